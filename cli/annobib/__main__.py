@@ -1,0 +1,3 @@
+from annobib.cli import main
+
+main()

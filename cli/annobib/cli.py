@@ -1,0 +1,121 @@
+"""The ``annobib`` command: a thin Click layer that loads each subcommand only when it runs.
+
+Subcommands live in ``annobib.commands.<module>``; registering one is one line in COMMANDS.
+Lazy loading keeps ``annobib --help`` and everyday lookups from importing what they do not use.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+from annobib import __version__
+from annobib.errors import AnnobibError
+
+# name -> "module:attribute" under annobib.commands, in the order --help lists them.
+COMMANDS: dict[str, str] = {
+    "extract": "extract:extract",
+    "list": "listing:list_command",
+    "show": "show:show",
+    "search": "search:search",
+    "stats": "stats:stats",
+    "validate": "validate:validate",
+    "format": "format:format_command",
+    "cite": "format:cite",
+    "check-links": "archive:check_links",
+    "archive": "archive:archive",
+    "annotate": "annotate:annotate",
+    "add": "add:add",
+    "edit": "edit:edit",
+    "tag": "tag:tag",
+    "rm": "rm:rm",
+    "export": "exchange:export",
+    "import": "exchange:import_command",
+    "config": "config:config",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx):
+        return [name for name in COMMANDS if self._module_exists(name)]
+
+    @staticmethod
+    def _module_exists(name: str) -> bool:
+        module = COMMANDS[name].split(":")[0]
+        here = os.path.join(os.path.dirname(__file__), "commands")
+        return os.path.exists(os.path.join(here, module + ".py")) or os.path.isdir(
+            os.path.join(here, module)
+        )
+
+    def get_command(self, ctx, name):
+        if name not in COMMANDS or not self._module_exists(name):
+            return None
+        module, attr = COMMANDS[name].split(":")
+        return getattr(importlib.import_module(f"annobib.commands.{module}"), attr)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="annobib")
+@click.option(
+    "--bib",
+    "bib_paths",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="PATH",
+    help="Bibliography file (repeat to merge several, read-only). "
+    "Default: $ANNOBIB_BIB, else refs/article.bib under the current directory.",
+)
+@click.option("--no-color", is_flag=True, help="No colour (NO_COLOR is honoured too).")
+@click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
+@click.pass_context
+def cli(ctx: click.Context, bib_paths: tuple[str, ...], no_color: bool, debug: bool) -> None:
+    """annobib: annotated bibliographies from footnoted, multilingual articles.
+
+    \b
+    Typical session:
+      annobib extract refs/article.txt      footnotes -> refs/article.bib
+      annobib list                          the entries, as a table
+      annobib search "author:liulin 2025"   find entries (pinyin works)
+      annobib validate                      lint the bibliography
+      annobib format --style gbt7714        reference list (GB/T 7714-2025)
+      annobib archive                       Web Archive snapshots for cited URLs
+    """
+    from annobib.commands._common import Settings
+
+    ctx.obj = Settings(bib_paths=bib_paths, no_color=no_color, debug=debug)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: runs the group and turns every failure into one line and an exit code."""
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        rv = cli.main(args=argv, prog_name="annobib", standalone_mode=False)
+    except AnnobibError as exc:
+        click.echo(f"annobib: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("annobib: interrupted", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        click.echo("annobib: interrupted", err=True)
+        sys.exit(130)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2 if exc.exit_code == 2 else exc.exit_code or 2)
+    except BrokenPipeError:
+        # `annobib list | head`: the reader went away; that is not an error.
+        try:
+            sys.stdout = None  # type: ignore[assignment]
+        finally:
+            os._exit(0)
+    except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
+        if debug:
+            raise
+        click.echo(f"annobib: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        sys.exit(2)
+    sys.exit(rv if isinstance(rv, int) else 0)

@@ -1,0 +1,1 @@
+"""Click commands: options, calls into the library, printing. No business logic here."""

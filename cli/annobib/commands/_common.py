@@ -1,0 +1,85 @@
+"""What every command shares: settings, which bibliography, consoles, JSON output."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from annobib.errors import InputError
+
+DEFAULT_BIB = Path("refs") / "article.bib"
+
+
+@dataclass
+class Settings:
+    """Global options, carried on ``ctx.obj``."""
+
+    bib_paths: tuple[str, ...] = ()
+    no_color: bool = False
+    debug: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def settings(ctx: click.Context | None = None) -> Settings:
+    ctx = ctx or click.get_current_context()
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Settings) else Settings()
+
+
+def bibliography_paths(ctx: click.Context | None = None) -> list[Path]:
+    """--bib (repeatable) > $ANNOBIB_BIB > refs/article.bib here > a clear error."""
+    chosen = list(settings(ctx).bib_paths)
+    if not chosen and os.environ.get("ANNOBIB_BIB"):
+        chosen = [p for p in os.environ["ANNOBIB_BIB"].split(os.pathsep) if p]
+    if not chosen:
+        if DEFAULT_BIB.exists():
+            return [DEFAULT_BIB]
+        raise InputError(
+            "no bibliography: pass --bib FILE, set ANNOBIB_BIB, or run in a folder with refs/article.bib"
+        )
+    return [Path(p) for p in chosen]
+
+
+def color_enabled(ctx: click.Context | None = None, stream=None) -> bool:
+    stream = stream or sys.stdout
+    if settings(ctx).no_color or "NO_COLOR" in os.environ:
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def console(ctx: click.Context | None = None, stderr: bool = False):
+    """A Rich console: colour only on a terminal, none with NO_COLOR/--no-color.
+
+    Field values must be passed as ``rich.text.Text`` (never markup strings) so a title
+    containing ``[bold]`` or an escape sequence prints literally.
+    """
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    on_terminal = bool(getattr(stream, "isatty", lambda: False)())
+    return Console(
+        file=stream,
+        no_color=not color_enabled(ctx, stream),
+        color_system="auto" if color_enabled(ctx, stream) else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        force_terminal=on_terminal or None,
+        soft_wrap=False,
+        width=None if on_terminal else int(os.environ.get("COLUMNS", "0") or 0) or 100,
+    )
+
+
+def emit_json(data) -> None:
+    """One JSON document on stdout: UTF-8, no colour."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def warn(message: str) -> None:
+    """One line on stderr."""
+    click.echo(f"annobib: warning: {message}", err=True)

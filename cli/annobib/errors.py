@@ -1,0 +1,21 @@
+"""Errors the CLI turns into one line on stderr and an exit code (never a traceback)."""
+
+
+class AnnobibError(Exception):
+    """A problem the user can act on. ``exit_code`` follows the shared convention:
+    1 the command ran and found something, 2 usage or input error."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, exit_code: int | None = None):
+        super().__init__(message)
+        if exit_code is not None:
+            self.exit_code = exit_code
+
+
+class InputError(AnnobibError):
+    """Unreadable, missing, empty or malformed input."""
+
+
+class ConflictError(AnnobibError):
+    """The file changed on disk since it was read; nothing was written."""
