@@ -1,0 +1,56 @@
+"""Shared test helpers: run the real CLI in-process, find the shared conformance data."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+ARTICLE = REPO / "refs" / "article.txt"
+ARTICLE_BIB = REPO / "refs" / "article.bib"
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(args: list[str], input: str | None = None, env: dict | None = None, cwd: Path | None = None) -> Result:
+    """Run ``annobib ARGS`` in-process through ``main()`` (so errors become exit codes as for a user)."""
+    from annobib.cli import main
+
+    runner = CliRunner()
+    old = os.getcwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        with runner.isolation(input=input, env=env) as streams:
+            code = 0
+            try:
+                main(list(args))
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            out, err = streams[0], streams[1]
+            return Result(code, out.getvalue().decode("utf-8", "replace"), err.getvalue().decode("utf-8", "replace"))
+    finally:
+        os.chdir(old)
+
+
+@pytest.fixture
+def cli_run():
+    return run_cli
+
+
+def shared_path(*parts: str) -> Path:
+    """A file under ../shared, or skip the test when the shared folder is absent (a user's clone)."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    return path
