@@ -1,0 +1,263 @@
+"""Stage 1, *document*: undo the damage PDF extraction does to an article's text.
+
+Input is the raw text; output is a :class:`Document`: a list of :class:`Page` objects, each with
+its lines (running heads, folios and blank lines removed) and its printed page number when the
+text lets us recover it.
+
+Page boundaries, in order of trust:
+
+* a form feed;
+* a folio line (``-25-``, ``— 25 —``, ``·25·``) together with the running-head lines around it
+  (the article title, ``2025年第3期``, a journal name): the cluster starts a new page;
+* a line that begins with a space, when such lines are rare (the seed's extraction marks every
+  page start that way). A line that is the article's title plus a note marker is the title on
+  the first page, not a page start.
+
+Page numbers come from folios. A folio is read as the number of the page it heads (running heads
+and folios sit at the top of the page in the genre; footnotes sit at the bottom, so a cluster that
+follows a note block is a page header). When counting pages from one folio to the next disagrees
+with a header reading but agrees with a footer reading, the footer reading is used. Pages before
+the first folio and after the last are numbered by counting. Without any folio, page numbers are
+``None``; without any page signal the whole text is one page (notes stage infers more).
+
+:func:`join_lines` rejoins hard-wrapped lines: CJK to CJK without a space, Latin words with one,
+a URL broken anywhere with nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+FOLIO_RE = re.compile(r"^\s*(?:[-–—－·•]\s*(\d{1,4})\s*[-–—－·•]|第\s*(\d{1,4})\s*页)\s*$")
+ISSUE_HEAD_RE = re.compile(
+    r"^\s*(?:《[^》]{1,30}》\s*)?(?:[\u4e00-\u9fff]{2,12}\s*)?\d{4}\s*年\s*第\s*\d{1,3}\s*期\s*$"
+)
+CJK_RE = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\uff00-\uffef\uac00-\ud7af\u3040-\u30ff]")
+TERMINAL = "。！？!?；;.…"
+MARKER_TAIL_RE = re.compile(r"\s*(?:\[\d{1,3}\]|[①-⑳]|[（(]\d{1,3}[)）]|\*)\s*$")
+URL_TAIL_RE = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’\"<>]*$", re.I)
+URL_CHARS_RE = re.compile(r"^[A-Za-z0-9/._~%#?&=+\-:@!$'()*,;]+")
+
+
+@dataclass
+class Page:
+    """One printed page: its number (if known) and its content lines, in order."""
+
+    number: int | None
+    lines: list[str] = field(default_factory=list)
+    index: int = 0  # 0-based position in the document
+
+
+@dataclass
+class Document:
+    pages: list[Page]
+    running_heads: list[str] = field(default_factory=list)
+    page_signal: str = "none"  # "folio", "indent", "formfeed", "none"
+    title: str | None = None
+
+
+def normalize_text(text: str) -> str:
+    """Newlines, BOM, NBSP and full-width spaces made ordinary; form feeds kept as page breaks."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u200b", "")
+
+
+def is_folio(line: str) -> int | None:
+    m = FOLIO_RE.match(line)
+    if not m:
+        return None
+    return int(m.group(1) or m.group(2))
+
+
+def _strip_marker(line: str) -> str:
+    return MARKER_TAIL_RE.sub("", line).strip()
+
+
+def _head_candidates(lines: list[str]) -> set[str]:
+    """Short lines without closing punctuation that stand alone at least twice, or next to a folio."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        s = line.strip()
+        if 2 <= len(s) <= 40 and s[-1] not in TERMINAL + "，,、：:":
+            counts[s] = counts.get(s, 0) + 1
+    heads = {s for s, n in counts.items() if n >= 2 and not s.startswith(("[", "①", "("))}
+    # lines right next to a folio (ignoring blank lines) are running heads too
+    nonblank = [i for i, l in enumerate(lines) if l.strip()]
+    for pos, i in enumerate(nonblank):
+        if is_folio(lines[i]) is None:
+            continue
+        for j in (pos - 1, pos + 1):
+            if 0 <= j < len(nonblank):
+                s = lines[nonblank[j]].strip()
+                if 2 <= len(s) <= 40 and not re.search(r"[。，；,;！？]", s) and not s.startswith("["):
+                    if not re.match(r"^(?:\[\d+\]|[①-⑳]|\d+[.、])", s):
+                        heads.add(s)
+    return heads
+
+
+def _is_head(line: str, heads: set[str]) -> bool:
+    s = line.strip()
+    return bool(s) and (s in heads or bool(ISSUE_HEAD_RE.match(s)))
+
+
+def split_pages(text: str) -> Document:
+    """Cut the text into pages (see the module docstring for the signals used)."""
+    text = normalize_text(text)
+    raw_lines = text.split("\n")
+    heads = _head_candidates(raw_lines)
+    title = None
+    for line in raw_lines:
+        s = line.strip()
+        if s and MARKER_TAIL_RE.search(s) and _strip_marker(s) in heads:
+            title = _strip_marker(s)
+            break
+    nonblank = [l for l in raw_lines if l.strip()]
+    indented = [l for l in nonblank if l[:1] in (" ", "\t")]
+    indent_signal = 0 < len(indented) <= max(2, len(nonblank) // 8)
+
+    # Walk the lines, emitting ("break", folio|None) and ("line", text) events.
+    events: list[tuple[str, object]] = []
+    i = 0
+    n = len(raw_lines)
+    while i < n:
+        line = raw_lines[i]
+        if "\f" in line:
+            parts = line.split("\f")
+            for k, part in enumerate(parts):
+                if k:
+                    events.append(("break", None))
+                if part.strip():
+                    events.append(("line", part))
+            i += 1
+            continue
+        s = line.strip()
+        if not s:
+            i += 1
+            continue
+        folio = is_folio(s)
+        if folio is not None or _is_head(s, heads):
+            # a cluster of heads/folios (blank lines between allowed)
+            numbers = []
+            j = i
+            while j < n:
+                t = raw_lines[j].strip()
+                if not t:
+                    j += 1
+                    continue
+                f = is_folio(t)
+                if f is not None:
+                    numbers.append(f)
+                elif not _is_head(t, heads):
+                    break
+                j += 1
+            events.append(("break", numbers[0] if numbers else None))
+            i = j
+            continue
+        if indent_signal and line[:1] in (" ", "\t"):
+            if not (title and _strip_marker(s) == title):
+                events.append(("break", None))
+        events.append(("line", line.strip()))
+        i += 1
+
+    # Group into pages; consecutive breaks with nothing between collapse into one.
+    pages: list[Page] = []
+    folios: dict[int, int] = {}  # page index -> folio read as a header of that page
+    footer: dict[int, int] = {}  # page index -> folio read as a footer of that page
+    current: Page | None = None
+    pending_folio: int | None = None
+    for kind, value in events:
+        if kind == "break":
+            if value is not None:
+                if current is not None and pending_folio is None:
+                    footer[len(pages) - 1] = value  # type: ignore[assignment]
+                pending_folio = value if pending_folio is None else pending_folio  # type: ignore[assignment]
+            if current is not None:
+                current = None
+            continue
+        if current is None:
+            current = Page(number=None, index=len(pages))
+            pages.append(current)
+            if pending_folio is not None:
+                folios[current.index] = pending_folio
+            pending_folio = None
+        current.lines.append(value)  # type: ignore[arg-type]
+    if not pages:
+        pages.append(Page(number=None, index=0))
+
+    _number_pages(pages, folios, footer)
+    signal = "folio" if folios or footer else ("indent" if indent_signal else ("formfeed" if "\f" in text else "none"))
+    return Document(pages=pages, running_heads=sorted(heads), page_signal=signal, title=title)
+
+
+def _consistent(anchors: dict[int, int]) -> int:
+    items = sorted(anchors.items())
+    return sum(1 for (i, a), (j, b) in zip(items, items[1:]) if b - a == j - i)
+
+
+def _number_pages(pages: list[Page], header: dict[int, int], footer: dict[int, int]) -> None:
+    anchors = header
+    if footer and _consistent(footer) > _consistent(header):
+        anchors = footer
+    if not anchors:
+        return
+    items = sorted(anchors.items())
+    # each page takes its number from the nearest anchor (counting forward or back from it)
+    k = 0
+    for page in pages:
+        while k + 1 < len(items) and abs(items[k + 1][0] - page.index) <= abs(items[k][0] - page.index):
+            k += 1
+        idx, num = items[k]
+        number = num + (page.index - idx)
+        page.number = number if number > 0 else None
+
+
+# ---------------------------------------------------------------- line joining
+
+def _is_cjk(ch: str) -> bool:
+    return bool(CJK_RE.match(ch))
+
+
+def join_pair(prev: str, nxt: str) -> str:
+    """The separator to put between two hard-wrapped lines."""
+    if not prev or not nxt:
+        return ""
+    m = URL_TAIL_RE.search(prev)
+    if m and URL_CHARS_RE.match(nxt) and not prev.endswith((",", "，", "。", "；")):
+        url = m.group(0)
+        # a URL that already looks complete and is followed by words is not broken
+        first = nxt.split(" ", 1)[0]
+        if url.endswith(("/", ".", "-", "_", "=", "?", "&", "#", "%", ":", "~")) or re.search(r"[/.\-_=?&%#]", first):
+            return ""
+        if not url.endswith((".", ",")) and re.match(r"^[a-z0-9]", first):
+            return ""
+    a, b = prev[-1], nxt[0]
+    if _is_cjk(a) or _is_cjk(b):
+        return ""
+    if a == "-" and b.isalpha() and len(prev) > 1 and prev[-2].isalpha():
+        return ""  # keep the hyphen, join the word: Indo-\nPacific
+    return " "
+
+
+def join_lines(lines: list[str]) -> str:
+    """Rejoin hard-wrapped lines into one string (see :func:`join_pair`)."""
+    out: list[str] = []
+    prev = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if out:
+            out.append(join_pair(prev, line))
+        out.append(line)
+        prev = line
+    return "".join(out)
+
+
+def clean_spacing(text: str) -> str:
+    """PDF spacing noise: ``参 见``, space before full-width punctuation, runs of spaces."""
+    text = re.sub(r"[ \t\u3000]+", " ", text)
+    text = re.sub(r" +(?=[，。；：、！？）》」』”’])", "", text)
+    text = re.sub(r"(?<=[（《「『“‘：；，。]) +(?=[\u4e00-\u9fff《「『“])", "", text)
+    text = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", text)  # 参 见 -> 参见
+    return text.strip()

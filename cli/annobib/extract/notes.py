@@ -1,0 +1,317 @@
+"""Stage 2, *notes*: find every footnote on every page, link body markers, keep the citing sentence.
+
+Note numbering restarts on every page. A note starts a line with one of these markers (the style
+is chosen per document, whichever gives the most well-formed note blocks):
+
+``[1]`` / ``【1】``, ``①``, ``(1)`` / ``（1）``, ``1.``, or a bare number glued to the text
+(``5Robert Keohane, …``, ``1 阎学通：…``).
+
+With page structure (see :mod:`.document`), a page's notes are the block that starts at its last
+line marked ``1`` whose later markers run 2, 3, … to the end of the page. Without any page signal,
+blocks are found in reading order and body text that resumes after a complete note starts a new
+(inferred, unnumbered) page.
+
+The body text of all pages is joined into one stream; the marker for note *n* on page *p* is the
+first ``[n]`` (``①``…) in page *p*'s part of the stream. The citing sentence is the sentence the
+marker closes (``…明确信号。[1]``) or sits in (``…一倍以上 [1] ；``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from annobib.extract.document import Document, Page, clean_spacing, join_lines, join_pair, normalize_text
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
+
+_NOT_AFTER_BARE = "年月日时号期版卷届次个%％万亿多余名位家岁倍人天条项点.．,，:：、/-—–"
+START_RES: dict[str, re.Pattern] = {
+    "bracket": re.compile(r"^\s*[\[【〔](\d{1,3})[\]】〕]\s*"),
+    "circled": re.compile(r"^\s*([" + CIRCLED + r"])\s*"),
+    "paren": re.compile(r"^\s*[（(](\d{1,3})[)）]\s*"),
+    "dot": re.compile(r"^\s*(\d{1,3})[.．](?!\d)\s*(?=\S)"),
+    "bare": re.compile(r"^\s*(\d{1,3})(?![\d" + re.escape(_NOT_AFTER_BARE) + r"])\s?(?=[A-Z“\"《「『\[（(\u4e00-\u9fff\u0400-\u04ff])(?!\s*[" + re.escape(_NOT_AFTER_BARE) + r"])"),
+}
+BODY_MARKER_RES: dict[str, re.Pattern] = {
+    "bracket": re.compile(r"\s*[\[【〔](\d{1,3})[\]】〕]"),
+    "circled": re.compile(r"\s*([" + CIRCLED + r"])"),
+    "paren": re.compile(r"[（(](\d{1,3})[)）]"),
+    "dot": re.compile(r"(?<=[。，；：！？”’）)\u4e00-\u9fff.,;])(\d{1,2})(?![\d年月日%．.万亿])"),
+    "bare": re.compile(r"(?<=[。，；：！？”’）)\u4e00-\u9fff.,;])(\d{1,2})(?![\d年月日%．.万亿])"),
+}
+STYLE_ORDER = ["bracket", "circled", "paren", "dot", "bare"]
+HEADING_RE = re.compile(
+    r"^(?:第[一二三四五六七八九十百]+[章节部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|"
+    r"[IVX]+\.\s|结\s*语|结\s*论|引\s*言|余\s*论|【[^】]{2,8}】)"
+)
+TERMINATORS = "。！？"
+CLOSERS = "”’」』）)"
+
+
+@dataclass
+class Note:
+    """One footnote: where it is, what it says, and the sentence that cites it."""
+
+    page: int | None  # printed page number, when known
+    number: int
+    text: str  # the note text, lines rejoined, marker removed
+    page_index: int = 0
+    context: str | None = None
+    linked: bool = False  # a body marker was found for it
+    lines: list[str] = field(default_factory=list, repr=False)
+
+    @property
+    def where(self) -> str:
+        return f"p. {self.page}, n. {self.number}" if self.page is not None else f"n. {self.number}"
+
+
+def marker_number(style: str, m: re.Match) -> int:
+    g = m.group(1)
+    if style == "circled":
+        return CIRCLED.index(g) + 1
+    return int(g)
+
+
+def _starts(lines: list[str], style: str) -> list[tuple[int, int, int]]:
+    """(line index, number, marker end) for every line that starts with a note marker."""
+    rx = START_RES[style]
+    out = []
+    for i, line in enumerate(lines):
+        m = rx.match(line)
+        if m:
+            out.append((i, marker_number(style, m), m.end()))
+    return out
+
+
+def _block_from(starts: list[tuple[int, int, int]], k: int) -> list[tuple[int, int, int]] | None:
+    """Starts from position k if they run 1, 2, 3 … to the end (extra lines may continue notes)."""
+    expected = 1
+    block = []
+    for item in starts[k:]:
+        if item[1] == expected:
+            block.append(item)
+            expected += 1
+        else:
+            return None
+    return block
+
+
+def choose_style(pages: list[Page]) -> str:
+    best, best_score = "bracket", -1
+    for style in STYLE_ORDER:
+        score = 0
+        for page in pages:
+            starts = _starts(page.lines, style)
+            ones = [k for k, s in enumerate(starts) if s[1] == 1]
+            score += sum(len(_block_from(starts, k) or []) for k in ones[-1:])
+            # blocks in unsignalled text: any run 1, 2, … counts
+            if len(pages) == 1:
+                score += sum(1 for a, b in zip(starts, starts[1:]) if b[1] == a[1] + 1)
+        if score > best_score:
+            best, best_score = style, score
+    return best
+
+
+def _note_complete(text: str) -> bool:
+    t = text.rstrip()
+    return bool(t) and (t[-1] in "。.）)" or bool(re.search(r"https?://\S+$", t)))
+
+
+def split_page(page: Page, style: str, signalled: bool) -> list[tuple[list[str], list[tuple[int, list[str]]]]]:
+    """A page's lines -> [(body lines, [(note number, note lines)…])…] (more than one part when
+    unsignalled text resumes body text after a note block)."""
+    lines = page.lines
+    starts = _starts(lines, style)
+    if signalled:
+        ones = [k for k, s in enumerate(starts) if s[1] == 1]
+        for k in reversed(ones):
+            block = _block_from(starts, k)
+            if block:
+                first = block[0][0]
+                notes = []
+                for j, (li, num, end) in enumerate(block):
+                    stop = block[j + 1][0] if j + 1 < len(block) else len(lines)
+                    notes.append((num, [lines[li][end:]] + lines[li + 1 : stop]))
+                return [(lines[:first], notes)]
+        return [(lines, [])]
+    # unsignalled: walk in order
+    rx = START_RES[style]
+    parts: list[tuple[list[str], list[tuple[int, list[str]]]]] = []
+    body: list[str] = []
+    notes: list[tuple[int, list[str]]] = []
+    expected = 1
+    for line in lines:
+        m = rx.match(line)
+        num = marker_number(style, m) if m else None
+        if num is not None and (num == expected or num == 1):
+            if num == 1 and notes:
+                parts.append((body, notes))
+                body, notes = [], []
+            notes.append((num, [line[m.end():]]))
+            expected = num + 1
+            continue
+        if notes:
+            if _note_complete(join_lines(notes[-1][1])) and not re.match(r"^[A-Za-z0-9/._%#?=&-]+[。.]?$", line.strip()):
+                parts.append((body, notes))
+                body, notes, expected = [line], [], 1
+            else:
+                notes[-1][1].append(line)
+            continue
+        body.append(line)
+    parts.append((body, notes))
+    return parts
+
+
+def _is_heading(line: str, prev: str | None) -> bool:
+    s = line.strip()
+    if HEADING_RE.match(s) and len(s) <= 40 and "。" not in s:
+        return True
+    stripped = BODY_MARKER_RES["bracket"].sub("", s).strip()
+    return len(stripped) <= 20 and not re.search(r"[。，；,;]", stripped) and (prev is None or prev.rstrip()[-1:] in TERMINATORS + "”")
+
+
+@dataclass
+class _Segment:
+    page_index: int
+    page: int | None
+    start: int
+    end: int
+
+
+def find_notes(doc: Document) -> list[Note]:
+    """Every note on every page, linked to its body marker and citing sentence."""
+    style = choose_style(doc.pages)
+    signalled = len(doc.pages) > 1 or doc.page_signal != "none"
+    # Split pages into body/notes; unsignalled text may yield several inferred pages.
+    parts: list[tuple[int, int | None, list[str], list[tuple[int, list[str]]]]] = []
+    for page in doc.pages:
+        for body, notes in split_page(page, style, signalled):
+            parts.append((len(parts), page.number if signalled else None, body, notes))
+
+    # One body stream for sentence contexts, cut into per-part segments.
+    chunks: list[str] = []
+    segments: list[_Segment] = []
+    length = 0
+    prev_line: str | None = None
+    for idx, number, body, _notes in parts:
+        start = length
+        for line in body:
+            line = line.strip()
+            if not line:
+                continue
+            if _is_heading(line, prev_line):
+                sep = "\n"
+                piece = line + "\n"
+                chunks.append(sep + piece if chunks and not chunks[-1].endswith("\n") else piece)
+                length += len(chunks[-1])
+                prev_line = None
+                continue
+            sep = join_pair(prev_line, line) if prev_line else ""
+            chunks.append(sep + line)
+            length += len(sep) + len(line)
+            prev_line = line
+        segments.append(_Segment(idx, number, start, length))
+    stream = "".join(chunks)
+
+    marker_rx = BODY_MARKER_RES[style]
+    out: list[Note] = []
+    for (idx, number, body, notes), seg in zip(parts, segments):
+        found: dict[int, list[re.Match]] = {}
+        for m in marker_rx.finditer(stream, seg.start, seg.end):
+            found.setdefault(marker_number(style, m), []).append(m)
+        used = 0
+        for num, note_lines in notes:
+            text = clean_spacing(join_lines(note_lines))
+            note = Note(page=number, number=num, text=text, page_index=idx, lines=note_lines)
+            cands = found.get(num)
+            if cands:
+                m = cands.pop(0)
+                note.linked = True
+                note.context = sentence_at(stream, m.start(), m.end(), marker_rx)
+                used += 1
+            out.append(note)
+    return out
+
+
+def sentence_at(stream: str, start: int, end: int, marker_rx: re.Pattern | None = None) -> str | None:
+    """The sentence a note marker at ``stream[start:end]`` belongs to."""
+    j = start - 1
+    while j >= 0 and stream[j] in " \u3000":
+        j -= 1
+    k = j
+    while k >= 0 and stream[k] in CLOSERS:
+        k -= 1
+    if k >= 0 and stream[k] in TERMINATORS and k < j + 1:
+        s_end = j + 1
+        back = k - 1
+    else:
+        s_end = len(stream)
+        for t in range(end, min(len(stream), end + 600)):
+            c = stream[t]
+            if c in TERMINATORS or c in "；;\n":
+                s_end = t + 1 if c != "\n" else t
+                while s_end < len(stream) and stream[s_end] in CLOSERS and c != "\n":
+                    s_end += 1
+                break
+        else:
+            s_end = min(len(stream), end + 600)
+        back = j
+    s_start = 0
+    lo = max(0, back - 800)
+    for t in range(back, lo - 1, -1):
+        if stream[t] in TERMINATORS or stream[t] == "\n":
+            s_start = t + 1
+            break
+    else:
+        s_start = lo
+    while s_start < s_end and stream[s_start] in CLOSERS + " ":
+        s_start += 1
+    text = stream[s_start:s_end]
+    if marker_rx is not None:
+        text = marker_rx.sub("", text)
+    text = clean_spacing(text.replace("\n", " "))
+    text = re.sub(r"\s*[；;]$", "", text)
+    return text or None
+
+
+# ---------------------------------------------------------------- loose notes
+
+LOOSE_MARKER_RE = re.compile(
+    r"^\s*(?:[\[【〔](\d{1,3})[\]】〕]|([" + CIRCLED + r"])|[（(](\d{1,3})[)）]|(\d{1,3})[.．、](?!\d)|(\d{1,3})\s)\s*"
+)
+
+
+def loose_notes(text: str) -> list[Note]:
+    """Notes copied from anywhere: one per paragraph (blank-line separated), markers optional.
+
+    A paragraph whose lines each start with a consecutive marker is split into those notes.
+    Notes are numbered by their marker, else by position; they have no page.
+    """
+    text = normalize_text(text)
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    raw: list[tuple[int | None, list[str]]] = []
+    for para in paragraphs:
+        lines = [l for l in para.split("\n") if l.strip()]
+        marks = [LOOSE_MARKER_RE.match(l) for l in lines]
+        if len(lines) > 1 and sum(1 for m in marks if m) >= 2 and marks[0]:
+            current: tuple[int | None, list[str]] | None = None
+            for line, m in zip(lines, marks):
+                if m:
+                    current = (_loose_number(m), [line[m.end():]])
+                    raw.append(current)
+                else:
+                    current[1].append(line)  # type: ignore[index]
+        else:
+            m = marks[0]
+            raw.append((_loose_number(m) if m else None, [lines[0][m.end():] if m else lines[0]] + lines[1:]))
+    out = []
+    for i, (num, lines) in enumerate(raw, 1):
+        out.append(Note(page=None, number=num if num is not None else i, text=clean_spacing(join_lines(lines)), page_index=0, lines=lines))
+    return out
+
+
+def _loose_number(m: re.Match) -> int:
+    if m.group(2):
+        return CIRCLED.index(m.group(2)) + 1
+    return int(next(g for g in (m.group(1), m.group(3), m.group(4), m.group(5)) if g))
