@@ -1,13 +1,19 @@
-"""Reading .bib text into a Library of blocks that remembers their original text."""
+"""Reading .bib text into a Library of blocks that remembers their original text.
+
+Values in ``Entry.fields`` are the field text without its outer delimiters (``{…}`` or
+``"…"``), with ``@string`` macros expanded (``journal = jps`` reads as the journal's name;
+the file keeps ``jps`` unless the field is edited). Field names are lower-cased in
+``Entry.fields``; the file keeps the case it was written in.
+"""
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annobib.bib.parse import chunk_bounds, parse_chunks, resolve_value
 from annobib.errors import InputError
 from annobib.model import Entry
 
@@ -17,6 +23,11 @@ class ParseProblem:
     line: int  # 1-based
     message: str
     raw: str
+    source: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.source else f"line {self.line}"
+        return f"{where}: {self.message}"
 
 
 @dataclass
@@ -28,6 +39,8 @@ class Block:
     line: int  # 1-based
     entry: Entry | None = None
     snapshot: tuple | None = None  # (type, key, fields) as read, to tell edited entries apart
+    problem: str | None = None  # why the block failed, or a warning about it (duplicate field)
+    type_written: str | None = None  # entry type as written (case kept)
 
 
 @dataclass
@@ -36,6 +49,9 @@ class Library:
     path: Path | None = None
     original_text: str = ""
     stamp: tuple | None = None  # (size, mtime_ns, sha256) of the file as read
+    bom: bool = False  # the file started with a UTF-8 byte-order mark (kept on write)
+    strings: dict[str, str] = field(default_factory=dict)  # @string macros, lower-case names
+    extra_problems: list[ParseProblem] = field(default_factory=list)
 
     @property
     def entries(self) -> list[Entry]:
@@ -43,11 +59,19 @@ class Library:
 
     @property
     def problems(self) -> list[ParseProblem]:
-        return [
-            ParseProblem(b.line, "could not parse this block; it is kept verbatim", b.raw)
+        src = str(self.path) if self.path else None
+        out = [
+            ParseProblem(b.line, f"{b.problem or 'could not parse this block'}; it is kept verbatim", b.raw, src)
             for b in self.blocks
             if b.kind == "failed"
         ]
+        out += [
+            ParseProblem(b.line, f"entry {b.entry.key}: {b.problem}", b.raw, src)
+            for b in self.blocks
+            if b.kind == "entry" and b.problem and b.entry is not None
+        ]
+        out += self.extra_problems
+        return sorted(out, key=lambda p: p.line)
 
     def get(self, key: str) -> Entry | None:
         for entry in self.entries:
@@ -57,6 +81,12 @@ class Library:
 
     def keys(self) -> list[str]:
         return [e.key for e in self.entries]
+
+    def block_of(self, key: str) -> Block | None:
+        for b in self.blocks:
+            if b.entry is not None and b.entry.key == key:
+                return b
+        return None
 
     def add(self, entry: Entry, after: str | None = None) -> None:
         block = Block("entry", "", 0, entry, None)
@@ -91,13 +121,16 @@ def decode_bib_bytes(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig") if data.startswith(b"\xef\xbb\xbf") else data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(f"{name}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); convert it to UTF-8 first") from None
+        raise InputError(
+            f"{name}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); convert it to UTF-8 first"
+        ) from None
 
 
-def read_library(path: str | os.PathLike) -> Library:
+def read_bytes(path: str | os.PathLike) -> bytes:
+    """The file's bytes, or one clear InputError (missing, directory, permission …)."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -106,48 +139,147 @@ def read_library(path: str | os.PathLike) -> Library:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    text = decode_bib_bytes(data, str(path))
-    lib = parse_library(text, path)
+
+
+def read_library(path: str | os.PathLike, *, use_cache: bool = True) -> Library:
+    """Read a .bib file. Unchanged parts are taken from the parse cache when there is one."""
+    path = Path(path)
+    data = read_bytes(path)
+    text = decode_bib_bytes(data, str(path))  # validates the whole file once
+    store = None
+    if use_cache:
+        try:
+            from annobib import cache
+
+            store = cache.load_store(path)
+        except Exception:  # noqa: BLE001 - a broken cache is never fatal
+            store = None
+    lib = library_from_bytes(data, path, records=store, text=text)
     lib.stamp = file_stamp(path, data)
     return lib
 
 
 def parse_library(text: str, path: Path | None = None) -> Library:
-    import bibtexparser
-    from bibtexparser import model as bm
+    """Parse .bib text (no file, no cache)."""
+    data = text.encode("utf-8")
+    return library_from_bytes(data, path, text=text)
 
-    parsed = bibtexparser.parse_string(text, parse_stack=[])
-    lines = text.splitlines(keepends=True)
-    starts = [b.start_line for b in parsed.blocks]
-    blocks: list[Block] = []
-    for i, b in enumerate(parsed.blocks):
-        # Each block owns the text from its first line up to the next block's first line,
-        # so concatenating the raws gives back the file exactly.
-        end = starts[i + 1] if i + 1 < len(starts) else len(lines)
-        begin = 0 if i == 0 else b.start_line
-        raw = "".join(lines[begin:end])
-        line = b.start_line + 1
-        if isinstance(b, bm.Entry):
-            entry = Entry(
-                key=b.key,
-                type=b.entry_type.lower(),
-                fields={f.key.lower(): f.value for f in b.fields},
-                line=line,
-                source=str(path) if path else None,
-            )
-            blocks.append(Block("entry", raw, line, entry, _snapshot(entry)))
-        elif isinstance(b, bm.String):
-            blocks.append(Block("string", raw, line))
-        elif isinstance(b, bm.Preamble):
-            blocks.append(Block("preamble", raw, line))
-        elif isinstance(b, (bm.ExplicitComment, bm.ImplicitComment)):
-            blocks.append(Block("comment", raw, line))
+
+def chunk_digest(chunk: bytes) -> bytes:
+    return hashlib.sha1(chunk).digest()
+
+
+def split_chunks(data: bytes) -> tuple[list[bytes], list[int]]:
+    """The file's chunks (bytes) and the 0-based line where each begins."""
+    bounds = chunk_bounds(data)
+    bounds.append(len(data))
+    chunks = [data[bounds[i] : bounds[i + 1]] for i in range(len(bounds) - 1)]
+    lines = []
+    line = 0
+    for c in chunks:
+        lines.append(line)
+        line += c.count(b"\n")
+    return chunks, lines
+
+
+def parse_records(chunks: list[bytes], digests: list[bytes], records: dict | None) -> tuple[list, dict]:
+    """A record per chunk: from ``records`` (digest -> record) when known, else parsed now.
+
+    Returns (records in chunk order, {digest: record} for the chunks parsed now)."""
+    out: list = [None] * len(chunks)
+    missing = []
+    for i, d in enumerate(digests):
+        rec = records.get(d) if records else None
+        if rec is None:
+            missing.append(i)
         else:
-            blocks.append(Block("failed", raw, line))
-    if not parsed.blocks and text:
-        blocks.append(Block("comment", text, 1))
-    lib = Library(blocks=blocks, path=path, original_text=text)
-    # Keep a deep copy of nothing: snapshots are tuples of strings.
+            out[i] = rec
+    fresh = {}
+    if missing:
+        texts = [chunks[i].decode("utf-8", "replace").lstrip("\ufeff") if i == 0 else chunks[i].decode("utf-8", "replace") for i in missing]
+        parsed = parse_chunks(texts)
+        for i, rec in zip(missing, parsed):
+            out[i] = rec
+            fresh[digests[i]] = rec
+    return out, fresh
+
+
+def library_from_bytes(data: bytes, path: Path | None, records: dict | None = None, text: str | None = None) -> Library:
+    bom = data.startswith(b"\xef\xbb\xbf")
+    chunks, lines = split_chunks(data)
+    digests = [chunk_digest(c) for c in chunks]
+    recs, fresh = parse_records(chunks, digests, records)
+    lib = build_library(chunks, lines, recs, path)
+    lib.bom = bom
+    lib.original_text = text if text is not None else data.decode("utf-8", "replace").lstrip("\ufeff")
+    lib._chunk_digests = digests  # type: ignore[attr-defined]
+    lib._chunk_records = recs  # type: ignore[attr-defined]
+    lib._fresh_records = fresh  # type: ignore[attr-defined]
+    return lib
+
+
+def collect_strings(recs: list) -> dict[str, str]:
+    strings: dict[str, str] = {}
+    for rec in recs:
+        for item in rec:
+            if item[0] == "string":
+                strings[item[3].strip().lower()] = resolve_value(item[4], strings)[0]
+    return strings
+
+
+def entry_from_record(item: tuple, strings: dict, line: int, source: str | None) -> tuple[Entry, bool]:
+    """(Entry, used_macros) from an entry record."""
+    _, _, _, etype, key, fields, _ = item
+    values: dict[str, str] = {}
+    used = False
+    for name, raw in fields:
+        value, macro = resolve_value(raw, strings)
+        used = used or macro and not raw.strip().isdigit()
+        values.setdefault(name.lower(), value)
+    return Entry(key=key, type=etype.lower(), fields=values, line=line, source=source), used
+
+
+def build_library(chunks: list[bytes], lines: list[int], recs: list, path: Path | None) -> Library:
+    source = str(path) if path else None
+    strings: dict[str, str] = {}
+    blocks: list[Block] = []
+    seen_keys: dict[str, int] = {}
+    extra: list[ParseProblem] = []
+    for ci, (chunk, rec) in enumerate(zip(chunks, recs)):
+        text = chunk.decode("utf-8", "replace")
+        if ci == 0 and text.startswith("\ufeff"):
+            text = text[1:]  # the BOM is remembered in Library.bom; offsets exclude it
+        if not rec:
+            if text:
+                if blocks and blocks[-1].kind != "comment" and ci > 0:
+                    blocks[-1].raw += text
+                else:
+                    blocks.append(Block("comment", text, lines[ci] + 1))
+            continue
+        offsets = [it[1] for it in rec]
+        offsets[0] = 0
+        offsets.append(len(text))
+        for j, item in enumerate(rec):
+            raw = text[offsets[j] : offsets[j + 1]]
+            line = lines[ci] + item[2] + 1
+            kind = item[0]
+            if kind == "entry":
+                entry, _ = entry_from_record(item, strings, line, source)
+                if entry.key in seen_keys:
+                    extra.append(ParseProblem(line, f"duplicate key {entry.key} (first defined on line {seen_keys[entry.key]})", raw, source))
+                else:
+                    seen_keys[entry.key] = line
+                blocks.append(Block("entry", raw, line, entry, _snapshot(entry), item[6], item[3]))
+            elif kind == "string":
+                strings[item[3].strip().lower()] = resolve_value(item[4], strings)[0]
+                blocks.append(Block("string", raw, line))
+            elif kind == "preamble":
+                blocks.append(Block("preamble", raw, line))
+            elif kind == "comment":
+                blocks.append(Block("comment", raw, line))
+            else:
+                blocks.append(Block("failed", raw, line, problem=item[3]))
+    lib = Library(blocks=blocks, path=path, strings=strings, extra_problems=extra)
     return lib
 
 
@@ -155,4 +287,4 @@ def is_modified(block: Block) -> bool:
     return block.entry is not None and (block.snapshot is None or _snapshot(block.entry) != block.snapshot)
 
 
-__all__ = ["Block", "Library", "ParseProblem", "read_library", "parse_library", "is_modified", "copy"]
+__all__ = ["Block", "Library", "ParseProblem", "read_library", "parse_library", "is_modified", "file_stamp"]

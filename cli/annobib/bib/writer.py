@@ -1,24 +1,253 @@
-"""Writing a Library back: untouched blocks verbatim, edited entries re-serialized, atomically."""
+"""Writing a Library back: untouched blocks verbatim, edited entries spliced, atomically.
+
+An edited entry keeps its text: only the changed field's value is replaced (in the delimiters
+it was written with), removed fields lose their line, new fields are appended in the entry's
+own indentation and ``=`` alignment. A one-field edit is a one-line diff.
+"""
 
 from __future__ import annotations
 
 import difflib
 import os
+import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from annobib.bib.library import Library, file_stamp, is_modified
+from annobib.bib.parse import value_style
 from annobib.errors import ConflictError, InputError
 from annobib.model import Entry
+
+
+def _braced(value: str) -> str:
+    """``{value}``; unbalanced braces in the value are escaped so the file stays parseable."""
+    depth = 0
+    ok = True
+    i = 0
+    while i < len(value):
+        ch = value[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth < 0:
+                ok = False
+                break
+        i += 1
+    if not ok or depth != 0:
+        value = re.sub(r"(?<!\\)([{}])", r"\\\1", value)
+    return "{" + value + "}"
+
+
+def format_value(value: str, style: str = "braces") -> str:
+    """A value written the way the field was written before when that is safe."""
+    if style == "number" and value.isdigit():
+        return value
+    if style == "quotes" and '"' not in value and _balanced(value):
+        return '"' + value + '"'
+    return _braced(value)
+
+
+def _balanced(value: str) -> bool:
+    depth = 0
+    for ch in value.replace("\\{", "").replace("\\}", ""):
+        depth += ch == "{"
+        depth -= ch == "}"
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def serialize_entry(entry: Entry, indent: str = "  ") -> str:
     width = max((len(k) for k in entry.fields), default=0)
     lines = [f"@{entry.type}{{{entry.key},"]
     for name, value in entry.fields.items():
-        lines.append(f"{indent}{name.ljust(width)} = {{{value}}},")
+        if value is None:
+            continue
+        lines.append(f"{indent}{name.ljust(width)} = {_braced(str(value))},")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+@dataclass
+class FieldSpan:
+    name: str  # as written
+    name_start: int
+    name_end: int
+    value_start: int
+    value_end: int
+    comma: int | None  # index of the comma after the value, if any
+
+
+@dataclass
+class EntrySpans:
+    type_start: int
+    type_end: int
+    key_start: int
+    key_end: int
+    key_comma: int | None
+    close: int  # index of the closing delimiter
+    fields: list
+
+
+def scan_entry(raw: str) -> EntrySpans | None:
+    """Where the type, key and each field's name and value are in an entry's text."""
+    at = raw.find("@")
+    if at < 0:
+        return None
+    m = re.compile(r"@\s*(\w+)\s*([{(])").match(raw, at)
+    if not m:
+        return None
+    close_ch = "}" if m.group(2) == "{" else ")"
+    pos = m.end()
+    n = len(raw)
+    # key: up to the first top-level comma or the closing delimiter
+    k = pos
+    while k < n and raw[k] not in ",\n" + close_ch:
+        k += 1
+    key_start = pos + (len(raw[pos:k]) - len(raw[pos:k].lstrip()))
+    key_end = key_start + len(raw[key_start:k].strip())
+    if k < n and raw[k] == "\n":
+        # key followed by a newline: the comma may come after it
+        j = k
+        while j < n and raw[j].isspace():
+            j += 1
+        k = j
+    if k >= n:
+        return None
+    fields = []
+    key_comma = k if raw[k] == "," else None
+    pos = k + 1 if raw[k] == "," else k
+    while True:
+        while pos < n and (raw[pos].isspace() or raw[pos] == ","):
+            pos += 1
+        if pos >= n:
+            return None
+        if raw[pos] == close_ch:
+            return EntrySpans(m.start(1), m.end(1), key_start, key_end, key_comma, pos, fields)
+        eq = raw.find("=", pos)
+        if eq < 0:
+            return None
+        name = raw[pos:eq].strip()
+        if not name or any(c in name for c in "{}\",") or "\n\n" in raw[pos:eq]:
+            return None
+        name_start = pos
+        name_end = pos + len(raw[pos:eq].rstrip())
+        v = eq + 1
+        while v < n and raw[v].isspace():
+            v += 1
+        value_start = v
+        depth = 0
+        quoted = False
+        i = v
+        while i < n:
+            ch = raw[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == "{":
+                depth += 1
+            elif ch == "}":
+                if depth == 0 and close_ch == "}" and not quoted:
+                    break
+                depth -= 1
+            elif ch == '"' and depth == 0:
+                quoted = not quoted
+            elif depth == 0 and not quoted and (ch == "," or ch == close_ch):
+                break
+            i += 1
+        if i >= n:
+            return None
+        value_end = v + len(raw[v:i].rstrip())
+        comma = i if raw[i] == "," else None
+        fields.append(FieldSpan(name, name_start, name_end, value_start, value_end, comma))
+        pos = i + 1 if comma is not None else i
+
+
+def splice_entry(block) -> str | None:
+    """The block's text with only what changed in its entry rewritten (None if it cannot be
+    located, then the caller re-serializes the entry)."""
+    raw = block.raw
+    spans = scan_entry(raw)
+    if spans is None:
+        return None
+    entry = block.entry
+    old_type, old_key, old_items = block.snapshot
+    old = dict(old_items)
+    new = {k: v for k, v in entry.fields.items() if v is not None}
+    nl = "\r\n" if "\r\n" in raw else "\n"
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement)
+    by_name: dict[str, FieldSpan] = {}
+    for f in spans.fields:
+        by_name.setdefault(f.name.lower(), f)
+    if entry.type != old_type:
+        edits.append((spans.type_start, spans.type_end, entry.type))
+    if entry.key != old_key:
+        edits.append((spans.key_start, spans.key_end, entry.key))
+    for name, span in by_name.items():
+        if name not in old:
+            continue
+        if name not in new:
+            # remove the field: its whole line when it stands alone on it
+            ls = raw.rfind("\n", 0, span.name_start) + 1
+            end = (span.comma + 1) if span.comma is not None else span.value_end
+            le = end
+            while le < len(raw) and raw[le] in " \t":
+                le += 1
+            if raw[ls:span.name_start].strip() == "" and raw.startswith(nl, le):
+                edits.append((ls, le + len(nl), ""))
+            elif raw[ls:span.name_start].strip() == "" and span.comma is None:
+                # last field without a trailing comma: drop the comma before it instead
+                prev = [f for f in spans.fields if f.name_start < span.name_start]
+                if prev and prev[-1].comma is not None:
+                    edits.append((prev[-1].comma, end, ""))
+                else:
+                    edits.append((span.name_start, end, ""))
+            else:
+                edits.append((span.name_start, end, ""))
+        elif new[name] != old[name]:
+            style = value_style(raw[span.value_start:span.value_end])
+            edits.append((span.value_start, span.value_end, format_value(new[name], style)))
+    added = [k for k in new if k not in by_name]
+    if added:
+        last = spans.fields[-1] if spans.fields else None
+        if last is not None:
+            ls = raw.rfind("\n", 0, last.name_start) + 1
+            indent = raw[ls:last.name_start] if raw[ls:last.name_start].strip() == "" else "  "
+            gap = raw[last.name_end:last.value_start]  # e.g. " = " or "     = "
+            eq_at = gap.find("=")
+            col = len(last.name) + eq_at if eq_at >= 0 else 0
+            after_eq = gap[eq_at + 1:] if eq_at >= 0 else " "
+            before_eq = gap[:eq_at] if eq_at >= 0 else " "
+            trailing = last.comma is not None
+            text = ""
+            for i, name in enumerate(added):
+                pad = name.ljust(col) if before_eq.strip(" ") == "" and len(before_eq) > 1 and col > len(name) else name + (before_eq if before_eq and "\n" not in before_eq else " ")
+                if not pad.endswith(" ") and before_eq.endswith(" "):
+                    pad += " "
+                sep = "=" + (after_eq if "\n" not in after_eq and after_eq else " ")
+                is_last = i == len(added) - 1
+                text += nl + indent + pad + sep + _braced(new[name]) + ("," if (not is_last or trailing) else "")
+            if trailing:
+                edits.append((last.comma + 1, last.comma + 1, text))
+            else:
+                edits.append((last.value_end, last.value_end, "," + text))
+        else:
+            text = "".join(f"{nl}  {name} = {_braced(new[name])}," for name in added)
+            if spans.key_comma is not None:
+                edits.append((spans.key_comma + 1, spans.key_comma + 1, text))
+            else:
+                edits.append((spans.key_end, spans.key_end, "," + text))
+            if raw[spans.close - 1] != "\n":
+                edits.append((spans.close, spans.close, nl))
+    out = raw
+    for start, end, repl in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        out = out[:start] + repl + out[end:]
+    return out
 
 
 def library_text(lib: Library) -> str:
@@ -27,6 +256,11 @@ def library_text(lib: Library) -> str:
         if not is_modified(block):
             parts.append(block.raw)
             continue
+        if block.raw and block.snapshot is not None:
+            spliced = splice_entry(block)
+            if spliced is not None:
+                parts.append(spliced)
+                continue
         text = serialize_entry(block.entry)
         if parts and not parts[-1].endswith("\n"):
             parts.append("\n")
@@ -49,14 +283,19 @@ def unified_diff(old: str, new: str, name: str = "bibliography") -> str:
     )
 
 
-def atomic_write_text(path: Path, text: str) -> None:
+def atomic_write_text(path: Path, text: str, bom: bool = False) -> None:
     """Temporary file in the same folder, fsync, rename: readers see the old or the new file."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except FileNotFoundError:
+        raise InputError(f"{path}: the folder {directory} does not exist; nothing written") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied (cannot create a file in {directory}); nothing written") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
         if path.exists():
@@ -96,7 +335,10 @@ def write_library(lib: Library, path: str | os.PathLike | None = None, *, dry_ru
             now = None
         if now is None or now[2] != lib.stamp[2]:
             raise ConflictError(f"{target} changed on disk since it was read; nothing written (run the command again)")
-    atomic_write_text(target, new_text)
+    try:
+        atomic_write_text(target, new_text, bom=lib.bom and target == lib.path)
+    except PermissionError:
+        raise InputError(f"{target}: permission denied; nothing written") from None
     return diff
 
 

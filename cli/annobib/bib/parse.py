@@ -1,0 +1,283 @@
+"""Splitting .bib text into chunks and parsing chunks with bibtexparser 2.
+
+A *chunk* starts on a line whose first non-blank text is a block start (``@type{`` or
+``@type(``) and runs up to the next such line. bibtexparser always starts a new block at such a
+line (it aborts an unclosed block there), so parsing chunks one by one — or any selection of
+them concatenated — gives the same blocks as parsing the whole file. That is what lets the cache
+re-parse only the chunks whose text changed.
+
+A chunk's parse is a *record*: a list of plain tuples (marshal-able), one per block in it::
+
+    ("entry", offset, line, type_as_written, key, ((name_as_written, raw_value), ...), problem)
+    ("string", offset, line, name, raw_value, problem)
+    ("preamble", offset, line, raw_value, None)
+    ("comment", offset, line, None, None)
+    ("failed", offset, line, message, None)
+
+``offset`` is the character offset of the block in the chunk text, ``line`` the 0-based line
+within the chunk. ``raw_value`` is the value exactly as written (``{…}``, ``"…"``, ``2024``,
+``jan``, ``"A " # macro``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+CHUNK_START = re.compile(rb"^[ \t]*@[\w]*[ \t]*[{(]", re.M)
+CHUNK_START_TEXT = re.compile(r"^[ \t]*@[\w]*[ \t]*[{(]", re.M)
+# bibtexparser reads `@comment…` types (`@commentary`) as comments: hide the prefix from it.
+_COMMENTISH = re.compile(r"^([ \t]*@)(comment)(?=\w)", re.M | re.I)
+
+
+def chunk_bounds(data: bytes) -> list[int]:
+    """Start offsets of the chunks of ``data`` (the first is always 0: text before any block)."""
+    starts = [m.start() for m in CHUNK_START.finditer(data)]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    return starts
+
+
+def chunk_text_bounds(text: str) -> list[int]:
+    starts = [m.start() for m in CHUNK_START_TEXT.finditer(text)]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    return starts
+
+
+def _quiet_bibtexparser() -> None:
+    # bibtexparser logs every failed block to stderr; annobib reports problems itself.
+    for name in ("bibtexparser", "bibtexparser.splitter", "bibtexparser.middlewares"):
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+
+
+def parse_chunks(chunks: list[str]) -> list[list[tuple]]:
+    """Parse chunk texts (all in one bibtexparser call) into one record per chunk."""
+    if not chunks:
+        return []
+    from bibtexparser import model as bm
+    from bibtexparser.splitter import Splitter
+
+    _quiet_bibtexparser()
+    pieces = []
+    line_starts = []  # 0-based line where each chunk begins in the joined text
+    char_starts = []
+    line = 0
+    pos = 0
+    for text in chunks:
+        if not text.endswith("\n"):
+            text = text + "\n"
+        text = _COMMENTISH.sub(lambda m: m.group(1) + "X" + m.group(2)[1:], text) if "@" in text else text
+        pieces.append(text)
+        line_starts.append(line)
+        char_starts.append(pos)
+        line += text.count("\n")
+        pos += len(text)
+    joined = "".join(pieces)
+    blocks = Splitter(joined).split().blocks
+    records: list[list[tuple]] = [[] for _ in chunks]
+    import bisect
+
+    cursor_chunk = 0
+    for b in blocks:
+        start_line = b.start_line or 0
+        ci = bisect.bisect_right(line_starts, start_line) - 1
+        if ci < cursor_chunk:
+            ci = cursor_chunk
+        cursor_chunk = ci
+        local_line = start_line - line_starts[ci]
+        chunk = pieces[ci]
+        if isinstance(b, bm.ImplicitComment):
+            continue  # text between blocks stays with the block before it
+        raw = b.raw or ""
+        # where the block starts in its chunk: the block start "@" at or after its line
+        line_off = _line_offset(chunk, local_line)
+        offset = chunk.find(raw[:64], line_off) if raw else -1
+        if offset < 0:
+            offset = line_off
+        if isinstance(b, bm.DuplicateFieldKeyBlock):
+            e = b.ignore_error_block
+            dups = ", ".join(sorted(b.duplicate_keys))
+            records[ci].append(_entry_record(e, offset, local_line, chunks[ci], f"field given twice: {dups} (the first is used)"))
+        elif isinstance(b, bm.DuplicateBlockKeyBlock):
+            inner = b.ignore_error_block
+            if isinstance(inner, bm.Entry):
+                records[ci].append(_entry_record(inner, offset, local_line, chunks[ci], None))
+            elif isinstance(inner, bm.String):
+                records[ci].append(("string", offset, local_line, inner.key, inner.value, None))
+            else:
+                records[ci].append(("failed", offset, local_line, str(b.error), None))
+        elif isinstance(b, bm.Entry):
+            records[ci].append(_entry_record(b, offset, local_line, chunks[ci], None))
+        elif isinstance(b, bm.String):
+            records[ci].append(("string", offset, local_line, b.key, b.value, None))
+        elif isinstance(b, bm.Preamble):
+            records[ci].append(("preamble", offset, local_line, b.value, None))
+        elif isinstance(b, bm.ExplicitComment):
+            records[ci].append(("comment", offset, local_line, None, None))
+        elif isinstance(b, bm.ParsingFailedBlock):
+            err = getattr(b.error, "abort_reason", None) or str(b.error)
+            records[ci].append(("failed", offset, local_line, _clean_reason(err), None))
+        else:  # pragma: no cover - unknown block kinds are kept verbatim
+            records[ci].append(("failed", offset, local_line, f"unknown block {type(b).__name__}", None))
+    return records
+
+
+def _clean_reason(reason: str) -> str:
+    reason = " ".join(reason.split())
+    if "Unexpectedly reached end of file" in reason:
+        return "the block is not closed (a missing `}` or an unbalanced brace); the file ends inside it"
+    if "Unexpected block start" in reason:
+        return "the block is not closed (a missing `}` or an unbalanced brace) before the next entry starts"
+    return reason.replace("`", "'")
+
+
+def _line_offset(text: str, line: int) -> int:
+    pos = 0
+    for _ in range(line):
+        nxt = text.find("\n", pos)
+        if nxt < 0:
+            return len(text)
+        pos = nxt + 1
+    return pos
+
+
+def _entry_record(e, offset: int, line: int, original_chunk: str, problem: str | None) -> tuple:
+    etype = e.entry_type
+    # restore `@commentary` types that were hidden from bibtexparser
+    if etype.startswith("xomment"):
+        written = original_chunk[offset:offset + 1 + len(etype) + 1]
+        m = re.match(r"@\s*(\w+)", original_chunk[offset:])
+        etype = m.group(1) if m else "c" + etype[1:]
+    else:
+        m = re.match(r"@\s*(\w+)", original_chunk[offset:])
+        if m and m.group(1).lower() == etype:
+            etype = m.group(1)
+    fields = tuple((f.key, f.value) for f in e.fields)
+    return ("entry", offset, line, etype, e.key, fields, problem)
+
+
+# --------------------------------------------------------------------------- values
+
+MONTHS = {
+    "jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May",
+    "jun": "June", "jul": "July", "aug": "August", "sep": "September", "oct": "October",
+    "nov": "November", "dec": "December",
+}
+
+
+def value_style(raw: str) -> str:
+    """How a value is written: ``braces``, ``quotes``, ``number``, or ``expr`` (macros, #)."""
+    raw = raw.strip()
+    if _single_group(raw, "{", "}"):
+        return "braces"
+    if _single_quoted(raw):
+        return "quotes"
+    if raw.isdigit():
+        return "number"
+    return "expr"
+
+
+def _single_group(raw: str, open_: str, close: str) -> bool:
+    if len(raw) < 2 or raw[0] != open_ or raw[-1] != close:
+        return False
+    depth = 0
+    i = 0
+    n = len(raw)
+    while i < n:
+        ch = raw[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0 and i != n - 1:
+                return False
+        i += 1
+    return depth == 0
+
+
+def _single_quoted(raw: str) -> bool:
+    if len(raw) < 2 or raw[0] != '"' or raw[-1] != '"':
+        return False
+    depth = 0
+    i = 1
+    n = len(raw) - 1
+    while i < n:
+        ch = raw[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif ch == '"' and depth == 0:
+            return False
+        i += 1
+    return True
+
+
+def literal_value(raw: str) -> str | None:
+    """The text of a value without its delimiters, or None when it needs macros resolved."""
+    raw = raw.strip()
+    if not raw:
+        return ""
+    first = raw[0]
+    if first == "{":
+        if _single_group(raw, "{", "}"):
+            return raw[1:-1]
+    elif first == '"':
+        if _single_quoted(raw):
+            return raw[1:-1]
+    elif raw.isdigit():
+        return raw
+    return None
+
+
+def split_concatenation(raw: str) -> list[str]:
+    """``"A " # macro # {B}`` -> ``['"A "', 'macro', '{B}']`` (top-level ``#`` only)."""
+    parts, depth, quoted, start = [], 0, False, 0
+    i = 0
+    while i < len(raw):
+        ch = raw[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif ch == '"' and depth == 0:
+            quoted = not quoted
+        elif ch == "#" and depth == 0 and not quoted:
+            parts.append(raw[start:i].strip())
+            start = i + 1
+        i += 1
+    parts.append(raw[start:].strip())
+    return [p for p in parts if p]
+
+
+def resolve_value(raw: str, strings: dict[str, str]) -> tuple[str, bool]:
+    """(text, used_macros): the value with delimiters removed and ``@string`` macros expanded.
+
+    Undefined macros stay as their name (the file is not changed either way)."""
+    lit = literal_value(raw)
+    if lit is not None:
+        return lit, False
+    out = []
+    for part in split_concatenation(raw.strip()):
+        lit = literal_value(part)
+        if lit is not None:
+            out.append(lit)
+            continue
+        name = part.lower()
+        if name in strings:
+            out.append(strings[name])
+        elif name in MONTHS:
+            out.append(MONTHS[name])
+        else:
+            out.append(part)
+    return "".join(out), True
