@@ -1,0 +1,44 @@
+"""LaTeX: \\emph, \\url / \\href, special characters escaped (for a thebibliography list)."""
+
+from __future__ import annotations
+
+_SPECIAL = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
+    "%": r"\%", "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}",
+}
+
+
+def escape(text: str) -> str:
+    return "".join(_SPECIAL.get(c, c) for c in text)
+
+
+def _url(url: str) -> str:
+    # \url takes its argument verbatim except for %, # and braces, which must be escaped
+    return url.replace("\\", "/").replace("%", r"\%").replace("#", r"\#").replace("{", r"\{").replace("}", r"\}")
+
+
+def render(rt) -> str:
+    out = []
+    for r in rt.runs:
+        if r.url:
+            text = r"\url{" + _url(r.url) + "}" if r.text == r.url else r"\href{" + _url(r.url) + "}{" + escape(r.text) + "}"
+        else:
+            text = escape(r.text)
+            if r.italic:
+                text = r"\emph{" + text + "}"
+        out.append(text)
+    return "".join(out)
+
+
+def document(items, hanging: bool = False) -> str:
+    width = max((len(i.label or "") for i in items), default=1)
+    lines = [r"\begin{thebibliography}{" + "9" * max(1, width - 2) + "}"]
+    for item in items:
+        key = item.key or ""
+        lines.append(r"\bibitem{" + key + "}")
+        lines.append(render(item.text))
+        if item.annotation:
+            lines.append(r"\par\begin{quote}" + render(item.annotation).replace("\n\n", "\n\n\\par ") + r"\end{quote}")
+        lines.append("")
+    lines.append(r"\end{thebibliography}")
+    return "\n".join(lines) + "\n"

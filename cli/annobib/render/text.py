@@ -1,0 +1,26 @@
+"""Plain text: the runs' text, nothing else (italics and links are dropped)."""
+
+from __future__ import annotations
+
+ANNOTATION_INDENT = "    "
+
+
+def render(rt) -> str:
+    return "".join(r.text for r in rt.runs)
+
+
+def _indent(text: str, prefix: str) -> str:
+    return "\n".join(prefix + line if line.strip() else "" for line in text.splitlines())
+
+
+def document(items, hanging: bool = False) -> str:
+    blocks = []
+    for item in items:
+        line = render(item.text)
+        if item.label:
+            line = f"{item.label} {line}"
+        if item.annotation:
+            line += "\n" + _indent(render(item.annotation), ANNOTATION_INDENT)
+        blocks.append(line)
+    sep = "\n\n" if any(i.annotation for i in items) else "\n"
+    return sep.join(blocks) + ("\n" if blocks else "")

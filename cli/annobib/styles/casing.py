@@ -1,0 +1,146 @@
+"""Case changes that respect protected words.
+
+Sentence case never lowercases: text that was braced in BibTeX (``{NATO}``), acronyms and words
+with inner capitals (``NCBI``, ``McDonald``, ``iPhone``), and words on the proper-noun list in
+``annobib/data/proper_nouns.txt`` (one per line; multi-word names allowed).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+# token separators: whitespace and the punctuation GB/T and APA treat as word boundaries
+_TOKEN = re.compile(r"[^\s:,\-'’–—?.!;/()\[\]\"“”‘]+|[\s:,\-'’–—?.!;/()\[\]\"“”‘]")
+
+
+@lru_cache(maxsize=1)
+def proper_nouns() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """(single words, multi-word phrases as word tuples) from the shipped list."""
+    try:
+        text = (DATA / "proper_nouns.txt").read_text(encoding="utf-8")
+    except OSError:
+        text = ""
+    words, phrases = set(), []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        parts = line.split()
+        if len(parts) == 1:
+            words.add(line)
+        else:
+            phrases.append(tuple(parts))
+    return frozenset(words), tuple(phrases)
+
+
+def is_title_case_word(word: str) -> bool:
+    """First letter upper case, all other letters lower case (``Nature``, ``A``)."""
+    if not word or not word[0].isupper():
+        return False
+    return all(not c.isalpha() or c.islower() for c in word[1:])
+
+
+def _tokens(segs):
+    """(token, protected) over decoded segments."""
+    for text, prot in segs:
+        if prot:
+            yield text, True
+            continue
+        for m in _TOKEN.finditer(text):
+            yield m.group(0), False
+
+
+def sentence_case(segs, *, keep_first: bool = True, capitalize_after_colon: bool = False,
+                  use_proper_nouns: bool = True) -> str:
+    """Sentence case of decoded ``(text, protected)`` segments.
+
+    GB/T (the conformance examples) lower-cases a subtitle's first word (``capitalize_after_colon``
+    False); APA capitalizes it (True).
+    """
+    words, phrases = proper_nouns() if use_proper_nouns else (frozenset(), ())
+    toks = list(_tokens(segs))
+    out: list[str] = []
+    first_word_seen = False
+    cap_next = False
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok, prot = toks[i]
+        if prot:
+            out.append(tok)
+            if tok.strip():
+                first_word_seen = True
+                cap_next = False
+            i += 1
+            continue
+        if not tok.strip() or not any(c.isalnum() for c in tok):
+            out.append(tok)
+            if tok in (":", "?", "!", "—") or tok == "." and i + 1 < n and not toks[i + 1][0].strip():
+                cap_next = capitalize_after_colon and first_word_seen
+            i += 1
+            continue
+        # a multi-word proper noun starting here?
+        matched = 0
+        for ph in phrases:
+            k, j, ok = 0, i, True
+            while k < len(ph):
+                if j >= n:
+                    ok = False
+                    break
+                t = toks[j][0]
+                if not t.strip():
+                    j += 1
+                    continue
+                if t != ph[k]:
+                    ok = False
+                    break
+                k += 1
+                j += 1
+            if ok:
+                matched = j - i
+                break
+        if matched:
+            out.extend(t for t, _ in toks[i : i + matched])
+            first_word_seen = True
+            cap_next = False
+            i += matched
+            continue
+        if not first_word_seen and keep_first:
+            out.append(tok[:1].upper() + tok[1:] if capitalize_after_colon else tok)
+        elif cap_next:
+            out.append(tok[:1].upper() + tok[1:])
+        elif tok in words or not is_title_case_word(tok):
+            out.append(tok)
+        else:
+            out.append(tok.lower())
+        first_word_seen = True
+        cap_next = False
+        i += 1
+    return "".join(out)
+
+
+_SMALL = frozenset(
+    "a an and as at but by for from if in into nor of on or per so the to up via vs with yet".split()
+)
+
+
+def title_case(text: str) -> str:
+    """APA title case for periodical names: major words and words of 4+ letters capitalized."""
+    out = []
+    words = re.split(r"(\s+)", text)
+    first = True
+    for w in words:
+        if not w.strip():
+            out.append(w)
+            continue
+        lw = w.lower()
+        if not first and lw in _SMALL and len(lw) < 4:
+            out.append(w if not is_title_case_word(w) else lw)
+        else:
+            out.append(w[:1].upper() + w[1:])
+        first = False
+    return "".join(out)
