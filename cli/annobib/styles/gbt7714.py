@@ -558,6 +558,8 @@ class _Entry:
         return self.p.paren(d) if d else ""
 
     def urldate(self) -> str:
+        if self.opts.edition == "2015" and not (self.url or self.doi or self.cstr):
+            return ""
         u = _fields.raw(self.e, "urldate")
         return "[" + u + "]" if u else ""
 
@@ -565,7 +567,7 @@ class _Entry:
         p = self.f("pages")
         if not p:
             return ""
-        return re.sub(r"\s*[-–—～]+\s*", "-", p)
+        return re.sub(r"[-–—～]+", "-", re.sub(r"\s+", "", p))
 
     def edition(self) -> str:
         ed = self.f("edition")
@@ -780,7 +782,14 @@ def t_archive(x: _Entry, o: _Out) -> None:
     o.out(x.btitle())
     o.block()
     o.out(x.address_publisher())
-    o.out(x.full_date())
+    if x.opts.edition == "2015":
+        # 2015: year, then (full date)[access date] for a dated online document
+        o.out(x.date())
+        if x._date_field() and x._date_field() != x._year_field():
+            o.punct("")
+            o.out(x.creation_date())
+    else:
+        o.out(x.full_date())
     o.punct(x.p.colon)
     o.out(x.pages())
     x.access_2015(o)
@@ -974,6 +983,11 @@ def t_techreport(x: _Entry, o: _Out) -> None:
             o.out(x.creation_date())
             o.punct("")
             o.out(x.urldate())
+        elif x.opts.edition == "2015":
+            o.out(x.date())
+            o.punct(x.p.colon)
+            o.out(x.pages())
+            x.access_2015(o)
         else:
             o.out(x.full_date())
             o.punct(x.p.colon)
@@ -1069,6 +1083,8 @@ def t_standard(x: _Entry, o: _Out) -> None:
     if x.opts.edition == "2015":
         # 2015: 主要责任者. 标准名称: 标准号[S]. 出版地: 出版者, 出版年.
         x.numbered = True
+        if x.has("booktitle"):
+            return t_incollection(x, o)
         _authors(x, o)
         o.block()
         o.out(x.btitle())
@@ -1133,10 +1149,44 @@ def format_text(entry, opts: Options, extra: str = "") -> tuple[str, "_Entry"]:
     return o.finish(), x
 
 
-def format_entry(entry, edition: str = "2025", system: str = "numeric", extra: str = "") -> RichText:
+def format_entry(entry, edition: str = "2025", system: str = "numeric", extra: str = "",
+                 warnings: list | None = None) -> RichText:
     """One reference (without its ``[n]`` label) as rich text."""
     text, x = format_text(entry, Options(str(edition), system), extra)
     return _to_rich(text, x)
+
+
+_GROUP = {LANG_ZH: 0, LANG_JA: 1, LANG_EN: 2, LANG_OTHER: 2, LANG_RU: 3, LANG_KO: 4}
+
+
+def _author_field(x: _Entry) -> str:
+    if x.type == "book" or (x.type == "inbook" and x.has("booktitle")):
+        return "author" if x.has("author") else "editor"
+    if x.type in ("collection", "proceedings", "periodical"):
+        return "editor" if x.has("editor") else "author"
+    if x.type == "patent" and x.has("holder"):
+        return "holder"
+    return "author"
+
+
+def sort_key(entry, index: int = 0, edition: str = "2025") -> tuple:
+    """Author-date list order: language group, author (pinyin for Chinese), year."""
+    from annobib.styles.sorting import name_key, pinyin_key, year_key
+
+    x = _Entry(entry, Options(str(edition), "author-date"))
+    value = x.e.get(_author_field(x))
+    names = _parse_names(value.strip(), x.lang) if value else ()
+    if names:
+        nkey = tuple(name_key(n) for n in names)
+    else:
+        nkey = (pinyin_key(x.anonymous()),)
+    return (_GROUP.get(x.lang, 4), nkey, year_key(x.lab_date(with_extra=False)))
+
+
+def group_key(entry, edition: str = "2025") -> tuple:
+    """Works that get 2010a, 2010b: the same names and year in the citation label."""
+    names, year, _ = label_parts(entry, edition)
+    return (names, year)
 
 
 def label_parts(entry, edition: str = "2025") -> tuple[str, str, int]:

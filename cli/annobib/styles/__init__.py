@@ -1,0 +1,174 @@
+"""Citation styles: entries in, rich text out.
+
+    from annobib.styles import format_entry, format_bibliography, render
+    rt = format_entry(entry, style="gbt7714", edition="2025", system="numeric")
+    render(rt, "text")           # or "terminal", "md", "html", "latex"
+
+A style is a module ``annobib.styles.<name>`` providing
+
+    format_entry(entry, edition, system, extra) -> RichText   # one reference
+    sort_key(entry, index, edition) -> tuple                 # author-date / APA list order
+    group_key(entry, edition) -> tuple                       # same author + year -> 2025a, 2025b
+    citation(entry, edition, extra) -> str                   # in-text form
+    AUTHOR_DATE_ONLY: bool                                   # APA has no numeric system
+
+Registering a style is one line in STYLES; styles never produce markup and never import a
+backend.
+"""
+
+from __future__ import annotations
+
+import importlib
+import string
+from dataclasses import dataclass, field
+
+from annobib.render import ListItem, render, render_document  # noqa: F401 (re-exported)
+from annobib.render.richtext import RichText
+
+STYLES: dict[str, str] = {"gbt7714": "gbt7714", "gb": "gbt7714", "apa": "apa", "apa7": "apa"}
+EDITIONS = {"gbt7714": ("2025", "2015"), "apa": ("7",)}
+SYSTEMS = ("numeric", "author-date")
+
+
+def style_module(style: str):
+    try:
+        return importlib.import_module(f"annobib.styles.{STYLES[style]}")
+    except KeyError:
+        raise ValueError(f"unknown style {style!r} (choose from gbt7714, apa)") from None
+
+
+def _defaults(style: str, edition, system):
+    mod = style_module(style)
+    name = STYLES[style]
+    if edition is None:
+        edition = EDITIONS[name][0]
+    edition = str(edition)
+    if edition not in EDITIONS[name]:
+        raise ValueError(f"{name} has no edition {edition!r} (choose from {', '.join(EDITIONS[name])})")
+    if getattr(mod, "AUTHOR_DATE_ONLY", False):
+        system = "author-date"
+    system = system or "numeric"
+    if system not in SYSTEMS:
+        raise ValueError(f"unknown citation system {system!r} (numeric or author-date)")
+    return mod, edition, system
+
+
+def format_entry(entry, style: str = "gbt7714", edition: str | None = None, system: str | None = "numeric",
+                 extra: str = "") -> RichText:
+    """One entry as rich text (no list label). ``extra`` is the ``a``/``b`` of same author-year works."""
+    mod, edition, system = _defaults(style, edition, system)
+    return mod.format_entry(entry, edition=edition, system=system, extra=extra)
+
+
+@dataclass
+class Reference:
+    """One formatted reference of a list."""
+
+    entry: object
+    text: RichText
+    label: str | None  # "[3]" in numeric lists, None otherwise
+    number: int | None  # position in a numeric list
+    extra: str = ""  # "a", "b" … for same author and year
+    citation: str = ""  # the in-text form
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return self.entry.key
+
+
+def _first_citation(entry):
+    cites = entry.citations
+    if not cites:
+        return None
+    return min((c.page if c.page is not None else 10**9, c.note) for c in cites)
+
+
+def citation_order(entries: list) -> list:
+    """Numeric order: by first citation in the article (page, then note) when the entries carry
+    citation data; entries without it follow in file order. Without any citation data: file order."""
+    firsts = [(_first_citation(e), i, e) for i, e in enumerate(entries)]
+    if not any(f is not None for f, _, _ in firsts):
+        return list(entries)
+    cited = sorted((f, i, e) for f, i, e in firsts if f is not None)
+    rest = [e for f, _, e in firsts if f is None]
+    return [e for _, _, e in cited] + rest
+
+
+def letters(n: int) -> list[str]:
+    alphabet = string.ascii_lowercase
+    out = []
+    for i in range(n):
+        s = ""
+        i += 1
+        while i:
+            i, r = divmod(i - 1, 26)
+            s = alphabet[r] + s
+        out.append(s)
+    return out
+
+
+def format_bibliography(entries: list, style: str = "gbt7714", edition: str | None = None,
+                        system: str | None = "numeric", order: str = "auto",
+                        tiebreak: str = "title") -> list[Reference]:
+    """A reference list in the order the style requires.
+
+    ``order``: ``auto`` (numeric: first citation, else file order; author-date/APA: sorted as
+    the standard says), ``file`` (keep the given order), ``sorted``. ``tiebreak`` orders works
+    with the same authors and year (and so their ``a``/``b``): ``title`` (default), ``file``,
+    or ``key`` (the citation key; the convention of the GB/T reference implementation).
+    """
+    mod, edition, system = _defaults(style, edition, system)
+    entries = list(entries)
+    numeric = system == "numeric"
+    if order == "file":
+        ordered = entries
+    elif numeric and order == "auto":
+        ordered = citation_order(entries)
+    else:
+        def tie(e, i):
+            if tiebreak == "key":
+                return (e.key,)
+            if tiebreak == "title":
+                from annobib.styles.sorting import title_key
+                from annobib.styles._fields import decode
+
+                return title_key(decode(e.get("title")) or "")
+            return ()
+
+        keyed = [(mod.sort_key(e, i, edition), tie(e, i), i, e) for i, e in enumerate(entries)]
+        keyed.sort(key=lambda t: (t[0], t[1], t[2]))
+        ordered = [t[-1] for t in keyed]
+    extras: dict[int, str] = {}
+    if not numeric:
+        groups: dict[tuple, list[int]] = {}
+        for i, e in enumerate(ordered):
+            groups.setdefault(mod.group_key(e, edition), []).append(i)
+        for members in groups.values():
+            if len(members) > 1:
+                for idx, letter in zip(members, letters(len(members))):
+                    extras[idx] = letter
+    refs = []
+    for i, e in enumerate(ordered):
+        extra = extras.get(i, "")
+        warnings: list[str] = []
+        text = mod.format_entry(e, edition=edition, system=system, extra=extra, warnings=warnings)
+        if numeric:
+            label = f"[{i + 1}]"
+            cite = label
+        else:
+            label = None
+            cite = mod.citation(e, edition=edition, extra=extra)
+        refs.append(Reference(e, text, label, i + 1 if numeric else None, extra, cite, warnings))
+    return refs
+
+
+def cite(entries: list, keys: list[str], style: str = "gbt7714", edition: str | None = None,
+         system: str | None = "numeric") -> list[tuple[str, str]]:
+    """(key, in-text citation) for ``keys``, numbered / lettered within the whole list ``entries``."""
+    refs = {r.key: r for r in format_bibliography(entries, style, edition, system)}
+    return [(k, refs[k].citation) for k in keys if k in refs]
+
+
+__all__ = ["Reference", "STYLES", "cite", "citation_order", "format_bibliography", "format_entry", "render",
+           "render_document", "style_module"]
