@@ -1,0 +1,359 @@
+"""Checking that cited URLs are alive: concurrent, polite, and honest about what it cannot know.
+
+    results = asyncio.run(check_urls(urls, LinkOptions.from_config(cfg)))
+
+Outcomes: ``ok``, ``redirected`` (final URL noted), ``dead`` (404, 410, no such host),
+``blocked`` (401, 403, 429, 451, 999, bot walls: unknown, never "dead"), ``suspect`` (soft 404:
+a redirect to the home page or a "page not found" text), ``error`` (TLS, timeouts after retries,
+redirect loops, URLs that are not http(s) — those are never requested).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import errno
+import re
+import socket
+import ssl
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Iterable
+from urllib.parse import urljoin, urlsplit
+
+from annobib import __version__
+from annobib.archive.limits import HostLimiter, backoff, parse_retry_after
+from annobib.archive.urls import fetchable, host_of
+
+USER_AGENT = f"annobib/{__version__} (annotated-bibliography link checker; python-httpx)"
+REDIRECT_CODES = {301, 302, 303, 307, 308}
+DEAD_CODES = {404, 410}
+BLOCKED_CODES = {401, 403, 407, 429, 451, 999}
+RETRY_CODES = {408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524}
+
+SOFT_404 = [
+    "page not found", "404 not found", "not found</title>", "page does not exist",
+    "page you requested could not be found", "page you were looking for", "this page doesn't exist",
+    "error 404", "404 error",
+    "页面不存在", "页面未找到", "找不到页面", "页面找不到", "您访问的页面不存在", "网页不存在", "页面已删除", "頁面不存在", "找不到網頁",
+    "ページが見つかりません", "ページは見つかりません", "お探しのページ", "ページが存在しません",
+    "페이지를 찾을 수 없습니다", "요청하신 페이지를 찾을 수 없", "존재하지 않는 페이지",
+]
+BOT_WALL = [
+    "just a moment...", "attention required! | cloudflare", "cf-chl-", "challenge-platform",
+    "are you a robot", "are you a human", "verify you are human", "captcha", "px-captcha",
+    "datadome", "access denied</title>", "request unsuccessful. incapsula", "人机验证", "安全验证",
+]
+
+
+@dataclass
+class LinkOptions:
+    per_host_concurrency: int = 2
+    per_host_interval: float = 1.0
+    max_connections: int = 64
+    timeout: float = 20.0
+    tries: int = 3
+    backoff: float = 1.0
+    max_retry_after: float = 60.0
+    max_redirects: int = 10
+    max_bytes: int = 65536
+    user_agent: str = USER_AGENT
+
+    @classmethod
+    def from_config(cls, cfg) -> "LinkOptions":
+        return cls(
+            per_host_concurrency=cfg["links.per_host_concurrency"],
+            per_host_interval=cfg["links.per_host_interval"],
+            max_connections=cfg["links.max_connections"],
+            timeout=cfg["links.timeout"],
+            tries=cfg["links.tries"],
+            backoff=cfg["links.backoff"],
+            max_retry_after=cfg["links.max_retry_after"],
+            max_redirects=cfg["links.max_redirects"],
+            max_bytes=cfg["links.max_bytes"],
+        )
+
+
+@dataclass
+class LinkResult:
+    url: str
+    outcome: str
+    status: int | None = None
+    final_url: str | None = None
+    detail: str = ""
+    chain: list[dict] = field(default_factory=list)
+    tries: int = 0
+    elapsed: float = 0.0
+    checked_at: str = ""
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+class _Failure(Exception):
+    """A try that ended without an HTTP answer."""
+
+    def __init__(self, kind: str, detail: str, retry: bool):
+        super().__init__(detail)
+        self.kind = kind  # "dns" | "tls" | "timeout" | "connect" | "protocol"
+        self.detail = detail
+        self.retry = retry
+
+
+def _causes(exc: BaseException):
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        yield exc
+        exc = exc.__cause__ or exc.__context__
+
+
+def _classify_exception(exc: BaseException) -> _Failure:
+    import httpx
+
+    text = " ".join(str(e) for e in _causes(exc))
+    for cause in _causes(exc):
+        if isinstance(cause, socket.gaierror):
+            if cause.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", -5)):
+                return _Failure("dns", "no such host (DNS)", False)
+            return _Failure("dns-temp", f"DNS lookup failed ({cause.strerror or cause})", True)
+        if isinstance(cause, ssl.SSLError):
+            return _Failure("tls", f"TLS error: {getattr(cause, 'reason', None) or cause}", False)
+        if isinstance(cause, ConnectionRefusedError):
+            return _Failure("connect", "connection refused", True)
+    low = text.lower()
+    if "name or service not known" in low or "nodename nor servname" in low or "no address associated" in low:
+        return _Failure("dns", "no such host (DNS)", False)
+    if "temporary failure in name resolution" in low:
+        return _Failure("dns-temp", "DNS lookup failed (temporary)", True)
+    if "certificate" in low or "ssl" in low or "tls" in low:
+        return _Failure("tls", f"TLS error: {text.strip()[:160]}", False)
+    if isinstance(exc, (asyncio.TimeoutError, httpx.TimeoutException)):
+        return _Failure("timeout", "timed out", True)
+    if isinstance(exc, httpx.ConnectError):
+        if "refused" in low or getattr(exc, "errno", None) == errno.ECONNREFUSED:
+            return _Failure("connect", "connection refused", True)
+        return _Failure("connect", f"could not connect ({text.strip()[:160] or type(exc).__name__})", True)
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return _Failure("protocol", f"unsupported protocol ({text.strip()[:160]})", False)
+    if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError, httpx.CloseError)):
+        return _Failure("protocol", f"connection broken ({type(exc).__name__}: {text.strip()[:120]})", True)
+    if isinstance(exc, httpx.InvalidURL):
+        return _Failure("protocol", f"invalid URL ({text.strip()[:160]})", False)
+    return _Failure("protocol", f"{type(exc).__name__}: {text.strip()[:160]}", False)
+
+
+def _title_and_heads(body: str) -> str:
+    parts = re.findall(r"<title[^>]*>(.*?)</title>", body, re.I | re.S)
+    parts += re.findall(r"<h1[^>]*>(.*?)</h1>", body, re.I | re.S)
+    return " ".join(parts).lower()
+
+
+def looks_like_bot_wall(body: str) -> bool:
+    low = body[:65536].lower()
+    return any(marker in low for marker in BOT_WALL)
+
+
+def looks_like_soft_404(body: str) -> bool:
+    heads = _title_and_heads(body)
+    if any(marker in heads for marker in SOFT_404):
+        return True
+    text = re.sub(r"<script.*?</script>|<style.*?</style>|<[^>]+>", " ", body, flags=re.I | re.S)
+    text = re.sub(r"\s+", " ", text).strip().lower()
+    # A short page whose text says "not found" is a soft 404; a long article that mentions it is not.
+    return len(text) < 1500 and any(marker in text for marker in SOFT_404)
+
+
+def _is_home(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    path = parts.path.rstrip("/").lower()
+    return path in ("", "/index.html", "/index.htm", "/index.php", "/home", "/en", "/zh", "/ja", "/ko") and not parts.query
+
+
+def classify(url: str, status: int, body: str, chain: list[dict], final_url: str) -> tuple[str, str]:
+    """(outcome, detail) for a final HTTP answer."""
+    redirected = len(chain) > 1
+    if status in DEAD_CODES:
+        return "dead", f"HTTP {status}"
+    if status in BLOCKED_CODES:
+        return "blocked", f"HTTP {status}" + (" (bot wall)" if looks_like_bot_wall(body) else "")
+    if 200 <= status < 300:
+        if looks_like_bot_wall(body):
+            return "blocked", "bot-wall page"
+        if looks_like_soft_404(body):
+            return "suspect", "page says 'not found' (soft 404)"
+        if redirected:
+            if _is_home(final_url) and not _is_home(url):
+                return "suspect", "redirected to the site's home page (soft 404)"
+            if re.search(r"/(404|not-?found|error)(\.html?|/|$)", urlsplit(final_url).path, re.I):
+                return "suspect", "redirected to an error page (soft 404)"
+            return "redirected", f"now at {final_url}"
+        return "ok", f"HTTP {status}"
+    if status in REDIRECT_CODES:
+        return "error", f"HTTP {status} without a usable Location"
+    if status >= 500:
+        if looks_like_bot_wall(body):
+            return "blocked", f"HTTP {status} (bot wall)"
+        return "error", f"HTTP {status}"
+    return "error", f"HTTP {status}"
+
+
+class LinkChecker:
+    """One client, one host limiter; ``await checker.check(url)`` per URL."""
+
+    def __init__(self, options: LinkOptions, transport=None, limiter: HostLimiter | None = None,
+                 sleep=asyncio.sleep):
+        import httpx
+
+        self.options = options
+        self.limiter = limiter or HostLimiter(options.per_host_concurrency, options.per_host_interval)
+        self.sleep = sleep
+        self._global = asyncio.Semaphore(options.max_connections)
+        self.client = httpx.AsyncClient(
+            transport=transport,
+            follow_redirects=False,
+            timeout=httpx.Timeout(options.timeout),
+            limits=httpx.Limits(max_connections=options.max_connections,
+                                max_keepalive_connections=min(options.max_connections, 100)),
+            headers={"User-Agent": options.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
+        )
+
+    async def aclose(self) -> None:
+        await self.client.aclose()
+
+    async def _get(self, url: str) -> tuple[int, dict, str]:
+        """One GET: status, headers, the first max_bytes of the body (decoded leniently)."""
+        async with self.limiter.slot(host_of(url)):
+            async with self._global:
+                async with asyncio.timeout(self.options.timeout):
+                    async with self.client.stream("GET", url) as resp:
+                        chunks, size = [], 0
+                        if resp.status_code not in REDIRECT_CODES:
+                            async for chunk in resp.aiter_bytes():
+                                chunks.append(chunk)
+                                size += len(chunk)
+                                if size >= self.options.max_bytes:
+                                    break
+                        raw = b"".join(chunks)[: self.options.max_bytes]
+                        charset = resp.charset_encoding or "utf-8"
+                        try:
+                            body = raw.decode(charset, "replace")
+                        except LookupError:
+                            body = raw.decode("utf-8", "replace")
+                        headers = {"location": resp.headers.get("location"),
+                                   "retry-after": resp.headers.get("retry-after")}
+                        return resp.status_code, headers, body
+
+    async def check(self, url: str) -> LinkResult:
+        from annobib.archive.state import now_iso
+
+        started = time.monotonic()
+        result = await self._check(url)
+        result.elapsed = round(time.monotonic() - started, 3)
+        result.checked_at = now_iso()
+        return result
+
+    async def _check(self, url: str) -> LinkResult:
+        ok, why = fetchable(url)
+        if not ok:
+            return LinkResult(url, "error", detail=why)
+        opts = self.options
+        chain: list[dict] = []
+        visited = {url}
+        current = url
+        tries = 0
+        while True:
+            attempt = 0
+            while True:
+                attempt += 1
+                tries += 1
+                try:
+                    status, headers, body = await self._get(current)
+                except asyncio.CancelledError:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - every failure becomes an outcome
+                    failure = _classify_exception(exc)
+                    if failure.retry and attempt < opts.tries:
+                        await self.sleep(backoff(opts.backoff, attempt))
+                        continue
+                    chain.append({"url": current, "status": None})
+                    outcome = "dead" if failure.kind == "dns" else "error"
+                    suffix = f" after {attempt} tries" if attempt > 1 else ""
+                    return LinkResult(url, outcome, None, current if current != url else None,
+                                      failure.detail + suffix, chain, tries)
+                if status in RETRY_CODES and attempt < opts.tries and not (
+                    status in (403, 503) and looks_like_bot_wall(body)
+                ):
+                    wait = backoff(opts.backoff, attempt)
+                    retry_after = parse_retry_after(headers.get("retry-after"))
+                    if retry_after is not None:
+                        if retry_after > opts.max_retry_after:
+                            chain.append({"url": current, "status": status})
+                            outcome = "blocked" if status == 429 else "error"
+                            return LinkResult(url, outcome, status, current if current != url else None,
+                                              f"HTTP {status}, Retry-After {int(retry_after)} s is too long",
+                                              chain, tries)
+                        wait = max(wait, retry_after)
+                    await self.sleep(wait)
+                    continue
+                break
+            chain.append({"url": current, "status": status})
+            location = headers.get("location")
+            if status in REDIRECT_CODES and location:
+                nxt = urljoin(current, location.strip())
+                good, why = fetchable(nxt)
+                if not good:
+                    return LinkResult(url, "error", status, nxt, f"redirect to a URL that is not requested: {why}",
+                                      chain, tries)
+                if nxt in visited:
+                    return LinkResult(url, "error", status, nxt, "redirect loop", chain, tries)
+                if len(chain) > opts.max_redirects:
+                    return LinkResult(url, "error", status, nxt,
+                                      f"too many redirects (more than {opts.max_redirects})", chain, tries)
+                visited.add(nxt)
+                current = nxt
+                continue
+            outcome, detail = classify(url, status, body, chain, current)
+            return LinkResult(url, outcome, status, current if current != url else None, detail, chain, tries)
+
+
+async def check_urls(urls: Iterable[str], options: LinkOptions, transport=None,
+                     on_result: Callable[[LinkResult], None] | None = None,
+                     limiter: HostLimiter | None = None) -> list[LinkResult]:
+    """Check each distinct URL once; results in input order. ``on_result`` is called as each ends.
+
+    Scheduling: one small pool of workers per host (as many as the per-host limit), so the number
+    of tasks grows with hosts, not URLs, and memory stays flat.
+    """
+    unique = list(dict.fromkeys(urls))
+    by_host: dict[str, collections.deque] = collections.defaultdict(collections.deque)
+    for url in unique:
+        by_host[host_of(url) if fetchable(url)[0] else ""].append(url)
+    results: dict[str, LinkResult] = {}
+    checker = LinkChecker(options, transport=transport, limiter=limiter)
+
+    async def worker(queue: collections.deque) -> None:
+        while queue:
+            url = queue.popleft()
+            try:
+                res = await checker.check(url)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - a bug for one URL must not stop the run
+                res = LinkResult(url, "error", detail=f"internal error: {type(exc).__name__}: {exc}")
+            results[url] = res
+            if on_result is not None:
+                on_result(res)
+
+    try:
+        async with asyncio.TaskGroup() as group:
+            for host, queue in by_host.items():
+                workers = 1 if host == "" else min(len(queue), options.per_host_concurrency)
+                for _ in range(workers):
+                    group.create_task(worker(queue))
+    finally:
+        await checker.aclose()
+    return [results[u] for u in unique if u in results]

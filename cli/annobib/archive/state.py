@@ -1,0 +1,278 @@
+"""The link/archive state file kept next to a bibliography.
+
+``refs/article.bib`` → ``refs/.article.bib.annobib-state.json`` (or, when that folder is not
+writable, a file under the user cache directory).  It holds
+
+* ``links``:   URL → last check ``{outcome, status, final_url, chain, detail, checked_at}``
+* ``archive``: URL → capture work ``{job_id, submitted_at, state, detail, updated_at}``
+
+so a re-run skips fresh link results and resumes Save Page Now jobs instead of resubmitting.
+Writes are atomic and merge with what is on disk (another run may have written meanwhile).
+
+For other commands::
+
+    from annobib.archive.state import load_state, link_status
+    state = load_state(bib_path)              # never raises; empty when absent or unreadable
+    info = link_status(entry, state)          # dict, see link_status()
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from annobib.archive.urls import entry_url, fetchable
+from annobib.model import Entry
+
+VERSION = 1
+SECTIONS = ("links", "archive")
+LINK_OUTCOMES = ("ok", "redirected", "dead", "blocked", "suspect", "error")
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def parse_iso(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        return None
+
+
+def state_path(bib_path: str | os.PathLike) -> Path:
+    """Next to the bibliography when that folder is writable, else in the user cache folder."""
+    bib = Path(bib_path)
+    beside = bib.parent / f".{bib.name}.annobib-state.json"
+    if beside.exists() or os.access(bib.parent if str(bib.parent) else ".", os.W_OK):
+        return beside
+    from annobib.config import cache_dir
+
+    digest = hashlib.sha256(str(bib.resolve()).encode()).hexdigest()[:16]
+    return cache_dir() / "state" / f"{bib.stem}-{digest}.json"
+
+
+class State:
+    def __init__(self, path: Path | None, data: dict | None = None):
+        self.path = path
+        self.data = {"version": VERSION, "links": {}, "archive": {}}
+        if data:
+            for section in SECTIONS:
+                if isinstance(data.get(section), dict):
+                    self.data[section] = data[section]
+        self._dirty: set[tuple[str, str]] = set()
+
+    # ---- access
+    @property
+    def links(self) -> dict:
+        return self.data["links"]
+
+    @property
+    def archive(self) -> dict:
+        return self.data["archive"]
+
+    def link(self, url: str) -> dict | None:
+        value = self.links.get(url)
+        return value if isinstance(value, dict) else None
+
+    def job(self, url: str) -> dict | None:
+        value = self.archive.get(url)
+        return value if isinstance(value, dict) else None
+
+    def set_link(self, url: str, result: dict) -> None:
+        self.links[url] = result
+        self._dirty.add(("links", url))
+
+    def set_job(self, url: str, info: dict | None) -> None:
+        if info is None:
+            self.archive.pop(url, None)
+        else:
+            self.archive[url] = info
+        self._dirty.add(("archive", url))
+
+    def is_fresh(self, url: str, max_age: float, now: float | None = None) -> bool:
+        item = self.link(url)
+        if not item:
+            return False
+        when = parse_iso(item.get("checked_at"))
+        now = time.time() if now is None else now
+        return when is not None and now - when < max_age
+
+    # ---- disk
+    def save(self) -> None:
+        """Merge our changes into the file on disk, atomically. Silently skips if impossible."""
+        if self.path is None or not self._dirty:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with _locked(self.path):
+                disk = _read(self.path)
+                for section, url in self._dirty:
+                    value = self.data[section].get(url)
+                    if value is None:
+                        disk[section].pop(url, None)
+                    else:
+                        disk[section][url] = value
+                _atomic_write_json(self.path, disk)
+                # keep entries other runs wrote
+                for section in SECTIONS:
+                    for url, value in disk[section].items():
+                        if (section, url) not in self._dirty:
+                            self.data[section][url] = value
+                self._dirty.clear()
+        except OSError:
+            pass
+
+
+def _read(path: Path) -> dict:
+    out = {"version": VERSION, "links": {}, "archive": {}}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return out
+    if isinstance(data, dict):
+        for section in SECTIONS:
+            if isinstance(data.get(section), dict):
+                out[section] = data[section]
+    return out
+
+
+def _atomic_write_json(path: Path, data: dict) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=1, sort_keys=True)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+@contextmanager
+def _locked(path: Path):
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    lock = path.with_name(path.name + ".lock")
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+
+def load_state(bib_path: str | os.PathLike | None) -> State:
+    """The state for a bibliography; empty (never an error) when absent or unreadable."""
+    if bib_path is None:
+        return State(None)
+    path = state_path(bib_path)
+    return State(path, _read(path))
+
+
+# --------------------------------------------------------------------------- for other commands
+
+
+def link_status(entry: Entry, state: State | None) -> dict:
+    """What annobib knows about an entry's URL.
+
+    Returns ``{"url", "link", "checked_at", "status", "final_url", "detail",
+    "archiveurl", "archivedate", "archive"}`` where
+
+    * ``link`` is ``None`` (no URL), ``"unchecked"``, ``"not-http"`` or one of LINK_OUTCOMES;
+    * ``archive`` is ``None`` (no URL), ``"archived"`` (the entry has an archiveurl),
+      ``"pending"`` (a capture job is waiting), ``"failed"`` (the last capture failed) or ``"none"``.
+    """
+    url = entry_url(entry)
+    out = {
+        "url": url,
+        "link": None,
+        "checked_at": None,
+        "status": None,
+        "final_url": None,
+        "detail": None,
+        "archiveurl": entry.get("archiveurl"),
+        "archivedate": entry.get("archivedate"),
+        "archive": None,
+    }
+    if not url:
+        return out
+    ok, why = fetchable(url)
+    item = state.link(url) if state is not None else None
+    if item:
+        out.update(
+            link=item.get("outcome") or "unchecked",
+            checked_at=item.get("checked_at"),
+            status=item.get("status"),
+            final_url=item.get("final_url"),
+            detail=item.get("detail"),
+        )
+    elif not ok:
+        out.update(link="not-http", detail=why)
+    else:
+        out["link"] = "unchecked"
+    if out["archiveurl"]:
+        out["archive"] = "archived"
+    else:
+        job = state.job(url) if state is not None else None
+        if job and job.get("state") == "pending":
+            out["archive"] = "pending"
+        elif job and job.get("state") == "failed":
+            out["archive"] = "failed"
+        else:
+            out["archive"] = "none"
+    return out
+
+
+def link_summary(entries: list[Entry], state: State | None) -> dict:
+    """Counts for ``stats``: ``{"with_url", "links": {outcome: n}, "archived", "pending", "unarchived"}``."""
+    links: dict[str, int] = {}
+    summary = {"with_url": 0, "links": links, "archived": 0, "pending": 0, "unarchived": 0}
+    for entry in entries:
+        info = link_status(entry, state)
+        if not info["url"]:
+            continue
+        summary["with_url"] += 1
+        links[info["link"]] = links.get(info["link"], 0) + 1
+        if info["archive"] == "archived":
+            summary["archived"] += 1
+        elif info["archive"] == "pending":
+            summary["pending"] += 1
+        else:
+            summary["unarchived"] += 1
+    return summary
+
+
+def link_warnings(entries: list[Entry], state: State | None) -> list[tuple[Entry, str, str]]:
+    """For ``validate --links``: (entry, code, message) for URLs never checked, or dead and unarchived."""
+    out = []
+    for entry in entries:
+        info = link_status(entry, state)
+        if not info["url"]:
+            continue
+        if info["link"] == "unchecked":
+            out.append((entry, "link-unchecked", f"URL never checked (run `annobib check-links {entry.key}`)"))
+        elif info["link"] == "not-http":
+            out.append((entry, "link-not-http", f"URL is not http(s): {info['detail']}"))
+        elif info["link"] == "dead" and info["archive"] != "archived":
+            out.append((entry, "link-dead-unarchived",
+                        f"URL is dead ({info['detail'] or info['status']}) and has no archived snapshot"))
+    return out

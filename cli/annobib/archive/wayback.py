@@ -1,0 +1,404 @@
+"""A small, polite Wayback Machine client: CDX, replay redirect, availability, Save Page Now 2.
+
+Every request to any Internet Archive host goes through one :class:`ArchiveGate`: a shared
+requests-per-minute budget, a concurrency cap, and a shared pause after a 429.
+Base URLs come from the options, so the whole client can be pointed at a local fake.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import time
+from dataclasses import dataclass, field
+
+from annobib import __version__
+from annobib.archive.limits import RateBudget, backoff
+
+USER_AGENT = f"annobib/{__version__} (annotated-bibliography archiver; python-httpx)"
+TIMESTAMP_RE = re.compile(r"/web/(\d{4,14})(?:[a-z]{2}_|id_)?/(.+)$", re.S)
+
+TRANSIENT_SPN_ERRORS = {
+    "error:gateway-timeout", "error:too-many-requests", "error:no-browsers-available",
+    "error:service-unavailable", "error:internal-server-error", "error:soft-time-limit-exceeded",
+    "error:proxy-error", "error:browsing-timeout", "error:capture-location-error",
+    "error:cannot-fetch", "error:celery", "error:too-many-daily-captures",
+    "error:user-session-limit", "error:read-timeout", "error:bandwidth-limit-exceeded",
+    "error:job-failed", "error:redis-error", "error:no-access", "error:too-many-redirects",
+}
+FINAL_SPN_ERRORS = {
+    "error:not-found", "error:blocked", "error:blocked-url", "error:blocked-client-ip",
+    "error:unauthorized", "error:bad-request", "error:invalid-url-syntax", "error:invalid-host-resolution",
+    "error:method-not-allowed", "error:network-authentication-required", "error:not-implemented",
+    "error:filesize-limit", "error:ftp-access-denied", "error:http-version-not-supported",
+    "error:invalid-server-response", "error:no-access",
+}
+
+
+class ArchiveError(Exception):
+    """An Archive request that failed (after retries) or answered something unusable."""
+
+
+class RateLimited(ArchiveError):
+    """The Archive kept answering 429."""
+
+
+@dataclass
+class ArchiveOptions:
+    wayback_url: str = "https://web.archive.org"
+    archive_org_url: str = "https://archive.org"
+    cdx_url: str | None = None
+    save_url: str | None = None
+    availability_url: str | None = None
+    requests_per_minute: float = 24.0
+    concurrency: int = 2
+    captures_per_minute: float = 6.0
+    capture_interval: float = 10.0
+    poll_interval: float = 5.0
+    poll_max_interval: float = 60.0
+    job_timeout: float = 600.0
+    job_expiry: float = 3600.0
+    pause_429: float = 60.0
+    max_429: int = 3
+    timeout: float = 30.0
+    tries: int = 3
+    if_not_archived_within: str = "30d"
+    access_key: str | None = field(default=None, repr=False)
+    secret_key: str | None = field(default=None, repr=False)
+    user_agent: str = USER_AGENT
+
+    def __post_init__(self):
+        self.wayback_url = self.wayback_url.rstrip("/")
+        self.archive_org_url = (self.archive_org_url or self.wayback_url).rstrip("/")
+        self.cdx_url = (self.cdx_url or f"{self.wayback_url}/cdx/search/cdx").rstrip("/")
+        self.save_url = (self.save_url or f"{self.wayback_url}/save").rstrip("/")
+        self.availability_url = (self.availability_url or f"{self.archive_org_url}/wayback/available").rstrip("/")
+
+    @property
+    def has_keys(self) -> bool:
+        return bool(self.access_key and self.secret_key)
+
+    @classmethod
+    def from_config(cls, cfg) -> "ArchiveOptions":
+        wayback = cfg["archive.wayback_url"]
+        archive_org = cfg["archive.archive_org_url"]
+        if archive_org is None:
+            archive_org = wayback if cfg.source("archive.wayback_url") != "default" else "https://archive.org"
+        return cls(
+            wayback_url=wayback,
+            archive_org_url=archive_org,
+            cdx_url=cfg["archive.cdx_url"],
+            save_url=cfg["archive.save_url"],
+            availability_url=cfg["archive.availability_url"],
+            requests_per_minute=cfg["archive.requests_per_minute"],
+            concurrency=cfg["archive.concurrency"],
+            captures_per_minute=cfg["archive.captures_per_minute"],
+            capture_interval=cfg["archive.capture_interval"],
+            poll_interval=cfg["archive.poll_interval"],
+            poll_max_interval=cfg["archive.poll_max_interval"],
+            job_timeout=cfg["archive.job_timeout"],
+            job_expiry=cfg["archive.job_expiry"],
+            pause_429=cfg["archive.pause_429"],
+            max_429=cfg["archive.max_429"],
+            timeout=cfg["archive.timeout"],
+            tries=cfg["archive.tries"],
+            if_not_archived_within=cfg["archive.if_not_archived_within"],
+            access_key=cfg["archive.access_key"],
+            secret_key=cfg["archive.secret_key"],
+        )
+
+
+@dataclass
+class Snapshot:
+    timestamp: str  # 14 digits
+    original: str
+    status: str | None = None
+    source: str = "cdx"  # cdx | replay | availability | capture
+
+    def url(self, replay_base: str, cited: str | None = None) -> str:
+        return f"{replay_base.rstrip('/')}/web/{self.timestamp}/{cited or self.original}"
+
+    @property
+    def date(self) -> str:
+        ts = self.timestamp
+        return f"{ts[0:4]}-{ts[4:6]}-{ts[6:8]}"
+
+
+def normalize_timestamp(ts: str) -> str | None:
+    ts = re.sub(r"\D", "", str(ts or ""))
+    if not (4 <= len(ts) <= 14):
+        return None
+    return (ts + "01010000000000"[len(ts) - 4:])[:14] if len(ts) < 14 else ts
+
+
+def _ok_capture_status(status) -> bool:
+    status = str(status if status is not None else "-").strip()
+    return status in ("-", "") or status.startswith("2")
+
+
+def pick_best(rows: list[dict], target: str | None) -> dict | None:
+    """The best capture: 2xx or revisit (``-``); near ``target`` (on/after it preferred), else newest."""
+    good = [r for r in rows if r.get("timestamp") and _ok_capture_status(r.get("statuscode"))]
+    if not good:
+        return None
+    if not target:
+        return max(good, key=lambda r: r["timestamp"])
+    tgt = int(normalize_timestamp(target) or "0")
+    return min(good, key=lambda r: (int(r["timestamp"]) < tgt, abs(int(r["timestamp"]) - tgt)))
+
+
+def parse_cdx(text: str) -> list[dict]:
+    """CDX JSON (header row, then rows) → list of dicts. Empty body or ``[]`` → []."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise ArchiveError("CDX answered malformed JSON") from None
+    if not isinstance(data, list):
+        raise ArchiveError("CDX answered JSON that is not a list")
+    if not data:
+        return []
+    if not all(isinstance(row, list) for row in data):
+        raise ArchiveError("CDX answered rows that are not lists")
+    header = [str(h) for h in data[0]]
+    rows = data[1:]
+    if header and re.fullmatch(r"\d{4,14}", header[0] or ""):
+        # no header row: assume the fields we asked for
+        header, rows = ["timestamp", "original", "statuscode", "mimetype"], data
+    out = []
+    for row in rows:
+        item = {header[i]: (str(v) if v is not None else None) for i, v in enumerate(row) if i < len(header)}
+        ts = normalize_timestamp(item.get("timestamp") or "")
+        if ts:
+            item["timestamp"] = ts
+            out.append(item)
+    return out
+
+
+class ArchiveGate:
+    """One budget for every Internet Archive host: rate, concurrency, shared 429 pause."""
+
+    def __init__(self, options: ArchiveOptions, clock=time.monotonic, sleep=asyncio.sleep):
+        self.options = options
+        self.budget = RateBudget(options.requests_per_minute, clock=clock, sleep=sleep)
+        self.captures = RateBudget(options.captures_per_minute, min_interval=options.capture_interval,
+                                   clock=clock, sleep=sleep)
+        self.sem = asyncio.Semaphore(options.concurrency)
+        self.count_429 = 0
+        self.sleep = sleep
+
+    def saw_429(self) -> None:
+        self.count_429 += 1
+        self.budget.pause(self.options.pause_429)
+
+
+class WaybackClient:
+    def __init__(self, options: ArchiveOptions, transport=None, gate: ArchiveGate | None = None,
+                 sleep=asyncio.sleep):
+        import httpx
+
+        self.options = options
+        self.gate = gate or ArchiveGate(options, sleep=sleep)
+        self.sleep = sleep
+        self.client = httpx.AsyncClient(
+            transport=transport,
+            follow_redirects=False,
+            timeout=httpx.Timeout(options.timeout),
+            headers={"User-Agent": options.user_agent},
+        )
+        self.requests = 0
+
+    async def aclose(self) -> None:
+        await self.client.aclose()
+
+    # ------------------------------------------------------------------ transport
+    async def request(self, method: str, url: str, *, capture: bool = False, **kwargs):
+        """One Archive request with retries. 429 → shared pause; 5xx/timeouts → backoff."""
+        import httpx
+
+        opts = self.options
+        last = "no answer"
+        for attempt in range(1, opts.tries + 1):
+            if capture:
+                await self.gate.captures.acquire()
+            await self.gate.budget.acquire()
+            try:
+                async with self.gate.sem:
+                    self.requests += 1
+                    async with asyncio.timeout(opts.timeout):
+                        resp = await self.client.request(method, url, **kwargs)
+            except asyncio.CancelledError:
+                raise
+            except (httpx.HTTPError, asyncio.TimeoutError, OSError) as exc:
+                last = "timed out" if isinstance(exc, (asyncio.TimeoutError, httpx.TimeoutException)) else (
+                    f"{type(exc).__name__}: {str(exc)[:120]}")
+                if attempt < opts.tries:
+                    await self.sleep(backoff(1.0, attempt, 30.0))
+                continue
+            if resp.status_code == 429:
+                self.gate.saw_429()
+                last = "HTTP 429 (too many requests)"
+                continue  # the budget waits out the pause before the next try
+            if resp.status_code >= 500:
+                last = f"HTTP {resp.status_code}"
+                if attempt < opts.tries:
+                    await self.sleep(backoff(1.0, attempt, 30.0))
+                continue
+            return resp
+        if last.startswith("HTTP 429"):
+            raise RateLimited(f"Archive request failed: {last}")
+        raise ArchiveError(f"Archive request failed: {last}")
+
+    # ------------------------------------------------------------------ lookups
+    async def cdx(self, url: str, *, from_ts: str | None = None, limit: int = -5) -> list[dict]:
+        params = {
+            "url": url,
+            "output": "json",
+            "fl": "timestamp,original,statuscode,mimetype",
+            "filter": "!statuscode:[45]..",
+            "limit": str(limit),
+        }
+        if from_ts:
+            params["from"] = from_ts
+        if limit < 0:
+            params["fastLatest"] = "true"
+        resp = await self.request("GET", self.options.cdx_url, params=params)
+        if resp.status_code == 404:
+            return []
+        if resp.status_code >= 400:
+            raise ArchiveError(f"CDX answered HTTP {resp.status_code}")
+        return parse_cdx(resp.text)
+
+    async def replay(self, url: str) -> Snapshot | None:
+        resp = await self.request("GET", f"{self.options.wayback_url}/web/{url}")
+        if resp.status_code in (301, 302, 303, 307, 308):
+            location = resp.headers.get("location") or ""
+            m = TIMESTAMP_RE.search(location)
+            if m:
+                ts = normalize_timestamp(m.group(1))
+                if ts:
+                    return Snapshot(ts, m.group(2), None, "replay")
+            return None
+        if resp.status_code == 200:
+            # Some servers answer the newest capture directly; the Memento header dates it.
+            memento = resp.headers.get("memento-datetime")
+            if memento:
+                import email.utils
+
+                try:
+                    when = email.utils.parsedate_to_datetime(memento)
+                    return Snapshot(when.strftime("%Y%m%d%H%M%S"), url, "200", "replay")
+                except (TypeError, ValueError):
+                    return None
+            return None
+        if resp.status_code in (404, 403, 410):
+            return None
+        raise ArchiveError(f"replay answered HTTP {resp.status_code}")
+
+    async def availability(self, url: str, target: str | None = None) -> Snapshot | None:
+        params = {"url": url}
+        if target:
+            params["timestamp"] = target
+        resp = await self.request("GET", self.options.availability_url, params=params)
+        if resp.status_code >= 400:
+            raise ArchiveError(f"availability API answered HTTP {resp.status_code}")
+        try:
+            data = json.loads(resp.text or "{}")
+        except ValueError:
+            raise ArchiveError("availability API answered malformed JSON") from None
+        closest = ((data or {}).get("archived_snapshots") or {}).get("closest") if isinstance(data, dict) else None
+        if not isinstance(closest, dict) or not closest.get("available"):
+            return None
+        if not _ok_capture_status(closest.get("status")):
+            return None
+        ts = normalize_timestamp(closest.get("timestamp") or "")
+        if not ts:
+            m = TIMESTAMP_RE.search(str(closest.get("url") or ""))
+            ts = normalize_timestamp(m.group(1)) if m else None
+        if not ts:
+            return None
+        return Snapshot(ts, url, str(closest.get("status") or "200"), "availability")
+
+    async def find_snapshot(self, url: str, target: str | None = None) -> tuple[Snapshot | None, list[str]]:
+        """CDX first (newest, then from the target date), then replay, then availability.
+
+        Returns (snapshot or None, problems). When every lookup failed, problems is non-empty
+        and the caller must not conclude "not archived".
+        """
+        problems: list[str] = []
+        answered = False
+        try:
+            rows = await self.cdx(url, limit=-5)
+            answered = True
+            if rows and target:
+                tgt = normalize_timestamp(target)
+                oldest = min(r["timestamp"] for r in rows)
+                if tgt and oldest > tgt:
+                    # all of the newest captures are later than the target: look near the target
+                    more = await self.cdx(url, from_ts=target, limit=5)
+                    rows = more + rows
+            best = pick_best(rows, target)
+            if best:
+                return Snapshot(best["timestamp"], best.get("original") or url, best.get("statuscode"), "cdx"), []
+        except RateLimited:
+            raise
+        except ArchiveError as exc:
+            problems.append(str(exc))
+        try:
+            snap = await self.replay(url)
+            answered = True
+            if snap:
+                return snap, []
+        except RateLimited:
+            raise
+        except ArchiveError as exc:
+            problems.append(str(exc))
+        try:
+            snap = await self.availability(url, target)
+            answered = True
+            if snap:
+                return snap, []
+        except RateLimited:
+            raise
+        except ArchiveError as exc:
+            problems.append(str(exc))
+        return None, ([] if answered else problems)
+
+    # ------------------------------------------------------------------ Save Page Now 2
+    def _auth(self) -> dict:
+        return {"Accept": "application/json",
+                "Authorization": f"LOW {self.options.access_key}:{self.options.secret_key}"}
+
+    async def submit(self, url: str) -> dict:
+        """POST a capture request. ``{"job_id": …}`` or ``{"job_id": None, "message": …}``."""
+        data = {"url": url, "skip_first_archive": "1"}
+        if self.options.if_not_archived_within:
+            data["if_not_archived_within"] = self.options.if_not_archived_within
+        resp = await self.request("POST", self.options.save_url, data=data, headers=self._auth(), capture=True)
+        if resp.status_code in (401, 403):
+            raise ArchiveError(f"Save Page Now refused the keys (HTTP {resp.status_code})")
+        try:
+            body = json.loads(resp.text or "{}")
+        except ValueError:
+            raise ArchiveError(f"Save Page Now answered malformed JSON (HTTP {resp.status_code})") from None
+        if not isinstance(body, dict):
+            raise ArchiveError("Save Page Now answered JSON that is not an object")
+        if resp.status_code >= 400 and not body.get("status_ext"):
+            raise ArchiveError(f"Save Page Now answered HTTP {resp.status_code}")
+        return body
+
+    async def job_status(self, job_id: str) -> dict:
+        resp = await self.request("GET", f"{self.options.save_url}/status/{job_id}",
+                                  headers={"Accept": "application/json"})
+        if resp.status_code >= 400:
+            raise ArchiveError(f"capture status answered HTTP {resp.status_code}")
+        try:
+            body = json.loads(resp.text or "{}")
+        except ValueError:
+            raise ArchiveError("capture status answered malformed JSON") from None
+        if not isinstance(body, dict):
+            raise ArchiveError("capture status answered JSON that is not an object")
+        return body

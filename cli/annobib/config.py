@@ -1,0 +1,308 @@
+"""Configuration: a TOML file in the user config directory, ``ANNOBIB_…`` variables, defaults.
+
+Precedence (highest first): command-line options > environment variables > config file > defaults.
+
+    [links]
+    per_host_concurrency = 2
+    per_host_interval = 1.0        # seconds between two requests to one host
+
+    [archive]
+    requests_per_minute = 24
+    access_key = "…"               # secrets: only honoured when the file is readable by you alone
+
+Where the file lives: ``$ANNOBIB_CONFIG``, else ``$XDG_CONFIG_HOME/annobib/config.toml``,
+else ``~/.config/annobib/config.toml``.  Secrets (archive.org S3 keys) come from the environment
+(``ANNOBIB_IA_ACCESS`` / ``ANNOBIB_IA_SECRET``) or from a config file with no group/other
+permissions; they are never printed (``mask()``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from annobib.errors import InputError
+
+
+# --------------------------------------------------------------------------- locations
+
+def config_path() -> Path:
+    explicit = os.environ.get("ANNOBIB_CONFIG")
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "annobib" / "config.toml"
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "annobib"
+
+
+# --------------------------------------------------------------------------- value parsers
+
+_DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min|h|d)?\s*$", re.I)
+_UNITS = {None: 1.0, "ms": 0.001, "s": 1.0, "m": 60.0, "min": 60.0, "h": 3600.0, "d": 86400.0}
+
+
+def parse_duration(value: Any) -> float:
+    """Seconds from ``30``, ``2.5``, ``"30s"``, ``"5m"``, ``"2h"``, ``"7d"``."""
+    if isinstance(value, bool):
+        raise ValueError("expected a duration")
+    if isinstance(value, (int, float)):
+        if value < 0:
+            raise ValueError("must not be negative")
+        return float(value)
+    m = _DURATION_RE.match(str(value))
+    if not m:
+        raise ValueError(f"not a duration: {value!r} (use e.g. 30, 30s, 5m, 2h, 7d)")
+    return float(m.group(1)) * _UNITS[m.group(2).lower() if m.group(2) else None]
+
+
+def _positive_int(value: Any) -> int:
+    if isinstance(value, bool):
+        raise ValueError("expected a whole number")
+    number = int(str(value).strip()) if not isinstance(value, int) else value
+    if number < 1:
+        raise ValueError("must be at least 1")
+    return number
+
+
+def _non_negative_float(value: Any) -> float:
+    if isinstance(value, bool):
+        raise ValueError("expected a number")
+    number = float(value)
+    if number < 0 or number != number:
+        raise ValueError("must not be negative")
+    return number
+
+
+def _positive_float(value: Any) -> float:
+    number = _non_negative_float(value)
+    if number <= 0:
+        raise ValueError("must be greater than 0")
+    return number
+
+
+def _url(value: Any) -> str:
+    text = str(value).strip().rstrip("/")
+    if not re.match(r"^https?://[^/\s]+", text):
+        raise ValueError(f"not an http(s) base URL: {value!r}")
+    return text
+
+
+def _text(value: Any) -> str:
+    return str(value)
+
+
+# --------------------------------------------------------------------------- the settings
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str  # "section.name" in the TOML file
+    env: str  # environment variable
+    default: Any
+    parse: Callable[[Any], Any]
+    help: str
+    secret: bool = False
+    politeness: bool = False
+
+    @property
+    def section(self) -> str:
+        return self.key.split(".", 1)[0]
+
+    @property
+    def name(self) -> str:
+        return self.key.split(".", 1)[1]
+
+
+SETTINGS: list[Setting] = [
+    # link checking
+    Setting("links.per_host_concurrency", "ANNOBIB_LINKS_PER_HOST", 2, _positive_int,
+            "requests in flight at once to one host", politeness=True),
+    Setting("links.per_host_interval", "ANNOBIB_LINKS_HOST_INTERVAL", 1.0, _non_negative_float,
+            "seconds between the starts of two requests to one host", politeness=True),
+    Setting("links.max_connections", "ANNOBIB_LINKS_MAX_CONNECTIONS", 64, _positive_int,
+            "requests in flight at once over all hosts", politeness=True),
+    Setting("links.timeout", "ANNOBIB_LINKS_TIMEOUT", 20.0, _positive_float,
+            "seconds one try may take (connect, headers and first 64 KiB)"),
+    Setting("links.tries", "ANNOBIB_LINKS_TRIES", 3, _positive_int,
+            "tries per URL for timeouts, 429 and 5xx", politeness=True),
+    Setting("links.backoff", "ANNOBIB_LINKS_BACKOFF", 1.0, _non_negative_float,
+            "seconds before the first retry (doubles each time)", politeness=True),
+    Setting("links.max_retry_after", "ANNOBIB_LINKS_MAX_RETRY_AFTER", 60.0, _non_negative_float,
+            "longest Retry-After honoured; longer ones end the tries", politeness=True),
+    Setting("links.max_redirects", "ANNOBIB_LINKS_MAX_REDIRECTS", 10, _positive_int,
+            "redirects followed per URL"),
+    Setting("links.max_bytes", "ANNOBIB_LINKS_MAX_BYTES", 65536, _positive_int,
+            "bytes of the body read (soft-404 and bot-wall detection)"),
+    Setting("links.max_age", "ANNOBIB_LINKS_MAX_AGE", "7d", parse_duration,
+            "a cached result younger than this is reused (--refresh ignores it)"),
+    # the Internet Archive
+    Setting("archive.wayback_url", "ANNOBIB_WAYBACK_URL", "https://web.archive.org", _url,
+            "Wayback base (CDX, replay, Save Page Now); also replaces archive.org unless that is set"),
+    Setting("archive.archive_org_url", "ANNOBIB_ARCHIVE_ORG_URL", None, _url,
+            "archive.org base for the availability API (default: the Wayback base when "
+            "ANNOBIB_WAYBACK_URL is set, else https://archive.org)"),
+    Setting("archive.cdx_url", "ANNOBIB_CDX_URL", None, _url, "CDX endpoint (default: <wayback>/cdx/search/cdx)"),
+    Setting("archive.save_url", "ANNOBIB_SAVE_URL", None, _url, "Save Page Now endpoint (default: <wayback>/save)"),
+    Setting("archive.availability_url", "ANNOBIB_AVAILABILITY_URL", None, _url,
+            "availability endpoint (default: <archive.org>/wayback/available)"),
+    Setting("archive.requests_per_minute", "ANNOBIB_ARCHIVE_RPM", 24.0, _positive_float,
+            "requests a minute to all Archive hosts together (CDX, replay, availability, save, status)",
+            politeness=True),
+    Setting("archive.concurrency", "ANNOBIB_ARCHIVE_CONCURRENCY", 2, _positive_int,
+            "Archive requests in flight at once", politeness=True),
+    Setting("archive.captures_per_minute", "ANNOBIB_CAPTURE_RPM", 6.0, _positive_float,
+            "Save Page Now captures requested a minute", politeness=True),
+    Setting("archive.capture_interval", "ANNOBIB_CAPTURE_INTERVAL", 10.0, _non_negative_float,
+            "seconds between two capture requests", politeness=True),
+    Setting("archive.poll_interval", "ANNOBIB_POLL_INTERVAL", 5.0, _non_negative_float,
+            "seconds before the first capture-status poll (then backs off)", politeness=True),
+    Setting("archive.poll_max_interval", "ANNOBIB_POLL_MAX_INTERVAL", 60.0, _non_negative_float,
+            "longest wait between two status polls", politeness=True),
+    Setting("archive.job_timeout", "ANNOBIB_JOB_TIMEOUT", "10m", parse_duration,
+            "how long one run follows a capture job (it is kept and resumed next run)"),
+    Setting("archive.job_expiry", "ANNOBIB_JOB_EXPIRY", "1h", parse_duration,
+            "age after which a job's status is gone; it is then resolved through CDX"),
+    Setting("archive.pause_429", "ANNOBIB_ARCHIVE_429_PAUSE", 60.0, _non_negative_float,
+            "seconds all Archive traffic pauses after a 429", politeness=True),
+    Setting("archive.max_429", "ANNOBIB_ARCHIVE_MAX_429", 3, _positive_int,
+            "429s after which no more captures are requested this run", politeness=True),
+    Setting("archive.timeout", "ANNOBIB_ARCHIVE_TIMEOUT", 30.0, _positive_float,
+            "seconds one Archive request may take"),
+    Setting("archive.tries", "ANNOBIB_ARCHIVE_TRIES", 3, _positive_int,
+            "tries per Archive request (timeouts, 5xx, 429 after the pause)"),
+    Setting("archive.if_not_archived_within", "ANNOBIB_IF_NOT_ARCHIVED_WITHIN", "30d", _text,
+            "Save Page Now: reuse a capture younger than this"),
+    Setting("archive.access_key", "ANNOBIB_IA_ACCESS", None, _text,
+            "archive.org S3 access key (for Save Page Now)", secret=True),
+    Setting("archive.secret_key", "ANNOBIB_IA_SECRET", None, _text,
+            "archive.org S3 secret key", secret=True),
+]
+
+BY_KEY = {s.key: s for s in SETTINGS}
+
+
+def mask(value: Any) -> str:
+    return "(not set)" if value in (None, "") else "********"
+
+
+# --------------------------------------------------------------------------- the file
+
+
+def file_is_private(path: Path) -> bool:
+    """True when neither group nor others may read (or write) the file."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (mode & (stat.S_IRWXG | stat.S_IRWXO))
+
+
+def read_config_file(path: Path | None = None) -> dict:
+    """The parsed TOML file, ``{}`` when there is none. Malformed → InputError."""
+    import tomllib
+
+    path = path or config_path()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a config file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the config file ({exc.strerror})") from None
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: the config file is not UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{path}: bad TOML: {exc}") from None
+
+
+@dataclass
+class Resolved:
+    setting: Setting
+    value: Any
+    source: str  # "option" | "env" | "file" | "default"
+
+
+class Config:
+    """Resolved settings. ``cfg["links.timeout"]``; ``cfg.source("links.timeout")``."""
+
+    def __init__(self, values: dict[str, Resolved], path: Path, warnings: list[str]):
+        self._values = values
+        self.path = path
+        self.warnings = warnings
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[key].value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        item = self._values.get(key)
+        return default if item is None else item.value
+
+    def source(self, key: str) -> str:
+        return self._values[key].source
+
+    def items(self) -> list[Resolved]:
+        return list(self._values.values())
+
+    def with_overrides(self, **overrides: Any) -> "Config":
+        """A copy with option values (dots written as ``__``: ``links__timeout=5``)."""
+        values = dict(self._values)
+        for name, value in overrides.items():
+            if value is None:
+                continue
+            key = name.replace("__", ".")
+            setting = BY_KEY[key]
+            values[key] = Resolved(setting, _parse(setting, value, "option"), "option")
+        return Config(values, self.path, list(self.warnings))
+
+
+def _parse(setting: Setting, value: Any, where: str) -> Any:
+    try:
+        return setting.parse(value)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"{where}: {setting.key} ({setting.env}): {exc}") from None
+
+
+def load_config(env: dict | None = None, path: Path | None = None, **overrides: Any) -> Config:
+    """Resolve every setting: options (``overrides``) > env > config file > default."""
+    env = os.environ if env is None else env
+    if path is None:
+        explicit = env.get("ANNOBIB_CONFIG")
+        if explicit:
+            path = Path(explicit).expanduser()
+        else:
+            base = env.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+            path = Path(base) / "annobib" / "config.toml"
+    data = read_config_file(path)
+    warnings: list[str] = []
+    private = file_is_private(path) if data else True
+    values: dict[str, Resolved] = {}
+    for setting in SETTINGS:
+        section = data.get(setting.section) if isinstance(data.get(setting.section), dict) else {}
+        if setting.env in env and env[setting.env] != "":
+            values[setting.key] = Resolved(setting, _parse(setting, env[setting.env], setting.env), "env")
+        elif setting.name in section:
+            if setting.secret and not private:
+                warnings.append(
+                    f"{path}: ignoring {setting.key}: the file is readable by others (chmod 600 it)"
+                )
+                values[setting.key] = Resolved(setting, setting.default, "default")
+            else:
+                values[setting.key] = Resolved(setting, _parse(setting, section[setting.name], str(path)), "file")
+        else:
+            default = setting.default
+            if isinstance(default, str) and setting.parse is parse_duration:
+                default = parse_duration(default)
+            values[setting.key] = Resolved(setting, default, "default")
+    cfg = Config(values, path, warnings)
+    return cfg.with_overrides(**overrides) if overrides else cfg
