@@ -1,0 +1,71 @@
+"""Footnotes -> bibliography entries, as separate, testable stages.
+
+    from annobib.extract import extract_text, extract_notes
+    x = extract_text(open("refs/article.txt", encoding="utf-8").read())
+    x.entries      # list[annobib.model.Entry], citations recorded in each entry's ``citations``
+    x.notes        # list[NoteResult]: every note, with status cited / not-a-citation / not-understood
+    x.as_json()    # {"entries": [...], "notes": [...]}
+
+Stages: :mod:`.document` (pages, running heads, line joining) -> :mod:`.notes` (notes, markers,
+citing sentences) -> :mod:`.citations` (split, lead-ins, back-references) -> :mod:`.fields`
+(type and fields) -> :mod:`.entries` (one entry per work) with :mod:`.keys`; :mod:`.merge`
+folds a new extraction into an existing .bib. The package never prints and never writes files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from annobib.model import Entry
+
+
+@dataclass
+class Extraction:
+    entries: list[Entry]
+    notes: list  # list[NoteResult]
+    pages: int = 0
+    page_numbers: tuple[int | None, int | None] = (None, None)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        out = {"notes": len(self.notes), "cited": 0, "not-a-citation": 0, "not-understood": 0, "citations": 0}
+        for r in self.notes:
+            out[r.status] = out.get(r.status, 0) + 1
+            out["citations"] += len(r.keys)
+        out["entries"] = len(self.entries)
+        return out
+
+    def as_json(self) -> dict:
+        return {"entries": [e.as_dict() for e in self.entries], "notes": [r.as_dict() for r in self.notes]}
+
+
+def extract_text(text: str) -> Extraction:
+    """Extract the bibliography of an article's text (pages, notes and markers inferred)."""
+    from annobib.extract.document import split_pages
+    from annobib.extract.entries import build_entries
+    from annobib.extract.notes import find_notes
+
+    doc = split_pages(text)
+    notes = find_notes(doc)
+    entries, results = build_entries(notes)
+    numbers = [p.number for p in doc.pages if p.number is not None]
+    return Extraction(
+        entries=entries,
+        notes=results,
+        pages=len(doc.pages),
+        page_numbers=(min(numbers), max(numbers)) if numbers else (None, None),
+    )
+
+
+def extract_notes(text: str) -> Extraction:
+    """Extract from loose notes: one note per paragraph, consecutive notes of one article."""
+    from annobib.extract.entries import build_entries
+    from annobib.extract.notes import loose_notes
+
+    notes = loose_notes(text)
+    entries, results = build_entries(notes)
+    return Extraction(entries=entries, notes=results)
+
+
+__all__ = ["Extraction", "extract_text", "extract_notes"]

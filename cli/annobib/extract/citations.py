@@ -1,0 +1,183 @@
+"""Stage 3, *citations*: split a note into its citations and say what kind each one is.
+
+* Notes that cite nothing (funding notes, thanks, pure commentary) are recognised and kept out.
+* Lead-ins (``参见``, ``参阅``, ``详见``, ``另参见``, ``转引自``, ``引自``, ``See``, ``See also``,
+  ``Cf.``) and commentary before them (``关于这一争论，可参见……``) are stripped.
+* Several citations are split on top-level ``；`` / ``; `` (not inside quotes or title marks) and
+  on a mid-note ``另参见``/``另见``/``see also``; a trailing ``等``/``etc.`` is dropped.
+* Back-references are recognised: ``同上``/``同上书``/``Ibid.`` (the previous note), ``前引``/
+  ``op. cit.`` and short forms (an earlier full citation; resolved by :mod:`.entries`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annobib.extract.fields import (
+    EN_PAGES,
+    JA_PAGES,
+    URL_RE,
+    ZH_PAGES,
+    Parsed,
+    page_range,
+    parse_citation,
+)
+
+LEAD_IN_RE = re.compile(
+    r"^(?:(?:另|亦|也|还|又|均|请|可|可以|具体|详细|更多|相关|有关)?\s*(?:参\s*见|参\s*阅|参\s*看|详\s*见|见|转\s*引\s*自|转\s*引|引\s*自|参考|参照|载)(?:于)?\s*[：:]?\s*"
+    r"|(?:See\s+also|see\s+also|See,?\s+e\.g\.,|See|see|Cf\.|cf\.|Compare|Quoted\s+in|quoted\s+in|Cited\s+in|cited\s+in|For\s+(?:a|an|the|more)\b[^,:]{0,80}?,\s*see|Also\s+see)\s*[:,]?\s+)"
+)
+COMMENTARY_LEAD_RE = re.compile(
+    r"^(?P<comment>.{2,200}?[，,：:。])\s*(?=(?:可|请|另|亦|也|还)?\s*(?:参\s*见|参\s*阅|详\s*见|参看)|(?:see also|see|cf\.)\s)",
+    re.I,
+)
+NOT_CITATION_RE = re.compile(
+    r"^(?:本文(?:系|为|是|受|得到)|本研究|本项目|基金项目|项目来源|作者感谢|感谢|致谢|谨向|This (?:article|paper|research|study) (?:is|was)|"
+    r"The author(?:s)? (?:thank|would like|is grateful|are grateful)|I (?:thank|am grateful)|Funding|This work was supported)"
+    r"|(?:阶段性成果|项目编号|资助项目|基金资助|课题编号|批准号)"
+)
+IBID_RE = re.compile(r"^(?:同上(?:书|文|注|引)?|同前(?:注|书)?(?!引)|Ibid\.?|ibid\.?|Ibidem|Id\.)\s*(?:[,，。.:：]\s*)?(?P<rest>.*)$")
+OPCIT_ZH_RE = re.compile(r"^(?P<author>[^，,：:《》]{1,40}?)\s*[：:，,]?\s*(?:前引|前揭|前注所引|前引文|前引书)(?:书|文|文章|著作)?\s*(?:[，,。]\s*)?(?P<rest>.*)$")
+OPCIT_EN_RE = re.compile(r"^(?P<author>[^,]{1,60}?),\s*(?:op\.\s*cit\.?|loc\.\s*cit\.?)\s*(?P<rest>.*)$", re.I)
+ZH_CITE_SIGNAL = re.compile(r"《[^》]+》|「[^」]+」|『[^』]+』|\[(?:J|M|N|D|C|R|EB/OL)\]")
+EN_CITE_SIGNAL = re.compile(r"[“\"][^”\"]{3,}[”\"]|\b(?:pp?\.\s*\d|Vol\.|vol\.|No\.\s*\d|Press|University|19\d\d|20\d\d)\b|https?://")
+
+
+@dataclass
+class CitationText:
+    """One citation inside a note, before field parsing."""
+
+    text: str
+    kind: str = "full"  # full | ibid | opcit | short
+    locator: str | None = None
+    author: str | None = None  # for opcit
+    parsed: Parsed | None = None
+
+
+@dataclass
+class NoteReading:
+    status: str  # cited | not-a-citation | not-understood
+    citations: list[CitationText]
+    reason: str | None = None
+
+
+def strip_lead_in(text: str) -> str:
+    text = text.strip()
+    for _ in range(3):
+        new = LEAD_IN_RE.sub("", text, count=1).strip()
+        if new == text:
+            break
+        text = new
+    return text
+
+
+def split_top(text: str) -> list[str]:
+    """Split on ``；``/``; ``/``另参见`` outside quotes, title marks and brackets."""
+    parts: list[str] = []
+    depth = 0
+    quote = False
+    start = 0
+    i = 0
+    n = len(text)
+    opens, closes = "《「『（([〈【", "》」』）)]〉】"
+    while i < n:
+        c = text[i]
+        if c in opens:
+            depth += 1
+        elif c in closes:
+            depth = max(0, depth - 1)
+        elif c == "“":
+            quote = True
+        elif c == "”":
+            quote = False
+        elif depth == 0 and not quote:
+            if c == "；" or (c == ";" and i + 1 < n and text[i + 1] == " " and not _in_url(text, i)):
+                parts.append(text[start:i])
+                start = i + 1
+            elif text.startswith(("另参见", "另见", "另可参见", "又见"), i) and i > start + 4:
+                parts.append(text[start:i])
+                start = i
+        i += 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip(" 。.，,")]
+
+
+def _in_url(text: str, i: int) -> bool:
+    j = text.rfind(" ", 0, i)
+    return bool(URL_RE.match(text, j + 1 if j >= 0 else 0)) and "http" in text[max(0, j): i]
+
+
+def strip_etc(text: str) -> str:
+    text = re.sub(r"[。.\s]+$", "", text.strip())
+    text = re.sub(r"\s*(?:等|等等|等文|等书|等著作|etc\.?|and others)\s*$", "", text)
+    return re.sub(r"[，,；;。.\s]+$", "", text)
+
+
+def locator_of(text: str) -> str | None:
+    m = ZH_PAGES.search(text) or JA_PAGES.search(text)
+    if m:
+        return page_range(m.group(1), m.group(2))
+    m = EN_PAGES.search(text)
+    if m:
+        return page_range(m.group(2), m.group(3))
+    m = re.search(r"\b[СC]\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
+    if m:
+        return page_range(m.group(1), m.group(2))
+    return None
+
+
+def has_citation_signal(text: str) -> bool:
+    return bool(ZH_CITE_SIGNAL.search(text) or EN_CITE_SIGNAL.search(text) or IBID_RE.match(text)
+                or re.search(r"[\u0400-\u04ff]{3,}.*\d{4}", text))
+
+
+def read_note(text: str) -> NoteReading:
+    """Classify a note and cut it into citations (fields are parsed here too)."""
+    raw = text.strip()
+    if not raw:
+        return NoteReading("not-understood", [], "empty note")
+    if NOT_CITATION_RE.search(raw[:80]) and not re.search(r"[：:]\s*《|载《|”,|,”", raw):
+        return NoteReading("not-a-citation", [], "funding or acknowledgement note")
+    body = raw
+    m = COMMENTARY_LEAD_RE.match(body)
+    if m and not ZH_CITE_SIGNAL.search(m.group("comment")) and not re.search(r"[“\"]", m.group("comment")):
+        body = body[m.end():]
+    body = strip_lead_in(body)
+    pieces = split_top(body)
+    out: list[CitationText] = []
+    for piece in pieces:
+        piece = strip_lead_in(piece)
+        piece = strip_etc(piece)
+        if not piece:
+            continue
+        c = classify(piece)
+        if c is None:
+            continue
+        out.append(c)
+    if not out:
+        if has_citation_signal(raw):
+            return NoteReading("not-understood", [], "a citation could not be read")
+        return NoteReading("not-a-citation", [], "commentary without a citation")
+    if all(c.parsed is not None and not c.parsed.understood for c in out):
+        return NoteReading("not-understood", [], "a citation could not be read")
+    return NoteReading("cited", out)
+
+
+def classify(piece: str) -> CitationText | None:
+    m = IBID_RE.match(piece)
+    if m:
+        return CitationText(piece, "ibid", locator_of(m.group("rest")))
+    m = OPCIT_EN_RE.match(piece)
+    if m:
+        return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author").strip())
+    m = OPCIT_ZH_RE.match(piece)
+    if m and "《" not in piece:
+        return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author").strip())
+    if not has_citation_signal(piece):
+        # commentary fragment, or a bare "Author, Title, p. N" short form
+        if not re.search(r"[A-Za-z\u0400-\u04ff]{2,}.*,", piece) and not re.search(r"第\s*\d+\s*页", piece):
+            return None
+    parsed = parse_citation(piece)
+    kind = parsed.kind
+    return CitationText(piece, kind, parsed.locator, parsed=parsed)

@@ -1,0 +1,213 @@
+"""Stage 5, *entries*: one entry per cited work, with every place that cites it.
+
+Identity of a work: its normalized URL, else its normalized title with the first author's family
+name. A repeat of a full citation joins the earlier entry (and may fill fields it lacked).
+Back-references join the entry they point to:
+
+* ``同上`` / ``Ibid.``: the last work of the previous citing note;
+* ``前引`` / ``op. cit.``: the latest entry by that author;
+* short forms (author + title head, no publication data): the earlier entry whose author matches
+  and whose title starts with the short title; with no such entry the short form becomes an entry
+  of its own (reported, so a person can check it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from annobib.extract.citations import CitationText, read_note
+from annobib.extract.keys import base_key, family_part, unique
+from annobib.extract.notes import Note
+from annobib.model import Citation, Entry
+
+
+@dataclass
+class NoteResult:
+    note: Note
+    status: str  # cited | not-a-citation | not-understood
+    keys: list[str] = field(default_factory=list)
+    joined: list[bool] = field(default_factory=list)  # per key: True when it joined an earlier entry
+    reason: str | None = None
+
+    def as_dict(self) -> dict:
+        d = {
+            "page": self.note.page,
+            "note": self.note.number,
+            "text": self.note.text,
+            "status": self.status,
+            "entries": list(self.keys),
+        }
+        if self.reason:
+            d["reason"] = self.reason
+        return d
+
+
+@dataclass
+class _Work:
+    type: str
+    fields: dict[str, str]
+    citations: list[Citation]
+    names: list[str]
+    key: str = ""
+
+
+def _norm_url(url: str) -> str:
+    url = re.sub(r"^https?://", "", url.strip().lower())
+    url = re.sub(r"^www\.", "", url)
+    return url.rstrip("/#")
+
+
+def _norm_title(title: str) -> str:
+    return re.sub(r"[\W_]+", "", (title or "").lower())
+
+
+def _families(fields: dict[str, str]) -> set[str]:
+    who = fields.get("author") or fields.get("editor") or ""
+    out = set()
+    depth = 0
+    start = 0
+    parts = []
+    for i, ch in enumerate(who):
+        depth += ch == "{"
+        depth -= ch == "}"
+        if depth == 0 and who.startswith(" and ", i):
+            parts.append(who[start:i])
+            start = i + 5
+    parts.append(who[start:])
+    for p in parts:
+        p = p.strip()
+        if p and p != "others":
+            out.add(family_part(p, fields.get("langid")))
+    return out
+
+
+class Builder:
+    """Accumulates works across notes; linear in the number of citations."""
+
+    def __init__(self) -> None:
+        self.works: list[_Work] = []
+        self.by_id: dict[str, _Work] = {}
+        self.by_family: dict[str, list[_Work]] = {}
+        self.last_cited: list[_Work] = []
+
+    def _ids(self, fields: dict[str, str]) -> list[str]:
+        ids = []
+        if fields.get("url"):
+            ids.append("u:" + _norm_url(fields["url"]))
+        t = _norm_title(fields.get("title", ""))
+        if t:
+            fam = sorted(_families(fields))
+            ids.append("t:" + t + "|" + (fam[0] if fam else ""))
+        return ids
+
+    def _find(self, fields: dict[str, str]) -> _Work | None:
+        for i in self._ids(fields):
+            w = self.by_id.get(i)
+            if w is not None:
+                return w
+        return None
+
+    def _register(self, work: _Work) -> None:
+        for i in self._ids(work.fields):
+            self.by_id.setdefault(i, work)
+        for fam in _families(work.fields):
+            self.by_family.setdefault(fam, []).append(work)
+
+    def _short_match(self, c: CitationText) -> _Work | None:
+        fields = c.parsed.fields if c.parsed else {}
+        fams = _families(fields)
+        short = _norm_title(fields.get("title", ""))
+        candidates: list[_Work] = []
+        for fam in fams:
+            candidates.extend(self.by_family.get(fam, []))
+        if not fams and short:
+            candidates = self.works
+        best = None
+        for w in candidates:
+            full = _norm_title(w.fields.get("title", ""))
+            if not short or (full.startswith(short) or short.startswith(full)) and full:
+                best = w  # the latest wins
+        return best
+
+    def add_note(self, note: Note) -> NoteResult:
+        reading = read_note(note.text)
+        if reading.status != "cited":
+            return NoteResult(note, reading.status, reason=reading.reason)
+        result = NoteResult(note, "cited")
+        cited: list[_Work] = []
+        problems = []
+        for c in reading.citations:
+            citation = Citation(note=note.number, page=note.page, locator=c.locator, context=note.context)
+            target: _Work | None = None
+            joined = True
+            if c.kind == "ibid":
+                target = self.last_cited[-1] if self.last_cited else None
+                if target is None:
+                    problems.append("同上/Ibid. with no previous citation")
+            elif c.kind == "opcit":
+                fam = family_part(c.author or "")
+                cands = self.by_family.get(fam) or [w for w in self.works if c.author and c.author in (w.fields.get("author") or "")]
+                target = cands[-1] if cands else None
+                if target is None:
+                    problems.append(f"前引/op. cit. with no earlier work by {c.author}")
+            elif c.kind == "short":
+                target = self._short_match(c)
+                if target is None and c.parsed is not None and c.parsed.fields.get("title"):
+                    target = self._new(c)
+                    joined = False
+                elif target is None:
+                    problems.append("short form with no earlier full citation")
+            else:
+                if c.parsed is None or not c.parsed.understood:
+                    problems.append("citation not understood")
+                else:
+                    target = self._find(c.parsed.fields)
+                    if target is None:
+                        target = self._new(c)
+                        joined = False
+                    else:
+                        for k, v in c.parsed.fields.items():
+                            target.fields.setdefault(k, v)
+            if target is not None:
+                target.citations.append(citation)
+                cited.append(target)
+                result.keys.append(id(target))  # replaced by keys in finish()
+                result.joined.append(joined)
+        if cited:
+            self.last_cited = cited
+        else:
+            result.status = "not-understood"
+            result.reason = "; ".join(problems) or "not understood"
+        if problems and cited:
+            result.reason = "; ".join(problems)
+        return result
+
+    def _new(self, c: CitationText) -> _Work:
+        p = c.parsed
+        w = _Work(type=p.type, fields=dict(p.fields), citations=[], names=list(p.names))
+        self.works.append(w)
+        self._register(w)
+        return w
+
+    def finish(self, results: list[NoteResult]) -> list[Entry]:
+        taken: set[str] = set()
+        by_obj: dict[int, str] = {}
+        entries = []
+        for w in self.works:
+            w.key = unique(base_key(w.fields), taken)
+            taken.add(w.key)
+            by_obj[id(w)] = w.key
+            e = Entry(key=w.key, type=w.type, fields=dict(w.fields))
+            e.citations = w.citations
+            entries.append(e)
+        for r in results:
+            r.keys = [by_obj[k] if isinstance(k, int) else k for k in r.keys]
+        return entries
+
+
+def build_entries(notes: list[Note]) -> tuple[list[Entry], list[NoteResult]]:
+    b = Builder()
+    results = [b.add_note(n) for n in notes]
+    entries = b.finish(results)
+    return entries, results

@@ -1,0 +1,1000 @@
+"""Stage 4, *fields*: one citation's text -> entry type, biblatex fields and the cited locator.
+
+One parser per note family, chosen by the citation's shape and script:
+
+* old GB/T with type tags (``Author. Title[J]. Journal, 1998, (3): 12-20.``);
+* Russian (``Автор. Название. М.: Изд-во, 2001. С. 15.``, ``// Журнал``, archive ``ф./оп./д./л.``);
+* CJK (Chinese, Japanese, Korean) with title marks 《》「」『』;
+* Western (Chicago-like) with quoted titles, or unquoted book/report titles.
+
+The field conventions (type choice, names, dates, pages vs locator) are documented in the
+README's extract section; in short: journal range -> ``pages`` (a single cited page is only the
+locator), newspaper/news-site articles are ``@article`` + ``entrysubtype = {newspaper}``, web pages
+``@online``, documents of organizations ``@report``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# ---------------------------------------------------------------- shared vocabulary
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+EN_MDY = re.compile(r"\b(" + _MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+EN_DMY = re.compile(r"\b(\d{1,2})\s+(" + _MONTH + r")\s+(\d{4})\b")
+EN_MY = re.compile(r"\b(" + _MONTH + r")\s+(\d{4})\b")
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+YEAR = re.compile(r"(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?![\d/])")
+ZH_YMD = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+ZH_YM = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)")
+ZH_ISSUE = re.compile(r"(\d{4})\s*年\s*(?:第\s*)?(\d{1,3})\s*期")
+ZH_VOLUME = re.compile(r"第\s*(\d{1,4})\s*卷")
+ZH_SERIES = re.compile(r"第\s*(\d{1,4})\s*辑")
+ZH_PAGES = re.compile(r"第\s*(\d+)\s*(?:[—–\-~～至]+\s*(\d+))?\s*页")
+ZH_BAN = re.compile(r"第\s*(\d+)\s*版")
+JA_PAGES = re.compile(r"(?:p+\.\s*)?(\d+)\s*(?:[—–\-~～]+\s*(\d+))?\s*頁")
+EN_PAGES = re.compile(r"\b(pp?)\.\s*([\dIVXLCivxlc]+)(?:\s*[-–—]+\s*(\d+))?")
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’\"<>]+", re.I)
+ACCESS_RE = re.compile(
+    r"[（(]?\s*(?:访问时间|访问日期|上网时间|登录时间|浏览时间|浏览日期|检索时间|引用日期|最后访问|閲覧日|アクセス日|"
+    r"accessed(?:\s+on)?|last accessed|retrieved(?:\s+on)?|дата обращения)\s*[：:]?\s*([^）)；;]+?)\s*[）)]?\s*(?=[，,。.；;]|$)",
+    re.I,
+)
+
+NEWS_RE = re.compile(
+    r"\b(?:News|Times|Post|Daily|Herald|Tribune|Reuters|BBC|CNN|CBS|NBC|ABC|NPR|Bloomberg|Guardian|"
+    r"Telegraph|Independent|Journal|Gazette|Chronicle|Observer|Associated Press|AP|AFP|Xinhua|Nikkei|"
+    r"Yonhap|Kyodo|Nation|Inquirer|Star|Mail|Express|Press|Straits|Globe|Standard|Mirror|Sun|"
+    r"Asahi|Yomiuri|Mainichi|Sankei|Hankyoreh|Chosun|JoongAng|Politico|Axios|Al Jazeera|DW|RFI|"
+    r"Le Monde|Spiegel|Wire|Week|Economist|Diplomat|Affairs|Magazine|Newsweek|Atlantic)\b"
+    r"|(?:报|新闻|新聞|通讯社|通信社|新闻社|联社|電視|电视台|广播|日报|时报|周刊|網|网(?!站)|신문|일보|뉴스|통신)$"
+    r"|(?:新闻|新聞|日报|时报|晚报|新報|新聞社|신문|일보|뉴스)"
+)
+MAGAZINE_RE = re.compile(r"\b(?:Magazine|Monthly|Weekly|Affairs|Diplomat|Economist|Atlantic|New Yorker|Foreign Policy|Newsweek|Time)\b")
+ORG_RE = re.compile(
+    r"\b(?:Department|Ministry|Institute|Institution|University|Office|Council|Committee|Association|"
+    r"Agency|Bureau|Administration|Commission|Government|House|Project|Party|Organi[sz]ation|Foundation|"
+    r"Center|Centre|Society|Bank|Corporation|Company|Group|Forces|Command|Federation|Union|Nations|"
+    r"Secretariat|Parliament|Congress|Senate|Court|Embassy|Coalition|Forum|Fund|Program(?:me)?|"
+    r"Service|Library|Archives?|Museum|Academy|School|College|Cabinet|State|Republic|Kingdom)\b"
+)
+REPORT_TITLE_RE = re.compile(
+    r"\b(?:Strategy|Report|White Paper|Platform|Review|Plan|Posture|Assessment|Guidance|Doctrine|"
+    r"Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint)\b|(?:报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|白書|報告書)"
+)
+REPORT_CONTAINER_RE = re.compile(r"\b(?:Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder)\b")
+ZH_ORG_SUFFIX = re.compile(
+    r"(?:部|办公室|委员会|院|局|署|中心|研究所|政府|协会|学会|组织|基金会|大学|学院|研究会|公司|集团|馆|厅|处|会|党|军|社|省|市|国|联合会|"
+    r"機構|省庁|委員会|研究所|事務所|庁|위원회|연구원|부)$"
+)
+PUBLISHER_ZH = re.compile(
+    r"(?:(?P<loc>[\u4e00-\u9fff]{2,8})\s*[：:]\s*)?(?P<pub>[\u4e00-\u9fff·（）()A-Za-z]{2,30}?"
+    r"(?:出版社|出版公司|出版集团|出版中心|出版发行|书局|书店|印书馆|出版会|出版部|書店|書房|出版會|新社|講談社|新潮社|文藝春秋|有斐閣|勁草書房|社))"
+    r"\s*[，,、]?\s*(?P<year>\d{4})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s*(?P<month>\d{1,2})\s*月)?\s*(?:第\s*\d+\s*次印刷)?\s*(?:版|刊)?"
+)
+PLACE_PUBLISHER_EN = re.compile(
+    r"(?P<loc>[A-Z][A-Za-z .'’-]{1,40}?(?:,\s*[A-Z]{2}|,\s*[A-Z][a-z]+\.?)?)\s*:\s*(?P<pub>[^,:;]{2,80}?)(?:,\s*|\s+)(?P<year>(?:1[5-9]|20)\d\d)\b"
+)
+CYR = re.compile(r"[\u0400-\u04ff]")
+KANA = re.compile(r"[\u3040-\u30ff]")
+HANGUL = re.compile(r"[\uac00-\ud7af]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass
+class Parsed:
+    """What one citation says."""
+
+    type: str = "misc"
+    fields: dict[str, str] = field(default_factory=dict)
+    locator: str | None = None
+    kind: str = "full"  # full | short | ibid | opcit
+    names: list[str] = field(default_factory=list)  # author names as parsed (for matching short forms)
+    understood: bool = True
+
+
+# ---------------------------------------------------------------- helpers
+
+def iso_date(text: str) -> str | None:
+    """The first date in ``text`` as ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY)."""
+    for rx, order in ((ZH_YMD, "ymd"), (ISO_DATE, "ymd"), (EN_MDY, "mdy"), (EN_DMY, "dmy")):
+        m = rx.search(text)
+        if m:
+            if order == "ymd":
+                y, mo, d = m.group(1), int(m.group(2)), int(m.group(3))
+            elif order == "mdy":
+                mo, d, y = MONTHS.get(m.group(1)[:4].lower().rstrip("."), MONTHS.get(m.group(1)[:3].lower())), int(m.group(2)), m.group(3)
+            else:
+                d, mo, y = int(m.group(1)), MONTHS.get(m.group(2)[:4].lower().rstrip("."), MONTHS.get(m.group(2)[:3].lower())), m.group(3)
+            if mo and 1 <= mo <= 12 and 1 <= d <= 31:
+                return f"{y}-{mo:02d}-{d:02d}"
+    m = ZH_YM.search(text)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{m.group(1)}-{int(m.group(2)):02d}"
+    m = EN_MY.search(text)
+    if m:
+        mo = MONTHS.get(m.group(1)[:4].lower().rstrip("."), MONTHS.get(m.group(1)[:3].lower()))
+        if mo:
+            return f"{m.group(2)}-{mo:02d}"
+    m = YEAR.search(text)
+    return m.group(1) if m else None
+
+
+def page_range(a: str, b: str | None) -> str:
+    return f"{a}-{b}" if b else a
+
+
+def clean_url(url: str) -> str:
+    url = url.rstrip(".,;:，。；、")
+    url = re.sub(r"等$", "", url)
+    if url.endswith(")") and "(" not in url:
+        url = url[:-1]
+    return url
+
+
+def language_of(text: str) -> str:
+    if KANA.search(text):
+        return "japanese"
+    if HANGUL.search(text):
+        return "korean"
+    if CYR.search(text):
+        return "russian"
+    if HAN.search(text):
+        return "chinese"
+    low = f" {text.lower()} "
+    if re.search(r"[äöüß]| der | die | und | des | für ", low):
+        return "german"
+    if re.search(r"[éèêàç]| les | la | le | des | et | du ", low) and not re.search(r" the | of ", low):
+        return "french"
+    return "english"
+
+
+def strip_trailing(text: str) -> str:
+    return re.sub(r"[\s,，。.；;：:、]+$", "", text).strip()
+
+
+def balanced(text: str, start: int, open_ch: str, close_ch: str) -> int:
+    """Index of the close mark matching ``text[start] == open_ch`` (nesting aware), or -1."""
+    depth = 0
+    for i in range(start, len(text)):
+        c = text[i]
+        if c == open_ch:
+            depth += 1
+        elif c == close_ch:
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def brace_org(name: str) -> str:
+    return "{" + name + "}"
+
+
+# ---------------------------------------------------------------- names
+
+NATIONALITY_RE = re.compile(r"^\s*[\[［〔【（(][\u4e00-\u9fff]{1,3}[\]］〕】）)]\s*")
+ROLE_SUFFIX_RE = re.compile(r"\s*(主编|编著|合编|编选|编译|编|著|等著|撰|口述|整理|選|編著|編|監修|著作|外著)$")
+
+
+def cjk_names(text: str) -> tuple[list[str], str | None, bool]:
+    """``汪曙申、刘匡宇、陈桂清等`` -> (names, role, others). Role is 'editor' / 'translator' / None."""
+    text = strip_trailing(NATIONALITY_RE.sub("", text.strip()))
+    role = None
+    others = False
+    if re.search(r"(等)?译$|(等)?訳$", text):
+        role = "translator"
+        text = re.sub(r"(等)?(译|訳)$", "", text)
+        others = text.endswith("等")
+    m = ROLE_SUFFIX_RE.search(text)
+    if m:
+        if m.group(1) in ("主编", "编", "合编", "编选", "编", "編", "監修", "編著", "编著") and m.group(1) not in ("编著", "編著"):
+            role = "editor"
+        text = text[: m.start()]
+    if text.endswith("等") or text.endswith("ほか") or text.endswith("他"):
+        others = True
+        text = re.sub(r"(等|ほか|他)$", "", text)
+    m = ROLE_SUFFIX_RE.search(text)
+    if m:
+        if m.group(1) in ("主编", "编", "合编", "編", "監修"):
+            role = "editor"
+        text = text[: m.start()]
+    parts = [NATIONALITY_RE.sub("", p).strip() for p in re.split(r"[、，,／/；;]|\s+和\s+|\s+与\s+", text) if p.strip()]
+    parts = [strip_trailing(p) for p in parts if strip_trailing(p)]
+    return parts, role, others
+
+
+def format_cjk_names(names: list[str], others: bool) -> str:
+    out = []
+    for n in names:
+        if is_cjk_org(n):
+            out.append(brace_org(n))
+        else:
+            out.append(n)
+    if others:
+        out.append("others")
+    return " and ".join(out)
+
+
+def is_cjk_org(name: str) -> bool:
+    if "·" in name or "・" in name or " " in name.strip():
+        return False
+    if LATIN.search(name) and not HAN.search(name):
+        return bool(ORG_RE.search(name))
+    return len(name) >= 6 or (len(name) >= 3 and bool(ZH_ORG_SUFFIX.search(name)) and not HANGUL.search(name))
+
+
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|[a-z]{1,3}|[A-Z]\.|Jr\.?|Sr\.?|II|III|IV|de|da|van|von|der|den|del|la|le|di|al-\w+|bin|ibn)$", re.U)
+
+
+def looks_like_names(text: str) -> bool:
+    text = text.strip()
+    if not text or len(text) > 120:
+        return False
+    if ORG_RE.search(text) and len(text.split()) <= 10:
+        return True
+    parts = re.split(r",\s*|\s+and\s+|\s*&\s*", re.sub(r"\s*(et al\.?|eds?\.|等)$", "", text))
+    for p in parts:
+        words = p.split()
+        if not words or len(words) > 5:
+            return False
+        if not all(_NAME_TOKEN.match(w) or w[:1].isupper() for w in words):
+            return False
+    return True
+
+
+def western_names(text: str) -> tuple[list[str], bool, str | None]:
+    """``A, B and C`` / ``A et al.`` / ``{Org}`` -> (BibTeX names, others, role)."""
+    text = strip_trailing(text)
+    role = None
+    m = re.search(r",?\s*\(?(eds?\.|editors?|ed\. by|trans\.|tr\.)\)?$", text, re.I)
+    if m:
+        role = "translator" if m.group(1).lower().startswith("tr") else "editor"
+        text = strip_trailing(text[: m.start()])
+    others = False
+    m = re.search(r",?\s*(et al\.?|and others)$", text, re.I)
+    if m:
+        others = True
+        text = strip_trailing(text[: m.start()])
+    if ORG_RE.search(text) and not re.search(r"\band\b", text) or re.match(r"^(The|U\.S\.|US|UK|EU|UN)\b", text):
+        return [brace_org(text)], others, role
+    chunks = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text)
+    names = []
+    # "Family, Given" written inverted (first author in some styles): keep as is
+    if len(chunks) == 2 and len(chunks[0].split()) == 1 and len(chunks[1].split()) <= 3 and " and " not in text and "," in text and not re.search(r"\band\b", text):
+        return [f"{chunks[0]}, {chunks[1]}"], others, role
+    for c in chunks:
+        c = c.strip()
+        if not c:
+            continue
+        names.append(western_person(c))
+    return names, others, role
+
+
+def western_person(text: str) -> str:
+    from annobib.names import parse_name
+
+    if ORG_RE.search(text):
+        return brace_org(text)
+    suffix = ""
+    m = re.search(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$", text)
+    if m:
+        suffix = m.group(1)
+        text = text[: m.start()]
+    n = parse_name(text)
+    if not n.given:
+        return n.last + (f", {suffix}" if suffix else "")
+    head = n.last
+    return ", ".join(p for p in (head, suffix, n.given) if p)
+
+
+def names_field(names: list[str], others: bool) -> str:
+    return " and ".join(names + (["others"] if others else []))
+
+
+# ---------------------------------------------------------------- entry point
+
+def parse_citation(text: str) -> Parsed:
+    """Parse one citation (lead-ins already stripped)."""
+    text = text.strip()
+    if re.search(r"\[(?:J|M|N|D|C|R|A|EB/OL|Z|P|S|G|DB/OL|J/OL|M/OL|N/OL)\]", text):
+        p = parse_gbt_tagged(text)
+        if p:
+            return p
+    if CYR.search(text) and len(CYR.findall(text)) > len(LATIN.findall(text)):
+        return parse_russian(text)
+    first_mark = re.search(r"[《「『〈]", text)
+    first_quote = re.search(r"[“\"]", text)
+    if first_mark and (not first_quote or first_mark.start() < first_quote.start() or HAN.search(text[: first_quote.start()] or "")):
+        return parse_cjk(text)
+    if HAN.search(text) and not LATIN.search(re.sub(URL_RE, "", text)[:20]) and "《" in text:
+        return parse_cjk(text)
+    if first_mark is None and HAN.search(text) and not LATIN.search(URL_RE.sub("", text)) :
+        return parse_cjk(text)
+    return parse_western(text)
+
+
+# ---------------------------------------------------------------- CJK
+
+TITLE_MARKS = {"《": "》", "「": "」", "『": "』", "〈": "〉"}
+
+
+def _take_mark(text: str, start: int) -> tuple[str, int] | None:
+    open_ch = text[start]
+    close_ch = TITLE_MARKS[open_ch]
+    end = balanced(text, start, open_ch, close_ch)
+    if end < 0:
+        return None
+    return text[start + 1 : end], end + 1
+
+
+def parse_cjk(text: str) -> Parsed:
+    p = Parsed()
+    f: dict[str, str] = {}
+    lang = None
+    m = re.search(r"[《「『〈]", text)
+    if not m:
+        return _parse_cjk_untitled(text)
+    pre = text[: m.start()]
+    took = _take_mark(text, m.start())
+    if not took:
+        return Parsed(understood=False)
+    title, after = took
+    title_mark = text[m.start()]
+    rest = text[after:]
+    # 前引 / short forms
+    pre = re.sub(r"^(?:前引|前揭|前注所引|上引)\s*", "", pre)
+    author_part = strip_trailing(pre)
+    authors: list[str] = []
+    others = False
+    role = None
+    if author_part:
+        authors, role, others = cjk_names(author_part)
+    lang = language_of(title + author_part) if (KANA.search(text) or HANGUL.search(text)) else language_of(title)
+    # Japanese notes print the container in 『』 after a 「」 title
+    url_m = URL_RE.search(rest)
+    url = clean_url(url_m.group(0)) if url_m else None
+    rest_nourl = rest[: url_m.start()] + rest[url_m.end():] if url_m else rest
+    access = ACCESS_RE.search(rest_nourl)
+    if access:
+        ud = iso_date(access.group(1))
+        if ud:
+            f["urldate"] = ud
+        rest_nourl = rest_nourl[: access.start()] + rest_nourl[access.end():]
+    # locator
+    locator = None
+    pm = ZH_PAGES.search(rest_nourl) or JA_PAGES.search(rest_nourl)
+    if pm:
+        locator = page_range(pm.group(1), pm.group(2))
+    else:
+        em = EN_PAGES.search(rest_nourl)
+        if em:
+            locator = page_range(em.group(2), em.group(3))
+    ban = ZH_BAN.search(rest_nourl)
+    # container
+    container = None
+    editors: list[str] = []
+    editor_others = False
+    cm = re.search(r"[《『「〈]", rest_nourl)
+    chapter = False
+    if cm:
+        before = rest_nourl[: cm.start()]
+        took2 = _take_mark(rest_nourl, cm.start())
+        if took2:
+            container = took2[0]
+            before_clean = re.sub(r"^[\s，,、。.]*(?:载于|载|收入|收于|见|所收|in)?\s*", "", before)
+            if re.search(r"(主编|编|編|監修|eds?\.)\s*[：:]?\s*$", before_clean):
+                chapter = True
+                ed_text = re.sub(r"[：:]\s*$", "", before_clean)
+                editors, _r, editor_others = cjk_names(ed_text)
+            rest_after = rest_nourl[took2[1]:]
+        else:
+            rest_after = rest_nourl
+    else:
+        rest_after = rest_nourl
+    segs = [s.strip() for s in re.split(r"[，,、。；;]", rest_after) if s.strip()]
+    thesis = re.search(r"(博士|硕士|碩士|学士)(?:学位)?论文|博士論文|修士論文|学位論文", rest_nourl)
+    conf = re.search(r"(?:会议|研讨会|论坛|年会|学术会议|シンポジウム|学会)(?:上的)?(?:论文|報告|发言|提交论文)|(?:会议|研讨会|论坛)\s*[，,]", rest_nourl)
+    archive = re.search(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏", rest_nourl)
+    pub = PUBLISHER_ZH.search(rest_after) or PUBLISHER_ZH.search(rest_nourl)
+    translator_m = re.search(r"(?:^|[，,、])\s*([^，,《》]{2,40}?)\s*(?:等)?(?:译|訳|譯)\s*(?:[，,]|$)", rest_nourl)
+    issue = ZH_ISSUE.search(rest_nourl)
+    vol = ZH_VOLUME.search(rest_nourl)
+    series = ZH_SERIES.search(rest_nourl)
+    date = iso_date(rest_nourl)
+    site = None
+    for s in segs:
+        if URL_RE.match(s) or re.search(r"\d", s) or len(s) > 30 or s.startswith(("载", "见", "第")):
+            continue
+        if re.search(r"(译|訳|主编|编$|出版|论文|論文|档案|档号|藏$)", s):
+            continue
+        site = s
+        break
+    if title_mark in "「〈" and container is None and site and not pub:
+        pass
+    f_title = title
+    names = list(authors)
+    if role == "editor" and not chapter:
+        f["editor"] = format_cjk_names(authors, others)
+        authors_field = None
+    else:
+        authors_field = format_cjk_names(authors, others) if authors else None
+    if authors_field:
+        f["author"] = authors_field
+    f["title"] = f_title
+    etype = "misc"
+    if thesis:
+        etype = "thesis"
+        f["type"] = thesis.group(0)
+        inst = next((s for s in segs if re.search(r"大学|学院|研究院|研究所|大學|University|Institute", s)), None)
+        if inst:
+            f["institution"] = inst
+        if date:
+            f["date"] = date[:4] if len(date) > 7 else date
+    elif archive and not issue and not pub:
+        etype = "misc"
+        f["entrysubtype"] = "archive"
+        holder = next((s for s in re.split(r"[，,。；;]", rest_nourl) if re.search(r"档案馆|档案|檔案|館|馆藏|藏$", s) and "档号" not in s), None)
+        if holder:
+            f["library"] = strip_trailing(re.sub(r"(藏|所藏|館蔵)$", "", holder.strip()))
+        num = re.search(r"(?:档号|檔號|卷宗号|档案号)\s*[：:]?\s*([A-Za-z0-9\-—./]+)", rest_nourl)
+        if num:
+            f["number"] = num.group(1)
+        dm = re.search(r"[（(]([^）)]*\d{4}[^）)]*)[）)]", rest_nourl)
+        d = iso_date(dm.group(1)) if dm else date
+        if d:
+            f["date"] = d
+    elif conf and not issue:
+        etype = "inproceedings"
+        ev = re.search(r"[“\"]([^”\"]+)[”\"]", rest_nourl)
+        event = ev.group(1) if ev else next((s for s in segs if re.search(r"会议|研讨会|论坛|年会", s)), None)
+        if container and not event:
+            event = container
+        if event:
+            f["eventtitle"] = re.sub(r"(?:国际)?(?:学术)?研讨会?论文$|论文$", "", event) if not ev else event
+        venue = next((s for s in segs if re.fullmatch(r"[\u4e00-\u9fff]{2,6}", s) and not re.search(r"会议|论文|研讨", s)), None)
+        if venue:
+            f["venue"] = venue
+        if date:
+            f["date"] = date
+    elif container and (issue or vol or series) and not chapter and not pub:
+        etype = "article"
+        f["journaltitle"] = container
+        if issue:
+            f["date"] = issue.group(1)
+            f["number"] = issue.group(2)
+        elif date:
+            f["date"] = date[:4]
+        if vol:
+            f["volume"] = vol.group(1)
+        if series and not issue:
+            f["number"] = series.group(1)
+        if locator and "-" in locator:
+            f["pages"] = locator
+    elif container and chapter:
+        etype = "incollection"
+        if editors:
+            f["editor"] = format_cjk_names(editors, editor_others)
+        f["booktitle"] = container
+        if pub:
+            if pub.group("loc"):
+                f["location"] = pub.group("loc")
+            f["publisher"] = pub.group("pub")
+            f["date"] = pub.group("year")
+        elif date:
+            f["date"] = date[:4]
+        if locator and "-" in locator:
+            f["pages"] = locator
+    elif container and title_mark in "「〈" and not pub:
+        # Japanese/Korean article in a newspaper or magazine: 「記事名」『新聞名』date
+        etype = "article"
+        f["journaltitle"] = container
+        if issue:
+            f["date"] = issue.group(1)
+            f["number"] = issue.group(2)
+        elif date:
+            f["date"] = date
+        if not issue and (ZH_YMD.search(rest_nourl) or NEWS_RE.search(container)):
+            f["entrysubtype"] = "newspaper"
+        if ban:
+            f["pages"] = ban.group(1)
+        elif locator and "-" in locator:
+            f["pages"] = locator
+    elif container and (ZH_YMD.search(rest_nourl) or ban) and not pub:
+        etype = "article"
+        f["entrysubtype"] = "newspaper"
+        f["journaltitle"] = container
+        if date:
+            f["date"] = date
+        if ban:
+            f["pages"] = ban.group(1)
+    elif pub:
+        etype = "book"
+        if translator_m and not (container and not chapter):
+            tr_names, _r, tr_others = cjk_names(translator_m.group(1))
+            f["translator"] = format_cjk_names(tr_names, tr_others)
+        if container and not chapter:
+            # 《丛书名》 or a second title: keep as series
+            f["series"] = container
+        if pub.group("loc"):
+            f["location"] = pub.group("loc")
+        f["publisher"] = pub.group("pub")
+        f["date"] = pub.group("year") + (f"-{int(pub.group('month')):02d}" if pub.group("month") else "")
+    elif container and date:
+        etype = "article"
+        f["journaltitle"] = container
+        f["date"] = date
+        if locator and "-" in locator:
+            f["pages"] = locator
+    elif site and (url or date):
+        if NEWS_RE.search(site) and not re.search(r"网站|網站|官网|官方网站|ホームページ|홈페이지", site):
+            etype = "article"
+            f["entrysubtype"] = "newspaper"
+            f["journaltitle"] = site
+        else:
+            etype = "online"
+            if not authors_field or site != author_part:
+                f["organization"] = site
+        if date:
+            f["date"] = date
+    elif url:
+        etype = "report" if (REPORT_TITLE_RE.search(title) and authors_field and authors_field.startswith("{")) else "online"
+        if etype == "report" and authors_field:
+            f["institution"] = authors_field.strip("{}")
+        if date:
+            f["date"] = date
+    elif authors and not date and not container and not url:
+        p.kind = "short"
+        etype = "misc"
+    elif date:
+        etype = "report" if REPORT_TITLE_RE.search(title) and authors_field and authors_field.startswith("{") else "book"
+        if etype == "report" and authors_field:
+            f["institution"] = authors_field.strip("{}")
+        f["date"] = date
+    else:
+        p.kind = "short" if (authors or locator) else "full"
+        if not authors and not locator:
+            etype = "misc"
+    if url:
+        f["url"] = url
+    if etype == "online" and "date" not in f and date:
+        f["date"] = date
+    f["langid"] = lang or "chinese"
+    p.type = etype
+    p.fields = _order(f)
+    p.locator = locator if not (etype == "article" and f.get("entrysubtype") == "newspaper" and ban and not pm) else locator
+    p.names = names
+    return p
+
+
+def _parse_cjk_untitled(text: str) -> Parsed:
+    """A CJK citation without title marks (rare): author：title，rest."""
+    m = re.match(r"^([^：:，,]{2,30})[：:](.+?)[，,](.*)$", text)
+    if not m:
+        return Parsed(understood=False, fields={"title": strip_trailing(text), "langid": language_of(text)})
+    return parse_cjk(f"{m.group(1)}：《{m.group(2).strip()}》，{m.group(3)}")
+
+
+# ---------------------------------------------------------------- Western
+
+_OPEN_Q = "“\""
+_QUOTE_PAIRS = {"“": "”", "\"": "\""}
+
+
+def _find_quoted(text: str) -> tuple[int, int, str] | None:
+    for i, ch in enumerate(text):
+        if ch in _OPEN_Q:
+            close = _QUOTE_PAIRS[ch]
+            j = text.find(close, i + 1)
+            if ch == "“":
+                # a closing quote followed by a letter that continues the title is still the end
+                if j < 0:
+                    j = text.find("\"", i + 1)
+            if j > i:
+                return i, j, text[i + 1 : j]
+            return None
+    return None
+
+
+def parse_western(text: str) -> Parsed:
+    p = Parsed()
+    f: dict[str, str] = {}
+    text = text.strip()
+    # op. cit. / short forms handled by callers through kind
+    url_m = URL_RE.search(text)
+    url = clean_url(url_m.group(0)) if url_m else None
+    body = (text[: url_m.start()] + text[url_m.end():]) if url_m else text
+    access = ACCESS_RE.search(body)
+    if access:
+        ud = iso_date(access.group(1))
+        if ud:
+            f["urldate"] = ud
+        body = body[: access.start()] + body[access.end():]
+    body = strip_trailing(body)
+    q = _find_quoted(body)
+    if q:
+        i, j, title = q
+        pre, rest = body[:i], body[j + 1 :]
+        title = re.sub(r"[,，]\s*$", "", title.strip())
+    else:
+        pre, rest, title = "", body, None
+    rest = rest.strip().lstrip(",.;: ").strip()
+    # locators and numbers
+    locator = None
+    vol = re.search(r"\b(?:Vol(?:ume)?\.?|vol\.)\s*(\d+)", rest)
+    num = re.search(r"\b(?:No\.?|no\.|Issue|iss\.)\s*(\d+[A-Za-z]?)", rest)
+    chicago = re.search(r"^(?P<j>[^,]+?)\s+(?P<v>\d+)(?:,\s*no\.\s*(?P<n>\d+))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?", rest)
+    pages_m = EN_PAGES.search(rest)
+    if pages_m:
+        locator = page_range(pages_m.group(2), pages_m.group(3))
+    elif chicago and chicago.group("pp"):
+        locator = re.sub(r"\s*[-–—]\s*", "-", chicago.group("pp"))
+    rest_wo = rest
+    if pages_m:
+        rest_wo = rest_wo[: pages_m.start()] + rest_wo[pages_m.end():]
+    date = iso_date(rest_wo)
+    thesis = re.search(r"(Ph\.?\s?D\.?|doctoral|master'?s|M\.?A\.?|MPhil)\s*(diss\.|dissertation|thesis)", rest_wo, re.I)
+    conf = re.search(r"paper (?:presented|delivered|prepared) (?:at|for) (?:the )?(?P<ev>[^,]+)", rest_wo, re.I)
+    chap = re.match(r"^in\s+(?P<eds>.+?),?\s*\(?(?:eds?\.|editors?)\)?,?\s+(?P<book>.+)$", rest_wo, re.I) or re.match(
+        r"^in\s+(?P<book>[^,]+),\s*(?:ed\.|edited) by\s+(?P<eds>[^,]+)(?P<tail>.*)$", rest_wo, re.I)
+    placepub = PLACE_PUBLISHER_EN.search(rest_wo if not chap else chap.group("book"))
+    segs = [s.strip() for s in re.split(r",\s*", _mask_dates(rest_wo)) if s.strip()]
+    container = None
+    for s in segs:
+        s2 = s.strip(" .")
+        if not s2 or "\x00" in s2 or re.fullmatch(r"(?:Vol(?:ume)?\.?|vol\.|No\.?|no\.|Issue)\s*\d+[A-Za-z]?", s2) or EN_PAGES.fullmatch(s2) or YEAR.fullmatch(s2):
+            continue
+        if re.fullmatch(r"\d+", s2) or re.match(r"^(in|See|accessed)\b", s2):
+            continue
+        container = s2
+        break
+    if chicago and not vol:
+        container = chicago.group("j").strip()
+    etype = "misc"
+    names: list[str] = []
+    others = False
+    role = None
+    if q:
+        author_text = strip_trailing(pre)
+        if author_text:
+            names, others, role = western_names(author_text)
+        f["title"] = title
+        if thesis:
+            etype = "thesis"
+            f["type"] = "phdthesis" if re.match(r"ph|doc", thesis.group(1), re.I) else "mathesis"
+            inst = next((s for s in segs if ORG_RE.search(s) or "Univ" in s), None)
+            if inst:
+                f["institution"] = inst
+        elif conf:
+            etype = "inproceedings"
+            f["eventtitle"] = conf.group("ev").strip()
+            venue = next((s for s in segs[1:] if re.fullmatch(r"[A-Z][A-Za-z .]+", s) and not MONTHS.get(s[:3].lower()) and s != f["eventtitle"]), None)
+            if venue:
+                f["venue"] = venue
+        elif chap:
+            etype = "incollection"
+            eds, _o, _r = western_names(chap.group("eds"))
+            f["editor"] = names_field(eds, _o)
+            book = chap.group("book")
+            bsegs = [s.strip() for s in re.split(r",\s*", _mask_dates(book)) if s.strip()]
+            if bsegs:
+                f["booktitle"] = re.sub(r"\s*\(.*$", "", bsegs[0]).strip()
+            if placepub:
+                f["location"] = placepub.group("loc").strip()
+                f["publisher"] = placepub.group("pub").strip()
+            if locator and "-" in locator:
+                f["pages"] = locator
+        elif vol or num and not (container and REPORT_CONTAINER_RE.search(container)) or chicago:
+            if container and REPORT_CONTAINER_RE.search(container) and not vol:
+                etype = "report"
+            else:
+                etype = "article"
+            if container:
+                f["journaltitle" if etype == "article" else "type"] = container
+            if chicago:
+                f["volume"] = chicago.group("v")
+                if chicago.group("n"):
+                    f["number"] = chicago.group("n")
+            if vol:
+                f["volume"] = vol.group(1)
+            if num:
+                f["number"] = num.group(1)
+            if etype == "article" and locator and "-" in locator:
+                f["pages"] = locator
+        elif container and REPORT_CONTAINER_RE.search(container):
+            etype = "report"
+            f["type"] = container
+            if num:
+                f["number"] = num.group(1)
+        elif container and placepub:
+            etype = "book"
+        elif container and NEWS_RE.search(container) and not (ORG_RE.search(container) and not re.search(r"News|Times|Post|Daily|Press|Journal", container)):
+            etype = "article"
+            f["entrysubtype"] = "magazine" if MAGAZINE_RE.search(container) else "newspaper"
+            f["journaltitle"] = container
+        elif container and ORG_RE.search(container):
+            etype = "online"
+            f["organization"] = container
+        elif container and (url or (date and len(date) == 10)):
+            etype = "article"
+            f["entrysubtype"] = "magazine" if MAGAZINE_RE.search(container) else "newspaper"
+            f["journaltitle"] = container
+        elif container:
+            etype = "article"
+            f["journaltitle"] = container
+        elif url:
+            etype = "online"
+        elif names and not date:
+            p.kind = "short"
+        else:
+            etype = "online" if names and names[0].startswith("{") else "article"
+    else:
+        # unquoted: Author, Title, Place: Publisher, Year / Org, Title, Date, URL / short forms
+        masked = _mask_dates(body)
+        parts = [s.strip() for s in re.split(r",\s*", masked) if s.strip()]
+        author_text = None
+        if len(parts) >= 2 and looks_like_names(parts[0]) and not re.match(r"^(?:in|pp?\.)\b", parts[1]):
+            author_text = parts[0]
+            parts = parts[1:]
+        if author_text:
+            names, others, role = western_names(author_text)
+        tparts = []
+        for s in parts:
+            if "\x00" in s or EN_PAGES.match(s) or YEAR.fullmatch(s.strip(" .")) or PLACE_PUBLISHER_EN.search(s + ", 2000") and ":" in s or re.match(r"^(?:Vol|vol|No|no)\.", s):
+                break
+            if re.match(r"^(?:op\.\s*cit|ibid)", s, re.I):
+                break
+            tparts.append(s)
+        title = ", ".join(tparts).strip(" .") or None
+        if title:
+            f["title"] = _unmask(title)
+        if re.search(r"\bop\.\s*cit\.?|\bloc\.\s*cit\.?", body, re.I):
+            p.kind = "opcit"
+        if placepub:
+            etype = "book"
+        elif title and (names and names[0].startswith("{") or REPORT_TITLE_RE.search(title)) and (date or url):
+            etype = "report"
+            if names and names[0].startswith("{"):
+                f["institution"] = names[0].strip("{}")
+        elif title and (date or url):
+            etype = "book" if not url else "online"
+        elif p.kind != "opcit":
+            p.kind = "short" if names or locator else "full"
+            if not names and not locator:
+                p.understood = bool(title)
+    if names:
+        key = "editor" if role == "editor" and etype != "incollection" else ("translator" if role == "translator" else "author")
+        f = {key: names_field(names, others), **f}
+    if etype == "book" and placepub:
+        f["location"] = placepub.group("loc").strip()
+        f["publisher"] = placepub.group("pub").strip()
+        f["date"] = placepub.group("year")
+    elif date and p.kind == "full":
+        if etype == "article" and "entrysubtype" not in f and len(date) > 7 and not url:
+            f["date"] = date
+        elif etype in ("article", "report", "book", "thesis", "incollection") and "entrysubtype" not in f:
+            f["date"] = date if (vol or num or chicago or etype != "article") and len(date) <= 7 else date[:4] if etype != "report" else date
+        else:
+            f["date"] = date
+    if etype == "incollection" and "date" not in f and date:
+        f["date"] = date[:4]
+    if url:
+        f["url"] = url
+    f["langid"] = language_of((title or "") + " " + (container or ""))
+    p.type = etype
+    p.fields = _order(f)
+    p.locator = locator
+    p.names = names
+    return p
+
+
+def _mask_dates(text: str) -> str:
+    """Protect the comma inside 'May 21, 2025' from comma splitting."""
+    return EN_MDY.sub(lambda m: m.group(0).replace(",", "\x00"), text)
+
+
+def _unmask(text: str) -> str:
+    return text.replace("\x00", ",")
+
+
+# ---------------------------------------------------------------- old GB/T style with type tags
+
+GBT_TAGS = {"J": "article", "M": "book", "N": "article", "D": "thesis", "C": "inproceedings", "R": "report",
+            "A": "incollection", "EB/OL": "online", "J/OL": "article", "M/OL": "book", "N/OL": "article",
+            "Z": "misc", "P": "patent", "S": "standard", "G": "book", "DB/OL": "online"}
+
+
+def parse_gbt_tagged(text: str) -> Parsed | None:
+    m = re.match(r"^(?P<au>.*?)[.．。]\s*(?P<title>[^\[\]]+?)\s*\[(?P<tag>[A-Z]+(?:/OL)?)\]\s*[.．。]?\s*(?P<rest>.*)$", text)
+    if not m:
+        m2 = re.match(r"^(?P<title>[^\[\]]+?)\s*\[(?P<tag>[A-Z]+(?:/OL)?)\]\s*[.．。]?\s*(?P<rest>.*)$", text)
+        if not m2:
+            return None
+        au, title, tag, rest = "", m2["title"], m2["tag"], m2["rest"]
+    else:
+        au, title, tag, rest = m["au"], m["title"], m["tag"], m["rest"]
+    f: dict[str, str] = {}
+    lang = language_of(title)
+    if au.strip():
+        if HAN.search(au) or KANA.search(au) or HANGUL.search(au):
+            names, _role, others = cjk_names(au.replace(",", "、").replace("，", "、"))
+            f["author"] = format_cjk_names(names, others)
+        else:
+            raw = [a.strip() for a in re.split(r",\s*", au) if a.strip()]
+            others = any(re.match(r"et al", a) for a in raw)
+            raw = [a for a in raw if not re.match(r"et al", a)]
+            f["author"] = names_field([_gbt_western_name(a) for a in raw], others)
+    f["title"] = title.strip()
+    etype = GBT_TAGS.get(tag, "misc")
+    url_m = URL_RE.search(rest)
+    url = clean_url(url_m.group(0)) if url_m else None
+    r = rest[: url_m.start()] if url_m else rest
+    locator = None
+    if tag in ("J", "J/OL"):
+        jm = re.match(r"^\s*(?P<j>[^,，]+)[,，]\s*(?P<y>\d{4})\s*[,，]?\s*(?P<v>\d+)?\s*(?:[(（](?P<n>[^)）]+)[)）])?\s*(?::|：)?\s*(?P<pp>[\d\-–—~]+)?", r)
+        if jm:
+            f["journaltitle"] = jm["j"].strip()
+            f["date"] = jm["y"]
+            if jm["v"]:
+                f["volume"] = jm["v"]
+            if jm["n"]:
+                f["number"] = jm["n"]
+            if jm["pp"]:
+                f["pages"] = re.sub(r"[–—~]", "-", jm["pp"]).strip("-")
+                locator = f["pages"]
+    elif tag in ("N", "N/OL"):
+        nm = re.match(r"^\s*(?P<j>[^,，]+)[,，]\s*(?P<d>[\d\-]+)\s*(?:[(（](?P<b>\d+)[)）])?", r)
+        f["entrysubtype"] = "newspaper"
+        if nm:
+            f["journaltitle"] = nm["j"].strip()
+            f["date"] = nm["d"]
+            if nm["b"]:
+                f["pages"] = nm["b"]
+    elif tag in ("M", "M/OL", "D", "R", "C", "A", "G"):
+        pm = re.match(r"^\s*(?:(?P<loc>[^:：,，]+)[:：]\s*)?(?P<pub>[^,，]+)[,，]\s*(?P<y>\d{4})(?:\s*[:：]\s*(?P<pp>[\d\-–—~]+))?", r)
+        if pm:
+            if tag == "D":
+                f["type"] = "phdthesis" if "博士" in r or "PhD" in r else "thesis"
+                f["institution"] = pm["pub"].strip()
+            elif tag == "R":
+                f["institution"] = pm["pub"].strip()
+            else:
+                if pm["loc"]:
+                    f["location"] = pm["loc"].strip()
+                f["publisher"] = pm["pub"].strip()
+            f["date"] = pm["y"]
+            if pm["pp"]:
+                locator = re.sub(r"[–—~]", "-", pm["pp"])
+    else:
+        d = re.search(r"\((\d{4}-\d{2}-\d{2})\)", r) or re.search(r"(\d{4}-\d{2}-\d{2})", r)
+        if d:
+            f["date"] = d.group(1)
+        ud = re.search(r"\[(\d{4}-\d{2}-\d{2})\]", r)
+        if ud:
+            f["urldate"] = ud.group(1)
+    if url:
+        f["url"] = url
+    f["langid"] = lang
+    return Parsed(type=etype, fields=_order(f), locator=locator, names=[])
+
+
+def _gbt_western_name(text: str) -> str:
+    # GB/T writes "JERVIS R" / "Jervis R": family first, initials after
+    parts = text.split()
+    if len(parts) >= 2 and all(re.fullmatch(r"[A-Z]{1,3}\.?", p) for p in parts[1:]):
+        return f"{parts[0].capitalize() if parts[0].isupper() else parts[0]}, {' '.join(parts[1:])}"
+    return western_person(text)
+
+
+# ---------------------------------------------------------------- Russian
+
+RU_CITY = re.compile(r"(?:^|[.\s])(М\.|Москва|СПб\.|Санкт-Петербург|Л\.|Ленинград|Киев|Новосибирск|Екатеринбург|Казань)\s*:\s*")
+
+
+def parse_russian(text: str) -> Parsed:
+    f: dict[str, str] = {}
+    url_m = URL_RE.search(text)
+    url = clean_url(url_m.group(0)) if url_m else None
+    body = text[: url_m.start()] if url_m else text
+    locator = None
+    pm = re.search(r"\b[СCс]\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", body)
+    if pm:
+        locator = page_range(pm.group(1), pm.group(2))
+    # archive signature
+    arch = re.search(r"\b[Фф]\.\s*[\dА-Яа-я-]+\.?,?\s*[Оо]п\.\s*\d+", body)
+    if arch:
+        sig = body[arch.start():].strip().rstrip(".")
+        holder = strip_trailing(body[: arch.start()])
+        lm = re.search(r"\b[Лл]\.\s*(\d+(?:\s*[-–—]\s*\d+)?)(?:\s*об\.)?", sig)
+        f["title"] = holder or sig
+        if holder:
+            f["library"] = holder
+        f["number"] = sig
+        f["entrysubtype"] = "archive"
+        f["langid"] = "russian"
+        return Parsed(type="misc", fields=_order(f), locator=re.sub(r"\s", "", lm.group(1)) if lm else None)
+    author = None
+    am = re.match(r"^\s*((?:[А-ЯЁ][а-яё\-]+\s+(?:[А-ЯЁ]\.\s*){1,2}|(?:[А-ЯЁ]\.\s*){1,2}[А-ЯЁ][а-яё\-]+)(?:,\s*(?:[А-ЯЁ][а-яё\-]+\s+(?:[А-ЯЁ]\.\s*){1,2}|(?:[А-ЯЁ]\.\s*){1,2}[А-ЯЁ][а-яё\-]+))*)(?:\s*и\s*др\.)?\s*", body)
+    rest = body
+    names = []
+    if am:
+        author = am.group(1)
+        rest = body[am.end():]
+        for n in re.split(r",\s*", author.strip()):
+            n = n.strip()
+            nm = re.match(r"^([А-ЯЁ][а-яё\-]+)\s+((?:[А-ЯЁ]\.\s*)+)$", n)
+            if nm:
+                names.append(f"{nm.group(1)}, {nm.group(2).strip()}")
+            else:
+                nm = re.match(r"^((?:[А-ЯЁ]\.\s*)+)([А-ЯЁ][а-яё\-]+)$", n)
+                names.append(f"{nm.group(2)}, {nm.group(1).strip()}" if nm else n)
+        if "и др." in body[: am.end() + 6]:
+            names.append("others")
+        f["author"] = " and ".join(names)
+    rest = rest.lstrip(". ")
+    if "//" in rest:
+        title, _, cont = rest.partition("//")
+        f["title"] = strip_trailing(title)
+        cm = re.match(r"\s*([^.]+?)\.\s*(\d{4})", cont)
+        if cm:
+            f["journaltitle"] = cm.group(1).strip()
+            f["date"] = cm.group(2)
+        else:
+            f["journaltitle"] = strip_trailing(cont.split(".")[0])
+        vm = re.search(r"Т\.\s*(\d+)", cont)
+        if vm:
+            f["volume"] = vm.group(1)
+        nm2 = re.search(r"№\s*(\d+)", cont)
+        if nm2:
+            f["number"] = nm2.group(1)
+        if locator and "-" in locator:
+            f["pages"] = locator
+        etype = "article"
+        if re.search(r"\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)", cont) or re.search(r"газета|Известия|Правда|Коммерсант|Ведомости|РИА|ТАСС", f.get("journaltitle", "")):
+            f["entrysubtype"] = "newspaper"
+    else:
+        cm = RU_CITY.search(rest)
+        if cm:
+            title = rest[: cm.start()]
+            f["title"] = strip_trailing(title)
+            loc = cm.group(1)
+            f["location"] = {"М.": "Москва", "СПб.": "Санкт-Петербург", "Л.": "Ленинград"}.get(loc, loc)
+            pm2 = re.match(r"\s*([^,]+?),\s*(\d{4})", rest[cm.end():])
+            if pm2:
+                f["publisher"] = pm2.group(1).strip()
+                f["date"] = pm2.group(2)
+            etype = "book"
+        else:
+            segs = [s.strip() for s in re.split(r"\.\s+", rest) if s.strip()]
+            f["title"] = strip_trailing(segs[0]) if segs else strip_trailing(rest)
+            y = YEAR.search(rest)
+            if y:
+                f["date"] = y.group(1)
+            etype = "online" if url else "book"
+    if url:
+        f["url"] = url
+    f["langid"] = "russian"
+    return Parsed(type=etype, fields=_order(f), locator=locator, names=names)
+
+
+# ---------------------------------------------------------------- field order
+
+FIELD_ORDER = [
+    "author", "editor", "translator", "title", "journaltitle", "booktitle", "eventtitle", "entrysubtype",
+    "type", "series", "edition", "location", "venue", "publisher", "institution", "organization", "library",
+    "date", "volume", "number", "pages", "url", "urldate", "langid",
+]
+
+
+def _order(f: dict[str, str]) -> dict[str, str]:
+    out = {k: f[k] for k in FIELD_ORDER if k in f and f[k]}
+    for k, v in f.items():
+        if k not in out and v:
+            out[k] = v
+    return out
