@@ -1,0 +1,101 @@
+"""``annobib annotate KEY``: write or replace an entry's annotation (the ``annote`` field)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from annobib.commands._common import bibliography_paths
+from annobib.errors import ConflictError, InputError
+
+
+def run_editor(text: str, extension: str) -> str | None:
+    """Open ``text`` in $VISUAL/$EDITOR; the saved text, or None when it was not saved."""
+    try:
+        return click.edit(text, extension=extension, require_save=True)
+    except click.ClickException as exc:
+        raise InputError(f"the editor failed: {exc.format_message()} (set EDITOR to a working editor)") from None
+
+
+def stdin_is_terminal() -> bool:
+    return bool(getattr(sys.stdin, "isatty", lambda: False)())
+
+
+def write_or_rescue(lib, dry_run: bool, key: str, buffer: str | None) -> str:
+    """Write the library; if the file changed meanwhile, keep the person's text in a file."""
+    from annobib.editing import rescue_file, save
+
+    try:
+        return save(lib, dry_run=dry_run)
+    except ConflictError as exc:
+        if buffer:
+            kept = rescue_file(lib.path, key, buffer)
+            if kept is not None:
+                raise ConflictError(f"{exc}; your text is kept in {kept}") from None
+        raise
+
+
+@click.command("annotate")
+@click.argument("key")
+@click.option("--text", "text", metavar="TEXT", help="The annotation (else standard input, or $EDITOR on a terminal).")
+@click.option("--append", is_flag=True, help="Add a paragraph to the annotation instead of replacing it.")
+@click.option("--editor", "use_editor", is_flag=True, help="Open $EDITOR even when standard input is not a terminal.")
+@click.option("--dry-run", is_flag=True, help="Show the change as a diff; write nothing.")
+def annotate(key: str, text: str | None, append: bool, use_editor: bool, dry_run: bool) -> None:
+    """Write or replace the annotation of entry KEY.
+
+    \b
+    The text comes from --text, from standard input, or from $EDITOR (on a terminal, or with
+    --editor), where the entry's reference and the sentences that cite it are shown as '#'
+    comments above the current annotation. An empty text leaves the entry untouched.
+
+    \b
+    Examples:
+      annobib annotate liu2025meifei --text "A concise survey of …"
+      echo "Second thought." | annobib annotate liu2025meifei --append
+      annobib annotate liu2025meifei            (opens $EDITOR)
+    """
+    from annobib.editing import (
+        annotation_buffer,
+        annotation_from_buffer,
+        load_libraries,
+        locate,
+        set_annotation,
+    )
+
+    lib, entry = locate(load_libraries(bibliography_paths()), key)
+    buffer = None
+    if text is None and (use_editor or stdin_is_terminal()):
+        template = annotation_buffer(entry) if not append else annotation_buffer_for_append(entry)
+        saved = run_editor(template, ".txt")
+        if saved is None:
+            raise InputError(f"the editor was closed without saving: {key} left untouched, nothing written")
+        text = annotation_from_buffer(saved)
+        buffer = text
+    elif text is None:
+        text = sys.stdin.read()
+    if not text.strip():
+        raise InputError(f"the annotation is empty: {key} left untouched, nothing written")
+    if not set_annotation(entry, text, append=append):
+        click.echo(f"annobib: {key}: the annotation is unchanged; nothing written", err=True)
+        return
+    diff = write_or_rescue(lib, dry_run, key, buffer)
+    if dry_run:
+        click.echo(diff, nl=False)
+        return
+    click.echo(f"annobib: {key}: annotation {'extended' if append else 'written'} ({lib.path})", err=True)
+
+
+def annotation_buffer_for_append(entry) -> str:
+    """With --append the editor shows the current annotation as comments and starts empty."""
+    from annobib.editing import annotation_buffer, to_plain_text
+
+    head = annotation_buffer(entry)
+    current = to_plain_text(entry.get("annote"))
+    if current:
+        head = head[: head.rfind(current)] if head.endswith(current + "\n") else head
+        head = head.rstrip("\n") + "\n# Current annotation (your text is added after it):\n"
+        head += "".join(f"#   {line}\n" for line in current.splitlines()) + "#\n"
+    return head
+

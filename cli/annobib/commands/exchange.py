@@ -1,0 +1,119 @@
+"""``annobib export`` and ``annobib import``: CSL-JSON, RIS, BibTeX, biblatex."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from annobib.commands._common import bibliography_paths, emit_json
+from annobib.errors import InputError
+
+EXPORT_FORMATS = ("csl-json", "ris", "bibtex", "biblatex")
+IMPORT_FORMATS = ("bibtex", "biblatex", "csl-json", "ris")
+
+
+@click.command("export")
+@click.option("--to", "fmt", required=True, type=click.Choice(EXPORT_FORMATS), help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE", help="Write to FILE (atomically) instead of standard output.")
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only entries with this tag (repeatable: all of them; -TAG: without).")
+@click.argument("keys", nargs=-1)
+def export(fmt: str, output: str | None, tags: tuple[str, ...], keys: tuple[str, ...]) -> None:
+    """Export the bibliography (or the entries KEYS…) for other tools.
+
+    \b
+    csl-json  pandoc (--citeproc), Zotero, any citeproc; round-trips through `import`
+    ris       Zotero, EndNote, Mendeley (RIS specification tags)
+    bibtex    classic BibTeX: date -> year/month, journaltitle -> journal, location ->
+              address, langid -> language, theses -> @phdthesis/@mastersthesis
+    biblatex  biblatex field names, as annobib keeps them
+
+    \b
+    Examples:
+      annobib export --to csl-json -o refs.json && pandoc doc.md --citeproc --bibliography refs.json
+      annobib export --to ris --tag alliance > alliance.ris
+    """
+    from annobib.editing import has_tags, load_libraries, locate
+    from annobib.exchange import export_text
+
+    paths = bibliography_paths()
+    libraries = load_libraries(paths)
+    if keys:
+        entries = [locate(libraries, k)[1] for k in dict.fromkeys(keys)]
+    else:
+        entries = [e for lib in libraries for e in lib.entries]
+    if tags:
+        entries = [e for e in entries if has_tags(e, tags)]
+    text = export_text(entries, fmt)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    target = Path(output)
+    if any(target.resolve() == Path(p).resolve() for p in paths):
+        raise InputError(f"{target} is the bibliography itself; export to another file")
+    from annobib.bib.writer import atomic_write_text
+
+    atomic_write_text(target, text)
+    click.echo(f"annobib: exported {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} to {target} ({fmt})", err=True)
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--from", "fmt", type=click.Choice(IMPORT_FORMATS), help="Input format (default: from the extension or the content).")
+@click.option("--merge", is_flag=True, help="Fill the fields a duplicate's existing entry lacks (never overwrites).")
+@click.option("--force", is_flag=True, help="Add duplicates anyway, under a fresh key.")
+@click.option("--dry-run", is_flag=True, help="Show the change as a diff; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="The merge report as JSON.")
+def import_command(file: str, fmt: str | None, merge: bool, force: bool, dry_run: bool, as_json: bool) -> None:
+    """Import entries from FILE (BibTeX, biblatex, CSL-JSON or RIS; - for standard input).
+
+    \b
+    Entries come in under annobib's biblatex field names. Duplicates (same DOI, URL, title +
+    first author + year, or same key and title) are skipped and listed, or with --merge
+    complete the existing entry's missing fields; a key taken by a different work gets a
+    letter suffix. Everything goes into the first bibliography (--bib), created if needed.
+    A broken file imports nothing.
+    """
+    import sys
+
+    from annobib.editing import open_for_adding, save
+    from annobib.exchange import detect_format, load_file, parse_text
+
+    if file == "-":
+        text = sys.stdin.read()
+        if not text.strip():
+            raise InputError("standard input is empty; nothing imported")
+        entries = parse_text(text, fmt or detect_format(Path("stdin"), text), "stdin")
+    else:
+        entries = load_file(Path(file), fmt)
+    from annobib.exchange import merge_into
+
+    lib = open_for_adding(bibliography_paths()[0])
+    report = merge_into(lib, entries, merge=merge, force=force)
+    diff = save(lib, dry_run=dry_run) if report.changed else ""
+    if as_json:
+        emit_json({**report.as_dict(), "file": file, "bibliography": str(lib.path), "dry_run": dry_run})
+    elif dry_run:
+        click.echo(diff, nl=False)
+    if not as_json:
+        for item in report.items:
+            click.echo(f"annobib: {_describe(item)}", err=True)
+        verb = "would be" if dry_run else "were"
+        click.echo(f"annobib: {file}: {len(report.items)} entries read; {report.summary()} ({verb} written to {lib.path})" if report.changed
+                   else f"annobib: {file}: {len(report.items)} entries read; {report.summary()}; nothing written", err=True)
+
+
+def _describe(item) -> str:
+    src = f" (was {item.source_key})" if item.source_key and item.source_key != item.key else ""
+    if item.status == "added":
+        return f"added {item.key}"
+    if item.status == "renamed":
+        return f"added {item.key}{src}: the key was taken by a different work"
+    if item.status == "forced":
+        return f"added {item.key}{src} although it duplicates {item.duplicate_of} ({item.reason})"
+    how = {"key": "same key and title", "doi": "same DOI", "url": "same URL"}.get(item.reason or "", "same title, first author and year")
+    if item.status == "merged":
+        extra = f"; differs in {', '.join(item.conflicts)} (kept)" if item.conflicts else ""
+        return f"merged {item.source_key or item.key} into {item.key} ({how}): added {', '.join(item.added_fields)}{extra}"
+    extra = f"; differs in {', '.join(item.conflicts)}" if item.conflicts else ""
+    return f"skipped {item.source_key or item.key}: duplicate of {item.key} ({how}){extra}"

@@ -1,0 +1,104 @@
+"""``annobib tag KEY… +tag -tag``: add and remove tags (the ``keywords`` field)."""
+
+from __future__ import annotations
+
+import click
+
+from annobib.commands._common import bibliography_paths, emit_json
+from annobib.errors import InputError
+
+
+@click.command(
+    "tag",
+    context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False},
+)
+@click.option("--dry-run", is_flag=True, help="Show the change as a diff; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="List tags as JSON.")
+@click.argument("words", nargs=-1, type=click.UNPROCESSED)
+def tag(words: tuple[str, ...], dry_run: bool, as_json: bool) -> None:
+    """Add (+tag) and remove (-tag) tags of one or more entries.
+
+    \b
+    Tags live in the entry's `keywords` field, comma-separated. Without +/- words, lists the
+    tags of the given entries, or of the whole bibliography with counts.
+
+    \b
+    Examples:
+      annobib tag liu2025meifei +alliance +philippines -todo
+      annobib tag liu2025meifei ratner2025case +read
+      annobib tag                         (every tag, with how many entries carry it)
+      annobib list --tag alliance         (filter by tag)
+    """
+    from annobib.editing import change_tags, get_tags, load_libraries, locate
+
+    keys, add, remove = [], [], []
+    for word in words:
+        if word in ("--dry-run",):
+            dry_run = True
+        elif word == "--json":
+            as_json = True
+        elif word.startswith("+") and len(word) > 1:
+            add.append(word[1:])
+        elif word.startswith("-") and len(word) > 1:
+            remove.append(word[1:])
+        elif word.startswith(("+", "-")):
+            raise InputError(f"{word!r}: a tag name must follow + or -")
+        else:
+            keys.append(word)
+    libraries = load_libraries(bibliography_paths())
+    if not add and not remove:
+        _list(libraries, keys, as_json)
+        return
+    if not keys:
+        raise InputError("which entry? usage: annobib tag KEY… +tag -tag")
+    touched = {}
+    report = []
+    for key in keys:
+        lib, entry = locate(libraries, key)
+        added, removed = change_tags(entry, add, remove)
+        if added or removed:
+            touched[id(lib)] = lib
+        report.append((key, added, removed, get_tags(entry)))
+    diffs = []
+    from annobib.editing import save
+
+    for lib in touched.values():
+        diffs.append(save(lib, dry_run=dry_run))
+    if as_json:
+        emit_json([{"key": k, "added": a, "removed": r, "tags": t} for k, a, r, t in report])
+    elif dry_run:
+        click.echo("".join(diffs), nl=False)
+    for key, added, removed, tags in report:
+        if not added and not removed:
+            click.echo(f"annobib: {key}: no change (tags: {', '.join(tags) or 'none'})", err=True)
+        elif not dry_run:
+            click.echo(f"annobib: {key}: tags now {', '.join(tags) or '(none)'}", err=True)
+
+
+def _list(libraries, keys, as_json: bool) -> None:
+    from annobib.editing import get_tags, locate
+
+    if keys:
+        rows = []
+        for key in keys:
+            _, entry = locate(libraries, key)
+            rows.append((key, get_tags(entry)))
+        if as_json:
+            emit_json([{"key": k, "tags": t} for k, t in rows])
+        else:
+            for k, t in rows:
+                click.echo(f"{k}\t{', '.join(t)}")
+        return
+    counts: dict[str, int] = {}
+    spelled: dict[str, str] = {}
+    for lib in libraries:
+        for entry in lib.entries:
+            for t in get_tags(entry):
+                spelled.setdefault(t.casefold(), t)
+                counts[t.casefold()] = counts.get(t.casefold(), 0) + 1
+    ordered = sorted(counts, key=lambda t: (-counts[t], t))
+    if as_json:
+        emit_json([{"tag": spelled[t], "entries": counts[t]} for t in ordered])
+    else:
+        for t in ordered:
+            click.echo(f"{counts[t]:>5}  {spelled[t]}")

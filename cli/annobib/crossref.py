@@ -1,0 +1,159 @@
+"""A DOI's metadata from Crossref's REST API (``GET {base}/works/{doi}``), as an Entry.
+
+The base URL is ``$ANNOBIB_CROSSREF_URL``, else ``url`` in the ``[crossref]`` table of the config
+file, else ``https://api.crossref.org`` (point it at a local fake in tests). ``$ANNOBIB_MAILTO``
+(or ``mailto`` in ``[crossref]``) puts a contact address in the User-Agent, as Crossref asks of
+"polite" clients. httpx is imported only when a lookup runs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from urllib.parse import quote
+
+from annobib import __version__
+from annobib.errors import InputError
+from annobib.model import Entry
+
+DEFAULT_BASE = "https://api.crossref.org"
+DOI_RE = re.compile(r"^\s*(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+?)\s*$", re.I)
+
+CROSSREF_TO_CSL = {
+    "journal-article": "article-journal", "book-chapter": "chapter", "book-part": "chapter",
+    "book-section": "chapter", "book": "book", "monograph": "book", "edited-book": "book",
+    "reference-book": "book", "book-set": "book", "book-series": "book", "book-track": "chapter",
+    "proceedings-article": "paper-conference", "proceedings": "book", "report": "report",
+    "report-component": "report", "report-series": "report", "dissertation": "thesis",
+    "posted-content": "article", "dataset": "dataset", "reference-entry": "entry-encyclopedia",
+    "peer-review": "review", "standard": "standard", "journal-issue": "periodical",
+    "journal": "periodical", "component": "document", "other": "document",
+}
+
+
+class CrossrefError(InputError):
+    """Crossref could not answer (unreachable, unknown DOI, bad reply)."""
+
+
+def parse_doi(text: str) -> str | None:
+    """The DOI in ``text`` (``10.1/x``, ``doi:10.1/x``, ``https://doi.org/10.1/x``), else None."""
+    m = DOI_RE.match(text or "")
+    return m.group(1).rstrip(".,;") if m else None
+
+
+def _settings() -> tuple[str, str | None, float]:
+    base = os.environ.get("ANNOBIB_CROSSREF_URL") or ""
+    mailto = os.environ.get("ANNOBIB_MAILTO") or None
+    timeout = os.environ.get("ANNOBIB_CROSSREF_TIMEOUT") or ""
+    if not base or not mailto:
+        try:
+            from annobib.config import read_config_file
+
+            table = read_config_file().get("crossref") or {}
+        except Exception:  # noqa: BLE001 - no config file, no problem
+            table = {}
+        if isinstance(table, dict):
+            base = base or str(table.get("url") or "")
+            mailto = mailto or (str(table["mailto"]) if table.get("mailto") else None)
+            timeout = timeout or str(table.get("timeout") or "")
+    base = (base or DEFAULT_BASE).rstrip("/")
+    if not re.match(r"^https?://[^/\s]+", base):
+        raise InputError(f"ANNOBIB_CROSSREF_URL: not an http(s) base URL: {base!r}")
+    try:
+        seconds = float(timeout) if timeout else 15.0
+    except ValueError:
+        raise InputError(f"ANNOBIB_CROSSREF_TIMEOUT: not a number of seconds: {timeout!r}") from None
+    return base, mailto, seconds
+
+
+def fetch_work(doi: str, *, transport=None) -> dict:
+    """The ``message`` of Crossref's ``/works/{doi}`` reply."""
+    import httpx
+
+    base, mailto, timeout = _settings()
+    agent = f"annobib/{__version__} (https://github.com/annobib; {'mailto:' + mailto if mailto else 'no contact set'})"
+    url = f"{base}/works/{quote(doi, safe='/')}"
+    try:
+        with httpx.Client(timeout=timeout, transport=transport, headers={"User-Agent": agent}, follow_redirects=True) as client:
+            response = client.get(url)
+    except httpx.TimeoutException:
+        raise CrossrefError(f"Crossref did not answer within {timeout:g} s ({base}); nothing written") from None
+    except httpx.HTTPError as exc:
+        raise CrossrefError(f"cannot reach Crossref at {base} ({type(exc).__name__}: {exc}); nothing written") from None
+    if response.status_code == 404:
+        raise CrossrefError(f"Crossref does not know the DOI {doi}; nothing written")
+    if response.status_code == 429:
+        raise CrossrefError("Crossref says: too many requests (429); try again in a minute; nothing written")
+    if response.status_code >= 400:
+        raise CrossrefError(f"Crossref answered HTTP {response.status_code} for {doi}; nothing written")
+    try:
+        data = response.json()
+    except ValueError:
+        raise CrossrefError(f"Crossref's reply for {doi} is not JSON; nothing written") from None
+    message = data.get("message") if isinstance(data, dict) else None
+    if not isinstance(message, dict):
+        raise CrossrefError(f"Crossref's reply for {doi} has no work record; nothing written")
+    return message
+
+
+def _first(value):
+    if isinstance(value, list):
+        return value[0] if value else None
+    return value
+
+
+def work_to_csl(message: dict) -> dict:
+    """Crossref's work record -> a CSL-JSON item (the two are close relatives)."""
+    item: dict = {"type": CROSSREF_TO_CSL.get(str(message.get("type") or ""), "document")}
+    title = _first(message.get("title"))
+    subtitle = _first(message.get("subtitle"))
+    if title:
+        item["title"] = f"{title}: {subtitle}" if subtitle and subtitle not in title else title
+    container = _first(message.get("container-title"))
+    if container:
+        item["container-title"] = container
+    for name in ("author", "editor", "translator"):
+        people = message.get(name)
+        if isinstance(people, list) and people:
+            item[name] = [
+                {k: p[k] for k in ("family", "given", "literal", "suffix", "non-dropping-particle") if p.get(k)}
+                or {"literal": p.get("name", "")}
+                for p in people
+                if isinstance(p, dict)
+            ]
+            if not any(p.get("literal") or p.get("family") or p.get("given") for p in item[name]):
+                del item[name]
+            elif all("name" in p and "family" not in p for p in people):
+                item[name] = [{"literal": p["name"]} for p in people]
+    for source in ("issued", "published-print", "published-online", "published", "created"):
+        date = message.get(source)
+        if isinstance(date, dict) and date.get("date-parts") and date["date-parts"][0] and date["date-parts"][0][0]:
+            item["issued"] = {"date-parts": date["date-parts"]}
+            break
+    for name in ("volume", "issue", "page", "publisher", "publisher-place", "language", "edition-number"):
+        if message.get(name):
+            item["edition" if name == "edition-number" else name] = str(message[name])
+    if message.get("DOI"):
+        item["DOI"] = str(message["DOI"])
+    if message.get("URL"):
+        item["URL"] = str(message["URL"])
+    for name in ("ISSN", "ISBN"):
+        if message.get(name):
+            item[name] = str(_first(message[name]))
+    if message.get("abstract"):
+        item["abstract"] = " ".join(re.sub(r"<[^>]+>", " ", str(message["abstract"])).split())
+    return item
+
+
+def lookup_doi(doi: str, *, transport=None) -> Entry:
+    """The entry for ``doi`` (no key yet: the caller makes one)."""
+    from annobib.exchange.csl_json import csl_to_entry
+
+    clean = parse_doi(doi)
+    if not clean:
+        raise InputError(f"not a DOI: {doi!r} (expected 10.NNNN/…)")
+    entry = csl_to_entry(work_to_csl(fetch_work(clean, transport=transport)))
+    if entry.fields.get("url", "").startswith(("http://dx.doi.org/", "https://doi.org/")):
+        del entry.fields["url"]  # the DOI says it already
+    entry.key = ""
+    return entry

@@ -1,0 +1,154 @@
+"""Is this entry already in the library?  Same key, URL, DOI, or title + first author + year.
+
+    index = DuplicateIndex(lib.entries)
+    for hit in index.find(entry):          # [(existing_key, reason), …]
+        ...
+    index.add(entry)                        # when the entry is taken in
+
+Normalization is deliberately forgiving: case, accents, punctuation, spaces, LaTeX braces and
+full-width forms do not make two records different; ``https://www.x.org/a/`` and
+``http://x.org/a`` are the same URL; ``https://doi.org/10.1/X`` and ``doi:10.1/x`` the same DOI.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from annobib.model import Entry
+
+_LATEX_CMD = re.compile(r"\\[a-zA-Z]+\s*|\\.")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = _LATEX_CMD.sub("", text)
+    text = unicodedata.normalize("NFKD", text)
+    out = []
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        cat = unicodedata.category(ch)
+        if cat[0] in "PZSC":  # punctuation, spaces, symbols, controls
+            continue
+        out.append(ch)
+    return "".join(out).casefold()
+
+
+def normalize_doi(value: str | None) -> str:
+    if not value:
+        return ""
+    value = value.strip().strip("{}").strip()
+    value = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", value, flags=re.I)
+    return value.strip().casefold()
+
+
+def normalize_url(value: str | None) -> str:
+    if not value:
+        return ""
+    value = value.strip().strip("{}").strip()
+    value = re.sub(r"^\\url\{(.*)\}$", r"\1", value)
+    value = re.sub(r"^[a-z][a-z0-9+.-]*://", "", value, flags=re.I)
+    value = value.split("#", 1)[0]
+    host, _, rest = value.partition("/")
+    host = host.casefold()
+    if host.startswith("www."):
+        host = host[4:]
+    rest = rest.rstrip("/")
+    return f"{host}/{rest}" if rest else host
+
+
+def normalize_title(value: str | None) -> str:
+    return _fold(value or "")
+
+
+def first_author_key(entry: Entry) -> str:
+    """The first author's (or editor's) family name, folded; CJK names whole."""
+    value = entry.get("author") or entry.get("editor") or ""
+    if not value.strip():
+        return ""
+    try:
+        from annobib.names import parse_names
+
+        names = [n for n in parse_names(value) if not n.others]
+    except Exception:  # noqa: BLE001 - an odd name list must not stop duplicate detection
+        names = []
+    if names:
+        n = names[0]
+        if n.literal or n.is_cjk:
+            return _fold(n.raw)
+        return _fold(n.last)
+    return _fold(value.split(" and ")[0])
+
+
+def title_key(entry: Entry) -> str:
+    title = normalize_title(entry.get("title"))
+    if not title:
+        return ""
+    return "|".join((title, first_author_key(entry), entry.year or ""))
+
+
+@dataclass
+class Duplicate:
+    key: str  # the existing entry's key
+    reason: str  # "key" | "doi" | "url" | "title+author+year"
+
+    def describe(self) -> str:
+        what = {"key": "same key", "doi": "same DOI", "url": "same URL"}.get(self.reason, "same title, first author and year")
+        return f"{what} as {self.key}"
+
+
+class DuplicateIndex:
+    """Lookup tables over a set of entries, for fast checks of many candidates (import)."""
+
+    def __init__(self, entries=()):
+        self.keys: dict[str, str] = {}
+        self.dois: dict[str, str] = {}
+        self.urls: dict[str, str] = {}
+        self.titles: dict[str, str] = {}
+        for e in entries:
+            self.add(e)
+
+    def add(self, entry: Entry) -> None:
+        self.keys.setdefault(entry.key.casefold(), entry.key)
+        doi = normalize_doi(entry.get("doi"))
+        if doi:
+            self.dois.setdefault(doi, entry.key)
+        url = normalize_url(entry.get("url"))
+        if url:
+            self.urls.setdefault(url, entry.key)
+        tk = title_key(entry)
+        if tk:
+            self.titles.setdefault(tk, entry.key)
+
+    def discard(self, key: str) -> None:
+        for table in (self.keys, self.dois, self.urls, self.titles):
+            for k in [k for k, v in table.items() if v == key]:
+                del table[k]
+
+    def find(self, entry: Entry) -> list[Duplicate]:
+        found: list[Duplicate] = []
+        seen: set[tuple[str, str]] = set()
+
+        def hit(key: str | None, reason: str) -> None:
+            if key is not None and (key, reason) not in seen:
+                seen.add((key, reason))
+                found.append(Duplicate(key, reason))
+
+        hit(self.keys.get(entry.key.casefold()), "key")
+        doi = normalize_doi(entry.get("doi"))
+        if doi:
+            hit(self.dois.get(doi), "doi")
+        url = normalize_url(entry.get("url"))
+        if url:
+            hit(self.urls.get(url), "url")
+        tk = title_key(entry)
+        if tk:
+            hit(self.titles.get(tk), "title+author+year")
+        return found
+
+
+def find_duplicates(entries, entry: Entry) -> list[Duplicate]:
+    """Entries among ``entries`` that ``entry`` duplicates (one-off check)."""
+    return DuplicateIndex(e for e in entries if e is not entry).find(entry)

@@ -1,0 +1,435 @@
+"""Changing entries by hand: annotations, tags, removal, adding with a duplicate check, and the
+BibTeX edit buffer. Library-level: nothing here prints or prompts; editors are callables.
+
+Every function changes a :class:`~annobib.bib.Library` in memory; the caller writes it with
+``annobib.bib.write_library`` (atomic, refuses when the file changed since it was read).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from annobib.errors import InputError
+from annobib.model import Entry
+
+ANNOTATION_FIELD = "annote"
+TAGS_FIELD = "keywords"
+
+
+# --------------------------------------------------------------------------- finding entries
+
+def load_libraries(paths: Iterable[Path]):
+    from annobib.bib import read_library
+
+    return [read_library(p) for p in paths]
+
+
+def unknown_key_error(key: str, known: Iterable[str]) -> InputError:
+    known = list(known)
+    close = difflib.get_close_matches(key, known, n=3, cutoff=0.6)
+    if not close:
+        folded = key.casefold()
+        close = [k for k in known if folded in k.casefold()][:3]
+    hint = f" (did you mean {', '.join(close)}?)" if close else ""
+    return InputError(f"no entry with key {key!r}{hint}")
+
+
+def locate(libraries, key: str):
+    """(library, entry) holding ``key``; a clear InputError (with near misses) when none does."""
+    for lib in libraries:
+        entry = lib.get(key)
+        if entry is not None:
+            return lib, entry
+    raise unknown_key_error(key, [k for lib in libraries for k in lib.keys()])
+
+
+# --------------------------------------------------------------------------- annotations
+
+def to_field_text(text: str) -> str:
+    """What a person typed -> a safe BibTeX value (LaTeX specials escaped, lines trimmed)."""
+    from annobib.exchange.common import encode_latex
+
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    text = "\n".join(lines).strip("\n")
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return encode_latex(text.strip())
+
+
+def to_plain_text(value: str | None) -> str:
+    from annobib.exchange.common import decode_latex
+
+    return decode_latex(value or "").replace("\u00a0", " ")
+
+
+def set_annotation(entry: Entry, text: str, append: bool = False) -> bool:
+    """Write (or with ``append`` add a paragraph to) the entry's annotation.
+
+    Returns False and leaves the entry untouched when ``text`` is empty or changes nothing.
+    """
+    value = to_field_text(text)
+    if not value:
+        return False
+    name = entry.field_name(ANNOTATION_FIELD) or ANNOTATION_FIELD
+    old = entry.fields.get(name)
+    if append and old:
+        value = old.rstrip() + "\n\n" + value
+    if old == value:
+        return False
+    entry.fields[name] = value
+    return True
+
+
+def reference_line(entry: Entry) -> str:
+    """A short, plain reference for showing an entry to a person (not a citation style)."""
+    from annobib.names import has_cjk, parse_names
+
+    f = lambda n: to_plain_text(entry.get(n)) if entry.get(n) else ""  # noqa: E731
+    names = [n.text for n in parse_names(entry.get("author") or entry.get("editor") or "") if not n.others]
+    title, container = f("title"), f("journaltitle") or f("booktitle")
+    cjk = has_cjk(title + container)
+    parts = []
+    if names:
+        parts.append(("、" if cjk else ", ").join(names))
+    if title:
+        parts.append(f"《{title}》" if cjk else f"“{title}”")
+    if container:
+        parts.append(f"《{container}》" if cjk else container)
+    for name in ("publisher", "date"):
+        if f(name):
+            parts.append(f(name))
+    if f("pages"):
+        parts.append(("第 " + f("pages") + " 页") if cjk else "pp. " + f("pages"))
+    if f("url"):
+        parts.append(f("url"))
+    return ("，" if cjk else ", ").join(parts) or entry.key
+
+
+def annotation_buffer(entry: Entry) -> str:
+    """The text shown in $EDITOR: the reference and the citing sentences as ``#`` comments,
+    then the current annotation."""
+    lines = [
+        f"# Annotation for {entry.key}. Write it below; lines starting with '#' are ignored.",
+        "# Save an empty text to leave the entry untouched.",
+        "#",
+        f"# {reference_line(entry)}",
+    ]
+    cites = entry.citations
+    if cites:
+        lines += ["#", "# Where the article cites it:"]
+        for c in cites:
+            text = " ".join(c.to_text().split())
+            lines.append(f"#   {text}")
+    lines += ["#", ""]
+    current = to_plain_text(entry.get(ANNOTATION_FIELD))
+    return "\n".join(lines) + (current + "\n" if current else "")
+
+
+def annotation_from_buffer(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.startswith("#")).strip()
+
+
+# --------------------------------------------------------------------------- tags
+
+def split_tags(value: str | None) -> list[str]:
+    if not value:
+        return []
+    return [t.strip() for t in re.split(r"[,;，；]", value) if t.strip()]
+
+
+def get_tags(entry: Entry) -> list[str]:
+    return split_tags(entry.get(TAGS_FIELD))
+
+
+def change_tags(entry: Entry, add: Iterable[str] = (), remove: Iterable[str] = ()) -> tuple[list[str], list[str]]:
+    """Add and remove tags (case-insensitively matched); returns (added, removed)."""
+    name = entry.field_name(TAGS_FIELD) or TAGS_FIELD
+    tags = split_tags(entry.fields.get(name))
+    added, removed = [], []
+    for tag in remove:
+        tag = tag.strip()
+        hit = [t for t in tags if t.casefold() == tag.casefold()]
+        for t in hit:
+            tags.remove(t)
+            removed.append(t)
+    for tag in add:
+        tag = tag.strip()
+        if not tag:
+            continue
+        if re.search(r"[,;，；{}]", tag):
+            raise InputError(f"a tag cannot contain a comma, semicolon or brace: {tag!r}")
+        if not any(t.casefold() == tag.casefold() for t in tags):
+            tags.append(tag)
+            added.append(tag)
+    if added or removed:
+        if tags:
+            entry.fields[name] = ", ".join(tags)
+        else:
+            entry.fields.pop(name, None)
+    return added, removed
+
+
+def has_tags(entry: Entry, wanted: Iterable[str]) -> bool:
+    """True when the entry carries every tag in ``wanted`` (a leading ``-`` means must not)."""
+    tags = {t.casefold() for t in get_tags(entry)}
+    for w in wanted:
+        w = w.strip()
+        if w.startswith("-") or w.startswith("!"):
+            if w[1:].casefold() in tags:
+                return False
+        elif w.lstrip("+").casefold() not in tags:
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------- removing
+
+def remove_entries(lib, keys: Iterable[str]) -> list[Entry]:
+    """Remove every key or none (an unknown key raises before anything is removed)."""
+    keys = list(dict.fromkeys(keys))
+    missing = [k for k in keys if lib.get(k) is None]
+    if missing:
+        raise unknown_key_error(missing[0], lib.keys())
+    return [lib.remove(k) for k in keys]
+
+
+# --------------------------------------------------------------------------- adding
+
+@dataclass
+class AddOutcome:
+    entry: Entry
+    duplicates: list = field(default_factory=list)  # [dedupe.Duplicate]
+    renamed_from: str | None = None  # the key was taken by a different work
+
+
+def prepare_new_entry(lib, entry: Entry, *, key_given: bool = False) -> AddOutcome:
+    """Check ``entry`` against ``lib``: duplicates (same key, DOI, URL or title + first author +
+    year). A generated key that is taken by a *different* work gets a letter suffix instead."""
+    from annobib.dedupe import DuplicateIndex
+    from annobib.exchange.common import make_key
+
+    if not entry.key:
+        entry.key = make_key(entry, set(lib.keys()))
+    index = DuplicateIndex(lib.entries)
+    dups = index.find(entry)
+    outcome = AddOutcome(entry)
+    if not key_given and dups and all(d.reason == "key" for d in dups):
+        old = entry.key
+        entry.key = _next_free(old, lib.keys())
+        outcome.renamed_from = old
+        dups = []
+    outcome.duplicates = dups
+    return outcome
+
+
+def _next_free(key: str, taken) -> str:
+    from annobib.exchange.common import _suffix
+
+    folded = {k.casefold() for k in taken}
+    n = 1
+    while (key + _suffix(n)).casefold() in folded:
+        n += 1
+    return key + _suffix(n)
+
+
+def entry_from_fields(pairs: Iterable[str], entry_type: str = "misc", key: str = "") -> Entry:
+    """``["title=…", "author=…"]`` -> an Entry (values are written as given: plain text is escaped)."""
+    from annobib.exchange.common import VERBATIM_FIELDS, encode_latex
+
+    fields: dict[str, str] = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise InputError(f"--field wants name=value, got {pair!r}")
+        name, value = pair.split("=", 1)
+        name = name.strip().lower()
+        if not re.fullmatch(r"[a-z][a-z0-9_+:.-]*", name):
+            raise InputError(f"not a field name: {name!r}")
+        value = value.strip()
+        if not value:
+            continue
+        fields[name] = value if name in VERBATIM_FIELDS or name in ("author", "editor", "translator") and _balanced_ok(value) else encode_latex(value, name)
+    if not fields:
+        raise InputError("no fields given (use --field title=… --field author=… …)")
+    return Entry(key=key, type=entry_type.lower(), fields=fields)
+
+
+def _balanced_ok(value: str) -> bool:
+    from annobib.exchange.common import _balanced
+
+    return _balanced(value)
+
+
+# --------------------------------------------------------------------------- the BibTeX edit buffer
+
+EDIT_HELP = (
+    "% Edit the entry below and save. Lines starting with '%' at the top are ignored.\n"
+    "% Save an empty file to cancel.\n"
+)
+
+
+def entry_buffer(entry: Entry, error: str | None = None, text: str | None = None) -> str:
+    from annobib.bib import serialize_entry
+
+    head = ""
+    if error:
+        head = "".join(f"% ERROR: {line}\n" for line in error.splitlines()) + "%\n"
+    body = text if text is not None else serialize_entry(entry)
+    return head + EDIT_HELP + "\n" + body
+
+
+def strip_buffer_comments(text: str) -> str:
+    lines = text.splitlines(keepends=True)
+    i = 0
+    while i < len(lines) and (lines[i].startswith("%") or not lines[i].strip()):
+        i += 1
+    return "".join(lines[i:])
+
+
+def parse_buffer(text: str, lib, original_key: str) -> Entry:
+    """The edited buffer as one Entry; ValueError with a message when it is not exactly one
+    well-formed entry, or when its new key belongs to another entry."""
+    from annobib.bib import parse_library
+
+    body = strip_buffer_comments(text)
+    if not body.strip():
+        raise InputError("the buffer is empty: nothing written")
+    parsed = parse_library(body)
+    problems = parsed.problems
+    if problems:
+        p = problems[0]
+        message = p.message.replace("; it is kept verbatim", "")
+        raise ValueError(f"line {p.line}: {message}")
+    entries = parsed.entries
+    if len(entries) != 1:
+        raise ValueError(f"the buffer must hold exactly one entry, it holds {len(entries)}")
+    entry = entries[0]
+    if any(b.kind in ("string", "preamble") for b in parsed.blocks):
+        raise ValueError("only one entry please: no @string or @preamble in the buffer")
+    if not entry.key.strip():
+        raise ValueError("the entry has no key")
+    if not re.fullmatch(r"[^\s,{}()\"#%'=\\]+", entry.key):
+        raise ValueError(f"not a usable key: {entry.key!r}")
+    if entry.key != original_key and lib.get(entry.key) is not None:
+        raise ValueError(f"key {entry.key!r} already belongs to another entry")
+    entry.line = entry.source = None
+    return entry
+
+
+def edit_entry(lib, key: str, editor: Callable[[str], str | None], max_rounds: int = 20) -> Entry | None:
+    """Run the edit loop: show the entry, parse what comes back, re-open with the error on top.
+
+    ``editor(text)`` returns the saved text, or None when the user quit without saving.
+    Returns the edited entry (already put into ``lib``), or None when nothing changed.
+    Raises InputError for an empty buffer or when the same broken text comes back twice.
+    """
+    from annobib.bib import serialize_entry
+
+    entry = lib.get(key)
+    if entry is None:
+        raise unknown_key_error(key, lib.keys())
+    original = serialize_entry(entry)
+    text = entry_buffer(entry)
+    last_broken = None
+    for _ in range(max_rounds):
+        saved = editor(text)
+        if saved is None:
+            return None
+        body = strip_buffer_comments(saved)
+        if not body.strip():
+            raise InputError("the buffer is empty: entry left untouched, nothing written")
+        try:
+            new = parse_buffer(saved, lib, key)
+        except ValueError as exc:
+            if body == last_broken:
+                raise InputError(f"still not valid after editing ({exc}); nothing written") from None
+            last_broken = body
+            text = entry_buffer(entry, error=str(exc), text=body)
+            continue
+        if serialize_entry(new) == original:
+            return None
+        if new.key == entry.key:
+            entry.type = new.type
+            entry.fields.clear()
+            entry.fields.update(new.fields)
+            return entry
+        # a new key: put the new entry where the old one was
+        keys = lib.keys()
+        position = keys.index(key)
+        lib.remove(key)
+        after = keys[position - 1] if position > 0 else None
+        lib.add(new, after=after)
+        if after is None:  # first entry: move it to the front of the entries
+            block = lib.blocks.pop()
+            first = next((i for i, b in enumerate(lib.blocks) if b.entry is not None), len(lib.blocks))
+            lib.blocks.insert(first, block)
+        return new
+    raise InputError("too many attempts; nothing written")
+
+
+def rescue_file(path: Path | None, key: str, text: str) -> Path | None:
+    """Keep a person's edit when it could not be written (the file changed meanwhile)."""
+    import os
+    import tempfile
+    import time
+
+    directory = Path(path).parent if path else Path(tempfile.gettempdir())
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    name = f"{Path(path).name if path else 'annobib'}.{key}.{stamp}.unsaved"
+    for folder in (directory, Path(tempfile.gettempdir())):
+        try:
+            target = folder / name
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            return target
+        except OSError:
+            continue
+    return None
+
+
+# --------------------------------------------------------------------------- reading for writing
+
+def open_for_adding(path: Path):
+    """The library at ``path``, or an empty one when the file does not exist yet."""
+    from annobib.bib import Library, read_library
+
+    path = Path(path)
+    if not path.exists():
+        return Library(path=path)
+    return read_library(path)
+
+
+def save(lib, dry_run: bool = False) -> str:
+    """Write through ``annobib.bib.write_library`` (atomic, conflict-checked); the diff."""
+    from annobib.bib import write_library
+    from annobib.errors import ConflictError
+
+    if not dry_run and lib.stamp is None and lib.path is not None and Path(lib.path).exists():
+        raise ConflictError(f"{lib.path} was created by another process since annobib looked; nothing written (run the command again)")
+    return write_library(lib, dry_run=dry_run)
+
+
+# --------------------------------------------------------------------------- a citation as printed
+
+def entry_from_citation(text: str) -> Entry:
+    """Parse one citation (a footnote's text) with the extractor's parser: the same entry
+    ``extract`` would make from that note (without where it is cited)."""
+    try:
+        from annobib.extract import citation_entries  # type: ignore[attr-defined]
+    except ImportError:
+        raise InputError(
+            "parsing a citation needs the extractor's citation parser, which this build lacks; "
+            "use --doi or --field instead"
+        ) from None
+    entries = citation_entries(text)
+    if not entries:
+        raise InputError(f"could not read a citation in {text[:60]!r}; use --field to give the fields")
+    if len(entries) > 1:
+        keys = ", ".join(e.key for e in entries)
+        raise InputError(f"the text holds {len(entries)} citations ({keys}); add them one at a time")
+    entry = entries[0]
+    entry.fields.pop("citations", None)
+    return entry

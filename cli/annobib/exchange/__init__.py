@@ -1,0 +1,219 @@
+"""Exchanging entries with other tools: export to CSL-JSON, RIS, BibTeX, biblatex; import from
+the same formats with duplicate detection and a merge report.
+
+    text = export_text(lib.entries, "csl-json")
+    entries = load_file(Path("zotero.ris"))           # format from the extension or the content
+    report = merge_into(lib, entries, merge=True)      # lib changed in memory; caller writes it
+
+Converters are pure (Entry <-> text); nothing here prints or writes files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annobib.errors import InputError
+from annobib.model import Entry
+
+EXPORT_FORMATS = ("csl-json", "ris", "bibtex", "biblatex")
+IMPORT_FORMATS = ("bibtex", "biblatex", "csl-json", "ris")
+EXTENSIONS = {".json": "csl-json", ".csljson": "csl-json", ".ris": "ris", ".txt": None,
+              ".bib": "bibtex", ".bibtex": "bibtex", ".biblatex": "biblatex"}
+
+
+def export_text(entries, fmt: str) -> str:
+    entries = list(entries)
+    if fmt == "csl-json":
+        from annobib.exchange import csl_json
+
+        return csl_json.dumps(entries)
+    if fmt == "ris":
+        from annobib.exchange import ris
+
+        return ris.dumps(entries)
+    if fmt in ("bibtex", "biblatex"):
+        from annobib.exchange import bibtex_export
+
+        return bibtex_export.dumps(entries, classic=fmt == "bibtex")
+    raise InputError(f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
+
+
+def detect_format(path: Path, text: str) -> str:
+    fmt = EXTENSIONS.get(path.suffix.casefold())
+    if fmt:
+        return fmt
+    head = text.lstrip("\ufeff \t\r\n")[:200]
+    if head.startswith("[") or head.startswith("{"):
+        return "csl-json"
+    if head.startswith("TY  -"):
+        return "ris"
+    if head.startswith("@") or "\n@" in text[:5000]:
+        return "bibtex"
+    raise InputError(f"{path}: cannot tell the format (use --from bibtex|biblatex|csl-json|ris)")
+
+
+def read_text(path: Path) -> str:
+    from annobib.bib.library import decode_bib_bytes
+
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    text = decode_bib_bytes(data, str(path))
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty")
+    return text
+
+
+def parse_text(text: str, fmt: str, name: str = "input") -> list[Entry]:
+    """Entries from ``text`` in ``fmt``, under annobib's biblatex field names."""
+    from annobib.exchange.bibtex_export import to_biblatex
+
+    if fmt == "csl-json":
+        from annobib.exchange import csl_json
+
+        return csl_json.loads(text, name)
+    if fmt == "ris":
+        from annobib.exchange import ris
+
+        return [to_biblatex(e) for e in ris.loads(text, name)]
+    if fmt in ("bibtex", "biblatex"):
+        from annobib.bib import parse_library
+
+        lib = parse_library(text)
+        failed = [b for b in lib.blocks if b.kind == "failed"]
+        if failed:
+            b = failed[0]
+            more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
+            raise InputError(f"{name}:{b.line}: not valid BibTeX: {b.problem or 'could not parse this block'}{more}; fix it first, nothing imported")
+        if not lib.entries:
+            raise InputError(f"{name}: no BibTeX entries found")
+        return [to_biblatex(Entry(e.key, e.type, dict(e.fields))) for e in lib.entries]
+    raise InputError(f"unknown import format {fmt!r} (choose from {', '.join(IMPORT_FORMATS)})")
+
+
+def load_file(path: Path, fmt: str | None = None) -> list[Entry]:
+    text = read_text(path)
+    return parse_text(text, fmt or detect_format(path, text), str(path))
+
+
+# --------------------------------------------------------------------------- merging
+
+
+@dataclass
+class ImportItem:
+    key: str  # the key in the library after import
+    status: str  # "added" | "renamed" | "duplicate" | "merged" | "forced"
+    source_key: str = ""  # the key in the imported file
+    duplicate_of: str | None = None
+    reason: str | None = None  # how the duplicate was recognised
+    added_fields: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # fields that differ and were kept as they were
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items()}
+
+
+@dataclass
+class ImportReport:
+    items: list[ImportItem] = field(default_factory=list)
+
+    def count(self, *statuses: str) -> int:
+        return sum(1 for i in self.items if i.status in statuses)
+
+    @property
+    def changed(self) -> bool:
+        return any(i.status in ("added", "renamed", "forced") or i.added_fields for i in self.items)
+
+    def summary(self) -> str:
+        parts = [f"{self.count('added', 'renamed')} added"]
+        if self.count("renamed"):
+            parts.append(f"{self.count('renamed')} of them under a new key")
+        if self.count("forced"):
+            parts.append(f"{self.count('forced')} duplicate(s) added anyway (--force)")
+        parts.append(f"{self.count('merged')} merged")
+        parts.append(f"{self.count('duplicate')} duplicate(s) skipped")
+        return ", ".join(parts)
+
+    def as_dict(self) -> dict:
+        return {
+            "added": self.count("added", "renamed", "forced"),
+            "merged": self.count("merged"),
+            "skipped": self.count("duplicate"),
+            "items": [i.as_dict() for i in self.items],
+        }
+
+
+def merge_into(lib, entries, *, merge: bool = False, force: bool = False) -> ImportReport:
+    """Take ``entries`` into ``lib``. A duplicate (same DOI, URL, title + first author + year,
+    or the same key with the same title) is skipped, or with ``merge`` fills the fields the
+    existing entry lacks (fields that differ are reported, never overwritten); ``force`` adds
+    duplicates anyway under a fresh key. A key taken by a different work gets a letter suffix."""
+    from annobib.dedupe import DuplicateIndex, normalize_title
+    from annobib.editing import _next_free
+    from annobib.exchange.common import make_key
+
+    index = DuplicateIndex(lib.entries)
+    report = ImportReport()
+    taken = set(lib.keys())
+    for entry in entries:
+        entry = Entry(entry.key, entry.type, dict(entry.fields))
+        source_key = entry.key
+        if not entry.key:
+            entry.key = make_key(entry, taken)
+        dups = index.find(entry)
+        key_clash = [d for d in dups if d.reason == "key"]
+        real = [d for d in dups if d.reason != "key"]
+        if key_clash and not real:
+            other = lib.get(key_clash[0].key)
+            same_title = other is not None and normalize_title(other.get("title")) == normalize_title(entry.get("title"))
+            if same_title:
+                real = key_clash
+        if real and not force:
+            dup = real[0]
+            item = ImportItem(dup.key, "duplicate", source_key, dup.key, dup.reason)
+            if merge:
+                existing = lib.get(dup.key)
+                added, conflicts = _merge_fields(existing, entry)
+                item.added_fields, item.conflicts = added, conflicts
+                if added:
+                    item.status = "merged"
+                    index.add(existing)
+                elif conflicts:
+                    item.status = "duplicate"
+            else:
+                existing = lib.get(dup.key)
+                item.conflicts = [k for k, v in entry.fields.items() if existing is not None and k in existing.fields and existing.fields[k] != v]
+            report.items.append(item)
+            continue
+        status = "forced" if real else "added"
+        if entry.key.casefold() in {k.casefold() for k in taken}:
+            entry.key = _next_free(entry.key, taken)
+            status = "renamed" if status == "added" else status
+        lib.add(entry)
+        taken.add(entry.key)
+        index.add(entry)
+        item = ImportItem(entry.key, status, source_key)
+        if real:
+            item.duplicate_of, item.reason = real[0].key, real[0].reason
+        report.items.append(item)
+    return report
+
+
+def _merge_fields(existing: Entry, incoming: Entry) -> tuple[list[str], list[str]]:
+    from annobib.dedupe import _fold
+
+    added, conflicts = [], []
+    for name, value in incoming.fields.items():
+        have = existing.get(name)
+        if have is None:
+            existing.fields[name] = value
+            added.append(name)
+        elif have != value and _fold(have) != _fold(value):
+            conflicts.append(name)
+    return added, conflicts

@@ -1,0 +1,285 @@
+"""What every converter shares: a little LaTeX, dates, languages, pages, keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Fields whose values are verbatim in biblatex (no LaTeX escapes inside).
+VERBATIM_FIELDS = frozenset({"url", "doi", "eprint", "file", "urlraw", "archiveurl", "verba", "verbb", "verbc", "pdf"})
+
+# --------------------------------------------------------------------------- LaTeX (minimal)
+
+_ESCAPED = {"&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}"}
+_SIMPLE_MACROS = {
+    "textendash": "–", "textemdash": "—", "ldots": "…", "dots": "…", "textellipsis": "…",
+    "S": "§", "textquoteleft": "‘", "textquoteright": "’", "textquotedblleft": "“",
+    "textquotedblright": "”", "ss": "ß", "ae": "æ", "AE": "Æ", "o": "ø", "O": "Ø", "aa": "å",
+    "AA": "Å", "l": "ł", "L": "Ł", "oe": "œ", "OE": "Œ", "i": "ı",
+}
+_ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
+            ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328"}
+_FONT_MACROS = ("textit", "emph", "textbf", "textsc", "textrm", "textsf", "texttt", "textup",
+                "mkbibquote", "mkbibemph", "enquote", "textnormal", "url", "nolinkurl")
+_TOKEN = re.compile(
+    r"\\([&%$#_{}])"  # escaped character
+    r"|\\([`'^\"~=.])\s*(?:\{\s*\\?([A-Za-z])\s*\}|\\?([A-Za-z]))"  # accent + letter
+    r"|\\([uvHck])(?:\s*\{\s*([A-Za-z])\s*\}|\s+([A-Za-z]))"  # letter accents
+    r"|\\([A-Za-z]+)\s*(?:\{\}|(?=[^A-Za-z]))?"  # macro
+    r"|([{}])"  # grouping brace
+    r"|(~)"  # tie
+)
+
+
+def decode_latex(value: str, name: str = "") -> str:
+    """BibTeX value -> plain Unicode text (escapes, accents, protective braces, font macros).
+
+    Verbatim fields (url, doi …) come back untouched. Anything not understood stays as written.
+    """
+    if name in VERBATIM_FIELDS or ("\\" not in value and "{" not in value and "~" not in value):
+        return value
+    for macro in _FONT_MACROS:
+        value = re.sub(r"\\" + macro + r"\s*\{", "{", value)
+
+    def sub(m: re.Match) -> str:
+        if m.group(1):
+            return m.group(1)
+        if m.group(2):
+            letter = m.group(3) or m.group(4)
+            return unicodedata.normalize("NFC", letter + _ACCENTS[m.group(2)])
+        if m.group(5):
+            letter = m.group(6) or m.group(7)
+            return unicodedata.normalize("NFC", letter + _ACCENTS[m.group(5)])
+        if m.group(8):
+            macro = m.group(8)
+            return _SIMPLE_MACROS.get(macro, m.group(0))
+        if m.group(9):
+            return ""
+        if m.group(10):
+            return "\u00a0"
+        return m.group(0)
+
+    return _TOKEN.sub(sub, value)
+
+
+def encode_latex(value: str, name: str = "") -> str:
+    """Plain text -> a safe BibTeX value: escape ``& % $ # _`` and unbalanced braces."""
+    if name in VERBATIM_FIELDS:
+        return value.replace("{", "%7B").replace("}", "%7D") if not _balanced(value) else value
+    value = re.sub(r"(?<!\\)([&%$#_])", r"\\\1", value)
+    if not _balanced(value):
+        value = value.replace("{", "\\{").replace("}", "\\}")
+    return value.replace("\u00a0", "~")
+
+
+def _balanced(value: str) -> bool:
+    depth = 0
+    i = 0
+    while i < len(value):
+        ch = value[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+        i += 1
+    return depth == 0
+
+
+# --------------------------------------------------------------------------- dates
+
+_ISO_DATE = re.compile(r"^\s*(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
+MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_WORDS = {m: i + 1 for i, m in enumerate(MONTH_MACROS)}
+_MONTH_WORDS.update({
+    "january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7, "august": 8,
+    "september": 9, "sept": 9, "october": 10, "november": 11, "december": 12,
+})
+
+
+def date_parts(value: str | None) -> list[list[int]] | None:
+    """``2025-05-27`` -> [[2025, 5, 27]]; ``2024/2025-02`` -> [[2024], [2025, 2]]; else None."""
+    if not value:
+        return None
+    pieces = value.split("/")
+    if len(pieces) > 2:
+        return None
+    out = []
+    for piece in pieces:
+        m = _ISO_DATE.match(piece)
+        if not m:
+            return None
+        parts = [int(g) for g in m.groups() if g is not None]
+        if len(parts) > 1 and not 1 <= parts[1] <= 12 or len(parts) > 2 and not 1 <= parts[2] <= 31:
+            return None
+        out.append(parts)
+    return out
+
+
+def format_date_parts(parts) -> str | None:
+    """[[2025, 5, 27]] -> ``2025-05-27``; two items make a range ``a/b``."""
+    if not parts:
+        return None
+    texts = []
+    for item in parts[:2]:
+        nums = []
+        for p in item[:3]:
+            try:
+                nums.append(int(p))
+            except (TypeError, ValueError):
+                break
+        if not nums:
+            continue
+        text = f"{nums[0]:04d}" if nums[0] >= 0 else str(nums[0])
+        text += "".join(f"-{n:02d}" for n in nums[1:])
+        texts.append(text)
+    return "/".join(texts) or None
+
+
+def month_number(value: str | None) -> int | None:
+    if not value:
+        return None
+    value = value.strip().strip("{}").strip().casefold().rstrip(".")
+    if value.isdigit() and 1 <= int(value) <= 12:
+        return int(value)
+    return _MONTH_WORDS.get(value)
+
+
+def classic_to_date(year: str | None, month: str | None, day: str | None = None) -> str | None:
+    """BibTeX ``year``/``month``/``day`` -> an ISO ``date``, when they are plain numbers."""
+    if not year or not re.fullmatch(r"\s*\d{4}\s*", year):
+        return None
+    out = year.strip()
+    m = month_number(month)
+    if month and m is None:
+        return None
+    if m:
+        out += f"-{m:02d}"
+        if day and day.strip().isdigit() and 1 <= int(day) <= 31:
+            out += f"-{int(day):02d}"
+    return out
+
+
+# --------------------------------------------------------------------------- languages
+
+# biblatex/babel language names <-> BCP 47 tags (CSL ``language``, RIS ``LA``)
+LANGID_TO_BCP47 = {
+    "chinese": "zh-CN", "schinese": "zh-CN", "tchinese": "zh-TW", "english": "en-US",
+    "american": "en-US", "british": "en-GB", "japanese": "ja-JP", "korean": "ko-KR",
+    "russian": "ru-RU", "german": "de-DE", "ngerman": "de-DE", "french": "fr-FR",
+    "spanish": "es-ES", "italian": "it-IT", "portuguese": "pt-PT", "brazilian": "pt-BR",
+    "dutch": "nl-NL", "polish": "pl-PL", "ukrainian": "uk-UA", "arabic": "ar", "vietnamese": "vi-VN",
+}
+_BCP47_TO_LANGID = {}
+for _k, _v in LANGID_TO_BCP47.items():
+    _BCP47_TO_LANGID.setdefault(_v.casefold(), _k)
+    _BCP47_TO_LANGID.setdefault(_v.split("-")[0].casefold(), _k)
+
+
+def langid_to_bcp47(value: str) -> str:
+    return LANGID_TO_BCP47.get(value.strip().casefold(), value.strip())
+
+
+def bcp47_to_langid(value: str) -> str:
+    v = value.strip().replace("_", "-").casefold()
+    if v in _BCP47_TO_LANGID:
+        return _BCP47_TO_LANGID[v]
+    if v.split("-")[0] in _BCP47_TO_LANGID:
+        return _BCP47_TO_LANGID[v.split("-")[0]]
+    return value.strip()
+
+
+# --------------------------------------------------------------------------- pages
+
+_PAGE_RANGE = re.compile(r"^\s*([^\s\-–—]+)\s*(?:-{1,3}|–|—|~|至)\s*([^\s\-–—]+)\s*$")
+
+
+def split_pages(value: str) -> tuple[str, str | None]:
+    m = _PAGE_RANGE.match(value)
+    if m:
+        return m.group(1), m.group(2)
+    return value.strip(), None
+
+
+def csl_pages(value: str) -> str:
+    """``25--27``, ``25—27`` -> ``25-27`` (CSL wants a hyphen)."""
+    start, end = split_pages(value)
+    return f"{start}-{end}" if end else start
+
+
+def bibtex_pages(value: str) -> str:
+    start, end = split_pages(value)
+    return f"{start}--{end}" if end else start
+
+
+# --------------------------------------------------------------------------- keys
+
+
+def make_key(entry, taken) -> str:
+    """A citation key for an entry that has none: the extractor's scheme when available,
+    else ``familyYEARword`` in ASCII; made unique against ``taken`` (a set or dict)."""
+    base = None
+    try:  # the extractor's key maker, when it exists, so imported keys look like extracted ones
+        from annobib.extract import keys as _keys  # type: ignore
+
+        maker = getattr(_keys, "make_key", None) or getattr(_keys, "key_for", None)
+        if maker is not None:
+            base = maker(entry)
+    except Exception:  # noqa: BLE001 - fall back to the simple scheme below
+        base = None
+    if not base or not isinstance(base, str):
+        base = _simple_key(entry)
+    folded = {k.casefold() for k in taken}
+    key = base
+    n = 0
+    while key.casefold() in folded:
+        n += 1
+        key = base + _suffix(n)
+    return key
+
+
+def _suffix(n: int) -> str:
+    letters = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        letters = chr(ord("a") + r) + letters
+    return letters
+
+
+def _ascii_word(text: str) -> str:
+    try:
+        from annobib.names import pinyin_of
+
+        text = pinyin_of(text, sep="")
+    except Exception:  # noqa: BLE001
+        pass
+    text = unicodedata.normalize("NFKD", text)
+    return re.sub(r"[^a-z0-9]", "", "".join(c for c in text if not unicodedata.combining(c)).casefold())
+
+
+def _simple_key(entry) -> str:
+    who = ""
+    value = entry.get("author") or entry.get("editor") or ""
+    if value:
+        try:
+            from annobib.names import parse_names
+
+            names = [n for n in parse_names(value) if not n.others]
+            if names:
+                n = names[0]
+                who = n.raw if (n.literal or n.is_cjk) else n.family
+        except Exception:  # noqa: BLE001
+            who = value.split(" and ")[0]
+    who = _ascii_word(who)[:16]
+    title = decode_latex(entry.get("title") or "")
+    words = [w for w in re.split(r"[\s\W]+", title) if w and w.casefold() not in ("the", "a", "an", "of", "on", "and")]
+    word = ""
+    if words:
+        first = words[0]
+        word = _ascii_word(first[:2] if any(ord(c) > 0x2E80 for c in first) else first)[:12]
+    key = f"{who}{entry.year or ''}{word}"
+    return key or "entry"

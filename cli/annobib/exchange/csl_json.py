@@ -1,0 +1,349 @@
+"""Entry <-> CSL-JSON (the format pandoc, Zotero and every citeproc read).
+
+Names: Western names become ``{"family", "given"}`` (with ``non-dropping-particle`` and
+``suffix``); organizations ``{"literal"}``; CJK names ``{"family", "given"}`` split as
+:mod:`annobib.names` splits them (citeproc prints them family-first without a space:
+``刘琳``). Text fields are decoded from LaTeX; dates become ``date-parts``.
+
+Round trip: what CSL cannot say (annobib's ``citations``, ``archiveurl``, a biblatex type
+CSL merges with another, a value CSL would normalize) is kept under
+``custom.annobib`` so ``export --to csl-json`` then ``import`` gives back the same entry.
+Other tools ignore ``custom`` (CSL-JSON 1.0.2's place for such data).
+"""
+
+from __future__ import annotations
+
+import json
+
+from annobib.errors import InputError
+from annobib.exchange.common import (
+    bcp47_to_langid,
+    csl_pages,
+    date_parts,
+    decode_latex,
+    encode_latex,
+    format_date_parts,
+    langid_to_bcp47,
+)
+from annobib.model import Entry
+
+TYPE_TO_CSL = {
+    "article": "article-journal", "book": "book", "mvbook": "book", "collection": "book",
+    "mvcollection": "book", "proceedings": "book", "inbook": "chapter", "incollection": "chapter",
+    "bookinbook": "chapter", "suppbook": "chapter", "inproceedings": "paper-conference",
+    "conference": "paper-conference", "thesis": "thesis", "phdthesis": "thesis",
+    "mastersthesis": "thesis", "report": "report", "techreport": "report", "online": "webpage",
+    "www": "webpage", "electronic": "webpage", "misc": "document", "unpublished": "manuscript",
+    "manual": "report", "booklet": "pamphlet", "patent": "patent", "periodical": "periodical",
+    "dataset": "dataset", "software": "software", "letter": "personal_communication",
+    "inreference": "entry-encyclopedia", "reference": "book", "legislation": "legislation",
+    "jurisdiction": "legal_case", "standard": "standard", "review": "review", "audio": "song",
+    "video": "motion_picture", "artwork": "graphic", "image": "graphic", "music": "song",
+    "newspaper": "article-newspaper", "news": "article-newspaper", "magazine": "article-magazine",
+}
+CSL_TO_TYPE = {
+    "article-journal": "article", "article-newspaper": "article", "article-magazine": "article",
+    "article": "article", "book": "book", "chapter": "incollection", "paper-conference": "inproceedings",
+    "thesis": "thesis", "report": "report", "webpage": "online", "post": "online",
+    "post-weblog": "online", "document": "misc", "manuscript": "unpublished", "pamphlet": "booklet",
+    "patent": "patent", "periodical": "periodical", "dataset": "dataset", "software": "software",
+    "personal_communication": "letter", "entry-encyclopedia": "inreference",
+    "entry-dictionary": "inreference", "entry": "inreference", "legislation": "legislation",
+    "bill": "legislation", "legal_case": "jurisdiction", "standard": "standard", "review": "review",
+    "review-book": "review", "song": "audio", "motion_picture": "video", "graphic": "artwork",
+    "speech": "misc", "interview": "misc", "broadcast": "misc", "map": "misc", "figure": "misc",
+    "regulation": "legislation", "treaty": "legislation", "hearing": "misc", "classic": "book",
+    "collection": "collection", "event": "misc", "musical_score": "misc", "performance": "misc",
+}
+# biblatex field -> CSL variable (plain text)
+TEXT_FIELDS = {
+    "title": "title", "shorttitle": "title-short", "volume": "volume", "publisher": "publisher",
+    "location": "publisher-place", "url": "URL", "doi": "DOI", "isbn": "ISBN", "issn": "ISSN",
+    "abstract": "abstract", "annote": "annote", "note": "note", "keywords": "keyword",
+    "edition": "edition", "series": "collection-title", "eventtitle": "event-title",
+    "venue": "event-place", "version": "version", "pagetotal": "number-of-pages",
+    "chapter": "chapter-number", "type": "genre", "howpublished": "medium", "volumes": "number-of-volumes",
+    "pmid": "PMID", "pmcid": "PMCID", "origtitle": "original-title", "origpublisher": "original-publisher",
+    "origlocation": "original-publisher-place", "addendum": "references", "library": "archive",
+}
+NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator",
+               "bookauthor": "container-author", "editora": "collection-editor"}
+DATE_FIELDS = {"date": "issued", "urldate": "accessed", "origdate": "original-date", "eventdate": "event-date"}
+CONTAINER_FIELDS = ("journaltitle", "booktitle", "maintitle")
+
+
+def _canonical_fields(entry: Entry) -> dict[str, str]:
+    """Fields under their biblatex names (``journal`` -> ``journaltitle`` …); classic ``year``
+    and ``month`` become ``date`` when they are plain numbers."""
+    from annobib.exchange.bibtex_export import to_biblatex
+
+    return to_biblatex(entry).fields
+
+
+# --------------------------------------------------------------------------- names
+
+def names_to_csl(value: str, lang: str | None = None) -> list[dict]:
+    from annobib.names import parse_names
+
+    out = []
+    for n in parse_names(value, lang):
+        if n.others:
+            out.append({"literal": "others"})
+        elif n.is_cjk:
+            if n.given:
+                out.append({"family": decode_latex(n.family), "given": decode_latex(n.given)})
+            else:
+                out.append({"family": decode_latex(n.family or n.raw)})
+        elif n.literal:
+            out.append({"literal": decode_latex(n.raw)})
+        else:
+            item = {"family": decode_latex(n.family)}
+            if n.given:
+                item["given"] = decode_latex(n.given)
+            if n.particle:
+                item["non-dropping-particle"] = decode_latex(n.particle)
+            if n.suffix:
+                item["suffix"] = decode_latex(n.suffix)
+            out.append(item)
+    return out
+
+
+def _cjk(text: str) -> bool:
+    from annobib.names import has_cjk
+
+    return has_cjk(text)
+
+
+def names_from_csl(items) -> str:
+    if not isinstance(items, list):
+        raise ValueError("a name list must be a JSON array")
+    out = []
+    for item in items:
+        if isinstance(item, str):
+            item = {"literal": item}
+        if not isinstance(item, dict):
+            raise ValueError("a name must be a JSON object")
+        literal = item.get("literal")
+        if literal:
+            if literal == "others":
+                out.append("others")
+            elif _cjk(literal):
+                out.append(encode_latex(literal))
+            else:
+                out.append("{" + encode_latex(literal) + "}")
+            continue
+        family = str(item.get("family") or "").strip()
+        given = str(item.get("given") or "").strip()
+        particle = str(item.get("non-dropping-particle") or item.get("dropping-particle") or "").strip()
+        suffix = str(item.get("suffix") or "").strip()
+        if not family and not given:
+            continue
+        if _cjk(family + given):
+            out.append(encode_latex(family + given))
+            continue
+        head = f"{particle} {family}".strip()
+        if " " in family and not particle and not given:
+            head = "{" + family + "}"
+        parts = [encode_latex(p) for p in (head, suffix, given) if p]
+        out.append(", ".join(parts) if (given or suffix) else encode_latex(head))
+    return " and ".join(out)
+
+
+# --------------------------------------------------------------------------- Entry -> CSL
+
+def _plain(entry_fields: dict, name: str) -> str:
+    return decode_latex(entry_fields[name], name)
+
+
+def entry_to_csl(entry: Entry) -> dict:
+    """One entry as a CSL-JSON item (with ``custom.annobib`` for what CSL cannot hold)."""
+    item = _basic_csl(entry)
+    back = csl_to_entry(item, strict=False)
+    fields = entry.fields
+    extra: dict[str, object] = {}
+    if back.type != entry.type:
+        extra["type"] = entry.type
+    lost = {k: v for k, v in fields.items() if back.fields.get(k) != v}
+    gained = [k for k in back.fields if k not in fields]
+    if lost:
+        extra["fields"] = lost
+    if gained:
+        extra["drop"] = gained
+    if extra:
+        item["custom"] = {"annobib": extra}
+    return item
+
+
+def _basic_csl(entry: Entry) -> dict:
+    fields = _canonical_fields(entry)
+    lang = fields.get("langid")
+    csl_type = TYPE_TO_CSL.get(entry.type, "document")
+    sub = (fields.get("entrysubtype") or "").casefold()
+    if entry.type == "article" and sub in ("newspaper", "magazine"):
+        csl_type = f"article-{sub}"
+    item: dict[str, object] = {"id": entry.key, "type": csl_type, "citation-key": entry.key}
+    for name, var in NAME_FIELDS.items():
+        if fields.get(name):
+            item[var] = names_to_csl(fields[name], lang)
+    for name, var in TEXT_FIELDS.items():
+        if fields.get(name):
+            item[var] = _plain(fields, name)
+    for name in CONTAINER_FIELDS:
+        if fields.get(name) and "container-title" not in item:
+            item["container-title"] = _plain(fields, name)
+    if entry.type in ("online", "www", "electronic") and fields.get("organization") and "container-title" not in item:
+        item["container-title"] = _plain(fields, "organization")
+    if fields.get("subtitle") and "title" in item:
+        item["title"] = f"{item['title']}: {_plain(fields, 'subtitle')}"
+    if fields.get("pages"):
+        item["page"] = csl_pages(_plain(fields, "pages"))
+    if fields.get("number"):
+        key = "issue" if csl_type.startswith("article") or csl_type == "periodical" else "number"
+        item[key] = _plain(fields, "number")
+    if fields.get("issue") and "issue" not in item:
+        item["issue"] = _plain(fields, "issue")
+    if fields.get("institution"):
+        key = "publisher" if "publisher" not in item else "authority"
+        item[key] = _plain(fields, "institution")
+    if fields.get("organization") and "publisher" not in item and item.get("container-title") != _plain(fields, "organization"):
+        item["publisher"] = _plain(fields, "organization")
+    if lang:
+        item["language"] = langid_to_bcp47(lang)
+    for name, var in DATE_FIELDS.items():
+        if fields.get(name):
+            parts = date_parts(fields[name])
+            item[var] = {"date-parts": parts} if parts else {"literal": fields[name]}
+    return item
+
+
+def _apply_extra(entry: Entry, extra: dict) -> Entry:
+    fields = dict(entry.fields)
+    for k in extra.get("drop", ()):
+        fields.pop(k, None)
+    for k, v in (extra.get("fields") or {}).items():
+        fields[k] = v
+    order = extra.get("order")
+    if isinstance(order, list):
+        ordered = {k: fields[k] for k in order if k in fields}
+        ordered.update({k: v for k, v in fields.items() if k not in ordered})
+        fields = ordered
+    return Entry(key=entry.key, type=str(extra.get("type") or entry.type), fields=fields)
+
+
+# --------------------------------------------------------------------------- CSL -> Entry
+
+def _text(value) -> str:
+    if isinstance(value, list):  # Crossref-style lists
+        value = value[0] if value else ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"expected text, got {type(value).__name__}")
+    return value.strip()
+
+
+def _date(value) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if not isinstance(value, dict):
+        raise ValueError("a date must be an object with date-parts")
+    if value.get("date-parts"):
+        parts = value["date-parts"]
+        if not isinstance(parts, list) or not all(isinstance(p, list) for p in parts):
+            raise ValueError("date-parts must be a list of lists")
+        return format_date_parts(parts)
+    for k in ("literal", "raw"):
+        if value.get(k):
+            return str(value[k]).strip()
+    return None
+
+
+def csl_to_entry(item: dict, strict: bool = True) -> Entry:
+    """A CSL-JSON item as an Entry with biblatex fields. ``custom.annobib`` is applied."""
+    if not isinstance(item, dict):
+        raise ValueError("an item must be a JSON object")
+    key = str(item.get("id") or item.get("citation-key") or "").strip()
+    csl_type = str(item.get("type") or "document")
+    btype = CSL_TO_TYPE.get(csl_type, "misc")
+    fields: dict[str, str] = {}
+    for var, name in ((v, k) for k, v in NAME_FIELDS.items()):
+        if item.get(var):
+            fields[name] = names_from_csl(item[var])
+    if csl_type == "book" and "editor" in fields and "author" not in fields:
+        btype = "collection"
+    if csl_type == "chapter" and "container-author" in item:
+        btype = "inbook"
+    if csl_type in ("article-newspaper", "article-magazine"):
+        fields["entrysubtype"] = csl_type.split("-", 1)[1]
+    if item.get("title"):
+        fields["title"] = encode_latex(_text(item["title"]))
+    if item.get("container-title"):
+        container = encode_latex(_text(item["container-title"]))
+        if btype in ("article", "periodical", "review"):
+            fields["journaltitle"] = container
+        elif btype in ("online", "misc", "letter"):
+            fields["journaltitle" if btype != "online" else "organization"] = container
+        else:
+            fields["booktitle"] = container
+    for name, var in TEXT_FIELDS.items():
+        if name in ("title",) or var not in item or item[var] in (None, ""):
+            continue
+        fields[name] = encode_latex(_text(item[var]), name)
+    if item.get("page"):
+        from annobib.exchange.common import bibtex_pages
+
+        fields["pages"] = bibtex_pages(_text(item["page"]))
+    if item.get("issue"):
+        fields["number"] = encode_latex(_text(item["issue"]))
+    elif item.get("number"):
+        fields["number"] = encode_latex(_text(item["number"]))
+    if btype in ("thesis", "report") and "publisher" in fields:
+        fields["institution"] = fields.pop("publisher")
+    if item.get("authority") and "institution" not in fields:
+        fields["institution"] = encode_latex(_text(item["authority"]))
+    if item.get("language"):
+        fields["langid"] = bcp47_to_langid(_text(item["language"]))
+    for name, var in DATE_FIELDS.items():
+        if item.get(var):
+            value = _date(item[var])
+            if value:
+                fields[name] = value
+    entry = Entry(key=key, type=btype, fields=fields)
+    custom = item.get("custom")
+    extra = custom.get("annobib") if isinstance(custom, dict) else None
+    if isinstance(extra, dict):
+        entry = _apply_extra(entry, extra)
+    return entry
+
+
+# --------------------------------------------------------------------------- files
+
+def dumps(entries) -> str:
+    return json.dumps([entry_to_csl(e) for e in entries], ensure_ascii=False, indent=2) + "\n"
+
+
+def loads(text: str, name: str = "CSL-JSON") -> list[Entry]:
+    """Parse a CSL-JSON document (an array of items, or ``{"items": [...]}``)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg})") from None
+    if isinstance(data, dict) and isinstance(data.get("items"), list):
+        data = data["items"]
+    elif isinstance(data, dict) and ("type" in data or "id" in data):
+        data = [data]
+    if not isinstance(data, list):
+        raise InputError(f"{name}: not CSL-JSON (expected an array of items)")
+    out = []
+    for i, item in enumerate(data, 1):
+        try:
+            if not isinstance(item, dict):
+                raise ValueError("not a JSON object")
+            if "type" not in item and "title" not in item:
+                raise ValueError("no type and no title: not a CSL item")
+            out.append(csl_to_entry(item))
+        except (ValueError, TypeError, KeyError) as exc:
+            label = item.get("id") if isinstance(item, dict) and item.get("id") else f"item {i}"
+            raise InputError(f"{name}: {label}: {exc}") from None
+    return out
+
