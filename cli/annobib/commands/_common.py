@@ -45,6 +45,23 @@ def bibliography_paths(ctx: click.Context | None = None) -> list[Path]:
     return [Path(p) for p in chosen]
 
 
+def load_bibliography(ctx: click.Context | None = None):
+    """The chosen bibliography as an :class:`annobib.cache.View` (several ``--bib`` files are
+    merged, read-only). Served from the cache when the files' bytes are unchanged; parse
+    problems are in ``view.problems`` (report them with :func:`report_problems`).
+    ``ANNOBIB_NO_CACHE=1`` bypasses the cache."""
+    from annobib.cache import load_views
+
+    return load_views(bibliography_paths(ctx), use_cache=not os.environ.get("ANNOBIB_NO_CACHE"))
+
+
+def report_problems(problems) -> int:
+    """One line on stderr per block that failed to parse; the exit code to use (2 if any)."""
+    for p in problems:
+        click.echo(f"annobib: error: {p}", err=True)
+    return 2 if problems else 0
+
+
 def color_enabled(ctx: click.Context | None = None, stream=None) -> bool:
     stream = stream or sys.stdout
     if settings(ctx).no_color or "NO_COLOR" in os.environ:

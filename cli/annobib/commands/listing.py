@@ -1,0 +1,280 @@
+"""``annobib list``: the entries as a table fitted to the terminal, or CSV/TSV/keys/JSON.
+
+Also the table renderer ``search`` uses. On a terminal the table is a Rich table (a pager for
+long output); piped, it is plain aligned text drawn without importing Rich's console.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+
+import click
+
+from annobib.commands._common import color_enabled, emit_json, load_bibliography, report_problems, settings
+
+# summary tuple (see annobib.cache.entry_pieces):
+# 0 key, 1 type, 2 authors, 3 year, 4 title, 5 container, 6 lang, 7 cited, 8 domain, 9 sort author, 10 sort title
+COLUMNS = ("key", "type", "authors", "year", "title", "container", "lang", "cited")
+HEADERS = {"key": "Key", "type": "Type", "authors": "Authors", "year": "Year", "title": "Title",
+           "container": "Container", "lang": "Lang", "cited": "Cited"}
+_POS = {"key": 0, "type": 1, "authors": 2, "year": 3, "title": 4, "container": 5, "lang": 6, "cited": 7}
+_CAP = {"key": 32, "type": 13, "authors": 32, "year": 4, "title": 90, "container": 40, "lang": 4, "cited": 5}
+_FLEX = {"title": 4, "authors": 2, "container": 2}
+_MIN = {"title": 10, "authors": 6, "container": 6, "key": 8, "type": 4}
+SORTS = ("file", "key", "author", "year", "title", "cited")
+
+
+def parse_year_range(value: str | None) -> tuple[int | None, int | None] | None:
+    if not value:
+        return None
+    m = re.fullmatch(r"\s*(\d{4})?\s*(\.\.)?\s*(\d{4})?\s*", value)
+    if not m or not (m.group(1) or m.group(3)) or (m.group(1) and m.group(3) and not m.group(2)):
+        raise click.BadParameter("give a year (2024) or a range (2024..2025, ..2020, 2021..)", param_hint="--year")
+    if not m.group(2):
+        y = int(m.group(1) or m.group(3))
+        return y, y
+    return (int(m.group(1)) if m.group(1) else None, int(m.group(3)) if m.group(3) else None)
+
+
+def select(view, types=(), langs=(), years=None) -> list[int]:
+    types_l = {t.lower() for v in types for t in v.split(",") if t}
+    langs_l = set()
+    if langs:
+        from annobib.text import language_code
+
+        langs_l = {language_code(x, None) for v in langs for x in v.split(",") if x}
+    out = []
+    for i, s in enumerate(view.summaries):
+        if types_l and s[1].lower() not in types_l:
+            continue
+        if langs_l and s[6] not in langs_l:
+            continue
+        if years is not None:
+            if not s[3]:
+                continue
+            y = int(s[3])
+            if (years[0] is not None and y < years[0]) or (years[1] is not None and y > years[1]):
+                continue
+        out.append(i)
+    return out
+
+
+def sort_rows(view, idx: list[int], sort: str, reverse: bool = False) -> list[int]:
+    S = view.summaries
+    if sort == "key":
+        keyf = lambda i: S[i][0].casefold()  # noqa: E731
+    elif sort == "author":
+        keyf = lambda i: (S[i][9], S[i][3] or "9999", S[i][10])  # noqa: E731
+    elif sort == "year":
+        keyf = lambda i: (S[i][3] or "9999", S[i][9])  # noqa: E731
+    elif sort == "title":
+        keyf = lambda i: S[i][10]  # noqa: E731
+    elif sort == "cited":
+        return sorted(idx, key=lambda i: (-S[i][7], S[i][9]), reverse=reverse)
+    else:
+        return list(reversed(idx)) if reverse else idx
+    return sorted(idx, key=keyf, reverse=reverse)
+
+
+def cells(summary) -> list[str]:
+    from annobib.text import safe
+
+    return [safe(str(summary[_POS[c]])) if c != "cited" else str(summary[7]) for c in COLUMNS]
+
+
+def terminal_width() -> int:
+    env = os.environ.get("COLUMNS")
+    if env and env.isdigit() and int(env) > 0:
+        return int(env)
+    for stream in (sys.stdout, sys.stderr, sys.stdin):
+        try:
+            return os.get_terminal_size(stream.fileno()).columns
+        except (OSError, ValueError, AttributeError):
+            continue
+    return 100
+
+
+def fit_widths(rows: list[list[str]], width: int) -> list[int]:
+    """Column widths (terminal cells) that fit ``width``: title shrinks first, then
+    authors/container, then key and type; nothing below a readable minimum."""
+    from rich.cells import cell_len
+
+    n = len(COLUMNS)
+    natural = [cell_len(HEADERS[c]) for c in COLUMNS]
+    for r in rows:
+        for j, v in enumerate(r):
+            if len(v) > natural[j] or not v.isascii():
+                w = cell_len(v)
+                if w > natural[j]:
+                    natural[j] = w
+    widths = [min(natural[j], _CAP[c]) for j, c in enumerate(COLUMNS)]
+    avail = width - 2 * (n - 1)
+    if sum(widths) <= avail:
+        return widths
+    flex = [j for j, c in enumerate(COLUMNS) if c in _FLEX]
+    fixed = sum(widths[j] for j in range(n) if j not in flex)
+    room = max(avail - fixed, sum(_MIN[COLUMNS[j]] for j in flex))
+    weights = sum(_FLEX[COLUMNS[j]] for j in flex)
+    shares = {j: max(_MIN[COLUMNS[j]], room * _FLEX[COLUMNS[j]] // weights) for j in flex}
+    # give back what a column does not need
+    spare = sum(max(0, shares[j] - widths[j]) for j in flex)
+    for j in flex:
+        shares[j] = min(shares[j], widths[j])
+    for j in sorted(flex, key=lambda j: -_FLEX[COLUMNS[j]]):
+        add = min(spare, widths[j] - shares[j])
+        shares[j] += add
+        spare -= add
+    for j in flex:
+        widths[j] = shares[j]
+    over = sum(widths) - avail
+    for c in ("key", "type"):
+        if over <= 0:
+            break
+        j = COLUMNS.index(c)
+        cut = min(over, widths[j] - _MIN[c])
+        if cut > 0:
+            widths[j] -= cut
+            over -= cut
+    return widths
+
+
+def crop(text: str, width: int) -> str:
+    from rich.cells import cell_len, get_character_cell_size
+
+    if cell_len(text) <= width:
+        return text
+    out = []
+    used = 0
+    for ch in text:
+        w = get_character_cell_size(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def plain_table(rows: list[list[str]], width: int) -> str:
+    from rich.cells import cell_len
+
+    widths = fit_widths(rows, width)
+    right = {COLUMNS.index("cited")}
+    lines = []
+    for r in [[HEADERS[c] for c in COLUMNS]] + rows:
+        parts = []
+        for j, v in enumerate(r):
+            v = crop(v, widths[j])
+            pad = widths[j] - cell_len(v)
+            parts.append(" " * pad + v if j in right else v + " " * pad)
+        lines.append("  ".join(parts).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def rich_table(rows: list[list[str]], width: int, spans: list[dict] | None = None):
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    widths = fit_widths(rows, width - 2)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold", collapse_padding=True)
+    styles = {"key": "bold cyan", "type": "dim", "year": "green", "lang": "dim", "cited": "magenta", "container": "italic"}
+    for j, c in enumerate(COLUMNS):
+        table.add_column(HEADERS[c], width=widths[j], no_wrap=True, overflow="ellipsis",
+                         justify="right" if c == "cited" else "left", style=styles.get(c))
+    for n, r in enumerate(rows):
+        texts = []
+        for j, v in enumerate(r):
+            t = Text(v)
+            if spans and spans[n].get(COLUMNS[j]):
+                for s, e in spans[n][COLUMNS[j]]:
+                    t.stylize("bold reverse yellow", s, e)
+            texts.append(t)
+        table.add_row(*texts)
+    return table
+
+
+def print_rows(ctx, rows: list[list[str]], spans: list[dict] | None = None, pager: bool | None = None) -> None:
+    """A table on stdout: Rich (paged when long) on a terminal, plain text otherwise."""
+    on_tty = sys.stdout.isatty()
+    if not on_tty:
+        sys.stdout.write(plain_table(rows, terminal_width()))
+        sys.stdout.flush()
+        return
+    from annobib.commands._common import console
+
+    con = console(ctx)
+    table = rich_table(rows, con.width, spans if color_enabled(ctx) else None)
+    use_pager = pager if pager is not None else len(rows) + 4 > con.height
+    if use_pager:
+        os.environ.setdefault("LESS", "FRX")
+        with con.pager(styles=color_enabled(ctx)):
+            con.print(table)
+    else:
+        con.print(table)
+
+
+def row_json(view, i: int, with_fields: bool = True) -> dict:
+    s = view.summaries[i]
+    out = {
+        "key": s[0], "type": s[1], "authors": s[2], "year": s[3] or None, "title": s[4],
+        "container": s[5] or None, "language": s[6] or None, "cited": s[7], "domain": s[8] or None,
+        "source": str(view.paths[view.sources[i]]), "line": view.lines[i],
+    }
+    if with_fields:
+        out["fields"] = {k: v for k, v in view.record(i)[2] if k != "citations"}
+    return out
+
+
+def write_delimited(view, idx: list[int], fmt: str) -> None:
+    if fmt == "keys":
+        sys.stdout.write("".join(view.summaries[i][0] + "\n" for i in idx))
+        return
+    import csv
+
+    writer = csv.writer(sys.stdout, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for i in idx:
+        row = cells(view.summaries[i])
+        if fmt == "tsv":
+            row = [v.replace("\t", " ") for v in row]
+        writer.writerow(row)
+
+
+@click.command("list")
+@click.option("--sort", "sort", type=click.Choice(SORTS), default="file", show_default=True, help="Order of the rows.")
+@click.option("-r", "--reverse", is_flag=True, help="Reverse the order.")
+@click.option("--type", "types", multiple=True, metavar="TYPE", help="Only these entry types (repeat or comma-separate).")
+@click.option("--lang", "langs", multiple=True, metavar="LANG", help="Only these languages: zh, en, ja, ko … (repeatable).")
+@click.option("--year", "year", metavar="RANGE", help="Only these years: 2024, 2024..2025, ..2020, 2021..")
+@click.option("-n", "--limit", type=click.IntRange(min=0), help="At most this many rows.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON document (all fields) on stdout.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "keys"]), default="table", show_default=True,
+              help="Output for scripts: csv, tsv, or keys (one per line).")
+@click.option("--pager/--no-pager", default=None, help="Page long output on a terminal (default: when it is longer than the screen).")
+@click.pass_context
+def list_command(ctx, sort, reverse, types, langs, year, limit, as_json, fmt, pager):
+    """List the entries: key, type, authors, year, title, container, language, times cited.
+
+    \b
+    Examples:
+      annobib list --sort cited -r --limit 10
+      annobib list --lang zh --year 2024..2025
+      annobib list --format keys | wc -l
+    """
+    years = parse_year_range(year)
+    view = load_bibliography(ctx)
+    idx = select(view, types, langs, years)
+    idx = sort_rows(view, idx, sort, reverse)
+    if limit is not None:
+        idx = idx[:limit]
+    if as_json:
+        emit_json([row_json(view, i) for i in idx])
+    elif fmt != "table":
+        write_delimited(view, idx, fmt)
+    else:
+        print_rows(ctx, [cells(view.summaries[i]) for i in idx], pager=pager)
+    code = report_problems(view.problems)
+    if code:
+        ctx.exit(code)

@@ -1,0 +1,103 @@
+"""``annobib search QUERY``: find entries; ranked, highlighted; exit 1 when nothing matches."""
+
+from __future__ import annotations
+
+import click
+
+from annobib.commands._common import emit_json, load_bibliography, report_problems, warn
+from annobib.commands.listing import COLUMNS, cells, print_rows, row_json
+
+HELP = """Find entries. Exit code 1 when nothing matches (like grep).
+
+\b
+Query language:
+  words            all must match, in any field:    alliance japan
+  "a phrase"       words together, in this order:   "world knowledge"
+  field:value      in one field: author: title: key: type: year: lang:
+                   domain: tag: note: container: (quote values with spaces)
+  year:2024..2025  a year range (year:..2020, year:2021.. open-ended)
+  -word            must not match (-field:value too)
+  a OR b           either one (x a OR b = x and (a or b))
+
+\b
+Case, accents (solis finds Solís), full/half width and spaces in CJK text
+are ignored; Chinese matches by pinyin too: liulin or "liu lin" finds 刘琳,
+shijie zhishi finds 世界知识.
+
+\b
+Examples:
+  annobib search alliance -japan
+  annobib search -- -japan          (a query that starts with -)
+  annobib search 'author:liulin year:2024..2025'
+  annobib search 'domain:gov.cn OR domain:mfa.gov.cn' --json
+"""
+
+
+@click.command("search", help=HELP, context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
+@click.argument("query", nargs=-1, required=True)
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many results (the best ones).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON document on stdout (with scores).")
+@click.option("--format", "fmt", type=click.Choice(["table", "keys"]), default="table", show_default=True,
+              help="keys: one matching key per line.")
+@click.option("--pager/--no-pager", default=None, help="Page long output on a terminal.")
+@click.pass_context
+def search(ctx, query, limit, as_json, fmt, pager):
+    from annobib import query as q
+
+    text = " ".join(query)
+    parsed = q.parse(text)
+    for w in parsed.warnings:
+        warn(w)
+    if not parsed:
+        raise click.UsageError("the query is empty")
+    view = load_bibliography(ctx)
+    hits = q.run(parsed, view.hays)
+    if limit is not None:
+        hits = hits[:limit]
+    if as_json:
+        out = []
+        for i, score in hits:
+            d = row_json(view, i)
+            d["score"] = score
+            out.append(d)
+        emit_json(out)
+    elif fmt == "keys":
+        click.echo("".join(view.summaries[i][0] + "\n" for i, _ in hits), nl=False)
+    elif hits:
+        rows = [cells(view.summaries[i]) for i, _ in hits]
+        spans = None
+        import sys
+
+        if sys.stdout.isatty():
+            spans = [_spans(view, i, parsed, rows[n]) for n, (i, _) in enumerate(hits)]
+        print_rows(ctx, rows, spans=spans, pager=pager)
+    code = report_problems(view.problems)
+    if code:
+        ctx.exit(code)
+    if not hits:
+        click.echo(f"annobib: no entry matches {text!r}", err=True)
+        ctx.exit(1)
+
+
+def _spans(view, i: int, parsed, row: list[str]) -> dict:
+    from annobib.query import highlight_spans
+
+    rec = view.record(i)
+    py = rec[3]
+    out = {}
+    for col, field in (("key", None), ("authors", "author"), ("title", "title"), ("container", None)):
+        text = row[COLUMNS.index(col)]
+        syl = None
+        if field and field in py:
+            syl = py[field] if len(py[field]) == len(text) else None
+            if syl is None and col == "authors":
+                syl = _name_syllables(text, py[field])
+        out[col] = highlight_spans(text, parsed, syl)
+    return out
+
+
+def _name_syllables(text: str, full: tuple) -> tuple | None:
+    """Per-character readings for the short author column from the full field's readings."""
+    from annobib.text import syllables  # only when a Han name is highlighted
+
+    return tuple(r[0] if r else "" for r in syllables(text))

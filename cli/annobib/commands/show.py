@@ -1,0 +1,142 @@
+"""``annobib show KEY…``: one entry in full — fields, formatted reference, where the article
+cites it (with the citing sentences), the annotation; ``--bibtex`` for the raw text."""
+
+from __future__ import annotations
+
+import difflib
+
+import click
+
+from annobib.commands._common import console, emit_json, load_bibliography, report_problems
+from annobib.errors import InputError
+
+ANNOTATION_FIELDS = ("annotation", "annote")
+
+
+def suggest(key: str, keys: list[str], n: int = 3) -> list[str]:
+    """The keys closest to a mistyped one (case-insensitive, then by similarity)."""
+    low = {k.casefold(): k for k in keys}
+    if key.casefold() in low:
+        return [low[key.casefold()]]
+    close = difflib.get_close_matches(key.casefold(), list(low), n=n, cutoff=0.5)
+    out = [low[c] for c in close]
+    if len(out) < n:
+        out += [k for k in keys if key.casefold() in k.casefold() and k not in out][: n - len(out)]
+    return out
+
+
+def formatted_reference(entry, style: str, fmt: str = "terminal"):
+    """The entry as a formatted reference through annobib.styles, or None if unavailable."""
+    try:
+        from annobib.styles import format_entry, render
+    except ImportError:
+        return None
+    try:
+        return render(format_entry(entry, style=style), fmt)
+    except Exception:  # noqa: BLE001 - a style bug must not hide the entry itself
+        return None
+
+
+@click.command("show")
+@click.argument("keys", nargs=-1, required=True)
+@click.option("--bibtex", is_flag=True, help="The entry's text exactly as it is in the .bib file.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON document on stdout.")
+@click.option("--style", default="gbt7714", show_default=True, metavar="STYLE",
+              help="Style of the formatted reference (gbt7714, apa).")
+@click.pass_context
+def show(ctx, keys, bibtex, as_json, style):
+    """Show entries in full: every field, the formatted reference, the citing locations with
+    their sentences, and the annotation. A mistyped key suggests the closest keys."""
+    view = load_bibliography(ctx)
+    found: list[int] = []
+    missing: list[str] = []
+    for key in keys:
+        i = view.index_of(key)
+        if i is None:
+            missing.append(key)
+        else:
+            found.append(i)
+    if as_json:
+        out = []
+        for i in found:
+            entry = view.entry(i)
+            d = entry.as_dict()
+            d["line"] = view.lines[i]
+            d["source"] = entry.source
+            ref = formatted_reference(entry, style, "text")
+            d["formatted"] = ref if isinstance(ref, str) else None
+            out.append(d)
+        emit_json(out)
+    elif bibtex:
+        for n, i in enumerate(found):
+            text = view.raw_text(i)
+            click.echo(text.rstrip("\n") + ("\n" if n < len(found) - 1 else ""))
+    else:
+        con = console(ctx)
+        for i in found:
+            _print_entry(con, view, i, style)
+    code = report_problems(view.problems)
+    if missing:
+        all_keys = view.keys()
+        msgs = []
+        for key in missing:
+            close = suggest(key, all_keys)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            msgs.append(f"no entry with key {key!r}{hint}")
+        raise InputError(" | ".join(msgs))
+    if code:
+        ctx.exit(code)
+
+
+def _print_entry(con, view, i: int, style: str) -> None:
+    from rich import box
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    from annobib.text import latex_to_text, safe
+
+    entry = view.entry(i)
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for name, value in entry.fields.items():
+        if name in ("citations",) + ANNOTATION_FIELDS:
+            continue
+        shown = latex_to_text(value)
+        if shown != " ".join(value.split()):
+            cell = Text(safe(shown))
+            cell.append("  " + safe(" ".join(value.split())), style="dim")
+        else:
+            cell = Text(safe(shown))
+        grid.add_row(Text(name), cell)
+    parts: list = [grid]
+    ref = formatted_reference(entry, style)
+    if ref is not None:
+        parts.append(Text(""))
+        parts.append(Text("Reference", style="bold underline"))
+        parts.append(ref if not isinstance(ref, str) else Text(safe(ref)))
+    cites = entry.citations
+    if cites:
+        parts.append(Text(""))
+        parts.append(Text(f"Cited {len(cites)} time{'s' if len(cites) != 1 else ''}", style="bold underline"))
+        for c in cites:
+            where = (f"p. {c.page}, " if c.page is not None else "") + f"n. {c.note}"
+            if c.locator:
+                where += f", at {c.locator}"
+            line = Text(where, style="cyan")
+            if c.context:
+                line.append("  ")
+                line.append(safe(c.context))
+            parts.append(line)
+    note = next((entry.fields[f] for f in ANNOTATION_FIELDS if entry.fields.get(f)), None)
+    if note:
+        parts.append(Text(""))
+        parts.append(Text("Annotation", style="bold underline"))
+        parts.append(Text(safe(latex_to_text(note))))
+    title = Text(safe(entry.key), style="bold cyan")
+    title.append(f"  @{entry.type}", style="dim")
+    subtitle = Text(f"{entry.source}:{entry.line}", style="dim")
+    con.print(Panel(Group(*parts), title=title, title_align="left", subtitle=subtitle, subtitle_align="right",
+                    box=box.ROUNDED, expand=True))

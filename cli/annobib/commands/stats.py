@@ -1,0 +1,98 @@
+"""``annobib stats``: counts by type, language, year and web domain, and the most-cited works,
+as bar charts (``--json`` for scripts)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import click
+
+from annobib.commands._common import console, emit_json, load_bibliography, report_problems
+
+
+def compute(view, top: int) -> dict:
+    S = view.summaries
+    by_type = Counter(s[1] for s in S)
+    by_lang = Counter(s[6] or "?" for s in S)
+    by_year = Counter(s[3] or "n.d." for s in S)
+    by_domain = Counter(s[8] for s in S if s[8])
+    cited = sorted((i for i in range(len(S)) if S[i][7]), key=lambda i: (-S[i][7], S[i][0]))[:top]
+    return {
+        "entries": len(S),
+        "citations": sum(s[7] for s in S),
+        "by_type": dict(by_type.most_common()),
+        "by_language": dict(by_lang.most_common()),
+        "by_year": dict(sorted(by_year.items())),
+        "by_domain": dict(by_domain.most_common(top)),
+        "most_cited": [{"key": S[i][0], "cited": S[i][7], "title": S[i][4], "authors": S[i][2], "year": S[i][3] or None}
+                       for i in cited],
+    }
+
+
+def _chart(title: str, items: list[tuple[str, int]], width: int):
+    from rich.table import Table
+    from rich.text import Text
+
+    from annobib.text import safe
+
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True, overflow="ellipsis", max_width=max(12, width // 3))
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(no_wrap=True)
+    biggest = max((n for _, n in items), default=1) or 1
+    label_w = min(max((len(str(k)) for k, _ in items), default=4), max(12, width // 3))
+    room = max(5, width - label_w - 10)
+    for label, n in items:
+        bar = "█" * max(1, round(n / biggest * room)) if n else ""
+        table.add_row(Text(safe(str(label))), Text(str(n), style="bold"), Text(bar, style="cyan"))
+    return Text(title, style="bold underline"), table
+
+
+@click.command("stats")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Rows in the domain and most-cited charts.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON document on stdout.")
+@click.pass_context
+def stats(ctx, top, as_json):
+    """Counts by type, language, year and web domain; the most-cited works."""
+    view = load_bibliography(ctx)
+    data = compute(view, top)
+    if as_json:
+        emit_json(data)
+    else:
+        from rich.text import Text
+
+        from annobib.text import safe
+
+        con = console(ctx)
+        width = con.width
+        con.print(Text(f"{data['entries']} entries, {data['citations']} citations", style="bold"))
+        for title, items in (
+            ("By type", list(data["by_type"].items())),
+            ("By language", list(data["by_language"].items())),
+            ("By year", list(data["by_year"].items())),
+            ("By web domain", list(data["by_domain"].items())),
+        ):
+            if not items:
+                continue
+            head, table = _chart(title, items, width)
+            con.print()
+            con.print(head)
+            con.print(table)
+        if data["most_cited"]:
+            items = []
+            for w in data["most_cited"]:
+                label = w["key"]
+                items.append((label, w["cited"]))
+            head, table = _chart("Most cited", items, width)
+            con.print()
+            con.print(head)
+            con.print(table)
+            con.print(Text(""))
+            for w in data["most_cited"][:top]:
+                line = Text(f"{w['key']}: ", style="cyan")
+                line.append(safe(f"{w['authors']} ({w['year'] or 'n.d.'}) {w['title']}"))
+                line.truncate(width, overflow="ellipsis")
+                con.print(line, no_wrap=True, overflow="ellipsis")
+    code = report_problems(view.problems)
+    if code:
+        ctx.exit(code)

@@ -1,0 +1,296 @@
+"""The search language: parse a query, match it against cached haystacks, rank, highlight.
+
+    words            all must match (in any field): ``alliance japan``
+    "a phrase"       the words together, in this order
+    field:value      only in that field: author: title: key: type: year: lang: domain: tag: note:
+                     (``container:``/``journal:`` too); quote values with spaces:
+                     ``author:"liu lin"``
+    year:2024..2025  a year range (``year:..2020``, ``year:2021..`` open-ended)
+    -word            must not match (``-field:value`` too)
+    a OR b           either (binds tighter than the implicit AND: ``x a OR b`` = x and (a or b))
+
+Matching ignores case, accents (``solis`` finds Solís), full/half width (``ＡＢＣ`` = ``abc``)
+and spaces next to CJK characters; Chinese also matches by toneless pinyin (``liulin`` or
+``liu lin`` finds 刘琳, ``shijie zhishi`` finds 世界知识).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from annobib.cache import END, G
+from annobib.errors import InputError
+from annobib.text import fold
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "author": ("author", "author_py"),
+    "title": ("title", "title_py"),
+    "key": ("key",),
+    "type": ("type",),
+    "year": ("year",),
+    "lang": ("lang",),
+    "domain": ("domain",),
+    "tag": ("tag", "tag_py"),
+    "note": ("note", "note_py"),
+    "container": ("container", "container_py"),
+    "journal": ("container", "container_py"),
+}
+FIELD_ALIASES = {"tags": "tag", "keywords": "tag", "language": "lang", "langid": "lang", "date": "year",
+                 "editor": "author", "authors": "author", "url": "domain", "site": "domain", "annote": "note",
+                 "annotation": "note", "journaltitle": "journal", "publisher": "container"}
+WEIGHTS = {
+    "key": 10, "author": 8, "author_py": 7, "title": 6, "title_py": 5, "tag": 5, "tag_py": 4,
+    "container": 3, "container_py": 3, "year": 3, "type": 2, "lang": 2, "domain": 2, "note": 2,
+    "note_py": 2, "rest": 1, "rest_py": 1,
+}
+_GROUP_NAME = {v: k for k, v in G.items()}
+
+
+@dataclass
+class Term:
+    text: str  # folded
+    field: str | None = None
+    negated: bool = False
+    phrase: bool = False
+    lo: int | None = None  # year ranges
+    hi: int | None = None
+    raw: str = ""
+
+    @property
+    def squeezed(self) -> str:
+        return self.text.replace(" ", "")
+
+
+@dataclass
+class Query:
+    clauses: list[list[Term]] = field(default_factory=list)  # AND of ORs
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def positive_terms(self) -> list[Term]:
+        return [t for c in self.clauses for t in c if not t.negated and t.text]
+
+    def __bool__(self) -> bool:
+        return bool(self.clauses)
+
+
+_TOKEN = re.compile(r'(-?)(?:([A-Za-z_]+):)?(?:"([^"]*)"?|(\S+))')
+_RANGE = re.compile(r"^(\d{4})?\s*(?:\.\.|–|-)\s*(\d{4})?$")
+
+
+def parse(query: str) -> Query:
+    """Parse the query language (see the module docstring). Raises InputError on nonsense."""
+    q = Query()
+    pending_or = False
+    for m in _TOKEN.finditer(query.replace("“", '"').replace("”", '"')):
+        neg, fname, quoted, bare = m.group(1), m.group(2), m.group(3), m.group(4)
+        if bare == "OR" and not neg and not fname and quoted is None:
+            if q.clauses:
+                pending_or = True
+            continue
+        value = quoted if quoted is not None else bare
+        if fname is not None:
+            low = fname.lower()
+            low = FIELD_ALIASES.get(low, low)
+            if low not in FIELDS:
+                # not a field: search the text as written (``doi:10.1/x``, ``http://…``)
+                q.warnings.append(f"unknown field '{fname}:' searched as text (fields: {', '.join(sorted(FIELDS))})")
+                value = f"{fname}:{value}"
+                fname = None
+            else:
+                fname = low
+        if value is None:
+            value = ""
+        term = Term(fold(value), fname, bool(neg), quoted is not None, raw=m.group(0))
+        if neg and not fname and not value:
+            continue
+        if fname == "year":
+            r = _RANGE.match(value.strip())
+            if r and (r.group(1) or r.group(2)):
+                term.lo = int(r.group(1)) if r.group(1) else None
+                term.hi = int(r.group(2)) if r.group(2) else None
+            elif re.fullmatch(r"\d{4}", value.strip()):
+                term.lo = term.hi = int(value.strip())
+            else:
+                raise InputError(f"year:{value}: give a year (2024) or a range (2024..2025, ..2020, 2021..)")
+        elif not term.text:
+            continue
+        if pending_or and q.clauses:
+            q.clauses[-1].append(term)
+        else:
+            q.clauses.append([term])
+        pending_or = False
+    return q
+
+
+def _group(hay: str, name: str) -> str:
+    g = G[name]
+    start = hay.find(chr(g))
+    end = hay.find(chr(g + 1), start + 1)
+    return hay[start + 1 : end]
+
+
+_YEAR = re.compile(r"\d{4}")
+
+
+def _term_score(term: Term, hay: str) -> int:
+    """0 when ``term`` does not match ``hay``; else the weight of the best group it matches."""
+    if term.lo is not None or term.hi is not None:
+        ys = _YEAR.findall(_group(hay, "year"))
+        if not ys:
+            return 0
+        y = int(ys[0])
+        if (term.lo is None or y >= term.lo) and (term.hi is None or y <= term.hi):
+            return WEIGHTS["year"]
+        return 0
+    text = term.text
+    squeezed = term.squeezed
+    if term.field is None:
+        if text not in hay and (squeezed == text or squeezed not in hay):
+            return 0
+        best = 0
+        g = 1
+        # walk the groups once
+        pos = 1
+        while g < END:
+            nxt = hay.find(chr(g + 1), pos)
+            seg = hay[pos:nxt]
+            name = _GROUP_NAME[g]
+            if (text in seg) or (name.endswith("_py") and squeezed in seg):
+                w = WEIGHTS[name]
+                if w > best:
+                    best = w
+                    if _word_start(seg, text):
+                        best += 1
+            pos = nxt + 1
+            g += 1
+        return best
+    best = 0
+    for name in FIELDS[term.field]:
+        seg = _group(hay, name)
+        if term.field == "type":
+            ok = seg == text or seg.startswith(text)
+        elif name.endswith("_py"):
+            ok = squeezed in seg
+        else:
+            ok = text in seg or (squeezed != text and squeezed in seg.replace(" ", ""))
+        if ok:
+            best = max(best, WEIGHTS[name] + (1 if _word_start(seg, text) else 0))
+    return best
+
+
+def _word_start(seg: str, text: str) -> bool:
+    i = seg.find(text)
+    return i == 0 or (i > 0 and not seg[i - 1].isalnum())
+
+
+def match(query: Query, hay: str) -> int:
+    """The entry's score (> 0) when it matches, else 0."""
+    total = 0
+    for clause in query.clauses:
+        if len(clause) == 1 and clause[0].negated:
+            if _term_score(clause[0], hay):
+                return 0
+            continue
+        best = 0
+        for term in clause:
+            s = _term_score(term, hay)
+            if term.negated:
+                s = 0 if s else 1
+            best = max(best, s)
+        if not best:
+            return 0
+        total += best
+    return total or 1
+
+
+def run(query: Query, hays: list[str]) -> list[tuple[int, int]]:
+    """[(index, score)] of matching entries, best first (ties in file order)."""
+    # Cheap prefilter: one positive single-term clause must appear somewhere in the haystack.
+    pre = None
+    for clause in query.clauses:
+        if len(clause) == 1 and not clause[0].negated and clause[0].text and clause[0].lo is None and clause[0].hi is None:
+            t = clause[0]
+            if t.squeezed == t.text:
+                pre = t.text
+                break
+    out = []
+    if pre is not None:
+        for i, h in enumerate(hays):
+            if pre in h:
+                s = match(query, h)
+                if s:
+                    out.append((i, s))
+    else:
+        for i, h in enumerate(hays):
+            s = match(query, h)
+            if s:
+                out.append((i, s))
+    out.sort(key=lambda x: -x[1])
+    return out
+
+
+# --------------------------------------------------------------------------- highlighting
+
+
+def highlight_spans(text: str, query: Query, syllables: tuple | None = None) -> list[tuple[int, int]]:
+    """Character spans of ``text`` (as displayed) that the query's positive terms match —
+    directly (case, accents, width folded) or, for Han characters, by their pinyin
+    (``syllables``: one reading per character, ``""`` for others)."""
+    terms = [t for t in query.positive_terms if t.lo is None and t.hi is None]
+    if not text or not terms:
+        return []
+    # folded text with a map back to character positions
+    chars: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        f = " " if ch.isspace() else fold(ch)
+        for c in f:
+            chars.append(c)
+            where.append(i)
+    folded = "".join(chars)
+    spans = []
+    for t in terms:
+        for needle in {t.text, t.squeezed} if t.text else ():
+            if not needle:
+                continue
+            start = 0
+            while True:
+                j = folded.find(needle, start)
+                if j < 0:
+                    break
+                spans.append((where[j], where[j + len(needle) - 1] + 1))
+                start = j + 1
+    if syllables:
+        pchars: list[str] = []
+        pwhere: list[int] = []
+        for i, ch in enumerate(text):
+            syl = syllables[i] if i < len(syllables) else ""
+            f = syl if syl else ("" if ch.isspace() else fold(ch))
+            for c in f:
+                pchars.append(c)
+                pwhere.append(i)
+        pinyin = "".join(pchars)
+        for t in terms:
+            needle = t.squeezed
+            if not needle or not needle.isascii():
+                continue
+            start = 0
+            while True:
+                j = pinyin.find(needle, start)
+                if j < 0:
+                    break
+                spans.append((pwhere[j], pwhere[j + len(needle) - 1] + 1))
+                start = j + 1
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+HELP = __doc__
