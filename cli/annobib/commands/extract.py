@@ -1,0 +1,179 @@
+"""``annobib extract ARTICLE.txt``: the article's footnotes -> a BibTeX bibliography."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from annobib.errors import InputError
+
+
+def decode_input(data: bytes, name: str) -> tuple[str, str | None]:
+    """Bytes -> text. UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030/GBK (with a
+    note to say so). Binary data and empty files are input errors."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "decoded as UTF-16"
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: not valid UTF-16 text") from None
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{name}: not a text file (binary data)")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: not UTF-8, GBK or GB18030 text; convert it to UTF-8 first") from None
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > max(2, len(text) // 200):
+        raise InputError(f"{name}: not a text file (binary data)")
+    return text, "decoded as GBK/GB18030 (not UTF-8)"
+
+
+def read_input(path: str) -> tuple[str, str | None]:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a text file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if not data.strip():
+        raise InputError(f"{path}: the file is empty")
+    text, note = decode_input(data, path)
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty")
+    return text, note
+
+
+@click.command("extract")
+@click.argument("article", required=False, type=click.Path(dir_okay=True))
+@click.option("-o", "--output", "output", metavar="FILE",
+              help="Where to write the .bib (default: ARTICLE with .bib, beside it; '-' for stdout).")
+@click.option("--notes", "notes_file", metavar="FILE",
+              help="Read loose footnotes instead of an article: one note per paragraph.")
+@click.option("--report", is_flag=True, help="Show every note and what it became, as a table.")
+@click.option("--json", "as_json", is_flag=True, help='Print {"entries": [...], "notes": [...]} as JSON.')
+@click.option("--dry-run", is_flag=True, help="Show the change to the .bib as a diff; write nothing.")
+@click.option("--refresh", is_flag=True,
+              help="Let newly extracted values replace values in the file (hand-added fields and entries are kept).")
+def extract(article: str | None, output: str | None, notes_file: str | None, report: bool, as_json: bool,
+            dry_run: bool, refresh: bool) -> None:
+    """Write the BibTeX bibliography of ARTICLE's footnotes.
+
+    \b
+    Running heads, folios and hard line breaks are undone; every note on every page is found,
+    linked to its marker and the sentence that cites it; each cited work becomes one entry that
+    lists every place citing it (the `citations` field). Re-running onto an existing .bib keeps
+    entries and fields added by hand and hand corrections of extracted values.
+
+    \b
+      annobib extract refs/article.txt             write refs/article.bib
+      annobib extract refs/article.txt --report    ... and show what each note became
+      annobib extract --notes notes.txt -o -       loose notes, BibTeX on stdout
+      annobib extract refs/article.txt --json      entries and notes as JSON
+    """
+    from annobib.commands._common import emit_json, warn
+    from annobib.extract import extract_notes, extract_text
+
+    if bool(article) == bool(notes_file):
+        raise click.UsageError("give an ARTICLE or --notes FILE (one of them)")
+    source = notes_file or article
+    text, note = read_input(source)  # type: ignore[arg-type]
+    if note:
+        warn(f"{source}: {note}")
+    x = extract_notes(text) if notes_file else extract_text(text)
+    if not x.notes:
+        raise InputError(f"{source}: no footnotes found (looked for notes marked [1], ①, (1), 1. or a bare number)")
+    counts = x.counts
+
+    to_stdout = output == "-"
+    target = None if to_stdout else Path(output) if output else Path(source).with_suffix(".bib")
+    summary_stream_err = as_json or to_stdout or report
+    message = None
+    if to_stdout:
+        if not as_json:
+            from annobib.extract.merge import bib_text
+
+            click.echo(bib_text(x.entries), nl=False)
+    else:
+        from annobib.bib import parse_library, read_library, write_library
+        from annobib.extract.merge import merge_into
+
+        if target.exists():
+            lib = read_library(target)
+        else:
+            lib = parse_library("", None)
+        merged = merge_into(lib, x.entries, refresh=refresh)
+        diff = write_library(lib, target, dry_run=dry_run)
+        if dry_run:
+            if not as_json:
+                click.echo(diff, nl=False)
+            message = (f"dry run: {target} would get {len(merged.added)} new, {len(merged.updated)} updated "
+                       f"entries ({len(merged.kept)} others kept); nothing written")
+        else:
+            message = (f"wrote {target}: {len(x.entries)} entries ({len(merged.added)} new, {len(merged.updated)} updated, "
+                       f"{len(merged.unchanged)} unchanged, {len(merged.kept)} other entries kept)")
+    notes_line = (f"{counts['notes']} notes: {counts['cited']} cited ({counts['citations']} citations), "
+                  f"{counts['not-a-citation']} not a citation, {counts['not-understood']} not understood")
+    if as_json:
+        emit_json(x.as_json())
+    if report:
+        _report(x)
+    if message:
+        click.echo(f"annobib: {message}; {notes_line}", err=summary_stream_err or dry_run)
+    elif to_stdout:
+        click.echo(f"annobib: {len(x.entries)} entries; {notes_line}", err=True)
+    if counts["not-understood"]:
+        warn(f"{counts['not-understood']} note(s) not understood; see --report")
+
+
+def _report(x) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from annobib.commands._common import console
+
+    out = console()
+    table = Table(title=Text("Notes and what they became"), show_lines=False, expand=False)
+    table.add_column("page", justify="right", no_wrap=True)
+    table.add_column("note", justify="right", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("entries / why none")
+    styles = {"cited": "green", "not-a-citation": "yellow", "not-understood": "red"}
+    for r in x.notes:
+        if r.status == "cited":
+            parts = Text()
+            for i, (key, joined) in enumerate(zip(r.keys, r.joined)):
+                if i:
+                    parts.append(", ")
+                parts.append(key, style="bold" if not joined else None)
+                parts.append(" (joined)" if joined else " (new)", style="dim")
+            if r.reason:
+                parts.append(f" — {r.reason}", style="dim")
+            detail = parts
+        else:
+            detail = Text(f"{r.reason or r.status}: ", style="dim")
+            text = r.note.text
+            detail.append(text if len(text) <= 160 else text[:157] + "…")
+        table.add_row(
+            Text("" if r.note.page is None else str(r.note.page)),
+            Text(str(r.note.number)),
+            Text(r.status, style=styles.get(r.status)),
+            detail,
+        )
+    out.print(table)
+    c = x.counts
+    out.print(Text(
+        f"{c['notes']} notes: {c['cited']} cited, {c['not-a-citation']} not a citation, "
+        f"{c['not-understood']} not understood; {c['citations']} citations -> {c['entries']} entries"
+    ))
