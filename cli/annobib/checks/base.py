@@ -1,0 +1,161 @@
+"""The pieces every rule is made of: severities, findings, fixes, the registry, the context.
+
+A rule is a small function registered with :func:`rule`. Two shapes:
+
+* ``scope="entry"`` — ``check(entry, ctx) -> list[Finding] | None``, called once per entry;
+* ``scope="library"`` — ``check(entries, ctx) -> list[Finding] | None``, called once with every
+  entry (duplicates, coverage); it must not be quadratic.
+
+A rule never prints and never touches a file. A fix is data: the field and its new value,
+computed by a pure function from the old one (:class:`Fix`). ``safe`` fixes are mechanical
+(dashes, whitespace, trailing punctuation, date notation) and never change what a field means;
+the others are applied only when asked (``--unsafe-fixes``).
+
+Extension point: a rule may declare ``needs=("links",)`` (or any other name). The runner skips
+it unless the context carries that state (``ctx.state["links"]``), so plain ``validate`` stays
+offline and ``validate --links`` (issue 6) only has to register rules and pass the link state.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+SEVERITY_OF_LETTER = {"E": ERROR, "W": WARNING, "I": INFO}
+SEVERITY_RANK = {ERROR: 0, WARNING: 1, INFO: 2}
+
+FAMILIES = ("structure", "completeness", "form", "consistency", "hygiene", "coverage", "links")
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Set ``field`` to ``value`` (``None`` deletes it). ``safe`` fixes run with plain ``--fix``."""
+
+    field: str
+    value: str | None
+    safe: bool = True
+    description: str = ""
+
+
+@dataclass
+class Finding:
+    code: str
+    severity: str
+    key: str | None
+    field: str | None
+    message: str
+    line: int | None = None
+    source: str | None = None
+    fix: Fix | None = None
+    rule: str = ""
+    entry: object = field(default=None, repr=False, compare=False)  # the Entry, for fixers
+
+    def as_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "rule": self.rule,
+            "file": self.source,
+            "line": self.line,
+            "key": self.key,
+            "field": self.field,
+            "message": self.message,
+            "fix": None
+            if self.fix is None
+            else {"field": self.fix.field, "value": self.fix.value, "safe": self.fix.safe, "description": self.fix.description},
+        }
+
+
+@dataclass
+class Rule:
+    code: str
+    name: str
+    family: str
+    summary: str
+    check: Callable
+    scope: str = "entry"  # "entry" | "library"
+    needs: tuple[str, ...] = ()
+    fixable: str = ""  # "" | "safe" | "unsafe" | "some"
+    bad: str = ""  # an example that fires
+    good: str = ""  # the same, corrected
+
+    @property
+    def severity(self) -> str:
+        return SEVERITY_OF_LETTER[self.code[0]]
+
+    def finding(self, entry, field_name: str | None, message: str, fix: Fix | None = None) -> Finding:
+        return Finding(
+            code=self.code,
+            severity=self.severity,
+            key=getattr(entry, "key", None),
+            field=field_name,
+            message=message,
+            line=getattr(entry, "line", None),
+            source=getattr(entry, "source", None),
+            fix=fix,
+            rule=self.name,
+            entry=entry,
+        )
+
+
+REGISTRY: dict[str, Rule] = {}
+# Scanners check several codes in one pass over an entry (text hygiene looks at every field once):
+# (codes, fn, scope); fn(rules_by_code, entry, ctx) -> list[Finding] | None.
+SCANNERS: list[tuple[tuple[str, ...], Callable, str]] = []
+
+
+def rule(code: str, name: str, family: str, summary: str, *, scope: str = "entry", needs: Iterable[str] = (),
+         fixable: str = "", bad: str = "", good: str = ""):
+    """Register the decorated function as rule ``code``; the function gets the Rule as ``R``.
+
+    The function is called as ``fn(R, entry, ctx)`` (or ``fn(R, entries, ctx)`` for library rules).
+    """
+    if code[0] not in SEVERITY_OF_LETTER or not code[1:].isdigit():
+        raise ValueError(f"bad rule code {code!r}")
+    if family not in FAMILIES:
+        raise ValueError(f"bad family {family!r}")
+
+    def deco(fn):
+        if code in REGISTRY:
+            raise ValueError(f"rule {code} registered twice")
+        REGISTRY[code] = Rule(code, name, family, summary, fn, scope, tuple(needs), fixable, bad, good)
+        return fn
+
+    return deco
+
+
+def declare(code: str, name: str, family: str, summary: str, *, fixable: str = "", bad: str = "", good: str = "",
+            scope: str = "entry", needs: Iterable[str] = ()) -> Rule:
+    """Register a rule whose findings come from a scanner (see :func:`scanner`)."""
+    rule(code, name, family, summary, scope=scope, needs=needs, fixable=fixable, bad=bad, good=good)(None)
+    return REGISTRY[code]
+
+
+def scanner(*codes: str, scope: str = "entry"):
+    """Register ``fn(rules, entry, ctx)`` as the one pass that produces findings for ``codes``."""
+
+    def deco(fn):
+        for c in codes:
+            if c not in REGISTRY:
+                raise ValueError(f"declare {c} before its scanner")
+        SCANNERS.append((tuple(codes), fn, scope))
+        return fn
+
+    return deco
+
+
+@dataclass
+class Context:
+    """What rules may know besides the entries. ``state`` holds optional extras
+    (``"links"`` for link-state rules; ``"manuscript"`` for cited keys)."""
+
+    today: _dt.date = field(default_factory=_dt.date.today)
+    cited_keys: dict[str, list[tuple[str, int]]] | None = None  # key -> [(file, line)] from a manuscript
+    state: dict = field(default_factory=dict)
+
+    def has(self, need: str) -> bool:
+        if need == "manuscript":
+            return self.cited_keys is not None
+        return self.state.get(need) is not None

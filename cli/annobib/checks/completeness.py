@@ -1,0 +1,221 @@
+"""Completeness: the fields each entry type needs — per the biblatex data model, and per what
+GB/T 7714 and APA 7 need to format the entry."""
+
+from __future__ import annotations
+
+from annobib.checks._util import guess_language, text_of, val
+from annobib.checks.base import Fix, rule
+
+# Where a non-English entry may carry its English title for APA ("title [translation]").
+# The first is the one annobib writes; the others are read (biblatex-apa and common recipes).
+TRANSLATED_TITLE_FIELDS = ("titletranslation", "translatedtitle", "title_en", "entitle", "titleaddon",
+                           "usera", "origtitle", "title+an:translated")
+ONLINE_TYPES = frozenset({"online", "www", "electronic"})
+IN_TYPES = frozenset({"inbook", "incollection", "inproceedings", "inreference", "bookinbook", "suppbook",
+                      "suppcollection", "conference"})
+NEEDS_DATE = frozenset({"article", "book", "mvbook", "inbook", "bookinbook", "collection", "mvcollection",
+                        "incollection", "inproceedings", "conference", "proceedings", "mvproceedings",
+                        "report", "techreport", "thesis", "phdthesis", "mastersthesis", "patent",
+                        "periodical", "unpublished", "manual", "booklet"})
+NEEDS_AUTHOR = frozenset({"book", "mvbook", "inbook", "bookinbook", "incollection", "inproceedings",
+                          "conference", "thesis", "phdthesis", "mastersthesis", "unpublished", "patent"})
+BOOK_TYPES = frozenset({"book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings",
+                        "reference", "mvreference"})
+THESIS_TYPES = frozenset({"thesis", "phdthesis", "mastersthesis"})
+REPORT_TYPES = frozenset({"report", "techreport"})
+
+
+def _is_news(e) -> bool:
+    return e.type == "article" and val(e, "entrysubtype").lower() in ("newspaper", "magazine")
+
+
+def _has(e, *names) -> bool:
+    return any(val(e, n).strip() for n in names)
+
+
+@rule("E201", "missing-title", "completeness", "Every entry needs a title (biblatex, GB/T 7714, APA).",
+      bad="@book{x, author = {Jervis, Robert}, date = {1976}}",
+      good="@book{x, author = {Jervis, Robert}, title = {Perception and Misperception}, date = {1976}}")
+def missing_title(R, e, ctx):
+    if e.type in ("xdata", "set"):
+        return None
+    if not _has(e, "title") and not e.fields.get("crossref"):
+        return [R.finding(e, "title", "the entry has no title; add title = {…}")]
+    return None
+
+
+@rule("E202", "missing-journal", "completeness",
+      "A journal or newspaper article needs the periodical's name (journaltitle, or BibTeX's journal).",
+      bad="@article{x, author = {刘琳}, title = {…}, date = {2025}}",
+      good="@article{x, author = {刘琳}, title = {…}, journaltitle = {世界知识}, date = {2025}}")
+def missing_journal(R, e, ctx):
+    if e.type == "article" and not _has(e, "journaltitle") and not e.fields.get("crossref"):
+        what = "newspaper" if _is_news(e) else "journal"
+        return [R.finding(e, "journaltitle", f"@article without a {what} name; add journaltitle = {{…}}")]
+    return None
+
+
+@rule("E203", "missing-booktitle", "completeness",
+      "A chapter or conference paper needs the title of the book or proceedings (booktitle).",
+      bad="@incollection{x, author = {A}, title = {Chapter}, date = {2006}}",
+      good="@incollection{x, author = {A}, title = {Chapter}, booktitle = {Book}, date = {2006}}")
+def missing_booktitle(R, e, ctx):
+    if e.type in IN_TYPES and not _has(e, "booktitle") and not e.fields.get("crossref"):
+        return [R.finding(e, "booktitle", f"@{e.type} without booktitle (the book or proceedings it is in)")]
+    return None
+
+
+@rule("E204", "online-without-url", "completeness",
+      "A web page (@online) needs a url, doi or eprint (biblatex; GB/T 7714 and APA print it).",
+      bad="@online{x, title = {Joint Statement}, date = {2025-01-22}}",
+      good="@online{x, title = {Joint Statement}, date = {2025-01-22}, url = {https://www.state.gov/…}}")
+def online_url(R, e, ctx):
+    if e.type in ONLINE_TYPES and not _has(e, "url", "doi", "eprint"):
+        return [R.finding(e, "url", f"@{e.type} without a url (or doi/eprint); add url = {{…}}")]
+    return None
+
+
+@rule("E205", "missing-date", "completeness",
+      "Books, articles, chapters, reports and theses need a date (or year): GB/T 7714 cannot format "
+      "them without one.",
+      bad="@article{x, title = {…}, journaltitle = {世界知识}}",
+      good="@article{x, title = {…}, journaltitle = {世界知识}, date = {2025}}")
+def missing_date(R, e, ctx):
+    if e.type in NEEDS_DATE and not _has(e, "date") and not e.fields.get("crossref"):
+        return [R.finding(e, "date", f"@{e.type}{' (news)' if _is_news(e) else ''} has no date; add date = {{YYYY[-MM[-DD]]}}")]
+    return None
+
+
+@rule("W206", "online-without-date", "completeness",
+      "A web page without a publication date: APA prints (n.d.); GB/T 7714 then rests on the access date.",
+      bad="@online{x, title = {…}, url = {https://…}, urldate = {2025-06-01}}",
+      good="@online{x, title = {…}, url = {https://…}, date = {2025-03-28}, urldate = {2025-06-01}}")
+def online_date(R, e, ctx):
+    if e.type in ONLINE_TYPES and not _has(e, "date"):
+        extra = "" if _has(e, "urldate") else " and no access date (urldate) either"
+        return [R.finding(e, "date", f"web page has no date{extra}; add date = {{YYYY-MM-DD}} if the page shows one")]
+    return None
+
+
+@rule("W207", "missing-urldate", "completeness",
+      "A web page or online news item without an access date: GB/T 7714 requires the 引用日期 of "
+      "online resources (biblatex urldate).",
+      bad="@online{x, title = {…}, url = {https://…}, date = {2025-03-28}}",
+      good="@online{x, title = {…}, url = {https://…}, date = {2025-03-28}, urldate = {2025-06-01}}")
+def missing_urldate(R, e, ctx):
+    if (e.type in ONLINE_TYPES or _is_news(e)) and _has(e, "url") and not _has(e, "urldate"):
+        return [R.finding(e, "urldate", "online item has a url but no access date; add urldate = {YYYY-MM-DD} (when you last saw it)")]
+    return None
+
+
+@rule("W208", "missing-author", "completeness",
+      "Books, chapters, theses, conference papers and journal articles normally have an author "
+      "(or editor); without one both styles move the title forward.",
+      bad="@book{x, title = {世界权力的转移}, publisher = {北京大学出版社}, date = {2015}}",
+      good="@book{x, author = {阎学通}, title = {世界权力的转移}, publisher = {北京大学出版社}, date = {2015}}")
+def missing_author(R, e, ctx):
+    needs = e.type in NEEDS_AUTHOR or (e.type == "article" and not _is_news(e))
+    if needs and not _has(e, "author", "editor", "organization", "institution", "bookauthor", "crossref"):
+        return [R.finding(e, "author", f"@{e.type} has no author or editor; add author = {{…}} (an organization in braces)")]
+    return None
+
+
+@rule("W209", "missing-publisher", "completeness",
+      "A book without a publisher: GB/T 7714 and APA both print the publisher.",
+      bad="@book{x, author = {阎学通}, title = {…}, date = {2015}}",
+      good="@book{x, author = {阎学通}, title = {…}, publisher = {北京大学出版社}, date = {2015}}")
+def missing_publisher(R, e, ctx):
+    if e.type in BOOK_TYPES and not _has(e, "publisher", "crossref"):
+        return [R.finding(e, "publisher", f"@{e.type} has no publisher; add publisher = {{…}}")]
+    return None
+
+
+@rule("I210", "missing-location", "completeness",
+      "A book without a place of publication: GB/T 7714 prints it (or [出版地不详] / [S.l.]).",
+      bad="@book{x, …, publisher = {北京大学出版社}}", good="@book{x, …, location = {北京}, publisher = {北京大学出版社}}")
+def missing_location(R, e, ctx):
+    if e.type in BOOK_TYPES and _has(e, "publisher") and not _has(e, "location"):
+        return [R.finding(e, "location", f"@{e.type} has no location; GB/T 7714 prints the place of publication")]
+    return None
+
+
+@rule("W211", "thesis-report-institution", "completeness",
+      "A thesis or report needs the institution that issued it (biblatex institution, BibTeX school).",
+      bad="@thesis{x, author = {某某}, title = {…}, type = {博士学位论文}, date = {2010}}",
+      good="@thesis{x, …, institution = {北京大学国际关系学院}}")
+def institution(R, e, ctx):
+    if (e.type in THESIS_TYPES or e.type in REPORT_TYPES) and not _has(e, "institution", "organization", "publisher", "crossref"):
+        return [R.finding(e, "institution", f"@{e.type} has no institution; add institution = {{…}}")]
+    return None
+
+
+@rule("W212", "thesis-type", "completeness",
+      "A @thesis needs its type (phdthesis, mathesis, or 博士学位论文 …); @phdthesis/@mastersthesis imply it.",
+      bad="@thesis{x, author = {某某}, title = {…}, institution = {北京大学}, date = {2010}}",
+      good="@thesis{x, …, type = {phdthesis}}")
+def thesis_type(R, e, ctx):
+    if e.type == "thesis" and not _has(e, "type"):
+        return [R.finding(e, "type", "@thesis has no type; add type = {phdthesis} (or mathesis, 博士学位论文 …)")]
+    return None
+
+
+@rule("I213", "journal-article-locators", "completeness",
+      "A journal article without pages, or without both volume and issue: GB/T 7714 and APA print them.",
+      bad="@article{x, …, journaltitle = {世界知识}, date = {2025}}",
+      good="@article{x, …, journaltitle = {世界知识}, date = {2025}, number = {10}, pages = {25-27}}")
+def journal_locators(R, e, ctx):
+    if e.type != "article" or _is_news(e) or not _has(e, "journaltitle"):
+        return None
+    out = []
+    if not _has(e, "pages", "eid"):
+        out.append(R.finding(e, "pages", "journal article has no pages (or eid); add pages = {first-last}"))
+    if not _has(e, "volume", "number", "issue"):
+        out.append(R.finding(e, "number", "journal article has neither volume nor issue (number)"))
+    return out
+
+
+def _langid(e) -> str:
+    return val(e, "langid").strip().lower()
+
+
+@rule("W214", "missing-langid", "completeness",
+      "No langid: both styles need the language (等 or et al., sorting groups, APA romanization). "
+      "The fix (--unsafe-fixes) adds the language the title's script points to.",
+      fixable="unsafe",
+      bad="@article{x, title = {美菲“肩并肩 2025”}}", good="@article{x, title = {美菲“肩并肩 2025”}, langid = {chinese}}")
+def missing_langid(R, e, ctx):
+    if _has(e, "langid") or e.type in ("xdata", "set"):
+        return None
+    title = val(e, "title") or val(e, "journaltitle")
+    guess = guess_language(title) if title else None
+    if guess:
+        return [R.finding(e, "langid", f"no langid; the title looks {guess}: add langid = {{{guess}}}",
+                          Fix("langid", "{" + guess + "}", safe=False, description=f"add langid = {guess}"))]
+    return [R.finding(e, "langid", "no langid; add langid = {english|chinese|japanese|…}")]
+
+
+@rule("I215", "missing-translated-title", "completeness",
+      "A non-English entry without an English translation of its title: APA 7 prints "
+      "'Original title [Translated title]'. Recorded in titletranslation (also read: "
+      "translatedtitle, title_en, titleaddon, usera).",
+      bad="@article{x, title = {美菲“肩并肩 2025”}, langid = {chinese}}",
+      good="@article{x, title = {美菲“肩并肩 2025”}, titletranslation = {Balikatan 2025 …}, langid = {chinese}}")
+def translated_title(R, e, ctx):
+    lang = _langid(e)
+    if not lang or lang.startswith(("english", "american", "british", "canadian", "australian", "newzealand", "en")):
+        return None
+    if not _has(e, "title") or any(text_of(e.fields.get(f)).strip() for f in TRANSLATED_TITLE_FIELDS):
+        return None
+    return [R.finding(e, "titletranslation", f"{lang} entry has no English title for APA; add titletranslation = {{…}}")]
+
+
+@rule("W216", "empty-field", "completeness", "A field with an empty value says nothing; the fix removes it.",
+      fixable="safe", bad="@book{x, title = {…}, publisher = {}}", good="@book{x, title = {…}}")
+def empty_field(R, e, ctx):
+    out = None
+    for name, raw in e.fields.items():
+        if not raw.strip() or raw.strip() in ("{}", '""') or (raw[:1] in "{\"" and not text_of(raw).strip()):
+            out = out or []
+            out.append(R.finding(e, name, f"{name} is empty; fill it in or remove it",
+                                 Fix(name, None, description=f"remove empty {name}")))
+    return out

@@ -1,0 +1,167 @@
+"""Consistency: fields that contradict each other."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from annobib.checks._util import earliest, latest, parse_date_value, plain, script_counts, text_of, val
+from annobib.checks.base import rule
+
+_URL_DATES = [
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?=[/\-_.]|$)"),
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{2})-?(?P<d>\d{2})(?=[/\-_.]|$)"),
+    re.compile(r"(?<![\d])(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d])"),
+    re.compile(r"(?<![\d])(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\d])"),
+    re.compile(r"(?<=[A-Za-z])(?P<y>20\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\d{6,}(?![\d])"),
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})(?=/)"),
+]
+
+
+def url_date(url: str, today: _dt.date):
+    """(y, m, d|None) found in the URL's path, or None."""
+    u = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip(), flags=re.I)
+    path = u.split("?", 1)[0].split("#", 1)[0]
+    if "/" not in path:
+        return None
+    path = path[path.index("/"):]
+    for pat in _URL_DATES:
+        m = pat.search(path)
+        if not m:
+            continue
+        y, mo = int(m["y"]), int(m["m"])
+        d = int(m["d"]) if m.groupdict().get("d") else None
+        if not (1990 <= y <= today.year + 1 and 1 <= mo <= 12):
+            continue
+        if d is not None:
+            try:
+                _dt.date(y, mo, d)
+            except ValueError:
+                continue
+        return (y, mo, d)
+    return None
+
+
+def _fmt(p) -> str:
+    return "-".join(f"{x:02d}" if i else f"{x:04d}" for i, x in enumerate(p) if x is not None)
+
+
+@rule("W401", "url-date-mismatch", "consistency",
+      "The URL path carries a date (/2025/04/07/, 20250315, /2025/02-22/) that disagrees with the "
+      "date field. Often the page was updated or the footnote took another date; check which is right.",
+      bad="date = {2025-04-04}, url = {https://www.japantimes.co.jp/business/2025/04/07/economy/…}",
+      good="date = {2025-04-07}, url = {https://www.japantimes.co.jp/business/2025/04/07/economy/…}")
+def url_date_mismatch(R, e, ctx):
+    url = val(e, "url")
+    date = val(e, "date")
+    if not url or not date:
+        return None
+    ud = url_date(url, ctx.today)
+    if ud is None:
+        return None
+    try:
+        start, _ = parse_date_value(date.strip())
+    except ValueError:
+        return None
+    if start is None:
+        return None
+    parts = [(a, b) for a, b in zip(ud, start) if a is not None and b is not None]
+    if all(a == b for a, b in parts):
+        return None
+    shown = _fmt(ud)
+    msg = f"the URL path says {shown} but date is {date.strip()}"
+    if ud[2] is not None and start[2] is not None:
+        days = abs((_dt.date(*ud) - _dt.date(*start)).days)
+        msg += f" ({days} day{'s' if days != 1 else ''} apart)"
+    return [R.finding(e, "date", msg + "; check which is right")]
+
+
+# langid -> scripts a title in that language is written in
+_LANG_SCRIPTS = {
+    "chinese": {"han"}, "schinese": {"han"}, "tchinese": {"han"},
+    "japanese": {"han", "kana"}, "korean": {"hangul", "han"},
+    "russian": {"cyrillic"}, "ukrainian": {"cyrillic"}, "belarusian": {"cyrillic"}, "bulgarian": {"cyrillic"},
+    "serbian": {"cyrillic", "latin"}, "macedonian": {"cyrillic"}, "mongolian": {"cyrillic"},
+    "greek": {"greek"}, "polutonikogreek": {"greek"}, "arabic": {"arabic"}, "persian": {"arabic"},
+    "farsi": {"arabic"}, "urdu": {"arabic"},
+}
+_NON_LATIN_LANGS = set(_LANG_SCRIPTS)
+
+
+@rule("W402", "title-script-langid", "consistency",
+      "The title's script does not fit langid: Chinese characters under langid english, kana under "
+      "chinese, a Latin-only title under chinese, Cyrillic under english …",
+      bad="title = {特朗普回归与美国亚太联盟调整}, langid = {english}",
+      good="title = {特朗普回归与美国亚太联盟调整}, langid = {chinese}")
+def title_script(R, e, ctx):
+    lang = val(e, "langid").strip().lower()
+    title = val(e, "title")
+    if not lang or not title:
+        return None
+    t = plain(title)
+    if t.isascii():
+        if lang in _NON_LATIN_LANGS:
+            return [R.finding(e, "langid", f"title is in Latin script but langid is {lang}; is the title a translation, or the langid wrong?")]
+        return None
+    c = script_counts(t)
+    present = {s for s, n in c.items() if n}
+    if lang in _LANG_SCRIPTS:
+        want = _LANG_SCRIPTS[lang]
+        if lang in ("chinese", "schinese", "tchinese") and (c["kana"] or c["hangul"]):
+            other = "japanese (kana)" if c["kana"] else "korean (hangul)"
+            return [R.finding(e, "langid", f"title contains {other} but langid is {lang}")]
+        if not present & want:
+            shown = ", ".join(sorted(present)) or "no letters"
+            return [R.finding(e, "langid", f"title is in {shown} script but langid is {lang}")]
+        return None
+    # Latin-script languages
+    non_latin = {s for s in present if s != "latin"}
+    if non_latin and sum(c[s] for s in non_latin) >= max(2, c["latin"] // 4):
+        guess = "chinese" if "han" in non_latin and not c["kana"] else "japanese" if c["kana"] else \
+            "korean" if c["hangul"] else "russian" if c["cyrillic"] else sorted(non_latin)[0]
+        return [R.finding(e, "langid", f"title is mostly in {', '.join(sorted(non_latin))} script but langid is {lang}; langid = {{{guess}}}?")]
+    return None
+
+
+def _span(e, name):
+    raw = e.fields.get(name)
+    if raw is None:
+        return None
+    try:
+        return parse_date_value(text_of(raw).strip())
+    except ValueError:
+        return None
+
+
+@rule("W403", "access-before-publication", "consistency",
+      "The access date (urldate) or archive date is before the publication date.",
+      bad="date = {2025-05-30}, urldate = {2025-05-01}", good="date = {2025-05-30}, urldate = {2025-06-01}")
+def access_before(R, e, ctx):
+    name_d = "date" if "date" in e.fields else "year" if "year" in e.fields else None
+    if name_d is None:
+        return None
+    pub = _span(e, name_d)
+    if not pub or not pub[0]:
+        return None
+    out = None
+    for name in ("urldate", "archivedate", "archive-date", "archive_date", "versiondate"):
+        acc = _span(e, name)
+        if not acc or not acc[0]:
+            continue
+        if latest(acc[1] or acc[0]) < earliest(pub[0]):
+            out = out or []
+            what = "access date" if name == "urldate" else "archive date"
+            out.append(R.finding(e, name, f"{what} {text_of(e.fields[name]).strip()} is before the publication date {text_of(e.fields[name_d]).strip()}"))
+    return out
+
+
+@rule("W404", "date-year-conflict", "consistency", "Both date and year are given and disagree (biblatex uses date).",
+      bad="date = {2025-03-07}, year = {2024}", good="date = {2025-03-07}")
+def date_year(R, e, ctx):
+    if "date" not in e.fields or "year" not in e.fields:
+        return None
+    d = _span(e, "date")
+    y = text_of(e.fields["year"]).strip()
+    if d and d[0] and y.isdigit() and int(y) != d[0][0]:
+        return [R.finding(e, "year", f"year {y} disagrees with date {text_of(e.fields['date']).strip()}; keep one")]
+    return None

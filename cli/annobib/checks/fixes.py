@@ -1,0 +1,56 @@
+"""Applying the rules' fixes: a fix is data (field, new value); applying it is mechanical.
+
+Fixes of one pass may touch the same field (whitespace and a trailing '。' on one URL), so the
+fixer applies at most one fix per field per pass and checks the changed entries again, until
+nothing is left to fix (a handful of passes at most).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from annobib.checks.base import Context, Finding, Rule
+from annobib.checks.runner import Corpus, check_corpus
+
+MAX_PASSES = 8
+
+
+@dataclass
+class Applied:
+    key: str
+    field: str
+    code: str
+    old: str | None
+    new: str | None
+    description: str
+
+
+def apply_fixes(library, rules: list[Rule], ctx: Context | None = None, unsafe: bool = False) -> list[Applied]:
+    """Apply the fixes the given rules offer to ``library`` in place; return what changed."""
+    ctx = ctx or Context()
+    active = {r.code: r for r in rules if r.scope == "entry" and all(ctx.has(n) for n in r.needs)}
+    applied: list[Applied] = []
+    todo = list(library.entries)
+    for _ in range(MAX_PASSES):
+        if not todo:
+            break
+        findings: list[Finding] = check_corpus(Corpus(entries=todo), active, ctx, entries=todo)
+        by_entry: dict[int, tuple] = {}
+        for f in findings:
+            if f.fix is None or f.entry is None or (not f.fix.safe and not unsafe):
+                continue
+            by_entry.setdefault(id(f.entry), (f.entry, {}))[1].setdefault(f.fix.field, f)
+        changed = []
+        for e, per_field in by_entry.values():
+            for name, f in per_field.items():
+                old = e.fields.get(name)
+                if f.fix.value == old:
+                    continue
+                if f.fix.value is None:
+                    e.fields.pop(name, None)
+                else:
+                    e.fields[name] = f.fix.value
+                applied.append(Applied(e.key, name, f.code, old, f.fix.value, f.fix.description))
+            changed.append(e)
+        todo = changed
+    return applied

@@ -1,0 +1,514 @@
+"""Form: dates, page ranges, volume and issue, DOI, ISBN, ISSN, URLs, langid."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from annobib.checks._util import (
+    TRACKING_PARAMS,
+    earliest,
+    iso_from_unambiguous,
+    parse_date_value,
+    replace_inner,
+    text_of,
+)
+from annobib.checks.base import Fix, rule
+
+DATE_FIELD_NAMES = ("date", "urldate", "origdate", "eventdate", "archivedate", "archive-date", "archive_date",
+                    "versiondate")
+
+
+def _raw(e, name):
+    return e.fields.get(name)
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+@rule("E301", "date-syntax", "form",
+      "Dates are ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD, ranges A/B) and exist on the calendar. "
+      "The fix rewrites forms only one date can mean (2025年3月7日, 2025/3/7, March 7, 2025).",
+      fixable="some", bad="date = {2025年3月7日}   urldate = {2025-02-30}",
+      good="date = {2025-03-07}   urldate = {2025-02-28}")
+def date_syntax(R, e, ctx):
+    out = None
+    for name in DATE_FIELD_NAMES:
+        raw = _raw(e, name)
+        if raw is None:
+            continue
+        t = text_of(raw).strip()
+        if not t:
+            continue
+        try:
+            parse_date_value(t)
+            continue
+        except ValueError as exc:
+            why = str(exc)
+        iso = iso_from_unambiguous(t)
+        out = out or []
+        if iso:
+            out.append(R.finding(e, name, f"{name} '{t}' is not ISO 8601; write {iso}",
+                                 Fix(name, replace_inner(raw, iso), description=f"{t} -> {iso}")))
+        else:
+            out.append(R.finding(e, name, f"{name} '{t}': {why}; write YYYY-MM-DD"))
+    return out
+
+
+@rule("E302", "year-syntax", "form", "The year field holds a four-digit year (use date for anything finer).",
+      fixable="some", bad="year = {2025年}", good="year = {2025}")
+def year_syntax(R, e, ctx):
+    raw = _raw(e, "year")
+    if raw is None:
+        return None
+    t = text_of(raw).strip()
+    if not t or re.fullmatch(r"-?\d{4}", t):
+        return None
+    n = unicodedata.normalize("NFKC", t)
+    m = re.fullmatch(r"(\d{4})\s*年?\.?", n)
+    fix = Fix("year", replace_inner(raw, m.group(1)), description=f"{t} -> {m.group(1)}") if m else None
+    return [R.finding(e, "year", f"year '{t}' is not a four-digit year" + (f"; write {m.group(1)}" if m else ""), fix)]
+
+
+_MONTH_WORDS = {w: i for i, ws in enumerate(
+    ["", "jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+     "aug august", "sep sept september", "oct october", "nov november", "dec december"]) for w in ws.split()}
+
+
+@rule("W303", "month-syntax", "form", "biblatex wants month as a number 1-12 (or the jan…dec macros).",
+      fixable="some", bad="month = {March}", good="month = {3}")
+def month_syntax(R, e, ctx):
+    raw = _raw(e, "month")
+    if raw is None:
+        return None
+    t = text_of(raw).strip()
+    if re.fullmatch(r"0?[1-9]|1[0-2]", t):
+        return None
+    n = _MONTH_WORDS.get(t.lower().rstrip("."))
+    if n is None:
+        m = re.fullmatch(r"(\d{1,2})\s*月", unicodedata.normalize("NFKC", t))
+        n = int(m.group(1)) if m and 1 <= int(m.group(1)) <= 12 else None
+    fix = Fix("month", replace_inner(raw, str(n)), description=f"{t} -> {n}") if n else None
+    return [R.finding(e, "month", f"month '{t}' is not a number 1-12" + (f"; write {n}" if n else ""), fix)]
+
+
+@rule("W304", "date-in-future", "form", "A publication, access or archive date after today.",
+      bad="date = {2099-01-01}", good="date = {2025-01-01}")
+def date_future(R, e, ctx):
+    out = None
+    for name in DATE_FIELD_NAMES + ("year",):
+        raw = _raw(e, name)
+        if raw is None:
+            continue
+        try:
+            start, _ = parse_date_value(text_of(raw).strip())
+        except ValueError:
+            continue
+        if start and earliest(start) > ctx.today:
+            out = out or []
+            out.append(R.finding(e, name, f"{name} {text_of(raw).strip()} is in the future (today is {ctx.today.isoformat()})"))
+    return out
+
+
+# --- pages, volume, number -------------------------------------------------------------------
+
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uff0d~\uff5e\u301c"
+_PAGES_PREFIX = re.compile(r"^\s*(?:pp?\.|pages?|S\.|С\.|с\.|第)\s*", re.I)
+_PAGES_SUFFIX = re.compile(r"\s*页\s*$")
+_RANGE = re.compile(r"^([A-Za-z]*)(\d+)\s*(?:-{1,2})\s*([A-Za-z]*)(\d+)$")
+
+
+def _pages_normal(t: str) -> str:
+    """Page text with dashes made '-', spaces around them dropped, full-width digits folded."""
+    s = unicodedata.normalize("NFKC", t) if not t.isascii() else t
+    s = re.sub(f"\\s*[{_DASHES}]+\\s*", "-", s)
+    s = re.sub(r"\s*(-{1,2})\s*", r"\1", s)
+    s = re.sub(r"\s*[,，、]\s*", ", ", s)
+    return s
+
+
+@rule("W305", "pages-form", "form",
+      "Page ranges use a hyphen (25-27; '--' is accepted), no spaces, no 'pp.' or '第…页'; the fix "
+      "normalizes them.", fixable="safe", bad="pages = {pp. 25 — 27}", good="pages = {25-27}")
+def pages_form(R, e, ctx):
+    raw = _raw(e, "pages")
+    if raw is None:
+        return None
+    t = text_of(raw)
+    s = _PAGES_SUFFIX.sub("", _PAGES_PREFIX.sub("", t.strip()))
+    s = _pages_normal(s)
+    if s != t:
+        return [R.finding(e, "pages", f"pages '{t}' should read '{s}'", Fix("pages", replace_inner(raw, s), description=f"{t} -> {s}"))]
+    return None
+
+
+def _ranges(raw):
+    t = _pages_normal(_PAGES_SUFFIX.sub("", _PAGES_PREFIX.sub("", text_of(raw).strip())))
+    for part in t.split(", "):
+        m = _RANGE.match(part.strip())
+        if m and m.group(1) == m.group(3) and int(m.group(4)) < int(m.group(2)):
+            a, b = m.group(2), m.group(4)
+            full = a[: len(a) - len(b)] + b if len(b) < len(a) else None
+            yield part.strip(), m, a, b, (full if full and int(full) > int(a) else None)
+
+
+@rule("E306", "pages-order", "form", "A page range that ends before it starts (33-31).",
+      bad="pages = {33-31}", good="pages = {31-33}")
+def pages_order(R, e, ctx):
+    raw = _raw(e, "pages")
+    if raw is None:
+        return None
+    out = [R.finding(e, "pages", f"page range '{part}' ends before it starts; check the pages")
+           for part, m, a, b, full in _ranges(raw) if full is None]
+    return out or None
+
+
+@rule("W319", "pages-abbreviated", "form",
+      "An abbreviated page range (125-7, Chicago style); the fix writes it out (125-127).",
+      fixable="safe", bad="pages = {125-7}", good="pages = {125-127}")
+def pages_abbreviated(R, e, ctx):
+    raw = _raw(e, "pages")
+    if raw is None:
+        return None
+    out = None
+    for part, m, a, b, full in _ranges(raw):
+        if full is None:
+            continue
+        t = text_of(raw)
+        expanded = f"{m.group(1)}{a}-{m.group(3)}{full}"
+        fix = Fix("pages", replace_inner(raw, t.replace(part, expanded, 1)), description=f"{part} -> {expanded}") if part in t else None
+        out = out or []
+        out.append(R.finding(e, "pages", f"abbreviated page range '{part}'; write {expanded}", fix))
+    return out
+
+
+_VOL_PREFIX = re.compile(r"^\s*(?:vol(?:ume)?\.?|v\.|tome|bd\.|第)\s*", re.I)
+_VOL_SUFFIX = re.compile(r"\s*卷\s*$")
+_NUM_PREFIX = re.compile(r"^\s*(?:no\.?|nos\.?|number|num\.?|issue|iss\.?|n°|nº|#|№|第)\s*", re.I)
+_NUM_SUFFIX = re.compile(r"\s*[期号號]\s*$")
+
+
+@rule("W307", "volume-number-form", "form",
+      "volume and number hold the number only ('35', not 'Vol. 35'; '10', not '第10期').", fixable="safe",
+      bad="volume = {Vol. 35}, number = {No. 2}", good="volume = {35}, number = {2}")
+def volume_number(R, e, ctx):
+    out = None
+    for name, pre, suf in (("volume", _VOL_PREFIX, _VOL_SUFFIX), ("number", _NUM_PREFIX, _NUM_SUFFIX),
+                           ("issue", _NUM_PREFIX, _NUM_SUFFIX)):
+        raw = _raw(e, name)
+        if raw is None:
+            continue
+        t = text_of(raw)
+        s = suf.sub("", pre.sub("", t.strip()))
+        if not s.isascii():
+            s = unicodedata.normalize("NFKC", s)
+        s = re.sub(f"\\s*[{_DASHES}]\\s*", "-", s)
+        if s != t.strip() and s:
+            out = out or []
+            out.append(R.finding(e, name, f"{name} '{t}' should read '{s}'", Fix(name, replace_inner(raw, s), description=f"{t} -> {s}")))
+    return out
+
+
+# --- identifiers -----------------------------------------------------------------------------
+
+_DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*|doi\s+)", re.I)
+_DOI_RE = re.compile(r"^10\.\d{4,9}(?:\.\d+)*/\S+$")
+
+
+@rule("W308", "doi-prefix", "form", "doi holds the bare DOI (10.xxxx/…), not a URL or a 'doi:' prefix.",
+      fixable="safe", bad="doi = {https://doi.org/10.2307/2111400}", good="doi = {10.2307/2111400}")
+def doi_prefix(R, e, ctx):
+    raw = _raw(e, "doi")
+    if raw is None:
+        return None
+    t = text_of(raw)
+    s = _DOI_PREFIX.sub("", t).strip()
+    if s != t and _DOI_RE.match(s):
+        return [R.finding(e, "doi", f"doi '{t}' should be the bare DOI {s}", Fix("doi", replace_inner(raw, s), description=f"-> {s}"))]
+    return None
+
+
+@rule("E309", "doi-syntax", "form", "A DOI is '10.' + a registrant code of 4-9 digits + '/' + a suffix without spaces.",
+      bad="doi = {10.23/ab cd}", good="doi = {10.2307/2111400}")
+def doi_syntax(R, e, ctx):
+    raw = _raw(e, "doi")
+    if raw is None:
+        return None
+    t = text_of(raw).strip()
+    if not t:
+        return None
+    s = _DOI_PREFIX.sub("", t).strip()
+    if not _DOI_RE.match(s):
+        why = "contains a space" if re.search(r"\s", s) else "does not look like 10.NNNN/suffix"
+        return [R.finding(e, "doi", f"doi '{t}' {why}")]
+    return None
+
+
+def _isbn_ok(d: str) -> str | None:
+    """None when valid, else why not."""
+    if len(d) == 10:
+        if not re.fullmatch(r"\d{9}[\dX]", d):
+            return "has a character other than digits and a final X"
+        s = sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(d))
+        if s % 11:
+            want = (11 - sum((10 - i) * int(c) for i, c in enumerate(d[:9])) % 11) % 11
+            return f"has a wrong check digit (expected {'X' if want == 10 else want})"
+        return None
+    if len(d) == 13:
+        if not d.isdigit():
+            return "has a character other than digits"
+        if not d.startswith(("978", "979")):
+            return "does not start with 978 or 979"
+        want = (10 - sum((1 if i % 2 == 0 else 3) * int(c) for i, c in enumerate(d[:12])) % 10) % 10
+        if int(d[12]) != want:
+            return f"has a wrong check digit (expected {want})"
+        return None
+    return f"has {len(d)} digits (an ISBN has 10 or 13)"
+
+
+@rule("E310", "isbn", "form", "ISBN-10/13 length and check digit.",
+      bad="isbn = {978-7-301-25642-1}", good="isbn = {978-7-301-25642-3}")
+def isbn(R, e, ctx):
+    raw = _raw(e, "isbn")
+    if raw is None:
+        return None
+    t = text_of(raw)
+    out = None
+    for part in re.split(r"\s*[;,，；]\s*|\s+and\s+", t.strip()):
+        if not part:
+            continue
+        d = re.sub(r"[\s\-‐–]", "", unicodedata.normalize("NFKC", part)).upper()
+        d = re.sub(r"^ISBN(?:-1[03])?:?", "", d)
+        why = _isbn_ok(d)
+        if why:
+            out = out or []
+            out.append(R.finding(e, "isbn", f"ISBN '{part}' {why}"))
+    return out
+
+
+@rule("E311", "issn", "form", "ISSN NNNN-NNNC with a valid check digit.",
+      bad="issn = {0092-5852}", good="issn = {0092-5853}")
+def issn(R, e, ctx):
+    raw = _raw(e, "issn")
+    if raw is None:
+        return None
+    t = text_of(raw)
+    out = None
+    for part in re.split(r"\s*[;,，；]\s*|\s+and\s+", t.strip()):
+        if not part:
+            continue
+        d = re.sub(r"[\s\-‐–]", "", unicodedata.normalize("NFKC", part)).upper()
+        d = re.sub(r"^(?:E?ISSN):?", "", d)
+        why = None
+        if not re.fullmatch(r"\d{7}[\dX]", d):
+            why = "is not 8 characters NNNNNNNC"
+        else:
+            want = (11 - sum((8 - i) * int(c) for i, c in enumerate(d[:7])) % 11) % 11
+            if (10 if d[7] == "X" else int(d[7])) != want:
+                why = f"has a wrong check digit (expected {'X' if want == 10 else want})"
+        if why:
+            out = out or []
+            out.append(R.finding(e, "issn", f"ISSN '{part}' {why}"))
+    return out
+
+
+# --- URLs ------------------------------------------------------------------------------------
+
+URL_FIELDS = ("url", "archiveurl", "archive-url", "archive_url", "versionurl")
+_TRAILING_JUNK = "。，、；：！？）」』》】〉”’…等.,;:!?\"'>"
+_CJK_PUNCT_IN = re.compile(r"[。，、；：！？「」『』《》【】“”（）]")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):(//)?")
+_BAD_CHARS = re.compile(r"[<>\"{}|\\^`]")
+
+
+def _url_values(e):
+    for name in URL_FIELDS:
+        raw = _raw(e, name)
+        if raw is not None and text_of(raw).strip():
+            yield name, raw, text_of(raw)
+
+
+def _strip_trailing(u: str) -> str:
+    s = u.rstrip()
+    while s:
+        ch = s[-1]
+        if ch == ")" and s.count("(") >= s.count(")"):
+            break
+        if ch == ")" or ch in _TRAILING_JUNK:
+            # '等' only counts when it follows punctuation or ends a CJK clause glued to the URL
+            s = s[:-1]
+            continue
+        break
+    return s
+
+
+@rule("E312", "url-scheme", "form", "A URL starts with http:// or https:// (ftp:// is accepted).",
+      bad="url = {www.usip.org/publications}", good="url = {https://www.usip.org/publications}")
+def url_scheme(R, e, ctx):
+    out = None
+    for name, raw, t in _url_values(e):
+        u = t.strip()
+        m = _SCHEME.match(u)
+        why = None
+        if not m:
+            why = "has no scheme; add https://" if re.match(r"^(?:www\.|[\w-]+\.[a-z]{2,}/)", u, re.I) else "has no http(s):// scheme"
+        elif m.group(1).lower() not in ("http", "https", "ftp", "ftps") or not m.group(2):
+            why = f"has scheme '{m.group(0)}'; expected http:// or https://"
+        if why:
+            out = out or []
+            out.append(R.finding(e, name, f"{name} '{u}' {why}"))
+    return out
+
+
+@rule("E313", "url-whitespace", "form",
+      "A URL contains spaces or line breaks (a wrapped line joined with a space). The fix joins it; it "
+      "is safe when the break sits next to / - . _ = & ?.", fixable="some",
+      bad="url = {https://www.reuters.com/world/ china/philippines}",
+      good="url = {https://www.reuters.com/world/china/philippines}")
+def url_whitespace(R, e, ctx):
+    out = None
+    for name, raw, t in _url_values(e):
+        inner = t.strip()
+        if not re.search(r"\s", inner):
+            continue
+        joined = re.sub(r"\s+", "", inner)
+        safe = all(
+            (m.start() > 0 and inner[m.start() - 1] in "/-._=&?") or (m.end() < len(inner) and inner[m.end()] in "/-._=&?")
+            for m in re.finditer(r"\s+", inner)
+        )
+        out = out or []
+        out.append(R.finding(e, name, f"{name} contains whitespace; it should read {joined}",
+                             Fix(name, replace_inner(raw, joined), safe=safe, description="join the URL")))
+    return out
+
+
+@rule("E314", "url-trailing-punctuation", "form",
+      "Punctuation glued to the end of a URL (。 ， 、 ； 等 . , ; ) \" …) is not part of it.",
+      fixable="safe", bad="url = {https://www.chinanews.com.cn/gj/2025/02-22/10372664.shtml。}",
+      good="url = {https://www.chinanews.com.cn/gj/2025/02-22/10372664.shtml}")
+def url_trailing(R, e, ctx):
+    out = None
+    for name, raw, t in _url_values(e):
+        u = t.strip()
+        s = _strip_trailing(u)
+        if s != u and s:
+            out = out or []
+            out.append(R.finding(e, name, f"{name} ends with '{u[len(s):]}', which is not part of the URL",
+                                 Fix(name, replace_inner(raw, t.replace(u, s, 1)), description=f"drop '{u[len(s):]}'")))
+    return out
+
+
+@rule("E315", "url-malformed", "form",
+      "A URL with no host, characters a URL cannot hold (< > \" { } | \\ ^ `), CJK punctuation inside "
+      "(two URLs or a sentence glued together), or LaTeX around it (\\url{…}; the fix removes that).",
+      fixable="some", bad="url = {https://x.org/a，https://y.org/b}", good="url = {https://x.org/a}")
+def url_malformed(R, e, ctx):
+    out = None
+    for name, raw, t in _url_values(e):
+        u = t.strip()
+        m = re.fullmatch(r"\\(?:url|href)\{([^{}]*)\}(?:\{[^{}]*\})?", u)
+        if m:
+            out = out or []
+            out.append(R.finding(e, name, f"{name} is wrapped in LaTeX; keep the bare URL",
+                                 Fix(name, replace_inner(raw, m.group(1)), description="drop \\url{}")))
+            continue
+        s = _strip_trailing(u)
+        why = None
+        sm = _SCHEME.match(s)
+        if sm and sm.group(2):
+            host = s[sm.end():].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+            if not host:
+                why = "has no host"
+            elif not re.fullmatch(r"[\w.\-:@\[\]%]+", host) or ".." in host or not ("." in host or host.startswith("localhost") or host.startswith("[")):
+                why = f"has a malformed host '{host}'"
+        if why is None and _CJK_PUNCT_IN.search(s):
+            why = f"contains '{_CJK_PUNCT_IN.search(s).group(0)}' (a sentence or a second URL glued on?)"
+        if why is None:
+            bad = _BAD_CHARS.search(re.sub(r"\s", "", s))
+            if bad:
+                why = f"contains '{bad.group(0)}', which must be percent-encoded"
+        if why:
+            out = out or []
+            out.append(R.finding(e, name, f"{name} '{u}' {why}"))
+    return out
+
+
+@rule("W316", "url-tracking", "form",
+      "Tracking parameters (utm_*, fbclid, gclid, spm, …) are not part of the cited page. The fix "
+      "(--unsafe-fixes) removes them: the URL then differs from the one the article printed.",
+      fixable="unsafe", bad="url = {https://x.org/p?utm_source=twitter&id=3}", good="url = {https://x.org/p?id=3}")
+def url_tracking(R, e, ctx):
+    out = None
+    for name, raw, t in _url_values(e):
+        u = t.strip()
+        if "?" not in u:
+            continue
+        base, _, rest = u.partition("?")
+        query, hash_, frag = rest.partition("#")
+        params = query.split("&")
+        bad = [p.split("=", 1)[0] for p in params if p and TRACKING_PARAMS.match(p.split("=", 1)[0])]
+        if not bad:
+            continue
+        kept = [p for p in params if p and not TRACKING_PARAMS.match(p.split("=", 1)[0])]
+        new = base + ("?" + "&".join(kept) if kept else "") + (hash_ + frag if frag else "")
+        out = out or []
+        out.append(R.finding(e, name, f"{name} carries tracking parameters ({', '.join(bad)}); the clean URL is {new}",
+                             Fix(name, replace_inner(raw, t.replace(u, new, 1)), safe=False, description="drop tracking parameters")))
+    return out
+
+
+@rule("W317", "url-empty-fragment", "form", "A URL ending in a bare '#': the empty fragment means nothing.",
+      fixable="safe", bad="url = {https://www.nippon.com/en/in-depth/a10102/#}", good="url = {https://www.nippon.com/en/in-depth/a10102/}")
+def url_fragment(R, e, ctx):
+    out = None
+    for name, raw, t in _url_values(e):
+        u = _strip_trailing(t.strip())
+        if u.endswith("#"):
+            out = out or []
+            out.append(R.finding(e, name, f"{name} ends with an empty fragment '#'",
+                                 Fix(name, replace_inner(raw, t.replace(u, u[:-1], 1)), description="drop '#'")))
+    return out
+
+
+# --- langid ----------------------------------------------------------------------------------
+
+KNOWN_LANGIDS = frozenset("""
+english american british canadian australian newzealand usenglish ukenglish
+chinese schinese tchinese japanese korean russian ukrainian belarusian bulgarian serbian macedonian
+german ngerman austrian naustrian swissgerman nswissgerman french francais acadian canadien swissfrench
+spanish catalan galician basque portuguese portuges brazil brazilian italian latin dutch flemish afrikaans
+danish norwegian norsk nynorsk swedish finnish icelandic estonian latvian lithuanian polish czech slovak
+slovene slovenian croatian hungarian magyar romanian turkish greek polutonikogreek hebrew arabic persian
+farsi urdu hindi bengali sanskrit thai vietnamese indonesian bahasa malay bahasam mongolian tibetan uyghur
+kazakh armenian georgian albanian welsh irish scottish gaelic breton esperanto interlingua
+""".split())
+LANGID_ALIASES = {
+    "en": "english", "eng": "english", "en-us": "american", "en-gb": "british", "english (us)": "american",
+    "zh": "chinese", "zh-cn": "chinese", "zh-hans": "chinese", "zh-tw": "chinese", "zh-hant": "chinese",
+    "zho": "chinese", "chi": "chinese", "cn": "chinese", "chn": "chinese", "mandarin": "chinese",
+    "中文": "chinese", "汉语": "chinese", "漢語": "chinese", "简体中文": "chinese", "繁體中文": "chinese",
+    "ja": "japanese", "jp": "japanese", "jpn": "japanese", "日本語": "japanese", "日文": "japanese", "日语": "japanese",
+    "ko": "korean", "kor": "korean", "kr": "korean", "한국어": "korean", "韩语": "korean", "韩文": "korean",
+    "ru": "russian", "rus": "russian", "русский": "russian", "俄语": "russian", "俄文": "russian",
+    "de": "german", "deu": "german", "ger": "german", "fr": "french", "fra": "french", "fre": "french",
+    "es": "spanish", "spa": "spanish", "it": "italian", "ita": "italian", "pt": "portuguese", "por": "portuguese",
+    "nl": "dutch", "vi": "vietnamese", "th": "thai", "ar": "arabic", "he": "hebrew", "tr": "turkish",
+    "pl": "polish", "uk": "ukrainian", "id": "indonesian", "ms": "malay", "英文": "english", "英语": "english",
+}
+
+
+@rule("E318", "langid-value", "form",
+      "langid names a babel/polyglossia language in lower case (english, chinese, japanese, korean, "
+      "russian …). The fix maps ISO codes and common names (zh, en-US, Chinese, 中文).",
+      fixable="some", bad="langid = {zh-CN}", good="langid = {chinese}")
+def langid_value(R, e, ctx):
+    name = e.field_name("langid")
+    if name is None:
+        return None
+    raw = e.fields[name]
+    t = text_of(raw).strip()
+    if not t or t in KNOWN_LANGIDS:
+        return None
+    low = t.lower().replace("_", "-")
+    want = low if low in KNOWN_LANGIDS else LANGID_ALIASES.get(low)
+    fix = Fix(name, replace_inner(raw, want), description=f"{t} -> {want}") if want else None
+    return [R.finding(e, name, f"{name} '{t}' is not a babel language name" + (f"; write {want}" if want else ""), fix)]

@@ -1,0 +1,238 @@
+"""Text hygiene: what copy-and-paste and PDF extraction leave in field values.
+
+One scanner looks at every field once (a quick test lets clean ASCII values through) and
+produces the findings of all the hygiene rules.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from annobib.checks._util import CJK_RE, INTERNAL_FIELDS, LONG_FIELDS, VERBATIM_FIELDS, replace_inner, unwrap
+from annobib.checks.base import Fix, declare, scanner
+
+declare("W501", "mojibake", "hygiene",
+        "Text decoded with the wrong encoding (UTF-8 read as Latin-1/cp1252 or GBK: 'Ã©', 'â€™', "
+        "'锟斤拷') or a U+FFFD replacement character. The fix (--unsafe-fixes) re-decodes when that "
+        "round-trips exactly.", fixable="unsafe",
+        bad="title = {Trumpâ€™s Asia policy}", good="title = {Trump’s Asia policy}")
+declare("W502", "html-entity", "hygiene",
+        "HTML entities (&amp; &#8217; &nbsp;) or tags (<i>, <br>) copied from a web page. The fix "
+        "decodes entities (&amp; becomes \\& outside URLs).", fixable="some",
+        bad="title = {Allies &amp; Partners}", good="title = {Allies \\& Partners}")
+declare("W503", "stray-latex", "hygiene",
+        "LaTeX that does not belong in a field: \\cite, \\footnote, \\\\, \\par, \\label …, commands in a "
+        "URL or DOI, or an unbalanced $.", bad="title = {Alliances\\footnote{See p. 3}}", good="title = {Alliances}")
+declare("W504", "latex-special-char", "hygiene",
+        "An unescaped & % # or _ in a field LaTeX typesets: % silently drops the rest of the line. "
+        "The fix escapes it (\\& \\% \\# \\_).", fixable="safe",
+        bad="title = {Tariffs up 25% on steel}", good="title = {Tariffs up 25\\% on steel}")
+declare("E505", "unbalanced-braces", "hygiene", "A value whose { and } do not pair up.",
+        bad="title = {The {NATO alliance}", good="title = {The {NATO} alliance}")
+declare("W506", "unbalanced-quotes", "hygiene",
+        "Quotation marks or brackets that do not pair up: “ ”, 《 》, 「 」, 『 』, （ ）, ( ), [ ], or an odd "
+        "number of \".", bad="title = {美菲“肩并肩 2025，美国新版}", good="title = {美菲“肩并肩 2025”，美国新版}")
+declare("W507", "cjk-mixed-punctuation", "hygiene",
+        "Half-width punctuation (, : ; ! ? ( )) next to Chinese or Japanese characters in a title, or "
+        "full-width punctuation inside a Latin title. The fix (--unsafe-fixes) converts it.", fixable="unsafe",
+        bad="title = {美菲“肩并肩 2025”,美国新版(印太战略)}", good="title = {美菲“肩并肩 2025”，美国新版（印太战略）}")
+declare("W508", "whitespace", "hygiene",
+        "Leading or trailing spaces, doubled spaces, line breaks or tabs inside a short field, a space "
+        "before Chinese punctuation (PDF spacing noise). The fix tidies it.", fixable="safe",
+        bad="journaltitle = { 世界知识 }, title = {项目编号 ：24&ZD289}", good="journaltitle = {世界知识}")
+declare("W509", "control-characters", "hygiene",
+        "Invisible characters: C0/C1 controls, zero-width spaces and joiners, byte-order marks, "
+        "bidirectional marks, soft hyphens. The fix removes them.", fixable="safe",
+        bad="title = {Alliance\u200b Politics}", good="title = {Alliance Politics}")
+declare("W510", "fullwidth-alphanumerics", "hygiene",
+        "Full-width Latin letters or digits (ＡＰＥＣ, ２０２５); GB/T 7714 and APA both want half-width. "
+        "The fix folds them.", fixable="safe", bad="title = {ＡＰＥＣ峰会}", good="title = {APEC峰会}")
+
+_ASCII_SUSPECT = re.compile(r"[\x00-\x1f\x7f&%#_\\<{}\"$^]|^\s|\s$|\s\s|[()\[\]]")
+_MOJIBAKE = re.compile(r"[ÃÂ][\u0080-\u00bf]|â€|Ã[^\s]|ï¿½|ï»¿|锟斤拷|烫烫烫|屯屯屯|\ufffd|[åæçèéäö][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u20ac\u2122]{1,2}")
+_GBK_HINT = re.compile(r"[锛銆鈥鍙鐨鏂缁浜涓鍜嶅鎴]")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_TAG = re.compile(r"</?(?:i|b|em|strong|br|p|span|div|sup|sub|a|font|u)(?:\s[^<>]*)?/?>", re.I)
+_STRAY_TEX = re.compile(r"\\(?:cite[a-zA-Z]*|footnote|footcite|label|ref|pageref|par\b|newline|linebreak|"
+                        r"hspace|vspace|noindent|item\b|begin|end\b|newpage|clearpage|bibitem|input|include)"
+                        r"|\\\\")
+_SPECIAL = re.compile(r"(?<!\\)[&%#]|(?<![\\$])_")
+_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_PAIRS = [("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"), ("（", "）"), ("(", ")"), ("[", "]"), ("【", "】"), ("〈", "〉")]
+_CJK_CLOSE = "，。、；：！？）」』》】〉”"
+_CJK_OPEN = "（「『《【〈“"
+_SPACE_BEFORE_CJK_PUNCT = re.compile(rf"[ \t\u3000]+(?=[{_CJK_CLOSE}])|(?<=[{_CJK_OPEN}])[ \t\u3000]+")
+_HALF_PUNCT = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+_FULL_PUNCT = {v: k for k, v in _HALF_PUNCT.items()}
+_HALF_NEXT_TO_CJK = re.compile(
+    r"(?<=[\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af”」』》）])[,:;!?()]|[,:;!?()](?=[\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af“「『《（])")
+_FULL_IN_LATIN = re.compile(r"(?<=[A-Za-z0-9])[，：；！？（）]|[，：；！？（）](?=[A-Za-z])")
+TITLE_FIELDS = ("title", "subtitle", "booktitle", "journaltitle", "journal", "maintitle", "shorttitle",
+                "titleaddon", "booksubtitle", "eventtitle")
+NO_SPECIALS = VERBATIM_FIELDS | INTERNAL_FIELDS | frozenset({"date", "urldate", "archivedate", "year", "month",
+                                                            "pages", "isbn", "issn", "langid", "key"})
+
+
+def _balance_braces(s: str) -> int | None:
+    """None when balanced, else the position of the first problem (or -1 for missing closers)."""
+    depth = 0
+    for i, ch in enumerate(s):
+        if ch == "\\":
+            continue
+        if ch in "{}" and i and s[i - 1] == "\\":
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth < 0:
+                return i
+    return -1 if depth else None
+
+
+def _unmojibake(s: str) -> str | None:
+    for enc in ("cp1252", "latin-1"):
+        try:
+            fixed = s.encode(enc).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if fixed != s:
+            return fixed
+    if _GBK_HINT.search(s):
+        try:
+            fixed = s.encode("gbk").decode("utf-8")
+            if fixed != s:
+                return fixed
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            pass
+    return None
+
+
+def _tidy(s: str, long: bool) -> str:
+    t = s.strip()
+    if not long:
+        t = re.sub(r"[ \t\r\n]+", " ", t)
+    else:
+        t = re.sub(r"[ \t]+\n", "\n", t)
+    t = _SPACE_BEFORE_CJK_PUNCT.sub("", t)
+    return t
+
+
+@scanner("W501", "W502", "W503", "W504", "E505", "W506", "W507", "W508", "W509", "W510")
+def scan_text(rules, e, ctx):
+    out = []
+    for name, raw in e.fields.items():
+        if not raw:
+            continue
+        opening, s, closing = unwrap(raw)
+        ascii_ = s.isascii()
+        if ascii_ and not _ASCII_SUSPECT.search(s):
+            continue
+        verbatim = name in VERBATIM_FIELDS
+        long = name in LONG_FIELDS
+        # W509 control characters
+        if _CTRL.search(s):
+            bad = sorted({f"U+{ord(c):04X}" for c in _CTRL.findall(s)})
+            out.append(rules["W509"].finding(e, name, f"{name} contains invisible characters ({', '.join(bad)})",
+                                             Fix(name, opening + _CTRL.sub("", s) + closing, description="remove invisible characters")))
+        # W501 mojibake
+        if not ascii_ and _MOJIBAKE.search(s):
+            fixed = _unmojibake(s)
+            if "\ufffd" in s:
+                out.append(rules["W501"].finding(e, name, f"{name} contains U+FFFD (�): characters were lost in a conversion; retype them"))
+            elif fixed is not None or _MOJIBAKE.search(s).group(0) in ("锟斤拷", "烫烫烫", "屯屯屯") or "â€" in s or re.search(r"Ã[\u0080-\u00bf]", s):
+                msg = f"{name} looks like mis-decoded text ('{_MOJIBAKE.search(s).group(0)}')"
+                if fixed is not None:
+                    msg += f"; it probably reads '{fixed[:60]}'"
+                out.append(rules["W501"].finding(e, name, msg, Fix(name, opening + fixed + closing, safe=False, description="re-decode") if fixed else None))
+        # W502 HTML
+        if "&" in s or "<" in s:
+            ents = _ENTITY.findall(s)
+            tags = _TAG.findall(s)
+            if ents and html.unescape("".join(ents)) != "".join(ents):
+                if verbatim:
+                    new = html.unescape(s)
+                else:
+                    new = _ENTITY.sub(lambda m: "\\&" if m.group(0).lower() in ("&amp;", "&#38;", "&#x26;") else
+                                      ("\\%" if html.unescape(m.group(0)) == "%" else
+                                       (" " if m.group(0) in ("&nbsp;", "&#160;") else html.unescape(m.group(0)))), s)
+                out.append(rules["W502"].finding(e, name, f"{name} contains HTML entities ({', '.join(sorted(set(ents))[:4])})",
+                                                 Fix(name, opening + new + closing, description="decode HTML entities")))
+            elif tags:
+                out.append(rules["W502"].finding(e, name, f"{name} contains HTML tags ({', '.join(sorted(set(tags))[:3])}); use \\emph{{…}} or plain text"))
+        # W503 stray LaTeX
+        if "\\" in s or "$" in s:
+            if verbatim and re.search(r"\\[A-Za-z]", s) and not (name == "url" and re.fullmatch(r"\s*\\(?:url|href)\{.*", s)):
+                cmd = re.search(r"[\\][A-Za-z]+", s).group(0)
+                out.append(rules["W503"].finding(e, name, f"{name} is verbatim but contains a LaTeX command ({cmd})"))
+            elif not verbatim:
+                m = _STRAY_TEX.search(s)
+                if m:
+                    out.append(rules["W503"].finding(e, name, f"{name} contains stray LaTeX '{m.group(0)}'; remove it"))
+                elif len(re.findall(r"(?<!\\)\$", s)) % 2:
+                    out.append(rules["W503"].finding(e, name, f"{name} has an unbalanced '$' (math mode never closes); write \\$ for a dollar sign"))
+        # W504 special characters
+        if name not in NO_SPECIALS and not name.startswith("archive") and ("&" in s or "%" in s or "#" in s or "_" in s):
+            work = _ENTITY.sub("", s)
+            if "$" in work:
+                work = re.sub(r"(?<!\\)\$[^$]*\$", "", work)
+            found = sorted(set(_SPECIAL.findall(work)))
+            if found:
+                new = s
+                if "$" not in s and not _ENTITY.search(s):
+                    new = _SPECIAL.sub(lambda m: "\\" + m.group(0), s)
+                out.append(rules["W504"].finding(e, name, f"{name} has an unescaped {' '.join(found)}; write {' '.join(chr(92) + c for c in found)}",
+                                                 Fix(name, opening + new + closing, description="escape " + " ".join(found)) if new != s else None))
+        # E505 braces
+        if "{" in s or "}" in s:
+            pos = _balance_braces(s)
+            if pos is not None:
+                what = "a '}' without its '{'" if pos >= 0 else "a '{' that is never closed"
+                out.append(rules["E505"].finding(e, name, f"{name} has {what}"))
+        # W506 quotes and brackets
+        if not verbatim and not long:
+            for a, b in _PAIRS:
+                if a in s or b in s:
+                    na, nb = s.count(a), s.count(b)
+                    if na != nb:
+                        out.append(rules["W506"].finding(e, name, f"{name} has {na} '{a}' but {nb} '{b}'"))
+                        break
+            else:
+                if s.count('"') % 2 and name not in NO_SPECIALS:
+                    out.append(rules["W506"].finding(e, name, f"{name} has an odd number of '\"'"))
+        # W507 CJK punctuation width
+        if name in TITLE_FIELDS and not ascii_:
+            if CJK_RE.search(s):
+                m = _HALF_NEXT_TO_CJK.search(s)
+                if m:
+                    new = _HALF_NEXT_TO_CJK.sub(lambda x: _HALF_PUNCT[x.group(0)], s)
+                    out.append(rules["W507"].finding(e, name, f"{name} mixes half-width '{m.group(0)}' into Chinese/Japanese text; use '{_HALF_PUNCT[m.group(0)]}'",
+                                                     Fix(name, opening + new + closing, safe=False, description="full-width punctuation")))
+            else:
+                m = _FULL_IN_LATIN.search(s)
+                if m:
+                    new = _FULL_IN_LATIN.sub(lambda x: _FULL_PUNCT[x.group(0)] + ("" if x.group(0) in "（" else ""), s)
+                    out.append(rules["W507"].finding(e, name, f"{name} has full-width '{m.group(0)}' in Latin text; use '{_FULL_PUNCT[m.group(0)]}'",
+                                                     Fix(name, opening + new + closing, safe=False, description="half-width punctuation")))
+        # W508 whitespace
+        tidy = _tidy(s, long)
+        if tidy != s:
+            if s != s.strip():
+                what = "leading or trailing spaces"
+            elif not long and re.search(r"[\r\n\t]", s):
+                what = "a line break or tab"
+            elif not long and re.search(r"\s\s", s):
+                what = "doubled spaces"
+            else:
+                what = "a space next to Chinese punctuation"
+            out.append(rules["W508"].finding(e, name, f"{name} has {what}",
+                                             Fix(name, opening + tidy + closing, description="tidy whitespace")))
+        # W510 full-width letters and digits
+        if not ascii_ and _FULLWIDTH_ALNUM.search(s):
+            new = _FULLWIDTH_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), s)
+            out.append(rules["W510"].finding(e, name, f"{name} has full-width letters or digits ('{_FULLWIDTH_ALNUM.search(s).group(0)}')",
+                                             Fix(name, opening + new + closing, description="half-width letters and digits")))
+    return out or None
