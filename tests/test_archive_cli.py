@@ -1,0 +1,187 @@
+"""End to end: the real CLI against the fake Archive and origins served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from annobib.archive.fake import FakeWeb
+from annobib.archive.server import serve
+from annobib.archive.state import load_state
+from annobib.bib import read_library
+from conftest import REPO, run_cli
+
+KEYS = {"ANNOBIB_IA_ACCESS": "ak-SECRET-1", "ANNOBIB_IA_SECRET": "sk-SECRET-2"}
+
+
+@pytest.fixture
+def fake_server():
+    fake = FakeWeb(access_key=KEYS["ANNOBIB_IA_ACCESS"], secret_key=KEYS["ANNOBIB_IA_SECRET"],
+                   hang_seconds=5, slow_seconds=0.05, retry_after="0")
+    with serve(fake) as server:
+        yield fake, server
+
+
+def fast_env(tmp_path: Path, server, keys: bool = True, **extra) -> dict:
+    env = {
+        "ANNOBIB_CONFIG": str(tmp_path / "no-config.toml"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "ANNOBIB_WAYBACK_URL": server.url,
+        "ANNOBIB_ARCHIVE_RPM": "3000",
+        "ANNOBIB_CAPTURE_RPM": "3000",
+        "ANNOBIB_CAPTURE_INTERVAL": "0",
+        "ANNOBIB_POLL_INTERVAL": "0.02",
+        "ANNOBIB_POLL_MAX_INTERVAL": "0.05",
+        "ANNOBIB_ARCHIVE_429_PAUSE": "0.1",
+        "ANNOBIB_LINKS_HOST_INTERVAL": "0",
+        "ANNOBIB_LINKS_PER_HOST": "4",
+        "ANNOBIB_LINKS_TIMEOUT": "0.5",
+        "ANNOBIB_LINKS_BACKOFF": "0.01",
+        "ANNOBIB_IA_ACCESS": "",
+        "ANNOBIB_IA_SECRET": "",
+        "NO_COLOR": "1",
+    }
+    if keys:
+        env.update(KEYS)
+    env.update(extra)
+    return env
+
+
+def write_bib(tmp_path: Path, base: str, kinds: list[str]) -> Path:
+    parts = []
+    for i, kind in enumerate(kinds):
+        url = kind if ":" in kind else f"{base}/{kind}/{i}"
+        parts.append(f"@online{{e{i},\n  title = {{Entry {i}}},\n  date = {{2025-04-{i % 28 + 1:02d}}},\n"
+                     f"  url = {{{url}}},\n}}\n")
+    bib = tmp_path / "refs.bib"
+    bib.write_text("\n".join(parts), encoding="utf-8")
+    return bib
+
+
+def test_check_links_table_json_cache_and_exit_code(tmp_path, fake_server):
+    fake, server = fake_server
+    bib = write_bib(tmp_path, server.url, ["ok", "redirect", "404", "403", "soft404", "hang", "file:///etc/passwd"])
+    env = fast_env(tmp_path, server)
+    r = run_cli(["--bib", str(bib), "check-links", "--json"], env=env)
+    assert r.exit_code == 1, r.stderr  # something is dead
+    data = json.loads(r.stdout)
+    got = {row["key"]: row["outcome"] for row in data["results"]}
+    assert got == {"e0": "ok", "e1": "redirected", "e2": "dead", "e3": "blocked", "e4": "suspect", "e5": "error",
+                   "e6": "error"}
+    assert data["summary"]["dead"] == 1
+    assert not any(path.startswith("/etc") for path in (rec.path for rec in fake.log))
+    hits = len(fake.log)
+    # a re-run reuses fresh results; --refresh checks again
+    r = run_cli(["--bib", str(bib), "check-links", "e0", "e2"], env=env)
+    assert r.exit_code == 1 and "(cached)" in r.stdout and len(fake.log) == hits
+    r = run_cli(["--bib", str(bib), "check-links", "--refresh", "e0"], env=env)
+    assert r.exit_code == 0 and len(fake.log) == hits + 1
+    assert "e0" in r.stdout and "ok" in r.stdout
+    r = run_cli(["--bib", str(bib), "check-links", "nokey"], env=env)
+    assert r.exit_code == 2 and "nokey" in r.stderr
+
+
+def test_archive_end_to_end_writes_fields_and_never_shows_keys(tmp_path, fake_server):
+    fake, server = fake_server
+    bib = write_bib(tmp_path, server.url, ["ok", "ok", "404", "javascript:alert(1)"])
+    fake.add_snapshot(f"{server.url}/ok/0", "20250402101010")
+    env = fast_env(tmp_path, server)
+    r = run_cli(["--bib", str(bib), "archive", "--dry-run"], env=env)
+    assert r.exit_code == 1  # two URLs would still need a capture
+    assert "+  archiveurl" in r.stdout and "archiveurl" not in bib.read_text()
+    assert fake.captures_requested == 0
+    r = run_cli(["--bib", str(bib), "archive", "--json"], env=env)
+    assert r.exit_code == 0, r.stdout + r.stderr
+    data = json.loads(r.stdout)
+    outcomes = {row["keys"][0]: row["outcome"] for row in data["results"]}
+    assert outcomes == {"e0": "archived", "e1": "captured", "e2": "captured", "e3": "skipped"}
+    lib = read_library(bib)
+    assert lib.get("e0").fields["archiveurl"] == f"{server.url}/web/20250402101010/{server.url}/ok/0"
+    assert lib.get("e0").fields["archivedate"] == "2025-04-02"
+    for key in ("e1", "e2"):
+        assert lib.get(key).fields["archiveurl"].startswith(f"{server.url}/web/")
+        assert len(lib.get(key).fields["archivedate"]) == 10
+    assert "archiveurl" not in lib.get("e3").fields
+    everything = r.stdout + r.stderr + bib.read_text() + load_state(bib).path.read_text()
+    for secret in KEYS.values():
+        assert secret not in everything
+    # second run: nothing to do
+    r = run_cli(["--bib", str(bib), "archive"], env=env)
+    assert r.exit_code == 0 and "present" in r.stdout
+
+
+def test_archive_without_keys_reports_needs_capture(tmp_path, fake_server):
+    fake, server = fake_server
+    bib = write_bib(tmp_path, server.url, ["ok"])
+    r = run_cli(["--bib", str(bib), "archive"], env=fast_env(tmp_path, server, keys=False))
+    assert r.exit_code == 1 and "needs-capture" in r.stdout and fake.captures_requested == 0
+
+
+def test_killed_mid_run_then_resumed(tmp_path, fake_server):
+    fake, server = fake_server
+    fake.pending_polls = 4
+    n = 8
+    bib = write_bib(tmp_path, server.url, ["ok"] * n)
+    env = dict(os.environ, PYTHONPATH=str(REPO / "cli"),
+               **fast_env(tmp_path, server, ANNOBIB_CAPTURE_INTERVAL="0.15", ANNOBIB_POLL_INTERVAL="0.1",
+                          ANNOBIB_POLL_MAX_INTERVAL="0.1"))
+    cmd = [sys.executable, "-m", "annobib", "--bib", str(bib), "archive"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    deadline = time.time() + 20
+    try:
+        while time.time() < deadline and "archiveurl" not in bib.read_text(encoding="utf-8"):
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait(10)
+        proc.stdout.close()
+        proc.stderr.close()
+    lib = read_library(bib)  # still a valid .bib
+    assert not lib.problems
+    done = sum(1 for e in lib.entries if "archiveurl" in e.fields)
+    assert 1 <= done < n  # killed mid-run
+    submitted = fake.captures_requested
+    pending = [v for v in load_state(bib).archive.values() if v.get("state") == "pending"]
+    assert done + len(pending) >= min(submitted, n) - 1  # job ids were saved as they were handed out
+    r = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert r.returncode == 0, r.stdout + r.stderr
+    lib = read_library(bib)
+    assert all(e.fields.get("archiveurl", "").startswith(f"{server.url}/web/") for e in lib.entries)
+    assert not lib.problems
+    # resumed jobs were followed, not submitted again (one may have been in flight at the kill)
+    assert fake.captures_requested <= n + 1
+
+
+def test_faults_are_per_url_outcomes(tmp_path, fake_server):
+    fake, server = fake_server
+    # a port nobody listens on, an unresolvable host, a redirect loop, a server that never answers
+    import socket
+
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    closed_port = s.getsockname()[1]
+    s.close()
+    urls = [f"http://127.0.0.1:{closed_port}/x", "http://no-such-host.invalid/x", f"{server.url}/loop/a",
+            f"{server.url}/hang/1", f"{server.url}/ok/1"]
+    bib = write_bib(tmp_path, server.url, urls)
+    env = fast_env(tmp_path, server, ANNOBIB_LINKS_TRIES="2")
+    r = run_cli(["--bib", str(bib), "check-links", "--json"], env=env)
+    rows = {row["key"]: row for row in json.loads(r.stdout)["results"]}
+    assert rows["e0"]["outcome"] == "error" and "refused" in rows["e0"]["detail"]
+    assert rows["e1"]["outcome"] in ("dead", "error")  # dead when DNS says "no such host"
+    assert rows["e2"]["detail"] == "redirect loop"
+    assert rows["e3"]["outcome"] == "error" and "timed out" in rows["e3"]["detail"]
+    assert rows["e4"]["outcome"] == "ok"
+    # a malformed Archive: each URL gets an error, the .bib stays as it was
+    fake.malformed_all = True
+    before = bib.read_text()
+    r = run_cli(["--bib", str(bib), "archive", "--no-capture", "--json"], env=env)
+    assert r.exit_code == 1
+    assert bib.read_text() == before
