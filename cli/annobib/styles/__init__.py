@@ -110,13 +110,16 @@ def letters(n: int) -> list[str]:
 
 def format_bibliography(entries: list, style: str = "gbt7714", edition: str | None = None,
                         system: str | None = "numeric", order: str = "auto",
-                        tiebreak: str = "title") -> list[Reference]:
+                        tiebreak: str = "title", archived: str = "off",
+                        dead: set | frozenset = frozenset()) -> list[Reference]:
     """A reference list in the order the style requires.
 
     ``order``: ``auto`` (numeric: first citation, else file order; author-date/APA: sorted as
     the standard says), ``file`` (keep the given order), ``sorted``. ``tiebreak`` orders works
     with the same authors and year (and so their ``a``/``b``): ``title`` (default), ``file``,
     or ``key`` (the citation key; the convention of the GB/T reference implementation).
+    ``archived``: ``after`` prints an entry's Web Archive snapshot (``archiveurl``) after its
+    reference; ``dead`` puts it in place of the original URL for the keys in ``dead``.
     """
     mod, edition, system = _defaults(style, edition, system)
     entries = list(entries)
@@ -152,7 +155,10 @@ def format_bibliography(entries: list, style: str = "gbt7714", edition: str | No
     for i, e in enumerate(ordered):
         extra = extras.get(i, "")
         warnings: list[str] = []
-        text = mod.format_entry(e, edition=edition, system=system, extra=extra, warnings=warnings)
+        target, after = _archive(e, archived, dead)
+        text = mod.format_entry(target, edition=edition, system=system, extra=extra, warnings=warnings)
+        if after:
+            text = _append_archive(text, after, STYLES[style], edition, e)
         if numeric:
             label = f"[{i + 1}]"
             cite = label
@@ -161,6 +167,39 @@ def format_bibliography(entries: list, style: str = "gbt7714", edition: str | No
             cite = mod.citation(e, edition=edition, extra=extra)
         refs.append(Reference(e, text, label, i + 1 if numeric else None, extra, cite, warnings))
     return refs
+
+
+def _archive(entry, mode: str, dead):
+    """(entry to format, (snapshot URL, date) to print after it or None)."""
+    if mode == "off":
+        return entry, None
+    snap = (entry.get("archiveurl") or "").strip()
+    if not snap:
+        return entry, None
+    if mode == "dead":
+        if entry.key not in dead:
+            return entry, None
+        from annobib.model import Entry
+
+        fields = dict(entry.fields)
+        name = entry.field_name("url") or "url"
+        fields[name] = snap
+        return Entry(entry.key, entry.type, fields, entry.line, entry.source), None
+    return entry, (snap, (entry.get("archivedate") or "").strip()[:10])
+
+
+def _append_archive(text: RichText, after, style: str, edition, entry) -> RichText:
+    from annobib.render.richtext import Run
+
+    url, date = after
+    link = Run(url, url=url)
+    if style == "apa":
+        return text + " (Archived" + (f" {date}" if date else "") + " at " + link + ")"
+    lang = (entry.get("langid") or "").lower()
+    if lang == "chinese":
+        colon = "：" if str(edition) == "2025" else ": "
+        return text + " 存档" + colon + link + "."
+    return text + " Archived" + (f" {date}" if date else "") + ": " + link + "."
 
 
 def cite(entries: list, keys: list[str], style: str = "gbt7714", edition: str | None = None,

@@ -14,7 +14,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 # token separators: whitespace and the punctuation GB/T and APA treat as word boundaries
-_TOKEN = re.compile(r"[^\s:,\-'’–—?.!;/()\[\]\"“”‘]+|[\s:,\-'’–—?.!;/()\[\]\"“”‘]")
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\s:,\-'’–—?.!;/()\[\]\"“”‘]+|[\s:,\-'’–—?.!;/()\[\]\"“”‘]")
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +29,7 @@ def proper_nouns() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
-        parts = line.split()
+        parts = [t for t in _TOKEN.findall(line) if t.strip()]
         if len(parts) == 1:
             words.add(line)
         else:
@@ -79,8 +79,11 @@ def sentence_case(segs, *, keep_first: bool = True, capitalize_after_colon: bool
             continue
         if not tok.strip() or not any(c.isalnum() for c in tok):
             out.append(tok)
-            if tok in (":", "?", "!", "—") or tok == "." and i + 1 < n and not toks[i + 1][0].strip():
-                cap_next = capitalize_after_colon and first_word_seen
+            if tok in (":", "—") and capitalize_after_colon and first_word_seen:
+                cap_next = True
+            elif tok in ("?", "!", ".") and i + 1 < n and not toks[i + 1][0].strip() and first_word_seen:
+                # a new sentence inside the title: its first word keeps (APA: gets) a capital
+                cap_next = "keep" if not capitalize_after_colon else True
             i += 1
             continue
         # a multi-word proper noun starting here?
@@ -111,6 +114,8 @@ def sentence_case(segs, *, keep_first: bool = True, capitalize_after_colon: bool
             continue
         if not first_word_seen and keep_first:
             out.append(tok[:1].upper() + tok[1:] if capitalize_after_colon else tok)
+        elif cap_next == "keep":
+            out.append(tok)
         elif cap_next:
             out.append(tok[:1].upper() + tok[1:])
         elif tok in words or not is_title_case_word(tok):

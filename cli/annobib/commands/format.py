@@ -1,0 +1,223 @@
+"""``annobib format`` (reference lists) and ``annobib cite`` (in-text citations)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from annobib.commands._common import bibliography_paths, console, emit_json, load_bibliography, report_problems, warn
+from annobib.errors import InputError
+
+STYLE_CHOICES = ["gbt7714", "apa"]
+TO_CHOICES = ["terminal", "text", "md", "html", "latex"]
+EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".tex": "latex", ".txt": "text"}
+
+
+def style_options(f):
+    f = click.option("--style", type=click.Choice(STYLE_CHOICES), default="gbt7714", show_default=True,
+                     help="GB/T 7714 or APA 7.")(f)
+    f = click.option("--edition", type=click.Choice(["2025", "2015"]), default=None,
+                     help="GB/T 7714 edition (default 2025).")(f)
+    f = click.option("--system", type=click.Choice(["numeric", "author-date"]), default="numeric",
+                     show_default=True, help="GB/T citation system (APA is always author-date).")(f)
+    return f
+
+
+def _entries(ctx):
+    view = load_bibliography(ctx)
+    code = report_problems(view.problems)
+    entries = [view.entry(i) for i in range(len(view))]
+    return view, entries, code
+
+
+def _select(view, entries, keys, query):
+    if keys:
+        index = {e.key: e for e in entries}
+        missing = [k for k in keys if k not in index]
+        if missing:
+            raise InputError(f"no entry with key {', '.join(missing)}")
+        wanted = set(keys)
+        return [e for e in entries if e.key in wanted]
+    if query:
+        from annobib import query as q
+
+        parsed = q.parse(query)
+        for w in parsed.warnings:
+            warn(w)
+        if not parsed:
+            raise click.UsageError("the query is empty")
+        hits = {i for i, _ in q.run(parsed, view.hays)}
+        return [e for i, e in enumerate(entries) if i in hits]
+    return entries
+
+
+def _dead_keys(entries) -> set[str]:
+    """Keys whose URL the last link check found dead (from the archive state file)."""
+    try:
+        from annobib.archive.state import link_status, load_state
+    except ImportError:
+        return set()
+    dead = set()
+    states = {}
+    for e in entries:
+        src = e.source
+        if src not in states:
+            states[src] = load_state(src) if src else None
+        try:
+            if link_status(e, states[src]).get("link") == "dead":
+                dead.add(e.key)
+        except Exception:  # noqa: BLE001 - a broken state file must not stop formatting
+            continue
+        if (e.get("urlstatus") or "").strip().lower() == "dead":
+            dead.add(e.key)
+    return dead
+
+
+def _annotation(entry, context: bool):
+    from annobib.render.richtext import RichText
+    from annobib.styles._fields import decode
+
+    note = entry.get("annote")
+    if note and note.strip():
+        paras = [decode(p) for p in note.replace("\r", "").split("\n\n") if p.strip()]
+        return RichText("\n\n".join(paras))
+    if context:
+        sentences = []
+        for c in entry.citations:
+            if c.context and c.context not in sentences:
+                sentences.append(c.context)
+        if sentences:
+            return RichText("\n\n".join(sentences))
+    return None
+
+
+def _write_atomic(path: Path, data: str) -> None:
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(data)
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+@click.command("format")
+@click.argument("keys", nargs=-1)
+@click.option("-q", "--query", help="Only the entries matching this search (same language as `annobib search`).")
+@style_options
+@click.option("--to", "to", type=click.Choice(TO_CHOICES), default=None,
+              help="Output: the terminal (default), plain text, Markdown, HTML or LaTeX.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE (atomically) instead of stdout.")
+@click.option("--order", type=click.Choice(["auto", "file", "sorted"]), default="auto", show_default=True,
+              help="auto: numeric lists by first citation (else file order), author-date/APA sorted.")
+@click.option("--annotated", is_flag=True, help="Each reference followed by its annotation (annote).")
+@click.option("--context", is_flag=True, help="With --annotated: entries without an annotation show the citing sentence.")
+@click.option("--archived", type=click.Choice(["off", "after", "dead"]), default="off", show_default=True,
+              help="Web Archive snapshots (archiveurl): after the original URL, or in place of a dead one.")
+@click.option("--json", "as_json", is_flag=True, help="JSON: key, label, text, citation, warnings.")
+@click.option("-v", "--verbose", is_flag=True, help="Show every romanization warning (APA).")
+@click.pass_context
+def format_command(ctx, keys, query, style, edition, system, to, output, order, annotated, context, archived,
+                   as_json, verbose):
+    """Format a reference list: GB/T 7714 (2025 or 2015, numeric or author-date) or APA 7.
+
+    \b
+    annobib format                                  GB/T 7714-2025, numeric, all entries
+    annobib format --edition 2015 --system author-date
+    annobib format --style apa --to md -o refs.md
+    annobib format -q "year:2025 lang:zh" --annotated --context
+    """
+    from annobib.render import ListItem, render, render_document
+    from annobib.styles import format_bibliography
+
+    if style == "apa" and edition:
+        raise click.UsageError("--edition applies to --style gbt7714 only")
+    view, entries, code = _entries(ctx)
+    chosen = _select(view, entries, list(keys), query)
+    if not chosen:
+        if as_json:
+            emit_json([])
+        else:
+            warn("no entries to format")
+        sys.exit(1 if (keys or query) else max(code, 0))
+    dead = _dead_keys(chosen) if archived != "off" else set()
+    refs = format_bibliography(chosen, style, edition, system, order=order, archived=archived, dead=dead)
+    warnings = [w for r in refs for w in r.warnings]
+    if warnings:
+        if verbose:
+            for w in warnings:
+                warn(w)
+        else:
+            n = len({r.key for r in refs if r.warnings})
+            warn(f"{n} entr{'y uses' if n == 1 else 'ies use'} suggested romanizations or lack a translation "
+                 f"(see -v; set title_romanized / title_translation / author_romanized)")
+    hanging = refs[0].label is None
+    if as_json:
+        emit_json([
+            {"key": r.key, "label": r.label, "citation": r.citation, "text": render(r.text, "text"),
+             "annotation": (render(a, "text") if (a := _annotation(r.entry, context)) else None) if annotated else None,
+             "warnings": r.warnings}
+            for r in refs
+        ])
+        return
+    items = [ListItem(r.text, r.label, _annotation(r.entry, context) if annotated else None, r.key, r.text.lang)
+             for r in refs]
+    backend = to or (EXTENSIONS.get(Path(output).suffix.lower(), "text") if output else "terminal")
+    if backend == "terminal" and output:
+        backend = "text"
+    if backend == "terminal":
+        con = console(ctx)
+        for renderable in render_document(items, "terminal", hanging=hanging):
+            con.print(renderable, soft_wrap=True)
+    else:
+        doc = render_document(items, backend, hanging=hanging)
+        if output:
+            _write_atomic(Path(output), doc)
+        else:
+            click.echo(doc, nl=False)
+    if code:
+        sys.exit(code)
+
+
+@click.command("cite")
+@click.argument("keys", nargs=-1, required=True)
+@style_options
+@click.option("--json", "as_json", is_flag=True, help="JSON: key and citation.")
+@click.pass_context
+def cite(ctx, keys, style, edition, system, as_json):
+    """The in-text citation of KEY…: ``[3]``, ``（刘琳，2025）``, ``(Morrow, 1991)``.
+
+    Numbers and 2025a/2025b letters are those of the whole bibliography's list.
+    """
+    from annobib.styles import format_bibliography
+
+    if style == "apa" and edition:
+        raise click.UsageError("--edition applies to --style gbt7714 only")
+    view, entries, code = _entries(ctx)
+    index = {e.key for e in entries}
+    missing = [k for k in keys if k not in index]
+    if missing:
+        raise InputError(f"no entry with key {', '.join(missing)}")
+    refs = {r.key: r for r in format_bibliography(entries, style, edition, system)}
+    if as_json:
+        emit_json([{"key": k, "citation": refs[k].citation} for k in keys])
+    else:
+        for k in keys:
+            click.echo(refs[k].citation)
+    if code:
+        sys.exit(code)

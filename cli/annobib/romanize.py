@@ -1,0 +1,167 @@
+"""Romanization suggestions for APA: Hanyu Pinyin, Hepburn (kana), Revised Romanization, Russian.
+
+These are *suggestions*: the formatter uses them only when the user has not recorded the
+romanization (``title_romanized`` etc.), and warns. Pinyin words are joined two syllables at a
+time (most Chinese words have two characters), which a person should check. pypinyin is
+imported on first use only.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from annobib.names import char_script, romanize_hangul
+
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_PUNCT = {
+    "，": ", ", "。": ". ", "：": ": ", "；": "; ", "？": "? ", "！": "! ", "、": ", ", "（": " (",
+    "）": ") ", "《": "", "》": "", "〈": "", "〉": "",
+    "「": "“", "」": "”", "『": "“", "』": "”", "—": "—", "·": " ", "　": " ",
+}
+
+
+@lru_cache(maxsize=65536)
+def _syllables(run: str) -> list[str]:
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(run, style=Style.NORMAL, v_to_u=True, errors="default")
+
+
+def pinyin_words(text: str) -> str:
+    """Toneless pinyin of Chinese text, syllables joined in pairs: 世界知识 -> ``shijie zhishi``."""
+
+    def pairs(run: str) -> list[str]:
+        syl = _syllables(run)
+        words = ["".join(syl[i : i + 2]) for i in range(0, len(syl), 2)]
+        if len(words) > 1 and len(syl) % 2 == 1:
+            # an odd syllable out joins the previous word (三字词 are commoner than 单字)
+            words[-2] += words[-1]
+            words.pop()
+        return words
+
+    def one_run(m: re.Match) -> str:
+        try:
+            from pypinyin.seg.mmseg import seg
+
+            pieces = list(seg.cut(m.group(0)))
+        except Exception:  # noqa: BLE001 - segmentation is a refinement only
+            pieces = [m.group(0)]
+        words: list[str] = []
+        singles = ""
+        for piece in pieces:
+            if len(piece) > 1:
+                if singles:
+                    words.extend(pairs(singles))
+                    singles = ""
+                words.append("".join(_syllables(piece)))
+            else:
+                singles += piece
+        if singles:
+            words.extend(pairs(singles))
+        return " " + " ".join(words) + " "
+
+    out = _HAN_RUN.sub(one_run, text)
+    for a, b in _PUNCT.items():
+        out = out.replace(a, b)
+    out = re.sub(r"\s+([,.:;?!)])", r"\1", out)
+    out = re.sub(r"\(\s+", "(", out)
+    out = re.sub(r"([“‘])\s+", r"\1", out)
+    out = re.sub(r"\s+([”’])", r"\1", out)
+    return re.sub(r"\s+", " ", out).strip()
+
+
+_KANA = {}
+
+
+def _build_kana() -> dict[str, str]:
+    base = (
+        "あa いi うu えe おo かka きki くku けke こko さsa しshi すsu せse そso たta ちchi つtsu てte とto "
+        "なna にni ぬnu ねne のno はha ひhi ふfu へhe ほho まma みmi むmu めme もmo やya ゆyu よyo "
+        "らra りri るru れre ろro わwa をo んn がga ぎgi ぐgu げge ごgo ざza じji ずzu ぜze ぞzo "
+        "だda ぢji づzu でde どdo ばba びbi ぶbu べbe ぼbo ぱpa ぴpi ぷpu ぺpe ぽpo ぁa ぃi ぅu ぇe ぉo ゔvu"
+    )
+    table = {}
+    for item in base.split():
+        table[item[0]] = item[1:]
+    for k, v in list(table.items()):
+        table[chr(ord(k) + 0x60)] = v  # katakana
+    table["ー"] = "-"
+    return table
+
+
+def hepburn(text: str) -> str:
+    """Hepburn romanization of kana (kanji are left as they are: they need a reading)."""
+    global _KANA
+    if not _KANA:
+        _KANA = _build_kana()
+    out: list[str] = []
+    i = 0
+    small = {"ゃ": "ya", "ゅ": "yu", "ょ": "yo", "ャ": "ya", "ュ": "yu", "ョ": "yo"}
+    while i < len(text):
+        ch = text[i]
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        if ch in "っッ" and nxt in _KANA:
+            roman = _KANA[nxt]
+            out.append(("t" if roman.startswith("ch") else roman[:1]))
+            i += 1
+            continue
+        if ch in _KANA:
+            roman = _KANA[ch]
+            if nxt in small:
+                if roman in ("shi", "chi", "ji"):
+                    roman = roman[:-1] + small[nxt][1:]
+                else:
+                    roman = roman[:-1] + small[nxt]
+                i += 1
+            if roman == "-" and out:
+                out.append(out[-1][-1:] if out[-1][-1:] in "aeiou" else "")
+            else:
+                out.append(roman)
+            i += 1
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+_RU = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch ʺ y ʹ e yu ya".split(),
+))
+
+
+def russian(text: str) -> str:
+    out = []
+    for ch in text:
+        low = ch.lower()
+        if low in _RU:
+            r = _RU[low]
+            out.append(r.capitalize() if ch != low else r)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def needs_romanization(text: str) -> bool:
+    return any(char_script(c) in ("han", "kana", "hangul", "cyrillic") for c in text)
+
+
+def suggest(text: str, lang: str | None = None) -> tuple[str, bool]:
+    """(romanized text, complete?) — ``complete`` is False when characters were left as they were
+    (Japanese kanji, which need a dictionary reading)."""
+    if not text or not needs_romanization(text):
+        return text, True
+    lang = (lang or "").lower()
+    has_kana = any(char_script(c) == "kana" for c in text)
+    if has_kana or lang in ("japanese", "ja"):
+        out = hepburn(text)
+        if any(char_script(c) == "han" for c in out):
+            return text, False  # kanji need a reading: leave the original for a person to romanize
+        return out, True
+    if any(char_script(c) == "hangul" for c in text):
+        words = re.split(r"(\s+)", text)
+        return "".join(romanize_hangul(w) if w.strip() else w for w in words), True
+    if any(char_script(c) == "cyrillic" for c in text):
+        return russian(text), True
+    return pinyin_words(text), True

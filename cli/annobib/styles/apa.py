@@ -1,0 +1,503 @@
+"""APA 7 reference list entries and in-text citations.
+
+Fields a user sets for works not in English (documented in the README):
+
+``author_romanized``       the authors in Latin letters, BibTeX name list (``Liu, Lin``)
+``title_romanized``        the title in Latin letters (pinyin, Hepburn …)
+``title_translation``      the English translation of the title, printed in ``[ ]``
+``journaltitle_romanized`` the periodical's name in Latin letters (``Shijie Zhishi``)
+``booktitle_romanized`` / ``booktitle_translation``, ``publisher_romanized``
+
+The conformance files' spellings ``title_translation_en``, ``journal_translation_en`` and
+``author_transliteration_en`` are read too. When a field is missing for a non-Latin work, a
+romanization is suggested (annobib.romanize) and a warning names the field to set.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annobib.render.richtext import RichText, Run, italic
+from annobib.styles import _fields
+from annobib.styles.casing import sentence_case, title_case
+
+AUTHOR_DATE_ONLY = True
+
+ALIASES = {
+    "author_romanized": ("author_romanized", "author_transliteration_en", "author_transliteration"),
+    "title_romanized": ("title_romanized", "title_transliteration_en", "title_transliteration"),
+    "title_translation": ("title_translation", "title_translation_en", "titletranslation"),
+    "journaltitle_romanized": ("journaltitle_romanized", "journal_romanized", "journal_transliteration_en",
+                               "journaltitle_transliteration_en"),
+    "booktitle_romanized": ("booktitle_romanized", "booktitle_transliteration_en"),
+    "booktitle_translation": ("booktitle_translation", "booktitle_translation_en"),
+    "publisher_romanized": ("publisher_romanized", "publisher_transliteration_en"),
+}
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+DESCRIPTIONS = {"transcript": "Transcript", "pressrelease": "Press release", "press release": "Press release",
+                "speech": "Speech transcript", "video": "Video", "podcast": "Audio podcast episode",
+                "fact sheet": "Fact sheet", "factsheet": "Fact sheet", "brochure": "Brochure",
+                "infographic": "Infographic", "policy brief": "Policy brief", "white paper": "White paper",
+                "map": "Map", "dataset": "Data set", "software": "Computer software", "letter": "Letter",
+                "interview": "Interview"}
+DATED_TYPES = {"online", "webpage", "www", "electronic", "newspaper", "misc", "unpublished"}
+STANDALONE = {"book", "mvbook", "booklet", "report", "techreport", "manual", "thesis", "phdthesis",
+              "mastersthesis", "online", "webpage", "www", "electronic", "collection", "proceedings",
+              "dataset", "software", "standard", "map", "misc", "unpublished", "patent", "periodical"}
+
+
+def _get(entry, name: str) -> str:
+    for alias in ALIASES.get(name, (name,)):
+        v = entry.get(alias)
+        if v:
+            return v
+    return ""
+
+
+def _is_latin(text: str) -> bool:
+    from annobib.romanize import needs_romanization
+
+    return not needs_romanization(text)
+
+
+class _A:
+    def __init__(self, entry, warnings: list | None):
+        self.e = entry
+        self.type = entry.type.lower()
+        self.sub = (_fields.raw(entry, "entrysubtype") or "").lower()
+        self.warnings = warnings if warnings is not None else []
+        self.langid = (_fields.raw(entry, "langid") or "").lower()
+
+    def f(self, name: str) -> str:
+        return _fields.field(self.e, name)
+
+    def warn(self, msg: str) -> None:
+        self.warnings.append(f"{self.e.key}: {msg}")
+
+    # -- names ---------------------------------------------------------------------------
+    def names(self, field: str = "author"):
+        from annobib.names import parse_names
+
+        rom = _get(self.e, field + "_romanized") if field == "author" else ""
+        value = rom or self.e.get(field) or ""
+        if not value:
+            return ()
+        return parse_names(_decode_names(value), self.langid or None)
+
+    def person(self, n, inverted: bool = True) -> str:
+        """``Liu, L.``, ``Morrow, J. D.``, ``Park, J.-R.``, group names in full."""
+        if n.others:
+            return "et al."
+        if n.literal and not n.is_cjk:
+            return n.raw
+        if n.is_cjk:
+            fam, giv = n.romanized()
+            if fam == n.family and not _is_latin(fam):
+                self.warn(f"cannot romanize the name {n.raw!r}; set author_romanized (e.g. 'Family, Given')")
+                return n.raw
+            self.warn(f"romanized {n.raw!r} as {fam}, {giv}; set author_romanized to confirm")
+            inits = " ".join(p[0].upper() + "." for p in re.split(r"[\s]+", giv) if p) if giv else ""
+            inits = "-".join(w[0].upper() + "." for w in giv.split("-")) if "-" in giv else inits
+            return f"{fam}, {inits}" if inits else fam
+        family = (n.particle + " " + n.family).strip() if n.particle else n.family
+        if n.script == "cyrillic":
+            from annobib.romanize import russian
+
+            family = russian(family)
+        inits = n.initials(dots=True, hyphen=True)
+        if n.script == "cyrillic":
+            from annobib.romanize import russian
+
+            inits = russian(inits)
+        s = family
+        if inits:
+            s += ", " + inits if inverted else ""
+        if n.suffix:
+            s += ", " + n.suffix
+        return s
+
+    def editor_forward(self, n) -> str:
+        """Editors in a chapter reference: ``A. A. Editor``."""
+        if n.literal and not n.is_cjk:
+            return n.raw
+        if n.is_cjk:
+            fam, giv = n.romanized()
+            return f"{giv[:1]}. {fam}" if giv else fam
+        inits = n.initials(dots=True, hyphen=True)
+        family = (n.particle + " " + n.family).strip() if n.particle else n.family
+        return f"{inits} {family}".strip()
+
+    def author_list(self, names) -> str:
+        people = [self.person(n) for n in names if not n.others]
+        others = any(n.others for n in names)
+        if not people:
+            return ""
+        if others:
+            return ", ".join(people) + ", et al."
+        if len(people) == 1:
+            return people[0]
+        if len(people) == 2:
+            return f"{people[0]}, & {people[1]}"
+        if len(people) > 20:
+            return ", ".join(people[:19]) + ", . . . " + people[-1]
+        return ", ".join(people[:-1]) + ", & " + people[-1]
+
+    # -- date ----------------------------------------------------------------------------
+    def year(self) -> str:
+        y = self.e.year
+        if y:
+            return y
+        date = _fields.raw(self.e, "date")
+        return date if date and not re.match(r"\d", date) else ""
+
+    def date_text(self, extra: str) -> str:
+        y = self.year()
+        if not y:
+            return "n.d." + ("-" + extra if extra else "")
+        dated = self.type in DATED_TYPES or self.sub in ("newspaper", "magazine", "transcript", "pressrelease") \
+            or "transcript" in self.f("type").lower() or "press" in self.f("type").lower()
+        date = _fields.raw(self.e, "date")
+        m = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", date or "")
+        if dated and m:
+            month = MONTHS[int(m.group(2)) - 1]
+            day = f" {int(m.group(3))}" if m.group(3) else ""
+            return f"{y}{extra}, {month}{day}"
+        return y + extra
+
+    # -- titles --------------------------------------------------------------------------
+    def title(self, field: str = "title", standalone: bool = False) -> RichText:
+        raw = self.e.get(field) or ""
+        if not raw:
+            return RichText()
+        plain = _fields.decode(raw)
+        rom_field = "title_romanized" if field == "title" else f"{field}_romanized"
+        tr_field = "title_translation" if field == "title" else f"{field}_translation"
+        rom = _get(self.e, rom_field)
+        english = self.langid in ("", "english", "american", "british", "en")
+        if rom:
+            text = _fields.decode(rom)
+        elif not _is_latin(plain):
+            from annobib.romanize import suggest
+
+            text, complete = suggest(plain, self.langid)
+            text = text[:1].upper() + text[1:]
+            if complete:
+                self.warn(f"suggested romanization of the {field} {text!r}; set {rom_field}")
+            else:
+                self.warn(f"could not romanize the {field} {plain!r} (kanji need a reading); set {rom_field}")
+        elif english:
+            text = sentence_case(_fields.segments(raw), capitalize_after_colon=True)
+        else:
+            # Latin-script, not English: keep the author's capitalization
+            text = plain
+        out = italic(text) if standalone else RichText(text)
+        tr = _get(self.e, tr_field)
+        if tr:
+            out.append(" [" + _fields.decode(tr) + "]")
+        elif not english and not rom and not _is_latin(plain):
+            self.warn(f"no English translation of the {field}; set {tr_field}")
+        return out
+
+    def description(self) -> str:
+        t = (self.f("type") or self.sub or "").strip()
+        low = t.lower()
+        if low in DESCRIPTIONS:
+            return DESCRIPTIONS[low]
+        if self.type in ("phdthesis", "mastersthesis", "thesis"):
+            kind = "Doctoral dissertation" if self.type == "phdthesis" or "doct" in low or "phd" in low or "博士" in t else "Master's thesis"
+            school = self.romanized_field("school") or self.romanized_field("institution")
+            return f"{kind}, {school}" if school else kind
+        return ""
+
+    def romanized_field(self, name: str) -> str:
+        rom = _get(self.e, f"{name}_romanized")
+        if rom:
+            return _fields.decode(rom)
+        v = self.f(name)
+        if v and not _is_latin(v):
+            from annobib.romanize import suggest
+
+            s, _ = suggest(v, self.langid)
+            return " ".join(w[:1].upper() + w[1:] for w in s.split(" "))
+        return v
+
+    def periodical(self) -> RichText:
+        rom = _get(self.e, "journaltitle_romanized")
+        j = self.f("journaltitle")
+        if rom:
+            name = _fields.decode(rom)
+        elif j and not _is_latin(j):
+            from annobib.romanize import suggest
+
+            s, complete = suggest(j, self.langid)
+            name = " ".join(w[:1].upper() + w[1:] for w in s.split(" "))
+            self.warn(f"suggested romanization of the periodical {name!r}; set journaltitle_romanized")
+        else:
+            name = title_case(j) if j and j == j.lower() else j
+        return italic(name) if name else RichText()
+
+    def links(self) -> RichText:
+        doi = _fields.raw(self.e, "doi")
+        url = _fields.raw(self.e, "url")
+        if doi:
+            doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", doi, flags=re.I)
+            target = "https://doi.org/" + doi
+            return RichText(Run(target, url=target))
+        if url:
+            return RichText(Run(url, url=url))
+        return RichText()
+
+    def pages(self) -> str:
+        p = self.f("pages")
+        return re.sub(r"\s*[-–—]+\s*", "–", p) if p else ""
+
+
+def _decode_names(value: str) -> str:
+    from annobib.styles.gbt7714 import _decode_keep_braces
+
+    return _decode_keep_braces(value).replace("\x02", "")
+
+
+def _end(rt: RichText) -> RichText:
+    """Close an element with a period unless it ends with one (or ?, !)."""
+    if not rt:
+        return rt
+    s = rt.plain.rstrip()
+    if s.endswith((".", "?", "!", "？", "！")):
+        return rt
+    return rt + "."
+
+
+def format_entry(entry, edition: str = "7", system: str = "author-date", extra: str = "",
+                 warnings: list | None = None) -> RichText:
+    a = _A(entry, warnings)
+    t = a.type
+    sub = a.sub
+    names = a.names("author")
+    editors_as_authors = False
+    if not names and t in ("book", "collection", "proceedings") and entry.get("editor"):
+        names = a.names("editor")
+        editors_as_authors = True
+    standalone = (t in STANDALONE and not (t == "misc" and entry.get("journaltitle"))) or t == "online"
+    if t == "article" and sub not in ("newspaper", "magazine"):
+        standalone = False
+    if t == "article" and sub in ("newspaper", "magazine"):
+        standalone = False
+    title = a.title("title", standalone=standalone)
+    desc = a.description()
+    date = "(" + a.date_text(extra) + ")."
+    out = RichText(lang=_lang_tag(a.langid))
+    author = a.author_list(names)
+    if editors_as_authors and author:
+        author += " (Ed.)." if len(names) == 1 else " (Eds.)."
+    site = a.f("organization") or a.f("publisher") or a.f("institution")
+    if author:
+        out.append(_end(RichText(author)) if not editors_as_authors else author, " ", date, " ")
+        head = title
+        if desc:
+            head = head + f" [{desc}]"
+        if head:
+            out.append(_end(head), " ")
+    else:
+        # no author: the title moves into the author position
+        head = title + (f" [{desc}]" if desc else "")
+        out.append(_end(head), " ", date, " ")
+    source = RichText()
+    if t == "article" and sub in ("newspaper", "magazine"):
+        source = a.periodical()
+        if a.pages():
+            source = source + ", " + ("p. " if "-" not in a.pages() and "–" not in a.pages() else "pp. ") + a.pages()
+        source = _end(source) if source else source
+    elif t in ("article", "periodical"):
+        src = a.periodical()
+        vol, num, pages = a.f("volume"), a.f("number"), a.pages() or a.f("eid")
+        if vol:
+            src = src + ", " + italic(vol)
+            if num:
+                src = src + f"({num})"
+        elif num:
+            src = src + f", ({num})"
+        if pages:
+            src = src + ", " + pages
+        source = _end(src) if src else src
+    elif t in ("incollection", "inproceedings", "inbook", "conference"):
+        eds = a.names("editor")
+        book = a.title("booktitle", standalone=True)
+        parts = RichText("In ")
+        if eds:
+            ed_names = [a.editor_forward(n) for n in eds if not n.others]
+            joined = ed_names[0] if len(ed_names) == 1 else (
+                " & ".join(ed_names) if len(ed_names) == 2 else ", ".join(ed_names[:-1]) + ", & " + ed_names[-1])
+            parts.append(joined, " (Ed.), " if len(ed_names) == 1 else " (Eds.), ")
+        parts.append(book if book else RichText(a.f("eventtitle")))
+        extras = []
+        ed = a.f("edition")
+        if ed:
+            extras.append(_edition(ed))
+        if a.f("volume"):
+            extras.append("Vol. " + a.f("volume"))
+        if a.pages():
+            extras.append(("pp. " if "–" in a.pages() else "p. ") + a.pages())
+        if extras:
+            parts.append(" (" + ", ".join(extras) + ")")
+        source = _end(parts)
+        pub = a.romanized_field("publisher")
+        if pub:
+            source = source + " " + _end(RichText(pub))
+    else:
+        extras = []
+        ed = a.f("edition")
+        if ed:
+            extras.append(_edition(ed))
+        if a.f("volume") and t in ("book", "mvbook", "collection"):
+            extras.append("Vol. " + a.f("volume"))
+        if t in ("report", "techreport") and a.f("number"):
+            extras.append(("Report No. " if not a.f("type") else a.f("type") + " ") + a.f("number"))
+        if extras:
+            # "(2nd ed.)" belongs to the title element, before its period
+            out.runs = out.runs  # keep
+            text = out.plain
+            if text.endswith(". "):
+                _strip_trailing(out, 2)
+                out.append(" (" + ", ".join(extras) + "). ")
+        pub = a.romanized_field("publisher") or a.romanized_field("institution") or a.romanized_field("organization")
+        if t in ("phdthesis", "mastersthesis", "thesis"):
+            pub = ""
+        if pub and author and _same(pub, names):
+            pub = ""  # the group author is also the publisher / site
+        if pub:
+            source = _end(RichText(pub))
+    if source:
+        out.append(source, " ")
+    links = a.links()
+    if links:
+        out.append(links)
+    _strip_trailing_space(out)
+    return out
+
+
+def _edition(ed: str) -> str:
+    ords = {"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
+            "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th"}
+    low = ed.lower().strip()
+    if low in ords:
+        return ords[low] + " ed."
+    if low.isdigit():
+        n = int(low)
+        suf = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suf} ed."
+    return ed
+
+
+def _same(pub: str, names) -> bool:
+    from annobib.styles.sorting import fold
+
+    return any(n.literal and fold(n.raw) == fold(pub) for n in names)
+
+
+def _strip_trailing(rt: RichText, k: int) -> None:
+    while k > 0 and rt.runs:
+        last = rt.runs[-1]
+        cut = min(k, len(last.text))
+        text = last.text[: len(last.text) - cut]
+        k -= cut
+        if text:
+            rt.runs[-1] = Run(text, last.italic, last.url, last.lang)
+        else:
+            rt.runs.pop()
+
+
+def _strip_trailing_space(rt: RichText) -> None:
+    while rt.runs and rt.runs[-1].text.endswith(" "):
+        last = rt.runs[-1]
+        text = last.text.rstrip(" ")
+        if text:
+            rt.runs[-1] = Run(text, last.italic, last.url, last.lang)
+            break
+        rt.runs.pop()
+
+
+def _lang_tag(langid: str) -> str | None:
+    return {"english": "en", "american": "en", "british": "en", "chinese": "zh", "japanese": "ja",
+            "korean": "ko", "russian": "ru"}.get(langid)
+
+
+# -- list order and citations -------------------------------------------------------------
+
+def _first_word_title(a: _A) -> str:
+    t = _get(a.e, "title_romanized") or a.e.get("title") or ""
+    t = _fields.decode(t)
+    if not _is_latin(t):
+        from annobib.romanize import suggest
+
+        t = suggest(t, a.langid)[0]
+    return t
+
+
+def sort_key(entry, index: int = 0, edition: str = "7") -> tuple:
+    from annobib.styles.sorting import fold, title_key
+
+    a = _A(entry, [])
+    names = a.names("author") or a.names("editor")
+    if names:
+        nk = tuple(_name_sort(a, n) for n in names)
+    else:
+        nk = (title_key(_first_word_title(a)),)
+    y = a.year()
+    ykey = (0, "") if not y else (1, y)
+    return (nk, ykey)
+
+
+def _name_sort(a: _A, n) -> tuple:
+    from annobib.styles.sorting import fold
+
+    if n.others:
+        return ("\uffff",)
+    if n.literal and not n.is_cjk:
+        return (fold(n.raw),)
+    if n.is_cjk:
+        fam, giv = n.romanized()
+        return (fold(fam), fold(giv))
+    return (fold((n.particle + " " + n.family).strip()), fold(n.given))
+
+
+def group_key(entry, edition: str = "7") -> tuple:
+    a = _A(entry, [])
+    names = a.names("author") or a.names("editor")
+    if names:
+        key = tuple(_name_sort(a, n) for n in names)
+    else:
+        key = (("title", _first_word_title(a)),)
+    return (key, a.year() or "n.d.")
+
+
+def citation(entry, edition: str = "7", extra: str = "") -> str:
+    """``(Morrow, 1991)``, ``(Des Marais et al., 1992)``, ``(Liu, 2025)``, ``("Short title," 2025)``."""
+    a = _A(entry, [])
+    names = [n for n in (a.names("author") or a.names("editor"))]
+    others = any(n.others for n in names)
+    people = [n for n in names if not n.others]
+
+    def surname(n) -> str:
+        if n.literal and not n.is_cjk:
+            return n.raw
+        if n.is_cjk:
+            return n.romanized()[0]
+        return (n.particle + " " + n.family).strip() if n.particle else n.family
+
+    if not people:
+        t = _first_word_title(a)
+        words = t.split()
+        short = " ".join(words[:4]) if len(words) > 4 else t
+        who = f"“{short},”" if a.type in ("article", "incollection", "inproceedings", "inbook") or a.type == "online" and False else short
+    elif len(people) == 1 and not others:
+        who = surname(people[0])
+    elif len(people) == 2 and not others:
+        who = f"{surname(people[0])} & {surname(people[1])}"
+    else:
+        who = f"{surname(people[0])} et al."
+    y = a.year()
+    year = (y + extra) if y else ("n.d." + ("-" + extra if extra else ""))
+    sep = " " if who.endswith(",”") else ", "
+    return f"({who}{sep}{year})"
