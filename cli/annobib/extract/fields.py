@@ -29,11 +29,13 @@ EN_MDY = re.compile(r"\b(" + _MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}
 EN_DMY = re.compile(r"\b(\d{1,2})\s+(" + _MONTH + r")\s+(\d{4})\b")
 EN_MY = re.compile(r"\b(" + _MONTH + r")\s+(\d{4})\b")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-YEAR = re.compile(r"(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?![\d/])")
+YEAR = re.compile(r"(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?!\d)")
 ZH_YMD = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 ZH_YM = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)")
 ZH_ISSUE = re.compile(r"(\d{4})\s*年\s*(?:第\s*)?(\d{1,3})\s*期")
-ZH_VOLUME = re.compile(r"第\s*(\d{1,4})\s*卷")
+ZH_VOLUME = re.compile(r"第\s*(\d{1,4})\s*卷|제\s*(\d{1,4})\s*권|(\d{1,4})\s*巻")
+KO_NUMBER = re.compile(r"제\s*(\d{1,4})\s*호|第\s*(\d{1,4})\s*号")
+KO_PAGES = re.compile(r"(\d+)\s*(?:[-–—~～]+\s*(\d+))?\s*쪽")
 ZH_SERIES = re.compile(r"第\s*(\d{1,4})\s*辑")
 ZH_PAGES = re.compile(r"第\s*(\d+)\s*(?:[—–\-~～至]+\s*(\d+))?\s*页")
 ZH_BAN = re.compile(r"第\s*(\d+)\s*版")
@@ -78,8 +80,24 @@ PUBLISHER_ZH = re.compile(
     r"\s*[，,、]?\s*(?P<year>\d{4})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s*(?P<month>\d{1,2})\s*月)?\s*(?:第\s*\d+\s*次印刷)?\s*(?:版|刊)?"
 )
 PLACE_PUBLISHER_EN = re.compile(
-    r"(?P<loc>[A-Z][A-Za-z .'’-]{1,40}?(?:,\s*[A-Z]{2}|,\s*[A-Z][a-z]+\.?)?)\s*:\s*(?P<pub>[^,:;]{2,80}?)(?:,\s*|\s+)(?P<year>(?:1[5-9]|20)\d\d)\b"
+    r"(?:(?<=, )|(?<=,)|(?<=\. )|^)(?P<loc>[A-Z][A-Za-z.'’-]*(?:\s+(?:[A-Z][A-Za-z.'’-]*|and|upon|am|on|de)){0,3}"
+    r"(?:,\s*(?:[A-Z]{2}|D\.\s?C\.|[A-Z][a-z]{1,4}\.|N\.\s?[YJ]\.))?)\s*:\s*(?P<pub>[^,:;]{2,80}?)(?:,\s*|\s+)(?P<year>(?:1[5-9]|20)\d\d)(?=\s*(?:[,.;:)]|$))"
 )
+PUBLISHER_CUE = re.compile(
+    r"Press|Publish|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|Random House|Knopf|"
+    r"Blackwell|Sage|Rienner|Addison|McGraw|Houghton|Harper|Simon|Polity|Verso|Brookings|RAND|Department|Office|"
+    r"Institute|Center|Centre|Council|University|Éditions|Editions|Gallimard|Seuil|Suhrkamp|Beck|Elsevier|Taylor"
+)
+
+
+def find_place_publisher(text: str):
+    """The last ``Place: Publisher, Year`` in ``text`` whose publisher looks like one."""
+    best = None
+    for m in PLACE_PUBLISHER_EN.finditer(text):
+        pub = m.group("pub").strip()
+        if PUBLISHER_CUE.search(pub) or len(pub.split()) <= 4:
+            best = m
+    return best
 CYR = re.compile(r"[\u0400-\u04ff]")
 KANA = re.compile(r"[\u3040-\u30ff]")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
@@ -128,6 +146,10 @@ def iso_date(text: str) -> str | None:
 
 def page_range(a: str, b: str | None) -> str:
     return f"{a}-{b}" if b else a
+
+
+def norm_range(text: str) -> str:
+    return re.sub(r"\s*[-–—~～]+\s*", "-", text.strip())
 
 
 def clean_url(url: str) -> str:
@@ -369,7 +391,7 @@ def parse_cjk(text: str) -> Parsed:
         rest_nourl = rest_nourl[: access.start()] + rest_nourl[access.end():]
     # locator
     locator = None
-    pm = ZH_PAGES.search(rest_nourl) or JA_PAGES.search(rest_nourl)
+    pm = ZH_PAGES.search(rest_nourl) or JA_PAGES.search(rest_nourl) or KO_PAGES.search(rest_nourl)
     if pm:
         locator = page_range(pm.group(1), pm.group(2))
     else:
@@ -406,10 +428,17 @@ def parse_cjk(text: str) -> Parsed:
     translator_m = re.search(r"(?:^|[，,、])\s*([^，,《》]{2,40}?)\s*(?:等)?(?:译|訳|譯)\s*(?:[，,]|$)", rest_nourl)
     issue = ZH_ISSUE.search(rest_nourl)
     vol = ZH_VOLUME.search(rest_nourl)
+    ko_num = KO_NUMBER.search(rest_nourl)
     series = ZH_SERIES.search(rest_nourl)
     date = iso_date(rest_nourl)
     site = None
+    doctype = None
+    dm0 = re.match(r"^\s*(白皮书|蓝皮书|研究报告|报告|政策简报|工作论文|白書|報告書|보고서)", rest_after)
+    if dm0:
+        doctype = dm0.group(1)
     for s in segs:
+        if doctype and s.startswith(doctype):
+            continue
         if URL_RE.match(s) or re.search(r"\d", s) or len(s) > 30 or s.startswith(("载", "见", "第")):
             continue
         if re.search(r"(译|訳|主编|编$|出版|论文|論文|档案|档号|藏$)", s):
@@ -463,7 +492,7 @@ def parse_cjk(text: str) -> Parsed:
             f["venue"] = venue
         if date:
             f["date"] = date
-    elif container and (issue or vol or series) and not chapter and not pub:
+    elif container and (issue or vol or series or ko_num) and not chapter and not pub:
         etype = "article"
         f["journaltitle"] = container
         if issue:
@@ -472,7 +501,9 @@ def parse_cjk(text: str) -> Parsed:
         elif date:
             f["date"] = date[:4]
         if vol:
-            f["volume"] = vol.group(1)
+            f["volume"] = vol.group(1) or vol.group(2) or vol.group(3)
+        if ko_num and not issue:
+            f["number"] = ko_num.group(1) or ko_num.group(2)
         if series and not issue:
             f["number"] = series.group(1)
         if locator and "-" in locator:
@@ -532,6 +563,13 @@ def parse_cjk(text: str) -> Parsed:
         f["date"] = date
         if locator and "-" in locator:
             f["pages"] = locator
+    elif doctype and (url or date or authors_field):
+        etype = "report"
+        f["type"] = doctype
+        if authors_field and authors_field.startswith("{"):
+            f["institution"] = authors_field.strip("{}")
+        if date:
+            f["date"] = date
     elif site and (url or date):
         if NEWS_RE.search(site) and not re.search(r"网站|網站|官网|官方网站|ホームページ|홈페이지", site):
             etype = "article"
@@ -643,7 +681,7 @@ def parse_western(text: str) -> Parsed:
     conf = re.search(r"paper (?:presented|delivered|prepared) (?:at|for) (?:the )?(?P<ev>[^,]+)", rest_wo, re.I)
     chap = re.match(r"^in\s+(?P<eds>.+?),?\s*\(?(?:eds?\.|editors?)\)?,?\s+(?P<book>.+)$", rest_wo, re.I) or re.match(
         r"^in\s+(?P<book>[^,]+),\s*(?:ed\.|edited) by\s+(?P<eds>[^,]+)(?P<tail>.*)$", rest_wo, re.I)
-    placepub = PLACE_PUBLISHER_EN.search(rest_wo if not chap else chap.group("book"))
+    placepub = find_place_publisher(rest_wo if not chap else chap.group("book"))
     segs = [s.strip() for s in re.split(r",\s*", _mask_dates(rest_wo)) if s.strip()]
     container = None
     for s in segs:
@@ -745,8 +783,13 @@ def parse_western(text: str) -> Parsed:
         if author_text:
             names, others, role = western_names(author_text)
         tparts = []
-        for s in parts:
-            if "\x00" in s or EN_PAGES.match(s) or YEAR.fullmatch(s.strip(" .")) or PLACE_PUBLISHER_EN.search(s + ", 2000") and ":" in s or re.match(r"^(?:Vol|vol|No|no)\.", s):
+        placepub = find_place_publisher(body)
+        for k, s in enumerate(parts):
+            if "\x00" in s or EN_PAGES.match(s) or YEAR.fullmatch(s.strip(" .")) or re.match(r"^(?:Vol|vol|No|no)\.", s):
+                break
+            if placepub and (placepub.group("loc").split(",")[0].strip() == s.split(":")[0].strip()):
+                break
+            if k + 1 < len(parts) and re.match(r"^(?:[A-Z]{2}|D\.\s?C\.|N\.\s?[YJ]\.)\s*:", parts[k + 1]):
                 break
             if re.match(r"^(?:op\.\s*cit|ibid)", s, re.I):
                 break
@@ -756,7 +799,12 @@ def parse_western(text: str) -> Parsed:
             f["title"] = _unmask(title)
         if re.search(r"\bop\.\s*cit\.?|\bloc\.\s*cit\.?", body, re.I):
             p.kind = "opcit"
-        if placepub:
+        if placepub and names and names[0].startswith("{"):
+            etype = "report"
+            f["institution"] = placepub.group("pub").strip()
+            f["location"] = placepub.group("loc").strip()
+            f["date"] = placepub.group("year")
+        elif placepub:
             etype = "book"
         elif title and (names and names[0].startswith("{") or REPORT_TITLE_RE.search(title)) and (date or url):
             etype = "report"
@@ -771,7 +819,7 @@ def parse_western(text: str) -> Parsed:
     if names:
         key = "editor" if role == "editor" and etype != "incollection" else ("translator" if role == "translator" else "author")
         f = {key: names_field(names, others), **f}
-    if etype == "book" and placepub:
+    if etype == "book" and placepub and p.kind == "full":
         f["location"] = placepub.group("loc").strip()
         f["publisher"] = placepub.group("pub").strip()
         f["date"] = placepub.group("year")
@@ -918,7 +966,7 @@ def parse_russian(text: str) -> Parsed:
         f["number"] = sig
         f["entrysubtype"] = "archive"
         f["langid"] = "russian"
-        return Parsed(type="misc", fields=_order(f), locator=re.sub(r"\s", "", lm.group(1)) if lm else None)
+        return Parsed(type="misc", fields=_order(f), locator=norm_range(lm.group(1)) if lm else None)
     author = None
     am = re.match(r"^\s*((?:[А-ЯЁ][а-яё\-]+\s+(?:[А-ЯЁ]\.\s*){1,2}|(?:[А-ЯЁ]\.\s*){1,2}[А-ЯЁ][а-яё\-]+)(?:,\s*(?:[А-ЯЁ][а-яё\-]+\s+(?:[А-ЯЁ]\.\s*){1,2}|(?:[А-ЯЁ]\.\s*){1,2}[А-ЯЁ][а-яё\-]+))*)(?:\s*и\s*др\.)?\s*", body)
     rest = body
