@@ -418,13 +418,16 @@ def entry_from_citation(text: str) -> Entry:
     """Parse one citation (a footnote's text) with the extractor's parser: the same entry
     ``extract`` would make from that note (without where it is cited)."""
     try:
-        from annobib.extract import citation_entries  # type: ignore[attr-defined]
+        from annobib.extract import extract_notes
     except ImportError:
         raise InputError(
             "parsing a citation needs the extractor's citation parser, which this build lacks; "
             "use --doi or --field instead"
         ) from None
-    entries = citation_entries(text)
+    text = " ".join(text.split())
+    if not text:
+        raise InputError("the citation is empty")
+    entries = extract_notes(text).entries
     if not entries:
         raise InputError(f"could not read a citation in {text[:60]!r}; use --field to give the fields")
     if len(entries) > 1:

@@ -17,8 +17,9 @@ IMPORT_FORMATS = ("bibtex", "biblatex", "csl-json", "ris")
 @click.option("--to", "fmt", required=True, type=click.Choice(EXPORT_FORMATS), help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE", help="Write to FILE (atomically) instead of standard output.")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only entries with this tag (repeatable: all of them; -TAG: without).")
+@click.option("--with-citations", is_flag=True, help="Keep annobib's `citations` field in BibTeX/biblatex/RIS too (CSL-JSON always has it).")
 @click.argument("keys", nargs=-1)
-def export(fmt: str, output: str | None, tags: tuple[str, ...], keys: tuple[str, ...]) -> None:
+def export(fmt: str, output: str | None, tags: tuple[str, ...], with_citations: bool, keys: tuple[str, ...]) -> None:
     """Export the bibliography (or the entries KEYS…) for other tools.
 
     \b
@@ -44,7 +45,7 @@ def export(fmt: str, output: str | None, tags: tuple[str, ...], keys: tuple[str,
         entries = [e for lib in libraries for e in lib.entries]
     if tags:
         entries = [e for e in entries if has_tags(e, tags)]
-    text = export_text(entries, fmt)
+    text = export_text(entries, fmt, with_citations=with_citations)
     if output is None:
         click.echo(text, nl=False)
         return

@@ -22,8 +22,16 @@ EXTENSIONS = {".json": "csl-json", ".csljson": "csl-json", ".ris": "ris", ".txt"
               ".bib": "bibtex", ".bibtex": "bibtex", ".biblatex": "biblatex"}
 
 
-def export_text(entries, fmt: str) -> str:
+PRIVATE_FIELDS = ("citations",)  # annobib's own provenance: kept in CSL-JSON (custom), dropped elsewhere
+
+
+def export_text(entries, fmt: str, with_citations: bool = False) -> str:
+    """``entries`` as ``fmt`` text. annobib's ``citations`` field (where the article cites a
+    work) travels in CSL-JSON's ``custom``; other formats get it only with ``with_citations``
+    (tools like biber would warn about an unknown field)."""
     entries = list(entries)
+    if fmt != "csl-json" and not with_citations:
+        entries = [Entry(e.key, e.type, {k: v for k, v in e.fields.items() if k not in PRIVATE_FIELDS}) for e in entries]
     if fmt == "csl-json":
         from annobib.exchange import csl_json
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from annobib.exchange.common import MONTH_MACROS, bibtex_pages, classic_to_date, date_parts
+from annobib.exchange.common import MONTH_MACROS, classic_to_date, date_parts
 from annobib.model import Entry
 
 # biblatex type -> classic BibTeX type
@@ -110,8 +110,6 @@ def to_bibtex(entry: Entry) -> Entry:
             continue
         elif name == "title" and src.get("subtitle"):
             out["title"] = f"{value}: {src['subtitle']}"
-        elif name == "pages":
-            out["pages"] = bibtex_pages(value)
         elif name == "type" and etype in ("phdthesis", "mastersthesis") and value in ("phdthesis", "mathesis"):
             continue
         elif name == "type" and etype == "techreport" and value == "techreport":

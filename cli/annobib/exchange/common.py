@@ -63,13 +63,17 @@ def decode_latex(value: str, name: str = "") -> str:
 
 
 def encode_latex(value: str, name: str = "") -> str:
-    """Plain text -> a safe BibTeX value: escape ``& % $ # _`` and unbalanced braces."""
-    if name in VERBATIM_FIELDS:
-        return value.replace("{", "%7B").replace("}", "%7D") if not _balanced(value) else value
-    value = re.sub(r"(?<!\\)([&%$#_])", r"\\\1", value)
+    """Text from another format -> an annobib field value.
+
+    annobib keeps field text as printed (the extractor writes ``2%`` and ``R&D``, not ``2\\%``),
+    so nothing is escaped; only braces that do not balance are escaped, so the file stays
+    parseable, and a no-break space becomes BibTeX's tie.
+    """
     if not _balanced(value):
-        value = value.replace("{", "\\{").replace("}", "\\}")
-    return value.replace("\u00a0", "~")
+        if name in VERBATIM_FIELDS:
+            return value.replace("{", "%7B").replace("}", "%7D")
+        value = re.sub(r"(?<!\\)([{}])", r"\\\1", value)
+    return value.replace("\u00a0", "~") if name not in VERBATIM_FIELDS else value
 
 
 def _balanced(value: str) -> bool:
@@ -223,12 +227,10 @@ def make_key(entry, taken) -> str:
     """A citation key for an entry that has none: the extractor's scheme when available,
     else ``familyYEARword`` in ASCII; made unique against ``taken`` (a set or dict)."""
     base = None
-    try:  # the extractor's key maker, when it exists, so imported keys look like extracted ones
-        from annobib.extract import keys as _keys  # type: ignore
+    try:  # the extractor's key maker, so imported keys look like extracted ones
+        from annobib.extract.keys import base_key
 
-        maker = getattr(_keys, "make_key", None) or getattr(_keys, "key_for", None)
-        if maker is not None:
-            base = maker(entry)
+        base = base_key({k: decode_latex(v, k) for k, v in entry.fields.items()} | {"date": entry.get("date") or ""})
     except Exception:  # noqa: BLE001 - fall back to the simple scheme below
         base = None
     if not base or not isinstance(base, str):

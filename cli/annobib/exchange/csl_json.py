@@ -290,9 +290,7 @@ def csl_to_entry(item: dict, strict: bool = True) -> Entry:
             continue
         fields[name] = encode_latex(_text(item[var]), name)
     if item.get("page"):
-        from annobib.exchange.common import bibtex_pages
-
-        fields["pages"] = bibtex_pages(_text(item["page"]))
+        fields["pages"] = csl_pages(_text(item["page"]))
     if item.get("issue"):
         fields["number"] = encode_latex(_text(item["issue"]))
     elif item.get("number"):

@@ -241,7 +241,7 @@ def record_to_entry(tags: list[tuple[str, str]]) -> Entry:
     sp, ep = one("SP"), one("EP")
     if sp:
         s, e = split_pages(sp)
-        fields["pages"] = f"{s}--{ep or e}" if (ep or e) else s
+        fields["pages"] = f"{s}-{ep or e}" if (ep or e) else s
     pb = one("PB")
     if pb:
         fields["institution" if etype in ("thesis", "report") else "publisher"] = encode_latex(pb)
