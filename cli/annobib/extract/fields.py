@@ -492,7 +492,7 @@ def parse_cjk(text: str) -> Parsed:
             f["venue"] = venue
         if date:
             f["date"] = date
-    elif container and (issue or vol or series or ko_num) and not chapter and not pub:
+    elif container and (issue or vol or series or ko_num or re.search(r"第\s*\d{1,4}\s*期", rest_nourl)) and not chapter and not pub:
         etype = "article"
         f["journaltitle"] = container
         if issue:
@@ -502,6 +502,10 @@ def parse_cjk(text: str) -> Parsed:
             f["date"] = date[:4]
         if vol:
             f["volume"] = vol.group(1) or vol.group(2) or vol.group(3)
+        if not issue:
+            qm = re.search(r"第\s*(\d{1,4})\s*期", rest_nourl)
+            if qm:
+                f["number"] = qm.group(1)
         if ko_num and not issue:
             f["number"] = ko_num.group(1) or ko_num.group(2)
         if series and not issue:

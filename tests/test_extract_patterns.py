@@ -1,0 +1,211 @@
+"""One test per pattern of /work/shared/docs/footnote-patterns.md (and a few more of the genre).
+
+The notes below are written for these tests (realistic, not from the seed)."""
+
+import pytest
+
+from annobib.extract import extract_notes
+from annobib.extract.citations import read_note
+from annobib.extract.fields import parse_citation
+
+# (note, type, expected fields (subset), locator)
+CASES = [
+    # Chinese journal article, with and without 载, volume + issue
+    ("阎学通：《道义现实主义的国际关系理论》，载《国际问题研究》2014 年第 5 期，第 102—128 页。", "article",
+     {"author": "阎学通", "title": "道义现实主义的国际关系理论", "journaltitle": "国际问题研究", "date": "2014", "number": "5",
+      "pages": "102-128", "langid": "chinese"}, "102-128"),
+    ("唐世平：《国际秩序变迁与中国的选项》，《中国社会科学》2019年第3期，第187页。", "article",
+     {"author": "唐世平", "journaltitle": "中国社会科学", "date": "2019", "number": "3"}, "187"),
+    ("王缉思：《美国霸权的逻辑》，载《美国研究》第 17 卷第 3 期，2003 年，第 7—29 页。", "article",
+     {"journaltitle": "美国研究", "volume": "17", "number": "3", "date": "2003", "pages": "7-29"}, "7-29"),
+    # books
+    ("阎学通：《世界权力的转移：政治领导与战略竞争》，北京：北京大学出版社 2015 年版，第 33 页。", "book",
+     {"author": "阎学通", "title": "世界权力的转移：政治领导与战略竞争", "location": "北京", "publisher": "北京大学出版社", "date": "2015"}, "33"),
+    ("秦亚青：《关系与过程》，上海人民出版社，2012 年，第 45—47 页。", "book",
+     {"publisher": "上海人民出版社", "date": "2012"}, "45-47"),
+    # translated books, nationality markers in [] and （）
+    ("[美] 罗伯特·吉尔平：《世界政治中的战争与变革》，宋新宁、杜建平译，上海人民出版社 2007 年版，第 10 页。", "book",
+     {"author": "罗伯特·吉尔平", "translator": "宋新宁 and 杜建平", "publisher": "上海人民出版社", "date": "2007"}, "10"),
+    ("（美）约瑟夫·奈：《软实力》，马娟娟译，中信出版社 2013 年版，第 5 页。", "book",
+     {"author": "约瑟夫·奈", "translator": "马娟娟", "publisher": "中信出版社"}, "5"),
+    ("[美]汉斯·摩根索：《国家间政治》，徐昕、郝望、李保平译，北京大学出版社 2006 年版。", "book",
+     {"author": "汉斯·摩根索", "translator": "徐昕 and 郝望 and 李保平", "date": "2006"}, None),
+    # edited volume and chapter
+    ("王逸舟主编：《中国国际关系研究（1995—2005）》，北京大学出版社 2006 年版。", "book",
+     {"editor": "王逸舟", "title": "中国国际关系研究（1995—2005）", "publisher": "北京大学出版社", "date": "2006"}, None),
+    ("秦亚青：《关系本位与过程建构》，载王逸舟主编：《中国国际关系研究（1995—2005）》，北京大学出版社 2006 年版，第 55—88 页。",
+     "incollection", {"author": "秦亚青", "editor": "王逸舟", "booktitle": "中国国际关系研究（1995—2005）", "publisher": "北京大学出版社",
+                      "pages": "55-88"}, "55-88"),
+    # newspapers and news sites
+    ("《坚持走和平发展道路》，《人民日报》2013 年 1 月 30 日，第 1 版。", "article",
+     {"title": "坚持走和平发展道路", "journaltitle": "人民日报", "entrysubtype": "newspaper", "date": "2013-01-30", "pages": "1"}, None),
+    ("钟声：《霸凌行径注定失败》，《人民日报》2025年4月10日，第3版。", "article",
+     {"author": "钟声", "journaltitle": "人民日报", "entrysubtype": "newspaper", "date": "2025-04-10", "pages": "3"}, None),
+    ("《中方回应美方关税措施》，中国新闻网，2025 年 2 月 22 日，https://www.chinanews.com.cn/gj/2025/02-22/1.shtml，访问时间：2025 年 6 月 1 日。",
+     "article", {"journaltitle": "中国新闻网", "entrysubtype": "newspaper", "date": "2025-02-22",
+                 "url": "https://www.chinanews.com.cn/gj/2025/02-22/1.shtml", "urldate": "2025-06-01"}, None),
+    ("王毅：《在第61届慕尼黑安全会议上的讲话》，外交部网站，2025 年 2 月 14 日，https://www.mfa.gov.cn/web/wjbz/1.shtml。", "online",
+     {"author": "王毅", "organization": "外交部网站", "date": "2025-02-14", "url": "https://www.mfa.gov.cn/web/wjbz/1.shtml"}, None),
+    # government white paper
+    ("中华人民共和国国务院新闻办公室：《新时代的中国国家安全》白皮书，2025 年 5 月 12 日，https://www.gov.cn/zhengce/1.htm。", "report",
+     {"author": "{中华人民共和国国务院新闻办公室}", "type": "白皮书", "date": "2025-05-12"}, None),
+    # thesis, conference paper, archive
+    ("张明：《冷战后美国联盟政策研究》，博士学位论文，北京大学国际关系学院，2010 年，第 45 页。", "thesis",
+     {"author": "张明", "type": "博士学位论文", "institution": "北京大学国际关系学院", "date": "2010"}, "45"),
+    ("李华：《东亚安全合作的新趋势》，“亚洲安全与合作”国际研讨会论文，上海，2019 年 11 月。", "inproceedings",
+     {"author": "李华", "eventtitle": "亚洲安全与合作", "venue": "上海", "date": "2019-11"}, None),
+    ("《周恩来与某某会谈记录》（1954 年 6 月 23 日），中华人民共和国外交部档案馆藏，档号 204-00007-01。", "misc",
+     {"entrysubtype": "archive", "library": "中华人民共和国外交部档案馆", "number": "204-00007-01", "date": "1954-06-23"}, None),
+    # Western: web/news, journal (two forms), book, chapter, report/brief, no author
+    ("Ely Ratner, “The Case for a Pacific Defense Pact,” Foreign Affairs, May 27, 2025, https://www.foreignaffairs.com/china/case.", "article",
+     {"author": "Ratner, Ely", "journaltitle": "Foreign Affairs", "date": "2025-05-27", "url": "https://www.foreignaffairs.com/china/case"}, None),
+    ("Robert Jervis, “Cooperation under the Security Dilemma,” World Politics, Vol. 30, No. 2, 1978, pp. 167-214.", "article",
+     {"author": "Jervis, Robert", "journaltitle": "World Politics", "volume": "30", "number": "2", "date": "1978", "pages": "167-214"}, "167-214"),
+    ("Robert Jervis, “Cooperation under the Security Dilemma,” World Politics 30, no. 2 (January 1978): 167–214.", "article",
+     {"journaltitle": "World Politics", "volume": "30", "number": "2", "pages": "167-214"}, "167-214"),
+    ("Stephen M. Walt, “Alliance Formation,” International Security, Vol.9, No.4, 1985, pp.3-43.", "article",
+     {"author": "Walt, Stephen M.", "volume": "9", "number": "4", "pages": "3-43"}, "3-43"),
+    ("Robert Jervis, Perception and Misperception in International Politics, Princeton: Princeton University Press, 1976, p. 58.", "book",
+     {"author": "Jervis, Robert", "title": "Perception and Misperception in International Politics", "location": "Princeton",
+      "publisher": "Princeton University Press", "date": "1976"}, "58"),
+    ("Kenneth N. Waltz, Theory of International Politics, Reading, MA: Addison-Wesley, 1979, p. 126.", "book",
+     {"title": "Theory of International Politics", "location": "Reading, MA", "publisher": "Addison-Wesley"}, "126"),
+    ("G. John Ikenberry, “Power and Liberal Order,” in T. J. Pempel and Chung-Min Lee, eds., Security Cooperation in Northeast Asia, London: Routledge, 2012, pp. 55-88.",
+     "incollection", {"author": "Ikenberry, G. John", "editor": "Pempel, T. J. and Lee, Chung-Min",
+                      "booktitle": "Security Cooperation in Northeast Asia", "publisher": "Routledge", "pages": "55-88"}, "55-88"),
+    ("Stephen Costello, “Trump Could Get a Win with North Korea,” Quincy Brief, No. 75, 2025, p. 2.", "report",
+     {"type": "Quincy Brief", "number": "75", "date": "2025"}, "2"),
+    ("U.S. Department of Defense, Nuclear Posture Review, Washington, D.C.: Department of Defense, 2018, p. 2.", "report",
+     {"author": "{U.S. Department of Defense}", "title": "Nuclear Posture Review", "date": "2018"}, "2"),
+    ("“Philippines, U.S. hold joint maritime drills,”Reuters, May 21, 2025, https://www.reuters.com/world/a-2025-05-21/.", "article",
+     {"title": "Philippines, U.S. hold joint maritime drills", "journaltitle": "Reuters", "entrysubtype": "newspaper", "date": "2025-05-21"}, None),
+    ("Michael Beckley, Tanvi Madan and Ely Ratner, “Title of a Joint Piece,” The Washington Post, June 1, 2024.", "article",
+     {"author": "Beckley, Michael and Madan, Tanvi and Ratner, Ely", "journaltitle": "The Washington Post", "date": "2024-06-01"}, None),
+    ("Victor Cha et al., “Alliance Management,” Survival, Vol. 61, No. 2, 2019, pp. 7-30.", "article",
+     {"author": "Cha, Victor and others", "journaltitle": "Survival"}, "7-30"),
+    ("Zhang Wei, “China’s Alliance Politics,” PhD dissertation, Harvard University, 2015, p. 33.", "thesis",
+     {"type": "phdthesis", "institution": "Harvard University", "date": "2015"}, "33"),
+    # Japanese, Korean, Russian
+    ("「トランプ大統領が日米同盟に不満」、『朝日新聞』2025 年 3 月 7 日。", "article",
+     {"title": "トランプ大統領が日米同盟に不満", "journaltitle": "朝日新聞", "date": "2025-03-07", "langid": "japanese"}, None),
+    ("佐藤優『国家の罠』新潮社、2005年、99—103頁。", "book",
+     {"author": "佐藤優", "title": "国家の罠", "publisher": "新潮社", "date": "2005", "langid": "japanese"}, "99-103"),
+    ("五百旗頭真「日米関係の史的展開」、『国際問題』第 500 号、2001 年、12—20 頁。", "article",
+     {"journaltitle": "国際問題", "number": "500", "pages": "12-20", "langid": "japanese"}, "12-20"),
+    ("김준형, 「한미동맹의 미래」, 『국가전략』 제20권 제1호, 2014, 15-40쪽.", "article",
+     {"title": "한미동맹의 미래", "journaltitle": "국가전략", "volume": "20", "number": "1", "langid": "korean"}, "15-40"),
+    ("Арбатов А.Г. Безопасность: российский выбор. М.: ЭПИцентр, 1999. С. 15.", "book",
+     {"author": "Арбатов, А.Г.", "title": "Безопасность: российский выбор", "location": "Москва", "publisher": "ЭПИцентр",
+      "date": "1999", "langid": "russian"}, "15"),
+    ("Караганов С.А. Новая внешняя политика России // Россия в глобальной политике. 2016. № 3. С. 8–20.", "article",
+     {"journaltitle": "Россия в глобальной политике", "number": "3", "date": "2016"}, "8-20"),
+    ("АВП РФ. Ф. 0100. Оп. 42. П. 288. Д. 19. Л. 81–85.", "misc", {"entrysubtype": "archive", "langid": "russian"}, "81-85"),
+    # older GB/T style with type tags
+    ("阎学通. 道义现实主义的国际关系理论[J]. 国际问题研究, 2014, (5): 102-128.", "article",
+     {"author": "阎学通", "journaltitle": "国际问题研究", "date": "2014", "number": "5", "pages": "102-128"}, "102-128"),
+    ("Keohane R O. After Hegemony[M]. Princeton: Princeton University Press, 1984: 45.", "book",
+     {"title": "After Hegemony", "publisher": "Princeton University Press", "date": "1984"}, "45"),
+    ("习近平. 坚持走和平发展道路[N]. 人民日报, 2013-01-30(1).", "article",
+     {"entrysubtype": "newspaper", "journaltitle": "人民日报", "date": "2013-01-30", "pages": "1"}, None),
+]
+
+
+@pytest.mark.parametrize("note,etype,fields,locator", CASES, ids=[c[0][:18] for c in CASES])
+def test_pattern(note, etype, fields, locator):
+    reading = read_note(note)
+    assert reading.status == "cited", reading.reason
+    assert len(reading.citations) == 1
+    c = reading.citations[0]
+    assert c.parsed.type == etype, c.parsed.fields
+    for name, value in fields.items():
+        assert c.parsed.fields.get(name) == value, (name, c.parsed.fields)
+    assert c.locator == locator
+
+
+def test_several_citations_lead_in_and_trailing_etc():
+    r = read_note("参见 John J. Mearsheimer, The Tragedy of Great Power Politics, New York: W. W. Norton, 2001, pp. 29-54; "
+                  "Randall L. Schweller, “Bandwagoning for Profit,” International Security, Vol. 19, No. 1, 1994, pp. 72-107 等。")
+    assert [c.parsed.type for c in r.citations] == ["book", "article"]
+    assert r.citations[1].parsed.fields["pages"] == "72-107"
+    r = read_note("详见唐世平：《国际秩序变迁》，《中国社会科学》2019年第3期；另参见秦亚青：《关系与过程》，上海人民出版社 2012 年版。")
+    assert [c.parsed.type for c in r.citations] == ["article", "book"]
+    assert r.citations[0].parsed.fields["author"] == "唐世平"
+
+
+def test_url_then_deng_is_not_part_of_the_url():
+    r = read_note("参见 A. Author,“One,” Naval News, May 23, 2025, https://www.navalnews.com/a/；B. Author,“Two,”USNI News, "
+                  "June 24, 2025, https://news.usni.org/2025/06/24/two等。")
+    assert [c.parsed.fields["url"] for c in r.citations] == ["https://www.navalnews.com/a/", "https://news.usni.org/2025/06/24/two"]
+
+
+def test_commentary_around_a_citation_keeps_only_the_citation():
+    r = read_note("关于这一争论，可参见阎学通：《世界权力的转移》，北京大学出版社 2015 年版，第 45 页。")
+    assert r.status == "cited"
+    assert r.citations[0].parsed.fields["author"] == "阎学通"
+    assert r.citations[0].parsed.fields["title"] == "世界权力的转移"
+
+
+@pytest.mark.parametrize("note", [
+    "本文系国家社会科学基金项目“某某研究”（项目编号：20BGJ001）的阶段性成果。感谢匿名评审专家的意见。",
+    "作者感谢《国际政治科学》匿名评审人的修改意见，文责自负。",
+    "这里的“联盟”指正式的军事同盟，不包括非正式的安全合作关系。",
+    "This research was supported by the National Social Science Fund of China.",
+])
+def test_notes_that_cite_nothing(note):
+    assert read_note(note).status == "not-a-citation"
+
+
+def test_back_references_join_earlier_entries():
+    notes = "\n\n".join([
+        "① 阎学通：《世界权力的转移：政治领导与战略竞争》，北京大学出版社 2015 年版，第 33 页。",
+        "② 同上，第 35 页。",
+        "③ Robert Jervis, Perception and Misperception in International Politics, Princeton: Princeton University Press, 1976, p. 58.",
+        "④ Ibid., p. 62.",
+        "⑤ 阎学通：《世界权力的转移》，第 40 页。",
+        "⑥ Jervis, Perception and Misperception, p. 70.",
+        "⑦ Jervis, op. cit., p. 80.",
+        "⑧ 阎学通：前引书，第 41 页。",
+        "⑨ 同上书，第 42 页。",
+    ])
+    x = extract_notes(notes)
+    assert len(x.entries) == 2
+    yan, jervis = x.entries
+    assert [(c.note, c.locator) for c in yan.citations] == [(1, "33"), (2, "35"), (5, "40"), (8, "41"), (9, "42")]
+    assert [(c.note, c.locator) for c in jervis.citations] == [(3, "58"), (4, "62"), (6, "70"), (7, "80")]
+    assert all(r.status == "cited" for r in x.notes)
+    assert [r.joined for r in x.notes][:2] == [[False], [True]]
+
+
+def test_same_work_cited_twice_is_one_entry():
+    x = extract_notes("[1] Ely Ratner, “The Case,” Foreign Affairs, May 27, 2025, https://www.foreignaffairs.com/x.\n\n"
+                      "[2] 其他说明，不是引文。\n\n"
+                      "[3] Ely Ratner, “The Case,” Foreign Affairs, May 27, 2025, https://www.foreignaffairs.com/x.")
+    assert len(x.entries) == 1
+    assert [c.note for c in x.entries[0].citations] == [1, 3]
+    assert [r.status for r in x.notes] == ["cited", "not-a-citation", "cited"]
+
+
+def test_ibid_without_antecedent_is_reported_not_dropped():
+    x = extract_notes("同上，第 3 页。")
+    assert x.notes[0].status == "not-understood"
+    assert x.notes[0].reason
+
+
+@pytest.mark.parametrize("marker", ["①", "[1]", "(1)", "1.", "1 ", ""])
+def test_loose_notes_markers_optional(marker):
+    x = extract_notes(f"{marker}阎学通：《世界权力的转移》，北京大学出版社 2015 年版，第 33 页。\n\n"
+                      f"{marker.replace('1', '2').replace('①', '②')}同上，第 35 页。")
+    assert len(x.entries) == 1
+    assert [c.locator for c in x.entries[0].citations] == ["33", "35"]
+    assert [n.note.page for n in x.notes] == [None, None]
+
+
+def test_bad_note_is_not_understood_with_its_text():
+    x = extract_notes("[1] 《》，，。\n\n[2] “”")
+    assert all(r.status in ("not-understood", "not-a-citation") for r in x.notes)
+    assert all(r.as_dict()["text"] for r in x.notes)
+
+
+def test_parse_citation_direct_api():
+    p = parse_citation("Ely Ratner, “The Case for a Pacific Defense Pact,” Foreign Affairs, May 27, 2025.")
+    assert p.type == "article" and p.fields["date"] == "2025-05-27"
