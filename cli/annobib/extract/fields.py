@@ -30,8 +30,8 @@ EN_DMY = re.compile(r"\b(\d{1,2})\s+(" + _MONTH + r")\s+(\d{4})\b")
 EN_MY = re.compile(r"\b(" + _MONTH + r")\s+(\d{4})\b")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 YEAR = re.compile(r"(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?!\d)")
-ZH_YMD = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-ZH_YM = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)")
+ZH_YMD = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+ZH_YM = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?!\s*\d{1,2}\s*[日일])")
 ZH_ISSUE = re.compile(r"(\d{4})\s*年\s*(?:第\s*)?(\d{1,3})\s*期")
 ZH_VOLUME = re.compile(r"第\s*(\d{1,4})\s*卷|제\s*(\d{1,4})\s*권|(\d{1,4})\s*巻")
 KO_NUMBER = re.compile(r"제\s*(\d{1,4})\s*호|第\s*(\d{1,4})\s*号")
@@ -71,11 +71,11 @@ REPORT_TITLE_RE = re.compile(
 )
 REPORT_CONTAINER_RE = re.compile(r"\b(?:Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder)\b")
 ZH_ORG_SUFFIX = re.compile(
-    r"(?:部|办公室|委员会|院|局|署|中心|研究所|政府|协会|学会|组织|基金会|大学|学院|研究会|公司|集团|馆|厅|处|会|党|军|社|省|市|国|联合会|"
+    r"(?:部|办公室|委员会|院|局|署|中心|研究所|政府|协会|学会|组织|基金会|大学|学院|研究会|公司|集团|馆|厅|处|会|党|社|联合会|"
     r"機構|省庁|委員会|研究所|事務所|庁|위원회|연구원|부)$"
 )
 PUBLISHER_ZH = re.compile(
-    r"(?:(?P<loc>[\u4e00-\u9fff]{2,8})\s*[：:]\s*)?(?P<pub>[\u4e00-\u9fff·（）()A-Za-z]{2,30}?"
+    r"(?:(?P<loc>[\u4e00-\u9fff]{2,8})\s*[：:]\s*)?(?P<pub>[\u4e00-\u9fff·（）()A-Za-z]{0,30}?"
     r"(?:出版社|出版公司|出版集团|出版中心|出版发行|书局|书店|印书馆|出版会|出版部|書店|書房|出版會|新社|講談社|新潮社|文藝春秋|有斐閣|勁草書房|社))"
     r"\s*[，,、]?\s*(?P<year>\d{4})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s*(?P<month>\d{1,2})\s*月)?\s*(?:第\s*\d+\s*次印刷)?\s*(?:版|刊)?"
 )
@@ -308,7 +308,12 @@ def western_person(text: str) -> str:
     m = re.search(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$", text)
     if m:
         suffix = m.group(1)
+        if suffix in ("Jr", "Sr"):
+            suffix += "."
         text = text[: m.start()]
+    tokens = text.split()
+    if len(tokens) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", tokens[1]) and not re.fullmatch(r"[A-Z][a-z]+-[a-z]+", tokens[0]):
+        return f"{tokens[0]}, {tokens[1]}" + (f", {suffix}" if suffix else "")
     n = parse_name(text)
     if not n.given:
         return n.last + (f", {suffix}" if suffix else "")
@@ -376,8 +381,18 @@ def parse_cjk(text: str) -> Parsed:
     authors: list[str] = []
     others = False
     role = None
+    pre_translators: list[str] = []
+    pre_tr_others = False
     if author_part:
-        authors, role, others = cjk_names(author_part)
+        groups = [g for g in re.split(r"[，,]", author_part) if g.strip()]
+        if len(groups) > 1 and any(re.search(r"(译|訳|譯)$", g.strip()) for g in groups):
+            for g in groups:
+                if re.search(r"(译|訳|譯)$", g.strip()):
+                    pre_translators, _r, pre_tr_others = cjk_names(g)
+                else:
+                    authors, role, others = cjk_names(g)
+        else:
+            authors, role, others = cjk_names(author_part)
     lang = language_of(title + author_part) if (KANA.search(text) or HANGUL.search(text)) else language_of(title)
     # Japanese notes print the container in 『』 after a 「」 title
     url_m = URL_RE.search(rest)
@@ -425,7 +440,9 @@ def parse_cjk(text: str) -> Parsed:
     conf = re.search(r"(?:会议|研讨会|论坛|年会|学术会议|シンポジウム|学会)(?:上的)?(?:论文|報告|发言|提交论文)|(?:会议|研讨会|论坛)\s*[，,]", rest_nourl)
     archive = re.search(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏", rest_nourl)
     pub = PUBLISHER_ZH.search(rest_after) or PUBLISHER_ZH.search(rest_nourl)
-    translator_m = re.search(r"(?:^|[，,、])\s*([^，,《》]{2,40}?)\s*(?:等)?(?:译|訳|譯)\s*(?:[，,]|$)", rest_nourl)
+    if pub and len(pub.group("pub")) < 2:
+        pub = None
+    translator_m = re.search(r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:译|訳|譯)\s*(?:[，,]|$)", rest_nourl)
     issue = ZH_ISSUE.search(rest_nourl)
     vol = ZH_VOLUME.search(rest_nourl)
     ko_num = KO_NUMBER.search(rest_nourl)
@@ -454,8 +471,15 @@ def parse_cjk(text: str) -> Parsed:
         authors_field = None
     else:
         authors_field = format_cjk_names(authors, others) if authors else None
-    if authors_field:
+    news_author = False
+    if (authors_field and len(authors) == 1 and authors_field.startswith("{") and not container and not site
+            and (NEWS_RE.search(authors[0]) or re.search(r"(?<!出版)社$", authors[0]))
+            and not re.search(r"(办公室|部|委员会|局|署|院|政府|中心|研究所)$", authors[0])):
+        news_author = True
+    if authors_field and not news_author:
         f["author"] = authors_field
+    if pre_translators:
+        f["translator"] = format_cjk_names(pre_translators, pre_tr_others)
     f["title"] = f_title
     etype = "misc"
     if thesis:
@@ -545,8 +569,9 @@ def parse_cjk(text: str) -> Parsed:
         etype = "article"
         f["entrysubtype"] = "newspaper"
         f["journaltitle"] = container
-        if date:
-            f["date"] = date
+        d_after = iso_date(rest_after) if rest_after is not rest_nourl else None
+        if d_after or date:
+            f["date"] = d_after or date
         if ban:
             f["pages"] = ban.group(1)
     elif pub:
@@ -583,6 +608,12 @@ def parse_cjk(text: str) -> Parsed:
             etype = "online"
             if not authors_field or site != author_part:
                 f["organization"] = site
+        if date:
+            f["date"] = date
+    elif news_author and (url or date):
+        etype = "article"
+        f["entrysubtype"] = "newspaper"
+        f["journaltitle"] = authors[0]
         if date:
             f["date"] = date
     elif url:
@@ -659,6 +690,11 @@ def parse_western(text: str) -> Parsed:
             f["urldate"] = ud
         body = body[: access.start()] + body[access.end():]
     body = strip_trailing(body)
+    paren = re.search(r"\s*\(([^()]*:[^()]*?\d{4})\)(?:,\s*(\d+(?:\s*[-–—]\s*\d+)?))?$", body)
+    bare_locator = None
+    if paren:
+        bare_locator = norm_range(paren.group(2)) if paren.group(2) else None
+        body = body[: paren.start()] + ", " + paren.group(1)
     q = _find_quoted(body)
     if q:
         i, j, title = q
@@ -675,6 +711,8 @@ def parse_western(text: str) -> Parsed:
     pages_m = EN_PAGES.search(rest)
     if pages_m:
         locator = page_range(pages_m.group(2), pages_m.group(3))
+    elif bare_locator:
+        locator = bare_locator
     elif chicago and chicago.group("pp"):
         locator = re.sub(r"\s*[-–—]\s*", "-", chicago.group("pp"))
     rest_wo = rest
@@ -797,6 +835,11 @@ def parse_western(text: str) -> Parsed:
                 break
             if re.match(r"^(?:op\.\s*cit|ibid)", s, re.I):
                 break
+            rm_ = re.match(r"^(?P<type>(?:[A-Z][\w.&-]*\s+){0,4}(?:Report|Brief|Paper|Memo|Backgrounder))\s+(?:No\.\s*)?(?P<num>[A-Z]*[-\d]+[A-Z\d-]*)$", s)
+            if rm_ and tparts:
+                f["type"] = rm_.group("type")
+                f["number"] = rm_.group("num")
+                break
             tparts.append(s)
         title = ", ".join(tparts).strip(" .") or None
         if title:
@@ -810,7 +853,7 @@ def parse_western(text: str) -> Parsed:
             f["date"] = placepub.group("year")
         elif placepub:
             etype = "book"
-        elif title and (names and names[0].startswith("{") or REPORT_TITLE_RE.search(title)) and (date or url):
+        elif title and (names and names[0].startswith("{") or REPORT_TITLE_RE.search(title) or "type" in f) and (date or url):
             etype = "report"
             if names and names[0].startswith("{"):
                 f["institution"] = names[0].strip("{}")
