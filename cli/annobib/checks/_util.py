@@ -254,7 +254,10 @@ TRACKING_PARAMS = re.compile(
     r"^(?:utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|_ga|_gl|yclid|"
     r"spm|share_source|share_medium|vd_source|from_source|ref_src|ref_url|smid|cmpid|ocid|"
     r"__twitter_impression|s_cid|sr_share|mkt_tok|oly_enc_id|oly_anon_id|vero_id|_hsenc|_hsmi|"
-    r"hsctatracking|wt\.mc_id|wt_mc_id)$",
+    r"hsctatracking|wt\.mc_id|wt_mc_id|srsltid|at_medium|at_campaign|xtor|ns_mchannel|ns_campaign|ito|"
+    r"guccounter|guce_referrer|guce_referrer_sig|ncid|soc_src|soc_trk|cmp|"
+    # a site search's highlighting of the words the reader searched for
+    r"phrase|words|highlight|hilite|searchterm|search_term)$",
     re.I,
 )
 

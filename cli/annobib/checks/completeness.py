@@ -97,9 +97,10 @@ def online_date(R, e, ctx):
     return None
 
 
-@rule("W207", "missing-urldate", "completeness",
+@rule("I207", "missing-urldate", "completeness",
       "A web page or online news item without an access date: GB/T 7714 requires the 引用日期 of "
-      "online resources (biblatex urldate).",
+      "online resources (biblatex urldate). A hint: footnotes rarely give one, and `annobib archive` "
+      "fills it when it checks the link.",
       bad="@online{x, title = {…}, url = {https://…}, date = {2025-03-28}}",
       good="@online{x, title = {…}, url = {https://…}, date = {2025-03-28}, urldate = {2025-06-01}}")
 def missing_urldate(R, e, ctx):
@@ -204,6 +205,10 @@ def translated_title(R, e, ctx):
     lang = _langid(e)
     if not lang or lang.startswith(("english", "american", "british", "canadian", "australian", "newzealand", "en")):
         return None
+    from annobib.checks.form import KNOWN_LANGIDS
+
+    if lang not in KNOWN_LANGIDS:
+        return None  # E318 says what to do first
     if not _has(e, "title") or any(text_of(e.fields.get(f)).strip() for f in TRANSLATED_TITLE_FIELDS):
         return None
     return [R.finding(e, "titletranslation", f"{lang} entry has no English title for APA; add titletranslation = {{…}}")]

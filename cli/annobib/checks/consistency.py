@@ -14,8 +14,11 @@ _URL_DATES = [
     re.compile(r"(?<![\d])(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d])"),
     re.compile(r"(?<![\d])(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\d])"),
     re.compile(r"(?<=[A-Za-z])(?P<y>20\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\d{6,}(?![\d])"),
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*/(?P<d>\d{1,2})(?=[/\-_.]|$)", re.I),
     re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})(?=/)"),
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?=/)", re.I),
 ]
+_MON = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 
 
 def url_date(url: str, today: _dt.date):
@@ -29,7 +32,9 @@ def url_date(url: str, today: _dt.date):
         m = pat.search(path)
         if not m:
             continue
-        y, mo = int(m["y"]), int(m["m"])
+        gd = m.groupdict()
+        y = int(m["y"])
+        mo = int(m["m"]) if gd.get("m") else _MON[gd["mon"][:3].lower()]
         d = int(m["d"]) if m.groupdict().get("d") else None
         if not (1990 <= y <= today.year + 1 and 1 <= mo <= 12):
             continue

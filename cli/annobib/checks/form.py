@@ -347,6 +347,8 @@ def url_scheme(R, e, ctx):
     out = None
     for name, raw, t in _url_values(e):
         u = t.strip()
+        if u.startswith("\\"):
+            continue  # LaTeX around the URL: E315
         m = _SCHEME.match(u)
         why = None
         if not m:

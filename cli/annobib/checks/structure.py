@@ -193,6 +193,7 @@ def _authors_compatible(a, b) -> bool:
     return bool(ta & tb)
 
 
+_DIGITS = re.compile(r"\D+")
 _SUBTITLE = re.compile(r"\s*(?:[:：]|——|—|--|\s-\s)\s*")
 MAX_FUZZY_BUCKET = 40
 
@@ -225,10 +226,15 @@ def duplicate_work(R, corpus, ctx):
                 main = fold(_SUBTITLE.split(title, 1)[0])
                 if main != t and len(main) >= 12:
                     by_title[(main, year, "main")].append(e)
-                n = min(24, len(t) // 2)
-                if n >= 6:
-                    near[(year, "p", t[:n])].append(e)
-                    near[(year, "s", t[-n:])].append(e)
+                # near-identical titles share a fixed-length prefix, suffix or middle piece;
+                # bucketing on those keeps the pairwise comparison inside small groups
+                if len(t) >= 16:
+                    near[(year, "p8", t[:8])].append(e)
+                    near[(year, "s8", t[-8:])].append(e)
+                if len(t) >= 32:
+                    near[(year, "p16", t[:16])].append(e)
+                    near[(year, "s16", t[-16:])].append(e)
+                    near[(year, "m16", t[len(t) // 3: len(t) // 3 + 16])].append(e)
     reported: set[frozenset] = set()
     out = []
 
@@ -267,9 +273,14 @@ def duplicate_work(R, corpus, ctx):
                     if pair in reported:
                         continue
                     tb = fold(val(b, "title"))
-                    if ta == tb:
-                        continue  # handled by the exact bucket (authors may differ there)
-                    ratio = difflib.SequenceMatcher(None, ta, tb, autojunk=False).ratio()
+                    if ta == tb or _DIGITS.sub("", ta) != _DIGITS.sub("", tb):
+                        continue  # exact: its own bucket; other numbers: another report, volume, part
+                    if abs(len(ta) - len(tb)) > 0.1 * max(len(ta), len(tb)):
+                        continue
+                    sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+                    if sm.real_quick_ratio() < 0.9 or sm.quick_ratio() < 0.9:
+                        continue
+                    ratio = sm.ratio()
                     if ratio >= 0.9 and _authors_compatible(a, b):
                         report([a, b], f"near-identical title ({ratio:.0%} alike), same year and first author")
     return out

@@ -56,7 +56,7 @@ def _summary(findings, n_entries: int, n_files: int, unsafe: bool) -> dict:
     unsafe_fix = sum(1 for f in findings if f.fix is not None and not f.fix.safe)
     return {
         "errors": errors, "warnings": warnings, "hints": infos, "entries": n_entries, "files": n_files,
-        "entries_with_findings": len({(f.source, f.key, f.line) for f in findings if f.key}),
+        "entries_with_findings": len({id(f.entry) if f.entry is not None else (f.source, f.key) for f in findings if f.key}),
         "fixable": safe_fix, "fixable_unsafe": unsafe_fix,
     }
 
