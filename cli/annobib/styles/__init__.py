@@ -129,19 +129,11 @@ def format_bibliography(entries: list, style: str = "gbt7714", edition: str | No
     elif numeric and order == "auto":
         ordered = citation_order(entries)
     else:
-        def tie(e, i):
-            if tiebreak == "key":
-                return (e.key,)
-            if tiebreak == "title":
-                from annobib.styles.sorting import title_key
-                from annobib.styles._fields import decode
-
-                return title_key(decode(e.get("title")) or "")
-            return ()
-
-        keyed = [(mod.sort_key(e, i, edition), tie(e, i), i, e) for i, e in enumerate(entries)]
-        keyed.sort(key=lambda t: (t[0], t[1], t[2]))
+        keyed = [(mod.sort_key(e, i, edition), i, e) for i, e in enumerate(entries)]
+        keyed.sort(key=lambda t: (t[0], t[1]))
         ordered = [t[-1] for t in keyed]
+        if tiebreak != "file":
+            ordered = _break_ties(ordered, [t[0] for t in keyed], tiebreak)
     extras: dict[int, str] = {}
     if not numeric:
         groups: dict[tuple, list[int]] = {}
@@ -167,6 +159,32 @@ def format_bibliography(entries: list, style: str = "gbt7714", edition: str | No
             cite = mod.citation(e, edition=edition, extra=extra)
         refs.append(Reference(e, text, label, i + 1 if numeric else None, extra, cite, warnings))
     return refs
+
+
+def _tie_key(entry, tiebreak: str) -> tuple:
+    if tiebreak == "key":
+        return (entry.key,)
+    from annobib.styles._fields import decode
+    from annobib.styles.sorting import title_key
+
+    return title_key(decode(entry.get("title")) or "")
+
+
+def _break_ties(ordered: list, keys: list, tiebreak: str) -> list:
+    """Re-order runs of equal sort keys (same authors and year) by title or citation key."""
+    out: list = []
+    i = 0
+    n = len(ordered)
+    while i < n:
+        j = i + 1
+        while j < n and keys[j] == keys[i]:
+            j += 1
+        run = ordered[i:j]
+        if len(run) > 1:
+            run = sorted(run, key=lambda e: _tie_key(e, tiebreak))  # stable: file order last
+        out.extend(run)
+        i = j
+    return out
 
 
 def _archive(entry, mode: str, dead):

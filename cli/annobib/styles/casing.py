@@ -18,6 +18,15 @@ _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\s:,\-'’–—?.!;/()\[\]\"“”�
 
 
 @lru_cache(maxsize=1)
+def _phrase_index() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Multi-word proper nouns by their first token, longest first."""
+    index: dict[str, list] = {}
+    for ph in proper_nouns()[1]:
+        index.setdefault(ph[0], []).append(ph)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+@lru_cache(maxsize=1)
 def proper_nouns() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
     """(single words, multi-word phrases as word tuples) from the shipped list."""
     try:
@@ -41,7 +50,8 @@ def is_title_case_word(word: str) -> bool:
     """First letter upper case, all other letters lower case (``Nature``, ``A``)."""
     if not word or not word[0].isupper():
         return False
-    return all(not c.isalpha() or c.islower() for c in word[1:])
+    rest = word[1:]
+    return rest == rest.lower()
 
 
 def _tokens(segs):
@@ -61,8 +71,14 @@ def sentence_case(segs, *, keep_first: bool = True, capitalize_after_colon: bool
     GB/T (the conformance examples) lower-cases a subtitle's first word (``capitalize_after_colon``
     False); APA capitalizes it (True).
     """
-    words, phrases = proper_nouns() if use_proper_nouns else (frozenset(), ())
-    toks = list(_tokens(segs))
+    words = proper_nouns()[0] if use_proper_nouns else frozenset()
+    index = _phrase_index() if use_proper_nouns else {}
+    toks: list[tuple[str, bool]] = []
+    for text, prot in segs:
+        if prot:
+            toks.append((text, True))
+        else:
+            toks.extend((t, False) for t in _TOKEN.findall(text))
     out: list[str] = []
     first_word_seen = False
     cap_next = False
@@ -77,7 +93,7 @@ def sentence_case(segs, *, keep_first: bool = True, capitalize_after_colon: bool
                 cap_next = False
             i += 1
             continue
-        if not tok.strip() or not any(c.isalnum() for c in tok):
+        if len(tok) == 1 and not tok.isalnum():
             out.append(tok)
             if tok in (":", "—") and capitalize_after_colon and first_word_seen:
                 cap_next = True
@@ -88,7 +104,7 @@ def sentence_case(segs, *, keep_first: bool = True, capitalize_after_colon: bool
             continue
         # a multi-word proper noun starting here?
         matched = 0
-        for ph in phrases:
+        for ph in index.get(tok, ()):
             k, j, ok = 0, i, True
             while k < len(ph):
                 if j >= n:

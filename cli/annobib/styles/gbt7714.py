@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from annobib.model import FIELD_ALIASES
 from annobib.render.richtext import RichText, Run
 from annobib.styles import _fields
 from annobib.styles.casing import sentence_case
@@ -226,6 +227,13 @@ class _Entry:
 
     def __init__(self, entry, opts: Options, extra: str = ""):
         self.e = entry
+        self._raw: dict[str, str] = {}
+        for k, v in entry.fields.items():
+            if v:
+                v = v.strip()
+                if v:
+                    self._raw[k] = v
+        self._dec: dict[str, str] = {}
         self.opts = opts
         self.lang = entry_lang(entry)
         self.cjk = self.lang in (LANG_ZH, LANG_JA, LANG_KO)
@@ -248,11 +256,26 @@ class _Entry:
         self.cstr = _fields.raw(entry, "cstr")
 
     # field access
+    def r(self, name: str) -> str:
+        """The raw value of field ``name`` (aliases resolved), "" when absent."""
+        raw = self._raw
+        v = raw.get(name)
+        if v is not None:
+            return v
+        for alias in FIELD_ALIASES.get(name, ()):
+            v = raw.get(alias)
+            if v is not None:
+                return v
+        return ""
+
     def f(self, name: str) -> str:
-        return _fields.field(self.e, name, self.cjk)
+        d = self._dec.get(name)
+        if d is None:
+            d = self._dec[name] = _fields.decode(self.r(name), self.cjk)
+        return d
 
     def has(self, name: str) -> bool:
-        return bool(_fields.raw(self.e, name))
+        return bool(self.r(name))
 
     def punct(self, s: str) -> str:
         s = _convert_punct(s, self.opts.full_width)
@@ -272,8 +295,6 @@ class _Entry:
 
     # -- names --------------------------------------------------------------------------
     def _name(self, n) -> str:
-        from annobib.names import Name  # noqa: F401  (type only)
-
         if n.literal and not n.is_cjk:
             return n.raw
         fam = (n.particle + " " + n.family).strip() if n.particle else n.family
@@ -383,7 +404,7 @@ class _Entry:
 
     def type_id_bracket(self) -> str:
         tid = self.type_id
-        medium = _fields.raw(self.e, "entrymediumid") or _fields.raw(self.e, "medium")
+        medium = self.r("entrymediumid") or self.r("medium")
         if medium:
             tid += "/" + medium
         elif self.has_url_or_doi() or self.type in ("online", "webpage", "www"):
@@ -523,7 +544,7 @@ class _Entry:
             if "/" in date:
                 head += self._dash_year("-") + date.split("/", 1)[1].split("-")[0]
             return head + extra
-        urldate = _fields.raw(self.e, "urldate")
+        urldate = self.r("urldate")
         if urldate:
             y = urldate.split("-")[0]
             return "[" + y + extra + "]" if brackets_extra_inside else "[" + y + "]" + extra
@@ -544,7 +565,7 @@ class _Entry:
             return head
         if self.has_url_or_doi():
             return ""
-        urldate = _fields.raw(self.e, "urldate")
+        urldate = self.r("urldate")
         return "[" + urldate.split("-")[0] + "]" if urldate else ""
 
     def full_date(self) -> str:
@@ -560,7 +581,7 @@ class _Entry:
     def urldate(self) -> str:
         if self.opts.edition == "2015" and not (self.url or self.doi or self.cstr):
             return ""
-        u = _fields.raw(self.e, "urldate")
+        u = self.r("urldate")
         return "[" + u + "]" if u else ""
 
     def pages(self) -> str:
@@ -706,15 +727,15 @@ def _decode_keep_braces(value: str) -> str:
 def _set_type_id(x: _Entry, default: str) -> None:
     if x.type_id:
         return
-    tid = _fields.raw(x.e, "entrytypeid")
+    tid = x.r("entrytypeid")
     if tid:
         x.type_id = tid
         return
-    sub = (_fields.raw(x.e, "entrysubtype") or "").lower()
+    sub = (x.r("entrysubtype") or "").lower()
     if sub:
         x.type_id = SUBTYPE_IDS.get(sub, default)
         return
-    mark = _fields.raw(x.e, "mark")
+    mark = x.r("mark")
     x.type_id = mark or default
 
 
@@ -952,7 +973,7 @@ def t_preprint(x: _Entry, o: _Out) -> None:
     elif prefix.lower() == "pubmed":
         prefix = "PubMed"
     if not x.url and prefix == "arXiv" and x.has("eprint"):
-        x.url = "https://arxiv.org/abs/" + _fields.raw(x.e, "eprint")
+        x.url = "https://arxiv.org/abs/" + x.r("eprint")
     o.out(prefix)
     o.punct("")
     o.out(x.creation_date())
@@ -1027,7 +1048,7 @@ def t_misc(x: _Entry, o: _Out) -> None:
 
 
 def t_article(x: _Entry, o: _Out) -> None:
-    if (_fields.raw(x.e, "entrysubtype") or "").lower() == "newspaper":
+    if (x.r("entrysubtype") or "").lower() == "newspaper":
         x.type_id = "N"
         return t_article_journal(x, o)
     j = x.f("journaltitle") or x.f("shortjournal")

@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from annobib.names import char_script
 
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
 
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
@@ -26,7 +28,7 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=65536)
 def pinyin_key(text: str) -> tuple:
     """Pinyin syllables of ``text`` (no tones), each followed by its character, for sorting."""
-    if not any(char_script(c) == "han" for c in text):
+    if not _HAN.search(text):
         return (fold(text),)
     from annobib.names import pinyin_of
 
@@ -57,7 +59,7 @@ _ARTICLES = re.compile(r"^(the|a|an)\s+", re.I)
 
 def title_key(title: str) -> tuple:
     title = _ARTICLES.sub("", title.strip(" \"“”'‘’《》[]()（）"))
-    if any(char_script(c) == "han" for c in title):
+    if _HAN.search(title):
         return pinyin_key(title)
     return (fold(title),)
 
