@@ -1,0 +1,187 @@
+"""add: from a citation as printed (the extractor's parser), from a DOI (a local fake Crossref),
+from --field; duplicates refused unless --force."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from conftest import run_cli
+
+from annobib.bib import read_library
+from annobib.extract import extract_notes
+
+# The examples of the footnote-patterns note (shared/docs/footnote-patterns.md), one per pattern.
+PATTERNS = [
+    "阎学通：《道义现实主义的国际关系理论》，载《国际问题研究》2014 年第 5 期，第 102—128 页。",
+    "阎学通：《世界权力的转移：政治领导与战略竞争》，北京：北京大学出版社 2015 年版，第 33 页。",
+    "[美] 罗伯特·吉尔平：《世界政治中的战争与变革》，宋新宁、杜建平译，上海人民出版社 2007 年版，第 10 页。",
+    "王逸舟主编：《中国国际关系研究（1995—2005）》，北京大学出版社 2006 年版。",
+    "《坚持走和平发展道路》，《人民日报》2013 年 1 月 30 日，第 1 版。",
+    "《中美元首会晤》，中国新闻网，2025 年 2 月 22 日，https://www.chinanews.com.cn/gj/2025/02-22/10372711.shtml。",
+    "张三：《联盟理论研究》，博士学位论文，北京大学国际关系学院，2010 年，第 45 页。",
+    "李四：《亚太安全秩序》，“亚太安全”国际研讨会论文，上海，2019 年 11 月。",
+    "刘琳：《美菲“肩并肩 2025”，美国新版“印太战略”现端倪》，载《世界知识》2025 年第 10 期，第 25—27 页。",
+    "Ely Ratner, “The Case for a Pacific Defense Pact,” Foreign Affairs, May 27, 2025, https://www.foreignaffairs.com/united-states/case-pacific-defense-pact",
+    "Robert Jervis, “Cooperation under the Security Dilemma,” World Politics, Vol. 30, No. 2, 1978, pp. 167-214.",
+    "Robert Jervis, Perception and Misperception in International Politics, Princeton: Princeton University Press, 1976, p. 58.",
+    "Stephen Costello, “Trump Could Get a Win with North Korea,” Quincy Brief, No. 75, 2025, p. 2.",
+    "“Philippines, U.S. Start Annual Drills,” Reuters, May 21, 2025, https://www.reuters.com/world/asia-pacific/philippines-us-drills-2025-05-21/",
+    "「日米首脳会談」、『朝日新聞』2025 年 3 月 7 日。",
+    "Иванов И. И. Внешняя политика России. М.: Наука, 2001. С. 15.",
+    "Wang Jisi. China's Search for Stability with America[J]. Foreign Affairs, 2005, (5): 39-48.",
+]
+
+
+@pytest.fixture
+def bib(tmp_path):
+    path = tmp_path / "lib.bib"
+    path.write_text("@book{old2000, title = {Old}, date = {2000}}\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("citation", PATTERNS)
+def test_add_makes_the_entry_extract_would(bib, citation):
+    expected = extract_notes(citation).entries
+    r = run_cli(["--bib", str(bib), "add", citation])
+    if len(expected) != 1:
+        assert r.exit_code == 2 and "Traceback" not in r.stderr
+        return
+    assert r.exit_code == 0, r.stderr
+    want = expected[0]
+    want.fields.pop("citations", None)
+    got = read_library(bib).get(want.key)
+    assert got is not None, r.stderr
+    assert (got.type, got.fields) == (want.type, want.fields)
+    assert f"@{want.type}{{{want.key}," in r.stdout  # the parsed entry is shown
+
+
+def test_duplicate_is_refused_unless_forced(bib):
+    citation = PATTERNS[-7]
+    assert run_cli(["--bib", str(bib), "add", citation]).exit_code == 0
+    before = bib.read_text(encoding="utf-8")
+    r = run_cli(["--bib", str(bib), "add", citation])
+    assert r.exit_code == 1 and "duplicate" in r.stderr and "--force" in r.stderr
+    assert bib.read_text(encoding="utf-8") == before
+    r = run_cli(["--bib", str(bib), "add", citation, "--force"])
+    assert r.exit_code == 0
+    keys = read_library(bib).keys()
+    assert len(keys) == 3 and keys[2] == keys[1] + "a"
+
+
+def test_add_from_fields_and_dry_run(bib):
+    args = ["--bib", str(bib), "add", "--type", "book", "--field", "author=Jervis, Robert",
+            "--field", "title=Perception & Misperception", "--field", "date=1976"]
+    r = run_cli(args + ["--dry-run"])
+    assert r.exit_code == 0 and "+@book{jervis1976perception," in r.stdout
+    assert "jervis" not in bib.read_text(encoding="utf-8")
+    r = run_cli(args + ["--key", "jervis76"])
+    assert r.exit_code == 0, r.stderr
+    e = read_library(bib).get("jervis76")
+    assert e.fields == {"author": "Jervis, Robert", "title": "Perception & Misperception", "date": "1976"}
+    r = run_cli(["--bib", str(bib), "add", "--field", "title=Other", "--key", "jervis76"])
+    assert r.exit_code == 1 and "same key as jervis76" in r.stderr
+
+
+def test_add_bad_input(bib):
+    for args, message in [
+        (["add"], "nothing to add"),
+        (["add", "--field", "nonsense"], "name=value"),
+        (["add", "   "], "empty"),
+        (["add", "这不是一个引用"], "could not read a citation"),
+    ]:
+        r = run_cli(["--bib", str(bib)] + args)
+        assert r.exit_code == 2, (args, r.stderr)
+        assert message in r.stderr
+    assert bib.read_text(encoding="utf-8") == "@book{old2000, title = {Old}, date = {2000}}\n"
+
+
+# --------------------------------------------------------------------------- Crossref
+
+WORK = {
+    "status": "ok", "message-type": "work",
+    "message": {
+        "DOI": "10.2307/2009958", "type": "journal-article", "title": ["Cooperation under the Security Dilemma"],
+        "container-title": ["World Politics"], "author": [{"given": "Robert", "family": "Jervis", "sequence": "first"}],
+        "issued": {"date-parts": [[1978, 1]]}, "volume": "30", "issue": "2", "page": "167-214",
+        "publisher": "Cambridge University Press", "ISSN": ["0043-8871", "1086-3338"], "language": "en",
+        "URL": "https://doi.org/10.2307/2009958",
+    },
+}
+
+
+class FakeCrossref(BaseHTTPRequestHandler):
+    seen: list = []
+
+    def do_GET(self):  # noqa: N802
+        FakeCrossref.seen.append((self.path, self.headers.get("User-Agent")))
+        if self.path == "/works/10.2307/2009958":
+            body, code = json.dumps(WORK).encode(), 200
+        elif self.path.startswith("/works/10.9999/broken"):
+            body, code = b"<html>oops</html>", 200
+        else:
+            body, code = b"Resource not found.", 404
+        self.send_response(code)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def crossref():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeCrossref)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    FakeCrossref.seen = []
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_add_from_a_doi(bib, crossref):
+    env = {"ANNOBIB_CROSSREF_URL": crossref, "ANNOBIB_MAILTO": "me@example.org"}
+    r = run_cli(["--bib", str(bib), "add", "https://doi.org/10.2307/2009958"], env=env)
+    assert r.exit_code == 0, r.stderr
+    e = read_library(bib).get("jervis1978cooperation")
+    assert e.type == "article"
+    assert e.fields == {
+        "author": "Jervis, Robert", "title": "Cooperation under the Security Dilemma",
+        "journaltitle": "World Politics", "volume": "30", "publisher": "Cambridge University Press",
+        "doi": "10.2307/2009958", "issn": "0043-8871", "pages": "167-214", "number": "2",
+        "langid": "english", "date": "1978-01",
+    }
+    assert "mailto:me@example.org" in FakeCrossref.seen[0][1]
+    r = run_cli(["--bib", str(bib), "add", "--doi", "10.2307/2009958"], env=env)
+    assert r.exit_code == 1 and "same DOI as jervis1978cooperation" in r.stderr
+
+
+def _closed_port() -> str:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return f"http://127.0.0.1:{port}"
+
+
+@pytest.mark.parametrize("doi, message", [
+    ("10.1234/unknown", "does not know the DOI"),
+    ("10.9999/broken", "not JSON"),
+])
+def test_crossref_errors_write_nothing(bib, crossref, doi, message):
+    r = run_cli(["--bib", str(bib), "add", "--doi", doi], env={"ANNOBIB_CROSSREF_URL": crossref})
+    assert r.exit_code == 2 and message in r.stderr and "nothing written" in r.stderr
+    assert bib.read_text(encoding="utf-8") == "@book{old2000, title = {Old}, date = {2000}}\n"
+
+
+def test_unreachable_crossref(bib):
+    r = run_cli(["--bib", str(bib), "add", "10.2307/2009958"], env={"ANNOBIB_CROSSREF_URL": _closed_port()})
+    assert r.exit_code == 2
+    assert "cannot reach Crossref" in r.stderr and "Traceback" not in r.stderr
+    assert bib.read_text(encoding="utf-8") == "@book{old2000, title = {Old}, date = {2000}}\n"
