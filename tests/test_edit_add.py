@@ -137,7 +137,7 @@ class FakeCrossref(BaseHTTPRequestHandler):
 @pytest.fixture
 def crossref():
     server = ThreadingHTTPServer(("127.0.0.1", 0), FakeCrossref)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     FakeCrossref.seen = []
     yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -99,7 +99,7 @@ def test_empty_buffer_cancels(bib, tmp_path):
     ("@book{jervis1976perception, title={x}}\n@book{two,", "exactly one entry"),
 ])
 def test_invalid_entries_are_explained(bib, tmp_path, replacement, message):
-    env = editor(tmp_path, f"path.write_text(text.replace('@book{{jervis1976perception,', {replacement!r}), encoding='utf-8')\n")
+    env = editor(tmp_path, f"path.write_text(text.replace('@book{{jervis1976perception,', {replacement!r}) if n == 0 else '', encoding='utf-8')\n")
     r = run_cli(["--bib", str(bib), "edit", "jervis1976perception"], env=env)
     assert r.exit_code == 2
     shown = (tmp_path / "shown.log").read_text(encoding="utf-8")

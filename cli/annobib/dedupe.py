@@ -6,8 +6,11 @@
     index.add(entry)                        # when the entry is taken in
 
 Normalization is deliberately forgiving: case, accents, punctuation, spaces, LaTeX braces and
-full-width forms do not make two records different; ``https://www.x.org/a/`` and
+full-width forms do not make two records different; ``https://www.x.org/a/?utm_source=x`` and
 ``http://x.org/a`` are the same URL; ``https://doi.org/10.1/X`` and ``doi:10.1/x`` the same DOI.
+The normalizers are validate's (``annobib.checks._util``: rule W107 duplicate-work), so ``add``
+and ``import`` call "duplicate" exactly what ``validate`` would; the fallbacks below are used only
+if that package cannot be imported.
 """
 
 from __future__ import annotations
@@ -36,9 +39,21 @@ def _fold(text: str) -> str:
     return "".join(out).casefold()
 
 
+def _checks_util():
+    try:
+        from annobib.checks import _util
+
+        return _util
+    except Exception:  # noqa: BLE001 - fall back to the local normalizers
+        return None
+
+
 def normalize_doi(value: str | None) -> str:
     if not value:
         return ""
+    util = _checks_util()
+    if util is not None:
+        return util.normalize_doi(value.strip().strip("{}"))
     value = value.strip().strip("{}").strip()
     value = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", value, flags=re.I)
     return value.strip().casefold()
@@ -47,8 +62,10 @@ def normalize_doi(value: str | None) -> str:
 def normalize_url(value: str | None) -> str:
     if not value:
         return ""
-    value = value.strip().strip("{}").strip()
-    value = re.sub(r"^\\url\{(.*)\}$", r"\1", value)
+    util = _checks_util()
+    if util is not None:
+        return util.normalize_url(_unwrap(value))
+    value = _unwrap(value)
     value = re.sub(r"^[a-z][a-z0-9+.-]*://", "", value, flags=re.I)
     value = value.split("#", 1)[0]
     host, _, rest = value.partition("/")
@@ -59,7 +76,18 @@ def normalize_url(value: str | None) -> str:
     return f"{host}/{rest}" if rest else host
 
 
+def _unwrap(value: str) -> str:
+    value = value.strip()
+    m = re.match(r"^\\url\{(.*)\}$", value)
+    if m:
+        value = m.group(1)
+    return value.strip("{}").strip()
+
+
 def normalize_title(value: str | None) -> str:
+    util = _checks_util()
+    if util is not None:
+        return util.fold(value or "")
     return _fold(value or "")
 
 

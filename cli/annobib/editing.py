@@ -336,6 +336,8 @@ def edit_entry(lib, key: str, editor: Callable[[str], str | None], max_rounds: i
     for _ in range(max_rounds):
         saved = editor(text)
         if saved is None:
+            if last_broken is not None:
+                raise InputError("the editor was closed without fixing the error; nothing written")
             return None
         body = strip_buffer_comments(saved)
         if not body.strip():
