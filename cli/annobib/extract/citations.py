@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from annobib.extract.fields import (
     EN_PAGES,
@@ -132,8 +133,12 @@ def has_citation_signal(text: str) -> bool:
                 or re.search(r"[\u0400-\u04ff]{3,}.*\d{4}", text))
 
 
+@lru_cache(maxsize=8192)
 def read_note(text: str) -> NoteReading:
-    """Classify a note and cut it into citations (fields are parsed here too)."""
+    """Classify a note and cut it into citations (fields are parsed here too).
+
+    A pure function of the note text, cached: articles repeat notes, and a repeated note must
+    read the same way. Callers must not mutate the result."""
     raw = text.strip()
     if not raw:
         return NoteReading("not-understood", [], "empty note")

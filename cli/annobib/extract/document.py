@@ -63,7 +63,12 @@ def normalize_text(text: str) -> str:
     return text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u200b", "")
 
 
+_FOLIO_FIRST = frozenset("-–—－·•第 \t")
+
+
 def is_folio(line: str) -> int | None:
+    if not line or line[0] not in _FOLIO_FIRST or len(line) > 16:
+        return None
     m = FOLIO_RE.match(line)
     if not m:
         return None
@@ -75,14 +80,10 @@ def _strip_marker(line: str) -> str:
 
 
 def _head_candidates(lines: list[str]) -> set[str]:
-    """Short lines without closing punctuation that stand alone at least twice, or next to a folio."""
-    counts: dict[str, int] = {}
-    for line in lines:
-        s = line.strip()
-        if 2 <= len(s) <= 40 and s[-1] not in TERMINAL + "，,、：:":
-            counts[s] = counts.get(s, 0) + 1
-    heads = {s for s, n in counts.items() if n >= 2 and not s.startswith(("[", "①", "("))}
-    # lines right next to a folio (ignoring blank lines) are running heads too
+    """Short lines without sentence punctuation that stand next to a folio (ignoring blank lines):
+    the running heads (article title, journal name and issue). Every other occurrence of such a
+    line is a running head too."""
+    heads: set[str] = set()
     nonblank = [i for i, l in enumerate(lines) if l.strip()]
     for pos, i in enumerate(nonblank):
         if is_folio(lines[i]) is None:
@@ -98,13 +99,15 @@ def _head_candidates(lines: list[str]) -> set[str]:
 
 def _is_head(line: str, heads: set[str]) -> bool:
     s = line.strip()
-    return bool(s) and (s in heads or bool(ISSUE_HEAD_RE.match(s)))
+    if not s or len(s) > 40:
+        return False
+    return s in heads or ("期" in s and bool(ISSUE_HEAD_RE.match(s)))
 
 
 def split_pages(text: str) -> Document:
     """Cut the text into pages (see the module docstring for the signals used)."""
     text = normalize_text(text)
-    raw_lines = text.split("\n")
+    raw_lines = text.replace("\f", "\n\f\n").split("\n")
     heads = _head_candidates(raw_lines)
     title = None
     for line in raw_lines:
@@ -122,13 +125,8 @@ def split_pages(text: str) -> Document:
     n = len(raw_lines)
     while i < n:
         line = raw_lines[i]
-        if "\f" in line:
-            parts = line.split("\f")
-            for k, part in enumerate(parts):
-                if k:
-                    events.append(("break", None))
-                if part.strip():
-                    events.append(("line", part))
+        if line == "\f":
+            events.append(("break", None))
             i += 1
             continue
         s = line.strip()
@@ -142,7 +140,7 @@ def split_pages(text: str) -> Document:
             j = i
             while j < n:
                 t = raw_lines[j].strip()
-                if not t:
+                if not t or raw_lines[j] == "\f":
                     j += 1
                     continue
                 f = is_folio(t)
@@ -215,14 +213,15 @@ def _number_pages(pages: list[Page], header: dict[int, int], footer: dict[int, i
 # ---------------------------------------------------------------- line joining
 
 def _is_cjk(ch: str) -> bool:
-    return bool(CJK_RE.match(ch))
+    o = ord(ch)
+    return (0x2E80 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF)
 
 
 def join_pair(prev: str, nxt: str) -> str:
     """The separator to put between two hard-wrapped lines."""
     if not prev or not nxt:
         return ""
-    m = URL_TAIL_RE.search(prev)
+    m = URL_TAIL_RE.search(prev) if ("://" in prev or "www." in prev) else None
     if m and URL_CHARS_RE.match(nxt) and not prev.endswith((",", "，", "。", "；")):
         url = m.group(0)
         # a URL that already looks complete and is followed by words is not broken
@@ -254,10 +253,32 @@ def join_lines(lines: list[str]) -> str:
     return "".join(out)
 
 
+_SPACES = re.compile(r"[ \t\u3000]+")
+_SPACE_BEFORE = re.compile(r" +(?=[，。；：、！？）》」』”’])")
+_SPACE_AFTER = re.compile(r"(?<=[（《「『“‘：；，。]) +(?=[\u4e00-\u9fff《「『“])")
+_SPACE_HAN = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+
+
 def clean_spacing(text: str) -> str:
     """PDF spacing noise: ``参 见``, space before full-width punctuation, runs of spaces."""
-    text = re.sub(r"[ \t\u3000]+", " ", text)
-    text = re.sub(r" +(?=[，。；：、！？）》」』”’])", "", text)
-    text = re.sub(r"(?<=[（《「『“‘：；，。]) +(?=[\u4e00-\u9fff《「『“])", "", text)
-    text = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", text)  # 参 见 -> 参见
-    return text.strip()
+    if " " not in text and "\t" not in text and "\u3000" not in text:
+        return text.strip()
+    parts = _SPACES.sub(" ", text).strip().split(" ")
+    out = [parts[0]]
+    for part in parts[1:]:
+        prev = out[-1]
+        a, b = prev[-1:], part[:1]
+        if a and b and (b in _NO_SPACE_BEFORE or (a in _NO_SPACE_AFTER and (_is_han(b) or b in "《「『“"))
+                        or (_is_han(a) and _is_han(b))):
+            out[-1] = prev + part  # 参 见 -> 参见; no space before ，。 or after （《
+        else:
+            out.append(part)
+    return " ".join(out)
+
+
+_NO_SPACE_BEFORE = frozenset("，。；：、！？）》」』”’")
+_NO_SPACE_AFTER = frozenset("（《「『“‘：；，。")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"

@@ -90,6 +90,7 @@ class Builder:
         self.by_id: dict[str, _Work] = {}
         self.by_family: dict[str, list[_Work]] = {}
         self.last_cited: list[_Work] = []
+        self._id_cache: dict[int, tuple[object, list[str]]] = {}
 
     def _ids(self, fields: dict[str, str]) -> list[str]:
         ids = []
@@ -102,7 +103,11 @@ class Builder:
         return ids
 
     def _find(self, fields: dict[str, str]) -> _Work | None:
-        for i in self._ids(fields):
+        hit = self._id_cache.get(id(fields))
+        if hit is None or hit[0] is not fields:
+            hit = (fields, self._ids(fields))
+            self._id_cache[id(fields)] = hit
+        for i in hit[1]:
             w = self.by_id.get(i)
             if w is not None:
                 return w

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 STOPWORDS = {
     "the", "a", "an", "of", "on", "in", "to", "for", "and", "or", "is", "are", "at", "by", "with",
@@ -128,6 +129,7 @@ def org_short(name: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=16384)
 def family_part(name: str, lang: str | None = None) -> str:
     name = name.strip()
     if not name or name == "others":

@@ -40,6 +40,9 @@ BODY_MARKER_RES: dict[str, re.Pattern] = {
     "dot": re.compile(r"(?<=[。，；：！？”’）)\u4e00-\u9fff.,;])(\d{1,2})(?![\d年月日%．.万亿])"),
     "bare": re.compile(r"(?<=[。，；：！？”’）)\u4e00-\u9fff.,;])(\d{1,2})(?![\d年月日%．.万亿])"),
 }
+_START_CHARS = frozenset("[【〔（(0123456789" + CIRCLED)
+_TRAIL_SEMI = re.compile(r"\s*[；;]$")
+_END_RE = re.compile(r"[。！？；;\n]")
 STYLE_ORDER = ["bracket", "circled", "paren", "dot", "bare"]
 HEADING_RE = re.compile(
     r"^(?:第[一二三四五六七八九十百]+[章节部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|"
@@ -78,6 +81,9 @@ def _starts(lines: list[str], style: str) -> list[tuple[int, int, int]]:
     rx = START_RES[style]
     out = []
     for i, line in enumerate(lines):
+        first = line.lstrip()[:1]
+        if not first or first not in _START_CHARS:
+            continue
         m = rx.match(line)
         if m:
             out.append((i, marker_number(style, m), m.end()))
@@ -98,10 +104,17 @@ def _block_from(starts: list[tuple[int, int, int]], k: int) -> list[tuple[int, i
 
 
 def choose_style(pages: list[Page]) -> str:
+    """The marker style with the most well-formed note blocks (scored on up to 60 pages spread
+    over the document, so the cost stays bounded)."""
+    if len(pages) > 60:
+        step = len(pages) / 60
+        sample = [pages[int(i * step)] for i in range(60)]
+    else:
+        sample = pages
     best, best_score = "bracket", -1
     for style in STYLE_ORDER:
         score = 0
-        for page in pages:
+        for page in sample:
             starts = _starts(page.lines, style)
             ones = [k for k, s in enumerate(starts) if s[1] == 1]
             score += sum(len(_block_from(starts, k) or []) for k in ones[-1:])
@@ -165,8 +178,12 @@ def split_page(page: Page, style: str, signalled: bool) -> list[tuple[list[str],
 
 def _is_heading(line: str, prev: str | None) -> bool:
     s = line.strip()
-    if HEADING_RE.match(s) and len(s) <= 40 and "。" not in s:
+    if len(s) > 44 or "。" in s:
+        return False
+    if HEADING_RE.match(s) and len(s) <= 40:
         return True
+    if "，" in s or "；" in s or ";" in s or "," in s:
+        return False
     stripped = BODY_MARKER_RES["bracket"].sub("", s).strip()
     return len(stripped) <= 20 and not re.search(r"[。，；,;]", stripped) and (prev is None or prev.rstrip()[-1:] in TERMINATORS + "”")
 
@@ -246,32 +263,26 @@ def sentence_at(stream: str, start: int, end: int, marker_rx: re.Pattern | None 
         s_end = j + 1
         back = k - 1
     else:
-        s_end = len(stream)
-        for t in range(end, min(len(stream), end + 600)):
-            c = stream[t]
-            if c in TERMINATORS or c in "；;\n":
-                s_end = t + 1 if c != "\n" else t
-                while s_end < len(stream) and stream[s_end] in CLOSERS and c != "\n":
-                    s_end += 1
-                break
+        limit = min(len(stream), end + 600)
+        em = _END_RE.search(stream, end, limit)
+        if em:
+            c = em.group(0)
+            s_end = em.end() if c != "\n" else em.start()
+            while s_end < len(stream) and stream[s_end] in CLOSERS and c != "\n":
+                s_end += 1
         else:
-            s_end = min(len(stream), end + 600)
+            s_end = limit
         back = j
-    s_start = 0
     lo = max(0, back - 800)
-    for t in range(back, lo - 1, -1):
-        if stream[t] in TERMINATORS or stream[t] == "\n":
-            s_start = t + 1
-            break
-    else:
-        s_start = lo
+    cut = max(stream.rfind(ch, lo, back + 1) for ch in "。！？\n")
+    s_start = cut + 1 if cut >= 0 else lo
     while s_start < s_end and stream[s_start] in CLOSERS + " ":
         s_start += 1
     text = stream[s_start:s_end]
     if marker_rx is not None:
         text = marker_rx.sub("", text)
     text = clean_spacing(text.replace("\n", " "))
-    text = re.sub(r"\s*[；;]$", "", text)
+    text = _TRAIL_SEMI.sub("", text)
     return text or None
 
 

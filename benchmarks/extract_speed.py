@@ -1,0 +1,67 @@
+"""Extraction speed: the seed article in-process, and a long synthetic document.
+
+The synthetic document is the seed's pages repeated and renumbered (folios shifted by 23 pages per
+copy), so 50 copies give 1,150 pages and 2,600 notes. Prints medians; the notes/s figure should
+stay flat as the document grows (time linear in length).
+
+    python benchmarks/extract_speed.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "cli"))
+
+from annobib.extract import extract_text  # noqa: E402
+
+
+def synthetic(seed: str, copies: int, pages_per_copy: int = 23) -> str:
+    parts = []
+    for k in range(copies):
+        shift = k * pages_per_copy
+        parts.append(re.sub(r"(?m)^-(\d+)-$", lambda m: f"-{int(m.group(1)) + shift}-", seed))
+    return "\n".join(parts)
+
+
+def timed(fn, repeat: int) -> tuple[float, float]:
+    """(median wall seconds, median CPU seconds of this process). CPU time is the steadier
+    figure on a shared machine; wall time is what a user waits."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        t0, c0 = time.perf_counter(), time.process_time()
+        fn()
+        walls.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=7)
+    args = ap.parse_args()
+    seed = (ROOT / "refs" / "article.txt").read_text(encoding="utf-8")
+    extract_text(seed)  # warm up (lazy imports: pypinyin, names)
+    x = extract_text(seed)
+    t, c = timed(lambda: extract_text(seed), args.repeat * 3)
+    n = x.counts["notes"]
+    print(f"seed: {n} notes, {len(x.entries)} entries, pages {x.page_numbers[0]}-{x.page_numbers[1]}: "
+          f"median {t * 1000:.1f} ms wall, {c * 1000:.1f} ms CPU ({n / c:,.0f} notes/s CPU)")
+    print(f"{'copies':>6} {'pages':>6} {'notes':>7} {'entries':>7} {'wall s':>8} {'CPU s':>8} {'notes/s':>9} {'CPU us/note':>12}")
+    for copies in (1, 5, 10, 25, 50, 100):
+        doc = synthetic(seed, copies)
+        x = extract_text(doc)
+        reps = max(1, args.repeat // (1 + copies // 25))
+        t, c = timed(lambda: extract_text(doc), reps)
+        n = x.counts["notes"]
+        print(f"{copies:>6} {x.pages:>6} {n:>7} {len(x.entries):>7} {t:>8.3f} {c:>8.3f} {n / c:>9,.0f} {c / n * 1e6:>12.1f}")
+
+
+if __name__ == "__main__":
+    main()
