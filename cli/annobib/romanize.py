@@ -143,10 +143,15 @@ def russian(text: str) -> str:
     return "".join(out)
 
 
+_NON_LATIN = re.compile(r"[\u0400-\u04ff\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf"
+                        r"\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9d\U00020000-\U0002ffff]")
+
+
 def needs_romanization(text: str) -> bool:
-    return any(char_script(c) in ("han", "kana", "hangul", "cyrillic") for c in text)
+    return _NON_LATIN.search(text) is not None
 
 
+@lru_cache(maxsize=4096)
 def suggest(text: str, lang: str | None = None) -> tuple[str, bool]:
     """(romanized text, complete?) — ``complete`` is False when characters were left as they were
     (Japanese kanji, which need a dictionary reading)."""

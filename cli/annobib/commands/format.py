@@ -27,11 +27,23 @@ def style_options(f):
     return f
 
 
-def _entries(ctx):
-    view = load_bibliography(ctx)
-    code = report_problems(view.problems)
-    entries = [view.entry(i) for i in range(len(view))]
-    return view, entries, code
+def _entries(ctx, need_view: bool = False):
+    """(search view or None, entries in file order, exit code for parse problems).
+
+    Formatting needs the entries only; the cached search view (with its pinyin haystacks) is
+    built only when a --query must be matched."""
+    if need_view:
+        view = load_bibliography(ctx)
+        code = report_problems(view.problems)
+        return view, [view.entry(i) for i in range(len(view))], code
+    from annobib.bib import read_library
+
+    entries, problems = [], []
+    for path in bibliography_paths(ctx):
+        lib = read_library(path)
+        entries.extend(lib.entries)
+        problems.extend(f"{path}:{p.line}: {p.message}" for p in lib.problems)
+    return None, entries, report_problems(problems)
 
 
 def _select(view, entries, keys, query):
@@ -129,11 +141,13 @@ def _write_atomic(path: Path, data: str) -> None:
 @click.option("--context", is_flag=True, help="With --annotated: entries without an annotation show the citing sentence.")
 @click.option("--archived", type=click.Choice(["off", "after", "dead"]), default="off", show_default=True,
               help="Web Archive snapshots (archiveurl): after the original URL, or in place of a dead one.")
+@click.option("--proper-nouns", "proper_nouns", type=click.Path(exists=True, dir_okay=False),
+              help="Extra words sentence case must not lowercase (one per line), besides the built-in list.")
 @click.option("--json", "as_json", is_flag=True, help="JSON: key, label, text, citation, warnings.")
 @click.option("-v", "--verbose", is_flag=True, help="Show every romanization warning (APA).")
 @click.pass_context
 def format_command(ctx, keys, query, style, edition, system, to, output, order, annotated, context, archived,
-                   as_json, verbose):
+                   proper_nouns, as_json, verbose):
     """Format a reference list: GB/T 7714 (2025 or 2015, numeric or author-date) or APA 7.
 
     \b
@@ -147,7 +161,14 @@ def format_command(ctx, keys, query, style, edition, system, to, output, order, 
 
     if style == "apa" and edition:
         raise click.UsageError("--edition applies to --style gbt7714 only")
-    view, entries, code = _entries(ctx)
+    if proper_nouns:
+        from annobib.styles.casing import add_proper_nouns
+
+        try:
+            add_proper_nouns(Path(proper_nouns).read_text(encoding="utf-8").splitlines())
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{proper_nouns}: cannot read ({exc})") from None
+    view, entries, code = _entries(ctx, need_view=bool(query))
     chosen = _select(view, entries, list(keys), query)
     if not chosen:
         if as_json:

@@ -40,10 +40,17 @@ class RichText:
 
     # -- building ---------------------------------------------------------------------------
     def _append(self, piece: Piece) -> None:
-        if isinstance(piece, str):
+        if type(piece) is str:
             if not piece:
                 return
-            piece = Run(piece)
+            runs = self.runs
+            if runs:
+                last = runs[-1]
+                if not last.italic and last.url is None and last.lang is None:
+                    runs[-1] = Run(last.text + piece)
+                    return
+            runs.append(Run(piece))
+            return
         if isinstance(piece, RichText):
             for r in piece.runs:
                 self._append(r)

@@ -16,6 +16,7 @@ romanization is suggested (annobib.romanize) and a warning names the field to se
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from annobib.render.richtext import RichText, Run, italic
 from annobib.styles import _fields
@@ -105,7 +106,7 @@ class _A:
             from annobib.romanize import russian
 
             family = russian(family)
-        inits = n.initials(dots=True, hyphen=True)
+        inits = _initials(n)
         if n.script == "cyrillic":
             from annobib.romanize import russian
 
@@ -124,7 +125,7 @@ class _A:
         if n.is_cjk:
             fam, giv = n.romanized()
             return f"{giv[:1]}. {fam}" if giv else fam
-        inits = n.initials(dots=True, hyphen=True)
+        inits = _initials(n)
         family = (n.particle + " " + n.family).strip() if n.particle else n.family
         return f"{inits} {family}".strip()
 
@@ -253,6 +254,12 @@ class _A:
         return re.sub(r"\s*[-–—]+\s*", "–", p) if p else ""
 
 
+@lru_cache(maxsize=65536)
+def _initials(n) -> str:
+    return n.initials(dots=True, hyphen=True)
+
+
+@lru_cache(maxsize=65536)
 def _decode_names(value: str) -> str:
     from annobib.styles.gbt7714 import _decode_keep_braces
 

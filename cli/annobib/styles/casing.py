@@ -17,6 +17,16 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\s:,\-'’–—?.!;/()\[\]\"“”‘]+|[\s:,\-'’–—?.!;/()\[\]\"“”‘]")
 
 
+_EXTRA: list[str] = []
+
+
+def add_proper_nouns(lines) -> None:
+    """Add words/phrases (one per item, ``#`` comments allowed) to the proper-noun list."""
+    _EXTRA.extend(lines)
+    proper_nouns.cache_clear()
+    _phrase_index.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def _phrase_index() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Multi-word proper nouns by their first token, longest first."""
@@ -34,7 +44,7 @@ def proper_nouns() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
     except OSError:
         text = ""
     words, phrases = set(), []
-    for line in text.splitlines():
+    for line in text.splitlines() + _EXTRA:
         line = line.split("#", 1)[0].strip()
         if not line:
             continue

@@ -20,6 +20,7 @@ from annobib.names import char_script
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
@@ -47,7 +48,9 @@ def name_key(name) -> tuple:
         return ("~",)
     if name.is_cjk:
         if name.script == "han":
-            return pinyin_key(name.raw)
+            # surname readings (翟 zhai, 单 shan, 曾 zeng) come from the name model
+            fam, giv = name.romanized()
+            return (fold(fam), fold(giv)) + pinyin_key(name.raw)
         return (name.raw,)
     if name.literal:
         return (fold(name.raw),)
