@@ -169,7 +169,7 @@ def test_faults_are_per_url_outcomes(tmp_path, fake_server):
     closed_port = s.getsockname()[1]
     s.close()
     urls = [f"http://127.0.0.1:{closed_port}/x", "http://no-such-host.invalid/x", f"{server.url}/loop/a",
-            f"{server.url}/hang/1", f"{server.url}/ok/1"]
+            f"{server.url}/hang/1", f"{server.url}/ok/1", server.url.replace("http://", "https://") + "/ok/tls"]
     bib = write_bib(tmp_path, server.url, urls)
     env = fast_env(tmp_path, server, ANNOBIB_LINKS_TRIES="2")
     r = run_cli(["--bib", str(bib), "check-links", "--json"], env=env)
@@ -179,6 +179,7 @@ def test_faults_are_per_url_outcomes(tmp_path, fake_server):
     assert rows["e2"]["detail"] == "redirect loop"
     assert rows["e3"]["outcome"] == "error" and "timed out" in rows["e3"]["detail"]
     assert rows["e4"]["outcome"] == "ok"
+    assert rows["e5"]["outcome"] == "error" and "TLS" in rows["e5"]["detail"]  # TLS to a plain-HTTP server
     # a malformed Archive: each URL gets an error, the .bib stays as it was
     fake.malformed_all = True
     before = bib.read_text()

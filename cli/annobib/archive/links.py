@@ -50,7 +50,7 @@ BOT_WALL = [
 class LinkOptions:
     per_host_concurrency: int = 2
     per_host_interval: float = 1.0
-    max_connections: int = 64
+    max_connections: int = 128
     timeout: float = 20.0
     tries: int = 3
     backoff: float = 1.0
@@ -201,17 +201,63 @@ def classify(url: str, status: int, body: str, chain: list[dict], final_url: str
     return "error", f"HTTP {status}"
 
 
+class _HostPools:
+    """An httpx transport that keeps one small connection pool per host (created lazily)."""
+
+    def __init__(self, per_host: int):
+        import httpx
+
+        self._httpx = httpx
+        self.per_host = per_host
+        self.pools: dict[tuple, object] = {}
+        self._ssl = None
+
+    def _pool(self, url):
+        key = (url.scheme, url.host, url.port)
+        pool = self.pools.get(key)
+        if pool is None:
+            if self._ssl is None:
+                self._ssl = self._httpx.create_ssl_context()
+            limits = self._httpx.Limits(max_connections=self.per_host, max_keepalive_connections=self.per_host)
+            pool = self.pools[key] = self._httpx.AsyncHTTPTransport(verify=self._ssl, limits=limits)
+        return pool
+
+    async def handle_async_request(self, request):
+        return await self._pool(request.url).handle_async_request(request)
+
+    async def drop(self, host: str) -> None:
+        for key in [k for k in self.pools if k[1] == host]:
+            await self.pools.pop(key).aclose()
+
+    async def aclose(self) -> None:
+        pools = list(self.pools.values())
+        self.pools.clear()
+        for pool in pools:
+            await pool.aclose()
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        await self.aclose()
+
+
 class LinkChecker:
     """One client, one host limiter; ``await checker.check(url)`` per URL."""
 
     def __init__(self, options: LinkOptions, transport=None, limiter: HostLimiter | None = None,
                  sleep=asyncio.sleep):
-        import httpx
-
         self.options = options
         self.limiter = limiter or HostLimiter(options.per_host_concurrency, options.per_host_interval)
         self.sleep = sleep
         self._global = asyncio.Semaphore(options.max_connections)
+        self._pools = None
+        if transport is None:
+            # One small pool per host: httpcore scans its whole pool on every request, so a
+            # single pool holding connections to hundreds of hosts costs O(hosts) per request.
+            transport = self._pools = _HostPools(options.per_host_concurrency)
+        import httpx
+
         self.client = httpx.AsyncClient(
             transport=transport,
             follow_redirects=False,
@@ -220,16 +266,39 @@ class LinkChecker:
                                 max_keepalive_connections=min(options.max_connections, 100)),
             headers={"User-Agent": options.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
         )
+        self._refs: collections.Counter = collections.Counter()
+
+    def hold(self, host: str) -> None:
+        """Keep the host's connection pool (keep-alive) until the matching release()."""
+        self._refs[host] += 1
+
+    async def release(self, host: str) -> None:
+        self._refs[host] -= 1
+        if self._refs[host] <= 0:
+            del self._refs[host]
+            if self._pools is not None:
+                await self._pools.drop(host)
+
+    def _client(self, host: str):
+        return self.client
 
     async def aclose(self) -> None:
         await self.client.aclose()
 
     async def _get(self, url: str) -> tuple[int, dict, str]:
         """One GET: status, headers, the first max_bytes of the body (decoded leniently)."""
-        async with self.limiter.slot(host_of(url)):
+        host = host_of(url)
+        self.hold(host)
+        try:
+            return await self._get_held(url, host)
+        finally:
+            await self.release(host)
+
+    async def _get_held(self, url: str, host: str) -> tuple[int, dict, str]:
+        async with self.limiter.slot(host):
             async with self._global:
                 async with asyncio.timeout(self.options.timeout):
-                    async with self.client.stream("GET", url) as resp:
+                    async with self._client(host).stream("GET", url) as resp:
                         chunks, size = [], 0
                         if resp.status_code not in REDIRECT_CODES:
                             async for chunk in resp.aiter_bytes():
@@ -335,7 +404,14 @@ async def check_urls(urls: Iterable[str], options: LinkOptions, transport=None,
     results: dict[str, LinkResult] = {}
     checker = LinkChecker(options, transport=transport, limiter=limiter)
 
-    async def worker(queue: collections.deque) -> None:
+    async def worker(host: str, queue: collections.deque) -> None:
+        checker.hold(host)
+        try:
+            await work(queue)
+        finally:
+            await checker.release(host)
+
+    async def work(queue: collections.deque) -> None:
         while queue:
             url = queue.popleft()
             try:
@@ -353,7 +429,7 @@ async def check_urls(urls: Iterable[str], options: LinkOptions, transport=None,
             for host, queue in by_host.items():
                 workers = 1 if host == "" else min(len(queue), options.per_host_concurrency)
                 for _ in range(workers):
-                    group.create_task(worker(queue))
+                    group.create_task(worker(host, queue))
     finally:
         await checker.aclose()
     return [results[u] for u in unique if u in results]

@@ -92,7 +92,7 @@ class ArchiveOptions:
             save_url=cfg["archive.save_url"],
             availability_url=cfg["archive.availability_url"],
             requests_per_minute=cfg["archive.requests_per_minute"],
-            concurrency=cfg["archive.concurrency"],
+            concurrency=min(cfg["archive.concurrency"], cfg["links.per_host_concurrency"]),
             captures_per_minute=cfg["archive.captures_per_minute"],
             capture_interval=cfg["archive.capture_interval"],
             poll_interval=cfg["archive.poll_interval"],
@@ -156,7 +156,10 @@ def parse_cdx(text: str) -> list[dict]:
     try:
         data = json.loads(text)
     except ValueError:
-        raise ArchiveError("CDX answered malformed JSON") from None
+        rows = _parse_cdx_text(text)
+        if rows is None:
+            raise ArchiveError("CDX answered malformed JSON") from None
+        return rows
     if not isinstance(data, list):
         raise ArchiveError("CDX answered JSON that is not a list")
     if not data:
@@ -175,6 +178,27 @@ def parse_cdx(text: str) -> list[dict]:
         if ts:
             item["timestamp"] = ts
             out.append(item)
+    return out
+
+
+_CDX_DEFAULT_FIELDS = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
+
+
+def _parse_cdx_text(text: str) -> list[dict] | None:
+    """The plain-text CDX format (space-separated lines), for servers that ignore output=json."""
+    out = []
+    for line in text.splitlines():
+        parts = line.split()
+        if not parts:
+            continue
+        if len(parts) == 4 and re.fullmatch(r"\d{14}", parts[0]):
+            names = ["timestamp", "original", "statuscode", "mimetype"]
+        elif len(parts) >= 7 and re.fullmatch(r"\d{14}", parts[1]):
+            names = _CDX_DEFAULT_FIELDS
+        else:
+            return None
+        item = dict(zip(names, parts))
+        out.append(item)
     return out
 
 
