@@ -116,8 +116,9 @@ def split_pages(text: str) -> Document:
             title = _strip_marker(s)
             break
     nonblank = [l for l in raw_lines if l.strip()]
-    indented = [l for l in nonblank if l[:1] in (" ", "\t")]
-    indent_signal = 0 < len(indented) <= max(2, len(nonblank) // 8)
+    # exactly one leading space (not a paragraph indent of two or a full-width space)
+    indented = [l for l in nonblank if l[:1] == " " and l[1:2] not in (" ", "\u3000")]
+    indent_signal = 0 < len(indented) <= max(3, len(nonblank) // 4)
 
     # Walk the lines, emitting ("break", folio|None) and ("line", text) events.
     events: list[tuple[str, object]] = []
@@ -152,7 +153,7 @@ def split_pages(text: str) -> Document:
             events.append(("break", numbers[0] if numbers else None))
             i = j
             continue
-        if indent_signal and line[:1] in (" ", "\t"):
+        if indent_signal and line[:1] == " " and line[1:2] not in (" ", "\u3000"):
             if not (title and _strip_marker(s) == title):
                 events.append(("break", None))
         events.append(("line", line.strip()))
