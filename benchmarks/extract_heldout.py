@@ -8,7 +8,9 @@ expected.json field by field and prints: field accuracy overall / per field / pe
 found / missing / extra, and every mismatch (expected vs got).
 
 Scoring (one point per checked item):
-* per note: ``status`` (cited / not-a-citation / not-understood);
+* per note: ``status`` (cited / not-a-citation / not-understood); in an article also ``page``
+  (the folio of the page the note is printed on; notes are matched by page and marker, else by
+  position when the extraction has the same notes in the same order);
 * per full citation: ``type``, every field listed in the expectation (value "*" = not scored),
   every field of CHECKED_ABSENT that the expectation does not list must be absent, and ``locator``
   (the cited page / range recorded for that note in the entry's citations);
@@ -111,10 +113,16 @@ def _score(report: Report, source: str, extraction, expected_notes: list[dict], 
         ok = norm(exp) == norm(got)
         report.checks.append(Check(source, nid, pattern, name, exp, got, ok, text))
 
-    for en in expected_notes:
-        nid = note_id(en.get("page"), en.get("n", en.get("note")))
+    ordered = list(extraction.notes)
+    for pos, en in enumerate(expected_notes):
+        number = en.get("n", en.get("note"))
+        nid = note_id(en.get("page"), number)
         pattern, text = en["pattern"], en["text"]
         r = results.get(nid)
+        if r is None and len(ordered) == len(expected_notes) and ordered[pos].note.number == number:
+            r = ordered[pos]  # same note, page number inferred wrongly: scored below, the rest still compared
+        if "page" in en:
+            add(nid, pattern, "page", en["page"], r.note.page if r else None, text)
         add(nid, pattern, "status", en["status"], r.status if r else None, text)
         keys = list(r.keys) if r else []
         for i, cit in enumerate(en["citations"]):
@@ -134,7 +142,7 @@ def _score(report: Report, source: str, extraction, expected_notes: list[dict], 
             report.works_expected += 1
             assigned[(nid, i)] = key
             if entry is None:
-                report.works_missing.append(f"{wid}: {cit['fields'].get('title')}")
+                report.works_missing.append(f"{wid}: {text[:70]}")
             elif key in owner:
                 report.works_merged.append(f"{wid} merged into {owner[key]} ({key})")
             else:

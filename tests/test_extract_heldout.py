@@ -1,0 +1,80 @@
+"""HELD-OUT evaluation of footnote extraction (target: >= 90 % of fields right).
+
+The notes in tests/data/extract_heldout/ were written for this test, not from the seed article, and
+their expected reading was written by hand from the documented conventions (see build.py there).
+The comparison itself lives in benchmarks/extract_heldout.py (run it for the full mismatch list):
+
+    PYTHONPATH=cli python benchmarks/extract_heldout.py
+
+Do not tune the extractor on these strings: fix the pattern the failing note is an instance of.
+"""
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "extract_heldout"
+TARGET = 0.90
+
+
+def _load(name, path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod  # dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def bench():
+    return _load("extract_heldout_bench", ROOT / "benchmarks" / "extract_heldout.py")
+
+
+@pytest.fixture(scope="module")
+def report(bench):
+    return bench.evaluate()
+
+
+def test_data_files_are_what_build_py_writes():
+    sys.path.insert(0, str(DATA))
+    try:
+        build = _load("extract_heldout_build", DATA / "build.py")
+        text, notes = build.build_notes()
+        art_text, art_expected = build.build_article()
+    finally:
+        sys.path.remove(str(DATA))
+    assert (DATA / "notes.txt").read_text(encoding="utf-8") == text
+    assert (DATA / "article.txt").read_text(encoding="utf-8") == art_text
+    expected = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))
+    assert expected["notes"] == json.loads(json.dumps(notes, ensure_ascii=False))
+    assert expected["article"] == json.loads(json.dumps(art_expected, ensure_ascii=False))
+    assert len(notes) >= 70
+    assert sum(len(n["citations"]) for n in notes) >= 70
+
+
+def test_heldout_field_accuracy_at_least_90_percent(report):
+    """THE held-out target: >= 90 % of the checked fields right (notes + article together)."""
+    wrong = [(c.source, c.note, c.field, c.expected, c.got) for c in report.mismatches]
+    assert report.accuracy >= TARGET, (round(report.accuracy, 4), wrong)
+
+
+def test_heldout_every_note_accounted_for(report, bench):
+    """Every expected note is found in the extraction (status scored, never silently lost)."""
+    statuses = [c for c in report.checks if c.field == "status"]
+    expected = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))
+    assert len(statuses) == len(expected["notes"]) + len(expected["article"]["notes"])
+    assert all(c.got is not None for c in statuses), [c.note for c in statuses if c.got is None]
+
+
+def test_heldout_article_pages_inferred(report):
+    assert report.page_numbers == report.expected_page_numbers
+
+
+def test_benchmark_prints_figures(bench, capsys):
+    assert bench.main(["--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "field accuracy overall" in out and "per pattern:" in out and "per field:" in out
