@@ -76,7 +76,9 @@ def test_lookup_order_cdx_then_replay_then_availability():
     asyncio.run(main())
     paths = [r.path for r in fake.log]
     assert paths[0] == "/cdx/search/cdx"
-    assert paths[-3:] == ["/cdx/search/cdx", "/web/https://example.org/never", "/wayback/available"]
+    # CDX and replay both answered "none": the availability API is not asked
+    assert paths[-2:] == ["/cdx/search/cdx", "/web/https://example.org/never"]
+    assert "/wayback/available" not in paths
 
 
 def test_availability_is_the_last_resort():

@@ -347,16 +347,18 @@ class WaybackClient:
         return Snapshot(ts, url, str(closest.get("status") or "200"), "availability")
 
     async def find_snapshot(self, url: str, target: str | None = None) -> tuple[Snapshot | None, list[str]]:
-        """CDX first (newest, then from the target date), then replay, then availability.
+        """CDX first (newest, then from the target date), then replay; the availability API
+        only as a last resort, when CDX or replay could not answer.
 
         Returns (snapshot or None, problems). When every lookup failed, problems is non-empty
         and the caller must not conclude "not archived".
         """
         problems: list[str] = []
         answered = False
+        cdx_answered = replay_answered = False
         try:
             rows = await self.cdx(url, limit=-5)
-            answered = True
+            answered = cdx_answered = True
             if rows and target:
                 tgt = normalize_timestamp(target)
                 oldest = min(r["timestamp"] for r in rows)
@@ -373,13 +375,17 @@ class WaybackClient:
             problems.append(str(exc))
         try:
             snap = await self.replay(url)
-            answered = True
+            answered = replay_answered = True
             if snap:
                 return snap, []
         except RateLimited:
             raise
         except ArchiveError as exc:
             problems.append(str(exc))
+        if cdx_answered and replay_answered:
+            # both authoritative lookups said "none": the availability API (which often answers
+            # empty for archived pages) could only cost budget
+            return None, []
         try:
             snap = await self.availability(url, target)
             answered = True
