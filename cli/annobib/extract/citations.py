@@ -42,7 +42,15 @@ IBID_RE = re.compile(r"^(?:同上(?:书|文|注|引)?|同前(?:注|书)?(?!引)|
 OPCIT_ZH_RE = re.compile(r"^(?P<author>[^，,：:《》]{1,40}?)\s*[：:，,]?\s*(?:前引|前揭|前注所引|前引文|前引书)(?:书|文|文章|著作)?\s*(?:[，,。]\s*)?(?P<rest>.*)$")
 OPCIT_EN_RE = re.compile(r"^(?P<author>[^,]{1,60}?),\s*(?:op\.\s*cit\.?|loc\.\s*cit\.?)\s*(?P<rest>.*)$", re.I)
 ZH_CITE_SIGNAL = re.compile(r"《[^》]+》|「[^」]+」|『[^』]+』|\[(?:J|M|N|D|C|R|EB/OL)\]")
-EN_CITE_SIGNAL = re.compile(r"[“\"][^”\"]{3,}[”\"]|\b(?:pp?\.\s*\d|Vol\.|vol\.|No\.\s*\d|Press|University|19\d\d|20\d\d)\b|https?://")
+EN_CITE_SIGNAL = re.compile(
+    r"[“\"][^”\"]*[A-Za-z\u0400-\u04ff][^”\"]{2,}[”\"]|\b(?:pp?\.\s*\d|Vol\.|vol\.|No\.\s*\d|Press|University|19\d\d|20\d\d)\b|https?://"
+    r"|\b[Фф]\.\s*\d|\b[Оо]п\.\s*\d|\b[СC]\.\s*\d"
+)
+STRONG_SIGNAL = re.compile(r"https?://|\d{4}|\[(?:J|M|N|D|C|R|EB/OL)\]|,”|,\"|[：:]\s*[《「『]|》\s*[，,]\s*(?:载|《)")
+LEAD_WORD_RE = re.compile(
+    r"(?:^|(?<=[，。；：,.;:]))\s*(?:可|请|另|亦|也|还|均|具体|详细)?\s*(?:参\s*见|参\s*阅|详\s*见|参看|转\s*引\s*自)"
+    r"|(?:^|(?<=[,.;:]\s)|(?<=[，。；：]))(?:See also|see also|See|see|Cf\.|cf\.)(?=\s)"
+)
 
 
 @dataclass
@@ -144,10 +152,7 @@ def read_note(text: str) -> NoteReading:
         return NoteReading("not-understood", [], "empty note")
     if NOT_CITATION_RE.search(raw[:80]) and not re.search(r"[：:]\s*《|载《|”,|,”", raw):
         return NoteReading("not-a-citation", [], "funding or acknowledgement note")
-    body = raw
-    m = COMMENTARY_LEAD_RE.match(body)
-    if m and not ZH_CITE_SIGNAL.search(m.group("comment")) and not re.search(r"[“\"]", m.group("comment")):
-        body = body[m.end():]
+    body = cut_commentary(raw)
     body = strip_lead_in(body)
     pieces = split_top(body)
     out: list[CitationText] = []
@@ -161,12 +166,38 @@ def read_note(text: str) -> NoteReading:
             continue
         out.append(c)
     if not out:
-        if has_citation_signal(raw):
+        if STRONG_SIGNAL.search(raw) and has_citation_signal(raw):
             return NoteReading("not-understood", [], "a citation could not be read")
         return NoteReading("not-a-citation", [], "commentary without a citation")
     if all(c.parsed is not None and not c.parsed.understood for c in out):
         return NoteReading("not-understood", [], "a citation could not be read")
     return NoteReading("cited", out)
+
+
+def cut_commentary(text: str) -> str:
+    """``关于“对冲”概念的辨析，可参见王栋：《…》`` -> ``王栋：《…》``: drop commentary before a lead-in
+    when that commentary holds no citation of its own."""
+    m = LEAD_WORD_RE.search(text)
+    if not m or m.start() == 0:
+        return text
+    before = text[: m.start()]
+    if STRONG_SIGNAL.search(before) or URL_RE.search(before):
+        return text
+    return text[m.start():]
+
+
+def _cjk_mention_only(piece: str) -> bool:
+    """A title mark used in running prose (``关于《美日安保条约》第五条……``) rather than a citation:
+    the mark follows prose (no author colon, not at the start) and no publication data follows."""
+    m = re.search(r"[《「『]", piece)
+    if not m or m.start() == 0:
+        return False
+    before = piece[: m.start()].rstrip()
+    if not before or before[-1] in "：:，,、" or re.search(r"(?:载|见|载于|收入)$", before):
+        return False
+    if re.match(r"^\s*(?:[\[［〔【（(][^\]］〕】）)]{1,3}[\]］〕】）)]\s*)?[^，。；]{1,30}$", before) and not re.search(r"[关于对是的在]", before[:2]):
+        return False  # 佐藤優『…』: an author written straight before the title
+    return not re.search(r"\d{4}|https?://|出版|页|頁|版|期|号", piece)
 
 
 def classify(piece: str) -> CitationText | None:
@@ -179,6 +210,8 @@ def classify(piece: str) -> CitationText | None:
     m = OPCIT_ZH_RE.match(piece)
     if m and "《" not in piece:
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author").strip())
+    if _cjk_mention_only(piece):
+        return None
     if not has_citation_signal(piece):
         # commentary fragment, or a bare "Author, Title, p. N" short form
         if not re.search(r"[A-Za-z\u0400-\u04ff]{2,}.*,", piece) and not re.search(r"第\s*\d+\s*页", piece):

@@ -151,8 +151,10 @@ class Builder:
                 if target is None:
                     problems.append("同上/Ibid. with no previous citation")
             elif c.kind == "opcit":
+                exact = [w for w in self.by_family.get(family_part(c.author or ""), [])
+                         if c.author and c.author in (w.fields.get("author") or w.fields.get("editor") or "")]
                 fam = family_part(c.author or "")
-                cands = self.by_family.get(fam) or [w for w in self.works if c.author and c.author in (w.fields.get("author") or "")]
+                cands = exact or self.by_family.get(fam) or [w for w in self.works if c.author and c.author in (w.fields.get("author") or "")]
                 target = cands[-1] if cands else None
                 if target is None:
                     problems.append(f"前引/op. cit. with no earlier work by {c.author}")

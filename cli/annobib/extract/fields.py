@@ -48,6 +48,10 @@ ACCESS_RE = re.compile(
     re.I,
 )
 
+ACCESS_EN = re.compile(
+    r",?\s*\(?(?:accessed|last accessed|retrieved|viewed)(?:\s+on)?\s+((?:" + r"[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d{2}-\d{2}))\)?",
+    re.I,
+)
 NEWS_RE = re.compile(
     r"\b(?:News|Times|Post|Daily|Herald|Tribune|Reuters|BBC|CNN|CBS|NBC|ABC|NPR|Bloomberg|Guardian|"
     r"Telegraph|Independent|Journal|Gazette|Chronicle|Observer|Associated Press|AP|AFP|Xinhua|Nikkei|"
@@ -425,6 +429,10 @@ def parse_cjk(text: str) -> Parsed:
         took2 = _take_mark(rest_nourl, cm.start())
         if took2:
             container = took2[0]
+            ed_m = re.match(r"\s*([（(](?:[^）)]{1,6}版|[^）)]{1,6}刊)[）)])", rest_nourl[took2[1]:])
+            if ed_m:
+                container += ed_m.group(1).replace("(", "（").replace(")", "）")
+                took2 = (container, took2[1] + ed_m.end())
             before_clean = re.sub(r"^[\s，,、。.]*(?:载于|载|收入|收于|见|所收|in)?\s*", "", before)
             if re.search(r"(主编|编|編|監修|eds?\.)\s*[：:]?\s*$", before_clean):
                 chapter = True
@@ -523,7 +531,7 @@ def parse_cjk(text: str) -> Parsed:
             f["date"] = issue.group(1)
             f["number"] = issue.group(2)
         elif date:
-            f["date"] = date[:4]
+            f["date"] = date[:7]
         if vol:
             f["volume"] = vol.group(1) or vol.group(2) or vol.group(3)
         if not issue:
@@ -600,7 +608,7 @@ def parse_cjk(text: str) -> Parsed:
         if date:
             f["date"] = date
     elif site and (url or date):
-        if NEWS_RE.search(site) and not re.search(r"网站|網站|官网|官方网站|ホームページ|홈페이지", site):
+        if NEWS_RE.search(site) and not re.search(r"网站|網站|官网|官方网站|ホームページ|홈페이지|政府|人民政府|外交部|国防部|商务部|部网|委员会|人大|政协|大使馆|领事馆|研究院|研究所|研究中心|智库|大学|学会|协会", site):
             etype = "article"
             f["entrysubtype"] = "newspaper"
             f["journaltitle"] = site
@@ -683,12 +691,12 @@ def parse_western(text: str) -> Parsed:
     url_m = URL_RE.search(text)
     url = clean_url(url_m.group(0)) if url_m else None
     body = (text[: url_m.start()] + text[url_m.end():]) if url_m else text
-    access = ACCESS_RE.search(body)
+    access = ACCESS_EN.search(body) or ACCESS_RE.search(body)
     if access:
         ud = iso_date(access.group(1))
         if ud:
             f["urldate"] = ud
-        body = body[: access.start()] + body[access.end():]
+            body = body[: access.start()] + body[access.end():]
     body = strip_trailing(body)
     paren = re.search(r"\s*\(([^()]*:[^()]*?\d{4})\)(?:,\s*(\d+(?:\s*[-–—]\s*\d+)?))?$", body)
     bare_locator = None
@@ -721,9 +729,12 @@ def parse_western(text: str) -> Parsed:
     date = iso_date(rest_wo)
     thesis = re.search(r"(Ph\.?\s?D\.?|doctoral|master'?s|M\.?A\.?|MPhil)\s*(diss\.|dissertation|thesis)", rest_wo, re.I)
     conf = re.search(r"paper (?:presented|delivered|prepared) (?:at|for) (?:the )?(?P<ev>[^,]+)", rest_wo, re.I)
-    chap = re.match(r"^in\s+(?P<eds>.+?),?\s*\(?(?:eds?\.|editors?)\)?,?\s+(?P<book>.+)$", rest_wo, re.I) or re.match(
-        r"^in\s+(?P<book>[^,]+),\s*(?:ed\.|edited) by\s+(?P<eds>[^,]+)(?P<tail>.*)$", rest_wo, re.I)
-    placepub = find_place_publisher(rest_wo if not chap else chap.group("book"))
+    chap = re.match(r"^in\s+(?P<eds>.+?),?\s*(?:\((?:eds?\.?|editors?)\)|eds?\.|editors?)\s*,\s*(?P<book>.+)$", rest_wo, re.I) or re.match(
+        r"^in\s+(?P<book>.+?),\s*(?:eds?\.|edited by)\s+(?P<eds>[^,(]+?)(?P<tail>(?:,|\s*\().*)?$", rest_wo, re.I)
+    chap_tail = ""
+    if chap and "tail" in chap.groupdict():
+        chap_tail = chap.group("tail") or ""
+    placepub = find_place_publisher(rest_wo if not chap else (chap.group("book") + chap_tail))
     segs = [s.strip() for s in re.split(r",\s*", _mask_dates(rest_wo)) if s.strip()]
     container = None
     for s in segs:
@@ -789,7 +800,7 @@ def parse_western(text: str) -> Parsed:
                 f["pages"] = locator
         elif container and REPORT_CONTAINER_RE.search(container):
             etype = "report"
-            f["type"] = container
+            f["type"] = re.sub(r",?\s*(?:No\.?|no\.|Number)\s*\S+$", "", container).strip()
             if num:
                 f["number"] = num.group(1)
         elif container and placepub:
@@ -824,6 +835,9 @@ def parse_western(text: str) -> Parsed:
             parts = parts[1:]
         if author_text:
             names, others, role = western_names(author_text)
+            if parts and re.fullmatch(r"\(?(?:eds?\.|editors?|ed\.)\)?", parts[0].strip(), re.I):
+                role = "editor"
+                parts = parts[1:]
         tparts = []
         placepub = find_place_publisher(body)
         for k, s in enumerate(parts):
@@ -834,6 +848,17 @@ def parse_western(text: str) -> Parsed:
             if k + 1 < len(parts) and re.match(r"^(?:[A-Z]{2}|D\.\s?C\.|N\.\s?[YJ]\.)\s*:", parts[k + 1]):
                 break
             if re.match(r"^(?:op\.\s*cit|ibid)", s, re.I):
+                break
+            tm = re.match(r"^(?:trans\.|translated by|tr\.)\s+(?P<tr>.+)$", s, re.I)
+            if tm and tparts:
+                trs, tr_others, _r = western_names(_unmask(tm.group("tr")))
+                f["translator"] = names_field(trs, tr_others)
+                break
+            if tparts and re.fullmatch(r"\d+(?:st|nd|rd|th)\s+(?:ed\.|edition)|rev\.\s+ed\.|revised edition", s.strip(" ."), re.I):
+                f["edition"] = re.match(r"\d+", s.strip()).group(0) if s.strip()[:1].isdigit() else s.strip()
+                break
+            if tparts and re.fullmatch(r"[A-Z]{1,6}-\d[\w/-]*", s.strip(" .")):
+                f["number"] = s.strip(" .")
                 break
             rm_ = re.match(r"^(?P<type>(?:[A-Z][\w.&-]*\s+){0,4}(?:Report|Brief|Paper|Memo|Backgrounder))\s+(?:No\.\s*)?(?P<num>[A-Z]*[-\d]+[A-Z\d-]*)$", s)
             if rm_ and tparts:
@@ -846,7 +871,7 @@ def parse_western(text: str) -> Parsed:
             f["title"] = _unmask(title)
         if re.search(r"\bop\.\s*cit\.?|\bloc\.\s*cit\.?", body, re.I):
             p.kind = "opcit"
-        if placepub and names and names[0].startswith("{"):
+        if placepub and (names and names[0].startswith("{") or "number" in f):
             etype = "report"
             f["institution"] = placepub.group("pub").strip()
             f["location"] = placepub.group("loc").strip()

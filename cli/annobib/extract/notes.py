@@ -90,9 +90,9 @@ def _starts(lines: list[str], style: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def _block_from(starts: list[tuple[int, int, int]], k: int) -> list[tuple[int, int, int]] | None:
-    """Starts from position k if they run 1, 2, 3 … to the end (extra lines may continue notes)."""
-    expected = 1
+def _block_from(starts: list[tuple[int, int, int]], k: int, first: int = 1) -> list[tuple[int, int, int]] | None:
+    """Starts from position k if they run first, first+1, … to the end (other lines continue notes)."""
+    expected = first
     block = []
     for item in starts[k:]:
         if item[1] == expected:
@@ -131,15 +131,18 @@ def _note_complete(text: str) -> bool:
     return bool(t) and (t[-1] in "。.）)" or bool(re.search(r"https?://\S+$", t)))
 
 
-def split_page(page: Page, style: str, signalled: bool) -> list[tuple[list[str], list[tuple[int, list[str]]]]]:
+def split_page(page: Page, style: str, signalled: bool, cont: int | None = None) -> list[tuple[list[str], list[tuple[int, list[str]]]]]:
     """A page's lines -> [(body lines, [(note number, note lines)…])…] (more than one part when
-    unsignalled text resumes body text after a note block)."""
+    unsignalled text resumes body text after a note block). ``cont`` is the number that would
+    continue the previous page's notes (for articles numbering notes straight through)."""
     lines = page.lines
     starts = _starts(lines, style)
     if signalled:
-        ones = [k for k, s in enumerate(starts) if s[1] == 1]
-        for k in reversed(ones):
-            block = _block_from(starts, k)
+        tries = [(k, 1) for k, s in enumerate(starts) if s[1] == 1]
+        if cont and cont > 1:
+            tries = [(k, cont) for k, s in enumerate(starts) if s[1] == cont] + tries
+        for k, first in reversed(tries):
+            block = _block_from(starts, k, first)
             if block:
                 first = block[0][0]
                 notes = []
@@ -202,9 +205,12 @@ def find_notes(doc: Document) -> list[Note]:
     signalled = len(doc.pages) > 1 or doc.page_signal != "none"
     # Split pages into body/notes; unsignalled text may yield several inferred pages.
     parts: list[tuple[int, int | None, list[str], list[tuple[int, list[str]]]]] = []
+    last = 0
     for page in doc.pages:
-        for body, notes in split_page(page, style, signalled):
+        for body, notes in split_page(page, style, signalled, last + 1 if last else None):
             parts.append((len(parts), page.number if signalled else None, body, notes))
+            if notes:
+                last = notes[-1][0]
 
     # One body stream for sentence contexts, cut into per-part segments.
     chunks: list[str] = []
