@@ -142,3 +142,124 @@ PAGES = [
             institution="暨南大学国际关系学院", date="2016", langid=ZH)]),
      ]},
 ]
+
+
+# ---------------------------------------------------------------- a second house style
+# Form feeds between pages (no leading-space signal), single newlines, circled markers ① ② ③
+# restarting on every page, running heads at the top, folios "· 46 ·" at the bottom.
+
+TITLE2 = "周边安全与东亚秩序的重塑"
+ISSUE2 = "2023年第4期"
+
+PAGES2 = [
+    {"page": 45, "top": [TITLE2 + "①", "孙立新"], "body": [
+        "【内容提要】 近年来，东亚地区的安全格局经历深刻调整。本文从地区构成",
+        "的视角出发，讨论周边安全环境变化对东亚秩序的影响。",
+        "东亚秩序的演变一直是国际关系研究的重要议题。卡赞斯坦认为，美国",
+        "通过双边同盟塑造了一个以其为中心的“地区构成的世界”。②",
+     ], "notes": [
+        (1, ["作者感谢匿名评审专家的意见和建议，文责自负。本文系中国社会科学院登峰战略优势学科",
+             "（国际政治）项目的阶段性成果。"], "funding", "not-a-citation", []),
+        (2, ["[美]彼得·卡赞斯坦：《地区构成的世界：美国帝权中的亚洲和欧洲》，秦亚青、魏玲译，北京",
+             "大学出版社 2007 年版，第 21 页。"], "zh-translated-book", "cited",
+         [W("book", "21", author="彼得·卡赞斯坦", title="地区构成的世界：美国帝权中的亚洲和欧洲", translator="秦亚青 and 魏玲",
+            publisher="北京大学出版社", date="2007", langid=ZH)]),
+     ], "bottom": ["· 45 ·"]},
+    {"page": 46, "top": [ISSUE2], "body": [
+        "从联盟理论看，国家结盟的首要动因是制衡威胁而非单纯制衡权力。① 威胁",
+        "的大小取决于综合实力、地缘邻近性、进攻能力和意图。② 2023 年 12 月，",
+        "中越两国发表联合声明，宣布构建具有战略意义的命运共同体。③",
+     ], "notes": [
+        (1, ["Stephen M. Walt, The Origins of Alliances, Ithaca: Cornell University Press, 1987, pp. 17-21."],
+         "en-book", "cited",
+         [W("book", "17-21", author="Walt, Stephen M.", title="The Origins of Alliances", location="Ithaca",
+            publisher="Cornell University Press", date="1987", langid=EN)]),
+        (2, ["同上，第 25 页。"], "ibid", "cited", [R(46, 1, "25")]),
+        (3, ["《中华人民共和国和越南社会主义共和国关于进一步深化和提升全面战略合作伙伴关系、",
+             "构建具有战略意义的中越命运共同体的联合声明》，《人民日报》2023 年 12 月 14 日，第 2 版。"],
+         "zh-newspaper", "cited",
+         [W("article", None,
+            title="中华人民共和国和越南社会主义共和国关于进一步深化和提升全面战略合作伙伴关系、构建具有战略意义的中越命运共同体的联合声明",
+            journaltitle="人民日报", entrysubtype=NEWS, date="2023-12-14", pages="2", langid=ZH)]),
+     ], "bottom": ["· 46 ·"]},
+    {"page": 47, "top": [TITLE2], "body": [
+        "中国同印度尼西亚的关系同样保持稳定发展势头。① 从外交决策的角度看，",
+        "领导人的认知与偏好在其中发挥着重要作用。② 美国媒体则注意到越南在",
+        "华盛顿与北京之间“走钢丝”的努力。③",
+     ], "notes": [
+        (1, ["《习近平同印度尼西亚总统佐科会谈》，外交部网站，2023 年 7 月 28 日，https://www.mfa.gov.",
+             "cn/zyxw/202307/t20230728_11119390.shtml。"], "zh-web-wrapped-url", "cited",
+         [W("online", None, title="习近平同印度尼西亚总统佐科会谈", organization="外交部网站", date="2023-07-28",
+            url="https://www.mfa.gov.cn/zyxw/202307/t20230728_11119390.shtml", langid=ZH)]),
+        (2, ["张清敏：《外交决策的微观视角》，《外交评论》第 37 卷第 4 期，2020 年，第 1—26 页。"],
+         "zh-journal-volume", "cited",
+         [W("article", "1-26", author="张清敏", title="外交决策的微观视角", journaltitle="外交评论", volume="37", number="4",
+            date="2020", pages="1-26", langid=ZH)]),
+        (3, ["Sui-Lee Wee, “Vietnam Walks a Fine Line Between Washington and Beijing,” New York Times, ",
+             "September 10, 2023."], "en-news", "cited",
+         [W("article", None, author="Wee, Sui-Lee", title="Vietnam Walks a Fine Line Between Washington and Beijing",
+            journaltitle="New York Times", entrysubtype=NEWS, date="2023-09-10", langid=EN)]),
+     ], "bottom": ["· 47 ·"]},
+    {"page": 48, "top": [ISSUE2], "body": [
+        "正如卡赞斯坦所指出的，地区秩序的开放性是东亚繁荣的前提。① 而按照",
+        "沃尔特的分析，地缘邻近性会放大威胁感知。② 东盟的“中心地位”也因此",
+        "在学术会议上引起广泛讨论。③",
+     ], "notes": [
+        (1, ["[美]彼得·卡赞斯坦：前引书，第 30 页。"], "qianyin", "cited", [R(45, 2, "30")]),
+        (2, ["Walt, The Origins of Alliances, p. 33."], "short-form", "cited", [R(46, 1, "33")]),
+        (3, ["王玉主：《东盟中心地位的再审视》，“第十届东亚合作论坛”会议论文，南宁，2022 年 12 月。"],
+         "zh-conference", "cited",
+         [W("inproceedings", None, author="王玉主", title="东盟中心地位的再审视", eventtitle="第十届东亚合作论坛", venue="南宁",
+            date="2022-12", langid=ZH)]),
+     ], "bottom": ["· 48 ·"]},
+]
+
+
+# ---------------------------------------------------------------- a third house style
+# No page-break signal at all (no leading space, no form feed): only the running heads and folios
+# ``-12-`` at the top of each page; notes numbered continuously through the article (1-8), marker
+# digits glued to the note text (``1Glenn H. Snyder``) and to the body text (``承诺。1``), as
+# superscripts come out of pdftotext.
+
+TITLE3 = "冷战后美国的联盟管理"
+ISSUE3 = "2022年第1期"
+
+PAGES3 = [
+    {"page": 12, "top": [ISSUE3, "-12-"], "body": [
+        "联盟内部始终存在“被抛弃”与“被牵连”的双重困境。1 盟国越是担心被",
+        "抛弃，就越倾向于强化对盟主的承诺；反之，担心被牵连的盟国则会与盟",
+        "主保持距离。2 国内学者将这一逻辑扩展到“准联盟”关系。3",
+     ], "notes": [
+        (1, ["Glenn H. Snyder, Alliance Politics, Ithaca: Cornell University Press, 1997, p. 180."], "en-book", "cited",
+         [W("book", "180", author="Snyder, Glenn H.", title="Alliance Politics", location="Ithaca", publisher="Cornell University Press",
+            date="1997", langid=EN)]),
+        (2, ["Glenn H. Snyder, “The Security Dilemma in Alliance Politics,” World Politics, Vol. 36, No. 4, ",
+             "1984, pp. 461-495."], "en-journal-vol-no", "cited",
+         [W("article", "461-495", author="Snyder, Glenn H.", title="The Security Dilemma in Alliance Politics", journaltitle="World Politics",
+            volume="36", number="4", date="1984", pages="461-495", langid=EN)]),
+        (3, ["孙德刚：《论“准联盟”战略》，《世界经济与政治》2012 年第 3 期，第 57—81 页。"], "zh-journal", "cited",
+         [W("article", "57-81", author="孙德刚", title="论“准联盟”战略", journaltitle="世界经济与政治", date="2012", number="3",
+            pages="57-81", langid=ZH)]),
+     ]},
+    {"page": 13, "top": [TITLE3, "-13-"], "body": [
+        "冷战结束后，美国在亚洲的双边同盟并未随苏联解体而瓦解。4 美国最初构",
+        "建“轴辐”体系，本身就包含控制盟国的考虑。5 这种“权力游戏”使美国能",
+        "够同时约束韩国和台湾当局的冒险行为。6",
+     ], "notes": [
+        (4, ["Snyder, Alliance Politics, p. 185."], "short-form", "cited", [R(12, 1, "185")]),
+        (5, ["Victor D. Cha, Powerplay: The Origins of the American Alliance System in Asia, Princeton: ",
+             "Princeton University Press, 2016, pp. 19-22."], "en-book", "cited",
+         [W("book", "19-22", author="Cha, Victor D.", title="Powerplay: The Origins of the American Alliance System in Asia",
+            location="Princeton", publisher="Princeton University Press", date="2016", langid=EN)]),
+        (6, ["Ibid., p. 40."], "ibid", "cited", [R(13, 5, "40")]),
+     ]},
+    {"page": 14, "top": [ISSUE3, "-14-"], "body": [
+        "2021 年 5 月的美韩首脑会谈标志着同盟进入新阶段。7 不过，正如斯奈德所",
+        "言，盟国之间的相互依赖程度决定了联盟困境的强弱。8",
+     ], "notes": [
+        (7, ["《美韩同盟的新阶段》，《光明日报》2021 年 5 月 24 日，第 12 版。"], "zh-newspaper", "cited",
+         [W("article", None, title="美韩同盟的新阶段", journaltitle="光明日报", entrysubtype=NEWS, date="2021-05-24", pages="12",
+            langid=ZH)]),
+        (8, ["Snyder, “The Security Dilemma in Alliance Politics,” p. 470."], "short-form", "cited", [R(12, 2, "470")]),
+     ]},
+]

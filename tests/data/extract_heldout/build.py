@@ -430,6 +430,45 @@ def build_article() -> tuple[str, dict]:
     return text, {"page_numbers": [PAGES[0]["page"], PAGES[-1]["page"]], "notes": expected_notes}
 
 
+CIRCLED_ALL = "①②③④⑤⑥⑦⑧⑨⑩"
+
+
+def build_article2() -> tuple[str, dict]:
+    """Second house style: form feeds, single newlines, circled markers, folios at the bottom."""
+    from article_pages import PAGES2
+
+    pages_text = []
+    expected_notes = []
+    for page in PAGES2:
+        lines = page["top"] + page["body"]
+        for num, note_lines, pattern, status, cits in page["notes"]:
+            lines.append(CIRCLED_ALL[num - 1] + note_lines[0])
+            lines += note_lines[1:]
+            expected_notes.append({"page": page["page"], "note": num, "pattern": pattern,
+                                   "text": "".join(note_lines), "status": status, "citations": cits})
+        lines += page["bottom"]
+        pages_text.append("\n".join(lines))
+    text = "\n\f".join(pages_text) + "\n"
+    return text, {"page_numbers": [PAGES2[0]["page"], PAGES2[-1]["page"]], "notes": expected_notes}
+
+
+def build_article3() -> tuple[str, dict]:
+    """Third house style: no page-break signal, continuous note numbers glued to the text."""
+    from article_pages import PAGES3
+
+    lines: list[str] = []
+    expected_notes = []
+    for page in PAGES3:
+        lines += page["top"] + page["body"]
+        for num, note_lines, pattern, status, cits in page["notes"]:
+            lines.append(f"{num}" + note_lines[0])
+            lines += note_lines[1:]
+            expected_notes.append({"page": page["page"], "note": num, "pattern": pattern,
+                                   "text": "".join(note_lines), "status": status, "citations": cits})
+    text = "\n".join(lines) + "\n"
+    return text, {"page_numbers": [PAGES3[0]["page"], PAGES3[-1]["page"]], "notes": expected_notes}
+
+
 def main() -> None:
     import sys
 
@@ -438,13 +477,19 @@ def main() -> None:
     (HERE / "notes.txt").write_text(text, encoding="utf-8")
     art_text, art_expected = build_article()
     (HERE / "article.txt").write_text(art_text, encoding="utf-8")
+    art2_text, art2_expected = build_article2()
+    (HERE / "article2.txt").write_text(art2_text, encoding="utf-8")
+    art3_text, art3_expected = build_article3()
+    (HERE / "article3.txt").write_text(art3_text, encoding="utf-8")
     doc = {
         "about": __doc__.strip().splitlines()[0],
         "notes": expected,
         "article": art_expected,
+        "article2": art2_expected,
+        "article3": art3_expected,
     }
     (HERE / "expected.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"{len(expected)} notes, {len(art_expected['notes'])} article notes")
+    print(f"{len(expected)} notes, {len(art_expected['notes'])} + {len(art2_expected['notes'])} + {len(art3_expected['notes'])} article notes")
 
 
 if __name__ == "__main__":
