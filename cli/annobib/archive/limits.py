@@ -63,6 +63,7 @@ class RateBudget:
     """
 
     WINDOW = 60.0
+    margin = 0.5  # seconds added to the window, so delivery jitter cannot squeeze N+1 into 60 s
 
     def __init__(self, per_minute: float, min_interval: float = 0.0, clock: Clock = time.monotonic,
                  sleep: Sleep = asyncio.sleep):
@@ -79,25 +80,31 @@ class RateBudget:
     def pause(self, seconds: float) -> None:
         self.paused_until = max(self.paused_until, self.clock() + seconds)
 
+    def wait_time(self, now: float) -> float:
+        """Seconds until one more acquisition is allowed (0 when it is allowed now)."""
+        wait = 0.0
+        if self.paused_until > now:
+            wait = self.paused_until - now
+        if self._next > now:
+            wait = max(wait, self._next - now)
+        while self._stamps and now - self._stamps[0] >= self.WINDOW + self.margin:
+            self._stamps.popleft()
+        if len(self._stamps) >= self.capacity:
+            wait = max(wait, self._stamps[0] + self.WINDOW + self.margin - now)
+        return wait
+
+    def commit(self, now: float) -> None:
+        self._stamps.append(now)
+        self._next = now + self.spacing
+
     async def acquire(self) -> None:
         async with self._lock:
             while True:
-                now = self.clock()
-                wait = 0.0
-                if self.paused_until > now:
-                    wait = self.paused_until - now
-                if self._next > now:
-                    wait = max(wait, self._next - now)
-                while self._stamps and now - self._stamps[0] >= self.WINDOW + 0.05:
-                    self._stamps.popleft()
-                if len(self._stamps) >= self.capacity:
-                    wait = max(wait, self._stamps[0] + self.WINDOW + 0.05 - now)
+                wait = self.wait_time(self.clock())
                 if wait <= 0:
                     break
                 await self.sleep(wait)
-            now = self.clock()
-            self._stamps.append(now)
-            self._next = now + self.spacing
+            self.commit(self.clock())
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:

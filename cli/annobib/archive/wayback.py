@@ -214,6 +214,30 @@ class ArchiveGate:
         self.count_429 = 0
         self.sleep = sleep
 
+    async def acquire(self, capture: bool = False) -> None:
+        """Wait for the shared budget (and, for a capture, the capture budget) and take both at
+        once, so the request leaves right away and the spacing holds where it is measured."""
+        budget, captures = self.budget, self.captures
+        while True:
+            if capture:
+                wait = captures.wait_time(budget.clock())
+                if wait > 0:  # wait for the capture slot without blocking lookups
+                    await self.sleep(wait)
+                    continue
+            async with budget._lock:
+                while True:
+                    now = budget.clock()
+                    if capture and captures.wait_time(now) > 0:
+                        break  # another capture took the slot meanwhile: wait outside the lock
+                    wait = budget.wait_time(now)
+                    if wait > 0:
+                        await self.sleep(wait)
+                        continue
+                    budget.commit(now)
+                    if capture:
+                        captures.commit(now)
+                    return
+
     def saw_429(self) -> None:
         self.count_429 += 1
         self.budget.pause(self.options.pause_429)
@@ -246,11 +270,9 @@ class WaybackClient:
         opts = self.options
         last = "no answer"
         for attempt in range(1, opts.tries + 1):
-            if capture:
-                await self.gate.captures.acquire()
-            await self.gate.budget.acquire()
             try:
                 async with self.gate.sem:
+                    await self.gate.acquire(capture)
                     self.requests += 1
                     async with asyncio.timeout(opts.timeout):
                         resp = await self.client.request(method, url, **kwargs)
