@@ -209,3 +209,72 @@ def test_bad_note_is_not_understood_with_its_text():
 def test_parse_citation_direct_api():
     p = parse_citation("Ely Ratner, “The Case for a Pacific Defense Pact,” Foreign Affairs, May 27, 2025.")
     assert p.type == "article" and p.fields["date"] == "2025-05-27"
+
+
+# ---- more of the genre: commentary, government sites, Chicago variants, reports, continuous numbering
+
+MORE = [
+    ("有学者把这种做法称为“对冲”，详见唐世平：《国际政治的社会演化》，《世界经济与政治》2013 年第 1 期，第 5—20 页。", "article",
+     {"author": "唐世平", "journaltitle": "世界经济与政治", "number": "1", "pages": "5-20"}, "5-20"),
+    ("For the debate on “hedging,” see Kuik Cheng-Chwee, “How Do Weaker States Hedge?” Journal of Contemporary China, Vol. 25, No. 100, 2016, pp. 500-514.",
+     "article", {"journaltitle": "Journal of Contemporary China", "volume": "25", "number": "100"}, "500-514"),
+    ("《外交部发言人答记者问》，中华人民共和国外交部网站，2024 年 5 月 6 日，https://www.mfa.gov.cn/fyrbt/1.shtml。", "online",
+     {"organization": "中华人民共和国外交部网站", "date": "2024-05-06"}, None),
+    ("《国务院关于印发某某规划的通知》，中国政府网，2021 年 3 月 1 日，https://www.gov.cn/zhengce/1.htm。", "online",
+     {"organization": "中国政府网"}, None),
+    ("钟声：《合作是唯一正确选择》，《人民日报》（海外版）2023 年 11 月 2 日，第 1 版。", "article",
+     {"journaltitle": "人民日报（海外版）", "date": "2023-11-02", "pages": "1"}, None),
+    ("Thomas J. Christensen, “Chinese Realpolitik,” in Foreign Policy Choices, ed. Jane Doe and John Roe (Boston: Beacon Press, 1999), 12–30.",
+     "incollection", {"booktitle": "Foreign Policy Choices", "editor": "Doe, Jane and Roe, John", "publisher": "Beacon Press", "date": "1999"}, "12-30"),
+    ("Jane Doe and John Roe, eds., Alliances in Asia (Oxford: Oxford University Press, 2019), 7.", "book",
+     {"editor": "Doe, Jane and Roe, John", "title": "Alliances in Asia", "publisher": "Oxford University Press"}, "7"),
+    ("Thucydides, History of the Peloponnesian War, trans. Rex Warner, London: Penguin, 1972, p. 49.", "book",
+     {"title": "History of the Peloponnesian War", "translator": "Warner, Rex", "publisher": "Penguin"}, "49"),
+    ("Jane Doe, Alliance Burden Sharing in Asia, RR-1234-A, Santa Monica, CA: RAND Corporation, 2021, p. 3.", "report",
+     {"title": "Alliance Burden Sharing in Asia", "number": "RR-1234-A", "institution": "RAND Corporation"}, "3"),
+    ("Jane Doe, “Alliances Under Stress,” Lowy Institute Analysis Paper No. 12, June 2, 2022, https://www.lowyinstitute.org/x.", "report",
+     {"type": "Lowy Institute Analysis Paper", "number": "12", "date": "2022-06-02"}, None),
+    ("Jane Doe, “Hedging in Southeast Asia,” The Interpreter, May 5, 2022, https://www.lowyinstitute.org/the-interpreter/x, accessed June 1, 2022.",
+     "article", {"url": "https://www.lowyinstitute.org/the-interpreter/x", "urldate": "2022-06-01", "date": "2022-05-05"}, None),
+    ("山本吉宣「国際秩序の変容」、『国際政治』第 180 号、2015 年 3 月、1—15 頁。", "article",
+     {"journaltitle": "国際政治", "number": "180", "date": "2015-03", "pages": "1-15"}, "1-15"),
+    ("ГАРФ. Ф. 5446. Оп. 1. Д. 25. Л. 3–4.", "misc", {"entrysubtype": "archive", "library": "ГАРФ"}, "3-4"),
+]
+
+
+@pytest.mark.parametrize("note,etype,fields,locator", MORE, ids=[c[0][:18] for c in MORE])
+def test_more_patterns(note, etype, fields, locator):
+    test_pattern(note, etype, fields, locator)
+
+
+@pytest.mark.parametrize("note", [
+    "关于《联合国海洋法公约》相关条款的解释，学界仍有分歧，此处不赘。",
+    "需要说明的是，文中“盟伴”一词包括盟国与安全伙伴。",
+    "Here “alliance” means a formal defence treaty, not informal alignment.",
+])
+def test_commentary_mentions_are_not_citations(note):
+    assert read_note(note).status == "not-a-citation"
+
+
+def test_qianyin_joins_the_work_of_that_exact_author():
+    x = extract_notes("① 刘丰：《秩序转型》，《世界经济与政治》2016年第2期，第46页。\n\n"
+                      "② 刘若楠：《地区战略转变》，《世界经济与政治》2017 年第 4 期，第 60—82 页。\n\n"
+                      "③ 刘丰：前引文，第 50 页。\n\n④ 同上。")
+    first = x.entries[0]
+    assert [c.note for c in first.citations] == [1, 3, 4]
+
+
+def test_notes_numbered_straight_through_the_pages():
+    from annobib.extract import extract_text
+
+    text = ("-12-\n正文第一页，引用一本书。1 再引用一篇文章。2\n"
+            "1Glenn H. Snyder, Alliance Politics, Ithaca: Cornell University Press, 1997, p. 180.\n"
+            "2刘丰：《秩序转型》，《世界经济与政治》2016年第2期，第46页。\n"
+            "-13-\n第二页的正文，继续引用。3 又引用。4\n"
+            "3Snyder, Alliance Politics, p. 185.\n4Ibid., p. 190.\n")
+    x = extract_text(text)
+    assert [(r.note.page, r.note.number, r.status) for r in x.notes] == [
+        (12, 1, "cited"), (12, 2, "cited"), (13, 3, "cited"), (13, 4, "cited")]
+    assert len(x.entries) == 2
+    assert [c.locator for c in x.entries[0].citations] == ["180", "185", "190"]
+    assert all(r.note.linked for r in x.notes)

@@ -47,9 +47,11 @@ EN_CITE_SIGNAL = re.compile(
     r"|\b[Фф]\.\s*\d|\b[Оо]п\.\s*\d|\b[СC]\.\s*\d"
 )
 STRONG_SIGNAL = re.compile(r"https?://|\d{4}|\[(?:J|M|N|D|C|R|EB/OL)\]|,”|,\"|[：:]\s*[《「『]|》\s*[，,]\s*(?:载|《)")
+PREFIX_CITES = re.compile(r"https?://|www\.|\b(?:1[5-9]|20)\d\d\b|\[(?:J|M|N|D|C|R|EB/OL)\]|[：:]\s*[《「『]|》\s*[，,]\s*(?:载|《)")
+PROSE_AFTER_QUOTE = re.compile(r"^[”\"]\s*(?!(?:in|p|pp|ed|eds|trans|accessed|no|vol|paper|unpublished|mimeo)\b)[a-z]{2,}\s+[a-z]")
 LEAD_WORD_RE = re.compile(
     r"(?:^|(?<=[，。；：,.;:]))\s*(?:可|请|另|亦|也|还|均|具体|详细)?\s*(?:参\s*见|参\s*阅|详\s*见|参看|转\s*引\s*自)"
-    r"|(?:^|(?<=[,.;:]\s)|(?<=[，。；：]))(?:See also|see also|See|see|Cf\.|cf\.)(?=\s)"
+    r"|(?:^|(?<=[,.;:”\"]\s)|(?<=[，。；：]))(?:See also|see also|See|see|Cf\.|cf\.)(?=\s)"
 )
 
 
@@ -181,7 +183,7 @@ def cut_commentary(text: str) -> str:
     if not m or m.start() == 0:
         return text
     before = text[: m.start()]
-    if STRONG_SIGNAL.search(before) or URL_RE.search(before):
+    if PREFIX_CITES.search(before):
         return text
     return text[m.start():]
 
@@ -212,6 +214,10 @@ def classify(piece: str) -> CitationText | None:
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author").strip())
     if _cjk_mention_only(piece):
         return None
+    q = re.search(r"[“\"][^”\"]+([”\"].*)$", piece)
+    if q and not re.search(r"[\u4e00-\u9fff《]", piece[: q.start()]) and PROSE_AFTER_QUOTE.match(q.group(1)) \
+            and not PREFIX_CITES.search(piece) and not EN_PAGES.search(piece):
+        return None  # Here “alliance” means …: a quoted word in prose
     if not has_citation_signal(piece):
         # commentary fragment, or a bare "Author, Title, p. N" short form
         if not re.search(r"[A-Za-z\u0400-\u04ff]{2,}.*,", piece) and not re.search(r"第\s*\d+\s*页", piece):
