@@ -79,7 +79,8 @@ def test_keys_query_and_json(bib):
     r = run_cli(["--bib", str(bib), "format", "--json", "liu2025meifei"])
     data = json.loads(r.stdout)
     assert [d["key"] for d in data] == ["liu2025meifei"] and data[0]["label"] == "[1]"
-    r = run_cli(["--bib", str(bib), "format", "--json", "-q", "author:morrow"])
+    r = run_cli(["--bib", str(bib), "format", "--json", "-q", "author:morrow"], env={"ANNOBIB_NO_CACHE": "1"})
+    assert r.exit_code == 0, (r.stdout, r.stderr)
     assert [d["key"] for d in json.loads(r.stdout)] == ["morrow1991"]
     r = run_cli(["--bib", str(bib), "format", "nosuchkey"])
     assert r.exit_code == 2 and "nosuchkey" in r.stderr
@@ -115,3 +116,35 @@ def test_cite(bib):
     assert r.stdout.splitlines() == ["(Morrow, 1991)", "(U.S. Department of Defense, 2025)"]
     r = run_cli(["--bib", str(bib), "cite", "--style", "apa", "--edition", "2015", "morrow1991"])
     assert r.exit_code == 2
+
+
+def test_proper_nouns_file_and_gbt_warnings(bib, tmp_path):
+    nouns = tmp_path / "nouns.txt"
+    nouns.write_text("# mine\nCapability Aggregation\n", encoding="utf-8")
+    r = run_cli(["--bib", str(bib), "format", "--style", "apa", "--to", "text", "--proper-nouns", str(nouns),
+                 "morrow1991"])
+    assert "An alternative to the Capability Aggregation model" in r.stdout
+    bib.write_text(BIB.replace("urldate = {2025-06-02}, ", ""), encoding="utf-8")
+    r = run_cli(["--bib", str(bib), "format", "--to", "text", "-v", "dod2025"])
+    assert r.exit_code == 0 and "dod2025: no access date (urldate)" in r.stderr
+
+
+def test_terminal_backend_prints_links_and_no_markup():
+    import io
+
+    from rich.console import Console
+
+    from annobib.bib import parse_library
+    from annobib.render import ListItem, render_document
+    from annobib.styles import format_entry
+
+    lib = parse_library(r"@online{x, author = {{[bold]Org}}, title = {A [red]Title}, date = {2025-01-02},"
+                        r" url = {https://example.org/a}, langid = {english}}")
+    rt = format_entry(lib.entries[0], style="apa")
+    buf = io.StringIO()
+    con = Console(file=buf, force_terminal=True, color_system="truecolor", width=200, markup=False)
+    for renderable in render_document([ListItem(rt, None, None, "x")], "terminal", hanging=True):
+        con.print(renderable)
+    out = buf.getvalue()
+    assert "[bold]Org" in out and "A [red]title" in out  # field text printed literally
+    assert "\x1b]8;" in out and "https://example.org/a" in out  # OSC 8 hyperlink

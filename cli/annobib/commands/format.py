@@ -162,12 +162,27 @@ def format_command(ctx, keys, query, style, edition, system, to, output, order, 
     if style == "apa" and edition:
         raise click.UsageError("--edition applies to --style gbt7714 only")
     if proper_nouns:
-        from annobib.styles.casing import add_proper_nouns
+        from annobib.styles.casing import add_proper_nouns, reset_proper_nouns
 
         try:
-            add_proper_nouns(Path(proper_nouns).read_text(encoding="utf-8").splitlines())
+            lines = Path(proper_nouns).read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"{proper_nouns}: cannot read ({exc})") from None
+        add_proper_nouns(lines)
+        try:
+            return _format(ctx, keys, query, style, edition, system, to, output, order, annotated, context,
+                           archived, as_json, verbose)
+        finally:
+            reset_proper_nouns()
+    return _format(ctx, keys, query, style, edition, system, to, output, order, annotated, context, archived,
+                   as_json, verbose)
+
+
+def _format(ctx, keys, query, style, edition, system, to, output, order, annotated, context, archived, as_json,
+            verbose):
+    from annobib.render import ListItem, render, render_document
+    from annobib.styles import format_bibliography
+
     view, entries, code = _entries(ctx, need_view=bool(query))
     chosen = _select(view, entries, list(keys), query)
     if not chosen:
@@ -185,8 +200,12 @@ def format_command(ctx, keys, query, style, edition, system, to, output, order, 
                 warn(w)
         else:
             n = len({r.key for r in refs if r.warnings})
-            warn(f"{n} entr{'y uses' if n == 1 else 'ies use'} suggested romanizations or lack a translation "
-                 f"(see -v; set title_romanized / title_translation / author_romanized)")
+            if style == "apa":
+                warn(f"{n} entr{'y uses' if n == 1 else 'ies use'} suggested romanizations or lack a translation "
+                     f"(see -v; set title_romanized / title_translation / author_romanized)")
+            else:
+                warn(f"{n} entr{'y lacks' if n == 1 else 'ies lack'} an element the standard requires "
+                     f"(see -v; e.g. urldate for online items)")
     hanging = refs[0].label is None
     if as_json:
         emit_json([

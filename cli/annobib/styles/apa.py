@@ -360,7 +360,7 @@ def format_entry(entry, edition: str = "7", system: str = "author-date", extra: 
         if a.f("volume") and t in ("book", "mvbook", "collection"):
             extras.append("Vol. " + a.f("volume"))
         if t in ("report", "techreport") and a.f("number"):
-            extras.append(("Report No. " if not a.f("type") else a.f("type") + " ") + a.f("number"))
+            extras.append((a.f("type") + " No. " if a.f("type") else "Report No. ") + a.f("number"))
         if extras:
             # "(2nd ed.)" belongs to the title element, before its period
             out.runs = out.runs  # keep

@@ -27,6 +27,13 @@ def add_proper_nouns(lines) -> None:
     _phrase_index.cache_clear()
 
 
+def reset_proper_nouns() -> None:
+    """Back to the shipped list only."""
+    _EXTRA.clear()
+    proper_nouns.cache_clear()
+    _phrase_index.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def _phrase_index() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Multi-word proper nouns by their first token, longest first."""

@@ -1174,6 +1174,11 @@ def format_entry(entry, edition: str = "2025", system: str = "numeric", extra: s
                  warnings: list | None = None) -> RichText:
     """One reference (without its ``[n]`` label) as rich text."""
     text, x = format_text(entry, Options(str(edition), system), extra)
+    if warnings is not None and x.url and not x.has("urldate"):
+        web = x.type_id in ("EB", "CP") or x.type in ("online", "webpage", "www", "software")
+        if str(edition) == "2015" or web:
+            warnings.append(f"{entry.key}: no access date (urldate) for an online item; "
+                            f"GB/T 7714-{edition} requires one{' for web pages' if str(edition) == '2025' else ''}")
     return _to_rich(text, x)
 
 

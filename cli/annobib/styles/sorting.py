@@ -31,15 +31,21 @@ def pinyin_key(text: str) -> tuple:
     """Pinyin syllables of ``text`` (no tones), each followed by its character, for sorting."""
     if not _HAN.search(text):
         return (fold(text),)
-    from annobib.names import pinyin_of
+    from annobib.text import syllables  # a marshalled table: no pypinyin import
 
     out = []
-    for ch in text:
-        if char_script(ch) == "han":
-            out.append(pinyin_of(ch, sep="") + " " + ch)
+    for ch, readings in zip(text, syllables(text)):
+        if readings:
+            out.append(readings[0] + " " + ch)
         elif ch.strip() and ch.isalnum():
             out.append(fold(ch))
     return tuple(out)
+
+
+def _reading(text: str) -> str:
+    from annobib.text import syllables
+
+    return "".join(r[0] if r else fold(c) for c, r in zip(text, syllables(text)))
 
 
 def name_key(name) -> tuple:
@@ -48,9 +54,11 @@ def name_key(name) -> tuple:
         return ("~",)
     if name.is_cjk:
         if name.script == "han":
-            # surname readings (翟 zhai, 单 shan, 曾 zeng) come from the name model
-            fam, giv = name.romanized()
-            return (fold(fam), fold(giv)) + pinyin_key(name.raw)
+            # surname readings (翟 zhai, 单 shan, 曾 zeng) from the name model's table
+            from annobib.names import SURNAME_READINGS
+
+            fam = SURNAME_READINGS.get(name.family) or _reading(name.family)
+            return (fam, _reading(name.given)) + pinyin_key(name.raw)
         return (name.raw,)
     if name.literal:
         return (fold(name.raw),)
