@@ -68,7 +68,7 @@ def main() -> None:
     print(f"archive of refs/article.bib against the local fake: exit {run.returncode}, {wall:.1f} s, "
           f"{text.count('archiveurl')} archiveurl fields written, {len(archive)} Archive requests")
     print(f"  requests/minute: limit {args.rpm:g}; most in any 60 s window {window_max(archive, 60)}; "
-          f"smallest gap at arrival {min(gaps):.3f} s (even spacing {60 / args.rpm:.3f} s when sent; '
+          f"smallest gap at arrival {min(gaps):.3f} s (even spacing {60 / args.rpm:.3f} s when sent; "
           f"arrival adds thread-scheduling jitter)")
     print(f"  in flight at once: limit {args.concurrency}; peak {fake.archive_peak}")
     print(f"  captures: {len(saves)}; limit {args.capture_rpm:g}/min and {args.capture_interval:g} s apart; "
