@@ -264,6 +264,8 @@ def clean_spacing(text: str) -> str:
     """PDF spacing noise: ``参 见``, space before full-width punctuation, runs of spaces."""
     if " " not in text and "\t" not in text and "\u3000" not in text:
         return text.strip()
+    if not _WIDE.search(text):
+        return _SPACES.sub(" ", text).strip()  # no CJK: only runs of spaces to collapse
     parts = _SPACES.sub(" ", text).strip().split(" ")
     out = [parts[0]]
     for part in parts[1:]:
@@ -277,6 +279,7 @@ def clean_spacing(text: str) -> str:
     return " ".join(out)
 
 
+_WIDE = re.compile(r"[\u3000-\u9fff\uff00-\uffef\u2018\u2019\u201c\u201d]")
 _NO_SPACE_BEFORE = frozenset("，。；：、！？）》」』”’")
 _NO_SPACE_AFTER = frozenset("（《「『“‘：；，。")
 
