@@ -7,7 +7,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from annobib.model import Entry
+from annobib.model import FIELD_ALIASES, Entry
 
 # Fields whose content is verbatim (no LaTeX), per the biblatex data model.
 VERBATIM_FIELDS = frozenset({"url", "doi", "eprint", "file", "pdf", "verba", "verbb", "verbc",
@@ -45,6 +45,8 @@ def unwrap(raw: str) -> tuple[str, str, str]:
 def text_of(raw: str | None) -> str:
     if raw is None:
         return ""
+    if raw[:1] not in ("{", '"'):
+        return raw
     return unwrap(raw)[1]
 
 
@@ -55,8 +57,21 @@ def replace_inner(raw: str, new_inner: str) -> str:
 
 def val(entry: Entry, name: str) -> str:
     """The field's text (aliases honoured, outer delimiters removed), '' when absent."""
-    raw = entry.get(name)
-    return text_of(raw) if raw is not None else ""
+    fields = entry.fields
+    raw = fields.get(name)
+    if raw is None:
+        aliases = FIELD_ALIASES.get(name)
+        if aliases is None:
+            return ""
+        for alias in aliases:
+            raw = fields.get(alias)
+            if raw is not None:
+                break
+        else:
+            return ""
+    if raw[:1] in ("{", '"') and len(raw) > 1:
+        return text_of(raw)
+    return raw
 
 
 def plain(text: str) -> str:
@@ -98,13 +113,13 @@ def guess_language(text: str) -> str | None:
     """The langid a title's script points to, or None when the script does not decide."""
     if text.isascii():
         return "english" if LATIN_LETTER_RE.search(text) else None
-    c = script_counts(text)
-    if c["kana"]:
+    if KANA_RE.search(text):
         return "japanese"
-    if c["hangul"]:
+    if HANGUL_RE.search(text):
         return "korean"
-    if c["han"]:
+    if HAN_RE.search(text):
         return "chinese"
+    c = script_counts(text)
     if c["cyrillic"] > c["latin"]:
         return "russian"
     if c["greek"] > c["latin"]:
@@ -145,6 +160,7 @@ def parse_iso(text: str):
     return (y, mo, d)
 
 
+@lru_cache(maxsize=65536)
 def parse_date_value(text: str):
     """A biblatex date value: a point or a range ``A/B`` (either end may be open, ``..``).
     Returns (start, end) tuples or raises ValueError."""
@@ -215,6 +231,7 @@ _UNAMBIGUOUS = [
 ]
 
 
+@lru_cache(maxsize=8192)
 def iso_from_unambiguous(text: str) -> str | None:
     """An ISO 8601 date for a date written in a form only one date can mean, else None."""
     t = unicodedata.normalize("NFKC", text).strip()

@@ -55,7 +55,7 @@ def _fmt(p) -> str:
       "The URL path carries a date (/2025/04/07/, 20250315, /2025/02-22/) that disagrees with the "
       "date field. Often the page was updated or the footnote took another date; check which is right.",
       bad="date = {2025-04-04}, url = {https://www.japantimes.co.jp/business/2025/04/07/economy/…}",
-      good="date = {2025-04-07}, url = {https://www.japantimes.co.jp/business/2025/04/07/economy/…}")
+      good="date = {2025-04-07}, url = {https://www.japantimes.co.jp/business/2025/04/07/economy/…}", fields=("url",))
 def url_date_mismatch(R, e, ctx):
     url = val(e, "url")
     date = val(e, "date")
@@ -97,7 +97,7 @@ _NON_LATIN_LANGS = set(_LANG_SCRIPTS)
       "The title's script does not fit langid: Chinese characters under langid english, kana under "
       "chinese, a Latin-only title under chinese, Cyrillic under english …",
       bad="title = {特朗普回归与美国亚太联盟调整}, langid = {english}",
-      good="title = {特朗普回归与美国亚太联盟调整}, langid = {chinese}")
+      good="title = {特朗普回归与美国亚太联盟调整}, langid = {chinese}", fields=("langid", "language", "hyphenation"))
 def title_script(R, e, ctx):
     lang = val(e, "langid").strip().lower()
     title = val(e, "title")
@@ -140,7 +140,7 @@ def _span(e, name):
 
 @rule("W403", "access-before-publication", "consistency",
       "The access date (urldate) or archive date is before the publication date.",
-      bad="date = {2025-05-30}, urldate = {2025-05-01}", good="date = {2025-05-30}, urldate = {2025-06-01}")
+      bad="date = {2025-05-30}, urldate = {2025-05-01}", good="date = {2025-05-30}, urldate = {2025-06-01}", fields=("urldate", "archivedate", "archive-date", "archive_date", "versiondate"))
 def access_before(R, e, ctx):
     name_d = "date" if "date" in e.fields else "year" if "year" in e.fields else None
     if name_d is None:
@@ -161,7 +161,7 @@ def access_before(R, e, ctx):
 
 
 @rule("W404", "date-year-conflict", "consistency", "Both date and year are given and disagree (biblatex uses date).",
-      bad="date = {2025-03-07}, year = {2024}", good="date = {2025-03-07}")
+      bad="date = {2025-03-07}, year = {2024}", good="date = {2025-03-07}", fields=("year",))
 def date_year(R, e, ctx):
     if "date" not in e.fields or "year" not in e.fields:
         return None

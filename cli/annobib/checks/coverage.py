@@ -110,7 +110,7 @@ _ITEM_RE = re.compile(r"^\s*(?:p\.\s*\d+\s*,\s*)?n\.\s*\d+")
 @rule("W603", "citations-syntax", "coverage",
       "An item of the citations field that does not read 'p. N, n. M[, at LOC]: context' "
       "(annobib's record of where the article cites the work).",
-      bad="citations = {page 25 note 1}", good="citations = {p. 25, n. 1: …}")
+      bad="citations = {page 25 note 1}", good="citations = {p. 25, n. 1: …}", fields=("citations",))
 def citations_syntax(R, e, ctx):
     raw = e.fields.get("citations")
     if raw is None:
@@ -124,7 +124,7 @@ def citations_syntax(R, e, ctx):
 
 
 @rule("W604", "citations-duplicate", "coverage", "The same note listed twice in one entry's citations field.",
-      fixable="safe", bad="citations = {p. 25, n. 1: … || p. 25, n. 1: …}", good="citations = {p. 25, n. 1: …}")
+      fixable="safe", bad="citations = {p. 25, n. 1: … || p. 25, n. 1: …}", good="citations = {p. 25, n. 1: …}", fields=("citations",))
 def citations_dup(R, e, ctx):
     raw = e.fields.get("citations")
     if raw is None or "||" not in raw:
@@ -133,14 +133,13 @@ def citations_dup(R, e, ctx):
     items = [i.strip() for i in text_of(raw).split(CITATION_SEPARATOR.strip())]
     kept = []
     for item in items:
-        cs = parse_citations(item)
-        if not cs:
+        m = _HEAD.match(item)
+        if not m:
             kept.append(item)
             continue
-        c = cs[0]
-        k = (c.page, c.note, c.locator)
+        k = (m.group(1), m.group(2), (m.group(3) or "").strip())
         if k in seen:
-            dup.append(c)
+            dup.append(k)
             if item == seen[k]:
                 continue  # an exact repeat is dropped by the fix
         else:
@@ -148,11 +147,13 @@ def citations_dup(R, e, ctx):
         kept.append(item)
     if not dup:
         return None
-    c = dup[0]
-    where = (f"p. {c.page}, " if c.page is not None else "") + f"n. {c.note}"
-    new = CITATION_SEPARATOR.join(kept)
-    fix = Fix("citations", raw[: len(raw) - len(raw.lstrip())] + ("{" + new + "}" if raw.strip().startswith("{") else new), description="drop repeated items") if len(kept) < len(items) else None
+    page, note, _ = dup[0]
+    where = (f"p. {page}, " if page else "") + f"n. {note}"
+    fix = Fix("citations", CITATION_SEPARATOR.join(kept), description="drop repeated items") if len(kept) < len(items) else None
     return [R.finding(e, "citations", f"citations lists {where} more than once", fix)]
+
+
+_HEAD = re.compile(r"\s*(?:p\.\s*(\d+)\s*,\s*)?n\.\s*(\d+)(?:\s*,\s*at\s+([^:]+?))?\s*(?::|$)")
 
 
 @rule("I605", "note-gap", "coverage",
@@ -165,8 +166,10 @@ def note_gap(R, corpus, ctx):
         raw = e.fields.get("citations")
         if not raw:
             continue
-        for c in parse_citations(text_of(raw)):
-            pages[c.page].setdefault(c.note, e)
+        for item in raw.split("||"):
+            m = _HEAD.match(item)
+            if m:
+                pages[int(m.group(1)) if m.group(1) else None].setdefault(int(m.group(2)), e)
     out = []
     for page, notes in sorted(pages.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
         if not notes:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annobib.checks.base import Context, Finding, Rule
-from annobib.checks.runner import Corpus, check_corpus
+from annobib.checks.runner import Corpus, check_corpus, prepare_context
 
 MAX_PASSES = 8
 
@@ -29,6 +29,7 @@ def apply_fixes(library, rules: list[Rule], ctx: Context | None = None, unsafe: 
     """Apply the fixes the given rules offer to ``library`` in place; return what changed."""
     ctx = ctx or Context()
     active = {r.code: r for r in rules if r.scope == "entry" and all(ctx.has(n) for n in r.needs)}
+    prepare_context([library], ctx, active)
     applied: list[Applied] = []
     todo = list(library.entries)
     for _ in range(MAX_PASSES):

@@ -23,19 +23,20 @@ def _raw(e, name):
     return e.fields.get(name)
 
 
+_DATE_SET = frozenset(DATE_FIELD_NAMES)
+
+
 # --- dates -----------------------------------------------------------------------------------
 
 @rule("E301", "date-syntax", "form",
       "Dates are ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD, ranges A/B) and exist on the calendar. "
       "The fix rewrites forms only one date can mean (2025年3月7日, 2025/3/7, March 7, 2025).",
       fixable="some", bad="date = {2025年3月7日}   urldate = {2025-02-30}",
-      good="date = {2025-03-07}   urldate = {2025-02-28}")
+      good="date = {2025-03-07}   urldate = {2025-02-28}", fields=DATE_FIELD_NAMES)
 def date_syntax(R, e, ctx):
     out = None
-    for name in DATE_FIELD_NAMES:
-        raw = _raw(e, name)
-        if raw is None:
-            continue
+    for name in _DATE_SET.intersection(e.fields):
+        raw = e.fields[name]
         t = text_of(raw).strip()
         if not t:
             continue
@@ -55,7 +56,7 @@ def date_syntax(R, e, ctx):
 
 
 @rule("E302", "year-syntax", "form", "The year field holds a four-digit year (use date for anything finer).",
-      fixable="some", bad="year = {2025年}", good="year = {2025}")
+      fixable="some", bad="year = {2025年}", good="year = {2025}", fields=("year",))
 def year_syntax(R, e, ctx):
     raw = _raw(e, "year")
     if raw is None:
@@ -75,7 +76,7 @@ _MONTH_WORDS = {w: i for i, ws in enumerate(
 
 
 @rule("W303", "month-syntax", "form", "biblatex wants month as a number 1-12 (or the jan…dec macros).",
-      fixable="some", bad="month = {March}", good="month = {3}")
+      fixable="some", bad="month = {March}", good="month = {3}", fields=("month",))
 def month_syntax(R, e, ctx):
     raw = _raw(e, "month")
     if raw is None:
@@ -83,6 +84,10 @@ def month_syntax(R, e, ctx):
     t = text_of(raw).strip()
     if re.fullmatch(r"0?[1-9]|1[0-2]", t):
         return None
+    raw_block = ctx.state.get("block_raw", {}).get(id(e), "")
+    if raw_block and re.search(r"(?im)^\s*month\s*=\s*[a-z]{3}\s*[,}]|[,{]\s*month\s*=\s*[a-z]{3}\s*[,}]", raw_block) \
+            and t.lower()[:3] in _MONTH_WORDS:
+        return None  # the jan…dec macro, resolved on reading
     n = _MONTH_WORDS.get(t.lower().rstrip("."))
     if n is None:
         m = re.fullmatch(r"(\d{1,2})\s*月", unicodedata.normalize("NFKC", t))
@@ -92,13 +97,11 @@ def month_syntax(R, e, ctx):
 
 
 @rule("W304", "date-in-future", "form", "A publication, access or archive date after today.",
-      bad="date = {2099-01-01}", good="date = {2025-01-01}")
+      bad="date = {2099-01-01}", good="date = {2025-01-01}", fields=DATE_FIELD_NAMES + ("year",))
 def date_future(R, e, ctx):
     out = None
-    for name in DATE_FIELD_NAMES + ("year",):
-        raw = _raw(e, name)
-        if raw is None:
-            continue
+    for name in _FUTURE_FIELDS.intersection(e.fields):
+        raw = e.fields[name]
         try:
             start, _ = parse_date_value(text_of(raw).strip())
         except ValueError:
@@ -109,6 +112,9 @@ def date_future(R, e, ctx):
     return out
 
 
+_FUTURE_FIELDS = frozenset(DATE_FIELD_NAMES + ("year",))
+
+
 # --- pages, volume, number -------------------------------------------------------------------
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uff0d~\uff5e\u301c"
@@ -117,21 +123,29 @@ _PAGES_SUFFIX = re.compile(r"\s*页\s*$")
 _RANGE = re.compile(r"^([A-Za-z]*)(\d+)\s*(?:-{1,2})\s*([A-Za-z]*)(\d+)$")
 
 
+_CANON_PAGES = re.compile(r"[A-Za-z]?\d+(?:--?[A-Za-z]?\d+)?(?:, [A-Za-z]?\d+(?:--?[A-Za-z]?\d+)?)*")
+_DASH_RUN = re.compile(f"\\s*[{_DASHES}]+\\s*")
+_HYPHEN_SPACES = re.compile(r"\s*(-{1,2})\s*")
+_LIST_SEP = re.compile(r"\s*[,，、]\s*")
+
+
 def _pages_normal(t: str) -> str:
     """Page text with dashes made '-', spaces around them dropped, full-width digits folded."""
+    if _CANON_PAGES.fullmatch(t):
+        return t
     s = unicodedata.normalize("NFKC", t) if not t.isascii() else t
-    s = re.sub(f"\\s*[{_DASHES}]+\\s*", "-", s)
-    s = re.sub(r"\s*(-{1,2})\s*", r"\1", s)
-    s = re.sub(r"\s*[,，、]\s*", ", ", s)
+    s = _DASH_RUN.sub("-", s)
+    s = _HYPHEN_SPACES.sub(r"\1", s)
+    s = _LIST_SEP.sub(", ", s)
     return s
 
 
 @rule("W305", "pages-form", "form",
       "Page ranges use a hyphen (25-27; '--' is accepted), no spaces, no 'pp.' or '第…页'; the fix "
-      "normalizes them.", fixable="safe", bad="pages = {pp. 25 — 27}", good="pages = {25-27}")
+      "normalizes them.", fixable="safe", bad="pages = {pp. 25 — 27}", good="pages = {25-27}", fields=("pages",))
 def pages_form(R, e, ctx):
     raw = _raw(e, "pages")
-    if raw is None:
+    if raw is None or _CANON_PAGES.fullmatch(raw):
         return None
     t = text_of(raw)
     s = _PAGES_SUFFIX.sub("", _PAGES_PREFIX.sub("", t.strip()))
@@ -141,8 +155,17 @@ def pages_form(R, e, ctx):
     return None
 
 
+_SIMPLE_RANGE = re.compile(r"(\d+)--?(\d+)")
+
+
 def _ranges(raw):
-    t = _pages_normal(_PAGES_SUFFIX.sub("", _PAGES_PREFIX.sub("", text_of(raw).strip())))
+    m = _SIMPLE_RANGE.fullmatch(raw)
+    if m:
+        if int(m.group(2)) >= int(m.group(1)):
+            return  # the common case: an ordered range
+        t = raw
+    else:
+        t = _pages_normal(_PAGES_SUFFIX.sub("", _PAGES_PREFIX.sub("", text_of(raw).strip())))
     for part in t.split(", "):
         m = _RANGE.match(part.strip())
         if m and m.group(1) == m.group(3) and int(m.group(4)) < int(m.group(2)):
@@ -152,7 +175,7 @@ def _ranges(raw):
 
 
 @rule("E306", "pages-order", "form", "A page range that ends before it starts (33-31).",
-      bad="pages = {33-31}", good="pages = {31-33}")
+      bad="pages = {33-31}", good="pages = {31-33}", fields=("pages",))
 def pages_order(R, e, ctx):
     raw = _raw(e, "pages")
     if raw is None:
@@ -164,7 +187,7 @@ def pages_order(R, e, ctx):
 
 @rule("W319", "pages-abbreviated", "form",
       "An abbreviated page range (125-7, Chicago style); the fix writes it out (125-127).",
-      fixable="safe", bad="pages = {125-7}", good="pages = {125-127}")
+      fixable="safe", bad="pages = {125-7}", good="pages = {125-127}", fields=("pages",))
 def pages_abbreviated(R, e, ctx):
     raw = _raw(e, "pages")
     if raw is None:
@@ -189,7 +212,7 @@ _NUM_SUFFIX = re.compile(r"\s*[期号號]\s*$")
 
 @rule("W307", "volume-number-form", "form",
       "volume and number hold the number only ('35', not 'Vol. 35'; '10', not '第10期').", fixable="safe",
-      bad="volume = {Vol. 35}, number = {No. 2}", good="volume = {35}, number = {2}")
+      bad="volume = {Vol. 35}, number = {No. 2}", good="volume = {35}, number = {2}", fields=("volume", "number", "issue"))
 def volume_number(R, e, ctx):
     out = None
     for name, pre, suf in (("volume", _VOL_PREFIX, _VOL_SUFFIX), ("number", _NUM_PREFIX, _NUM_SUFFIX),
@@ -215,7 +238,7 @@ _DOI_RE = re.compile(r"^10\.\d{4,9}(?:\.\d+)*/\S+$")
 
 
 @rule("W308", "doi-prefix", "form", "doi holds the bare DOI (10.xxxx/…), not a URL or a 'doi:' prefix.",
-      fixable="safe", bad="doi = {https://doi.org/10.2307/2111400}", good="doi = {10.2307/2111400}")
+      fixable="safe", bad="doi = {https://doi.org/10.2307/2111400}", good="doi = {10.2307/2111400}", fields=("doi",))
 def doi_prefix(R, e, ctx):
     raw = _raw(e, "doi")
     if raw is None:
@@ -228,7 +251,7 @@ def doi_prefix(R, e, ctx):
 
 
 @rule("E309", "doi-syntax", "form", "A DOI is '10.' + a registrant code of 4-9 digits + '/' + a suffix without spaces.",
-      bad="doi = {10.23/ab cd}", good="doi = {10.2307/2111400}")
+      bad="doi = {10.23/ab cd}", good="doi = {10.2307/2111400}", fields=("doi",))
 def doi_syntax(R, e, ctx):
     raw = _raw(e, "doi")
     if raw is None:
@@ -266,7 +289,7 @@ def _isbn_ok(d: str) -> str | None:
 
 
 @rule("E310", "isbn", "form", "ISBN-10/13 length and check digit.",
-      bad="isbn = {978-7-301-25642-1}", good="isbn = {978-7-301-25642-3}")
+      bad="isbn = {978-7-301-25642-1}", good="isbn = {978-7-301-25642-3}", fields=("isbn",))
 def isbn(R, e, ctx):
     raw = _raw(e, "isbn")
     if raw is None:
@@ -286,7 +309,7 @@ def isbn(R, e, ctx):
 
 
 @rule("E311", "issn", "form", "ISSN NNNN-NNNC with a valid check digit.",
-      bad="issn = {0092-5852}", good="issn = {0092-5853}")
+      bad="issn = {0092-5852}", good="issn = {0092-5853}", fields=("issn",))
 def issn(R, e, ctx):
     raw = _raw(e, "issn")
     if raw is None:
@@ -320,11 +343,17 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):(//)?")
 _BAD_CHARS = re.compile(r"[<>\"{}|\\^`]")
 
 
+_URL_SET = frozenset(URL_FIELDS)
+
+
 def _url_values(e):
-    for name in URL_FIELDS:
-        raw = _raw(e, name)
-        if raw is not None and text_of(raw).strip():
-            yield name, raw, text_of(raw)
+    out = []
+    for name in _URL_SET.intersection(e.fields):
+        raw = e.fields[name]
+        t = text_of(raw)
+        if t.strip():
+            out.append((name, raw, t))
+    return out
 
 
 def _strip_trailing(u: str) -> str:
@@ -342,7 +371,7 @@ def _strip_trailing(u: str) -> str:
 
 
 @rule("E312", "url-scheme", "form", "A URL starts with http:// or https:// (ftp:// is accepted).",
-      bad="url = {www.usip.org/publications}", good="url = {https://www.usip.org/publications}")
+      bad="url = {www.usip.org/publications}", good="url = {https://www.usip.org/publications}", fields=URL_FIELDS)
 def url_scheme(R, e, ctx):
     out = None
     for name, raw, t in _url_values(e):
@@ -365,7 +394,7 @@ def url_scheme(R, e, ctx):
       "A URL contains spaces or line breaks (a wrapped line joined with a space). The fix joins it; it "
       "is safe when the break sits next to / - . _ = & ?.", fixable="some",
       bad="url = {https://www.reuters.com/world/ china/philippines}",
-      good="url = {https://www.reuters.com/world/china/philippines}")
+      good="url = {https://www.reuters.com/world/china/philippines}", fields=URL_FIELDS)
 def url_whitespace(R, e, ctx):
     out = None
     for name, raw, t in _url_values(e):
@@ -386,7 +415,7 @@ def url_whitespace(R, e, ctx):
 @rule("E314", "url-trailing-punctuation", "form",
       "Punctuation glued to the end of a URL (。 ， 、 ； 等 . , ; ) \" …) is not part of it.",
       fixable="safe", bad="url = {https://www.chinanews.com.cn/gj/2025/02-22/10372664.shtml。}",
-      good="url = {https://www.chinanews.com.cn/gj/2025/02-22/10372664.shtml}")
+      good="url = {https://www.chinanews.com.cn/gj/2025/02-22/10372664.shtml}", fields=URL_FIELDS)
 def url_trailing(R, e, ctx):
     out = None
     for name, raw, t in _url_values(e):
@@ -402,7 +431,7 @@ def url_trailing(R, e, ctx):
 @rule("E315", "url-malformed", "form",
       "A URL with no host, characters a URL cannot hold (< > \" { } | \\ ^ `), CJK punctuation inside "
       "(two URLs or a sentence glued together), or LaTeX around it (\\url{…}; the fix removes that).",
-      fixable="some", bad="url = {https://x.org/a，https://y.org/b}", good="url = {https://x.org/a}")
+      fixable="some", bad="url = {https://x.org/a，https://y.org/b}", good="url = {https://x.org/a}", fields=URL_FIELDS)
 def url_malformed(R, e, ctx):
     out = None
     for name, raw, t in _url_values(e):
@@ -437,7 +466,7 @@ def url_malformed(R, e, ctx):
 @rule("W316", "url-tracking", "form",
       "Tracking parameters (utm_*, fbclid, gclid, spm, …) are not part of the cited page. The fix "
       "(--unsafe-fixes) removes them: the URL then differs from the one the article printed.",
-      fixable="unsafe", bad="url = {https://x.org/p?utm_source=twitter&id=3}", good="url = {https://x.org/p?id=3}")
+      fixable="unsafe", bad="url = {https://x.org/p?utm_source=twitter&id=3}", good="url = {https://x.org/p?id=3}", fields=URL_FIELDS)
 def url_tracking(R, e, ctx):
     out = None
     for name, raw, t in _url_values(e):
@@ -459,7 +488,7 @@ def url_tracking(R, e, ctx):
 
 
 @rule("W317", "url-empty-fragment", "form", "A URL ending in a bare '#': the empty fragment means nothing.",
-      fixable="safe", bad="url = {https://www.nippon.com/en/in-depth/a10102/#}", good="url = {https://www.nippon.com/en/in-depth/a10102/}")
+      fixable="safe", bad="url = {https://www.nippon.com/en/in-depth/a10102/#}", good="url = {https://www.nippon.com/en/in-depth/a10102/}", fields=URL_FIELDS)
 def url_fragment(R, e, ctx):
     out = None
     for name, raw, t in _url_values(e):
@@ -501,7 +530,7 @@ LANGID_ALIASES = {
 @rule("E318", "langid-value", "form",
       "langid names a babel/polyglossia language in lower case (english, chinese, japanese, korean, "
       "russian …). The fix maps ISO codes and common names (zh, en-US, Chinese, 中文).",
-      fixable="some", bad="langid = {zh-CN}", good="langid = {chinese}")
+      fixable="some", bad="langid = {zh-CN}", good="langid = {chinese}", fields=("langid", "language", "hyphenation"))
 def langid_value(R, e, ctx):
     name = e.field_name("langid")
     if name is None:

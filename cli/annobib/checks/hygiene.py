@@ -111,6 +111,19 @@ def _unmojibake(s: str) -> str | None:
     return None
 
 
+def _scan_internal(rules, e, name, raw):
+    out = []
+    if _CTRL.search(raw):
+        bad = sorted({f"U+{ord(c):04X}" for c in _CTRL.findall(raw)})
+        out.append(rules["W509"].finding(e, name, f"{name} contains invisible characters ({', '.join(bad)})",
+                                         Fix(name, _CTRL.sub("", raw), description="remove invisible characters")))
+    if "\ufffd" in raw or _MOJIBAKE.search(raw):
+        out.append(rules["W501"].finding(e, name, f"{name} looks like mis-decoded text ('{_MOJIBAKE.search(raw).group(0)}')"))
+    if ("{" in raw or "}" in raw) and _balance_braces(raw) is not None:
+        out.append(rules["E505"].finding(e, name, f"{name} has unbalanced braces"))
+    return out
+
+
 def _tidy(s: str, long: bool) -> str:
     t = s.strip()
     if not long:
@@ -121,16 +134,29 @@ def _tidy(s: str, long: bool) -> str:
     return t
 
 
+# Anything that can lead to a finding; a value without any of it is clean (the common case).
+_SUSPECT = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufffd&%#_\\<{}\"$^()\[\]"
+    r"“”《》「」『』（）【】〈〉\uff10-\uff19\uff21-\uff3a\uff41-\uff5aÃÂâåæçèéäöï锟烫屯锛銆鈥鍙鐨鏂缁浜涓鍜嶅鎴]"
+    r"|^\s|\s$|\s\s|[ \t\u3000][，。、；：！？）」』》】〉”]|[（「『《【〈“][ \t\u3000]")
+# In annobib's own citations field only what breaks the file or the text is looked at.
+_SUSPECT_INTERNAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\ufeff\ufffd{}]|â€|Ã[\u0080-\u00bf]|锟斤拷")
+
+
 @scanner("W501", "W502", "W503", "W504", "E505", "W506", "W507", "W508", "W509", "W510")
 def scan_text(rules, e, ctx):
     out = []
     for name, raw in e.fields.items():
         if not raw:
             continue
+        if name == "citations":
+            if _SUSPECT_INTERNAL.search(raw):
+                out.extend(_scan_internal(rules, e, name, raw))
+            continue
+        if not _SUSPECT.search(raw) and (raw.isascii() or name not in TITLE_FIELDS):
+            continue
         opening, s, closing = unwrap(raw)
         ascii_ = s.isascii()
-        if ascii_ and not _ASCII_SUSPECT.search(s):
-            continue
         verbatim = name in VERBATIM_FIELDS
         long = name in LONG_FIELDS
         # W509 control characters
@@ -201,7 +227,7 @@ def scan_text(rules, e, ctx):
                         out.append(rules["W506"].finding(e, name, f"{name} has {na} '{a}' but {nb} '{b}'"))
                         break
             else:
-                if s.count('"') % 2 and name not in NO_SPECIALS:
+                if '"' in s and (s.count('"') - s.count('\\"')) % 2 and name not in NO_SPECIALS:
                     out.append(rules["W506"].finding(e, name, f"{name} has an odd number of '\"'"))
         # W507 CJK punctuation width
         if name in TITLE_FIELDS and not ascii_:

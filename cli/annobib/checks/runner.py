@@ -78,24 +78,79 @@ def run_checks(libraries, select=None, ignore=None, ctx: Context | None = None, 
         corpus.entries.extend(lib.entries)
         src = str(lib.path) if getattr(lib, "path", None) else None
         corpus.problems.extend((src, p) for p in lib.problems)
+    prepare_context(libraries, ctx, active)
     findings = check_corpus(corpus, active, ctx)
     _refine_lines(findings, libraries)
     return sort_findings(findings)
 
 
+class _Plan:
+    """Which entry rules and scanners to call for an entry, from the triggers they declare."""
+
+    def __init__(self, active: dict[str, Rule]):
+        self.always: list = []
+        self.by_field: dict[str, list] = {}
+        self.by_type: dict[str, list] = {}
+        units = []
+        for r in active.values():
+            if r.scope == "entry" and r.check is not None:
+                units.append((r, r.check, None, r.fields, r.types))
+        for codes, fn, scope, fields in SCANNERS:
+            if scope == "entry" and any(c in active for c in codes):
+                units.append((None, fn, frozenset(c for c in codes if c in active), fields, ()))
+        self.units = units
+        for u in units:
+            if u[3]:
+                for f in u[3]:
+                    self.by_field.setdefault(f, []).append(u)
+            elif u[4]:
+                for t in u[4]:
+                    self.by_type.setdefault(t, []).append(u)
+            else:
+                self.always.append(u)
+        self.trigger_fields = frozenset(self.by_field)
+        self._cache: dict = {}
+
+    def units_for(self, etype: str, present: frozenset) -> list:
+        key = (etype, present)
+        todo = self._cache.get(key)
+        if todo is None:
+            todo = list(self.always)
+            todo.extend(u for u in self.by_type.get(etype, ()) if not u[3])
+            seen = set()
+            for name in sorted(present):
+                for u in self.by_field[name]:
+                    if id(u) not in seen and (not u[4] or etype in u[4]):
+                        seen.add(id(u))
+                        todo.append(u)
+            self._cache[key] = todo
+        return todo
+
+    def run(self, e, ctx, out: list) -> None:
+        for r, fn, codes, fields, types in self.units_for(e.type, self.trigger_fields.intersection(e.fields)):
+            if r is not None:
+                got = fn(r, e, ctx)
+                if got:
+                    out.extend(got)
+            else:
+                got = fn(REGISTRY, e, ctx)
+                if got:
+                    out.extend(f for f in got if f.code in codes)
+
+
+def prepare_context(libraries, ctx: Context, active) -> None:
+    """Give rules the little they need from the file text (never the file itself)."""
+    if "W303" in active and "block_raw" not in ctx.state:
+        # the month rule must tell `month = mar` (a macro, fine) from `month = {March}`
+        ctx.state["block_raw"] = {id(b.entry): b.raw for lib in libraries for b in getattr(lib, "blocks", [])
+                                  if b.entry is not None and "month" in b.entry.fields}
+
+
 def check_corpus(corpus: Corpus, active: dict[str, Rule], ctx: Context, entries=None) -> list[Finding]:
     findings: list[Finding] = []
-    entry_rules = [r for r in active.values() if r.scope == "entry" and r.check is not None]
-    scanners = [(codes, fn) for codes, fn, scope in SCANNERS if scope == "entry" and any(c in active for c in codes)]
+    plan = _Plan(active)
     for e in corpus.entries if entries is None else entries:
-        for r in entry_rules:
-            got = r.check(r, e, ctx)
-            if got:
-                findings.extend(got)
-        for codes, fn in scanners:
-            got = fn(REGISTRY, e, ctx)
-            if got:
-                findings.extend(f for f in got if f.code in active)
+        plan.run(e, ctx, findings)
     if entries is None:
         for r in active.values():
             if r.scope == "library" and r.check is not None:
@@ -109,32 +164,44 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.source or "", f.line or 0, f.key or "", SEVERITY_RANK[f.severity], f.code, f.field or ""))
 
 
-_FIELD_LINE = {}
+_FIELD_AT = re.compile(r"(?:^|[,{])[ \t]*([A-Za-z][\w:+.\-]*)[ \t]*=", re.M)
+
+
+_FIELD_LINE = re.compile(r"\s*([A-Za-z][\w:+.\-]*)\s*=")
+
+
+def _field_lines(block) -> dict[str, int]:
+    raw = block.raw
+    at = raw.find("@")
+    if at < 0:
+        return {}
+    out: dict[str, int] = {}
+    for i, text in enumerate(raw[at:].split("\n")):
+        m = _FIELD_LINE.match(text)
+        if m:
+            out.setdefault(m.group(1).lower(), block.line + i)
+    return out
 
 
 def _refine_lines(findings: list[Finding], libraries) -> None:
     """Point a finding about a field at that field's own line, when the entry's text shows it."""
+    wanted = {id(f.entry) for f in findings if f.field and f.entry is not None}
+    if not wanted:
+        return
     blocks = {}
     for lib in libraries:
         for b in getattr(lib, "blocks", []):
-            if b.entry is not None and b.raw:
+            if b.entry is not None and id(b.entry) in wanted and b.raw:
                 blocks[id(b.entry)] = b
-    if not blocks:
-        return
-    by_key_line = {}
-    for lib in libraries:
-        for b in getattr(lib, "blocks", []):
-            if b.entry is not None:
-                by_key_line[(b.entry.key, b.entry.line, b.entry.source)] = b
+    cache: dict[int, dict] = {}
     for f in findings:
-        if not f.field or f.line is None:
+        if not f.field or f.entry is None:
             continue
-        b = by_key_line.get((f.key, f.line, f.source))
-        if b is None or not b.raw:
+        b = blocks.get(id(f.entry))
+        if b is None:
             continue
-        at = b.raw.find("@")
-        if at < 0:
-            continue
-        m = re.search(rf"(?im)^[ \t]*{re.escape(f.field)}[ \t]*=|[,{{][ \t]*{re.escape(f.field)}[ \t]*=", b.raw[at:])
-        if m:
-            f.line = b.line + b.raw[at:at + m.start()].count("\n") + (1 if b.raw[at + m.start()] == "\n" else 0)
+        lines = cache.get(id(b))
+        if lines is None:
+            lines = cache[id(b)] = _field_lines(b)
+        if f.field in lines:
+            f.line = lines[f.field]

@@ -6,7 +6,9 @@ import difflib
 import re
 from collections import defaultdict
 
-from annobib.checks._util import fold, normalize_doi, normalize_url, plain, text_of, val
+from functools import lru_cache
+
+from annobib.checks._util import CJK_RE, HANGUL_RE, KANA_RE, fold, normalize_doi, normalize_url, plain, text_of, val
 from annobib.checks.base import rule
 
 # biblatex 3.x entry types (regular, aliases and the "unsupported" ones styles may still know).
@@ -162,40 +164,61 @@ def entry_type(R, e, ctx):
     return None
 
 
-def _first_author_tokens(e) -> frozenset[str]:
-    """The first author's name as a set of Latin tokens, so 刘琳, 'Liu, Lin' and 'Lin Liu' meet."""
+@lru_cache(maxsize=100_000)
+def _family_key(first: str) -> str:
+    """A first author's family name in folded Latin letters, so 刘琳, 'Liu, Lin' and 'Lin Liu'
+    meet (CJK through pinyin / Revised Romanization); an organization folded whole."""
+    first = first.strip()
+    if not first:
+        return ""
+    if first.startswith("{") and first.endswith("}"):
+        return fold(first)
+    name = plain(first).strip()
+    if CJK_RE.search(name):
+        from annobib.names import COMPOUND_SURNAMES, SURNAME_READINGS, romanize_hangul
+
+        if "," in name or "，" in name:
+            fam = re.split(r"\s*[,，]\s*", name, maxsplit=1)[0]
+        else:
+            parts = name.split()
+            fam = parts[0] if len(parts) > 1 else (name[:2] if name[:2] in COMPOUND_SURNAMES else name[:1])
+        if HANGUL_RE.search(fam):
+            return fold(romanize_hangul(fam))
+        if KANA_RE.search(name):
+            return fold(fam)
+        from annobib.text import pinyin
+
+        return fold(SURNAME_READINGS.get(fam) or pinyin(fam))
+    if "," in name:
+        return fold(name.split(",", 1)[0])
+    tokens = name.split()
+    return fold(tokens[-1]) if tokens else ""
+
+
+def _first_author(raw: str) -> str:
+    raw = raw.strip()
+    if raw.startswith("{"):
+        depth = 0
+        for i, ch in enumerate(raw):
+            depth += ch == "{"
+            depth -= ch == "}"
+            if depth == 0:
+                return raw[: i + 1]
+        return raw
+    return _AND.split(raw, 1)[0]
+
+
+_AND = re.compile(r"\s+and\s+", re.I)
+
+
+def author_key(e) -> str:
     raw = val(e, "author") or val(e, "editor")
-    if not raw:
-        return frozenset()
-    from annobib.names import parse_names
-
-    try:
-        names = parse_names(raw, val(e, "langid") or None)
-    except Exception:  # noqa: BLE001 - a name that does not parse simply does not match
-        return frozenset()
-    if not names or names[0].others:
-        return frozenset()
-    n = names[0]
-    if n.is_cjk:
-        fam, giv = n.romanized()
-        text = f"{fam} {giv}" if (fam + giv).isascii() else n.raw
-    elif n.literal:
-        return frozenset({fold(n.raw)})
-    else:
-        text = n.family  # Western: the family name; initials vary too much
-    return frozenset(t for t in (fold(x) for x in re.split(r"[\s\-]+", plain(text))) if t)
-
-
-def _authors_compatible(a, b) -> bool:
-    ta, tb = _first_author_tokens(a), _first_author_tokens(b)
-    if not ta or not tb:
-        return not ta and not tb  # both anonymous: the title and year decide
-    return bool(ta & tb)
+    return _family_key(_first_author(raw)) if raw else ""
 
 
 _DIGITS = re.compile(r"\D+")
 _SUBTITLE = re.compile(r"\s*(?:[:：]|——|—|--|\s-\s)\s*")
-MAX_FUZZY_BUCKET = 40
+MAX_FUZZY_BUCKET = 30
 
 
 @rule("W107", "duplicate-work", "structure",
@@ -210,31 +233,39 @@ def duplicate_work(R, corpus, ctx):
     by_url: dict[str, list] = defaultdict(list)
     by_title: dict[tuple, list] = defaultdict(list)
     near: dict[tuple, list] = defaultdict(list)
+    folded: dict[int, str] = {}
     for e in corpus.entries:
-        doi = val(e, "doi")
+        f = e.fields
+        doi = f.get("doi")
         if doi:
-            by_doi[normalize_doi(doi)].append(e)
-        url = val(e, "url")
+            by_doi[normalize_doi(text_of(doi))].append(e)
+        url = f.get("url")
         if url:
-            by_url[normalize_url(url)].append(e)
-        title = val(e, "title")
+            by_url[normalize_url(text_of(url))].append(e)
+        title = f.get("title")
         if title:
             t = fold(title)
-            if len(t) >= 4:
-                year = e.year or ""
-                by_title[(t, year)].append(e)
-                main = fold(_SUBTITLE.split(title, 1)[0])
-                if main != t and len(main) >= 12:
-                    by_title[(main, year, "main")].append(e)
-                # near-identical titles share a fixed-length prefix, suffix or middle piece;
-                # bucketing on those keeps the pairwise comparison inside small groups
-                if len(t) >= 16:
-                    near[(year, "p8", t[:8])].append(e)
-                    near[(year, "s8", t[-8:])].append(e)
-                if len(t) >= 32:
-                    near[(year, "p16", t[:16])].append(e)
-                    near[(year, "s16", t[-16:])].append(e)
-                    near[(year, "m16", t[len(t) // 3: len(t) // 3 + 16])].append(e)
+            if len(t) < 4:
+                continue
+            folded[id(e)] = t
+            year = e.year or ""
+            ak = author_key(e)
+            by_title[(t, year, ak)].append(e)
+            main = _SUBTITLE.split(title, 1)[0]
+            if len(main) < len(title):
+                main = fold(main)
+                if len(main) >= 12:
+                    by_title[(main, year, ak, "main")].append(e)
+            # near-identical titles share a fixed-length prefix, suffix or middle piece:
+            # bucketing on those (with year and first author) keeps comparisons in small groups
+            n = len(t)
+            if n >= 32:
+                near[(year, ak, "p", t[:16])].append(e)
+                near[(year, ak, "s", t[-16:])].append(e)
+                near[(year, ak, "m", t[n // 3: n // 3 + 16])].append(e)
+            elif n >= 12:
+                near[(year, ak, "p", t[:6])].append(e)
+                near[(year, ak, "s", t[-6:])].append(e)
     reported: set[frozenset] = set()
     out = []
 
@@ -242,7 +273,7 @@ def duplicate_work(R, corpus, ctx):
         first = group[0]
         for e in group[1:]:
             pair = frozenset((id(first), id(e)))
-            if pair in reported or e is first or e.key == first.key and e.line == first.line:
+            if pair in reported or e is first:
                 continue
             reported.add(pair)
             out.append(R.finding(e, None, f"same work as '{first.key}' (line {first.line}): {why}; merge the two entries"))
@@ -255,25 +286,18 @@ def duplicate_work(R, corpus, ctx):
             report(group, "same URL")
     for k, group in by_title.items():
         if len(group) > 1:
-            # within a same-title bucket, keep entries whose first authors agree with the first one
-            rest = list(group)
-            while len(rest) > 1:
-                head, others = rest[0], rest[1:]
-                same = [head] + [e for e in others if _authors_compatible(head, e)]
-                if len(same) > 1:
-                    report(same, "same title, year and first author" if len(k) == 2 else "same main title, year and first author")
-                taken = {id(e) for e in same}
-                rest = [e for e in others if id(e) not in taken]
+            report(group, "same title, year and first author" if len(k) == 3 else "same main title, year and first author")
     for k, group in near.items():
         if 1 < len(group) <= MAX_FUZZY_BUCKET:
             for i, a in enumerate(group):
-                ta = fold(val(a, "title"))
+                ta = folded[id(a)]
+                da = _DIGITS.sub("", ta)
                 for b in group[i + 1:]:
                     pair = frozenset((id(a), id(b)))
                     if pair in reported:
                         continue
-                    tb = fold(val(b, "title"))
-                    if ta == tb or _DIGITS.sub("", ta) != _DIGITS.sub("", tb):
+                    tb = folded[id(b)]
+                    if ta == tb or da != _DIGITS.sub("", tb):
                         continue  # exact: its own bucket; other numbers: another report, volume, part
                     if abs(len(ta) - len(tb)) > 0.1 * max(len(ta), len(tb)):
                         continue
@@ -281,6 +305,6 @@ def duplicate_work(R, corpus, ctx):
                     if sm.real_quick_ratio() < 0.9 or sm.quick_ratio() < 0.9:
                         continue
                     ratio = sm.ratio()
-                    if ratio >= 0.9 and _authors_compatible(a, b):
+                    if ratio >= 0.9:
                         report([a, b], f"near-identical title ({ratio:.0%} alike), same year and first author")
     return out

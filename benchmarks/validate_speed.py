@@ -1,0 +1,97 @@
+"""Validation speed: reading the file and running the offline rules, 1k to 50k entries.
+
+    python benchmarks/validate_speed.py [--sizes 1000,10000,50000] [--repeat 3]
+
+The bibliographies come from ``benchmarks/core_generate.py`` (realistic, messy, five languages).
+For each size it reports, as medians of ``--repeat`` runs:
+
+* read: ``read_library`` without the parse cache (cold) and with it (warm, the everyday case);
+* rules: ``run_checks`` with every offline rule (the library already read) — the figure the
+  issue bounds (<= 3 s at 50k beyond reading the file);
+* the duplicate detector alone (W107), to show it grows linearly (buckets by normalized
+  title / URL / DOI, never pairwise over all entries);
+* per-entry cost in microseconds, so growth from 1k to 50k can be read directly;
+* the whole command in a fresh process (``python -m annobib validate --format json``, warm cache).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "cli"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from core_generate import generate  # noqa: E402
+
+from annobib.bib import read_library  # noqa: E402
+from annobib.checks import Context, run_checks, select_rules  # noqa: E402
+
+
+def median_time(fn, repeat: int):
+    times, out = [], None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000,50000")
+    ap.add_argument("--repeat", type=int, default=3)
+    a = ap.parse_args()
+    sizes = [int(s) for s in a.sizes.split(",")]
+    ctx = Context(today=dt.date(2026, 1, 1))
+    offline = [r for r in select_rules() if not r.needs]
+    tmp = Path(tempfile.mkdtemp(prefix="annobib-validate-bench-"))
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "cli"), XDG_CACHE_HOME=str(tmp / "cache"))
+    os.environ["XDG_CACHE_HOME"] = str(tmp / "cache")
+    rows = []
+    try:
+        for n in sizes:
+            path = tmp / f"bench{n}.bib"
+            path.write_text(generate(n, seed=1), encoding="utf-8")
+            cold, _ = median_time(lambda: read_library(path, use_cache=False), a.repeat)
+            read_library(path)  # fill the cache
+            warm, lib = median_time(lambda: read_library(path), a.repeat)
+            rules_t, findings = median_time(lambda: run_checks(lib, rules=offline, ctx=ctx), a.repeat)
+            dup_t, dups = median_time(lambda: run_checks(lib, select=["W107"], ctx=ctx), a.repeat)
+            t = time.perf_counter()
+            proc = subprocess.run([sys.executable, "-m", "annobib", "validate", "--today", "2026-01-01", "--format", "json",
+                                   str(path)], capture_output=True, env=env, cwd=tmp)
+            whole = time.perf_counter() - t
+            if proc.returncode not in (0, 1):
+                raise SystemExit(proc.stderr.decode())
+            rows.append((n, len(lib.entries), cold, warm, rules_t, dup_t, whole, len(findings), len(dups)))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    print(f"validate speed (medians of {a.repeat}; {len(offline)} offline rules; Python {sys.version.split()[0]})")
+    print(f"{'entries':>8} {'read cold':>10} {'read warm':>10} {'rules':>8} {'us/entry':>9} {'W107':>7} "
+          f"{'W107 us/e':>10} {'whole CLI':>10} {'findings':>9} {'dups':>6}")
+    for n, ne, cold, warm, rules_t, dup_t, whole, nf, nd in rows:
+        print(f"{ne:>8} {cold:>9.2f}s {warm:>9.2f}s {rules_t:>7.2f}s {rules_t / ne * 1e6:>9.1f} {dup_t:>6.2f}s "
+              f"{dup_t / ne * 1e6:>10.1f} {whole:>9.2f}s {nf:>9} {nd:>6}")
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        k = last[1] / first[1]
+        print(f"growth {first[1]} -> {last[1]} entries (x{k:.0f}): rules x{last[4] / first[4]:.1f}, "
+              f"duplicates x{last[5] / first[5]:.1f}, cold read x{last[2] / first[2]:.1f}")
+    budget = [r for r in rows if r[1] >= 50000]
+    if budget:
+        print(f"50k budget: rules {budget[0][4]:.2f} s beyond reading (limit 3 s): {'OK' if budget[0][4] <= 3 else 'OVER'}")
+
+
+if __name__ == "__main__":
+    main()
