@@ -54,7 +54,10 @@ def pinyin_words(text: str) -> str:
                 if singles:
                     words.extend(pairs(singles))
                     singles = ""
-                words.append("".join(_syllables(piece)))
+                if len(piece) == 4:  # 北京大学 -> beijing daxue: four-character words are two words
+                    words.extend(pairs(piece))
+                else:
+                    words.append("".join(_syllables(piece)))
             else:
                 singles += piece
         if singles:

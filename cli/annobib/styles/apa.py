@@ -205,6 +205,13 @@ class _A:
         low = t.lower()
         if low in DESCRIPTIONS:
             return DESCRIPTIONS[low]
+        if not t and self.type in ("online", "webpage", "www", "misc"):
+            # no recorded form: the publisher's own URL often says what the page is
+            path = (_fields.raw(self.e, "url") or "").lower()
+            if "/transcript" in path:
+                return "Transcript"
+            if "/release" in path or "press-release" in path or "pressrelease" in path:
+                return "Press release"
         if self.type in ("phdthesis", "mastersthesis", "thesis"):
             kind = "Doctoral dissertation" if self.type == "phdthesis" or "doct" in low or "phd" in low or "博士" in t else "Master's thesis"
             school = self.romanized_field("school") or self.romanized_field("institution")

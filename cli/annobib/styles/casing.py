@@ -153,12 +153,28 @@ def sentence_case(segs, *, keep_first: bool = True, capitalize_after_colon: bool
             out.append(tok[:1].upper() + tok[1:])
         elif tok in words or not is_title_case_word(tok):
             out.append(tok)
+        elif tok in _HONORIFICS and _next_is_proper(toks, i, words, index):
+            out.append(tok)  # a title before a name: Secretary Hegseth, President Marcos
         else:
             out.append(tok.lower())
         first_word_seen = True
         cap_next = False
         i += 1
     return "".join(out)
+
+
+_HONORIFICS = frozenset(
+    "President Secretary Minister Ambassador General Admiral Senator Chairman Chairwoman King Queen "
+    "Premier Chancellor Governor Mayor Representative Speaker Commissioner Director Envoy Emperor".split()
+)
+
+
+def _next_is_proper(toks, i, words, index) -> bool:
+    for t, prot in toks[i + 1 :]:
+        if not t.strip():
+            continue
+        return prot or t in words or t in index
+    return False
 
 
 _SMALL = frozenset(

@@ -309,7 +309,9 @@ class _Entry:
             g = str_lang(giv_full)
             return fam + giv_full if g in (LANG_ZH, LANG_JA) else fam
         if lang == LANG_RU:
-            g = giv_full.replace(".", "")
+            # initials without dots, as for other Western names: Иванов Иван Иванович -> Иванов И И
+            inits = " ".join(w[0].upper() for w in re.split(r"[\s.~]+", n.given) if w and w[0].isalpha())
+            g = inits + (", " + n.suffix.replace(".", "") if n.suffix else "")
             return fam + (" " + g if g else "")
         # Latin names
         family = fam.upper() if self.opts.edition == "2015" else fam
@@ -320,10 +322,13 @@ class _Entry:
                 continue
             pieces = word.split("-")
             letters = []
-            for piece in pieces:
+            for k, piece in enumerate(pieces):
                 letter = next((c for c in piece if c.isalpha()), "")
                 if letter:
-                    letters.append(letter.upper() if piece[:1].isupper() or not piece[:1].isalpha() else letter)
+                    # a lowercase first-name token (BibTeX: "van der" -> "v d") keeps its case;
+                    # the second part of a hyphenated name is an initial like any other (Min-jun -> M-J)
+                    keep = k == 0 and piece[:1].isalpha() and not piece[:1].isupper()
+                    letters.append(letter if keep else letter.upper())
             if not letters:
                 continue
             if self.opts.edition == "2015":
