@@ -270,6 +270,11 @@ def test_link_status_helpers_for_other_commands(tmp_path):
     assert summary["with_url"] == 3 and summary["links"] == {"dead": 1, "unchecked": 2}
     codes = sorted(code for _, code, _ in link_warnings(lib.entries, state))
     assert codes == ["link-dead-unarchived", "link-unchecked", "link-unchecked"]
+    from annobib.archive.state import entry_link_status, status_label
+
+    assert status_label(entry_link_status(lib.get("one"))) == "dead · no snapshot"
+    assert status_label(entry_link_status(lib.get("two"))) == "unchecked"
+    assert status_label({"url": None}) == ""
     # a corrupt state file is ignored, not fatal
     state.path.write_text("{not json")
     assert load_state(bib).links == {}

@@ -276,3 +276,38 @@ def link_warnings(entries: list[Entry], state: State | None) -> list[tuple[Entry
             out.append((entry, "link-dead-unarchived",
                         f"URL is dead ({info['detail'] or info['status']}) and has no archived snapshot"))
     return out
+
+
+# --------------------------------------------------------------------------- convenience
+
+_STATES: dict[str, State] = {}
+
+
+def state_for_entry(entry: Entry) -> State | None:
+    """The state of the file the entry was read from (loaded once per process)."""
+    if not entry.source:
+        return None
+    state = _STATES.get(entry.source)
+    if state is None:
+        state = _STATES[entry.source] = load_state(entry.source)
+    return state
+
+
+def entry_link_status(entry: Entry) -> dict:
+    """``link_status(entry, <its file's state>)`` in one call (for list/show/stats/validate)."""
+    return link_status(entry, state_for_entry(entry))
+
+
+def status_label(info: dict) -> str:
+    """A short human label: ``"ok · archived"``, ``"dead · no snapshot"``, ``"unchecked"``; "" without URL."""
+    if not info.get("url"):
+        return ""
+    link = info.get("link") or "unchecked"
+    archive = info.get("archive")
+    if archive == "archived":
+        return f"{link} · archived"
+    if archive == "pending":
+        return f"{link} · capture pending"
+    if link in ("dead", "suspect", "error", "not-http") or archive == "failed":
+        return f"{link} · no snapshot"
+    return link
