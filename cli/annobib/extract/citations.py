@@ -49,8 +49,9 @@ EN_CITE_SIGNAL = re.compile(
 STRONG_SIGNAL = re.compile(r"https?://|\d{4}|\[(?:J|M|N|D|C|R|EB/OL)\]|,”|,\"|[：:]\s*[《「『]|》\s*[，,]\s*(?:载|《)")
 PREFIX_CITES = re.compile(r"https?://|www\.|\b(?:1[5-9]|20)\d\d\b|\[(?:J|M|N|D|C|R|EB/OL)\]|[：:]\s*[《「『]|》\s*[，,]\s*(?:载|《)")
 PROSE_AFTER_QUOTE = re.compile(r"^[”\"]\s*(?!(?:in|p|pp|ed|eds|trans|accessed|no|vol|paper|unpublished|mimeo)\b)[a-z]{2,}\s+[a-z]")
+UNREAD_SIGNAL = re.compile(r"https?://|[《「『]|\[(?:J|M|N|D|C|R|EB/OL)\]|,\s*[“\"]|[,?]\s*[”\"]|\bpp?\.\s*\d|\bVol\.|[\u0400-\u04ff]{3,}")
 LEAD_WORD_RE = re.compile(
-    r"(?:^|(?<=[，。；：,.;:]))\s*(?:可|请|另|亦|也|还|均|具体|详细)?\s*(?:参\s*见|参\s*阅|详\s*见|参看|转\s*引\s*自)"
+    r"(?:可|请|另|亦|也|还|均|具体|详细)?\s*(?:参\s*见|参\s*阅|详\s*见|参看|转\s*引\s*自)"
     r"|(?:^|(?<=[,.;:”\"]\s)|(?<=[，。；：]))(?:See also|see also|See|see|Cf\.|cf\.)(?=\s)"
 )
 
@@ -158,6 +159,7 @@ def read_note(text: str) -> NoteReading:
     body = strip_lead_in(body)
     pieces = split_top(body)
     out: list[CitationText] = []
+    prose = False
     for piece in pieces:
         piece = strip_lead_in(piece)
         piece = strip_etc(piece)
@@ -165,14 +167,17 @@ def read_note(text: str) -> NoteReading:
             continue
         c = classify(piece)
         if c is None:
+            prose = True
             continue
         out.append(c)
     if not out:
-        if STRONG_SIGNAL.search(raw) and has_citation_signal(raw):
+        if not prose and UNREAD_SIGNAL.search(raw):
             return NoteReading("not-understood", [], "a citation could not be read")
         return NoteReading("not-a-citation", [], "commentary without a citation")
     if all(c.parsed is not None and not c.parsed.understood for c in out):
-        return NoteReading("not-understood", [], "a citation could not be read")
+        if UNREAD_SIGNAL.search(raw):
+            return NoteReading("not-understood", [], "a citation could not be read")
+        return NoteReading("not-a-citation", [], "no citation found (an interview, data source or remark)")
     return NoteReading("cited", out)
 
 
@@ -183,7 +188,7 @@ def cut_commentary(text: str) -> str:
     if not m or m.start() == 0:
         return text
     before = text[: m.start()]
-    if PREFIX_CITES.search(before):
+    if PREFIX_CITES.search(before) or before.count("《") > before.count("》") or before.count("“") > before.count("”"):
         return text
     return text[m.start():]
 

@@ -254,7 +254,7 @@ def join_lines(lines: list[str]) -> str:
     return "".join(out)
 
 
-_SPACES = re.compile(r"[ \t\u3000]+")
+_SPACES = re.compile(r"[ \t]+")
 _SPACE_BEFORE = re.compile(r" +(?=[，。；：、！？）》」』”’])")
 _SPACE_AFTER = re.compile(r"(?<=[（《「『“‘：；，。]) +(?=[\u4e00-\u9fff《「『“])")
 _SPACE_HAN = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
@@ -262,7 +262,7 @@ _SPACE_HAN = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
 def clean_spacing(text: str) -> str:
     """PDF spacing noise: ``参 见``, space before full-width punctuation, runs of spaces."""
-    if " " not in text and "\t" not in text and "\u3000" not in text:
+    if " " not in text and "\t" not in text:
         return text.strip()
     if not _WIDE.search(text):
         return _SPACES.sub(" ", text).strip()  # no CJK: only runs of spaces to collapse

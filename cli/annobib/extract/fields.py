@@ -38,7 +38,7 @@ KO_NUMBER = re.compile(r"제\s*(\d{1,4})\s*호|第\s*(\d{1,4})\s*号")
 KO_PAGES = re.compile(r"(\d+)\s*(?:[-–—~～]+\s*(\d+))?\s*쪽")
 ZH_SERIES = re.compile(r"第\s*(\d{1,4})\s*辑")
 ZH_PAGES = re.compile(r"第\s*(\d+)\s*(?:[—–\-~～至]+\s*(\d+))?\s*页")
-ZH_BAN = re.compile(r"第\s*(\d+)\s*版")
+ZH_BAN = re.compile(r"第\s*(\d+)\s*版|(?<![\d])(\d+)\s*面(?![\w])")
 JA_PAGES = re.compile(r"(?:p+\.\s*)?(\d+)\s*(?:[—–\-~～]+\s*(\d+))?\s*頁")
 EN_PAGES = re.compile(r"\b(pp?)\.\s*([\dIVXLCivxlc]+)(?:\s*[-–—]+\s*(\d+))?")
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’\"<>]+", re.I)
@@ -146,6 +146,16 @@ def iso_date(text: str) -> str | None:
             return f"{m.group(2)}-{mo:02d}"
     m = YEAR.search(text)
     return m.group(1) if m else None
+
+
+def _cn_number(text: str) -> int:
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九", 0)}
+    if text == "十":
+        return 10
+    if "十" in text:
+        a, _, b = text.partition("十")
+        return (digits.get(a, 1) if a else 1) * 10 + (digits.get(b, 0) if b else 0)
+    return digits.get(text, 0)
 
 
 def page_range(a: str, b: str | None) -> str:
@@ -504,9 +514,10 @@ def parse_cjk(text: str) -> Parsed:
         holder = next((s for s in re.split(r"[，,。；;]", rest_nourl) if re.search(r"档案馆|档案|檔案|館|馆藏|藏$", s) and "档号" not in s), None)
         if holder:
             f["library"] = strip_trailing(re.sub(r"(藏|所藏|館蔵)$", "", holder.strip()))
-        num = re.search(r"(?:档号|檔號|卷宗号|档案号)\s*[：:]?\s*([A-Za-z0-9\-—./]+)", rest_nourl)
+        num = re.search(r"(?:档号|檔號|卷宗号|档案号|全宗号)\s*[：:]?\s*([A-Za-z0-9\-—./]+)", rest_nourl) or \
+            re.search(r"(?:^|[，,。])\s*([A-Z]{0,4}\d{1,6}(?:\s*[-—–./]\s*[A-Za-z]?\d{1,6}){1,5})\s*[。.]?\s*$", rest_nourl)
         if num:
-            f["number"] = num.group(1)
+            f["number"] = re.sub(r"\s+", "", num.group(1))
         dm = re.search(r"[（(]([^）)]*\d{4}[^）)]*)[）)]", rest_nourl)
         d = iso_date(dm.group(1)) if dm else date
         if d:
@@ -570,7 +581,7 @@ def parse_cjk(text: str) -> Parsed:
         if not issue and (ZH_YMD.search(rest_nourl) or NEWS_RE.search(container)):
             f["entrysubtype"] = "newspaper"
         if ban:
-            f["pages"] = ban.group(1)
+            f["pages"] = ban.group(1) or ban.group(2)
         elif locator and "-" in locator:
             f["pages"] = locator
     elif container and (ZH_YMD.search(rest_nourl) or ban) and not pub:
@@ -581,9 +592,13 @@ def parse_cjk(text: str) -> Parsed:
         if d_after or date:
             f["date"] = d_after or date
         if ban:
-            f["pages"] = ban.group(1)
+            f["pages"] = ban.group(1) or ban.group(2)
     elif pub:
         etype = "book"
+        vm = re.search(r"第\s*(\d+|[一二三四五六七八九十]+)\s*[卷册巻]|(?:^|[》）)\s，,])([上中下])\s*[卷册]", rest_nourl)
+        if vm:
+            v = vm.group(1) or vm.group(2)
+            f["volume"] = str(_cn_number(v)) if re.fullmatch(r"[一二三四五六七八九十]+", v) else v
         if translator_m and not (container and not chapter):
             tr_names, _r, tr_others = cjk_names(translator_m.group(1))
             f["translator"] = format_cjk_names(tr_names, tr_others)
@@ -854,7 +869,7 @@ def parse_western(text: str) -> Parsed:
                 trs, tr_others, _r = western_names(_unmask(tm.group("tr")))
                 f["translator"] = names_field(trs, tr_others)
                 break
-            if tparts and re.fullmatch(r"\d+(?:st|nd|rd|th)\s+(?:ed\.|edition)|rev\.\s+ed\.|revised edition", s.strip(" ."), re.I):
+            if tparts and re.fullmatch(r"\d+(?:st|nd|rd|th)\s+(?:ed\.?|edition)|rev\.\s+ed\.?|revised edition", s.strip(" ."), re.I):
                 f["edition"] = re.match(r"\d+", s.strip()).group(0) if s.strip()[:1].isdigit() else s.strip()
                 break
             if tparts and re.fullmatch(r"[A-Z]{1,6}-\d[\w/-]*", s.strip(" .")):
