@@ -26,12 +26,14 @@ def document(items, hanging: bool = False) -> str:
         lang = f' lang="{escape(item.lang)}"' if item.lang else ""
         ident = f' id="ref-{escape(item.key)}"' if item.key else ""
         tag = "li" if not hanging else "p"
+        style = ' style="padding-left:2em;text-indent:-2em"' if hanging else ""
         body = render(item.text)
         if item.label and hanging:
             body = escape(item.label) + " " + body
         if item.annotation:
             paras = [p for p in render(item.annotation).split("\n\n") if p.strip()]
-            body += '<blockquote class="annotation">' + "".join(f"<p>{p}</p>" for p in paras) + "</blockquote>"
-        lines.append(f"  <{tag}{ident}{lang}>{body}</{tag}>")
+            body += ('<span class="annotation" style="display:block;text-indent:0;margin:0.5em 0 0.5em 2em">'
+                     + "<br><br>".join(paras) + "</span>")
+        lines.append(f"  <{tag}{ident}{lang}{style}>{body}</{tag}>")
     lines.append("</ol>" if not hanging else "</div>")
     return "\n".join(lines) + "\n"
