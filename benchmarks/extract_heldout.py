@@ -13,8 +13,8 @@ found / missing / extra, and every mismatch (expected vs got).
 
 Scoring (one point per checked item):
 * per note: ``status`` (cited / not-a-citation / not-understood); in an article also ``page``
-  (the folio of the page the note is printed on; notes are matched by page and marker, else by
-  position when the extraction has the same notes in the same order);
+  (the folio of the page the note is printed on; notes are matched by their text and marker, else
+  by page and marker, else by position when the extraction has as many notes as expected);
 * per full citation: ``type``, every field listed in the expectation (value "*" = not scored),
   every field of CHECKED_ABSENT that the expectation does not list must be absent, and ``locator``
   (the cited page / range recorded for that note in the entry's citations);
@@ -51,6 +51,10 @@ def norm(value):
     v = re.sub(r"\s+", " ", v).strip()
     v = re.sub(rf"(?<=[{_CJK}]) | (?=[{_CJK}])", "", v)
     return v or None
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", (text or "").translate(_QUOTES))
 
 
 @dataclass
@@ -118,13 +122,19 @@ def _score(report: Report, source: str, extraction, expected_notes: list[dict], 
         report.checks.append(Check(source, nid, pattern, name, exp, got, ok, text))
 
     ordered = list(extraction.notes)
+    by_text: dict[str, list] = defaultdict(list)
+    for r in ordered:
+        by_text[_squeeze(r.note.text)].append(r)
     for pos, en in enumerate(expected_notes):
         number = en.get("n", en.get("note"))
         nid = note_id(en.get("page"), number)
         pattern, text = en["pattern"], en["text"]
-        r = results.get(nid)
+        # the same note: by its text (robust to a wrongly inferred page), else by page + marker,
+        # else by position when the extraction has as many notes as expected
+        same = [r for r in by_text.get(_squeeze(text), []) if r.note.number == number]
+        r = same[0] if len(same) == 1 else results.get(nid)
         if r is None and len(ordered) == len(expected_notes) and ordered[pos].note.number == number:
-            r = ordered[pos]  # same note, page number inferred wrongly: scored below, the rest still compared
+            r = ordered[pos]
         if "page" in en:
             add(nid, pattern, "page", en["page"], r.note.page if r else None, text)
         add(nid, pattern, "status", en["status"], r.status if r else None, text)
