@@ -278,3 +278,48 @@ def test_link_status_helpers_for_other_commands(tmp_path):
     # a corrupt state file is ignored, not fatal
     state.path.write_text("{not json")
     assert load_state(bib).links == {}
+
+
+def test_a_differently_shaped_archive_still_works(tmp_path):
+    """Another reading of the public docs: CDX ignores fl= (7 default columns) and answers an
+    empty body for no captures; replay redirects with a relative Location; status success
+    carries no original_url; the save endpoint insists on Accept: application/json."""
+    captures = {"https://example.org/one": "20250415000000"}
+    polls: dict[str, int] = {}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        path = request.url.path
+        if path == "/cdx/search/cdx":
+            url = request.url.params.get("url")
+            ts = captures.get(url)
+            if not ts or url == "https://example.org/two":
+                return httpx.Response(200, text="")
+            header = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
+            return httpx.Response(200, json=[header, ["org,example)/one", ts, url, "text/html", "200", "X", "1"]])
+        if path.startswith("/web/"):
+            url = request.url.raw_path.decode()[len("/web/"):]
+            if url == "https://example.org/two":
+                return httpx.Response(302, headers={"location": "/web/20250501000000/https://example.org/two"})
+            return httpx.Response(404)
+        if path == "/save" and request.method == "POST":
+            assert request.headers["accept"] == "application/json"
+            assert request.headers["authorization"] == "LOW AKEY-123:SKEY-456"
+            return httpx.Response(200, json={"url": "x", "job_id": "spn2-abc"})
+        if path == "/save/status/spn2-abc":
+            polls["n"] = polls.get("n", 0) + 1
+            if polls["n"] < 3:
+                return httpx.Response(200, json={"status": "pending"})
+            return httpx.Response(200, json={"status": "success", "timestamp": "20250601123456"})
+        return httpx.Response(404)
+
+    bib = tmp_path / "refs.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    states = {bib: load_state(bib)}
+    run = ArchiveRun(fast_options(), states, BibWriter(), transport=httpx.MockTransport(handler))
+    outcomes = {o.url: o for o in asyncio.run(run.run(_targets(bib)))}
+    assert outcomes["https://example.org/one"].source == "cdx"
+    assert outcomes["https://example.org/two"].source == "replay"
+    assert outcomes["https://example.org/three"].outcome == "captured"
+    lib = read_library(bib)
+    assert lib.get("two").fields["archiveurl"] == f"{BASE}/web/20250501000000/https://example.org/two"
+    assert lib.get("three").fields["archivedate"] == "2025-06-01"

@@ -26,7 +26,7 @@ from annobib.archive.wayback import (
     normalize_timestamp,
     pick_best,
 )
-from annobib.errors import ConflictError
+from annobib.errors import AnnobibError, ConflictError
 from annobib.model import Entry
 
 OUTCOMES = ("archived", "captured", "present", "pending", "needs-capture", "failed", "dead", "error", "skipped")
@@ -130,6 +130,18 @@ class BibWriter:
             if entry is not None:
                 apply_snapshot(entry, archiveurl, archivedate, urldate)
             return
+        try:
+            self._apply(path, key, url, archiveurl, archivedate, urldate)
+        except ArchiveError:
+            raise
+        except AnnobibError as exc:  # unreadable/unwritable file: this URL fails, the run goes on
+            raise ArchiveError(f"{key}: could not record the snapshot: {exc}") from None
+        except OSError as exc:
+            raise ArchiveError(f"{key}: could not record the snapshot: {exc.strerror or exc}") from None
+
+    def _apply(self, path: Path, key: str, url: str, archiveurl: str, archivedate: str, urldate: str | None) -> None:
+        from annobib.bib import read_library, write_library
+
         last: Exception | None = None
         for _ in range(5):
             lib = read_library(path)  # fresh every time: no stale copy survives a write
