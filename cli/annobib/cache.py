@@ -3,13 +3,15 @@
 Two files per bibliography, in ``$ANNOBIB_CACHE_DIR`` (else ``$XDG_CACHE_HOME/annobib``, else
 ``~/.cache/annobib``), named after a hash of the file's absolute path:
 
-``*.view``   what ``list``/``search``/``show``/``stats`` need, for exactly one version of the
-             file: the file's size, mtime and SHA-256 of its bytes, then sections (entry
-             summaries, search haystacks with pinyin precomputed, one marshalled record per
-             entry), each loaded only when a command needs it. It is used only when the file's
-             bytes hash to the recorded digest, so it can never serve a stale answer.
+``*.view``   what ``search``/``show`` need, for exactly one version of the file: its size, mtime
+             and SHA-256, then sections (search haystacks with folding and pinyin precomputed,
+             one marshalled record per entry, lines, byte spans, @string macros), each loaded
+             only when a command needs it. It is used only when the file's bytes hash to the
+             recorded digest, so it can never serve a stale answer.
+``*.sum``    the table rows ``list``/``stats`` show (authors, year, title, container, language,
+             times cited …) for the same digest, computed the first time a command needs them.
 ``*.store``  the same work per *chunk* of the file (one entry, usually), keyed by the SHA-1 of
-             the chunk's bytes: bibtexparser's parse and the derived summary/haystack/record.
+             the chunk's bytes: bibtexparser's parse and the haystack (and rows, once known).
              After an edit only the chunks whose bytes changed are parsed again.
 
 On the fast path (file unchanged) neither bibtexparser nor pypinyin is imported.
@@ -27,7 +29,7 @@ from pathlib import Path
 
 from annobib.errors import InputError
 
-FORMAT = 3
+FORMAT = 4
 MAGIC = b"ANNOBIB-VIEW\n"
 STORE_MAGIC = b"ANNOBIB-STORE\n"
 
@@ -37,8 +39,10 @@ GROUPS = [
     "key", "type", "author", "title", "container", "year", "lang", "domain", "tag", "note", "rest",
     "author_py", "title_py", "container_py", "tag_py", "note_py", "rest_py",
 ]
-G = {name: i + 1 for i, name in enumerate(GROUPS)}
-END = len(GROUPS) + 1
+# Group markers: control characters that are not whitespace (fold() collapses whitespace).
+MARKERS = [chr(c) for c in (1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23)]
+G = {name: i for i, name in enumerate(GROUPS)}  # group name -> index into MARKERS
+END = len(GROUPS)  # MARKERS[END] closes the last group
 AUTHOR_FIELDS = ("author", "editor", "translator", "bookauthor")
 TITLE_FIELDS = ("title", "subtitle", "titleaddon", "shorttitle", "origtitle")
 CONTAINER_FIELDS = (
@@ -53,6 +57,10 @@ SKIP_REST = set(AUTHOR_FIELDS + TITLE_FIELDS + CONTAINER_FIELDS + TAG_FIELDS + N
 # Fields whose per-character pinyin is kept for highlighting.
 PINYIN_FIELDS = ("author", "editor", "title", "journaltitle", "journal", "booktitle", "publisher")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_PLAIN_GROUPS = ("author", "title", "container", "tag", "note", "rest")
+# Groups searched by pinyin (long notes and citing sentences are not: that would cost more
+# than it finds).
+_PINYIN_GROUPS = frozenset(("author", "title", "container", "tag"))
 _HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^@/?#]*@)?([^/:?#]+)", re.I)
 
 
@@ -94,148 +102,254 @@ def domain_of(url: str | None) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def entry_pieces(entry) -> tuple[tuple, str, bytes]:
-    """(summary, haystack, record) for one entry — what the view stores."""
-    from annobib import names as nm
-    from annobib import text as tx
-
-    f = entry.fields
-    get = entry.get
-    dec = tx.latex_to_text
-    langid = get("langid")
-    title = dec(get("title") or "")
-    author_value = f.get("author") or f.get("editor") or ""
-    people = nm.parse_names(dec(author_value).replace(" and ", " and ") if author_value else "", langid)
-    if len(people) > 3:
-        short = people[0].last + " et al."
-    else:
-        short = ", ".join((p.last if not p.others else "et al.") for p in people)
-    if people:
-        p0 = people[0]
-        if p0.script == "han" and not p0.others:
-            sort_author = (nm.SURNAME_READINGS.get(p0.family) or tx.pinyin(p0.family)) + " " + tx.pinyin(p0.given)
-        else:
-            sort_author = tx.fold(p0.last + " " + p0.given)
-    else:
-        sort_author = "\uffff"
-    container = ""
-    for name in ("journaltitle", "journal", "booktitle", "publisher", "institution", "school", "organization", "howpublished"):
-        if f.get(name):
-            container = dec(f[name])
-            break
-    url = f.get("url") or ""
-    domain = domain_of(url)
-    if not container and domain:
-        container = domain
-    year = entry.year or ""
-    lang = tx.language_code(langid, title or author_value)
-    cited = len(entry.citations)
-    summary = (entry.key, entry.type, short, year, title, container, lang, cited, domain, sort_author, tx.fold(title))
-
-    def folded(names) -> str:
-        return " ".join(tx.fold(dec(f[n])) for n in names if f.get(n))
-
-    groups = [""] * (END - 1)
-    groups[G["key"] - 1] = tx.fold(entry.key)
-    groups[G["type"] - 1] = entry.type.lower()
-    author_text = folded(AUTHOR_FIELDS)
-    groups[G["author"] - 1] = author_text
-    groups[G["title"] - 1] = folded(TITLE_FIELDS)
-    groups[G["container"] - 1] = folded(CONTAINER_FIELDS)
-    groups[G["year"] - 1] = " ".join(x for x in (f.get("date"), f.get("year")) if x)
-    groups[G["lang"] - 1] = " ".join(x for x in {lang, tx.language_name(lang), tx.fold(langid or "")} if x)
-    groups[G["domain"] - 1] = domain
-    groups[G["tag"] - 1] = folded(TAG_FIELDS)
-    groups[G["note"] - 1] = folded(NOTE_FIELDS)
-    rest = [tx.fold(dec(v)) for k, v in f.items() if k not in SKIP_REST and v]
-    groups[G["rest"] - 1] = " ".join(rest)
-    py: dict[str, tuple] = {}
-    for plain in ("author", "title", "container", "tag", "note", "rest"):
-        g = groups[G[plain] - 1]
-        if tx.has_han(g):
-            if plain == "author":
-                parts = []
-                for p in people:
-                    if p.script == "han" and not p.others:
-                        parts.append((nm.SURNAME_READINGS.get(p.family) or tx.pinyin(p.family)) + tx.pinyin(p.given))
-                first = tx.pinyin(g).replace(" ", "")
-                extra = "".join(parts)
-                alt = tx.pinyin_alternate(g).replace(" ", "")
-                text = first + "\x1e" + extra + ("\x1e" + alt if alt != first else "")
-            else:
-                first = tx.pinyin(g).replace(" ", "")
-                alt = tx.pinyin_alternate(g).replace(" ", "")
-                text = first + ("\x1e" + alt if alt != first else "")
-            groups[G[plain + "_py"] - 1] = text
-    for name in PINYIN_FIELDS:
-        v = f.get(name)
-        if v:
-            shown = dec(v)
-            if tx.has_han(shown):
-                py[name] = tuple(r[0] if r else "" for r in tx.syllables(shown))
-    hay = "".join(chr(i + 1) + _CONTROL.sub(" ", g) for i, g in enumerate(groups)) + chr(END)
-    record = marshal.dumps((entry.key, entry.type, tuple(f.items()), py))
-    return summary, hay, record
-
-
 # --------------------------------------------------------------------------- the view
 
 
+def pack(items: list[bytes]) -> tuple[bytes, bytes]:
+    """Many small byte strings as (offsets, blob): loading is a copy, access is a slice."""
+    from array import array
+
+    offs = array("Q", [0])
+    total = 0
+    for b in items:
+        total += len(b)
+        offs.append(total)
+    return offs.tobytes(), b"".join(items)
+
+
+class Packed:
+    def __init__(self, parts: list[tuple[bytes, bytes]]):
+        from array import array
+
+        self.offs = []
+        self.blobs = []
+        self.base = []
+        n = 0
+        for offs_b, blob in parts:
+            a = array("Q")
+            a.frombytes(offs_b)
+            self.offs.append(a)
+            self.blobs.append(blob)
+            self.base.append(n)
+            n += len(a) - 1
+        self.n = n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, i: int):
+        import bisect
+
+        k = bisect.bisect_right(self.base, i) - 1
+        a = self.offs[k]
+        j = i - self.base[k]
+        return marshal.loads(self.blobs[k][a[j] : a[j + 1]])
+
+
+class Haystacks:
+    """All entries' haystacks as one string (fast to load, fast to scan with str.find)."""
+
+    def __init__(self, text: str, starts):
+        self.text = text
+        self.starts = starts  # char offset where each entry's haystack begins
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def index_at(self, pos: int) -> int:
+        import bisect
+
+        return bisect.bisect_right(self.starts, pos) - 1
+
+    def get(self, i: int) -> str:
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return self.text[self.starts[i] : end]
+
+    def __iter__(self):
+        for i in range(len(self.starts)):
+            yield self.get(i)
+
+    def __getitem__(self, i: int) -> str:
+        return self.get(i)
+
+
+class Problem:
+    """A block that failed to parse (or a duplicate key / field): file, line, message."""
+
+    def __init__(self, line: int, message: str, source: str | None = None, raw: str = ""):
+        self.line, self.message, self.source, self.raw = line, message, source, raw
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.source else f"line {self.line}"
+        return f"{where}: {self.message}"
+
+    def __repr__(self) -> str:
+        return f"Problem({self})"
+
+
+class _Part:
+    """One file's cached view: its header and a loader for its sections."""
+
+    def __init__(self, path: Path, header: dict, loader, base: Path | None, use_cache: bool):
+        self.path = path
+        self.header = header
+        self.load = loader
+        self.base = base
+        self.use_cache = use_cache
+        self.count = header["count"]
+        self.strings = header.get("strings", {})
+
+    def entry(self, item: tuple, line: int):
+        from annobib.bib.values import entry_from_record
+
+        return entry_from_record(item, self.strings, line, str(self.path))[0]
+
+    def summaries(self) -> list[tuple]:
+        """From the ``.sum`` file when it belongs to this version of the file, else computed
+        (and saved for next time)."""
+        digest = self.header["digest"]
+        spath = self.base.with_suffix(".sum") if self.base is not None else None
+        if spath is not None and self.use_cache:
+            try:
+                with open(spath, "rb") as fh:
+                    got = marshal.load(fh)
+                if got.get("digest") == digest and got.get("code") == _code_signature():
+                    return got["rows"]
+            except (OSError, EOFError, ValueError, TypeError, AttributeError):
+                pass
+        recs = self.load("rec")
+        lines = self.load("line")
+        packed = Packed([recs])
+        entries = [self.entry(packed[i], lines[i]) for i in range(self.count)]
+        rows = batch_summaries(entries)
+        if spath is not None and self.use_cache:
+            try:
+                _atomic_write_bytes(spath, marshal.dumps({"digest": digest, "code": _code_signature(), "rows": rows}))
+            except OSError:
+                pass
+        return rows
+
+
 class View:
-    """The cached picture of one or more bibliography files (read-only)."""
+    """The cached picture of one or more bibliography files (read-only).
+
+    ``len(view)``, ``view.entry(i)`` (an :class:`annobib.model.Entry`, macros resolved),
+    ``view.summary(i)`` / ``view.summaries`` (table rows), ``view.haystacks`` (for
+    :func:`annobib.query.run`), ``view.problems``, ``view.lines``, ``view.raw_text(i)``."""
 
     def __init__(self):
         self.paths: list[Path] = []
-        self.summaries: list[tuple] = []
-        self._hays: list[str] | None = None
-        self._recs: list[bytes] | None = None
-        self.lines: list[int] = []
-        self.sources: list[int] = []  # index into paths, per entry
-        self.spans: list[tuple] = []  # (chunk byte start, end, char start, char end)
-        self.problems: list = []  # ParseProblem-like (line, message, source)
-        self._loaders: list = []  # per part: (loader, count)
+        self.problems: list[Problem] = []
+        self._parts: list[_Part] = []
+        self._cache: dict = {}
         self._index: dict[str, int] | None = None
 
+    def _all(self, name: str) -> list:
+        if name not in self._cache:
+            out: list = []
+            for part in self._parts:
+                out += part.load(name)
+            self._cache[name] = out
+        return self._cache[name]
+
     def __len__(self) -> int:
-        return len(self.summaries)
+        return sum(p.count for p in self._parts)
 
     @property
-    def hays(self) -> list[str]:
-        if self._hays is None:
-            self._hays = [h for ld in self._loaders for h in ld("hay")]
-        return self._hays
+    def summaries(self) -> list[tuple]:
+        if "summary" not in self._cache:
+            out: list = []
+            for part in self._parts:
+                out += part.summaries()
+            self._cache["summary"] = out
+        return self._cache["summary"]
+
+    def summary(self, i: int) -> tuple:
+        """Row ``i`` for display (without loading every row; its author sort key may be "")."""
+        if "summary" in self._cache:
+            return self._cache["summary"][i]
+        return batch_summaries([self.entry(i)], sort_keys=False)[0]
+
+    def summaries_of(self, idx: list[int]) -> list[tuple]:
+        """Rows for some entries: computed for a few, from all rows for many."""
+        if "summary" in self._cache or len(idx) > 300:
+            rows = self.summaries
+            return [rows[i] for i in idx]
+        return batch_summaries([self.entry(i) for i in idx], sort_keys=False)
 
     @property
-    def recs(self) -> list[bytes]:
-        if self._recs is None:
-            self._recs = [r for ld in self._loaders for r in ld("rec")]
-        return self._recs
+    def lines(self) -> list[int]:
+        return self._all("line")
+
+    @property
+    def spans(self) -> list[tuple]:
+        return self._all("span")
+
+    def _locate(self, i: int) -> tuple[_Part, int]:
+        for part in self._parts:
+            if i < part.count:
+                return part, i
+            i -= part.count
+        raise IndexError(i)
+
+    def source_of(self, i: int) -> int:
+        part, _ = self._locate(i)
+        return self._parts.index(part)
+
+    @property
+    def sources(self) -> list[int]:
+        return [n for n, p in enumerate(self._parts) for _ in range(p.count)]
+
+    @property
+    def haystacks(self) -> Haystacks:
+        if "hay" not in self._cache:
+            from array import array
+
+            texts = []
+            starts = array("Q")
+            base = 0
+            for part in self._parts:
+                text, offs_b = part.load("hay")
+                a = array("Q")
+                a.frombytes(offs_b)
+                if base:
+                    starts.extend(x + base for x in a)
+                else:
+                    starts.extend(a)
+                texts.append(text)
+                base += len(text)
+            self._cache["hay"] = Haystacks("".join(texts) if len(texts) != 1 else texts[0], starts)
+        return self._cache["hay"]
+
+    @property
+    def hays(self) -> Haystacks:
+        return self.haystacks
+
+    def record(self, i: int) -> tuple:
+        """The parse record of entry ``i`` (see :mod:`annobib.bib.parse`)."""
+        if "rec" not in self._cache:
+            self._cache["rec"] = Packed([p.load("rec") for p in self._parts])
+        return self._cache["rec"][i]
 
     def keys(self) -> list[str]:
-        return [s[0] for s in self.summaries]
+        if "keys" not in self._cache:
+            self._cache["keys"] = self._all("key")
+        return self._cache["keys"]
 
     def index_of(self, key: str) -> int | None:
         if self._index is None:
             self._index = {}
-            for i, s in enumerate(self.summaries):
-                self._index.setdefault(s[0], i)
+            for i, k in enumerate(self.keys()):
+                self._index.setdefault(k, i)
         return self._index.get(key)
 
-    def record(self, i: int) -> tuple:
-        return marshal.loads(self.recs[i])
-
     def entry(self, i: int):
-        from annobib.model import Entry
-
-        key, etype, items, _py = self.record(i)
-        return Entry(key=key, type=etype, fields=dict(items), line=self.lines[i], source=str(self.paths[self.sources[i]]))
-
-    def pinyin_of_field(self, i: int, name: str) -> tuple | None:
-        return self.record(i)[3].get(name)
+        part, _ = self._locate(i)
+        return part.entry(self.record(i), self.lines[i])
 
     def raw_text(self, i: int) -> str:
         """The entry's text as it is in the file now (for ``show --bibtex``)."""
-        path = self.paths[self.sources[i]]
+        path = self.paths[self.source_of(i)]
         b0, b1, c0, c1 = self.spans[i]
         with open(path, "rb") as fh:
             fh.seek(b0)
@@ -243,7 +357,7 @@ class View:
         text = chunk.decode("utf-8", "replace")
         if text.startswith("\ufeff"):
             text = text[1:]
-        return text[c0:c1]
+        return text[c0:] if c1 < 0 else text[c0:c1]
 
 
 def _section_reader(path: Path, header: dict):
@@ -325,17 +439,23 @@ def _read_store(spath: Path) -> dict:
     return store
 
 
-def _problem(line: int, message: str, source: str):
-    from annobib.bib.library import ParseProblem
-
-    return ParseProblem(line, message, "", source)
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or one clear InputError (missing, directory, permission …)."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a .bib file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
 
 
 def load_view(path: str | os.PathLike, *, use_cache: bool = True) -> View:
     """The view of one .bib file: from the cache when its bytes are unchanged, else rebuilt
     (re-parsing only changed chunks). Raises InputError for unreadable or non-UTF-8 files."""
-    from annobib.bib.library import read_bytes
-
     path = Path(path)
     if path.is_dir():
         raise InputError(f"{path}: is a directory, not a .bib file")
@@ -354,20 +474,16 @@ def load_view(path: str | os.PathLike, *, use_cache: bool = True) -> View:
         hit = _read_view(vpath, len(data), st.st_mtime_ns, digest)
         if hit is not None:
             header, loader = hit
-            return _view_from_parts(path, header, loader)
+            return _view_from_parts(path, header, loader, base, use_cache)
     header, sections = _rebuild(path, data, digest(), st, base, use_cache)
-    return _view_from_parts(path, header, lambda name: sections[name])
+    return _view_from_parts(path, header, lambda name: sections[name], base, use_cache)
 
 
-def _view_from_parts(path: Path, header: dict, loader) -> View:
+def _view_from_parts(path: Path, header: dict, loader, base: Path | None = None, use_cache: bool = True) -> View:
     v = View()
     v.paths = [path]
-    v.summaries = loader("summary")
-    v.lines = loader("line")
-    v.spans = loader("span")
-    v.sources = [0] * len(v.summaries)
-    v.problems = [_problem(line, msg, str(path)) for line, msg in header.get("problems", ())]
-    v._loaders = [loader]
+    v._parts = [_Part(path, header, loader, base, use_cache)]
+    v.problems = [Problem(line, msg, str(path)) for line, msg in header.get("problems", ())]
     return v
 
 
@@ -375,148 +491,23 @@ def merge_views(views: list[View]) -> View:
     if len(views) == 1:
         return views[0]
     out = View()
-    for n, v in enumerate(views):
+    for v in views:
         out.paths += v.paths
-        out.summaries += v.summaries
-        out.lines += v.lines
-        out.spans += v.spans
-        out.sources += [n] * len(v.summaries)
+        out._parts += v._parts
         out.problems += v.problems
-        out._loaders += v._loaders
     return out
 
 
 def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bool) -> tuple[dict, dict]:
-    from annobib.bib.library import (
-        chunk_digest,
-        collect_strings,
-        decode_bib_bytes,
-        entry_from_record,
-        parse_records,
-        split_chunks,
-    )
+    from annobib.bib.index import rebuild
 
-    decode_bib_bytes(data, str(path))  # one clear error for invalid UTF-8, NUL bytes
-    spath = base.with_suffix(".store")
-    store = _read_store(spath) if use_cache else {}
-    old_chunks: dict = store.get("chunks", {})
-    chunks, lines = split_chunks(data)
-    digests = [chunk_digest(c) for c in chunks]
-    known = {}
-    for d in digests:
-        item = old_chunks.get(d)
-        if item is not None:
-            known[d] = item
-    # parse records: cached ones stay as bytes until needed; the rest in one bibtexparser call
-    recs: list = [None] * len(chunks)
-    recs_needed: dict[bytes, list] = {}
-    todo = [i for i, d in enumerate(digests) if d not in known]
-    if todo:
-        sub_recs, _ = parse_records([chunks[i] for i in todo], [digests[i] for i in todo], None)
-        for i, r in zip(todo, sub_recs):
-            recs[i] = r
-            recs_needed[digests[i]] = r
+    return rebuild(path, data, digest, st, base, use_cache)
 
-    def rec_of(i: int) -> list:
-        r = recs[i]
-        if r is None:
-            r = marshal.loads(known[digests[i]][1])
-            recs[i] = r
-        return r
 
-    # @string macros: from the chunks that define them (flag 1)
-    string_chunks = [i for i, d in enumerate(digests) if (d in known and known[d][0] & 1) or (d in recs_needed and any(it[0] == "string" for it in recs_needed[d]))]
-    strings = collect_strings([rec_of(i) for i in string_chunks])
-    strings_digest = hashlib.sha1(marshal.dumps(sorted(strings.items()))).digest()
-    same_strings = store.get("strings") == strings_digest
+def batch_summaries(entries: list, sort_keys: bool = True) -> list[tuple]:
+    from annobib.bib.rows import batch_summaries as _batch
 
-    source = str(path)
-    summaries: list[tuple] = []
-    hays: list[str] = []
-    recs_out: list[bytes] = []
-    line_out: list[int] = []
-    span_out: list[tuple] = []
-    problems: list[tuple] = []
-    new_chunks: dict = {}
-    bstart = 0
-    bom_skip = 1 if data.startswith(b"\xef\xbb\xbf") else 0
-    for i, chunk in enumerate(chunks):
-        d = digests[i]
-        item = known.get(d)
-        pieces = None
-        if item is not None and item[2] is not None and (not item[0] & 2 or same_strings):
-            pieces_bytes = item[2]
-            pieces = marshal.loads(pieces_bytes)
-            flags = item[0]
-            rec_bytes = item[1]
-            if flags & 4:
-                for it in rec_of(i):
-                    if it[0] == "failed":
-                        problems.append((lines[i] + it[2] + 1, f"{it[3]}; the block is kept verbatim"))
-                    elif it[0] == "entry" and it[6]:
-                        problems.append((lines[i] + it[2] + 1, f"entry {it[4]}: {it[6]}"))
-        else:
-            rec = rec_of(i)
-            flags = 0
-            pieces = []
-            text = None
-            for j, it in enumerate(rec):
-                kind = it[0]
-                if kind == "string":
-                    flags |= 1
-                elif kind == "failed":
-                    flags |= 4
-                    problems.append((lines[i] + it[2] + 1, f"{it[3]}; the block is kept verbatim"))
-                elif kind == "entry":
-                    if it[6]:
-                        flags |= 4
-                        problems.append((lines[i] + it[2] + 1, f"entry {it[4]}: {it[6]}"))
-                    entry, used = entry_from_record(it, strings, 0, source)
-                    if used:
-                        flags |= 2
-                    if text is None:
-                        text = chunk.decode("utf-8", "replace")
-                        if i == 0 and bom_skip:
-                            text = text[1:]
-                    c0 = 0 if j == 0 else it[1]
-                    nxt = [x[1] for x in rec[j + 1:]]
-                    c1 = nxt[0] if nxt else len(text)
-                    s, h, r = entry_pieces(entry)
-                    pieces.append((s, h, r, it[2], c0, c1))
-            rec_bytes = item[1] if item is not None else marshal.dumps(rec)
-            pieces_bytes = marshal.dumps(pieces)
-        for s, h, r, local_line, c0, c1 in pieces:
-            summaries.append(s)
-            hays.append(h)
-            recs_out.append(r)
-            line_out.append(lines[i] + local_line + 1)
-            span_out.append((bstart, bstart + len(chunk), c0, c1))
-        new_chunks[d] = (flags, rec_bytes, pieces_bytes)
-        bstart += len(chunk)
-    seen: dict[str, int] = {}
-    for n, s in enumerate(summaries):
-        if s[0] in seen:
-            problems.append((line_out[n], f"duplicate key {s[0]} (first defined on line {seen[s[0]]})"))
-        else:
-            seen[s[0]] = line_out[n]
-    problems.sort()
-    header = {
-        "code": _code_signature(),
-        "size": len(data),
-        "mtime_ns": st.st_mtime_ns,
-        "digest": digest,
-        "count": len(summaries),
-        "problems": problems,
-    }
-    sections = {"summary": summaries, "line": line_out, "span": span_out, "hay": hays, "rec": recs_out}
-    if use_cache:
-        try:
-            _write_view(base.with_suffix(".view"), header, sections)
-            blob = marshal.dumps({"code": _code_signature(), "strings": strings_digest, "chunks": new_chunks})
-            _atomic_write_bytes(spath, STORE_MAGIC + blob)
-        except OSError:
-            pass  # a cache that cannot be written only costs speed
-    return header, sections
+    return _batch(entries, sort_keys)
 
 
 def load_views(paths: list[Path], *, use_cache: bool = True) -> View:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from annobib.cache import END, G
+from annobib.cache import END, GROUPS, MARKERS, G
 from annobib.errors import InputError
 from annobib.text import fold
 
@@ -44,7 +44,6 @@ WEIGHTS = {
     "container": 3, "container_py": 3, "year": 3, "type": 2, "lang": 2, "domain": 2, "note": 2,
     "note_py": 2, "rest": 1, "rest_py": 1,
 }
-_GROUP_NAME = {v: k for k, v in G.items()}
 
 
 @dataclass
@@ -126,8 +125,8 @@ def parse(query: str) -> Query:
 
 def _group(hay: str, name: str) -> str:
     g = G[name]
-    start = hay.find(chr(g))
-    end = hay.find(chr(g + 1), start + 1)
+    start = hay.find(MARKERS[g])
+    end = hay.find(MARKERS[g + 1], start + 1)
     return hay[start + 1 : end]
 
 
@@ -150,13 +149,13 @@ def _term_score(term: Term, hay: str) -> int:
         if text not in hay and (squeezed == text or squeezed not in hay):
             return 0
         best = 0
-        g = 1
+        g = 0
         # walk the groups once
         pos = 1
         while g < END:
-            nxt = hay.find(chr(g + 1), pos)
+            nxt = hay.find(MARKERS[g + 1], pos)
             seg = hay[pos:nxt]
-            name = _GROUP_NAME[g]
+            name = GROUPS[g]
             if (text in seg) or (name.endswith("_py") and squeezed in seg):
                 w = WEIGHTS[name]
                 if w > best:
@@ -205,9 +204,11 @@ def match(query: Query, hay: str) -> int:
     return total or 1
 
 
-def run(query: Query, hays: list[str]) -> list[tuple[int, int]]:
-    """[(index, score)] of matching entries, best first (ties in file order)."""
-    # Cheap prefilter: one positive single-term clause must appear somewhere in the haystack.
+def run(query: Query, hays) -> list[tuple[int, int]]:
+    """[(index, score)] of matching entries, best first (ties in file order).
+
+    ``hays`` is a :class:`annobib.cache.Haystacks` (one string for all entries, scanned with
+    ``str.find``) or a plain list of haystack strings."""
     pre = None
     for clause in query.clauses:
         if len(clause) == 1 and not clause[0].negated and clause[0].text and clause[0].lo is None and clause[0].hi is None:
@@ -216,14 +217,25 @@ def run(query: Query, hays: list[str]) -> list[tuple[int, int]]:
                 pre = t.text
                 break
     out = []
-    if pre is not None:
-        for i, h in enumerate(hays):
-            if pre in h:
-                s = match(query, h)
-                if s:
-                    out.append((i, s))
+    if pre is not None and hasattr(hays, "text"):
+        # jump from occurrence to occurrence of one required term in the joined haystacks
+        text = hays.text
+        starts = hays.starts
+        n = len(starts)
+        import bisect
+
+        pos = text.find(pre)
+        while pos >= 0:
+            i = bisect.bisect_right(starts, pos) - 1
+            end = starts[i + 1] if i + 1 < n else len(text)
+            s = match(query, text[starts[i]:end])
+            if s:
+                out.append((i, s))
+            pos = text.find(pre, end)
     else:
         for i, h in enumerate(hays):
+            if pre is not None and pre not in h:
+                continue
             s = match(query, h)
             if s:
                 out.append((i, s))

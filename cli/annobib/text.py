@@ -89,55 +89,67 @@ def _skip_group(text: str, pos: int) -> int:
     return len(text)
 
 
+_BS_TOKEN = re.compile(
+    r"""\\(?:(?P<acc>['`^"~=.])\s*(?:\{\s*(?P<ab>\\?[A-Za-z]?)\s*\}|(?P<ac>\\?[A-Za-z]))"""
+    r"""|(?P<lacc>[uvHckrdbt])(?:\{\s*(?P<lb>\\?[A-Za-z]?)\s*\}|\s+(?P<lc>[A-Za-z])(?![A-Za-z]))"""
+    r"""|(?P<drop>noopsort|sortnoop|SortNoop|href)\s*\{[^{}]*\}"""
+    r"""|(?P<cmd>[A-Za-z]+)\s*(?:\{\})?"""
+    r"""|(?P<esc>[&%$#_{} ,@/\-])"""
+    r"""|(?P<bs>\\))"""
+)
+_WS_RUN = re.compile(r"[ \t\r\n]{2,}|[\t\r\n]")
+
+
+def _bs(m: re.Match) -> str:
+    if m["acc"]:
+        base = m["ab"] if m["ab"] is not None else m["ac"]
+        return _accented(base or "", _ACCENTS[m["acc"]])
+    if m["lacc"]:
+        base = m["lb"] if m["lb"] is not None else m["lc"]
+        return _accented(base or "", _ACCENTS[m["lacc"]])
+    if m["drop"]:
+        return ""
+    name = m["cmd"]
+    if name:
+        if name in _SYMBOLS:
+            return _SYMBOLS[name]
+        if name in _WRAPPERS:
+            return ""
+        end = m.end()
+        # an unknown macro with an argument (\mkbibacro{NATO}) shows its argument
+        return "" if end < len(m.string) and m.string[end] == "{" else name
+    esc = m["esc"]
+    if esc:
+        if esc == "{":
+            return "\ue000"
+        if esc == "}":
+            return "\ue001"
+        if esc == "-":
+            return ""
+        return _ESCAPED[esc]
+    return " "
+
+
 def latex_to_text(value: str | None) -> str:
     """A field value as a reader sees it: accents decoded, braces and formatting commands
     dropped, dashes and ties typographic, whitespace collapsed. Unknown commands keep their
-    name (``\\foo`` -> ``foo``) so nothing silently disappears."""
+    name (``\\foo`` -> ``foo``) so nothing silently disappears. Whole-string passes (it runs
+    over all entries at once when the cache is built)."""
     if not value:
         return ""
-    if not _NEEDS_DECODING.search(value):
-        return " ".join(value.split()) if ("\n" in value or "  " in value or "\t" in value) else value
-    out: list[str] = []
-    pos = 0
-    n = len(value)
-    while pos < n:
-        m = _TOKEN.search(value, pos)
-        if not m:
-            out.append(value[pos:])
-            break
-        out.append(value[pos : m.start()])
-        pos = m.end()
-        if m["acc"]:
-            base = m["acc_braced"] if m["acc_braced"] is not None else m["acc_bare"]
-            out.append(_accented(base or "", _ACCENTS[m["acc"]]))
-        elif m["lacc"]:
-            base = m["lacc_braced"] if m["lacc_braced"] is not None else m["lacc_bare"]
-            out.append(_accented(base or "", _ACCENTS[m["lacc"]]))
-        elif m["cmd"]:
-            name = m["cmd"]
-            if name in _DROP_WITH_ARG:
-                pos = _skip_group(value, pos)
-            elif name in ("href",):
-                pos = _skip_group(value, pos)  # the URL; the text argument follows
-            elif name in _SYMBOLS:
-                out.append(_SYMBOLS[name])
-                if value.startswith("{}", pos):
-                    pos += 2
-            elif name in _WRAPPERS:
-                pass  # its braces are dropped as ordinary braces
-            else:
-                out.append(name)
-        elif m["esc"]:
-            out.append(_ESCAPED[m["esc"]])
-        elif m["dash"]:
-            out.append("—" if len(m["dash"]) == 3 else "–")
-        elif m["tilde"]:
-            out.append("\u00a0")
-        elif m["bs"]:
-            out.append(" ")
-        # braces: dropped
-    text = "".join(out)
-    return " ".join(text.split()) if any(c.isspace() and c != "\u00a0" for c in text) else text
+    if "\\" in value:
+        value = _BS_TOKEN.sub(_bs, value)
+    if "--" in value:
+        value = value.replace("---", "—").replace("--", "–")
+    if "~" in value:
+        value = value.replace("~", "\u00a0")
+    if "{" in value or "}" in value:
+        value = value.replace("{", "").replace("}", "")
+    if "\ue000" in value or "\ue001" in value:
+        value = value.replace("\ue000", "{").replace("\ue001", "}")
+    if "  " in value or "\n" in value or "\t" in value or "\r" in value:
+        value = _WS_RUN.sub(" ", value).strip()
+    return value
 
 
 # --------------------------------------------------------------------------- folding
@@ -147,10 +159,18 @@ _CJK_CLASS = (
     "\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3130-\u318f\u31a0-\u31ff"
     "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f"
 )
-_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK_CLASS}])\s+|\s+(?=[{_CJK_CLASS}])")
+_SPACE_NEAR_CJK_PATTERN = rf"(?<=[{_CJK_CLASS}])\s+|\s+(?=[{_CJK_CLASS}])"
+_lazy: dict[str, re.Pattern] = {}
+
+
+def _rx(name: str, pattern: str) -> re.Pattern:
+    """Compile big character-class patterns on first use (keeps ``import annobib.text`` cheap)."""
+    rx = _lazy.get(name)
+    if rx is None:
+        rx = _lazy[name] = re.compile(pattern)
+    return rx
 _WS = re.compile(r"\s+")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
-_HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN_CLASS = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # Typographic variants search treats as their plain forms.
 _PUNCT = str.maketrans({
@@ -161,21 +181,34 @@ _PUNCT = str.maketrans({
 })
 
 
+_PUNCT_RX = re.compile("[" + re.escape("".join(chr(c) for c in _PUNCT)) + "]")
+
+
+_PUNCT_MAP = {chr(k): v for k, v in _PUNCT.items()}
+_SPACE_BEFORE_CJK = f" (?=[{_CJK_CLASS}])"
+_SPACE_AFTER_CJK = f"([{_CJK_CLASS}]) "
+
+
 def fold(text: str | None) -> str:
     """What search compares: lower case, no accents, one width, CJK without spaces.
 
     ``Solís`` -> ``solis``; ``ＡＢＣ１２`` -> ``abc12``; ``世界 知识`` -> ``世界知识``.
+    Whole-string passes only (it is run over all entries at once when the cache is built).
     """
     if not text:
         return ""
     if text.isascii():
         text = text.lower()
-        return " ".join(text.split()) if ("  " in text or "\n" in text or "\t" in text) else text
-    text = unicodedata.normalize("NFKD", text.translate(_PUNCT))
+        return " ".join(text.split()) if ("  " in text or "\n" in text or "\t" in text or "\r" in text) else text
+    sub = _PUNCT_RX.sub
+    text = sub(lambda m: _PUNCT_MAP[m.group()], text)
+    text = unicodedata.normalize("NFKD", text)
     text = _COMBINING.sub("", text)
-    text = unicodedata.normalize("NFC", text).casefold().translate(_PUNCT)
-    text = _WS.sub(" ", text)
-    return _SPACE_NEAR_CJK.sub("", text).strip()
+    text = unicodedata.normalize("NFC", text).casefold()
+    text = sub(lambda m: _PUNCT_MAP[m.group()], text)
+    text = " ".join(text.split())
+    text = _rx("space_before_cjk", _SPACE_BEFORE_CJK).sub("", text)
+    return _rx("space_after_cjk", _SPACE_AFTER_CJK).sub(r"\1", text)
 
 
 def fold_char(ch: str) -> str:
@@ -183,7 +216,7 @@ def fold_char(ch: str) -> str:
 
 
 def has_han(text: str) -> bool:
-    return bool(_HAN_CHAR.search(text))
+    return not text.isascii() and bool(_rx("han", _HAN_CLASS).search(text))
 
 
 def is_cjk_char(ch: str) -> bool:
@@ -204,6 +237,8 @@ def safe(text: str | None) -> str:
 # --------------------------------------------------------------------------- pinyin
 
 _TABLE: dict[str, tuple[str, ...]] | None = None
+_TT: dict[int, str] | None = None  # str.translate table: Han -> first reading
+_TT_ALT: dict[int, str] | None = None  # Han with two readings -> second reading
 _TONES = str.maketrans(
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ",
     "aaaaeeeeiiiioooouuuuvvvvvnnnm",
@@ -212,31 +247,63 @@ _TONES = str.maketrans(
 
 def _load_table() -> dict[str, tuple[str, ...]]:
     """pypinyin's character table only: importing the package costs 300+ ms (phrase tables)."""
-    global _TABLE
+    global _TABLE, _TT, _TT_ALT
     if _TABLE is None:
-        import importlib.util
-        import os
-
-        spec = importlib.util.find_spec("pypinyin")
-        if spec is None or spec.origin is None:  # pragma: no cover - dependency missing
-            _TABLE = {}
-            return _TABLE
-        path = os.path.join(os.path.dirname(spec.origin), "pinyin_dict.py")
-        mspec = importlib.util.spec_from_file_location("_annobib_pinyin_dict", path)
-        module = importlib.util.module_from_spec(mspec)
-        mspec.loader.exec_module(module)  # type: ignore[union-attr]
-        table: dict[str, tuple[str, ...]] = {}
-        for code, readings in module.pinyin_dict.items():
-            seen: list[str] = []
-            for r in readings.split(","):
-                r = unicodedata.normalize("NFC", r).translate(_TONES)
-                r = _COMBINING.sub("", unicodedata.normalize("NFD", r)).lower()
-                if r and r not in seen:
-                    seen.append(r)
-            if seen:
-                table[chr(code)] = tuple(seen)
+        table = _table_from_disk()
         _TABLE = table
+        _TT = {ord(c): r[0] for c, r in table.items()}
+        _TT_ALT = {ord(c): r[1] for c, r in table.items() if len(r) > 1}
     return _TABLE
+
+
+def _table_from_disk() -> dict[str, tuple[str, ...]]:
+    """The toneless table, built once from pypinyin's and kept (marshalled) in the cache dir:
+    building it costs ~1 s (compiling pypinyin's 40k-line module), loading it ~10 ms."""
+    import importlib.util
+    import marshal
+    import os
+
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or spec.origin is None:  # pragma: no cover - dependency missing
+        return {}
+    path = os.path.join(os.path.dirname(spec.origin), "pinyin_dict.py")
+    try:
+        stamp = os.stat(path).st_mtime_ns
+    except OSError:
+        return {}
+    base = os.environ.get("ANNOBIB_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "annobib")
+    cached = os.path.join(base, "pinyin-table-1.marshal")
+    try:
+        with open(cached, "rb") as fh:
+            got_stamp, table = marshal.load(fh)
+        if got_stamp == stamp and isinstance(table, dict):
+            return table
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    mspec = importlib.util.spec_from_file_location("_annobib_pinyin_dict", path)
+    module = importlib.util.module_from_spec(mspec)
+    mspec.loader.exec_module(module)  # type: ignore[union-attr]
+    table = {}
+    strip = _COMBINING.sub
+    norm = unicodedata.normalize
+    for code, readings in module.pinyin_dict.items():
+        seen: list[str] = []
+        for r in readings.split(","):
+            r = strip("", norm("NFD", r.translate(_TONES))).lower()
+            if r and r not in seen:
+                seen.append(r)
+        if seen:
+            table[chr(code)] = tuple(seen)
+    try:
+        os.makedirs(base, exist_ok=True)
+        tmp = f"{cached}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as fh:
+            marshal.dump((stamp, table), fh)
+        os.replace(tmp, cached)
+    except OSError:
+        pass
+    return table
 
 
 def syllables(text: str) -> list[tuple[str, ...]]:
@@ -248,24 +315,23 @@ def syllables(text: str) -> list[tuple[str, ...]]:
 def pinyin(text: str) -> str:
     """Han characters replaced by their first toneless reading, no spaces between them:
     ``刘琳`` -> ``liulin``, ``世界知识`` -> ``shijiezhishi``."""
-    if not has_han(text):
+    if text.isascii():
         return text
-    table = _load_table()
-    return _HAN.sub(lambda m: "".join((table.get(c) or (c,))[0] for c in m.group()), text)
+    if _TT is None:
+        _load_table()
+    tt = _TT
+    return _rx("han_run", _HAN_CLASS + "+").sub(lambda m: m.group().translate(tt), text)
 
 
 def pinyin_alternate(text: str) -> str:
     """As :func:`pinyin` with the second reading of polyphonic characters (``重庆`` ->
     ``chongqing``); equal to :func:`pinyin` when no character has two readings."""
-    if not has_han(text):
+    if text.isascii():
         return text
-    table = _load_table()
-
-    def one(c: str) -> str:
-        r = table.get(c) or (c,)
-        return r[1] if len(r) > 1 else r[0]
-
-    return _HAN.sub(lambda m: "".join(one(c) for c in m.group()), text)
+    if _TT is None:
+        _load_table()
+    tt, alt = _TT, _TT_ALT
+    return _rx("han_run", _HAN_CLASS + "+").sub(lambda m: m.group().translate(alt).translate(tt), text)
 
 
 # --------------------------------------------------------------------------- script / language

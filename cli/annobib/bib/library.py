@@ -13,7 +13,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annobib.bib.parse import chunk_bounds, parse_chunks, resolve_value
+from annobib.bib.parse import chunk_bounds, parse_chunks
+from annobib.bib.values import entry_from_record, resolve_value
 from annobib.errors import InputError
 from annobib.model import Entry
 
@@ -226,17 +227,6 @@ def collect_strings(recs: list) -> dict[str, str]:
                 strings[item[3].strip().lower()] = resolve_value(item[4], strings)[0]
     return strings
 
-
-def entry_from_record(item: tuple, strings: dict, line: int, source: str | None) -> tuple[Entry, bool]:
-    """(Entry, used_macros) from an entry record."""
-    _, _, _, etype, key, fields, _ = item
-    values: dict[str, str] = {}
-    used = False
-    for name, raw in fields:
-        value, macro = resolve_value(raw, strings)
-        used = used or macro and not raw.strip().isdigit()
-        values.setdefault(name.lower(), value)
-    return Entry(key=key, type=etype.lower(), fields=values, line=line, source=source), used
 
 
 def build_library(chunks: list[bytes], lines: list[int], recs: list, path: Path | None) -> Library:

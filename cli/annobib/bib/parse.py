@@ -21,7 +21,6 @@ within the chunk. ``raw_value`` is the value exactly as written (``{â€¦}``, ``"â
 
 from __future__ import annotations
 
-import logging
 import re
 
 CHUNK_START = re.compile(rb"^[ \t]*@[\w]*[ \t]*[{(]", re.M)
@@ -47,6 +46,8 @@ def chunk_text_bounds(text: str) -> list[int]:
 
 def _quiet_bibtexparser() -> None:
     # bibtexparser logs every failed block to stderr; annobib reports problems itself.
+    import logging
+
     for name in ("bibtexparser", "bibtexparser.splitter", "bibtexparser.middlewares"):
         logging.getLogger(name).setLevel(logging.CRITICAL + 1)
 
@@ -157,127 +158,13 @@ def _entry_record(e, offset: int, line: int, original_chunk: str, problem: str |
     return ("entry", offset, line, etype, e.key, fields, problem)
 
 
-# --------------------------------------------------------------------------- values
-
-MONTHS = {
-    "jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May",
-    "jun": "June", "jul": "July", "aug": "August", "sep": "September", "oct": "October",
-    "nov": "November", "dec": "December",
-}
-
-
-def value_style(raw: str) -> str:
-    """How a value is written: ``braces``, ``quotes``, ``number``, or ``expr`` (macros, #)."""
-    raw = raw.strip()
-    if _single_group(raw, "{", "}"):
-        return "braces"
-    if _single_quoted(raw):
-        return "quotes"
-    if raw.isdigit():
-        return "number"
-    return "expr"
-
-
-def _single_group(raw: str, open_: str, close: str) -> bool:
-    if len(raw) < 2 or raw[0] != open_ or raw[-1] != close:
-        return False
-    depth = 0
-    i = 0
-    n = len(raw)
-    while i < n:
-        ch = raw[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth == 0 and i != n - 1:
-                return False
-        i += 1
-    return depth == 0
-
-
-def _single_quoted(raw: str) -> bool:
-    if len(raw) < 2 or raw[0] != '"' or raw[-1] != '"':
-        return False
-    depth = 0
-    i = 1
-    n = len(raw) - 1
-    while i < n:
-        ch = raw[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-        elif ch == '"' and depth == 0:
-            return False
-        i += 1
-    return True
-
-
-def literal_value(raw: str) -> str | None:
-    """The text of a value without its delimiters, or None when it needs macros resolved."""
-    raw = raw.strip()
-    if not raw:
-        return ""
-    first = raw[0]
-    if first == "{":
-        if _single_group(raw, "{", "}"):
-            return raw[1:-1]
-    elif first == '"':
-        if _single_quoted(raw):
-            return raw[1:-1]
-    elif raw.isdigit():
-        return raw
-    return None
-
-
-def split_concatenation(raw: str) -> list[str]:
-    """``"A " # macro # {B}`` -> ``['"A "', 'macro', '{B}']`` (top-level ``#`` only)."""
-    parts, depth, quoted, start = [], 0, False, 0
-    i = 0
-    while i < len(raw):
-        ch = raw[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-        elif ch == '"' and depth == 0:
-            quoted = not quoted
-        elif ch == "#" and depth == 0 and not quoted:
-            parts.append(raw[start:i].strip())
-            start = i + 1
-        i += 1
-    parts.append(raw[start:].strip())
-    return [p for p in parts if p]
-
-
-def resolve_value(raw: str, strings: dict[str, str]) -> tuple[str, bool]:
-    """(text, used_macros): the value with delimiters removed and ``@string`` macros expanded.
-
-    Undefined macros stay as their name (the file is not changed either way)."""
-    lit = literal_value(raw)
-    if lit is not None:
-        return lit, False
-    out = []
-    for part in split_concatenation(raw.strip()):
-        lit = literal_value(part)
-        if lit is not None:
-            out.append(lit)
-            continue
-        name = part.lower()
-        if name in strings:
-            out.append(strings[name])
-        elif name in MONTHS:
-            out.append(MONTHS[name])
-        else:
-            out.append(part)
-    return "".join(out), True
+# Values live in annobib.bib.values (light to import); re-exported here.
+from annobib.bib.values import (  # noqa: E402,F401
+    MONTHS,
+    _single_group,
+    _single_quoted,
+    literal_value,
+    resolve_value,
+    split_concatenation,
+    value_style,
+)

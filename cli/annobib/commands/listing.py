@@ -66,11 +66,13 @@ def sort_rows(view, idx: list[int], sort: str, reverse: bool = False) -> list[in
     if sort == "key":
         keyf = lambda i: S[i][0].casefold()  # noqa: E731
     elif sort == "author":
-        keyf = lambda i: (S[i][9], S[i][3] or "9999", S[i][10])  # noqa: E731
+        keyf = lambda i: (S[i][9], S[i][3] or "9999")  # noqa: E731
     elif sort == "year":
         keyf = lambda i: (S[i][3] or "9999", S[i][9])  # noqa: E731
     elif sort == "title":
-        keyf = lambda i: S[i][10]  # noqa: E731
+        from annobib.text import fold
+
+        keyf = lambda i: fold(S[i][4])  # noqa: E731
     elif sort == "cited":
         return sorted(idx, key=lambda i: (-S[i][7], S[i][9]), reverse=reverse)
     else:
@@ -215,15 +217,17 @@ def print_rows(ctx, rows: list[list[str]], spans: list[dict] | None = None, page
         con.print(table)
 
 
-def row_json(view, i: int, with_fields: bool = True) -> dict:
-    s = view.summaries[i]
+def row_json(view, i: int, with_fields: bool = True, row: tuple | None = None) -> dict:
+    s = view.summary(i) if row is None else row
     out = {
         "key": s[0], "type": s[1], "authors": s[2], "year": s[3] or None, "title": s[4],
         "container": s[5] or None, "language": s[6] or None, "cited": s[7], "domain": s[8] or None,
-        "source": str(view.paths[view.sources[i]]), "line": view.lines[i],
+        "source": str(view.paths[view.source_of(i)]), "line": view.lines[i],
     }
     if with_fields:
-        out["fields"] = {k: v for k, v in view.record(i)[2] if k != "citations"}
+        entry = view.entry(i)
+        out["fields"] = {k: v for k, v in entry.fields.items() if k != "citations"}
+        out["citations"] = [c.as_dict() for c in entry.citations]
     return out
 
 
@@ -270,7 +274,8 @@ def list_command(ctx, sort, reverse, types, langs, year, limit, as_json, fmt, pa
     if limit is not None:
         idx = idx[:limit]
     if as_json:
-        emit_json([row_json(view, i) for i in idx])
+        rows = view.summaries
+        emit_json([row_json(view, i, row=rows[i]) for i in idx])
     elif fmt != "table":
         write_delimited(view, idx, fmt)
     else:

@@ -51,20 +51,22 @@ def search(ctx, query, limit, as_json, fmt, pager):
     if not parsed:
         raise click.UsageError("the query is empty")
     view = load_bibliography(ctx)
-    hits = q.run(parsed, view.hays)
+    hits = q.run(parsed, view.haystacks)
     if limit is not None:
         hits = hits[:limit]
     if as_json:
         out = []
-        for i, score in hits:
-            d = row_json(view, i)
+        rows = view.summaries_of([i for i, _ in hits])
+        for (i, score), row in zip(hits, rows):
+            d = row_json(view, i, row=row)
             d["score"] = score
             out.append(d)
         emit_json(out)
     elif fmt == "keys":
-        click.echo("".join(view.summaries[i][0] + "\n" for i, _ in hits), nl=False)
+        keys = view.keys()
+        click.echo("".join(keys[i] + "\n" for i, _ in hits), nl=False)
     elif hits:
-        rows = [cells(view.summaries[i]) for i, _ in hits]
+        rows = [cells(s) for s in view.summaries_of([i for i, _ in hits])]
         spans = None
         import sys
 
@@ -80,24 +82,16 @@ def search(ctx, query, limit, as_json, fmt, pager):
 
 
 def _spans(view, i: int, parsed, row: list[str]) -> dict:
+    """Highlight spans per displayed column (pinyin matches map back to the Han characters)."""
     from annobib.query import highlight_spans
+    from annobib.text import has_han, syllables
 
-    rec = view.record(i)
-    py = rec[3]
+    ascii_terms = any(t.squeezed.isascii() for t in parsed.positive_terms)
     out = {}
-    for col, field in (("key", None), ("authors", "author"), ("title", "title"), ("container", None)):
+    for col in ("key", "authors", "title", "container"):
         text = row[COLUMNS.index(col)]
         syl = None
-        if field and field in py:
-            syl = py[field] if len(py[field]) == len(text) else None
-            if syl is None and col == "authors":
-                syl = _name_syllables(text, py[field])
+        if ascii_terms and has_han(text):
+            syl = tuple(r[0] if r else "" for r in syllables(text))
         out[col] = highlight_spans(text, parsed, syl)
     return out
-
-
-def _name_syllables(text: str, full: tuple) -> tuple | None:
-    """Per-character readings for the short author column from the full field's readings."""
-    from annobib.text import syllables  # only when a Han name is highlighted
-
-    return tuple(r[0] if r else "" for r in syllables(text))

@@ -1,0 +1,115 @@
+"""Table rows for entries (what ``list``, ``stats`` and search results show)."""
+
+from __future__ import annotations
+
+import re
+
+from annobib.cache import domain_of
+
+_CONTAINER_ORDER = ("journaltitle", "journal", "booktitle", "publisher", "institution", "school", "organization", "howpublished")
+_ESEP = "\x18"
+_DSEP = "\x19"
+
+_AND_SPLIT = re.compile(r"\s+and\s+")
+_CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _authors_summary(value: str, langid: str | None, sort_keys: bool = True) -> tuple[str, str, list]:
+    """(short authors for the table, sort key, [(family, given)] of Chinese names).
+
+    A fast path for the common shapes (``Family, Given``, ``Given Family``, ``刘琳``); anything
+    with braces or odd structure goes through :func:`annobib.names.parse_names`."""
+    from annobib import names as nm
+    from annobib import text as tx
+
+    if not value:
+        return "", "\uffff", []
+    if "{" in value or "\\" in value:
+        people = nm.parse_names(value, langid)
+        lasts = [("et al." if p.others else p.last) for p in people]
+        han = [(p.family, p.given) for p in people if p.script == "han" and not p.others]
+        if people and not people[0].others:
+            p0 = people[0]
+            if p0.script == "han":
+                key = ((nm.SURNAME_READINGS.get(p0.family) or tx.pinyin(p0.family)) + " " + tx.pinyin(p0.given)) if sort_keys else ""
+            else:
+                key = tx.fold(p0.last + " " + p0.given)
+        else:
+            key = "\uffff"
+    else:
+        japanese = (langid or "").lower() in ("japanese", "ja")
+        lasts = []
+        han = []
+        key = None
+        for part in _AND_SPLIT.split(" ".join(value.split())):
+            if part == "others":
+                lasts.append("et al.")
+                continue
+            if not part.isascii() and _CJK_NAME.search(part):
+                last = part
+                pieces = part.replace("\u3000", " ").split()
+                if len(pieces) > 1 or "," in part:
+                    fam, giv = (pieces[0], "".join(pieces[1:])) if "," not in part else [x.strip() for x in part.split(",", 1)]
+                elif japanese:
+                    fam, giv = part, ""
+                elif len(part) >= 3 and part[:2] in nm.COMPOUND_SURNAMES:
+                    fam, giv = part[:2], part[2:]
+                else:
+                    fam, giv = part[:1], part[1:]
+                if not japanese and tx.has_han(fam):
+                    han.append((fam, giv))
+                if key is None:
+                    key = ((nm.SURNAME_READINGS.get(fam) or tx.pinyin(fam)) + " " + tx.pinyin(giv)) if sort_keys else ""
+            elif "," in part:
+                fam, giv = part.split(",", 1)
+                last = fam.strip()
+                if key is None:
+                    key = tx.fold(last + " " + giv.strip())
+            else:
+                tokens = part.split()
+                cut = len(tokens) - 1
+                for k in range(1, len(tokens) - 1):
+                    if tokens[k][:1].islower():
+                        cut = k
+                        break
+                last = " ".join(tokens[cut:])
+                if key is None:
+                    key = tx.fold(last + " " + " ".join(tokens[:cut]))
+            lasts.append(last)
+        if key is None:
+            key = "\uffff"
+    if len(lasts) > 3:
+        short = lasts[0] + " et al."
+    else:
+        short = ", ".join(lasts)
+    return short, key, han
+
+
+def batch_summaries(entries: list, sort_keys: bool = True) -> list[tuple]:
+    """The table row of each entry: (key, type, authors, year, title, container, language,
+    times cited, web domain, sort key for authors, "")."""
+    from annobib import text as tx
+
+    if not entries:
+        return []
+    disp_parts = []
+    for e in entries:
+        f = e.fields
+        container_name = next((n for n in _CONTAINER_ORDER if f.get(n)), None)
+        disp_parts.append(_DSEP.join((f.get("title") or "", f[container_name] if container_name else "",
+                                      f.get("author") or f.get("editor") or "")))
+    disp = tx.latex_to_text(_ESEP.join(disp_parts)).split(_ESEP)
+    out = []
+    for k, e in enumerate(entries):
+        f = e.fields
+        title, container, author_value = (tx.safe(x.strip()) for x in disp[k].split(_DSEP))
+        langid = f.get("langid") or f.get("language") or f.get("hyphenation")
+        short, sort_author, _han = _authors_summary(author_value, langid, sort_keys)
+        domain = domain_of(f.get("url"))
+        if not container and domain:
+            container = domain
+        cit = f.get("citations")
+        cited = len(e.citations) if cit else 0
+        out.append((e.key, e.type, short, e.year or "", title, container,
+                    tx.language_code(langid, title or author_value), cited, domain, sort_author, ""))
+    return out
