@@ -834,6 +834,12 @@ def parse_western(text: str) -> Parsed:
         elif container:
             etype = "article"
             f["journaltitle"] = container
+        elif (url or date) and len(names) == 1 and not others and _news_outlet(author_text):
+            # Xinhua, “Title,” March 3, 2025: a news agency in the author's place is the outlet
+            etype = "article"
+            f["entrysubtype"] = "newspaper"
+            f["journaltitle"] = strip_trailing(author_text)
+            names = []
         elif url:
             etype = "online"
         elif names and not date:
@@ -927,6 +933,14 @@ def parse_western(text: str) -> Parsed:
     p.locator = locator
     p.names = names
     return p
+
+
+def _news_outlet(name: str) -> bool:
+    name = strip_trailing(name or "")
+    return bool(re.fullmatch(
+        r"(?:The\s+)?(?:[A-Z][\w.&'-]*\s+){0,3}(?:News|Times|Post|Daily|Herald|Tribune|Gazette|Press|Wire)"
+        r"|Reuters|Xinhua|AFP|AP|Associated Press|Bloomberg|BBC|CNN|Kyodo(?: News)?|Yonhap(?: News Agency)?|"
+        r"TASS|RIA Novosti|Nikkei(?: Asia)?|(?:[A-Z][\w.&'-]*\s+){0,3}News Agency", name))
 
 
 def _mask_dates(text: str) -> str:
