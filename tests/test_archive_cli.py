@@ -161,21 +161,22 @@ def test_killed_mid_run_then_resumed(tmp_path, fake_server):
 
 def test_faults_are_per_url_outcomes(tmp_path, fake_server):
     fake, server = fake_server
-    # a port nobody listens on, an unresolvable host, a redirect loop, a server that never answers
+    # a port nobody listens on, a javascript: URL, a redirect loop, a server that never answers, TLS
     import socket
 
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
     closed_port = s.getsockname()[1]
     s.close()
-    urls = [f"http://127.0.0.1:{closed_port}/x", "http://no-such-host.invalid/x", f"{server.url}/loop/a",
+    # (DNS failures are tested through MockTransport: no test sends a DNS query)
+    urls = [f"http://127.0.0.1:{closed_port}/x", "javascript:void(0)", f"{server.url}/loop/a",
             f"{server.url}/hang/1", f"{server.url}/ok/1", server.url.replace("http://", "https://") + "/ok/tls"]
     bib = write_bib(tmp_path, server.url, urls)
     env = fast_env(tmp_path, server, ANNOBIB_LINKS_TRIES="2")
     r = run_cli(["--bib", str(bib), "check-links", "--json"], env=env)
     rows = {row["key"]: row for row in json.loads(r.stdout)["results"]}
     assert rows["e0"]["outcome"] == "error" and "refused" in rows["e0"]["detail"]
-    assert rows["e1"]["outcome"] in ("dead", "error")  # dead when DNS says "no such host"
+    assert rows["e1"]["outcome"] == "error" and "not requested" in rows["e1"]["detail"]
     assert rows["e2"]["detail"] == "redirect loop"
     assert rows["e3"]["outcome"] == "error" and "timed out" in rows["e3"]["detail"]
     assert rows["e4"]["outcome"] == "ok"

@@ -223,7 +223,7 @@ def archive(ctx, keys, dry_run, as_json, no_capture, force, wayback_url):
 
     \b
     For each URL: the best existing capture near the entry's date (CDX, then
-    the replay redirect, then the availability API); if there is none and
+    the replay redirect, the availability API as a last resort); if none and
     archive.org keys are set (ANNOBIB_IA_ACCESS / ANNOBIB_IA_SECRET), a Save
     Page Now capture, followed to its end. archiveurl and archivedate (and
     urldate when missing) are written into the entry right after each success,
