@@ -172,3 +172,12 @@ def test_a_crashing_transport_gives_an_outcome_per_url():
 
     results, _ = run(["https://a.example/1", "https://b.example/2"], transport=httpx.MockTransport(handler))
     assert {r.outcome for r in results.values()} == {"error"}
+
+
+def test_an_article_with_a_comment_captcha_is_not_a_bot_wall():
+    article = ("<html><head><title>Allies in Asia</title><script src='https://www.google.com/recaptcha/api.js'>"
+               "</script></head><body>" + "<p>Long article text about alliances. " * 100 + "</body></html>")
+    assert classify("https://x.org/a", 200, article, [{}], "https://x.org/a")[0] == "ok"
+    wall = "<html><head><title>Just a moment...</title></head><body>Checking your browser</body></html>"
+    assert classify("https://x.org/a", 200, wall, [{}], "https://x.org/a")[0] == "blocked"
+    assert classify("https://x.org/a", 503, wall, [{}], "https://x.org/a")[0] == "blocked"

@@ -149,9 +149,18 @@ def _title_and_heads(body: str) -> str:
     return " ".join(parts).lower()
 
 
-def looks_like_bot_wall(body: str) -> bool:
+def looks_like_bot_wall(body: str, strict: bool = False) -> bool:
+    """A challenge page. ``strict`` (for 2xx answers): the title says so, or a short page does —
+    a long article that merely embeds a captcha for its comment form is not a wall."""
     low = body[:65536].lower()
-    return any(marker in low for marker in BOT_WALL)
+    if not strict:
+        return any(marker in low for marker in BOT_WALL)
+    heads = _title_and_heads(low)
+    if any(marker in heads for marker in BOT_WALL):
+        return True
+    text = re.sub(r"<script.*?</script>|<style.*?</style>|<[^>]+>", " ", low, flags=re.S)
+    text = re.sub(r"\s+", " ", text).strip()
+    return len(text) < 1500 and any(marker in low for marker in BOT_WALL)
 
 
 def looks_like_soft_404(body: str) -> bool:
@@ -181,7 +190,7 @@ def classify(url: str, status: int, body: str, chain: list[dict], final_url: str
     if status in BLOCKED_CODES:
         return "blocked", f"HTTP {status}" + (" (bot wall)" if looks_like_bot_wall(body) else "")
     if 200 <= status < 300:
-        if looks_like_bot_wall(body):
+        if looks_like_bot_wall(body, strict=True):
             return "blocked", "bot-wall page"
         if looks_like_soft_404(body):
             return "suspect", "page says 'not found' (soft 404)"
