@@ -2,7 +2,7 @@
 
     PYTHONPATH=cli python benchmarks/extract_heldout.py [--json] [--quiet] [--data DIR]
 
-Runs the real extractor on tests/data/extract_heldout/notes.txt (``extract_notes``, 73 loose notes)
+Runs the real extractor on tests/data/extract_heldout/notes.txt (``extract_notes``, 92 loose notes)
 and two made-up articles (``extract_text``): article.txt (6 pages, the seed's layout: leading-space
 page starts, ``-57-`` folios, ``[n]`` markers, double-spaced lines) and article2.txt (4 pages, another
 house style: form feeds, single newlines, ``①`` markers, ``· 46 ·`` folios at the page bottom) and
