@@ -264,24 +264,19 @@ def clean_spacing(text: str) -> str:
     """PDF spacing noise: ``参 见``, space before full-width punctuation, runs of spaces."""
     if " " not in text and "\t" not in text:
         return text.strip()
+    text = _SPACES.sub(" ", text).strip()
     if not _WIDE.search(text):
-        return _SPACES.sub(" ", text).strip()  # no CJK: only runs of spaces to collapse
-    parts = _SPACES.sub(" ", text).strip().split(" ")
-    out = [parts[0]]
-    for part in parts[1:]:
-        prev = out[-1]
-        a, b = prev[-1:], part[:1]
-        if a and b and (b in _NO_SPACE_BEFORE or (a in _NO_SPACE_AFTER and (_is_han(b) or b in "《「『“"))
-                        or (_is_han(a) and _is_han(b))):
-            out[-1] = prev + part  # 参 见 -> 参见; no space before ，。 or after （《
-        else:
-            out.append(part)
-    return " ".join(out)
+        return text  # no CJK: only runs of spaces to collapse
+    return _NOISE.sub("", text)
 
 
 _WIDE = re.compile(r"[\u3000-\u9fff\uff00-\uffef\u2018\u2019\u201c\u201d]")
-_NO_SPACE_BEFORE = frozenset("，。；：、！？）》」』”’")
-_NO_SPACE_AFTER = frozenset("（《「『“‘：；，。")
+# a space before ，。）》… ; after （《：；，。 before CJK; between two Han characters (参 见)
+_NOISE = re.compile(
+    r" +(?=[，。；：、！？）》」』”’])"
+    r"|(?<=[（《「『“‘：；，。]) +(?=[\u4e00-\u9fff《「『“])"
+    r"|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])"
+)
 
 
 def _is_han(ch: str) -> bool:

@@ -41,6 +41,7 @@ BODY_MARKER_RES: dict[str, re.Pattern] = {
     "bare": re.compile(r"(?<=[。，；：！？”’）)\u4e00-\u9fff.,;])(\d{1,2})(?![\d年月日%．.万亿])"),
 }
 _START_CHARS = frozenset("[【〔（(0123456789" + CIRCLED)
+_SPACES = re.compile(r"[ \t]+")
 _TRAIL_SEMI = re.compile(r"\s*[；;]$")
 _END_RE = re.compile(r"[。！？；;\n]")
 STYLE_ORDER = ["bracket", "circled", "paren", "dot", "bare"]
@@ -223,14 +224,19 @@ def find_notes(doc: Document) -> list[Note]:
             line = line.strip()
             if not line:
                 continue
-            if _is_heading(line, prev_line):
+            if len(line) <= 44 and "。" not in line and _is_heading(line, prev_line):
                 sep = "\n"
                 piece = line + "\n"
                 chunks.append(sep + piece if chunks and not chunks[-1].endswith("\n") else piece)
                 length += len(chunks[-1])
                 prev_line = None
                 continue
-            sep = join_pair(prev_line, line) if prev_line else ""
+            if not prev_line:
+                sep = ""
+            elif (0x2E80 <= ord(line[0]) <= 0x9FFF or 0x2E80 <= ord(prev_line[-1]) <= 0x9FFF) and "://" not in prev_line and "www." not in prev_line:
+                sep = ""  # CJK on either side: no space (the common case, decided inline for speed)
+            else:
+                sep = join_pair(prev_line, line)
             chunks.append(sep + line)
             length += len(sep) + len(line)
             prev_line = line
