@@ -77,6 +77,9 @@ def test_wayback_url_replaces_both_archive_hosts(tmp_path):
     default = ArchiveOptions.from_config(load_config(env={"ANNOBIB_CONFIG": str(tmp_path / "none.toml")}))
     assert default.availability_url == "https://archive.org/wayback/available"
     assert "KEY" not in repr(ArchiveOptions(access_key="KEY", secret_key="KEY"))
+    assert opts.snapshot_url == "http://127.0.0.1:9"
+    env["ANNOBIB_SNAPSHOT_URL"] = "https://web.archive.org"
+    assert ArchiveOptions.from_config(load_config(env=env)).snapshot_url == "https://web.archive.org"
 
 
 def test_config_commands_mask_secrets(tmp_path):

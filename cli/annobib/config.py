@@ -153,6 +153,8 @@ SETTINGS: list[Setting] = [
     Setting("archive.save_url", "ANNOBIB_SAVE_URL", None, _url, "Save Page Now endpoint (default: <wayback>/save)"),
     Setting("archive.availability_url", "ANNOBIB_AVAILABILITY_URL", None, _url,
             "availability endpoint (default: <archive.org>/wayback/available)"),
+    Setting("archive.snapshot_url", "ANNOBIB_SNAPSHOT_URL", None, _url,
+            "base written into archiveurl (default: the Wayback base)"),
     Setting("archive.requests_per_minute", "ANNOBIB_ARCHIVE_RPM", 24.0, _positive_float,
             "requests a minute to all Archive hosts together (CDX, replay, availability, save, status)",
             politeness=True),

@@ -205,7 +205,7 @@ class ArchiveRun:
 
     # ---- results
     def _record(self, target: Target, snap: Snapshot) -> Outcome:
-        archiveurl = snap.url(self.options.wayback_url, cited=target.url)
+        archiveurl = snap.url(self.options.snapshot_url, cited=target.url)
         archivedate = snap.date
         urldate = None
         if target.need_urldate:

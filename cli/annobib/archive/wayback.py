@@ -51,6 +51,7 @@ class ArchiveOptions:
     cdx_url: str | None = None
     save_url: str | None = None
     availability_url: str | None = None
+    snapshot_url: str | None = None  # base of the archiveurl written (default: wayback_url)
     requests_per_minute: float = 24.0
     concurrency: int = 2
     captures_per_minute: float = 6.0
@@ -74,6 +75,7 @@ class ArchiveOptions:
         self.cdx_url = (self.cdx_url or f"{self.wayback_url}/cdx/search/cdx").rstrip("/")
         self.save_url = (self.save_url or f"{self.wayback_url}/save").rstrip("/")
         self.availability_url = (self.availability_url or f"{self.archive_org_url}/wayback/available").rstrip("/")
+        self.snapshot_url = (self.snapshot_url or self.wayback_url).rstrip("/")
 
     @property
     def has_keys(self) -> bool:
@@ -91,6 +93,7 @@ class ArchiveOptions:
             cdx_url=cfg["archive.cdx_url"],
             save_url=cfg["archive.save_url"],
             availability_url=cfg["archive.availability_url"],
+            snapshot_url=cfg["archive.snapshot_url"],
             requests_per_minute=cfg["archive.requests_per_minute"],
             concurrency=min(cfg["archive.concurrency"], cfg["links.per_host_concurrency"]),
             captures_per_minute=cfg["archive.captures_per_minute"],
