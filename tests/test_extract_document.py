@@ -115,3 +115,15 @@ def test_find_notes_on_seed_pages(seed_doc=None):
         by_page.setdefault(n.page, []).append(n.number)
     assert all(nums == list(range(1, len(nums) + 1)) for nums in by_page.values())
     assert set(by_page) == set(range(24, 46)) - {42, 46}
+
+
+def test_a_lost_note_number_does_not_drop_the_page_notes():
+    text = ("-7-\n正文，引用一。[1] 引用二。[2] 引用四。[4]\n"
+            "[1] 阎学通：《世界权力的转移》，北京大学出版社 2015 年版。\n"
+            "[2] 同上，第 9 页。\n"
+            "[4] Ely Ratner, “The Case,” Foreign Affairs, May 27, 2025.\n"
+            "-8-\n下一页正文。[2]\n[2] 同上。\n")
+    x = extract_text(text)
+    assert [(r.note.page, r.note.number, r.status) for r in x.notes] == [
+        (7, 1, "cited"), (7, 2, "cited"), (7, 4, "cited"), (8, 2, "cited")]
+    assert len(x.entries) == 2

@@ -278,3 +278,37 @@ def test_notes_numbered_straight_through_the_pages():
     assert len(x.entries) == 2
     assert [c.locator for c in x.entries[0].citations] == ["180", "185", "190"]
     assert all(r.note.linked for r in x.notes)
+
+
+MORE2 = [
+    ("Xinhua, “China, U.S. Hold Talks,” March 3, 2025, http://english.news.cn/x.html.", "article",
+     {"journaltitle": "Xinhua", "entrysubtype": "newspaper", "date": "2025-03-03"}, None),
+    ("新华社：《中美举行会谈》，2025 年 3 月 1 日，http://www.news.cn/politics/x.htm。", "article",
+     {"journaltitle": "新华社", "entrysubtype": "newspaper", "date": "2025-03-01"}, None),
+    ("中共中央文献研究室编：《毛泽东年谱（1949—1976）》第 2 卷，中央文献出版社 2013 年版，第 315 页。", "book",
+     {"editor": "{中共中央文献研究室}", "volume": "2", "publisher": "中央文献出版社", "date": "2013"}, "315"),
+    ("《周恩来选集》下卷，人民出版社 1984 年版，第 87 页。", "book", {"title": "周恩来选集", "volume": "下"}, "87"),
+    ("《国务院关于某事的批复》（1952 年 3 月 4 日），上海市档案馆藏，B1-2-345。", "misc",
+     {"entrysubtype": "archive", "library": "上海市档案馆", "number": "B1-2-345", "date": "1952-03-04"}, None),
+    ("「日米首脳会談\u3000同盟強化で一致」、『日本経済新聞』2024 年 4 月 11 日、1 面。", "article",
+     {"title": "日米首脳会談\u3000同盟強化で一致", "journaltitle": "日本経済新聞", "pages": "1", "langid": "japanese"}, None),
+    ("参见 Hans J. Morgenthau, Politics among Nations, 5th ed., New York: Alfred A. Knopf, 1973, p. 10。", "book",
+     {"title": "Politics among Nations", "edition": "5", "publisher": "Alfred A. Knopf"}, "10"),
+    ("相关讨论参见 Robert Jervis, “Unipolarity,” World Politics, Vol. 61, No. 1, 2009, pp. 188-213。", "article",
+     {"author": "Jervis, Robert", "journaltitle": "World Politics"}, "188-213"),
+    ("Тренин Д. Новый баланс сил // Россия в глобальной политике. 2019. Т. 17. № 3. С. 10–25.", "article",
+     {"author": "Тренин, Д.", "volume": "17", "number": "3", "pages": "10-25"}, "10-25"),
+]
+
+
+@pytest.mark.parametrize("note,etype,fields,locator", MORE2, ids=[c[0][:18] for c in MORE2])
+def test_more_patterns_2(note, etype, fields, locator):
+    test_pattern(note, etype, fields, locator)
+
+
+@pytest.mark.parametrize("note", [
+    "作者 2023 年 8 月在东京对日本外务省官员的访谈。",
+    "此处数据系作者根据联合国贸易数据库整理计算所得。",
+])
+def test_interviews_and_data_remarks_are_not_citations(note):
+    assert read_note(note).status == "not-a-citation"

@@ -91,15 +91,18 @@ def _starts(lines: list[str], style: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def _block_from(starts: list[tuple[int, int, int]], k: int, first: int = 1) -> list[tuple[int, int, int]] | None:
-    """Starts from position k if they run first, first+1, … to the end (other lines continue notes)."""
+def _block_from(starts: list[tuple[int, int, int]], k: int, first: int = 1, strict: bool = True) -> list[tuple[int, int, int]] | None:
+    """Starts from position k if they run first, first+1, … to the end (other lines continue notes).
+
+    Not strict: a skipped number (1, 2, 4 — a note lost in extraction) is accepted and a marker
+    out of sequence is read as part of the note before it, so no note is dropped."""
     expected = first
     block = []
     for item in starts[k:]:
-        if item[1] == expected:
+        if item[1] == expected or (not strict and block and expected < item[1] <= expected + 2):
             block.append(item)
-            expected += 1
-        else:
+            expected = item[1] + 1
+        elif strict:
             return None
     return block
 
@@ -142,8 +145,22 @@ def split_page(page: Page, style: str, signalled: bool, cont: int | None = None)
         tries = [(k, 1) for k, s in enumerate(starts) if s[1] == 1]
         if cont and cont > 1:
             tries = [(k, cont) for k, s in enumerate(starts) if s[1] == cont] + tries
+        found = None
         for k, first in reversed(tries):
-            block = _block_from(starts, k, first)
+            found = _block_from(starts, k, first)
+            if found:
+                break
+        if not found and tries:
+            k, first = tries[-1]
+            found = _block_from(starts, k, first, strict=False)
+        if not found:
+            # the page's first note lost in extraction: a clean run starting at 2 or 3
+            for k in range(len(starts) - 1, -1, -1):
+                if starts[k][1] in (2, 3):
+                    found = _block_from(starts, k, starts[k][1])
+                    if found:
+                        break
+        for block in [found] if found else []:
             if block:
                 first = block[0][0]
                 notes = []
@@ -161,7 +178,7 @@ def split_page(page: Page, style: str, signalled: bool, cont: int | None = None)
     for line in lines:
         m = rx.match(line)
         num = marker_number(style, m) if m else None
-        if num is not None and (num == expected or num == 1):
+        if num is not None and (num == expected or num == 1 or (notes and expected < num <= expected + 2)):
             if num == 1 and notes:
                 parts.append((body, notes))
                 body, notes = [], []
