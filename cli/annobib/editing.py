@@ -225,10 +225,11 @@ def prepare_new_entry(lib, entry: Entry, *, key_given: bool = False) -> AddOutco
     return outcome
 
 
-def _next_free(key: str, taken) -> str:
+def _next_free(key: str, taken, folded: set | None = None) -> str:
     from annobib.exchange.common import _suffix
 
-    folded = {k.casefold() for k in taken}
+    if folded is None:
+        folded = {k.casefold() for k in taken}
     n = 1
     while (key + _suffix(n)).casefold() in folded:
         n += 1

@@ -168,43 +168,46 @@ def merge_into(lib, entries, *, merge: bool = False, force: bool = False) -> Imp
 
     index = DuplicateIndex(lib.entries)
     report = ImportReport()
-    taken = set(lib.keys())
+    by_key = {}
+    for e in lib.entries:
+        by_key.setdefault(e.key, e)
+    taken = set(by_key)
+    folded = {k.casefold() for k in taken}
     for entry in entries:
         entry = Entry(entry.key, entry.type, dict(entry.fields))
         source_key = entry.key
         if not entry.key:
-            entry.key = make_key(entry, taken)
+            entry.key = make_key(entry, taken, folded)
         dups = index.find(entry)
         key_clash = [d for d in dups if d.reason == "key"]
         real = [d for d in dups if d.reason != "key"]
         if key_clash and not real:
-            other = lib.get(key_clash[0].key)
+            other = by_key.get(key_clash[0].key)
             same_title = other is not None and normalize_title(other.get("title")) == normalize_title(entry.get("title"))
             if same_title:
                 real = key_clash
         if real and not force:
             dup = real[0]
+            existing = by_key.get(dup.key)
             item = ImportItem(dup.key, "duplicate", source_key, dup.key, dup.reason)
-            if merge:
-                existing = lib.get(dup.key)
+            if merge and existing is not None:
                 added, conflicts = _merge_fields(existing, entry)
                 item.added_fields, item.conflicts = added, conflicts
                 if added:
                     item.status = "merged"
                     index.add(existing)
-                elif conflicts:
-                    item.status = "duplicate"
-            else:
-                existing = lib.get(dup.key)
-                item.conflicts = [k for k, v in entry.fields.items() if existing is not None and k in existing.fields and existing.fields[k] != v]
+            elif existing is not None:
+                item.conflicts = [k for k, v in entry.fields.items() if k in existing.fields and existing.fields[k] != v]
             report.items.append(item)
             continue
         status = "forced" if real else "added"
-        if entry.key.casefold() in {k.casefold() for k in taken}:
-            entry.key = _next_free(entry.key, taken)
+        if entry.key.casefold() in folded:
+            entry.key = _next_free(entry.key, taken, folded)
             status = "renamed" if status == "added" else status
         lib.add(entry)
         taken.add(entry.key)
+        folded.add(entry.key.casefold())
+        by_key[entry.key] = entry
         index.add(entry)
         item = ImportItem(entry.key, status, source_key)
         if real:

@@ -223,7 +223,7 @@ def bibtex_pages(value: str) -> str:
 # --------------------------------------------------------------------------- keys
 
 
-def make_key(entry, taken) -> str:
+def make_key(entry, taken, folded: set | None = None) -> str:
     """A citation key for an entry that has none: the extractor's scheme when available,
     else ``familyYEARword`` in ASCII; made unique against ``taken`` (a set or dict)."""
     base = None
@@ -235,7 +235,8 @@ def make_key(entry, taken) -> str:
         base = None
     if not base or not isinstance(base, str):
         base = _simple_key(entry)
-    folded = {k.casefold() for k in taken}
+    if folded is None:
+        folded = {k.casefold() for k in taken}
     key = base
     n = 0
     while key.casefold() in folded:
