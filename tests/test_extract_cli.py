@@ -148,3 +148,19 @@ def test_encodings(tmp_path, encoding, note):
 def test_needs_exactly_one_input():
     r = run_cli(["extract"])
     assert r.exit_code == 2 and "ARTICLE" in r.stderr
+
+
+def test_a_hand_entry_using_an_extracted_key_is_kept(article):
+    bib = article.with_suffix(".bib")
+    bib.write_text("@book{liu2025meifei,\n  author = {Liu, Someone},\n  title  = {A different book},\n  date   = {2025},\n}\n",
+                   encoding="utf-8")
+    r = run_cli(["extract", str(article)])
+    assert r.exit_code == 0
+    text = bib.read_text(encoding="utf-8")
+    assert "{A different book}" in text
+    assert "@article{liu2025meifeia," in text
+
+
+def test_output_into_a_missing_directory_is_one_line(article, tmp_path):
+    r = run_cli(["extract", str(article), "-o", str(tmp_path / "nope" / "x.bib")])
+    assert r.exit_code == 2 and "no such directory" in r.stderr and "Traceback" not in r.stderr

@@ -109,6 +109,10 @@ def extract(article: str | None, output: str | None, notes_file: str | None, rep
         from annobib.bib import parse_library, read_library, write_library
         from annobib.extract.merge import merge_into
 
+        if not target.parent.is_dir() and str(target.parent) not in ("", "."):
+            raise InputError(f"{target}: no such directory ({target.parent})")
+        if target.is_dir():
+            raise InputError(f"{target}: is a directory; give a .bib file with -o")
         if target.exists():
             lib = read_library(target)
         else:

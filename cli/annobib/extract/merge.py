@@ -47,6 +47,27 @@ def _alias_name(entry: Entry, name: str) -> str | None:
     return name if name in entry.fields else None
 
 
+def _same_work(old: Entry, new: Entry) -> bool:
+    """Does the file entry under this key describe the extracted work (or was it extracted)?"""
+    if CITATIONS_FIELD in old.fields:
+        return True
+    u_old, u_new = _norm_url(old.get("url")), _norm_url(new.fields.get("url"))
+    if u_old and u_new:
+        return u_old == u_new
+    t_old, t_new = _norm_title(old.get("title")), _norm_title(new.fields.get("title"))
+    return bool(t_old and t_new and (t_old == t_new or t_old.startswith(t_new) or t_new.startswith(t_old)))
+
+
+def _unique(key: str, taken: set[str]) -> str:
+    for suffix in "abcdefghijklmnopqrstuvwxyz":
+        if key + suffix not in taken:
+            return key + suffix
+    i = 2
+    while f"{key}{i}" in taken:
+        i += 1
+    return f"{key}{i}"
+
+
 def merge_into(lib, extracted: list[Entry], refresh: bool = False) -> MergeResult:
     """Merge ``extracted`` into the Library ``lib`` in place (see module docstring)."""
     result = MergeResult()
@@ -63,8 +84,13 @@ def merge_into(lib, extracted: list[Entry], refresh: bool = False) -> MergeResul
             by_title.setdefault(t, e)
     matched: set[str] = set()
     prev_key: str | None = None
+    taken = set(by_key)
     for new in extracted:
         old = by_key.get(new.key)
+        if old is not None and not _same_work(old, new):
+            old = None  # a hand-made entry that happens to use this key: keep it, rename ours
+            if new.key in taken:
+                new = Entry(key=_unique(new.key, taken), type=new.type, fields=dict(new.fields))
         if old is None or old.key in matched:
             old = by_url.get(_norm_url(new.fields.get("url"))) if new.fields.get("url") else None
         if old is None or old.key in matched:
@@ -74,6 +100,7 @@ def merge_into(lib, extracted: list[Entry], refresh: bool = False) -> MergeResul
             old = None
         if old is None:
             lib.add(Entry(key=new.key, type=new.type, fields=dict(new.fields)), after=prev_key)
+            taken.add(new.key)
             result.added.append(new.key)
             prev_key = new.key
             continue
