@@ -312,3 +312,33 @@ def test_more_patterns_2(note, etype, fields, locator):
 ])
 def test_interviews_and_data_remarks_are_not_citations(note):
     assert read_note(note).status == "not-a-citation"
+
+
+MORE3 = [
+    ("Telegram from Tokyo to Washington, March 3, 1952, RG 59, Central Decimal File, Box 123, National Archives, College Park, MD.", "misc",
+     {"entrysubtype": "archive", "title": "Telegram from Tokyo to Washington", "library": "National Archives", "date": "1952-03-03",
+      "number": "RG 59, Central Decimal File, Box 123"}, None),
+    ("FO 371/105378, Foreign Office to Tokyo, June 2, 1953, The National Archives, Kew.", "misc",
+     {"entrysubtype": "archive", "number": "FO 371/105378", "library": "The National Archives"}, None),
+    ("王五：《某某研究》，硕士学位论文，北京：外交学院，2019 年。", "thesis", {"institution": "外交学院", "date": "2019"}, None),
+    ("赵六：《某某问题》，载《第五届亚太论坛论文集》，北京，2019 年，第 5 页。", "inproceedings",
+     {"booktitle": "第五届亚太论坛论文集", "date": "2019"}, "5"),
+    ("Mark Landler, “Biden and Xi Meet,” The New York Times, November 15, 2023, p. A1.", "article",
+     {"journaltitle": "The New York Times", "entrysubtype": "newspaper"}, "A1"),
+]
+
+
+@pytest.mark.parametrize("note,etype,fields,locator", MORE3, ids=[c[0][:18] for c in MORE3])
+def test_more_patterns_3(note, etype, fields, locator):
+    test_pattern(note, etype, fields, locator)
+
+
+def test_references_to_a_numbered_earlier_note():
+    x = extract_notes("① 阎学通：《世界权力的转移》，北京大学出版社 2015 年版，第 33 页。\n\n"
+                      "② Robert Jervis, Perception and Misperception in International Politics, Princeton: Princeton University Press, 1976, p. 58.\n\n"
+                      "③ 同前注①，第 40 页。\n\n"
+                      "④ Jervis, Perception and Misperception, op. cit., p. 60.\n\n"
+                      "⑤ See note 2 above, p. 61.")
+    yan, jervis = x.entries
+    assert [(c.note, c.locator) for c in yan.citations] == [(1, "33"), (3, "40")]
+    assert [(c.note, c.locator) for c in jervis.citations] == [(2, "58"), (4, "60"), (5, "61")]

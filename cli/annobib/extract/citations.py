@@ -38,6 +38,12 @@ NOT_CITATION_RE = re.compile(
     r"The author(?:s)? (?:thank|would like|is grateful|are grateful)|I (?:thank|am grateful)|Funding|This work was supported)"
     r"|(?:阶段性成果|项目编号|资助项目|基金资助|课题编号|批准号)"
 )
+CIRCLED_NUMS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+NOTEREF_RE = re.compile(
+    r"^(?:同前注|同注|参见前注|见前注|前注|参见注|见注|参见本文注|见本文注)\s*(?P<n>[" + CIRCLED_NUMS + r"]|[\[［(（]?\d{1,3}[\]］)）]?)\s*(?:所引|引)?(?:书|文)?\s*(?:[,，。.:：]\s*)?(?P<rest>.*)$"
+    r"|^(?:See\s+)?(?:supra\s+)?(?:note|n\.)\s+(?P<n2>\d{1,3})(?:\s+above)?\s*(?:[,.;:]\s*)?(?P<rest2>.*)$",
+    re.I,
+)
 IBID_RE = re.compile(r"^(?:同上(?:书|文|注|引)?|同前(?:注|书)?(?!引)|Ibid\.?|ibid\.?|Ibidem|Id\.)\s*(?:[,，。.:：]\s*)?(?P<rest>.*)$")
 OPCIT_ZH_RE = re.compile(r"^(?P<author>[^，,：:《》]{1,40}?)\s*[：:，,]?\s*(?:前引|前揭|前注所引|前引文|前引书)(?:书|文|文章|著作)?\s*(?:[，,。]\s*)?(?P<rest>.*)$")
 OPCIT_EN_RE = re.compile(r"^(?P<author>[^,]{1,60}?),\s*(?:op\.\s*cit\.?|loc\.\s*cit\.?)\s*(?P<rest>.*)$", re.I)
@@ -208,6 +214,12 @@ def _cjk_mention_only(piece: str) -> bool:
 
 
 def classify(piece: str) -> CitationText | None:
+    m = NOTEREF_RE.match(piece)
+    if m:
+        raw_n = m.group("n") or m.group("n2")
+        num = CIRCLED_NUMS.index(raw_n) + 1 if raw_n in CIRCLED_NUMS else int(re.sub(r"\D", "", raw_n))
+        rest = m.group("rest") if m.group("n") else m.group("rest2")
+        return CitationText(piece, "noteref", locator_of(rest or ""), author=str(num))
     m = IBID_RE.match(piece)
     if m:
         return CitationText(piece, "ibid", locator_of(m.group("rest")))
@@ -229,4 +241,6 @@ def classify(piece: str) -> CitationText | None:
             return None
     parsed = parse_citation(piece)
     kind = parsed.kind
+    if kind == "opcit" and parsed.fields.get("title"):
+        kind = "short"  # Jervis, Perception and Misperception, op. cit.: a short form with its title
     return CitationText(piece, kind, parsed.locator, parsed=parsed)

@@ -91,6 +91,7 @@ class Builder:
         self.by_family: dict[str, list[_Work]] = {}
         self.last_cited: list[_Work] = []
         self._id_cache: dict[int, tuple[object, list[str]]] = {}
+        self.by_note_number: dict[int, list[_Work]] = {}  # the works of the latest note with that number
 
     def _ids(self, fields: dict[str, str]) -> list[str]:
         ids = []
@@ -150,6 +151,11 @@ class Builder:
                 target = self.last_cited[-1] if self.last_cited else None
                 if target is None:
                     problems.append("同上/Ibid. with no previous citation")
+            elif c.kind == "noteref":
+                works = self.by_note_number.get(int(c.author or 0))
+                target = works[-1] if works else None
+                if target is None:
+                    problems.append(f"refers to note {c.author}, which cites nothing known")
             elif c.kind == "opcit":
                 exact = [w for w in self.by_family.get(family_part(c.author or ""), [])
                          if c.author and c.author in (w.fields.get("author") or w.fields.get("editor") or "")]
@@ -183,6 +189,7 @@ class Builder:
                 result.joined.append(joined)
         if cited:
             self.last_cited = cited
+            self.by_note_number[note.number] = cited
         else:
             result.status = "not-understood"
             result.reason = "; ".join(problems) or "not understood"

@@ -40,7 +40,7 @@ ZH_SERIES = re.compile(r"第\s*(\d{1,4})\s*辑")
 ZH_PAGES = re.compile(r"第\s*(\d+)\s*(?:[—–\-~～至]+\s*(\d+))?\s*页")
 ZH_BAN = re.compile(r"第\s*(\d+)\s*版|(?<![\d])(\d+)\s*面(?![\w])")
 JA_PAGES = re.compile(r"(?:p+\.\s*)?(\d+)\s*(?:[—–\-~～]+\s*(\d+))?\s*頁")
-EN_PAGES = re.compile(r"\b(pp?)\.\s*([\dIVXLCivxlc]+)(?:\s*[-–—]+\s*(\d+))?")
+EN_PAGES = re.compile(r"\b(pp?)\.\s*([A-Z]?\d+|[IVXLCivxlc]+)(?:\s*[-–—]+\s*([A-Z]?\d+))?")
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’\"<>]+", re.I)
 ACCESS_RE = re.compile(
     r"[（(]?\s*(?:访问时间|访问日期|上网时间|登录时间|浏览时间|浏览日期|检索时间|引用日期|最后访问|閲覧日|アクセス日|"
@@ -505,7 +505,7 @@ def parse_cjk(text: str) -> Parsed:
         f["type"] = thesis.group(0)
         inst = next((s for s in segs if re.search(r"大学|学院|研究院|研究所|大學|University|Institute", s)), None)
         if inst:
-            f["institution"] = inst
+            f["institution"] = re.sub(r"^[\u4e00-\u9fff]{2,4}\s*[：:]\s*", "", inst)
         if date:
             f["date"] = date[:4] if len(date) > 7 else date
     elif archive and not issue and not pub:
@@ -522,6 +522,18 @@ def parse_cjk(text: str) -> Parsed:
         d = iso_date(dm.group(1)) if dm else date
         if d:
             f["date"] = d
+    elif container and re.search(r"(论文集|文集|会议录|論文集|Proceedings)$", container) and not issue:
+        etype = "inproceedings"
+        f["booktitle"] = container
+        if pub:
+            f["publisher"] = pub.group("pub")
+            if pub.group("loc"):
+                f["location"] = pub.group("loc")
+            f["date"] = pub.group("year")
+        elif date:
+            f["date"] = date
+        if locator and "-" in locator:
+            f["pages"] = locator
     elif conf and not issue:
         etype = "inproceedings"
         ev = re.search(r"[“\"]([^”\"]+)[”\"]", rest_nourl)
@@ -698,7 +710,54 @@ def _find_quoted(text: str) -> tuple[int, int, str] | None:
     return None
 
 
+ARCHIVE_EN = re.compile(
+    r"\b(?:RG\s*\d+|Record Group\s*\d+|National Archives|NARA|Box\s+\d+|Folder\s+\d+|Presidential Library|"
+    r"Public Record Office|The National Archives|TNA|FO\s*\d+/\d+|PREM\s*\d+/|CAB\s*\d+/|Central (?:Decimal|Foreign Policy) Files?|"
+    r"Papers,\s+[A-Z][\w ]*(?:Library|Archives?)|Manuscript Division)\b"
+)
+ARCHIVE_PART = re.compile(r"^(?:RG|Record Group|Box|Folder|File|Entry|FO|PREM|CAB|Central|Lot|Series|Reel|Doc(?:ument)?\.?)\b", re.I)
+ARCHIVE_HOLDER = re.compile(r"Archives?|Library|Record Office|\bTNA\b|\bNARA\b|Manuscript Division")
+
+
+def parse_western_archive(text: str) -> Parsed:
+    """Telegram from Tokyo, March 3, 1952, RG 59, Central Decimal File, Box 123, National Archives, College Park."""
+    f: dict[str, str] = {}
+    body = strip_trailing(text)
+    q = _find_quoted(body)
+    names: list[str] = []
+    if q:
+        i, j, title = q
+        pre = strip_trailing(body[:i])
+        pre = re.split(r"\s+to\s+", pre)[0] if re.search(r"\s+to\s+", pre) else pre  # Dulles to Eisenhower
+        if pre and looks_like_names(pre):
+            names, others, _r = western_names(pre)
+            f["author"] = names_field(names, others)
+        f["title"] = re.sub(r"[,，]\s*$", "", title.strip())
+        rest = body[j + 1:]
+    else:
+        rest = body
+    segs = [s_.strip() for s_ in re.split(r",\s*", _mask_dates(rest)) if s_.strip(" .")]
+    if not q and segs:
+        k = next((k for k, s_ in enumerate(segs) if not ARCHIVE_PART.match(s_) and "\x00" not in s_), 0)
+        f["title"] = _unmask(segs[k])
+        segs = segs[:k] + segs[k + 1:]
+    date = iso_date(rest)
+    parts = [_unmask(s_) for s_ in segs if ARCHIVE_PART.match(s_)]
+    holder = next((_unmask(s_) for s_ in segs if ARCHIVE_HOLDER.search(s_) and not ARCHIVE_PART.match(s_)), None)
+    f["entrysubtype"] = "archive"
+    if holder:
+        f["library"] = holder
+    if parts:
+        f["number"] = ", ".join(parts)
+    if date:
+        f["date"] = date
+    f["langid"] = language_of(f.get("title", ""))
+    return Parsed(type="misc", fields=_order(f), locator=None, names=names)
+
+
 def parse_western(text: str) -> Parsed:
+    if ARCHIVE_EN.search(text) and not re.search(r"\b(?:Vol\.|vol\.|pp?\.\s*\d)|Press\b", text):
+        return parse_western_archive(text)
     p = Parsed()
     f: dict[str, str] = {}
     text = text.strip()
