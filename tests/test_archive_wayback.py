@@ -323,3 +323,15 @@ def test_a_differently_shaped_archive_still_works(tmp_path):
     lib = read_library(bib)
     assert lib.get("two").fields["archiveurl"] == f"{BASE}/web/20250501000000/https://example.org/two"
     assert lib.get("three").fields["archivedate"] == "2025-06-01"
+
+
+def test_an_archive_that_never_answers_ends_the_run_quickly(tmp_path):
+    import time
+
+    fake = FakeWeb(archive_delay=5)
+    started = time.monotonic()
+    bib, res, run, _ = _run(tmp_path, fake, options=fast_options(timeout=0.1, tries=2, max_failures=3))
+    assert time.monotonic() - started < 4
+    assert {o.outcome for o in res.values()} == {"error"}
+    assert any("not answering" in n for n in run.notes)
+    assert bib.read_text() == BIB

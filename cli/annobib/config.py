@@ -181,6 +181,8 @@ SETTINGS: list[Setting] = [
             "seconds one Archive request may take"),
     Setting("archive.tries", "ANNOBIB_ARCHIVE_TRIES", 3, _positive_int,
             "tries per Archive request (timeouts, 5xx, 429 after the pause)"),
+    Setting("archive.max_failures", "ANNOBIB_ARCHIVE_MAX_FAILURES", 6, _positive_int,
+            "Archive requests failing in a row (timeouts, refused) before the run stops asking it"),
     Setting("archive.if_not_archived_within", "ANNOBIB_IF_NOT_ARCHIVED_WITHIN", "30d", _text,
             "Save Page Now: reuse a capture younger than this"),
     Setting("archive.access_key", "ANNOBIB_IA_ACCESS", None, _text,

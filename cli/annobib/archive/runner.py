@@ -377,6 +377,8 @@ class ArchiveRun:
                 for _ in range(max(1, min(self.workers, len(targets)))):
                     group.create_task(worker())
         finally:
+            if self.client.gate.down:
+                self.notes.append(self.client.gate.down)
             await self.client.aclose()
             for state in self.states.values():
                 state.save()

@@ -64,6 +64,7 @@ class ArchiveOptions:
     max_429: int = 3
     timeout: float = 30.0
     tries: int = 3
+    max_failures: int = 6
     if_not_archived_within: str = "30d"
     access_key: str | None = field(default=None, repr=False)
     secret_key: str | None = field(default=None, repr=False)
@@ -106,6 +107,7 @@ class ArchiveOptions:
             max_429=cfg["archive.max_429"],
             timeout=cfg["archive.timeout"],
             tries=cfg["archive.tries"],
+            max_failures=cfg["archive.max_failures"],
             if_not_archived_within=cfg["archive.if_not_archived_within"],
             access_key=cfg["archive.access_key"],
             secret_key=cfg["archive.secret_key"],
@@ -215,6 +217,8 @@ class ArchiveGate:
                                    clock=clock, sleep=sleep)
         self.sem = asyncio.Semaphore(options.concurrency)
         self.count_429 = 0
+        self.failures = 0  # requests without an answer, in a row
+        self.down: str | None = None  # set when the Archive is taken as unreachable for this run
         self.sleep = sleep
 
     async def acquire(self, capture: bool = False) -> None:
@@ -273,6 +277,8 @@ class WaybackClient:
         opts = self.options
         last = "no answer"
         for attempt in range(1, opts.tries + 1):
+            if self.gate.down:
+                raise ArchiveError(self.gate.down)
             try:
                 async with self.gate.sem:
                     await self.gate.acquire(capture)
@@ -284,9 +290,14 @@ class WaybackClient:
             except (httpx.HTTPError, asyncio.TimeoutError, OSError) as exc:
                 last = "timed out" if isinstance(exc, (asyncio.TimeoutError, httpx.TimeoutException)) else (
                     f"{type(exc).__name__}: {str(exc)[:120]}")
+                self.gate.failures += 1
+                if self.gate.failures >= opts.max_failures and not self.gate.down:
+                    self.gate.down = (f"the Archive is not answering ({last}, {self.gate.failures} times in a row); "
+                                      "no more Archive requests this run")
                 if attempt < opts.tries:
                     await self.sleep(backoff(1.0, attempt, 30.0))
                 continue
+            self.gate.failures = 0
             if resp.status_code == 429:
                 self.gate.saw_429()
                 last = "HTTP 429 (too many requests)"
