@@ -78,7 +78,8 @@ def test_html_and_latex(bib):
 def test_keys_query_and_json(bib):
     r = run_cli(["--bib", str(bib), "format", "--json", "liu2025meifei"])
     data = json.loads(r.stdout)
-    assert [d["key"] for d in data] == ["liu2025meifei"] and data[0]["label"] == "[1]"
+    # a selection keeps the numbers of the whole list (liu is cited after morrow)
+    assert [d["key"] for d in data] == ["liu2025meifei"] and data[0]["label"] == "[2]"
     r = run_cli(["--bib", str(bib), "format", "--json", "-q", "author:morrow"], env={"ANNOBIB_NO_CACHE": "1"})
     assert r.exit_code == 0, (r.stdout, r.stderr)
     assert [d["key"] for d in json.loads(r.stdout)] == ["morrow1991"]
@@ -148,3 +149,14 @@ def test_terminal_backend_prints_links_and_no_markup():
     out = buf.getvalue()
     assert "[bold]Org" in out and "A [red]title" in out  # field text printed literally
     assert "\x1b]8;" in out and "https://example.org/a" in out  # OSC 8 hyperlink
+
+
+def test_selection_keeps_letters_of_the_whole_list(tmp_path):
+    bib = tmp_path / "y.bib"
+    bib.write_text(r"""@online{a, author = {{U.S. Department of Defense}}, title = {Zeta}, date = {2025-03-01}, url = {https://a}}
+@online{b, author = {{U.S. Department of Defense}}, title = {Alpha}, date = {2025-05-01}, url = {https://b}}
+""", encoding="utf-8")
+    r = run_cli(["--bib", str(bib), "format", "--style", "apa", "--to", "text", "a"])
+    assert "(2025b, March 1)" in r.stdout
+    r = run_cli(["--bib", str(bib), "cite", "--style", "apa", "a", "b"])
+    assert r.stdout.splitlines() == ["(U.S. Department of Defense, 2025b)", "(U.S. Department of Defense, 2025a)"]

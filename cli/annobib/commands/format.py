@@ -138,7 +138,7 @@ def _write_atomic(path: Path, data: str) -> None:
 @click.option("--order", type=click.Choice(["auto", "file", "sorted"]), default="auto", show_default=True,
               help="auto: numeric lists by first citation (else file order), author-date/APA sorted.")
 @click.option("--annotated", is_flag=True, help="Each reference followed by its annotation (annote).")
-@click.option("--context", is_flag=True, help="With --annotated: entries without an annotation show the citing sentence.")
+@click.option("--context", is_flag=True, help="Annotated list where entries without an annotation show the article's citing sentence.")
 @click.option("--archived", type=click.Choice(["off", "after", "dead"]), default="off", show_default=True,
               help="Web Archive snapshots (archiveurl): after the original URL, or in place of a dead one.")
 @click.option("--proper-nouns", "proper_nouns", type=click.Path(exists=True, dir_okay=False),
@@ -183,6 +183,7 @@ def _format(ctx, keys, query, style, edition, system, to, output, order, annotat
     from annobib.render import ListItem, render, render_document
     from annobib.styles import format_bibliography
 
+    annotated = annotated or context  # --context alone means an annotated list
     view, entries, code = _entries(ctx, need_view=bool(query))
     chosen = _select(view, entries, list(keys), query)
     if not chosen:
@@ -192,7 +193,8 @@ def _format(ctx, keys, query, style, edition, system, to, output, order, annotat
             warn("no entries to format")
         sys.exit(1 if (keys or query) else max(code, 0))
     dead = _dead_keys(chosen) if archived != "off" else set()
-    refs = format_bibliography(chosen, style, edition, system, order=order, archived=archived, dead=dead)
+    refs = format_bibliography(chosen, style, edition, system, order=order, archived=archived, dead=dead,
+                               universe=entries if len(chosen) != len(entries) else None)
     warnings = [w for r in refs for w in r.warnings]
     if warnings:
         if verbose:

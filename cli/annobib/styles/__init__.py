@@ -111,7 +111,7 @@ def letters(n: int) -> list[str]:
 def format_bibliography(entries: list, style: str = "gbt7714", edition: str | None = None,
                         system: str | None = "numeric", order: str = "auto",
                         tiebreak: str = "title", archived: str = "off",
-                        dead: set | frozenset = frozenset()) -> list[Reference]:
+                        dead: set | frozenset = frozenset(), universe: list | None = None) -> list[Reference]:
     """A reference list in the order the style requires.
 
     ``order``: ``auto`` (numeric: first citation, else file order; author-date/APA: sorted as
@@ -119,7 +119,9 @@ def format_bibliography(entries: list, style: str = "gbt7714", edition: str | No
     with the same authors and year (and so their ``a``/``b``): ``title`` (default), ``file``,
     or ``key`` (the citation key; the convention of the GB/T reference implementation).
     ``archived``: ``after`` prints an entry's Web Archive snapshot (``archiveurl``) after its
-    reference; ``dead`` puts it in place of the original URL for the keys in ``dead``.
+    reference, or ``dead`` puts it in place of the original URL for the keys in ``dead``.
+    ``universe``: the whole bibliography when ``entries`` is a selection from it — numeric labels
+    are then the entries' numbers in the whole list (``[8]`` stays ``[8]``).
     """
     mod, edition, system = _defaults(style, edition, system)
     entries = list(entries)
@@ -127,38 +129,56 @@ def format_bibliography(entries: list, style: str = "gbt7714", edition: str | No
     if order == "file":
         ordered = entries
     elif numeric and order == "auto":
-        ordered = citation_order(entries)
+        if universe is not None:
+            wanted = {id(e) for e in entries}
+            ordered = [e for e in citation_order(list(universe)) if id(e) in wanted]
+        else:
+            ordered = citation_order(entries)
     else:
-        keyed = [(mod.sort_key(e, i, edition), i, e) for i, e in enumerate(entries)]
-        keyed.sort(key=lambda t: (t[0], t[1]))
-        ordered = [t[-1] for t in keyed]
-        if tiebreak != "file":
-            ordered = _break_ties(ordered, [t[0] for t in keyed], tiebreak)
-    extras: dict[int, str] = {}
+        ordered = _sorted(mod, entries, edition, tiebreak)
+    extras: dict[int, str] = {}  # id(entry) -> "a", "b" …
     if not numeric:
-        groups: dict[tuple, list[int]] = {}
-        for i, e in enumerate(ordered):
-            groups.setdefault(mod.group_key(e, edition), []).append(i)
+        pool = ordered
+        if universe is not None:
+            # letters as in the whole list, so a selection shows the same 2025a/2025b
+            pool = ordered if order == "file" else _sorted(mod, list(universe), edition, tiebreak)
+        groups: dict[tuple, list] = {}
+        for e in pool:
+            groups.setdefault(mod.group_key(e, edition), []).append(e)
         for members in groups.values():
             if len(members) > 1:
-                for idx, letter in zip(members, letters(len(members))):
-                    extras[idx] = letter
+                for e, letter in zip(members, letters(len(members))):
+                    extras[id(e)] = letter
+    numbers = None
+    if numeric and universe is not None:
+        full = citation_order(list(universe)) if order == "auto" else list(universe)
+        numbers = {id(e): n for n, e in enumerate(full, start=1)}
     refs = []
     for i, e in enumerate(ordered):
-        extra = extras.get(i, "")
+        extra = extras.get(id(e), "")
         warnings: list[str] = []
         target, after = _archive(e, archived, dead)
         text = mod.format_entry(target, edition=edition, system=system, extra=extra, warnings=warnings)
         if after:
             text = _append_archive(text, after, STYLES[style], edition, e)
         if numeric:
-            label = f"[{i + 1}]"
+            label = f"[{numbers[id(e)] if numbers else i + 1}]"
             cite = label
         else:
             label = None
             cite = mod.citation(e, edition=edition, extra=extra)
-        refs.append(Reference(e, text, label, i + 1 if numeric else None, extra, cite, warnings))
+        number = (numbers[id(e)] if numbers else i + 1) if numeric else None
+        refs.append(Reference(e, text, label, number, extra, cite, warnings))
     return refs
+
+
+def _sorted(mod, entries: list, edition, tiebreak: str) -> list:
+    keyed = [(mod.sort_key(e, i, edition), i, e) for i, e in enumerate(entries)]
+    keyed.sort(key=lambda t: (t[0], t[1]))
+    ordered = [t[-1] for t in keyed]
+    if tiebreak != "file":
+        ordered = _break_ties(ordered, [t[0] for t in keyed], tiebreak)
+    return ordered
 
 
 def _tie_key(entry, tiebreak: str) -> tuple:
