@@ -4,6 +4,8 @@ Known, deliberate departures from the reference lists (also in the README):
 * 2025, ``gbt7714.8.13.1:4`` / ``b.12:10``: the reference lowercases ``Asia`` in
   "east and southeast asia"; a proper noun keeps its capital (our proper-noun list).
 * 2015, ``gbt7714.6.1.1:3``: the reference writes ``김세훈et al.``; Korean entries take ``외``.
+* 2015, ``gbt7714.10.1.3:3`` (罗杰斯): the reference writes ``潘惠霞, 魏婧, 杨艳, 等, 译``; the
+  2015 standard's own example is ``潘惠霞, 魏婧, 杨艳, 等译`` (2025 changed it to ``等，译``).
 * same author and year: the reference orders the ``a``/``b`` works by citation key; the test uses
   that tie-break (``tiebreak="key"``), users get title order by default.
 """
@@ -25,6 +27,7 @@ DEPARTURES = {
     ("2025", "gbt7714.8.13.1:4"): "Asia is a proper noun",
     ("2025", "gbt7714.b.12:10"): "Asia is a proper noun",
     ("2015", "gbt7714.6.1.1:3"): "Korean et al. is 외",
+    ("2015", "gbt7714.10.1.3:3"): "2015 translators: 等译",
 }
 
 
@@ -59,6 +62,8 @@ def test_known_departures_are_deliberate(edition, key):
     got, want = mismatched[key]
     if "Asia" in DEPARTURES[(edition, key)]:
         assert "southeast Asia" in got and "southeast asia" in want
+    elif "等译" in DEPARTURES[(edition, key)]:
+        assert "潘惠霞, 魏婧, 杨艳, 等译." in got and "等, 译." in want
     else:
         assert got.startswith("김세훈외") and want.startswith("김세훈et al.")
 

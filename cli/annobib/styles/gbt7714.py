@@ -386,7 +386,11 @@ class _Entry:
         t = self.names("translator")
         if not t:
             return ""
-        return t + self.p.comma + ("译" if self.lang == LANG_ZH else "trans.")
+        if self.lang == LANG_ZH:
+            if self.opts.edition == "2015" and t.endswith("等"):
+                return t + "译"  # GB/T 7714-2015, 8.1.1: 潘惠霞, 魏婧, 杨艳, 等译
+            return t + self.p.comma + "译"
+        return t + self.p.comma + "trans."
 
     # -- titles ---------------------------------------------------------------------------
     def _segs(self, name: str):
