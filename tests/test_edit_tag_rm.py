@@ -121,3 +121,15 @@ def test_rm_asks_on_a_terminal(bib, monkeypatch):
     assert read_library(bib).keys() == ["a2025", "b2025"]
     r = run_cli(["--bib", str(bib), "rm", "--yes", "b2025"])  # --yes: no question
     assert r.exit_code == 0 and read_library(bib).keys() == ["a2025"]
+
+
+def test_list_and_search_filter_by_tag(bib):
+    assert run_cli(["--bib", str(bib), "tag", "c2025", "+alliance", "+todo"]).exit_code == 0
+    env = {"ANNOBIB_NO_CACHE": "1"}
+    r = run_cli(["--bib", str(bib), "list", "--tag", "alliance", "--format", "keys"], env=env)
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.split() == ["a2025", "c2025"]
+    r = run_cli(["--bib", str(bib), "list", "--tag", "alliance", "--tag", "-todo", "--format", "keys"], env=env)
+    assert r.stdout.split() == ["a2025"]
+    r = run_cli(["--bib", str(bib), "search", "tag:todo", "--format", "keys"], env=env)
+    assert r.stdout.split() == ["c2025"]

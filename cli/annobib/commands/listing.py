@@ -22,7 +22,7 @@ HEADERS = {"key": "Key", "type": "Type", "authors": "Authors", "year": "Year", "
 _POS = {"key": 0, "type": 1, "authors": 2, "year": 3, "title": 4, "container": 5, "lang": 6, "cited": 7}
 _CAP = {"key": 32, "type": 13, "authors": 32, "year": 4, "title": 90, "container": 40, "lang": 4, "cited": 5}
 _FLEX = {"title": 4, "authors": 2, "container": 2}
-_MIN = {"title": 10, "authors": 6, "container": 6, "key": 8, "type": 4}
+_MIN = {"title": 10, "authors": 4, "container": 4, "key": 8, "type": 4}
 SORTS = ("file", "key", "author", "year", "title", "cited")
 
 
@@ -170,7 +170,10 @@ def plain_table(rows: list[list[str]], width: int) -> str:
             v = crop(v, widths[j])
             pad = widths[j] - cell_len(v)
             parts.append(" " * pad + v if j in right else v + " " * pad)
-        lines.append("  ".join(parts).rstrip())
+        line = "  ".join(parts).rstrip()
+        if cell_len(line) > width:
+            line = crop(line, width)
+        lines.append(line)
     return "\n".join(lines) + "\n"
 
 
@@ -201,8 +204,7 @@ def print_rows(ctx, rows: list[list[str]], spans: list[dict] | None = None, page
     """A table on stdout: Rich (paged when long) on a terminal, plain text otherwise."""
     on_tty = sys.stdout.isatty()
     if not on_tty:
-        sys.stdout.write(plain_table(rows, terminal_width()))
-        sys.stdout.flush()
+        click.echo(plain_table(rows, terminal_width()), nl=False)
         return
     from annobib.commands._common import console
 
@@ -233,17 +235,21 @@ def row_json(view, i: int, with_fields: bool = True, row: tuple | None = None) -
 
 def write_delimited(view, idx: list[int], fmt: str) -> None:
     if fmt == "keys":
-        sys.stdout.write("".join(view.summaries[i][0] + "\n" for i in idx))
+        keys = view.keys()
+        click.echo("".join(keys[i] + "\n" for i in idx), nl=False)
         return
     import csv
+    import io
 
-    writer = csv.writer(sys.stdout, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
     writer.writerow(COLUMNS)
     for i in idx:
         row = cells(view.summaries[i])
         if fmt == "tsv":
             row = [v.replace("\t", " ") for v in row]
         writer.writerow(row)
+    click.echo(buf.getvalue(), nl=False)
 
 
 @click.command("list")
@@ -252,24 +258,29 @@ def write_delimited(view, idx: list[int], fmt: str) -> None:
 @click.option("--type", "types", multiple=True, metavar="TYPE", help="Only these entry types (repeat or comma-separate).")
 @click.option("--lang", "langs", multiple=True, metavar="LANG", help="Only these languages: zh, en, ja, ko … (repeatable).")
 @click.option("--year", "year", metavar="RANGE", help="Only these years: 2024, 2024..2025, ..2020, 2021..")
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only entries with this tag (`keywords`; repeat: all of them; -TAG: without it).")
 @click.option("-n", "--limit", type=click.IntRange(min=0), help="At most this many rows.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON document (all fields) on stdout.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "keys"]), default="table", show_default=True,
               help="Output for scripts: csv, tsv, or keys (one per line).")
 @click.option("--pager/--no-pager", default=None, help="Page long output on a terminal (default: when it is longer than the screen).")
 @click.pass_context
-def list_command(ctx, sort, reverse, types, langs, year, limit, as_json, fmt, pager):
+def list_command(ctx, sort, reverse, types, langs, year, tags, limit, as_json, fmt, pager):
     """List the entries: key, type, authors, year, title, container, language, times cited.
 
     \b
     Examples:
-      annobib list --sort cited -r --limit 10
+      annobib list --sort cited --limit 10     (most cited first)
       annobib list --lang zh --year 2024..2025
       annobib list --format keys | wc -l
     """
     years = parse_year_range(year)
     view = load_bibliography(ctx)
     idx = select(view, types, langs, years)
+    if tags:
+        from annobib.editing import has_tags
+
+        idx = [i for i in idx if has_tags(view.entry(i), tags)]
     idx = sort_rows(view, idx, sort, reverse)
     if limit is not None:
         idx = idx[:limit]
