@@ -127,3 +127,17 @@ def test_a_lost_note_number_does_not_drop_the_page_notes():
     assert [(r.note.page, r.note.number, r.status) for r in x.notes] == [
         (7, 1, "cited"), (7, 2, "cited"), (7, 4, "cited"), (8, 2, "cited")]
     assert len(x.entries) == 2
+
+
+@pytest.mark.parametrize("head1,head2", [
+    ("· 48 · 世界经济与政治 2023 年第 5 期", "某某文章的标题 · 49 ·"),
+    ("48", "49"),
+    ("— 48 —", "— 49 —"),
+    ("第 48 页", "第 49 页"),
+])
+def test_folio_forms(head1, head2):
+    text = (f"{head1}\n正文第一页，引用。[1]\n[1] 阎学通：《世界权力的转移》，北京大学出版社 2015 年版。\n"
+            f"{head2}\n第二页正文。[1]\n[1] 同上，第 9 页。\n")
+    x = extract_text(text)
+    assert [(r.note.page, r.note.number, r.status) for r in x.notes] == [(48, 1, "cited"), (49, 1, "cited")]
+    assert [r.note.context for r in x.notes] == ["正文第一页，引用。", "第二页正文。"]

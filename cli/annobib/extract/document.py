@@ -66,13 +66,36 @@ def normalize_text(text: str) -> str:
 _FOLIO_FIRST = frozenset("-–—－·•第 \t")
 
 
+_FOLIO_IN_HEAD = re.compile(
+    r"^\s*[-–—－·•]\s*(\d{1,4})\s*[-–—－·•]\s*(?P<a>[^。，；,;]{2,40})$|^(?P<b>[^。，；,;]{2,40}?)\s*[-–—－·•]\s*(\d{1,4})\s*[-–—－·•]\s*$"
+)
+
+
 def is_folio(line: str) -> int | None:
-    if not line or line[0] not in _FOLIO_FIRST or len(line) > 16:
+    """``-25-``, ``— 25 —``, ``·25·``, ``第 25 页``; also a folio printed on the running-head line
+    (``· 48 · 世界经济与政治 2023 年第 5 期``)."""
+    if not line:
         return None
-    m = FOLIO_RE.match(line)
-    if not m:
-        return None
-    return int(m.group(1) or m.group(2))
+    if line[0] in _FOLIO_FIRST and len(line) <= 16:
+        m = FOLIO_RE.match(line)
+        if m:
+            return int(m.group(1) or m.group(2))
+    if len(line) <= 56 and ("·" in line or "—" in line or "-" in line):
+        m = _FOLIO_IN_HEAD.match(line)
+        if m and not re.search(r"\d{1,4}\s*[-–—]\s*\d", m.group("a") or m.group("b") or ""):
+            return int(m.group(1) or m.group(4))
+    return None
+
+
+def _bare_folios(lines: list[str]) -> set[int]:
+    """Lines holding only a number are folios when there are several and they climb page by page."""
+    cands = [(i, int(l)) for i, l in enumerate(lines) if l.strip().isdigit() and len(l.strip()) <= 4 and l.strip()[0] != "0"]
+    if len(cands) < 2:
+        return set()
+    steps = [b - a for (_, a), (_, b) in zip(cands, cands[1:])]
+    if all(1 <= d <= 2 for d in steps):
+        return {i for i, _ in cands}
+    return set()
 
 
 def _strip_marker(line: str) -> str:
@@ -108,6 +131,9 @@ def split_pages(text: str) -> Document:
     """Cut the text into pages (see the module docstring for the signals used)."""
     text = normalize_text(text)
     raw_lines = text.replace("\f", "\n\f\n").split("\n")
+    bare = _bare_folios(raw_lines)
+    if bare:
+        raw_lines = [f"-{raw_lines[i].strip()}-" if i in bare else raw_lines[i] for i in range(len(raw_lines))]
     heads = _head_candidates(raw_lines)
     title = None
     for line in raw_lines:
