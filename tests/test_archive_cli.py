@@ -34,8 +34,8 @@ def fast_env(tmp_path: Path, server, keys: bool = True, **extra) -> dict:
         "ANNOBIB_CONFIG": str(tmp_path / "no-config.toml"),
         "XDG_CACHE_HOME": str(tmp_path / "cache"),
         "ANNOBIB_WAYBACK_URL": server.url,
-        "ANNOBIB_ARCHIVE_RPM": "3000",
-        "ANNOBIB_CAPTURE_RPM": "3000",
+        "ANNOBIB_ARCHIVE_RPM": "30000",
+        "ANNOBIB_CAPTURE_RPM": "30000",
         "ANNOBIB_CAPTURE_INTERVAL": "0",
         "ANNOBIB_POLL_INTERVAL": "0.02",
         "ANNOBIB_POLL_MAX_INTERVAL": "0.05",
@@ -130,8 +130,8 @@ def test_killed_mid_run_then_resumed(tmp_path, fake_server):
     n = 8
     bib = write_bib(tmp_path, server.url, ["ok"] * n)
     env = dict(os.environ, PYTHONPATH=str(REPO / "cli"),
-               **fast_env(tmp_path, server, ANNOBIB_CAPTURE_INTERVAL="0.15", ANNOBIB_POLL_INTERVAL="0.1",
-                          ANNOBIB_POLL_MAX_INTERVAL="0.1"))
+               **fast_env(tmp_path, server, ANNOBIB_CAPTURE_INTERVAL="0.08", ANNOBIB_POLL_INTERVAL="0.05",
+                          ANNOBIB_POLL_MAX_INTERVAL="0.05"))
     cmd = [sys.executable, "-m", "annobib", "--bib", str(bib), "archive"]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
     deadline = time.time() + 20
