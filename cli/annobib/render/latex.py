@@ -31,6 +31,16 @@ def render(rt) -> str:
 
 
 def document(items, hanging: bool = False) -> str:
+    if hanging:
+        # author-date / APA: no labels, a hanging indent
+        lines = [r"\begin{list}{}{\setlength{\leftmargin}{2em}\setlength{\itemindent}{-2em}"
+                 r"\setlength{\labelwidth}{0pt}\setlength{\labelsep}{0pt}}"]
+        for item in items:
+            lines.append(r"\item{} " + render(item.text))
+            if item.annotation:
+                lines.append(r"\par\begin{quote}" + render(item.annotation).replace("\n\n", "\n\n\\par ") + r"\end{quote}")
+        lines.append(r"\end{list}")
+        return "\n".join(lines) + "\n"
     width = max((len(i.label or "") for i in items), default=1)
     lines = [r"\begin{thebibliography}{" + "9" * max(1, width - 2) + "}"]
     for item in items:
