@@ -87,9 +87,9 @@ def is_folio(line: str) -> int | None:
     return None
 
 
-def _bare_folios(lines: list[str]) -> set[int]:
+def _bare_folios(st: list[str]) -> set[int]:
     """Lines holding only a number are folios when there are several and they climb page by page."""
-    cands = [(i, int(l)) for i, l in enumerate(lines) if l.strip().isdigit() and len(l.strip()) <= 4 and l.strip()[0] != "0"]
+    cands = [(i, int(l)) for i, l in enumerate(st) if l and len(l) <= 4 and l.isdigit() and l[0] != "0"]
     if len(cands) < 2:
         return set()
     steps = [b - a for (_, a), (_, b) in zip(cands, cands[1:])]
@@ -102,26 +102,26 @@ def _strip_marker(line: str) -> str:
     return MARKER_TAIL_RE.sub("", line).strip()
 
 
-def _head_candidates(lines: list[str]) -> set[str]:
+def _head_candidates(st: list[str], fol: list[int | None]) -> set[str]:
     """Short lines without sentence punctuation that stand next to a folio (ignoring blank lines):
     the running heads (article title, journal name and issue). Every other occurrence of such a
-    line is a running head too."""
+    line is a running head too. ``st`` are the stripped lines, ``fol`` their folio numbers."""
     heads: set[str] = set()
-    nonblank = [i for i, l in enumerate(lines) if l.strip()]
+    nonblank = [i for i, l in enumerate(st) if l]
     for pos, i in enumerate(nonblank):
-        if is_folio(lines[i]) is None:
+        if fol[i] is None:
             continue
         for j in (pos - 1, pos + 1):
             if 0 <= j < len(nonblank):
-                s = lines[nonblank[j]].strip()
+                s = st[nonblank[j]]
                 if 2 <= len(s) <= 40 and not re.search(r"[。，；,;！？]", s) and not s.startswith("["):
                     if not re.match(r"^(?:\[\d+\]|[①-⑳]|\d+[.、])", s):
                         heads.add(s)
     return heads
 
 
-def _is_head(line: str, heads: set[str]) -> bool:
-    s = line.strip()
+def _is_head(s: str, heads: set[str]) -> bool:
+    """``s`` is a stripped line."""
     if not s or len(s) > 40:
         return False
     return s in heads or ("期" in s and bool(ISSUE_HEAD_RE.match(s)))
@@ -131,58 +131,57 @@ def split_pages(text: str) -> Document:
     """Cut the text into pages (see the module docstring for the signals used)."""
     text = normalize_text(text)
     raw_lines = text.replace("\f", "\n\f\n").split("\n")
-    bare = _bare_folios(raw_lines)
+    st = [l.strip() for l in raw_lines]
+    bare = _bare_folios(st)
     if bare:
-        raw_lines = [f"-{raw_lines[i].strip()}-" if i in bare else raw_lines[i] for i in range(len(raw_lines))]
-    heads = _head_candidates(raw_lines)
+        for i in bare:
+            raw_lines[i] = st[i] = f"-{st[i]}-"
+    fol = [is_folio(x) if x else None for x in st]
+    heads = _head_candidates(st, fol)
     title = None
-    for line in raw_lines:
-        s = line.strip()
-        if s and MARKER_TAIL_RE.search(s) and _strip_marker(s) in heads:
-            title = _strip_marker(s)
-            break
-    nonblank = [l for l in raw_lines if l.strip()]
+    if heads:
+        for s in st:
+            if s and s[-1] in "]①②③④⑤⑥⑦⑧⑨⑩)）*" and MARKER_TAIL_RE.search(s) and _strip_marker(s) in heads:
+                title = _strip_marker(s)
+                break
+    nonblank = sum(1 for x in st if x)
     # exactly one leading space (not a paragraph indent of two or a full-width space)
-    indented = [l for l in nonblank if l[:1] == " " and l[1:2] not in (" ", "\u3000")]
-    indent_signal = 0 < len(indented) <= max(3, len(nonblank) // 4)
+    indented = sum(1 for l, x in zip(raw_lines, st) if x and l[:1] == " " and l[1:2] not in (" ", "\u3000"))
+    indent_signal = 0 < indented <= max(3, nonblank // 4)
 
     # Walk the lines, emitting ("break", folio|None) and ("line", text) events.
     events: list[tuple[str, object]] = []
     i = 0
     n = len(raw_lines)
     while i < n:
-        line = raw_lines[i]
-        if line == "\f":
-            events.append(("break", None))
-            i += 1
-            continue
-        s = line.strip()
+        s = st[i]
         if not s:
+            if raw_lines[i] == "\f":
+                events.append(("break", None))
             i += 1
             continue
-        folio = is_folio(s)
-        if folio is not None or _is_head(s, heads):
+        if fol[i] is not None or (len(s) <= 40 and _is_head(s, heads)):
             # a cluster of heads/folios (blank lines between allowed)
             numbers = []
             j = i
             while j < n:
-                t = raw_lines[j].strip()
-                if not t or raw_lines[j] == "\f":
+                t = st[j]
+                if not t:
                     j += 1
                     continue
-                f = is_folio(t)
-                if f is not None:
-                    numbers.append(f)
+                if fol[j] is not None:
+                    numbers.append(fol[j])
                 elif not _is_head(t, heads):
                     break
                 j += 1
             events.append(("break", numbers[0] if numbers else None))
             i = j
             continue
+        line = raw_lines[i]
         if indent_signal and line[:1] == " " and line[1:2] not in (" ", "\u3000"):
             if not (title and _strip_marker(s) == title):
                 events.append(("break", None))
-        events.append(("line", line.strip()))
+        events.append(("line", s))
         i += 1
 
     # Group into pages; consecutive breaks with nothing between collapse into one.
@@ -293,16 +292,28 @@ def clean_spacing(text: str) -> str:
     text = _SPACES.sub(" ", text).strip()
     if not _WIDE.search(text):
         return text  # no CJK: only runs of spaces to collapse
-    return _NOISE.sub("", text)
+    return _ONE_SPACE.sub(_noise_space, text)
 
 
+def _noise_space(m: re.Match) -> str:
+    """Keep a space unless it is PDF noise: before ，。）》…, after （《：；，。 ahead of CJK, or
+    between two Han characters (参 见)."""
+    text = m.string
+    a = text[m.start() - 1] if m.start() else ""
+    b = text[m.end()] if m.end() < len(text) else ""
+    if b in _NO_SPACE_BEFORE:
+        return ""
+    if a in _NO_SPACE_AFTER and (_is_han(b) or b in "《「『“"):
+        return ""
+    if a and b and _is_han(a) and _is_han(b):
+        return ""
+    return " "
+
+
+_ONE_SPACE = re.compile(" ")
 _WIDE = re.compile(r"[\u3000-\u9fff\uff00-\uffef\u2018\u2019\u201c\u201d]")
-# a space before ，。）》… ; after （《：；，。 before CJK; between two Han characters (参 见)
-_NOISE = re.compile(
-    r" +(?=[，。；：、！？）》」』”’])"
-    r"|(?<=[（《「『“‘：；，。]) +(?=[\u4e00-\u9fff《「『“])"
-    r"|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])"
-)
+_NO_SPACE_BEFORE = frozenset("，。；：、！？）》」』”’")
+_NO_SPACE_AFTER = frozenset("（《「『“‘：；，。")
 
 
 def _is_han(ch: str) -> bool:

@@ -308,7 +308,7 @@ def sentence_at(stream: str, start: int, end: int, marker_rx: re.Pattern | None 
     while s_start < s_end and stream[s_start] in CLOSERS + " ":
         s_start += 1
     text = stream[s_start:s_end]
-    if marker_rx is not None:
+    if marker_rx is not None and (marker_rx is not BODY_MARKER_RES["bracket"] or "[" in text or "【" in text or "〔" in text):
         text = marker_rx.sub("", text)
     text = clean_spacing(text.replace("\n", " "))
     text = _TRAIL_SEMI.sub("", text)
