@@ -326,3 +326,17 @@ def test_duplicate_detection_is_not_quadratic():
     assert time.perf_counter() - t < 5
     # numbered titles that differ only in their number are different works; the typo is a duplicate
     assert [(f.key, f.message.split(":")[0]) for f in found] == [("k1", "same work as 'dup1' (line 1)")]
+
+
+def test_empty_bibliography_is_exit_2(tmp_path):
+    p = tmp_path / "empty.bib"
+    p.write_text("% nothing here yet\n", encoding="utf-8")
+    r = run_cli(["validate", str(p)])
+    assert r.exit_code == 2 and "no entries" in r.stderr
+    assert p.read_text(encoding="utf-8") == "% nothing here yet\n"
+
+
+def test_duplicates_across_files_name_the_other_file():
+    r = run_cli(["--bib", str(DATA / "clean.bib"), "--bib", str(BROKEN / "W107-duplicate-work.bib"),
+                 "validate", *T, "--select", "W107"])
+    assert "same work as 'morrow1991alliances' (clean.bib:16): same DOI" in r.stdout

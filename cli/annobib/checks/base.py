@@ -39,7 +39,7 @@ class Fix:
     description: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     code: str
     severity: str
@@ -82,24 +82,17 @@ class Rule:
     good: str = ""  # the same, corrected
     fields: tuple[str, ...] = ()  # entry rules: run only on entries that have one of these fields
     types: tuple[str, ...] = ()  # entry rules: run only on entries of these types
+    absent: tuple[str, ...] = ()  # entry rules: can fire only when none of these has a value
 
     @property
     def severity(self) -> str:
         return SEVERITY_OF_LETTER[self.code[0]]
 
     def finding(self, entry, field_name: str | None, message: str, fix: Fix | None = None) -> Finding:
-        return Finding(
-            code=self.code,
-            severity=self.severity,
-            key=getattr(entry, "key", None),
-            field=field_name,
-            message=message,
-            line=getattr(entry, "line", None),
-            source=getattr(entry, "source", None),
-            fix=fix,
-            rule=self.name,
-            entry=entry,
-        )
+        if entry is None:
+            return Finding(self.code, self.severity, None, field_name, message, None, None, fix, self.name, None)
+        return Finding(self.code, self.severity, entry.key, field_name, message, entry.line, entry.source, fix,
+                       self.name, entry)
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -109,13 +102,14 @@ SCANNERS: list[tuple[tuple[str, ...], Callable, str, tuple[str, ...]]] = []
 
 
 def rule(code: str, name: str, family: str, summary: str, *, scope: str = "entry", needs: Iterable[str] = (),
-         fixable: str = "", bad: str = "", good: str = "", fields: Iterable[str] = (), types: Iterable[str] = ()):
+         fixable: str = "", bad: str = "", good: str = "", fields: Iterable[str] = (), types: Iterable[str] = (),
+         absent: Iterable[str] = ()):
     """Register the decorated function as rule ``code``; the function gets the Rule as ``R``.
 
     The function is called as ``fn(R, entry, ctx)`` (or ``fn(R, corpus, ctx)`` for library rules).
     ``fields`` / ``types`` are triggers: the runner calls an entry rule only for entries that have
     one of those fields / are of one of those types (50,000 entries x 60 rules is 3 million calls
-    otherwise).
+    otherwise); ``absent`` says the rule can only fire when none of those fields has a value.
     """
     if code[0] not in SEVERITY_OF_LETTER or not code[1:].isdigit():
         raise ValueError(f"bad rule code {code!r}")
@@ -126,7 +120,7 @@ def rule(code: str, name: str, family: str, summary: str, *, scope: str = "entry
         if code in REGISTRY:
             raise ValueError(f"rule {code} registered twice")
         REGISTRY[code] = Rule(code, name, family, summary, fn, scope, tuple(needs), fixable, bad, good,
-                              tuple(fields), tuple(types))
+                              tuple(fields), tuple(types), tuple(absent))
         return fn
 
     return deco
@@ -139,14 +133,20 @@ def declare(code: str, name: str, family: str, summary: str, *, fixable: str = "
     return REGISTRY[code]
 
 
-def scanner(*codes: str, scope: str = "entry", fields: Iterable[str] = ()):
+CLAIMED: set[str] = set()  # rules with a check function that a scanner calls (the runner does not)
+
+
+def scanner(*codes: str, scope: str = "entry", fields: Iterable[str] = (), claims: bool = False):
     """Register ``fn(rules, entry, ctx)`` as the one pass that produces findings for ``codes``
-    (called only for entries with one of ``fields``, when given)."""
+    (called only for entries with one of ``fields``, when given). With ``claims``, the codes are
+    ordinary rules that the scanner calls itself, after a shared quick test."""
 
     def deco(fn):
         for c in codes:
             if c not in REGISTRY:
                 raise ValueError(f"declare {c} before its scanner")
+        if claims:
+            CLAIMED.update(codes)
         SCANNERS.append((tuple(codes), fn, scope, tuple(fields)))
         return fn
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from annobib.checks._util import guess_language, text_of, val
 from annobib.checks.base import Fix, rule
+from annobib.checks.form import KNOWN_LANGIDS
 
 # Where a non-English entry may carry its English title for APA ("title [translation]").
 # The first is the one annobib writes; the others are read (biblatex-apa and common recipes).
 TRANSLATED_TITLE_FIELDS = ("titletranslation", "translatedtitle", "title_en", "entitle", "titleaddon",
                            "usera", "origtitle", "title+an:translated")
+_TRANSLATED_SET = frozenset(TRANSLATED_TITLE_FIELDS)
 ONLINE_TYPES = frozenset({"online", "www", "electronic"})
 IN_TYPES = frozenset({"inbook", "incollection", "inproceedings", "inreference", "bookinbook", "suppbook",
                       "suppcollection", "conference"})
@@ -39,7 +41,7 @@ def _has(e, *names) -> bool:
 
 @rule("E201", "missing-title", "completeness", "Every entry needs a title (biblatex, GB/T 7714, APA).",
       bad="@book{x, author = {Jervis, Robert}, date = {1976}}",
-      good="@book{x, author = {Jervis, Robert}, title = {Perception and Misperception}, date = {1976}}")
+      good="@book{x, author = {Jervis, Robert}, title = {Perception and Misperception}, date = {1976}}", absent=("title", "crossref"))
 def missing_title(R, e, ctx):
     if e.type in ("xdata", "set"):
         return None
@@ -51,7 +53,7 @@ def missing_title(R, e, ctx):
 @rule("E202", "missing-journal", "completeness",
       "A journal or newspaper article needs the periodical's name (journaltitle, or BibTeX's journal).",
       bad="@article{x, author = {刘琳}, title = {…}, date = {2025}}",
-      good="@article{x, author = {刘琳}, title = {…}, journaltitle = {世界知识}, date = {2025}}", types=("article",))
+      good="@article{x, author = {刘琳}, title = {…}, journaltitle = {世界知识}, date = {2025}}", types=("article",), absent=("journaltitle", "journal", "crossref"))
 def missing_journal(R, e, ctx):
     if e.type == "article" and not _has(e, "journaltitle") and not e.fields.get("crossref"):
         what = "newspaper" if _is_news(e) else "journal"
@@ -62,7 +64,7 @@ def missing_journal(R, e, ctx):
 @rule("E203", "missing-booktitle", "completeness",
       "A chapter or conference paper needs the title of the book or proceedings (booktitle).",
       bad="@incollection{x, author = {A}, title = {Chapter}, date = {2006}}",
-      good="@incollection{x, author = {A}, title = {Chapter}, booktitle = {Book}, date = {2006}}", types=tuple(IN_TYPES))
+      good="@incollection{x, author = {A}, title = {Chapter}, booktitle = {Book}, date = {2006}}", types=tuple(IN_TYPES), absent=("booktitle", "crossref"))
 def missing_booktitle(R, e, ctx):
     if e.type in IN_TYPES and not _has(e, "booktitle") and not e.fields.get("crossref"):
         return [R.finding(e, "booktitle", f"@{e.type} without booktitle (the book or proceedings it is in)")]
@@ -72,7 +74,7 @@ def missing_booktitle(R, e, ctx):
 @rule("E204", "online-without-url", "completeness",
       "A web page (@online) needs a url, doi or eprint (biblatex; GB/T 7714 and APA print it).",
       bad="@online{x, title = {Joint Statement}, date = {2025-01-22}}",
-      good="@online{x, title = {Joint Statement}, date = {2025-01-22}, url = {https://www.state.gov/…}}", types=tuple(ONLINE_TYPES))
+      good="@online{x, title = {Joint Statement}, date = {2025-01-22}, url = {https://www.state.gov/…}}", types=tuple(ONLINE_TYPES), absent=("url", "doi", "eprint"))
 def online_url(R, e, ctx):
     if e.type in ONLINE_TYPES and not _has(e, "url", "doi", "eprint"):
         return [R.finding(e, "url", f"@{e.type} without a url (or doi/eprint); add url = {{…}}")]
@@ -83,7 +85,7 @@ def online_url(R, e, ctx):
       "Books, articles, chapters, reports and theses need a date (or year): GB/T 7714 cannot format "
       "them without one.",
       bad="@article{x, title = {…}, journaltitle = {世界知识}}",
-      good="@article{x, title = {…}, journaltitle = {世界知识}, date = {2025}}", types=tuple(NEEDS_DATE))
+      good="@article{x, title = {…}, journaltitle = {世界知识}, date = {2025}}", types=tuple(NEEDS_DATE), absent=("date", "year", "crossref"))
 def missing_date(R, e, ctx):
     if e.type in NEEDS_DATE and not _has(e, "date") and not e.fields.get("crossref"):
         return [R.finding(e, "date", f"@{e.type}{' (news)' if _is_news(e) else ''} has no date; add date = {{YYYY[-MM[-DD]]}}")]
@@ -93,7 +95,7 @@ def missing_date(R, e, ctx):
 @rule("W206", "online-without-date", "completeness",
       "A web page without a publication date: APA prints (n.d.); GB/T 7714 then rests on the access date.",
       bad="@online{x, title = {…}, url = {https://…}, urldate = {2025-06-01}}",
-      good="@online{x, title = {…}, url = {https://…}, date = {2025-03-28}, urldate = {2025-06-01}}", types=tuple(ONLINE_TYPES))
+      good="@online{x, title = {…}, url = {https://…}, date = {2025-03-28}, urldate = {2025-06-01}}", types=tuple(ONLINE_TYPES), absent=("date", "year"))
 def online_date(R, e, ctx):
     if e.type in ONLINE_TYPES and not _has(e, "date"):
         extra = "" if _has(e, "urldate") else " and no access date (urldate) either"
@@ -106,7 +108,7 @@ def online_date(R, e, ctx):
       "online resources (biblatex urldate). A hint: footnotes rarely give one, and `annobib archive` "
       "fills it when it checks the link.",
       bad="@online{x, title = {…}, url = {https://…}, date = {2025-03-28}}",
-      good="@online{x, title = {…}, url = {https://…}, date = {2025-03-28}, urldate = {2025-06-01}}", fields=("url",))
+      good="@online{x, title = {…}, url = {https://…}, date = {2025-03-28}, urldate = {2025-06-01}}", fields=("url",), absent=("urldate",))
 def missing_urldate(R, e, ctx):
     if (e.type in ONLINE_TYPES or _is_news(e)) and _has(e, "url") and not _has(e, "urldate"):
         return [R.finding(e, "urldate", "online item has a url but no access date; add urldate = {YYYY-MM-DD} (when you last saw it)")]
@@ -117,7 +119,7 @@ def missing_urldate(R, e, ctx):
       "Books, chapters, theses, conference papers and journal articles normally have an author "
       "(or editor); without one both styles move the title forward.",
       bad="@book{x, title = {世界权力的转移}, publisher = {北京大学出版社}, date = {2015}}",
-      good="@book{x, author = {阎学通}, title = {世界权力的转移}, publisher = {北京大学出版社}, date = {2015}}", types=tuple(NEEDS_AUTHOR | {"article"}))
+      good="@book{x, author = {阎学通}, title = {世界权力的转移}, publisher = {北京大学出版社}, date = {2015}}", types=tuple(NEEDS_AUTHOR | {"article"}), absent=("author", "editor", "organization", "institution", "school", "bookauthor", "crossref"))
 def missing_author(R, e, ctx):
     needs = e.type in NEEDS_AUTHOR or (e.type == "article" and not _is_news(e))
     if needs and not _has(e, "author", "editor", "organization", "institution", "bookauthor", "crossref"):
@@ -128,7 +130,7 @@ def missing_author(R, e, ctx):
 @rule("W209", "missing-publisher", "completeness",
       "A book without a publisher: GB/T 7714 and APA both print the publisher.",
       bad="@book{x, author = {阎学通}, title = {…}, date = {2015}}",
-      good="@book{x, author = {阎学通}, title = {…}, publisher = {北京大学出版社}, date = {2015}}", types=tuple(BOOK_TYPES))
+      good="@book{x, author = {阎学通}, title = {…}, publisher = {北京大学出版社}, date = {2015}}", types=tuple(BOOK_TYPES), absent=("publisher", "crossref"))
 def missing_publisher(R, e, ctx):
     if e.type in BOOK_TYPES and not _has(e, "publisher", "crossref"):
         return [R.finding(e, "publisher", f"@{e.type} has no publisher; add publisher = {{…}}")]
@@ -137,7 +139,7 @@ def missing_publisher(R, e, ctx):
 
 @rule("I210", "missing-location", "completeness",
       "A book without a place of publication: GB/T 7714 prints it (or [出版地不详] / [S.l.]).",
-      bad="@book{x, …, publisher = {北京大学出版社}}", good="@book{x, …, location = {北京}, publisher = {北京大学出版社}}", types=tuple(BOOK_TYPES))
+      bad="@book{x, …, publisher = {北京大学出版社}}", good="@book{x, …, location = {北京}, publisher = {北京大学出版社}}", types=tuple(BOOK_TYPES), absent=("location", "address"))
 def missing_location(R, e, ctx):
     if e.type in BOOK_TYPES and _has(e, "publisher") and not _has(e, "location"):
         return [R.finding(e, "location", f"@{e.type} has no location; GB/T 7714 prints the place of publication")]
@@ -147,7 +149,7 @@ def missing_location(R, e, ctx):
 @rule("W211", "thesis-report-institution", "completeness",
       "A thesis or report needs the institution that issued it (biblatex institution, BibTeX school).",
       bad="@thesis{x, author = {某某}, title = {…}, type = {博士学位论文}, date = {2010}}",
-      good="@thesis{x, …, institution = {北京大学国际关系学院}}", types=tuple(THESIS_TYPES | REPORT_TYPES))
+      good="@thesis{x, …, institution = {北京大学国际关系学院}}", types=tuple(THESIS_TYPES | REPORT_TYPES), absent=("institution", "school", "organization", "publisher", "crossref"))
 def institution(R, e, ctx):
     if (e.type in THESIS_TYPES or e.type in REPORT_TYPES) and not _has(e, "institution", "organization", "publisher", "crossref"):
         return [R.finding(e, "institution", f"@{e.type} has no institution; add institution = {{…}}")]
@@ -157,7 +159,7 @@ def institution(R, e, ctx):
 @rule("W212", "thesis-type", "completeness",
       "A @thesis needs its type (phdthesis, mathesis, or 博士学位论文 …); @phdthesis/@mastersthesis imply it.",
       bad="@thesis{x, author = {某某}, title = {…}, institution = {北京大学}, date = {2010}}",
-      good="@thesis{x, …, type = {phdthesis}}", types=("thesis",))
+      good="@thesis{x, …, type = {phdthesis}}", types=("thesis",), absent=("type",))
 def thesis_type(R, e, ctx):
     if e.type == "thesis" and not _has(e, "type"):
         return [R.finding(e, "type", "@thesis has no type; add type = {phdthesis} (or mathesis, 博士学位论文 …)")]
@@ -187,7 +189,7 @@ def _langid(e) -> str:
       "No langid: both styles need the language (等 or et al., sorting groups, APA romanization). "
       "The fix (--unsafe-fixes) adds the language the title's script points to.",
       fixable="unsafe",
-      bad="@article{x, title = {美菲“肩并肩 2025”}}", good="@article{x, title = {美菲“肩并肩 2025”}, langid = {chinese}}")
+      bad="@article{x, title = {美菲“肩并肩 2025”}}", good="@article{x, title = {美菲“肩并肩 2025”}, langid = {chinese}}", absent=("langid", "language", "hyphenation"))
 def missing_langid(R, e, ctx):
     if _has(e, "langid") or e.type in ("xdata", "set"):
         return None
@@ -204,27 +206,30 @@ def missing_langid(R, e, ctx):
       "'Original title [Translated title]'. Recorded in titletranslation (also read: "
       "translatedtitle, title_en, titleaddon, usera).",
       bad="@article{x, title = {美菲“肩并肩 2025”}, langid = {chinese}}",
-      good="@article{x, title = {美菲“肩并肩 2025”}, titletranslation = {Balikatan 2025 …}, langid = {chinese}}", fields=("langid", "language", "hyphenation"))
+      good="@article{x, title = {美菲“肩并肩 2025”}, titletranslation = {Balikatan 2025 …}, langid = {chinese}}", fields=("langid", "language", "hyphenation"), absent=TRANSLATED_TITLE_FIELDS)
 def translated_title(R, e, ctx):
     lang = _langid(e)
     if not lang or lang.startswith(("english", "american", "british", "canadian", "australian", "newzealand", "en")):
         return None
-    from annobib.checks.form import KNOWN_LANGIDS
-
     if lang not in KNOWN_LANGIDS:
         return None  # E318 says what to do first
-    if not _has(e, "title") or any(text_of(e.fields.get(f)).strip() for f in TRANSLATED_TITLE_FIELDS):
+    if not _has(e, "title"):
         return None
+    for f in _TRANSLATED_SET.intersection(e.fields):
+        if text_of(e.fields[f]).strip():
+            return None
     return [R.finding(e, "titletranslation", f"{lang} entry has no English title for APA; add titletranslation = {{…}}")]
 
 
 @rule("W216", "empty-field", "completeness", "A field with an empty value says nothing; the fix removes it.",
       fixable="safe", bad="@book{x, title = {…}, publisher = {}}", good="@book{x, title = {…}}")
 def empty_field(R, e, ctx):
-    out = None
+    values = e.fields.values()
+    if "" not in values and "{}" not in values and '""' not in values:
+        return None  # (a value of spaces only is W508's, whose fix leaves it empty)
+    out = []
     for name, raw in e.fields.items():
-        if not raw.strip() or raw.strip() in ("{}", '""') or (raw[:1] in "{\"" and not text_of(raw).strip()):
-            out = out or []
+        if raw in ("", "{}", '""'):
             out.append(R.finding(e, name, f"{name} is empty; fill it in or remove it",
                                  Fix(name, None, description=f"remove empty {name}")))
     return out

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import lru_cache
 
-from annobib.checks._util import earliest, latest, parse_date_value, plain, script_counts, text_of, val
+from annobib.checks._util import HAN_RE, HANGUL_RE, KANA_RE, earliest, latest, parse_date_value, plain, script_counts, text_of, val
 from annobib.checks.base import rule
 
 _URL_DATES = [
@@ -21,8 +22,14 @@ _URL_DATES = [
 _MON = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 
 
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+
+
+@lru_cache(maxsize=65536)
 def url_date(url: str, today: _dt.date):
     """(y, m, d|None) found in the URL's path, or None."""
+    if not _YEAR_HINT.search(url):
+        return None
     u = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip(), flags=re.I)
     path = u.split("?", 1)[0].split("#", 1)[0]
     if "/" not in path:
@@ -91,6 +98,7 @@ _LANG_SCRIPTS = {
     "farsi": {"arabic"}, "urdu": {"arabic"},
 }
 _NON_LATIN_LANGS = set(_LANG_SCRIPTS)
+_CJK_LANGS = frozenset({"chinese", "schinese", "tchinese", "japanese", "korean"})
 
 
 @rule("W402", "title-script-langid", "consistency",
@@ -103,11 +111,13 @@ def title_script(R, e, ctx):
     title = val(e, "title")
     if not lang or not title:
         return None
-    t = plain(title)
+    t = plain(title) if ("{" in title or "\\" in title) else title
     if t.isascii():
         if lang in _NON_LATIN_LANGS:
             return [R.finding(e, "langid", f"title is in Latin script but langid is {lang}; is the title a translation, or the langid wrong?")]
         return None
+    if lang in _CJK_LANGS and HAN_RE.search(t) and not KANA_RE.search(t) and not HANGUL_RE.search(t):
+        return None  # the common case: a Chinese title under a CJK langid
     c = script_counts(t)
     present = {s for s, n in c.items() if n}
     if lang in _LANG_SCRIPTS:

@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 
 from annobib.checks._util import text_of
-from annobib.checks.base import Fix, rule
+from annobib.checks.base import Fix, rule, scanner
 from annobib.model import CITATION_SEPARATOR, parse_citations
 
 _TEX_CITE = re.compile(
@@ -104,6 +104,7 @@ def missing_entry(R, corpus, ctx):
     return out
 
 
+_ITEM_STARTS = re.compile(r"(?:^|\|\|)\s*(?:p\.\s*\d+\s*,\s*)?n\.\s*\d+")
 _ITEM_RE = re.compile(r"^\s*(?:p\.\s*\d+\s*,\s*)?n\.\s*\d+")
 
 
@@ -115,6 +116,8 @@ def citations_syntax(R, e, ctx):
     raw = e.fields.get("citations")
     if raw is None:
         return None
+    if len(_ITEM_STARTS.findall(raw)) == raw.count("||") + 1:
+        return None  # every item starts as it should
     items = [i for i in text_of(raw).split(CITATION_SEPARATOR.strip())]
     bad = [i.strip() for i in items if i.strip() and not _ITEM_RE.match(i)]
     if bad:
@@ -184,4 +187,18 @@ def note_gap(R, corpus, ctx):
         f = R.finding(after, None, f"{where}note{'s' if len(missing) > 1 else ''} {shown} cite{'' if len(missing) > 1 else 's'} no entry "
                       f"(notes up to {top} do); a missing entry, or a note without a citation?")
         out.append(f)
+    return out
+
+
+@scanner("W603", "W604", fields=("citations",), claims=True)
+def scan_citations(rules, e, ctx):
+    raw = e.fields["citations"]
+    if "||" not in raw and _ITEM_STARTS.match(raw):
+        return None  # one well-formed item
+    out = []
+    for code in ("W603", "W604"):
+        r = rules[code]
+        got = r.check(r, e, ctx)
+        if got:
+            out.extend(got)
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from annobib.checks._util import (
     TRACKING_PARAMS,
@@ -13,7 +14,7 @@ from annobib.checks._util import (
     replace_inner,
     text_of,
 )
-from annobib.checks.base import Fix, rule
+from annobib.checks.base import Fix, rule, scanner
 
 DATE_FIELD_NAMES = ("date", "urldate", "origdate", "eventdate", "archivedate", "archive-date", "archive_date",
                     "versiondate")
@@ -75,6 +76,19 @@ _MONTH_WORDS = {w: i for i, ws in enumerate(
      "aug august", "sep sept september", "oct october", "nov november", "dec december"]) for w in ws.split()}
 
 
+_MACRO_AFTER = re.compile(r"\s*=\s*[A-Za-z]{3}\s*[,}\n]")
+
+
+def _month_is_macro(raw_block: str) -> bool:
+    low = raw_block.lower()
+    i = low.find("month")
+    while i >= 0:
+        if _MACRO_AFTER.match(low, i + 5):
+            return True
+        i = low.find("month", i + 5)
+    return False
+
+
 @rule("W303", "month-syntax", "form", "biblatex wants month as a number 1-12 (or the jan…dec macros).",
       fixable="some", bad="month = {March}", good="month = {3}", fields=("month",))
 def month_syntax(R, e, ctx):
@@ -84,9 +98,7 @@ def month_syntax(R, e, ctx):
     t = text_of(raw).strip()
     if re.fullmatch(r"0?[1-9]|1[0-2]", t):
         return None
-    raw_block = ctx.state.get("block_raw", {}).get(id(e), "")
-    if raw_block and re.search(r"(?im)^\s*month\s*=\s*[a-z]{3}\s*[,}]|[,{]\s*month\s*=\s*[a-z]{3}\s*[,}]", raw_block) \
-            and t.lower()[:3] in _MONTH_WORDS:
+    if t.lower()[:3] in _MONTH_WORDS and _month_is_macro(ctx.state.get("block_raw", {}).get(id(e), "")):
         return None  # the jan…dec macro, resolved on reading
     n = _MONTH_WORDS.get(t.lower().rstrip("."))
     if n is None:
@@ -102,17 +114,22 @@ def date_future(R, e, ctx):
     out = None
     for name in _FUTURE_FIELDS.intersection(e.fields):
         raw = e.fields[name]
-        try:
-            start, _ = parse_date_value(text_of(raw).strip())
-        except ValueError:
-            continue
-        if start and earliest(start) > ctx.today:
+        if _in_future(raw, ctx.today):
             out = out or []
             out.append(R.finding(e, name, f"{name} {text_of(raw).strip()} is in the future (today is {ctx.today.isoformat()})"))
     return out
 
 
 _FUTURE_FIELDS = frozenset(DATE_FIELD_NAMES + ("year",))
+
+
+@lru_cache(maxsize=65536)
+def _in_future(raw: str, today) -> bool:
+    try:
+        start, _ = parse_date_value(text_of(raw).strip())
+    except ValueError:
+        return False
+    return bool(start) and earliest(start) > today
 
 
 # --- pages, volume, number -------------------------------------------------------------------
@@ -124,6 +141,7 @@ _RANGE = re.compile(r"^([A-Za-z]*)(\d+)\s*(?:-{1,2})\s*([A-Za-z]*)(\d+)$")
 
 
 _CANON_PAGES = re.compile(r"[A-Za-z]?\d+(?:--?[A-Za-z]?\d+)?(?:, [A-Za-z]?\d+(?:--?[A-Za-z]?\d+)?)*")
+_ROMAN_PAGES = re.compile(r"[ivxlcdm]+(?:--?[ivxlcdm]+)?", re.I)
 _DASH_RUN = re.compile(f"\\s*[{_DASHES}]+\\s*")
 _HYPHEN_SPACES = re.compile(r"\s*(-{1,2})\s*")
 _LIST_SEP = re.compile(r"\s*[,，、]\s*")
@@ -149,9 +167,11 @@ def pages_form(R, e, ctx):
         return None
     t = text_of(raw)
     s = _PAGES_SUFFIX.sub("", _PAGES_PREFIX.sub("", t.strip()))
-    s = _pages_normal(s)
+    s = _pages_normal(s).strip()
     if s != t:
-        return [R.finding(e, "pages", f"pages '{t}' should read '{s}'", Fix("pages", replace_inner(raw, s), description=f"{t} -> {s}"))]
+        if _CANON_PAGES.fullmatch(s) or _ROMAN_PAGES.fullmatch(s):
+            return [R.finding(e, "pages", f"pages '{t}' should read '{s}'", Fix("pages", replace_inner(raw, s), description=f"{t} -> {s}"))]
+        return [R.finding(e, "pages", f"pages '{t}' does not read as pages or a page range (25-27)")]
     return None
 
 
@@ -218,7 +238,7 @@ def volume_number(R, e, ctx):
     for name, pre, suf in (("volume", _VOL_PREFIX, _VOL_SUFFIX), ("number", _NUM_PREFIX, _NUM_SUFFIX),
                            ("issue", _NUM_PREFIX, _NUM_SUFFIX)):
         raw = _raw(e, name)
-        if raw is None:
+        if raw is None or raw.isdigit():
             continue
         t = text_of(raw)
         s = suf.sub("", pre.sub("", t.strip()))
@@ -500,6 +520,27 @@ def url_fragment(R, e, ctx):
     return out
 
 
+_CLEAN_URL = re.compile(
+    r"https?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+(?::\d{1,5})?"
+    r"(?:/(?:[A-Za-z0-9\-._~%!$&'()*+,;=:@/]*[A-Za-z0-9\-_~%$&*+=@/])?)?")
+_URL_CODES = ("E312", "E313", "E314", "E315", "W316", "W317")
+
+
+@scanner(*_URL_CODES, fields=URL_FIELDS, claims=True)
+def scan_urls(rules, e, ctx):
+    """The URL rules share one quick test: a plain http(s) URL without a query, a fragment or
+    anything odd at its end needs none of them."""
+    if all(_CLEAN_URL.fullmatch(raw) for name, raw in ((n, e.fields[n]) for n in _URL_SET.intersection(e.fields))):
+        return None
+    out = []
+    for code in _URL_CODES:
+        r = rules[code]
+        got = r.check(r, e, ctx)
+        if got:
+            out.extend(got)
+    return out
+
+
 # --- langid ----------------------------------------------------------------------------------
 
 KNOWN_LANGIDS = frozenset("""
@@ -543,3 +584,53 @@ def langid_value(R, e, ctx):
     want = low if low in KNOWN_LANGIDS else LANGID_ALIASES.get(low)
     fix = Fix(name, replace_inner(raw, want), description=f"{t} -> {want}") if want else None
     return [R.finding(e, name, f"{name} '{t}' is not a babel language name" + (f"; write {want}" if want else ""), fix)]
+
+
+# --- shared quick tests: one call for a family of field rules, the rules only when needed ------
+
+def _claim(codes, quick, fields):
+    """A scanner over ``fields`` that calls the rules ``codes`` only when ``quick(entry)`` is
+    False (``quick`` says "nothing here can fire")."""
+
+    @scanner(*codes, fields=fields, claims=True)
+    def scan(rules, e, ctx):
+        if quick(e, ctx):
+            return None
+        out = []
+        for code in codes:
+            r = rules[code]
+            got = r.check(r, e, ctx)
+            if got:
+                out.extend(got)
+        return out
+
+    return scan
+
+
+def _pages_quick(e, ctx) -> bool:
+    m = _SIMPLE_RANGE.fullmatch(e.fields["pages"])
+    return bool(m) and int(m.group(2)) >= int(m.group(1))
+
+
+_DATE_QUICK = re.compile(r"(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|1\d|2[0-8]))?)?")
+
+
+def _dates_quick(e, ctx) -> bool:
+    today = ctx.state.get("_today_iso")
+    if today is None:
+        today = ctx.state["_today_iso"] = ctx.today.isoformat()
+    f = e.fields
+    for name in _FUTURE_FIELDS.intersection(f):
+        v = f[name]
+        if not _DATE_QUICK.fullmatch(v) or v > today:
+            return False
+    return True
+
+
+def _doi_quick(e, ctx) -> bool:
+    return bool(_DOI_RE.fullmatch(e.fields["doi"]))
+
+
+scan_pages = _claim(("W305", "E306", "W319"), _pages_quick, ("pages",))
+scan_dates = _claim(("E301", "E302", "W304"), _dates_quick, tuple(_FUTURE_FIELDS))
+scan_doi = _claim(("W308", "E309"), _doi_quick, ("doi",))

@@ -72,6 +72,7 @@ _HALF_NEXT_TO_CJK = re.compile(
 _FULL_IN_LATIN = re.compile(r"(?<=[A-Za-z0-9])[，：；！？（）]|[，：；！？（）](?=[A-Za-z])")
 TITLE_FIELDS = ("title", "subtitle", "booktitle", "journaltitle", "journal", "maintitle", "shorttitle",
                 "titleaddon", "booksubtitle", "eventtitle")
+_TITLE_SET = frozenset(TITLE_FIELDS)
 NO_SPECIALS = VERBATIM_FIELDS | INTERNAL_FIELDS | frozenset({"date", "urldate", "archivedate", "year", "month",
                                                             "pages", "isbn", "issn", "langid", "key"})
 
@@ -111,6 +112,25 @@ def _unmojibake(s: str) -> str | None:
     return None
 
 
+_WS_SUSPECT = re.compile(r"^\s|\s$|\s\s|[\t\r\n]|[ \t\u3000][，。、；：！？）」』》】〉”]|[（「『《【〈“][ \t\u3000]")
+
+
+def _punct_width(rules, e, name, opening, s, closing):
+    if CJK_RE.search(s):
+        m = _HALF_NEXT_TO_CJK.search(s)
+        if m:
+            new = _HALF_NEXT_TO_CJK.sub(lambda x: _HALF_PUNCT[x.group(0)], s)
+            return rules["W507"].finding(e, name, f"{name} mixes half-width '{m.group(0)}' into Chinese/Japanese text; use '{_HALF_PUNCT[m.group(0)]}'",
+                                         Fix(name, opening + new + closing, safe=False, description="full-width punctuation"))
+    else:
+        m = _FULL_IN_LATIN.search(s)
+        if m:
+            new = _FULL_IN_LATIN.sub(lambda x: _FULL_PUNCT[x.group(0)], s)
+            return rules["W507"].finding(e, name, f"{name} has full-width '{m.group(0)}' in Latin text; use '{_FULL_PUNCT[m.group(0)]}'",
+                                         Fix(name, opening + new + closing, safe=False, description="half-width punctuation"))
+    return None
+
+
 def _scan_internal(rules, e, name, raw):
     out = []
     if _CTRL.search(raw):
@@ -135,25 +155,63 @@ def _tidy(s: str, long: bool) -> str:
 
 
 # Anything that can lead to a finding; a value without any of it is clean (the common case).
-_SUSPECT = re.compile(
+# Each test starts with a character class: Python's regex engine scans for those in C.
+_SUSPECT_CHARS = re.compile(
     r"[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufffd&%#_\\<{}\"$^()\[\]"
-    r"“”《》「」『』（）【】〈〉\uff10-\uff19\uff21-\uff3a\uff41-\uff5aÃÂâåæçèéäöï锟烫屯锛銆鈥鍙鐨鏂缁浜涓鍜嶅鎴]"
-    r"|^\s|\s$|\s\s|[ \t\u3000][，。、；：！？）」』》】〉”]|[（「『《【〈“][ \t\u3000]")
+    r"“”《》「」『』（）【】〈〉\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u0080-\u00bfÃ\u20ac\u2122锟烫屯锛銆鈥鍙鐨鏂\u3000]")
+_SPACE_BEFORE_CJK = re.compile(r"[ \u3000][，。、；：！？）」』》】〉”]")
+_SPACE_AFTER_CJK = re.compile(r"[（「『《【〈“][ \u3000]")
+SEP = "\ue000"
+
+
+def _suspect(text: str) -> bool:
+    """Whether a value (or values joined with SEP) may hold anything a hygiene rule reports."""
+    if _SUSPECT_CHARS.search(text) or "  " in text or text[:1] == " " or text[-1:] == " ":
+        return True
+    if SEP in text and (SEP + " " in text or " " + SEP in text):
+        return True
+    return not text.isascii() and bool(_SPACE_BEFORE_CJK.search(text) or _SPACE_AFTER_CJK.search(text))
+
+
 # In annobib's own citations field only what breaks the file or the text is looked at.
-_SUSPECT_INTERNAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\ufeff\ufffd{}]|â€|Ã[\u0080-\u00bf]|锟斤拷")
+_SUSPECT_INTERNAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\ufeff\ufffd{}âÃ锟]")
 
 
 @scanner("W501", "W502", "W503", "W504", "E505", "W506", "W507", "W508", "W509", "W510")
 def scan_text(rules, e, ctx):
+    fields = e.fields
+    cit = fields.get("citations")
+    if cit is None:
+        joined = SEP.join(fields.values())
+    else:
+        joined = SEP.join(v for k, v in fields.items() if k != "citations")
+    if not _suspect(joined):
+        # clean text: only the width of punctuation in CJK titles, and the citations field
+        out = None
+        if not joined.isascii():
+            for name in _TITLE_SET.intersection(fields):
+                raw = fields[name]
+                if not raw.isascii():
+                    w = _punct_width(rules, e, name, "", raw, "")
+                    if w:
+                        out = out or []
+                        out.append(w)
+        if cit is not None and _SUSPECT_INTERNAL.search(cit):
+            out = (out or []) + _scan_internal(rules, e, "citations", cit)
+        return out
     out = []
-    for name, raw in e.fields.items():
+    for name, raw in fields.items():
         if not raw:
             continue
         if name == "citations":
             if _SUSPECT_INTERNAL.search(raw):
                 out.extend(_scan_internal(rules, e, name, raw))
             continue
-        if not _SUSPECT.search(raw) and (raw.isascii() or name not in TITLE_FIELDS):
+        if not _suspect(raw):
+            if name in TITLE_FIELDS and not raw.isascii():
+                w = _punct_width(rules, e, name, "", raw, "")
+                if w:
+                    out.append(w)
             continue
         opening, s, closing = unwrap(raw)
         ascii_ = s.isascii()
@@ -231,20 +289,11 @@ def scan_text(rules, e, ctx):
                     out.append(rules["W506"].finding(e, name, f"{name} has an odd number of '\"'"))
         # W507 CJK punctuation width
         if name in TITLE_FIELDS and not ascii_:
-            if CJK_RE.search(s):
-                m = _HALF_NEXT_TO_CJK.search(s)
-                if m:
-                    new = _HALF_NEXT_TO_CJK.sub(lambda x: _HALF_PUNCT[x.group(0)], s)
-                    out.append(rules["W507"].finding(e, name, f"{name} mixes half-width '{m.group(0)}' into Chinese/Japanese text; use '{_HALF_PUNCT[m.group(0)]}'",
-                                                     Fix(name, opening + new + closing, safe=False, description="full-width punctuation")))
-            else:
-                m = _FULL_IN_LATIN.search(s)
-                if m:
-                    new = _FULL_IN_LATIN.sub(lambda x: _FULL_PUNCT[x.group(0)] + ("" if x.group(0) in "（" else ""), s)
-                    out.append(rules["W507"].finding(e, name, f"{name} has full-width '{m.group(0)}' in Latin text; use '{_FULL_PUNCT[m.group(0)]}'",
-                                                     Fix(name, opening + new + closing, safe=False, description="half-width punctuation")))
+            w = _punct_width(rules, e, name, opening, s, closing)
+            if w:
+                out.append(w)
         # W508 whitespace
-        tidy = _tidy(s, long)
+        tidy = _tidy(s, long) if _WS_SUSPECT.search(s) else s
         if tidy != s:
             if s != s.strip():
                 what = "leading or trailing spaces"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from annobib.checks.base import FAMILIES, REGISTRY, SCANNERS, SEVERITY_RANK, Context, Finding, Rule
+from annobib.checks.base import CLAIMED, FAMILIES, REGISTRY, SCANNERS, SEVERITY_RANK, Context, Finding, Rule
 
 
 @dataclass
@@ -93,11 +93,11 @@ class _Plan:
         self.by_type: dict[str, list] = {}
         units = []
         for r in active.values():
-            if r.scope == "entry" and r.check is not None:
-                units.append((r, r.check, None, r.fields, r.types))
+            if r.scope == "entry" and r.check is not None and r.code not in CLAIMED:
+                units.append((r, r.check, None, r.fields, r.types, r.absent))
         for codes, fn, scope, fields in SCANNERS:
             if scope == "entry" and any(c in active for c in codes):
-                units.append((None, fn, frozenset(c for c in codes if c in active), fields, ()))
+                units.append((None, fn, frozenset(c for c in codes if c in active), fields, (), ()))
         self.units = units
         for u in units:
             if u[3]:
@@ -127,7 +127,18 @@ class _Plan:
         return todo
 
     def run(self, e, ctx, out: list) -> None:
-        for r, fn, codes, fields, types in self.units_for(e.type, self.trigger_fields.intersection(e.fields)):
+        ef = e.fields
+        for r, fn, codes, fields, types, absent in self.units_for(e.type, self.trigger_fields.intersection(ef)):
+            if absent:
+                for name in absent:
+                    v = ef.get(name)
+                    if v and not v.isspace():
+                        break
+                else:
+                    got = fn(r, e, ctx)
+                    if got:
+                        out.extend(got)
+                continue
             if r is not None:
                 got = fn(r, e, ctx)
                 if got:
@@ -167,20 +178,28 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
 _FIELD_AT = re.compile(r"(?:^|[,{])[ \t]*([A-Za-z][\w:+.\-]*)[ \t]*=", re.M)
 
 
-_FIELD_LINE = re.compile(r"\s*([A-Za-z][\w:+.\-]*)\s*=")
-
-
-def _field_lines(block) -> dict[str, int]:
+def _field_line(block, name: str) -> int | None:
+    """The line of ``name = …`` in the block's text: the name at the start of a line (after
+    spaces) or after '{' / ',' on the entry's first line, followed by '='."""
     raw = block.raw
     at = raw.find("@")
     if at < 0:
-        return {}
-    out: dict[str, int] = {}
-    for i, text in enumerate(raw[at:].split("\n")):
-        m = _FIELD_LINE.match(text)
-        if m:
-            out.setdefault(m.group(1).lower(), block.line + i)
-    return out
+        return None
+    low = raw.lower()
+    i = low.find(name, at)
+    while i >= 0:
+        j = i + len(name)
+        k = j
+        while k < len(raw) and raw[k] in " \t":
+            k += 1
+        if k < len(raw) and raw[k] == "=" and (j >= len(low) or not (low[j].isalnum() or low[j] in "_-")):
+            h = i - 1
+            while h >= at and raw[h] in " \t":
+                h -= 1
+            if h < at or raw[h] in "\n,{":
+                return block.line + raw.count("\n", at, i)
+        i = low.find(name, i + 1)
+    return None
 
 
 def _refine_lines(findings: list[Finding], libraries) -> None:
@@ -193,15 +212,15 @@ def _refine_lines(findings: list[Finding], libraries) -> None:
         for b in getattr(lib, "blocks", []):
             if b.entry is not None and id(b.entry) in wanted and b.raw:
                 blocks[id(b.entry)] = b
-    cache: dict[int, dict] = {}
+    cache: dict[tuple, int | None] = {}
     for f in findings:
         if not f.field or f.entry is None:
             continue
         b = blocks.get(id(f.entry))
         if b is None:
             continue
-        lines = cache.get(id(b))
-        if lines is None:
-            lines = cache[id(b)] = _field_lines(b)
-        if f.field in lines:
-            f.line = lines[f.field]
+        k = (id(b), f.field)
+        if k not in cache:
+            cache[k] = _field_line(b, f.field)
+        if cache[k] is not None:
+            f.line = cache[k]

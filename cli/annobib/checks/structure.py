@@ -9,7 +9,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from annobib.checks._util import CJK_RE, HANGUL_RE, KANA_RE, fold, normalize_doi, normalize_url, plain, text_of, val
-from annobib.checks.base import rule
+from annobib.checks.base import declare, rule, scanner
 
 # biblatex 3.x entry types (regular, aliases and the "unsupported" ones styles may still know).
 BIBLATEX_TYPES = frozenset("""
@@ -24,6 +24,15 @@ performance review standard video
 
 _ENTRY_HEAD = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]*)\s*,")
 _FIELD_NAME = re.compile(r"([A-Za-z][\w:+.-]*)\s*=")
+
+
+def where(first, e) -> str:
+    """'line 12', or 'other.bib:12' when the earlier entry is in another file."""
+    if first.source and e is not None and first.source != getattr(e, "source", None):
+        import os
+
+        return f"{os.path.basename(first.source)}:{first.line}"
+    return f"line {first.line}"
 
 
 def _diagnose(raw: str) -> str:
@@ -69,7 +78,7 @@ def duplicate_key(R, corpus, ctx):
     for e in corpus.entries:
         if e.key in first:
             f0 = first[e.key]
-            out.append(R.finding(e, None, f"key '{e.key}' is already used by the entry at line {f0.line}; rename one of them"))
+            out.append(R.finding(e, None, f"key '{e.key}' is already used by the entry at {where(f0, e)}; rename one of them"))
         else:
             first[e.key] = e
     return out
@@ -84,7 +93,7 @@ def key_case_clash(R, corpus, ctx):
     for e in corpus.entries:
         k = e.key.casefold()
         if k in first and first[k].key != e.key:
-            out.append(R.finding(e, None, f"key '{e.key}' differs from '{first[k].key}' (line {first[k].line}) only in case"))
+            out.append(R.finding(e, None, f"key '{e.key}' differs from '{first[k].key}' ({where(first[k], e)}) only in case"))
         first.setdefault(k, e)
     return out
 
@@ -129,39 +138,42 @@ def duplicate_field(R, corpus, ctx):
 _KEY_BAD = re.compile(r"[\s,{}()\"#%'=\\~]")
 
 
-@rule("E104", "key-syntax", "structure",
-      "A key must be non-empty and free of spaces and of , { } ( ) \" # % ' = \\ ~.",
-      bad="@book{Liu 2025, …}", good="@book{liu2025, …}")
-def key_syntax(R, e, ctx):
-    if not e.key:
-        return [R.finding(e, None, "the entry has no key; add one after '@type{'")]
-    m = _KEY_BAD.search(e.key)
-    if m:
-        ch = m.group(0)
-        shown = {" ": "a space", "\t": "a tab", "\n": "a line break"}.get(ch, repr(ch))
-        return [R.finding(e, None, f"key '{e.key}' contains {shown}; use letters, digits, '-', '_', ':' or '.'")]
-    return None
+declare("E104", "key-syntax", "structure",
+        "A key must be non-empty and free of spaces and of , { } ( ) \" # % ' = \\ ~.",
+        bad="@book{Liu 2025, …}", good="@book{liu2025, …}")
+declare("W105", "key-non-ascii", "structure",
+        "A key with non-ASCII characters breaks BibTeX 8-bit and some editors; biber accepts it.",
+        bad="@online{刘琳2025, …}", good="@online{liu2025meifei, …}")
+declare("W106", "unknown-entry-type", "structure",
+        "The entry type is not in the biblatex data model; styles fall back to @misc or drop it.",
+        bad="@webpage{x, …}", good="@online{x, …}")
+_TYPE_HINT = {"webpage": "online", "web": "online", "website": "online", "news": "article",
+              "newspaper": "article", "journal": "article", "chapter": "incollection",
+              "conferencepaper": "inproceedings", "dissertation": "thesis"}
+_KEY_OK = re.compile(r"[A-Za-z0-9_:.\-+/@!*;<>?\[\]|`^$&]+")
 
 
-@rule("W105", "key-non-ascii", "structure",
-      "A key with non-ASCII characters breaks BibTeX 8-bit and some editors; biber accepts it.",
-      bad="@online{刘琳2025, …}", good="@online{liu2025meifei, …}")
-def key_ascii(R, e, ctx):
-    if e.key and not e.key.isascii():
-        return [R.finding(e, None, f"key '{e.key}' is not ASCII; prefer a romanized key (e.g. pinyin)")]
-    return None
-
-
-@rule("W106", "unknown-entry-type", "structure",
-      "The entry type is not in the biblatex data model; styles fall back to @misc or drop it.",
-      bad="@webpage{x, …}", good="@online{x, …}")
-def entry_type(R, e, ctx):
-    if e.type.lower() not in BIBLATEX_TYPES:
-        hint = {"webpage": "online", "web": "online", "website": "online", "news": "article",
-                "newspaper": "article", "journal": "article", "chapter": "incollection",
-                "conferencepaper": "inproceedings", "dissertation": "thesis"}.get(e.type.lower())
-        return [R.finding(e, None, f"entry type @{e.type} is not a biblatex type" + (f"; use @{hint}" if hint else ""))]
-    return None
+@scanner("E104", "W105", "W106")
+def scan_head(rules, e, ctx):
+    out = None
+    key = e.key
+    if not _KEY_OK.fullmatch(key):
+        out = []
+        if not key:
+            out.append(rules["E104"].finding(e, None, "the entry has no key; add one after '@type{'"))
+        else:
+            m = _KEY_BAD.search(key)
+            if m:
+                ch = m.group(0)
+                shown = {" ": "a space", "\t": "a tab", "\n": "a line break"}.get(ch, repr(ch))
+                out.append(rules["E104"].finding(e, None, f"key '{key}' contains {shown}; use letters, digits, '-', '_', ':' or '.'"))
+            if not key.isascii():
+                out.append(rules["W105"].finding(e, None, f"key '{key}' is not ASCII; prefer a romanized key (e.g. pinyin)"))
+    if e.type not in BIBLATEX_TYPES:
+        hint = _TYPE_HINT.get(e.type)
+        out = out or []
+        out.append(rules["W106"].finding(e, None, f"entry type @{e.type} is not a biblatex type" + (f"; use @{hint}" if hint else "")))
+    return out
 
 
 @lru_cache(maxsize=100_000)
@@ -276,7 +288,7 @@ def duplicate_work(R, corpus, ctx):
             if pair in reported or e is first:
                 continue
             reported.add(pair)
-            out.append(R.finding(e, None, f"same work as '{first.key}' (line {first.line}): {why}; merge the two entries"))
+            out.append(R.finding(e, None, f"same work as '{first.key}' ({where(first, e)}): {why}; merge the two entries"))
 
     for d, group in by_doi.items():
         if len(group) > 1:

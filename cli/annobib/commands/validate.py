@@ -222,6 +222,9 @@ def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fi
         if p.is_dir():
             raise InputError(f"{p}: is a directory, not a .bib file")
         libraries.append(read_library(p))
+    if not any(lib.entries or lib.problems for lib in libraries):
+        names = ", ".join(str(p) for p in paths)
+        raise InputError(f"{names}: no entries to validate (an empty file, or only comments)")
     check_ctx = Context(today=day, cited_keys=cited)
 
     diffs, applied_all = [], []
