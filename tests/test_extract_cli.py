@@ -164,3 +164,10 @@ def test_a_hand_entry_using_an_extracted_key_is_kept(article):
 def test_output_into_a_missing_directory_is_one_line(article, tmp_path):
     r = run_cli(["extract", str(article), "-o", str(tmp_path / "nope" / "x.bib")])
     assert r.exit_code == 2 and "no such directory" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_report_with_json_keeps_stdout_valid_json(article):
+    r = run_cli(["extract", str(article), "--json", "--report", "-o", "-"])
+    assert r.exit_code == 0
+    assert len(json.loads(r.stdout)["entries"]) == 48
+    assert "not-a-citation" in r.stderr

@@ -132,7 +132,7 @@ def extract(article: str | None, output: str | None, notes_file: str | None, rep
     if as_json:
         emit_json(x.as_json())
     if report:
-        _report(x)
+        _report(x, to_stderr=as_json)  # keep stdout one JSON document
     if message:
         click.echo(f"annobib: {message}; {notes_line}", err=summary_stream_err or dry_run)
     elif to_stdout:
@@ -141,13 +141,13 @@ def extract(article: str | None, output: str | None, notes_file: str | None, rep
         warn(f"{counts['not-understood']} note(s) not understood; see --report")
 
 
-def _report(x) -> None:
+def _report(x, to_stderr: bool = False) -> None:
     from rich.table import Table
     from rich.text import Text
 
     from annobib.commands._common import console
 
-    out = console()
+    out = console(stderr=to_stderr)
     table = Table(title=Text("Notes and what they became"), show_lines=False, expand=False)
     table.add_column("page", justify="right", no_wrap=True)
     table.add_column("note", justify="right", no_wrap=True)
