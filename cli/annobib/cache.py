@@ -76,7 +76,7 @@ def _code_signature() -> tuple:
     """Changes whenever the code that shapes cached data changes (mtimes of those modules)."""
     here = os.path.dirname(os.path.abspath(__file__))
     sig = [FORMAT]
-    for rel in ("cache.py", "text.py", "names.py", "model.py", os.path.join("bib", "parse.py"), os.path.join("bib", "library.py")):
+    for rel in ("cache.py", "text.py", "names.py", "model.py", "bib/parse.py", "bib/values.py", "bib/index.py", "bib/rows.py"):
         try:
             sig.append(os.stat(os.path.join(here, rel)).st_mtime_ns)
         except OSError:

@@ -356,12 +356,18 @@ def language_code(langid: str | None, sample: str | None) -> str:
         return _LANG_CODES.get(low, low[:2] if low[:2] in _LANG_NAMES else low)
     if not sample:
         return ""
+    if sample.isascii():
+        return "en" if any(c.isalpha() for c in sample) else ""
     if _KANA.search(sample):
         return "ja"
     if _HANGUL.search(sample):
         return "ko"
     if has_han(sample):
-        return "zh"
+        # a mostly English title with a few characters in it stays English
+        han = len(_rx("han", _HAN_CLASS).findall(sample))
+        latin = sum(1 for c in sample if "a" <= c.lower() <= "z")
+        if han * 3 >= latin:
+            return "zh"
     if _CYRILLIC.search(sample):
         return "ru"
     if any(c.isalpha() for c in sample):

@@ -96,15 +96,19 @@ def batch_summaries(entries: list, sort_keys: bool = True) -> list[tuple]:
     for e in entries:
         f = e.fields
         container_name = next((n for n in _CONTAINER_ORDER if f.get(n)), None)
-        disp_parts.append(_DSEP.join((f.get("title") or "", f[container_name] if container_name else "",
-                                      f.get("author") or f.get("editor") or "")))
+        disp_parts.append(_DSEP.join((f.get("title") or "", f[container_name] if container_name else "")))
     disp = tx.latex_to_text(_ESEP.join(disp_parts)).split(_ESEP)
     out = []
     for k, e in enumerate(entries):
         f = e.fields
-        title, container, author_value = (tx.safe(x.strip()) for x in disp[k].split(_DSEP))
+        title, container = (tx.safe(x.strip()) for x in disp[k].split(_DSEP))
+        author_value = f.get("author") or f.get("editor") or ""
         langid = f.get("langid") or f.get("language") or f.get("hyphenation")
+        # names are split on the raw value (braces keep organizations whole), then decoded
         short, sort_author, _han = _authors_summary(author_value, langid, sort_keys)
+        if "\\" in short or "{" in short or "~" in short:
+            short = tx.latex_to_text(short)
+        short = tx.safe(short)
         domain = domain_of(f.get("url"))
         if not container and domain:
             container = domain

@@ -300,6 +300,11 @@ def atomic_write_text(path: Path, text: str, bom: bool = False) -> None:
             os.fsync(fh.fileno())
         if path.exists():
             os.chmod(tmp, os.stat(path).st_mode & 0o7777)
+        else:
+            # mkstemp makes 0600 files; a new .bib gets the usual mode (0666 minus the umask)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
         dfd = os.open(directory, os.O_RDONLY)
         try:
@@ -336,7 +341,7 @@ def write_library(lib: Library, path: str | os.PathLike | None = None, *, dry_ru
         if now is None or now[2] != lib.stamp[2]:
             raise ConflictError(f"{target} changed on disk since it was read; nothing written (run the command again)")
     try:
-        atomic_write_text(target, new_text, bom=lib.bom and target == lib.path)
+        atomic_write_text(target, new_text, bom=lib.bom)
     except PermissionError:
         raise InputError(f"{target}: permission denied; nothing written") from None
     return diff

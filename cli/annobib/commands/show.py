@@ -116,7 +116,11 @@ def _print_entry(con, view, i: int, style: str) -> None:
     if ref is not None:
         parts.append(Text(""))
         parts.append(Text("Reference", style="bold underline"))
-        parts.append(ref if not isinstance(ref, str) else Text(safe(ref)))
+        if isinstance(ref, str):
+            ref = Text(safe(ref))
+        elif safe(ref.plain) != ref.plain:
+            ref = Text(safe(ref.plain))  # control characters in a field: shown, never obeyed
+        parts.append(ref)
     cites = entry.citations
     if cites:
         parts.append(Text(""))
