@@ -89,7 +89,7 @@ def is_folio(line: str) -> int | None:
 
 def _bare_folios(st: list[str]) -> set[int]:
     """Lines holding only a number are folios when there are several and they climb page by page."""
-    cands = [(i, int(l)) for i, l in enumerate(st) if l and len(l) <= 4 and l.isdigit() and l[0] != "0"]
+    cands = [(i, int(l)) for i, l in enumerate(st) if l and len(l) <= 4 and l.isascii() and l.isdigit() and l[0] != "0"]
     if len(cands) < 2:
         return set()
     steps = [b - a for (_, a), (_, b) in zip(cands, cands[1:])]

@@ -935,7 +935,7 @@ def parse_western(text: str) -> Parsed:
                 f["translator"] = names_field(trs, tr_others)
                 break
             if tparts and re.fullmatch(r"\d+(?:st|nd|rd|th)\s+(?:ed\.?|edition)|rev\.\s+ed\.?|revised edition", s.strip(" ."), re.I):
-                f["edition"] = re.match(r"\d+", s.strip()).group(0) if s.strip()[:1].isdigit() else s.strip()
+                f["edition"] = re.match(r"\d+", s.strip()).group(0) if s.strip()[:1] in "0123456789" else s.strip()
                 break
             if tparts and re.fullmatch(r"[A-Z]{1,6}-\d[\w/-]*", s.strip(" .")):
                 f["number"] = s.strip(" .")
