@@ -40,6 +40,11 @@ BIB = r"""
 @article{news2025,
   author = {Kelly, Tim and Smith, Jo and Park, Jae-Rim and Lee, Ann},
   title = {Pentagon's Hegseth Says US Command in Japan Being Upgraded},
+  journaltitle = {The Japan Times}, entrysubtype = {newspaper}, date = {2025-03-30},
+  url = {https://www.japantimes.co.jp/x}, urldate = {2025-04-01}, langid = {english},
+}
+@article{agency2025,
+  author = {Kelly, Tim}, title = {Pentagon's Hegseth Says US Command in Japan Being Upgraded},
   journaltitle = {Reuters}, entrysubtype = {newspaper}, date = {2025-03-30},
   url = {https://www.reuters.com/x}, urldate = {2025-04-01}, langid = {english},
 }
@@ -104,8 +109,23 @@ def test_gbt_access_dates_per_edition(lib):
     assert fmt(lib, "dod2025").endswith("[EB/OL]. （2025-05-30）[2025-06-02]. https://www.defense.gov/a.")
     assert fmt(lib, "dod2025", edition="2015").endswith("[EB/OL]. (2025-05-30)[2025-06-02]. https://www.defense.gov/a.")
     # newspaper online: 2025 no access date, 2015 has one
-    assert fmt(lib, "news2025") .endswith("[N/OL]. Reuters，2025-03-30. https://www.reuters.com/x.")
-    assert fmt(lib, "news2025", edition="2015").endswith("[N/OL]. Reuters, 2025-03-30[2025-04-01]. https://www.reuters.com/x.")
+    assert fmt(lib, "news2025") .endswith("[N/OL]. The Japan Times，2025-03-30. https://www.japantimes.co.jp/x.")
+    assert fmt(lib, "news2025", edition="2015").endswith(
+        "[N/OL]. The Japan Times, 2025-03-30[2025-04-01]. https://www.japantimes.co.jp/x.")
+
+
+def test_news_agency_pages_are_web_pages(lib):
+    # GB/T: a news agency's page is [EB/OL] (the newspaper form [N/OL] is for newspapers)
+    assert fmt(lib, "agency2025") == ("Kelly T. Pentagon's Hegseth says US command in Japan being upgraded[EB/OL]. "
+                                      "（2025-03-30）[2025-04-01]. https://www.reuters.com/x.")
+    # APA: a news website's article title is italic, the site's name is not
+    rt = format_entry(lib.get("agency2025"), style="apa")
+    assert [r.text for r in rt.runs if r.italic] == ["Pentagon's Hegseth says US command in Japan being upgraded"]
+    assert render(rt, "text") == ("Kelly, T. (2025, March 30). Pentagon's Hegseth says US command in Japan being "
+                                  "upgraded. Reuters. https://www.reuters.com/x")
+    # and a newspaper's name is italic, its article's title not
+    rt = format_entry(lib.get("news2025"), style="apa")
+    assert [r.text for r in rt.runs if r.italic] == ["The Japan Times"]
 
 
 def test_gbt_book_chapter_translator(lib):

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from annobib.render.richtext import RichText, Run, italic
 from annobib.styles import _fields
+from annobib.styles._outlets import is_news, outlet_kind
 from annobib.styles.casing import sentence_case, title_case
 
 AUTHOR_DATE_ONLY = True
@@ -156,7 +157,7 @@ class _A:
         y = self.year()
         if not y:
             return "n.d." + ("-" + extra if extra else "")
-        dated = self.type in DATED_TYPES or self.sub in ("newspaper", "magazine", "transcript", "pressrelease") \
+        dated = self.type in DATED_TYPES or is_news(self.sub) or self.sub in ("magazine", "transcript", "pressrelease") \
             or "transcript" in self.f("type").lower() or "press" in self.f("type").lower()
         date = _fields.raw(self.e, "date")
         m = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", date or "")
@@ -294,10 +295,12 @@ def format_entry(entry, edition: str = "7", system: str = "author-date", extra: 
         names = a.names("editor")
         editors_as_authors = True
     standalone = (t in STANDALONE and not (t == "misc" and entry.get("journaltitle"))) or t == "online"
-    if t == "article" and sub not in ("newspaper", "magazine"):
+    news_site = False
+    if t == "article":
         standalone = False
-    if t == "article" and sub in ("newspaper", "magazine"):
-        standalone = False
+        if is_news(sub) and outlet_kind(sub, a.f("journaltitle")) != "newspaper":
+            # a news website or agency: the article's title in italics, the site's name not
+            standalone = news_site = True
     title = a.title("title", standalone=standalone)
     desc = a.description()
     date = "(" + a.date_text(extra) + ")."
@@ -318,7 +321,9 @@ def format_entry(entry, edition: str = "7", system: str = "author-date", extra: 
         head = title + (f" [{desc}]" if desc else "")
         out.append(_end(head), " ", date, " ")
     source = RichText()
-    if t == "article" and sub in ("newspaper", "magazine"):
+    if news_site:
+        source = _end(RichText(a.romanized_field("journaltitle")))
+    elif t == "article" and (is_news(sub) or sub == "magazine"):
         source = a.periodical()
         if a.pages():
             source = source + ", " + ("p. " if "-" not in a.pages() and "–" not in a.pages() else "pp. ") + a.pages()

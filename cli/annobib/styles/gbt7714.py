@@ -18,6 +18,7 @@ from functools import lru_cache
 from annobib.model import FIELD_ALIASES
 from annobib.render.richtext import RichText, Run
 from annobib.styles import _fields
+from annobib.styles._outlets import is_news, outlet_kind
 from annobib.styles.casing import sentence_case
 
 LANG_OTHER, LANG_EN, LANG_RU, LANG_ZH, LANG_JA, LANG_KO = 0, 1, 2, 3, 4, 5
@@ -1057,7 +1058,13 @@ def t_misc(x: _Entry, o: _Out) -> None:
 
 
 def t_article(x: _Entry, o: _Out) -> None:
-    if (x.r("entrysubtype") or "").lower() == "newspaper":
+    sub = (x.r("entrysubtype") or "").lower()
+    if is_news(sub):
+        kind = outlet_kind(sub, x.f("journaltitle"))
+        if kind != "newspaper" and x.url and not x.has("entrytypeid"):
+            # a news agency's or news website's page is a web page: [EB/OL], the URL names the site
+            x.type_id = "EB"
+            return t_webpage(x, o)
         x.type_id = "N"
         return t_article_journal(x, o)
     j = x.f("journaltitle") or x.f("shortjournal")
