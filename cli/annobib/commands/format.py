@@ -220,8 +220,8 @@ def _format(ctx, keys, query, style, edition, system, to, output, order, annotat
     items = [ListItem(r.text, r.label, _annotation(r.entry, context) if annotated else None, r.key, r.text.lang)
              for r in refs]
     backend = to or (EXTENSIONS.get(Path(output).suffix.lower(), "text") if output else "terminal")
-    if backend == "terminal" and output:
-        backend = "text"
+    if backend == "terminal" and (output or not sys.stdout.isatty()):
+        backend = "text"  # piped: plain lines, no padding
     if backend == "terminal":
         con = console(ctx)
         for renderable in render_document(items, "terminal", hanging=hanging):
