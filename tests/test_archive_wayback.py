@@ -176,7 +176,7 @@ def test_failed_captures_and_missing_keys(tmp_path):
     fake = FakeWeb(pending_polls=0)
     fake.capture_plan["https://example.org/one"] = "error:not-found"
     fake.capture_plan["https://example.org/two"] = "error:gateway-timeout"
-    _, res, _, _ = _run(tmp_path, fake, options=fast_options(), capture=True)
+    _, res, _, _ = _run(tmp_path, fake, options=fast_options(capture_retries=0), capture=True)
     assert res["https://example.org/one"].outcome == "failed" and "final" in res["https://example.org/one"].detail
     assert "transient" in res["https://example.org/two"].detail
     state = load_state(tmp_path / "refs.bib")
@@ -335,3 +335,22 @@ def test_an_archive_that_never_answers_ends_the_run_quickly(tmp_path):
     assert {o.outcome for o in res.values()} == {"error"}
     assert any("not answering" in n for n in run.notes)
     assert bib.read_text() == BIB
+
+
+def test_a_transient_capture_failure_is_submitted_again(tmp_path):
+    fake = FakeWeb(pending_polls=1)
+    for name in ("one", "three"):
+        fake.add_snapshot(f"https://example.org/{name}", "20250101000000")
+    fake.capture_plan["https://example.org/two"] = "error:gateway-timeout"
+    real_save = fake._save
+
+    def save_then_heal(request):
+        response = real_save(request)
+        fake.capture_plan["https://example.org/two"] = "success"  # the next capture works
+        return response
+
+    fake._save = save_then_heal
+    bib, res, _, _ = _run(tmp_path, fake)
+    assert res["https://example.org/two"].outcome == "captured"
+    assert fake.captures_requested == 2
+    assert "retry" not in res["https://example.org/two"].as_dict()

@@ -72,6 +72,15 @@ def _positive_int(value: Any) -> int:
     return number
 
 
+def _non_negative_int(value: Any) -> int:
+    if isinstance(value, bool):
+        raise ValueError("expected a whole number")
+    number = int(str(value).strip()) if not isinstance(value, int) else value
+    if number < 0:
+        raise ValueError("must not be negative")
+    return number
+
+
 def _non_negative_float(value: Any) -> float:
     if isinstance(value, bool):
         raise ValueError("expected a number")
@@ -183,6 +192,8 @@ SETTINGS: list[Setting] = [
             "tries per Archive request (timeouts, 5xx, 429 after the pause)"),
     Setting("archive.max_failures", "ANNOBIB_ARCHIVE_MAX_FAILURES", 6, _positive_int,
             "Archive requests failing in a row (timeouts, refused) before the run stops asking it"),
+    Setting("archive.capture_retries", "ANNOBIB_CAPTURE_RETRIES", 1, _non_negative_int,
+            "times a capture that failed transiently is submitted again in one run", politeness=True),
     Setting("archive.if_not_archived_within", "ANNOBIB_IF_NOT_ARCHIVED_WITHIN", "30d", _text,
             "Save Page Now: reuse a capture younger than this"),
     Setting("archive.access_key", "ANNOBIB_IA_ACCESS", None, _text,

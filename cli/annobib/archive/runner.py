@@ -18,6 +18,7 @@ from annobib.archive.state import State, now_iso, parse_iso
 from annobib.archive.urls import clean_url, fetchable
 from annobib.archive.wayback import (
     FINAL_SPN_ERRORS,
+    TRANSIENT_SPN_ERRORS,
     ArchiveError,
     ArchiveOptions,
     RateLimited,
@@ -52,9 +53,12 @@ class Outcome:
     archiveurl: str | None = None
     archivedate: str | None = None
     source: str | None = None
+    retry: bool = field(default=False, repr=False)  # a transient failure: worth submitting again
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        d = asdict(self)
+        d.pop("retry", None)
+        return d
 
 
 _DATE_RE = re.compile(r"(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2}))?)?")
@@ -253,11 +257,23 @@ class ArchiveRun:
             dead = " (and the link was found dead)" if self.link_outcomes.get(target.url) == "dead" else ""
             return self._out(target, "needs-capture",
                              f"no snapshot{dead}; set ANNOBIB_IA_ACCESS and ANNOBIB_IA_SECRET to request captures")
+        if self.client.gate.count_429 >= self.options.max_429:
+            self._stop_captures(f"{self.client.gate.count_429} answers 429 from the Archive")
         if self.captures_stopped:
             return self._out(target, "needs-capture", f"no snapshot; captures stopped: {self.captures_stopped}")
         return await self._capture(target)
 
     async def _capture(self, target: Target) -> Outcome:
+        """Submit, follow; a transient failure is submitted again (capture_retries times)."""
+        attempt = 0
+        while True:
+            attempt += 1
+            res = await self._capture_once(target)
+            if not res.retry or attempt > self.options.capture_retries or self.captures_stopped:
+                return res
+            await self.sleep(max(self.options.poll_interval, 0.01) * attempt)
+
+    async def _capture_once(self, target: Target) -> Outcome:
         try:
             body = await self.client.submit(target.url)
         except RateLimited as exc:
@@ -284,7 +300,9 @@ class ArchiveRun:
         ext = str(body.get("status_ext") or "")
         final = ext in FINAL_SPN_ERRORS
         self._set_job(target, {"state": "failed", "final": final, "detail": message[:200], "updated_at": now_iso()})
-        return self._out(target, "failed", f"capture not started: {message[:200]}")
+        out = self._out(target, "failed", f"capture not started: {message[:200]}")
+        out.retry = ext in TRANSIENT_SPN_ERRORS
+        return out
 
     def _stop_captures(self, why: str) -> None:
         if not self.captures_stopped:
@@ -321,7 +339,7 @@ class ArchiveRun:
             try:
                 status = await self.client.job_status(job_id)
             except ArchiveError as exc:
-                if time.monotonic() - started > opts.job_timeout:
+                if self.client.gate.down or time.monotonic() - started > opts.job_timeout:
                     return self._out(target, "pending", f"capture job {job_id}: {exc}; run again to resume")
                 interval = min(max(interval * 2, opts.poll_interval, 0.01), max(opts.poll_max_interval, 0.01))
                 continue
@@ -345,7 +363,9 @@ class ArchiveRun:
                 self._set_job(target, {"state": "failed", "final": final, "job_id": job_id,
                                        "detail": f"{ext}: {message}", "updated_at": now_iso()})
                 kind = "final" if final else "transient, run again later"
-                return self._out(target, "failed", f"capture failed ({ext}, {kind}): {message}")
+                out = self._out(target, "failed", f"capture failed ({ext}, {kind}): {message}")
+                out.retry = not final
+                return out
             if time.monotonic() - started > opts.job_timeout:
                 return self._out(target, "pending", f"capture job {job_id} still running; run again to resume")
             interval = min(max(interval * 2, opts.poll_interval, 0.01), max(opts.poll_max_interval, 0.01))

@@ -65,6 +65,7 @@ class ArchiveOptions:
     timeout: float = 30.0
     tries: int = 3
     max_failures: int = 6
+    capture_retries: int = 1
     if_not_archived_within: str = "30d"
     access_key: str | None = field(default=None, repr=False)
     secret_key: str | None = field(default=None, repr=False)
@@ -108,6 +109,7 @@ class ArchiveOptions:
             timeout=cfg["archive.timeout"],
             tries=cfg["archive.tries"],
             max_failures=cfg["archive.max_failures"],
+            capture_retries=cfg["archive.capture_retries"],
             if_not_archived_within=cfg["archive.if_not_archived_within"],
             access_key=cfg["archive.access_key"],
             secret_key=cfg["archive.secret_key"],
