@@ -154,12 +154,31 @@ def needs_romanization(text: str) -> bool:
     return _NON_LATIN.search(text) is not None
 
 
+# Established romanized (or English) names of outlets and periodicals that a syllable-by-syllable
+# romanization gets wrong; suggestions only, like everything here.
+KNOWN_NAMES = {
+    "朝日新闻": "Asahi Shimbun", "朝日新聞": "Asahi Shimbun", "读卖新闻": "Yomiuri Shimbun",
+    "読売新聞": "Yomiuri Shimbun", "每日新闻": "Mainichi Shimbun", "毎日新聞": "Mainichi Shimbun",
+    "日本经济新闻": "Nihon Keizai Shimbun", "日本経済新聞": "Nihon Keizai Shimbun", "产经新闻": "Sankei Shimbun",
+    "産経新聞": "Sankei Shimbun", "共同社": "Kyodo News", "共同通信": "Kyodo News", "韩联社": "Yonhap News Agency",
+    "연합뉴스": "Yonhap News Agency", "人民日报": "Renmin Ribao", "光明日报": "Guangming Ribao",
+    "解放军报": "Jiefangjun Bao", "环球时报": "Huanqiu Shibao", "环球网": "Huanqiu Wang", "新华社": "Xinhua News Agency",
+    "新华网": "Xinhua Wang", "中国新闻网": "Zhongguo Xinwen Wang", "中新网": "Zhongguo Xinwen Wang",
+    "世界知识": "Shijie Zhishi", "现代国际关系": "Xiandai Guoji Guanxi", "国际问题研究": "Guoji Wenti Yanjiu",
+    "美国研究": "Meiguo Yanjiu", "日本学刊": "Riben Xuekan", "当代亚太": "Dangdai Yatai", "当代世界": "Dangdai Shijie",
+    "国际观察": "Guoji Guancha", "台湾研究": "Taiwan Yanjiu", "外交评论": "Waijiao Pinglun",
+    "世界经济与政治": "Shijie Jingji yu Zhengzhi", "国际政治科学": "Guoji Zhengzhi Kexue",
+}
+
+
 @lru_cache(maxsize=4096)
 def suggest(text: str, lang: str | None = None) -> tuple[str, bool]:
     """(romanized text, complete?) — ``complete`` is False when characters were left as they were
     (Japanese kanji, which need a dictionary reading)."""
     if not text or not needs_romanization(text):
         return text, True
+    if text.strip() in KNOWN_NAMES:
+        return KNOWN_NAMES[text.strip()], True
     lang = (lang or "").lower()
     has_kana = any(char_script(c) == "kana" for c in text)
     if has_kana or lang in ("japanese", "ja"):

@@ -240,7 +240,7 @@ class _A:
             from annobib.romanize import suggest
 
             s, complete = suggest(j, self.langid)
-            name = " ".join(w[:1].upper() + w[1:] for w in s.split(" "))
+            name = " ".join(w[:1].upper() + w[1:] for w in s.split(" ")) if complete else j
             self.warn(f"suggested romanization of the periodical {name!r}; set journaltitle_romanized")
         else:
             name = title_case(j) if j and j == j.lower() else j
