@@ -342,3 +342,28 @@ def test_references_to_a_numbered_earlier_note():
     yan, jervis = x.entries
     assert [(c.note, c.locator) for c in yan.citations] == [(1, "33"), (3, "40")]
     assert [(c.note, c.locator) for c in jervis.citations] == [(2, "58"), (4, "60"), (5, "61")]
+
+
+MORE4 = [
+    ("「記事名」、朝日新聞、2025 年 3 月 7 日。", "article", {"journaltitle": "朝日新聞", "langid": "japanese"}, None),
+    ("五百旗頭真『日米戦争と戦後日本』講談社学術文庫、2005年。", "book", {"publisher": "講談社学術文庫", "date": "2005"}, None),
+    ("이상현, 『한미동맹의 미래』, 서울: 한울, 2015, 45쪽.", "book",
+     {"author": "이상현", "location": "서울", "publisher": "한울", "date": "2015", "langid": "korean"}, "45"),
+    ("Лавров С.В. Выступление на сессии. 2024. URL: https://www.mid.ru/ru/x (дата обращения: 05.03.2024).", "online",
+     {"url": "https://www.mid.ru/ru/x", "urldate": "2024-03-05", "langid": "russian"}, None),
+    ("Bonnie S. Glaser, “Title of Commentary,” CSIS, March 2, 2021, https://www.csis.org/x.", "online", {"organization": "CSIS"}, None),
+    ("Joseph S. Nye, Jr., Bound to Lead, New York: Basic Books, 1990, p. 3.", "book",
+     {"author": "Nye, Jr., Joseph S.", "title": "Bound to Lead", "publisher": "Basic Books"}, "3"),
+]
+
+
+@pytest.mark.parametrize("note,etype,fields,locator", MORE4, ids=[c[0][:18] for c in MORE4])
+def test_more_patterns_4(note, etype, fields, locator):
+    test_pattern(note, etype, fields, locator)
+
+
+def test_chicago_short_forms_with_bare_page_numbers():
+    x = extract_notes("① Robert Jervis, Perception and Misperception in International Politics (Princeton: Princeton University Press, 1976), 58.\n\n"
+                      "② Ibid., 60.\n\n③ Jervis, Perception and Misperception, 62.")
+    assert len(x.entries) == 1
+    assert [c.locator for c in x.entries[0].citations] == ["58", "60", "62"]

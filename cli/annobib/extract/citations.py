@@ -222,7 +222,9 @@ def classify(piece: str) -> CitationText | None:
         return CitationText(piece, "noteref", locator_of(rest or ""), author=str(num))
     m = IBID_RE.match(piece)
     if m:
-        return CitationText(piece, "ibid", locator_of(m.group("rest")))
+        rest = m.group("rest").strip(" .。")
+        loc = locator_of(rest) or (re.sub(r"\s*[-–—]\s*", "-", rest) if re.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?", rest) else None)
+        return CitationText(piece, "ibid", loc)
     m = OPCIT_EN_RE.match(piece)
     if m:
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author").strip())

@@ -28,6 +28,7 @@ _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 EN_MDY = re.compile(r"\b(" + _MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 EN_DMY = re.compile(r"\b(\d{1,2})\s+(" + _MONTH + r")\s+(\d{4})\b")
 EN_MY = re.compile(r"\b(" + _MONTH + r")\s+(\d{4})\b")
+DOT_DMY = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 YEAR = re.compile(r"(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?!\d)")
 ZH_YMD = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
@@ -53,7 +54,7 @@ ACCESS_EN = re.compile(
     re.I,
 )
 NEWS_RE = re.compile(
-    r"\b(?:News|Times|Post|Daily|Herald|Tribune|Reuters|BBC|CNN|CBS|NBC|ABC|NPR|Bloomberg|Guardian|"
+    r"\b(?:News|Times|Post|Daily|Herald|Tribune|Reuters|BBC|CNN|CBS|NBC|ABC|NPR|NHK|KBS|CCTV|CGTN|RT|TASS|VOA|RFA|SCMP|Bloomberg|Guardian|"
     r"Telegraph|Independent|Journal|Gazette|Chronicle|Observer|Associated Press|AP|AFP|Xinhua|Nikkei|"
     r"Yonhap|Kyodo|Nation|Inquirer|Star|Mail|Express|Press|Straits|Globe|Standard|Mirror|Sun|"
     r"Asahi|Yomiuri|Mainichi|Sankei|Hankyoreh|Chosun|JoongAng|Politico|Axios|Al Jazeera|DW|RFI|"
@@ -80,7 +81,7 @@ ZH_ORG_SUFFIX = re.compile(
 )
 PUBLISHER_ZH = re.compile(
     r"(?:(?P<loc>[\u4e00-\u9fff]{2,8})\s*[：:]\s*)?(?P<pub>[\u4e00-\u9fff·（）()A-Za-z]{0,30}?"
-    r"(?:出版社|出版公司|出版集团|出版中心|出版发行|书局|书店|印书馆|出版会|出版部|書店|書房|出版會|新社|講談社|新潮社|文藝春秋|有斐閣|勁草書房|社))"
+    r"(?:出版社|出版公司|出版集团|出版中心|出版发行|书局|书店|印书馆|出版会|出版部|書店|書房|出版會|新社|講談社|新潮社|文藝春秋|有斐閣|勁草書房|文庫|新書|選書|叢書|丛书|文库|社))"
     r"\s*[，,、]?\s*(?P<year>\d{4})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s*(?P<month>\d{1,2})\s*月)?\s*(?:第\s*\d+\s*次印刷)?\s*(?:版|刊)?"
 )
 PLACE_PUBLISHER_EN = re.compile(
@@ -102,6 +103,9 @@ def find_place_publisher(text: str):
         if PUBLISHER_CUE.search(pub) or len(pub.split()) <= 4:
             best = m
     return best
+PLACE_PUB_CJK = re.compile(
+    r"(?:^|[，,、]\s*)(?P<loc>[\u3131-\ud7a3\u4e00-\u9fff\u3040-\u30ff]{2,8})\s*[：:]\s*(?P<pub>[^，,：:《》「」『』\d]{1,30}?)\s*[，,、]\s*(?P<year>\d{4})(?:\s*[年년])?(?P<month>)"
+)
 CYR = re.compile(r"[\u0400-\u04ff]")
 KANA = re.compile(r"[\u3040-\u30ff]")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
@@ -136,6 +140,9 @@ def iso_date(text: str) -> str | None:
                 d, mo, y = int(m.group(1)), MONTHS.get(m.group(2)[:4].lower().rstrip("."), MONTHS.get(m.group(2)[:3].lower())), m.group(3)
             if mo and 1 <= mo <= 12 and 1 <= d <= 31:
                 return f"{y}-{mo:02d}-{d:02d}"
+    m = DOT_DMY.search(text)
+    if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
+        return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
     m = ZH_YM.search(text)
     if m and 1 <= int(m.group(2)) <= 12:
         return f"{m.group(1)}-{int(m.group(2)):02d}"
@@ -301,6 +308,13 @@ def western_names(text: str) -> tuple[list[str], bool, str | None]:
     if ORG_RE.search(text) and not re.search(r"\band\b", text) or re.match(r"^(The|U\.S\.|US|UK|EU|UN)\b", text):
         return [brace_org(text)], others, role
     chunks = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text)
+    merged: list[str] = []
+    for c in chunks:
+        if merged and re.fullmatch(r"(?:Jr|Sr)\.?|II|III|IV", c.strip()):
+            merged[-1] = f"{merged[-1]} {c.strip()}"
+        else:
+            merged.append(c)
+    chunks = merged
     names = []
     # "Family, Given" written inverted (first author in some styles): keep as is
     if len(chunks) == 2 and len(chunks[0].split()) == 1 and len(chunks[1].split()) <= 3 and " and " not in text and "," in text and not re.search(r"\band\b", text):
@@ -408,6 +422,8 @@ def parse_cjk(text: str) -> Parsed:
         else:
             authors, role, others = cjk_names(author_part)
     lang = language_of(title + author_part) if (KANA.search(text) or HANGUL.search(text)) else language_of(title)
+    if lang == "chinese" and title_mark in "「『" and not HANGUL.search(text) and ("、" in text[after:] or "『" in text):
+        lang = "japanese"  # 「記事名」、『新聞』: Japanese punctuation, even with a title in kanji only
     # Japanese notes print the container in 『』 after a 「」 title
     url_m = URL_RE.search(rest)
     url = clean_url(url_m.group(0)) if url_m else None
@@ -460,6 +476,8 @@ def parse_cjk(text: str) -> Parsed:
     pub = PUBLISHER_ZH.search(rest_after) or PUBLISHER_ZH.search(rest_nourl)
     if pub and len(pub.group("pub")) < 2:
         pub = None
+    if not pub:
+        pub = PLACE_PUB_CJK.search(rest_after)
     translator_m = re.search(r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:译|訳|譯)\s*(?:[，,]|$)", rest_nourl)
     issue = ZH_ISSUE.search(rest_nourl)
     vol = ZH_VOLUME.search(rest_nourl)
@@ -883,7 +901,7 @@ def parse_western(text: str) -> Parsed:
             etype = "article"
             f["entrysubtype"] = "magazine" if MAGAZINE_RE.search(container) else "newspaper"
             f["journaltitle"] = container
-        elif container and ORG_RE.search(container):
+        elif container and (ORG_RE.search(container) or (re.fullmatch(r"[A-Z]{2,6}", container) and not NEWS_RE.search(container))):
             etype = "online"
             f["organization"] = container
         elif container and (url or (date and len(date) == 10)):
@@ -909,6 +927,8 @@ def parse_western(text: str) -> Parsed:
         # unquoted: Author, Title, Place: Publisher, Year / Org, Title, Date, URL / short forms
         masked = _mask_dates(body)
         parts = [s.strip() for s in re.split(r",\s*", masked) if s.strip()]
+        if len(parts) >= 3 and re.fullmatch(r"(?:Jr|Sr)\.?|II|III|IV", parts[1]):
+            parts = [f"{parts[0]} {parts[1]}"] + parts[2:]  # Joseph S. Nye, Jr., Bound to Lead
         author_text = None
         if len(parts) >= 2 and looks_like_names(parts[0]) and not re.match(r"^(?:in|pp?\.)\b", parts[1]):
             author_text = parts[0]
@@ -928,6 +948,9 @@ def parse_western(text: str) -> Parsed:
             if k + 1 < len(parts) and re.match(r"^(?:[A-Z]{2}|D\.\s?C\.|N\.\s?[YJ]\.)\s*:", parts[k + 1]):
                 break
             if re.match(r"^(?:op\.\s*cit|ibid)", s, re.I):
+                break
+            if tparts and re.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?\.?", s.strip()) and k == len(parts) - 1:
+                locator = locator or norm_range(s.strip(" ."))
                 break
             tm = re.match(r"^(?:trans\.|translated by|tr\.)\s+(?P<tr>.+)$", s, re.I)
             if tm and tparts:
@@ -1107,6 +1130,13 @@ RU_CITY = re.compile(r"(?:^|[.\s])(М\.|Москва|СПб\.|Санкт-Пет�
 
 def parse_russian(text: str) -> Parsed:
     f: dict[str, str] = {}
+    acc = re.search(r"\(?\s*(?:дата обращения|дата доступа|accessed)\s*[：:]?\s*([\d.\-]+)\s*\)?", text, re.I)
+    if acc:
+        ud = iso_date(acc.group(1))
+        if ud:
+            f["urldate"] = ud
+        text = text[: acc.start()] + text[acc.end():]
+    text = re.sub(r"\s*URL\s*:\s*(?=https?://)", " ", text)
     url_m = URL_RE.search(text)
     url = clean_url(url_m.group(0)) if url_m else None
     body = text[: url_m.start()] if url_m else text
