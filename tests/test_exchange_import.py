@@ -165,3 +165,22 @@ def test_export_selects_keys_and_tags(tmp_path):
     assert [i["id"] for i in json.loads(r.stdout)] == ["jervis1978cooperation"]
     r = run_cli(["--bib", str(bib), "export", "--to", "ris", "nosuchkey"])
     assert r.exit_code == 2 and "no entry with key 'nosuchkey'" in r.stderr
+
+
+def test_export_leaves_out_broken_blocks_and_says_so(tmp_path):
+    bib = tmp_path / "lib.bib"
+    bib.write_text("@book{a, title = {A}, date = {2001}}\n\n@article{b, title = {B\n\n@book{c, title = {C}}\n", encoding="utf-8")
+    r = run_cli(["--bib", str(bib), "export", "--to", "csl-json"])
+    assert r.exit_code == 1
+    assert "lib.bib:3" in r.stderr and "left out of the export" in r.stderr
+    assert [i["id"] for i in json.loads(r.stdout)] == ["a", "c"]
+
+
+def test_import_from_standard_input(tmp_path):
+    bib, _ = _setup(tmp_path)
+    ris_text = "TY  - BOOK\r\nTI  - Piped In\r\nAU  - Doe, Jane\r\nPY  - 2020\r\nER  - \r\n"
+    r = run_cli(["--bib", str(bib), "import", "-"], input=ris_text)
+    assert r.exit_code == 0, r.stderr
+    assert read_library(bib).get("doe2020piped").fields == {"author": "Doe, Jane", "title": "Piped In", "date": "2020"}
+    r = run_cli(["--bib", str(bib), "import", "-"], input="")
+    assert r.exit_code == 2 and "empty" in r.stderr

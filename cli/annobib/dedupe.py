@@ -135,18 +135,27 @@ class DuplicateIndex:
         self.dois: dict[str, str] = {}
         self.urls: dict[str, str] = {}
         self.titles: dict[str, str] = {}
+        self._last = None
         for e in entries:
             self.add(e)
 
+    def signature(self, entry: Entry) -> tuple[str, str, str, str]:
+        """(folded key, DOI, URL, title+author+year) of ``entry``; the last one is remembered so
+        ``find`` then ``add`` of the same entry computes it once."""
+        last = self._last
+        if last is not None and last[0] is entry and last[1] == entry.key:
+            return last[2]
+        sig = (entry.key.casefold(), normalize_doi(entry.get("doi")), normalize_url(entry.get("url")), title_key(entry))
+        self._last = (entry, entry.key, sig)
+        return sig
+
     def add(self, entry: Entry) -> None:
-        self.keys.setdefault(entry.key.casefold(), entry.key)
-        doi = normalize_doi(entry.get("doi"))
+        key, doi, url, tk = self.signature(entry)
+        self.keys.setdefault(key, entry.key)
         if doi:
             self.dois.setdefault(doi, entry.key)
-        url = normalize_url(entry.get("url"))
         if url:
             self.urls.setdefault(url, entry.key)
-        tk = title_key(entry)
         if tk:
             self.titles.setdefault(tk, entry.key)
 
@@ -164,14 +173,12 @@ class DuplicateIndex:
                 seen.add((key, reason))
                 found.append(Duplicate(key, reason))
 
-        hit(self.keys.get(entry.key.casefold()), "key")
-        doi = normalize_doi(entry.get("doi"))
+        key, doi, url, tk = self.signature(entry)
+        hit(self.keys.get(key), "key")
         if doi:
             hit(self.dois.get(doi), "doi")
-        url = normalize_url(entry.get("url"))
         if url:
             hit(self.urls.get(url), "url")
-        tk = title_key(entry)
         if tk:
             hit(self.titles.get(tk), "title+author+year")
         return found

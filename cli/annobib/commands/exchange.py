@@ -23,6 +23,9 @@ def export(fmt: str, output: str | None, tags: tuple[str, ...], with_citations: 
     """Export the bibliography (or the entries KEYS…) for other tools.
 
     \b
+    Exit 1 when a block of the bibliography does not parse (it is left out, with a warning).
+
+    \b
     csl-json  pandoc (--citeproc), Zotero, any citeproc; round-trips through `import`
     ris       Zotero, EndNote, Mendeley (RIS specification tags)
     bibtex    classic BibTeX: date -> year/month, journaltitle -> journal, location ->
@@ -37,8 +40,16 @@ def export(fmt: str, output: str | None, tags: tuple[str, ...], with_citations: 
     from annobib.editing import has_tags, load_libraries, locate
     from annobib.exchange import export_text
 
+    from annobib.commands._common import warn
+
     paths = bibliography_paths()
     libraries = load_libraries(paths)
+    broken = 0
+    for lib in libraries:
+        for block in lib.blocks:
+            if block.kind == "failed":
+                broken += 1
+                warn(f"{lib.path}:{block.line}: a block that does not parse is left out of the export ({block.problem or 'not valid BibTeX'})")
     if keys:
         entries = [locate(libraries, k)[1] for k in dict.fromkeys(keys)]
     else:
@@ -48,6 +59,8 @@ def export(fmt: str, output: str | None, tags: tuple[str, ...], with_citations: 
     text = export_text(entries, fmt, with_citations=with_citations)
     if output is None:
         click.echo(text, nl=False)
+        if broken:
+            raise SystemExit(1)
         return
     target = Path(output)
     if any(target.resolve() == Path(p).resolve() for p in paths):
@@ -56,6 +69,8 @@ def export(fmt: str, output: str | None, tags: tuple[str, ...], with_citations: 
 
     atomic_write_text(target, text)
     click.echo(f"annobib: exported {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} to {target} ({fmt})", err=True)
+    if broken:
+        raise SystemExit(1)  # the export is incomplete: say so in the exit code
 
 
 @click.command("import")
