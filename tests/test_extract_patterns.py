@@ -367,3 +367,15 @@ def test_chicago_short_forms_with_bare_page_numbers():
                       "② Ibid., 60.\n\n③ Jervis, Perception and Misperception, 62.")
     assert len(x.entries) == 1
     assert [c.locator for c in x.entries[0].citations] == ["58", "60", "62"]
+
+
+def test_back_references_in_japanese_korean_and_russian():
+    x = extract_notes("(1) 佐藤優『国家の罠』新潮社、2005年、99頁。\n\n(2) 同上書、100頁。\n\n(3) 佐藤、前掲書、101頁。\n\n(4) 前掲注(1)、102頁。\n\n"
+                      "(5) 이상현, 『한미동맹의 미래』, 서울: 한울, 2015, 45쪽.\n\n(6) 위의 책, 46쪽.\n\n(7) 이상현, 앞의 책, 47쪽.\n\n"
+                      "(8) Арбатов А.Г. Безопасность: российский выбор. М.: ЭПИцентр, 1999. С. 15.\n\n(9) Там же. С. 16.\n\n"
+                      "(10) Арбатов А.Г. Указ. соч. С. 17.")
+    assert [[(c.note, c.locator) for c in e.citations] for e in x.entries] == [
+        [(1, "99"), (2, "100"), (3, "101"), (4, "102")],
+        [(5, "45"), (6, "46"), (7, "47")],
+        [(8, "15"), (9, "16"), (10, "17")],
+    ]

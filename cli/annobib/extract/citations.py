@@ -18,6 +18,7 @@ from functools import lru_cache
 from annobib.extract.fields import (
     EN_PAGES,
     JA_PAGES,
+    KO_PAGES,
     URL_RE,
     ZH_PAGES,
     Parsed,
@@ -40,13 +41,20 @@ NOT_CITATION_RE = re.compile(
 )
 CIRCLED_NUMS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 NOTEREF_RE = re.compile(
-    r"^(?:同前注|同注|参见前注|见前注|前注|参见注|见注|参见本文注|见本文注)\s*(?P<n>[" + CIRCLED_NUMS + r"]|[\[［(（]?\d{1,3}[\]］)）]?)\s*(?:所引|引)?(?:书|文)?\s*(?:[,，。.:：]\s*)?(?P<rest>.*)$"
+    r"^(?:同前注|同注|参见前注|见前注|前注|参见注|见注|参见本文注|见本文注|前掲注|前揭注)\s*(?P<n>[" + CIRCLED_NUMS + r"]|[\[［(（]?\d{1,3}[\]］)）]?)\s*(?:所引|引)?(?:书|文)?\s*(?:[,，。.:：]\s*)?(?P<rest>.*)$"
     r"|^(?:See\s+)?(?:supra\s+)?(?:note|n\.)\s+(?P<n2>\d{1,3})(?:\s+above)?\s*(?:[,.;:]\s*)?(?P<rest2>.*)$",
     re.I,
 )
-IBID_RE = re.compile(r"^(?:同上(?:书|文|注|引)?|同前(?:注|书)?(?!引)|Ibid\.?|ibid\.?|Ibidem|Id\.)\s*(?:[,，。.:：]\s*)?(?P<rest>.*)$")
-OPCIT_ZH_RE = re.compile(r"^(?P<author>[^，,：:《》]{1,40}?)\s*[：:，,]?\s*(?:前引|前揭|前注所引|前引文|前引书)(?:书|文|文章|著作)?\s*(?:[，,。]\s*)?(?P<rest>.*)$")
-OPCIT_EN_RE = re.compile(r"^(?P<author>[^,]{1,60}?),\s*(?:op\.\s*cit\.?|loc\.\s*cit\.?)\s*(?P<rest>.*)$", re.I)
+IBID_RE = re.compile(
+    r"^(?:同上(?:书|文|注|引)?|同前(?:注|书)?(?![引掲揭\s]*[" + "①②③④⑤⑥⑦⑧⑨⑩" + r"\d(（\[])|Ibid\.?|ibid\.?|Ibidem|Id\.|"
+    r"同書|同上書|同論文|同右|위의\s*(?:책|글|논문)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
+)
+OPCIT_ZH_RE = re.compile(
+    r"^(?P<author>[^，,：:《》「」『』、]{1,40}?)\s*[：:，,、]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|앞의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문)|서)?"
+    r"\s*(?:[，,。、]\s*)?(?P<rest>.*)$"
+)
+OPCIT_RU_RE = re.compile(r"^(?P<author>[А-ЯЁ][а-яё\-]+)\s+(?:[А-ЯЁ]\.\s*){1,2},?\s*Указ\.\s*соч\.?\s*(?P<rest>.*)$")
+OPCIT_EN_RE = re.compile(r"^(?P<author>[^,]{1,60}?),\s*(?:op\.\s*cit\.?|loc\.\s*cit\.?|Указ\.\s*соч\.?)\s*(?P<rest>.*)$", re.I)
 ZH_CITE_SIGNAL = re.compile(r"《[^》]+》|「[^」]+」|『[^』]+』|\[(?:J|M|N|D|C|R|EB/OL)\]")
 EN_CITE_SIGNAL = re.compile(
     r"[“\"][^”\"]*[A-Za-z\u0400-\u04ff][^”\"]{2,}[”\"]|\b(?:pp?\.\s*\d|Vol\.|vol\.|No\.\s*\d|Press|University|19\d\d|20\d\d)\b|https?://"
@@ -133,7 +141,7 @@ def strip_etc(text: str) -> str:
 
 
 def locator_of(text: str) -> str | None:
-    m = ZH_PAGES.search(text) or JA_PAGES.search(text)
+    m = ZH_PAGES.search(text) or JA_PAGES.search(text) or KO_PAGES.search(text)
     if m:
         return page_range(m.group(1), m.group(2))
     m = EN_PAGES.search(text)
@@ -225,6 +233,9 @@ def classify(piece: str) -> CitationText | None:
         rest = m.group("rest").strip(" .。")
         loc = locator_of(rest) or (re.sub(r"\s*[-–—]\s*", "-", rest) if re.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?", rest) else None)
         return CitationText(piece, "ibid", loc)
+    m = OPCIT_RU_RE.match(piece)
+    if m:
+        return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author"))
     m = OPCIT_EN_RE.match(piece)
     if m:
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author").strip())
