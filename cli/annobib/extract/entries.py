@@ -169,6 +169,7 @@ class Builder:
                 if target is None and c.parsed is not None and c.parsed.fields.get("title"):
                     target = self._new(c)
                     joined = False
+                    problems.append("short form with no earlier full citation (entry has only what the note gives)")
                 elif target is None:
                     problems.append("short form with no earlier full citation")
             else:
