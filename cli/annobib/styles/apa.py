@@ -128,7 +128,8 @@ class _A:
             return f"{giv[:1]}. {fam}" if giv else fam
         inits = _initials(n)
         family = (n.particle + " " + n.family).strip() if n.particle else n.family
-        return f"{inits} {family}".strip()
+        name = f"{inits} {family}".strip()
+        return f"{name} {n.suffix}" if n.suffix else name
 
     def author_list(self, names) -> str:
         people = [self.person(n) for n in names if not n.others]
@@ -319,7 +320,10 @@ def format_entry(entry, edition: str = "7", system: str = "author-date", extra: 
     else:
         # no author: the title moves into the author position
         head = title + (f" [{desc}]" if desc else "")
-        out.append(_end(head), " ", date, " ")
+        if head:
+            out.append(_end(head), " ", date, " ")
+        else:
+            out.append(date, " ")
     source = RichText()
     if news_site:
         source = _end(RichText(a.romanized_field("journaltitle")))

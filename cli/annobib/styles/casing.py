@@ -112,7 +112,7 @@ def sentence_case(segs, *, keep_first: bool = True, capitalize_after_colon: bool
             continue
         if len(tok) == 1 and not tok.isalnum():
             out.append(tok)
-            if tok in (":", "—") and capitalize_after_colon and first_word_seen:
+            if tok == ":" and capitalize_after_colon and first_word_seen:
                 cap_next = True
             elif tok in ("?", "!", ".") and i + 1 < n and not toks[i + 1][0].strip() and first_word_seen:
                 # a new sentence inside the title: its first word keeps (APA: gets) a capital
