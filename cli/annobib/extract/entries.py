@@ -213,12 +213,30 @@ class Builder:
             w.key = unique(base_key(w.fields), taken)
             taken.add(w.key)
             by_obj[id(w)] = w.key
-            e = Entry(key=w.key, type=w.type, fields=dict(w.fields))
+            e = Entry(key=w.key, type=w.type, fields={k: _safe_value(k, v) for k, v in w.fields.items()})
             e.citations = w.citations
             entries.append(e)
         for r in results:
             r.keys = [by_obj[k] if isinstance(k, int) else k for k in r.keys]
         return entries
+
+
+NAME_FIELDS = ("author", "editor", "translator")
+
+
+def _safe_value(name: str, value: str) -> str:
+    """Braces in a printed title would break the .bib: only names keep their organization braces."""
+    if name in NAME_FIELDS:
+        depth = 0
+        for ch in value:
+            depth += ch == "{"
+            depth -= ch == "}"
+            if depth < 0:
+                break
+        if depth == 0:
+            return value
+        return value.replace("{", "(").replace("}", ")")
+    return value.replace("{", "(").replace("}", ")") if ("{" in value or "}" in value) else value
 
 
 def build_entries(notes: list[Note]) -> tuple[list[Entry], list[NoteResult]]:
