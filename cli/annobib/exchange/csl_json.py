@@ -88,7 +88,7 @@ def names_to_csl(value: str, lang: str | None = None) -> list[dict]:
     out = []
     for n in parse_names(value, lang):
         if n.others:
-            out.append({"literal": "others"})
+            continue  # CSL has no "and others": styles add "et al." themselves (the field is kept in custom)
         elif n.is_cjk:
             if n.given:
                 out.append({"family": decode_latex(n.family), "given": decode_latex(n.given)})

@@ -125,7 +125,9 @@ def entry_to_ris(entry: Entry) -> str:
     if lang:
         lines.append(("LA", langid_to_bcp47(lang)))
     if f.get("keywords"):
-        lines += [("KW", k.strip()) for k in decode_latex(f["keywords"]).split(",") if k.strip()]
+        from annobib.editing import split_tags
+
+        lines += [("KW", k) for k in split_tags(decode_latex(f["keywords"]))]
     if f.get("abstract"):
         lines.append(("AB", text("abstract")))
     if f.get("annote"):
