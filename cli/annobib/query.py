@@ -254,10 +254,19 @@ def highlight_spans(text: str, query: Query, syllables: tuple | None = None) -> 
     if not text or not terms:
         return []
     # folded text with a map back to character positions
+    from annobib.text import is_cjk_char
+
     chars: list[str] = []
     where: list[int] = []
+    n = len(text)
     for i, ch in enumerate(text):
-        f = " " if ch.isspace() else fold(ch)
+        if ch.isspace():
+            # spaces next to CJK characters do not count (as in fold())
+            if (i > 0 and is_cjk_char(text[i - 1])) or (i + 1 < n and is_cjk_char(text[i + 1])):
+                continue
+            f = " "
+        else:
+            f = fold(ch)
         for c in f:
             chars.append(c)
             where.append(i)

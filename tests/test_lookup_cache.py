@@ -1,0 +1,115 @@
+"""The lookup cache: fast path imports nothing heavy, never stale, re-parses only what changed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annobib import cache
+from annobib.bib import library as bib_library
+
+REPO = Path(__file__).resolve().parents[1]
+
+BIB = """@string{jps = "Journal of Peace Studies"}
+
+@article{liu2025, author = {刘琳}, title = {美国亚太联盟}, journal = jps, year = 2025}
+
+@book{morrow1991, author = {Morrow, James D.}, title = {Alliances and Asymmetry}, year = 1991}
+
+@misc{third, title = {Third entry}, year = 2001}
+"""
+
+
+@pytest.fixture()
+def env(tmp_path, monkeypatch):
+    monkeypatch.setenv("ANNOBIB_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "c.bib"
+    path.write_text(BIB, encoding="utf-8")
+    return path
+
+
+def keys(path: Path, query: str) -> list[str]:
+    from annobib.query import parse, run
+
+    view = cache.load_view(path)
+    return [view.keys()[i] for i, _ in run(parse(query), view.haystacks)]
+
+
+def test_fast_path_imports_neither_bibtexparser_nor_pypinyin(env, tmp_path):
+    code = (
+        "import sys\n"
+        "from annobib.cli import main\n"
+        "try:\n"
+        f"    main(['--bib', {str(env)!r}, 'search', 'liulin'])\n"
+        "except SystemExit as e:\n"
+        "    assert e.code == 0, e.code\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('bibtexparser', 'pypinyin', 'pylatexenc', 'httpx'))\n"
+        "print('HEAVY', heavy)\n"
+    )
+    run_env = dict(os.environ, PYTHONPATH=str(REPO / "cli"), ANNOBIB_CACHE_DIR=str(tmp_path / "cache"))
+    first = subprocess.run([sys.executable, "-c", code], env=run_env, capture_output=True, text=True)
+    assert "HEAVY ['bibtexparser'" in first.stdout, first.stderr  # the first read parses
+    second = subprocess.run([sys.executable, "-c", code], env=run_env, capture_output=True, text=True)
+    assert "liu2025" in second.stdout
+    assert "HEAVY []" in second.stdout, second.stdout + second.stderr
+
+
+def test_never_stale_even_with_same_size_and_mtime(env):
+    assert keys(env, "asymmetry") == ["morrow1991"]
+    st = os.stat(env)
+    text = env.read_text(encoding="utf-8").replace("Asymmetry", "Symmetryy")  # same length
+    env.write_text(text, encoding="utf-8")
+    os.utime(env, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert os.stat(env).st_size == st.st_size and os.stat(env).st_mtime_ns == st.st_mtime_ns
+    assert keys(env, "asymmetry") == []
+    assert keys(env, "symmetryy") == ["morrow1991"]
+
+
+def test_only_changed_chunks_are_parsed_again(env, monkeypatch):
+    cache.load_view(env)
+    parsed: list[int] = []
+    real = bib_library.parse_chunks
+
+    def counting(chunks):
+        parsed.append(len(chunks))
+        return real(chunks)
+
+    monkeypatch.setattr(bib_library, "parse_chunks", counting)
+    cache.load_view(env)
+    assert parsed == []  # unchanged: nothing parsed
+    env.write_text(BIB.replace("Third entry", "Third entry, edited"), encoding="utf-8")
+    assert keys(env, "edited") == ["third"]
+    assert parsed == [1]
+    # read_library reuses the same per-chunk parses
+    parsed.clear()
+    lib = bib_library.read_library(env)
+    assert parsed == [] and lib.get("third").fields["title"] == "Third entry, edited"
+
+
+def test_macro_changes_reach_entries_that_use_them(env):
+    assert keys(env, "journal:peace") == ["liu2025"]
+    env.write_text(BIB.replace("Journal of Peace Studies", "Pacific Affairs"), encoding="utf-8")
+    assert keys(env, "journal:peace") == []
+    assert keys(env, "journal:pacific") == ["liu2025"]
+
+
+def test_a_corrupt_cache_is_ignored(env, tmp_path):
+    cache.load_view(env)
+    for f in (tmp_path / "cache").iterdir():
+        f.write_bytes(b"garbage")
+    assert keys(env, "liulin") == ["liu2025"]
+
+
+def test_rows_are_cached_per_version(env):
+    view = cache.load_view(env)
+    rows = view.summaries
+    assert [r[0] for r in rows] == ["liu2025", "morrow1991", "third"]
+    assert rows[0][2] == "刘琳" and rows[0][5] == "Journal of Peace Studies" and rows[0][6] == "zh"
+    sums = list((Path(os.environ["ANNOBIB_CACHE_DIR"])).glob("*.sum"))
+    assert len(sums) == 1
+    env.write_text(BIB.replace("Morrow, James D.", "Walt, Stephen M."), encoding="utf-8")
+    assert cache.load_view(env).summaries[1][2] == "Walt"
