@@ -31,8 +31,7 @@ def _syllables(run: str) -> list[str]:
 def pinyin_words(text: str) -> str:
     """Toneless pinyin of Chinese text, syllables joined in pairs: 世界知识 -> ``shijie zhishi``."""
 
-    def pairs(run: str) -> list[str]:
-        syl = _syllables(run)
+    def pairs(syl: list[str]) -> list[str]:
         words = ["".join(syl[i : i + 2]) for i in range(0, len(syl), 2)]
         if len(words) > 1 and len(syl) % 2 == 1:
             # an odd syllable out joins the previous word (三字词 are commoner than 单字)
@@ -41,25 +40,32 @@ def pinyin_words(text: str) -> str:
         return words
 
     def one_run(m: re.Match) -> str:
+        run = m.group(0)
+        syl = _syllables(run)  # one reading per character, chosen in context by pypinyin
+        if len(syl) != len(run):  # never expected for a run of Han characters; be safe
+            return " " + " ".join(pairs(syl)) + " "
         try:
             from pypinyin.seg.mmseg import seg
 
-            pieces = list(seg.cut(m.group(0)))
+            pieces = list(seg.cut(run))
         except Exception:  # noqa: BLE001 - segmentation is a refinement only
-            pieces = [m.group(0)]
+            pieces = [run]
         words: list[str] = []
-        singles = ""
+        singles: list[str] = []
+        k = 0
         for piece in pieces:
+            part = syl[k : k + len(piece)]
+            k += len(piece)
             if len(piece) > 1:
                 if singles:
                     words.extend(pairs(singles))
-                    singles = ""
+                    singles = []
                 if len(piece) == 4:  # 北京大学 -> beijing daxue: four-character words are two words
-                    words.extend(pairs(piece))
+                    words.extend(pairs(part))
                 else:
-                    words.append("".join(_syllables(piece)))
+                    words.append("".join(part))
             else:
-                singles += piece
+                singles.extend(part)
         if singles:
             words.extend(pairs(singles))
         return " " + " ".join(words) + " "
