@@ -318,7 +318,7 @@ def sentence_at(stream: str, start: int, end: int, marker_rx: re.Pattern | None 
 # ---------------------------------------------------------------- loose notes
 
 LOOSE_MARKER_RE = re.compile(
-    r"^\s*(?:[\[【〔](\d{1,3})[\]】〕]|([" + CIRCLED + r"])|[（(](\d{1,3})[)）]|(\d{1,3})[.．、](?!\d)|(\d{1,3})\s)\s*"
+    r"^\s*(?:注\s*)?(?:[\[【〔](\d{1,3})[\]】〕]|([" + CIRCLED + r"])|[（(](\d{1,3})[)）]|(\d{1,3})[.．、:：](?!\d)|(\d{1,3})\s)\s*"
 )
 
 
