@@ -967,6 +967,12 @@ def t_proceedings(x: _Entry, o: _Out) -> None:
 
 def t_preprint(x: _Entry, o: _Out) -> None:
     x.require_url = True
+    if x.opts.edition == "2015" and not x.has("entrytypeid"):
+        # 2015 has no preprint code [PP]: a preprint server's page is an electronic resource
+        x.type_id = x.type_id or "EB"
+        if not x.url and x.doi:
+            x.url = "https://doi.org/" + x.doi
+        return t_webpage(x, o)
     _set_type_id(x, "PP")
     _authors(x, o)
     o.block()
