@@ -275,6 +275,12 @@ def test_link_status_helpers_for_other_commands(tmp_path):
     assert status_label(entry_link_status(lib.get("one"))) == "dead · no snapshot"
     assert status_label(entry_link_status(lib.get("two"))) == "unchecked"
     assert status_label({"url": None}) == ""
+    from annobib.archive.state import link_findings, link_text
+
+    findings = link_findings([lib])
+    assert sorted((f.code, f.key) for f in findings) == [("W801", "three"), ("W801", "two"), ("W802", "one")]
+    assert all(f.severity == "warning" and f.source == str(bib) for f in findings)
+    assert link_text(lib.get("one")).plain.startswith("link dead (2025-05-01, HTTP 404)   archive none")
     # a corrupt state file is ignored, not fatal
     state.path.write_text("{not json")
     assert load_state(bib).links == {}

@@ -242,12 +242,17 @@ def link_status(entry: Entry, state: State | None) -> dict:
     return out
 
 
-def link_summary(entries: list[Entry], state: State | None) -> dict:
-    """Counts for ``stats``: ``{"with_url", "links": {outcome: n}, "archived", "pending", "unarchived"}``."""
+_DEFAULT = object()
+
+
+def link_summary(entries: list[Entry], state=_DEFAULT) -> dict:
+    """Counts for ``stats``: ``{"with_url", "links": {outcome: n}, "archived", "pending", "unarchived"}``.
+
+    Without ``state``, each entry's own file's state is used."""
     links: dict[str, int] = {}
     summary = {"with_url": 0, "links": links, "archived": 0, "pending": 0, "unarchived": 0}
     for entry in entries:
-        info = link_status(entry, state)
+        info = link_status(entry, state_for_entry(entry) if state is _DEFAULT else state)
         if not info["url"]:
             continue
         summary["with_url"] += 1
@@ -261,11 +266,13 @@ def link_summary(entries: list[Entry], state: State | None) -> dict:
     return summary
 
 
-def link_warnings(entries: list[Entry], state: State | None) -> list[tuple[Entry, str, str]]:
-    """For ``validate --links``: (entry, code, message) for URLs never checked, or dead and unarchived."""
+def link_warnings(entries: list[Entry], state=_DEFAULT) -> list[tuple[Entry, str, str]]:
+    """For ``validate --links``: (entry, code, message) for URLs never checked, or dead and unarchived.
+
+    Without ``state``, each entry's own file's state is used."""
     out = []
     for entry in entries:
-        info = link_status(entry, state)
+        info = link_status(entry, state_for_entry(entry) if state is _DEFAULT else state)
         if not info["url"]:
             continue
         if info["link"] == "unchecked":
@@ -280,16 +287,26 @@ def link_warnings(entries: list[Entry], state: State | None) -> list[tuple[Entry
 
 # --------------------------------------------------------------------------- convenience
 
-_STATES: dict[str, State] = {}
+_STATES: dict[str, tuple] = {}
+
+
+def _stamp(path: Path | None):
+    try:
+        st = os.stat(path) if path is not None else None
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size) if st else None
 
 
 def state_for_entry(entry: Entry) -> State | None:
-    """The state of the file the entry was read from (loaded once per process)."""
+    """The state of the file the entry was read from (loaded once, again when it changes)."""
     if not entry.source:
         return None
-    state = _STATES.get(entry.source)
-    if state is None:
-        state = _STATES[entry.source] = load_state(entry.source)
+    cached = _STATES.get(entry.source)
+    if cached is not None and _stamp(cached[0].path) == cached[1]:
+        return cached[0]
+    state = load_state(entry.source)
+    _STATES[entry.source] = (state, _stamp(state.path))
     return state
 
 
@@ -311,3 +328,52 @@ def status_label(info: dict) -> str:
     if link in ("dead", "suspect", "error", "not-http") or archive == "failed":
         return f"{link} · no snapshot"
     return link
+
+
+LINK_RULES = {  # validate --links: rule name -> code
+    "link-unchecked": "W801",
+    "link-dead-unarchived": "W802",
+    "link-not-http": "W803",
+}
+
+
+def link_findings(libraries) -> list:
+    """``validate --links``: warnings as :class:`annobib.checks.base.Finding` objects for URLs never
+    checked (W801), dead without a snapshot (W802), or not http(s) (W803). Offline: reads the state
+    file written by ``check-links``/``archive``; plain ``validate`` never calls this."""
+    from annobib.checks.base import Finding
+
+    out = []
+    for lib in libraries:
+        entries = lib.entries if hasattr(lib, "entries") else [lib]
+        for entry, rule, message in link_warnings(list(entries)):
+            out.append(Finding(code=LINK_RULES[rule], severity="warning", key=entry.key,
+                               field=entry.field_name("url") or "url", message=message, line=entry.line,
+                               source=entry.source, rule=rule, entry=entry))
+    return out
+
+
+def link_text(entry: Entry):
+    """``show``: one Rich Text line — link outcome (and when), archive status and snapshot."""
+    from rich.text import Text
+
+    info = entry_link_status(entry)
+    if not info["url"]:
+        return None
+    style = {"ok": "green", "redirected": "cyan", "dead": "bold red", "blocked": "yellow", "suspect": "magenta",
+             "error": "red"}.get(info["link"] or "", "dim")
+    line = Text("link ", style="bold")
+    line.append(info["link"] or "unchecked", style=style)
+    if info["checked_at"]:
+        line.append(f" ({info['checked_at'][:10]}", style="dim")
+        if info["status"]:
+            line.append(f", HTTP {info['status']}", style="dim")
+        line.append(")", style="dim")
+    if info["final_url"] and info["link"] in ("redirected", "suspect"):
+        line.append(f" → {info['final_url']}")
+    line.append("   archive ", style="bold")
+    archive = info["archive"]
+    line.append(archive, style="green" if archive == "archived" else "yellow" if archive == "pending" else "dim")
+    if info["archivedate"]:
+        line.append(f" ({info['archivedate']})", style="dim")
+    return line

@@ -330,3 +330,35 @@ def _archive_table(ctx, rows, summary) -> None:
         out.print(table)
     parts = [f"{n} {name}" for name, n in sorted(summary.items())]
     out.print(Text(f"{sum(summary.values())} URLs: " + (", ".join(parts) if parts else "none")))
+
+
+def print_link_status(ctx, entries, as_json: bool = False) -> int:
+    """``list --links``: key, link outcome, archive status and URL per entry with a URL."""
+    from annobib.archive.state import entry_link_status
+
+    rows = []
+    for entry in entries:
+        info = entry_link_status(entry)
+        if info["url"]:
+            rows.append({"key": entry.key, **info})
+    if as_json:
+        emit_json(rows)
+        return 0
+    from rich.table import Table
+    from rich.text import Text
+
+    out = console(ctx)
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    table.add_column("key", no_wrap=True)
+    table.add_column("link", no_wrap=True)
+    table.add_column("checked", no_wrap=True)
+    table.add_column("archive", no_wrap=True)
+    table.add_column("url", overflow="fold")
+    for r in rows:
+        table.add_row(Text(r["key"]), Text(r["link"] or "", style=_STYLE.get(r["link"] or "", "")),
+                      Text((r["checked_at"] or "")[:10]),
+                      Text(r["archive"] + (f" {r['archivedate']}" if r["archivedate"] else ""),
+                           style=_STYLE.get("archived" if r["archive"] == "archived" else "pending", "")),
+                      Text(r["url"]))
+    out.print(table)
+    return 0
