@@ -235,3 +235,38 @@ def test_backends_escape_and_mark_up(lib):
 
     term = render(rt, "terminal")
     assert isinstance(term, Text) and term.plain == render(rt, "text")
+
+
+MORE = r"""
+@article{ja, author = {佐藤優 and 鈴木一郎 and 田中花子 and 山田太郎}, title = {日米同盟の将来},
+  journaltitle = {国際問題}, volume = {712}, pages = {10--20}, date = {2023}, langid = {japanese}}
+@article{ko, author = {김민준 and 이서연 and 박지훈 and 최수아}, title = {한미동맹의 미래},
+  journaltitle = {국방연구}, volume = {66}, number = {2}, pages = {1--30}, date = {2023}, langid = {korean}}
+@article{ru, author = {Иванов, Иван Иванович}, title = {Россия и АТР}, journaltitle = {Международная жизнь},
+  number = {5}, pages = {12--25}, date = {2020}, langid = {russian}}
+@inproceedings{kr, author = {Kim, Min-jun and Lee, Seo-yeon}, title = {Deterrence on the Korean Peninsula},
+  booktitle = {Proceedings of the Annual Security Conference}, location = {Seoul}, publisher = {KIDA},
+  date = {2022}, pages = {5--15}, langid = {english}}
+@online{pp, author = {Jenkins, S. D. and Ruostekoski, J.}, title = {Controlled Manipulation of Light},
+  eprinttype = {arxiv}, eprint = {1112.6136}, version = {2}, date = {2012-03-18}, urldate = {2020-06-24},
+  langid = {english}}
+"""
+
+
+def test_unseen_languages_and_forms():
+    lib = parse_library(MORE)
+
+    def f(key, **kw):
+        return render(format_entry(lib.get(key), **kw), "text")
+
+    assert f("ja") == "佐藤優，鈴木一郎，田中花子，ほか. 日米同盟の将来[J]. 国際問題，2023，712：10-20."
+    assert f("ko") == "김민준，이서연，박지훈，외. 한미동맹의 미래[J]. 국방연구，2023，66（2）：1-30."
+    assert f("ru") == "Иванов И И. Россия и АТР[J]. Международная жизнь，2020（5）：12-25."
+    assert f("kr").startswith("Kim M-J，Lee S-Y. Deterrence on the Korean Peninsula[C]//Proceedings of the annual")
+    assert f("kr", edition="2015").startswith("KIM M J, LEE S Y. ")
+    assert f("pp") == ("Jenkins S D，Ruostekoski J. Controlled manipulation of light[PP/OL]. V2. "
+                       "arXiv（2012-03-18）[2020-06-24]. https://arxiv.org/abs/1112.6136.")
+    assert "[EB/OL]" in f("pp", edition="2015")  # 2015 has no [PP]
+    assert f("ru", style="apa") == "Ivanov, I. I. (2020). Rossiya i ATR. Mezhdunarodnaya Zhiznʹ, (5), 12–25."
+    assert f("kr", style="apa") == ("Kim, M.-J., & Lee, S.-Y. (2022). Deterrence on the Korean Peninsula. "
+                                    "In Proceedings of the annual security conference (pp. 5–15). KIDA.")
