@@ -74,6 +74,8 @@ def test_zotero_style_items_import(tmp_path):
     r = run_cli(["--bib", str(bib), "import", str(src)])
     assert r.exit_code == 0, r.stderr
     (entry,) = read_library(bib).entries
+    assert entry.key == "morrow2001alliances"  # a key made like extract's, not Zotero's item URI
+    assert "(was http://zotero.org/users/1/items/ABC)" in r.stderr
     assert entry.type == "incollection"
     assert entry.fields["booktitle"] == "Handbook"
     assert entry.fields["author"] == "Morrow, James D."

@@ -122,7 +122,7 @@ def import_command(file: str, fmt: str | None, merge: bool, force: bool, dry_run
 def _describe(item) -> str:
     src = f" (was {item.source_key})" if item.source_key and item.source_key != item.key else ""
     if item.status == "added":
-        return f"added {item.key}"
+        return f"added {item.key}{src}"
     if item.status == "renamed":
         return f"added {item.key}{src}: the key was taken by a different work"
     if item.status == "forced":

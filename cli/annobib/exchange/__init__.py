@@ -10,6 +10,7 @@ Converters are pure (Entry <-> text); nothing here prints or writes files.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -157,6 +158,14 @@ class ImportReport:
         }
 
 
+_KEY_RE = re.compile(r"[^\s,{}()\"#%'=\\~]+")
+
+
+def usable_key(key: str) -> bool:
+    """A key BibTeX tools accept (and not a URI standing in for one, as Zotero's CSL ids are)."""
+    return bool(key) and bool(_KEY_RE.fullmatch(key)) and "://" not in key and len(key) <= 100
+
+
 def merge_into(lib, entries, *, merge: bool = False, force: bool = False) -> ImportReport:
     """Take ``entries`` into ``lib``. A duplicate (same DOI, URL, title + first author + year,
     or the same key with the same title) is skipped, or with ``merge`` fills the fields the
@@ -176,7 +185,7 @@ def merge_into(lib, entries, *, merge: bool = False, force: bool = False) -> Imp
     for entry in entries:
         entry = Entry(entry.key, entry.type, dict(entry.fields))
         source_key = entry.key
-        if not entry.key:
+        if not usable_key(entry.key):  # none, or an item URI (Zotero) / text that would break the .bib
             entry.key = make_key(entry, taken, folded)
         dups = index.find(entry)
         key_clash = [d for d in dups if d.reason == "key"]
