@@ -141,3 +141,13 @@ def test_folio_forms(head1, head2):
     x = extract_text(text)
     assert [(r.note.page, r.note.number, r.status) for r in x.notes] == [(48, 1, "cited"), (49, 1, "cited")]
     assert [r.note.context for r in x.notes] == ["正文第一页，引用。", "第二页正文。"]
+
+
+def test_an_unmarked_page_break_inside_a_page_keeps_both_note_blocks():
+    text = ("-7-\n正文一，引用。[1] 再引用。[2]\n[1] 阎学通：《世界权力的转移》，北京大学出版社 2015 年版。\n[2] 同上，第 9 页。\n"
+            "正文二（漏掉了分页），继续引用。[1] 又引用。[2]\n[1] Ely Ratner, “The Case,” Foreign Affairs, May 27, 2025.\n[2] Ibid.\n"
+            "-9-\n正文三。[1]\n[1] 同上。\n")
+    x = extract_text(text)
+    assert [(r.note.number, r.status) for r in x.notes] == [(1, "cited"), (2, "cited"), (1, "cited"), (2, "cited"), (1, "cited")]
+    assert all(r.note.linked for r in x.notes)
+    assert [len(e.citations) for e in x.entries] == [2, 3]

@@ -141,6 +141,8 @@ def split_page(page: Page, style: str, signalled: bool, cont: int | None = None)
     continue the previous page's notes (for articles numbering notes straight through)."""
     lines = page.lines
     starts = _starts(lines, style)
+    if signalled and sum(1 for k, s in enumerate(starts) if s[1] == 1 and k + 1 < len(starts) and starts[k + 1][1] == 2) >= 2:
+        signalled = False  # two note blocks on one "page": a page break the text did not mark
     if signalled:
         tries = [(k, 1) for k, s in enumerate(starts) if s[1] == 1]
         if cont and cont > 1:
