@@ -11,8 +11,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from annobib.bib import parse_library
 from annobib.render import render
 from annobib.styles import format_bibliography, format_entry

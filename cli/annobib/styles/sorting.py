@@ -15,8 +15,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from annobib.names import char_script
-
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
