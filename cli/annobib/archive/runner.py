@@ -190,6 +190,7 @@ class ArchiveRun:
         self.sleep = sleep
         self.workers = workers
         self.notes: list[str] = []
+        self._write_lock = asyncio.Lock()
         self.captures_stopped: str | None = None
         self.client: WaybackClient | None = None
 
@@ -208,7 +209,7 @@ class ArchiveRun:
             state.save()
 
     # ---- results
-    def _record(self, target: Target, snap: Snapshot) -> Outcome:
+    async def _record(self, target: Target, snap: Snapshot) -> Outcome:
         archiveurl = snap.url(self.options.snapshot_url, cited=target.url)
         archivedate = snap.date
         urldate = None
@@ -220,8 +221,10 @@ class ArchiveRun:
                 urldate = link["checked_at"][:10]
             else:
                 urldate = archivedate
-        for path, key in target.refs:
-            self.writer.apply(path, key, target.url, archiveurl, archivedate, urldate)
+        async with self._write_lock:
+            for path, key in target.refs:
+                # in a thread: re-reading a large .bib must not stall the other URLs' requests
+                await asyncio.to_thread(self.writer.apply, path, key, target.url, archiveurl, archivedate, urldate)
         if self._job(target) is not None and not self.writer.dry_run:
             self._set_job(target, None)
         outcome = "captured" if snap.source == "capture" else "archived"
@@ -243,7 +246,7 @@ class ArchiveRun:
                 return res
         snap, problems = await self.client.find_snapshot(target.url, target.date)
         if snap:
-            return self._record(target, snap)
+            return await self._record(target, snap)
         if problems:
             return self._out(target, "error", "lookup failed: " + "; ".join(problems))
         if job and job.get("state") == "failed" and job.get("final") and not self.force_capture:
@@ -296,7 +299,7 @@ class ArchiveRun:
         # "The same snapshot had been made N minutes ago": find it in CDX.
         snap = await self._newest(target)
         if snap:
-            return self._record(target, snap)
+            return await self._record(target, snap)
         ext = str(body.get("status_ext") or "")
         final = ext in FINAL_SPN_ERRORS
         self._set_job(target, {"state": "failed", "final": final, "detail": message[:200], "updated_at": now_iso()})
@@ -329,7 +332,7 @@ class ArchiveRun:
                 # the status endpoint forgets jobs (and then says "pending"): ask CDX
                 snap = await self._newest(target)
                 if snap:
-                    return self._record(target, snap)
+                    return await self._record(target, snap)
                 self._set_job(target, {"state": "failed", "final": False, "job_id": job_id,
                                        "detail": "job expired without a capture", "updated_at": now_iso()})
                 return None
@@ -347,10 +350,10 @@ class ArchiveRun:
             if state == "success":
                 ts = normalize_timestamp(status.get("timestamp") or "")
                 if ts:
-                    return self._record(target, Snapshot(ts, status.get("original_url") or target.url, "200", "capture"))
+                    return await self._record(target, Snapshot(ts, status.get("original_url") or target.url, "200", "capture"))
                 snap = await self._newest(target)
                 if snap:
-                    return self._record(target, snap)
+                    return await self._record(target, snap)
                 return self._out(target, "failed", f"capture job {job_id} succeeded without a timestamp")
             if state == "error":
                 ext = str(status.get("status_ext") or "error")
@@ -358,7 +361,7 @@ class ArchiveRun:
                 # SPN sometimes reports an error for a capture that worked: check CDX first.
                 snap = await self._newest(target)
                 if snap:
-                    return self._record(target, snap)
+                    return await self._record(target, snap)
                 final = ext in FINAL_SPN_ERRORS
                 self._set_job(target, {"state": "failed", "final": final, "job_id": job_id,
                                        "detail": f"{ext}: {message}", "updated_at": now_iso()})
