@@ -379,3 +379,10 @@ def test_back_references_in_japanese_korean_and_russian():
         [(5, "45"), (6, "46"), (7, "47")],
         [(8, "15"), (9, "16"), (10, "17")],
     ]
+
+
+def test_full_width_digits_and_dotted_dates():
+    r = read_note("张三：《某某》，《人民日报》２０２５年３月７日，第２版。")
+    assert r.citations[0].parsed.fields["date"] == "2025-03-07" and r.citations[0].parsed.fields["pages"] == "2"
+    r = read_note("《标题》，新华网，2025.3.7，http://www.news.cn/x.htm。")
+    assert r.citations[0].parsed.fields["date"] == "2025-03-07"

@@ -158,13 +158,17 @@ def has_citation_signal(text: str) -> bool:
                 or re.search(r"[\u0400-\u04ff]{3,}.*\d{4}", text))
 
 
+# full-width digits and Latin letters (２０２５, ｐｐ) read as ASCII; full-width punctuation stays
+_FULLWIDTH = {c: c - 0xFEE0 for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))}
+
+
 @lru_cache(maxsize=8192)
 def read_note(text: str) -> NoteReading:
     """Classify a note and cut it into citations (fields are parsed here too).
 
     A pure function of the note text, cached: articles repeat notes, and a repeated note must
     read the same way. Callers must not mutate the result."""
-    raw = text.strip()
+    raw = text.strip().translate(_FULLWIDTH)
     if not raw:
         return NoteReading("not-understood", [], "empty note")
     if NOT_CITATION_RE.search(raw[:80]) and not re.search(r"[：:]\s*《|载《|”,|,”", raw):

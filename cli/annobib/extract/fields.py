@@ -29,7 +29,7 @@ EN_MDY = re.compile(r"\b(" + _MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}
 EN_DMY = re.compile(r"\b(\d{1,2})\s+(" + _MONTH + r")\s+(\d{4})\b")
 EN_MY = re.compile(r"\b(" + _MONTH + r")\s+(\d{4})\b")
 DOT_DMY = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+ISO_DATE = re.compile(r"\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})\b")
 YEAR = re.compile(r"(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?!\d)")
 ZH_YMD = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 ZH_YM = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?!\s*\d{1,2}\s*[日일])")
@@ -129,11 +129,13 @@ class Parsed:
 
 def iso_date(text: str) -> str | None:
     """The first date in ``text`` as ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY)."""
-    for rx, order in ((ZH_YMD, "ymd"), (ISO_DATE, "ymd"), (EN_MDY, "mdy"), (EN_DMY, "dmy")):
+    for rx, order in ((ZH_YMD, "ymd"), (ISO_DATE, "iso"), (EN_MDY, "mdy"), (EN_DMY, "dmy")):
         m = rx.search(text)
         if m:
             if order == "ymd":
                 y, mo, d = m.group(1), int(m.group(2)), int(m.group(3))
+            elif order == "iso":
+                y, mo, d = m.group(1), int(m.group(3)), int(m.group(4))
             elif order == "mdy":
                 mo, d, y = MONTHS.get(m.group(1)[:4].lower().rstrip("."), MONTHS.get(m.group(1)[:3].lower())), int(m.group(2)), m.group(3)
             else:
