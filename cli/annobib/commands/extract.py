@@ -118,7 +118,12 @@ def extract(article: str | None, output: str | None, notes_file: str | None, rep
         else:
             lib = parse_library("", None)
         merged = merge_into(lib, x.entries, refresh=refresh)
-        diff = write_library(lib, target, dry_run=dry_run)
+        try:
+            diff = write_library(lib, target, dry_run=dry_run)
+        except PermissionError:
+            raise InputError(f"{target}: permission denied; nothing written") from None
+        except OSError as exc:
+            raise InputError(f"{target}: cannot write ({exc.strerror}); nothing written") from None
         if dry_run:
             if not as_json:
                 click.echo(diff, nl=False)
