@@ -500,8 +500,6 @@ def parse_cjk(text: str) -> Parsed:
             continue
         site = s
         break
-    if title_mark in "「〈" and container is None and site and not pub:
-        pass
     f_title = title
     names = list(authors)
     if role == "editor" and not chapter:
@@ -696,7 +694,7 @@ def parse_cjk(text: str) -> Parsed:
     f["langid"] = lang or "chinese"
     p.type = etype
     p.fields = _order(f)
-    p.locator = locator if not (etype == "article" and f.get("entrysubtype") == "newspaper" and ban and not pm) else locator
+    p.locator = locator
     p.names = names
     return p
 
