@@ -86,6 +86,7 @@ def test_no_page_signal_at_all_infers_pages_from_restarting_numbers():
     ("in the Asia", "Pacific", " "),
     ("朝", "日新闻", ""),
     ("Indo-", "Pacific", ""),
+    ("see https://www.x.org/a.html.", "John Smith, “Title,”", " "),
 ])
 def test_join_pair(prev, nxt, sep):
     assert join_pair(prev, nxt) == sep

@@ -252,7 +252,8 @@ def join_pair(prev: str, nxt: str) -> str:
         url = m.group(0)
         # a URL that already looks complete and is followed by words is not broken
         first = nxt.split(" ", 1)[0]
-        if url.endswith(("/", ".", "-", "_", "=", "?", "&", "#", "%", ":", "~")) or re.search(r"[/.\-_=?&%#]", first):
+        if url.endswith(("/", "-", "_", "=", "?", "&", "#", "%", ":", "~")) or re.search(r"[/.\-_=?&%#]", first) \
+                or (url.endswith(".") and first[:1].islower()):
             return ""
         if not url.endswith((".", ",")) and re.match(r"^[a-z0-9]", first):
             return ""
