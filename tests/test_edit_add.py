@@ -185,3 +185,8 @@ def test_unreachable_crossref(bib):
     assert r.exit_code == 2
     assert "cannot reach Crossref" in r.stderr and "Traceback" not in r.stderr
     assert bib.read_text(encoding="utf-8") == "@book{old2000, title = {Old}, date = {2000}}\n"
+
+
+def test_add_refuses_an_unusable_key(bib):
+    r = run_cli(["--bib", str(bib), "add", "--field", "title=X", "--key", "a b,c"])
+    assert r.exit_code == 2 and "not a usable citation key" in r.stderr

@@ -184,3 +184,13 @@ def test_import_from_standard_input(tmp_path):
     assert read_library(bib).get("doe2020piped").fields == {"author": "Doe, Jane", "title": "Piped In", "date": "2020"}
     r = run_cli(["--bib", str(bib), "import", "-"], input="")
     assert r.exit_code == 2 and "empty" in r.stderr
+
+
+def test_export_dry_run_shows_the_change_to_the_output_file(tmp_path):
+    bib, _ = _setup(tmp_path)
+    out = tmp_path / "refs.ris"
+    assert run_cli(["--bib", str(bib), "export", "--to", "ris", "-o", str(out), "ratner2025case"]).exit_code == 0
+    before = out.read_bytes()
+    r = run_cli(["--bib", str(bib), "export", "--to", "ris", "-o", str(out), "--dry-run"])
+    assert r.exit_code == 0 and "+ID  - jervis1978cooperation" in r.stdout
+    assert out.read_bytes() == before

@@ -65,6 +65,10 @@ def add(citation, doi, fields, entry_type, key, force, dry_run, as_json) -> None
     if entry_type:
         entry.type = entry_type.lower()
     if key:
+        from annobib.exchange import usable_key
+
+        if not usable_key(key):
+            raise InputError(f"not a usable citation key: {key!r} (no spaces, commas, braces, quotes, # % = ~ \\)")
         entry.key = key
     lib = open_for_adding(bibliography_paths()[0])
     outcome = prepare_new_entry(lib, entry, key_given=bool(key))

@@ -18,8 +18,9 @@ IMPORT_FORMATS = ("bibtex", "biblatex", "csl-json", "ris")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE", help="Write to FILE (atomically) instead of standard output.")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only entries with this tag (repeatable: all of them; -TAG: without).")
 @click.option("--with-citations", is_flag=True, help="Keep annobib's `citations` field in BibTeX/biblatex/RIS too (CSL-JSON always has it).")
+@click.option("--dry-run", is_flag=True, help="With -o: show the change to FILE as a diff; write nothing.")
 @click.argument("keys", nargs=-1)
-def export(fmt: str, output: str | None, tags: tuple[str, ...], with_citations: bool, keys: tuple[str, ...]) -> None:
+def export(fmt: str, output: str | None, tags: tuple[str, ...], with_citations: bool, dry_run: bool, keys: tuple[str, ...]) -> None:
     """Export the bibliography (or the entries KEYS…) for other tools.
 
     \b
@@ -65,6 +66,15 @@ def export(fmt: str, output: str | None, tags: tuple[str, ...], with_citations: 
     target = Path(output)
     if any(target.resolve() == Path(p).resolve() for p in paths):
         raise InputError(f"{target} is the bibliography itself; export to another file")
+    if dry_run:
+        from annobib.bib import unified_diff
+
+        try:
+            old = target.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            old = ""
+        click.echo(unified_diff(old, text, str(target)), nl=False)
+        return
     from annobib.bib.writer import atomic_write_text
 
     atomic_write_text(target, text)
