@@ -28,7 +28,7 @@ def rm(keys: tuple[str, ...], yes: bool, dry_run: bool) -> None:
     for key in dict.fromkeys(keys):
         lib, _ = locate(libraries, key)  # every key is checked before anything changes
         by_lib.setdefault(id(lib), (lib, []))[1].append(key)
-    if not dry_run and not yes and sys.stdin.isatty():
+    if not dry_run and not yes and getattr(sys.stdin, "isatty", lambda: False)():
         names = ", ".join(keys)
         if not click.confirm(f"Remove {len(keys)} entr{'y' if len(keys) == 1 else 'ies'} ({names})?", default=False, err=True):
             click.echo("annobib: nothing removed", err=True)
