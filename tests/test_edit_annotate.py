@@ -128,3 +128,16 @@ def test_editor_failure_is_one_line(bib, tmp_path):
     r = run_cli(["--bib", str(bib), "annotate", "liu2025meifei", "--editor"], env=env)
     assert r.exit_code == 2 and "editor failed" in r.stderr
     assert bib.read_text(encoding="utf-8") == LIB
+
+
+def test_append_in_the_editor_shows_the_current_text_as_comments(bib, tmp_path):
+    run_cli(["--bib", str(bib), "annotate", "liu2025meifei", "--text", "First."])
+    seen = tmp_path / "seen.txt"
+    env = editor_script(tmp_path, f"""
+        pathlib.Path({str(seen)!r}).write_text(text, encoding='utf-8')
+        path.write_text(text + 'Second.\\n', encoding='utf-8')
+    """)
+    assert run_cli(["--bib", str(bib), "annotate", "liu2025meifei", "--editor", "--append"], env=env).exit_code == 0
+    shown = seen.read_text(encoding="utf-8")
+    assert "#   First." in shown and not any(line == "First." for line in shown.splitlines())
+    assert annote(bib) == "First.\n\nSecond."
