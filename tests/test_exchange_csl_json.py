@@ -115,3 +115,12 @@ def test_pandoc_citeproc_reads_the_csl_json(tmp_path):
     assert "WARNING" not in p.stderr and "rror" not in p.stderr
     assert "Alliances and Asymmetry" in p.stdout.replace("\n", " ")
     assert "刘琳" in p.stdout  # CJK family + given, no space
+
+
+def test_organizations_stay_whole_in_every_script():
+    value = "{中华人民共和国国务院新闻办公室} and 刘琳 and {U.S. Department of Defense} and others"
+    item = csl_json.entry_to_csl(Entry("k", "report", {"author": value, "title": "白皮书", "date": "2019"}))
+    assert item["author"] == [{"literal": "中华人民共和国国务院新闻办公室"}, {"family": "刘", "given": "琳"},
+                              {"literal": "U.S. Department of Defense"}]  # no "others" pseudo-person
+    assert csl_json.names_from_csl(item["author"]) == value.replace(" and others", "")
+    assert csl_json.csl_to_entry(item).fields["author"] == value  # kept exactly through custom

@@ -14,6 +14,7 @@ Other tools ignore ``custom`` (CSL-JSON 1.0.2's place for such data).
 from __future__ import annotations
 
 import json
+import re
 
 from annobib.errors import InputError
 from annobib.exchange.common import (
@@ -83,19 +84,24 @@ def _canonical_fields(entry: Entry) -> dict[str, str]:
 # --------------------------------------------------------------------------- names
 
 def names_to_csl(value: str, lang: str | None = None) -> list[dict]:
-    from annobib.names import parse_names
+    from annobib.names import parse_name, parse_names, split_top_level
 
     out = []
-    for n in parse_names(value, lang):
+    parts = [p.strip() for p in split_top_level(" ".join(value.split()), re.compile(r"\s+and\s+", re.I)) if p.strip()]
+    names = parse_names(value, lang)
+    if len(parts) != len(names):  # should not happen; fall back to one parse per part
+        names = [parse_name(p, lang) for p in parts]
+    for part, n in zip(parts, names):
+        braced = part.startswith("{") and part.endswith("}")
         if n.others:
             continue  # CSL has no "and others": styles add "et al." themselves (the field is kept in custom)
+        if n.literal or (braced and n.is_cjk):  # an organization ({中华人民共和国国务院新闻办公室} too)
+            out.append({"literal": decode_latex(n.raw)})
         elif n.is_cjk:
             if n.given:
                 out.append({"family": decode_latex(n.family), "given": decode_latex(n.given)})
             else:
                 out.append({"family": decode_latex(n.family or n.raw)})
-        elif n.literal:
-            out.append({"literal": decode_latex(n.raw)})
         else:
             item = {"family": decode_latex(n.family)}
             if n.given:
@@ -127,9 +133,7 @@ def names_from_csl(items) -> str:
         if literal:
             if literal == "others":
                 out.append("others")
-            elif _cjk(literal):
-                out.append(encode_latex(literal))
-            else:
+            else:  # an organization (or a name that must not be split): braced, as extract writes them
                 out.append("{" + encode_latex(literal) + "}")
             continue
         family = str(item.get("family") or "").strip()
