@@ -124,3 +124,14 @@ def test_organizations_stay_whole_in_every_script():
                               {"literal": "U.S. Department of Defense"}]  # no "others" pseudo-person
     assert csl_json.names_from_csl(item["author"]) == value.replace(" and others", "")
     assert csl_json.csl_to_entry(item).fields["author"] == value  # kept exactly through custom
+
+
+def test_malformed_custom_block_is_refused(tmp_path):
+    bib = tmp_path / "lib.bib"
+    src = tmp_path / "x.json"
+    for custom in ({"annobib": {"fields": {"title": 3}}}, {"annobib": {"type": "bad type"}},
+                   {"annobib": {"fields": {"ti tle": "x"}}}):
+        src.write_text(json.dumps([{"id": "a", "type": "book", "title": "T", "custom": custom}]), encoding="utf-8")
+        r = run_cli(["--bib", str(bib), "import", str(src)])
+        assert r.exit_code == 2 and "custom.annobib" in r.stderr
+        assert not bib.exists()

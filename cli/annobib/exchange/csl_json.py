@@ -222,16 +222,25 @@ def _basic_csl(entry: Entry) -> dict:
 
 def _apply_extra(entry: Entry, extra: dict) -> Entry:
     fields = dict(entry.fields)
-    for k in extra.get("drop", ()):
-        fields.pop(k, None)
-    for k, v in (extra.get("fields") or {}).items():
-        fields[k] = v
+    drop = extra.get("drop") or []
+    kept = extra.get("fields") or {}
+    etype = extra.get("type") or entry.type
+    if not isinstance(drop, list) or not isinstance(kept, dict) or not isinstance(etype, str) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in kept.items()
+    ):
+        raise ValueError("custom.annobib is malformed (fields must be text)")
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", etype) or not all(re.fullmatch(r"[A-Za-z][\w:+.-]*", k) for k in kept):
+        raise ValueError("custom.annobib names a type or field that is not a BibTeX name")
+    for k in drop:
+        fields.pop(str(k), None)
+    for k, v in kept.items():
+        fields[k.lower()] = v
     order = extra.get("order")
     if isinstance(order, list):
         ordered = {k: fields[k] for k in order if k in fields}
         ordered.update({k: v for k, v in fields.items() if k not in ordered})
         fields = ordered
-    return Entry(key=entry.key, type=str(extra.get("type") or entry.type), fields=fields)
+    return Entry(key=entry.key, type=etype.lower(), fields=fields)
 
 
 # --------------------------------------------------------------------------- CSL -> Entry
