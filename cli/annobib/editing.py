@@ -302,7 +302,8 @@ def parse_buffer(text: str, lib, original_key: str) -> Entry:
     if problems:
         p = problems[0]
         message = p.message.replace("; it is kept verbatim", "")
-        raise ValueError(f"line {p.line}: {message}")
+        skipped = text[: len(text) - len(body)].count("\n")  # the comment lines above the entry
+        raise ValueError(f"line {p.line + skipped}: {message}")
     entries = parsed.entries
     if len(entries) != 1:
         raise ValueError(f"the buffer must hold exactly one entry, it holds {len(entries)}")
