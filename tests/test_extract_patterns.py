@@ -386,3 +386,30 @@ def test_full_width_digits_and_dotted_dates():
     assert r.citations[0].parsed.fields["date"] == "2025-03-07" and r.citations[0].parsed.fields["pages"] == "2"
     r = read_note("《标题》，新华网，2025.3.7，http://www.news.cn/x.htm。")
     assert r.citations[0].parsed.fields["date"] == "2025-03-07"
+
+
+MORE5 = [
+    ("阎学通：《世界权力的转移》，北京大学出版社，2015，第 33 页。", "book", {"publisher": "北京大学出版社", "date": "2015"}, "33"),
+    ("阎学通：《世界权力的转移》（北京：北京大学出版社，2015 年），第 33 页。", "book",
+     {"location": "北京", "publisher": "北京大学出版社", "date": "2015"}, "33"),
+    ("《标题》，《环球时报》2025-03-02。", "article", {"journaltitle": "环球时报", "entrysubtype": "newspaper", "date": "2025-03-02"}, None),
+    ("张三：《题名》，北京大学博士学位论文，2010 年。", "thesis", {"institution": "北京大学", "type": "博士学位论文"}, None),
+    ("外務省「外交青書2024」、2024年。", "report", {"author": "{外務省}", "institution": "外務省", "langid": "japanese"}, None),
+    ("「日米首脳会談」、外務省ホームページ、2025年2月7日、https://www.mofa.go.jp/x.html。", "online",
+     {"organization": "外務省ホームページ", "langid": "japanese"}, None),
+    ("Путин В.В. Россия сосредотачивается // Известия. 2012. 16 января.", "article",
+     {"journaltitle": "Известия", "entrysubtype": "newspaper", "date": "2012-01-16"}, None),
+    ("[美]约瑟夫·奈著：《软实力》，马娟娟译，中信出版社 2013 年版。", "book", {"author": "约瑟夫·奈", "translator": "马娟娟"}, None),
+    ("《某某电报》，1950 年 1 月 2 日，台北“国史馆”藏，档号：002-080106-00001-001。", "misc",
+     {"entrysubtype": "archive", "number": "002-080106-00001-001", "date": "1950-01-02"}, None),
+]
+
+
+@pytest.mark.parametrize("note,etype,fields,locator", MORE5, ids=[c[0][:18] for c in MORE5])
+def test_more_patterns_5(note, etype, fields, locator):
+    test_pattern(note, etype, fields, locator)
+
+
+@pytest.mark.parametrize("note", ["参见上文第二部分的讨论。", "笔者认为，这一判断值得商榷。"])
+def test_cross_references_and_remarks_are_not_citations(note):
+    assert read_note(note).status == "not-a-citation"

@@ -72,17 +72,17 @@ ORG_RE = re.compile(
 )
 REPORT_TITLE_RE = re.compile(
     r"\b(?:Strategy|Report|White Paper|Platform|Review|Plan|Posture|Assessment|Guidance|Doctrine|"
-    r"Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint)\b|(?:报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|白書|報告書)"
+    r"Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint)\b|(?:报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|白書|青書|青书|報告書|年次報告)"
 )
 REPORT_CONTAINER_RE = re.compile(r"\b(?:Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder)\b")
 ZH_ORG_SUFFIX = re.compile(
-    r"(?:部|办公室|委员会|院|局|署|中心|研究所|政府|协会|学会|组织|基金会|大学|学院|研究会|公司|集团|馆|厅|处|会|党|社|联合会|"
+    r"(?:部|办公室|委员会|院|局|署|中心|研究所|政府|协会|学会|组织|基金会|大学|学院|研究会|公司|集团|馆|厅|处|会|党|社|省|联合会|"
     r"機構|省庁|委員会|研究所|事務所|庁|위원회|연구원|부)$"
 )
 PUBLISHER_ZH = re.compile(
     r"(?:(?P<loc>[\u4e00-\u9fff]{2,8})\s*[：:]\s*)?(?P<pub>[\u4e00-\u9fff·（）()A-Za-z]{0,30}?"
     r"(?:出版社|出版公司|出版集团|出版中心|出版发行|书局|书店|印书馆|出版会|出版部|書店|書房|出版會|新社|講談社|新潮社|文藝春秋|有斐閣|勁草書房|文庫|新書|選書|叢書|丛书|文库|社))"
-    r"\s*[，,、]?\s*(?P<year>\d{4})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s*(?P<month>\d{1,2})\s*月)?\s*(?:第\s*\d+\s*次印刷)?\s*(?:版|刊)?"
+    r"\s*[，,、]?\s*(?P<year>\d{4})(?:\s*年|(?=\s*[，,。.）)]|\s*$))(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s*(?P<month>\d{1,2})\s*月)?\s*(?:第\s*\d+\s*次印刷)?\s*(?:版|刊)?"
 )
 PLACE_PUBLISHER_EN = re.compile(
     r"(?:(?<=, )|(?<=,)|(?<=\. )|^)(?P<loc>[A-Z][A-Za-z.'’-]*(?:\s+(?:[A-Z][A-Za-z.'’-]*|and|upon|am|on|de)){0,3}"
@@ -523,7 +523,9 @@ def parse_cjk(text: str) -> Parsed:
         f["type"] = thesis.group(0)
         inst = next((s for s in segs if re.search(r"大学|学院|研究院|研究所|大學|University|Institute", s)), None)
         if inst:
-            f["institution"] = re.sub(r"^[\u4e00-\u9fff]{2,4}\s*[：:]\s*", "", inst)
+            inst = re.sub(r"^[\u4e00-\u9fff]{2,4}\s*[：:]\s*", "", inst)
+            inst = re.sub(r"(?:博士|硕士|碩士|学士)(?:学位)?论文$|(?:博士|修士)論文$", "", inst).strip()
+            f["institution"] = inst
         if date:
             f["date"] = date[:4] if len(date) > 7 else date
     elif archive and not issue and not pub:
@@ -614,7 +616,7 @@ def parse_cjk(text: str) -> Parsed:
             f["pages"] = ban.group(1) or ban.group(2)
         elif locator and "-" in locator:
             f["pages"] = locator
-    elif container and (ZH_YMD.search(rest_nourl) or ban) and not pub:
+    elif container and (ZH_YMD.search(rest_nourl) or ban or (date and len(date) == 10)) and not pub:
         etype = "article"
         f["entrysubtype"] = "newspaper"
         f["journaltitle"] = container
@@ -1185,6 +1187,10 @@ def parse_russian(text: str) -> Parsed:
             f["date"] = cm.group(2)
         else:
             f["journaltitle"] = strip_trailing(cont.split(".")[0])
+        rd = re.search(r"(\d{1,2})\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)", cont)
+        if rd and f.get("date"):
+            months = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
+            f["date"] = f"{f['date'][:4]}-{months.index(rd.group(2)) + 1:02d}-{int(rd.group(1)):02d}"
         vm = re.search(r"Т\.\s*(\d+)", cont)
         if vm:
             f["volume"] = vm.group(1)
