@@ -29,9 +29,8 @@ from pathlib import Path
 
 from annobib.errors import InputError
 
-FORMAT = 4
+FORMAT = 5
 MAGIC = b"ANNOBIB-VIEW\n"
-STORE_MAGIC = b"ANNOBIB-STORE\n"
 
 # Haystack groups: each entry's search text is a string of groups, each introduced by a control
 # character (queries never contain control characters, so a match cannot straddle two groups).
@@ -147,11 +146,12 @@ class Packed:
 
 
 class Haystacks:
-    """All entries' haystacks as one string (fast to load, fast to scan with str.find)."""
+    """All entries' haystacks as one UTF-8 byte string (loading is a copy, scanning is
+    ``bytes.find``; UTF-8 substrings match only on character boundaries)."""
 
-    def __init__(self, text: str, starts):
+    def __init__(self, text: bytes, starts):
         self.text = text
-        self.starts = starts  # char offset where each entry's haystack begins
+        self.starts = starts  # byte offset where each entry's haystack begins
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -161,7 +161,7 @@ class Haystacks:
 
         return bisect.bisect_right(self.starts, pos) - 1
 
-    def get(self, i: int) -> str:
+    def get(self, i: int) -> bytes:
         end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
         return self.text[self.starts[i] : end]
 
@@ -169,7 +169,7 @@ class Haystacks:
         for i in range(len(self.starts)):
             yield self.get(i)
 
-    def __getitem__(self, i: int) -> str:
+    def __getitem__(self, i: int) -> bytes:
         return self.get(i)
 
 
@@ -318,7 +318,7 @@ class View:
                     starts.extend(a)
                 texts.append(text)
                 base += len(text)
-            self._cache["hay"] = Haystacks("".join(texts) if len(texts) != 1 else texts[0], starts)
+            self._cache["hay"] = Haystacks(b"".join(texts) if len(texts) != 1 else texts[0], starts)
         return self._cache["hay"]
 
     @property
@@ -373,8 +373,8 @@ def _section_reader(path: Path, header: dict):
     return load
 
 
-def _read_view(vpath: Path, size: int, mtime_ns: int, digest_fn) -> tuple | None:
-    """(header, loader) when the view file matches the bibliography, else None."""
+def read_header(vpath: Path) -> dict | None:
+    """The header of a view file made by this code (whatever file version it describes)."""
     try:
         with open(vpath, "rb") as fh:
             if fh.read(len(MAGIC)) != MAGIC:
@@ -383,11 +383,29 @@ def _read_view(vpath: Path, size: int, mtime_ns: int, digest_fn) -> tuple | None
             header = marshal.loads(fh.read(hlen))
     except (OSError, EOFError, ValueError, TypeError, struct.error):
         return None
-    if header.get("code") != _code_signature() or header.get("size") != size:
+    if not isinstance(header, dict) or header.get("code") != _code_signature():
+        return None
+    header["base"] = len(MAGIC) + 4 + hlen
+    return header
+
+
+def _read_view(vpath: Path, size: int, mtime_ns: int, digest_fn) -> tuple | None:
+    """(header, loader) when the view file matches the bibliography, else None."""
+    header = read_header(vpath)
+    if header is None or header.get("size") != size:
         return None
     if header.get("digest") != digest_fn():
         return None
-    header["base"] = len(MAGIC) + 4 + hlen
+    return header, _section_reader(vpath, header)
+
+
+def old_view(path: Path):
+    """(header, loader) of the cached view of an earlier version of ``path``, or None: the
+    base that a rebuild copies unchanged entries from."""
+    vpath = _base(Path(path)).with_suffix(".view")
+    header = read_header(vpath)
+    if header is None:
+        return None
     return header, _section_reader(vpath, header)
 
 
@@ -421,22 +439,23 @@ def _write_view(vpath: Path, meta: dict, sections: dict[str, object]) -> None:
 
 
 def load_store(path: Path) -> dict:
-    """digest -> parse record, for :func:`annobib.bib.library.read_library`."""
-    store = _read_store(_base(Path(path)).with_suffix(".store"))
-    return {d: marshal.loads(v[1]) for d, v in store.get("chunks", {}).items()}
-
-
-def _read_store(spath: Path) -> dict:
-    try:
-        with open(spath, "rb") as fh:
-            if fh.read(len(STORE_MAGIC)) != STORE_MAGIC:
-                return {}
-            store = marshal.loads(fh.read())
-    except (OSError, EOFError, ValueError, TypeError):
+    """chunk digest -> parse record, from the cached view of (any version of) ``path``:
+    lets :func:`annobib.bib.library.read_library` skip bibtexparser for unchanged chunks."""
+    got = old_view(Path(path))
+    if got is None:
         return {}
-    if not isinstance(store, dict) or store.get("code") != _code_signature():
-        return {}
-    return store
+    _header, load = got
+    chunks = load("chunk")
+    recs = Packed([load("rec")])
+    out = {}
+    e = 0
+    for digest, n, _flags, extra, _line, _byte, _probs in chunks:
+        if extra is not None:
+            out[digest] = marshal.loads(extra)
+        else:
+            out[digest] = [recs[k] for k in range(e, e + n)]
+        e += n
+    return out
 
 
 def read_bytes(path: Path) -> bytes:

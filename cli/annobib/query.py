@@ -60,6 +60,11 @@ class Term:
     def squeezed(self) -> str:
         return self.text.replace(" ", "")
 
+    def __post_init__(self):
+        # haystacks are UTF-8 bytes
+        self.b = self.text.encode("utf-8")
+        self.sb = self.squeezed.encode("utf-8")
+
 
 @dataclass
 class Query:
@@ -123,17 +128,20 @@ def parse(query: str) -> Query:
     return q
 
 
-def _group(hay: str, name: str) -> str:
+_BM = [m.encode() for m in MARKERS]
+
+
+def _group(hay: bytes, name: str) -> bytes:
     g = G[name]
-    start = hay.find(MARKERS[g])
-    end = hay.find(MARKERS[g + 1], start + 1)
+    start = hay.find(_BM[g])
+    end = hay.find(_BM[g + 1], start + 1)
     return hay[start + 1 : end]
 
 
-_YEAR = re.compile(r"\d{4}")
+_YEAR = re.compile(rb"\d{4}")
 
 
-def _term_score(term: Term, hay: str) -> int:
+def _term_score(term: Term, hay: bytes) -> int:
     """0 when ``term`` does not match ``hay``; else the weight of the best group it matches."""
     if term.lo is not None or term.hi is not None:
         ys = _YEAR.findall(_group(hay, "year"))
@@ -143,8 +151,8 @@ def _term_score(term: Term, hay: str) -> int:
         if (term.lo is None or y >= term.lo) and (term.hi is None or y <= term.hi):
             return WEIGHTS["year"]
         return 0
-    text = term.text
-    squeezed = term.squeezed
+    text = term.b
+    squeezed = term.sb
     if term.field is None:
         if text not in hay and (squeezed == text or squeezed not in hay):
             return 0
@@ -153,7 +161,7 @@ def _term_score(term: Term, hay: str) -> int:
         # walk the groups once
         pos = 1
         while g < END:
-            nxt = hay.find(MARKERS[g + 1], pos)
+            nxt = hay.find(_BM[g + 1], pos)
             seg = hay[pos:nxt]
             name = GROUPS[g]
             if (text in seg) or (name.endswith("_py") and squeezed in seg):
@@ -173,19 +181,24 @@ def _term_score(term: Term, hay: str) -> int:
         elif name.endswith("_py"):
             ok = squeezed in seg
         else:
-            ok = text in seg or (squeezed != text and squeezed in seg.replace(" ", ""))
+            ok = text in seg or (squeezed != text and squeezed in seg.replace(b" ", b""))
         if ok:
             best = max(best, WEIGHTS[name] + (1 if _word_start(seg, text) else 0))
     return best
 
 
-def _word_start(seg: str, text: str) -> bool:
+def _word_start(seg: bytes, text: bytes) -> bool:
     i = seg.find(text)
-    return i == 0 or (i > 0 and not seg[i - 1].isalnum())
+    if i <= 0:
+        return i == 0
+    c = seg[i - 1]
+    return c < 0x80 and not chr(c).isalnum()
 
 
-def match(query: Query, hay: str) -> int:
-    """The entry's score (> 0) when it matches, else 0."""
+def match(query: Query, hay) -> int:
+    """The entry's score (> 0) when it matches, else 0. ``hay``: UTF-8 bytes (or str)."""
+    if isinstance(hay, str):
+        hay = hay.encode("utf-8")
     total = 0
     for clause in query.clauses:
         if len(clause) == 1 and clause[0].negated:
@@ -207,14 +220,14 @@ def match(query: Query, hay: str) -> int:
 def run(query: Query, hays) -> list[tuple[int, int]]:
     """[(index, score)] of matching entries, best first (ties in file order).
 
-    ``hays`` is a :class:`annobib.cache.Haystacks` (one string for all entries, scanned with
-    ``str.find``) or a plain list of haystack strings."""
+    ``hays`` is a :class:`annobib.cache.Haystacks` (one byte string for all entries, scanned
+    with ``bytes.find``) or a plain list of haystacks."""
     pre = None
     for clause in query.clauses:
         if len(clause) == 1 and not clause[0].negated and clause[0].text and clause[0].lo is None and clause[0].hi is None:
             t = clause[0]
             if t.squeezed == t.text:
-                pre = t.text
+                pre = t.b
                 break
     out = []
     if pre is not None and hasattr(hays, "text"):
@@ -234,6 +247,8 @@ def run(query: Query, hays) -> list[tuple[int, int]]:
             pos = text.find(pre, end)
     else:
         for i, h in enumerate(hays):
+            if isinstance(h, str):
+                h = h.encode("utf-8")
             if pre is not None and pre not in h:
                 continue
             s = match(query, h)

@@ -20,13 +20,11 @@ from annobib.cache import (
     MARKERS,
     NOTE_FIELDS,
     SKIP_REST,
-    STORE_MAGIC,
     TAG_FIELDS,
     TITLE_FIELDS,
     _CONTROL,
     _atomic_write_bytes,
     _code_signature,
-    _read_store,
     _write_view,
     domain_of,
     pack,
@@ -82,7 +80,7 @@ def _quick_value(raw: str, strings: dict) -> str:
     return resolve_value(raw, strings)[0]
 
 
-def batch_hays(items: list[tuple], strings: dict) -> list[str]:
+def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
     """The search haystack of each entry record (see :mod:`annobib.bib.parse`).
 
     A haystack is all groups of the entry's search text, each introduced by its marker:
@@ -162,7 +160,7 @@ def batch_hays(items: list[tuple], strings: dict) -> list[str]:
                 out.append(text)
             py_groups[k] = "".join((M[11], out[0], M[12], out[1], M[13], out[2], M[14], out[3], M[15], M[16], M[17]))
     empty_py = "".join(M[11:END + 1])
-    return [folded_all[k] + py_groups.get(k, empty_py) for k in range(len(items))]
+    return [(folded_all[k] + py_groups.get(k, empty_py)).encode("utf-8", "surrogatepass") for k in range(len(items))]
 
 
 _STRING_START = re.compile(rb"^[ \t]*@[ \t]*string[ \t]*[{(]", re.I | re.M)
@@ -223,7 +221,9 @@ def _chunk_work(chunks: list[bytes], digests: list[bytes], first: list[bool], re
     for flags, rec, pieces, problems in out:
         for p in pieces:
             p[0] = next(hays)
-        result.append((flags, marshal.dumps(rec), marshal.dumps([tuple(p) for p in pieces]), problems))
+        only_entries = all(it[0] == "entry" for it in rec) and not problems
+        extra = None if only_entries else marshal.dumps(rec)
+        result.append((flags, extra, [tuple(p) for p in pieces], problems))
     return result
 
 
@@ -262,88 +262,157 @@ def _chunk_work_parallel(chunks, digests, first, recs_in, strings) -> list[tuple
 
 
 def rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bool) -> tuple[dict, dict]:
+    """The view of ``data``: chunks whose bytes the previous view of this file already has
+    are copied from it (haystacks, records, keys, shifted lines and offsets); the others are
+    parsed (one bibtexparser call) and indexed, in two processes when there are many."""
+    from array import array
+
     from annobib.bib.library import chunk_digest, collect_strings, decode_bib_bytes, parse_records, split_chunks
+    from annobib.cache import Packed, old_view
 
     decode_bib_bytes(data, str(path))  # one clear error for invalid UTF-8, NUL bytes
-    spath = base.with_suffix(".store")
-    store = _read_store(spath) if use_cache else {}
-    old_chunks: dict = store.get("chunks", {})
     chunks, lines = split_chunks(data)
     digests = [chunk_digest(c) for c in chunks]
-    known = {d: old_chunks[d] for d in digests if d in old_chunks}
+    byte_starts = []
+    pos = 0
+    for c in chunks:
+        byte_starts.append(pos)
+        pos += len(c)
 
-    # @string macros first: from known chunks that define them (flag 1) and new chunks that
-    # start with @string (parsed now; their records are reused below)
+    # the previous view: chunk digest -> its index there
+    old = old_view(path) if use_cache else None
+    old_chunks: list = []
+    old_index: dict[bytes, int] = {}
+    if old is not None:
+        try:
+            old_header, old_load = old
+            old_chunks = old_load("chunk")
+            for n, ch in enumerate(old_chunks):
+                old_index.setdefault(ch[0], n)
+        except (OSError, EOFError, ValueError, TypeError, KeyError):
+            old, old_chunks, old_index = None, [], {}
+
+    # @string macros first (file order): old chunks that define them keep their record;
+    # new chunks that start with @string are parsed now
     pre: dict[int, list] = {}
-    for i, d in enumerate(digests):
-        if d not in known and _STRING_START.search(chunks[i]):
-            pre[i] = None  # type: ignore[assignment]
-    if pre:
-        idx = list(pre)
-        parsed, _ = parse_records([chunks[i] for i in idx], [digests[i] for i in idx], None)
-        for i, r in zip(idx, parsed):
-            pre[i] = r
-    # keep file order for macro definitions
     ordered = []
     for i, d in enumerate(digests):
-        if i in pre:
+        o = old_index.get(d)
+        if o is not None:
+            if old_chunks[o][2] & 1:
+                ordered.append(marshal.loads(old_chunks[o][3]))
+        elif _STRING_START.search(chunks[i]):
+            pre[i] = parse_records([chunks[i]], [d], None)[0][0]
             ordered.append(pre[i])
-        elif d in known and known[d][0] & 1:
-            ordered.append(marshal.loads(known[d][1]))
     strings = collect_strings(ordered)
-    strings_digest = hashlib.sha1(marshal.dumps(sorted(strings.items()))).digest()
-    same_strings = store.get("strings") == strings_digest
+    strings_digest = hashlib.sha1(marshal.dumps(sorted(strings.items()))).hexdigest()
+    same_strings = old is not None and old_header.get("strings_digest") == strings_digest
 
-    # which chunks need work: new ones, and macro users when the macros changed
     work = []
     for i, d in enumerate(digests):
-        item = known.get(d)
-        if item is None or item[2] is None or (item[0] & 2 and not same_strings):
+        o = old_index.get(d)
+        if o is None or (old_chunks[o][2] & 2 and not same_strings):
             work.append(i)
     done: dict[int, tuple] = {}
     if work:
         recs_in = []
         for i in work:
-            item = known.get(digests[i])
-            recs_in.append(pre.get(i) if i in pre else (marshal.loads(item[1]) if item is not None else None))
+            o = old_index.get(digests[i])
+            if i in pre:
+                recs_in.append(pre[i])
+            elif o is not None and old_chunks[o][3] is not None:
+                recs_in.append(marshal.loads(old_chunks[o][3]))
+            else:
+                recs_in.append(None)  # parse (also when only macros changed: cheap enough)
         results = _chunk_work_parallel(
             [chunks[i] for i in work], [digests[i] for i in work], [i == 0 for i in work], recs_in, strings
         )
         done = dict(zip(work, results))
 
-    hays: list[str] = []
-    recs_out: list[bytes] = []
+    # assemble, copying runs of consecutive old chunks in one go
+    old_hay = old_starts = old_recs = old_keys = old_lines = old_spans = None
+    old_entry_start: list[int] = []
+    if old is not None and len(done) < len(chunks):
+        text_b, starts_b = old_load("hay")
+        old_hay = text_b
+        old_starts = array("Q")
+        old_starts.frombytes(starts_b)
+        offs_b, rec_blob = old_load("rec")
+        old_rec_offs = array("Q")
+        old_rec_offs.frombytes(offs_b)
+        old_recs = (old_rec_offs, rec_blob)
+        old_keys = old_load("key")
+        old_lines = old_load("line")
+        old_spans = old_load("span")
+        n = 0
+        for ch in old_chunks:
+            old_entry_start.append(n)
+            n += ch[1]
+        old_entry_start.append(n)
+
+    hay_parts: list[bytes] = []
+    hay_starts = array("Q")
+    rec_parts: list[bytes] = []
+    rec_offs = array("Q", [0])
     keys_out: list[str] = []
     line_out: list[int] = []
     span_out: list[tuple] = []
+    chunk_out: list[tuple] = []
     problems: list[tuple] = []
-    new_chunks: dict = {}
-    bstart = 0
-    loads = marshal.loads
-    for i, chunk in enumerate(chunks):
-        d = digests[i]
+    hay_len = 0
+    rec_len = 0
+    i = 0
+    nchunks = len(chunks)
+    while i < nchunks:
         if i in done:
-            flags, rec_bytes, pieces_bytes, probs = done[i]
-        else:
-            flags, rec_bytes, pieces_bytes = known[d]
-            probs = []
-            if flags & 4:
-                for it in loads(rec_bytes):
-                    if it[0] == "failed":
-                        probs.append((it[2], f"{it[3]}; the block is kept verbatim"))
-                    elif it[0] == "entry" and it[6]:
-                        probs.append((it[2], f"entry {it[4]}: {it[6]}"))
-        for local_line, msg in probs:
-            problems.append((lines[i] + local_line + 1, msg))
-        if pieces_bytes != _EMPTY:
-            for h, r, local_line, c0, c1, key in loads(pieces_bytes):
-                hays.append(h)
-                recs_out.append(r)
+            flags, extra, pieces, probs = done[i]
+            for local_line, msg in probs:
+                problems.append((lines[i] + local_line + 1, msg))
+            for h, r, local_line, c0, c1, key in pieces:
+                hay_starts.append(hay_len)
+                hay_parts.append(h)
+                hay_len += len(h)
+                rec_parts.append(r)
+                rec_len += len(r)
+                rec_offs.append(rec_len)
                 keys_out.append(key)
                 line_out.append(lines[i] + local_line + 1)
-                span_out.append((bstart, bstart + len(chunk), c0, c1))
-        new_chunks[d] = (flags, rec_bytes, pieces_bytes)
-        bstart += len(chunk)
+                span_out.append((byte_starts[i], byte_starts[i] + len(chunks[i]), c0, c1))
+            chunk_out.append((digests[i], len(pieces), flags, extra, lines[i], byte_starts[i], probs))
+            i += 1
+            continue
+        # a run of chunks that follow each other in the old view too
+        o0 = old_index[digests[i]]
+        j = i
+        while j + 1 < nchunks and j + 1 not in done and old_index.get(digests[j + 1]) == o0 + (j + 1 - i):
+            j += 1
+        o1 = o0 + (j - i)
+        e0, e1 = old_entry_start[o0], old_entry_start[o1 + 1]
+        dline = lines[i] - old_chunks[o0][4]
+        dbyte = byte_starts[i] - old_chunks[o0][5]
+        for k in range(o0, o1 + 1):
+            d, n, flags, extra, oline, obyte, probs = old_chunks[k]
+            for local_line, msg in probs:
+                problems.append((oline + dline + local_line + 1, msg))
+            chunk_out.append((d, n, flags, extra, oline + dline, obyte + dbyte, probs))
+        if e1 > e0:
+            h0 = old_starts[e0]
+            h1 = old_starts[e1] if e1 < len(old_starts) else len(old_hay)
+            shift = hay_len - h0
+            hay_starts.extend([x + shift for x in old_starts[e0:e1]])
+            hay_parts.append(old_hay[h0:h1])
+            hay_len += h1 - h0
+            ro, rb = old_recs
+            r0, r1 = ro[e0], ro[e1]
+            rshift = rec_len - r0
+            rec_offs.extend([x + rshift for x in ro[e0 + 1:e1 + 1]])
+            rec_parts.append(rb[r0:r1])
+            rec_len += r1 - r0
+            keys_out.extend(old_keys[e0:e1])
+            line_out.extend([x + dline for x in old_lines[e0:e1]] if dline else old_lines[e0:e1])
+            span_out.extend([(a + dbyte, b + dbyte, c, e) for a, b, c, e in old_spans[e0:e1]] if dbyte else old_spans[e0:e1])
+        i = j + 1
+
     seen: dict[str, int] = {}
     for n, k in enumerate(keys_out):
         if k in seen:
@@ -356,28 +425,20 @@ def rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: boo
         "size": len(data),
         "mtime_ns": st.st_mtime_ns,
         "digest": digest,
-        "count": len(hays),
+        "count": len(keys_out),
         "problems": problems,
         "strings": strings,
+        "strings_digest": strings_digest,
     }
-    from array import array
-
-    starts = array("Q")
-    pos = 0
-    for h in hays:
-        starts.append(pos)
-        pos += len(h)
     sections = {
-        "key": keys_out, "line": line_out, "span": span_out, "hay": ("".join(hays), starts.tobytes()),
-        "rec": pack(recs_out),
+        "key": keys_out, "line": line_out, "span": span_out,
+        "hay": (b"".join(hay_parts), hay_starts.tobytes()),
+        "rec": (rec_offs.tobytes(), b"".join(rec_parts)),
+        "chunk": chunk_out,
     }
     if use_cache:
         try:
             _write_view(base.with_suffix(".view"), header, sections)
-            blob = marshal.dumps({"code": _code_signature(), "strings": strings_digest, "chunks": new_chunks})
-            _atomic_write_bytes(spath, STORE_MAGIC + blob)
         except OSError:
             pass  # a cache that cannot be written only costs speed
     return header, sections
-
-
