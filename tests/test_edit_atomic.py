@@ -70,7 +70,7 @@ def test_kill_9_during_writes_leaves_old_or_new(tmp_path):
         child.stdout.close()
         kills += 1
         seen_rounds.add(check_whole(path))
-    assert kills >= 5, kills
+    assert kills >= 3, kills
     assert max(seen_rounds) >= 1  # writes did land between the kills
 
 
