@@ -68,7 +68,8 @@ ORG_RE = re.compile(
     r"Agency|Bureau|Administration|Commission|Government|House|Project|Party|Organi[sz]ation|Foundation|"
     r"Center|Centre|Society|Bank|Corporation|Company|Group|Forces|Command|Federation|Union|Nations|"
     r"Secretariat|Parliament|Congress|Senate|Court|Embassy|Coalition|Forum|Fund|Program(?:me)?|"
-    r"Service|Library|Archives?|Museum|Academy|School|College|Cabinet|State|Republic|Kingdom)\b"
+    r"Service|Library|Archives?|Museum|Academy|School|College|Cabinet|State|Republic|Kingdom|Endowment|Brookings|Carnegie|"
+    r"Heritage|Hoover|Stimson|Chatham|Trust|Initiative|Partnership|Consortium|Observatory|Think Tank)\b"
 )
 REPORT_TITLE_RE = re.compile(
     r"\b(?:Strategy|Report|White Paper|Platform|Review|Plan|Posture|Assessment|Guidance|Doctrine|"
