@@ -152,3 +152,13 @@ def test_an_unmarked_page_break_inside_a_page_keeps_both_note_blocks():
     assert [(r.note.number, r.status) for r in x.notes] == [(1, "cited"), (2, "cited"), (1, "cited"), (2, "cited"), (1, "cited")]
     assert all(r.note.linked for r in x.notes)
     assert [len(e.citations) for e in x.entries] == [2, 3]
+
+
+def test_an_asterisk_note_on_the_first_page_is_kept():
+    text = ("某某问题研究*\n张三\n【内容提要】本文讨论某某问题。\n正文开始，引用一本书。①\n"
+            "* 本文系国家社会科学基金项目的阶段性成果。\n"
+            "① 阎学通：《世界权力的转移》，北京大学出版社 2015 年版。\n")
+    x = extract_text(text)
+    assert [(r.note.number, r.status) for r in x.notes] == [(0, "not-a-citation"), (1, "cited")]
+    assert x.notes[0].note.context == "某某问题研究"
+    assert x.notes[1].note.linked

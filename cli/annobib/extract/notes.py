@@ -42,6 +42,7 @@ BODY_MARKER_RES: dict[str, re.Pattern] = {
 }
 _START_CHARS = frozenset("[【〔（(0123456789" + CIRCLED)
 _SPACES = re.compile(r"[ \t]+")
+_STAR_IN_BODY = re.compile(r"\s*[*＊※](?![*＊])")
 _TRAIL_SEMI = re.compile(r"\s*[；;]$")
 _END_RE = re.compile(r"[。！？；;\n]")
 STYLE_ORDER = ["bracket", "circled", "paren", "dot", "bare"]
@@ -199,6 +200,19 @@ def split_page(page: Page, style: str, signalled: bool, cont: int | None = None)
     return parts
 
 
+STAR_RE = re.compile(r"^\s*[*＊※]\s*(?=\S)(?![*＊])")
+
+
+def _star_note(body: list[str], notes: list[tuple[int, list[str]]]) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The first page's unnumbered note marked ``*`` (funding, author): the last line starting
+    with ``*`` after the body text, through to the numbered notes. It becomes note 0."""
+    for i in range(len(body) - 1, -1, -1):
+        if STAR_RE.match(body[i]) and i > 0:
+            lines = [STAR_RE.sub("", body[i])] + body[i + 1:]
+            return body[:i], [(0, lines)] + notes
+    return body, notes
+
+
 def _is_heading(line: str, prev: str | None) -> bool:
     s = line.strip()
     if len(s) > 44 or "。" in s:
@@ -228,8 +242,10 @@ def find_notes(doc: Document) -> list[Note]:
     last = 0
     for page in doc.pages:
         for body, notes in split_page(page, style, signalled, last + 1 if last else None):
+            if not parts:
+                body, notes = _star_note(body, notes)
             parts.append((len(parts), page.number if signalled else None, body, notes))
-            if notes:
+            if notes and notes[-1][0]:
                 last = notes[-1][0]
 
     # One body stream for sentence contexts, cut into per-part segments.
@@ -272,6 +288,13 @@ def find_notes(doc: Document) -> list[Note]:
         for num, note_lines in notes:
             text = clean_spacing(join_lines(note_lines))
             note = Note(page=number, number=num, text=text, page_index=idx, lines=note_lines)
+            if num == 0:
+                sm = _STAR_IN_BODY.search(stream, seg.start, seg.end)
+                if sm:
+                    note.linked = True
+                    note.context = sentence_at(stream, sm.start(), sm.end(), _STAR_IN_BODY)
+                out.append(note)
+                continue
             cands = found.get(num)
             if cands:
                 m = cands.pop(0)
