@@ -62,7 +62,8 @@ def read_input(path: str) -> tuple[str, str | None]:
 @click.option("--notes", "notes_file", metavar="FILE",
               help="Read loose footnotes instead of an article: one note per paragraph.")
 @click.option("--report", is_flag=True, help="Show every note and what it became, as a table.")
-@click.option("--json", "as_json", is_flag=True, help='Print {"entries": [...], "notes": [...]} as JSON.')
+@click.option("--json", "as_json", is_flag=True,
+              help='Print {"entries": [...], "notes": [...]} as JSON (the .bib is still written unless -o -).')
 @click.option("--dry-run", is_flag=True, help="Show the change to the .bib as a diff; write nothing.")
 @click.option("--refresh", is_flag=True,
               help="Let newly extracted values replace values in the file (hand-added fields and entries are kept).")
@@ -80,7 +81,7 @@ def extract(article: str | None, output: str | None, notes_file: str | None, rep
       annobib extract refs/article.txt             write refs/article.bib
       annobib extract refs/article.txt --report    ... and show what each note became
       annobib extract --notes notes.txt -o -       loose notes, BibTeX on stdout
-      annobib extract refs/article.txt --json      entries and notes as JSON
+      annobib extract refs/article.txt --json -o - entries and notes as JSON, nothing written
     """
     from annobib.commands._common import emit_json, warn
     from annobib.extract import extract_notes, extract_text
