@@ -210,3 +210,24 @@ def test_ctrl_c_exits_130_and_keeps_every_success(tmp_path, fake_server):
     assert lib.get("e0").fields["archiveurl"].endswith(f"/web/20250101000000/{server.url}/ok/0")
     jobs = load_state(bib).archive
     assert sum(1 for j in jobs.values() if j.get("state") == "pending") == 3
+
+
+def test_per_host_limits_hold_when_measured_at_the_server(tmp_path, fake_server):
+    """Made-up host names reach the fake through it acting as HTTP_PROXY: no DNS, real sockets."""
+    fake, server = fake_server
+    fake.origin_delay = 0.1
+    urls = [f"http://site{h}.example/ok/{i}" for h in range(3) for i in range(6)]
+    bib = write_bib(tmp_path, server.url, urls)
+    env = fast_env(tmp_path, server, HTTP_PROXY=server.url, http_proxy=server.url, NO_PROXY="", no_proxy="",
+                   ANNOBIB_LINKS_PER_HOST="2", ANNOBIB_LINKS_HOST_INTERVAL="0.02")
+    r = run_cli(["--bib", str(bib), "check-links", "--json"], env=env)
+    assert r.exit_code == 0, r.stdout + r.stderr
+    assert {row["outcome"] for row in json.loads(r.stdout)["results"]} == {"ok"}
+    peaks = {f"site{h}.example": fake.peak[f"site{h}.example"] for h in range(3)}
+    assert max(peaks.values()) == 2, peaks  # the limit is reached …
+    assert all(p <= 2 for p in peaks.values())  # … and never passed
+    for h in range(3):
+        starts = sorted(rec.at for rec in fake.log if rec.host == f"site{h}.example")
+        assert len(starts) == 6
+        for k, t in enumerate(starts):
+            assert t - starts[0] >= k * 0.02 - 0.015

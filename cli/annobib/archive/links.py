@@ -210,6 +210,17 @@ def classify(url: str, status: int, body: str, chain: list[dict], final_url: str
     return "error", f"HTTP {status}"
 
 
+def _env_proxy(scheme: str, host: str) -> str | None:
+    """The proxy the environment asks for (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY, NO_PROXY)."""
+    import urllib.request
+
+    proxies = urllib.request.getproxies_environment()
+    proxy = proxies.get(scheme) or proxies.get("all")
+    if not proxy or urllib.request.proxy_bypass_environment(host, proxies):
+        return None
+    return proxy if "://" in proxy else f"http://{proxy}"
+
+
 class _HostPools:
     """An httpx transport that keeps one small connection pool per host (created lazily)."""
 
@@ -228,7 +239,8 @@ class _HostPools:
             if self._ssl is None:
                 self._ssl = self._httpx.create_ssl_context()
             limits = self._httpx.Limits(max_connections=self.per_host, max_keepalive_connections=self.per_host)
-            pool = self.pools[key] = self._httpx.AsyncHTTPTransport(verify=self._ssl, limits=limits)
+            pool = self.pools[key] = self._httpx.AsyncHTTPTransport(verify=self._ssl, limits=limits,
+                                                                    proxy=_env_proxy(url.scheme, url.host))
         return pool
 
     async def handle_async_request(self, request):
@@ -269,6 +281,7 @@ class LinkChecker:
 
         self.client = httpx.AsyncClient(
             transport=transport,
+            trust_env=self._pools is None,  # the per-host pools apply the environment's proxies
             follow_redirects=False,
             timeout=httpx.Timeout(options.timeout),
             limits=httpx.Limits(max_connections=options.max_connections,

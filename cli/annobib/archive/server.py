@@ -1,5 +1,8 @@
 """Serve a ``httpx.Request -> httpx.Response`` handler (e.g. :class:`FakeWeb`) on 127.0.0.1.
 
+It also answers requests in absolute form, so it can stand in as an ``HTTP_PROXY`` for plain-http
+origins with made-up host names (no DNS query is ever made for them).
+
     with serve(fake) as server:
         run_cli(["archive"], env={"ANNOBIB_WAYBACK_URL": server.url})
 
@@ -40,7 +43,9 @@ def _make_handler(fake):
             length = int(self.headers.get("content-length") or 0)
             body = self.rfile.read(length) if length else b""
             host = self.headers.get("host") or f"{self.server.server_address[0]}:{self.server.server_address[1]}"
-            request = httpx.Request(self.command, f"http://{host}{self.path}",
+            # absolute-form (the server used as an HTTP proxy): the origin's URL as asked for
+            url = self.path if self.path.startswith(("http://", "https://")) else f"http://{host}{self.path}"
+            request = httpx.Request(self.command, url,
                                     headers=[(k, v) for k, v in self.headers.items()], content=body)
             try:
                 response = respond(request)
