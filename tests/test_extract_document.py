@@ -162,3 +162,11 @@ def test_an_asterisk_note_on_the_first_page_is_kept():
     assert [(r.note.number, r.status) for r in x.notes] == [(0, "not-a-citation"), (1, "cited")]
     assert x.notes[0].note.context == "某某问题研究"
     assert x.notes[1].note.linked
+
+
+def test_folios_at_the_page_foot():
+    text = ("正文第一页，引用。①\n① 阎学通：《世界权力的转移》，北京大学出版社 2015 年版。\n— 56 —\n"
+            "第二页正文。①\n① 同上，第 9 页。\n— 57 —\n"
+            "第三页正文。①\n① Ely Ratner, “The Case,” Foreign Affairs, May 27, 2025.\n— 58 —\n")
+    x = extract_text(text)
+    assert [r.note.page for r in x.notes] == [56, 57, 58]

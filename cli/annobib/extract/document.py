@@ -14,9 +14,9 @@ Page boundaries, in order of trust:
   the first page, not a page start.
 
 Page numbers come from folios. A folio is read as the number of the page it heads (running heads
-and folios sit at the top of the page in the genre; footnotes sit at the bottom, so a cluster that
-follows a note block is a page header). When counting pages from one folio to the next disagrees
-with a header reading but agrees with a footer reading, the footer reading is used. Pages before
+and folios sit at the top of the page in the seed's journal), unless the text ends with a folio
+(then folios are page footers: the last page carries one, the first does not), or counting pages
+from one folio to the next agrees only with the footer reading. Pages before
 the first folio and after the last are numbered by counting. Without any folio, page numbers are
 ``None``; without any page signal the whole text is one page (notes stage infers more).
 
@@ -209,7 +209,10 @@ def split_pages(text: str) -> Document:
     if not pages:
         pages.append(Page(number=None, index=0))
 
-    _number_pages(pages, folios, footer)
+    nonblank_idx = [k for k, x in enumerate(st) if x]
+    starts_with_folio = bool(nonblank_idx) and fol[nonblank_idx[0]] is not None
+    ends_with_folio = bool(nonblank_idx) and any(fol[k] is not None for k in nonblank_idx[-2:])
+    _number_pages(pages, folios, footer, prefer_footer=ends_with_folio and not starts_with_folio)
     signal = "folio" if folios or footer else ("indent" if indent_signal else ("formfeed" if "\f" in text else "none"))
     return Document(pages=pages, running_heads=sorted(heads), page_signal=signal, title=title)
 
@@ -219,10 +222,11 @@ def _consistent(anchors: dict[int, int]) -> int:
     return sum(1 for (i, a), (j, b) in zip(items, items[1:]) if b - a == j - i)
 
 
-def _number_pages(pages: list[Page], header: dict[int, int], footer: dict[int, int]) -> None:
-    anchors = header
-    if footer and _consistent(footer) > _consistent(header):
-        anchors = footer
+def _number_pages(pages: list[Page], header: dict[int, int], footer: dict[int, int], prefer_footer: bool = False) -> None:
+    """Folios head their page unless the text ends with one (then they are page footers), or
+    counting pages between folios agrees only with the other reading."""
+    ch, cf = _consistent(header), _consistent(footer)
+    anchors = footer if (footer and (cf > ch or (cf == ch and prefer_footer))) else header
     if not anchors:
         return
     items = sorted(anchors.items())
