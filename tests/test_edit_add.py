@@ -33,6 +33,18 @@ PATTERNS = [
     "「日米首脳会談」、『朝日新聞』2025 年 3 月 7 日。",
     "Иванов И. И. Внешняя политика России. М.: Наука, 2001. С. 15.",
     "Wang Jisi. China's Search for Stability with America[J]. Foreign Affairs, 2005, (5): 39-48.",
+    # variants named in the note
+    "阎学通：《世界权力的转移》，北京大学出版社，2015 年，第 33 页。",
+    "刘丰：《联盟与威胁应对》，载王缉思主编：《中国国际战略评论 2012》，世界知识出版社 2012 年版，第 45—60 页。",
+    "《周恩来与某某谈话记录》（1950 年 1 月 2 日），中华人民共和国外交部档案馆藏，档号 111-00001-01。",
+    "中华人民共和国国务院新闻办公室：《新时代的中国国家安全》白皮书，2025 年 5 月 12 日。",
+    "《题名》，中国新闻网，2025 年 2 月 22 日，https://www.chinanews.com.cn/gn/2025/02-22/1.shtml，访问时间：2025 年 6 月 1 日。",
+    "Robert Jervis, “Cooperation under the Security Dilemma,” World Politics 30, no. 2 (January 1978): 167–214.",
+    "Glenn H. Snyder, “Alliance Theory,” in Robert L. Rothstein and Charles W. Kegley, eds., The Long Postwar Peace, New York: HarperCollins, 1991, pp. 55-88.",
+    "Kurt M. Campbell, Victor Cha and Mira Rapp-Hooper, “The Alliance Network,” Foreign Policy, March 2, 2025, https://foreignpolicy.com/2025/03/02/alliance-network/",
+    "U.S. Department of Defense, Indo-Pacific Strategy Report, Washington, D.C., June 1, 2019, p. 4.",
+    "佐藤優『外交の証言』岩波書店、1995年、99—103頁。",
+    "Письмо Молотова Сталину // АВП РФ. ф. 0100, оп. 42, п. 288, д. 19, л. 81-85.",
 ]
 
 
