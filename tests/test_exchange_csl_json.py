@@ -135,3 +135,24 @@ def test_malformed_custom_block_is_refused(tmp_path):
         r = run_cli(["--bib", str(bib), "import", str(src)])
         assert r.exit_code == 2 and "custom.annobib" in r.stderr
         assert not bib.exists()
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc not installed")
+def test_pandoc_renders_every_pattern_of_the_note(tmp_path):
+    from test_edit_add import PATTERNS
+
+    from annobib.extract import extract_notes
+
+    entries = extract_notes("\n\n".join(PATTERNS)).entries
+    out = tmp_path / "refs.json"
+    out.write_text(csl_json.dumps(entries), encoding="utf-8")
+    doc = tmp_path / "d.md"
+    doc.write_text('---\nnocite: "@*"\n---\n', encoding="utf-8")
+    p = subprocess.run(["pandoc", str(doc), "--citeproc", "--bibliography", str(out), "-t", "plain", "--wrap=none"],
+                       capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0 and not p.stderr, p.stderr
+    text = p.stdout
+    assert "李四. 2019. “亚太安全秩序.” Presented at the 亚太安全, 上海" in text  # a paper given, not printed
+    assert "罗伯特·吉尔平. 2007." in text  # a transliterated name kept as written
+    assert "阎学通. 2014. “道义现实主义的国际关系理论.” 国际问题研究, no. 5: 102–28." in text
+    assert text.count("\n\n") + 1 == len(entries)

@@ -97,6 +97,8 @@ def names_to_csl(value: str, lang: str | None = None) -> list[dict]:
             continue  # CSL has no "and others": styles add "et al." themselves (the field is kept in custom)
         if n.literal or (braced and n.is_cjk):  # an organization ({中华人民共和国国务院新闻办公室} too)
             out.append({"literal": decode_latex(n.raw)})
+        elif n.is_cjk and any(dot in n.raw for dot in "·・•‧"):
+            out.append({"literal": decode_latex(n.raw)})  # 罗伯特·吉尔平: a transliterated name, kept as written
         elif n.is_cjk:
             if n.given:
                 out.append({"family": decode_latex(n.family), "given": decode_latex(n.given)})
@@ -185,6 +187,8 @@ def _basic_csl(entry: Entry) -> dict:
     sub = (fields.get("entrysubtype") or "").casefold()
     if entry.type == "article" and sub in ("newspaper", "magazine"):
         csl_type = f"article-{sub}"
+    if entry.type in ("inproceedings", "conference") and not any(fields.get(n) for n in CONTAINER_FIELDS):
+        csl_type = "speech"  # a paper given at a meeting, not printed in proceedings: "Presented at …"
     item: dict[str, object] = {"id": entry.key, "type": csl_type, "citation-key": entry.key}
     for name, var in NAME_FIELDS.items():
         if fields.get(name):
@@ -197,6 +201,8 @@ def _basic_csl(entry: Entry) -> dict:
             item["container-title"] = _plain(fields, name)
     if entry.type in ("online", "www", "electronic") and fields.get("organization") and "container-title" not in item:
         item["container-title"] = _plain(fields, "organization")
+    if "event-title" in item:
+        item["event"] = item["event-title"]  # CSL 1.0.1 name, still what pandoc 2.x's citeproc reads
     if fields.get("subtitle") and "title" in item:
         item["title"] = f"{item['title']}: {_plain(fields, 'subtitle')}"
     if fields.get("pages"):
@@ -302,6 +308,8 @@ def csl_to_entry(item: dict, strict: bool = True) -> Entry:
         if name in ("title",) or var not in item or item[var] in (None, ""):
             continue
         fields[name] = encode_latex(_text(item[var]), name)
+    if item.get("event") and "eventtitle" not in fields and isinstance(item["event"], str):
+        fields["eventtitle"] = encode_latex(_text(item["event"]))
     if item.get("page"):
         fields["pages"] = csl_pages(_text(item["page"]))
     if item.get("issue"):
