@@ -340,3 +340,19 @@ def test_duplicates_across_files_name_the_other_file():
     r = run_cli(["--bib", str(DATA / "clean.bib"), "--bib", str(BROKEN / "W107-duplicate-work.bib"),
                  "validate", *T, "--select", "W107"])
     assert "same work as 'morrow1991alliances' (clean.bib:16): same DOI" in r.stdout
+
+
+def test_a_crashing_rule_does_not_stop_the_others(monkeypatch):
+    from annobib.checks import Context, run_checks
+    from annobib.checks.base import REGISTRY
+    from annobib.bib import read_library
+
+    def boom(R, e, ctx):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(REGISTRY["W402"], "check", boom)
+    lib = read_library(BROKEN / "W317-url-empty-fragment.bib")
+    ctx = Context(today=dt.date(2026, 1, 1))
+    found = run_checks(lib, ctx=ctx)
+    assert [f.code for f in found] == ["W317"]
+    assert ctx.state["rule_errors"] == ["W402 on entry 'a': RuntimeError: boom"]

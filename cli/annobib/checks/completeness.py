@@ -173,6 +173,9 @@ def thesis_type(R, e, ctx):
 def journal_locators(R, e, ctx):
     if e.type != "article" or _is_news(e) or not _has(e, "journaltitle"):
         return None
+    f = e.fields
+    if (f.get("pages") or f.get("eid")) and (f.get("volume") or f.get("number") or f.get("issue")):
+        return None
     out = []
     if not _has(e, "pages", "eid"):
         out.append(R.finding(e, "pages", "journal article has no pages (or eid); add pages = {first-last}"))

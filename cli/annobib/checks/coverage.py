@@ -104,6 +104,8 @@ def missing_entry(R, corpus, ctx):
     return out
 
 
+_HEADS = re.compile(r"(?:^|\|\|)\s*(?:p\.\s*(\d+)\s*,\s*)?n\.\s*(\d+)")
+_HEADS_AT = re.compile(r"(?:^|\|\|)\s*(?:p\.\s*(\d+)\s*,\s*)?n\.\s*(\d+)(?:\s*,\s*at\s+([^:|]+?))?\s*(?::|\|\||$)")
 _ITEM_STARTS = re.compile(r"(?:^|\|\|)\s*(?:p\.\s*\d+\s*,\s*)?n\.\s*\d+")
 _ITEM_RE = re.compile(r"^\s*(?:p\.\s*\d+\s*,\s*)?n\.\s*\d+")
 
@@ -169,10 +171,8 @@ def note_gap(R, corpus, ctx):
         raw = e.fields.get("citations")
         if not raw:
             continue
-        for item in raw.split("||"):
-            m = _HEAD.match(item)
-            if m:
-                pages[int(m.group(1)) if m.group(1) else None].setdefault(int(m.group(2)), e)
+        for page, note in _HEADS.findall(raw):
+            pages[int(page) if page else None].setdefault(int(note), e)
     out = []
     for page, notes in sorted(pages.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
         if not notes:
@@ -193,8 +193,13 @@ def note_gap(R, corpus, ctx):
 @scanner("W603", "W604", fields=("citations",), claims=True)
 def scan_citations(rules, e, ctx):
     raw = e.fields["citations"]
-    if "||" not in raw and _ITEM_STARTS.match(raw):
-        return None  # one well-formed item
+    if "||" not in raw:
+        if _ITEM_STARTS.match(raw):
+            return None  # one well-formed item
+    else:
+        heads = _HEADS_AT.findall(raw)
+        if len(heads) == raw.count("||") + 1 and len(set(heads)) == len(heads):
+            return None  # well-formed items, no note twice
     out = []
     for code in ("W603", "W604"):
         r = rules[code]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annobib.checks.base import Context, Finding, Rule
-from annobib.checks.runner import Corpus, check_corpus, prepare_context
+from annobib.checks.runner import Corpus, _no_gc, check_corpus, prepare_context
 
 MAX_PASSES = 8
 
@@ -35,7 +35,8 @@ def apply_fixes(library, rules: list[Rule], ctx: Context | None = None, unsafe: 
     for _ in range(MAX_PASSES):
         if not todo:
             break
-        findings: list[Finding] = check_corpus(Corpus(entries=todo), active, ctx, entries=todo)
+        with _no_gc():
+            findings: list[Finding] = check_corpus(Corpus(entries=todo), active, ctx, entries=todo)
         by_entry: dict[int, tuple] = {}
         for f in findings:
             if f.fix is None or f.entry is None or (not f.fix.safe and not unsafe):

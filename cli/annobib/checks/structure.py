@@ -228,9 +228,16 @@ def author_key(e) -> str:
     return _family_key(_first_author(raw)) if raw else ""
 
 
+def _grams(t: str, cache: dict) -> frozenset:
+    g = cache.get(t)
+    if g is None:
+        g = cache[t] = frozenset(t[i:i + 2] for i in range(len(t) - 1))
+    return g
+
+
 _DIGITS = re.compile(r"\D+")
 _SUBTITLE = re.compile(r"\s*(?:[:：]|——|—|--|\s-\s)\s*")
-MAX_FUZZY_BUCKET = 30
+MAX_FUZZY_BUCKET = 16
 
 
 @rule("W107", "duplicate-work", "structure",
@@ -260,7 +267,7 @@ def duplicate_work(R, corpus, ctx):
             if len(t) < 4:
                 continue
             folded[id(e)] = t
-            year = e.year or ""
+            year = (f.get("date") or f.get("year") or "")[:4]
             ak = author_key(e)
             by_title[(t, year, ak)].append(e)
             main = _SUBTITLE.split(title, 1)[0]
@@ -279,6 +286,7 @@ def duplicate_work(R, corpus, ctx):
                 near[(year, ak, "p", t[:6])].append(e)
                 near[(year, ak, "s", t[-6:])].append(e)
     reported: set[frozenset] = set()
+    grams: dict[str, frozenset] = {}
     out = []
 
     def report(group, why):
@@ -299,24 +307,36 @@ def duplicate_work(R, corpus, ctx):
     for k, group in by_title.items():
         if len(group) > 1:
             report(group, "same title, year and first author" if len(k) == 3 else "same main title, year and first author")
+    digits: dict[int, str] = {}
     for k, group in near.items():
-        if 1 < len(group) <= MAX_FUZZY_BUCKET:
-            for i, a in enumerate(group):
-                ta = folded[id(a)]
-                da = _DIGITS.sub("", ta)
-                for b in group[i + 1:]:
-                    pair = frozenset((id(a), id(b)))
-                    if pair in reported:
-                        continue
-                    tb = folded[id(b)]
-                    if ta == tb or da != _DIGITS.sub("", tb):
-                        continue  # exact: its own bucket; other numbers: another report, volume, part
-                    if abs(len(ta) - len(tb)) > 0.1 * max(len(ta), len(tb)):
-                        continue
-                    sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
-                    if sm.real_quick_ratio() < 0.9 or sm.quick_ratio() < 0.9:
-                        continue
-                    ratio = sm.ratio()
-                    if ratio >= 0.9:
-                        report([a, b], f"near-identical title ({ratio:.0%} alike), same year and first author")
+        n = len(group)
+        if n < 2 or n > MAX_FUZZY_BUCKET:
+            continue
+        for e in group:
+            if id(e) not in digits:
+                digits[id(e)] = _DIGITS.sub("", folded[id(e)])
+        for i in range(n - 1):
+            a = group[i]
+            ta = folded[id(a)]
+            la = len(ta)
+            da = digits[id(a)]
+            for j in range(i + 1, n):
+                b = group[j]
+                tb = folded[id(b)]
+                lb = len(tb)
+                # exact: its own bucket; other numbers: another report, volume or part
+                if ta == tb or abs(la - lb) * 10 > max(la, lb) or digits[id(b)] != da:
+                    continue
+                ga, gb = _grams(ta, grams), _grams(tb, grams)
+                if len(ga & gb) < 0.75 * max(len(ga), len(gb)):
+                    continue  # cheap (set operations in C): far too different already
+                pair = frozenset((id(a), id(b)))
+                if pair in reported:
+                    continue
+                sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+                if sm.real_quick_ratio() < 0.9 or sm.quick_ratio() < 0.9:
+                    continue
+                ratio = sm.ratio()
+                if ratio >= 0.9:
+                    report([a, b], f"near-identical title ({ratio:.0%} alike), same year and first author")
     return out

@@ -244,6 +244,10 @@ def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fi
                                 "old": a.old, "new": a.new, "description": a.description} for a in applied)
 
     findings = run_checks(libraries, rules=rules, ctx=check_ctx)
+    from annobib.commands._common import warn
+
+    for problem in check_ctx.state.get("rule_errors", [])[:5]:
+        warn(f"a rule failed (its findings are missing; please report it): {problem}")
     n_entries = sum(len(lib.entries) for lib in libraries)
     summary = _summary(findings, n_entries, len(libraries), unsafe_fixes)
     failed = summary["errors"] > 0 or (strict and summary["warnings"] > 0)
