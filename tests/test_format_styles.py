@@ -270,3 +270,14 @@ def test_unseen_languages_and_forms():
     assert f("ru", style="apa") == "Ivanov, I. I. (2020). Rossiya i ATR. Mezhdunarodnaya Zhiznʹ, (5), 12–25."
     assert f("kr", style="apa") == ("Kim, M.-J., & Lee, S.-Y. (2022). Deterrence on the Korean Peninsula. "
                                     "In Proceedings of the annual security conference (pp. 5–15). KIDA.")
+
+
+def test_apa_in_text_for_works_without_author():
+    lib = parse_library(r"""
+@article{n, title = {Trump Tariffs Leave Deep Scars on Thai Economy: BOT Chief}, journaltitle = {The Nation Thailand},
+  entrysubtype = {newspaper}, date = {2025-06-03}, url = {https://x}, langid = {english}}
+@article{w, title = {Philippines, U.S. Hold Joint Maritime Drills in South China Sea}, journaltitle = {Reuters},
+  entrysubtype = {newspaper}, date = {2025-05-21}, url = {https://y}, langid = {english}}
+""")
+    assert cite(lib.entries, ["n", "w"], "apa") == [("n", "(“Trump Tariffs Leave Deep,” 2025)"),
+                                                    ("w", "(Philippines, U.S. Hold Joint, 2025)")]

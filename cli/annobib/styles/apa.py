@@ -510,10 +510,16 @@ def citation(entry, edition: str = "7", extra: str = "") -> str:
         return (n.particle + " " + n.family).strip() if n.particle else n.family
 
     if not people:
+        # the first words of the title (up to a colon), in title case; in quotation marks for
+        # an article or chapter, plain (italic in print) for a stand-alone work
         t = _first_word_title(a)
+        if ":" in t[:80]:
+            t = t.split(":", 1)[0]
         words = t.split()
-        short = " ".join(words[:4]) if len(words) > 4 else t
-        who = f"“{short},”" if a.type in ("article", "incollection", "inproceedings", "inbook") or a.type == "online" and False else short
+        short = title_case(" ".join(words[:4]).rstrip(" ,;:."))
+        part_of_whole = a.type in ("incollection", "inproceedings", "inbook") or (
+            a.type == "article" and not (is_news(a.sub) and outlet_kind(a.sub, a.f("journaltitle")) != "newspaper"))
+        who = f"“{short},”" if part_of_whole else short
     elif len(people) == 1 and not others:
         who = surname(people[0])
     elif len(people) == 2 and not others:

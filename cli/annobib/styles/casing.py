@@ -192,9 +192,11 @@ def title_case(text: str) -> str:
             out.append(w)
             continue
         lw = w.lower()
-        if not first and lw in _SMALL and len(lw) < 4:
+        core = lw.strip("“”‘’\"'([")
+        if not first and core in _SMALL and len(core) < 4:
             out.append(w if not is_title_case_word(w) else lw)
         else:
-            out.append(w[:1].upper() + w[1:])
+            k = next((i for i, c in enumerate(w) if c.isalpha()), None)
+            out.append(w if k is None else w[:k] + w[k].upper() + w[k + 1:])
         first = False
     return "".join(out)
