@@ -315,7 +315,8 @@ def _noise_space(m: re.Match) -> str:
     return " "
 
 
-_ONE_SPACE = re.compile(" ")
+# only spaces next to a wide character can be noise; the callback sees no other space
+_ONE_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef“‘]) | (?=[\u3000-\u9fff\uff00-\uffef”’])")
 _WIDE = re.compile(r"[\u3000-\u9fff\uff00-\uffef\u2018\u2019\u201c\u201d]")
 _NO_SPACE_BEFORE = frozenset("，。；：、！？）》」』”’")
 _NO_SPACE_AFTER = frozenset("（《「『“‘：；，。")
