@@ -135,6 +135,8 @@ def extract(article: str | None, output: str | None, notes_file: str | None, rep
                        f"{len(merged.unchanged)} unchanged, {len(merged.kept)} other entries kept)")
     notes_line = (f"{counts['notes']} notes: {counts['cited']} cited ({counts['citations']} citations), "
                   f"{counts['not-a-citation']} not a citation, {counts['not-understood']} not understood")
+    if x.page_numbers[0] is not None:
+        notes_line += f"; pages {x.page_numbers[0]}-{x.page_numbers[1]}"
     if as_json:
         emit_json(x.as_json())
     if report:
