@@ -413,3 +413,11 @@ def test_more_patterns_5(note, etype, fields, locator):
 @pytest.mark.parametrize("note", ["参见上文第二部分的讨论。", "笔者认为，这一判断值得商榷。"])
 def test_cross_references_and_remarks_are_not_citations(note):
     assert read_note(note).status == "not-a-citation"
+
+
+@pytest.mark.parametrize("note", [
+    "Jane Doe, “Chapter One,” in: John Roe (ed.), Book Title, London: Routledge, 2015, pp. 1-20.",
+    "Jane Doe, “Chapter One,” In Book Title, edited by John Roe, London: Routledge, 2015, pp. 1-20.",
+])
+def test_chapter_variants(note):
+    test_pattern(note, "incollection", {"editor": "Roe, John", "booktitle": "Book Title", "publisher": "Routledge", "pages": "1-20"}, "1-20")
