@@ -75,6 +75,11 @@ def annotate(key: str, text: str | None, append: bool, use_editor: bool, dry_run
         buffer = text
     elif text is None:
         text = sys.stdin.read()
+        if not text.strip():
+            raise InputError(
+                f"standard input is empty: {key} left untouched, nothing written "
+                "(give the text with --text, pipe it in, or use --editor)"
+            )
     if not text.strip():
         raise InputError(f"the annotation is empty: {key} left untouched, nothing written")
     if not set_annotation(entry, text, append=append):
