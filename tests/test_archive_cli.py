@@ -215,7 +215,7 @@ def test_ctrl_c_exits_130_and_keeps_every_success(tmp_path, fake_server):
 def test_per_host_limits_hold_when_measured_at_the_server(tmp_path, fake_server):
     """Made-up host names reach the fake through it acting as HTTP_PROXY: no DNS, real sockets."""
     fake, server = fake_server
-    fake.origin_delay = 0.1
+    fake.origin_delay = 0.3  # longer than the spacing: two requests to a host do overlap
     urls = [f"http://site{h}.example/ok/{i}" for h in range(3) for i in range(6)]
     bib = write_bib(tmp_path, server.url, urls)
     env = fast_env(tmp_path, server, HTTP_PROXY=server.url, http_proxy=server.url, NO_PROXY="", no_proxy="",
