@@ -30,6 +30,20 @@ EDITIONS = {"gbt7714": ("2025", "2015"), "apa": ("7",)}
 SYSTEMS = ("numeric", "author-date")
 
 
+def clear_caches() -> None:
+    """Forget memoized decodings, names and romanizations (benchmarks; long-running processes)."""
+    import functools
+
+    from annobib import names, romanize
+    from annobib.styles import _fields, apa, casing, gbt7714, sorting
+
+    for module in (_fields, apa, gbt7714, sorting, romanize, casing, names):
+        for value in vars(module).values():
+            if isinstance(value, functools._lru_cache_wrapper) and value.__name__ not in (
+                    "proper_nouns", "_phrase_index"):
+                value.cache_clear()
+
+
 def style_module(style: str):
     try:
         return importlib.import_module(f"annobib.styles.{STYLES[style]}")
