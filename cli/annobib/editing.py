@@ -237,9 +237,12 @@ def _next_free(key: str, taken, folded: set | None = None) -> str:
 
 
 def entry_from_fields(pairs: Iterable[str], entry_type: str = "misc", key: str = "") -> Entry:
-    """``["title=…", "author=…"]`` -> an Entry (values are written as given: plain text is escaped)."""
-    from annobib.exchange.common import VERBATIM_FIELDS, encode_latex
+    """``["title=…", "author=…"]`` -> an Entry. Values are kept as typed (annobib's fields hold
+    text as printed); only braces that do not balance are escaped so the file stays valid."""
+    from annobib.exchange.common import encode_latex
 
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", entry_type):
+        raise InputError(f"not an entry type: {entry_type!r}")
     fields: dict[str, str] = {}
     for pair in pairs:
         if "=" not in pair:
@@ -249,18 +252,11 @@ def entry_from_fields(pairs: Iterable[str], entry_type: str = "misc", key: str =
         if not re.fullmatch(r"[a-z][a-z0-9_+:.-]*", name):
             raise InputError(f"not a field name: {name!r}")
         value = value.strip()
-        if not value:
-            continue
-        fields[name] = value if name in VERBATIM_FIELDS or name in ("author", "editor", "translator") and _balanced_ok(value) else encode_latex(value, name)
+        if value:
+            fields[name] = encode_latex(value, name)
     if not fields:
         raise InputError("no fields given (use --field title=… --field author=… …)")
     return Entry(key=key, type=entry_type.lower(), fields=fields)
-
-
-def _balanced_ok(value: str) -> bool:
-    from annobib.exchange.common import _balanced
-
-    return _balanced(value)
 
 
 # --------------------------------------------------------------------------- the BibTeX edit buffer

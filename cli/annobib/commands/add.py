@@ -63,6 +63,10 @@ def add(citation, doi, fields, entry_type, key, force, dry_run, as_json) -> None
     if entry is None:
         raise InputError("nothing to add: give a CITATION, --doi or --field (see annobib add --help)")
     if entry_type:
+        import re
+
+        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", entry_type):
+            raise InputError(f"not an entry type: {entry_type!r}")
         entry.type = entry_type.lower()
     if key:
         from annobib.exchange import usable_key
