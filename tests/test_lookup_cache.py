@@ -113,3 +113,17 @@ def test_rows_are_cached_per_version(env):
     assert len(sums) == 1
     env.write_text(BIB.replace("Morrow, James D.", "Walt, Stephen M."), encoding="utf-8")
     assert cache.load_view(env).summaries[1][2] == "Walt"
+
+
+def test_problems_keep_their_lines_across_incremental_rebuilds(env):
+    broken = BIB + "\n@misc{bad, title = {Open\n\n@misc{after, title = {After}}\n"
+    env.write_text(broken, encoding="utf-8")
+    first = cache.load_view(env)
+    (p,) = first.problems
+    line = p.line
+    env.write_text(broken.replace("@book{morrow1991,", "% a new comment line\n@book{morrow1991,"), encoding="utf-8")
+    again = cache.load_view(env)
+    assert [q.line for q in again.problems] == [line + 1]
+    assert "after" in again.keys()
+    assert again.lines[again.index_of("after")] == first.lines[first.index_of("after")] + 1
+    assert again.raw_text(again.index_of("third")).startswith("@misc{third,")

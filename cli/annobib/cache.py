@@ -449,7 +449,7 @@ def load_store(path: Path) -> dict:
     recs = Packed([load("rec")])
     out = {}
     e = 0
-    for digest, n, _flags, extra, _line, _byte, _probs in chunks:
+    for digest, n, _flags, extra, _probs in chunks:
         if extra is not None:
             out[digest] = marshal.loads(extra)
         else:

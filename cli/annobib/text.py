@@ -249,36 +249,34 @@ def _load_table() -> dict[str, tuple[str, ...]]:
     """pypinyin's character table only: importing the package costs 300+ ms (phrase tables)."""
     global _TABLE, _TT, _TT_ALT
     if _TABLE is None:
-        table = _table_from_disk()
-        _TABLE = table
-        _TT = {ord(c): r[0] for c, r in table.items()}
-        _TT_ALT = {ord(c): r[1] for c, r in table.items() if len(r) > 1}
+        _TABLE, _TT, _TT_ALT = _table_from_disk()
     return _TABLE
 
 
-def _table_from_disk() -> dict[str, tuple[str, ...]]:
+def _table_from_disk() -> tuple[dict, dict, dict]:
     """The toneless table, built once from pypinyin's and kept (marshalled) in the cache dir:
     building it costs ~1 s (compiling pypinyin's 40k-line module), loading it ~10 ms."""
     import importlib.util
     import marshal
     import os
+    import sys
 
     spec = importlib.util.find_spec("pypinyin")
     if spec is None or spec.origin is None:  # pragma: no cover - dependency missing
-        return {}
+        return {}, {}, {}
     path = os.path.join(os.path.dirname(spec.origin), "pinyin_dict.py")
     try:
         stamp = os.stat(path).st_mtime_ns
     except OSError:
-        return {}
+        return {}, {}, {}
     base = os.environ.get("ANNOBIB_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "annobib")
-    cached = os.path.join(base, "pinyin-table-1.marshal")
+    cached = os.path.join(base, "pinyin-table-3.marshal")
     try:
         with open(cached, "rb") as fh:
-            got_stamp, table = marshal.load(fh)
-        if got_stamp == stamp and isinstance(table, dict):
-            return table
+            got_stamp, tt, alt = marshal.load(fh)
+        if got_stamp == stamp and isinstance(tt, dict):
+            return {}, tt, alt
     except (OSError, EOFError, ValueError, TypeError):
         pass
     mspec = importlib.util.spec_from_file_location("_annobib_pinyin_dict", path)
@@ -294,22 +292,32 @@ def _table_from_disk() -> dict[str, tuple[str, ...]]:
             if r and r not in seen:
                 seen.append(r)
         if seen:
-            table[chr(code)] = tuple(seen)
+            table[chr(code)] = tuple(sys.intern(x) for x in seen)
+    tt = {ord(c): r[0] for c, r in table.items()}
+    alt = {ord(c): r[1] for c, r in table.items() if len(r) > 1}
     try:
         os.makedirs(base, exist_ok=True)
         tmp = f"{cached}.{os.getpid()}.tmp"
         with open(tmp, "wb") as fh:
-            marshal.dump((stamp, table), fh)
+            marshal.dump((stamp, tt, alt), fh)
         os.replace(tmp, cached)
     except OSError:
         pass
-    return table
+    return {}, tt, alt
 
 
 def syllables(text: str) -> list[tuple[str, ...]]:
-    """Per character of ``text``: its toneless readings (Han) or ``()`` (anything else)."""
-    table = _load_table()
-    return [table.get(ch, ()) for ch in text]
+    """Per character of ``text``: its toneless readings — first, and second for polyphonic
+    characters — (Han) or ``()`` (anything else)."""
+    if _TT is None:
+        _load_table()
+    tt, alt = _TT, _TT_ALT
+    out = []
+    for ch in text:
+        o = ord(ch)
+        r = tt.get(o)
+        out.append(() if r is None else ((r, alt[o]) if o in alt else (r,)))
+    return out
 
 
 def pinyin(text: str) -> str:

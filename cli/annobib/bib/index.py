@@ -265,12 +265,12 @@ def rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: boo
     """The view of ``data``: chunks whose bytes the previous view of this file already has
     are copied from it (haystacks, records, keys, shifted lines and offsets); the others are
     parsed (one bibtexparser call) and indexed, in two processes when there are many."""
+    import bisect
     from array import array
 
     from annobib.bib.library import chunk_digest, collect_strings, decode_bib_bytes, parse_records, split_chunks
     from annobib.cache import Packed, old_view
 
-    decode_bib_bytes(data, str(path))  # one clear error for invalid UTF-8, NUL bytes
     chunks, lines = split_chunks(data)
     digests = [chunk_digest(c) for c in chunks]
     byte_starts = []
@@ -291,6 +291,16 @@ def rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: boo
                 old_index.setdefault(ch[0], n)
         except (OSError, EOFError, ValueError, TypeError, KeyError):
             old, old_chunks, old_index = None, [], {}
+    # the bytes must be UTF-8 (one clear error otherwise); chunks the old view has were valid
+    if old is None or b"\x00" in data:
+        decode_bib_bytes(data, str(path))
+    else:
+        for i, d in enumerate(digests):
+            if d not in old_index:
+                try:
+                    chunks[i].decode("utf-8")
+                except UnicodeDecodeError:
+                    decode_bib_bytes(data, str(path))
 
     # @string macros first (file order): old chunks that define them keep their record;
     # new chunks that start with @string are parsed now
@@ -344,11 +354,14 @@ def rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: boo
         old_keys = old_load("key")
         old_lines = old_load("line")
         old_spans = old_load("span")
+        old_cline = old_load("cline")
+        old_cbyte = old_load("cbyte")
         n = 0
         for ch in old_chunks:
             old_entry_start.append(n)
             n += ch[1]
         old_entry_start.append(n)
+        old_problem_chunks = [k for k, ch in enumerate(old_chunks) if ch[4]]
 
     hay_parts: list[bytes] = []
     hay_starts = array("Q")
@@ -378,7 +391,7 @@ def rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: boo
                 keys_out.append(key)
                 line_out.append(lines[i] + local_line + 1)
                 span_out.append((byte_starts[i], byte_starts[i] + len(chunks[i]), c0, c1))
-            chunk_out.append((digests[i], len(pieces), flags, extra, lines[i], byte_starts[i], probs))
+            chunk_out.append((digests[i], len(pieces), flags, extra, probs))
             i += 1
             continue
         # a run of chunks that follow each other in the old view too
@@ -388,13 +401,12 @@ def rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: boo
             j += 1
         o1 = o0 + (j - i)
         e0, e1 = old_entry_start[o0], old_entry_start[o1 + 1]
-        dline = lines[i] - old_chunks[o0][4]
-        dbyte = byte_starts[i] - old_chunks[o0][5]
-        for k in range(o0, o1 + 1):
-            d, n, flags, extra, oline, obyte, probs = old_chunks[k]
-            for local_line, msg in probs:
-                problems.append((oline + dline + local_line + 1, msg))
-            chunk_out.append((d, n, flags, extra, oline + dline, obyte + dbyte, probs))
+        dline = lines[i] - old_cline[o0]
+        dbyte = byte_starts[i] - old_cbyte[o0]
+        chunk_out.extend(old_chunks[o0:o1 + 1])
+        for k in old_problem_chunks[bisect.bisect_left(old_problem_chunks, o0):bisect.bisect_right(old_problem_chunks, o1)]:
+            for local_line, msg in old_chunks[k][4]:
+                problems.append((old_cline[k] + dline + local_line + 1, msg))
         if e1 > e0:
             h0 = old_starts[e0]
             h1 = old_starts[e1] if e1 < len(old_starts) else len(old_hay)
@@ -413,12 +425,13 @@ def rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: boo
             span_out.extend([(a + dbyte, b + dbyte, c, e) for a, b, c, e in old_spans[e0:e1]] if dbyte else old_spans[e0:e1])
         i = j + 1
 
-    seen: dict[str, int] = {}
-    for n, k in enumerate(keys_out):
-        if k in seen:
-            problems.append((line_out[n], f"duplicate key {k} (first defined on line {seen[k]})"))
-        else:
-            seen[k] = line_out[n]
+    if len(set(keys_out)) != len(keys_out):
+        seen: dict[str, int] = {}
+        for n, k in enumerate(keys_out):
+            if k in seen:
+                problems.append((line_out[n], f"duplicate key {k} (first defined on line {seen[k]})"))
+            else:
+                seen[k] = line_out[n]
     problems.sort()
     header = {
         "code": _code_signature(),
@@ -434,7 +447,7 @@ def rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: boo
         "key": keys_out, "line": line_out, "span": span_out,
         "hay": (b"".join(hay_parts), hay_starts.tobytes()),
         "rec": (rec_offs.tobytes(), b"".join(rec_parts)),
-        "chunk": chunk_out,
+        "chunk": chunk_out, "cline": lines, "cbyte": byte_starts,
     }
     if use_cache:
         try:

@@ -29,11 +29,13 @@ CHUNK_START_TEXT = re.compile(r"^[ \t]*@[\w]*[ \t]*[{(]", re.M)
 _COMMENTISH = re.compile(r"^([ \t]*@)(comment)(?=\w)", re.M | re.I)
 
 
+_CHUNK_AFTER_NL = re.compile(rb"\n[ \t]*@[\w]*[ \t]*[{(]")  # a literal first byte scans fast
+
+
 def chunk_bounds(data: bytes) -> list[int]:
     """Start offsets of the chunks of ``data`` (the first is always 0: text before any block)."""
-    starts = [m.start() for m in CHUNK_START.finditer(data)]
-    if not starts or starts[0] != 0:
-        starts.insert(0, 0)
+    starts = [m.start() + 1 for m in _CHUNK_AFTER_NL.finditer(data)]
+    starts.insert(0, 0)  # a block on the first line starts chunk 0 itself
     return starts
 
 
@@ -68,13 +70,14 @@ def parse_chunks(chunks: list[str]) -> list[list[tuple]]:
     for text in chunks:
         if not text.endswith("\n"):
             text = text + "\n"
-        text = _COMMENTISH.sub(lambda m: m.group(1) + "X" + m.group(2)[1:], text) if "@" in text else text
         pieces.append(text)
         line_starts.append(line)
         char_starts.append(pos)
         line += text.count("\n")
         pos += len(text)
     joined = "".join(pieces)
+    if "omment" in joined:  # hide `@commentary`-style types from bibtexparser (same length)
+        joined = _COMMENTISH.sub(lambda m: m.group(1) + "X" + m.group(2)[1:], joined)
     blocks = Splitter(joined).split().blocks
     records: list[list[tuple]] = [[] for _ in chunks]
     import bisect
@@ -92,10 +95,16 @@ def parse_chunks(chunks: list[str]) -> list[list[tuple]]:
             continue  # text between blocks stays with the block before it
         raw = b.raw or ""
         # where the block starts in its chunk: the block start "@" at or after its line
-        line_off = _line_offset(chunk, local_line)
-        offset = chunk.find(raw[:64], line_off) if raw else -1
-        if offset < 0:
-            offset = line_off
+        if local_line == 0 and not records[ci]:
+            offset = chunk.find("@")  # the usual case: the chunk's own block start
+            if offset < 0 or (raw and not chunk.startswith(raw[:16], offset)):
+                offset = chunk.find(raw[:64]) if raw else 0
+                offset = max(offset, 0)
+        else:
+            line_off = _line_offset(chunk, local_line)
+            offset = chunk.find(raw[:64], line_off) if raw else -1
+            if offset < 0:
+                offset = line_off
         if isinstance(b, bm.DuplicateFieldKeyBlock):
             e = b.ignore_error_block
             dups = ", ".join(sorted(b.duplicate_keys))
@@ -145,15 +154,10 @@ def _line_offset(text: str, line: int) -> int:
 
 def _entry_record(e, offset: int, line: int, original_chunk: str, problem: str | None) -> tuple:
     etype = e.entry_type
-    # restore `@commentary` types that were hidden from bibtexparser
-    if etype.startswith("xomment"):
-        written = original_chunk[offset:offset + 1 + len(etype) + 1]
-        m = re.match(r"@\s*(\w+)", original_chunk[offset:])
-        etype = m.group(1) if m else "c" + etype[1:]
-    else:
-        m = re.match(r"@\s*(\w+)", original_chunk[offset:])
-        if m and m.group(1).lower() == etype:
-            etype = m.group(1)
+    # the type as written (case kept; `@commentary` types were hidden from bibtexparser)
+    written = original_chunk[offset + 1 : offset + 1 + len(etype)]
+    if written.lower() == etype or (etype.startswith("xomment") and written.lower() == "c" + etype[1:]):
+        etype = written
     fields = tuple((f.key, f.value) for f in e.fields)
     return ("entry", offset, line, etype, e.key, fields, problem)
 
