@@ -107,6 +107,13 @@ def find_place_publisher(text: str):
 PLACE_PUB_CJK = re.compile(
     r"(?:^|[，,、]\s*)(?P<loc>[\u3131-\ud7a3\u4e00-\u9fff\u3040-\u30ff]{2,8})\s*[：:]\s*(?P<pub>[^，,：:《》「」『』\d]{1,30}?)\s*[，,、]\s*(?P<year>\d{4})(?:\s*[年년])?(?P<month>)"
 )
+# Japanese without kana: a page count "120 頁" (Chinese writes 第 120 页 / 頁 120), 「」『』 titles, and
+# shinjitai forms that are neither simplified nor traditional Chinese
+JA_SIGNAL = re.compile(
+    r"(?<!第)(?<!第\s)\d+\s*(?:[-–—~～]\s*\d+\s*)?頁|[『「][^』」]*[』」]\s*[、（(]|"
+    r"[経済対戦関発県険拡権歩歴様総読売駅検験続図沢広辺稲縄営労栄覚団囲拠挙斎帰変恵芸鉄転伝軽衛]"
+    r"(?=[^《》]*[『』「」頁])"
+)
 CYR = re.compile(r"[\u0400-\u04ff]")
 KANA = re.compile(r"[\u3040-\u30ff]")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
@@ -425,8 +432,9 @@ def parse_cjk(text: str) -> Parsed:
         else:
             authors, role, others = cjk_names(author_part)
     lang = language_of(title + author_part) if (KANA.search(text) or HANGUL.search(text)) else language_of(title)
-    if lang == "chinese" and title_mark in "「『" and not HANGUL.search(text) and ("、" in text[after:] or "『" in text):
-        lang = "japanese"  # 「記事名」、『新聞』: Japanese punctuation, even with a title in kanji only
+    if lang == "chinese" and not HANGUL.search(text) and (
+            title_mark in "「『" and ("、" in text[after:] or "『" in text) or JA_SIGNAL.search(text)):
+        lang = "japanese"  # 「記事名」、『新聞』, 120 頁, 経済: Japanese even with a title in kanji only
     # Japanese notes print the container in 『』 after a 「」 title
     url_m = URL_RE.search(rest)
     url = clean_url(url_m.group(0)) if url_m else None
@@ -655,6 +663,16 @@ def parse_cjk(text: str) -> Parsed:
             f["institution"] = authors_field.strip("{}")
         if date:
             f["date"] = date
+    elif site and date and not url and len(date) <= 7 and not NEWS_RE.search(site) and not re.search(
+            r"网站|網站|官网|ホームページ|홈페이지|サイト|网$|網$", site) and not conf:
+        # 『白書』日経印刷、2023 年: a printed work whose publisher has no 出版社 in its name
+        if authors_field and authors_field.startswith("{") and REPORT_TITLE_RE.search(title):
+            etype = "report"
+            f["institution"] = authors_field.strip("{}")
+        else:
+            etype = "book"
+        f["publisher"] = site
+        f["date"] = date
     elif site and (url or date):
         if NEWS_RE.search(site) and not re.search(r"网站|網站|官网|官方网站|ホームページ|홈페이지|政府|人民政府|外交部|国防部|商务部|部网|委员会|人大|政协|大使馆|领事馆|研究院|研究所|研究中心|智库|大学|学会|协会", site):
             etype = "article"
@@ -934,8 +952,9 @@ def parse_western(text: str) -> Parsed:
             parts = [f"{parts[0]} {parts[1]}"] + parts[2:]  # Joseph S. Nye, Jr., Bound to Lead
         author_text = None
         if len(parts) >= 2 and looks_like_names(parts[0]) and not re.match(r"^(?:in|pp?\.)\b", parts[1]):
-            author_text = parts[0]
-            parts = parts[1:]
+            k = _more_authors(parts)
+            author_text = ", ".join(parts[: k + 1])
+            parts = parts[k + 1:]
         if author_text:
             names, others, role = western_names(author_text)
             if parts and re.fullmatch(r"\(?(?:eds?\.|editors?|ed\.)\)?", parts[0].strip(), re.I):
@@ -1020,6 +1039,45 @@ def parse_western(text: str) -> Parsed:
     return p
 
 
+_PERSON_TOKEN = re.compile(r"^(?:[A-Z][a-z'’\-]+(?:-[A-Z][a-z]+)?|[A-Z]\.(?:\s?[A-Z]\.)?|[A-Z]\.-[A-Z]\.|de|da|van|von|der|den|del|di|bin|ibn|al-\w+|Jr\.?|Sr\.?|II|III|IV)$")
+_TITLE_WORDS = frozenset(
+    "The A An Of In On And For To From With Without Beyond After Before Between Against Power Powers War Wars Peace "
+    "World Order China Chinese America American Asia Asian Europe Global International Politics Policy Security "
+    "Strategy Theory History State States Soft Hard New Old Great Rise Fall Age Case Future Crisis Making Cold".split()
+)
+
+
+def _person_chunk(text: str) -> bool:
+    """``Richard A. Higgott`` / ``Kim Richard Nossal``: a person's name, not title words."""
+    words = text.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    if any(w in _TITLE_WORDS for w in words):
+        return False
+    return all(_PERSON_TOKEN.match(w) for w in words)
+
+
+def _more_authors(parts: list[str]) -> int:
+    """Index of the last comma part that still belongs to the author list ``A, B and C`` / ``A, B, and C``
+    / ``A, B, et al.`` (0: only the first part). The part after it must remain for the title."""
+    if " and " in parts[0] or not _person_chunk(re.sub(r"\s+(?:Jr|Sr)\.?$", "", parts[0])):
+        return 0
+    for k in range(1, min(len(parts) - 1, 6)):
+        s = parts[k].strip()
+        if re.fullmatch(r"et al\.?", s):
+            return k
+        chunks = [c for c in re.split(r"^and\s+|\s+and\s+|\s*&\s*|\s+et al\.?$", s) if c]
+        if not chunks or not all(_person_chunk(c) or re.fullmatch(r"(?:Jr|Sr)\.?|II|III|IV", c) for c in chunks):
+            return 0
+        if re.search(r"(?:^|\s)and\s|&|et al\.?$", s):
+            nxt = parts[k + 1].strip()
+            after = parts[k + 2].strip(" .") if k + 2 < len(parts) else ""
+            if "\x00" in nxt or EN_PAGES.match(nxt) or YEAR.fullmatch(nxt.strip(" .")) or ":" in nxt and (not after or YEAR.fullmatch(after)):
+                return 0
+            return k
+    return 0
+
+
 def _news_outlet(name: str) -> bool:
     name = strip_trailing(name or "")
     return bool(re.fullmatch(
@@ -1066,6 +1124,8 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
             f["author"] = names_field([_gbt_western_name(a) for a in raw], others)
     f["title"] = title.strip()
     etype = GBT_TAGS.get(tag, "misc")
+    if rest.lstrip().startswith("//"):
+        return _gbt_part(f, tag, rest.lstrip()[2:], lang)
     url_m = URL_RE.search(rest)
     url = clean_url(url_m.group(0)) if url_m else None
     r = rest[: url_m.start()] if url_m else rest
@@ -1112,6 +1172,68 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
         ud = re.search(r"\[(\d{4}-\d{2}-\d{2})\]", r)
         if ud:
             f["urldate"] = ud.group(1)
+    if url:
+        f["url"] = url
+    f["langid"] = lang
+    return Parsed(type=etype, fields=_order(f), locator=locator, names=[])
+
+
+def _gbt_names(au: str) -> tuple[str, str | None]:
+    """GB/T author/editor list -> (BibTeX names, role or None)."""
+    au = au.strip()
+    if HAN.search(au) or KANA.search(au) or HANGUL.search(au):
+        names, role, others = cjk_names(au.replace(",", "、").replace("，", "、"))
+        return format_cjk_names(names, others), role
+    role = None
+    m = re.search(r",?\s*\(?(eds?|editors?)\.?\)?\.?$", au, re.I)
+    if m:
+        role = "editor"
+        au = au[: m.start()]
+    raw = [a.strip() for a in re.split(r",\s*|\s+and\s+", au) if a.strip()]
+    others = any(re.match(r"et al", a) for a in raw)
+    raw = [a for a in raw if not re.match(r"et al", a)]
+    return names_field([_gbt_western_name(a) for a in raw], others), role
+
+
+def _gbt_part(f: dict[str, str], tag: str, rest: str, lang: str) -> Parsed:
+    """``Title[M]//Editor. Book. Place: Publisher, Year: pages.`` (old GB/T 7714 analytic: a part of a
+    book ([M]//, [A]//) or of proceedings ([C]//))."""
+    etype = "inproceedings" if tag == "C" else "incollection"
+    url_m = URL_RE.search(rest)
+    url = clean_url(url_m.group(0)) if url_m else None
+    r = (rest[: url_m.start()] if url_m else rest).strip()
+    r = re.sub(r"\[(?:M|C|A|G)\]", "", r)
+    locator = None
+    pm = re.search(r"(?P<loc>[^.．。:：,，]+)\s*[:：]\s*(?P<pub>[^,，:：]+?)\s*[,，]\s*(?P<y>\d{4})(?:\s*[:：]\s*(?P<pp>[\d\-–—~]+))?\s*[.．。]?\s*$", r)
+    head = r[: pm.start()] if pm else r
+    if not pm:
+        pm2 = re.search(r"(?P<pub>[^.．。,，]+?)\s*[,，]\s*(?P<y>\d{4})(?:\s*[:：]\s*(?P<pp>[\d\-–—~]+))?\s*[.．。]?\s*$", r)
+        if pm2 and re.search(r"出版|Press|Publish|书局|書店", pm2["pub"]):
+            pm = pm2
+            head = r[: pm.start()]
+    segs = [x.strip() for x in re.split(r"[.．。]\s+|[．。]|\.(?=[\u4e00-\u9fff])", head) if x.strip()]
+    if len(segs) >= 2:
+        ed, role = _gbt_names(segs[0])
+        if ed:
+            f["editor"] = ed
+        book = " ".join(segs[1:])
+    else:
+        book = segs[0] if segs else ""
+    if book:
+        f["booktitle"] = strip_trailing(book)
+    if pm:
+        if pm.groupdict().get("loc"):
+            f["location"] = pm["loc"].strip()
+        f["publisher"] = pm["pub"].strip()
+        f["date"] = pm["y"]
+        if pm["pp"]:
+            locator = re.sub(r"[–—~]", "-", pm["pp"]).strip("-")
+            if "-" in locator:
+                f["pages"] = locator
+    else:
+        y = YEAR.search(r)
+        if y:
+            f["date"] = y.group(1)
     if url:
         f["url"] = url
     f["langid"] = lang
