@@ -356,3 +356,20 @@ def test_a_crashing_rule_does_not_stop_the_others(monkeypatch):
     found = run_checks(lib, ctx=ctx)
     assert [f.code for f in found] == ["W317"]
     assert ctx.state["rule_errors"] == ["W402 on entry 'a': RuntimeError: boom"]
+
+
+def test_fix_several_files_and_github_for_blocks_without_key(tmp_path):
+    a = tmp_path / "a.bib"
+    b = tmp_path / "b.bib"
+    a.write_text((BROKEN / "W317-url-empty-fragment.bib").read_text(encoding="utf-8"), encoding="utf-8")
+    b.write_text((BROKEN / "W305-pages-form.bib").read_text(encoding="utf-8") + "@misc{x, title = {Open\n",
+                 encoding="utf-8")
+    r = run_cli(["validate", *T, "--fix", "--format", "github", str(a), str(b)])
+    assert "a10102/}" in a.read_text(encoding="utf-8")
+    assert b.read_text(encoding="utf-8").count("pages = {25-27}") == 3
+    assert b.read_text(encoding="utf-8").endswith("@misc{x, title = {Open\n")  # the broken block is kept verbatim
+    err = [l for l in r.stdout.splitlines() if l.startswith("::error")]
+    assert len(err) == 2 and all(f"file={b}" in l for l in err)
+    assert "E101" in err[0] and "key 'a' is already used by the entry at a.bib:2" in err[0]  # across files
+    assert "line=6,title=E103 unparsable-block::[x] cannot parse this block" in err[1]
+    assert r.exit_code == 1

@@ -180,3 +180,45 @@ def date_year(R, e, ctx):
     if d and d[0] and y.isdigit() and int(y) != d[0][0]:
         return [R.finding(e, "year", f"year {y} disagrees with date {text_of(e.fields['date']).strip()}; keep one")]
     return None
+
+
+@rule("W405", "urldate-without-url", "consistency", "An access date (urldate) with no url to have accessed.",
+      fields=("urldate",), absent=("url",),
+      bad="@book{x, …, urldate = {2025-06-01}}", good="@book{x, …}   (or add the url)")
+def urldate_without_url(R, e, ctx):
+    if e.type in ("online", "www", "electronic"):
+        return None  # E204 asks for the url already
+    if val(e, "url") or val(e, "doi") or val(e, "eprint"):
+        return None
+    return [R.finding(e, "urldate", "urldate is set but there is no url; add the url or drop urldate")]
+
+
+_WAYBACK_TS = re.compile(r"/web/(\d{4})(\d{2})(\d{2})\d{0,6}[a-z_]*/")
+
+
+@rule("W406", "archive-date-mismatch", "consistency",
+      "The archive date disagrees with the timestamp in the Wayback snapshot URL (archiveurl), or the "
+      "snapshot is of another URL than the entry's url.",
+      fields=("archiveurl", "archive-url", "archive_url", "versionurl"),
+      bad="archiveurl = {https://web.archive.org/web/20250530120000/https://x.org/a}, archivedate = {2025-06-01}",
+      good="archiveurl = {https://web.archive.org/web/20250530120000/https://x.org/a}, archivedate = {2025-05-30}")
+def archive_mismatch(R, e, ctx):
+    name = e.field_name("archiveurl")
+    aurl = text_of(e.fields.get(name, "")).strip()
+    m = _WAYBACK_TS.search(aurl)
+    if not m:
+        return None
+    out = None
+    adate = val(e, "archivedate").strip()
+    stamp = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    if adate and not stamp.startswith(adate[:10]) and not adate.startswith(stamp):
+        out = [R.finding(e, e.field_name("archivedate"), f"archivedate {adate} but the snapshot is from {stamp}")]
+    url = val(e, "url").strip()
+    original = aurl[m.end():]
+    if url and original:
+        from annobib.checks._util import normalize_url
+
+        if normalize_url(original) != normalize_url(url):
+            out = out or []
+            out.append(R.finding(e, name, f"the snapshot is of {original}, not of the entry's url"))
+    return out

@@ -634,3 +634,59 @@ def _doi_quick(e, ctx) -> bool:
 scan_pages = _claim(("W305", "E306", "W319"), _pages_quick, ("pages",))
 scan_dates = _claim(("E301", "E302", "W304"), _dates_quick, tuple(_FUTURE_FIELDS))
 scan_doi = _claim(("W308", "E309"), _doi_quick, ("doi",))
+
+
+# --- name lists --------------------------------------------------------------------------------
+
+_NAME_FIELDS = ("author", "editor", "translator", "bookauthor", "editora", "editorb", "editorc")
+_DOUBLE_AND = re.compile(r"\band\s+and\b", re.I)
+_EDGE_AND = re.compile(r"^\s*and\b|\band\s*$", re.I)
+_ETAL = re.compile(r"(?:,?\s+|\s*)(?:et\s+al\.?|等人?|ほか|외|и\s+др\.?)\s*$", re.I)
+_CJK_ENUM = re.compile(r"\s*[、；;]\s*")
+
+
+def _top_level(value: str, ch: str) -> bool:
+    depth = 0
+    for c in value:
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif c == ch and depth == 0:
+            return True
+    return False
+
+
+@rule("W320", "name-list", "form",
+      "Names are separated by ' and ' (BibTeX): not by '、', ';' or commas; 'and others' instead of "
+      "'et al.' or '等'; no empty name ('and and'). The fix rewrites separators and 'et al.'/'等'.",
+      fixable="some", fields=_NAME_FIELDS,
+      bad="author = {刘琳、王五等}   author = {Smith, J., Doe, K.}", good="author = {刘琳 and 王五 and others}")
+def name_list(R, e, ctx):
+    out = None
+    for name in _NAME_FIELDS:
+        raw = e.fields.get(name)
+        if not raw or raw[:1] == "{" and raw[-1:] == "}" and text_of(raw) != raw:
+            continue  # one braced name (an organization) is whatever it says
+        t = raw
+        new, why = t, []
+        if _top_level(t, "、") or (_top_level(t, ";") and " and " not in t):
+            new = " and ".join(p for p in _CJK_ENUM.split(new) if p)
+            why.append("names separated by '、' or ';'")
+        m = _ETAL.search(new)
+        if m and not new.rstrip().endswith("others"):
+            new = new[: m.start()].rstrip(" ,") + " and others"
+            why.append(f"'{m.group(0).strip(' ,')}' for more authors")
+        if _DOUBLE_AND.search(new) or _EDGE_AND.search(new):
+            why.append("an empty name ('and and', or 'and' at an end)")
+            new = _EDGE_AND.sub("", _DOUBLE_AND.sub("and", new)).strip()
+        if not why and " and " not in t and t.count(",") >= 2 and not _top_level(t, "{"):
+            parts = [p.strip() for p in t.split(",")]
+            if len(parts) >= 4 and all(parts):
+                why.append("several names separated by commas (BibTeX reads 'Last, Jr, First')")
+                new = t  # which comma separates names is a guess: no fix
+        if why:
+            out = out or []
+            fix = Fix(name, new, description="BibTeX name separators") if new != t and new else None
+            out.append(R.finding(e, name, f"{name} list: {'; '.join(why)}" + (f"; write {new!r}" if fix else "; separate names with ' and '"), fix))
+    return out

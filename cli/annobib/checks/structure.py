@@ -120,6 +120,23 @@ def unparsable(R, corpus, ctx):
     return out
 
 
+@rule("E109", "crossref-missing", "structure",
+      "crossref (or xdata) names a key that has no entry: the inherited fields are missing.", scope="library",
+      bad="@inbook{x, crossref = {book2020}, …} with no @book{book2020, …}", good="the parent entry, or no crossref")
+def crossref_missing(R, corpus, ctx):
+    keys = {e.key for e in corpus.entries}
+    out = []
+    for e in corpus.entries:
+        for name in ("crossref", "xdata"):
+            target = e.fields.get(name)
+            if not target:
+                continue
+            for k in (t.strip() for t in target.split(",")) if name == "xdata" else (target.strip(),):
+                if k and k not in keys:
+                    out.append(R.finding(e, name, f"{name} names '{k}', which has no entry"))
+    return out
+
+
 @rule("E108", "duplicate-field", "structure",
       "A field given twice in one entry: the first value is used and the second silently lost.",
       scope="library", bad="@book{x, title = {A}, title = {B}}", good="@book{x, title = {A}}")
