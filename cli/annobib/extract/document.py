@@ -149,7 +149,8 @@ def split_pages(text: str) -> Document:
     indented = sum(1 for l, x in zip(raw_lines, st) if x and l[:1] == " " and l[1:2] not in (" ", "\u3000"))
     indent_signal = 0 < indented <= max(3, nonblank // 4)
 
-    # Walk the lines, emitting ("break", folio|None) and ("line", text) events.
+    page_signal_elsewhere = indent_signal or "\f" in text
+    # Walk the lines, emitting ("break", folio|None), ("folio", n) and ("line", text) events.
     events: list[tuple[str, object]] = []
     i = 0
     n = len(raw_lines)
@@ -174,7 +175,16 @@ def split_pages(text: str) -> Document:
                 elif not _is_head(t, heads):
                     break
                 j += 1
-            events.append(("break", numbers[0] if numbers else None))
+            k = j
+            while k < n and not st[k]:
+                k += 1
+            if (page_signal_elsewhere and numbers and k < n and NOTE_START_RE.match(st[k])
+                    and _page_has_body(events)):
+                # running head + folio printed between a page's body and its notes (the layout
+                # puts them above the rule): they belong to this page and do not start a new one
+                events.append(("folio", numbers[0]))
+            else:
+                events.append(("break", numbers[0] if numbers else None))
             i = j
             continue
         line = raw_lines[i]
@@ -191,6 +201,10 @@ def split_pages(text: str) -> Document:
     current: Page | None = None
     pending_folio: int | None = None
     for kind, value in events:
+        if kind == "folio":
+            if current is not None:
+                folios[current.index] = footer[current.index] = value  # type: ignore[assignment]
+            continue
         if kind == "break":
             if value is not None:
                 if current is not None and pending_folio is None:
@@ -215,6 +229,22 @@ def split_pages(text: str) -> Document:
     _number_pages(pages, folios, footer, prefer_footer=ends_with_folio and not starts_with_folio)
     signal = "folio" if folios or footer else ("indent" if indent_signal else ("formfeed" if "\f" in text else "none"))
     return Document(pages=pages, running_heads=sorted(heads), page_signal=signal, title=title)
+
+
+NOTE_START_RE = re.compile(r"^(?:[\[【〔［]\d{1,3}[\]】〕］]|[①-⑳]|[（(]\d{1,3}[)）]\s)")
+
+
+def _page_has_body(events: list[tuple[str, object]]) -> bool:
+    """The page being built has lines, none of them a note yet."""
+    seen = False
+    for kind, value in reversed(events):
+        if kind == "break":
+            return seen
+        if kind == "line":
+            if NOTE_START_RE.match(value):  # type: ignore[arg-type]
+                return False
+            seen = True
+    return seen
 
 
 def _consistent(anchors: dict[int, int]) -> int:

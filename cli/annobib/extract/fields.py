@@ -28,6 +28,7 @@ _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 EN_MDY = re.compile(r"\b(" + _MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 EN_DMY = re.compile(r"\b(\d{1,2})\s+(" + _MONTH + r")\s+(\d{4})\b")
 EN_MY = re.compile(r"\b(" + _MONTH + r")\s+(\d{4})\b")
+EN_TWO_MONTHS = re.compile(r"\b" + _MONTH + r"\s*[/–—-]\s*" + _MONTH + r"\s+(\d{4})\b")
 DOT_DMY = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 ISO_DATE = re.compile(r"\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})\b")
 YEAR = re.compile(r"(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -92,7 +93,7 @@ PLACE_PUBLISHER_EN = re.compile(
 PUBLISHER_CUE = re.compile(
     r"Press|Publish|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|Random House|Knopf|"
     r"Blackwell|Sage|Rienner|Addison|McGraw|Houghton|Harper|Simon|Polity|Verso|Brookings|RAND|Department|Office|"
-    r"Institute|Center|Centre|Council|University|Éditions|Editions|Gallimard|Seuil|Suhrkamp|Beck|Elsevier|Taylor"
+    r"Institute|Center|Centre|Council|University|Bureau|Foundation|Endowment|Association|Society|Academy|Research|Studies|Éditions|Editions|Gallimard|Seuil|Suhrkamp|Beck|Elsevier|Taylor"
 )
 
 
@@ -156,6 +157,9 @@ def iso_date(text: str) -> str | None:
     m = ZH_YM.search(text)
     if m and 1 <= int(m.group(2)) <= 12:
         return f"{m.group(1)}-{int(m.group(2)):02d}"
+    m = EN_TWO_MONTHS.search(text)
+    if m:
+        return m.group(1)  # a two-month issue (March/April 2018): the year only
     m = EN_MY.search(text)
     if m:
         mo = MONTHS.get(m.group(1)[:4].lower().rstrip("."), MONTHS.get(m.group(1)[:3].lower()))
@@ -892,6 +896,7 @@ def parse_western(text: str) -> Parsed:
             if placepub:
                 f["location"] = placepub.group("loc").strip()
                 f["publisher"] = placepub.group("pub").strip()
+                f["date"] = placepub.group("year")
             if locator and "-" in locator:
                 f["pages"] = locator
         elif vol or num and not (container and REPORT_CONTAINER_RE.search(container)) or chicago:
@@ -1020,7 +1025,7 @@ def parse_western(text: str) -> Parsed:
         f["location"] = placepub.group("loc").strip()
         f["publisher"] = placepub.group("pub").strip()
         f["date"] = placepub.group("year")
-    elif date and p.kind == "full":
+    elif date and p.kind == "full" and not (etype == "incollection" and "date" in f):
         if etype == "article" and "entrysubtype" not in f and len(date) > 7 and not url:
             f["date"] = date
         elif etype in ("article", "report", "book", "thesis", "incollection") and "entrysubtype" not in f:
