@@ -66,3 +66,12 @@ def test_and_inside_braces_does_not_split():
 def test_pinyin_of_passes_latin_through():
     assert pinyin_of("世界知识") == "shi jie zhi shi"
     assert pinyin_of("Reuters") == "Reuters"
+
+
+def test_braced_cjk_name_is_an_organization():
+    name = one("{中华人民共和国国务院新闻办公室}")
+    assert name.literal and name.is_organization and not name.is_cjk
+    assert name.text == "中华人民共和国国务院新闻办公室"
+    assert name.romanized() == ("中华人民共和国国务院新闻办公室", "")
+    assert name.sort_key()[0].startswith("zhonghua")
+    assert format_name_list([name]) == "{中华人民共和国国务院新闻办公室}"

@@ -85,11 +85,13 @@ class Name:
 
     @property
     def is_cjk(self) -> bool:
-        return self.script in ("han", "kana", "hangul")
+        """A personal name in Chinese, Japanese or Korean script (kept whole, never inverted).
+        A braced CJK name (``{中华人民共和国国务院新闻办公室}``) is an organization, not this."""
+        return self.script in ("han", "kana", "hangul") and not self.literal
 
     @property
     def is_organization(self) -> bool:
-        return self.literal and not self.is_cjk
+        return self.literal
 
     @property
     def text(self) -> str:
@@ -131,7 +133,7 @@ class Name:
         Japanese kanji cannot be read without a dictionary; such names come back unchanged
         (the user records the reading in the ``author+an`` / romanized fields).
         """
-        if self.literal and not self.is_cjk:
+        if self.literal:
             return self.raw, ""
         japanese = self.script == "kana" or self.lang.lower() in ("japanese", "ja")
         if self.script == "han" and not japanese:
@@ -146,6 +148,8 @@ class Name:
 
     def sort_key(self) -> tuple:
         """Family name, then given, in Latin letters (pinyin for Chinese), accents folded."""
+        if self.literal and self.script == "han":
+            return (fold_for_sort(pinyin_of(self.raw, sep="")), "", self.raw)
         fam, giv = self.romanized()
         return (fold_for_sort(fam), fold_for_sort(giv), self.raw)
 
@@ -218,7 +222,7 @@ def parse_name(text: str, lang: str | None = None) -> Name:
     inner, braced = _strip_outer_braces(text)
     plain = inner.replace("{", "").replace("}", "")
     script = script_of(plain)
-    if script in ("han", "kana", "hangul"):
+    if script in ("han", "kana", "hangul") and not braced:
         family, given = _split_cjk(plain, script, lang)
         return Name(family=family, given=given, script=script, raw=plain, lang=lang or "")
     if braced:
@@ -297,7 +301,7 @@ def format_name_list(names, others_word: str = "others") -> str:
     for n in names:
         if n.others:
             out.append("others")
-        elif n.literal and not n.is_cjk:
+        elif n.literal:
             out.append("{" + n.raw + "}")
         elif n.is_cjk:
             out.append(n.raw)
