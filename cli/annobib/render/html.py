@@ -34,6 +34,9 @@ def document(items, hanging: bool = False) -> str:
             paras = [p for p in render(item.annotation).split("\n\n") if p.strip()]
             body += ('<span class="annotation" style="display:block;text-indent:0;margin:0.5em 0 0.5em 2em">'
                      + "<br><br>".join(paras) + "</span>")
-        lines.append(f"  <{tag}{ident}{lang}{style}>{body}</{tag}>")
+        value = ""
+        if not hanging and item.label and item.label.strip("[]").isdigit():
+            value = f' value="{item.label.strip("[]")}"'  # a selection keeps the list's numbers
+        lines.append(f"  <{tag}{ident}{value}{lang}{style}>{body}</{tag}>")
     lines.append("</ol>" if not hanging else "</div>")
     return "\n".join(lines) + "\n"
