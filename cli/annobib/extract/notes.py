@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from annobib.extract.document import Document, Page, clean_spacing, join_lines, join_pair, normalize_text
+from annobib.extract.document import MARKER_TAIL_RE, Document, Page, clean_spacing, join_lines, join_pair, normalize_text
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 
@@ -225,6 +225,43 @@ def _is_heading(line: str, prev: str | None) -> bool:
     return len(stripped) <= 20 and not re.search(r"[。，；,;]", stripped) and (prev is None or prev.rstrip()[-1:] in TERMINATORS + "”")
 
 
+_CITATION_CUE = re.compile(
+    r"出版社|书局|書店|印书馆|[第\d]\s*[页頁]|\d\s*期|[》』]|https?://|www\.|\bpp?\.\s*\d|\bPress\b|\bVol\.|\bNo\.|\b(?:19|20)\d\d\b[,.)]"
+)
+_OPEN_END = re.compile(r"(?:[，,、：:《「『“(（/\-–—]|[A-Za-z\u4e00-\u9fff])$")
+
+
+def _rejoin_continued(parts: list, style: str) -> None:
+    """A note that runs on to the next page: its text continues at the top of that page's notes
+    area, before the page's first note (where our split left it, as the end of the body). Move
+    those lines back when the note is plainly cut (it ends open: ``，`` / a word / ``《``), the
+    body before them ends a sentence, and they read as the rest of a citation."""
+    body_marker = BODY_MARKER_RES[style]
+    for i in range(1, len(parts)):
+        prev_notes = parts[i - 1][3]
+        body = parts[i][2]
+        if not prev_notes or not body or not prev_notes[-1][0]:
+            continue
+        last = join_lines(prev_notes[-1][1]).rstrip()
+        if not last or _note_complete(last) or not _OPEN_END.search(last) or re.search(r"[页頁版]$", last):
+            continue
+        for k in range(1, min(4, len(body)) + 1):
+            tail = body[-k:]
+            text = join_lines(tail)
+            before = body[-k - 1].rstrip() if k < len(body) else ""
+            if not _note_complete(text):
+                continue
+            if k < len(body) and not (before[-1:] in TERMINATORS + "”’）)" or MARKER_TAIL_RE.search(before)):
+                continue
+            if style in ("bracket", "circled", "paren") and body_marker.search(text) or not _CITATION_CUE.search(text):
+                continue
+            if len(text) > 300:
+                break
+            prev_notes[-1][1].extend(tail)
+            del body[-k:]
+            break
+
+
 @dataclass
 class _Segment:
     page_index: int
@@ -247,6 +284,9 @@ def find_notes(doc: Document) -> list[Note]:
             parts.append((len(parts), page.number if signalled else None, body, notes))
             if notes and notes[-1][0]:
                 last = notes[-1][0]
+
+    if signalled:
+        _rejoin_continued(parts, style)
 
     # One body stream for sentence contexts, cut into per-part segments.
     chunks: list[str] = []
