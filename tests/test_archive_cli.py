@@ -219,7 +219,7 @@ def test_per_host_limits_hold_when_measured_at_the_server(tmp_path, fake_server)
     urls = [f"http://site{h}.example/ok/{i}" for h in range(3) for i in range(6)]
     bib = write_bib(tmp_path, server.url, urls)
     env = fast_env(tmp_path, server, HTTP_PROXY=server.url, http_proxy=server.url, NO_PROXY="", no_proxy="",
-                   ANNOBIB_LINKS_PER_HOST="2", ANNOBIB_LINKS_HOST_INTERVAL="0.1")
+                   ANNOBIB_LINKS_PER_HOST="2", ANNOBIB_LINKS_HOST_INTERVAL="0.1", ANNOBIB_LINKS_TIMEOUT="5")
     r = run_cli(["--bib", str(bib), "check-links", "--json"], env=env)
     assert r.exit_code == 0, r.stdout + r.stderr
     assert {row["outcome"] for row in json.loads(r.stdout)["results"]} == {"ok"}
@@ -231,3 +231,20 @@ def test_per_host_limits_hold_when_measured_at_the_server(tmp_path, fake_server)
         assert len(starts) == 6
         # starts are spaced when sent; at arrival single gaps jitter, the total cannot shrink much
         assert starts[-1] - starts[0] >= 5 * 0.1 - 0.1
+
+
+def test_a_request_given_up_on_still_counts_against_its_host(tmp_path, fake_server):
+    """After a timeout the server may still be busy with the abandoned request: its slot is kept
+    for the backoff, so the retry (or the next URL) does not overlap it."""
+    fake, server = fake_server
+    fake.slow_seconds = 0.25
+    urls = [f"http://slowsite.example/slow/{i}" for i in range(2)]
+    bib = write_bib(tmp_path, server.url, urls)
+    env = fast_env(tmp_path, server, HTTP_PROXY=server.url, http_proxy=server.url, NO_PROXY="", no_proxy="",
+                   ANNOBIB_LINKS_PER_HOST="1", ANNOBIB_LINKS_HOST_INTERVAL="0", ANNOBIB_LINKS_TIMEOUT="0.15",
+                   ANNOBIB_LINKS_TRIES="2", ANNOBIB_LINKS_BACKOFF="0.3")
+    r = run_cli(["--bib", str(bib), "check-links", "--json"], env=env)
+    rows = json.loads(r.stdout)["results"]
+    assert {row["outcome"] for row in rows} == {"error"} and all("timed out" in row["detail"] for row in rows)
+    assert len([rec for rec in fake.log if rec.host == "slowsite.example"]) >= 3  # (one may not arrive in time)
+    assert fake.peak["slowsite.example"] == 1

@@ -317,26 +317,37 @@ class LinkChecker:
             await self.release(host)
 
     async def _get_held(self, url: str, host: str) -> tuple[int, dict, str]:
+        import httpx
+
         async with self.limiter.slot(host):
-            async with self._global:
-                async with asyncio.timeout(self.options.timeout):
-                    async with self._client(host).stream("GET", url) as resp:
-                        chunks, size = [], 0
-                        if resp.status_code not in REDIRECT_CODES:
-                            async for chunk in resp.aiter_bytes():
-                                chunks.append(chunk)
-                                size += len(chunk)
-                                if size >= self.options.max_bytes:
-                                    break
-                        raw = b"".join(chunks)[: self.options.max_bytes]
-                        charset = resp.charset_encoding or "utf-8"
-                        try:
-                            body = raw.decode(charset, "replace")
-                        except LookupError:
-                            body = raw.decode("utf-8", "replace")
-                        headers = {"location": resp.headers.get("location"),
-                                   "retry-after": resp.headers.get("retry-after")}
-                        return resp.status_code, headers, body
+            try:
+                return await self._get_in_slot(url, host)
+            except (TimeoutError, httpx.TimeoutException):
+                # The server may still be working on the request we gave up on: keep its slot
+                # a little longer, so the host does not see more than its share at once.
+                await self.sleep(self.options.backoff)
+                raise
+
+    async def _get_in_slot(self, url: str, host: str) -> tuple[int, dict, str]:
+        async with self._global:
+            async with asyncio.timeout(self.options.timeout):
+                async with self._client(host).stream("GET", url) as resp:
+                    chunks, size = [], 0
+                    if resp.status_code not in REDIRECT_CODES:
+                        async for chunk in resp.aiter_bytes():
+                            chunks.append(chunk)
+                            size += len(chunk)
+                            if size >= self.options.max_bytes:
+                                break
+                    raw = b"".join(chunks)[: self.options.max_bytes]
+                    charset = resp.charset_encoding or "utf-8"
+                    try:
+                        body = raw.decode(charset, "replace")
+                    except LookupError:
+                        body = raw.decode("utf-8", "replace")
+                    headers = {"location": resp.headers.get("location"),
+                               "retry-after": resp.headers.get("retry-after")}
+                    return resp.status_code, headers, body
 
     async def check(self, url: str) -> LinkResult:
         from annobib.archive.state import now_iso
