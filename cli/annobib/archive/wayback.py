@@ -285,8 +285,14 @@ class WaybackClient:
                 async with self.gate.sem:
                     await self.gate.acquire(capture)
                     self.requests += 1
-                    async with asyncio.timeout(opts.timeout):
-                        resp = await self.client.request(method, url, **kwargs)
+                    try:
+                        async with asyncio.timeout(opts.timeout):
+                            resp = await self.client.request(method, url, **kwargs)
+                    except (asyncio.TimeoutError, httpx.TimeoutException):
+                        # the Archive may still be busy with the request given up on: keep its
+                        # slot a while, so it never sees more than `concurrency` from us
+                        await self.sleep(min(opts.timeout, 5.0))
+                        raise
             except asyncio.CancelledError:
                 raise
             except (httpx.HTTPError, asyncio.TimeoutError, OSError) as exc:
