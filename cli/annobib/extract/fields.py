@@ -204,7 +204,7 @@ def language_of(text: str) -> str:
         return "russian"
     if HAN.search(text):
         return "chinese"
-    low = f" {text.lower()} "
+    low = f" {text.lower()} ".replace(" et al", " ")
     if re.search(r"[äöüß]| der | die | und | des | für ", low):
         return "german"
     if re.search(r"[éèêàç]| les | la | le | des | et | du ", low) and not re.search(r" the | of ", low):
@@ -369,9 +369,35 @@ def names_field(names: list[str], others: bool) -> str:
 
 # ---------------------------------------------------------------- entry point
 
+DOI_TEXT = re.compile(r"[,，.;；]?\s*\b(?:DOI|doi)\s*[:：]?\s*(10\.\d{4,9}/[^\s，。；;]+?)(?=[.,]?(?:\s|$)|[，。；;])[.。]?")
+DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)$", re.I)
+
+
 def parse_citation(text: str) -> Parsed:
-    """Parse one citation (lead-ins already stripped)."""
+    """Parse one citation (lead-ins already stripped). A DOI (``DOI: 10.…`` or a doi.org URL)
+    becomes the ``doi`` field."""
     text = text.strip()
+    doi = None
+    if "10." in text and ("doi" in text or "DOI" in text):
+        m = DOI_TEXT.search(text)
+        if m:
+            doi = m.group(1)
+            text = (text[: m.start()] + text[m.end():]).strip()
+    p = _parse_citation(text)
+    url = p.fields.get("url")
+    if not doi and url:
+        m = DOI_URL.match(url)
+        if m:
+            doi = m.group(1)
+    if doi:
+        f = {**p.fields, "doi": doi}
+        if p.type == "article" and f.get("entrysubtype") == "newspaper":
+            del f["entrysubtype"]  # a work with a DOI is a journal article, not a news item
+        p.fields = _order(f)
+    return p
+
+
+def _parse_citation(text: str) -> Parsed:
     if re.search(r"\[(?:J|M|N|D|C|R|A|EB/OL|Z|P|S|G|DB/OL|J/OL|M/OL|N/OL)\]", text):
         p = parse_gbt_tagged(text)
         if p:
@@ -921,6 +947,9 @@ def parse_western(text: str) -> Parsed:
             f["type"] = re.sub(r",?\s*(?:No\.?|no\.|Number)\s*\S+$", "", container).strip()
             if num:
                 f["number"] = num.group(1)
+            inst = _series_institution(segs, container)
+            if inst:
+                f["institution"] = inst
         elif container and placepub:
             etype = "book"
         elif container and NEWS_RE.search(container) and not (ORG_RE.search(container) and not re.search(r"News|Times|Post|Daily|Press|Journal", container)):
@@ -956,12 +985,19 @@ def parse_western(text: str) -> Parsed:
         if len(parts) >= 3 and re.fullmatch(r"(?:Jr|Sr)\.?|II|III|IV", parts[1]):
             parts = [f"{parts[0]} {parts[1]}"] + parts[2:]  # Joseph S. Nye, Jr., Bound to Lead
         author_text = None
+        ed_paren = re.match(r"^(?P<n>.+?)\s*\((?:eds?\.?|editors?|Hrsg\.|dir\.)\)$", parts[0]) if parts and parts[0].endswith(")") else None
+        if ed_paren and looks_like_names(ed_paren["n"]):
+            parts[0] = ed_paren["n"]  # G. John Ikenberry (ed.), Title, …
+        else:
+            ed_paren = None
         if len(parts) >= 2 and looks_like_names(parts[0]) and not re.match(r"^(?:in|pp?\.)\b", parts[1]):
             k = _more_authors(parts)
             author_text = ", ".join(parts[: k + 1])
             parts = parts[k + 1:]
         if author_text:
             names, others, role = western_names(author_text)
+            if ed_paren:
+                role = "editor"
             if parts and re.fullmatch(r"\(?(?:eds?\.|editors?|ed\.)\)?", parts[0].strip(), re.I):
                 role = "editor"
                 parts = parts[1:]
@@ -1081,6 +1117,23 @@ def _more_authors(parts: list[str]) -> int:
                 return 0
             return k
     return 0
+
+
+def _series_institution(segs: list[str], container: str) -> str | None:
+    """``Quincy Brief No. 45, Quincy Institute for Responsible Statecraft, May 3, 2023``: the
+    institution is the part after the report series."""
+    try:
+        k = [x.strip(" .") for x in segs].index(container)
+    except ValueError:
+        return None
+    for x in segs[k + 1: k + 3]:
+        x = _unmask(x).strip(" .")
+        if not x or "\x00" in x or YEAR.search(x) or URL_RE.match(x) or re.match(r"^(?:No\.|no\.|Vol\.|pp?\.)", x):
+            continue
+        if ORG_RE.search(x) or re.fullmatch(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}", x) or re.fullmatch(r"[A-Z]{2,8}", x):
+            return x
+        break
+    return None
 
 
 def _news_outlet(name: str) -> bool:
@@ -1360,7 +1413,7 @@ def parse_russian(text: str) -> Parsed:
 FIELD_ORDER = [
     "author", "editor", "translator", "title", "journaltitle", "booktitle", "eventtitle", "entrysubtype",
     "type", "series", "edition", "location", "venue", "publisher", "institution", "organization", "library",
-    "date", "volume", "number", "pages", "url", "urldate", "langid",
+    "date", "volume", "number", "pages", "doi", "url", "urldate", "langid",
 ]
 
 
