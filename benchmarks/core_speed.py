@@ -42,10 +42,30 @@ def env_with(cache: Path) -> dict:
     return env
 
 
+CPU: list[float] = []  # CPU seconds (user + sys) of the last timed() call, children included
+
+
 def timed(cmd: list[str], env: dict, cwd: Path | None = None) -> float:
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     subprocess.run(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - t
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+    return wall
+
+
+def measure(cmd: list[str], env: dict, runs: int, before=None) -> tuple[float, float]:
+    """(median wall, median CPU) over ``runs`` runs; ``before()`` runs untimed before each."""
+    walls, cpus = [], []
+    for _ in range(runs):
+        if before is not None:
+            before()
+        walls.append(timed(cmd, env))
+        cpus.append(CPU[-1])
+    return median(walls), median(cpus)
 
 
 def median(values: list[float]) -> float:
@@ -66,10 +86,10 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="annobib-bench-"))
     cache = work / "cache"
     env = env_with(cache)
-    rows: list[tuple[str, float, str]] = []
+    rows: list[tuple[str, float, float, str]] = []
     try:
-        floor = median([timed([PY, "-c", "import click, rich"], env) for _ in range(a.runs * 2)])
-        rows.append(("floor: python -c 'import click, rich'", floor, ""))
+        floor, floor_cpu = measure([PY, "-c", "import click, rich"], env, a.runs * 2)
+        rows.append(("floor: python -c 'import click, rich'", floor, floor_cpu, ""))
         article = REPO / "refs" / "article.bib"
         if not article.exists():
             article = work / "article.bib"
@@ -78,47 +98,44 @@ def main() -> None:
         else:
             label = "list, refs/article.bib"
         timed(annobib("--bib", str(article), "list"), env)  # warm the cache
-        t = median([timed(annobib("--bib", str(article), "list"), env) for _ in range(a.runs * 2)])
-        rows.append((label, t, f"{t / floor:.2f}x floor (bar <= 2x)"))
+        t, c = measure(annobib("--bib", str(article), "list"), env, a.runs * 2)
+        rows.append((label, t, c, f"{t / floor:.2f}x floor wall, {c / floor_cpu:.2f}x floor CPU (bar <= 2x)"))
         growth = []
         for n in [int(x) for x in a.sizes.split(",") if x]:
             path = work / f"gen{n}.bib"
-            text = generate(n, seed=n)
-            path.write_text(text, encoding="utf-8")
-            btp = median([
-                timed([PY, "-c", f"import bibtexparser; bibtexparser.parse_file({str(path)!r})"], env)
-                for _ in range(a.slow_runs)
-            ])
-            firsts = []
-            for _ in range(a.slow_runs):
-                shutil.rmtree(cache, ignore_errors=True)
-                firsts.append(timed(annobib("--bib", str(path), "search", a.query), env))
-            first = median(firsts)
-            hit = median([timed(annobib("--bib", str(path), "search", a.query), env) for _ in range(a.runs)])
-            edits = []
-            for k in range(a.runs):
+            path.write_text(generate(n, seed=n), encoding="utf-8")
+            btp, btp_cpu = measure([PY, "-c", f"import bibtexparser; bibtexparser.parse_file({str(path)!r})"], env, a.slow_runs)
+            first, first_cpu = measure(annobib("--bib", str(path), "search", a.query), env, a.slow_runs,
+                                       before=lambda: shutil.rmtree(cache, ignore_errors=True))
+            hit, hit_cpu = measure(annobib("--bib", str(path), "search", a.query), env, a.runs)
+            counter = iter(range(10**6))
+
+            def edit_one() -> None:
                 # edit one entry: change one title in the middle of the file
+                k = next(counter)
                 data = path.read_text(encoding="utf-8")
                 mid = data.find("title = {", len(data) // 2)
-                data = data[: mid + 9] + f"Edited {k} " + data[mid + 9:]
-                path.write_text(data, encoding="utf-8")
-                edits.append(timed(annobib("--bib", str(path), "search", a.query), env))
-            edit = median(edits)
-            rows.append((f"{n:>6} entries: bibtexparser.parse_file", btp, ""))
-            rows.append((f"{n:>6} entries: search, first read (empty cache)", first, f"{first / btp:.2f}x bibtexparser (bar <= 1.2x)"))
-            rows.append((f"{n:>6} entries: search, unchanged", hit, "bar <= 0.2 s at 50k" if n == 50000 else ""))
-            rows.append((f"{n:>6} entries: search, one entry edited", edit, "bar <= 1 s at 50k" if n == 50000 else ""))
+                path.write_text(data[: mid + 9] + f"Edited {k} " + data[mid + 9:], encoding="utf-8")
+
+            edit, edit_cpu = measure(annobib("--bib", str(path), "search", a.query), env, a.runs, before=edit_one)
+            rows.append((f"{n:>6} entries: bibtexparser.parse_file", btp, btp_cpu, ""))
+            rows.append((f"{n:>6} entries: search, first read (empty cache)", first, first_cpu,
+                         f"{first / btp:.2f}x bibtexparser wall, {first_cpu / btp_cpu:.2f}x CPU (bar <= 1.2x)"))
+            rows.append((f"{n:>6} entries: search, unchanged", hit, hit_cpu, "bar <= 0.2 s at 50k" if n == 50000 else ""))
+            rows.append((f"{n:>6} entries: search, one entry edited", edit, edit_cpu, "bar <= 1 s at 50k" if n == 50000 else ""))
             growth.append((n, btp, first, hit, edit))
         width = max(len(r[0]) for r in rows)
-        print(f"{'measurement':<{width}}  {'median':>9}  note")
-        for name, t, note in rows:
-            print(f"{name:<{width}}  {t * 1000:>7.0f} ms  {note}")
+        print(f"{'measurement':<{width}}  {'wall':>9}  {'CPU':>9}  note")
+        for name, t, c, note in rows:
+            print(f"{name:<{width}}  {t * 1000:>6.0f} ms  {c * 1000:>6.0f} ms  {note}")
         if len(growth) > 1:
-            print("\ngrowth (ms): entries, bibtexparser, first read, unchanged, one edit")
+            print("\ngrowth, wall ms: entries, bibtexparser, first read, unchanged, one edit")
             for n, btp, first, hit, edit in growth:
                 print(f"  {n:>6}  {btp * 1000:>8.0f}  {first * 1000:>8.0f}  {hit * 1000:>6.0f}  {edit * 1000:>6.0f}")
-        print(f"\n(cores: {os.cpu_count()}, python {sys.version.split()[0]}, "
-              f"PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r})")
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        print(f"\n(cores: {os.cpu_count()}, load average at the end: {load:.1f}, python {sys.version.split()[0]}, "
+              f"PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r}; medians of "
+              f"{a.runs} runs, {a.slow_runs} for the slow ones; CPU = user+sys of the process and its children)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -158,7 +158,7 @@ def _entry_record(e, offset: int, line: int, original_chunk: str, problem: str |
     written = original_chunk[offset + 1 : offset + 1 + len(etype)]
     if written.lower() == etype or (etype.startswith("xomment") and written.lower() == "c" + etype[1:]):
         etype = written
-    fields = tuple((f.key, f.value) for f in e.fields)
+    fields = tuple([(f.key, f.value) for f in e.fields])
     return ("entry", offset, line, etype, e.key, fields, problem)
 
 

@@ -44,6 +44,12 @@ Examples:
 def search(ctx, query, limit, as_json, fmt, pager):
     from annobib import query as q
 
+    stray = [w for w in query if w.startswith("--") and len(w) > 2]
+    if stray:
+        raise click.UsageError(
+            f"no such option: {stray[0]} (options go before the query; --bib and --no-color go before "
+            "the command: annobib --bib FILE search …)"
+        )
     text = " ".join(query)
     parsed = q.parse(text)
     for w in parsed.warnings:
