@@ -443,6 +443,12 @@ def parse_cjk(text: str) -> Parsed:
     title, after = took
     title_mark = text[m.start()]
     rest = text[after:]
+    if "原载" in rest:
+        # 原载《期刊》…，后收入《文集》…: the note cites the reprint (its pages and publisher follow)
+        rest = re.sub(r"原载\s*《[^》]*》[^《]*?[，,；;]\s*(?:后|又|现)?(?:收入|收于|载于|载|见)\s*(?=[^，,]{0,20}《)", "载", rest, count=1)
+        rest = rest.replace("原载", "载", 1)
+    # 新华社北京 3 月 5 日电: a dispatch's dateline names the agency
+    pre = re.sub(r"^((?:新华社|中新社|中国新闻社)).{0,12}?电\s*(?=[：:]?\s*$)", r"\1", pre)
     # 前引 / short forms
     pre = re.sub(r"^(?:前引|前揭|前注所引|上引)\s*", "", pre)
     author_part = strip_trailing(pre)
@@ -491,6 +497,7 @@ def parse_cjk(text: str) -> Parsed:
     editor_others = False
     cm = re.search(r"[《『「〈]", rest_nourl)
     chapter = False
+    zai_container = bool(cm) and bool(re.fullmatch(r"[\s，,、。.]*(?:载于|载|收入|收于|见)\s*", rest_nourl[: cm.start()]))
     if cm:
         before = rest_nourl[: cm.start()]
         took2 = _take_mark(rest_nourl, cm.start())
@@ -505,6 +512,9 @@ def parse_cjk(text: str) -> Parsed:
                 chapter = True
                 ed_text = re.sub(r"[：:]\s*$", "", before_clean)
                 editors, _r, editor_others = cjk_names(ed_text)
+            elif re.fullmatch(r"[\s，,、。.]*(?:载于|载|收入|收于|所收)\s*", before) and not ZH_SERIES.search(rest_nourl) \
+                    and PUBLISHER_ZH.search(rest_nourl[took2[1]:]):
+                chapter = True  # 载《毛泽东选集》第 4 卷，人民出版社 1991 年版: a part of a book
             rest_after = rest_nourl[took2[1]:]
         else:
             rest_after = rest_nourl
@@ -581,7 +591,7 @@ def parse_cjk(text: str) -> Parsed:
         d = iso_date(dm.group(1)) if dm else date
         if d:
             f["date"] = d
-    elif container and re.search(r"(论文集|文集|会议录|論文集|Proceedings)$", container) and not issue:
+    elif container and re.search(r"(论文集|会议文集|研讨会文集|会议录|論文集|Proceedings)$", container) and not issue:
         etype = "inproceedings"
         f["booktitle"] = container
         if pub:
@@ -606,7 +616,8 @@ def parse_cjk(text: str) -> Parsed:
             f["venue"] = venue
         if date:
             f["date"] = date
-    elif container and (issue or vol or series or ko_num or re.search(r"第\s*\d{1,4}\s*期", rest_nourl)) and not chapter and not pub:
+    elif container and (issue or vol or series or ko_num or re.search(r"第\s*\d{1,4}\s*期", rest_nourl)) and not chapter and (
+            not pub or series and not issue and zai_container):
         etype = "article"
         f["journaltitle"] = container
         if issue:
@@ -624,6 +635,11 @@ def parse_cjk(text: str) -> Parsed:
             f["number"] = ko_num.group(1) or ko_num.group(2)
         if series and not issue:
             f["number"] = series.group(1)
+            if pub:  # 载《集刊》第 12 辑，北京：社会科学文献出版社 2015 年版
+                if pub.group("loc"):
+                    f["location"] = pub.group("loc")
+                f["publisher"] = pub.group("pub")
+                f["date"] = pub.group("year")
         if locator and "-" in locator:
             f["pages"] = locator
     elif container and chapter:
@@ -631,6 +647,10 @@ def parse_cjk(text: str) -> Parsed:
         if editors:
             f["editor"] = format_cjk_names(editors, editor_others)
         f["booktitle"] = container
+        vm = re.match(r"\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*[卷册巻]|([上中下])\s*[卷册])", rest_after)
+        if vm:
+            v = vm.group(1) or vm.group(2)
+            f["volume"] = str(_cn_number(v)) if re.fullmatch(r"[一二三四五六七八九十]+", v) else v
         if pub:
             if pub.group("loc"):
                 f["location"] = pub.group("loc")
@@ -666,10 +686,15 @@ def parse_cjk(text: str) -> Parsed:
             f["pages"] = ban.group(1) or ban.group(2)
     elif pub:
         etype = "book"
-        vm = re.search(r"第\s*(\d+|[一二三四五六七八九十]+)\s*[卷册巻]|(?:^|[》）)\s，,])([上中下])\s*[卷册]", rest_nourl)
+        vm = re.search(r"第\s*(\d+|[一二三四五六七八九十]+)\s*[卷册巻]|(?:^|[》）)\s，,])([上中下])\s*[卷册]|^\s*[（(]([上中下])[）)]", rest_nourl)
         if vm:
-            v = vm.group(1) or vm.group(2)
+            v = vm.group(1) or vm.group(2) or vm.group(3)
             f["volume"] = str(_cn_number(v)) if re.fullmatch(r"[一二三四五六七八九十]+", v) else v
+        em = re.search(r"(?:^|[》）)\s，,（(])\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(修订版|增订版|再版|修订本|增订本))\s*[）)]?\s*(?=[，,]|$)",
+                       rest_nourl[: pub.start()] if pub.re is PUBLISHER_ZH and pub.string is rest_nourl else rest_nourl[:20])
+        if em:
+            e = em.group(1)
+            f["edition"] = (str(_cn_number(e)) if re.fullmatch(r"[一二三四五六七八九十]+", e) else e) if e else em.group(2)
         if translator_m and not (container and not chapter):
             tr_names, _r, tr_others = cjk_names(translator_m.group(1))
             f["translator"] = format_cjk_names(tr_names, tr_others)
