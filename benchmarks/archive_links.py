@@ -67,7 +67,8 @@ def one_run(port: int, n: int) -> dict:
 import asyncio, json, resource, time, sys
 sys.path.insert(0, {str(ROOT / 'cli')!r})
 from annobib.archive.links import LinkOptions, check_urls
-import httpx  # imported before timing: the CLI has imported it before any URL is checked
+# one-time imports happen before timing (httpcore imports anyio/h11 on its first request)
+import httpx, httpcore, anyio, anyio._backends._asyncio, h11, sniffio  # noqa: E401
 hosts = {HOSTS!r}
 urls = [f"http://{{hosts[i % len(hosts)]}}:{port}/page/{{i}}" for i in range({n})]
 t = time.perf_counter()

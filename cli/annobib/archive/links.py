@@ -231,16 +231,23 @@ class _HostPools:
         self.per_host = per_host
         self.pools: dict[tuple, object] = {}
         self._ssl = None
+        self._plain = None
 
     def _pool(self, url):
         key = (url.scheme, url.host, url.port)
         pool = self.pools.get(key)
         if pool is None:
-            if self._ssl is None:
-                self._ssl = self._httpx.create_ssl_context()
+            proxy = _env_proxy(url.scheme, url.host)
+            if url.scheme == "https" or proxy:
+                if self._ssl is None:  # loading the CA bundle costs ~0.1 s: once, and only for TLS
+                    self._ssl = self._httpx.create_ssl_context()
+                verify = self._ssl
+            else:
+                if self._plain is None:  # a plain-http pool never negotiates TLS
+                    self._plain = self._httpx.create_ssl_context(verify=False)
+                verify = self._plain
             limits = self._httpx.Limits(max_connections=self.per_host, max_keepalive_connections=self.per_host)
-            pool = self.pools[key] = self._httpx.AsyncHTTPTransport(verify=self._ssl, limits=limits,
-                                                                    proxy=_env_proxy(url.scheme, url.host))
+            pool = self.pools[key] = self._httpx.AsyncHTTPTransport(verify=verify, limits=limits, proxy=proxy)
         return pool
 
     async def handle_async_request(self, request):
