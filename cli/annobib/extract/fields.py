@@ -45,7 +45,7 @@ JA_PAGES = re.compile(r"(?:p+\.\s*)?(\d+)\s*(?:[—–\-~～]+\s*(\d+))?\s*頁")
 EN_PAGES = re.compile(r"\b(pp?)\.\s*([A-Z]?\d+|[IVXLCivxlc]+)(?:\s*[-–—]+\s*([A-Z]?\d+))?")
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’\"<>]+", re.I)
 ACCESS_RE = re.compile(
-    r"[（(]?\s*(?:访问时间|访问日期|上网时间|登录时间|浏览时间|浏览日期|检索时间|引用日期|最后访问|閲覧日|アクセス日|"
+    r"[（(]?\s*(?:访问时间|访问日期|上网时间|登录时间|浏览时间|浏览日期|检索时间|检索日期|获取日期|获取时间|查询日期|查询时间|下载日期|下载时间|引用日期|最后访问(?:时间|日期)?|最后浏览(?:时间|日期)?|閲覧日|最終閲覧日|アクセス日|"
     r"accessed(?:\s+on)?|last accessed|retrieved(?:\s+on)?|дата обращения)\s*[：:]?\s*([^）)；;]+?)\s*[）)]?\s*(?=[，,。.；;]|$)",
     re.I,
 )
@@ -354,6 +354,8 @@ def western_person(text: str) -> str:
             suffix += "."
         text = text[: m.start()]
     tokens = text.split()
+    if len(tokens) == 2 and not suffix and _pinyin_family_first(tokens[0], tokens[1]):
+        return f"{tokens[0]}, {tokens[1]}"  # Mao Zedong, Yan Xuetong: pinyin, family name first
     if len(tokens) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", tokens[1]) and not re.fullmatch(r"[A-Z][a-z]+-[a-z]+", tokens[0]):
         return f"{tokens[0]}, {tokens[1]}" + (f", {suffix}" if suffix else "")
     n = parse_name(text)
@@ -361,6 +363,26 @@ def western_person(text: str) -> str:
         return n.last + (f", {suffix}" if suffix else "")
     head = n.last
     return ", ".join(p for p in (head, suffix, n.given) if p)
+
+
+PINYIN_SURNAMES = frozenset(
+    "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng Liang Xie Song Tang Han "
+    "Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Cai Jiang Yu Du Ye Cheng Wei Su Lü Lu Ding Ren Shen Yao Jin Qin "
+    "Fu Shi Tan Liao Zou Xiong Meng Qiu Qian Hou Bai Yan Xia Mao Kong Gu Niu Duan Lei Long Wan Hao Shao Qiao Fan Jia "
+    "Mo Kang Xue Cui Ni Yin Dai Tao Lai Fang Shan Gong Ge Pang Zhong Wen Qi Chu Ruan Geng Hong Zuo Bao Bi Chang Dou "
+    "Ouyang Sima Zhuge Situ Shangguan".split()
+)
+_PY_SYL = (r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uai|ian|iao|uan|van|ai|ei|ao|ou|an|en|in|un|"
+           r"ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)")
+_PY_GIVEN = re.compile(r"[A-Z][a-z]{2,8}")
+_PY_TWO = re.compile(r"(?:" + _PY_SYL + r"){2}")
+
+
+def _pinyin_family_first(first: str, second: str) -> bool:
+    """``Mao Zedong``: a pinyin surname, then a two-syllable pinyin given name that is no surname."""
+    if first not in PINYIN_SURNAMES or second in PINYIN_SURNAMES or not _PY_GIVEN.fullmatch(second):
+        return False
+    return bool(_PY_TWO.fullmatch(second.lower()))
 
 
 def names_field(names: list[str], others: bool) -> str:
@@ -471,6 +493,11 @@ def parse_cjk(text: str) -> Parsed:
     if lang == "chinese" and not HANGUL.search(text) and (
             title_mark in "「『" and ("、" in text[after:] or "『" in text) or JA_SIGNAL.search(text)):
         lang = "japanese"  # 「記事名」、『新聞』, 120 頁, 経済: Japanese even with a title in kanji only
+    ed_lang = re.search(r"(日|英|俄|韩|法|德)文版", rest)
+    if ed_lang:  # 日文版 / 英文版: the edition cited is in that language
+        lang = {"日": "japanese", "英": "english", "俄": "russian", "韩": "korean", "法": "french", "德": "german"}[ed_lang.group(1)]
+    elif lang == "chinese" and re.search(r"出版会|書房|新書|文庫|選書|講談社|岩波|有斐閣|東京", rest):
+        lang = "japanese"  # Japanese publisher forms
     # Japanese notes print the container in 『』 after a 「」 title
     url_m = URL_RE.search(rest)
     url = clean_url(url_m.group(0)) if url_m else None
@@ -545,7 +572,7 @@ def parse_cjk(text: str) -> Parsed:
             continue
         if URL_RE.match(s) or re.search(r"\d", s) or len(s) > 30 or s.startswith(("载", "见", "第")):
             continue
-        if re.search(r"(译|訳|主编|编$|出版|论文|論文|档案|档号|藏$)", s):
+        if re.search(r"(译|訳|主编|编$|出版|论文|論文|档案|档号|藏$|文版$|^修订版$|^增订版$)", s):
             continue
         site = s
         break
@@ -716,6 +743,10 @@ def parse_cjk(text: str) -> Parsed:
         f["type"] = doctype
         if authors_field and authors_field.startswith("{"):
             f["institution"] = authors_field.strip("{}")
+        elif not authors_field:
+            inst = next((x for x in segs if not re.search(r"\d|版$", x) and is_cjk_org(x) and ZH_ORG_SUFFIX.search(x)), None)
+            if inst:
+                f["institution"] = inst
         if date:
             f["date"] = date
     elif site and date and not url and len(date) <= 7 and not NEWS_RE.search(site) and not re.search(
@@ -1083,6 +1114,8 @@ def parse_western(text: str) -> Parsed:
         key = "editor" if role == "editor" and etype != "incollection" else ("translator" if role == "translator" else "author")
         f = {key: names_field(names, others), **f}
     if etype == "book" and placepub and p.kind == "full":
+        if vol and not q:
+            f["volume"] = vol.group(1)  # Selected Works, Vol. 4, Beijing: …
         f["location"] = placepub.group("loc").strip()
         f["publisher"] = placepub.group("pub").strip()
         f["date"] = placepub.group("year")
