@@ -297,7 +297,7 @@ def archive(ctx, keys, dry_run, as_json, no_capture, force, wayback_url):
         summary[res.outcome] = summary.get(res.outcome, 0) + 1
     diffs = writer.diffs() if dry_run else {}
     if as_json:
-        data = {"results": [r.as_dict() for r in everything], "summary": summary}
+        data = {"results": [r.as_dict() for r in everything], "summary": summary, "notes": list(run.notes)}
         if dry_run:
             data["diff"] = "".join(diffs.values())
         emit_json(data)
