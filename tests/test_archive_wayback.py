@@ -360,3 +360,17 @@ def test_a_transient_capture_failure_is_submitted_again(tmp_path):
     assert res["https://example.org/two"].outcome == "captured"
     assert fake.captures_requested == 2
     assert "retry" not in res["https://example.org/two"].as_dict()
+
+
+def test_apply_snapshot_keeps_alias_names_and_urldate():
+    from annobib.archive.runner import apply_snapshot
+
+    e = Entry("k", "online", {"url": "https://x.org/a", "urldate": "2024-01-01",
+                              "archive-url": "https://web.archive.org/web/2020/https://x.org/a", "archive-date": "2020"})
+    apply_snapshot(e, "https://web.archive.org/web/20250101000000/https://x.org/a", "2025-01-01", "2025-02-02")
+    assert e.fields == {"url": "https://x.org/a", "urldate": "2024-01-01",
+                        "archive-url": "https://web.archive.org/web/20250101000000/https://x.org/a",
+                        "archive-date": "2025-01-01"}
+    e = Entry("k", "online", {"title": "T", "url": "https://x.org/a", "note": "n"})
+    apply_snapshot(e, "S", "2025-01-01", "2025-01-01")
+    assert list(e.fields) == ["title", "url", "urldate", "archiveurl", "archivedate", "note"]
