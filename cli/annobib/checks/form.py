@@ -643,6 +643,7 @@ _DOUBLE_AND = re.compile(r"\band\s+and\b", re.I)
 _EDGE_AND = re.compile(r"^\s*and\b|\band\s*$", re.I)
 _ETAL = re.compile(r"(?:,?\s+|\s*)(?:et\s+al\.?|等人?|ほか|외|и\s+др\.?)\s*$", re.I)
 _CJK_ENUM = re.compile(r"\s*[、；;]\s*")
+_NAME_SET = frozenset(_NAME_FIELDS)
 
 
 def _top_level(value: str, ch: str) -> bool:
@@ -664,13 +665,21 @@ def _top_level(value: str, ch: str) -> bool:
       bad="author = {刘琳、王五等}   author = {Smith, J., Doe, K.}", good="author = {刘琳 and 王五 and others}")
 def name_list(R, e, ctx):
     out = None
-    for name in _NAME_FIELDS:
-        raw = e.fields.get(name)
-        if not raw or raw[:1] == "{" and raw[-1:] == "}" and text_of(raw) != raw:
+    fields = e.fields
+    for name in _NAME_SET.intersection(fields):
+        t = fields[name]
+        if not t:
+            continue
+        low_tail = t[-10:].lower()
+        suspicious = ("、" in t or ";" in t or "；" in t or "and and" in t or t[:4].lower() == "and "
+                      or low_tail.endswith(" and") or "al" in low_tail or "等" in low_tail or "ほか" in low_tail
+                      or "외" in low_tail or "др" in low_tail or (t.count(",") >= 3 and " and " not in t))
+        if not suspicious:
+            continue
+        if t[:1] == "{" and t[-1:] == "}" and text_of(t) != t:
             continue  # one braced name (an organization) is whatever it says
-        t = raw
         new, why = t, []
-        if _top_level(t, "、") or (_top_level(t, ";") and " and " not in t):
+        if _top_level(t, "、") or _top_level(t, "；") or (_top_level(t, ";") and " and " not in t):
             new = " and ".join(p for p in _CJK_ENUM.split(new) if p)
             why.append("names separated by '、' or ';'")
         m = _ETAL.search(new)
@@ -680,11 +689,10 @@ def name_list(R, e, ctx):
         if _DOUBLE_AND.search(new) or _EDGE_AND.search(new):
             why.append("an empty name ('and and', or 'and' at an end)")
             new = _EDGE_AND.sub("", _DOUBLE_AND.sub("and", new)).strip()
-        if not why and " and " not in t and t.count(",") >= 2 and not _top_level(t, "{"):
+        if not why and " and " not in t and t.count(",") >= 3 and not _top_level(t, "{"):
             parts = [p.strip() for p in t.split(",")]
-            if len(parts) >= 4 and all(parts):
+            if all(parts):
                 why.append("several names separated by commas (BibTeX reads 'Last, Jr, First')")
-                new = t  # which comma separates names is a guess: no fix
         if why:
             out = out or []
             fix = Fix(name, new, description="BibTeX name separators") if new != t and new else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,6 +23,16 @@ class Corpus:
 def _load_rules() -> None:
     # importing the modules registers their rules
     from annobib.checks import completeness, consistency, coverage, form, hygiene, structure  # noqa: F401
+
+
+def clear_caches() -> None:
+    """Forget the per-value memos (folded titles, parsed dates, URL dates …), so that a benchmark
+    measures a first run, as the command is."""
+    from annobib.checks import _util, consistency, form, structure
+
+    for fn in (_util.fold, _util.parse_date_value, _util.iso_from_unambiguous, consistency.url_date,
+               form._in_future, structure._family_key):
+        fn.cache_clear()
 
 
 def all_rules() -> list[Rule]:
@@ -178,10 +189,11 @@ def _rule_failed(ctx: Context, what: str, exc: Exception) -> None:
     ctx.state.setdefault("rule_errors", []).append(f"{what}: {type(exc).__name__}: {exc}")
 
 
-def check_corpus(corpus: Corpus, active: dict[str, Rule], ctx: Context, entries=None) -> list[Finding]:
-    findings: list[Finding] = []
-    plan = _Plan(active)
-    for e in (corpus.entries if entries is None else entries) if plan.units else ():
+PARALLEL_MIN_ENTRIES = 20_000
+
+
+def _entry_pass(plan: "_Plan", entries, ctx: Context, findings: list) -> None:
+    for e in entries:
         mark = len(findings)
         try:
             plan.run(e, ctx, findings)
@@ -194,6 +206,83 @@ def check_corpus(corpus: Corpus, active: dict[str, Rule], ctx: Context, entries=
                         findings.extend(got)
                 except Exception as exc:  # noqa: BLE001
                     _rule_failed(ctx, f"{r.code if r else fn.__name__} on entry {e.key!r}", exc)
+
+
+def _jobs() -> int:
+    try:
+        jobs = int(os.environ.get("ANNOBIB_JOBS", "0"))
+    except ValueError:
+        jobs = 0
+    if jobs <= 0:
+        jobs = min(2, os.cpu_count() or 1)
+    return jobs if hasattr(os, "fork") else 1
+
+
+def _fork_pass(plan: "_Plan", entries: list, ctx: Context):
+    """Check ``entries`` in a forked child (it shares the parsed library copy-on-write); returns a
+    function that waits for the child and gives its findings back, or None when forking fails."""
+    import pickle
+
+    try:
+        rfd, wfd = os.pipe()
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid == 0:  # the child: check, send compact tuples, leave without cleanup
+        code = 0
+        try:
+            os.close(rfd)
+            found: list = []
+            _entry_pass(plan, entries, ctx, found)
+            index = {id(e): i for i, e in enumerate(entries)}
+            rows = [(index[id(f.entry)], f.code, f.field, f.message,
+                     None if f.fix is None else (f.fix.field, f.fix.value, f.fix.safe, f.fix.description))
+                    for f in found]
+            data = pickle.dumps((rows, ctx.state.get("rule_errors", [])), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(wfd, "wb") as out:
+                out.write(data)
+        except BaseException:  # noqa: BLE001 - the parent redoes the work when the child fails
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(wfd)
+
+    def collect():
+        from annobib.checks.base import Fix
+
+        with os.fdopen(rfd, "rb") as inp:
+            data = inp.read()
+        _, status = os.waitpid(pid, 0)
+        if status != 0 or not data:
+            return None
+        rows, errors = pickle.loads(data)
+        out = []
+        for i, code, fld, message, fix in rows:
+            e = entries[i]
+            r = REGISTRY[code]
+            out.append(Finding(code, r.severity, e.key, fld, message, e.line, e.source,
+                               None if fix is None else Fix(*fix), r.name, e))
+        if errors:
+            ctx.state.setdefault("rule_errors", []).extend(errors)
+        return out
+
+    return collect
+
+
+def check_corpus(corpus: Corpus, active: dict[str, Rule], ctx: Context, entries=None) -> list[Finding]:
+    """Findings of the active rules. On a large library (and a machine with two cores or more)
+    half of the entries are checked in a forked child while this process checks the other half
+    and runs the library rules (``ANNOBIB_JOBS=1`` turns that off)."""
+    findings: list[Finding] = []
+    plan = _Plan(active)
+    todo = (corpus.entries if entries is None else entries) if plan.units else []
+    collect = None
+    if len(todo) >= PARALLEL_MIN_ENTRIES and _jobs() > 1:
+        mid = len(todo) // 2
+        collect = _fork_pass(plan, todo[mid:], ctx)
+        if collect is not None:
+            rest, todo = todo[mid:], todo[:mid]
+    _entry_pass(plan, todo, ctx, findings)
     if entries is None:
         for r in active.values():
             if r.scope == "library" and r.check is not None:
@@ -204,6 +293,12 @@ def check_corpus(corpus: Corpus, active: dict[str, Rule], ctx: Context, entries=
                     continue
                 if got:
                     findings.extend(got)
+    if collect is not None:
+        got = collect()
+        if got is None:  # the child failed: do its half here
+            got = []
+            _entry_pass(plan, rest, ctx, got)
+        findings.extend(got)
     return findings
 
 
