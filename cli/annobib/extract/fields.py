@@ -392,6 +392,7 @@ def names_field(names: list[str], others: bool) -> str:
 # ---------------------------------------------------------------- entry point
 
 DOI_TEXT = re.compile(r"[,，.;；]?\s*\b(?:DOI|doi)\s*[:：]?\s*(10\.\d{4,9}/[^\s，。；;]+?)(?=[.,]?(?:\s|$)|[，。；;])[.。]?")
+ANGLE_TITLE = re.compile(r"<([\u3131-\ud7a3\u4e00-\u9fff\u3040-\u30ff][^<>\n]{0,40}?)>")
 DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)$", re.I)
 
 
@@ -405,6 +406,8 @@ def parse_citation(text: str) -> Parsed:
         if m:
             doi = m.group(1)
             text = (text[: m.start()] + text[m.end():]).strip()
+    if "<" in text:  # Korean/Chinese notes may mark a title <朝鮮日報>
+        text = ANGLE_TITLE.sub(r"《\1》", text)
     p = _parse_citation(text)
     url = p.fields.get("url")
     if not doi and url:
@@ -1138,7 +1141,9 @@ def parse_western(text: str) -> Parsed:
     return p
 
 
-_PERSON_TOKEN = re.compile(r"^(?:[A-Z][a-z'’\-]+(?:-[A-Z][a-z]+)?|[A-Z]\.(?:\s?[A-Z]\.)?|[A-Z]\.-[A-Z]\.|de|da|van|von|der|den|del|di|bin|ibn|al-\w+|Jr\.?|Sr\.?|II|III|IV)$")
+_PERSON_TOKEN = re.compile(
+    r"^(?:[^\W\d_a-z](?=[^\W\d_]*[^\W\d_A-Z])[^\W\d_]+(?:[-'’][^\W\d_]+)*|[A-Z]\.(?:\s?[A-Z]\.)?|[A-Z]\.-[A-Z]\.|de|da|van|von|der|den|del|di|bin|ibn|al-\w+|Jr\.?|Sr\.?|II|III|IV)$"
+)
 _TITLE_WORDS = frozenset(
     "The A An Of In On And For To From With Without Beyond After Before Between Against Power Powers War Wars Peace "
     "World Order China Chinese America American Asia Asian Europe Global International Politics Policy Security "
