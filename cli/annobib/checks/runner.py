@@ -178,7 +178,8 @@ class _Plan:
 
 def prepare_context(libraries, ctx: Context, active) -> None:
     """Give rules the little they need from the file text (never the file itself)."""
-    if "W303" in active and "block_raw" not in ctx.state:
+    ctx.state["_today_iso"] = ctx.today.isoformat()
+    if "W303" in active:
         # the month rule must tell `month = mar` (a macro, fine) from `month = {March}`
         ctx.state["block_raw"] = {id(b.entry): b.raw for lib in libraries for b in getattr(lib, "blocks", [])
                                   if b.entry is not None and "month" in b.entry.fields}
