@@ -88,7 +88,7 @@ PUBLISHER_ZH = re.compile(
 )
 PLACE_PUBLISHER_EN = re.compile(
     r"(?:(?<=, )|(?<=,)|(?<=\. )|^)(?P<loc>[A-Z][A-Za-z.'’-]*(?:\s+(?:[A-Z][A-Za-z.'’-]*|and|upon|am|on|de)){0,3}"
-    r"(?:,\s*(?:[A-Z]{2}|D\.\s?C\.|[A-Z][a-z]{1,4}\.|N\.\s?[YJ]\.))?)\s*:\s*(?P<pub>[^,:;]{2,80}?)(?:,\s*|\s+)(?P<year>(?:1[5-9]|20)\d\d)(?=\s*(?:[,.;:)]|$))"
+    r"(?:,\s*(?:[A-Z]{2}|D\.\s?C\.|[A-Z][a-z]{1,4}\.|N\.\s?[YJ]\.))?)\s*:\s*(?P<pub>Little,\s*Brown(?:\s+and\s+Company)?|Farrar,\s*Straus(?:,?\s*(?:and|&)\s*Giroux)?|Harcourt,\s*Brace[\w &]*|[^,:;]{2,80}?)(?:,\s*|\s+)(?P<year>(?:1[5-9]|20)\d\d)(?=\s*(?:[,.;:)]|$))"
 )
 PUBLISHER_CUE = re.compile(
     r"Press|Publish|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|Random House|Knopf|"
@@ -720,7 +720,7 @@ def parse_cjk(text: str) -> Parsed:
         if vm:
             v = vm.group(1) or vm.group(2) or vm.group(3)
             f["volume"] = str(_cn_number(v)) if re.fullmatch(r"[一二三四五六七八九十]+", v) else v
-        em = re.search(r"(?:^|[》）)\s，,（(])\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(修订版|增订版|再版|修订本|增订本))\s*[）)]?\s*(?=[，,]|$)",
+        em = re.search(r"(?:^|[》）)\s，,（(])\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(修订版|增订版|再版|修订本|增订本))\s*[）)]?\s*(?=[，,第]|$)",
                        rest_nourl[: pub.start()] if pub.re is PUBLISHER_ZH and pub.string is rest_nourl else rest_nourl[:20])
         if em:
             e = em.group(1)
@@ -1079,7 +1079,7 @@ def parse_western(text: str) -> Parsed:
                 trs, tr_others, _r = western_names(_unmask(tm.group("tr")))
                 f["translator"] = names_field(trs, tr_others)
                 break
-            if tparts and re.fullmatch(r"\d+(?:st|nd|rd|th)\s+(?:ed\.?|edition)|rev\.\s+ed\.?|revised edition", s.strip(" ."), re.I):
+            if tparts and re.fullmatch(r"\d+(?:st|nd|rd|th)\s+(?:ed\.?|edition)|(?:rev\.|revised|updated|new|expanded|revised and updated|revised and expanded)\s+(?:ed\.?|edition)", s.strip(" ."), re.I):
                 f["edition"] = re.match(r"\d+", s.strip()).group(0) if s.strip()[:1] in "0123456789" else s.strip()
                 break
             if tparts and re.fullmatch(r"[A-Z]{1,6}-\d[\w/-]*", s.strip(" .")):
