@@ -285,6 +285,9 @@ def test_dates():
 
     assert parse_date_value("2025-02-28/2025-03") == ((2025, 2, 28), (2025, 3, None))
     assert parse_date_value("2025-03-07T10:00:00Z")[0] == (2025, 3, 7)
+    assert parse_date_value("2025-21")[0] == (2025, None, None)  # EDTF season
+    assert parse_date_value("199X")[0] == (1990, None, None)  # EDTF unspecified digit
+    assert parse_date_value("2025?")[0] == (2025, None, None)
     for bad in ("2025-02-29", "2025-13", "2025-03/2025-01", "25-03-07"):
         with pytest.raises(ValueError):
             parse_date_value(bad)

@@ -137,14 +137,21 @@ ISO_DATE_RE = re.compile(
 )
 
 
+_EDTF_X = re.compile(r"^-?[\dX]{4}(?:-[\dX]{2}(?:-[\dX]{2})?)?[?~%]?$")
+
+
 def parse_iso(text: str):
     """(date-precision tuple) for one ISO 8601 / EDTF point, or raise ValueError with a reason.
 
     Returns (year, month|None, day|None).
     """
+    if "X" in text and _EDTF_X.match(text):
+        return (int(text.lstrip("-")[:4].replace("X", "0")), None, None)  # EDTF unspecified digits: 199X, 2025-XX
     m = ISO_DATE_RE.match(text)
     if not m:
         raise ValueError("not an ISO 8601 date")
+    if m["m"] and not m["d"] and 21 <= int(m["m"]) <= 24:
+        return (int(m["y"]), None, None)  # EDTF seasons (2025-21 is spring 2025), which biblatex reads
     y = int(m["y"])
     mo = int(m["m"]) if m["m"] else None
     d = int(m["d"]) if m["d"] else None

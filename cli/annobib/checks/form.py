@@ -573,7 +573,8 @@ LANGID_ALIASES = {
       "russian …). The fix maps ISO codes and common names (zh, en-US, Chinese, 中文).",
       fixable="some", bad="langid = {zh-CN}", good="langid = {chinese}", fields=("langid", "language", "hyphenation"))
 def langid_value(R, e, ctx):
-    name = e.field_name("langid")
+    # BibTeX's `language` is free text in many tools (Zotero writes `en`); only langid is checked
+    name = "langid" if "langid" in e.fields else "hyphenation" if "hyphenation" in e.fields else None
     if name is None:
         return None
     raw = e.fields[name]
