@@ -98,6 +98,9 @@ _LANG_SCRIPTS = {
     "farsi": {"arabic"}, "urdu": {"arabic"},
 }
 _NON_LATIN_LANGS = set(_LANG_SCRIPTS)
+# scripts that a title in this language does not use (kanji and hanja are Han, so Han is fine)
+_FOREIGN_CJK = {"chinese": ("kana", "hangul"), "schinese": ("kana", "hangul"), "tchinese": ("kana", "hangul"),
+                "japanese": ("hangul",), "korean": ("kana",)}
 _CJK_LANGS = frozenset({"chinese", "schinese", "tchinese", "japanese", "korean"})
 
 
@@ -117,14 +120,17 @@ def title_script(R, e, ctx):
             return [R.finding(e, "langid", f"title is in Latin script but langid is {lang}; is the title a translation, or the langid wrong?")]
         return None
     if lang in _CJK_LANGS and HAN_RE.search(t) and not KANA_RE.search(t) and not HANGUL_RE.search(t):
-        return None  # the common case: a Chinese title under a CJK langid
+        return None  # the common case: a title in Chinese characters under a CJK langid
     c = script_counts(t)
     present = {s for s, n in c.items() if n}
     if lang in _LANG_SCRIPTS:
         want = _LANG_SCRIPTS[lang]
-        if lang in ("chinese", "schinese", "tchinese") and (c["kana"] or c["hangul"]):
-            other = "japanese (kana)" if c["kana"] else "korean (hangul)"
-            return [R.finding(e, "langid", f"title contains {other} but langid is {lang}")]
+        foreign = _FOREIGN_CJK.get(lang, ())
+        for script in foreign:
+            if c[script]:
+                other = {"kana": "Japanese kana", "hangul": "Korean hangul"}[script]
+                guess = {"kana": "japanese", "hangul": "korean"}[script]
+                return [R.finding(e, "langid", f"title contains {other} but langid is {lang}; langid = {{{guess}}}?")]
         if not present & want:
             shown = ", ".join(sorted(present)) or "no letters"
             return [R.finding(e, "langid", f"title is in {shown} script but langid is {lang}")]
