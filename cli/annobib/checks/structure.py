@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from functools import lru_cache
 
-from annobib.checks._util import CJK_RE, HANGUL_RE, KANA_RE, fold, normalize_doi, normalize_url, plain, text_of, val
+from annobib.checks._util import CJK_RE, HAN_RE, HANGUL_RE, KANA_RE, fold, normalize_doi, normalize_url, plain, text_of, val
 from annobib.checks.base import declare, rule, scanner
 
 # biblatex 3.x entry types (regular, aliases and the "unsupported" ones styles may still know).
@@ -240,6 +240,17 @@ def _first_author(raw: str) -> str:
 _AND = re.compile(r"\s+and\s+", re.I)
 
 
+def title_key(title: str) -> str:
+    """A title folded for comparison; Chinese characters through their pinyin, so that the
+    simplified and traditional forms of a title (美国 / 美國) compare equal."""
+    t = fold(title)
+    if not t.isascii() and HAN_RE.search(t):
+        from annobib.text import pinyin
+
+        t = pinyin(t)
+    return t
+
+
 def author_key(e) -> str:
     raw = val(e, "author") or val(e, "editor")
     return _family_key(_first_author(raw)) if raw else ""
@@ -280,7 +291,7 @@ def duplicate_work(R, corpus, ctx):
             by_url[normalize_url(text_of(url))].append(e)
         title = f.get("title")
         if title:
-            t = fold(title)
+            t = title_key(title)
             if len(t) < 4:
                 continue
             folded[id(e)] = t
@@ -289,7 +300,7 @@ def duplicate_work(R, corpus, ctx):
             by_title[(t, year, ak)].append(e)
             main = _SUBTITLE.split(title, 1)[0]
             if len(main) < len(title):
-                main = fold(main)
+                main = title_key(main)
                 if len(main) >= 12:
                     by_title[(main, year, ak, "main")].append(e)
             # near-identical titles share a fixed-length prefix, suffix or middle piece:
