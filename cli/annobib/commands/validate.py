@@ -187,7 +187,7 @@ def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fi
     Examples:
       annobib validate                           the default bibliography
       annobib validate --select E                errors only
-      annobib validate --ignore W207,I215        without the access-date and translation rules
+      annobib validate --ignore I207,I215        without the access-date and translation hints
       annobib validate --fix --dry-run           show the safe fixes as a diff
       annobib validate --format github           annotations for a CI job
       annobib validate --manuscript paper.tex    keys cited with no entry, entries never cited
