@@ -182,3 +182,20 @@ def test_a_complete_last_note_does_not_swallow_the_next_page_body():
     assert first.note.text.endswith("第 5 页。")
     second = next(r for r in x.notes if r.note.page == 13)
     assert second.note.context and second.note.context.startswith("2020 年")
+
+
+def test_a_url_cut_at_the_page_foot_is_rejoined():
+    text = "\n".join([
+        " 正文第一句。[1]",
+        "[1] 《韩国发布新战略》，韩联社，2022 年 12 月 28 日，https://cn.yna.co.kr/view/",
+        "-12-",
+        " 正文第二句。[1]",
+        "AKR20221228002500881。",
+        "[1] 李华：《东亚安全合作》，《国际问题研究》2019 年第 3 期，第 12—30 页。",
+        "-13-",
+    ])
+    x = extract_text(text)
+    first = next(r for r in x.notes if r.note.page == 12)
+    assert "https://cn.yna.co.kr/view/AKR20221228002500881" in first.note.text
+    second = next(r for r in x.notes if r.note.page == 13)
+    assert second.note.context == "正文第二句。"

@@ -228,6 +228,8 @@ def _is_heading(line: str, prev: str | None) -> bool:
 _CITATION_CUE = re.compile(
     r"出版社|书局|書店|印书馆|[第\d]\s*[页頁]|\d\s*期|[》』]|https?://|www\.|\bpp?\.\s*\d|\bPress\b|\bVol\.|\bNo\.|\b(?:19|20)\d\d\b[,.)]"
 )
+_URL_CUT = re.compile(r"(?:https?://|www\.)\S*[/\-_=?&#.]$")
+_URL_REST = re.compile(r"^[A-Za-z0-9/._~%#?&=+\-:@]{3,}[。.]?$")
 _OPEN_END = re.compile(r"(?:[，,、：:《「『“(（/\-–—]|[A-Za-z\u4e00-\u9fff])$")
 
 
@@ -243,6 +245,10 @@ def _rejoin_continued(parts: list, style: str) -> None:
         if not prev_notes or not body or not prev_notes[-1][0]:
             continue
         last = join_lines(prev_notes[-1][1]).rstrip()
+        if last and _URL_CUT.search(last) and _URL_REST.match(body[-1].strip()) and (
+                len(body) == 1 or body[-2].rstrip()[-1:] in TERMINATORS + "”’）)" or MARKER_TAIL_RE.search(body[-2])):
+            prev_notes[-1][1].append(body.pop())  # https://…/view/ | ACK2022…。
+            continue
         if not last or _note_complete(last) or not _OPEN_END.search(last) or re.search(r"[页頁版]$", last):
             continue
         for k in range(1, min(4, len(body)) + 1):
