@@ -199,3 +199,24 @@ def test_a_url_cut_at_the_page_foot_is_rejoined():
     assert "https://cn.yna.co.kr/view/AKR20221228002500881" in first.note.text
     second = next(r for r in x.notes if r.note.page == 13)
     assert second.note.context == "正文第二句。"
+
+
+def test_an_open_short_note_does_not_take_body_text_with_title_marks():
+    text = "\n".join([
+        " 正文第一句。[1]",
+        "[1] 同上",
+        "-12-",
+        " 前一段结束。",
+        "《联合国宪章》第 2 条规定了主权平等原则，见于 1945 年的文本。[1]",
+        "[1] 李华：《东亚安全合作》，《国际问题研究》2019 年第 3 期，第 12—30 页。",
+        "-13-",
+    ])
+    x = extract_text(text)
+    second = next(r for r in x.notes if r.note.page == 13)
+    assert second.note.context and second.note.context.startswith("《联合国宪章》")
+
+
+def test_a_chinese_speech_without_url_is_not_made_a_printed_book():
+    c = read_note("王毅：《在中国外交政策研讨会上的讲话》，外交部，2023 年 5 月。").citations[0]
+    assert c.parsed.type != "book"
+    assert "publisher" not in c.parsed.fields

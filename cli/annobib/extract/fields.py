@@ -112,7 +112,7 @@ PLACE_PUB_CJK = re.compile(
 # shinjitai forms that are neither simplified nor traditional Chinese
 JA_SIGNAL = re.compile(
     r"(?<!第)(?<!第\s)\d+\s*(?:[-–—~～]\s*\d+\s*)?頁|[『「][^』」]*[』」]\s*[、（(]|"
-    r"[経済対戦関発県険拡権歩歴様総読売駅検験続図沢広辺稲縄営労栄覚団囲拠挙斎帰変恵芸鉄転伝軽衛]"
+    r"[経済対戦関発県険拡権歩歴総読売駅検験続図沢広辺稲縄営労栄覚団囲拠挙斎帰変恵鉄転伝軽気実両仏徳黒満亜価値効説税脳査]"
     r"(?=[^《》]*[『』「」頁])"
 )
 CYR = re.compile(r"[\u0400-\u04ff]")
@@ -753,7 +753,8 @@ def parse_cjk(text: str) -> Parsed:
         if date:
             f["date"] = date
     elif site and date and not url and len(date) <= 7 and not NEWS_RE.search(site) and not re.search(
-            r"网站|網站|官网|ホームページ|홈페이지|サイト|网$|網$", site) and not conf:
+            r"网站|網站|官网|ホームページ|홈페이지|サイト|网$|網$|新华社|中新社|通讯社|通信社", site) and not conf and (
+            lang == "japanese" or re.search(r"印刷|出版|書房|書店|书局|书店", site)):
         # 『白書』日経印刷、2023 年: a printed work whose publisher has no 出版社 in its name
         if authors_field and authors_field.startswith("{") and REPORT_TITLE_RE.search(title):
             etype = "report"

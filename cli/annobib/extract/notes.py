@@ -226,7 +226,8 @@ def _is_heading(line: str, prev: str | None) -> bool:
 
 
 _CITATION_CUE = re.compile(
-    r"出版社|书局|書店|印书馆|[第\d]\s*[页頁]|\d\s*期|[》』]|https?://|www\.|\bpp?\.\s*\d|\bPress\b|\bVol\.|\bNo\.|\b(?:19|20)\d\d\b[,.)]"
+    r"出版社|书局|書店|印书馆|[第\d]\s*[页頁]|\d{4}\s*年\s*第\s*\d+\s*期|https?://|www\.|\bpp?\.\s*\d|\bPress\b|\bVol\.\s*\d|\bNo\.\s*\d|"
+    r"\b(?:19|20)\d\d\s*(?:,\s*pp?\.|[):])"
 )
 _URL_CUT = re.compile(r"(?:https?://|www\.)\S*[/\-_=?&#.]$")
 _URL_REST = re.compile(r"^[A-Za-z0-9/._~%#?&=+\-:@]{3,}[。.]?$")
@@ -249,7 +250,8 @@ def _rejoin_continued(parts: list, style: str) -> None:
                 len(body) == 1 or body[-2].rstrip()[-1:] in TERMINATORS + "”’）)" or MARKER_TAIL_RE.search(body[-2])):
             prev_notes[-1][1].append(body.pop())  # https://…/view/ | ACK2022…。
             continue
-        if not last or _note_complete(last) or not _OPEN_END.search(last) or re.search(r"[页頁版]$", last):
+        if not last or _note_complete(last) or not _OPEN_END.search(last) or re.search(r"[页頁版]$", last) \
+                or len(last) < 12 or not re.search(r"[《》「」『』“”\"，,]", last):
             continue
         for k in range(1, min(4, len(body)) + 1):
             tail = body[-k:]
