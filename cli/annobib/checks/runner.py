@@ -210,13 +210,22 @@ def _entry_pass(plan: "_Plan", entries, ctx: Context, findings: list) -> None:
 
 
 def _jobs() -> int:
+    """2 when a second process can help: ANNOBIB_JOBS, else a second core that is idle (on a
+    machine busy with other work a second process only competes for the same cores)."""
+    if not hasattr(os, "fork"):
+        return 1
     try:
         jobs = int(os.environ.get("ANNOBIB_JOBS", "0"))
     except ValueError:
         jobs = 0
-    if jobs <= 0:
-        jobs = min(2, os.cpu_count() or 1)
-    return jobs if hasattr(os, "fork") else 1
+    if jobs > 0:
+        return min(jobs, 2)
+    cores = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        load = float(cores)
+    return 2 if cores >= 2 and load <= cores - 1.2 else 1
 
 
 def _fork_pass(plan: "_Plan", entries: list, ctx: Context):
@@ -272,14 +281,16 @@ def _fork_pass(plan: "_Plan", entries: list, ctx: Context):
 
 def check_corpus(corpus: Corpus, active: dict[str, Rule], ctx: Context, entries=None) -> list[Finding]:
     """Findings of the active rules. On a large library (and a machine with two cores or more)
-    half of the entries are checked in a forked child while this process checks the other half
-    and runs the library rules (``ANNOBIB_JOBS=1`` turns that off)."""
+    most of the entries are checked in a forked child while this process checks the others and
+    runs the library rules (``ANNOBIB_JOBS=1`` turns that off)."""
     findings: list[Finding] = []
     plan = _Plan(active)
     todo = (corpus.entries if entries is None else entries) if plan.units else []
     collect = None
     if len(todo) >= PARALLEL_MIN_ENTRIES and _jobs() > 1:
-        mid = len(todo) // 2
+        # this process also runs the library rules (duplicates …): the child takes the larger share
+        share = 0.7 if entries is None and any(r.scope == "library" for r in active.values()) else 0.5
+        mid = int(len(todo) * (1 - share))
         collect = _fork_pass(plan, todo[mid:], ctx)
         if collect is not None:
             rest, todo = todo[mid:], todo[:mid]
