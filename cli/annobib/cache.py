@@ -29,7 +29,7 @@ from pathlib import Path
 
 from annobib.errors import InputError
 
-FORMAT = 5
+FORMAT = 6
 MAGIC = b"ANNOBIB-VIEW\n"
 
 # Haystack groups: each entry's search text is a string of groups, each introduced by a control
@@ -360,11 +360,42 @@ class View:
         return text[c0:] if c1 < 0 else text[c0:c1]
 
 
+class _LazyBlob:
+    """A byte range of the view file, read slice by slice (records of a few entries without
+    reading all of them)."""
+
+    def __init__(self, path: Path, offset: int, length: int):
+        self.path, self.offset, self.length = path, offset, length
+        self._fh = None
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, s: slice) -> bytes:
+        start = s.start or 0
+        stop = self.length if s.stop is None else min(s.stop, self.length)
+        if self._fh is None:
+            self._fh = open(self.path, "rb")  # noqa: SIM115 - kept open for further slices
+        self._fh.seek(self.offset + start)
+        return self._fh.read(max(0, stop - start))
+
+
 def _section_reader(path: Path, header: dict):
     sections = header["sections"]
     base = header["base"]
 
+    def raw(name: str, lazy: bool) -> bytes | _LazyBlob:
+        off, length = sections[name]
+        if lazy:
+            return _LazyBlob(path, base + off, length)
+        with open(path, "rb") as fh:
+            fh.seek(base + off)
+            return fh.read(length)
+
     def load(name: str):
+        if name + ".0" in sections:  # a tuple of byte strings stored raw (no copy on load)
+            n = sections[name + ".n"][0]
+            return tuple(raw(f"{name}.{k}", lazy=(name == "rec" and k == n - 1)) for k in range(n))
         off, length = sections[name]
         with open(path, "rb") as fh:
             fh.seek(base + off)
@@ -428,11 +459,20 @@ def _write_view(vpath: Path, meta: dict, sections: dict[str, object]) -> None:
     blobs = []
     table = {}
     off = 0
-    for name, value in sections.items():
-        b = marshal.dumps(value)
+
+    def put(name: str, b: bytes) -> None:
+        nonlocal off
         table[name] = (off, len(b))
         off += len(b)
         blobs.append(b)
+
+    for name, value in sections.items():
+        if isinstance(value, tuple) and value and all(isinstance(v, (bytes, bytearray)) for v in value):
+            for k, v in enumerate(value):
+                put(f"{name}.{k}", bytes(v))
+            table[f"{name}.n"] = (len(value), 0)
+        else:
+            put(name, marshal.dumps(value))
     meta = dict(meta, sections=table)
     head = marshal.dumps(meta)
     _atomic_write_bytes(vpath, MAGIC + struct.pack("<I", len(head)) + head + b"".join(blobs))

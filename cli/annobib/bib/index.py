@@ -250,11 +250,12 @@ def _chunk_work_parallel(chunks, digests, first, recs_in, strings) -> list[tuple
         finally:
             os._exit(code)
     os.close(wfd)
+    reader = os.fdopen(rfd, "rb")
     try:
         mine = _chunk_work(chunks[:half], digests[:half], first[:half], recs_in[:half], strings)
-        with os.fdopen(rfd, "rb") as fh:
-            blob = fh.read()
+        blob = reader.read()
     finally:
+        reader.close()  # if we failed, the child's write fails too and it exits
         _, status = os.waitpid(pid, 0)
     if status != 0 or not blob:
         return mine + _chunk_work(chunks[half:], digests[half:], first[half:], recs_in[half:], strings)
