@@ -220,3 +220,25 @@ def test_a_chinese_speech_without_url_is_not_made_a_printed_book():
     c = read_note("王毅：《在中国外交政策研讨会上的讲话》，外交部，2023 年 5 月。").citations[0]
     assert c.parsed.type != "book"
     assert "publisher" not in c.parsed.fields
+
+
+def test_short_form_with_three_surnames_joins_the_full_citation():
+    from annobib.extract import extract_notes
+
+    x = extract_notes("① Barry Buzan, Ole Wæver and Jaap de Wilde, Security: A New Framework for Analysis, Boulder: Lynne Rienner, 1998, p. 23.\n\n"
+                      "② Buzan, Wæver and de Wilde, Security, p. 30.\n\n"
+                      "③ Jervis, Perception and Misperception, op. cit., p. 60.")
+    buzan = x.entries[0]
+    assert [(c.note, c.locator) for c in buzan.citations] == [(1, "23"), (2, "30")]
+    assert all(e.fields.get("author") != "Jervis, Perception and Misperception" for e in x.entries)
+
+
+@pytest.mark.parametrize("note,fields", [
+    ("内閣府『経済財政白書』日経印刷、2020 年。", {"author": "{内閣府}", "langid": "japanese"}),
+    ("内閣官房『国家防衛戦略』2022 年 12 月。", {"author": "{内閣官房}", "institution": "内閣官房"}),
+    ("Xi Jinping, The Governance of China, Beijing: Foreign Languages Press, 2014, p. 10.", {"author": "Xi, Jinping"}),
+])
+def test_japanese_organizations_and_pinyin_leaders(note, fields):
+    c = read_note(note).citations[0]
+    for k, v in fields.items():
+        assert c.parsed.fields.get(k) == v, c.parsed.fields

@@ -74,12 +74,12 @@ ORG_RE = re.compile(
 )
 REPORT_TITLE_RE = re.compile(
     r"\b(?:Strategy|Report|White Paper|Platform|Review|Plan|Posture|Assessment|Guidance|Doctrine|"
-    r"Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint)\b|(?:报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|白書|青書|青书|報告書|年次報告)"
+    r"Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint)\b|(?:报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針)"
 )
 REPORT_CONTAINER_RE = re.compile(r"\b(?:Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder)\b")
 ZH_ORG_SUFFIX = re.compile(
     r"(?:部|办公室|委员会|院|局|署|中心|研究所|政府|协会|学会|组织|基金会|大学|学院|研究会|公司|集团|馆|厅|处|会|党|社|省|联合会|"
-    r"機構|省庁|委員会|研究所|事務所|庁|위원회|연구원|부)$"
+    r"機構|省庁|委員会|研究所|事務所|庁|府|官房|内閣|本部|財団|センター|協会|学会|연구소|위원회|연구원|부)$"
 )
 PUBLISHER_ZH = re.compile(
     r"(?:(?P<loc>[\u4e00-\u9fff]{2,8})\s*[：:]\s*)?(?P<pub>[\u4e00-\u9fff·（）()A-Za-z]{0,30}?"
@@ -370,6 +370,7 @@ PINYIN_SURNAMES = frozenset(
     "Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Cai Jiang Yu Du Ye Cheng Wei Su Lü Lu Ding Ren Shen Yao Jin Qin "
     "Fu Shi Tan Liao Zou Xiong Meng Qiu Qian Hou Bai Yan Xia Mao Kong Gu Niu Duan Lei Long Wan Hao Shao Qiao Fan Jia "
     "Mo Kang Xue Cui Ni Yin Dai Tao Lai Fang Shan Gong Ge Pang Zhong Wen Qi Chu Ruan Geng Hong Zuo Bao Bi Chang Dou "
+    "Xi Yi Ji Qu Rong Mu Gan Ling Bian Nie Zhan Huo Miao Tong Shu Yue Lou Zhuo Ke Jiao Zhai Ning Pu Ying Shang Chai "
     "Ouyang Sima Zhuge Situ Shangguan".split()
 )
 _PY_SYL = (r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uai|ian|iao|uan|van|ai|ei|ao|ou|an|en|in|un|"
@@ -1165,19 +1166,27 @@ def _person_chunk(text: str) -> bool:
 def _more_authors(parts: list[str]) -> int:
     """Index of the last comma part that still belongs to the author list ``A, B and C`` / ``A, B, and C``
     / ``A, B, et al.`` (0: only the first part). The part after it must remain for the title."""
-    if " and " in parts[0] or not _person_chunk(re.sub(r"\s+(?:Jr|Sr)\.?$", "", parts[0])):
+    if " and " in parts[0]:
+        return 0
+    surnames_only = bool(re.fullmatch(r"[^\W\d_a-z][^\W\d_]+(?:[-'’][^\W\d_]+)*", parts[0])) and parts[0] not in _TITLE_WORDS
+    if not surnames_only and not _person_chunk(re.sub(r"\s+(?:Jr|Sr)\.?$", "", parts[0])):
         return 0
     for k in range(1, min(len(parts) - 1, 6)):
         s = parts[k].strip()
         if re.fullmatch(r"et al\.?", s):
             return k
         chunks = [c for c in re.split(r"^and\s+|\s+and\s+|\s*&\s*|\s+et al\.?$", s) if c]
-        if not chunks or not all(_person_chunk(c) or re.fullmatch(r"(?:Jr|Sr)\.?|II|III|IV", c) for c in chunks):
+        if surnames_only:  # short form: Cooper, Higgott and Nossal, Relocating Middle Powers, p. 21
+            ok = all(re.fullmatch(r"(?:(?:de|van|von|der|den|del|da|di|le|la)\s+)*[^\W\d_a-z][^\W\d_]+(?:[-'’][^\W\d_]+)*", c)
+                     and c not in _TITLE_WORDS for c in chunks)
+        else:
+            ok = all(_person_chunk(c) or re.fullmatch(r"(?:Jr|Sr)\.?|II|III|IV", c) for c in chunks)
+        if not chunks or not ok:
             return 0
         if re.search(r"(?:^|\s)and\s|&|et al\.?$", s):
             nxt = parts[k + 1].strip()
             after = parts[k + 2].strip(" .") if k + 2 < len(parts) else ""
-            if "\x00" in nxt or EN_PAGES.match(nxt) or YEAR.fullmatch(nxt.strip(" .")) or ":" in nxt and (not after or YEAR.fullmatch(after)):
+            if "\x00" in nxt or EN_PAGES.match(nxt) or YEAR.fullmatch(nxt.strip(" .")) or re.fullmatch(r"[\dIVXivx]+(?:\s*[-–—]\s*\d+)?\.?", nxt) or re.match(r"(?:op|loc)\.\s*cit|ibid|supra|note\s+\d", nxt, re.I) or ":" in nxt and (not after or YEAR.fullmatch(after)):
                 return 0
             return k
     return 0
