@@ -288,7 +288,10 @@ def _table_from_disk() -> tuple[dict, dict, dict]:
     for code, readings in module.pinyin_dict.items():
         seen: list[str] = []
         for r in readings.split(","):
-            r = strip("", norm("NFD", r.translate(_TONES))).lower()
+            r = r.translate(_TONES)
+            if not r.isascii():
+                r = strip("", norm("NFD", r))
+            r = r.lower()
             if r and r not in seen:
                 seen.append(r)
         if seen:
