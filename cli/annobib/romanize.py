@@ -28,6 +28,53 @@ def _syllables(run: str) -> list[str]:
     return lazy_pinyin(run, style=Style.NORMAL, v_to_u=True, errors="default")
 
 
+# Words a syllable-pair heuristic gets wrong in this field's titles: transliterated names, places
+# and a few common terms. Capitalized entries are proper nouns (they keep their capital).
+WORDS = {
+    "特朗普": "Telangpu", "拜登": "Baideng", "奥巴马": "Aobama", "普京": "Pujing", "习近平": "Xi Jinping",
+    "马科斯": "Makesi", "石破茂": "Shipo Mao", "岸田文雄": "Antian Wenxiong", "赫格塞思": "Hegesaisi",
+    "美国": "Meiguo", "中国": "Zhongguo", "日本": "Riben", "韩国": "Hanguo", "朝鲜": "Chaoxian",
+    "菲律宾": "Feilübin", "澳大利亚": "Aodaliya", "印度": "Yindu", "俄罗斯": "Eluosi", "台湾": "Taiwan",
+    "东盟": "Dongmeng", "北约": "Beiyue", "欧盟": "Oumeng", "美日": "Mei-Ri", "美菲": "Mei-Fei",
+    "美韩": "Mei-Han", "中美": "Zhong-Mei", "美澳": "Mei-Ao", "日美": "Ri-Mei", "五角大楼": "Wujiao Dalou",
+    "印太": "Yintai", "亚太": "Yatai", "台海": "Taihai", "南海": "Nanhai", "东亚": "Dong Ya",
+    "战略": "zhanlüe", "同盟": "tongmeng", "联盟": "lianmeng", "盟友": "mengyou", "政策": "zhengce",
+    "政府": "zhengfu", "国家": "guojia", "国际": "guoji", "关系": "guanxi", "安全": "anquan",
+    "军事": "junshi", "经济": "jingji", "贸易": "maoyi", "关税": "guanshui", "竞争": "jingzheng",
+    "合作": "hezuo", "对外": "duiwai", "第二": "di'er", "任期": "renqi", "前瞻": "qianzhan",
+    "发展": "fazhan", "前景": "qianjing", "世界": "shijie", "主要": "zhuyao", "矛盾": "maodun",
+    "修正主义": "xiuzheng zhuyi", "大国": "daguo", "平衡": "pingheng", "冲击": "chongji", "局势": "jushi",
+    "走向": "zouxiang", "综论": "zonglun", "时期": "shiqi", "体系": "tixi", "角色": "juese",
+    "探析": "tanxi", "结构": "jiegou", "威胁": "weixie", "认知": "renzhi", "双向": "shuangxiang",
+    "对冲": "duichong", "肩并肩": "jianbingjian", "新版": "xinban", "端倪": "duanni", "谴责": "qianze",
+    "挑衅": "tiaoxin", "手段": "shouduan", "应对": "yingdui", "确认": "queren", "敏感": "mingan",
+    "严肃": "yansu", "对待": "duidai", "问题": "wenti", "积极": "jiji", "谈判": "tanpan", "施压": "shiya",
+    "增加": "zengjia", "军费": "junfei", "涉台": "shetai", "优先": "youxian", "事项": "shixiang",
+    "美媒": "Meimei", "曝光": "baoguang", "机密": "jimi", "文件": "wenjian", "演变": "yanbian",
+    "现代": "xiandai", "当代": "dangdai", "研究": "yanjiu", "观察": "guancha", "知识": "zhishi",
+}
+
+
+def _segment(run: str) -> list[str]:
+    """Greedy longest-match words (WORDS, then pypinyin's phrase list), single characters between."""
+    try:
+        from pypinyin.constants import PHRASES_DICT
+    except Exception:  # noqa: BLE001
+        PHRASES_DICT = {}
+    out, i, n = [], 0, len(run)
+    while i < n:
+        for size in (4, 3, 2):
+            piece = run[i : i + size]
+            if len(piece) == size and (piece in WORDS or piece in PHRASES_DICT):
+                out.append(piece)
+                i += size
+                break
+        else:
+            out.append(run[i])
+            i += 1
+    return out
+
+
 def pinyin_words(text: str) -> str:
     """Toneless pinyin of Chinese text, syllables joined in pairs: 世界知识 -> ``shijie zhishi``."""
 
@@ -44,12 +91,7 @@ def pinyin_words(text: str) -> str:
         syl = _syllables(run)  # one reading per character, chosen in context by pypinyin
         if len(syl) != len(run):  # never expected for a run of Han characters; be safe
             return " " + " ".join(pairs(syl)) + " "
-        try:
-            from pypinyin.seg.mmseg import seg
-
-            pieces = list(seg.cut(run))
-        except Exception:  # noqa: BLE001 - segmentation is a refinement only
-            pieces = [run]
+        pieces = _segment(run)
         words: list[str] = []
         singles: list[str] = []
         k = 0
@@ -60,7 +102,9 @@ def pinyin_words(text: str) -> str:
                 if singles:
                     words.extend(pairs(singles))
                     singles = []
-                if len(piece) == 4:  # 北京大学 -> beijing daxue: four-character words are two words
+                if piece in WORDS:
+                    words.append(WORDS[piece])
+                elif len(piece) == 4:  # 北京大学 -> beijing daxue: four-character words are two words
                     words.extend(pairs(part))
                 else:
                     words.append("".join(part))
