@@ -456,6 +456,8 @@ def _take_mark(text: str, start: int) -> tuple[str, int] | None:
 
 
 def parse_cjk(text: str) -> Parsed:
+    # 《人民日报》评论员：《标题》 — the newspaper's commentator is the author
+    text = re.sub(r"^《([^》]{2,12})》\s*((?:本报|特约)?评论员|社论|编辑部|记者)\s*(?=[：:])", r"\1\2", text)
     p = Parsed()
     f: dict[str, str] = {}
     lang = None
@@ -528,7 +530,8 @@ def parse_cjk(text: str) -> Parsed:
     editor_others = False
     cm = re.search(r"[《『「〈]", rest_nourl)
     chapter = False
-    zai_container = bool(cm) and bool(re.fullmatch(r"[\s，,、。.]*(?:载于|载|收入|收于|见)\s*", rest_nourl[: cm.start()]))
+    zai_container = bool(cm) and bool(re.search(r"(?:^|[\s，,、。.）)])(?:载于|载|收入|收于|所收|见)\s*$", rest_nourl[: cm.start()])) \
+        and len(rest_nourl[: cm.start()]) <= 30
     if cm:
         before = rest_nourl[: cm.start()]
         took2 = _take_mark(rest_nourl, cm.start())
@@ -543,7 +546,7 @@ def parse_cjk(text: str) -> Parsed:
                 chapter = True
                 ed_text = re.sub(r"[：:]\s*$", "", before_clean)
                 editors, _r, editor_others = cjk_names(ed_text)
-            elif re.fullmatch(r"[\s，,、。.]*(?:载于|载|收入|收于|所收)\s*", before) and not ZH_SERIES.search(rest_nourl) \
+            elif zai_container and not ZH_SERIES.search(rest_nourl) \
                     and PUBLISHER_ZH.search(rest_nourl[took2[1]:]):
                 chapter = True  # 载《毛泽东选集》第 4 卷，人民出版社 1991 年版: a part of a book
             rest_after = rest_nourl[took2[1]:]
@@ -678,9 +681,9 @@ def parse_cjk(text: str) -> Parsed:
         if editors:
             f["editor"] = format_cjk_names(editors, editor_others)
         f["booktitle"] = container
-        vm = re.match(r"\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*[卷册巻]|([上中下])\s*[卷册])", rest_after)
+        vm = re.match(r"\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*[卷册巻]|([上中下])\s*[卷册]|[（(]([上中下])[）)])", rest_after)
         if vm:
-            v = vm.group(1) or vm.group(2)
+            v = vm.group(1) or vm.group(2) or vm.group(3)
             f["volume"] = str(_cn_number(v)) if re.fullmatch(r"[一二三四五六七八九十]+", v) else v
         if pub:
             if pub.group("loc"):
