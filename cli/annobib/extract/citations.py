@@ -27,9 +27,10 @@ from annobib.extract.fields import (
 )
 
 LEAD_IN_RE = re.compile(
-    r"^(?:(?:例如|比如)\s*[，,]?\s*(?=[参详见]))?(?:(?:另|亦|也|还|又|均|请|可|可以|具体|详细|更多|相关|有关)?\s*(?:参\s*见|参\s*阅|参\s*看|详\s*见|见|转\s*引\s*自|转\s*引|引\s*自|参考|参照|载)(?:于)?\s*[：:]?\s*(?:(?:例如|比如|如)\s*[：:，,]?\s*)?"
+    r"^(?:(?:资料|数据|材料|史料)(?:来源|出处)\s*[：:]\s*|(?:(?:例如|比如)\s*[，,]?\s*(?=[参详见]))?(?:(?:另|亦|也|还|又|均|请|可|可以|具体|详细|更多|相关|有关)?\s*(?:参\s*见|参\s*阅|参\s*看|详\s*见|见|转\s*引\s*自|转\s*引|引\s*自|参考|参照|载)(?:于)?\s*[：:]?\s*(?:(?:例如|比如|如)\s*[：:，,]?\s*)?)"
     r"|(?:(?:See|see)\s+also,?\s+(?:for\s+example|for\s+instance|e\.g\.),|(?:See|see)\s+also|(?:See|see),?\s+(?:for\s+example|for\s+instance|e\.g\.|inter\s+alia|among\s+others|in\s+particular|especially|generally),"
-    r"|(?:For\s+(?:example|instance)|E\.g\.),?\s+see|See|see|Cf\.|cf\.|Compare|Quoted\s+in|quoted\s+in|Cited\s+in|cited\s+in|"
+    r"|(?:See|see)\s+(?:generally|especially|in\s+particular|further|most\s+notably)\b,?"
+    r"|(?:For\s+(?:example|instance)|E\.g\.),?\s+see|See|see|Cf\.|cf\.|Compare|(?:As\s+)?(?:Quoted|quoted|Cited|cited)\s+in|"
     r"For\s+(?:a|an|the|more|further)\b[^,:]{0,80}?,\s*see(?:,?\s+(?:for\s+example|for\s+instance|e\.g\.),)?|Also\s+see)\s*[:,]?\s+)"
 )
 COMMENTARY_LEAD_RE = re.compile(
