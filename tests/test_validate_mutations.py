@@ -92,3 +92,10 @@ def test_clean_entries_in_a_second_file_are_duplicates_of_the_first(tmp_path):
     dup_keys = {f.key for f in found if f.code == "E101"}
     works = {f.key for f in found if f.code == "W107"}
     assert len(dup_keys) == 12 and len(works) == 12
+
+
+def test_a_title_of_spaces_is_a_missing_title():
+    lib = read_library(CLEAN)
+    lib.get("morrow1991alliances").fields["title"] = "   "
+    codes = {f.code for f in run_checks(lib, ctx=Context(today=TODAY)) if f.key == "morrow1991alliances"}
+    assert {"E201", "W216"} <= codes

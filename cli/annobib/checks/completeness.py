@@ -228,11 +228,11 @@ def translated_title(R, e, ctx):
       fixable="safe", bad="@book{x, title = {…}, publisher = {}}", good="@book{x, title = {…}}")
 def empty_field(R, e, ctx):
     values = e.fields.values()
-    if "" not in values and "{}" not in values and '""' not in values:
-        return None  # (a value of spaces only is W508's, whose fix leaves it empty)
+    if "" not in values and "{}" not in values and '""' not in values and not any(map(str.isspace, values)):
+        return None
     out = []
     for name, raw in e.fields.items():
-        if raw in ("", "{}", '""'):
+        if raw in ("", "{}", '""') or raw.isspace():
             out.append(R.finding(e, name, f"{name} is empty; fill it in or remove it",
                                  Fix(name, None, description=f"remove empty {name}")))
     return out

@@ -136,26 +136,44 @@ class _Plan:
             else:
                 self.always.append(u)
         self.trigger_fields = frozenset(self.by_field)
+        # fields whose presence decides: triggers, and the fields whose value keeps a rule silent
+        self.decisive = self.trigger_fields | frozenset(f for u in units for f in u[5])
         self._cache: dict = {}
 
     def units_for(self, etype: str, present: frozenset) -> list:
+        """Units for an entry of this type with these decisive fields present (values unknown)."""
         key = (etype, present)
         todo = self._cache.get(key)
         if todo is None:
             todo = list(self.always)
             todo.extend(u for u in self.by_type.get(etype, ()) if not u[3])
             seen = set()
-            for name in sorted(present):
+            for name in sorted(present & self.trigger_fields):
                 for u in self.by_field[name]:
                     if id(u) not in seen and (not u[4] or etype in u[4]):
                         seen.add(id(u))
                         todo.append(u)
-            self._cache[key] = todo
+            # when no value is empty, a rule that needs a field absent cannot fire if it is present
+            fast = [u for u in todo if not (u[5] and u[5] & present)]
+            todo = self._cache[key] = (todo, fast)
         return todo
 
     def run(self, e, ctx, out: list) -> None:
         ef = e.fields
-        for r, fn, codes, fields, types, absent in self.units_for(e.type, self.trigger_fields.intersection(ef)):
+        full, fast = self.units_for(e.type, self.decisive.intersection(ef))
+        values = ef.values()
+        if "" not in values and "{}" not in values and not any(map(str.isspace, values)):
+            for r, fn, codes, fields, types, absent in fast:
+                if r is not None:
+                    got = fn(r, e, ctx)
+                    if got:
+                        out.extend(got)
+                else:
+                    got = fn(REGISTRY, e, ctx)
+                    if got:
+                        out.extend(f for f in got if f.code in codes)
+            return
+        for r, fn, codes, fields, types, absent in full:
             if absent:
                 for name in absent.intersection(ef):
                     v = ef[name]
@@ -200,7 +218,7 @@ def _entry_pass(plan: "_Plan", entries, ctx: Context, findings: list) -> None:
             plan.run(e, ctx, findings)
         except Exception:  # noqa: BLE001 - run the entry again unit by unit to isolate the culprit
             del findings[mark:]
-            for r, fn, codes, fields, types, absent in plan.units_for(e.type, plan.trigger_fields.intersection(e.fields)):
+            for r, fn, codes, fields, types, absent in plan.units_for(e.type, plan.decisive.intersection(e.fields))[0]:
                 try:
                     got = fn(r, e, ctx) if r is not None else [f for f in (fn(REGISTRY, e, ctx) or ()) if f.code in codes]
                     if got:

@@ -245,10 +245,22 @@ def title_key(title: str) -> str:
     simplified and traditional forms of a title (美国 / 美國) compare equal."""
     t = fold(title)
     if not t.isascii() and HAN_RE.search(t):
-        from annobib.text import pinyin
-
-        t = pinyin(t)
+        t = t.translate(_pinyin_table())
     return t
+
+
+_PINYIN_TT: dict | None = None
+
+
+def _pinyin_table() -> dict:
+    """annobib.text's Han -> pinyin str.translate table (one C-level pass over a title)."""
+    global _PINYIN_TT
+    if _PINYIN_TT is None:
+        from annobib import text
+
+        text._load_table()
+        _PINYIN_TT = text._TT or {}
+    return _PINYIN_TT
 
 
 def author_key(e) -> str:
@@ -335,29 +347,32 @@ def duplicate_work(R, corpus, ctx):
     for k, group in by_title.items():
         if len(group) > 1:
             report(group, "same title, year and first author" if len(k) == 3 else "same main title, year and first author")
-    digits: dict[int, str] = {}
+    digits: dict[str, str] = {}
     for k, group in near.items():
         n = len(group)
         if n < 2 or n > MAX_FUZZY_BUCKET:
             continue
-        for e in group:
-            if id(e) not in digits:
-                digits[id(e)] = _DIGITS.sub("", folded[id(e)])
+        items = sorted(((len(folded[id(e)]), folded[id(e)], e) for e in group), key=lambda x: x[0])
         for i in range(n - 1):
-            a = group[i]
-            ta = folded[id(a)]
-            la = len(ta)
-            da = digits[id(a)]
+            la, ta, a = items[i]
+            da = digits.get(ta)
+            if da is None:
+                da = digits[ta] = _DIGITS.sub("", ta)
             for j in range(i + 1, n):
-                b = group[j]
-                tb = folded[id(b)]
-                lb = len(tb)
-                # exact: its own bucket; other numbers: another report, volume or part
-                if ta == tb or abs(la - lb) * 10 > max(la, lb) or digits[id(b)] != da:
-                    continue
+                lb, tb, b = items[j]
+                if (lb - la) * 10 > lb:
+                    break  # sorted by length: the rest are longer still
+                if ta == tb:
+                    continue  # exact: its own bucket
+                db = digits.get(tb)
+                if db is None:
+                    db = digits[tb] = _DIGITS.sub("", tb)
+                if db != da:
+                    continue  # other numbers: another report, volume or part
                 ga, gb = _grams(ta, grams), _grams(tb, grams)
                 if len(ga & gb) < 0.75 * max(len(ga), len(gb)):
                     continue  # cheap (set operations in C): far too different already
+                first, second = (a, b) if (a.source or "", a.line or 0) <= (b.source or "", b.line or 0) else (b, a)
                 pair = frozenset((id(a), id(b)))
                 if pair in reported:
                     continue
@@ -366,5 +381,5 @@ def duplicate_work(R, corpus, ctx):
                     continue
                 ratio = sm.ratio()
                 if ratio >= 0.9:
-                    report([a, b], f"near-identical title ({ratio:.0%} alike), same year and first author")
+                    report([first, second], f"near-identical title ({ratio:.0%} alike), same year and first author")
     return out
