@@ -105,6 +105,8 @@ CASES = [
      {"author": "Gilpin, Robert", "title": "War and Change in World Politics"}, None),
     ("As quoted in Robert Jervis, How Statesmen Think, Princeton: Princeton University Press, 2017, p. 5.", "book",
      {"author": "Jervis, Robert", "title": "How Statesmen Think"}, "5"),
+    ("Liu Feng and Zhang Ruizhuang, “The Typologies of Realism,” Chinese Journal of International Politics, Vol. 1, No. 1, 2006, pp. 109-134.",
+     "article", {"author": "Liu, Feng and Zhang, Ruizhuang"}, "109-134"),
     ("G. John Ikenberry (ed.), America Unrivaled, Ithaca: Cornell University Press, 2002.", "book",
      {"editor": "Ikenberry, G. John", "author": None, "title": "America Unrivaled"}, None),
     ("Robert Art and Kenneth Waltz (eds.), The Use of Force, 3rd ed., Lanham: Rowman & Littlefield, 1988, p. 12.", "book",

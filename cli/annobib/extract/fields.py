@@ -333,11 +333,16 @@ def western_names(text: str) -> tuple[list[str], bool, str | None]:
     # "Family, Given" written inverted (first author in some styles): keep as is
     if len(chunks) == 2 and len(chunks[0].split()) == 1 and len(chunks[1].split()) <= 3 and " and " not in text and "," in text and not re.search(r"\band\b", text):
         return [f"{chunks[0]}, {chunks[1]}"], others, role
+    chunks = [c.strip() for c in chunks if c.strip()]
+    pinyin_order = len(chunks) > 1 and any(
+        len(t) == 2 and _pinyin_family_first(t[0], t[1]) for t in (c.split() for c in chunks))
     for c in chunks:
-        c = c.strip()
-        if not c:
-            continue
-        names.append(western_person(c))
+        t = c.split()
+        if pinyin_order and len(t) == 2 and t[0] in PINYIN_SURNAMES and _PY_GIVEN.fullmatch(t[1]) \
+                and re.fullmatch(r"(?:" + _PY_SYL + r"){1,2}", t[1].lower()):
+            names.append(f"{t[0]}, {t[1]}")  # Liu Feng and Zhang Ruizhuang: one order for the list
+        else:
+            names.append(western_person(c))
     return names, others, role
 
 
@@ -375,7 +380,7 @@ PINYIN_SURNAMES = frozenset(
 )
 _PY_SYL = (r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uai|ian|iao|uan|van|ai|ei|ao|ou|an|en|in|un|"
            r"ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)")
-_PY_GIVEN = re.compile(r"[A-Z][a-z]{2,8}")
+_PY_GIVEN = re.compile(r"[A-Z][a-z]{1,8}")
 _PY_TWO = re.compile(r"(?:" + _PY_SYL + r"){2}")
 
 
