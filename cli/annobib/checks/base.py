@@ -83,6 +83,7 @@ class Rule:
     fields: tuple[str, ...] = ()  # entry rules: run only on entries that have one of these fields
     types: tuple[str, ...] = ()  # entry rules: run only on entries of these types
     absent: tuple[str, ...] = ()  # entry rules: can fire only when none of these has a value
+    on_empty: bool = False  # entry rules: can fire only when some value is empty
 
     @property
     def severity(self) -> str:
@@ -103,7 +104,7 @@ SCANNERS: list[tuple[tuple[str, ...], Callable, str, tuple[str, ...]]] = []
 
 def rule(code: str, name: str, family: str, summary: str, *, scope: str = "entry", needs: Iterable[str] = (),
          fixable: str = "", bad: str = "", good: str = "", fields: Iterable[str] = (), types: Iterable[str] = (),
-         absent: Iterable[str] = ()):
+         absent: Iterable[str] = (), on_empty: bool = False):
     """Register the decorated function as rule ``code``; the function gets the Rule as ``R``.
 
     The function is called as ``fn(R, entry, ctx)`` (or ``fn(R, corpus, ctx)`` for library rules).
@@ -120,7 +121,7 @@ def rule(code: str, name: str, family: str, summary: str, *, scope: str = "entry
         if code in REGISTRY:
             raise ValueError(f"rule {code} registered twice")
         REGISTRY[code] = Rule(code, name, family, summary, fn, scope, tuple(needs), fixable, bad, good,
-                              tuple(fields), tuple(types), tuple(absent))
+                              tuple(fields), tuple(types), tuple(absent), on_empty)
         return fn
 
     return deco

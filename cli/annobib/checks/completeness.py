@@ -225,7 +225,7 @@ def translated_title(R, e, ctx):
 
 
 @rule("W216", "empty-field", "completeness", "A field with an empty value says nothing; the fix removes it.",
-      fixable="safe", bad="@book{x, title = {…}, publisher = {}}", good="@book{x, title = {…}}")
+      fixable="safe", bad="@book{x, title = {…}, publisher = {}}", good="@book{x, title = {…}}", on_empty=True)
 def empty_field(R, e, ctx):
     values = e.fields.values()
     if "" not in values and "{}" not in values and '""' not in values and not any(map(str.isspace, values)):

@@ -77,8 +77,19 @@ NO_SPECIALS = VERBATIM_FIELDS | INTERNAL_FIELDS | frozenset({"date", "urldate", 
                                                             "pages", "isbn", "issn", "langid", "key"})
 
 
+_INNER_GROUP = re.compile(r"\{[^{}]*\}")
+
+
 def _balance_braces(s: str) -> int | None:
     """None when balanced, else the position of the first problem (or -1 for missing closers)."""
+    if "\\" not in s and s.count("{") == s.count("}"):
+        t = s
+        for _ in range(8):  # peel innermost groups; nesting deeper than 8 takes the slow path
+            t, n = _INNER_GROUP.subn("", t)
+            if not n:
+                break
+        if "{" not in t and "}" not in t:
+            return None
     depth = 0
     for i, ch in enumerate(s):
         if ch == "\\":

@@ -154,7 +154,7 @@ class _Plan:
                         seen.add(id(u))
                         todo.append(u)
             # when no value is empty, a rule that needs a field absent cannot fire if it is present
-            fast = [u for u in todo if not (u[5] and u[5] & present)]
+            fast = [u for u in todo if not (u[5] and u[5] & present) and not (u[0] is not None and u[0].on_empty)]
             todo = self._cache[key] = (todo, fast)
         return todo
 
