@@ -107,6 +107,8 @@ CASES = [
      {"author": "Jervis, Robert", "title": "How Statesmen Think"}, "5"),
     ("Liu Feng and Zhang Ruizhuang, “The Typologies of Realism,” Chinese Journal of International Politics, Vol. 1, No. 1, 2006, pp. 109-134.",
      "article", {"author": "Liu, Feng and Zhang, Ruizhuang"}, "109-134"),
+    ("Congressional Research Service, “Taiwan Defense Issues,” CRS In Focus IF12481, updated May 3, 2024.", "report",
+     {"type": "CRS In Focus", "number": "IF12481", "institution": "Congressional Research Service", "date": "2024-05-03"}, None),
     ("G. John Ikenberry (ed.), America Unrivaled, Ithaca: Cornell University Press, 2002.", "book",
      {"editor": "Ikenberry, G. John", "author": None, "title": "America Unrivaled"}, None),
     ("Robert Art and Kenneth Waltz (eds.), The Use of Force, 3rd ed., Lanham: Rowman & Littlefield, 1988, p. 12.", "book",

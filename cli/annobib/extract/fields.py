@@ -76,7 +76,7 @@ REPORT_TITLE_RE = re.compile(
     r"\b(?:Strategy|Report|White Paper|Platform|Review|Plan|Posture|Assessment|Guidance|Doctrine|"
     r"Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint)\b|(?:报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針)"
 )
-REPORT_CONTAINER_RE = re.compile(r"\b(?:Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder)\b")
+REPORT_CONTAINER_RE = re.compile(r"\b(?:Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder|In Focus|Monograph)\b")
 ZH_ORG_SUFFIX = re.compile(
     r"(?:部|办公室|委员会|院|局|署|中心|研究所|政府|协会|学会|组织|基金会|大学|学院|研究会|公司|集团|馆|厅|处|会|党|社|省|联合会|银行|议会|法院|使馆|"
     r"機構|省庁|委員会|研究所|事務所|庁|府|官房|内閣|本部|財団|センター|協会|学会|연구소|위원회|연구원|부)$"
@@ -1016,9 +1016,15 @@ def parse_western(text: str) -> Parsed:
             f["type"] = re.sub(r",?\s*(?:No\.?|no\.|Number)\s*\S+$", "", container).strip()
             if num:
                 f["number"] = num.group(1)
+            code = re.search(r"\s+([A-Z]{1,5}-?\d{3,}[A-Z\d-]*)$", f["type"])
+            if code and not num:  # CRS In Focus IF10199, CRS Report R45464
+                f["number"] = code.group(1)
+                f["type"] = f["type"][: code.start()].strip()
             inst = _series_institution(segs, container)
             if inst:
                 f["institution"] = inst
+            elif author_text and author_text.startswith(("{",)) is False and ORG_RE.search(author_text) and " and " not in author_text:
+                f["institution"] = strip_trailing(author_text)  # an organization's own report series
         elif container and placepub:
             etype = "book"
         elif container and NEWS_RE.search(container) and not (ORG_RE.search(container) and not re.search(r"News|Times|Post|Daily|Press|Journal", container)):
