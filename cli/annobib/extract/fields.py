@@ -1023,7 +1023,7 @@ def parse_western(text: str) -> Parsed:
             inst = _series_institution(segs, container)
             if inst:
                 f["institution"] = inst
-            elif author_text and author_text.startswith(("{",)) is False and ORG_RE.search(author_text) and " and " not in author_text:
+            elif author_text and not author_text.startswith("{") and ORG_RE.search(author_text) and " and " not in author_text:
                 f["institution"] = strip_trailing(author_text)  # an organization's own report series
         elif container and placepub:
             etype = "book"
