@@ -109,6 +109,8 @@ CASES = [
      "article", {"author": "Liu, Feng and Zhang, Ruizhuang"}, "109-134"),
     ("Congressional Research Service, “Taiwan Defense Issues,” CRS In Focus IF12481, updated May 3, 2024.", "report",
      {"type": "CRS In Focus", "number": "IF12481", "institution": "Congressional Research Service", "date": "2024-05-03"}, None),
+    ("蔡某：〈兩岸關係的新變局〉，《遠景基金會季刊》，第 20 卷第 2 期，2019 年，頁 45-80。", "article",
+     {"journaltitle": "遠景基金會季刊", "volume": "20", "number": "2", "pages": "45-80", "langid": "chinese"}, "45-80"),
     ("G. John Ikenberry (ed.), America Unrivaled, Ithaca: Cornell University Press, 2002.", "book",
      {"editor": "Ikenberry, G. John", "author": None, "title": "America Unrivaled"}, None),
     ("Robert Art and Kenneth Waltz (eds.), The Use of Force, 3rd ed., Lanham: Rowman & Littlefield, 1988, p. 12.", "book",

@@ -42,6 +42,7 @@ ZH_SERIES = re.compile(r"第\s*(\d{1,4})\s*辑")
 ZH_PAGES = re.compile(r"第\s*(\d+)\s*(?:[—–\-~～至]+\s*(\d+))?\s*页")
 ZH_BAN = re.compile(r"第\s*(\d+)\s*版|(?<![\d])(\d+)\s*面(?![\w])")
 JA_PAGES = re.compile(r"(?:p+\.\s*)?(\d+)\s*(?:[—–\-~～]+\s*(\d+))?\s*頁")
+TW_PAGES = re.compile(r"(?<![\d第])頁\s*(\d+)(?:\s*[—–\-~～]+\s*(\d+))?")  # Taiwan/Hong Kong: 頁 1-30
 EN_PAGES = re.compile(r"\b(pp?)\.\s*([A-Z]?\d+|[IVXLCivxlc]+)(?:\s*[-–—]+\s*([A-Z]?\d+))?")
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’\"<>]+", re.I)
 ACCESS_RE = re.compile(
@@ -521,7 +522,7 @@ def parse_cjk(text: str) -> Parsed:
         rest_nourl = rest_nourl[: access.start()] + rest_nourl[access.end():]
     # locator
     locator = None
-    pm = ZH_PAGES.search(rest_nourl) or JA_PAGES.search(rest_nourl) or KO_PAGES.search(rest_nourl)
+    pm = ZH_PAGES.search(rest_nourl) or JA_PAGES.search(rest_nourl) or TW_PAGES.search(rest_nourl) or KO_PAGES.search(rest_nourl)
     if pm:
         locator = page_range(pm.group(1), pm.group(2))
     else:
