@@ -262,3 +262,23 @@ def test_japanese_organizations_and_pinyin_leaders(note, fields):
     c = read_note(note).citations[0]
     for k, v in fields.items():
         assert c.parsed.fields.get(k) == v, c.parsed.fields
+
+
+def test_folio_between_body_and_notes_without_any_other_page_signal():
+    text = "\n\n".join([
+        "区域秩序的再思考[1]", "作者乙", "区域秩序是老问题。[2]",
+        "[1] 本文系某某基金项目（22BGJ002）的阶段性成果。",
+        "[2] 王明：《区域秩序》，北京大学出版社 2016 年版，第 3 页。",
+        "第二页的正文。[1] 还有一句。[2]",
+        "世界政治研究 2025年第1期", "-102-",
+        "[1] 李华：《东亚安全》，《国际问题研究》2019 年第 3 期，第 12—30 页。",
+        "[2] Robert Jervis, System Effects, Princeton: Princeton University Press, 1997, p. 4.",
+        "第三页的正文。[1]",
+        "区域秩序的再思考", "-103-",
+        "[1] 张三：《冷战史》，世界知识出版社 2005 年版，第 15 页。",
+    ])
+    x = extract_text(text)
+    assert x.page_numbers == (101, 103)
+    assert [(r.note.page, r.note.number, r.note.context) for r in x.notes][2:] == [
+        (102, 1, "第二页的正文。"), (102, 2, "还有一句。"), (103, 1, "第三页的正文。")]
+    assert x.notes[1].note.text.endswith("第 3 页。")

@@ -150,6 +150,11 @@ def split_pages(text: str) -> Document:
     indent_signal = 0 < indented <= max(3, nonblank // 4)
 
     page_signal_elsewhere = indent_signal or "\f" in text
+    # Without any other page signal, folio clusters that sit between a page's body and its notes on
+    # most pages mean a layout where the notes' end (body text resuming) is the page break.
+    midpage = not page_signal_elsewhere and _midpage_layout(st, fol, heads)
+    in_notes = False
+    last_line = ""
     # Walk the lines, emitting ("break", folio|None), ("folio", n) and ("line", text) events.
     events: list[tuple[str, object]] = []
     i = 0
@@ -178,7 +183,7 @@ def split_pages(text: str) -> Document:
             k = j
             while k < n and not st[k]:
                 k += 1
-            if (page_signal_elsewhere and numbers and k < n and NOTE_START_RE.match(st[k])
+            if ((page_signal_elsewhere or midpage) and numbers and k < n and NOTE_START_RE.match(st[k])
                     and _page_has_body(events)):
                 # running head + folio printed between a page's body and its notes (the layout
                 # puts them above the rule): they belong to this page and do not start a new one
@@ -191,6 +196,13 @@ def split_pages(text: str) -> Document:
         if indent_signal and line[:1] == " " and line[1:2] not in (" ", "\u3000"):
             if not (title and _strip_marker(s) == title):
                 events.append(("break", None))
+        if midpage:
+            if NOTE_START_RE.match(s):
+                in_notes = True
+            elif in_notes and (last_line[-1:] in "。.）)" or URL_TAIL_RE.search(last_line) and not last_line.endswith("/")):
+                events.append(("break", None))  # the notes ended: the next page's body
+                in_notes = False
+            last_line = s
         events.append(("line", s))
         i += 1
 
@@ -232,6 +244,25 @@ def split_pages(text: str) -> Document:
 
 
 NOTE_START_RE = re.compile(r"^(?:[\[【〔［]\d{1,3}[\]】〕］]|[①-⑳]|[（(]\d{1,3}[)）]\s)")
+
+
+def _midpage_layout(st: list[str], fol: list[int | None], heads: set[str]) -> bool:
+    """Most folio clusters are followed directly by a note (``[1]``, ``①``)."""
+    clusters = followed = 0
+    n = len(st)
+    i = 0
+    while i < n:
+        if fol[i] is None:
+            i += 1
+            continue
+        clusters += 1
+        j = i + 1
+        while j < n and (not st[j] or fol[j] is not None or _is_head(st[j], heads)):
+            j += 1
+        if j < n and NOTE_START_RE.match(st[j]):
+            followed += 1
+        i = j
+    return clusters >= 2 and followed >= max(2, 0.6 * clusters)
 
 
 def _page_has_body(events: list[tuple[str, object]]) -> bool:
