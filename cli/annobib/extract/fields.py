@@ -1297,13 +1297,24 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
             if nm["b"]:
                 f["pages"] = nm["b"]
     elif tag in ("M", "M/OL", "D", "R", "C", "A", "G"):
+        em = re.match(r"^\s*(?:(\d+)\s*版|(\d+)(?:st|nd|rd|th)\s+ed)\s*[.．。]\s*", r)
+        if em:  # 秦亚青. 关系与过程[M]. 2版. 上海: …
+            f["edition"] = em.group(1) or em.group(2)
+            r = r[em.end():]
         pm = re.match(r"^\s*(?:(?P<loc>[^:：,，]+)[:：]\s*)?(?P<pub>[^,，]+)[,，]\s*(?P<y>\d{4})(?:\s*[:：]\s*(?P<pp>[\d\-–—~]+))?", r)
         if pm:
             if tag == "D":
                 f["type"] = "phdthesis" if "博士" in r or "PhD" in r else "thesis"
                 f["institution"] = pm["pub"].strip()
             elif tag == "R":
-                f["institution"] = pm["pub"].strip()
+                if re.search(r"出版|Press|Publish", pm["pub"]):
+                    f["publisher"] = pm["pub"].strip()
+                    if pm["loc"]:
+                        f["location"] = pm["loc"].strip()
+                    if f.get("author", "").startswith("{") and " and " not in f["author"]:
+                        f["institution"] = f["author"].strip("{}")
+                else:
+                    f["institution"] = pm["pub"].strip()
             else:
                 if pm["loc"]:
                     f["location"] = pm["loc"].strip()
