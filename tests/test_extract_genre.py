@@ -30,6 +30,8 @@ CASES = [
      {"author": "Jervis, Robert", "title": "System Effects"}, "4"),
     ("For example, see Aaron L. Friedberg, A Contest for Supremacy, New York: Norton, 2011.", "book",
      {"author": "Friedberg, Aaron L.", "title": "A Contest for Supremacy"}, None),
+    ("On hedging, see, for example, Evelyn Goh, The Struggle for Order, Oxford: Oxford University Press, 2013, p. 5.", "book",
+     {"author": "Goh, Evelyn", "title": "The Struggle for Order"}, "5"),
     ("参见例如秦亚青：《关系与过程》，上海人民出版社，2012 年，第 45 页。", "book", {"author": "秦亚青", "title": "关系与过程"}, "45"),
     ("例如，参见唐世平：《国际政治的社会演化》，中信出版社 2017 年版。", "book", {"author": "唐世平", "publisher": "中信出版社"}, None),
     # 3. old GB/T analytics: [M]//, [C]//, [A]//

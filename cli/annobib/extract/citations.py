@@ -69,7 +69,7 @@ PROSE_AFTER_QUOTE = re.compile(r"^[”\"]\s*(?!(?:in|p|pp|ed|eds|trans|accessed|
 UNREAD_SIGNAL = re.compile(r"https?://|[《「『]|\[(?:J|M|N|D|C|R|EB/OL)\]|,\s*[“\"]|[,?]\s*[”\"]|\bpp?\.\s*\d|\bVol\.|[\u0400-\u04ff]{3,}")
 LEAD_WORD_RE = re.compile(
     r"(?:可|请|另|亦|也|还|均|具体|详细)?\s*(?:参\s*见|参\s*阅|详\s*见|参看|转\s*引\s*自)"
-    r"|(?:^|(?<=[,.;:”\"]\s)|(?<=[，。；：]))(?:See also|see also|See|see|Cf\.|cf\.)(?=\s)"
+    r"|(?:^|(?<=[,.;:”\"]\s)|(?<=[，。；：]))(?:See also|see also|See|see|Cf\.|cf\.)(?=\s|,\s+(?:for example|for instance|e\.g\.),)"
 )
 
 
