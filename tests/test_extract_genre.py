@@ -48,6 +48,8 @@ CASES = [
     # 4. Japanese without kana; organization authors braced
     ("外務省『外交青書 2022』日経印刷、2022 年、35 頁。", "report",
      {"author": "{外務省}", "institution": "外務省", "publisher": "日経印刷", "date": "2022", "langid": "japanese"}, "35"),
+    ("首相官邸「国家安全保障会議の開催について」2022 年 12 月 16 日、https://www.kantei.go.jp/jp/101_kishida/actions/a.html。", "online",
+     {"langid": "japanese", "date": "2022-12-16"}, None),
     ("経済産業省『通商白書』勝美印刷、2021 年。", "report", {"author": "{経済産業省}", "langid": "japanese"}, None),
     ("[日] 高原明生：《中日关系史》，东京大学出版会 2013 年版，第 5 页。", "book", {"publisher": "东京大学出版会", "langid": "japanese"}, "5"),
     # 5. a booktitle with a year range keeps place and publisher

@@ -513,6 +513,8 @@ def parse_cjk(text: str) -> Parsed:
     # Japanese notes print the container in 『』 after a 「」 title
     url_m = URL_RE.search(rest)
     url = clean_url(url_m.group(0)) if url_m else None
+    if url and lang == "chinese" and title_mark in "「『" and re.match(r"(?:https?://)?[^/]+\.jp(?:/|$)", url, re.I):
+        lang = "japanese"  # 外務省「…」…、https://www.mofa.go.jp/…
     rest_nourl = rest[: url_m.start()] + rest[url_m.end():] if url_m else rest
     access = ACCESS_RE.search(rest_nourl)
     if access:
