@@ -479,7 +479,7 @@ def parse_cjk(text: str) -> Parsed:
     rest = text[after:]
     if "原载" in rest:
         # 原载《期刊》…，后收入《文集》…: the note cites the reprint (its pages and publisher follow)
-        rest = re.sub(r"原载\s*《[^》]*》[^《]*?[，,；;]\s*(?:后|又|现)?(?:收入|收于|载于|载|见)\s*(?=[^，,]{0,20}《)", "载", rest, count=1)
+        rest = re.sub(r"原载\s*《[^》]*》[^《]*?[，,；;]\s*(?:后|又|现)?(?:收入|收录于|收录在|收于|载于|载|见)\s*(?=[^，,]{0,20}《)", "载", rest, count=1)
         rest = rest.replace("原载", "载", 1)
     # 新华社北京 3 月 5 日电: a dispatch's dateline names the agency
     pre = re.sub(r"^((?:新华社|中新社|中国新闻社)).{0,12}?电\s*(?=[：:]?\s*$)", r"\1", pre)
@@ -538,7 +538,7 @@ def parse_cjk(text: str) -> Parsed:
     editor_others = False
     cm = re.search(r"[《『「〈]", rest_nourl)
     chapter = False
-    zai_container = bool(cm) and bool(re.search(r"(?:^|[\s，,、。.）)])(?:载于|载|收入|收于|所收|见)\s*$", rest_nourl[: cm.start()])) \
+    zai_container = bool(cm) and bool(re.search(r"(?:^|[\s，,、。.）)])(?:载于|载|收录于|收录在|收入|收于|所收|见)\s*$", rest_nourl[: cm.start()])) \
         and len(rest_nourl[: cm.start()]) <= 30
     if cm:
         before = rest_nourl[: cm.start()]
@@ -549,7 +549,7 @@ def parse_cjk(text: str) -> Parsed:
             if ed_m:
                 container += ed_m.group(1).replace("(", "（").replace(")", "）")
                 took2 = (container, took2[1] + ed_m.end())
-            before_clean = re.sub(r"^[\s，,、。.]*(?:载于|载|收入|收于|见|所收|in)?\s*", "", before)
+            before_clean = re.sub(r"^[\s，,、。.]*(?:载于|载|收录于|收录在|收入|收于|见|所收|in)?\s*", "", before)
             if re.search(r"(主编|编|編|監修|eds?\.)\s*[：:]?\s*$", before_clean):
                 chapter = True
                 ed_text = re.sub(r"[：:]\s*$", "", before_clean)
