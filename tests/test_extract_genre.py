@@ -127,6 +127,8 @@ CASES = [
      {"editor": "Art, Robert and Waltz, Kenneth", "edition": "3"}, "12"),
     ("Michael J. Green et al., Asia Strategy, Washington, D.C.: CSIS, 2016, p. 5.", "book",
      {"author": "Green, Michael J. and others", "langid": "english"}, "5"),
+    ("Karen A. Mingst, Essentials of International Relations (5th ed.), New York: W. W. Norton, 2011, p. 9.", "book",
+     {"title": "Essentials of International Relations", "edition": "5"}, "9"),
     ("Mao Zedong, Selected Works, Vol. 4, Beijing: Foreign Languages Press, 1961, p. 5.", "book",
      {"author": "Mao, Zedong", "volume": "4"}, "5"),
 ]

@@ -1111,6 +1111,11 @@ def parse_western(text: str) -> Parsed:
                 break
             tparts.append(s)
         title = ", ".join(tparts).strip(" .") or None
+        if title and title.endswith(")") and "edition" not in f:
+            em = re.search(r"\s*\((\d+)(?:st|nd|rd|th)\s+(?:ed\.?|edition)\)$", title, re.I)
+            if em:  # Understanding International Conflicts (6th ed.)
+                f["edition"] = em.group(1)
+                title = title[: em.start()]
         if title:
             f["title"] = _unmask(title)
         if re.search(r"\bop\.\s*cit\.?|\bloc\.\s*cit\.?", body, re.I):
