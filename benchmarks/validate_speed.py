@@ -12,8 +12,6 @@ For each size it reports, as medians of ``--repeat`` runs:
 * the duplicate detector alone (W107), to show it grows linearly (buckets by normalized
   title / URL / DOI, never pairwise over all entries);
 * per-entry cost in microseconds, so growth from 1k to 50k can be read directly;
-* with ``ANNOBIB_JOBS`` unset, libraries of 20,000 entries or more are checked in two processes when
-  a core is idle (the CPU column then counts this process only: read the wall-clock one);
 * the whole command in a fresh process (``python -m annobib validate --format json``, warm cache).
 """
 
@@ -38,7 +36,7 @@ from core_generate import generate  # noqa: E402
 
 from annobib.bib import read_library  # noqa: E402
 from annobib.checks import Context, run_checks, select_rules  # noqa: E402
-from annobib.checks.runner import _jobs, clear_caches  # noqa: E402
+from annobib.checks.runner import clear_caches  # noqa: E402
 
 
 def median_time(fn, repeat: int, before=None):
@@ -89,7 +87,7 @@ def main() -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
     print(f"validate speed (CPU seconds, medians of {a.repeat}; {len(offline)} offline rules; Python {sys.version.split()[0]}; "
-          f"load average {os.getloadavg()[0]:.1f}; processes for the entry pass at 50k: {_jobs()})")
+          f"load average {os.getloadavg()[0]:.1f})")
     print(f"{'entries':>8} {'read cold':>10} {'read warm':>10} {'rules':>8} {'us/entry':>9} {'W107':>7} "
           f"{'W107 us/e':>10} {'whole CLI':>10} {'findings':>9} {'dups':>6}")
     for n, ne, cold, warm, rules_t, dup_t, whole, nf, nd, *_ in rows:

@@ -376,19 +376,3 @@ def test_fix_several_files_and_github_for_blocks_without_key(tmp_path):
     assert "E101" in err[0] and "key 'a' is already used by the entry at a.bib:2" in err[0]  # across files
     assert "line=6,title=E103 unparsable-block::[x] cannot parse this block" in err[1]
     assert r.exit_code == 1
-
-
-def test_parallel_pass_gives_the_same_findings(monkeypatch):
-    """Large libraries are checked in two processes; the findings must not change."""
-    from annobib.bib import read_library
-    from annobib.checks import Context, run_checks
-    from annobib.checks import runner
-
-    libs = [read_library(p) for p in sorted(BROKEN.glob("*.bib"))]
-    seq = run_checks(libs, ctx=Context(today=dt.date(2026, 1, 1)))
-    monkeypatch.setattr(runner, "PARALLEL_MIN_ENTRIES", 10)
-    monkeypatch.setenv("ANNOBIB_JOBS", "2")
-    par = run_checks(libs, ctx=Context(today=dt.date(2026, 1, 1)))
-    key = lambda f: (f.code, f.key, f.source, f.line, f.field, f.message, f.fix)  # noqa: E731
-    assert [key(f) for f in par] == [key(f) for f in seq]
-    assert all(f.entry is not None for f in par if f.code not in ("E103", "E108", "E602"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -208,9 +207,6 @@ def _rule_failed(ctx: Context, what: str, exc: Exception) -> None:
     ctx.state.setdefault("rule_errors", []).append(f"{what}: {type(exc).__name__}: {exc}")
 
 
-PARALLEL_MIN_ENTRIES = 20_000
-
-
 def _entry_pass(plan: "_Plan", entries, ctx: Context, findings: list) -> None:
     for e in entries:
         mark = len(findings)
@@ -227,92 +223,14 @@ def _entry_pass(plan: "_Plan", entries, ctx: Context, findings: list) -> None:
                     _rule_failed(ctx, f"{r.code if r else fn.__name__} on entry {e.key!r}", exc)
 
 
-def _jobs() -> int:
-    """2 when a second process can help: ANNOBIB_JOBS, else a second core that is idle (on a
-    machine busy with other work a second process only competes for the same cores)."""
-    if not hasattr(os, "fork"):
-        return 1
-    try:
-        jobs = int(os.environ.get("ANNOBIB_JOBS", "0"))
-    except ValueError:
-        jobs = 0
-    if jobs > 0:
-        return min(jobs, 2)
-    cores = os.cpu_count() or 1
-    try:
-        load = os.getloadavg()[0]
-    except OSError:
-        load = float(cores)
-    return 2 if cores >= 2 and load <= cores - 1.2 else 1
-
-
-def _fork_pass(plan: "_Plan", entries: list, ctx: Context):
-    """Check ``entries`` in a forked child (it shares the parsed library copy-on-write); returns a
-    function that waits for the child and gives its findings back, or None when forking fails."""
-    import pickle
-
-    try:
-        rfd, wfd = os.pipe()
-        pid = os.fork()
-    except OSError:
-        return None
-    if pid == 0:  # the child: check, send compact tuples, leave without cleanup
-        code = 0
-        try:
-            os.close(rfd)
-            found: list = []
-            _entry_pass(plan, entries, ctx, found)
-            index = {id(e): i for i, e in enumerate(entries)}
-            rows = [(index[id(f.entry)], f.code, f.field, f.message,
-                     None if f.fix is None else (f.fix.field, f.fix.value, f.fix.safe, f.fix.description))
-                    for f in found]
-            data = pickle.dumps((rows, ctx.state.get("rule_errors", [])), protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(wfd, "wb") as out:
-                out.write(data)
-        except BaseException:  # noqa: BLE001 - the parent redoes the work when the child fails
-            code = 1
-        finally:
-            os._exit(code)
-    os.close(wfd)
-
-    def collect():
-        from annobib.checks.base import Fix
-
-        with os.fdopen(rfd, "rb") as inp:
-            data = inp.read()
-        _, status = os.waitpid(pid, 0)
-        if status != 0 or not data:
-            return None
-        rows, errors = pickle.loads(data)
-        out = []
-        for i, code, fld, message, fix in rows:
-            e = entries[i]
-            r = REGISTRY[code]
-            out.append(Finding(code, r.severity, e.key, fld, message, e.line, e.source,
-                               None if fix is None else Fix(*fix), r.name, e))
-        if errors:
-            ctx.state.setdefault("rule_errors", []).extend(errors)
-        return out
-
-    return collect
-
-
 def check_corpus(corpus: Corpus, active: dict[str, Rule], ctx: Context, entries=None) -> list[Finding]:
-    """Findings of the active rules. On a large library (and a machine with two cores or more)
-    most of the entries are checked in a forked child while this process checks the others and
-    runs the library rules (``ANNOBIB_JOBS=1`` turns that off)."""
+    """Findings of the active rules: entry rules over ``entries`` (default: every entry), then,
+    when checking the whole corpus, the library rules. (A forked second process was tried for
+    large libraries: copy-on-write page faults cost more than the second core gave back.)"""
     findings: list[Finding] = []
     plan = _Plan(active)
-    todo = (corpus.entries if entries is None else entries) if plan.units else []
-    collect = None
-    if len(todo) >= PARALLEL_MIN_ENTRIES and _jobs() > 1:
-        # this process also runs the library rules (duplicates …): the child takes the larger share
-        share = 0.7 if entries is None and any(r.scope == "library" for r in active.values()) else 0.5
-        mid = int(len(todo) * (1 - share))
-        collect = _fork_pass(plan, todo[mid:], ctx)
-        if collect is not None:
-            rest, todo = todo[mid:], todo[:mid]
-    _entry_pass(plan, todo, ctx, findings)
+    if plan.units:
+        _entry_pass(plan, corpus.entries if entries is None else entries, ctx, findings)
     if entries is None:
         for r in active.values():
             if r.scope == "library" and r.check is not None:
@@ -323,12 +241,6 @@ def check_corpus(corpus: Corpus, active: dict[str, Rule], ctx: Context, entries=
                     continue
                 if got:
                     findings.extend(got)
-    if collect is not None:
-        got = collect()
-        if got is None:  # the child failed: do its half here
-            got = []
-            _entry_pass(plan, rest, ctx, got)
-        findings.extend(got)
     return findings
 
 
