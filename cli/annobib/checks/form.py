@@ -483,6 +483,9 @@ def url_malformed(R, e, ctx):
     return out
 
 
+_HIGHLIGHT = frozenset({"phrase", "words", "highlight", "hilite", "searchterm", "search_term"})
+
+
 @rule("W316", "url-tracking", "form",
       "Tracking parameters (utm_*, fbclid, gclid, spm, …) are not part of the cited page. The fix "
       "(--unsafe-fixes) removes them: the URL then differs from the one the article printed.",
@@ -502,7 +505,8 @@ def url_tracking(R, e, ctx):
         kept = [p for p in params if p and not TRACKING_PARAMS.match(p.split("=", 1)[0])]
         new = base + ("?" + "&".join(kept) if kept else "") + (hash_ + frag if frag else "")
         out = out or []
-        out.append(R.finding(e, name, f"{name} carries tracking parameters ({', '.join(bad)}); the clean URL is {new}",
+        kind = "search-highlight parameters" if all(b.lower() in _HIGHLIGHT for b in bad) else "tracking parameters"
+        out.append(R.finding(e, name, f"{name} carries {kind} ({', '.join(bad)}); the clean URL is {new}",
                              Fix(name, replace_inner(raw, t.replace(u, new, 1)), safe=False, description="drop tracking parameters")))
     return out
 
