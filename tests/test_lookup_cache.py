@@ -127,3 +127,25 @@ def test_problems_keep_their_lines_across_incremental_rebuilds(env):
     assert "after" in again.keys()
     assert again.lines[again.index_of("after")] == first.lines[first.index_of("after")] + 1
     assert again.raw_text(again.index_of("third")).startswith("@misc{third,")
+
+
+def test_stat_trust_only_for_settled_files_and_never_stale(env, tmp_path):
+    old = 1_600_000_000_000_000_000  # 2020: long settled
+    os.utime(env, ns=(old, old))
+    time_ok = os.stat(env).st_ctime_ns  # ctime is now; trust needs it 2 s old
+    assert keys(env, "asymmetry") == ["morrow1991"]
+    assert not list((tmp_path / "cache").glob("*.trust"))  # just changed: hash every time
+    cache_mod = cache
+    saved = cache_mod.RACY_NS
+    cache_mod.RACY_NS = -10**12  # pretend the change is old enough
+    try:
+        assert keys(env, "asymmetry") == ["morrow1991"]
+        assert list((tmp_path / "cache").glob("*.trust"))
+        # a same-size rewrite with the mtime set back still changes ctime: seen
+        text = env.read_text(encoding="utf-8").replace("Asymmetry", "Symmetryy")
+        env.write_text(text, encoding="utf-8")
+        os.utime(env, ns=(old, old))
+        assert keys(env, "asymmetry") == [] and keys(env, "symmetryy") == ["morrow1991"]
+    finally:
+        cache_mod.RACY_NS = saved
+    assert time_ok

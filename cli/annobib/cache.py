@@ -25,11 +25,12 @@ import os
 import re
 import struct
 import tempfile
+import time
 from pathlib import Path
 
 from annobib.errors import InputError
 
-FORMAT = 6
+FORMAT = 7
 MAGIC = b"ANNOBIB-VIEW\n"
 
 # Haystack groups: each entry's search text is a string of groups, each introduced by a control
@@ -512,16 +513,47 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
 
 
+RACY_NS = 2_000_000_000  # a file changed this recently is never trusted on its stat alone
+
+
+def stat_signature(st) -> tuple:
+    """What changes whenever the file's content does: size, mtime, ctime (which also moves
+    when someone sets the mtime back), inode, device."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
 def load_view(path: str | os.PathLike, *, use_cache: bool = True) -> View:
-    """The view of one .bib file: from the cache when its bytes are unchanged, else rebuilt
-    (re-parsing only changed chunks). Raises InputError for unreadable or non-UTF-8 files."""
+    """The view of one .bib file: from the cache when its content is unchanged, else rebuilt
+    (re-parsing only changed chunks). Raises InputError for unreadable or non-UTF-8 files.
+
+    Unchanged means: the SHA-256 of the bytes is the recorded one — or the stat signature is
+    one recorded (``*.trust``) after hashing a file whose last change was already 2 s old when
+    it was read, so that no later write can share its timestamps (ctime moves even when
+    someone sets the mtime back). Never stale either way."""
     path = Path(path)
     if path.is_dir():
         raise InputError(f"{path}: is a directory, not a .bib file")
-    data = read_bytes(path)
-    st = os.stat(path)
+    try:
+        st = os.stat(path)  # before reading: a write after this shows in the signature
+    except OSError:
+        st = None
     base = _base(path)
     vpath = base.with_suffix(".view")
+    tpath = base.with_suffix(".trust")
+    if use_cache and st is not None:
+        try:
+            with open(tpath, "rb") as fh:
+                sig, trusted_digest = marshal.load(fh)
+        except (OSError, EOFError, ValueError, TypeError):
+            sig = trusted_digest = None
+        if sig == list(stat_signature(st)):
+            header = read_header(vpath)
+            if header is not None and header.get("digest") == trusted_digest:
+                return _view_from_parts(path, header, _section_reader(vpath, header), base, use_cache)
+    read_ns = time.time_ns()
+    data = read_bytes(path)
+    if st is None:
+        st = os.stat(path)
     digest_holder: list[str] = []
 
     def digest() -> str:
@@ -529,12 +561,24 @@ def load_view(path: str | os.PathLike, *, use_cache: bool = True) -> View:
             digest_holder.append(hashlib.sha256(data).hexdigest())
         return digest_holder[0]
 
+    trusted = st.st_size == len(data) and max(st.st_mtime_ns, st.st_ctime_ns) < read_ns - RACY_NS
+
+    def trust() -> None:
+        # the content is known now; its stat signature may stand for it from now on
+        if use_cache and trusted:
+            try:
+                _atomic_write_bytes(tpath, marshal.dumps([list(stat_signature(st)), digest()]))
+            except OSError:
+                pass
+
     if use_cache:
         hit = _read_view(vpath, len(data), st.st_mtime_ns, digest)
         if hit is not None:
             header, loader = hit
+            trust()
             return _view_from_parts(path, header, loader, base, use_cache)
     header, sections = _rebuild(path, data, digest(), st, base, use_cache)
+    trust()
     return _view_from_parts(path, header, lambda name: sections[name], base, use_cache)
 
 
