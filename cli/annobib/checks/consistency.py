@@ -9,49 +9,64 @@ from functools import lru_cache
 from annobib.checks._util import HAN_RE, HANGUL_RE, KANA_RE, earliest, latest, parse_date_value, plain, script_counts, text_of, val
 from annobib.checks.base import rule
 
-_URL_DATES = [
-    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?=[/\-_.]|$)"),
-    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{2})-?(?P<d>\d{2})(?=[/\-_.]|$)"),
-    re.compile(r"(?<![\d])(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d])"),
-    re.compile(r"(?<![\d])(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\d])"),
-    re.compile(r"(?<=[A-Za-z])(?P<y>20\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\d{6,}(?![\d])"),
-    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*/(?P<d>\d{1,2})(?=[/\-_.]|$)", re.I),
-    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})(?=/)"),
-    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?=/)", re.I),
-]
 _MON = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_MONTH_ALT = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_YEAR_AT = re.compile(r"(?:19|20)\d\d")
+# tried at each year found in the path: (pattern, what must come before the year)
+_AT_YEAR = [
+    (re.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?=[/\-_.]|$)"), "/"),
+    (re.compile(r"(?P<y>\d{4})/(?P<m>\d{2})-?(?P<d>\d{2})(?=[/\-_.]|$)"), "/"),
+    (re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"), "nondigit"),
+    (re.compile(r"(?P<y>\d{4})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"), "nondigit"),
+    (re.compile(r"(?P<y>20\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\d{6,}(?!\d)"), "letter"),
+    (re.compile(rf"(?P<y>\d{{4}})/(?P<mon>{_MONTH_ALT})[a-z]*/(?P<d>\d{{1,2}})(?=[/\-_.]|$)", re.I), "/"),
+    (re.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})(?=/)"), "/"),
+    (re.compile(rf"(?P<y>\d{{4}})/(?P<mon>{_MONTH_ALT})[a-z]*(?=/)", re.I), "/"),
+]
 
 
-_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+def _before_ok(path: str, i: int, need: str) -> bool:
+    prev = path[i - 1] if i > 0 else ""
+    if need == "/":
+        return prev == "/"
+    if need == "letter":
+        return prev.isalpha()
+    return not prev.isdigit()
 
 
 @lru_cache(maxsize=65536)
 def url_date(url: str, today: _dt.date):
     """(y, m, d|None) found in the URL's path, or None."""
-    if not _YEAR_HINT.search(url):
+    if not _YEAR_AT.search(url):
         return None
     u = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip(), flags=re.I)
     path = u.split("?", 1)[0].split("#", 1)[0]
     if "/" not in path:
         return None
     path = path[path.index("/"):]
-    for pat in _URL_DATES:
-        m = pat.search(path)
-        if not m:
-            continue
-        gd = m.groupdict()
-        y = int(m["y"])
-        mo = int(m["m"]) if gd.get("m") else _MON[gd["mon"][:3].lower()]
-        d = int(m["d"]) if m.groupdict().get("d") else None
-        if not (1990 <= y <= today.year + 1 and 1 <= mo <= 12):
-            continue
-        if d is not None:
-            try:
-                _dt.date(y, mo, d)
-            except ValueError:
+    best = None
+    for ym in _YEAR_AT.finditer(path):
+        i = ym.start()
+        for rank, (pat, need) in enumerate(_AT_YEAR):
+            if best is not None and rank >= best[0]:
+                break
+            m = pat.match(path, i)
+            if not m or not _before_ok(path, i, need):
                 continue
-        return (y, mo, d)
-    return None
+            gd = m.groupdict()
+            y = int(m["y"])
+            mo = int(m["m"]) if gd.get("m") else _MON[gd["mon"][:3].lower()]
+            d = int(m["d"]) if gd.get("d") else None
+            if not (1990 <= y <= today.year + 1 and 1 <= mo <= 12):
+                continue
+            if d is not None:
+                try:
+                    _dt.date(y, mo, d)
+                except ValueError:
+                    continue
+            best = (rank, (y, mo, d))
+            break
+    return best[1] if best else None
 
 
 def _fmt(p) -> str:

@@ -126,15 +126,19 @@ def _unmojibake(s: str) -> str | None:
 _WS_SUSPECT = re.compile(r"^\s|\s$|\s\s|[\t\r\n]|[ \t\u3000][，。、；：！？）」』》】〉”]|[（「『《【〈“][ \t\u3000]")
 
 
+_HALF_ANY = re.compile(r"[,:;!?()]")
+_FULL_ANY = re.compile(r"[，：；！？（）]")
+
+
 def _punct_width(rules, e, name, opening, s, closing):
     if CJK_RE.search(s):
-        m = _HALF_NEXT_TO_CJK.search(s)
+        m = _HALF_NEXT_TO_CJK.search(s) if _HALF_ANY.search(s) else None
         if m:
             new = _HALF_NEXT_TO_CJK.sub(lambda x: _HALF_PUNCT[x.group(0)], s)
             return rules["W507"].finding(e, name, f"{name} mixes half-width '{m.group(0)}' into Chinese/Japanese text; use '{_HALF_PUNCT[m.group(0)]}'",
                                          Fix(name, opening + new + closing, safe=False, description="full-width punctuation"))
     else:
-        m = _FULL_IN_LATIN.search(s)
+        m = _FULL_IN_LATIN.search(s) if _FULL_ANY.search(s) else None
         if m:
             new = _FULL_IN_LATIN.sub(lambda x: _FULL_PUNCT[x.group(0)], s)
             return rules["W507"].finding(e, name, f"{name} has full-width '{m.group(0)}' in Latin text; use '{_FULL_PUNCT[m.group(0)]}'",
