@@ -269,9 +269,13 @@ def fold(text: str) -> str:
     and 'alliances and' compare equal."""
     text = plain(text)
     text = unicodedata.normalize("NFKC", text).casefold()
-    if not text.isascii():
+    if not text.isascii() and _MARKED.search(text):
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return _NON_WORD.sub("", text)
+
+
+# letters that carry a diacritic (Latin, Greek, Cyrillic) or combining marks themselves
+_MARKED = re.compile(r"[\u00c0-\u024f\u0300-\u036f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1fff]")
 
 
 TRACKING_PARAMS = re.compile(
