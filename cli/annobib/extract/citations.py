@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from annobib.extract.fields import (
     EN_PAGES,
+    HAN,
     JA_PAGES,
     KO_PAGES,
     URL_RE,
@@ -177,6 +178,7 @@ def read_note(text: str) -> NoteReading:
     if NOT_CITATION_RE.search(raw[:80]) and not re.search(r"[：:]\s*《|载《|”,|,”", raw):
         return NoteReading("not-a-citation", [], "funding or acknowledgement note")
     body = cut_commentary(raw)
+    body = cut_trailing_commentary(body)
     body = strip_lead_in(body)
     pieces = split_top(body)
     out: list[CitationText] = []
@@ -214,12 +216,45 @@ def cut_commentary(text: str) -> str:
     return text[m.start():]
 
 
+_AFTER_CITE_OK = re.compile(r"[《「『“\"]|https?://|www\.|\d{4}|第\s*\d+\s*[页頁版卷期]|\bpp?\.\s*\d|同上|前引|参见|参阅|转引|另见|又见|亦见|见")
+
+
+def cut_trailing_commentary(text: str) -> str:
+    """``王明：《书名》，北京：某出版社 2001 年版，第 12 页。值得注意的是，……``: a Chinese citation
+    ends at its ``。``; a following sentence without any citation data is commentary and is dropped."""
+    if "。" not in text or not re.search(r"[《「『]", text):
+        return text
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "《「『（(“":
+            depth += 1
+        elif ch in "》」』）)”":
+            depth = max(0, depth - 1)
+        elif ch == "。" and depth == 0:
+            before, after = text[:i], text[i + 1:].strip()
+            if not after:
+                return text
+            if re.search(r"[《「『]", before) and re.search(r"[》」』][^。]*[，,]", before + "，") \
+                    and HAN.search(after[:4]) and not _AFTER_CITE_OK.search(after):
+                return before + "。"
+            return text
+    return text
+
+
 def _cjk_mention_only(piece: str) -> bool:
     """A title mark used in running prose (``关于《美日安保条约》第五条……``) rather than a citation:
     the mark follows prose (no author colon, not at the start) and no publication data follows."""
     m = re.search(r"[《「『]", piece)
-    if not m or m.start() == 0:
+    if not m:
         return False
+    if m.start() == 0:
+        # 《某条约》第三条规定，……: a title opening running prose, no publication data after it
+        end = piece.find({"《": "》", "「": "」", "『": "』"}[piece[0]])
+        after = piece[end + 1:] if end > 0 else ""
+        return bool(end > 0 and re.match(r"[\u4e00-\u9fff]", after)
+                    and not re.match(r"(?:白皮书|蓝皮书|研究报告|报告|社论|评论员|编辑部|记者|特约|本报|第\s*\d+\s*[卷册辑])", after)
+                    and re.search(r"[，,。]", after) and "《" not in after
+                    and not re.search(r"\d{4}|https?://|出版|页|頁|版|期|号|年|月|日|电|网", after))
     before = piece[: m.start()].rstrip()
     if not before or before[-1] in "：:，,、" or re.search(r"(?:载|见|载于|收入)$", before):
         return False

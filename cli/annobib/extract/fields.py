@@ -84,7 +84,7 @@ ZH_ORG_SUFFIX = re.compile(
 )
 PUBLISHER_ZH = re.compile(
     r"(?:(?P<loc>[\u4e00-\u9fff]{2,8})\s*[：:]\s*)?(?P<pub>[\u4e00-\u9fff·（）()A-Za-z]{0,30}?"
-    r"(?:出版社|出版公司|出版集团|出版中心|出版发行|书局|书店|印书馆|出版会|出版部|書店|書房|出版會|新社|講談社|新潮社|文藝春秋|有斐閣|勁草書房|文庫|新書|選書|叢書|丛书|文库|社))"
+    r"(?:出版社|出版公司|出版集团|出版中心|出版发行|出版企业有限公司|有限公司|书局|书店|印书馆|出版会|出版部|書店|書房|出版會|新社|講談社|新潮社|文藝春秋|有斐閣|勁草書房|文庫|新書|選書|叢書|丛书|文库|社))"
     r"\s*[，,、]?\s*(?P<year>\d{4})(?:\s*年|(?=\s*[，,。.）)]|\s*$))(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s*(?P<month>\d{1,2})\s*月)?\s*(?:第\s*\d+\s*次印刷)?\s*(?:版|刊)?"
 )
 PLACE_PUBLISHER_EN = re.compile(
@@ -106,6 +106,10 @@ def find_place_publisher(text: str):
         if PUBLISHER_CUE.search(pub) or len(pub.split()) <= 4:
             best = m
     return best
+# Place：Publisher 2001 年版 — the shape names a publisher whatever its name ends in
+PLACE_PUB_NIANBAN = re.compile(
+    r"(?:^|[，,、]\s*)(?P<loc>[\u4e00-\u9fff]{2,4})\s*[：:]\s*(?P<pub>[^，,：:；;。《》「」『』\d\s]{2,30}?)\s*[，,]?\s*(?P<year>\d{4})\s*年\s*(?P<month>)(?:版|刊)"
+)
 PLACE_PUB_CJK = re.compile(
     r"(?:^|[，,、]\s*)(?P<loc>[\u3131-\ud7a3\u4e00-\u9fff\u3040-\u30ff]{2,8})\s*[：:]\s*(?P<pub>[^，,：:《》「」『』\d]{1,30}?)\s*[，,、]\s*(?P<year>\d{4})(?:\s*[年년])?(?P<month>)"
 )
@@ -252,15 +256,15 @@ def cjk_names(text: str) -> tuple[list[str], str | None, bool]:
         others = text.endswith("等")
     m = ROLE_SUFFIX_RE.search(text)
     if m:
-        if m.group(1) in ("主编", "编", "合编", "编选", "编", "編", "監修", "編著", "编著") and m.group(1) not in ("编著", "編著"):
-            role = "editor"
+        if m.group(1) in ("主编", "编", "合编", "编选", "編", "監修", "編著", "编著"):
+            role = "editor"  # 编著 (compiled and written) names the volume's editors
         text = text[: m.start()]
     if text.endswith("等") or text.endswith("ほか") or text.endswith("他"):
         others = True
         text = re.sub(r"(等|ほか|他)$", "", text)
     m = ROLE_SUFFIX_RE.search(text)
     if m:
-        if m.group(1) in ("主编", "编", "合编", "編", "監修"):
+        if m.group(1) in ("主编", "编", "合编", "編", "監修", "编著", "編著"):
             role = "editor"
         text = text[: m.start()]
     parts = [NATIONALITY_RE.sub("", p).strip() for p in re.split(r"[、，,／/；;]|\s+和\s+|\s+与\s+", text) if p.strip()]
@@ -461,6 +465,33 @@ def _take_mark(text: str, start: int) -> tuple[str, int] | None:
     return text[start + 1 : end], end + 1
 
 
+_PROSE_CLAUSE = re.compile(r"[的了是有在对这那其较已]|研究|关于|学界|讨论|代表|重要|认为|指出|问题|方面")
+_NAME_RUN = re.compile(
+    r"(?:[\[［〔【（(][\u4e00-\u9fff]{1,3}[\]］〕】）)]\s*)?[\u4e00-\u9fff·・]{2,12}"
+    r"(?:[、，,]\s*(?:[\[［〔【（(][\u4e00-\u9fff]{1,3}[\]］〕】）)]\s*)?[\u4e00-\u9fff·・]{2,12})*"
+    r"\s*(?:等)?\s*(?:主编|编著|合编|编选|编译|编|著|等著|撰|整理|译)?$")
+
+
+def _cut_prose_before_authors(author_part: str) -> str:
+    """``对于这一时期……，学界已有较多研究，较有代表性的是张三、李四主编`` -> ``张三、李四主编``:
+    commentary clauses before the author run (long, or with verbs/particles) are cut at the last
+    clause boundary (，：是 如 见) before the names."""
+    if len(author_part) <= 12 or not _PROSE_CLAUSE.search(author_part):
+        return author_part
+    for m in reversed(list(re.finditer(r"[，,：:；;。]|(?<=[的是如见])", author_part))):
+        head, tail = author_part[: m.start()], author_part[m.end():].strip()
+        if not tail:
+            continue
+        if not _NAME_RUN.fullmatch(tail):
+            break
+        names = [x for x in re.split(r"[、，,]", tail) if x.strip()]
+        if any(_PROSE_CLAUSE.search(ROLE_SUFFIX_RE.sub("", x)) and len(x) > 6 for x in names):
+            continue
+        if _PROSE_CLAUSE.search(head) or len(head) > 12:
+            return tail
+    return author_part
+
+
 def parse_cjk(text: str) -> Parsed:
     # 《人民日报》评论员：《标题》 — the newspaper's commentator is the author
     text = re.sub(r"^《([^》]{2,12})》\s*((?:本报|特约)?评论员|社论|编辑部|记者)\s*(?=[：:])", r"\1\2", text)
@@ -485,7 +516,12 @@ def parse_cjk(text: str) -> Parsed:
     pre = re.sub(r"^((?:新华社|中新社|中国新闻社)).{0,12}?电\s*(?=[：:]?\s*$)", r"\1", pre)
     # 前引 / short forms
     pre = re.sub(r"^(?:前引|前揭|前注所引|上引)\s*", "", pre)
-    author_part = strip_trailing(pre)
+    author_part = _cut_prose_before_authors(strip_trailing(pre))
+    if not author_part:
+        # 《标题》，新华社莫斯科 5 月 16 日电，《人民日报》…: the dispatch's agency is the author
+        dl = re.match(r"^\s*[，,]\s*(新华社|中新社|中国新闻社)[^，,。《]{0,30}?电\s*(?=[，,（(]|$)", text[after:])
+        if dl:
+            author_part = dl.group(1)
     authors: list[str] = []
     others = False
     role = None
@@ -570,7 +606,7 @@ def parse_cjk(text: str) -> Parsed:
     if pub and len(pub.group("pub")) < 2:
         pub = None
     if not pub:
-        pub = PLACE_PUB_CJK.search(rest_after)
+        pub = PLACE_PUB_NIANBAN.search(rest_after) or PLACE_PUB_CJK.search(rest_after)
     translator_m = re.search(r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:译|訳|譯)\s*(?:[，,]|$)", rest_nourl)
     issue = ZH_ISSUE.search(rest_nourl)
     vol = ZH_VOLUME.search(rest_nourl)
@@ -747,6 +783,12 @@ def parse_cjk(text: str) -> Parsed:
             f["location"] = pub.group("loc")
         f["publisher"] = pub.group("pub")
         f["date"] = pub.group("year") + (f"-{int(pub.group('month')):02d}" if pub.group("month") else "")
+        if doctype and not container:
+            # 《新时代的中国与世界》白皮书，北京：人民出版社 2019 年版: a report printed by a press
+            etype = "report"
+            f["type"] = doctype
+            if authors_field and authors_field.startswith("{") and " and " not in authors_field:
+                f["institution"] = authors_field.strip("{}")
     elif container and date:
         etype = "article"
         f["journaltitle"] = container
