@@ -176,6 +176,7 @@ _SUSPECT_CHARS = re.compile(
     r"“”《》「」『』（）【】〈〉\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u0080-\u00bfÃ\u20ac\u2122锟烫屯锛銆鈥鍙鐨鏂\u3000]")
 _SPACE_BEFORE_CJK = re.compile(r"[ \u3000][，。、；：！？）」』》】〉”]")
 _SPACE_AFTER_CJK = re.compile(r"[（「『《【〈“][ \u3000]")
+_CJK_SPACING = re.compile(r"[ \u3000（「『《【〈“][，。、；：！？）」』》】〉” \u3000]")
 SEP = "\ue000"
 
 
@@ -185,7 +186,9 @@ def _suspect(text: str) -> bool:
         return True
     if SEP in text and (SEP + " " in text or " " + SEP in text):
         return True
-    return not text.isascii() and bool(_SPACE_BEFORE_CJK.search(text) or _SPACE_AFTER_CJK.search(text))
+    # one charset-led search: a space before closing / after opening CJK punctuation (it also
+    # matches a few harmless pairs, which the exact tests of the slow path then clear)
+    return not text.isascii() and bool(_CJK_SPACING.search(text))
 
 
 # In annobib's own citations field only what breaks the file or the text is looked at.
@@ -199,7 +202,7 @@ def scan_text(rules, e, ctx):
     if cit is None:
         joined = SEP.join(fields.values())
     else:
-        joined = SEP.join(v for k, v in fields.items() if k != "citations")
+        joined = SEP.join([v for k, v in fields.items() if k != "citations"])
     if not _suspect(joined):
         # clean text: only the width of punctuation in CJK titles, and the citations field
         out = None
