@@ -65,6 +65,14 @@ NEWS_RE = re.compile(
     r"|(?:新闻|新聞|日报|时报|晚报|新報|新聞社|신문|일보|뉴스)"
 )
 MAGAZINE_RE = re.compile(r"\b(?:Magazine|Monthly|Weekly|Affairs|Diplomat|Economist|Atlantic|New Yorker|Foreign Policy|Newsweek|Time)\b")
+# magazines that print volume and issue numbers like journals (a list: "Affairs" alone also names journals)
+KNOWN_MAGAZINE_RE = re.compile(
+    r"(?:The\s+)?(?:Foreign Affairs|Foreign Policy|Atlantic(?: Monthly)?|Economist|New Yorker|Newsweek|Time|Harper['’]s(?: Magazine)?|"
+    r"Diplomat|National Interest|New Republic|Nation|Spectator|New Statesman|American Interest|Prospect)"
+)
+THINK_TANK_RE = re.compile(
+    r"\b(?:RAND|CSIS|Brookings Institution|Corporation|Institute|Center|Centre|Endowment|Council|Foundation|Fund)\b"
+)
 ORG_RE = re.compile(
     r"\b(?:Department|Ministry|Institute|Institution|University|Office|Council|Committee|Association|"
     r"Agency|Bureau|Administration|Commission|Government|House|Project|Party|Organi[sz]ation|Foundation|"
@@ -96,6 +104,11 @@ PUBLISHER_CUE = re.compile(
     r"Blackwell|Sage|Rienner|Addison|McGraw|Houghton|Harper|Simon|Polity|Verso|Brookings|RAND|Department|Office|"
     r"Institute|Center|Centre|Council|University|Bureau|Foundation|Endowment|Association|Society|Academy|Research|Studies|Éditions|Editions|Gallimard|Seuil|Suhrkamp|Beck|Elsevier|Taylor"
 )
+
+
+def _think_tank(pub: str) -> bool:
+    """RAND Corporation, CSIS, Lowy Institute: a research organization, not a press, as publisher."""
+    return bool(THINK_TANK_RE.search(pub)) and not re.search(r"Press|Publish|Books|University|Verlag|Editions|Éditions", pub)
 
 
 def find_place_publisher(text: str):
@@ -209,10 +222,14 @@ def language_of(text: str) -> str:
         return "russian"
     if HAN.search(text):
         return "chinese"
-    low = f" {text.lower()} ".replace(" et al", " ")
-    if re.search(r"[äöüß]| der | die | und | des | für ", low):
+    low = (" " + re.sub(r"[^\w'’]+", " ", text.lower()) + " ").replace(" et al ", " ")
+    # words decide; a diacritic alone (a name such as Lüthi or Détente) only without English words
+    english = re.search(r" (?:the|of|and|in|on|to|for|with|its|an|from|after|between) ", low)
+    if re.search(r" (?:der|die|und|das|für|zur|zum|über|im|vom|einer|eines) ", low) and not english \
+            or re.search(r"[äöüß]", low) and not english:
         return "german"
-    if re.search(r"[éèêàç]| les | la | le | des | et | du ", low) and not re.search(r" the | of ", low):
+    if re.search(r" (?:les|la|le|et|du|une|dans|pour|sur|aux) ", low) and not re.search(r" (?:the|of) ", low) \
+            or re.search(r"[éèêàç]", low) and not english:
         return "french"
     return "english"
 
@@ -665,6 +682,9 @@ def parse_cjk(text: str) -> Parsed:
             re.search(r"(?:^|[，,。])\s*([A-Z]{0,4}\d{1,6}(?:\s*[-—–./]\s*[A-Za-z]?\d{1,6}){1,5})\s*[。.]?\s*$", rest_nourl)
         if num:
             f["number"] = re.sub(r"\s+", "", num.group(1))
+        sig = re.findall(r"(?:全宗号?|目录号?|案卷号|卷宗号|卷号|件号)\s*[：:]?\s*([A-Za-z0-9\-—./]+)", rest_nourl)
+        if len(sig) > 1:  # 全宗号 ZA1，目录号 2，案卷号 87: the whole signature, ZA1-2-87
+            f["number"] = "-".join(sig)
         dm = re.search(r"[（(]([^）)]*\d{4}[^）)]*)[）)]", rest_nourl)
         d = iso_date(dm.group(1)) if dm else date
         if d:
@@ -1033,6 +1053,9 @@ def parse_western(text: str) -> Parsed:
             bsegs = [s.strip() for s in re.split(r",\s*", _mask_dates(book)) if s.strip()]
             if bsegs:
                 f["booktitle"] = re.sub(r"\s*\(.*$", "", bsegs[0]).strip()
+            bvol = re.search(r"(?:^|,\s*)(?:Vol(?:ume)?\.?|vol\.)\s*(\d+)\b", book + chap_tail)
+            if bvol:  # in The Cambridge History of …, vol. 2, ed. …: the volume of the book
+                f["volume"] = bvol.group(1)
             if placepub:
                 f["location"] = placepub.group("loc").strip()
                 f["publisher"] = placepub.group("pub").strip()
@@ -1046,6 +1069,8 @@ def parse_western(text: str) -> Parsed:
                 etype = "article"
             if container:
                 f["journaltitle" if etype == "article" else "type"] = container
+                if etype == "article" and KNOWN_MAGAZINE_RE.fullmatch(container):
+                    f["entrysubtype"] = "magazine"  # Foreign Affairs, Vol. 101, No. 6: a magazine's issue
             if chicago:
                 f["volume"] = chicago.group("v")
                 if chicago.group("n"):
@@ -1070,6 +1095,11 @@ def parse_western(text: str) -> Parsed:
                 f["institution"] = inst
             elif author_text and not author_text.startswith("{") and ORG_RE.search(author_text) and " and " not in author_text:
                 f["institution"] = strip_trailing(author_text)  # an organization's own report series
+        elif container and placepub and _think_tank(placepub.group("pub")):
+            etype = "report"  # “Title,” Santa Monica, CA: RAND Corporation, 2020
+            f["institution"] = placepub.group("pub").strip()
+            f["location"] = placepub.group("loc").strip()
+            f["date"] = placepub.group("year")
         elif container and placepub:
             etype = "book"
         elif container and NEWS_RE.search(container) and not (ORG_RE.search(container) and not re.search(r"News|Times|Post|Daily|Press|Journal", container)):
@@ -1146,7 +1176,7 @@ def parse_western(text: str) -> Parsed:
             if tparts and re.fullmatch(r"[A-Z]{1,6}-\d[\w/-]*", s.strip(" .")):
                 f["number"] = s.strip(" .")
                 break
-            rm_ = re.match(r"^(?P<type>(?:[A-Z][\w.&-]*\s+){0,4}(?:Report|Brief|Paper|Memo|Backgrounder))\s+(?:No\.\s*)?(?P<num>[A-Z]*[-\d]+[A-Z\d-]*)$", s)
+            rm_ = re.match(r"^(?P<type>(?:[A-Z][\w.&-]*\s+){0,4}(?:Reports?|Briefs?|Papers?|Memos?|Backgrounders?|Series|Analys[ie]s|Commentary|Insights?|Monographs?|In Focus))\s+(?:No\.\s*|Number\s+)?(?P<num>[A-Z]*[-\d]+[A-Z\d-]*)\.?$", s)
             if rm_ and tparts:
                 f["type"] = rm_.group("type")
                 f["number"] = rm_.group("num")
@@ -1163,6 +1193,12 @@ def parse_western(text: str) -> Parsed:
         if re.search(r"\bop\.\s*cit\.?|\bloc\.\s*cit\.?", body, re.I):
             p.kind = "opcit"
         if placepub and (names and names[0].startswith("{") or "number" in f):
+            etype = "report"
+            f["institution"] = placepub.group("pub").strip()
+            f["location"] = placepub.group("loc").strip()
+            f["date"] = placepub.group("year")
+        elif placepub and _think_tank(placepub.group("pub")):
+            # Santa Monica, CA: RAND Corporation, 2021: a think tank's publication is a report
             etype = "report"
             f["institution"] = placepub.group("pub").strip()
             f["location"] = placepub.group("loc").strip()
@@ -1480,8 +1516,16 @@ def parse_russian(text: str) -> Parsed:
     if arch:
         sig = body[arch.start():].strip().rstrip(".")
         holder = strip_trailing(body[: arch.start()])
-        lm = re.search(r"\b[Лл]\.\s*(\d+(?:\s*[-–—]\s*\d+)?)(?:\s*об\.)?", sig)
-        f["title"] = holder or sig
+        lm = re.search(r"(?:^|[\s.,])[Лл]\.\s*(\d+(?:\s*[-–—]\s*\d+)?)(?:\s*об\.)?", sig)
+        if lm:  # the leaves (Л. 54–72) are the locator, not part of the file's signature
+            sig = strip_trailing(sig[: lm.start()])
+        # no document title: the holder and the file's signature name the item
+        if "//" in holder:  # Запись беседы … // АВП РФ. Ф. …: a document title, then its holder
+            doc, _, holder = holder.partition("//")
+            f["title"] = strip_trailing(doc)
+            holder = holder.strip()
+        else:
+            f["title"] = f"{holder}. {sig}" if holder else sig
         if holder:
             f["library"] = holder
         f["number"] = sig
