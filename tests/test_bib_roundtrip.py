@@ -276,3 +276,23 @@ def test_permission_denied_is_one_clear_error(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "read_bytes", deny)
     with pytest.raises(InputError, match="permission denied"):
         read_library(path)
+
+
+@pytest.mark.parametrize("text", [MESSY, MESSY.replace("\n", "\r\n")], ids=["lf", "crlf"])
+def test_every_field_edit_reads_back_and_touches_nothing_else(text):
+    from annobib.bib import parse_library
+
+    lib = parse_library(text)
+    for e in lib.entries:
+        for name in list(e.fields):
+            old = e.fields[name]
+            for new in ("New value", 'With {braces} and "quotes"', "two\nlines"):
+                e.fields[name] = new
+                back = parse_library(library_text(lib))
+                assert not back.problems, (e.key, name, new)
+                assert back.get(e.key).fields[name] == new
+                assert [x.fields for x in back.entries if x.key != e.key] == [
+                    x.fields for x in lib.entries if x.key != e.key
+                ]
+            e.fields[name] = old
+    assert library_text(lib) == text
