@@ -108,6 +108,7 @@ def _head_candidates(st: list[str], fol: list[int | None]) -> set[str]:
     line is a running head too. ``st`` are the stripped lines, ``fol`` their folio numbers."""
     heads: set[str] = set()
     nonblank = [i for i, l in enumerate(st) if l]
+    counts: dict[str, int] = {}
     for pos, i in enumerate(nonblank):
         if fol[i] is None:
             continue
@@ -116,8 +117,27 @@ def _head_candidates(st: list[str], fol: list[int | None]) -> set[str]:
                 s = st[nonblank[j]]
                 if 2 <= len(s) <= 40 and not re.search(r"[。，；,;！？]", s) and not s.startswith("["):
                     if not re.match(r"^(?:\[\d+\]|[①-⑳]|\d+[.、])", s):
+                        if j == pos - 1 and not _head_shaped(s, st, nonblank, j, counts):
+                            continue  # the short last line of a note, not a running head
                         heads.add(s)
     return heads
+
+
+_LOCATOR_TAIL = re.compile(r"\bpp?\.\s*\d|第\s*\d+\s*[页頁版]|\d+\s*[-–—]\s*\d+\.?$|[.。]$")
+
+
+def _head_shaped(s: str, st: list[str], nonblank: list[int], j: int, counts: dict[str, int]) -> bool:
+    """A line just above a folio is a running head if it repeats across pages or has the shape of a
+    journal issue; one printed once that ends like a citation (``pp. 28-43.``) or continues an
+    unfinished line (the one before ends in a comma) is the last line of a note."""
+    if not counts:
+        for x in st:
+            if x:
+                counts[x] = counts.get(x, 0) + 1
+    if counts.get(s, 0) > 1 or ("期" in s and ISSUE_HEAD_RE.match(s)):
+        return True
+    prev = st[nonblank[j - 1]] if j > 0 else ""
+    return not (_LOCATOR_TAIL.search(s) or prev[-1:] in ",，、:：;；" or re.search(r"(?:\bin|\bof|\band|\bthe)$", prev))
 
 
 def _is_head(s: str, heads: set[str]) -> bool:
@@ -147,7 +167,8 @@ def split_pages(text: str) -> Document:
     nonblank = sum(1 for x in st if x)
     # exactly one leading space (not a paragraph indent of two or a full-width space)
     indented = sum(1 for l, x in zip(raw_lines, st) if x and l[:1] == " " and l[1:2] not in (" ", "\u3000"))
-    indent_signal = 0 < indented <= max(3, nonblank // 4)
+    # form feeds are the stronger signal: then a line that starts with a space is only wrapped text
+    indent_signal = 0 < indented <= max(3, nonblank // 4) and "\f" not in text
 
     page_signal_elsewhere = indent_signal or "\f" in text
     # Without any other page signal, folio clusters that sit between a page's body and its notes on
