@@ -9,7 +9,7 @@ from annobib.checks.form import KNOWN_LANGIDS
 
 # Where a non-English entry may carry its English title for APA ("title [translation]").
 # The first is the one annobib writes; the others are read (biblatex-apa and common recipes).
-TRANSLATED_TITLE_FIELDS = ("titletranslation", "translatedtitle", "title_en", "entitle", "titleaddon",
+TRANSLATED_TITLE_FIELDS = ("title_translation", "title_translation_en", "titletranslation", "translatedtitle", "title_en", "entitle", "titleaddon",
                            "usera", "origtitle", "title+an:translated")
 _TRANSLATED_SET = frozenset(TRANSLATED_TITLE_FIELDS)
 ONLINE_TYPES = frozenset({"online", "www", "electronic"})
@@ -206,10 +206,10 @@ def missing_langid(R, e, ctx):
 
 @rule("I215", "missing-translated-title", "completeness",
       "A non-English entry without an English translation of its title: APA 7 prints "
-      "'Original title [Translated title]'. Recorded in titletranslation (also read: "
-      "translatedtitle, title_en, titleaddon, usera).",
+      "'Original title [Translated title]'. Recorded in title_translation, the field "
+      "'annobib format --style apa' prints (also read: titletranslation, translatedtitle, title_en, titleaddon, usera).",
       bad="@article{x, title = {美菲“肩并肩 2025”}, langid = {chinese}}",
-      good="@article{x, title = {美菲“肩并肩 2025”}, titletranslation = {Balikatan 2025 …}, langid = {chinese}}", fields=("langid", "language", "hyphenation"), absent=TRANSLATED_TITLE_FIELDS)
+      good="@article{x, title = {美菲“肩并肩 2025”}, title_translation = {Balikatan 2025 …}, langid = {chinese}}", fields=("langid", "language", "hyphenation"), absent=TRANSLATED_TITLE_FIELDS)
 def translated_title(R, e, ctx):
     lang = _langid(e)
     if not lang or lang.startswith(("english", "american", "british", "canadian", "australian", "newzealand", "en")):
@@ -221,7 +221,7 @@ def translated_title(R, e, ctx):
     for f in _TRANSLATED_SET.intersection(e.fields):
         if text_of(e.fields[f]).strip():
             return None
-    return [R.finding(e, "titletranslation", f"{lang} entry has no English title for APA; add titletranslation = {{…}}")]
+    return [R.finding(e, "title_translation", f"{lang} entry has no English title for APA; add title_translation = {{…}}")]
 
 
 @rule("W216", "empty-field", "completeness", "A field with an empty value says nothing; the fix removes it.",
