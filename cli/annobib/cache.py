@@ -30,7 +30,7 @@ from pathlib import Path
 
 from annobib.errors import InputError
 
-FORMAT = 7
+FORMAT = 8
 MAGIC = b"ANNOBIB-VIEW\n"
 
 # Haystack groups: each entry's search text is a string of groups, each introduced by a control
@@ -350,8 +350,12 @@ class View:
 
     def raw_text(self, i: int) -> str:
         """The entry's text as it is in the file now (for ``show --bibtex``)."""
-        path = self.paths[self.source_of(i)]
-        b0, b1, c0, c1 = self.spans[i]
+        part, _ = self._locate(i)
+        path = part.path
+        ci, c0, c1 = self.spans[i]
+        cbyte = part.load("cbyte")
+        b0 = cbyte[ci]
+        b1 = cbyte[ci + 1] if ci + 1 < len(cbyte) else part.header["size"]
         with open(path, "rb") as fh:
             fh.seek(b0)
             chunk = fh.read(b1 - b0)

@@ -356,7 +356,6 @@ def rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: boo
         old_lines = old_load("line")
         old_spans = old_load("span")
         old_cline = old_load("cline")
-        old_cbyte = old_load("cbyte")
         n = 0
         for ch in old_chunks:
             old_entry_start.append(n)
@@ -391,7 +390,7 @@ def rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: boo
                 rec_offs.append(rec_len)
                 keys_out.append(key)
                 line_out.append(lines[i] + local_line + 1)
-                span_out.append((byte_starts[i], byte_starts[i] + len(chunks[i]), c0, c1))
+                span_out.append((i, c0, c1))  # chunk index; its bytes are at cbyte[i]
             chunk_out.append((digests[i], len(pieces), flags, extra, probs))
             i += 1
             continue
@@ -403,7 +402,6 @@ def rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: boo
         o1 = o0 + (j - i)
         e0, e1 = old_entry_start[o0], old_entry_start[o1 + 1]
         dline = lines[i] - old_cline[o0]
-        dbyte = byte_starts[i] - old_cbyte[o0]
         chunk_out.extend(old_chunks[o0:o1 + 1])
         for k in old_problem_chunks[bisect.bisect_left(old_problem_chunks, o0):bisect.bisect_right(old_problem_chunks, o1)]:
             for local_line, msg in old_chunks[k][4]:
@@ -423,7 +421,8 @@ def rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: boo
             rec_len += r1 - r0
             keys_out.extend(old_keys[e0:e1])
             line_out.extend([x + dline for x in old_lines[e0:e1]] if dline else old_lines[e0:e1])
-            span_out.extend([(a + dbyte, b + dbyte, c, e) for a, b, c, e in old_spans[e0:e1]] if dbyte else old_spans[e0:e1])
+            dchunk = i - o0
+            span_out.extend([(k + dchunk, c, e) for k, c, e in old_spans[e0:e1]] if dchunk else old_spans[e0:e1])
         i = j + 1
 
     if len(set(keys_out)) != len(keys_out):
