@@ -5,7 +5,7 @@ import pytest
 
 from annobib.extract import extract_notes, extract_text
 from annobib.extract.citations import read_note
-from annobib.extract.fields import language_of
+from annobib.extract.fields import language_of, western_person
 
 # (note, type, expected fields (subset), locator); a field expected as None must be absent
 CASES = [
@@ -95,6 +95,14 @@ def test_a_title_opening_prose_is_not_a_citation(note):
     assert read_note(note).status == "not-a-citation"
 
 
+@pytest.mark.parametrize("note", [
+    "《宪法》第二十九条。", "《邓小平文选》第三卷，人民出版社 1993 年版，第 12 页。",
+    "《人民日报》评论员：《坚持和平发展》，《人民日报》2013 年 1 月 30 日。",
+])
+def test_a_title_opening_a_citation_is_still_a_citation(note):
+    assert read_note(note).status == "cited"
+
+
 def test_a_title_in_prose_is_not_joined_to_an_earlier_entry_as_a_short_form():
     x = extract_notes("① 《中日和平友好条约》，《人民日报》1978 年 8 月 13 日，第 1 版。\n\n"
                       "② 《中日和平友好条约》第一条规定，两国在相互关系中不诉诸武力，本文不展开讨论。")
@@ -109,6 +117,14 @@ def test_a_title_in_prose_is_not_joined_to_an_earlier_entry_as_a_short_form():
 ])
 def test_language_by_words(text, lang):
     assert language_of(text) == lang
+
+
+@pytest.mark.parametrize("name,bib", [
+    ("Liu Chungmin", "Liu, Chungmin"), ("Huang Tungsheng", "Huang, Tungsheng"), ("Zhou Enlai", "Zhou, Enlai"),
+    ("Hal Brands", "Brands, Hal"), ("Ann Long", "Long, Ann"),
+])
+def test_romanized_chinese_names_family_first(name, bib):
+    assert western_person(name) == bib
 
 
 def test_short_last_note_line_before_the_folio_is_kept():

@@ -253,7 +253,7 @@ def _cjk_mention_only(piece: str) -> bool:
         after = piece[end + 1:] if end > 0 else ""
         return bool(end > 0 and re.match(r"[\u4e00-\u9fff]", after)
                     and not re.match(r"(?:白皮书|蓝皮书|研究报告|报告|社论|评论员|编辑部|记者|特约|本报|第\s*\d+\s*[卷册辑])", after)
-                    and re.search(r"[，,。]", after) and "《" not in after
+                    and len(after) >= 10 and re.search(r"[，,]", after) and "《" not in after
                     and not re.search(r"\d{4}|https?://|出版|页|頁|版|期|号|年|月|日|电|网", after))
     before = piece[: m.start()].rstrip()
     if not before or before[-1] in "：:，,、" or re.search(r"(?:载|见|载于|收入)$", before):

@@ -400,7 +400,8 @@ PINYIN_SURNAMES = frozenset(
     "Xi Yi Ji Qu Rong Mu Gan Ling Bian Nie Zhan Huo Miao Tong Shu Yue Lou Zhuo Ke Jiao Zhai Ning Pu Ying Shang Chai "
     "Ouyang Sima Zhuge Situ Shangguan".split()
 )
-_PY_SYL = (r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uai|ian|iao|uan|van|ai|ei|ao|ou|an|en|in|un|"
+# pinyin syllables, plus the Wade-Giles / Cantonese final -ung (pinyin -ong: Chung, Tung, Hung)
+_PY_SYL = (r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ung|uai|ian|iao|uan|van|ai|ei|ao|ou|an|en|in|un|"
            r"ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)")
 _PY_GIVEN = re.compile(r"[A-Z][a-z]{1,8}")
 _PY_TWO = re.compile(r"(?:" + _PY_SYL + r"){2}")
