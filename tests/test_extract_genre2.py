@@ -165,3 +165,21 @@ def test_with_form_feeds_a_line_starting_with_a_space_does_not_split_a_page():
     assert x.pages == 2
     assert len({e.fields["title"] for e in x.entries}) == 3
     assert [r.note.number for r in x.notes] == [1, 2, 1]
+
+
+def test_a_url_last_line_before_the_folio_is_kept_and_a_one_off_head_is_still_dropped():
+    text = "\n".join([
+        " 第一页正文讨论联盟。[1] 继续讨论。[2]",
+        "[1] 王某：《联盟政策》，北京：人民出版社 2010 年版，第 3 页。",
+        "[2] 《某部就某问题答记者问》，某部网站，2021 年 3 月 2 日，",
+        "https://www.example.gov.cn/a/b/c.html。",
+        "-7-",
+        " 第二页正文。[1]",
+        "[1] 赵某：《冷战史》，北京：人民出版社 2005 年版，第 15 页。",
+        "亚太联盟的新变化",
+        "-8-",
+    ])
+    x = extract_text(text)
+    assert x.pages == 2
+    assert any(e.fields.get("url") == "https://www.example.gov.cn/a/b/c.html" for e in x.entries)
+    assert all("亚太联盟的新变化" not in str(e.fields) for e in x.entries)

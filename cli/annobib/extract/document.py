@@ -123,21 +123,21 @@ def _head_candidates(st: list[str], fol: list[int | None]) -> set[str]:
     return heads
 
 
-_LOCATOR_TAIL = re.compile(r"\bpp?\.\s*\d|第\s*\d+\s*[页頁版]|\d+\s*[-–—]\s*\d+\.?$|[.。]$")
+_LOCATOR_TAIL = re.compile(r"\bpp?\.\s*\d|第\s*\d+\s*[页頁版]|\d+\s*[-–—]\s*\d+\.?$|[.。]$|https?://|www\.|\w/\w")
 
 
 def _head_shaped(s: str, st: list[str], nonblank: list[int], j: int, counts: dict[str, int]) -> bool:
     """A line just above a folio is a running head if it repeats across pages or has the shape of a
-    journal issue; one printed once that ends like a citation (``pp. 28-43.``) or continues an
-    unfinished line (the one before ends in a comma) is the last line of a note."""
+    journal issue; one printed once that ends like a citation (``pp. 28-43.``, ``2019.``, a URL) is
+    the last line of a note. (A line printed once that ends without a period stays a head: a note cut
+    at the page foot is followed by the heads of a two-page article.)"""
     if not counts:
         for x in st:
             if x:
                 counts[x] = counts.get(x, 0) + 1
     if counts.get(s, 0) > 1 or ("期" in s and ISSUE_HEAD_RE.match(s)):
         return True
-    prev = st[nonblank[j - 1]] if j > 0 else ""
-    return not (_LOCATOR_TAIL.search(s) or prev[-1:] in ",，、:：;；" or re.search(r"(?:\bin|\bof|\band|\bthe)$", prev))
+    return not _LOCATOR_TAIL.search(s)
 
 
 def _is_head(s: str, heads: set[str]) -> bool:
