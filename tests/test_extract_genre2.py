@@ -22,6 +22,8 @@ CASES = [
     # a sentence of commentary after the citation's 。 does not change the type or the publisher
     ("杨某：《边疆的冷战》，香港：海隅图书有限公司 2006 年版，第 41 页。需要指出的是，作者后来修正了这一看法。", "book",
      {"author": "杨某", "location": "香港", "publisher": "海隅图书有限公司", "langid": "chinese", "organization": None}, "41"),
+    ("陈某：《某书》，香港：某图书有限公司 2001 年版，第 122 页。值得注意的是，作者在 2005 年的英文版中作了修正。", "book",
+     {"langid": "chinese", "date": "2001", "publisher": "某图书有限公司"}, "122"),
     # 编著 (with or without 等) names editors
     ("王某、牛某等编著：《中美关系新论》，北京：世界知识出版社 2002 年版，第 9 页。", "book",
      {"editor": "王某 and 牛某 and others", "author": None}, "9"),

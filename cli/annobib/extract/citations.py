@@ -216,7 +216,8 @@ def cut_commentary(text: str) -> str:
     return text[m.start():]
 
 
-_AFTER_CITE_OK = re.compile(r"[《「『“\"]|https?://|www\.|\d{4}|第\s*\d+\s*[页頁版卷期]|\bpp?\.\s*\d|同上|前引|参见|参阅|转引|另见|又见|亦见|见")
+_AFTER_CITE_OK = re.compile(r"[《「『“\"]|https?://|www\.|第\s*\d+\s*[页頁版卷期]|\bpp?\.\s*\d|同上|前引|参见|参阅|转引|另见|又见|亦见|见")
+_AFTER_PROSE = re.compile(r"[的了是]|认为|指出|值得|需要|本文|笔者|作者|该书|该文|此外|不过|但是")
 
 
 def cut_trailing_commentary(text: str) -> str:
@@ -235,7 +236,8 @@ def cut_trailing_commentary(text: str) -> str:
             if not after:
                 return text
             if re.search(r"[《「『]", before) and re.search(r"[》」』][^。]*[，,]", before + "，") \
-                    and HAN.search(after[:4]) and not _AFTER_CITE_OK.search(after):
+                    and HAN.search(after[:4]) and not _AFTER_CITE_OK.search(after) \
+                    and (not re.search(r"\d{4}", after) or _AFTER_PROSE.search(after) and re.search(r"[，,]", after)):
                 return before + "。"
             return text
     return text
