@@ -63,7 +63,6 @@ class LazyGroup(click.Group):
     "--bib",
     "bib_paths",
     multiple=True,
-    type=click.Path(dir_okay=False),
     metavar="PATH",
     help="Bibliography file (repeat to merge several, read-only). "
     "Default: $ANNOBIB_BIB, else refs/article.bib under the current directory.",
