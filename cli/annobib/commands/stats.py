@@ -90,7 +90,7 @@ def stats(ctx, top, as_json):
             con.print(Text(""))
             for w in data["most_cited"][:top]:
                 line = Text(f"{w['key']}: ", style="cyan")
-                line.append(safe(f"{w['authors']} ({w['year'] or 'n.d.'}) {w['title']}"))
+                line.append(safe(" ".join(p for p in (w["authors"], f"({w['year'] or 'n.d.'})", w["title"]) if p)))
                 line.truncate(width, overflow="ellipsis")
                 con.print(line, no_wrap=True, overflow="ellipsis")
     code = report_problems(view.problems)
