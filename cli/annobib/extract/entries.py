@@ -82,6 +82,9 @@ def _families(fields: dict[str, str]) -> set[str]:
     return out
 
 
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s*&\s*|[、,，和與与]|\s+et\s+)\s*")
+
+
 class Builder:
     """Accumulates works across notes; linear in the number of citations."""
 
@@ -163,6 +166,8 @@ class Builder:
                 cands = exact or self.by_family.get(fam) or [w for w in self.works if c.author and c.author in (w.fields.get("author") or "")]
                 target = cands[-1] if cands else None
                 if target is None:
+                    target = self._by_authors(c.author or "")
+                if target is None:
                     problems.append(f"前引/op. cit. with no earlier work by {c.author}")
             elif c.kind == "short":
                 target = self._short_match(c)
@@ -197,6 +202,21 @@ class Builder:
         if problems and cited:
             result.reason = "; ".join(problems)
         return result
+
+    def _by_authors(self, who: str) -> _Work | None:
+        """The latest work whose author families include every name of a multi-author short form
+        (``North and Weingast``, ``A, B & C``, ``李明、王强``, ``李明和王强``)."""
+        names = [n.strip() for n in _AUTHOR_SPLIT.split(who) if n.strip() and n.strip().lower() not in ("et al.", "et al", "等")]
+        if len(names) < 2:
+            return None
+        fams = [family_part(n) for n in names]
+        if not all(fams):
+            return None
+        for w in reversed(self.works):
+            have = _families(w.fields)
+            if all(f in have for f in fams):
+                return w
+        return None
 
     def _new(self, c: CitationText) -> _Work:
         p = c.parsed
