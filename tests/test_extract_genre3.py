@@ -31,3 +31,27 @@ def test_two_chinese_authors_qianyin():
     assert x.notes[1].keys == [key] and x.notes[2].keys == [key]
     assert len(x.entries) == 1
     assert [c.locator for c in by_key[key].citations] == ["5", "33", "34"]
+
+
+def test_report_numbers_with_slash_and_dash():
+    x, _ = _run(
+        "[1] Ann Lee, \"Credit Booms and Busts,\" IMF Working Paper No. 12/81, April 2012, p. 9.\n"
+        "[2] Bob Carr, \"Trade Frictions,\" NBER Working Paper No. 2018-07, 2018.\n"
+        "[3] Cai Lin, \"Fiscal Rules,\" IMF Working Paper WP/15/22, 2015.\n")
+    nums = [e.fields.get("number") for e in x.entries]
+    assert nums == ["12/81", "2018-07", "WP/15/22"]
+    assert all(e.type == "report" for e in x.entries)
+    assert x.entries[2].fields["type"] == "IMF Working Paper"
+
+
+def test_archive_number_in_chinese_numerals_after_a_space():
+    x, _ = _run("[1] 《经济部关于工厂内迁的呈文》（1938 年 5 月），中国第二历史档案馆藏，档号 四二八-3-217。\n")
+    assert x.entries[0].fields["number"] == "四二八-3-217"
+
+
+def test_identifier_wrapped_at_hyphen_joins_without_space():
+    from annobib.extract.document import join_lines
+    assert join_lines(["中国第二历史档案馆藏，档号 Q173-", "2-45。"]) == "中国第二历史档案馆藏，档号 Q173-2-45。"
+    assert join_lines(["Journal of Things, pp. 45-", "47."]) == "Journal of Things, pp. 45-47."
+    assert join_lines(["the so-", "called rule"]) == "the so-called rule"
+    assert join_lines(["ends with a dash -", "and more"]) == "ends with a dash - and more"

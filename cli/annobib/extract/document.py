@@ -348,6 +348,9 @@ def join_pair(prev: str, nxt: str) -> str:
         return ""
     if a == "-" and b.isalpha() and len(prev) > 1 and prev[-2].isalpha():
         return ""  # keep the hyphen, join the word: Indo-\nPacific
+    if a == "-" and b.isalnum() and len(prev) > 1 and prev[-2].isalnum() \
+            and (b.isdigit() or re.search(r"\d", prev.rsplit(None, 1)[-1])):
+        return ""  # an identifier or range wrapped at its hyphen: 档号 S173-\n1-45, pp. 45-\n47
     return " "
 
 

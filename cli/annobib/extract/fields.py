@@ -679,7 +679,7 @@ def parse_cjk(text: str) -> Parsed:
         holder = next((s for s in re.split(r"[，,。；;]", rest_nourl) if re.search(r"档案馆|档案|檔案|館|馆藏|藏$", s) and "档号" not in s), None)
         if holder:
             f["library"] = strip_trailing(re.sub(r"(藏|所藏|館蔵)$", "", holder.strip()))
-        num = re.search(r"(?:档号|檔號|卷宗号|档案号|全宗号)\s*[：:]?\s*([A-Za-z0-9\-—./]+)", rest_nourl) or \
+        num = re.search(r"(?:档号|檔號|卷宗号|档案号|全宗号)\s*[：:]?\s*([A-Za-z0-9〇零一二三四五六七八九十\-—./]*[A-Za-z0-9〇零一二三四五六七八九十])", rest_nourl) or \
             re.search(r"(?:^|[，,。])\s*([A-Z]{0,4}\d{1,6}(?:\s*[-—–./]\s*[A-Za-z]?\d{1,6}){1,5})\s*[。.]?\s*$", rest_nourl)
         if num:
             f["number"] = re.sub(r"\s+", "", num.group(1))
@@ -992,7 +992,7 @@ def parse_western(text: str) -> Parsed:
     # locators and numbers
     locator = None
     vol = re.search(r"\b(?:Vol(?:ume)?\.?|vol\.)\s*(\d+)", rest)
-    num = re.search(r"\b(?:No\.?|no\.|Issue|iss\.)\s*(\d+[A-Za-z]?)", rest)
+    num = re.search(r"\b(?:No\.?|no\.|Issue|iss\.)\s*((?:[A-Z]{1,4}/)?\d+(?:/\d+|-\d{2,}(?=\s*(?:[,.;)]|$)))?[A-Za-z]?)", rest)
     chicago = re.search(r"^(?P<j>[^,]+?)\s+(?P<v>\d+)(?:,\s*no\.\s*(?P<n>\d+))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?", rest)
     pages_m = EN_PAGES.search(rest)
     if pages_m:
@@ -1087,7 +1087,7 @@ def parse_western(text: str) -> Parsed:
             f["type"] = re.sub(r",?\s*(?:No\.?|no\.|Number)\s*\S+$", "", container).strip()
             if num:
                 f["number"] = num.group(1)
-            code = re.search(r"\s+([A-Z]{1,5}-?\d{3,}[A-Z\d-]*)$", f["type"])
+            code = re.search(r"\s+([A-Z]{1,5}-?\d{3,}[A-Z\d-]*|[A-Z]{1,5}/\d{2,4}/\d{1,4})$", f["type"])
             if code and not num:  # CRS In Focus IF10199, CRS Report R45464
                 f["number"] = code.group(1)
                 f["type"] = f["type"][: code.start()].strip()
