@@ -280,6 +280,52 @@ _SUBTITLE = re.compile(r"\s*(?:[:：]|——|—|--|\s-\s)\s*")
 MAX_FUZZY_BUCKET = 16
 
 
+def _first(x):
+    return x[0]
+
+
+def _near_ratio(ta: str, tb: str, grams: dict, digits: dict) -> float | None:
+    """How alike two folded titles are when that makes them near-identical (>= 0.9), else None."""
+    da = digits.get(ta)
+    if da is None:
+        da = digits[ta] = _DIGITS.sub("", ta)
+    db = digits.get(tb)
+    if db is None:
+        db = digits[tb] = _DIGITS.sub("", tb)
+    if da != db:
+        return None  # other numbers: another report, volume or part
+    ga, gb = _grams(ta, grams), _grams(tb, grams)
+    if len(ga & gb) < 0.75 * max(len(ga), len(gb)):
+        return None  # cheap (set operations in C): far too different already
+    sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    if sm.real_quick_ratio() < 0.9 or sm.quick_ratio() < 0.9:
+        return None
+    ratio = sm.ratio()
+    return ratio if ratio >= 0.9 else None
+
+
+def _title_keys(title: str) -> tuple:
+    """(folded key or None when too short to compare, main-title key or None, near-bucket pieces)."""
+    t = title_key(title)
+    if len(t) < 4:
+        return None, None, ()
+    main = _SUBTITLE.split(title, 1)[0]
+    if len(main) < len(title):
+        main = title_key(main)
+        if len(main) < 12:
+            main = None
+    else:
+        main = None
+    n = len(t)
+    if n >= 32:
+        pieces = (("p", t[:16]), ("s", t[-16:]), ("m", t[n // 3: n // 3 + 16]))
+    elif n >= 12:
+        pieces = (("p", t[:6]), ("s", t[-6:]))
+    else:
+        pieces = ()
+    return t, main, pieces
+
+
 @rule("W107", "duplicate-work", "structure",
       "The same work is entered twice: same DOI, same URL (scheme, www., tracking parameters and "
       "fragment ignored), or near-identical title with the same year and first author (case, width, "
@@ -293,6 +339,8 @@ def duplicate_work(R, corpus, ctx):
     by_title: dict[tuple, list] = defaultdict(list)
     near: dict[tuple, list] = defaultdict(list)
     folded: dict[int, str] = {}
+    tkeys: dict[str, tuple] = {}  # raw title -> (key, main-title key, near-bucket pieces): once per distinct title
+    akeys: dict[str, str] = {}  # first-author value -> its key
     for e in corpus.entries:
         f = e.fields
         doi = f.get("doi")
@@ -303,28 +351,28 @@ def duplicate_work(R, corpus, ctx):
             by_url[normalize_url(text_of(url))].append(e)
         title = f.get("title")
         if title:
-            t = title_key(title)
-            if len(t) < 4:
+            tk = tkeys.get(title)
+            if tk is None:
+                tk = tkeys[title] = _title_keys(title)
+            t, main, pieces = tk
+            if t is None:
                 continue
             folded[id(e)] = t
             year = (f.get("date") or f.get("year") or "")[:4]
-            ak = author_key(e)
+            raw = val(e, "author") or val(e, "editor")
+            if raw:
+                ak = akeys.get(raw)
+                if ak is None:
+                    ak = akeys[raw] = _family_key(_first_author(raw))
+            else:
+                ak = ""
             by_title[(t, year, ak)].append(e)
-            main = _SUBTITLE.split(title, 1)[0]
-            if len(main) < len(title):
-                main = title_key(main)
-                if len(main) >= 12:
-                    by_title[(main, year, ak, "main")].append(e)
+            if main is not None:
+                by_title[(main, year, ak, "main")].append(e)
             # near-identical titles share a fixed-length prefix, suffix or middle piece:
             # bucketing on those (with year and first author) keeps comparisons in small groups
-            n = len(t)
-            if n >= 32:
-                near[(year, ak, "p", t[:16])].append(e)
-                near[(year, ak, "s", t[-16:])].append(e)
-                near[(year, ak, "m", t[n // 3: n // 3 + 16])].append(e)
-            elif n >= 12:
-                near[(year, ak, "p", t[:6])].append(e)
-                near[(year, ak, "s", t[-6:])].append(e)
+            for kind, piece in pieces:
+                near[(year, ak, kind, piece)].append(e)
     reported: set[frozenset] = set()
     grams: dict[str, frozenset] = {}
     out = []
@@ -348,38 +396,25 @@ def duplicate_work(R, corpus, ctx):
         if len(group) > 1:
             report(group, "same title, year and first author" if len(k) == 3 else "same main title, year and first author")
     digits: dict[str, str] = {}
+    verdicts: dict[tuple, float | None] = {}  # (title a, title b) -> similarity when it counts, else None
     for k, group in near.items():
         n = len(group)
         if n < 2 or n > MAX_FUZZY_BUCKET:
             continue
-        items = sorted(((len(folded[id(e)]), folded[id(e)], e) for e in group), key=lambda x: x[0])
+        items = sorted(((len(folded[id(e)]), folded[id(e)], e) for e in group), key=_first)
         for i in range(n - 1):
             la, ta, a = items[i]
-            da = digits.get(ta)
-            if da is None:
-                da = digits[ta] = _DIGITS.sub("", ta)
             for j in range(i + 1, n):
                 lb, tb, b = items[j]
                 if (lb - la) * 10 > lb:
                     break  # sorted by length: the rest are longer still
                 if ta == tb:
                     continue  # exact: its own bucket
-                db = digits.get(tb)
-                if db is None:
-                    db = digits[tb] = _DIGITS.sub("", tb)
-                if db != da:
-                    continue  # other numbers: another report, volume or part
-                ga, gb = _grams(ta, grams), _grams(tb, grams)
-                if len(ga & gb) < 0.75 * max(len(ga), len(gb)):
-                    continue  # cheap (set operations in C): far too different already
+                ratio = verdicts.get((ta, tb), 0)
+                if ratio == 0:
+                    ratio = verdicts[(ta, tb)] = _near_ratio(ta, tb, grams, digits)
+                if ratio is None:
+                    continue
                 first, second = (a, b) if (a.source or "", a.line or 0) <= (b.source or "", b.line or 0) else (b, a)
-                pair = frozenset((id(a), id(b)))
-                if pair in reported:
-                    continue
-                sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
-                if sm.real_quick_ratio() < 0.9 or sm.quick_ratio() < 0.9:
-                    continue
-                ratio = sm.ratio()
-                if ratio >= 0.9:
-                    report([first, second], f"near-identical title ({ratio:.0%} alike), same year and first author")
+                report([first, second], f"near-identical title ({ratio:.0%} alike), same year and first author")
     return out
