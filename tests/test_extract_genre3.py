@@ -55,3 +55,16 @@ def test_identifier_wrapped_at_hyphen_joins_without_space():
     assert join_lines(["Journal of Things, pp. 45-", "47."]) == "Journal of Things, pp. 45-47."
     assert join_lines(["the so-", "called rule"]) == "the so-called rule"
     assert join_lines(["ends with a dash -", "and more"]) == "ends with a dash - and more"
+
+
+def test_old_gbt_book_with_translator_and_editor_segments():
+    x, _ = _run(
+        "[1] 史景迁. 追寻现代中国[M]. 温洽溢, 等译. 上海: 上海远东出版社, 2005: 88.\n"
+        "[2] 某某. 书名[M]. 王五主编. 上海: 上海人民出版社, 1999: 7.\n")
+    a, b = x.entries
+    assert a.type == "book"
+    assert a.fields["translator"] == "温洽溢 and others"
+    assert (a.fields["location"], a.fields["publisher"], a.fields["date"]) == ("上海", "上海远东出版社", "2005")
+    assert a.citations[0].locator == "88"
+    assert b.fields["editor"] == "王五" and b.fields["publisher"] == "上海人民出版社"
+    assert b.citations[0].locator == "7"

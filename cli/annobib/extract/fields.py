@@ -1334,6 +1334,10 @@ GBT_TAGS = {"J": "article", "M": "book", "N": "article", "D": "thesis", "C": "in
             "Z": "misc", "P": "patent", "S": "standard", "G": "book", "DB/OL": "online"}
 
 
+GBT_RESP_RE = re.compile(
+    r"^\s*(?P<who>[^.．。:：\[\]]{1,60}?)\s*[,，]?\s*(?P<etc>等)?\s*(?P<role>编译|編譯|主编|主編|编著|编|編|译|譯|校译)\s*[.．。]\s*")
+
+
 def parse_gbt_tagged(text: str) -> Parsed | None:
     m = re.match(r"^(?P<au>.*?)[.．。]\s*(?P<title>[^\[\]]+?)\s*\[(?P<tag>[A-Z]+(?:/OL)?)\]\s*[.．。]?\s*(?P<rest>.*)$", text)
     if not m:
@@ -1387,6 +1391,23 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
         if em:  # 秦亚青. 关系与过程[M]. 2版. 上海: …
             f["edition"] = em.group(1) or em.group(2)
             r = r[em.end():]
+        while True:  # 费正清. 剑桥中华民国史[M]. 杨品泉, 等译. 北京: …  (responsibility segments)
+            rm_ = GBT_RESP_RE.match(r)
+            if not rm_:
+                break
+            who = rm_["who"].strip(" ,，")
+            others = bool(rm_["etc"]) or bool(re.search(r"\s*等$", who))
+            who = re.sub(r"\s*等$", "", who).strip(" ,，")
+            if HAN.search(who) or KANA.search(who) or HANGUL.search(who):
+                names, _r, o2 = cjk_names(who.replace(",", "、").replace("，", "、"))
+                value = format_cjk_names(names, others or o2)
+            else:
+                raw = [a.strip() for a in re.split(r",\s*", who) if a.strip()]
+                value = names_field([_gbt_western_name(a) for a in raw], others)
+            field = "translator" if rm_["role"].endswith(("译", "譯")) else "editor"
+            if value:
+                f.setdefault(field, value)
+            r = r[rm_.end():]
         pm = re.match(r"^\s*(?:(?P<loc>[^:：,，]+)[:：]\s*)?(?P<pub>[^,，]+)[,，]\s*(?P<y>\d{4})(?:\s*[:：]\s*(?P<pp>[\d\-–—~]+))?", r)
         if pm:
             if tag == "D":
