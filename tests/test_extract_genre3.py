@@ -68,3 +68,11 @@ def test_old_gbt_book_with_translator_and_editor_segments():
     assert a.citations[0].locator == "88"
     assert b.fields["editor"] == "王五" and b.fields["publisher"] == "上海人民出版社"
     assert b.citations[0].locator == "7"
+
+
+def test_year_inside_the_title_is_not_the_publication_year():
+    x, _ = _run(
+        "[1] Asian Development Bank, Asia 2050: Realizing the Asian Century, Manila: Asian Development Bank, 2011, pp. 12-14.\n"
+        "[2] Jane Roe, Vision 2035: A Plan, New York: Norton, 2019, p. 4.\n")
+    assert [e.fields["date"] for e in x.entries] == ["2011", "2019"]
+    assert x.entries[0].fields["title"].startswith("Asia 2050")

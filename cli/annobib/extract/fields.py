@@ -1234,6 +1234,13 @@ def parse_western(text: str) -> Parsed:
             f["date"] = date
     if etype == "incollection" and "date" not in f and date:
         f["date"] = date[:4]
+    t_ = f.get("title") or ""
+    if f.get("date") and t_ and f["date"][:4] in t_ and t_ in rest_wo:
+        # China 2030: Building…, Washington, D.C.: World Bank, 2013: a year inside the title is not
+        # the publication year; take the one in the publication data after the title
+        later = iso_date(rest_wo[rest_wo.index(t_) + len(t_):])
+        if later:
+            f["date"] = later
     if url:
         f["url"] = url
     f["langid"] = language_of((title or "") + " " + (container or ""))
