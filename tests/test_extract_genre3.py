@@ -76,3 +76,12 @@ def test_year_inside_the_title_is_not_the_publication_year():
         "[2] Jane Roe, Vision 2035: A Plan, New York: Norton, 2019, p. 4.\n")
     assert [e.fields["date"] for e in x.entries] == ["2011", "2019"]
     assert x.entries[0].fields["title"].startswith("Asia 2050")
+
+
+def test_venue_keeps_the_state_or_dc_after_the_city():
+    x, _ = _run(
+        "[1] John Doe, \"Talk on Trade,\" paper presented at the Annual Meeting of the Trade Society, "
+        "Washington, D.C., May 4, 2016.\n"
+        "[2] John Doe, \"Other Talk,\" paper presented at the Annual Meeting of the Trade Society, Austin, TX, May 5, 2016.\n")
+    assert [e.fields.get("venue") for e in x.entries] == ["Washington, D.C.", "Austin, TX"]
+    assert x.entries[0].fields["date"] == "2016-05-04"
