@@ -85,3 +85,11 @@ def test_venue_keeps_the_state_or_dc_after_the_city():
         "[2] John Doe, \"Other Talk,\" paper presented at the Annual Meeting of the Trade Society, Austin, TX, May 5, 2016.\n")
     assert [e.fields.get("venue") for e in x.entries] == ["Washington, D.C.", "Austin, TX"]
     assert x.entries[0].fields["date"] == "2016-05-04"
+
+
+def test_several_chinese_publishers_joined_by_dunhao():
+    x, _ = _run("[1] 张伟：《市场与国家》，上海：格致出版社、三联书店、上海人民出版社 2016 年版，第 12 页。\n")
+    e = x.entries[0]
+    assert e.fields["publisher"] == "格致出版社、三联书店、上海人民出版社"
+    assert e.fields["location"] == "上海" and e.fields["date"] == "2016"
+    assert e.citations[0].locator == "12"
