@@ -93,3 +93,15 @@ def test_several_chinese_publishers_joined_by_dunhao():
     assert e.fields["publisher"] == "格致出版社、三联书店、上海人民出版社"
     assert e.fields["location"] == "上海" and e.fields["date"] == "2016"
     assert e.citations[0].locator == "12"
+
+
+def test_chinese_conference_paper_without_huiyi():
+    x, _ = _run(
+        "[1] 刘洋：《地方债务的形成》，“中国财政学会 2018 年年会”论文，成都，2018 年 11 月。\n"
+        "[2] 陈红：《产业政策再评价》，提交第五届发展经济学论坛的论文，北京，2020 年 10 月。\n")
+    a, b = x.entries
+    assert a.type == b.type == "inproceedings"
+    assert a.fields["eventtitle"].replace(" ", "") == "中国财政学会2018年年会"
+    assert (a.fields["venue"], a.fields["date"]) == ("成都", "2018-11")
+    assert b.fields["eventtitle"] == "第五届发展经济学论坛"
+    assert (b.fields["venue"], b.fields["date"]) == ("北京", "2020-10")

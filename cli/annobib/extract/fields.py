@@ -621,7 +621,8 @@ def parse_cjk(text: str) -> Parsed:
         rest_after = rest_nourl
     segs = [s.strip() for s in re.split(r"[，,、。；;]", rest_after) if s.strip()]
     thesis = re.search(r"(博士|硕士|碩士|学士)(?:学位)?论文|博士論文|修士論文|学位論文", rest_nourl)
-    conf = re.search(r"(?:会议|研讨会|论坛|年会|学术会议|シンポジウム|学会)(?:上的)?(?:论文|報告|发言|提交论文)|(?:会议|研讨会|论坛)\s*[，,]", rest_nourl)
+    conf = re.search(r"(?:会议|研讨会|论坛|年会|学术会议|シンポジウム|学会)[”\"]?(?:上的|的)?(?:论文|報告|发言|提交论文)|(?:会议|研讨会|论坛)\s*[，,]"
+                     r"|[“\"][^”\"]{2,40}[”\"]\s*(?:会议)?论文(?!集)|提交[^，,。《》]{2,40}?的?论文(?!集)", rest_nourl)
     archive = re.search(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏", rest_nourl)
     pub = PUBLISHER_ZH.search(rest_after) or PUBLISHER_ZH.search(rest_nourl)
     if pub and len(pub.group("pub")) < 2:
@@ -708,9 +709,11 @@ def parse_cjk(text: str) -> Parsed:
     elif conf and not issue:
         etype = "inproceedings"
         ev = re.search(r"[“\"]([^”\"]+)[”\"]", rest_nourl)
-        event = ev.group(1) if ev else next((s for s in segs if re.search(r"会议|研讨会|论坛|年会", s)), None)
+        event = ev.group(1) if ev else next((s for s in segs if re.search(r"会议|研讨会|论坛|年会|^提交.+论文$", s)), None)
         if container and not event:
             event = container
+        if event and not ev:  # 提交第五届发展经济学论坛的论文 -> 第五届发展经济学论坛
+            event = re.sub(r"(?:上)?的论文$", "", re.sub(r"^提交(?:给|至|到)?", "", event))
         if event:
             f["eventtitle"] = re.sub(r"(?:国际)?(?:学术)?研讨会?论文$|论文$", "", event) if not ev else event
         venue = next((s for s in segs if re.fullmatch(r"[\u4e00-\u9fff]{2,6}", s) and not re.search(r"会议|论文|研讨", s)), None)
