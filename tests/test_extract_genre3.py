@@ -105,3 +105,25 @@ def test_chinese_conference_paper_without_huiyi():
     assert (a.fields["venue"], a.fields["date"]) == ("成都", "2018-11")
     assert b.fields["eventtitle"] == "第五届发展经济学论坛"
     assert (b.fields["venue"], b.fields["date"]) == ("北京", "2020-10")
+
+
+def test_un_document_symbol_is_a_report_number():
+    x, _ = _run(
+        "[1] \"Boosting Growth,\" UN Doc. E/2019/55, May 2, 2019.\n"
+        "[2] UN General Assembly, \"Some Resolution,\" U.N. Doc. A/RES/68/262, March 27, 2014, p. 2.\n")
+    a, b = x.entries
+    assert a.type == b.type == "report"
+    assert (a.fields["type"], a.fields["number"], a.fields["date"]) == ("UN Doc.", "E/2019/55", "2019-05-02")
+    assert b.fields["number"] == "A/RES/68/262" and "journaltitle" not in b.fields
+    assert b.citations[0].locator == "2"
+
+
+def test_igo_report_series_after_quoted_title_is_a_report():
+    x, _ = _run(
+        "[1] World Bank, \"Growth Amid Headwinds,\" East Asia and Pacific Economic Update, April 2022, "
+        "https://www.worldbank.org/en/publication/eap-update-apr2022.\n")
+    e = x.entries[0]
+    assert e.type == "report"
+    assert e.fields["type"] == "East Asia and Pacific Economic Update"
+    assert e.fields["institution"] == "World Bank" and e.fields["date"] == "2022-04"
+    assert "journaltitle" not in e.fields and "entrysubtype" not in e.fields

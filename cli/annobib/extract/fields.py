@@ -102,6 +102,15 @@ PLACE_PUBLISHER_EN = re.compile(
     r"(?:,\s*(?:[A-Z]{2}|D\.\s?C\.|[A-Z][a-z]{1,4}\.|N\.\s?[YJ]\.))?)\s*:\s*(?P<pub>Little,\s*Brown(?:\s+and\s+Company)?|Farrar,\s*Straus(?:,?\s*(?:and|&)\s*Giroux)?|Harcourt,\s*Brace[\w &]*|[^,:;]{2,80}?)(?:,\s*|\s+)(?P<year>(?:1[5-9]|20)\d\d)(?=\s*(?:[,.;:)]|$))"
 )
 US_STATE_RE = re.compile(r"D\.\s?C\.|[A-Z]{2}|N\.\s?[YJ]\.|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.")
+DOC_SYMBOL_RE = re.compile(
+    r"^(?P<t>(?:UN|U\.N\.|UNGA|WTO|IMF|OECD)\s+Doc(?:ument)?\.?)\s*(?:No\.\s*)?(?P<n>[A-Z][A-Za-z]{0,9}(?:/[A-Za-z0-9.()\-]+)+)\s*$")
+IGO_RE = re.compile(
+    r"(?:The\s+)?(?:World Bank(?: Group)?|International Monetary Fund|IMF|OECD|United Nations(?: [A-Z][A-Za-z ]{2,60})?|UN(?: [A-Z][A-Za-z ]{2,40})?|"
+    r"UNCTAD|UNDP|UNESCO|UNICEF|UNHCR|WTO|World Trade Organi[sz]ation|World Health Organi[sz]ation|WHO|"
+    r"Asian Development Bank|ADB|Asian Infrastructure Investment Bank|AIIB|Bank for International Settlements|BIS|"
+    r"International Labour Organi[sz]ation|ILO|International Energy Agency|IEA|Food and Agriculture Organization|FAO|"
+    r"European Commission|European Central Bank|ECB|ASEAN Secretariat|African Development Bank|Inter-American Development Bank)")
+IGO_SERIES_RE = re.compile(r"\b(?:Update|Outlook|Report|Review|Monitor|Brief|Survey|Series|Note|Notes|Paper|Papers|Bulletin|Assessment)\b")
 PUBLISHER_CUE = re.compile(
     r"Press|Publish|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|Random House|Knopf|"
     r"Blackwell|Sage|Rienner|Addison|McGraw|Houghton|Harper|Simon|Polity|Verso|Brookings|RAND|Department|Office|"
@@ -1055,6 +1064,20 @@ def parse_western(text: str) -> Parsed:
                 venue = f"{venue}, {segs[vi + 1].strip()}"  # Washington, D.C. / Austin, TX: one place
             if venue:
                 f["venue"] = venue
+        elif container and DOC_SYMBOL_RE.match(container):
+            # “Title,” UN Doc. A/RES/70/1, 21 October 2015: a document symbol, not a journal
+            dm_ = DOC_SYMBOL_RE.match(container)
+            etype = "report"
+            f["type"] = re.sub(r"^U\.N\.", "UN", dm_.group("t"))
+            f["number"] = dm_.group("n").rstrip(".,")
+        elif container and not vol and not chicago and IGO_RE.fullmatch(author_text or "") and IGO_SERIES_RE.search(container):
+            # World Bank, “Title,” East Asia and Pacific Economic Update, April 2022, URL: an international
+            # organization's report series, not a periodical
+            etype = "report"
+            f["type"] = container
+            f["institution"] = author_text
+            if num:
+                f["number"] = num.group(1)
         elif chap:
             etype = "incollection"
             eds, _o, _r = western_names(chap.group("eds"))
