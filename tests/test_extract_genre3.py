@@ -127,3 +127,21 @@ def test_igo_report_series_after_quoted_title_is_a_report():
     assert e.fields["type"] == "East Asia and Pacific Economic Update"
     assert e.fields["institution"] == "World Bank" and e.fields["date"] == "2022-04"
     assert "journaltitle" not in e.fields and "entrysubtype" not in e.fields
+
+
+def test_apa_references():
+    x, _ = _run(
+        "[1] Acemoglu, D., Johnson, S., & Robinson, J. A. (2001). The colonial origins of comparative development: "
+        "An empirical investigation. American Economic Review, 91(5), 1369-1401.\n"
+        "[2] Lardy, N. R. (2014). Markets over Mao: The rise of private business in China. Washington, DC: "
+        "Peterson Institute for International Economics.\n"
+        "[3] Li, X.-Y. (2020, March 5). Why growth slowed? China Economic Review, 60, 101-120.\n")
+    a, b, c = x.entries
+    assert a.type == "article"
+    assert a.fields["author"] == "Acemoglu, D. and Johnson, S. and Robinson, J. A."
+    assert (a.fields["journaltitle"], a.fields["volume"], a.fields["number"], a.fields["pages"], a.fields["date"]) == \
+        ("American Economic Review", "91", "5", "1369-1401", "2001")
+    assert a.fields["title"].startswith("The colonial origins") and a.fields["title"].endswith("investigation")
+    assert b.type == "book" and b.fields["publisher"] == "Peterson Institute for International Economics"
+    assert b.fields["location"] == "Washington, DC" and b.fields["date"] == "2014"
+    assert c.fields["author"] == "Li, X.-Y." and c.fields["date"] == "2020-03-05" and c.fields["volume"] == "60"

@@ -478,7 +478,75 @@ def _parse_citation(text: str) -> Parsed:
         return parse_cjk(text)
     if first_mark is None and HAN.search(text) and not LATIN.search(URL_RE.sub("", text)) :
         return parse_cjk(text)
+    apa = parse_apa(text)
+    if apa:
+        return apa
     return parse_western(text)
+
+
+# ---------------------------------------------------------------- APA (Family, I. I., & Family, I. (Year). Title. Journal, 1(2), 3-4.)
+
+_APA_NAME = r"(?:(?:de|van|von|der|den|del|da|di|la|le)\s+)*[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){0,2},\s*[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*(?:,\s*(?:Jr|Sr)\.)?"
+APA_RE = re.compile(
+    r"^(?P<au>" + _APA_NAME + r"(?:(?:,\s*|,?\s*&\s*)" + _APA_NAME + r")*(?:,?\s*(?:&\s*)?(?:et al\.|\.\.\.|…))?)"
+    r"\s*\((?P<y>(?:1[5-9]|20)\d\d)[a-z]?(?:,\s*(?P<md>[A-Z][a-z]+\.?(?:\s+\d{1,2})?))?\)\.\s+(?P<body>.+)$"
+)
+APA_JOURNAL = re.compile(
+    r"^(?P<j>[^,]+(?:,\s*[^,\d][^,]*)?),\s*(?P<v>\d+)(?:\s*\((?P<n>[^)]+)\))?(?:,\s*(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$"
+)
+
+
+def parse_apa(text: str) -> Parsed | None:
+    """An APA reference (common in Chinese economics journals' English notes): authors ``Family, I. I.``
+    joined by ``, `` and ``&``; ``(Year)`` or ``(Year, Month Day)``; the title sentence; then a journal
+    with ``vol(issue), pages`` or, for a book, the publisher."""
+    m = APA_RE.match(text.strip())
+    if not m:
+        return None
+    body = m["body"].strip()
+    url_m = URL_RE.search(body)
+    url = clean_url(url_m.group(0)) if url_m else None
+    if url_m:
+        body = body[: url_m.start()].strip()
+    body = re.sub(r"\s*\b(?:doi|DOI)\s*:\s*\S+\s*$", "", body).strip()
+    tm = re.match(r"^(?P<t>.+?(?<!\b[A-Z])[.?!])\s+(?P<rest>[A-Z(].*)$", body)
+    if not tm:
+        return None
+    title, rest = tm["t"].strip(), tm["rest"].strip()
+    title = title[:-1] if title.endswith(".") else title
+    raw = [a.strip() for a in re.split(r",?\s*&\s*|(?<=\.),\s*(?=[^\W\d_])", m["au"]) if a.strip()]
+    others = any(re.fullmatch(r"et al\.|\.\.\.|…", a) for a in raw)
+    names = [re.sub(r"\s+", " ", a) for a in raw if not re.fullmatch(r"et al\.|\.\.\.|…", a)]
+    f: dict[str, str] = {"author": names_field(names, others), "title": title}
+    date = m["y"]
+    if m["md"]:
+        d = iso_date(f"{m['md']} {m['y']}") if re.search(r"\d", m["md"]) else iso_date(f"{m['md']} {m['y']}")
+        date = d or date
+    locator = None
+    jm = APA_JOURNAL.match(rest)
+    etype = "book"
+    if jm:
+        etype = "article"
+        f["journaltitle"] = jm["j"].strip()
+        f["volume"] = jm["v"]
+        if jm["n"]:
+            f["number"] = jm["n"].strip()
+        if jm["pp"]:
+            f["pages"] = re.sub(r"\s*[-–—]\s*", "-", jm["pp"])
+            locator = f["pages"]
+    else:
+        pub = rest.rstrip(". ")
+        if not pub or len(pub) > 80:
+            return None
+        place = re.match(r"^(?P<loc>[^:]{2,40}):\s*(?P<pub>.+)$", pub)
+        if place:
+            f["location"], pub = place["loc"].strip(), place["pub"].strip()
+        f["publisher"] = pub
+    f["date"] = date
+    if url:
+        f["url"] = url
+    f["langid"] = language_of(title)
+    return Parsed(type=etype, fields=_order(f), locator=locator, names=[])
 
 
 # ---------------------------------------------------------------- CJK
