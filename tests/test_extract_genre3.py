@@ -145,3 +145,15 @@ def test_apa_references():
     assert b.type == "book" and b.fields["publisher"] == "Peterson Institute for International Economics"
     assert b.fields["location"] == "Washington, DC" and b.fields["date"] == "2014"
     assert c.fields["author"] == "Li, X.-Y." and c.fields["date"] == "2020-03-05" and c.fields["volume"] == "60"
+
+
+def test_chinese_court_decisions_are_jurisdiction():
+    x, _ = _run(
+        "[1] 《王某诉李某合同纠纷案》，最高人民法院指导案例 15 号，2013 年 1 月 31 日发布。\n"
+        "[2] 《丙诉丁侵权案》，北京市高级人民法院（2017）京民终 88 号民事判决书，2017 年 6 月 1 日。\n"
+        "[3] 《甲公司诉乙公司买卖合同纠纷案》，（2018）最高法民终 456 号民事判决书。\n")
+    a, b, c = x.entries
+    assert a.type == b.type == c.type == "jurisdiction"
+    assert (a.fields["number"], a.fields["institution"], a.fields["date"]) == ("指导案例15号", "最高人民法院", "2013-01-31")
+    assert (b.fields["number"], b.fields["institution"], b.fields["date"]) == ("（2017）京民终88号", "北京市高级人民法院", "2017-06-01")
+    assert c.fields["institution"] == "最高人民法院" and c.fields["number"] == "（2018）最高法民终456号"

@@ -473,7 +473,7 @@ def _parse_citation(text: str) -> Parsed:
     first_mark = re.search(r"[《「『〈]", text)
     first_quote = re.search(r"[“\"]", text)
     if first_mark and (not first_quote or first_mark.start() < first_quote.start() or HAN.search(text[: first_quote.start()] or "")):
-        return parse_cjk(text)
+        return _court_case(text, parse_cjk(text))
     if HAN.search(text) and not LATIN.search(re.sub(URL_RE, "", text)[:20]) and "《" in text:
         return parse_cjk(text)
     if first_mark is None and HAN.search(text) and not LATIN.search(URL_RE.sub("", text)) :
@@ -482,6 +482,43 @@ def _parse_citation(text: str) -> Parsed:
     if apa:
         return apa
     return parse_western(text)
+
+
+# ---------------------------------------------------------------- court decisions (@jurisdiction)
+
+GUIDING_CASE_RE = re.compile(r"(?P<court>最高人民法院|最高人民检察院)\s*(?:发布的?)?\s*(?:第\s*[\d一二三四五六七八九十百]+\s*批)?\s*指导(?:性)?案例\s*(?:第\s*)?(?P<n>\d+)\s*号")
+CASE_NUMBER_RE = re.compile(r"[（(]\s*(?P<y>\d{4})\s*[）)]\s*(?P<c>[\u4e00-\u9fff]{1,14}?)\s*(?P<n>\d+)\s*号")
+COURT_RE = re.compile(r"[\u4e00-\u9fff]{0,12}(?:人民法院|法院|人民检察院)")
+COURT_ABBR = {"最高法": "最高人民法院", "最高检": "最高人民检察院"}
+
+
+def _court_case(text: str, p: Parsed) -> Parsed:
+    """《…案》，最高人民法院指导案例 23 号 / （2019）最高法民终 123 号民事判决书: a court decision, biblatex
+    ``@jurisdiction`` with ``number`` = the guiding-case or case number and ``institution`` = the court."""
+    title = p.fields.get("title") or ""
+    guide = GUIDING_CASE_RE.search(text)
+    caseno = CASE_NUMBER_RE.search(text)
+    if not (guide or caseno and (re.search(r"判决书|裁定书|调解书|决定书|案$", title) or re.search(r"判决书|裁定书|调解书", text))):
+        return p
+    f = dict(p.fields)
+    for k in ("journaltitle", "publisher", "location", "organization", "entrysubtype", "type", "series"):
+        f.pop(k, None)
+    if guide:
+        f["number"] = f"指导案例{guide['n']}号"
+        f["institution"] = guide["court"]
+    else:
+        f["number"] = re.sub(r"\s+", "", caseno.group(0))
+        court = COURT_RE.search(text[: caseno.start()]) or COURT_RE.search(text[caseno.end():])
+        abbr = next((v for k, v in COURT_ABBR.items() if caseno["c"].startswith(k)), None)
+        if court and court.group(0) not in title:
+            f["institution"] = court.group(0)
+        elif abbr:
+            f["institution"] = abbr
+        dm = iso_date(text[caseno.end():])
+        f["date"] = dm or caseno["y"]
+    p.type = "jurisdiction"
+    p.fields = _order(f)
+    return p
 
 
 # ---------------------------------------------------------------- APA (Family, I. I., & Family, I. (Year). Title. Journal, 1(2), 3-4.)
