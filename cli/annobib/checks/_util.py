@@ -74,11 +74,15 @@ def val(entry: Entry, name: str) -> str:
     return raw
 
 
+_TEX_CMD = re.compile(r"\\[a-zA-Z]+\*?\s*")
+_TEX_ESC = re.compile(r"\\(.)")
+
+
 def plain(text: str) -> str:
     """Text without LaTeX braces and the simplest commands, for script and similarity tests."""
     if "\\" in text:
-        text = re.sub(r"\\[a-zA-Z]+\*?\s*", "", text)
-        text = re.sub(r"\\(.)", r"\1", text)
+        text = _TEX_CMD.sub("", text)
+        text = _TEX_ESC.sub(r"\1", text)
     return text.replace("{", "").replace("}", "")
 
 
@@ -109,6 +113,7 @@ def script_counts(text: str) -> dict[str, int]:
     }
 
 
+@lru_cache(maxsize=65536)
 def guess_language(text: str) -> str | None:
     """The langid a title's script points to, or None when the script does not decide."""
     if text.isascii():
@@ -290,10 +295,14 @@ TRACKING_PARAMS = re.compile(
 )
 
 
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+
+
 def normalize_url(url: str) -> str:
     """Scheme, www., case of the host, trailing slash, fragment and tracking parameters ignored."""
     u = url.strip()
-    u = re.sub(r"^[a-z][a-z0-9+.-]*://", "", u, flags=re.I)
+    u = _SCHEME.sub("", u)
     u = u.split("#", 1)[0]
     path, _, query = u.partition("?")
     host, _, rest = path.partition("/")
@@ -309,5 +318,5 @@ def normalize_url(url: str) -> str:
 
 def normalize_doi(doi: str) -> str:
     d = doi.strip()
-    d = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", d, flags=re.I)
+    d = _DOI_PREFIX.sub("", d)
     return d.casefold()

@@ -62,10 +62,13 @@ def missing_journal(R, e, ctx):
 
 
 @rule("E203", "missing-booktitle", "completeness",
-      "A chapter or conference paper needs the title of the book or proceedings (booktitle).",
+      "A chapter or conference paper needs the title of the book or proceedings (booktitle). "
+      "A paper presented at an event and not published (eventtitle, no booktitle) is exempt.",
       bad="@incollection{x, author = {A}, title = {Chapter}, date = {2006}}",
       good="@incollection{x, author = {A}, title = {Chapter}, booktitle = {Book}, date = {2006}}", types=tuple(IN_TYPES), absent=("booktitle", "crossref"))
 def missing_booktitle(R, e, ctx):
+    if e.type == "inproceedings" and _has(e, "eventtitle"):
+        return None  # a paper presented, not published: eventtitle stands for the proceedings
     if e.type in IN_TYPES and not _has(e, "booktitle") and not e.fields.get("crossref"):
         return [R.finding(e, "booktitle", f"@{e.type} without booktitle (the book or proceedings it is in)")]
     return None
@@ -199,9 +202,15 @@ def missing_langid(R, e, ctx):
     title = val(e, "title") or val(e, "journaltitle")
     guess = guess_language(title) if title else None
     if guess:
-        return [R.finding(e, "langid", f"no langid; the title looks {guess}: add langid = {{{guess}}}",
-                          Fix("langid", "{" + guess + "}", safe=False, description=f"add langid = {guess}"))]
+        said = _LANGID_ADVICE.get(guess)
+        if said is None:  # one message and one (immutable) fix per language, shared by its entries
+            said = _LANGID_ADVICE[guess] = (f"no langid; the title looks {guess}: add langid = {{{guess}}}",
+                                            Fix("langid", "{" + guess + "}", safe=False, description=f"add langid = {guess}"))
+        return [R.finding(e, "langid", said[0], said[1])]
     return [R.finding(e, "langid", "no langid; add langid = {english|chinese|japanese|…}")]
+
+
+_LANGID_ADVICE: dict[str, tuple] = {}
 
 
 @rule("I215", "missing-translated-title", "completeness",

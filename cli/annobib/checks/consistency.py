@@ -12,6 +12,7 @@ from annobib.checks.base import rule
 _MON = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 _MONTH_ALT = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _YEAR_AT = re.compile(r"(?:19|20)\d\d")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 # tried at each year found in the path: (pattern, what must come before the year)
 _AT_YEAR = [
     (re.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?=[/\-_.]|$)"), "/"),
@@ -39,7 +40,7 @@ def url_date(url: str, today: _dt.date):
     """(y, m, d|None) found in the URL's path, or None."""
     if not _YEAR_AT.search(url):
         return None
-    u = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip(), flags=re.I)
+    u = _SCHEME.sub("", url.strip())
     path = u.split("?", 1)[0].split("#", 1)[0]
     if "/" not in path:
         return None

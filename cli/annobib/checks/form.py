@@ -89,6 +89,9 @@ def _month_is_macro(raw_block: str) -> bool:
     return False
 
 
+_MONTH_NUMBER = re.compile(r"0?[1-9]|1[0-2]")
+
+
 @rule("W303", "month-syntax", "form", "biblatex wants month as a number 1-12 (or the jan…dec macros).",
       fixable="some", bad="month = {March}", good="month = {3}", fields=("month",))
 def month_syntax(R, e, ctx):
@@ -96,7 +99,7 @@ def month_syntax(R, e, ctx):
     if raw is None:
         return None
     t = text_of(raw).strip()
-    if re.fullmatch(r"0?[1-9]|1[0-2]", t):
+    if _MONTH_NUMBER.fullmatch(t):
         return None
     if t.lower()[:3] in _MONTH_WORDS and _month_is_macro(ctx.state.get("block_raw", {}).get(id(e), "")):
         return None  # the jan…dec macro, resolved on reading
@@ -228,6 +231,7 @@ _VOL_PREFIX = re.compile(r"^\s*(?:vol(?:ume)?\.?|v\.|tome|bd\.|第)\s*", re.I)
 _VOL_SUFFIX = re.compile(r"\s*卷\s*$")
 _NUM_PREFIX = re.compile(r"^\s*(?:no\.?|nos\.?|number|num\.?|issue|iss\.?|n°|nº|#|№|第)\s*", re.I)
 _NUM_SUFFIX = re.compile(r"\s*[期号號]\s*$")
+_PLAIN_NUMBER = re.compile(r"^[0-9A-Za-z]+(?:[-/][0-9A-Za-z]+)*$")
 
 
 @rule("W307", "volume-number-form", "form",
@@ -245,6 +249,8 @@ def volume_number(R, e, ctx):
         if not s.isascii():
             s = unicodedata.normalize("NFKC", s)
         s = re.sub(f"\\s*[{_DASHES}]\\s*", "-", s)
+        if not _PLAIN_NUMBER.match(s):
+            continue  # '指导案例17号', 'RR-4412/6-AF': a designation, not a decorated number
         if s != t.strip() and s:
             out = out or []
             out.append(R.finding(e, name, f"{name} '{t}' should read '{s}'", Fix(name, replace_inner(raw, s), description=f"{t} -> {s}")))

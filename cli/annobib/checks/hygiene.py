@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from annobib.checks._util import CJK_RE, INTERNAL_FIELDS, LONG_FIELDS, VERBATIM_FIELDS, replace_inner, unwrap
-from annobib.checks.base import Fix, declare, scanner
+from annobib.checks.base import Finding, Fix, declare, scanner
 
 declare("W501", "mojibake", "hygiene",
         "Text decoded with the wrong encoding (UTF-8 read as Latin-1/cp1252 or GBK: 'Ã©', 'â€™', "
@@ -180,6 +180,9 @@ _CJK_SPACING = re.compile(r"[ \u3000（「『《【〈“][，。、；：！？
 SEP = "\ue000"
 
 
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
 def _suspect(text: str) -> bool:
     """Whether a value (or values joined with SEP) may hold anything a hygiene rule reports."""
     if _SUSPECT_CHARS.search(text) or "  " in text or text[:1] == " " or text[-1:] == " ":
@@ -195,6 +198,125 @@ def _suspect(text: str) -> bool:
 _SUSPECT_INTERNAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\ufeff\ufffd{}âÃ锟]")
 
 
+_FIELD_MEMO: dict[tuple, tuple] = {}  # (field, value) -> its findings (entry-less); cleared by runner.clear_caches
+
+
+def _scan_field(rules, name: str, raw: str) -> list:
+    """The hygiene findings of one field value, made without an entry (key, line and entry are
+    stamped on by :func:`scan_text`): the same value recurs across entries (journals, authors,
+    titles), so each distinct (field, value) is scanned once per run."""
+    e = None
+    out = []
+    if name == "citations":
+        if _SUSPECT_INTERNAL.search(raw):
+            out.extend(_scan_internal(rules, e, name, raw))
+        return out
+    if not _suspect(raw):
+        if name in TITLE_FIELDS and not raw.isascii():
+            w = _punct_width(rules, e, name, "", raw, "")
+            if w:
+                out.append(w)
+        return out
+    opening, s, closing = unwrap(raw)
+    ascii_ = s.isascii()
+    verbatim = name in VERBATIM_FIELDS
+    long = name in LONG_FIELDS
+    # W509 control characters
+    if _CTRL.search(s):
+        bad = sorted({f"U+{ord(c):04X}" for c in _CTRL.findall(s)})
+        out.append(rules["W509"].finding(e, name, f"{name} contains invisible characters ({', '.join(bad)})",
+                                         Fix(name, opening + _CTRL.sub("", s) + closing, description="remove invisible characters")))
+    # W501 mojibake
+    if not ascii_ and _MOJIBAKE.search(s):
+        fixed = _unmojibake(s)
+        if "\ufffd" in s:
+            out.append(rules["W501"].finding(e, name, f"{name} contains U+FFFD (�): characters were lost in a conversion; retype them"))
+        elif fixed is not None or _MOJIBAKE.search(s).group(0) in ("锟斤拷", "烫烫烫", "屯屯屯") or "â€" in s or re.search(r"Ã[\u0080-\u00bf]", s):
+            msg = f"{name} looks like mis-decoded text ('{_MOJIBAKE.search(s).group(0)}')"
+            if fixed is not None:
+                msg += f"; it probably reads '{fixed[:60]}'"
+            out.append(rules["W501"].finding(e, name, msg, Fix(name, opening + fixed + closing, safe=False, description="re-decode") if fixed else None))
+    # W502 HTML
+    if "&" in s or "<" in s:
+        ents = _ENTITY.findall(s)
+        tags = _TAG.findall(s)
+        if ents and html.unescape("".join(ents)) != "".join(ents):
+            if verbatim:
+                new = html.unescape(s)
+            else:
+                new = _ENTITY.sub(lambda m: "\\&" if m.group(0).lower() in ("&amp;", "&#38;", "&#x26;") else
+                                  ("\\%" if html.unescape(m.group(0)) == "%" else
+                                   (" " if m.group(0) in ("&nbsp;", "&#160;") else html.unescape(m.group(0)))), s)
+            out.append(rules["W502"].finding(e, name, f"{name} contains HTML entities ({', '.join(sorted(set(ents))[:4])})",
+                                             Fix(name, opening + new + closing, description="decode HTML entities")))
+        elif tags:
+            out.append(rules["W502"].finding(e, name, f"{name} contains HTML tags ({', '.join(sorted(set(tags))[:3])}); use \\emph{{…}} or plain text"))
+    # W503 stray LaTeX
+    if "\\" in s or "$" in s:
+        if verbatim and re.search(r"\\[A-Za-z]", s) and not (name == "url" and re.fullmatch(r"\s*\\(?:url|href)\{.*", s)):
+            cmd = re.search(r"[\\][A-Za-z]+", s).group(0)
+            out.append(rules["W503"].finding(e, name, f"{name} is verbatim but contains a LaTeX command ({cmd})"))
+        elif not verbatim:
+            m = _STRAY_TEX.search(s)
+            if m:
+                out.append(rules["W503"].finding(e, name, f"{name} contains stray LaTeX '{m.group(0)}'; remove it"))
+            elif len(_DOLLAR.findall(s)) % 2:
+                out.append(rules["W503"].finding(e, name, f"{name} has an unbalanced '$' (math mode never closes); write \\$ for a dollar sign"))
+    # W504 special characters
+    if name not in NO_SPECIALS and not name.startswith("archive") and ("&" in s or "%" in s or "#" in s or "_" in s):
+        work = _ENTITY.sub("", s)
+        if "$" in work:
+            work = re.sub(r"(?<!\\)\$[^$]*\$", "", work)
+        found = sorted(set(_SPECIAL.findall(work)))
+        if found:
+            new = s
+            if "$" not in s and not _ENTITY.search(s):
+                new = _SPECIAL.sub(lambda m: "\\" + m.group(0), s)
+            out.append(rules["W504"].finding(e, name, f"{name} has an unescaped {' '.join(found)}; write {' '.join(chr(92) + c for c in found)}",
+                                             Fix(name, opening + new + closing, description="escape " + " ".join(found)) if new != s else None))
+    # E505 braces
+    if "{" in s or "}" in s:
+        pos = _balance_braces(s)
+        if pos is not None:
+            what = "a '}' without its '{'" if pos >= 0 else "a '{' that is never closed"
+            out.append(rules["E505"].finding(e, name, f"{name} has {what}"))
+    # W506 quotes and brackets
+    if not verbatim and not long:
+        for a, b in _PAIRS:
+            if a in s or b in s:
+                na, nb = s.count(a), s.count(b)
+                if na != nb:
+                    out.append(rules["W506"].finding(e, name, f"{name} has {na} '{a}' but {nb} '{b}'"))
+                    break
+        else:
+            if '"' in s and (s.count('"') - s.count('\\"')) % 2 and name not in NO_SPECIALS:
+                out.append(rules["W506"].finding(e, name, f"{name} has an odd number of '\"'"))
+    # W507 CJK punctuation width
+    if name in TITLE_FIELDS and not ascii_:
+        w = _punct_width(rules, e, name, opening, s, closing)
+        if w:
+            out.append(w)
+    # W508 whitespace
+    tidy = _tidy(s, long) if _WS_SUSPECT.search(s) else s
+    if tidy != s:
+        if s != s.strip():
+            what = "leading or trailing spaces"
+        elif not long and re.search(r"[\r\n\t]", s):
+            what = "a line break or tab"
+        elif not long and re.search(r"\s\s", s):
+            what = "doubled spaces"
+        else:
+            what = "a space next to Chinese punctuation"
+        out.append(rules["W508"].finding(e, name, f"{name} has {what}",
+                                         Fix(name, opening + tidy + closing, description="tidy whitespace")))
+    # W510 full-width letters and digits
+    if not ascii_ and _FULLWIDTH_ALNUM.search(s):
+        new = _FULLWIDTH_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), s)
+        out.append(rules["W510"].finding(e, name, f"{name} has full-width letters or digits ('{_FULLWIDTH_ALNUM.search(s).group(0)}')",
+                                         Fix(name, opening + new + closing, description="half-width letters and digits")))
+    return out
+
+
 @scanner("W501", "W502", "W503", "W504", "E505", "W506", "W507", "W508", "W509", "W510")
 def scan_text(rules, e, ctx):
     fields = e.fields
@@ -207,125 +329,29 @@ def scan_text(rules, e, ctx):
         # clean text: only the width of punctuation in CJK titles, and the citations field
         out = None
         if not joined.isascii():
+            memo = _FIELD_MEMO
             for name in _TITLE_SET.intersection(fields):
                 raw = fields[name]
                 if not raw.isascii():
-                    w = _punct_width(rules, e, name, "", raw, "")
-                    if w:
+                    got = memo.get((name, raw))
+                    if got is None:
+                        got = memo[(name, raw)] = tuple(_scan_field(rules, name, raw))  # _punct_width alone here
+                    for f in got:
                         out = out or []
-                        out.append(w)
+                        out.append(Finding(f.code, f.severity, e.key, f.field, f.message, e.line, e.source, f.fix, f.rule, e))
         if cit is not None and _SUSPECT_INTERNAL.search(cit):
             out = (out or []) + _scan_internal(rules, e, "citations", cit)
         return out
     out = []
+    memo = _FIELD_MEMO
+    if len(memo) > 200_000:
+        memo.clear()
     for name, raw in fields.items():
         if not raw:
             continue
-        if name == "citations":
-            if _SUSPECT_INTERNAL.search(raw):
-                out.extend(_scan_internal(rules, e, name, raw))
-            continue
-        if not _suspect(raw):
-            if name in TITLE_FIELDS and not raw.isascii():
-                w = _punct_width(rules, e, name, "", raw, "")
-                if w:
-                    out.append(w)
-            continue
-        opening, s, closing = unwrap(raw)
-        ascii_ = s.isascii()
-        verbatim = name in VERBATIM_FIELDS
-        long = name in LONG_FIELDS
-        # W509 control characters
-        if _CTRL.search(s):
-            bad = sorted({f"U+{ord(c):04X}" for c in _CTRL.findall(s)})
-            out.append(rules["W509"].finding(e, name, f"{name} contains invisible characters ({', '.join(bad)})",
-                                             Fix(name, opening + _CTRL.sub("", s) + closing, description="remove invisible characters")))
-        # W501 mojibake
-        if not ascii_ and _MOJIBAKE.search(s):
-            fixed = _unmojibake(s)
-            if "\ufffd" in s:
-                out.append(rules["W501"].finding(e, name, f"{name} contains U+FFFD (�): characters were lost in a conversion; retype them"))
-            elif fixed is not None or _MOJIBAKE.search(s).group(0) in ("锟斤拷", "烫烫烫", "屯屯屯") or "â€" in s or re.search(r"Ã[\u0080-\u00bf]", s):
-                msg = f"{name} looks like mis-decoded text ('{_MOJIBAKE.search(s).group(0)}')"
-                if fixed is not None:
-                    msg += f"; it probably reads '{fixed[:60]}'"
-                out.append(rules["W501"].finding(e, name, msg, Fix(name, opening + fixed + closing, safe=False, description="re-decode") if fixed else None))
-        # W502 HTML
-        if "&" in s or "<" in s:
-            ents = _ENTITY.findall(s)
-            tags = _TAG.findall(s)
-            if ents and html.unescape("".join(ents)) != "".join(ents):
-                if verbatim:
-                    new = html.unescape(s)
-                else:
-                    new = _ENTITY.sub(lambda m: "\\&" if m.group(0).lower() in ("&amp;", "&#38;", "&#x26;") else
-                                      ("\\%" if html.unescape(m.group(0)) == "%" else
-                                       (" " if m.group(0) in ("&nbsp;", "&#160;") else html.unescape(m.group(0)))), s)
-                out.append(rules["W502"].finding(e, name, f"{name} contains HTML entities ({', '.join(sorted(set(ents))[:4])})",
-                                                 Fix(name, opening + new + closing, description="decode HTML entities")))
-            elif tags:
-                out.append(rules["W502"].finding(e, name, f"{name} contains HTML tags ({', '.join(sorted(set(tags))[:3])}); use \\emph{{…}} or plain text"))
-        # W503 stray LaTeX
-        if "\\" in s or "$" in s:
-            if verbatim and re.search(r"\\[A-Za-z]", s) and not (name == "url" and re.fullmatch(r"\s*\\(?:url|href)\{.*", s)):
-                cmd = re.search(r"[\\][A-Za-z]+", s).group(0)
-                out.append(rules["W503"].finding(e, name, f"{name} is verbatim but contains a LaTeX command ({cmd})"))
-            elif not verbatim:
-                m = _STRAY_TEX.search(s)
-                if m:
-                    out.append(rules["W503"].finding(e, name, f"{name} contains stray LaTeX '{m.group(0)}'; remove it"))
-                elif len(re.findall(r"(?<!\\)\$", s)) % 2:
-                    out.append(rules["W503"].finding(e, name, f"{name} has an unbalanced '$' (math mode never closes); write \\$ for a dollar sign"))
-        # W504 special characters
-        if name not in NO_SPECIALS and not name.startswith("archive") and ("&" in s or "%" in s or "#" in s or "_" in s):
-            work = _ENTITY.sub("", s)
-            if "$" in work:
-                work = re.sub(r"(?<!\\)\$[^$]*\$", "", work)
-            found = sorted(set(_SPECIAL.findall(work)))
-            if found:
-                new = s
-                if "$" not in s and not _ENTITY.search(s):
-                    new = _SPECIAL.sub(lambda m: "\\" + m.group(0), s)
-                out.append(rules["W504"].finding(e, name, f"{name} has an unescaped {' '.join(found)}; write {' '.join(chr(92) + c for c in found)}",
-                                                 Fix(name, opening + new + closing, description="escape " + " ".join(found)) if new != s else None))
-        # E505 braces
-        if "{" in s or "}" in s:
-            pos = _balance_braces(s)
-            if pos is not None:
-                what = "a '}' without its '{'" if pos >= 0 else "a '{' that is never closed"
-                out.append(rules["E505"].finding(e, name, f"{name} has {what}"))
-        # W506 quotes and brackets
-        if not verbatim and not long:
-            for a, b in _PAIRS:
-                if a in s or b in s:
-                    na, nb = s.count(a), s.count(b)
-                    if na != nb:
-                        out.append(rules["W506"].finding(e, name, f"{name} has {na} '{a}' but {nb} '{b}'"))
-                        break
-            else:
-                if '"' in s and (s.count('"') - s.count('\\"')) % 2 and name not in NO_SPECIALS:
-                    out.append(rules["W506"].finding(e, name, f"{name} has an odd number of '\"'"))
-        # W507 CJK punctuation width
-        if name in TITLE_FIELDS and not ascii_:
-            w = _punct_width(rules, e, name, opening, s, closing)
-            if w:
-                out.append(w)
-        # W508 whitespace
-        tidy = _tidy(s, long) if _WS_SUSPECT.search(s) else s
-        if tidy != s:
-            if s != s.strip():
-                what = "leading or trailing spaces"
-            elif not long and re.search(r"[\r\n\t]", s):
-                what = "a line break or tab"
-            elif not long and re.search(r"\s\s", s):
-                what = "doubled spaces"
-            else:
-                what = "a space next to Chinese punctuation"
-            out.append(rules["W508"].finding(e, name, f"{name} has {what}",
-                                             Fix(name, opening + tidy + closing, description="tidy whitespace")))
-        # W510 full-width letters and digits
-        if not ascii_ and _FULLWIDTH_ALNUM.search(s):
-            new = _FULLWIDTH_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), s)
-            out.append(rules["W510"].finding(e, name, f"{name} has full-width letters or digits ('{_FULLWIDTH_ALNUM.search(s).group(0)}')",
-                                             Fix(name, opening + new + closing, description="half-width letters and digits")))
+        got = memo.get((name, raw))
+        if got is None:
+            got = memo[(name, raw)] = tuple(_scan_field(rules, name, raw))
+        for f in got:
+            out.append(Finding(f.code, f.severity, e.key, f.field, f.message, e.line, e.source, f.fix, f.rule, e))
     return out or None
