@@ -248,3 +248,34 @@ def test_a_request_given_up_on_still_counts_against_its_host(tmp_path, fake_serv
     assert {row["outcome"] for row in rows} == {"error"} and all("timed out" in row["detail"] for row in rows)
     assert len([rec for rec in fake.log if rec.host == "slowsite.example"]) >= 3  # (one may not arrive in time)
     assert fake.peak["slowsite.example"] == 1
+
+
+def test_list_show_stats_validate_report_link_state(tmp_path, fake_server):
+    fake, server = fake_server
+    bib = write_bib(tmp_path, server.url, ["ok", "404", "ok"])
+    fake.add_snapshot(f"{server.url}/ok/0", "20250402101010")
+    env = fast_env(tmp_path, server, keys=False, ANNOBIB_NO_CACHE="1")
+    # before any check: validate stays quiet about links unless asked
+    plain = run_cli(["--bib", str(bib), "validate", "--json"], env=env)
+    assert "W801" not in plain.stdout
+    asked = run_cli(["--bib", str(bib), "validate", "--links", "--json"], env=env)
+    codes = sorted(f["code"] for f in json.loads(asked.stdout)["findings"] if f["code"].startswith("W80"))
+    assert codes == ["W801", "W801", "W801"]
+    run_cli(["--bib", str(bib), "check-links"], env=env)
+    run_cli(["--bib", str(bib), "archive", "--no-capture"], env=env)
+    asked = run_cli(["--bib", str(bib), "validate", "--links", "--json"], env=env)
+    found = {(f["code"], f["key"]) for f in json.loads(asked.stdout)["findings"] if f["code"].startswith("W80")}
+    assert found == {("W802", "e1")}  # dead and never archived
+    r = run_cli(["--bib", str(bib), "list", "--links", "--json"], env=env)
+    rows = {row["key"]: row for row in json.loads(r.stdout)}
+    assert (rows["e0"]["link"], rows["e0"]["archive"]) == ("ok", "archived")
+    assert (rows["e1"]["link"], rows["e1"]["archive"]) == ("dead", "none")
+    r = run_cli(["--bib", str(bib), "list", "--links"], env=env)
+    assert r.exit_code == 0 and "dead" in r.stdout and "archived" in r.stdout
+    r = run_cli(["--bib", str(bib), "show", "e1"], env=env)
+    assert r.exit_code == 0 and "link dead" in r.stdout
+    r = run_cli(["--bib", str(bib), "show", "--json", "e0"], env=env)
+    assert json.loads(r.stdout)[0]["link"]["archive"] == "archived"
+    r = run_cli(["--bib", str(bib), "stats", "--json"], env=env)
+    links = json.loads(r.stdout)["links"]
+    assert links["with_url"] == 3 and links["links"] == {"ok": 2, "dead": 1} and links["archived"] == 1

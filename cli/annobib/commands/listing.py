@@ -264,8 +264,9 @@ def write_delimited(view, idx: list[int], fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "keys"]), default="table", show_default=True,
               help="Output for scripts: csv, tsv, or keys (one per line).")
 @click.option("--pager/--no-pager", default=None, help="Page long output on a terminal (default: when it is longer than the screen).")
+@click.option("--links", "links", is_flag=True, help="Link and archive status of each URL (from check-links / archive).")
 @click.pass_context
-def list_command(ctx, sort, reverse, types, langs, year, tags, limit, as_json, fmt, pager):
+def list_command(ctx, sort, reverse, types, langs, year, tags, limit, as_json, fmt, pager, links=False):
     """List the entries: key, type, authors, year, title, container, language, times cited.
 
     \b
@@ -284,7 +285,11 @@ def list_command(ctx, sort, reverse, types, langs, year, tags, limit, as_json, f
     idx = sort_rows(view, idx, sort, reverse)
     if limit is not None:
         idx = idx[:limit]
-    if as_json:
+    if links:
+        from annobib.commands.archive import print_link_status
+
+        print_link_status(ctx, [view.entry(i) for i in idx], as_json)
+    elif as_json:
         rows = view.summaries
         emit_json([row_json(view, i, row=rows[i]) for i in idx])
     elif fmt != "table":

@@ -65,6 +65,9 @@ def show(ctx, keys, bibtex, as_json, style):
             d["source"] = entry.source
             ref = formatted_reference(entry, style, "text")
             d["formatted"] = ref if isinstance(ref, str) else None
+            from annobib.archive.state import entry_link_status
+
+            d["link"] = entry_link_status(entry) if entry.get("url") else None
             out.append(d)
         emit_json(out)
     elif bibtex:
@@ -112,6 +115,11 @@ def _print_entry(con, view, i: int, style: str) -> None:
             cell = Text(safe(shown))
         grid.add_row(Text(name), cell)
     parts: list = [grid]
+    from annobib.archive.state import link_text
+
+    link_line = link_text(entry)  # link check and archive status (state file; no network)
+    if link_line is not None:
+        parts.append(link_line)
     ref = formatted_reference(entry, style)
     if ref is not None:
         parts.append(Text(""))

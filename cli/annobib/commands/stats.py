@@ -26,7 +26,15 @@ def compute(view, top: int) -> dict:
         "by_domain": dict(by_domain.most_common(top)),
         "most_cited": [{"key": S[i][0], "cited": S[i][7], "title": S[i][4], "authors": S[i][2], "year": S[i][3] or None}
                        for i in cited],
+        "links": _links(view, S),
     }
+
+
+def _links(view, S) -> dict:
+    """Link-check outcomes and Web Archive status of the entries with a URL (from the state file)."""
+    from annobib.archive.state import link_summary
+
+    return link_summary([view.entry(i) for i in range(len(S)) if S[i][8]])
 
 
 def _chart(title: str, items: list[tuple[str, int]], width: int):
@@ -71,6 +79,10 @@ def stats(ctx, top, as_json):
             ("By language", list(data["by_language"].items())),
             ("By year", list(data["by_year"].items())),
             ("By web domain", list(data["by_domain"].items())),
+            ("Links (last check-links)", list(data["links"]["links"].items())),
+            ("Web Archive", [(k, n) for k, n in (("archived", data["links"]["archived"]),
+                                                 ("capture pending", data["links"]["pending"]),
+                                                 ("no snapshot", data["links"]["unarchived"])) if n]),
         ):
             if not items:
                 continue

@@ -177,8 +177,12 @@ def _print_text(findings, summary, applied_diffs, grouped: bool) -> None:
                    "[@key] in Markdown (repeatable).")
 @click.option("--today", "today", metavar="YYYY-MM-DD", help="The date 'in the future' is measured from (default: today).")
 @click.option("--list-rules", is_flag=True, help="Document every rule with an example, then exit.")
+@click.option("--links", "links", is_flag=True, help="Also warn about URLs never checked (W801), dead without a "
+                                                     "snapshot (W802) or not http(s) (W803), from the state that "
+                                                     "check-links/archive keep (offline).")
 @click.pass_context
-def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fixes, dry_run, manuscripts, today, list_rules):
+def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fixes, dry_run, manuscripts, today, list_rules,
+             links=False):
     """Lint the bibliography: structure, completeness, form, consistency, text hygiene and
     article coverage. Exit 0 clean (hints and, without --strict, warnings allowed), 1 problems,
     2 could not run.
@@ -244,6 +248,10 @@ def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fi
                                 "old": a.old, "new": a.new, "description": a.description} for a in applied)
 
     findings = run_checks(libraries, rules=rules, ctx=check_ctx)
+    if links:
+        from annobib.archive.state import link_findings
+
+        findings = findings + link_findings(libraries)
     from annobib.commands._common import warn
 
     for problem in check_ctx.state.get("rule_errors", [])[:5]:
