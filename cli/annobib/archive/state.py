@@ -251,8 +251,14 @@ def link_summary(entries: list[Entry], state=_DEFAULT) -> dict:
     Without ``state``, each entry's own file's state is used."""
     links: dict[str, int] = {}
     summary = {"with_url": 0, "links": links, "archived": 0, "pending": 0, "unarchived": 0}
+    per_source: dict = {}
     for entry in entries:
-        info = link_status(entry, state_for_entry(entry) if state is _DEFAULT else state)
+        if state is _DEFAULT:
+            if entry.source not in per_source:
+                per_source[entry.source] = state_for_entry(entry)
+            info = link_status(entry, per_source[entry.source])
+        else:
+            info = link_status(entry, state)
         if not info["url"]:
             continue
         summary["with_url"] += 1
@@ -271,8 +277,11 @@ def link_warnings(entries: list[Entry], state=_DEFAULT) -> list[tuple[Entry, str
 
     Without ``state``, each entry's own file's state is used."""
     out = []
+    per_source: dict = {}
     for entry in entries:
-        info = link_status(entry, state_for_entry(entry) if state is _DEFAULT else state)
+        if state is _DEFAULT and entry.source not in per_source:
+            per_source[entry.source] = state_for_entry(entry)
+        info = link_status(entry, per_source[entry.source] if state is _DEFAULT else state)
         if not info["url"]:
             continue
         if info["link"] == "unchecked":

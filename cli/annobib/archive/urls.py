@@ -9,12 +9,15 @@ from annobib.model import Entry
 
 FETCHABLE = ("http", "https")
 _LATEX_ESCAPES = re.compile(r"\\([%_&#$~])")
+_PLAIN_HTTP = re.compile(r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?:[/?#][!-~]*)?\Z")
 
 
 def clean_url(value: str | None) -> str | None:
     """The URL as written in the .bib, minus LaTeX escapes, braces and surrounding space."""
     if value is None:
         return None
+    if "\\" not in value and "{" not in value and " " not in value and "\n" not in value and "\t" not in value:
+        return value or None  # the common case: nothing to clean
     text = value.strip()
     if text.startswith("\\url{") and text.endswith("}"):
         text = text[5:-1]
@@ -35,6 +38,8 @@ def scheme_of(url: str) -> str:
 
 def fetchable(url: str) -> tuple[bool, str]:
     """(True, "") for a well-formed http(s) URL; else (False, why it is not requested)."""
+    if _PLAIN_HTTP.match(url):
+        return True, ""  # the common case (no port, no user info, no spaces), without parsing
     scheme = scheme_of(url)
     if scheme not in FETCHABLE:
         if not scheme:
