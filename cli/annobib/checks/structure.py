@@ -304,6 +304,29 @@ def _near_ratio(ta: str, tb: str, grams: dict, digits: dict) -> float | None:
     return ratio if ratio >= 0.9 else None
 
 
+def _near_buckets(by_year_author: dict) -> list:
+    """Near-identical titles share a fixed-length prefix, suffix or middle piece: the entries of
+    one year and first author bucketed on those keep comparisons in small groups. Only groups
+    with two different titles are bucketed; buckets come in the order their first entry made them."""
+    buckets = []
+    for grp in by_year_author.values():
+        if len(grp) < 2:
+            continue
+        t0 = grp[0][1]
+        if all(item[1] == t0 for item in grp):
+            continue  # the same title throughout: exact duplicates, reported by their own bucket
+        local: dict[tuple, tuple] = {}
+        for seq, _t, pieces, e in grp:
+            for slot, kp in enumerate(pieces):
+                b = local.get(kp)
+                if b is None:
+                    b = local[kp] = (seq * 3 + slot, [])
+                b[1].append(e)
+        buckets.extend(local.values())
+    buckets.sort(key=_first)
+    return [b[1] for b in buckets]
+
+
 def _title_keys(title: str) -> tuple:
     """(folded key or None when too short to compare, main-title key or None, near-bucket pieces)."""
     t = title_key(title)
@@ -337,7 +360,7 @@ def duplicate_work(R, corpus, ctx):
     by_doi: dict[str, list] = defaultdict(list)
     by_url: dict[str, list] = defaultdict(list)
     by_title: dict[tuple, list] = defaultdict(list)
-    near: dict[tuple, list] = defaultdict(list)
+    by_year_author: dict[tuple, list] = defaultdict(list)
     folded: dict[int, str] = {}
     tkeys: dict[str, tuple] = {}  # raw title -> (key, main-title key, near-bucket pieces): once per distinct title
     akeys: dict[str, str] = {}  # first-author value -> its key
@@ -369,10 +392,8 @@ def duplicate_work(R, corpus, ctx):
             by_title[(t, year, ak)].append(e)
             if main is not None:
                 by_title[(main, year, ak, "main")].append(e)
-            # near-identical titles share a fixed-length prefix, suffix or middle piece:
-            # bucketing on those (with year and first author) keeps comparisons in small groups
-            for kind, piece in pieces:
-                near[(year, ak, kind, piece)].append(e)
+            if pieces:
+                by_year_author[(year, ak)].append((len(folded), t, pieces, e))
     reported: set[frozenset] = set()
     grams: dict[str, frozenset] = {}
     out = []
@@ -397,7 +418,7 @@ def duplicate_work(R, corpus, ctx):
             report(group, "same title, year and first author" if len(k) == 3 else "same main title, year and first author")
     digits: dict[str, str] = {}
     verdicts: dict[tuple, float | None] = {}  # (title a, title b) -> similarity when it counts, else None
-    for k, group in near.items():
+    for group in _near_buckets(by_year_author):
         n = len(group)
         if n < 2 or n > MAX_FUZZY_BUCKET:
             continue
