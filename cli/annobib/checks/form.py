@@ -382,6 +382,12 @@ def _url_values(e):
     return out
 
 
+def _cited_url_values(e):
+    """URL values minus snapshot URLs: a snapshot repeats the cited URL, parameters and all,
+    and changing it would point at a capture that does not exist."""
+    return [v for v in _url_values(e) if v[0] == "url"]
+
+
 def _strip_trailing(u: str) -> str:
     s = u.rstrip()
     while s:
@@ -498,7 +504,7 @@ _HIGHLIGHT = frozenset({"phrase", "words", "highlight", "hilite", "searchterm", 
       fixable="unsafe", bad="url = {https://x.org/p?utm_source=twitter&id=3}", good="url = {https://x.org/p?id=3}", fields=URL_FIELDS)
 def url_tracking(R, e, ctx):
     out = None
-    for name, raw, t in _url_values(e):
+    for name, raw, t in _cited_url_values(e):
         u = t.strip()
         if "?" not in u:
             continue
@@ -521,7 +527,7 @@ def url_tracking(R, e, ctx):
       fixable="safe", bad="url = {https://www.nippon.com/en/in-depth/a10102/#}", good="url = {https://www.nippon.com/en/in-depth/a10102/}", fields=URL_FIELDS)
 def url_fragment(R, e, ctx):
     out = None
-    for name, raw, t in _url_values(e):
+    for name, raw, t in _cited_url_values(e):
         u = _strip_trailing(t.strip())
         if u.endswith("#"):
             out = out or []

@@ -157,6 +157,18 @@ def _print_text(findings, summary, applied_diffs, grouped: bool) -> None:
         click.echo(_summary_line(summary))
 
 
+def _split_link_tokens(tokens) -> tuple[tuple[str, ...], list[str]]:
+    from annobib.checks.runner import parse_codes
+
+    codes = parse_codes(tokens)
+    link = [t for t in codes if t.upper().startswith("W8") or t.lower() == "links"]
+    return tuple(t for t in codes if t not in link), link
+
+
+def _link_token_matches(code: str, tokens: list[str]) -> bool:
+    return any(t.lower() == "links" or code.upper().startswith(t.upper()) for t in tokens)
+
+
 @click.command("validate")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=True), metavar="[BIB]...")
 @click.option("--select", "select", multiple=True, metavar="CODES",
@@ -209,8 +221,14 @@ def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fi
         return 0
     if (dry_run or unsafe_fixes) and not do_fix:
         raise click.UsageError("--dry-run and --unsafe-fixes go with --fix")
+    # Link findings (W8xx, family "links") come from check-links state, not from the rule
+    # registry: take their tokens out of --select/--ignore and filter those findings here.
+    select, link_select = _split_link_tokens(select)
+    ignore, link_ignore = _split_link_tokens(ignore)
+    if link_select and not select:
+        links = True
     try:
-        rules = select_rules(select, ignore)
+        rules = select_rules(select, ignore) if (select or not link_select) else []
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     try:
@@ -251,7 +269,11 @@ def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fi
     if links:
         from annobib.archive.state import link_findings
 
-        findings = findings + link_findings(libraries)
+        findings = findings + [
+            f for f in link_findings(libraries)
+            if (not (select or link_select) or _link_token_matches(f.code, [*select, *link_select]))
+            and not _link_token_matches(f.code, link_ignore)
+        ]
     from annobib.commands._common import warn
 
     for problem in check_ctx.state.get("rule_errors", [])[:5]:
