@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from annobib.errors import InputError
+from annobib.errors import InputError, read_input_bytes
 
 FORMAT = 8
 MAGIC = b"ANNOBIB-VIEW\n"
@@ -505,16 +505,7 @@ def load_store(path: Path) -> dict:
 
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or one clear InputError (missing, directory, permission …)."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a .bib file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    return read_input_bytes(path, "a .bib file")
 
 
 RACY_NS = 2_000_000_000  # a file changed this recently is never trusted on its stat alone

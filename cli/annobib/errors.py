@@ -19,3 +19,22 @@ class InputError(AnnobibError):
 
 class ConflictError(AnnobibError):
     """The file changed on disk since it was read; nothing was written."""
+
+
+def read_input_bytes(path, what: str = "a .bib file") -> bytes:
+    """The file's bytes, or one clear InputError (missing, directory, permission …).
+
+    ``what`` names the expected kind of file in the directory message; ``path`` is shown
+    as given."""
+    from pathlib import Path
+
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not {what}") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None

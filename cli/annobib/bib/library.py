@@ -15,7 +15,7 @@ from pathlib import Path
 
 from annobib.bib.parse import chunk_bounds, parse_chunks
 from annobib.bib.values import entry_from_record, resolve_value
-from annobib.errors import InputError
+from annobib.errors import InputError, read_input_bytes
 from annobib.model import Entry
 
 
@@ -129,17 +129,7 @@ def decode_bib_bytes(data: bytes, name: str) -> str:
 
 def read_bytes(path: str | os.PathLike) -> bytes:
     """The file's bytes, or one clear InputError (missing, directory, permission …)."""
-    path = Path(path)
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a .bib file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    return read_input_bytes(Path(path), "a .bib file")
 
 
 def read_library(path: str | os.PathLike, *, use_cache: bool = True) -> Library:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from annobib.errors import InputError
+from annobib.errors import InputError, read_input_bytes
 
 
 def decode_input(data: bytes, name: str) -> tuple[str, str | None]:
@@ -36,17 +36,7 @@ def decode_input(data: bytes, name: str) -> tuple[str, str | None]:
 
 
 def read_input(path: str) -> tuple[str, str | None]:
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a text file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    data = read_input_bytes(path, "a text file")
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
     text, note = decode_input(data, path)
