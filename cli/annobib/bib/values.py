@@ -70,6 +70,25 @@ def _single_quoted(raw: str) -> bool:
     return True
 
 
+def braces_balanced(value: str) -> bool:
+    """Every ``}`` closes an earlier ``{`` and none is left open (``\\x`` escapes are skipped)."""
+    depth = 0
+    i = 0
+    while i < len(value):
+        ch = value[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+        i += 1
+    return depth == 0
+
+
 def literal_value(raw: str) -> str | None:
     """The text of a value without its delimiters, or None when it needs macros resolved."""
     raw = raw.strip()

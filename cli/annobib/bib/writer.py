@@ -16,29 +16,14 @@ from pathlib import Path
 
 from annobib.bib.library import Library, file_stamp, is_modified
 from annobib.bib.parse import value_style
+from annobib.bib.values import braces_balanced
 from annobib.errors import ConflictError, InputError
 from annobib.model import Entry
 
 
 def _braced(value: str) -> str:
     """``{value}``; unbalanced braces in the value are escaped so the file stays parseable."""
-    depth = 0
-    ok = True
-    i = 0
-    while i < len(value):
-        ch = value[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth < 0:
-                ok = False
-                break
-        i += 1
-    if not ok or depth != 0:
+    if not braces_balanced(value):
         value = re.sub(r"(?<!\\)([{}])", r"\\\1", value)
     return "{" + value + "}"
 

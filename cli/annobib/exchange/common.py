@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from annobib.bib.values import braces_balanced
+
 # Fields whose values are verbatim in biblatex (no LaTeX escapes inside).
 VERBATIM_FIELDS = frozenset({"url", "doi", "eprint", "file", "urlraw", "archiveurl", "verba", "verbb", "verbc", "pdf"})
 
@@ -69,29 +71,11 @@ def encode_latex(value: str, name: str = "") -> str:
     so nothing is escaped; only braces that do not balance are escaped, so the file stays
     parseable, and a no-break space becomes BibTeX's tie.
     """
-    if not _balanced(value):
+    if not braces_balanced(value):
         if name in VERBATIM_FIELDS:
             return value.replace("{", "%7B").replace("}", "%7D")
         value = re.sub(r"(?<!\\)([{}])", r"\\\1", value)
     return value.replace("\u00a0", "~") if name not in VERBATIM_FIELDS else value
-
-
-def _balanced(value: str) -> bool:
-    depth = 0
-    i = 0
-    while i < len(value):
-        ch = value[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth < 0:
-                return False
-        i += 1
-    return depth == 0
 
 
 # --------------------------------------------------------------------------- dates
