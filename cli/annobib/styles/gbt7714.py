@@ -827,9 +827,10 @@ def t_archive(x: _Entry, o: _Out) -> None:
     _tail(x, o)
 
 
-def t_book(x: _Entry, o: _Out) -> None:
-    _set_type_id(x, "M")
-    _authors(x, o, "author", "editor")
+def _book_like(x: _Entry, o: _Out, default: str, field: str, alt: str | None = None) -> None:
+    """A whole book or proceedings volume: the same layout, its own code and responsible party."""
+    _set_type_id(x, default)
+    _authors(x, o, field, alt)
     o.block()
     o.out(x.btitle())
     o.block()
@@ -841,20 +842,29 @@ def t_book(x: _Entry, o: _Out) -> None:
     _tail(x, o)
 
 
-def t_dataset(x: _Entry, o: _Out, default: str = "DS") -> None:
-    _set_type_id(x, default)
-    _authors(x, o)
-    o.block()
-    o.out(x.btitle())
+def t_book(x: _Entry, o: _Out) -> None:
+    _book_like(x, o, "M", "author", "editor")
+
+
+def _version_source_dates(x: _Entry, o: _Out, source: str) -> None:
+    """After the title: version, the source (publisher or preprint server), dates, URL/DOI."""
     o.block()
     o.out(x.version())
     o.block()
-    o.out(x.f("publisher"))
+    o.out(source)
     o.punct("")
     o.out(x.creation_date())
     o.punct("")
     o.out(x.urldate())
     _tail(x, o)
+
+
+def t_dataset(x: _Entry, o: _Out, default: str = "DS") -> None:
+    _set_type_id(x, default)
+    _authors(x, o)
+    o.block()
+    o.out(x.btitle())
+    _version_source_dates(x, o, x.f("publisher"))
 
 
 def t_incollection(x: _Entry, o: _Out) -> None:
@@ -952,17 +962,7 @@ def t_periodical(x: _Entry, o: _Out) -> None:
 
 
 def t_proceedings(x: _Entry, o: _Out) -> None:
-    _set_type_id(x, "C")
-    _authors(x, o, "editor")
-    o.block()
-    o.out(x.btitle())
-    o.block()
-    o.out(x.translators())
-    o.sentence()
-    o.out(x.edition())
-    o.block()
-    _pub_date_pages(x, o)
-    _tail(x, o)
+    _book_like(x, o, "C", "editor")
 
 
 def t_preprint(x: _Entry, o: _Out) -> None:
@@ -977,9 +977,6 @@ def t_preprint(x: _Entry, o: _Out) -> None:
     _authors(x, o)
     o.block()
     o.out(x.title())
-    o.block()
-    o.out(x.version())
-    o.block()
     prefix = x.f("archiveprefix") or x.f("eprinttype")
     if not prefix:
         j = x.f("journaltitle") or x.f("shortjournal")
@@ -990,12 +987,7 @@ def t_preprint(x: _Entry, o: _Out) -> None:
         prefix = "PubMed"
     if not x.url and prefix == "arXiv" and x.has("eprint"):
         x.url = "https://arxiv.org/abs/" + x.r("eprint")
-    o.out(prefix)
-    o.punct("")
-    o.out(x.creation_date())
-    o.punct("")
-    o.out(x.urldate())
-    _tail(x, o)
+    _version_source_dates(x, o, prefix)
 
 
 def t_thesis(x: _Entry, o: _Out) -> None:
@@ -1020,13 +1012,8 @@ def t_techreport(x: _Entry, o: _Out) -> None:
             o.out(x.creation_date())
             o.punct("")
             o.out(x.urldate())
-        elif x.opts.edition == "2015":
-            o.out(x.date())
-            o.punct(x.p.colon)
-            o.out(x.pages())
-            x.access_2015(o)
         else:
-            o.out(x.full_date())
+            o.out(x.date() if x.opts.edition == "2015" else x.full_date())
             o.punct(x.p.colon)
             o.out(x.pages())
             x.access_2015(o)
