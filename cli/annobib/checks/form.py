@@ -314,6 +314,16 @@ def _isbn_ok(d: str) -> str | None:
     return f"has {len(d)} digits (an ISBN has 10 or 13)"
 
 
+def _id_parts(t: str, label: str):
+    """Each identifier in a list (``;``, ``,`` or ``and`` between them): the part as written,
+    and its characters with spaces, dashes and the ``label`` prefix (a regex) taken off."""
+    for part in re.split(r"\s*[;,，；]\s*|\s+and\s+", t.strip()):
+        if not part:
+            continue
+        d = re.sub(r"[\s\-‐–]", "", unicodedata.normalize("NFKC", part)).upper()
+        yield part, re.sub(label, "", d)
+
+
 @rule("E310", "isbn", "form", "ISBN-10/13 length and check digit.",
       bad="isbn = {978-7-301-25642-1}", good="isbn = {978-7-301-25642-3}", fields=("isbn",))
 def isbn(R, e, ctx):
@@ -322,11 +332,7 @@ def isbn(R, e, ctx):
         return None
     t = text_of(raw)
     out = None
-    for part in re.split(r"\s*[;,，；]\s*|\s+and\s+", t.strip()):
-        if not part:
-            continue
-        d = re.sub(r"[\s\-‐–]", "", unicodedata.normalize("NFKC", part)).upper()
-        d = re.sub(r"^ISBN(?:-1[03])?:?", "", d)
+    for part, d in _id_parts(t, r"^ISBN(?:-1[03])?:?"):
         why = _isbn_ok(d)
         if why:
             out = out or []
@@ -342,11 +348,7 @@ def issn(R, e, ctx):
         return None
     t = text_of(raw)
     out = None
-    for part in re.split(r"\s*[;,，；]\s*|\s+and\s+", t.strip()):
-        if not part:
-            continue
-        d = re.sub(r"[\s\-‐–]", "", unicodedata.normalize("NFKC", part)).upper()
-        d = re.sub(r"^(?:E?ISSN):?", "", d)
+    for part, d in _id_parts(t, r"^(?:E?ISSN):?"):
         why = None
         if not re.fullmatch(r"\d{7}[\dX]", d):
             why = "is not 8 characters NNNNNNNC"
