@@ -63,22 +63,21 @@ def parse_duration(value: Any) -> float:
     return float(m.group(1)) * _UNITS[m.group(2).lower() if m.group(2) else None]
 
 
-def _positive_int(value: Any) -> int:
+def _whole_number(value: Any, minimum: int, too_small: str) -> int:
     if isinstance(value, bool):
         raise ValueError("expected a whole number")
     number = int(str(value).strip()) if not isinstance(value, int) else value
-    if number < 1:
-        raise ValueError("must be at least 1")
+    if number < minimum:
+        raise ValueError(too_small)
     return number
+
+
+def _positive_int(value: Any) -> int:
+    return _whole_number(value, 1, "must be at least 1")
 
 
 def _non_negative_int(value: Any) -> int:
-    if isinstance(value, bool):
-        raise ValueError("expected a whole number")
-    number = int(str(value).strip()) if not isinstance(value, int) else value
-    if number < 0:
-        raise ValueError("must not be negative")
-    return number
+    return _whole_number(value, 0, "must not be negative")
 
 
 def _non_negative_float(value: Any) -> float:
