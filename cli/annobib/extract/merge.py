@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from annobib.extract.keys import unique
 from annobib.model import CITATIONS_FIELD, FIELD_ALIASES, Entry
 
 
@@ -58,16 +59,6 @@ def _same_work(old: Entry, new: Entry) -> bool:
     return bool(t_old and t_new and (t_old == t_new or t_old.startswith(t_new) or t_new.startswith(t_old)))
 
 
-def _unique(key: str, taken: set[str]) -> str:
-    for suffix in "abcdefghijklmnopqrstuvwxyz":
-        if key + suffix not in taken:
-            return key + suffix
-    i = 2
-    while f"{key}{i}" in taken:
-        i += 1
-    return f"{key}{i}"
-
-
 def merge_into(lib, extracted: list[Entry], refresh: bool = False) -> MergeResult:
     """Merge ``extracted`` into the Library ``lib`` in place (see module docstring)."""
     result = MergeResult()
@@ -90,7 +81,7 @@ def merge_into(lib, extracted: list[Entry], refresh: bool = False) -> MergeResul
         if old is not None and not _same_work(old, new):
             old = None  # a hand-made entry that happens to use this key: keep it, rename ours
             if new.key in taken:
-                new = Entry(key=_unique(new.key, taken), type=new.type, fields=dict(new.fields))
+                new = Entry(key=unique(new.key, taken), type=new.type, fields=dict(new.fields))
         if old is None or old.key in matched:
             old = by_url.get(_norm_url(new.fields.get("url"))) if new.fields.get("url") else None
         if old is None or old.key in matched:
