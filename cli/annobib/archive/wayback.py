@@ -116,6 +116,18 @@ class ArchiveOptions:
         )
 
 
+
+def _json_answer(resp, what: str):
+    """The JSON of a successful answer (an empty body reads as ``{}``); an HTTP error or
+    malformed JSON is an ArchiveError naming ``what`` answered it."""
+    if resp.status_code >= 400:
+        raise ArchiveError(f"{what} answered HTTP {resp.status_code}")
+    try:
+        return json.loads(resp.text or "{}")
+    except ValueError:
+        raise ArchiveError(f"{what} answered malformed JSON") from None
+
+
 @dataclass
 class Snapshot:
     timestamp: str  # 14 digits
@@ -371,12 +383,7 @@ class WaybackClient:
         if target:
             params["timestamp"] = target
         resp = await self.request("GET", self.options.availability_url, params=params)
-        if resp.status_code >= 400:
-            raise ArchiveError(f"availability API answered HTTP {resp.status_code}")
-        try:
-            data = json.loads(resp.text or "{}")
-        except ValueError:
-            raise ArchiveError("availability API answered malformed JSON") from None
+        data = _json_answer(resp, "availability API")
         closest = ((data or {}).get("archived_snapshots") or {}).get("closest") if isinstance(data, dict) else None
         if not isinstance(closest, dict) or not closest.get("available"):
             return None
@@ -467,12 +474,7 @@ class WaybackClient:
     async def job_status(self, job_id: str) -> dict:
         resp = await self.request("GET", f"{self.options.save_url}/status/{job_id}",
                                   headers={"Accept": "application/json"})
-        if resp.status_code >= 400:
-            raise ArchiveError(f"capture status answered HTTP {resp.status_code}")
-        try:
-            body = json.loads(resp.text or "{}")
-        except ValueError:
-            raise ArchiveError("capture status answered malformed JSON") from None
+        body = _json_answer(resp, "capture status")
         if not isinstance(body, dict):
             raise ArchiveError("capture status answered JSON that is not an object")
         return body
