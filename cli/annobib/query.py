@@ -261,6 +261,18 @@ def run(query: Query, hays) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- highlighting
 
 
+def _occurrences(hay: str, where: list[int], needle: str):
+    """Every (overlapping) match of ``needle`` in ``hay`` as a (start, end) span of the original
+    text, ``where[i]`` being the original position of ``hay[i]``."""
+    start = 0
+    while True:
+        j = hay.find(needle, start)
+        if j < 0:
+            return
+        yield where[j], where[j + len(needle) - 1] + 1
+        start = j + 1
+
+
 def highlight_spans(text: str, query: Query, syllables: tuple | None = None) -> list[tuple[int, int]]:
     """Character spans of ``text`` (as displayed) that the query's positive terms match —
     directly (case, accents, width folded) or, for Han characters, by their pinyin
@@ -291,13 +303,7 @@ def highlight_spans(text: str, query: Query, syllables: tuple | None = None) -> 
         for needle in {t.text, t.squeezed} if t.text else ():
             if not needle:
                 continue
-            start = 0
-            while True:
-                j = folded.find(needle, start)
-                if j < 0:
-                    break
-                spans.append((where[j], where[j + len(needle) - 1] + 1))
-                start = j + 1
+            spans.extend(_occurrences(folded, where, needle))
     if syllables:
         pchars: list[str] = []
         pwhere: list[int] = []
@@ -312,13 +318,7 @@ def highlight_spans(text: str, query: Query, syllables: tuple | None = None) -> 
             needle = t.squeezed
             if not needle or not needle.isascii():
                 continue
-            start = 0
-            while True:
-                j = pinyin.find(needle, start)
-                if j < 0:
-                    break
-                spans.append((pwhere[j], pwhere[j + len(needle) - 1] + 1))
-                start = j + 1
+            spans.extend(_occurrences(pinyin, pwhere, needle))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:
