@@ -867,7 +867,8 @@ def t_dataset(x: _Entry, o: _Out, default: str = "DS") -> None:
     _version_source_dates(x, o, x.f("publisher"))
 
 
-def t_incollection(x: _Entry, o: _Out) -> None:
+def _contribution(x: _Entry, o: _Out, with_bookauthor: bool) -> None:
+    """A part of a book: 析出文献 // the host (its bookauthor first when asked and given)."""
     _set_type_id(x, "M")
     _authors(x, o)
     o.block()
@@ -875,25 +876,7 @@ def t_incollection(x: _Entry, o: _Out) -> None:
     o.block()
     o.out(x.translators())
     o.slash()
-    x.in_ed_booktitle(o)
-    o.block()
-    o.out(x.edition())
-    o.block()
-    _pub_date_pages(x, o)
-    _tail(x, o)
-
-
-def t_inbook(x: _Entry, o: _Out) -> None:
-    if not x.has("booktitle"):
-        return t_book(x, o)
-    _set_type_id(x, "M")
-    _authors(x, o)
-    o.block()
-    o.out(x.title())
-    o.block()
-    o.out(x.translators())
-    o.slash()
-    bookauthor = x.names("bookauthor")
+    bookauthor = x.names("bookauthor") if with_bookauthor else ""
     if bookauthor:
         o.out(bookauthor)
         o.block()
@@ -905,6 +888,16 @@ def t_inbook(x: _Entry, o: _Out) -> None:
     o.block()
     _pub_date_pages(x, o)
     _tail(x, o)
+
+
+def t_incollection(x: _Entry, o: _Out) -> None:
+    _contribution(x, o, with_bookauthor=False)
+
+
+def t_inbook(x: _Entry, o: _Out) -> None:
+    if not x.has("booktitle"):
+        return t_book(x, o)
+    _contribution(x, o, with_bookauthor=True)
 
 
 def t_inproceedings(x: _Entry, o: _Out) -> None:
