@@ -156,6 +156,8 @@ class _Plan:
                         todo.append(u)
             # when no value is empty, a rule that needs a field absent cannot fire if it is present
             fast = [u for u in todo if not (u[5] and u[5] & present) and not (u[0] is not None and u[0].on_empty)]
+            # the fast path's calls, ready-made: (function, its first argument, codes to keep or None)
+            fast = tuple((u[1], u[0], None) if u[0] is not None else (u[1], REGISTRY, u[2]) for u in fast)
             todo = self._cache[key] = (todo, fast)
         return todo
 
@@ -164,15 +166,14 @@ class _Plan:
         full, fast = self.units_for(e.type, self.decisive.intersection(ef))
         values = ef.values()
         if "" not in values and "{}" not in values and not any(map(str.isspace, values)):
-            for r, fn, codes, fields, types, absent in fast:
-                if r is not None:
-                    got = fn(r, e, ctx)
-                    if got:
-                        out.extend(got)
-                else:
-                    got = fn(REGISTRY, e, ctx)
-                    if got:
-                        out.extend(f for f in got if f.code in codes)
+            extend = out.extend
+            for fn, first, codes in fast:
+                got = fn(first, e, ctx)
+                if got:
+                    if codes is None:
+                        extend(got)
+                    else:
+                        extend([f for f in got if f.code in codes])
             return
         for r, fn, codes, fields, types, absent in full:
             if absent:
