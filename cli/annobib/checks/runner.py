@@ -163,7 +163,9 @@ class _Plan:
 
     def run(self, e, ctx, out: list) -> None:
         ef = e.fields
-        full, fast = self.units_for(e.type, self.decisive.intersection(ef))
+        present = self.decisive.intersection(ef)
+        hit = self._cache.get((e.type, present))
+        full, fast = hit if hit is not None else self.units_for(e.type, present)
         values = ef.values()
         if "" not in values and "{}" not in values and not any(map(str.isspace, values)):
             extend = out.extend
@@ -211,10 +213,11 @@ def _rule_failed(ctx: Context, what: str, exc: Exception) -> None:
 
 
 def _entry_pass(plan: "_Plan", entries, ctx: Context, findings: list) -> None:
+    run = plan.run
     for e in entries:
         mark = len(findings)
         try:
-            plan.run(e, ctx, findings)
+            run(e, ctx, findings)
         except Exception:  # noqa: BLE001 - run the entry again unit by unit to isolate the culprit
             del findings[mark:]
             for r, fn, codes, fields, types, absent in plan.units_for(e.type, plan.decisive.intersection(e.fields))[0]:
