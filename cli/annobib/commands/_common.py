@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -22,7 +22,6 @@ class Settings:
     bib_paths: tuple[str, ...] = ()
     no_color: bool = False
     debug: bool = False
-    extra: dict = field(default_factory=dict)
 
 
 def settings(ctx: click.Context | None = None) -> Settings:
