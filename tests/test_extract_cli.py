@@ -171,3 +171,19 @@ def test_report_with_json_keeps_stdout_valid_json(article):
     assert r.exit_code == 0
     assert len(json.loads(r.stdout)["entries"]) == 48
     assert "not-a-citation" in r.stderr
+
+
+def test_re_extracting_an_unchanged_article_says_up_to_date_and_keeps_the_file(tmp_path):
+    from conftest import ARTICLE, run_cli
+
+    article = tmp_path / "article.txt"
+    article.write_bytes(ARTICLE.read_bytes())
+    first = run_cli(["extract", str(article)])
+    assert first.exit_code == 0 and "wrote" in first.stdout + first.stderr
+    bib = tmp_path / "article.bib"
+    stamp = bib.stat().st_mtime_ns
+    again = run_cli(["extract", str(article)])
+    assert again.exit_code == 0
+    said = again.stdout + again.stderr
+    assert "is up to date" in said and "wrote" not in said
+    assert bib.stat().st_mtime_ns == stamp

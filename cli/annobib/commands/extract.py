@@ -121,7 +121,9 @@ def extract(article: str | None, output: str | None, notes_file: str | None, rep
             message = (f"dry run: {target} would get {len(merged.added)} new, {len(merged.updated)} updated "
                        f"entries ({len(merged.kept)} others kept); nothing written")
         else:
-            message = (f"wrote {target}: {len(x.entries)} entries ({len(merged.added)} new, {len(merged.updated)} updated, "
+            # write_library leaves an unchanged file alone; say so rather than "wrote".
+            verb = f"wrote {target}" if diff else f"{target} is up to date"
+            message = (f"{verb}: {len(x.entries)} entries ({len(merged.added)} new, {len(merged.updated)} updated, "
                        f"{len(merged.unchanged)} unchanged, {len(merged.kept)} other entries kept)")
     notes_line = (f"{counts['notes']} notes: {counts['cited']} cited ({counts['citations']} citations), "
                   f"{counts['not-a-citation']} not a citation, {counts['not-understood']} not understood")
