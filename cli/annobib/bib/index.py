@@ -266,6 +266,13 @@ def rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: boo
     """The view of ``data``: chunks whose bytes the previous view of this file already has
     are copied from it (haystacks, records, keys, shifted lines and offsets); the others are
     parsed (one bibtexparser call) and indexed, in two processes when there are many."""
+    from annobib.perf import paused_gc
+
+    with paused_gc():
+        return _rebuild(path, data, digest, st, base, use_cache)
+
+
+def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bool) -> tuple[dict, dict]:
     import bisect
     from array import array
 

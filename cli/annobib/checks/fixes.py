@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annobib.checks.base import Context, Finding, Rule
-from annobib.checks.runner import Corpus, _no_gc, check_corpus, prepare_context
+from annobib.checks.runner import Corpus, check_corpus, prepare_context
+from annobib.perf import paused_gc
 
 MAX_PASSES = 8
 
@@ -35,7 +36,7 @@ def apply_fixes(library, rules: list[Rule], ctx: Context | None = None, unsafe: 
     for _ in range(MAX_PASSES):
         if not todo:
             break
-        with _no_gc():
+        with paused_gc():
             findings: list[Finding] = check_corpus(Corpus(entries=todo), active, ctx, entries=todo)
         by_entry: dict[int, tuple] = {}
         for f in findings:

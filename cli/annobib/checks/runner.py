@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from annobib.checks.base import CLAIMED, FAMILIES, REGISTRY, SCANNERS, SEVERITY_RANK, Context, Finding, Rule
+from annobib.perf import paused_gc
 
 
 @dataclass
@@ -93,23 +92,10 @@ def run_checks(libraries, select=None, ignore=None, ctx: Context | None = None, 
         src = str(lib.path) if getattr(lib, "path", None) else None
         corpus.problems.extend((src, p) for p in lib.problems)
     prepare_context(libraries, ctx, active)
-    with _no_gc():
+    with paused_gc():
         findings = check_corpus(corpus, active, ctx)
         _refine_lines(findings, libraries)
         return sort_findings(findings)
-
-
-@contextmanager
-def _no_gc():
-    """The rules allocate many small objects and free few: Python's cyclic collector would walk
-    the whole library again and again (superlinear on 50,000 entries). Nothing here makes cycles."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 class _Plan:
