@@ -90,6 +90,10 @@ def cli(ctx: click.Context, bib_paths: tuple[str, ...], no_color: bool, debug: b
 def main(argv: list[str] | None = None) -> None:
     """Entry point: runs the group and turns every failure into one line and an exit code."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    if argv is None:  # a process of its own (not a test or a library caller)
+        from annobib import perf
+
+        perf.BACKGROUND = True
     try:
         rv = cli.main(args=argv, prog_name="annobib", standalone_mode=False)
     except AnnobibError as exc:

@@ -20,3 +20,41 @@ def paused_gc():
     finally:
         if was:
             gc.enable()
+
+
+# Set by the command-line entry point: a short-lived process may leave cache writes to a
+# detached child and answer at once. Off for in-process callers (tests, library users), whose
+# process lives on and would collect zombies or fork threads.
+BACKGROUND = False
+
+
+def soon(job) -> None:
+    """Run ``job()`` (a cache write, nothing the answer needs) in a detached process when
+    :data:`BACKGROUND` is on, else now.
+
+    A double fork: the child forks the worker and exits at once, so nobody waits for the worker
+    and no zombie remains; the worker leaves the terminal and its pipes (``annobib … | head``
+    ends when annobib does, not when the cache is written)."""
+    import os
+
+    if not BACKGROUND or not hasattr(os, "fork"):
+        job()
+        return
+    try:
+        pid = os.fork()
+    except OSError:
+        job()
+        return
+    if pid:
+        os.waitpid(pid, 0)
+        return
+    try:  # the child
+        if os.fork():
+            os._exit(0)
+        os.setsid()  # the worker: no terminal, no signals from the shell's job control
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        job()
+    finally:
+        os._exit(0)  # never flush buffers the parent owns, never run its exit handlers

@@ -165,6 +165,7 @@ def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
 
 _STRING_START = re.compile(rb"^[ \t]*@[ \t]*string[ \t]*[{(]", re.I | re.M)
 PARALLEL_MIN = 3000  # chunks to parse before a second process pays for itself
+BACKGROUND_MIN = 5000  # entries in a view before writing it is left to a background process
 
 
 def _uses_macros(item: tuple) -> bool:
@@ -457,8 +458,16 @@ def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bo
         "chunk": chunk_out, "cline": lines, "cbyte": byte_starts,
     }
     if use_cache:
-        try:
-            _write_view(base.with_suffix(".view"), header, sections)
-        except OSError:
-            pass  # a cache that cannot be written only costs speed
+        def save() -> None:
+            try:
+                _write_view(base.with_suffix(".view"), header, sections)
+            except OSError:
+                pass  # a cache that cannot be written only costs speed
+
+        if len(keys_out) >= BACKGROUND_MIN:
+            from annobib.perf import soon
+
+            soon(save)  # tens of MB: written after the answer, by a detached process
+        else:
+            save()
     return header, sections
