@@ -159,7 +159,6 @@ _CJK_CLASS = (
     "\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3130-\u318f\u31a0-\u31ff"
     "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f"
 )
-_SPACE_NEAR_CJK_PATTERN = rf"(?<=[{_CJK_CLASS}])\s+|\s+(?=[{_CJK_CLASS}])"
 _lazy: dict[str, re.Pattern] = {}
 
 
@@ -179,36 +178,55 @@ _PUNCT = str.maketrans({
     "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "æ": "ae", "œ": "oe",
     "ı": "i", "ð": "d", "þ": "th",
 })
-
-
-_PUNCT_RX = re.compile("[" + re.escape("".join(chr(c) for c in _PUNCT)) + "]")
-
-
 _PUNCT_MAP = {chr(k): v for k, v in _PUNCT.items()}
-_SPACE_BEFORE_CJK = f" (?=[{_CJK_CLASS}])"
-_SPACE_AFTER_CJK = f"([{_CJK_CLASS}]) "
 
 
 def fold(text: str | None) -> str:
     """What search compares: lower case, no accents, one width, CJK without spaces.
 
     ``Solís`` -> ``solis``; ``ＡＢＣ１２`` -> ``abc12``; ``世界 知识`` -> ``世界知识``.
-    Whole-string passes only (it is run over all entries at once when the cache is built).
+    Whole-string passes only (it is run over all entries at once when the cache is built):
+    after NFC, folding is a per-character map (:func:`_fold_one`), applied only to the
+    characters that can change (not ASCII, Han or Hangul), memoised per character.
     """
     if not text:
         return ""
     if text.isascii():
         text = text.lower()
         return " ".join(text.split()) if ("  " in text or "\n" in text or "\t" in text or "\r" in text) else text
-    sub = _PUNCT_RX.sub
-    text = sub(lambda m: _PUNCT_MAP[m.group()], text)
-    text = unicodedata.normalize("NFKD", text)
-    text = _COMBINING.sub("", text)
-    text = unicodedata.normalize("NFC", text).casefold()
-    text = sub(lambda m: _PUNCT_MAP[m.group()], text)
-    text = " ".join(text.split())
-    text = _rx("space_before_cjk", _SPACE_BEFORE_CJK).sub("", text)
-    return _rx("space_after_cjk", _SPACE_AFTER_CJK).sub(r"\1", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)  # decomposed input (macOS): é as e + ́, Hangul as jamo
+    text = _rx("foldable", _FOLDABLE).sub(_fold_match, text.lower())
+    if _rx("odd_space", r"[^\S ]| {2}|^ | $").search(text):
+        text = " ".join(text.split())
+    return _rx("space_near_cjk", _SPACE_NEAR_CJK).sub("", text)
+
+
+# Characters that fold to themselves: ASCII (after lower()), CJK ideographs, Hangul syllables
+# (not kana: が folds to か).
+_FOLDABLE = r"[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
+# A space next to a CJK character; starts with a literal space so the scan is fast.
+_SPACE_NEAR_CJK = f" +(?:(?<=[{_CJK_CLASS}] )|(?=[{_CJK_CLASS}]))"
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_one(ch: str) -> str:
+    """One character folded: typographic variants to plain forms, compatibility forms (full
+    width, ligatures) decomposed, accents dropped, case folded."""
+    out = _FOLDED.get(ch)
+    if out is None:
+        t = _PUNCT_MAP.get(ch, ch)
+        t = _COMBINING.sub("", unicodedata.normalize("NFKD", t))
+        t = unicodedata.normalize("NFC", t).casefold()
+        out = _FOLDED[ch] = "".join(_PUNCT_MAP.get(c, c) for c in t)
+    return out
+
+
+def _fold_match(m: re.Match) -> str:
+    run = m.group()
+    if len(run) == 1:
+        return _fold_one(run)
+    return "".join([_fold_one(c) for c in run])
 
 
 def fold_char(ch: str) -> str:
