@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from annobib.perf import lazy_regex
+
 # Two-character Chinese surnames (复姓): the split of 欧阳修 is 欧阳 / 修, not 欧 / 阳修.
 COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 夏侯 轩辕 端木 独孤 南宫 "
@@ -29,7 +31,7 @@ SURNAME_READINGS = {
     "燕": "yan", "过": "guo", "宿": "su", "句": "gou", "阚": "kan", "蕃": "pi", "柏": "bai",
 }
 # Words that make an unbraced Western "name" an organization.
-ORGANIZATION_WORDS = re.compile(
+ORGANIZATION_WORDS = lazy_regex(
     r"\b(Department|Ministry|Institute|Institution|University|Office|Council|Committee|"
     r"Association|Agency|Bureau|Administration|Commission|Government|House|Project|Party|"
     r"Organi[sz]ation|Foundation|Center|Centre|Society|Bank|Corporation|Company|Inc\.?|Ltd\.?|"

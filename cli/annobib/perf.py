@@ -58,3 +58,22 @@ def soon(job) -> None:
         job()
     finally:
         os._exit(0)  # never flush buffers the parent owns, never run its exit handlers
+
+
+class lazy_regex:  # noqa: N801 - used like re.compile
+    """``re.compile(pattern, flags)`` on first use. Big character classes (all of CJK, Hangul)
+    take milliseconds each to compile; the everyday commands start in ~100 ms and need few of
+    them. After the first use the compiled pattern's methods sit on the instance, so calls cost
+    the same as on the pattern itself."""
+
+    def __init__(self, pattern, flags: int = 0):
+        self._args = (pattern, flags)
+
+    def __getattr__(self, name: str):
+        import re
+
+        rx = re.compile(*self._args)
+        for attr in ("search", "match", "fullmatch", "sub", "subn", "split", "finditer", "findall",
+                     "pattern", "flags", "groups", "groupindex"):
+            setattr(self, attr, getattr(rx, attr))
+        return getattr(rx, name)

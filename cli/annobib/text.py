@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from annobib.perf import lazy_regex
+
 # --------------------------------------------------------------------------- LaTeX -> text
 
 _ACCENTS = {
@@ -46,7 +48,7 @@ _WRAPPERS = {
     "textsuperscript",
 }
 _DROP_WITH_ARG = {"noopsort", "sortnoop", "SortNoop"}
-_TOKEN = re.compile(
+_TOKEN = lazy_regex(
     r"""\\(?P<acc>['`^"~=.])\s*(?:\{\s*(?P<acc_braced>\\?[A-Za-z]?)\s*\}|(?P<acc_bare>\\?[A-Za-z]))"""
     r"""|\\(?P<lacc>[uvHckrdbt])(?:\{\s*(?P<lacc_braced>\\?[A-Za-z]?)\s*\}|\s+(?P<lacc_bare>[A-Za-z]))"""
     r"""|\\(?P<cmd>[A-Za-z]+)\s*"""
@@ -89,7 +91,7 @@ def _skip_group(text: str, pos: int) -> int:
     return len(text)
 
 
-_BS_TOKEN = re.compile(
+_BS_TOKEN = lazy_regex(
     r"""\\(?:(?P<acc>['`^"~=.])\s*(?:\{\s*(?P<ab>\\?[A-Za-z]?)\s*\}|(?P<ac>\\?[A-Za-z]))"""
     r"""|(?P<lacc>[uvHckrdbt])(?:\{\s*(?P<lb>\\?[A-Za-z]?)\s*\}|\s+(?P<lc>[A-Za-z])(?![A-Za-z]))"""
     r"""|(?P<drop>noopsort|sortnoop|SortNoop|href)\s*\{[^{}]*\}"""
@@ -154,7 +156,7 @@ def latex_to_text(value: str | None) -> str:
 
 # --------------------------------------------------------------------------- folding
 
-_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a]+")
+_COMBINING = lazy_regex(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a]+")
 _CJK_CLASS = (
     "\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3130-\u318f\u31a0-\u31ff"
     "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f"
@@ -373,9 +375,9 @@ _LANG_CODES = {v: k for k, v in _LANG_NAMES.items()}
 _LANG_CODES.update({"english": "en", "american": "en", "british": "en", "usenglish": "en", "ukenglish": "en",
                     "zh-cn": "zh", "zh-hans": "zh", "zh-tw": "zh", "zh-hant": "zh", "pinyin": "zh",
                     "schinese": "zh", "tchinese": "zh", "ngerman": "de", "francais": "fr"})
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_KANA = lazy_regex(r"[\u3040-\u30ff]")
+_HANGUL = lazy_regex(r"[\uac00-\ud7af]")
+_CYRILLIC = lazy_regex(r"[\u0400-\u04ff]")
 
 
 def language_code(langid: str | None, sample: str | None) -> str:

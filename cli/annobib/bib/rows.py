@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from annobib.cache import domain_of
+from annobib.perf import lazy_regex
 
 _CONTAINER_ORDER = ("journaltitle", "journal", "booktitle", "publisher", "institution", "school", "organization", "howpublished")
 _ESEP = "\x18"
 _DSEP = "\x19"
 
 _AND_SPLIT = re.compile(r"\s+and\s+")
-_CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_NAME = lazy_regex(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def _authors_summary(value: str, langid: str | None, sort_keys: bool = True) -> tuple[str, str, list]:
