@@ -256,53 +256,141 @@ def safe(text: str | None) -> str:
 
 # --------------------------------------------------------------------------- pinyin
 
-_TABLE: dict[str, tuple[str, ...]] | None = None
-_TT: dict[int, str] | None = None  # str.translate table: Han -> first reading
+_TT: dict[int, str] | None = None  # str.translate table: Han -> first reading (built for bulk work)
 _TT_ALT: dict[int, str] | None = None  # Han with two readings -> second reading
+# The compact table, loaded in well under a millisecond: every code point of ``_BLOCKS`` has a
+# slot of 2 * _WIDTH characters in ``_SLOTS`` (first reading, second reading, space-padded).
+_SLOTS: str | None = None
+_BLOCKS: tuple = ()  # (first code point, last code point, slot index of the first)
+_WIDTH = 6  # the longest toneless reading: zhuang, shuang, chuang
+_BULK = 4000  # characters of input beyond which the translate tables pay for their building
 _TONES = str.maketrans(
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ",
     "aaaaeeeeiiiioooouuuuvvvvvnnnm",
 )
 
 
-def _load_table() -> dict[str, tuple[str, ...]]:
-    """pypinyin's character table only: importing the package costs 300+ ms (phrase tables)."""
-    global _TABLE, _TT, _TT_ALT
-    if _TABLE is None:
-        _TABLE, _TT, _TT_ALT = _table_from_disk()
-    return _TABLE
+def _load_table() -> None:
+    """The translate tables (``_TT``, ``_TT_ALT``) for bulk conversion, from the compact table."""
+    global _TT, _TT_ALT
+    if _TT is None:
+        _TT, _TT_ALT = _tables_from_disk()
+    if _TT is None:
+        slots, blocks = _compact()
+        tt: dict[int, str] = {}
+        alt: dict[int, str] = {}
+        w = _WIDTH
+        for first, last, base in blocks:
+            for o in range(first, last + 1):
+                k = (base + o - first) * 2 * w
+                r = slots[k : k + w].rstrip()
+                if r:
+                    tt[o] = r
+                    r2 = slots[k + w : k + 2 * w].rstrip()
+                    if r2:
+                        alt[o] = r2
+        _TT, _TT_ALT = tt, alt
+        _save_marshal("pinyin-tables-4.marshal", (_pinyin_stamp(), tt, alt))
 
 
-def _table_from_disk() -> tuple[dict, dict, dict]:
-    """The toneless table, built once from pypinyin's and kept (marshalled) in the cache dir:
-    building it costs ~1 s (compiling pypinyin's 40k-line module), loading it ~10 ms."""
+def _tables_from_disk() -> tuple[dict | None, dict | None]:
+    got = _load_marshal("pinyin-tables-4.marshal")
+    if isinstance(got, tuple) and len(got) == 3 and got[0] == _pinyin_stamp() and isinstance(got[1], dict):
+        return got[1], got[2]
+    return None, None
+
+
+def _compact() -> tuple[str, tuple]:
+    global _SLOTS, _BLOCKS
+    if _SLOTS is None:
+        _SLOTS, _BLOCKS = _table_from_disk()
+    return _SLOTS, _BLOCKS
+
+
+def _readings(o: int) -> tuple[str, ...]:
+    """The toneless readings of code point ``o``: (), (first,) or (first, second)."""
+    slots, blocks = _compact()
+    for first, last, base in blocks:
+        if first <= o <= last:
+            k = (base + o - first) * 2 * _WIDTH
+            r = slots[k : k + _WIDTH].rstrip()
+            if not r:
+                return ()
+            r2 = slots[k + _WIDTH : k + 2 * _WIDTH].rstrip()
+            return (r, r2) if r2 else (r,)
+    return ()
+
+
+def _pinyin_source() -> str | None:
     import importlib.util
-    import marshal
     import os
-    import sys
 
     spec = importlib.util.find_spec("pypinyin")
     if spec is None or spec.origin is None:  # pragma: no cover - dependency missing
-        return {}, {}, {}
-    path = os.path.join(os.path.dirname(spec.origin), "pinyin_dict.py")
+        return None
+    return os.path.join(os.path.dirname(spec.origin), "pinyin_dict.py")
+
+
+def _pinyin_stamp() -> int | None:
+    import os
+
+    path = _pinyin_source()
     try:
-        stamp = os.stat(path).st_mtime_ns
+        return os.stat(path).st_mtime_ns if path else None
     except OSError:
-        return {}, {}, {}
+        return None
+
+
+def _cache_file(name: str) -> str:
+    import os
+
     base = os.environ.get("ANNOBIB_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "annobib")
-    cached = os.path.join(base, "pinyin-table-3.marshal")
+    return os.path.join(base, name)
+
+
+def _load_marshal(name: str):
+    import marshal
+
     try:
-        with open(cached, "rb") as fh:
-            got_stamp, tt, alt = marshal.load(fh)
-        if got_stamp == stamp and isinstance(tt, dict):
-            return {}, tt, alt
+        with open(_cache_file(name), "rb") as fh:
+            return marshal.load(fh)
     except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def _save_marshal(name: str, value) -> None:
+    import marshal
+    import os
+
+    path = _cache_file(name)
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as fh:
+            marshal.dump(value, fh)
+        os.replace(tmp, path)
+    except OSError:
         pass
+
+
+def _table_from_disk() -> tuple[str, tuple]:
+    """The compact toneless table, built once from pypinyin's character table and kept
+    (marshalled) in the cache dir: building it costs ~1 s (compiling pypinyin's 40k-line
+    module; importing the package would cost 300+ ms more for phrase tables we do not use)."""
+    import importlib.util
+
+    stamp = _pinyin_stamp()
+    if stamp is None:
+        return "", ()
+    got = _load_marshal("pinyin-table-4.marshal")
+    if isinstance(got, tuple) and len(got) == 3 and got[0] == stamp and isinstance(got[1], str):
+        return got[1], tuple(got[2])
+    path = _pinyin_source()
     mspec = importlib.util.spec_from_file_location("_annobib_pinyin_dict", path)
     module = importlib.util.module_from_spec(mspec)
     mspec.loader.exec_module(module)  # type: ignore[union-attr]
-    table = {}
+    table: dict[int, list[str]] = {}
     strip = _COMBINING.sub
     norm = unicodedata.normalize
     for code, readings in module.pinyin_dict.items():
@@ -312,28 +400,37 @@ def _table_from_disk() -> tuple[dict, dict, dict]:
             if not r.isascii():
                 r = strip("", norm("NFD", r))
             r = r.lower()
-            if r and r not in seen:
+            if r and r not in seen and len(r) <= _WIDTH:
                 seen.append(r)
         if seen:
-            table[chr(code)] = tuple(sys.intern(x) for x in seen)
-    tt = {ord(c): r[0] for c, r in table.items()}
-    alt = {ord(c): r[1] for c, r in table.items() if len(r) > 1}
-    try:
-        os.makedirs(base, exist_ok=True)
-        tmp = f"{cached}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as fh:
-            marshal.dump((stamp, tt, alt), fh)
-        os.replace(tmp, cached)
-    except OSError:
-        pass
-    return {}, tt, alt
+            table[code] = seen[:2]
+    # blocks of code points with readings (gaps of under 256 code points are filled with blanks)
+    blocks: list[list[int]] = []
+    for code in sorted(table):
+        if blocks and code - blocks[-1][1] < 256:
+            blocks[-1][1] = code
+        else:
+            blocks.append([code, code])
+    parts = []
+    index = 0
+    out_blocks = []
+    for first, last in blocks:
+        out_blocks.append((first, last, index))
+        for o in range(first, last + 1):
+            r = table.get(o, ())
+            parts.append((r[0] if r else "").ljust(_WIDTH) + (r[1] if len(r) > 1 else "").ljust(_WIDTH))
+        index += last - first + 1
+    slots = "".join(parts)
+    _save_marshal("pinyin-table-4.marshal", (stamp, slots, out_blocks))
+    return slots, tuple(out_blocks)
 
 
 def syllables(text: str) -> list[tuple[str, ...]]:
     """Per character of ``text``: its toneless readings — first, and second for polyphonic
     characters — (Han) or ``()`` (anything else)."""
-    if _TT is None:
-        _load_table()
+    if _TT is None and len(text) < _BULK:
+        return [_readings(ord(ch)) if not ch.isascii() else () for ch in text]
+    _load_table()
     tt, alt = _TT, _TT_ALT
     out = []
     for ch in text:
@@ -343,26 +440,38 @@ def syllables(text: str) -> list[tuple[str, ...]]:
     return out
 
 
+def _convert(text: str, second: bool) -> str:
+    if text.isascii():
+        return text
+    if _TT is None and len(text) < _BULK:
+        def run(m: re.Match) -> str:
+            out = []
+            for ch in m.group():
+                r = _readings(ord(ch))
+                out.append((r[-1] if second else r[0]) if r else ch)
+            return "".join(out)
+    else:
+        _load_table()
+        tt, alt = _TT, _TT_ALT
+        if second:
+            def run(m: re.Match) -> str:
+                return m.group().translate(alt).translate(tt)
+        else:
+            def run(m: re.Match) -> str:
+                return m.group().translate(tt)
+    return _rx("han_run", _HAN_CLASS + "+").sub(run, text)
+
+
 def pinyin(text: str) -> str:
     """Han characters replaced by their first toneless reading, no spaces between them:
     ``刘琳`` -> ``liulin``, ``世界知识`` -> ``shijiezhishi``."""
-    if text.isascii():
-        return text
-    if _TT is None:
-        _load_table()
-    tt = _TT
-    return _rx("han_run", _HAN_CLASS + "+").sub(lambda m: m.group().translate(tt), text)
+    return _convert(text, second=False)
 
 
 def pinyin_alternate(text: str) -> str:
     """As :func:`pinyin` with the second reading of polyphonic characters (``重庆`` ->
     ``chongqing``); equal to :func:`pinyin` when no character has two readings."""
-    if text.isascii():
-        return text
-    if _TT is None:
-        _load_table()
-    tt, alt = _TT, _TT_ALT
-    return _rx("han_run", _HAN_CLASS + "+").sub(lambda m: m.group().translate(alt).translate(tt), text)
+    return _convert(text, second=True)
 
 
 # --------------------------------------------------------------------------- script / language
