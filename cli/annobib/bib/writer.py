@@ -21,9 +21,37 @@ from annobib.errors import ConflictError, InputError
 from annobib.model import Entry
 
 
+# A line of a value that begins like a block (`@misc{`, `@dril (`) would end the entry there:
+# bibtexparser (like BibTeX's error recovery) starts a new block at such a line.
+_LINE_BLOCK_START = re.compile(r"(^|\n)([ \t]*)@(?=\w*[ \t]*[{(])")
+_MARK_BRACE = re.compile(r"(?<!\\)[{}]")  # a brace as bibtexparser counts it
+
+
+def _safe_text(value: str) -> str:
+    """The value with what would end its field early made harmless: a line starting like an
+    entry gets its ``@`` braced (``{@}``, which TeX prints as ``@``), and a trailing backslash
+    (it would escape the closing delimiter) is followed by a space."""
+    if "@" in value:
+        value = _LINE_BLOCK_START.sub(r"\1\2{@}", value)
+    if value.endswith("\\"):
+        value += " "
+    return value
+
+
+def _marks_balanced(value: str) -> bool:
+    """Braces balance as bibtexparser counts them (a brace right after a backslash is text)."""
+    depth = 0
+    for m in _MARK_BRACE.finditer(value):
+        depth += 1 if m.group() == "{" else -1
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def _braced(value: str) -> str:
     """``{value}``; unbalanced braces in the value are escaped so the file stays parseable."""
-    if not braces_balanced(value):
+    value = _safe_text(value)
+    if not (braces_balanced(value) and _marks_balanced(value)):
         value = re.sub(r"(?<!\\)([{}])", r"\\\1", value)
     return "{" + value + "}"
 
@@ -32,7 +60,7 @@ def format_value(value: str, style: str = "braces") -> str:
     """A value written the way the field was written before when that is safe."""
     if style == "number" and value.isdigit():
         return value
-    if style == "quotes" and '"' not in value and _balanced(value):
+    if style == "quotes" and '"' not in value and _balanced(value) and _marks_balanced(value) and _safe_text(value) == value:
         return '"' + value + '"'
     return _braced(value)
 
@@ -236,28 +264,77 @@ def splice_entry(block) -> str | None:
 
 
 def library_text(lib: Library) -> str:
-    parts = []
+    return "".join(text for _, text in _block_texts(lib))
+
+
+def _block_texts(lib: Library) -> list[tuple]:
+    """(block or None, its text) in file order; the block is given only when its entry was
+    edited or added (its text is new), None for text written back as it was."""
+    parts: list[tuple] = []
     for block in lib.blocks:
         if not is_modified(block):
-            parts.append(block.raw)
+            parts.append((None, block.raw))
             continue
         if block.raw and block.snapshot is not None:
             spliced = splice_entry(block)
             if spliced is not None:
-                parts.append(spliced)
+                parts.append((block, spliced))
                 continue
         text = serialize_entry(block.entry)
-        if parts and not parts[-1].endswith("\n"):
-            parts.append("\n")
+        if parts and not parts[-1][1].endswith("\n"):
+            parts.append((None, "\n"))
         if block.raw:
             # keep the blank lines / comments that preceded the entry in its block
-            head = block.raw[: block.raw.find("@")] if "@" in block.raw else ""
+            m = _BLOCK_AT.search(block.raw)
+            head = block.raw[: m.start()] if m else ""
             tail_blank = "\n" if block.raw.endswith("\n\n") else ""
-            parts.append(head + text + tail_blank)
+            parts.append((block, head + text + tail_blank))
         else:
             sep = "\n" if parts else ""
-            parts.append(sep + text)
-    return "".join(parts)
+            parts.append((block, sep + text))
+    return parts
+
+
+_BLOCK_AT = re.compile(r"@[ \t]*\w+[ \t]*[{(]")
+
+
+def _norm(value: str) -> str:
+    # what the writer may change on purpose: escaped braces, a braced `@`, a trailing space
+    return re.sub(r"\\([{}])", r"\1", value).replace("{@}", "@").strip()
+
+
+def check_written(lib: Library, parts: list[tuple]) -> None:
+    """Parse the text written for each edited entry again: it must give that entry back (same
+    type, key and fields), else InputError and nothing is written. A guard against a value
+    that would break the file (and any splicing mistake)."""
+    todo = [(b, t) for b, t in parts if b is not None]
+    if not todo:
+        return
+    from annobib.bib.parse import parse_chunks
+    from annobib.bib.values import entry_from_record
+
+    records = parse_chunks([t for _, t in todo])
+    for (block, _text), rec in zip(todo, records):
+        entry = block.entry
+        wanted = {k: v for k, v in entry.fields.items() if v is not None}
+        got = [it for it in rec if it[0] == "entry"]
+        failed = [it for it in rec if it[0] == "failed"]
+        problem = None
+        if failed or len(got) != 1:
+            problem = failed[0][3] if failed else f"it would read back as {len(got)} entries"
+        else:
+            back, _ = entry_from_record(got[0], dict(lib.strings), 0, None)
+            if back.key != entry.key or back.type != entry.type.lower():
+                problem = f"it would read back as @{back.type}{{{back.key}}}"
+            else:
+                diff = sorted(
+                    k for k in set(wanted) | set(back.fields)
+                    if _norm(str(wanted.get(k, ""))) != _norm(back.fields.get(k, "")) or (k in wanted) != (k in back.fields)
+                )
+                if diff:
+                    problem = f"field {diff[0]} would not read back as written"
+        if problem:
+            raise InputError(f"entry {entry.key or '(no key)'}: cannot be written safely ({problem}); nothing written")
 
 
 def unified_diff(old: str, new: str, name: str = "bibliography") -> str:
@@ -312,11 +389,13 @@ def write_library(lib: Library, path: str | os.PathLike | None = None, *, dry_ru
     target = Path(path) if path is not None else lib.path
     if target is None:
         raise InputError("no file to write the bibliography to")
-    new_text = library_text(lib)
+    parts = _block_texts(lib)
+    new_text = "".join(text for _, text in parts)
     old_text = lib.original_text if target == lib.path else _read_or_empty(target)
     diff = unified_diff(old_text, new_text, str(target))
     if dry_run or new_text == old_text and target.exists():
         return diff
+    check_written(lib, parts)
     if target == lib.path and lib.stamp is not None:
         try:
             data = target.read_bytes()
