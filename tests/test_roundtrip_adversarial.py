@@ -33,6 +33,15 @@ JABREF = """% This file was created with JabRef 5.9.
 @Comment{jabref-meta: databaseType:bibtex;}
 """
 
+DUPLICATES = """@article{dup2020,
+  author = {Dup, Field},
+  title = {First title},
+  title = {Second title},
+  year = {2020}
+}
+"""
+
+
 def changed_lines(old: str, new: str) -> list[tuple[list[str], list[str]]]:
     a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
     ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
@@ -96,3 +105,34 @@ def test_a_value_that_cannot_be_written_safely_is_refused(tmp_path):
         write_library(lib)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["refs.bib"]
+
+
+def test_deleting_a_field_given_twice_removes_both_copies():
+    lib = parse_library(DUPLICATES)
+    assert lib.get("dup2020").fields["title"] == "First title"
+    del lib.get("dup2020").fields["title"]
+    text = library_text(lib)
+    assert "title" not in text
+    back = parse_library(text)
+    assert "title" not in back.get("dup2020").fields
+    assert back.problems == []
+    assert text == "@article{dup2020,\n  author = {Dup, Field},\n  year = {2020}\n}\n"
+
+
+def test_editing_a_field_given_twice_changes_the_copy_that_is_read():
+    lib = parse_library(DUPLICATES)
+    lib.get("dup2020").fields["title"] = "New"
+    text = library_text(lib)
+    assert parse_library(text).get("dup2020").fields["title"] == "New"
+    assert len(changed_lines(DUPLICATES, text)) == 1
+
+
+def test_adding_a_field_to_an_entry_without_fields():
+    text = "@misc{nofields2022}\n\n@misc{b, title = {B}}\n"
+    lib = parse_library(text)
+    lib.get("nofields2022").fields["keywords"] = "x"
+    new = library_text(lib)
+    assert new.startswith("@misc{nofields2022,\n  keywords = {x},\n}\n\n@misc{b")
+    back = parse_library(new)
+    assert back.get("nofields2022").fields == {"keywords": "x"}
+    assert back.problems == []

@@ -201,28 +201,29 @@ def splice_entry(block) -> str | None:
         edits.append((spans.type_start, spans.type_end, entry.type))
     if entry.key != old_key:
         edits.append((spans.key_start, spans.key_end, entry.key))
-    for name, span in by_name.items():
-        if name not in old:
-            continue
-        if name not in new:
-            # remove the field: its whole line when it stands alone on it
-            ls = raw.rfind("\n", 0, span.name_start) + 1
-            end = (span.comma + 1) if span.comma is not None else span.value_end
-            le = end
-            while le < len(raw) and raw[le] in " \t":
-                le += 1
-            if raw[ls:span.name_start].strip() == "" and raw.startswith(nl, le):
-                edits.append((ls, le + len(nl), ""))
-            elif raw[ls:span.name_start].strip() == "" and span.comma is None:
-                # last field without a trailing comma: drop the comma before it instead
-                prev = [f for f in spans.fields if f.name_start < span.name_start]
-                if prev and prev[-1].comma is not None:
-                    edits.append((prev[-1].comma, end, ""))
-                else:
-                    edits.append((span.name_start, end, ""))
+    # a removed field loses every copy of it (a duplicate would otherwise become its value)
+    removed = [f for f in spans.fields if f.name.lower() in old and f.name.lower() not in new]
+    kept = [f for f in spans.fields if f not in removed]
+    for span in removed:
+        # remove the field: its whole line when it stands alone on it
+        ls = raw.rfind("\n", 0, span.name_start) + 1
+        end = (span.comma + 1) if span.comma is not None else span.value_end
+        le = end
+        while le < len(raw) and raw[le] in " \t":
+            le += 1
+        if raw[ls:span.name_start].strip() == "" and raw.startswith(nl, le):
+            edits.append((ls, le + len(nl), ""))
+        elif raw[ls:span.name_start].strip() == "" and span.comma is None:
+            # last field without a trailing comma: drop the comma before it instead
+            prev = [f for f in kept if f.name_start < span.name_start]
+            if prev and prev[-1].comma is not None:
+                edits.append((prev[-1].comma, end, ""))
             else:
                 edits.append((span.name_start, end, ""))
-        elif new[name] != old[name]:
+        else:
+            edits.append((span.name_start, end, ""))
+    for name, span in by_name.items():
+        if name in old and name in new and new[name] != old[name]:
             style = value_style(raw[span.value_start:span.value_end])
             edits.append((span.value_start, span.value_end, format_value(new[name], style)))
     added = [k for k in new if k not in by_name]
@@ -257,8 +258,15 @@ def splice_entry(block) -> str | None:
                 edits.append((spans.key_end, spans.key_end, "," + text))
             if raw[spans.close - 1] != "\n":
                 edits.append((spans.close, spans.close, nl))
+    # apply from the end; a removal inside another removal's range is already covered
+    edits.sort(key=lambda e: (e[0], -e[1]))
+    merged: list[tuple[int, int, str]] = []
+    for e in edits:
+        if merged and e[1] <= merged[-1][1] and e[0] < merged[-1][1] and not e[2] and not merged[-1][2]:
+            continue
+        merged.append(e)
     out = raw
-    for start, end, repl in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+    for start, end, repl in reversed(merged):
         out = out[:start] + repl + out[end:]
     return out
 
