@@ -136,3 +136,13 @@ def test_adding_a_field_to_an_entry_without_fields():
     back = parse_library(new)
     assert back.get("nofields2022").fields == {"keywords": "x"}
     assert back.problems == []
+
+
+def test_old_mac_line_ends_stay_cr_only():
+    text = "@article{cronly2020,\r  author = {Cr, Only},\r  title = {Old Mac},\r  year = {2020},\r}\r"
+    lib = parse_library(text)
+    assert library_text(lib) == text
+    lib.get("cronly2020").fields["keywords"] = "x"
+    new = library_text(lib)
+    assert "\n" not in new
+    assert new == text.replace("year = {2020},\r", "year = {2020},\r  keywords = {x},\r")

@@ -181,6 +181,11 @@ def scan_entry(raw: str) -> EntrySpans | None:
         pos = i + 1 if comma is not None else i
 
 
+def _line_start(raw: str, pos: int) -> int:
+    """Where the line holding ``pos`` begins (LF, CRLF or old-Mac CR line ends)."""
+    return max(raw.rfind("\n", 0, pos), raw.rfind("\r", 0, pos)) + 1
+
+
 def splice_entry(block) -> str | None:
     """The block's text with only what changed in its entry rewritten (None if it cannot be
     located, then the caller re-serializes the entry)."""
@@ -192,7 +197,7 @@ def splice_entry(block) -> str | None:
     old_type, old_key, old_items = block.snapshot
     old = dict(old_items)
     new = {k: v for k, v in entry.fields.items() if v is not None}
-    nl = "\r\n" if "\r\n" in raw else "\n"
+    nl = "\r\n" if "\r\n" in raw else "\r" if "\r" in raw and "\n" not in raw else "\n"
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement)
     by_name: dict[str, FieldSpan] = {}
     for f in spans.fields:
@@ -206,7 +211,7 @@ def splice_entry(block) -> str | None:
     kept = [f for f in spans.fields if f not in removed]
     for span in removed:
         # remove the field: its whole line when it stands alone on it
-        ls = raw.rfind("\n", 0, span.name_start) + 1
+        ls = _line_start(raw, span.name_start)
         end = (span.comma + 1) if span.comma is not None else span.value_end
         le = end
         while le < len(raw) and raw[le] in " \t":
@@ -230,7 +235,7 @@ def splice_entry(block) -> str | None:
     if added:
         last = spans.fields[-1] if spans.fields else None
         if last is not None:
-            ls = raw.rfind("\n", 0, last.name_start) + 1
+            ls = _line_start(raw, last.name_start)
             indent = raw[ls:last.name_start] if raw[ls:last.name_start].strip() == "" else "  "
             gap = raw[last.name_end:last.value_start]  # e.g. " = " or "     = "
             eq_at = gap.find("=")
