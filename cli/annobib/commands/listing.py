@@ -23,6 +23,10 @@ _POS = {"key": 0, "type": 1, "authors": 2, "year": 3, "title": 4, "container": 5
 _CAP = {"key": 32, "type": 13, "authors": 32, "year": 4, "title": 90, "container": 40, "lang": 4, "cited": 5}
 _FLEX = {"title": 4, "authors": 2, "container": 2}
 _MIN = {"title": 10, "authors": 4, "container": 4, "key": 8, "type": 4}
+# On a narrow terminal whole columns go, in this order, before the key is cut (the key is what
+# `show` needs) or the title, authors and container are squeezed to a few letters.
+_DROP_ORDER = ("lang", "type", "cited", "container")
+_ROOMY = {"title": 20, "authors": 8, "container": 10}  # flex widths worth keeping a column for
 SORTS = ("file", "key", "author", "year", "title", "cited")
 
 
@@ -99,11 +103,13 @@ def terminal_width() -> int:
 
 
 def fit_widths(rows: list[list[str]], width: int) -> list[int]:
-    """Column widths (terminal cells) that fit ``width``: title shrinks first, then
-    authors/container, then key and type; nothing below a readable minimum."""
+    """Column widths (terminal cells) that fit ``width``; 0 hides a column.
+
+    Columns are dropped (``_DROP_ORDER``) while what remains cannot fit at comfortable widths;
+    then the title shrinks first, then authors/container, then key and type; nothing below a
+    readable minimum."""
     from rich.cells import cell_len
 
-    n = len(COLUMNS)
     natural = [cell_len(HEADERS[c]) for c in COLUMNS]
     for r in rows:
         for j, v in enumerate(r):
@@ -112,19 +118,37 @@ def fit_widths(rows: list[list[str]], width: int) -> list[int]:
                 if w > natural[j]:
                     natural[j] = w
     widths = [min(natural[j], _CAP[c]) for j, c in enumerate(COLUMNS)]
+    shown = list(range(len(COLUMNS)))
+
+    def comfortable(cols: list[int]) -> int:
+        return sum(min(widths[j], _ROOMY.get(COLUMNS[j], widths[j])) for j in cols) + 2 * (len(cols) - 1)
+
+    for c in _DROP_ORDER:
+        if sum(widths[j] for j in shown) + 2 * (len(shown) - 1) <= width or comfortable(shown) <= width:
+            break
+        shown.remove(COLUMNS.index(c))
+    fitted = _fit_shown([widths[j] for j in shown], [COLUMNS[j] for j in shown], width)
+    out = [0] * len(COLUMNS)
+    for j, w in zip(shown, fitted):
+        out[j] = w
+    return out
+
+
+def _fit_shown(widths: list[int], cols: list[str], width: int) -> list[int]:
+    n = len(cols)
     avail = width - 2 * (n - 1)
     if sum(widths) <= avail:
         return widths
-    flex = [j for j, c in enumerate(COLUMNS) if c in _FLEX]
+    flex = [j for j, c in enumerate(cols) if c in _FLEX]
     fixed = sum(widths[j] for j in range(n) if j not in flex)
-    room = max(avail - fixed, sum(_MIN[COLUMNS[j]] for j in flex))
-    weights = sum(_FLEX[COLUMNS[j]] for j in flex)
-    shares = {j: max(_MIN[COLUMNS[j]], room * _FLEX[COLUMNS[j]] // weights) for j in flex}
+    room = max(avail - fixed, sum(_MIN[cols[j]] for j in flex))
+    weights = sum(_FLEX[cols[j]] for j in flex)
+    shares = {j: max(_MIN[cols[j]], room * _FLEX[cols[j]] // weights) for j in flex}
     # give back what a column does not need
     spare = sum(max(0, shares[j] - widths[j]) for j in flex)
     for j in flex:
         shares[j] = min(shares[j], widths[j])
-    for j in sorted(flex, key=lambda j: -_FLEX[COLUMNS[j]]):
+    for j in sorted(flex, key=lambda j: -_FLEX[cols[j]]):
         add = min(spare, widths[j] - shares[j])
         shares[j] += add
         spare -= add
@@ -132,9 +156,9 @@ def fit_widths(rows: list[list[str]], width: int) -> list[int]:
         widths[j] = shares[j]
     over = sum(widths) - avail
     for c in ("key", "type"):
-        if over <= 0:
-            break
-        j = COLUMNS.index(c)
+        if over <= 0 or c not in cols:
+            continue
+        j = cols.index(c)
         cut = min(over, widths[j] - _MIN[c])
         if cut > 0:
             widths[j] -= cut
@@ -167,6 +191,8 @@ def plain_table(rows: list[list[str]], width: int) -> str:
     for r in [[HEADERS[c] for c in COLUMNS]] + rows:
         parts = []
         for j, v in enumerate(r):
+            if not widths[j]:
+                continue
             v = crop(v, widths[j])
             pad = widths[j] - cell_len(v)
             parts.append(" " * pad + v if j in right else v + " " * pad)
@@ -185,12 +211,15 @@ def rich_table(rows: list[list[str]], width: int, spans: list[dict] | None = Non
     widths = fit_widths(rows, width - 2)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold", collapse_padding=True)
     styles = {"key": "bold cyan", "type": "dim", "year": "green", "lang": "dim", "cited": "magenta", "container": "italic"}
-    for j, c in enumerate(COLUMNS):
+    shown = [j for j in range(len(COLUMNS)) if widths[j]]
+    for j in shown:
+        c = COLUMNS[j]
         table.add_column(HEADERS[c], width=widths[j], no_wrap=True, overflow="ellipsis",
                          justify="right" if c == "cited" else "left", style=styles.get(c))
     for n, r in enumerate(rows):
         texts = []
-        for j, v in enumerate(r):
+        for j in shown:
+            v = r[j]
             t = Text(v)
             if spans and spans[n].get(COLUMNS[j]):
                 for s, e in spans[n][COLUMNS[j]]:
