@@ -198,15 +198,27 @@ def fold(text: str | None) -> str:
         return " ".join(text.split()) if ("  " in text or "\n" in text or "\t" in text or "\r" in text) else text
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)  # decomposed input (macOS): é as e + ́, Hangul as jamo
-    text = _rx("foldable", _FOLDABLE).sub(_fold_match, text.lower())
-    if _rx("odd_space", r"[^\S ]| {2}|^ | $").search(text):
+    text = _foldable().sub(_fold_match, text.lower())
+    # whitespace other than single spaces (folded characters that are spaces became " ")
+    if "  " in text or text[:1] == " " or text[-1:] == " " or any(c in text for c in _ASCII_SPACES):
         text = " ".join(text.split())
     return _rx("space_near_cjk", _SPACE_NEAR_CJK).sub("", text)
 
 
-# Characters that fold to themselves: ASCII (after lower()), CJK ideographs, Hangul syllables
-# (not kana: が folds to か).
-_FOLDABLE = r"[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
+_ASCII_SPACES = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"  # what str.split() splits on below 0x80, bar " "
+
+
+def _foldable() -> re.Pattern:
+    """Runs of characters that may change when folded: not ASCII (lower() does those), not
+    CJK ideographs or Hangul syllables, and not the CJK punctuation and kana that fold to
+    themselves (。、は: the most frequent characters of Chinese and Japanese titles)."""
+    rx = _lazy.get("foldable")
+    if rx is None:
+        same = "".join(chr(o) for o in range(0x3000, 0x3100) if _fold_one(chr(o)) == chr(o))
+        rx = _lazy["foldable"] = re.compile(
+            "[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af" + re.escape(same) + "]+")
+    return rx
+
 # A space next to a CJK character; starts with a literal space so the scan is fast.
 _SPACE_NEAR_CJK = f" +(?:(?<=[{_CJK_CLASS}] )|(?=[{_CJK_CLASS}]))"
 _FOLDED: dict[str, str] = {}
@@ -220,7 +232,7 @@ def _fold_one(ch: str) -> str:
         t = _PUNCT_MAP.get(ch, ch)
         t = _COMBINING.sub("", unicodedata.normalize("NFKD", t))
         t = unicodedata.normalize("NFC", t).casefold()
-        out = _FOLDED[ch] = "".join(_PUNCT_MAP.get(c, c) for c in t)
+        out = _FOLDED[ch] = "".join(" " if c.isspace() else _PUNCT_MAP.get(c, c) for c in t)
     return out
 
 

@@ -96,14 +96,20 @@ def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
     M = MARKERS
     dec_parts = []
     metas = []
-    slot_get = _SLOT.get
+    slot_of = {}  # field name as written -> slot (names repeat: one lower() each)
     for it in items:
-        fields = it[5]
         slots: list[list[str]] = [[], [], [], [], [], [], [], [], []]
-        for name, raw in fields:
+        for name, raw in it[5]:
             if not raw:
                 continue
-            slots[slot_get(name.lower(), 5)].append(_quick_value(raw, strings))
+            slot = slot_of.get(name)
+            if slot is None:
+                slot = slot_of[name] = _SLOT.get(name.lower(), 5)
+            c = raw[0]
+            if (c == "{" or c == '"') and "#" not in raw:  # the usual value: delimiters off
+                slots[slot].append(raw[1:-1])
+            else:
+                slots[slot].append(_quick_value(raw, strings))
         dec_parts.append(_DSEP.join([" ".join(x) for x in slots[:6]]))
         metas.append(slots)
     decoded = tx.latex_to_text(_ESEP.join(dec_parts))
@@ -111,17 +117,24 @@ def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
         decoded = re.sub(r"[\x00-\x17\x1a-\x1f\x7f]", " ", decoded)
     decoded_parts = decoded.split(_ESEP)
     plains = []
+    lang_memo: dict[str, str] = {}
     for k, it in enumerate(items):
         slots = metas[k]
         a_, t_, c_, g_, n_, r_ = decoded_parts[k].split(_DSEP)
         langid = slots[7][0] if slots[7] else None
-        lang = tx.language_code(langid, t_ or a_)
+        if langid:
+            langs = lang_memo.get(langid)
+            if langs is None:
+                code = tx.language_code(langid, None)
+                langs = lang_memo[langid] = code + " " + tx.language_name(code) + " " + langid.lower()
+        else:
+            code = tx.language_code(None, t_ or a_)
+            langs = code + " " + tx.language_name(code)
         url = next((v for v in slots[8] if "://" in v), None)
         domain = domain_of(url)
         raw_rest = " ".join(slots[8])
         if raw_rest and _CONTROL.search(raw_rest):
             raw_rest = _CONTROL.sub(" ", raw_rest)
-        langs = lang + " " + tx.language_name(lang) + ((" " + langid.lower()) if langid else "")
         plains.append("".join((
             M[0], it[4], M[1], it[3].lower(), M[2], a_, M[3], t_, M[4], c_, M[5], " ".join(slots[6]),
             M[6], langs, M[7], domain, M[8], g_, M[9], n_, M[10], r_, " ", raw_rest,
