@@ -284,8 +284,9 @@ _TONES = str.maketrans(
 
 def _load_table() -> None:
     """The translate tables (``_TT``, ``_TT_ALT``) for bulk conversion, from the compact table."""
-    global _TT, _TT_ALT
+    global _TT, _TT_ALT, _TT_BOTH
     if _TT is None:
+        _TT_BOTH = None
         _TT, _TT_ALT = _tables_from_disk()
     if _TT is None:
         slots, blocks = _compact()
@@ -303,6 +304,17 @@ def _load_table() -> None:
                         alt[o] = r2
         _TT, _TT_ALT = tt, alt
         _save_marshal("pinyin-tables-4.marshal", (_pinyin_stamp(), tt, alt))
+
+
+_TT_BOTH: dict[int, str] | None = None
+
+
+def _alt_table() -> dict[int, str]:
+    """Han -> second reading where there is one, else the first (one translate pass)."""
+    global _TT_BOTH
+    if _TT_BOTH is None:
+        _TT_BOTH = {**_TT, **_TT_ALT}
+    return _TT_BOTH
 
 
 def _tables_from_disk() -> tuple[dict | None, dict | None]:
@@ -464,10 +476,12 @@ def _convert(text: str, second: bool) -> str:
             return "".join(out)
     else:
         _load_table()
-        tt, alt = _TT, _TT_ALT
+        tt = _TT
         if second:
+            both = _alt_table()
+
             def run(m: re.Match) -> str:
-                return m.group().translate(alt).translate(tt)
+                return m.group().translate(both)
         else:
             def run(m: re.Match) -> str:
                 return m.group().translate(tt)
