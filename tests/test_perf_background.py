@@ -39,3 +39,36 @@ def test_a_command_process_answers_before_the_write_lands(tmp_path):
     while not target.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert target.read_text() == "done"
+
+
+def test_validate_leaves_its_parse_for_the_next_read(tmp_path, monkeypatch):
+    """A command that read the file with bibtexparser keeps that work: a detached process turns
+    its parse into the lookup view, so the next read (search, validate …) parses nothing."""
+    from annobib import cache
+    from annobib.bib import library as bib_library
+    from annobib.bib.library import VIEW_AFTER
+
+    bib = tmp_path / "many.bib"
+    bib.write_text("".join(f"@misc{{k{n}, title = {{Title number {n}}}, year = {{2001}}}}\n\n"
+                           for n in range(VIEW_AFTER + 50)), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(REPO / "cli"), ANNOBIB_CACHE_DIR=str(tmp_path / "cache"))
+    done = subprocess.run([sys.executable, "-m", "annobib", "validate", "--format", "json", str(bib)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode in (0, 1), done.stderr
+    deadline = time.monotonic() + 30
+    while not list((tmp_path / "cache").glob("*.view")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.2)  # the rename is atomic; give the worker a moment to exit
+    parsed: list[int] = []
+    real = bib_library.parse_chunks
+
+    def counting(chunks):
+        parsed.append(len(chunks))
+        return real(chunks)
+
+    monkeypatch.setenv("ANNOBIB_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(bib_library, "parse_chunks", counting)
+    view = cache.load_view(bib)
+    lib = bib_library.read_library(bib)
+    assert parsed == []
+    assert len(view) == len(lib.entries) == VIEW_AFTER + 50

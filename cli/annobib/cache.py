@@ -517,14 +517,17 @@ def stat_signature(st) -> tuple:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
 
 
-def load_view(path: str | os.PathLike, *, use_cache: bool = True) -> View:
+def load_view(path: str | os.PathLike, *, use_cache: bool = True, records: dict | None = None) -> View:
     """The view of one .bib file: from the cache when its content is unchanged, else rebuilt
     (re-parsing only changed chunks). Raises InputError for unreadable or non-UTF-8 files.
 
     Unchanged means: the SHA-256 of the bytes is the recorded one — or the stat signature is
     one recorded (``*.trust``) after hashing a file whose last change was already 2 s old when
     it was read, so that no later write can share its timestamps (ctime moves even when
-    someone sets the mtime back). Never stale either way."""
+    someone sets the mtime back). Never stale either way.
+
+    ``records`` (chunk digest -> parse record) are parses a caller already made (a
+    :func:`annobib.bib.read_library` of the same file): chunks with those bytes are not parsed again."""
     path = Path(path)
     if path.is_dir():
         raise InputError(f"{path}: is a directory, not a .bib file")
@@ -572,7 +575,7 @@ def load_view(path: str | os.PathLike, *, use_cache: bool = True) -> View:
             header, loader = hit
             trust()
             return _view_from_parts(path, header, loader, base, use_cache)
-    header, sections = _rebuild(path, data, digest(), st, base, use_cache)
+    header, sections = _rebuild(path, data, digest(), st, base, use_cache, records)
     trust()
     return _view_from_parts(path, header, lambda name: sections[name], base, use_cache)
 
@@ -596,10 +599,11 @@ def merge_views(views: list[View]) -> View:
     return out
 
 
-def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bool) -> tuple[dict, dict]:
+def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bool,
+             records: dict | None = None) -> tuple[dict, dict]:
     from annobib.bib.index import rebuild
 
-    return rebuild(path, data, digest, st, base, use_cache)
+    return rebuild(path, data, digest, st, base, use_cache, records)
 
 
 def batch_summaries(entries: list, sort_keys: bool = True) -> list[tuple]:

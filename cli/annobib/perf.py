@@ -26,24 +26,28 @@ def paused_gc():
 # detached child and answer at once. Off for in-process callers (tests, library users), whose
 # process lives on and would collect zombies or fork threads.
 BACKGROUND = False
+DETACHED = False  # this process is such a child: it leaves the cores to the command
 
 
-def soon(job) -> None:
+def soon(job, *, or_never: bool = False) -> None:
     """Run ``job()`` (a cache write, nothing the answer needs) in a detached process when
-    :data:`BACKGROUND` is on, else now.
+    :data:`BACKGROUND` is on, else now (or not at all, with ``or_never``).
 
     A double fork: the child forks the worker and exits at once, so nobody waits for the worker
     and no zombie remains; the worker leaves the terminal and its pipes (``annobib … | head``
     ends when annobib does, not when the cache is written)."""
     import os
 
+    global BACKGROUND, DETACHED
     if not BACKGROUND or not hasattr(os, "fork"):
-        job()
+        if not or_never:
+            job()
         return
     try:
         pid = os.fork()
     except OSError:
-        job()
+        if not or_never:
+            job()
         return
     if pid:
         os.waitpid(pid, 0)
@@ -55,6 +59,7 @@ def soon(job) -> None:
         null = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(null, fd)
+        BACKGROUND, DETACHED = False, True  # already detached: anything further runs here
         job()
     finally:
         os._exit(0)  # never flush buffers the parent owns, never run its exit handlers

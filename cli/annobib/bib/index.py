@@ -246,8 +246,10 @@ _EMPTY = marshal.dumps([])
 
 def _chunk_work_parallel(chunks, digests, first, recs_in, strings) -> list[tuple]:
     """:func:`_chunk_work` with the second half done in a forked process (2+ cores)."""
+    from annobib import perf
+
     n = len(chunks)
-    if n < PARALLEL_MIN or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
+    if n < PARALLEL_MIN or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork") or perf.DETACHED:
         return _chunk_work(chunks, digests, first, recs_in, strings)
     half = n // 2
     rfd, wfd = os.pipe()
@@ -276,17 +278,18 @@ def _chunk_work_parallel(chunks, digests, first, recs_in, strings) -> list[tuple
     return mine + [tuple(x) for x in marshal.loads(blob)]
 
 
-def rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bool) -> tuple[dict, dict]:
+def rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bool,
+            records: dict | None = None) -> tuple[dict, dict]:
     """The view of ``data``: chunks whose bytes the previous view of this file already has
     are copied from it (haystacks, records, keys, shifted lines and offsets); the others are
     parsed (one bibtexparser call) and indexed, in two processes when there are many."""
     from annobib.perf import paused_gc
 
     with paused_gc():
-        return _rebuild(path, data, digest, st, base, use_cache)
+        return _rebuild(path, data, digest, st, base, use_cache, records or {})
 
 
-def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bool) -> tuple[dict, dict]:
+def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bool, records: dict) -> tuple[dict, dict]:
     import bisect
     from array import array
 
@@ -354,8 +357,8 @@ def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bo
                 recs_in.append(pre[i])
             elif o is not None and old_chunks[o][3] is not None:
                 recs_in.append(marshal.loads(old_chunks[o][3]))
-            else:
-                recs_in.append(None)  # parse (also when only macros changed: cheap enough)
+            else:  # parsed by the caller, else parse now (also when only macros changed)
+                recs_in.append(records.get(digests[i]))
         results = _chunk_work_parallel(
             [chunks[i] for i in work], [digests[i] for i in work], [i == 0 for i in work], recs_in, strings
         )

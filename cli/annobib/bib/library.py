@@ -147,7 +147,29 @@ def read_library(path: str | os.PathLike, *, use_cache: bool = True) -> Library:
             store = None
     lib = library_from_bytes(data, path, records=store, text=text)
     lib.stamp = file_stamp(path, data)
+    if use_cache and len(lib._fresh_records) >= VIEW_AFTER:  # type: ignore[attr-defined]
+        _save_view_later(path, lib._fresh_records)  # type: ignore[attr-defined]
     return lib
+
+
+VIEW_AFTER = 200  # freshly parsed chunks worth keeping for the next read
+
+
+def _save_view_later(path: Path, records: dict) -> None:
+    """Keep this parse for next time: the lookup cache's view of the file, built from the records
+    just made (no second parse) by a detached process while the command goes on. Only when
+    annobib runs as a command; a library caller's process is left alone."""
+    from annobib import perf
+
+    def job() -> None:
+        from annobib import cache
+
+        try:
+            cache.load_view(path, records=records)
+        except Exception:  # noqa: BLE001 - a cache that cannot be built only costs speed
+            pass
+
+    perf.soon(job, or_never=True)
 
 
 def parse_library(text: str, path: Path | None = None) -> Library:
