@@ -85,14 +85,17 @@ class Rule:
     absent: tuple[str, ...] = ()  # entry rules: can fire only when none of these has a value
     on_empty: bool = False  # entry rules: can fire only when some value is empty
 
+    def __post_init__(self):
+        self._severity = SEVERITY_OF_LETTER[self.code[0]]  # read once per finding: kept, not derived
+
     @property
     def severity(self) -> str:
         return SEVERITY_OF_LETTER[self.code[0]]
 
     def finding(self, entry, field_name: str | None, message: str, fix: Fix | None = None) -> Finding:
         if entry is None:
-            return Finding(self.code, self.severity, None, field_name, message, None, None, fix, self.name, None)
-        return Finding(self.code, self.severity, entry.key, field_name, message, entry.line, entry.source, fix,
+            return Finding(self.code, self._severity, None, field_name, message, None, None, fix, self.name, None)
+        return Finding(self.code, self._severity, entry.key, field_name, message, entry.line, entry.source, fix,
                        self.name, entry)
 
 

@@ -26,6 +26,20 @@ _AT_YEAR = [
 ]
 
 
+
+
+def _unnamed(pattern: re.Pattern) -> str:
+    """The pattern's text with its named groups made non-capturing, and its flags inline."""
+    text = re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern)
+    return f"(?i:{text})" if pattern.flags & re.I else text
+
+
+# All of _AT_YEAR as one alternation, each alternative the only capturing group: matched at a
+# year, ``lastindex - 1`` is the rank of the first pattern that matches there (the regex engine
+# tries alternatives in order), in one call instead of one per pattern.
+_AT_YEAR_ANY = re.compile("|".join(f"({_unnamed(pat)})" for pat, _need in _AT_YEAR))
+
+
 def _before_ok(path: str, i: int, need: str) -> bool:
     prev = path[i - 1] if i > 0 else ""
     if need == "/":
@@ -48,7 +62,11 @@ def url_date(url: str, today: _dt.date):
     best = None
     for ym in _YEAR_AT.finditer(path):
         i = ym.start()
-        for rank, (pat, need) in enumerate(_AT_YEAR):
+        first = _AT_YEAR_ANY.match(path, i)
+        if first is None:
+            continue  # no pattern matches at this year
+        for rank in range(first.lastindex - 1, len(_AT_YEAR)):  # the ranks before cannot match
+            pat, need = _AT_YEAR[rank]
             if best is not None and rank >= best[0]:
                 break
             m = pat.match(path, i)
@@ -71,7 +89,13 @@ def url_date(url: str, today: _dt.date):
 
 
 def _fmt(p) -> str:
-    return "-".join(f"{x:02d}" if i else f"{x:04d}" for i, x in enumerate(p) if x is not None)
+    shown = _SHOWN.get(p)
+    if shown is None:  # the same few hundred year-months recur: each is formatted once
+        shown = _SHOWN[p] = "-".join(f"{x:02d}" if i else f"{x:04d}" for i, x in enumerate(p) if x is not None)
+    return shown
+
+
+_SHOWN: dict[tuple, str] = {}
 
 
 @rule("W401", "url-date-mismatch", "consistency",

@@ -178,6 +178,7 @@ _SPACE_BEFORE_CJK = re.compile(r"[ \u3000][，。、；：！？）」』》】�
 _SPACE_AFTER_CJK = re.compile(r"[（「『《【〈“][ \u3000]")
 _CJK_SPACING = re.compile(r"[ \u3000（「『《【〈“][，。、；：！？）」』》】〉” \u3000]")
 SEP = "\ue000"
+_SEP_SPACE, _SPACE_SEP = SEP + " ", " " + SEP
 
 
 _DOLLAR = re.compile(r"(?<!\\)\$")
@@ -187,7 +188,7 @@ def _suspect(text: str) -> bool:
     """Whether a value (or values joined with SEP) may hold anything a hygiene rule reports."""
     if _SUSPECT_CHARS.search(text) or "  " in text or text[:1] == " " or text[-1:] == " ":
         return True
-    if SEP in text and (SEP + " " in text or " " + SEP in text):
+    if _SEP_SPACE in text or _SPACE_SEP in text:  # a value that starts or ends with a space
         return True
     # one charset-led search: a space before closing / after opening CJK punctuation (it also
     # matches a few harmless pairs, which the exact tests of the slow path then clear)
@@ -321,32 +322,37 @@ def _scan_field(rules, name: str, raw: str) -> list:
 def scan_text(rules, e, ctx):
     fields = e.fields
     cit = fields.get("citations")
-    if cit is None:
-        joined = SEP.join(fields.values())
-    else:
-        joined = SEP.join([v for k, v in fields.items() if k != "citations"])
-    if not _suspect(joined):
-        # clean text: only the width of punctuation in CJK titles, and the citations field
-        out = None
-        if not joined.isascii():
-            memo = _FIELD_MEMO
-            for name in _TITLE_SET.intersection(fields):
-                raw = fields[name]
-                if not raw.isascii():
-                    got = memo.get((name, raw))
-                    if got is None:
-                        got = memo[(name, raw)] = tuple(_scan_field(rules, name, raw))  # _punct_width alone here
-                    for f in got:
-                        out = out or []
-                        out.append(Finding(f.code, f.severity, e.key, f.field, f.message, e.line, e.source, f.fix, f.rule, e))
-        if cit is not None and _SUSPECT_INTERNAL.search(cit):
-            out = (out or []) + _scan_internal(rules, e, "citations", cit)
-        return out
+    # One test of all values joined (in C) usually proves the entry clean. The citations field is
+    # held to less (only _SUSPECT_INTERNAL), so when the test fails with it, it is taken out and
+    # the test repeated: a clean join of all values implies a clean join of the others.
+    joined = SEP.join(fields.values())
+    if _suspect(joined) and (cit is None or _suspect(SEP.join([v for k, v in fields.items() if k != "citations"]))):
+        return _scan_fields(rules, e)
+    # clean text: only the width of punctuation in CJK titles, and the citations field
+    out = None
+    if not joined.isascii():
+        memo = _FIELD_MEMO
+        for name in _TITLE_SET.intersection(fields):
+            raw = fields[name]
+            if not raw.isascii():
+                got = memo.get((name, raw))
+                if got is None:
+                    got = memo[(name, raw)] = tuple(_scan_field(rules, name, raw))  # _punct_width alone here
+                for f in got:
+                    out = out or []
+                    out.append(Finding(f.code, f.severity, e.key, f.field, f.message, e.line, e.source, f.fix, f.rule, e))
+    if cit is not None and _SUSPECT_INTERNAL.search(cit):
+        out = (out or []) + _scan_internal(rules, e, "citations", cit)
+    return out
+
+
+def _scan_fields(rules, e):
+    """Every field of an entry that may hold a problem, through the per-value memo."""
     out = []
     memo = _FIELD_MEMO
     if len(memo) > 200_000:
         memo.clear()
-    for name, raw in fields.items():
+    for name, raw in e.fields.items():
         if not raw:
             continue
         got = memo.get((name, raw))

@@ -266,11 +266,16 @@ def _field_line(block, name: str, low: str) -> int | None:
     return None
 
 
+_UNSEEN = object()
+
+
 def _refine_lines(findings: list[Finding], libraries) -> None:
     """Point a finding about a field at that field's own line, when the entry's text shows it."""
-    wanted = {id(f.entry) for f in findings if f.field and f.entry is not None and f.field in f.entry.fields}
-    if not wanted:
+    # most findings are about a missing field (or none): pick the others out once
+    todo = [f for f in findings if f.field and f.entry is not None and f.field in f.entry.fields]
+    if not todo:
         return
+    wanted = {id(f.entry) for f in todo}
     blocks = {}
     for lib in libraries:
         for b in getattr(lib, "blocks", []):
@@ -278,17 +283,16 @@ def _refine_lines(findings: list[Finding], libraries) -> None:
                 blocks[id(b.entry)] = b
     cache: dict[tuple, int | None] = {}
     lowered: dict[int, str] = {}
-    for f in findings:
-        if not f.field or f.entry is None or f.field not in f.entry.fields:
-            continue  # a missing field has no line of its own: the entry's line stands
+    for f in todo:
         b = blocks.get(id(f.entry))
         if b is None:
             continue
         k = (id(b), f.field)
-        if k not in cache:
+        line = cache.get(k, _UNSEEN)
+        if line is _UNSEEN:
             low = lowered.get(id(b))
             if low is None:
                 low = lowered[id(b)] = b.raw.lower()
-            cache[k] = _field_line(b, f.field, low)
-        if cache[k] is not None:
-            f.line = cache[k]
+            line = cache[k] = _field_line(b, f.field, low)
+        if line is not None:
+            f.line = line

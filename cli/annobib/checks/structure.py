@@ -263,6 +263,17 @@ def _pinyin_table() -> dict:
     return _PINYIN_TT
 
 
+def _author_key(e, a: str | None, memo: dict) -> str:
+    """The first-author key of ``e`` whose author field is ``a``; kept in ``memo`` under ``a``
+    when the author field alone decides it (not empty: no fallback to the editor)."""
+    raw = val(e, "author")
+    if raw:
+        ak = memo[a] = _family_key(_first_author(raw))
+        return ak
+    raw = val(e, "editor")
+    return _family_key(_first_author(raw)) if raw else ""
+
+
 def author_key(e) -> str:
     raw = val(e, "author") or val(e, "editor")
     return _family_key(_first_author(raw)) if raw else ""
@@ -307,21 +318,28 @@ def _near_ratio(ta: str, tb: str, grams: dict, digits: dict) -> float | None:
 def _near_buckets(by_year_author: dict) -> list:
     """Near-identical titles share a fixed-length prefix, suffix or middle piece: the entries of
     one year and first author bucketed on those keep comparisons in small groups. Only groups
-    with two different titles are bucketed; buckets come in the order their first entry made them."""
+    with two different titles are bucketed; buckets come in the order their first entry made them.
+    Group items are (seq, title key, pieces, item); a bucket is the list of its items."""
     buckets = []
     for grp in by_year_author.values():
         if len(grp) < 2:
             continue
         t0 = grp[0][1]
-        if all(item[1] == t0 for item in grp):
+        for item in grp:
+            if item[1] != t0:
+                break
+        else:
             continue  # the same title throughout: exact duplicates, reported by their own bucket
-        local: dict[tuple, tuple] = {}
-        for seq, _t, pieces, e in grp:
-            for slot, kp in enumerate(pieces):
-                b = local.get(kp)
+        local: dict[str, tuple] = {}
+        get = local.get
+        for seq, _t, pieces, item in grp:
+            seq *= 3
+            for kp in pieces:  # pieces are strings: their hash is computed once per title
+                b = get(kp)
                 if b is None:
-                    b = local[kp] = (seq * 3 + slot, [])
-                b[1].append(e)
+                    b = local[kp] = (seq, [])
+                b[1].append(item)
+                seq += 1
         buckets.extend(local.values())
     buckets.sort(key=_first)
     return [b[1] for b in buckets]
@@ -340,10 +358,12 @@ def _title_keys(title: str) -> tuple:
     else:
         main = None
     n = len(t)
+    # a piece is one string tagged by its slot (prefix, suffix, middle): pieces of different
+    # slots never share a bucket, and a string's hash is computed once
     if n >= 32:
-        pieces = (("p", t[:16]), ("s", t[-16:]), ("m", t[n // 3: n // 3 + 16]))
+        pieces = ("p " + t[:16], "s " + t[-16:], "m " + t[n // 3: n // 3 + 16])
     elif n >= 12:
-        pieces = (("p", t[:6]), ("s", t[-6:]))
+        pieces = ("p " + t[:6], "s " + t[-6:])
     else:
         pieces = ()
     return t, main, pieces
@@ -361,9 +381,9 @@ def duplicate_work(R, corpus, ctx):
     by_url: dict[str, list] = defaultdict(list)
     by_title: dict[tuple, list] = defaultdict(list)
     by_year_author: dict[tuple, list] = defaultdict(list)
-    folded: dict[int, str] = {}
     tkeys: dict[str, tuple] = {}  # raw title -> (key, main-title key, near-bucket pieces): once per distinct title
-    akeys: dict[str, str] = {}  # first-author value -> its key
+    akeys: dict[str | None, str] = {}  # raw author field -> first-author key (when the author decides it)
+    seq = 0  # titled entries so far: the order near buckets are made in
     for e in corpus.entries:
         f = e.fields
         doi = f.get("doi")
@@ -373,27 +393,25 @@ def duplicate_work(R, corpus, ctx):
         if url:
             by_url[normalize_url(text_of(url))].append(e)
         title = f.get("title")
-        if title:
-            tk = tkeys.get(title)
-            if tk is None:
-                tk = tkeys[title] = _title_keys(title)
-            t, main, pieces = tk
-            if t is None:
-                continue
-            folded[id(e)] = t
-            year = (f.get("date") or f.get("year") or "")[:4]
-            raw = val(e, "author") or val(e, "editor")
-            if raw:
-                ak = akeys.get(raw)
-                if ak is None:
-                    ak = akeys[raw] = _family_key(_first_author(raw))
-            else:
-                ak = ""
-            by_title[(t, year, ak)].append(e)
-            if main is not None:
-                by_title[(main, year, ak, "main")].append(e)
-            if pieces:
-                by_year_author[(year, ak)].append((len(folded), t, pieces, e))
+        if not title:
+            continue
+        tk = tkeys.get(title)
+        if tk is None:
+            tk = tkeys[title] = _title_keys(title)
+        t, main, pieces = tk
+        if t is None:
+            continue
+        seq += 1
+        year = (f.get("date") or f.get("year") or "")[:4]
+        a = f.get("author")
+        ak = akeys.get(a)
+        if ak is None:
+            ak = _author_key(e, a, akeys)
+        by_title[(t, year, ak)].append(e)
+        if main is not None:
+            by_title[(main, year, ak, "main")].append(e)
+        if pieces:
+            by_year_author[(year, ak)].append((seq, t, pieces, (len(t), t, e)))
     reported: set[frozenset] = set()
     grams: dict[str, frozenset] = {}
     out = []
@@ -422,7 +440,7 @@ def duplicate_work(R, corpus, ctx):
         n = len(group)
         if n < 2 or n > MAX_FUZZY_BUCKET:
             continue
-        items = sorted(((len(folded[id(e)]), folded[id(e)], e) for e in group), key=_first)
+        items = sorted(group, key=_first)  # (title length, title key, entry), by length
         for i in range(n - 1):
             la, ta, a = items[i]
             for j in range(i + 1, n):
