@@ -146,3 +146,54 @@ def test_old_mac_line_ends_stay_cr_only():
     new = library_text(lib)
     assert "\n" not in new
     assert new == text.replace("year = {2020},\r", "year = {2020},\r  keywords = {x},\r")
+
+
+HAND_KEPT = """% Hand-kept bibliography; fields commented out while checking them.
+
+@article{hand2019,
+  author = {Hand, Kept},
+  % doi = {10.1000/unchecked},
+  %title = {An older title},
+  title = {A Kept Title},
+  journal = {J. Hand}, % abbreviated on purpose
+  year = 2019 % from the PDF
+}
+
+@book{hand2020,
+  % a remark before the first field
+  author = {Other, Person},
+  title = {Fifty {\\%} of a Book},
+  url = {https://example.org/a%20b},
+  year = {2020},
+  % note = {to do}
+}
+"""
+
+
+def test_percent_comments_inside_entries_are_comments_as_biber_reads_them():
+    lib = parse_library(HAND_KEPT)
+    assert lib.problems == []
+    assert lib.keys() == ["hand2019", "hand2020"]
+    assert lib.get("hand2019").fields == {
+        "author": "Hand, Kept", "title": "A Kept Title", "journal": "J. Hand", "year": "2019",
+    }
+    assert lib.get("hand2020").fields["author"] == "Other, Person"  # not '% a remark …\n  author'
+    assert lib.get("hand2020").fields["url"] == "https://example.org/a%20b"  # % inside values is text
+    assert "note" not in lib.get("hand2020").fields
+    assert library_text(lib) == HAND_KEPT
+
+
+def test_editing_next_to_percent_comments_keeps_them():
+    lib = parse_library(HAND_KEPT)
+    lib.get("hand2019").fields["year"] = "2018"
+    lib.get("hand2019").fields["journal"] = "J. H."
+    new = library_text(lib)
+    assert changed_lines(HAND_KEPT, new) == [(
+        ["  journal = {J. Hand}, % abbreviated on purpose\n", "  year = 2019 % from the PDF\n"],
+        ["  journal = {J. H.}, % abbreviated on purpose\n", "  year = 2018 % from the PDF\n"],
+    )]
+    lib = parse_library(HAND_KEPT)
+    lib.get("hand2020").fields["keywords"] = "k"
+    (removed, added), = changed_lines(HAND_KEPT, library_text(lib))
+    assert removed == [] and added == ["  keywords = {k},\n"]
+    assert parse_library(library_text(lib)).get("hand2020").fields["keywords"] == "k"

@@ -70,6 +70,8 @@ def parse_chunks(chunks: list[str]) -> list[list[tuple]]:
     for text in chunks:
         if not text.endswith("\n"):
             text = text + "\n"
+        if "%" in text:
+            text = prepare_text(text)  # same length: offsets and lines still match the file
         pieces.append(text)
         line_starts.append(line)
         char_starts.append(pos)
@@ -131,6 +133,74 @@ def parse_chunks(chunks: list[str]) -> list[list[tuple]]:
         else:  # pragma: no cover - unknown block kinds are kept verbatim
             records[ci].append(("failed", offset, local_line, f"unknown block {type(b).__name__}", None))
     return records
+
+
+_BLOCK_HEAD = re.compile(r"^[ \t]*@[ \t]*(\w*)[ \t]*([{(])", re.M)
+_ENTRY_MARK = re.compile(r'[{}()"%,\\]')
+_NOT_ENTRIES = frozenset(("comment", "preamble", "string"))
+
+
+def prepare_text(text: str) -> str:
+    """The text as bibtexparser should see it, with the same length (offsets and line numbers
+    stay valid; values are untouched):
+
+    - ``%`` comments inside an entry but outside its values (a commented-out field, a remark
+      after a field) become spaces, as biber reads them. bibtexparser would otherwise glue
+      the comment to the next field's name or reject the entry."""
+    if "%" not in text:
+        return text
+    heads = list(_BLOCK_HEAD.finditer(text))
+    cuts: list[tuple[int, int]] = []
+    for i, head in enumerate(heads):
+        if head.group(1).lower() in _NOT_ENTRIES:
+            continue
+        stop = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+        if "%" not in text[head.end():stop]:
+            continue
+        closing = "}" if head.group(2) == "{" else ")"
+        depth = 0
+        quoted = False
+        after_key = False
+        skip_to = -1
+        for m in _ENTRY_MARK.finditer(text, head.end(), stop):
+            at = m.start()
+            if at < skip_to:
+                continue
+            ch = m.group()
+            if ch == "\\":
+                skip_to = at + 2
+            elif ch == "{":
+                depth += 1
+            elif ch == "}":
+                if depth == 0 and closing == "}" and not quoted:
+                    break
+                depth -= 1
+            elif ch == ")":
+                if depth == 0 and closing == ")" and not quoted:
+                    break
+            elif ch == '"':
+                if depth == 0:
+                    quoted = not quoted
+            elif ch == ",":
+                if depth == 0 and not quoted:
+                    after_key = True
+            elif ch == "(":
+                pass
+            elif depth == 0 and not quoted and after_key:  # a `%` between fields
+                eol = text.find("\n", at, stop)
+                eol = stop if eol < 0 else eol
+                cuts.append((at, eol))
+                skip_to = eol
+    if not cuts:
+        return text
+    out = []
+    last = 0
+    for start, end in cuts:
+        out.append(text[last:start])
+        out.append(" " * (end - start))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _clean_reason(reason: str) -> str:

@@ -136,7 +136,11 @@ def scan_entry(raw: str) -> EntrySpans | None:
     key_comma = k if raw[k] == "," else None
     pos = k + 1 if raw[k] == "," else k
     while True:
-        while pos < n and (raw[pos].isspace() or raw[pos] == ","):
+        while pos < n and (raw[pos].isspace() or raw[pos] == "," or raw[pos] == "%"):
+            if raw[pos] == "%":  # a comment between fields (biber reads `%` to the line end)
+                eol = raw.find("\n", pos)
+                pos = n if eol < 0 else eol
+                continue
             pos += 1
         if pos >= n:
             return None
@@ -157,10 +161,17 @@ def scan_entry(raw: str) -> EntrySpans | None:
         depth = 0
         quoted = False
         i = v
+        comment_at = -1  # a `%` comment after a bare value (`year = 2020 % note`)
         while i < n:
             ch = raw[i]
             if ch == "\\":
                 i += 2
+                continue
+            if ch == "%" and depth == 0 and not quoted:
+                if comment_at < 0:
+                    comment_at = i
+                eol = raw.find("\n", i)
+                i = n if eol < 0 else eol
                 continue
             if ch == "{":
                 depth += 1
@@ -175,7 +186,7 @@ def scan_entry(raw: str) -> EntrySpans | None:
             i += 1
         if i >= n:
             return None
-        value_end = v + len(raw[v:i].rstrip())
+        value_end = v + len(raw[v:comment_at if comment_at >= 0 else i].rstrip())
         comma = i if raw[i] == "," else None
         fields.append(FieldSpan(name, name_start, name_end, value_start, value_end, comma))
         pos = i + 1 if comma is not None else i
