@@ -167,13 +167,18 @@ HAND_KEPT = """% Hand-kept bibliography; fields commented out while checking the
   year = {2020},
   % note = {to do}
 }
+
+@ article {spaced2021,
+  title = {Space after the at sign},
+  year = {2021}
+}
 """
 
 
 def test_percent_comments_inside_entries_are_comments_as_biber_reads_them():
     lib = parse_library(HAND_KEPT)
     assert lib.problems == []
-    assert lib.keys() == ["hand2019", "hand2020"]
+    assert lib.keys() == ["hand2019", "hand2020", "spaced2021"]
     assert lib.get("hand2019").fields == {
         "author": "Hand, Kept", "title": "A Kept Title", "journal": "J. Hand", "year": "2019",
     }
@@ -197,3 +202,15 @@ def test_editing_next_to_percent_comments_keeps_them():
     (removed, added), = changed_lines(HAND_KEPT, library_text(lib))
     assert removed == [] and added == ["  keywords = {k},\n"]
     assert parse_library(library_text(lib)).get("hand2020").fields["keywords"] == "k"
+
+
+def test_space_after_the_at_sign_is_an_entry(tmp_path):
+    lib = parse_library(HAND_KEPT)
+    lib.get("spaced2021").key = "spaced2022"
+    new = library_text(lib)
+    assert changed_lines(HAND_KEPT, new) == [(["@ article {spaced2021,\n"], ["@ article {spaced2022,\n"])]
+    path = tmp_path / "hand.bib"
+    path.write_text(HAND_KEPT, encoding="utf-8")
+    result = run_cli(["--bib", str(path), "list", "--format", "keys"], env={"ANNOBIB_CACHE_DIR": str(tmp_path / "cache")})
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.split() == ["hand2019", "hand2020", "spaced2021"]

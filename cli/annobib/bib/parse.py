@@ -70,7 +70,7 @@ def parse_chunks(chunks: list[str]) -> list[list[tuple]]:
     for text in chunks:
         if not text.endswith("\n"):
             text = text + "\n"
-        if "%" in text:
+        if "%" in text or "@ " in text or "@\t" in text:
             text = prepare_text(text)  # same length: offsets and lines still match the file
         pieces.append(text)
         line_starts.append(line)
@@ -135,6 +135,8 @@ def parse_chunks(chunks: list[str]) -> list[list[tuple]]:
     return records
 
 
+# `@ article {` (space after the `@`) is a block start to BibTeX and biber, not to bibtexparser.
+_SPACED_HEAD = re.compile(r"^([ \t]*)@([ \t]+)(\w+)(?=[ \t]*[{(])", re.M)
 _BLOCK_HEAD = re.compile(r"^[ \t]*@[ \t]*(\w*)[ \t]*([{(])", re.M)
 _ENTRY_MARK = re.compile(r'[{}()"%,\\]')
 _NOT_ENTRIES = frozenset(("comment", "preamble", "string"))
@@ -144,9 +146,12 @@ def prepare_text(text: str) -> str:
     """The text as bibtexparser should see it, with the same length (offsets and line numbers
     stay valid; values are untouched):
 
+    - ``@ article{`` becomes ``@article {``;
     - ``%`` comments inside an entry but outside its values (a commented-out field, a remark
       after a field) become spaces, as biber reads them. bibtexparser would otherwise glue
       the comment to the next field's name or reject the entry."""
+    if "@ " in text or "@\t" in text:
+        text = _SPACED_HEAD.sub(lambda m: m.group(1) + "@" + m.group(3) + m.group(2), text)
     if "%" not in text:
         return text
     heads = list(_BLOCK_HEAD.finditer(text))
