@@ -23,6 +23,7 @@ from annobib.extract.fields import (
     URL_RE,
     ZH_PAGES,
     Parsed,
+    bare_page,
     page_range,
     parse_citation,
 )
@@ -110,7 +111,7 @@ def split_top(text: str) -> list[str]:
     start = 0
     i = 0
     n = len(text)
-    opens, closes = "《「『（([〈【", "》」』）)]〉】"
+    opens, closes = "《「『（([［〈【〔", "》」』）)]］〉】〕"
     while i < n:
         c = text[i]
         if c in opens:
@@ -183,8 +184,11 @@ def read_note(text: str) -> NoteReading:
     pieces = split_top(body)
     out: list[CitationText] = []
     prose = False
-    for piece in pieces:
+    for k, piece in enumerate(pieces):
         piece = strip_lead_in(piece)
+        if k and not HAN.search(piece[:12]):
+            piece = re.sub(r"^(?:and|&)\s+(?=[A-Z“\"])", "", piece)  # …, 23; and Philip Huang, Title
+            piece = strip_lead_in(piece)
         piece = strip_etc(piece)
         if not piece:
             continue
@@ -265,6 +269,18 @@ def _cjk_mention_only(piece: str) -> bool:
     return not re.search(r"\d{4}|https?://|出版|页|頁|版|期|号", piece)
 
 
+_PROSE_WORDS = re.compile(r"\b(?:the|of|is|are|was|were|differ|differs|follow|here|this|that|we|I|our|my|not)\b")
+
+
+def _western_prose(piece: str) -> bool:
+    """A Latin-script sentence without any comma, quote, URL, tag or page: Western citations
+    separate author, title and publication data with commas, so this is commentary."""
+    if HAN.search(piece) or re.search(r"[,，“”\"\[\]《「『]|https?://|www\.|\bpp?\.\s*\d|[\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af]", piece):
+        return False
+    words = piece.split()
+    return len(words) >= 6 and len(_PROSE_WORDS.findall(piece)) >= 2
+
+
 def classify(piece: str) -> CitationText | None:
     m = NOTEREF_RE.match(piece)
     if m:
@@ -281,8 +297,9 @@ def classify(piece: str) -> CitationText | None:
     if m:
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author"))
     m = OPCIT_EN_RE.match(piece)
-    if m:
-        return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author").strip())
+    if m:  # Goh, op. cit., p. 130. / Weingast, op. cit., 20. (Chicago: a bare page)
+        rest = m.group("rest")
+        return CitationText(piece, "opcit", locator_of(rest) or bare_page(rest), author=m.group("author").strip())
     m = OPCIT_ZH_RE.match(piece)
     if m and "《" not in piece:
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author").strip())
@@ -292,6 +309,8 @@ def classify(piece: str) -> CitationText | None:
     if q and not re.search(r"[\u4e00-\u9fff《]", piece[: q.start()]) and PROSE_AFTER_QUOTE.match(q.group(1)) \
             and not PREFIX_CITES.search(piece) and not EN_PAGES.search(piece):
         return None  # Here “alliance” means …: a quoted word in prose
+    if _western_prose(piece):
+        return None  # On the dating of the 1935 reform the sources differ: a sentence, no citation
     if not has_citation_signal(piece):
         # commentary fragment, or a bare "Author, Title, p. N" short form
         if not re.search(r"[A-Za-z\u0400-\u04ff]{2,}.*,", piece) and not re.search(r"第\s*\d+\s*页", piece):

@@ -58,6 +58,9 @@ def _norm_url(url: str) -> str:
     return url.rstrip("/#")
 
 
+_LEADING_ARTICLE = re.compile(r"^\s*(?:The|A|An)\s+")
+
+
 def _norm_title(title: str) -> str:
     return re.sub(r"[\W_]+", "", (title or "").lower())
 
@@ -134,8 +137,12 @@ class Builder:
             candidates = self.works
         best = None
         for w in candidates:
-            full = _norm_title(w.fields.get("title", ""))
-            if not short or (full.startswith(short) or short.startswith(full)) and full:
+            title = w.fields.get("title", "")
+            full = _norm_title(title)
+            # a Chicago short title drops a leading article: The Trade and Administration of
+            # China -> Trade and Administration
+            bare = _norm_title(_LEADING_ARTICLE.sub("", title))
+            if not short or (full.startswith(short) or short.startswith(full) or bare.startswith(short)) and full:
                 best = w  # the latest wins
         return best
 

@@ -99,7 +99,7 @@ PUBLISHER_ZH = re.compile(
 )
 PLACE_PUBLISHER_EN = re.compile(
     r"(?:(?<=, )|(?<=,)|(?<=\. )|^)(?P<loc>[A-Z][A-Za-z.'’-]*(?:\s+(?:[A-Z][A-Za-z.'’-]*|and|upon|am|on|de)){0,3}"
-    r"(?:,\s*(?:[A-Z]{2}|D\.\s?C\.|[A-Z][a-z]{1,4}\.|N\.\s?[YJ]\.))?)\s*:\s*(?P<pub>Little,\s*Brown(?:\s+and\s+Company)?|Farrar,\s*Straus(?:,?\s*(?:and|&)\s*Giroux)?|Harcourt,\s*Brace[\w &]*|[^,:;]{2,80}?)(?:,\s*|\s+)(?P<year>(?:1[5-9]|20)\d\d)(?=\s*(?:[,.;:)]|$))"
+    r"(?:,\s*(?:[A-Z]{2}|D\.\s?C\.|[A-Z][a-z]{1,4}\.|N\.\s?[YJ]\.))?)\s*:\s*(?P<pub>Little,\s*Brown(?:\s+and\s+Company)?|Farrar,\s*Straus(?:,?\s*(?:and|&)\s*Giroux)?|Harcourt,\s*Brace[\w &]*|[^,:;]{2,80}?(?:,\s*[A-Z][A-Za-z&'’. ]{1,40}?(?=,\s*(?:1[5-9]|20)\d\d\s*(?:[,.;)]|$)))?)(?:,\s*|\s+)(?P<year>(?:1[5-9]|20)\d\d)(?=\s*(?:[,.;:)]|$))"
 )
 US_STATE_RE = re.compile(r"D\.\s?C\.|[A-Z]{2}|N\.\s?[YJ]\.|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.")
 DOC_SYMBOL_RE = re.compile(
@@ -244,6 +244,14 @@ def language_of(text: str) -> str:
             or re.search(r"[éèêàç]", low) and not english:
         return "french"
     return "english"
+
+
+def bare_page(text: str) -> str | None:
+    """``20.`` / ``1420–22``: a page or range written alone (Chicago notes write no ``p.``)."""
+    t = (text or "").strip(" .。,，")
+    if re.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?", t):
+        return norm_range(t)
+    return None
 
 
 def strip_trailing(text: str) -> str:
@@ -1096,10 +1104,13 @@ def parse_western(text: str) -> Parsed:
             f["urldate"] = ud
             body = body[: access.start()] + body[access.end():]
     body = strip_trailing(body)
-    paren = re.search(r"\s*\(([^()]*:[^()]*?\d{4})\)(?:,\s*(\d+(?:\s*[-–—]\s*\d+)?))?$", body)
-    bare_locator = None
+    # Chicago: … (Place: Publisher, Year), 45 / …, 2:312–45 (volume:pages) / (PhD diss., School, 1998), 143
+    paren = re.search(r"\s*\(([^()]*:[^()]*?\d{4}|[^()]*,[^()]*?\d{4}(?=\),\s*\d))\)"
+                      r"(?:,\s*(?:(?P<vol>\d{1,2}):\s*)?(\d+(?:\s*[-–—]\s*\d+)?))?$", body)
+    bare_locator = paren_vol = None
     if paren:
-        bare_locator = norm_range(paren.group(2)) if paren.group(2) else None
+        bare_locator = norm_range(paren.group(3)) if paren.group(3) else None
+        paren_vol = paren.group("vol")
         body = body[: paren.start()] + ", " + paren.group(1)
     q = _find_quoted(body)
     if q:
@@ -1113,7 +1124,7 @@ def parse_western(text: str) -> Parsed:
     locator = None
     vol = re.search(r"\b(?:Vol(?:ume)?\.?|vol\.)\s*(\d+)", rest)
     num = re.search(r"\b(?:No\.?|no\.|Issue|iss\.)\s*((?:[A-Z]{1,4}/)?\d+(?:/\d+|-\d{2,}(?=\s*(?:[,.;)]|$)))?[A-Za-z]?)", rest)
-    chicago = re.search(r"^(?P<j>[^,]+?)\s+(?P<v>\d+)(?:,\s*no\.\s*(?P<n>\d+))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?", rest)
+    chicago = re.search(r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?[A-Z][^,\d]*?)*?)\s+(?P<v>\d+)(?:,\s*no\.\s*(?P<n>\d+))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?", rest)
     pages_m = EN_PAGES.search(rest)
     if pages_m:
         locator = page_range(pages_m.group(2), pages_m.group(3))
@@ -1121,6 +1132,10 @@ def parse_western(text: str) -> Parsed:
         locator = bare_locator
     elif chicago and chicago.group("pp"):
         locator = re.sub(r"\s*[-–—]\s*", "-", chicago.group("pp"))
+    elif q and (bare_page(rest) or re.search(r"(?:1[5-9]|20)\d\d,\s*(\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)$", rest)):
+        # Li and Zhou, “Political Turnover,” 12. / “Title,” The Economist, June 12, 1999, 21.: a
+        # bare page after the title or after the date (Chicago notes write no p.)
+        locator = bare_page(rest) or norm_range(rest.rsplit(",", 1)[1].strip())
     rest_wo = rest
     if pages_m:
         rest_wo = rest_wo[: pages_m.start()] + rest_wo[pages_m.end():]
@@ -1356,6 +1371,8 @@ def parse_western(text: str) -> Parsed:
     if names:
         key = "editor" if role == "editor" and etype != "incollection" else ("translator" if role == "translator" else "author")
         f = {key: names_field(names, others), **f}
+    if paren_vol and etype in ("book", "incollection") and "volume" not in f:
+        f["volume"] = paren_vol  # (Place: Publisher, Year), 2:312–45: volume 2 of the book
     if etype == "book" and placepub and p.kind == "full":
         if vol and not q:
             f["volume"] = vol.group(1)  # Selected Works, Vol. 4, Beijing: …

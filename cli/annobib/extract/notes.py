@@ -3,7 +3,7 @@
 Note numbering restarts on every page. A note starts a line with one of these markers (the style
 is chosen per document, whichever gives the most well-formed note blocks):
 
-``[1]`` / ``【1】``, ``①``, ``(1)`` / ``（1）``, ``1.``, or a bare number glued to the text
+``[1]`` / ``【1】`` / ``［1］``, ``①``, ``(1)`` / ``（1）``, ``1.``, or a bare number glued to the text
 (``5Robert Keohane, …``, ``1 阎学通：…``).
 
 With page structure (see :mod:`.document`), a page's notes are the block that starts at its last
@@ -27,20 +27,20 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓
 
 _NOT_AFTER_BARE = "年月日时号期版卷届次个%％万亿多余名位家岁倍人天条项点.．,，:：、/-—–"
 START_RES: dict[str, re.Pattern] = {
-    "bracket": re.compile(r"^\s*[\[【〔](\d{1,3})[\]】〕]\s*"),
+    "bracket": re.compile(r"^\s*[\[【〔［](\d{1,3})[\]】〕］]\s*"),
     "circled": re.compile(r"^\s*([" + CIRCLED + r"])\s*"),
     "paren": re.compile(r"^\s*[（(](\d{1,3})[)）]\s*"),
     "dot": re.compile(r"^\s*(\d{1,3})[.．](?!\d)\s*(?=\S)"),
     "bare": re.compile(r"^\s*(\d{1,3})(?![\d" + re.escape(_NOT_AFTER_BARE) + r"])\s?(?=[A-Z“\"《「『\[（(\u4e00-\u9fff\u0400-\u04ff])(?!\s*[" + re.escape(_NOT_AFTER_BARE) + r"])"),
 }
 BODY_MARKER_RES: dict[str, re.Pattern] = {
-    "bracket": re.compile(r"\s*[\[【〔](\d{1,3})[\]】〕]"),
+    "bracket": re.compile(r"\s*[\[【〔［](\d{1,3})[\]】〕］]"),
     "circled": re.compile(r"\s*([" + CIRCLED + r"])"),
     "paren": re.compile(r"[（(](\d{1,3})[)）]"),
     "dot": re.compile(r"(?<=[。，；：！？”’）)\u4e00-\u9fff.,;])(\d{1,2})(?![\d年月日%．.万亿])"),
     "bare": re.compile(r"(?<=[。，；：！？”’）)\u4e00-\u9fff.,;])(\d{1,2})(?![\d年月日%．.万亿])"),
 }
-_START_CHARS = frozenset("[【〔（(0123456789" + CIRCLED)
+_START_CHARS = frozenset("[【〔［（(0123456789" + CIRCLED)
 _SPACES = re.compile(r"[ \t]+")
 _STAR_IN_BODY = re.compile(r"\s*[*＊※](?![*＊])")
 _TRAIL_SEMI = re.compile(r"\s*[；;]$")
@@ -327,11 +327,21 @@ def find_notes(doc: Document) -> list[Note]:
     stream = "".join(chunks)
 
     marker_rx = BODY_MARKER_RES[style]
+    # Notes numbered straight through the article (no number twice, e.g. endnotes printed after
+    # the body): a note's marker may stand on any earlier page, so look for it in the whole body.
+    numbers = [num for _i, _n, _b, notes in parts for num, _l in notes if num]
+    anywhere: dict[int, list[re.Match]] = {}
+    if len(numbers) > 1 and len(set(numbers)) == len(numbers):
+        for m in marker_rx.finditer(stream):
+            anywhere.setdefault(marker_number(style, m), []).append(m)
     out: list[Note] = []
     for (idx, number, body, notes), seg in zip(parts, segments):
         found: dict[int, list[re.Match]] = {}
         for m in marker_rx.finditer(stream, seg.start, seg.end):
             found.setdefault(marker_number(style, m), []).append(m)
+        for num, ms in anywhere.items():
+            if num not in found:
+                found[num] = [m for m in ms if m.start() < seg.end][:1]
         used = 0
         for num, note_lines in notes:
             text = clean_spacing(join_lines(note_lines))
@@ -381,7 +391,7 @@ def sentence_at(stream: str, start: int, end: int, marker_rx: re.Pattern | None 
     while s_start < s_end and stream[s_start] in CLOSERS + " ":
         s_start += 1
     text = stream[s_start:s_end]
-    if marker_rx is not None and (marker_rx is not BODY_MARKER_RES["bracket"] or "[" in text or "【" in text or "〔" in text):
+    if marker_rx is not None and (marker_rx is not BODY_MARKER_RES["bracket"] or "[" in text or "【" in text or "〔" in text or "［" in text):
         text = marker_rx.sub("", text)
     text = clean_spacing(text.replace("\n", " "))
     text = _TRAIL_SEMI.sub("", text)
@@ -391,7 +401,7 @@ def sentence_at(stream: str, start: int, end: int, marker_rx: re.Pattern | None 
 # ---------------------------------------------------------------- loose notes
 
 LOOSE_MARKER_RE = re.compile(
-    r"^\s*(?:注\s*)?(?:[\[【〔](\d{1,3})[\]】〕]|([" + CIRCLED + r"])|[（(](\d{1,3})[)）]|(\d{1,3})[.．、:：](?!\d)|(\d{1,3})\s)\s*"
+    r"^\s*(?:注\s*)?(?:[\[【〔［](\d{1,3})[\]】〕］]|([" + CIRCLED + r"])|[（(](\d{1,3})[)）]|(\d{1,3})[.．、:：](?!\d)|(\d{1,3})\s)\s*"
 )
 
 
