@@ -82,3 +82,70 @@ def test_and_after_semicolon_and_short_title_without_article():
 def test_a_western_sentence_without_commas_is_commentary():
     x, _ = _run("1. For the year 1911 the figures are not reliable; we use the later revision here.\n")
     assert x.notes[0].status == "not-a-citation" and not x.entries
+
+
+def test_romanized_japanese_and_korean_titles_with_bracketed_translations():
+    x, by_key = _run(
+        "1. Itō Masanao, Nihon no taigai kōshō [Japan's foreign negotiations] (Kyoto: Mineruva Shobō, 1988), 41.\n\n"
+        "2. Pak Sŏp, “Singminji kyŏngje” [The colonial economy], Kyŏngje sahak 21, no. 2 (1996): 33–58.\n")
+    ja, ko = (by_key[n.keys[0]] for n in x.notes)
+    assert ja.fields["title"] == "Nihon no taigai kōshō" and ja.fields["title_translation"] == "Japan's foreign negotiations"
+    assert ja.fields["langid"] == "japanese" and ja.fields["author"] == "Itō, Masanao"
+    assert ko.fields["title"] == "Singminji kyŏngje" and ko.fields["journaltitle"] == "Kyŏngje sahak"
+    assert ko.fields["langid"] == "korean" and ko.fields["title_translation"] == "The colonial economy"
+
+
+def test_korean_book_with_editor_role_and_plain_publisher():
+    x, by_key = _run("1. 박기주 편, 『조선의 시장과 상인』, 일조각, 2010, 45쪽.\n")
+    e = by_key[x.notes[0].keys[0]]
+    assert e.type == "book" and e.fields["editor"] == "박기주" and "author" not in e.fields
+    assert (e.fields["publisher"], e.fields["date"], e.fields["langid"]) == ("일조각", "2010", "korean")
+    assert e.citations[0].locator == "45"
+
+
+def test_chinese_classic_cited_by_juan_and_section():
+    x, by_key = _run(
+        "［1］（宋）司马光：《资治通鉴》卷二百一十四《唐纪三十》，北京：中华书局 1956 年版，第 6811 页。\n\n"
+        "［2］（明）宋应星：《天工开物》卷上《乃粒》。\n")
+    a, b = (by_key[n.keys[0]] for n in x.notes)
+    assert (a.type, a.fields["author"], a.fields["title"], a.fields["volume"], a.fields["chapter"]) == \
+        ("book", "司马光", "资治通鉴", "214", "唐纪三十")
+    assert a.fields["publisher"] == "中华书局" and "series" not in a.fields
+    assert b.type == "book" and b.fields["author"] == "宋应星" and b.fields["title"] == "天工开物"
+
+
+def test_archive_with_library_first_and_a_bracketed_fonds_number():
+    x, by_key = _run(
+        "［1］天津市档案馆藏：《天津商会关于米价的呈文》（1931 年 5 月），档号 J128-3-2207。\n\n"
+        "［2］《财政部关税署致海关总署函》（1934 年 2 月 8 日），中国第二历史档案馆藏，档号 2（2）-1107。\n")
+    a, b = (by_key[n.keys[0]] for n in x.notes)
+    assert a.fields.get("entrysubtype") == "archive" and "author" not in a.fields
+    assert (a.fields["library"], a.fields["number"], a.fields["date"]) == ("天津市档案馆", "J128-3-2207", "1931-05")
+    assert b.fields["number"] == "2（2）-1107" and b.fields["library"] == "中国第二历史档案馆"
+
+
+def test_chinese_laws_and_regulations_are_legislation():
+    x, by_key = _run(
+        "［1］《中华人民共和国证券法》，1998 年 12 月 29 日第九届全国人民代表大会常务委员会第六次会议通过。\n\n"
+        "［2］国务院：《企业信息公示暂行条例》（国务院令第 654 号），2014 年 8 月 7 日。\n\n"
+        "［3］中国人民银行：《关于进一步防范和处置虚拟货币交易炒作风险的通知》（银发〔2021〕237 号），2021 年 9 月 15 日。\n\n"
+        "［4］王利明：《中国民法》，修订版，北京：法律出版社 2020 年版，第 3 页。\n")
+    a, b, c, d = (by_key[n.keys[0]] for n in x.notes)
+    assert (a.type, a.fields["title"], a.fields["date"]) == ("legislation", "中华人民共和国证券法", "1998-12-29")
+    assert (b.type, b.fields["author"], b.fields["number"]) == ("legislation", "{国务院}", "国务院令第654号")
+    assert (c.type, c.fields["number"], c.fields["date"]) == ("legislation", "银发〔2021〕237号", "2021-09-15")
+    assert d.type == "book"  # a law book (修订版, a publisher) is not legislation
+
+
+def test_english_body_sentences_are_the_citing_context():
+    text = ("ESSAYS ON TRADE\n11\n"
+            "Silver flowed into Fujian after 1570.1 The Spanish galleons carried most of it.2 Officials in\n"
+            "Beijing watched the flows with unease.3\n"
+            "Notes\n"
+            "1. Ann Carter, Silver Roads (Boston: Beacon, 1990), 3.\n"
+            "2. Ibid., 5.\n"
+            "3. Bill Noyes, Junks and Sails (Boston: Beacon, 1992), 8.\n")
+    x = extract_text(text)
+    ctx = [n.note.context for n in x.notes]
+    assert ctx == ["Silver flowed into Fujian after 1570.", "The Spanish galleons carried most of it.",
+                   "Officials in Beijing watched the flows with unease."]

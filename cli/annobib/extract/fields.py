@@ -235,6 +235,13 @@ def language_of(text: str) -> str:
     if HAN.search(text):
         return "chinese"
     low = (" " + re.sub(r"[^\w'’]+", " ", text.lower()) + " ").replace(" et al ", " ")
+    # romanized Korean (McCune-Reischauer breves) and Japanese (Hepburn macrons, no pinyin tone
+    # marks, no English words)
+    if re.search(r"[ŏŭŎŬ]", text):
+        return "korean"
+    if re.search(r"[ōūŌŪ]", text) and not re.search(r"[ǎǐǒǔǚàèìòùáéíóúāē]", text) \
+            and not re.search(r" (?:the|of|and|in|on|for|with|from|between|an|a) ", low):
+        return "japanese"
     # words decide; a diacritic alone (a name such as Lüthi or Détente) only without English words
     english = re.search(r" (?:the|of|and|in|on|to|for|with|its|an|from|after|between) ", low)
     if re.search(r" (?:der|die|und|das|für|zur|zum|über|im|vom|einer|eines) ", low) and not english \
@@ -282,6 +289,9 @@ NATIONALITY_RE = re.compile(r"^\s*[\[［〔【（(][\u4e00-\u9fff]{1,3}[\]］〕
 ROLE_SUFFIX_RE = re.compile(r"\s*(主编|编著|合编|编选|编译|编|著|等著|撰|口述|整理|選|編著|編|監修|著作|外著)$")
 
 
+KO_ROLE_RE = re.compile(r"(?<=[\uac00-\ud7af])(\s+외)?\s+(편저|공편|편|엮음|지음|저|옮김|역)$")
+
+
 def cjk_names(text: str) -> tuple[list[str], str | None, bool]:
     """``汪曙申、刘匡宇、陈桂清等`` -> (names, role, others). Role is 'editor' / 'translator' / None."""
     text = strip_trailing(NATIONALITY_RE.sub("", text.strip()))
@@ -291,6 +301,11 @@ def cjk_names(text: str) -> tuple[list[str], str | None, bool]:
         role = "translator"
         text = re.sub(r"(等)?(译|訳)$", "", text)
         others = text.endswith("等")
+    km = KO_ROLE_RE.search(text)
+    if km:  # 김낙년 편 / 이영훈 외 엮음 / 홍길동 옮김
+        role = "translator" if km.group(2) in ("옮김", "역") else ("editor" if km.group(2) != "지음" and km.group(2) != "저" else None)
+        others = bool(km.group(1))
+        text = text[: km.start()]
     m = ROLE_SUFFIX_RE.search(text)
     if m:
         if m.group(1) in ("主编", "编", "合编", "编选", "編", "監修", "編著", "编著"):
@@ -635,6 +650,29 @@ def _cut_prose_before_authors(author_part: str) -> str:
     return author_part
 
 
+LEGAL_CUE_RE = re.compile(r"通过|公布|施行|修正(?![版本])|修订(?![版本])|颁布|发布|令\s*第\s*\d+\s*号|[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
+DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}令\s*第\s*\d+\s*号|[\u4e00-\u9fff]{1,8}\s*[〔\[［]\s*\d{4}\s*[〕\]］]\s*\d+\s*号")
+
+
+def _cn_int(text: str) -> str:
+    """``一二九`` -> ``129``, ``十三`` -> ``13``, ``二百零五`` -> ``205``; Arabic digits unchanged."""
+    if text.isdigit():
+        return text
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    digits["〇"] = 0
+    if all(c in digits for c in text):
+        return "".join(str(digits[c]) for c in text)
+    total, cur = 0, 0
+    for c in text:
+        if c in digits:
+            cur = digits[c]
+        else:
+            unit = {"十": 10, "百": 100, "千": 1000}[c]
+            total += (cur or 1) * unit
+            cur = 0
+    return str(total + cur)
+
+
 def parse_cjk(text: str) -> Parsed:
     # 《人民日报》评论员：《标题》 — the newspaper's commentator is the author
     text = re.sub(r"^《([^》]{2,12})》\s*((?:本报|特约)?评论员|社论|编辑部|记者)\s*(?=[：:])", r"\1\2", text)
@@ -660,6 +698,11 @@ def parse_cjk(text: str) -> Parsed:
     # 前引 / short forms
     pre = re.sub(r"^(?:前引|前揭|前注所引|上引)\s*", "", pre)
     author_part = _cut_prose_before_authors(strip_trailing(pre))
+    lib_first = None
+    if author_part and re.search(r"(?:档案馆|档案局|图书馆|圖書館|檔案館|博物馆|文书馆|史料馆|資料館|文書館)(?:藏|所藏|館蔵)$", author_part):
+        # 上海市档案馆藏：《…》，档号 …: the holding archive printed first is no author
+        lib_first = re.sub(r"(?:所藏|藏|館蔵)$", "", author_part)
+        author_part = ""
     if not author_part:
         # 《标题》，新华社莫斯科 5 月 16 日电，《人民日报》…: the dispatch's agency is the author
         dl = re.match(r"^\s*[，,]\s*(新华社|中新社|中国新闻社)[^，,。《]{0,30}?电\s*(?=[，,（(]|$)", text[after:])
@@ -711,6 +754,14 @@ def parse_cjk(text: str) -> Parsed:
         if em:
             locator = page_range(em.group(2), em.group(3))
     ban = ZH_BAN.search(rest_nourl)
+    # 《史记》卷一二九《货殖列传》: a classic cited by its juan and section; the second title is that
+    # section (chapter), not a container or series
+    juan = re.match(r"\s*[，,]?\s*卷\s*([〇零一二三四五六七八九十百千\d]+|[上中下](?![册冊]))\s*(?:《([^》]{1,30})》)?", rest_nourl)
+    if juan:
+        rest_nourl = rest_nourl[: juan.start()] + rest_nourl[juan.end():]
+        f["volume"] = juan.group(1) if juan.group(1) in "上中下" else _cn_int(juan.group(1))
+        if juan.group(2):
+            f["chapter"] = juan.group(2)
     # container
     container = None
     editors: list[str] = []
@@ -745,7 +796,7 @@ def parse_cjk(text: str) -> Parsed:
     thesis = re.search(r"(博士|硕士|碩士|学士)(?:学位)?论文|博士論文|修士論文|学位論文", rest_nourl)
     conf = re.search(r"(?:会议|研讨会|论坛|年会|学术会议|シンポジウム|学会)[”\"]?(?:上的|的)?(?:论文|報告|发言|提交论文)|(?:会议|研讨会|论坛)\s*[，,]"
                      r"|[“\"][^”\"]{2,40}[”\"]\s*(?:会议)?论文(?!集)|提交[^，,。《》]{2,40}?的?论文(?!集)", rest_nourl)
-    archive = re.search(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏", rest_nourl)
+    archive = re.search(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏", rest_nourl) or lib_first
     pub = PUBLISHER_ZH.search(rest_after) or PUBLISHER_ZH.search(rest_nourl)
     if pub and len(pub.group("pub")) < 2:
         pub = None
@@ -799,13 +850,29 @@ def parse_cjk(text: str) -> Parsed:
             f["institution"] = inst
         if date:
             f["date"] = date[:4] if len(date) > 7 else date
+    elif (not container and re.search(r"(?:法|法典|条例|規則|规定|规则|办法|细则|决定|通知|意见|章程|规章|命令|公告)$", title)
+          and LEGAL_CUE_RE.search(rest_nourl) and not pub and not issue):
+        # 《中华人民共和国外商投资法》，2019 年 3 月 15 日……通过 / 国务院：《…条例》（国务院令第 722 号）:
+        # a law, regulation or normative document -- biblatex's @legislation
+        etype = "legislation"
+        dn = DOC_NUMBER_RE.search(rest_nourl)
+        if dn:
+            f["number"] = re.sub(r"\s+", "", dn.group(0))
+        if date:
+            f["date"] = date
+    elif juan and not pub and not issue:
+        etype = "book"  # （清）顾炎武：《日知录》卷十《…》: a classic, cited without an edition
+        if date:
+            f["date"] = date
     elif archive and not issue and not pub:
         etype = "misc"
         f["entrysubtype"] = "archive"
         holder = next((s for s in re.split(r"[，,。；;]", rest_nourl) if re.search(r"档案馆|档案|檔案|館|馆藏|藏$", s) and "档号" not in s), None)
         if holder:
             f["library"] = strip_trailing(re.sub(r"(藏|所藏|館蔵)$", "", holder.strip()))
-        num = re.search(r"(?:档号|檔號|卷宗号|档案号|全宗号)\s*[：:]?\s*([A-Za-z0-9〇零一二三四五六七八九十\-—./]*[A-Za-z0-9〇零一二三四五六七八九十])", rest_nourl) or \
+        elif lib_first:
+            f["library"] = lib_first
+        num = re.search(r"(?:档号|檔號|卷宗号|档案号|全宗号)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])", rest_nourl) or \
             re.search(r"(?:^|[，,。])\s*([A-Z]{0,4}\d{1,6}(?:\s*[-—–./]\s*[A-Za-z]?\d{1,6}){1,5})\s*[。.]?\s*$", rest_nourl)
         if num:
             f["number"] = re.sub(r"\s+", "", num.group(1))
@@ -957,7 +1024,7 @@ def parse_cjk(text: str) -> Parsed:
             f["date"] = date
     elif site and date and not url and len(date) <= 7 and not NEWS_RE.search(site) and not re.search(
             r"网站|網站|官网|ホームページ|홈페이지|サイト|网$|網$|新华社|中新社|通讯社|通信社", site) and not conf and (
-            lang == "japanese" or re.search(r"印刷|出版|書房|書店|书局|书店", site)):
+            lang in ("japanese", "korean") or re.search(r"印刷|出版|書房|書店|书局|书店", site)):
         # 『白書』日経印刷、2023 年: a printed work whose publisher has no 出版社 in its name
         if authors_field and authors_field.startswith("{") and REPORT_TITLE_RE.search(title):
             etype = "report"
@@ -1104,6 +1171,14 @@ def parse_western(text: str) -> Parsed:
             f["urldate"] = ud
             body = body[: access.start()] + body[access.end():]
     body = strip_trailing(body)
+    # Nihon keizai [The Japanese economy], … / “Sŏul ŭi …” [Seoul's …], …: the English translation of
+    # a romanized title, printed in brackets after it, is not part of the title: it is kept in
+    # title_translation (the field annobib's checks and APA style read for a translated title)
+    addon = None
+    tr_m = re.search(r"(?<=[^\s\[])\s+\[([^\[\]]*[A-Za-z][^\[\]]*\s[^\[\]]*)\](?=\s*[,.(]|\s*$)", body)
+    if tr_m and not re.fullmatch(r"[A-Z]{1,2}(?:/[A-Z]{2})?", tr_m.group(1)):
+        addon = tr_m.group(1).strip()
+        body = body[: tr_m.start()] + body[tr_m.end():]
     # Chicago: … (Place: Publisher, Year), 45 / …, 2:312–45 (volume:pages) / (PhD diss., School, 1998), 143
     paren = re.search(r"\s*\(([^()]*:[^()]*?\d{4}|[^()]*,[^()]*?\d{4}(?=\),\s*\d))\)"
                       r"(?:,\s*(?:(?P<vol>\d{1,2}):\s*)?(\d+(?:\s*[-–—]\s*\d+)?))?$", body)
@@ -1368,9 +1443,16 @@ def parse_western(text: str) -> Parsed:
             p.kind = "short" if names or locator else "full"
             if not names and not locator:
                 p.understood = bool(title)
+    lang = language_of((title or "") + " " + (container or ""))
+    if names and lang in ("japanese", "korean"):
+        # Nakamura Takafusa, Nihon keizai …: a romanized Japanese/Korean work names its author
+        # family name first (a hyphenated Korean given name is already read so)
+        names = [re.sub(r"^([^\s,.{}-]+), ([^\s,.{}-]+)$", r"\2, \1", n) for n in names]
     if names:
         key = "editor" if role == "editor" and etype != "incollection" else ("translator" if role == "translator" else "author")
         f = {key: names_field(names, others), **f}
+    if addon and f.get("title"):
+        f["title_translation"] = addon
     if paren_vol and etype in ("book", "incollection") and "volume" not in f:
         f["volume"] = paren_vol  # (Place: Publisher, Year), 2:312–45: volume 2 of the book
     if etype == "book" and placepub and p.kind == "full":
@@ -1397,7 +1479,7 @@ def parse_western(text: str) -> Parsed:
             f["date"] = later
     if url:
         f["url"] = url
-    f["langid"] = language_of((title or "") + " " + (container or ""))
+    f["langid"] = lang
     p.type = etype
     p.fields = _order(f)
     p.locator = locator
@@ -1786,8 +1868,8 @@ def parse_russian(text: str) -> Parsed:
 # ---------------------------------------------------------------- field order
 
 FIELD_ORDER = [
-    "author", "editor", "translator", "title", "journaltitle", "booktitle", "eventtitle", "entrysubtype",
-    "type", "series", "edition", "location", "venue", "publisher", "institution", "organization", "library",
+    "author", "editor", "translator", "title", "title_translation", "journaltitle", "booktitle", "eventtitle", "entrysubtype",
+    "type", "series", "chapter", "edition", "location", "venue", "publisher", "institution", "organization", "library",
     "date", "volume", "number", "pages", "doi", "url", "urldate", "langid",
 ]
 

@@ -363,6 +363,11 @@ def find_notes(doc: Document) -> list[Note]:
     return out
 
 
+_LATIN_STOP = re.compile(r"[.?!][”’\"]?\d{0,3}\s+(?=[A-Z“\"‘])")
+_LATIN_END = re.compile(r"[.?!](?=[”’\"]?\d{0,3}(?:\s+[A-Z“\"‘]|\s*$))|[;\n]")
+_ABBREV_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Vol|No|pp?|ed|eds|vs|cf|al|e\.g|i\.e|U\.S|[A-Z])\.)$")
+
+
 def sentence_at(stream: str, start: int, end: int, marker_rx: re.Pattern | None = None) -> str | None:
     """The sentence a note marker at ``stream[start:end]`` belongs to."""
     j = start - 1
@@ -371,12 +376,14 @@ def sentence_at(stream: str, start: int, end: int, marker_rx: re.Pattern | None 
     k = j
     while k >= 0 and stream[k] in CLOSERS:
         k -= 1
-    if k >= 0 and stream[k] in TERMINATORS and k < j + 1:
+    latin = k > 0 and stream[k].isascii() and stream[k - 1].isascii()
+    if k >= 0 and (stream[k] in TERMINATORS or latin and stream[k] in ".?!" and not _ABBREV_END.search(stream, max(0, k - 6), k + 1)) \
+            and k < j + 1:
         s_end = j + 1
         back = k - 1
     else:
         limit = min(len(stream), end + 600)
-        em = _END_RE.search(stream, end, limit)
+        em = (_LATIN_END if latin else _END_RE).search(stream, end, limit)
         if em:
             c = em.group(0)
             s_end = em.end() if c != "\n" else em.start()
@@ -387,6 +394,10 @@ def sentence_at(stream: str, start: int, end: int, marker_rx: re.Pattern | None 
         back = j
     lo = max(0, back - 800)
     cut = max(stream.rfind(ch, lo, back + 1) for ch in "。！？\n")
+    if latin:  # an English body: a sentence ends at . ? ! (a glued note number may follow) before a capital
+        for lm in _LATIN_STOP.finditer(stream, max(lo, cut + 1), back + 1):
+            if not _ABBREV_END.search(stream, max(0, lm.start() - 6), lm.start() + 1):
+                cut = lm.end() - 1
     s_start = cut + 1 if cut >= 0 else lo
     while s_start < s_end and stream[s_start] in CLOSERS + " ":
         s_start += 1
