@@ -149,3 +149,23 @@ def test_english_body_sentences_are_the_citing_context():
     ctx = [n.note.context for n in x.notes]
     assert ctx == ["Silver flowed into Fujian after 1570.", "The Spanish galleons carried most of it.",
                    "Officials in Beijing watched the flows with unease."]
+
+
+def test_working_paper_with_chicago_imprint_and_blog_label():
+    x, by_key = _run(
+        "1. Ann Carter and Bill Noyes, “Rice Prices,” NBER Working Paper No. 9911 (Cambridge, MA: National Bureau "
+        "of Economic Research, 2003).\n\n"
+        "2. Ann Carter, “Why Silver Left,” Brookings Institution (blog), May 2, 2020, https://www.example.org/silver.\n")
+    wp, blog = (by_key[n.keys[0]] for n in x.notes)
+    assert (wp.type, wp.fields["type"], wp.fields["number"]) == ("report", "NBER Working Paper", "9911")
+    assert wp.fields["institution"] == "National Bureau of Economic Research" and wp.fields["location"] == "Cambridge, MA"
+    assert blog.type == "online" and blog.fields["organization"] == "Brookings Institution"
+
+
+def test_upper_and_middle_volumes_in_brackets_after_the_title():
+    x, by_key = _run(
+        "［1］［英］约翰·克拉潘：《现代英国经济史》（上卷），姚曾廙译，北京：商务印书馆 1964 年版，第 9 页。\n\n"
+        "［2］严中平：《中国近代经济史（1840—1894）》（下册），北京：人民出版社 2001 年版。\n")
+    a, b = (by_key[n.keys[0]] for n in x.notes)
+    assert a.fields["volume"] == "上" and a.fields["translator"] == "姚曾廙"
+    assert b.fields["volume"] == "下" and b.fields["title"] == "中国近代经济史（1840—1894）"

@@ -980,7 +980,7 @@ def parse_cjk(text: str) -> Parsed:
             f["pages"] = ban.group(1) or ban.group(2)
     elif pub:
         etype = "book"
-        vm = re.search(r"第\s*(\d+|[一二三四五六七八九十]+)\s*[卷册巻]|(?:^|[》）)\s，,])([上中下])\s*[卷册]|^\s*[（(]([上中下])[）)]", rest_nourl)
+        vm = re.search(r"第\s*(\d+|[一二三四五六七八九十]+)\s*[卷册巻]|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]|^\s*[（(]([上中下])[）)]", rest_nourl)
         if vm:
             v = vm.group(1) or vm.group(2) or vm.group(3)
             f["volume"] = str(_cn_number(v)) if re.fullmatch(r"[一二三四五六七八九十]+", v) else v
@@ -1319,7 +1319,11 @@ def parse_western(text: str) -> Parsed:
                 f["number"] = code.group(1)
                 f["type"] = f["type"][: code.start()].strip()
             inst = _series_institution(segs, container)
-            if inst:
+            if placepub and not _unmask(placepub.group("pub")).strip().startswith(("No.", "no.")):
+                # NBER Working Paper No. 10234 (Cambridge, MA: National Bureau of Economic Research, 2004)
+                f["institution"] = placepub.group("pub").strip()
+                f["location"] = placepub.group("loc").strip()
+            elif inst:
                 f["institution"] = inst
             elif author_text and not author_text.startswith("{") and ORG_RE.search(author_text) and " and " not in author_text:
                 f["institution"] = strip_trailing(author_text)  # an organization's own report series
@@ -1336,7 +1340,7 @@ def parse_western(text: str) -> Parsed:
             f["journaltitle"] = container
         elif container and (ORG_RE.search(container) or (re.fullmatch(r"[A-Z]{2,6}", container) and not NEWS_RE.search(container))):
             etype = "online"
-            f["organization"] = container
+            f["organization"] = re.sub(r"\s*\((?:blog|podcast|video|website|web site)\)$", "", container, flags=re.I)
         elif container and (url or (date and len(date) == 10)):
             etype = "article"
             f["entrysubtype"] = "magazine" if MAGAZINE_RE.search(container) else "newspaper"
