@@ -169,3 +169,18 @@ def test_upper_and_middle_volumes_in_brackets_after_the_title():
     a, b = (by_key[n.keys[0]] for n in x.notes)
     assert a.fields["volume"] == "上" and a.fields["translator"] == "姚曾廙"
     assert b.fields["volume"] == "下" and b.fields["title"] == "中国近代经济史（1840—1894）"
+
+
+def test_a_normative_document_of_a_state_organ_is_legislation_without_an_enactment_cue():
+    x, by_key = _run(
+        "［1］全国人民代表大会常务委员会：《关于修改〈中华人民共和国商标法〉的决定》，2019 年 4 月 23 日。\n\n"
+        "［2］王明：《论民法》，2018 年 8 月 31 日。\n")
+    a, b = (by_key[n.keys[0]] for n in x.notes)
+    assert (a.type, a.fields["author"], a.fields["date"]) == ("legislation", "{全国人民代表大会常务委员会}", "2019-04-23")
+    assert b.type != "legislation"  # a person's essay on law is no law
+
+
+def test_korean_author_and_translator_groups():
+    x, by_key = _run("1. 로이드 이스트먼 지음, 이승휘 옮김, 『중국 사회의 지속과 변화』, 돌베개, 1999, 52쪽.\n")
+    e = by_key[x.notes[0].keys[0]]
+    assert (e.fields["author"], e.fields["translator"], e.fields["publisher"]) == ("로이드 이스트먼", "이승휘", "돌베개")

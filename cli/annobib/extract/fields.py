@@ -651,6 +651,8 @@ def _cut_prose_before_authors(author_part: str) -> str:
 
 
 LEGAL_CUE_RE = re.compile(r"通过|公布|施行|修正(?![版本])|修订(?![版本])|颁布|发布|令\s*第\s*\d+\s*号|[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
+# bodies that issue laws and normative documents (全国人民代表大会常务委员会, 国务院, 财政部, 国家税务总局 …)
+LEGAL_ISSUER_RE = re.compile(r"(?:人民代表大会|常务委员会|国务院|办公厅|人民政府|[^研]部|总局|[^新]局|署|人民银行|委员会)$")
 DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}令\s*第\s*\d+\s*号|[\u4e00-\u9fff]{1,8}\s*[〔\[［]\s*\d{4}\s*[〕\]］]\s*\d+\s*号")
 
 
@@ -715,9 +717,10 @@ def parse_cjk(text: str) -> Parsed:
     pre_tr_others = False
     if author_part:
         groups = [g for g in re.split(r"[，,]", author_part) if g.strip()]
-        if len(groups) > 1 and any(re.search(r"(译|訳|譯)$", g.strip()) for g in groups):
+        tr_end = r"(?:译|訳|譯|(?<=[\uac00-\ud7af])\s+(?:옮김|역))$"  # 김한규 옮김: the Korean translator
+        if len(groups) > 1 and any(re.search(tr_end, g.strip()) for g in groups):
             for g in groups:
-                if re.search(r"(译|訳|譯)$", g.strip()):
+                if re.search(tr_end, g.strip()):
                     pre_translators, _r, pre_tr_others = cjk_names(g)
                 else:
                     authors, role, others = cjk_names(g)
@@ -851,7 +854,8 @@ def parse_cjk(text: str) -> Parsed:
         if date:
             f["date"] = date[:4] if len(date) > 7 else date
     elif (not container and re.search(r"(?:法|法典|条例|規則|规定|规则|办法|细则|决定|通知|意见|章程|规章|命令|公告)$", title)
-          and LEGAL_CUE_RE.search(rest_nourl) and not pub and not issue):
+          and (LEGAL_CUE_RE.search(rest_nourl) or date and authors and all(LEGAL_ISSUER_RE.search(a) for a in authors))
+          and not pub and not issue):
         # 《中华人民共和国外商投资法》，2019 年 3 月 15 日……通过 / 国务院：《…条例》（国务院令第 722 号）:
         # a law, regulation or normative document -- biblatex's @legislation
         etype = "legislation"
