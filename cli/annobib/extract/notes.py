@@ -339,9 +339,6 @@ def find_notes(doc: Document) -> list[Note]:
         found: dict[int, list[re.Match]] = {}
         for m in marker_rx.finditer(stream, seg.start, seg.end):
             found.setdefault(marker_number(style, m), []).append(m)
-        for num, ms in anywhere.items():
-            if num not in found:
-                found[num] = [m for m in ms if m.start() < seg.end][:1]
         used = 0
         for num, note_lines in notes:
             text = clean_spacing(join_lines(note_lines))
@@ -354,6 +351,9 @@ def find_notes(doc: Document) -> list[Note]:
                 out.append(note)
                 continue
             cands = found.get(num)
+            if not cands and num in anywhere and num not in found:
+                # an endnote: its (only) marker stands earlier in the body
+                cands = [m for m in anywhere[num][:1] if m.start() < seg.end]
             if cands:
                 m = cands.pop(0)
                 note.linked = True
