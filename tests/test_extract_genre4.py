@@ -184,3 +184,8 @@ def test_korean_author_and_translator_groups():
     x, by_key = _run("1. 로이드 이스트먼 지음, 이승휘 옮김, 『중국 사회의 지속과 변화』, 돌베개, 1999, 52쪽.\n")
     e = by_key[x.notes[0].keys[0]]
     assert (e.fields["author"], e.fields["translator"], e.fields["publisher"]) == ("로이드 이스트먼", "이승휘", "돌베개")
+
+
+def test_a_comma_less_western_citation_with_an_imprint_is_still_a_citation():
+    x, _ = _run("1. Smith J. The Origins of the Modern State. London: Routledge 1990.\n")
+    assert x.notes[0].status == "cited" and x.entries

@@ -275,7 +275,7 @@ _PROSE_WORDS = re.compile(r"\b(?:the|of|is|are|was|were|differ|differs|follow|he
 def _western_prose(piece: str) -> bool:
     """A Latin-script sentence without any comma, quote, URL, tag or page: Western citations
     separate author, title and publication data with commas, so this is commentary."""
-    if HAN.search(piece) or re.search(r"[,，“”\"\[\]《「『]|https?://|www\.|\bpp?\.\s*\d|[\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af]", piece):
+    if HAN.search(piece) or re.search(r"[,，“”\"\[\]《「『:：()]|https?://|www\.|\bpp?\.\s*\d|[\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af]", piece):
         return False
     words = piece.split()
     return len(words) >= 6 and len(_PROSE_WORDS.findall(piece)) >= 2
