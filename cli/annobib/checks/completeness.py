@@ -28,7 +28,7 @@ REPORT_TYPES = frozenset({"report", "techreport"})
 
 
 def _is_news(e) -> bool:
-    return e.type == "article" and val(e, "entrysubtype").lower() in ("newspaper", "magazine")
+    return e.type == "article" and "entrysubtype" in e.fields and val(e, "entrysubtype").lower() in ("newspaper", "magazine")
 
 
 def _has(e, *names) -> bool:
@@ -197,7 +197,8 @@ def _langid(e) -> str:
       fixable="unsafe",
       bad="@article{x, title = {美菲“肩并肩 2025”}}", good="@article{x, title = {美菲“肩并肩 2025”}, langid = {chinese}}", absent=("langid", "language", "hyphenation"))
 def missing_langid(R, e, ctx):
-    if _has(e, "langid") or e.type in ("xdata", "set"):
+    f = e.fields
+    if ("langid" in f or "language" in f or "hyphenation" in f) and _has(e, "langid") or e.type in ("xdata", "set"):
         return None
     title = val(e, "title") or val(e, "journaltitle")
     guess = guess_language(title) if title else None
@@ -221,16 +222,30 @@ _LANGID_ADVICE: dict[str, tuple] = {}
       good="@article{x, title = {美菲“肩并肩 2025”}, title_translation = {Balikatan 2025 …}, langid = {chinese}}", fields=("langid", "language", "hyphenation"), absent=TRANSLATED_TITLE_FIELDS)
 def translated_title(R, e, ctx):
     lang = _langid(e)
+    said = _TRANSLATION_ADVICE.get(lang, False)
+    if said is False:  # once per langid: None for the languages the rule leaves alone
+        said = _TRANSLATION_ADVICE[lang] = _translation_advice(lang)
+    if said is None:
+        return None
+    if not _has(e, "title"):
+        return None
+    fields = e.fields
+    if not _TRANSLATED_SET.isdisjoint(fields):
+        for f in _TRANSLATED_SET.intersection(fields):
+            if text_of(fields[f]).strip():
+                return None
+    return [R.finding(e, "title_translation", said)]
+
+
+def _translation_advice(lang: str) -> str | None:
     if not lang or lang.startswith(("english", "american", "british", "canadian", "australian", "newzealand", "en")):
         return None
     if lang not in KNOWN_LANGIDS:
         return None  # E318 says what to do first
-    if not _has(e, "title"):
-        return None
-    for f in _TRANSLATED_SET.intersection(e.fields):
-        if text_of(e.fields[f]).strip():
-            return None
-    return [R.finding(e, "title_translation", f"{lang} entry has no English title for APA; add title_translation = {{…}}")]
+    return f"{lang} entry has no English title for APA; add title_translation = {{…}}"
+
+
+_TRANSLATION_ADVICE: dict[str, str | None] = {}
 
 
 @rule("W216", "empty-field", "completeness", "A field with an empty value says nothing; the fix removes it.",

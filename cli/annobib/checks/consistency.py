@@ -154,10 +154,24 @@ def title_script(R, e, ctx):
     title = val(e, "title")
     if not lang or not title:
         return None
+    key = (lang, title)
+    said = _SCRIPT_MEMO.get(key, False)
+    if said is False:  # langid and title recur together: each pair is judged once per run
+        if len(_SCRIPT_MEMO) > 200_000:
+            _SCRIPT_MEMO.clear()
+        said = _SCRIPT_MEMO[key] = _script_mismatch(lang, title)
+    return None if said is None else [R.finding(e, "langid", said)]
+
+
+_SCRIPT_MEMO: dict[tuple, str | None] = {}  # (langid, title) -> message or None; runner.clear_caches empties it
+
+
+def _script_mismatch(lang: str, title: str) -> str | None:
+    """What is wrong with a title in this script under this langid, or None."""
     t = plain(title) if ("{" in title or "\\" in title) else title
     if t.isascii():
         if lang in _NON_LATIN_LANGS:
-            return [R.finding(e, "langid", f"title is in Latin script but langid is {lang}; is the title a translation, or the langid wrong?")]
+            return f"title is in Latin script but langid is {lang}; is the title a translation, or the langid wrong?"
         return None
     if lang in _CJK_LANGS and HAN_RE.search(t) and not KANA_RE.search(t) and not HANGUL_RE.search(t):
         return None  # the common case: a title in Chinese characters under a CJK langid
@@ -170,17 +184,17 @@ def title_script(R, e, ctx):
             if c[script]:
                 other = {"kana": "Japanese kana", "hangul": "Korean hangul"}[script]
                 guess = {"kana": "japanese", "hangul": "korean"}[script]
-                return [R.finding(e, "langid", f"title contains {other} but langid is {lang}; langid = {{{guess}}}?")]
+                return f"title contains {other} but langid is {lang}; langid = {{{guess}}}?"
         if not present & want:
             shown = ", ".join(sorted(present)) or "no letters"
-            return [R.finding(e, "langid", f"title is in {shown} script but langid is {lang}")]
+            return f"title is in {shown} script but langid is {lang}"
         return None
     # Latin-script languages
     non_latin = {s for s in present if s != "latin"}
     if non_latin and sum(c[s] for s in non_latin) >= max(2, c["latin"] // 4):
         guess = "chinese" if "han" in non_latin and not c["kana"] else "japanese" if c["kana"] else \
             "korean" if c["hangul"] else "russian" if c["cyrillic"] else sorted(non_latin)[0]
-        return [R.finding(e, "langid", f"title is mostly in {', '.join(sorted(non_latin))} script but langid is {lang}; langid = {{{guess}}}?")]
+        return f"title is mostly in {', '.join(sorted(non_latin))} script but langid is {lang}; langid = {{{guess}}}?"
     return None
 
 

@@ -167,12 +167,16 @@ _HEAD = re.compile(r"\s*(?:p\.\s*(\d+)\s*,\s*)?n\.\s*(\d+)(?:\s*,\s*at\s+([^:]+?
       bad="entries cite p. 27 notes 1, 2 and 4", good="an entry cites p. 27 n. 3 (or note 3 cites nothing)")
 def note_gap(R, corpus, ctx):
     pages: dict[int | None, dict[int, object]] = defaultdict(dict)
+    heads: dict[str, list] = {}  # citations value -> its (page, note) numbers: values recur
     for e in corpus.entries:
         raw = e.fields.get("citations")
         if not raw:
             continue
-        for page, note in _HEADS.findall(raw):
-            pages[int(page) if page else None].setdefault(int(note), e)
+        got = heads.get(raw)
+        if got is None:
+            got = heads[raw] = [(int(page) if page else None, int(note)) for page, note in _HEADS.findall(raw)]
+        for page, note in got:
+            pages[page].setdefault(note, e)
     out = []
     for page, notes in sorted(pages.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
         if not notes:
@@ -190,15 +194,24 @@ def note_gap(R, corpus, ctx):
     return out
 
 
+_WELL_FORMED: set[str] = set()  # citations values found well-formed (values recur); runner.clear_caches empties it
+
+
 @scanner("W603", "W604", fields=("citations",), claims=True)
 def scan_citations(rules, e, ctx):
     raw = e.fields["citations"]
+    if raw in _WELL_FORMED:
+        return None
+    if len(_WELL_FORMED) > 200_000:
+        _WELL_FORMED.clear()
     if "||" not in raw:
         if _ITEM_STARTS.match(raw):
+            _WELL_FORMED.add(raw)
             return None  # one well-formed item
     else:
         heads = _HEADS_AT.findall(raw)
         if len(heads) == raw.count("||") + 1 and len(set(heads)) == len(heads):
+            _WELL_FORMED.add(raw)
             return None  # well-formed items, no note twice
     out = []
     for code in ("W603", "W604"):

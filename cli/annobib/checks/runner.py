@@ -26,9 +26,12 @@ def _load_rules() -> None:
 def clear_caches() -> None:
     """Forget the per-value memos (folded titles, parsed dates, URL dates …), so that a benchmark
     measures a first run, as the command is."""
-    from annobib.checks import _util, consistency, form, hygiene, structure
+    from annobib.checks import _util, consistency, coverage, form, hygiene, structure
 
     hygiene._FIELD_MEMO.clear()
+    consistency._SCRIPT_MEMO.clear()
+    consistency._SHOWN.clear()
+    coverage._WELL_FORMED.clear()
 
     for fn in (_util.fold, _util.guess_language, _util.parse_date_value, _util.iso_from_unambiguous, consistency.url_date,
                form._in_future, structure._family_key):
