@@ -35,7 +35,7 @@ ISSUE_HEAD_RE = re.compile(
 )
 CJK_RE = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\uff00-\uffef\uac00-\ud7af\u3040-\u30ff]")
 TERMINAL = "。！？!?；;.…"
-MARKER_TAIL_RE = re.compile(r"\s*(?:[\[［]\d{1,3}[\]］]|[①-⑳]|[（(]\d{1,3}[)）]|\*)\s*$")
+MARKER_TAIL_RE = re.compile(r"\s*(?:[\[［]\d{1,3}[\]］]|[①-⑳]|[⁰¹²³⁴-⁹]{1,3}|[（(]\d{1,3}[)）]|\*)\s*$")
 URL_TAIL_RE = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’\"<>]*$", re.I)
 URL_CHARS_RE = re.compile(r"^[A-Za-z0-9/._~%#?&=+\-:@!$'()*,;]+")
 
@@ -98,6 +98,44 @@ def _bare_folios(st: list[str]) -> set[int]:
     return set()
 
 
+_NUM_HEAD = re.compile(r"^(\d{1,4})[ \t\u3000]+(?P<a>\S.{1,39})$|^(?P<b>.{2,40}?)[ \t\u3000]+(\d{1,4})$")
+
+
+def _numbered_heads(st: list[str]) -> dict[int, tuple[int, str]]:
+    """A folio printed at the start or end of the running-head line, set off by spaces only
+    (``112　Journal　2024 年第 2 期``, ``Article title　113``): the line's text must be head-shaped
+    (no sentence punctuation) and either a journal issue or repeated on another such line, or the
+    numbers of all such lines climb page by page. Line index -> (folio, head text)."""
+    cands: dict[int, tuple[int, str]] = {}
+    for i, line in enumerate(st):
+        if not line or len(line) > 48 or not (line[0].isdigit() or line[-1].isdigit()):
+            continue
+        m = _NUM_HEAD.match(line)
+        if not m:
+            continue
+        num = int(m.group(1) or m.group(4))
+        rest = (m.group("a") or m.group("b")).strip()
+        if num == 0 or re.search(r"[。，；,;：:！？!?“”\"()（）]", rest) or MARKER_TAIL_RE.search(rest) or rest[-1:] == ".":
+            continue
+        if re.fullmatch(r"[\d\s.\-–—]+", rest) or (m.group("b") and re.search(r"(?:\d|年|第|[Vv]ol\.?|[Nn]o\.?|pp?\.?)$", rest)):
+            continue
+        cands[i] = (num, rest)
+    if not cands:
+        return {}
+    counts: dict[str, int] = {}
+    for _n, rest in cands.values():
+        counts[rest] = counts.get(rest, 0) + 1
+    ok = {i: v for i, v in cands.items() if counts[v[1]] > 1 or ("期" in v[1] and ISSUE_HEAD_RE.match(v[1]))}
+    nums = [v[0] for _i, v in sorted(cands.items())]
+    if len(nums) >= 2 and all(1 <= b - a <= 2 for a, b in zip(nums, nums[1:])):
+        ok = dict(cands)
+    elif ok:
+        kept = [v[0] for _i, v in sorted(ok.items())]
+        if not all(1 <= b - a <= 3 for a, b in zip(kept, kept[1:])):
+            return {}
+    return ok
+
+
 def _strip_marker(line: str) -> str:
     return MARKER_TAIL_RE.sub("", line).strip()
 
@@ -116,7 +154,7 @@ def _head_candidates(st: list[str], fol: list[int | None]) -> set[str]:
             if 0 <= j < len(nonblank):
                 s = st[nonblank[j]]
                 if 2 <= len(s) <= 40 and not re.search(r"[。，；,;！？]", s) and not s.startswith(("[", "［")):
-                    if not re.match(r"^(?:[\[［]\d+[\]］]|[①-⑳]|\d+[.、])", s):
+                    if not re.match(r"^(?:[\[［]\d+[\]］]|[①-⑳]|[⁰¹²³⁴-⁹]|\d+[.、])", s):
                         if j == pos - 1 and not _head_shaped(s, st, nonblank, j, counts):
                             continue  # the short last line of a note, not a running head
                         heads.add(s)
@@ -156,12 +194,15 @@ def split_pages(text: str) -> Document:
     if bare:
         for i in bare:
             raw_lines[i] = st[i] = f"-{st[i]}-"
+    numbered = _numbered_heads(st)
+    for i, (num, _rest) in numbered.items():
+        raw_lines[i] = st[i] = f"-{num}-"
     fol = [is_folio(x) if x else None for x in st]
-    heads = _head_candidates(st, fol)
+    heads = _head_candidates(st, fol) | {rest for _n, rest in numbered.values()}
     title = None
     if heads:
         for s in st:
-            if s and s[-1] in "]］①②③④⑤⑥⑦⑧⑨⑩)）*" and MARKER_TAIL_RE.search(s) and _strip_marker(s) in heads:
+            if s and s[-1] in "]］①②③④⑤⑥⑦⑧⑨⑩)）*⁰¹²³⁴⁵⁶⁷⁸⁹" and MARKER_TAIL_RE.search(s) and _strip_marker(s) in heads:
                 title = _strip_marker(s)
                 break
     nonblank = sum(1 for x in st if x)
@@ -264,7 +305,7 @@ def split_pages(text: str) -> Document:
     return Document(pages=pages, running_heads=sorted(heads), page_signal=signal, title=title)
 
 
-NOTE_START_RE = re.compile(r"^(?:[\[【〔［]\d{1,3}[\]】〕］]|[①-⑳]|[（(]\d{1,3}[)）]\s)")
+NOTE_START_RE = re.compile(r"^(?:[\[【〔［]\d{1,3}[\]】〕］]|[①-⑳]|[⁰¹²³⁴-⁹]{1,3}\s?|[（(]\d{1,3}[)）]\s)")
 
 
 def _midpage_layout(st: list[str], fol: list[int | None], heads: set[str]) -> bool:

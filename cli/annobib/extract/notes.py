@@ -24,11 +24,14 @@ from dataclasses import dataclass, field
 from annobib.extract.document import MARKER_TAIL_RE, Document, Page, clean_spacing, join_lines, join_pair, normalize_text
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
+SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # superscript digits: markers as a PDF's text layer keeps them (¹, ¹²)
+_SUP_TABLE = str.maketrans(SUPERSCRIPT, "0123456789")
 
 _NOT_AFTER_BARE = "年月日时号期版卷届次个%％万亿多余名位家岁倍人天条项点.．,，:：、/-—–"
 START_RES: dict[str, re.Pattern] = {
     "bracket": re.compile(r"^\s*[\[【〔［](\d{1,3})[\]】〕］]\s*"),
     "circled": re.compile(r"^\s*([" + CIRCLED + r"])\s*"),
+    "sup": re.compile(r"^\s*([" + SUPERSCRIPT + r"]{1,3})\s*"),
     "paren": re.compile(r"^\s*[（(](\d{1,3})[)）]\s*"),
     "dot": re.compile(r"^\s*(\d{1,3})[.．](?!\d)\s*(?=\S)"),
     "bare": re.compile(r"^\s*(\d{1,3})(?![\d" + re.escape(_NOT_AFTER_BARE) + r"])\s?(?=[A-Z“\"《「『\[（(\u4e00-\u9fff\u0400-\u04ff])(?!\s*[" + re.escape(_NOT_AFTER_BARE) + r"])"),
@@ -36,16 +39,17 @@ START_RES: dict[str, re.Pattern] = {
 BODY_MARKER_RES: dict[str, re.Pattern] = {
     "bracket": re.compile(r"\s*[\[【〔［](\d{1,3})[\]】〕］]"),
     "circled": re.compile(r"\s*([" + CIRCLED + r"])"),
+    "sup": re.compile(r"\s*([" + SUPERSCRIPT + r"]{1,3})"),
     "paren": re.compile(r"[（(](\d{1,3})[)）]"),
     "dot": re.compile(r"(?<=[。，；：！？”’）)\u4e00-\u9fff.,;])(\d{1,2})(?![\d年月日%．.万亿])"),
     "bare": re.compile(r"(?<=[。，；：！？”’）)\u4e00-\u9fff.,;])(\d{1,2})(?![\d年月日%．.万亿])"),
 }
-_START_CHARS = frozenset("[【〔［（(0123456789" + CIRCLED)
+_START_CHARS = frozenset("[【〔［（(0123456789" + CIRCLED + SUPERSCRIPT)
 _SPACES = re.compile(r"[ \t]+")
 _STAR_IN_BODY = re.compile(r"\s*[*＊※](?![*＊])")
 _TRAIL_SEMI = re.compile(r"\s*[；;]$")
 _END_RE = re.compile(r"[。！？；;\n]")
-STYLE_ORDER = ["bracket", "circled", "paren", "dot", "bare"]
+STYLE_ORDER = ["bracket", "circled", "sup", "paren", "dot", "bare"]
 HEADING_RE = re.compile(
     r"^(?:第[一二三四五六七八九十百]+[章节部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|"
     r"[IVX]+\.\s|结\s*语|结\s*论|引\s*言|余\s*论|【[^】]{2,8}】)"
@@ -75,6 +79,8 @@ def marker_number(style: str, m: re.Match) -> int:
     g = m.group(1)
     if style == "circled":
         return CIRCLED.index(g) + 1
+    if style == "sup":
+        return int(g.translate(_SUP_TABLE))
     return int(g)
 
 
@@ -412,7 +418,7 @@ def sentence_at(stream: str, start: int, end: int, marker_rx: re.Pattern | None 
 # ---------------------------------------------------------------- loose notes
 
 LOOSE_MARKER_RE = re.compile(
-    r"^\s*(?:注\s*)?(?:[\[【〔［](\d{1,3})[\]】〕］]|([" + CIRCLED + r"])|[（(](\d{1,3})[)）]|(\d{1,3})[.．、:：](?!\d)|(\d{1,3})\s)\s*"
+    r"^\s*(?:注\s*)?(?:[\[【〔［](\d{1,3})[\]】〕］]|([" + CIRCLED + r"])|([" + SUPERSCRIPT + r"]{1,3})\s*|[（(](\d{1,3})[)）]|(\d{1,3})[.．、:：](?!\d)|(\d{1,3})\s)\s*"
 )
 
 
@@ -448,4 +454,6 @@ def loose_notes(text: str) -> list[Note]:
 def _loose_number(m: re.Match) -> int:
     if m.group(2):
         return CIRCLED.index(m.group(2)) + 1
-    return int(next(g for g in (m.group(1), m.group(3), m.group(4), m.group(5)) if g))
+    if m.group(3):
+        return int(m.group(3).translate(_SUP_TABLE))
+    return int(next(g for g in (m.group(1), m.group(4), m.group(5), m.group(6)) if g))
