@@ -59,11 +59,70 @@ def test_a_file_without_read_permission_is_refused_even_for_root(tmp_path, args)
         path.chmod(0o644)
 
 
+@pytest.mark.parametrize("args", WRITERS)
+def test_a_read_only_file_is_not_replaced(tmp_path, args):
+    folder = tmp_path / "refs"
+    folder.mkdir()
+    path = folder / "ro.bib"
+    path.write_text(BIB, encoding="utf-8")
+    path.chmod(0o444)
+    before = snapshot(folder)
+    try:
+        line = one_error_line(cli(path, args, tmp_path))
+        assert "read-only" in line and "nothing written" in line
+        assert snapshot(folder) == before
+    finally:
+        path.chmod(0o644)
+
+
+def test_a_read_only_file_still_shows_the_dry_run_diff(tmp_path):
+    path = tmp_path / "ro.bib"
+    path.write_text(BIB, encoding="utf-8")
+    path.chmod(0o444)
+    try:
+        result = cli(path, ["tag", "ok2020", "+t", "--dry-run"], tmp_path)
+        assert result.exit_code == 0, result.stderr
+        assert "+  keywords = {t}," in result.stdout
+        assert path.read_text(encoding="utf-8") == BIB
+    finally:
+        path.chmod(0o644)
+
+
+def test_a_symlinked_bib_is_written_through_the_link(tmp_path):
+    real = tmp_path / "dropbox" / "refs.bib"
+    real.parent.mkdir()
+    real.write_text(BIB, encoding="utf-8")
+    link = tmp_path / "refs.bib"
+    link.symlink_to(real)
+    result = cli(link, ["tag", "ok2020", "+t"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink()  # not replaced by a copy
+    assert "keywords = {t}" in real.read_text(encoding="utf-8")
+    assert sorted(p.name for p in real.parent.iterdir()) == ["refs.bib"]
+
+
 @pytest.mark.parametrize("args", READERS + WRITERS)
 def test_a_path_under_a_file(tmp_path, args):
     (tmp_path / "afile").write_text("x", encoding="utf-8")
     line = one_error_line(cli(tmp_path / "afile" / "refs.bib", args, tmp_path))
     assert "no such file" in line
+
+
+def test_export_to_a_path_under_a_file_or_a_read_only_file(tmp_path):
+    src = tmp_path / "refs.bib"
+    src.write_text(BIB, encoding="utf-8")
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    line = one_error_line(cli(src, ["export", "--to", "bibtex", "-o", str(tmp_path / "afile" / "out.bib")], tmp_path))
+    assert "nothing written" in line
+    ro = tmp_path / "ro.bib"
+    ro.write_text("keep me", encoding="utf-8")
+    ro.chmod(0o444)
+    try:
+        line = one_error_line(cli(src, ["export", "--to", "bibtex", "-o", str(ro)], tmp_path))
+        assert "read-only" in line
+        assert ro.read_text(encoding="utf-8") == "keep me"
+    finally:
+        ro.chmod(0o644)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")

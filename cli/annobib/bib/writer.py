@@ -371,14 +371,19 @@ def unified_diff(old: str, new: str, name: str = "bibliography") -> str:
 
 def atomic_write_text(path: Path, text: str, bom: bool = False) -> None:
     """Temporary file in the same folder, fsync, rename: readers see the old or the new file."""
-    path = Path(path)
+    shown = path
+    path = _writable_target(Path(path))  # a symlink's target: the link stays a link
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except FileNotFoundError:
-        raise InputError(f"{path}: the folder {directory} does not exist; nothing written") from None
+        raise InputError(f"{shown}: the folder {directory} does not exist; nothing written") from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied (cannot create a file in {directory}); nothing written") from None
+        raise InputError(f"{shown}: permission denied (cannot create a file in {directory}); nothing written") from None
+    except NotADirectoryError:
+        raise InputError(f"{shown}: a part of the path is a file, not a folder; nothing written") from None
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot write ({exc.strerror or exc}); nothing written") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
@@ -397,11 +402,13 @@ def atomic_write_text(path: Path, text: str, bom: bool = False) -> None:
             os.fsync(dfd)
         finally:
             os.close(dfd)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):  # a full disk, a vanished folder …: one line, no traceback
+            raise InputError(f"{shown}: cannot write ({exc.strerror or exc}); nothing written") from None
         raise
 
 
@@ -420,12 +427,15 @@ def write_library(lib: Library, path: str | os.PathLike | None = None, *, dry_ru
     if dry_run or new_text == old_text and target.exists():
         return diff
     check_written(lib, parts)
+    _writable_target(target)  # read-only, a directory …: say so before anything else
     if target == lib.path and lib.stamp is not None:
         try:
             data = target.read_bytes()
             now = file_stamp(target, data)
         except FileNotFoundError:
             now = None
+        except OSError as exc:
+            raise InputError(f"{target}: cannot read it again before writing ({exc.strerror or exc}); nothing written") from None
         if now is None or now[2] != lib.stamp[2]:
             raise ConflictError(f"{target} changed on disk since it was read; nothing written (run the command again)")
     try:
@@ -433,6 +443,27 @@ def write_library(lib: Library, path: str | os.PathLike | None = None, *, dry_ru
     except PermissionError:
         raise InputError(f"{target}: permission denied; nothing written") from None
     return diff
+
+
+def _writable_target(target: Path) -> Path:
+    """The file to replace: a symlink's target (the link stays a link), after checking that it
+    is a regular file its owner has not made read-only (refused even for root, who could)."""
+    import stat
+
+    real = Path(os.path.realpath(target))
+    try:
+        st = os.stat(real)
+    except (FileNotFoundError, NotADirectoryError):
+        return real  # a new file (a bad folder is reported when the file is created)
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write ({exc.strerror or exc}); nothing written") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{target}: is a directory; nothing written")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{target}: not a regular file (a pipe, device or socket); nothing written")
+    if not st.st_mode & 0o222 or not os.access(real, os.W_OK):
+        raise InputError(f"{target}: the file is read-only (permission denied); nothing written")
+    return real
 
 
 def _read_or_empty(path: Path) -> str:
