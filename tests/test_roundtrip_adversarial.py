@@ -214,3 +214,11 @@ def test_space_after_the_at_sign_is_an_entry(tmp_path):
     result = run_cli(["--bib", str(path), "list", "--format", "keys"], env={"ANNOBIB_CACHE_DIR": str(tmp_path / "cache")})
     assert result.exit_code == 0, result.stderr
     assert result.stdout.split() == ["hand2019", "hand2020", "spaced2021"]
+
+
+def test_a_field_added_to_an_aligned_entry_lines_up_even_after_the_longest_name():
+    lib = parse_library(JABREF)  # `timestamp` (the longest name) is the last field
+    lib.get("Knuth1984").fields["annote"] = "Read it."
+    (removed, added), = changed_lines(JABREF, library_text(lib))
+    assert removed == []
+    assert added == ["  annote    = {Read it.},\n"]

@@ -254,9 +254,19 @@ def splice_entry(block) -> str | None:
             after_eq = gap[eq_at + 1:] if eq_at >= 0 else " "
             before_eq = gap[:eq_at] if eq_at >= 0 else " "
             trailing = last.comma is not None
+            # `=` in one column across the entry (JabRef, Zotero …): a new field lines up too,
+            # even when the last field has the longest name (no padding of its own)
+            cols = set()
+            for f in spans.fields:
+                g = raw[f.name_end:f.value_start]
+                cols.add(len(f.name) + g.find("=") if "\n" not in g and "=" in g and "\t" not in g else -1)
+            aligned = len(spans.fields) > 1 and len(cols) == 1 and col > 0 and cols == {col} and before_eq.strip(" ") == ""
             text = ""
             for i, name in enumerate(added):
-                pad = name.ljust(col) if before_eq.strip(" ") == "" and len(before_eq) > 1 and col > len(name) else name + (before_eq if before_eq and "\n" not in before_eq else " ")
+                if aligned:
+                    pad = name.ljust(col) if col > len(name) else name + " "
+                else:
+                    pad = name.ljust(col) if before_eq.strip(" ") == "" and len(before_eq) > 1 and col > len(name) else name + (before_eq if before_eq and "\n" not in before_eq else " ")
                 if not pad.endswith(" ") and before_eq.endswith(" "):
                     pad += " "
                 sep = "=" + (after_eq if "\n" not in after_eq and after_eq else " ")
