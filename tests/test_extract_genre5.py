@@ -59,3 +59,47 @@ def test_folio_at_start_or_end_of_running_head_line_set_off_by_spaces():
 def test_a_body_line_ending_in_a_number_is_not_a_folio():
     doc = split_pages("The fleet grew to 300\nships by the end of the decade, and then to\n2020 levels again.\n")
     assert [p.number for p in doc.pages] == [None]
+
+
+# ---------------------------------------------------------------- 3. Harvard author-date
+
+def test_harvard_journal_article_with_quoted_title():
+    e = _one("Okafor, C.N. and Lindqvist, B. (2018) ‘Why do small states hedge?’, Pacific Review, 31(2), pp. 140–162.")
+    assert e.type == "article"
+    f = e.fields
+    assert f["author"] == "Okafor, C.N. and Lindqvist, B."
+    assert f["title"] == "Why do small states hedge?"
+    assert (f["journaltitle"], f["volume"], f["number"], f["pages"], f["date"]) == ("Pacific Review", "31", "2", "140-162", "2018")
+
+
+def test_harvard_book_with_place_publisher_and_page():
+    x, by_key = _run("Marsh, P. (2009) The Grain Ports of the Levant. Cambridge: Polity, p. 88.")
+    e = by_key[x.notes[0].keys[0]]
+    assert e.type == "book"
+    assert (e.fields["title"], e.fields["location"], e.fields["publisher"]) == ("The Grain Ports of the Levant", "Cambridge", "Polity")
+    assert e.citations[0].locator == "88"
+
+
+def test_harvard_corporate_author_report_number_and_access():
+    e = _one("Parliamentary Budget Office (2021) Fiscal Outlook for the Northern Ports, PBO Report 2021-07. Ottawa: PBO.")
+    assert e.type == "report"
+    assert e.fields["author"] == "{Parliamentary Budget Office}"
+    assert e.fields["title"] == "Fiscal Outlook for the Northern Ports"
+    assert (e.fields["type"], e.fields["number"]) == ("PBO Report", "2021-07")
+    e = _one("Grattan Institute (2022) Housing Affordability 2022. Melbourne: Grattan Institute. "
+             "Available at: https://example.org/housing/ (Accessed: 4 May 2022).")
+    assert e.type == "report" and e.fields["title"] == "Housing Affordability 2022"
+    assert e.fields["url"] == "https://example.org/housing/" and e.fields["urldate"] == "2022-05-04"
+
+
+def test_harvard_news_outlet_and_day_month():
+    e = _one("Bloomberg (2021) ‘Port congestion spreads to Europe’, 14 October. "
+             "Available at: https://example.com/news/port (Accessed: 2 November 2021).")
+    assert e.type == "article" and e.fields["entrysubtype"] == "newspaper"
+    assert e.fields["journaltitle"] == "Bloomberg" and "author" not in e.fields
+    assert e.fields["date"] == "2021-10-14" and e.fields["urldate"] == "2021-11-02"
+
+
+def test_author_year_without_title_is_not_a_corporate_author():
+    from annobib.extract.fields import parse_harvard
+    assert parse_harvard("Keohane (1984), p. 12.") is None

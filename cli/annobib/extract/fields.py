@@ -501,7 +501,7 @@ def _parse_citation(text: str) -> Parsed:
         return parse_cjk(text)
     if first_mark is None and HAN.search(text) and not LATIN.search(URL_RE.sub("", text)) :
         return parse_cjk(text)
-    apa = parse_apa(text)
+    apa = parse_apa(text) or parse_harvard(text)
     if apa:
         return apa
     return parse_western(text)
@@ -605,6 +605,148 @@ def parse_apa(text: str) -> Parsed | None:
     f["date"] = date
     if url:
         f["url"] = url
+    f["langid"] = language_of(title)
+    return Parsed(type=etype, fields=_order(f), locator=locator, names=[])
+
+
+# ---------------------------------------------------------------- Harvard (Family, I. (Year) 'Title', Journal, 1(2), pp. 3-4.)
+
+_CORP_WORD = r"(?:[A-Z][\w.&'’\-]*|of|for|and|on|the|in|&)"
+HARVARD_RE = re.compile(
+    r"^(?P<au>(?P<people>" + _APA_NAME + r"(?:(?:,\s*|,?\s*(?:&|and)\s*)" + _APA_NAME + r")*(?:,?\s*et al\.)?)"
+    r"|(?P<corp>(?:The\s+)?[A-Z][\w.&'’\-]*(?:\s+" + _CORP_WORD + r"){0,7}))"
+    r"\s*\((?P<y>(?:1[5-9]|20)\d\d)[a-z]?\)\s+(?P<body>[‘“'\"A-Z0-9].+)$"
+)
+_HARVARD_ACCESS = re.compile(
+    r"\.?\s*Available\s+(?:at|from)\s*:?\s*(?P<url>(?:https?://|www\.)\S+?)\s*(?:\(\s*(?:Accessed|Retrieved|Viewed)\s*:?\s*(?P<acc>[^)]+)\)\s*)?\.?\s*$",
+    re.I)
+_HARVARD_IMPRINT = re.compile(
+    r"\.\s+(?P<loc>[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,3}(?:,\s*[A-Z]{2}|,\s*D\.\s?C\.)?)\s*:\s*"
+    r"(?P<pub>[^:]{2,80}?)(?:,\s*(?P<p>pp?)\.\s*(?P<pg>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$")
+_HARVARD_JOURNAL = re.compile(
+    r"^(?:[,.]\s*)?(?P<j>[^,]+(?:,\s*[^,\d][^,]*)?),\s*(?P<v>\d+)(?:\s*\((?P<n>[^)]+)\))?"
+    r"(?:,\s*(?:pp?\.\s*)?(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$")
+_HARVARD_REPORT_NO = re.compile(
+    r",\s*(?P<t>(?:[A-Z][A-Za-z]{1,8}\s+){0,2}(?:Report|Paper|Brief|Note|Memorandum|Study)(?:\s+No\.)?)\s+(?P<n>[A-Z]{0,4}-?\d[\w\-/.]*)$"
+    r"|,\s*(?P<sym>[A-Z]{2,}[A-Za-z]*(?:\(\d{4}\))?[/\-]?[\w()/.\-]*\d[\w()/.\-]*(?:\s+\d+)?(?:\s+[a-z]{2,6})?)$")
+_DAY_MONTH = re.compile(r",\s*(?P<d>\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}|" + _MONTH + r")\s*$")
+
+
+def parse_harvard(text: str) -> Parsed | None:
+    """A Harvard (author-date) reference: ``Family, I.`` authors or a corporate author, ``(Year)``
+    without a period after it, then ``'Title', Journal, vol(issue), pp. x-y`` (an article), an
+    unquoted title with ``Place: Publisher`` (a book; a report when the author is an organization),
+    a report or document number (``…, XYZ Report R123`` / ``…, COM(2019) 5 final``), a day and
+    month completing the year, and ``Available at: URL (Accessed: date)``."""
+    m = HARVARD_RE.match(text.strip())
+    if not m:
+        return None
+    corp = m["corp"]
+    if corp and not (_news_outlet(corp) or ORG_RE.search(corp) or THINK_TANK_RE.search(corp) or IGO_RE.fullmatch(corp)
+                     or re.fullmatch(r"[A-Z]{2,8}", corp) or len(corp.split()) >= 3):
+        return None  # "Smith (2019) …": a short form or prose, not a corporate author
+    body = m["body"].strip()
+    f: dict[str, str] = {}
+    url = acc = None
+    am = _HARVARD_ACCESS.search(body)
+    if am:
+        url, acc = clean_url(am["url"]), am["acc"]
+        body = body[: am.start()].strip()
+    else:
+        um = URL_RE.search(body)
+        if um:
+            url = clean_url(um.group(0))
+            body = body[: um.start()].rstrip(" .,")
+    body = re.sub(r"\s*\b(?:doi|DOI)\s*:\s*\S+\s*$", "", body).strip()
+    locator = None
+    etype = None
+    qm = re.match(r"^([‘“'\"])(?P<t>.+?)([’”'\"])(?=\s*[,.]|\s*$)(?P<rest>.*)$", body)
+    if qm:
+        title = qm["t"].strip().rstrip(",")
+        rest = qm["rest"].strip()
+    else:
+        title, rest = body, ""
+    year = m["y"]
+    date = year
+    if qm:
+        jm = _HARVARD_JOURNAL.match(rest)
+        if jm:
+            etype = "article"
+            f["journaltitle"] = jm["j"].strip()
+            f["volume"] = jm["v"]
+            if jm["n"]:
+                f["number"] = jm["n"].strip()
+            if jm["pp"]:
+                f["pages"] = re.sub(r"\s*[-–—]\s*", "-", jm["pp"])
+                locator = f["pages"]
+        else:
+            dm = _DAY_MONTH.search("," + rest.strip(" ,.")) if rest.strip(" ,.") else None
+            if dm:
+                date = iso_date(f"{dm['d']} {year}") or year
+                rest = ""
+            elif rest.strip(" ,."):
+                seg = rest.strip(" ,.")
+                if len(seg) < 60 and "," not in seg:
+                    f["journaltitle"] = seg
+                    etype = "article"
+    else:
+        im = _HARVARD_IMPRINT.search(body)
+        if im:
+            f["location"] = im["loc"].strip()
+            pub = im["pub"].strip()
+            if im["pg"]:
+                locator = re.sub(r"\s*[-–—]\s*", "-", im["pg"])
+            body = body[: im.start()].strip()
+            f["publisher"] = pub
+        title = body
+        dm = _DAY_MONTH.search(title)
+        if dm and re.search(r"\d", dm["d"]):
+            date = iso_date(f"{dm['d']} {year}") or year
+            title = title[: dm.start()].strip()
+        rn = _HARVARD_REPORT_NO.search(title)
+        if rn:
+            if rn["t"]:
+                f["type"], f["number"] = rn["t"].strip(), rn["n"]
+            else:
+                f["number"] = rn["sym"].strip()
+            title = title[: rn.start()].strip()
+            etype = "report"
+    title = strip_trailing(title) if not title.endswith(("?", "!")) else title
+    if not title or len(title) < 3:
+        return None
+    if corp:
+        author = brace_org(corp.strip())
+        if etype is None:
+            if qm and _news_outlet(corp):
+                etype = "article"
+                f["journaltitle"] = corp.strip()
+                f["entrysubtype"] = "newspaper"
+                author = None
+            elif f.get("publisher") or not url:
+                etype = "report"
+            else:
+                etype = "online"
+                f["organization"] = corp.strip()
+                author = None
+        if author:
+            f["author"] = author
+        if etype == "report" and f.get("publisher"):
+            f["institution"] = f.pop("publisher")
+    else:
+        raw = [a.strip() for a in re.split(r",?\s*(?:&|\band\b)\s*|(?<=\.),\s*(?=[^\W\d_])", m["people"]) if a.strip()]
+        others = any(re.fullmatch(r"et al\.", a) for a in raw)
+        names = [re.sub(r"\s+", " ", a) for a in raw if not re.fullmatch(r"et al\.", a)]
+        f["author"] = names_field(names, others)
+        if etype is None:
+            etype = "book" if f.get("publisher") or not url else "online"
+    f["title"] = title
+    f["date"] = date
+    if url:
+        f["url"] = url
+        if acc:
+            d = iso_date(acc)
+            if d:
+                f["urldate"] = d
     f["langid"] = language_of(title)
     return Parsed(type=etype, fields=_order(f), locator=locator, names=[])
 
