@@ -222,3 +222,20 @@ def test_a_field_added_to_an_aligned_entry_lines_up_even_after_the_longest_name(
     (removed, added), = changed_lines(JABREF, library_text(lib))
     assert removed == []
     assert added == ["  annote    = {Read it.},\n"]
+
+
+WINDOWS = "@Article{CRLF2020,\r\n  Author = {Crlf, Carl},\r\n  Title  = {Windows Line Endings},\r\n  Year = {2020},\r\n}\r\n"
+
+
+@pytest.mark.parametrize("text, nl", [(WINDOWS, "\r\n"), (WINDOWS.replace("\r\n", "\r"), "\r")])
+def test_a_new_entry_uses_the_files_line_ends(text, nl):
+    from annobib.model import Entry
+
+    lib = parse_library(text)
+    assert library_text(lib) == text
+    lib.add(Entry(key="new2024", type="misc", fields={"title": "New", "year": "2024"}))
+    new = library_text(lib)
+    assert new.startswith(text)
+    added = new[len(text):]
+    assert added == nl + "@misc{new2024," + nl + "  title = {New}," + nl + "  year  = {2024}," + nl + "}" + nl
+    assert parse_library(new).keys() == ["CRLF2020", "new2024"]

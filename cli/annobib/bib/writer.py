@@ -305,6 +305,7 @@ def _block_texts(lib: Library) -> list[tuple]:
     """(block or None, its text) in file order; the block is given only when its entry was
     edited or added (its text is new), None for text written back as it was."""
     parts: list[tuple] = []
+    nl = None  # the file's line end, for entries written whole (found when first needed)
     for block in lib.blocks:
         if not is_modified(block):
             parts.append((None, block.raw))
@@ -314,19 +315,35 @@ def _block_texts(lib: Library) -> list[tuple]:
             if spliced is not None:
                 parts.append((block, spliced))
                 continue
+        if nl is None:
+            nl = _file_newline(lib)
         text = serialize_entry(block.entry)
-        if parts and not parts[-1][1].endswith("\n"):
-            parts.append((None, "\n"))
+        if nl != "\n":
+            text = text.replace("\n", nl)
+        if parts and not parts[-1][1].endswith(("\n", "\r")):
+            parts.append((None, nl))
         if block.raw:
             # keep the blank lines / comments that preceded the entry in its block
             m = _BLOCK_AT.search(block.raw)
             head = block.raw[: m.start()] if m else ""
-            tail_blank = "\n" if block.raw.endswith("\n\n") else ""
+            tail_blank = nl if block.raw.endswith(("\n\n", "\r\n\r\n", "\r\r")) else ""
             parts.append((block, head + text + tail_blank))
         else:
-            sep = "\n" if parts else ""
+            sep = nl if parts else ""
             parts.append((block, sep + text))
     return parts
+
+
+def _file_newline(lib: Library) -> str:
+    """The line end most of the file uses: ``\\r\\n`` (Windows), ``\\r`` (old Mac) or ``\\n``."""
+    text = lib.original_text
+    crlf = text.count("\r\n")
+    lf = text.count("\n")
+    if crlf and crlf * 2 > lf:
+        return "\r\n"
+    if not lf and "\r" in text:
+        return "\r"
+    return "\n"
 
 
 _BLOCK_AT = re.compile(r"@[ \t]*\w+[ \t]*[{(]")
