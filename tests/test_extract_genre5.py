@@ -103,3 +103,36 @@ def test_harvard_news_outlet_and_day_month():
 def test_author_year_without_title_is_not_a_corporate_author():
     from annobib.extract.fields import parse_harvard
     assert parse_harvard("Keohane (1984), p. 12.") is None
+
+
+# ---------------------------------------------------------------- 4. Japanese / Korean imprints in parentheses
+
+def test_japanese_imprint_in_parentheses_and_translator_before_it():
+    e = _one("高橋実『港町の近代』（岩波書店、1998年）、12頁。")
+    assert (e.fields["publisher"], e.fields["date"]) == ("岩波書店", "1998")
+    e = _one("ポール・ケネディ『海の覇権』鈴木主税訳（草思社、1993年）、40頁。")
+    assert e.fields["translator"] == "鈴木主税" and e.fields["publisher"] == "草思社"
+
+
+def test_korean_place_publisher_in_parentheses():
+    e = _one("박지훈, 『바다의 정치』 (부산: 해양출판사, 2015), 77쪽.")
+    assert e.type == "book"
+    assert (e.fields["location"], e.fields["publisher"], e.fields["date"]) == ("부산", "해양출판사", "2015")
+
+
+# ---------------------------------------------------------------- 9. access dates written after the date
+
+def test_japanese_and_korean_access_dates():
+    e = _one("国土交通省「港湾統計」、2020年5月1日、https://example.jp/stat.html（2021年7月3日閲覧）。")
+    assert e.fields["urldate"] == "2021-07-03"
+    e = _one("해양수산부, 「항만 통계」, 2020년 5월 1일, https://example.kr/stat (검색일: 2021년 7월 4일).")
+    assert e.fields["urldate"] == "2021-07-04"
+
+
+# ---------------------------------------------------------------- 11. Korean issue and newspaper page
+
+def test_korean_issue_after_volume_and_lettered_newspaper_page():
+    e = _one("최민수, 「항만과 도시」, 『해양연구』 제12권 3호 (2019), pp. 1-20.")
+    assert (e.fields["volume"], e.fields["number"]) == ("12", "3")
+    e = _one("「부산항 물동량 증가」, 『부산일보』, 2022년 1월 5일, B3면.")
+    assert e.fields["pages"] == "B3"

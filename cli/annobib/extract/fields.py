@@ -36,18 +36,20 @@ ZH_YMD = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[�
 ZH_YM = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?!\s*\d{1,2}\s*[日일])")
 ZH_ISSUE = re.compile(r"(\d{4})\s*年\s*(?:第\s*)?(\d{1,3})\s*期")
 ZH_VOLUME = re.compile(r"第\s*(\d{1,4})\s*卷|제\s*(\d{1,4})\s*권|(\d{1,4})\s*巻")
-KO_NUMBER = re.compile(r"제\s*(\d{1,4})\s*호|第\s*(\d{1,4})\s*号")
+KO_NUMBER = re.compile(r"제\s*(\d{1,4})\s*호|第\s*(\d{1,4})\s*号|(?<=권)\s*(\d{1,4})\s*호")  # 제28권 2호
 KO_PAGES = re.compile(r"(\d+)\s*(?:[-–—~～]+\s*(\d+))?\s*쪽")
 ZH_SERIES = re.compile(r"第\s*(\d{1,4})\s*辑")
 ZH_PAGES = re.compile(r"第\s*(\d+)\s*(?:[—–\-~～至]+\s*(\d+))?\s*页")
-ZH_BAN = re.compile(r"第\s*(\d+)\s*版|(?<![\d])(\d+)\s*面(?![\w])")
+ZH_BAN = re.compile(r"第\s*(\d+)\s*版|(?<![\d])(\d+)\s*面(?![\w])|(?<![\w])([A-Z]?\d+)\s*면(?![\w])")  # 2面 / A1면
 JA_PAGES = re.compile(r"(?:p+\.\s*)?(\d+)\s*(?:[—–\-~～]+\s*(\d+))?\s*頁")
 TW_PAGES = re.compile(r"(?<![\d第])頁\s*(\d+)(?:\s*[—–\-~～]+\s*(\d+))?")  # Taiwan/Hong Kong: 頁 1-30
 EN_PAGES = re.compile(r"\b(pp?)\.\s*([A-Z]?\d+|[IVXLCivxlc]+)(?:\s*[-–—]+\s*([A-Z]?\d+))?")
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’\"<>]+", re.I)
 ACCESS_RE = re.compile(
     r"[（(]?\s*(?:访问时间|访问日期|上网时间|登录时间|浏览时间|浏览日期|检索时间|检索日期|获取日期|获取时间|查询日期|查询时间|下载日期|下载时间|引用日期|最后访问(?:时间|日期)?|最后浏览(?:时间|日期)?|閲覧日|最終閲覧日|アクセス日|"
-    r"accessed(?:\s+on)?|last accessed|retrieved(?:\s+on)?|дата обращения)\s*[：:]?\s*([^）)；;]+?)\s*[）)]?\s*(?=[，,。.；;]|$)",
+    r"검색일|검색 일자|접속일|열람일|최종 접속일|"
+    r"accessed(?:\s+on)?|last accessed|retrieved(?:\s+on)?|дата обращения)\s*[：:]?\s*([^）)；;]+?)\s*[）)]?\s*(?=[，,。.；;]|$)"
+    r"|[（(]\s*(\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일])\s*(?:最終)?(?:閲覧|アクセス|参照|访问|浏览|검색|접속|열람)\s*[）)]",
     re.I,
 )
 
@@ -137,6 +139,9 @@ PLACE_PUB_NIANBAN = re.compile(
 )
 PLACE_PUB_CJK = re.compile(
     r"(?:^|[，,、]\s*)(?P<loc>[\u3131-\ud7a3\u4e00-\u9fff\u3040-\u30ff]{2,8})\s*[：:]\s*(?P<pub>[^，,：:《》「」『』\d]{1,30}?)\s*[，,、]\s*(?P<year>\d{4})(?:\s*[年년])?(?P<month>)"
+)
+PAREN_IMPRINT = re.compile(
+    r"[（(]\s*((?:[^\s（()）\d:：，,、]{1,12}\s*[：:]\s*)?[^（()）\d:：，,、]{2,30}?\s*[，,、]\s*\d{4}\s*[年년]?)\s*[）)]"
 )
 # Japanese without kana: a page count "120 頁" (Chinese writes 第 120 页 / 頁 120), 「」『』 titles, and
 # shinjitai forms that are neither simplified nor traditional Chinese
@@ -883,9 +888,13 @@ def parse_cjk(text: str) -> Parsed:
     if url and lang == "chinese" and title_mark in "「『" and re.match(r"(?:https?://)?[^/]+\.jp(?:/|$)", url, re.I):
         lang = "japanese"  # 外務省「…」…、https://www.mofa.go.jp/…
     rest_nourl = rest[: url_m.start()] + rest[url_m.end():] if url_m else rest
+    if "（" in rest_nourl or "(" in rest_nourl:
+        # （新潮社、2005年） / (서울: 명인문화사, 2017) / 訳（出版社、2004年）: an imprint in parentheses
+        # reads like one set off by commas
+        rest_nourl = PAREN_IMPRINT.sub(r"，\1，", rest_nourl)
     access = ACCESS_RE.search(rest_nourl)
     if access:
-        ud = iso_date(access.group(1))
+        ud = iso_date(access.group(1) or access.group(2))
         if ud:
             f["urldate"] = ud
         rest_nourl = rest_nourl[: access.start()] + rest_nourl[access.end():]
@@ -1072,7 +1081,7 @@ def parse_cjk(text: str) -> Parsed:
             if qm:
                 f["number"] = qm.group(1)
         if ko_num and not issue:
-            f["number"] = ko_num.group(1) or ko_num.group(2)
+            f["number"] = ko_num.group(1) or ko_num.group(2) or ko_num.group(3)
         if series and not issue:
             f["number"] = series.group(1)
             if pub:  # 载《集刊》第 12 辑，北京：社会科学文献出版社 2015 年版
@@ -1112,7 +1121,7 @@ def parse_cjk(text: str) -> Parsed:
         if not issue and (ZH_YMD.search(rest_nourl) or NEWS_RE.search(container)):
             f["entrysubtype"] = "newspaper"
         if ban:
-            f["pages"] = ban.group(1) or ban.group(2)
+            f["pages"] = ban.group(1) or ban.group(2) or ban.group(3)
         elif locator and "-" in locator:
             f["pages"] = locator
     elif container and (ZH_YMD.search(rest_nourl) or ban or (date and len(date) == 10)) and not pub:
@@ -1123,7 +1132,7 @@ def parse_cjk(text: str) -> Parsed:
         if d_after or date:
             f["date"] = d_after or date
         if ban:
-            f["pages"] = ban.group(1) or ban.group(2)
+            f["pages"] = ban.group(1) or ban.group(2) or ban.group(3)
     elif pub:
         etype = "book"
         vm = re.search(r"第\s*(\d+|[一二三四五六七八九十]+)\s*[卷册巻]|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]|^\s*[（(]([上中下])[）)]", rest_nourl)
@@ -1312,7 +1321,7 @@ def parse_western(text: str) -> Parsed:
     body = (text[: url_m.start()] + text[url_m.end():]) if url_m else text
     access = ACCESS_EN.search(body) or ACCESS_RE.search(body)
     if access:
-        ud = iso_date(access.group(1))
+        ud = iso_date(access.group(1) or (access.group(2) if access.re is ACCESS_RE else None))
         if ud:
             f["urldate"] = ud
             body = body[: access.start()] + body[access.end():]
