@@ -239,3 +239,30 @@ def test_a_new_entry_uses_the_files_line_ends(text, nl):
     added = new[len(text):]
     assert added == nl + "@misc{new2024," + nl + "  title = {New}," + nl + "  year  = {2024}," + nl + "}" + nl
     assert parse_library(new).keys() == ["CRLF2020", "new2024"]
+
+
+SCHOLAR = """@article{smith2020title,
+  title={A title from {Google} Scholar},
+  author={Smith, John and Doe, Jane},
+  year={2020},
+  publisher={Publisher}
+}
+
+@ARTICLE{9000000,
+  author={A. {Smith} and B. {Jones}},
+  journal={IEEE Access}, 
+  title={An {IEEE} Article}, 
+  doi={10.1109/ACCESS.2020.9000000}}
+"""
+
+
+def test_a_field_added_to_a_google_scholar_or_ieee_entry_keeps_their_no_space_style():
+    lib = parse_library(SCHOLAR)
+    for entry in lib.entries:
+        entry.fields["annote"] = "Note."
+    new = library_text(lib)
+    assert changed_lines(SCHOLAR, new) == [
+        (["  publisher={Publisher}\n"], ["  publisher={Publisher},\n", "  annote={Note.}\n"]),
+        (["  doi={10.1109/ACCESS.2020.9000000}}\n"], ["  doi={10.1109/ACCESS.2020.9000000},\n", "  annote={Note.}}\n"]),
+    ]
+    assert [e.fields["annote"] for e in parse_library(new).entries] == ["Note.", "Note."]

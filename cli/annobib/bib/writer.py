@@ -260,16 +260,24 @@ def splice_entry(block) -> str | None:
             for f in spans.fields:
                 g = raw[f.name_end:f.value_start]
                 cols.add(len(f.name) + g.find("=") if "\n" not in g and "=" in g and "\t" not in g else -1)
-            aligned = len(spans.fields) > 1 and len(cols) == 1 and col > 0 and cols == {col} and before_eq.strip(" ") == ""
+            aligned = (
+                len({len(f.name) for f in spans.fields}) > 1  # names of different lengths, one `=` column
+                and cols == {col} and col > 0 and before_eq.strip(" ") == ""
+            )
             text = ""
             for i, name in enumerate(added):
                 if aligned:
                     pad = name.ljust(col) if col > len(name) else name + " "
+                elif eq_at >= 0 and "\n" not in gap and "\t" not in gap and gap.strip(" ") == "=" and len(before_eq) <= 1:
+                    pad = name + before_eq  # `name={…}` or `name = {…}`, as the entry writes them
                 else:
                     pad = name.ljust(col) if before_eq.strip(" ") == "" and len(before_eq) > 1 and col > len(name) else name + (before_eq if before_eq and "\n" not in before_eq else " ")
                 if not pad.endswith(" ") and before_eq.endswith(" "):
                     pad += " "
-                sep = "=" + (after_eq if "\n" not in after_eq and after_eq else " ")
+                if eq_at >= 0 and "\n" not in after_eq and after_eq.strip(" \t") == "":
+                    sep = "=" + after_eq  # also `={…}` with no space
+                else:
+                    sep = "= "
                 is_last = i == len(added) - 1
                 text += nl + indent + pad + sep + _braced(new[name]) + ("," if (not is_last or trailing) else "")
             if trailing:
