@@ -177,3 +177,16 @@ def test_undecodable_files(tmp_path, kind, args):
     line = one_error_line(cli(path, args, tmp_path))
     assert ("UTF-8" in line) or ("not a text file" in line)
     assert snapshot(folder) == before
+
+
+@pytest.mark.parametrize("args", READERS + WRITERS)
+def test_a_utf16_file_is_named_as_such(tmp_path, args):
+    # Windows editors save "Unicode" as UTF-16 with a byte-order mark
+    folder = tmp_path / "refs"
+    folder.mkdir()
+    path = folder / "refs.bib"
+    path.write_bytes(BIB.encode("utf-16"))
+    before = snapshot(folder)
+    line = one_error_line(cli(path, args, tmp_path))
+    assert "UTF-16" in line and "UTF-8" in line
+    assert snapshot(folder) == before

@@ -116,6 +116,8 @@ def file_stamp(path: Path, data: bytes) -> tuple:
 
 
 def decode_bib_bytes(data: bytes, name: str) -> str:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise InputError(f"{name}: UTF-16 text (\"Unicode\" in Windows editors); save it as UTF-8 first")
     if b"\x00" in data:
         raise InputError(f"{name}: not a text file (it contains NUL bytes)")
     try:
