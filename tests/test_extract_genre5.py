@@ -136,3 +136,44 @@ def test_korean_issue_after_volume_and_lettered_newspaper_page():
     assert (e.fields["volume"], e.fields["number"]) == ("12", "3")
     e = _one("「부산항 물동량 증가」, 『부산일보』, 2022년 1월 5일, B3면.")
     assert e.fields["pages"] == "B3"
+
+
+# ---------------------------------------------------------------- 5. Western case law and awards
+
+def test_us_style_case_citation_is_jurisdiction():
+    x, by_key = _run("Marbury v. Madison, 5 U.S. 137, 177 (1803).\n\nSmith v. Ocean Freight Co., 412 F.3d 88 (2d Cir. 2005).")
+    e = by_key[x.notes[0].keys[0]]
+    assert e.type == "jurisdiction"
+    assert (e.fields["title"], e.fields["journaltitle"], e.fields["volume"], e.fields["pages"], e.fields["date"]) == (
+        "Marbury v. Madison", "U.S.", "5", "137", "1803")
+    assert e.citations[0].locator == "177"
+    e = by_key[x.notes[1].keys[0]]
+    assert e.type == "jurisdiction" and e.fields["institution"] == "2d Cir." and e.fields["journaltitle"] == "F.3d"
+
+
+def test_international_judgment_and_award():
+    e = _one("Fisheries Jurisdiction (Spain v. Canada), Jurisdiction of the Court, Judgment, I.C.J. Reports 1998, p. 432.")
+    assert e.type == "jurisdiction"
+    assert e.fields["title"] == "Fisheries Jurisdiction (Spain v. Canada)"
+    assert (e.fields["journaltitle"], e.fields["date"]) == ("I.C.J. Reports", "1998")
+    x, by_key = _run("The Arctic Sunrise Arbitration (Netherlands v. Russia), PCA Case No. 2014-02, Award of 14 August 2015, paras. 12-14.")
+    e = by_key[x.notes[0].keys[0]]
+    assert e.type == "jurisdiction"
+    assert (e.fields["number"], e.fields["date"], e.fields["institution"]) == ("2014-02", "2015-08-14", "PCA")
+    assert e.citations[0].locator == "paras. 12-14"
+
+
+def test_a_title_with_v_is_not_a_case_without_a_reporter_or_court_cue():
+    e = _one("Mary Lee, “Chess v. Go: Strategy in East Asia,” Pacific Review 12, no. 3 (2001): 45–67.")
+    assert e.type == "article"
+
+
+# ---------------------------------------------------------------- 6. posts on social media
+
+def test_post_with_handle_is_online_with_platform_as_organization():
+    e = _one("Jane Q. Doe (@janeqdoe), “The harbour reopens tomorrow,” Twitter, May 5, 2020, https://twitter.com/janeqdoe/status/1.")
+    assert e.type == "online"
+    assert (e.fields["author"], e.fields["organization"], e.fields["date"]) == ("Doe, Jane Q.", "Twitter", "2020-05-05")
+    assert e.fields["title"] == "The harbour reopens tomorrow"
+    e = _one("Port Authority of Busan [@BusanPort], “New berth opened,” X, June 2, 2023, https://x.com/BusanPort/status/2.")
+    assert e.fields["author"] == "{Port Authority of Busan}" and e.fields["organization"] == "X"

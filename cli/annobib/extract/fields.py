@@ -506,7 +506,7 @@ def _parse_citation(text: str) -> Parsed:
         return parse_cjk(text)
     if first_mark is None and HAN.search(text) and not LATIN.search(URL_RE.sub("", text)) :
         return parse_cjk(text)
-    apa = parse_apa(text) or parse_harvard(text)
+    apa = parse_case(text) or parse_social(text) or parse_apa(text) or parse_harvard(text)
     if apa:
         return apa
     return parse_western(text)
@@ -612,6 +612,113 @@ def parse_apa(text: str) -> Parsed | None:
         f["url"] = url
     f["langid"] = language_of(title)
     return Parsed(type=etype, fields=_order(f), locator=locator, names=[])
+
+
+# ---------------------------------------------------------------- Western case law (@jurisdiction)
+
+# Name v. Name, 585 U.S. 667, 670 (9th Cir. 2018): volume, reporter, first page, pinpoint, (court year)
+US_CASE_RE = re.compile(
+    r"^(?P<t>[^,]{2,120}?\sv\.?\s[^,]{2,120}?),\s*(?P<v>\d{1,4})\s+(?P<r>[A-Z][A-Za-z0-9.'’ ]{0,24}?)\s+(?P<p>\d{1,5})"
+    r"(?:,\s*(?P<pin>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?\s*\((?P<court>[^()]*?)\s*(?P<y>(?:1[6-9]|20)\d\d)\)\.?$")
+# Title (A v. B), [stage,] I.C.J. Reports 1986, p. 14 / …, PCA Case No. 2013-19, Award of 12 July 2016, para. 278
+INTL_CASE_RE = re.compile(r"^(?P<t>[^()]{3,200}?\s*\((?:[^()]|\([^()]*\))*?\bv\.?\s(?:[^()]|\([^()]*\))*\))\s*,\s*(?P<rest>.+)$")
+CASE_CUE_RE = re.compile(
+    r"\bReports\s+(?:1[89]|20)\d\d|\bCase\s+No\.|\bApplication\s+No\.|\b(?:Award|Judgment|Judgement|Advisory Opinion|Order|Decision)\b")
+CASE_REPORTER_RE = re.compile(r"(?P<j>(?:[A-Z]\.?){2,6}\s+Reports)\s+(?P<y>(?:1[89]|20)\d\d)(?:,\s*pp?\.\s*(?P<p>\d+(?:\s*[-–]\s*\d+)?))?")
+CASE_NO_RE = re.compile(r"(?:(?P<inst>[A-Z][A-Za-z.]{1,10})\s+)?(?:Case|Application)\s+No\.\s*(?P<n>[\w\-/.]+?)(?=[,.;]?\s|[,.;]?$)")
+
+
+def parse_case(text: str) -> Parsed | None:
+    """A court decision or arbitral award cited the Western way: ``Name v. Name, 585 U.S. 667 (2018)``
+    (volume, reporter, first page, pinpoint, court and year) or ``Title (A v. B), Judgment, I.C.J. Reports
+    1986, p. 14`` / ``…, PCA Case No. 2013-19, Award of 12 July 2016, para. 278``. biblatex
+    ``@jurisdiction``: ``title`` (the case name), ``journaltitle`` (the law report), ``volume``, ``pages``,
+    ``number`` (the case number), ``institution`` (the court, as printed), ``date``."""
+    t = text.strip()
+    if " v" not in t:
+        return None
+    f: dict[str, str] = {}
+    locator = None
+    m = US_CASE_RE.match(t)
+    if m:
+        f["title"] = m["t"].strip()
+        f["journaltitle"] = m["r"].strip()
+        f["volume"] = m["v"]
+        f["pages"] = m["p"]
+        if m["court"].strip(" ,"):
+            f["institution"] = m["court"].strip(" ,")
+        f["date"] = m["y"]
+        if m["pin"]:
+            locator = re.sub(r"\s*[-–]\s*", "-", m["pin"])
+    else:
+        m = INTL_CASE_RE.match(t)
+        if not m or not CASE_CUE_RE.search(m["rest"]):
+            return None
+        rest = m["rest"].rstrip(". ")
+        f["title"] = m["t"].strip()
+        rm = CASE_REPORTER_RE.search(rest)
+        cm = CASE_NO_RE.search(rest)
+        if not (rm or cm):
+            return None
+        if rm:
+            f["journaltitle"] = rm["j"]
+            f["date"] = rm["y"]
+            if rm["p"]:
+                f["pages"] = re.sub(r"\s*[-–]\s*", "-", rm["p"])
+                locator = f["pages"]
+        if cm:
+            f["number"] = cm["n"].rstrip(".,")
+            if cm["inst"]:
+                f["institution"] = cm["inst"]
+        d = iso_date(rest[rm.end():] if rm else rest)
+        if d and (not f.get("date") or len(d) > len(f["date"]) and d.startswith(f["date"])):
+            f["date"] = d
+        if not f.get("date"):
+            y = YEAR.search(rest)
+            if not y:
+                return None
+            f["date"] = y.group(1)
+        para = re.search(r"\b(paras?\.)\s*(\d+(?:\s*[-–]\s*\d+)?)", rest)
+        if para:
+            locator = para.group(1) + " " + re.sub(r"\s*[-–]\s*", "-", para.group(2))
+    f["langid"] = "english"
+    return Parsed(type="jurisdiction", fields=_order(f), locator=locator, names=[])
+
+
+# ---------------------------------------------------------------- posts on social media (@online)
+
+# Name (@handle), “Text,” Platform, Date, URL  /  Organization [@handle], “Text,” Platform, Date, URL
+SOCIAL_RE = re.compile(
+    r"^(?P<au>[^,()\[\]“\"]{2,80}?)\s*[(\[]@(?P<h>\w{1,40})[)\]]\s*[,.]?\s*[“\"](?P<t>.+?)[,.]?[”\"]\s*[,.]?\s*"
+    r"(?P<site>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*,\s*(?P<rest>.+)$")
+
+
+def parse_social(text: str) -> Parsed | None:
+    """A post cited with its account handle: ``Name (@handle), “Text,” Twitter, August 1, 2019, URL``.
+    biblatex ``@online``: ``author`` (the person, or the braced organization; the handle is dropped —
+    it is in the URL), ``title`` = the post's text, ``organization`` = the platform, ``date``, ``url``."""
+    m = SOCIAL_RE.match(text.strip())
+    if not m:
+        return None
+    rest = m["rest"]
+    url_m = URL_RE.search(rest)
+    date = iso_date(_mask_dates(rest[: url_m.start()] if url_m else rest).replace("\x00", ","))
+    if not date and not url_m:
+        return None
+    au = m["au"].strip()
+    org = bool(ORG_RE.search(au) or THINK_TANK_RE.search(au) or re.search(r"\s(?:of|for|and|on|the)\s", au)
+               or re.fullmatch(r"[A-Z0-9&]{2,10}", au))
+    f: dict[str, str] = {"author": brace_org(au) if org else western_person(au),
+                         "title": m["t"].strip().rstrip(","), "organization": m["site"].strip()}
+    if date:
+        f["date"] = date
+    if url_m:
+        f["url"] = clean_url(url_m.group(0))
+    acc = ACCESS_EN.search(rest)
+    if acc and iso_date(acc.group(1)):
+        f["urldate"] = iso_date(acc.group(1))
+    f["langid"] = language_of(f["title"]) if not LATIN.search(f["title"]) else "english"
+    return Parsed(type="online", fields=_order(f), locator=None, names=[])
 
 
 # ---------------------------------------------------------------- Harvard (Family, I. (Year) 'Title', Journal, 1(2), pp. 3-4.)
