@@ -190,3 +190,16 @@ def test_a_utf16_file_is_named_as_such(tmp_path, args):
     line = one_error_line(cli(path, args, tmp_path))
     assert "UTF-16" in line and "UTF-8" in line
     assert snapshot(folder) == before
+
+
+def test_an_old_jabref_file_in_windows_1252_gets_the_conversion_it_declares(tmp_path):
+    path = tmp_path / "old.bib"
+    path.write_bytes(
+        "% This file was created with JabRef 2.10.\n% Encoding: windows-1252\n\n"
+        "@article{x,\n  author = {Müller, Jörg},\n}\n".encode("cp1252")
+    )
+    line = one_error_line(cli(path, ["list"], tmp_path))
+    assert line == (
+        f"annobib: error: {path}:5: not valid UTF-8 (byte 0xfc); convert it to UTF-8 first "
+        f"(it says it is windows-1252: iconv -f windows-1252 -t UTF-8 {path})"
+    )

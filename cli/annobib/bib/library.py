@@ -125,8 +125,19 @@ def decode_bib_bytes(data: bytes, name: str) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(
-            f"{name}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); convert it to UTF-8 first"
+            f"{name}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); convert it to UTF-8 first{_encoding_hint(data, name)}"
         ) from None
+
+
+def _encoding_hint(data: bytes, name: str) -> str:
+    """How to convert: with the encoding the file declares (JabRef writes ``% Encoding: …``)."""
+    import re
+
+    m = re.search(rb"^%+ *(?:Encoding|Saved with string encoding) *:? *([A-Za-z][\w.:-]*)", data[:2000], re.M | re.I)
+    declared = m.group(1).decode("ascii", "replace") if m else None
+    if declared and declared.lower().replace("_", "-") not in ("utf-8", "utf8", "unicode"):
+        return f" (it says it is {declared}: iconv -f {declared} -t UTF-8 {name})"
+    return " (e.g. iconv -f GB18030 -t UTF-8 for Chinese text, -f WINDOWS-1252 for Western)"
 
 
 def read_bytes(path: str | os.PathLike) -> bytes:
