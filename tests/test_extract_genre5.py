@@ -177,3 +177,24 @@ def test_post_with_handle_is_online_with_platform_as_organization():
     assert e.fields["title"] == "The harbour reopens tomorrow"
     e = _one("Port Authority of Busan [@BusanPort], “New berth opened,” X, June 2, 2023, https://x.com/BusanPort/status/2.")
     assert e.fields["author"] == "{Port Authority of Busan}" and e.fields["organization"] == "X"
+
+
+# ---------------------------------------------------------------- 7./8. Chicago report numbers and imprints
+
+def test_report_number_between_title_and_imprint():
+    e = _one("Ann Carter et al., Harbors under Pressure: Port Security in the Pacific, RR-B1234-2 "
+             "(Arlington, VA: Hudson Research Center, 2019), 33–35.")
+    assert e.type == "report"
+    assert e.fields["title"] == "Harbors under Pressure: Port Security in the Pacific"
+    assert (e.fields["number"], e.fields["institution"], e.fields["location"]) == ("RR-B1234-2", "Hudson Research Center", "Arlington, VA")
+
+
+def test_month_in_the_imprint_and_p_after_the_parentheses():
+    e = _one("Paul Reyes, Tides of Trade: Shipping in Asia (Washington, DC: Stimson Center, March 2021), 14.")
+    assert e.type == "report"
+    assert (e.fields["institution"], e.fields["location"], e.fields["date"]) == ("Stimson Center", "Washington, DC", "2021-03")
+    x, by_key = _run("Ruth Olsen, The Long Shore: A History of Fishing (Oxford: Clarendon Press, 1999), p. 212.")
+    e = by_key[x.notes[0].keys[0]]
+    assert e.type == "book" and e.fields["title"] == "The Long Shore: A History of Fishing"
+    assert (e.fields["location"], e.fields["publisher"]) == ("Oxford", "Clarendon Press")
+    assert e.citations[0].locator == "212"

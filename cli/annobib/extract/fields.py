@@ -101,7 +101,7 @@ PUBLISHER_ZH = re.compile(
 )
 PLACE_PUBLISHER_EN = re.compile(
     r"(?:(?<=, )|(?<=,)|(?<=\. )|^)(?P<loc>[A-Z][A-Za-z.'’-]*(?:\s+(?:[A-Z][A-Za-z.'’-]*|and|upon|am|on|de)){0,3}"
-    r"(?:,\s*(?:[A-Z]{2}|D\.\s?C\.|[A-Z][a-z]{1,4}\.|N\.\s?[YJ]\.))?)\s*:\s*(?P<pub>Little,\s*Brown(?:\s+and\s+Company)?|Farrar,\s*Straus(?:,?\s*(?:and|&)\s*Giroux)?|Harcourt,\s*Brace[\w &]*|[^,:;]{2,80}?(?:,\s*[A-Z][A-Za-z&'’. ]{1,40}?(?=,\s*(?:1[5-9]|20)\d\d\s*(?:[,.;)]|$)))?)(?:,\s*|\s+)(?P<year>(?:1[5-9]|20)\d\d)(?=\s*(?:[,.;:)]|$))"
+    r"(?:,\s*(?:[A-Z]{2}|D\.\s?C\.|[A-Z][a-z]{1,4}\.|N\.\s?[YJ]\.))?)\s*:\s*(?P<pub>Little,\s*Brown(?:\s+and\s+Company)?|Farrar,\s*Straus(?:,?\s*(?:and|&)\s*Giroux)?|Harcourt,\s*Brace[\w &]*|[^,:;]{2,80}?(?:,\s*[A-Z][A-Za-z&'’. ]{1,40}?(?=,\s*(?:1[5-9]|20)\d\d\s*(?:[,.;)]|$)))?)(?:,\s*|\s+)(?:(?P<month>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?)\s+)?(?P<year>(?:1[5-9]|20)\d\d)(?=\s*(?:[,.;:)]|$))"
 )
 US_STATE_RE = re.compile(r"D\.\s?C\.|[A-Z]{2}|N\.\s?[YJ]\.|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.")
 DOC_SYMBOL_RE = re.compile(
@@ -123,6 +123,15 @@ PUBLISHER_CUE = re.compile(
 def _think_tank(pub: str) -> bool:
     """RAND Corporation, CSIS, Lowy Institute: a research organization, not a press, as publisher."""
     return bool(THINK_TANK_RE.search(pub)) and not re.search(r"Press|Publish|Books|University|Verlag|Editions|Éditions", pub)
+
+
+def _pp_date(m) -> str:
+    """The date of a ``Place: Publisher, [Month] Year`` match: the year, or year-month."""
+    if m.groupdict().get("month"):
+        d = iso_date(f"{m.group('month')} {m.group('year')}")
+        if d:
+            return d
+    return m.group("year")
 
 
 def find_place_publisher(text: str):
@@ -1443,7 +1452,7 @@ def parse_western(text: str) -> Parsed:
         body = body[: tr_m.start()] + body[tr_m.end():]
     # Chicago: … (Place: Publisher, Year), 45 / …, 2:312–45 (volume:pages) / (PhD diss., School, 1998), 143
     paren = re.search(r"\s*\(([^()]*:[^()]*?\d{4}|[^()]*,[^()]*?\d{4}(?=\),\s*\d))\)"
-                      r"(?:,\s*(?:(?P<vol>\d{1,2}):\s*)?(\d+(?:\s*[-–—]\s*\d+)?))?$", body)
+                      r"(?:,\s*(?:pp?\.\s*(?=\d))?(?:(?P<vol>\d{1,2}):\s*)?(\d+(?:\s*[-–—]\s*\d+)?))?$", body)
     bare_locator = paren_vol = None
     if paren:
         bare_locator = norm_range(paren.group(3)) if paren.group(3) else None
@@ -1549,7 +1558,7 @@ def parse_western(text: str) -> Parsed:
             if placepub:
                 f["location"] = placepub.group("loc").strip()
                 f["publisher"] = placepub.group("pub").strip()
-                f["date"] = placepub.group("year")
+                f["date"] = _pp_date(placepub)
             if locator and "-" in locator:
                 f["pages"] = locator
         elif vol or num and not (container and REPORT_CONTAINER_RE.search(container)) or chicago:
@@ -1593,7 +1602,7 @@ def parse_western(text: str) -> Parsed:
             etype = "report"  # “Title,” Santa Monica, CA: RAND Corporation, 2020
             f["institution"] = placepub.group("pub").strip()
             f["location"] = placepub.group("loc").strip()
-            f["date"] = placepub.group("year")
+            f["date"] = _pp_date(placepub)
         elif container and placepub:
             etype = "book"
         elif container and NEWS_RE.search(container) and not (ORG_RE.search(container) and not re.search(r"News|Times|Post|Daily|Press|Journal", container)):
@@ -1667,7 +1676,7 @@ def parse_western(text: str) -> Parsed:
             if tparts and re.fullmatch(r"\d+(?:st|nd|rd|th)\s+(?:ed\.?|edition)|(?:rev\.|revised|updated|new|expanded|revised and updated|revised and expanded)\s+(?:ed\.?|edition)", s.strip(" ."), re.I):
                 f["edition"] = re.match(r"\d+", s.strip()).group(0) if s.strip()[:1] in "0123456789" else s.strip()
                 break
-            if tparts and re.fullmatch(r"[A-Z]{1,6}-\d[\w/-]*", s.strip(" .")):
+            if tparts and re.fullmatch(r"[A-Z]{1,6}-[A-Z]{0,3}\d[\w/-]*", s.strip(" .")):
                 f["number"] = s.strip(" .")
                 break
             rm_ = re.match(r"^(?P<type>(?:[A-Z][\w.&-]*\s+){0,4}(?:Reports?|Briefs?|Papers?|Memos?|Backgrounders?|Series|Analys[ie]s|Commentary|Insights?|Monographs?|In Focus))\s+(?:No\.\s*|Number\s+)?(?P<num>[A-Z]*[-\d]+[A-Z\d-]*)\.?$", s)
@@ -1690,13 +1699,13 @@ def parse_western(text: str) -> Parsed:
             etype = "report"
             f["institution"] = placepub.group("pub").strip()
             f["location"] = placepub.group("loc").strip()
-            f["date"] = placepub.group("year")
+            f["date"] = _pp_date(placepub)
         elif placepub and _think_tank(placepub.group("pub")):
             # Santa Monica, CA: RAND Corporation, 2021: a think tank's publication is a report
             etype = "report"
             f["institution"] = placepub.group("pub").strip()
             f["location"] = placepub.group("loc").strip()
-            f["date"] = placepub.group("year")
+            f["date"] = _pp_date(placepub)
         elif placepub:
             etype = "book"
         elif title and (names and names[0].startswith("{") or REPORT_TITLE_RE.search(title) or "type" in f) and (date or url):
@@ -1726,7 +1735,7 @@ def parse_western(text: str) -> Parsed:
             f["volume"] = vol.group(1)  # Selected Works, Vol. 4, Beijing: …
         f["location"] = placepub.group("loc").strip()
         f["publisher"] = placepub.group("pub").strip()
-        f["date"] = placepub.group("year")
+        f["date"] = _pp_date(placepub)
     elif date and p.kind == "full" and not (etype == "incollection" and "date" in f):
         if etype == "article" and "entrysubtype" not in f and len(date) > 7 and not url:
             f["date"] = date
