@@ -198,3 +198,31 @@ def test_month_in_the_imprint_and_p_after_the_parentheses():
     assert e.type == "book" and e.fields["title"] == "The Long Shore: A History of Fishing"
     assert (e.fields["location"], e.fields["publisher"]) == ("Oxford", "Clarendon Press")
     assert e.citations[0].locator == "212"
+
+
+# ---------------------------------------------------------------- 10. back-references opening a multi-citation note
+
+def test_ibid_before_a_see_also_citation_is_kept():
+    x, by_key = _run("［1］刘海：《港口与腹地》，人民出版社 2008 年版，第 5 页。\n\n"
+                     "［2］同上，第 7 页；另参见孙平：《航运史》，商务印书馆 2012 年版，第 30 页。\n")
+    first = x.notes[0].keys[0]
+    assert x.notes[1].keys[0] == first and len(x.notes[1].keys) == 2
+    assert [c.locator for c in by_key[first].citations] == ["5", "7"]
+    assert by_key[x.notes[1].keys[1]].fields["author"] == "孙平"
+
+
+def test_author_date_short_form_after_a_url_and_semicolon():
+    x, by_key = _run("1. Keller, T. (2015). Harbours of the north. Journal of Maritime History, 12(1), 1–20.\n\n"
+                     "2. See Ana Ruiz, “Port Data,” Sea Monitor, May 2020, https://example.org/ports/; and Keller (2015), p. 9.\n")
+    first = x.notes[0].keys[0]
+    assert len(x.notes[1].keys) == 2 and x.notes[1].keys[1] == first
+    assert by_key[first].citations[-1].locator == "9"
+
+
+# ---------------------------------------------------------------- 9. Korean government bodies
+
+def test_korean_ministry_is_an_organization_and_a_strategy_is_a_report():
+    e = _one("해양수산부, 「해양 안보 전략」, 2021년 3월 4일, https://example.kr/strategy.")
+    assert e.fields["author"] == "{해양수산부}" and e.type == "report"
+    e = _one("김정부, 「해양의 미래」, 『해양연구』 제3권 1호 (2020), pp. 1-9.")
+    assert e.fields["author"] == "김정부"

@@ -58,6 +58,8 @@ OPCIT_ZH_RE = re.compile(
     r"^(?P<author>[^，,：:《》「」『』、]{1,40}?(?:、[^，,：:《》「」『』、]{1,40}?)*)\s*[：:，,、]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|앞의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문)|서)?"
     r"\s*(?:[，,。、]\s*)?(?P<rest>.*)$"
 )
+AUTHOR_DATE_SHORT = re.compile(
+    r"^(?P<au>[A-Z][\w'’\-]+(?:\s+(?:and|&)\s+[A-Z][\w'’\-]+)?(?:\s+et\s+al\.)?)\s*\((?P<y>(?:1[5-9]|20)\d\d)[a-z]?\)\s*(?:[,:]\s*(?P<rest>.*))?$")
 OPCIT_RU_RE = re.compile(r"^(?P<author>[А-ЯЁ][а-яё\-]+)\s+(?:[А-ЯЁ]\.\s*){1,2},?\s*Указ\.\s*соч\.?\s*(?P<rest>.*)$")
 OPCIT_EN_RE = re.compile(r"^(?P<author>(?:[^,]{1,40},\s*){0,3}[^,]{1,60}?),\s*(?:op\.\s*cit\.?|loc\.\s*cit\.?|Указ\.\s*соч\.?)\s*(?P<rest>.*)$", re.I)
 ZH_CITE_SIGNAL = re.compile(r"《[^》]+》|「[^」]+」|『[^』]+』|\[(?:J|M|N|D|C|R|EB/OL)\]")
@@ -123,7 +125,8 @@ def split_top(text: str) -> list[str]:
         elif c == "”":
             quote = False
         elif depth == 0 and not quote:
-            if c == "；" or (c == ";" and i + 1 < n and text[i + 1] == " " and not _in_url(text, i)):
+            if c == "；" or (c == ";" and i + 1 < n and text[i + 1] == " " and (
+                    not _in_url(text, i) or _NEXT_CITATION.match(text, i + 1))):
                 parts.append(text[start:i])
                 start = i + 1
             elif text.startswith(("另参见", "另见", "另可参见", "又见"), i) and i > start + 4:
@@ -132,6 +135,9 @@ def split_top(text: str) -> list[str]:
         i += 1
     parts.append(text[start:])
     return [p.strip() for p in parts if p.strip(" 。.，,")]
+
+
+_NEXT_CITATION = re.compile(r"\s+(?:and\s+|&\s+)?[A-Z\u4e00-\u9fff《“\"]")  # URL/; and Author …: a new citation
 
 
 def _in_url(text: str, i: int) -> bool:
@@ -215,6 +221,8 @@ def cut_commentary(text: str) -> str:
     if not m or m.start() == 0:
         return text
     before = text[: m.start()]
+    if IBID_RE.match(before.strip()) or NOTEREF_RE.match(before.strip()) or re.search(r"前引|前揭|前掲|\bop\.\s*cit", before):
+        return text  # 同上，第 9 页；另参见……: a back-reference is a citation, not commentary
     if PREFIX_CITES.search(before) or before.count("《") > before.count("》") or before.count("“") > before.count("”"):
         return text
     return text[m.start():]
@@ -303,6 +311,14 @@ def classify(piece: str) -> CitationText | None:
     m = OPCIT_ZH_RE.match(piece)
     if m and "《" not in piece:
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author").strip())
+    m = AUTHOR_DATE_SHORT.match(piece)
+    if m:  # Mearsheimer (2019), p. 12: an author-date back-reference (Harvard/APA notes)
+        rest = (m.group("rest") or "").strip(" .")
+        loc = locator_of(rest) or bare_page(rest) if rest else None
+        if not rest or loc:
+            parsed = Parsed(type="misc", fields={"author": m.group("au").strip(), "date": m.group("y")}, locator=loc, kind="short",
+                            names=[m.group("au").strip()])
+            return CitationText(piece, "short", loc, parsed=parsed)
     if _cjk_mention_only(piece):
         return None
     q = re.search(r"[“\"][^”\"]+([”\"].*)$", piece)

@@ -135,6 +135,9 @@ class Builder:
             candidates.extend(self.by_family.get(fam, []))
         if not fams and short:
             candidates = self.works
+        if not short and fields.get("date"):
+            # Mearsheimer (2019): an author-date short form names the year, not the title
+            candidates = [w for w in candidates if (w.fields.get("date") or "")[:4] == fields["date"][:4]]
         best = None
         for w in candidates:
             title = w.fields.get("title", "")

@@ -85,7 +85,7 @@ ORG_RE = re.compile(
 )
 REPORT_TITLE_RE = re.compile(
     r"\b(?:Strategy|Report|White Paper|Platform|Review|Plan|Posture|Assessment|Guidance|Doctrine|"
-    r"Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint)\b|(?:报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針)"
+    r"Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint)\b|(?:报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|보고서|백서)"
 )
 REPORT_CONTAINER_RE = re.compile(r"\b(?:Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder|In Focus|Monograph)\b")
 ZH_ORG_SUFFIX = re.compile(
@@ -355,7 +355,15 @@ def is_cjk_org(name: str) -> bool:
         return False
     if LATIN.search(name) and not HAN.search(name):
         return bool(ORG_RE.search(name))
-    return len(name) >= 6 or (len(name) >= 3 and bool(ZH_ORG_SUFFIX.search(name)) and not HANGUL.search(name))
+    if HANGUL.search(name):
+        # 외교부, 통일연구원, 국가안보전략연구원: a Korean body; a three-syllable name that starts with a
+        # common family name (김정부) is read as a person
+        return bool(KO_ORG_SUFFIX.search(name)) and (len(name) >= 4 or name[0] not in KO_SURNAMES)
+    return len(name) >= 6 or (len(name) >= 3 and bool(ZH_ORG_SUFFIX.search(name)))
+
+
+KO_ORG_SUFFIX = re.compile(r"(?:부|처|청|위원회|연구소|연구원|재단|협회|학회|센터|정부|은행|공사|공단|대학교|사무국|대사관)$")
+KO_SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁어은편용예경봉사")
 
 
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|[a-z]{1,3}|[A-Z]\.|Jr\.?|Sr\.?|II|III|IV|de|da|van|von|der|den|del|la|le|di|al-\w+|bin|ibn)$", re.U)
