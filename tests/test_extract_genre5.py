@@ -226,3 +226,11 @@ def test_korean_ministry_is_an_organization_and_a_strategy_is_a_report():
     assert e.fields["author"] == "{해양수산부}" and e.type == "report"
     e = _one("김정부, 「해양의 미래」, 『해양연구』 제3권 1호 (2020), pp. 1-9.")
     assert e.fields["author"] == "김정부"
+
+
+def test_harvard_chapter_in_edited_book():
+    e = _one("Novak, P. (2016) ‘Ports and empire’, in Hale, R. and Ortiz, M. (eds) Sea Lanes: A Reader. "
+             "Leiden: Brill, pp. 44–61.")
+    assert e.type == "incollection"
+    assert (e.fields["editor"], e.fields["booktitle"], e.fields["publisher"], e.fields["pages"]) == (
+        "Hale, R. and Ortiz, M.", "Sea Lanes: A Reader", "Brill", "44-61")

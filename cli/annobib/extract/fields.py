@@ -758,6 +758,10 @@ _HARVARD_JOURNAL = re.compile(
 _HARVARD_REPORT_NO = re.compile(
     r",\s*(?P<t>(?:[A-Z][A-Za-z]{1,8}\s+){0,2}(?:Report|Paper|Brief|Note|Memorandum|Study)(?:\s+No\.)?)\s+(?P<n>[A-Z]{0,4}-?\d[\w\-/.]*)$"
     r"|,\s*(?P<sym>[A-Z]{2,}[A-Za-z]*(?:\(\d{4}\))?[/\-]?[\w()/.\-]*\d[\w()/.\-]*(?:\s+\d+)?(?:\s+[a-z]{2,6})?)$")
+_HARVARD_CHAPTER = re.compile(
+    r"^[,.]?\s*[Ii]n:?\s+(?P<eds>[^()]{2,200}?)\s*\((?:eds?|Eds?)\.?\)\s*,?\s*(?P<book>.+?)\."
+    r"(?:\s+(?P<loc>[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,3}(?:,\s*[A-Z]{2})?)\s*:\s*(?P<pub>[^:,]{2,80}?))?"
+    r"(?:,\s*pp?\.\s*(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$")
 _DAY_MONTH = re.compile(r",\s*(?P<d>\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}|" + _MONTH + r")\s*$")
 
 
@@ -797,7 +801,19 @@ def parse_harvard(text: str) -> Parsed | None:
         title, rest = body, ""
     year = m["y"]
     date = year
-    if qm:
+    chap = _HARVARD_CHAPTER.match(rest) if qm else None
+    if chap:
+        # 'Title', in Lee, H. (ed.) Book. Place: Publisher, pp. 10-30: a chapter
+        etype = "incollection"
+        eds = [a.strip() for a in re.split(r",?\s*(?:&|\band\b)\s*|(?<=\.),\s*(?=[^\W\d_])", chap["eds"]) if a.strip()]
+        f["editor"] = names_field([e for e in eds if e != "et al."], "et al." in eds)
+        f["booktitle"] = chap["book"].strip()
+        if chap["loc"]:
+            f["location"], f["publisher"] = chap["loc"].strip(), chap["pub"].strip()
+        if chap["pp"]:
+            f["pages"] = re.sub(r"\s*[-–—]\s*", "-", chap["pp"])
+            locator = f["pages"]
+    elif qm:
         jm = _HARVARD_JOURNAL.match(rest)
         if jm:
             etype = "article"
