@@ -234,3 +234,12 @@ def test_harvard_chapter_in_edited_book():
     assert e.type == "incollection"
     assert (e.fields["editor"], e.fields["booktitle"], e.fields["publisher"], e.fields["pages"]) == (
         "Hale, R. and Ortiz, M.", "Sea Lanes: A Reader", "Brill", "44-61")
+
+
+def test_bare_numbered_notes_are_not_read_as_numbered_running_heads():
+    from annobib.extract.document import _numbered_heads
+    assert _numbered_heads(["正文。", "3 同上", "正文。", "5 同上"]) == {}
+    # note numbers restart per page: a repeated number is no folio, even when the text repeats
+    assert _numbered_heads(["1 Maritime Studies", "x", "1 Maritime Studies", "y", "2 Maritime Studies"]) == {}
+    assert _numbered_heads(["58　东亚评论　2021 年第 4 期", "正文。", "60　东亚评论　2021 年第 4 期"]) == {
+        0: (58, "东亚评论　2021 年第 4 期"), 2: (60, "东亚评论　2021 年第 4 期")}

@@ -119,9 +119,15 @@ def _numbered_heads(st: list[str]) -> dict[int, tuple[int, str]]:
             continue
         if re.fullmatch(r"[\d\s.\-–—]+", rest) or (m.group("b") and re.search(r"(?:\d|年|第|[Vv]ol\.?|[Nn]o\.?|pp?\.?)$", rest)):
             continue
+        if re.match(r"(?:同上|同前|前引|前揭|前掲|Ibid|ibid|Id\b|위의|앞의)", rest):
+            continue  # a bare-numbered note (``3 同上``), not a running head
         cands[i] = (num, rest)
     if not cands:
         return {}
+    seen: dict[int, int] = {}
+    for num, _rest in cands.values():
+        seen[num] = seen.get(num, 0) + 1
+    cands = {i: v for i, v in cands.items() if seen[v[0]] == 1}  # a folio never repeats; note numbers do
     counts: dict[str, int] = {}
     for _n, rest in cands.values():
         counts[rest] = counts.get(rest, 0) + 1
