@@ -243,3 +243,23 @@ def test_bare_numbered_notes_are_not_read_as_numbered_running_heads():
     assert _numbered_heads(["1 Maritime Studies", "x", "1 Maritime Studies", "y", "2 Maritime Studies"]) == {}
     assert _numbered_heads(["58　东亚评论　2021 年第 4 期", "正文。", "60　东亚评论　2021 年第 4 期"]) == {
         0: (58, "东亚评论　2021 年第 4 期"), 2: (60, "东亚评论　2021 年第 4 期")}
+
+
+def test_uk_and_eu_case_citations():
+    e = _one("R v Hollis [2017] UKSC 4, [21].")
+    assert e.type == "jurisdiction"
+    assert (e.fields["title"], e.fields["institution"], e.fields["number"], e.fields["date"]) == ("R v Hollis", "UKSC", "4", "2017")
+    assert e.citations[0].locator == "[21]"
+    e = _one("Hedley v Barnes [1964] AC 465.")
+    assert (e.fields["journaltitle"], e.fields["pages"], e.fields["date"]) == ("AC", "465", "1964")
+    e = _one("Case C-101/19 Alpha v Commission [2020] ECLI:EU:C:2020:1.")
+    assert e.type == "jurisdiction" and e.fields["number"] == "C-101/19" and e.fields["title"] == "Alpha v Commission"
+
+
+def test_harvard_edition_et_al_online_tag_and_no_date():
+    e = _one("Ortiz, M. et al. (2012) Sea Power Today. 3rd edn. London: Verso.")
+    assert (e.fields["author"], e.fields["title"], e.fields["edition"]) == ("Ortiz, M. and others", "Sea Power Today", "3")
+    e = _one("Ports Council (2019) Harbour Report 2019 [Online]. Leeds: Ports Council.")
+    assert e.fields["title"] == "Harbour Report 2019"
+    e = _one("Hale, R. (n.d.) Tide Tables. Available at: https://example.org/tides (Accessed: 2 May 2020).")
+    assert e.type == "online" and e.fields["title"] == "Tide Tables" and "date" not in e.fields

@@ -639,6 +639,10 @@ US_CASE_RE = re.compile(
     r"(?:,\s*(?P<pin>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?\s*\((?P<court>[^()]*?)\s*(?P<y>(?:1[6-9]|20)\d\d)\)\.?$")
 # Title (A v. B), [stage,] I.C.J. Reports 1986, p. 14 / …, PCA Case No. 2013-19, Award of 12 July 2016, para. 278
 INTL_CASE_RE = re.compile(r"^(?P<t>[^()]{3,200}?\s*\((?:[^()]|\([^()]*\))*?\bv\.?\s(?:[^()]|\([^()]*\))*\))\s*,\s*(?P<rest>.+)$")
+# R v Jogee [2016] UKSC 8, [12] / Donoghue v Stevenson [1932] AC 562 / Case C-362/14 Schrems v DPC [2015] ECLI:…
+UK_CASE_RE = re.compile(
+    r"^(?:Case\s+(?P<no>[A-Z]-?\d+/\d+)\s+)?(?P<t>[^,\[\]()]{1,120}?\sv\.?\s[^,\[\]()]{2,120}?)\s*,?\s*[\[(](?P<y>(?:1[6-9]|20)\d\d)[\])]\s*"
+    r"(?P<ref>[\w.:]+(?:\s+[\w.:]+){0,3}?)(?:,\s*(?P<pin>(?:paras?\.\s*)?\[?\d+\]?(?:\s*[-–]\s*\[?\d+\]?)?))?\.?$")
 CASE_CUE_RE = re.compile(
     r"\bReports\s+(?:1[89]|20)\d\d|\bCase\s+No\.|\bApplication\s+No\.|\b(?:Award|Judgment|Judgement|Advisory Opinion|Order|Decision)\b")
 CASE_REPORTER_RE = re.compile(r"(?P<j>(?:[A-Z]\.?){2,6}\s+Reports)\s+(?P<y>(?:1[89]|20)\d\d)(?:,\s*pp?\.\s*(?P<p>\d+(?:\s*[-–]\s*\d+)?))?")
@@ -667,6 +671,26 @@ def parse_case(text: str) -> Parsed | None:
         f["date"] = m["y"]
         if m["pin"]:
             locator = re.sub(r"\s*[-–]\s*", "-", m["pin"])
+    elif UK_CASE_RE.match(t):
+        m = UK_CASE_RE.match(t)
+        f["title"] = m["t"].strip()
+        f["date"] = m["y"]
+        ref = m["ref"].strip().rstrip(".")
+        neutral = re.fullmatch(r"(?P<c>[A-Z][A-Za-z]{1,8}(?:\s+(?:Civ|Crim|Admin|QB|KB|Ch|Fam|Comm|Pat|TCC))?)\s+(?P<n>\d+)", ref)
+        report = re.fullmatch(r"(?:(?P<v>\d{1,4})\s+)?(?P<r>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})\s+(?P<p>\d+)", ref)
+        if neutral and (int(m["y"]) >= 2001 or not report):  # [2016] UKSC 8: court and number (neutral citations date from 2001)
+            f["institution"], f["number"] = neutral["c"], neutral["n"]
+        elif report:  # [1932] AC 562 / [1990] 2 AC 605: the law report, its volume and first page
+            f["journaltitle"], f["pages"] = report["r"], report["p"]
+            if report["v"]:
+                f["volume"] = report["v"]
+        else:
+            f["number"] = ref
+        if m["no"]:
+            f["number"] = m["no"]  # Case C-362/14 … [2015] ECLI:…: the case number
+        if m["pin"]:
+            pin = m["pin"].strip()
+            locator = pin if pin.startswith(("para", "[")) else re.sub(r"\s*[-–]\s*", "-", pin)
     else:
         m = INTL_CASE_RE.match(t)
         if not m or not CASE_CUE_RE.search(m["rest"]):
@@ -744,7 +768,7 @@ _CORP_WORD = r"(?:[A-Z][\w.&'’\-]*|of|for|and|on|the|in|&)"
 HARVARD_RE = re.compile(
     r"^(?P<au>(?P<people>" + _APA_NAME + r"(?:(?:,\s*|,?\s*(?:&|and)\s*)" + _APA_NAME + r")*(?:,?\s*et al\.)?)"
     r"|(?P<corp>(?:The\s+)?[A-Z][\w.&'’\-]*(?:\s+" + _CORP_WORD + r"){0,7}))"
-    r"\s*\((?P<y>(?:1[5-9]|20)\d\d)[a-z]?\)\s+(?P<body>[‘“'\"A-Z0-9].+)$"
+    r"\s*\((?P<y>(?:1[5-9]|20)\d\d|n\.\s?d\.)[a-z]?\)\s+(?P<body>[‘“'\"A-Z0-9].+)$"
 )
 _HARVARD_ACCESS = re.compile(
     r"\.?\s*Available\s+(?:at|from)\s*:?\s*(?P<url>(?:https?://|www\.)\S+?)\s*(?:\(\s*(?:Accessed|Retrieved|Viewed)\s*:?\s*(?P<acc>[^)]+)\)\s*)?\.?\s*$",
@@ -799,7 +823,7 @@ def parse_harvard(text: str) -> Parsed | None:
         rest = qm["rest"].strip()
     else:
         title, rest = body, ""
-    year = m["y"]
+    year = m["y"] if m["y"][0].isdigit() else ""  # (n.d.): no date
     date = year
     chap = _HARVARD_CHAPTER.match(rest) if qm else None
     if chap:
@@ -843,9 +867,13 @@ def parse_harvard(text: str) -> Parsed | None:
                 locator = re.sub(r"\s*[-–—]\s*", "-", im["pg"])
             body = body[: im.start()].strip()
             f["publisher"] = pub
-        title = body
+        title = re.sub(r"\s*\[(?:Online|online|Internet|E-book|eBook)\]", "", body)
+        em = re.search(r"\.\s*(\d+)(?:st|nd|rd|th)\s+(?:edn|ed|edition)\.?$", title)
+        if em:  # Title. 2nd edn.
+            f["edition"] = em.group(1)
+            title = title[: em.start()]
         dm = _DAY_MONTH.search(title)
-        if dm and re.search(r"\d", dm["d"]):
+        if dm and re.search(r"\d", dm["d"]) and year:
             date = iso_date(f"{dm['d']} {year}") or year
             title = title[: dm.start()].strip()
         rn = _HARVARD_REPORT_NO.search(title)
@@ -878,14 +906,19 @@ def parse_harvard(text: str) -> Parsed | None:
         if etype == "report" and f.get("publisher"):
             f["institution"] = f.pop("publisher")
     else:
-        raw = [a.strip() for a in re.split(r",?\s*(?:&|\band\b)\s*|(?<=\.),\s*(?=[^\W\d_])", m["people"]) if a.strip()]
-        others = any(re.fullmatch(r"et al\.", a) for a in raw)
+        people = m["people"]
+        etal = re.search(r",?\s*et al\.$", people)
+        if etal:
+            people = people[: etal.start()]
+        raw = [a.strip() for a in re.split(r",?\s*(?:&|\band\b)\s*|(?<=\.),\s*(?=[^\W\d_])", people) if a.strip()]
+        others = bool(etal) or any(re.fullmatch(r"et al\.", a) for a in raw)
         names = [re.sub(r"\s+", " ", a) for a in raw if not re.fullmatch(r"et al\.", a)]
         f["author"] = names_field(names, others)
         if etype is None:
             etype = "book" if f.get("publisher") or not url else "online"
     f["title"] = title
-    f["date"] = date
+    if date:
+        f["date"] = date
     if url:
         f["url"] = url
         if acc:
