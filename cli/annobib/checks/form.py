@@ -76,12 +76,9 @@ _MONTH_WORDS = {w: i for i, ws in enumerate(
      "aug august", "sep sept september", "oct october", "nov november", "dec december"]) for w in ws.split()}
 
 
-_MACRO_AFTER = re.compile(r"\s*=\s*[A-Za-z]{3}\s*[,}\n]")
-
-
-# "month = xxx," in any letter case, searched in the text as it is (no lowered copy): the same
-# matches as _MACRO_AFTER after "month" in the lowered text, since only ASCII letters and the
-# Kelvin sign (U+212A) lower-case to ASCII letters.
+# "month = xxx," in any letter case, searched in the text as it is: the same matches as
+# "month" + r"\s*=\s*[A-Za-z]{3}\s*[,}\n]" in a lower-cased copy (slower), since only ASCII
+# letters and the Kelvin sign (U+212A) lower-case to ASCII letters.
 _MACRO_MONTH = re.compile(r"[Mm][Oo][Nn][Tt][Hh]\s*=\s*[A-Za-z\u212a]{3}\s*[,}\n]")
 
 
@@ -663,13 +660,6 @@ _EDGE_AND = re.compile(r"^\s*and\b|\band\s*$", re.I)
 _ETAL = re.compile(r"(?:,?\s+|\s*)(?:et\s+al\.?|等人?|ほか|외|и\s+др\.?)\s*$", re.I)
 _CJK_ENUM = re.compile(r"\s*[、；;]\s*")
 _NAME_SET = frozenset(_NAME_FIELDS)
-# What may make a name list worth a closer look, in one search: '、' ';' '；' 'and and'; 'and' at
-# either end; 'et al.', '等', 'ほか', '외' or 'и др.' in the last ten characters (the lookaheads
-# bound the distance to the end). Letter case as the old lower-cased test: only ASCII letters and
-# Cyrillic Д/Р lower-case to the letters looked for.
-_NAMES_SUSPECT = re.compile(
-    r"[、;；]|and and|\A[Aa][Nn][Dd] | [Aa][Nn][Dd]\Z"
-    r"|(?:[Aa][Ll]|ほか|[дД][рР])(?=[\s\S]{0,8}\Z)|[等외](?=[\s\S]{0,9}\Z)")
 
 
 def _top_level(value: str, ch: str) -> bool:
@@ -696,7 +686,11 @@ def name_list(R, e, ctx):
         t = fields[name]
         if not t:
             continue
-        if not _NAMES_SUSPECT.search(t) and (t.count(",") < 3 or " and " in t):
+        low_tail = t[-10:].lower()
+        suspicious = ("、" in t or ";" in t or "；" in t or "and and" in t or t[:4].lower() == "and "
+                      or low_tail.endswith(" and") or "al" in low_tail or "等" in low_tail or "ほか" in low_tail
+                      or "외" in low_tail or "др" in low_tail or (t.count(",") >= 3 and " and " not in t))
+        if not suspicious:
             continue
         if t[:1] == "{" and t[-1:] == "}" and text_of(t) != t:
             continue  # one braced name (an organization) is whatever it says

@@ -222,6 +222,7 @@ _SUSPECT_INTERNAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u20
 
 
 _FIELD_MEMO: dict[tuple, tuple] = {}  # (field, value) -> its findings (entry-less); cleared by runner.clear_caches
+_CLEAN_CITATIONS: set[str] = set()  # citations values with nothing for _scan_internal; cleared likewise
 
 
 def _scan_field(rules, name: str, raw: str) -> list:
@@ -362,8 +363,13 @@ def scan_text(rules, e, ctx):
                 for f in got:
                     out = out or []
                     out.append(Finding(f.code, f.severity, e.key, f.field, f.message, e.line, e.source, f.fix, f.rule, e))
-    if cit is not None and _SUSPECT_INTERNAL.search(cit):
-        out = (out or []) + _scan_internal(rules, e, "citations", cit)
+    if cit is not None and cit not in _CLEAN_CITATIONS:
+        if _SUSPECT_INTERNAL.search(cit):
+            out = (out or []) + _scan_internal(rules, e, "citations", cit)
+        else:
+            if len(_CLEAN_CITATIONS) > 200_000:
+                _CLEAN_CITATIONS.clear()
+            _CLEAN_CITATIONS.add(cit)  # citations values recur (one work cited in the same notes)
     return out
 
 

@@ -29,6 +29,7 @@ def clear_caches() -> None:
     from annobib.checks import _util, consistency, coverage, form, hygiene, structure
 
     hygiene._FIELD_MEMO.clear()
+    hygiene._CLEAN_CITATIONS.clear()
     consistency._SCRIPT_MEMO.clear()
     consistency._SHOWN.clear()
     coverage._WELL_FORMED.clear()
@@ -156,7 +157,8 @@ class _Plan:
         hit = self._cache.get((e.type, present))
         full, fast = hit if hit is not None else self.units_for(e.type, present)
         values = ef.values()
-        if "" not in values and "{}" not in values and not any(map(str.isspace, values)):
+        # no value empty, '{}' or all spaces (str.strip returns a value without edge spaces as is)
+        if "{}" not in values and all(map(str.strip, values)):
             extend = out.extend
             for fn, first, codes in fast:
                 got = fn(first, e, ctx)

@@ -318,8 +318,9 @@ def _near_ratio(ta: str, tb: str, grams: dict, digits: dict) -> float | None:
 def _near_buckets(by_year_author: dict) -> list:
     """Near-identical titles share a fixed-length prefix, suffix or middle piece: the entries of
     one year and first author bucketed on those keep comparisons in small groups. Only groups
-    with two different titles are bucketed; buckets come in the order their first entry made them.
-    Group items are (seq, title key, pieces, item); a bucket is the list of its items."""
+    with two different titles are bucketed, and only buckets of 2 to MAX_FUZZY_BUCKET entries are
+    returned, in the order their first entry made them. Group items are (seq, title key, pieces,
+    item); a bucket is the list of its items."""
     buckets = []
     for grp in by_year_author.values():
         if len(grp) < 2:
@@ -340,7 +341,7 @@ def _near_buckets(by_year_author: dict) -> list:
                     b = local[kp] = (seq, [])
                 b[1].append(item)
                 seq += 1
-        buckets.extend(local.values())
+        buckets.extend([b for b in local.values() if 1 < len(b[1]) <= MAX_FUZZY_BUCKET])  # others compare nothing
     buckets.sort(key=_first)
     return [b[1] for b in buckets]
 
