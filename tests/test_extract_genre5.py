@@ -263,3 +263,13 @@ def test_harvard_edition_et_al_online_tag_and_no_date():
     assert e.fields["title"] == "Harbour Report 2019"
     e = _one("Hale, R. (n.d.) Tide Tables. Available at: https://example.org/tides (Accessed: 2 May 2020).")
     assert e.type == "online" and e.fields["title"] == "Tide Tables" and "date" not in e.fields
+
+
+def test_bare_number_markers_before_full_width_brackets_and_a_surname_that_is_a_measure_word():
+    text = ("— 30 —\n《港口研究》2021 年第 4 期\n"
+            "港口的扩张很快。1 航运随之增长。2 共有 30 余人参加。\n"
+            "1 ［日］田中一郎：《港湾史》，海洋出版社 2001 年版，第 3 页。\n"
+            "2 余平：《航运史》，商务印书馆 2012 年版，第 30 页。\n")
+    x = extract_text(text)
+    assert [(n.note.number, n.status) for n in x.notes] == [(1, "cited"), (2, "cited")]
+    assert sorted(e.fields["author"] for e in x.entries) == ["余平", "田中一郎"]

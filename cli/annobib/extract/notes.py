@@ -34,7 +34,7 @@ START_RES: dict[str, re.Pattern] = {
     "sup": re.compile(r"^\s*([" + SUPERSCRIPT + r"]{1,3})\s*"),
     "paren": re.compile(r"^\s*[（(](\d{1,3})[)）]\s*"),
     "dot": re.compile(r"^\s*(\d{1,3})[.．](?!\d)\s*(?=\S)"),
-    "bare": re.compile(r"^\s*(\d{1,3})(?![\d" + re.escape(_NOT_AFTER_BARE) + r"])\s?(?=[A-Z“\"《「『\[（(\u4e00-\u9fff\u0400-\u04ff])(?!\s*[" + re.escape(_NOT_AFTER_BARE) + r"])"),
+    "bare": re.compile(r"^\s*(\d{1,3})(?![\d" + re.escape(_NOT_AFTER_BARE) + r"])\s?(?=[A-Z“\"《「『\[［〔【（(\u4e00-\u9fff\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af])(?!\s*[" + re.escape(_NOT_AFTER_BARE) + r"](?![^：:，,。]{0,4}[：:《]))"),  # 余南平：《…》 is an author
 }
 BODY_MARKER_RES: dict[str, re.Pattern] = {
     "bracket": re.compile(r"\s*[\[【〔［](\d{1,3})[\]】〕］]"),
