@@ -209,8 +209,10 @@ def pages_order(R, e, ctx):
 
 
 @rule("W319", "pages-abbreviated", "form",
-      "An abbreviated page range (125-7, Chicago style); the fix writes it out (125-127).",
-      fixable="safe", bad="pages = {125-7}", good="pages = {125-127}", fields=("pages",))
+      "A page range whose end is smaller than its start: abbreviated (125-7, Chicago style, for "
+      "125-127) or reversed (128-81 may be 81-128). The fix (--unsafe-fixes) writes out the "
+      "abbreviation; check the source first.",
+      fixable="unsafe", bad="pages = {125-7}", good="pages = {125-127}", fields=("pages",))
 def pages_abbreviated(R, e, ctx):
     raw = _raw(e, "pages")
     if raw is None:
@@ -221,9 +223,12 @@ def pages_abbreviated(R, e, ctx):
             continue
         t = text_of(raw)
         expanded = f"{m.group(1)}{a}-{m.group(3)}{full}"
-        fix = Fix("pages", replace_inner(raw, t.replace(part, expanded, 1)), description=f"{part} -> {expanded}") if part in t else None
+        reverse = f"{m.group(3)}{b}-{m.group(1)}{a}"
+        fix = Fix("pages", replace_inner(raw, t.replace(part, expanded, 1)), safe=False,
+                  description=f"{part} -> {expanded}") if part in t else None
         out = out or []
-        out.append(R.finding(e, "pages", f"abbreviated page range '{part}'; write {expanded}", fix))
+        out.append(R.finding(e, "pages", f"page range '{part}' ends below its start: perhaps {expanded} "
+                                         f"(abbreviated), or {reverse} (reversed); check the source", fix))
     return out
 
 
@@ -369,6 +374,7 @@ _TRAILING_JUNK = "。，、；：！？）」』》】〉”’…等.,;:!?\"'>"
 _CJK_PUNCT_IN = re.compile(r"[。，、；：！？「」『』《》【】“”（）]")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):(//)?")
 _BAD_CHARS = re.compile(r"[<>\"{}|\\^`]")
+_TEX_ESCAPE_IN_URL = re.compile(r"\\[_%&#~$]")
 
 
 _URL_SET = frozenset(URL_FIELDS)
@@ -424,16 +430,31 @@ def url_scheme(R, e, ctx):
     return out
 
 
+_URL_START = re.compile(r"(?:https?|ftps?)://|www\.", re.I)
+_WAYBACK_PREFIX = re.compile(r"/web/\d{4,14}[a-z_]*/?$")
+
+
+def _glued_urls(inner: str) -> list[str] | None:
+    """The URLs of a value holding several, separated by whitespace (two URLs pasted into one
+    field), else None. A break right after a Wayback prefix (/web/2025…/) is one wrapped URL."""
+    parts = inner.split()
+    if len(parts) < 2 or not all(_URL_START.match(p) for p in parts):
+        return None
+    if any(_WAYBACK_PREFIX.search(p) for p in parts[:-1]):
+        return None
+    return parts
+
+
 @rule("E313", "url-whitespace", "form",
       "A URL contains spaces or line breaks (a wrapped line joined with a space). The fix joins it; it "
-      "is safe when the break sits next to / - . _ = & ?.", fixable="some",
+      "is safe when the break sits next to / - . _ = & ?. Two URLs separated by a space are E315.", fixable="some",
       bad="url = {https://www.reuters.com/world/ china/philippines}",
       good="url = {https://www.reuters.com/world/china/philippines}", fields=URL_FIELDS)
 def url_whitespace(R, e, ctx):
     out = None
     for name, raw, t in _url_values(e):
         inner = t.strip()
-        if not re.search(r"\s", inner):
+        if not re.search(r"\s", inner) or _glued_urls(inner):
             continue
         joined = re.sub(r"\s+", "", inner)
         safe = all(
@@ -441,8 +462,11 @@ def url_whitespace(R, e, ctx):
             for m in re.finditer(r"\s+", inner)
         )
         out = out or []
-        out.append(R.finding(e, name, f"{name} contains whitespace; it should read {joined}",
-                             Fix(name, replace_inner(raw, joined), safe=safe, description="join the URL")))
+        if safe:
+            msg = f"{name} contains whitespace (a wrapped line); joined it reads {joined}"
+        else:
+            msg = f"{name} contains whitespace; perhaps it reads {joined} (check the source)"
+        out.append(R.finding(e, name, msg, Fix(name, replace_inner(raw, joined), safe=safe, description="join the URL")))
     return out
 
 
@@ -464,7 +488,8 @@ def url_trailing(R, e, ctx):
 
 @rule("E315", "url-malformed", "form",
       "A URL with no host, characters a URL cannot hold (< > \" { } | \\ ^ `), CJK punctuation inside "
-      "(two URLs or a sentence glued together), or LaTeX around it (\\url{…}; the fix removes that).",
+      "(two URLs or a sentence glued together), two URLs separated by a space, or LaTeX around it (\\url{…}) or in it "
+      "(\\_ \\% \\&: a url is verbatim); the fix removes the LaTeX.",
       fixable="some", bad="url = {https://x.org/a，https://y.org/b}", good="url = {https://x.org/a}", fields=URL_FIELDS)
 def url_malformed(R, e, ctx):
     out = None
@@ -485,15 +510,26 @@ def url_malformed(R, e, ctx):
                 why = "has no host"
             elif not re.fullmatch(r"[\w.\-:@\[\]%]+", host) or ".." in host or not ("." in host or host.startswith("localhost") or host.startswith("[")):
                 why = f"has a malformed host '{host}'"
+        glued = _glued_urls(s) if why is None else None
+        if glued:
+            why = f"holds {len(glued)} URLs separated by a space; keep the one the entry cites"
         if why is None and _CJK_PUNCT_IN.search(s):
             why = f"contains '{_CJK_PUNCT_IN.search(s).group(0)}' (a sentence or a second URL glued on?)"
         if why is None:
-            bad = _BAD_CHARS.search(re.sub(r"\s", "", s))
-            if bad:
-                why = f"contains '{bad.group(0)}', which must be percent-encoded"
+            compact = re.sub(r"\s", "", s)
+            tex = _TEX_ESCAPE_IN_URL.findall(compact)
+            if tex:
+                why = f"contains LaTeX escapes ({', '.join(sorted(set(tex)))}); a url field is verbatim: write the bare characters ({', '.join(sorted({t[1] for t in tex}))})"
+            else:
+                bad = _BAD_CHARS.search(compact)
+                if bad:
+                    why = f"contains '{bad.group(0)}', which must be percent-encoded"
         if why:
             out = out or []
-            out.append(R.finding(e, name, f"{name} '{u}' {why}"))
+            fix = None
+            if why.startswith("contains LaTeX escapes") and not _BAD_CHARS.search(_TEX_ESCAPE_IN_URL.sub("", compact)):
+                fix = Fix(name, replace_inner(raw, _TEX_ESCAPE_IN_URL.sub(lambda m: m.group(0)[1], t)), description="drop the LaTeX escapes")
+            out.append(R.finding(e, name, f"{name} '{u}' {why}", fix))
     return out
 
 

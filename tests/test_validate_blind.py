@@ -1,0 +1,127 @@
+"""validate: regressions from a blind review (a corpus of broken and clean entries the rules had
+never seen). Each test names the finding it pins; snippets are small and realistic."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from annobib.bib import parse_library
+from annobib.checks import Context, apply_fixes, run_checks, select_rules
+
+from conftest import run_cli
+
+TODAY = dt.date(2026, 11, 27)
+
+
+def _check(text: str):
+    return run_checks(parse_library(text), ctx=Context(today=TODAY))
+
+
+def _codes(text: str, key: str | None = None) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for f in _check(text):
+        if key is None or f.key == key:
+            out.setdefault(f.code, []).append(f)
+    return out
+
+
+def _fixed(text: str, unsafe: bool = False):
+    lib = parse_library(text)
+    applied = apply_fixes(lib, select_rules(), Context(today=TODAY), unsafe=unsafe)
+    return lib, applied
+
+
+ARTICLE = "journaltitle = {J}, volume = {1}, number = {2}, pages = {1-2}, date = {2020}"
+
+
+# --- 1. two URLs in one field ------------------------------------------------------------------
+
+TWO_URLS = """@online{two,
+  title = {Two Pages}, organization = {Reuters}, date = {2025-01-02}, urldate = {2025-02-01}, langid = {english},
+  url = {https://www.reuters.com/a/ https://www.reuters.com/b/},
+}
+"""
+
+
+def test_two_urls_separated_by_a_space_are_e315_with_no_fix():
+    got = _codes(TWO_URLS, "two")
+    assert "E313" not in got
+    [f] = got["E315"]
+    assert "2 URLs" in f.message and f.fix is None
+    lib, applied = _fixed(TWO_URLS, unsafe=True)
+    assert not [a for a in applied if a.field == "url"]
+    assert lib.get("two").fields["url"] == "https://www.reuters.com/a/ https://www.reuters.com/b/"
+
+
+def test_a_wrapped_url_is_still_joined_and_a_guess_says_perhaps():
+    wrapped = TWO_URLS.replace("https://www.reuters.com/a/ https://www.reuters.com/b/", "https://www.reuters.com/world/ china/x")
+    [f] = _codes(wrapped, "two")["E313"]
+    assert f.fix.safe and f.fix.value.endswith("world/china/x")
+    guess = TWO_URLS.replace("https://www.reuters.com/a/ https://www.reuters.com/b/", "https://www.reuters.com/world china/x")
+    [f] = _codes(guess, "two")["E313"]
+    assert not f.fix.safe and "perhaps" in f.message and "should read" not in f.message
+
+
+def test_a_break_after_a_wayback_prefix_is_one_wrapped_url():
+    wb = TWO_URLS.replace("https://www.reuters.com/a/ https://www.reuters.com/b/",
+                          "https://web.archive.org/web/20250101000000/ https://www.reuters.com/b/")
+    got = _codes(wb, "two")
+    assert "E313" in got and "E315" not in got
+
+
+# --- 19. LaTeX escapes in a URL -----------------------------------------------------------------
+
+def test_latex_escapes_in_a_url_are_named_and_dropped_by_the_fix():
+    text = TWO_URLS.replace("https://www.reuters.com/a/ https://www.reuters.com/b/",
+                            r"https://www.x.org/research\_reports/p?q=a\%20b")
+    [f] = _codes(text, "two")["E315"]
+    assert "LaTeX escapes" in f.message and "percent-encoded" not in f.message
+    lib, _ = _fixed(text)
+    assert lib.get("two").fields["url"] == "https://www.x.org/research_reports/p?q=a%20b"
+
+
+# --- 4, 14. missing langid ----------------------------------------------------------------------
+
+def test_missing_langid_is_a_hint_on_latin_titles_and_a_warning_on_cjk_titles(tmp_path):
+    text = ("@article{en2020, author = {Fearon, James D.}, title = {Rationalist Explanations for War}, " + ARTICLE + "}\n"
+            "@article{zh2020, author = {刘琳}, title = {美菲联合演习}, " + ARTICLE + "}\n")
+    got = _check(text)
+    by_key = {(f.key, f.code) for f in got}
+    assert ("en2020", "I217") in by_key and ("en2020", "W214") not in by_key
+    assert ("zh2020", "W214") in by_key and ("zh2020", "I217") not in by_key
+    p = tmp_path / "refs.bib"
+    p.write_text(text.split("@article{zh2020")[0], encoding="utf-8")
+    assert run_cli(["validate", "--strict", "--today", "2026-11-27", "--select", "I217,W214", str(p)]).exit_code == 0
+    p.write_text(text, encoding="utf-8")
+    assert run_cli(["validate", "--strict", "--today", "2026-11-27", "--select", "I217,W214", str(p)]).exit_code == 1
+
+
+def test_the_langid_fix_writes_one_pair_of_braces():
+    text = "@article{zh2020, author = {刘琳}, title = {美菲联合演习}, " + ARTICLE + "}\n"
+    lib, applied = _fixed(text, unsafe=True)
+    assert lib.get("zh2020").fields["langid"] == "chinese"
+    from annobib.bib.writer import library_text
+
+    out = library_text(lib)
+    assert "langid = {chinese}" in out and "{{chinese}}" not in out
+
+
+# --- 17. an undated web page with an access date -------------------------------------------------
+
+def test_an_undated_page_with_an_access_date_is_a_hint():
+    page = "@online{nato, title = {Partners}, organization = {NATO}, url = {https://www.nato.int/p}, urldate = {2025-06-01}, langid = {english}}\n"
+    got = _codes(page, "nato")
+    assert "I218" in got and "W206" not in got
+    bare = page.replace(", urldate = {2025-06-01}", "")
+    assert "W206" in _codes(bare, "nato")
+
+
+# --- 5. reversed or abbreviated page ranges ------------------------------------------------------
+
+def test_a_range_ending_below_its_start_has_no_safe_fix():
+    text = "@article{p, author = {Doe, Jane}, title = {T}, journaltitle = {J}, volume = {1}, number = {2}, pages = {128--81}, date = {2020}, langid = {english}}\n"
+    [f] = _codes(text, "p")["W319"]
+    assert not f.fix.safe and "128-181" in f.message and "81-128" in f.message
+    lib, applied = _fixed(text)
+    assert lib.get("p").fields["pages"] == "128--81" and not applied
