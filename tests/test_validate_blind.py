@@ -125,3 +125,57 @@ def test_a_range_ending_below_its_start_has_no_safe_fix():
     assert not f.fix.safe and "128-181" in f.message and "81-128" in f.message
     lib, applied = _fixed(text)
     assert lib.get("p").fields["pages"] == "128--81" and not applied
+
+
+# --- 2. the control-character fix must not destroy mojibake ------------------------------------
+
+MOJI_NAMES = "@book{m1, author = {SolÃ\u00ads, OttÃ³n and é˜Žå\u00ad¦é€š}, title = {X}, publisher = {P}, location = {L}, date = {2020}, langid = {english}}\n"
+
+
+def test_soft_hyphens_and_c1_bytes_inside_mojibake_are_w501_not_w509():
+    got = _codes(MOJI_NAMES, "m1")
+    assert "W509" not in got
+    [f] = got["W501"]
+    assert "Solís, Ottón and 阎学通" in f.message
+    lib, applied = _fixed(MOJI_NAMES)
+    assert not applied and lib.get("m1").fields["author"].startswith("SolÃ\u00ads")  # the safe fixes leave it alone
+    lib, applied = _fixed(MOJI_NAMES, unsafe=True)
+    assert lib.get("m1").fields["author"] == "Solís, Ottón and 阎学通"
+
+
+def test_a_real_invisible_character_next_to_mojibake_is_still_w509():
+    text = MOJI_NAMES.replace("OttÃ³n", "Ott\u200bÃ³n")
+    [f] = _codes(text, "m1")["W509"]
+    assert "U+200B" in f.message and "U+00AD" not in f.message
+    assert "\u00ad" in f.fix.value and "\u200b" not in f.fix.value
+
+
+def test_a_soft_hyphen_in_ordinary_text_is_still_w509():
+    text = "@book{s, author = {Doe, Jane}, title = {Alli\u00adance Politics}, publisher = {P}, location = {L}, date = {2020}, langid = {english}}\n"
+    assert "W509" in _codes(text, "s")
+
+
+# --- 6. mojibake that does not round-trip exactly, and GBK read as Latin-1 -----------------------
+
+def _title(title: str, langid: str = "chinese") -> str:
+    return f"@article{{t, author = {{王缉思}}, title = {{{title}}}, {ARTICLE}, langid = {{{langid}}}}}\n"
+
+
+def test_mojibake_with_a_no_break_space_lost_is_reported_without_a_fix():
+    text = _title("å›½é™…å…³ç³»çš„æ–°æ ¼å±€")  # 格 = E6 A0 BC: the A0 (no-break space) became a space
+    got = _codes(text, "t")
+    [f] = got["W501"]
+    assert f.fix is None and "国际关系的新格局" in f.message
+    assert "W402" not in got  # not "Latin script under langid chinese"
+
+
+def test_gbk_read_as_latin1_is_reported_and_re_decoded():
+    [f] = _codes(_title("ÖÐ¹úÍâ½»"), "t")["W501"]
+    assert "中国外交" in f.message and f.fix is not None and not f.fix.safe and f.fix.value == "中国外交"
+
+
+def test_accented_latin_text_is_not_mojibake():
+    for title in ("Größe der Staaten", "Ménard, Éloïse", "Çà et là", "Þórður Ármannsson", "São Paulo: ação política",
+                  "Les Éléments de l’économie", "Ærø"):
+        got = _codes(_title(title, "french"), "t")
+        assert "W501" not in got, title

@@ -137,6 +137,10 @@ def title_script(R, e, ctx):
         return None
     if lang in _CJK_LANGS and HAN_RE.search(t) and not KANA_RE.search(t) and not HANGUL_RE.search(t):
         return None  # the common case: a title in Chinese characters under a CJK langid
+    from annobib.checks.hygiene import looks_like_mojibake
+
+    if looks_like_mojibake(t):
+        return None  # mis-decoded text (W501): its script says nothing about the language
     c = script_counts(t)
     present = {s for s, n in c.items() if n}
     if lang in _LANG_SCRIPTS:
