@@ -179,3 +179,34 @@ def test_accented_latin_text_is_not_mojibake():
                   "Les Éléments de l’économie", "Ærø"):
         got = _codes(_title(title, "french"), "t")
         assert "W501" not in got, title
+
+
+# --- 3. a name list with two problems ----------------------------------------------------------
+
+def _names(author: str) -> str:
+    return f"@article{{n, author = {{{author}}}, title = {{T}}, {ARTICLE}, langid = {{english}}}}\n"
+
+
+def test_et_al_and_comma_separated_names_are_both_reported_and_not_half_fixed():
+    text = _names("Smith, J., Doe, K., et al.")
+    [f] = _codes(text, "n")["W320"]
+    assert "et al." in f.message and "commas" in f.message and f.fix is None
+    lib, applied = _fixed(text)
+    assert lib.get("n").fields["author"] == "Smith, J., Doe, K., et al." and not applied
+
+
+def test_the_name_list_fix_still_applies_when_it_leaves_a_good_list():
+    for author, want in (("Morrow, James D. et al.", "Morrow, James D. and others"),
+                         ("Smith, J.; Doe, K.; Roe, R.", "Smith, J. and Doe, K. and Roe, R."),
+                         ("刘琳、王五等", "刘琳 and 王五 and others")):
+        [f] = _codes(_names(author), "n")["W320"]
+        assert f.fix is not None and f.fix.value == want, (author, f.message)
+        assert "commas" not in f.message
+
+
+# --- 15. Korean uses half-width punctuation ------------------------------------------------------
+
+def test_korean_titles_with_half_width_punctuation_are_clean():
+    for title in ("한미동맹 70년: 성과와 과제", "韓美同盟의 미래: 2030년 전망", "북한 핵문제(2017-2022)"):
+        assert "W507" not in _codes(_title(title, "korean"), "t"), title
+    assert "W507" in _codes(_title("美菲“肩并肩 2025”,美国新版"), "t")  # Chinese still is checked

@@ -744,12 +744,16 @@ def name_list(R, e, ctx):
         if _DOUBLE_AND.search(new) or _EDGE_AND.search(new):
             why.append("an empty name ('and and', or 'and' at an end)")
             new = _EDGE_AND.sub("", _DOUBLE_AND.sub("and", new)).strip()
-        if not why and " and " not in t and t.count(",") >= 3 and not _top_level(t, "{"):
-            parts = [p.strip() for p in t.split(",")]
+        commas = False
+        names = new[: -len(" and others")] if new.endswith(" and others") else new  # the names without 'et al.'
+        if " and " not in names and names.count(",") >= 3 and not _top_level(names, "{") and "、" not in names:
+            parts = [p.strip() for p in names.rstrip(" ,").split(",")]
             if all(parts):
+                commas = True
                 why.append("several names separated by commas (BibTeX reads 'Last, Jr, First')")
         if why:
             out = out or []
-            fix = Fix(name, new, description="BibTeX name separators") if new != t and new else None
+            # a fix that leaves names separated by commas would hide the rest of the problem
+            fix = Fix(name, new, description="BibTeX name separators") if new != t and new and not commas else None
             out.append(R.finding(e, name, f"{name} list: {'; '.join(why)}" + (f"; write {new!r}" if fix else "; separate names with ' and '"), fix))
     return out

@@ -10,7 +10,7 @@ import html
 import re
 import unicodedata
 
-from annobib.checks._util import CJK_RE, INTERNAL_FIELDS, LONG_FIELDS, VERBATIM_FIELDS, replace_inner, unwrap
+from annobib.checks._util import CJK_RE, HANGUL_RE, INTERNAL_FIELDS, LONG_FIELDS, VERBATIM_FIELDS, replace_inner, unwrap
 from annobib.checks.base import Finding, Fix, declare, scanner
 
 declare("W501", "mojibake", "hygiene",
@@ -37,7 +37,8 @@ declare("W506", "unbalanced-quotes", "hygiene",
         "number of \".", bad="title = {美菲“肩并肩 2025，美国新版}", good="title = {美菲“肩并肩 2025”，美国新版}")
 declare("W507", "cjk-mixed-punctuation", "hygiene",
         "Half-width punctuation (, : ; ! ? ( )) next to Chinese or Japanese characters in a title, or "
-        "full-width punctuation inside a Latin title. The fix (--unsafe-fixes) converts it.", fixable="unsafe",
+        "full-width punctuation inside a Latin title (Korean, which uses half-width punctuation, is "
+        "left alone). The fix (--unsafe-fixes) converts it.", fixable="unsafe",
         bad="title = {美菲“肩并肩 2025”,美国新版(印太战略)}", good="title = {美菲“肩并肩 2025”，美国新版（印太战略）}")
 declare("W508", "whitespace", "hygiene",
         "Leading or trailing spaces, doubled spaces, line breaks or tabs inside a short field, a space "
@@ -204,6 +205,8 @@ _FULL_ANY = re.compile(r"[，：；！？（）]")
 
 def _punct_width(rules, e, name, opening, s, closing):
     if CJK_RE.search(s):
+        if HANGUL_RE.search(s):
+            return None  # Korean writes half-width punctuation, hanja or not
         m = _HALF_NEXT_TO_CJK.search(s) if _HALF_ANY.search(s) else None
         if m:
             new = _HALF_NEXT_TO_CJK.sub(lambda x: _HALF_PUNCT[x.group(0)], s)
