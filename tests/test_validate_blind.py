@@ -210,3 +210,17 @@ def test_korean_titles_with_half_width_punctuation_are_clean():
     for title in ("한미동맹 70년: 성과와 과제", "韓美同盟의 미래: 2030년 전망", "북한 핵문제(2017-2022)"):
         assert "W507" not in _codes(_title(title, "korean"), "t"), title
     assert "W507" in _codes(_title("美菲“肩并肩 2025”,美国新版"), "t")  # Chinese still is checked
+
+
+# --- 16. a wrapped title is a hint ---------------------------------------------------------------
+
+def test_a_wrapped_title_is_a_hint_and_the_fix_still_joins_it():
+    text = "@article{w, author = {Snyder, Glenn H.}, title = {The Security Dilemma\n    in Alliance Politics}, " + ARTICLE + ", langid = {english}}\n"
+    got = _codes(text, "w")
+    assert "W508" not in got and got["I511"][0].severity == "info"
+    lib, _ = _fixed(text)
+    assert lib.get("w").fields["title"] == "The Security Dilemma in Alliance Politics"
+    doubled = text.replace("Dilemma\n    in", "Dilemma  in")
+    assert "W508" in _codes(doubled, "w")  # doubled spaces (PDF noise) stay a warning
+    trailing = text.replace("Politics}", "Politics }")
+    assert "W508" in _codes(trailing, "w") and "I511" not in _codes(trailing, "w")

@@ -44,6 +44,10 @@ declare("W508", "whitespace", "hygiene",
         "Leading or trailing spaces, doubled spaces, line breaks or tabs inside a short field, a space "
         "before Chinese punctuation (PDF spacing noise). The fix tidies it.", fixable="safe",
         bad="journaltitle = { 世界知识 }, title = {项目编号 ：24&ZD289}", good="journaltitle = {世界知识}")
+declare("I511", "wrapped-line", "hygiene",
+        "A line break (with its indentation) inside a short field: the .bib was wrapped. BibTeX and "
+        "biber read it as one space, so this is a hint; the fix joins the line.", fixable="safe",
+        bad="title = {The Quad\n  Revisited}", good="title = {The Quad Revisited}")
 declare("W509", "control-characters", "hygiene",
         "Invisible characters: C0/C1 controls, zero-width spaces and joiners, byte-order marks, "
         "bidirectional marks, soft hyphens (not the C1 bytes and soft hyphens that are part of "
@@ -385,8 +389,9 @@ def _scan_field(rules, name: str, raw: str) -> list:
             what = "doubled spaces"
         else:
             what = "a space next to Chinese punctuation"
-        out.append(rules["W508"].finding(e, name, f"{name} has {what}",
-                                         Fix(name, opening + tidy + closing, description="tidy whitespace")))
+        code = "I511" if what == "a line break or tab" and _LINE_WRAP.sub(" ", s) == tidy else "W508"
+        out.append(rules[code].finding(e, name, f"{name} has {what}" if code == "W508" else f"{name} is wrapped over lines (read as one space)",
+                                       Fix(name, opening + tidy + closing, description="tidy whitespace" if code == "W508" else "join the lines")))
     # W510 full-width letters and digits
     if not ascii_ and _FULLWIDTH_ALNUM.search(s):
         new = _FULLWIDTH_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), s)
@@ -395,7 +400,10 @@ def _scan_field(rules, name: str, raw: str) -> list:
     return out
 
 
-@scanner("W501", "W502", "W503", "W504", "E505", "W506", "W507", "W508", "W509", "W510")
+_LINE_WRAP = re.compile(r"[ \t]*\r?\n[ \t]*")
+
+
+@scanner("W501", "W502", "W503", "W504", "E505", "W506", "W507", "W508", "W509", "W510", "I511")
 def scan_text(rules, e, ctx):
     fields = e.fields
     cit = fields.get("citations")
