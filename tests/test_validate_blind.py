@@ -224,3 +224,29 @@ def test_a_wrapped_title_is_a_hint_and_the_fix_still_joins_it():
     assert "W508" in _codes(doubled, "w")  # doubled spaces (PDF noise) stay a warning
     trailing = text.replace("Politics}", "Politics }")
     assert "W508" in _codes(trailing, "w") and "I511" not in _codes(trailing, "w")
+
+
+# --- 18, 22. messages about the file's text ------------------------------------------------------
+
+def test_a_missing_comma_after_the_key_is_named_with_the_key():
+    text = "@article{nocomma2020\n  author  = {Doe, Jane},\n  title   = {A Missing Comma},\n  journal = {J},\n  year = {2020},\n}\n"
+    [f] = [f for f in _check(text) if f.code == "E103"]
+    assert f.key == "nocomma2020" and "missing comma after the key" in f.message
+
+
+def test_an_at_sign_in_a_comment_line_is_one_finding_not_a_phantom_entry():
+    text = ("% C01 @article (journal article) without journal\n"
+            "% C08 @thesis (biblatex) without institution\n"
+            "@book{ok2020, author = {Doe, Jane}, title = {A Book}, location = {London}, publisher = {Verso}, date = {2020}, langid = {english}}\n")
+    got = _check(text)
+    assert [f.code for f in got] == ["W110", "W110"]
+    assert "comment" in got[0].message and got[0].line == 1 and got[1].line == 2
+
+
+def test_a_bare_word_no_string_defines_is_reported():
+    text = ("@string{jop = {Journal of Politics}}\n"
+            "@article{m, author = {Macro, Mary}, title = {Undefined}, journal = jots, year = {2020}, volume = {3}, number = {1}, pages = {1--10}, month = mar, langid = {english}}\n"
+            "@article{d, author = {Macro, Mary}, title = {Defined}, journal = jop, year = {2021}, volume = {3}, number = {1}, pages = {1--10}, langid = {english}}\n")
+    got = [f for f in _check(text) if f.code == "W111"]
+    assert [(f.key, f.field) for f in got] == [("m", "journal")]
+    assert "jots" in got[0].message
