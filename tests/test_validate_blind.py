@@ -250,3 +250,42 @@ def test_a_bare_word_no_string_defines_is_reported():
     got = [f for f in _check(text) if f.code == "W111"]
     assert [(f.key, f.field) for f in got] == [("m", "journal")]
     assert "jots" in got[0].message
+
+
+# --- 7, 11, 12, 21. form ---------------------------------------------------------------------------
+
+def _art(extra: str, **fields) -> str:
+    base = {"author": "Morrow, James D.", "title": "Capabilities and Commitments", "journaltitle": "J", "volume": "36",
+            "number": "2", "pages": "100-120", "date": "1991", "langid": "english"}
+    base.update(fields)
+    body = ", ".join(f"{k} = {{{v}}}" for k, v in base.items() if v is not None)
+    return f"@article{{a, {body}{extra}}}\n"
+
+
+def test_an_issue_glued_to_the_volume_is_reported():
+    [f] = _codes(_art("", volume="36(2)", number=None), "a")["W307"]
+    assert "volume = {36}, number = {2}" in f.message and f.fix is None
+    [f] = _codes(_art("", volume="36(2)"), "a")["W307"]  # number already says 2: dropping it from volume is safe
+    assert f.fix.safe and f.fix.value == "36"
+
+
+def test_a_doi_ending_in_a_full_stop_is_reported_with_an_unsafe_fix():
+    [f] = _codes(_art(", doi = {10.1038/nature12374.}"), "a")["W308"]
+    assert not f.fix.safe and f.fix.value == "10.1038/nature12374"
+    assert "W308" not in _codes(_art(", doi = {10.1038/nature12374}"), "a")
+
+
+def test_an_issn_label_is_dropped():
+    [f] = _codes(_art(", issn = {ISSN 0092-5853}"), "a")["W321"]
+    assert f.fix.safe and f.fix.value == "0092-5853"
+    assert "W321" not in _codes(_art(", issn = {0092-5853}"), "a")
+    assert "E311" not in _codes(_art(", issn = {ISSN 0092-5853}"), "a")
+
+
+def test_a_misspelt_langid_gets_the_closest_name():
+    [f] = _codes(_art("", langid="englsh"), "a")["E318"]
+    assert "did you mean english" in f.message and not f.fix.safe
+    [f] = _codes(_art("", langid="kr"), "a")["E318"]
+    assert f.fix.safe and f.fix.value == "korean"
+    [f] = _codes(_art("", langid="klingon"), "a")["E318"]
+    assert f.fix is None

@@ -236,11 +236,13 @@ _VOL_PREFIX = re.compile(r"^\s*(?:vol(?:ume)?\.?|v\.|tome|bd\.|第)\s*", re.I)
 _VOL_SUFFIX = re.compile(r"\s*卷\s*$")
 _NUM_PREFIX = re.compile(r"^\s*(?:no\.?|nos\.?|number|num\.?|issue|iss\.?|n°|nº|#|№|第)\s*", re.I)
 _NUM_SUFFIX = re.compile(r"\s*[期号號]\s*$")
+_VOL_ISSUE = re.compile(r"([0-9]+)\s*\(\s*([0-9]+(?:[-/][0-9]+)?)\s*\)")
 _PLAIN_NUMBER = re.compile(r"^[0-9A-Za-z]+(?:[-/][0-9A-Za-z]+)*$")
 
 
 @rule("W307", "volume-number-form", "form",
-      "volume and number hold the number only ('35', not 'Vol. 35'; '10', not '第10期').", fixable="safe",
+      "volume and number hold the number only ('35', not 'Vol. 35'; '10', not '第10期'; not '35(4)', "
+      "the issue glued to the volume).", fixable="safe",
       bad="volume = {Vol. 35}, number = {No. 2}", good="volume = {35}, number = {2}", fields=("volume", "number", "issue"))
 def volume_number(R, e, ctx):
     out = None
@@ -254,6 +256,18 @@ def volume_number(R, e, ctx):
         if not s.isascii():
             s = unicodedata.normalize("NFKC", s)
         s = re.sub(f"\\s*[{_DASHES}]\\s*", "-", s)
+        glued = _VOL_ISSUE.fullmatch(s) if name == "volume" else None
+        if glued:
+            vol, iss = glued.group(1), glued.group(2)
+            have = text_of(e.fields.get("number") or e.fields.get("issue") or "").strip()
+            out = out or []
+            if have == iss:  # the issue is in number already: dropping it from volume loses nothing
+                out.append(R.finding(e, name, f"volume '{t}' repeats the issue; write {vol}",
+                                     Fix(name, replace_inner(raw, vol), description=f"{t} -> {vol}")))
+            else:
+                out.append(R.finding(e, name, f"volume '{t}' holds the issue too; write volume = {{{vol}}}, number = {{{iss}}}"
+                                     + (f" (number is '{have}' now)" if have else "")))
+            continue
         if not _PLAIN_NUMBER.match(s):
             continue  # '指导案例17号', 'RR-4412/6-AF': a designation, not a decorated number
         if s != t.strip() and s:
@@ -268,8 +282,12 @@ _DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*|doi\s+)", 
 _DOI_RE = re.compile(r"^10\.\d{4,9}(?:\.\d+)*/\S+$")
 
 
-@rule("W308", "doi-prefix", "form", "doi holds the bare DOI (10.xxxx/…), not a URL or a 'doi:' prefix.",
-      fixable="safe", bad="doi = {https://doi.org/10.2307/2111400}", good="doi = {10.2307/2111400}", fields=("doi",))
+_DOI_TRAILING = ".,;:"
+
+
+@rule("W308", "doi-prefix", "form", "doi holds the bare DOI (10.xxxx/…), not a URL or a 'doi:' prefix (safe fix), "
+      "and no punctuation from a sentence at its end (10.1038/nature12374. — the fix is unsafe: a DOI may end so).",
+      fixable="some", bad="doi = {https://doi.org/10.2307/2111400}", good="doi = {10.2307/2111400}", fields=("doi",))
 def doi_prefix(R, e, ctx):
     raw = _raw(e, "doi")
     if raw is None:
@@ -278,6 +296,10 @@ def doi_prefix(R, e, ctx):
     s = _DOI_PREFIX.sub("", t).strip()
     if s != t and _DOI_RE.match(s):
         return [R.finding(e, "doi", f"doi '{t}' should be the bare DOI {s}", Fix("doi", replace_inner(raw, s), description=f"-> {s}"))]
+    if _DOI_RE.match(s) and s[-1] in _DOI_TRAILING:
+        bare = s.rstrip(_DOI_TRAILING)
+        return [R.finding(e, "doi", f"doi '{t}' ends with '{s[len(bare):]}', probably punctuation from the sentence it was copied "
+                                    f"from; perhaps {bare}", Fix("doi", replace_inner(raw, bare), safe=False, description=f"-> {bare}"))]
     return None
 
 
@@ -330,7 +352,7 @@ def _id_parts(t: str, label: str):
 
 
 @rule("E310", "isbn", "form", "ISBN-10/13 length and check digit.",
-      bad="isbn = {978-7-301-25642-1}", good="isbn = {978-7-301-25642-3}", fields=("isbn",))
+      bad="isbn = {978-7-301-25642-1}", good="isbn = {978-7-301-25642-8}", fields=("isbn",))
 def isbn(R, e, ctx):
     raw = _raw(e, "isbn")
     if raw is None:
@@ -364,6 +386,28 @@ def issn(R, e, ctx):
         if why:
             out = out or []
             out.append(R.finding(e, "issn", f"ISSN '{part}' {why}"))
+    return out
+
+
+_ID_LABEL = re.compile(r"^\s*(?:(ISBN)(?:-1[03])?|(E?ISSN))\s*:?\s*(?=[0-9])", re.I)
+
+
+@rule("W321", "identifier-label", "form",
+      "isbn and issn hold the number only, not an 'ISBN'/'ISSN' label (styles print their own). "
+      "The fix drops the label.", fixable="safe", bad="issn = {ISSN 0092-5853}", good="issn = {0092-5853}",
+      fields=("isbn", "issn"))
+def identifier_label(R, e, ctx):
+    out = None
+    for name in ("isbn", "issn"):
+        raw = _raw(e, name)
+        if raw is None:
+            continue
+        t = text_of(raw)
+        if not _ID_LABEL.match(t) or re.search(r"[;,]", t):
+            continue  # a list of several is left as written
+        s = _ID_LABEL.sub("", t).strip()
+        out = out or []
+        out.append(R.finding(e, name, f"{name} '{t}' carries a label; write {s}", Fix(name, replace_inner(raw, s), description=f"{t} -> {s}")))
     return out
 
 
@@ -638,6 +682,13 @@ def langid_value(R, e, ctx):
     low = t.lower().replace("_", "-")
     want = low if low in KNOWN_LANGIDS else LANGID_ALIASES.get(low)
     fix = Fix(name, replace_inner(raw, want), description=f"{t} -> {want}") if want else None
+    if want is None:  # a typo: the closest name, as a suggestion only
+        import difflib
+
+        close = difflib.get_close_matches(low, sorted(KNOWN_LANGIDS), n=1, cutoff=0.75)
+        if close:
+            return [R.finding(e, name, f"{name} '{t}' is not a babel language name; did you mean {close[0]}?",
+                              Fix(name, replace_inner(raw, close[0]), safe=False, description=f"{t} -> {close[0]}"))]
     return [R.finding(e, name, f"{name} '{t}' is not a babel language name" + (f"; write {want}" if want else ""), fix)]
 
 
@@ -683,7 +734,8 @@ def _dates_quick(e, ctx) -> bool:
 
 
 def _doi_quick(e, ctx) -> bool:
-    return bool(_DOI_RE.fullmatch(e.fields["doi"]))
+    v = e.fields["doi"]
+    return bool(_DOI_RE.fullmatch(v)) and v[-1] not in _DOI_TRAILING
 
 
 scan_pages = _claim(("W305", "E306", "W319"), _pages_quick, ("pages",))
