@@ -289,3 +289,33 @@ def test_a_misspelt_langid_gets_the_closest_name():
     assert f.fix.safe and f.fix.value == "korean"
     [f] = _codes(_art("", langid="klingon"), "a")["E318"]
     assert f.fix is None
+
+
+# --- 8, 10, 13. completeness and consistency ----------------------------------------------------
+
+def test_journal_and_journaltitle_that_disagree_are_reported():
+    text = _art("", journaltitle="International Organization").replace("journaltitle =", "journal = {International Security}, journaltitle =")
+    [f] = _codes(text, "a")["W407"]
+    assert "International Security" in f.message and "International Organization" in f.message
+    same = _art("", journaltitle="International Security").replace("journaltitle =", "journal = {International security}, journaltitle =")
+    assert "W407" not in _codes(same, "a")
+
+
+def test_a_doi_org_url_to_another_doi_is_reported():
+    text = _art(", doi = {10.1017/S0020818300032793}, url = {https://doi.org/10.1017/S0020818300099999}")
+    assert "W408" in _codes(text, "a")
+    same = _art(", doi = {10.1017/S0020818300032793}, url = {https://dx.doi.org/10.1017/s0020818300032793}")
+    assert "W408" not in _codes(same, "a")
+
+
+def test_a_bare_misc_is_reported():
+    got = _codes("@misc{bare2020, title = {Notes on the Alliance}, langid = {english}}\n", "bare2020")
+    assert "only a title" in got["W208"][0].message
+    ok = "@misc{m, author = {{NATO}}, title = {Notes}, howpublished = {Leaflet}, date = {2020}, langid = {english}}\n"
+    assert not [f for f in _check(ok) if f.severity != "info"]
+
+
+def test_an_unclosed_quotation_in_a_note_is_reported():
+    text = _art(', note = {He said "allies will pay}')
+    assert "W506" in _codes(text, "a")
+    assert "W506" not in _codes(_art(', note = {He said "allies will pay"}'), "a")

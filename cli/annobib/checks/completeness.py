@@ -130,13 +130,16 @@ def missing_urldate(R, e, ctx):
 
 
 @rule("W208", "missing-author", "completeness",
-      "Books, chapters, theses, conference papers and journal articles normally have an author "
+      "Books, chapters, theses, conference papers, journal articles and @misc normally have an author "
       "(or editor); without one both styles move the title forward.",
       bad="@book{x, title = {世界权力的转移}, publisher = {北京大学出版社}, date = {2015}}",
-      good="@book{x, author = {阎学通}, title = {世界权力的转移}, publisher = {北京大学出版社}, date = {2015}}", types=tuple(NEEDS_AUTHOR | {"article"}), absent=("author", "editor", "organization", "institution", "school", "bookauthor", "crossref"))
+      good="@book{x, author = {阎学通}, title = {世界权力的转移}, publisher = {北京大学出版社}, date = {2015}}", types=tuple(NEEDS_AUTHOR | {"article", "misc"}), absent=("author", "editor", "organization", "institution", "school", "bookauthor", "crossref"))
 def missing_author(R, e, ctx):
-    needs = e.type in NEEDS_AUTHOR or (e.type == "article" and not _is_news(e))
+    needs = e.type in NEEDS_AUTHOR or (e.type == "article" and not _is_news(e)) or e.type == "misc"
     if needs and not _has(e, "author", "editor", "organization", "institution", "bookauthor", "crossref"):
+        if e.type == "misc" and not _has(e, "date", "howpublished", "url", "doi", "publisher", "note"):
+            return [R.finding(e, "author", "@misc with only a title: biblatex wants author (or editor) and date; add who and when, "
+                                           "and how it was published (howpublished, url)")]
         return [R.finding(e, "author", f"@{e.type} has no author or editor; add author = {{…}} (an organization in braces)")]
     return None
 

@@ -248,3 +248,48 @@ def archive_mismatch(R, e, ctx):
             out = out or []
             out.append(R.finding(e, name, f"the snapshot is of {original}, not of the entry's url"))
     return out
+
+
+_DIALECT_PAIRS = (("journaltitle", "journal"), ("location", "address"), ("institution", "school"))
+
+
+@rule("W407", "dialect-fields-disagree", "consistency",
+      "A biblatex field and its BibTeX twin are both given and disagree (journaltitle and journal, "
+      "location and address, institution and school): tools read one or the other. Keep one.",
+      bad="journal = {International Security}, journaltitle = {International Organization}",
+      good="journaltitle = {International Security}", fields=("journal", "address", "school"))
+def dialect_fields(R, e, ctx):
+    from annobib.checks._util import fold
+
+    out = None
+    f = e.fields
+    for new, old in _DIALECT_PAIRS:
+        if new in f and old in f:
+            a, b = text_of(f[new]).strip(), text_of(f[old]).strip()
+            if a and b and fold(a) != fold(b):
+                out = out or []
+                out.append(R.finding(e, old, f"{old} '{b}' and {new} '{a}' disagree; tools read one or the other "
+                                             f"(annobib and biber read {new}): keep one"))
+    return out
+
+
+_DOI_URL = re.compile(r"^\s*https?://(?:dx\.)?doi\.org/(10\.[^\s?#]+)", re.I)
+
+
+@rule("W408", "url-doi-mismatch", "consistency",
+      "The url is a doi.org link to another DOI than the doi field: one of them belongs to another work.",
+      bad="doi = {10.1017/S0020818300032793}, url = {https://doi.org/10.1017/S0020818300032794}",
+      good="doi = {10.1017/S0020818300032793}, url = {https://doi.org/10.1017/S0020818300032793}", fields=("doi",))
+def url_doi_mismatch(R, e, ctx):
+    url = val(e, "url")
+    m = _DOI_URL.match(url) if url else None
+    doi = val(e, "doi").strip()
+    if not m or not doi:
+        return None
+    from urllib.parse import unquote
+
+    from annobib.checks._util import normalize_doi
+
+    if normalize_doi(unquote(m.group(1)).rstrip("/")) != normalize_doi(doi):
+        return [R.finding(e, "url", f"url points to DOI {unquote(m.group(1))} but doi is {doi}; one of them belongs to another work")]
+    return None

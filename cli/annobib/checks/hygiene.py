@@ -373,6 +373,8 @@ def _scan_field(rules, name: str, raw: str) -> list:
         else:
             if '"' in s and (s.count('"') - s.count('\\"')) % 2 and name not in NO_SPECIALS:
                 out.append(rules["W506"].finding(e, name, f"{name} has an odd number of '\"'"))
+    elif long and name in _QUOTED_LONG and '"' in s and (s.count('"') - s.count('\\"')) % 2:
+        out.append(rules["W506"].finding(e, name, f"{name} has an odd number of '\"' (a quotation never closed)"))
     # W507 CJK punctuation width
     if name in TITLE_FIELDS and not ascii_:
         w = _punct_width(rules, e, name, opening, s, closing)
@@ -400,6 +402,7 @@ def _scan_field(rules, name: str, raw: str) -> list:
     return out
 
 
+_QUOTED_LONG = frozenset({"note", "addendum"})  # printed free text: a '"' left open shows
 _LINE_WRAP = re.compile(r"[ \t]*\r?\n[ \t]*")
 
 
