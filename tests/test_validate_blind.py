@@ -319,3 +319,35 @@ def test_an_unclosed_quotation_in_a_note_is_reported():
     text = _art(', note = {He said "allies will pay}')
     assert "W506" in _codes(text, "a")
     assert "W506" not in _codes(_art(', note = {He said "allies will pay"}'), "a")
+
+
+# --- 23, 24. the command's own lines -------------------------------------------------------------
+
+ONE_CLEAN = ("@book{ok2020, author = {Doe, Jane}, title = {A Book}, location = {London}, publisher = {Verso}, "
+             "date = {2020}, langid = {english}}\n")
+
+
+def test_one_entry_is_singular(tmp_path):
+    p = tmp_path / "one.bib"
+    p.write_text(ONE_CLEAN, encoding="utf-8")
+    r = run_cli(["validate", "--today", "2026-11-27", str(p)])
+    assert r.exit_code == 0 and "no problems in 1 entry" in r.stdout and "1 entries" not in r.stdout
+
+
+def test_an_unreadable_file_is_one_error_line_and_the_others_are_still_validated(tmp_path):
+    good = tmp_path / "good.bib"
+    good.write_text(ONE_CLEAN.replace("pages", "") + "@article{bad, title = {T}, journaltitle = {J}, date = {2020-02-30}, langid = {english}}\n",
+                    encoding="utf-8")
+    gbk = tmp_path / "gbk.bib"
+    gbk.write_bytes("@book{x, title = {中国外交}}\n".encode("gbk"))
+    r = run_cli(["validate", "--today", "2026-11-27", str(gbk), str(good)])
+    assert r.exit_code == 2
+    assert "E301" in r.stdout and "[bad]" in r.stdout  # the good file's findings are shown
+    errors = [line for line in r.stderr.splitlines() if line.startswith("annobib: error:")]
+    assert len(errors) == 1 and "gbk.bib" in errors[0] and "UTF-8" in errors[0]
+    doc = json.loads(run_cli(["validate", "--today", "2026-11-27", "--json", str(gbk), str(good)]).stdout)
+    assert doc["errors"] and doc["findings"]
+    # --fix writes nothing when a file cannot be read
+    before = good.read_bytes()
+    r = run_cli(["validate", "--today", "2026-11-27", "--fix", str(gbk), str(good)])
+    assert r.exit_code == 2 and good.read_bytes() == before
