@@ -351,3 +351,12 @@ def test_an_unreadable_file_is_one_error_line_and_the_others_are_still_validated
     before = good.read_bytes()
     r = run_cli(["validate", "--today", "2026-11-27", "--fix", str(gbk), str(good)])
     assert r.exit_code == 2 and good.read_bytes() == before
+
+
+def test_a_stray_at_line_between_entries_is_reported_once():
+    text = ("@book{ok2020, author = {Doe, Jane}, title = {A Book}, location = {London}, publisher = {Verso}, date = {2020}, langid = {english}}\n"
+            "\n@ journal of something broken here\n\n"
+            "@book{ok2021, author = {Doe, Jane}, title = {B}, location = {L}, publisher = {V}, date = {2021}, langid = {english},\n"
+            "  abstract = {inside a value\n@not stray}}\n")
+    got = [f for f in _check(text) if f.code == "W112"]
+    assert [(f.key, f.line) for f in got] == [("ok2020", 3)]

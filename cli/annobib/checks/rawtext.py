@@ -60,7 +60,49 @@ def text_oddities(libraries) -> dict:
             e = entries[i]
             if e.fields.get(name) == word:
                 macros.setdefault(id(e), (e, []))[1].append((name, word))
-    return {"comment_at": comment_at, "macros": macros}
+    return {"comment_at": comment_at, "macros": macros, "stray": _stray_at_lines(libraries)}
+
+
+# led by the literal '@' (a fast scan); whether it starts its line is checked after
+_STRAY_AT = re.compile(r"@(?![ \t]*[A-Za-z]+[ \t]*[{(])[^\n]*")
+
+
+def _depth(text: str, a: int, b: int) -> int:
+    d = 0
+    for m in re.finditer(r"\\[{}]|[{}]", text[a:b]):
+        t = m.group(0)
+        d += 1 if t == "{" else -1 if t == "}" else 0
+    return d
+
+
+def _stray_at_lines(libraries) -> list:
+    """[(entry before it, line, text)]: lines that start with '@' but no '@type{' head, outside any
+    entry's braces (BibTeX reads an entry from there and fails; the parser skipped them)."""
+    out = []
+    for lib in libraries:
+        text = getattr(lib, "original_text", None)
+        if not text or "@" not in text:
+            continue
+        found = [m for m in _STRAY_AT.finditer(text)
+                 if not text[text.rfind("\n", 0, m.start()) + 1: m.start()].strip(" \t")]
+        if not found:
+            continue
+        entries = lib.entries
+        lines = [e.line or 0 for e in entries]
+        line, at = 1, 0
+        for m in found:
+            line += text.count("\n", at, m.start())
+            at = m.start()
+            i = bisect.bisect_right(lines, line) - 1
+            if i < 0:
+                continue
+            e = entries[i]
+            start = 0
+            for _ in range(e.line - 1):  # the entry's first character (rare path: a stray line is rare)
+                start = text.index("\n", start) + 1
+            if _depth(text, start, m.start()) <= 0:
+                out.append((e, line, m.group(0).strip()))
+    return out
 
 
 @rule("W110", "comment-with-at", "structure",
@@ -93,3 +135,18 @@ def phantom_ids(ctx) -> set:
     """Entries read out of a comment line: W110 speaks for them, no other rule does."""
     odd = ctx.state.get("text_oddities") or {}
     return set(odd.get("comment_at", ()))
+
+
+@rule("W112", "stray-at-line", "structure",
+      "A line between entries that starts with '@' but is no entry (no '@type{key,'): BibTeX tries to "
+      "read an entry there and complains; annobib skips it. Delete it or make it a comment without '@'.",
+      scope="library", bad="@ journal of something broken here", good="% journal of something broken here")
+def stray_at_line(R, corpus, ctx):
+    odd = ctx.state.get("text_oddities") or {}
+    out = []
+    for e, line, text in odd.get("stray", ()):
+        f = R.finding(e, None, f"after this entry, line {line} starts with '@' but is no entry ({text[:40]!r}); "
+                               f"BibTeX tries to read an entry there: delete it or drop the '@'")
+        f.line = line
+        out.append(f)
+    return out

@@ -189,7 +189,7 @@ class _Plan:
 def prepare_context(libraries, ctx: Context, active) -> None:
     """Give rules the little they need from the file text (never the file itself)."""
     ctx.state["_today_iso"] = ctx.today.isoformat()
-    if "W110" in active or "W111" in active:
+    if "W110" in active or "W111" in active or "W112" in active:
         from annobib.checks.rawtext import text_oddities
 
         ctx.state["text_oddities"] = text_oddities(libraries)
