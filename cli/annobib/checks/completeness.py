@@ -211,9 +211,12 @@ NON_LATIN_GUESSES = frozenset({"chinese", "japanese", "korean", "russian", "gree
 
 
 def _missing_langid(R, e, latin: bool):
-    if _has(e, "langid") or e.type in ("xdata", "set"):
+    if e.type in ("xdata", "set") or _has(e, "langid"):
         return None
-    title = val(e, "title") or val(e, "journaltitle")
+    f = e.fields
+    title = f.get("title") or f.get("journaltitle") or f.get("journal")
+    if title and title[:1] in ("{", '"'):
+        title = text_of(title)
     guess = guess_language(title) if title else None
     if (guess in NON_LATIN_GUESSES) == latin:
         return None

@@ -259,10 +259,12 @@ _DIALECT_PAIRS = (("journaltitle", "journal"), ("location", "address"), ("instit
       bad="journal = {International Security}, journaltitle = {International Organization}",
       good="journaltitle = {International Security}", fields=("journal", "address", "school"))
 def dialect_fields(R, e, ctx):
+    f = e.fields
+    if "journaltitle" not in f and "location" not in f and "institution" not in f:
+        return None  # the common case: BibTeX names only
     from annobib.checks._util import fold
 
     out = None
-    f = e.fields
     for new, old in _DIALECT_PAIRS:
         if new in f and old in f:
             a, b = text_of(f[new]).strip(), text_of(f[old]).strip()

@@ -17,6 +17,7 @@ _BARE_VALUE = re.compile(r"=[ \t]*([A-Za-z][\w:+.\-]*)[ \t]*(?=[,})\n]|$)", re.M
 _NAME_BEFORE = re.compile(r"([A-Za-z][\w:+.\-]*)[ \t]*$")
 
 
+_PERCENT_AT = re.compile(r"%[^\n@]*@")  # led by the literal '%': is there a '%' line with an '@' at all?
 _MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())  # BibTeX's own macros
 
 
@@ -32,7 +33,7 @@ def text_oddities(libraries) -> dict:
         if not text or not entries:
             continue
         starts = None
-        empty = [e for e in entries if not e.fields and e.line]
+        empty = [e for e in entries if not e.fields and e.line] if _PERCENT_AT.search(text) else None
         if empty:
             starts = [0] + [m.end() for m in re.finditer("\n", text)]
             for e in empty:
