@@ -360,3 +360,19 @@ def test_a_stray_at_line_between_entries_is_reported_once():
             "  abstract = {inside a value\n@not stray}}\n")
     got = [f for f in _check(text) if f.code == "W112"]
     assert [(f.key, f.line) for f in got] == [("ok2020", 3)]
+
+
+def test_title_script_uses_a_langid_code_and_leaves_a_non_language_to_e318():
+    # Zotero writes language = {en}: a Chinese title under it is still reported
+    text = "@article{t, author = {刘琳}, title = {美菲联合演习}, journaltitle = {J}, volume = {1}, number = {2}, pages = {1-2}, date = {2020}, language = {en}}\n"
+    assert "W402" in _codes(text, "t")
+    kr = _title("2024 국제정세전망", "kr")
+    got = _codes(kr, "t")
+    assert "E318" in got and "W402" not in got
+    assert "W402" not in _codes(_title("2024 국제정세전망", "klingon"), "t")
+
+
+def test_a_url_with_a_space_in_a_file_name_offers_both_readings():
+    text = TWO_URLS.replace("https://www.reuters.com/a/ https://www.reuters.com/b/", "https://www.knda.go.kr/pdf/2024 outlook.pdf")
+    [f] = _codes(text, "two")["E313"]
+    assert "2024outlook.pdf" in f.message and "2024%20outlook.pdf" in f.message and not f.fix.safe

@@ -104,6 +104,8 @@ def url_date_mismatch(R, e, ctx):
     return [R.finding(e, "date", msg + "; check which is right")]
 
 
+from annobib.checks.form import KNOWN_LANGIDS as _KNOWN_LANGIDS, LANGID_ALIASES as _LANGID_ALIASES  # noqa: E402
+
 # langid -> scripts a title in that language is written in
 _LANG_SCRIPTS = {
     "chinese": {"han"}, "schinese": {"han"}, "tchinese": {"han"},
@@ -130,6 +132,10 @@ def title_script(R, e, ctx):
     title = val(e, "title")
     if not lang or not title:
         return None
+    if lang not in _KNOWN_LANGIDS:
+        lang = _LANGID_ALIASES.get(lang.replace("_", "-"), "")  # zh, en-US, kr (E318 asks for the name)
+        if not lang:
+            return None  # not a language at all: E318 says what to write
     t = plain(title) if ("{" in title or "\\" in title) else title
     if t.isascii():
         if lang in _NON_LATIN_LANGS:

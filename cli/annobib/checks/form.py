@@ -509,7 +509,8 @@ def url_whitespace(R, e, ctx):
         if safe:
             msg = f"{name} contains whitespace (a wrapped line); joined it reads {joined}"
         else:
-            msg = f"{name} contains whitespace; perhaps it reads {joined} (check the source)"
+            encoded = re.sub(r"\s+", "%20", inner)
+            msg = f"{name} contains whitespace; perhaps it reads {joined}, or {encoded} if the space belongs to the address (check the source)"
         out.append(R.finding(e, name, msg, Fix(name, replace_inner(raw, joined), safe=safe, description="join the URL")))
     return out
 
