@@ -310,7 +310,7 @@ def test_a_doi_org_url_to_another_doi_is_reported():
 
 def test_a_bare_misc_is_reported():
     got = _codes("@misc{bare2020, title = {Notes on the Alliance}, langid = {english}}\n", "bare2020")
-    assert "only a title" in got["W208"][0].message
+    assert "only a title" in got["W208"][0].message and "W219" in got  # no author, and no date
     ok = "@misc{m, author = {{NATO}}, title = {Notes}, howpublished = {Leaflet}, date = {2020}, langid = {english}}\n"
     assert not [f for f in _check(ok) if f.severity != "info"]
 

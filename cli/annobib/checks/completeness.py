@@ -138,9 +138,20 @@ def missing_author(R, e, ctx):
     needs = e.type in NEEDS_AUTHOR or (e.type == "article" and not _is_news(e)) or e.type == "misc"
     if needs and not _has(e, "author", "editor", "organization", "institution", "bookauthor", "crossref"):
         if e.type == "misc" and not _has(e, "date", "howpublished", "url", "doi", "publisher", "note"):
-            return [R.finding(e, "author", "@misc with only a title: biblatex wants author (or editor) and date; add who and when, "
+            return [R.finding(e, "author", "@misc with only a title: biblatex wants an author (or editor); add who wrote it, "
                                            "and how it was published (howpublished, url)")]
         return [R.finding(e, "author", f"@{e.type} has no author or editor; add author = {{…}} (an organization in braces)")]
+    return None
+
+
+@rule("W219", "misc-without-date", "completeness",
+      "A @misc without a date (or year): the biblatex data model requires one, and both styles need "
+      "it to place the entry (APA prints n.d.).",
+      bad="@misc{x, author = {{NATO}}, title = {Notes on the Alliance}}",
+      good="@misc{x, author = {{NATO}}, title = {Notes on the Alliance}, date = {2020}}", types=("misc",), absent=("date", "year", "crossref"))
+def misc_date(R, e, ctx):
+    if e.type == "misc" and not _has(e, "date") and not e.fields.get("crossref"):
+        return [R.finding(e, "date", "@misc has no date; add date = {YYYY[-MM[-DD]]} (biblatex requires one)")]
     return None
 
 
