@@ -184,12 +184,12 @@ def test_fix_applies_safe_fixes_atomically_and_is_idempotent(tmp_path):
 
 
 def test_unsafe_fixes_only_when_asked(tmp_path):
-    p = _copy(tmp_path, "W316-url-tracking.bib", "W214-missing-langid.bib", "W501-mojibake.bib")
+    p = _copy(tmp_path, "W316-url-tracking.bib", "I217-missing-langid-latin.bib", "W501-mojibake.bib")
     run_cli(["validate", *T, "--fix", "--unsafe-fixes", str(p)])
     text = p.read_text(encoding="utf-8")
     assert "url = {https://www.example.org/p?id=3}" in text
     assert "url = {https://english.kyodonews.net/news/x.html}" in text
-    assert "langid = {english}" in text.split("@online{page2025")[1]
+    assert "langid = {english}," in text.split("@online{page2025")[1]  # one pair of braces
     assert "title = {Trump’s Asia Policy}" in text
 
 

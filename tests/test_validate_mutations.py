@@ -32,10 +32,11 @@ MUTATIONS = [
     ("usip2025challenges", "urldate", "2024-12-31", "W403"),
     ("usip2025challenges", "urldate", "2030-01-01", "W304"),
     ("usip2025challenges", "url", None, "E204"),
-    ("usip2025challenges", "date", None, "W206"),
+    ("usip2025challenges", "date", None, "I218"),  # an access date but no date: a hint (was W206)
     ("usip2025challenges", "urldate", None, "I207"),
     ("usip2025challenges", "langid", "eng", "E318"),
-    ("usip2025challenges", "langid", None, "W214"),
+    ("usip2025challenges", "langid", None, "I217"),  # a Latin-script title without langid: a hint (was W214)
+    ("yan2015shijie", "langid", None, "W214"),
     ("yan2015shijie", "isbn", "978-7-301-25642-9", "E310"),
     ("yan2015shijie", "publisher", None, "W209"),
     ("yan2015shijie", "location", None, "I210"),

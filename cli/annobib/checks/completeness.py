@@ -96,13 +96,24 @@ def missing_date(R, e, ctx):
 
 
 @rule("W206", "online-without-date", "completeness",
-      "A web page without a publication date: APA prints (n.d.); GB/T 7714 then rests on the access date.",
-      bad="@online{x, title = {…}, url = {https://…}, urldate = {2025-06-01}}",
+      "A web page with neither a publication date nor an access date: APA prints (n.d.) and GB/T 7714 "
+      "has no date at all. (With an access date it is the hint I218.)",
+      bad="@online{x, title = {…}, url = {https://…}}",
       good="@online{x, title = {…}, url = {https://…}, date = {2025-03-28}, urldate = {2025-06-01}}", types=tuple(ONLINE_TYPES), absent=("date", "year"))
 def online_date(R, e, ctx):
-    if e.type in ONLINE_TYPES and not _has(e, "date"):
-        extra = "" if _has(e, "urldate") else " and no access date (urldate) either"
-        return [R.finding(e, "date", f"web page has no date{extra}; add date = {{YYYY-MM-DD}} if the page shows one")]
+    if e.type in ONLINE_TYPES and not _has(e, "date") and not _has(e, "urldate"):
+        return [R.finding(e, "date", "web page has no date and no access date (urldate) either; add date = {YYYY-MM-DD} if the page shows one")]
+    return None
+
+
+@rule("I218", "online-undated", "completeness",
+      "A web page with an access date but no publication date: many pages show none, and APA then "
+      "prints (n.d.); add the date if the page shows one.",
+      bad="@online{x, title = {…}, url = {https://…}, urldate = {2025-06-01}}",
+      good="@online{x, title = {…}, url = {https://…}, date = {2025-03-28}, urldate = {2025-06-01}}", types=tuple(ONLINE_TYPES), absent=("date", "year"))
+def online_undated(R, e, ctx):
+    if e.type in ONLINE_TYPES and not _has(e, "date") and _has(e, "urldate"):
+        return [R.finding(e, "date", "web page has no date (APA prints n.d.); add date = {YYYY-MM-DD} if the page shows one")]
     return None
 
 
@@ -119,14 +130,28 @@ def missing_urldate(R, e, ctx):
 
 
 @rule("W208", "missing-author", "completeness",
-      "Books, chapters, theses, conference papers and journal articles normally have an author "
+      "Books, chapters, theses, conference papers, journal articles and @misc normally have an author "
       "(or editor); without one both styles move the title forward.",
       bad="@book{x, title = {世界权力的转移}, publisher = {北京大学出版社}, date = {2015}}",
-      good="@book{x, author = {阎学通}, title = {世界权力的转移}, publisher = {北京大学出版社}, date = {2015}}", types=tuple(NEEDS_AUTHOR | {"article"}), absent=("author", "editor", "organization", "institution", "school", "bookauthor", "crossref"))
+      good="@book{x, author = {阎学通}, title = {世界权力的转移}, publisher = {北京大学出版社}, date = {2015}}", types=tuple(NEEDS_AUTHOR | {"article", "misc"}), absent=("author", "editor", "organization", "institution", "school", "bookauthor", "crossref"))
 def missing_author(R, e, ctx):
-    needs = e.type in NEEDS_AUTHOR or (e.type == "article" and not _is_news(e))
+    needs = e.type in NEEDS_AUTHOR or (e.type == "article" and not _is_news(e)) or e.type == "misc"
     if needs and not _has(e, "author", "editor", "organization", "institution", "bookauthor", "crossref"):
+        if e.type == "misc" and not _has(e, "date", "howpublished", "url", "doi", "publisher", "note"):
+            return [R.finding(e, "author", "@misc with only a title: biblatex wants an author (or editor); add who wrote it, "
+                                           "and how it was published (howpublished, url)")]
         return [R.finding(e, "author", f"@{e.type} has no author or editor; add author = {{…}} (an organization in braces)")]
+    return None
+
+
+@rule("W219", "misc-without-date", "completeness",
+      "A @misc without a date (or year): the biblatex data model requires one, and both styles need "
+      "it to place the entry (APA prints n.d.).",
+      bad="@misc{x, author = {{NATO}}, title = {Notes on the Alliance}}",
+      good="@misc{x, author = {{NATO}}, title = {Notes on the Alliance}, date = {2020}}", types=("misc",), absent=("date", "year", "crossref"))
+def misc_date(R, e, ctx):
+    if e.type == "misc" and not _has(e, "date") and not e.fields.get("crossref"):
+        return [R.finding(e, "date", "@misc has no date; add date = {YYYY[-MM[-DD]]} (biblatex requires one)")]
     return None
 
 
@@ -191,27 +216,53 @@ def _langid(e) -> str:
     return val(e, "langid").strip().lower()
 
 
+# Scripts whose languages need langid most: without it a style cannot tell 等 from et al. or
+# group the entry; a Latin-script title without langid is (most often) English, the default.
+NON_LATIN_GUESSES = frozenset({"chinese", "japanese", "korean", "russian", "greek", "arabic"})
+
+
+def _missing_langid(R, e, latin: bool):
+    f = e.fields
+    if e.type in ("xdata", "set") or (("langid" in f or "language" in f or "hyphenation" in f) and _has(e, "langid")):
+        return None
+    title = f.get("title") or f.get("journaltitle") or f.get("journal")
+    if title and title[:1] in ("{", '"'):
+        title = text_of(title)
+    guess = guess_language(title) if title else None
+    if (guess in NON_LATIN_GUESSES) == latin:
+        return None
+    if guess:
+        said = _LANGID_ADVICE.get((R.code, guess))
+        if said is None:  # one message and one (immutable) fix per language, shared by its entries
+            said = _LANGID_ADVICE[(R.code, guess)] = (
+                f"no langid; the title looks {guess}: add langid = {{{guess}}}",
+                Fix("langid", guess, safe=False, description=f"add langid = {guess}"))
+        return [R.finding(e, "langid", said[0], said[1])]
+    return [R.finding(e, "langid", "no langid; add langid = {english|french|german|…} (biblatex assumes the document's language)")]
+
+
 @rule("W214", "missing-langid", "completeness",
-      "No langid: both styles need the language (等 or et al., sorting groups, APA romanization). "
-      "The fix (--unsafe-fixes) adds the language the title's script points to.",
+      "No langid on an entry whose title is in a non-Latin script (Chinese, Japanese, Korean, Cyrillic, "
+      "Greek, Arabic): both styles need the language (等 or et al., sorting groups, APA romanization). "
+      "The fix (--unsafe-fixes) adds the language the title's script points to. A Latin-script "
+      "title without langid is I217.",
       fixable="unsafe",
       bad="@article{x, title = {美菲“肩并肩 2025”}}", good="@article{x, title = {美菲“肩并肩 2025”}, langid = {chinese}}", absent=("langid", "language", "hyphenation"))
 def missing_langid(R, e, ctx):
-    f = e.fields
-    if ("langid" in f or "language" in f or "hyphenation" in f) and _has(e, "langid") or e.type in ("xdata", "set"):
-        return None
-    title = val(e, "title") or val(e, "journaltitle")
-    guess = guess_language(title) if title else None
-    if guess:
-        said = _LANGID_ADVICE.get(guess)
-        if said is None:  # one message and one (immutable) fix per language, shared by its entries
-            said = _LANGID_ADVICE[guess] = (f"no langid; the title looks {guess}: add langid = {{{guess}}}",
-                                            Fix("langid", "{" + guess + "}", safe=False, description=f"add langid = {guess}"))
-        return [R.finding(e, "langid", said[0], said[1])]
-    return [R.finding(e, "langid", "no langid; add langid = {english|chinese|japanese|…}")]
+    return _missing_langid(R, e, latin=False)
 
 
-_LANGID_ADVICE: dict[str, tuple] = {}
+@rule("I217", "missing-langid-latin", "completeness",
+      "No langid on an entry whose title is in Latin script (or that has no title): a hint, since "
+      "BibTeX exports (Google Scholar, Zotero) carry none and biblatex then assumes the document's "
+      "language. The fix (--unsafe-fixes) adds english for an English-looking (ASCII) title.",
+      fixable="unsafe",
+      bad="@article{x, title = {Alliance Politics}}", good="@article{x, title = {Alliance Politics}, langid = {english}}", absent=("langid", "language", "hyphenation"))
+def missing_langid_latin(R, e, ctx):
+    return _missing_langid(R, e, latin=True)
+
+
+_LANGID_ADVICE: dict[tuple, tuple] = {}
 
 
 @rule("I215", "missing-translated-title", "completeness",

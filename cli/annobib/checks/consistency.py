@@ -128,6 +128,8 @@ def url_date_mismatch(R, e, ctx):
     return [R.finding(e, "date", msg + "; check which is right")]
 
 
+from annobib.checks.form import KNOWN_LANGIDS as _KNOWN_LANGIDS, LANGID_ALIASES as _LANGID_ALIASES  # noqa: E402
+
 # langid -> scripts a title in that language is written in
 _LANG_SCRIPTS = {
     "chinese": {"han"}, "schinese": {"han"}, "tchinese": {"han"},
@@ -154,6 +156,10 @@ def title_script(R, e, ctx):
     title = val(e, "title")
     if not lang or not title:
         return None
+    if lang not in _KNOWN_LANGIDS:
+        lang = _LANGID_ALIASES.get(lang.replace("_", "-"), "")  # zh, en-US, kr (E318 asks for the name)
+        if not lang:
+            return None  # not a language at all: E318 says what to write
     key = (lang, title)
     said = _SCRIPT_MEMO.get(key, False)
     if said is False:  # langid and title recur together: each pair is judged once per run
@@ -175,6 +181,10 @@ def _script_mismatch(lang: str, title: str) -> str | None:
         return None
     if lang in _CJK_LANGS and HAN_RE.search(t) and not KANA_RE.search(t) and not HANGUL_RE.search(t):
         return None  # the common case: a title in Chinese characters under a CJK langid
+    from annobib.checks.hygiene import looks_like_mojibake
+
+    if looks_like_mojibake(t):
+        return None  # mis-decoded text (W501): its script says nothing about the language
     c = script_counts(t)
     present = {s for s, n in c.items() if n}
     if lang in _LANG_SCRIPTS:
@@ -282,3 +292,50 @@ def archive_mismatch(R, e, ctx):
             out = out or []
             out.append(R.finding(e, name, f"the snapshot is of {original}, not of the entry's url"))
     return out
+
+
+_DIALECT_PAIRS = (("journaltitle", "journal"), ("location", "address"), ("institution", "school"))
+
+
+@rule("W407", "dialect-fields-disagree", "consistency",
+      "A biblatex field and its BibTeX twin are both given and disagree (journaltitle and journal, "
+      "location and address, institution and school): tools read one or the other. Keep one.",
+      bad="journal = {International Security}, journaltitle = {International Organization}",
+      good="journaltitle = {International Security}", fields=("journal", "address", "school"))
+def dialect_fields(R, e, ctx):
+    f = e.fields
+    if "journaltitle" not in f and "location" not in f and "institution" not in f:
+        return None  # the common case: BibTeX names only
+    from annobib.checks._util import fold
+
+    out = None
+    for new, old in _DIALECT_PAIRS:
+        if new in f and old in f:
+            a, b = text_of(f[new]).strip(), text_of(f[old]).strip()
+            if a and b and fold(a) != fold(b):
+                out = out or []
+                out.append(R.finding(e, old, f"{old} '{b}' and {new} '{a}' disagree; tools read one or the other "
+                                             f"(annobib and biber read {new}): keep one"))
+    return out
+
+
+_DOI_URL = re.compile(r"^\s*https?://(?:dx\.)?doi\.org/(10\.[^\s?#]+)", re.I)
+
+
+@rule("W408", "url-doi-mismatch", "consistency",
+      "The url is a doi.org link to another DOI than the doi field: one of them belongs to another work.",
+      bad="doi = {10.1017/S0020818300032793}, url = {https://doi.org/10.1017/S0020818300032794}",
+      good="doi = {10.1017/S0020818300032793}, url = {https://doi.org/10.1017/S0020818300032793}", fields=("doi",))
+def url_doi_mismatch(R, e, ctx):
+    url = val(e, "url")
+    m = _DOI_URL.match(url) if url else None
+    doi = val(e, "doi").strip()
+    if not m or not doi:
+        return None
+    from urllib.parse import unquote
+
+    from annobib.checks._util import normalize_doi
+
+    if normalize_doi(unquote(m.group(1)).rstrip("/")) != normalize_doi(doi):
+        return [R.finding(e, "url", f"url points to DOI {unquote(m.group(1))} but doi is {doi}; one of them belongs to another work")]
+    return None

@@ -206,8 +206,10 @@ def pages_order(R, e, ctx):
 
 
 @rule("W319", "pages-abbreviated", "form",
-      "An abbreviated page range (125-7, Chicago style); the fix writes it out (125-127).",
-      fixable="safe", bad="pages = {125-7}", good="pages = {125-127}", fields=("pages",))
+      "A page range whose end is smaller than its start: abbreviated (125-7, Chicago style, for "
+      "125-127) or reversed (128-81 may be 81-128). The fix (--unsafe-fixes) writes out the "
+      "abbreviation; check the source first.",
+      fixable="unsafe", bad="pages = {125-7}", good="pages = {125-127}", fields=("pages",))
 def pages_abbreviated(R, e, ctx):
     raw = _raw(e, "pages")
     if raw is None:
@@ -218,9 +220,12 @@ def pages_abbreviated(R, e, ctx):
             continue
         t = text_of(raw)
         expanded = f"{m.group(1)}{a}-{m.group(3)}{full}"
-        fix = Fix("pages", replace_inner(raw, t.replace(part, expanded, 1)), description=f"{part} -> {expanded}") if part in t else None
+        reverse = f"{m.group(3)}{b}-{m.group(1)}{a}"
+        fix = Fix("pages", replace_inner(raw, t.replace(part, expanded, 1)), safe=False,
+                  description=f"{part} -> {expanded}") if part in t else None
         out = out or []
-        out.append(R.finding(e, "pages", f"abbreviated page range '{part}'; write {expanded}", fix))
+        out.append(R.finding(e, "pages", f"page range '{part}' ends below its start: perhaps {expanded} "
+                                         f"(abbreviated), or {reverse} (reversed); check the source", fix))
     return out
 
 
@@ -228,11 +233,13 @@ _VOL_PREFIX = re.compile(r"^\s*(?:vol(?:ume)?\.?|v\.|tome|bd\.|第)\s*", re.I)
 _VOL_SUFFIX = re.compile(r"\s*卷\s*$")
 _NUM_PREFIX = re.compile(r"^\s*(?:no\.?|nos\.?|number|num\.?|issue|iss\.?|n°|nº|#|№|第)\s*", re.I)
 _NUM_SUFFIX = re.compile(r"\s*[期号號]\s*$")
+_VOL_ISSUE = re.compile(r"([0-9]+)\s*\(\s*([0-9]+(?:[-/][0-9]+)?)\s*\)")
 _PLAIN_NUMBER = re.compile(r"^[0-9A-Za-z]+(?:[-/][0-9A-Za-z]+)*$")
 
 
 @rule("W307", "volume-number-form", "form",
-      "volume and number hold the number only ('35', not 'Vol. 35'; '10', not '第10期').", fixable="safe",
+      "volume and number hold the number only ('35', not 'Vol. 35'; '10', not '第10期'; not '35(4)', "
+      "the issue glued to the volume).", fixable="safe",
       bad="volume = {Vol. 35}, number = {No. 2}", good="volume = {35}, number = {2}", fields=("volume", "number", "issue"))
 def volume_number(R, e, ctx):
     out = None
@@ -246,6 +253,18 @@ def volume_number(R, e, ctx):
         if not s.isascii():
             s = unicodedata.normalize("NFKC", s)
         s = re.sub(f"\\s*[{_DASHES}]\\s*", "-", s)
+        glued = _VOL_ISSUE.fullmatch(s) if name == "volume" else None
+        if glued:
+            vol, iss = glued.group(1), glued.group(2)
+            have = text_of(e.fields.get("number") or e.fields.get("issue") or "").strip()
+            out = out or []
+            if have == iss:  # the issue is in number already: dropping it from volume loses nothing
+                out.append(R.finding(e, name, f"volume '{t}' repeats the issue; write {vol}",
+                                     Fix(name, replace_inner(raw, vol), description=f"{t} -> {vol}")))
+            else:
+                out.append(R.finding(e, name, f"volume '{t}' holds the issue too; write volume = {{{vol}}}, number = {{{iss}}}"
+                                     + (f" (number is '{have}' now)" if have else "")))
+            continue
         if not _PLAIN_NUMBER.match(s):
             continue  # '指导案例17号', 'RR-4412/6-AF': a designation, not a decorated number
         if s != t.strip() and s:
@@ -260,8 +279,12 @@ _DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*|doi\s+)", 
 _DOI_RE = re.compile(r"^10\.\d{4,9}(?:\.\d+)*/\S+$")
 
 
-@rule("W308", "doi-prefix", "form", "doi holds the bare DOI (10.xxxx/…), not a URL or a 'doi:' prefix.",
-      fixable="safe", bad="doi = {https://doi.org/10.2307/2111400}", good="doi = {10.2307/2111400}", fields=("doi",))
+_DOI_TRAILING = ".,;:"
+
+
+@rule("W308", "doi-prefix", "form", "doi holds the bare DOI (10.xxxx/…), not a URL or a 'doi:' prefix (safe fix), "
+      "and no punctuation from a sentence at its end (10.1038/nature12374. — the fix is unsafe: a DOI may end so).",
+      fixable="some", bad="doi = {https://doi.org/10.2307/2111400}", good="doi = {10.2307/2111400}", fields=("doi",))
 def doi_prefix(R, e, ctx):
     raw = _raw(e, "doi")
     if raw is None:
@@ -270,6 +293,10 @@ def doi_prefix(R, e, ctx):
     s = _DOI_PREFIX.sub("", t).strip()
     if s != t and _DOI_RE.match(s):
         return [R.finding(e, "doi", f"doi '{t}' should be the bare DOI {s}", Fix("doi", replace_inner(raw, s), description=f"-> {s}"))]
+    if _DOI_RE.match(s) and s[-1] in _DOI_TRAILING:
+        bare = s.rstrip(_DOI_TRAILING)
+        return [R.finding(e, "doi", f"doi '{t}' ends with '{s[len(bare):]}', probably punctuation from the sentence it was copied "
+                                    f"from; perhaps {bare}", Fix("doi", replace_inner(raw, bare), safe=False, description=f"-> {bare}"))]
     return None
 
 
@@ -322,7 +349,7 @@ def _id_parts(t: str, label: str):
 
 
 @rule("E310", "isbn", "form", "ISBN-10/13 length and check digit.",
-      bad="isbn = {978-7-301-25642-1}", good="isbn = {978-7-301-25642-3}", fields=("isbn",))
+      bad="isbn = {978-7-301-25642-1}", good="isbn = {978-7-301-25642-8}", fields=("isbn",))
 def isbn(R, e, ctx):
     raw = _raw(e, "isbn")
     if raw is None:
@@ -359,6 +386,28 @@ def issn(R, e, ctx):
     return out
 
 
+_ID_LABEL = re.compile(r"^\s*(?:(ISBN)(?:-1[03])?|(E?ISSN))\s*:?\s*(?=[0-9])", re.I)
+
+
+@rule("W321", "identifier-label", "form",
+      "isbn and issn hold the number only, not an 'ISBN'/'ISSN' label (styles print their own). "
+      "The fix drops the label.", fixable="safe", bad="issn = {ISSN 0092-5853}", good="issn = {0092-5853}",
+      fields=("isbn", "issn"))
+def identifier_label(R, e, ctx):
+    out = None
+    for name in ("isbn", "issn"):
+        raw = _raw(e, name)
+        if raw is None:
+            continue
+        t = text_of(raw)
+        if not _ID_LABEL.match(t) or re.search(r"[;,]", t):
+            continue  # a list of several is left as written
+        s = _ID_LABEL.sub("", t).strip()
+        out = out or []
+        out.append(R.finding(e, name, f"{name} '{t}' carries a label; write {s}", Fix(name, replace_inner(raw, s), description=f"{t} -> {s}")))
+    return out
+
+
 # --- URLs ------------------------------------------------------------------------------------
 
 URL_FIELDS = ("url", "archiveurl", "archive-url", "archive_url", "versionurl")
@@ -366,6 +415,7 @@ _TRAILING_JUNK = "。，、；：！？）」』》】〉”’…等.,;:!?\"'>"
 _CJK_PUNCT_IN = re.compile(r"[。，、；：！？「」『』《》【】“”（）]")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):(//)?")
 _BAD_CHARS = re.compile(r"[<>\"{}|\\^`]")
+_TEX_ESCAPE_IN_URL = re.compile(r"\\[_%&#~$]")
 
 
 _URL_SET = frozenset(URL_FIELDS)
@@ -421,16 +471,31 @@ def url_scheme(R, e, ctx):
     return out
 
 
+_URL_START = re.compile(r"(?:https?|ftps?)://|www\.", re.I)
+_WAYBACK_PREFIX = re.compile(r"/web/\d{4,14}[a-z_]*/?$")
+
+
+def _glued_urls(inner: str) -> list[str] | None:
+    """The URLs of a value holding several, separated by whitespace (two URLs pasted into one
+    field), else None. A break right after a Wayback prefix (/web/2025…/) is one wrapped URL."""
+    parts = inner.split()
+    if len(parts) < 2 or not all(_URL_START.match(p) for p in parts):
+        return None
+    if any(_WAYBACK_PREFIX.search(p) for p in parts[:-1]):
+        return None
+    return parts
+
+
 @rule("E313", "url-whitespace", "form",
       "A URL contains spaces or line breaks (a wrapped line joined with a space). The fix joins it; it "
-      "is safe when the break sits next to / - . _ = & ?.", fixable="some",
+      "is safe when the break sits next to / - . _ = & ?. Two URLs separated by a space are E315.", fixable="some",
       bad="url = {https://www.reuters.com/world/ china/philippines}",
       good="url = {https://www.reuters.com/world/china/philippines}", fields=URL_FIELDS)
 def url_whitespace(R, e, ctx):
     out = None
     for name, raw, t in _url_values(e):
         inner = t.strip()
-        if not re.search(r"\s", inner):
+        if not re.search(r"\s", inner) or _glued_urls(inner):
             continue
         joined = re.sub(r"\s+", "", inner)
         safe = all(
@@ -438,8 +503,12 @@ def url_whitespace(R, e, ctx):
             for m in re.finditer(r"\s+", inner)
         )
         out = out or []
-        out.append(R.finding(e, name, f"{name} contains whitespace; it should read {joined}",
-                             Fix(name, replace_inner(raw, joined), safe=safe, description="join the URL")))
+        if safe:
+            msg = f"{name} contains whitespace (a wrapped line); joined it reads {joined}"
+        else:
+            encoded = re.sub(r"\s+", "%20", inner)
+            msg = f"{name} contains whitespace; perhaps it reads {joined}, or {encoded} if the space belongs to the address (check the source)"
+        out.append(R.finding(e, name, msg, Fix(name, replace_inner(raw, joined), safe=safe, description="join the URL")))
     return out
 
 
@@ -461,7 +530,8 @@ def url_trailing(R, e, ctx):
 
 @rule("E315", "url-malformed", "form",
       "A URL with no host, characters a URL cannot hold (< > \" { } | \\ ^ `), CJK punctuation inside "
-      "(two URLs or a sentence glued together), or LaTeX around it (\\url{…}; the fix removes that).",
+      "(two URLs or a sentence glued together), two URLs separated by a space, or LaTeX around it (\\url{…}) or in it "
+      "(\\_ \\% \\&: a url is verbatim); the fix removes the LaTeX.",
       fixable="some", bad="url = {https://x.org/a，https://y.org/b}", good="url = {https://x.org/a}", fields=URL_FIELDS)
 def url_malformed(R, e, ctx):
     out = None
@@ -482,15 +552,26 @@ def url_malformed(R, e, ctx):
                 why = "has no host"
             elif not re.fullmatch(r"[\w.\-:@\[\]%]+", host) or ".." in host or not ("." in host or host.startswith("localhost") or host.startswith("[")):
                 why = f"has a malformed host '{host}'"
+        glued = _glued_urls(s) if why is None else None
+        if glued:
+            why = f"holds {len(glued)} URLs separated by a space; keep the one the entry cites"
         if why is None and _CJK_PUNCT_IN.search(s):
             why = f"contains '{_CJK_PUNCT_IN.search(s).group(0)}' (a sentence or a second URL glued on?)"
         if why is None:
-            bad = _BAD_CHARS.search(re.sub(r"\s", "", s))
-            if bad:
-                why = f"contains '{bad.group(0)}', which must be percent-encoded"
+            compact = re.sub(r"\s", "", s)
+            tex = _TEX_ESCAPE_IN_URL.findall(compact)
+            if tex:
+                why = f"contains LaTeX escapes ({', '.join(sorted(set(tex)))}); a url field is verbatim: write the bare characters ({', '.join(sorted({t[1] for t in tex}))})"
+            else:
+                bad = _BAD_CHARS.search(compact)
+                if bad:
+                    why = f"contains '{bad.group(0)}', which must be percent-encoded"
         if why:
             out = out or []
-            out.append(R.finding(e, name, f"{name} '{u}' {why}"))
+            fix = None
+            if why.startswith("contains LaTeX escapes") and not _BAD_CHARS.search(_TEX_ESCAPE_IN_URL.sub("", compact)):
+                fix = Fix(name, replace_inner(raw, _TEX_ESCAPE_IN_URL.sub(lambda m: m.group(0)[1], t)), description="drop the LaTeX escapes")
+            out.append(R.finding(e, name, f"{name} '{u}' {why}", fix))
     return out
 
 
@@ -599,6 +680,13 @@ def langid_value(R, e, ctx):
     low = t.lower().replace("_", "-")
     want = low if low in KNOWN_LANGIDS else LANGID_ALIASES.get(low)
     fix = Fix(name, replace_inner(raw, want), description=f"{t} -> {want}") if want else None
+    if want is None:  # a typo: the closest name, as a suggestion only
+        import difflib
+
+        close = difflib.get_close_matches(low, sorted(KNOWN_LANGIDS), n=1, cutoff=0.75)
+        if close:
+            return [R.finding(e, name, f"{name} '{t}' is not a babel language name; did you mean {close[0]}?",
+                              Fix(name, replace_inner(raw, close[0]), safe=False, description=f"{t} -> {close[0]}"))]
     return [R.finding(e, name, f"{name} '{t}' is not a babel language name" + (f"; write {want}" if want else ""), fix)]
 
 
@@ -644,7 +732,8 @@ def _dates_quick(e, ctx) -> bool:
 
 
 def _doi_quick(e, ctx) -> bool:
-    return bool(_DOI_RE.fullmatch(e.fields["doi"]))
+    v = e.fields["doi"]
+    return bool(_DOI_RE.fullmatch(v)) and v[-1] not in _DOI_TRAILING
 
 
 scan_pages = _claim(("W305", "E306", "W319"), _pages_quick, ("pages",))
@@ -705,12 +794,16 @@ def name_list(R, e, ctx):
         if _DOUBLE_AND.search(new) or _EDGE_AND.search(new):
             why.append("an empty name ('and and', or 'and' at an end)")
             new = _EDGE_AND.sub("", _DOUBLE_AND.sub("and", new)).strip()
-        if not why and " and " not in t and t.count(",") >= 3 and not _top_level(t, "{"):
-            parts = [p.strip() for p in t.split(",")]
+        commas = False
+        names = new[: -len(" and others")] if new.endswith(" and others") else new  # the names without 'et al.'
+        if " and " not in names and names.count(",") >= 3 and not _top_level(names, "{") and "、" not in names:
+            parts = [p.strip() for p in names.rstrip(" ,").split(",")]
             if all(parts):
+                commas = True
                 why.append("several names separated by commas (BibTeX reads 'Last, Jr, First')")
         if why:
             out = out or []
-            fix = Fix(name, new, description="BibTeX name separators") if new != t and new else None
+            # a fix that leaves names separated by commas would hide the rest of the problem
+            fix = Fix(name, new, description="BibTeX name separators") if new != t and new and not commas else None
             out.append(R.finding(e, name, f"{name} list: {'; '.join(why)}" + (f"; write {new!r}" if fix else "; separate names with ' and '"), fix))
     return out

@@ -10,13 +10,14 @@ import html
 import re
 import unicodedata
 
-from annobib.checks._util import CJK_RE, INTERNAL_FIELDS, LONG_FIELDS, VERBATIM_FIELDS, replace_inner, unwrap
+from annobib.checks._util import CJK_RE, HANGUL_RE, INTERNAL_FIELDS, LONG_FIELDS, VERBATIM_FIELDS, replace_inner, unwrap
 from annobib.checks.base import Finding, Fix, declare, scanner
 
 declare("W501", "mojibake", "hygiene",
         "Text decoded with the wrong encoding (UTF-8 read as Latin-1/cp1252 or GBK: 'Ã©', 'â€™', "
-        "'锟斤拷') or a U+FFFD replacement character. The fix (--unsafe-fixes) re-decodes when that "
-        "round-trips exactly.", fixable="unsafe",
+        "'锟斤拷'; GBK read as Latin-1: 'ÖÐ¹ú'), also when it no longer decodes exactly (a no-break "
+        "space became a space), or a U+FFFD replacement character. The fix (--unsafe-fixes) "
+        "re-decodes only when that round-trips exactly.", fixable="unsafe",
         bad="title = {Trumpâ€™s Asia policy}", good="title = {Trump’s Asia policy}")
 declare("W502", "html-entity", "hygiene",
         "HTML entities (&amp; &#8217; &nbsp;) or tags (<i>, <br>) copied from a web page. The fix "
@@ -36,15 +37,21 @@ declare("W506", "unbalanced-quotes", "hygiene",
         "number of \".", bad="title = {美菲“肩并肩 2025，美国新版}", good="title = {美菲“肩并肩 2025”，美国新版}")
 declare("W507", "cjk-mixed-punctuation", "hygiene",
         "Half-width punctuation (, : ; ! ? ( )) next to Chinese or Japanese characters in a title, or "
-        "full-width punctuation inside a Latin title. The fix (--unsafe-fixes) converts it.", fixable="unsafe",
+        "full-width punctuation inside a Latin title (Korean, which uses half-width punctuation, is "
+        "left alone). The fix (--unsafe-fixes) converts it.", fixable="unsafe",
         bad="title = {美菲“肩并肩 2025”,美国新版(印太战略)}", good="title = {美菲“肩并肩 2025”，美国新版（印太战略）}")
 declare("W508", "whitespace", "hygiene",
         "Leading or trailing spaces, doubled spaces, line breaks or tabs inside a short field, a space "
         "before Chinese punctuation (PDF spacing noise). The fix tidies it.", fixable="safe",
         bad="journaltitle = { 世界知识 }, title = {项目编号 ：24&ZD289}", good="journaltitle = {世界知识}")
+declare("I511", "wrapped-line", "hygiene",
+        "A line break (with its indentation) inside a short field: the .bib was wrapped. BibTeX and "
+        "biber read it as one space, so this is a hint; the fix joins the line.", fixable="safe",
+        bad="title = {The Quad\n  Revisited}", good="title = {The Quad Revisited}")
 declare("W509", "control-characters", "hygiene",
         "Invisible characters: C0/C1 controls, zero-width spaces and joiners, byte-order marks, "
-        "bidirectional marks, soft hyphens. The fix removes them.", fixable="safe",
+        "bidirectional marks, soft hyphens (not the C1 bytes and soft hyphens that are part of "
+        "mojibake: W501 re-decodes those). The fix removes them.", fixable="safe",
         bad="title = {Alliance\u200b Politics}", good="title = {Alliance Politics}")
 declare("W510", "fullwidth-alphanumerics", "hygiene",
         "Full-width Latin letters or digits (ＡＰＥＣ, ２０２５); GB/T 7714 and APA both want half-width. "
@@ -68,6 +75,7 @@ _STRAY_TEX = re.compile(r"\\(?:cite[a-zA-Z]*|footnote|footcite|label|ref|pageref
                         r"|\\\\")
 _SPECIAL = re.compile(r"(?<!\\)[&%#]|(?<![\\$])_")
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_CTRL_OUTSIDE_MOJIBAKE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _PAIRS = [("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"), ("（", "）"), ("(", ")"), ("[", "]"), ("【", "】"), ("〈", "〉")]
 _PAIR_CHARS = re.compile("[" + re.escape("".join(a + b for a, b in _PAIRS)) + "]")
@@ -137,6 +145,76 @@ def _unmojibake(s: str) -> str | None:
     return None
 
 
+_LATIN1_RUN = re.compile(r"[\u00a1-\u00ff]+")
+_LATIN1_PAIR = re.compile(r"[\u00c0-\u00ff][\u00a1-\u00ff]")
+_CJK_READING = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def _gbk_read_as_latin1(s: str) -> str | None:
+    """'ÖÐ¹úÍâ½»' -> '中国外交': GBK bytes shown as Latin-1. Only when the Latin-1 letters come in
+    runs of even length (two bytes a character), outnumber the ASCII letters, and every run
+    decodes to Chinese characters — French or German text does not look like that."""
+    runs = _LATIN1_RUN.findall(s)
+    n = sum(map(len, runs))
+    if n < 4 or any(len(r) % 2 for r in runs) or n < sum(c.isalpha() for c in s if c.isascii()):
+        return None
+    try:
+        fixed = s.encode("latin-1").decode("gbk")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    rest = [c for c in fixed if not c.isascii()]
+    return fixed if rest and all(_CJK_READING.match(c) for c in rest) else None
+
+
+def _utf8_read_loosely(s: str) -> str | None:
+    """UTF-8 shown as cp1252/Latin-1 that no longer decodes exactly (a no-break space became a
+    space in copying, a byte was dropped): the reading with '?' for what was lost, when most of
+    the non-ASCII characters still form UTF-8 sequences, else None."""
+    b = bytearray()
+    for c in s:
+        o = ord(c)
+        if o < 0x100:
+            b.append(o)
+        else:
+            try:
+                b += c.encode("cp1252")
+            except UnicodeEncodeError:
+                return None  # a character neither code page has: not this kind of mis-decoding
+    text = b.decode("utf-8", errors="replace")
+    recovered = sum(len(c.encode("utf-8")) for c in text if ord(c) >= 0x80 and c != "\ufffd")
+    high = sum(1 for c in s if ord(c) >= 0x80)
+    if recovered < 4 or recovered < 0.6 * high:
+        return None
+    exact = _unmojibake(s.replace(" ", "\u00a0")) if " " in s else None  # the no-break spaces back?
+    return exact if exact is not None else text.replace("\ufffd", "?")
+
+
+def _mojibake(s: str):
+    """(what gave it away, the exact re-decoding or None, an approximate reading or None) when
+    ``s`` is mis-decoded text (U+FFFD aside: that is reported on its own), else None."""
+    m = _MOJIBAKE.search(s)
+    if m:
+        fixed = _unmojibake(s)
+        if fixed is not None or m.group(0) in ("锟斤拷", "烫烫烫", "屯屯屯") or "â€" in s or re.search(r"Ã[\u0080-\u00bf]", s):
+            return m.group(0), fixed, None
+    if _LATIN1_PAIR.search(s):
+        gbk = _gbk_read_as_latin1(s)
+        if gbk is not None:
+            return _LATIN1_RUN.search(s).group(0)[:4], gbk, None
+    if m:
+        loose = _utf8_read_loosely(s)
+        if loose is not None:
+            return m.group(0), None, loose
+    return None
+
+
+def looks_like_mojibake(text: str) -> bool:
+    """Whether W501 reads ``text`` as mis-decoded (other rules then leave its script alone)."""
+    return not text.isascii() and (_MOJIBAKE.search(text) is not None or _LATIN1_PAIR.search(text) is not None) \
+        and _mojibake(text) is not None
+
+
+
 # Whitespace worth tidying inside a value: two in a row, a tab or line break, a space before
 # closing or after opening CJK punctuation. Written as one class then lookbehinds (as _MOJIBAKE)
 # so that the search skips in C to the spaces and brackets; leading or trailing whitespace is
@@ -154,6 +232,8 @@ _FULL_ANY = re.compile(r"[，：；！？（）]")
 
 def _punct_width(rules, e, name, opening, s, closing):
     if CJK_RE.search(s):
+        if HANGUL_RE.search(s):
+            return None  # Korean writes half-width punctuation, hanja or not
         m = _HALF_NEXT_TO_CJK.search(s) if _HALF_ANY.search(s) else None
         if m:
             new = _HALF_NEXT_TO_CJK.sub(lambda x: _HALF_PUNCT[x.group(0)], s)
@@ -245,21 +325,24 @@ def _scan_field(rules, name: str, raw: str) -> list:
     ascii_ = s.isascii()
     verbatim = name in VERBATIM_FIELDS
     long = name in LONG_FIELDS
-    # W509 control characters
-    if _CTRL.search(s):
-        bad = sorted({f"U+{ord(c):04X}" for c in _CTRL.findall(s)})
+    moji = _mojibake(s) if not ascii_ and (_MOJIBAKE.search(s) or _LATIN1_PAIR.search(s)) and "\ufffd" not in s else None
+    # W509 control characters (a C1 character or soft hyphen inside mojibake is one of its bytes: W501)
+    ctrl = _CTRL_OUTSIDE_MOJIBAKE if moji else _CTRL
+    if ctrl.search(s):
+        bad = sorted({f"U+{ord(c):04X}" for c in ctrl.findall(s)})
         out.append(rules["W509"].finding(e, name, f"{name} contains invisible characters ({', '.join(bad)})",
-                                         Fix(name, opening + _CTRL.sub("", s) + closing, description="remove invisible characters")))
+                                         Fix(name, opening + ctrl.sub("", s) + closing, description="remove invisible characters")))
     # W501 mojibake
-    if not ascii_ and _MOJIBAKE.search(s):
-        fixed = _unmojibake(s)
-        if "\ufffd" in s:
-            out.append(rules["W501"].finding(e, name, f"{name} contains U+FFFD (�): characters were lost in a conversion; retype them"))
-        elif fixed is not None or _MOJIBAKE.search(s).group(0) in ("锟斤拷", "烫烫烫", "屯屯屯") or "â€" in s or re.search(r"Ã[\u0080-\u00bf]", s):
-            msg = f"{name} looks like mis-decoded text ('{_MOJIBAKE.search(s).group(0)}')"
-            if fixed is not None:
-                msg += f"; it probably reads '{fixed[:60]}'"
-            out.append(rules["W501"].finding(e, name, msg, Fix(name, opening + fixed + closing, safe=False, description="re-decode") if fixed else None))
+    if not ascii_ and "\ufffd" in s and _MOJIBAKE.search(s):
+        out.append(rules["W501"].finding(e, name, f"{name} contains U+FFFD (�): characters were lost in a conversion; retype them"))
+    elif moji:
+        sample, fixed, loose = moji
+        msg = f"{name} looks like mis-decoded text ('{sample}')"
+        if fixed is not None:
+            msg += f"; it probably reads '{fixed[:60]}'"
+        elif loose is not None:
+            msg += f" that no longer decodes exactly (a character changed in copying); perhaps '{loose[:60]}': retype it from the source"
+        out.append(rules["W501"].finding(e, name, msg, Fix(name, opening + fixed + closing, safe=False, description="re-decode") if fixed else None))
     # W502 HTML
     if "&" in s or "<" in s:
         ents = _ENTITY.findall(s)
@@ -315,6 +398,8 @@ def _scan_field(rules, name: str, raw: str) -> list:
         else:
             if '"' in s and (s.count('"') - s.count('\\"')) % 2 and name not in NO_SPECIALS:
                 out.append(rules["W506"].finding(e, name, f"{name} has an odd number of '\"'"))
+    elif long and name in _QUOTED_LONG and '"' in s and (s.count('"') - s.count('\\"')) % 2:
+        out.append(rules["W506"].finding(e, name, f"{name} has an odd number of '\"' (a quotation never closed)"))
     # W507 CJK punctuation width
     if name in TITLE_FIELDS and not ascii_:
         w = _punct_width(rules, e, name, opening, s, closing)
@@ -331,8 +416,9 @@ def _scan_field(rules, name: str, raw: str) -> list:
             what = "doubled spaces"
         else:
             what = "a space next to Chinese punctuation"
-        out.append(rules["W508"].finding(e, name, f"{name} has {what}",
-                                         Fix(name, opening + tidy + closing, description="tidy whitespace")))
+        code = "I511" if what == "a line break or tab" and _LINE_WRAP.sub(" ", s) == tidy else "W508"
+        out.append(rules[code].finding(e, name, f"{name} has {what}" if code == "W508" else f"{name} is wrapped over lines (read as one space)",
+                                       Fix(name, opening + tidy + closing, description="tidy whitespace" if code == "W508" else "join the lines")))
     # W510 full-width letters and digits
     if not ascii_ and _FULLWIDTH_ALNUM.search(s):
         new = _FULLWIDTH_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), s)
@@ -341,7 +427,11 @@ def _scan_field(rules, name: str, raw: str) -> list:
     return out
 
 
-@scanner("W501", "W502", "W503", "W504", "E505", "W506", "W507", "W508", "W509", "W510")
+_QUOTED_LONG = frozenset({"note", "addendum"})  # printed free text: a '"' left open shows
+_LINE_WRAP = re.compile(r"[ \t]*\r?\n[ \t]*")
+
+
+@scanner("W501", "W502", "W503", "W504", "E505", "W506", "W507", "W508", "W509", "W510", "I511")
 def scan_text(rules, e, ctx):
     fields = e.fields
     cit = fields.get("citations")

@@ -20,7 +20,7 @@ class Corpus:
 
 def _load_rules() -> None:
     # importing the modules registers their rules
-    from annobib.checks import completeness, consistency, coverage, form, hygiene, structure  # noqa: F401
+    from annobib.checks import completeness, consistency, coverage, form, hygiene, rawtext, structure  # noqa: F401
 
 
 def clear_caches() -> None:
@@ -98,6 +98,8 @@ def run_checks(libraries, select=None, ignore=None, ctx: Context | None = None, 
     prepare_context(libraries, ctx, active)
     with paused_gc():
         findings = check_corpus(corpus, active, ctx)
+        if ctx.state.get("text_oddities", {}).get("comment_at"):
+            findings = _without_phantoms(findings, ctx)
         _refine_lines(findings, libraries)
         return sort_findings(findings)
 
@@ -192,10 +194,22 @@ class _Plan:
 def prepare_context(libraries, ctx: Context, active) -> None:
     """Give rules the little they need from the file text (never the file itself)."""
     ctx.state["_today_iso"] = ctx.today.isoformat()
+    if "W110" in active or "W111" in active or "W112" in active:
+        from annobib.checks.rawtext import text_oddities
+
+        ctx.state["text_oddities"] = text_oddities(libraries)
     if "W303" in active:
         # the month rule must tell `month = mar` (a macro, fine) from `month = {March}`
         ctx.state["block_raw"] = {id(b.entry): b.raw for lib in libraries for b in getattr(lib, "blocks", [])
                                   if b.entry is not None and "month" in b.entry.fields}
+
+
+def _without_phantoms(findings: list[Finding], ctx: Context) -> list[Finding]:
+    """Only W110 speaks for an entry BibTeX reads out of a '%' comment line."""
+    from annobib.checks.rawtext import phantom_ids
+
+    ids = phantom_ids(ctx)
+    return [f for f in findings if f.code == "W110" or f.entry is None or id(f.entry) not in ids]
 
 
 def _rule_failed(ctx: Context, what: str, exc: Exception) -> None:

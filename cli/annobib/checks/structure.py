@@ -24,6 +24,7 @@ performance review standard video
 
 _ENTRY_HEAD = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]*)\s*,")
 _FIELD_NAME = re.compile(r"([A-Za-z][\w:+.-]*)\s*=")
+_NO_COMMA_HEAD = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()=]+)\s+[A-Za-z][\w:+.-]*\s*=")
 
 
 def where(first, e) -> str:
@@ -43,6 +44,9 @@ def _diagnose(raw: str) -> str:
         return f"unbalanced braces ({opened} '{{' against {closed} '}}')"
     m = _ENTRY_HEAD.match(body.lstrip())
     if not m:
+        nc = _NO_COMMA_HEAD.match(body.lstrip())
+        if nc:
+            return "a missing comma after the key"
         return "no '@type{key,' head"
     # field names at brace depth 1
     names, depth, i = [], 0, 0
@@ -109,7 +113,7 @@ def unparsable(R, corpus, ctx):
             continue  # E101 / E108
         raw = p.raw
         body = raw[raw.find("@"):] if "@" in raw else raw
-        m = _ENTRY_HEAD.match(body.lstrip())
+        m = _ENTRY_HEAD.match(body.lstrip()) or _NO_COMMA_HEAD.match(body.lstrip())
         key = m.group(2) if m else None
         why = _diagnose(raw)
         if why.startswith("a syntax error") and msg:

@@ -63,12 +63,12 @@ def _summary(findings, n_entries: int, n_files: int, unsafe: bool) -> dict:
 
 def _summary_line(s: dict) -> str:
     if not (s["errors"] or s["warnings"] or s["hints"]):
-        return f"no problems in {s['entries']} entries"
+        return f"no problems in {s['entries']} entr{'y' if s['entries'] == 1 else 'ies'}"
     parts = []
     for n, word in ((s["errors"], "error"), (s["warnings"], "warning"), (s["hints"], "hint")):
         if n:
             parts.append(f"{n} {word}{'s' if n != 1 else ''}")
-    line = ", ".join(parts) + f" in {s['entries_with_findings']} of {s['entries']} entries"
+    line = ", ".join(parts) + f" in {s['entries_with_findings']} of {s['entries']} entr{'y' if s['entries'] == 1 else 'ies'}"
     fixes = []
     if s["fixable"]:
         fixes.append(f"{s['fixable']} fixable with --fix")
@@ -239,13 +239,22 @@ def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fi
     paths = [Path(p) for p in files] if files else bibliography_paths(ctx)
     from annobib.bib import read_library, write_library
 
-    libraries = []
+    libraries, unreadable = [], []
     for p in paths:
-        if p.is_dir():
-            raise InputError(f"{p}: is a directory, not a .bib file")
-        libraries.append(read_library(p))
+        try:
+            if p.is_dir():
+                raise InputError(f"{p}: is a directory, not a .bib file")
+            libraries.append(read_library(p))
+        except InputError as exc:
+            if do_fix or len(paths) == 1:
+                raise  # --fix writes nothing unless every file could be read
+            unreadable.append(exc)
+    if unreadable and not libraries:
+        for exc in unreadable[:-1]:
+            click.echo(f"annobib: error: {exc}", err=True)
+        raise unreadable[-1]
     if not any(lib.entries or lib.problems for lib in libraries):
-        names = ", ".join(str(p) for p in paths)
+        names = ", ".join(str(lib.path) for lib in libraries)
         raise InputError(f"{names}: no entries to validate (an empty file, or only comments)")
     check_ctx = Context(today=day, cited_keys=cited)
 
@@ -284,6 +293,8 @@ def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fi
 
     if fmt == "json":
         doc = {"files": [str(p) for p in paths], "findings": [f.as_dict() for f in findings], "summary": summary}
+        if unreadable:
+            doc["errors"] = [str(exc) for exc in unreadable]
         if do_fix:
             doc["fixed"] = applied_all
             doc["diff"] = "".join(diffs)
@@ -309,4 +320,6 @@ def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fi
         verb = "would fix" if dry_run else "fixed"
         click.echo(f"annobib: {verb} {len(applied_all)} field{'s' if len(applied_all) != 1 else ''}"
                    + (" (nothing written: --dry-run)" if dry_run else ""), err=True)
-    ctx.exit(1 if failed else 0)
+    for exc in unreadable:  # the files that could not be read: one line each, after the others' findings
+        click.echo(f"annobib: error: {exc}", err=True)
+    ctx.exit(2 if unreadable else 1 if failed else 0)
