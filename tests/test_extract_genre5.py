@@ -273,3 +273,16 @@ def test_bare_number_markers_before_full_width_brackets_and_a_surname_that_is_a_
     x = extract_text(text)
     assert [(n.note.number, n.status) for n in x.notes] == [(1, "cited"), (2, "cited")]
     assert sorted(e.fields["author"] for e in x.entries) == ["余平", "田中一郎"]
+
+
+def test_case_keys_name_the_parties():
+    x, _ = _run("Marbury v. Madison, 5 U.S. 137 (1803).\n\n"
+                "Fisheries Jurisdiction (Spain v. Canada), Judgment, I.C.J. Reports 1998, p. 432.\n\n"
+                "Prosecutor v. Blaskic, Case No. IT-95-14-A, Judgment, 29 July 2004, para. 41.")
+    assert [e.key for e in x.entries] == ["marbury1803madison", "spain1998canada", "prosecutor2004blaskic"]
+
+
+def test_institute_white_paper_it_publishes_itself_is_a_report():
+    e = _one("해양연구원, 「2022 해양안보 백서」 (부산: 해양연구원, 2022), 8쪽.")
+    assert e.type == "report" and e.fields["institution"] == "해양연구원"
+    assert e.fields["publisher"] == "해양연구원" and e.fields["location"] == "부산"

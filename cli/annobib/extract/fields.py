@@ -639,6 +639,8 @@ US_CASE_RE = re.compile(
     r"(?:,\s*(?P<pin>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?\s*\((?P<court>[^()]*?)\s*(?P<y>(?:1[6-9]|20)\d\d)\)\.?$")
 # Title (A v. B), [stage,] I.C.J. Reports 1986, p. 14 / …, PCA Case No. 2013-19, Award of 12 July 2016, para. 278
 INTL_CASE_RE = re.compile(r"^(?P<t>[^()]{3,200}?\s*\((?:[^()]|\([^()]*\))*?\bv\.?\s(?:[^()]|\([^()]*\))*\))\s*,\s*(?P<rest>.+)$")
+# Prosecutor v. Tadić, Case No. IT-94-1-A, …: the case name runs to the first comma after its "v."
+INTL_CASE_PLAIN_RE = re.compile(r"^(?P<t>[^(),]{2,200}?\bv\.?\s[^(),]{2,200}?)\s*,\s*(?P<rest>.+)$")
 # R v Jogee [2016] UKSC 8, [12] / Donoghue v Stevenson [1932] AC 562 / Case C-362/14 Schrems v DPC [2015] ECLI:…
 UK_CASE_RE = re.compile(
     r"^(?:Case\s+(?P<no>[A-Z]-?\d+/\d+)\s+)?(?P<t>[^,\[\]()]{1,120}?\sv\.?\s[^,\[\]()]{2,120}?)\s*,?\s*[\[(](?P<y>(?:1[6-9]|20)\d\d)[\])]\s*"
@@ -692,7 +694,7 @@ def parse_case(text: str) -> Parsed | None:
             pin = m["pin"].strip()
             locator = pin if pin.startswith(("para", "[")) else re.sub(r"\s*[-–]\s*", "-", pin)
     else:
-        m = INTL_CASE_RE.match(t)
+        m = INTL_CASE_RE.match(t) or INTL_CASE_PLAIN_RE.match(t)
         if not m or not CASE_CUE_RE.search(m["rest"]):
             return None
         rest = m["rest"].rstrip(". ")
@@ -730,7 +732,7 @@ def parse_case(text: str) -> Parsed | None:
 
 # Name (@handle), “Text,” Platform, Date, URL  /  Organization [@handle], “Text,” Platform, Date, URL
 SOCIAL_RE = re.compile(
-    r"^(?P<au>[^,()\[\]“\"]{2,80}?)\s*[(\[]@(?P<h>\w{1,40})[)\]]\s*[,.]?\s*[“\"](?P<t>.+?)[,.]?[”\"]\s*[,.]?\s*"
+    r"^(?P<au>[^()\[\]“\"]{2,80}?)\s*[(\[]@(?P<h>\w{1,40})[)\]]\s*[,.]?\s*[“\"](?P<t>.+?)[,.]?[”\"]\s*[,.]?\s*"
     r"(?P<site>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*,\s*(?P<rest>.+)$")
 
 
@@ -1327,6 +1329,12 @@ def parse_cjk(text: str) -> Parsed:
             f["location"] = pub.group("loc")
         f["publisher"] = pub.group("pub")
         f["date"] = pub.group("year") + (f"-{int(pub.group('month')):02d}" if pub.group("month") else "")
+        if not doctype and not container and authors_field and authors_field.startswith("{") and " and " not in authors_field \
+                and REPORT_TITLE_RE.search(title) and pub.group("pub").strip() == authors_field.strip("{}"):
+            # 통일연구원, 「2023 북한인권백서」 (서울: 통일연구원, 2023): an institute's white paper or report
+            # that it publishes itself (one printed by a press stays a book)
+            etype = "report"
+            f["institution"] = authors_field.strip("{}")
         if doctype and not container:
             # 《新时代的中国与世界》白皮书，北京：人民出版社 2019 年版: a report printed by a press
             etype = "report"

@@ -194,6 +194,14 @@ def base_key(fields: dict[str, str]) -> str:
     m = re.search(r"\d{4}", fields.get("date", ""))
     year = m.group(0) if m else "nd"
     word = title_word(fields.get("title", ""))
+    case = None if who else re.match(r"^(?P<a>[^\u3000-\u9fff]+?)\s+v\.?\s+(?P<b>[^\u3000-\u9fff]+)$", fields.get("title", ""))
+    if case and title_word(case["b"]):
+        # Trump v. Hawaii -> trump2018hawaii: a case is keyed by its parties (court or report if the first is short)
+        a, b = case["a"], case["b"]
+        if "(" in a:  # Title (Nicaragua v. United States): the parties in parentheses
+            a, b = a.rsplit("(", 1)[1], b.split(")", 1)[0]
+        fam = title_word(a) or fam
+        word = title_word(b) or word
     key = f"{fam[:20]}{year}{word[:20]}"
     return key if re.match(r"^[a-z]", key) else ("anon" + key)
 
