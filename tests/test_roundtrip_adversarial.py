@@ -4,6 +4,7 @@ files): read -> write is byte-identical, and one edit changes only what it must.
 from __future__ import annotations
 
 import difflib
+import sys
 
 import pytest
 
@@ -266,3 +267,29 @@ def test_a_field_added_to_a_google_scholar_or_ieee_entry_keeps_their_no_space_st
         (["  doi={10.1109/ACCESS.2020.9000000}}\n"], ["  doi={10.1109/ACCESS.2020.9000000},\n", "  annote={Note.}}\n"]),
     ]
     assert [e.fields["annote"] for e in parse_library(new).entries] == ["Note.", "Note."]
+
+
+NOTES_BETWEEN = """@misc{a, title = {A}}
+
+% B: the classic reference, keep it
+@misc{b, title = {B}}
+
+Free text notes after b.
+
+@misc{c, title = {C}} % c is a stub
+
+@misc{d, title = {D}}
+"""
+
+
+def test_removing_an_entry_keeps_the_comment_about_the_next_one(tmp_path):
+    path = tmp_path / "refs.bib"
+    path.write_text(NOTES_BETWEEN, encoding="utf-8")
+    result = run_cli(["--bib", str(path), "rm", "--yes", "a", "c"], env={"ANNOBIB_CACHE_DIR": str(tmp_path / "cache")})
+    assert result.exit_code == 0, result.stderr
+    assert path.read_text(encoding="utf-8") == (
+        "% B: the classic reference, keep it\n@misc{b, title = {B}}\n\nFree text notes after b.\n\n@misc{d, title = {D}}\n"
+    )
+    lib = parse_library(NOTES_BETWEEN)
+    lib.remove("b")  # the free text after b stays; the comment before it goes with a's block
+    assert library_text(lib) == NOTES_BETWEEN.replace("@misc{b, title = {B}}\n\n", "")

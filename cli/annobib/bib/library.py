@@ -99,11 +99,41 @@ class Library:
         self.blocks.append(block)
 
     def remove(self, key: str) -> Entry | None:
+        """Take the entry out. Text after it that is not on its closing line (a comment about
+        the next entry, free notes) stays in the file: it is kept as a comment block."""
         for i, b in enumerate(self.blocks):
             if b.entry is not None and b.entry.key == key:
-                del self.blocks[i]
+                tail = _text_after_entry(b.raw)
+                if tail:
+                    self.blocks[i] = Block("comment", tail, b.line + b.raw[: len(b.raw) - len(tail)].count("\n"))
+                else:
+                    del self.blocks[i]
                 return b.entry
         return None
+
+
+def _text_after_entry(raw: str) -> str:
+    """What follows an entry's closing line in its block, from the first line that is not
+    blank ('' when there is nothing but blank lines, or the entry cannot be located)."""
+    if not raw or "\n" not in raw.rstrip() and "\r" not in raw.rstrip():
+        return ""
+    from annobib.bib.writer import scan_entry
+
+    spans = scan_entry(raw)
+    if spans is None:
+        return ""
+    rest = raw[spans.close + 1:]
+    eol = min((i for i in (rest.find("\n"), rest.find("\r")) if i >= 0), default=-1)
+    if eol < 0:
+        return ""
+    rest = rest[eol:]
+    stripped = rest.lstrip("\r\n \t")
+    if not stripped:
+        return ""
+    # keep from the start of the first non-blank line
+    start = len(rest) - len(stripped)
+    line_start = max(rest.rfind("\n", 0, start), rest.rfind("\r", 0, start)) + 1
+    return rest[line_start:]
 
 
 def _snapshot(entry: Entry) -> tuple:
