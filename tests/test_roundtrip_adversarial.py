@@ -293,3 +293,19 @@ def test_removing_an_entry_keeps_the_comment_about_the_next_one(tmp_path):
     lib = parse_library(NOTES_BETWEEN)
     lib.remove("b")  # the free text after b stays; the comment before it goes with a's block
     assert library_text(lib) == NOTES_BETWEEN.replace("@misc{b, title = {B}}\n\n", "")
+
+
+def test_edit_with_a_new_key_changes_only_the_lines_that_changed(tmp_path):
+    path = tmp_path / "refs.bib"
+    path.write_text(JABREF, encoding="utf-8")
+    env = {
+        "ANNOBIB_CACHE_DIR": str(tmp_path / "cache"),
+        "EDITOR": f"{sys.executable} -c \"import sys,pathlib; p=pathlib.Path(sys.argv[1]); "
+                  f"p.write_text(p.read_text().replace('Knuth1984,', 'Knuth84,').replace('Literate', 'Literary'))\"",
+    }
+    result = run_cli(["--bib", str(path), "edit", "Knuth1984"], env=env)
+    assert result.exit_code == 0, result.stderr
+    assert changed_lines(JABREF, path.read_text(encoding="utf-8")) == [
+        (["@Article{Knuth1984,\n"], ["@Article{Knuth84,\n"]),
+        (["  title     = {Literate Programming},\n"], ["  title     = {Literary Programming},\n"]),
+    ]

@@ -350,22 +350,13 @@ def edit_entry(lib, key: str, editor: Callable[[str], str | None], max_rounds: i
             continue
         if serialize_entry(new) == original:
             return None
-        if new.key == entry.key:
-            entry.type = new.type
-            entry.fields.clear()
-            entry.fields.update(new.fields)
-            return entry
-        # a new key: put the new entry where the old one was
-        keys = lib.keys()
-        position = keys.index(key)
-        lib.remove(key)
-        after = keys[position - 1] if position > 0 else None
-        lib.add(new, after=after)
-        if after is None:  # first entry: move it to the front of the entries
-            block = lib.blocks.pop()
-            first = next((i for i, b in enumerate(lib.blocks) if b.entry is not None), len(lib.blocks))
-            lib.blocks.insert(first, block)
-        return new
+        # in place (a new key too): the writer splices only what changed into the entry's
+        # text, and the comments around it stay where they are
+        entry.key = new.key
+        entry.type = new.type
+        entry.fields.clear()
+        entry.fields.update(new.fields)
+        return entry
     raise InputError("too many attempts; nothing written")
 
 
