@@ -286,3 +286,12 @@ def test_institute_white_paper_it_publishes_itself_is_a_report():
     e = _one("해양연구원, 「2022 해양안보 백서」 (부산: 해양연구원, 2022), 8쪽.")
     assert e.type == "report" and e.fields["institution"] == "해양연구원"
     assert e.fields["publisher"] == "해양연구원" and e.fields["location"] == "부산"
+
+
+def test_korean_volume_as_jip_or_without_je_and_japanese_translator_before_a_kana_press():
+    e = _one("최은정, 「해양 협력」, 『해양정치논총』 제41집 3호 (2018), 10-30쪽.")
+    assert (e.fields["volume"], e.fields["number"]) == ("41", "3")
+    e = _one("최은정, 「해양 협력」, 『해양연구』 17권 4호 (2018), pp. 10-30.")
+    assert (e.fields["volume"], e.fields["number"]) == ("17", "4")
+    e = _one("ジョン・スミス『海の帝国』山田太郎訳（みすず、2010年）、5頁。")
+    assert e.fields["translator"] == "山田太郎" and e.fields["publisher"] == "みすず"

@@ -35,8 +35,8 @@ YEAR = re.compile(r"(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?!\d)")
 ZH_YMD = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 ZH_YM = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?!\s*\d{1,2}\s*[日일])")
 ZH_ISSUE = re.compile(r"(\d{4})\s*年\s*(?:第\s*)?(\d{1,3})\s*期")
-ZH_VOLUME = re.compile(r"第\s*(\d{1,4})\s*卷|제\s*(\d{1,4})\s*권|(\d{1,4})\s*巻")
-KO_NUMBER = re.compile(r"제\s*(\d{1,4})\s*호|第\s*(\d{1,4})\s*号|(?<=권)\s*(\d{1,4})\s*호")  # 제28권 2호
+ZH_VOLUME = re.compile(r"第\s*(\d{1,4})\s*卷|제\s*(\d{1,4})\s*[권집]|(?<![\d.])(\d{1,4})\s*(?:巻|[권집](?=\s*(?:제\s*)?\d{1,3}\s*호))")
+KO_NUMBER = re.compile(r"제\s*(\d{1,4})\s*호|第\s*(\d{1,4})\s*号|(?<=[권집])\s*(\d{1,4})\s*호")  # 제28권 2호
 KO_PAGES = re.compile(r"(\d+)\s*(?:[-–—~～]+\s*(\d+))?\s*쪽")
 ZH_SERIES = re.compile(r"第\s*(\d{1,4})\s*辑")
 ZH_PAGES = re.compile(r"第\s*(\d+)\s*(?:[—–\-~～至]+\s*(\d+))?\s*页")
@@ -1367,6 +1367,9 @@ def parse_cjk(text: str) -> Parsed:
             f["institution"] = authors_field.strip("{}")
         else:
             etype = "book"
+            if translator_m and "translator" not in f:  # 訳者訳（ウェッジ、2008年）: a press without 出版社 in its name
+                tr_names, _r, tr_others = cjk_names(translator_m.group(1))
+                f["translator"] = format_cjk_names(tr_names, tr_others)
         f["publisher"] = site
         f["date"] = date
     elif site and (url or date):
