@@ -203,3 +203,17 @@ def test_an_old_jabref_file_in_windows_1252_gets_the_conversion_it_declares(tmp_
         f"annobib: error: {path}:5: not valid UTF-8 (byte 0xfc); convert it to UTF-8 first "
         f"(it says it is windows-1252: iconv -f windows-1252 -t UTF-8 {path})"
     )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no pipes here")
+def test_writing_to_a_pipe_is_refused_as_such(tmp_path):
+    # `annobib --bib <(cat refs.bib) tag …`: the pipe can be read, not written back
+    env = dict(os.environ, PYTHONPATH=str(REPO / "cli"), NO_COLOR="1", ANNOBIB_CACHE_DIR=str(tmp_path / "cache"))
+    src = tmp_path / "refs.bib"
+    src.write_text(BIB, encoding="utf-8")
+    code = f"import subprocess,sys; r=subprocess.Popen(['cat', {str(src)!r}], stdout=subprocess.PIPE); " \
+           f"sys.exit(subprocess.call([sys.executable,'-m','annobib','--bib','/dev/fd/%d' % r.stdout.fileno(),'tag','ok2020','+t'], pass_fds=[r.stdout.fileno()]))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=30)
+    assert proc.returncode == 2
+    assert "not a regular file" in proc.stderr and "nothing written" in proc.stderr
+    assert src.read_text(encoding="utf-8") == BIB

@@ -487,7 +487,7 @@ def _writable_target(target: Path) -> Path:
 
     real = Path(os.path.realpath(target))
     try:
-        st = os.stat(real)
+        st = os.stat(target)  # follows links: /dev/fd/63 (`--bib <(…)`) is the pipe itself
     except (FileNotFoundError, NotADirectoryError):
         return real  # a new file (a bad folder is reported when the file is created)
     except OSError as exc:
