@@ -295,3 +295,15 @@ def test_korean_volume_as_jip_or_without_je_and_japanese_translator_before_a_kan
     assert (e.fields["volume"], e.fields["number"]) == ("17", "4")
     e = _one("ジョン・スミス『海の帝国』山田太郎訳（みすず、2010年）、5頁。")
     assert e.fields["translator"] == "山田太郎" and e.fields["publisher"] == "みすず"
+
+
+def test_harvard_and_apa_news_items_and_a_corporate_strategy_online():
+    e = _one("Guardian (2022) ‘Ports strike ends’, The Guardian, 9 June. Available at: https://example.com/g (Accessed: 1 July 2022).")
+    assert (e.type, e.fields["journaltitle"], e.fields["entrysubtype"], e.fields["date"]) == ("article", "The Guardian", "newspaper", "2022-06-09")
+    assert "author" not in e.fields
+    e = _one("Okoro, B. (2021) ‘Shipping after the pandemic’, Financial Times, 5 May.")
+    assert (e.fields["author"], e.fields["journaltitle"], e.fields["date"]) == ("Okoro, B.", "Financial Times", "2021-05-05")
+    e = _one("Vale, T. (2020, March 3). Harbours reopen. The Boston Globe. https://example.com/b")
+    assert (e.type, e.fields["journaltitle"], e.fields["entrysubtype"]) == ("article", "The Boston Globe", "newspaper")
+    e = _one("Ports Council (2020) National Ports Strategy. Available at: https://example.org/s (Accessed: 2 May 2021).")
+    assert e.type == "report" and e.fields["author"] == "{Ports Council}"

@@ -616,6 +616,16 @@ def parse_apa(text: str) -> Parsed | None:
         if jm["pp"]:
             f["pages"] = re.sub(r"\s*[-–—]\s*", "-", jm["pp"])
             locator = f["pages"]
+    elif m["md"] and ":" not in rest and len(rest.rstrip(". ")) <= 60 and (url or _news_outlet(rest.rstrip(". "))
+                                                                          or NEWS_RE.search(rest) or MAGAZINE_RE.search(rest)):
+        # Family, I. (2020, March 3). Title. The New York Times. URL: a dated news item or web page
+        site = rest.rstrip(". ")
+        if KNOWN_MAGAZINE_RE.fullmatch(site) or MAGAZINE_RE.search(site):
+            etype, f["journaltitle"], f["entrysubtype"] = "article", site, "magazine"
+        elif _news_outlet(site) or NEWS_RE.search(site):
+            etype, f["journaltitle"], f["entrysubtype"] = "article", site, "newspaper"
+        else:
+            etype, f["organization"] = "online", site
     else:
         pub = rest.rstrip(". ")
         if not pub or len(pub) > 80:
@@ -801,7 +811,7 @@ def parse_harvard(text: str) -> Parsed | None:
     if not m:
         return None
     corp = m["corp"]
-    if corp and not (_news_outlet(corp) or ORG_RE.search(corp) or THINK_TANK_RE.search(corp) or IGO_RE.fullmatch(corp)
+    if corp and not (_news_outlet(corp) or NEWS_RE.search(corp) or ORG_RE.search(corp) or THINK_TANK_RE.search(corp) or IGO_RE.fullmatch(corp)
                      or re.fullmatch(r"[A-Z]{2,8}", corp) or len(corp.split()) >= 3):
         return None  # "Smith (2019) …": a short form or prose, not a corporate author
     body = m["body"].strip()
@@ -851,15 +861,19 @@ def parse_harvard(text: str) -> Parsed | None:
                 f["pages"] = re.sub(r"\s*[-–—]\s*", "-", jm["pp"])
                 locator = f["pages"]
         else:
-            dm = _DAY_MONTH.search("," + rest.strip(" ,.")) if rest.strip(" ,.") else None
-            if dm:
-                date = iso_date(f"{dm['d']} {year}") or year
-                rest = ""
-            elif rest.strip(" ,."):
-                seg = rest.strip(" ,.")
-                if len(seg) < 60 and "," not in seg:
-                    f["journaltitle"] = seg
-                    etype = "article"
+            seg = "," + rest.strip(" ,.")
+            dm = _DAY_MONTH.search(seg) if seg != "," else None
+            if dm:  # …’, The Economist, 12 January: the day and month complete the year
+                date = (iso_date(f"{dm['d']} {year}") or year) if year else ""
+                seg = seg[: dm.start()]
+            seg = seg.strip(" ,.")
+            if seg and len(seg) < 60 and "," not in seg:
+                f["journaltitle"] = seg
+                etype = "article"
+                if KNOWN_MAGAZINE_RE.fullmatch(seg) or MAGAZINE_RE.search(seg):
+                    f["entrysubtype"] = "magazine"
+                elif _news_outlet(seg) or NEWS_RE.search(seg):
+                    f["entrysubtype"] = "newspaper"
     else:
         im = _HARVARD_IMPRINT.search(body)
         if im:
@@ -897,12 +911,14 @@ def parse_harvard(text: str) -> Parsed | None:
                 f["journaltitle"] = corp.strip()
                 f["entrysubtype"] = "newspaper"
                 author = None
-            elif f.get("publisher") or not url:
-                etype = "report"
+            elif f.get("publisher") or not url or REPORT_TITLE_RE.search(title):
+                etype = "report"  # NATO (2022) Strategic Concept. Available at: …: a strategy is a report
             else:
                 etype = "online"
                 f["organization"] = corp.strip()
                 author = None
+        if author and etype == "article" and corp.strip().lower() in f.get("journaltitle", "").lower():
+            author = None  # Economist (2023) '…', The Economist: the outlet, not an author
         if author:
             f["author"] = author
         if etype == "report" and f.get("publisher"):
