@@ -307,3 +307,10 @@ def test_harvard_and_apa_news_items_and_a_corporate_strategy_online():
     assert (e.type, e.fields["journaltitle"], e.fields["entrysubtype"]) == ("article", "The Boston Globe", "newspaper")
     e = _one("Ports Council (2020) National Ports Strategy. Available at: https://example.org/s (Accessed: 2 May 2021).")
     assert e.type == "report" and e.fields["author"] == "{Ports Council}"
+
+
+def test_short_prose_lines_starting_with_years_are_not_numbered_heads():
+    from annobib.extract.document import _numbered_heads
+    assert _numbered_heads(["2019 the fleet was rebuilt", "x", "2020 it grew again in size"]) == {}
+    assert _numbered_heads(["ASIAN SECURITY REVIEW 8", "x", "9 Minilateralism and Alliances"]) == {
+        0: (8, "ASIAN SECURITY REVIEW"), 2: (9, "Minilateralism and Alliances")}

@@ -121,6 +121,9 @@ def _numbered_heads(st: list[str]) -> dict[int, tuple[int, str]]:
             continue
         if re.match(r"(?:同上|同前|前引|前揭|前掲|Ibid|ibid|Id\b|위의|앞의)", rest):
             continue  # a bare-numbered note (``3 同上``), not a running head
+        words = re.findall(r"[A-Za-z][\w'’\-]*", rest)
+        if words and not CJK_RE.search(rest) and sum(w[0].isupper() for w in words) < 0.6 * len(words):
+            continue  # "2019 the fleet was rebuilt": a line of prose, not a title-cased head
         cands[i] = (num, rest)
     if not cands:
         return {}
