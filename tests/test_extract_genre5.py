@@ -314,3 +314,8 @@ def test_short_prose_lines_starting_with_years_are_not_numbered_heads():
     assert _numbered_heads(["2019 the fleet was rebuilt", "x", "2020 it grew again in size"]) == {}
     assert _numbered_heads(["ASIAN SECURITY REVIEW 8", "x", "9 Minilateralism and Alliances"]) == {
         0: (8, "ASIAN SECURITY REVIEW"), 2: (9, "Minilateralism and Alliances")}
+
+
+def test_numbered_section_headings_are_not_folios():
+    from annobib.extract.document import _numbered_heads
+    assert _numbered_heads(["2 Literature Review", "text", "3 Data and Methods", "text", "4 Results"]) == {}

@@ -105,8 +105,11 @@ def _numbered_heads(st: list[str]) -> dict[int, tuple[int, str]]:
     """A folio printed at the start or end of the running-head line, set off by spaces only
     (``112　Journal　2024 年第 2 期``, ``Article title　113``): the line's text must be head-shaped
     (no sentence punctuation) and either a journal issue or repeated on another such line, or the
-    numbers of all such lines climb page by page. Line index -> (folio, head text)."""
+    numbers of all such lines climb page by page with the folio first on some lines and last on
+    others (verso/recto; numbered section headings, ``2 Literature Review``, climb too but always put
+    the number first). Line index -> (folio, head text)."""
     cands: dict[int, tuple[int, str]] = {}
+    forms: set[str] = set()
     for i, line in enumerate(st):
         if not line or len(line) > 48 or not (line[0].isdigit() or line[-1].isdigit()):
             continue
@@ -125,6 +128,7 @@ def _numbered_heads(st: list[str]) -> dict[int, tuple[int, str]]:
         if words and not CJK_RE.search(rest) and sum(w[0].isupper() for w in words) < 0.6 * len(words):
             continue  # "2019 the fleet was rebuilt": a line of prose, not a title-cased head
         cands[i] = (num, rest)
+        forms.add("a" if m.group("a") else "b")
     if not cands:
         return {}
     seen: dict[int, int] = {}
@@ -136,8 +140,8 @@ def _numbered_heads(st: list[str]) -> dict[int, tuple[int, str]]:
         counts[rest] = counts.get(rest, 0) + 1
     ok = {i: v for i, v in cands.items() if counts[v[1]] > 1 or ("期" in v[1] and ISSUE_HEAD_RE.match(v[1]))}
     nums = [v[0] for _i, v in sorted(cands.items())]
-    if len(nums) >= 2 and all(1 <= b - a <= 2 for a, b in zip(nums, nums[1:])):
-        ok = dict(cands)
+    if len(nums) >= 2 and all(1 <= b - a <= 2 for a, b in zip(nums, nums[1:])) and len(forms) == 2:
+        ok = dict(cands)  # verso/recto: the folio on the outer edge, first on one page, last on the next
     elif ok:
         kept = [v[0] for _i, v in sorted(ok.items())]
         if not all(1 <= b - a <= 3 for a, b in zip(kept, kept[1:])):
