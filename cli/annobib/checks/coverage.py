@@ -166,17 +166,18 @@ _HEAD = re.compile(r"\s*(?:p\.\s*(\d+)\s*,\s*)?n\.\s*(\d+)(?:\s*,\s*at\s+([^:]+?
       "work with no entry, or a note with no citation (funding, commentary).", scope="library",
       bad="entries cite p. 27 notes 1, 2 and 4", good="an entry cites p. 27 n. 3 (or note 3 cites nothing)")
 def note_gap(R, corpus, ctx):
-    pages: dict[int | None, dict[int, object]] = defaultdict(dict)
-    heads: dict[str, list] = {}  # citations value -> its (page, note) numbers: values recur
+    # Each note goes to the first entry (in file order) that cites it. Citations values recur, so
+    # each distinct value is read once, for the first entry holding it: in the order of those
+    # first entries, a note still meets its first citing entry first.
+    first: dict[str, object] = {}
     for e in corpus.entries:
         raw = e.fields.get("citations")
-        if not raw:
-            continue
-        got = heads.get(raw)
-        if got is None:
-            got = heads[raw] = [(int(page) if page else None, int(note)) for page, note in _HEADS.findall(raw)]
-        for page, note in got:
-            pages[page].setdefault(note, e)
+        if raw:
+            first.setdefault(raw, e)
+    pages: dict[int | None, dict[int, object]] = defaultdict(dict)
+    for raw, e in first.items():
+        for page, note in _HEADS.findall(raw):
+            pages[int(page) if page else None].setdefault(int(note), e)
     out = []
     for page, notes in sorted(pages.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
         if not notes:
