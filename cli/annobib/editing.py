@@ -22,10 +22,27 @@ TAGS_FIELD = "keywords"
 
 # --------------------------------------------------------------------------- finding entries
 
-def load_libraries(paths: Iterable[Path]):
+def load_libraries(paths: Iterable[Path], for_writing: bool = False):
     from annobib.bib import read_library
 
-    return [read_library(p) for p in paths]
+    libraries = [read_library(p) for p in paths]
+    if for_writing:
+        for lib in libraries:
+            refuse_broken(lib)
+    return libraries
+
+
+def refuse_broken(lib) -> None:
+    """An editing command does not write a file with blocks that do not parse (a truncated
+    entry, an unbalanced brace): the user sees the problem first, and nothing is written.
+    (The library itself would keep such blocks verbatim; the command is the cautious one.)"""
+    broken = [b for b in lib.blocks if b.kind == "failed"]
+    if broken:
+        first = broken[0]
+        why = (first.problem or "could not parse this block").removesuffix("; it is kept verbatim")
+        more = f" (and {len(broken) - 1} more such block{'s' if len(broken) > 2 else ''})" if len(broken) > 1 else ""
+        raise InputError(f"{lib.path}:{first.line}: {why}{more}; mend the file first "
+                         f"(annobib validate {lib.path} lists every problem); nothing was written")
 
 
 def unknown_key_error(key: str, known: Iterable[str]) -> InputError:
@@ -390,7 +407,9 @@ def open_for_adding(path: Path):
     path = Path(path)
     if not path.exists():
         return Library(path=path)
-    return read_library(path)
+    lib = read_library(path)
+    refuse_broken(lib)
+    return lib
 
 
 def save(lib, dry_run: bool = False) -> str:

@@ -267,6 +267,13 @@ def safe(text: str | None) -> str:
     )
 
 
+def safe_lines(text: str) -> str:
+    """As :func:`safe`, but line breaks and tabs kept (for raw BibTeX shown on a terminal)."""
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(lambda m: m.group() if m.group() in "\n\t\r" else "\\x%02x" % ord(m.group()), text)
+
+
 # --------------------------------------------------------------------------- pinyin
 
 _TT: dict[int, str] | None = None  # str.translate table: Han -> first reading (built for bulk work)

@@ -51,7 +51,12 @@ def load_bibliography(ctx: click.Context | None = None):
     ``ANNOBIB_NO_CACHE=1`` bypasses the cache."""
     from annobib.cache import load_views
 
-    return load_views(bibliography_paths(ctx), use_cache=not os.environ.get("ANNOBIB_NO_CACHE"))
+    paths = bibliography_paths(ctx)
+    view = load_views(paths, use_cache=not os.environ.get("ANNOBIB_NO_CACHE"))
+    if not len(view) and not view.problems:  # as validate: nothing to show is an input error
+        names = ", ".join(str(p) for p in paths)
+        raise InputError(f"{names}: no entries (an empty file, or only comments)")
+    return view
 
 
 def report_problems(problems) -> int:

@@ -64,7 +64,7 @@ def annotate(key: str, text: str | None, append: bool, use_editor: bool, dry_run
         set_annotation,
     )
 
-    lib, entry = locate(load_libraries(bibliography_paths()), key)
+    lib, entry = locate(load_libraries(bibliography_paths(), for_writing=True), key)
     buffer = None
     if text is None and (use_editor or stdin_is_terminal()):
         template = annotation_buffer(entry) if not append else annotation_buffer_for_append(entry)

@@ -21,7 +21,7 @@ def edit(key: str, dry_run: bool) -> None:
     from annobib.commands.annotate import run_editor, write_or_rescue
     from annobib.editing import edit_entry, load_libraries, locate
 
-    lib, _ = locate(load_libraries(bibliography_paths()), key)
+    lib, _ = locate(load_libraries(bibliography_paths(), for_writing=True), key)
     last = {}
 
     def editor(text: str) -> str | None:

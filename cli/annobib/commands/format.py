@@ -43,6 +43,11 @@ def _entries(ctx, need_view: bool = False):
         lib = read_library(path)
         entries.extend(lib.entries)
         problems.extend(f"{path}:{p.line}: {p.message}" for p in lib.problems)
+    if not entries and not problems:
+        from annobib.errors import InputError
+
+        names = ", ".join(str(p) for p in bibliography_paths(ctx))
+        raise InputError(f"{names}: no entries (an empty file, or only comments)")
     return None, entries, report_problems(problems)
 
 

@@ -23,7 +23,7 @@ def rm(keys: tuple[str, ...], yes: bool, dry_run: bool) -> None:
     """
     from annobib.editing import load_libraries, locate, remove_entries, save
 
-    libraries = load_libraries(bibliography_paths())
+    libraries = load_libraries(bibliography_paths(), for_writing=True)
     by_lib: dict[int, tuple] = {}
     for key in dict.fromkeys(keys):
         lib, _ = locate(libraries, key)  # every key is checked before anything changes

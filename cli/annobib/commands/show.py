@@ -71,9 +71,16 @@ def show(ctx, keys, bibtex, as_json, style):
             out.append(d)
         emit_json(out)
     elif bibtex:
+        import sys
+
+        from annobib.text import safe_lines
+
+        on_terminal = sys.stdout.isatty()
         for n, i in enumerate(found):
-            text = view.raw_text(i)
-            click.echo(text.rstrip("\n") + ("\n" if n < len(found) - 1 else ""))
+            text = view.raw_text(i).rstrip("\n")
+            if on_terminal:  # an ESC or BEL in a value must not reach the terminal; piped, exact bytes
+                text = safe_lines(text)
+            click.echo(text + ("\n" if n < len(found) - 1 else ""), color=True)  # color=True: click strips no escape
     else:
         con = console(ctx)
         for i in found:

@@ -45,7 +45,7 @@ def tag(words: tuple[str, ...], dry_run: bool, as_json: bool) -> None:
             raise InputError(f"{word!r}: a tag name must follow + or -")
         else:
             keys.append(word)
-    libraries = load_libraries(bibliography_paths())
+    libraries = load_libraries(bibliography_paths(), for_writing=True)
     if not add and not remove:
         _list(libraries, keys, as_json)
         return

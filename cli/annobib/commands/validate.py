@@ -48,7 +48,7 @@ def _read_manuscripts(paths) -> dict:
     return cited
 
 
-def _summary(findings, n_entries: int, n_files: int, unsafe: bool) -> dict:
+def _summary(findings, n_entries: int, n_files: int, unsafe: bool, libraries=()) -> dict:
     errors = sum(f.severity == "error" for f in findings)
     warnings = sum(f.severity == "warning" for f in findings)
     infos = sum(f.severity == "info" for f in findings)
@@ -56,9 +56,29 @@ def _summary(findings, n_entries: int, n_files: int, unsafe: bool) -> dict:
     unsafe_fix = sum(1 for f in findings if f.fix is not None and not f.fix.safe)
     return {
         "errors": errors, "warnings": warnings, "hints": infos, "entries": n_entries, "files": n_files,
-        "entries_with_findings": len({id(f.entry) if f.entry is not None else (f.source, f.key) for f in findings if f.key}),
+        **_counts_with_findings(findings, libraries),
         "fixable": safe_fix, "fixable_unsafe": unsafe_fix,
     }
+
+
+def _counts_with_findings(findings, libraries) -> dict:
+    """How many entries have findings, and how many blocks that did not parse (a finding
+    without its entry is matched to an entry of that file and key when there is one)."""
+    by_key = {}
+    for lib in libraries:
+        for e in lib.entries:
+            by_key.setdefault((str(lib.path) if lib.path else None, e.key), id(e))
+    entries, blocks = set(), set()
+    for f in findings:
+        if f.entry is not None:
+            entries.add(id(f.entry))
+        elif f.key is not None:
+            known = by_key.get((f.source, f.key))
+            if known is not None:
+                entries.add(known)
+            else:
+                blocks.add((f.source, f.line))
+    return {"entries_with_findings": len(entries), "broken_blocks": len(blocks)}
 
 
 def _summary_line(s: dict) -> str:
@@ -69,6 +89,9 @@ def _summary_line(s: dict) -> str:
         if n:
             parts.append(f"{n} {word}{'s' if n != 1 else ''}")
     line = ", ".join(parts) + f" in {s['entries_with_findings']} of {s['entries']} entr{'y' if s['entries'] == 1 else 'ies'}"
+    if s.get("broken_blocks"):
+        n = s["broken_blocks"]
+        line += f" and {n} block{'s' if n != 1 else ''} that did not parse"
     fixes = []
     if s["fixable"]:
         fixes.append(f"{s['fixable']} fixable with --fix")
@@ -288,7 +311,7 @@ def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fi
     for problem in check_ctx.state.get("rule_errors", [])[:5]:
         warn(f"a rule failed (its findings are missing; please report it): {problem}")
     n_entries = sum(len(lib.entries) for lib in libraries)
-    summary = _summary(findings, n_entries, len(libraries), unsafe_fixes)
+    summary = _summary(findings, n_entries, len(libraries), unsafe_fixes, libraries)
     failed = summary["errors"] > 0 or (strict and summary["warnings"] > 0)
 
     if fmt == "json":

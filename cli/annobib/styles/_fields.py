@@ -81,7 +81,10 @@ def segments(value: str | None, cjk_dashes: bool = False) -> tuple[tuple[str, bo
     if not s:
         return ()
     out: list[tuple[str, bool]] = []
-    _decode_into(s, 0, out, cjk_dashes)
+    try:
+        _decode_into(s, 0, out, cjk_dashes)
+    except RecursionError:  # braces nested hundreds deep: no markup worth reading, keep the text
+        out = [(re.sub(r"[{}]", "", s), True)]
     # merge neighbours with the same protection
     merged: list[list] = []
     for text, prot in out:
