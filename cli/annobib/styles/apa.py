@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from annobib.render.richtext import RichText, Run, italic
 from annobib.styles import _fields
+from annobib.styles._legal import SUPREME_REPORTERS, bluebook_date, case_citation, handle_from_url, is_social_post
 from annobib.styles._outlets import is_news, outlet_kind
 from annobib.styles.casing import sentence_case, title_case
 
@@ -43,6 +44,7 @@ DESCRIPTIONS = {"transcript": "Transcript", "pressrelease": "Press release", "pr
                 "infographic": "Infographic", "policy brief": "Policy brief", "white paper": "White paper",
                 "map": "Map", "dataset": "Data set", "software": "Computer software", "letter": "Letter",
                 "interview": "Interview"}
+LEGAL_TYPES = {"jurisdiction", "legislation", "regulation", "legal"}
 DATED_TYPES = {"online", "webpage", "www", "electronic", "newspaper", "misc", "unpublished"}
 STANDALONE = {"book", "mvbook", "booklet", "report", "techreport", "manual", "thesis", "phdthesis",
               "mastersthesis", "online", "webpage", "www", "electronic", "collection", "proceedings",
@@ -70,6 +72,7 @@ class _A:
         self.sub = (_fields.raw(entry, "entrysubtype") or "").lower()
         self.warnings = warnings if warnings is not None else []
         self.langid = (_fields.raw(entry, "langid") or "").lower()
+        self.keep_case = False  # a proper title (case name, statute, post text): never sentence-cased
 
     def f(self, name: str) -> str:
         return _fields.field(self.e, name)
@@ -81,6 +84,8 @@ class _A:
     def names(self, field: str = "author"):
         from annobib.names import parse_names
 
+        if self.type in LEGAL_TYPES and field == "author":
+            return ()  # legal references start with the case or statute name (APA 7, 11.3)
         rom = _get(self.e, field + "_romanized") if field == "author" else ""
         value = rom or self.e.get(field) or ""
         if not value:
@@ -189,7 +194,7 @@ class _A:
                 self.warn(f"suggested romanization of the {field} {text!r}; set {rom_field}")
             else:
                 self.warn(f"could not romanize the {field} {plain!r} (kanji need a reading); set {rom_field}")
-        elif english:
+        elif english and not self.keep_case:
             text = sentence_case(_fields.segments(raw), capitalize_after_colon=True)
         else:
             # Latin-script, not English: keep the author's capitalization
@@ -290,6 +295,10 @@ def format_entry(entry, edition: str = "7", system: str = "author-date", extra: 
     a = _A(entry, warnings)
     t = a.type
     sub = a.sub
+    if t in LEGAL_TYPES:
+        return _legal(a, extra)
+    post = is_social_post(t, a.f("organization"))
+    a.keep_case = post
     names = a.names("author")
     editors_as_authors = False
     if not names and t in ("book", "collection", "proceedings") and entry.get("editor"):
@@ -307,6 +316,13 @@ def format_entry(entry, edition: str = "7", system: str = "author-date", extra: 
     date = "(" + a.date_text(extra) + ")."
     out = RichText(lang=_lang_tag(a.langid))
     author = a.author_list(names)
+    if post:
+        # APA 7, 10.15: Author [@handle]. (Date). Post text [Post]. Platform. URL
+        handle = _fields.raw(a.e, "handle") or handle_from_url(_fields.raw(a.e, "url") or "")
+        if handle and author:
+            author += " [" + ("@" + handle.lstrip("@")) + "]"
+        if not desc:
+            desc = "Tweet" if a.f("organization").strip().lower() == "twitter" else "Post"
     if editors_as_authors and author:
         author += " (Ed.)." if len(names) == 1 else " (Eds.)."
     site = a.f("organization") or a.f("publisher") or a.f("institution")
@@ -397,6 +413,51 @@ def format_entry(entry, edition: str = "7", system: str = "author-date", extra: 
     if links:
         out.append(links)
     _strip_trailing_space(out)
+    return out
+
+
+def _legal(a: _A, extra: str) -> RichText:
+    """APA 7 legal references (11.4, 11.5), which follow the Bluebook: the case or statute name in
+    roman type, never sentence-cased (italic only in the in-text citation), then its citation.
+
+    ``Trump v. Hawaii, 585 U.S. 667 (2018).`` · ``Smith v. Ocean Freight Co., 412 F.3d 88 (2d Cir. 2005).``
+    · ``R v Jogee [2016] UKSC 8.`` · ``Arctic Sunrise (Netherlands v. Russia), PCA Case No. 2014-02
+    (Aug. 14, 2015). URL`` · a statute: ``Name, number (2021). URL``."""
+    a.keep_case = True
+    out = RichText(lang=_lang_tag(a.langid))
+    name = a.title("title")
+    year = a.year()
+    date = _fields.raw(a.e, "date") or year
+    if a.type == "jurisdiction":
+        reporter = a.f("journaltitle") or a.f("reporter")
+        court = a.romanized_field("institution") or a.romanized_field("organization") or a.f("court")
+        num = a.f("number")
+        if num and not _is_latin(num):
+            num = a.romanized_field("number")
+            if not _get(a.e, "number_romanized"):
+                a.warn(f"suggested romanization of the case number {num!r}; set number_romanized")
+        cite, named = case_citation(_is_latin(a.f("title")), reporter, a.f("volume"), a.f("pages"),
+                                    num, court, year)
+        if reporter:
+            paren = " ".join(p for p in ((court if reporter not in SUPREME_REPORTERS else ""), year + extra) if p)
+        elif named and cite.startswith("["):
+            paren = ""  # a neutral citation carries its year
+        else:
+            paren = " ".join(p for p in ((court if not named else ""), bluebook_date(date) + extra) if p.strip())
+    else:
+        num = a.f("number")
+        cite = num if not num or _is_latin(num) else a.romanized_field("number")
+        if num and cite != num and not _get(a.e, "number_romanized"):
+            a.warn(f"suggested romanization of the number {cite!r}; set number_romanized")
+        paren = year + extra
+    if cite:
+        name = name + (" " if cite.startswith("[") else ", ") + cite
+    if paren or not cite:
+        name = name + " (" + (paren or "n.d.") + ")"
+    out.append(_end(name))
+    links = a.links()
+    if links:
+        out.append(" ", links)
     return out
 
 
@@ -509,6 +570,12 @@ def citation(entry, edition: str = "7", extra: str = "") -> str:
             return n.romanized()[0]
         return (n.particle + " " + n.family).strip() if n.particle else n.family
 
+    if a.type in LEGAL_TYPES:
+        # the case or statute name (italic for a case in print, APA 7, 11.4)
+        t = _first_word_title(a) if not _is_latin(a.f("title")) else a.f("title")
+        t = t[:1].upper() + t[1:]
+        y = a.year()
+        return f"({t}, {(y + extra) if y else 'n.d.'})"
     if not people:
         # the first words of the title (up to a colon), in title case; in quotation marks for
         # an article or chapter, plain (italic in print) for a stand-alone work

@@ -19,6 +19,7 @@ from annobib.model import FIELD_ALIASES
 from annobib.render.richtext import RichText, Run
 from annobib.styles import _fields
 from annobib.styles._outlets import is_news, outlet_kind
+from annobib.styles._legal import case_citation, is_social_post
 from annobib.styles.casing import sentence_case
 
 LANG_OTHER, LANG_EN, LANG_RU, LANG_ZH, LANG_JA, LANG_KO = 0, 1, 2, 3, 4, 5
@@ -226,6 +227,8 @@ SUBTYPE_IDS = {"newspaper": "N", "inproceedings": "C", "report": "R", "techrepor
 class _Entry:
     """One entry being formatted: decoded fields, language, punctuation."""
 
+    keep_case = False  # a proper title (case name, social-media post text): never sentence-cased
+
     def __init__(self, entry, opts: Options, extra: str = ""):
         self.e = entry
         self._raw: dict[str, str] = {}
@@ -408,7 +411,7 @@ class _Entry:
         return segs  # type: ignore[return-value]
 
     def _case(self, segs) -> str:
-        if self.lang == LANG_EN:
+        if self.lang == LANG_EN and not self.keep_case:
             return sentence_case(segs)
         return "".join(t for t, _ in segs)
 
@@ -1093,7 +1096,59 @@ def t_newspaper(x: _Entry, o: _Out) -> None:
 def t_online(x: _Entry, o: _Out) -> None:
     if x.has("eprint") or x.has("archiveprefix") or x.has("eprinttype"):
         return t_preprint(x, o)
+    if is_social_post(x.type, x.f("organization")):
+        x.keep_case = True  # the post's text as written
     return t_webpage(x, o)
+
+
+def t_jurisdiction(x: _Entry, o: _Out) -> None:
+    """A court decision or award (GB/T has no type for it): ``题名：判例出处或案号[Z]. 法院，日期.``
+
+    The case name is kept as written; the reporter citation (``585 U.S. 667``), neutral citation
+    (``[2016] UKSC 8``) or case number follows the title like a report number; the court takes the
+    publisher's place (unless the citation names it) and the date is given in full; online: ``[Z/OL]``
+    and the URL (2015: with the access date)."""
+    _set_type_id(x, "Z")
+    x.keep_case = True
+    x.numbered = False
+    _authors(x, o)
+    o.block()
+    segs = x._title_text()
+    court = x.f("institution") or x.f("organization") or x.f("court")
+    year = (x.full_date() or "")[:4]
+    cite, court_named = case_citation(str_lang(x.f("title")) != LANG_ZH and not x.cjk,
+                                      x.f("journaltitle") or x.f("reporter"), x.f("volume"), x.f("pages"),
+                                      x.f("number"), court, year)
+    title = x.punct(x._case(segs)) if segs else ""
+    if cite:
+        title = (title + x.p.colon if title else "") + (x.punct(cite) if x.cjk else cite)
+    o.out(title + x.type_id_bracket())
+    o.block()
+    if not court_named:
+        o.out(x.punct(court))
+    date = x.full_date()
+    if (court_named and f"[{date}]" in cite) or (x.opts.author_date and len(date) == 4):
+        date = ""  # a neutral citation ``[2016] UKSC 8`` or the author-date label gives the year
+    o.out(date)
+    x.access_2015(o)
+    _tail(x, o)
+
+
+def t_legislation(x: _Entry, o: _Out) -> None:
+    """A law or regulation: ``制定机关. 题名：文号[Z]. 日期.``; online: the gazette or government
+    page, ``[EB/OL]`` with (date)[access date] and the URL. ``[A]`` (archives) is not used."""
+    x.numbered = True
+    x.keep_case = True  # the name of an act is a proper title
+    if x.url or x.doi or x.cstr:
+        return t_webpage(x, o)
+    _set_type_id(x, "Z")
+    _authors(x, o)
+    o.block()
+    o.out(x.btitle())
+    o.block()
+    o.out(x.address_publisher())
+    o.out(x.full_date())
+    _tail(x, o)
 
 
 def t_software(x: _Entry, o: _Out) -> None:
@@ -1133,13 +1188,14 @@ _TEMPLATES = {
     "article": t_article, "archive": t_archive, "book": t_book, "booklet": t_book, "mvbook": t_book,
     "collection": t_collection, "mvcollection": t_collection, "conference": t_inproceedings,
     "dataset": t_dataset, "database": t_database, "inbook": t_inbook, "incollection": t_incollection,
-    "inproceedings": t_inproceedings, "letter": t_archive, "legislation": t_archive, "map": t_map,
+    "inproceedings": t_inproceedings, "letter": t_archive, "legislation": t_legislation, "map": t_map,
     "manual": t_techreport, "mastersthesis": t_thesis, "phdthesis": t_thesis, "thesis": t_thesis,
     "misc": t_misc, "newspaper": t_newspaper, "online": t_online, "webpage": t_webpage, "www": t_online,
     "electronic": t_online, "patent": t_patent, "periodical": t_periodical, "proceedings": t_proceedings,
     "mvproceedings": t_proceedings, "preprint": t_preprint, "report": t_techreport,
     "techreport": t_techreport, "software": t_software, "standard": t_standard, "image": t_misc,
-    "video": t_misc, "unpublished": t_misc, "audio": t_misc, "regulation": t_archive,
+    "video": t_misc, "unpublished": t_misc, "audio": t_misc, "regulation": t_legislation,
+    "jurisdiction": t_jurisdiction, "legal": t_legislation,
 }
 
 
