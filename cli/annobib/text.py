@@ -249,7 +249,17 @@ def fold_char(ch: str) -> str:
 
 
 def has_han(text: str) -> bool:
-    return not text.isascii() and bool(_rx("han", _HAN_CLASS).search(text))
+    if text.isascii():
+        return False
+    if len(text) < 48:  # a name or a title: a loop beats compiling the big class (~4 ms) per process
+        return any(is_han_char(c) for c in text)
+    return bool(_rx("han", _HAN_CLASS).search(text))
+
+
+def is_han_char(c: str) -> bool:
+    """A CJK ideograph (the blocks of ``_HAN_CLASS``)."""
+    return ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff"
+            or "\U00020000" <= c <= "\U0003134f")
 
 
 def is_cjk_char(ch: str) -> bool:
@@ -535,11 +545,11 @@ def language_code(langid: str | None, sample: str | None) -> str:
         return "en" if any(c.isalpha() for c in sample) else ""
     if _KANA.search(sample):
         return "ja"
-    if _HANGUL.search(sample):
+    if any("\uac00" <= c <= "\ud7af" for c in sample) if len(sample) < 200 else _HANGUL.search(sample):
         return "ko"
     if has_han(sample):
         # a mostly English title with a few characters in it stays English
-        han = len(_rx("han", _HAN_CLASS).findall(sample))
+        han = sum(1 for c in sample if is_han_char(c))
         latin = sum(1 for c in sample if "a" <= c.lower() <= "z")
         if han * 3 >= latin:
             return "zh"

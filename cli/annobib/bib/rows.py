@@ -5,14 +5,19 @@ from __future__ import annotations
 import re
 
 from annobib.cache import domain_of
-from annobib.perf import lazy_regex
 
 _CONTAINER_ORDER = ("journaltitle", "journal", "booktitle", "publisher", "institution", "school", "organization", "howpublished")
 _ESEP = "\x18"
 _DSEP = "\x19"
 
 _AND_SPLIT = re.compile(r"\s+and\s+")
-_CJK_NAME = lazy_regex(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _cjk_name_char(c: str) -> bool:
+    """Kana, CJK ideographs or Hangul: a name written whole (a loop over a short name beats
+    compiling a regex over these blocks, ~6 ms a process)."""
+    return ("\u4e00" <= c <= "\u9fff" or "\u3040" <= c <= "\u30ff" or "\uac00" <= c <= "\ud7af"
+            or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff")
 
 
 def _authors_summary(value: str, langid: str | None, sort_keys: bool = True) -> tuple[str, str, list]:
@@ -46,7 +51,7 @@ def _authors_summary(value: str, langid: str | None, sort_keys: bool = True) -> 
             if part == "others":
                 lasts.append("et al.")
                 continue
-            if not part.isascii() and _CJK_NAME.search(part):
+            if not part.isascii() and any(_cjk_name_char(c) for c in part):
                 last = part
                 pieces = part.replace("\u3000", " ").split()
                 if len(pieces) > 1 or "," in part:
