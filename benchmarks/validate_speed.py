@@ -100,7 +100,7 @@ def main() -> None:
         first, last = rows[0], rows[-1]
         k = last[1] / first[1]
         print(f"growth {first[1]} -> {last[1]} entries (x{k:.0f}): rules x{last[4] / first[4]:.1f}, "
-              f"duplicates x{last[5] / first[5]:.1f}, cold read x{last[2] / first[2]:.1f}")
+              f"duplicates x{last[5] / first[5]:.1f}, cold read x{last[2] / first[2]:.1f}, warm read x{last[3] / first[3]:.1f}")
     budget = [r for r in rows if r[1] >= 50000]
     if budget:
         print(f"50k budget: rules {budget[0][4]:.2f} s beyond reading (limit 3 s): {'OK' if budget[0][4] <= 3 else 'OVER'}")
