@@ -35,20 +35,28 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from core_generate import generate  # noqa: E402
 
 from annobib.bib import read_library  # noqa: E402
+from annobib.cache import load_view  # noqa: E402
 from annobib.checks import Context, run_checks, select_rules  # noqa: E402
 from annobib.checks.runner import clear_caches  # noqa: E402
 
 
 def median_time(fn, repeat: int, before=None):
-    """(median wall seconds, median CPU seconds of this process, result). The CPU figure is the
-    steadier one on a shared machine; on an idle one the two agree."""
+    """(median wall seconds, median CPU seconds, result). CPU is this process's plus its
+    children's (the rule runner checks 5,000+ entries in two processes), so it is the total work;
+    with two idle cores the wall time is what a user waits."""
+    import resource
+
+    def cpu() -> float:
+        me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
     walls, cpus, out = [], [], None
     for _ in range(repeat):
         if before:
             before()
-        w, c = time.perf_counter(), time.process_time()
+        w, c = time.perf_counter(), cpu()
         out = fn()
-        cpus.append(time.process_time() - c)
+        cpus.append(cpu() - c)
         walls.append(time.perf_counter() - w)
     return statistics.median(walls), statistics.median(cpus), out
 
@@ -70,7 +78,8 @@ def main() -> None:
             path = tmp / f"bench{n}.bib"
             path.write_text(generate(n, seed=1), encoding="utf-8")
             cold, cold_cpu, _ = median_time(lambda: read_library(path, use_cache=False), a.repeat)
-            read_library(path)  # fill the cache
+            read_library(path)
+            load_view(path)  # the lookup view (a command leaves it behind after its first read)
             warm, warm_cpu, lib = median_time(lambda: read_library(path), a.repeat)
             run_checks(lib, rules=offline, ctx=ctx)  # one-time costs (imports, the pinyin table)
             rules_t, rules_cpu, findings = median_time(lambda: run_checks(lib, rules=offline, ctx=ctx), a.repeat, clear_caches)
@@ -103,7 +112,9 @@ def main() -> None:
               f"duplicates x{last[5] / first[5]:.1f}, cold read x{last[2] / first[2]:.1f}, warm read x{last[3] / first[3]:.1f}")
     budget = [r for r in rows if r[1] >= 50000]
     if budget:
-        print(f"50k budget: rules {budget[0][4]:.2f} s beyond reading (limit 3 s): {'OK' if budget[0][4] <= 3 else 'OVER'}")
+        wall, cpu = budget[0][11], budget[0][4]
+        print(f"50k budget: rules {wall:.2f} s wall beyond reading (limit 3 s): {'OK' if wall <= 3 else 'OVER'}; "
+              f"{cpu:.2f} s CPU over both processes")
 
 
 if __name__ == "__main__":
