@@ -427,16 +427,20 @@ def _join(lines):
     return out
 
 
-def main():
+def outputs() -> dict[str, str]:
+    """Each data file's name and text (the test checks the files against these)."""
     text, notes = build_notes()
     art_text, art_expected = build_article()
-    (HERE / "notes.txt").write_text(text, encoding="utf-8")
     art2_text, art2_expected = build_article2()
-    (HERE / "article.txt").write_text(art_text, encoding="utf-8")
-    (HERE / "article2.txt").write_text(art2_text, encoding="utf-8")
     expected = {"about": __doc__.strip().splitlines()[0], "notes": notes, "article": art_expected,
                 "article2": art2_expected}
-    (HERE / "expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return {"notes.txt": text, "article.txt": art_text, "article2.txt": art2_text,
+            "expected.json": json.dumps(expected, ensure_ascii=False, indent=1) + "\n"}
+
+
+def main():
+    for name, text in outputs().items():
+        (HERE / name).write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

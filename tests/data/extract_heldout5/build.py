@@ -529,14 +529,18 @@ def _exp(notes, pages):
                                              for (p, n, pat, t, s, c) in notes]}
 
 
-def main():
+def outputs() -> dict[str, str]:
+    """Each data file's name and text (the test checks the files against these)."""
     text, notes = build_notes()
-    (HERE / "notes.txt").write_text(text, encoding="utf-8")
-    (HERE / "article.txt").write_text(ARTICLE, encoding="utf-8")
-    (HERE / "article2.txt").write_text(ARTICLE2, encoding="utf-8")
     expected = {"about": __doc__.strip().splitlines()[0], "notes": notes, "article": _exp(ART_NOTES, [112, 115]),
                 "article2": _exp(ART2_NOTES, [7, 8])}
-    (HERE / "expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return {"notes.txt": text, "article.txt": ARTICLE, "article2.txt": ARTICLE2,
+            "expected.json": json.dumps(expected, ensure_ascii=False, indent=1) + "\n"}
+
+
+def main():
+    for name, text in outputs().items():
+        (HERE / name).write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
