@@ -609,13 +609,7 @@ def parse_apa(text: str) -> Parsed | None:
     etype = "book"
     if jm:
         etype = "article"
-        f["journaltitle"] = jm["j"].strip()
-        f["volume"] = jm["v"]
-        if jm["n"]:
-            f["number"] = jm["n"].strip()
-        if jm["pp"]:
-            f["pages"] = re.sub(r"\s*[-–—]\s*", "-", jm["pp"])
-            locator = f["pages"]
+        locator = _journal_fields(f, jm)
     elif m["md"] and ":" not in rest and len(rest.rstrip(". ")) <= 60 and (url or _news_outlet(rest.rstrip(". "))
                                                                           or NEWS_RE.search(rest) or MAGAZINE_RE.search(rest)):
         # Family, I. (2020, March 3). Title. The New York Times. URL: a dated news item or web page
@@ -853,13 +847,7 @@ def parse_harvard(text: str) -> Parsed | None:
         jm = _HARVARD_JOURNAL.match(rest)
         if jm:
             etype = "article"
-            f["journaltitle"] = jm["j"].strip()
-            f["volume"] = jm["v"]
-            if jm["n"]:
-                f["number"] = jm["n"].strip()
-            if jm["pp"]:
-                f["pages"] = re.sub(r"\s*[-–—]\s*", "-", jm["pp"])
-                locator = f["pages"]
+            locator = _journal_fields(f, jm)
         else:
             seg = "," + rest.strip(" ,.")
             dm = _DAY_MONTH.search(seg) if seg != "," else None
@@ -2239,3 +2227,16 @@ def _order(f: dict[str, str]) -> dict[str, str]:
         if k not in out and v:
             out[k] = v
     return out
+
+
+def _journal_fields(f: dict, jm: re.Match) -> str | None:
+    """Journal, volume, issue and pages from an author-date journal match (groups j, v, n, pp);
+    the pages are also the locator."""
+    f["journaltitle"] = jm["j"].strip()
+    f["volume"] = jm["v"]
+    if jm["n"]:
+        f["number"] = jm["n"].strip()
+    if jm["pp"]:
+        f["pages"] = re.sub(r"\s*[-–—]\s*", "-", jm["pp"])
+        return f["pages"]
+    return None
