@@ -145,10 +145,15 @@ def _print_text(findings, summary, applied_diffs, grouped: bool) -> None:
             else:
                 click.echo(diff.rstrip("\n"))
     if grouped:
+        from rich.table import Table
+
         current = None
+        grid = None
         for f in findings:
             group = (f.source, f.key) if f.key else (f.source, f"line {f.line}")
             if group != current:
+                if grid is not None:
+                    con.print(grid)
                 current = group
                 head = Text(f"\n{f.source or '?'}:{f.entry.line if f.entry is not None and f.entry.line else f.line}", style="bold")
                 head.append("  ")
@@ -156,17 +161,21 @@ def _print_text(findings, summary, applied_diffs, grouped: bool) -> None:
                 if f.entry is not None:
                     head.append(f"  @{f.entry.type}", style="dim")
                 con.print(head)
-            line = Text("  ")
-            line.append(f"{f.line or '':>5}  ", style="dim")
-            line.append(f.code, style=SEVERITY_STYLE[f.severity])
-            line.append("  ")
+                # a grid per entry: a long message wraps under itself, not under the line number
+                grid = Table.grid(padding=(0, 2), pad_edge=False)
+                grid.add_column(justify="right", style="dim", min_width=7, no_wrap=True)
+                grid.add_column(no_wrap=True)
+                grid.add_column(overflow="fold")
+            body = Text()
             if f.field:
-                line.append(f.field, style="bold")
-                line.append("  ")
-            line.append(f.message)
+                body.append(f.field, style="bold")
+                body.append("  ")
+            body.append(f.message)
             if f.fix is not None:
-                line.append("  [fix]" if f.fix.safe else "  [unsafe fix]", style="green" if f.fix.safe else "dim green")
-            con.print(line)
+                body.append("  [fix]" if f.fix.safe else "  [unsafe fix]", style="green" if f.fix.safe else "dim green")
+            grid.add_row(str(f.line or ""), Text(f.code, style=SEVERITY_STYLE[f.severity]), body)
+        if grid is not None:
+            con.print(grid)
         con.print()
     else:
         for f in findings:
