@@ -37,25 +37,13 @@ Measured (2026-11-27, benchmarks/extract_heldout.py --data this directory):
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # tests/data: heldout_common
 
-
-def W(etype, locator=None, **fields):
-    return {"type": etype, "fields": fields, "locator": locator}
-
-
-def R(note, locator=None, idx=0):
-    return {"ref": [note, idx], "locator": locator}
-
-
-def RP(page, note, locator=None, idx=0):
-    return {"ref": [page, note, idx], "locator": locator}
-
-
-ZH, EN, JA, KO = "chinese", "english", "japanese", "korean"
-NEWS = "newspaper"
+from heldout_common import EN, JA, KO, NEWS, RP, ZH, R, W, article_expected, note_expected, write  # noqa: E402
 
 NOTES_ZH = [
     ("funding",
@@ -282,10 +270,10 @@ def build_notes():
     paras, expected = [], []
     for i, (pattern, text, status, cits) in enumerate(NOTES_ZH, 1):
         paras.append(f"［{i}］{text}")
-        expected.append({"n": i, "pattern": pattern, "text": text, "status": status, "citations": cits})
+        expected.append(note_expected(i, pattern, text, status, cits))
     for i, (pattern, text, status, cits) in enumerate(NOTES_EN, len(NOTES_ZH) + 1):
         paras.append(f"{i}. {text}")
-        expected.append({"n": i, "pattern": pattern, "text": text, "status": status, "citations": cits})
+        expected.append(note_expected(i, pattern, text, status, cits))
     return "\n\n".join(paras) + "\n", expected
 
 
@@ -352,15 +340,12 @@ def build_article():
         else:
             lines += [TITLE, f"— {page} —"]
         lines += BODY.get(page, [])
-        if page == 91:  # the last lines of the body run on to the notes page? no: notes continue
-            pass
         for (p, n, _pattern, text, _status, _cits) in ART_NOTES:
             if p == page:
                 lines.append(f"［{n}］{text[0]}")
                 lines += text[1:]
-    expected = [{"page": p, "note": n, "pattern": pattern, "text": _join(text), "status": status, "citations": cits}
-                for (p, n, pattern, text, status, cits) in ART_NOTES]
-    return "\n".join(lines) + "\n", {"page_numbers": [88, 91], "notes": expected}
+    rows = [(p, n, pattern, _join(text), status, cits) for (p, n, pattern, text, status, cits) in ART_NOTES]
+    return "\n".join(lines) + "\n", article_expected(rows, [88, 91])
 
 
 # ---- article2.txt: an English article, superscript note numbers glued to the text, endnotes --------
@@ -413,9 +398,8 @@ def build_article2():
             for (p, n, _pattern, text, _status, _cits) in ART2_NOTES:
                 lines.append(f"{n}. {text[0]}")
                 lines += text[1:]
-    expected = [{"page": p, "note": n, "pattern": pattern, "text": _join(text), "status": status, "citations": cits}
-                for (p, n, pattern, text, status, cits) in ART2_NOTES]
-    return "\n".join(lines) + "\n", {"page_numbers": [201, 203], "notes": expected}
+    rows = [(p, n, pattern, _join(text), status, cits) for (p, n, pattern, text, status, cits) in ART2_NOTES]
+    return "\n".join(lines) + "\n", article_expected(rows, [201, 203])
 
 
 def _join(lines):
@@ -439,8 +423,7 @@ def outputs() -> dict[str, str]:
 
 
 def main():
-    for name, text in outputs().items():
-        (HERE / name).write_text(text, encoding="utf-8")
+    write(outputs(), HERE)
 
 
 if __name__ == "__main__":

@@ -18,25 +18,13 @@ Written blind (annobib/extract/* not read), by hand, from README field conventio
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # tests/data: heldout_common
 
-
-def W(etype, locator=None, **fields):
-    return {"type": etype, "fields": fields, "locator": locator}
-
-
-def R(note, locator=None, idx=0):
-    return {"ref": [note, idx], "locator": locator}
-
-
-def RP(page, note, locator=None, idx=0):
-    return {"ref": [page, note, idx], "locator": locator}
-
-
-ZH, EN, JA, KO = "chinese", "english", "japanese", "korean"
-NEWS = "newspaper"
+from heldout_common import EN, JA, KO, NEWS, RP, ZH, R, W, article_expected, note_expected, write  # noqa: E402
 
 NOTES = [
     # 1
@@ -392,7 +380,7 @@ def build_notes():
     for n, (pattern, text, status, cits) in enumerate(NOTES, 1):
         marker = f"（{n}）" if n <= 53 else f"{n}. "
         lines.append(marker + text)
-        expected.append({"n": n, "pattern": pattern, "text": text, "status": status, "citations": cits})
+        expected.append(note_expected(n, pattern, text, status, cits))
     return "\n\n".join(lines) + "\n", expected
 
 
@@ -524,23 +512,17 @@ ART2_NOTES = [
 ]
 
 
-def _exp(notes, pages):
-    return {"page_numbers": pages, "notes": [{"page": p, "note": n, "pattern": pat, "text": t, "status": s, "citations": c}
-                                             for (p, n, pat, t, s, c) in notes]}
-
-
 def outputs() -> dict[str, str]:
     """Each data file's name and text (the test checks the files against these)."""
     text, notes = build_notes()
-    expected = {"about": __doc__.strip().splitlines()[0], "notes": notes, "article": _exp(ART_NOTES, [112, 115]),
-                "article2": _exp(ART2_NOTES, [7, 8])}
+    expected = {"about": __doc__.strip().splitlines()[0], "notes": notes, "article": article_expected(ART_NOTES, [112, 115]),
+                "article2": article_expected(ART2_NOTES, [7, 8])}
     return {"notes.txt": text, "article.txt": ARTICLE, "article2.txt": ARTICLE2,
             "expected.json": json.dumps(expected, ensure_ascii=False, indent=1) + "\n"}
 
 
 def main():
-    for name, text in outputs().items():
-        (HERE / name).write_text(text, encoding="utf-8")
+    write(outputs(), HERE)
 
 
 if __name__ == "__main__":
