@@ -441,10 +441,8 @@ def duplicate_work(R, corpus, ctx):
             report(group, "same title, year and first author" if len(k) == 3 else "same main title, year and first author")
     digits: dict[str, str] = {}
     verdicts: dict[tuple, float | None] = {}  # (title a, title b) -> similarity when it counts, else None
-    for group in _near_buckets(by_year_author):
+    for group in _near_buckets(by_year_author):  # 2 to MAX_FUZZY_BUCKET entries each
         n = len(group)
-        if n < 2 or n > MAX_FUZZY_BUCKET:
-            continue
         items = sorted(group, key=_first)  # (title length, title key, entry), by length
         for i in range(n - 1):
             la, ta, a = items[i]
