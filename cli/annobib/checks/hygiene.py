@@ -210,9 +210,7 @@ def _mojibake(s: str):
 
 def looks_like_mojibake(text: str) -> bool:
     """Whether W501 reads ``text`` as mis-decoded (other rules then leave its script alone)."""
-    return not text.isascii() and (_MOJIBAKE.search(text) is not None or _LATIN1_PAIR.search(text) is not None) \
-        and _mojibake(text) is not None
-
+    return not text.isascii() and _mojibake(text) is not None
 
 
 # Whitespace worth tidying inside a value: two in a row, a tab or line break, a space before
@@ -325,7 +323,7 @@ def _scan_field(rules, name: str, raw: str) -> list:
     ascii_ = s.isascii()
     verbatim = name in VERBATIM_FIELDS
     long = name in LONG_FIELDS
-    moji = _mojibake(s) if not ascii_ and (_MOJIBAKE.search(s) or _LATIN1_PAIR.search(s)) and "\ufffd" not in s else None
+    moji = _mojibake(s) if not ascii_ and "\ufffd" not in s else None
     # W509 control characters (a C1 character or soft hyphen inside mojibake is one of its bytes: W501)
     ctrl = _CTRL_OUTSIDE_MOJIBAKE if moji else _CTRL
     if ctrl.search(s):
