@@ -35,7 +35,8 @@ ISSUE_HEAD_RE = re.compile(
 )
 CJK_RE = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\uff00-\uffef\uac00-\ud7af\u3040-\u30ff]")
 TERMINAL = "。！？!?；;.…"
-MARKER_TAIL_RE = re.compile(r"\s*(?:[\[［]\d{1,3}[\]］]|[①-⑳]|[⁰¹²³⁴-⁹]{1,3}|[（(]\d{1,3}[)）]|\*)\s*$")
+SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # superscript digits: markers as a PDF's text layer keeps them (¹, ¹²)
+MARKER_TAIL_RE = re.compile(r"\s*(?:[\[［]\d{1,3}[\]］]|[①-⑳]|[" + SUPERSCRIPT + r"]{1,3}|[（(]\d{1,3}[)）]|\*)\s*$")
 URL_TAIL_RE = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’\"<>]*$", re.I)
 URL_CHARS_RE = re.compile(r"^[A-Za-z0-9/._~%#?&=+\-:@!$'()*,;]+")
 
@@ -167,7 +168,7 @@ def _head_candidates(st: list[str], fol: list[int | None]) -> set[str]:
             if 0 <= j < len(nonblank):
                 s = st[nonblank[j]]
                 if 2 <= len(s) <= 40 and not re.search(r"[。，；,;！？]", s) and not s.startswith(("[", "［")):
-                    if not re.match(r"^(?:[\[［]\d+[\]］]|[①-⑳]|[⁰¹²³⁴-⁹]|\d+[.、])", s):
+                    if not re.match(r"^(?:[\[［]\d+[\]］]|[①-⑳]|[" + SUPERSCRIPT + r"]|\d+[.、])", s):
                         if j == pos - 1 and not _head_shaped(s, st, nonblank, j, counts):
                             continue  # the short last line of a note, not a running head
                         heads.add(s)
@@ -215,7 +216,7 @@ def split_pages(text: str) -> Document:
     title = None
     if heads:
         for s in st:
-            if s and s[-1] in "]］①②③④⑤⑥⑦⑧⑨⑩)）*⁰¹²³⁴⁵⁶⁷⁸⁹" and MARKER_TAIL_RE.search(s) and _strip_marker(s) in heads:
+            if s and s[-1] in "]］①②③④⑤⑥⑦⑧⑨⑩)）*" + SUPERSCRIPT and MARKER_TAIL_RE.search(s) and _strip_marker(s) in heads:
                 title = _strip_marker(s)
                 break
     nonblank = sum(1 for x in st if x)
@@ -318,7 +319,7 @@ def split_pages(text: str) -> Document:
     return Document(pages=pages, running_heads=sorted(heads), page_signal=signal, title=title)
 
 
-NOTE_START_RE = re.compile(r"^(?:[\[【〔［]\d{1,3}[\]】〕］]|[①-⑳]|[⁰¹²³⁴-⁹]{1,3}\s?|[（(]\d{1,3}[)）]\s)")
+NOTE_START_RE = re.compile(r"^(?:[\[【〔［]\d{1,3}[\]】〕］]|[①-⑳]|[" + SUPERSCRIPT + r"]{1,3}\s?|[（(]\d{1,3}[)）]\s)")
 
 
 def _midpage_layout(st: list[str], fol: list[int | None], heads: set[str]) -> bool:

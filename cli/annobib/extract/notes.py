@@ -21,10 +21,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from annobib.extract.document import MARKER_TAIL_RE, Document, Page, clean_spacing, join_lines, join_pair, normalize_text
+from annobib.extract.document import (
+    MARKER_TAIL_RE,
+    SUPERSCRIPT,
+    Document,
+    Page,
+    clean_spacing,
+    join_lines,
+    join_pair,
+    normalize_text,
+)
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
-SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # superscript digits: markers as a PDF's text layer keeps them (¹, ¹²)
 _SUP_TABLE = str.maketrans(SUPERSCRIPT, "0123456789")
 
 _NOT_AFTER_BARE = "年月日时号期版卷届次个%％万亿多余名位家岁倍人天条项点.．,，:：、/-—–"
