@@ -425,7 +425,7 @@ def read_header(vpath: Path) -> dict | None:
     return header
 
 
-def _read_view(vpath: Path, size: int, mtime_ns: int, digest_fn) -> tuple | None:
+def _read_view(vpath: Path, size: int, digest_fn) -> tuple | None:
     """(header, loader) when the view file matches the bibliography, else None."""
     header = read_header(vpath)
     if header is None or header.get("size") != size:
@@ -570,7 +570,7 @@ def load_view(path: str | os.PathLike, *, use_cache: bool = True, records: dict 
                 pass
 
     if use_cache:
-        hit = _read_view(vpath, len(data), st.st_mtime_ns, digest)
+        hit = _read_view(vpath, len(data), digest)
         if hit is not None:
             header, loader = hit
             trust()

@@ -12,49 +12,26 @@ import os
 import re
 from pathlib import Path
 
-from annobib.bib.rows import _authors_summary  # noqa: F401
 from annobib.cache import (
     AUTHOR_FIELDS,
     CONTAINER_FIELDS,
     END,
     MARKERS,
     NOTE_FIELDS,
-    SKIP_REST,
     TAG_FIELDS,
     TITLE_FIELDS,
     _CONTROL,
-    _atomic_write_bytes,
     _code_signature,
     _write_view,
     domain_of,
-    pack,
 )
 
 _MARKER_SPLIT = re.compile("[" + "".join(MARKERS) + "]")
 
 
-def _split_groups(hay: str, n: int) -> list[str]:
-    return _MARKER_SPLIT.split(hay)[1 : n + 1]
-
-
-def _split_groups_slow(hay: str, n: int) -> list[str]:
-    out = []
-    pos = 1
-    for i in range(n):
-        nxt = hay.find(MARKERS[i + 1], pos) if i + 1 < len(MARKERS) else -1
-        if nxt < 0:
-            out.append(hay[pos:])
-            pos = len(hay)
-        else:
-            out.append(hay[pos:nxt])
-            pos = nxt + 1
-    return out
-
-
 RAW_FIELDS = frozenset(("url", "doi", "eprint", "isbn", "issn", "file", "urldate", "archiveurl", "pdf"))
 _ESEP = "\x18"  # between entries in the bulk strings (a control character, not whitespace)
 _DSEP = "\x19"  # between fields of one entry in the bulk strings
-_CONTAINER_ORDER = ("journaltitle", "journal", "booktitle", "publisher", "institution", "school", "organization", "howpublished")
 # field name -> slot: 0 author, 1 title, 2 container, 3 tag, 4 note, 5 rest (decoded);
 # 6 date, 7 langid, 8 raw (URLs, DOIs: not LaTeX-decoded)
 _SLOT = {n: 0 for n in AUTHOR_FIELDS}
@@ -192,7 +169,7 @@ def _uses_macros(item: tuple) -> bool:
     return False
 
 
-def _chunk_work(chunks: list[bytes], digests: list[bytes], first: list[bool], recs_in: list, strings: dict) -> list[tuple]:
+def _chunk_work(chunks: list[bytes], digests: list[bytes], recs_in: list, strings: dict) -> list[tuple]:
     """For each chunk: (flags, rec_bytes, pieces_bytes, problems) — parsing (one bibtexparser
     call for all chunks without a record) and the haystack of each entry.
 
@@ -211,7 +188,6 @@ def _chunk_work(chunks: list[bytes], digests: list[bytes], first: list[bool], re
         flags = 0
         pieces = []
         problems = []
-        text_len = None
         for j, it in enumerate(rec):
             kind = it[0]
             if kind == "string":
@@ -241,16 +217,13 @@ def _chunk_work(chunks: list[bytes], digests: list[bytes], first: list[bool], re
     return result
 
 
-_EMPTY = marshal.dumps([])
-
-
-def _chunk_work_parallel(chunks, digests, first, recs_in, strings) -> list[tuple]:
+def _chunk_work_parallel(chunks, digests, recs_in, strings) -> list[tuple]:
     """:func:`_chunk_work` with the second half done in a forked process (2+ cores)."""
     from annobib import perf
 
     n = len(chunks)
     if n < PARALLEL_MIN or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork") or perf.DETACHED:
-        return _chunk_work(chunks, digests, first, recs_in, strings)
+        return _chunk_work(chunks, digests, recs_in, strings)
     half = n // 2
     rfd, wfd = os.pipe()
     pid = os.fork()
@@ -258,7 +231,7 @@ def _chunk_work_parallel(chunks, digests, first, recs_in, strings) -> list[tuple
         code = 0
         try:
             os.close(rfd)
-            res = marshal.dumps(_chunk_work(chunks[half:], digests[half:], first[half:], recs_in[half:], strings))
+            res = marshal.dumps(_chunk_work(chunks[half:], digests[half:], recs_in[half:], strings))
             with os.fdopen(wfd, "wb") as fh:
                 fh.write(res)
         except BaseException:  # noqa: BLE001
@@ -268,13 +241,13 @@ def _chunk_work_parallel(chunks, digests, first, recs_in, strings) -> list[tuple
     os.close(wfd)
     reader = os.fdopen(rfd, "rb")
     try:
-        mine = _chunk_work(chunks[:half], digests[:half], first[:half], recs_in[:half], strings)
+        mine = _chunk_work(chunks[:half], digests[:half], recs_in[:half], strings)
         blob = reader.read()
     finally:
         reader.close()  # if we failed, the child's write fails too and it exits
         _, status = os.waitpid(pid, 0)
     if status != 0 or not blob:
-        return mine + _chunk_work(chunks[half:], digests[half:], first[half:], recs_in[half:], strings)
+        return mine + _chunk_work(chunks[half:], digests[half:], recs_in[half:], strings)
     return mine + [tuple(x) for x in marshal.loads(blob)]
 
 
@@ -294,7 +267,7 @@ def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bo
     from array import array
 
     from annobib.bib.library import chunk_digest, collect_strings, decode_bib_bytes, parse_records, split_chunks
-    from annobib.cache import Packed, old_view
+    from annobib.cache import old_view
 
     chunks, lines = split_chunks(data)
     digests = [chunk_digest(c) for c in chunks]
@@ -360,7 +333,7 @@ def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bo
             else:  # parsed by the caller, else parse now (also when only macros changed)
                 recs_in.append(records.get(digests[i]))
         results = _chunk_work_parallel(
-            [chunks[i] for i in work], [digests[i] for i in work], [i == 0 for i in work], recs_in, strings
+            [chunks[i] for i in work], [digests[i] for i in work], recs_in, strings
         )
         done = dict(zip(work, results))
 

@@ -161,9 +161,6 @@ def format_command(ctx, keys, query, style, edition, system, to, output, order, 
     annobib format --style apa --to md -o refs.md
     annobib format -q "year:2025 lang:zh" --annotated --context
     """
-    from annobib.render import ListItem, render, render_document
-    from annobib.styles import format_bibliography
-
     if style == "apa" and edition:
         raise click.UsageError("--edition applies to --style gbt7714 only")
     if proper_nouns:

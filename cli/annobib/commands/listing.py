@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from annobib.commands._common import color_enabled, emit_json, load_bibliography, report_problems, settings
+from annobib.commands._common import color_enabled, emit_json, load_bibliography, report_problems
 
 # summary tuple (see annobib.cache.entry_pieces):
 # 0 key, 1 type, 2 authors, 3 year, 4 title, 5 container, 6 lang, 7 cited, 8 domain, 9 sort author, 10 sort title
