@@ -162,17 +162,10 @@ _CJK_CLASS = (
     "\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3130-\u318f\u31a0-\u31ff"
     "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f"
 )
-_lazy: dict[str, re.Pattern] = {}
-
-
-def _rx(name: str, pattern: str) -> re.Pattern:
-    """Compile big character-class patterns on first use (keeps ``import annobib.text`` cheap)."""
-    rx = _lazy.get(name)
-    if rx is None:
-        rx = _lazy[name] = re.compile(pattern)
-    return rx
 _WS = re.compile(r"\s+")
 _HAN_CLASS = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
+_HAN = lazy_regex(_HAN_CLASS)
+_HAN_RUN = lazy_regex(_HAN_CLASS + "+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # Typographic variants search treats as their plain forms.
 _PUNCT = str.maketrans({
@@ -203,7 +196,7 @@ def fold(text: str | None) -> str:
     # whitespace other than single spaces (folded characters that are spaces became " ")
     if "  " in text or text[:1] == " " or text[-1:] == " " or any(c in text for c in _ASCII_SPACES):
         text = " ".join(text.split())
-    return _rx("space_near_cjk", _SPACE_NEAR_CJK).sub("", text)
+    return _SPACE_NEAR_CJK.sub("", text)
 
 
 _ASCII_SPACES = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"  # what str.split() splits on below 0x80, bar " "
@@ -213,15 +206,16 @@ def _foldable() -> re.Pattern:
     """Runs of characters that may change when folded: not ASCII (lower() does those), not
     CJK ideographs or Hangul syllables, and not the CJK punctuation and kana that fold to
     themselves (。、は: the most frequent characters of Chinese and Japanese titles)."""
-    rx = _lazy.get("foldable")
-    if rx is None:
+    global _FOLDABLE
+    if _FOLDABLE is None:
         same = "".join(chr(o) for o in range(0x3000, 0x3100) if _fold_one(chr(o)) == chr(o))
-        rx = _lazy["foldable"] = re.compile(
-            "[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af" + re.escape(same) + "]+")
-    return rx
+        _FOLDABLE = re.compile("[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af" + re.escape(same) + "]+")
+    return _FOLDABLE
 
+
+_FOLDABLE: re.Pattern | None = None
 # A space next to a CJK character; starts with a literal space so the scan is fast.
-_SPACE_NEAR_CJK = f" +(?:(?<=[{_CJK_CLASS}] )|(?=[{_CJK_CLASS}]))"
+_SPACE_NEAR_CJK = lazy_regex(f" +(?:(?<=[{_CJK_CLASS}] )|(?=[{_CJK_CLASS}]))")
 _FOLDED: dict[str, str] = {}
 
 
@@ -253,7 +247,7 @@ def has_han(text: str) -> bool:
         return False
     if len(text) < 48:  # a name or a title: a loop beats compiling the big class (~4 ms) per process
         return any(is_han_char(c) for c in text)
-    return bool(_rx("han", _HAN_CLASS).search(text))
+    return bool(_HAN.search(text))
 
 
 def is_han_char(c: str) -> bool:
@@ -504,7 +498,7 @@ def _convert(text: str, second: bool) -> str:
         else:
             def run(m: re.Match) -> str:
                 return m.group().translate(tt)
-    return _rx("han_run", _HAN_CLASS + "+").sub(run, text)
+    return _HAN_RUN.sub(run, text)
 
 
 def pinyin(text: str) -> str:
