@@ -96,13 +96,10 @@ def run_checks(libraries, select=None, ignore=None, ctx: Context | None = None, 
         src = str(lib.path) if getattr(lib, "path", None) else None
         corpus.problems.extend((src, p) for p in lib.problems)
     prepare_context(libraries, ctx, active)
-    ctx.state["_libraries"] = libraries  # for _check_in_two, which refines lines while it waits
     with paused_gc():
-        findings = check_corpus(corpus, active, ctx)
+        findings = check_corpus(corpus, active, ctx, libraries=libraries)
         if ctx.state.get("text_oddities", {}).get("comment_at"):
             findings = _without_phantoms(findings, ctx)
-        if not ctx.state.pop("_lines_refined", False):
-            _refine_lines(findings, libraries)
         return sort_findings(findings)
 
 
@@ -236,23 +233,24 @@ def _entry_pass(plan: "_Plan", entries, ctx: Context, findings: list) -> None:
                     _rule_failed(ctx, f"{r.code if r else fn.__name__} on entry {e.key!r}", exc)
 
 
-def check_corpus(corpus: Corpus, active: dict[str, Rule], ctx: Context, entries=None) -> list[Finding]:
+def check_corpus(corpus: Corpus, active: dict[str, Rule], ctx: Context, entries=None, libraries=None) -> list[Finding]:
     """Findings of the active rules: entry rules over ``entries`` (default: every entry), then,
-    when checking the whole corpus, the library rules. A large corpus is shared with a forked
-    second process (see :func:`_check_in_two`); the findings are the same, in the same order."""
+    when checking the whole corpus, the library rules. With ``libraries`` (those the corpus was
+    read from), a finding about a field points at that field's own line. A large corpus is shared
+    with a forked second process (see :func:`_check_in_two`); the findings are the same, in the
+    same order."""
     plan = _Plan(active)
     todo = corpus.entries if entries is None else entries
     library_rules = [r for r in active.values() if r.scope == "library" and r.check is not None] if entries is None else []
     if len(todo) >= PARALLEL_MIN:
-        found = _check_in_two(plan, todo, library_rules, corpus, ctx)
+        found = _check_in_two(plan, todo, library_rules, corpus, ctx, libraries)
         if found is not None:
             return found
+    return _check_part(plan, todo, library_rules, corpus, ctx, libraries)
+
+
+def _check_part(plan: "_Plan", entries, library_rules, corpus: Corpus, ctx: Context, libraries) -> list[Finding]:
     findings: list[Finding] = []
-    _check_part(plan, todo, library_rules, corpus, ctx, findings)
-    return findings
-
-
-def _check_part(plan: "_Plan", entries, library_rules, corpus: Corpus, ctx: Context, findings: list) -> None:
     if plan.units:
         _entry_pass(plan, entries, ctx, findings)
     for r in library_rules:
@@ -263,16 +261,20 @@ def _check_part(plan: "_Plan", entries, library_rules, corpus: Corpus, ctx: Cont
             continue
         if got:
             findings.extend(got)
+    if libraries is not None:
+        _refine_lines(findings, libraries)
+    return findings
 
 
 PARALLEL_MIN = 5000  # entries to check before a second process pays for itself
 PARENT_SHARE = 0.74  # of the entries; the child also runs the library rules (duplicates …)
 
 
-def _check_in_two(plan: "_Plan", todo, library_rules, corpus: Corpus, ctx: Context) -> list[Finding] | None:
+def _check_in_two(plan: "_Plan", todo, library_rules, corpus: Corpus, ctx: Context, libraries) -> list[Finding] | None:
     """The first part of the entries checked here while a forked child checks the rest and runs
     the library rules; the child's findings come back marshalled as plain tuples, each with the
-    index of its entry in place of the entry. None when no second process can be had (then the caller checks alone).
+    index of its entry in ``todo`` in place of the entry. None when no second process can be had
+    (then the caller checks alone).
 
     The collector stays paused (:func:`annobib.perf.paused_gc`), so the child copies only the
     pages of the entries it reads, not the whole heap."""
@@ -293,11 +295,8 @@ def _check_in_two(plan: "_Plan", todo, library_rules, corpus: Corpus, ctx: Conte
         code = 0
         try:
             os.close(rfd)
-            mine: list[Finding] = []
-            _check_part(plan, todo[cut:], library_rules, corpus, ctx, mine)
+            mine = _check_part(plan, todo[cut:], library_rules, corpus, ctx, libraries)
             where = {id(e): i for i, e in enumerate(todo)}  # todo is corpus.entries when library rules run
-            if ctx.state.get("_libraries") is not None:
-                _refine_lines(mine, ctx.state["_libraries"])
             rows = [(f.code, f.severity, f.key, f.field, f.message, f.line, f.source,
                      None if f.fix is None else (f.fix.field, f.fix.value, f.fix.safe, f.fix.description),
                      f.rule, -1 if f.entry is None else where.get(id(f.entry), -1)) for f in mine]
@@ -308,27 +307,20 @@ def _check_in_two(plan: "_Plan", todo, library_rules, corpus: Corpus, ctx: Conte
         finally:
             os._exit(code)
     os.close(wfd)
-    findings: list[Finding] = []
-    libraries = ctx.state.get("_libraries")
     with os.fdopen(rfd, "rb") as reader:
         try:
-            _check_part(plan, todo[:cut], [], corpus, ctx, findings)
-            if libraries is not None:
-                _refine_lines(findings, libraries)  # while the child still works
+            findings = _check_part(plan, todo[:cut], [], corpus, ctx, libraries)
             blob = reader.read()
         finally:
             _, status = os.waitpid(pid, 0)
     if status != 0 or not blob:
-        _check_part(plan, todo[cut:], library_rules, corpus, ctx, findings)
-        return findings  # lines are refined by the caller, as for a check in one process
+        return findings + _check_part(plan, todo[cut:], library_rules, corpus, ctx, libraries)
     rows, errors = marshal.loads(blob)
     theirs = [Finding(code, severity, key, name, message, line, source, None if fix is None else Fix(*fix), rule,
                       todo[at] if at >= 0 else None)
               for code, severity, key, name, message, line, source, fix, rule, at in rows]
     if errors:
         ctx.state.setdefault("rule_errors", []).extend(errors)
-    if libraries is not None:
-        ctx.state["_lines_refined"] = True
     return findings + theirs
 
 
