@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annobib.bib.library import Library, file_stamp, is_modified
-from annobib.bib.parse import value_style
-from annobib.bib.values import braces_balanced
+from annobib.bib.parse import parse_chunks, value_style
+from annobib.bib.values import braces_balanced, entry_from_record
 from annobib.errors import ConflictError, InputError
 from annobib.model import Entry
 
@@ -369,9 +369,6 @@ def check_written(lib: Library, parts: list[tuple]) -> None:
     todo = [(b, t) for b, t in parts if b is not None]
     if not todo:
         return
-    from annobib.bib.parse import parse_chunks
-    from annobib.bib.values import entry_from_record
-
     records = parse_chunks([t for _, t in todo])
     for (block, _text), rec in zip(todo, records):
         entry = block.entry
