@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 
-CHUNK_START = re.compile(rb"^[ \t]*@[\w]*[ \t]*[{(]", re.M)
 CHUNK_START_TEXT = re.compile(r"^[ \t]*@[\w]*[ \t]*[{(]", re.M)
 # bibtexparser reads `@comment…` types (`@commentary`) as comments: hide the prefix from it.
 _COMMENTISH = re.compile(r"^([ \t]*@)(comment)(?=\w)", re.M | re.I)
@@ -138,7 +137,7 @@ def parse_chunks(chunks: list[str]) -> list[list[tuple]]:
 # `@ article {` (space after the `@`) is a block start to BibTeX and biber, not to bibtexparser.
 _SPACED_HEAD = re.compile(r"^([ \t]*)@([ \t]+)(\w+)(?=[ \t]*[{(])", re.M)
 _BLOCK_HEAD = re.compile(r"^[ \t]*@[ \t]*(\w*)[ \t]*([{(])", re.M)
-_ENTRY_MARK = re.compile(r'[{}()"%,\\]')
+_ENTRY_MARK = re.compile(r'[{})"%,\\]')
 _NOT_ENTRIES = frozenset(("comment", "preamble", "string"))
 
 
@@ -189,9 +188,7 @@ def prepare_text(text: str) -> str:
             elif ch == ",":
                 if depth == 0 and not quoted:
                     after_key = True
-            elif ch == "(":
-                pass
-            elif depth == 0 and not quoted and after_key:  # a `%` between fields
+            elif depth == 0 and not quoted and after_key:  # `%`: a comment between fields
                 eol = text.find("\n", at, stop)
                 eol = stop if eol < 0 else eol
                 cuts.append((at, eol))
