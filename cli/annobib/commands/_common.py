@@ -54,9 +54,13 @@ def load_bibliography(ctx: click.Context | None = None):
     paths = bibliography_paths(ctx)
     view = load_views(paths, use_cache=not os.environ.get("ANNOBIB_NO_CACHE"))
     if not len(view) and not view.problems:  # as validate: nothing to show is an input error
-        names = ", ".join(str(p) for p in paths)
-        raise InputError(f"{names}: no entries (an empty file, or only comments)")
+        raise no_entries(paths)
     return view
+
+
+def no_entries(paths) -> InputError:
+    """The error for a bibliography with nothing in it."""
+    return InputError(f"{', '.join(str(p) for p in paths)}: no entries (an empty file, or only comments)")
 
 
 def report_problems(problems) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from annobib.commands._common import bibliography_paths, console, emit_json, load_bibliography, report_problems, warn
+from annobib.commands._common import bibliography_paths, console, emit_json, load_bibliography, no_entries, report_problems, warn
 from annobib.errors import InputError
 
 STYLE_CHOICES = ["gbt7714", "apa"]
@@ -44,10 +44,7 @@ def _entries(ctx, need_view: bool = False):
         entries.extend(lib.entries)
         problems.extend(f"{path}:{p.line}: {p.message}" for p in lib.problems)
     if not entries and not problems:
-        from annobib.errors import InputError
-
-        names = ", ".join(str(p) for p in bibliography_paths(ctx))
-        raise InputError(f"{names}: no entries (an empty file, or only comments)")
+        raise no_entries(bibliography_paths(ctx))
     return None, entries, report_problems(problems)
 
 
