@@ -441,16 +441,12 @@ def scan_text(rules, e, ctx):
     # clean text: only the width of punctuation in CJK titles, and the citations field
     out = None
     if not joined.isascii():
-        memo = _FIELD_MEMO
         for name in _TITLE_SET.intersection(fields):
             raw = fields[name]
             if not raw.isascii():
-                got = memo.get((name, raw))
-                if got is None:
-                    got = memo[(name, raw)] = tuple(_scan_field(rules, name, raw))  # _punct_width alone here
-                for f in got:
+                for f in _field_findings(rules, name, raw):  # _punct_width alone here
                     out = out or []
-                    out.append(Finding(f.code, f.severity, e.key, f.field, f.message, e.line, e.source, f.fix, f.rule, e))
+                    out.append(_stamped(f, e))
     if cit is not None and cit not in _CLEAN_CITATIONS:
         if _SUSPECT_INTERNAL.search(cit):
             out = (out or []) + _scan_internal(rules, e, "citations", cit)
@@ -464,15 +460,22 @@ def scan_text(rules, e, ctx):
 def _scan_fields(rules, e):
     """Every field of an entry that may hold a problem, through the per-value memo."""
     out = []
-    memo = _FIELD_MEMO
-    if len(memo) > 200_000:
-        memo.clear()
     for name, raw in e.fields.items():
-        if not raw:
-            continue
-        got = memo.get((name, raw))
-        if got is None:
-            got = memo[(name, raw)] = tuple(_scan_field(rules, name, raw))
-        for f in got:
-            out.append(Finding(f.code, f.severity, e.key, f.field, f.message, e.line, e.source, f.fix, f.rule, e))
+        if raw:
+            out.extend([_stamped(f, e) for f in _field_findings(rules, name, raw)])
     return out or None
+
+
+def _field_findings(rules, name: str, raw: str) -> tuple:
+    """The entry-less findings of one (field, value), scanned once per run (_FIELD_MEMO)."""
+    got = _FIELD_MEMO.get((name, raw))
+    if got is None:
+        if len(_FIELD_MEMO) > 200_000:
+            _FIELD_MEMO.clear()
+        got = _FIELD_MEMO[(name, raw)] = tuple(_scan_field(rules, name, raw))
+    return got
+
+
+def _stamped(f, e):
+    """A finding of :func:`_scan_field` with the entry's key, line, source and entry."""
+    return Finding(f.code, f.severity, e.key, f.field, f.message, e.line, e.source, f.fix, f.rule, e)
