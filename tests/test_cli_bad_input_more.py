@@ -64,6 +64,30 @@ def test_show_bibtex_piped_is_the_exact_text_and_a_terminal_gets_escapes(tmp_pat
     assert res.stdout == raw  # piped: byte for byte, for copying into another file
     shown = safe_lines(raw)  # what a terminal gets
     assert "\x1b" not in shown and "\x07" not in shown and "\\x1b[31m" in shown and shown.count("\n") == 4
+    # and `show --bibtex` does send that to a terminal (stdout on a pseudo-terminal)
+    import os
+    import pty
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    main, sub = pty.openpty()
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1] / "cli"), ANNOBIB_NO_CACHE="1")
+    proc = subprocess.run([sys.executable, "-m", "annobib", "--bib", str(bib), "show", "esc2020", "--bibtex"],
+                          stdout=sub, stderr=subprocess.PIPE, env=env, timeout=60)
+    os.close(sub)
+    got = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        got += chunk
+    os.close(main)
+    assert proc.returncode == 0, proc.stderr
+    assert b"\x1b" not in got and b"\x07" not in got and b"\\x1b[31m" in got
 
 
 def test_format_survives_braces_nested_thousands_deep(tmp_path):
