@@ -213,14 +213,25 @@ def iso_date(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _cn_number(text: str) -> int:
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九", 0)}
-    if text == "十":
-        return 10
-    if "十" in text:
-        a, _, b = text.partition("十")
-        return (digits.get(a, 1) if a else 1) * 10 + (digits.get(b, 0) if b else 0)
-    return digits.get(text, 0)
+_CN_DIGITS = {**{c: i for i, c in enumerate("零一二三四五六七八九")}, "〇": 0}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def _cn_int(text: str) -> str:
+    """``一二九`` -> ``129``, ``十三`` -> ``13``, ``二百零五`` -> ``205``; Arabic digits and anything
+    that is no Chinese numeral (``上``/``中``/``下`` volumes) unchanged."""
+    if text.isdigit() or not all(c in _CN_DIGITS or c in _CN_UNITS for c in text):
+        return text
+    if all(c in _CN_DIGITS for c in text):
+        return "".join(str(_CN_DIGITS[c]) for c in text)
+    total, cur = 0, 0
+    for c in text:
+        if c in _CN_DIGITS:
+            cur = _CN_DIGITS[c]
+        else:
+            total += (cur or 1) * _CN_UNITS[c]
+            cur = 0
+    return str(total + cur)
 
 
 def page_range(a: str, b: str | None) -> str:
@@ -982,25 +993,6 @@ LEGAL_ISSUER_RE = re.compile(r"(?:人民代表大会|常务委员会|国务院|�
 DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}令\s*第\s*\d+\s*号|[\u4e00-\u9fff]{1,8}\s*[〔\[［]\s*\d{4}\s*[〕\]］]\s*\d+\s*号")
 
 
-def _cn_int(text: str) -> str:
-    """``一二九`` -> ``129``, ``十三`` -> ``13``, ``二百零五`` -> ``205``; Arabic digits unchanged."""
-    if text.isdigit():
-        return text
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    digits["〇"] = 0
-    if all(c in digits for c in text):
-        return "".join(str(digits[c]) for c in text)
-    total, cur = 0, 0
-    for c in text:
-        if c in digits:
-            cur = digits[c]
-        else:
-            unit = {"十": 10, "百": 100, "千": 1000}[c]
-            total += (cur or 1) * unit
-            cur = 0
-    return str(total + cur)
-
-
 def parse_cjk(text: str) -> Parsed:
     # 《人民日报》评论员：《标题》 — the newspaper's commentator is the author
     text = re.sub(r"^《([^》]{2,12})》\s*((?:本报|特约)?评论员|社论|编辑部|记者)\s*(?=[：:])", r"\1\2", text)
@@ -1092,7 +1084,7 @@ def parse_cjk(text: str) -> Parsed:
     juan = re.match(r"\s*[，,]?\s*卷\s*([〇零一二三四五六七八九十百千\d]+|[上中下](?![册冊]))\s*(?:《([^》]{1,30})》)?", rest_nourl)
     if juan:
         rest_nourl = rest_nourl[: juan.start()] + rest_nourl[juan.end():]
-        f["volume"] = juan.group(1) if juan.group(1) in "上中下" else _cn_int(juan.group(1))
+        f["volume"] = _cn_int(juan.group(1))
         if juan.group(2):
             f["chapter"] = juan.group(2)
     # container
@@ -1278,7 +1270,7 @@ def parse_cjk(text: str) -> Parsed:
         vm = re.match(r"\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*[卷册巻]|([上中下])\s*[卷册]|[（(]([上中下])[）)])", rest_after)
         if vm:
             v = vm.group(1) or vm.group(2) or vm.group(3)
-            f["volume"] = str(_cn_number(v)) if re.fullmatch(r"[一二三四五六七八九十]+", v) else v
+            f["volume"] = _cn_int(v)
         if pub:
             if pub.group("loc"):
                 f["location"] = pub.group("loc")
@@ -1317,12 +1309,12 @@ def parse_cjk(text: str) -> Parsed:
         vm = re.search(r"第\s*(\d+|[一二三四五六七八九十]+)\s*[卷册巻]|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]|^\s*[（(]([上中下])[）)]", rest_nourl)
         if vm:
             v = vm.group(1) or vm.group(2) or vm.group(3)
-            f["volume"] = str(_cn_number(v)) if re.fullmatch(r"[一二三四五六七八九十]+", v) else v
+            f["volume"] = _cn_int(v)
         em = re.search(r"(?:^|[》）)\s，,（(])\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(修订版|增订版|再版|修订本|增订本))\s*[）)]?\s*(?=[，,第]|$)",
                        rest_nourl[: pub.start()] if pub.re is PUBLISHER_ZH and pub.string is rest_nourl else rest_nourl[:20])
         if em:
             e = em.group(1)
-            f["edition"] = (str(_cn_number(e)) if re.fullmatch(r"[一二三四五六七八九十]+", e) else e) if e else em.group(2)
+            f["edition"] = _cn_int(e) if e else em.group(2)
         if translator_m and not (container and not chapter):
             tr_names, _r, tr_others = cjk_names(translator_m.group(1))
             f["translator"] = format_cjk_names(tr_names, tr_others)
