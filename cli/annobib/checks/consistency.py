@@ -6,13 +6,12 @@ import datetime as _dt
 import re
 from functools import lru_cache
 
-from annobib.checks._util import HAN_RE, HANGUL_RE, KANA_RE, earliest, latest, parse_date_value, plain, script_counts, text_of, val
+from annobib.checks._util import _SCHEME, HAN_RE, HANGUL_RE, KANA_RE, earliest, latest, parse_date_value, plain, script_counts, text_of, val
 from annobib.checks.base import rule
 
 _MON = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 _MONTH_ALT = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _YEAR_AT = re.compile(r"(?:19|20)\d\d")
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 # tried at each year found in the path: (pattern, what must come before the year)
 _AT_YEAR = [
     (re.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?=[/\-_.]|$)"), "/"),
@@ -24,8 +23,6 @@ _AT_YEAR = [
     (re.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})(?=/)"), "/"),
     (re.compile(rf"(?P<y>\d{{4}})/(?P<mon>{_MONTH_ALT})[a-z]*(?=/)", re.I), "/"),
 ]
-
-
 
 
 def _unnamed(pattern: re.Pattern) -> str:
