@@ -613,8 +613,7 @@ def parse_apa(text: str) -> Parsed | None:
     f: dict[str, str] = {"author": names_field(names, others), "title": title}
     date = m["y"]
     if m["md"]:
-        d = iso_date(f"{m['md']} {m['y']}") if re.search(r"\d", m["md"]) else iso_date(f"{m['md']} {m['y']}")
-        date = d or date
+        date = iso_date(f"{m['md']} {m['y']}") or date
     locator = None
     jm = APA_JOURNAL.match(rest)
     etype = "book"
