@@ -241,7 +241,7 @@ def _format(ctx, keys, query, style, edition, system, to, output, order, annotat
 @click.option("--json", "as_json", is_flag=True, help="JSON: key and citation.")
 @click.pass_context
 def cite(ctx, keys, style, edition, system, as_json):
-    """The in-text citation of KEY…: ``[3]``, ``（刘琳，2025）``, ``(Morrow, 1991)``.
+    """The in-text citation of KEY…: [3], （刘琳，2025）, (Morrow, 1991).
 
     Numbers and 2025a/2025b letters are those of the whole bibliography's list.
     """
