@@ -1758,13 +1758,9 @@ def parse_western(text: str) -> Parsed:
             f["title"] = _unmask(title)
         if re.search(r"\bop\.\s*cit\.?|\bloc\.\s*cit\.?", body, re.I):
             p.kind = "opcit"
-        if placepub and (names and names[0].startswith("{") or "number" in f):
-            etype = "report"
-            f["institution"] = placepub.group("pub").strip()
-            f["location"] = placepub.group("loc").strip()
-            f["date"] = _pp_date(placepub)
-        elif placepub and _think_tank(placepub.group("pub")):
-            # Santa Monica, CA: RAND Corporation, 2021: a think tank's publication is a report
+        if placepub and (names and names[0].startswith("{") or "number" in f or _think_tank(placepub.group("pub"))):
+            # an organization's or a numbered publication, or a think tank's (Santa Monica, CA: RAND
+            # Corporation, 2021): a report
             etype = "report"
             f["institution"] = placepub.group("pub").strip()
             f["location"] = placepub.group("loc").strip()
