@@ -379,7 +379,7 @@ def check_written(lib: Library, parts: list[tuple]) -> None:
         if failed or len(got) != 1:
             problem = failed[0][3] if failed else f"it would read back as {len(got)} entries"
         else:
-            back, _ = entry_from_record(got[0], dict(lib.strings), 0, None)
+            back, _ = entry_from_record(got[0], lib.strings, 0, None)  # macros are only read
             if back.key != entry.key or back.type != entry.type.lower():
                 problem = f"it would read back as @{back.type}{{{back.key}}}"
             else:
