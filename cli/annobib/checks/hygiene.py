@@ -274,8 +274,6 @@ def _tidy(s: str, long: bool) -> str:
 _SUSPECT_CHARS = re.compile(
     r"[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufffd&%#_\\<{}\"$^()\[\]"
     r"“”《》「」『』（）【】〈〉\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u0080-\u00bfÃ\u20ac\u2122锟烫屯锛銆鈥鍙鐨鏂\u3000]")
-_SPACE_BEFORE_CJK = re.compile(r"[ \u3000][，。、；：！？）」』》】〉”]")
-_SPACE_AFTER_CJK = re.compile(r"[（「『《【〈“][ \u3000]")
 _CJK_SPACING = re.compile(r"[ \u3000（「『《【〈“][，。、；：！？）」』》】〉” \u3000]")
 SEP = "\ue000"
 _SEP_SPACE, _SPACE_SEP = SEP + " ", " " + SEP
