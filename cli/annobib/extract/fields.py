@@ -624,10 +624,9 @@ def parse_apa(text: str) -> Parsed | None:
                                                                           or NEWS_RE.search(rest) or MAGAZINE_RE.search(rest)):
         # Family, I. (2020, March 3). Title. The New York Times. URL: a dated news item or web page
         site = rest.rstrip(". ")
-        if KNOWN_MAGAZINE_RE.fullmatch(site) or MAGAZINE_RE.search(site):
-            etype, f["journaltitle"], f["entrysubtype"] = "article", site, "magazine"
-        elif _news_outlet(site) or NEWS_RE.search(site):
-            etype, f["journaltitle"], f["entrysubtype"] = "article", site, "newspaper"
+        kind = _outlet_kind(site)
+        if kind:
+            etype, f["journaltitle"], f["entrysubtype"] = "article", site, kind
         else:
             etype, f["organization"] = "online", site
     else:
@@ -643,6 +642,16 @@ def parse_apa(text: str) -> Parsed | None:
         f["url"] = url
     f["langid"] = language_of(title)
     return Parsed(type=etype, fields=_order(f), locator=locator, names=[])
+
+
+def _outlet_kind(name: str) -> str | None:
+    """``magazine`` / ``newspaper`` for the outlet an author-date news item or web page names after
+    its title (``The Economist``, ``The Guardian``); None for a web site."""
+    if KNOWN_MAGAZINE_RE.fullmatch(name) or MAGAZINE_RE.search(name):
+        return "magazine"
+    if _news_outlet(name) or NEWS_RE.search(name):
+        return "newspaper"
+    return None
 
 
 # ---------------------------------------------------------------- Western case law (@jurisdiction)
@@ -868,10 +877,9 @@ def parse_harvard(text: str) -> Parsed | None:
             if seg and len(seg) < 60 and "," not in seg:
                 f["journaltitle"] = seg
                 etype = "article"
-                if KNOWN_MAGAZINE_RE.fullmatch(seg) or MAGAZINE_RE.search(seg):
-                    f["entrysubtype"] = "magazine"
-                elif _news_outlet(seg) or NEWS_RE.search(seg):
-                    f["entrysubtype"] = "newspaper"
+                kind = _outlet_kind(seg)
+                if kind:
+                    f["entrysubtype"] = kind
     else:
         im = _HARVARD_IMPRINT.search(body)
         if im:
