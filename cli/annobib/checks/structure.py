@@ -278,11 +278,6 @@ def _author_key(e, a: str | None, memo: dict) -> str:
     return _family_key(_first_author(raw)) if raw else ""
 
 
-def author_key(e) -> str:
-    raw = val(e, "author") or val(e, "editor")
-    return _family_key(_first_author(raw)) if raw else ""
-
-
 def _grams(t: str, cache: dict) -> frozenset:
     g = cache.get(t)
     if g is None:
