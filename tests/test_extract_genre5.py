@@ -319,3 +319,6 @@ def test_short_prose_lines_starting_with_years_are_not_numbered_heads():
 def test_numbered_section_headings_are_not_folios():
     from annobib.extract.document import _numbered_heads
     assert _numbered_heads(["2 Literature Review", "text", "3 Data and Methods", "text", "4 Results"]) == {}
+    # the contrast: the same climbing numbers, first on one page and last on the next (verso/recto)
+    assert _numbered_heads(["2 Maritime Review", "text", "Ports and Power 3", "text", "4 Maritime Review"]) == {
+        0: (2, "Maritime Review"), 2: (3, "Ports and Power"), 4: (4, "Maritime Review")}
