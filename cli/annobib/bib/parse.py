@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 
-CHUNK_START_TEXT = re.compile(r"^[ \t]*@[\w]*[ \t]*[{(]", re.M)
 # bibtexparser reads `@comment…` types (`@commentary`) as comments: hide the prefix from it.
 _COMMENTISH = re.compile(r"^([ \t]*@)(comment)(?=\w)", re.M | re.I)
 
@@ -35,13 +34,6 @@ def chunk_bounds(data: bytes) -> list[int]:
     """Start offsets of the chunks of ``data`` (the first is always 0: text before any block)."""
     starts = [m.start() + 1 for m in _CHUNK_AFTER_NL.finditer(data)]
     starts.insert(0, 0)  # a block on the first line starts chunk 0 itself
-    return starts
-
-
-def chunk_text_bounds(text: str) -> list[int]:
-    starts = [m.start() for m in CHUNK_START_TEXT.finditer(text)]
-    if not starts or starts[0] != 0:
-        starts.insert(0, 0)
     return starts
 
 
