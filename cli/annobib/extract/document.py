@@ -27,6 +27,7 @@ a URL broken anywhere with nothing.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 FOLIO_RE = re.compile(r"^\s*(?:[-–—－·•]\s*(\d{1,4})\s*[-–—－·•]|第\s*(\d{1,4})\s*页)\s*$")
@@ -160,7 +161,7 @@ def _head_candidates(st: list[str], fol: list[int | None]) -> set[str]:
     line is a running head too. ``st`` are the stripped lines, ``fol`` their folio numbers."""
     heads: set[str] = set()
     nonblank = [i for i, l in enumerate(st) if l]
-    counts: dict[str, int] = {}
+    counts = Counter(st[i] for i in nonblank)
     for pos, i in enumerate(nonblank):
         if fol[i] is None:
             continue
@@ -169,7 +170,7 @@ def _head_candidates(st: list[str], fol: list[int | None]) -> set[str]:
                 s = st[nonblank[j]]
                 if 2 <= len(s) <= 40 and not re.search(r"[。，；,;！？]", s) and not s.startswith(("[", "［")):
                     if not re.match(r"^(?:[\[［]\d+[\]］]|[①-⑳]|[" + SUPERSCRIPT + r"]|\d+[.、])", s):
-                        if j == pos - 1 and not _head_shaped(s, st, nonblank, j, counts):
+                        if j == pos - 1 and not _head_shaped(s, counts):
                             continue  # the short last line of a note, not a running head
                         heads.add(s)
     return heads
@@ -178,16 +179,13 @@ def _head_candidates(st: list[str], fol: list[int | None]) -> set[str]:
 _LOCATOR_TAIL = re.compile(r"\bpp?\.\s*\d|第\s*\d+\s*[页頁版]|\d+\s*[-–—]\s*\d+\.?$|[.。]$|https?://|www\.|\w/\w")
 
 
-def _head_shaped(s: str, st: list[str], nonblank: list[int], j: int, counts: dict[str, int]) -> bool:
+def _head_shaped(s: str, counts: Counter) -> bool:
     """A line just above a folio is a running head if it repeats across pages or has the shape of a
     journal issue; one printed once that ends like a citation (``pp. 28-43.``, ``2019.``, a URL) is
     the last line of a note. (A line printed once that ends without a period stays a head: a note cut
-    at the page foot is followed by the heads of a two-page article.)"""
-    if not counts:
-        for x in st:
-            if x:
-                counts[x] = counts.get(x, 0) + 1
-    if counts.get(s, 0) > 1 or ("期" in s and ISSUE_HEAD_RE.match(s)):
+    at the page foot is followed by the heads of a two-page article.) ``counts``: how often each
+    non-blank line stands in the text."""
+    if counts[s] > 1 or ("期" in s and ISSUE_HEAD_RE.match(s)):
         return True
     return not _LOCATOR_TAIL.search(s)
 
