@@ -104,9 +104,8 @@ def missing_entry(R, corpus, ctx):
     return out
 
 
-_HEADS = re.compile(r"(?:^|\|\|)\s*(?:p\.\s*(\d+)\s*,\s*)?n\.\s*(\d+)")
 _HEADS_AT = re.compile(r"(?:^|\|\|)\s*(?:p\.\s*(\d+)\s*,\s*)?n\.\s*(\d+)(?:\s*,\s*at\s+([^:|]+?))?\s*(?::|\|\||$)")
-_ITEM_STARTS = re.compile(r"(?:^|\|\|)\s*(?:p\.\s*\d+\s*,\s*)?n\.\s*\d+")
+_ITEM_STARTS = re.compile(r"(?:^|\|\|)\s*(?:p\.\s*(\d+)\s*,\s*)?n\.\s*(\d+)")  # an item's head: (page, note)
 _ITEM_RE = re.compile(r"^\s*(?:p\.\s*\d+\s*,\s*)?n\.\s*\d+")
 
 
@@ -176,7 +175,7 @@ def note_gap(R, corpus, ctx):
             first.setdefault(raw, e)
     pages: dict[int | None, dict[int, object]] = defaultdict(dict)
     for raw, e in first.items():
-        for page, note in _HEADS.findall(raw):
+        for page, note in _ITEM_STARTS.findall(raw):
             pages[int(page) if page else None].setdefault(int(note), e)
     out = []
     for page, notes in sorted(pages.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
