@@ -133,13 +133,9 @@ def _numbered_heads(st: list[str]) -> dict[int, tuple[int, str]]:
         forms.add("a" if m.group("a") else "b")
     if not cands:
         return {}
-    seen: dict[int, int] = {}
-    for num, _rest in cands.values():
-        seen[num] = seen.get(num, 0) + 1
+    seen = Counter(num for num, _rest in cands.values())
     cands = {i: v for i, v in cands.items() if seen[v[0]] == 1}  # a folio never repeats; note numbers do
-    counts: dict[str, int] = {}
-    for _n, rest in cands.values():
-        counts[rest] = counts.get(rest, 0) + 1
+    counts = Counter(rest for _n, rest in cands.values())
     ok = {i: v for i, v in cands.items() if counts[v[1]] > 1 or ("期" in v[1] and ISSUE_HEAD_RE.match(v[1]))}
     nums = [v[0] for _i, v in sorted(cands.items())]
     if len(nums) >= 2 and all(1 <= b - a <= 2 for a, b in zip(nums, nums[1:])) and len(forms) == 2:
