@@ -1000,6 +1000,14 @@ LEGAL_ISSUER_RE = re.compile(r"(?:人民代表大会|常务委员会|国务院|�
 DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}令\s*第\s*\d+\s*号|[\u4e00-\u9fff]{1,8}\s*[〔\[［]\s*\d{4}\s*[〕\]］]\s*\d+\s*号")
 
 
+def _cjk_imprint(f: dict[str, str], pub: re.Match) -> None:
+    """Location (when printed), publisher and year of a CJK imprint match (groups loc, pub, year)."""
+    if pub.group("loc"):
+        f["location"] = pub.group("loc")
+    f["publisher"] = pub.group("pub")
+    f["date"] = pub.group("year")
+
+
 def parse_cjk(text: str) -> Parsed:
     # 《人民日报》评论员：《标题》 — the newspaper's commentator is the author
     text = re.sub(r"^《([^》]{2,12})》\s*((?:本报|特约)?评论员|社论|编辑部|记者)\s*(?=[：:])", r"\1\2", text)
@@ -1263,10 +1271,7 @@ def parse_cjk(text: str) -> Parsed:
         if series and not issue:
             f["number"] = series.group(1)
             if pub:  # 载《集刊》第 12 辑，北京：社会科学文献出版社 2015 年版
-                if pub.group("loc"):
-                    f["location"] = pub.group("loc")
-                f["publisher"] = pub.group("pub")
-                f["date"] = pub.group("year")
+                _cjk_imprint(f, pub)
         if locator and "-" in locator:
             f["pages"] = locator
     elif container and chapter:
@@ -1279,10 +1284,7 @@ def parse_cjk(text: str) -> Parsed:
             v = vm.group(1) or vm.group(2) or vm.group(3)
             f["volume"] = _cn_int(v)
         if pub:
-            if pub.group("loc"):
-                f["location"] = pub.group("loc")
-            f["publisher"] = pub.group("pub")
-            f["date"] = pub.group("year")
+            _cjk_imprint(f, pub)
         elif date:
             f["date"] = date[:4]
         if locator and "-" in locator:
