@@ -82,13 +82,14 @@ def _counts_with_findings(findings, libraries) -> dict:
 
 
 def _summary_line(s: dict) -> str:
+    entries = f"{s['entries']} entr{'y' if s['entries'] == 1 else 'ies'}"
     if not (s["errors"] or s["warnings"] or s["hints"]):
-        return f"no problems in {s['entries']} entr{'y' if s['entries'] == 1 else 'ies'}"
+        return f"no problems in {entries}"
     parts = []
     for n, word in ((s["errors"], "error"), (s["warnings"], "warning"), (s["hints"], "hint")):
         if n:
             parts.append(f"{n} {word}{'s' if n != 1 else ''}")
-    line = ", ".join(parts) + f" in {s['entries_with_findings']} of {s['entries']} entr{'y' if s['entries'] == 1 else 'ies'}"
+    line = ", ".join(parts) + f" in {s['entries_with_findings']} of {entries}"
     if s.get("broken_blocks"):
         n = s["broken_blocks"]
         line += f" and {n} block{'s' if n != 1 else ''} that did not parse"
