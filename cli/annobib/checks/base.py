@@ -90,7 +90,7 @@ class Rule:
 
     @property
     def severity(self) -> str:
-        return SEVERITY_OF_LETTER[self.code[0]]
+        return self._severity
 
     def finding(self, entry, field_name: str | None, message: str, fix: Fix | None = None) -> Finding:
         if entry is None:
