@@ -6,7 +6,8 @@ import datetime as _dt
 import re
 from functools import lru_cache
 
-from annobib.checks._util import _SCHEME, HAN_RE, HANGUL_RE, KANA_RE, earliest, latest, parse_date_value, plain, script_counts, text_of, val
+from annobib.checks._util import (_SCHEME, HAN_RE, HANGUL_RE, KANA_RE, earliest, fold, latest, normalize_doi, normalize_url,
+                                  parse_date_value, plain, script_counts, text_of, val)
 from annobib.checks.base import rule
 
 _MON = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
@@ -283,8 +284,6 @@ def archive_mismatch(R, e, ctx):
     url = val(e, "url").strip()
     original = aurl[m.end():]
     if url and original:
-        from annobib.checks._util import normalize_url
-
         if normalize_url(original) != normalize_url(url):
             out = out or []
             out.append(R.finding(e, name, f"the snapshot is of {original}, not of the entry's url"))
@@ -303,8 +302,6 @@ def dialect_fields(R, e, ctx):
     f = e.fields
     if "journaltitle" not in f and "location" not in f and "institution" not in f:
         return None  # the common case: BibTeX names only
-    from annobib.checks._util import fold
-
     out = None
     for new, old in _DIALECT_PAIRS:
         if new in f and old in f:
@@ -330,8 +327,6 @@ def url_doi_mismatch(R, e, ctx):
     if not m or not doi:
         return None
     from urllib.parse import unquote
-
-    from annobib.checks._util import normalize_doi
 
     if normalize_doi(unquote(m.group(1)).rstrip("/")) != normalize_doi(doi):
         return [R.finding(e, "url", f"url points to DOI {unquote(m.group(1))} but doi is {doi}; one of them belongs to another work")]
