@@ -281,10 +281,9 @@ def translated_title(R, e, ctx):
     if not _has(e, "title"):
         return None
     fields = e.fields
-    if not _TRANSLATED_SET.isdisjoint(fields):
-        for f in _TRANSLATED_SET.intersection(fields):
-            if text_of(fields[f]).strip():
-                return None
+    for f in _TRANSLATED_SET.intersection(fields):
+        if text_of(fields[f]).strip():
+            return None
     return [R.finding(e, "title_translation", said)]
 
 
