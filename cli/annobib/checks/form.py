@@ -796,7 +796,7 @@ def name_list(R, e, ctx):
             new = _EDGE_AND.sub("", _DOUBLE_AND.sub("and", new)).strip()
         commas = False
         names = new[: -len(" and others")] if new.endswith(" and others") else new  # the names without 'et al.'
-        if " and " not in names and names.count(",") >= 3 and not _top_level(names, "{") and "、" not in names:
+        if " and " not in names and names.count(",") >= 3 and "、" not in names:
             parts = [p.strip() for p in names.rstrip(" ,").split(",")]
             if all(parts):
                 commas = True
