@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from annobib.extract.normalize import normalize
+from annobib.extract.segment import citation_start, sentences
 from annobib.extract.fields import (
     EN_PAGES,
     HAN,
@@ -179,7 +181,7 @@ def read_note(text: str) -> NoteReading:
 
     A pure function of the note text, cached: articles repeat notes, and a repeated note must
     read the same way. Callers must not mutate the result."""
-    raw = text.strip().translate(_FULLWIDTH)
+    raw = normalize(text.strip().translate(_FULLWIDTH))
     if not raw:
         return NoteReading("not-understood", [], "empty note")
     if NOT_CITATION_RE.search(raw[:80]) and not re.search(r"[：:]\s*《|载《|”,|,”", raw):
@@ -187,11 +189,11 @@ def read_note(text: str) -> NoteReading:
     body = cut_commentary(raw)
     body = cut_trailing_commentary(body)
     body = strip_lead_in(body)
-    pieces = split_top(body)
+    pieces = [s for part in split_top(body) for s in sentences(part)]
     out: list[CitationText] = []
     prose = False
     for k, piece in enumerate(pieces):
-        piece = strip_lead_in(piece)
+        piece = strip_lead_in(piece[citation_start(piece):])
         if k and not HAN.search(piece[:12]):
             piece = re.sub(r"^(?:and|&)\s+(?=[A-Z“\"])", "", piece)  # …, 23; and Philip Huang, Title
             piece = strip_lead_in(piece)

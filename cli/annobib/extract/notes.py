@@ -426,7 +426,12 @@ def sentence_at(stream: str, start: int, end: int, marker_rx: re.Pattern | None 
 # ---------------------------------------------------------------- loose notes
 
 LOOSE_MARKER_RE = re.compile(
-    r"^\s*(?:注\s*)?(?:[\[【〔［](\d{1,3})[\]】〕］]|([" + CIRCLED + r"])|([" + SUPERSCRIPT + r"]{1,3})\s*|[（(](\d{1,3})[)）]|(\d{1,3})[.．、:：](?!\d)|(\d{1,3})\s)\s*"
+    r"^\s*(?:注\s*)?(?:[\[【〔［](\d{1,3})[\]】〕］]|([" + CIRCLED + r"])|([" + SUPERSCRIPT + r"]{1,3})\s*|[（(](\d{1,3})[)）]|(\d{1,3})[.．、:：)）](?!\d)|(\d{1,3})\s)\s*"
+)
+# a number glued to the note (``12王某：…``, ``4Robert Jervis, …``, ``9《毛泽东选集》…``): a marker only
+# when it continues the numbering, since ``5G网络…`` or ``3个月后…`` may open a note too
+GLUED_MARKER_RE = re.compile(
+    r"^\s*(\d{1,3})(?=[A-Z\u4e00-\u9fff\u0400-\u04ff\uac00-\ud7af《“「『\[［（(])(?![" + re.escape(_NOT_AFTER_BARE) + r"世个种项条位名])"
 )
 
 
@@ -442,6 +447,12 @@ def loose_notes(text: str) -> list[Note]:
     for para in paragraphs:
         lines = [l for l in para.split("\n") if l.strip()]
         marks = [LOOSE_MARKER_RE.match(l) for l in lines]
+        if not marks[0]:
+            glued = GLUED_MARKER_RE.match(lines[0])
+            last = raw[-1][0] if raw else None
+            if glued and int(glued.group(1)) == (last + 1 if last is not None else len(raw) + 1):
+                raw.append((int(glued.group(1)), [lines[0][glued.end():]] + lines[1:]))
+                continue
         if len(lines) > 1 and sum(1 for m in marks if m) >= 2 and marks[0]:
             current: tuple[int | None, list[str]] | None = None
             for line, m in zip(lines, marks):

@@ -1,0 +1,208 @@
+"""Stage 2½, *normalize*: the view of a note that the citation parser reads.
+
+Footnotes copied from web pages and PDF text are noisy in ways a parser should not have to know:
+ASCII ``,:;()`` inside Chinese, ``<<书名>>`` for 《书名》, a URL glued to its access date, a
+hyphenated word split by a line break, debris a site prints after a reference (``被引量:1``,
+``[Cited by 3]``), page ranges that lost their dash (``pp. 423442``). Each fix is a named,
+separately tested transformation in :data:`NORMALIZERS`, applied in order by :func:`normalize`.
+
+What is kept as printed: everything between title marks and quotes (《…》「…」『…』“…”) and every
+URL is left untouched, so a title or a link comes out exactly as the note prints it; only the
+punctuation *around* the parts of a citation, which separates them and never reaches a value,
+is made regular.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+_KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
+_URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’\"<>]+", re.I)
+# spans whose text is a value as printed: title marks, quotes, URLs
+_PROTECTED = re.compile(r"《[^《》]*》|「[^「」]*」|『[^『』]*』|“[^“”]*”|" + _URL.pattern, re.I)
+
+# ------------------------------------------------------------------ punctuation width
+
+_WIDE_OF = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+_CJK_NEIGHBOUR = re.compile(rf"[{_HAN}》」』）”]")
+_CJK_AFTER = re.compile(rf"[{_HAN}《「『（“]")
+
+
+def _outside_protected(text: str, fix: Callable[[str], str]) -> str:
+    """Apply ``fix`` to the stretches of ``text`` outside title marks, quotes and URLs."""
+    out, last = [], 0
+    for m in _PROTECTED.finditer(text):
+        out.append(fix(text[last: m.start()]))
+        out.append(m.group(0))
+        last = m.end()
+    out.append(fix(text[last:]))
+    return "".join(out)
+
+
+def _is_chinese_note(text: str) -> bool:
+    """Japanese and Korean notes use ASCII commas and ``、`` by their own conventions; only a
+    Chinese note (Han, no kana or hangul outside its titles) is a candidate for width fixes."""
+    if not re.search(rf"[{_HAN}]", text):
+        return False
+    if _KANA_HANGUL.search(_PROTECTED.sub("", text)):
+        return False
+    return not _KANA_HANGUL.search(text) or "《" in text  # kana only in 『』「」: a Japanese note
+
+
+def punctuation_width(text: str) -> str:
+    """``王某:《大国关系》,北京:某出版社2015年版,第12页.`` -> ``王某：《大国关系》，北京：某出版社2015年版，第12页。``
+
+    An ASCII ``, : ; ? !`` becomes full width when a Chinese character (or a closing title mark,
+    bracket or quote) stands next to it, ignoring spaces; ``( )`` pairs holding or touching Chinese
+    become ``（ ）``; a final ``.`` after a Chinese character becomes ``。``."""
+    if not _is_chinese_note(text):
+        return text
+    return _outside_protected(text, _widen)
+
+
+def _widen(part: str) -> str:
+    if not part:
+        return part
+    chars = list(part)
+    n = len(chars)
+    for i, ch in enumerate(chars):
+        if ch not in _WIDE_OF:
+            continue
+        j = i - 1
+        while j >= 0 and chars[j] == " ":
+            j -= 1
+        k = i + 1
+        while k < n and chars[k] == " ":
+            k += 1
+        before = chars[j] if j >= 0 else ""
+        after = chars[k] if k < n else ""
+        if ch == ":" and before.isdigit() and after.isdigit():
+            continue  # 10:30, 2019:12 (a GB/T page after a year)
+        if (before and _CJK_NEIGHBOUR.match(before)) or (after and _CJK_AFTER.match(after)) \
+                or (ch == ":" and before and _CJK_NEIGHBOUR.match(before)):
+            chars[i] = _WIDE_OF[ch]
+    out = "".join(chars)
+    out = re.sub(rf"\(([^()]*)\)", _paren, out)
+    return re.sub(rf"(?<=[{_HAN}》）”])\s*\.(?=\s*$)", "。", out)
+
+
+def _paren(m: re.Match) -> str:
+    inner = m.group(1)
+    s = m.string
+    before = s[m.start() - 1] if m.start() else ""
+    after = s[m.end()] if m.end() < len(s) else ""
+    if re.search(rf"[{_HAN}]", inner) or re.match(rf"[{_HAN}》]", before) or re.match(rf"[{_HAN}]", after):
+        return f"（{inner}）"
+    return m.group(0)
+
+
+# ------------------------------------------------------------------ title marks
+
+def ascii_title_marks(text: str) -> str:
+    """``<<大国关系>>`` / ``〈〈大国关系〉〉`` / ``＜＜…＞＞`` -> ``《大国关系》`` (web pages without the CJK marks)."""
+    if "<<" not in text and "〈〈" not in text and "＜＜" not in text:
+        return text
+    return re.sub(r"(?:<<|〈〈|＜＜)\s*([^<>〈〉＜＞]{1,200}?)\s*(?:>>|〉〉|＞＞)", r"《\1》", text)
+
+
+# ------------------------------------------------------------------ broken words
+
+_HYPHEN_BREAK = re.compile(r"\b([A-Za-z]{2,})- (?!(?:and|or|und|et|to|vs)\b)([a-z]{2,})\b")
+_SPLIT_CAPITAL = re.compile(r"(?<![\w.'’])([B-HJ-Z]) ([a-z]{3,})\b")
+
+
+def broken_words(text: str) -> str:
+    """``Re- view`` -> ``Review`` (a hyphen left by a line break), ``W orld`` -> ``World`` (a capital
+    split off its word by PDF text); ``A theory`` and ``I think`` are words and stay."""
+    if "- " in text:
+        text = _HYPHEN_BREAK.sub(_dehyphen, text)
+    return _SPLIT_CAPITAL.sub(r"\1\2", text) if re.search(r"\b[B-HJ-Z] [a-z]", text) else text
+
+
+def _dehyphen(m: re.Match) -> str:
+    # a compound that keeps its hyphen when joined (self- help, Asia- Pacific) is rare in notes; a
+    # capitalised second part (Asia- Pacific) is not matched at all
+    return m.group(1) + m.group(2)
+
+
+# ------------------------------------------------------------------ URLs glued to what follows
+
+_URL_TAIL = re.compile(r"(?<=[\w/=&%#~\-])([.,;。，]*)(?=[\[［(（【]\s*(?:\d{4}|[" + _HAN + r"]|accessed|Accessed|检索|访问|引用))")
+
+
+def url_tails(text: str) -> str:
+    """``…htm[2020-04-20]`` -> ``…htm [2020-04-20]``; ``…html.(访问时间…)`` -> ``…html (访问时间…)``:
+    a bracket holding a date or words after a URL is not part of it."""
+    if "http" not in text and "www." not in text:
+        return text
+    out, last = [], 0
+    for m in _URL.finditer(text):
+        url = m.group(0)
+        cut = _URL_TAIL.search(text, m.start(), m.end() + 1)
+        if cut and cut.end() <= m.end():
+            out.append(text[last: cut.start()] + " " + text[cut.end(): m.end()])
+        else:
+            out.append(text[last: m.end()])
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+# ------------------------------------------------------------------ site debris
+
+_DEBRIS = re.compile(
+    r"(?:\s*(?:[\[［【(（]\s*)?(?:被引量|被引次数|被引|下载量|下载次数|下载|引用次数|引用|浏览次数|浏览)\s*[:：]?\s*\d+\s*(?:次)?(?:\s*[\]］】)）])?"
+    r"|\s*[\[(]\s*(?:Cited by|Citations?|Times cited)\s*:?\s*\d+\s*[\])]"
+    r"|\s*(?:Cited by|Times cited)\s*:?\s*\d+"
+    r"|\s*(?:\[\s*)?(?:Google Scholar|CrossRef|Crossref|PubMed|Web of Science|Scopus|CNKI|百度学术|知网|万方|维普|谷歌学术|Search in Google Scholar|View Article|Find this resource|Ref\s*list)(?:\s*\])?"
+    r")+\s*$"
+)
+
+
+def site_debris(text: str) -> str:
+    """``… 第 3—10 页。被引量:1`` / ``… 113-157. [Cited by 3] Google Scholar`` -> the reference alone."""
+    m = _DEBRIS.search(text)
+    return text[: m.start()].rstrip() if m and m.start() > 10 else text
+
+
+# ------------------------------------------------------------------ page ranges that lost their dash
+
+# ``pp.`` promises a range, so four digits may split; a Chinese ``第…页`` needs six (第 3253 页 is a page)
+_GLUED_RANGE = re.compile(r"\b(pp\.\s*)(\d{4,8})\b|(第\s*)(\d{6,8})(\s*页)")
+
+
+def glued_page_ranges(text: str) -> str:
+    """``pp. 423442`` -> ``pp. 423-442``, ``第 4560 页`` -> ``第 45-60 页``: an even run of digits whose
+    halves climb is a range whose dash was lost (a year like ``pp. 2019`` is not split: its halves fall)."""
+    if not re.search(r"\d{4}", text):
+        return text
+    return _GLUED_RANGE.sub(_split_range, text)
+
+
+def _split_range(m: re.Match) -> str:
+    head, digits, tail = (m.group(1), m.group(2), "") if m.group(1) else (m.group(3), m.group(4), m.group(5))
+    half = len(digits) // 2
+    if len(digits) % 2 == 0:
+        a, b = digits[:half], digits[half:]
+        if int(a) < int(b) and not b.startswith("0") and int(b) - int(a) < 200:
+            return f"{head}{a}-{b}{tail}"
+    return m.group(0)
+
+
+NORMALIZERS: tuple[Callable[[str], str], ...] = (
+    ascii_title_marks,
+    site_debris,
+    url_tails,
+    broken_words,
+    glued_page_ranges,
+    punctuation_width,
+)
+
+
+def normalize(text: str) -> str:
+    """The parser's view of one note: every transformation of :data:`NORMALIZERS`, in order."""
+    for fix in NORMALIZERS:
+        text = fix(text)
+    return text

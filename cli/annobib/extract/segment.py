@@ -1,0 +1,91 @@
+"""Segmentation by evidence: which stretches of a note are citations and which are commentary.
+
+A lead-in list (参见, see) cannot know every way an author introduces a source (``这些成果主要有：``,
+``关于两者的区别，可以参考``, ``Refer to``, ``…: see``). Instead each stretch is scored by how
+citation-like it is — title marks, an author before a colon and a title, an imprint, a year, a
+page, a URL, a quoted Western title, volume and issue — against signs of prose (function words,
+verbs of opinion). :func:`citation_start` finds where the citation of a stretch begins (the prose
+before it is dropped), :func:`sentences` splits a note at a ``。`` / ``. `` after which a new
+citation starts (``…第 5 页。王某：《…》…``).
+"""
+
+from __future__ import annotations
+
+import re
+
+_HAN = r"\u4e00-\u9fff"
+_EVIDENCE: tuple[tuple[re.Pattern, int], ...] = (
+    (re.compile(r"[《「『〈][^》」』〉]{1,200}[》」』〉]"), 3),
+    (re.compile(r"[“\"][^”\"]{4,300}[,，.]?[”\"]"), 2),
+    (re.compile(r"https?://|www\."), 3),
+    (re.compile(r"出版社|書店|书局|出版|Press|Verlag|Publish|Books\b|University|大学"), 2),
+    (re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)"), 1),
+    (re.compile(r"第\s*\d+\s*[页頁期卷辑版号]|\d+\s*[頁쪽]|\bpp?\.\s*\d|\bVol\.|\bNo\.\s*\d|[СC]\.\s*\d"), 2),
+    (re.compile(r"\[(?:J|M|N|D|C|R|A|EB/OL|Z|S|P)\]"), 3),
+    (re.compile(r"(?:^|[，,。；;])\s*[^，,。：:《》]{1,20}[：:]\s*[《「『]"), 2),
+)
+_PROSE = re.compile(
+    r"[的了吗呢]|认为|指出|主要有|包括|区别|讨论|问题|观点|例如|比如|可以|值得|需要|笔者|本文|作者|学界|学者|研究成果|相关研究"
+    r"|\b(?:the|is|are|was|were|this|that|these|those|for|of|on|discussion|argues?|discuss(?:es)?|details|critique|overview)\b"
+)
+
+
+def citation_score(span: str) -> int:
+    """Evidence that ``span`` cites a work (positive) or is prose (negative)."""
+    score = sum(weight for rx, weight in _EVIDENCE if rx.search(span))
+    return score - min(3, len(_PROSE.findall(span)))
+
+
+# A citation opens with an author before a colon and a title, a title mark, a Western name and a
+# comma, or a GB/T-style ``Family Given. Title``; a lead word may stand before it.
+_LEAD_WORDS = (r"(?:(?:(?:可以|可|请|另|亦|也|还|均|具体|详细|更多)?\s*(?:参\s*考|参\s*照|参\s*见|参\s*阅|参\s*看|详\s*见|见于?)"
+               r"|例如|比如|诸如|譬如|如)\s*[：:]?\s*)")
+_OPENS = re.compile(
+    rf"{_LEAD_WORDS}?(?=(?:[\[［〔（(][{_HAN}]{{1,3}}[\]］〕）)]\s*)?[^，,。：:；;《》“”]{{1,30}}[：:]\s*[《「『“])"
+    rf"|{_LEAD_WORDS}?(?=[《「『])"
+    r"|(?:(?:Refer|refer)\s+to|(?:See|see)(?:\s+also)?|(?:Cf|cf)\.)\s*[:,]?\s*(?=[A-Z“\"])"
+)
+_BOUNDARY = re.compile(r"[，,：:。；;]\s*|(?<=[\u4e00-\u9fff])(?=(?:可以|可|请)?\s*(?:参\s*考|参\s*照|参\s*见|参\s*阅|详\s*见))")
+
+
+def citation_start(text: str) -> int:
+    """Where the citation of ``text`` begins: 0 unless a prefix that reads as prose (no evidence of
+    a citation, ending at a comma or colon) stands before a place where a citation opens."""
+    for b in _BOUNDARY.finditer(text):
+        cut = b.end()
+        if cut >= len(text) - 4 or cut > 160:
+            break
+        prefix = text[:cut]
+        if any(prefix.count(a) != prefix.count(b) for a, b in ("《》", "〈〉", "“”", "（）", "()")):
+            continue
+        m = _OPENS.match(text, cut)
+        if not m:
+            continue
+        if citation_score(prefix) < 0 and citation_score(text[cut:]) >= 3:
+            return m.end() if m.end() > cut else cut
+    return 0
+
+
+_NEW_CITATION = re.compile(
+    rf"(?:[\[［〔（(][{_HAN}]{{1,3}}[\]］〕）)]\s*)?[{_HAN}·]{{2,12}}(?:[、和][{_HAN}·]{{2,12}})*(?:\s*等)?\s*(?:主编|编著|编|著)?[：:]\s*[《「『]"
+    r"|[A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][a-z'’\-]+){1,2},\s*[“\"]"
+)
+
+
+def sentences(text: str) -> list[str]:
+    """Split a note at a top-level ``。`` (or ``. ``) after which a new citation begins, when what
+    stands before is a citation of its own."""
+    out: list[str] = []
+    start = depth = 0
+    for i, ch in enumerate(text):
+        if ch in "《「『（(“[［":
+            depth += 1
+        elif ch in "》」』）)”]］":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch == "。" or ch == "." and text[i + 1: i + 2] == " "):
+            rest = text[i + 1:].lstrip()
+            if rest and _NEW_CITATION.match(rest) and citation_score(text[start:i]) >= 4:
+                out.append(text[start: i + 1])
+                start = len(text) - len(rest)
+    out.append(text[start:])
+    return [s for s in out if s.strip()]

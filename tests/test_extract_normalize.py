@@ -1,0 +1,90 @@
+"""The normalization stage: each named transformation, what it fixes and what it must leave alone,
+and its effect through the whole extractor."""
+
+import pytest
+
+from annobib.extract import extract_notes
+from annobib.extract.normalize import (
+    NORMALIZERS,
+    ascii_title_marks,
+    broken_words,
+    glued_page_ranges,
+    normalize,
+    punctuation_width,
+    site_debris,
+    url_tails,
+)
+
+CASES = {
+    punctuation_width: [
+        ("王某:《大国关系》,北京:某出版社2015年版,第12页.", "王某：《大国关系》，北京：某出版社2015年版，第12页。"),
+        ("李明:《A,B:C》;王强:《D》", "李明：《A,B:C》；王强：《D》"),  # titles keep their printed punctuation
+        ("某某(2015年)", "某某（2015年）"),
+        ("见 Waltz, Theory, New York: Random House, 1979, p. 5。", "见 Waltz, Theory, New York: Random House, 1979, p. 5。"),
+        ("佐藤優『国家の罠』新潮社, 2005年", "佐藤優『国家の罠』新潮社, 2005年"),  # Japanese: its own conventions
+        ("이영훈, 「조선후기」, 1998", "이영훈, 「조선후기」, 1998"),
+        ("http://a.cn/x,y:z 访问", "http://a.cn/x,y:z 访问"),  # a URL is printed as is
+    ],
+    ascii_title_marks: [
+        ("王某:<<大国关系>>,2015", "王某:《大国关系》,2015"),
+        ("a <b> c", "a <b> c"),
+    ],
+    broken_words: [
+        ("Inter- national Re- view", "International Review"),
+        ("The W orld Order", "The World Order"),
+        ("A theory of pro- and anti-war views; I think", "A theory of pro- and anti-war views; I think"),
+        ("Kenneth N Waltz", "Kenneth N Waltz"),
+    ],
+    url_tails: [
+        ("http://www.a.cn/t1.htm[2020-04-20]。", "http://www.a.cn/t1.htm [2020-04-20]。"),
+        ("https://a.org/x.html.(访问时间：2021年3月1日)", "https://a.org/x.html (访问时间：2021年3月1日)"),
+        ("https://en.wikipedia.org/wiki/A_(b)", "https://en.wikipedia.org/wiki/A_(b)"),
+    ],
+    site_debris: [
+        ("王某：《书》，某出版社2015年版，第3页。被引量:1", "王某：《书》，某出版社2015年版，第3页。"),
+        ("J. Doe, “T,” Journal 2 (2001): 1-9. [Cited by 3] Google Scholar", "J. Doe, “T,” Journal 2 (2001): 1-9."),
+        ("引用 3", "引用 3"),  # too short to be a reference with debris
+    ],
+    glued_page_ranges: [
+        ("Review 12 (1998), pp. 423442.", "Review 12 (1998), pp. 423-442."),
+        ("pp. 2019", "pp. 2019"),  # halves fall: not a range
+        ("第 3253 页", "第 3253 页"),  # four digits after 第 are a page
+        ("第 112118 页", "第 112-118 页"),
+    ],
+}
+
+
+@pytest.mark.parametrize("fix,before,after", [(f, b, a) for f, cases in CASES.items() for b, a in cases],
+                         ids=lambda v: getattr(v, "__name__", None) or str(v)[:24])
+def test_normalizer(fix, before, after):
+    assert fix(before) == after
+
+
+def test_every_normalizer_is_tested_and_in_the_pipeline():
+    assert set(CASES) == set(NORMALIZERS)
+
+
+def test_normalize_runs_all_in_order():
+    text = "王某:<<大国关系>>,北京:某出版社2015年版,第12页.被引量:2"
+    assert normalize(text) == "王某：《大国关系》，北京：某出版社2015年版，第12页。"
+
+
+def _fields(text):
+    x = extract_notes(text)
+    return [(e.type, e.fields) for e in x.entries], x.notes
+
+
+def test_ascii_punctuation_note_reads_like_the_full_width_one():
+    ascii_ = _fields("1 王某:《大国关系》,北京:某某出版社2015年版,第12页。")[0]
+    wide = _fields("1 王某：《大国关系》，北京：某某出版社2015年版，第12页。")[0]
+    assert ascii_ == wide
+    assert ascii_[0][1]["publisher"] == "某某出版社" and ascii_[0][1]["location"] == "北京"
+
+
+def test_glued_note_numbers_are_markers_only_in_sequence():
+    _, notes = _fields("1王某：《大国关系》，某某出版社2015年版，第12页。\n\n2同上书，第15页。\n\n"
+                       "3Robert Jervis, Perception and Misperception in International Politics, "
+                       "Princeton: Princeton University Press, 1976, p. 58.\n\n5G网络的安全问题另有讨论。")
+    assert [n.note.number for n in notes] == [1, 2, 3, 4]
+    assert notes[0].note.text.startswith("王某") and notes[2].note.text.startswith("Robert")
+    assert notes[3].note.text.startswith("5G")  # 5 does not continue 1, 2, 3: not a marker

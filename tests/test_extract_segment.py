@@ -1,0 +1,42 @@
+"""Segmentation by evidence: commentary around citations is dropped, new citations after 。 split."""
+
+import pytest
+
+from annobib.extract.citations import read_note
+from annobib.extract.segment import citation_score, citation_start, sentences
+
+
+@pytest.mark.parametrize("note,start", [
+    ("关于两者的区别，可以参考李明：《国际秩序的变迁》，载《世界经济与政治》2018年第3期，第4—20页。", "李明"),
+    ("这些成果主要有：王某：《权力转移》，上海人民出版社2010年版。", "王某"),
+    ("这一问题的讨论很多，如赵某：《冷战的起源》，北京：人民出版社2001年版。", "赵某"),
+    ("For a critique of this view, see Robert Jervis, “Cooperation under the Security Dilemma,” World Politics, Vol. 30, No. 2, 1978.", "Robert"),
+])
+def test_commentary_before_a_citation_is_cut(note, start):
+    assert note[citation_start(note):].startswith(start)
+
+
+@pytest.mark.parametrize("note", [
+    "周方银：《中国崛起与东亚秩序》，载《当代亚太》2012年第5期。",  # an author colon is not commentary
+    "蔡某：〈兩岸關係的新變局〉，《遠景基金會季刊》，第20卷第1期，2019年。",
+    "Waltz, Theory of International Politics, p. 5.",
+])
+def test_a_citation_keeps_its_start(note):
+    assert citation_start(note) == 0
+
+
+def test_score_tells_prose_from_citation():
+    assert citation_score("王某：《大国关系》，北京：某出版社2015年版，第12页") >= 6
+    assert citation_score("本文作者认为，这一判断值得商榷") < 0
+
+
+def test_new_author_after_full_stop_starts_a_citation():
+    note = "李明：《国际秩序》，人民出版社2010年版，第3页。王强：《权力转移》，上海人民出版社2012年版。"
+    assert len(sentences(note)) == 2
+    reading = read_note(note)
+    assert [c.parsed.fields["author"] for c in reading.citations] == ["李明", "王强"]
+
+
+def test_commentary_only_notes_cite_nothing():
+    for note in ("本文作者认为，这一判断值得商榷。", "原文为：“我们必须坚持合作。”"):
+        assert read_note(note).status == "not-a-citation"
