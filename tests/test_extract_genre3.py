@@ -54,6 +54,8 @@ def test_identifier_wrapped_at_hyphen_joins_without_space():
     assert join_lines(["中国第二历史档案馆藏，档号 Q173-", "2-45。"]) == "中国第二历史档案馆藏，档号 Q173-2-45。"
     assert join_lines(["Journal of Things, pp. 45-", "47."]) == "Journal of Things, pp. 45-47."
     assert join_lines(["the so-", "called rule"]) == "the so-called rule"
+    assert join_lines(["Inter-", "national Se-", "curity"]) == "International Security"  # typeset hyphenation
+    assert join_lines(["the Indo-", "Pacific"]) == "the Indo-Pacific"
     assert join_lines(["ends with a dash -", "and more"]) == "ends with a dash - and more"
 
 

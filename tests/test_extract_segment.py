@@ -40,3 +40,37 @@ def test_new_author_after_full_stop_starts_a_citation():
 def test_commentary_only_notes_cite_nothing():
     for note in ("本文作者认为，这一判断值得商榷。", "原文为：“我们必须坚持合作。”"):
         assert read_note(note).status == "not-a-citation"
+
+
+def _run(text):
+    from annobib.extract import extract_notes
+    x = extract_notes(text)
+    return x, {e.key: e for e in x.entries}
+
+
+def test_distinct_volumes_of_one_work_are_never_merged():
+    x, by_key = _run("1 《毛泽东选集》第5卷，人民出版社1977年版，第12页。\n\n2 《毛泽东选集》第4卷，人民出版社1991年版，第1360页。\n\n"
+                     "3 《毛泽东选集》，第15页。")
+    a, b = x.notes[0].keys[0], x.notes[1].keys[0]
+    assert a != b
+    assert (by_key[a].fields["volume"], by_key[a].fields["date"]) == ("5", "1977")
+    assert (by_key[b].fields["volume"], by_key[b].fields["date"]) == ("4", "1991")
+
+
+@pytest.mark.parametrize("ref", ["上书，第 20 页。", "前引王某书，第 20 页。", "前引(1)，王某书，第 20 页。"])
+def test_noisy_back_references_join_their_work(ref):
+    x, by_key = _run("1 李明：《国际秩序》，人民出版社2010年版，第3页；王某：《大国关系》，北京：某某出版社2015年版，第12页。\n\n"
+                     "2 " + ("李明：前引书，第5页。\n\n3 " if not ref.startswith("上") else "") + ref)
+    wang = x.notes[0].keys[1]
+    last = x.notes[-1]
+    target = wang if "王某" in ref else x.notes[-2].keys[-1]
+    assert last.keys == [target]
+    assert by_key[target].citations[-1].locator == "20"
+
+
+def test_commentary_glued_to_an_author_and_a_western_citation_after_it():
+    reading = read_note("笔者于2019年7月在H县的访谈,编号HX20190712。类似现象亦见于欧阳静:《策略主义》,北京:中国政法大学出版社2011年版。")
+    assert [c.parsed.fields.get("author") for c in reading.citations] == ["欧阳静"]
+    reading = read_note("可参考杜某:《经济外交》,北京:世界知识出版社2010年版。此外,英文文献中较有代表性的是Nicholas Bayne and "
+                        "Stephen Woolcock, eds., The New Economic Diplomacy, Farnham: Ashgate, 2011.")
+    assert len(reading.citations) == 2 and reading.citations[1].parsed.fields.get("publisher") == "Ashgate"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from annobib.extract.normalize import normalize
-from annobib.extract.segment import citation_start, sentences
+from annobib.extract.segment import citation_score, citation_start, sentences
 from annobib.extract.fields import (
     EN_PAGES,
     HAN,
@@ -48,14 +48,18 @@ NOT_CITATION_RE = re.compile(
 )
 CIRCLED_NUMS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 NOTEREF_RE = re.compile(
-    r"^(?:同前注|同注|参见前注|见前注|前注|参见注|见注|参见本文注|见本文注|前掲注|前揭注)\s*(?P<n>[" + CIRCLED_NUMS + r"]|[\[［(（]?\d{1,3}[\]］)）]?)\s*(?:所引|引)?(?:书|文)?\s*(?:[,，。.:：]\s*)?(?P<rest>.*)$"
+    r"^(?:同前注|同注|参见前注|见前注|前注|参见注|见注|参见本文注|见本文注|前掲注|前揭注|前引注|前引)\s*(?P<n>[" + CIRCLED_NUMS + r"]|[\[［(（]?\d{1,3}[\]］)）]?)\s*(?:所引|引)?(?:书|文)?\s*(?:[,，。.:：]\s*)?(?P<rest>.*)$"
     r"|^(?:See\s+)?(?:supra\s+)?(?:note|n\.)\s+(?P<n2>\d{1,3})(?:\s+above)?\s*(?:[,.;:]\s*)?(?P<rest2>.*)$",
     re.I,
 )
 IBID_RE = re.compile(
     r"^(?:同上(?:书|文|注|引)?|同前(?:注|书)?(?![引掲揭\s]*[" + "①②③④⑤⑥⑦⑧⑨⑩" + r"\d(（\[])|Ibid\.?|ibid\.?|Ibidem|Id\.|"
-    r"同書|同上書|同論文|同右|위의\s*(?:책|글|논문)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
+    r"同書|同上書|同論文|同右|上书|上引书|上引文|上揭书|上掲書|위의\s*(?:책|글|논문)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
 )
+# 前引周雪光书 / 前揭李明文: the back-reference word first, then the author
+OPCIT_ZH_PRE_RE = re.compile(r"^(?:前引|前揭|前掲)\s*(?P<author>[^\s，,。：:《》「」『』\d（(]{2,12}?)\s*(?:书|文|書|論文|著作)\s*(?:[，,。、]\s*)?(?P<rest>.*)$")
+# 前掲服部龍二『日中国交正常化』: a short form with its title, flagged by the back-reference word
+PRE_BACKREF_RE = re.compile(r"^(?:前掲|前揭|前引|上掲)\s*(?=[^，,。]{0,20}[《「『])")
 OPCIT_ZH_RE = re.compile(
     r"^(?P<author>[^，,：:《》「」『』、]{1,40}?(?:、[^，,：:《》「」『』、]{1,40}?)*)\s*[：:，,、]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|앞의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문)|서)?"
     r"\s*(?:[，,。、]\s*)?(?P<rest>.*)$"
@@ -127,7 +131,7 @@ def split_top(text: str) -> list[str]:
         elif c == "”":
             quote = False
         elif depth == 0 and not quote:
-            if c == "；" or (c == ";" and i + 1 < n and text[i + 1] == " " and (
+            if c == "；" or (c == ";" and i + 1 < n and (text[i + 1] == " " or _GLUED_NEXT.match(text, i + 1)) and (
                     not _in_url(text, i) or _NEXT_CITATION.match(text, i + 1))):
                 parts.append(text[start:i])
                 start = i + 1
@@ -139,6 +143,7 @@ def split_top(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip(" 。.，,")]
 
 
+_GLUED_NEXT = re.compile(r"[A-Z\u4e00-\u9fff《“\"](?![A-Z]*\d)")  # ;Cheng-Chwee Kuik, … (not ;ID=3 in a URL)
 _NEXT_CITATION = re.compile(r"\s+(?:and\s+|&\s+)?[A-Z\u4e00-\u9fff《“\"]")  # URL/; and Author …: a new citation
 
 
@@ -250,7 +255,7 @@ def cut_trailing_commentary(text: str) -> str:
             if not after:
                 return text
             if re.search(r"[《「『]", before) and re.search(r"[》」』][^。]*[，,]", before + "，") \
-                    and HAN.search(after[:4]) and not _AFTER_CITE_OK.search(after) \
+                    and HAN.search(after[:4]) and not _AFTER_CITE_OK.search(after) and citation_score(after) < 3 \
                     and (not re.search(r"\d{4}", after) or _AFTER_PROSE.search(after) and re.search(r"[，,]", after)):
                 return before + "。"
             return text
@@ -310,6 +315,13 @@ def classify(piece: str) -> CitationText | None:
     if m:  # Goh, op. cit., p. 130. / Weingast, op. cit., 20. (Chicago: a bare page)
         rest = m.group("rest")
         return CitationText(piece, "opcit", locator_of(rest) or bare_page(rest), author=m.group("author").strip())
+    m = OPCIT_ZH_PRE_RE.match(piece)
+    if m:
+        return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author").strip())
+    m = PRE_BACKREF_RE.match(piece)
+    if m:
+        parsed = parse_citation(piece[m.end():])
+        return CitationText(piece, "short", parsed.locator, parsed=parsed)
     m = OPCIT_ZH_RE.match(piece)
     if m and "《" not in piece:
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author").strip())

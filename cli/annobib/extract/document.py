@@ -395,12 +395,24 @@ def join_pair(prev: str, nxt: str) -> str:
     a, b = prev[-1], nxt[0]
     if _is_cjk(a) or _is_cjk(b):
         return ""
+    if b in ",.;:)]}" or a in "([{":
+        return ""  # no space before closing punctuation or after an opening bracket: [J\n], (\n1998
+    if a.isdigit() and b.isdigit() and _CJK_IN.search(prev[-12:] + nxt[:12]):
+        return ""  # a number wrapped in Chinese text: 20\n22 年
     if a == "-" and b.isalpha() and len(prev) > 1 and prev[-2].isalpha():
         return ""  # keep the hyphen, join the word: Indo-\nPacific
     if a == "-" and b.isalnum() and len(prev) > 1 and prev[-2].isalnum() \
             and (b.isdigit() or re.search(r"\d", prev.rsplit(None, 1)[-1])):
         return ""  # an identifier or range wrapped at its hyphen: 档号 S173-\n1-45, pp. 45-\n47
     return " "
+
+
+# Typesetting hyphenates words at line ends far more often than it breaks a compound at its
+# hyphen, so ``inter-\nnational`` is joined as one word; a few prefixes that nearly always form
+# hyphenated compounds (``so-called``, ``self-help``, ``non-state``) keep their hyphen.
+_SOFT_HYPHEN_END = re.compile(r"(?<![\w/.=_?&%#~-])([A-Za-z]*[a-z])-$")  # a word, not the tail of a URL
+_COMPOUND_PREFIXES = frozenset("so self well non anti ex cross quasi semi neo pro post counter".split())
+_CJK_IN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def join_lines(lines: list[str]) -> str:
@@ -412,7 +424,11 @@ def join_lines(lines: list[str]) -> str:
         if not line:
             continue
         if out:
-            out.append(join_pair(prev, line))
+            soft = _SOFT_HYPHEN_END.search(prev) if line[:1].islower() else None
+            if soft and soft.group(1).lower() not in _COMPOUND_PREFIXES and not URL_TAIL_RE.search(prev):
+                out[-1] = out[-1][:-1]  # a word hyphenated at the line end: inter-\nnational
+            else:
+                out.append(join_pair(prev, line))
         out.append(line)
         prev = line
     return "".join(out)

@@ -85,6 +85,15 @@ def _families(fields: dict[str, str]) -> set[str]:
     return out
 
 
+def _named_in(fields: dict[str, str], text: str) -> bool:
+    """Whether ``text`` names an author of the work: the whole CJK name, or a Western family name."""
+    for name in (fields.get("author") or fields.get("editor") or "").split(" and "):
+        name = name.strip("{} ").split(",")[0].strip()
+        if len(name) >= 2 and name != "others" and name in text:
+            return True
+    return False
+
+
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s*&\s*|[、,，和與与]|\s+et\s+)\s*")
 
 
@@ -106,7 +115,10 @@ class Builder:
         t = _norm_title(fields.get("title", ""))
         if t:
             fam = sorted(_families(fields))
-            ids.append("t:" + t + "|" + (fam[0] if fam else ""))
+            work = "t:" + t + "|" + (fam[0] if fam else "")
+            # distinct volumes of one multi-volume work (选集 第 4 卷 / 第 5 卷) are distinct works;
+            # a citation that names no volume joins the work by its title
+            ids.append(work + "|v" + fields["volume"] if fields.get("volume") else work)
         return ids
 
     def _find(self, fields: dict[str, str]) -> _Work | None:
@@ -121,7 +133,10 @@ class Builder:
         return None
 
     def _register(self, work: _Work) -> None:
-        for i in self._ids(work.fields):
+        ids = self._ids(work.fields)
+        if work.fields.get("volume"):
+            ids.append(ids[-1].rsplit("|v", 1)[0])
+        for i in ids:
             self.by_id.setdefault(i, work)
         for fam in _families(work.fields):
             self.by_family.setdefault(fam, []).append(work)
@@ -166,7 +181,9 @@ class Builder:
                     problems.append("同上/Ibid. with no previous citation")
             elif c.kind == "noteref":
                 works = self.by_note_number.get(int(c.author or 0))
-                target = works[-1] if works else None
+                # 前引(9)，罗嘉言书: of the works of note 9, the one by the author named
+                named = [w for w in works or [] if _named_in(w.fields, c.text)]
+                target = named[-1] if named else works[-1] if works else None
                 if target is None:
                     problems.append(f"refers to note {c.author}, which cites nothing known")
             elif c.kind == "opcit":

@@ -164,7 +164,7 @@ _DEBRIS = re.compile(
 def site_debris(text: str) -> str:
     """``… 第 3—10 页。被引量:1`` / ``… 113-157. [Cited by 3] Google Scholar`` -> the reference alone."""
     m = _DEBRIS.search(text)
-    return text[: m.start()].rstrip() if m and m.start() > 10 else text
+    return text[: m.start()].rstrip() if m and m.start() > 4 else text
 
 
 # ------------------------------------------------------------------ page ranges that lost their dash

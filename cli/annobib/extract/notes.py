@@ -431,7 +431,7 @@ LOOSE_MARKER_RE = re.compile(
 # a number glued to the note (``12王某：…``, ``4Robert Jervis, …``, ``9《毛泽东选集》…``): a marker only
 # when it continues the numbering, since ``5G网络…`` or ``3个月后…`` may open a note too
 GLUED_MARKER_RE = re.compile(
-    r"^\s*(\d{1,3})(?=[A-Z\u4e00-\u9fff\u0400-\u04ff\uac00-\ud7af《“「『\[［（(])(?![" + re.escape(_NOT_AFTER_BARE) + r"世个种项条位名])"
+    r"^\s*(\d{1,3})(?=[A-Z\u4e00-\u9fff\u0400-\u04ff\uac00-\ud7af《“「『\[［（(\"'])(?![年月日个世万亿%％])"
 )
 
 
@@ -453,21 +453,27 @@ def loose_notes(text: str) -> list[Note]:
             if glued and int(glued.group(1)) == (last + 1 if last is not None else len(raw) + 1):
                 raw.append((int(glued.group(1)), [lines[0][glued.end():]] + lines[1:]))
                 continue
-        if len(lines) > 1 and sum(1 for m in marks if m) >= 2 and marks[0]:
-            current: tuple[int | None, list[str]] | None = None
-            for line, m in zip(lines, marks):
-                if m:
-                    current = (_loose_number(m), [line[m.end():]])
-                    raw.append(current)
-                else:
-                    current[1].append(line)  # type: ignore[index]
-        else:
-            m = marks[0]
-            raw.append((_loose_number(m) if m else None, [lines[0][m.end():] if m else lines[0]] + lines[1:]))
+        raw += _paragraph_notes(lines, marks)
     out = []
     for i, (num, lines) in enumerate(raw, 1):
         out.append(Note(page=None, number=num if num is not None else i, text=clean_spacing(join_lines(lines)), page_index=0, lines=lines))
     return out
+
+
+def _paragraph_notes(lines: list[str], marks: list) -> list[tuple[int | None, list[str]]]:
+    """One paragraph's notes: a line opens a new note when its marker continues the numbering
+    (``4 …`` then ``5 …``); a line that merely starts with a number (``9 页。`` after a stray
+    break in ``第\n9 页``) continues the note before it."""
+    first = marks[0]
+    current: tuple[int | None, list[str]] = (_loose_number(first) if first else None, [lines[0][first.end():] if first else lines[0]])
+    notes = [current]
+    for line, m in zip(lines[1:], marks[1:]):
+        if m and current[0] is not None and _loose_number(m) == current[0] + 1:
+            current = (_loose_number(m), [line[m.end():]])
+            notes.append(current)
+        else:
+            current[1].append(line)
+    return notes
 
 
 def _loose_number(m: re.Match) -> int:

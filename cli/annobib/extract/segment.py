@@ -23,10 +23,12 @@ _EVIDENCE: tuple[tuple[re.Pattern, int], ...] = (
     (re.compile(r"第\s*\d+\s*[页頁期卷辑版号]|\d+\s*[頁쪽]|\bpp?\.\s*\d|\bVol\.|\bNo\.\s*\d|[СC]\.\s*\d"), 2),
     (re.compile(r"\[(?:J|M|N|D|C|R|A|EB/OL|Z|S|P)\]"), 3),
     (re.compile(r"(?:^|[，,。；;])\s*[^，,。：:《》]{1,20}[：:]\s*[《「『]"), 2),
+    (re.compile(r"\b(?:eds?\.|ed\. by|edited by|trans\.|translated by)[,\s]"), 2),
+    (re.compile(r"[A-Z][a-z]+(?:,\s*[A-Z]{2}|,\s*[A-Z][a-z]+\.)?\s*:\s*[A-Z][\w&.'’ ]{1,60},\s*(?:1[5-9]|20)\d\d"), 3),  # Place: Publisher, 1999
 )
 _PROSE = re.compile(
     r"[的了吗呢]|认为|指出|主要有|包括|区别|讨论|问题|观点|例如|比如|可以|值得|需要|笔者|本文|作者|学界|学者|研究成果|相关研究"
-    r"|\b(?:the|is|are|was|were|this|that|these|those|for|of|on|discussion|argues?|discuss(?:es)?|details|critique|overview)\b"
+    r"|\b(?:is|are|was|were|this|that|these|those|argues?|discuss(?:es)?|details|critique|overview|we|our)\b"
 )
 
 
@@ -44,8 +46,12 @@ _OPENS = re.compile(
     rf"{_LEAD_WORDS}?(?=(?:[\[［〔（(][{_HAN}]{{1,3}}[\]］〕）)]\s*)?[^，,。：:；;《》“”]{{1,30}}[：:]\s*[《「『“])"
     rf"|{_LEAD_WORDS}?(?=[《「『])"
     r"|(?:(?:Refer|refer)\s+to|(?:See|see)(?:\s+also)?|(?:Cf|cf)\.)\s*[:,]?\s*(?=[A-Z“\"])"
+    r"|(?<=[\u4e00-\u9fff])(?=[A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w'’\-]+){1,2}(?:,|\s+and\s))"  # …代表性的是Nicholas Bayne and …
 )
-_BOUNDARY = re.compile(r"[，,：:。；;]\s*|(?<=[\u4e00-\u9fff])(?=(?:可以|可|请)?\s*(?:参\s*考|参\s*照|参\s*见|参\s*阅|详\s*见))")
+# a lead word inside what looks like an author (类似现象亦见于欧阳静：《…》): the author follows it
+_LEAD_INSIDE = re.compile(r".*(?:见于|参见|参考|参阅|详见|转引自|引自|可见|亦见|也见|另见)\s*")
+_BOUNDARY = re.compile(r"[，,：:。；;]\s*|(?<=[\u4e00-\u9fff])(?=(?:可以|可|请)?\s*(?:参\s*考|参\s*照|参\s*见|参\s*阅|详\s*见))"
+                       r"|(?<=[\u4e00-\u9fff])(?=[A-Z][a-z])")
 
 
 def citation_start(text: str) -> int:
@@ -62,7 +68,10 @@ def citation_start(text: str) -> int:
         if not m:
             continue
         if citation_score(prefix) < 0 and citation_score(text[cut:]) >= 3:
-            return m.end() if m.end() > cut else cut
+            start = m.end() if m.end() > cut else cut
+            colon = re.match(r"[^，,。：:《]{1,30}(?=[：:]\s*[《「『“])", text[start:])
+            lead = _LEAD_INSIDE.match(colon.group(0)) if colon else None
+            return start + lead.end() if lead else start
     return 0
 
 
@@ -84,7 +93,7 @@ def sentences(text: str) -> list[str]:
             depth = max(0, depth - 1)
         elif depth == 0 and (ch == "。" or ch == "." and text[i + 1: i + 2] == " "):
             rest = text[i + 1:].lstrip()
-            if rest and _NEW_CITATION.match(rest) and citation_score(text[start:i]) >= 4:
+            if rest and (_NEW_CITATION.match(rest) or citation_start(rest) > 0) and citation_score(text[start:i]) >= 4:
                 out.append(text[start: i + 1])
                 start = len(text) - len(rest)
     out.append(text[start:])
