@@ -88,3 +88,11 @@ def test_glued_note_numbers_are_markers_only_in_sequence():
     assert [n.note.number for n in notes] == [1, 2, 3, 4]
     assert notes[0].note.text.startswith("王某") and notes[2].note.text.startswith("Robert")
     assert notes[3].note.text.startswith("5G")  # 5 does not continue 1, 2, 3: not a marker
+
+
+def test_unnumbered_reference_list_one_item_per_line():
+    x = extract_notes("Allison, G. (2017) Destined for War. Boston: Houghton Mifflin Harcourt.\n"
+                      "White, H. (2012) The China Choice: Why America Should Share\nPower. Collingwood: Black Inc.\n"
+                      "费孝通. 乡土中国[M]. 北京: 北京大学出版社, 1998.\n")
+    assert [n.note.text[:8] for n in x.notes] == ["Allison,", "White, H", "费孝通. 乡土中"]
+    assert x.notes[1].note.text.endswith("Share Power. Collingwood: Black Inc.")  # a wrapped item stays whole

@@ -467,13 +467,27 @@ def _paragraph_notes(lines: list[str], marks: list) -> list[tuple[int | None, li
     first = marks[0]
     current: tuple[int | None, list[str]] = (_loose_number(first) if first else None, [lines[0][first.end():] if first else lines[0]])
     notes = [current]
+    unnumbered = not any(marks)
     for line, m in zip(lines[1:], marks[1:]):
         if m and current[0] is not None and _loose_number(m) == current[0] + 1:
             current = (_loose_number(m), [line[m.end():]])
             notes.append(current)
+        elif unnumbered and _ITEM_END.search(current[1][-1]) and _ITEM_HEAD.match(line):
+            current = (None, [line])  # a reference list pasted one item per line, no numbers
+            notes.append(current)
         else:
             current[1].append(line)
     return notes
+
+
+# an unnumbered reference-list item ends with a full stop, a URL or a DOI; the next one opens with
+# an author (``Allison, G. (2017)``, ``Keohane R O, Nye J S.``, ``费孝通. 乡土中国``) or a title mark
+_ITEM_END = re.compile(r"(?:[.。]|https?://\S+|10\.\d{4,9}/\S+)\s*$")
+_ITEM_HEAD = re.compile(
+    r"^\s*(?:[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3},\s*(?:[A-Z]|&)|[A-Z][\w'’\-]+\s+[A-Z]{1,3}[,.]\s"
+    r"|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,4}\.\s*\((?:1[5-9]|20)\d\d"
+    r"|[\u4e00-\u9fff·]{2,15}(?:[、，,][\u4e00-\u9fff·]{2,8})*\s*(?:等\s*)?[.．，,:：]\s*[\u4e00-\u9fff《“「『(（\d]|[《「『“\"])"
+)
 
 
 def _loose_number(m: re.Match) -> int:
