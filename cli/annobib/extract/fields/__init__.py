@@ -1,0 +1,371 @@
+"""Stage 4, *fields*: one citation's text -> entry type, biblatex fields and the cited locator.
+
+One parser per note family, chosen by the citation's shape and script:
+
+* old GB/T with type tags (``Author. Title[J]. Journal, 1998, (3): 12-20.``);
+* Russian (``Автор. Название. М.: Изд-во, 2001. С. 15.``, ``// Журнал``, archive ``ф./оп./д./л.``);
+* CJK (Chinese, Japanese, Korean) with title marks 《》「」『』;
+* Western (Chicago-like) with quoted titles, or unquoted book/report titles.
+
+The field conventions (type choice, names, dates, pages vs locator) are documented in the
+README's extract section; in short: journal range -> ``pages`` (a single cited page is only the
+locator), newspaper/news-site articles are ``@article`` + ``entrysubtype = {newspaper}``, web pages
+``@online``, documents of organizations ``@report``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+# Besides what the table needs, these imports re-export the names that citations.py and the tests
+# import from annobib.extract.fields (EN_PAGES, bare_page, iso_date, language_of, western_person …).
+from annobib.extract.fields.apa import parse_apa, parse_harvard, parse_social
+from annobib.extract.fields.archive import looks_like_western_archive, parse_western_archive
+from annobib.extract.fields.cjk import parse_cjk, parse_cjk_or_court_case
+from annobib.extract.fields.features import (
+    ANGLE_TITLE,
+    CYR,
+    DOI_TEXT,
+    DOI_URL,
+    EN_PAGES,
+    HAN,
+    JA_PAGES,
+    KO_PAGES,
+    LATIN,
+    URL_RE,
+    ZH_PAGES,
+    _order,
+    bare_page,
+    iso_date,
+    language_of,
+    page_range,
+)
+from annobib.extract.fields.gbt import parse_gbt_tagged
+from annobib.extract.fields.law import parse_case
+from annobib.extract.fields.model import Genre, Parsed
+from annobib.extract.fields.names import western_person
+from annobib.extract.fields.russian import parse_russian
+from annobib.extract.fields.western import parse_western
+
+
+# ---------------------------------------------------------------- triggers
+
+GBT_TAG_RE = re.compile(r"\[(?:J|M|N|D|C|R|A|EB/OL|Z|P|S|G|DB/OL|J/OL|M/OL|N/OL)\]")
+FIRST_TITLE_MARK_RE = re.compile(r"[《「『〈]")
+FIRST_QUOTE_RE = re.compile(r"[“\"]")
+
+
+def _has_gbt_tag(text: str) -> bool:
+    """``Title[J]`` / ``[M]`` / ``[EB/OL]``: an old GB/T reference with a type tag."""
+    return bool(GBT_TAG_RE.search(text))
+
+
+def _mostly_cyrillic(text: str) -> bool:
+    return bool(CYR.search(text)) and len(CYR.findall(text)) > len(LATIN.findall(text))
+
+
+def _title_mark_leads(text: str) -> bool:
+    """A title mark 《「『〈 comes before any quote (or the quote follows Chinese text): a CJK note,
+    even when it quotes an English title later."""
+    first_mark = FIRST_TITLE_MARK_RE.search(text)
+    first_quote = FIRST_QUOTE_RE.search(text)
+    return bool(first_mark) and (not first_quote or first_mark.start() < first_quote.start()
+                                 or bool(HAN.search(text[: first_quote.start()] or "")))
+
+
+def _chinese_with_book_marks(text: str) -> bool:
+    """Chinese text, no Latin letters in its first 20 characters (URLs aside), and a 《》 title."""
+    return bool(HAN.search(text)) and not LATIN.search(re.sub(URL_RE, "", text)[:20]) and "《" in text
+
+
+def _chinese_without_marks(text: str) -> bool:
+    """Chinese text without title marks and, URLs aside, without Latin letters."""
+    return FIRST_TITLE_MARK_RE.search(text) is None and bool(HAN.search(text)) and not LATIN.search(URL_RE.sub("", text))
+
+
+def _always(text: str) -> bool:
+    return True
+
+
+# ---------------------------------------------------------------- the genre table
+
+# Tried in order: the first row whose trigger holds and whose builder returns a result wins. The
+# order matters: a GB/T tag beats the script, Cyrillic beats everything else, CJK title marks beat
+# quotes; the author-date parsers (case law, social media, APA, Harvard) return None unless their
+# whole shape matches, and Chicago-style Western is the catch-all (its builder always returns).
+GENRES: list[Genre] = [
+    Genre(
+        "gbt-tagged", "gbt", _has_gbt_tag, parse_gbt_tagged,
+        examples=(
+            # tests/test_extract_patterns.py
+            ("阎学通. 道义现实主义的国际关系理论[J]. 国际问题研究, 2014, (5): 102-128.",
+             {"type": "article", "locator": "102-128",
+              "fields": {"author": "阎学通", "journaltitle": "国际问题研究", "date": "2014", "number": "5", "pages": "102-128"}}),
+            ("Keohane R O. After Hegemony[M]. Princeton: Princeton University Press, 1984: 45.",
+             {"type": "book", "locator": "45",
+              "fields": {"title": "After Hegemony", "publisher": "Princeton University Press", "date": "1984"}}),
+            # tests/test_extract_genre.py
+            ("李明. 东亚合作的制度困境[M]//张华, 刘强. 东亚秩序与中国. 上海: 上海人民出版社, 2012: 33-50.",
+             {"type": "incollection", "locator": "33-50",
+              "fields": {"author": "李明", "editor": "张华 and 刘强", "title": "东亚合作的制度困境", "booktitle": "东亚秩序与中国",
+                         "location": "上海", "publisher": "上海人民出版社", "date": "2012", "pages": "33-50"}}),
+            # tests/test_extract_patterns.py
+            ("习近平. 坚持走和平发展道路[N]. 人民日报, 2013-01-30(1).",
+             {"type": "article",
+              "fields": {"entrysubtype": "newspaper", "journaltitle": "人民日报", "date": "2013-01-30", "pages": "1"}}),
+        ),
+    ),
+    Genre(
+        "russian", "russian", _mostly_cyrillic, parse_russian,
+        examples=(
+            # tests/test_extract_patterns.py
+            ("Арбатов А.Г. Безопасность: российский выбор. М.: ЭПИцентр, 1999. С. 15.",
+             {"type": "book", "locator": "15",
+              "fields": {"author": "Арбатов, А.Г.", "title": "Безопасность: российский выбор", "location": "Москва",
+                         "publisher": "ЭПИцентр", "date": "1999", "langid": "russian"}}),
+            ("Караганов С.А. Новая внешняя политика России // Россия в глобальной политике. 2016. № 3. С. 8–20.",
+             {"type": "article", "locator": "8-20",
+              "fields": {"journaltitle": "Россия в глобальной политике", "number": "3", "date": "2016"}}),
+            ("АВП РФ. Ф. 0100. Оп. 42. П. 288. Д. 19. Л. 81–85.",
+             {"type": "misc", "locator": "81-85", "fields": {"entrysubtype": "archive", "langid": "russian"}}),
+        ),
+    ),
+    Genre(
+        "cjk-title-mark-first", "cjk", _title_mark_leads, parse_cjk_or_court_case,
+        examples=(
+            # tests/test_extract_patterns.py
+            ("阎学通：《道义现实主义的国际关系理论》，载《国际问题研究》2014 年第 5 期，第 102—128 页。",
+             {"type": "article", "locator": "102-128",
+              "fields": {"author": "阎学通", "title": "道义现实主义的国际关系理论", "journaltitle": "国际问题研究", "date": "2014",
+                         "number": "5", "pages": "102-128", "langid": "chinese"}}),
+            ("阎学通：《世界权力的转移：政治领导与战略竞争》，北京：北京大学出版社 2015 年版，第 33 页。",
+             {"type": "book", "locator": "33",
+              "fields": {"author": "阎学通", "title": "世界权力的转移：政治领导与战略竞争", "location": "北京", "publisher": "北京大学出版社",
+                         "date": "2015"}}),
+            ("秦亚青：《关系本位与过程建构》，载王逸舟主编：《中国国际关系研究（1995—2005）》，北京大学出版社 2006 年版，第 55—88 页。",
+             {"type": "incollection", "locator": "55-88",
+              "fields": {"author": "秦亚青", "editor": "王逸舟", "booktitle": "中国国际关系研究（1995—2005）", "publisher": "北京大学出版社",
+                         "pages": "55-88"}}),
+            ("《坚持走和平发展道路》，《人民日报》2013 年 1 月 30 日，第 1 版。",
+             {"type": "article",
+              "fields": {"title": "坚持走和平发展道路", "journaltitle": "人民日报", "entrysubtype": "newspaper",
+                         "date": "2013-01-30", "pages": "1"}}),
+            ("张明：《冷战后美国联盟政策研究》，博士学位论文，北京大学国际关系学院，2010 年，第 45 页。",
+             {"type": "thesis", "locator": "45",
+              "fields": {"author": "张明", "type": "博士学位论文", "institution": "北京大学国际关系学院", "date": "2010"}}),
+            ("佐藤優『国家の罠』新潮社、2005年、99—103頁。",
+             {"type": "book", "locator": "99-103",
+              "fields": {"author": "佐藤優", "title": "国家の罠", "publisher": "新潮社", "date": "2005", "langid": "japanese"}}),
+            ("김준형, 「한미동맹의 미래」, 『국가전략』 제20권 제1호, 2014, 15-40쪽.",
+             {"type": "article", "locator": "15-40",
+              "fields": {"title": "한미동맹의 미래", "journaltitle": "국가전략", "volume": "20", "number": "1",
+                         "langid": "korean"}}),
+            # tests/test_extract_genre3.py::test_chinese_court_decisions_are_jurisdiction
+            ("《王某诉李某合同纠纷案》，最高人民法院指导案例 15 号，2013 年 1 月 31 日发布。",
+             {"type": "jurisdiction", "fields": {"number": "指导案例15号", "institution": "最高人民法院", "date": "2013-01-31"}}),
+            ("《丙诉丁侵权案》，北京市高级人民法院（2017）京民终 88 号民事判决书，2017 年 6 月 1 日。",
+             {"type": "jurisdiction",
+              "fields": {"number": "（2017）京民终88号", "institution": "北京市高级人民法院", "date": "2017-06-01"}}),
+        ),
+    ),
+    Genre("cjk-book-marks", "cjk", _chinese_with_book_marks, parse_cjk, examples=()),  # no example in the tests yet
+    Genre("cjk-unmarked", "cjk", _chinese_without_marks, parse_cjk, examples=()),  # no example in the tests yet
+    Genre(
+        "case-law", "law", _always, parse_case,
+        examples=(
+            # tests/test_extract_genre5.py::test_us_style_case_citation_is_jurisdiction
+            ("Marbury v. Madison, 5 U.S. 137, 177 (1803).",
+             {"type": "jurisdiction", "locator": "177",
+              "fields": {"title": "Marbury v. Madison", "journaltitle": "U.S.", "volume": "5", "pages": "137",
+                         "date": "1803"}}),
+            ("Smith v. Ocean Freight Co., 412 F.3d 88 (2d Cir. 2005).",
+             {"type": "jurisdiction", "fields": {"institution": "2d Cir.", "journaltitle": "F.3d"}}),
+            # tests/test_extract_genre5.py::test_international_judgment_and_award
+            ("Fisheries Jurisdiction (Spain v. Canada), Jurisdiction of the Court, Judgment, I.C.J. Reports 1998, "
+             "p. 432.",
+             {"type": "jurisdiction",
+              "fields": {"title": "Fisheries Jurisdiction (Spain v. Canada)", "journaltitle": "I.C.J. Reports",
+                         "date": "1998"}}),
+            ("The Arctic Sunrise Arbitration (Netherlands v. Russia), PCA Case No. 2014-02, "
+             "Award of 14 August 2015, paras. 12-14.",
+             {"type": "jurisdiction", "locator": "paras. 12-14",
+              "fields": {"number": "2014-02", "date": "2015-08-14", "institution": "PCA"}}),
+        ),
+    ),
+    Genre(
+        "social-media", "apa", _always, parse_social,
+        examples=(
+            # tests/test_extract_genre5.py::test_post_with_handle_is_online_with_platform_as_organization
+            ("Jane Q. Doe (@janeqdoe), “The harbour reopens tomorrow,” Twitter, May 5, 2020, "
+             "https://twitter.com/janeqdoe/status/1.",
+             {"type": "online",
+              "fields": {"author": "Doe, Jane Q.", "organization": "Twitter", "date": "2020-05-05",
+                         "title": "The harbour reopens tomorrow"}}),
+            ("Port Authority of Busan [@BusanPort], “New berth opened,” X, June 2, 2023, "
+             "https://x.com/BusanPort/status/2.",
+             {"type": "online", "fields": {"author": "{Port Authority of Busan}", "organization": "X"}}),
+        ),
+    ),
+    Genre(
+        "apa", "apa", _always, parse_apa,
+        examples=(
+            # tests/test_extract_genre3.py::test_apa_references
+            ("Acemoglu, D., Johnson, S., & Robinson, J. A. (2001). "
+             "The colonial origins of comparative development: An empirical investigation. "
+             "American Economic Review, 91(5), 1369-1401.",
+             {"type": "article",
+              "fields": {"author": "Acemoglu, D. and Johnson, S. and Robinson, J. A.",
+                         "journaltitle": "American Economic Review", "volume": "91", "number": "5",
+                         "pages": "1369-1401", "date": "2001"}}),
+            ("Lardy, N. R. (2014). Markets over Mao: The rise of private business in China. Washington, "
+             "DC: Peterson Institute for International Economics.",
+             {"type": "book",
+              "fields": {"publisher": "Peterson Institute for International Economics", "location": "Washington, DC",
+                         "date": "2014"}}),
+            ("Li, X.-Y. (2020, March 5). Why growth slowed? China Economic Review, 60, 101-120.",
+             {"type": "article", "fields": {"author": "Li, X.-Y.", "date": "2020-03-05", "volume": "60"}}),
+            # tests/test_extract_genre5.py::test_harvard_and_apa_news_items_and_a_corporate_strategy_online
+            ("Vale, T. (2020, March 3). Harbours reopen. The Boston Globe. https://example.com/b",
+             {"type": "article", "fields": {"journaltitle": "The Boston Globe", "entrysubtype": "newspaper"}}),
+        ),
+    ),
+    Genre(
+        "harvard", "apa", _always, parse_harvard,
+        examples=(
+            # tests/test_extract_genre5.py::test_harvard_journal_article_with_quoted_title
+            ("Okafor, C.N. and Lindqvist, B. (2018) ‘Why do small states hedge?’, Pacific Review, 31(2), pp. 140–162.",
+             {"type": "article",
+              "fields": {"author": "Okafor, C.N. and Lindqvist, B.", "title": "Why do small states hedge?",
+                         "journaltitle": "Pacific Review", "volume": "31", "number": "2", "pages": "140-162",
+                         "date": "2018"}}),
+            # tests/test_extract_genre5.py::test_harvard_book_with_place_publisher_and_page
+            ("Marsh, P. (2009) The Grain Ports of the Levant. Cambridge: Polity, p. 88.",
+             {"type": "book", "locator": "88",
+              "fields": {"title": "The Grain Ports of the Levant", "location": "Cambridge", "publisher": "Polity"}}),
+            # tests/test_extract_genre5.py::test_harvard_corporate_author_report_number_and_access
+            ("Parliamentary Budget Office (2021) Fiscal Outlook for the Northern Ports, PBO Report 2021-07. "
+             "Ottawa: PBO.",
+             {"type": "report",
+              "fields": {"author": "{Parliamentary Budget Office}", "title": "Fiscal Outlook for the Northern Ports",
+                         "type": "PBO Report", "number": "2021-07"}}),
+            # tests/test_extract_genre5.py::test_harvard_news_outlet_and_day_month
+            ("Bloomberg (2021) ‘Port congestion spreads to Europe’, 14 October. "
+             "Available at: https://example.com/news/port (Accessed: 2 November 2021).",
+             {"type": "article",
+              "fields": {"entrysubtype": "newspaper", "journaltitle": "Bloomberg", "date": "2021-10-14",
+                         "urldate": "2021-11-02"}}),
+        ),
+    ),
+    Genre(
+        "western-archive", "archive", looks_like_western_archive, parse_western_archive,
+        examples=(
+            # tests/test_extract_patterns.py
+            ("Telegram from Tokyo to Washington, March 3, 1952, RG 59, Central Decimal File, Box 123, "
+             "National Archives, College Park, MD.",
+             {"type": "misc",
+              "fields": {"entrysubtype": "archive", "title": "Telegram from Tokyo to Washington",
+                         "library": "National Archives", "date": "1952-03-03",
+                         "number": "RG 59, Central Decimal File, Box 123"}}),
+            ("FO 371/105378, Foreign Office to Tokyo, June 2, 1953, The National Archives, Kew.",
+             {"type": "misc",
+              "fields": {"entrysubtype": "archive", "number": "FO 371/105378", "library": "The National Archives"}}),
+        ),
+    ),
+    Genre(
+        "western", "western", _always, parse_western,
+        examples=(
+            # tests/test_extract_patterns.py
+            ("Ely Ratner, “The Case for a Pacific Defense Pact,” Foreign Affairs, May 27, 2025, "
+             "https://www.foreignaffairs.com/china/case.",
+             {"type": "article",
+              "fields": {"author": "Ratner, Ely", "journaltitle": "Foreign Affairs", "date": "2025-05-27",
+                         "url": "https://www.foreignaffairs.com/china/case"}}),
+            ("Robert Jervis, “Cooperation under the Security Dilemma,” World Politics 30, no. "
+             "2 (January 1978): 167–214.",
+             {"type": "article", "locator": "167-214",
+              "fields": {"journaltitle": "World Politics", "volume": "30", "number": "2", "pages": "167-214"}}),
+            ("Robert Jervis, Perception and Misperception in International Politics, "
+             "Princeton: Princeton University Press, 1976, p. 58.",
+             {"type": "book", "locator": "58",
+              "fields": {"author": "Jervis, Robert",
+                         "title": "Perception and Misperception in International Politics", "location": "Princeton",
+                         "publisher": "Princeton University Press", "date": "1976"}}),
+            ("G. John Ikenberry, “Power and Liberal Order,” in T. J. Pempel and Chung-Min Lee, eds., "
+             "Security Cooperation in Northeast Asia, London: Routledge, 2012, pp. 55-88.",
+             {"type": "incollection", "locator": "55-88",
+              "fields": {"author": "Ikenberry, G. John", "editor": "Pempel, T. J. and Lee, Chung-Min",
+                         "booktitle": "Security Cooperation in Northeast Asia", "publisher": "Routledge",
+                         "pages": "55-88"}}),
+            ("U.S. Department of Defense, Nuclear Posture Review, Washington, D.C.: Department of Defense, 2018, p. 2.",
+             {"type": "report", "locator": "2",
+              "fields": {"author": "{U.S. Department of Defense}", "title": "Nuclear Posture Review", "date": "2018"}}),
+        ),
+    ),
+]
+
+
+# ---------------------------------------------------------------- entry point
+
+def parse_citation(text: str) -> Parsed:
+    """Parse one citation (lead-ins already stripped). A DOI (``DOI: 10.…`` or a doi.org URL)
+    becomes the ``doi`` field."""
+    text, doi = _prepare(text)
+    p = match_genre(text)[1]
+    url = p.fields.get("url")
+    if not doi and url:
+        m = DOI_URL.match(url)
+        if m:
+            doi = m.group(1)
+    if doi:
+        f = {**p.fields, "doi": doi}
+        if p.type == "article" and f.get("entrysubtype") == "newspaper":
+            del f["entrysubtype"]  # a work with a DOI is a journal article, not a news item
+        p.fields = _order(f)
+    return p
+
+
+def genre_of(text: str) -> Genre:
+    """The row of :data:`GENRES` that :func:`parse_citation` uses for ``text``."""
+    return match_genre(_prepare(text)[0])[0]
+
+
+def _prepare(text: str) -> tuple[str, str | None]:
+    """The citation with a printed DOI cut out (returned apart) and ``<title>`` marks made 《》."""
+    text = text.strip()
+    doi = None
+    if "10." in text and ("doi" in text or "DOI" in text):
+        m = DOI_TEXT.search(text)
+        if m:
+            doi = m.group(1)
+            text = (text[: m.start()] + text[m.end():]).strip()
+    if "<" in text:  # Korean/Chinese notes may mark a title <朝鮮日報>
+        text = ANGLE_TITLE.sub(r"《\1》", text)
+    return text, doi
+
+
+def match_genre(text: str) -> tuple[Genre, Parsed]:
+    """The first row of :data:`GENRES` whose trigger holds and whose builder returns a result, and
+    that result."""
+    for genre in GENRES:
+        if genre.trigger(text):
+            p = genre.build(text)
+            if p is not None:
+                return genre, p
+    raise LookupError(f"no genre row parsed {text!r}")  # unreachable: the last row always returns
+
+
+# ---------------------------------------------------------------- the old single-module path
+
+# Until this package was split, every regex and helper lived in one module ``annobib.extract.fields``;
+# the names imported above are the ones other modules and tests use. Any other name of that module
+# (``from annobib.extract.fields import _order``) is still found, in the submodule that holds it now.
+_SUBMODULES = ("features", "names", "model", "law", "apa", "cjk", "western", "archive", "gbt", "russian")
+
+
+def __getattr__(name: str):
+    for sub in _SUBMODULES:
+        module = importlib.import_module(f"annobib.extract.fields.{sub}")
+        if name in vars(module):
+            return vars(module)[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,661 @@
+"""Chinese, Japanese and Korean citations with title marks 《》「」『』〈〉 (:func:`parse_cjk`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from annobib.extract.fields.features import (
+    ACCESS_RE,
+    EN_PAGES,
+    HANGUL,
+    JA_PAGES,
+    JA_SIGNAL,
+    KANA,
+    KO_NUMBER,
+    KO_PAGES,
+    NEWS_RE,
+    PAREN_IMPRINT,
+    PLACE_PUB_CJK,
+    PLACE_PUB_NIANBAN,
+    PUBLISHER_ZH,
+    REPORT_TITLE_RE,
+    TW_PAGES,
+    URL_RE,
+    ZH_BAN,
+    ZH_ISSUE,
+    ZH_ORG_SUFFIX,
+    ZH_PAGES,
+    ZH_SERIES,
+    ZH_VOLUME,
+    ZH_YMD,
+    _cn_int,
+    _order,
+    _take_mark,
+    clean_url,
+    iso_date,
+    language_of,
+    page_range,
+    strip_trailing,
+)
+from annobib.extract.fields.law import DOC_NUMBER_RE, LEGAL_CUE_RE, LEGAL_ISSUER_RE, _court_case
+from annobib.extract.fields.model import Parsed
+from annobib.extract.fields.names import ROLE_SUFFIX_RE, cjk_names, format_cjk_names, is_cjk_org
+
+
+_PROSE_CLAUSE = re.compile(r"[的了是有在对这那其较已]|研究|关于|学界|讨论|代表|重要|认为|指出|问题|方面")
+_NAME_RUN = re.compile(
+    r"(?:[\[［〔【（(][\u4e00-\u9fff]{1,3}[\]］〕】）)]\s*)?[\u4e00-\u9fff·・]{2,12}"
+    r"(?:[、，,]\s*(?:[\[［〔【（(][\u4e00-\u9fff]{1,3}[\]］〕】）)]\s*)?[\u4e00-\u9fff·・]{2,12})*"
+    r"\s*(?:等)?\s*(?:主编|编著|合编|编选|编译|编|著|等著|撰|整理|译)?$")
+
+
+def _cut_prose_before_authors(author_part: str) -> str:
+    """``对于这一时期……，学界已有较多研究，较有代表性的是张三、李四主编`` -> ``张三、李四主编``:
+    commentary clauses before the author run (long, or with verbs/particles) are cut at the last
+    clause boundary (，：是 如 见) before the names."""
+    if len(author_part) <= 12 or not _PROSE_CLAUSE.search(author_part):
+        return author_part
+    for m in reversed(list(re.finditer(r"[，,：:；;。]|(?<=[的是如见])", author_part))):
+        head, tail = author_part[: m.start()], author_part[m.end():].strip()
+        if not tail:
+            continue
+        if not _NAME_RUN.fullmatch(tail):
+            break
+        names = [x for x in re.split(r"[、，,]", tail) if x.strip()]
+        if any(_PROSE_CLAUSE.search(ROLE_SUFFIX_RE.sub("", x)) and len(x) > 6 for x in names):
+            continue
+        if _PROSE_CLAUSE.search(head) or len(head) > 12:
+            return tail
+    return author_part
+
+
+def _cjk_imprint(f: dict[str, str], pub: re.Match) -> None:
+    """Location (when printed), publisher and year of a CJK imprint match (groups loc, pub, year)."""
+    if pub.group("loc"):
+        f["location"] = pub.group("loc")
+    f["publisher"] = pub.group("pub")
+    f["date"] = pub.group("year")
+
+
+@dataclass
+class _CjkNote:
+    """What :func:`parse_cjk` has read of one note so far: each step reads some of it and adds more.
+
+    Each step copies the fields it reads into locals at its top and stores what it found at its
+    end, so that its body reads like straight-line parsing code."""
+
+    text: str  # the note (a newspaper commentator's byline rewritten)
+    p: Parsed
+    f: dict[str, str]
+    lang: str | None
+    pre: str  # the text before the first title
+    title: str
+    title_mark: str  # the opening mark of the title: 《 「 『 〈
+    after: int  # index in text just after the title's closing mark
+    rest: str  # the text after the title
+    author_part: str = ""  # the author text before the title (commentary cut off)
+    authors: list[str] = field(default_factory=list)
+    lib_first: str | None = None  # an archive printed before the title (上海市档案馆藏：《…》)
+    others: bool = False
+    pre_tr_others: bool = False
+    pre_translators: list[str] = field(default_factory=list)
+    role: str | None = None
+    rest_nourl: str = ""  # rest without the URL, access date, juan
+    url: str | None = None
+    ban: re.Match | None = None
+    juan: re.Match | None = None
+    locator: str | None = None
+    chapter: bool = False  # the work is a part of the container (a chapter)
+    container: str | None = None
+    editor_others: bool = False
+    editors: list[str] = field(default_factory=list)
+    rest_after: str = ""  # rest_nourl after the container title (or all of it)
+    zai_container: bool = False  # the container follows 载 / 收入 / 见
+    archive: re.Match | str | None = None
+    conf: re.Match | None = None
+    date: str | None = None
+    doctype: str | None = None
+    issue: re.Match | None = None
+    ko_num: re.Match | None = None
+    pub: re.Match | None = None
+    segs: list[str] = field(default_factory=list)  # the comma-separated parts of rest_after
+    series: re.Match | None = None
+    site: str | None = None  # the first plain name after the title: a web site, an outlet or a publisher
+    thesis: re.Match | None = None
+    translator_m: re.Match | None = None
+    vol: re.Match | None = None
+    authors_field: str | None = None
+    names: list[str] = field(default_factory=list)
+    news_author: bool = False
+
+
+def parse_cjk(text: str) -> Parsed:
+    """A Chinese, Japanese or Korean citation: ``作者：《标题》，载《期刊》2014 年第 5 期，第 102—128 页。``,
+    ``佐藤優『国家の罠』新潮社、2005年、99—103頁。``, ``김준형, 「한미동맹의 미래」, 『국가전략』 제20권 제1호, 2014, 15-40쪽.``
+
+    Read in steps, each adding to one :class:`_CjkNote`: the title, the authors before it, language
+    and URL, locators, a container title, the cues of the rest, the credits; then the first type
+    rule that applies decides the entry type and its fields."""
+    note = _cjk_title(text)
+    if isinstance(note, Parsed):
+        return note
+    for step in (_cjk_authors, _cjk_language_and_url, _cjk_locators, _cjk_container, _cjk_cues, _cjk_credits):
+        step(note)
+    etype = (_cjk_type_special(note) or _cjk_type_periodical(note) or _cjk_type_book_or_report(note)
+             or _cjk_type_web_or_short(note))
+    return _cjk_finish(note, etype)
+
+
+def _cjk_title(text: str) -> _CjkNote | Parsed:
+    """The first title in marks, with the text before and after it; a Parsed result when there is no
+    title in marks (read as ``author：title，rest``) or its mark is never closed."""
+    # 《人民日报》评论员：《标题》 — the newspaper's commentator is the author
+    text = re.sub(r"^《([^》]{2,12})》\s*((?:本报|特约)?评论员|社论|编辑部|记者)\s*(?=[：:])", r"\1\2", text)
+    m = re.search(r"[《「『〈]", text)
+    if not m:
+        return _parse_cjk_untitled(text)
+    pre = text[: m.start()]
+    took = _take_mark(text, m.start())
+    if not took:
+        return Parsed(understood=False)
+    title, after = took
+    title_mark = text[m.start()]
+    rest = text[after:]
+    if "原载" in rest:
+        # 原载《期刊》…，后收入《文集》…: the note cites the reprint (its pages and publisher follow)
+        rest = re.sub(r"原载\s*《[^》]*》[^《]*?[，,；;]\s*(?:后|又|现)?(?:收入|收录于|收录在|收于|载于|载|见)\s*(?=[^，,]{0,20}《)", "载", rest, count=1)
+        rest = rest.replace("原载", "载", 1)
+    return _CjkNote(text=text, p=Parsed(), f={}, lang=None, pre=pre, title=title, title_mark=title_mark, after=after, rest=rest)
+
+
+def _cjk_authors(n: _CjkNote) -> None:
+    """The authors (or editors) printed before the title, translators named there, and a holding
+    archive printed first (which is no author)."""
+    after, pre, text = n.after, n.pre, n.text
+    # 新华社北京 3 月 5 日电: a dispatch's dateline names the agency
+    pre = re.sub(r"^((?:新华社|中新社|中国新闻社)).{0,12}?电\s*(?=[：:]?\s*$)", r"\1", pre)
+    # 前引 / short forms
+    pre = re.sub(r"^(?:前引|前揭|前注所引|上引)\s*", "", pre)
+    author_part = _cut_prose_before_authors(strip_trailing(pre))
+    lib_first = None
+    if author_part and re.search(r"(?:档案馆|档案局|图书馆|圖書館|檔案館|博物馆|文书馆|史料馆|資料館|文書館)(?:藏|所藏|館蔵)$", author_part):
+        # 上海市档案馆藏：《…》，档号 …: the holding archive printed first is no author
+        lib_first = re.sub(r"(?:所藏|藏|館蔵)$", "", author_part)
+        author_part = ""
+    if not author_part:
+        # 《标题》，新华社莫斯科 5 月 16 日电，《人民日报》…: the dispatch's agency is the author
+        dl = re.match(r"^\s*[，,]\s*(新华社|中新社|中国新闻社)[^，,。《]{0,30}?电\s*(?=[，,（(]|$)", text[after:])
+        if dl:
+            author_part = dl.group(1)
+    authors: list[str] = []
+    others = False
+    role = None
+    pre_translators: list[str] = []
+    pre_tr_others = False
+    if author_part:
+        groups = [g for g in re.split(r"[，,]", author_part) if g.strip()]
+        tr_end = r"(?:译|訳|譯|(?<=[\uac00-\ud7af])\s+(?:옮김|역))$"  # 김한규 옮김: the Korean translator
+        if len(groups) > 1 and any(re.search(tr_end, g.strip()) for g in groups):
+            for g in groups:
+                if re.search(tr_end, g.strip()):
+                    pre_translators, _r, pre_tr_others = cjk_names(g)
+                else:
+                    authors, role, others = cjk_names(g)
+        else:
+            authors, role, others = cjk_names(author_part)
+    n.author_part, n.authors, n.lib_first, n.others, n.pre_tr_others = author_part, authors, lib_first, others, pre_tr_others
+    n.pre_translators, n.role = pre_translators, role
+
+
+def _cjk_language_and_url(n: _CjkNote) -> None:
+    """The language; the URL, and ``rest_nourl``: the rest without it, an imprint in parentheses set
+    off by commas, an access date taken out (into ``urldate``)."""
+    after, author_part, f, rest, text, title, title_mark = n.after, n.author_part, n.f, n.rest, n.text, n.title, n.title_mark
+    lang = language_of(title + author_part) if (KANA.search(text) or HANGUL.search(text)) else language_of(title)
+    if lang == "chinese" and not HANGUL.search(text) and (
+            title_mark in "「『" and ("、" in text[after:] or "『" in text) or JA_SIGNAL.search(text)):
+        lang = "japanese"  # 「記事名」、『新聞』, 120 頁, 経済: Japanese even with a title in kanji only
+    ed_lang = re.search(r"(日|英|俄|韩|法|德)文版", rest)
+    if ed_lang:  # 日文版 / 英文版: the edition cited is in that language
+        lang = {"日": "japanese", "英": "english", "俄": "russian", "韩": "korean", "法": "french", "德": "german"}[ed_lang.group(1)]
+    elif lang == "chinese" and re.search(r"出版会|書房|新書|文庫|選書|講談社|岩波|有斐閣|東京", rest):
+        lang = "japanese"  # Japanese publisher forms
+    # Japanese notes print the container in 『』 after a 「」 title
+    url_m = URL_RE.search(rest)
+    url = clean_url(url_m.group(0)) if url_m else None
+    if url and lang == "chinese" and title_mark in "「『" and re.match(r"(?:https?://)?[^/]+\.jp(?:/|$)", url, re.I):
+        lang = "japanese"  # 外務省「…」…、https://www.mofa.go.jp/…
+    rest_nourl = rest[: url_m.start()] + rest[url_m.end():] if url_m else rest
+    if "（" in rest_nourl or "(" in rest_nourl:
+        # （新潮社、2005年） / (서울: 명인문화사, 2017) / 訳（出版社、2004年）: an imprint in parentheses
+        # reads like one set off by commas
+        rest_nourl = PAREN_IMPRINT.sub(r"，\1，", rest_nourl)
+    access = ACCESS_RE.search(rest_nourl)
+    if access:
+        ud = iso_date(access.group(1) or access.group(2))
+        if ud:
+            f["urldate"] = ud
+        rest_nourl = rest_nourl[: access.start()] + rest_nourl[access.end():]
+    n.lang, n.rest_nourl, n.url = lang, rest_nourl, url
+
+
+def _cjk_locators(n: _CjkNote) -> None:
+    """The cited page(s), a newspaper's page (版 / 面 / 면) and a classic's juan (卷) and section."""
+    f, rest_nourl = n.f, n.rest_nourl
+    # locator
+    locator = None
+    pm = ZH_PAGES.search(rest_nourl) or JA_PAGES.search(rest_nourl) or TW_PAGES.search(rest_nourl) or KO_PAGES.search(rest_nourl)
+    if pm:
+        locator = page_range(pm.group(1), pm.group(2))
+    else:
+        em = EN_PAGES.search(rest_nourl)
+        if em:
+            locator = page_range(em.group(2), em.group(3))
+    ban = ZH_BAN.search(rest_nourl)
+    # 《史记》卷一二九《货殖列传》: a classic cited by its juan and section; the second title is that
+    # section (chapter), not a container or series
+    juan = re.match(r"\s*[，,]?\s*卷\s*([〇零一二三四五六七八九十百千\d]+|[上中下](?![册冊]))\s*(?:《([^》]{1,30})》)?", rest_nourl)
+    if juan:
+        rest_nourl = rest_nourl[: juan.start()] + rest_nourl[juan.end():]
+        f["volume"] = _cn_int(juan.group(1))
+        if juan.group(2):
+            f["chapter"] = juan.group(2)
+    n.ban, n.juan, n.locator, n.rest_nourl = ban, juan, locator, rest_nourl
+
+
+def _cjk_container(n: _CjkNote) -> None:
+    """A second title in marks after the first: the container (journal, newspaper, or the book a
+    chapter is in, with its editors); ``rest_after`` is the text after it."""
+    rest_nourl = n.rest_nourl
+    # container
+    container = None
+    editors: list[str] = []
+    editor_others = False
+    cm = re.search(r"[《『「〈]", rest_nourl)
+    chapter = False
+    zai_container = bool(cm) and bool(re.search(r"(?:^|[\s，,、。.）)])(?:载于|载|收录于|收录在|收入|收于|所收|见)\s*$", rest_nourl[: cm.start()])) \
+        and len(rest_nourl[: cm.start()]) <= 30
+    if cm:
+        before = rest_nourl[: cm.start()]
+        took2 = _take_mark(rest_nourl, cm.start())
+        if took2:
+            container = took2[0]
+            ed_m = re.match(r"\s*([（(](?:[^）)]{1,6}版|[^）)]{1,6}刊)[）)])", rest_nourl[took2[1]:])
+            if ed_m:
+                container += ed_m.group(1).replace("(", "（").replace(")", "）")
+                took2 = (container, took2[1] + ed_m.end())
+            before_clean = re.sub(r"^[\s，,、。.]*(?:载于|载|收录于|收录在|收入|收于|见|所收|in)?\s*", "", before)
+            if re.search(r"(主编|编|編|監修|eds?\.)\s*[：:]?\s*$", before_clean):
+                chapter = True
+                ed_text = re.sub(r"[：:]\s*$", "", before_clean)
+                editors, _r, editor_others = cjk_names(ed_text)
+            elif zai_container and not ZH_SERIES.search(rest_nourl) \
+                    and PUBLISHER_ZH.search(rest_nourl[took2[1]:]):
+                chapter = True  # 载《毛泽东选集》第 4 卷，人民出版社 1991 年版: a part of a book
+            rest_after = rest_nourl[took2[1]:]
+        else:
+            rest_after = rest_nourl
+    else:
+        rest_after = rest_nourl
+    n.chapter, n.container, n.editor_others, n.editors, n.rest_after = chapter, container, editor_others, editors, rest_after
+    n.zai_container = zai_container
+
+
+def _cjk_cues(n: _CjkNote) -> None:
+    """What the rest says about the kind of work: thesis, conference, archive, publisher, translator,
+    issue / volume / series numbers, the date, a site or publisher name, a document type."""
+    lib_first, rest_after, rest_nourl = n.lib_first, n.rest_after, n.rest_nourl
+    segs = [s.strip() for s in re.split(r"[，,、。；;]", rest_after) if s.strip()]
+    thesis = re.search(r"(博士|硕士|碩士|学士)(?:学位)?论文|博士論文|修士論文|学位論文", rest_nourl)
+    conf = re.search(r"(?:会议|研讨会|论坛|年会|学术会议|シンポジウム|学会)[”\"]?(?:上的|的)?(?:论文|報告|发言|提交论文)|(?:会议|研讨会|论坛)\s*[，,]"
+                     r"|[“\"][^”\"]{2,40}[”\"]\s*(?:会议)?论文(?!集)|提交[^，,。《》]{2,40}?的?论文(?!集)", rest_nourl)
+    archive = re.search(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏", rest_nourl) or lib_first
+    pub = PUBLISHER_ZH.search(rest_after) or PUBLISHER_ZH.search(rest_nourl)
+    if pub and len(pub.group("pub")) < 2:
+        pub = None
+    if not pub:
+        pub = PLACE_PUB_NIANBAN.search(rest_after) or PLACE_PUB_CJK.search(rest_after)
+    translator_m = re.search(r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:译|訳|譯)\s*(?:[，,]|$)", rest_nourl)
+    issue = ZH_ISSUE.search(rest_nourl)
+    vol = ZH_VOLUME.search(rest_nourl)
+    ko_num = KO_NUMBER.search(rest_nourl)
+    series = ZH_SERIES.search(rest_nourl)
+    date = iso_date(rest_nourl)
+    site = None
+    doctype = None
+    dm0 = re.match(r"^\s*(白皮书|蓝皮书|研究报告|报告|政策简报|工作论文|白書|報告書|보고서)", rest_after)
+    if dm0:
+        doctype = dm0.group(1)
+    for s in segs:
+        if doctype and s.startswith(doctype):
+            continue
+        if URL_RE.match(s) or re.search(r"\d", s) or len(s) > 30 or s.startswith(("载", "见", "第")):
+            continue
+        if re.search(r"(译|訳|主编|编$|出版|论文|論文|档案|档号|藏$|文版$|^修订版$|^增订版$)", s):
+            continue
+        site = s
+        break
+    n.archive, n.conf, n.date, n.doctype, n.issue, n.ko_num, n.pub, n.segs = archive, conf, date, doctype, issue, ko_num, pub, segs
+    n.series, n.site, n.thesis, n.translator_m, n.vol = series, site, thesis, translator_m, vol
+
+
+def _cjk_credits(n: _CjkNote) -> None:
+    """The author, editor and translator fields, and the title; whether the only author is a news
+    agency or newspaper (then the outlet, not an author)."""
+    authors, chapter, container, f, others, pre_tr_others = n.authors, n.chapter, n.container, n.f, n.others, n.pre_tr_others
+    pre_translators, role, site, title = n.pre_translators, n.role, n.site, n.title
+    f_title = title
+    names = list(authors)
+    if role == "editor" and not chapter:
+        f["editor"] = format_cjk_names(authors, others)
+        authors_field = None
+    else:
+        authors_field = format_cjk_names(authors, others) if authors else None
+    news_author = False
+    if (authors_field and len(authors) == 1 and authors_field.startswith("{") and not container and not site
+            and (NEWS_RE.search(authors[0]) or re.search(r"(?<!出版)社$", authors[0]))
+            and not re.search(r"(办公室|部|委员会|局|署|院|政府|中心|研究所)$", authors[0])):
+        news_author = True
+    if authors_field and not news_author:
+        f["author"] = authors_field
+    if pre_translators:
+        f["translator"] = format_cjk_names(pre_translators, pre_tr_others)
+    f["title"] = f_title
+    n.authors_field, n.names, n.news_author = authors_field, names, news_author
+
+
+def _cjk_type_special(n: _CjkNote) -> str | None:
+    """Theses, laws and regulations, classics by juan, archives, proceedings and conference papers."""
+    archive, authors, conf, container, date, f, issue, juan = n.archive, n.authors, n.conf, n.container, n.date, n.f, n.issue, n.juan
+    lib_first, locator, pub, rest_nourl, segs, thesis, title = n.lib_first, n.locator, n.pub, n.rest_nourl, n.segs, n.thesis, n.title
+    etype = None
+    if thesis:
+        etype = "thesis"
+        f["type"] = thesis.group(0)
+        inst = next((s for s in segs if re.search(r"大学|学院|研究院|研究所|大學|University|Institute", s)), None)
+        if inst:
+            inst = re.sub(r"^[\u4e00-\u9fff]{2,4}\s*[：:]\s*", "", inst)
+            inst = re.sub(r"(?:博士|硕士|碩士|学士)(?:学位)?论文$|(?:博士|修士)論文$", "", inst).strip()
+            f["institution"] = inst
+        if date:
+            f["date"] = date[:4] if len(date) > 7 else date
+    elif (not container and re.search(r"(?:法|法典|条例|規則|规定|规则|办法|细则|决定|通知|意见|章程|规章|命令|公告)$", title)
+          and (LEGAL_CUE_RE.search(rest_nourl) or date and authors and all(LEGAL_ISSUER_RE.search(a) for a in authors))
+          and not pub and not issue):
+        # 《中华人民共和国外商投资法》，2019 年 3 月 15 日……通过 / 国务院：《…条例》（国务院令第 722 号）:
+        # a law, regulation or normative document -- biblatex's @legislation
+        etype = "legislation"
+        dn = DOC_NUMBER_RE.search(rest_nourl)
+        if dn:
+            f["number"] = re.sub(r"\s+", "", dn.group(0))
+        if date:
+            f["date"] = date
+    elif juan and not pub and not issue:
+        etype = "book"  # （清）顾炎武：《日知录》卷十《…》: a classic, cited without an edition
+        if date:
+            f["date"] = date
+    elif archive and not issue and not pub:
+        etype = "misc"
+        f["entrysubtype"] = "archive"
+        holder = next((s for s in re.split(r"[，,。；;]", rest_nourl) if re.search(r"档案馆|档案|檔案|館|馆藏|藏$", s) and "档号" not in s), None)
+        if holder:
+            f["library"] = strip_trailing(re.sub(r"(藏|所藏|館蔵)$", "", holder.strip()))
+        elif lib_first:
+            f["library"] = lib_first
+        num = re.search(r"(?:档号|檔號|卷宗号|档案号|全宗号)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])", rest_nourl) or \
+            re.search(r"(?:^|[，,。])\s*([A-Z]{0,4}\d{1,6}(?:\s*[-—–./]\s*[A-Za-z]?\d{1,6}){1,5})\s*[。.]?\s*$", rest_nourl)
+        if num:
+            f["number"] = re.sub(r"\s+", "", num.group(1))
+        sig = re.findall(r"(?:全宗号?|目录号?|案卷号|卷宗号|卷号|件号)\s*[：:]?\s*([A-Za-z0-9\-—./]+)", rest_nourl)
+        if len(sig) > 1:  # 全宗号 ZA1，目录号 2，案卷号 87: the whole signature, ZA1-2-87
+            f["number"] = "-".join(sig)
+        dm = re.search(r"[（(]([^）)]*\d{4}[^）)]*)[）)]", rest_nourl)
+        d = iso_date(dm.group(1)) if dm else date
+        if d:
+            f["date"] = d
+    elif container and re.search(r"(论文集|会议文集|研讨会文集|会议录|論文集|Proceedings)$", container) and not issue:
+        etype = "inproceedings"
+        f["booktitle"] = container
+        if pub:
+            f["publisher"] = pub.group("pub")
+            if pub.group("loc"):
+                f["location"] = pub.group("loc")
+            f["date"] = pub.group("year")
+        elif date:
+            f["date"] = date
+        if locator and "-" in locator:
+            f["pages"] = locator
+    elif conf and not issue:
+        etype = "inproceedings"
+        ev = re.search(r"[“\"]([^”\"]+)[”\"]", rest_nourl)
+        event = ev.group(1) if ev else next((s for s in segs if re.search(r"会议|研讨会|论坛|年会|^提交.+论文$", s)), None)
+        if container and not event:
+            event = container
+        if event and not ev:  # 提交第五届发展经济学论坛的论文 -> 第五届发展经济学论坛
+            event = re.sub(r"(?:上)?的论文$", "", re.sub(r"^提交(?:给|至|到)?", "", event))
+        if event:
+            f["eventtitle"] = re.sub(r"(?:国际)?(?:学术)?研讨会?论文$|论文$", "", event) if not ev else event
+        venue = next((s for s in segs if re.fullmatch(r"[\u4e00-\u9fff]{2,6}", s) and not re.search(r"会议|论文|研讨", s)), None)
+        if venue:
+            f["venue"] = venue
+        if date:
+            f["date"] = date
+    return etype
+
+
+def _cjk_type_periodical(n: _CjkNote) -> str | None:
+    """Journal articles, chapters in edited books, and newspaper / magazine articles."""
+    ban, chapter, container, date, editor_others, editors = n.ban, n.chapter, n.container, n.date, n.editor_others, n.editors
+    f, issue, ko_num, locator, pub, rest_after, rest_nourl = n.f, n.issue, n.ko_num, n.locator, n.pub, n.rest_after, n.rest_nourl
+    series, title_mark, vol, zai_container = n.series, n.title_mark, n.vol, n.zai_container
+    etype = None
+    if container and (issue or vol or series or ko_num or re.search(r"第\s*\d{1,4}\s*期", rest_nourl)) and not chapter and (
+            not pub or series and not issue and zai_container):
+        etype = "article"
+        f["journaltitle"] = container
+        if issue:
+            f["date"] = issue.group(1)
+            f["number"] = issue.group(2)
+        elif date:
+            f["date"] = date[:7]
+        if vol:
+            f["volume"] = vol.group(1) or vol.group(2) or vol.group(3)
+        if not issue:
+            qm = re.search(r"第\s*(\d{1,4})\s*期", rest_nourl)
+            if qm:
+                f["number"] = qm.group(1)
+        if ko_num and not issue:
+            f["number"] = ko_num.group(1) or ko_num.group(2) or ko_num.group(3)
+        if series and not issue:
+            f["number"] = series.group(1)
+            if pub:  # 载《集刊》第 12 辑，北京：社会科学文献出版社 2015 年版
+                _cjk_imprint(f, pub)
+        if locator and "-" in locator:
+            f["pages"] = locator
+    elif container and chapter:
+        etype = "incollection"
+        if editors:
+            f["editor"] = format_cjk_names(editors, editor_others)
+        f["booktitle"] = container
+        vm = re.match(r"\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*[卷册巻]|([上中下])\s*[卷册]|[（(]([上中下])[）)])", rest_after)
+        if vm:
+            v = vm.group(1) or vm.group(2) or vm.group(3)
+            f["volume"] = _cn_int(v)
+        if pub:
+            _cjk_imprint(f, pub)
+        elif date:
+            f["date"] = date[:4]
+        if locator and "-" in locator:
+            f["pages"] = locator
+    elif container and title_mark in "「〈" and not pub:
+        # Japanese/Korean article in a newspaper or magazine: 「記事名」『新聞名』date
+        etype = "article"
+        f["journaltitle"] = container
+        if issue:
+            f["date"] = issue.group(1)
+            f["number"] = issue.group(2)
+        elif date:
+            f["date"] = date
+        if not issue and (ZH_YMD.search(rest_nourl) or NEWS_RE.search(container)):
+            f["entrysubtype"] = "newspaper"
+        if ban:
+            f["pages"] = ban.group(1) or ban.group(2) or ban.group(3)
+        elif locator and "-" in locator:
+            f["pages"] = locator
+    elif container and (ZH_YMD.search(rest_nourl) or ban or (date and len(date) == 10)) and not pub:
+        etype = "article"
+        f["entrysubtype"] = "newspaper"
+        f["journaltitle"] = container
+        d_after = iso_date(rest_after) if rest_after is not rest_nourl else None
+        if d_after or date:
+            f["date"] = d_after or date
+        if ban:
+            f["pages"] = ban.group(1) or ban.group(2) or ban.group(3)
+    return etype
+
+
+def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
+    """Books with a publisher (or a report printed by a press), dated articles, reports by type."""
+    authors_field, chapter, container, date, doctype, f = n.authors_field, n.chapter, n.container, n.date, n.doctype, n.f
+    locator, pub, rest_nourl, segs, title, translator_m = n.locator, n.pub, n.rest_nourl, n.segs, n.title, n.translator_m
+    url = n.url
+    etype = None
+    if pub:
+        etype = "book"
+        vm = re.search(r"第\s*(\d+|[一二三四五六七八九十]+)\s*[卷册巻]|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]|^\s*[（(]([上中下])[）)]", rest_nourl)
+        if vm:
+            v = vm.group(1) or vm.group(2) or vm.group(3)
+            f["volume"] = _cn_int(v)
+        em = re.search(r"(?:^|[》）)\s，,（(])\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(修订版|增订版|再版|修订本|增订本))\s*[）)]?\s*(?=[，,第]|$)",
+                       rest_nourl[: pub.start()] if pub.re is PUBLISHER_ZH and pub.string is rest_nourl else rest_nourl[:20])
+        if em:
+            e = em.group(1)
+            f["edition"] = _cn_int(e) if e else em.group(2)
+        if translator_m and not (container and not chapter):
+            tr_names, _r, tr_others = cjk_names(translator_m.group(1))
+            f["translator"] = format_cjk_names(tr_names, tr_others)
+        if container and not chapter:
+            # 《丛书名》 or a second title: keep as series
+            f["series"] = container
+        if pub.group("loc"):
+            f["location"] = pub.group("loc")
+        f["publisher"] = pub.group("pub")
+        f["date"] = pub.group("year") + (f"-{int(pub.group('month')):02d}" if pub.group("month") else "")
+        if not doctype and not container and authors_field and authors_field.startswith("{") and " and " not in authors_field \
+                and REPORT_TITLE_RE.search(title) and pub.group("pub").strip() == authors_field.strip("{}"):
+            # 통일연구원, 「2023 북한인권백서」 (서울: 통일연구원, 2023): an institute's white paper or report
+            # that it publishes itself (one printed by a press stays a book)
+            etype = "report"
+            f["institution"] = authors_field.strip("{}")
+        if doctype and not container:
+            # 《新时代的中国与世界》白皮书，北京：人民出版社 2019 年版: a report printed by a press
+            etype = "report"
+            f["type"] = doctype
+            if authors_field and authors_field.startswith("{") and " and " not in authors_field:
+                f["institution"] = authors_field.strip("{}")
+    elif container and date:
+        etype = "article"
+        f["journaltitle"] = container
+        f["date"] = date
+        if locator and "-" in locator:
+            f["pages"] = locator
+    elif doctype and (url or date or authors_field):
+        etype = "report"
+        f["type"] = doctype
+        if authors_field and authors_field.startswith("{"):
+            f["institution"] = authors_field.strip("{}")
+        elif not authors_field:
+            inst = next((x for x in segs if not re.search(r"\d|版$", x) and is_cjk_org(x) and ZH_ORG_SUFFIX.search(x)), None)
+            if inst:
+                f["institution"] = inst
+        if date:
+            f["date"] = date
+    return etype
+
+
+def _cjk_type_web_or_short(n: _CjkNote) -> str:
+    """Works printed by a publisher named plainly, web pages and news sites, undated or short forms."""
+    author_part, authors, authors_field, conf, container = n.author_part, n.authors, n.authors_field, n.conf, n.container
+    date, f, lang, locator, news_author, p, site, title = n.date, n.f, n.lang, n.locator, n.news_author, n.p, n.site, n.title
+    translator_m, url = n.translator_m, n.url
+    etype = "misc"
+    if site and date and not url and len(date) <= 7 and not NEWS_RE.search(site) and not re.search(
+            r"网站|網站|官网|ホームページ|홈페이지|サイト|网$|網$|新华社|中新社|通讯社|通信社", site) and not conf and (
+            lang in ("japanese", "korean") or re.search(r"印刷|出版|書房|書店|书局|书店", site)):
+        # 『白書』日経印刷、2023 年: a printed work whose publisher has no 出版社 in its name
+        if authors_field and authors_field.startswith("{") and REPORT_TITLE_RE.search(title):
+            etype = "report"
+            f["institution"] = authors_field.strip("{}")
+        else:
+            etype = "book"
+            if translator_m and "translator" not in f:  # 訳者訳（ウェッジ、2008年）: a press without 出版社 in its name
+                tr_names, _r, tr_others = cjk_names(translator_m.group(1))
+                f["translator"] = format_cjk_names(tr_names, tr_others)
+        f["publisher"] = site
+        f["date"] = date
+    elif site and (url or date):
+        if NEWS_RE.search(site) and not re.search(r"网站|網站|官网|官方网站|ホームページ|홈페이지|政府|人民政府|外交部|国防部|商务部|部网|委员会|人大|政协|大使馆|领事馆|研究院|研究所|研究中心|智库|大学|学会|协会", site):
+            etype = "article"
+            f["entrysubtype"] = "newspaper"
+            f["journaltitle"] = site
+        else:
+            etype = "online"
+            if not authors_field or site != author_part:
+                f["organization"] = site
+        if date:
+            f["date"] = date
+    elif news_author and (url or date):
+        etype = "article"
+        f["entrysubtype"] = "newspaper"
+        f["journaltitle"] = authors[0]
+        if date:
+            f["date"] = date
+    elif url:
+        etype = "report" if (REPORT_TITLE_RE.search(title) and authors_field and authors_field.startswith("{")) else "online"
+        if etype == "report" and authors_field:
+            f["institution"] = authors_field.strip("{}")
+        if date:
+            f["date"] = date
+    elif authors and not date and not container and not url:
+        p.kind = "short"
+        etype = "misc"
+    elif date:
+        etype = "report" if REPORT_TITLE_RE.search(title) and authors_field and authors_field.startswith("{") else "book"
+        if etype == "report" and authors_field:
+            f["institution"] = authors_field.strip("{}")
+        f["date"] = date
+    else:
+        p.kind = "short" if (authors or locator) else "full"
+        if not authors and not locator:
+            etype = "misc"
+    return etype
+
+
+def _cjk_finish(n: _CjkNote, etype: str) -> Parsed:
+    """The URL and language, and the result."""
+    date, f, lang, locator, names, p, url = n.date, n.f, n.lang, n.locator, n.names, n.p, n.url
+    if url:
+        f["url"] = url
+    if etype == "online" and "date" not in f and date:
+        f["date"] = date
+    f["langid"] = lang or "chinese"
+    p.type = etype
+    p.fields = _order(f)
+    p.locator = locator
+    p.names = names
+    return p
+
+
+def _parse_cjk_untitled(text: str) -> Parsed:
+    """A CJK citation without title marks (rare): author：title，rest."""
+    m = re.match(r"^([^：:，,]{2,30})[：:](.+?)[，,](.*)$", text)
+    if not m:
+        return Parsed(understood=False, fields={"title": strip_trailing(text), "langid": language_of(text)})
+    return parse_cjk(f"{m.group(1)}：《{m.group(2).strip()}》，{m.group(3)}")
+
+
+def parse_cjk_or_court_case(text: str) -> Parsed:
+    """A CJK citation that opens with a title mark: :func:`parse_cjk`, read as a court decision
+    (``@jurisdiction``) when it names a guiding case or a case number."""
+    return _court_case(text, parse_cjk(text))

@@ -1,0 +1,376 @@
+"""Shared feature extractors of the fields stage: the regexes and small helpers every genre parser
+reads -- dates (:func:`iso_date`, month names), pages and ranges (:func:`page_range`, :func:`norm_range`,
+:func:`bare_page`), URLs and access dates (:func:`clean_url`), DOIs, :func:`language_of`, Chinese numerals,
+publishers / places / imprints, title marks and quotes, news outlets, and the field order of a result
+(:func:`_order`). Nothing here knows a genre."""
+
+from __future__ import annotations
+
+import re
+
+
+# ---------------------------------------------------------------- shared vocabulary
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+EN_MDY = re.compile(r"\b(" + _MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+EN_DMY = re.compile(r"\b(\d{1,2})\s+(" + _MONTH + r")\s+(\d{4})\b")
+EN_MY = re.compile(r"\b(" + _MONTH + r")\s+(\d{4})\b")
+EN_TWO_MONTHS = re.compile(r"\b" + _MONTH + r"\s*[/–—-]\s*" + _MONTH + r"\s+(\d{4})\b")
+DOT_DMY = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+ISO_DATE = re.compile(r"\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})\b")
+YEAR = re.compile(r"(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?!\d)")
+ZH_YMD = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+ZH_YM = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?!\s*\d{1,2}\s*[日일])")
+ZH_ISSUE = re.compile(r"(\d{4})\s*年\s*(?:第\s*)?(\d{1,3})\s*期")
+ZH_VOLUME = re.compile(r"第\s*(\d{1,4})\s*卷|제\s*(\d{1,4})\s*[권집]|(?<![\d.])(\d{1,4})\s*(?:巻|[권집](?=\s*(?:제\s*)?\d{1,3}\s*호))")
+KO_NUMBER = re.compile(r"제\s*(\d{1,4})\s*호|第\s*(\d{1,4})\s*号|(?<=[권집])\s*(\d{1,4})\s*호")  # 제28권 2호
+KO_PAGES = re.compile(r"(\d+)\s*(?:[-–—~～]+\s*(\d+))?\s*쪽")
+ZH_SERIES = re.compile(r"第\s*(\d{1,4})\s*辑")
+ZH_PAGES = re.compile(r"第\s*(\d+)\s*(?:[—–\-~～至]+\s*(\d+))?\s*页")
+ZH_BAN = re.compile(r"第\s*(\d+)\s*版|(?<![\d])(\d+)\s*面(?![\w])|(?<![\w])([A-Z]?\d+)\s*면(?![\w])")  # 2面 / A1면
+JA_PAGES = re.compile(r"(?:p+\.\s*)?(\d+)\s*(?:[—–\-~～]+\s*(\d+))?\s*頁")
+TW_PAGES = re.compile(r"(?<![\d第])頁\s*(\d+)(?:\s*[—–\-~～]+\s*(\d+))?")  # Taiwan/Hong Kong: 頁 1-30
+EN_PAGES = re.compile(r"\b(pp?)\.\s*([A-Z]?\d+|[IVXLCivxlc]+)(?:\s*[-–—]+\s*([A-Z]?\d+))?")
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’\"<>]+", re.I)
+ACCESS_RE = re.compile(
+    r"[（(]?\s*(?:访问时间|访问日期|上网时间|登录时间|浏览时间|浏览日期|检索时间|检索日期|获取日期|获取时间|查询日期|查询时间|下载日期|下载时间|引用日期|最后访问(?:时间|日期)?|最后浏览(?:时间|日期)?|閲覧日|最終閲覧日|アクセス日|"
+    r"검색일|검색 일자|접속일|열람일|최종 접속일|"
+    r"accessed(?:\s+on)?|last accessed|retrieved(?:\s+on)?|дата обращения)\s*[：:]?\s*([^）)；;]+?)\s*[）)]?\s*(?=[，,。.；;]|$)"
+    r"|[（(]\s*(\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일])\s*(?:最終)?(?:閲覧|アクセス|参照|访问|浏览|검색|접속|열람)\s*[）)]",
+    re.I,
+)
+
+ACCESS_EN = re.compile(
+    r",?\s*\(?(?:accessed|last accessed|retrieved|viewed)(?:\s+on)?\s+((?:" + r"[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d{2}-\d{2}))\)?",
+    re.I,
+)
+NEWS_RE = re.compile(
+    r"\b(?:News|Times|Post|Daily|Herald|Tribune|Reuters|BBC|CNN|CBS|NBC|ABC|NPR|NHK|KBS|CCTV|CGTN|RT|TASS|VOA|RFA|SCMP|Bloomberg|Guardian|"
+    r"Telegraph|Independent|Journal|Gazette|Chronicle|Observer|Associated Press|AP|AFP|Xinhua|Nikkei|"
+    r"Yonhap|Kyodo|Nation|Inquirer|Star|Mail|Express|Press|Straits|Globe|Standard|Mirror|Sun|"
+    r"Asahi|Yomiuri|Mainichi|Sankei|Hankyoreh|Chosun|JoongAng|Politico|Axios|Al Jazeera|DW|RFI|"
+    r"Le Monde|Spiegel|Wire|Week|Economist|Diplomat|Affairs|Magazine|Newsweek|Atlantic)\b"
+    r"|(?:报|新闻|新聞|通讯社|通信社|新闻社|联社|電視|电视台|广播|日报|时报|周刊|網|网(?!站)|신문|일보|뉴스|통신)$"
+    r"|(?:新闻|新聞|日报|时报|晚报|新報|新聞社|신문|일보|뉴스)"
+)
+MAGAZINE_RE = re.compile(r"\b(?:Magazine|Monthly|Weekly|Affairs|Diplomat|Economist|Atlantic|New Yorker|Foreign Policy|Newsweek|Time)\b")
+# magazines that print volume and issue numbers like journals (a list: "Affairs" alone also names journals)
+KNOWN_MAGAZINE_RE = re.compile(
+    r"(?:The\s+)?(?:Foreign Affairs|Foreign Policy|Atlantic(?: Monthly)?|Economist|New Yorker|Newsweek|Time|Harper['’]s(?: Magazine)?|"
+    r"Diplomat|National Interest|New Republic|Nation|Spectator|New Statesman|American Interest|Prospect)"
+)
+THINK_TANK_RE = re.compile(
+    r"\b(?:RAND|CSIS|Brookings Institution|Corporation|Institute|Center|Centre|Endowment|Council|Foundation|Fund)\b"
+)
+ORG_RE = re.compile(
+    r"\b(?:Department|Ministry|Institute|Institution|University|Office|Council|Committee|Association|"
+    r"Agency|Bureau|Administration|Commission|Government|House|Project|Party|Organi[sz]ation|Foundation|"
+    r"Center|Centre|Society|Bank|Corporation|Company|Group|Forces|Command|Federation|Union|Nations|"
+    r"Secretariat|Parliament|Congress|Senate|Court|Embassy|Coalition|Forum|Fund|Program(?:me)?|"
+    r"Service|Library|Archives?|Museum|Academy|School|College|Cabinet|State|Republic|Kingdom|Endowment|Brookings|Carnegie|"
+    r"Heritage|Hoover|Stimson|Chatham|Trust|Initiative|Partnership|Consortium|Observatory|Think Tank)\b"
+)
+REPORT_TITLE_RE = re.compile(
+    r"\b(?:Strategy|Report|White Paper|Platform|Review|Plan|Posture|Assessment|Guidance|Doctrine|"
+    r"Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint)\b|(?:报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|보고서|백서)"
+)
+REPORT_CONTAINER_RE = re.compile(r"\b(?:Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder|In Focus|Monograph)\b")
+ZH_ORG_SUFFIX = re.compile(
+    r"(?:部|办公室|委员会|院|局|署|中心|研究所|政府|协会|学会|组织|基金会|大学|学院|研究会|公司|集团|馆|厅|处|会|党|社|省|联合会|银行|议会|法院|使馆|"
+    r"機構|省庁|委員会|研究所|事務所|庁|府|官房|内閣|本部|財団|センター|協会|学会|연구소|위원회|연구원|부)$"
+)
+PUBLISHER_ZH = re.compile(
+    r"(?:(?P<loc>[\u4e00-\u9fff]{2,8})\s*[：:]\s*)?(?P<pub>"
+    r"(?:[\u4e00-\u9fff·（）()A-Za-z]{1,30}?(?:出版社|出版公司|出版集团|书局|书店|印书馆|書店|書房|書局)\s*、\s*)*"  # 格致出版社、上海人民出版社
+    r"[\u4e00-\u9fff·（）()A-Za-z]{0,30}?"
+    r"(?:出版社|出版公司|出版集团|出版中心|出版发行|出版企业有限公司|有限公司|书局|书店|印书馆|出版会|出版部|書店|書房|出版會|新社|講談社|新潮社|文藝春秋|有斐閣|勁草書房|文庫|新書|選書|叢書|丛书|文库|社))"
+    r"\s*[，,、]?\s*(?P<year>\d{4})(?:\s*年|(?=\s*[，,。.）)]|\s*$))(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s*(?P<month>\d{1,2})\s*月)?\s*(?:第\s*\d+\s*次印刷)?\s*(?:版|刊)?"
+)
+PLACE_PUBLISHER_EN = re.compile(
+    r"(?:(?<=, )|(?<=,)|(?<=\. )|^)(?P<loc>[A-Z][A-Za-z.'’-]*(?:\s+(?:[A-Z][A-Za-z.'’-]*|and|upon|am|on|de)){0,3}"
+    r"(?:,\s*(?:[A-Z]{2}|D\.\s?C\.|[A-Z][a-z]{1,4}\.|N\.\s?[YJ]\.))?)\s*:\s*(?P<pub>Little,\s*Brown(?:\s+and\s+Company)?|Farrar,\s*Straus(?:,?\s*(?:and|&)\s*Giroux)?|Harcourt,\s*Brace[\w &]*|[^,:;]{2,80}?(?:,\s*[A-Z][A-Za-z&'’. ]{1,40}?(?=,\s*(?:1[5-9]|20)\d\d\s*(?:[,.;)]|$)))?)(?:,\s*|\s+)(?:(?P<month>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?)\s+)?(?P<year>(?:1[5-9]|20)\d\d)(?=\s*(?:[,.;:)]|$))"
+)
+US_STATE_RE = re.compile(r"D\.\s?C\.|[A-Z]{2}|N\.\s?[YJ]\.|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.")
+DOC_SYMBOL_RE = re.compile(
+    r"^(?P<t>(?:UN|U\.N\.|UNGA|WTO|IMF|OECD)\s+Doc(?:ument)?\.?)\s*(?:No\.\s*)?(?P<n>[A-Z][A-Za-z]{0,9}(?:/[A-Za-z0-9.()\-]+)+)\s*$")
+IGO_RE = re.compile(
+    r"(?:The\s+)?(?:World Bank(?: Group)?|International Monetary Fund|IMF|OECD|United Nations(?: [A-Z][A-Za-z ]{2,60})?|UN(?: [A-Z][A-Za-z ]{2,40})?|"
+    r"UNCTAD|UNDP|UNESCO|UNICEF|UNHCR|WTO|World Trade Organi[sz]ation|World Health Organi[sz]ation|WHO|"
+    r"Asian Development Bank|ADB|Asian Infrastructure Investment Bank|AIIB|Bank for International Settlements|BIS|"
+    r"International Labour Organi[sz]ation|ILO|International Energy Agency|IEA|Food and Agriculture Organization|FAO|"
+    r"European Commission|European Central Bank|ECB|ASEAN Secretariat|African Development Bank|Inter-American Development Bank)")
+IGO_SERIES_RE = re.compile(r"\b(?:Update|Outlook|Report|Review|Monitor|Brief|Survey|Series|Note|Notes|Paper|Papers|Bulletin|Assessment)\b")
+PUBLISHER_CUE = re.compile(
+    r"Press|Publish|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|Random House|Knopf|"
+    r"Blackwell|Sage|Rienner|Addison|McGraw|Houghton|Harper|Simon|Polity|Verso|Brookings|RAND|Department|Office|"
+    r"Institute|Center|Centre|Council|University|Bureau|Foundation|Endowment|Association|Society|Academy|Research|Studies|Éditions|Editions|Gallimard|Seuil|Suhrkamp|Beck|Elsevier|Taylor"
+)
+
+
+def _think_tank(pub: str) -> bool:
+    """RAND Corporation, CSIS, Lowy Institute: a research organization, not a press, as publisher."""
+    return bool(THINK_TANK_RE.search(pub)) and not re.search(r"Press|Publish|Books|University|Verlag|Editions|Éditions", pub)
+
+
+def _pp_date(m) -> str:
+    """The date of a ``Place: Publisher, [Month] Year`` match: the year, or year-month."""
+    if m.groupdict().get("month"):
+        d = iso_date(f"{m.group('month')} {m.group('year')}")
+        if d:
+            return d
+    return m.group("year")
+
+
+def find_place_publisher(text: str):
+    """The last ``Place: Publisher, Year`` in ``text`` whose publisher looks like one."""
+    best = None
+    for m in PLACE_PUBLISHER_EN.finditer(text):
+        pub = m.group("pub").strip()
+        if PUBLISHER_CUE.search(pub) or len(pub.split()) <= 4:
+            best = m
+    return best
+# Place：Publisher 2001 年版 — the shape names a publisher whatever its name ends in
+PLACE_PUB_NIANBAN = re.compile(
+    r"(?:^|[，,、]\s*)(?P<loc>[\u4e00-\u9fff]{2,4})\s*[：:]\s*(?P<pub>[^，,：:；;。《》「」『』\d\s]{2,30}?)\s*[，,]?\s*(?P<year>\d{4})\s*年\s*(?P<month>)(?:版|刊)"
+)
+PLACE_PUB_CJK = re.compile(
+    r"(?:^|[，,、]\s*)(?P<loc>[\u3131-\ud7a3\u4e00-\u9fff\u3040-\u30ff]{2,8})\s*[：:]\s*(?P<pub>[^，,：:《》「」『』\d]{1,30}?)\s*[，,、]\s*(?P<year>\d{4})(?:\s*[年년])?(?P<month>)"
+)
+PAREN_IMPRINT = re.compile(
+    r"[（(]\s*((?:[^\s（()）\d:：，,、]{1,12}\s*[：:]\s*)?[^（()）\d:：，,、]{2,30}?\s*[，,、]\s*\d{4}\s*[年년]?)\s*[）)]"
+)
+# Japanese without kana: a page count "120 頁" (Chinese writes 第 120 页 / 頁 120), 「」『』 titles, and
+# shinjitai forms that are neither simplified nor traditional Chinese
+JA_SIGNAL = re.compile(
+    r"(?<!第)(?<!第\s)\d+\s*(?:[-–—~～]\s*\d+\s*)?頁|[『「][^』」]*[』」]\s*[、（(]|"
+    r"[経済対戦関発県険拡権歩歴総読売駅検験続図沢広辺稲縄営労栄覚団囲拠挙斎帰変恵鉄転伝軽気実両仏徳黒満亜価値効説税脳査]"
+    r"(?=[^《》]*[『』「」頁])"
+)
+CYR = re.compile(r"[\u0400-\u04ff]")
+KANA = re.compile(r"[\u3040-\u30ff]")
+HANGUL = re.compile(r"[\uac00-\ud7af]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+# ---------------------------------------------------------------- helpers
+
+def iso_date(text: str) -> str | None:
+    """The first date in ``text`` as ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY)."""
+    for rx, order in ((ZH_YMD, "ymd"), (ISO_DATE, "iso"), (EN_MDY, "mdy"), (EN_DMY, "dmy")):
+        m = rx.search(text)
+        if m:
+            if order == "ymd":
+                y, mo, d = m.group(1), int(m.group(2)), int(m.group(3))
+            elif order == "iso":
+                y, mo, d = m.group(1), int(m.group(3)), int(m.group(4))
+            elif order == "mdy":
+                mo, d, y = MONTHS.get(m.group(1)[:4].lower().rstrip("."), MONTHS.get(m.group(1)[:3].lower())), int(m.group(2)), m.group(3)
+            else:
+                d, mo, y = int(m.group(1)), MONTHS.get(m.group(2)[:4].lower().rstrip("."), MONTHS.get(m.group(2)[:3].lower())), m.group(3)
+            if mo and 1 <= mo <= 12 and 1 <= d <= 31:
+                return f"{y}-{mo:02d}-{d:02d}"
+    m = DOT_DMY.search(text)
+    if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
+        return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    m = ZH_YM.search(text)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{m.group(1)}-{int(m.group(2)):02d}"
+    m = EN_TWO_MONTHS.search(text)
+    if m:
+        return m.group(1)  # a two-month issue (March/April 2018): the year only
+    m = EN_MY.search(text)
+    if m:
+        mo = MONTHS.get(m.group(1)[:4].lower().rstrip("."), MONTHS.get(m.group(1)[:3].lower()))
+        if mo:
+            return f"{m.group(2)}-{mo:02d}"
+    m = YEAR.search(text)
+    return m.group(1) if m else None
+
+
+_CN_DIGITS = {**{c: i for i, c in enumerate("零一二三四五六七八九")}, "〇": 0}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def _cn_int(text: str) -> str:
+    """``一二九`` -> ``129``, ``十三`` -> ``13``, ``二百零五`` -> ``205``; Arabic digits and anything
+    that is no Chinese numeral (``上``/``中``/``下`` volumes) unchanged."""
+    if text.isdigit() or not all(c in _CN_DIGITS or c in _CN_UNITS for c in text):
+        return text
+    if all(c in _CN_DIGITS for c in text):
+        return "".join(str(_CN_DIGITS[c]) for c in text)
+    total, cur = 0, 0
+    for c in text:
+        if c in _CN_DIGITS:
+            cur = _CN_DIGITS[c]
+        else:
+            total += (cur or 1) * _CN_UNITS[c]
+            cur = 0
+    return str(total + cur)
+
+
+def page_range(a: str, b: str | None) -> str:
+    return f"{a}-{b}" if b else a
+
+
+def norm_range(text: str) -> str:
+    return re.sub(r"\s*[-–—~～]+\s*", "-", text.strip())
+
+
+def clean_url(url: str) -> str:
+    url = url.rstrip(".,;:，。；、")
+    url = re.sub(r"等$", "", url)
+    if url.endswith(")") and "(" not in url:
+        url = url[:-1]
+    return url
+
+
+def language_of(text: str) -> str:
+    if KANA.search(text):
+        return "japanese"
+    if HANGUL.search(text):
+        return "korean"
+    if CYR.search(text):
+        return "russian"
+    if HAN.search(text):
+        return "chinese"
+    low = (" " + re.sub(r"[^\w'’]+", " ", text.lower()) + " ").replace(" et al ", " ")
+    # romanized Korean (McCune-Reischauer breves) and Japanese (Hepburn macrons, no pinyin tone
+    # marks, no English words)
+    if re.search(r"[ŏŭŎŬ]", text):
+        return "korean"
+    if re.search(r"[ōūŌŪ]", text) and not re.search(r"[ǎǐǒǔǚàèìòùáéíóúāē]", text) \
+            and not re.search(r" (?:the|of|and|in|on|for|with|from|between|an|a) ", low):
+        return "japanese"
+    # words decide; a diacritic alone (a name such as Lüthi or Détente) only without English words
+    english = re.search(r" (?:the|of|and|in|on|to|for|with|its|an|from|after|between) ", low)
+    if re.search(r" (?:der|die|und|das|für|zur|zum|über|im|vom|einer|eines) ", low) and not english \
+            or re.search(r"[äöüß]", low) and not english:
+        return "german"
+    if re.search(r" (?:les|la|le|et|du|une|dans|pour|sur|aux) ", low) and not re.search(r" (?:the|of) ", low) \
+            or re.search(r"[éèêàç]", low) and not english:
+        return "french"
+    return "english"
+
+
+def bare_page(text: str) -> str | None:
+    """``20.`` / ``1420–22``: a page or range written alone (Chicago notes write no ``p.``)."""
+    t = (text or "").strip(" .。,，")
+    if re.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?", t):
+        return norm_range(t)
+    return None
+
+
+def strip_trailing(text: str) -> str:
+    return re.sub(r"[\s,，。.；;：:、]+$", "", text).strip()
+
+
+def balanced(text: str, start: int, open_ch: str, close_ch: str) -> int:
+    """Index of the close mark matching ``text[start] == open_ch`` (nesting aware), or -1."""
+    depth = 0
+    for i in range(start, len(text)):
+        c = text[i]
+        if c == open_ch:
+            depth += 1
+        elif c == close_ch:
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def brace_org(name: str) -> str:
+    return "{" + name + "}"
+
+
+# ---------------------------------------------------------------- DOIs and <title> marks (read before any genre)
+
+DOI_TEXT = re.compile(r"[,，.;；]?\s*\b(?:DOI|doi)\s*[:：]?\s*(10\.\d{4,9}/[^\s，。；;]+?)(?=[.,]?(?:\s|$)|[，。；;])[.。]?")
+ANGLE_TITLE = re.compile(r"<([\u3131-\ud7a3\u4e00-\u9fff\u3040-\u30ff][^<>\n]{0,40}?)>")
+DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)$", re.I)
+
+
+# ---------------------------------------------------------------- CJK title marks
+
+TITLE_MARKS = {"《": "》", "「": "」", "『": "』", "〈": "〉"}
+
+
+def _take_mark(text: str, start: int) -> tuple[str, int] | None:
+    open_ch = text[start]
+    close_ch = TITLE_MARKS[open_ch]
+    end = balanced(text, start, open_ch, close_ch)
+    if end < 0:
+        return None
+    return text[start + 1 : end], end + 1
+
+
+# ---------------------------------------------------------------- Western quoted titles, news outlets, dates with a comma
+
+_OPEN_Q = "“\""
+_QUOTE_PAIRS = {"“": "”", "\"": "\""}
+
+
+def _find_quoted(text: str) -> tuple[int, int, str] | None:
+    for i, ch in enumerate(text):
+        if ch in _OPEN_Q:
+            close = _QUOTE_PAIRS[ch]
+            j = text.find(close, i + 1)
+            if ch == "“":
+                # a closing quote followed by a letter that continues the title is still the end
+                if j < 0:
+                    j = text.find("\"", i + 1)
+            if j > i:
+                return i, j, text[i + 1 : j]
+            return None
+    return None
+
+
+def _news_outlet(name: str) -> bool:
+    name = strip_trailing(name or "")
+    return bool(re.fullmatch(
+        r"(?:The\s+)?(?:[A-Z][\w.&'-]*\s+){0,3}(?:News|Times|Post|Daily|Herald|Tribune|Gazette|Press|Wire)"
+        r"|Reuters|Xinhua|AFP|AP|Associated Press|Bloomberg|BBC|CNN|Kyodo(?: News)?|Yonhap(?: News Agency)?|"
+        r"TASS|RIA Novosti|Nikkei(?: Asia)?|(?:[A-Z][\w.&'-]*\s+){0,3}News Agency", name))
+
+
+def _mask_dates(text: str) -> str:
+    """Protect the comma inside 'May 21, 2025' from comma splitting."""
+    return EN_MDY.sub(lambda m: m.group(0).replace(",", "\x00"), text)
+
+
+def _unmask(text: str) -> str:
+    return text.replace("\x00", ",")
+
+
+# ---------------------------------------------------------------- field order
+
+FIELD_ORDER = [
+    "author", "editor", "translator", "title", "title_translation", "journaltitle", "booktitle", "eventtitle", "entrysubtype",
+    "type", "series", "chapter", "edition", "location", "venue", "publisher", "institution", "organization", "library",
+    "date", "volume", "number", "pages", "doi", "url", "urldate", "langid",
+]
+
+
+def _order(f: dict[str, str]) -> dict[str, str]:
+    out = {k: f[k] for k in FIELD_ORDER if k in f and f[k]}
+    for k, v in f.items():
+        if k not in out and v:
+            out[k] = v
+    return out
+
+
+def _journal_fields(f: dict, jm: re.Match) -> str | None:
+    """Journal, volume, issue and pages from an author-date journal match (groups j, v, n, pp);
+    the pages are also the locator."""
+    f["journaltitle"] = jm["j"].strip()
+    f["volume"] = jm["v"]
+    if jm["n"]:
+        f["number"] = jm["n"].strip()
+    if jm["pp"]:
+        f["pages"] = re.sub(r"\s*[-–—]\s*", "-", jm["pp"])
+        return f["pages"]
+    return None

@@ -1,0 +1,238 @@
+"""Old GB/T 7714 references with type tags: ``Author. Title[J]. Journal, 1998, (3): 12-20.``
+(:func:`parse_gbt_tagged`)."""
+
+from __future__ import annotations
+
+import re
+
+from annobib.extract.fields.features import (
+    HAN,
+    HANGUL,
+    KANA,
+    URL_RE,
+    YEAR,
+    _order,
+    clean_url,
+    language_of,
+    strip_trailing,
+)
+from annobib.extract.fields.model import Parsed
+from annobib.extract.fields.names import cjk_names, format_cjk_names, names_field, western_person
+
+
+# ---------------------------------------------------------------- old GB/T style with type tags
+
+GBT_TAGS = {"J": "article", "M": "book", "N": "article", "D": "thesis", "C": "inproceedings", "R": "report",
+            "A": "incollection", "EB/OL": "online", "J/OL": "article", "M/OL": "book", "N/OL": "article",
+            "Z": "misc", "P": "patent", "S": "standard", "G": "book", "DB/OL": "online"}
+
+
+GBT_RESP_RE = re.compile(
+    r"^\s*(?P<who>[^.．。:：\[\]]{1,60}?)\s*[,，]?\s*(?P<etc>等)?\s*(?P<role>编译|編譯|主编|主編|编著|编|編|译|譯|校译)\s*[.．。]\s*")
+
+
+def parse_gbt_tagged(text: str) -> Parsed | None:
+    """``Author. Title[J]. Journal, 1998, (3): 12-20.`` and the other old GB/T 7714 type tags ([M] [N]
+    [D] [C] [R] [A] [EB/OL] …): the tag gives the entry type; the part after it is read by tag. None
+    when the text has no ``Title[TAG]``."""
+    m = re.match(r"^(?P<au>.*?)[.．。]\s*(?P<title>[^\[\]]+?)\s*\[(?P<tag>[A-Z]+(?:/OL)?)\]\s*[.．。]?\s*(?P<rest>.*)$", text)
+    if not m:
+        m2 = re.match(r"^(?P<title>[^\[\]]+?)\s*\[(?P<tag>[A-Z]+(?:/OL)?)\]\s*[.．。]?\s*(?P<rest>.*)$", text)
+        if not m2:
+            return None
+        au, title, tag, rest = "", m2["title"], m2["tag"], m2["rest"]
+    else:
+        au, title, tag, rest = m["au"], m["title"], m["tag"], m["rest"]
+    f: dict[str, str] = {}
+    lang = language_of(title)
+    if au.strip():
+        _gbt_authors(f, au)
+    f["title"] = title.strip()
+    etype = GBT_TAGS.get(tag, "misc")
+    if rest.lstrip().startswith("//"):
+        return _gbt_part(f, tag, rest.lstrip()[2:], lang)
+    url_m = URL_RE.search(rest)
+    url = clean_url(url_m.group(0)) if url_m else None
+    r = rest[: url_m.start()] if url_m else rest
+    locator = None
+    if tag in ("J", "J/OL"):
+        locator = _gbt_journal(f, r)
+    elif tag in ("N", "N/OL"):
+        _gbt_newspaper(f, r)
+    elif tag in ("M", "M/OL", "D", "R", "C", "A", "G"):
+        locator = _gbt_book(f, tag, r)
+    else:
+        _gbt_online_dates(f, r)
+    if url:
+        f["url"] = url
+    f["langid"] = lang
+    return Parsed(type=etype, fields=_order(f), locator=locator, names=[])
+
+
+def _gbt_authors(f: dict[str, str], au: str) -> None:
+    """The author list before the title: CJK names, or Western ``JERVIS R, KEOHANE R O, et al``."""
+    if HAN.search(au) or KANA.search(au) or HANGUL.search(au):
+        names, _role, others = cjk_names(au.replace(",", "、").replace("，", "、"))
+        f["author"] = format_cjk_names(names, others)
+    else:
+        raw = [a.strip() for a in re.split(r",\s*", au) if a.strip()]
+        others = any(re.match(r"et al", a) for a in raw)
+        raw = [a for a in raw if not re.match(r"et al", a)]
+        f["author"] = names_field([_gbt_western_name(a) for a in raw], others)
+
+
+def _gbt_journal(f: dict[str, str], r: str) -> str | None:
+    """``Journal, 2014, 30(5): 102-128``: journal, year, volume, issue and pages (also the locator)."""
+    locator = None
+    jm = re.match(r"^\s*(?P<j>[^,，]+)[,，]\s*(?P<y>\d{4})\s*[,，]?\s*(?P<v>\d+)?\s*(?:[(（](?P<n>[^)）]+)[)）])?\s*(?::|：)?\s*(?P<pp>[\d\-–—~]+)?", r)
+    if jm:
+        f["journaltitle"] = jm["j"].strip()
+        f["date"] = jm["y"]
+        if jm["v"]:
+            f["volume"] = jm["v"]
+        if jm["n"]:
+            f["number"] = jm["n"]
+        if jm["pp"]:
+            f["pages"] = re.sub(r"[–—~]", "-", jm["pp"]).strip("-")
+            locator = f["pages"]
+    return locator
+
+
+def _gbt_newspaper(f: dict[str, str], r: str) -> None:
+    """``人民日报, 2013-01-30(1)``: the newspaper, the date and the page."""
+    nm = re.match(r"^\s*(?P<j>[^,，]+)[,，]\s*(?P<d>[\d\-]+)\s*(?:[(（](?P<b>\d+)[)）])?", r)
+    f["entrysubtype"] = "newspaper"
+    if nm:
+        f["journaltitle"] = nm["j"].strip()
+        f["date"] = nm["d"]
+        if nm["b"]:
+            f["pages"] = nm["b"]
+
+
+def _gbt_book(f: dict[str, str], tag: str, r: str) -> str | None:
+    """After a book, thesis, report or proceedings tag: an edition, responsibility segments
+    (translators, editors), then ``Place: Publisher, Year: pages``; returns the cited pages."""
+    locator = None
+    em = re.match(r"^\s*(?:(\d+)\s*版|(\d+)(?:st|nd|rd|th)\s+ed)\s*[.．。]\s*", r)
+    if em:  # 秦亚青. 关系与过程[M]. 2版. 上海: …
+        f["edition"] = em.group(1) or em.group(2)
+        r = r[em.end():]
+    while True:  # 费正清. 剑桥中华民国史[M]. 杨品泉, 等译. 北京: …  (responsibility segments)
+        rm_ = GBT_RESP_RE.match(r)
+        if not rm_:
+            break
+        who = rm_["who"].strip(" ,，")
+        others = bool(rm_["etc"]) or bool(re.search(r"\s*等$", who))
+        who = re.sub(r"\s*等$", "", who).strip(" ,，")
+        if HAN.search(who) or KANA.search(who) or HANGUL.search(who):
+            names, _r, o2 = cjk_names(who.replace(",", "、").replace("，", "、"))
+            value = format_cjk_names(names, others or o2)
+        else:
+            raw = [a.strip() for a in re.split(r",\s*", who) if a.strip()]
+            value = names_field([_gbt_western_name(a) for a in raw], others)
+        field = "translator" if rm_["role"].endswith(("译", "譯")) else "editor"
+        if value:
+            f.setdefault(field, value)
+        r = r[rm_.end():]
+    pm = re.match(r"^\s*(?:(?P<loc>[^:：,，]+)[:：]\s*)?(?P<pub>[^,，]+)[,，]\s*(?P<y>\d{4})(?:\s*[:：]\s*(?P<pp>[\d\-–—~]+))?", r)
+    if pm:
+        if tag == "D":
+            f["type"] = "phdthesis" if "博士" in r or "PhD" in r else "thesis"
+            f["institution"] = pm["pub"].strip()
+        elif tag == "R":
+            if re.search(r"出版|Press|Publish", pm["pub"]):
+                f["publisher"] = pm["pub"].strip()
+                if pm["loc"]:
+                    f["location"] = pm["loc"].strip()
+                if f.get("author", "").startswith("{") and " and " not in f["author"]:
+                    f["institution"] = f["author"].strip("{}")
+            else:
+                f["institution"] = pm["pub"].strip()
+        else:
+            if pm["loc"]:
+                f["location"] = pm["loc"].strip()
+            f["publisher"] = pm["pub"].strip()
+        f["date"] = pm["y"]
+        if pm["pp"]:
+            locator = re.sub(r"[–—~]", "-", pm["pp"])
+    return locator
+
+
+def _gbt_online_dates(f: dict[str, str], r: str) -> None:
+    """An online or other item: the publication date ``(2020-05-01)`` and the access date ``[2021-01-02]``."""
+    d = re.search(r"\((\d{4}-\d{2}-\d{2})\)", r) or re.search(r"(\d{4}-\d{2}-\d{2})", r)
+    if d:
+        f["date"] = d.group(1)
+    ud = re.search(r"\[(\d{4}-\d{2}-\d{2})\]", r)
+    if ud:
+        f["urldate"] = ud.group(1)
+
+
+def _gbt_names(au: str) -> tuple[str, str | None]:
+    """GB/T author/editor list -> (BibTeX names, role or None)."""
+    au = au.strip()
+    if HAN.search(au) or KANA.search(au) or HANGUL.search(au):
+        names, role, others = cjk_names(au.replace(",", "、").replace("，", "、"))
+        return format_cjk_names(names, others), role
+    role = None
+    m = re.search(r",?\s*\(?(eds?|editors?)\.?\)?\.?$", au, re.I)
+    if m:
+        role = "editor"
+        au = au[: m.start()]
+    raw = [a.strip() for a in re.split(r",\s*|\s+and\s+", au) if a.strip()]
+    others = any(re.match(r"et al", a) for a in raw)
+    raw = [a for a in raw if not re.match(r"et al", a)]
+    return names_field([_gbt_western_name(a) for a in raw], others), role
+
+
+def _gbt_part(f: dict[str, str], tag: str, rest: str, lang: str) -> Parsed:
+    """``Title[M]//Editor. Book. Place: Publisher, Year: pages.`` (old GB/T 7714 analytic: a part of a
+    book ([M]//, [A]//) or of proceedings ([C]//))."""
+    etype = "inproceedings" if tag == "C" else "incollection"
+    url_m = URL_RE.search(rest)
+    url = clean_url(url_m.group(0)) if url_m else None
+    r = (rest[: url_m.start()] if url_m else rest).strip()
+    r = re.sub(r"\[(?:M|C|A|G)\]", "", r)
+    locator = None
+    pm = re.search(r"(?P<loc>[^.．。:：,，]+)\s*[:：]\s*(?P<pub>[^,，:：]+?)\s*[,，]\s*(?P<y>\d{4})(?:\s*[:：]\s*(?P<pp>[\d\-–—~]+))?\s*[.．。]?\s*$", r)
+    head = r[: pm.start()] if pm else r
+    if not pm:
+        pm2 = re.search(r"(?P<pub>[^.．。,，]+?)\s*[,，]\s*(?P<y>\d{4})(?:\s*[:：]\s*(?P<pp>[\d\-–—~]+))?\s*[.．。]?\s*$", r)
+        if pm2 and re.search(r"出版|Press|Publish|书局|書店", pm2["pub"]):
+            pm = pm2
+            head = r[: pm.start()]
+    segs = [x.strip() for x in re.split(r"[.．。]\s+|[．。]|\.(?=[\u4e00-\u9fff])", head) if x.strip()]
+    if len(segs) >= 2:
+        ed, role = _gbt_names(segs[0])
+        if ed:
+            f["editor"] = ed
+        book = " ".join(segs[1:])
+    else:
+        book = segs[0] if segs else ""
+    if book:
+        f["booktitle"] = strip_trailing(book)
+    if pm:
+        if pm.groupdict().get("loc"):
+            f["location"] = pm["loc"].strip()
+        f["publisher"] = pm["pub"].strip()
+        f["date"] = pm["y"]
+        if pm["pp"]:
+            locator = re.sub(r"[–—~]", "-", pm["pp"]).strip("-")
+            if "-" in locator:
+                f["pages"] = locator
+    else:
+        y = YEAR.search(r)
+        if y:
+            f["date"] = y.group(1)
+    if url:
+        f["url"] = url
+    f["langid"] = lang
+    return Parsed(type=etype, fields=_order(f), locator=locator, names=[])
+
+
+def _gbt_western_name(text: str) -> str:
+    # GB/T writes "JERVIS R" / "Jervis R": family first, initials after
+    parts = text.split()
+    if len(parts) >= 2 and all(re.fullmatch(r"[A-Z]{1,3}\.?", p) for p in parts[1:]):
+        return f"{parts[0].capitalize() if parts[0].isupper() else parts[0]}, {' '.join(parts[1:])}"
+    return western_person(text)

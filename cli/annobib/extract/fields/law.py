@@ -1,0 +1,150 @@
+"""Court decisions and legislation: Chinese court cases (guiding cases, case numbers) as
+``@jurisdiction``; US, UK and international cases cited the Western way (:func:`parse_case`); the
+cues by which a CJK title is read as a law or normative document (used by :mod:`.cjk`)."""
+
+from __future__ import annotations
+
+import re
+
+from annobib.extract.fields.features import YEAR, _order, iso_date
+from annobib.extract.fields.model import Parsed
+
+
+# ---------------------------------------------------------------- court decisions (@jurisdiction)
+
+GUIDING_CASE_RE = re.compile(r"(?P<court>最高人民法院|最高人民检察院)\s*(?:发布的?)?\s*(?:第\s*[\d一二三四五六七八九十百]+\s*批)?\s*指导(?:性)?案例\s*(?:第\s*)?(?P<n>\d+)\s*号")
+CASE_NUMBER_RE = re.compile(r"[（(]\s*(?P<y>\d{4})\s*[）)]\s*(?P<c>[\u4e00-\u9fff]{1,14}?)\s*(?P<n>\d+)\s*号")
+COURT_RE = re.compile(r"[\u4e00-\u9fff]{0,12}(?:人民法院|法院|人民检察院)")
+COURT_ABBR = {"最高法": "最高人民法院", "最高检": "最高人民检察院"}
+
+
+def _court_case(text: str, p: Parsed) -> Parsed:
+    """《…案》，最高人民法院指导案例 23 号 / （2019）最高法民终 123 号民事判决书: a court decision, biblatex
+    ``@jurisdiction`` with ``number`` = the guiding-case or case number and ``institution`` = the court."""
+    title = p.fields.get("title") or ""
+    guide = GUIDING_CASE_RE.search(text)
+    caseno = CASE_NUMBER_RE.search(text)
+    if not (guide or caseno and (re.search(r"判决书|裁定书|调解书|决定书|案$", title) or re.search(r"判决书|裁定书|调解书", text))):
+        return p
+    f = dict(p.fields)
+    for k in ("journaltitle", "publisher", "location", "organization", "entrysubtype", "type", "series"):
+        f.pop(k, None)
+    if guide:
+        f["number"] = f"指导案例{guide['n']}号"
+        f["institution"] = guide["court"]
+    else:
+        f["number"] = re.sub(r"\s+", "", caseno.group(0))
+        court = COURT_RE.search(text[: caseno.start()]) or COURT_RE.search(text[caseno.end():])
+        abbr = next((v for k, v in COURT_ABBR.items() if caseno["c"].startswith(k)), None)
+        if court and court.group(0) not in title:
+            f["institution"] = court.group(0)
+        elif abbr:
+            f["institution"] = abbr
+        dm = iso_date(text[caseno.end():])
+        f["date"] = dm or caseno["y"]
+    p.type = "jurisdiction"
+    p.fields = _order(f)
+    return p
+
+
+# ---------------------------------------------------------------- Western case law (@jurisdiction)
+
+# Name v. Name, 585 U.S. 667, 670 (9th Cir. 2018): volume, reporter, first page, pinpoint, (court year)
+US_CASE_RE = re.compile(
+    r"^(?P<t>[^,]{2,120}?\sv\.?\s[^,]{2,120}?),\s*(?P<v>\d{1,4})\s+(?P<r>[A-Z][A-Za-z0-9.'’ ]{0,24}?)\s+(?P<p>\d{1,5})"
+    r"(?:,\s*(?P<pin>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?\s*\((?P<court>[^()]*?)\s*(?P<y>(?:1[6-9]|20)\d\d)\)\.?$")
+# Title (A v. B), [stage,] I.C.J. Reports 1986, p. 14 / …, PCA Case No. 2013-19, Award of 12 July 2016, para. 278
+INTL_CASE_RE = re.compile(r"^(?P<t>[^()]{3,200}?\s*\((?:[^()]|\([^()]*\))*?\bv\.?\s(?:[^()]|\([^()]*\))*\))\s*,\s*(?P<rest>.+)$")
+# Prosecutor v. Tadić, Case No. IT-94-1-A, …: the case name runs to the first comma after its "v."
+INTL_CASE_PLAIN_RE = re.compile(r"^(?P<t>[^(),]{2,200}?\bv\.?\s[^(),]{2,200}?)\s*,\s*(?P<rest>.+)$")
+# R v Jogee [2016] UKSC 8, [12] / Donoghue v Stevenson [1932] AC 562 / Case C-362/14 Schrems v DPC [2015] ECLI:…
+UK_CASE_RE = re.compile(
+    r"^(?:Case\s+(?P<no>[A-Z]-?\d+/\d+)\s+)?(?P<t>[^,\[\]()]{1,120}?\sv\.?\s[^,\[\]()]{2,120}?)\s*,?\s*[\[(](?P<y>(?:1[6-9]|20)\d\d)[\])]\s*"
+    r"(?P<ref>[\w.:]+(?:\s+[\w.:]+){0,3}?)(?:,\s*(?P<pin>(?:paras?\.\s*)?\[?\d+\]?(?:\s*[-–]\s*\[?\d+\]?)?))?\.?$")
+CASE_CUE_RE = re.compile(
+    r"\bReports\s+(?:1[89]|20)\d\d|\bCase\s+No\.|\bApplication\s+No\.|\b(?:Award|Judgment|Judgement|Advisory Opinion|Order|Decision)\b")
+CASE_REPORTER_RE = re.compile(r"(?P<j>(?:[A-Z]\.?){2,6}\s+Reports)\s+(?P<y>(?:1[89]|20)\d\d)(?:,\s*pp?\.\s*(?P<p>\d+(?:\s*[-–]\s*\d+)?))?")
+CASE_NO_RE = re.compile(r"(?:(?P<inst>[A-Z][A-Za-z.]{1,10})\s+)?(?:Case|Application)\s+No\.\s*(?P<n>[\w\-/.]+?)(?=[,.;]?\s|[,.;]?$)")
+
+
+def parse_case(text: str) -> Parsed | None:
+    """A court decision or arbitral award cited the Western way: ``Name v. Name, 585 U.S. 667 (2018)``
+    (volume, reporter, first page, pinpoint, court and year) or ``Title (A v. B), Judgment, I.C.J. Reports
+    1986, p. 14`` / ``…, PCA Case No. 2013-19, Award of 12 July 2016, para. 278``. biblatex
+    ``@jurisdiction``: ``title`` (the case name), ``journaltitle`` (the law report), ``volume``, ``pages``,
+    ``number`` (the case number), ``institution`` (the court, as printed), ``date``."""
+    t = text.strip()
+    if " v" not in t:
+        return None
+    f: dict[str, str] = {}
+    locator = None
+    m = US_CASE_RE.match(t)
+    if m:
+        f["title"] = m["t"].strip()
+        f["journaltitle"] = m["r"].strip()
+        f["volume"] = m["v"]
+        f["pages"] = m["p"]
+        if m["court"].strip(" ,"):
+            f["institution"] = m["court"].strip(" ,")
+        f["date"] = m["y"]
+        if m["pin"]:
+            locator = re.sub(r"\s*[-–]\s*", "-", m["pin"])
+    elif UK_CASE_RE.match(t):
+        m = UK_CASE_RE.match(t)
+        f["title"] = m["t"].strip()
+        f["date"] = m["y"]
+        ref = m["ref"].strip().rstrip(".")
+        neutral = re.fullmatch(r"(?P<c>[A-Z][A-Za-z]{1,8}(?:\s+(?:Civ|Crim|Admin|QB|KB|Ch|Fam|Comm|Pat|TCC))?)\s+(?P<n>\d+)", ref)
+        report = re.fullmatch(r"(?:(?P<v>\d{1,4})\s+)?(?P<r>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})\s+(?P<p>\d+)", ref)
+        if neutral and (int(m["y"]) >= 2001 or not report):  # [2016] UKSC 8: court and number (neutral citations date from 2001)
+            f["institution"], f["number"] = neutral["c"], neutral["n"]
+        elif report:  # [1932] AC 562 / [1990] 2 AC 605: the law report, its volume and first page
+            f["journaltitle"], f["pages"] = report["r"], report["p"]
+            if report["v"]:
+                f["volume"] = report["v"]
+        else:
+            f["number"] = ref
+        if m["no"]:
+            f["number"] = m["no"]  # Case C-362/14 … [2015] ECLI:…: the case number
+        if m["pin"]:
+            pin = m["pin"].strip()
+            locator = pin if pin.startswith(("para", "[")) else re.sub(r"\s*[-–]\s*", "-", pin)
+    else:
+        m = INTL_CASE_RE.match(t) or INTL_CASE_PLAIN_RE.match(t)
+        if not m or not CASE_CUE_RE.search(m["rest"]):
+            return None
+        rest = m["rest"].rstrip(". ")
+        f["title"] = m["t"].strip()
+        rm = CASE_REPORTER_RE.search(rest)
+        cm = CASE_NO_RE.search(rest)
+        if not (rm or cm):
+            return None
+        if rm:
+            f["journaltitle"] = rm["j"]
+            f["date"] = rm["y"]
+            if rm["p"]:
+                f["pages"] = re.sub(r"\s*[-–]\s*", "-", rm["p"])
+                locator = f["pages"]
+        if cm:
+            f["number"] = cm["n"].rstrip(".,")
+            if cm["inst"]:
+                f["institution"] = cm["inst"]
+        d = iso_date(rest[rm.end():] if rm else rest)
+        if d and (not f.get("date") or len(d) > len(f["date"]) and d.startswith(f["date"])):
+            f["date"] = d
+        if not f.get("date"):
+            y = YEAR.search(rest)
+            if not y:
+                return None
+            f["date"] = y.group(1)
+        para = re.search(r"\b(paras?\.)\s*(\d+(?:\s*[-–]\s*\d+)?)", rest)
+        if para:
+            locator = para.group(1) + " " + re.sub(r"\s*[-–]\s*", "-", para.group(2))
+    f["langid"] = "english"
+    return Parsed(type="jurisdiction", fields=_order(f), locator=locator, names=[])
+
+
+LEGAL_CUE_RE = re.compile(r"通过|公布|施行|修正(?![版本])|修订(?![版本])|颁布|发布|令\s*第\s*\d+\s*号|[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
+# bodies that issue laws and normative documents (全国人民代表大会常务委员会, 国务院, 财政部, 国家税务总局 …)
+LEGAL_ISSUER_RE = re.compile(r"(?:人民代表大会|常务委员会|国务院|办公厅|人民政府|[^研]部|总局|[^新]局|署|人民银行|委员会)$")
+DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}令\s*第\s*\d+\s*号|[\u4e00-\u9fff]{1,8}\s*[〔\[［]\s*\d{4}\s*[〕\]］]\s*\d+\s*号")

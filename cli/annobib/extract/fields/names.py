@@ -1,0 +1,195 @@
+"""Person and organization names: CJK name lists (:func:`cjk_names`, :func:`format_cjk_names`,
+:func:`is_cjk_org`), Western name lists (:func:`western_names`, :func:`western_person`,
+:func:`looks_like_names`), pinyin family-name-first detection, and :func:`names_field`."""
+
+from __future__ import annotations
+
+import re
+
+from annobib.extract.fields.features import (
+    HAN,
+    HANGUL,
+    LATIN,
+    ORG_RE,
+    ZH_ORG_SUFFIX,
+    brace_org,
+    strip_trailing,
+)
+
+
+# ---------------------------------------------------------------- names
+
+NATIONALITY_RE = re.compile(r"^\s*[\[［〔【（(][\u4e00-\u9fff]{1,3}[\]］〕】）)]\s*")
+ROLE_SUFFIX_RE = re.compile(r"\s*(主编|编著|合编|编选|编译|编|著|等著|撰|口述|整理|選|編著|編|監修|著作|外著)$")
+
+
+KO_ROLE_RE = re.compile(r"(?<=[\uac00-\ud7af])(\s+외)?\s+(편저|공편|편|엮음|지음|저|옮김|역)$")
+
+
+def cjk_names(text: str) -> tuple[list[str], str | None, bool]:
+    """``汪曙申、刘匡宇、陈桂清等`` -> (names, role, others). Role is 'editor' / 'translator' / None."""
+    text = strip_trailing(NATIONALITY_RE.sub("", text.strip()))
+    role = None
+    others = False
+    if re.search(r"(等)?译$|(等)?訳$", text):
+        role = "translator"
+        text = re.sub(r"(等)?(译|訳)$", "", text)
+        others = text.endswith("等")
+    km = KO_ROLE_RE.search(text)
+    if km:  # 김낙년 편 / 이영훈 외 엮음 / 홍길동 옮김
+        role = "translator" if km.group(2) in ("옮김", "역") else ("editor" if km.group(2) != "지음" and km.group(2) != "저" else None)
+        others = bool(km.group(1))
+        text = text[: km.start()]
+    m = ROLE_SUFFIX_RE.search(text)
+    if m:
+        if m.group(1) in ("主编", "编", "合编", "编选", "編", "監修", "編著", "编著"):
+            role = "editor"  # 编著 (compiled and written) names the volume's editors
+        text = text[: m.start()]
+    if text.endswith("等") or text.endswith("ほか") or text.endswith("他"):
+        others = True
+        text = re.sub(r"(等|ほか|他)$", "", text)
+    m = ROLE_SUFFIX_RE.search(text)
+    if m:
+        if m.group(1) in ("主编", "编", "合编", "編", "監修", "编著", "編著"):
+            role = "editor"
+        text = text[: m.start()]
+    parts = [NATIONALITY_RE.sub("", p).strip() for p in re.split(r"[、，,／/；;]|\s+和\s+|\s+与\s+", text) if p.strip()]
+    parts = [strip_trailing(p) for p in parts if strip_trailing(p)]
+    return parts, role, others
+
+
+def format_cjk_names(names: list[str], others: bool) -> str:
+    out = []
+    for n in names:
+        if is_cjk_org(n):
+            out.append(brace_org(n))
+        else:
+            out.append(n)
+    if others:
+        out.append("others")
+    return " and ".join(out)
+
+
+def is_cjk_org(name: str) -> bool:
+    if "·" in name or "・" in name or " " in name.strip():
+        return False
+    if LATIN.search(name) and not HAN.search(name):
+        return bool(ORG_RE.search(name))
+    if HANGUL.search(name):
+        # 외교부, 통일연구원, 국가안보전략연구원: a Korean body; a three-syllable name that starts with a
+        # common family name (김정부) is read as a person
+        return bool(KO_ORG_SUFFIX.search(name)) and (len(name) >= 4 or name[0] not in KO_SURNAMES)
+    return len(name) >= 6 or (len(name) >= 3 and bool(ZH_ORG_SUFFIX.search(name)))
+
+
+KO_ORG_SUFFIX = re.compile(r"(?:부|처|청|위원회|연구소|연구원|재단|협회|학회|센터|정부|은행|공사|공단|대학교|사무국|대사관)$")
+KO_SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁어은편용예경봉사")
+
+
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|[a-z]{1,3}|[A-Z]\.|Jr\.?|Sr\.?|II|III|IV|de|da|van|von|der|den|del|la|le|di|al-\w+|bin|ibn)$", re.U)
+
+
+def looks_like_names(text: str) -> bool:
+    text = text.strip()
+    if not text or len(text) > 120:
+        return False
+    if ORG_RE.search(text) and len(text.split()) <= 10:
+        return True
+    parts = re.split(r",\s*|\s+and\s+|\s*&\s*", re.sub(r"\s*(et al\.?|eds?\.|等)$", "", text))
+    for p in parts:
+        words = p.split()
+        if not words or len(words) > 5:
+            return False
+        if not all(_NAME_TOKEN.match(w) or w[:1].isupper() for w in words):
+            return False
+    return True
+
+
+def western_names(text: str) -> tuple[list[str], bool, str | None]:
+    """``A, B and C`` / ``A et al.`` / ``{Org}`` -> (BibTeX names, others, role)."""
+    text = strip_trailing(text)
+    role = None
+    m = re.search(r",?\s*\(?(eds?\.|editors?|ed\. by|trans\.|tr\.)\)?$", text, re.I)
+    if m:
+        role = "translator" if m.group(1).lower().startswith("tr") else "editor"
+        text = strip_trailing(text[: m.start()])
+    others = False
+    m = re.search(r",?\s*(et al\.?|and others)$", text, re.I)
+    if m:
+        others = True
+        text = strip_trailing(text[: m.start()])
+    if ORG_RE.search(text) and not re.search(r"\band\b", text) or re.match(r"^(The|U\.S\.|US|UK|EU|UN)\b", text):
+        return [brace_org(text)], others, role
+    chunks = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text)
+    merged: list[str] = []
+    for c in chunks:
+        if merged and re.fullmatch(r"(?:Jr|Sr)\.?|II|III|IV", c.strip()):
+            merged[-1] = f"{merged[-1]} {c.strip()}"
+        else:
+            merged.append(c)
+    chunks = merged
+    names = []
+    # "Family, Given" written inverted (first author in some styles): keep as is
+    if len(chunks) == 2 and len(chunks[0].split()) == 1 and len(chunks[1].split()) <= 3 and " and " not in text and "," in text and not re.search(r"\band\b", text):
+        return [f"{chunks[0]}, {chunks[1]}"], others, role
+    chunks = [c.strip() for c in chunks if c.strip()]
+    pinyin_order = len(chunks) > 1 and any(
+        len(t) == 2 and _pinyin_family_first(t[0], t[1]) for t in (c.split() for c in chunks))
+    for c in chunks:
+        t = c.split()
+        if pinyin_order and len(t) == 2 and t[0] in PINYIN_SURNAMES and _PY_GIVEN.fullmatch(t[1]) \
+                and re.fullmatch(r"(?:" + _PY_SYL + r"){1,2}", t[1].lower()):
+            names.append(f"{t[0]}, {t[1]}")  # Liu Feng and Zhang Ruizhuang: one order for the list
+        else:
+            names.append(western_person(c))
+    return names, others, role
+
+
+def western_person(text: str) -> str:
+    from annobib.names import parse_name
+
+    if ORG_RE.search(text):
+        return brace_org(text)
+    suffix = ""
+    m = re.search(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$", text)
+    if m:
+        suffix = m.group(1)
+        if suffix in ("Jr", "Sr"):
+            suffix += "."
+        text = text[: m.start()]
+    tokens = text.split()
+    if len(tokens) == 2 and not suffix and _pinyin_family_first(tokens[0], tokens[1]):
+        return f"{tokens[0]}, {tokens[1]}"  # Mao Zedong, Yan Xuetong: pinyin, family name first
+    if len(tokens) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", tokens[1]) and not re.fullmatch(r"[A-Z][a-z]+-[a-z]+", tokens[0]):
+        return f"{tokens[0]}, {tokens[1]}" + (f", {suffix}" if suffix else "")
+    n = parse_name(text)
+    if not n.given:
+        return n.last + (f", {suffix}" if suffix else "")
+    head = n.last
+    return ", ".join(p for p in (head, suffix, n.given) if p)
+
+
+PINYIN_SURNAMES = frozenset(
+    "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng Liang Xie Song Tang Han "
+    "Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Cai Jiang Yu Du Ye Cheng Wei Su Lü Lu Ding Ren Shen Yao Jin Qin "
+    "Fu Shi Tan Liao Zou Xiong Meng Qiu Qian Hou Bai Yan Xia Mao Kong Gu Niu Duan Lei Long Wan Hao Shao Qiao Fan Jia "
+    "Mo Kang Xue Cui Ni Yin Dai Tao Lai Fang Shan Gong Ge Pang Zhong Wen Qi Chu Ruan Geng Hong Zuo Bao Bi Chang Dou "
+    "Xi Yi Ji Qu Rong Mu Gan Ling Bian Nie Zhan Huo Miao Tong Shu Yue Lou Zhuo Ke Jiao Zhai Ning Pu Ying Shang Chai "
+    "Ouyang Sima Zhuge Situ Shangguan".split()
+)
+# pinyin syllables, plus the Wade-Giles / Cantonese final -ung (pinyin -ong: Chung, Tung, Hung)
+_PY_SYL = (r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ung|uai|ian|iao|uan|van|ai|ei|ao|ou|an|en|in|un|"
+           r"ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)")
+_PY_GIVEN = re.compile(r"[A-Z][a-z]{1,8}")
+_PY_TWO = re.compile(r"(?:" + _PY_SYL + r"){2}")
+
+
+def _pinyin_family_first(first: str, second: str) -> bool:
+    """``Mao Zedong``: a pinyin surname, then a two-syllable pinyin given name that is no surname."""
+    if first not in PINYIN_SURNAMES or second in PINYIN_SURNAMES or not _PY_GIVEN.fullmatch(second):
+        return False
+    return bool(_PY_TWO.fullmatch(second.lower()))
+
+
+def names_field(names: list[str], others: bool) -> str:
+    return " and ".join(names + (["others"] if others else []))

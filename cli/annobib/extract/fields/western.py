@@ -1,0 +1,575 @@
+"""Western (Chicago-like) notes: quoted article titles, unquoted book and report titles
+(:func:`parse_western`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from annobib.extract.fields.archive import looks_like_western_archive, parse_western_archive
+from annobib.extract.fields.features import (
+    ACCESS_EN,
+    ACCESS_RE,
+    DOC_SYMBOL_RE,
+    EN_PAGES,
+    IGO_RE,
+    IGO_SERIES_RE,
+    KNOWN_MAGAZINE_RE,
+    MAGAZINE_RE,
+    MONTHS,
+    NEWS_RE,
+    ORG_RE,
+    REPORT_CONTAINER_RE,
+    REPORT_TITLE_RE,
+    URL_RE,
+    US_STATE_RE,
+    YEAR,
+    _find_quoted,
+    _mask_dates,
+    _news_outlet,
+    _order,
+    _pp_date,
+    _think_tank,
+    _unmask,
+    bare_page,
+    clean_url,
+    find_place_publisher,
+    iso_date,
+    language_of,
+    norm_range,
+    page_range,
+    strip_trailing,
+)
+from annobib.extract.fields.model import Parsed
+from annobib.extract.fields.names import looks_like_names, names_field, western_names
+
+
+@dataclass
+class _WesternNote:
+    """What :func:`parse_western` has read of one note so far: each step reads some of it and adds more.
+
+    Each step copies the fields it reads into locals at its top and stores what it found at its
+    end, so that its body reads like straight-line parsing code."""
+
+    text: str
+    addon: str | None = None  # an English translation of a romanized title
+    body: str = ""  # the note without URL and access date
+    f: dict[str, str] = field(default_factory=dict)
+    p: Parsed = field(default_factory=Parsed)
+    url: str | None = None
+    bare_locator: str | None = None  # the page after a Chicago imprint in parentheses
+    paren_vol: str | None = None
+    pre: str = ""  # the text before a quoted title (the authors)
+    q: tuple[int, int, str] | None = None  # (start, end, title) of the quoted title
+    rest: str = ""  # the text after a quoted title (or all of body)
+    title: str | None = None
+    chap: re.Match | None = None
+    chap_tail: str = ""
+    chicago: re.Match | None = None
+    conf: re.Match | None = None
+    container: str | None = None
+    date: str | None = None
+    etype: str = "misc"
+    locator: str | None = None
+    names: list[str] = field(default_factory=list)
+    num: re.Match | None = None
+    others: bool = False
+    placepub: re.Match | None = None
+    rest_wo: str = ""  # rest without the p./pp. pages
+    role: str | None = None
+    segs: list[str] = field(default_factory=list)  # comma-separated parts of rest_wo (dates masked)
+    thesis: re.Match | None = None
+    vol: re.Match | None = None
+    author_text: str | None = None  # the authors as printed
+
+
+def parse_western(text: str) -> Parsed:
+    """A Western (Chicago-like) note: ``Author, “Title,” Journal 30, no. 2 (1978): 167–214.``, ``Author,
+    Title (Place: Publisher, Year), 45.``, ``Org, “Title,” Site, Date, URL``; an archival note goes to
+    :func:`parse_western_archive`.
+
+    Read in steps, each adding to one :class:`_WesternNote`; a quoted title and an unquoted one are
+    read differently; the first type rule that applies decides the entry type."""
+    if looks_like_western_archive(text):
+        return parse_western_archive(text)
+    n = _WesternNote(text=text)
+    _western_url_and_translation(n)
+    _western_title(n)
+    _western_cues(n)
+    if n.q:
+        _western_quoted_credits(n)
+        n.etype = (_western_quoted_type_special(n) or _western_quoted_type_numbered(n)
+                   or _western_quoted_type_outlet(n))
+    else:
+        _western_unquoted_credits_and_title(n)
+        _western_unquoted_type(n)
+    return _western_finish(n)
+
+
+def _western_url_and_translation(n: _WesternNote) -> None:
+    """The URL and an access date taken out of the note (``body`` is what remains), and an English
+    translation printed in brackets after a romanized title."""
+    text = n.text
+    p = Parsed()
+    f: dict[str, str] = {}
+    text = text.strip()
+    # op. cit. / short forms handled by callers through kind
+    url_m = URL_RE.search(text)
+    url = clean_url(url_m.group(0)) if url_m else None
+    body = (text[: url_m.start()] + text[url_m.end():]) if url_m else text
+    access = ACCESS_EN.search(body) or ACCESS_RE.search(body)
+    if access:
+        ud = iso_date(access.group(1) or (access.group(2) if access.re is ACCESS_RE else None))
+        if ud:
+            f["urldate"] = ud
+            body = body[: access.start()] + body[access.end():]
+    body = strip_trailing(body)
+    # Nihon keizai [The Japanese economy], … / “Sŏul ŭi …” [Seoul's …], …: the English translation of
+    # a romanized title, printed in brackets after it, is not part of the title: it is kept in
+    # title_translation (the field annobib's checks and APA style read for a translated title)
+    addon = None
+    tr_m = re.search(r"(?<=[^\s\[])\s+\[([^\[\]]*[A-Za-z][^\[\]]*\s[^\[\]]*)\](?=\s*[,.(]|\s*$)", body)
+    if tr_m and not re.fullmatch(r"[A-Z]{1,2}(?:/[A-Z]{2})?", tr_m.group(1)):
+        addon = tr_m.group(1).strip()
+        body = body[: tr_m.start()] + body[tr_m.end():]
+    n.addon, n.body, n.f, n.p, n.url = addon, body, f, p, url
+
+
+def _western_title(n: _WesternNote) -> None:
+    """A Chicago imprint in parentheses (with the page after it), and the quoted title: ``pre`` is
+    the text before it (the authors), ``rest`` the text after it."""
+    body = n.body
+    # Chicago: … (Place: Publisher, Year), 45 / …, 2:312–45 (volume:pages) / (PhD diss., School, 1998), 143
+    paren = re.search(r"\s*\(([^()]*:[^()]*?\d{4}|[^()]*,[^()]*?\d{4}(?=\),\s*\d))\)"
+                      r"(?:,\s*(?:pp?\.\s*(?=\d))?(?:(?P<vol>\d{1,2}):\s*)?(\d+(?:\s*[-–—]\s*\d+)?))?$", body)
+    bare_locator = paren_vol = None
+    if paren:
+        bare_locator = norm_range(paren.group(3)) if paren.group(3) else None
+        paren_vol = paren.group("vol")
+        body = body[: paren.start()] + ", " + paren.group(1)
+    q = _find_quoted(body)
+    if q:
+        i, j, title = q
+        pre, rest = body[:i], body[j + 1 :]
+        title = re.sub(r"[,，]\s*$", "", title.strip())
+    else:
+        pre, rest, title = "", body, None
+    rest = rest.strip().lstrip(",.;: ").strip()
+    n.bare_locator, n.body, n.paren_vol, n.pre, n.q, n.rest, n.title = bare_locator, body, paren_vol, pre, q, rest, title
+
+
+def _western_cues(n: _WesternNote) -> None:
+    """Locators, volume and issue numbers, a Chicago journal reference, the date, thesis / conference /
+    chapter cues, ``Place: Publisher, Year``, and the container (the first plain part after the title)."""
+    bare_locator, q, rest = n.bare_locator, n.q, n.rest
+    # locators and numbers
+    locator = None
+    vol = re.search(r"\b(?:Vol(?:ume)?\.?|vol\.)\s*(\d+)", rest)
+    num = re.search(r"\b(?:No\.?|no\.|Issue|iss\.)\s*((?:[A-Z]{1,4}/)?\d+(?:/\d+|-\d{2,}(?=\s*(?:[,.;)]|$)))?[A-Za-z]?)", rest)
+    chicago = re.search(r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?[A-Z][^,\d]*?)*?)\s+(?P<v>\d+)(?:,\s*no\.\s*(?P<n>\d+))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?", rest)
+    pages_m = EN_PAGES.search(rest)
+    if pages_m:
+        locator = page_range(pages_m.group(2), pages_m.group(3))
+    elif bare_locator:
+        locator = bare_locator
+    elif chicago and chicago.group("pp"):
+        locator = re.sub(r"\s*[-–—]\s*", "-", chicago.group("pp"))
+    elif q and (bare_page(rest) or re.search(r"(?:1[5-9]|20)\d\d,\s*(\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)$", rest)):
+        # Li and Zhou, “Political Turnover,” 12. / “Title,” The Economist, June 12, 1999, 21.: a
+        # bare page after the title or after the date (Chicago notes write no p.)
+        locator = bare_page(rest) or norm_range(rest.rsplit(",", 1)[1].strip())
+    rest_wo = rest
+    if pages_m:
+        rest_wo = rest_wo[: pages_m.start()] + rest_wo[pages_m.end():]
+    date = iso_date(rest_wo)
+    thesis = re.search(r"(Ph\.?\s?D\.?|doctoral|master'?s|M\.?A\.?|MPhil)\s*(diss\.|dissertation|thesis)", rest_wo, re.I)
+    conf = re.search(r"paper (?:presented|delivered|prepared) (?:at|for) (?:the )?(?P<ev>[^,]+)", rest_wo, re.I)
+    chap = re.match(r"^in:?\s+(?P<eds>.+?),?\s*(?:\((?:eds?\.?|editors?)\)|eds?\.|editors?)\s*,\s*(?P<book>.+)$", rest_wo, re.I) or re.match(
+        r"^in:?\s+(?P<book>.+?),\s*(?:eds?\.|edited by)\s+(?P<eds>[^,(]+?)(?P<tail>(?:,|\s*\().*)?$", rest_wo, re.I)
+    chap_tail = ""
+    if chap and "tail" in chap.groupdict():
+        chap_tail = chap.group("tail") or ""
+    placepub = find_place_publisher(rest_wo if not chap else (chap.group("book") + chap_tail))
+    segs = [s.strip() for s in re.split(r",\s*", _mask_dates(rest_wo)) if s.strip()]
+    container = None
+    for s in segs:
+        s2 = s.strip(" .")
+        if not s2 or "\x00" in s2 or re.fullmatch(r"(?:Vol(?:ume)?\.?|vol\.|No\.?|no\.|Issue)\s*\d+[A-Za-z]?", s2) or EN_PAGES.fullmatch(s2) or YEAR.fullmatch(s2):
+            continue
+        if re.fullmatch(r"\d+", s2) or re.match(r"^(in|See|accessed)\b", s2):
+            continue
+        container = s2
+        break
+    if chicago and not vol:
+        container = chicago.group("j").strip()
+    etype = "misc"
+    names: list[str] = []
+    others = False
+    role = None
+    n.chap, n.chap_tail, n.chicago, n.conf, n.container, n.date, n.etype = chap, chap_tail, chicago, conf, container, date, etype
+    n.locator, n.names, n.num, n.others, n.placepub, n.rest_wo, n.role = locator, names, num, others, placepub, rest_wo, role
+    n.segs, n.thesis, n.vol = segs, thesis, vol
+
+
+def _western_quoted_credits(n: _WesternNote) -> None:
+    """The authors before a quoted title, and the title."""
+    f, names, others, pre, role, title = n.f, n.names, n.others, n.pre, n.role, n.title
+    author_text = strip_trailing(pre)
+    if author_text:
+        names, others, role = western_names(author_text)
+    f["title"] = title
+    n.author_text, n.names, n.others, n.role = author_text, names, others, role
+
+
+def _western_quoted_type_special(n: _WesternNote) -> str | None:
+    """Theses, conference papers, UN documents, the report series of an international organization,
+    chapters in edited books."""
+    author_text, chap, chap_tail, chicago, conf, container = n.author_text, n.chap, n.chap_tail, n.chicago, n.conf, n.container
+    f, locator, num, placepub, segs, thesis, vol = n.f, n.locator, n.num, n.placepub, n.segs, n.thesis, n.vol
+    etype = None
+    if thesis:
+        etype = "thesis"
+        f["type"] = "phdthesis" if re.match(r"ph|doc", thesis.group(1), re.I) else "mathesis"
+        inst = next((s for s in segs if ORG_RE.search(s) or "Univ" in s), None)
+        if inst:
+            f["institution"] = inst
+    elif conf:
+        etype = "inproceedings"
+        f["eventtitle"] = conf.group("ev").strip()
+        vi = next((i for i, s in enumerate(segs) if i and re.fullmatch(r"[A-Z][A-Za-z .]+", s) and not MONTHS.get(s[:3].lower()) and s != f["eventtitle"]), None)
+        venue = segs[vi] if vi is not None else None
+        if venue and vi + 1 < len(segs) and US_STATE_RE.fullmatch(segs[vi + 1].strip()):
+            venue = f"{venue}, {segs[vi + 1].strip()}"  # Washington, D.C. / Austin, TX: one place
+        if venue:
+            f["venue"] = venue
+    elif container and DOC_SYMBOL_RE.match(container):
+        # “Title,” UN Doc. A/RES/70/1, 21 October 2015: a document symbol, not a journal
+        dm_ = DOC_SYMBOL_RE.match(container)
+        etype = "report"
+        f["type"] = re.sub(r"^U\.N\.", "UN", dm_.group("t"))
+        f["number"] = dm_.group("n").rstrip(".,")
+    elif container and not vol and not chicago and IGO_RE.fullmatch(author_text or "") and IGO_SERIES_RE.search(container):
+        # World Bank, “Title,” East Asia and Pacific Economic Update, April 2022, URL: an international
+        # organization's report series, not a periodical
+        etype = "report"
+        f["type"] = container
+        f["institution"] = author_text
+        if num:
+            f["number"] = num.group(1)
+    elif chap:
+        etype = "incollection"
+        eds, _o, _r = western_names(chap.group("eds"))
+        f["editor"] = names_field(eds, _o)
+        book = chap.group("book")
+        bsegs = [s.strip() for s in re.split(r",\s*", _mask_dates(book)) if s.strip()]
+        if bsegs:
+            f["booktitle"] = re.sub(r"\s*\(.*$", "", bsegs[0]).strip()
+        bvol = re.search(r"(?:^|,\s*)(?:Vol(?:ume)?\.?|vol\.)\s*(\d+)\b", book + chap_tail)
+        if bvol:  # in The Cambridge History of …, vol. 2, ed. …: the volume of the book
+            f["volume"] = bvol.group(1)
+        if placepub:
+            f["location"] = placepub.group("loc").strip()
+            f["publisher"] = placepub.group("pub").strip()
+            f["date"] = _pp_date(placepub)
+        if locator and "-" in locator:
+            f["pages"] = locator
+    return etype
+
+
+def _western_quoted_type_numbered(n: _WesternNote) -> str | None:
+    """Journal articles (volume / issue numbers), reports in a numbered series or by a think tank,
+    chapters of books with an imprint."""
+    author_text, chicago, container, f, locator, num, placepub = n.author_text, n.chicago, n.container, n.f, n.locator, n.num, n.placepub
+    segs, vol = n.segs, n.vol
+    etype = None
+    if vol or num and not (container and REPORT_CONTAINER_RE.search(container)) or chicago:
+        if container and REPORT_CONTAINER_RE.search(container) and not vol:
+            etype = "report"
+        else:
+            etype = "article"
+        if container:
+            f["journaltitle" if etype == "article" else "type"] = container
+            if etype == "article" and KNOWN_MAGAZINE_RE.fullmatch(container):
+                f["entrysubtype"] = "magazine"  # Foreign Affairs, Vol. 101, No. 6: a magazine's issue
+        if chicago:
+            f["volume"] = chicago.group("v")
+            if chicago.group("n"):
+                f["number"] = chicago.group("n")
+        if vol:
+            f["volume"] = vol.group(1)
+        if num:
+            f["number"] = num.group(1)
+        if etype == "article" and locator and "-" in locator:
+            f["pages"] = locator
+    elif container and REPORT_CONTAINER_RE.search(container):
+        etype = "report"
+        f["type"] = re.sub(r",?\s*(?:No\.?|no\.|Number)\s*\S+$", "", container).strip()
+        if num:
+            f["number"] = num.group(1)
+        code = re.search(r"\s+([A-Z]{1,5}-?\d{3,}[A-Z\d-]*|[A-Z]{1,5}/\d{2,4}/\d{1,4})$", f["type"])
+        if code and not num:  # CRS In Focus IF10199, CRS Report R45464
+            f["number"] = code.group(1)
+            f["type"] = f["type"][: code.start()].strip()
+        inst = _series_institution(segs, container)
+        if placepub and not _unmask(placepub.group("pub")).strip().startswith(("No.", "no.")):
+            # NBER Working Paper No. 10234 (Cambridge, MA: National Bureau of Economic Research, 2004)
+            f["institution"] = placepub.group("pub").strip()
+            f["location"] = placepub.group("loc").strip()
+        elif inst:
+            f["institution"] = inst
+        elif author_text and not author_text.startswith("{") and ORG_RE.search(author_text) and " and " not in author_text:
+            f["institution"] = strip_trailing(author_text)  # an organization's own report series
+    elif container and placepub and _think_tank(placepub.group("pub")):
+        etype = "report"  # “Title,” Santa Monica, CA: RAND Corporation, 2020
+        f["institution"] = placepub.group("pub").strip()
+        f["location"] = placepub.group("loc").strip()
+        f["date"] = _pp_date(placepub)
+    elif container and placepub:
+        etype = "book"
+    return etype
+
+
+def _western_quoted_type_outlet(n: _WesternNote) -> str:
+    """News and magazine articles, web pages of organizations, news agencies as authors, short forms."""
+    author_text, container, date, f, names, others, p, url = n.author_text, n.container, n.date, n.f, n.names, n.others, n.p, n.url
+    etype = "misc"
+    if container and NEWS_RE.search(container) and not (ORG_RE.search(container) and not re.search(r"News|Times|Post|Daily|Press|Journal", container)):
+        etype = "article"
+        f["entrysubtype"] = "magazine" if MAGAZINE_RE.search(container) else "newspaper"
+        f["journaltitle"] = container
+    elif container and (ORG_RE.search(container) or (re.fullmatch(r"[A-Z]{2,6}", container) and not NEWS_RE.search(container))):
+        etype = "online"
+        f["organization"] = re.sub(r"\s*\((?:blog|podcast|video|website|web site)\)$", "", container, flags=re.I)
+    elif container and (url or (date and len(date) == 10)):
+        etype = "article"
+        f["entrysubtype"] = "magazine" if MAGAZINE_RE.search(container) else "newspaper"
+        f["journaltitle"] = container
+    elif container:
+        etype = "article"
+        f["journaltitle"] = container
+    elif (url or date) and len(names) == 1 and not others and _news_outlet(author_text):
+        # Xinhua, “Title,” March 3, 2025: a news agency in the author's place is the outlet
+        etype = "article"
+        f["entrysubtype"] = "newspaper"
+        f["journaltitle"] = strip_trailing(author_text)
+        n.names = []
+    elif url:
+        etype = "online"
+    elif names and not date:
+        p.kind = "short"
+    else:
+        etype = "online" if names and names[0].startswith("{") else "article"
+    return etype
+
+
+def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
+    """An unquoted note (``Author, Title, Place: Publisher, Year`` / ``Org, Title, Date, URL`` / a short
+    form): the authors (or editors), then the title parts up to the imprint, a date, a page, a
+    translator, an edition or a report number."""
+    body, f, locator, names, others, role = n.body, n.f, n.locator, n.names, n.others, n.role
+    # unquoted: Author, Title, Place: Publisher, Year / Org, Title, Date, URL / short forms
+    masked = _mask_dates(body)
+    parts = [s.strip() for s in re.split(r",\s*", masked) if s.strip()]
+    if len(parts) >= 3 and re.fullmatch(r"(?:Jr|Sr)\.?|II|III|IV", parts[1]):
+        parts = [f"{parts[0]} {parts[1]}"] + parts[2:]  # Joseph S. Nye, Jr., Bound to Lead
+    author_text = None
+    ed_paren = re.match(r"^(?P<n>.+?)\s*\((?:eds?\.?|editors?|Hrsg\.|dir\.)\)$", parts[0]) if parts and parts[0].endswith(")") else None
+    if ed_paren and looks_like_names(ed_paren["n"]):
+        parts[0] = ed_paren["n"]  # G. John Ikenberry (ed.), Title, …
+    else:
+        ed_paren = None
+    if len(parts) >= 2 and looks_like_names(parts[0]) and not re.match(r"^(?:in|pp?\.)\b", parts[1]):
+        k = _more_authors(parts)
+        author_text = ", ".join(parts[: k + 1])
+        parts = parts[k + 1:]
+    if author_text:
+        names, others, role = western_names(author_text)
+        if ed_paren:
+            role = "editor"
+        if parts and re.fullmatch(r"\(?(?:eds?\.|editors?|ed\.)\)?", parts[0].strip(), re.I):
+            role = "editor"
+            parts = parts[1:]
+    tparts = []
+    placepub = find_place_publisher(body)
+    for k, s in enumerate(parts):
+        if "\x00" in s or EN_PAGES.match(s) or YEAR.fullmatch(s.strip(" .")) or re.match(r"^(?:Vol|vol|No|no)\.", s):
+            break
+        if placepub and (placepub.group("loc").split(",")[0].strip() == s.split(":")[0].strip()):
+            break
+        if k + 1 < len(parts) and re.match(r"^(?:[A-Z]{2}|D\.\s?C\.|N\.\s?[YJ]\.)\s*:", parts[k + 1]):
+            break
+        if re.match(r"^(?:op\.\s*cit|ibid)", s, re.I):
+            break
+        if tparts and re.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?\.?", s.strip()) and k == len(parts) - 1:
+            locator = locator or norm_range(s.strip(" ."))
+            break
+        tm = re.match(r"^(?:trans\.|translated by|tr\.)\s+(?P<tr>.+)$", s, re.I)
+        if tm and tparts:
+            trs, tr_others, _r = western_names(_unmask(tm.group("tr")))
+            f["translator"] = names_field(trs, tr_others)
+            break
+        if tparts and re.fullmatch(r"\d+(?:st|nd|rd|th)\s+(?:ed\.?|edition)|(?:rev\.|revised|updated|new|expanded|revised and updated|revised and expanded)\s+(?:ed\.?|edition)", s.strip(" ."), re.I):
+            f["edition"] = re.match(r"\d+", s.strip()).group(0) if s.strip()[:1] in "0123456789" else s.strip()
+            break
+        if tparts and re.fullmatch(r"[A-Z]{1,6}-[A-Z]{0,3}\d[\w/-]*", s.strip(" .")):
+            f["number"] = s.strip(" .")
+            break
+        rm_ = re.match(r"^(?P<type>(?:[A-Z][\w.&-]*\s+){0,4}(?:Reports?|Briefs?|Papers?|Memos?|Backgrounders?|Series|Analys[ie]s|Commentary|Insights?|Monographs?|In Focus))\s+(?:No\.\s*|Number\s+)?(?P<num>[A-Z]*[-\d]+[A-Z\d-]*)\.?$", s)
+        if rm_ and tparts:
+            f["type"] = rm_.group("type")
+            f["number"] = rm_.group("num")
+            break
+        tparts.append(s)
+    title = ", ".join(tparts).strip(" .") or None
+    if title and title.endswith(")") and "edition" not in f:
+        em = re.search(r"\s*\((\d+)(?:st|nd|rd|th)\s+(?:ed\.?|edition)\)$", title, re.I)
+        if em:  # Understanding International Conflicts (6th ed.)
+            f["edition"] = em.group(1)
+            title = title[: em.start()]
+    if title:
+        f["title"] = _unmask(title)
+    n.locator, n.names, n.others, n.placepub, n.role, n.title = locator, names, others, placepub, role, title
+
+
+def _western_unquoted_type(n: _WesternNote) -> None:
+    """Report, book or web page by the imprint, the author and the title; else a short form."""
+    body, date, etype, f, locator, names, p, placepub, title = n.body, n.date, n.etype, n.f, n.locator, n.names, n.p, n.placepub, n.title
+    url = n.url
+    if re.search(r"\bop\.\s*cit\.?|\bloc\.\s*cit\.?", body, re.I):
+        p.kind = "opcit"
+    if placepub and (names and names[0].startswith("{") or "number" in f or _think_tank(placepub.group("pub"))):
+        # an organization's or a numbered publication, or a think tank's (Santa Monica, CA: RAND
+        # Corporation, 2021): a report
+        etype = "report"
+        f["institution"] = placepub.group("pub").strip()
+        f["location"] = placepub.group("loc").strip()
+        f["date"] = _pp_date(placepub)
+    elif placepub:
+        etype = "book"
+    elif title and (names and names[0].startswith("{") or REPORT_TITLE_RE.search(title) or "type" in f) and (date or url):
+        etype = "report"
+        if names and names[0].startswith("{"):
+            f["institution"] = names[0].strip("{}")
+    elif title and (date or url):
+        etype = "book" if not url else "online"
+    elif p.kind != "opcit":
+        p.kind = "short" if names or locator else "full"
+        if not names and not locator:
+            p.understood = bool(title)
+    n.etype = etype
+
+
+def _western_finish(n: _WesternNote) -> Parsed:
+    """Names in the order of their language, the credit fields, volume, publisher and date by type,
+    and the result."""
+    addon, chicago, container, date, etype, f, locator, names = n.addon, n.chicago, n.container, n.date, n.etype, n.f, n.locator, n.names
+    num, others, p, paren_vol, placepub, q, rest_wo, role = n.num, n.others, n.p, n.paren_vol, n.placepub, n.q, n.rest_wo, n.role
+    title, url, vol = n.title, n.url, n.vol
+    lang = language_of((title or "") + " " + (container or ""))
+    if names and lang in ("japanese", "korean"):
+        # Nakamura Takafusa, Nihon keizai …: a romanized Japanese/Korean work names its author
+        # family name first (a hyphenated Korean given name is already read so)
+        names = [re.sub(r"^([^\s,.{}-]+), ([^\s,.{}-]+)$", r"\2, \1", n) for n in names]
+    if names:
+        key = "editor" if role == "editor" and etype != "incollection" else ("translator" if role == "translator" else "author")
+        f = {key: names_field(names, others), **f}
+    if addon and f.get("title"):
+        f["title_translation"] = addon
+    if paren_vol and etype in ("book", "incollection") and "volume" not in f:
+        f["volume"] = paren_vol  # (Place: Publisher, Year), 2:312–45: volume 2 of the book
+    if etype == "book" and placepub and p.kind == "full":
+        if vol and not q:
+            f["volume"] = vol.group(1)  # Selected Works, Vol. 4, Beijing: …
+        f["location"] = placepub.group("loc").strip()
+        f["publisher"] = placepub.group("pub").strip()
+        f["date"] = _pp_date(placepub)
+    elif date and p.kind == "full" and not (etype == "incollection" and "date" in f):
+        if etype == "article" and "entrysubtype" not in f and len(date) > 7 and not url:
+            f["date"] = date
+        elif etype in ("article", "report", "book", "thesis", "incollection") and "entrysubtype" not in f:
+            f["date"] = date if (vol or num or chicago or etype != "article") and len(date) <= 7 else date[:4] if etype != "report" else date
+        else:
+            f["date"] = date
+    if etype == "incollection" and "date" not in f and date:
+        f["date"] = date[:4]
+    t_ = f.get("title") or ""
+    if f.get("date") and t_ and f["date"][:4] in t_ and t_ in rest_wo:
+        # China 2030: Building…, Washington, D.C.: World Bank, 2013: a year inside the title is not
+        # the publication year; take the one in the publication data after the title
+        later = iso_date(rest_wo[rest_wo.index(t_) + len(t_):])
+        if later:
+            f["date"] = later
+    if url:
+        f["url"] = url
+    f["langid"] = lang
+    p.type = etype
+    p.fields = _order(f)
+    p.locator = locator
+    p.names = names
+    return p
+
+
+_PERSON_TOKEN = re.compile(
+    r"^(?:[^\W\d_a-z](?=[^\W\d_]*[^\W\d_A-Z])[^\W\d_]+(?:[-'’][^\W\d_]+)*|[A-Z]\.(?:\s?[A-Z]\.)?|[A-Z]\.-[A-Z]\.|de|da|van|von|der|den|del|di|bin|ibn|al-\w+|Jr\.?|Sr\.?|II|III|IV)$"
+)
+_TITLE_WORDS = frozenset(
+    "The A An Of In On And For To From With Without Beyond After Before Between Against Power Powers War Wars Peace "
+    "World Order China Chinese America American Asia Asian Europe Global International Politics Policy Security "
+    "Strategy Theory History State States Soft Hard New Old Great Rise Fall Age Case Future Crisis Making Cold".split()
+)
+
+
+def _person_chunk(text: str) -> bool:
+    """``Richard A. Higgott`` / ``Kim Richard Nossal``: a person's name, not title words."""
+    words = text.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    if any(w in _TITLE_WORDS for w in words):
+        return False
+    return all(_PERSON_TOKEN.match(w) for w in words)
+
+
+def _more_authors(parts: list[str]) -> int:
+    """Index of the last comma part that still belongs to the author list ``A, B and C`` / ``A, B, and C``
+    / ``A, B, et al.`` (0: only the first part). The part after it must remain for the title."""
+    if " and " in parts[0]:
+        return 0
+    surnames_only = bool(re.fullmatch(r"[^\W\d_a-z][^\W\d_]+(?:[-'’][^\W\d_]+)*", parts[0])) and parts[0] not in _TITLE_WORDS
+    if not surnames_only and not _person_chunk(re.sub(r"\s+(?:Jr|Sr)\.?$", "", parts[0])):
+        return 0
+    for k in range(1, min(len(parts) - 1, 6)):
+        s = parts[k].strip()
+        if re.fullmatch(r"et al\.?", s):
+            return k
+        chunks = [c for c in re.split(r"^and\s+|\s+and\s+|\s*&\s*|\s+et al\.?$", s) if c]
+        if surnames_only:  # short form: Cooper, Higgott and Nossal, Relocating Middle Powers, p. 21
+            ok = all(re.fullmatch(r"(?:(?:de|van|von|der|den|del|da|di|le|la)\s+)*[^\W\d_a-z][^\W\d_]+(?:[-'’][^\W\d_]+)*", c)
+                     and c not in _TITLE_WORDS for c in chunks)
+        else:
+            ok = all(_person_chunk(c) or re.fullmatch(r"(?:Jr|Sr)\.?|II|III|IV", c) for c in chunks)
+        if not chunks or not ok:
+            return 0
+        if re.search(r"(?:^|\s)and\s|&|et al\.?$", s):
+            nxt = parts[k + 1].strip()
+            after = parts[k + 2].strip(" .") if k + 2 < len(parts) else ""
+            if "\x00" in nxt or EN_PAGES.match(nxt) or YEAR.fullmatch(nxt.strip(" .")) or re.fullmatch(r"[\dIVXivx]+(?:\s*[-–—]\s*\d+)?\.?", nxt) or re.match(r"(?:op|loc)\.\s*cit|ibid|supra|note\s+\d", nxt, re.I) or ":" in nxt and (not after or YEAR.fullmatch(after)):
+                return 0
+            return k
+    return 0
+
+
+def _series_institution(segs: list[str], container: str) -> str | None:
+    """``Quincy Brief No. 45, Quincy Institute for Responsible Statecraft, May 3, 2023``: the
+    institution is the part after the report series."""
+    try:
+        k = [x.strip(" .") for x in segs].index(container)
+    except ValueError:
+        return None
+    for x in segs[k + 1: k + 3]:
+        x = _unmask(x).strip(" .")
+        if not x or "\x00" in x or YEAR.search(x) or URL_RE.match(x) or re.match(r"^(?:No\.|no\.|Vol\.|pp?\.)", x):
+            continue
+        if ORG_RE.search(x) or re.fullmatch(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}", x) or re.fullmatch(r"[A-Z]{2,8}", x):
+            return x
+        break
+    return None
