@@ -57,6 +57,8 @@ _BOUNDARY = re.compile(r"[，,：:。；;]\s*|(?<=[\u4e00-\u9fff])(?=(?:可以|�
 def citation_start(text: str) -> int:
     """Where the citation of ``text`` begins: 0 unless a prefix that reads as prose (no evidence of
     a citation, ending at a comma or colon) stands before a place where a citation opens."""
+    if not _PROSE.search(text, 0, 160):
+        return 0  # commentary is prose: without a prose word there is nothing to cut
     for b in _BOUNDARY.finditer(text):
         cut = b.end()
         if cut >= len(text) - 4 or cut > 160:
@@ -81,20 +83,26 @@ _NEW_CITATION = re.compile(
 )
 
 
+_STOP = re.compile(r"。|\.(?= )")
+_OPENERS, _CLOSERS = "《「『（(“[［", "》」』）)”]］"
+
+
+def _depth(text: str) -> int:
+    return sum(text.count(c) for c in _OPENERS) - sum(text.count(c) for c in _CLOSERS)
+
+
 def sentences(text: str) -> list[str]:
     """Split a note at a top-level ``。`` (or ``. ``) after which a new citation begins, when what
     stands before is a citation of its own."""
     out: list[str] = []
-    start = depth = 0
-    for i, ch in enumerate(text):
-        if ch in "《「『（(“[［":
-            depth += 1
-        elif ch in "》」』）)”]］":
-            depth = max(0, depth - 1)
-        elif depth == 0 and (ch == "。" or ch == "." and text[i + 1: i + 2] == " "):
-            rest = text[i + 1:].lstrip()
-            if rest and (_NEW_CITATION.match(rest) or citation_start(rest) > 0) and citation_score(text[start:i]) >= 4:
-                out.append(text[start: i + 1])
-                start = len(text) - len(rest)
+    start = 0
+    for m in _STOP.finditer(text):
+        i = m.start()
+        rest = text[i + 1:].lstrip()
+        if not rest or _depth(text[:i]) > 0:
+            continue
+        if (_NEW_CITATION.match(rest) or citation_start(rest) > 0) and citation_score(text[start:i]) >= 4:
+            out.append(text[start: i + 1])
+            start = len(text) - len(rest)
     out.append(text[start:])
     return [s for s in out if s.strip()]
