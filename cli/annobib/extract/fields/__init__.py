@@ -114,6 +114,17 @@ GENRES: list[Genre] = [
             ("习近平. 坚持走和平发展道路[N]. 人民日报, 2013-01-30(1).",
              {"type": "article",
               "fields": {"entrysubtype": "newspaper", "journaltitle": "人民日报", "date": "2013-01-30", "pages": "1"}}),
+            # Western authors given-first, places and publishers with commas, zero-padded issues
+            ("Kenneth N. Waltz. Theory of International Politics[M]. Reading, Mass.: Addison-Wesley, 1979: 88.",
+             {"type": "book", "locator": "88",
+              "fields": {"author": "Waltz, Kenneth N.", "title": "Theory of International Politics",
+                         "location": "Reading, Mass.", "publisher": "Addison-Wesley", "date": "1979"}}),
+            ("Keohane R O, Nye J S. Power and Interdependence[M]. Boston: Little, Brown, 1977.",
+             {"type": "book", "fields": {"author": "Keohane, R O and Nye, J S", "location": "Boston", "publisher": "Little, Brown"}}),
+            ("Zhang Feng. The Tsinghua Approach[J]. Chinese Journal of International Politics, 2012, 5(1): 73-102.",
+             {"type": "article", "fields": {"author": "Zhang, Feng", "volume": "5", "number": "1"}}),
+            ("毛某.东亚区域合作的制度演进[J].世界经济与政治,2015(07):45-66.",
+             {"type": "article", "fields": {"number": "7", "pages": "45-66"}}),
         ),
     ),
     Genre(

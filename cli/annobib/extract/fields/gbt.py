@@ -17,7 +17,7 @@ from annobib.extract.fields.features import (
     strip_trailing,
 )
 from annobib.extract.fields.model import Parsed
-from annobib.extract.fields.names import cjk_names, format_cjk_names, names_field, western_person
+from annobib.extract.fields.names import PINYIN_SURNAMES, cjk_names, format_cjk_names, names_field, western_person
 
 
 # ---------------------------------------------------------------- old GB/T style with type tags
@@ -36,6 +36,8 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
     [D] [C] [R] [A] [EB/OL] …): the tag gives the entry type; the part after it is read by tag. None
     when the text has no ``Title[TAG]``."""
     m = re.match(r"^(?P<au>.*?)[.．。]\s*(?P<title>[^\[\]]+?)\s*\[(?P<tag>[A-Z]+(?:/OL)?)\]\s*[.．。]?\s*(?P<rest>.*)$", text)
+    if m and _INITIAL_CUT.search(m["au"]) and not HAN.search(m["au"]):
+        m = _latin_author_split(text) or m  # Kenneth N. Waltz. Theory…[M]: the author ends after Waltz
     if not m:
         m2 = re.match(r"^(?P<title>[^\[\]]+?)\s*\[(?P<tag>[A-Z]+(?:/OL)?)\]\s*[.．。]?\s*(?P<rest>.*)$", text)
         if not m2:
@@ -69,6 +71,23 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
     return Parsed(type=etype, fields=_order(f), locator=locator, names=[])
 
 
+_INITIAL_CUT = re.compile(r"(?:^|\s)[A-Z]$")
+_TAGGED = re.compile(r"\s*\[(?P<tag>[A-Z]+(?:/OL)?)\]\s*[.．。]?\s*(?P<rest>.*)$")
+
+
+def _latin_author_split(text: str) -> re.Match | None:
+    """A Western author written given-first with initials (``Kenneth N. Waltz. Title[M]``): the list
+    ends at the last full stop before the title whose word is not an initial."""
+    tag = re.search(r"\[[A-Z]+(?:/OL)?\]", text)
+    if not tag:
+        return None
+    stops = [m for m in re.finditer(r"\.\s+", text[: tag.start()]) if not _INITIAL_CUT.search(text[: m.start()])]
+    if not stops:
+        return None
+    cut = stops[0]
+    return re.match(rf"^(?P<au>.{{{cut.start()}}})\.\s+(?P<title>[^\[\]]+?)" + _TAGGED.pattern, text)
+
+
 def _gbt_authors(f: dict[str, str], au: str) -> None:
     """The author list before the title: CJK names, or Western ``JERVIS R, KEOHANE R O, et al``."""
     if HAN.search(au) or KANA.search(au) or HANGUL.search(au):
@@ -91,7 +110,7 @@ def _gbt_journal(f: dict[str, str], r: str) -> str | None:
         if jm["v"]:
             f["volume"] = jm["v"]
         if jm["n"]:
-            f["number"] = jm["n"]
+            f["number"] = jm["n"].lstrip("0") if jm["n"].isdigit() and jm["n"].strip("0") else jm["n"]  # 2015(07) -> 7
         if jm["pp"]:
             f["pages"] = re.sub(r"[–—~]", "-", jm["pp"]).strip("-")
             locator = f["pages"]
@@ -134,7 +153,9 @@ def _gbt_book(f: dict[str, str], tag: str, r: str) -> str | None:
         if value:
             f.setdefault(field, value)
         r = r[rm_.end():]
-    pm = re.match(r"^\s*(?:(?P<loc>[^:：,，]+)[:：]\s*)?(?P<pub>[^,，]+)[,，]\s*(?P<y>\d{4})(?:\s*[:：]\s*(?P<pp>[\d\-–—~]+))?", r)
+    # Place: Publisher, Year: pages; a place may hold a comma (Reading, Mass.; Princeton, NJ) and so may
+    # a publisher (Little, Brown)
+    pm = re.match(r"^\s*(?:(?P<loc>[^:：]{1,40}?)[:：]\s*)?(?P<pub>[^:：]+?)[,，]\s*(?P<y>\d{4})(?:\s*[:：]\s*(?P<pp>[\d\-–—~]+))?", r)
     if pm:
         if tag == "D":
             f["type"] = "phdthesis" if "博士" in r or "PhD" in r else "thesis"
@@ -233,6 +254,8 @@ def _gbt_part(f: dict[str, str], tag: str, rest: str, lang: str) -> Parsed:
 def _gbt_western_name(text: str) -> str:
     # GB/T writes "JERVIS R" / "Jervis R": family first, initials after
     parts = text.split()
+    if len(parts) == 2 and parts[0] in PINYIN_SURNAMES and re.fullmatch(r"[A-Z][a-z]+", parts[1]):
+        return f"{parts[0]}, {parts[1]}"  # GB/T puts the family name first: Zhang Feng
     if len(parts) >= 2 and all(re.fullmatch(r"[A-Z]{1,3}\.?", p) for p in parts[1:]):
         return f"{parts[0].capitalize() if parts[0].isupper() else parts[0]}, {' '.join(parts[1:])}"
     return western_person(text)
