@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +15,21 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 ARTICLE = REPO / "refs" / "article.txt"
 ARTICLE_BIB = REPO / "refs" / "article.bib"
+
+
+def load_module(name: str, path: Path):
+    """Import a script (a benchmark, a data set's build.py) by its path."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod  # dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="session")
+def heldout_bench():
+    """benchmarks/extract_heldout.py, the field-by-field scorer of extraction sets."""
+    return load_module("extract_heldout_bench", REPO / "benchmarks" / "extract_heldout.py")
 
 
 @dataclass

@@ -6,8 +6,6 @@ and should not be tuned on — it measures, it does not teach. Floors sit just u
     PYTHONPATH=cli python benchmarks/extract_heldout.py --data tests/data/extract_blind7
 """
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,17 +14,8 @@ ROOT = Path(__file__).resolve().parents[1]
 FLOORS = {"extract_blind6": 0.93, "extract_blind7": 0.85, "extract_blind8": 0.89}
 
 
-@pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("extract_heldout_bench_blind", ROOT / "benchmarks" / "extract_heldout.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.mark.parametrize("name", sorted(FLOORS))
-def test_blind_set_floor(bench, name):
-    report = bench.evaluate(ROOT / "tests" / "data" / name)
+def test_blind_set_floor(heldout_bench, name):
+    report = heldout_bench.evaluate(ROOT / "tests" / "data" / name)
     assert len(report.checks) > 1000
     assert report.accuracy >= FLOORS[name], f"{report.accuracy:.3f}"

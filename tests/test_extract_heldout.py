@@ -12,29 +12,21 @@ continuous note numbering lost notes 4-8), 100 % at cbfd06e -- after the extract
 this set in view, so from then on it is a regression set, no longer a held-out measure.
 """
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import load_module
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "extract_heldout"
 TARGET = 0.90
 
 
-def _load(name, path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod  # dataclasses look their module up
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
-def bench():
-    return _load("extract_heldout_bench", ROOT / "benchmarks" / "extract_heldout.py")
+def bench(heldout_bench):
+    return heldout_bench
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +37,7 @@ def report(bench):
 def test_data_files_are_what_build_py_writes():
     sys.path.insert(0, str(DATA))
     try:
-        build = _load("extract_heldout_build", DATA / "build.py")
+        build = load_module("extract_heldout_build", DATA / "build.py")
         text, notes = build.build_notes()
         art_text, art_expected = build.build_article()
         art2_text, art2_expected = build.build_article2()

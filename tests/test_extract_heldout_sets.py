@@ -15,28 +15,19 @@ blind, before reading the extractor (see build.py in each), then kept as regress
 The floors sit just under the final scores.
 """
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import load_module
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = {"extract_heldout4": 70, "extract_heldout5": 90}  # set -> at least this many notes
 FLOOR = 0.98
 
 
-def _load(name, path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod  # dataclasses look their module up
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
-def bench():
-    return _load("extract_heldout_bench_sets", ROOT / "benchmarks" / "extract_heldout.py")
+def bench(heldout_bench):
+    return heldout_bench
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))
@@ -48,7 +39,7 @@ def held_out(request, bench):
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_data_files_are_what_build_py_writes(name):
     data = ROOT / "tests" / "data" / name
-    build = _load(f"{name}_build", data / "build.py")
+    build = load_module(f"{name}_build", data / "build.py")
     files = build.outputs()
     for filename, text in files.items():
         assert (data / filename).read_text(encoding="utf-8") == text, filename

@@ -1,9 +1,7 @@
 """Every held-out note set re-run under each kind of noise real copying adds (tests/noise.py),
 with a floor per kind: ASCII punctuation, glued note numbers, broken lines and words, site debris."""
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,22 +13,13 @@ SETS = ("extract_heldout", "extract_heldout4", "extract_heldout5")
 FLOOR = {"ascii_punctuation": 0.99, "glued_numbers": 0.99, "broken_lines": 0.99, "trailing_debris": 0.99}
 
 
-@pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("extract_heldout_bench_noise", ROOT / "benchmarks" / "extract_heldout.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.mark.parametrize("kind", sorted(FLOOR))
 @pytest.mark.parametrize("name", SETS)
-def test_noise_kind_keeps_accuracy(bench, tmp_path, name, kind):
+def test_noise_kind_keeps_accuracy(heldout_bench, tmp_path, name, kind):
     expected = json.loads((ROOT / "tests" / "data" / name / "expected.json").read_text(encoding="utf-8"))["notes"]
     (tmp_path / "notes.txt").write_text(noise.noisy_notes_file(kind, [(n["n"], n["text"]) for n in expected]), encoding="utf-8")
     (tmp_path / "expected.json").write_text(json.dumps({"notes": expected}, ensure_ascii=False), encoding="utf-8")
-    report = bench.evaluate(tmp_path)
+    report = heldout_bench.evaluate(tmp_path)
     assert report.accuracy >= FLOOR[kind], [(c.note, c.field, c.expected, c.got) for c in report.mismatches][:8]
 
 
