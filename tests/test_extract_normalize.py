@@ -31,6 +31,7 @@ CASES = {
     ],
     broken_words: [
         ("Inter- national Re- view", "International Review"),
+        ("the so- called rule", "the so-called rule"),  # as at a line end: a compound prefix keeps its hyphen
         ("The W orld Order", "The World Order"),
         ("A theory of pro- and anti-war views; I think", "A theory of pro- and anti-war views; I think"),
         ("Kenneth N Waltz", "Kenneth N Waltz"),

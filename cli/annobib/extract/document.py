@@ -411,7 +411,7 @@ def join_pair(prev: str, nxt: str) -> str:
 # hyphen, so ``inter-\nnational`` is joined as one word; a few prefixes that nearly always form
 # hyphenated compounds (``so-called``, ``self-help``, ``non-state``) keep their hyphen.
 _SOFT_HYPHEN_END = re.compile(r"(?<![\w/.=_?&%#~-])([A-Za-z]*[a-z])-$")  # a word, not the tail of a URL
-_COMPOUND_PREFIXES = frozenset("so self well non anti ex cross quasi semi neo pro post counter".split())
+COMPOUND_PREFIXES = frozenset("so self well non anti ex cross quasi semi neo pro post counter".split())
 _CJK_IN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -425,7 +425,7 @@ def join_lines(lines: list[str]) -> str:
             continue
         if out:
             soft = _SOFT_HYPHEN_END.search(prev) if line[:1].islower() else None
-            if soft and soft.group(1).lower() not in _COMPOUND_PREFIXES and not URL_TAIL_RE.search(prev):
+            if soft and soft.group(1).lower() not in COMPOUND_PREFIXES and not URL_TAIL_RE.search(prev):
                 out[-1] = out[-1][:-1]  # a word hyphenated at the line end: inter-\nnational
             else:
                 out.append(join_pair(prev, line))

@@ -108,7 +108,11 @@ class Builder:
         self._id_cache: dict[int, tuple[object, list[str]]] = {}
         self.by_note_number: dict[int, list[_Work]] = {}  # the works of the latest note with that number
 
-    def _ids(self, fields: dict[str, str]) -> list[str]:
+    def _ids(self, fields: dict[str, str], any_volume: bool = False) -> list[str]:
+        """The identities a work is found by: its URL, and its title with the first author's family.
+        Distinct volumes of one multi-volume work (选集 第 4 卷 / 第 5 卷) are distinct works, so a
+        volume is part of the title identity; ``any_volume`` adds the bare title identity as well, so
+        that a later citation naming no volume still finds the work."""
         ids = []
         if fields.get("url"):
             ids.append("u:" + _norm_url(fields["url"]))
@@ -116,9 +120,11 @@ class Builder:
         if t:
             fam = sorted(_families(fields))
             work = "t:" + t + "|" + (fam[0] if fam else "")
-            # distinct volumes of one multi-volume work (选集 第 4 卷 / 第 5 卷) are distinct works;
-            # a citation that names no volume joins the work by its title
-            ids.append(work + "|v" + fields["volume"] if fields.get("volume") else work)
+            volume = fields.get("volume")
+            if volume:
+                ids.append(work + "|v" + volume)
+            if not volume or any_volume:
+                ids.append(work)
         return ids
 
     def _find(self, fields: dict[str, str]) -> _Work | None:
@@ -133,10 +139,7 @@ class Builder:
         return None
 
     def _register(self, work: _Work) -> None:
-        ids = self._ids(work.fields)
-        if work.fields.get("volume"):
-            ids.append(ids[-1].rsplit("|v", 1)[0])
-        for i in ids:
+        for i in self._ids(work.fields, any_volume=True):
             self.by_id.setdefault(i, work)
         for fam in _families(work.fields):
             self.by_family.setdefault(fam, []).append(work)

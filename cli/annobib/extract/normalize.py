@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from annobib.extract.document import COMPOUND_PREFIXES
+from annobib.extract.fields.features import URL_RE
+
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 _KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
-_URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’\"<>]+", re.I)
 # spans whose text is a value as printed: title marks, quotes, URLs
-_PROTECTED = re.compile(r"《[^《》]*》|「[^「」]*」|『[^『』]*』|“[^“”]*”|" + _URL.pattern, re.I)
+_PROTECTED = re.compile(r"《[^《》]*》|「[^「」]*」|『[^『』]*』|“[^“”]*”|" + URL_RE.pattern, re.I)
 
 # ------------------------------------------------------------------ punctuation width
 
@@ -80,8 +82,7 @@ def _widen(part: str) -> str:
         after = chars[k] if k < n else ""
         if ch == ":" and before.isdigit() and after.isdigit():
             continue  # 10:30, 2019:12 (a GB/T page after a year)
-        if (before and _CJK_NEIGHBOUR.match(before)) or (after and _CJK_AFTER.match(after)) \
-                or (ch == ":" and before and _CJK_NEIGHBOUR.match(before)):
+        if (before and _CJK_NEIGHBOUR.match(before)) or (after and _CJK_AFTER.match(after)):
             chars[i] = _WIDE_OF[ch]
     out = "".join(chars)
     out = re.sub(rf"\(([^()]*)\)", _paren, out)
@@ -122,9 +123,10 @@ def broken_words(text: str) -> str:
 
 
 def _dehyphen(m: re.Match) -> str:
-    # a compound that keeps its hyphen when joined (self- help, Asia- Pacific) is rare in notes; a
-    # capitalised second part (Asia- Pacific) is not matched at all
-    return m.group(1) + m.group(2)
+    # the same rule as a hyphen at a line end (document.join_lines): a few prefixes form compounds
+    # (so- called -> so-called); a capitalised second part (Asia- Pacific) is not matched at all
+    joint = "-" if m.group(1).lower() in COMPOUND_PREFIXES else ""
+    return m.group(1) + joint + m.group(2)
 
 
 # ------------------------------------------------------------------ URLs glued to what follows
@@ -138,7 +140,7 @@ def url_tails(text: str) -> str:
     if "http" not in text and "www." not in text:
         return text
     out, last = [], 0
-    for m in _URL.finditer(text):
+    for m in URL_RE.finditer(text):
         url = m.group(0)
         cut = _URL_TAIL.search(text, m.start(), m.end() + 1)
         if cut and cut.end() <= m.end():
