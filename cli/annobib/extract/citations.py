@@ -296,6 +296,9 @@ def _western_prose(piece: str) -> bool:
     return len(words) >= 6 and len(_PROSE_WORDS.findall(piece)) >= 2
 
 
+_WORD = re.compile(r"[A-Za-z\u0400-\u04ff]{2}")
+
+
 def classify(piece: str) -> CitationText | None:
     m = NOTEREF_RE.match(piece)
     if m:
@@ -343,7 +346,8 @@ def classify(piece: str) -> CitationText | None:
         return None  # On the dating of the 1935 reform the sources differ: a sentence, no citation
     if not has_citation_signal(piece):
         # commentary fragment, or a bare "Author, Title, p. N" short form
-        if not re.search(r"[A-Za-z\u0400-\u04ff]{2,}.*,", piece) and not re.search(r"第\s*\d+\s*页", piece):
+        word = _WORD.search(piece)  # a word followed somewhere by a comma (no ``.*,``: quadratic)
+        if not (word and "," in piece[word.end():]) and not re.search(r"第\s*\d+\s*页", piece):
             return None
     parsed = parse_citation(piece)
     kind = parsed.kind

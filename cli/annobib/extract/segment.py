@@ -91,18 +91,29 @@ def _depth(text: str) -> int:
     return sum(text.count(c) for c in _OPENERS) - sum(text.count(c) for c in _CLOSERS)
 
 
+# Evidence is read in a window next to each boundary: a citation is shorter than this, and scoring
+# whole tails at every boundary would make a long note quadratic.
+_WINDOW = 400
+
+
 def sentences(text: str) -> list[str]:
     """Split a note at a top-level ``。`` (or ``. ``) after which a new citation begins, when what
     stands before is a citation of its own."""
     out: list[str] = []
-    start = 0
+    start = depth = counted = 0
     for m in _STOP.finditer(text):
         i = m.start()
-        rest = text[i + 1:].lstrip()
-        if not rest or _depth(text[:i]) > 0:
+        depth += _depth(text[counted:i])  # nesting so far, counted once per character
+        counted = i
+        j = i + 1
+        while j < len(text) and text[j].isspace():
+            j += 1
+        if j == len(text) or depth > 0:
             continue
-        if (_NEW_CITATION.match(rest) or citation_start(rest) > 0) and citation_score(text[start:i]) >= 4:
+        rest = text[j: j + _WINDOW]
+        if (_NEW_CITATION.match(rest) or citation_start(rest) > 0) \
+                and citation_score(text[max(start, i - _WINDOW): i]) >= 4:
             out.append(text[start: i + 1])
-            start = len(text) - len(rest)
+            start = j
     out.append(text[start:])
     return [s for s in out if s.strip()]
