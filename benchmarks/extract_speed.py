@@ -74,6 +74,33 @@ def uncached_rate(repeat: int) -> None:
         print(f"{size:>14} {c:>8.3f} {size / c:>9,.0f} {size / b:>9,.0f}")
 
 
+def notes_file_rate(repeat: int) -> None:
+    """Wall-clock notes/s of ``extract_notes`` on a file of distinct notes (what ``annobib extract
+    --notes`` does, joining of works included), with the workers on every core and, as the peer
+    in the same run, with ``ANNOBIB_JOBS=1`` (one process)."""
+    import os
+
+    from annobib.extract import extract_notes
+    from annobib.extract.citations import read_note
+    print(f"{'notes file':>10} {'jobs':>5} {'wall s':>8} {'notes/s':>9} {'best n/s':>9}")
+    for size in (1000, 4000):
+        text = "\n\n".join(f"{k}. {note}" for k, note in enumerate(distinct_notes(size), 1))
+        for jobs in ("", "1"):
+            os.environ["ANNOBIB_JOBS"] = jobs
+
+            def run():
+                read_note.cache_clear()
+                extract_notes(text)
+            walls = []
+            for _ in range(max(3, repeat // 2)):
+                t0 = time.perf_counter()
+                run()
+                walls.append(time.perf_counter() - t0)
+            t = statistics.median(walls)
+            print(f"{size:>10} {jobs or 'all':>5} {t:>8.3f} {size / t:>9,.0f} {size / min(walls):>9,.0f}")
+    os.environ.pop("ANNOBIB_JOBS", None)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=7)
@@ -86,6 +113,7 @@ def main() -> None:
     print(f"seed: {n} notes, {len(x.entries)} entries, pages {x.page_numbers[0]}-{x.page_numbers[1]}: "
           f"median {t * 1000:.1f} ms wall, {c * 1000:.1f} ms CPU ({n / c:,.0f} notes/s CPU)")
     uncached_rate(args.repeat)
+    notes_file_rate(args.repeat)
     print(f"{'copies':>6} {'pages':>6} {'notes':>7} {'entries':>7} {'wall s':>8} {'CPU s':>8} {'notes/s':>9} {'best n/s':>9} {'CPU us/note':>12}")
     for copies in (1, 5, 10, 25, 50, 100):
         doc = synthetic(seed, copies)

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from annobib.extract.normalize import normalize
 from annobib.extract.segment import citation_score, citation_start, sentences
+from annobib.extract.workers import map_on_cores
 from annobib.extract.fields import (
     EN_PAGES,
     HAN,
@@ -111,20 +112,23 @@ def strip_lead_in(text: str) -> str:
     return text
 
 
+_SPLIT_CHARS = re.compile(r"[《「『（(\[［〈【〔》」』）)\]］〉】〕“”；;另又]")
+_OPENS, _CLOSES = "《「『（([［〈【〔", "》」』）)]］〉】〕"
+
+
 def split_top(text: str) -> list[str]:
     """Split on ``；``/``; ``/``另参见`` outside quotes, title marks and brackets."""
     parts: list[str] = []
     depth = 0
     quote = False
     start = 0
-    i = 0
     n = len(text)
-    opens, closes = "《「『（([［〈【〔", "》」』）)]］〉】〕"
-    while i < n:
+    for m in _SPLIT_CHARS.finditer(text):  # only the characters that matter, not every one
+        i = m.start()
         c = text[i]
-        if c in opens:
+        if c in _OPENS:
             depth += 1
-        elif c in closes:
+        elif c in _CLOSES:
             depth = max(0, depth - 1)
         elif c == "“":
             quote = True
@@ -138,7 +142,6 @@ def split_top(text: str) -> list[str]:
             elif text.startswith(("另参见", "另见", "另可参见", "又见"), i) and i > start + 4:
                 parts.append(text[start:i])
                 start = i
-        i += 1
     parts.append(text[start:])
     return [p.strip() for p in parts if p.strip(" 。.，,")]
 
@@ -180,12 +183,33 @@ def has_citation_signal(text: str) -> bool:
 _FULLWIDTH = {c: c - 0xFEE0 for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))}
 
 
+_AHEAD: dict[str, NoteReading] = {}  # notes read by workers, waiting for read_note
+
+
+def read_ahead(texts: list[str]) -> None:
+    """Read many notes at once on every core; :func:`read_note` then finds them ready. Call
+    :func:`forget_ahead` when done, so that unused readings are not kept."""
+    distinct = list(dict.fromkeys(texts))
+    readings = map_on_cores(_read_note, distinct)
+    if readings:
+        _AHEAD.update(zip(distinct, readings))
+
+
+def forget_ahead() -> None:
+    _AHEAD.clear()
+
+
 @lru_cache(maxsize=8192)
 def read_note(text: str) -> NoteReading:
     """Classify a note and cut it into citations (fields are parsed here too).
 
     A pure function of the note text, cached: articles repeat notes, and a repeated note must
     read the same way. Callers must not mutate the result."""
+    ahead = _AHEAD.pop(text, None)
+    return ahead if ahead is not None else _read_note(text)
+
+
+def _read_note(text: str) -> NoteReading:
     raw = normalize(text.strip().translate(_FULLWIDTH))
     if not raw:
         return NoteReading("not-understood", [], "empty note")

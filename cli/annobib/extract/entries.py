@@ -14,9 +14,10 @@ Back-references join the entry they point to:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
-from annobib.extract.citations import CitationText, read_note
+from annobib.extract.citations import CitationText, forget_ahead, read_ahead, read_note
 from annobib.extract.keys import base_key, family_part, unique
 from annobib.extract.notes import Note
 from annobib.model import Citation, Entry
@@ -61,12 +62,28 @@ def _norm_url(url: str) -> str:
 _LEADING_ARTICLE = re.compile(r"^\s*(?:The|A|An)\s+")
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=4096)
 def _norm_title(title: str) -> str:
-    return re.sub(r"[\W_]+", "", (title or "").lower())
+    return _NOT_WORD.sub("", (title or "").lower())
 
 
-def _families(fields: dict[str, str]) -> set[str]:
-    who = fields.get("author") or fields.get("editor") or ""
+@lru_cache(maxsize=4096)
+def _title_forms(title: str) -> tuple[str, str]:
+    """The title normalized, whole and without a leading article (a Chicago short title drops it:
+    The Trade and Administration of China -> Trade and Administration). Cached: every short form
+    is compared with every earlier work."""
+    return _norm_title(title), _norm_title(_LEADING_ARTICLE.sub("", title))
+
+
+def _families(fields: dict[str, str]) -> frozenset[str]:
+    return _families_of(fields.get("author") or fields.get("editor") or "", fields.get("langid"))
+
+
+@lru_cache(maxsize=4096)
+def _families_of(who: str, langid: str | None) -> frozenset[str]:
     out = set()
     depth = 0
     start = 0
@@ -81,8 +98,8 @@ def _families(fields: dict[str, str]) -> set[str]:
     for p in parts:
         p = p.strip()
         if p and p != "others":
-            out.add(family_part(p, fields.get("langid")))
-    return out
+            out.add(family_part(p, langid))
+    return frozenset(out)
 
 
 def _named_in(fields: dict[str, str], text: str) -> bool:
@@ -158,11 +175,7 @@ class Builder:
             candidates = [w for w in candidates if (w.fields.get("date") or "")[:4] == fields["date"][:4]]
         best = None
         for w in candidates:
-            title = w.fields.get("title", "")
-            full = _norm_title(title)
-            # a Chicago short title drops a leading article: The Trade and Administration of
-            # China -> Trade and Administration
-            bare = _norm_title(_LEADING_ARTICLE.sub("", title))
+            full, bare = _title_forms(w.fields.get("title", ""))
             if not short or (full.startswith(short) or short.startswith(full) or bare.startswith(short)) and full:
                 best = w  # the latest wins
         return best
@@ -291,6 +304,10 @@ def _safe_value(name: str, value: str) -> str:
 
 def build_entries(notes: list[Note]) -> tuple[list[Entry], list[NoteResult]]:
     b = Builder()
-    results = [b.add_note(n) for n in notes]
+    read_ahead([n.text for n in notes])
+    try:
+        results = [b.add_note(n) for n in notes]
+    finally:
+        forget_ahead()
     entries = b.finish(results)
     return entries, results

@@ -163,9 +163,12 @@ _DEBRIS = re.compile(
 )
 
 
+_DEBRIS_TAIL = 300
+
+
 def site_debris(text: str) -> str:
     """``… 第 3—10 页。被引量:1`` / ``… 113-157. [Cited by 3] Google Scholar`` -> the reference alone."""
-    m = _DEBRIS.search(text)
+    m = _DEBRIS.search(text, max(0, len(text) - _DEBRIS_TAIL))  # debris trails the item
     return text[: m.start()].rstrip() if m and m.start() > 4 else text
 
 

@@ -1,0 +1,61 @@
+"""Many notes are read on every core, and the result is the same as reading them one by one."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from annobib.extract import extract_notes, workers
+from annobib.extract.citations import read_note
+
+NOTES = [
+    "王某：《大国关系》，北京：某某出版社2015年版，第{k}页。",
+    "同上，第{k}页。",
+    "Robert Jervis, Perception and Misperception in International Politics (Princeton: Princeton University Press, 1976), p. {k}.",
+    "李明:《联盟政治的逻辑》,《世界经济与政治》2012年第4期,第{k}页。",
+    "Ibid., {k}.",
+    "佐藤優『国家の罠』新潮社、2005年、{k}頁。",
+]
+
+
+def _document(count: int) -> str:
+    return "\n\n".join(f"{k}. " + NOTES[k % len(NOTES)].format(k=k) for k in range(1, count + 1))
+
+
+def _reading(monkeypatch, jobs: str, text: str):
+    monkeypatch.setenv("ANNOBIB_JOBS", jobs)
+    read_note.cache_clear()
+    x = extract_notes(text)
+    return [e.as_dict() for e in x.entries], [r.as_dict() for r in x.notes]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_workers_read_as_one_process_does(monkeypatch):
+    text = _document(workers.PARALLEL_MIN + 60)
+    calls = []
+    real = workers.map_on_cores
+    monkeypatch.setattr("annobib.extract.citations.map_on_cores",
+                        lambda fn, items: calls.append(len(items)) or real(fn, items))
+    together = _reading(monkeypatch, "2", text)
+    alone = _reading(monkeypatch, "1", text)
+    assert calls and calls[0] > workers.PARALLEL_MIN  # the pool was asked, with the distinct notes
+    assert together == alone
+    assert len(together[0]) >= 4 and sum(r["status"] == "cited" for r in together[1]) > 0.8 * len(together[1])
+
+
+def test_jobs_reads_the_environment(monkeypatch):
+    monkeypatch.setenv("ANNOBIB_JOBS", "1")
+    assert workers.jobs() == 1
+    assert workers.map_on_cores(len, ["a"] * 1000) is None  # one job: the caller works alone
+    for bad in ("0", "abc", "9" * 400, "-3"):
+        monkeypatch.setenv("ANNOBIB_JOBS", bad)
+        assert workers.jobs() >= 1
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_pool_results_keep_their_order(monkeypatch):
+    monkeypatch.setenv("ANNOBIB_JOBS", "2")
+    items = [str(k) for k in range(1000)]
+    assert workers.map_on_cores(str.upper, items, minimum=10) == items
+    assert workers.map_on_cores(str.upper, items[:5], minimum=10) is None
