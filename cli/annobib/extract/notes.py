@@ -31,6 +31,7 @@ from annobib.extract.document import (
     join_pair,
     normalize_text,
 )
+from annobib.extract.normalize import site_debris
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 _SUP_TABLE = str.maketrans(SUPERSCRIPT, "0123456789")
@@ -451,8 +452,7 @@ def loose_notes(text: str) -> list[Note]:
             glued = GLUED_MARKER_RE.match(lines[0])
             last = raw[-1][0] if raw else None
             if glued and int(glued.group(1)) == (last + 1 if last is not None else len(raw) + 1):
-                raw.append((int(glued.group(1)), [lines[0][glued.end():]] + lines[1:]))
-                continue
+                marks[0] = glued
         raw += _paragraph_notes(lines, marks)
     out = []
     for i, (num, lines) in enumerate(raw, 1):
@@ -469,10 +469,12 @@ def _paragraph_notes(lines: list[str], marks: list) -> list[tuple[int | None, li
     notes = [current]
     unnumbered = not any(marks)
     for line, m in zip(lines[1:], marks[1:]):
+        if not m and current[0] is not None:
+            m = GLUED_MARKER_RE.match(line)  # 2颜惠民：… after 1《…》: glued, yet the next number
         if m and current[0] is not None and _loose_number(m) == current[0] + 1:
             current = (_loose_number(m), [line[m.end():]])
             notes.append(current)
-        elif unnumbered and _ITEM_END.search(current[1][-1]) and _ITEM_HEAD.match(line):
+        elif unnumbered and _ITEM_END.search(site_debris(current[1][-1])) and _ITEM_HEAD.match(line):
             current = (None, [line])  # a reference list pasted one item per line, no numbers
             notes.append(current)
         else:
@@ -482,15 +484,18 @@ def _paragraph_notes(lines: list[str], marks: list) -> list[tuple[int | None, li
 
 # an unnumbered reference-list item ends with a full stop, a URL or a DOI; the next one opens with
 # an author (``Allison, G. (2017)``, ``Keohane R O, Nye J S.``, ``费孝通. 乡土中国``) or a title mark
-_ITEM_END = re.compile(r"(?:[.。]|https?://\S+|10\.\d{4,9}/\S+)\s*$")
+_ITEM_END = re.compile(r"(?:[.。][)）]?|https?://\S+|10\.\d{4,9}/\S+)\s*$")
 _ITEM_HEAD = re.compile(
     r"^\s*(?:[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3},\s*(?:[A-Z]|&)|[A-Z][\w'’\-]+\s+[A-Z]{1,3}[,.]\s"
     r"|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,4}\.\s*\((?:1[5-9]|20)\d\d"
-    r"|[\u4e00-\u9fff·]{2,15}(?:[、，,][\u4e00-\u9fff·]{2,8})*\s*(?:等\s*)?[.．，,:：]\s*[\u4e00-\u9fff《“「『(（\d]|[《「『“\"])"
+    r"|[\u4e00-\u9fff·]{2,15}(?:[、，,][\u4e00-\u9fff·]{2,8})*\s*(?:等\s*)?[.．，,:：]\s*[\u4e00-\u9fff《“「『(（\d]|[《「『“\"]"
+    r"|(?:[\u3040-\u30ff\u4e00-\u9fff・·＝=]{2,30}|[―—－-]{2,})\s*(?:編|編著|著|监修|監修)?\s*[（(](?:1[5-9]|20)\d\d)"  # 青山昌彦 (2008)『…』, ―― (2007)
 )
 
 
 def _loose_number(m: re.Match) -> int:
+    if m.re is GLUED_MARKER_RE:
+        return int(m.group(1))
     if m.group(2):
         return CIRCLED.index(m.group(2)) + 1
     if m.group(3):
