@@ -36,7 +36,8 @@ LEAD_IN_RE = re.compile(
     r"|(?:(?:See|see)\s+also,?\s+(?:for\s+example|for\s+instance|e\.g\.),|(?:See|see)\s+also|(?:See|see),?\s+(?:for\s+example|for\s+instance|e\.g\.|inter\s+alia|among\s+others|in\s+particular|especially|generally),"
     r"|(?:See|see)\s+(?:generally|especially|in\s+particular|further|most\s+notably)\b,?"
     r"|(?:For\s+(?:example|instance)|E\.g\.),?\s+see|See|see|Cf\.|cf\.|Compare|(?:As\s+)?(?:Quoted|quoted|Cited|cited)\s+in|"
-    r"For\s+(?:a|an|the|more|further)\b[^,:]{0,80}?,\s*see(?:,?\s+(?:for\s+example|for\s+instance|e\.g\.),)?|Also\s+see)\s*[:,]?\s+)"
+    r"For\s+(?:a|an|the|more|further)\b[^,:]{0,80}?,\s*see(?:,?\s+(?:for\s+example|for\s+instance|e\.g\.),)?|Also\s+see)\s*[:,]?\s+"
+    r"|(?:Подробнее\s+см\.|См\.\s+также|См\.|Цит\.\s+по|Ср\.)\s*[:：]?\s*)"
 )
 COMMENTARY_LEAD_RE = re.compile(
     r"^(?P<comment>.{2,200}?[，,：:。])\s*(?=(?:可|请|另|亦|也|还)?\s*(?:参\s*见|参\s*阅|详\s*见|参看)|(?:see also|see|cf\.)\s)",
@@ -49,13 +50,23 @@ NOT_CITATION_RE = re.compile(
 )
 CIRCLED_NUMS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 NOTEREF_RE = re.compile(
-    r"^(?:同前注|同注|参见前注|见前注|前注|参见注|见注|参见本文注|见本文注|前掲注|前揭注|前引注|前引)\s*(?P<n>[" + CIRCLED_NUMS + r"]|[\[［(（]?\d{1,3}[\]］)）]?)\s*(?:所引|引)?(?:书|文)?\s*(?:[,，。.:：]\s*)?(?P<rest>.*)$"
+    r"^(?:同前注|同前註|同注|同註|参见前注|见前注|見前註|前注|前註|参见注|见注|参见本文注|见本文注|前掲注|前揭注|前引注|前引|同(?=[" + CIRCLED_NUMS + r"]))"
+    r"\s*(?P<n>[" + CIRCLED_NUMS + r"]|[\[［(（〔【]?\d{1,3}[\]］)）〕】]?)\s*(?:所引|引)?(?:书|文)?\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
     r"|^(?:See\s+)?(?:supra\s+)?(?:note|n\.)\s+(?P<n2>\d{1,3})(?:\s+above)?\s*(?:[,.;:]\s*)?(?P<rest2>.*)$",
     re.I,
 )
+# a back-reference to a note that names the author first: ``Bennett, supra note 8, at 305``,
+# ``Lauterbach (n 1) 70`` (OSCOLA), ``潮田・前掲注7)14頁``, ``Wexler et al.，前引〔2〕``
+NAMED_NOTEREF_RE = re.compile(
+    r"^(?P<who>[^;；]{1,120}?)(?:,\s*supra\s+(?:note|n\.)\s*(?P<n>\d{1,3})|\s*\(n\s*(?P<n2>\d{1,3})\)"
+    r"|\s*[・·、，,]\s*(?:前掲注|前揭注|前引注|前注|前引)\s*[\[［(（〔【]?(?P<n3>\d{1,3})[\]］)）〕】]?)"
+    r"\s*(?:,\s*at\s+)?[,，、]?\s*(?P<rest>.*)$"
+)
+# 秦立言：前引《…》 / 北村信一:前揭《…》: a short form (author and title) flagged by the word
+NAMED_PRE_BACKREF_RE = re.compile(r"^(?P<who>[^《「『：:，,。]{1,20})[：:，,]\s*(?:前引|前揭|前掲|上引|上掲)\s*(?=[《「『])")
 IBID_RE = re.compile(
     r"^(?:同上(?:书|文|注|引)?|同前(?:注|书)?(?![引掲揭\s]*[" + "①②③④⑤⑥⑦⑧⑨⑩" + r"\d(（\[])|Ibid\.?|ibid\.?|Ibidem|Id\.|"
-    r"同書|同上書|同論文|同右|上书|上引书|上引文|上揭书|上掲書|위의\s*(?:책|글|논문)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
+    r"同書|同上書|同論文|同右|同(?=\s*\d{1,5}\s*頁)|上书|上引书|上引文|上揭书|上掲書|위의\s*(?:책|글|논문)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
 )
 # 前引周雪光书 / 前揭李明文: the back-reference word first, then the author
 OPCIT_ZH_PRE_RE = re.compile(r"^(?:前引|前揭|前掲)\s*(?P<author>[^\s，,。：:《》「」『』\d（(]{2,12}?)\s*(?:书|文|書|論文|著作)\s*(?:[，,。、]\s*)?(?P<rest>.*)$")
@@ -68,7 +79,9 @@ OPCIT_ZH_RE = re.compile(
 AUTHOR_DATE_SHORT = re.compile(
     r"^(?P<au>[A-Z][\w'’\-]+(?:\s+(?:and|&)\s+[A-Z][\w'’\-]+)?(?:\s+et\s+al\.)?)\s*\((?P<y>(?:1[5-9]|20)\d\d)[a-z]?\)\s*(?:[,:]\s*(?P<rest>.*))?$")
 OPCIT_RU_RE = re.compile(r"^(?P<author>[А-ЯЁ][а-яё\-]+)\s+(?:[А-ЯЁ]\.\s*){1,2},?\s*Указ\.\s*соч\.?\s*(?P<rest>.*)$")
-OPCIT_EN_RE = re.compile(r"^(?P<author>(?:[^,]{1,40},\s*){0,3}[^,]{1,60}?),\s*(?:op\.\s*cit\.?|loc\.\s*cit\.?|Указ\.\s*соч\.?)\s*(?P<rest>.*)$", re.I)
+OPCIT_EN_RE = re.compile(r"^(?P<author>(?:[^,]{1,40},\s*){0,3}[^,]{1,60}?)(?:,|(?<=[A-Z]\.))\s*(?:op\.\s*cit\.?|loc\.\s*cit\.?|Указ\.\s*соч\.?)\s*(?P<rest>.*)$", re.I)
+# the author of the work cited just before, named again by a word or a dash
+DITTO_RE = re.compile(r"^(?:Он\s+же|Она\s+же|Они\s+же|Idem|Eadem|同氏|同人)\s*[.,，、:：]?\s*(?=\S)")
 ZH_CITE_SIGNAL = re.compile(r"《[^》]+》|「[^」]+」|『[^』]+』|\[(?:J|M|N|D|C|R|EB/OL)\]")
 EN_CITE_SIGNAL = re.compile(
     r"[“\"][^”\"]*[A-Za-z\u0400-\u04ff][^”\"]{2,}[”\"]|\b(?:pp?\.\s*\d|Vol\.|vol\.|No\.\s*\d|Press|University|19\d\d|20\d\d)\b|https?://"
@@ -93,6 +106,7 @@ class CitationText:
     locator: str | None = None
     author: str | None = None  # for opcit
     parsed: Parsed | None = None
+    same_author: bool = False  # Он же. / Idem / ―― (2007): by the author of the work cited before
 
 
 @dataclass
@@ -227,9 +241,14 @@ def _read_note(text: str) -> NoteReading:
             piece = re.sub(r"^(?:and|&)\s+(?=[A-Z“\"])", "", piece)  # …, 23; and Philip Huang, Title
             piece = strip_lead_in(piece)
         piece = strip_etc(piece)
+        ditto = DITTO_RE.match(piece)
+        if ditto:
+            piece = piece[ditto.end():]
         if not piece:
             continue
         c = classify(piece)
+        if c is not None and ditto:
+            c.same_author = True
         if c is None:
             prose = True
             continue
@@ -330,6 +349,15 @@ def classify(piece: str) -> CitationText | None:
         num = CIRCLED_NUMS.index(raw_n) + 1 if raw_n in CIRCLED_NUMS else int(re.sub(r"\D", "", raw_n))
         rest = m.group("rest") if m.group("n") else m.group("rest2")
         return CitationText(piece, "noteref", locator_of(rest or ""), author=str(num))
+    m = NAMED_NOTEREF_RE.match(piece)
+    if m and (m.group("n") or m.group("n2") or m.group("n3")):
+        num = int(m.group("n") or m.group("n2") or m.group("n3"))
+        rest = m.group("rest") or ""
+        return CitationText(piece, "noteref", locator_of(rest) or bare_page(rest), author=str(num))
+    m = NAMED_PRE_BACKREF_RE.match(piece)
+    if m:
+        parsed = parse_citation(m.group("who") + "：" + piece[m.end():])
+        return CitationText(piece, "short", parsed.locator, parsed=parsed)
     m = IBID_RE.match(piece)
     if m:
         rest = m.group("rest").strip(" .。")

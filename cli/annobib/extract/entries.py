@@ -111,6 +111,7 @@ def _named_in(fields: dict[str, str], text: str) -> bool:
     return False
 
 
+_DITTO_AUTHOR = re.compile(r"[―—－\-‐]{2,}")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s*&\s*|[、,，和與与]|\s+et\s+)\s*")
 
 
@@ -168,8 +169,8 @@ class Builder:
         candidates: list[_Work] = []
         for fam in fams:
             candidates.extend(self.by_family.get(fam, []))
-        if not fams and short:
-            candidates = self.works
+        if short and not candidates:
+            candidates = self.works  # no family, or a misspelt one (Christianson for Christiansen): the title decides
         if not short and fields.get("date"):
             # Mearsheimer (2019): an author-date short form names the year, not the title
             candidates = [w for w in candidates if (w.fields.get("date") or "")[:4] == fields["date"][:4]]
@@ -224,12 +225,13 @@ class Builder:
                 if c.parsed is None or not c.parsed.understood:
                     problems.append("citation not understood")
                 else:
-                    target = self._find(c.parsed.fields)
+                    fields = self._with_ditto_author(c)
+                    target = self._find(fields)
                     if target is None:
-                        target = self._new(c)
+                        target = self._new(c, fields)
                         joined = False
                     else:
-                        for k, v in c.parsed.fields.items():
+                        for k, v in fields.items():
                             target.fields.setdefault(k, v)
             if target is not None:
                 target.citations.append(citation)
@@ -261,9 +263,27 @@ class Builder:
                 return w
         return None
 
-    def _new(self, c: CitationText) -> _Work:
+    def _with_ditto_author(self, c: CitationText) -> dict[str, str]:
+        """The citation's fields, with the author of the work cited before when the note names
+        them by ditto (``Он же.``, ``Idem``, ``―― (2007)``); readings are shared, so a copy."""
+        fields = c.parsed.fields
+        author = fields.get("author") or ""
+        if not (c.same_author or _DITTO_AUTHOR.fullmatch(author)) or not self.last_cited:
+            return fields
+        before = self.last_cited[-1].fields
+        who = {k: before[k] for k in ("author", "editor") if before.get(k)}
+        if not who:
+            return fields
+        rest = {k: v for k, v in fields.items() if k not in ("author", "editor") or not _DITTO_AUTHOR.fullmatch(v)}
+        if "author" in who and "author" not in rest:
+            rest["author"] = who["author"]
+        elif "editor" in who and "author" not in rest and "editor" not in rest:
+            rest["editor"] = who["editor"]
+        return rest
+
+    def _new(self, c: CitationText, fields: dict[str, str] | None = None) -> _Work:
         p = c.parsed
-        w = _Work(type=p.type, fields=dict(p.fields), citations=[], names=list(p.names))
+        w = _Work(type=p.type, fields=dict(fields if fields is not None else p.fields), citations=[], names=list(p.names))
         self.works.append(w)
         self._register(w)
         return w

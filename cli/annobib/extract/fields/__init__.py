@@ -42,6 +42,12 @@ from annobib.extract.fields.features import (
     page_range,
 )
 from annobib.extract.fields.gbt import parse_gbt_tagged
+from annobib.extract.fields.jpdate import (
+    is_cjk_author_date,
+    is_japanese_case,
+    parse_cjk_author_date,
+    parse_japanese_case,
+)
 from annobib.extract.fields.law import parse_case
 from annobib.extract.fields.model import Genre, Parsed
 from annobib.extract.fields.names import western_person
@@ -140,6 +146,31 @@ GENRES: list[Genre] = [
               "fields": {"journaltitle": "Россия в глобальной политике", "number": "3", "date": "2016"}}),
             ("АВП РФ. Ф. 0100. Оп. 42. П. 288. Д. 19. Л. 81–85.",
              {"type": "misc", "locator": "81-85", "fields": {"entrysubtype": "archive", "langid": "russian"}}),
+        ),
+    ),
+    Genre(
+        "ja-court-decision", "jpdate", is_japanese_case, parse_japanese_case,
+        examples=(
+            # tests/data/extract_blind9 (Japanese civil-law notes): era dates, law reports
+            ("最判昭和48年10月9日民集27巻9号1129頁。",
+             {"type": "jurisdiction",
+              "fields": {"institution": "最高裁判所", "date": "1973-10-09", "journaltitle": "民集", "volume": "27",
+                         "number": "9", "pages": "1129"}}),
+            ("大阪地判令和元年5月8日判時2450号30頁。",
+             {"type": "jurisdiction", "fields": {"institution": "大阪地", "date": "2019-05-08", "number": "2450"}}),
+        ),
+    ),
+    Genre(
+        "cjk-author-date", "jpdate", is_cjk_author_date, parse_cjk_author_date,
+        examples=(
+            # tests/data/extract_blind9 (Japanese author-date reference lists)
+            ("森田一郎 (2010)『制度と組織の経済学』有斐閣.",
+             {"type": "book",
+              "fields": {"author": "森田一郎", "title": "制度と組織の経済学", "publisher": "有斐閣", "date": "2010"}}),
+            ("―― (2012)「雇用の流動化」『日本労働研究雑誌』54(3): 4-15.",
+             {"type": "article", "fields": {"author": "――", "journaltitle": "日本労働研究雑誌", "date": "2012"}}),
+            ("王某（2015）：《国家能力研究》，北京：某某出版社。",
+             {"type": "book", "fields": {"author": "王某", "title": "国家能力研究", "date": "2015"}}),
         ),
     ),
     Genre(
@@ -371,7 +402,7 @@ def match_genre(text: str) -> tuple[Genre, Parsed]:
 # Until this package was split, every regex and helper lived in one module ``annobib.extract.fields``;
 # the names imported above are the ones other modules and tests use. Any other name of that module
 # (``from annobib.extract.fields import _order``) is still found, in the submodule that holds it now.
-_SUBMODULES = ("features", "names", "model", "law", "apa", "cjk", "western", "archive", "gbt", "russian")
+_SUBMODULES = ("features", "names", "model", "law", "apa", "cjk", "western", "archive", "gbt", "russian", "jpdate")
 
 
 def __getattr__(name: str):

@@ -147,6 +147,10 @@ def parse_cjk(text: str) -> Parsed:
     return _cjk_finish(note, etype)
 
 
+_JAPANESE_CUE = re.compile(r"[\u3040-\u30ff]|頁|『")
+_PAREN_CREDIT = re.compile(r"[（(]([^（）()]*(?:訳|译|譯))[)）]$")
+
+
 def _cjk_title(text: str) -> _CjkNote | Parsed:
     """The first title in marks, with the text before and after it; a Parsed result when there is no
     title in marks (read as ``author：title，rest``) or its mark is never closed."""
@@ -193,17 +197,26 @@ def _cjk_authors(n: _CjkNote) -> None:
     role = None
     pre_translators: list[str] = []
     pre_tr_others = False
+    japanese = bool(_JAPANESE_CUE.search(text))
     if author_part:
+        credit = _PAREN_CREDIT.search(author_part)
+        if credit:  # 閻学達（高木誠監訳・川島真一ほか訳）: the translators in brackets after the author
+            author_part = author_part[: credit.start()].strip()
+            names = [c for c in re.split(r"[・·、，,]", credit.group(1)) if re.search(r"(?:訳|译|譯)$", c.strip())]
+            for name in names:
+                more, _r, more_others = cjk_names(re.sub(r"監(?=訳$)|(?:ほか|他|等)(?=訳$)", "", name.strip()), japanese)
+                pre_translators += more
+                pre_tr_others = pre_tr_others or bool(re.search(r"(?:ほか|他|等)訳$", name.strip()))
         groups = [g for g in re.split(r"[，,]", author_part) if g.strip()]
         tr_end = r"(?:译|訳|譯|(?<=[\uac00-\ud7af])\s+(?:옮김|역))$"  # 김한규 옮김: the Korean translator
         if len(groups) > 1 and any(re.search(tr_end, g.strip()) for g in groups):
             for g in groups:
                 if re.search(tr_end, g.strip()):
-                    pre_translators, _r, pre_tr_others = cjk_names(g)
+                    pre_translators, _r, pre_tr_others = cjk_names(g, japanese)
                 else:
-                    authors, role, others = cjk_names(g)
+                    authors, role, others = cjk_names(g, japanese)
         else:
-            authors, role, others = cjk_names(author_part)
+            authors, role, others = cjk_names(author_part, japanese)
     n.author_part, n.authors, n.lib_first, n.others, n.pre_tr_others = author_part, authors, lib_first, others, pre_tr_others
     n.pre_translators, n.role = pre_translators, role
 

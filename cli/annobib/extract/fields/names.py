@@ -26,8 +26,36 @@ ROLE_SUFFIX_RE = re.compile(r"\s*(主编|编著|合编|编选|编译|编|著|等
 KO_ROLE_RE = re.compile(r"(?<=[\uac00-\ud7af])(\s+외)?\s+(편저|공편|편|엮음|지음|저|옮김|역)$")
 
 
-def cjk_names(text: str) -> tuple[list[str], str | None, bool]:
-    """``汪曙申、刘匡宇、陈桂清等`` -> (names, role, others). Role is 'editor' / 'translator' / None."""
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff々]{2,5}")
+_HANGUL_NAME = re.compile(r"[\uac00-\ud7af]{2,5}")
+
+
+def _dotted_names(part: str, japanese: bool) -> list[str]:
+    """``国分良一・添田芳秀`` (Japanese), ``하영수·남궁훈`` (Korean), ``奥山昌道＝潮田佳男`` (Japanese law
+    editors) -> one name each; a name spelt with dots (``塞缪尔·亨廷顿``, ``ハウ・キャロル``) stays whole.
+    Between Han names the dot separates people only in a Japanese note: in Chinese it joins the
+    parts of a transliterated foreign name."""
+    tokens = [t.strip() for t in re.split(r"[＝=]", part) if t.strip()]
+    out: list[str] = []
+    for token in tokens:
+        pieces = re.split(r"\s*([・·･])\s*", token)  # name, dot, name, dot, …
+        merged: list[str] = []
+        alone_before = True
+        for k in range(0, len(pieces), 2):
+            piece = pieces[k]
+            alone = bool(_HANGUL_NAME.fullmatch(piece) or (japanese and _HAN_NAME.fullmatch(piece)))
+            if alone or alone_before:
+                merged.append(piece)
+            else:
+                merged[-1] += pieces[k - 1] + piece  # ハウ・キャロル: one name, its dot kept
+            alone_before = alone
+        out.extend(merged if len(merged) > 1 and all(merged) else [token])
+    return out
+
+
+def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None, bool]:
+    """``汪曙申、刘匡宇、陈桂清等`` -> (names, role, others). Role is 'editor' / 'translator' / None.
+    ``japanese``: the note is Japanese, where ``・`` separates people (see :func:`_dotted_names`)."""
     text = strip_trailing(NATIONALITY_RE.sub("", text.strip()))
     role = None
     others = False
@@ -55,7 +83,7 @@ def cjk_names(text: str) -> tuple[list[str], str | None, bool]:
         text = text[: m.start()]
     parts = [NATIONALITY_RE.sub("", p).strip() for p in re.split(r"[、，,／/；;]|\s+和\s+|\s+与\s+", text) if p.strip()]
     parts = [strip_trailing(p) for p in parts if strip_trailing(p)]
-    return parts, role, others
+    return [name for p in parts for name in _dotted_names(p, japanese)], role, others
 
 
 def format_cjk_names(names: list[str], others: bool) -> str:
