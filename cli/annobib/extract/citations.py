@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from annobib.extract.normalize import normalize
-from annobib.extract.segment import citation_score, citation_start, sentences
+from annobib.extract.segment import citation_score, citation_start, sentences, translation_pairs
 from annobib.extract.workers import map_on_cores
 from annobib.extract.fields import (
     EN_PAGES,
@@ -231,7 +231,7 @@ def _read_note(text: str) -> NoteReading:
         return NoteReading("not-a-citation", [], "funding or acknowledgement note")
     body = cut_commentary(raw)
     body = cut_trailing_commentary(body)
-    body = strip_lead_in(body)
+    body = translation_pairs(strip_lead_in(body))
     pieces = [s for part in split_top(body) for s in sentences(part)]
     out: list[CitationText] = []
     prose = False

@@ -117,3 +117,29 @@ def sentences(text: str) -> list[str]:
             start = j
     out.append(text[start:])
     return [s for s in out if s.strip()]
+
+
+# An original and its translation in one note: ``…, 2004, p. 5（ジョセフ・ナイ『…』山岡洋介訳、
+# 日本経済新聞社、2005年、10頁）`` / ``… Cambridge University Press. (=2012, 池村千春訳『…』NTT出版.)``.
+_TRANSLATION_IN_BRACKETS = re.compile(
+    r"(?<=[\w.,)\]])\s*[（(]\s*(?:=\s*(?P<year>(?:1[5-9]|20)\d\d)\s*[,，、]\s*)?"
+    r"(?P<tr>[^（()）]*?(?:訳|译|譯)[^（()）]*?[『《「][^（()）]*?|[^（()）]*?[『《「][^（()）]*?(?:訳|译|譯)[^（()）]*?)"
+    r"[)）]\s*[。.]?\s*$"
+)
+# また、…『…』…も参照。: "see also" in Japanese, a second citation after the first one's full stop
+_JA_ALSO = re.compile(r"(?<=[.。])\s*(?:また|なお|さらに)[、，]\s*(?=[^。]{0,60}[『「])")
+_JA_SEE_TAIL = re.compile(r"\s*(?:など)?(?:も|を)?参照(?:のこと|されたい)?\s*[。.]?\s*$")
+
+
+def translation_pairs(text: str) -> str:
+    """Separate with ``；`` a translation printed in brackets after its original, and a Japanese
+    ``また、…も参照`` citation after the one before it, so that each is read as a citation."""
+    m = _TRANSLATION_IN_BRACKETS.search(text)
+    if m:
+        tr = re.sub(r"[\s.．。]+$", "", m.group("tr"))
+        if m.group("year") and m.group("year") not in tr:
+            tr += "、" + m.group("year") + "年"
+        text = text[: m.start()].rstrip() + "；" + tr + "。"
+    if "参照" in text:
+        text = _JA_SEE_TAIL.sub("。", _JA_ALSO.sub("；", text))
+    return text
