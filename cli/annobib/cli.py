@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         rv = cli.main(args=argv, prog_name="annobib", standalone_mode=False)
     except AnnobibError as exc:
-        click.echo(f"annobib: error: {exc}", err=True)
+        click.echo(f"annobib: error: {_clean(exc)}", err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("annobib: interrupted", err=True)
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
-        exc.show()
+        _show_click_error(exc)
         sys.exit(2 if exc.exit_code == 2 else exc.exit_code or 2)
     except BrokenPipeError:
         # `annobib list | head`: the reader went away; that is not an error.
@@ -119,6 +119,25 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
         if debug:
             raise
-        click.echo(f"annobib: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        click.echo(f"annobib: internal error: {type(exc).__name__}: {_clean(exc)} (run with --debug for details)",
+                   err=True)
         sys.exit(2)
     sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _clean(text) -> str:
+    """An error message echoes paths, keys and values: one line, secrets out, nothing raw."""
+    from annobib.core.sanitize import message
+
+    return message(text)
+
+
+def _show_click_error(exc: click.ClickException) -> None:
+    """Click's usage error (it quotes the arguments given) with unsafe characters made visible."""
+    import io
+
+    from annobib.core.sanitize import redact, terminal_lines
+
+    buf = io.StringIO()
+    exc.show(file=buf)
+    click.echo(terminal_lines(redact(buf.getvalue())), err=True, nl=False)
