@@ -94,6 +94,7 @@ def main(argv: list[str] | None = None) -> None:
         from annobib import perf
 
         perf.BACKGROUND = True
+        _guard_terminals()
     try:
         rv = cli.main(args=argv, prog_name="annobib", standalone_mode=False)
     except AnnobibError as exc:
@@ -123,6 +124,20 @@ def main(argv: list[str] | None = None) -> None:
                    err=True)
         sys.exit(2)
     sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _guard_terminals() -> None:
+    """On a terminal, everything echoed goes through the sanitizer: no field value, path or
+    argument can drive the terminal even where a command forgot to clean it."""
+    from annobib.core.sanitize import TerminalStream
+
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        try:
+            if stream is not None and stream.isatty() and not isinstance(stream, TerminalStream):
+                setattr(sys, name, TerminalStream(stream))
+        except (AttributeError, ValueError, OSError):
+            continue
 
 
 def _clean(text) -> str:

@@ -85,7 +85,9 @@ def console(ctx: click.Context | None = None, stderr: bool = False):
     Field values must be passed as ``rich.text.Text`` (never markup strings) so a title
     containing ``[bold]`` or an escape sequence prints literally.
     """
-    stream = sys.stderr if stderr else sys.stdout
+    from annobib.core.sanitize import raw_stream
+
+    stream = raw_stream(sys.stderr if stderr else sys.stdout)
     on_terminal = bool(getattr(stream, "isatty", lambda: False)())
     return _safe_console_class()(
         file=stream,

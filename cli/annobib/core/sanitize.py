@@ -58,13 +58,23 @@ def visible(ch: str) -> str:
     return "<U+%04X>" % o
 
 
-def _one_line(m: re.Match) -> str:
-    ch = m.group()
-    return " " if ch in "\n\t\r" else visible(ch)
+_TABLES: dict[str, dict[int, str]] = {}
 
 
-def _keep_lines(m: re.Match) -> str:
-    return visible(m.group())
+def _table(kind: str) -> dict[int, str]:
+    """str.translate tables (C speed on long values): every unsafe code point -> visible text."""
+    table = _TABLES.get(kind)
+    if table is None:
+        ranges = [(0, 0x1F), (0x7F, 0x9F), (0x061C, 0x061C), (0x180E, 0x180E), (0x200B, 0x200F),
+                  (0x2028, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB),
+                  (0xE0000, 0xE007F), (0xD800, 0xDFFF)]
+        table = {o: visible(chr(o)) for lo, hi in ranges for o in range(lo, hi + 1)}
+        if kind == "one-line":
+            table.update({ord("\n"): " ", ord("\t"): " ", ord("\r"): " "})
+        else:
+            del table[ord("\n")], table[ord("\t")]
+        _TABLES[kind] = table
+    return table
 
 
 def terminal(text) -> str:
@@ -74,7 +84,7 @@ def terminal(text) -> str:
     text = str(text)
     if _UNSAFE.search(text) is None:
         return text
-    return _UNSAFE.sub(_one_line, text)
+    return text.translate(_table("one-line"))
 
 
 def terminal_lines(text) -> str:
@@ -84,12 +94,38 @@ def terminal_lines(text) -> str:
     text = str(text)
     if _UNSAFE_LINES.search(text) is None:
         return text
-    return _UNSAFE_LINES.sub(_keep_lines, text)
+    out = text.translate(_table("lines"))
+    return out.replace("\\x0d\n", "\r\n") if "\r\n" in text else out
 
 
 def is_clean(text: str) -> bool:
     """True when ``text`` holds no character :func:`terminal` would change."""
     return _UNSAFE.search(text) is None
+
+
+class TerminalStream:
+    """A text stream for ``sys.stdout``/``sys.stderr`` on a terminal: whatever is written goes
+    through :func:`terminal_lines`. The net under every ``click.echo``; Rich consoles write to
+    ``raw_stream`` (their own colour sequences must pass) and sanitize their text themselves."""
+
+    def __init__(self, raw):
+        self.raw_stream = raw
+
+    def write(self, text) -> int:
+        if not isinstance(text, str):
+            raise TypeError("a text stream")  # click probes with bytes to tell binary from text
+        self.raw_stream.write(terminal_lines(text))
+        return len(text)
+
+    def __getattr__(self, name):  # isatty, fileno, flush, encoding, errors, buffer-less rest
+        if name == "buffer":
+            raise AttributeError(name)  # no side door around the sanitizer
+        return getattr(self.raw_stream, name)
+
+
+def raw_stream(stream):
+    """The stream under a :class:`TerminalStream` (the stream itself otherwise)."""
+    return getattr(stream, "raw_stream", stream)
 
 
 # --------------------------------------------------------------------------- URLs
@@ -136,12 +172,12 @@ def html_link(text: str, url: str | None) -> str:
 
 # Every ASCII punctuation CommonMark or pandoc gives a meaning (emphasis, links, raw HTML,
 # entities, headings, tables, strike-through, math, superscript, citations, images).
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&$^@!])")
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|~&$^@!"})
 
 
 def markdown_text(text) -> str:
     """Markdown-escaped text: prints as itself, makes no markup and no raw HTML."""
-    return _MD_SPECIAL.sub(r"\\\1", terminal_lines(text))
+    return terminal_lines(text).translate(_MD_SPECIAL)
 
 
 def markdown_link(text: str, url: str | None) -> str:
@@ -193,7 +229,7 @@ _SECRET_ENV = ("ANNOBIB_IA_ACCESS", "ANNOBIB_IA_SECRET")
 _MIN_SECRET = 4  # a shorter "secret" would blank out ordinary words
 _registered: set[str] = set()
 _PATTERNS = [
-    (re.compile(r"(?i)\b(authorization\s*[:=]\s*)(?:\"[^\"]*\"|'[^']*'|[^\r\n,;}]*)"), r"\1" + REDACTED),
+    (re.compile(r"(?i)\b(authorization[\"']?\s*[:=]\s*)(?:\"[^\"]*\"|'[^']*'|[^\r\n,;}]*)"), r"\1" + REDACTED),
     (re.compile(r"\bLOW\s+[^\s:]+:[^\s\"',;}]+"), "LOW " + REDACTED),
     (re.compile(r"(?i)\b((?:ia[_-]?)?(?:access|secret)[_-]?key)(\"?\s*[:=]\s*\"?)([^\s\"',&;}]+)"),
      r"\1\2" + REDACTED),
