@@ -94,7 +94,14 @@ def main(argv: list[str] | None = None) -> None:
         from annobib import perf
 
         perf.BACKGROUND = True
-        _guard_terminals()
+    restore = _guard_streams(real_process=argv is None)
+    try:
+        _run(argv, debug)
+    finally:
+        restore()
+
+
+def _run(argv: list[str] | None, debug: bool) -> None:
     try:
         rv = cli.main(args=argv, prog_name="annobib", standalone_mode=False)
     except AnnobibError as exc:
@@ -126,18 +133,30 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(rv if isinstance(rv, int) else 0)
 
 
-def _guard_terminals() -> None:
-    """On a terminal, everything echoed goes through the sanitizer: no field value, path or
-    argument can drive the terminal even where a command forgot to clean it."""
+def _guard_streams(real_process: bool):
+    """Everything echoed on stderr (errors, warnings, status lines: for people) and, on a
+    terminal, on stdout goes through the sanitizer, so no field value, path or argument drives
+    a terminal or a CI log even where a command forgot to clean it. Piped stdout stays exact
+    (raw BibTeX, diffs and JSON for tools). Returns a function that puts the streams back."""
     from annobib.core.sanitize import TerminalStream
 
+    saved = {}
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         try:
-            if stream is not None and stream.isatty() and not isinstance(stream, TerminalStream):
-                setattr(sys, name, TerminalStream(stream))
+            wanted = name == "stderr" or (real_process and stream.isatty())
         except (AttributeError, ValueError, OSError):
             continue
+        if stream is not None and wanted and not isinstance(stream, TerminalStream):
+            saved[name] = stream
+            setattr(sys, name, TerminalStream(stream))
+
+    def restore() -> None:
+        for name, stream in saved.items():
+            if isinstance(getattr(sys, name), TerminalStream):
+                setattr(sys, name, stream)
+
+    return restore
 
 
 def _clean(text) -> str:

@@ -34,6 +34,8 @@ from __future__ import annotations
 import os
 import re
 
+from annobib.perf import lazy_regex  # compiled on first use: `annobib --help` pays nothing
+
 SAFE_SCHEMES = ("http", "https", "ftp", "mailto")
 REDACTED = "[REDACTED]"
 
@@ -44,8 +46,8 @@ _CONTROLS = "\x00-\x1f\x7f-\x9f"
 # annotation marks, and the tag characters (invisible ASCII look-alikes).
 _FORMAT = ("\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
            "\U000e0000-\U000e007f\ud800-\udfff")  # lone surrogates: undecodable bytes of an argument
-_UNSAFE = re.compile(f"[{_CONTROLS}{_FORMAT}]")
-_UNSAFE_LINES = re.compile(f"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_FORMAT}]")
+_UNSAFE = lazy_regex(f"[{_CONTROLS}{_FORMAT}]")
+_UNSAFE_LINES = lazy_regex(f"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_FORMAT}]")
 
 
 def visible(ch: str) -> str:
@@ -130,10 +132,10 @@ def raw_stream(stream):
 
 # --------------------------------------------------------------------------- URLs
 
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+_SCHEME = lazy_regex(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _URL_QUOTE = {" ": "%20", '"': "%22", "'": "%27", "<": "%3C", ">": "%3E", "`": "%60", "\\": "%5C",
               "{": "%7B", "}": "%7D", "|": "%7C", "^": "%5E"}
-_URL_QUOTE_RX = re.compile("[" + re.escape("".join(_URL_QUOTE)) + "]")
+_URL_QUOTE_RX = lazy_regex("[" + re.escape("".join(_URL_QUOTE)) + "]")
 
 
 def safe_url(url: str | None) -> str | None:
@@ -205,7 +207,7 @@ def csv_cell(value) -> str:
 
 # --------------------------------------------------------------------------- JSON
 
-_JSON_RAW = re.compile(f"[\x7f-\x9f{_FORMAT}]")
+_JSON_RAW = lazy_regex(f"[\x7f-\x9f{_FORMAT}]")
 
 
 def _json_escape(m: re.Match) -> str:
@@ -229,9 +231,9 @@ _SECRET_ENV = ("ANNOBIB_IA_ACCESS", "ANNOBIB_IA_SECRET")
 _MIN_SECRET = 4  # a shorter "secret" would blank out ordinary words
 _registered: set[str] = set()
 _PATTERNS = [
-    (re.compile(r"(?i)\b(authorization[\"']?\s*[:=]\s*)(?:\"[^\"]*\"|'[^']*'|[^\r\n,;}]*)"), r"\1" + REDACTED),
-    (re.compile(r"\bLOW\s+[^\s:]+:[^\s\"',;}]+"), "LOW " + REDACTED),
-    (re.compile(r"(?i)\b((?:ia[_-]?)?(?:access|secret)[_-]?key)(\"?\s*[:=]\s*\"?)([^\s\"',&;}]+)"),
+    (lazy_regex(r"(?i)\b(authorization[\"']?\s*[:=]\s*)(?:\"[^\"]*\"|'[^']*'|[^\r\n,;}]*)"), r"\1" + REDACTED),
+    (lazy_regex(r"\bLOW\s+[^\s:]+:[^\s\"',;}]+"), "LOW " + REDACTED),
+    (lazy_regex(r"(?i)\b((?:ia[_-]?)?(?:access|secret)[_-]?key)(\"?\s*[:=]\s*\"?)([^\s\"',&;}]+)"),
      r"\1\2" + REDACTED),
 ]
 
