@@ -194,13 +194,14 @@ def markdown_link(text: str, url: str | None) -> str:
 
 # --------------------------------------------------------------------------- CSV / TSV
 
-_FORMULA_START = tuple("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+_FORMULA_START = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
 
 
 def csv_cell(value) -> str:
     """A CSV/TSV cell no spreadsheet evaluates as a formula (see the module docstring)."""
     text = "" if value is None else str(value)
-    if text.lstrip(" ").startswith(_FORMULA_START):
+    first = text[:1]
+    if first in _FORMULA_START or (first == " " and text.lstrip(" ")[:1] in _FORMULA_START):
         return "'" + text
     return text
 
