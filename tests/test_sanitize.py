@@ -140,3 +140,29 @@ def test_large_values_are_linear():
     for f in (s.terminal, s.terminal_lines, s.html_text, s.markdown_text, s.csv_cell, s.redact):
         f(big)
     assert time.perf_counter() - t < 1.0
+
+
+def test_random_hostile_text_properties():
+    """Seeded fuzzing (Hypothesis is not a dependency): whatever the text, the outputs hold."""
+    import random
+
+    alphabet = ([chr(i) for i in range(0x20)] + [chr(i) for i in range(0x7F, 0xA0)]
+                + list("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200c\u200d\u200e\u200f"
+                       "\u2060\ufeff\u061c\u2028\u2029\udc9b\U000e0041")
+                + list("<>&\"'`*_[]()#|~$^@!=+-\\ :/;abcXYZ刘琳é") + ["javascript:", "https://", "\x1b]52;c;"])
+    rng = random.Random(12)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        one = s.terminal(text)
+        assert s.is_clean(one) and "\n" not in one
+        lines = s.terminal_lines(text)
+        assert s.is_clean(lines.replace("\r\n", "").replace("\n", "").replace("\t", ""))
+        assert "<" not in s.html_text(text) and ">" not in s.html_text(text)
+        md = s.markdown_text(text)
+        assert all(md[i - 1] == "\\" for i, c in enumerate(md) if c in "<[`*_" and i)  # every one escaped
+        assert s.csv_cell(text).lstrip(" ")[:1] not in set("=+-@\t\r") or s.csv_cell(text).startswith("'")
+        doc = s.json_text(json.dumps({"v": text}, ensure_ascii=False))
+        assert json.loads(doc) == {"v": text} and s.is_clean(doc)
+        url = s.safe_url(text)
+        assert url is None or (url.lower().startswith(("http://", "https://", "ftp://", "mailto:")) and s.is_clean(url)
+                               and not set(url) & set(" <>\"'`\\"))
