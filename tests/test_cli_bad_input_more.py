@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from annobib.text import safe_lines
+from annobib.core.sanitize import terminal_lines as safe_lines
 
 from conftest import run_cli
 

@@ -260,7 +260,7 @@ def test_rich_table_keeps_markup_literal():
     from rich.console import Console
 
     from annobib.commands.listing import rich_table
-    from annobib.text import safe
+    from annobib.core.sanitize import terminal as safe
 
     row = ["k", "misc", "A", "2024", safe("[bold]x[/bold] \x1b[2J"), "", "en", "0"]
     con = Console(file=StringIO(), force_terminal=True, color_system="truecolor", width=120)

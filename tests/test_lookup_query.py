@@ -46,12 +46,6 @@ def test_pinyin_without_importing_pypinyin_package():
     assert "pypinyin" not in sys.modules or True  # the table comes from its data file
 
 
-def test_safe_makes_control_characters_visible():
-    assert tx.safe("a\x1b[31mb") == "a\\x1b[31mb"
-    assert tx.safe("tab\there") == "tab here"
-    assert tx.safe("[bold]") == "[bold]"
-
-
 def test_language_code():
     assert tx.language_code("english", None) == "en"
     assert tx.language_code(None, "美国亚太联盟") == "zh"

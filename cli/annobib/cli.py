@@ -94,10 +94,18 @@ def main(argv: list[str] | None = None) -> None:
         from annobib import perf
 
         perf.BACKGROUND = True
+    restore = _guard_streams(real_process=argv is None)
+    try:
+        _run(argv, debug)
+    finally:
+        restore()
+
+
+def _run(argv: list[str] | None, debug: bool) -> None:
     try:
         rv = cli.main(args=argv, prog_name="annobib", standalone_mode=False)
     except AnnobibError as exc:
-        click.echo(f"annobib: error: {exc}", err=True)
+        click.echo(f"annobib: error: {_clean(exc)}", err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("annobib: interrupted", err=True)
@@ -108,7 +116,7 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
-        exc.show()
+        _show_click_error(exc)
         sys.exit(2 if exc.exit_code == 2 else exc.exit_code or 2)
     except BrokenPipeError:
         # `annobib list | head`: the reader went away; that is not an error.
@@ -119,6 +127,51 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
         if debug:
             raise
-        click.echo(f"annobib: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        click.echo(f"annobib: internal error: {type(exc).__name__}: {_clean(exc)} (run with --debug for details)",
+                   err=True)
         sys.exit(2)
     sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _guard_streams(real_process: bool):
+    """Everything echoed on stderr (errors, warnings, status lines: for people) and, on a
+    terminal, on stdout goes through the sanitizer, so no field value, path or argument drives
+    a terminal or a CI log even where a command forgot to clean it. Piped stdout stays exact
+    (raw BibTeX, diffs and JSON for tools). Returns a function that puts the streams back."""
+    from annobib.core.sanitize import TerminalStream
+
+    saved = {}
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        try:
+            wanted = name == "stderr" or (real_process and stream.isatty())
+        except (AttributeError, ValueError, OSError):
+            continue
+        if stream is not None and wanted and not isinstance(stream, TerminalStream):
+            saved[name] = stream
+            setattr(sys, name, TerminalStream(stream))
+
+    def restore() -> None:
+        for name, stream in saved.items():
+            if isinstance(getattr(sys, name), TerminalStream):
+                setattr(sys, name, stream)
+
+    return restore
+
+
+def _clean(text) -> str:
+    """An error message echoes paths, keys and values: one line, secrets out, nothing raw."""
+    from annobib.core.sanitize import message
+
+    return message(text)
+
+
+def _show_click_error(exc: click.ClickException) -> None:
+    """Click's usage error (it quotes the arguments given) with unsafe characters made visible."""
+    import io
+
+    from annobib.core.sanitize import redact, terminal_lines
+
+    buf = io.StringIO()
+    exc.show(file=buf)
+    click.echo(terminal_lines(redact(buf.getvalue())), err=True, nl=False)

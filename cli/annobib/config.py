@@ -319,5 +319,10 @@ def load_config(env: dict | None = None, path: Path | None = None, **overrides: 
             if isinstance(default, str) and setting.parse is parse_duration:
                 default = parse_duration(default)
             values[setting.key] = Resolved(setting, default, "default")
+    from annobib.core.sanitize import add_secret
+
+    for resolved in values.values():  # a secret is redacted from everything printed or stored
+        if resolved.setting.secret and isinstance(resolved.value, str):
+            add_secret(resolved.value)
     cfg = Config(values, path, warnings)
     return cfg.with_overrides(**overrides) if overrides else cfg

@@ -8,8 +8,8 @@
   through), from pypinyin's character table only (loaded on first use, ~90 ms, never the
   300 ms phrase machinery); :func:`pinyin_alternate` gives the second reading of polyphonic
   characters so ``chongqing`` finds 重庆 as well as ``zhongqing``.
-* :func:`safe` makes a value printable as-is: control characters (ESC, C0, C1) become visible
-  ``\\x1b``-style text, so a field cannot restyle the terminal or move the cursor.
+
+Making a value safe to print is :mod:`annobib.core.sanitize`'s job (the one sanitizer).
 """
 
 from __future__ import annotations
@@ -166,7 +166,6 @@ _WS = re.compile(r"\s+")
 _HAN_CLASS = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
 _HAN = lazy_regex(_HAN_CLASS)
 _HAN_RUN = lazy_regex(_HAN_CLASS + "+")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # Typographic variants search treats as their plain forms.
 _PUNCT = str.maketrans({
     "‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ",
@@ -258,24 +257,6 @@ def is_han_char(c: str) -> bool:
 
 def is_cjk_char(ch: str) -> bool:
     return bool(re.match(f"[{_CJK_CLASS}]", ch))
-
-
-def safe(text: str | None) -> str:
-    """Control characters (ESC, C0, C1, DEL) as visible escapes; newlines and tabs as spaces."""
-    if not text:
-        return ""
-    if not _CONTROL.search(text):
-        return text
-    return _CONTROL.sub(
-        lambda m: " " if m.group() in "\n\t\r" else "\\x%02x" % ord(m.group()), text
-    )
-
-
-def safe_lines(text: str) -> str:
-    """As :func:`safe`, but line breaks and tabs kept (for raw BibTeX shown on a terminal)."""
-    if not _CONTROL.search(text):
-        return text
-    return _CONTROL.sub(lambda m: m.group() if m.group() in "\n\t\r" else "\\x%02x" % ord(m.group()), text)
 
 
 # --------------------------------------------------------------------------- pinyin

@@ -146,6 +146,9 @@ def _read(path: Path) -> dict:
 
 
 def _atomic_write_json(path: Path, data: dict) -> None:
+    from annobib.core.sanitize import redact_data
+
+    data = redact_data(data)  # an archive answer may echo a key: never store it
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -366,7 +369,9 @@ def link_text(entry: Entry):
     """``show``: one Rich Text line — link outcome (and when), archive status and snapshot."""
     from rich.text import Text
 
-    info = entry_link_status(entry)
+    from annobib.core.sanitize import message as safe
+
+    info = {k: (safe(v) if isinstance(v, str) else v) for k, v in entry_link_status(entry).items()}
     if not info["url"]:
         return None
     style = {"ok": "green", "redirected": "cyan", "dead": "bold red", "blocked": "yellow", "suspect": "magenta",

@@ -95,6 +95,7 @@ def batch_summaries(entries: list, sort_keys: bool = True) -> list[tuple]:
     """The table row of each entry: (key, type, authors, year, title, container, language,
     times cited, web domain, sort key for authors, "")."""
     from annobib import text as tx
+    from annobib.core.sanitize import terminal
 
     if not entries:
         return []
@@ -107,14 +108,14 @@ def batch_summaries(entries: list, sort_keys: bool = True) -> list[tuple]:
     out = []
     for k, e in enumerate(entries):
         f = e.fields
-        title, container = (tx.safe(x.strip()) for x in disp[k].split(_DSEP))
+        title, container = (terminal(x.strip()) for x in disp[k].split(_DSEP))
         author_value = f.get("author") or f.get("editor") or ""
         langid = f.get("langid") or f.get("language") or f.get("hyphenation")
         # names are split on the raw value (braces keep organizations whole), then decoded
         short, sort_author, _han = _authors_summary(author_value, langid, sort_keys)
         if "\\" in short or "{" in short or "~" in short:
             short = tx.latex_to_text(short)
-        short = tx.safe(short)
+        short = terminal(short)
         domain = domain_of(f.get("url"))
         if not container and domain:
             container = domain

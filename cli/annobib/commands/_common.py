@@ -65,8 +65,10 @@ def no_entries(paths) -> InputError:
 
 def report_problems(problems) -> int:
     """One line on stderr per block that failed to parse; the exit code to use (2 if any)."""
+    from annobib.core.sanitize import message
+
     for p in problems:
-        click.echo(f"annobib: error: {p}", err=True)
+        click.echo(f"annobib: error: {message(p)}", err=True)
     return 2 if problems else 0
 
 
@@ -83,11 +85,11 @@ def console(ctx: click.Context | None = None, stderr: bool = False):
     Field values must be passed as ``rich.text.Text`` (never markup strings) so a title
     containing ``[bold]`` or an escape sequence prints literally.
     """
-    from rich.console import Console
+    from annobib.core.sanitize import raw_stream
 
-    stream = sys.stderr if stderr else sys.stdout
+    stream = raw_stream(sys.stderr if stderr else sys.stdout)
     on_terminal = bool(getattr(stream, "isatty", lambda: False)())
-    return Console(
+    return _safe_console_class()(
         file=stream,
         no_color=not color_enabled(ctx, stream),
         color_system="auto" if color_enabled(ctx, stream) else None,
@@ -100,11 +102,52 @@ def console(ctx: click.Context | None = None, stderr: bool = False):
     )
 
 
+_SAFE_CONSOLE = None
+
+
+def _safe_console_class():
+    """A Rich console that makes unsafe characters visible in every piece of text it writes.
+
+    Commands sanitize values before building ``Text`` (so widths are measured right); this is
+    the net under them: Rich's own style and link sequences are added after this point, and
+    nothing a field holds gets through raw."""
+    global _SAFE_CONSOLE
+    if _SAFE_CONSOLE is None:
+        from rich.console import Console
+        from rich.segment import Segment
+
+        from annobib.core.sanitize import is_clean, terminal_lines
+
+        class SafeConsole(Console):
+            def _render_buffer(self, buffer):
+                return super()._render_buffer(
+                    seg if seg.control or is_clean(seg.text) else Segment(terminal_lines(seg.text), seg.style)
+                    for seg in buffer)
+
+        _SAFE_CONSOLE = SafeConsole
+    return _SAFE_CONSOLE
+
+
 def emit_json(data) -> None:
-    """One JSON document on stdout: UTF-8, no colour."""
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    """One JSON document on stdout: UTF-8, no colour; characters that could drive a terminal
+    (DEL, C1, bidi, zero-width) written as \\uXXXX escapes, so parsers read the same strings."""
+    from annobib.core.sanitize import json_text
+
+    click.echo(json_text(json.dumps(data, ensure_ascii=False, indent=2)))
+
+
+def echo_exact(text: str, nl: bool = True) -> None:
+    """Text for tools (a diff, raw BibTeX): exact bytes when piped, unsafe characters made
+    visible on a terminal."""
+    if sys.stdout.isatty():
+        from annobib.core.sanitize import terminal_lines
+
+        text = terminal_lines(text)
+    click.echo(text, nl=nl, color=True)  # color=True: click strips nothing
 
 
 def warn(message: str) -> None:
-    """One line on stderr."""
-    click.echo(f"annobib: warning: {message}", err=True)
+    """One line on stderr (secrets redacted, unsafe characters visible)."""
+    from annobib.core.sanitize import message as clean
+
+    click.echo(f"annobib: warning: {clean(message)}", err=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from annobib.commands._common import bibliography_paths, console, emit_json, warn
+from annobib.commands._common import bibliography_paths, console, echo_exact, emit_json, warn
 from annobib.errors import InputError
 
 
@@ -175,10 +175,19 @@ def check_links(ctx, keys, as_json, refresh, max_age, timeout, per_host, host_in
         summary[row["outcome"]] = summary.get(row["outcome"], 0) + 1
     shown = [r for r in rows if r["outcome"] != "ok"] if problems else rows
     if as_json:
-        emit_json({"results": shown, "summary": summary})
+        from annobib.core.sanitize import redact_data
+
+        emit_json(redact_data({"results": shown, "summary": summary}))
     else:
         _links_table(ctx, shown, summary)
     return 1 if summary.get("dead") else 0
+
+
+def _shown(value) -> str:
+    """A value from the network or the .bib for a table cell: secrets out, nothing raw."""
+    from annobib.core.sanitize import redact, terminal_lines
+
+    return terminal_lines(redact("" if value is None else str(value)))
 
 
 def _links_table(ctx, rows, summary) -> None:
@@ -200,8 +209,8 @@ def _links_table(ctx, rows, summary) -> None:
                 detail += f"\n{r['detail']}"
             if r["cached"]:
                 detail += " (cached)"
-            table.add_row(Text(r["key"]), Text(r["outcome"], style=_STYLE.get(r["outcome"], "")),
-                          Text(str(r["status"] or "–")), Text(detail))
+            table.add_row(Text(_shown(r["key"])), Text(_shown(r["outcome"]), style=_STYLE.get(r["outcome"], "")),
+                          Text(_shown(r["status"] or "–")), Text(_shown(detail)))
         out.print(table)
     parts = [f"{n} {name}" for name, n in sorted(summary.items())]
     out.print(Text(f"{sum(summary.values())} URLs: " + (", ".join(parts) if parts else "none")))
@@ -300,12 +309,14 @@ def archive(ctx, keys, dry_run, as_json, no_capture, force, wayback_url):
         data = {"results": [r.as_dict() for r in everything], "summary": summary, "notes": list(run.notes)}
         if dry_run:
             data["diff"] = "".join(diffs.values())
-        emit_json(data)
+        from annobib.core.sanitize import redact_data
+
+        emit_json(redact_data(data))
     else:
         _archive_table(ctx, everything, summary)
         if dry_run:
             text = "".join(diffs.values())
-            click.echo(text if text else "(no changes)", nl=not text)
+            echo_exact(text if text else "(no changes)", nl=not text)
     left = [r for r in everything if r.outcome not in DONE and r.outcome != "skipped"]
     return 1 if left else 0
 
@@ -326,7 +337,8 @@ def _archive_table(ctx, rows, summary) -> None:
                 detail += f"\n{r.archiveurl}"
             elif r.detail:
                 detail += f"\n{r.detail}"
-            table.add_row(Text(", ".join(r.keys)), Text(r.outcome, style=_STYLE.get(r.outcome, "")), Text(detail))
+            table.add_row(Text(_shown(", ".join(r.keys))), Text(_shown(r.outcome), style=_STYLE.get(r.outcome, "")),
+                          Text(_shown(detail)))
         out.print(table)
     parts = [f"{n} {name}" for name, n in sorted(summary.items())]
     out.print(Text(f"{sum(summary.values())} URLs: " + (", ".join(parts) if parts else "none")))
@@ -355,10 +367,10 @@ def print_link_status(ctx, entries, as_json: bool = False) -> int:
     table.add_column("archive", no_wrap=True)
     table.add_column("url", overflow="fold")
     for r in rows:
-        table.add_row(Text(r["key"]), Text(r["link"] or "", style=_STYLE.get(r["link"] or "", "")),
-                      Text((r["checked_at"] or "")[:10]),
-                      Text(r["archive"] + (f" {r['archivedate']}" if r["archivedate"] else ""),
+        table.add_row(Text(_shown(r["key"])), Text(_shown(r["link"]), style=_STYLE.get(r["link"] or "", "")),
+                      Text(_shown((r["checked_at"] or "")[:10])),
+                      Text(_shown(r["archive"] + (f" {r['archivedate']}" if r["archivedate"] else "")),
                            style=_STYLE.get("archived" if r["archive"] == "archived" else "pending", "")),
-                      Text(r["url"]))
+                      Text(_shown(r["url"])))
     out.print(table)
     return 0

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from annobib.commands._common import bibliography_paths, emit_json
+from annobib.commands._common import bibliography_paths, echo_exact, emit_json
 from annobib.errors import InputError
 
 EXPORT_FORMATS = ("csl-json", "ris", "bibtex", "biblatex")
@@ -59,7 +59,7 @@ def export(fmt: str, output: str | None, tags: tuple[str, ...], with_citations: 
         entries = [e for e in entries if has_tags(e, tags)]
     text = export_text(entries, fmt, with_citations=with_citations)
     if output is None:
-        click.echo(text, nl=False)
+        echo_exact(text, nl=False)  # BibTeX piped stays byte-exact; a terminal sees no raw escape
         if broken:
             raise SystemExit(1)
         return
@@ -73,12 +73,14 @@ def export(fmt: str, output: str | None, tags: tuple[str, ...], with_citations: 
             old = target.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             old = ""
-        click.echo(unified_diff(old, text, str(target)), nl=False)
+        echo_exact(unified_diff(old, text, str(target)), nl=False)
         return
     from annobib.bib.writer import atomic_write_text
+    from annobib.core.sanitize import message
 
     atomic_write_text(target, text)
-    click.echo(f"annobib: exported {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} to {target} ({fmt})", err=True)
+    click.echo(f"annobib: exported {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} to {message(target)} ({fmt})",
+               err=True)
     if broken:
         raise SystemExit(1)  # the export is incomplete: say so in the exit code
 
@@ -120,13 +122,16 @@ def import_command(file: str, fmt: str | None, merge: bool, force: bool, dry_run
     if as_json:
         emit_json({**report.as_dict(), "file": file, "bibliography": str(lib.path), "dry_run": dry_run})
     elif dry_run:
-        click.echo(diff, nl=False)
+        echo_exact(diff, nl=False)
     if not as_json:
+        from annobib.core.sanitize import message
+
         for item in report.items:
-            click.echo(f"annobib: {_describe(item)}", err=True)
+            click.echo(f"annobib: {message(_describe(item))}", err=True)
         verb = "would be" if dry_run else "were"
-        click.echo(f"annobib: {file}: {len(report.items)} entries read; {report.summary()} ({verb} written to {lib.path})" if report.changed
-                   else f"annobib: {file}: {len(report.items)} entries read; {report.summary()}; nothing written", err=True)
+        click.echo(message(f"annobib: {file}: {len(report.items)} entries read; {report.summary()} ({verb} written to {lib.path})"
+                           if report.changed else
+                           f"annobib: {file}: {len(report.items)} entries read; {report.summary()}; nothing written"), err=True)
 
 
 def _describe(item) -> str:

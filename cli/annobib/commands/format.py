@@ -258,7 +258,9 @@ def cite(ctx, keys, style, edition, system, as_json):
     if as_json:
         emit_json([{"key": k, "citation": refs[k].citation} for k in keys])
     else:
+        from annobib.core.sanitize import terminal
+
         for k in keys:
-            click.echo(refs[k].citation)
+            click.echo(terminal(refs[k].citation))
     if code:
         sys.exit(code)

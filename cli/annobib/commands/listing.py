@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from annobib.commands._common import color_enabled, emit_json, load_bibliography, report_problems
+from annobib.commands._common import color_enabled, echo_exact, emit_json, load_bibliography, report_problems
 
 # summary tuple (see annobib.cache.entry_pieces):
 # 0 key, 1 type, 2 authors, 3 year, 4 title, 5 container, 6 lang, 7 cited, 8 domain, 9 sort author, 10 sort title
@@ -85,7 +85,7 @@ def sort_rows(view, idx: list[int], sort: str, reverse: bool = False) -> list[in
 
 
 def cells(summary) -> list[str]:
-    from annobib.text import safe
+    from annobib.core.sanitize import terminal as safe
 
     return [safe(str(summary[_POS[c]])) if c != "cited" else str(summary[7]) for c in COLUMNS]
 
@@ -263,20 +263,22 @@ def row_json(view, i: int, with_fields: bool = True, row: tuple | None = None) -
 
 
 def write_delimited(view, idx: list[int], fmt: str) -> None:
+    """Keys, CSV or TSV on stdout. Cells are one terminal-safe line (no tab, no break) and open
+    no formula in a spreadsheet (a leading ``'``: see :func:`annobib.core.sanitize.csv_cell`)."""
     if fmt == "keys":
         keys = view.keys()
-        click.echo("".join(keys[i] + "\n" for i in idx), nl=False)
+        echo_exact("".join(keys[i] + "\n" for i in idx), nl=False)
         return
     import csv
     import io
+
+    from annobib.core.sanitize import csv_cell
 
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
     writer.writerow(COLUMNS)
     for i in idx:
-        row = cells(view.summaries[i])
-        if fmt == "tsv":
-            row = [v.replace("\t", " ") for v in row]
+        row = [csv_cell(v) for v in cells(view.summaries[i])]  # cells(): already one safe line each
         writer.writerow(row)
     click.echo(buf.getvalue(), nl=False)
 

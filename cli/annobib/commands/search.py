@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from annobib.commands._common import emit_json, load_bibliography, report_problems, warn
+from annobib.commands._common import echo_exact, emit_json, load_bibliography, report_problems, warn
 from annobib.commands.listing import COLUMNS, cells, print_rows, row_json
 
 HELP = """Find entries. Exit code 1 when nothing matches (like grep).
@@ -70,7 +70,7 @@ def search(ctx, query, limit, as_json, fmt, pager):
         emit_json(out)
     elif fmt == "keys":
         keys = view.keys()
-        click.echo("".join(keys[i] + "\n" for i, _ in hits), nl=False)
+        echo_exact("".join(keys[i] + "\n" for i, _ in hits), nl=False)
     elif hits:
         rows = [cells(s) for s in view.summaries_of([i for i, _ in hits])]
         spans = None
@@ -83,7 +83,9 @@ def search(ctx, query, limit, as_json, fmt, pager):
     if code:
         ctx.exit(code)
     if not hits:
-        click.echo(f"annobib: no entry matches {text!r}", err=True)
+        from annobib.core.sanitize import message
+
+        click.echo(f"annobib: no entry matches {message(repr(text))}", err=True)
         ctx.exit(1)
 
 

@@ -73,7 +73,7 @@ def show(ctx, keys, bibtex, as_json, style):
     elif bibtex:
         import sys
 
-        from annobib.text import safe_lines
+        from annobib.core.sanitize import terminal_lines as safe_lines
 
         on_terminal = sys.stdout.isatty()
         for n, i in enumerate(found):
@@ -105,7 +105,8 @@ def _print_entry(con, view, i: int, style: str) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from annobib.text import latex_to_text, safe
+    from annobib.core.sanitize import terminal as safe
+    from annobib.text import latex_to_text
 
     entry = view.entry(i)
     grid = Table.grid(padding=(0, 2))
@@ -120,7 +121,7 @@ def _print_entry(con, view, i: int, style: str) -> None:
             cell.append("  " + safe(" ".join(value.split())), style="dim")
         else:
             cell = Text(safe(shown))
-        grid.add_row(Text(name), cell)
+        grid.add_row(Text(safe(name)), cell)
     parts: list = [grid]
     from annobib.archive.state import link_text
 
@@ -155,7 +156,7 @@ def _print_entry(con, view, i: int, style: str) -> None:
         parts.append(Text("Annotation", style="bold underline"))
         parts.append(Text(safe(latex_to_text(note))))
     title = Text(safe(entry.key), style="bold cyan")
-    title.append(f"  @{entry.type}", style="dim")
-    subtitle = Text(f"{entry.source}:{entry.line}", style="dim")
+    title.append(f"  @{safe(entry.type)}", style="dim")
+    subtitle = Text(safe(f"{entry.source}:{entry.line}"), style="dim")
     con.print(Panel(Group(*parts), title=title, title_align="left", subtitle=subtitle, subtitle_align="right",
                     box=box.ROUNDED, expand=True))

@@ -41,7 +41,7 @@ def _chart(title: str, items: list[tuple[str, int]], width: int):
     from rich.table import Table
     from rich.text import Text
 
-    from annobib.text import safe
+    from annobib.core.sanitize import terminal as safe
 
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True, overflow="ellipsis", max_width=max(12, width // 3))
@@ -69,7 +69,7 @@ def stats(ctx, top, as_json):
     else:
         from rich.text import Text
 
-        from annobib.text import safe
+        from annobib.core.sanitize import terminal as safe
 
         con = console(ctx)
         width = con.width
@@ -101,7 +101,7 @@ def stats(ctx, top, as_json):
             con.print(table)
             con.print(Text(""))
             for w in data["most_cited"][:top]:
-                line = Text(f"{w['key']}: ", style="cyan")
+                line = Text(f"{safe(w['key'])}: ", style="cyan")
                 line.append(safe(" ".join(p for p in (w["authors"], f"({w['year'] or 'n.d.'})", w["title"]) if p)))
                 line.truncate(width, overflow="ellipsis")
                 con.print(line, no_wrap=True, overflow="ellipsis")

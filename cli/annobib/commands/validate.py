@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from annobib.commands._common import bibliography_paths, color_enabled, console, emit_json
+from annobib.commands._common import bibliography_paths, color_enabled, console, echo_exact, emit_json
 from annobib.errors import InputError
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -18,7 +18,11 @@ GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _gh_escape(text: str, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow-command value: GitHub's own escapes, then the terminal sanitizer (CI logs
+    render ANSI sequences, so a raw ESC in a key or file name would reach them)."""
+    from annobib.core.sanitize import terminal
+
+    text = terminal(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text
@@ -135,16 +139,21 @@ def _print_rules(fmt: str) -> None:
 
 
 def _print_text(findings, summary, applied_diffs, grouped: bool) -> None:
+    """Findings for people: every key, file name, field and message made terminal-safe
+    (a manuscript key or a malformed block can hold anything)."""
     from rich.text import Text
+
+    from annobib.core.sanitize import terminal as safe
 
     con = console()
     for diff in applied_diffs:
         if diff:
             if grouped:
                 for dl in diff.rstrip("\n").splitlines():
-                    con.print(Text(dl, style="green" if dl.startswith("+") else "red" if dl.startswith("-") else ""), soft_wrap=True)
+                    con.print(Text(safe(dl), style="green" if dl.startswith("+") else "red" if dl.startswith("-") else ""),
+                              soft_wrap=True)
             else:
-                click.echo(diff.rstrip("\n"))
+                echo_exact(diff.rstrip("\n"))
     if grouped:
         from rich.table import Table
 
@@ -156,11 +165,12 @@ def _print_text(findings, summary, applied_diffs, grouped: bool) -> None:
                 if grid is not None:
                     con.print(grid)
                 current = group
-                head = Text(f"\n{f.source or '?'}:{f.entry.line if f.entry is not None and f.entry.line else f.line}", style="bold")
+                where = f"{f.source or '?'}:{f.entry.line if f.entry is not None and f.entry.line else f.line}"
+                head = Text("\n" + safe(where), style="bold")
                 head.append("  ")
-                head.append(f.key or "(no entry)", style="bold")
+                head.append(safe(f.key) or "(no entry)", style="bold")
                 if f.entry is not None:
-                    head.append(f"  @{f.entry.type}", style="dim")
+                    head.append(f"  @{safe(f.entry.type)}", style="dim")
                 con.print(head)
                 # a grid per entry: a long message wraps under itself, not under the line number
                 grid = Table.grid(padding=(0, 2), pad_edge=False)
@@ -169,9 +179,9 @@ def _print_text(findings, summary, applied_diffs, grouped: bool) -> None:
                 grid.add_column(overflow="fold")
             body = Text()
             if f.field:
-                body.append(f.field, style="bold")
+                body.append(safe(f.field), style="bold")
                 body.append("  ")
-            body.append(f.message)
+            body.append(safe(f.message))
             if f.fix is not None:
                 body.append("  [fix]" if f.fix.safe else "  [unsafe fix]", style="green" if f.fix.safe else "dim green")
             grid.add_row(str(f.line or ""), Text(f.code, style=SEVERITY_STYLE[f.severity]), body)
@@ -182,7 +192,7 @@ def _print_text(findings, summary, applied_diffs, grouped: bool) -> None:
         for f in findings:
             where = f"{f.source or '-'}:{f.line or 0}"
             fld = f" {f.field}:" if f.field else ""
-            click.echo(f"{where}: {f.code} [{f.key or '-'}]{fld} {f.message}")
+            click.echo(safe(f"{where}: {f.code} [{f.key or '-'}]{fld} {f.message}"))
     style = "bold red" if summary["errors"] else "yellow" if summary["warnings"] else "green"
     if grouped:
         con.print(Text(_summary_line(summary), style=style))
@@ -283,8 +293,10 @@ def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fi
                 raise  # --fix writes nothing unless every file could be read
             unreadable.append(exc)
     if unreadable and not libraries:
+        from annobib.core.sanitize import message
+
         for exc in unreadable[:-1]:
-            click.echo(f"annobib: error: {exc}", err=True)
+            click.echo(f"annobib: error: {message(exc)}", err=True)
         raise unreadable[-1]
     if not any(lib.entries or lib.problems for lib in libraries):
         names = ", ".join(str(lib.path) for lib in libraries)
@@ -336,7 +348,7 @@ def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fi
     elif fmt == "github":
         for d in diffs:
             if d:
-                click.echo(d.rstrip("\n"))
+                echo_exact(d.rstrip("\n"))
         for f in findings:
             props = [f"file={_gh_escape(f.source or '', True)}"]
             if f.line:
@@ -353,6 +365,8 @@ def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fi
         verb = "would fix" if dry_run else "fixed"
         click.echo(f"annobib: {verb} {len(applied_all)} field{'s' if len(applied_all) != 1 else ''}"
                    + (" (nothing written: --dry-run)" if dry_run else ""), err=True)
+    from annobib.core.sanitize import message
+
     for exc in unreadable:  # the files that could not be read: one line each, after the others' findings
-        click.echo(f"annobib: error: {exc}", err=True)
+        click.echo(f"annobib: error: {message(exc)}", err=True)
     ctx.exit(2 if unreadable else 1 if failed else 0)

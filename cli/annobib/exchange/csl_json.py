@@ -338,7 +338,10 @@ def csl_to_entry(item: dict, strict: bool = True) -> Entry:
 # --------------------------------------------------------------------------- files
 
 def dumps(entries) -> str:
-    return json.dumps([entry_to_csl(e) for e in entries], ensure_ascii=False, indent=2) + "\n"
+    """CSL-JSON text; characters that could drive a terminal are \\u-escaped (same strings)."""
+    from annobib.core.sanitize import json_text
+
+    return json_text(json.dumps([entry_to_csl(e) for e in entries], ensure_ascii=False, indent=2)) + "\n"
 
 
 def loads(text: str, name: str = "CSL-JSON") -> list[Entry]:

@@ -137,7 +137,11 @@ def entry_to_ris(entry: Entry) -> str:
     if f.get("citations"):
         lines.append(("C1", f["citations"].replace("\n", " ")))
     lines.append(("ER", ""))
-    return "".join(f"{tag}  - {value}\r\n" for tag, value in lines)
+    # one line per tag whatever a value holds (a line break would start a forged tag), and
+    # nothing that could drive a terminal: RIS is read by people as much as by tools
+    from annobib.core.sanitize import terminal
+
+    return "".join(f"{tag}  - {terminal(value)}\r\n" for tag, value in lines)
 
 
 def dumps(entries) -> str:

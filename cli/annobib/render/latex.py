@@ -1,6 +1,9 @@
-"""LaTeX: \\emph, \\url / \\href, special characters escaped (for a thebibliography list)."""
+"""LaTeX: \\emph, \\url / \\href (safe schemes only), special characters escaped (for a
+thebibliography list); invisible characters made visible by the one sanitizer."""
 
 from __future__ import annotations
+
+from annobib.core.sanitize import safe_url, terminal_lines
 
 _SPECIAL = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
@@ -9,7 +12,12 @@ _SPECIAL = {
 
 
 def escape(text: str) -> str:
-    return "".join(_SPECIAL.get(c, c) for c in text)
+    return "".join(_SPECIAL.get(c, c) for c in terminal_lines(text))
+
+
+def _key(key: str) -> str:
+    """A \\bibitem key: characters TeX would read as commands, groups or comments replaced."""
+    return "".join("-" if c in "\\{}%#~^$&" or c.isspace() else c for c in terminal_lines(key))
 
 
 def _url(url: str) -> str:
@@ -20,8 +28,9 @@ def _url(url: str) -> str:
 def render(rt) -> str:
     out = []
     for r in rt.runs:
-        if r.url:
-            text = r"\url{" + _url(r.url) + "}" if r.text == r.url else r"\href{" + _url(r.url) + "}{" + escape(r.text) + "}"
+        target = safe_url(r.url) if r.url else None
+        if target:
+            text = r"\url{" + _url(target) + "}" if r.text == r.url else r"\href{" + _url(target) + "}{" + escape(r.text) + "}"
         else:
             text = escape(r.text)
             if r.italic:
@@ -44,8 +53,7 @@ def document(items, hanging: bool = False) -> str:
     width = max((len(i.label or "") for i in items), default=1)
     lines = [r"\begin{thebibliography}{" + "9" * max(1, width - 2) + "}"]
     for item in items:
-        key = item.key or ""
-        lines.append(r"\bibitem{" + key + "}")
+        lines.append(r"\bibitem{" + _key(item.key or "") + "}")
         lines.append(render(item.text))
         if item.annotation:
             lines.append(r"\par\begin{quote}" + render(item.annotation).replace("\n\n", "\n\n\\par ") + r"\end{quote}")

@@ -1,21 +1,17 @@
-"""Markdown (CommonMark): *italics*, <autolinks>, special characters escaped."""
+"""Markdown (CommonMark): *italics*, <autolinks>, special characters escaped (through the one
+sanitizer: links only for safe schemes, never raw HTML, invisible characters made visible)."""
 
 from __future__ import annotations
 
-import re
-
-_ESCAPE = re.compile(r"([\\`*_\[\]<>#|~])")
-
-
-def escape(text: str) -> str:
-    return _ESCAPE.sub(r"\\\1", text)
+from annobib.core.sanitize import markdown_link
+from annobib.core.sanitize import markdown_text as escape
 
 
 def render(rt) -> str:
     out = []
     for r in rt.runs:
         if r.url:
-            text = f"<{r.url}>" if r.text == r.url else f"[{escape(r.text)}](<{r.url}>)"
+            text = markdown_link(r.text, r.url)
         else:
             text = escape(r.text)
             if r.italic and text.strip():

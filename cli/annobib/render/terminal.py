@@ -1,6 +1,9 @@
-"""The Rich terminal: italics as italics, links as OSC 8 hyperlinks, never markup parsing."""
+"""The Rich terminal: italics as italics, links as OSC 8 hyperlinks (safe schemes only), never
+markup parsing; unsafe characters made visible by the one sanitizer."""
 
 from __future__ import annotations
+
+from annobib.core.sanitize import safe_url, terminal_lines
 
 
 def render(rt):
@@ -11,9 +14,10 @@ def render(rt):
         style = ""
         if r.italic:
             style += "italic "
-        if r.url:
-            style += f"link {r.url}"
-        out.append(r.text, style=style.strip() or None)
+        target = safe_url(r.url) if r.url else None
+        if target and " " not in target:
+            style += f"link {target}"
+        out.append(terminal_lines(r.text), style=style.strip() or None)
     return out
 
 
@@ -26,7 +30,7 @@ def document(items, hanging: bool = False):
     for item in items:
         line = Text()
         if item.label:
-            line.append(item.label + " ", style="bold")
+            line.append(terminal_lines(item.label) + " ", style="bold")
         line.append_text(render(item.text))
         out.append(line)
         if item.annotation:

@@ -1,12 +1,15 @@
-"""Plain text: the runs' text, nothing else (italics and links are dropped)."""
+"""Plain text: the runs' text, nothing else (italics and links are dropped). Meant for people
+(a terminal, a pipe, a .txt file): unsafe characters are made visible by the one sanitizer."""
 
 from __future__ import annotations
+
+from annobib.core.sanitize import terminal_lines
 
 ANNOTATION_INDENT = "    "
 
 
 def render(rt) -> str:
-    return "".join(r.text for r in rt.runs)
+    return terminal_lines("".join(r.text for r in rt.runs))
 
 
 def _indent(text: str, prefix: str) -> str:
@@ -18,7 +21,7 @@ def document(items, hanging: bool = False) -> str:
     for item in items:
         line = render(item.text)
         if item.label:
-            line = f"{item.label} {line}"
+            line = f"{terminal_lines(item.label)} {line}"
         if item.annotation:
             line += "\n" + _indent(render(item.annotation), ANNOTATION_INDENT)
         blocks.append(line)

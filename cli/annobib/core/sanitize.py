@@ -1,0 +1,284 @@
+"""The one output sanitizer: every value that reaches a terminal, HTML, Markdown, CSV, JSON
+or a stored log goes through here, so a field of a .bib file can neither drive the terminal nor
+inject markup, formulas or links, and a known secret is never printed or stored.
+
+* :func:`terminal` / :func:`terminal_lines` -- C0/C1 controls, ESC and DEL become visible
+  ``\\x1b``-style text; bidi overrides and isolates, zero-width and other invisible format
+  characters (and Unicode tag characters) become ``<U+202E>``. ``terminal`` puts a line break
+  or tab as a space (one line: table cells, messages); ``terminal_lines`` keeps ``\\n``,
+  ``\\t`` and ``\\r\\n`` (a lone ``\\r`` would overwrite the line, so it is shown).
+* :func:`html_text`, :func:`html_link` -- escaped text; a link only for a safe scheme.
+* :func:`markdown_text`, :func:`markdown_link` -- markup escaped; a link only for a safe scheme,
+  never raw HTML.
+* :func:`safe_url` -- the URL if its scheme is one of ``SAFE_SCHEMES`` (http, https, ftp,
+  mailto), percent-encoding the few characters that could end an attribute or an autolink;
+  ``None`` for anything else (``javascript:``, ``data:``, relative, invisible characters).
+* :func:`csv_cell` -- OWASP's rule against formula injection: a cell starting with ``=``, ``+``,
+  ``-``, ``@``, tab or CR (also after leading spaces, and their full-width forms) gets a leading
+  ``'``. Numbers such as ``-5`` are prefixed too: one rule, no guessing what a spreadsheet will
+  evaluate (``-2+3`` is a formula).
+* :func:`json_text` -- a JSON document with the characters ``json.dumps`` leaves raw (DEL, C1,
+  bidi, zero-width) written as ``\\uXXXX``: still the same strings for a parser.
+* :func:`redact` / :func:`redact_data` -- known secrets (archive.org keys from the environment
+  or the config, anything registered with :func:`add_secret`) and credential shapes
+  (``Authorization: …``, ``LOW key:secret``, ``access_key=…``/``secret_key=…``) replaced by
+  ``[REDACTED]``. Other ``token=`` or ``password`` shapes are left alone: cited URLs carry
+  them legitimately, and the state file is keyed by those URLs. :func:`message` is redaction plus :func:`terminal`, for one-line
+  errors and warnings.
+
+Raw BibTeX written to a file is never passed through here: round trips stay byte-exact.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from annobib.perf import lazy_regex  # compiled on first use: `annobib --help` pays nothing
+
+SAFE_SCHEMES = ("http", "https", "ftp", "mailto")
+REDACTED = "[REDACTED]"
+
+_CONTROLS = "\x00-\x1f\x7f-\x9f"
+# Invisible format characters: Arabic letter mark, Mongolian vowel separator, zero-width space /
+# joiners / LRM / RLM, line and paragraph separators, bidi embeddings and overrides, word joiner
+# and invisible operators, bidi isolates and deprecated format controls, BOM, interlinear
+# annotation marks, and the tag characters (invisible ASCII look-alikes).
+_FORMAT = ("\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+           "\U000e0000-\U000e007f\ud800-\udfff")  # lone surrogates: undecodable bytes of an argument
+_UNSAFE = lazy_regex(f"[{_CONTROLS}{_FORMAT}]")
+_UNSAFE_LINES = lazy_regex(f"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_FORMAT}]")
+
+
+def visible(ch: str) -> str:
+    """One unsafe character as visible text: ``\\x1b`` for controls, ``<U+202E>`` otherwise."""
+    o = ord(ch)
+    if o < 0x20 or 0x7F <= o <= 0x9F:
+        return "\\x%02x" % o
+    if 0xDC80 <= o <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return "\\x%02x" % (o - 0xDC00)
+    return "<U+%04X>" % o
+
+
+_TABLES: dict[str, dict[int, str]] = {}
+
+
+def _table(kind: str) -> dict[int, str]:
+    """str.translate tables (C speed on long values): every unsafe code point -> visible text."""
+    table = _TABLES.get(kind)
+    if table is None:
+        ranges = [(0, 0x1F), (0x7F, 0x9F), (0x061C, 0x061C), (0x180E, 0x180E), (0x200B, 0x200F),
+                  (0x2028, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB),
+                  (0xE0000, 0xE007F), (0xD800, 0xDFFF)]
+        table = {o: visible(chr(o)) for lo, hi in ranges for o in range(lo, hi + 1)}
+        if kind == "one-line":
+            table.update({ord("\n"): " ", ord("\t"): " ", ord("\r"): " "})
+        else:
+            del table[ord("\n")], table[ord("\t")]
+        _TABLES[kind] = table
+    return table
+
+
+def terminal(text) -> str:
+    """``text`` safe on one terminal line: unsafe characters visible, breaks and tabs as spaces."""
+    if not text:
+        return ""
+    text = str(text)
+    if _UNSAFE.search(text) is None:
+        return text
+    return text.translate(_table("one-line"))
+
+
+def terminal_lines(text) -> str:
+    """As :func:`terminal`, but ``\\n``, ``\\t`` and ``\\r\\n`` kept (multi-line output)."""
+    if not text:
+        return ""
+    text = str(text)
+    if _UNSAFE_LINES.search(text) is None:
+        return text
+    out = text.translate(_table("lines"))
+    return out.replace("\\x0d\n", "\r\n") if "\r\n" in text else out
+
+
+def is_clean(text: str) -> bool:
+    """True when ``text`` holds no character :func:`terminal` would change."""
+    return _UNSAFE.search(text) is None
+
+
+class TerminalStream:
+    """A text stream for ``sys.stdout``/``sys.stderr`` on a terminal: whatever is written goes
+    through :func:`terminal_lines`. The net under every ``click.echo``; Rich consoles write to
+    ``raw_stream`` (their own colour sequences must pass) and sanitize their text themselves."""
+
+    def __init__(self, raw):
+        self.raw_stream = raw
+
+    def write(self, text) -> int:
+        if not isinstance(text, str):
+            raise TypeError("a text stream")  # click probes with bytes to tell binary from text
+        self.raw_stream.write(terminal_lines(text))
+        return len(text)
+
+    def __getattr__(self, name):  # isatty, fileno, flush, encoding, errors, buffer-less rest
+        if name == "buffer":
+            raise AttributeError(name)  # no side door around the sanitizer
+        return getattr(self.raw_stream, name)
+
+
+def raw_stream(stream):
+    """The stream under a :class:`TerminalStream` (the stream itself otherwise)."""
+    return getattr(stream, "raw_stream", stream)
+
+
+# --------------------------------------------------------------------------- URLs
+
+_SCHEME = lazy_regex(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+_URL_QUOTE = {" ": "%20", '"': "%22", "'": "%27", "<": "%3C", ">": "%3E", "`": "%60", "\\": "%5C",
+              "{": "%7B", "}": "%7D", "|": "%7C", "^": "%5E"}
+_URL_QUOTE_RX = lazy_regex("[" + re.escape("".join(_URL_QUOTE)) + "]")
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` fit for an ``href`` or an autolink, or None when it must stay plain text."""
+    if not url:
+        return None
+    url = url.strip()
+    if _UNSAFE.search(url) or "\n" in url:
+        return None
+    m = _SCHEME.match(url)
+    if not m or m.group(1).lower() not in SAFE_SCHEMES:
+        return None
+    if m.group(1).lower() != "mailto" and not url[m.end():].startswith("//"):
+        return None  # "http:evil" is no web address
+    return _URL_QUOTE_RX.sub(lambda x: _URL_QUOTE[x.group()], url)
+
+
+# --------------------------------------------------------------------------- HTML
+
+def html_text(text, quote: bool = True) -> str:
+    """Escaped HTML text (also fit for a quoted attribute); invisible characters visible."""
+    from html import escape
+
+    return escape(terminal_lines(text), quote=quote)
+
+
+def html_link(text: str, url: str | None) -> str:
+    """``<a href>`` around the escaped text when ``url`` is safe; otherwise the text alone."""
+    target = safe_url(url)
+    if target is None:
+        return html_text(text, quote=False)
+    return f'<a href="{html_text(target)}">{html_text(text, quote=False)}</a>'
+
+
+# --------------------------------------------------------------------------- Markdown
+
+# Every ASCII punctuation CommonMark or pandoc gives a meaning (emphasis, links, raw HTML,
+# entities, headings, tables, strike-through, math, superscript, citations, images).
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|~&$^@!"})
+
+
+def markdown_text(text) -> str:
+    """Markdown-escaped text: prints as itself, makes no markup and no raw HTML."""
+    return terminal_lines(text).translate(_MD_SPECIAL)
+
+
+def markdown_link(text: str, url: str | None) -> str:
+    """An autolink ``<url>`` (or ``[text](<url>)``) for a safe URL; escaped text otherwise."""
+    target = safe_url(url)
+    if target is None:
+        return markdown_text(text)
+    if text == url or text == target:
+        return f"<{target}>"
+    return f"[{markdown_text(text)}](<{target}>)"
+
+
+# --------------------------------------------------------------------------- CSV / TSV
+
+_FORMULA_START = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+
+
+def csv_cell(value) -> str:
+    """A CSV/TSV cell no spreadsheet evaluates as a formula (see the module docstring)."""
+    text = "" if value is None else str(value)
+    first = text[:1]
+    if first in _FORMULA_START or (first == " " and text.lstrip(" ")[:1] in _FORMULA_START):
+        return "'" + text
+    return text
+
+
+# --------------------------------------------------------------------------- JSON
+
+_JSON_RAW = lazy_regex(f"[\x7f-\x9f{_FORMAT}]")
+
+
+def _json_escape(m: re.Match) -> str:
+    o = ord(m.group())
+    if o > 0xFFFF:
+        o -= 0x10000
+        return "\\u%04x\\u%04x" % (0xD800 + (o >> 10), 0xDC00 + (o & 0x3FF))
+    return "\\u%04x" % o
+
+
+def json_text(document: str) -> str:
+    """A ``json.dumps`` result with every unsafe character escaped (they only occur in strings)."""
+    if _JSON_RAW.search(document) is None:
+        return document
+    return _JSON_RAW.sub(_json_escape, document)
+
+
+# --------------------------------------------------------------------------- secrets
+
+_SECRET_ENV = ("ANNOBIB_IA_ACCESS", "ANNOBIB_IA_SECRET")
+_MIN_SECRET = 4  # a shorter "secret" would blank out ordinary words
+_registered: set[str] = set()
+_PATTERNS = [
+    (lazy_regex(r"(?i)\b(authorization[\"']?\s*[:=]\s*)(?:\"[^\"]*\"|'[^']*'|[^\r\n,;}]*)"), r"\1" + REDACTED),
+    (lazy_regex(r"\bLOW\s+[^\s:]+:[^\s\"',;}]+"), "LOW " + REDACTED),
+    (lazy_regex(r"(?i)\b((?:ia[_-]?)?(?:access|secret)[_-]?key)(\"?\s*[:=]\s*\"?)([^\s\"',&;}]+)"),
+     r"\1\2" + REDACTED),
+]
+
+
+def add_secret(value: str | None) -> None:
+    """Redact ``value`` from everything printed or stored from now on (config secrets)."""
+    if value and len(value.strip()) >= _MIN_SECRET:
+        _registered.add(value.strip())
+
+
+def known_secrets() -> list[str]:
+    """Registered secrets and the archive.org keys in the environment, longest first."""
+    found = set(_registered)
+    for name in _SECRET_ENV:
+        value = (os.environ.get(name) or "").strip()
+        if len(value) >= _MIN_SECRET:
+            found.add(value)
+    return sorted(found, key=len, reverse=True)
+
+
+def redact(text) -> str:
+    """``text`` with known secrets and credential shapes replaced by ``[REDACTED]``."""
+    if not text:
+        return "" if text is None else str(text)
+    text = str(text)
+    for secret in known_secrets():
+        if secret in text:
+            text = text.replace(secret, REDACTED)
+    for rx, repl in _PATTERNS:
+        text = rx.sub(repl, text)
+    return text
+
+
+def redact_data(data):
+    """A JSON-like structure with every string value redacted (keys -- URLs -- kept)."""
+    if isinstance(data, str):
+        return redact(data)
+    if isinstance(data, dict):
+        return {k: redact_data(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [redact_data(v) for v in data]
+    return data
+
+
+def message(text) -> str:
+    """An error, warning or status line: secrets redacted, one terminal-safe line."""
+    return terminal(redact(text))
