@@ -35,6 +35,7 @@ LEAD_IN_RE = re.compile(
     r"^(?:(?:资料|数据|材料|史料)(?:来源|出处)\s*[：:]\s*|(?:(?:例如|比如)\s*[，,]?\s*(?=[参详见]))?(?:(?:另|亦|也|还|又|均|请|可|可以|具体|详细|更多|相关|有关)?\s*(?:参\s*见|参\s*阅|参\s*看|详\s*见|见|转\s*引\s*自|转\s*引|引\s*自|参考|参照|载)(?:于)?\s*[：:]?\s*(?:(?:例如|比如|如)\s*[：:，,]?\s*)?)"
     r"|(?:(?:See|see)\s+also,?\s+(?:for\s+example|for\s+instance|e\.g\.),|(?:See|see)\s+also|(?:See|see),?\s+(?:for\s+example|for\s+instance|e\.g\.|inter\s+alia|among\s+others|in\s+particular|especially|generally),"
     r"|(?:See|see)\s+(?:generally|especially|in\s+particular|further|most\s+notably)\b,?"
+    r"|(?:See|see),\s+(?:for|on)\s+[^,;:]{3,60},(?=\s+[A-Z])"
     r"|(?:For\s+(?:example|instance)|E\.g\.),?\s+see|See|see|Cf\.|cf\.|Compare|(?:As\s+)?(?:Quoted|quoted|Cited|cited)\s+in|"
     r"For\s+(?:a|an|the|more|further)\b[^,:]{0,80}?,\s*see(?:,?\s+(?:for\s+example|for\s+instance|e\.g\.),)?|Also\s+see)\s*[:,]?\s+"
     r"|(?:Подробнее\s+см\.|См\.\s+также|См\.|Цит\.\s+по|Ср\.)\s*[:：]?\s*)"
@@ -65,7 +66,7 @@ NAMED_NOTEREF_RE = re.compile(
 # 秦立言：前引《…》 / 北村信一:前揭《…》: a short form (author and title) flagged by the word
 NAMED_PRE_BACKREF_RE = re.compile(r"^(?P<who>[^《「『：:，,。]{1,20})[：:，,]\s*(?:前引|前揭|前掲|上引|上掲)\s*(?=[《「『])")
 IBID_RE = re.compile(
-    r"^(?:同上(?:书|文|注|引)?|同前(?:注|书)?(?![引掲揭\s]*[" + "①②③④⑤⑥⑦⑧⑨⑩" + r"\d(（\[])|Ibid\.?|ibid\.?|Ibidem|Id\.|"
+    r"^(?:同上(?:书|文|注|引)?|同前(?:注|书)?(?![引掲揭\s]*[" + "①②③④⑤⑥⑦⑧⑨⑩" + r"\d(（\[])|Ibid\.?|ibid\.?|Ibidem|Id\.|Id$|"
     r"同書|同上書|同論文|同右|同(?=\s*\d{1,5}\s*頁)|上书|上引书|上引文|上揭书|上掲書|위의\s*(?:책|글|논문)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
 )
 # 前引周雪光书 / 前揭李明文: the back-reference word first, then the author
@@ -271,7 +272,7 @@ def cut_commentary(text: str) -> str:
     if not m or m.start() == 0:
         return text
     before = text[: m.start()]
-    if IBID_RE.match(before.strip()) or NOTEREF_RE.match(before.strip()) or re.search(r"前引|前揭|前掲|\bop\.\s*cit", before):
+    if IBID_RE.match(before.strip()) or NOTEREF_RE.match(before.strip()) or re.search(r"前引|前揭|前掲|\bop\.\s*cit|\bsupra\b|\(n\s*\d", before):
         return text  # 同上，第 9 页；另参见……: a back-reference is a citation, not commentary
     if PREFIX_CITES.search(before) or before.count("《") > before.count("》") or before.count("“") > before.count("”"):
         return text
@@ -361,6 +362,7 @@ def classify(piece: str) -> CitationText | None:
     m = IBID_RE.match(piece)
     if m:
         rest = m.group("rest").strip(" .。")
+        rest = re.sub(r"^at\s+(?=\d)", "", rest)  # Id. at 695 (Bluebook)
         loc = locator_of(rest) or (re.sub(r"\s*[-–—]\s*", "-", rest) if re.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?", rest) else None)
         return CitationText(piece, "ibid", loc)
     m = OPCIT_RU_RE.match(piece)

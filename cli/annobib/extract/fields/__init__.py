@@ -49,6 +49,12 @@ from annobib.extract.fields.jpdate import (
     parse_japanese_case,
 )
 from annobib.extract.fields.law import parse_case
+from annobib.extract.fields.lawcites import (
+    law_journal_style,
+    parse_law_secondary,
+    parse_western_legislation,
+    western_law_cue,
+)
 from annobib.extract.fields.model import Genre, Parsed
 from annobib.extract.fields.names import western_person
 from annobib.extract.fields.russian import parse_russian
@@ -213,6 +219,43 @@ GENRES: list[Genre] = [
     ),
     Genre("cjk-book-marks", "cjk", _chinese_with_book_marks, parse_cjk, examples=()),  # no example in the tests yet
     Genre("cjk-unmarked", "cjk", _chinese_without_marks, parse_cjk, examples=()),  # no example in the tests yet
+    Genre(
+        "western-legislation", "lawcites", western_law_cue, parse_western_legislation,
+        examples=(
+            # tests/data/extract_blind7 and extract_blind9 (statutes, treaties, resolutions)
+            ("Consolidated Appropriations Act, 2016, Pub. L. No. 114-113, 129 Stat. 2242 (2015).",
+             {"type": "legislation", "fields": {"title": "Consolidated Appropriations Act, 2016", "date": "2015"}}),
+            ("Convention on Cybercrime, Nov. 23, 2001, E.T.S. No. 185.",
+             {"type": "legislation", "fields": {"title": "Convention on Cybercrime", "date": "2001-11-23"}}),
+            ("UNGA Res 2625 (XXV) (24 October 1970) UN Doc A/RES/2625(XXV).",
+             {"type": "legislation", "fields": {"date": "1970-10-24"}}),
+            ("S. Rep. No. 114-87, at 12 (2015).", {"type": "report", "locator": "12", "fields": {"date": "2015"}}),
+        ),
+    ),
+    Genre(
+        "law-journal-style", "lawcites", law_journal_style, parse_law_secondary,
+        examples=(
+            # tests/data/extract_blind9 (Bluebook and OSCOLA notes)
+            ("Anil Chandran & Uyen P. Leigh, Data Localism, 64 Emory L.J. 677, 690 (2015).",
+             {"type": "article", "locator": "690",
+              "fields": {"author": "Chandran, Anil and Leigh, Uyen P.", "title": "Data Localism",
+                         "journaltitle": "Emory L.J.", "volume": "64", "pages": "677", "date": "2015"}}),
+            ("Curtis J. Millhouse & Katrin Pistorius, Law and Capitalism Revisited 45 (2d ed. 2015).",
+             {"type": "book", "locator": "45",
+              "fields": {"title": "Law and Capitalism Revisited", "edition": "2", "date": "2015"}}),
+            ("James Crawley, Brownlee's Principles of Public International Law (9th edn, OUP 2019) 112.",
+             {"type": "book", "locator": "112",
+              "fields": {"author": "Crawley, James", "publisher": "OUP", "edition": "9", "date": "2019"}}),
+            ("Martti Koskinen, 'The Politics of International Law Revisited' (1990) 1 EJIL 4, 7.",
+             {"type": "article", "locator": "7",
+              "fields": {"title": "The Politics of International Law Revisited", "journaltitle": "EJIL", "volume": "1"}}),
+            ("Anne Orfield, 'Constituting Order' in James Crawley and Martti Koskinen (eds), The Cambridge "
+             "Companion to International Law (CUP 2012) 271, 280.",
+             {"type": "incollection", "locator": "280",
+              "fields": {"editor": "Crawley, James and Koskinen, Martti",
+                         "booktitle": "The Cambridge Companion to International Law", "publisher": "CUP"}}),
+        ),
+    ),
     Genre(
         "case-law", "law", _always, parse_case,
         examples=(
@@ -402,7 +445,7 @@ def match_genre(text: str) -> tuple[Genre, Parsed]:
 # Until this package was split, every regex and helper lived in one module ``annobib.extract.fields``;
 # the names imported above are the ones other modules and tests use. Any other name of that module
 # (``from annobib.extract.fields import _order``) is still found, in the submodule that holds it now.
-_SUBMODULES = ("features", "names", "model", "law", "apa", "cjk", "western", "archive", "gbt", "russian", "jpdate")
+_SUBMODULES = ("features", "names", "model", "law", "apa", "cjk", "western", "archive", "gbt", "russian", "jpdate", "lawcites")
 
 
 def __getattr__(name: str):

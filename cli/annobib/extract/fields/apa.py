@@ -148,8 +148,12 @@ def parse_social(text: str) -> Parsed | None:
 # ---------------------------------------------------------------- Harvard (Family, I. (Year) 'Title', Journal, 1(2), pp. 3-4.)
 
 _CORP_WORD = r"(?:[A-Z][\w.&'’\-]*|of|for|and|on|the|in|&)"
+# Harvard lists (and Japanese sociology's Western items) also spell given names out: Brinkley, Mary C.
+_HARVARD_NAME = (r"(?:(?:de|van|von|der|den|del|da|di|la|le)\s+)*[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){0,2},\s*"
+                 r"(?:[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*|[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)?(?:\s+[A-Z]\.)*)"
+                 r"(?:,\s*(?:Jr|Sr)\.)?")
 HARVARD_RE = re.compile(
-    r"^(?P<au>(?P<people>" + _APA_NAME + r"(?:(?:,\s*|,?\s*(?:&|and)\s*)" + _APA_NAME + r")*(?:,?\s*et al\.)?)"
+    r"^(?P<au>(?P<people>" + _HARVARD_NAME + r"(?:(?:,\s*|,?\s*(?:&|and)\s*)" + _HARVARD_NAME + r")*(?:,?\s*et al\.)?)"
     r"|(?P<corp>(?:The\s+)?[A-Z][\w.&'’\-]*(?:\s+" + _CORP_WORD + r"){0,7}))"
     r"\s*\((?P<y>(?:1[5-9]|20)\d\d|n\.\s?d\.)[a-z]?\)\s+(?P<body>[‘“'\"A-Z0-9].+)$"
 )
@@ -157,7 +161,7 @@ _HARVARD_ACCESS = re.compile(
     r"\.?\s*Available\s+(?:at|from)\s*:?\s*(?P<url>(?:https?://|www\.)\S+?)\s*(?:\(\s*(?:Accessed|Retrieved|Viewed)\s*:?\s*(?P<acc>[^)]+)\)\s*)?\.?\s*$",
     re.I)
 _HARVARD_IMPRINT = re.compile(
-    r"\.\s+(?P<loc>[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,3}(?:,\s*[A-Z]{2}|,\s*D\.\s?C\.)?)\s*:\s*"
+    r"[.,]\s+(?P<loc>[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,3}(?:,\s*[A-Z]{2}|,\s*D\.\s?C\.)?)\s*:\s*"
     r"(?P<pub>[^:]{2,80}?)(?:,\s*(?P<p>pp?)\.\s*(?P<pg>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$")
 _HARVARD_JOURNAL = re.compile(
     r"^(?:[,.]\s*)?(?P<j>[^,]+(?:,\s*[^,\d][^,]*)?),\s*(?P<v>\d+)(?:\s*\((?P<n>[^)]+)\))?"

@@ -51,7 +51,7 @@ def _court_case(text: str, p: Parsed) -> Parsed:
 
 # Name v. Name, 585 U.S. 667, 670 (9th Cir. 2018): volume, reporter, first page, pinpoint, (court year)
 US_CASE_RE = re.compile(
-    r"^(?P<t>[^,]{2,120}?\sv\.?\s[^,]{2,120}?),\s*(?P<v>\d{1,4})\s+(?P<r>[A-Z][A-Za-z0-9.'’ ]{0,24}?)\s+(?P<p>\d{1,5})"
+    r"^(?P<t>[^,]{2,120}?\sv\.?\s[^,]{2,120}?|(?:In re|Ex parte|In the Matter of)\s[^,]{2,200}?),\s*(?P<v>\d{1,4})\s+(?P<r>[A-Z][A-Za-z0-9.'’ ]{0,24}?)\s+(?P<p>\d{1,5})"
     r"(?:,\s*(?P<pin>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?\s*\((?P<court>[^()]*?)\s*(?P<y>(?:1[6-9]|20)\d\d)\)\.?$")
 # Title (A v. B), [stage,] I.C.J. Reports 1986, p. 14 / …, PCA Case No. 2013-19, Award of 12 July 2016, para. 278
 INTL_CASE_RE = re.compile(r"^(?P<t>[^()]{3,200}?\s*\((?:[^()]|\([^()]*\))*?\bv\.?\s(?:[^()]|\([^()]*\))*\))\s*,\s*(?P<rest>.+)$")
@@ -67,6 +67,9 @@ CASE_REPORTER_RE = re.compile(r"(?P<j>(?:[A-Z]\.?){2,6}\s+Reports)\s+(?P<y>(?:1[
 CASE_NO_RE = re.compile(r"(?:(?P<inst>[A-Z][A-Za-z.]{1,10})\s+)?(?:Case|Application)\s+No\.\s*(?P<n>[\w\-/.]+?)(?=[,.;]?\s|[,.;]?$)")
 
 
+_UNCONTESTED = ("In re ", "Ex parte ", "In the Matter of ")  # case names without a "v."
+
+
 def parse_case(text: str) -> Parsed | None:
     """A court decision or arbitral award cited the Western way: ``Name v. Name, 585 U.S. 667 (2018)``
     (volume, reporter, first page, pinpoint, court and year) or ``Title (A v. B), Judgment, I.C.J. Reports
@@ -74,7 +77,7 @@ def parse_case(text: str) -> Parsed | None:
     ``@jurisdiction``: ``title`` (the case name), ``journaltitle`` (the law report), ``volume``, ``pages``,
     ``number`` (the case number), ``institution`` (the court, as printed), ``date``."""
     t = text.strip()
-    if " v" not in t:
+    if " v" not in t and not t.startswith(_UNCONTESTED):
         return None
     f: dict[str, str] = {}
     locator = None

@@ -1,0 +1,192 @@
+"""Secondary sources cited the way law journals cite them, where the year closes the citation in
+brackets and no publisher or quotation marks may be printed:
+
+* Bluebook articles ``Author, Title, 64 Emory L.J. 677, 690 (2015)`` (volume, journal, first page,
+  pinpoint) and books ``Author, Title 45 (2d ed. 2015)`` (pinpoint before the brackets);
+* OSCOLA books ``Author, Title (9th edn, OUP 2019) 112``, articles ``Author, 'Title' (1990) 1 EJIL 4,
+  7`` and chapters ``Author, 'Title' in Editor and Editor (eds), Book (CUP 2012) 271, 280``.
+
+The pinpoint is the locator; an article's first page is ``pages`` only as its start (its end is not
+printed). Each builder returns None unless the whole shape matches, so other rows are tried.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annobib.extract.fields.features import _order
+from annobib.extract.fields.model import Parsed
+from annobib.extract.fields.names import looks_like_names, names_field, western_names
+
+_PIN = r"\d{1,5}(?:\s*[-–—]\s*\d{1,5})?"
+_YEAR = r"(?:1[6-9]|20)\d\d"
+# a law-journal abbreviation: Emory L.J. / Tex. L. Rev. / Harv. Int’l L.J. / Yale J. Int’l L.
+_JOURNAL = r"[A-Z][A-Za-z.&'’]*(?:\s+(?:[A-Z][A-Za-z.&'’]*|&|of|on|in|and|the))*?"
+BLUEBOOK_ARTICLE = re.compile(
+    rf"^(?P<head>.+?),\s+(?P<vol>\d{{1,4}})\s+(?P<j>{_JOURNAL})\s+(?P<first>\d{{1,5}})(?:,\s*(?P<pin>{_PIN}))?"
+    rf"\s*\((?:[A-Z][a-z]{{2,8}}\.?\s+)?(?P<y>{_YEAR})\)\s*\.?$")
+BLUEBOOK_BOOK = re.compile(
+    rf"^(?P<head>.+?)\s+(?P<pin>{_PIN})?\s*\((?:(?P<ed>\d{{1,2}})(?:st|nd|rd|d|th)\s+ed\.\s*)?(?:[^():,\d]{{2,40}}\s+eds?\.,?\s+)?(?P<y>{_YEAR})\)\s*\.?$")
+OSCOLA_BOOK = re.compile(
+    rf"^(?P<head>.+?)\s*\((?:(?P<ed>\d{{1,2}})(?:st|nd|rd|th)\s+edn,\s*)?(?P<pub>[A-Z][^():,]{{1,60}}?)\s+(?P<y>{_YEAR})\)"
+    rf"\s*(?P<pin>(?:{_PIN})(?:,\s*{_PIN})?)?\s*\.?$")
+OSCOLA_ARTICLE = re.compile(
+    rf"^(?P<au>[^'‘’]{{2,120}}?),\s*['‘](?P<t>.+?)['’]\s*[\[(](?P<y>{_YEAR})[\])]\s*(?:(?P<vol>\d{{1,4}})\s+)?(?P<j>[A-Z][A-Za-z.&'’ ]{{1,60}}?)"
+    rf"\s+(?P<first>\d{{1,5}})(?:,\s*(?P<pin>{_PIN}))?\s*\.?$")
+OSCOLA_CHAPTER = re.compile(
+    rf"^(?P<au>[^'‘’]{{2,120}}?),\s*['‘](?P<t>.+?)['’]\s+in\s+(?P<eds>.+?)\s*\((?:eds?|Eds?)\.?\)\s*,?\s*(?P<book>.+?)"
+    rf"\s*\((?P<pub>[A-Z][^()]{{1,60}}?)\s+(?P<y>{_YEAR})\)\s*(?P<first>\d{{1,5}})?(?:,\s*(?P<pin>{_PIN}))?\s*\.?$")
+_OPENING_QUOTE = re.compile(r"(?:^|[\s,])['‘“\"]")  # a quoted title: not these shapes
+_LAW_JOURNAL_WORD = re.compile(r"\b(?:L|J|Rev|Q|Law|Int['’]l|Y\.?B)\b\.?")
+
+
+def _range(pin: str | None) -> str | None:
+    return re.sub(r"\s*[-–—]\s*", "-", pin) if pin else None
+
+
+def _author_and_title(head: str) -> tuple[str | None, str] | None:
+    """``Anil Chandran & Uyen P. Leigh, Data Localism`` -> (BibTeX names, title); the title alone
+    when what stands before the first comma is no list of names."""
+    for m in re.finditer(r",\s+", head):
+        who, title = head[: m.start()], head[m.end():]
+        if looks_like_names(who) and not re.search(r"\d", who):
+            names, others, _role = western_names(who.replace(" & ", " and "))
+            return names_field(names, others), title.strip()
+        if len(who) > 120:
+            break
+    return None if "," in head else (None, head.strip())
+
+
+def parse_law_secondary(text: str) -> Parsed | None:
+    t = text.strip()
+    return _oscola_chapter(t) or _oscola_article(t) or _bluebook_article(t) or _oscola_book(t) or _bluebook_book(t)
+
+
+def _finish(etype: str, f: dict[str, str], locator: str | None, author: str | None) -> Parsed:
+    if author:
+        f["author"] = author
+    f["langid"] = "english"
+    return Parsed(type=etype, fields=_order(f), locator=locator, names=[author] if author else [])
+
+
+def _bluebook_article(t: str) -> Parsed | None:
+    m = BLUEBOOK_ARTICLE.match(t)
+    if not m or not _LAW_JOURNAL_WORD.search(m["j"]) or " v. " in m["head"]:
+        return None
+    split = _author_and_title(m["head"])
+    if not split:
+        return None
+    author, title = split
+    f = {"title": title, "journaltitle": m["j"].strip(), "volume": m["vol"], "pages": m["first"], "date": m["y"]}
+    return _finish("article", f, _range(m["pin"]), author)
+
+
+def _bluebook_book(t: str) -> Parsed | None:
+    m = BLUEBOOK_BOOK.match(t)
+    if not m or " v. " in m["head"] or _OPENING_QUOTE.search(m["head"]):
+        return None
+    split = _author_and_title(m["head"])
+    if not split or not split[0]:
+        return None  # a title and a year alone are too little to call a book
+    author, title = split
+    f = {"title": title, "date": m["y"]}
+    if m["ed"]:
+        f["edition"] = m["ed"]
+    return _finish("book", f, _range(m["pin"]), author)
+
+
+def _oscola_book(t: str) -> Parsed | None:
+    m = OSCOLA_BOOK.match(t)
+    if not m or " v " in m["head"] or _OPENING_QUOTE.search(m["head"]):
+        return None
+    split = _author_and_title(m["head"])
+    if not split or not split[0]:
+        return None
+    author, title = split
+    f = {"title": title, "publisher": m["pub"].strip(), "date": m["y"]}
+    if m["ed"]:
+        f["edition"] = m["ed"]
+    pin = (m["pin"] or "").split(",")[-1].strip() or None
+    return _finish("book", f, _range(pin), author)
+
+
+def _oscola_article(t: str) -> Parsed | None:
+    m = OSCOLA_ARTICLE.match(t)
+    if not m or not looks_like_names(m["au"]):
+        return None
+    names, others, _role = western_names(m["au"].replace(" & ", " and "))
+    f = {"title": m["t"].strip(), "journaltitle": m["j"].strip(), "pages": m["first"], "date": m["y"]}
+    if m["vol"]:
+        f["volume"] = m["vol"]
+    return _finish("article", f, _range(m["pin"]) or m["first"], names_field(names, others))
+
+
+def _oscola_chapter(t: str) -> Parsed | None:
+    m = OSCOLA_CHAPTER.match(t)
+    if not m or not looks_like_names(m["au"]):
+        return None
+    names, others, _role = western_names(m["au"].replace(" & ", " and "))
+    editors, ed_others, _r = western_names(m["eds"].replace(" & ", " and "))
+    f = {"title": m["t"].strip(), "editor": names_field(editors, ed_others), "booktitle": m["book"].strip(" ,"),
+         "publisher": m["pub"].strip(), "date": m["y"]}
+    if m["first"]:
+        f["pages"] = m["first"]
+    return _finish("incollection", f, _range(m["pin"]) or m["first"], names_field(names, others))
+
+
+_BRACKETED_YEAR_END = re.compile(rf"\(\s*[^()]*{_YEAR}\)\s*(?:{_PIN}(?:,\s*{_PIN})?)?\s*\.?\s*$")
+
+
+_QUOTED_THEN_YEAR = re.compile(rf"['‘][^'’]{{3,}}['’]\s*(?:[\[(]{_YEAR}[\])]|in\s)")
+
+
+def law_journal_style(text: str) -> bool:
+    """Law-journal style: the citation closes with its year in brackets (and a pinpoint), or an
+    OSCOLA title in single quotes is followed by the year in brackets or by ``in`` and the editors."""
+    return bool(_BRACKETED_YEAR_END.search(text) or _QUOTED_THEN_YEAR.search(text))
+
+
+# ---------------------------------------------------------------- statutes, treaties, resolutions
+
+_MONTH_DATE = (r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+" + _YEAR
+               + r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+" + _YEAR)
+_STATUTE = re.compile(rf"^(?P<t>[^()]{{3,160}}?\bAct\b(?:\s+of\s+{_YEAR}|,\s*{_YEAR})?)\s*,\s*Pub\.\s*L\.\s*No\.\s*(?P<n>\d+-\d+)"
+                      rf"(?:[^()]*?\((?P<y>{_YEAR})\))?")
+_TREATY = re.compile(
+    rf"^(?P<t>[^,]{{0,200}}?\b(?:Convention|Treaty|Agreement|Protocol|Charter|Covenant|Accord)\b[^,]{{0,120}}?)"
+    rf"(?:\s+arts?\.\s*[\d, –-]+)?\s*,\s*(?:(?:opened\s+for\s+signature|signed|adopted|done)\s+)?(?P<d>{_MONTH_DATE})"
+    rf"\s*,\s*(?P<series>(?:\d{{1,5}}\s+)?(?:U\.N\.T\.S\.|E\.T\.S\.|C\.E\.T\.S\.|I\.L\.M\.|T\.I\.A\.S\.|UNTS|ETS|ILM)[^;]*)$")
+_RESOLUTION = re.compile(rf"^(?P<t>(?:UNGA|UNSC|GA|SC|G\.A\.|S\.C\.)\s+Res\.?\s+[\w/()\-]+(?:\s+\([IVXLC]+\))?)\s*\((?P<d>{_MONTH_DATE})\)"
+                         rf"(?:\s*UN\s+Doc\s+(?P<doc>\S+))?")
+_CONGRESS_REPORT = re.compile(rf"^(?P<t>(?:S\.|H\.R\.|H\.)\s*(?:Rep|Doc)\.\s*No\.\s*(?P<n>\d+-\d+))(?:,\s*at\s+(?P<pin>{_PIN}))?\s*\((?P<y>{_YEAR})\)")
+
+
+def western_law_cue(text: str) -> bool:
+    return bool(re.search(r"Pub\.\s*L\.|U\.N\.T\.S\.|E\.T\.S\.|I\.L\.M\.|\bUNTS\b|\bRes\b|\bRep\.\s*No\.", text))
+
+
+def parse_western_legislation(text: str) -> Parsed | None:
+    """``Act, Pub. L. No. 115-141, … (2018)``, ``Convention …, Nov. 23, 2001, E.T.S. No. 185``,
+    ``UNGA Res 2625 (XXV) (24 October 1970)`` as ``@legislation``; ``S. Rep. No. 114-87, at 12 (2015)``
+    as ``@report``."""
+    from annobib.extract.fields.features import iso_date
+
+    t = text.strip().rstrip(".")
+    m = _STATUTE.match(t)
+    if m:
+        f = {"title": m["t"].strip(), "number": "Pub. L. No. " + m["n"]}
+        if m["y"]:
+            f["date"] = m["y"]
+        return _finish("legislation", f, None, None)
+    m = _TREATY.match(t)
+    if m:
+        f = {"title": m["t"].strip(), "date": iso_date(m["d"]) or m["d"], "number": m["series"].strip()}
+        return _finish("legislation", f, None, None)
+    m = _RESOLUTION.match(t)
+    if m:
+        f = {"title": m["t"].strip(), "number": (m["doc"] or m["t"]).strip(), "date": iso_date(m["d"]) or m["d"]}
+        return _finish("legislation", f, None, None)
+    m = _CONGRESS_REPORT.match(t)
+    if m:
+        return _finish("report", {"title": m["t"], "number": m["n"], "date": m["y"]}, _range(m["pin"]), None)
+    return None
