@@ -24,15 +24,17 @@ from annobib.extract.fields import (
     JA_PAGES,
     KO_PAGES,
     URL_RE,
+    TW_PAGES,
     ZH_PAGES,
     Parsed,
+    is_japanese_case,
     bare_page,
     page_range,
     parse_citation,
 )
 
 LEAD_IN_RE = re.compile(
-    r"^(?:(?:资料|数据|材料|史料)(?:来源|出处)\s*[：:]\s*|(?:(?:例如|比如)\s*[，,]?\s*(?=[参详见]))?(?:(?:另|亦|也|还|又|均|请|可|可以|具体|详细|更多|相关|有关)?\s*(?:参\s*见|参\s*阅|参\s*看|详\s*见|见|转\s*引\s*自|转\s*引|引\s*自|参考|参照|载)(?:于)?\s*[：:]?\s*(?:(?:例如|比如|如)\s*[：:，,]?\s*)?)"
+    r"^(?:(?:[中日韩英俄]译本|中译|日译|邦訳)\s*(?:参?见|見)\s*[：:]?\s*|(?:资料|数据|材料|史料)(?:来源|出处)\s*[：:]\s*|(?:(?:例如|比如)\s*[，,]?\s*(?=[参详见]))?(?:(?:另|亦|也|还|又|均|请|可|可以|具体|详细|更多|相关|有关)?\s*(?:参\s*见|参\s*阅|参\s*看|详\s*见|见|转\s*引\s*自|转\s*引|引\s*自|参考|参照|载)(?:于)?\s*[：:]?\s*(?:(?:例如|比如|如)\s*[：:，,]?\s*)?)"
     r"|(?:(?:See|see)\s+also,?\s+(?:for\s+example|for\s+instance|e\.g\.),|(?:See|see)\s+also|(?:See|see),?\s+(?:for\s+example|for\s+instance|e\.g\.|inter\s+alia|among\s+others|in\s+particular|especially|generally),"
     r"|(?:See|see)\s+(?:generally|especially|in\s+particular|further|most\s+notably)\b,?"
     r"|(?:See|see),\s+(?:for|on)\s+[^,;:]{3,60},(?=\s+[A-Z])"
@@ -177,7 +179,7 @@ def strip_etc(text: str) -> str:
 
 
 def locator_of(text: str) -> str | None:
-    m = ZH_PAGES.search(text) or JA_PAGES.search(text) or KO_PAGES.search(text)
+    m = ZH_PAGES.search(text) or JA_PAGES.search(text) or TW_PAGES.search(text) or KO_PAGES.search(text)
     if m:
         return page_range(m.group(1), m.group(2))
     m = EN_PAGES.search(text)
@@ -190,7 +192,7 @@ def locator_of(text: str) -> str | None:
 
 
 def has_citation_signal(text: str) -> bool:
-    return bool(ZH_CITE_SIGNAL.search(text) or EN_CITE_SIGNAL.search(text) or IBID_RE.match(text)
+    return bool(is_japanese_case(text) or ZH_CITE_SIGNAL.search(text) or EN_CITE_SIGNAL.search(text) or IBID_RE.match(text)
                 or re.search(r"[\u0400-\u04ff]{3,}.*\d{4}", text))
 
 

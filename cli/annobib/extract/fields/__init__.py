@@ -33,6 +33,7 @@ from annobib.extract.fields.features import (
     JA_PAGES,
     KO_PAGES,
     LATIN,
+    TW_PAGES,
     URL_RE,
     ZH_PAGES,
     _order,

@@ -147,6 +147,8 @@ def parse_cjk(text: str) -> Parsed:
     return _cjk_finish(note, etype)
 
 
+_EDITOR_AFTER_TITLE = re.compile(r"(?:^|[，,、])\s*([^，,、《》『』「」\d]{2,30}?)\s*(?:監修|监修)\s*(?=[，,、]|$)")
+_EDITION_IN_TITLE = re.compile(r"\s*[〔［\[（(]\s*第\s*(\d+|[一二三四五六七八九十]+)\s*版\s*[〕］\]）)]\s*$")
 _JAPANESE_CUE = re.compile(r"[\u3040-\u30ff]|頁|『")
 _PAREN_CREDIT = re.compile(r"[（(]([^（）()]*(?:訳|译|譯))[)）]$")
 
@@ -246,7 +248,7 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
         rest_nourl = PAREN_IMPRINT.sub(r"，\1，", rest_nourl)
     access = ACCESS_RE.search(rest_nourl)
     if access:
-        ud = iso_date(access.group(1) or access.group(2))
+        ud = iso_date(access.group(1) or access.group(2) or access.group(3))
         if ud:
             f["urldate"] = ud
         rest_nourl = rest_nourl[: access.start()] + rest_nourl[access.end():]
@@ -545,6 +547,14 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
         if em:
             e = em.group(1)
             f["edition"] = _cn_int(e) if e else em.group(2)
+        title_ed = _EDITION_IN_TITLE.search(f.get("title") or "")
+        if title_ed and "edition" not in f:  # 『民法Ⅲ〔第4版〕』: Japanese law books print it in the title
+            f["title"] = f["title"][: title_ed.start()].rstrip()
+            f["edition"] = _cn_int(title_ed.group(1))
+        supervisor = _EDITOR_AFTER_TITLE.search(rest_nourl[: pub.start()] if pub.string is rest_nourl else rest_nourl)
+        if supervisor and not f.get("editor") and not (container and not chapter):
+            ed_names, _r, ed_others = cjk_names(supervisor.group(1))  # 『…日記』、伊藤隆之監修、…
+            f["editor"] = format_cjk_names(ed_names, ed_others)
         if translator_m and not (container and not chapter):
             tr_names, _r, tr_others = cjk_names(translator_m.group(1))
             f["translator"] = format_cjk_names(tr_names, tr_others)

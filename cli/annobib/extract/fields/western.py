@@ -119,7 +119,7 @@ def _western_url_and_translation(n: _WesternNote) -> None:
     body = (text[: url_m.start()] + text[url_m.end():]) if url_m else text
     access = ACCESS_EN.search(body) or ACCESS_RE.search(body)
     if access:
-        ud = iso_date(access.group(1) or (access.group(2) if access.re is ACCESS_RE else None))
+        ud = iso_date(access.group(1) or (access.group(2) or access.group(3) if access.re is ACCESS_RE else None))
         if ud:
             f["urldate"] = ud
             body = body[: access.start()] + body[access.end():]
