@@ -81,6 +81,8 @@ class _WesternNote:
     thesis: re.Match | None = None
     vol: re.Match | None = None
     author_text: str | None = None  # the authors as printed
+    journal: str | None = None  # an unquoted article's journal (the part before Vol./No.)
+    publisher: str | None = None  # a publisher printed without a place
 
 
 def parse_western(text: str) -> Parsed:
@@ -362,6 +364,11 @@ def _western_quoted_type_outlet(n: _WesternNote) -> str:
     return etype
 
 
+_PUBLISHER_NAME = re.compile(
+    r"\b(?:Press|Publishers?|Publishing|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|"
+    r"Random House|Knopf|Blackwell|Sage|Rienner|Polity|Verso|Elsevier|Brill|Hurst|Zed|Bloomsbury)\b")
+
+
 def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     """An unquoted note (``Author, Title, Place: Publisher, Year`` / ``Org, Title, Date, URL`` / a short
     form): the authors (or editors), then the title parts up to the imprint, a date, a page, a
@@ -393,6 +400,14 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     placepub = find_place_publisher(body)
     for k, s in enumerate(parts):
         if "\x00" in s or EN_PAGES.match(s) or YEAR.fullmatch(s.strip(" .")) or re.match(r"^(?:Vol|vol|No|no)\.", s):
+            break
+        after = parts[k + 1].strip(" .") if k + 1 < len(parts) else ""
+        if tparts and not placepub and re.match(r"(?:Vol|vol|No|no)\.\s*\d", after):
+            n.journal = _unmask(s.strip(" ."))  # Title, International Affairs, Vol. 96, No. 1 (2020)
+            break
+        if tparts and not placepub and _PUBLISHER_NAME.search(s) and (
+                not after or YEAR.fullmatch(after) or "\x00" in after or EN_PAGES.match(after)):
+            n.publisher = _unmask(s.strip(" ."))  # Title, Oxford University Press, 2014: no place printed
             break
         if placepub and (placepub.group("loc").split(",")[0].strip() == s.split(":")[0].strip()):
             break
@@ -437,7 +452,17 @@ def _western_unquoted_type(n: _WesternNote) -> None:
     url = n.url
     if re.search(r"\bop\.\s*cit\.?|\bloc\.\s*cit\.?", body, re.I):
         p.kind = "opcit"
-    if placepub and (names and names[0].startswith("{") or "number" in f or _think_tank(placepub.group("pub"))):
+    if n.journal:
+        etype = "article"
+        f["journaltitle"] = n.journal
+        if n.vol:
+            f["volume"] = n.vol.group(1)
+        if n.num:
+            f["number"] = n.num.group(1)
+    elif n.publisher:
+        etype = "book"
+        f["publisher"] = n.publisher
+    elif placepub and (names and names[0].startswith("{") or "number" in f or _think_tank(placepub.group("pub"))):
         # an organization's or a numbered publication, or a think tank's (Santa Monica, CA: RAND
         # Corporation, 2021): a report
         etype = "report"
