@@ -314,6 +314,21 @@ GENRES: list[Genre] = [
             # tests/test_extract_genre5.py::test_harvard_and_apa_news_items_and_a_corporate_strategy_online
             ("Vale, T. (2020, March 3). Harbours reopen. The Boston Globe. https://example.com/b",
              {"type": "article", "fields": {"journaltitle": "The Boston Globe", "entrysubtype": "newspaper"}}),
+            # tests/data/extract_blind7 (an APA list): sentence-case titles with ? and :, chapters,
+            # bodies as authors, editors, theses
+            ("Roe, A. (2018). Why now? Timing, risk, and the logic of alliances. Yale University Press.",
+             {"type": "book", "fields": {"title": "Why now? Timing, risk, and the logic of alliances",
+                                         "publisher": "Yale University Press"}}),
+            ("Lin, K. (2019). Quiet coercion. In T. J. Moss & R. S. Hale (Eds.), Power in Asia (pp. 117–159). "
+             "Oxford University Press.",
+             {"type": "incollection", "locator": "117-159",
+              "fields": {"editor": "Moss, T. J. and Hale, R. S.", "booktitle": "Power in Asia", "pages": "117-159"}}),
+            ("World Bank. (2022). Regional value chains (Report No. 17284). https://example.org/r",
+             {"type": "report", "fields": {"author": "{World Bank}", "number": "17284"}}),
+            ("Paul, T. V. (Ed.). (2016). Accommodating rising powers. Cambridge University Press.",
+             {"type": "book", "fields": {"editor": "Paul, T. V."}}),
+            ("Wang, Z. (2021). Alliance anxiety [Doctoral dissertation, Georgetown University]. ProQuest.",
+             {"type": "thesis", "fields": {"title": "Alliance anxiety", "institution": "Georgetown University"}}),
         ),
     ),
     Genre(

@@ -36,46 +36,56 @@ from annobib.extract.fields.names import names_field, western_person
 
 _APA_NAME = r"(?:(?:de|van|von|der|den|del|da|di|la|le)\s+)*[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){0,2},\s*[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*(?:,\s*(?:Jr|Sr)\.)?"
 APA_RE = re.compile(
-    r"^(?P<au>" + _APA_NAME + r"(?:(?:,\s*|,?\s*&\s*)" + _APA_NAME + r")*(?:,?\s*(?:&\s*)?(?:et al\.|\.\.\.|…))?)"
-    r"\s*\((?P<y>(?:1[5-9]|20)\d\d)[a-z]?(?:,\s*(?P<md>[A-Z][a-z]+\.?(?:\s+\d{1,2})?))?\)\.\s+(?P<body>.+)$"
+    r"^(?:(?P<au>" + _APA_NAME + r"(?:(?:,\s*|,?\s*&\s*)" + _APA_NAME + r")*(?:,?\s*(?:&\s*)?(?:et al\.|\.\.\.|…))?)"
+    r"|(?P<corp>(?:The\s+)?[A-Z][\w&'’\-]*(?:\s+(?:[A-Z&][\w&'’\-]*|of|for|and|on)){0,7})\.)"
+    r"\s*(?P<ed>\((?:Eds?|eds?)\.\)\.?)?"
+    r"\s*\((?P<y>(?:1[5-9]|20)\d\d)[a-z]?(?:,\s*(?P<md>[A-Z][a-z]+\.?(?:/[A-Z][a-z]+)?(?:\s+\d{1,2})?))?\)\.\s+(?P<body>.+)$"
 )
 APA_JOURNAL = re.compile(
     r"^(?P<j>[^,]+(?:,\s*[^,\d][^,]*)?),\s*(?P<v>\d+)(?:\s*\((?P<n>[^)]+)\))?(?:,\s*(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$"
 )
+_APA_CHAPTER = re.compile(
+    r"^In\s+(?P<eds>.+?)\s*\((?:Eds?|eds?)\.\),\s*(?P<book>.+?)(?:\s*\((?:[^()]*?,\s*)?pp?\.\s*(?P<pp>[\d–—-]+)\))?\.\s*(?P<pub>[^.].*?)\.?$")
+# the sentence boundaries of the body: the title is the text before one of them
+_APA_STOP = re.compile(r"(?<!\b[A-Z])[.?!](?=\s+[A-Z(\[])")
+_APA_RETRIEVED = re.compile(r"\.?\s*Retrieved\s+(?P<d>[^,]+,\s*\d{4}),\s*from\s*$")
+_APA_BRACKET = re.compile(r"\s*\[(?P<kind>Doctoral dissertation|Master['’]s thesis|Master's thesis)[,\s]+(?P<inst>[^\]]+)\]\s*$")
+_APA_TITLE_TAIL = re.compile(r"\s*\((?:(?P<rep>(?:[A-Z][\w.]*\s+){0,3}(?:Report|Paper|Brief)\s+No\.)\s*(?P<num>[\w.\-/]+)|pp?\.\s*(?P<pp>[\d–—-]+))\)\s*$")
 
 
 def parse_apa(text: str) -> Parsed | None:
     """An APA reference (common in Chinese economics journals' English notes): authors ``Family, I. I.``
-    joined by ``, `` and ``&``; ``(Year)`` or ``(Year, Month Day)``; the title sentence; then a journal
-    with ``vol(issue), pages`` or, for a book, the publisher."""
+    joined by ``, `` and ``&`` (or a body: ``World Bank.``), ``(Ed.).`` for editors; ``(Year)`` or
+    ``(Year, Month Day)``; the title sentence; then a journal with ``vol(issue), pages``, ``In Eds
+    (Eds.), Book (pp. x–y). Publisher.`` for a chapter or, for a book, the publisher."""
     m = APA_RE.match(text.strip())
     if not m:
         return None
-    body = m["body"].strip()
-    url_m = URL_RE.search(body)
-    url = clean_url(url_m.group(0)) if url_m else None
-    if url_m:
-        body = body[: url_m.start()].strip()
-    body = re.sub(r"\s*\b(?:doi|DOI)\s*:\s*\S+\s*$", "", body).strip()
-    tm = re.match(r"^(?P<t>.+?(?<!\b[A-Z])[.?!])\s+(?P<rest>[A-Z(].*)$", body)
-    if not tm:
+    body, url, urldate = _apa_url(m["body"].strip())
+    split = _apa_title_and_rest(body)
+    if not split:
         return None
-    title, rest = tm["t"].strip(), tm["rest"].strip()
-    title = title[:-1] if title.endswith(".") else title
-    raw = [a.strip() for a in re.split(r",?\s*&\s*|(?<=\.),\s*(?=[^\W\d_])", m["au"]) if a.strip()]
-    others = any(re.fullmatch(r"et al\.|\.\.\.|…", a) for a in raw)
-    names = [re.sub(r"\s+", " ", a) for a in raw if not re.fullmatch(r"et al\.|\.\.\.|…", a)]
-    f: dict[str, str] = {"author": names_field(names, others), "title": title}
+    title, rest, f, locator, etype = *split, {}, None, "book"
     date = m["y"]
     if m["md"]:
-        date = iso_date(f"{m['md']} {m['y']}") or date
-    locator = None
+        date = iso_date(f"{m['md'].split('/')[0]} {m['y']}") or date
+    title, locator, etype = _apa_title_tail(title, f, locator, etype)
     jm = APA_JOURNAL.match(rest)
-    etype = "book"
-    if jm:
+    chapter = _APA_CHAPTER.match(rest)
+    if etype in ("thesis", "report") and len(rest) <= 80:
+        pass
+    elif jm:
         etype = "article"
         locator = _journal_fields(f, jm)
-    elif m["md"] and ":" not in rest and len(rest.rstrip(". ")) <= 60 and (url or _news_outlet(rest.rstrip(". "))
+    elif chapter:
+        etype = "incollection"
+        editors = [e.strip() for e in re.split(r",?\s*&\s*|(?<=\.),\s*(?=[^\W\d_])", chapter["eds"]) if e.strip()]
+        f["editor"] = names_field([western_person(e) for e in editors], False)
+        f["booktitle"] = chapter["book"].strip()
+        if chapter["pp"]:
+            f["pages"] = locator = re.sub(r"\s*[–—-]\s*", "-", chapter["pp"])
+        f["publisher"] = chapter["pub"].strip()
+    elif m["md"] and rest.strip(". ") and ":" not in rest and len(rest.rstrip(". ")) <= 60 and (url or _news_outlet(rest.rstrip(". "))
                                                                           or NEWS_RE.search(rest) or MAGAZINE_RE.search(rest)):
         # Family, I. (2020, March 3). Title. The New York Times. URL: a dated news item or web page
         site = rest.rstrip(". ")
@@ -86,17 +96,84 @@ def parse_apa(text: str) -> Parsed | None:
             etype, f["organization"] = "online", site
     else:
         pub = rest.rstrip(". ")
-        if not pub or len(pub) > 80:
+        if len(pub) > 80:
             return None
         place = re.match(r"^(?P<loc>[^:]{2,40}):\s*(?P<pub>.+)$", pub)
         if place:
             f["location"], pub = place["loc"].strip(), place["pub"].strip()
-        f["publisher"] = pub
-    f["date"] = date
+        if pub:
+            f["publisher"] = pub
+        elif not (m["corp"] and url):
+            return None
+        if m["corp"] and etype == "book":
+            etype = "report" if url or REPORT_TITLE_RE.search(title) else etype
+    who = _apa_authors(m)
+    role = "editor" if m["ed"] else "author"
+    f = {role: who, "title": title, **f, "date": date}
     if url:
         f["url"] = url
+    if urldate:
+        f["urldate"] = urldate
     f["langid"] = language_of(title)
     return Parsed(type=etype, fields=_order(f), locator=locator, names=[])
+
+
+def _apa_url(body: str) -> tuple[str, str | None, str | None]:
+    """The body without its URL, DOI and ``Retrieved Month D, YYYY, from``; the URL and access date."""
+    url_m = URL_RE.search(body)
+    url = clean_url(url_m.group(0)).rstrip(".") if url_m else None
+    urldate = None
+    if url_m:
+        body = body[: url_m.start()].strip()
+        rm = _APA_RETRIEVED.search(body)
+        if rm:
+            urldate = iso_date(rm["d"])
+            body = body[: rm.start()].strip()
+    return re.sub(r"\s*\b(?:doi|DOI)\s*:\s*\S+\s*$", "", body).strip(), url, urldate
+
+
+def _apa_title_and_rest(body: str) -> tuple[str, str] | None:
+    """The title sentence and what follows: the first sentence boundary after which the rest reads
+    as a journal, a chapter's container, a short publisher or nothing (a sentence-case title may
+    hold ``?`` and ``:`` before its end)."""
+    stops = [m.end() for m in _APA_STOP.finditer(body)]
+    for end in stops:
+        rest = body[end:].strip()
+        if APA_JOURNAL.match(rest) or _APA_CHAPTER.match(rest) or len(rest.rstrip(". ")) <= 80 and "." not in rest.rstrip(". ")[:-4]:
+            return _drop_stop(body[:end]), rest
+    if stops:
+        return _drop_stop(body[: stops[0]]), body[stops[0]:].strip()
+    return (_drop_stop(body), "") if body else None
+
+
+def _drop_stop(title: str) -> str:
+    title = title.strip()
+    return title[:-1] if title.endswith(".") else title
+
+
+def _apa_title_tail(title: str, f: dict, locator: str | None, etype: str) -> tuple[str, str | None, str]:
+    """``[Doctoral dissertation, Georgetown University]``, ``(Report No. 17284)`` and ``(pp. 25–41)``
+    after the title: a thesis, a report, the pages cited."""
+    bm = _APA_BRACKET.search(title)
+    if bm:
+        f["type"] = "phdthesis" if bm["kind"].startswith("Doctoral") else "mathesis"
+        f["institution"] = bm["inst"].strip()
+        return title[: bm.start()].strip(), locator, "thesis"
+    tm = _APA_TITLE_TAIL.search(title)
+    if tm and tm["num"]:
+        f["number"] = tm["num"]
+        return title[: tm.start()].strip(), locator, "report"
+    if tm and tm["pp"]:
+        return title[: tm.start()].strip(), re.sub(r"\s*[–—-]\s*", "-", tm["pp"]), etype
+    return title, locator, etype
+
+
+def _apa_authors(m: re.Match) -> str:
+    if m["corp"]:
+        return brace_org(m["corp"].strip())
+    raw = [a.strip() for a in re.split(r",?\s*&\s*|(?<=\.),\s*(?=[^\W\d_])", m["au"]) if a.strip()]
+    others = any(re.fullmatch(r"et al\.|\.\.\.|…", a) for a in raw)
+    return names_field([re.sub(r"\s+", " ", a) for a in raw if not re.fullmatch(r"et al\.|\.\.\.|…", a)], others)
 
 
 def _outlet_kind(name: str) -> str | None:
