@@ -27,6 +27,7 @@ _PROTECTED = re.compile(r"《[^《》]*》|「[^「」]*」|『[^『』]*』|“
 
 # ------------------------------------------------------------------ punctuation width
 
+_GBT_TAG = re.compile(r"\[(?:J|M|N|D|C|R|A|Z|P|S|G|EB|DB|CP)(?:/OL)?\]")
 _WIDE_OF = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _CJK_NEIGHBOUR = re.compile(rf"[{_HAN}》」』）”]")
 _CJK_AFTER = re.compile(rf"[{_HAN}《「『（“]")
@@ -59,8 +60,8 @@ def punctuation_width(text: str) -> str:
     An ASCII ``, : ; ? !`` becomes full width when a Chinese character (or a closing title mark,
     bracket or quote) stands next to it, ignoring spaces; ``( )`` pairs holding or touching Chinese
     become ``（ ）``; a final ``.`` after a Chinese character becomes ``。``."""
-    if not _is_chinese_note(text):
-        return text
+    if not _is_chinese_note(text) or _GBT_TAG.search(text):
+        return text  # GB/T 7714 references print ASCII punctuation by rule, titles included
     return _outside_protected(text, _widen)
 
 

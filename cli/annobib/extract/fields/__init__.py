@@ -64,7 +64,7 @@ from annobib.extract.fields.western import parse_western
 
 # ---------------------------------------------------------------- triggers
 
-GBT_TAG_RE = re.compile(r"\[(?:J|M|N|D|C|R|A|EB/OL|Z|P|S|G|DB/OL|J/OL|M/OL|N/OL)\]")
+GBT_TAG_RE = re.compile(r"\[(?:J|M|N|D|C|R|A|Z|P|S|G|EB|DB|CP)(?:/OL)?\]")
 FIRST_TITLE_MARK_RE = re.compile(r"[《「『〈]")
 FIRST_QUOTE_RE = re.compile(r"[“\"]")
 

@@ -24,7 +24,8 @@ from annobib.extract.fields.names import PINYIN_SURNAMES, cjk_names, format_cjk_
 
 GBT_TAGS = {"J": "article", "M": "book", "N": "article", "D": "thesis", "C": "inproceedings", "R": "report",
             "A": "incollection", "EB/OL": "online", "J/OL": "article", "M/OL": "book", "N/OL": "article",
-            "Z": "misc", "P": "patent", "S": "standard", "G": "book", "DB/OL": "online"}
+            "Z": "misc", "P": "patent", "S": "standard", "G": "book", "DB/OL": "online", "R/OL": "report",
+            "C/OL": "inproceedings", "D/OL": "thesis", "S/OL": "standard", "Z/OL": "misc", "P/OL": "patent"}
 
 
 GBT_RESP_RE = re.compile(
@@ -157,6 +158,8 @@ def _gbt_book(f: dict[str, str], tag: str, r: str) -> str | None:
     # a publisher (Little, Brown)
     pm = re.match(r"^\s*(?:(?P<loc>[^:：]{1,40}?)[:：]\s*)?(?P<pub>[^:：]+?)[,，]\s*(?P<y>\d{4})(?:\s*[:：]\s*(?P<pp>[\d\-–—~]+))?", r)
     if pm:
+        if pm["loc"] and tag in ("D", "R"):
+            f["location"] = pm["loc"].strip()  # 北京: 外交学院, 2018 / Geneva: ICTSD, 2018
         if tag == "D":
             f["type"] = "phdthesis" if "博士" in r or "PhD" in r else "thesis"
             f["institution"] = pm["pub"].strip()
@@ -209,7 +212,10 @@ def _gbt_names(au: str) -> tuple[str, str | None]:
 def _gbt_part(f: dict[str, str], tag: str, rest: str, lang: str) -> Parsed:
     """``Title[M]//Editor. Book. Place: Publisher, Year: pages.`` (old GB/T 7714 analytic: a part of a
     book ([M]//, [A]//) or of proceedings ([C]//))."""
-    etype = "inproceedings" if tag == "C" else "incollection"
+    # [C]// is a conference's proceedings, or (as many lists use it) an edited book: editors and no
+    # conference named make it a chapter
+    edited_book = re.search(r"\beds?\.|主编|主編|编|編", rest) and not re.search(r"Proceedings|Conference|Symposium|Workshop|会议|論文集|论文集", rest)
+    etype = "inproceedings" if tag == "C" and not edited_book else "incollection"
     url_m = URL_RE.search(rest)
     url = clean_url(url_m.group(0)) if url_m else None
     r = (rest[: url_m.start()] if url_m else rest).strip()
