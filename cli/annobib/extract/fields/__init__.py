@@ -20,7 +20,7 @@ import re
 
 # Besides what the table needs, these imports re-export the names that citations.py and the tests
 # import from annobib.extract.fields (EN_PAGES, bare_page, iso_date, language_of, western_person …).
-from annobib.extract.fields.apa import parse_apa, parse_harvard, parse_social
+from annobib.extract.fields.apa import parse_apa, parse_asa, parse_harvard, parse_social
 from annobib.extract.fields.archive import looks_like_western_archive, parse_western_archive
 from annobib.extract.fields.cjk import parse_cjk, parse_cjk_or_court_case
 from annobib.extract.fields.features import (
@@ -178,6 +178,12 @@ GENRES: list[Genre] = [
              {"type": "article", "fields": {"author": "――", "journaltitle": "日本労働研究雑誌", "date": "2012"}}),
             ("王某（2015）：《国家能力研究》，北京：某某出版社。",
              {"type": "book", "fields": {"author": "王某", "title": "国家能力研究", "date": "2015"}}),
+            # tests/data/extract_blind6 (a Chinese sociology journal's author-date list)
+            ("李某、陈某,2016,《项目进村中的精英俘获》,《社会学研究》第3期。",
+             {"type": "article", "fields": {"author": "李某 and 陈某", "journaltitle": "社会学研究", "number": "3",
+                                            "date": "2016"}}),
+            ("费某,1998,《乡土社会》,北京:北京大学出版社。",
+             {"type": "book", "fields": {"location": "北京", "publisher": "北京大学出版社", "date": "1998"}}),
         ),
     ),
     Genre(
@@ -329,6 +335,20 @@ GENRES: list[Genre] = [
              {"type": "book", "fields": {"editor": "Paul, T. V."}}),
             ("Wang, Z. (2021). Alliance anxiety [Doctoral dissertation, Georgetown University]. ProQuest.",
              {"type": "thesis", "fields": {"title": "Alliance anxiety", "institution": "Georgetown University"}}),
+        ),
+    ),
+    Genre(
+        "asa", "apa", _always, parse_asa,
+        examples=(
+            # tests/data/extract_blind6 (a Chinese sociology article's English items)
+            ("Oi, Jean C. 1999. Rural China Takes Off. Berkeley: University of California Press.",
+             {"type": "book", "fields": {"author": "Oi, Jean C.", "title": "Rural China Takes Off", "date": "1999",
+                                         "location": "Berkeley", "publisher": "University of California Press"}}),
+            ("Tsai, Lily L. 2007. “Solidary Groups and Local Public Goods.” American Political Science Review "
+             "101(2): 355-372.",
+             {"type": "article", "locator": "355-372",
+              "fields": {"journaltitle": "American Political Science Review", "volume": "101", "number": "2",
+                         "pages": "355-372"}}),
         ),
     ),
     Genre(

@@ -44,6 +44,9 @@ APA_RE = re.compile(
 APA_JOURNAL = re.compile(
     r"^(?P<j>[^,]+(?:,\s*[^,\d][^,]*)?),\s*(?P<v>\d+)(?:\s*\((?P<n>[^)]+)\))?(?:,\s*(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$"
 )
+# ASA / Chicago author-date: American Political Science Review 101(2): 355-372.
+ASA_JOURNAL = re.compile(
+    r"^(?P<j>[^,:()]+?)\s+(?P<v>\d+)\s*(?:\((?P<n>[^)]+)\))?\s*:\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?)\.?\s*$")
 _APA_CHAPTER = re.compile(
     r"^In\s+(?P<eds>.+?)\s*\((?:Eds?|eds?)\.\),\s*(?P<book>.+?)(?:\s*\((?:[^()]*?,\s*)?pp?\.\s*(?P<pp>[\d–—-]+)\))?\.\s*(?P<pub>[^.].*?)\.?$")
 # the sentence boundaries of the body: the title is the text before one of them
@@ -110,6 +113,65 @@ def parse_apa(text: str) -> Parsed | None:
     who = _apa_authors(m)
     role = "editor" if m["ed"] else "author"
     f = {role: who, "title": title, **f, "date": date}
+    if url:
+        f["url"] = url
+    if urldate:
+        f["urldate"] = urldate
+    f["langid"] = language_of(title)
+    return Parsed(type=etype, fields=_order(f), locator=locator, names=[])
+
+
+# ---------------------------------------------------------------- ASA (Family, Given. Year. Title. Place: Publisher.)
+
+_ASA_FIRST = r"[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*)?,\s*[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)?(?:\s+[A-Z]\.)*"
+ASA_RE = re.compile(
+    r"^(?P<au>" + _ASA_FIRST + r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3})*)"
+    r"\.?\s+(?P<y>(?:1[5-9]|20)\d\d)[a-z]?\.\s+(?P<body>.+)$")
+_ASA_CHAPTER = re.compile(
+    r"^(?:Pp\.\s*(?P<pp>[\d–—-]+)\s+)?in\s+(?P<book>.+?),\s*edited\s+by\s+(?P<eds>[^.]+?)\.\s*"
+    r"(?:(?P<loc>[^:]{2,40}):\s*)?(?P<pub>.+?)\.?$", re.I)
+
+
+def parse_asa(text: str) -> Parsed | None:
+    """An ASA (Chicago author-date) reference, common in Chinese sociology's English items: ``Oi,
+    Jean C. 1999. Title. Berkeley: University of California Press.`` / ``Tsai, Lily L. 2007. “Title.”
+    Journal 101(2): 355-372.`` / ``Pp. 12-30 in Book, edited by A. Editor. Place: Publisher.``"""
+    m = ASA_RE.match(text.strip())
+    if not m:
+        return None
+    body, url, urldate = _apa_url(m["body"].strip())
+    q = re.match(r"^[“\"](?P<t>.+?)[.,]?[”\"]\s*(?P<rest>.*)$", body)
+    split = (q["t"], q["rest"].strip()) if q else _apa_title_and_rest(body)
+    if not split:
+        return None
+    title, rest = split
+    f: dict[str, str] = {}
+    etype, locator = "book", None
+    jm = ASA_JOURNAL.match(rest) or APA_JOURNAL.match(rest)
+    chapter = _ASA_CHAPTER.match(rest)
+    if jm:
+        etype, locator = "article", _journal_fields(f, jm)
+    elif chapter:
+        etype = "incollection"
+        f["booktitle"], f["publisher"] = chapter["book"].strip(), chapter["pub"].strip()
+        eds = [e for e in re.split(r",\s*(?:and\s+)?|\s+and\s+", chapter["eds"]) if e.strip()]
+        f["editor"] = names_field([western_person(e) for e in eds], False)
+        if chapter["loc"]:
+            f["location"] = chapter["loc"].strip()
+        if chapter["pp"]:
+            f["pages"] = locator = re.sub(r"\s*[–—-]\s*", "-", chapter["pp"])
+    else:
+        pub = rest.rstrip(". ")
+        place = re.match(r"^(?P<loc>[^:]{2,40}):\s*(?P<pub>.+)$", pub)
+        if place:
+            f["location"], pub = place["loc"].strip(), place["pub"].strip()
+        if not pub or len(pub) > 80:
+            return None
+        f["publisher"] = pub
+    first, _sep, more = m["au"].partition(",")
+    given_rest = re.split(r",\s*(?:and\s+)?|\s+and\s+", more.strip())
+    names = [f"{first.strip()}, {given_rest[0].strip()}"] + [western_person(n) for n in given_rest[1:] if n.strip()]
+    f = {"author": names_field(names, False), "title": title.strip(), **f, "date": m["y"]}
     if url:
         f["url"] = url
     if urldate:

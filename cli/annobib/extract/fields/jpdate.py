@@ -1,5 +1,5 @@
 """Japanese forms with no title marks in front: author-date reference lists (``青山昌彦 (2008)『…』
-講談社.``, the ditto ``―― (2007)`` for the author above) and court decisions cited by court, era
+講談社.``, and the Chinese ``费孝通,1998,《乡土中国》,北京:北京大学出版社。``), the ditto ``―― (2007)`` for the author above) and court decisions cited by court, era
 date and law report (``最判昭和48年10月9日民集27巻9号1129頁``).
 
 The author-date form is read by the CJK parser once the ``(Year)`` is taken out of the author, and
@@ -17,7 +17,8 @@ from annobib.extract.fields.model import Parsed
 
 DITTO_AUTHOR = re.compile(r"^[―—－\-‐]{2,}$")
 CJK_AUTHOR_DATE = re.compile(
-    r"^(?P<au>[^\s（()『「《“\"]{1,40}?|[―—－\-‐]{2,})\s*[（(](?P<y>(?:1[5-9]|20)\d\d)[a-z]?[)）]\s*[.．。,，:：]?\s*"
+    r"^(?P<au>[^\s（()『「《“\"，,]{1,40}?|[―—－\-‐]{2,})\s*"
+    r"(?:[（(](?P<y>(?:1[5-9]|20)\d\d)[a-z]?[)）]|[，,]\s*(?P<y2>(?:1[5-9]|20)\d\d)[a-z]?\s*[，,.．])\s*[.．。,，:：]?\s*"
     r"(?=[《「『“\"〈])"
 )
 _HAN_OR_KANA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
@@ -32,7 +33,7 @@ def parse_cjk_author_date(text: str) -> Parsed | None:
     m = CJK_AUTHOR_DATE.match(text)
     if not m:
         return None
-    author, year = m["au"], m["y"]
+    author, year = m["au"], m["y"] or m["y2"]  # 青山昌彦 (2008)『…』 / 费孝通,1998,《…》
     p = parse_cjk(("某某" if DITTO_AUTHOR.match(author) else author) + "：" + _as_note(text[m.end():], year))
     if DITTO_AUTHOR.match(author):  # read with a stand-in, so that the rest parses as it would
         for name in ("author", "editor"):
