@@ -436,6 +436,13 @@ GLUED_MARKER_RE = re.compile(
 )
 
 
+NOTES_HEADING_RE = re.compile(
+    r"^\s*(?:注|注释|註釋|注解|脚注|尾注|附注|参考文献|參考文獻|参考资料|参考書目|参考文献一覧|引用文献|文献|"
+    r"Notes?|NOTES?|Endnotes|ENDNOTES|Footnotes|References|REFERENCES|Bibliography|BIBLIOGRAPHY|Works Cited|Sources|"
+    r"Примечания|ПРИМЕЧАНИЯ|Литература|Список литературы|Сноски|주|주석|각주|참고문헌)\s*[:：.]?\s*$"
+)
+
+
 def loose_notes(text: str) -> list[Note]:
     """Notes copied from anywhere: one per paragraph (blank-line separated), markers optional.
 
@@ -447,6 +454,10 @@ def loose_notes(text: str) -> list[Note]:
     raw: list[tuple[int | None, list[str]]] = []
     for para in paragraphs:
         lines = [l for l in para.split("\n") if l.strip()]
+        while lines and NOTES_HEADING_RE.match(lines[0]):
+            lines = lines[1:]  # 注释： / NOTES / 参考文献 / Примечания: the section's heading, no note
+        if not lines:
+            continue
         marks = [LOOSE_MARKER_RE.match(l) for l in lines]
         if not marks[0]:
             glued = GLUED_MARKER_RE.match(lines[0])
