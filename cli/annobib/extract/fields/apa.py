@@ -34,7 +34,7 @@ from annobib.extract.fields.names import names_field, western_person
 
 # ---------------------------------------------------------------- APA (Family, I. I., & Family, I. (Year). Title. Journal, 1(2), 3-4.)
 
-_APA_NAME = r"(?:(?:de|van|von|der|den|del|da|di|la|le)\s+)*[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){0,2},\s*[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*(?:,\s*(?:Jr|Sr)\.)?"
+_APA_NAME = r"(?:(?:de|van|von|der|den|del|da|di|la|le)\s+)*[^\W\d_][\w'’\-‐‑]*(?:\s+[^\W\d_][\w'’\-‐‑]*){0,2},\s*[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*(?:,\s*(?:Jr|Sr)\.)?"
 APA_RE = re.compile(
     r"^(?:(?P<au>" + _APA_NAME + r"(?:(?:,\s*|,?\s*&\s*)" + _APA_NAME + r")*(?:,?\s*(?:&\s*)?(?:et al\.|\.\.\.|…))?)"
     r"|(?P<corp>(?:The\s+)?[A-Z][\w&'’\-]*(?:\s+(?:[A-Z&][\w&'’\-]*|of|for|and|on)){0,7})\.)"
@@ -42,7 +42,7 @@ APA_RE = re.compile(
     r"\s*\((?P<y>(?:1[5-9]|20)\d\d)[a-z]?(?:,\s*(?P<md>[A-Z][a-z]+\.?(?:/[A-Z][a-z]+)?(?:\s+\d{1,2})?))?\)\.\s+(?P<body>.+)$"
 )
 APA_JOURNAL = re.compile(
-    r"^(?P<j>[^,]+(?:,\s*[^,\d][^,]*)?),\s*(?P<v>\d+)(?:\s*\((?P<n>[^)]+)\))?(?:,\s*(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$"
+    r"^(?P<j>[^,]+(?:,\s*[^,\d(][^,]*)?),\s*(?:(?P<v>\d+)(?:\s*\((?P<n>[^)]+)\))?|\((?P<n2>\d+)\))(?:,\s*(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$"
 )
 # ASA / Chicago author-date: American Political Science Review 101(2): 355-372.
 ASA_JOURNAL = re.compile(
@@ -221,6 +221,14 @@ def _apa_title_tail(title: str, f: dict, locator: str | None, etype: str) -> tup
         f["type"] = "phdthesis" if bm["kind"].startswith("Doctoral") else "mathesis"
         f["institution"] = bm["inst"].strip()
         return title[: bm.start()].strip(), locator, "thesis"
+    em = re.search(r"\s*\((\d+)(?:st|nd|rd|th)\s+ed\.\)\s*$", title)
+    if em:  # The precarious decade (2nd ed.)
+        f["edition"] = em.group(1)
+        title = title[: em.start()].strip()
+    trm = re.search(r"\s*\[(?P<tr>[^\[\]]{4,})\]\s*$", title)
+    if trm and not _APA_BRACKET.search(title):  # 플랫폼 노동의 … [The spread of platform labour …]
+        f["title_translation"] = trm["tr"].strip()
+        title = title[: trm.start()].strip()
     tm = _APA_TITLE_TAIL.search(title)
     if tm and tm["num"]:
         f["number"] = tm["num"]

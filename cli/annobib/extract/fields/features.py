@@ -368,9 +368,11 @@ def _journal_fields(f: dict, jm: re.Match) -> str | None:
     """Journal, volume, issue and pages from an author-date journal match (groups j, v, n, pp);
     the pages are also the locator."""
     f["journaltitle"] = jm["j"].strip()
-    f["volume"] = jm["v"]
-    if jm["n"]:
-        f["number"] = jm["n"].strip()
+    if jm["v"]:
+        f["volume"] = jm["v"]
+    number = jm["n"] or (jm.groupdict().get("n2"))  # 노동법학, (66), 1–36: an issue and no volume
+    if number:
+        f["number"] = number.strip()
     if jm["pp"]:
         f["pages"] = re.sub(r"\s*[-–—]\s*", "-", jm["pp"])
         return f["pages"]
