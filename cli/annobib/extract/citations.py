@@ -62,7 +62,7 @@ NOTEREF_RE = re.compile(
 # ``Lauterbach (n 1) 70`` (OSCOLA), ``潮田・前掲注7)14頁``, ``Wexler et al.，前引〔2〕``
 NAMED_NOTEREF_RE = re.compile(
     r"^(?P<who>[^;；]{1,120}?)(?:,\s*supra\s+(?:note|n\.)\s*(?P<n>\d{1,3})|\s*\(n\s*(?P<n2>\d{1,3})\)"
-    r"|\s*[・·、，,]\s*(?:前掲注|前揭注|前引注|前注|前引)\s*[\[［(（〔【]?(?P<n3>\d{1,3})[\]］)）〕】]?)"
+    r"|\s*[・·、，,]\s*(?:前掲注|前揭注|前引注|前注|前引|前掲(?:書|論文)?\s*[（(]注)\s*[\[［(（〔【]?(?P<n3>\d{1,3})[\]］)）〕】]?)"
     r"\s*(?:,\s*at\s+)?[,，、]?\s*(?P<rest>.*)$"
 )
 # 秦立言：前引《…》 / 北村信一:前揭《…》: a short form (author and title) flagged by the word
@@ -84,7 +84,7 @@ AUTHOR_DATE_SHORT = re.compile(
 OPCIT_RU_RE = re.compile(r"^(?P<author>[А-ЯЁ][а-яё\-]+)\s+(?:[А-ЯЁ]\.\s*){1,2},?\s*Указ\.\s*соч\.?\s*(?P<rest>.*)$")
 OPCIT_EN_RE = re.compile(r"^(?P<author>(?:[^,]{1,40},\s*){0,3}[^,]{1,60}?)(?:,|(?<=[A-Z]\.))\s*(?:op\.\s*cit\.?|loc\.\s*cit\.?|Указ\.\s*соч\.?)\s*(?P<rest>.*)$", re.I)
 # the author of the work cited just before, named again by a word or a dash
-DITTO_RE = re.compile(r"^(?:Он\s+же|Она\s+же|Они\s+же|Idem|Eadem|同氏|同人)\s*[.,，、:：]?\s*(?=\S)")
+DITTO_RE = re.compile(r"^(?:Он\s+же|Она\s+же|Они\s+же|Idem|Eadem|同氏|同人|同(?=\s*[『「《]))\s*[.,，、:：]?\s*(?=\S)")
 ZH_CITE_SIGNAL = re.compile(r"《[^》]+》|「[^」]+」|『[^』]+』|\[(?:J|M|N|D|C|R|EB/OL)\]")
 EN_CITE_SIGNAL = re.compile(
     r"[“\"][^”\"]*[A-Za-z\u0400-\u04ff][^”\"]{2,}[”\"]|\b(?:pp?\.\s*\d|Vol\.|vol\.|No\.\s*\d|Press|University|19\d\d|20\d\d)\b|https?://"

@@ -123,11 +123,14 @@ def sentences(text: str) -> list[str]:
 # 日本経済新聞社、2005年、10頁）`` / ``… Cambridge University Press. (=2012, 池村千春訳『…』NTT出版.)``.
 _TRANSLATION_IN_BRACKETS = re.compile(
     r"(?<=[\w.,)\]])\s*[（(]\s*(?:=\s*(?P<year>(?:1[5-9]|20)\d\d)\s*[,，、]\s*)?"
-    r"(?P<tr>[^（()）]*?(?:訳|译|譯)[^（()）]*?[『《「][^（()）]*?|[^（()）]*?[『《「][^（()）]*?(?:訳|译|譯)[^（()）]*?)"
+    r"(?P<tr>(?:[^（()）]|[（(][^（()）]*[)）])*?(?:訳|译|譯)(?:[^（()）]|[（(][^（()）]*[)）])*?[『《「][^（()）]*?"
+    r"|[^（()）]*?[『《「][^（()）]*?(?:訳|译|譯)[^（()）]*?)"
     r"[)）]\s*[。.]?\s*$"
 )
 # また、…『…』…も参照。: "see also" in Japanese, a second citation after the first one's full stop
 _JA_ALSO = re.compile(r"(?<=[.。])\s*(?:また|なお|さらに)[、，]\s*(?=[^。]{0,60}[『「])")
+# 松井孝『…』（…）、同『…』: a second work by the same author (同), cited after the first
+_JA_SAME_AUTHOR = re.compile(r"(?<=[）)』」])\s*[、，,]\s*同(?=\s*[『「《])")
 _JA_SEE_TAIL = re.compile(r"\s*(?:など)?(?:も|を)?参照(?:のこと|されたい)?\s*[。.]?\s*$")
 
 
@@ -140,6 +143,7 @@ def translation_pairs(text: str) -> str:
         if m.group("year") and m.group("year") not in tr:
             tr += "、" + m.group("year") + "年"
         text = text[: m.start()].rstrip() + "；" + tr + "。"
+    text = _JA_SAME_AUTHOR.sub("；同", text)
     if "参照" in text:
         text = _JA_SEE_TAIL.sub("。", _JA_ALSO.sub("；", text))
     return text

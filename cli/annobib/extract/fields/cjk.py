@@ -204,6 +204,10 @@ def _cjk_authors(n: _CjkNote) -> None:
         credit = _PAREN_CREDIT.search(author_part)
         if credit:  # 閻学達（高木誠監訳・川島真一ほか訳）: the translators in brackets after the author
             author_part = author_part[: credit.start()].strip()
+            for part in re.split(r"[・·、，,]", credit.group(1)):  # 李沢民編: an editor among the credits
+                if re.search(r"(?:編|编|監修)$", part.strip()) and not n.f.get("editor"):
+                    eds, _r, _o = cjk_names(re.sub(r"(?:編|编|監修)$", "", part.strip()), japanese)
+                    n.f["editor"] = format_cjk_names(eds, False)
             names = [c for c in re.split(r"[・·、，,]", credit.group(1)) if re.search(r"(?:訳|译|譯)$", c.strip())]
             for name in names:
                 more, _r, more_others = cjk_names(re.sub(r"監(?=訳$)|(?:ほか|他|等)(?=訳$)", "", name.strip()), japanese)
