@@ -126,11 +126,21 @@ def _pp_date(m) -> str:
     return m.group("year")
 
 
+# a publisher's name (narrower than PUBLISHER_CUE, which also finds institutes and offices)
+PRESS_NAME = re.compile(
+    r"\b(?:Press|Publishers?|Publishing|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|"
+    r"Random House|Knopf|Blackwell|Sage|Rienner|Polity|Verso|Elsevier|Brill|Hurst|Zed|Bloomsbury)\b")
+
+
 def find_place_publisher(text: str):
     """The last ``Place: Publisher, Year`` in ``text`` whose publisher looks like one."""
     best = None
     for m in PLACE_PUBLISHER_EN.finditer(text):
         pub = m.group("pub").strip()
+        head, comma, tail = pub.rpartition(",")
+        if comma and PRESS_NAME.search(tail) and not PRESS_NAME.search(head):
+            continue  # Title: Subtitle, Princeton University Press, 2008: a subtitle, no place
+
         if PUBLISHER_CUE.search(pub) or len(pub.split()) <= 4:
             best = m
     return best

@@ -180,7 +180,12 @@ def parse_western_legislation(text: str) -> Parsed | None:
         return _finish("legislation", f, None, None)
     m = _TREATY.match(t)
     if m:
-        f = {"title": m["t"].strip(), "date": iso_date(m["d"]) or m["d"], "number": m["series"].strip()}
+        f = {"title": m["t"].strip(), "date": iso_date(m["d"]) or m["d"]}
+        series = re.fullmatch(r"(\d{1,5})\s+(U\.N\.T\.S\.|UNTS|I\.L\.M\.|ILM|T\.I\.A\.S\.)\s+(\d{1,5})", m["series"].strip())
+        if series:  # 1155 U.N.T.S. 331: the treaty series' volume and first page
+            f["journaltitle"], f["volume"], f["pages"] = series.group(2), series.group(1), series.group(3)
+        else:
+            f["number"] = m["series"].strip()
         return _finish("legislation", f, None, None)
     m = _RESOLUTION.match(t)
     if m:

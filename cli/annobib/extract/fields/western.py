@@ -10,6 +10,7 @@ from annobib.extract.fields.archive import looks_like_western_archive, parse_wes
 from annobib.extract.fields.features import (
     ACCESS_EN,
     ACCESS_RE,
+    PRESS_NAME,
     DOC_SYMBOL_RE,
     EN_PAGES,
     IGO_RE,
@@ -364,11 +365,6 @@ def _western_quoted_type_outlet(n: _WesternNote) -> str:
     return etype
 
 
-_PUBLISHER_NAME = re.compile(
-    r"\b(?:Press|Publishers?|Publishing|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|"
-    r"Random House|Knopf|Blackwell|Sage|Rienner|Polity|Verso|Elsevier|Brill|Hurst|Zed|Bloomsbury)\b")
-
-
 def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     """An unquoted note (``Author, Title, Place: Publisher, Year`` / ``Org, Title, Date, URL`` / a short
     form): the authors (or editors), then the title parts up to the imprint, a date, a page, a
@@ -405,7 +401,7 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
         if tparts and not placepub and re.match(r"(?:Vol|vol|No|no)\.\s*\d", after):
             n.journal = _unmask(s.strip(" ."))  # Title, International Affairs, Vol. 96, No. 1 (2020)
             break
-        if tparts and not placepub and _PUBLISHER_NAME.search(s) and (
+        if tparts and not placepub and PRESS_NAME.search(s) and (
                 not after or YEAR.fullmatch(after) or "\x00" in after or EN_PAGES.match(after)):
             n.publisher = _unmask(s.strip(" ."))  # Title, Oxford University Press, 2014: no place printed
             break
