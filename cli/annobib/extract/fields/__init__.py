@@ -75,7 +75,21 @@ def _has_gbt_tag(text: str) -> bool:
 
 
 def _mostly_cyrillic(text: str) -> bool:
-    return bool(CYR.search(text)) and len(CYR.findall(text)) > len(LATIN.findall(text))
+    if not CYR.search(text):
+        return False
+    words = URL_RE.sub("", text)  # a cyberleninka.ru URL is not Latin text
+    return len(CYR.findall(words)) > len(LATIN.findall(words))
+
+
+# Pipes R. Russia under the Old Regime. New York: Scribner, 1974. P. 112. / Ikenberry G.J. Title // Journal.
+# 2018. Vol. 94, No. 1. P. 7–23.: a Latin-script item written the Russian (GOST) way, in Russian notes
+GOST_LATIN_RE = re.compile(r"^[A-Z][a-z'’\-]+\s+(?:[A-Z]\.\s?){1,2}(?:,\s*[A-Z][a-z'’\-]+\s+(?:[A-Z]\.\s?){1,2})*\s*[A-Z0-9“\"]")
+
+
+def _gost_latin(text: str) -> bool:
+    if not GOST_LATIN_RE.match(text) or re.match(r"^\S+\s+(?:[A-Z]\.\s?){1,2}\s*[A-Z][\w'’\-]+,", text):
+        return False  # Bonnie S. Glaser, …: a given name first, Western style
+    return bool(re.search(r"(?<!:)//|\.\s+(?:P|Vol)\.\s*\d", text))
 
 
 def _title_mark_leads(text: str) -> bool:
@@ -184,6 +198,20 @@ GENRES: list[Genre] = [
                                             "date": "2016"}}),
             ("费某,1998,《乡土社会》,北京:北京大学出版社。",
              {"type": "book", "fields": {"location": "北京", "publisher": "北京大学出版社", "date": "1998"}}),
+        ),
+    ),
+    Genre(
+        "gost-latin", "russian", _gost_latin, parse_russian,
+        examples=(
+            # tests/data/extract_blind7 and extract_blind10 (English works in Russian notes)
+            ("Waltz K.N. Theory of International Politics. Reading (Mass.): Addison-Wesley, 1979. P. 97.",
+             {"type": "book", "locator": "97",
+              "fields": {"author": "Waltz, K.N.", "title": "Theory of International Politics",
+                         "publisher": "Addison-Wesley", "date": "1979", "langid": "english"}}),
+            ("Ikenberry G.J. The End of Liberal International Order? // International Affairs. 2018. Vol. 94, No. 1. "
+             "P. 7–23.",
+             {"type": "article", "locator": "7-23",
+              "fields": {"journaltitle": "International Affairs", "volume": "94", "number": "1", "pages": "7-23"}}),
         ),
     ),
     Genre(

@@ -20,7 +20,48 @@ from annobib.extract.fields.model import Parsed
 
 # ---------------------------------------------------------------- Russian
 
-RU_CITY = re.compile(r"(?:^|[.\s])(М\.|Москва|СПб\.|Санкт-Петербург|Л\.|Ленинград|Киев|Новосибирск|Екатеринбург|Казань)\s*:\s*")
+RU_CITY = re.compile(r"(?:^|[.\s])(М\.|Москва|СПб\.|Санкт-Петербург|Л\.|Ленинград|Киев|Новосибирск|Екатеринбург|Казань"
+                     r"|Самара|Саратов|Томск|Нижний Новгород|Ростов-на-Дону|Воронеж|Владивосток|Минск"
+                     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s*\([A-Z][a-z]+\.?\))?)\s*:\s*")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_FAMILY = r"[А-ЯЁA-Z][а-яёa-z'’\-]+"
+_INITIAL = r"[А-ЯЁA-Z][а-яёa-z]?\."
+_ONE_AUTHOR = rf"(?:{_FAMILY}\s+(?:{_INITIAL}\s*){{1,2}}|(?:{_INITIAL}\s*){{1,2}}{_FAMILY})"
+_AUTHORS = re.compile(rf"^\s*({_ONE_AUTHOR}(?:,\s*{_ONE_AUTHOR})*)(?:\s*и\s*др\.|\s*et\s+al\.)?\s*")
+# the statement of responsibility after a title: / под ред. А.И. Миллера / пер. с англ. В. Козлова
+_RESPONSIBILITY = re.compile(
+    r"\s*/\s*(?P<role>под\s+(?:общ\.\s+)?ред\.|отв\.\s*ред\.|ред\.|сост\.|пер\.(?:\s+с\s+[а-я]+\.)?|ed\.\s+by|eds?\.)\s*"
+    r"(?P<who>(?:[А-ЯЁA-Z]\.\s*){1,2}[А-ЯЁA-Z][а-яёa-z\-]+(?:,\s*(?:[А-ЯЁA-Z]\.\s*){1,2}[А-ЯЁA-Z][а-яёa-z\-]+)*)\.?")
+_VOLUMES = re.compile(r"\s*[:.]?\s*[Вв]\s+\d+\s+т\.|(?:^|[.\s])Т\.\s*(?P<v>\d+)\.?|(?:^|[.\s])Vol\.\s*(?P<v2>\d+)")
+_THESIS = re.compile(r"\s*:\s*(?:дис|автореф\.\s*дис)\.\s*…?(?:\.\.\.)?\s*(?:канд|д-ра)\.\s*[а-я.\s]*?наук\.?")
+
+
+def _nominative(name: str) -> str:
+    """А.И. Миллера -> Миллер, В.И. Орлова -> Орлов, Е.П. Кузнецовой -> Кузнецова (a name after
+    под ред. / пер. is in the genitive)."""
+    for end, to in (("ского", "ский"), ("цкого", "цкий"), ("ого", "ый"), ("ой", "а"), ("ова", "ов"), ("ева", "ев"),
+                    ("ина", "ин"), ("ына", "ын")):
+        if name.endswith(end):
+            return name[: -len(end)] + to
+    return name[:-1] if re.search(r"[бвгджзклмнпрстфхцчшщ]а$", name) else name
+
+
+def _responsibility(f: dict[str, str], text: str) -> str:
+    """Editors and translators named after `` / ``; the text without them."""
+    m = _RESPONSIBILITY.search(text)
+    if not m:
+        return text
+    genitive = not m["role"].startswith(("отв", "ed", "сост"))
+    names = []
+    for who in re.split(r",\s*", m["who"]):
+        wm = re.match(r"((?:[А-ЯЁA-Z]\.\s*){1,2})(.+)$", who.strip())
+        if wm:
+            family = _nominative(wm.group(2)) if genitive else wm.group(2)
+            names.append(f"{family}, {wm.group(1).replace(' ', '')}")
+    field = "translator" if m["role"].startswith("пер") else "editor"
+    if names:
+        f[field] = " and ".join(names)
+    return text[: m.start()] + text[m.end():]
 
 
 def parse_russian(text: str) -> Parsed:
@@ -38,7 +79,7 @@ def parse_russian(text: str) -> Parsed:
     url = clean_url(url_m.group(0)) if url_m else None
     body = text[: url_m.start()] if url_m else text
     locator = None
-    pm = re.search(r"\b[СCс]\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", body)
+    pm = re.search(r"\b[СCсP]\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", body)
     if pm:
         locator = page_range(pm.group(1), pm.group(2))
     # archive signature
@@ -47,13 +88,15 @@ def parse_russian(text: str) -> Parsed:
         return archive
     rest, names = _russian_authors(f, body)
     rest = rest.lstrip(". ")
-    if "//" in rest:
+    if "//" in rest and RU_CITY.search(rest.partition("//")[2]):
+        etype = _russian_chapter(f, rest, locator)
+    elif "//" in rest:
         etype = _russian_article(f, rest, locator)
     else:
         etype = _russian_book(f, rest, url)
     if url:
         f["url"] = url
-    f["langid"] = "russian"
+    f["langid"] = "russian" if _CYRILLIC.search(f.get("title", "") + rest) else "english"  # GOST-style Latin items
     return Parsed(type=etype, fields=_order(f), locator=locator, names=names)
 
 
@@ -87,7 +130,7 @@ def _russian_authors(f: dict[str, str], body: str) -> tuple[str, list[str]]:
     """``Арбатов А.Г., Караганов С.А. и др.`` at the start: the author field; returns the text after
     the authors and the names."""
     author = None
-    am = re.match(r"^\s*((?:[А-ЯЁ][а-яё\-]+\s+(?:[А-ЯЁ]\.\s*){1,2}|(?:[А-ЯЁ]\.\s*){1,2}[А-ЯЁ][а-яё\-]+)(?:,\s*(?:[А-ЯЁ][а-яё\-]+\s+(?:[А-ЯЁ]\.\s*){1,2}|(?:[А-ЯЁ]\.\s*){1,2}[А-ЯЁ][а-яё\-]+))*)(?:\s*и\s*др\.)?\s*", body)
+    am = _AUTHORS.match(body)
     rest = body
     names = []
     if am:
@@ -95,11 +138,11 @@ def _russian_authors(f: dict[str, str], body: str) -> tuple[str, list[str]]:
         rest = body[am.end():]
         for n in re.split(r",\s*", author.strip()):
             n = n.strip()
-            nm = re.match(r"^([А-ЯЁ][а-яё\-]+)\s+((?:[А-ЯЁ]\.\s*)+)$", n)
+            nm = re.match(rf"^({_FAMILY})\s+((?:{_INITIAL}\s*)+)$", n)
             if nm:
                 names.append(f"{nm.group(1)}, {nm.group(2).strip()}")
             else:
-                nm = re.match(r"^((?:[А-ЯЁ]\.\s*)+)([А-ЯЁ][а-яё\-]+)$", n)
+                nm = re.match(rf"^((?:{_INITIAL}\s*)+)({_FAMILY})$", n)
                 names.append(f"{nm.group(2)}, {nm.group(1).strip()}" if nm else n)
         if "и др." in body[: am.end() + 6]:
             names.append("others")
@@ -122,10 +165,10 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
     if rd and f.get("date"):
         months = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
         f["date"] = f"{f['date'][:4]}-{months.index(rd.group(2)) + 1:02d}-{int(rd.group(1)):02d}"
-    vm = re.search(r"Т\.\s*(\d+)", cont)
+    vm = re.search(r"(?:Т|Vol)\.\s*(\d+)", cont)
     if vm:
         f["volume"] = vm.group(1)
-    nm2 = re.search(r"№\s*(\d+)", cont)
+    nm2 = re.search(r"(?:№|No\.)\s*(\d+)", cont)
     if nm2:
         f["number"] = nm2.group(1)
     if locator and "-" in locator:
@@ -136,13 +179,48 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
     return etype
 
 
+def _russian_chapter(f: dict[str, str], rest: str, locator: str | None) -> str:
+    """``Статья // Сборник : сб. ст. / под ред. А.И. Миллера. М.: Изд-во, 2004. С. 33–60.``: a chapter
+    in a collection (a city and publisher after ``//``, not a journal's year and issue)."""
+    title, _, cont = rest.partition("//")
+    f["title"] = strip_trailing(title)
+    book = {}
+    _russian_book(book, cont, None)
+    f["booktitle"] = re.sub(r"\s*:\s*(?:сб\.\s*(?:ст|науч\.\s*тр|тр)\.?|материалы[^.]*|коллектив[^.]*)\s*$", "", book.get("title", ""))
+    for name in ("editor", "location", "publisher", "date", "volume"):
+        if book.get(name):
+            f[name] = book[name]
+    if locator and "-" in locator:
+        f["pages"] = locator
+    return "incollection"
+
+
 def _russian_book(f: dict[str, str], rest: str, url: str | None) -> str:
     """``Название. М.: Изд-во, 2001.``: a book (the city abbreviation spelt out); without a city, a book
     or (with a URL) a web page."""
+    rest = _responsibility(f, rest)
+    em = re.search(r"(?:^|[.\s])(\d{1,2})-е\s+изд\.(?:,?\s*[а-я. ]*?)?(?=\s*[А-ЯЁ]|\s*$)|(?:^|[.\s])(\d{1,2})(?:st|nd|rd|th)\s+ed\.", rest)
+    if em:  # 2-е изд. / 2nd ed.
+        f["edition"] = em.group(1) or em.group(2)
+        rest = rest[: em.start()] + "." + rest[em.end():]
+    thesis = _THESIS.search(rest)
+    if thesis:  # Название: дис. … канд. ист. наук. Саратов, 2007.
+        f["title"] = strip_trailing(rest[: thesis.start()])
+        after = rest[thesis.end():]
+        pm = re.match(r"\s*([А-ЯЁ][а-яё\-]+(?:\s[А-ЯЁ][а-яё\-]+)?\.?|М\.|СПб\.),\s*(\d{4})", after)
+        if pm:
+            f["location"] = {"М.": "Москва", "СПб.": "Санкт-Петербург"}.get(pm.group(1), pm.group(1).rstrip("."))
+            f["date"] = pm.group(2)
+        f["type"] = "phdthesis" if "д-ра" in thesis.group(0) else "candthesis"
+        return "thesis"
+    for vm in _VOLUMES.finditer(rest):
+        if vm["v"] or vm["v2"]:
+            f["volume"] = vm["v"] or vm["v2"]  # Т. 3 (В 5 т. names the set, not the volume cited)
+    rest = re.sub(r"\s*[:.]?\s*[Вв]\s+\d+\s+т\.\s*(?:Т\.\s*\d+\.?)?", ".", rest)
     cm = RU_CITY.search(rest)
     if cm:
         title = rest[: cm.start()]
-        f["title"] = strip_trailing(title)
+        f["title"] = strip_trailing(re.sub(r"(?:^|\.\s*)(?:Т|Vol)\.\s*\d+\.?\s*$", "", strip_trailing(title)))
         loc = cm.group(1)
         f["location"] = {"М.": "Москва", "СПб.": "Санкт-Петербург", "Л.": "Ленинград"}.get(loc, loc)
         pm2 = re.match(r"\s*([^,]+?),\s*(\d{4})", rest[cm.end():])
