@@ -191,8 +191,12 @@ def locator_of(text: str) -> str | None:
     return None
 
 
+# （2019）最高法民终 1234 号民事判决书: a Chinese judgment cited by its docket number
+_JUDGMENT = re.compile(r"[（(]\s*\d{4}\s*[）)][^，,。]{1,20}?\d+\s*号\s*(?:民事|刑事|行政)?(?:判决书|裁定书|调解书)")
+
+
 def has_citation_signal(text: str) -> bool:
-    return bool(is_japanese_case(text) or ZH_CITE_SIGNAL.search(text) or EN_CITE_SIGNAL.search(text) or IBID_RE.match(text)
+    return bool(is_japanese_case(text) or _JUDGMENT.search(text) or ZH_CITE_SIGNAL.search(text) or EN_CITE_SIGNAL.search(text) or IBID_RE.match(text)
                 or re.search(r"[\u0400-\u04ff]{3,}.*\d{4}", text))
 
 

@@ -253,7 +253,18 @@ GENRES: list[Genre] = [
         ),
     ),
     Genre("cjk-book-marks", "cjk", _chinese_with_book_marks, parse_cjk, examples=()),  # no example in the tests yet
-    Genre("cjk-unmarked", "cjk", _chinese_without_marks, parse_cjk, examples=()),  # no example in the tests yet
+    Genre(
+        "cjk-unmarked", "cjk", _chinese_without_marks, parse_cjk_or_court_case,
+        examples=(
+            # tests/data/extract_blind10 (Chinese law notes): a judgment cited by court and docket
+            ("某某诉某公司合同纠纷案，杭州互联网法院（2020）浙 0192 民初 3081 号民事判决书。",
+             {"type": "jurisdiction",
+              "fields": {"title": "某某诉某公司合同纠纷案", "institution": "杭州互联网法院", "number": "（2020）浙0192民初3081号",
+                         "date": "2020"}}),
+            ("最高人民法院（2019）最高法民终 1234 号民事判决书。",
+             {"type": "jurisdiction", "fields": {"title": "（2019）最高法民终1234号民事判决书", "institution": "最高人民法院"}}),
+        ),
+    ),
     Genre(
         "western-legislation", "lawcites", western_law_cue, parse_western_legislation,
         examples=(

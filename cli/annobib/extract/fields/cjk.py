@@ -149,6 +149,9 @@ def parse_cjk(text: str) -> Parsed:
 
 _EDITOR_AFTER_TITLE = re.compile(r"(?:^|[，,、])\s*([^，,、《》『』「」\d]{2,30}?)\s*(?:監修|监修)\s*(?=[，,、]|$)")
 _EDITION_IN_TITLE = re.compile(r"\s*[〔［\[（(]\s*第\s*(\d+|[一二三四五六七八九十]+)\s*版\s*[〕］\]）)]\s*$")
+# 《…法》第 13 条、第 14 条 / 《…公约》（GDPR）第 7 条 / （2012年9月9日签署）第14条: a law cited by its articles
+_ARTICLES_ONLY = re.compile(
+    r"^\s*(?:[（(][^（）()]{1,40}[）)])?\s*[，,]?\s*(?:第\s*[\d一二三四五六七八九十百]+\s*条(?:\s*第\s*\d+\s*款)?\s*[、，,和及至—\-]?\s*)+[。.]?\s*$")
 _JAPANESE_CUE = re.compile(r"[\u3040-\u30ff]|頁|『")
 _PAREN_CREDIT = re.compile(r"[（(]([^（）()]*(?:訳|译|譯))[)）]$")
 
@@ -399,8 +402,9 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
             f["institution"] = inst
         if date:
             f["date"] = date[:4] if len(date) > 7 else date
-    elif (not container and re.search(r"(?:法|法典|条例|規則|规定|规则|办法|细则|决定|通知|意见|章程|规章|命令|公告)$", title)
-          and (LEGAL_CUE_RE.search(rest_nourl) or date and authors and all(LEGAL_ISSUER_RE.search(a) for a in authors))
+    elif (not container and re.search(r"(?:法|法典|条例|規則|规定|规则|办法|细则|决定|通知|意见|章程|规章|命令|公告|解释|公约|條約|条约|协定|議定書|议定书|宪章)[）)]?$", title)
+          and (LEGAL_CUE_RE.search(rest_nourl) or DOC_NUMBER_RE.search(rest_nourl) or _ARTICLES_ONLY.match(rest_nourl)
+               or date and authors and all(LEGAL_ISSUER_RE.search(a) for a in authors))
           and not pub and not issue):
         # 《中华人民共和国外商投资法》，2019 年 3 月 15 日……通过 / 国务院：《…条例》（国务院令第 722 号）:
         # a law, regulation or normative document -- biblatex's @legislation
@@ -422,7 +426,7 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
             f["library"] = strip_trailing(re.sub(r"(藏|所藏|館蔵)$", "", holder.strip()))
         elif lib_first:
             f["library"] = lib_first
-        num = re.search(r"(?:档号|檔號|卷宗号|档案号|全宗号)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])", rest_nourl) or \
+        num = re.search(r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])", rest_nourl) or \
             re.search(r"(?:^|[，,。])\s*([A-Z]{0,4}\d{1,6}(?:\s*[-—–./]\s*[A-Za-z]?\d{1,6}){1,5})\s*[。.]?\s*$", rest_nourl)
         if num:
             f["number"] = re.sub(r"\s+", "", num.group(1))

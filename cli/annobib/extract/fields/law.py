@@ -13,8 +13,9 @@ from annobib.extract.fields.model import Parsed
 # ---------------------------------------------------------------- court decisions (@jurisdiction)
 
 GUIDING_CASE_RE = re.compile(r"(?P<court>最高人民法院|最高人民检察院)\s*(?:发布的?)?\s*(?:第\s*[\d一二三四五六七八九十百]+\s*批)?\s*指导(?:性)?案例\s*(?:第\s*)?(?P<n>\d+)\s*号")
-CASE_NUMBER_RE = re.compile(r"[（(]\s*(?P<y>\d{4})\s*[）)]\s*(?P<c>[\u4e00-\u9fff]{1,14}?)\s*(?P<n>\d+)\s*号")
+CASE_NUMBER_RE = re.compile(r"[（(]\s*(?P<y>\d{4})\s*[）)]\s*(?P<c>[\u4e00-\u9fff][\u4e00-\u9fff\d\s]{0,16}?)\s*(?P<n>\d+)\s*号")
 COURT_RE = re.compile(r"[\u4e00-\u9fff]{0,12}(?:人民法院|法院|人民检察院)")
+FIRST_MARK_RE = re.compile(r"[《〈「『]")
 COURT_ABBR = {"最高法": "最高人民法院", "最高检": "最高人民检察院"}
 
 
@@ -29,6 +30,10 @@ def _court_case(text: str, p: Parsed) -> Parsed:
     f = dict(p.fields)
     for k in ("journaltitle", "publisher", "location", "organization", "entrysubtype", "type", "series"):
         f.pop(k, None)
+    if caseno and not FIRST_MARK_RE.search(text):  # no title in marks: the case name, else the document
+        name = re.match(r"^\s*([^，,。]{2,60}?案)\s*[，,]", text)
+        doc = re.match(r"\s*(?:民事|刑事|行政)?(?:判决书|裁定书|调解书|决定书)", text[caseno.end():])
+        f["title"] = name.group(1) if name else re.sub(r"\s+", "", caseno.group(0) + (doc.group(0) if doc else ""))
     if guide:
         f["number"] = f"指导案例{guide['n']}号"
         f["institution"] = guide["court"]
@@ -36,7 +41,7 @@ def _court_case(text: str, p: Parsed) -> Parsed:
         f["number"] = re.sub(r"\s+", "", caseno.group(0))
         court = COURT_RE.search(text[: caseno.start()]) or COURT_RE.search(text[caseno.end():])
         abbr = next((v for k, v in COURT_ABBR.items() if caseno["c"].startswith(k)), None)
-        if court and court.group(0) not in title:
+        if court and court.group(0) not in f.get("title", ""):
             f["institution"] = court.group(0)
         elif abbr:
             f["institution"] = abbr
@@ -44,6 +49,7 @@ def _court_case(text: str, p: Parsed) -> Parsed:
         f["date"] = dm or caseno["y"]
     p.type = "jurisdiction"
     p.fields = _order(f)
+    p.understood = True  # a court and a docket number name the decision, title marks or not
     return p
 
 
