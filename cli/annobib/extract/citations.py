@@ -39,7 +39,7 @@ LEAD_IN_RE = re.compile(
     r"|(?:See|see)\s+(?:generally|especially|in\s+particular|further|most\s+notably)\b,?"
     r"|(?:See|see),\s+(?:for|on)\s+[^,;:]{3,60},(?=\s+[A-Z])"
     r"|(?:For\s+(?:example|instance)|E\.g\.),?\s+see|See|see|Cf\.|cf\.|Compare|(?:As\s+)?(?:Quoted|quoted|Cited|cited)\s+in|"
-    r"For\s+(?:a|an|the|more|further)\b[^,:]{0,80}?,\s*see(?:,?\s+(?:for\s+example|for\s+instance|e\.g\.),)?|Also\s+see)\s*[:,]?\s+"
+    r"For\s+(?:a|an|the|more|further)\b[^,:]{0,80}?,\s*see(?:,?\s+(?:for\s+example|for\s+instance|e\.g\.),)?|Also\s+see|(?:On|For|In|About|Regarding)\s+(?:a|an|the|this|that|his|her|their)\s+[^,;:.]{2,60}?,?\s+see(?:\s+also)?)\s*[:,]?\s+"
     r"|(?:Подробнее\s+см\.|См\.\s+также|См\.|Цит\.\s+по|Ср\.)\s*[:：]?\s*)"
 )
 COMMENTARY_LEAD_RE = re.compile(

@@ -141,7 +141,7 @@ def _western_url_and_translation(n: _WesternNote) -> None:
 def _western_title(n: _WesternNote) -> None:
     """A Chicago imprint in parentheses (with the page after it), and the quoted title: ``pre`` is
     the text before it (the authors), ``rest`` the text after it."""
-    body = n.body
+    body = re.sub(r",\s*\d{1,2}\s+vols?\.(?=\s*\(|\s*,|\s*$)", "", n.body)  # Title, 3 vols. (London: …): the set's size
     # Chicago: … (Place: Publisher, Year), 45 / …, 2:312–45 (volume:pages) / (PhD diss., School, 1998), 143
     paren = re.search(r"\s*\(([^()]*:[^()]*?\d{4}|[^()]*,[^()]*?\d{4}(?=\),\s*\d))\)"
                       r"(?:,\s*(?:pp?\.\s*(?=\d))?(?:(?P<vol>\d{1,2}):\s*)?(\d+(?:\s*[-–—]\s*\d+)?))?$", body)
