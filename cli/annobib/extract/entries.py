@@ -225,7 +225,7 @@ class Builder:
                 if c.parsed is None or not c.parsed.understood:
                     problems.append("citation not understood")
                 else:
-                    fields = self._with_ditto_author(c)
+                    fields = self._with_ditto_author(c, cited)
                     target = self._find(fields)
                     if target is None:
                         target = self._new(c, fields)
@@ -263,14 +263,16 @@ class Builder:
                 return w
         return None
 
-    def _with_ditto_author(self, c: CitationText) -> dict[str, str]:
-        """The citation's fields, with the author of the work cited before when the note names
-        them by ditto (``Он же.``, ``Idem``, ``―― (2007)``); readings are shared, so a copy."""
+    def _with_ditto_author(self, c: CitationText, cited_in_note: list[_Work]) -> dict[str, str]:
+        """The citation's fields, with the author of the work cited just before (earlier in the
+        same note, else in the note before) when the note names them by ditto (``Он же.``,
+        ``Idem``, ``―― (2007)``, ``同『…』``); readings are shared, so a copy."""
         fields = c.parsed.fields
         author = fields.get("author") or ""
-        if not (c.same_author or _DITTO_AUTHOR.fullmatch(author)) or not self.last_cited:
+        previous = cited_in_note or self.last_cited
+        if not (c.same_author or _DITTO_AUTHOR.fullmatch(author)) or not previous:
             return fields
-        before = self.last_cited[-1].fields
+        before = previous[-1].fields
         who = {k: before[k] for k in ("author", "editor") if before.get(k)}
         if not who:
             return fields

@@ -123,8 +123,7 @@ def sentences(text: str) -> list[str]:
 # 日本経済新聞社、2005年、10頁）`` / ``… Cambridge University Press. (=2012, 池村千春訳『…』NTT出版.)``.
 _TRANSLATION_IN_BRACKETS = re.compile(
     r"(?<=[\w.,)\]])\s*[（(]\s*(?:=\s*(?P<year>(?:1[5-9]|20)\d\d)\s*[,，、]\s*)?"
-    r"(?P<tr>(?:[^（()）]|[（(][^（()）]*[)）])*?(?:訳|译|譯)(?:[^（()）]|[（(][^（()）]*[)）])*?[『《「][^（()）]*?"
-    r"|[^（()）]*?[『《「][^（()）]*?(?:訳|译|譯)[^（()）]*?)"
+    r"(?P<tr>(?:[^（()）]|[（(][^（()）]*[)）])+?)"
     r"[)）]\s*[。.]?\s*$"
 )
 # また、…『…』…も参照。: "see also" in Japanese, a second citation after the first one's full stop
@@ -138,7 +137,7 @@ def translation_pairs(text: str) -> str:
     """Separate with ``；`` a translation printed in brackets after its original, and a Japanese
     ``また、…も参照`` citation after the one before it, so that each is read as a citation."""
     m = _TRANSLATION_IN_BRACKETS.search(text)
-    if m:
+    if m and re.search(r"訳|译|譯", m.group("tr")) and re.search(r"[『《「]", m.group("tr")):
         tr = re.sub(r"[\s.．。]+$", "", m.group("tr"))
         if m.group("year") and m.group("year") not in tr:
             tr += "、" + m.group("year") + "年"

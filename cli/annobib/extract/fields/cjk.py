@@ -148,7 +148,7 @@ def parse_cjk(text: str) -> Parsed:
 
 
 _EDITOR_AFTER_TITLE = re.compile(r"(?:^|[，,、])\s*([^，,、《》『』「」\d]{2,30}?)\s*(?:監修|监修)\s*(?=[，,、]|$)")
-_EDITION_IN_TITLE = re.compile(r"\s*[〔［\[（(]\s*第\s*(\d+|[一二三四五六七八九十]+)\s*版\s*[〕］\]）)]\s*$")
+_EDITION_IN_TITLE = re.compile(r"\s*[〔［\[（(]\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(新版|増補版|増補改訂版|改訂版|新装版|补订版|修订版))\s*[〕］\]）)]\s*$")
 # 《…法》第 13 条、第 14 条 / 《…公约》（GDPR）第 7 条 / （2012年9月9日签署）第14条: a law cited by its articles
 _ARTICLES_ONLY = re.compile(
     r"^\s*(?:[（(][^（）()]{1,40}[）)])?\s*[，,]?\s*(?:第\s*[\d一二三四五六七八九十百]+\s*条(?:\s*第\s*\d+\s*款)?\s*[、，,和及至—\-]?\s*)+[。.]?\s*$")
@@ -558,7 +558,10 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
         title_ed = _EDITION_IN_TITLE.search(f.get("title") or "")
         if title_ed and "edition" not in f:  # 『民法Ⅲ〔第4版〕』: Japanese law books print it in the title
             f["title"] = f["title"][: title_ed.start()].rstrip()
-            f["edition"] = _cn_int(title_ed.group(1))
+            f["edition"] = _cn_int(title_ed.group(1)) if title_ed.group(1) else title_ed.group(2)
+        part = re.search(r"\s*([上中下])\s*巻$", f.get("title") or "")
+        if part and "volume" not in f:  # 『行政学講義 上巻』: the first of two volumes
+            f["title"], f["volume"] = f["title"][: part.start()].rstrip(), part.group(1)
         supervisor = _EDITOR_AFTER_TITLE.search(rest_nourl[: pub.start()] if pub.string is rest_nourl else rest_nourl)
         if supervisor and not f.get("editor") and not (container and not chapter):
             ed_names, _r, ed_others = cjk_names(supervisor.group(1))  # 『…日記』、伊藤隆之監修、…

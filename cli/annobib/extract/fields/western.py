@@ -455,6 +455,8 @@ def _western_unquoted_type(n: _WesternNote) -> None:
             f["volume"] = n.vol.group(1)
         if n.num:
             f["number"] = n.num.group(1)
+        if locator and "-" in locator:
+            f["pages"] = locator  # pp. 423-442 after an article: its pages (and the cited range)
     elif n.publisher:
         etype = "book"
         f["publisher"] = n.publisher
