@@ -271,9 +271,14 @@ def _read_note(text: str) -> NoteReading:
     return NoteReading("cited", out)
 
 
+_LEAD_WORD_CUES = ("参", "详", "转", "See", "see", "Cf", "cf")
+
+
 def cut_commentary(text: str) -> str:
     """``关于“对冲”概念的辨析，可参见王栋：《…》`` -> ``王栋：《…》``: drop commentary before a lead-in
     when that commentary holds no citation of its own."""
+    if not any(cue in text for cue in _LEAD_WORD_CUES):
+        return text  # no lead word can match: skip the regex, which tries every position
     m = LEAD_WORD_RE.search(text)
     if not m or m.start() == 0:
         return text

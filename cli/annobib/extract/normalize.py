@@ -165,10 +165,17 @@ _DEBRIS = re.compile(
 
 
 _DEBRIS_TAIL = 300
+# one of these words is in every piece of debris _DEBRIS removes
+_DEBRIS_WORDS = ("被引", "下载", "引用", "浏览", "Cited", "cited", "Citation", "Google", "CrossRef", "Crossref", "PubMed",
+                 "Web of", "Scopus", "CNKI", "百度", "知网", "万方", "维普", "谷歌", "Search", "View", "Find", "Ref",
+                 "CiNii", "J-STAGE", "NDL", "JSTOR", "Related", "versions")
 
 
 def site_debris(text: str) -> str:
     """``… 第 3—10 页。被引量:1`` / ``… 113-157. [Cited by 3] Google Scholar`` -> the reference alone."""
+    tail = text[-_DEBRIS_TAIL:]
+    if not any(word in tail for word in _DEBRIS_WORDS):
+        return text  # the common case, decided without the regex
     m = _DEBRIS.search(text, max(0, len(text) - _DEBRIS_TAIL))  # debris trails the item
     return text[: m.start()].rstrip() if m and m.start() > 4 else text
 

@@ -88,7 +88,7 @@ _OPENERS, _CLOSERS = "《「『（(“[［", "》」』）)”]］"
 
 
 def _depth(text: str) -> int:
-    return sum(text.count(c) for c in _OPENERS) - sum(text.count(c) for c in _CLOSERS)
+    return sum(map(text.count, _OPENERS)) - sum(map(text.count, _CLOSERS))
 
 
 # Evidence is read in a window next to each boundary: a citation is shorter than this, and scoring
@@ -136,7 +136,7 @@ _JA_SEE_TAIL = re.compile(r"\s*(?:など)?(?:も|を)?参照(?:のこと|され�
 def translation_pairs(text: str) -> str:
     """Separate with ``；`` a translation printed in brackets after its original, and a Japanese
     ``また、…も参照`` citation after the one before it, so that each is read as a citation."""
-    m = _TRANSLATION_IN_BRACKETS.search(text)
+    m = _TRANSLATION_IN_BRACKETS.search(text) if ("訳" in text or "译" in text or "譯" in text) else None
     if m and re.search(r"訳|译|譯", m.group("tr")) and re.search(r"[『《「]", m.group("tr")):
         tr = re.sub(r"[\s.．。]+$", "", m.group("tr"))
         if m.group("year") and m.group("year") not in tr:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from annobib.extract.fields.features import (
     ACCESS_RE,
+    has_access_cue,
     EN_PAGES,
     HANGUL,
     JA_PAGES,
@@ -253,7 +254,7 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
         # （新潮社、2005年） / (서울: 명인문화사, 2017) / 訳（出版社、2004年）: an imprint in parentheses
         # reads like one set off by commas
         rest_nourl = PAREN_IMPRINT.sub(r"，\1，", rest_nourl)
-    access = ACCESS_RE.search(rest_nourl)
+    access = ACCESS_RE.search(rest_nourl) if has_access_cue(rest_nourl) else None
     if access:
         ud = iso_date(access.group(1) or access.group(2) or access.group(3))
         if ud:

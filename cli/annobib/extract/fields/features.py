@@ -45,6 +45,16 @@ ACCESS_RE = re.compile(
     re.I,
 )
 
+_ACCESS_CUES = ("访问", "上网", "登录", "浏览", "检索", "获取", "查询", "下载", "引用", "最后", "閲覧", "アクセス", "参照", "取得",
+                "검색", "접속", "열람", "обращения", "ccessed", "etrieved", "iewed", "[1", "[2")
+
+
+def has_access_cue(text: str) -> bool:
+    """Whether ``text`` may hold an access date (a cheap test before ACCESS_RE / ACCESS_EN, which
+    try every position)."""
+    return any(cue in text for cue in _ACCESS_CUES)
+
+
 ACCESS_EN = re.compile(
     r",?\s*\(?(?:accessed|last accessed|retrieved|viewed)(?:\s+on)?\s+((?:" + r"[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d{2}-\d{2}))\)?",
     re.I,

@@ -162,6 +162,8 @@ _CONGRESS_REPORT = re.compile(rf"^(?P<t>(?:S\.|H\.R\.|H\.)\s*(?:Rep|Doc)\.\s*No\
 
 
 def western_law_cue(text: str) -> bool:
+    if not ("." in text or "Res" in text or "UNTS" in text):
+        return False
     return bool(re.search(r"Pub\.\s*L\.|U\.N\.T\.S\.|E\.T\.S\.|I\.L\.M\.|\bUNTS\b|\bRes\b|\bRep\.\s*No\.", text))
 
 

@@ -11,6 +11,7 @@ from annobib.extract.fields.features import (
     ACCESS_EN,
     ACCESS_RE,
     PRESS_NAME,
+    has_access_cue,
     DOC_SYMBOL_RE,
     EN_PAGES,
     IGO_RE,
@@ -120,7 +121,7 @@ def _western_url_and_translation(n: _WesternNote) -> None:
     url_m = URL_RE.search(text)
     url = clean_url(url_m.group(0)) if url_m else None
     body = (text[: url_m.start()] + text[url_m.end():]) if url_m else text
-    access = ACCESS_EN.search(body) or ACCESS_RE.search(body)
+    access = (ACCESS_EN.search(body) or ACCESS_RE.search(body)) if has_access_cue(body) else None
     if access:
         ud = iso_date(access.group(1) or (access.group(2) or access.group(3) if access.re is ACCESS_RE else None))
         if ud:
