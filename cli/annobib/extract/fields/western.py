@@ -11,6 +11,7 @@ from annobib.extract.fields.features import (
     ACCESS_EN,
     ACCESS_RE,
     PRESS_NAME,
+    PUBLISHING_CITIES,
     has_access_cue,
     DOC_SYMBOL_RE,
     EN_PAGES,
@@ -84,6 +85,7 @@ class _WesternNote:
     vol: re.Match | None = None
     author_text: str | None = None  # the authors as printed
     journal: str | None = None  # an unquoted article's journal (the part before Vol./No.)
+    in_book: str | None = None  # an unquoted chapter's ``in: Book, ed. by …`` and what follows
     publisher: str | None = None  # a publisher printed without a place
 
 
@@ -405,6 +407,11 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
         if tparts and not placepub and PRESS_NAME.search(s) and (
                 not after or YEAR.fullmatch(after) or "\x00" in after or EN_PAGES.match(after)):
             n.publisher = _unmask(s.strip(" ."))  # Title, Oxford University Press, 2014: no place printed
+            if len(tparts) > 1 and tparts[-1].strip() in PUBLISHING_CITIES:
+                f["location"] = tparts.pop().strip()  # Title, New Haven, Yale University Press, 1966
+            break
+        if tparts and re.match(r"[Ii]n:?\s+\S", s):
+            n.in_book = _unmask(", ".join(parts[k:]))  # Title, in: Book, ed. by A and B, London: …
             break
         if placepub and (placepub.group("loc").split(",")[0].strip() == s.split(":")[0].strip()):
             break
@@ -443,13 +450,28 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     n.locator, n.names, n.others, n.placepub, n.role, n.title = locator, names, others, placepub, role, title
 
 
+_IN_BOOK = re.compile(r"^[Ii]n:?\s+(?P<book>[^,]+?)(?:,\s*(?:ed\.\s*by|eds?\.|edited\s+by)\s+(?P<eds>[^,:]+?))?\s*(?:,|$)")
+
+
 def _western_unquoted_type(n: _WesternNote) -> None:
     """Report, book or web page by the imprint, the author and the title; else a short form."""
     body, date, etype, f, locator, names, p, placepub, title = n.body, n.date, n.etype, n.f, n.locator, n.names, n.p, n.placepub, n.title
     url = n.url
     if re.search(r"\bop\.\s*cit\.?|\bloc\.\s*cit\.?", body, re.I):
         p.kind = "opcit"
-    if n.journal:
+    book = _IN_BOOK.match(n.in_book) if n.in_book else None
+    if book:
+        etype = "incollection"
+        f["booktitle"] = book["book"].strip()
+        if book["eds"]:
+            eds, ed_others, _r = western_names(book["eds"])
+            f["editor"] = names_field(eds, ed_others)
+        if locator and "-" in locator:
+            f["pages"] = locator
+        if placepub:
+            f["location"], f["publisher"] = placepub.group("loc").strip(), placepub.group("pub").strip()
+            f["date"] = _pp_date(placepub)
+    elif n.journal:
         etype = "article"
         f["journaltitle"] = n.journal
         if n.vol:
