@@ -343,7 +343,14 @@ _OPEN_Q = "“\""
 _QUOTE_PAIRS = {"“": "”", "\"": "\""}
 
 
+# a British title in single quotes after the author's comma, closed before a comma: 'Title', in …
+_SINGLE_QUOTED = re.compile(r"(?<=,\s)['‘](?P<t>[^'‘’]{3,}?(?:['’][a-z][^'‘’]*?)*)['’](?=\s*,)")
+
+
 def _find_quoted(text: str) -> tuple[int, int, str] | None:
+    if not any(q in text for q in _OPEN_Q):
+        m = _SINGLE_QUOTED.search(text)
+        return (m.start(), m.end() - 1, m["t"]) if m else None
     for i, ch in enumerate(text):
         if ch in _OPEN_Q:
             close = _QUOTE_PAIRS[ch]

@@ -86,6 +86,7 @@ class _WesternNote:
     author_text: str | None = None  # the authors as printed
     journal: str | None = None  # an unquoted article's journal (the part before Vol./No.)
     in_book: str | None = None  # an unquoted chapter's ``in: Book, ed. by …`` and what follows
+    thesis_at: list[str] | None = None  # the parts after ``unpublished PhD thesis``: university, place
     publisher: str | None = None  # a publisher printed without a place
 
 
@@ -405,10 +406,19 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             n.journal = _unmask(s.strip(" ."))  # Title, International Affairs, Vol. 96, No. 1 (2020)
             break
         if tparts and not placepub and PRESS_NAME.search(s) and (
-                not after or YEAR.fullmatch(after) or "\x00" in after or EN_PAGES.match(after)):
+                not after or YEAR.fullmatch(after) or "\x00" in after or EN_PAGES.match(after)
+                or after in PUBLISHING_CITIES):
             n.publisher = _unmask(s.strip(" ."))  # Title, Oxford University Press, 2014: no place printed
             if len(tparts) > 1 and tparts[-1].strip() in PUBLISHING_CITIES:
                 f["location"] = tparts.pop().strip()  # Title, New Haven, Yale University Press, 1966
+            elif after in PUBLISHING_CITIES:  # Title, Columbia University Press, New York, 2002 (British order)
+                nxt = parts[k + 2].strip(" .") if k + 2 < len(parts) else ""
+                f["location"] = after + (", D.C." if after == "Washington" and nxt == "D.C" else "")
+            break
+        thesis_m = _THESIS_PART.match(s)
+        if tparts and thesis_m:  # Title, unpublished PhD thesis, University, Place, Year
+            n.thesis_at = [p.strip(" .") for p in parts[k + 1:] if p.strip(" .")]
+            f["type"] = "phdthesis" if re.search(r"Ph\.?\s?D|doctoral", s, re.I) else "mathesis"
             break
         if tparts and re.match(r"[Ii]n:?\s+\S", s):
             n.in_book = _unmask(", ".join(parts[k:]))  # Title, in: Book, ed. by A and B, London: …
@@ -450,6 +460,7 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     n.locator, n.names, n.others, n.placepub, n.role, n.title = locator, names, others, placepub, role, title
 
 
+_THESIS_PART = re.compile(r"(?:unpublished\s+)?(?:Ph\.?\s?D\.?|doctoral|master'?s|M\.?\s?A\.?|MPhil|M\.?\s?Phil\.?)\s+(?:diss\.|dissertation|thesis)$", re.I)
 _IN_BOOK = re.compile(r"^[Ii]n:?\s+(?P<book>[^,]+?)(?:,\s*(?:ed\.\s*by|eds?\.|edited\s+by)\s+(?P<eds>[^,:]+?))?\s*(?:,|$)")
 
 
@@ -460,7 +471,14 @@ def _western_unquoted_type(n: _WesternNote) -> None:
     if re.search(r"\bop\.\s*cit\.?|\bloc\.\s*cit\.?", body, re.I):
         p.kind = "opcit"
     book = _IN_BOOK.match(n.in_book) if n.in_book else None
-    if book:
+    if n.thesis_at is not None:
+        etype = "thesis"
+        rest = [p for p in n.thesis_at if "\x00" not in p and not YEAR.fullmatch(p) and not EN_PAGES.match(p)]
+        if rest:
+            f["institution"] = _unmask(rest[0])
+        if len(rest) > 1 and rest[1] in PUBLISHING_CITIES | {"New Delhi", "Delhi", "Calcutta", "Bombay", "Karachi", "Lahore"}:
+            f["location"] = rest[1]
+    elif book:
         etype = "incollection"
         f["booktitle"] = book["book"].strip()
         if book["eds"]:
