@@ -74,3 +74,20 @@ def test_commentary_glued_to_an_author_and_a_western_citation_after_it():
     reading = read_note("可参考杜某:《经济外交》,北京:世界知识出版社2010年版。此外,英文文献中较有代表性的是Nicholas Bayne and "
                         "Stephen Woolcock, eds., The New Economic Diplomacy, Farnham: Ashgate, 2011.")
     assert len(reading.citations) == 2 and reading.citations[1].parsed.fields.get("publisher") == "Ashgate"
+
+
+COMMENTARY_ONLY = [
+    "访谈记录：GZ-2020-05-11-02，访谈对象为广州某物流公司司机，男，31岁。",
+    "Исследование выполнено при финансовой поддержке РФФИ (проект № 20-09-00456).",
+    "ここでいう「統治」は、制度上の権限と実際の影響力の双方を含む広い意味で用いる。",
+    "This estimate leaves out the northern districts, for which records begin only in 1841.",
+    "The line is often drawn between “hard” and “soft” law; this chapter treats only the former.",
+]
+
+
+@pytest.mark.parametrize("note", COMMENTARY_ONLY)
+def test_commentary_only_notes_cite_nothing(note):
+    from annobib.extract.citations import read_note
+
+    reading = read_note(note)
+    assert reading.status == "not-a-citation" and not reading.citations, reading

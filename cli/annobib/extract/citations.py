@@ -50,6 +50,8 @@ NOT_CITATION_RE = re.compile(
     r"^(?:本文(?:系|为|是|受|得到)|本研究|本项目|基金项目|项目来源|作者感谢|感谢|致谢|谨向|This (?:article|paper|research|study) (?:is|was)|"
     r"The author(?:s)? (?:thank|would like|is grateful|are grateful)|I (?:thank|am grateful)|Funding|This work was supported)"
     r"|(?:阶段性成果|项目编号|资助项目|基金资助|课题编号|批准号)"
+    r"|^(?:访谈记录|访谈对象|访谈编号|田野笔记|调研笔记|Interview with|Interviews? (?:conducted|with))"
+    r"|^(?:Исследование выполнено|Работа выполнена|Статья подготовлена)|при (?:финансовой )?поддержке"
 )
 CIRCLED_NUMS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 NOTEREF_RE = re.compile(
@@ -317,12 +319,17 @@ def cut_trailing_commentary(text: str) -> str:
     return text
 
 
+_JA_TERM_IN_PROSE = re.compile(r"「[^」]{1,12}」\s*(?:とは|は|を|が|という|といった)")
+
+
 def _cjk_mention_only(piece: str) -> bool:
     """A title mark used in running prose (``关于《美日安保条约》第五条……``) rather than a citation:
     the mark follows prose (no author colon, not at the start) and no publication data follows."""
     m = re.search(r"[《「『]", piece)
     if not m:
         return False
+    if _JA_TERM_IN_PROSE.search(piece) and not re.search(r"\d|『|出版|書店|書房|[^会]社[、，,。]", piece):
+        return True  # ここでいう「自治」は、…である。: a term explained in prose, no source named
     if m.start() == 0:
         # 《某条约》第三条规定，……: a title opening running prose, no publication data after it
         end = piece.find({"《": "》", "「": "」", "『": "』"}[piece[0]])
@@ -340,6 +347,13 @@ def _cjk_mention_only(piece: str) -> bool:
 
 
 _PROSE_WORDS = re.compile(r"\b(?:the|of|is|are|was|were|differ|differs|follow|here|this|that|we|I|our|my|not)\b")
+
+
+# "This figure excludes …", "The distinction is sometimes drawn …": a sentence of the author's own,
+# opened by a pronoun or an article and a lower-case word (a title or a name would be capitalized)
+_ENGLISH_SENTENCE = re.compile(r"^(?:(?:This|These|That|Those|The|It|Here|There|Such|Our|We|I|In this)\s+[a-z]+"
+                               r"|(?:this|these|that|those)\s+\w+)\s+[a-z]+\b[^\u3040-\u30ff\u4e00-\u9fff]*$")
+_CITATION_BITS = re.compile(r"https?://|www\.|[,.]\s*[”\"]|\bpp?\.\s*\d|\bVol\.|\bNo\.\s*\d|Press|Publish|\(\s*\d{4}\s*\)|\d{1,4}\s*[-–]\s*\d|[:]\s*[A-Z]")
 
 
 def _western_prose(piece: str) -> bool:
@@ -407,7 +421,7 @@ def classify(piece: str) -> CitationText | None:
     if q and not re.search(r"[\u4e00-\u9fff《]", piece[: q.start()]) and PROSE_AFTER_QUOTE.match(q.group(1)) \
             and not PREFIX_CITES.search(piece) and not EN_PAGES.search(piece):
         return None  # Here “alliance” means …: a quoted word in prose
-    if _western_prose(piece):
+    if _western_prose(piece) or _ENGLISH_SENTENCE.match(piece) and not _CITATION_BITS.search(piece):
         return None  # On the dating of the 1935 reform the sources differ: a sentence, no citation
     if not has_citation_signal(piece):
         # commentary fragment, or a bare "Author, Title, p. N" short form
