@@ -100,13 +100,13 @@ def import_command(file: str, fmt: str | None, merge: bool, force: bool, dry_run
     letter suffix. Everything goes into the first bibliography (--bib), created if needed.
     A broken file imports nothing.
     """
-    import sys
-
     from annobib.editing import open_for_adding, save
     from annobib.exchange import detect_format, load_file, parse_text
 
     if file == "-":
-        text = sys.stdin.read()
+        from annobib.bounded import read_stdin_text
+
+        text = read_stdin_text()
         if not text.strip():
             raise InputError("standard input is empty; nothing imported")
         entries = parse_text(text, fmt or detect_format(Path("stdin"), text), "stdin")
