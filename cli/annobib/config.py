@@ -109,7 +109,7 @@ def _non_negative_float(value: Any, high: float = MAX_SECONDS) -> float:
     try:
         number = float(value)
     except OverflowError:
-        raise ValueError("must be a finite number") from None
+        raise ValueError(f"must be at most {high:g}") from None
     return _finite(number, high)
 
 
