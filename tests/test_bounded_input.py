@@ -414,3 +414,19 @@ def test_latex_decoding_of_deep_nesting_is_linear():
         value = "\\textbf{" * depth + "x" + "}" * depth
         with bounded(seconds=0.5):
             assert decode(value).endswith("x")
+
+
+def test_a_hostile_state_file_reads_as_empty(tmp_path):
+    from annobib.archive.state import load_state, state_path
+
+    bib = tmp_path / "a.bib"
+    bib.write_text("@online{k, url={https://example.org/}}\n", encoding="utf-8")
+    path = state_path(bib)
+    for body in ("[" * 100_000, '{"links": ' * 5000, '{"links": {"u": 1' + "0" * 5000 + "}}"):
+        path.write_text(body, encoding="utf-8")
+        with bounded():
+            assert load_state(bib).links == {}
+    path.unlink()
+    os.mkfifo(path)
+    with bounded():
+        assert load_state(bib).links == {}

@@ -137,9 +137,13 @@ class State:
 
 def _read(path: Path) -> dict:
     out = {"version": VERSION, "links": {}, "archive": {}}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    from annobib.errors import InputError, read_input_bytes
+
+    if not path.exists():
+        return out
+    try:  # a device or FIFO planted at the path is not read; deep nesting is no state
+        data = json.loads(read_input_bytes(path, "a state file", limit=256 << 20).decode("utf-8"))
+    except (InputError, ValueError, RecursionError):
         return out
     if isinstance(data, dict):
         for section in SECTIONS:
