@@ -430,3 +430,13 @@ def test_a_hostile_state_file_reads_as_empty(tmp_path):
     os.mkfifo(path)
     with bounded():
         assert load_state(bib).links == {}
+
+
+def test_many_blocks_in_one_chunk_are_located_in_linear_time():
+    """8,000 commented-out entry heads form one chunk: locating each block by walking lines
+    from the chunk's start took 7 s; now well under a second."""
+    from annobib.bib import parse_library
+
+    with bounded(megabytes=100):
+        lib = parse_library("%@article{x,\n" * 8000)
+    assert len(lib.blocks) >= 8000
