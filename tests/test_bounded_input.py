@@ -171,6 +171,14 @@ def test_devices_and_writerless_fifos_are_refused_before_reading(tmp_path):
         with bounded():
             r = run_cli(["--bib", path, "list"])
         assert r.exit_code == 2 and message in one_line(r.stderr)
+        bib = tmp_path / "ok.bib"
+        bib.write_text("@book{k, title={T}}\n", encoding="utf-8")
+        with bounded():
+            r = run_cli(["--bib", str(bib), "validate", "--manuscript", path])
+        assert r.exit_code == 2 and message in one_line(r.stderr)
+        with bounded():
+            r = run_cli(["config", "show"], env={"ANNOBIB_CONFIG": path})
+        assert r.exit_code == 2 and message in one_line(r.stderr)
 
 
 def test_a_fifo_with_a_writer_is_read_but_capped(tmp_path, monkeypatch):

@@ -62,7 +62,7 @@ def _finite(number: float, high: float) -> float:
     if number < 0:
         raise ValueError("must not be negative")
     if number > high:
-        raise ValueError(f"must be at most {high:g}")
+        raise ValueError(f"must be at most {high:,.0f}")
     return number
 
 
@@ -109,7 +109,7 @@ def _non_negative_float(value: Any, high: float = MAX_SECONDS) -> float:
     try:
         number = float(value)
     except OverflowError:
-        raise ValueError(f"must be at most {high:g}") from None
+        raise ValueError(f"must be at most {high:,.0f}") from None
     return _finite(number, high)
 
 
