@@ -287,7 +287,8 @@ def collect_strings(recs: list, size: int = 0, source: str | None = None) -> Mac
                 try:
                     strings[item[3].strip().lower()] = resolve_value(item[4], strings)[0]
                 except MacroTooLarge as exc:
-                    raise MacroTooLarge(f"{source}: {exc}" if source else str(exc)) from None
+                    named = f"{_block_name(item)}: {exc}"
+                    raise MacroTooLarge(f"{source}: {named}" if source else named) from None
     return strings
 
 
@@ -318,8 +319,15 @@ def build_library(chunks: list[bytes], lines: list[int], recs: list, path: Path 
             try:
                 _add_block(blocks, item, raw, line, strings, seen_keys, extra, source)
             except MacroTooLarge as exc:
-                raise MacroTooLarge(f"{source or 'line'}{':' if source else ' '}{line}: {exc}") from None
+                where = f"{source}:{line}" if source else f"line {line}"
+                raise MacroTooLarge(f"{where}: {_block_name(item)}: {exc}") from None
     return Library(blocks=blocks, path=path, strings=strings, extra_problems=extra)
+
+
+def _block_name(item: tuple) -> str:
+    name = item[3] if item[0] == "string" else item[4]
+    shown = "".join(c if c.isprintable() else "?" for c in str(name).strip()[:40])
+    return f"@string {shown}" if item[0] == "string" else f"entry {shown}"
 
 
 def _add_block(blocks, item, raw, line, strings, seen_keys, extra, source) -> None:

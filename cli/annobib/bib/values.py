@@ -188,7 +188,7 @@ def resolve_value(raw: str, strings: dict[str, str]) -> tuple[str, bool]:
         size += len(lit)
         if size > MAX_VALUE:
             raise MacroTooLarge(
-                f"@string macro {_shown(part)} makes a value longer than {MAX_VALUE:,} characters"
+                f"macro {_shown(part)} makes the value longer than {MAX_VALUE:,} characters"
                 " (macros built from macros double at each level); annobib does not read such a file"
             )
         out.append(lit)
