@@ -379,10 +379,11 @@ HOSTILE_ENTRIES = {
     "one-word": "@misc{big,\n  title = {%s},\n}\n" % ("x" * 100_000),
     "dots": "@misc{big,\n  title = {%s},\n  note = {%s},\n}\n" % ("a. " * 33_000, "% @ " * 25_000),
 }
-COMMANDS = [["list"], ["show", "big"], ["show", "--json", "big"], ["search", "state"], ["search", "title:国际"],
-            ["validate"], ["format"], ["format", "--style", "apa"], ["format", "--to", "html"],
-            ["format", "--to", "md"], ["format", "--to", "latex"], ["export", "--to", "ris", "-o", "-"],
-            ["export", "--to", "csl-json", "-o", "-"], ["export", "--to", "bibtex", "-o", "-"]]
+# one run per stage: the tables (list), the panel (show), the query (search), the rules
+# (validate), both styles and a markup backend (format), the writers (export)
+COMMANDS = [["list"], ["show", "big"], ["search", "title:国际 state"], ["validate"], ["format", "--to", "html"],
+            ["format", "--style", "apa", "--to", "latex"], ["export", "--to", "ris", "-o", "-"],
+            ["export", "--to", "csl-json", "-o", "-"]]
 
 
 @pytest.fixture(scope="module")
