@@ -93,7 +93,7 @@ def test_ordinary_macros_still_expand():
 
 
 @pytest.mark.parametrize("command", [["list"], ["show", "k"], ["search", "x"], ["validate"], ["format"],
-                                     ["export", "--to", "ris", "-o", "-"], ["tag", "k", "t"]])
+                                     ["export", "--to", "ris"], ["tag", "k", "t"]])
 def test_every_command_refuses_the_doubling_file_in_one_line(tmp_path, command):
     bib = tmp_path / "m.bib"
     bib.write_text(doubling_macros(), encoding="utf-8")
@@ -382,8 +382,8 @@ HOSTILE_ENTRIES = {
 # one run per stage: the tables (list), the panel (show), the query (search), the rules
 # (validate), both styles and a markup backend (format), the writers (export)
 COMMANDS = [["list"], ["show", "big"], ["search", "title:国际 state"], ["validate"], ["format", "--to", "html"],
-            ["format", "--style", "apa", "--to", "latex"], ["export", "--to", "ris", "-o", "-"],
-            ["export", "--to", "csl-json", "-o", "-"]]
+            ["format", "--style", "apa", "--to", "latex"], ["export", "--to", "ris"],
+            ["export", "--to", "csl-json"]]
 
 
 @pytest.fixture(scope="module")
@@ -449,3 +449,13 @@ def test_many_blocks_in_one_chunk_are_located_in_linear_time():
     with bounded():
         lib = parse_library("%@article{x,\n" * 8000)
     assert len(lib.blocks) >= 8000
+
+
+def test_export_to_dash_is_standard_output_not_a_file(tmp_path):
+    bib = tmp_path / "a.bib"
+    bib.write_text("@book{k, title={T}, date={2020}}\n", encoding="utf-8")
+    r = run_cli(["--bib", str(bib), "export", "--to", "ris", "-o", "-"], cwd=tmp_path)
+    assert r.exit_code == 0 and "TY  - BOOK" in r.stdout
+    r = run_cli(["--bib", str(bib), "format", "--to", "html", "-o", "-"], cwd=tmp_path)
+    assert r.exit_code == 0 and "<" in r.stdout and "T" in r.stdout
+    assert not (tmp_path / "-").exists()
