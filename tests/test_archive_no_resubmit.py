@@ -188,3 +188,20 @@ def test_hostile_json_answers_are_one_clean_error(body):
     started = time.monotonic()
     asyncio.run(main())
     assert time.monotonic() - started < 1.0
+
+
+@pytest.mark.parametrize("job_id", ["../../etc/passwd", "x" * 5000, "a b?c=1", {"a": 1}])
+def test_an_unusable_job_id_is_an_orphan_not_a_request_path(tmp_path, job_id):
+    fake = FakeWeb(access_key="AKEY-123", secret_key="SKEY-456", pending_polls=0)
+
+    async def handler(request):
+        if request.url.path == "/save":
+            await fake.handle_async(request)
+            return httpx.Response(200, json={"url": "x", "job_id": job_id})
+        return await fake.handle_async(request)
+
+    bib, res = _run(tmp_path, handler)
+    assert fake.captures_requested == 3
+    assert not any(r.path.startswith("/save/status/") for r in fake.log)
+    assert {o.outcome for o in res.values()} == {"pending"}
+    assert all(load_state(bib).job(u)["state"] == "submitted" for u in URLS)

@@ -62,6 +62,7 @@ class Outcome:
         return d
 
 
+_JOB_ID = re.compile(r"[A-Za-z0-9._:-]{1,200}")
 _DATE_RE = re.compile(r"(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2}))?)?")
 
 
@@ -307,6 +308,10 @@ class ArchiveRun:
             if self.client.gate.count_429 >= self.options.max_429:
                 self._stop_captures(f"{self.client.gate.count_429} answers 429 from the Archive")
         job_id = body.get("job_id")
+        if job_id and not _JOB_ID.fullmatch(str(job_id)):
+            # a job id that is no id (a megabyte, a path): a job may exist, but it cannot be
+            # asked about; it is an orphan like a lost answer
+            return await self._orphan(target, submitted, "Save Page Now answered an unusable job id")
         if job_id:
             submitted = now_iso()
             self._set_job(target, {"job_id": str(job_id), "submitted_at": submitted, "state": "pending"})
