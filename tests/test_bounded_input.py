@@ -133,6 +133,7 @@ def test_the_doubling_file_as_a_whole_process_stays_small(tmp_path):
     ('[{"type": "book", "title": "x", "issued": {"date-parts": [[' + "9" * 25 + "]]}}]", "out of range"),
     ('[{"type": "book", "title": "x", "volume": 1e999}]', "too large"),
     ('[{"type": "book", "title": "x", "volume": NaN}]', "NaN"),
+    ('[{"type": "book", "title": "\\ud800x"}]', "half of a UTF-16 pair"),
 ])
 def test_hostile_csl_json_is_one_line(tmp_path, body, message):
     src = tmp_path / "in.json"

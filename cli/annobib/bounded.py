@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 from annobib.errors import InputError
 
@@ -104,7 +105,30 @@ def loads_json(text: str, name: str):
         raise InputError(f"{name}: not read: {exc}") from None
     if json_depth(data) > MAX_JSON_DEPTH:
         raise InputError(deep)
+    if _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(data):
+        raise InputError(f"{name}: a string holds half of a UTF-16 pair (\\ud800-\\udfff alone): not text; not read")
     return data
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # only then can a lone surrogate appear
+
+
+def _has_lone_surrogate(data) -> bool:
+    """True when a string (or key) in the parsed data cannot be written as UTF-8."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
 
 
 # --------------------------------------------------------------------------- numbers
