@@ -39,7 +39,7 @@ def _lossy(fake: FakeWeb, how: str):
         if request.url.path == "/save" and request.method == "POST":
             real = await fake.handle_async(request)  # the job exists from here on
             if how == "timeout":
-                await asyncio.sleep(1.0)
+                await asyncio.sleep(0.6)  # past the client's 0.3 s timeout
                 return real
             if how == "502":
                 return httpx.Response(502, text="<html>Bad Gateway</html>")
