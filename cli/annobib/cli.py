@@ -87,9 +87,35 @@ def cli(ctx: click.Context, bib_paths: tuple[str, ...], no_color: bool, debug: b
     ctx.obj = Settings(bib_paths=bib_paths, no_color=no_color, debug=debug)
 
 
+def _undecodable(args: list[str]) -> str | None:
+    """Why an argument cannot be used (bytes that are not UTF-8 arrive as surrogates), or None."""
+    for i, arg in enumerate(args, 1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            byte = ord(arg[exc.start]) & 0xFF
+            return f"argument {i} is not valid UTF-8 (byte 0x{byte:02x}); give text and file names in UTF-8"
+    return None
+
+
+def _drop_bad_size_variables() -> None:
+    """``COLUMNS=abc`` or a 400-digit ``COLUMNS``/``LINES`` is ignored (as if unset), so neither
+    Click, Rich nor annobib fails or lays out a table billions of cells wide."""
+    for name in ("COLUMNS", "LINES"):
+        value = os.environ.get(name)
+        if value is not None and not (value.isascii() and value.isdigit() and 0 < len(value) <= 5 and 0 < int(value) <= 10000):
+            del os.environ[name]
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: runs the group and turns every failure into one line and an exit code."""
-    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    bad = _undecodable(args)
+    if bad:
+        click.echo(f"annobib: error: {bad}", err=True)
+        sys.exit(2)
+    _drop_bad_size_variables()
     if argv is None:  # a process of its own (not a test or a library caller)
         from annobib import perf
 

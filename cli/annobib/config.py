@@ -49,27 +49,48 @@ _DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min|h|d)?\s*$", re.I)
 _UNITS = {None: 1.0, "ms": 0.001, "s": 1.0, "m": 60.0, "min": 60.0, "h": 3600.0, "d": 86400.0}
 
 
+# Upper bounds: past these a value is a typo or an attack (``inf`` as an interval hung
+# check-links; a 400-digit count is no count). One clear error names the setting.
+MAX_SECONDS = 366 * 86400.0
+MAX_COUNT = 1_000_000
+MAX_RATE = 1_000_000.0
+
+
+def _finite(number: float, high: float) -> float:
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValueError("must be a finite number")
+    if number < 0:
+        raise ValueError("must not be negative")
+    if number > high:
+        raise ValueError(f"must be at most {high:,.0f}")
+    return number
+
+
 def parse_duration(value: Any) -> float:
-    """Seconds from ``30``, ``2.5``, ``"30s"``, ``"5m"``, ``"2h"``, ``"7d"``."""
+    """Seconds from ``30``, ``2.5``, ``"30s"``, ``"5m"``, ``"2h"``, ``"7d"`` (at most a year)."""
     if isinstance(value, bool):
         raise ValueError("expected a duration")
     if isinstance(value, (int, float)):
-        if value < 0:
-            raise ValueError("must not be negative")
-        return float(value)
-    m = _DURATION_RE.match(str(value))
+        return _finite(float(value), MAX_SECONDS)
+    m = _DURATION_RE.match(str(value)) if len(str(value)) <= 40 else None
     if not m:
-        raise ValueError(f"not a duration: {value!r} (use e.g. 30, 30s, 5m, 2h, 7d)")
-    return float(m.group(1)) * _UNITS[m.group(2).lower() if m.group(2) else None]
+        raise ValueError(f"not a duration: {str(value)[:40]!r} (use e.g. 30, 30s, 5m, 2h, 7d)")
+    return _finite(float(m.group(1)) * _UNITS[m.group(2).lower() if m.group(2) else None], MAX_SECONDS)
 
 
-def _whole_number(value: Any, minimum: int, too_small: str) -> int:
-    if isinstance(value, bool):
+def _whole_number(value: Any, minimum: int, too_small: str, maximum: int = MAX_COUNT) -> int:
+    if isinstance(value, bool) or isinstance(value, float):
         raise ValueError("expected a whole number")
-    number = int(str(value).strip()) if not isinstance(value, int) else value
-    if number < minimum:
+    if not isinstance(value, int):
+        text = str(value).strip()
+        if not re.fullmatch(r"[+-]?\d{1,12}", text):
+            raise ValueError(f"not a whole number: {text[:40]!r}")
+        value = int(text)
+    if value < minimum:
         raise ValueError(too_small)
-    return number
+    if value > maximum:
+        raise ValueError(f"must be at most {maximum}")
+    return value
 
 
 def _positive_int(value: Any) -> int:
@@ -80,17 +101,27 @@ def _non_negative_int(value: Any) -> int:
     return _whole_number(value, 0, "must not be negative")
 
 
-def _non_negative_float(value: Any) -> float:
+def _non_negative_float(value: Any, high: float = MAX_SECONDS) -> float:
     if isinstance(value, bool):
         raise ValueError("expected a number")
-    number = float(value)
-    if number < 0 or number != number:
-        raise ValueError("must not be negative")
-    return number
+    if isinstance(value, str) and len(value.strip()) > 40:
+        raise ValueError(f"not a number: {value.strip()[:40]!r}…")
+    try:
+        number = float(value)
+    except OverflowError:
+        raise ValueError(f"must be at most {high:,.0f}") from None
+    return _finite(number, high)
 
 
 def _positive_float(value: Any) -> float:
     number = _non_negative_float(value)
+    if number <= 0:
+        raise ValueError("must be greater than 0")
+    return number
+
+
+def _rate(value: Any) -> float:
+    number = _non_negative_float(value, MAX_RATE)
     if number <= 0:
         raise ValueError("must be greater than 0")
     return number
@@ -147,7 +178,7 @@ SETTINGS: list[Setting] = [
             "longest Retry-After honoured; longer ones end the tries", politeness=True),
     Setting("links.max_redirects", "ANNOBIB_LINKS_MAX_REDIRECTS", 10, _positive_int,
             "redirects followed per URL"),
-    Setting("links.max_bytes", "ANNOBIB_LINKS_MAX_BYTES", 65536, _positive_int,
+    Setting("links.max_bytes", "ANNOBIB_LINKS_MAX_BYTES", 65536, lambda v: _whole_number(v, 1, "must be at least 1", 64 << 20),
             "bytes of the body read (soft-404 and bot-wall detection)"),
     Setting("links.max_age", "ANNOBIB_LINKS_MAX_AGE", "7d", parse_duration,
             "a cached result younger than this is reused (--refresh ignores it)"),
@@ -163,13 +194,13 @@ SETTINGS: list[Setting] = [
             "availability endpoint (default: <archive.org>/wayback/available)"),
     Setting("archive.snapshot_url", "ANNOBIB_SNAPSHOT_URL", None, _url,
             "base written into archiveurl (default: the Wayback base)"),
-    Setting("archive.requests_per_minute", "ANNOBIB_ARCHIVE_RPM", 24.0, _positive_float,
+    Setting("archive.requests_per_minute", "ANNOBIB_ARCHIVE_RPM", 24.0, _rate,
             "requests a minute to all Archive hosts together (CDX, replay, availability, save, status)",
             politeness=True),
     Setting("archive.concurrency", "ANNOBIB_ARCHIVE_CONCURRENCY", 2, _positive_int,
             "Archive requests in flight at once (never more than links.per_host_concurrency)",
             politeness=True),
-    Setting("archive.captures_per_minute", "ANNOBIB_CAPTURE_RPM", 6.0, _positive_float,
+    Setting("archive.captures_per_minute", "ANNOBIB_CAPTURE_RPM", 6.0, _rate,
             "Save Page Now captures requested a minute", politeness=True),
     Setting("archive.capture_interval", "ANNOBIB_CAPTURE_INTERVAL", 10.0, _non_negative_float,
             "seconds between two capture requests", politeness=True),
@@ -224,21 +255,23 @@ def read_config_file(path: Path | None = None) -> dict:
     """The parsed TOML file, ``{}`` when there is none. Malformed → InputError."""
     import tomllib
 
+    from annobib.errors import read_input_bytes
+
     path = path or config_path()
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return {}
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a config file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the config file ({exc.strerror})") from None
+    # a device or a FIFO is refused, not read forever; a config file is small
+    data = read_input_bytes(path, "a config file", limit=1 << 20)
     try:
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
         raise InputError(f"{path}: the config file is not UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{path}: bad TOML: {exc}") from None
+    except ValueError:  # Python refuses int() of over 4,300 digits
+        raise InputError(f"{path}: bad TOML: a number too long to read") from None
+    except RecursionError:
+        raise InputError(f"{path}: bad TOML: arrays or tables nested too deep") from None
 
 
 @dataclass

@@ -59,10 +59,9 @@ def _settings() -> tuple[str, str | None, float]:
     base = (base or DEFAULT_BASE).rstrip("/")
     if not re.match(r"^https?://[^/\s]+", base):
         raise InputError(f"ANNOBIB_CROSSREF_URL: not an http(s) base URL: {base!r}")
-    try:
-        seconds = float(timeout) if timeout else 15.0
-    except ValueError:
-        raise InputError(f"ANNOBIB_CROSSREF_TIMEOUT: not a number of seconds: {timeout!r}") from None
+    from annobib.bounded import finite_number
+
+    seconds = finite_number(timeout, "ANNOBIB_CROSSREF_TIMEOUT (seconds)", 0.1, 3600) if timeout else 15.0
     return base, mailto, seconds
 
 
@@ -70,12 +69,17 @@ def fetch_work(doi: str, *, transport=None) -> dict:
     """The ``message`` of Crossref's ``/works/{doi}`` reply."""
     import httpx
 
+    from annobib.bounded import MAX_ANSWER_BYTES, TooLarge, loads_json, read_answer_sync
+
     base, mailto, timeout = _settings()
     agent = f"annobib/{__version__} (https://github.com/annobib; {'mailto:' + mailto if mailto else 'no contact set'})"
     url = f"{base}/works/{quote(doi, safe='/')}"
     try:
         with httpx.Client(timeout=timeout, transport=transport, headers={"User-Agent": agent}, follow_redirects=True) as client:
-            response = client.get(url)
+            with client.stream("GET", url) as response:
+                body = read_answer_sync(response) if response.status_code < 400 else b""
+    except TooLarge:
+        raise CrossrefError(f"Crossref's reply for {doi} is larger than {MAX_ANSWER_BYTES >> 20} MB; nothing written") from None
     except httpx.TimeoutException:
         raise CrossrefError(f"Crossref did not answer within {timeout:g} s ({base}); nothing written") from None
     except httpx.HTTPError as exc:
@@ -87,9 +91,9 @@ def fetch_work(doi: str, *, transport=None) -> dict:
     if response.status_code >= 400:
         raise CrossrefError(f"Crossref answered HTTP {response.status_code} for {doi}; nothing written")
     try:
-        data = response.json()
-    except ValueError:
-        raise CrossrefError(f"Crossref's reply for {doi} is not JSON; nothing written") from None
+        data = loads_json(body.decode("utf-8", "replace"), "Crossref")
+    except InputError:
+        raise CrossrefError(f"Crossref's reply for {doi} is not JSON (or nested or sized beyond reason); nothing written") from None
     message = data.get("message") if isinstance(data, dict) else None
     if not isinstance(message, dict):
         raise CrossrefError(f"Crossref's reply for {doi} has no work record; nothing written")

@@ -21,13 +21,14 @@ class ConflictError(AnnobibError):
     """The file changed on disk since it was read; nothing was written."""
 
 
-def read_input_bytes(path, what: str = "a .bib file") -> bytes:
+def read_input_bytes(path, what: str = "a .bib file", limit: int | None = None) -> bytes:
     """The file's bytes, or one clear InputError (missing, directory, permission …).
 
     ``what`` names the expected kind of file in the directory message; ``path`` is shown
     as given. A file with no read permission bits is refused even for root (who could read
     it), so that a file the user locked reads the same for everyone. A named pipe that
-    nothing writes to is refused instead of waiting forever; devices and sockets are refused."""
+    nothing writes to is refused instead of waiting forever; devices and sockets are refused.
+    With ``limit``, a larger file is refused before it is read (a pipe is read up to it)."""
     import os
     import stat
     from pathlib import Path
@@ -37,11 +38,13 @@ def read_input_bytes(path, what: str = "a .bib file") -> bytes:
         if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError
         if stat.S_ISFIFO(st.st_mode):
-            return _read_pipe(path, what)
+            return _read_pipe(path, what, limit)
         if not stat.S_ISREG(st.st_mode):
             raise InputError(f"{path}: not a regular file (a device or socket), not {what}")
         if not st.st_mode & 0o444:
             raise PermissionError
+        if limit is not None and st.st_size > limit:
+            raise InputError(f"{path}: larger than {limit >> 20} MB; not read")
         return Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
@@ -55,7 +58,7 @@ def read_input_bytes(path, what: str = "a .bib file") -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
-def _read_pipe(path, what: str) -> bytes:
+def _read_pipe(path, what: str, limit: int | None = None) -> bytes:
     """A named pipe's bytes (``--bib <(…)`` works); one nothing writes to is an error."""
     import os
 
@@ -69,11 +72,15 @@ def _read_pipe(path, what: str) -> bytes:
             raise InputError(f"{path}: a named pipe that nothing writes to, not {what}")
         os.set_blocking(fd, True)
         parts = [first] if first else []
+        size = len(first or b"")
         while True:
             data = os.read(fd, 1 << 20)
             if not data:
                 break
             parts.append(data)
+            size += len(data)
+            if limit is not None and size > limit:
+                raise InputError(f"{path}: more than {limit >> 20} MB; not read")
         return b"".join(parts)
     finally:
         os.close(fd)

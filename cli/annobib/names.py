@@ -163,6 +163,8 @@ def fold_for_sort(text: str) -> str:
 
 def split_top_level(value: str, sep_re: re.Pattern) -> list[str]:
     """Split ``value`` on ``sep_re`` matches that are not inside braces."""
+    if "{" not in value and "}" not in value:
+        return sep_re.split(value)  # the same cuts, found in C (20,000 names in a RIS file)
     parts, depth, start = [], 0, 0
     i = 0
     while i < len(value):

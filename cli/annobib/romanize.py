@@ -75,6 +75,11 @@ def _segment(run: str) -> list[str]:
     return out
 
 
+# pypinyin's contextual reading costs ~10 µs a character: runs of Han characters longer than
+# this (100,000 characters of hostile or pasted text) take the fast per-character table instead.
+MAX_CONTEXT_RUN = 2000
+
+
 def pinyin_words(text: str) -> str:
     """Toneless pinyin of Chinese text, syllables joined in pairs: 世界知识 -> ``shijie zhishi``."""
 
@@ -88,6 +93,10 @@ def pinyin_words(text: str) -> str:
 
     def one_run(m: re.Match) -> str:
         run = m.group(0)
+        if len(run) > MAX_CONTEXT_RUN:  # no title is this long: each character's first reading
+            from annobib.text import syllables
+
+            return " " + " ".join(pairs([r[0] if r else ch for ch, r in zip(run, syllables(run))])) + " "
         syl = _syllables(run)  # one reading per character, chosen in context by pypinyin
         if len(syl) != len(run):  # never expected for a run of Han characters; be safe
             return " " + " ".join(pairs(syl)) + " "

@@ -107,13 +107,19 @@ class RateBudget:
             self.commit(self.clock())
 
 
+MAX_RETRY_AFTER = 1e9  # seconds (about 31 years): more is "forever"
+
+
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header (delta-seconds or an HTTP date)."""
+    """Seconds to wait from a ``Retry-After`` header (delta-seconds or an HTTP date).
+
+    A server's value is clamped, never trusted: a 400-digit number reads as MAX_RETRY_AFTER
+    (callers then give up on the URL as "Retry-After too long"); junk reads as None."""
     if not value:
         return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
+    value = value.strip()[:200]
+    if value.isascii() and value.isdigit():
+        return float(value) if len(value) < 10 else MAX_RETRY_AFTER
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
@@ -121,7 +127,10 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     if when is None:
         return None
     now = time.time() if now is None else now
-    return max(0.0, when.timestamp() - now)
+    try:
+        return min(MAX_RETRY_AFTER, max(0.0, when.timestamp() - now))
+    except (OverflowError, ValueError, OSError):
+        return None
 
 
 def backoff(base: float, attempt: int, cap: float = 60.0) -> float:

@@ -18,6 +18,7 @@ from annobib.archive.state import State, now_iso, parse_iso
 from annobib.archive.urls import clean_url, fetchable
 from annobib.archive.wayback import (
     FINAL_SPN_ERRORS,
+    AnswerLost,
     TRANSIENT_SPN_ERRORS,
     ArchiveError,
     ArchiveOptions,
@@ -61,6 +62,7 @@ class Outcome:
         return d
 
 
+_JOB_ID = re.compile(r"[A-Za-z0-9._:-]{1,200}")
 _DATE_RE = re.compile(r"(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2}))?)?")
 
 
@@ -210,6 +212,8 @@ class ArchiveRun:
 
     # ---- results
     async def _record(self, target: Target, snap: Snapshot) -> Outcome:
+        if normalize_timestamp(snap.timestamp) != snap.timestamp:  # never archivedate = {0000-00-00}
+            return self._out(target, "error", f"the Archive gave an impossible timestamp {snap.timestamp[:20]!r}; nothing written")
         archiveurl = snap.url(self.options.snapshot_url, cited=target.url)
         archivedate = snap.date
         urldate = None
@@ -249,6 +253,12 @@ class ArchiveRun:
             return await self._record(target, snap)
         if problems:
             return self._out(target, "error", "lookup failed: " + "; ".join(problems))
+        if job and job.get("state") == "submitted" and not job.get("job_id"):
+            age = time.time() - (parse_iso(job.get("submitted_at")) or 0.0)
+            if age < self.options.job_expiry:
+                return self._out(target, "pending", "a capture was requested earlier but its answer was lost; "
+                                                    "no new request until it appears or "
+                                                    f"{int(self.options.job_expiry - age)} s have passed")
         if job and job.get("state") == "failed" and job.get("final") and not self.force_capture:
             return self._out(target, "failed", f"an earlier capture failed: {job.get('detail')} (--force to retry)")
         if self.writer.dry_run:
@@ -277,12 +287,20 @@ class ArchiveRun:
             await self.sleep(max(self.options.poll_interval, 0.01) * attempt)
 
     async def _capture_once(self, target: Target) -> Outcome:
+        # The fact of the submission is on disk before the request leaves: if the answer is
+        # lost (timeout, 5xx, a kill), no later step or run submits this URL again blindly.
+        submitted = now_iso()
+        self._set_job(target, {"state": "submitted", "submitted_at": submitted, "updated_at": submitted})
         try:
             body = await self.client.submit(target.url)
+        except AnswerLost as exc:
+            return await self._orphan(target, submitted, str(exc))
         except RateLimited as exc:
+            self._set_job(target, None)  # refused: nothing was started
             self._stop_captures("the Archive answered 429 repeatedly")
             return self._out(target, "needs-capture", str(exc))
         except ArchiveError as exc:
+            self._set_job(target, None)
             if "refused the keys" in str(exc):
                 self._stop_captures(str(exc))
             return self._out(target, "failed", str(exc))
@@ -290,6 +308,10 @@ class ArchiveRun:
             if self.client.gate.count_429 >= self.options.max_429:
                 self._stop_captures(f"{self.client.gate.count_429} answers 429 from the Archive")
         job_id = body.get("job_id")
+        if job_id and not _JOB_ID.fullmatch(str(job_id)):
+            # a job id that is no id (a megabyte, a path): a job may exist, but it cannot be
+            # asked about; it is an orphan like a lost answer
+            return await self._orphan(target, submitted, "Save Page Now answered an unusable job id")
         if job_id:
             submitted = now_iso()
             self._set_job(target, {"job_id": str(job_id), "submitted_at": submitted, "state": "pending"})
@@ -306,6 +328,17 @@ class ArchiveRun:
         out = self._out(target, "failed", f"capture not started: {message[:200]}")
         out.retry = ext in TRANSIENT_SPN_ERRORS
         return out
+
+    async def _orphan(self, target: Target, submitted: str, why: str) -> Outcome:
+        """A capture request whose answer was lost: recorded as submitted (no job id), then
+        looked up in CDX — never POSTed again before ``job_expiry`` has passed."""
+        self._set_job(target, {"state": "submitted", "submitted_at": submitted, "detail": why[:200],
+                               "updated_at": now_iso()})
+        snap = await self._newest(target)
+        if snap:
+            return await self._record(target, snap)
+        return self._out(target, "pending", f"capture requested, but {why[:160]}; not requested again: "
+                                            "run again later and the capture is looked up")
 
     def _stop_captures(self, why: str) -> None:
         if not self.captures_stopped:

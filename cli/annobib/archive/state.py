@@ -4,7 +4,10 @@
 writable, a file under the user cache directory).  It holds
 
 * ``links``:   URL → last check ``{outcome, status, final_url, chain, detail, checked_at}``
-* ``archive``: URL → capture work ``{job_id, submitted_at, state, detail, updated_at}``
+* ``archive``: URL → capture work ``{job_id, submitted_at, state, detail, updated_at}``; ``state``
+  is ``submitted`` from before the request leaves until the Archive gives a job id (an answer
+  lost to a timeout or a 5xx leaves it so: the URL is then looked up, not submitted again),
+  then ``pending``, or ``failed``
 
 so a re-run skips fresh link results and resumes Save Page Now jobs instead of resubmitting.
 Writes are atomic and merge with what is on disk (another run may have written meanwhile).
@@ -134,9 +137,13 @@ class State:
 
 def _read(path: Path) -> dict:
     out = {"version": VERSION, "links": {}, "archive": {}}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    from annobib.errors import InputError, read_input_bytes
+
+    if not path.exists():
+        return out
+    try:  # a device or FIFO planted at the path is not read; deep nesting is no state
+        data = json.loads(read_input_bytes(path, "a state file", limit=256 << 20).decode("utf-8"))
+    except (InputError, ValueError, RecursionError):
         return out
     if isinstance(data, dict):
         for section in SECTIONS:
@@ -236,7 +243,7 @@ def link_status(entry: Entry, state: State | None) -> dict:
         out["archive"] = "archived"
     else:
         job = state.job(url) if state is not None else None
-        if job and job.get("state") == "pending":
+        if job and job.get("state") in ("pending", "submitted"):
             out["archive"] = "pending"
         elif job and job.get("state") == "failed":
             out["archive"] = "failed"

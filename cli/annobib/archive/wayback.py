@@ -8,7 +8,6 @@ Base URLs come from the options, so the whole client can be pointed at a local f
 from __future__ import annotations
 
 import asyncio
-import json
 import re
 import time
 from dataclasses import dataclass, field
@@ -42,6 +41,11 @@ class ArchiveError(Exception):
 
 class RateLimited(ArchiveError):
     """The Archive kept answering 429."""
+
+
+class AnswerLost(ArchiveError):
+    """A capture request was sent but its answer is unknown (timeout, 5xx, garbled): a job may
+    exist. It is never sent again; the next step is a CDX look-up."""
 
 
 @dataclass
@@ -122,10 +126,31 @@ def _json_answer(resp, what: str):
     malformed JSON is an ArchiveError naming ``what`` answered it."""
     if resp.status_code >= 400:
         raise ArchiveError(f"{what} answered HTTP {resp.status_code}")
+    return _loads(resp.text or "{}", what)
+
+
+def _loads(text: str, what: str):
+    """JSON from the Archive, with the depth and number limits of :mod:`annobib.bounded`."""
+    from annobib.bounded import loads_json
+    from annobib.errors import InputError
+
     try:
-        return json.loads(resp.text or "{}")
-    except ValueError:
+        return loads_json(text, what)
+    except InputError:
         raise ArchiveError(f"{what} answered malformed JSON") from None
+
+
+@dataclass
+class Answer:
+    """An Archive answer, read whole but capped (see WaybackClient._send)."""
+
+    status_code: int
+    headers: object
+    content: bytes
+
+    @property
+    def text(self) -> str:
+        return self.content.decode("utf-8", "replace")
 
 
 @dataclass
@@ -144,11 +169,30 @@ class Snapshot:
         return f"{ts[0:4]}-{ts[4:6]}-{ts[6:8]}"
 
 
+FIRST_CAPTURE_YEAR = 1991  # nothing on the Web is older; the Wayback Machine starts in 1996
+
+
 def normalize_timestamp(ts: str) -> str | None:
-    ts = re.sub(r"\D", "", str(ts or ""))
+    """14 digits (shorter ones padded: ``2025`` → ``20250101000000``), or None when the
+    timestamp is impossible: not a calendar date and time (``00000000000000``, month 13,
+    31 February), before 1991 or more than two days ahead. A server's answer is never
+    trusted to make ``archivedate = {0000-00-00}``."""
+    from datetime import datetime, timedelta, timezone
+
+    ts = str(ts or "")
+    if len(ts) > 40:
+        return None
+    ts = re.sub(r"\D", "", ts)
     if not (4 <= len(ts) <= 14):
         return None
-    return (ts + "01010000000000"[len(ts) - 4:])[:14] if len(ts) < 14 else ts
+    ts = (ts + "01010000000000"[len(ts) - 4:])[:14] if len(ts) < 14 else ts
+    try:
+        when = datetime.strptime(ts, "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
+    except ValueError:
+        return None
+    if when.year < FIRST_CAPTURE_YEAR or when > datetime.now(timezone.utc) + timedelta(days=2):
+        return None
+    return ts
 
 
 def _ok_capture_status(status) -> bool:
@@ -173,8 +217,8 @@ def parse_cdx(text: str) -> list[dict]:
     if not text:
         return []
     try:
-        data = json.loads(text)
-    except ValueError:
+        data = _loads(text, "CDX")
+    except ArchiveError:
         rows = _parse_cdx_text(text)
         if rows is None:
             raise ArchiveError("CDX answered malformed JSON") from None
@@ -217,7 +261,9 @@ def _parse_cdx_text(text: str) -> list[dict] | None:
         else:
             return None
         item = dict(zip(names, parts))
-        out.append(item)
+        item["timestamp"] = normalize_timestamp(item["timestamp"])
+        if item["timestamp"]:
+            out.append(item)
     return out
 
 
@@ -284,9 +330,28 @@ class WaybackClient:
         await self.client.aclose()
 
     # ------------------------------------------------------------------ transport
-    async def request(self, method: str, url: str, *, capture: bool = False, **kwargs):
-        """One Archive request with retries. 429 → shared pause; 5xx/timeouts → backoff."""
+    async def _send(self, method: str, url: str, **kwargs) -> "Answer":
+        """One exchange, its body read streaming and cut off at MAX_ANSWER_BYTES (a 1 GB
+        answer costs 4 MB, not gigabytes)."""
+        from annobib.bounded import MAX_ANSWER_BYTES, read_answer
+
+        req = self.client.build_request(method, url, **kwargs)
+        resp = await self.client.send(req, stream=True)
+        try:
+            body = await read_answer(resp, MAX_ANSWER_BYTES)
+        finally:
+            await resp.aclose()
+        return Answer(resp.status_code, resp.headers, body)
+
+    async def request(self, method: str, url: str, *, capture: bool = False, resend: bool = True, **kwargs):
+        """One Archive request with retries. 429 → shared pause; 5xx/timeouts → backoff.
+
+        ``resend=False`` (a capture POST): a request that may have reached the Archive is never
+        sent again. A timeout or a broken connection raises AnswerLost and a 5xx answer is
+        returned as it is; only a refused connection or a 429 (nothing was started) is retried."""
         import httpx
+
+        from annobib.bounded import TooLarge
 
         opts = self.options
         last = "no answer"
@@ -299,7 +364,7 @@ class WaybackClient:
                     self.requests += 1
                     try:
                         async with asyncio.timeout(opts.timeout):
-                            resp = await self.client.request(method, url, **kwargs)
+                            resp = await self._send(method, url, **kwargs)
                     except (asyncio.TimeoutError, httpx.TimeoutException):
                         # the Archive may still be busy with the request given up on: keep its
                         # slot a while, so it never sees more than `concurrency` from us
@@ -307,6 +372,8 @@ class WaybackClient:
                         raise
             except asyncio.CancelledError:
                 raise
+            except TooLarge as exc:
+                raise (ArchiveError if resend else AnswerLost)(f"Archive request failed: {exc}") from None
             except (httpx.HTTPError, asyncio.TimeoutError, OSError) as exc:
                 last = "timed out" if isinstance(exc, (asyncio.TimeoutError, httpx.TimeoutException)) else (
                     f"{type(exc).__name__}: {str(exc)[:120]}")
@@ -314,6 +381,8 @@ class WaybackClient:
                 if self.gate.failures >= opts.max_failures and not self.gate.down:
                     self.gate.down = (f"the Archive is not answering ({last}, {self.gate.failures} times in a row); "
                                       "no more Archive requests this run")
+                if not resend and not isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout)):
+                    raise AnswerLost(f"Archive request failed: {last}") from None
                 if attempt < opts.tries:
                     await self.sleep(backoff(1.0, attempt, 30.0))
                 continue
@@ -322,7 +391,7 @@ class WaybackClient:
                 self.gate.saw_429()
                 last = "HTTP 429 (too many requests)"
                 continue  # the budget waits out the pause before the next try
-            if resp.status_code >= 500:
+            if resp.status_code >= 500 and resend:
                 last = f"HTTP {resp.status_code}"
                 if attempt < opts.tries:
                     await self.sleep(backoff(1.0, attempt, 30.0))
@@ -369,10 +438,11 @@ class WaybackClient:
                 import email.utils
 
                 try:
-                    when = email.utils.parsedate_to_datetime(memento)
-                    return Snapshot(when.strftime("%Y%m%d%H%M%S"), url, "200", "replay")
-                except (TypeError, ValueError):
+                    when = email.utils.parsedate_to_datetime(memento[:100])
+                    ts = normalize_timestamp(when.strftime("%Y%m%d%H%M%S"))
+                except (TypeError, ValueError, IndexError, OverflowError):
                     return None
+                return Snapshot(ts, url, "200", "replay") if ts else None
             return None
         if resp.status_code in (404, 403, 410):
             return None
@@ -458,17 +528,20 @@ class WaybackClient:
         data = {"url": url, "skip_first_archive": "1"}
         if self.options.if_not_archived_within:
             data["if_not_archived_within"] = self.options.if_not_archived_within
-        resp = await self.request("POST", self.options.save_url, data=data, headers=self._auth(), capture=True)
+        resp = await self.request("POST", self.options.save_url, data=data, headers=self._auth(), capture=True,
+                                  resend=False)
         if resp.status_code in (401, 403):
             raise ArchiveError(f"Save Page Now refused the keys (HTTP {resp.status_code})")
         try:
-            body = json.loads(resp.text or "{}")
-        except ValueError:
-            raise ArchiveError(f"Save Page Now answered malformed JSON (HTTP {resp.status_code})") from None
-        if not isinstance(body, dict):
-            raise ArchiveError("Save Page Now answered JSON that is not an object")
-        if resp.status_code >= 400 and not body.get("status_ext"):
-            raise ArchiveError(f"Save Page Now answered HTTP {resp.status_code}")
+            body = _loads(resp.text or "{}", "Save Page Now")
+        except ArchiveError:
+            body = None
+        if not isinstance(body, dict) or resp.status_code >= 400 and not body.get("status_ext"):
+            what = f"HTTP {resp.status_code}" if resp.status_code >= 400 else "an unreadable answer"
+            if resp.status_code >= 500 or resp.status_code < 400:
+                # a 5xx or a garbled 2xx may still have started a capture
+                raise AnswerLost(f"Save Page Now answered {what}")
+            raise ArchiveError(f"Save Page Now answered {what}")
         return body
 
     async def job_status(self, job_id: str) -> dict:

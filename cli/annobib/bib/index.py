@@ -312,7 +312,7 @@ def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bo
         elif _STRING_START.search(chunks[i]):
             pre[i] = parse_records([chunks[i]], [d], None)[0][0]
             ordered.append(pre[i])
-    strings = collect_strings(ordered)
+    strings = collect_strings(ordered, len(data), str(path))
     strings_digest = hashlib.sha1(marshal.dumps(sorted(strings.items()))).hexdigest()
     same_strings = old is not None and old_header.get("strings_digest") == strings_digest
 
@@ -332,9 +332,14 @@ def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bo
                 recs_in.append(marshal.loads(old_chunks[o][3]))
             else:  # parsed by the caller, else parse now (also when only macros changed)
                 recs_in.append(records.get(digests[i]))
-        results = _chunk_work_parallel(
-            [chunks[i] for i in work], [digests[i] for i in work], recs_in, strings
-        )
+        from annobib.bib.values import MacroTooLarge
+
+        try:
+            results = _chunk_work_parallel(
+                [chunks[i] for i in work], [digests[i] for i in work], recs_in, strings
+            )
+        except MacroTooLarge as exc:
+            raise MacroTooLarge(f"{path}: {exc}") from None
         done = dict(zip(work, results))
 
     # assemble, copying runs of consecutive old chunks in one go
@@ -437,7 +442,7 @@ def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bo
         "digest": digest,
         "count": len(keys_out),
         "problems": problems,
-        "strings": strings,
+        "strings": dict(strings),
         "strings_digest": strings_digest,
     }
     sections = {

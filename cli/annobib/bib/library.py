@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annobib.bib.parse import chunk_bounds, parse_chunks
-from annobib.bib.values import entry_from_record, resolve_value
+from annobib.bib.values import TOTAL_BASE, Macros, MacroTooLarge, entry_from_record, resolve_value
 from annobib.errors import InputError, read_input_bytes
 from annobib.model import Entry
 
@@ -274,19 +274,28 @@ def library_from_bytes(data: bytes, path: Path | None, records: dict | None = No
     return lib
 
 
-def collect_strings(recs: list) -> dict[str, str]:
-    strings: dict[str, str] = {}
+def macro_budget(size: int) -> Macros:
+    """An empty macro table whose expansions may add TOTAL_BASE + 4 x ``size`` characters."""
+    return Macros(budget=TOTAL_BASE + 4 * size)
+
+
+def collect_strings(recs: list, size: int = 0, source: str | None = None) -> Macros:
+    strings = macro_budget(size)
     for rec in recs:
         for item in rec:
             if item[0] == "string":
-                strings[item[3].strip().lower()] = resolve_value(item[4], strings)[0]
+                try:
+                    strings[item[3].strip().lower()] = resolve_value(item[4], strings)[0]
+                except MacroTooLarge as exc:
+                    named = f"{_block_name(item)}: {exc}"
+                    raise MacroTooLarge(f"{source}: {named}" if source else named) from None
     return strings
 
 
 
 def build_library(chunks: list[bytes], lines: list[int], recs: list, path: Path | None) -> Library:
     source = str(path) if path else None
-    strings: dict[str, str] = {}
+    strings = macro_budget(sum(len(c) for c in chunks))
     blocks: list[Block] = []
     seen_keys: dict[str, int] = {}
     extra: list[ParseProblem] = []
@@ -307,25 +316,38 @@ def build_library(chunks: list[bytes], lines: list[int], recs: list, path: Path 
         for j, item in enumerate(rec):
             raw = text[offsets[j] : offsets[j + 1]]
             line = lines[ci] + item[2] + 1
-            kind = item[0]
-            if kind == "entry":
-                entry, _ = entry_from_record(item, strings, line, source)
-                if entry.key in seen_keys:
-                    extra.append(ParseProblem(line, f"duplicate key {entry.key} (first defined on line {seen_keys[entry.key]})", raw, source))
-                else:
-                    seen_keys[entry.key] = line
-                blocks.append(Block("entry", raw, line, entry, _snapshot(entry), item[6], item[3]))
-            elif kind == "string":
-                strings[item[3].strip().lower()] = resolve_value(item[4], strings)[0]
-                blocks.append(Block("string", raw, line))
-            elif kind == "preamble":
-                blocks.append(Block("preamble", raw, line))
-            elif kind == "comment":
-                blocks.append(Block("comment", raw, line))
-            else:
-                blocks.append(Block("failed", raw, line, problem=item[3]))
-    lib = Library(blocks=blocks, path=path, strings=strings, extra_problems=extra)
-    return lib
+            try:
+                _add_block(blocks, item, raw, line, strings, seen_keys, extra, source)
+            except MacroTooLarge as exc:
+                where = f"{source}:{line}" if source else f"line {line}"
+                raise MacroTooLarge(f"{where}: {_block_name(item)}: {exc}") from None
+    return Library(blocks=blocks, path=path, strings=strings, extra_problems=extra)
+
+
+def _block_name(item: tuple) -> str:
+    name = item[3] if item[0] == "string" else item[4]
+    shown = "".join(c if c.isprintable() else "?" for c in str(name).strip()[:40])
+    return f"@string {shown}" if item[0] == "string" else f"entry {shown}"
+
+
+def _add_block(blocks, item, raw, line, strings, seen_keys, extra, source) -> None:
+    kind = item[0]
+    if kind == "entry":
+        entry, _ = entry_from_record(item, strings, line, source)
+        if entry.key in seen_keys:
+            extra.append(ParseProblem(line, f"duplicate key {entry.key} (first defined on line {seen_keys[entry.key]})", raw, source))
+        else:
+            seen_keys[entry.key] = line
+        blocks.append(Block("entry", raw, line, entry, _snapshot(entry), item[6], item[3]))
+    elif kind == "string":
+        strings[item[3].strip().lower()] = resolve_value(item[4], strings)[0]
+        blocks.append(Block("string", raw, line))
+    elif kind == "preamble":
+        blocks.append(Block("preamble", raw, line))
+    elif kind == "comment":
+        blocks.append(Block("comment", raw, line))
+    else:
+        blocks.append(Block("failed", raw, line, problem=item[3]))
 
 
 def is_modified(block: Block) -> bool:

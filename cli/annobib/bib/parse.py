@@ -76,6 +76,7 @@ def parse_chunks(chunks: list[str]) -> list[list[tuple]]:
     import bisect
 
     cursor_chunk = 0
+    chunk_lines: dict[int, list[int]] = {}  # chunk index -> offsets of its lines
     for b in blocks:
         start_line = b.start_line or 0
         ci = bisect.bisect_right(line_starts, start_line) - 1
@@ -94,7 +95,10 @@ def parse_chunks(chunks: list[str]) -> list[list[tuple]]:
                 offset = chunk.find(raw[:64]) if raw else 0
                 offset = max(offset, 0)
         else:
-            line_off = _line_offset(chunk, local_line)
+            starts = chunk_lines.get(ci)
+            if starts is None:  # once per chunk: walking lines per block was quadratic
+                starts = chunk_lines[ci] = [0] + [m.end() for m in _NEWLINE.finditer(chunk)]
+            line_off = starts[local_line] if local_line < len(starts) else len(chunk)
             offset = chunk.find(raw[:64], line_off) if raw else -1
             if offset < 0:
                 offset = line_off
@@ -206,14 +210,7 @@ def _clean_reason(reason: str) -> str:
     return reason.replace("`", "'")
 
 
-def _line_offset(text: str, line: int) -> int:
-    pos = 0
-    for _ in range(line):
-        nxt = text.find("\n", pos)
-        if nxt < 0:
-            return len(text)
-        pos = nxt + 1
-    return pos
+_NEWLINE = re.compile("\n")
 
 
 def _entry_record(e, offset: int, line: int, original_chunk: str, problem: str | None) -> tuple:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from annobib.errors import InputError
 from annobib.model import Entry
 
 MONTHS = {
@@ -129,26 +130,68 @@ def split_concatenation(raw: str) -> list[str]:
     return [p for p in parts if p]
 
 
+# @string expansion is bounded: macros that double at each level (`a2 = a1 # a1`) would
+# otherwise take seconds and gigabytes from a file of a few hundred bytes.
+MAX_VALUE = 1_000_000  # characters in one expanded value (a macro or a field)
+TOTAL_BASE = 4_000_000  # characters macros may add over a whole file, plus 4 x its length
+
+
+class MacroTooLarge(InputError):
+    """A value or the whole file expands past the limits; the file is refused (exit 2)."""
+
+
+class Macros(dict):
+    """``@string`` macros (lower-case name -> text) with a budget for what expanding them adds.
+
+    A plain dict works too (no total budget, the per-value cap still holds)."""
+
+    def __init__(self, *args, budget: int = TOTAL_BASE, **kw):
+        super().__init__(*args, **kw)
+        self.budget = budget
+
+    def charge(self, n: int, name: str) -> None:
+        self.budget -= n
+        if self.budget < 0:
+            raise MacroTooLarge(
+                f"@string macros expand to too much text in all (more than {TOTAL_BASE:,} characters"
+                f" plus 4 times the file; last used: {_shown(name)}); annobib does not read such a file"
+            )
+
+
+def _shown(name: str) -> str:
+    return "".join(c if c.isprintable() else "?" for c in name[:40])
+
+
 def resolve_value(raw: str, strings: dict[str, str]) -> tuple[str, bool]:
     """(text, used_macros): the value with delimiters removed and ``@string`` macros expanded.
 
-    Undefined macros stay as their name (the file is not changed either way)."""
+    Undefined macros stay as their name (the file is not changed either way). A value that
+    would expand past MAX_VALUE characters, or a file whose macros add more than its
+    ``Macros`` budget, raises MacroTooLarge naming the macro: such a file is refused rather
+    than truncated, since a shortened value would be written back or shown as if real."""
     lit = literal_value(raw)
     if lit is not None:
         return lit, False
     out = []
+    size = 0
+    charge = getattr(strings, "charge", None)
     for part in split_concatenation(raw.strip()):
         lit = literal_value(part)
-        if lit is not None:
-            out.append(lit)
-            continue
-        name = part.lower()
-        if name in strings:
-            out.append(strings[name])
-        elif name in MONTHS:
-            out.append(MONTHS[name])
-        else:
-            out.append(part)
+        if lit is None:
+            name = part.lower()
+            if name in strings:
+                lit = strings[name]
+                if charge is not None:
+                    charge(len(lit), part)
+            else:
+                lit = MONTHS.get(name, part)
+        size += len(lit)
+        if size > MAX_VALUE:
+            raise MacroTooLarge(
+                f"macro {_shown(part)} makes the value longer than {MAX_VALUE:,} characters"
+                " (macros built from macros double at each level); annobib does not read such a file"
+            )
+        out.append(lit)
     return "".join(out), True
 
 

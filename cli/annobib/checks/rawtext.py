@@ -17,7 +17,7 @@ _BARE_VALUE = re.compile(r"=[ \t]*([A-Za-z][\w:+.\-]*)[ \t]*(?=[,})\n]|$)", re.M
 _NAME_BEFORE = re.compile(r"([A-Za-z][\w:+.\-]*)[ \t]*$")
 
 
-_PERCENT_AT = re.compile(r"%[^\n@]*@")  # led by the literal '%': is there a '%' line with an '@' at all?
+_PERCENT_AT = re.compile(r"%[^\n@%]*@")  # [^%]: each scan stops at the next %, so linear; led by the literal '%': is there a '%' line with an '@' at all?
 _MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())  # BibTeX's own macros
 
 

@@ -98,7 +98,7 @@ def console(ctx: click.Context | None = None, stderr: bool = False):
         markup=False,
         force_terminal=on_terminal or None,
         soft_wrap=False,
-        width=None if on_terminal else int(os.environ.get("COLUMNS", "0") or 0) or 100,
+        width=None if on_terminal else _columns() or 100,
     )
 
 
@@ -126,6 +126,14 @@ def _safe_console_class():
 
         _SAFE_CONSOLE = SafeConsole
     return _SAFE_CONSOLE
+
+
+def _columns() -> int | None:
+    """$COLUMNS when it is a sane width (1-10000), else None (``COLUMNS=abc`` is ignored)."""
+    value = os.environ.get("COLUMNS", "")
+    if value.isascii() and value.isdigit() and len(value) <= 5 and 0 < int(value) <= 10000:
+        return int(value)
+    return None
 
 
 def emit_json(data) -> None:

@@ -74,7 +74,9 @@ def annotate(key: str, text: str | None, append: bool, use_editor: bool, dry_run
         text = annotation_from_buffer(saved)
         buffer = text
     elif text is None:
-        text = sys.stdin.read()
+        from annobib.bounded import read_stdin_text
+
+        text = read_stdin_text(limit=1 << 20)  # an annotation: 1 MB is plenty
         if not text.strip():
             raise InputError(
                 f"standard input is empty: {key} left untouched, nothing written "

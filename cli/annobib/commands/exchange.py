@@ -15,7 +15,7 @@ IMPORT_FORMATS = ("bibtex", "biblatex", "csl-json", "ris")
 
 @click.command("export")
 @click.option("--to", "fmt", required=True, type=click.Choice(EXPORT_FORMATS), help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE", help="Write to FILE (atomically) instead of standard output.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE", help="Write to FILE (atomically) instead of standard output (- is standard output).")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only entries with this tag (repeatable: all of them; -TAG: without).")
 @click.option("--with-citations", is_flag=True, help="Keep annobib's `citations` field in BibTeX/biblatex/RIS too (CSL-JSON always has it).")
 @click.option("--dry-run", is_flag=True, help="With -o: show the change to FILE as a diff; write nothing.")
@@ -58,7 +58,7 @@ def export(fmt: str, output: str | None, tags: tuple[str, ...], with_citations: 
     if tags:
         entries = [e for e in entries if has_tags(e, tags)]
     text = export_text(entries, fmt, with_citations=with_citations)
-    if output is None:
+    if output is None or output == "-":  # as for extract and format: never a file named "-"
         echo_exact(text, nl=False)  # BibTeX piped stays byte-exact; a terminal sees no raw escape
         if broken:
             raise SystemExit(1)
@@ -102,13 +102,13 @@ def import_command(file: str, fmt: str | None, merge: bool, force: bool, dry_run
     letter suffix. Everything goes into the first bibliography (--bib), created if needed.
     A broken file imports nothing.
     """
-    import sys
-
     from annobib.editing import open_for_adding, save
     from annobib.exchange import detect_format, load_file, parse_text
 
     if file == "-":
-        text = sys.stdin.read()
+        from annobib.bounded import read_stdin_text
+
+        text = read_stdin_text()
         if not text.strip():
             raise InputError("standard input is empty; nothing imported")
         entries = parse_text(text, fmt or detect_format(Path("stdin"), text), "stdin")

@@ -136,7 +136,7 @@ def _write_atomic(path: Path, data: str) -> None:
 @style_options
 @click.option("--to", "to", type=click.Choice(TO_CHOICES), default=None,
               help="Output: the terminal (default), plain text, Markdown, HTML or LaTeX.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE (atomically) instead of stdout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE (atomically) instead of stdout (- is stdout).")
 @click.option("--order", type=click.Choice(["auto", "file", "sorted"]), default="auto", show_default=True,
               help="auto: numeric lists by first citation (else file order), author-date/APA sorted.")
 @click.option("--annotated", is_flag=True, help="Each reference followed by its annotation (annote).")
@@ -179,6 +179,8 @@ def format_command(ctx, keys, query, style, edition, system, to, output, order, 
 
 def _format(ctx, keys, query, style, edition, system, to, output, order, annotated, context, archived, as_json,
             verbose):
+    if output == "-":  # standard output, as for extract: never a file named "-"
+        output = None
     from annobib.render import ListItem, render, render_document
     from annobib.styles import format_bibliography
 

@@ -98,6 +98,17 @@ def show(ctx, keys, bibtex, as_json, style):
         ctx.exit(code)
 
 
+SHOW_MAX = 4000  # characters of one value in the panel; Rich lays out longer ones slowly
+
+
+def _cut(text: str) -> str:
+    """A value for the panel: at most SHOW_MAX characters, saying how much was left out
+    (``--json`` and ``export`` always give it whole)."""
+    if len(text) <= SHOW_MAX:
+        return text
+    return f"{text[:SHOW_MAX]} … ({len(text) - SHOW_MAX:,} more characters; --json shows all)"
+
+
 def _print_entry(con, view, i: int, style: str) -> None:
     from rich import box
     from rich.console import Group
@@ -115,10 +126,10 @@ def _print_entry(con, view, i: int, style: str) -> None:
     for name, value in entry.fields.items():
         if name in ("citations",) + ANNOTATION_FIELDS:
             continue
-        shown = latex_to_text(value)
-        if shown != " ".join(value.split()):
+        shown = _cut(latex_to_text(value))
+        if shown != _cut(" ".join(value.split())):
             cell = Text(safe(shown))
-            cell.append("  " + safe(" ".join(value.split())), style="dim")
+            cell.append("  " + safe(_cut(" ".join(value.split()))), style="dim")
         else:
             cell = Text(safe(shown))
         grid.add_row(Text(safe(name)), cell)
@@ -133,9 +144,9 @@ def _print_entry(con, view, i: int, style: str) -> None:
         parts.append(Text(""))
         parts.append(Text("Reference", style="bold underline"))
         if isinstance(ref, str):
-            ref = Text(safe(ref))
-        elif safe(ref.plain) != ref.plain:
-            ref = Text(safe(ref.plain))  # control characters in a field: shown, never obeyed
+            ref = Text(safe(_cut(ref)))
+        elif safe(ref.plain) != ref.plain or len(ref.plain) > SHOW_MAX:
+            ref = Text(safe(_cut(ref.plain)))  # control characters in a field: shown, never obeyed
         parts.append(ref)
     cites = entry.citations
     if cites:
@@ -154,7 +165,7 @@ def _print_entry(con, view, i: int, style: str) -> None:
     if note:
         parts.append(Text(""))
         parts.append(Text("Annotation", style="bold underline"))
-        parts.append(Text(safe(latex_to_text(note))))
+        parts.append(Text(safe(_cut(latex_to_text(note)))))
     title = Text(safe(entry.key), style="bold cyan")
     title.append(f"  @{safe(entry.type)}", style="dim")
     subtitle = Text(safe(f"{entry.source}:{entry.line}"), style="dim")

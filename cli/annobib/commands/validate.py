@@ -29,21 +29,19 @@ def _gh_escape(text: str, prop: bool = False) -> str:
 
 
 def _read_manuscripts(paths) -> dict:
+    from annobib.bounded import MAX_IMPORT_BYTES
     from annobib.checks.coverage import cited_keys_from_text
+    from annobib.errors import read_input_bytes
 
     cited: dict[str, list] = {}
     for p in paths:
         path = Path(p)
+        # devices and writerless FIFOs are refused before reading (a manuscript /dev/zero hung)
+        data = read_input_bytes(path, "a manuscript (--manuscript)", limit=MAX_IMPORT_BYTES)
         try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise InputError(f"{p}: no such file (--manuscript)") from None
-        except IsADirectoryError:
-            raise InputError(f"{p}: is a directory, not a manuscript (--manuscript)") from None
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise InputError(f"{p}: not UTF-8 text (--manuscript)") from None
-        except OSError as exc:
-            raise InputError(f"{p}: cannot read ({exc.strerror})") from None
         suffix = path.suffix.lower()
         kind = "latex" if suffix in (".tex", ".aux", ".ltx", ".latex", ".sty") else \
             "pandoc" if suffix in (".md", ".markdown", ".qmd", ".rmd", ".txt", ".org", ".rst") else "auto"

@@ -63,16 +63,14 @@ def detect_format(path: Path, text: str) -> str:
 
 
 def read_text(path: Path) -> str:
+    """An import file's text: a regular file (or a pipe with a writer) of at most
+    MAX_IMPORT_BYTES, valid UTF-8, not empty. Devices, sockets and FIFOs nothing writes to are
+    refused before anything is read (``import /dev/zero`` ends at once)."""
     from annobib.bib.library import decode_bib_bytes
+    from annobib.bounded import MAX_IMPORT_BYTES
+    from annobib.errors import read_input_bytes
 
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    data = read_input_bytes(path, "a file to import", limit=MAX_IMPORT_BYTES)
     text = decode_bib_bytes(data, str(path))
     if not text.strip():
         raise InputError(f"{path}: the file is empty")

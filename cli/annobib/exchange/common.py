@@ -116,10 +116,14 @@ def format_date_parts(parts) -> str | None:
     for item in parts[:2]:
         nums = []
         for p in item[:3]:
+            if isinstance(p, str) and len(p.strip()) > 6:
+                raise ValueError(f"a date part is not a year, month or day: {p[:12]}…")
             try:
                 nums.append(int(p))
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):
                 break
+        if nums and not (-9999 <= nums[0] <= 9999 and all(0 <= n <= 31 for n in nums[1:])):
+            raise ValueError("a date out of range (years -9999 to 9999, months and days up to 31)")
         if not nums:
             continue
         text = f"{nums[0]:04d}" if nums[0] >= 0 else str(nums[0])
@@ -132,7 +136,7 @@ def month_number(value: str | None) -> int | None:
     if not value:
         return None
     value = value.strip().strip("{}").strip().casefold().rstrip(".")
-    if value.isdigit() and 1 <= int(value) <= 12:
+    if value.isdigit() and len(value) <= 2 and 1 <= int(value) <= 12:
         return int(value)
     return _MONTH_WORDS.get(value)
 
@@ -147,7 +151,7 @@ def classic_to_date(year: str | None, month: str | None, day: str | None = None)
         return None
     if m:
         out += f"-{m:02d}"
-        if day and day.strip().isdigit() and 1 <= int(day) <= 31:
+        if day and day.strip().isdigit() and len(day.strip()) <= 2 and 1 <= int(day) <= 31:
             out += f"-{int(day):02d}"
     return out
 

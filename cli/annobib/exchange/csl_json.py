@@ -346,10 +346,9 @@ def dumps(entries) -> str:
 
 def loads(text: str, name: str = "CSL-JSON") -> list[Entry]:
     """Parse a CSL-JSON document (an array of items, or ``{"items": [...]}``)."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg})") from None
+    from annobib.bounded import loads_json
+
+    data = loads_json(text, name)  # depth and number size checked: one clear line
     if isinstance(data, dict) and isinstance(data.get("items"), list):
         data = data["items"]
     elif isinstance(data, dict) and ("type" in data or "id" in data):

@@ -52,6 +52,23 @@ def _strip_outer_old(value: str) -> str:
     return v
 
 
+_BRACES = re.compile(r"[{}]")
+_COMMAND_OR_CHAR = re.compile(r"\\([a-zA-Z]+|.)", re.S)
+_COMMAND = re.compile(r"\\([a-zA-Z]+)\s*|\\(.)")
+MAX_NESTING = 40  # brace groups deeper than this are not markup anyone wrote by hand
+
+
+def _nesting(s: str) -> int:
+    depth = best = 0
+    for m in _BRACES.finditer(s):
+        if m.group() == "{":
+            depth += 1
+            best = max(best, depth)
+        else:
+            depth -= 1
+    return best
+
+
 def _read_group(s: str, i: int) -> tuple[str, int]:
     """The text of the {...} group at s[i] (or one character/command) and the index after it."""
     while i < len(s) and s[i] == " ":
@@ -60,17 +77,17 @@ def _read_group(s: str, i: int) -> tuple[str, int]:
         return "", i
     if s[i] == "{":
         depth = 0
-        for j in range(i, len(s)):
-            if s[j] == "{":
+        for m in _BRACES.finditer(s, i):  # braces only: a long group is one C-level scan
+            if m.group() == "{":
                 depth += 1
-            elif s[j] == "}":
+            else:
                 depth -= 1
                 if depth == 0:
-                    return s[i + 1 : j], j + 1
+                    return s[i + 1 : m.start()], m.end()
         return s[i + 1 :], len(s)
     if s[i] == "\\":
-        m = re.match(r"\\([a-zA-Z]+|.)", s[i:])
-        return m.group(0), i + m.end()
+        m = _COMMAND_OR_CHAR.match(s, i)  # matched in place: slicing s[i:] made this quadratic
+        return m.group(0), m.end()
     return s[i], i + 1
 
 
@@ -81,10 +98,12 @@ def segments(value: str | None, cjk_dashes: bool = False) -> tuple[tuple[str, bo
     if not s:
         return ()
     out: list[tuple[str, bool]] = []
-    try:
-        _decode_into(s, 0, out, cjk_dashes)
-    except RecursionError:  # braces nested hundreds deep: no markup worth reading, keep the text
+    # braces nested past MAX_NESTING: no markup worth reading (decoding it costs depth x length),
+    # keep the text
+    if "{" in s and _nesting(s) > MAX_NESTING:
         out = [(re.sub(r"[{}]", "", s), True)]
+    else:
+        _decode_into(s, 0, out, cjk_dashes)
     # merge neighbours with the same protection
     merged: list[list] = []
     for text, prot in out:
@@ -126,12 +145,12 @@ def _decode_into(s: str, depth: int, out: list, cjk: bool) -> None:
     while i < n:
         c = s[i]
         if c == "\\":
-            m = re.match(r"\\([a-zA-Z]+)\s*|\\(.)", s[i:])
+            m = _COMMAND.match(s, i)
             if not m:
                 i += 1
                 continue
             name = m.group(1) or m.group(2)
-            j = i + m.end()
+            j = m.end()
             if name in _ACCENTS and (m.group(2) is not None or len(name) == 1):
                 arg, j = _read_group(s, j)
                 arg = decode(arg) if arg.startswith("\\") or "{" in arg else arg

@@ -1,0 +1,171 @@
+"""Bounded input: size caps, JSON depth and number limits, capped network reads.
+
+Everything that reads text a user or a server controls goes through one of these, so a
+hostile input costs at most a few megabytes and a fraction of a second and ends in one
+:class:`InputError` line (exit 2) instead of a hang, a MemoryError or a traceback.
+
+Limits (chosen, documented in README "Bounded input"):
+
+- an imported file or standard input: at most ``MAX_IMPORT_BYTES`` (64 MB);
+- JSON: nesting at most ``MAX_JSON_DEPTH`` (64) levels, integers at most ``MAX_JSON_DIGITS``
+  (30) digits; floats must be finite;
+- a network answer: at most ``MAX_ANSWER_BYTES`` (4 MB), read streaming and cut off there.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+
+from annobib.errors import InputError
+
+MAX_IMPORT_BYTES = 64 << 20
+MAX_JSON_DEPTH = 64
+MAX_JSON_DIGITS = 30
+MAX_ANSWER_BYTES = 4 << 20
+
+
+class TooLarge(InputError):
+    """An input past a size limit."""
+
+
+def read_limited(stream, limit: int, what: str) -> bytes:
+    """At most ``limit`` bytes from a binary stream; more is an InputError (read no further)."""
+    parts, size = [], 0
+    while True:
+        chunk = stream.read(min(1 << 20, limit + 1 - size))
+        if not chunk:
+            break
+        parts.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise TooLarge(f"{what}: more than {limit >> 20} MB; not read")
+    return b"".join(parts)
+
+
+def read_stdin_text(what: str = "standard input", limit: int = MAX_IMPORT_BYTES) -> str:
+    """Standard input as UTF-8 text (a BOM is dropped): capped, and bytes that are not UTF-8
+    are one clear error instead of an internal one later."""
+    import sys
+
+    data = read_limited(sys.stdin.buffer, limit, what)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(f"{what}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); convert it to UTF-8 first") from None
+
+
+# --------------------------------------------------------------------------- JSON
+
+def json_depth(data) -> int:
+    """The deepest nesting of a parsed JSON value (a scalar is 0); iterative, no recursion."""
+    best = 0
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = value.values()
+        elif not isinstance(value, list):
+            continue
+        best = max(best, depth)
+        stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
+    return best
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_JSON_DIGITS:
+        raise ValueError(f"a number with {len(text.lstrip('-'))} digits (at most {MAX_JSON_DIGITS} are read)")
+    return int(text)
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"a number too large to read ({text[:20]}…)")
+    return value
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def loads_json(text: str, name: str):
+    """``json.loads`` with limits: one InputError naming ``name`` for malformed JSON, nesting
+    deeper than MAX_JSON_DEPTH, integers longer than MAX_JSON_DIGITS digits, ``NaN``/``Infinity``."""
+    deep = f"{name}: JSON nested more than {MAX_JSON_DEPTH} levels deep; not read"
+    try:
+        data = json.loads(text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg})") from None
+    except RecursionError:  # the C decoder stops cleanly at the interpreter's recursion limit
+        raise InputError(deep) from None
+    except ValueError as exc:
+        raise InputError(f"{name}: not read: {exc}") from None
+    if json_depth(data) > MAX_JSON_DEPTH:
+        raise InputError(deep)
+    if _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(data):
+        raise InputError(f"{name}: a string holds half of a UTF-16 pair (\\ud800-\\udfff alone): not text; not read")
+    return data
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # only then can a lone surrogate appear
+
+
+def _has_lone_surrogate(data) -> bool:
+    """True when a string (or key) in the parsed data cannot be written as UTF-8."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def finite_number(text: str, what: str, low: float, high: float) -> float:
+    """A float within [low, high] from text (``inf``, ``nan``, 400 digits → one clear error)."""
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        raise InputError(f"{what}: not a number: {str(text)[:40]!r}") from None
+    if not math.isfinite(value) or not low <= value <= high:
+        raise InputError(f"{what}: must be between {low:g} and {high:g}")
+    return value
+
+
+# --------------------------------------------------------------------------- network
+
+
+async def read_answer(response, limit: int = MAX_ANSWER_BYTES) -> bytes:
+    """The body of a streamed httpx response, at most ``limit`` bytes; more raises TooLarge
+    (the connection is closed, the rest never read)."""
+    parts, size = [], 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > limit:
+            raise TooLarge(f"the answer is larger than {limit >> 20} MB; not read")
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+def read_answer_sync(response, limit: int = MAX_ANSWER_BYTES) -> bytes:
+    """:func:`read_answer` for a synchronous streamed response."""
+    parts, size = [], 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > limit:
+            raise TooLarge(f"the answer is larger than {limit >> 20} MB; not read")
+        parts.append(chunk)
+    return b"".join(parts)
