@@ -34,7 +34,7 @@ from annobib.extract.fields import (
 )
 
 LEAD_IN_RE = re.compile(
-    r"^(?:(?:[中日韩英俄]译本|中译|日译|邦訳)\s*(?:参?见|見)\s*[：:]?\s*|(?:资料|数据|材料|史料)(?:来源|出处)\s*[：:]\s*|(?:(?:例如|比如)\s*[，,]?\s*(?=[参详见]))?(?:(?:另|亦|也|还|又|均|请|可|可以|具体|详细|更多|相关|有关)?\s*(?:参\s*见|参\s*阅|参\s*看|详\s*见|见|转\s*引\s*自|转\s*引|引\s*自|参考|参照|载)(?:于)?\s*[：:]?\s*(?:(?:例如|比如|如)\s*[：:，,]?\s*)?)"
+    r"^(?:(?:[中日韩英俄]译本|中译|日译|邦訳)\s*(?:参?见|見)\s*[：:]?\s*|(?:资料|数据|材料|史料)(?:来源|出处)\s*[：:]\s*|(?:(?:例如|比如|此外|另外|同时)\s*[，,]?\s*(?=(?:可|请|亦|也|还)?\s*[参详见]))?(?:(?:另|亦|也|还|又|均|请|可|可以|具体|详细|更多|相关|有关)?\s*(?:参\s*见|参\s*阅|参\s*看|详\s*见|见|转\s*引\s*自|转\s*引|引\s*自|参考|参照|载)(?:于)?\s*[：:]?\s*(?:(?:例如|比如|如)\s*[：:，,]?\s*)?)"
     r"|(?:(?:See|see)\s+also,?\s+(?:for\s+example|for\s+instance|e\.g\.),|(?:See|see)\s+also|(?:See|see),?\s+(?:for\s+example|for\s+instance|e\.g\.|inter\s+alia|among\s+others|in\s+particular|especially|generally),"
     r"|(?:See|see)\s+(?:generally|especially|in\s+particular|further|most\s+notably)\b,?"
     r"|(?:See|see),\s+(?:for|on)\s+[^,;:]{3,60},(?=\s+[A-Z])"
@@ -67,11 +67,13 @@ NAMED_NOTEREF_RE = re.compile(
     r"|\s*[・·、，,]\s*(?:前掲注|前揭注|前引注|前注|前引|前掲(?:書|論文)?\s*[（(]注)\s*[\[［(（〔【]?(?P<n3>\d{1,3})[\]］)）〕】]?)"
     r"\s*(?:,\s*at\s+)?[,，、]?\s*(?P<rest>.*)$"
 )
-# 秦立言：前引《…》 / 北村信一:前揭《…》: a short form (author and title) flagged by the word
-NAMED_PRE_BACKREF_RE = re.compile(r"^(?P<who>[^《「『：:，,。]{1,20})[：:，,]\s*(?:前引|前揭|前掲|上引|上掲)\s*(?=[《「『])")
+# 前掲、Anderson, Imagined Communities, p. 41.: a Western short form flagged by the Japanese word
+_PRE_BACKREF_LATIN = re.compile(r"^(?:前掲|前揭|前引)\s*[、，,]\s*(?=[A-Z])")
+# 秦立言：前引《…》 / 北村信一:前揭《…》 / 岡田・前掲「…」: a short form (author and title) flagged by the word
+NAMED_PRE_BACKREF_RE = re.compile(r"^(?P<who>[^《「『：:，,。・]{1,20})[：:，,・]\s*(?:前引|前揭|前掲|上引|上掲)\s*(?=[《「『])")
 IBID_RE = re.compile(
     r"^(?:同上(?:书|文|注|引)?|同前(?:注|书)?(?![引掲揭\s]*[" + "①②③④⑤⑥⑦⑧⑨⑩" + r"\d(（\[])|Ibid\.?|ibid\.?|Ibidem|Id\.|Id$|"
-    r"同書|同上書|同論文|同右|同(?=\s*\d{1,5}\s*頁)|上书|上引书|上引文|上揭书|上掲書|위의\s*(?:책|글|논문)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
+    r"同書|同上書|同論文|同右|同[・·]?(?=\s*\d{1,5}\s*頁)|上书|上引书|上引文|上揭书|上掲書|위의\s*(?:책|글|논문)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
 )
 # 前引周雪光书 / 前揭李明文: the back-reference word first, then the author
 OPCIT_ZH_PRE_RE = re.compile(r"^(?:前引|前揭|前掲)\s*(?P<author>[^\s，,。：:《》「」『』\d（(]{2,12}?)\s*(?:书|文|書|論文|著作)\s*(?:[，,。、]\s*)?(?P<rest>.*)$")
@@ -400,6 +402,10 @@ def classify(piece: str) -> CitationText | None:
     m = OPCIT_ZH_PRE_RE.match(piece)
     if m:
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author").strip())
+    m = _PRE_BACKREF_LATIN.match(piece)
+    if m:  # 前掲、Anderson, Imagined Communities, p. 41.: a Western short form flagged in Japanese
+        parsed = parse_citation(piece[m.end():])
+        return CitationText(piece, "short", parsed.locator, parsed=parsed)
     m = PRE_BACKREF_RE.match(piece)
     if m:
         parsed = parse_citation(piece[m.end():])

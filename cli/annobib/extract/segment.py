@@ -83,6 +83,8 @@ _NEW_CITATION = re.compile(
 )
 
 
+# 此外，可参考吴启鸣前引文 / 王一帆也持相似看法，参见王一帆：前引文: a back-reference after a full stop
+_BACKREF_AHEAD = re.compile(r"[^。.]{0,40}?(?:前引|前揭|前掲)(?:书|文|書|論文)?|(?:Ibid|Id)\.")
 _STOP = re.compile(r"。|\.(?= )")
 _OPENERS, _CLOSERS = "《「『（(“[［", "》」』）)”]］"
 
@@ -111,7 +113,7 @@ def sentences(text: str) -> list[str]:
         if j == len(text) or depth > 0:
             continue
         rest = text[j: j + _WINDOW]
-        if (_NEW_CITATION.match(rest) or citation_start(rest) > 0) \
+        if (_NEW_CITATION.match(rest) or _BACKREF_AHEAD.match(rest) or citation_start(rest) > 0) \
                 and citation_score(text[max(start, i - _WINDOW): i]) >= 4:
             out.append(text[start: i + 1])
             start = j
@@ -130,6 +132,7 @@ _TRANSLATION_IN_BRACKETS = re.compile(
 _JA_ALSO = re.compile(r"(?<=[.。])\s*(?:また|なお|さらに)[、，]\s*(?=[^。]{0,60}[『「])")
 # 松井孝『…』（…）、同『…』: a second work by the same author (同), cited after the first
 _JA_SAME_AUTHOR = re.compile(r"(?<=[）)』」])\s*[、，,]\s*同(?=\s*[『「《])")
+_NOTEREF_LIST = re.compile(r"、(?=[^、，。；]{0,20}?(?:前掲注|前揭注|前引注))")
 _JA_SEE_TAIL = re.compile(r"\s*(?:など)?(?:も|を)?参照(?:のこと|されたい)?\s*[。.]?\s*$")
 
 
@@ -143,6 +146,8 @@ def translation_pairs(text: str) -> str:
             tr += "、" + m.group("year") + "年"
         text = text[: m.start()].rstrip() + "；" + tr + "。"
     text = _JA_SAME_AUTHOR.sub("；同", text)
+    if "前掲注" in text or "前揭注" in text or "前引注" in text:
+        text = _NOTEREF_LIST.sub("；", text)  # 前掲注（1）我田・160頁、前掲注（7）中川・102頁
     if "参照" in text:
         text = _JA_SEE_TAIL.sub("。", _JA_ALSO.sub("；", text))
     return text

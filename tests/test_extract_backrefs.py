@@ -1,0 +1,55 @@
+"""Back-references in the forms real notes print them: each case is a short run of notes whose last
+note must point to the work named (by its note and citation index)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annobib.extract import extract_notes
+
+CASES = {
+    "nationality-bracket-before-qianjieshu": (
+        ["[日]佐野雅彦:《海上之路》,东京:某某社2011年版,第5页。", "李明:《陆上之路》,北京:某某出版社2012年版。",
+         "[日]佐野雅彦,前揭书,第92页。"], (1, 0), "92"),
+    "simplified-variant-of-a-japanese-name": (
+        ["宮坂信也「明末の海禁」『東洋史研究』第58巻第2号、1999年、40-60頁。", "宫坂信也前揭文,第52页。"], (1, 0), "52"),
+    "op-cit-with-a-short-title-picks-the-work": (
+        ["Stephen Harlow, Balance and Blame, Princeton University Press, 2008, p. 23.",
+         "Stephen Harlow, Alliances and Their Discontents, Cornell University Press, 2000, p. 9.",
+         "Harlow, Balance and Blame, op. cit., p. 88."], (1, 0), "88"),
+    "a-back-reference-after-a-full-stop": (
+        ["吴启鸣:《合会研究》,《史学月刊》2017年第3期。", "卢文涛:《农村金融》,《经济史研究》2020年第1期,第1-15页。此外,可参考吴启鸣前引文。"],
+        (1, 0), None),
+    "japanese-flag-before-a-western-short-form": (
+        ["Benedict Anderson, Imagined Communities (London: Verso, 1983), p. 5.", "前掲、Anderson, Imagined Communities, p. 41."],
+        (1, 0), "41"),
+    "author-nakaguro-zenkei-title": (
+        ["岡田浩一「製糸金融と地方銀行」『社会経済史学』第63巻第1号、1997年、1-20頁。", "岡田・前掲「製糸金融と地方銀行」8頁。"],
+        (1, 0), "8"),
+    "japanese-same-page": (["行川一郎『契約法』有斐閣、1983年、10頁。", "同・3頁。"], (1, 0), "3"),
+    "short-title-with-a-typo": (
+        ["[美]道格拉斯·诺思:《制度、制度变迁与经济绩效》,杭行译,上海:格致出版社2008年版,第3页。", "诺思:《制度、制度变迁和经济绩效》,第27页。"],
+        (1, 0), "27"),
+}
+
+
+def _keys(notes: list[str]):
+    x = extract_notes("\n\n".join(f"{k}. {n}" for k, n in enumerate(notes, 1)))
+    return [r.keys for r in x.notes], x
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_back_reference_finds_its_work(name):
+    notes, (target_note, index), locator = CASES[name]
+    keys, x = _keys(notes)
+    assert keys[-1] and keys[-1][-1] == keys[target_note - 1][index], (keys, [r.reason for r in x.notes])
+    if locator:
+        entry = next(e for e in x.entries if e.key == keys[-1][-1])
+        assert any(c.locator == locator and c.note == len(notes) for c in entry.citations)
+
+
+def test_two_note_references_in_one_japanese_note():
+    notes = ["我田栄『債権総論』岩波書店、1964年、120頁。", "中川高男『契約法』有斐閣、2021年、10頁。",
+             "前掲注（1）我田・160頁、前掲注（2）中川・102頁。"]
+    keys, _x = _keys(notes)
+    assert keys[2] == [keys[0][0], keys[1][0]]
