@@ -59,9 +59,17 @@ class Document:
     title: str | None = None
 
 
+# ⑴…⒇ and ⒈…⒛ (one character each) are the compatibility forms of (1)…(20) and 1.…20.: read as those
+_NUMBER_FORMS = str.maketrans({**{chr(0x2474 + k): f"({k + 1})" for k in range(20)},
+                               **{chr(0x2488 + k): f"{k + 1}." for k in range(20)}})
+
+
 def normalize_text(text: str) -> str:
-    """Newlines, BOM, NBSP and full-width spaces made ordinary; form feeds kept as page breaks."""
+    """Newlines, BOM, NBSP and full-width spaces made ordinary; form feeds kept as page breaks;
+    parenthesized and dotted number characters (⑴, ⒈) spelt out."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if any("\u2474" <= c <= "\u249b" for c in text):
+        text = text.translate(_NUMBER_FORMS)
     return text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u200b", "")
 
 

@@ -450,7 +450,7 @@ def loose_notes(text: str) -> list[Note]:
     Notes are numbered by their marker, else by position; they have no page.
     """
     text = normalize_text(text)
-    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    paragraphs = _numbers_alone_joined([p for p in re.split(r"\n\s*\n", text) if p.strip()])
     raw: list[tuple[int | None, list[str]]] = []
     for para in paragraphs:
         lines = [l for l in para.split("\n") if l.strip()]
@@ -464,11 +464,50 @@ def loose_notes(text: str) -> list[Note]:
             last = raw[-1][0] if raw else None
             if glued and int(glued.group(1)) == (last + 1 if last is not None else len(raw) + 1):
                 marks[0] = glued
-        raw += _paragraph_notes(lines, marks)
+        raw += _paragraph_notes(*_split_run_on(lines, marks))
     out = []
     for i, (num, lines) in enumerate(raw, 1):
         out.append(Note(page=None, number=num if num is not None else i, text=clean_spacing(join_lines(lines)), page_index=0, lines=lines))
     return out
+
+
+def _numbers_alone_joined(paragraphs: list[str]) -> list[str]:
+    """``1`` / (blank) / ``Чистяков К.В. …``: e-book pages print a note's number as a paragraph of its
+    own; it is the marker of the paragraph after it."""
+    out: list[str] = []
+    number = None
+    for para in paragraphs:
+        if re.fullmatch(r"\s*\d{1,3}\s*", para):
+            number = para.strip()
+            continue
+        out.append(f"{number} {para.lstrip()}" if number else para)
+        number = None
+    return out
+
+
+# ``…、7面。(8) 同上。``: two notes run onto one line (a PDF's short notes); the second marker must
+# continue the numbering
+_RUN_ON_MARKER = re.compile(r"(?<=[。.])\s*(?=[（(](\d{1,3})[)）]\s*\S)")
+
+
+def _split_run_on(lines: list[str], marks: list) -> tuple[list[str], list]:
+    out_lines, out_marks = [], []
+    for line, m in zip(lines, marks):
+        if m is None or "(" not in line[m.end():] and "（" not in line[m.end():]:
+            out_lines.append(line)
+            out_marks.append(m)
+            continue
+        expected = _loose_number(m) + 1
+        start = 0
+        for run in _RUN_ON_MARKER.finditer(line, m.end()):
+            if int(run.group(1)) == expected:
+                out_lines.append(line[start: run.start()])
+                out_marks.append(m if start == 0 else LOOSE_MARKER_RE.match(out_lines[-1]))
+                start = run.start()
+                expected += 1
+        out_lines.append(line[start:])
+        out_marks.append(m if start == 0 else LOOSE_MARKER_RE.match(line[start:]))
+    return out_lines, out_marks
 
 
 def _paragraph_notes(lines: list[str], marks: list) -> list[tuple[int | None, list[str]]]:

@@ -1,0 +1,23 @@
+"""How pasted notes are cut into notes: the shapes real pastes come in (each once read as one note)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annobib.extract.notes import loose_notes
+
+PASTES = {
+    "heading-line-first": "注释：\n[1] 王某：《甲书》，北京：某出版社2015年版。\n[2] 同上，第3页。\n[3] 李某：《乙书》，2016年。",
+    "english-heading": "NOTES\n1. A. Author, Title One (London: Verso, 1999), 5.\n2. Ibid., 7.\n3. B. Writer, Title Two (Paris: Seuil, 2001), 9.",
+    "parenthesized-number-characters": "⑴ 辻野一郎『奇想の系譜』美術出版社、1971年、45頁。\n⑵ 前掲注⑴書、52頁。\n⑶ 山下祐司『水墨画』講談社、1994年。",
+    "two-notes-on-one-line": "(1) 『読売新聞』1931年5月12日朝刊、7面。(2) 同上。\n(3) 佐藤康浩「前史」『美術史論叢』第12号、1996年、1-19頁。",
+    "numbers-alone-in-paragraphs": "1\n\nЧистяков К.В. Легенды. М.: Наука, 1968. С. 237.\n\n2\n\nТам же. С. 240.\n\n3\n\nЗелинский С.А. Старообрядчество. М.: Церковь, 1995.",
+    "glued-numbers-in-a-pdf-paste": "1《资料汇编》第 3 辑,南京:某出版社 1991 年版,第 211\n页。\n2颜某:《回忆录》,北京:中华书局\n1985 年版,第 397 页。\n3上书,第 402 页。",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PASTES))
+def test_a_paste_is_cut_into_its_three_notes(name):
+    notes = loose_notes(PASTES[name])
+    assert [n.number for n in notes] == [1, 2, 3], [n.text for n in notes]
+    assert all(n.text.strip() for n in notes)
