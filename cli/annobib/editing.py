@@ -22,10 +22,15 @@ TAGS_FIELD = "keywords"
 
 # --------------------------------------------------------------------------- finding entries
 
-def load_libraries(paths: Iterable[Path], for_writing: bool = False):
+def load_libraries(paths: Iterable[Path], for_writing: bool = False, lock: bool | None = None):
+    """The libraries at ``paths``. ``for_writing`` refuses broken files and (unless ``lock`` is
+    False: an editor session must not keep other writers waiting) takes each file's lock
+    before reading it, so that no other writer comes between this read and the write."""
     from annobib.bib import read_library
 
-    libraries = [read_library(p) for p in paths]
+    if lock is None:
+        lock = for_writing
+    libraries = [read_library(p, lock=lock) for p in paths]
     if for_writing:
         for lib in libraries:
             refuse_broken(lib)
@@ -401,13 +406,15 @@ def rescue_file(path: Path | None, key: str, text: str) -> Path | None:
 # --------------------------------------------------------------------------- reading for writing
 
 def open_for_adding(path: Path):
-    """The library at ``path``, or an empty one when the file does not exist yet."""
+    """The library at ``path`` (its lock taken), or an empty one when the file does not exist yet."""
     from annobib.bib import Library, read_library
+    from annobib.core.files import acquire
 
     path = Path(path)
+    token = acquire(path)  # also guards a file that does not exist yet
     if not path.exists():
-        return Library(path=path)
-    lib = read_library(path)
+        return Library(path=path, lock_token=token)
+    lib = read_library(path, lock=True)
     refuse_broken(lib)
     return lib
 

@@ -75,9 +75,9 @@ def export(fmt: str, output: str | None, tags: tuple[str, ...], with_citations: 
             old = ""
         click.echo(unified_diff(old, text, str(target)), nl=False)
         return
-    from annobib.bib.writer import atomic_write_text
+    from annobib.core.files import write_output
 
-    atomic_write_text(target, text)
+    write_output(target, text)  # locked, atomic; a regular file or a new one only
     click.echo(f"annobib: exported {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} to {target} ({fmt})", err=True)
     if broken:
         raise SystemExit(1)  # the export is incomplete: say so in the exit code

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from annobib.commands._common import bibliography_paths, emit_json
+from annobib.commands._common import bibliography_paths, emit_json, libraries_for_writing
 from annobib.errors import InputError
 
 
@@ -45,10 +45,10 @@ def tag(words: tuple[str, ...], dry_run: bool, as_json: bool) -> None:
             raise InputError(f"{word!r}: a tag name must follow + or -")
         else:
             keys.append(word)
-    libraries = load_libraries(bibliography_paths(), for_writing=True)
     if not add and not remove:
-        _list(libraries, keys, as_json)
+        _list(load_libraries(bibliography_paths(), for_writing=True, lock=False), keys, as_json)
         return
+    libraries = libraries_for_writing()  # locked from here to the write: no change is lost
     if not keys:
         raise InputError("which entry? usage: annobib tag KEY… +tag -tag")
     touched = {}

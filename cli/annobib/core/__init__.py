@@ -1,0 +1,1 @@
+"""Shared low-level pieces: files, locks, the output sanitizer."""
