@@ -54,6 +54,8 @@ def _open_locked(target: Path, deadline: float, timeout: float):
     pause = 0.002
     while True:
         try:
+            if not stat.S_ISREG(os.stat(target).st_mode):
+                return None  # a socket cannot even be opened; the write refuses it
             fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
         except (FileNotFoundError, NotADirectoryError):
             return None
@@ -302,5 +304,6 @@ def atomic_write_text(path: str | os.PathLike, text: str, bom: bool = False, *, 
 
 def write_output(path: str | os.PathLike, text: str) -> None:
     """An output file (``-o``): locked, atomic, regular or new only."""
+    output_target(Path(path))  # refused before anything else (a FIFO is never opened)
     with locked(path):
         atomic_write_text(path, text)
