@@ -141,3 +141,18 @@ def test_append_in_the_editor_shows_the_current_text_as_comments(bib, tmp_path):
     shown = seen.read_text(encoding="utf-8")
     assert "#   First." in shown and not any(line == "First." for line in shown.splitlines())
     assert annote(bib) == "First.\n\nSecond."
+
+
+def test_editor_keeps_the_hash_lines_of_an_annotation(bib, tmp_path):
+    run_cli(["--bib", str(bib), "annotate", "liu2025meifei", "--text", "# Method\nSurvey.\n#2 caveat: small n"])
+    assert annote(bib) == "# Method\nSurvey.\n#2 caveat: small n"
+    env = editor_script(tmp_path, "path.write_text(text.replace('Survey.', 'Survey, revised.'), encoding='utf-8')\n")
+    r = run_cli(["--bib", str(bib), "annotate", "liu2025meifei", "--editor"], env=env)
+    assert r.exit_code == 0, r.stderr
+    assert annote(bib) == "# Method\nSurvey, revised.\n#2 caveat: small n"
+
+
+def test_editor_without_the_marker_drops_only_the_comments_on_top(bib, tmp_path):
+    env = editor_script(tmp_path, "path.write_text('# note to self\\n\\nBody\\n# kept\\n', encoding='utf-8')\n")
+    assert run_cli(["--bib", str(bib), "annotate", "liu2025meifei", "--editor"], env=env).exit_code == 0
+    assert annote(bib) == "Body\n# kept"

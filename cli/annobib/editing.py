@@ -130,11 +130,16 @@ def reference_line(entry: Entry) -> str:
     return ("，" if cjk else ", ").join(parts) or entry.key
 
 
-def annotation_buffer(entry: Entry) -> str:
+ANNOTATION_MARK = "# ---- the annotation: every line below this one is kept as written, '#' lines too ----"
+
+
+def annotation_buffer(entry: Entry, append: bool = False) -> str:
     """The text shown in $EDITOR: the reference and the citing sentences as ``#`` comments,
-    then the current annotation."""
+    a marker line, then the current annotation (with ``append``: the current annotation as
+    comments, and nothing below the marker). Only the comments above the marker are dropped
+    when it is read back, so an annotation's own ``#`` lines survive an edit."""
     lines = [
-        f"# Annotation for {entry.key}. Write it below; lines starting with '#' are ignored.",
+        f"# Annotation for {entry.key}. Write it below the marker line; the '#' lines above it are ignored.",
         "# Save an empty text to leave the entry untouched.",
         "#",
         f"# {reference_line(entry)}",
@@ -145,13 +150,26 @@ def annotation_buffer(entry: Entry) -> str:
         for c in cites:
             text = " ".join(c.to_text().split())
             lines.append(f"#   {text}")
-    lines += ["#", ""]
     current = to_plain_text(entry.get(ANNOTATION_FIELD))
-    return "\n".join(lines) + (current + "\n" if current else "")
+    if append and current:
+        lines += ["#", "# Current annotation (your text is added after it):"]
+        lines += [f"#   {line}" for line in current.splitlines()]
+    lines += ["#", ANNOTATION_MARK]
+    return "\n".join(lines) + "\n" + (current + "\n" if current and not append else "")
 
 
 def annotation_from_buffer(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if not line.startswith("#")).strip()
+    """What was written below the marker line, as written. Without the marker (deleted in the
+    editor) the ``#`` lines at the top are taken for the instructions and dropped, and any
+    later ``#`` line is kept."""
+    lines = text.splitlines()
+    marks = [i for i, line in enumerate(lines) if line.strip() == ANNOTATION_MARK]
+    if marks:
+        return "\n".join(lines[marks[0] + 1:]).strip()
+    i = 0
+    while i < len(lines) and (lines[i].startswith("#") or not lines[i].strip()):
+        i += 1
+    return "\n".join(lines[i:]).strip()
 
 
 # --------------------------------------------------------------------------- tags
