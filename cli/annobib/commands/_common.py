@@ -70,6 +70,12 @@ def load_bibliography(ctx: click.Context | None = None):
     return view
 
 
+def require_entries(libraries, paths) -> None:
+    """An empty or comments-only bibliography is an input error (exit 2), as for every reader."""
+    if not any(lib.keys() or lib.problems for lib in libraries):
+        raise no_entries(paths)
+
+
 def no_entries(paths) -> InputError:
     """The error for a bibliography with nothing in it."""
     return InputError(f"{', '.join(str(p) for p in paths)}: no entries (an empty file, or only comments)")

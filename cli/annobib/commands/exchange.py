@@ -41,10 +41,11 @@ def export(fmt: str, output: str | None, tags: tuple[str, ...], with_citations: 
     from annobib.editing import has_tags, load_libraries, locate
     from annobib.exchange import export_text
 
-    from annobib.commands._common import warn
+    from annobib.commands._common import require_entries, warn
 
     paths = bibliography_paths()
     libraries = load_libraries(paths)
+    require_entries(libraries, paths)
     broken = 0
     for lib in libraries:
         for block in lib.blocks:
