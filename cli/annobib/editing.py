@@ -175,9 +175,12 @@ def annotation_from_buffer(text: str) -> str:
 # --------------------------------------------------------------------------- tags
 
 def split_tags(value: str | None) -> list[str]:
+    """The tags in a ``keywords`` value, as typed (``R\\&D`` in the file is the tag ``R&D``)."""
+    from annobib.bib.latex import unescape_specials
+
     if not value:
         return []
-    return [t.strip() for t in re.split(r"[,;，；]", value) if t.strip()]
+    return [unescape_specials(t.strip()) for t in re.split(r"[,;，；]", value) if t.strip()]
 
 
 def get_tags(entry: Entry) -> list[str]:

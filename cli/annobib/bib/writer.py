@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from annobib.bib.latex import escape_specials, unescape_specials
 from annobib.bib.library import Library, file_stamp, is_modified
 from annobib.bib.parse import parse_chunks, value_style
 from annobib.bib.values import braces_balanced, entry_from_record
@@ -46,21 +47,24 @@ def _marks_balanced(value: str) -> bool:
     return depth == 0
 
 
-def _braced(value: str) -> str:
-    """``{value}``; unbalanced braces in the value are escaped so the file stays parseable."""
+def _braced(value: str, name: str = "") -> str:
+    """``{value}``: LaTeX's specials escaped (see :mod:`annobib.bib.latex`), unbalanced braces
+    escaped so the file stays parseable."""
     value = _safe_text(value)
     if not (braces_balanced(value) and _marks_balanced(value)):
         value = re.sub(r"(?<!\\)([{}])", r"\\\1", value)
-    return "{" + value + "}"
+    # after the braces: a link whose braces had to be escaped is no link, its specials are text
+    return "{" + escape_specials(value, name) + "}"
 
 
-def format_value(value: str, style: str = "braces") -> str:
+def format_value(value: str, style: str = "braces", name: str = "") -> str:
     """A value written the way the field was written before when that is safe."""
     if style == "number" and value.isdigit():
         return value
+    value = escape_specials(value, name)
     if style == "quotes" and '"' not in value and _balanced(value) and _marks_balanced(value) and _safe_text(value) == value:
         return '"' + value + '"'
-    return _braced(value)
+    return _braced(value, name)
 
 
 def _balanced(value: str) -> bool:
@@ -79,7 +83,7 @@ def serialize_entry(entry: Entry, indent: str = "  ") -> str:
     for name, value in entry.fields.items():
         if value is None:
             continue
-        lines.append(f"{indent}{name.ljust(width)} = {_braced(str(value))},")
+        lines.append(f"{indent}{name.ljust(width)} = {_braced(str(value), name)},")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -239,7 +243,7 @@ def splice_entry(block) -> str | None:
     for name, span in by_name.items():
         if name in old and name in new and new[name] != old[name]:
             style = value_style(raw[span.value_start:span.value_end])
-            edits.append((span.value_start, span.value_end, format_value(new[name], style)))
+            edits.append((span.value_start, span.value_end, format_value(new[name], style, name)))
     added = [k for k in new if k not in by_name]
     if added:
         last = spans.fields[-1] if spans.fields else None
@@ -277,13 +281,13 @@ def splice_entry(block) -> str | None:
                 else:
                     sep = "= "
                 is_last = i == len(added) - 1
-                text += nl + indent + pad + sep + _braced(new[name]) + ("," if (not is_last or trailing) else "")
+                text += nl + indent + pad + sep + _braced(new[name], name) + ("," if (not is_last or trailing) else "")
             if trailing:
                 edits.append((last.comma + 1, last.comma + 1, text))
             else:
                 edits.append((last.value_end, last.value_end, "," + text))
         else:
-            text = "".join(f"{nl}  {name} = {_braced(new[name])}," for name in added)
+            text = "".join(f"{nl}  {name} = {_braced(new[name], name)}," for name in added)
             if spans.key_comma is not None:
                 edits.append((spans.key_comma + 1, spans.key_comma + 1, text))
             else:
@@ -357,8 +361,9 @@ _BLOCK_AT = re.compile(r"@[ \t]*\w+[ \t]*[{(]")
 
 
 def _norm(value: str) -> str:
-    # what the writer may change on purpose: escaped braces, a braced `@`, a trailing space
-    return re.sub(r"\\([{}])", r"\1", value).replace("{@}", "@").strip()
+    # what the writer may change on purpose: escaped braces and specials, a braced `@`, a
+    # trailing space
+    return re.sub(r"\\([{}])", r"\1", unescape_specials(value)).replace("{@}", "@").strip()
 
 
 def check_written(lib: Library, parts: list[tuple]) -> None:
