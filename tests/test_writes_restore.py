@@ -109,3 +109,23 @@ def test_w110_flags_commented_out_entries():
     assert ("W110", 3) in _codes(multi)
     plain = ok + "\n% a comment mentioning an e-mail a@b.org\n"
     assert _codes(plain) == []
+
+
+def test_every_fix_comes_from_a_rule_declared_fixable():
+    """apply_fixes runs only the rules declared fixable (validate --fix at 50k: 9.2 s -> 7.4 s):
+    a rule that offers a fix without saying so would silently stop being applied."""
+    import glob
+
+    from annobib.checks import select_rules
+    from annobib.checks.base import REGISTRY
+
+    data = Path(__file__).resolve().parent / "data"
+    rules = select_rules()
+    seen = 0
+    for path in sorted(glob.glob(str(data / "**" / "*.bib"), recursive=True)):
+        lib = read_library(path, use_cache=False)
+        for f in run_checks(lib, rules=rules, ctx=Context(today=dt.date(2026, 1, 1))):
+            if f.fix is not None:
+                seen += 1
+                assert REGISTRY[f.code].fixable, f"{f.code} offers a fix but is not declared fixable"
+    assert seen > 20  # the fixtures do offer fixes: the check above did run
