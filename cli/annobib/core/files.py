@@ -49,7 +49,10 @@ def _open_locked(target: Path, deadline: float, timeout: float):
     """A descriptor of the file now at ``target`` holding its flock, or None when there is
     nothing to lock (no file yet, or not a regular file: such targets are refused or created
     exclusively when written)."""
-    import fcntl
+    try:
+        import fcntl
+    except ImportError:  # no flock on this system: the changed-file check alone guards the write
+        return None
 
     pause = 0.002
     while True:
