@@ -153,7 +153,7 @@ def test_edit_keeps_delimiters_case_and_macros(tmp_path):
     assert e.fields["year"] == "2025"
     e.fields["year"] = "2026"
     e.fields["pages"] = "31--40"
-    diff = write_library(lib)
+    diff = write_library(lib, diff=True)
     text = path.read_text(encoding="utf-8")
     assert "  year      = 2026,\n" in text  # a bare number stays bare
     assert "  pages     = {31--40},\n" in text

@@ -81,7 +81,20 @@ def test_many_uses_of_a_big_macro_exhaust_the_budget():
 
     text = "@string{big = {" + "x" * 600_000 + "}}\n@article{k,\n" + "".join(f"  f{i} = big,\n" for i in range(40)) + "}\n"
     with bounded(megabytes=60), pytest.raises(MacroTooLarge, match="too much text in all.*big"):
-        parse_library(text)
+        parse_library(text).entries  # noqa: B018 - entries are built when first used
+
+
+def test_macros_redefined_between_entries_share_one_budget():
+    """Entries are built when used, each with the macros of its place in the file (a copy made when
+    an @string follows entries); the copies draw on one budget, or each would spend it afresh."""
+    from annobib.bib import parse_library
+    from annobib.bib.values import MacroTooLarge
+
+    parts = ["@string{big = {" + "x" * 600_000 + "}}\n"]
+    for k in range(12):
+        parts.append(f"@article{{k{k}, f = big}}\n@string{{d{k} = {{y}}}}\n")
+    with bounded(megabytes=80), pytest.raises(MacroTooLarge, match="too much text in all"):
+        parse_library("".join(parts)).entries  # noqa: B018 - entries are built when first used
 
 
 def test_ordinary_macros_still_expand():

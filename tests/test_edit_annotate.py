@@ -8,6 +8,8 @@ import textwrap
 import pytest
 from conftest import run_cli
 
+from annobib.editing import to_plain_text
+
 from annobib.bib import read_library
 
 LIB = """% my notes
@@ -52,9 +54,11 @@ def annote(bib, key="liu2025meifei"):
 def test_text_option_writes_a_one_line_diff(bib):
     r = run_cli(["--bib", str(bib), "annotate", "liu2025meifei", "--text", "A survey of R&D, 50% new."])
     assert r.exit_code == 0, r.stderr
-    assert annote(bib) == "A survey of R&D, 50% new."
+    # the file holds it safe for LaTeX (a bare % would end the line for it); it reads back as typed
+    assert annote(bib) == "A survey of R\\&D, 50\\% new."
+    assert to_plain_text(annote(bib)) == "A survey of R&D, 50% new."
     new = bib.read_text(encoding="utf-8")
-    assert new.replace("  annote       = {A survey of R&D, 50% new.},\n", "") == LIB
+    assert new.replace("  annote       = {A survey of R\\&D, 50\\% new.},\n", "") == LIB
 
 
 def test_standard_input_and_append(bib):
@@ -141,3 +145,18 @@ def test_append_in_the_editor_shows_the_current_text_as_comments(bib, tmp_path):
     shown = seen.read_text(encoding="utf-8")
     assert "#   First." in shown and not any(line == "First." for line in shown.splitlines())
     assert annote(bib) == "First.\n\nSecond."
+
+
+def test_editor_keeps_the_hash_lines_of_an_annotation(bib, tmp_path):
+    run_cli(["--bib", str(bib), "annotate", "liu2025meifei", "--text", "# Method\nSurvey.\n#2 caveat: small n"])
+    assert to_plain_text(annote(bib)) == "# Method\nSurvey.\n#2 caveat: small n"
+    env = editor_script(tmp_path, "path.write_text(text.replace('Survey.', 'Survey, revised.'), encoding='utf-8')\n")
+    r = run_cli(["--bib", str(bib), "annotate", "liu2025meifei", "--editor"], env=env)
+    assert r.exit_code == 0, r.stderr
+    assert to_plain_text(annote(bib)) == "# Method\nSurvey, revised.\n#2 caveat: small n"
+
+
+def test_editor_without_the_marker_drops_only_the_comments_on_top(bib, tmp_path):
+    env = editor_script(tmp_path, "path.write_text('# note to self\\n\\nBody\\n# kept\\n', encoding='utf-8')\n")
+    assert run_cli(["--bib", str(bib), "annotate", "liu2025meifei", "--editor"], env=env).exit_code == 0
+    assert to_plain_text(annote(bib)) == "Body\n# kept"

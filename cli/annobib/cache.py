@@ -491,14 +491,21 @@ def load_store(path: Path) -> dict:
         return {}
     _header, load = got
     chunks = load("chunk")
-    recs = Packed([load("rec")])
+    from array import array
+
+    offs_b, blob = load("rec")
+    if isinstance(blob, _LazyBlob):
+        blob = blob[0:len(blob)]  # every record is wanted: one read, not one per record
+    offs = array("Q")
+    offs.frombytes(offs_b)
+    loads = marshal.loads
     out = {}
     e = 0
     for digest, n, _flags, extra, _probs in chunks:
         if extra is not None:
-            out[digest] = marshal.loads(extra)
+            out[digest] = loads(extra)
         else:
-            out[digest] = [recs[k] for k in range(e, e + n)]
+            out[digest] = [loads(blob[offs[k]:offs[k + 1]]) for k in range(e, e + n)]
         e += n
     return out
 

@@ -85,6 +85,14 @@ def cli(ctx: click.Context, bib_paths: tuple[str, ...], no_color: bool, debug: b
     from annobib.commands._common import Settings
 
     ctx.obj = Settings(bib_paths=bib_paths, no_color=no_color, debug=debug)
+    ctx.call_on_close(_release_locks)
+
+
+def _release_locks() -> None:
+    """Let other writers in as soon as the command is done (also when it failed)."""
+    files = sys.modules.get("annobib.core.files")
+    if files is not None:
+        files.release_all()
 
 
 def _undecodable(args: list[str]) -> str | None:

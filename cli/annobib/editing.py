@@ -22,10 +22,15 @@ TAGS_FIELD = "keywords"
 
 # --------------------------------------------------------------------------- finding entries
 
-def load_libraries(paths: Iterable[Path], for_writing: bool = False):
+def load_libraries(paths: Iterable[Path], for_writing: bool = False, lock: bool | None = None):
+    """The libraries at ``paths``. ``for_writing`` refuses broken files and (unless ``lock`` is
+    False: an editor session must not keep other writers waiting) takes each file's lock
+    before reading it, so that no other writer comes between this read and the write."""
     from annobib.bib import read_library
 
-    libraries = [read_library(p) for p in paths]
+    if lock is None:
+        lock = for_writing
+    libraries = [read_library(p, lock=lock) for p in paths]
     if for_writing:
         for lib in libraries:
             refuse_broken(lib)
@@ -125,11 +130,16 @@ def reference_line(entry: Entry) -> str:
     return ("，" if cjk else ", ").join(parts) or entry.key
 
 
-def annotation_buffer(entry: Entry) -> str:
+ANNOTATION_MARK = "# ---- the annotation: every line below this one is kept as written, '#' lines too ----"
+
+
+def annotation_buffer(entry: Entry, append: bool = False) -> str:
     """The text shown in $EDITOR: the reference and the citing sentences as ``#`` comments,
-    then the current annotation."""
+    a marker line, then the current annotation (with ``append``: the current annotation as
+    comments, and nothing below the marker). Only the comments above the marker are dropped
+    when it is read back, so an annotation's own ``#`` lines survive an edit."""
     lines = [
-        f"# Annotation for {entry.key}. Write it below; lines starting with '#' are ignored.",
+        f"# Annotation for {entry.key}. Write it below the marker line; the '#' lines above it are ignored.",
         "# Save an empty text to leave the entry untouched.",
         "#",
         f"# {reference_line(entry)}",
@@ -140,21 +150,37 @@ def annotation_buffer(entry: Entry) -> str:
         for c in cites:
             text = " ".join(c.to_text().split())
             lines.append(f"#   {text}")
-    lines += ["#", ""]
     current = to_plain_text(entry.get(ANNOTATION_FIELD))
-    return "\n".join(lines) + (current + "\n" if current else "")
+    if append and current:
+        lines += ["#", "# Current annotation (your text is added after it):"]
+        lines += [f"#   {line}" for line in current.splitlines()]
+    lines += ["#", ANNOTATION_MARK]
+    return "\n".join(lines) + "\n" + (current + "\n" if current and not append else "")
 
 
 def annotation_from_buffer(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if not line.startswith("#")).strip()
+    """What was written below the marker line, as written. Without the marker (deleted in the
+    editor) the ``#`` lines at the top are taken for the instructions and dropped, and any
+    later ``#`` line is kept."""
+    lines = text.splitlines()
+    marks = [i for i, line in enumerate(lines) if line.strip() == ANNOTATION_MARK]
+    if marks:
+        return "\n".join(lines[marks[0] + 1:]).strip()
+    i = 0
+    while i < len(lines) and (lines[i].startswith("#") or not lines[i].strip()):
+        i += 1
+    return "\n".join(lines[i:]).strip()
 
 
 # --------------------------------------------------------------------------- tags
 
 def split_tags(value: str | None) -> list[str]:
+    """The tags in a ``keywords`` value, as typed (``R\\&D`` in the file is the tag ``R&D``)."""
+    from annobib.bib.latex import unescape_specials
+
     if not value:
         return []
-    return [t.strip() for t in re.split(r"[,;，；]", value) if t.strip()]
+    return [unescape_specials(t.strip()) for t in re.split(r"[,;，；]", value) if t.strip()]
 
 
 def get_tags(entry: Entry) -> list[str]:
@@ -401,13 +427,15 @@ def rescue_file(path: Path | None, key: str, text: str) -> Path | None:
 # --------------------------------------------------------------------------- reading for writing
 
 def open_for_adding(path: Path):
-    """The library at ``path``, or an empty one when the file does not exist yet."""
+    """The library at ``path`` (its lock taken), or an empty one when the file does not exist yet."""
     from annobib.bib import Library, read_library
+    from annobib.core.files import acquire
 
     path = Path(path)
+    token = acquire(path)  # also guards a file that does not exist yet
     if not path.exists():
-        return Library(path=path)
-    lib = read_library(path)
+        return Library(path=path, lock_token=token)
+    lib = read_library(path, lock=True)
     refuse_broken(lib)
     return lib
 

@@ -70,6 +70,8 @@ def parse_citations(value: str | None) -> list[Citation]:
     """Read a ``citations`` field; items that do not parse are skipped."""
     if not value:
         return []
+    if "\\" in value:  # \% \& \# as the writer escapes them: the sentence as printed
+        value = re.sub(r"(?<!\\)((?:\\\\)*)\\([%&#])", r"\1\2", value)
     out = []
     for item in value.split(CITATION_SEPARATOR.strip()):
         m = _CITATION_RE.match(item.strip())

@@ -148,22 +148,25 @@ class BibWriter:
     def _apply(self, path: Path, key: str, url: str, archiveurl: str, archivedate: str, urldate: str | None) -> None:
         from annobib.bib import read_library, write_library
 
+        from annobib.core.files import locked
+
         last: Exception | None = None
         for _ in range(5):
-            lib = read_library(path)  # fresh every time: no stale copy survives a write
-            entry = lib.get(key)
-            if entry is None:
-                raise ArchiveError(f"{key}: no longer in {path}; snapshot not recorded")
-            if clean_url(entry.get("url")) != url:
-                raise ArchiveError(f"{key}: its URL changed meanwhile; snapshot not recorded")
-            apply_snapshot(entry, archiveurl, archivedate, urldate)
-            try:
-                write_library(lib)
-                self.written += 1
-                return
-            except ConflictError as exc:  # someone wrote in between: read again
-                last = exc
-                time.sleep(0.05)
+            with locked(path):  # read, check and write as one step: no other writer between
+                lib = read_library(path)  # fresh every time: no stale copy survives a write
+                entry = lib.get(key)
+                if entry is None:
+                    raise ArchiveError(f"{key}: no longer in {path}; snapshot not recorded")
+                if clean_url(entry.get("url")) != url:
+                    raise ArchiveError(f"{key}: its URL changed meanwhile; snapshot not recorded")
+                apply_snapshot(entry, archiveurl, archivedate, urldate)
+                try:
+                    write_library(lib)
+                    self.written += 1
+                    return
+                except ConflictError as exc:  # a writer that takes no lock (an editor session)
+                    last = exc
+            time.sleep(0.05)
         raise ArchiveError(f"{key}: could not write ({last})")
 
     def diffs(self) -> dict[Path, str]:

@@ -31,17 +31,68 @@ class ParseProblem:
         return f"{where}: {self.message}"
 
 
-@dataclass
 class Block:
-    """A stretch of the file: an entry, @string, @preamble, comment, or a block that failed."""
+    """A stretch of the file: an entry, @string, @preamble, comment, or a block that failed.
 
-    kind: str  # "entry" | "string" | "preamble" | "comment" | "failed"
-    raw: str
-    line: int  # 1-based
-    entry: Entry | None = None
-    snapshot: tuple | None = None  # (type, key, fields) as read, to tell edited entries apart
-    problem: str | None = None  # why the block failed, or a warning about it (duplicate field)
-    type_written: str | None = None  # entry type as written (case kept)
+    An entry read from a file is built on first use (``block.entry``): a command that changes
+    one entry of 50,000 builds one, not 50,000 (``block.key`` needs none)."""
+
+    __slots__ = ("kind", "raw", "line", "_entry", "_snapshot", "problem", "type_written", "offset",
+                 "_record", "_strings", "_source")
+
+    def __init__(self, kind: str, raw: str, line: int, entry: Entry | None = None, snapshot: tuple | None = None,
+                 problem: str | None = None, type_written: str | None = None, offset: int = -1, *,
+                 record: tuple | None = None, strings: dict | None = None, source: str | None = None):
+        self.kind = kind  # "entry" | "string" | "preamble" | "comment" | "failed"
+        self.raw = raw
+        self.line = line  # 1-based
+        self._entry = entry
+        self._snapshot = snapshot  # (type, key, fields) as read, to tell edited entries apart
+        self.problem = problem  # why the block failed, or a warning about it (duplicate field)
+        self.type_written = type_written  # entry type as written (case kept)
+        self.offset = offset  # where ``raw`` starts in the text read (-1: not from the file)
+        self._record, self._strings, self._source = record, strings, source  # to build the entry
+
+    def __repr__(self) -> str:
+        return f"Block({self.kind!r}, line={self.line}, key={self.key!r})"
+
+    @property
+    def entry(self) -> Entry | None:
+        if self._record is not None:
+            try:
+                self._entry, _ = entry_from_record(self._record, self._strings, self.line, self._source)
+            except MacroTooLarge as exc:  # built when first used: say where, as the reader would
+                where = f"{self._source}:{self.line}" if self._source else f"line {self.line}"
+                raise MacroTooLarge(f"{where}: {_block_name(self._record)}: {exc}") from None
+            self._snapshot = _snapshot(self._entry)
+            self._record = self._strings = None
+        return self._entry
+
+    @entry.setter
+    def entry(self, value: Entry | None) -> None:
+        self._entry, self._record, self._strings = value, None, None
+
+    @property
+    def snapshot(self) -> tuple | None:
+        if self._record is not None:
+            self.entry  # noqa: B018 - builds the entry and its snapshot
+        return self._snapshot
+
+    @snapshot.setter
+    def snapshot(self, value: tuple | None) -> None:
+        self._snapshot = value
+
+    @property
+    def key(self) -> str | None:
+        """The entry's key (as it is now), without building the entry."""
+        if self._record is not None:
+            return self._record[4]
+        return self._entry.key if self._entry is not None else None
+
+    @property
+    def untouched(self) -> bool:
+        """The entry was never built, so it cannot have been edited."""
+        return self._record is not None
 
 
 @dataclass
@@ -53,6 +104,16 @@ class Library:
     bom: bool = False  # the file started with a UTF-8 byte-order mark (kept on write)
     strings: dict[str, str] = field(default_factory=dict)  # @string macros, lower-case names
     extra_problems: list[ParseProblem] = field(default_factory=list)
+    changed: bool = False  # set by write_library: the text written differed from the file's
+    lock_token: str | None = None  # held since the read (read_library(lock=True))
+
+    def release(self) -> None:
+        """Let other writers in (read_library(lock=True) took the file's lock)."""
+        if self.lock_token is not None:
+            from annobib.core.files import release
+
+            release(self.lock_token)
+            self.lock_token = None
 
     @property
     def entries(self) -> list[Entry]:
@@ -75,17 +136,15 @@ class Library:
         return sorted(out, key=lambda p: p.line)
 
     def get(self, key: str) -> Entry | None:
-        for entry in self.entries:
-            if entry.key == key:
-                return entry
-        return None
+        block = self.block_of(key)
+        return block.entry if block is not None else None
 
     def keys(self) -> list[str]:
-        return [e.key for e in self.entries]
+        return [b.key for b in self.blocks if b.key is not None]
 
     def block_of(self, key: str) -> Block | None:
         for b in self.blocks:
-            if b.entry is not None and b.entry.key == key:
+            if b.key == key:
                 return b
         return None
 
@@ -93,7 +152,7 @@ class Library:
         block = Block("entry", "", 0, entry, None)
         if after is not None:
             for i, b in enumerate(self.blocks):
-                if b.entry is not None and b.entry.key == after:
+                if b.key == after:
                     self.blocks.insert(i + 1, block)
                     return
         self.blocks.append(block)
@@ -102,13 +161,15 @@ class Library:
         """Take the entry out. Text after it that is not on its closing line (a comment about
         the next entry, free notes) stays in the file: it is kept as a comment block."""
         for i, b in enumerate(self.blocks):
-            if b.entry is not None and b.entry.key == key:
+            if b.key == key:
+                entry = b.entry
                 tail = _text_after_entry(b.raw)
                 if tail:
-                    self.blocks[i] = Block("comment", tail, b.line + b.raw[: len(b.raw) - len(tail)].count("\n"))
+                    self.blocks[i] = Block("comment", tail, b.line + b.raw[: len(b.raw) - len(tail)].count("\n"),
+                                           offset=b.offset + len(b.raw) - len(tail) if b.offset >= 0 else -1)
                 else:
                     del self.blocks[i]
-                return b.entry
+                return entry
         return None
 
 
@@ -175,9 +236,29 @@ def read_bytes(path: str | os.PathLike) -> bytes:
     return read_input_bytes(Path(path), "a .bib file")
 
 
-def read_library(path: str | os.PathLike, *, use_cache: bool = True) -> Library:
-    """Read a .bib file. Unchanged parts are taken from the parse cache when there is one."""
+def read_library(path: str | os.PathLike, *, use_cache: bool = True, lock: bool = False) -> Library:
+    """Read a .bib file. Unchanged parts are taken from the parse cache when there is one.
+
+    With ``lock`` the file's write lock is taken before the read and kept (``lib.release()``,
+    or the end of the process, lets it go): read, check and write are then one step that no
+    other annobib writer can come between — a second writer waits instead of being refused."""
     path = Path(path)
+    token = None
+    if lock:
+        from annobib.core.files import acquire, release
+
+        token = acquire(path)
+    try:
+        lib = _read_library(path, use_cache)
+    except BaseException:
+        if token is not None:
+            release(token)
+        raise
+    lib.lock_token = token
+    return lib
+
+
+def _read_library(path: Path, use_cache: bool) -> Library:
     data = read_bytes(path)
     text = decode_bib_bytes(data, str(path))  # validates the whole file once
     store = None
@@ -297,6 +378,7 @@ def build_library(chunks: list[bytes], lines: list[int], recs: list, path: Path 
     source = str(path) if path else None
     strings = macro_budget(sum(len(c) for c in chunks))
     blocks: list[Block] = []
+    shared = False  # an entry refers to ``strings``: copy it before the next @string changes it
     seen_keys: dict[str, int] = {}
     extra: list[ParseProblem] = []
     for ci, (chunk, rec) in enumerate(zip(chunks, recs)):
@@ -316,12 +398,37 @@ def build_library(chunks: list[bytes], lines: list[int], recs: list, path: Path 
         for j, item in enumerate(rec):
             raw = text[offsets[j] : offsets[j + 1]]
             line = lines[ci] + item[2] + 1
-            try:
-                _add_block(blocks, item, raw, line, strings, seen_keys, extra, source)
-            except MacroTooLarge as exc:
-                where = f"{source}:{line}" if source else f"line {line}"
-                raise MacroTooLarge(f"{where}: {_block_name(item)}: {exc}") from None
-    return Library(blocks=blocks, path=path, strings=strings, extra_problems=extra)
+            kind = item[0]
+            if kind == "entry":
+                key = item[4]
+                if key in seen_keys:
+                    extra.append(ParseProblem(line, f"duplicate key {key} (first defined on line {seen_keys[key]})", raw, source))
+                else:
+                    seen_keys[key] = line
+                blocks.append(Block("entry", raw, line, problem=item[6], type_written=item[3],
+                                    record=item, strings=strings, source=source))
+                shared = True
+            elif kind == "string":
+                if shared:  # entries built later must see the macros as they were at their place
+                    strings, shared = strings.fork() if isinstance(strings, Macros) else dict(strings), False
+                try:
+                    strings[item[3].strip().lower()] = resolve_value(item[4], strings)[0]
+                except MacroTooLarge as exc:
+                    where = f"{source}:{line}" if source else f"line {line}"
+                    raise MacroTooLarge(f"{where}: {_block_name(item)}: {exc}") from None
+                blocks.append(Block("string", raw, line))
+            elif kind == "preamble":
+                blocks.append(Block("preamble", raw, line))
+            elif kind == "comment":
+                blocks.append(Block("comment", raw, line))
+            else:
+                blocks.append(Block("failed", raw, line, problem=item[3]))
+    pos = 0
+    for b in blocks:  # the blocks' texts, end to end, are the file's text
+        b.offset = pos
+        pos += len(b.raw)
+    lib = Library(blocks=blocks, path=path, strings=strings, extra_problems=extra)
+    return lib
 
 
 def _block_name(item: tuple) -> str:
@@ -330,27 +437,9 @@ def _block_name(item: tuple) -> str:
     return f"@string {shown}" if item[0] == "string" else f"entry {shown}"
 
 
-def _add_block(blocks, item, raw, line, strings, seen_keys, extra, source) -> None:
-    kind = item[0]
-    if kind == "entry":
-        entry, _ = entry_from_record(item, strings, line, source)
-        if entry.key in seen_keys:
-            extra.append(ParseProblem(line, f"duplicate key {entry.key} (first defined on line {seen_keys[entry.key]})", raw, source))
-        else:
-            seen_keys[entry.key] = line
-        blocks.append(Block("entry", raw, line, entry, _snapshot(entry), item[6], item[3]))
-    elif kind == "string":
-        strings[item[3].strip().lower()] = resolve_value(item[4], strings)[0]
-        blocks.append(Block("string", raw, line))
-    elif kind == "preamble":
-        blocks.append(Block("preamble", raw, line))
-    elif kind == "comment":
-        blocks.append(Block("comment", raw, line))
-    else:
-        blocks.append(Block("failed", raw, line, problem=item[3]))
-
-
 def is_modified(block: Block) -> bool:
+    if block.untouched:
+        return False
     return block.entry is not None and (block.snapshot is None or _snapshot(block.entry) != block.snapshot)
 
 

@@ -147,11 +147,22 @@ class Macros(dict):
 
     def __init__(self, *args, budget: int = TOTAL_BASE, **kw):
         super().__init__(*args, **kw)
-        self.budget = budget
+        self._left = [budget]  # shared with forks: one budget for the whole file
+
+    @property
+    def budget(self) -> int:
+        return self._left[0]
+
+    def fork(self) -> "Macros":
+        """A copy of the macros as they are now that draws on the same budget (entries built
+        later must see the macros of their place in the file)."""
+        copy = Macros(self)
+        copy._left = self._left
+        return copy
 
     def charge(self, n: int, name: str) -> None:
-        self.budget -= n
-        if self.budget < 0:
+        self._left[0] -= n
+        if self._left[0] < 0:
             raise MacroTooLarge(
                 f"@string macros expand to too much text in all (more than {TOTAL_BASE:,} characters"
                 f" plus 4 times the file; last used: {_shown(name)}); annobib does not read such a file"

@@ -7,13 +7,12 @@ own indentation and ``=`` alignment. A one-field edit is a one-line diff.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from annobib.bib.latex import escape_specials, unescape_specials
 from annobib.bib.library import Library, file_stamp, is_modified
 from annobib.bib.parse import parse_chunks, value_style
 from annobib.bib.values import braces_balanced, entry_from_record
@@ -48,21 +47,24 @@ def _marks_balanced(value: str) -> bool:
     return depth == 0
 
 
-def _braced(value: str) -> str:
-    """``{value}``; unbalanced braces in the value are escaped so the file stays parseable."""
+def _braced(value: str, name: str = "") -> str:
+    """``{value}``: LaTeX's specials escaped (see :mod:`annobib.bib.latex`), unbalanced braces
+    escaped so the file stays parseable."""
     value = _safe_text(value)
     if not (braces_balanced(value) and _marks_balanced(value)):
         value = re.sub(r"(?<!\\)([{}])", r"\\\1", value)
-    return "{" + value + "}"
+    # after the braces: a link whose braces had to be escaped is no link, its specials are text
+    return "{" + escape_specials(value, name) + "}"
 
 
-def format_value(value: str, style: str = "braces") -> str:
+def format_value(value: str, style: str = "braces", name: str = "") -> str:
     """A value written the way the field was written before when that is safe."""
     if style == "number" and value.isdigit():
         return value
+    value = escape_specials(value, name)
     if style == "quotes" and '"' not in value and _balanced(value) and _marks_balanced(value) and _safe_text(value) == value:
         return '"' + value + '"'
-    return _braced(value)
+    return _braced(value, name)
 
 
 def _balanced(value: str) -> bool:
@@ -81,7 +83,7 @@ def serialize_entry(entry: Entry, indent: str = "  ") -> str:
     for name, value in entry.fields.items():
         if value is None:
             continue
-        lines.append(f"{indent}{name.ljust(width)} = {_braced(str(value))},")
+        lines.append(f"{indent}{name.ljust(width)} = {_braced(str(value), name)},")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -241,7 +243,7 @@ def splice_entry(block) -> str | None:
     for name, span in by_name.items():
         if name in old and name in new and new[name] != old[name]:
             style = value_style(raw[span.value_start:span.value_end])
-            edits.append((span.value_start, span.value_end, format_value(new[name], style)))
+            edits.append((span.value_start, span.value_end, format_value(new[name], style, name)))
     added = [k for k in new if k not in by_name]
     if added:
         last = spans.fields[-1] if spans.fields else None
@@ -279,13 +281,13 @@ def splice_entry(block) -> str | None:
                 else:
                     sep = "= "
                 is_last = i == len(added) - 1
-                text += nl + indent + pad + sep + _braced(new[name]) + ("," if (not is_last or trailing) else "")
+                text += nl + indent + pad + sep + _braced(new[name], name) + ("," if (not is_last or trailing) else "")
             if trailing:
                 edits.append((last.comma + 1, last.comma + 1, text))
             else:
                 edits.append((last.value_end, last.value_end, "," + text))
         else:
-            text = "".join(f"{nl}  {name} = {_braced(new[name])}," for name in added)
+            text = "".join(f"{nl}  {name} = {_braced(new[name], name)}," for name in added)
             if spans.key_comma is not None:
                 edits.append((spans.key_comma + 1, spans.key_comma + 1, text))
             else:
@@ -306,22 +308,23 @@ def splice_entry(block) -> str | None:
 
 
 def library_text(lib: Library) -> str:
-    return "".join(text for _, text in _block_texts(lib))
+    return "".join(part[1] for part in _block_texts(lib))
 
 
 def _block_texts(lib: Library) -> list[tuple]:
-    """(block or None, its text) in file order; the block is given only when its entry was
-    edited or added (its text is new), None for text written back as it was."""
+    """(block or None, its text, old offset) in file order; the block is given only when its
+    entry was edited or added (its text is new), None for text written back as it was, which
+    then started at that offset of the text read (-1: unknown or new)."""
     parts: list[tuple] = []
     nl = None  # the file's line end, for entries written whole (found when first needed)
     for block in lib.blocks:
         if not is_modified(block):
-            parts.append((None, block.raw))
+            parts.append((None, block.raw, block.offset))
             continue
         if block.raw and block.snapshot is not None:
             spliced = splice_entry(block)
             if spliced is not None:
-                parts.append((block, spliced))
+                parts.append((block, spliced, -1))
                 continue
         if nl is None:
             nl = _file_newline(lib)
@@ -329,16 +332,16 @@ def _block_texts(lib: Library) -> list[tuple]:
         if nl != "\n":
             text = text.replace("\n", nl)
         if parts and not parts[-1][1].endswith(("\n", "\r")):
-            parts.append((None, nl))
+            parts.append((None, nl, -1))
         if block.raw:
             # keep the blank lines / comments that preceded the entry in its block
             m = _BLOCK_AT.search(block.raw)
             head = block.raw[: m.start()] if m else ""
             tail_blank = nl if block.raw.endswith(("\n\n", "\r\n\r\n", "\r\r")) else ""
-            parts.append((block, head + text + tail_blank))
+            parts.append((block, head + text + tail_blank, -1))
         else:
             sep = nl if parts else ""
-            parts.append((block, sep + text))
+            parts.append((block, sep + text, -1))
     return parts
 
 
@@ -358,15 +361,16 @@ _BLOCK_AT = re.compile(r"@[ \t]*\w+[ \t]*[{(]")
 
 
 def _norm(value: str) -> str:
-    # what the writer may change on purpose: escaped braces, a braced `@`, a trailing space
-    return re.sub(r"\\([{}])", r"\1", value).replace("{@}", "@").strip()
+    # what the writer may change on purpose: escaped braces and specials, a braced `@`, a
+    # trailing space
+    return re.sub(r"\\([{}])", r"\1", unescape_specials(value)).replace("{@}", "@").strip()
 
 
 def check_written(lib: Library, parts: list[tuple]) -> None:
     """Parse the text written for each edited entry again: it must give that entry back (same
     type, key and fields), else InputError and nothing is written. A guard against a value
     that would break the file (and any splicing mistake)."""
-    todo = [(b, t) for b, t in parts if b is not None]
+    todo = [(b, t) for b, t, _ in parts if b is not None]
     if not todo:
         return
     records = parse_chunks([t for _, t in todo])
@@ -393,109 +397,75 @@ def check_written(lib: Library, parts: list[tuple]) -> None:
             raise InputError(f"entry {entry.key or '(no key)'}: cannot be written safely ({problem}); nothing written")
 
 
-def unified_diff(old: str, new: str, name: str = "bibliography") -> str:
-    return "".join(
-        difflib.unified_diff(
-            old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{name}", f"b/{name}"
-        )
-    )
+from annobib.bib.diff import library_diff, unified_diff  # noqa: E402  (re-exported)
 
 
-def atomic_write_text(path: Path, text: str, bom: bool = False) -> None:
-    """Temporary file in the same folder, fsync, rename: readers see the old or the new file."""
-    shown = path
-    path = _writable_target(Path(path))  # a symlink's target: the link stays a link
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except FileNotFoundError:
-        raise InputError(f"{shown}: the folder {directory} does not exist; nothing written") from None
-    except PermissionError:
-        raise InputError(f"{shown}: permission denied (cannot create a file in {directory}); nothing written") from None
-    except NotADirectoryError:
-        raise InputError(f"{shown}: a part of the path is a file, not a folder; nothing written") from None
-    except OSError as exc:
-        raise InputError(f"{shown}: cannot write ({exc.strerror or exc}); nothing written") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        if path.exists():
-            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
-        else:
-            # mkstemp makes 0600 files; a new .bib gets the usual mode (0666 minus the umask)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-        dfd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):  # a full disk, a vanished folder …: one line, no traceback
-            raise InputError(f"{shown}: cannot write ({exc.strerror or exc}); nothing written") from None
-        raise
+def atomic_write_text(path: Path, text: str, bom: bool = False, *, create: bool = False) -> None:
+    """Temporary file in the same folder, fsync, rename: readers see the old or the new file
+    (see :mod:`annobib.core.files`; the caller holds the lock)."""
+    from annobib.core.files import atomic_write_text as write
+
+    write(path, text, bom=bom, create=create)
 
 
-def write_library(lib: Library, path: str | os.PathLike | None = None, *, dry_run: bool = False) -> str:
-    """Write ``lib`` (to its own path by default); return the unified diff.
+def check_library(lib: Library) -> None:
+    """Raise InputError (nothing written) when an edited entry would not read back as itself."""
+    check_written(lib, _block_texts(lib))
 
-    Refuses with ConflictError when the file on disk is not the one that was read.
+
+def write_library(lib: Library, path: str | os.PathLike | None = None, *, dry_run: bool = False,
+                  diff: bool | None = None) -> str:
+    """Write ``lib`` (to its own path by default). Returns the unified diff when ``diff`` (by
+    default: with ``dry_run``), else "" — a diff of a large file costs more than the write, so
+    none is made unless it is shown. ``lib.changed`` tells whether the text differed.
+
+    The file's lock (:func:`annobib.core.files.locked`, re-entrant: a caller may hold it since
+    the read) is held while the file on disk is compared with the one read and replaced; a file
+    that changed since it was read is refused with ConflictError.
     """
+    from annobib.core.files import locked, output_target
+
     target = Path(path) if path is not None else lib.path
     if target is None:
         raise InputError("no file to write the bibliography to")
+    if diff is None:
+        diff = dry_run
     parts = _block_texts(lib)
-    new_text = "".join(text for _, text in parts)
-    old_text = lib.original_text if target == lib.path else _read_or_empty(target)
-    diff = unified_diff(old_text, new_text, str(target))
-    if dry_run or new_text == old_text and target.exists():
-        return diff
+    new_text = "".join(part[1] for part in parts)
+    same_file = target == lib.path
+    old_text = lib.original_text if same_file else _read_or_empty(target)
+    lib.changed = new_text != old_text or not target.exists()
+    if not diff:
+        shown = ""
+    elif same_file:
+        shown = library_diff(old_text, new_text, parts, str(target))
+    else:
+        shown = unified_diff(old_text, new_text, str(target))
+    if dry_run or not lib.changed:
+        return shown
     check_written(lib, parts)
-    _writable_target(target)  # read-only, a directory …: say so before anything else
-    if target == lib.path and lib.stamp is not None:
-        try:
-            data = target.read_bytes()
-            now = file_stamp(target, data)
-        except FileNotFoundError:
-            now = None
-        except OSError as exc:
-            raise InputError(f"{target}: cannot read it again before writing ({exc.strerror or exc}); nothing written") from None
-        if now is None or now[2] != lib.stamp[2]:
-            raise ConflictError(f"{target} changed on disk since it was read; nothing written (run the command again)")
+    output_target(target)  # read-only, a directory, a device …: say so before anything else
+    with locked(target):
+        if same_file and lib.stamp is not None:
+            _refuse_if_changed(target, lib.stamp)
+        # a Library not read from its file (there was none) must not replace one made meanwhile
+        atomic_write_text(target, new_text, bom=lib.bom, create=same_file and lib.stamp is None)
+        if same_file:  # what is on disk now is what this Library holds
+            lib.original_text = new_text
+            lib.stamp = file_stamp(target, (b"\xef\xbb\xbf" if lib.bom else b"") + new_text.encode("utf-8"))
+    return shown
+
+
+def _refuse_if_changed(target: Path, stamp: tuple) -> None:
     try:
-        atomic_write_text(target, new_text, bom=lib.bom)
-    except PermissionError:
-        raise InputError(f"{target}: permission denied; nothing written") from None
-    return diff
-
-
-def _writable_target(target: Path) -> Path:
-    """The file to replace: a symlink's target (the link stays a link), after checking that it
-    is a regular file its owner has not made read-only (refused even for root, who could)."""
-    import stat
-
-    real = Path(os.path.realpath(target))
-    try:
-        st = os.stat(target)  # follows links: /dev/fd/63 (`--bib <(…)`) is the pipe itself
-    except (FileNotFoundError, NotADirectoryError):
-        return real  # a new file (a bad folder is reported when the file is created)
+        data = target.read_bytes()
+        now = file_stamp(target, data)
+    except FileNotFoundError:
+        now = None
     except OSError as exc:
-        raise InputError(f"{target}: cannot write ({exc.strerror or exc}); nothing written") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise InputError(f"{target}: is a directory; nothing written")
-    if not stat.S_ISREG(st.st_mode):
-        raise InputError(f"{target}: not a regular file (a pipe, device or socket); nothing written")
-    if not st.st_mode & 0o222 or not os.access(real, os.W_OK):
-        raise InputError(f"{target}: the file is read-only (permission denied); nothing written")
-    return real
+        raise InputError(f"{target}: cannot read it again before writing ({exc.strerror or exc}); nothing written") from None
+    if now is None or now[2] != stamp[2]:
+        raise ConflictError(f"{target} changed on disk since it was read; nothing written (run the command again)")
 
 
 def _read_or_empty(path: Path) -> str:

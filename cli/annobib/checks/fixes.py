@@ -29,7 +29,9 @@ class Applied:
 def apply_fixes(library, rules: list[Rule], ctx: Context | None = None, unsafe: bool = False) -> list[Applied]:
     """Apply the fixes the given rules offer to ``library`` in place; return what changed."""
     ctx = ctx or Context()
-    active = {r.code: r for r in rules if r.scope == "entry" and all(ctx.has(n) for n in r.needs)}
+    # only rules that can offer a fix: the others would be run for nothing (the findings are
+    # made afterwards, on the fixed library); a third of the time of `validate --fix` at 50k
+    active = {r.code: r for r in rules if r.scope == "entry" and r.fixable and all(ctx.has(n) for n in r.needs)}
     prepare_context([library], ctx, active)
     applied: list[Applied] = []
     todo = list(library.entries)

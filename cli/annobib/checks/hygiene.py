@@ -74,6 +74,22 @@ _STRAY_TEX = re.compile(r"\\(?:cite[a-zA-Z]*|footnote|footcite|label|ref|pageref
                         r"hspace|vspace|noindent|item\b|begin|end\b|newpage|clearpage|bibitem|input|include)"
                         r"|\\\\")
 _SPECIAL = re.compile(r"(?<!\\)[&%#]|(?<![\\$])_")
+
+
+def _blank_spans(s: str, spans) -> str:
+    """``s`` with the given spans cut out (a link's argument is not text to check)."""
+    return "".join(s[a:b] for a, b in zip([0] + [e for _, e in spans], [st for st, _ in spans] + [len(s)]))
+
+
+def _outside(s: str, spans, fn) -> str:
+    """``fn`` applied to the text between the spans; the spans kept as they are."""
+    if not spans:
+        return fn(s)
+    out, pos = [], 0
+    for a, b in spans:
+        out += [fn(s[pos:a]), s[a:b]]
+        pos = b
+    return "".join(out) + fn(s[pos:])
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _CTRL_OUTSIDE_MOJIBAKE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
@@ -367,14 +383,18 @@ def _scan_field(rules, name: str, raw: str) -> list:
                 out.append(rules["W503"].finding(e, name, f"{name} has an unbalanced '$' (math mode never closes); write \\$ for a dollar sign"))
     # W504 special characters
     if name not in NO_SPECIALS and not name.startswith("archive") and ("&" in s or "%" in s or "#" in s or "_" in s):
-        work = _ENTITY.sub("", s)
+        from annobib.bib.latex import link_spans
+
+        # a link's own characters stay as they are: \url{a_b?x=1&y=2%20} with \_ \& \% is broken
+        spans = link_spans(s) if "\\" in s else []
+        work = _ENTITY.sub("", _blank_spans(s, spans))
         if "$" in work:
             work = re.sub(r"(?<!\\)\$[^$]*\$", "", work)
         found = sorted(set(_SPECIAL.findall(work)))
         if found:
             new = s
             if "$" not in s and not _ENTITY.search(s):
-                new = _SPECIAL.sub(lambda m: "\\" + m.group(0), s)
+                new = _outside(s, spans, lambda t: _SPECIAL.sub(lambda m: "\\" + m.group(0), t))
             out.append(rules["W504"].finding(e, name, f"{name} has an unescaped {' '.join(found)}; write {' '.join(chr(92) + c for c in found)}",
                                              Fix(name, opening + new + closing, description="escape " + " ".join(found)) if new != s else None))
     # E505 braces

@@ -26,22 +26,33 @@ def text_oddities(libraries) -> dict:
     entries BibTeX reads out of a '%' comment line (no fields, on a line starting with '%'), and
     fields whose value is a bare word no @string defines (the parser keeps the word itself)."""
     comment_at: dict[int, object] = {}
+    commented_blocks: list = []  # (source, line, key): a commented-out entry that does not even parse
     macros: dict[int, tuple] = {}
     for lib in libraries:
         text = getattr(lib, "original_text", None)
         entries = lib.entries  # a property that builds the list: once
-        if not text or not entries:
+        if not text or not (entries or any(b.kind == "failed" for b in getattr(lib, "blocks", ()))):
             continue
-        starts = None
-        empty = [e for e in entries if not e.fields and e.line] if _PERCENT_AT.search(text) else None
-        if empty:
+        if _PERCENT_AT.search(text):
+            # an entry (with fields or not) or a failed block whose '@' sits on a '%' line: a
+            # commented-out entry, which BibTeX and biber still read
             starts = [0] + [m.end() for m in re.finditer("\n", text)]
-            for e in empty:
-                if e.line - 1 < len(starts):
-                    a = starts[e.line - 1]
-                    line = text[a: text.find("\n", a) if text.find("\n", a) >= 0 else len(text)]
-                    if line.lstrip().startswith("%") and "@" in line:
-                        comment_at[id(e)] = e
+
+            def on_comment_line(n: int) -> bool:
+                if not 0 < n <= len(starts):
+                    return False
+                a = starts[n - 1]
+                end = text.find("\n", a)
+                line = text[a: end if end >= 0 else len(text)]
+                return line.lstrip().startswith("%") and "@" in line
+
+            for e in entries:
+                if e.line and on_comment_line(e.line):
+                    comment_at[id(e)] = e
+            for b in getattr(lib, "blocks", ()):
+                if b.kind == "failed" and on_comment_line(b.line):
+                    m = re.search(r"@\s*\w+\s*[{(]\s*([^,\s{}()]*)", b.raw)
+                    commented_blocks.append((str(lib.path) if lib.path else None, b.line, m.group(1) if m else None))
         defined = {k.lower() for k in (getattr(lib, "strings", None) or {})} | _MONTHS
         found = [m for m in _BARE_VALUE.finditer(text) if m.group(1).lower() not in defined]
         if not found:
@@ -61,7 +72,8 @@ def text_oddities(libraries) -> dict:
             e = entries[i]
             if e.fields.get(name) == word:
                 macros.setdefault(id(e), (e, []))[1].append((name, word))
-    return {"comment_at": comment_at, "macros": macros, "stray": _stray_at_lines(libraries)}
+    return {"comment_at": comment_at, "commented_blocks": commented_blocks, "macros": macros,
+            "stray": _stray_at_lines(libraries)}
 
 
 # led by the literal '@' (a fast scan); whether it starts its line is checked after
@@ -113,9 +125,15 @@ def _stray_at_lines(libraries) -> list:
       bad="% C01 @article (journal article) without journal", good="% C01 article (journal article) without journal")
 def comment_with_at(R, corpus, ctx):
     odd = ctx.state.get("text_oddities") or {}
-    return [R.finding(e, None, f"a '@' in a '%' comment line starts an entry for BibTeX (@{e.type}, read as key "
-                               f"'{e.key}'); this looks like a comment: remove the '@' or use @comment{{…}}")
-            for e in odd.get("comment_at", {}).values()]
+    out = [R.finding(e, None, f"a '@' in a '%' comment line starts an entry for BibTeX (@{e.type}, read as key "
+                              f"'{e.key}'); this looks like a comment: remove the '@' or use @comment{{…}}")
+           for e in odd.get("comment_at", {}).values()]
+    for source, line, key in odd.get("commented_blocks", ()):
+        f = R.finding(None, None, "a commented-out entry: '%' is no comment between entries, BibTeX still reads "
+                                  "it from the '@' on (and fails); wrap it in @comment{…} or remove the '@'")
+        f.key, f.line, f.source = key, line, source
+        out.append(f)
+    return out
 
 
 @rule("W111", "undefined-macro", "structure",

@@ -44,6 +44,18 @@ def bibliography_paths(ctx: click.Context | None = None) -> list[Path]:
     return [Path(p) for p in chosen]
 
 
+def libraries_for_writing(paths=None, lock: bool = True):
+    """The bibliography files read for a change, each locked from this read until the command
+    ends (see :func:`annobib.editing.load_libraries`)."""
+    from annobib.core.files import release_all
+    from annobib.editing import load_libraries
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and lock:
+        ctx.call_on_close(release_all)
+    return load_libraries(paths if paths is not None else bibliography_paths(), for_writing=True, lock=lock)
+
+
 def load_bibliography(ctx: click.Context | None = None):
     """The chosen bibliography as an :class:`annobib.cache.View` (several ``--bib`` files are
     merged, read-only). Served from the cache when the files' bytes are unchanged; parse
@@ -56,6 +68,12 @@ def load_bibliography(ctx: click.Context | None = None):
     if not len(view) and not view.problems:  # as validate: nothing to show is an input error
         raise no_entries(paths)
     return view
+
+
+def require_entries(libraries, paths) -> None:
+    """An empty or comments-only bibliography is an input error (exit 2), as for every reader."""
+    if not any(lib.keys() or lib.problems for lib in libraries):
+        raise no_entries(paths)
 
 
 def no_entries(paths) -> InputError:

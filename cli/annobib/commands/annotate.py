@@ -64,9 +64,11 @@ def annotate(key: str, text: str | None, append: bool, use_editor: bool, dry_run
         set_annotation,
     )
 
-    lib, entry = locate(load_libraries(bibliography_paths(), for_writing=True), key)
+    interactive = text is None and (use_editor or stdin_is_terminal())
+    # an editor session may last minutes: it takes no lock and relies on the changed-file check
+    lib, entry = locate(load_libraries(bibliography_paths(), for_writing=True, lock=not interactive), key)
     buffer = None
-    if text is None and (use_editor or stdin_is_terminal()):
+    if interactive:
         template = annotation_buffer(entry) if not append else annotation_buffer_for_append(entry)
         saved = run_editor(template, ".txt")
         if saved is None:
@@ -96,13 +98,6 @@ def annotate(key: str, text: str | None, append: bool, use_editor: bool, dry_run
 
 def annotation_buffer_for_append(entry) -> str:
     """With --append the editor shows the current annotation as comments and starts empty."""
-    from annobib.editing import annotation_buffer, to_plain_text
+    from annobib.editing import annotation_buffer
 
-    head = annotation_buffer(entry)
-    current = to_plain_text(entry.get("annote"))
-    if current:
-        head = head[: head.rfind(current)] if head.endswith(current + "\n") else head
-        head = head.rstrip("\n") + "\n# Current annotation (your text is added after it):\n"
-        head += "".join(f"#   {line}\n" for line in current.splitlines()) + "#\n"
-    return head
-
+    return annotation_buffer(entry, append=True)

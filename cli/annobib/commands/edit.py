@@ -21,7 +21,8 @@ def edit(key: str, dry_run: bool) -> None:
     from annobib.commands.annotate import run_editor, write_or_rescue
     from annobib.editing import edit_entry, load_libraries, locate
 
-    lib, _ = locate(load_libraries(bibliography_paths(), for_writing=True), key)
+    # no lock while the editor is open (it may be for minutes); a change made meanwhile is refused
+    lib, _ = locate(load_libraries(bibliography_paths(), for_writing=True, lock=False), key)
     last = {}
 
     def editor(text: str) -> str | None:

@@ -41,10 +41,11 @@ def export(fmt: str, output: str | None, tags: tuple[str, ...], with_citations: 
     from annobib.editing import has_tags, load_libraries, locate
     from annobib.exchange import export_text
 
-    from annobib.commands._common import warn
+    from annobib.commands._common import require_entries, warn
 
     paths = bibliography_paths()
     libraries = load_libraries(paths)
+    require_entries(libraries, paths)
     broken = 0
     for lib in libraries:
         for block in lib.blocks:
@@ -75,10 +76,10 @@ def export(fmt: str, output: str | None, tags: tuple[str, ...], with_citations: 
             old = ""
         echo_exact(unified_diff(old, text, str(target)), nl=False)
         return
-    from annobib.bib.writer import atomic_write_text
+    from annobib.core.files import write_output
     from annobib.core.sanitize import message
 
-    atomic_write_text(target, text)
+    write_output(target, text)  # locked, atomic; a regular file or a new one only
     click.echo(f"annobib: exported {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} to {message(target)} ({fmt})",
                err=True)
     if broken:

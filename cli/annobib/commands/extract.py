@@ -104,10 +104,14 @@ def extract(article: str | None, output: str | None, notes_file: str | None, rep
             raise InputError(f"{target}: no such directory ({target.parent})")
         if target.is_dir():
             raise InputError(f"{target}: is a directory; give a .bib file with -o")
+        if not dry_run:
+            from annobib.core.files import acquire
+
+            acquire(target)  # held to the write (released when the command ends): nothing lost
         if target.exists():
             lib = read_library(target)
         else:
-            lib = parse_library("", None)
+            lib = parse_library("", target)  # written as a new file: never over one made meanwhile
         merged = merge_into(lib, x.entries, refresh=refresh)
         try:
             diff = write_library(lib, target, dry_run=dry_run)
@@ -122,7 +126,7 @@ def extract(article: str | None, output: str | None, notes_file: str | None, rep
                        f"entries ({len(merged.kept)} others kept); nothing written")
         else:
             # write_library leaves an unchanged file alone; say so rather than "wrote".
-            verb = f"wrote {target}" if diff else f"{target} is up to date"
+            verb = f"wrote {target}" if lib.changed else f"{target} is up to date"
             message = (f"{verb}: {len(x.entries)} entries ({len(merged.added)} new, {len(merged.updated)} updated, "
                        f"{len(merged.unchanged)} unchanged, {len(merged.kept)} other entries kept)")
     notes_line = (f"{counts['notes']} notes: {counts['cited']} cited ({counts['citations']} citations), "

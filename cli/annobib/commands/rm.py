@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from annobib.commands._common import bibliography_paths
+from annobib.commands._common import libraries_for_writing
+from annobib.errors import InputError
 
 
 @click.command("rm")
@@ -18,47 +19,53 @@ def rm(keys: tuple[str, ...], yes: bool, dry_run: bool) -> None:
 
     \b
     On a terminal annobib asks first (--yes skips the question). The removed entries are
-    printed as BibTeX on standard output, so `annobib rm KEY > removed.bib` keeps them and
-    `annobib import removed.bib` brings them back. All keys must exist, or nothing is removed.
+    printed on standard output exactly as written in the file (with the @string macros they
+    use), before the file is rewritten: `annobib rm KEY > removed.bib` keeps them and
+    `annobib import removed.bib` brings them back as they were. If they cannot be printed,
+    nothing is removed. All keys must exist, or nothing is removed.
     """
-    from annobib.editing import load_libraries, locate, remove_entries, save
+    from annobib.editing import locate, remove_entries, save
 
-    libraries = load_libraries(bibliography_paths(), for_writing=True)
+    ask = not dry_run and not yes and getattr(sys.stdin, "isatty", lambda: False)()
+    # locked from the read to the write, except while a person is asked (a changed file is refused)
+    libraries = libraries_for_writing(lock=not ask)
     by_lib: dict[int, tuple] = {}
     for key in dict.fromkeys(keys):
         lib, _ = locate(libraries, key)  # every key is checked before anything changes
         by_lib.setdefault(id(lib), (lib, []))[1].append(key)
-    if not dry_run and not yes and getattr(sys.stdin, "isatty", lambda: False)():
+    if ask:
         names = ", ".join(keys)
         if not click.confirm(f"Remove {len(keys)} entr{'y' if len(keys) == 1 else 'ies'} ({names})?", default=False, err=True):
             click.echo("annobib: nothing removed", err=True)
             raise SystemExit(1)
-    removed_all = []
-    diffs = []
-    for lib, lib_keys in by_lib.values():
-        texts = {k: _entry_text(lib, k) for k in lib_keys}
-        removed = remove_entries(lib, lib_keys)
-        diffs.append(save(lib, dry_run=dry_run))
-        removed_all += [(lib, e, texts[e.key]) for e in removed]
     if dry_run:
+        diffs = []
+        for lib, lib_keys in by_lib.values():
+            remove_entries(lib, lib_keys)
+            diffs.append(save(lib, dry_run=True))
         click.echo("".join(diffs), nl=False)
         return
-    for i, (lib, entry, text) in enumerate(removed_all):
-        click.echo(("\n" if i else "") + text, nl=False)
-    where = ", ".join(sorted({str(lib.path) for lib, _, _ in removed_all}))
-    click.echo(f"annobib: removed {len(removed_all)} entr{'y' if len(removed_all) == 1 else 'ies'} from {where} (printed above)", err=True)
+    # print first, write after: what is removed is on stdout before it leaves the file
+    _print_removed([(lib, lib_keys) for lib, lib_keys in by_lib.values()])
+    count = 0
+    for lib, lib_keys in by_lib.values():
+        count += len(remove_entries(lib, lib_keys))
+        save(lib)
+    where = ", ".join(str(lib.path) for lib, _ in by_lib.values())
+    click.echo(f"annobib: removed {count} entr{'y' if count == 1 else 'ies'} from {where} (printed above)", err=True)
 
 
-def _entry_text(lib, key: str) -> str:
-    """The entry as written in the file (macros and formatting kept), else re-serialized."""
+def _print_removed(groups) -> None:
+    """The entries as written in the file, with the @string macros they use: the output reads
+    back alone (`annobib import`). A stdout that cannot take it stops the removal."""
     from annobib.bib import serialize_entry
+    from annobib.bib.source import entry_text, macros_used
 
-    block = lib.block_of(key)
-    raw = block.raw if block is not None else ""
-    at = raw.find("@")
-    if at >= 0 and block.snapshot is not None:
-        text = raw[at:].rstrip()
-        close = text.rfind("}")
-        if close > 0:
-            return text[: close + 1] + "\n"
-    return serialize_entry(lib.get(key))
+    chunks = []
+    for lib, keys in groups:
+        texts = [entry_text(lib, k) or serialize_entry(lib.get(k)) for k in keys]
+        chunks += macros_used(lib, texts) + texts
+    try:
+        click.echo("\n".join(chunks), nl=False)  # click flushes: a closed pipe fails here
+    except (BrokenPipeError, OSError) as exc:
+        raise InputError(f"could not print the removed entries ({getattr(exc, 'strerror', None) or exc}); nothing removed") from None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from annobib.commands._common import bibliography_paths, emit_json
+from annobib.commands._common import bibliography_paths, emit_json, libraries_for_writing, require_entries
 from annobib.errors import InputError
 
 
@@ -45,10 +45,14 @@ def tag(words: tuple[str, ...], dry_run: bool, as_json: bool) -> None:
             raise InputError(f"{word!r}: a tag name must follow + or -")
         else:
             keys.append(word)
-    libraries = load_libraries(bibliography_paths(), for_writing=True)
+    paths = bibliography_paths()
     if not add and not remove:
+        libraries = load_libraries(paths, for_writing=True, lock=False)
+        require_entries(libraries, paths)
         _list(libraries, keys, as_json)
         return
+    libraries = libraries_for_writing(paths)  # locked from here to the write: no change is lost
+    require_entries(libraries, paths)
     if not keys:
         raise InputError("which entry? usage: annobib tag KEY… +tag -tag")
     touched = {}

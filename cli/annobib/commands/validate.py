@@ -285,7 +285,7 @@ def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fi
         try:
             if p.is_dir():
                 raise InputError(f"{p}: is a directory, not a .bib file")
-            libraries.append(read_library(p))
+            libraries.append(read_library(p, lock=do_fix and not dry_run))
         except InputError as exc:
             if do_fix or len(paths) == 1:
                 raise  # --fix writes nothing unless every file could be read
@@ -308,11 +308,13 @@ def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fi
             applied = apply_fixes(lib, rules, check_ctx, unsafe=unsafe_fixes)
             if applied:
                 pending.append((lib, applied))
-        for lib, applied in pending:  # compute every diff first: a failure writes nothing further
-            diffs.append(write_library(lib, dry_run=True))
         if not dry_run:
-            for lib, applied in pending:
-                write_library(lib)
+            from annobib.bib.writer import check_library
+
+            for lib, _ in pending:  # check every file first: a failure writes nothing further
+                check_library(lib)
+        # the diff is shown (text, github) or returned (json); it costs what changed, not the file
+        diffs = [write_library(lib, dry_run=dry_run, diff=True) for lib, _ in pending]
         for lib, applied in pending:
             applied_all.extend({"file": str(lib.path), "key": a.key, "field": a.field, "code": a.code,
                                 "old": a.old, "new": a.new, "description": a.description} for a in applied)

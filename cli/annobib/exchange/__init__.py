@@ -100,7 +100,16 @@ def parse_text(text: str, fmt: str, name: str = "input") -> list[Entry]:
             raise InputError(f"{name}:{b.line}: not valid BibTeX: {b.problem or 'could not parse this block'}{more}; fix it first, nothing imported")
         if not lib.entries:
             raise InputError(f"{name}: no BibTeX entries found")
-        return [to_biblatex(Entry(e.key, e.type, dict(e.fields))) for e in lib.entries]
+        from annobib.bib.source import entry_text
+
+        out = []
+        for e in lib.entries:
+            converted = to_biblatex(Entry(e.key, e.type, dict(e.fields)))
+            if converted.type == e.type and converted.fields == e.fields:
+                # already in annobib's names: it can go in as written (macros, layout, `@book(…)`)
+                converted.verbatim = entry_text(lib, e.key)  # type: ignore[attr-defined]
+            out.append(converted)
+        return out
     raise InputError(f"unknown import format {fmt!r} (choose from {', '.join(IMPORT_FORMATS)})")
 
 
@@ -181,6 +190,7 @@ def merge_into(lib, entries, *, merge: bool = False, force: bool = False) -> Imp
     taken = set(by_key)
     folded = {k.casefold() for k in taken}
     for entry in entries:
+        verbatim = getattr(entry, "verbatim", None)
         entry = Entry(entry.key, entry.type, dict(entry.fields))
         source_key = entry.key
         if not usable_key(entry.key):  # none, or an item URI (Zotero) / text that would break the .bib
@@ -211,7 +221,12 @@ def merge_into(lib, entries, *, merge: bool = False, force: bool = False) -> Imp
         if entry.key.casefold() in folded:
             entry.key = _next_free(entry.key, taken, folded)
             status = "renamed" if status == "added" else status
-        lib.add(entry)
+        if verbatim and entry.key == source_key and _reads_same(lib, entry, verbatim):
+            from annobib.bib.source import add_verbatim
+
+            add_verbatim(lib, entry, verbatim)  # `rm K > x.bib; import x.bib` restores it byte for byte
+        else:
+            lib.add(entry)
         taken.add(entry.key)
         folded.add(entry.key.casefold())
         by_key[entry.key] = entry
@@ -221,6 +236,18 @@ def merge_into(lib, entries, *, merge: bool = False, force: bool = False) -> Imp
             item.duplicate_of, item.reason = real[0].key, real[0].reason
         report.items.append(item)
     return report
+
+
+def _reads_same(lib, entry: Entry, text: str) -> bool:
+    """``text`` read in ``lib`` (with its @string macros) gives ``entry`` back."""
+    from annobib.bib.parse import parse_chunks
+    from annobib.bib.values import entry_from_record
+
+    records = [it for it in parse_chunks([text])[0] if it[0] == "entry"]
+    if len(records) != 1:
+        return False
+    back, _ = entry_from_record(records[0], lib.strings, 0, None)
+    return back.key == entry.key and back.type == entry.type and back.fields == entry.fields
 
 
 def _merge_fields(existing: Entry, incoming: Entry) -> tuple[list[str], list[str]]:

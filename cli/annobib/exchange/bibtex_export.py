@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from annobib.bib.latex import escape_specials
 from annobib.exchange.common import MONTH_MACROS, classic_to_date, date_parts
 from annobib.model import Entry
 
@@ -133,7 +134,7 @@ def serialize(entry: Entry, classic: bool = False) -> str:
         if name == "month" and value in MONTH_MACROS:
             rendered = value
         else:
-            rendered = "{" + value + "}"
+            rendered = "{" + escape_specials(value, name) + "}"  # safe for LaTeX, links left alone
         lines.append(f"  {name.ljust(width)} = {rendered},")
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from annobib.bib.latex import escape_specials
 from annobib.bib.values import braces_balanced
 
 # Fields whose values are verbatim in biblatex (no LaTeX escapes inside).
@@ -65,17 +66,20 @@ def decode_latex(value: str, name: str = "") -> str:
 
 
 def encode_latex(value: str, name: str = "") -> str:
-    """Text from another format -> an annobib field value.
+    """Text from another format -> an annobib field value, as the .bib will hold it.
 
-    annobib keeps field text as printed (the extractor writes ``2%`` and ``R&D``, not ``2\\%``),
-    so nothing is escaped; only braces that do not balance are escaped, so the file stays
-    parseable, and a no-break space becomes BibTeX's tie.
+    LaTeX's specials ``%``, ``&``, ``#`` are escaped (outside links; see
+    :mod:`annobib.bib.latex`: a bare ``%`` is a comment to LaTeX), braces that do not balance
+    are escaped so the file stays parseable, and a no-break space becomes BibTeX's tie.
+    Verbatim fields (url, doi …) are kept as they are.
     """
     if not braces_balanced(value):
         if name in VERBATIM_FIELDS:
             return value.replace("{", "%7B").replace("}", "%7D")
         value = re.sub(r"(?<!\\)([{}])", r"\\\1", value)
-    return value.replace("\u00a0", "~") if name not in VERBATIM_FIELDS else value
+    if name in VERBATIM_FIELDS:
+        return value
+    return escape_specials(value, name).replace("\u00a0", "~")
 
 
 # --------------------------------------------------------------------------- dates
