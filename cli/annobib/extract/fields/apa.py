@@ -48,7 +48,8 @@ APA_JOURNAL = re.compile(
 ASA_JOURNAL = re.compile(
     r"^(?P<j>[^,:()]+?)\s+(?P<v>\d+)\s*(?:\((?P<n>[^)]+)\))?\s*:\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?)\.?\s*$")
 _APA_CHAPTER = re.compile(
-    r"^In\s+(?P<eds>.+?)\s*\((?:Eds?|eds?)\.\),\s*(?P<book>.+?)(?:\s*\((?:[^()]*?,\s*)?pp?\.\s*(?P<pp>[\d–—-]+)\))?\.\s*(?P<pub>[^.].*?)\.?$")
+    r"^In\s+(?P<eds>.+?)\s*\((?:Eds?|eds?)\.\),\s*(?P<book>.+?)(?:\s*\((?:(?P<ed>\d+)(?:st|nd|rd|th)\s+ed\.,\s*)?(?:[^()]*?,\s*)?pp?\.\s*(?P<pp>[\d–—-]+)\))?"
+    r"\.\s*(?P<pub>[^.].*?)\.?$")
 # the sentence boundaries of the body: the title is the text before one of them
 _APA_STOP = re.compile(r"(?<!\b[A-Z])[.?!](?=\s+[A-Z(\[])")
 _APA_RETRIEVED = re.compile(r"\.?\s*Retrieved\s+(?P<d>[^,]+,\s*\d{4}),\s*from\s*$")
@@ -82,7 +83,9 @@ def parse_apa(text: str) -> Parsed | None:
         locator = _journal_fields(f, jm)
     elif chapter:
         etype = "incollection"
-        editors = [e.strip() for e in re.split(r",?\s*&\s*|(?<=\.),\s*(?=[^\W\d_])", chapter["eds"]) if e.strip()]
+        editors = [e.strip() for e in re.split(r",?\s*&\s*|,\s*(?=[A-Z]\.)|(?<=\.),\s*(?=[^\W\d_])", chapter["eds"]) if e.strip()]
+        if chapter["ed"]:
+            f["edition"] = chapter["ed"]  # Social epidemiology (2nd ed., pp. 290–319)
         f["editor"] = names_field([western_person(e) for e in editors], False)
         f["booktitle"] = chapter["book"].strip()
         if chapter["pp"]:

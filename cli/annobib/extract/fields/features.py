@@ -147,7 +147,7 @@ PUBLISHING_CITIES = frozenset((
 # a publisher's name (narrower than PUBLISHER_CUE, which also finds institutes and offices)
 PRESS_NAME = re.compile(
     r"\b(?:Press|Publishers?|Publishing|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|"
-    r"Random House|Knopf|Blackwell|Sage|Rienner|Polity|Verso|Elsevier|Brill|Hurst|Zed|Bloomsbury)\b")
+    r"Random House|Knopf|Blackwell|Sage|Rienner|Polity|Verso|Elsevier|Brill|Hurst|Zed|Bloomsbury|OUP|CUP|HMSO)\b")
 
 
 def find_place_publisher(text: str):

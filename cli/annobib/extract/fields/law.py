@@ -60,7 +60,8 @@ _CORP_SUFFIXES = r"(?:,\s*(?:Inc|Ltd|Co|Corp|LLC|L\.L\.C|N\.A|S\.A|AG|plc|P\.C|L
 # Name v. Name, 585 U.S. 667, 670 (9th Cir. 2018): volume, reporter, first page, pinpoint, (court year)
 US_CASE_RE = re.compile(
     r"^(?P<t>[^,]{2,120}?\sv\.?\s[^,]{2,120}?" + _CORP_SUFFIXES + r"|(?:In re|Ex parte|In the Matter of)\s[^,]{2,200}?" + _CORP_SUFFIXES + r"),\s*(?P<v>\d{1,4})\s+(?P<r>[A-Z][A-Za-z0-9.'’ ]{0,24}?)\s+(?P<p>\d{1,5})"
-    r"(?:,\s*(?P<pin>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?\s*\((?P<court>[^()]*?)\s*(?P<y>(?:1[6-9]|20)\d\d)\)\.?$")
+    r"(?:,\s*(?P<pin>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?\s*\((?P<court>[^()]*?)\s*(?P<y>(?:1[6-9]|20)\d\d)\)"
+    r"(?:\s*\([^()]{2,60}\))*\.?$")  # (plurality opinion) / (per curiam) after the year
 # Title (A v. B), [stage,] I.C.J. Reports 1986, p. 14 / …, PCA Case No. 2013-19, Award of 12 July 2016, para. 278
 INTL_CASE_RE = re.compile(r"^(?P<t>[^()]{3,200}?\s*\((?:[^()]|\([^()]*\))*?\bv\.?\s(?:[^()]|\([^()]*\))*\))\s*,\s*(?P<rest>.+)$")
 # Prosecutor v. Tadić, Case No. IT-94-1-A, …: the case name runs to the first comma after its "v."

@@ -40,6 +40,9 @@ _OPENING_QUOTE = re.compile(r"(?:^|[\s,])['‘“\"]")  # a quoted title: not th
 _LAW_JOURNAL_WORD = re.compile(r"\b(?:L|J|Rev|Q|Law|Int['’]l|Y\.?B)\b\.?")
 
 
+_STUDENT_LABEL = re.compile(r"^(?:Note|Comment|Recent Case|Recent Development|Essay|Book Review|Article),\s+")
+
+
 def _range(pin: str | None) -> str | None:
     return re.sub(r"\s*[-–—]\s*", "-", pin) if pin else None
 
@@ -47,8 +50,10 @@ def _range(pin: str | None) -> str | None:
 def _author_and_title(head: str) -> tuple[str | None, str] | None:
     """``Anil Chandran & Uyen P. Leigh, Data Localism`` -> (BibTeX names, title); the title alone
     when what stands before the first comma is no list of names."""
+    head = re.sub(r",\s*(Jr|Sr)\.,", r" \1.,", head)  # William H. Rogerson, Jr., Title
     for m in re.finditer(r",\s+", head):
         who, title = head[: m.start()], head[m.end():]
+        title = _STUDENT_LABEL.sub("", title)  # Kristin Dale, Note, Rethinking …
         if looks_like_names(who) and not re.search(r"\d", who):
             names, others, _role = western_names(who.replace(" & ", " and "))
             return names_field(names, others), title.strip()
@@ -150,6 +155,8 @@ def law_journal_style(text: str) -> bool:
 
 _MONTH_DATE = (r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+" + _YEAR
                + r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+" + _YEAR)
+_CODE_SECTION = re.compile(rf"^(?:(?P<t>[^,()]{{3,150}}?),\s*)?(?P<code>\d{{1,3}}\s+U\.S\.C\.|[A-Z][a-z]{{1,5}}\.\s+[A-Z][a-z.]+\s+Code)"
+                           rf"\s*§§?\s*[\d.\-–]+(?:\s*\((?:[A-Za-z]+\s+)?(?P<y>{_YEAR})\))?\s*\.?$")
 _STATUTE = re.compile(rf"^(?P<t>[^()]{{3,160}}?\bAct\b(?:\s+of\s+{_YEAR}|,\s*{_YEAR})?)\s*,\s*Pub\.\s*L\.\s*No\.\s*(?P<n>\d+-\d+)"
                       rf"(?:[^()]*?\((?P<y>{_YEAR})\))?")
 _TREATY = re.compile(
@@ -164,7 +171,7 @@ _CONGRESS_REPORT = re.compile(rf"^(?P<t>(?:S\.|H\.R\.|H\.)\s*(?:Rep|Doc)\.\s*No\
 def western_law_cue(text: str) -> bool:
     if not ("." in text or "Res" in text or "UNTS" in text):
         return False
-    return bool(re.search(r"Pub\.\s*L\.|U\.N\.T\.S\.|E\.T\.S\.|I\.L\.M\.|\bUNTS\b|\bRes\b|\bRep\.\s*No\.", text))
+    return bool(re.search(r"Pub\.\s*L\.|U\.N\.T\.S\.|E\.T\.S\.|I\.L\.M\.|\bUNTS\b|\bRes\b|\bRep\.\s*No\.|§", text))
 
 
 def parse_western_legislation(text: str) -> Parsed | None:
@@ -174,6 +181,13 @@ def parse_western_legislation(text: str) -> Parsed | None:
     from annobib.extract.fields.features import iso_date
 
     t = text.strip().rstrip(".")
+    m = _CODE_SECTION.match(t)
+    if m:  # Clean Water Act, 33 U.S.C. §§ 1251–1387 (2018) / Cal. Civ. Code § 1798.100 (West 2020)
+        code = re.search(r"(?:\d{1,3}\s+U\.S\.C\.|[A-Z][a-z]{1,5}\.\s+[A-Z][a-z.]+\s+Code)\s*§§?\s*[\d.]+", t)
+        f = {"title": (m["t"] or code.group(0)).strip()}
+        if m["y"]:
+            f["date"] = m["y"]
+        return _finish("legislation", f, None, None)
     m = _STATUTE.match(t)
     if m:
         f = {"title": m["t"].strip(), "number": "Pub. L. No. " + m["n"]}

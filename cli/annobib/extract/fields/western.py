@@ -407,11 +407,12 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             break
         if tparts and not placepub and PRESS_NAME.search(s) and (
                 not after or YEAR.fullmatch(after) or "\x00" in after or EN_PAGES.match(after)
-                or after in PUBLISHING_CITIES):
+                or after in PUBLISHING_CITIES or _PLACE_THEN_YEAR(after, parts[k + 2:])):
             n.publisher = _unmask(s.strip(" ."))  # Title, Oxford University Press, 2014: no place printed
             if len(tparts) > 1 and tparts[-1].strip() in PUBLISHING_CITIES:
                 f["location"] = tparts.pop().strip()  # Title, New Haven, Yale University Press, 1966
-            elif after in PUBLISHING_CITIES:  # Title, Columbia University Press, New York, 2002 (British order)
+            elif after in PUBLISHING_CITIES or _PLACE_THEN_YEAR(after, parts[k + 2:]):
+                # Title, Columbia University Press, New York, 2002 (British order: the press, then its place)
                 nxt = parts[k + 2].strip(" .") if k + 2 < len(parts) else ""
                 f["location"] = after + (", D.C." if after == "Washington" and nxt == "D.C" else "")
             break
@@ -458,6 +459,12 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     if title:
         f["title"] = _unmask(title)
     n.locator, n.names, n.others, n.placepub, n.role, n.title = locator, names, others, placepub, role, title
+
+
+def _PLACE_THEN_YEAR(part: str, later: list[str]) -> bool:
+    """``Wiesbaden`` followed by ``1979``: one to three capitalized words and then the year."""
+    return bool(re.fullmatch(r"[A-Z][a-zà-ÿ'’\-]+(?:\s+[A-Z][a-zà-ÿ'’\-]+){0,2}", part)) and bool(later) and bool(
+        YEAR.fullmatch(later[0].strip(" .")))
 
 
 _THESIS_PART = re.compile(r"(?:unpublished\s+)?(?:Ph\.?\s?D\.?|doctoral|master'?s|M\.?\s?A\.?|MPhil|M\.?\s?Phil\.?)\s+(?:diss\.|dissertation|thesis)$", re.I)
