@@ -81,8 +81,8 @@ def _title_forms(title: str) -> tuple[str, str]:
 def _near(short: str, full: str) -> bool:
     """A short title that differs from the full one by a typo or a word (制度变迁和 for 制度变迁与):
     at least six characters and nine in ten of them shared, in order."""
-    if len(short) < 6 or abs(len(short) - len(full)) > 3:
-        return False
+    if len(short) < 6 or abs(len(short) - len(full)) > 3 or short[:2] != full[:2] and short[-2:] != full[-2:]:
+        return False  # cheap refusals first: this runs for every earlier work
     from difflib import SequenceMatcher
 
     return SequenceMatcher(None, short, full).ratio() >= 0.9
