@@ -78,6 +78,7 @@ IBID_RE = re.compile(
 # 前引周雪光书 / 前揭李明文: the back-reference word first, then the author
 OPCIT_ZH_PRE_RE = re.compile(r"^(?:前引|前揭|前掲)\s*(?P<author>[^\s，,。：:《》「」『』\d（(]{2,12}?)\s*(?:书|文|書|論文|著作)\s*(?:[，,。、]\s*)?(?P<rest>.*)$")
 # 前掲服部龍二『日中国交正常化』: a short form with its title, flagged by the back-reference word
+_TITLE_THEN_BACKREF = re.compile(r"^《([^《》]{2,80})》\s*[，,]?\s*(?:前引|前揭|同前)(?:书|文)?\s*[，,。]?\s*(.*)$")
 PRE_BACKREF_RE = re.compile(r"^(?:前掲|前揭|前引|上掲)\s*(?=[^，,。]{0,20}[《「『])")
 OPCIT_ZH_RE = re.compile(
     r"^(?P<author>[^，,：:《》「」『』、]{1,40}?(?:、[^，,：:《》「」『』、]{1,40}?)*)\s*[：:，,、]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|앞의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문)|서)?"
@@ -405,6 +406,10 @@ def classify(piece: str) -> CitationText | None:
     m = _PRE_BACKREF_LATIN.match(piece)
     if m:  # 前掲、Anderson, Imagined Communities, p. 41.: a Western short form flagged in Japanese
         parsed = parse_citation(piece[m.end():])
+        return CitationText(piece, "short", parsed.locator, parsed=parsed)
+    m = _TITLE_THEN_BACKREF.match(piece)
+    if m:  # 《关于全面推行河长制的意见》，前引。: the work named by its title alone
+        parsed = Parsed(type="misc", fields={"title": m.group(1)}, locator=locator_of(m.group(2)), kind="short")
         return CitationText(piece, "short", parsed.locator, parsed=parsed)
     m = PRE_BACKREF_RE.match(piece)
     if m:

@@ -125,6 +125,11 @@ GENRES: list[Genre] = [
     Genre(
         "gbt-tagged", "gbt", _has_gbt_tag, parse_gbt_tagged,
         examples=(
+            # tests/data/extract_blind12: [C]. In: instead of [C]//
+            ("Cohn R. Diasporas and the State[C]. In: Vertovic S, Cohn R, eds. Migration and Diasporas. Cheltenham: "
+             "Edward Elgar, 1999: 252-266.",
+             {"type": "incollection", "locator": "252-266",
+              "fields": {"booktitle": "Migration and Diasporas", "publisher": "Edward Elgar", "date": "1999"}}),
             # tests/test_extract_patterns.py
             ("阎学通. 道义现实主义的国际关系理论[J]. 国际问题研究, 2014, (5): 102-128.",
              {"type": "article", "locator": "102-128",
@@ -217,6 +222,13 @@ GENRES: list[Genre] = [
     Genre(
         "cjk-title-mark-first", "cjk", _title_mark_leads, parse_cjk_or_court_case,
         examples=(
+            # tests/data/extract_blind12 (Chinese notes copied from journal sites)
+            ("何某:《明清盐商与社会流动》,徐某译注,台北:联经出版事业股份有限公司2013年版,第53页。",
+             {"type": "book", "locator": "53", "fields": {"translator": "徐某", "location": "台北"}}),
+            ("王某:《清代经济史论文集》(一),板桥:稻乡出版社2003年版,第200页。",
+             {"type": "book", "fields": {"volume": "1", "publisher": "稻乡出版社"}}),
+            ("某部:《某某意见》,2016年12月11日,http://www.gov.cn/zhengce/content_1.htm,2021年3月1日访问。",
+             {"type": "legislation", "fields": {"url": "http://www.gov.cn/zhengce/content_1.htm", "urldate": "2021-03-01"}}),
             # tests/test_extract_patterns.py
             ("阎学通：《道义现实主义的国际关系理论》，载《国际问题研究》2014 年第 5 期，第 102—128 页。",
              {"type": "article", "locator": "102-128",
@@ -472,6 +484,8 @@ GENRES: list[Genre] = [
              {"type": "article", "locator": "157",
               "fields": {"title": "Hedging and Identity", "journaltitle": "International Affairs", "volume": "96",
                          "number": "1"}}),
+            ("R. R. Church and A. V. Lowe, The Law of the Sea, 3rd ed., Manchester University Press, 1999, p. 162.",
+             {"type": "book", "fields": {"title": "The Law of the Sea", "edition": "3", "publisher": "Manchester University Press"}}),
             ("A. Gupte, Indian Merchants, Franz Steiner Verlag, Wiesbaden, 1979, pp. 23-25.",
              {"type": "book", "fields": {"title": "Indian Merchants", "publisher": "Franz Steiner Verlag",
                                          "location": "Wiesbaden"}}),

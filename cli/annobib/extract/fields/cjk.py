@@ -256,7 +256,7 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
         rest_nourl = PAREN_IMPRINT.sub(r"，\1，", rest_nourl)
     access = ACCESS_RE.search(rest_nourl) if has_access_cue(rest_nourl) else None
     if access:
-        ud = iso_date(access.group(1) or access.group(2) or access.group(3))
+        ud = iso_date(next((g for g in access.groups() if g), ""))
         if ud:
             f["urldate"] = ud
         rest_nourl = rest_nourl[: access.start()] + rest_nourl[access.end():]
@@ -339,7 +339,7 @@ def _cjk_cues(n: _CjkNote) -> None:
         pub = None
     if not pub:
         pub = PLACE_PUB_NIANBAN.search(rest_after) or PLACE_PUB_CJK.search(rest_after)
-    translator_m = re.search(r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:译|訳|譯)\s*(?:[，,]|$)", rest_nourl)
+    translator_m = re.search(r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:译注|譯註|译|訳|譯)\s*(?:[，,]|$)", rest_nourl)
     issue = ZH_ISSUE.search(rest_nourl)
     vol = ZH_VOLUME.search(rest_nourl)
     ko_num = KO_NUMBER.search(rest_nourl)
@@ -547,7 +547,7 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
     etype = None
     if pub:
         etype = "book"
-        vm = re.search(r"第\s*(\d+|[一二三四五六七八九十]+)\s*[卷册巻]|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]|^\s*[（(]([上中下])[）)]", rest_nourl)
+        vm = re.search(r"第\s*(\d+|[一二三四五六七八九十]+)\s*[卷册巻]|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]|^\s*[（(]([上中下一二三四五六七八九十]|\d{1,2})[）)]", rest_nourl)
         if vm:
             v = vm.group(1) or vm.group(2) or vm.group(3)
             f["volume"] = _cn_int(v)

@@ -41,7 +41,8 @@ ACCESS_RE = re.compile(
     r"검색일|검색 일자|접속일|열람일|최종 접속일|"
     r"accessed(?:\s+on)?|last accessed|retrieved(?:\s+on)?|дата обращения)\s*[：:]?\s*([^）)；;]+?)\s*[）)]?\s*(?=[，,。.；;]|$)"
     r"|[（(]\s*(\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일])\s*(?:最終)?(?:閲覧|アクセス|参照|取得|访问|浏览|검색|접속|열람)\s*[）)]"
-    r"|(?<=[\s.。，,\]])\[\s*(\d{4}-\d{1,2}-\d{1,2})\s*\]",  # GB/T 7714: …/page.htm [2021-09-03], the date cited
+    r"|(?<=[\s.。，,\]])\[\s*(\d{4}-\d{1,2}-\d{1,2})\s*\]"  # GB/T 7714: …/page.htm [2021-09-03], the date cited
+    r"|[，,]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:最后)?(?:访问|浏览|查阅|登录)\s*(?=[，,。.；;]|$)",  # …,2021年3月1日访问
     re.I,
 )
 
@@ -252,6 +253,7 @@ def norm_range(text: str) -> str:
 
 def clean_url(url: str) -> str:
     url = url.rstrip(".,;:，。；、")
+    url = re.sub(r",\d{1,4}$", "", url)  # …content.htm,2021年3月1日访问: the year of the access date
     url = re.sub(r"等$", "", url)
     if url.endswith(")") and "(" not in url:
         url = url[:-1]

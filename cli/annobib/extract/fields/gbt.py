@@ -54,6 +54,9 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
     etype = GBT_TAGS.get(tag, "misc")
     if rest.lstrip().startswith("//"):
         return _gbt_part(f, tag, rest.lstrip()[2:], lang)
+    in_m = re.match(r"\s*In\s*:\s*", rest)
+    if in_m and tag in ("C", "A", "M"):  # Title[C]. In: Editor, eds. Book. Place: Publisher, 1999: 252-266.
+        return _gbt_part(f, tag, rest[in_m.end():], lang)
     url_m = URL_RE.search(rest)
     url = clean_url(url_m.group(0)) if url_m else None
     r = rest[: url_m.start()] if url_m else rest

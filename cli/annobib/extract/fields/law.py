@@ -39,7 +39,8 @@ def _court_case(text: str, p: Parsed) -> Parsed:
         f["institution"] = guide["court"]
     else:
         f["number"] = re.sub(r"\s+", "", caseno.group(0))
-        court = COURT_RE.search(text[: caseno.start()]) or COURT_RE.search(text[caseno.end():])
+        before = [m for m in COURT_RE.finditer(text[: caseno.start()]) if not m.group(0).endswith("检察院")]
+        court = (before[-1] if before else None) or COURT_RE.search(text[caseno.end():])  # the court printed before the docket
         abbr = next((v for k, v in COURT_ABBR.items() if caseno["c"].startswith(k)), None)
         if court and court.group(0) not in f.get("title", ""):
             f["institution"] = court.group(0)

@@ -160,7 +160,7 @@ _CODE_SECTION = re.compile(rf"^(?:(?P<t>[^,()]{{3,150}}?),\s*)?(?P<code>\d{{1,3}
 _STATUTE = re.compile(rf"^(?P<t>[^()]{{3,160}}?\bAct\b(?:\s+of\s+{_YEAR}|,\s*{_YEAR})?)\s*,\s*Pub\.\s*L\.\s*No\.\s*(?P<n>\d+-\d+)"
                       rf"(?:[^()]*?\((?P<y>{_YEAR})\))?")
 _TREATY = re.compile(
-    rf"^(?P<t>[^,]{{0,200}}?\b(?:Convention|Treaty|Agreement|Protocol|Charter|Covenant|Accord)\b[^,]{{0,120}}?)"
+    rf"^(?P<t>[^,]{{0,200}}?\b(?:Convention|Treaty|Agreement|Protocol|Charter|Covenant|Accord)\b[^,]{{0,300}}?)"
     rf"(?:\s+arts?\.\s*[\d, –-]+)?\s*,\s*(?:(?:opened\s+for\s+signature|signed|adopted|done)\s+)?(?P<d>{_MONTH_DATE})"
     rf"\s*,\s*(?P<series>(?:\d{{1,5}}\s+)?(?:U\.N\.T\.S\.|E\.T\.S\.|C\.E\.T\.S\.|I\.L\.M\.|T\.I\.A\.S\.|UNTS|ETS|ILM)[^;]*)$")
 _RESOLUTION = re.compile(rf"^(?P<t>(?:UNGA|UNSC|GA|SC|G\.A\.|S\.C\.)\s+Res\.?\s+[\w/()\-]+(?:\s+\([IVXLC]+\))?)\s*\((?P<d>{_MONTH_DATE})\)"

@@ -126,7 +126,7 @@ def _western_url_and_translation(n: _WesternNote) -> None:
     body = (text[: url_m.start()] + text[url_m.end():]) if url_m else text
     access = (ACCESS_EN.search(body) or ACCESS_RE.search(body)) if has_access_cue(body) else None
     if access:
-        ud = iso_date(access.group(1) or (access.group(2) or access.group(3) if access.re is ACCESS_RE else None))
+        ud = iso_date(next((g for g in access.groups() if g), ""))
         if ud:
             f["urldate"] = ud
             body = body[: access.start()] + body[access.end():]
@@ -440,7 +440,7 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             break
         if tparts and re.fullmatch(r"\d+(?:st|nd|rd|th)\s+(?:ed\.?|edition)|(?:rev\.|revised|updated|new|expanded|revised and updated|revised and expanded)\s+(?:ed\.?|edition)", s.strip(" ."), re.I):
             f["edition"] = re.match(r"\d+", s.strip()).group(0) if s.strip()[:1] in "0123456789" else s.strip()
-            break
+            continue  # Title, 3rd ed., Manchester University Press, 1999: the publisher may follow
         if tparts and re.fullmatch(r"[A-Z]{1,6}-[A-Z]{0,3}\d[\w/-]*", s.strip(" .")):
             f["number"] = s.strip(" .")
             break
