@@ -35,7 +35,8 @@ ZH_BAN = re.compile(r"第\s*(\d+)\s*版|(?<![\d])(\d+)\s*面(?![\w])|(?<![\w])([
 JA_PAGES = re.compile(r"(?:p+\.\s*)?(\d+)\s*(?:[—–\-~～]+\s*(\d+))?\s*頁")
 TW_PAGES = re.compile(r"(?<![\d第])頁\s*(\d+)(?:\s*[—–\-~～]+\s*(\d+))?")  # Taiwan/Hong Kong: 頁 1-30
 EN_PAGES = re.compile(r"\b(pp?)\.\s*([A-Z]?\d+|[IVXLCivxlc]+)(?:\s*[-–—]+\s*([A-Z]?\d+))?")
-URL_RE = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’\"<>]+", re.I)
+# a comma ends the URL when a Chinese date follows it (…content.htm,2021年3月1日访问)
+URL_RE = re.compile(r"(?:https?://|www\.)(?:[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’\"<>,]|,(?!\d{1,4}\s*年))+", re.I)
 ACCESS_RE = re.compile(
     r"[（(]?\s*(?:访问时间|访问日期|上网时间|登录时间|浏览时间|浏览日期|检索时间|检索日期|获取日期|获取时间|查询日期|查询时间|下载日期|下载时间|引用日期|最后访问(?:时间|日期)?|最后浏览(?:时间|日期)?|閲覧日|最終閲覧日|アクセス日|"
     r"검색일|검색 일자|접속일|열람일|최종 접속일|"
@@ -253,7 +254,6 @@ def norm_range(text: str) -> str:
 
 def clean_url(url: str) -> str:
     url = url.rstrip(".,;:，。；、")
-    url = re.sub(r",\d{1,4}$", "", url)  # …content.htm,2021年3月1日访问: the year of the access date
     url = re.sub(r"等$", "", url)
     if url.endswith(")") and "(" not in url:
         url = url[:-1]
