@@ -28,8 +28,10 @@ def load_module(name: str, path: Path):
 
 @pytest.fixture(scope="session")
 def heldout_bench():
-    """benchmarks/extract_heldout.py, the field-by-field scorer of extraction sets."""
-    return load_module("extract_heldout_bench", REPO / "benchmarks" / "extract_heldout.py")
+    """The field-by-field scorer of extraction sets (``annobib.extract.evaluate``)."""
+    from annobib.extract import evaluate
+
+    return evaluate
 
 
 @dataclass
