@@ -427,7 +427,7 @@ def sentence_at(stream: str, start: int, end: int, marker_rx: re.Pattern | None 
 # ---------------------------------------------------------------- loose notes
 
 LOOSE_MARKER_RE = re.compile(
-    r"^\s*(?:注\s*)?(?:[\[【〔［](\d{1,3})[\]】〕］]|([" + CIRCLED + r"])|([" + SUPERSCRIPT + r"]{1,3})\s*|[（(](\d{1,3})[)）]|(\d{1,3})[.．、:：)）](?!\d)|(\d{1,3})\s)\s*"
+    r"^\s*(?:注\s*)?(?:[\[【〔［](\d{1,3})[\]】〕］]|([" + CIRCLED + r"])|([" + SUPERSCRIPT + r"]{1,3})\s*|[（(]\s*(\d{1,3})\s*[)）]|(\d{1,3})[.．、:：)）](?!\d)|(\d{1,3})\s)\s*"
 )
 # a number glued to the note (``12王某：…``, ``4Robert Jervis, …``, ``9《毛泽东选集》…``): a marker only
 # when it continues the numbering, since ``5G网络…`` or ``3个月后…`` may open a note too
@@ -453,7 +453,7 @@ def loose_notes(text: str) -> list[Note]:
     paragraphs = _numbers_alone_joined([p for p in re.split(r"\n\s*\n", text) if p.strip()])
     raw: list[tuple[int | None, list[str]]] = []
     for para in paragraphs:
-        lines = [l for l in para.split("\n") if l.strip()]
+        lines = _numbers_alone_as_markers([l for l in para.split("\n") if l.strip()])
         while lines and NOTES_HEADING_RE.match(lines[0]):
             lines = lines[1:]  # 注释： / NOTES / 参考文献 / Примечания: the section's heading, no note
         if not lines:
@@ -468,6 +468,24 @@ def loose_notes(text: str) -> list[Note]:
     out = []
     for i, (num, lines) in enumerate(raw, 1):
         out.append(Note(page=None, number=num if num is not None else i, text=clean_spacing(join_lines(lines)), page_index=0, lines=lines))
+    return out
+
+
+def _numbers_alone_as_markers(lines: list[str]) -> list[str]:
+    """``1`` / ``Иванов А.В. …`` on the next line: a note's number on a line of its own marks the
+    line after it (pages that print the number in a margin column)."""
+    out: list[str] = []
+    number = None
+    for line in lines:
+        if re.fullmatch(r"\s*\d{1,3}\s*", line):
+            if number is not None:
+                out.append(number)  # two numbers in a row: the first was no marker
+            number = line.strip()
+            continue
+        out.append(f"{number} {line.lstrip()}" if number is not None else line)
+        number = None
+    if number is not None:
+        out.append(number)
     return out
 
 
@@ -487,24 +505,24 @@ def _numbers_alone_joined(paragraphs: list[str]) -> list[str]:
 
 # ``…、7面。(8) 同上。``: two notes run onto one line (a PDF's short notes); the second marker must
 # continue the numbering
-_RUN_ON_MARKER = re.compile(r"(?<=[。.])\s*(?=[（(](\d{1,3})[)）]\s*\S)")
+_RUN_ON_MARKER = re.compile(r"(?<=[。.])[\s\u3000]*(?=(?:[（(](\d{1,3})[)）]|\[(\d{1,3})\]|([" + CIRCLED + r"]))\s*\S)")
 
 
 def _split_run_on(lines: list[str], marks: list) -> tuple[list[str], list]:
+    """Lines cut where a run-on note starts: the next number after a full stop, on a line of its
+    own or on a continuation line (``…第233页。　③上书，…``)."""
     out_lines, out_marks = [], []
+    last = None  # the number of the latest note
     for line, m in zip(lines, marks):
-        if m is None or "(" not in line[m.end():] and "（" not in line[m.end():]:
-            out_lines.append(line)
-            out_marks.append(m)
-            continue
-        expected = _loose_number(m) + 1
-        start = 0
-        for run in _RUN_ON_MARKER.finditer(line, m.end()):
-            if int(run.group(1)) == expected:
+        if m is not None:
+            last = _loose_number(m)
+        start, begin = 0, m.end() if m else 0
+        for run in _RUN_ON_MARKER.finditer(line, begin) if last is not None else ():
+            number = int(run.group(1) or run.group(2)) if (run.group(1) or run.group(2)) else CIRCLED.index(run.group(3)) + 1
+            if number == last + 1:
                 out_lines.append(line[start: run.start()])
                 out_marks.append(m if start == 0 else LOOSE_MARKER_RE.match(out_lines[-1]))
-                start = run.start()
-                expected += 1
+                start, last = run.start(), number
         out_lines.append(line[start:])
         out_marks.append(m if start == 0 else LOOSE_MARKER_RE.match(line[start:]))
     return out_lines, out_marks
