@@ -82,6 +82,12 @@ COMMENTARY_ONLY = [
     "ここでいう「統治」は、制度上の権限と実際の影響力の双方を含む広い意味で用いる。",
     "This estimate leaves out the northern districts, for which records begin only in 1841.",
     "The line is often drawn between “hard” and “soft” law; this chapter treats only the former.",
+    "This Article uses “reef” in its legal rather than its geological sense; nothing turns on it here.",
+    "On the difference between “guest” and “visitor”, I follow the usage of my hosts.",
+    "Здесь и далее полевые материалы автора (экспедиция 2015 г., Мезенский район).",
+    "本节部分内容曾以《祠堂的公与私》为题在某学术论坛上宣读，感谢评议人的意见。",
+    "《海道针经》的版本及其流传情况，学界已有较多讨论，此不赘述。",
+    "本稿では、「沿岸」と「沖合」の区分を当時の行政実務上の用法に従う。",
 ]
 
 

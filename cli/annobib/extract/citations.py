@@ -51,7 +51,8 @@ NOT_CITATION_RE = re.compile(
     r"The author(?:s)? (?:thank|would like|is grateful|are grateful)|I (?:thank|am grateful)|Funding|This work was supported)"
     r"|(?:阶段性成果|项目编号|资助项目|基金资助|课题编号|批准号)"
     r"|^(?:访谈记录|访谈对象|访谈编号|田野笔记|调研笔记|Interview with|Interviews? (?:conducted|with))"
-    r"|^(?:Исследование выполнено|Работа выполнена|Статья подготовлена)|при (?:финансовой )?поддержке"
+    r"|^(?:Исследование выполнено|Работа выполнена|Статья подготовлена|Здесь и далее)|при (?:финансовой )?поддержке|полевые материалы автора"
+    r"|^本(?:节|章|文|稿)(?:部分|的部分|主要)?内容(?:曾|已)|为题[^。]{0,40}(?:宣读|报告|发表)"
 )
 CIRCLED_NUMS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 NOTEREF_RE = re.compile(
@@ -322,7 +323,7 @@ def cut_trailing_commentary(text: str) -> str:
     return text
 
 
-_JA_TERM_IN_PROSE = re.compile(r"「[^」]{1,12}」\s*(?:とは|は|を|が|という|といった)")
+_JA_TERM_IN_PROSE = re.compile(r"「[^」]{1,12}」\s*(?:とは|は|を|が|という|といった|と「|の(?:区分|用法|意味|定義))")
 
 
 def _cjk_mention_only(piece: str) -> bool:
@@ -340,7 +341,7 @@ def _cjk_mention_only(piece: str) -> bool:
         return bool(end > 0 and re.match(r"[\u4e00-\u9fff]", after)
                     and not re.match(r"(?:白皮书|蓝皮书|研究报告|报告|社论|评论员|编辑部|记者|特约|本报|第\s*\d+\s*[卷册辑])", after)
                     and len(after) >= 10 and re.search(r"[，,]", after) and "《" not in after
-                    and not re.search(r"\d{4}|https?://|出版|页|頁|版|期|号|年|月|日|电|网", after))
+                    and not re.search(r"\d{4}|https?://|出版|\d\s*[页頁版期号年月日]|第\s*[\d一二三四五六七八九十]+\s*[页頁版期号卷册]|电|网", after))
     before = piece[: m.start()].rstrip()
     if not before or before[-1] in "：:，,、" or re.search(r"(?:载|见|载于|收入)$", before):
         return False
@@ -355,7 +356,10 @@ _PROSE_WORDS = re.compile(r"\b(?:the|of|is|are|was|were|differ|differs|follow|he
 # "This figure excludes …", "The distinction is sometimes drawn …": a sentence of the author's own,
 # opened by a pronoun or an article and a lower-case word (a title or a name would be capitalized)
 _ENGLISH_SENTENCE = re.compile(r"^(?:(?:This|These|That|Those|The|It|Here|There|Such|Our|We|I|In this)\s+[a-z]+"
+                               r"|(?:This|These)\s+(?:Article|Essay|Note|Chapter|Paper|Book|Part)"
                                r"|(?:this|these|that|those)\s+\w+)\s+[a-z]+\b[^\u3040-\u30ff\u4e00-\u9fff]*$")
+# On the distinction …, I follow the usage of …: the author speaking in the first person
+_FIRST_PERSON = re.compile(r"(?:^|[,;]\s+)(?:I|we|We)\s+(?:follow|use|adopt|treat|draw|rely|do not|am|have|thank|prefer|leave)\b")
 _CITATION_BITS = re.compile(r"https?://|www\.|[,.]\s*[”\"]|\bpp?\.\s*\d|\bVol\.|\bNo\.\s*\d|Press|Publish|\(\s*\d{4}\s*\)|\d{1,4}\s*[-–]\s*\d|[:]\s*[A-Z]")
 
 
@@ -432,7 +436,7 @@ def classify(piece: str) -> CitationText | None:
     if q and not re.search(r"[\u4e00-\u9fff《]", piece[: q.start()]) and PROSE_AFTER_QUOTE.match(q.group(1)) \
             and not PREFIX_CITES.search(piece) and not EN_PAGES.search(piece):
         return None  # Here “alliance” means …: a quoted word in prose
-    if _western_prose(piece) or _ENGLISH_SENTENCE.match(piece) and not _CITATION_BITS.search(piece):
+    if _western_prose(piece) or (_ENGLISH_SENTENCE.match(piece) or _FIRST_PERSON.search(piece)) and not _CITATION_BITS.search(piece):
         return None  # On the dating of the 1935 reform the sources differ: a sentence, no citation
     if not has_citation_signal(piece):
         # commentary fragment, or a bare "Author, Title, p. N" short form
