@@ -354,12 +354,13 @@ def test_crossref_answers_are_capped_and_checked(monkeypatch):
         fetch_work("10.1/deep", transport=httpx.MockTransport(handler))
 
 
-def test_link_check_bodies_stay_capped():
+def test_link_check_bodies_stay_capped(tmp_path):
     """check-links reads at most links.max_bytes of a page (and that is capped at 64 MB)."""
     from annobib.config import load_config
 
+    missing = tmp_path / "no-config.toml"  # a path that surely names nothing
     with pytest.raises(AnnobibError, match="at most"):
-        load_config(env={"ANNOBIB_LINKS_MAX_BYTES": str(1 << 30), "ANNOBIB_CONFIG": "/nonexistent"})
+        load_config(env={"ANNOBIB_LINKS_MAX_BYTES": str(1 << 30), "ANNOBIB_CONFIG": str(missing)})
 
 
 # --------------------------------------------------------------------------- 100,000-character values
