@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from annobib.bib.latex import escape_specials
 from annobib.extract.keys import unique
 from annobib.model import CITATIONS_FIELD, FIELD_ALIASES, Entry
 
@@ -103,8 +104,8 @@ def merge_into(lib, extracted: list[Entry], refresh: bool = False) -> MergeResul
             old.type = new.type
         for name, value in new.fields.items():
             if name == CITATIONS_FIELD:
-                if old.fields.get(name) != value:
-                    old.fields[name] = value
+                if old.fields.get(name) != value and old.fields.get(name) != escape_specials(value, name):
+                    old.fields[name] = value  # (the file holds it LaTeX-safe: 31\% reads back as 31%)
                 continue
             present = _alias_name(old, name)
             if present is None:
