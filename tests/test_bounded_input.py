@@ -474,3 +474,11 @@ def test_export_to_dash_is_standard_output_not_a_file(tmp_path):
     r = run_cli(["--bib", str(bib), "format", "--to", "html", "-o", "-"], cwd=tmp_path)
     assert r.exit_code == 0 and "<" in r.stdout and "T" in r.stdout
     assert not (tmp_path / "-").exists()
+
+
+def test_superscript_digits_in_dates_are_no_numbers():
+    """str.isdigit() accepts '¹' and '²', which int() refuses (found by the RIS fuzz test)."""
+    from annobib.exchange.ris import loads
+
+    entries = loads("TY  - BOOK\nPY  - ¹\nDA  - ²/³\nER  - \n", "in.ris")
+    assert len(entries) == 1 and "date" not in entries[0].fields

@@ -59,3 +59,8 @@ def test_pool_results_keep_their_order(monkeypatch):
     items = [str(k) for k in range(1000)]
     assert workers.map_on_cores(str.upper, items, minimum=10) == items
     assert workers.map_on_cores(str.upper, items[:5], minimum=10) is None
+
+
+def test_a_superscript_digit_is_no_job_count(monkeypatch):
+    monkeypatch.setenv("ANNOBIB_JOBS", "¹")  # str.isdigit() says yes, int() says no
+    assert workers.jobs() >= 1

@@ -245,7 +245,7 @@ def date_year(R, e, ctx):
         return None
     d = _span(e, "date")
     y = text_of(e.fields["year"]).strip()
-    if d and d[0] and y.isdigit() and int(y) != d[0][0]:
+    if d and d[0] and y.isdecimal() and int(y) != d[0][0]:
         return [R.finding(e, "year", f"year {y} disagrees with date {text_of(e.fields['date']).strip()}; keep one")]
     return None
 

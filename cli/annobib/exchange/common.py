@@ -140,7 +140,7 @@ def month_number(value: str | None) -> int | None:
     if not value:
         return None
     value = value.strip().strip("{}").strip().casefold().rstrip(".")
-    if value.isdigit() and len(value) <= 2 and 1 <= int(value) <= 12:
+    if value.isdecimal() and len(value) <= 2 and 1 <= int(value) <= 12:
         return int(value)
     return _MONTH_WORDS.get(value)
 
@@ -155,7 +155,7 @@ def classic_to_date(year: str | None, month: str | None, day: str | None = None)
         return None
     if m:
         out += f"-{m:02d}"
-        if day and day.strip().isdigit() and len(day.strip()) <= 2 and 1 <= int(day) <= 31:
+        if day and day.strip().isdecimal() and len(day.strip()) <= 2 and 1 <= int(day) <= 31:
             out += f"-{int(day):02d}"
     return out
 

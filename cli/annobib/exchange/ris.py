@@ -288,7 +288,7 @@ def _ris_date(da: str | None, py: str | None) -> str | None:
         nums = []
         for p in pieces[:3]:
             p = p.strip()
-            if not p.isdigit() or len(p) > 6:  # 5,000 digits are no date (and int() refuses them)
+            if not (p.isascii() and p.isdigit()) or len(p) > 6:  # 5,000 digits are no date (and int() refuses them)
                 break
             nums.append(int(p))
         if nums and 1000 <= nums[0] <= 9999:

@@ -25,7 +25,7 @@ def jobs() -> int:
     """Worker processes to use: ``ANNOBIB_JOBS`` when it is a number from 1 to 64, else the cores
     this process may run on."""
     wanted = os.environ.get("ANNOBIB_JOBS", "").strip()
-    if wanted.isdigit() and 1 <= int(wanted[:3]) <= _MAX_JOBS:
+    if wanted.isdecimal() and 1 <= int(wanted[:3]) <= _MAX_JOBS:
         return int(wanted)
     try:
         return len(os.sched_getaffinity(0))
