@@ -104,24 +104,15 @@ def parse_apa(text: str) -> Parsed | None:
         pub = rest.rstrip(". ")
         if len(pub) > 80:
             return None
-        place = re.match(r"^(?P<loc>[^:]{2,40}):\s*(?P<pub>.+)$", pub)
-        if place:
-            f["location"], pub = place["loc"].strip(), place["pub"].strip()
+        pub = _place_and_publisher(f, pub)
         if pub:
             f["publisher"] = pub
         elif not (m["corp"] and url):
             return None
         if m["corp"] and etype == "book":
             etype = "report" if url or REPORT_TITLE_RE.search(title) else etype
-    who = _apa_authors(m)
     role = "editor" if m["ed"] else "author"
-    f = {role: who, "title": title, **f, "date": date}
-    if url:
-        f["url"] = url
-    if urldate:
-        f["urldate"] = urldate
-    f["langid"] = language_of(title)
-    return Parsed(type=etype, fields=_order(f), locator=locator, names=[])
+    return _author_date_result(etype, {role: _apa_authors(m), "title": title, **f, "date": date}, url, urldate, locator)
 
 
 # ---------------------------------------------------------------- ASA (Family, Given. Year. Title. Place: Publisher.)
@@ -164,10 +155,7 @@ def parse_asa(text: str) -> Parsed | None:
         if chapter["pp"]:
             f["pages"] = locator = re.sub(r"\s*[–—-]\s*", "-", chapter["pp"])
     else:
-        pub = rest.rstrip(". ")
-        place = re.match(r"^(?P<loc>[^:]{2,40}):\s*(?P<pub>.+)$", pub)
-        if place:
-            f["location"], pub = place["loc"].strip(), place["pub"].strip()
+        pub = _place_and_publisher(f, rest.rstrip(". "))
         if not pub or len(pub) > 80:
             return None
         f["publisher"] = pub
@@ -175,11 +163,25 @@ def parse_asa(text: str) -> Parsed | None:
     given_rest = re.split(r",\s*(?:and\s+)?|\s+and\s+", more.strip())
     names = [f"{first.strip()}, {given_rest[0].strip()}"] + [western_person(n) for n in given_rest[1:] if n.strip()]
     f = {"author": names_field(names, False), "title": title.strip(), **f, "date": m["y"]}
+    return _author_date_result(etype, f, url, urldate, locator)
+
+
+def _place_and_publisher(f: dict[str, str], pub: str) -> str:
+    """``Berkeley: University of California Press``: the place into ``f``; the publisher returned."""
+    place = re.match(r"^(?P<loc>[^:]{2,40}):\s*(?P<pub>.+)$", pub)
+    if place:
+        f["location"] = place["loc"].strip()
+        return place["pub"].strip()
+    return pub
+
+
+def _author_date_result(etype: str, f: dict[str, str], url: str | None, urldate: str | None,
+                        locator: str | None) -> Parsed:
     if url:
         f["url"] = url
     if urldate:
         f["urldate"] = urldate
-    f["langid"] = language_of(title)
+    f["langid"] = language_of(f["title"])
     return Parsed(type=etype, fields=_order(f), locator=locator, names=[])
 
 
