@@ -18,6 +18,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from annobib.extract.citations import CitationText, forget_ahead, read_ahead, read_note
+from annobib.extract.fields.names import NATIONALITY_RE
 from annobib.extract.keys import base_key, family_part, unique
 from annobib.extract.notes import Note
 from annobib.model import Citation, Entry
@@ -121,7 +122,6 @@ def _named_in(fields: dict[str, str], text: str) -> bool:
     return False
 
 
-_NATIONALITY = re.compile(r"^\s*[\[［〔【（(][\u4e00-\u9fff]{1,3}[\]］〕】）)]\s*")  # [日]佐野雅彦
 _HAN_START = re.compile(r"[\u4e00-\u9fff]{3}")
 _DITTO_AUTHOR = re.compile(r"[―—－\-‐]{2,}")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s*&\s*|[、,，和與与]|\s+et\s+)\s*")
@@ -261,7 +261,7 @@ class Builder:
         """The latest work by the author a 前引/op. cit. names: the exact name first, then the
         family (a Japanese name's two-character family too: 宫坂信也 for 宮坂信也); ``Harlow,
         Balance and Blame, op. cit.`` names a title as well, which picks among the author's works."""
-        author = _NATIONALITY.sub("", author).strip()
+        author = NATIONALITY_RE.sub("", author).strip()  # [日]佐野雅彦
         who, _, short_title = author.partition(",") if re.search(r"[A-Za-z]", author) else (author, "", "")
         who = who.strip()
         fams = [f for f in dict.fromkeys((family_part(who), family_part(who[:2], "japanese") if _HAN_START.match(who) else "")) if f]

@@ -18,7 +18,7 @@ import re
 from typing import Callable
 
 from annobib.extract.document import COMPOUND_PREFIXES
-from annobib.extract.fields.features import URL_RE
+from annobib.extract.fields.features import GBT_TAG_RE, URL_RE
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 _KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
@@ -27,7 +27,6 @@ _PROTECTED = re.compile(r"《[^《》]*》|「[^「」]*」|『[^『』]*』|“
 
 # ------------------------------------------------------------------ punctuation width
 
-_GBT_TAG = re.compile(r"\[(?:J|M|N|D|C|R|A|Z|P|S|G|EB|DB|CP)(?:/OL)?\]")
 _WIDE_OF = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _CJK_NEIGHBOUR = re.compile(rf"[{_HAN}》」』）”]")
 _CJK_AFTER = re.compile(rf"[{_HAN}《「『（“]")
@@ -60,7 +59,7 @@ def punctuation_width(text: str) -> str:
     An ASCII ``, : ; ? !`` becomes full width when a Chinese character (or a closing title mark,
     bracket or quote) stands next to it, ignoring spaces; ``( )`` pairs holding or touching Chinese
     become ``（ ）``; a final ``.`` after a Chinese character becomes ``。``."""
-    if not _is_chinese_note(text) or _GBT_TAG.search(text):
+    if not _is_chinese_note(text) or GBT_TAG_RE.search(text):
         return text  # GB/T 7714 references print ASCII punctuation by rule, titles included
     return _outside_protected(text, _widen)
 

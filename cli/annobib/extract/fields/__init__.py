@@ -29,6 +29,7 @@ from annobib.extract.fields.features import (
     DOI_TEXT,
     DOI_URL,
     EN_PAGES,
+    GBT_TAG_RE,
     HAN,
     JA_PAGES,
     KO_PAGES,
@@ -64,7 +65,6 @@ from annobib.extract.fields.western import parse_western
 
 # ---------------------------------------------------------------- triggers
 
-GBT_TAG_RE = re.compile(r"\[(?:J|M|N|D|C|R|A|Z|P|S|G|EB|DB|CP)(?:/OL)?\]")
 FIRST_TITLE_MARK_RE = re.compile(r"[《「『〈]")
 FIRST_QUOTE_RE = re.compile(r"[“\"]")
 

@@ -182,6 +182,8 @@ JA_SIGNAL = re.compile(
     r"(?=[^《》]*[『』「」頁])"
 )
 CYR = re.compile(r"[\u0400-\u04ff]")
+# an old GB/T 7714 type tag: Title[J]. / [M] / [EB/OL] / [R/OL]
+GBT_TAG_RE = re.compile(r"\[(?:J|M|N|D|C|R|A|Z|P|S|G|EB|DB|CP)(?:/OL)?\]")
 KANA = re.compile(r"[\u3040-\u30ff]")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
 HAN = re.compile(r"[\u4e00-\u9fff]")

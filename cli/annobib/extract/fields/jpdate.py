@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from annobib.extract.fields.cjk import parse_cjk
+from annobib.extract.fields.features import KANA
 from annobib.extract.fields.model import Parsed
 
 DITTO_AUTHOR = re.compile(r"^[―—－\-‐]{2,}$")
@@ -47,13 +48,12 @@ def parse_cjk_author_date(text: str) -> Parsed | None:
 
 # 『社会学評論』60(1): 45-62 -> the volume, issue and pages in the words of a note
 _VOL_ISSUE_PAGES = re.compile(r"(?<=[』》」])\s*[,，、]?\s*(\d{1,4})\s*[（(](\d{1,3})[)）]\s*[:：]\s*(\d+)\s*[-–—]\s*(\d+)")
-_KANA = re.compile(r"[\u3040-\u30ff]")
 
 
 def _as_note(rest: str, year: str) -> str:
     """The rest of an author-date item as a footnote prints it: the year after the imprint, and
     ``vol(issue): pages`` spelt out, so that the CJK parser reads it as it reads notes."""
-    japanese = bool(_KANA.search(rest)) or "『" in rest
+    japanese = bool(KANA.search(rest)) or "『" in rest
     if japanese:
         rest = _VOL_ISSUE_PAGES.sub(r"\1巻\2号、\3-\4頁", rest, count=1)
     else:

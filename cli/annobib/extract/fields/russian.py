@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from annobib.extract.fields.features import (
+    CYR,
     URL_RE,
     YEAR,
     _order,
@@ -23,7 +24,6 @@ from annobib.extract.fields.model import Parsed
 RU_CITY = re.compile(r"(?:^|[.\s])(М\.|Москва|СПб\.|Санкт-Петербург|Л\.|Ленинград|Киев|Новосибирск|Екатеринбург|Казань"
                      r"|Самара|Саратов|Томск|Нижний Новгород|Ростов-на-Дону|Воронеж|Владивосток|Минск"
                      r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s*\([A-Z][a-z]+\.?\))?)\s*:\s*")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _FAMILY = r"[А-ЯЁA-Z][а-яёa-z'’\-]+"
 _INITIAL = r"[А-ЯЁA-Z][а-яёa-z]?\."
 _ONE_AUTHOR = rf"(?:{_FAMILY}\s+(?:{_INITIAL}\s*){{1,2}}|(?:{_INITIAL}\s*){{1,2}}{_FAMILY})"
@@ -96,7 +96,7 @@ def parse_russian(text: str) -> Parsed:
         etype = _russian_book(f, rest, url)
     if url:
         f["url"] = url
-    f["langid"] = "russian" if _CYRILLIC.search(f.get("title", "") + rest) else "english"  # GOST-style Latin items
+    f["langid"] = "russian" if CYR.search(f.get("title", "") + rest) else "english"  # GOST-style Latin items
     return Parsed(type=etype, fields=_order(f), locator=locator, names=names)
 
 
