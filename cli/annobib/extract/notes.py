@@ -450,7 +450,7 @@ def loose_notes(text: str) -> list[Note]:
     Notes are numbered by their marker, else by position; they have no page.
     """
     text = normalize_text(text)
-    paragraphs = _numbers_alone_joined([p for p in re.split(r"\n\s*\n", text) if p.strip()])
+    paragraphs = _numbers_alone_as_markers([p for p in re.split(r"\n\s*\n", text) if p.strip()])
     raw: list[tuple[int | None, list[str]]] = []
     for para in paragraphs:
         lines = _numbers_alone_as_markers([l for l in para.split("\n") if l.strip()])
@@ -471,35 +471,22 @@ def loose_notes(text: str) -> list[Note]:
     return out
 
 
-def _numbers_alone_as_markers(lines: list[str]) -> list[str]:
-    """``1`` / ``Иванов А.В. …`` on the next line: a note's number on a line of its own marks the
-    line after it (pages that print the number in a margin column)."""
+def _numbers_alone_as_markers(items: list[str]) -> list[str]:
+    """``1`` / ``Иванов А.В. …``: a note's number printed alone, as a line or a paragraph of its own
+    (e-book pages, a margin column), is the marker of the line or paragraph after it; two numbers in
+    a row leave the first as it was."""
     out: list[str] = []
     number = None
-    for line in lines:
-        if re.fullmatch(r"\s*\d{1,3}\s*", line):
+    for item in items:
+        if re.fullmatch(r"\s*\d{1,3}\s*", item):
             if number is not None:
-                out.append(number)  # two numbers in a row: the first was no marker
-            number = line.strip()
+                out.append(number)
+            number = item.strip()
             continue
-        out.append(f"{number} {line.lstrip()}" if number is not None else line)
+        out.append(f"{number} {item.lstrip()}" if number is not None else item)
         number = None
     if number is not None:
         out.append(number)
-    return out
-
-
-def _numbers_alone_joined(paragraphs: list[str]) -> list[str]:
-    """``1`` / (blank) / ``Чистяков К.В. …``: e-book pages print a note's number as a paragraph of its
-    own; it is the marker of the paragraph after it."""
-    out: list[str] = []
-    number = None
-    for para in paragraphs:
-        if re.fullmatch(r"\s*\d{1,3}\s*", para):
-            number = para.strip()
-            continue
-        out.append(f"{number} {para.lstrip()}" if number else para)
-        number = None
     return out
 
 
