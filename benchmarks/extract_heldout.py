@@ -11,18 +11,8 @@ article with the marker digits glued to the text); compares with the hand-writte
 expected.json field by field and prints: field accuracy overall / per field / per pattern, works
 found / missing / extra, and every mismatch (expected vs got).
 
-Scoring (one point per checked item):
-* per note: ``status`` (cited / not-a-citation / not-understood); in an article also ``page``
-  (the folio of the page the note is printed on; notes are matched by their text and marker, else
-  by page and marker, else by position when the extraction has as many notes as expected);
-* per full citation: ``type``, every field listed in the expectation (value "*" = not scored),
-  every field of CHECKED_ABSENT that the expectation does not list must be absent, and ``locator``
-  (the cited page / range recorded for that note in the entry's citations);
-* per back-reference (同上, Ibid., 前引, op. cit., short forms): ``join`` (the note's key is the key
-  of the earlier work it refers to) and ``locator``;
-* an extra citation in a note (more keys than expected) costs one point (``extra``).
-Values are compared after normalizing whitespace (runs collapsed; spaces next to CJK characters
-dropped, as PDF spacing is noise) and quote widths (curly / full-width quotes -> ASCII) only.
+The scoring rules are those of ``annobib.extract.evaluate`` (its docstring says what earns a point).
+The blind sets of real notes are scored the same way: ``--data tests/data/extract_blind9``.
 """
 
 from __future__ import annotations
