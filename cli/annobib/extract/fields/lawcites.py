@@ -87,31 +87,29 @@ def _bluebook_article(t: str) -> Parsed | None:
 
 
 def _bluebook_book(t: str) -> Parsed | None:
-    m = BLUEBOOK_BOOK.match(t)
-    if not m or " v. " in m["head"] or _OPENING_QUOTE.search(m["head"]):
-        return None
-    split = _author_and_title(m["head"])
-    if not split or not split[0]:
-        return None  # a title and a year alone are too little to call a book
-    author, title = split
-    f = {"title": title, "date": m["y"]}
-    if m["ed"]:
-        f["edition"] = m["ed"]
-    return _finish("book", f, _range(m["pin"]), author)
+    return _book(BLUEBOOK_BOOK.match(t), " v. ")
 
 
 def _oscola_book(t: str) -> Parsed | None:
-    m = OSCOLA_BOOK.match(t)
-    if not m or " v " in m["head"] or _OPENING_QUOTE.search(m["head"]):
+    return _book(OSCOLA_BOOK.match(t), " v ")
+
+
+def _book(m: re.Match | None, case_mark: str) -> Parsed | None:
+    """A book in either style: ``Author, Title 45 (2d ed. 2015)`` / ``Author, Title (9th edn, OUP
+    2019) 112``; not a case (``v.``), not a quoted title, and an author is needed (a title and a
+    year alone are too little to call a book)."""
+    if not m or case_mark in m["head"] or _OPENING_QUOTE.search(m["head"]):
         return None
     split = _author_and_title(m["head"])
     if not split or not split[0]:
         return None
     author, title = split
-    f = {"title": title, "publisher": m["pub"].strip(), "date": m["y"]}
+    f = {"title": title, "date": m["y"]}
+    if m.groupdict().get("pub"):
+        f["publisher"] = m["pub"].strip()
     if m["ed"]:
         f["edition"] = m["ed"]
-    pin = (m["pin"] or "").split(",")[-1].strip() or None
+    pin = (m["pin"] or "").split(",")[-1].strip() or None  # (OUP 2019) 271, 280: the last is cited
     return _finish("book", f, _range(pin), author)
 
 
