@@ -55,6 +55,15 @@ def test_report_table_lists_every_note(article):
     assert "52 notes: 51 cited, 1 not a citation, 0 not understood" in " ".join(r.stdout.split())
 
 
+def test_report_has_a_page_column_only_when_notes_have_pages(article, tmp_path):
+    paged = run_cli(["extract", str(article), "--report", "-o", "-"])
+    assert "page" in paged.stdout.split("note")[0]
+    notes = tmp_path / "notes.txt"
+    notes.write_text("1. 王某：《甲书》，北京：某出版社2015年版，第3页。\n\n2. 同上，第5页。\n", encoding="utf-8")
+    loose = run_cli(["extract", "--notes", str(notes), "--report", "-o", "-"])
+    assert loose.exit_code == 0 and "page" not in loose.stdout.split("note")[0]
+
+
 def test_stdout_bibtex(article):
     r = run_cli(["extract", str(article), "-o", "-"])
     assert r.exit_code == 0

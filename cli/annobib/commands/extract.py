@@ -153,7 +153,9 @@ def _report(x, to_stderr: bool = False) -> None:
 
     out = console(stderr=to_stderr)
     table = Table(title=Text("Notes and what they became"), show_lines=False, expand=False)
-    table.add_column("page", justify="right", no_wrap=True)
+    paged = any(r.note.page is not None for r in x.notes)  # loose notes (--notes) have no pages
+    if paged:
+        table.add_column("page", justify="right", no_wrap=True)
     table.add_column("note", justify="right", no_wrap=True)
     table.add_column("status", no_wrap=True)
     table.add_column("entries / why none")
@@ -173,12 +175,10 @@ def _report(x, to_stderr: bool = False) -> None:
             detail = Text(f"{r.reason or r.status}: ", style="dim")
             text = r.note.text
             detail.append(text if len(text) <= 160 else text[:157] + "…")
-        table.add_row(
-            Text("" if r.note.page is None else str(r.note.page)),
-            Text(str(r.note.number)),
-            Text(r.status, style=styles.get(r.status)),
-            detail,
-        )
+        cells = [Text(str(r.note.number)), Text(r.status, style=styles.get(r.status)), detail]
+        if paged:
+            cells.insert(0, Text("" if r.note.page is None else str(r.note.page)))
+        table.add_row(*cells)
     out.print(table)
     c = x.counts
     out.print(Text(
