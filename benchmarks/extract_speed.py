@@ -59,6 +59,25 @@ def distinct_notes(limit: int) -> list[str]:
     return out[:limit]
 
 
+def blind_set_rate(repeat: int) -> None:
+    """Notes/s of the note reader on the notes of the blind sets (written from real pages, noise
+    kept), cache cleared: the figure for what users paste, beside the clean sets' figure above."""
+    from annobib.extract.citations import read_note
+    from annobib.extract.notes import loose_notes
+
+    notes = []
+    for path in sorted((ROOT / "tests" / "data").glob("extract_blind*/notes_w*.txt")):
+        notes += [n.text for n in loose_notes(path.read_text(encoding="utf-8"))]
+    notes = list(dict.fromkeys(notes))
+
+    def run():
+        read_note.cache_clear()
+        for note in notes:
+            read_note(note)
+    _t, c, b = timed(run, max(3, repeat // 2))
+    print(f"{'blind-set notes':>14} {c:>8.3f} {len(notes) / c:>9,.0f} {len(notes) / b:>9,.0f}  ({len(notes)} distinct)")
+
+
 def uncached_rate(repeat: int) -> None:
     """Notes/s of the note reader (normalize, segment, fields) on distinct notes, cache cleared."""
     from annobib.extract.citations import read_note
@@ -113,6 +132,7 @@ def main() -> None:
     print(f"seed: {n} notes, {len(x.entries)} entries, pages {x.page_numbers[0]}-{x.page_numbers[1]}: "
           f"median {t * 1000:.1f} ms wall, {c * 1000:.1f} ms CPU ({n / c:,.0f} notes/s CPU)")
     uncached_rate(args.repeat)
+    blind_set_rate(args.repeat)
     notes_file_rate(args.repeat)
     print(f"{'copies':>6} {'pages':>6} {'notes':>7} {'entries':>7} {'wall s':>8} {'CPU s':>8} {'notes/s':>9} {'best n/s':>9} {'CPU us/note':>12}")
     for copies in (1, 5, 10, 25, 50, 100):
