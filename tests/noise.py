@@ -66,3 +66,65 @@ KINDS = {"ascii_punctuation": ascii_punctuation, "glued_numbers": glued_numbers,
 def noisy_notes_file(kind: str, notes) -> str:
     """The text of a notes file: the set's notes under noise ``kind``, one paragraph each."""
     return "\n\n".join(KINDS[kind](notes)) + "\n"
+
+
+# Paste shapes: how a whole notes section comes out of a web page or a PDF. The note texts are
+# kept; what changes is how the notes are marked and separated.
+
+def run_together(notes):
+    """A web page's notes run on one line: ``[1]王某：…。[2]Ibid., p. 3. [3]…``."""
+    return [" ".join(f"[{n}]{t.strip()}" for n, t in notes)]
+
+
+def circled_one_per_line(notes):
+    """``①王某：…`` one per line, no blank lines (CNKI HTML, WeChat reposts)."""
+    circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
+    return ["\n".join(f"{circled[n - 1] if 0 < n <= 50 else n}{t}" for n, t in notes)]
+
+
+def numbers_alone(notes):
+    """Each note's number on a line of its own above it (e-book pages, a margin column)."""
+    return ["\n".join(f"{n}\n{t}" for n, t in notes)]
+
+
+_HEADS = ("国际政治研究  2019 年第 3 期", "Journal of Contemporary Studies", "東アジア研究 第12号")
+
+
+def pdf_pages(notes, per_page=4, width=38):
+    """A notes section copied from PDF text: each note hard-wrapped, ``n.`` markers, a folio and a
+    running head between pages, no blank lines."""
+    lines, folio = [], 101
+    for i, (n, t) in enumerate(notes):
+        if i and i % per_page == 0:
+            lines += [str(folio), _HEADS[folio % len(_HEADS)]]
+            folio += 1
+        lines += _wrap(f"{n}. {t}", width)
+    return ["\n".join(lines)]
+
+
+def _wrap(text, width):
+    """Cut a line as a PDF does: at a space in Latin text, anywhere between CJK characters; never
+    inside a URL (a PDF breaks those too, but the expectation keeps the URL whole)."""
+    out, line = [], ""
+    for token in re.findall(r"https?://\S+|[\u3000-\u9fff\uff00-\uffef]|\S+|\s+", text.replace("\n", " ")):
+        cjk = len(token) == 1 and "\u3000" <= token <= "\uffef"
+        if line.strip() and len(line) + len(token) > width and not token.isspace():
+            out.append(line.rstrip())
+            line = ""
+        if line or not token.isspace():
+            line += token
+        if cjk and len(line) >= width:
+            out.append(line)
+            line = ""
+    if line.strip():
+        out.append(line.rstrip())
+    return out
+
+
+SHAPES = {"run_together": run_together, "circled_one_per_line": circled_one_per_line,
+          "numbers_alone": numbers_alone, "pdf_pages": pdf_pages}
+
+
+def pasted_notes_file(shape: str, notes) -> str:
+    """The text of a notes file: the set's notes pasted in ``shape``."""
+    return "\n\n".join(SHAPES[shape](notes)) + "\n"

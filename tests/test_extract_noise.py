@@ -1,5 +1,8 @@
 """Every held-out note set re-run under each kind of noise real copying adds (tests/noise.py),
-with a floor per kind: ASCII punctuation, glued note numbers, broken lines and words, site debris."""
+with a floor per kind: ASCII punctuation, glued note numbers, broken lines and words, site debris;
+and under each paste shape of a whole notes section (run together on one line, ``①`` one per line,
+numbers alone on their lines, PDF pages with folios and running heads): a shape may cost a set at
+most one point of its own score."""
 
 import json
 from pathlib import Path
@@ -27,3 +30,31 @@ def test_noise_changes_the_text():
     notes = [(1, "王某：《大国关系》，北京：某出版社 2015 年版，第 12 页。"), (2, "Robert Jervis, Perception and Misperception, p. 58.")]
     for kind in noise.KINDS:
         assert noise.noisy_notes_file(kind, notes) != "\n\n".join(f"{n} {t}" for n, t in notes) + "\n", kind
+
+
+# the sets' own scores, less one point: how they are pasted must not matter
+SHAPE_FLOOR = {"extract_heldout": 0.99, "extract_heldout4": 0.99, "extract_heldout5": 0.98,
+               "extract_blind9": 0.922, "extract_blind12": 0.918}
+
+
+def _pasted_set(tmp_path, name, shape):
+    expected = json.loads((ROOT / "tests" / "data" / name / "expected.json").read_text(encoding="utf-8"))
+    works = {k: v for k, v in expected.items() if k.startswith("notes")}
+    for work, notes in works.items():
+        text = noise.pasted_notes_file(shape, [(n["n"], n["text"]) for n in notes])
+        (tmp_path / f"{work}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "expected.json").write_text(json.dumps(works, ensure_ascii=False), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("shape", sorted(noise.SHAPES))
+@pytest.mark.parametrize("name", sorted(SHAPE_FLOOR))
+def test_paste_shape_keeps_accuracy(heldout_bench, tmp_path, name, shape):
+    report = heldout_bench.evaluate(_pasted_set(tmp_path, name, shape))
+    assert report.accuracy >= SHAPE_FLOOR[name], [(c.note, c.field, c.expected, c.got) for c in report.mismatches][:8]
+
+
+def test_paste_shapes_change_the_text():
+    notes = [(1, "王某：《大国关系》，北京：某出版社 2015 年版，第 12 页。"), (2, "Robert Jervis, Perception and Misperception, p. 58.")]
+    texts = {noise.pasted_notes_file(shape, notes) for shape in noise.SHAPES}
+    assert len(texts) == len(noise.SHAPES)

@@ -201,6 +201,24 @@ def _is_head(s: str, heads: set[str]) -> bool:
     return s in heads or ("期" in s and bool(ISSUE_HEAD_RE.match(s)))
 
 
+_CAPS_HEAD = re.compile(r"[A-Z][A-Z'’&,:\- ]{5,}[A-Z]")
+
+
+def page_furniture(lines: list[str]) -> set[int]:
+    """Indexes of the folio and running-head lines among ``lines`` (a notes section copied from a
+    PDF: ``101`` / ``— 101 —`` / ``102 国际政治研究 2019 年第 3 期`` and the heads beside them)."""
+    st = [l.strip() for l in lines]
+    fol: list[int | None] = [is_folio(s) or (int(s) if s.isdigit() and len(s) <= 4 else None) for s in st]
+    for i, (num, _rest) in _numbered_heads(st).items():
+        fol[i] = num
+    for i, s in enumerate(st):
+        m = _NUM_HEAD.match(s) if fol[i] is None and s[:1].isdigit() else None
+        if m and m.group("a") and _CAPS_HEAD.fullmatch(m.group("a")):
+            fol[i] = int(m.group(1))  # ``232 MIGRATION AND LABOUR MARKETS``: a book's running head
+    heads = _head_candidates(st, fol)
+    return {i for i, s in enumerate(st) if fol[i] is not None or (s and len(s) <= 40 and _is_head(s, heads))}
+
+
 def split_pages(text: str) -> Document:
     """Cut the text into pages (see the module docstring for the signals used)."""
     text = normalize_text(text)
@@ -420,7 +438,7 @@ def join_pair(prev: str, nxt: str) -> str:
 # hyphenated compounds (``so-called``, ``self-help``, ``non-state``) keep their hyphen.
 _SOFT_HYPHEN_END = re.compile(r"(?<![\w/.=_?&%#~-])([A-Za-z]*[a-z])-$")  # a word, not the tail of a URL
 COMPOUND_PREFIXES = frozenset("so self well non anti ex cross quasi semi neo pro post counter".split())
-_CJK_IN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_IN = re.compile(r"[\u3005\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def join_lines(lines: list[str]) -> str:

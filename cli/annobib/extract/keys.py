@@ -136,7 +136,7 @@ def family_part(name: str, lang: str | None = None) -> str:
         return ""
     if name.startswith("{"):
         return org_short(name)
-    if re.search(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", name):
+    if re.search(r"[\u3005\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", name):
         from annobib.names import COMPOUND_SURNAMES, SURNAME_READINGS
 
         plain = re.sub(r"[\s\u3000]+", " ", name)

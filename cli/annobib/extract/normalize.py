@@ -158,7 +158,7 @@ _DEBRIS = re.compile(
     r"(?:\s*(?:[\[［【(（]\s*)?(?:被引量|被引次数|被引|下载量|下载次数|下载|引用次数|引用|浏览次数|浏览)\s*[:：]?\s*\d+\s*(?:次)?(?:\s*[\]］】)）])?"
     r"|\s*[\[(]\s*(?:Cited by|Citations?|Times cited)\s*:?\s*\d+\s*[\])]"
     r"|\s*(?:Cited by|Times cited)\s*:?\s*\d+|\s*Related articles|\s*All \d+ versions"
-    r"|\s*(?:\[\s*)?(?:Google Scholar|CrossRef|Crossref|PubMed|Web of Science|Scopus|CNKI|百度学术|知网|万方|维普|谷歌学术|Search in Google Scholar|View Article|Find this resource|Ref\s*list|CiNii(?: Research| Articles| Books)?|J-STAGE|NDL Search|JSTOR)(?:\s*\])?"
+    r"|\s*(?:\[\s*)?(?:Google Scholar|CrossRef|Crossref|PubMed|Web of Science|Scopus|CNKI|百度学术|知网|万方|维普|谷歌学术|Search in Google Scholar|View (?:in )?Article|Find this resource|Ref\s*list|CiNii(?: Research| Articles| Books)?(?:\s*で見る)?|J-STAGE|NDL Search|JSTOR|Back to [Tt]op|[(（]?阅读原文[)）]?)(?:\s*\])?"
     r")+\s*$"
 )
 
@@ -167,7 +167,14 @@ _DEBRIS_TAIL = 300
 # one of these words is in every piece of debris _DEBRIS removes
 _DEBRIS_WORDS = ("被引", "下载", "引用", "浏览", "Cited", "cited", "Citation", "Google", "CrossRef", "Crossref", "PubMed",
                  "Web of", "Scopus", "CNKI", "百度", "知网", "万方", "维普", "谷歌", "Search", "View", "Find", "Ref",
-                 "CiNii", "J-STAGE", "NDL", "JSTOR", "Related", "versions")
+                 "CiNii", "J-STAGE", "NDL", "JSTOR", "Related", "versions", "Back to", "阅读原文")
+
+
+def debris_line(line: str) -> bool:
+    """A line that holds nothing but a site's links and counts (``CrossRef  Google Scholar``,
+    ``被引量:12 下载:1548``, ``View in Article``)."""
+    m = _DEBRIS.match(line) if any(word in line for word in _DEBRIS_WORDS) else None
+    return bool(m and m.start() == 0)
 
 
 def site_debris(text: str) -> str:

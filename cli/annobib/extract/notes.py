@@ -30,8 +30,10 @@ from annobib.extract.document import (
     join_lines,
     join_pair,
     normalize_text,
+    page_furniture,
 )
-from annobib.extract.normalize import site_debris
+from annobib.extract.normalize import debris_line, site_debris
+from annobib.extract.numbering import numbered_run
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 _SUP_TABLE = str.maketrans(SUPERSCRIPT, "0123456789")
@@ -453,7 +455,7 @@ def loose_notes(text: str) -> list[Note]:
     paragraphs = _numbers_alone_as_markers([p for p in re.split(r"\n\s*\n", text) if p.strip()])
     raw: list[tuple[int | None, list[str]]] = []
     for para in paragraphs:
-        lines = _numbers_alone_as_markers([l for l in para.split("\n") if l.strip()])
+        lines = _without_page_debris(_numbers_alone_as_markers([l for l in para.split("\n") if l.strip()]))
         while lines and NOTES_HEADING_RE.match(lines[0]):
             lines = lines[1:]  # 注释： / NOTES / 参考文献 / Примечания: the section's heading, no note
         if not lines:
@@ -465,10 +467,62 @@ def loose_notes(text: str) -> list[Note]:
             if glued and int(glued.group(1)) == (last + 1 if last is not None else len(raw) + 1):
                 marks[0] = glued
         raw += _paragraph_notes(*_split_run_on(lines, marks))
+    run = numbered_run(text)
+    if len(run) >= max(sum(num is not None for num, _lines in raw), 2):
+        raw = _notes_of_run(text, run)  # markers of a shape or in a place the rules above miss
     out = []
     for i, (num, lines) in enumerate(raw, 1):
         out.append(Note(page=None, number=num if num is not None else i, text=clean_spacing(join_lines(lines)), page_index=0, lines=lines))
     return out
+
+
+_CITES = re.compile(r"\d|[《「『“\"]|https?://")
+
+
+def _without_page_debris(lines: list[str]) -> list[str]:
+    """A paragraph's lines less a site's link lines (``CrossRef  Google Scholar``) and a PDF's page
+    furniture (folios, running heads), which would glue two reference-list items together."""
+    furniture = page_furniture(lines) if len(lines) > 2 else set()
+    return [l for i, l in enumerate(lines) if i not in furniture and not debris_line(l)]
+
+
+def _notes_of_run(text: str, run: list) -> list[tuple[int | None, list[str]]]:
+    """The notes a numbered run marks; what comes before its first marker is read as above."""
+    head = text[: run[0].start]
+    # what stands before note 1 is a heading or page debris (``向上滑动阅览``) unless it could cite
+    notes = [(None, n.lines) for n in loose_notes(head) if _CITES.search(n.text)] if head.strip() else []
+    tail = re.split(r"(\n\s*\n)", text[run[-1].end:])  # paragraphs after the last marker
+    while len(tail) > 2 and not _CITES.search(tail[-1]):
+        del tail[-2:]  # ``—END—``, a site's footer: nothing a note would cite
+    ends = [m.start for m in run[1:]] + [run[-1].end + len("".join(tail))]
+    parts = [text[marker.end: end].split("\n") for marker, end in zip(run, ends)]
+    flat = [line for part in parts for line in part]
+    furniture = page_furniture(flat)
+    # notes set off by blank lines: a paragraph without a marker is a note of its own, as above
+    paragraphed = 2 * sum(_after_blank_line(text, m.start) for m in run) >= len(run)
+    at = 0
+    for marker, part in zip(run, parts):
+        number: int | None = marker.number
+        kept: list[str] = []
+        for i, line in enumerate(part, at):
+            if not line.strip() and paragraphed and kept:
+                notes.append((number, kept))
+                number, kept = None, []
+            elif line.strip() and (i not in furniture or i == at) and not debris_line(line):
+                kept.append(line)
+        if kept or number is not None:
+            notes.append((number, kept or [""]))
+        at += len(part)
+    return notes
+
+
+_BLANK_LINE_END = re.compile(r"\n[ \t\u3000]*\n[ \t\u3000]*\Z")
+
+
+def _after_blank_line(text: str, at: int) -> bool:
+    """The marker at ``at`` opens a paragraph: a blank line (or the text's start) comes before it."""
+    window = text[max(0, at - 40): at]
+    return bool(_BLANK_LINE_END.search(window)) or (at <= 40 and not window.strip())
 
 
 def _numbers_alone_as_markers(items: list[str]) -> list[str]:
@@ -522,7 +576,10 @@ def _paragraph_notes(lines: list[str], marks: list) -> list[tuple[int | None, li
     first = marks[0]
     current: tuple[int | None, list[str]] = (_loose_number(first) if first else None, [lines[0][first.end():] if first else lines[0]])
     notes = [current]
-    unnumbered = not any(marks)
+    # a list is numbered when its first line is, or two markers follow each other; ``232 MIGRATION
+    # AND LABOUR MARKETS`` (a running head) inside an author-date list does not number it
+    numbered = [_loose_number(m) for m in marks if m]
+    unnumbered = not first and not any(b == a + 1 for a, b in zip(numbered, numbered[1:]))
     for line, m in zip(lines[1:], marks[1:]):
         if not m and current[0] is not None:
             m = GLUED_MARKER_RE.match(line)  # 2颜惠民：… after 1《…》: glued, yet the next number
@@ -544,7 +601,7 @@ _ITEM_HEAD = re.compile(
     r"^\s*(?:[A-Z][\w'’\-‐‑]+(?:\s+[A-Z][\w'’\-‐‑]+){0,3},\s*(?:[A-Z]|&)|[A-Z][\w'’\-‐‑]+\s+[A-Z]{1,3}[,.]\s"
     r"|[A-Z][\w'’\-‐‑]+(?:\s+(?:[A-Z][\w'’\-‐‑]+|of|for|and|on|in|the|de)){0,6}\.?\s*\((?:1[5-9]|20)\d\d[a-z]?\)"
     r"|[\u4e00-\u9fff·]{2,15}(?:[、，,][\u4e00-\u9fff·]{2,8})*\s*(?:等\s*)?[.．，,:：]\s*[\u4e00-\u9fff《“「『(（\d]|[《「『“\"]"
-    r"|(?:[\u3040-\u30ff\u4e00-\u9fff・·＝=]{2,30}|[―—－-]{2,})\s*(?:編|編著|著|监修|監修)?\s*[（(](?:1[5-9]|20)\d\d)"  # 青山昌彦 (2008)『…』, ―― (2007)
+    r"|(?:[\u3005\u3040-\u30ff\u4e00-\u9fff・·＝=]{2,30}|[―—－-]{2,})\s*(?:編|編著|著|监修|監修)?\s*[（(](?:1[5-9]|20)\d\d)"  # 青山昌彦 (2008)『…』, ―― (2007)
 )
 
 

@@ -22,7 +22,7 @@ CJK_AUTHOR_DATE = re.compile(
     r"(?:[（(](?P<y>(?:1[5-9]|20)\d\d)[a-z]?[)）]|[，,]\s*(?P<y2>(?:1[5-9]|20)\d\d)[a-z]?\s*[，,.．])\s*[.．。,，:：]?\s*"
     r"(?=[《「『“\"〈])"
 )
-_HAN_OR_KANA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_HAN_OR_KANA = re.compile(r"[\u3005\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def is_cjk_author_date(text: str) -> bool:

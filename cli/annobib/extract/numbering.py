@@ -1,0 +1,106 @@
+"""Note boundaries found by their numbering, whatever the marker shape.
+
+A notes section pasted from a web page or a PDF marks its notes in many ways: ``[1]`` run on one
+line, ``①`` after a full stop, ``12.`` after a page's running head, ``4Robert…`` glued, a number
+alone on a line. One rule per shape misses the next shape; the numbering does not: the notes are
+numbered 1, 2, 3, … (or k, k+1, … for a section that starts later) in reading order, while a
+number that only looks like a marker (``No. 3``, ``p. 5.``) breaks the run.
+
+:func:`numbered_run` finds every place a marker could start — at a line start, after a full stop,
+or (for shapes that are never text: ``[12]``, ``⑫``) anywhere — and keeps the longest run of
+consecutive numbers, preferring a run that keeps one shape and line starts. It is linear in the
+text: one scan for candidates, one pass of dynamic programming over them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
+
+# what may follow a bare number that opens a note: a name, a title mark, a quote (not 年, 月, %, …)
+_OPENS_NOTE = r"[A-Z\u4e00-\u9fff\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af《“「『\"\[［〔【]"
+_NOT_A_NOTE = r"[年月日时号期版卷届次个%％万亿多余名位家岁倍人天条项点世代]"
+_CANDIDATE = re.compile(
+    r"(?P<bracket>[\[【〔［](?P<b>\d{1,3})[\]】〕］])"
+    r"|(?P<circled>[" + CIRCLED + r"])"
+    r"|(?P<paren>[（(](?P<p>\d{1,3})[)）])"
+    r"|(?P<dot>(?P<d>\d{1,3})[.．、](?![\d.．]))"
+    r"|(?P<bare>(?P<n>\d{1,3})(?!\d)(?=[ \t\u3000]?" + _OPENS_NOTE + r")(?![ \t\u3000]?" + _NOT_A_NOTE + r"))"
+)
+# a marker after one of these starts a run-on note: ``…第12页。13王某…``, ``…p. 5. [6] Ibid.``
+_AFTER_STOP = frozenset("。！？.!?；;”’」』)）")
+_ANYWHERE = frozenset(("bracket", "circled"))
+
+
+@dataclass(frozen=True)
+class Marker:
+    number: int
+    shape: str
+    start: int  # where the marker starts in the text
+    end: int  # where the note's text starts
+    strength: int  # 3 at a line start, 2 after a full stop, 1 elsewhere
+
+
+def candidates(text: str) -> list[Marker]:
+    """Every place a note marker could start, in text order."""
+    out: list[Marker] = []
+    for m in _CANDIDATE.finditer(text):
+        start = m.start()
+        before = text[max(0, start - 8): start].rstrip(" \t\u3000")  # spaces run short before a marker
+        line_start = start == 0 or (before[-1:] == "\n" if before else start <= 8)
+        shape = _shape(m)
+        if line_start:
+            strength = 3
+        elif before[-1] in _AFTER_STOP:
+            strength = 2
+        elif shape in _ANYWHERE:
+            strength = 1
+        else:
+            continue
+        if shape in ("dot", "bare") and not line_start and start and text[start - 1].isalnum():
+            continue  # ``p.5.`` / ``2015.`` inside a value
+        end = m.end()
+        while end < len(text) and text[end] in " \t\u3000":
+            end += 1
+        out.append(Marker(_number(m, shape), shape, start, end, strength))
+    return out
+
+
+def _shape(m: re.Match) -> str:
+    return next(name for name in ("bracket", "circled", "paren", "dot", "bare") if m.group(name))
+
+
+def _number(m: re.Match, shape: str) -> int:
+    if shape == "circled":
+        return CIRCLED.index(m.group("circled")) + 1
+    return int(m.group({"bracket": "b", "paren": "p", "dot": "d", "bare": "n"}[shape]))
+
+
+def numbered_run(text: str) -> list[Marker]:
+    """The longest run of markers numbered k, k+1, k+2, … in text order (ties: one shape, line
+    starts); empty when no marker is found."""
+    cands = candidates(text)
+    score: list[int] = []
+    back: list[int] = []
+    best_of: dict[int, int] = {}  # number -> index of the best run ending there so far
+    best_shaped: dict[tuple[int, str], int] = {}
+    for i, c in enumerate(cands):
+        s, prev = 10 + c.strength + (2 if c.number == 1 else 0), -1
+        for j, bonus in ((best_of.get(c.number - 1), 0), (best_shaped.get((c.number - 1, c.shape)), 3)):
+            if j is not None and cands[j].end < c.start and score[j] + 10 + c.strength + bonus > s:
+                s, prev = score[j] + 10 + c.strength + bonus, j
+        score.append(s)
+        back.append(prev)
+        for table, key in ((best_of, c.number), (best_shaped, (c.number, c.shape))):
+            if table.get(key) is None or s > score[table[key]]:
+                table[key] = i
+    if not cands:
+        return []
+    i = max(range(len(cands)), key=score.__getitem__)
+    run = []
+    while i >= 0:
+        run.append(cands[i])
+        i = back[i]
+    return run[::-1]

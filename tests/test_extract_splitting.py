@@ -1,0 +1,77 @@
+"""Notes cut apart as pasted: by their numbering whatever the markers (annobib.extract.numbering),
+and reference-list items by their author-date heads, page furniture and site links dropped."""
+
+from annobib.extract.notes import loose_notes
+from annobib.extract.numbering import numbered_run
+
+
+def _run(text):
+    return [(m.number, m.shape, text[m.start:m.end].strip()) for m in numbered_run(text)]
+
+
+def test_notes_run_together_on_one_line_are_cut_at_each_next_number():
+    text = "[1]王某：《书》，第12页[2]同上，第5页。 [3]Robert Jervis, Perception, p. 5. [4]Ibid."
+    assert [n for n, _s, _m in _run(text)] == [1, 2, 3, 4]
+    assert [n.text for n in loose_notes(text)][1:3] == ["同上，第5页。", "Robert Jervis, Perception, p. 5."]
+
+
+def test_a_number_that_only_looks_like_a_marker_does_not_break_the_run():
+    # ``No. 3`` after a full stop could open note 3; the bracketed [3] keeps the run's shape
+    text = "[1]A. Author, Title, Vol. 2, No. 3 Spring 1950, p. 9. [2]Ibid. [3]王某：《书》，第1页。"
+    run = _run(text)
+    assert [(n, s) for n, s, _m in run] == [(1, "bracket"), (2, "bracket"), (3, "bracket")]
+    assert loose_notes(text)[0].text.endswith("p. 9.")
+
+
+def test_markers_of_mixed_shapes_and_places_follow_the_numbering():
+    text = "1. Waltz, Theory, p. 5. 2. Ibid., p. 6.\n3 王某:《书》,北京:某出版社2015年版,第12页。4同上。\n⑤前引书，第3页。"
+    assert [n for n, _s, _m in _run(text)] == [1, 2, 3, 4, 5]
+    assert [n.number for n in loose_notes(text)] == [1, 2, 3, 4, 5]
+
+
+def test_years_pages_and_counts_are_not_markers():
+    text = "1 王某：《书》，2015年版，第12页。\n2 李某：《文》，《刊》2016年第3期，第7页。"
+    assert [n for n, _s, _m in _run(text)] == [1, 2]
+
+
+def test_a_number_alone_on_its_line_marks_the_next_line():
+    text = "1\n王某：《书》，第12页。\n2\n同上，第13页。\n"
+    assert [(n.number, n.text) for n in loose_notes(text)] == [(1, "王某：《书》，第12页。"), (2, "同上，第13页。")]
+
+
+def test_folios_and_running_heads_between_pages_are_dropped():
+    text = ("1. 王某：《大国关系》，北京：某出版社，2015年，\n第12页。\n2. 同上，第13页。\n101\n国际政治研究 2019 年第 3 期\n"
+            "3. Robert Jervis, Perception and Misperception in International\nPolitics, p. 58.\n4. Ibid.\n")
+    notes = loose_notes(text)
+    assert [n.number for n in notes] == [1, 2, 3, 4]
+    assert notes[1].text == "同上，第13页。"
+    assert notes[2].text == "Robert Jervis, Perception and Misperception in International Politics, p. 58."
+
+
+def test_page_debris_before_note_one_and_after_the_last_note_is_no_note():
+    text = "注释：\n\n向上滑动阅览\n\n1. 王某：《书》，第3页。\n\n2. 同上。\n\n—END—\n"
+    assert [(n.number, n.text) for n in loose_notes(text)] == [(1, "王某：《书》，第3页。"), (2, "同上。")]
+
+
+def test_no_markers_no_run():
+    assert numbered_run("王某：《书》，北京：某出版社，2015年。") == []
+
+
+def test_reference_list_items_survive_site_link_lines_and_a_running_head():
+    text = ("References\n"
+            "Alvarez, M. and Keane, P. (2014) 'Migrant networks', Journal of Labor\nEconomics, 32(4), pp. 735–768.\n"
+            "CrossRef\tGoogle Scholar\n"
+            "Becker, S.O. (2011) Human Capital. Cambridge: Cambridge University Press.\n"
+            "232 MIGRATION AND LABOUR MARKETS\n"
+            "Lindqvist, E. (2019) 'Labour market integration', in Holm, K. (ed.) Migration. Oxford: OUP.\n"
+            "佐々木淳(2015)「戦後学制改革と地方大学」『大学史研究』12, 123-150頁.\n"
+            "View in Article\n233\n")
+    notes = [n.text for n in loose_notes(text)]
+    assert len(notes) == 4, notes
+    assert notes[0].endswith("pp. 735–768.") and notes[1].endswith("University Press.")
+    assert notes[2].startswith("Lindqvist") and notes[3].startswith("佐々木淳")
+
+
+def test_a_paragraph_without_a_marker_stays_a_note_of_its_own():
+    text = "1王某：《书》，第12页。\n\n2同上书，第15页。\n\n本文作者认为，5G网络另有讨论。\n"
+    assert [(n.number, n.text[:4]) for n in loose_notes(text)] == [(1, "王某：《"), (2, "同上书，"), (3, "本文作者")]
