@@ -36,7 +36,7 @@ CASES = [
     ("张某，李某译：《大国政治》，上海：上海人民出版社 2008 年版。", "book", {"translator": "李某"}, None),
     # a 新华社 dateline after the title names the agency as author
     ("《中国和某国关于深化伙伴关系的联合声明》，新华社某城 2023 年 6 月 2 日电，《人民日报》2023 年 6 月 3 日，第 3 版。", "article",
-     {"author": "{新华社}", "journaltitle": "人民日报", "entrysubtype": "newspaper"}, None),
+     {"author": "{新华社}", "journaltitle": "人民日报", "entrysubtype": "newspaper"}, "3"),
     # a white paper printed by a press is a report, its press kept
     ("中华人民共和国国务院新闻办公室：《中国的军事战略》白皮书，北京：人民出版社 2015 年版，第 7 页。", "report",
      {"type": "白皮书", "location": "北京", "publisher": "人民出版社", "institution": "中华人民共和国国务院新闻办公室"}, "7"),

@@ -38,9 +38,9 @@ CASES = [
                       "pages": "55-88"}, "55-88"),
     # newspapers and news sites
     ("《坚持走和平发展道路》，《人民日报》2013 年 1 月 30 日，第 1 版。", "article",
-     {"title": "坚持走和平发展道路", "journaltitle": "人民日报", "entrysubtype": "newspaper", "date": "2013-01-30", "pages": "1"}, None),
+     {"title": "坚持走和平发展道路", "journaltitle": "人民日报", "entrysubtype": "newspaper", "date": "2013-01-30", "pages": "1"}, "1"),
     ("钟声：《霸凌行径注定失败》，《人民日报》2025年4月10日，第3版。", "article",
-     {"author": "钟声", "journaltitle": "人民日报", "entrysubtype": "newspaper", "date": "2025-04-10", "pages": "3"}, None),
+     {"author": "钟声", "journaltitle": "人民日报", "entrysubtype": "newspaper", "date": "2025-04-10", "pages": "3"}, "3"),
     ("《中方回应美方关税措施》，中国新闻网，2025 年 2 月 22 日，https://www.chinanews.com.cn/gj/2025/02-22/1.shtml，访问时间：2025 年 6 月 1 日。",
      "article", {"journaltitle": "中国新闻网", "entrysubtype": "newspaper", "date": "2025-02-22",
                  "url": "https://www.chinanews.com.cn/gj/2025/02-22/1.shtml", "urldate": "2025-06-01"}, None),
@@ -106,7 +106,7 @@ CASES = [
     ("Keohane R O. After Hegemony[M]. Princeton: Princeton University Press, 1984: 45.", "book",
      {"title": "After Hegemony", "publisher": "Princeton University Press", "date": "1984"}, "45"),
     ("习近平. 坚持走和平发展道路[N]. 人民日报, 2013-01-30(1).", "article",
-     {"entrysubtype": "newspaper", "journaltitle": "人民日报", "date": "2013-01-30", "pages": "1"}, None),
+     {"entrysubtype": "newspaper", "journaltitle": "人民日报", "date": "2013-01-30", "pages": "1"}, "1"),
 ]
 
 
@@ -223,7 +223,7 @@ MORE = [
     ("《国务院关于印发某某规划的通知》，中国政府网，2021 年 3 月 1 日，https://www.gov.cn/zhengce/1.htm。", "online",
      {"organization": "中国政府网"}, None),
     ("钟声：《合作是唯一正确选择》，《人民日报》（海外版）2023 年 11 月 2 日，第 1 版。", "article",
-     {"journaltitle": "人民日报（海外版）", "date": "2023-11-02", "pages": "1"}, None),
+     {"journaltitle": "人民日报（海外版）", "date": "2023-11-02", "pages": "1"}, "1"),
     ("Thomas J. Christensen, “Chinese Realpolitik,” in Foreign Policy Choices, ed. Jane Doe and John Roe (Boston: Beacon Press, 1999), 12–30.",
      "incollection", {"booktitle": "Foreign Policy Choices", "editor": "Doe, Jane and Roe, John", "publisher": "Beacon Press", "date": "1999"}, "12-30"),
     ("Jane Doe and John Roe, eds., Alliances in Asia (Oxford: Oxford University Press, 2019), 7.", "book",
@@ -291,7 +291,7 @@ MORE2 = [
     ("《国务院关于某事的批复》（1952 年 3 月 4 日），上海市档案馆藏，B1-2-345。", "misc",
      {"entrysubtype": "archive", "library": "上海市档案馆", "number": "B1-2-345", "date": "1952-03-04"}, None),
     ("「日米首脳会談\u3000同盟強化で一致」、『日本経済新聞』2024 年 4 月 11 日、1 面。", "article",
-     {"title": "日米首脳会談\u3000同盟強化で一致", "journaltitle": "日本経済新聞", "pages": "1", "langid": "japanese"}, None),
+     {"title": "日米首脳会談\u3000同盟強化で一致", "journaltitle": "日本経済新聞", "pages": "1", "langid": "japanese"}, "1"),
     ("参见 Hans J. Morgenthau, Politics among Nations, 5th ed., New York: Alfred A. Knopf, 1973, p. 10。", "book",
      {"title": "Politics among Nations", "edition": "5", "publisher": "Alfred A. Knopf"}, "10"),
     ("相关讨论参见 Robert Jervis, “Unipolarity,” World Politics, Vol. 61, No. 1, 2009, pp. 188-213。", "article",

@@ -75,3 +75,22 @@ def test_reference_list_items_survive_site_link_lines_and_a_running_head():
 def test_a_paragraph_without_a_marker_stays_a_note_of_its_own():
     text = "1王某：《书》，第12页。\n\n2同上书，第15页。\n\n本文作者认为，5G网络另有讨论。\n"
     assert [(n.number, n.text[:4]) for n in loose_notes(text)] == [(1, "王某：《"), (2, "同上书，"), (3, "本文作者")]
+
+
+def test_a_lead_in_after_a_full_stop_opens_the_next_citation():
+    from annobib.extract import extract_notes
+
+    x = extract_notes("1 张某：《冷战及其遗产》，上海：上海人民出版社1998年版，第34页。此外，亦可参见李某：《美国对华政策》，"
+                      "重庆：重庆出版社1987年版。\n\n2 同上，第35页；另可参见王某：《东亚》，北京：某出版社2001年版。\n")
+    titles = {e.fields["title"]: e for e in x.entries}
+    assert set(titles) == {"冷战及其遗产", "美国对华政策", "东亚"}
+    assert titles["冷战及其遗产"].fields["date"] == "1998" and titles["美国对华政策"].fields["author"] == "李某"
+    assert titles["东亚"].fields["author"] == "王某"
+
+
+def test_a_word_broken_at_a_line_end_is_rejoined_but_a_url_slug_keeps_its_hyphen():
+    from annobib.extract.document import join_lines
+
+    assert join_lines(["Yugoslavia and Non-Align-", "ment, 1961"]) == "Yugoslavia and Non-Alignment, 1961"
+    assert join_lines(["Вопросы исто-", "рии. 2012."]) == "Вопросы истории. 2012."
+    assert join_lines(["https://x.org/news/2025/04/", "growth-by-up-to-", "about-2.html"]) == "https://x.org/news/2025/04/growth-by-up-to-about-2.html"

@@ -201,7 +201,8 @@ def _is_head(s: str, heads: set[str]) -> bool:
     return s in heads or ("期" in s and bool(ISSUE_HEAD_RE.match(s)))
 
 
-_CAPS_HEAD = re.compile(r"[A-Z][A-Z'’&,:\- ]{5,}[A-Z]")
+# a book's or law review's running head: capitals only, a folio at one end (``2024]`` a volume's year)
+_CAPS_HEAD = re.compile(r"^(?:(?P<lead>\d{1,4})\s+|\d{4}\]\s+)?(?P<words>[A-Z][A-Z0-9'’&,:.\-–— ]*?[A-Z0-9])(?:\s+(?P<trail>\d{1,4}))?$")
 
 
 def page_furniture(lines: list[str]) -> set[int]:
@@ -211,12 +212,16 @@ def page_furniture(lines: list[str]) -> set[int]:
     fol: list[int | None] = [is_folio(s) or (int(s) if s.isdigit() and len(s) <= 4 else None) for s in st]
     for i, (num, _rest) in _numbered_heads(st).items():
         fol[i] = num
-    for i, s in enumerate(st):
-        m = _NUM_HEAD.match(s) if fol[i] is None and s[:1].isdigit() else None
-        if m and m.group("a") and _CAPS_HEAD.fullmatch(m.group("a")):
-            fol[i] = int(m.group(1))  # ``232 MIGRATION AND LABOUR MARKETS``: a book's running head
     heads = _head_candidates(st, fol)
-    return {i for i, s in enumerate(st) if fol[i] is not None or (s and len(s) <= 40 and _is_head(s, heads))}
+    return {i for i, s in enumerate(st) if fol[i] is not None or (s and len(s) <= 40 and _is_head(s, heads))
+            or _caps_head(s)}
+
+
+def _caps_head(s: str) -> bool:
+    """``232 MIGRATION AND LABOUR MARKETS``, ``2024] TITLE OF THE ARTICLE 417``: the folio and the
+    running head on one line (the line beside it is a note's, not a head)."""
+    m = _CAPS_HEAD.match(s) if 10 <= len(s) <= 72 and s[:1].isalnum() else None
+    return bool(m and (m["lead"] or m["trail"]) and len(re.findall(r"\b[A-Z]{2,}", m["words"])) >= 3)
 
 
 def split_pages(text: str) -> Document:
@@ -436,9 +441,16 @@ def join_pair(prev: str, nxt: str) -> str:
 # Typesetting hyphenates words at line ends far more often than it breaks a compound at its
 # hyphen, so ``inter-\nnational`` is joined as one word; a few prefixes that nearly always form
 # hyphenated compounds (``so-called``, ``self-help``, ``non-state``) keep their hyphen.
-_SOFT_HYPHEN_END = re.compile(r"(?<![\w/.=_?&%#~-])([A-Za-z]*[a-z])-$")  # a word, not the tail of a URL
+_SOFT_HYPHEN_END = re.compile(r"(?<![\w/.=_?&%#~])([^\W\d_]*[a-zà-ÿа-яё])-$")  # Non-Align-|ment, исто-|рии
 COMPOUND_PREFIXES = frozenset("so self well non anti ex cross quasi semi neo pro post counter".split())
 _CJK_IN = re.compile(r"[\u3005\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _url_like(line: str) -> bool:
+    """The line ends in a URL or a URL's slug (``…/news/2025/04/`` then ``growth-by-up-to-``): a
+    hyphen there is the URL's own."""
+    token = line[-120:].rsplit(None, 1)[-1] if line.strip() else ""
+    return "/" in token or token.count("-") >= 3 or len(token) > 40
 
 
 def join_lines(lines: list[str]) -> str:
@@ -450,7 +462,7 @@ def join_lines(lines: list[str]) -> str:
         if not line:
             continue
         if out:
-            soft = _SOFT_HYPHEN_END.search(prev) if line[:1].islower() else None
+            soft = _SOFT_HYPHEN_END.search(prev) if line[:1].islower() and not _url_like(prev) else None
             if soft and soft.group(1).lower() not in COMPOUND_PREFIXES and not URL_TAIL_RE.search(prev):
                 out[-1] = out[-1][:-1]  # a word hyphenated at the line end: inter-\nnational
             else:

@@ -40,7 +40,8 @@ def citation_score(span: str) -> int:
 
 # A citation opens with an author before a colon and a title, a title mark, a Western name and a
 # comma, or a GB/T-style ``Family Given. Title``; a lead word may stand before it.
-_LEAD_WORDS = (r"(?:(?:(?:可以|可|请|另|亦|也|还|均|具体|详细|更多)?\s*(?:参\s*考|参\s*照|参\s*见|参\s*阅|参\s*看|详\s*见|见于?)"
+# 另可参见 / 亦可参见: up to two modifiers before the verb (citations.LEAD_IN_RE reads them alike)
+_LEAD_WORDS = (r"(?:(?:(?:(?:可以|可|请|另|亦|也|还|均|具体|详细|更多)\s*){0,2}(?:参\s*考|参\s*照|参\s*见|参\s*阅|参\s*看|详\s*见|见于?)"
                r"|例如|比如|诸如|譬如|如)\s*[：:]?\s*)")
 _OPENS = re.compile(
     rf"{_LEAD_WORDS}?(?=(?:[\[［〔（(][{_HAN}]{{1,3}}[\]］〕）)]\s*)?[^，,。：:；;《》“”]{{1,30}}[：:]\s*[《「『“])"
@@ -85,6 +86,8 @@ _NEW_CITATION = re.compile(
 
 # 此外，可参考吴启鸣前引文 / 王一帆也持相似看法，参见王一帆：前引文: a back-reference after a full stop
 _BACKREF_AHEAD = re.compile(r"[^。.]{0,40}?(?:前引|前揭|前掲)(?:书|文|書|論文)?|(?:Ibid|Id)\.")
+# 此外，亦可参见资中明：《…》 / 另参见《…》: a lead word after a full stop opens the next citation
+_LEAD_AHEAD = re.compile(rf"(?:(?:此外|另外|同时|再者)\s*[，,]?\s*)?{_LEAD_WORDS}(?=[^。；;]{{0,40}}[《「『“])")
 _STOP = re.compile(r"。|\.(?= )")
 _OPENERS, _CLOSERS = "《「『（(“[［", "》」』）)”]］"
 
@@ -113,7 +116,7 @@ def sentences(text: str) -> list[str]:
         if j == len(text) or depth > 0:
             continue
         rest = text[j: j + _WINDOW]
-        if (_NEW_CITATION.match(rest) or _BACKREF_AHEAD.match(rest) or citation_start(rest) > 0) \
+        if (_NEW_CITATION.match(rest) or _BACKREF_AHEAD.match(rest) or _LEAD_AHEAD.match(rest) or citation_start(rest) > 0) \
                 and citation_score(text[max(start, i - _WINDOW): i]) >= 4:
             out.append(text[start: i + 1])
             start = j

@@ -524,7 +524,7 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
         if not issue and (ZH_YMD.search(rest_nourl) or NEWS_RE.search(container)):
             f["entrysubtype"] = "newspaper"
         if ban:
-            f["pages"] = ban.group(1) or ban.group(2) or ban.group(3)
+            f["pages"] = n.locator = ban.group(1) or ban.group(2) or ban.group(3)
         elif locator and "-" in locator:
             f["pages"] = locator
     elif container and (ZH_YMD.search(rest_nourl) or ban or (date and len(date) == 10)) and not pub:
@@ -534,8 +534,8 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
         d_after = iso_date(rest_after) if rest_after is not rest_nourl else None
         if d_after or date:
             f["date"] = d_after or date
-        if ban:
-            f["pages"] = ban.group(1) or ban.group(2) or ban.group(3)
+        if ban:  # 第3版: the page the article is on and the page cited
+            f["pages"] = n.locator = ban.group(1) or ban.group(2) or ban.group(3)
     return etype
 
 

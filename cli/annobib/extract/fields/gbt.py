@@ -64,7 +64,7 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
     if tag in ("J", "J/OL"):
         locator = _gbt_journal(f, r)
     elif tag in ("N", "N/OL"):
-        _gbt_newspaper(f, r)
+        locator = _gbt_newspaper(f, r)
     elif tag in ("M", "M/OL", "D", "R", "C", "A", "G"):
         locator = _gbt_book(f, tag, r)
     else:
@@ -121,8 +121,9 @@ def _gbt_journal(f: dict[str, str], r: str) -> str | None:
     return locator
 
 
-def _gbt_newspaper(f: dict[str, str], r: str) -> None:
-    """``人民日报, 2013-01-30(1)``: the newspaper, the date and the page."""
+def _gbt_newspaper(f: dict[str, str], r: str) -> str | None:
+    """``人民日报, 2013-01-30(1)``: the newspaper, the date and the page (the article's page and the
+    page cited: both ``pages`` and the locator, as for a journal article's range)."""
     nm = re.match(r"^\s*(?P<j>[^,，]+)[,，]\s*(?P<d>[\d\-]+)\s*(?:[(（](?P<b>\d+)[)）])?", r)
     f["entrysubtype"] = "newspaper"
     if nm:
@@ -130,6 +131,7 @@ def _gbt_newspaper(f: dict[str, str], r: str) -> None:
         f["date"] = nm["d"]
         if nm["b"]:
             f["pages"] = nm["b"]
+    return f.get("pages")
 
 
 def _gbt_book(f: dict[str, str], tag: str, r: str) -> str | None:
