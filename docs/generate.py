@@ -72,22 +72,29 @@ def rules_page() -> str:
     from annobib.checks.runner import all_rules
 
     rules = all_rules()
-    out = [HEADER.format(what="the rule registry (annobib.checks)"), "# Rule reference\n\n",
-           f"Every rule `annobib validate` runs ({len(rules)} in all). Select or ignore them by code, code prefix,\n"
-           "name or family: `--select E,W3 --ignore W316,url-tracking`. Errors (`E`) fail a run, warnings (`W`)\n"
-           "fail it with `--strict`, hints (`I`) never do. How validate works: [validate](validate.md).\n\n",
-           "| code | name | severity | fixed by |\n| --- | --- | --- | --- |\n"]
+    out = [
+        HEADER.format(what="the rule registry (annobib.checks)"),
+        "# Rule reference\n\n",
+        f"Every rule `annobib validate` runs ({len(rules)} in all). Select or ignore them by code, code prefix,\n"
+        "name or family: `--select E,W3 --ignore W316,url-tracking`. Errors (`E`) fail a run, warnings (`W`)\n"
+        "fail it with `--strict`, hints (`I`) never do. How validate works: [validate](validate.md).\n\n",
+        "| code | name | severity | fixed by |\n| --- | --- | --- | --- |\n",
+    ]
     for r in rules:
-        out.append(f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {SEVERITY_WORDS[r.severity]} | "
-                   f"{FIX_WORDS.get(r.fixable, r.fixable)} |\n")
+        out.append(
+            f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {SEVERITY_WORDS[r.severity]} | "
+            f"{FIX_WORDS.get(r.fixable, r.fixable)} |\n"
+        )
     for family in FAMILIES:
         members = [r for r in rules if r.family == family]
         if not members:
             continue
         out.append(f"\n## {FAMILY_TITLES.get(family, family)}\n")
         for r in members:
-            out.append(f"\n### {r.code}\n\n`{r.name}` · {SEVERITY_WORDS[r.severity]} · "
-                       f"{FIX_WORDS.get(r.fixable, r.fixable)}\n\n{r.summary.strip()}\n")
+            out.append(
+                f"\n### {r.code}\n\n`{r.name}` · {SEVERITY_WORDS[r.severity]} · "
+                f"{FIX_WORDS.get(r.fixable, r.fixable)}\n\n{r.summary.strip()}\n"
+            )
             if r.needs:
                 out.append(f"\nRuns only with: {', '.join(r.needs)}.\n")
             if r.bad:
@@ -119,9 +126,12 @@ def commands() -> list[tuple[str, click.Command, click.Context]]:
 
 
 def cli_page() -> str:
-    out = [HEADER.format(what="each command's --help"), "# CLI reference\n\n",
-           "The `--help` of every command, as printed. What the commands are for, with examples, is on the\n"
-           "page linked under each heading.\n"]
+    out = [
+        HEADER.format(what="each command's --help"),
+        "# CLI reference\n\n",
+        "The `--help` of every command, as printed. What the commands are for, with examples, is on the\n"
+        "page linked under each heading.\n",
+    ]
     for name, cmd, ctx in commands():
         out.append(f"\n## {name}\n\n")
         top = name.split()[1] if name != "annobib" else None
