@@ -17,11 +17,9 @@ import asyncio
 import json
 import multiprocessing
 import os
-import resource
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,7 +49,7 @@ async def _serve(port_holder, ready):
 
     first = await asyncio.start_server(handle, HOSTS[0], 0, backlog=1024)
     port = first.sockets[0].getsockname()[1]
-    others = [await asyncio.start_server(handle, h, port, backlog=1024) for h in HOSTS[1:]]
+    _servers = [await asyncio.start_server(handle, h, port, backlog=1024) for h in HOSTS[1:]]
     port_holder.value = port
     ready.set()
     await asyncio.Event().wait()

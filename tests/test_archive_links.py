@@ -5,10 +5,8 @@ from __future__ import annotations
 import asyncio
 import socket
 import ssl
-import time
 
 import httpx
-import pytest
 
 from annobib.archive.fake import FakeWeb
 from annobib.archive.limits import HostLimiter, RateBudget, backoff, parse_retry_after

@@ -6,7 +6,6 @@ neighbours), each stage ≤ 1 s; memory is the tracemalloc peak."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import subprocess

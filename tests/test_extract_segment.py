@@ -92,7 +92,7 @@ COMMENTARY_ONLY = [
 
 
 @pytest.mark.parametrize("note", COMMENTARY_ONLY)
-def test_commentary_only_notes_cite_nothing(note):
+def test_commentary_only_notes_in_many_languages_cite_nothing(note):
     from annobib.extract.citations import read_note
 
     reading = read_note(note)

@@ -1,6 +1,6 @@
 """Conformance with the GB/T 7714 standards' own examples (../shared/oracle/gbt7714).
 
-Known, deliberate departures from the reference lists (also in the README):
+Known, deliberate departures from the reference lists (also in docs/format.md):
 * 2025, ``gbt7714.8.13.1:4`` / ``b.12:10``: the reference lowercases ``Asia`` in
   "east and southeast asia"; a proper noun keeps its capital (our proper-noun list).
 * 2015, ``gbt7714.6.1.1:3``: the reference writes ``김세훈et al.``; Korean entries take ``외``.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 import time
 from pathlib import Path
 
@@ -205,7 +204,6 @@ def test_fix_keeps_what_it_does_not_touch_byte_for_byte(tmp_path):
 
 
 def test_fix_refuses_when_the_file_changed_under_it(tmp_path, monkeypatch):
-    from annobib.commands import validate as v
     from annobib.checks import fixes
 
     p = _copy(tmp_path, "W305-pages-form.bib")

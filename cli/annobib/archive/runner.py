@@ -127,7 +127,7 @@ class BibWriter:
         self.written = 0
 
     def apply(self, path: Path, key: str, url: str, archiveurl: str, archivedate: str, urldate: str | None) -> None:
-        from annobib.bib import read_library, write_library
+        from annobib.bib import read_library
 
         if self.dry_run:
             lib = self._libs.get(path) or read_library(path)

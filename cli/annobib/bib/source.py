@@ -36,7 +36,7 @@ def macros_used(lib: Library, texts: list[str]) -> list[str]:
     those use in turn, in file order: printed with removed entries, the text reads back alone."""
     from annobib.bib.writer import scan_entry
 
-    defined = {}
+    defined: dict[str, Block] = {}
     for block in lib.blocks:
         if block.kind == "string":
             m = re.search(r"@\s*string\s*[{(]\s*([^\s=#{}()\",]+)\s*=", block.raw, re.I)

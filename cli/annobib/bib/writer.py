@@ -134,7 +134,7 @@ def scan_entry(raw: str) -> EntrySpans | None:
         k = j
     if k >= n:
         return None
-    fields = []
+    fields: list[tuple] = []
     key_comma = k if raw[k] == "," else None
     pos = k + 1 if raw[k] == "," else k
     while True:

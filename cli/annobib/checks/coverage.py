@@ -19,7 +19,7 @@ from collections import defaultdict
 
 from annobib.checks._util import text_of
 from annobib.checks.base import Fix, rule, scanner
-from annobib.model import CITATION_SEPARATOR, parse_citations
+from annobib.model import CITATION_SEPARATOR
 
 _TEX_CITE = re.compile(
     r"\\(?:[a-zA-Z]*cite[a-zA-Z]*\*?|citation)\s*(?:\[[^\]]*\]\s*){0,2}\{([^}]*)\}"

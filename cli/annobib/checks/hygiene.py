@@ -10,7 +10,7 @@ import html
 import re
 import unicodedata
 
-from annobib.checks._util import CJK_RE, HANGUL_RE, INTERNAL_FIELDS, LONG_FIELDS, VERBATIM_FIELDS, replace_inner, unwrap
+from annobib.checks._util import CJK_RE, HANGUL_RE, INTERNAL_FIELDS, LONG_FIELDS, VERBATIM_FIELDS, unwrap
 from annobib.checks.base import Finding, Fix, declare, scanner
 
 declare("W501", "mojibake", "hygiene",

@@ -325,7 +325,6 @@ def format_entry(entry, edition: str = "7", system: str = "author-date", extra: 
             desc = "Tweet" if a.f("organization").strip().lower() == "twitter" else "Post"
     if editors_as_authors and author:
         author += " (Ed.)." if len(names) == 1 else " (Eds.)."
-    site = a.f("organization") or a.f("publisher") or a.f("institution")
     if author:
         out.append(_end(RichText(author)) if not editors_as_authors else author, " ", date, " ")
         head = title
@@ -520,7 +519,7 @@ def _first_word_title(a: _A) -> str:
 
 
 def sort_key(entry, index: int = 0, edition: str = "7") -> tuple:
-    from annobib.styles.sorting import fold, title_key
+    from annobib.styles.sorting import title_key
 
     a = _A(entry, [])
     names = a.names("author") or a.names("editor")
