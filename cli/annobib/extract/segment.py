@@ -129,7 +129,7 @@ def sentences(text: str) -> list[str]:
 _TRANSLATION_IN_BRACKETS = re.compile(
     r"(?<=[\w.,)\]])\s*[（(]\s*(?:=\s*(?P<year>(?:1[5-9]|20)\d\d)\s*[,，、]\s*)?"
     r"(?P<tr>(?:[^（()）]|[（(][^（()）]*[)）])+?)"
-    r"[)）]\s*[。.]?\s*$"
+    r"[)）]\s*(?:[、，,]\s*(?P<loc>[^（()）、，,。]{1,12}?))?\s*[。.]?\s*$"  # …)、38頁。: the translation's page
 )
 # また、…『…』…も参照。: "see also" in Japanese, a second citation after the first one's full stop
 _JA_ALSO = re.compile(r"(?<=[.。])\s*(?:また|なお|さらに)[、，]\s*(?=[^。]{0,60}[『「])")
@@ -147,6 +147,8 @@ def translation_pairs(text: str) -> str:
         tr = re.sub(r"[\s.．。]+$", "", m.group("tr"))
         if m.group("year") and m.group("year") not in tr:
             tr += "、" + m.group("year") + "年"
+        if m.group("loc"):
+            tr += "、" + m.group("loc")
         text = text[: m.start()].rstrip() + "；" + tr + "。"
     text = _JA_SAME_AUTHOR.sub("；同", text)
     if "前掲注" in text or "前揭注" in text or "前引注" in text:

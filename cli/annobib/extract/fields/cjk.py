@@ -212,7 +212,15 @@ def _cjk_authors(n: _CjkNote) -> None:
                 if re.search(r"(?:編|编|監修)$", part.strip()) and not n.f.get("editor"):
                     eds, _r, _o = cjk_names(re.sub(r"(?:編|编|監修)$", "", part.strip()), japanese)
                     n.f["editor"] = format_cjk_names(eds, False)
-            names = [c for c in re.split(r"[・·、，,]", credit.group(1)) if re.search(r"(?:訳|译|譯)$", c.strip())]
+            names, pending = [], []  # 渡辺昭一・岡田知子訳: the role names every name since the last one
+            for c in re.split(r"[・·、，,]", credit.group(1)):
+                if re.search(r"(?:訳|译|譯)$", c.strip()):
+                    names += [p + "訳" for p in pending] + [c]
+                    pending = []
+                elif re.search(r"(?:編|编|監修)$", c.strip()):
+                    pending = []
+                else:
+                    pending.append(c.strip())
             for name in names:
                 more, _r, more_others = cjk_names(re.sub(r"監(?=訳$)|(?:ほか|他|等)(?=訳$)", "", name.strip()), japanese)
                 pre_translators += more
