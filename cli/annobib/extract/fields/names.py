@@ -135,7 +135,10 @@ def looks_like_names(text: str) -> bool:
 
 def western_names(text: str) -> tuple[list[str], bool, str | None]:
     """``A, B and C`` / ``A et al.`` / ``{Org}`` -> (BibTeX names, others, role)."""
+    initial = re.search(r"\b[A-Z]\.$", text.rstrip(" ,;"))
     text = strip_trailing(text)
+    if initial and not text.endswith("."):
+        text += "."  # Ruggles, John G.: the initial's stop is the name's, not the list's end
     role = None
     m = re.search(r",?\s*\(?(eds?\.|editors?|ed\. by|trans\.|tr\.)\)?$", text, re.I)
     if m:

@@ -223,7 +223,7 @@ def _western_quoted_credits(n: _WesternNote) -> None:
     f, names, others, pre, role, title = n.f, n.names, n.others, n.pre, n.role, n.title
     author_text = strip_trailing(pre)
     if author_text:
-        names, others, role = western_names(author_text)
+        names, others, role = western_names(pre.strip().rstrip(","))  # Ruggles, John G.: keep the initial's stop
     f["title"] = title
     n.author_text, n.names, n.others, n.role = author_text, names, others, role
 
@@ -600,6 +600,11 @@ def _person_chunk(text: str) -> bool:
     return all(_PERSON_TOKEN.match(w) for w in words)
 
 
+# the given names of an inverted name, with an initial to tell them from a short title: ``Robert L.``,
+# ``J. R.``, ``Oran R.``
+_INVERTED_GIVEN = re.compile(r"(?:[A-Z][a-z]+\s+)*[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]\.(?:\s?[A-Z]\.)*\s+[A-Z][a-z]+")
+
+
 def _more_authors(parts: list[str]) -> int:
     """Index of the last comma part that still belongs to the author list ``A, B and C`` / ``A, B, and C``
     / ``A, B, et al.`` (0: only the first part). The part after it must remain for the title."""
@@ -608,6 +613,8 @@ def _more_authors(parts: list[str]) -> int:
     surnames_only = bool(re.fullmatch(r"[^\W\d_a-z][^\W\d_]+(?:[-'’][^\W\d_]+)*", parts[0])) and parts[0] not in _TITLE_WORDS
     if not surnames_only and not _person_chunk(re.sub(r"\s+(?:Jr|Sr)\.?$", "", parts[0])):
         return 0
+    if surnames_only and len(parts) >= 3 and _INVERTED_GIVEN.fullmatch(parts[1].strip()):
+        return 1  # Kohane, Robert L., After Hegemony (a bibliography's inverted name in a note)
     for k in range(1, min(len(parts) - 1, 6)):
         s = parts[k].strip()
         if re.fullmatch(r"et al\.?", s):
