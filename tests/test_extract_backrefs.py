@@ -56,3 +56,17 @@ def test_two_note_references_in_one_japanese_note():
              "前掲注（1）我田・160頁、前掲注（2）中川・102頁。"]
     keys, _x = _keys(notes)
     assert keys[2] == [keys[0][0], keys[1][0]]
+
+
+def test_a_note_number_in_brackets_after_tong_refers_to_that_note():
+    x = extract_notes("1 某甲：《甲书》，北京：某出版社2001年版，第1页。\n\n2 周某：《地方》，北京：某出版社2007年版，第3页。\n\n"
+                      "3 同[2]，第41页。\n")
+    assert x.notes[2].status == "cited" and x.notes[2].keys == x.notes[1].keys and x.notes[2].keys != x.notes[0].keys
+
+
+def test_a_short_form_before_see_also_is_a_citation_not_commentary():
+    x = extract_notes("1 Odd Arne Wessel, The Global Cold War (Cambridge: Cambridge University Press, 2005), 8.\n\n"
+                      "2 Wessel, Global Cold War, 112; see also Matthew Connor, A Diplomatic Revolution "
+                      "(New York: Oxford University Press, 2002), 45–48.\n")
+    first, second = x.notes
+    assert len(second.keys) == 2 and second.keys[0] == first.keys[0]

@@ -56,7 +56,7 @@ NOT_CITATION_RE = re.compile(
 )
 CIRCLED_NUMS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 NOTEREF_RE = re.compile(
-    r"^(?:同前注|同前註|同注|同註|参见前注|见前注|見前註|前注|前註|参见注|见注|参见本文注|见本文注|前掲注|前揭注|前引注|前引|同(?=[" + CIRCLED_NUMS + r"]))"
+    r"^(?:同前注|同前註|同注|同註|参见前注|见前注|見前註|前注|前註|参见注|见注|参见本文注|见本文注|前掲注|前揭注|前引注|前引|同(?=[" + CIRCLED_NUMS + r"]|[\[［〔【]\d{1,3}[\]］〕】]))"  # 同③ / 同[2]: the note numbered
     r"\s*(?P<n>[" + CIRCLED_NUMS + r"]|[\[［(（〔【]?\d{1,3}[\]］)）〕】]?)\s*(?:所引|引)?(?:书|文)?\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
     r"|^(?:See\s+)?(?:supra\s+)?(?:note|n\.)\s+(?P<n2>\d{1,3})(?:\s+above)?\s*(?:[,.;:]\s*)?(?P<rest2>.*)$",
     re.I,
@@ -293,7 +293,12 @@ def cut_commentary(text: str) -> str:
         return text  # 同上，第 9 页；另参见……: a back-reference is a citation, not commentary
     if PREFIX_CITES.search(before) or before.count("《") > before.count("》") or before.count("“") > before.count("”"):
         return text
+    if _CITED_PAGE_THEN_SEMICOLON.search(before):
+        return text  # Wessel, Global Cold War, 112; see also …: a short form ends at its page
     return text[m.start():]
+
+
+_CITED_PAGE_THEN_SEMICOLON = re.compile(r"(?:\d|页|頁)\s*[;；]\s*$")
 
 
 _AFTER_CITE_OK = re.compile(r"[《「『“\"]|https?://|www\.|第\s*\d+\s*[页頁版卷期]|\bpp?\.\s*\d|同上|前引|参见|参阅|转引|另见|又见|亦见|见")
