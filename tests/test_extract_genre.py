@@ -43,7 +43,7 @@ CASES = [
     ("王五. 边疆治理[A]//刘七主编. 边疆研究. 昆明: 云南大学出版社, 2010: 5.", "incollection",
      {"editor": "刘七", "booktitle": "边疆研究", "location": "昆明", "pages": None}, "5"),
     ("KATZENSTEIN P J. Introduction[M]//KATZENSTEIN P J, ed. The Culture of National Security. New York: Columbia University Press, 1996: 1-32.",
-     "incollection", {"author": "Katzenstein, P J", "editor": "Katzenstein, P J", "booktitle": "The Culture of National Security",
+     "incollection", {"author": "KATZENSTEIN, P J", "editor": "KATZENSTEIN, P J", "booktitle": "The Culture of National Security",
                       "location": "New York", "publisher": "Columbia University Press", "pages": "1-32"}, "1-32"),
     # 4. Japanese without kana; organization authors braced
     ("外務省『外交青書 2022』日経印刷、2022 年、35 頁。", "report",

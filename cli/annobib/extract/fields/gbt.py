@@ -268,5 +268,5 @@ def _gbt_western_name(text: str) -> str:
     if len(parts) == 2 and parts[0] in PINYIN_SURNAMES and re.fullmatch(r"[A-Z][a-z]+", parts[1]):
         return f"{parts[0]}, {parts[1]}"  # GB/T puts the family name first: Zhang Feng
     if len(parts) >= 2 and all(re.fullmatch(r"[A-Z]{1,3}\.?", p) for p in parts[1:]):
-        return f"{parts[0].capitalize() if parts[0].isupper() else parts[0]}, {' '.join(parts[1:])}"
+        return f"{parts[0]}, {' '.join(parts[1:])}"  # KATZENSTEIN stays as printed (styles set the case)
     return western_person(text)
