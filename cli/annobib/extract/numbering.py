@@ -2,7 +2,7 @@
 
 A notes section pasted from a web page or a PDF marks its notes in many ways: ``[1]`` run on one
 line, ``①`` after a full stop, ``12.`` after a page's running head, ``4Robert…`` glued, a number
-alone on a line. One rule per shape misses the next shape; the numbering does not: the notes are
+alone on a line above its note. One rule per shape misses the next shape; the numbering does not: the notes are
 numbered 1, 2, 3, … (or k, k+1, … for a section that starts later) in reading order, while a
 number that only looks like a marker (``No. 3``, ``p. 5.``) breaks the run.
 
@@ -28,6 +28,7 @@ _CANDIDATE = re.compile(
     r"|(?P<paren>[（(](?P<p>\d{1,3})[)）])"
     r"|(?P<dot>(?P<d>\d{1,3})[.．、](?![\d.．]))"
     r"|(?P<bare>(?P<n>\d{1,3})(?!\d)(?=[ \t\u3000]?" + _OPENS_NOTE + r")(?![ \t\u3000]?" + _NOT_A_NOTE + r"))"
+    r"|(?P<alone>(?P<a>\d{1,3})[ \t\u3000]*\n(?=[ \t\u3000]*" + _OPENS_NOTE + r"))"  # the number on a line of its own
 )
 # a marker after one of these starts a run-on note: ``…第12页。13王某…``, ``…p. 5. [6] Ibid.``
 _AFTER_STOP = frozenset("。！？.!?；;”’」』)）")
@@ -51,6 +52,8 @@ def candidates(text: str) -> list[Marker]:
         before = text[max(0, start - 8): start].rstrip(" \t\u3000")  # spaces run short before a marker
         line_start = start == 0 or (before[-1:] == "\n" if before else start <= 8)
         shape = _shape(m)
+        if shape == "alone" and not line_start:
+            continue
         if line_start:
             strength = 3
         elif before[-1] in _AFTER_STOP:
@@ -69,13 +72,13 @@ def candidates(text: str) -> list[Marker]:
 
 
 def _shape(m: re.Match) -> str:
-    return next(name for name in ("bracket", "circled", "paren", "dot", "bare") if m.group(name))
+    return next(name for name in ("bracket", "circled", "paren", "dot", "bare", "alone") if m.group(name))
 
 
 def _number(m: re.Match, shape: str) -> int:
     if shape == "circled":
         return CIRCLED.index(m.group("circled")) + 1
-    return int(m.group({"bracket": "b", "paren": "p", "dot": "d", "bare": "n"}[shape]))
+    return int(m.group({"bracket": "b", "paren": "p", "dot": "d", "bare": "n", "alone": "a"}[shape]))
 
 
 def numbered_run(text: str) -> list[Marker]:

@@ -454,6 +454,16 @@ GENRES: list[Genre] = [
     Genre(
         "western", "western", _always, parse_western,
         examples=(
+            # tests/data/extract_blind15: a chapter's range then the page cited; a double issue
+            ("Peter Voss, \"Smallholders and the Scheme,\" in Commodities and Colonial States, ed. Ruth Alder "
+             "(Leiden: Brill, 2008), 133-58, at 140.",
+             {"type": "incollection", "locator": "140",
+              "fields": {"editor": "Alder, Ruth", "booktitle": "Commodities and Colonial States", "location": "Leiden",
+                         "publisher": "Brill", "pages": "133-58"}}),
+            ("Jan Hock, \"Opium Farms, 1820-1860,\" Journal of the South Seas Society 22, nos. 1-2 (1967): 41-80.",
+             {"type": "article", "locator": "41-80",
+              "fields": {"journaltitle": "Journal of the South Seas Society", "volume": "22", "number": "1-2",
+                         "pages": "41-80"}}),
             # tests/data/extract_blind14: a bibliography's inverted name in a note, initials kept
             ("Kressner, Stephen D., ed., International Regimes (Ithaca, N.Y.: Cornell University Press, 1983), 12.",
              {"type": "book", "locator": "12",

@@ -61,6 +61,7 @@ class _WesternNote:
     p: Parsed = field(default_factory=Parsed)
     url: str | None = None
     bare_locator: str | None = None  # the page after a Chicago imprint in parentheses
+    pinpoint: str | None = None  # ``…, 133-58, at 140``: the page cited inside a chapter's range
     paren_vol: str | None = None
     pre: str = ""  # the text before a quoted title (the authors)
     q: tuple[int, int, str] | None = None  # (start, end, title) of the quoted title
@@ -148,11 +149,14 @@ def _western_title(n: _WesternNote) -> None:
     body = re.sub(r",\s*\d{1,2}\s+vols?\.(?=\s*\(|\s*,|\s*$)", "", n.body)  # Title, 3 vols. (London: …): the set's size
     # Chicago: … (Place: Publisher, Year), 45 / …, 2:312–45 (volume:pages) / (PhD diss., School, 1998), 143
     paren = re.search(r"\s*\(([^()]*:[^()]*?\d{4}|[^()]*,[^()]*?\d{4}(?=\),\s*\d))\)"
-                      r"(?:,\s*(?:pp?\.\s*(?=\d))?(?:(?P<vol>\d{1,2}):\s*)?(\d+(?:\s*[-–—]\s*\d+)?))?$", body)
+                      r"(?:,\s*(?:pp?\.\s*(?=\d))?(?:(?P<vol>\d{1,2}):\s*)?(\d+(?:\s*[-–—]\s*\d+)?)"
+                      r"(?:,\s*at\s+(?P<at>\d+(?:\s*[-–—]\s*\d+)?))?"  # a chapter's pages, at the page cited
+                      r"|,\s*(?:chap|ch|chapter|sec|pt)\.?\s*[\dIVXivx]+)?$", body)
     bare_locator = paren_vol = None
     if paren:
         bare_locator = norm_range(paren.group(3)) if paren.group(3) else None
         paren_vol = paren.group("vol")
+        n.pinpoint = norm_range(paren.group("at")) if paren.group("at") else None
         body = body[: paren.start()] + ", " + paren.group(1)
     q = _find_quoted(body)
     if q:
@@ -172,8 +176,8 @@ def _western_cues(n: _WesternNote) -> None:
     # locators and numbers
     locator = None
     vol = re.search(r"\b(?:Vol(?:ume)?\.?|vol\.)\s*(\d+)", rest)
-    num = re.search(r"\b(?:No\.?|no\.|Issue|iss\.)\s*((?:[A-Z]{1,4}/)?\d+(?:/\d+|-\d{2,}(?=\s*(?:[,.;)]|$)))?[A-Za-z]?)", rest)
-    chicago = re.search(r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?[A-Z][^,\d]*?)*?)\s+(?P<v>\d+)(?:,\s*no\.\s*(?P<n>\d+))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?", rest)
+    num = re.search(r"\b[Nn]os\.\s*(\d+\s*[-–/]\s*\d+)", rest) or re.search(r"\b(?:No\.?|nos?\.|Nos\.|Issue|iss\.)\s*((?:[A-Z]{1,4}/)?\d+(?:/\d+|-\d{2,}(?=\s*(?:[,.;)]|$)))?[A-Za-z]?)", rest)
+    chicago = re.search(r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?[A-Z][^,\d]*?)*?)\s+(?P<v>\d+)(?:,\s*nos?\.\s*(?P<n>\d+(?:\s*[-–/]\s*\d+)?))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?", rest)
     pages_m = EN_PAGES.search(rest)
     if pages_m:
         locator = page_range(pages_m.group(2), pages_m.group(3))
@@ -573,6 +577,10 @@ def _western_finish(n: _WesternNote) -> Parsed:
     if url:
         f["url"] = url
     f["langid"] = lang
+    if n.pinpoint:
+        if locator and "-" in locator and etype in ("incollection", "inbook", "article"):
+            f.setdefault("pages", locator)
+        locator = n.pinpoint
     p.type = etype
     p.fields = _order(f)
     p.locator = locator
