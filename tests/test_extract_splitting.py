@@ -94,3 +94,15 @@ def test_a_word_broken_at_a_line_end_is_rejoined_but_a_url_slug_keeps_its_hyphen
     assert join_lines(["Yugoslavia and Non-Align-", "ment, 1961"]) == "Yugoslavia and Non-Alignment, 1961"
     assert join_lines(["Вопросы исто-", "рии. 2012."]) == "Вопросы истории. 2012."
     assert join_lines(["https://x.org/news/2025/04/", "growth-by-up-to-", "about-2.html"]) == "https://x.org/news/2025/04/growth-by-up-to-about-2.html"
+
+
+def test_a_remark_cut_at_its_semicolon_is_still_no_citation():
+    from annobib.extract import extract_notes
+
+    x = extract_notes("1 The figures in this paragraph are my own calculations from the annual reports; they exclude "
+                      "estate production, which was reported separately.\n\n"
+                      "2 On this literature more broadly, the debate is far from settled; I follow the periodization "
+                      "proposed in chapter 2 above.\n\n"
+                      "3 Robert Jervis, Perception and Misperception (Princeton: Princeton University Press, 1976), 58; "
+                      "I follow his usage.\n")
+    assert [r.status for r in x.notes] == ["not-a-citation", "not-a-citation", "cited"]

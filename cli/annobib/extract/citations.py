@@ -266,6 +266,8 @@ def _read_note(text: str) -> NoteReading:
             prose = True
             continue
         out.append(c)
+    if prose and all(c.kind == "full" and citation_score(c.text) < 0 for c in out):
+        out = []  # The figures … are my own calculations; they exclude …: a remark cut at its semicolon
     if not out:
         if not prose and UNREAD_SIGNAL.search(raw):
             return NoteReading("not-understood", [], "a citation could not be read")
