@@ -175,7 +175,7 @@ def test_faults_are_per_url_outcomes(tmp_path, fake_server):
     env = fast_env(tmp_path, server, ANNOBIB_LINKS_TRIES="2")
     r = run_cli(["--bib", str(bib), "check-links", "--json"], env=env)
     rows = {row["key"]: row for row in json.loads(r.stdout)["results"]}
-    assert rows["e0"]["outcome"] == "error" and "refused" in rows["e0"]["detail"]
+    assert rows["e0"]["outcome"] == "unreachable" and "refused" in rows["e0"]["detail"]
     assert rows["e1"]["outcome"] == "error" and "not requested" in rows["e1"]["detail"]
     assert rows["e2"]["detail"] == "redirect loop"
     assert rows["e3"]["outcome"] == "error" and "timed out" in rows["e3"]["detail"]

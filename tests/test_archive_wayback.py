@@ -157,8 +157,9 @@ def test_archive_run_finds_captures_and_writes_each_success(tmp_path):
     one = lib.get("one")
     assert one.fields["archiveurl"] == f"{BASE}/web/20250411120000/https://example.org/one"
     assert one.fields["archivedate"] == "2025-04-11"
-    assert one.fields["urldate"] == "2025-04-11"  # was missing: filled with the capture date
-    assert list(one.fields)[-3:] == ["urldate", "archiveurl", "archivedate"]
+    # urldate is the day the author saw the page: a snapshot's date never fills it
+    assert "urldate" not in one.fields
+    assert list(one.fields)[-2:] == ["archiveurl", "archivedate"]
     two = lib.get("two")
     assert two.fields["urldate"] == "2025-05-01"  # kept
     assert two.fields["archiveurl"].startswith(f"{BASE}/web/2") and len(two.fields["archivedate"]) == 10

@@ -224,10 +224,10 @@ class ArchiveRun:
             link = None
             for path, _ in target.refs:
                 link = self.states[path].link(target.url) or link
+            # urldate is the day someone saw the live page: a successful check may set it,
+            # a snapshot's date never does.
             if link and link.get("outcome") in ("ok", "redirected") and link.get("checked_at"):
                 urldate = link["checked_at"][:10]
-            else:
-                urldate = archivedate
         async with self._write_lock:
             for path, key in target.refs:
                 # in a thread: re-reading a large .bib must not stall the other URLs' requests

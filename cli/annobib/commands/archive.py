@@ -65,7 +65,7 @@ def _progress(total: int, label: str, enabled: bool):
     return progress
 
 
-_STYLE = {"ok": "green", "redirected": "cyan", "dead": "bold red", "blocked": "yellow", "suspect": "magenta",
+_STYLE = {"ok": "green", "redirected": "cyan", "dead": "bold red", "unreachable": "yellow", "blocked": "yellow", "suspect": "magenta",
           "error": "red", "archived": "green", "captured": "green", "present": "dim", "pending": "yellow",
           "needs-capture": "yellow", "failed": "red", "skipped": "dim"}
 
@@ -87,15 +87,18 @@ def check_links(ctx, keys, as_json, refresh, max_age, timeout, per_host, host_in
     """Check that every cited URL (or those of KEY…) is alive.
 
     \b
-    Outcomes: ok, redirected (the final URL is noted), dead (404, 410, no such
-    host), blocked (401/403/429/999 and bot walls: unknown, never "dead"),
-    suspect (a soft 404), error (TLS, timeouts, redirect loops, non-http URLs,
-    which are never requested). Results are cached next to the bibliography;
-    a re-run within --max-age (default 7d) reuses them. Exit 1 when a link is dead.
+    Outcomes: ok, redirected (the final URL is noted), dead (404, 410),
+    unreachable (no such host, connection refused: never "dead"), blocked
+    (401/403/429/999 and bot walls: unknown, never "dead"), suspect (a soft
+    404), error (TLS, timeouts, redirect loops, non-http URLs, which are never
+    requested). Results are cached next to the bibliography; a re-run within
+    --max-age (default 7d) reuses them; unreachable ones are never cached.
+    When no host at all can be reached: "offline", exit 2, nothing cached.
+    Exit 1 when a link is dead or unreachable.
     """
     import asyncio
 
-    from annobib.archive.links import LinkOptions, check_urls
+    from annobib.archive.links import LinkOptions, check_urls, is_offline
     from annobib.archive.state import load_state
     from annobib.archive.urls import entry_url
 
@@ -147,11 +150,14 @@ def check_links(ctx, keys, as_json, refresh, max_age, timeout, per_host, host_in
             if progress:
                 progress.start()
             try:
-                asyncio.run(check_urls(todo, LinkOptions.from_config(cfg), transport=_transport(),
-                                       on_result=on_result))
+                checked = asyncio.run(check_urls(todo, LinkOptions.from_config(cfg), transport=_transport(),
+                                                 on_result=on_result))
             finally:
                 if progress:
                     progress.stop()
+            if is_offline(checked):
+                raise InputError(f"offline: none of {len(checked)} URL hosts could be resolved or reached; "
+                                 "nothing checked, nothing cached")
     finally:
         for state in states.values():
             state.save()
@@ -180,7 +186,7 @@ def check_links(ctx, keys, as_json, refresh, max_age, timeout, per_host, host_in
         emit_json(redact_data({"results": shown, "summary": summary}))
     else:
         _links_table(ctx, shown, summary)
-    return 1 if summary.get("dead") else 0
+    return 1 if summary.get("dead") or summary.get("unreachable") else 0
 
 
 def _shown(value) -> str:
