@@ -88,3 +88,37 @@ def test_older_dns_dead_verdicts_read_as_unreachable(offline):
     r = run_cli(["--bib", str(bib), "format", "--archived", "dead", "--to", "text", "a"], env=env)
     assert "web.archive.org" not in r.stdout
     assert not load_state(bib).is_fresh("https://a.example/page", 7 * 86400)
+
+
+def test_archive_offline_says_so_once_exits_2_and_writes_nothing(offline):
+    bib, env = offline
+    env = {**env, "ANNOBIB_ARCHIVE_RPM": "30000", "ANNOBIB_ARCHIVE_TIMEOUT": "1", "ANNOBIB_IA_ACCESS": "",
+           "ANNOBIB_IA_SECRET": ""}
+    before = bib.read_bytes()
+    r = run_cli(["--bib", str(bib), "archive", "--force"], env=env)
+    assert r.exit_code == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "offline" in lines[0]
+    assert r.stdout.count("not answering") == 0  # not repeated per URL
+    assert bib.read_bytes() == before
+    path = state_path(bib)
+    assert not path.exists() or not json.loads(path.read_text())["links"]
+
+
+def test_archive_skips_doi_links(tmp_path, monkeypatch):
+    import annobib.commands.archive as cmd
+
+    asked = []
+
+    def handler(request):
+        asked.append(str(request.url))
+        return httpx.Response(404)
+
+    monkeypatch.setattr(cmd, "_transport", lambda: httpx.MockTransport(handler))
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@article{d, title = {X}, doi = {10.1/x}, url = {https://doi.org/10.1/x}}\n", encoding="utf-8")
+    env = {"ANNOBIB_CONFIG": str(tmp_path / "none.toml"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    r = run_cli(["--bib", str(bib), "archive", "--json"], env=env)
+    rows = json.loads(r.stdout)["results"]
+    assert [row["outcome"] for row in rows] == ["skipped"] and "doi.org" in rows[0]["detail"]
+    assert not asked and r.exit_code == 0

@@ -206,3 +206,18 @@ def test_dry_run_without_fix_is_a_usage_error(world):
     _, bib, env = world
     r = run_cli(["--bib", str(bib), "verify", "--dry-run"], env=env)
     assert r.exit_code == 2 and "--fix" in r.stderr
+
+
+def test_validate_online_gives_rule_codes(world):
+    fake, bib, env = world
+    r = run_cli(["--bib", str(bib), "validate", "--online", "--json"], env=env)
+    assert r.exit_code == 1, r.stderr
+    found = {(f["code"], f["key"], f["field"]) for f in json.loads(r.stdout)["findings"] if f["code"][1] == "9"}
+    assert ("E901", "morrow1991alliances", "number") in found
+    assert ("W902", "invented2023", None) in found
+    assert ("I903", "walt1985", "doi") in found
+    assert not any(key == "page" for _, key, _ in found)  # verified: nothing to say
+    morrow = [f for f in json.loads(r.stdout)["findings"] if f["code"] == "E901" and f["key"] == "morrow1991alliances"]
+    assert "'4'" in morrow[0]["message"]
+    plain = run_cli(["--bib", str(bib), "validate", "--json"], env=env)
+    assert not any(f["code"].startswith(("E90", "W90", "I90")) for f in json.loads(plain.stdout)["findings"])

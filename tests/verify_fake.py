@@ -90,3 +90,42 @@ class FakeWorld:
         search = parse_qs(urlsplit(str(request.url)).query).get("search", [""])[0]
         hits = [w for w in OPENALEX_WORKS if search and (search in w["title"] or w["title"] in search)]
         return self._json({"results": hits})
+
+
+class RateLimitedCrossref:
+    """Crossref's /works/{doi} for ``10.5555/bench.N``, advertising ``limit`` requests a second and
+    answering 429 to any request past it in a sliding second (served on 127.0.0.1 in tests)."""
+
+    def __init__(self, limit: int = 20):
+        import threading
+        import time
+
+        self.limit = limit
+        self.stamps: list[float] = []
+        self.served = 0
+        self.too_many = 0
+        self.lock = threading.Lock()
+        self.clock = time.monotonic
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        headers = {"X-Rate-Limit-Limit": str(self.limit), "X-Rate-Limit-Interval": "1s",
+                   "content-type": "application/json"}
+        with self.lock:
+            now = self.clock()
+            self.stamps = [t for t in self.stamps if now - t < 1.0]
+            if len(self.stamps) >= self.limit:
+                self.too_many += 1
+                return httpx.Response(429, headers={**headers, "Retry-After": "1"})
+            self.stamps.append(now)
+            self.served += 1
+        n = unquote(request.url.path).rsplit(".", 1)[-1]
+        title = f"Benchmark Article Number {n} on Alliance Politics"
+        return httpx.Response(200, content=json.dumps({"message": work(
+            f"10.5555/bench.{n}", title, [("Author", "Ann")], 2020, "Journal", "1", "1", "1-10")}).encode(),
+            headers=headers)
+
+
+def bench_bib(n: int) -> str:
+    return "".join(f"@article{{b{i},\n  author = {{Author, Ann}},\n  title = {{Benchmark Article Number {i} on Alliance "
+                   f"Politics}},\n  journaltitle = {{Journal}},\n  date = {{2020}},\n  volume = {{1}},\n  number = {{1}},\n"
+                   f"  pages = {{1-10}},\n  doi = {{10.5555/bench.{i}}},\n}}\n" for i in range(n))

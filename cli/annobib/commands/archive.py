@@ -54,14 +54,22 @@ def _read(paths):
     return libs
 
 
+def _is_doi_link(url: str) -> bool:
+    """A doi.org URL: the DOI is the persistent link, a snapshot of its redirect adds nothing."""
+    from annobib.archive.urls import host_of
+
+    return (host_of(url) or "").lower() in ("doi.org", "dx.doi.org", "www.doi.org")
+
+
 def _progress(total: int, label: str, enabled: bool):
-    """A Rich progress bar on a terminal (stderr); a no-op object otherwise."""
+    """A Rich progress bar with an ETA on a terminal (stderr); a no-op object otherwise."""
     if not enabled or total == 0 or not sys.stderr.isatty():
         return None
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
 
     progress = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=console(stderr=True), transient=True)
+                        TimeRemainingColumn(), console=console(stderr=True), transient=True)
     return progress
 
 
@@ -268,6 +276,9 @@ def archive(ctx, keys, dry_run, as_json, no_capture, force, wayback_url):
         url = entry_url(entry)
         if not url:
             continue
+        if _is_doi_link(url):
+            present.append(Outcome(url, [entry.key], "skipped", "a doi.org link is persistent: not archived"))
+            continue
         if entry.get("archiveurl") and not force:
             present.append(Outcome(url, [entry.key], "present", "already has an archiveurl",
                                    entry.get("archiveurl"), entry.get("archivedate")))
@@ -304,6 +315,11 @@ def archive(ctx, keys, dry_run, as_json, no_capture, force, wayback_url):
         finally:
             if progress:
                 progress.stop()
+    down = run.client.gate.down if run.client is not None else None
+    if down and not any(r.outcome in DONE for r in outcomes):
+        # Said once, for the run: not a per-URL "error" row each repeating it.
+        offline = any(w in down.lower() for w in ("name resolution", "dns", "refused", "unreachable", "not known"))
+        raise InputError(f"{'offline: ' if offline else ''}the Archive cannot be reached ({down}); nothing written")
     for note in run.notes:
         warn(note)
     everything = present + outcomes

@@ -45,32 +45,44 @@ def verify(ctx, keys, as_json, fmt, fix, dry_run, refresh, mailto):
     failure. Offline (no registry or page reachable): one line, exit 2.
     Exit 1 when something mismatched or was not found.
     """
-    import asyncio
-
-    from annobib.verify import RegistryOptions, verify_entries
-    from annobib.verify.cache import AnswerCache
-    from annobib.verify.pages import PageVerifier
-
     fmt = "json" if as_json else (fmt or "table")
     if dry_run and not fix:
         raise InputError("--dry-run goes with --fix (verify alone writes nothing)")
+    libraries, pairs = _entries(keys, fix)
+    verdicts = run_verify([e for _, e in pairs], mailto=mailto, refresh=refresh, show_progress=fmt == "table")
+    diff = ""
+    if fix:
+        diff = _fix(libraries, pairs, verdicts, dry_run)
+    _emit(ctx, fmt, pairs, verdicts, diff)
+    unreachable = sum(v.verdict == "unreachable" for v in verdicts)
+    if unreachable and fmt != "json":
+        warn(f"{unreachable} entr{'y' if unreachable == 1 else 'ies'} could not be checked (unreachable); run again later")
+    return 1 if any(v.verdict in ("mismatch", "not-found") for v in verdicts) else 0
+
+
+def run_verify(entries, mailto=None, refresh=False, show_progress=False) -> list:
+    """Verdicts for ``entries`` (config, cache, the transport seam); offline → one InputError."""
+    import asyncio
+
     from annobib.commands.archive import _config
+    from annobib.verify import RegistryOptions, verify_entries
+    from annobib.verify.cache import AnswerCache
+    from annobib.verify.pages import PageVerifier
 
     cfg = _config(crossref__mailto=mailto)
     options = RegistryOptions.from_config(cfg)
     if refresh:
         options.max_age = 0.0
-    libraries, pairs = _entries(keys, fix)
     cache = None if os.environ.get("ANNOBIB_NO_CACHE") else AnswerCache()
     transport = _transport()
     pages = PageVerifier.from_config(cfg, transport=transport)
-    progress = _progress(len(pairs), fmt == "table")
-    task = progress.add_task("verify", total=len(pairs)) if progress else None
+    progress = _progress(len(entries), show_progress)
+    task = progress.add_task("verify", total=len(entries)) if progress else None
     try:
         if progress:
             progress.start()
-        verdicts = asyncio.run(verify_entries([e for _, e in pairs], options, transport=transport, cache=cache,
-                                              pages=pages, on_verdict=(lambda v: progress.advance(task)) if progress else None))
+        verdicts = asyncio.run(verify_entries(entries, options, transport=transport, cache=cache, pages=pages,
+                                              on_verdict=(lambda v: progress.advance(task)) if progress else None))
     finally:
         if progress:
             progress.stop()
@@ -80,14 +92,18 @@ def verify(ctx, keys, as_json, fmt, fix, dry_run, refresh, mailto):
     if checked and all(v.verdict == "unreachable" for v in checked):
         raise InputError(f"offline: no registry or page could be reached ({checked[0].detail}); "
                          "nothing verified, nothing cached")
-    diff = ""
-    if fix:
-        diff = _fix(libraries, pairs, verdicts, dry_run)
-    _emit(ctx, fmt, pairs, verdicts, diff)
-    unreachable = sum(v.verdict == "unreachable" for v in verdicts)
-    if unreachable and fmt != "json":
-        warn(f"{unreachable} entr{'y' if unreachable == 1 else 'ies'} could not be checked (unreachable); run again later")
-    return 1 if any(v.verdict in ("mismatch", "not-found") for v in verdicts) else 0
+    return verdicts
+
+
+def online_findings(libraries) -> list:
+    """``validate --online``: the verdicts of every entry as findings (E901, W902, I903, W904)."""
+    from annobib.verify.findings import verdict_findings
+
+    entries = [e for lib in libraries for e in lib.entries]
+    out = []
+    for entry, verdict in zip(entries, run_verify(entries)):
+        out.extend(verdict_findings(entry, verdict))
+    return out
 
 
 def _entries(keys, for_writing: bool):

@@ -74,6 +74,7 @@ class _Gate:
         self.known = False  # the server's limits are known (after its first answer)
         self.probe = asyncio.Lock()
         self.down: str | None = None
+        self.slowed = False  # a 429 came: our pace is the server's minus more
 
     def learn(self, headers) -> None:
         self.known = True
@@ -82,8 +83,10 @@ class _Gate:
             window = float((headers.get("x-rate-limit-interval") or "1s").rstrip("s") or 1)
         except ValueError:
             limit, window = 0, 1.0
-        if limit > 0 and 0 < window <= 3600:
-            self.spacing = window / limit * 1.05  # a margin: delivery jitter must not make N+1
+        if limit > 0 and 0 < window <= 3600 and not self.slowed:
+            # Starts spaced so that any window 5 % longer than the server's holds at most
+            # limit-1 of them: requests delayed on the way must not add up to limit+1 there.
+            self.spacing = window * 1.05 / max(1, limit - 1)
         try:
             cap = int(headers.get("x-concurrency-limit") or 0)
         except ValueError:
@@ -102,17 +105,19 @@ class _Gate:
     def pause(self, seconds: float) -> None:
         self.next_start = max(self.next_start, time.monotonic() + seconds)
 
+    def too_many(self) -> None:
+        """A 429 despite the pacing: go 20 % slower for the rest of the run."""
+        self.spacing *= 1.2
+        self.slowed = True
+
 
 class RegistryClient:
     """``async with RegistryClient(options, transport) as c: answer = await c.get_json(url)``."""
 
     def __init__(self, options: RegistryOptions, transport=None, cache=None):
-        import httpx
-
         self.options = options
-        self.client = httpx.AsyncClient(
-            transport=transport, timeout=httpx.Timeout(options.timeout), follow_redirects=True,
-            headers={"User-Agent": options.user_agent, "Accept": "application/json"})
+        self.transport = transport
+        self._client = None  # made on the first request: a run the cache answers never loads httpx
         self.cache = cache
         self.gates: dict[str, _Gate] = {}
         self.requests = 0  # sent over the network (a benchmark and the tests read it)
@@ -121,7 +126,18 @@ class RegistryClient:
         return self
 
     async def __aexit__(self, *exc):
-        await self.client.aclose()
+        if self._client is not None:
+            await self._client.aclose()
+
+    @property
+    def client(self):
+        if self._client is None:
+            import httpx
+
+            self._client = httpx.AsyncClient(
+                transport=self.transport, timeout=httpx.Timeout(self.options.timeout), follow_redirects=True,
+                headers={"User-Agent": self.options.user_agent, "Accept": "application/json"})
+        return self._client
 
     def _gate(self, host: str) -> _Gate:
         gate = self.gates.get(host)
@@ -164,6 +180,8 @@ class RegistryClient:
             if answer.kind == "unreachable" and (not retry or attempt == opts.tries):
                 gate.down = answer.detail  # the rest of the run does not knock again
                 break
+            if answer.status == 429:
+                gate.too_many()
             if attempt == opts.tries or not retry:
                 break
             wait = backoff(opts.backoff, attempt)

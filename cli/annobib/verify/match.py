@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from annobib.verify.registries import Record
 
@@ -19,6 +20,7 @@ ACCEPT_TITLE = 0.9  # a search candidate is the work when its title is this clos
 ACCEPT_AUTHORS = 0.5  # … and at least half the entry's surnames are among its authors
 SURE_TITLE = 0.95  # a DOI is proposed (and written by --fix) only above these
 TITLE_MISMATCH = 0.8  # a record found by DOI whose title is further off than this is flagged
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 @dataclass
@@ -38,7 +40,7 @@ class Cited:
 
 
 def cited(entry) -> Cited:
-    from annobib.names import has_cjk, parse_names
+    from annobib.names import parse_names
     from annobib.text import latex_to_text
 
     title = latex_to_text(entry.get("title") or "")
@@ -50,10 +52,11 @@ def cited(entry) -> Cited:
     return Cited(title=title, names=[n for n in names if not n.others], others=any(n.others for n in names),
                  year=entry.year or "", volume=latex_to_text(entry.get("volume") or "").strip(),
                  number=latex_to_text(entry.get("number") or entry.get("issue") or "").strip(),
-                 pages=latex_to_text(entry.get("pages") or "").strip(), doi=doi, cjk=has_cjk(title),
+                 pages=latex_to_text(entry.get("pages") or "").strip(), doi=doi, cjk=bool(CJK.search(title)),
                  author_text=" ".join(latex_to_text(entry.get("author") or entry.get("editor") or "").split()))
 
 
+@lru_cache(maxsize=4096)
 def norm(text: str) -> str:
     from annobib.text import fold
 
@@ -62,20 +65,33 @@ def norm(text: str) -> str:
     return " ".join(text.replace("_", " ").split())
 
 
-def title_similarity(title: str, rec: Record) -> float:
+def _ratio(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+@lru_cache(maxsize=4096)
+def _title_similarity(title: str, rec_title: str, rec_subtitle: str) -> float:
     mine = norm(title)
-    if not mine or not rec.title:
+    if not mine or not rec_title:
         return 0.0
-    variants = {norm(rec.title)}
-    if rec.subtitle:
-        variants.add(norm(f"{rec.title} {rec.subtitle}"))
-    main = re.split(r"[:：]", title, maxsplit=1)[0]
+    variants = {norm(rec_title)}
+    if rec_subtitle:
+        variants.add(norm(f"{rec_title} {rec_subtitle}"))
+    if mine in variants:
+        return 1.0
+    main = norm(re.split(r"[:：]", title, maxsplit=1)[0])
     best = 0.0
     for theirs in variants:
-        best = max(best, SequenceMatcher(None, mine, theirs, autojunk=False).ratio())
-        if norm(main) == theirs:  # the registry lacks the subtitle the entry gives
+        if main == theirs:  # the registry lacks the subtitle the entry gives
             best = max(best, 0.95)
+        best = max(best, _ratio(mine, theirs))
     return best
+
+
+def title_similarity(title: str, rec: Record) -> float:
+    return _title_similarity(title, rec.title, rec.subtitle)
 
 
 def _keys(name) -> set[str]:
@@ -130,7 +146,7 @@ def score(c: Cited, rec: Record) -> float:
 
 def accepted(c: Cited, rec: Record) -> bool:
     """Is this search candidate the cited work?"""
-    if c.cjk and not re.search(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", rec.title):
+    if c.cjk and not CJK.search(rec.title):
         return False  # a romanized or translated record cannot confirm a CJK title
     t = title_similarity(c.title, rec)
     authors = author_overlap(c, rec)
@@ -170,7 +186,7 @@ def _mismatch(name: str, mine: str, theirs: str) -> dict:
 def compare(c: Cited, rec: Record, by_doi: bool) -> list[dict]:
     """The entry's fields that disagree with the record (the registry's value with each)."""
     out = []
-    translated = c.cjk and not re.search(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", rec.title)
+    translated = c.cjk and not CJK.search(rec.title)
     if by_doi and c.title and rec.title and not translated and title_similarity(c.title, rec) < TITLE_MISMATCH:
         out.append(_mismatch("title", c.title, f"{rec.title}: {rec.subtitle}" if rec.subtitle else rec.title))
     people = [n for n in c.names if not n.literal]
