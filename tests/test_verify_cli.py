@@ -142,10 +142,12 @@ def test_verdicts_for_a_mixed_bibliography(world):
 
 def test_second_run_is_served_from_the_cache(world):
     fake, bib, env = world
-    run_cli(["--bib", str(bib), "verify", "--json", "morrow1991alliances", "walt1985"], env=env)
+    first = _json(run_cli(["--bib", str(bib), "verify", "--json"], env=env))
     before = len(fake.log)
-    r = run_cli(["--bib", str(bib), "verify", "--json", "morrow1991alliances", "walt1985"], env=env)
-    assert len(fake.log) == before and _json(r)["morrow1991alliances"]["verdict"] == "mismatch"
+    r = run_cli(["--bib", str(bib), "verify", "--json"], env=env)
+    assert len(fake.log) == before  # registries and pages: every answer came from the cache
+    again = _json(r)
+    assert {k: v["verdict"] for k, v in again.items()} == {k: v["verdict"] for k, v in first.items()}
     run_cli(["--bib", str(bib), "verify", "--refresh", "--json", "morrow1991alliances"], env=env)
     assert len(fake.log) == before + 1
 

@@ -75,7 +75,9 @@ def run_verify(entries, mailto=None, refresh=False, show_progress=False) -> list
         options.max_age = 0.0
     cache = None if os.environ.get("ANNOBIB_NO_CACHE") else AnswerCache()
     transport = _transport()
-    pages = PageVerifier.from_config(cfg, transport=transport)
+    pages = PageVerifier.from_config(cfg, transport=transport, cache=cache)
+    if refresh:
+        pages.max_age = 0.0
     progress = _progress(len(entries), show_progress)
     task = progress.add_task("verify", total=len(entries)) if progress else None
     try:

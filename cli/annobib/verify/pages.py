@@ -113,14 +113,19 @@ class _BodyChecker(LinkChecker):
 
 
 class PageVerifier:
-    def __init__(self, options: LinkOptions, transport=None):
+    """Checks web items; with a ``cache`` (an AnswerCache), what a page said — its facts, or that it
+    is gone — is kept for ``max_age`` (never a failure to reach it)."""
+
+    def __init__(self, options: LinkOptions, transport=None, cache=None, max_age: float = 7 * 86400.0):
         self.options = options
         self.transport = transport
+        self.cache = cache
+        self.max_age = max_age
         self._checker: _BodyChecker | None = None
 
     @classmethod
-    def from_config(cls, cfg, transport=None) -> "PageVerifier":
-        return cls(LinkOptions.from_config(cfg), transport)
+    def from_config(cls, cfg, transport=None, cache=None) -> "PageVerifier":
+        return cls(LinkOptions.from_config(cfg), transport, cache, cfg["links.max_age"])
 
     async def aclose(self) -> None:
         if self._checker is not None:
@@ -128,41 +133,50 @@ class PageVerifier:
             self._checker = None
 
     async def _fetch(self, url: str):
+        """(outcome, detail, facts) for ``url``: from the cache, else through the check-links fetcher."""
+        from annobib.verify.client import Answer
+
+        key = f"page:{url}"
+        hit = self.cache.get(key, self.max_age) if self.cache is not None else None
+        if hit is not None and isinstance(hit.data, dict):
+            return hit.data["outcome"], hit.data["detail"], hit.data["facts"]
         if self._checker is None:
             self._checker = _BodyChecker(self.options, transport=self.transport)
         result = await self._checker.check(url)
         bodies = [self._checker.bodies.pop(step["url"], "") for step in result.chain]
-        return result, (bodies[-1] if bodies else "")
+        facts = page_facts(bodies[-1]) if bodies and result.outcome in ("ok", "redirected") else {}
+        if self.cache is not None and result.outcome in ("ok", "redirected", "dead", "suspect"):
+            self.cache.put(key, Answer("ok", {"outcome": result.outcome, "detail": result.detail, "facts": facts}))
+        return result.outcome, result.detail, facts
 
     async def verify(self, entry) -> Verdict:
         from annobib.archive.urls import entry_url
 
         url = entry_url(entry)
         searched = [f"page {url}"]
-        result, body = await self._fetch(url)
-        if result.outcome in ("ok", "redirected"):
-            return self._judge(entry, body, "page", searched, "")
-        if result.outcome in ("dead", "suspect"):
-            gone = f"the page is gone ({result.detail})"
+        outcome, detail, facts = await self._fetch(url)
+        if outcome in ("ok", "redirected"):
+            return self._judge(entry, facts, "page", searched, "")
+        if outcome in ("dead", "suspect"):
+            gone = f"the page is gone ({detail})"
             snapshot = entry.get("archiveurl")
             if snapshot:
                 searched.append(f"snapshot {snapshot}")
-                snap, snap_body = await self._fetch(snapshot)
-                if snap.outcome in ("ok", "redirected"):
-                    return self._judge(entry, snap_body, "archive", searched, gone + "; checked against its snapshot")
+                snap, _, snap_facts = await self._fetch(snapshot)
+                if snap in ("ok", "redirected"):
+                    return self._judge(entry, snap_facts, "archive", searched, gone + "; checked against its snapshot")
             return Verdict(entry.key, "not-found", source="page", searched=searched, detail=gone)
-        if result.outcome == "blocked":
+        if outcome == "blocked":
             return Verdict(entry.key, "not-checkable", source="page", searched=searched,
-                           detail=f"the site refuses automated checks ({result.detail})")
+                           detail=f"the site refuses automated checks ({detail})")
         # TLS errors, timeouts, loops: nothing learned about the page either
-        return Verdict(entry.key, "unreachable", source="page", searched=searched, detail=result.detail)
+        return Verdict(entry.key, "unreachable", source="page", searched=searched, detail=detail)
 
-    def _judge(self, entry, body: str, source: str, searched, note: str) -> Verdict:
+    def _judge(self, entry, facts: dict, source: str, searched, note: str) -> Verdict:
         from annobib.text import latex_to_text
 
-        facts = page_facts(body)
         title = latex_to_text(entry.get("title") or "")
-        if not facts["titles"] or not title:
+        if not facts.get("titles") or not title:
             return Verdict(entry.key, "not-checkable", source=source, searched=searched,
                            detail=(note + "; " if note else "") + "the page gives no title to compare")
         score = title_score(title, facts["titles"])
@@ -170,7 +184,7 @@ class PageVerifier:
         if score < TITLE_OK:
             mismatches.append({"field": "title", "entry": title, "registry": facts["titles"][0]})
         date = (entry.get("date") or "").strip()
-        if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date) and facts["date"] and not dates_agree(date, facts["date"]):
+        if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date) and facts.get("date") and not dates_agree(date, facts["date"]):
             mismatches.append({"field": "date", "entry": date, "registry": facts["date"]})
         return Verdict(entry.key, "mismatch" if mismatches else "verified", score=score, source=source,
                        mismatches=mismatches, searched=searched, detail=note)
