@@ -193,7 +193,7 @@ def test_ctrl_c_exits_130_and_keeps_every_success(tmp_path, fake_server):
     fake, server = fake_server
     fake.pending_polls = 50  # jobs stay pending: the run is interrupted while following them
     bib = write_bib(tmp_path, server.url, ["ok"] * 4)
-    fake.add_snapshot(f"{server.url}/ok/0", "20250101000000")
+    fake.add_snapshot(f"{server.url}/ok/0", "20250501000000")  # after the page's date (2025-04-01)
     env = dict(os.environ, PYTHONPATH=str(REPO / "cli"),
                **fast_env(tmp_path, server, ANNOBIB_POLL_INTERVAL="0.05", ANNOBIB_POLL_MAX_INTERVAL="0.05"))
     proc = subprocess.Popen([sys.executable, "-m", "annobib", "--bib", str(bib), "archive"], env=env,
@@ -207,7 +207,7 @@ def test_ctrl_c_exits_130_and_keeps_every_success(tmp_path, fake_server):
     assert proc.returncode == 130, out + err
     assert "interrupted" in err and "Traceback" not in err
     lib = read_library(bib)
-    assert lib.get("e0").fields["archiveurl"].endswith(f"/web/20250101000000/{server.url}/ok/0")
+    assert lib.get("e0").fields["archiveurl"].endswith(f"/web/20250501000000/{server.url}/ok/0")
     jobs = load_state(bib).archive
     assert sum(1 for j in jobs.values() if j.get("state") == "pending") == 3
 

@@ -375,3 +375,18 @@ def test_apply_snapshot_keeps_alias_names_and_urldate():
     e = Entry("k", "online", {"title": "T", "url": "https://x.org/a", "note": "n"})
     apply_snapshot(e, "S", "2025-01-01", "2025-01-01")
     assert list(e.fields) == ["title", "url", "urldate", "archiveurl", "archivedate", "note"]
+
+
+def test_a_snapshot_older_than_the_work_is_not_accepted(tmp_path):
+    fake = FakeWeb()
+    fake.add_snapshot("https://example.org/new", "20190101000000")  # the URL's earlier life
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@online{new, title = {New}, date = {2025-04-10}, url = {https://example.org/new}}\n",
+                   encoding="utf-8")
+    e = read_library(bib).get("new")
+    target = Target(e.fields["url"], [(bib, "new")], entry_target_date(e), True, date_stamp(e.get("date")))
+    run = ArchiveRun(fast_options(), {bib: load_state(bib)}, BibWriter(), transport=httpx.MockTransport(fake.handle_async),
+                     capture=False)
+    (res,) = asyncio.run(run.run([target]))
+    assert res.outcome == "needs-capture"
+    assert "archiveurl" not in read_library(bib).get("new").fields

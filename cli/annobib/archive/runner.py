@@ -43,6 +43,7 @@ class Target:
     refs: list[tuple[Path, str]] = field(default_factory=list)
     date: str | None = None  # YYYYMMDD (or shorter) near which a snapshot is wanted
     need_urldate: bool = False
+    published: str | None = None  # YYYY[MM[DD]]: a snapshot from before it is another page
 
 
 @dataclass
@@ -252,6 +253,8 @@ class ArchiveRun:
             if res is not None:
                 return res
         snap, problems = await self.client.find_snapshot(target.url, target.date)
+        if snap and target.published and snap.timestamp[:len(target.published)] < target.published:
+            snap = None  # captured before the work was published: not the cited page
         if snap:
             return await self._record(target, snap)
         if problems:

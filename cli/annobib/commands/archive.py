@@ -255,7 +255,7 @@ def archive(ctx, keys, dry_run, as_json, no_capture, force, wayback_url):
     """
     import asyncio
 
-    from annobib.archive.runner import ArchiveRun, BibWriter, DONE, Outcome, Target, entry_target_date
+    from annobib.archive.runner import ArchiveRun, BibWriter, DONE, Outcome, Target, date_stamp, entry_target_date
     from annobib.archive.state import load_state
     from annobib.archive.urls import entry_url
     from annobib.archive.wayback import ArchiveOptions
@@ -285,7 +285,7 @@ def archive(ctx, keys, dry_run, as_json, no_capture, force, wayback_url):
             continue
         target = targets.get(url)
         if target is None:
-            target = targets[url] = Target(url, [], entry_target_date(entry), False)
+            target = targets[url] = Target(url, [], entry_target_date(entry), False, date_stamp(entry.get("date")))
         target.refs.append((path, entry.key))
         target.need_urldate = target.need_urldate or not entry.get("urldate")
 
