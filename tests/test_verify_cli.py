@@ -170,6 +170,8 @@ def test_offline_says_so_once_and_exits_2(world):
     r = run_cli(["--bib", str(bib), "verify"], env=env)
     assert r.exit_code == 2
     assert len(r.stderr.strip().splitlines()) == 1 and "offline" in r.stderr
+    assert not list((bib.parent / "cache").rglob("*verify*"))  # no cache file at all
+    assert bib.read_text(encoding="utf-8") == BIB
     fake.down.clear()
     before = len(fake.log)
     run_cli(["--bib", str(bib), "verify", "--json", "morrow1991alliances"], env=env)
@@ -190,6 +192,9 @@ def test_fix_dry_run_shows_the_diff_and_fix_writes_only_what_is_sure(world):
     assert "-  number       = {2}," in r.stdout and "+  number       = {4}," in r.stdout
     assert "+  doi" in r.stdout and "10.2307/2538540" in r.stdout
     r = run_cli(["--bib", str(bib), "verify", "--fix", "--json"], env=env)
+    fixed = {row["key"]: row["fixed"] for row in json.loads(r.stdout)}
+    assert fixed["morrow1991alliances"] == [{"field": "number", "old": "2", "new": "4"}]
+    assert fixed["invented2023"] == []
     from annobib.bib import read_library
 
     lib = read_library(bib)
@@ -223,3 +228,32 @@ def test_validate_online_gives_rule_codes(world):
     assert "'4'" in morrow[0]["message"]
     plain = run_cli(["--bib", str(bib), "validate", "--json"], env=env)
     assert not any(f["code"].startswith(("E90", "W90", "I90")) for f in json.loads(plain.stdout)["findings"])
+
+
+def test_fix_rereads_under_the_lock_and_keeps_what_others_wrote(world, monkeypatch):
+    import annobib.commands.verify as cmd
+
+    fake, bib, env = world
+    edited = []
+
+    def handler(request):
+        if not edited:  # another program edits the file while verify asks the registries
+            edited.append(1)
+            text = bib.read_text(encoding="utf-8").replace("Alliance Formation and the Balance of World Power},\n"
+                                                            "  journaltitle = {International Security},\n  date         = {1985},\n  volume",
+                                                            "Alliance Formation and the Balance of World Power},\n"
+                                                            "  journaltitle = {International Security},\n  date         = {1985},\n  note = {edited},\n  volume")
+            bib.write_text(text + "@misc{newone, title = {Added meanwhile}}\n", encoding="utf-8")
+        return fake.handle(request)
+
+    import httpx
+
+    monkeypatch.setattr(cmd, "_transport", lambda: httpx.MockTransport(handler))
+    r = run_cli(["--bib", str(bib), "verify", "--fix", "morrow1991alliances", "walt1985"], env=env)
+    assert "walt1985: changed since it was read" in r.stderr
+    from annobib.bib import read_library
+
+    lib = read_library(bib)
+    assert lib.get("morrow1991alliances").fields["number"] == "4"
+    assert "doi" not in lib.get("walt1985").fields and lib.get("walt1985").fields["note"] == "edited"
+    assert lib.get("newone") is not None

@@ -50,10 +50,10 @@ def verify(ctx, keys, as_json, fmt, fix, dry_run, refresh, mailto):
         raise InputError("--dry-run goes with --fix (verify alone writes nothing)")
     libraries, pairs = _entries(keys, fix)
     verdicts = run_verify([e for _, e in pairs], mailto=mailto, refresh=refresh, show_progress=fmt == "table")
-    diff = ""
+    diff, fixed = "", None
     if fix:
-        diff = _fix(libraries, pairs, verdicts, dry_run)
-    _emit(ctx, fmt, pairs, verdicts, diff)
+        diff, fixed = _fix(libraries, pairs, verdicts, dry_run)
+    _emit(ctx, fmt, pairs, verdicts, diff, fixed)
     unreachable = sum(v.verdict == "unreachable" for v in verdicts)
     if unreachable and fmt != "json":
         warn(f"{unreachable} entr{'y' if unreachable == 1 else 'ies'} could not be checked (unreachable); run again later")
@@ -109,11 +109,12 @@ def online_findings(libraries) -> list:
 
 
 def _entries(keys, for_writing: bool):
-    from annobib.commands._common import libraries_for_writing, require_entries
+    from annobib.commands._common import require_entries
     from annobib.editing import load_libraries
 
     paths = bibliography_paths()
-    libraries = libraries_for_writing(paths) if for_writing else load_libraries(paths)
+    # No lock while the network is asked (a run may take minutes): --fix re-reads under the lock.
+    libraries = load_libraries(paths, for_writing=for_writing, lock=False)
     require_entries(libraries, paths)
     for lib in libraries:
         for problem in lib.problems:
@@ -138,23 +139,35 @@ def _progress(total: int, enabled: bool):
                     console=console(stderr=True), transient=True)
 
 
-def _fix(libraries, pairs, verdicts, dry_run: bool) -> str:
+def _fix(libraries, pairs, verdicts, dry_run: bool) -> tuple[str, dict]:
+    """Apply the sure fixes; (the diff, {id(verdict): [{"field", "old", "new"}]})."""
     from annobib.editing import save
+    from annobib.model import Entry
     from annobib.verify.fix import apply_fixes
 
-    by_key = {v.key: v for v in verdicts}
-    touched, count = {}, 0
-    for lib, entry in pairs:
-        verdict = by_key.get(entry.key)
-        if verdict is not None:
-            changes = apply_fixes(entry, verdict)
-            if changes:
-                touched[id(lib)] = lib
-                count += len(changes)
+    from annobib.commands._common import libraries_for_writing
+
+    # Read again, locked until the write: an entry changed meanwhile is left alone (its verdict
+    # was for the old text); nothing else anyone wrote is lost.
+    fresh = {(str(lib.path), e.key): (lib, e) for lib in libraries_for_writing([l.path for l in libraries])
+             for e in lib.entries}
+    touched, count, fixed = {}, 0, {}
+    for (old_lib, seen), verdict in zip(pairs, verdicts):
+        lib, entry = fresh.get((str(old_lib.path), seen.key), (None, None))
+        if entry is None or entry.fields != seen.fields:
+            if entry is None or apply_fixes(Entry(seen.key, seen.type, dict(seen.fields)), verdict):
+                warn(f"{seen.key}: changed since it was read; not fixed (run verify again)")
+            fixed[id(verdict)] = []
+            continue
+        changes = apply_fixes(entry, verdict)
+        fixed[id(verdict)] = [{"field": f, "old": old, "new": new} for f, old, new in changes]
+        if changes:
+            touched[id(lib)] = lib
+            count += len(changes)
     diffs = [save(lib, dry_run=dry_run) for lib in touched.values()]
     verb = "would fix" if dry_run else "fixed"
     warn(f"{verb} {count} field{'s' if count != 1 else ''}" + (" (nothing written: --dry-run)" if dry_run else ""))
-    return "".join(d or "" for d in diffs)
+    return "".join(d or "" for d in diffs), fixed
 
 
 def _line(v) -> str:
@@ -168,13 +181,14 @@ def _line(v) -> str:
     return v.detail
 
 
-def _emit(ctx, fmt, pairs, verdicts, diff) -> None:
+def _emit(ctx, fmt, pairs, verdicts, diff, fixed=None) -> None:
     from annobib.core.sanitize import redact, terminal, terminal_lines
 
-    if fmt == "json":
+    if fmt == "json":  # always the list; with --fix each item says what was (or would be) written
         data = [v.as_dict() for v in verdicts]
-        if diff:
-            data = {"results": data, "diff": diff}
+        if fixed is not None:
+            for item, v in zip(data, verdicts):
+                item["fixed"] = fixed.get(id(v), [])
         emit_json(data)
         return
     if diff:
