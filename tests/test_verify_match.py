@@ -80,3 +80,13 @@ def test_page_meta_tags_and_dates():
     assert title_score("Completely Unrelated Headline Here", facts["titles"]) < 0.8
     assert dates_agree("2024-03-05", "2024-03-06")  # a time zone
     assert dates_agree("2024", "2024-03-05") and not dates_agree("2024-03", "2024-04-01")
+
+
+def test_crossref_markup_and_entities_do_not_make_a_mismatch():
+    from annobib.verify.registries import crossref_record
+
+    rec = crossref_record({"DOI": "10.1/x", "title": ["War &amp; Peace in <i>East Asia</i>"],
+                           "author": [{"family": "Smith", "given": "Ann"}], "issued": {"date-parts": [[2020]]}})
+    c = match.cited(_entry(title=r"War \& Peace in {East Asia}"))
+    assert rec.title == "War & Peace in East Asia"
+    assert match.compare(c, rec, True) == [] and match.accepted(c, rec)

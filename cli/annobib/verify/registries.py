@@ -7,6 +7,7 @@ Paths are appended to the configured bases (``$ANNOBIB_CROSSREF_URL/works/{doi}`
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
@@ -37,7 +38,7 @@ def _text(value) -> str:
     if isinstance(value, list):
         value = value[0] if value else ""
     text = re.sub(r"<[^>]+>", "", str(value or ""))  # Crossref titles may carry JATS tags
-    return " ".join(text.split())
+    return " ".join(html.unescape(text).split())  # … and entities (&amp;)
 
 
 def _doi(value) -> str:
