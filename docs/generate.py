@@ -33,6 +33,7 @@ COMMAND_PAGES = {
     "cite": "format.md",
     "check-links": "links.md",
     "archive": "links.md",
+    "verify": "verify.md",
     "annotate": "editing.md",
     "add": "editing.md",
     "edit": "editing.md",

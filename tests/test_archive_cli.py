@@ -175,7 +175,7 @@ def test_faults_are_per_url_outcomes(tmp_path, fake_server):
     env = fast_env(tmp_path, server, ANNOBIB_LINKS_TRIES="2")
     r = run_cli(["--bib", str(bib), "check-links", "--json"], env=env)
     rows = {row["key"]: row for row in json.loads(r.stdout)["results"]}
-    assert rows["e0"]["outcome"] == "error" and "refused" in rows["e0"]["detail"]
+    assert rows["e0"]["outcome"] == "unreachable" and "refused" in rows["e0"]["detail"]
     assert rows["e1"]["outcome"] == "error" and "not requested" in rows["e1"]["detail"]
     assert rows["e2"]["detail"] == "redirect loop"
     assert rows["e3"]["outcome"] == "error" and "timed out" in rows["e3"]["detail"]
@@ -193,7 +193,7 @@ def test_ctrl_c_exits_130_and_keeps_every_success(tmp_path, fake_server):
     fake, server = fake_server
     fake.pending_polls = 50  # jobs stay pending: the run is interrupted while following them
     bib = write_bib(tmp_path, server.url, ["ok"] * 4)
-    fake.add_snapshot(f"{server.url}/ok/0", "20250101000000")
+    fake.add_snapshot(f"{server.url}/ok/0", "20250501000000")  # after the page's date (2025-04-01)
     env = dict(os.environ, PYTHONPATH=str(REPO / "cli"),
                **fast_env(tmp_path, server, ANNOBIB_POLL_INTERVAL="0.05", ANNOBIB_POLL_MAX_INTERVAL="0.05"))
     proc = subprocess.Popen([sys.executable, "-m", "annobib", "--bib", str(bib), "archive"], env=env,
@@ -207,7 +207,7 @@ def test_ctrl_c_exits_130_and_keeps_every_success(tmp_path, fake_server):
     assert proc.returncode == 130, out + err
     assert "interrupted" in err and "Traceback" not in err
     lib = read_library(bib)
-    assert lib.get("e0").fields["archiveurl"].endswith(f"/web/20250101000000/{server.url}/ok/0")
+    assert lib.get("e0").fields["archiveurl"].endswith(f"/web/20250501000000/{server.url}/ok/0")
     jobs = load_state(bib).archive
     assert sum(1 for j in jobs.values() if j.get("state") == "pending") == 3
 

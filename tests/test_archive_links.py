@@ -70,7 +70,7 @@ def _raising(exc_factory):
     return httpx.MockTransport(handler)
 
 
-def test_dns_failure_is_dead_and_tls_error_is_error():
+def test_dns_failure_is_unreachable_never_dead_and_tls_error_is_error():
     def dns(request):
         err = httpx.ConnectError("[Errno -2] Name or service not known", request=request)
         err.__cause__ = socket.gaierror(socket.EAI_NONAME, "Name or service not known")
@@ -78,7 +78,7 @@ def test_dns_failure_is_dead_and_tls_error_is_error():
 
     results, _ = run(["https://nohost.invalid/x"], transport=_raising(dns))
     r = results["https://nohost.invalid/x"]
-    assert (r.outcome, r.tries) == ("dead", 1)
+    assert (r.outcome, r.tries) == ("unreachable", 1)
     assert "DNS" in r.detail
 
     def tls(request):

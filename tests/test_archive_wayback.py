@@ -157,8 +157,9 @@ def test_archive_run_finds_captures_and_writes_each_success(tmp_path):
     one = lib.get("one")
     assert one.fields["archiveurl"] == f"{BASE}/web/20250411120000/https://example.org/one"
     assert one.fields["archivedate"] == "2025-04-11"
-    assert one.fields["urldate"] == "2025-04-11"  # was missing: filled with the capture date
-    assert list(one.fields)[-3:] == ["urldate", "archiveurl", "archivedate"]
+    # urldate is the day the author saw the page: a snapshot's date never fills it
+    assert "urldate" not in one.fields
+    assert list(one.fields)[-2:] == ["archiveurl", "archivedate"]
     two = lib.get("two")
     assert two.fields["urldate"] == "2025-05-01"  # kept
     assert two.fields["archiveurl"].startswith(f"{BASE}/web/2") and len(two.fields["archivedate"]) == 10
@@ -374,3 +375,18 @@ def test_apply_snapshot_keeps_alias_names_and_urldate():
     e = Entry("k", "online", {"title": "T", "url": "https://x.org/a", "note": "n"})
     apply_snapshot(e, "S", "2025-01-01", "2025-01-01")
     assert list(e.fields) == ["title", "url", "urldate", "archiveurl", "archivedate", "note"]
+
+
+def test_a_snapshot_older_than_the_work_is_not_accepted(tmp_path):
+    fake = FakeWeb()
+    fake.add_snapshot("https://example.org/new", "20190101000000")  # the URL's earlier life
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@online{new, title = {New}, date = {2025-04-10}, url = {https://example.org/new}}\n",
+                   encoding="utf-8")
+    e = read_library(bib).get("new")
+    target = Target(e.fields["url"], [(bib, "new")], entry_target_date(e), True, date_stamp(e.get("date")))
+    run = ArchiveRun(fast_options(), {bib: load_state(bib)}, BibWriter(), transport=httpx.MockTransport(fake.handle_async),
+                     capture=False)
+    (res,) = asyncio.run(run.run([target]))
+    assert res.outcome == "needs-capture"
+    assert "archiveurl" not in read_library(bib).get("new").fields

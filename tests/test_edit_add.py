@@ -197,6 +197,7 @@ def test_unreachable_crossref(bib):
     r = run_cli(["--bib", str(bib), "add", "10.2307/2009958"], env={"ANNOBIB_CROSSREF_URL": _closed_port()})
     assert r.exit_code == 2
     assert "cannot reach Crossref" in r.stderr and "Traceback" not in r.stderr
+    assert r.stderr.startswith("annobib: error: offline:") and len(r.stderr.strip().splitlines()) == 1
     assert bib.read_text(encoding="utf-8") == "@book{old2000, title = {Old}, date = {2000}}\n"
 
 

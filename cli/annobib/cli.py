@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "cite": "format:cite",
     "check-links": "archive:check_links",
     "archive": "archive:archive",
+    "verify": "verify:verify",
     "annotate": "annotate:annotate",
     "add": "add:add",
     "edit": "edit:edit",

@@ -83,6 +83,11 @@ def fetch_work(doi: str, *, transport=None) -> dict:
     except httpx.TimeoutException:
         raise CrossrefError(f"Crossref did not answer within {timeout:g} s ({base}); nothing written") from None
     except httpx.HTTPError as exc:
+        from annobib.archive.links import UNREACHABLE_KINDS, _classify_exception
+
+        failure = _classify_exception(exc)
+        if failure.kind in UNREACHABLE_KINDS:  # no host resolved or reached: say what it is
+            raise CrossrefError(f"offline: cannot reach Crossref at {base} ({failure.detail}); nothing written") from None
         raise CrossrefError(f"cannot reach Crossref at {base} ({type(exc).__name__}: {exc}); nothing written") from None
     if response.status_code == 404:
         raise CrossrefError(f"Crossref does not know the DOI {doi}; nothing written")

@@ -2,7 +2,9 @@
 
     results = asyncio.run(check_urls(urls, LinkOptions.from_config(cfg)))
 
-Outcomes: ``ok``, ``redirected`` (final URL noted), ``dead`` (404, 410, no such host),
+Outcomes: ``ok``, ``redirected`` (final URL noted), ``dead`` (404, 410: the server said so),
+``unreachable`` (no such host, DNS failure, connection refused: we learned nothing about the page,
+so it is never "dead" — offline, every URL would be),
 ``blocked`` (401, 403, 429, 451, 999, bot walls: unknown, never "dead"), ``suspect`` (soft 404:
 a redirect to the home page or a "page not found" text), ``error`` (TLS, timeouts after retries,
 redirect loops, URLs that are not http(s) — those are never requested).
@@ -29,6 +31,7 @@ USER_AGENT = f"annobib/{__version__} (annotated-bibliography link checker; pytho
 REDIRECT_CODES = {301, 302, 303, 307, 308}
 DEAD_CODES = {404, 410}
 BLOCKED_CODES = {401, 403, 407, 429, 451, 999}
+UNREACHABLE_KINDS = ("dns", "dns-temp", "connect")
 RETRY_CODES = {408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524}
 
 SOFT_404 = [
@@ -389,7 +392,8 @@ class LinkChecker:
                         await self.sleep(backoff(opts.backoff, attempt))
                         continue
                     chain.append({"url": current, "status": None})
-                    outcome = "dead" if failure.kind == "dns" else "error"
+                    # No answer from any server says nothing about the page: never "dead".
+                    outcome = "unreachable" if failure.kind in UNREACHABLE_KINDS else "error"
                     suffix = f" after {attempt} tries" if attempt > 1 else ""
                     return LinkResult(url, outcome, None, current if current != url else None,
                                       failure.detail + suffix, chain, tries)
@@ -473,3 +477,9 @@ async def check_urls(urls: Iterable[str], options: LinkOptions, transport=None,
     finally:
         await checker.aclose()
     return [results[u] for u in unique if u in results]
+
+
+def is_offline(results: Iterable[LinkResult]) -> bool:
+    """True when requests were made and not one host was resolved or reached (no network)."""
+    tried = [r for r in results if r.tries]
+    return bool(tried) and all(r.outcome == "unreachable" for r in tried)

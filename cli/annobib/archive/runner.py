@@ -43,6 +43,7 @@ class Target:
     refs: list[tuple[Path, str]] = field(default_factory=list)
     date: str | None = None  # YYYYMMDD (or shorter) near which a snapshot is wanted
     need_urldate: bool = False
+    published: str | None = None  # YYYY[MM[DD]]: a snapshot from before it is another page
 
 
 @dataclass
@@ -224,10 +225,10 @@ class ArchiveRun:
             link = None
             for path, _ in target.refs:
                 link = self.states[path].link(target.url) or link
+            # urldate is the day someone saw the live page: a successful check may set it,
+            # a snapshot's date never does.
             if link and link.get("outcome") in ("ok", "redirected") and link.get("checked_at"):
                 urldate = link["checked_at"][:10]
-            else:
-                urldate = archivedate
         async with self._write_lock:
             for path, key in target.refs:
                 # in a thread: re-reading a large .bib must not stall the other URLs' requests
@@ -252,6 +253,8 @@ class ArchiveRun:
             if res is not None:
                 return res
         snap, problems = await self.client.find_snapshot(target.url, target.date)
+        if snap and target.published and snap.timestamp[:len(target.published)] < target.published:
+            snap = None  # captured before the work was published: not the cited page
         if snap:
             return await self._record(target, snap)
         if problems:

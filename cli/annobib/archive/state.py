@@ -35,7 +35,10 @@ from annobib.model import Entry
 
 VERSION = 1
 SECTIONS = ("links", "archive")
-LINK_OUTCOMES = ("ok", "redirected", "dead", "blocked", "suspect", "error")
+LINK_OUTCOMES = ("ok", "redirected", "dead", "blocked", "suspect", "error", "unreachable")
+# Verdicts that say nothing about the page (no host resolved or reached): never stored, so an
+# offline run leaves no trace and the next run checks again.
+UNSTORED_OUTCOMES = ("unreachable",)
 
 
 def now_iso() -> str:
@@ -91,6 +94,8 @@ class State:
         return value if isinstance(value, dict) else None
 
     def set_link(self, url: str, result: dict) -> None:
+        if result.get("outcome") in UNSTORED_OUTCOMES:
+            return
         self.links[url] = result
         self._dirty.add(("links", url))
 
@@ -103,8 +108,10 @@ class State:
 
     def is_fresh(self, url: str, max_age: float, now: float | None = None) -> bool:
         item = self.link(url)
-        if not item:
+        if not item or item.get("outcome") in UNSTORED_OUTCOMES:
             return False
+        if item.get("outcome") == "dead" and "DNS" in str(item.get("detail") or ""):
+            return False  # an older version's DNS failure: check again
         when = parse_iso(item.get("checked_at"))
         now = time.time() if now is None else now
         return when is not None and now - when < max_age
@@ -228,8 +235,11 @@ def link_status(entry: Entry, state: State | None) -> dict:
     ok, why = fetchable(url)
     item = state.link(url) if state is not None else None
     if item:
+        outcome = item.get("outcome") or "unchecked"
+        if outcome == "dead" and "DNS" in str(item.get("detail") or ""):
+            outcome = "unreachable"  # older versions called a failed DNS lookup "dead"
         out.update(
-            link=item.get("outcome") or "unchecked",
+            link=outcome,
             checked_at=item.get("checked_at"),
             status=item.get("status"),
             final_url=item.get("final_url"),

@@ -54,18 +54,26 @@ def _read(paths):
     return libs
 
 
+def _is_doi_link(url: str) -> bool:
+    """A doi.org URL: the DOI is the persistent link, a snapshot of its redirect adds nothing."""
+    from annobib.archive.urls import host_of
+
+    return (host_of(url) or "").lower() in ("doi.org", "dx.doi.org", "www.doi.org")
+
+
 def _progress(total: int, label: str, enabled: bool):
-    """A Rich progress bar on a terminal (stderr); a no-op object otherwise."""
+    """A Rich progress bar with an ETA on a terminal (stderr); a no-op object otherwise."""
     if not enabled or total == 0 or not sys.stderr.isatty():
         return None
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
 
     progress = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=console(stderr=True), transient=True)
+                        TimeRemainingColumn(), console=console(stderr=True), transient=True)
     return progress
 
 
-_STYLE = {"ok": "green", "redirected": "cyan", "dead": "bold red", "blocked": "yellow", "suspect": "magenta",
+_STYLE = {"ok": "green", "redirected": "cyan", "dead": "bold red", "unreachable": "yellow", "blocked": "yellow", "suspect": "magenta",
           "error": "red", "archived": "green", "captured": "green", "present": "dim", "pending": "yellow",
           "needs-capture": "yellow", "failed": "red", "skipped": "dim"}
 
@@ -87,15 +95,18 @@ def check_links(ctx, keys, as_json, refresh, max_age, timeout, per_host, host_in
     """Check that every cited URL (or those of KEY…) is alive.
 
     \b
-    Outcomes: ok, redirected (the final URL is noted), dead (404, 410, no such
-    host), blocked (401/403/429/999 and bot walls: unknown, never "dead"),
-    suspect (a soft 404), error (TLS, timeouts, redirect loops, non-http URLs,
-    which are never requested). Results are cached next to the bibliography;
-    a re-run within --max-age (default 7d) reuses them. Exit 1 when a link is dead.
+    Outcomes: ok, redirected (the final URL is noted), dead (404, 410),
+    unreachable (no such host, connection refused: never "dead"), blocked
+    (401/403/429/999 and bot walls: unknown, never "dead"), suspect (a soft
+    404), error (TLS, timeouts, redirect loops, non-http URLs, which are never
+    requested). Results are cached next to the bibliography; a re-run within
+    --max-age (default 7d) reuses them; unreachable ones are never cached.
+    When no host at all can be reached: "offline", exit 2, nothing cached.
+    Exit 1 when a link is dead or unreachable.
     """
     import asyncio
 
-    from annobib.archive.links import LinkOptions, check_urls
+    from annobib.archive.links import LinkOptions, check_urls, is_offline
     from annobib.archive.state import load_state
     from annobib.archive.urls import entry_url
 
@@ -147,11 +158,14 @@ def check_links(ctx, keys, as_json, refresh, max_age, timeout, per_host, host_in
             if progress:
                 progress.start()
             try:
-                asyncio.run(check_urls(todo, LinkOptions.from_config(cfg), transport=_transport(),
-                                       on_result=on_result))
+                checked = asyncio.run(check_urls(todo, LinkOptions.from_config(cfg), transport=_transport(),
+                                                 on_result=on_result))
             finally:
                 if progress:
                     progress.stop()
+            if is_offline(checked):
+                raise InputError(f"offline: none of {len(checked)} URL hosts could be resolved or reached; "
+                                 "nothing checked, nothing cached")
     finally:
         for state in states.values():
             state.save()
@@ -180,7 +194,7 @@ def check_links(ctx, keys, as_json, refresh, max_age, timeout, per_host, host_in
         emit_json(redact_data({"results": shown, "summary": summary}))
     else:
         _links_table(ctx, shown, summary)
-    return 1 if summary.get("dead") else 0
+    return 1 if summary.get("dead") or summary.get("unreachable") else 0
 
 
 def _shown(value) -> str:
@@ -241,7 +255,7 @@ def archive(ctx, keys, dry_run, as_json, no_capture, force, wayback_url):
     """
     import asyncio
 
-    from annobib.archive.runner import ArchiveRun, BibWriter, DONE, Outcome, Target, entry_target_date
+    from annobib.archive.runner import ArchiveRun, BibWriter, DONE, Outcome, Target, date_stamp, entry_target_date
     from annobib.archive.state import load_state
     from annobib.archive.urls import entry_url
     from annobib.archive.wayback import ArchiveOptions
@@ -262,13 +276,16 @@ def archive(ctx, keys, dry_run, as_json, no_capture, force, wayback_url):
         url = entry_url(entry)
         if not url:
             continue
+        if _is_doi_link(url):
+            present.append(Outcome(url, [entry.key], "skipped", "a doi.org link is persistent: not archived"))
+            continue
         if entry.get("archiveurl") and not force:
             present.append(Outcome(url, [entry.key], "present", "already has an archiveurl",
                                    entry.get("archiveurl"), entry.get("archivedate")))
             continue
         target = targets.get(url)
         if target is None:
-            target = targets[url] = Target(url, [], entry_target_date(entry), False)
+            target = targets[url] = Target(url, [], entry_target_date(entry), False, date_stamp(entry.get("date")))
         target.refs.append((path, entry.key))
         target.need_urldate = target.need_urldate or not entry.get("urldate")
 
@@ -298,6 +315,11 @@ def archive(ctx, keys, dry_run, as_json, no_capture, force, wayback_url):
         finally:
             if progress:
                 progress.stop()
+    down = run.client.gate.down if run.client is not None else None
+    if down and not any(r.outcome in DONE for r in outcomes):
+        # Said once, for the run: not a per-URL "error" row each repeating it.
+        offline = any(w in down.lower() for w in ("name resolution", "dns", "refused", "unreachable", "not known"))
+        raise InputError(f"{'offline: ' if offline else ''}the Archive cannot be reached ({down}); nothing written")
     for note in run.notes:
         warn(note)
     everything = present + outcomes

@@ -232,9 +232,12 @@ def _link_token_matches(code: str, tokens: list[str]) -> bool:
 @click.option("--links", "links", is_flag=True, help="Also warn about URLs never checked (W801), dead without a "
                                                      "snapshot (W802) or not http(s) (W803), from the state that "
                                                      "check-links/archive keep (offline).")
+@click.option("--online", is_flag=True, help="Also check every entry against Crossref, OpenAlex and the cited "
+                                              "page (as `annobib verify`): E901 mismatch, W902 not found, "
+                                              "I903 DOI found, W904 unreachable.")
 @click.pass_context
 def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fixes, dry_run, manuscripts, today, list_rules,
-             links=False):
+             links=False, online=False):
     """Lint the bibliography: structure, completeness, form, consistency, text hygiene and
     article coverage. Exit 0 clean (hints and, without --strict, warnings allowed), 1 problems,
     2 could not run.
@@ -327,6 +330,10 @@ def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fi
             if (not (select or link_select) or _link_token_matches(f.code, [*select, *link_select]))
             and not _link_token_matches(f.code, link_ignore)
         ]
+    if online:
+        from annobib.commands.verify import online_findings
+
+        findings = findings + online_findings(libraries)
     from annobib.commands._common import warn
 
     for problem in check_ctx.state.get("rule_errors", [])[:5]:
