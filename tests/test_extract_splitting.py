@@ -106,3 +106,12 @@ def test_a_remark_cut_at_its_semicolon_is_still_no_citation():
                       "3 Robert Jervis, Perception and Misperception (Princeton: Princeton University Press, 1976), 58; "
                       "I follow his usage.\n")
     assert [r.status for r in x.notes] == ["not-a-citation", "not-a-citation", "cited"]
+
+
+def test_a_pdf_download_stamp_between_notes_is_dropped():
+    text = ("1 Curtis J. Bradford, International Law 45 (2d ed. 2015).\n"
+            "HeinOnline -- 59 Va. J. Int'l L. 412 2019\n"
+            "2 Bradford, supra note 1, at 52.\n"
+            "This content downloaded from 10.0.0.1 on Mon, 01 Jan 2024 00:00:00 UTC\n")
+    assert [n.text for n in loose_notes(text)] == ["Curtis J. Bradford, International Law 45 (2d ed. 2015).",
+                                                   "Bradford, supra note 1, at 52."]

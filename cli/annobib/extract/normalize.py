@@ -170,9 +170,17 @@ _DEBRIS_WORDS = ("被引", "下载", "引用", "浏览", "Cited", "cited", "Cita
                  "CiNii", "J-STAGE", "NDL", "JSTOR", "Related", "versions", "Back to", "阅读原文")
 
 
+# a PDF's download stamp on every page: HeinOnline, JSTOR, SSRN
+_WATERMARK = re.compile(r"\s*(?:HeinOnline\s*--|This content downloaded from|Downloaded from\s+https?://"
+                        r"|Electronic copy available at:|All use subject to https?://)")
+
+
 def debris_line(line: str) -> bool:
     """A line that holds nothing but a site's links and counts (``CrossRef  Google Scholar``,
-    ``被引量:12 下载:1548``, ``View in Article``)."""
+    ``被引量:12 下载:1548``, ``View in Article``) or a PDF's download stamp (``HeinOnline -- 59 Va. J.
+    Int'l L. 123 2019``)."""
+    if _WATERMARK.match(line):
+        return True
     m = _DEBRIS.match(line) if any(word in line for word in _DEBRIS_WORDS) else None
     return bool(m and m.start() == 0)
 

@@ -289,6 +289,10 @@ GENRES: list[Genre] = [
              {"type": "legislation", "fields": {"date": "1970-10-24"}}),
             ("S. Rep. No. 114-87, at 12 (2015).", {"type": "report", "locator": "12", "fields": {"date": "2015"}}),
             # tests/data/extract_blind12 (a US environmental-law article)
+            # tests/data/extract_blind14: a bilateral treaty with its parties, in U.S. Treaties
+            ("Treaty of Friendship, Commerce and Navigation, Japan-U.S., Apr. 2, 1953, 4 U.S.T. 2063.",
+             {"type": "legislation",
+              "fields": {"title": "Treaty of Friendship, Commerce and Navigation", "date": "1953-04-02"}}),
             ("Clean Water Act, 33 U.S.C. §§ 1251–1387 (2018).",
              {"type": "legislation", "fields": {"title": "Clean Water Act", "date": "2018"}}),
         ),
@@ -306,6 +310,10 @@ GENRES: list[Genre] = [
               "fields": {"title": "Law and Capitalism Revisited", "edition": "2", "date": "2015"}}),
             ("William H. Roe, Jr., Environmental Law (2d ed. 1994).",
              {"type": "book", "fields": {"author": "Roe, Jr., William H.", "title": "Environmental Law", "edition": "2"}}),
+            # tests/data/extract_blind14: a parenthetical that describes the work
+            ("Harold H. Kohler, Why Do Nations Obey?, 106 Yale L.J. 2599, 2603 (1997) (book review).",
+             {"type": "article", "locator": "2603",
+              "fields": {"title": "Why Do Nations Obey?", "journaltitle": "Yale L.J.", "volume": "106", "date": "1997"}}),
             ("Kristin Dale, Note, Rethinking Waters, 120 Yale L.J. 1720 (2011).",
              {"type": "article", "fields": {"title": "Rethinking Waters", "journaltitle": "Yale L.J."}}),
             ("James Crawley, Brownlee's Principles of Public International Law (9th edn, OUP 2019) 112.",

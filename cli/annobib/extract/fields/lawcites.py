@@ -62,8 +62,12 @@ def _author_and_title(head: str) -> tuple[str | None, str] | None:
     return None if "," in head else (None, head.strip())
 
 
+# ``… 2603 (1997) (book review).``: a Bluebook parenthetical that describes the work, not its date
+_DESCRIPTOR_END = re.compile(r"\s*\((?:book review|review essay|reviewing [^()]{3,120}|symposium|note|comment)\)\s*\.?\s*$", re.I)
+
+
 def parse_law_secondary(text: str) -> Parsed | None:
-    t = text.strip()
+    t = _DESCRIPTOR_END.sub(".", text.strip())
     return _oscola_chapter(t) or _oscola_article(t) or _bluebook_article(t) or _oscola_book(t) or _bluebook_book(t)
 
 
@@ -146,6 +150,7 @@ _QUOTED_THEN_YEAR = re.compile(rf"['‘][^'’]{{3,}}['’]\s*(?:[\[(]{_YEAR}[\]
 def law_journal_style(text: str) -> bool:
     """Law-journal style: the citation closes with its year in brackets (and a pinpoint), or an
     OSCOLA title in single quotes is followed by the year in brackets or by ``in`` and the editors."""
+    text = _DESCRIPTOR_END.sub(".", text) if text.endswith((")", ").")) else text
     return bool(_BRACKETED_YEAR_END.search(text) or _QUOTED_THEN_YEAR.search(text))
 
 
@@ -158,9 +163,10 @@ _CODE_SECTION = re.compile(rf"^(?:(?P<t>[^,()]{{3,150}}?),\s*)?(?P<code>\d{{1,3}
 _STATUTE = re.compile(rf"^(?P<t>[^()]{{3,160}}?\bAct\b(?:\s+of\s+{_YEAR}|,\s*{_YEAR})?)\s*,\s*Pub\.\s*L\.\s*No\.\s*(?P<n>\d+-\d+)"
                       rf"(?:[^()]*?\((?P<y>{_YEAR})\))?")
 _TREATY = re.compile(
-    rf"^(?P<t>[^,]{{0,200}}?\b(?:Convention|Treaty|Agreement|Protocol|Charter|Covenant|Accord)\b[^,]{{0,300}}?)"
-    rf"(?:\s+arts?\.\s*[\d, –-]+)?\s*,\s*(?:(?:opened\s+for\s+signature|signed|adopted|done)\s+)?(?P<d>{_MONTH_DATE})"
-    rf"\s*,\s*(?P<series>(?:\d{{1,5}}\s+)?(?:U\.N\.T\.S\.|E\.T\.S\.|C\.E\.T\.S\.|I\.L\.M\.|T\.I\.A\.S\.|UNTS|ETS|ILM)[^;]*)$")
+    rf"^(?P<t>[^,;]{{0,200}}?\b(?:Convention|Treaty|Agreement|Protocol|Charter|Covenant|Accord)\b[^;]{{0,300}}?)"
+    rf"(?:\s+arts?\.\s*[\d, –-]+)?(?:,\s*(?P<parties>[A-Z][\w.]*(?:[-–][A-Z][\w.]*)+))?"  # Japan-U.S.: the parties
+    rf"\s*,\s*(?:(?:opened\s+for\s+signature|signed|adopted|done)\s+)?(?P<d>{_MONTH_DATE})"
+    rf"\s*,\s*(?P<series>(?:\d{{1,5}}\s+)?(?:U\.N\.T\.S\.|E\.T\.S\.|C\.E\.T\.S\.|I\.L\.M\.|T\.I\.A\.S\.|U\.S\.T\.|L\.N\.T\.S\.|UNTS|ETS|ILM)[^;]*)$")
 _RESOLUTION = re.compile(rf"^(?P<t>(?:UNGA|UNSC|GA|SC|G\.A\.|S\.C\.)\s+Res\.?\s+[\w/()\-]+(?:\s+\([IVXLC]+\))?)\s*\((?P<d>{_MONTH_DATE})\)"
                          rf"(?:\s*UN\s+Doc\s+(?P<doc>\S+))?")
 _CONGRESS_REPORT = re.compile(rf"^(?P<t>(?:S\.|H\.R\.|H\.)\s*(?:Rep|Doc)\.\s*No\.\s*(?P<n>\d+-\d+))(?:,\s*at\s+(?P<pin>{_PIN}))?\s*\((?P<y>{_YEAR})\)")
@@ -169,7 +175,7 @@ _CONGRESS_REPORT = re.compile(rf"^(?P<t>(?:S\.|H\.R\.|H\.)\s*(?:Rep|Doc)\.\s*No\
 def western_law_cue(text: str) -> bool:
     if not ("." in text or "Res" in text or "UNTS" in text):
         return False
-    return bool(re.search(r"Pub\.\s*L\.|U\.N\.T\.S\.|E\.T\.S\.|I\.L\.M\.|\bUNTS\b|\bRes\b|\bRep\.\s*No\.|§", text))
+    return bool(re.search(r"Pub\.\s*L\.|U\.N\.T\.S\.|U\.S\.T\.|T\.I\.A\.S\.|E\.T\.S\.|I\.L\.M\.|\bUNTS\b|\bRes\b|\bRep\.\s*No\.|§", text))
 
 
 def parse_western_legislation(text: str) -> Parsed | None:
@@ -195,7 +201,7 @@ def parse_western_legislation(text: str) -> Parsed | None:
     m = _TREATY.match(t)
     if m:
         f = {"title": m["t"].strip(), "date": iso_date(m["d"]) or m["d"]}
-        series = re.fullmatch(r"(\d{1,5})\s+(U\.N\.T\.S\.|UNTS|I\.L\.M\.|ILM|T\.I\.A\.S\.)\s+(\d{1,5})", m["series"].strip())
+        series = re.fullmatch(r"(\d{1,5})\s+(U\.N\.T\.S\.|UNTS|I\.L\.M\.|ILM|T\.I\.A\.S\.|U\.S\.T\.|L\.N\.T\.S\.)\s+(\d{1,5})", m["series"].strip())
         if series:  # 1155 U.N.T.S. 331: the treaty series' volume and first page
             f["journaltitle"], f["volume"], f["pages"] = series.group(2), series.group(1), series.group(3)
         else:
