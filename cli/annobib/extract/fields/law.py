@@ -73,7 +73,11 @@ UK_CASE_RE = re.compile(
     r"(?P<ref>[\w.:]+(?:\s+[\w.:]+){0,3}?)(?:,\s*(?P<pin>(?:paras?\.\s*)?\[?\d+\]?(?:\s*[-–]\s*\[?\d+\]?)?))?\.?$")
 CASE_CUE_RE = re.compile(
     r"\bReports\s+(?:1[89]|20)\d\d|\bCase\s+No\.|\bApplication\s+No\.|\b(?:Award|Judgment|Judgement|Advisory Opinion|Order|Decision)\b")
-CASE_REPORTER_RE = re.compile(r"(?P<j>(?:[A-Z]\.?){2,6}\s+Reports)\s+(?P<y>(?:1[89]|20)\d\d)(?:,\s*pp?\.\s*(?P<p>\d+(?:\s*[-–]\s*\d+)?))?")
+CASE_REPORTER_RE = re.compile(r"(?P<j>(?:[A-Z]\.?){2,6}\s+Reports)\s+(?P<y>(?:1[89]|20)\d\d)(?:,\s*pp?\.\s*(?P<p>\d+(?:\s*[-–]\s*\d+)?))?"
+                              # Bluebook: 1986 I.C.J. 14 / 1927 P.C.I.J. (ser. A) No. 10
+                              r"|(?P<y2>(?:1[89]|20)\d\d)\s+(?P<j2>I\.C\.J\.|P\.C\.I\.J\.(?:\s+\(ser\.\s*[AB]\))?)\s+(?P<p2>\d+)")
+_AT_PAGE = re.compile(r"\bat\s+pp?\.\s*(\d+(?:\s*[-–]\s*\d+)?)")
+_MONTH_DAY_END = re.compile(r"\((?P<m>(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)\s+(?P<d>\d{1,2})\)\s*$")
 CASE_NO_RE = re.compile(r"(?:(?P<inst>[A-Z][A-Za-z.]{1,10})\s+)?(?:Case|Application)\s+No\.\s*(?P<n>[\w\-/.]+?)(?=[,.;]?\s|[,.;]?$)")
 
 
@@ -133,11 +137,14 @@ def parse_case(text: str) -> Parsed | None:
         if not (rm or cm):
             return None
         if rm:
-            f["journaltitle"] = rm["j"]
-            f["date"] = rm["y"]
-            if rm["p"]:
-                f["pages"] = re.sub(r"\s*[-–]\s*", "-", rm["p"])
+            f["journaltitle"] = rm["j"] or rm["j2"]
+            f["date"] = rm["y"] or rm["y2"]
+            if rm["p"] or rm["p2"]:
+                f["pages"] = re.sub(r"\s*[-–]\s*", "-", rm["p"] or rm["p2"])
                 locator = f["pages"]
+            md = _MONTH_DAY_END.search(rest) if rm["y2"] else None
+            if md:  # 1986 I.C.J. 14, ¶ 186 (June 27): the year before the reporter, the day at the end
+                rest = rest + f" {md['m']} {md['d']}, {rm['y2']}"
         if cm:
             f["number"] = cm["n"].rstrip(".,")
             if cm["inst"]:
@@ -150,9 +157,12 @@ def parse_case(text: str) -> Parsed | None:
             if not y:
                 return None
             f["date"] = y.group(1)
-        para = re.search(r"\b(paras?\.)\s*(\d+(?:\s*[-–]\s*\d+)?)", rest)
-        if para:
-            locator = para.group(1) + " " + re.sub(r"\s*[-–]\s*", "-", para.group(2))
+        para = re.search(r"(\bparas?\.|¶+)\s*(\d+(?:\s*[-–]\s*\d+)?)", rest)
+        at_page = _AT_PAGE.search(rest)
+        if at_page:  # …, p. 624, at p. 674, para. 139: the page cited before its paragraph
+            locator = re.sub(r"\s*[-–]\s*", "-", at_page.group(1))
+        elif para:
+            locator = para.group(1).replace("¶", "para.") + " " + re.sub(r"\s*[-–]\s*", "-", para.group(2))
     f["langid"] = "english"
     return Parsed(type="jurisdiction", fields=_order(f), locator=locator, names=[])
 
