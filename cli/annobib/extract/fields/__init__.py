@@ -222,6 +222,12 @@ GENRES: list[Genre] = [
     Genre(
         "cjk-title-mark-first", "cjk", _title_mark_leads, parse_cjk_or_court_case,
         examples=(
+            # tests/data/extract_blind14: a memoir's fascicle (分册) and a collection's series volume (辑)
+            ("顾维钧:《顾维钧回忆录》第1分册,中国社会科学院近代史研究所译,北京:中华书局1983年版,第201页。",
+             {"type": "book", "locator": "201",
+              "fields": {"author": "顾维钧", "title": "顾维钧回忆录", "volume": "1", "publisher": "中华书局", "date": "1983"}}),
+            ("章某编：《中国近代农业史资料》第1辑，北京：生活·读书·新知三联书店1957年版，第56页。",
+             {"type": "book", "locator": "56", "fields": {"title": "中国近代农业史资料", "volume": "1", "date": "1957"}}),
             # tests/data/extract_blind12 (Chinese notes copied from journal sites)
             ("何某:《明清盐商与社会流动》,徐某译注,台北:联经出版事业股份有限公司2013年版,第53页。",
              {"type": "book", "locator": "53", "fields": {"translator": "徐某", "location": "台北"}}),

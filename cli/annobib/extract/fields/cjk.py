@@ -510,7 +510,7 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
         if editors:
             f["editor"] = format_cjk_names(editors, editor_others)
         f["booktitle"] = container
-        vm = re.match(r"\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*[卷册巻]|([上中下])\s*[卷册]|[（(]([上中下])[）)])", rest_after)
+        vm = re.match(r"\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|([上中下])\s*[卷册]|[（(]([上中下])[）)])", rest_after)
         if vm:
             v = vm.group(1) or vm.group(2) or vm.group(3)
             f["volume"] = _cn_int(v)
@@ -555,7 +555,7 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
     etype = None
     if pub:
         etype = "book"
-        vm = re.search(r"第\s*(\d+|[一二三四五六七八九十]+)\s*[卷册巻]|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]|^\s*[（(]([上中下一二三四五六七八九十]|\d{1,2})[）)]", rest_nourl)
+        vm = re.search(r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]|^\s*[（(]([上中下一二三四五六七八九十]|\d{1,2})[）)]", rest_nourl)
         if vm:
             v = vm.group(1) or vm.group(2) or vm.group(3)
             f["volume"] = _cn_int(v)
