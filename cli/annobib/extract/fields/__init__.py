@@ -125,6 +125,13 @@ GENRES: list[Genre] = [
     Genre(
         "gbt-tagged", "gbt", _has_gbt_tag, parse_gbt_tagged,
         examples=(
+            # tests/data/extract_blind15: an initial inside a transliterated name; [J/OL] with its access date
+            ("詹姆斯·R. 霍尔. 学校与社会分层[M]. 李静, 译. 北京: 商务印书馆, 2009: 56.",
+             {"type": "book", "locator": "56",
+              "fields": {"author": "詹姆斯·R. 霍尔", "translator": "李静", "title": "学校与社会分层"}}),
+            ("黄某. 学区房溢价[J/OL]. 经济学(季刊), 2021, 21(3): 889-910[2022-11-30]. https://doi.org/10.1/x.",
+             {"type": "article", "locator": "889-910",
+              "fields": {"journaltitle": "经济学(季刊)", "pages": "889-910", "urldate": "2022-11-30"}}),
             # tests/data/extract_blind12: [C]. In: instead of [C]//
             ("Cohn R. Diasporas and the State[C]. In: Vertovic S, Cohn R, eds. Migration and Diasporas. Cheltenham: "
              "Edward Elgar, 1999: 252-266.",

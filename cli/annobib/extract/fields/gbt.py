@@ -36,7 +36,8 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
     """``Author. Title[J]. Journal, 1998, (3): 12-20.`` and the other old GB/T 7714 type tags ([M] [N]
     [D] [C] [R] [A] [EB/OL] …): the tag gives the entry type; the part after it is read by tag. None
     when the text has no ``Title[TAG]``."""
-    m = re.match(r"^(?P<au>.*?)[.．。]\s*(?P<title>[^\[\]]+?)\s*\[(?P<tag>[A-Z]+(?:/OL)?)\]\s*[.．。]?\s*(?P<rest>.*)$", text)
+    # 詹姆斯·R. 霍尔. 学校与社会分层[M]: an initial inside a transliterated name is not the author's end
+    m = re.match(r"^(?P<au>.*?)(?<![·・][A-Z])[.．。]\s*(?P<title>[^\[\]]+?)\s*\[(?P<tag>[A-Z]+(?:/OL)?)\]\s*[.．。]?\s*(?P<rest>.*)$", text)
     if m and _INITIAL_CUT.search(m["au"]) and not HAN.search(m["au"]):
         m = _latin_author_split(text) or m  # Kenneth N. Waltz. Theory…[M]: the author ends after Waltz
     if not m:
@@ -61,6 +62,10 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
     url = clean_url(url_m.group(0)) if url_m else None
     r = rest[: url_m.start()] if url_m else rest
     locator = None
+    if tag.endswith("/OL") and tag != "EB/OL":
+        ud = re.search(r"\[(\d{4}-\d{2}-\d{2})\]", r)  # …: 889-910[2022-11-30]: the access date of [J/OL], [M/OL] …
+        if ud:
+            f["urldate"], r = ud.group(1), r[: ud.start()] + r[ud.end():]
     if tag in ("J", "J/OL"):
         locator = _gbt_journal(f, r)
     elif tag in ("N", "N/OL"):
