@@ -1,4 +1,4 @@
-"""Blind sets 6-15: footnotes and reference lists written from real published notes, noise as found,
+"""Blind sets 6-17: footnotes and reference lists written from real published notes, noise as found,
 by people who had not read the parser (one notes_wNN.txt per work). First contact (before any fix):
 set 6 90.1 %, set 7 82.0 %, set 8 86.3 %, set 9 65.6 % (the noisiest: PDF breaks, glued numbers,
 law and Japanese author-date lists), set 10 55.6 % (pastes that begin with the notes' heading),
@@ -8,7 +8,9 @@ same again: ( 1 ) markers, a run-on ③ on a continuation line, numbers on lines
 works as one note each; 92 % on the other fourteen). Sets 14 and 15 were written after the note
 splitter began to follow the numbering in any marker shape (annobib.extract.numbering): first
 contact 74.5 % and 73.5 % with the code before it, 89.2 % and 81.0 % with it (set 15's three
-unnumbered reference lists with site-link lines between items came out as one note each). Set 8 is the reserve:
+unnumbered reference lists with site-link lines between items came out as one note each). Sets 16
+and 17 were written after the fixes sets 14 and 15 taught and scored 91.7 % and 91.2 % on first
+contact (works found 154/158 and 149/151, back-references 94 % and 90 %). Set 8 is the reserve:
 it was never inspected while fixing, and should not be tuned on — it measures, it does not teach.
 Floors sit just under today's scores.
 
@@ -22,7 +24,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = {"extract_blind6": 0.97, "extract_blind7": 0.93, "extract_blind8": 0.90, "extract_blind9": 0.91,
           "extract_blind10": 0.90, "extract_blind11": 0.91, "extract_blind12": 0.90,
-          "extract_blind13": 0.90, "extract_blind14": 0.90, "extract_blind15": 0.93}
+          "extract_blind13": 0.90, "extract_blind14": 0.93, "extract_blind15": 0.95,
+          "extract_blind16": 0.91, "extract_blind17": 0.90}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
