@@ -115,3 +115,11 @@ def test_a_pdf_download_stamp_between_notes_is_dropped():
             "This content downloaded from 10.0.0.1 on Mon, 01 Jan 2024 00:00:00 UTC\n")
     assert [n.text for n in loose_notes(text)] == ["Curtis J. Bradford, International Law 45 (2d ed. 2015).",
                                                    "Bradford, supra note 1, at 52."]
+
+
+def test_spaced_parenthesised_markers_run_across_a_page_head():
+    text = ("( 1 ) 梁某『民法総論』(法律出版社,2017 年)85 頁。\n( 2 ) 同上,86 頁。\n"
+            "中国法における予約契約(長谷川)\n201\n( 3 ) 内田貴『契約の再生』(弘文堂,1990 年)43 頁。\n")
+    notes = loose_notes(text)
+    assert [n.number for n in notes] == [1, 2, 3]
+    assert notes[1].text == "同上,86 頁。"

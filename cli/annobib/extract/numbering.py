@@ -25,7 +25,7 @@ _NOT_A_NOTE = r"[年月日时号期版卷届次个%％万亿多余名位家岁�
 _CANDIDATE = re.compile(
     r"(?P<bracket>[\[【〔［](?P<b>\d{1,3})[\]】〕］])"
     r"|(?P<circled>[" + CIRCLED + r"])"
-    r"|(?P<paren>[（(](?P<p>\d{1,3})[)）])"
+    r"|(?P<paren>[（(][ \t]?(?P<p>\d{1,3})[ \t]?[)）])"
     r"|(?P<dot>(?P<d>\d{1,3})[.．、](?![\d.．]))"
     r"|(?P<bare>(?P<n>\d{1,3})(?!\d)(?=[ \t\u3000]?" + _OPENS_NOTE + r")(?![ \t\u3000]?" + _NOT_A_NOTE + r"))"
     r"|(?P<alone>(?P<a>\d{1,3})[ \t\u3000]*\n(?=[ \t\u3000]*" + _OPENS_NOTE + r"))"  # the number on a line of its own
