@@ -7,6 +7,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from annobib.core.months import MONTH_WORDS
 from annobib.model import FIELD_ALIASES, Entry
 
 # Fields whose content is verbatim (no LaTeX), per the biblatex data model.
@@ -205,11 +206,8 @@ def latest(p) -> _dt.date:
     return _dt.date(y, m, d)
 
 
-MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
+MONTHS = MONTH_WORDS  # the shared table; the name stays for the rules that import it
+
 _MONTH_NAME = r"(?P<mon>[A-Za-z]{3,9})\.?"
 
 
