@@ -59,3 +59,8 @@ def test_protection_and_cjk_dashes():
 def test_hostile_nesting_is_cheap_and_keeps_the_text():
     deep = "{" * 5000 + "x" + "}" * 5000
     assert latex_to_text(deep) == "x"
+
+
+def test_exported_text_keeps_its_paragraphs():
+    assert decode_latex("# Method\nSurvey --- {small} n.\n\nNext.") == "# Method\nSurvey — small n.\n\nNext."
+    assert latex_to_text("a\n\nb --") == "a b –"

@@ -255,6 +255,7 @@ def read_config_file(path: Path | None = None) -> dict:
     """The parsed TOML file, ``{}`` when there is none. Malformed → InputError."""
     import tomllib
 
+    from annobib.core.inputs import decode_utf8
     from annobib.errors import read_input_bytes
 
     path = path or config_path()
@@ -262,10 +263,9 @@ def read_config_file(path: Path | None = None) -> dict:
         return {}
     # a device or a FIFO is refused, not read forever; a config file is small
     data = read_input_bytes(path, "a config file", limit=1 << 20)
+    text = decode_utf8(data, f"{path} (the config file)", hint=False, text_only=False)
     try:
-        return tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: the config file is not UTF-8") from None
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{path}: bad TOML: {exc}") from None
     except ValueError:  # Python refuses int() of over 4,300 digits

@@ -18,6 +18,7 @@ import functools
 import re
 import unicodedata
 
+from annobib.core.language import guess_language
 from annobib.core.latex import latex_to_text  # noqa: F401  (display text: the one decoder)
 from annobib.perf import lazy_regex
 
@@ -371,35 +372,13 @@ _LANG_CODES = {v: k for k, v in _LANG_NAMES.items()}
 _LANG_CODES.update({"english": "en", "american": "en", "british": "en", "usenglish": "en", "ukenglish": "en",
                     "zh-cn": "zh", "zh-hans": "zh", "zh-tw": "zh", "zh-hant": "zh", "pinyin": "zh",
                     "schinese": "zh", "tchinese": "zh", "ngerman": "de", "francais": "fr"})
-_KANA = lazy_regex(r"[\u3040-\u30ff]")
-_HANGUL = lazy_regex(r"[\uac00-\ud7af]")
-_CYRILLIC = lazy_regex(r"[\u0400-\u04ff]")
-
-
 def language_code(langid: str | None, sample: str | None) -> str:
-    """A short language code: from ``langid`` when given, else guessed from the script."""
+    """A short language code: from ``langid`` when given, else guessed from the script
+    (:mod:`annobib.core.language`); Latin letters with accents show as ``en``."""
     if langid:
         low = langid.strip().lower()
         return _LANG_CODES.get(low, low[:2] if low[:2] in _LANG_NAMES else low)
-    if not sample:
-        return ""
-    if sample.isascii():
-        return "en" if any(c.isalpha() for c in sample) else ""
-    if _KANA.search(sample):
-        return "ja"
-    if any("\uac00" <= c <= "\ud7af" for c in sample) if len(sample) < 200 else _HANGUL.search(sample):
-        return "ko"
-    if has_han(sample):
-        # a mostly English title with a few characters in it stays English
-        han = sum(1 for c in sample if is_han_char(c))
-        latin = sum(1 for c in sample if "a" <= c.lower() <= "z")
-        if han * 3 >= latin:
-            return "zh"
-    if _CYRILLIC.search(sample):
-        return "ru"
-    if any(c.isalpha() for c in sample):
-        return "en"
-    return ""
+    return guess_language(sample, undecided="en")
 
 
 def language_name(code: str) -> str:

@@ -249,13 +249,16 @@ def decode(value: str | None, cjk_dashes: bool = False) -> str:
 _WS_RUN = re.compile(r"[ \t\r\n]{2,}|[\t\r\n]")
 
 
-def latex_to_text(value: str | None) -> str:
+def latex_to_text(value: str | None, keep_whitespace: bool = False) -> str:
     """A field value as a reader sees it: like :func:`decode`, but a tie stays a no-break
-    space and a thin space thin (only spaces, tabs and newlines are collapsed)."""
+    space and a thin space thin (only spaces, tabs and newlines are collapsed). With
+    ``keep_whitespace`` (an annotation's paragraphs, exported) nothing is collapsed or trimmed."""
     if not value:
         return ""
     if _NEEDS_DECODING.search(value):
-        value = "".join(t for t, _ in _pieces(value.strip(), False))
+        value = "".join(t for t, _ in _pieces(value if keep_whitespace else value.strip(), False))
+    if keep_whitespace:
+        return value
     if "  " in value or "\n" in value or "\t" in value or "\r" in value:
         value = _WS_RUN.sub(" ", value).strip()
     return value

@@ -20,7 +20,7 @@ def decode_latex(value: str, name: str = "") -> str:
     Verbatim fields (url, doi …) come back untouched."""
     if name in VERBATIM_FIELDS:
         return value
-    return latex_to_text(value)
+    return latex_to_text(value, keep_whitespace=True)
 
 
 def encode_latex(value: str, name: str = "") -> str:
