@@ -123,16 +123,12 @@ def fix_and_write(libraries, rules, ctx: Context, *, unsafe: bool, dry_run: bool
     return diffs, done
 
 
-def _split_link_tokens(tokens) -> tuple[tuple[str, ...], list[str]]:
+def _names_a_link_rule(tokens) -> bool:
+    """--select W801 (or W8, links, link-unchecked) asks for link findings without --links."""
     from annobib.checks.runner import parse_codes
 
-    codes = parse_codes(tokens)
-    link = [t for t in codes if t.upper().startswith("W8") or t.lower() == "links"]
-    return tuple(t for t in codes if t not in link), link
-
-
-def _link_token_matches(code: str, tokens: list[str]) -> bool:
-    return any(t.lower() == "links" or code.upper().startswith(t.upper()) for t in tokens)
+    return any(t.upper().startswith("W8") or t.lower() == "links" or t.lower().startswith("link-")
+               for t in parse_codes(tokens))
 
 
 def validate(paths: list[Path], *, select=(), ignore=(), strict: bool = False, fix: bool = False,
@@ -145,29 +141,17 @@ def validate(paths: list[Path], *, select=(), ignore=(), strict: bool = False, f
 
     if (dry_run or unsafe) and not fix:
         raise OptionError("--dry-run and --unsafe-fixes go with --fix")
-    # Link findings (W8xx, family "links") come from check-links state, not from the rule
-    # registry: take their tokens out of --select/--ignore and filter those findings here.
-    select, link_select = _split_link_tokens(select)
-    ignore, link_ignore = _split_link_tokens(ignore)
-    if link_select and not select:
-        links = True
     try:
-        rules = select_rules(select, ignore) if (select or not link_select) else []
+        rules = select_rules(select, ignore)
     except ValueError as exc:
         raise OptionError(str(exc)) from None
     cited = read_manuscripts(manuscripts) if manuscripts else None
     libraries, unreadable = read_libraries(paths, lock=fix and not dry_run, all_or_nothing=fix)
     ctx = Context(today=today or _dt.date.today(), cited_keys=cited)
+    if links or _names_a_link_rule(select):
+        ctx.state["links"] = True  # the link rules read each file's state themselves
     diffs, applied = fix_and_write(libraries, rules, ctx, unsafe=unsafe, dry_run=dry_run) if fix else ([], [])
     findings = run_checks(libraries, rules=rules, ctx=ctx)
-    if links:
-        from annobib.archive.state import link_findings
-
-        findings = findings + [
-            f for f in link_findings(libraries)
-            if (not (select or link_select) or _link_token_matches(f.code, [*select, *link_select]))
-            and not _link_token_matches(f.code, link_ignore)
-        ]
     n_entries = sum(len(lib.entries) for lib in libraries)
     return Outcome(paths=list(paths), libraries=libraries, findings=findings,
                    summary=summarize(findings, n_entries, libraries), unreadable=unreadable, fixing=fix,
