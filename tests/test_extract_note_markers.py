@@ -2,16 +2,12 @@
 the body.
 Each case was written for these tests (not taken from any evaluation set)."""
 
-from annobib.extract import extract_notes, extract_text
-
-
-def _run(text):
-    x = extract_notes(text)
-    return x, {e.key: e for e in x.entries}
+from annobib.extract import extract_text
+from conftest import run_notes
 
 
 def test_full_width_bracket_markers_in_loose_notes():
-    x, by_key = _run(
+    x, by_key = run_notes(
         "［1］张华：《货币与信用》，北京：商务印书馆 1988 年版，第 7 页。\n\n"
         "［2］同上，第 9 页。\n\n"
         "［3］［英］约翰·希克斯：《经济史理论》，厉以平译，商务印书馆 1987 年版。\n")
@@ -66,7 +62,7 @@ def test_superscript_markers_in_body_and_notes():
 
 
 def test_two_digit_superscript_markers_in_loose_notes():
-    x, _ = _run("¹² Mary Lee, The Salt Road (London: Verso, 2001), 3.\n\n¹³ Ibid., 7.\n")
+    x, _ = run_notes("¹² Mary Lee, The Salt Road (London: Verso, 2001), 3.\n\n¹³ Ibid., 7.\n")
     assert [n.note.number for n in x.notes] == [12, 13]
     assert x.notes[1].keys == x.notes[0].keys
 

@@ -3,11 +3,7 @@ citation they repeat.
 Each case was written for these tests (not taken from any evaluation set)."""
 
 from annobib.extract import extract_notes
-
-
-def _run(text):
-    x = extract_notes(text)
-    return x, {e.key: e for e in x.entries}
+from conftest import run_notes
 
 
 def test_short_form_with_three_surnames_joins_the_full_citation():
@@ -29,7 +25,7 @@ def test_a_title_in_prose_is_not_joined_to_an_earlier_entry_as_a_short_form():
 
 
 def test_multi_author_op_cit_joins_by_all_surnames():
-    x, by_key = _run(
+    x, by_key = run_notes(
         "[1] Douglass C. Smith and Barry R. Jones, \"Rules and Commitment,\" Journal of Economic History, "
         "Vol. 41, No. 2 (1979), pp. 801-832.\n"
         "[2] Ann White, \"Other Things,\" Journal of Law, Vol. 3, No. 1 (1990), pp. 1-20.\n"
@@ -43,7 +39,7 @@ def test_multi_author_op_cit_joins_by_all_surnames():
 
 
 def test_bare_chicago_pages_in_back_references_and_after_a_date():
-    x, by_key = _run(
+    x, by_key = run_notes(
         "1. Ann Carter, “Tax Farms,” Economic History Review 12, no. 3 (1980): 9–30.\n\n"
         "2. Carter, op. cit., 14.\n\n"
         "3. Carter, “Tax Farms,” 17–18.\n\n"
@@ -55,7 +51,7 @@ def test_bare_chicago_pages_in_back_references_and_after_a_date():
 
 
 def test_and_after_semicolon_and_short_title_without_article():
-    x, by_key = _run(
+    x, by_key = run_notes(
         "1. See Ann Carter, The Salt Trade of Yangzhou (Boston: Beacon, 1990), 3; and Bill Noyes, "
         "Junks and Sails (Boston: Beacon, 1992), 8.\n\n"
         "2. Carter, Salt Trade, 9.\n")
@@ -65,7 +61,7 @@ def test_and_after_semicolon_and_short_title_without_article():
 
 
 def test_ibid_before_a_see_also_citation_is_kept():
-    x, by_key = _run("［1］刘海：《港口与腹地》，人民出版社 2008 年版，第 5 页。\n\n"
+    x, by_key = run_notes("［1］刘海：《港口与腹地》，人民出版社 2008 年版，第 5 页。\n\n"
                      "［2］同上，第 7 页；另参见孙平：《航运史》，商务印书馆 2012 年版，第 30 页。\n")
     first = x.notes[0].keys[0]
     assert x.notes[1].keys[0] == first and len(x.notes[1].keys) == 2
@@ -74,7 +70,7 @@ def test_ibid_before_a_see_also_citation_is_kept():
 
 
 def test_author_date_short_form_after_a_url_and_semicolon():
-    x, by_key = _run("1. Keller, T. (2015). Harbours of the north. Journal of Maritime History, 12(1), 1–20.\n\n"
+    x, by_key = run_notes("1. Keller, T. (2015). Harbours of the north. Journal of Maritime History, 12(1), 1–20.\n\n"
                      "2. See Ana Ruiz, “Port Data,” Sea Monitor, May 2020, https://example.org/ports/; and Keller (2015), p. 9.\n")
     first = x.notes[0].keys[0]
     assert len(x.notes[1].keys) == 2 and x.notes[1].keys[1] == first
