@@ -64,3 +64,12 @@ def test_hostile_nesting_is_cheap_and_keeps_the_text():
 def test_exported_text_keeps_its_paragraphs():
     assert decode_latex("# Method\nSurvey --- {small} n.\n\nNext.") == "# Method\nSurvey — small n.\n\nNext."
     assert latex_to_text("a\n\nb --") == "a b –"
+
+
+@pytest.mark.parametrize("raw, shown", [
+    (r"\mkbibacro{\"O}NB", "ÖNB"), (r"\emph{\'e}t\'e", "été"), (r"\textbf {\"O}", "Ö"), (r"{\'E}cole", "École"),
+    (r"{\" o}", "ö"), (r"\v{s}\c{c}", "šç"), (r"\cite{x}", "x"), (r"\c cedilla", "çedilla"), (r"x\&y\_z\#1\%", "x&y_z#1%"),
+])
+def test_accents_next_to_commands(raw, shown):
+    assert latex_to_text(raw) == shown and decode(raw) == shown
+    assert segments(r"\mkbibacro{\"O}NB") == (("Ö", True), ("NB", False))
