@@ -73,3 +73,9 @@ def test_exported_text_keeps_its_paragraphs():
 def test_accents_next_to_commands(raw, shown):
     assert latex_to_text(raw) == shown and decode(raw) == shown
     assert segments(r"\mkbibacro{\"O}NB") == (("Ö", True), ("NB", False))
+
+
+def test_duplicates_are_found_across_latex_and_unicode_accents():
+    from annobib.dedupe import _fold
+
+    assert _fold(r"Sol{\'\i}s, {\"O}sterreich") == _fold("Solís, Österreich") == "solisosterreich"

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from annobib.core.language import (CJK_RE, HAN_RE, HANGUL_RE, KANA_RE, LANGIDS,  # noqa: F401
                                     guess_language as _guess, script_counts)
+from annobib.core.latex import latex_to_text
 from annobib.core.months import MONTH_WORDS
 from annobib.model import FIELD_ALIASES, Entry
 
@@ -77,16 +78,9 @@ def val(entry: Entry, name: str) -> str:
     return raw
 
 
-_TEX_CMD = re.compile(r"\\[a-zA-Z]+\*?\s*")
-_TEX_ESC = re.compile(r"\\(.)")
-
-
 def plain(text: str) -> str:
-    """Text without LaTeX braces and the simplest commands, for script and similarity tests."""
-    if "\\" in text:
-        text = _TEX_CMD.sub("", text)
-        text = _TEX_ESC.sub(r"\1", text)
-    return text.replace("{", "").replace("}", "")
+    """Text as a reader sees it (the one LaTeX decoder), for script and similarity tests."""
+    return latex_to_text(text)
 
 
 # --- scripts ---------------------------------------------------------------------------------

@@ -23,6 +23,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from annobib.perf import lazy_regex  # patterns compiled on first use: `annobib --help` pays nothing
+
 ACCENTS = {
     "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
     ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
@@ -53,14 +55,14 @@ WRAPPERS = {
 }
 VERBATIM_ARG = {"url", "nolinkurl", "path", "doi", "cstr"}  # the argument is kept as written
 DROP_WITH_ARG = {"noopsort", "sortnoop", "SortNoop"}  # sort keys, never shown
-_FONT_SWITCH = re.compile(r"^\\(em|it|bf|sc|rm|sf|tt|itshape|bfseries|upshape|normalfont)\b\s*")
+_FONT_SWITCH = lazy_regex(r"^\\(em|it|bf|sc|rm|sf|tt|itshape|bfseries|upshape|normalfont)\b\s*")
 
-_BRACES = re.compile(r"[{}]")
-_COMMAND_OR_CHAR = re.compile(r"\\([a-zA-Z]+|.)", re.S)
-_COMMAND = re.compile(r"\\([a-zA-Z]+)\s*|\\(.)", re.S)
-_SPECIAL = re.compile(r"[\\{}~$]|---?|``|''|`")
-_SINGLE_QUOTES = re.compile(r"(?<![`\\])`(?!`)([^`'\n]*[^`'\s])'(?!')")
-_NEEDS_DECODING = re.compile(r"[\\{}~$`]|--|''")
+_BRACES = lazy_regex(r"[{}]")
+_COMMAND_OR_CHAR = lazy_regex(r"\\([a-zA-Z]+|.)", re.S)
+_COMMAND = lazy_regex(r"\\([a-zA-Z]+)\s*|\\(.)", re.S)
+_SPECIAL = lazy_regex(r"[\\{}~$]|---?|``|''|`")
+_SINGLE_QUOTES = lazy_regex(r"(?<![`\\])`(?!`)([^`'\n]*[^`'\s])'(?!')")
+_NEEDS_DECODING = lazy_regex(r"[\\{}~$`]|--|''")
 MAX_NESTING = 40  # brace groups deeper than this are not markup anyone wrote by hand
 
 
@@ -196,12 +198,12 @@ def _decode_into(s: str, depth: int, out: list, cjk: bool) -> None:
 # then has less to do, and often nothing: see latex_to_text). {\'e} loses its braces here as it
 # does in the tokenizer: braces around a special character are no case protection.
 _LETTER = r"(?:\\([ij])(?![A-Za-z])|([A-Za-z]))"
-_SIMPLE = re.compile(
+_SIMPLE = lazy_regex(
     r"(\{)?\\(?:(['`^\"~=.])\s*|([uvHckrdb])(?=[\s{]))(?:\{\s*" + _LETTER + r"\s*\}|\s*" + _LETTER + r")(?(1)\})"
     r"|\\([&%#_])")
 
 
-_AFTER_COMMAND = re.compile(r"\\[A-Za-z]+\s*$")
+_AFTER_COMMAND = lazy_regex(r"\\[A-Za-z]+\s*$")
 
 
 _SIMPLE_MEMO: dict[str, str] = {}  # \'e -> é: the same few accents recur in every file
@@ -242,7 +244,7 @@ def _pieces(value: str, cjk_dashes: bool) -> list[tuple[str, bool]]:
     return out
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES = lazy_regex(r"\s+")
 
 
 @lru_cache(maxsize=65536)
@@ -285,7 +287,7 @@ def decode(value: str | None, cjk_dashes: bool = False) -> str:
     return "".join(t for t, _ in segments(value, cjk_dashes))
 
 
-_WS_RUN = re.compile(r"[ \t\r\n]{2,}|[\t\r\n]")
+_WS_RUN = lazy_regex(r"[ \t\r\n]{2,}|[\t\r\n]")
 
 
 def latex_to_text(value: str | None, keep_whitespace: bool = False) -> str:
