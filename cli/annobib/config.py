@@ -25,22 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from annobib.core.dirs import cache_dir, config_path  # noqa: F401  (the one answer: core.dirs)
 from annobib.errors import InputError
-
-
-# --------------------------------------------------------------------------- locations
-
-def config_path() -> Path:
-    explicit = os.environ.get("ANNOBIB_CONFIG")
-    if explicit:
-        return Path(explicit).expanduser()
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "annobib" / "config.toml"
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "annobib"
 
 
 # --------------------------------------------------------------------------- value parsers
@@ -325,12 +311,7 @@ def load_config(env: dict | None = None, path: Path | None = None, **overrides: 
     """Resolve every setting: options (``overrides``) > env > config file > default."""
     env = os.environ if env is None else env
     if path is None:
-        explicit = env.get("ANNOBIB_CONFIG")
-        if explicit:
-            path = Path(explicit).expanduser()
-        else:
-            base = env.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-            path = Path(base) / "annobib" / "config.toml"
+        path = config_path(env)
     data = read_config_file(path)
     warnings: list[str] = []
     private = file_is_private(path) if data else True

@@ -228,11 +228,9 @@ def _pinyin_stamp() -> int | None:
 
 
 def _cache_file(name: str) -> str:
-    import os
+    from annobib.core.dirs import cache_dir
 
-    base = os.environ.get("ANNOBIB_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "annobib")
-    return os.path.join(base, name)
+    return str(cache_dir() / name)
 
 
 def _load_marshal(name: str):
