@@ -2,10 +2,10 @@
 
 import pytest
 
+from annobib import text
 from annobib.core.latex import decode, latex_to_text, segments
 from annobib.exchange.common import decode_latex
 from annobib.styles import _fields
-from annobib import text
 
 NBSP, THIN = "\u00a0", "\u2009"
 

@@ -2,9 +2,9 @@
 Each case was written for these tests (not taken from any evaluation set)."""
 
 import pytest
+from conftest import first_entry, run_notes
 
 from annobib.extract.citations import read_note
-from conftest import first_entry, run_notes
 
 
 def test_a_chinese_speech_without_url_is_not_made_a_printed_book():

@@ -6,7 +6,6 @@ import pytest
 from annobib.extract.citations import read_note
 from annobib.extract.fields import iso_date
 
-
 # (note, type, expected fields (subset), locator); a field expected as None must be absent
 CASES = [
     # 1. three or more Western authors before an unquoted book title

@@ -2,8 +2,9 @@
 the body.
 Each case was written for these tests (not taken from any evaluation set)."""
 
-from annobib.extract import extract_text
 from conftest import run_notes
+
+from annobib.extract import extract_text
 
 
 def test_full_width_bracket_markers_in_loose_notes():

@@ -2,13 +2,12 @@
 citation they repeat.
 Each case was written for these tests (not taken from any evaluation set)."""
 
-from annobib.extract import extract_notes
 from conftest import run_notes
+
+from annobib.extract import extract_notes
 
 
 def test_short_form_with_three_surnames_joins_the_full_citation():
-    from annobib.extract import extract_notes
-
     x = extract_notes("① Barry Buzan, Ole Wæver and Jaap de Wilde, Security: A New Framework for Analysis, Boulder: Lynne Rienner, 1998, p. 23.\n\n"
                       "② Buzan, Wæver and de Wilde, Security, p. 30.\n\n"
                       "③ Jervis, Perception and Misperception, op. cit., p. 60.")

@@ -43,7 +43,7 @@ def summarize(findings, n_entries: int, libraries) -> dict:
 def _counts_with_findings(findings, libraries) -> dict:
     """How many entries have findings, and how many blocks that did not parse (a finding
     without its entry is matched to an entry of that file and key when there is one)."""
-    by_key = {}
+    by_key: dict[tuple, int] = {}
     for lib in libraries:
         for e in lib.entries:
             by_key.setdefault((str(lib.path) if lib.path else None, e.key), id(e))
@@ -154,7 +154,8 @@ def _grouped_findings(findings) -> list:
     from annobib.core.sanitize import terminal as safe
 
     items: list = []
-    current = grid = None
+    current = None
+    grid = Table.grid()
     for f in findings:
         group = (f.source, f.key) if f.key else (f.source, f"line {f.line}")
         if group != current:

@@ -179,7 +179,7 @@ def clear_stale_temps(path: Path) -> list[str]:
     of ours is using them. Returns the names removed."""
     directory = path.parent if str(path.parent) else Path(".")
     pattern = _temp_pattern(path.name)
-    removed = []
+    removed: list[str] = []
     now = time.time()
     try:
         names = os.listdir(directory)
