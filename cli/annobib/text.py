@@ -18,7 +18,7 @@ import functools
 import re
 import unicodedata
 
-from annobib.core.language import guess_language
+from annobib.core.language import char_class, guess_language
 from annobib.core.latex import latex_to_text  # noqa: F401  (display text: the one decoder)
 from annobib.perf import lazy_regex
 
@@ -31,7 +31,7 @@ _CJK_CLASS = (
     "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f"
 )
 _WS = re.compile(r"\s+")
-_HAN_CLASS = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
+_HAN_CLASS = char_class("han")  # the blocks core.language counts as Han
 _HAN = lazy_regex(_HAN_CLASS)
 _HAN_RUN = lazy_regex(_HAN_CLASS + "+")
 # Typographic variants search treats as their plain forms.

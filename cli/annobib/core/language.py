@@ -27,13 +27,14 @@ LANGIDS = {"en": "english", "ja": "japanese", "ko": "korean", "zh": "chinese", "
            "el": "greek", "ar": "arabic"}  # code -> biblatex langid
 
 
-def _class(script: str) -> str:
-    return "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in RANGES[script]) + "]"
+def char_class(*scripts: str) -> str:
+    """A regex character class of the scripts' blocks: ``char_class("han")`` -> ``[一-鿿…]``."""
+    return "[" + "".join(f"{chr(a)}-{chr(b)}" for s in scripts for a, b in RANGES[s]) + "]"
 
 
-SCRIPT_RES = {s: lazy_regex(_class(s)) for s in RANGES}  # compiled on first use
+SCRIPT_RES = {s: lazy_regex(char_class(s)) for s in RANGES}  # compiled on first use
 HAN_RE, KANA_RE, HANGUL_RE = SCRIPT_RES["han"], SCRIPT_RES["kana"], SCRIPT_RES["hangul"]
-CJK_RE = lazy_regex(_class("han")[:-1] + _class("kana")[1:-1] + _class("hangul")[1:])
+CJK_RE = lazy_regex(char_class("han", "kana", "hangul"))
 _LATIN_NON_LETTERS = frozenset("×÷")
 
 
