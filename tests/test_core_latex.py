@@ -79,3 +79,13 @@ def test_duplicates_are_found_across_latex_and_unicode_accents():
     from annobib.dedupe import _fold
 
     assert _fold(r"Sol{\'\i}s, {\"O}sterreich") == _fold("Solís, Österreich") == "solisosterreich"
+
+
+def test_name_lists_keep_their_letters_through_the_name_parser():
+    from annobib.core.latex import decode_accents
+    from annobib.exchange.csl_json import names_to_csl
+
+    assert decode_accents(r"Gr{\o}nlund, D. and {World Bank} and Gr\o nlund and \ss{}x") == \
+        "Grønlund, D. and {World Bank} and Grønlund and ßx"
+    assert names_to_csl(r"Gr{\o}nlund, David and M{\"u}ller, Jo and {World Bank}") == [
+        {"family": "Grønlund", "given": "David"}, {"family": "Müller", "given": "Jo"}, {"literal": "World Bank"}]

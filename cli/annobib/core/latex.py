@@ -231,6 +231,24 @@ def _simple_char(tok: str) -> str:
     return char
 
 
+_LETTER_COMMAND = lazy_regex(r"\{\\([A-Za-z]+)\}|\\([A-Za-z]+)(?:\{\}|\s+|(?![A-Za-z]))")
+
+
+def decode_accents(value: str) -> str:
+    """Accents, escapes and letter commands decoded (``Gr{\\o}nlund`` -> ``Grønlund``), every other
+    brace and command kept: for name lists, whose parser reads ``{World Bank}`` as one name and
+    would otherwise take the braces of ``{\\o}`` away from its command."""
+    if "\\" not in value:
+        return value
+    value = _SIMPLE.sub(_simple, value)
+
+    def letter(m: re.Match) -> str:
+        name = m.group(1) or m.group(2)
+        return SYMBOLS[name] if name in SYMBOLS and SYMBOLS[name].isalpha() else m.group(0)
+
+    return _LETTER_COMMAND.sub(letter, value) if "\\" in value else value
+
+
 def _pieces(value: str, cjk_dashes: bool) -> list[tuple[str, bool]]:
     if "\\" in value:
         value = _SIMPLE.sub(_simple, value)
