@@ -14,19 +14,16 @@ import os
 from pathlib import Path
 
 
-def config_path(env=None) -> Path:
+def _place(env, explicit: str, xdg: str, fallback: str, *leaf: str) -> Path:
     env = os.environ if env is None else env
-    explicit = env.get("ANNOBIB_CONFIG")
-    if explicit:
-        return Path(explicit).expanduser()
-    base = env.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "annobib" / "config.toml"
+    if env.get(explicit):
+        return Path(env[explicit]).expanduser()
+    return Path(env.get(xdg) or str(Path.home() / fallback), "annobib", *leaf)
+
+
+def config_path(env=None) -> Path:
+    return _place(env, "ANNOBIB_CONFIG", "XDG_CONFIG_HOME", ".config", "config.toml")
 
 
 def cache_dir(env=None) -> Path:
-    env = os.environ if env is None else env
-    explicit = env.get("ANNOBIB_CACHE_DIR")
-    if explicit:
-        return Path(explicit).expanduser()
-    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "annobib"
+    return _place(env, "ANNOBIB_CACHE_DIR", "XDG_CACHE_HOME", ".cache")
