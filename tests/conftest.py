@@ -73,3 +73,17 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not available")
     return path
+
+
+def run_notes(text: str):
+    """Loose notes through the extractor: the extraction and its entries by key."""
+    from annobib.extract import extract_notes
+
+    x = extract_notes(text)
+    return x, {e.key: e for e in x.entries}
+
+
+def first_entry(text: str):
+    """The entry the first note made."""
+    x, by_key = run_notes(text)
+    return by_key[x.notes[0].keys[0]]

@@ -3,12 +3,13 @@ blind, before reading the extractor (see build.py in each), then kept as regress
 
 * set 4: Chinese economics / law / economic-history notes, full Chicago notes in English with Japanese
   and Korean sources, an endnote article with ［n］ markers and an English article with note numbers
-  glued to the text. First contact 72.8 % (457/628); 100 % after the fixes in test_extract_genre4.py.
+  glued to the text. First contact 72.8 % (457/628); 100 % after the fixes (each
+  tested by subject: test_extract_{cjk_notes,western_notes,legal,note_markers,short_forms}.py).
 * set 5: Chinese international-relations notes with （n） markers, Japanese and Korean notes, English
   notes mixing Chicago, APA and Harvard (think-tank reports, court cases and awards, posts on X), a
   Chinese article with superscript markers and the folio on the running-head line, an English
-  article with superscript markers. First contact 71.4 % (567/794); 100 % after the fixes in
-  test_extract_genre5.py.
+  article with superscript markers. First contact 71.4 % (567/794); 100 % after the fixes (tested in
+  the same subject files, and test_extract_page_layout.py for the running heads).
 
     PYTHONPATH=cli python benchmarks/extract_heldout.py --data tests/data/extract_heldout5
 

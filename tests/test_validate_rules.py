@@ -41,7 +41,7 @@ def test_every_rule_has_a_broken_corpus_file():
 @pytest.mark.parametrize("path", BROKEN, ids=[p.stem for p in BROKEN])
 def test_broken_corpus_fires_exactly_its_rule(path: Path):
     expect = set(_header(path, "expect").split())
-    args = [str(path)]
+    args = [str(path), *(_header(path, "args") or "").split()]  # e.g. --links for the link rules
     manuscript = _header(path, "manuscript")
     if manuscript:
         args += ["--manuscript", str(path.parent / manuscript)]

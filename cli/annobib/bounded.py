@@ -18,6 +18,7 @@ import json
 import math
 import re
 
+from annobib.core.inputs import decode_utf8
 from annobib.errors import InputError
 
 MAX_IMPORT_BYTES = 64 << 20
@@ -49,12 +50,7 @@ def read_stdin_text(what: str = "standard input", limit: int = MAX_IMPORT_BYTES)
     are one clear error instead of an internal one later."""
     import sys
 
-    data = read_limited(sys.stdin.buffer, limit, what)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(f"{what}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); convert it to UTF-8 first") from None
+    return decode_utf8(read_limited(sys.stdin.buffer, limit, what), what, hint=False, text_only=False)
 
 
 # --------------------------------------------------------------------------- JSON

@@ -25,22 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from annobib.core.dirs import cache_dir, config_path  # noqa: F401  (the one answer: core.dirs)
 from annobib.errors import InputError
-
-
-# --------------------------------------------------------------------------- locations
-
-def config_path() -> Path:
-    explicit = os.environ.get("ANNOBIB_CONFIG")
-    if explicit:
-        return Path(explicit).expanduser()
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "annobib" / "config.toml"
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "annobib"
 
 
 # --------------------------------------------------------------------------- value parsers
@@ -273,6 +259,7 @@ def read_config_file(path: Path | None = None) -> dict:
     """The parsed TOML file, ``{}`` when there is none. Malformed → InputError."""
     import tomllib
 
+    from annobib.core.inputs import decode_utf8
     from annobib.errors import read_input_bytes
 
     path = path or config_path()
@@ -280,10 +267,9 @@ def read_config_file(path: Path | None = None) -> dict:
         return {}
     # a device or a FIFO is refused, not read forever; a config file is small
     data = read_input_bytes(path, "a config file", limit=1 << 20)
+    text = decode_utf8(data, f"{path} (the config file)", hint=False, text_only=False)
     try:
-        return tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: the config file is not UTF-8") from None
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{path}: bad TOML: {exc}") from None
     except ValueError:  # Python refuses int() of over 4,300 digits
@@ -343,12 +329,7 @@ def load_config(env: dict | None = None, path: Path | None = None, **overrides: 
     """Resolve every setting: options (``overrides``) > env > config file > default."""
     env = os.environ if env is None else env
     if path is None:
-        explicit = env.get("ANNOBIB_CONFIG")
-        if explicit:
-            path = Path(explicit).expanduser()
-        else:
-            base = env.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-            path = Path(base) / "annobib" / "config.toml"
+        path = config_path(env)
     data = read_config_file(path)
     warnings: list[str] = []
     private = file_is_private(path) if data else True

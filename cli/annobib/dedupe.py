@@ -19,14 +19,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from annobib.core.latex import latex_to_text
 from annobib.model import Entry
 
-_LATEX_CMD = re.compile(r"\\[a-zA-Z]+\s*|\\.")
-
-
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    text = _LATEX_CMD.sub("", text)
+    # decoded, not stripped: Sol{\'\i}s folds to solis like Solís (stripping gave sols)
+    text = unicodedata.normalize("NFKC", latex_to_text(text))
     text = unicodedata.normalize("NFKD", text)
     out = []
     for ch in text:

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from annobib.core.language import char_script, has_cjk, script_of  # noqa: F401  (re-exported)
 from annobib.perf import lazy_regex
 
 # Two-character Chinese surnames (复姓): the split of 欧阳修 is 欧阳 / 修, not 欧 / 阳修.
@@ -38,39 +39,6 @@ ORGANIZATION_WORDS = lazy_regex(
     r"Group|Forces|Command|Service|Federation|Union|Nations|Network|Press|News|Agency|"
     r"Secretariat|Parliament|Congress|Senate|Court|Embassy|Coalition|Alliance|Forum)\b"
 )
-
-
-def script_of(text: str) -> str:
-    """The dominant script of ``text``: han, kana, hangul, cyrillic, latin or other."""
-    counts: dict[str, int] = {}
-    for ch in text:
-        s = char_script(ch)
-        if s:
-            counts[s] = counts.get(s, 0) + 1
-    if not counts:
-        return "other"
-    if counts.get("kana"):
-        return "kana"  # any kana makes it Japanese
-    return max(counts, key=counts.get)
-
-
-def char_script(ch: str) -> str | None:
-    o = ord(ch)
-    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x2FFFF or 0xF900 <= o <= 0xFAFF:
-        return "han"
-    if 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF or 0xFF66 <= o <= 0xFF9D:
-        return "kana"
-    if 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
-        return "hangul"
-    if 0x0400 <= o <= 0x04FF:
-        return "cyrillic"
-    if ch.isalpha() and o < 0x0250 or 0x1E00 <= o <= 0x1EFF:
-        return "latin"
-    return None
-
-
-def has_cjk(text: str) -> bool:
-    return any(char_script(ch) in ("han", "kana", "hangul") for ch in text)
 
 
 @dataclass(frozen=True)

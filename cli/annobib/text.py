@@ -18,141 +18,9 @@ import functools
 import re
 import unicodedata
 
+from annobib.core.language import char_class, guess_language
+from annobib.core.latex import latex_to_text  # noqa: F401  (display text: the one decoder)
 from annobib.perf import lazy_regex
-
-# --------------------------------------------------------------------------- LaTeX -> text
-
-_ACCENTS = {
-    "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
-    ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
-    "r": "\u030a", "d": "\u0323", "b": "\u0331", "t": "\u0361",
-}
-_SYMBOLS = {
-    "ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å",
-    "AA": "Å", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð", "th": "þ",
-    "TH": "Þ", "ng": "ŋ", "NG": "Ŋ", "S": "§", "P": "¶", "copyright": "©", "textregistered": "®",
-    "texttrademark": "™", "dag": "†", "ddag": "‡", "pounds": "£", "euro": "€", "textendash": "–",
-    "textemdash": "—", "ldots": "…", "dots": "…", "textellipsis": "…", "textquoteleft": "‘",
-    "textquoteright": "’", "textquotedblleft": "“", "textquotedblright": "”", "guillemotleft": "«",
-    "guillemotright": "»", "textasciitilde": "~", "textbackslash": "\\", "textbar": "|",
-    "textless": "<", "textgreater": ">", "LaTeX": "LaTeX", "TeX": "TeX", "textdegree": "°",
-    "textsection": "§", "textperiodcentered": "·", "quad": " ", "qquad": " ",
-}
-_ESCAPED = {"&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}", " ": " ", ",": "\u2009", "@": "", "/": ""}
-# Commands whose argument is simply the text (formatting that display drops).
-_WRAPPERS = {
-    "textit", "emph", "textbf", "textsc", "textrm", "textsf", "texttt", "textup", "textsl",
-    "textnormal", "mbox", "hbox", "text", "textmd", "url", "href", "uppercase", "lowercase",
-    "MakeUppercase", "MakeLowercase", "mkbibquote", "mkbibemph", "enquote", "NoCaseChange",
-    "foreignlanguage", "textenglish", "textchinese", "textjapanese", "ensuremath", "mathrm",
-    "mathit", "mathbf", "noopsort", "sortnoop", "bibstring", "nolinkurl", "path", "textsubscript",
-    "textsuperscript",
-}
-_DROP_WITH_ARG = {"noopsort", "sortnoop", "SortNoop"}
-_TOKEN = lazy_regex(
-    r"""\\(?P<acc>['`^"~=.])\s*(?:\{\s*(?P<acc_braced>\\?[A-Za-z]?)\s*\}|(?P<acc_bare>\\?[A-Za-z]))"""
-    r"""|\\(?P<lacc>[uvHckrdbt])(?:\{\s*(?P<lacc_braced>\\?[A-Za-z]?)\s*\}|\s+(?P<lacc_bare>[A-Za-z]))"""
-    r"""|\\(?P<cmd>[A-Za-z]+)\s*"""
-    r"""|\\(?P<esc>[&%$#_{} ,@/])"""
-    r"""|(?P<dash>---?)"""
-    r"""|(?P<tilde>~)"""
-    r"""|(?P<brace>[{}])"""
-    r"""|(?P<bs>\\)\\"""
-)
-_NEEDS_DECODING = re.compile(r"[\\{}~]|--")
-
-
-def _accented(base: str, mark: str) -> str:
-    if base.startswith("\\"):
-        base = _SYMBOLS.get(base[1:], base[1:])
-    if base == "ı":
-        base = "i"
-    elif base == "ȷ":
-        base = "j"
-    if not base:
-        return unicodedata.normalize("NFC", " " + mark).strip() or mark
-    return unicodedata.normalize("NFC", base + mark)
-
-
-def _skip_group(text: str, pos: int) -> int:
-    """Index just after the ``{…}`` group starting at ``pos`` (or ``pos`` if none)."""
-    if pos >= len(text) or text[pos] != "{":
-        return pos
-    depth = 0
-    for i in range(pos, len(text)):
-        ch = text[i]
-        if ch == "\\":
-            continue
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-    return len(text)
-
-
-_BS_TOKEN = lazy_regex(
-    r"""\\(?:(?P<acc>['`^"~=.])\s*(?:\{\s*(?P<ab>\\?[A-Za-z]?)\s*\}|(?P<ac>\\?[A-Za-z]))"""
-    r"""|(?P<lacc>[uvHckrdbt])(?:\{\s*(?P<lb>\\?[A-Za-z]?)\s*\}|\s+(?P<lc>[A-Za-z])(?![A-Za-z]))"""
-    r"""|(?P<drop>noopsort|sortnoop|SortNoop|href)\s*\{[^{}]*\}"""
-    r"""|(?P<cmd>[A-Za-z]+)\s*(?:\{\})?"""
-    r"""|(?P<esc>[&%$#_{} ,@/\-])"""
-    r"""|(?P<bs>\\))"""
-)
-_WS_RUN = re.compile(r"[ \t\r\n]{2,}|[\t\r\n]")
-
-
-def _bs(m: re.Match) -> str:
-    if m["acc"]:
-        base = m["ab"] if m["ab"] is not None else m["ac"]
-        return _accented(base or "", _ACCENTS[m["acc"]])
-    if m["lacc"]:
-        base = m["lb"] if m["lb"] is not None else m["lc"]
-        return _accented(base or "", _ACCENTS[m["lacc"]])
-    if m["drop"]:
-        return ""
-    name = m["cmd"]
-    if name:
-        if name in _SYMBOLS:
-            return _SYMBOLS[name]
-        if name in _WRAPPERS:
-            return ""
-        end = m.end()
-        # an unknown macro with an argument (\mkbibacro{NATO}) shows its argument
-        return "" if end < len(m.string) and m.string[end] == "{" else name
-    esc = m["esc"]
-    if esc:
-        if esc == "{":
-            return "\ue000"
-        if esc == "}":
-            return "\ue001"
-        if esc == "-":
-            return ""
-        return _ESCAPED[esc]
-    return " "
-
-
-def latex_to_text(value: str | None) -> str:
-    """A field value as a reader sees it: accents decoded, braces and formatting commands
-    dropped, dashes and ties typographic, whitespace collapsed. Unknown commands keep their
-    name (``\\foo`` -> ``foo``) so nothing silently disappears. Whole-string passes (it runs
-    over all entries at once when the cache is built)."""
-    if not value:
-        return ""
-    if "\\" in value:
-        value = _BS_TOKEN.sub(_bs, value)
-    if "--" in value:
-        value = value.replace("---", "—").replace("--", "–")
-    if "~" in value:
-        value = value.replace("~", "\u00a0")
-    if "{" in value or "}" in value:
-        value = value.replace("{", "").replace("}", "")
-    if "\ue000" in value or "\ue001" in value:
-        value = value.replace("\ue000", "{").replace("\ue001", "}")
-    if "  " in value or "\n" in value or "\t" in value or "\r" in value:
-        value = _WS_RUN.sub(" ", value).strip()
-    return value
 
 
 # --------------------------------------------------------------------------- folding
@@ -163,7 +31,7 @@ _CJK_CLASS = (
     "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f"
 )
 _WS = re.compile(r"\s+")
-_HAN_CLASS = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
+_HAN_CLASS = char_class("han")  # the blocks core.language counts as Han
 _HAN = lazy_regex(_HAN_CLASS)
 _HAN_RUN = lazy_regex(_HAN_CLASS + "+")
 # Typographic variants search treats as their plain forms.
@@ -360,11 +228,9 @@ def _pinyin_stamp() -> int | None:
 
 
 def _cache_file(name: str) -> str:
-    import os
+    from annobib.core.dirs import cache_dir
 
-    base = os.environ.get("ANNOBIB_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "annobib")
-    return os.path.join(base, name)
+    return str(cache_dir() / name)
 
 
 def _load_marshal(name: str):
@@ -381,14 +247,14 @@ def _save_marshal(name: str, value) -> None:
     import marshal
     import os
 
+    from annobib.core.files import atomic_write_bytes
+    from annobib.errors import AnnobibError
+
     path = _cache_file(name)
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as fh:
-            marshal.dump(value, fh)
-        os.replace(tmp, path)
-    except OSError:
+        atomic_write_bytes(path, marshal.dumps(value))
+    except (OSError, AnnobibError):  # no cache is slower, never wrong
         pass
 
 
@@ -504,35 +370,13 @@ _LANG_CODES = {v: k for k, v in _LANG_NAMES.items()}
 _LANG_CODES.update({"english": "en", "american": "en", "british": "en", "usenglish": "en", "ukenglish": "en",
                     "zh-cn": "zh", "zh-hans": "zh", "zh-tw": "zh", "zh-hant": "zh", "pinyin": "zh",
                     "schinese": "zh", "tchinese": "zh", "ngerman": "de", "francais": "fr"})
-_KANA = lazy_regex(r"[\u3040-\u30ff]")
-_HANGUL = lazy_regex(r"[\uac00-\ud7af]")
-_CYRILLIC = lazy_regex(r"[\u0400-\u04ff]")
-
-
 def language_code(langid: str | None, sample: str | None) -> str:
-    """A short language code: from ``langid`` when given, else guessed from the script."""
+    """A short language code: from ``langid`` when given, else guessed from the script
+    (:mod:`annobib.core.language`); Latin letters with accents show as ``en``."""
     if langid:
         low = langid.strip().lower()
         return _LANG_CODES.get(low, low[:2] if low[:2] in _LANG_NAMES else low)
-    if not sample:
-        return ""
-    if sample.isascii():
-        return "en" if any(c.isalpha() for c in sample) else ""
-    if _KANA.search(sample):
-        return "ja"
-    if any("\uac00" <= c <= "\ud7af" for c in sample) if len(sample) < 200 else _HANGUL.search(sample):
-        return "ko"
-    if has_han(sample):
-        # a mostly English title with a few characters in it stays English
-        han = sum(1 for c in sample if is_han_char(c))
-        latin = sum(1 for c in sample if "a" <= c.lower() <= "z")
-        if han * 3 >= latin:
-            return "zh"
-    if _CYRILLIC.search(sample):
-        return "ru"
-    if any(c.isalpha() for c in sample):
-        return "en"
-    return ""
+    return guess_language(sample, undecided="en")
 
 
 def language_name(code: str) -> str:

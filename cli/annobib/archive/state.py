@@ -24,13 +24,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
 from annobib.archive.urls import entry_url, fetchable
+from annobib.core.files import atomic_write_text
+from annobib.errors import AnnobibError
 from annobib.model import Entry
 
 VERSION = 1
@@ -138,7 +139,7 @@ class State:
                         if (section, url) not in self._dirty:
                             self.data[section][url] = value
                 self._dirty.clear()
-        except OSError:
+        except (OSError, AnnobibError):  # a read-only folder or full disk: the next run checks again
             pass
 
 
@@ -163,19 +164,7 @@ def _atomic_write_json(path: Path, data: dict) -> None:
     from annobib.core.sanitize import redact_data
 
     data = redact_data(data)  # an archive answer may echo a key: never store it
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=1, sort_keys=True)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
 
 
 @contextmanager

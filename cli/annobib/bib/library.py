@@ -15,7 +15,8 @@ from pathlib import Path
 
 from annobib.bib.parse import chunk_bounds, parse_chunks
 from annobib.bib.values import TOTAL_BASE, Macros, MacroTooLarge, entry_from_record, resolve_value
-from annobib.errors import InputError, read_input_bytes
+from annobib.core.inputs import decode_utf8
+from annobib.errors import read_input_bytes
 from annobib.model import Entry
 
 
@@ -206,29 +207,7 @@ def file_stamp(path: Path, data: bytes) -> tuple:
     return (st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
 
 
-def decode_bib_bytes(data: bytes, name: str) -> str:
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise InputError(f"{name}: UTF-16 text (\"Unicode\" in Windows editors); save it as UTF-8 first")
-    if b"\x00" in data:
-        raise InputError(f"{name}: not a text file (it contains NUL bytes)")
-    try:
-        return data.decode("utf-8-sig") if data.startswith(b"\xef\xbb\xbf") else data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"{name}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); convert it to UTF-8 first{_encoding_hint(data, name)}"
-        ) from None
-
-
-def _encoding_hint(data: bytes, name: str) -> str:
-    """How to convert: with the encoding the file declares (JabRef writes ``% Encoding: …``)."""
-    import re
-
-    m = re.search(rb"^%+ *(?:Encoding|Saved with string encoding) *:? *([A-Za-z][\w.:-]*)", data[:2000], re.M | re.I)
-    declared = m.group(1).decode("ascii", "replace") if m else None
-    if declared and declared.lower().replace("_", "-") not in ("utf-8", "utf8", "unicode"):
-        return f" (it says it is {declared}: iconv -f {declared} -t UTF-8 {name})"
-    return " (e.g. iconv -f GB18030 -t UTF-8 for Chinese text, -f WINDOWS-1252 for Western)"
+decode_bib_bytes = decode_utf8  # the one UTF-8 policy (core.inputs); the name other modules use
 
 
 def read_bytes(path: str | os.PathLike) -> bytes:

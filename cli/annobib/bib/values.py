@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import re
 
+from annobib.core.months import MONTH_MACROS, MONTH_NAMES
 from annobib.errors import InputError
 from annobib.model import Entry
 
-MONTHS = {
-    "jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May",
-    "jun": "June", "jul": "July", "aug": "August", "sep": "September", "oct": "October",
-    "nov": "November", "dec": "December",
-}
+MONTHS = dict(zip(MONTH_MACROS, MONTH_NAMES))  # macro -> its value, as BibTeX defines them
 
 
 def value_style(raw: str) -> str:

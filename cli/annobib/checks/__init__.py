@@ -5,9 +5,11 @@
     for f in findings: print(f.code, f.key, f.field, f.message, f.line)
 
 Codes: ``E…`` errors, ``W…`` warnings, ``I…`` hints; the hundreds give the family:
-1 structure, 2 completeness, 3 form, 4 consistency, 5 text hygiene, 6 article coverage
-(7 is kept for link-state rules, issue 6). A rule is a small function in one of the modules
-here; :mod:`annobib.checks.base` explains how to add one (including rules that need link state).
+1 structure, 2 completeness, 3 form, 4 consistency, 5 text hygiene, 6 article coverage,
+8 links (from check-links' state, :mod:`annobib.checks.links`). A rule is a small function in one
+of the modules here; :mod:`annobib.checks.base` explains how to add one (including rules that
+need link state). ``annobib validate`` is :mod:`annobib.checks.session` (read policy, fix
+transaction) and :mod:`annobib.checks.emit` (text, json, github).
 """
 
 from annobib.checks.base import ERROR, INFO, WARNING, Context, Finding, Fix, Rule, declare, rule, scanner

@@ -7,6 +7,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from annobib.core.language import (CJK_RE, HAN_RE, HANGUL_RE, KANA_RE, LANGIDS,  # noqa: F401
+                                    guess_language as _guess, script_counts)
+from annobib.core.latex import latex_to_text
+from annobib.core.months import MONTH_WORDS
 from annobib.model import FIELD_ALIASES, Entry
 
 # Fields whose content is verbatim (no LaTeX), per the biblatex data model.
@@ -74,64 +78,20 @@ def val(entry: Entry, name: str) -> str:
     return raw
 
 
-_TEX_CMD = re.compile(r"\\[a-zA-Z]+\*?\s*")
-_TEX_ESC = re.compile(r"\\(.)")
-
-
 def plain(text: str) -> str:
-    """Text without LaTeX braces and the simplest commands, for script and similarity tests."""
-    if "\\" in text:
-        text = _TEX_CMD.sub("", text)
-        text = _TEX_ESC.sub(r"\1", text)
-    return text.replace("{", "").replace("}", "")
+    """Text as a reader sees it (the one LaTeX decoder), for script and similarity tests."""
+    return latex_to_text(text)
 
 
 # --- scripts ---------------------------------------------------------------------------------
 
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_KANA = r"\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9d"
-_HANGUL = r"\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
-CJK_RE = re.compile(f"[{_HAN}{_KANA}{_HANGUL}]")
-KANA_RE = re.compile(f"[{_KANA}]")
-HANGUL_RE = re.compile(f"[{_HANGUL}]")
-HAN_RE = re.compile(f"[{_HAN}]")
-CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
-LATIN_LETTER_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
-GREEK_RE = re.compile(r"[\u0370-\u03ff]")
-ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
-
-
-def script_counts(text: str) -> dict[str, int]:
-    return {
-        "han": len(HAN_RE.findall(text)),
-        "kana": len(KANA_RE.findall(text)),
-        "hangul": len(HANGUL_RE.findall(text)),
-        "cyrillic": len(CYRILLIC_RE.findall(text)),
-        "latin": len(LATIN_LETTER_RE.findall(text)),
-        "greek": len(GREEK_RE.findall(text)),
-        "arabic": len(ARABIC_RE.findall(text)),
-    }
-
+# the script patterns (CJK_RE, HAN_RE, KANA_RE, HANGUL_RE) and script_counts are core.language's
 
 @lru_cache(maxsize=65536)
 def guess_language(text: str) -> str | None:
-    """The langid a title's script points to, or None when the script does not decide."""
-    if text.isascii():
-        return "english" if LATIN_LETTER_RE.search(text) else None
-    if KANA_RE.search(text):
-        return "japanese"
-    if HANGUL_RE.search(text):
-        return "korean"
-    if HAN_RE.search(text):
-        return "chinese"
-    c = script_counts(text)
-    if c["cyrillic"] > c["latin"]:
-        return "russian"
-    if c["greek"] > c["latin"]:
-        return "greek"
-    if c["arabic"] > c["latin"]:
-        return "arabic"
-    return None  # Latin script with accents: French, German, … cannot tell
+    """The langid a title's script points to, or None when the script does not decide
+    (the one guesser: :mod:`annobib.core.language`)."""
+    return LANGIDS.get(_guess(text))
 
 
 # --- dates -----------------------------------------------------------------------------------
@@ -205,11 +165,8 @@ def latest(p) -> _dt.date:
     return _dt.date(y, m, d)
 
 
-MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
+MONTHS = MONTH_WORDS  # the shared table; the name stays for the rules that import it
+
 _MONTH_NAME = r"(?P<mon>[A-Za-z]{3,9})\.?"
 
 

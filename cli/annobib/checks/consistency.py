@@ -9,9 +9,10 @@ from functools import lru_cache
 from annobib.checks._util import (_SCHEME, HAN_RE, HANGUL_RE, KANA_RE, earliest, fold, latest, normalize_doi, normalize_url,
                                   parse_date_value, plain, script_counts, text_of, val)
 from annobib.checks.base import rule
+from annobib.core.months import MONTH_MACROS, MONTH_WORDS
 
-_MON = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
-_MONTH_ALT = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_MON = MONTH_WORDS
+_MONTH_ALT = "|".join(MONTH_MACROS)  # "sept", "march" … by the [a-z]* after it
 _YEAR_AT = re.compile(r"(?:19|20)\d\d")
 # tried at each year found in the path: (pattern, what must come before the year)
 _AT_YEAR = [

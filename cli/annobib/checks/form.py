@@ -15,6 +15,7 @@ from annobib.checks._util import (
     text_of,
 )
 from annobib.checks.base import Fix, rule, scanner
+from annobib.core.months import MONTH_WORDS
 
 DATE_FIELD_NAMES = ("date", "urldate", "origdate", "eventdate", "archivedate", "archive-date", "archive_date",
                     "versiondate")
@@ -71,9 +72,7 @@ def year_syntax(R, e, ctx):
     return [R.finding(e, "year", f"year '{t}' is not a four-digit year" + (f"; write {m.group(1)}" if m else ""), fix)]
 
 
-_MONTH_WORDS = {w: i for i, ws in enumerate(
-    ["", "jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
-     "aug august", "sep sept september", "oct october", "nov november", "dec december"]) for w in ws.split()}
+_MONTH_WORDS = MONTH_WORDS
 
 
 # "month = xxx," in any letter case, searched in the text as it is: the same matches as

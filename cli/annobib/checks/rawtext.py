@@ -11,6 +11,7 @@ import bisect
 import re
 
 from annobib.checks.base import rule
+from annobib.core.months import MONTH_MACROS
 
 # led by '=' so that the scan for it runs in C; the field name is read backwards from there
 _BARE_VALUE = re.compile(r"=[ \t]*([A-Za-z][\w:+.\-]*)[ \t]*(?=[,})\n]|$)", re.M)
@@ -18,7 +19,7 @@ _NAME_BEFORE = re.compile(r"([A-Za-z][\w:+.\-]*)[ \t]*$")
 
 
 _PERCENT_AT = re.compile(r"%[^\n@%]*@")  # [^%]: each scan stops at the next %, so linear; led by the literal '%': is there a '%' line with an '@' at all?
-_MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())  # BibTeX's own macros
+_MONTHS = frozenset(MONTH_MACROS)  # BibTeX's own macros
 
 
 def text_oddities(libraries) -> dict:

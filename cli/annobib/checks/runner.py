@@ -20,7 +20,7 @@ class Corpus:
 
 def _load_rules() -> None:
     # importing the modules registers their rules
-    from annobib.checks import completeness, consistency, coverage, form, hygiene, rawtext, structure  # noqa: F401
+    from annobib.checks import completeness, consistency, coverage, form, hygiene, links, rawtext, structure  # noqa: F401
 
 
 def clear_caches() -> None:

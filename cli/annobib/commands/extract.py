@@ -6,40 +6,15 @@ from pathlib import Path
 
 import click
 
+from annobib.core.inputs import decode_article
 from annobib.errors import InputError, read_input_bytes
-
-
-def decode_input(data: bytes, name: str) -> tuple[str, str | None]:
-    """Bytes -> text. UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030/GBK (with a
-    note to say so). Binary data and empty files are input errors."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "decoded as UTF-16"
-        except UnicodeDecodeError:
-            raise InputError(f"{name}: not valid UTF-16 text") from None
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{name}: not a text file (binary data)")
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise InputError(f"{name}: not UTF-8, GBK or GB18030 text; convert it to UTF-8 first") from None
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
-    if controls > max(2, len(text) // 200):
-        raise InputError(f"{name}: not a text file (binary data)")
-    return text, "decoded as GBK/GB18030 (not UTF-8)"
 
 
 def read_input(path: str) -> tuple[str, str | None]:
     data = read_input_bytes(path, "a text file")
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
-    text, note = decode_input(data, path)
+    text, note = decode_article(data, path)
     if not text.strip():
         raise InputError(f"{path}: the file is empty")
     return text, note

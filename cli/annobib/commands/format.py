@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from annobib.commands._common import bibliography_paths, console, emit_json, load_bibliography, no_entries, report_problems, warn
+from annobib.core.files import write_output
 from annobib.errors import InputError
 
 STYLE_CHOICES = ["gbt7714", "apa"]
@@ -105,13 +106,6 @@ def _annotation(entry, context: bool):
         if sentences:
             return RichText("\n\n".join(sentences))
     return None
-
-
-def _write_atomic(path: Path, data: str) -> None:
-    """Locked and atomic; only a regular file or a new one (a device or FIFO is refused)."""
-    from annobib.core.files import write_output
-
-    write_output(path, data)
 
 
 @click.command("format")
@@ -214,7 +208,7 @@ def _format(ctx, keys, query, style, edition, system, to, output, order, annotat
     else:
         doc = render_document(items, backend, hanging=hanging)
         if output:
-            _write_atomic(Path(output), doc)
+            write_output(Path(output), doc)
         else:
             click.echo(doc, nl=False)
     if code:

@@ -194,19 +194,19 @@ def _emit(ctx, fmt, pairs, verdicts, diff, fixed=None) -> None:
     if diff:
         echo_exact(diff.rstrip("\n"))
     if fmt == "github":
-        from annobib.commands.validate import _gh_escape
+        from annobib.checks.emit import gh_escape
 
         where = {e.key: e for _, e in pairs}
         for v in verdicts:
             if v.verdict not in ("mismatch", "not-found"):
                 continue
             e = where.get(v.key)
-            props = [f"file={_gh_escape(str(e.source or '') if e else '', True)}"]
+            props = [f"file={gh_escape(str(e.source or '') if e else '', True)}"]
             if e is not None and e.line:
                 props.append(f"line={e.line}")
-            props.append(f"title={_gh_escape('verify ' + v.verdict, True)}")
+            props.append(f"title={gh_escape('verify ' + v.verdict, True)}")
             level = "error" if v.verdict == "mismatch" else "warning"
-            click.echo(f"::{level} {','.join(props)}::{_gh_escape(f'[{v.key}] ' + _line(v).replace(chr(10), '; '))}")
+            click.echo(f"::{level} {','.join(props)}::{gh_escape(f'[{v.key}] ' + _line(v).replace(chr(10), '; '))}")
         click.echo(terminal(_summary(verdicts)))
         return
     from rich.table import Table

@@ -6,6 +6,8 @@ import re
 import unicodedata
 
 from annobib.bib.latex import escape_specials
+from annobib.core.latex import latex_to_text
+from annobib.core.months import MONTH_MACROS, month_number  # noqa: F401  (re-exported)
 from annobib.bib.values import braces_balanced
 
 # Fields whose values are verbatim in biblatex (no LaTeX escapes inside).
@@ -13,56 +15,12 @@ VERBATIM_FIELDS = frozenset({"url", "doi", "eprint", "file", "urlraw", "archiveu
 
 # --------------------------------------------------------------------------- LaTeX (minimal)
 
-_ESCAPED = {"&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}"}
-_SIMPLE_MACROS = {
-    "textendash": "–", "textemdash": "—", "ldots": "…", "dots": "…", "textellipsis": "…",
-    "S": "§", "textquoteleft": "‘", "textquoteright": "’", "textquotedblleft": "“",
-    "textquotedblright": "”", "ss": "ß", "ae": "æ", "AE": "Æ", "o": "ø", "O": "Ø", "aa": "å",
-    "AA": "Å", "l": "ł", "L": "Ł", "oe": "œ", "OE": "Œ", "i": "ı",
-}
-_ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
-            ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328"}
-_FONT_MACROS = ("textit", "emph", "textbf", "textsc", "textrm", "textsf", "texttt", "textup",
-                "mkbibquote", "mkbibemph", "enquote", "textnormal", "url", "nolinkurl")
-_TOKEN = re.compile(
-    r"\\([&%$#_{}])"  # escaped character
-    r"|\\([`'^\"~=.])\s*(?:\{\s*\\?([A-Za-z])\s*\}|\\?([A-Za-z]))"  # accent + letter
-    r"|\\([uvHck])(?:\s*\{\s*([A-Za-z])\s*\}|\s+([A-Za-z]))"  # letter accents
-    r"|\\([A-Za-z]+)\s*(?:\{\}|(?=[^A-Za-z]))?"  # macro
-    r"|([{}])"  # grouping brace
-    r"|(~)"  # tie
-)
-
-
 def decode_latex(value: str, name: str = "") -> str:
-    """BibTeX value -> plain Unicode text (escapes, accents, protective braces, font macros).
-
-    Verbatim fields (url, doi …) come back untouched. Anything not understood stays as written.
-    """
-    if name in VERBATIM_FIELDS or ("\\" not in value and "{" not in value and "~" not in value):
+    """BibTeX value -> plain Unicode text (the one decoder of :mod:`annobib.core.latex`).
+    Verbatim fields (url, doi …) come back untouched."""
+    if name in VERBATIM_FIELDS:
         return value
-    for macro in _FONT_MACROS:
-        value = re.sub(r"\\" + macro + r"\s*\{", "{", value)
-
-    def sub(m: re.Match) -> str:
-        if m.group(1):
-            return m.group(1)
-        if m.group(2):
-            letter = m.group(3) or m.group(4)
-            return unicodedata.normalize("NFC", letter + _ACCENTS[m.group(2)])
-        if m.group(5):
-            letter = m.group(6) or m.group(7)
-            return unicodedata.normalize("NFC", letter + _ACCENTS[m.group(5)])
-        if m.group(8):
-            macro = m.group(8)
-            return _SIMPLE_MACROS.get(macro, m.group(0))
-        if m.group(9):
-            return ""
-        if m.group(10):
-            return "\u00a0"
-        return m.group(0)
-
-    return _TOKEN.sub(sub, value)
+    return latex_to_text(value, keep_whitespace=True)
 
 
 def encode_latex(value: str, name: str = "") -> str:
@@ -85,12 +43,7 @@ def encode_latex(value: str, name: str = "") -> str:
 # --------------------------------------------------------------------------- dates
 
 _ISO_DATE = re.compile(r"^\s*(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
-MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH_WORDS = {m: i + 1 for i, m in enumerate(MONTH_MACROS)}
-_MONTH_WORDS.update({
-    "january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7, "august": 8,
-    "september": 9, "sept": 9, "october": 10, "november": 11, "december": 12,
-})
+
 
 
 def date_parts(value: str | None) -> list[list[int]] | None:
@@ -134,15 +87,6 @@ def format_date_parts(parts) -> str | None:
         text += "".join(f"-{n:02d}" for n in nums[1:])
         texts.append(text)
     return "/".join(texts) or None
-
-
-def month_number(value: str | None) -> int | None:
-    if not value:
-        return None
-    value = value.strip().strip("{}").strip().casefold().rstrip(".")
-    if value.isdecimal() and len(value) <= 2 and 1 <= int(value) <= 12:
-        return int(value)
-    return _MONTH_WORDS.get(value)
 
 
 def classic_to_date(year: str | None, month: str | None, day: str | None = None) -> str | None:

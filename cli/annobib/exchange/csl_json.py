@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 
+from annobib.core.latex import decode_accents
 from annobib.errors import InputError
 from annobib.exchange.common import (
     bcp47_to_langid,
@@ -87,6 +88,7 @@ def names_to_csl(value: str, lang: str | None = None) -> list[dict]:
     from annobib.names import parse_name, parse_names, split_top_level
 
     out = []
+    value = decode_accents(value)  # Gr{\o}nlund: the parser below would strip the braces off \o
     parts = [p.strip() for p in split_top_level(" ".join(value.split()), re.compile(r"\s+and\s+", re.I)) if p.strip()]
     names = parse_names(value, lang)
     if len(parts) != len(names):  # should not happen; fall back to one parse per part

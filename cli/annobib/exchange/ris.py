@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from annobib.core.latex import decode_accents
 from annobib.errors import InputError
 from annobib.exchange.common import (
     bcp47_to_langid,
@@ -51,7 +52,7 @@ def _names(value: str, lang: str | None) -> list[str]:
     from annobib.names import parse_names
 
     out = []
-    for n in parse_names(value, lang):
+    for n in parse_names(decode_accents(value), lang):  # Gr{\o}nlund: keep \o's braces from the parser
         if n.others:
             continue
         if n.literal or n.is_cjk:

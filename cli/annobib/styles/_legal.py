@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
+from annobib.core.months import BLUEBOOK_MONTHS  # noqa: F401  (re-exported to the styles)
+
 # reporters of the U.S. Supreme Court: the court is not named in the parentheses (Bluebook 10.4)
 SUPREME_REPORTERS = {"U.S.", "S. Ct.", "S.Ct.", "L. Ed.", "L. Ed. 2d", "L.Ed.", "L.Ed.2d"}
-BLUEBOOK_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.",
-                   "Nov.", "Dec.")
 PLATFORMS = {"x", "twitter", "facebook", "instagram", "threads", "bluesky", "mastodon", "linkedin",
              "tiktok", "reddit", "weibo", "微博", "新浪微博", "truth social"}
 _HANDLE_URL = re.compile(r"^https?://(?:www\.|mobile\.)?(?:x\.com|twitter\.com|instagram\.com|threads\.net|"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from annobib.core.months import MONTH_NAMES
 from annobib.render.richtext import RichText, Run, italic
 from annobib.styles import _fields
 from annobib.styles._legal import SUPREME_REPORTERS, bluebook_date, case_citation, handle_from_url, is_social_post
@@ -36,8 +37,7 @@ ALIASES = {
     "booktitle_translation": ("booktitle_translation", "booktitle_translation_en"),
     "publisher_romanized": ("publisher_romanized", "publisher_transliteration_en"),
 }
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+MONTHS = MONTH_NAMES
 DESCRIPTIONS = {"transcript": "Transcript", "pressrelease": "Press release", "press release": "Press release",
                 "speech": "Speech transcript", "video": "Video", "podcast": "Audio podcast episode",
                 "fact sheet": "Fact sheet", "factsheet": "Fact sheet", "brochure": "Brochure",

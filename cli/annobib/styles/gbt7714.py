@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from annobib.model import FIELD_ALIASES
 from annobib.render.richtext import RichText, Run
+from annobib.core.language import char_script
 from annobib.styles import _fields
 from annobib.styles._outlets import is_news, outlet_kind
 from annobib.styles._legal import case_citation, is_social_post
@@ -45,19 +46,12 @@ class Options:
         return self.system == "author-date"
 
 
+_SCRIPT_LANG = {"latin": LANG_EN, "cyrillic": LANG_RU, "han": LANG_ZH, "kana": LANG_JA, "hangul": LANG_KO}
+
+
 def char_lang(ch: str) -> int:
-    o = ord(ch)
-    if o < 128:
-        return LANG_EN if ch.isalpha() else LANG_OTHER
-    if 1023 < o < 1328:
-        return LANG_RU
-    if 19967 < o < 40960 or 13311 < o < 19904:
-        return LANG_ZH
-    if 12351 < o < 12544:
-        return LANG_JA
-    if 44031 < o < 55216:
-        return LANG_KO
-    return LANG_OTHER
+    """The language a character's script stands for here (the scripts of core.language)."""
+    return _SCRIPT_LANG.get(char_script(ch), LANG_OTHER)
 
 
 @lru_cache(maxsize=65536)

@@ -26,7 +26,7 @@ Measured (2026-11-27, benchmarks/extract_heldout.py --data this directory):
 * first contact, on the blind expectations, before any change to the extractor: 72.8 % (457/628) --
   notes 85.1 % (410/482), article 4.2 % (4/95: the full-width ［n］ endnotes were not found at all),
   article2 84.3 % (43/51); works found 51/59. (The older sets stayed at 100 % throughout.)
-* after the phase-2 fixes (general rules, each with a test in tests/test_extract_genre4.py):
+* after the phase-2 fixes (general rules, each tested in tests/test_extract_<subject>.py):
   100 % (621/621) on the same blind expectations. None of the blind expectations was wrong.
 * then, with the conventions settled in phase 2, some "*" (unscored) values were made explicit and
   a few unscored fields added (juan volume + chapter of classics, 上/中卷 volumes, the 国务院令 number,

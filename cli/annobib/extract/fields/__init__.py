@@ -144,7 +144,7 @@ GENRES: list[Genre] = [
             ("Keohane R O. After Hegemony[M]. Princeton: Princeton University Press, 1984: 45.",
              {"type": "book", "locator": "45",
               "fields": {"title": "After Hegemony", "publisher": "Princeton University Press", "date": "1984"}}),
-            # tests/test_extract_genre.py
+            # tests/test_extract_note_forms.py
             ("李明. 东亚合作的制度困境[M]//张华, 刘强. 东亚秩序与中国. 上海: 上海人民出版社, 2012: 33-50.",
              {"type": "incollection", "locator": "33-50",
               "fields": {"author": "李明", "editor": "张华 and 刘强", "title": "东亚合作的制度困境", "booktitle": "东亚秩序与中国",
@@ -269,7 +269,7 @@ GENRES: list[Genre] = [
              {"type": "article", "locator": "15-40",
               "fields": {"title": "한미동맹의 미래", "journaltitle": "국가전략", "volume": "20", "number": "1",
                          "langid": "korean"}}),
-            # tests/test_extract_genre3.py::test_chinese_court_decisions_are_jurisdiction
+            # tests/test_extract_legal.py::test_chinese_court_decisions_are_jurisdiction
             ("《王某诉李某合同纠纷案》，最高人民法院指导案例 15 号，2013 年 1 月 31 日发布。",
              {"type": "jurisdiction", "fields": {"number": "指导案例15号", "institution": "最高人民法院", "date": "2013-01-31"}}),
             ("《丙诉丁侵权案》，北京市高级人民法院（2017）京民终 88 号民事判决书，2017 年 6 月 1 日。",
@@ -352,14 +352,14 @@ GENRES: list[Genre] = [
                          "pages": "14", "date": "1986-06-27"}}),
             ("Territorial Dispute (Nicaragua v. Colombia), Judgment, I.C.J. Reports 2012, p. 624, at p. 674, para. 139.",
              {"type": "jurisdiction", "locator": "674", "fields": {"pages": "624", "date": "2012"}}),
-            # tests/test_extract_genre5.py::test_us_style_case_citation_is_jurisdiction
+            # tests/test_extract_legal.py::test_us_style_case_citation_is_jurisdiction
             ("Marbury v. Madison, 5 U.S. 137, 177 (1803).",
              {"type": "jurisdiction", "locator": "177",
               "fields": {"title": "Marbury v. Madison", "journaltitle": "U.S.", "volume": "5", "pages": "137",
                          "date": "1803"}}),
             ("Smith v. Ocean Freight Co., 412 F.3d 88 (2d Cir. 2005).",
              {"type": "jurisdiction", "fields": {"institution": "2d Cir.", "journaltitle": "F.3d"}}),
-            # tests/test_extract_genre5.py::test_international_judgment_and_award
+            # tests/test_extract_legal.py::test_international_judgment_and_award
             ("Fisheries Jurisdiction (Spain v. Canada), Jurisdiction of the Court, Judgment, I.C.J. Reports 1998, "
              "p. 432.",
              {"type": "jurisdiction",
@@ -374,7 +374,7 @@ GENRES: list[Genre] = [
     Genre(
         "social-media", "apa", _always, parse_social,
         examples=(
-            # tests/test_extract_genre5.py::test_post_with_handle_is_online_with_platform_as_organization
+            # tests/test_extract_western_notes.py::test_post_with_handle_is_online_with_platform_as_organization
             ("Jane Q. Doe (@janeqdoe), “The harbour reopens tomorrow,” Twitter, May 5, 2020, "
              "https://twitter.com/janeqdoe/status/1.",
              {"type": "online",
@@ -388,7 +388,7 @@ GENRES: list[Genre] = [
     Genre(
         "apa", "apa", _always, parse_apa,
         examples=(
-            # tests/test_extract_genre3.py::test_apa_references
+            # tests/test_extract_western_notes.py::test_apa_references
             ("Acemoglu, D., Johnson, S., & Robinson, J. A. (2001). "
              "The colonial origins of comparative development: An empirical investigation. "
              "American Economic Review, 91(5), 1369-1401.",
@@ -403,7 +403,7 @@ GENRES: list[Genre] = [
                          "date": "2014"}}),
             ("Li, X.-Y. (2020, March 5). Why growth slowed? China Economic Review, 60, 101-120.",
              {"type": "article", "fields": {"author": "Li, X.-Y.", "date": "2020-03-05", "volume": "60"}}),
-            # tests/test_extract_genre5.py::test_harvard_and_apa_news_items_and_a_corporate_strategy_online
+            # tests/test_extract_western_notes.py::test_harvard_and_apa_news_items_and_a_corporate_strategy_online
             ("Vale, T. (2020, March 3). Harbours reopen. The Boston Globe. https://example.com/b",
              {"type": "article", "fields": {"journaltitle": "The Boston Globe", "entrysubtype": "newspaper"}}),
             # tests/data/extract_blind7 (an APA list): sentence-case titles with ? and :, chapters,
@@ -440,23 +440,23 @@ GENRES: list[Genre] = [
     Genre(
         "harvard", "apa", _always, parse_harvard,
         examples=(
-            # tests/test_extract_genre5.py::test_harvard_journal_article_with_quoted_title
+            # tests/test_extract_western_notes.py::test_harvard_journal_article_with_quoted_title
             ("Okafor, C.N. and Lindqvist, B. (2018) ‘Why do small states hedge?’, Pacific Review, 31(2), pp. 140–162.",
              {"type": "article",
               "fields": {"author": "Okafor, C.N. and Lindqvist, B.", "title": "Why do small states hedge?",
                          "journaltitle": "Pacific Review", "volume": "31", "number": "2", "pages": "140-162",
                          "date": "2018"}}),
-            # tests/test_extract_genre5.py::test_harvard_book_with_place_publisher_and_page
+            # tests/test_extract_western_notes.py::test_harvard_book_with_place_publisher_and_page
             ("Marsh, P. (2009) The Grain Ports of the Levant. Cambridge: Polity, p. 88.",
              {"type": "book", "locator": "88",
               "fields": {"title": "The Grain Ports of the Levant", "location": "Cambridge", "publisher": "Polity"}}),
-            # tests/test_extract_genre5.py::test_harvard_corporate_author_report_number_and_access
+            # tests/test_extract_western_notes.py::test_harvard_corporate_author_report_number_and_access
             ("Parliamentary Budget Office (2021) Fiscal Outlook for the Northern Ports, PBO Report 2021-07. "
              "Ottawa: PBO.",
              {"type": "report",
               "fields": {"author": "{Parliamentary Budget Office}", "title": "Fiscal Outlook for the Northern Ports",
                          "type": "PBO Report", "number": "2021-07"}}),
-            # tests/test_extract_genre5.py::test_harvard_news_outlet_and_day_month
+            # tests/test_extract_western_notes.py::test_harvard_news_outlet_and_day_month
             ("Bloomberg (2021) ‘Port congestion spreads to Europe’, 14 October. "
              "Available at: https://example.com/news/port (Accessed: 2 November 2021).",
              {"type": "article",

@@ -1,0 +1,213 @@
+"""What ``annobib validate`` shows, one emitter per output format: text (grouped by entry on a
+terminal, one line per finding when piped), json, github (workflow annotations), and the rule
+list. Emitters print nothing: they return items the command prints — a ``str`` is one line
+(made terminal-safe here), :class:`Exact` is text for tools (a diff: bytes as they are when
+piped), anything else a Rich renderable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+@dataclass(frozen=True)
+class Exact:
+    """Text for tools, printed byte-exact when piped (a diff)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Wrapped:
+    """A Rich renderable that wraps at the terminal's width without breaking words."""
+
+    renderable: object
+
+
+# --------------------------------------------------------------------------- summary
+
+def summarize(findings, n_entries: int, libraries) -> dict:
+    """Counts for the summary line and the JSON report."""
+    counts = {sev: sum(f.severity == sev for f in findings) for sev in ("error", "warning", "info")}
+    return {
+        "errors": counts["error"], "warnings": counts["warning"], "hints": counts["info"], "entries": n_entries,
+        "files": len(libraries), **_counts_with_findings(findings, libraries),
+        "fixable": sum(1 for f in findings if f.fix is not None and f.fix.safe),
+        "fixable_unsafe": sum(1 for f in findings if f.fix is not None and not f.fix.safe),
+    }
+
+
+def _counts_with_findings(findings, libraries) -> dict:
+    """How many entries have findings, and how many blocks that did not parse (a finding
+    without its entry is matched to an entry of that file and key when there is one)."""
+    by_key: dict[tuple, int] = {}
+    for lib in libraries:
+        for e in lib.entries:
+            by_key.setdefault((str(lib.path) if lib.path else None, e.key), id(e))
+    entries, blocks = set(), set()
+    for f in findings:
+        if f.entry is not None:
+            entries.add(id(f.entry))
+        elif f.key is not None:
+            known = by_key.get((f.source, f.key))
+            if known is not None:
+                entries.add(known)
+            else:
+                blocks.add((f.source, f.line))
+    return {"entries_with_findings": len(entries), "broken_blocks": len(blocks)}
+
+
+def summary_line(s: dict) -> str:
+    entries = f"{s['entries']} entr{'y' if s['entries'] == 1 else 'ies'}"
+    if not (s["errors"] or s["warnings"] or s["hints"]):
+        return f"no problems in {entries}"
+    parts = []
+    for n, word in ((s["errors"], "error"), (s["warnings"], "warning"), (s["hints"], "hint")):
+        if n:
+            parts.append(f"{n} {word}{'s' if n != 1 else ''}")
+    line = ", ".join(parts) + f" in {s['entries_with_findings']} of {entries}"
+    if s.get("broken_blocks"):
+        n = s["broken_blocks"]
+        line += f" and {n} block{'s' if n != 1 else ''} that did not parse"
+    fixes = []
+    if s["fixable"]:
+        fixes.append(f"{s['fixable']} fixable with --fix")
+    if s["fixable_unsafe"]:
+        fixes.append(f"{s['fixable_unsafe']} more with --fix --unsafe-fixes")
+    return line + ("; " + ", ".join(fixes) if fixes else "")
+
+
+# --------------------------------------------------------------------------- json
+
+def json_report(outcome) -> dict:
+    doc = {"files": [str(p) for p in outcome.paths], "findings": [f.as_dict() for f in outcome.findings],
+           "summary": outcome.summary}
+    if outcome.unreadable:
+        doc["errors"] = [str(exc) for exc in outcome.unreadable]
+    if outcome.fixing:
+        doc["fixed"] = outcome.applied
+        doc["diff"] = "".join(outcome.diffs)
+        doc["dry_run"] = bool(outcome.dry_run)
+    return doc
+
+
+# --------------------------------------------------------------------------- github
+
+def gh_escape(text: str, prop: bool = False) -> str:
+    """A workflow-command value: GitHub's own escapes, then the terminal sanitizer (CI logs
+    render ANSI sequences, so a raw ESC in a key or file name would reach them)."""
+    from annobib.core.sanitize import terminal
+
+    text = terminal(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def github(outcome) -> list:
+    items: list = [Exact(d.rstrip("\n")) for d in outcome.diffs if d]
+    for f in outcome.findings:
+        props = [f"file={gh_escape(f.source or '', True)}"]
+        if f.line:
+            props.append(f"line={f.line}")
+        props.append(f"title={gh_escape(f'{f.code} {f.rule}', True)}")
+        fld = f" {f.field}:" if f.field else ""
+        body = gh_escape(f"[{f.key or '-'}]{fld} {f.message}")
+        items.append(f"::{GITHUB_LEVEL[f.severity]} {','.join(props)}::{body}")
+    items.append(summary_line(outcome.summary))
+    return items
+
+
+# --------------------------------------------------------------------------- text
+
+def text(outcome, grouped: bool) -> list:
+    """Findings for people: every key, file name, field and message made terminal-safe
+    (a manuscript key or a malformed block can hold anything). ``grouped``: a heading per
+    entry and colour (a terminal); else one line per finding (for grep)."""
+    from annobib.core.sanitize import terminal as safe
+
+    s = outcome.summary
+    if not grouped:
+        items: list = [Exact(d.rstrip("\n")) for d in outcome.diffs if d]
+        for f in outcome.findings:
+            fld = f" {f.field}:" if f.field else ""
+            items.append(safe(f"{f.source or '-'}:{f.line or 0}: {f.code} [{f.key or '-'}]{fld} {f.message}"))
+        return items + [summary_line(s)]
+    from rich.text import Text
+
+    items = []
+    for diff in outcome.diffs:
+        for dl in diff.rstrip("\n").splitlines() if diff else ():
+            items.append(Wrapped(Text(safe(dl), style="green" if dl.startswith("+") else "red" if dl.startswith("-") else "")))
+    items += _grouped_findings(outcome.findings)
+    style = "bold red" if s["errors"] else "yellow" if s["warnings"] else "green"
+    return items + [Text(""), Text(summary_line(s), style=style)]
+
+
+def _grouped_findings(findings) -> list:
+    from rich.table import Table
+    from rich.text import Text
+
+    from annobib.core.sanitize import terminal as safe
+
+    items: list = []
+    current = None
+    grid = Table.grid()
+    for f in findings:
+        group = (f.source, f.key) if f.key else (f.source, f"line {f.line}")
+        if group != current:
+            current = group
+            where = f"{f.source or '?'}:{f.entry.line if f.entry is not None and f.entry.line else f.line}"
+            head = Text("\n" + safe(where), style="bold")
+            head.append("  ")
+            head.append(safe(f.key) or "(no entry)", style="bold")
+            if f.entry is not None:
+                head.append(f"  @{safe(f.entry.type)}", style="dim")
+            # a grid per entry: a long message wraps under itself, not under the line number
+            grid = Table.grid(padding=(0, 2), pad_edge=False)
+            grid.add_column(justify="right", style="dim", min_width=7, no_wrap=True)
+            grid.add_column(no_wrap=True)
+            grid.add_column(overflow="fold")
+            items += [head, grid]
+        body = Text()
+        if f.field:
+            body.append(safe(f.field), style="bold")
+            body.append("  ")
+        body.append(safe(f.message))
+        if f.fix is not None:
+            body.append("  [fix]" if f.fix.safe else "  [unsafe fix]", style="green" if f.fix.safe else "dim green")
+        grid.add_row(str(f.line or ""), Text(f.code, style=SEVERITY_STYLE[f.severity]), body)
+    return items
+
+
+# --------------------------------------------------------------------------- the rule list
+
+def rules_json(rules) -> list[dict]:
+    return [{"code": r.code, "name": r.name, "severity": r.severity, "family": r.family, "summary": r.summary,
+             "fix": r.fixable or None, "needs": list(r.needs), "example": r.bad, "corrected": r.good} for r in rules]
+
+
+def rules_text(rules) -> list:
+    from rich.text import Text
+
+    items: list = []
+    fam = None
+    for r in rules:
+        if r.family != fam:
+            fam = r.family
+            items.append(Text(f"\n{fam}", style="bold"))
+        head = Text("  ")
+        head.append(r.code, style=SEVERITY_STYLE[r.severity])
+        head.append(f"  {r.name}")
+        if r.fixable:
+            head.append(f"  [fix: {r.fixable}]", style="green")
+        if r.needs:
+            head.append(f"  [needs: {', '.join(r.needs)}]", style="dim")
+        items += [head, Text(f"        {r.summary}")]
+        for label, example in (("bad:  ", r.bad), ("good: ", r.good)):
+            for i, line in enumerate((example or "").splitlines()):
+                items.append(Text(f"        {label if i == 0 else '      '}{line}", style="dim"))
+    return items

@@ -1,0 +1,163 @@
+"""A validate session: which files are read and how, the fix-then-write transaction, the
+findings and their summary. ``annobib validate`` is a thin Click layer over :func:`validate`;
+what it prints is :mod:`annobib.checks.emit`'s.
+
+Read policy: with ``--fix`` every file is read under its write lock and nothing is written
+unless every file could be read; without it, a file that cannot be read is reported (one line,
+exit 2) after the findings of the others — unless it is the only one, which ends the run at once.
+
+Fix transaction: the fixes of every file are applied in memory, then every edited file is
+checked to read back as written, and only then are they written (locked, atomic); a failed
+check writes nothing further. The findings are those of the fixed libraries.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annobib.checks.base import Context, Finding
+from annobib.errors import InputError
+
+
+class OptionError(ValueError):
+    """Options that do not go together, or a rule selection that matches nothing (exit 2)."""
+
+
+@dataclass
+class Outcome:
+    paths: list[Path]
+    libraries: list
+    findings: list[Finding]
+    summary: dict
+    unreadable: list[InputError] = field(default_factory=list)
+    fixing: bool = False
+    dry_run: bool = False
+    diffs: list[str] = field(default_factory=list)  # one unified diff per file the fixes changed
+    applied: list[dict] = field(default_factory=list)  # the fixes, as the JSON report shows them
+    rule_errors: list[str] = field(default_factory=list)  # rules that crashed (their findings are missing)
+    strict: bool = False
+
+    @property
+    def failed(self) -> bool:
+        return self.summary["errors"] > 0 or (self.strict and self.summary["warnings"] > 0)
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.unreadable else 1 if self.failed else 0
+
+
+def read_manuscripts(paths) -> dict:
+    """Keys cited in each manuscript (``\\cite{…}`` in .tex/.aux, ``[@key]`` in Markdown) ->
+    the places that cite them."""
+    from annobib.bounded import MAX_IMPORT_BYTES
+    from annobib.checks.coverage import cited_keys_from_text
+    from annobib.core.inputs import decode_utf8
+    from annobib.errors import read_input_bytes
+
+    cited: dict[str, list] = {}
+    for p in paths:
+        path = Path(p)
+        # devices and writerless FIFOs are refused before reading (a manuscript /dev/zero hung)
+        data = read_input_bytes(path, "a manuscript (--manuscript)", limit=MAX_IMPORT_BYTES)
+        text = decode_utf8(data, f"{p} (--manuscript)", hint=False, text_only=False)
+        suffix = path.suffix.lower()
+        kind = "latex" if suffix in (".tex", ".aux", ".ltx", ".latex", ".sty") else \
+            "pandoc" if suffix in (".md", ".markdown", ".qmd", ".rmd", ".txt", ".org", ".rst") else "auto"
+        for k, places in cited_keys_from_text(text, kind, str(p)).items():
+            cited.setdefault(k, []).extend(places)
+    return cited
+
+
+def read_libraries(paths: list[Path], *, lock: bool, all_or_nothing: bool) -> tuple[list, list[InputError]]:
+    """The libraries that could be read and the errors of those that could not (see the read
+    policy above). Raises the error itself when nothing could be read or ``all_or_nothing``."""
+    from annobib.bib import read_library
+
+    libraries, unreadable = [], []
+    for p in paths:
+        try:
+            if p.is_dir():
+                raise InputError(f"{p}: is a directory, not a .bib file")
+            libraries.append(read_library(p, lock=lock))
+        except InputError as exc:
+            if all_or_nothing or len(paths) == 1:
+                raise  # --fix writes nothing unless every file could be read
+            unreadable.append(exc)
+    if unreadable and not libraries:
+        raise _AllUnreadable(unreadable)
+    if not any(lib.entries or lib.problems for lib in libraries):
+        names = ", ".join(str(lib.path) for lib in libraries)
+        raise InputError(f"{names}: no entries to validate (an empty file, or only comments)")
+    return libraries, unreadable
+
+
+class _AllUnreadable(InputError):
+    """No file could be read: the last error is the message; ``errors`` holds them all."""
+
+    def __init__(self, errors: list[InputError]):
+        super().__init__(str(errors[-1]))
+        self.errors = errors
+
+
+def fix_and_write(libraries, rules, ctx: Context, *, unsafe: bool, dry_run: bool) -> tuple[list[str], list[dict]]:
+    """Apply the fixes to every library, check every edited one, then write them (or, with
+    ``dry_run``, only diff them). Returns the diffs and the applied fixes."""
+    from annobib.bib import write_library
+    from annobib.bib.writer import check_library
+    from annobib.checks import fixes
+
+    pending = []
+    for lib in libraries:
+        applied = fixes.apply_fixes(lib, rules, ctx, unsafe=unsafe)
+        if applied:
+            pending.append((lib, applied))
+    if not dry_run:
+        for lib, _ in pending:  # check every file first: a failure writes nothing further
+            check_library(lib)
+    # the diff is shown (text, github) or returned (json); it costs what changed, not the file
+    diffs = [write_library(lib, dry_run=dry_run, diff=True) for lib, _ in pending]
+    done = [{"file": str(lib.path), "key": a.key, "field": a.field, "code": a.code, "old": a.old, "new": a.new,
+             "description": a.description} for lib, applied in pending for a in applied]
+    return diffs, done
+
+
+def _names_a_link_rule(tokens) -> bool:
+    """--select W801 (or W8, links, link-unchecked) asks for link findings without --links."""
+    from annobib.checks.runner import parse_codes
+
+    return any(t.upper().startswith("W8") or t.lower() == "links" or t.lower().startswith("link-")
+               for t in parse_codes(tokens))
+
+
+def validate(paths: list[Path], *, select=(), ignore=(), strict: bool = False, fix: bool = False,
+             unsafe: bool = False, dry_run: bool = False, manuscripts=(),
+             today: _dt.date | None = None, links: bool = False, extra_findings=None) -> Outcome:
+    """Run the selected rules over ``paths`` (fixing first with ``fix``). OptionError for
+    options that do not go together; InputError when the files cannot be validated.
+    ``extra_findings(libraries)`` adds findings from outside the rule registry (``--online``: the
+    registry lookups of :mod:`annobib.verify`, which this layer must not import)."""
+    from annobib.checks.emit import summarize
+    from annobib.checks.runner import run_checks, select_rules
+
+    if (dry_run or unsafe) and not fix:
+        raise OptionError("--dry-run and --unsafe-fixes go with --fix")
+    try:
+        rules = select_rules(select, ignore)
+    except ValueError as exc:
+        raise OptionError(str(exc)) from None
+    cited = read_manuscripts(manuscripts) if manuscripts else None
+    libraries, unreadable = read_libraries(paths, lock=fix and not dry_run, all_or_nothing=fix)
+    ctx = Context(today=today or _dt.date.today(), cited_keys=cited)
+    if links or _names_a_link_rule(select):
+        ctx.state["links"] = True  # the link rules read each file's state themselves
+    diffs, applied = fix_and_write(libraries, rules, ctx, unsafe=unsafe, dry_run=dry_run) if fix else ([], [])
+    findings = run_checks(libraries, rules=rules, ctx=ctx)
+    if extra_findings is not None:
+        findings = findings + list(extra_findings(libraries))
+    n_entries = sum(len(lib.entries) for lib in libraries)
+    return Outcome(paths=list(paths), libraries=libraries, findings=findings,
+                   summary=summarize(findings, n_entries, libraries), unreadable=unreadable, fixing=fix,
+                   dry_run=dry_run, diffs=diffs, applied=applied, rule_errors=ctx.state.get("rule_errors", []),
+                   strict=strict)

@@ -1,0 +1,29 @@
+"""Where annobib keeps things: the config file and the cache (one answer for every module).
+
+* config file: ``$ANNOBIB_CONFIG``, else ``$XDG_CONFIG_HOME/annobib/config.toml``, else
+  ``~/.config/annobib/config.toml``;
+* cache: ``$ANNOBIB_CACHE_DIR``, else ``$XDG_CACHE_HOME/annobib``, else ``~/.cache/annobib``
+  (the lookup views, pypinyin's compact table, and link state for a folder that is not writable).
+
+An empty variable counts as unset. ``env`` defaults to the process environment.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def _place(env, explicit: str, xdg: str, fallback: str, *leaf: str) -> Path:
+    env = os.environ if env is None else env
+    if env.get(explicit):
+        return Path(env[explicit]).expanduser()
+    return Path(env.get(xdg) or str(Path.home() / fallback), "annobib", *leaf)
+
+
+def config_path(env=None) -> Path:
+    return _place(env, "ANNOBIB_CONFIG", "XDG_CONFIG_HOME", ".config", "config.toml")
+
+
+def cache_dir(env=None) -> Path:
+    return _place(env, "ANNOBIB_CACHE_DIR", "XDG_CACHE_HOME", ".cache")

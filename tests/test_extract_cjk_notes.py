@@ -1,0 +1,171 @@
+"""Chinese, Japanese and Korean note forms: authors, imprints, archives, classics, volumes.
+Each case was written for these tests (not taken from any evaluation set)."""
+
+import pytest
+from conftest import first_entry, run_notes
+
+from annobib.extract.citations import read_note
+
+
+def test_a_chinese_speech_without_url_is_not_made_a_printed_book():
+    c = read_note("王毅：《在中国外交政策研讨会上的讲话》，外交部，2023 年 5 月。").citations[0]
+    assert c.parsed.type != "book"
+    assert "publisher" not in c.parsed.fields
+
+
+@pytest.mark.parametrize("note,fields", [
+    ("内閣府『経済財政白書』日経印刷、2020 年。", {"author": "{内閣府}", "langid": "japanese"}),
+    ("内閣官房『国家防衛戦略』2022 年 12 月。", {"author": "{内閣官房}", "institution": "内閣官房"}),
+    ("Xi Jinping, The Governance of China, Beijing: Foreign Languages Press, 2014, p. 10.", {"author": "Xi, Jinping"}),
+])
+def test_japanese_organizations_and_pinyin_leaders(note, fields):
+    c = read_note(note).citations[0]
+    for k, v in fields.items():
+        assert c.parsed.fields.get(k) == v, c.parsed.fields
+
+
+def test_two_chinese_authors_qianyin():
+    x, by_key = run_notes(
+        "[1] 李明、王强：《中国的财政》，北京：人民出版社 2001 年版，第 5 页。\n"
+        "[2] 李明、王强前引书，第 33 页。\n"
+        "[3] 李明、王强：前引书，第 34 页。\n")
+    key = x.notes[0].keys[0]
+    assert x.notes[1].keys == [key] and x.notes[2].keys == [key]
+    assert len(x.entries) == 1
+    assert [c.locator for c in by_key[key].citations] == ["5", "33", "34"]
+
+
+def test_archive_number_in_chinese_numerals_after_a_space():
+    x, _ = run_notes("[1] 《经济部关于工厂内迁的呈文》（1938 年 5 月），中国第二历史档案馆藏，档号 四二八-3-217。\n")
+    assert x.entries[0].fields["number"] == "四二八-3-217"
+
+
+def test_old_gbt_book_with_translator_and_editor_segments():
+    x, _ = run_notes(
+        "[1] 史景迁. 追寻现代中国[M]. 温洽溢, 等译. 上海: 上海远东出版社, 2005: 88.\n"
+        "[2] 某某. 书名[M]. 王五主编. 上海: 上海人民出版社, 1999: 7.\n")
+    a, b = x.entries
+    assert a.type == "book"
+    assert a.fields["translator"] == "温洽溢 and others"
+    assert (a.fields["location"], a.fields["publisher"], a.fields["date"]) == ("上海", "上海远东出版社", "2005")
+    assert a.citations[0].locator == "88"
+    assert b.fields["editor"] == "王五" and b.fields["publisher"] == "上海人民出版社"
+    assert b.citations[0].locator == "7"
+
+
+def test_several_chinese_publishers_joined_by_dunhao():
+    x, _ = run_notes("[1] 张伟：《市场与国家》，上海：格致出版社、三联书店、上海人民出版社 2016 年版，第 12 页。\n")
+    e = x.entries[0]
+    assert e.fields["publisher"] == "格致出版社、三联书店、上海人民出版社"
+    assert e.fields["location"] == "上海" and e.fields["date"] == "2016"
+    assert e.citations[0].locator == "12"
+
+
+def test_chinese_conference_paper_without_huiyi():
+    x, _ = run_notes(
+        "[1] 刘洋：《地方债务的形成》，“中国财政学会 2018 年年会”论文，成都，2018 年 11 月。\n"
+        "[2] 陈红：《产业政策再评价》，提交第五届发展经济学论坛的论文，北京，2020 年 10 月。\n")
+    a, b = x.entries
+    assert a.type == b.type == "inproceedings"
+    assert a.fields["eventtitle"].replace(" ", "") == "中国财政学会2018年年会"
+    assert (a.fields["venue"], a.fields["date"]) == ("成都", "2018-11")
+    assert b.fields["eventtitle"] == "第五届发展经济学论坛"
+    assert (b.fields["venue"], b.fields["date"]) == ("北京", "2020-10")
+
+
+def test_romanized_japanese_and_korean_titles_with_bracketed_translations():
+    x, by_key = run_notes(
+        "1. Itō Masanao, Nihon no taigai kōshō [Japan's foreign negotiations] (Kyoto: Mineruva Shobō, 1988), 41.\n\n"
+        "2. Pak Sŏp, “Singminji kyŏngje” [The colonial economy], Kyŏngje sahak 21, no. 2 (1996): 33–58.\n")
+    ja, ko = (by_key[n.keys[0]] for n in x.notes)
+    assert ja.fields["title"] == "Nihon no taigai kōshō" and ja.fields["title_translation"] == "Japan's foreign negotiations"
+    assert ja.fields["langid"] == "japanese" and ja.fields["author"] == "Itō, Masanao"
+    assert ko.fields["title"] == "Singminji kyŏngje" and ko.fields["journaltitle"] == "Kyŏngje sahak"
+    assert ko.fields["langid"] == "korean" and ko.fields["title_translation"] == "The colonial economy"
+
+
+def test_korean_book_with_editor_role_and_plain_publisher():
+    x, by_key = run_notes("1. 박기주 편, 『조선의 시장과 상인』, 일조각, 2010, 45쪽.\n")
+    e = by_key[x.notes[0].keys[0]]
+    assert e.type == "book" and e.fields["editor"] == "박기주" and "author" not in e.fields
+    assert (e.fields["publisher"], e.fields["date"], e.fields["langid"]) == ("일조각", "2010", "korean")
+    assert e.citations[0].locator == "45"
+
+
+def test_chinese_classic_cited_by_juan_and_section():
+    x, by_key = run_notes(
+        "［1］（宋）司马光：《资治通鉴》卷二百一十四《唐纪三十》，北京：中华书局 1956 年版，第 6811 页。\n\n"
+        "［2］（明）宋应星：《天工开物》卷上《乃粒》。\n")
+    a, b = (by_key[n.keys[0]] for n in x.notes)
+    assert (a.type, a.fields["author"], a.fields["title"], a.fields["volume"], a.fields["chapter"]) == \
+        ("book", "司马光", "资治通鉴", "214", "唐纪三十")
+    assert a.fields["publisher"] == "中华书局" and "series" not in a.fields
+    assert b.type == "book" and b.fields["author"] == "宋应星" and b.fields["title"] == "天工开物"
+
+
+def test_archive_with_library_first_and_a_bracketed_fonds_number():
+    x, by_key = run_notes(
+        "［1］天津市档案馆藏：《天津商会关于米价的呈文》（1931 年 5 月），档号 J128-3-2207。\n\n"
+        "［2］《财政部关税署致海关总署函》（1934 年 2 月 8 日），中国第二历史档案馆藏，档号 2（2）-1107。\n")
+    a, b = (by_key[n.keys[0]] for n in x.notes)
+    assert a.fields.get("entrysubtype") == "archive" and "author" not in a.fields
+    assert (a.fields["library"], a.fields["number"], a.fields["date"]) == ("天津市档案馆", "J128-3-2207", "1931-05")
+    assert b.fields["number"] == "2（2）-1107" and b.fields["library"] == "中国第二历史档案馆"
+
+
+def test_upper_and_middle_volumes_in_brackets_after_the_title():
+    x, by_key = run_notes(
+        "［1］［英］约翰·克拉潘：《现代英国经济史》（上卷），姚曾廙译，北京：商务印书馆 1964 年版，第 9 页。\n\n"
+        "［2］严中平：《中国近代经济史（1840—1894）》（下册），北京：人民出版社 2001 年版。\n")
+    a, b = (by_key[n.keys[0]] for n in x.notes)
+    assert a.fields["volume"] == "上" and a.fields["translator"] == "姚曾廙"
+    assert b.fields["volume"] == "下" and b.fields["title"] == "中国近代经济史（1840—1894）"
+
+
+def test_korean_author_and_translator_groups():
+    x, by_key = run_notes("1. 로이드 이스트먼 지음, 이승휘 옮김, 『중국 사회의 지속과 변화』, 돌베개, 1999, 52쪽.\n")
+    e = by_key[x.notes[0].keys[0]]
+    assert (e.fields["author"], e.fields["translator"], e.fields["publisher"]) == ("로이드 이스트먼", "이승휘", "돌베개")
+
+
+def test_japanese_imprint_in_parentheses_and_translator_before_it():
+    e = first_entry("高橋実『港町の近代』（岩波書店、1998年）、12頁。")
+    assert (e.fields["publisher"], e.fields["date"]) == ("岩波書店", "1998")
+    e = first_entry("ポール・ケネディ『海の覇権』鈴木主税訳（草思社、1993年）、40頁。")
+    assert e.fields["translator"] == "鈴木主税" and e.fields["publisher"] == "草思社"
+
+
+def test_korean_place_publisher_in_parentheses():
+    e = first_entry("박지훈, 『바다의 정치』 (부산: 해양출판사, 2015), 77쪽.")
+    assert e.type == "book"
+    assert (e.fields["location"], e.fields["publisher"], e.fields["date"]) == ("부산", "해양출판사", "2015")
+
+
+def test_japanese_and_korean_access_dates():
+    e = first_entry("国土交通省「港湾統計」、2020年5月1日、https://example.jp/stat.html（2021年7月3日閲覧）。")
+    assert e.fields["urldate"] == "2021-07-03"
+    e = first_entry("해양수산부, 「항만 통계」, 2020년 5월 1일, https://example.kr/stat (검색일: 2021년 7월 4일).")
+    assert e.fields["urldate"] == "2021-07-04"
+
+
+def test_korean_issue_after_volume_and_lettered_newspaper_page():
+    e = first_entry("최민수, 「항만과 도시」, 『해양연구』 제12권 3호 (2019), pp. 1-20.")
+    assert (e.fields["volume"], e.fields["number"]) == ("12", "3")
+    e = first_entry("「부산항 물동량 증가」, 『부산일보』, 2022년 1월 5일, B3면.")
+    assert e.fields["pages"] == "B3"
+
+
+def test_korean_ministry_is_an_organization_and_a_strategy_is_a_report():
+    e = first_entry("해양수산부, 「해양 안보 전략」, 2021년 3월 4일, https://example.kr/strategy.")
+    assert e.fields["author"] == "{해양수산부}" and e.type == "report"
+    e = first_entry("김정부, 「해양의 미래」, 『해양연구』 제3권 1호 (2020), pp. 1-9.")
+    assert e.fields["author"] == "김정부"
+
+
+def test_korean_volume_as_jip_or_without_je_and_japanese_translator_before_a_kana_press():
+    e = first_entry("최은정, 「해양 협력」, 『해양정치논총』 제41집 3호 (2018), 10-30쪽.")
+    assert (e.fields["volume"], e.fields["number"]) == ("41", "3")
+    e = first_entry("최은정, 「해양 협력」, 『해양연구』 17권 4호 (2018), pp. 10-30.")
+    assert (e.fields["volume"], e.fields["number"]) == ("17", "4")
+    e = first_entry("ジョン・スミス『海の帝国』山田太郎訳（みすず、2010年）、5頁。")
+    assert e.fields["translator"] == "山田太郎" and e.fields["publisher"] == "みすず"
