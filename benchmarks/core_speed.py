@@ -6,7 +6,7 @@ Measures, in one run so the figures compare:
   * the floor ``python -c "import click, rich"``;
   * ``annobib list`` on ``refs/article.bib`` (or a generated 100-entry file when it is absent),
     cache warm, output piped;
-  * for each size N (files from benchmarks/core_generate.py):
+  * for each size N (files from tests/generate.py):
       - bibtexparser 2's own parse (``bibtexparser.parse_file``, default middlewares);
       - ``annobib search`` on a file never seen (a copy under a new name): the first read;
       - ``annobib search`` again, nothing changed (cache hit);
@@ -28,8 +28,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-sys.path.insert(0, str(HERE))
-from core_generate import generate  # noqa: E402
+sys.path.insert(0, str(REPO / "tests"))  # the generator: tests/generate.py
+from generate import generate  # noqa: E402
 
 PY = sys.executable
 

@@ -2,7 +2,7 @@
 
     python benchmarks/validate_speed.py [--sizes 1000,10000,50000] [--repeat 3]
 
-The bibliographies come from ``benchmarks/core_generate.py`` (realistic, messy, five languages).
+The bibliographies come from ``tests/generate.py`` (realistic, messy, five languages).
 For each size it reports, as medians of ``--repeat`` runs:
 
 * read: ``read_library`` without the parse cache (cold) and with it (warm, the everyday case);
@@ -30,9 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "cli"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "tests"))  # the generator: tests/generate.py
 
-from core_generate import generate  # noqa: E402
+from generate import generate  # noqa: E402
 
 from annobib.bib import read_library  # noqa: E402
 from annobib.cache import load_view  # noqa: E402
