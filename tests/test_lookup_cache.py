@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from annobib import cache
+from annobib.lookup import view as cache
+from annobib.lookup.view import PARSE_CACHE
 from annobib.bib import library as bib_library
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,7 +34,7 @@ def env(tmp_path, monkeypatch):
 
 
 def keys(path: Path, query: str) -> list[str]:
-    from annobib.query import parse, run
+    from annobib.lookup.query import parse, run
 
     view = cache.load_view(path)
     return [view.keys()[i] for i, _ in run(parse(query), view.haystacks)]
@@ -86,7 +87,7 @@ def test_only_changed_chunks_are_parsed_again(env, monkeypatch):
     assert parsed == [1]
     # read_library reuses the same per-chunk parses
     parsed.clear()
-    lib = bib_library.read_library(env)
+    lib = bib_library.read_library(env, store=PARSE_CACHE)
     assert parsed == [] and lib.get("third").fields["title"] == "Third entry, edited"
 
 

@@ -21,6 +21,7 @@ within the chunk. ``raw_value`` is the value exactly as written (``{…}``, ``"�
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # bibtexparser reads `@comment…` types (`@commentary`) as comments: hide the prefix from it.
@@ -39,7 +40,7 @@ def chunk_bounds(data: bytes) -> list[int]:
 
 def _quiet_bibtexparser() -> None:
     # bibtexparser logs every failed block to stderr; annobib reports problems itself.
-    import logging
+    import logging  # only once bibtexparser is loaded (it loads logging anyway)
 
     for name in ("bibtexparser", "bibtexparser.splitter", "bibtexparser.middlewares"):
         logging.getLogger(name).setLevel(logging.CRITICAL + 1)
@@ -49,6 +50,7 @@ def parse_chunks(chunks: list[str]) -> list[list[tuple]]:
     """Parse chunk texts (all in one bibtexparser call) into one record per chunk."""
     if not chunks:
         return []
+    # heavy (60-85 ms): only when some chunk is not in the cache
     from bibtexparser import model as bm
     from bibtexparser.splitter import Splitter
 
@@ -73,8 +75,6 @@ def parse_chunks(chunks: list[str]) -> list[list[tuple]]:
         joined = _COMMENTISH.sub(lambda m: m.group(1) + "X" + m.group(2)[1:], joined)
     blocks = Splitter(joined).split().blocks
     records: list[list[tuple]] = [[] for _ in chunks]
-    import bisect
-
     cursor_chunk = 0
     chunk_lines: dict[int, list[int]] = {}  # chunk index -> offsets of its lines
     for b in blocks:

@@ -279,13 +279,14 @@ def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fi
     cited = _read_manuscripts(manuscripts) if manuscripts else None
     paths = [Path(p) for p in files] if files else bibliography_paths(ctx)
     from annobib.bib import read_library, write_library
+    from annobib.lookup.view import PARSE_CACHE
 
     libraries, unreadable = [], []
     for p in paths:
         try:
             if p.is_dir():
                 raise InputError(f"{p}: is a directory, not a .bib file")
-            libraries.append(read_library(p, lock=do_fix and not dry_run))
+            libraries.append(read_library(p, store=PARSE_CACHE, lock=do_fix and not dry_run))
         except InputError as exc:
             if do_fix or len(paths) == 1:
                 raise  # --fix writes nothing unless every file could be read

@@ -228,12 +228,13 @@ def output_target(target: Path) -> Path:
     return real
 
 
-def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, create: bool = False) -> None:
+def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, create: bool = False, durable: bool = True) -> None:
     """Temporary file in the same folder, fsync, rename: readers see the old or the new file.
     The target must be a regular file or new (see :func:`output_target`); temporary files a
     killed writer left beside it are removed first. Locking is the caller's (:func:`locked`).
     With ``create`` the file must not exist: one that appeared meanwhile is left alone
-    (ConflictError), as a hard link, unlike a rename, never replaces a file."""
+    (ConflictError), as a hard link, unlike a rename, never replaces a file. ``durable=False``
+    skips the fsyncs, for files whose loss in a crash costs only time (caches)."""
     import tempfile
 
     shown = path
@@ -253,8 +254,9 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, create: bool = F
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         if path.exists():
             os.chmod(tmp, os.stat(path).st_mode & 0o7777)
         else:
@@ -266,11 +268,12 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, create: bool = F
             _link_new(tmp, path, shown)
         else:
             os.replace(tmp, path)
-        dfd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
+        if durable:
+            dfd = os.open(directory, os.O_RDONLY)
+            try:
+                os.fsync(dfd)
+            finally:
+                os.close(dfd)
     except BaseException as exc:
         try:
             os.unlink(tmp)

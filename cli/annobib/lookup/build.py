@@ -1,30 +1,36 @@
-"""Building the cache's view of a .bib file: parse changed chunks, derive haystacks and rows.
+"""Building the cached view of a .bib file: parse changed chunks, derive their haystacks.
 
 Everything here runs only when a file changed (or was never seen); the fast path in
-:mod:`annobib.cache` does not import this module.
+:mod:`annobib.lookup.view` does not import this module.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import marshal
 import os
 import re
+from array import array
 from pathlib import Path
 
-from annobib.cache import (
+from annobib import names as nm
+from annobib import perf
+from annobib import text as tx
+from annobib.bib.library import chunk_digest, collect_strings, decode_bib_bytes, parse_records, split_chunks
+from annobib.bib.values import MacroTooLarge, resolve_value
+from annobib.lookup.schema import (
     AUTHOR_FIELDS,
     CONTAINER_FIELDS,
+    CONTROL,
     END,
     MARKERS,
     NOTE_FIELDS,
     TAG_FIELDS,
     TITLE_FIELDS,
-    _CONTROL,
-    _code_signature,
-    _write_view,
     domain_of,
 )
+from annobib.lookup.store import code_signature, old_view, write_view
 
 _MARKER_SPLIT = re.compile("[" + "".join(MARKERS) + "]")
 
@@ -52,8 +58,6 @@ def _quick_value(raw: str, strings: dict) -> str:
             return raw[1:-1]
     elif c.isdigit() and raw.isdigit():
         return raw
-    from annobib.bib.values import resolve_value
-
     return resolve_value(raw, strings)[0]
 
 
@@ -65,9 +69,6 @@ def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
     with Han characters, their toneless pinyin (second readings of polyphonic characters too,
     and surname readings). LaTeX decoding, folding and pinyin run once over all entries
     joined (whole-string passes), not entry by entry."""
-    from annobib import names as nm
-    from annobib import text as tx
-
     if not items:
         return []
     M = MARKERS
@@ -90,7 +91,7 @@ def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
         dec_parts.append(_DSEP.join([" ".join(x) for x in slots[:6]]))
         metas.append(slots)
     decoded = tx.latex_to_text(_ESEP.join(dec_parts))
-    if _CONTROL.search(decoded.replace(_ESEP, "").replace(_DSEP, "")):
+    if CONTROL.search(decoded.replace(_ESEP, "").replace(_DSEP, "")):
         decoded = re.sub(r"[\x00-\x17\x1a-\x1f\x7f]", " ", decoded)
     decoded_parts = decoded.split(_ESEP)
     plains = []
@@ -110,8 +111,8 @@ def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
         url = next((v for v in slots[8] if "://" in v), None)
         domain = domain_of(url)
         raw_rest = " ".join(slots[8])
-        if raw_rest and _CONTROL.search(raw_rest):
-            raw_rest = _CONTROL.sub(" ", raw_rest)
+        if raw_rest and CONTROL.search(raw_rest):
+            raw_rest = CONTROL.sub(" ", raw_rest)
         plains.append("".join((
             M[0], it[4], M[1], it[3].lower(), M[2], a_, M[3], t_, M[4], c_, M[5], " ".join(slots[6]),
             M[6], langs, M[7], domain, M[8], g_, M[9], n_, M[10], r_, " ", raw_rest,
@@ -175,8 +176,6 @@ def _chunk_work(chunks: list[bytes], digests: list[bytes], recs_in: list, string
 
     flags: 1 defines @string macros, 2 an entry uses macros, 4 has a problem.
     pieces: one (haystack, record bytes, line in chunk, char start, char end, key) per entry."""
-    from annobib.bib.library import parse_records
-
     missing = [k for k, r in enumerate(recs_in) if r is None]
     if missing:
         parsed, _ = parse_records([chunks[k] for k in missing], [digests[k] for k in missing], None)
@@ -219,8 +218,6 @@ def _chunk_work(chunks: list[bytes], digests: list[bytes], recs_in: list, string
 
 def _chunk_work_parallel(chunks, digests, recs_in, strings) -> list[tuple]:
     """:func:`_chunk_work` with the second half done in a forked process (2+ cores)."""
-    from annobib import perf
-
     n = len(chunks)
     if n < PARALLEL_MIN or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork") or perf.DETACHED:
         return _chunk_work(chunks, digests, recs_in, strings)
@@ -256,19 +253,11 @@ def rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: boo
     """The view of ``data``: chunks whose bytes the previous view of this file already has
     are copied from it (haystacks, records, keys, shifted lines and offsets); the others are
     parsed (one bibtexparser call) and indexed, in two processes when there are many."""
-    from annobib.perf import paused_gc
-
-    with paused_gc():
+    with perf.paused_gc():
         return _rebuild(path, data, digest, st, base, use_cache, records or {})
 
 
 def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bool, records: dict) -> tuple[dict, dict]:
-    import bisect
-    from array import array
-
-    from annobib.bib.library import chunk_digest, collect_strings, decode_bib_bytes, parse_records, split_chunks
-    from annobib.cache import old_view
-
     chunks, lines = split_chunks(data)
     digests = [chunk_digest(c) for c in chunks]
     byte_starts = []
@@ -332,8 +321,6 @@ def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bo
                 recs_in.append(marshal.loads(old_chunks[o][3]))
             else:  # parsed by the caller, else parse now (also when only macros changed)
                 recs_in.append(records.get(digests[i]))
-        from annobib.bib.values import MacroTooLarge
-
         try:
             results = _chunk_work_parallel(
                 [chunks[i] for i in work], [digests[i] for i in work], recs_in, strings
@@ -436,7 +423,7 @@ def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bo
                 seen[k] = line_out[n]
     problems.sort()
     header = {
-        "code": _code_signature(),
+        "code": code_signature(),
         "size": len(data),
         "mtime_ns": st.st_mtime_ns,
         "digest": digest,
@@ -454,14 +441,12 @@ def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bo
     if use_cache:
         def save() -> None:
             try:
-                _write_view(base.with_suffix(".view"), header, sections)
+                write_view(base.with_suffix(".view"), header, sections)
             except OSError:
                 pass  # a cache that cannot be written only costs speed
 
         if len(keys_out) >= BACKGROUND_MIN:
-            from annobib.perf import soon
-
-            soon(save)  # tens of MB: written after the answer, by a detached process
+            perf.soon(save)  # tens of MB: written after the answer, by a detached process
         else:
             save()
     return header, sections
