@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from annobib.bib import library as bib_library
 from annobib.lookup import view as cache
 from annobib.lookup.view import PARSE_CACHE
-from annobib.bib import library as bib_library
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -114,6 +114,44 @@ def test_rows_are_cached_per_version(env):
     assert len(sums) == 1
     env.write_text(BIB.replace("Morrow, James D.", "Walt, Stephen M."), encoding="utf-8")
     assert cache.load_view(env).summaries[1][2] == "Walt"
+
+
+def _counting_rows(monkeypatch) -> list[list[str]]:
+    """Record the keys of the entries whose rows are computed (not reused)."""
+    computed: list[list[str]] = []
+    real = cache.batch_summaries
+
+    def counting(entries, sort_keys=True):
+        computed.append([e.key for e in entries])
+        return real(entries, sort_keys)
+
+    monkeypatch.setattr(cache, "batch_summaries", counting)
+    return computed
+
+
+def test_after_an_edit_only_the_changed_entrys_row_is_computed(env, monkeypatch):
+    computed = _counting_rows(monkeypatch)
+    assert [r[0] for r in cache.load_view(env).summaries] == ["liu2025", "morrow1991", "third"]
+    assert computed == [["liu2025", "morrow1991", "third"]]
+    computed.clear()
+    edited = "% a new first line shifts every entry\n" + BIB.replace("Morrow, James D.", "Walt, Stephen M.")
+    env.write_text(edited, encoding="utf-8")
+    rows = cache.load_view(env).summaries
+    assert computed == [["morrow1991"]]
+    assert rows[1][2] == "Walt" and rows[1][9] == "walt stephen m."
+    computed.clear()
+    monkeypatch.setenv("ANNOBIB_NO_CACHE", "1")
+    fresh = cache.load_view(env, use_cache=False).summaries  # the same rows computed from scratch
+    assert computed == [["liu2025", "morrow1991", "third"]] and fresh == rows
+
+
+def test_rows_of_entries_using_a_changed_macro_are_computed_again(env, monkeypatch):
+    cache.load_view(env).summaries  # noqa: B018 - computes and saves the rows
+    computed = _counting_rows(monkeypatch)
+    env.write_text(BIB.replace("Journal of Peace Studies", "Pacific Affairs"), encoding="utf-8")
+    rows = cache.load_view(env).summaries
+    assert computed == [["liu2025"]]  # the entry that says journal = jps; the others are reused
+    assert rows[0][5] == "Pacific Affairs"
 
 
 def test_problems_keep_their_lines_across_incremental_rebuilds(env):

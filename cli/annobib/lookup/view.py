@@ -122,29 +122,67 @@ class _Part:
         return entry_from_record(item, self.strings, line, str(self.path))[0]
 
     def summaries(self) -> list[tuple]:
-        """From the ``.sum`` file when it belongs to this version of the file, else computed
-        (and saved for next time)."""
+        """Every entry's table row. From the ``.sum`` file: whole when it belongs to this
+        version of the file, else per chunk — rows of chunks whose bytes (and, for entries
+        that use @string macros, the macros) are unchanged are reused, and only the others'
+        rows are computed. Saved for next time."""
         digest = self.header["digest"]
-        spath = self.base.with_suffix(".sum") if self.base is not None else None
-        if spath is not None and self.use_cache:
+        spath = self.base.with_suffix(".sum") if self.base is not None and self.use_cache else None
+        old = _read_sums(spath) if spath is not None else None
+        if old is not None and old["digest"] == digest:
+            return old["rows"]
+        chunks = [(c[0], c[1], c[2]) for c in self.load("chunk")]
+        rows: list = []
+        missing: list[int] = []
+        reuse = _reusable_rows(old, self.header.get("strings_digest")) if old is not None else {}
+        for d, n, _flags in chunks:
+            got = reuse.get(d)
+            if got is not None and len(got) == n:
+                rows += got
+            else:
+                missing.extend(range(len(rows), len(rows) + n))
+                rows += [None] * n
+        if missing:
+            packed = Packed([self.load("rec")])
+            lines = self.load("line")
+            fresh = batch_summaries([self.entry(packed[i], lines[i]) for i in missing])
+            for i, row in zip(missing, fresh):
+                rows[i] = row
+        if spath is not None:
             try:
-                with open(spath, "rb") as fh:
-                    got = marshal.load(fh)
-                if got.get("digest") == digest and got.get("code") == code_signature():
-                    return got["rows"]
-            except (OSError, EOFError, ValueError, TypeError, AttributeError):
-                pass
-        recs = self.load("rec")
-        lines = self.load("line")
-        packed = Packed([recs])
-        entries = [self.entry(packed[i], lines[i]) for i in range(self.count)]
-        rows = batch_summaries(entries)
-        if spath is not None and self.use_cache:
-            try:
-                write_bytes(spath, marshal.dumps({"digest": digest, "code": code_signature(), "rows": rows}))
+                write_bytes(spath, marshal.dumps({
+                    "digest": digest, "code": code_signature(), "rows": rows, "chunks": chunks,
+                    "strings_digest": self.header.get("strings_digest"),
+                }))
             except OSError:
                 pass
         return rows
+
+
+def _read_sums(spath: Path) -> dict | None:
+    """The ``.sum`` file made by this code (for whatever version of the file), or None."""
+    try:
+        with open(spath, "rb") as fh:
+            got = marshal.load(fh)
+        if isinstance(got, dict) and got.get("code") == code_signature() and isinstance(got.get("rows"), list):
+            return got
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    return None
+
+
+def _reusable_rows(old: dict, strings_digest) -> dict:
+    """chunk digest -> its entries' rows, from the rows of an earlier version of the file.
+    A chunk whose entries use @string macros (flag 2) counts only when the macros are the same."""
+    out: dict = {}
+    rows = old["rows"]
+    same_strings = old.get("strings_digest") == strings_digest
+    pos = 0
+    for d, n, flags in old.get("chunks") or ():
+        if same_strings or not flags & 2:
+            out.setdefault(d, rows[pos:pos + n])
+        pos += n
+    return out if pos == len(rows) else {}
 
 
 class View:
