@@ -28,12 +28,12 @@ import re
 _COMMENTISH = re.compile(r"^([ \t]*@)(comment)(?=\w)", re.M | re.I)
 
 
-_CHUNK_AFTER_NL = re.compile(rb"\n[ \t]*@[\w]*[ \t]*[{(]")  # a literal first byte scans fast
+CHUNK_AFTER_NL = re.compile(rb"\n[ \t]*@[\w]*[ \t]*[{(]")  # a literal first byte scans fast
 
 
 def chunk_bounds(data: bytes) -> list[int]:
     """Start offsets of the chunks of ``data`` (the first is always 0: text before any block)."""
-    starts = [m.start() + 1 for m in _CHUNK_AFTER_NL.finditer(data)]
+    starts = [m.start() + 1 for m in CHUNK_AFTER_NL.finditer(data)]
     starts.insert(0, 0)  # a block on the first line starts chunk 0 itself
     return starts
 

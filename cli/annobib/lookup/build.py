@@ -17,8 +17,9 @@ from pathlib import Path
 from annobib import names as nm
 from annobib import perf
 from annobib import text as tx
-from annobib.bib.library import chunk_digest, collect_strings, decode_bib_bytes, parse_records, split_chunks
+from annobib.bib.library import collect_strings, decode_bib_bytes, parse_records
 from annobib.bib.values import MacroTooLarge, resolve_value
+from annobib.lookup.align import aligned_table, full_table, segment_hashes
 from annobib.lookup.schema import (
     AUTHOR_FIELDS,
     CONTAINER_FIELDS,
@@ -258,26 +259,22 @@ def rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: boo
 
 
 def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bool, records: dict) -> tuple[dict, dict]:
-    chunks, lines = split_chunks(data)
-    digests = [chunk_digest(c) for c in chunks]
-    byte_starts = []
-    pos = 0
-    for c in chunks:
-        byte_starts.append(pos)
-        pos += len(c)
-
     # the previous view: chunk digest -> its index there
     old = old_view(path) if use_cache else None
     old_chunks: list = []
     old_index: dict[bytes, int] = {}
+    table = None
     if old is not None:
         try:
             old_header, old_load = old
             old_chunks = old_load("chunk")
             for n, ch in enumerate(old_chunks):
                 old_index.setdefault(ch[0], n)
+            table = aligned_table(data, old_header, [ch[0] for ch in old_chunks], old_load("cline"), old_load("cbyte"))
         except (OSError, EOFError, ValueError, TypeError, KeyError):
-            old, old_chunks, old_index = None, [], {}
+            old, old_chunks, old_index, table = None, [], {}, None
+    chunks, lines, digests, byte_starts = table if table is not None else full_table(data)
+
     # the bytes must be UTF-8 (one clear error otherwise); chunks the old view has were valid
     if old is None or b"\x00" in data:
         decode_bib_bytes(data, str(path))
@@ -431,6 +428,7 @@ def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bo
         "problems": problems,
         "strings": dict(strings),
         "strings_digest": strings_digest,
+        "segs": segment_hashes(data, byte_starts),
     }
     sections = {
         "key": keys_out, "line": line_out, "span": span_out,
