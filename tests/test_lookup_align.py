@@ -15,7 +15,7 @@ BASE = generate(1200, seed=11).encode("utf-8")
 
 
 def _old_view_of(data: bytes) -> tuple[dict, list, list, list]:
-    _chunks, lines, digests, starts = align.full_table(data)
+    _chunks, lines, digests, starts, _runs = align.full_table(data)
     header = {"size": len(data), "segs": align.segment_hashes(data, starts)}
     return header, digests, lines, starts
 
@@ -29,7 +29,10 @@ def _same_as_full(new: bytes, old=OLD) -> bool:
     full = align.full_table(new)
     if got is None:
         return False
-    return (got[1], got[2], got[3]) == (full[1], full[2], full[3]) and list(got[0].starts) == list(full[0].starts)
+    if (got[1], got[2], got[3]) != (full[1], full[2], full[3]) or list(got[0].starts) != list(full[0].starts):
+        return False
+    # the runs said to be unchanged are the old chunks, byte for byte
+    return all(got[2][i0 + t] == digests[o0 + t] for i0, o0, n in got[4] for t in range(n))
 
 
 def test_the_full_table_is_the_librarys_cut():
@@ -94,3 +97,47 @@ def test_a_one_entry_edit_hashes_one_segment_plus_its_chunks(monkeypatch):
 def test_without_segment_hashes_the_caller_cuts_everything():
     header, digests, lines, starts = OLD
     assert align.aligned_table(BASE + b"x", {"size": len(BASE)}, digests, lines, starts) is None
+
+
+SECTIONS = ("key", "line", "span", "hay", "rec", "chunk", "cline", "cbyte")
+
+
+def _sections(view) -> dict:
+    part = view._parts[0]
+    out = {name: part.load(name) for name in SECTIONS}
+    out["problems"] = part.header["problems"]
+    out["strings"] = part.header["strings"]
+    out["segs"] = part.header["segs"]
+    return out
+
+
+@pytest.mark.parametrize("edit", [
+    "title", "insert entry", "delete entry", "macro", "break block", "duplicate key", "prepend", "append",
+])
+def test_an_incremental_rebuild_equals_a_fresh_one(tmp_path, monkeypatch, edit):
+    """Every section of the view rebuilt from the previous one (segments, runs, shifted lines
+    and offsets) is the one a rebuild from nothing gives."""
+    from annobib.lookup import view as lookup_view
+
+    monkeypatch.setenv("ANNOBIB_CACHE_DIR", str(tmp_path / "cache"))
+    text = generate(900, seed=5)
+    path = tmp_path / "lib.bib"
+    path.write_text(text, encoding="utf-8")
+    lookup_view.load_view(path)  # the previous view, saved
+    mid = text.find("\n@", len(text) // 2) + 1
+    after = text.find("\n@", mid) + 1
+    new = {
+        "title": text.replace("title = {", "title = {Edited ", 1)[:0] + text[:mid] + text[mid:].replace("title = {", "title = {Edited ", 1),
+        "insert entry": text[:mid] + "@misc{inserted, title = {Inserted}, year = 2020}\n\n" + text[mid:],
+        "delete entry": text[:mid] + text[after:],
+        "macro": text.replace('"International Security"', '"Security Studies"'),
+        "break block": text[:mid] + "x" + text[mid:],
+        "duplicate key": text[:mid] + text[mid:after] + text[mid:],
+        "prepend": "% a first line\n" + text,
+        "append": text + "@book{last, title = {Last}}\n",
+    }[edit]
+    path.write_text(new, encoding="utf-8")
+    incremental = _sections(lookup_view.load_view(path))
+    fresh = _sections(lookup_view.load_view(path, use_cache=False))
+    for name in fresh:
+        assert incremental[name] == fresh[name], name

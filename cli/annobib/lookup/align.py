@@ -33,19 +33,21 @@ class Chunks:
         return self.data[self.starts[i] : end]
 
 
-def full_table(data: bytes) -> tuple[Chunks, list[int], list[bytes], list[int]]:
-    """(chunks, 0-based line of each, SHA-1 of each, byte offset of each): the whole file."""
+def full_table(data: bytes) -> tuple[Chunks, list[int], list[bytes], list[int], list[tuple[int, int, int]]]:
+    """(chunks, 0-based line of each, SHA-1 of each, byte offset of each, []): the whole file.
+    The last item, runs of chunks known to be old ones, is empty: every chunk is looked up."""
     starts = chunk_bounds(data)
     chunks = Chunks(data, starts)
     digests = [hashlib.sha1(c).digest() for c in _slices(data, starts)]
     lines = _lines_from(data, starts, 0, 0)
-    return chunks, lines, digests, starts
+    return chunks, lines, digests, starts, []
 
 
 def aligned_table(data: bytes, header: dict, digests_old: list[bytes], lines_old: list[int],
-                  starts_old: list[int]) -> tuple[Chunks, list[int], list[bytes], list[int]] | None:
+                  starts_old: list[int]) -> tuple | None:
     """The same table, taking the chunks of unchanged stretches from the old view (its header,
-    and per chunk: digest, line, byte offset). None when the old view has no segment hashes."""
+    and per chunk: digest, line, byte offset); the last item lists those stretches as runs
+    (first new chunk, first old chunk, count). None when the old view has no segment hashes."""
     segs = header.get("segs")
     old_size = header.get("size")
     n_old = len(starts_old)
@@ -96,7 +98,8 @@ def aligned_table(data: bytes, header: dict, digests_old: list[bytes], lines_old
     digests = digests_old[:c_p] + [hashlib.sha1(view[a:b]).digest() for a, b in zip(middle, ends)] + digests_old[c_q:]
     if not starts or starts[0] != 0:
         return None  # never happens; the full table is always right
-    return Chunks(data, starts), lines, digests, starts
+    runs = [r for r in ((0, 0, c_p), (c_p + len(middle), c_q, n_old - c_q)) if r[2] > 0]
+    return Chunks(data, starts), lines, digests, starts, runs
 
 
 def segment_hashes(data: bytes, starts: list[int]) -> list[tuple[int, int, int, bytes]]:

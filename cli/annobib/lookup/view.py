@@ -31,12 +31,14 @@ from annobib import perf
 from annobib.bib.values import entry_from_record
 from annobib.errors import InputError, read_input_bytes
 from annobib.lookup.store import (
+    ChunkTable,
     cache_base,
     load_store,
     code_signature,
     read_header,
     read_view,
     section_reader,
+    split_keys,
     stat_signature,
     write_bytes,
 )
@@ -131,11 +133,12 @@ class _Part:
         old = _read_sums(spath) if spath is not None else None
         if old is not None and old["digest"] == digest:
             return old["rows"]
-        chunks = [(c[0], c[1], c[2]) for c in self.load("chunk")]
+        table = ChunkTable(self.load("chunk"))
+        chunks = (bytes(table.dig), table.count.tobytes(), bytes(table.flags))
         rows: list = []
         missing: list[int] = []
         reuse = _reusable_rows(old, self.header.get("strings_digest")) if old is not None else {}
-        for d, n, _flags in chunks:
+        for d, n in zip(table.digests(), table.count):
             got = reuse.get(d)
             if got is not None and len(got) == n:
                 rows += got
@@ -177,8 +180,12 @@ def _reusable_rows(old: dict, strings_digest) -> dict:
     out: dict = {}
     rows = old["rows"]
     same_strings = old.get("strings_digest") == strings_digest
+    try:
+        table = ChunkTable((*old["chunks"], {}, {}))
+    except (KeyError, TypeError, ValueError):
+        return {}
     pos = 0
-    for d, n, flags in old.get("chunks") or ():
+    for d, n, flags in zip(table.digests(), table.count, table.flags):
         if same_strings or not flags & 2:
             out.setdefault(d, rows[pos:pos + n])
         pos += n
@@ -286,7 +293,7 @@ class View:
 
     def keys(self) -> list[str]:
         if "keys" not in self._cache:
-            self._cache["keys"] = self._all("key")
+            self._cache["keys"] = [k for part in self._parts for k in split_keys(part.load("key"))]
         return self._cache["keys"]
 
     def index_of(self, key: str) -> int | None:
