@@ -39,7 +39,7 @@ def test_the_full_table_is_the_librarys_cut():
     chunks, lines = split_chunks(BASE)
     table = align.full_table(BASE)
     assert [table[0][i] for i in range(len(table[0]))] == chunks
-    assert table[1] == lines and table[2] == [chunk_digest(c) for c in chunks]
+    assert table[1] == lines and list(table[2]) == [chunk_digest(c) for c in chunks]
 
 
 def _edits(rng: random.Random, data: bytes) -> list[tuple[str, bytes]]:
@@ -103,8 +103,20 @@ SECTIONS = ("key", "line", "span", "hay", "rec", "chunk", "cline", "cbyte")
 
 
 def _sections(view) -> dict:
+    """The view's sections, with marshalled records decoded (marshal's bytes for equal
+    objects depend on reference counts, so only the decoded records are compared)."""
+    import marshal
+
+    from annobib.lookup.store import ChunkTable
+    from annobib.lookup.view import Packed
+
     part = view._parts[0]
     out = {name: part.load(name) for name in SECTIONS}
+    recs = Packed([out["rec"]])
+    out["rec"] = [recs[i] for i in range(len(recs))]
+    table = ChunkTable(out["chunk"])
+    out["chunk"] = (table.dig, table.count, table.flags, table.probs,
+                    {k: marshal.loads(v) for k, v in table.extra.items()})
     out["problems"] = part.header["problems"]
     out["strings"] = part.header["strings"]
     out["segs"] = part.header["segs"]
@@ -113,6 +125,7 @@ def _sections(view) -> dict:
 
 @pytest.mark.parametrize("edit", [
     "title", "insert entry", "delete entry", "macro", "break block", "duplicate key", "prepend", "append",
+    "cut into an entry",
 ])
 def test_an_incremental_rebuild_equals_a_fresh_one(tmp_path, monkeypatch, edit):
     """Every section of the view rebuilt from the previous one (segments, runs, shifted lines
@@ -135,6 +148,7 @@ def test_an_incremental_rebuild_equals_a_fresh_one(tmp_path, monkeypatch, edit):
         "duplicate key": text[:mid] + text[mid:after] + text[mid:],
         "prepend": "% a first line\n" + text,
         "append": text + "@book{last, title = {Last}}\n",
+        "cut into an entry": text[:mid + 40] + text[after:],  # an unclosed block, parsed alone
     }[edit]
     path.write_text(new, encoding="utf-8")
     incremental = _sections(lookup_view.load_view(path))

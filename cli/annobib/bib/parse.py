@@ -203,10 +203,11 @@ def prepare_text(text: str) -> str:
 
 def _clean_reason(reason: str) -> str:
     reason = " ".join(reason.split())
-    if "Unexpectedly reached end of file" in reason:
-        return "the block is not closed (a missing `}` or an unbalanced brace); the file ends inside it"
-    if "Unexpected block start" in reason:
-        return "the block is not closed (a missing `}` or an unbalanced brace) before the next entry starts"
+    # One message for both: which one bibtexparser gives depends on what was parsed with the
+    # block (the chunks after it, or none when only changed chunks are parsed again), and a
+    # problem must read the same whether the cache had the rest of the file or not.
+    if "Unexpectedly reached end of file" in reason or "Unexpected block start" in reason:
+        return "the block is not closed (a missing `}` or an unbalanced brace)"
     return reason.replace("`", "'")
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 
 from annobib.bib.parse import CHUNK_AFTER_NL, chunk_bounds
+from annobib.lookup.store import Digests
 
 SEGMENT = 256  # chunks per segment hash: ~100 KB of a typical file
 
@@ -38,12 +39,12 @@ def full_table(data: bytes) -> tuple[Chunks, list[int], list[bytes], list[int], 
     The last item, runs of chunks known to be old ones, is empty: every chunk is looked up."""
     starts = chunk_bounds(data)
     chunks = Chunks(data, starts)
-    digests = [hashlib.sha1(c).digest() for c in _slices(data, starts)]
+    digests = Digests(b"".join(hashlib.sha1(c).digest() for c in _slices(data, starts)))
     lines = _lines_from(data, starts, 0, 0)
     return chunks, lines, digests, starts, []
 
 
-def aligned_table(data: bytes, header: dict, digests_old: list[bytes], lines_old: list[int],
+def aligned_table(data: bytes, header: dict, digests_old: Digests, lines_old: list[int],
                   starts_old: list[int]) -> tuple | None:
     """The same table, taking the chunks of unchanged stretches from the old view (its header,
     and per chunk: digest, line, byte offset); the last item lists those stretches as runs
@@ -95,23 +96,45 @@ def aligned_table(data: bytes, header: dict, digests_old: list[bytes], lines_old
     dline = line_p + data.count(b"\n", p, q) - lines_old[c_q] if c_q < n_old else 0
     lines = lines_old[:c_p] + mid_lines + ([x + dline for x in lines_old[c_q:]] if dline else lines_old[c_q:])
     ends = middle[1:] + [q]
-    digests = digests_old[:c_p] + [hashlib.sha1(view[a:b]).digest() for a, b in zip(middle, ends)] + digests_old[c_q:]
+    fresh = b"".join(hashlib.sha1(view[a:b]).digest() for a, b in zip(middle, ends))
+    digests = Digests(digests_old.part(0, c_p) + fresh + digests_old.part(c_q))
     if not starts or starts[0] != 0:
         return None  # never happens; the full table is always right
     runs = [r for r in ((0, 0, c_p), (c_p + len(middle), c_q, n_old - c_q)) if r[2] > 0]
     return Chunks(data, starts), lines, digests, starts, runs
 
 
-def segment_hashes(data: bytes, starts: list[int]) -> list[tuple[int, int, int, bytes]]:
-    """(first chunk, first byte, end byte, SHA-1 of the bytes) per ``SEGMENT`` chunks."""
+def segment_hashes(data: bytes, starts: list[int], old_segs: list | None = None, runs: list[tuple] = (),
+                   n_old: int = 0) -> list[tuple[int, int, int, bytes]]:
+    """(first chunk, first byte, end byte, SHA-1 of the bytes) per ``SEGMENT`` chunks.
+
+    A segment that lies inside a run of chunks carried over from the old view (``runs``:
+    first new chunk, first old chunk, count) and lines up with an old segment has that
+    segment's bytes, so its hash is taken over rather than computed."""
     view = memoryview(data)
     out = []
     n = len(starts)
     for c0 in range(0, n, SEGMENT):
+        c1 = min(c0 + SEGMENT, n)
         b0 = starts[c0]
-        b1 = starts[c0 + SEGMENT] if c0 + SEGMENT < n else len(data)
-        out.append((c0, b0, b1, hashlib.sha1(view[b0:b1]).digest()))
+        b1 = starts[c1] if c1 < n else len(data)
+        digest = _same_segment(old_segs, runs, n_old, c0, c1, b1 - b0) if old_segs else None
+        out.append((c0, b0, b1, digest or hashlib.sha1(view[b0:b1]).digest()))
     return out
+
+
+def _same_segment(old_segs: list, runs, n_old: int, c0: int, c1: int, size: int) -> bytes | None:
+    """The hash of the old segment holding exactly the chunks ``c0``..``c1`` (exclusive) of a run."""
+    for i0, o0, k in runs:
+        if i0 <= c0 and c1 <= i0 + k:
+            first = c0 - i0 + o0
+            t = first // SEGMENT
+            if first % SEGMENT or t >= len(old_segs):
+                return None
+            oc0, ob0, ob1, digest = old_segs[t]
+            oc1 = old_segs[t + 1][0] if t + 1 < len(old_segs) else n_old
+            return digest if oc1 - oc0 == c1 - c0 and ob1 - ob0 == size else None
+    return None
 
 
 def _slices(data: bytes, starts: list[int]):

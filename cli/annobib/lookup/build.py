@@ -31,7 +31,7 @@ from annobib.lookup.schema import (
     TITLE_FIELDS,
     domain_of,
 )
-from annobib.lookup.store import ChunkTable, code_signature, join_keys, old_view, split_keys, write_view
+from annobib.lookup.store import ChunkTable, Digests, code_signature, join_keys, old_view, split_keys, write_view
 
 _MARKER_SPLIT = re.compile("[" + "".join(MARKERS) + "]")
 
@@ -277,8 +277,9 @@ class _Old:
     def index(self, lo: int = 0, hi: int | None = None) -> dict[bytes, int]:
         """chunk digest -> its first index in the old view, among chunks ``lo`` to ``hi``."""
         out: dict[bytes, int] = {}
-        for n in range(lo, len(self.digests) if hi is None else hi):
-            out.setdefault(self.digests[n], n)
+        hi = len(self.digests) if hi is None else hi
+        for n, d in zip(range(lo, hi), Digests(self.digests.part(lo, hi))):
+            out.setdefault(d, n)
         return out
 
     def flagged(self, flag: int) -> list[int]:
@@ -291,7 +292,7 @@ class _Old:
         return None if extra is None else marshal.loads(extra)
 
 
-def _origins(digests: list[bytes], known: list[tuple], old: _Old | None) -> list[tuple[int, int, int]]:
+def _origins(digests: Digests, known: list[tuple], old: _Old | None) -> list[tuple[int, int, int]]:
     """Runs (first new chunk, first old chunk, count) of chunks the old view has: the ``known``
     ones, plus those found by digest between them (among the old chunks between the known
     runs when they are few: an edit moves text locally; else among all)."""
@@ -304,7 +305,7 @@ def _origins(digests: list[bytes], known: list[tuple], old: _Old | None) -> list
         if i0 > pos:
             near = o0 - old_pos <= 4 * (i0 - pos) + 1024
             index = old.index(old_pos, o0) if near else old.index()
-            pairs += [(i, index[digests[i]]) for i in range(pos, i0) if digests[i] in index]
+            pairs += [(i, index[d]) for i, d in zip(range(pos, i0), Digests(digests.part(pos, i0))) if d in index]
         pos, old_pos = i0 + n, o0 + n
     runs: list[list[int]] = []
     for i, o in pairs:  # consecutive in both: one run
@@ -399,7 +400,8 @@ def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bo
         "problems": problems,
         "strings": dict(strings),
         "strings_digest": strings_digest,
-        "segs": segment_hashes(data, byte_starts),
+        "segs": segment_hashes(data, byte_starts, old.header.get("segs") if old else None, runs,
+                               len(old.digests) if old else 0),
     }
     sections = dict(out, cline=lines, cbyte=byte_starts)
     if use_cache:

@@ -35,6 +35,48 @@ SHAPERS = (
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 
+class Digests:
+    """SHA-1 digests of chunks, 20 bytes each, kept in one byte string (a slice per lookup,
+    no list of 50,000 objects)."""
+
+    SIZE = 20
+
+    def __init__(self, blob: bytes = b""):
+        self.blob = bytes(blob)
+
+    def __len__(self) -> int:
+        return len(self.blob) // self.SIZE
+
+    def __getitem__(self, i: int) -> bytes:
+        n = self.SIZE
+        if i < 0:
+            i += len(self)
+        return self.blob[i * n : (i + 1) * n]
+
+    def __iter__(self):
+        b, n = self.blob, self.SIZE
+        return (b[i : i + n] for i in range(0, len(b), n))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Digests) and self.blob == other.blob
+
+    def part(self, start: int, stop: int | None = None) -> bytes:
+        """The blob of digests ``start`` to ``stop`` (exclusive)."""
+        n = self.SIZE
+        return self.blob[start * n : None if stop is None else stop * n]
+
+
+def flagged(flags: bytes | bytearray, flag: int) -> list[int]:
+    """Indices whose flags have ``flag`` set (found with bytes.find: they are few)."""
+    marked = bytes(flags).translate(bytes(1 if i & flag else 0 for i in range(256)))
+    out = []
+    k = marked.find(1)
+    while k >= 0:
+        out.append(k)
+        k = marked.find(1, k + 1)
+    return out
+
+
 class ChunkTable:
     """Per chunk of a file: the SHA-1 of its bytes, how many entries it holds, flags (1 defines
     @string macros, 2 an entry uses them, 4 it has a problem), its parse record when it holds
@@ -62,12 +104,11 @@ class ChunkTable:
     def digest(self, k: int) -> bytes:
         return bytes(self.dig[k * self.DIGEST : (k + 1) * self.DIGEST])
 
-    def digests(self) -> list[bytes]:
-        d, n = bytes(self.dig), self.DIGEST
-        return [d[i : i + n] for i in range(0, len(d), n)]
+    def digests(self) -> Digests:
+        return Digests(self.dig)
 
     def flagged(self, flag: int) -> list[int]:
-        return [k for k, f in enumerate(self.flags) if f & flag]
+        return flagged(self.flags, flag)
 
     def entry_starts(self) -> list[int]:
         """Index of each chunk's first entry, and the number of entries at the end."""
