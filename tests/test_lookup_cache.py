@@ -188,3 +188,20 @@ def test_stat_trust_only_for_settled_files_and_never_stale(env, tmp_path):
     finally:
         cache_mod.RACY_NS = saved
     assert time_ok
+
+
+def test_cache_files_are_the_owners_only_and_a_shared_folder_is_left_alone(tmp_path, monkeypatch):
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+    monkeypatch.setenv("ANNOBIB_CACHE_DIR", str(shared))
+    bib = tmp_path / "c.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    cache.load_view(bib).summaries  # noqa: B018 - writes the view and the rows
+    written = [f for f in shared.iterdir() if f.suffix in (".view", ".sum", ".trust")]
+    assert {f.suffix for f in written} >= {".view", ".sum"}
+    assert all(f.stat().st_mode & 0o777 == 0o600 for f in written)
+    assert shared.stat().st_mode & 0o777 == 0o755  # a folder someone chose is not changed
+    monkeypatch.setenv("ANNOBIB_CACHE_DIR", str(tmp_path / "new" / "cache"))
+    cache.load_view(bib)
+    assert (tmp_path / "new" / "cache").stat().st_mode & 0o077 == 0

@@ -191,14 +191,12 @@ def cache_base(path: Path) -> Path:
 
 
 def write_bytes(path: Path, data: bytes) -> None:
-    """Atomically, in a folder only its owner reads; no fsync (a lost cache file only costs speed).
-    Raises OSError for any failure, which callers ignore."""
+    """Atomically, readable by the owner only (the cache holds the bibliographies' text; a
+    folder it creates is the owner's only too, one that exists is left as it is); no fsync (a
+    lost cache file only costs speed). Raises OSError for any failure, which callers ignore."""
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        st = os.stat(path.parent)
-        if st.st_mode & 0o077:  # the cache holds the bibliographies' text: the owner's only
-            os.chmod(path.parent, st.st_mode & 0o700)
-        atomic_write_bytes(path, data, durable=False)
+        atomic_write_bytes(path, data, durable=False, private=True)
     except AnnobibError as exc:
         raise OSError(str(exc)) from None
 
