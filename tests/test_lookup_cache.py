@@ -205,3 +205,10 @@ def test_cache_files_are_the_owners_only_and_a_shared_folder_is_left_alone(tmp_p
     monkeypatch.setenv("ANNOBIB_CACHE_DIR", str(tmp_path / "new" / "cache"))
     cache.load_view(bib)
     assert (tmp_path / "new" / "cache").stat().st_mode & 0o077 == 0
+
+
+def test_no_cache_switch_also_bypasses_the_parse_cache(env, monkeypatch):
+    cache.load_view(env)
+    assert PARSE_CACHE.records(env)  # the view's parses are offered to read_library
+    monkeypatch.setenv("ANNOBIB_NO_CACHE", "1")
+    assert PARSE_CACHE.records(env) == {}

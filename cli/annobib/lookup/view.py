@@ -441,7 +441,10 @@ class ParseCache:
     KEEP_AFTER = 200  # freshly parsed chunks worth keeping for the next read
 
     def records(self, path: Path) -> dict:
-        """chunk digest -> parse record; {} when nothing usable is cached (never fatal)."""
+        """chunk digest -> parse record; {} when nothing usable is cached (never fatal) or
+        ``ANNOBIB_NO_CACHE`` is set (the same switch the lookups honour)."""
+        if os.environ.get("ANNOBIB_NO_CACHE"):
+            return {}
         try:
             return load_store(path)
         except Exception:  # noqa: BLE001 - a broken cache is never fatal
@@ -451,7 +454,7 @@ class ParseCache:
         """Build the view from the records just made (no second parse) in a detached process,
         while the command goes on. Only when annobib runs as a command; a library caller's
         process is left alone."""
-        if len(fresh) < self.KEEP_AFTER:
+        if len(fresh) < self.KEEP_AFTER or os.environ.get("ANNOBIB_NO_CACHE"):
             return
 
         def job() -> None:
