@@ -1,17 +1,23 @@
 """Speed of the everyday lookups, whole-process wall time (medians), against the floor.
 
-    python benchmarks/core_speed.py [--sizes 1000,10000,50000] [--runs 7] [--query liulin]
+    python benchmarks/core_speed.py [--sizes 1000,10000,50000] [--runs 7] [--query liulin] [--no-busy]
 
 Measures, in one run so the figures compare:
   * the floor ``python -c "import click, rich"``;
   * ``annobib list`` on ``refs/article.bib`` (or a generated 100-entry file when it is absent),
     cache warm, output piped;
-  * for each size N (files from benchmarks/core_generate.py):
+  * for each size N (files from tests/generate.py):
       - bibtexparser 2's own parse (``bibtexparser.parse_file``, default middlewares);
       - ``annobib search`` on a file never seen (a copy under a new name): the first read;
       - ``annobib search`` again, nothing changed (cache hit);
-      - ``annobib search`` after one entry was edited (one chunk re-parsed).
-Prints a table of medians and the ratios the issue sets bars for.
+      - ``annobib search`` after one entry was edited (one chunk re-parsed);
+      - the same two for a one-hit query (``key:`` of an entry in the middle of the file), the
+        figures the incremental-lookup bars are set for (50,000 entries: <= 0.15 s unchanged,
+        <= 0.5 s after a one-entry edit, on a quiet 2-core machine);
+  * unless ``--no-busy``: the one-hit figures at the largest size again while another process
+    burns a core (a busy machine), so the two can be compared.
+Prints a table of medians, the ratios the issue sets bars for, and the load average before
+and after (the machine may be shared: a figure means little without it).
 """
 
 from __future__ import annotations
@@ -28,8 +34,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-sys.path.insert(0, str(HERE))
-from core_generate import generate  # noqa: E402
+sys.path.insert(0, str(REPO / "tests"))  # the generator: tests/generate.py
+from generate import generate  # noqa: E402
 
 PY = sys.executable
 
@@ -80,13 +86,37 @@ def annobib(*args: str) -> list[str]:
     return [PY, "-m", "annobib", *args]
 
 
+def middle_key(path: Path) -> str:
+    """The key of an entry in the middle of the file (a query with exactly one hit)."""
+    data = path.read_text(encoding="utf-8")
+    at = data.find("\n@", len(data) // 2)
+    head = data[at + 1 : data.find(",", at)]
+    return head.split("{", 1)[1].strip()
+
+
+def busy_rows(n: int, one: list[str], edit_one, env: dict, runs: int) -> list[tuple[str, float, float, str]]:
+    """The one-hit figures again while another process burns a core."""
+    burner = subprocess.Popen([PY, "-c", "while True: pass"])
+    try:
+        time.sleep(0.5)
+        hit, hit_cpu = measure(one, env, runs)
+        edit, edit_cpu = measure(one, env, runs, before=edit_one)
+    finally:
+        burner.kill()
+        burner.wait()
+    return [(f"{n:>6} entries: one-hit search, unchanged, a core busy", hit, hit_cpu, ""),
+            (f"{n:>6} entries: one-hit search, one entry edited, a core busy", edit, edit_cpu, "")]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000,50000")
     ap.add_argument("--runs", type=int, default=7, help="runs per fast measurement (median)")
     ap.add_argument("--slow-runs", type=int, default=3, help="runs per slow measurement (first read, bibtexparser)")
     ap.add_argument("--query", default="liulin")
+    ap.add_argument("--no-busy", action="store_true", help="skip the run with another process burning a core")
     a = ap.parse_args()
+    load_at_start = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     work = Path(tempfile.mkdtemp(prefix="annobib-bench-"))
     cache = work / "cache"
     env = env_with(cache)
@@ -132,12 +162,22 @@ def main() -> None:
                 path.write_text(data[: mid + 9] + f"Edited {k} " + data[mid + 9:], encoding="utf-8")
 
             edit, edit_cpu = measure(annobib("--bib", str(path), "search", a.query), env, a.runs, before=edit_one)
+            one = annobib("--bib", str(path), "search", f"key:{middle_key(path)}")
+            timed(one, env)
+            hit1, hit1_cpu = measure(one, env, a.runs)
+            edit1, edit1_cpu = measure(one, env, a.runs, before=edit_one)
             rows.append((f"{n:>6} entries: bibtexparser.parse_file", btp, btp_cpu, ""))
             rows.append((f"{n:>6} entries: search, first read of a new file", first, first_cpu,
                          f"{first / btp:.2f}x bibtexparser wall, {first_cpu / btp_cpu:.2f}x CPU (bar <= 1.2x)"))
             rows.append((f"{n:>6} entries: search, unchanged", hit, hit_cpu, "bar <= 0.2 s at 50k" if n == 50000 else ""))
             rows.append((f"{n:>6} entries: search, one entry edited", edit, edit_cpu, "bar <= 1 s at 50k" if n == 50000 else ""))
+            rows.append((f"{n:>6} entries: one-hit search, unchanged", hit1, hit1_cpu, "bar <= 0.15 s at 50k" if n == 50000 else ""))
+            rows.append((f"{n:>6} entries: one-hit search, one entry edited", edit1, edit1_cpu, "bar <= 0.5 s at 50k" if n == 50000 else ""))
             growth.append((n, btp, first, hit, edit))
+            last = (n, one, edit_one)
+        if not a.no_busy and growth:
+            n, one, edit_one = last
+            rows += busy_rows(n, one, edit_one, env, a.runs)
         width = max(len(r[0]) for r in rows)
         print(f"{'measurement':<{width}}  {'wall':>9}  {'CPU':>9}  note")
         for name, t, c, note in rows:
@@ -147,7 +187,8 @@ def main() -> None:
             for n, btp, first, hit, edit in growth:
                 print(f"  {n:>6}  {btp * 1000:>8.0f}  {first * 1000:>8.0f}  {hit * 1000:>6.0f}  {edit * 1000:>6.0f}")
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-        print(f"\n(cores: {os.cpu_count()}, load average at the end: {load:.1f}, python {sys.version.split()[0]}, "
+        print(f"\n(cores: {os.cpu_count()}, load average at the start: {load_at_start:.1f}, at the end: {load:.1f}, "
+              f"python {sys.version.split()[0]}, "
               f"bytecode cached; medians of "
               f"{a.runs} runs, {a.slow_runs} for the slow ones; CPU = user+sys of the process and its children)")
     finally:

@@ -2,7 +2,7 @@
 
     python benchmarks/validate_speed.py [--sizes 1000,10000,50000] [--repeat 3]
 
-The bibliographies come from ``benchmarks/core_generate.py`` (realistic, messy, five languages).
+The bibliographies come from ``tests/generate.py`` (realistic, messy, five languages).
 For each size it reports, as medians of ``--repeat`` runs:
 
 * read: ``read_library`` without the parse cache (cold) and with it (warm, the everyday case);
@@ -30,12 +30,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "cli"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "tests"))  # the generator: tests/generate.py
 
-from core_generate import generate  # noqa: E402
+from generate import generate  # noqa: E402
 
 from annobib.bib import read_library  # noqa: E402
-from annobib.cache import load_view  # noqa: E402
+from annobib.lookup.view import PARSE_CACHE, load_view  # noqa: E402
 from annobib.checks import Context, run_checks, select_rules  # noqa: E402
 from annobib.checks.runner import clear_caches  # noqa: E402
 
@@ -77,10 +77,9 @@ def main() -> None:
         for n in sizes:
             path = tmp / f"bench{n}.bib"
             path.write_text(generate(n, seed=1), encoding="utf-8")
-            cold, cold_cpu, _ = median_time(lambda: read_library(path, use_cache=False), a.repeat)
-            read_library(path)
+            cold, cold_cpu, _ = median_time(lambda: read_library(path), a.repeat)
             load_view(path)  # the lookup view (a command leaves it behind after its first read)
-            warm, warm_cpu, lib = median_time(lambda: read_library(path), a.repeat)
+            warm, warm_cpu, lib = median_time(lambda: read_library(path, store=PARSE_CACHE), a.repeat)
             run_checks(lib, rules=offline, ctx=ctx)  # one-time costs (imports, the pinyin table)
             rules_t, rules_cpu, findings = median_time(lambda: run_checks(lib, rules=offline, ctx=ctx), a.repeat, clear_caches)
             dup_t, dup_cpu, dups = median_time(lambda: run_checks(lib, select=["W107"], ctx=ctx), a.repeat, clear_caches)

@@ -2,7 +2,7 @@
 
     python benchmarks/write_speed.py [--entries 50000] [--runs 3]
 
-A file of N entries (benchmarks/core_generate.py) is written to a temporary folder; the parse
+A file of N entries (tests/generate.py) is written to a temporary folder; the parse
 cache is warmed once by ``annobib list`` (as any earlier command would), then each command runs
 on a fresh copy of the file. Bars (issue 12): at 50,000 entries ``tag`` <= 2 s and
 ``validate --fix`` <= 10 s, whole process on the 2-core machine. Peak RSS is the child's
@@ -23,8 +23,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-sys.path.insert(0, str(HERE))
-from core_generate import generate  # noqa: E402
+sys.path.insert(0, str(REPO / "tests"))  # the generator: tests/generate.py
+from generate import generate  # noqa: E402
 
 
 def run(cmd: list[str], env: dict) -> tuple[float, float, int]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,10 +11,9 @@ import pytest
 from annobib.bib import read_library, write_library
 from annobib.bib.writer import library_text
 from annobib.errors import ConflictError, InputError
+from generate import generate  # tests/generate.py (pytest puts tests/ on the path)
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "benchmarks"))
-from core_generate import generate  # noqa: E402
 
 MESSY = r"""% A bibliography people actually have: macros, comments, odd spacing, both dialects.
 @STRING{ jps = "Journal of Peace Studies" }

@@ -26,7 +26,7 @@ WRITER = textwrap.dedent("""
     n = 0
     while True:
         n += 1
-        lib = read_library(path, use_cache=False)
+        lib = read_library(path)
         for e in lib.entries:
             e.fields["annote"] = f"round {n} " + "x" * 1500
         sys.stdout.write("W\\n"); sys.stdout.flush()
@@ -45,7 +45,7 @@ def make_library(path):
 
 
 def check_whole(path) -> int:
-    lib = read_library(path, use_cache=False)
+    lib = read_library(path)
     assert not lib.problems
     assert len(lib.entries) == N
     rounds = {e.fields["annote"].split()[1] for e in lib.entries}

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from annobib import cache
 from annobib.bib import library as bib_library
+from annobib.lookup import view as cache
+from annobib.lookup.view import PARSE_CACHE
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -33,7 +34,7 @@ def env(tmp_path, monkeypatch):
 
 
 def keys(path: Path, query: str) -> list[str]:
-    from annobib.query import parse, run
+    from annobib.lookup.query import parse, run
 
     view = cache.load_view(path)
     return [view.keys()[i] for i, _ in run(parse(query), view.haystacks)]
@@ -86,7 +87,7 @@ def test_only_changed_chunks_are_parsed_again(env, monkeypatch):
     assert parsed == [1]
     # read_library reuses the same per-chunk parses
     parsed.clear()
-    lib = bib_library.read_library(env)
+    lib = bib_library.read_library(env, store=PARSE_CACHE)
     assert parsed == [] and lib.get("third").fields["title"] == "Third entry, edited"
 
 
@@ -113,6 +114,44 @@ def test_rows_are_cached_per_version(env):
     assert len(sums) == 1
     env.write_text(BIB.replace("Morrow, James D.", "Walt, Stephen M."), encoding="utf-8")
     assert cache.load_view(env).summaries[1][2] == "Walt"
+
+
+def _counting_rows(monkeypatch) -> list[list[str]]:
+    """Record the keys of the entries whose rows are computed (not reused)."""
+    computed: list[list[str]] = []
+    real = cache.batch_summaries
+
+    def counting(entries, sort_keys=True):
+        computed.append([e.key for e in entries])
+        return real(entries, sort_keys)
+
+    monkeypatch.setattr(cache, "batch_summaries", counting)
+    return computed
+
+
+def test_after_an_edit_only_the_changed_entrys_row_is_computed(env, monkeypatch):
+    computed = _counting_rows(monkeypatch)
+    assert [r[0] for r in cache.load_view(env).summaries] == ["liu2025", "morrow1991", "third"]
+    assert computed == [["liu2025", "morrow1991", "third"]]
+    computed.clear()
+    edited = "% a new first line shifts every entry\n" + BIB.replace("Morrow, James D.", "Walt, Stephen M.")
+    env.write_text(edited, encoding="utf-8")
+    rows = cache.load_view(env).summaries
+    assert computed == [["morrow1991"]]
+    assert rows[1][2] == "Walt" and rows[1][9] == "walt stephen m."
+    computed.clear()
+    monkeypatch.setenv("ANNOBIB_NO_CACHE", "1")
+    fresh = cache.load_view(env, use_cache=False).summaries  # the same rows computed from scratch
+    assert computed == [["liu2025", "morrow1991", "third"]] and fresh == rows
+
+
+def test_rows_of_entries_using_a_changed_macro_are_computed_again(env, monkeypatch):
+    cache.load_view(env).summaries  # noqa: B018 - computes and saves the rows
+    computed = _counting_rows(monkeypatch)
+    env.write_text(BIB.replace("Journal of Peace Studies", "Pacific Affairs"), encoding="utf-8")
+    rows = cache.load_view(env).summaries
+    assert computed == [["liu2025"]]  # the entry that says journal = jps; the others are reused
+    assert rows[0][5] == "Pacific Affairs"
 
 
 def test_problems_keep_their_lines_across_incremental_rebuilds(env):
@@ -149,3 +188,27 @@ def test_stat_trust_only_for_settled_files_and_never_stale(env, tmp_path):
     finally:
         cache_mod.RACY_NS = saved
     assert time_ok
+
+
+def test_cache_files_are_the_owners_only_and_a_shared_folder_is_left_alone(tmp_path, monkeypatch):
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+    monkeypatch.setenv("ANNOBIB_CACHE_DIR", str(shared))
+    bib = tmp_path / "c.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    cache.load_view(bib).summaries  # noqa: B018 - writes the view and the rows
+    written = [f for f in shared.iterdir() if f.suffix in (".view", ".sum", ".trust")]
+    assert {f.suffix for f in written} >= {".view", ".sum"}
+    assert all(f.stat().st_mode & 0o777 == 0o600 for f in written)
+    assert shared.stat().st_mode & 0o777 == 0o755  # a folder someone chose is not changed
+    monkeypatch.setenv("ANNOBIB_CACHE_DIR", str(tmp_path / "new" / "cache"))
+    cache.load_view(bib)
+    assert (tmp_path / "new" / "cache").stat().st_mode & 0o077 == 0
+
+
+def test_no_cache_switch_also_bypasses_the_parse_cache(env, monkeypatch):
+    cache.load_view(env)
+    assert PARSE_CACHE.records(env)  # the view's parses are offered to read_library
+    monkeypatch.setenv("ANNOBIB_NO_CACHE", "1")
+    assert PARSE_CACHE.records(env) == {}

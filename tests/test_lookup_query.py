@@ -6,7 +6,7 @@ import pytest
 
 from annobib import text as tx
 from annobib.errors import InputError
-from annobib.query import highlight_spans, match, parse
+from annobib.lookup.query import highlight_spans, match, parse
 
 
 @pytest.mark.parametrize(
@@ -74,7 +74,7 @@ def test_parse_errors_and_unknown_fields():
 
 
 def _hay(**groups) -> str:
-    from annobib.cache import END, GROUPS, MARKERS
+    from annobib.lookup.schema import END, GROUPS, MARKERS
 
     return "".join(MARKERS[i] + groups.get(name, "") for i, name in enumerate(GROUPS)) + MARKERS[END]
 

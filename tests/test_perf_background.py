@@ -44,9 +44,11 @@ def test_a_command_process_answers_before_the_write_lands(tmp_path):
 def test_validate_leaves_its_parse_for_the_next_read(tmp_path, monkeypatch):
     """A command that read the file with bibtexparser keeps that work: a detached process turns
     its parse into the lookup view, so the next read (search, validate …) parses nothing."""
-    from annobib import cache
     from annobib.bib import library as bib_library
-    from annobib.bib.library import VIEW_AFTER
+    from annobib.lookup import view as cache
+    from annobib.lookup.view import PARSE_CACHE
+
+    VIEW_AFTER = PARSE_CACHE.KEEP_AFTER
 
     bib = tmp_path / "many.bib"
     bib.write_text("".join(f"@misc{{k{n}, title = {{Title number {n}}}, year = {{2001}}}}\n\n"
@@ -69,6 +71,6 @@ def test_validate_leaves_its_parse_for_the_next_read(tmp_path, monkeypatch):
     monkeypatch.setenv("ANNOBIB_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(bib_library, "parse_chunks", counting)
     view = cache.load_view(bib)
-    lib = bib_library.read_library(bib)
+    lib = bib_library.read_library(bib, store=PARSE_CACHE)
     assert parsed == []
     assert len(view) == len(lib.entries) == VIEW_AFTER + 50

@@ -52,7 +52,7 @@ def changed_lines(old: str, new: str) -> list[tuple[list[str], list[str]]]:
 def test_jabref_untouched_is_byte_identical(tmp_path):
     path = tmp_path / "jabref.bib"
     path.write_bytes(JABREF.encode("utf-8"))
-    lib = read_library(path, use_cache=False)
+    lib = read_library(path)
     assert lib.keys() == ["Knuth1984", "Dijkstra1968"]
     write_library(lib, tmp_path / "out.bib")
     assert (tmp_path / "out.bib").read_bytes() == JABREF.encode("utf-8")
@@ -86,7 +86,7 @@ def test_annotate_with_an_at_line_and_a_trailing_backslash_keeps_the_file_readab
     text = "Discussed widely.\n@dril (tweet) said so. Path C:\\x\\"
     result = run_cli(["--bib", str(path), "annotate", "Knuth1984", "--text", text])
     assert result.exit_code == 0, result.stderr
-    lib = read_library(path, use_cache=False)
+    lib = read_library(path)
     assert lib.problems == []
     assert lib.keys() == ["Knuth1984", "Dijkstra1968"]
     assert "@dril (tweet)" in lib.get("Knuth1984").fields["annote"].replace("{@}", "@")
@@ -99,7 +99,7 @@ def test_annotate_with_an_at_line_and_a_trailing_backslash_keeps_the_file_readab
 def test_a_value_that_cannot_be_written_safely_is_refused(tmp_path):
     path = tmp_path / "refs.bib"
     path.write_text(JABREF, encoding="utf-8")
-    lib = read_library(path, use_cache=False)
+    lib = read_library(path)
     lib.get("Knuth1984").fields["note"] = "a\\\\{b"  # `\\{`: bibtexparser and BibTeX disagree
     before = path.read_bytes()
     with pytest.raises(InputError, match="Knuth1984.*nothing written"):

@@ -27,7 +27,7 @@ def test_two_processes_find_exactly_what_one_finds(monkeypatch, tmp_path):
     bib = tmp_path / "twice.bib"
     bib.write_text(text + "\n" + broken.replace("@article{", "@article{b_").replace("@online{", "@online{b_"),
                    encoding="utf-8")
-    lib = read_library(bib, use_cache=False)
+    lib = read_library(bib)
     ctx = Context(today=dt.date(2026, 1, 1))
     rules = [r for r in select_rules() if not r.needs]
     monkeypatch.setattr(runner, "PARALLEL_MIN", 10**9)

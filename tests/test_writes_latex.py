@@ -39,7 +39,7 @@ def test_fuzzed_values_are_written_latex_safe_and_read_back_as_the_same_text(tmp
     path = tmp_path / "f.bib"
     path.write_text("@misc{seed, title = {Seed}}\n", encoding="utf-8")
     for round_ in range(60):
-        lib = read_library(path, use_cache=False)
+        lib = read_library(path)
         wanted = {}
         for i in range(5):
             value = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 24))).strip()

@@ -44,7 +44,7 @@ def test_twenty_concurrent_writers_lose_nothing(tmp_path):
     procs = [subprocess.Popen(annobib("--bib", str(bib), "tag", f"k{i}", f"+t{i}"), env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(20)]
     results = [(p.wait(timeout=60), p.stderr.read()) for p in procs]
-    lib = read_library(bib, use_cache=False)
+    lib = read_library(bib)
     assert not lib.problems and len(lib.entries) == 20
     landed = 0
     for i, (code, err) in enumerate(results):

@@ -123,7 +123,7 @@ def test_every_fix_comes_from_a_rule_declared_fixable():
     rules = select_rules()
     seen = 0
     for path in sorted(glob.glob(str(data / "**" / "*.bib"), recursive=True)):
-        lib = read_library(path, use_cache=False)
+        lib = read_library(path)
         for f in run_checks(lib, rules=rules, ctx=Context(today=dt.date(2026, 1, 1))):
             if f.fix is not None:
                 seen += 1

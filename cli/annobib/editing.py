@@ -27,10 +27,11 @@ def load_libraries(paths: Iterable[Path], for_writing: bool = False, lock: bool 
     False: an editor session must not keep other writers waiting) takes each file's lock
     before reading it, so that no other writer comes between this read and the write."""
     from annobib.bib import read_library
+    from annobib.lookup.view import PARSE_CACHE
 
     if lock is None:
         lock = for_writing
-    libraries = [read_library(p, lock=lock) for p in paths]
+    libraries = [read_library(p, store=PARSE_CACHE, lock=lock) for p in paths]
     if for_writing:
         for lib in libraries:
             refuse_broken(lib)
@@ -429,13 +430,14 @@ def rescue_file(path: Path | None, key: str, text: str) -> Path | None:
 def open_for_adding(path: Path):
     """The library at ``path`` (its lock taken), or an empty one when the file does not exist yet."""
     from annobib.bib import Library, read_library
+    from annobib.lookup.view import PARSE_CACHE
     from annobib.core.files import acquire
 
     path = Path(path)
     token = acquire(path)  # also guards a file that does not exist yet
     if not path.exists():
         return Library(path=path, lock_token=token)
-    lib = read_library(path, lock=True)
+    lib = read_library(path, store=PARSE_CACHE, lock=True)
     refuse_broken(lib)
     return lib
 

@@ -129,9 +129,10 @@ class BibWriter:
 
     def apply(self, path: Path, key: str, url: str, archiveurl: str, archivedate: str, urldate: str | None) -> None:
         from annobib.bib import read_library
+        from annobib.lookup.view import PARSE_CACHE
 
         if self.dry_run:
-            lib = self._libs.get(path) or read_library(path)
+            lib = self._libs.get(path) or read_library(path, store=PARSE_CACHE)
             self._libs[path] = lib
             entry = lib.get(key)
             if entry is not None:
@@ -148,13 +149,14 @@ class BibWriter:
 
     def _apply(self, path: Path, key: str, url: str, archiveurl: str, archivedate: str, urldate: str | None) -> None:
         from annobib.bib import read_library, write_library
+        from annobib.lookup.view import PARSE_CACHE
 
         from annobib.core.files import locked
 
         last: Exception | None = None
         for _ in range(5):
             with locked(path):  # read, check and write as one step: no other writer between
-                lib = read_library(path)  # fresh every time: no stale copy survives a write
+                lib = read_library(path, store=PARSE_CACHE)  # fresh every time: no stale copy survives a write
                 entry = lib.get(key)
                 if entry is None:
                     raise ArchiveError(f"{key}: no longer in {path}; snapshot not recorded")

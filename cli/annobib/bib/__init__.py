@@ -17,6 +17,8 @@ code that needs only part of the package does not pay for the rest.
 
 from __future__ import annotations
 
+import importlib
+
 _EXPORTS = {
     "Block": "annobib.bib.library",
     "Library": "annobib.bib.library",
@@ -35,8 +37,6 @@ def __getattr__(name: str):
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'annobib.bib' has no attribute {name!r}")
-    import importlib
-
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value

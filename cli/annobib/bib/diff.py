@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+from itertools import accumulate
 
 
 def unified_diff(old: str, new: str, name: str = "bibliography") -> str:
@@ -50,8 +51,6 @@ class _Mismatch(Exception):
 def _line_starts(text: str, lines: list[str]) -> list[int]:
     """Where each line starts; the end of a text whose last line is ended counts as the start
     of an (empty) line after it, so that text appended there changes no existing line."""
-    from itertools import accumulate
-
     out = list(accumulate(map(len, lines), initial=0))
     out.pop()  # the end of the last line
     if not lines or lines[-1].splitlines()[0] != lines[-1]:

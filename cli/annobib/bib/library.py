@@ -12,9 +12,12 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from annobib.bib.parse import chunk_bounds, parse_chunks
+from annobib.bib.spans import scan_entry
 from annobib.bib.values import TOTAL_BASE, Macros, MacroTooLarge, entry_from_record, resolve_value
+from annobib.core.files import acquire, release
 from annobib.core.inputs import decode_utf8
 from annobib.errors import read_input_bytes
 from annobib.model import Entry
@@ -111,8 +114,6 @@ class Library:
     def release(self) -> None:
         """Let other writers in (read_library(lock=True) took the file's lock)."""
         if self.lock_token is not None:
-            from annobib.core.files import release
-
             release(self.lock_token)
             self.lock_token = None
 
@@ -179,8 +180,6 @@ def _text_after_entry(raw: str) -> str:
     blank ('' when there is nothing but blank lines, or the entry cannot be located)."""
     if not raw or "\n" not in raw.rstrip() and "\r" not in raw.rstrip():
         return ""
-    from annobib.bib.writer import scan_entry
-
     spans = scan_entry(raw)
     if spans is None:
         return ""
@@ -215,20 +214,25 @@ def read_bytes(path: str | os.PathLike) -> bytes:
     return read_input_bytes(Path(path), "a .bib file")
 
 
-def read_library(path: str | os.PathLike, *, use_cache: bool = True, lock: bool = False) -> Library:
-    """Read a .bib file. Unchanged parts are taken from the parse cache when there is one.
+class RecordStore(Protocol):
+    """Where parses of chunks are kept between runs (:class:`annobib.lookup.view.ParseCache`)."""
+
+    def records(self, path: Path) -> dict: ...  # chunk digest -> parse record
+
+    def keep(self, path: Path, fresh: dict) -> None: ...  # the chunks parsed by this read
+
+
+def read_library(path: str | os.PathLike, *, store: RecordStore | None = None, lock: bool = False) -> Library:
+    """Read a .bib file. With a ``store``, unchanged chunks are taken from it instead of being
+    parsed, and the fresh parses are handed back to it; without one, everything is parsed.
 
     With ``lock`` the file's write lock is taken before the read and kept (``lib.release()``,
     or the end of the process, lets it go): read, check and write are then one step that no
     other annobib writer can come between — a second writer waits instead of being refused."""
     path = Path(path)
-    token = None
-    if lock:
-        from annobib.core.files import acquire, release
-
-        token = acquire(path)
+    token = acquire(path) if lock else None
     try:
-        lib = _read_library(path, use_cache)
+        lib = _read_library(path, store)
     except BaseException:
         if token is not None:
             release(token)
@@ -237,42 +241,15 @@ def read_library(path: str | os.PathLike, *, use_cache: bool = True, lock: bool 
     return lib
 
 
-def _read_library(path: Path, use_cache: bool) -> Library:
+def _read_library(path: Path, store: RecordStore | None) -> Library:
     data = read_bytes(path)
     text = decode_bib_bytes(data, str(path))  # validates the whole file once
-    store = None
-    if use_cache:
-        try:
-            from annobib import cache
-
-            store = cache.load_store(path)
-        except Exception:  # noqa: BLE001 - a broken cache is never fatal
-            store = None
-    lib = library_from_bytes(data, path, records=store, text=text)
+    records = store.records(path) if store is not None else None
+    lib = library_from_bytes(data, path, records=records, text=text)
     lib.stamp = file_stamp(path, data)
-    if use_cache and len(lib._fresh_records) >= VIEW_AFTER:  # type: ignore[attr-defined]
-        _save_view_later(path, lib._fresh_records)  # type: ignore[attr-defined]
+    if store is not None and lib._fresh_records:  # type: ignore[attr-defined]
+        store.keep(path, lib._fresh_records)  # type: ignore[attr-defined]
     return lib
-
-
-VIEW_AFTER = 200  # freshly parsed chunks worth keeping for the next read
-
-
-def _save_view_later(path: Path, records: dict) -> None:
-    """Keep this parse for next time: the lookup cache's view of the file, built from the records
-    just made (no second parse) by a detached process while the command goes on. Only when
-    annobib runs as a command; a library caller's process is left alone."""
-    from annobib import perf
-
-    def job() -> None:
-        from annobib import cache
-
-        try:
-            cache.load_view(path, records=records)
-        except Exception:  # noqa: BLE001 - a cache that cannot be built only costs speed
-            pass
-
-    perf.soon(job, or_never=True)
 
 
 def parse_library(text: str, path: Path | None = None) -> Library:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from annobib.bib.library import Block, Library, _snapshot
+from annobib.bib.spans import scan_entry
 from annobib.bib.values import split_concatenation, literal_value
 from annobib.model import Entry
 
@@ -15,8 +16,6 @@ def entry_text(lib: Library, key: str) -> str | None:
     """The entry's text exactly as in the file: from its first line (a comment right above it
     in its block comes with it, as ``Library.remove`` takes that away too) to its closing
     delimiter, ``}`` or ``)``; a line end after it. None when it was not read from the file."""
-    from annobib.bib.writer import scan_entry
-
     block = lib.block_of(key)
     if block is None or not block.raw or block.snapshot is None:
         return None
@@ -34,8 +33,6 @@ def entry_text(lib: Library, key: str) -> str | None:
 def macros_used(lib: Library, texts: list[str]) -> list[str]:
     """The ``@string`` blocks (as written) that the entries in ``texts`` use, with the macros
     those use in turn, in file order: printed with removed entries, the text reads back alone."""
-    from annobib.bib.writer import scan_entry
-
     defined: dict[str, Block] = {}
     for block in lib.blocks:
         if block.kind == "string":

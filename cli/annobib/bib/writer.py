@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
+from annobib.bib.diff import library_diff, unified_diff  # noqa: F401  (unified_diff re-exported)
 from annobib.bib.latex import escape_specials, unescape_specials
 from annobib.bib.library import Library, file_stamp, is_modified
 from annobib.bib.parse import parse_chunks, value_style
+from annobib.bib.spans import EntrySpans, FieldSpan, scan_entry  # noqa: F401  (re-exported)
 from annobib.bib.values import braces_balanced, entry_from_record
+from annobib.core import files
 from annobib.errors import ConflictError, InputError
 from annobib.model import Entry
 
@@ -86,112 +88,6 @@ def serialize_entry(entry: Entry, indent: str = "  ") -> str:
         lines.append(f"{indent}{name.ljust(width)} = {_braced(str(value), name)},")
     lines.append("}")
     return "\n".join(lines) + "\n"
-
-
-@dataclass
-class FieldSpan:
-    name: str  # as written
-    name_start: int
-    name_end: int
-    value_start: int
-    value_end: int
-    comma: int | None  # index of the comma after the value, if any
-
-
-@dataclass
-class EntrySpans:
-    type_start: int
-    type_end: int
-    key_start: int
-    key_end: int
-    key_comma: int | None
-    close: int  # index of the closing delimiter
-    fields: list
-
-
-def scan_entry(raw: str) -> EntrySpans | None:
-    """Where the type, key and each field's name and value are in an entry's text."""
-    at = raw.find("@")
-    if at < 0:
-        return None
-    m = re.compile(r"@\s*(\w+)\s*([{(])").match(raw, at)
-    if not m:
-        return None
-    close_ch = "}" if m.group(2) == "{" else ")"
-    pos = m.end()
-    n = len(raw)
-    # key: up to the first top-level comma or the closing delimiter
-    k = pos
-    while k < n and raw[k] not in ",\n" + close_ch:
-        k += 1
-    key_start = pos + (len(raw[pos:k]) - len(raw[pos:k].lstrip()))
-    key_end = key_start + len(raw[key_start:k].strip())
-    if k < n and raw[k] == "\n":
-        # key followed by a newline: the comma may come after it
-        j = k
-        while j < n and raw[j].isspace():
-            j += 1
-        k = j
-    if k >= n:
-        return None
-    fields: list[tuple] = []
-    key_comma = k if raw[k] == "," else None
-    pos = k + 1 if raw[k] == "," else k
-    while True:
-        while pos < n and (raw[pos].isspace() or raw[pos] == "," or raw[pos] == "%"):
-            if raw[pos] == "%":  # a comment between fields (biber reads `%` to the line end)
-                eol = raw.find("\n", pos)
-                pos = n if eol < 0 else eol
-                continue
-            pos += 1
-        if pos >= n:
-            return None
-        if raw[pos] == close_ch:
-            return EntrySpans(m.start(1), m.end(1), key_start, key_end, key_comma, pos, fields)
-        eq = raw.find("=", pos)
-        if eq < 0:
-            return None
-        name = raw[pos:eq].strip()
-        if not name or any(c in name for c in "{}\",") or "\n\n" in raw[pos:eq]:
-            return None
-        name_start = pos
-        name_end = pos + len(raw[pos:eq].rstrip())
-        v = eq + 1
-        while v < n and raw[v].isspace():
-            v += 1
-        value_start = v
-        depth = 0
-        quoted = False
-        i = v
-        comment_at = -1  # a `%` comment after a bare value (`year = 2020 % note`)
-        while i < n:
-            ch = raw[i]
-            if ch == "\\":
-                i += 2
-                continue
-            if ch == "%" and depth == 0 and not quoted:
-                if comment_at < 0:
-                    comment_at = i
-                eol = raw.find("\n", i)
-                i = n if eol < 0 else eol
-                continue
-            if ch == "{":
-                depth += 1
-            elif ch == "}":
-                if depth == 0 and close_ch == "}" and not quoted:
-                    break
-                depth -= 1
-            elif ch == '"' and depth == 0:
-                quoted = not quoted
-            elif depth == 0 and not quoted and (ch == "," or ch == close_ch):
-                break
-            i += 1
-        if i >= n:
-            return None
-        value_end = v + len(raw[v:comment_at if comment_at >= 0 else i].rstrip())
-        comma = i if raw[i] == "," else None
-        fields.append(FieldSpan(name, name_start, name_end, value_start, value_end, comma))
-        pos = i + 1 if comma is not None else i
 
 
 def _line_start(raw: str, pos: int) -> int:
@@ -397,15 +293,11 @@ def check_written(lib: Library, parts: list[tuple]) -> None:
             raise InputError(f"entry {entry.key or '(no key)'}: cannot be written safely ({problem}); nothing written")
 
 
-from annobib.bib.diff import library_diff, unified_diff  # noqa: E402  (re-exported)
-
 
 def atomic_write_text(path: Path, text: str, bom: bool = False, *, create: bool = False) -> None:
     """Temporary file in the same folder, fsync, rename: readers see the old or the new file
     (see :mod:`annobib.core.files`; the caller holds the lock)."""
-    from annobib.core.files import atomic_write_text as write
-
-    write(path, text, bom=bom, create=create)
+    files.atomic_write_text(path, text, bom=bom, create=create)
 
 
 def check_library(lib: Library) -> None:
@@ -423,8 +315,6 @@ def write_library(lib: Library, path: str | os.PathLike | None = None, *, dry_ru
     the read) is held while the file on disk is compared with the one read and replaced; a file
     that changed since it was read is refused with ConflictError.
     """
-    from annobib.core.files import locked, output_target
-
     target = Path(path) if path is not None else lib.path
     if target is None:
         raise InputError("no file to write the bibliography to")
@@ -444,8 +334,8 @@ def write_library(lib: Library, path: str | os.PathLike | None = None, *, dry_ru
     if dry_run or not lib.changed:
         return shown
     check_written(lib, parts)
-    output_target(target)  # read-only, a directory, a device …: say so before anything else
-    with locked(target):
+    files.output_target(target)  # read-only, a directory, a device …: say so before anything else
+    with files.locked(target):
         if same_file and lib.stamp is not None:
             _refuse_if_changed(target, lib.stamp)
         # a Library not read from its file (there was none) must not replace one made meanwhile

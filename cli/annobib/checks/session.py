@@ -74,13 +74,14 @@ def read_libraries(paths: list[Path], *, lock: bool, all_or_nothing: bool) -> tu
     """The libraries that could be read and the errors of those that could not (see the read
     policy above). Raises the error itself when nothing could be read or ``all_or_nothing``."""
     from annobib.bib import read_library
+    from annobib.lookup.view import PARSE_CACHE  # unchanged chunks are not parsed again
 
     libraries, unreadable = [], []
     for p in paths:
         try:
             if p.is_dir():
                 raise InputError(f"{p}: is a directory, not a .bib file")
-            libraries.append(read_library(p, lock=lock))
+            libraries.append(read_library(p, store=PARSE_CACHE, lock=lock))
         except InputError as exc:
             if all_or_nothing or len(paths) == 1:
                 raise  # --fix writes nothing unless every file could be read

@@ -57,11 +57,11 @@ def libraries_for_writing(paths=None, lock: bool = True):
 
 
 def load_bibliography(ctx: click.Context | None = None):
-    """The chosen bibliography as an :class:`annobib.cache.View` (several ``--bib`` files are
+    """The chosen bibliography as an :class:`annobib.lookup.view.View` (several ``--bib`` files are
     merged, read-only). Served from the cache when the files' bytes are unchanged; parse
     problems are in ``view.problems`` (report them with :func:`report_problems`).
     ``ANNOBIB_NO_CACHE=1`` bypasses the cache."""
-    from annobib.cache import load_views
+    from annobib.lookup.view import load_views
 
     paths = bibliography_paths(ctx)
     view = load_views(paths, use_cache=not os.environ.get("ANNOBIB_NO_CACHE"))

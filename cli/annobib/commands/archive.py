@@ -44,10 +44,11 @@ def _select(libs, keys: tuple[str, ...]):
 
 def _read(paths):
     from annobib.bib import read_library
+    from annobib.lookup.view import PARSE_CACHE
 
     libs = []
     for path in paths:
-        lib = read_library(path)
+        lib = read_library(path, store=PARSE_CACHE)
         for problem in lib.problems:
             warn(f"{path}:{problem.line}: {problem.message}")
         libs.append((Path(path), lib))

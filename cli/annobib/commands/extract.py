@@ -73,6 +73,7 @@ def extract(article: str | None, output: str | None, notes_file: str | None, rep
             click.echo(bib_text(x.entries), nl=False)
     else:
         from annobib.bib import parse_library, read_library, write_library
+        from annobib.lookup.view import PARSE_CACHE
         from annobib.extract.merge import merge_into
 
         if not target.parent.is_dir() and str(target.parent) not in ("", "."):
@@ -84,7 +85,7 @@ def extract(article: str | None, output: str | None, notes_file: str | None, rep
 
             acquire(target)  # held to the write (released when the command ends): nothing lost
         if target.exists():
-            lib = read_library(target)
+            lib = read_library(target, store=PARSE_CACHE)
         else:
             lib = parse_library("", target)  # written as a new file: never over one made meanwhile
         merged = merge_into(lib, x.entries, refresh=refresh)

@@ -36,10 +36,11 @@ def _entries(ctx, need_view: bool = False):
         code = report_problems(view.problems)
         return view, [view.entry(i) for i in range(len(view))], code
     from annobib.bib import read_library
+    from annobib.lookup.view import PARSE_CACHE
 
     entries, problems = [], []
     for path in bibliography_paths(ctx):
-        lib = read_library(path)
+        lib = read_library(path, store=PARSE_CACHE)
         entries.extend(lib.entries)
         problems.extend(f"{path}:{p.line}: {p.message}" for p in lib.problems)
     if not entries and not problems:
@@ -56,7 +57,7 @@ def _select(view, entries, keys, query):
         wanted = set(keys)
         return [e for e in entries if e.key in wanted]
     if query:
-        from annobib import query as q
+        from annobib.lookup import query as q
 
         parsed = q.parse(query)
         for w in parsed.warnings:

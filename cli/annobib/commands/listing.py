@@ -14,7 +14,7 @@ import click
 
 from annobib.commands._common import color_enabled, echo_exact, emit_json, load_bibliography, report_problems
 
-# summary tuple (see annobib.cache.entry_pieces):
+# summary tuple (see annobib.lookup.rows.batch_summaries):
 # 0 key, 1 type, 2 authors, 3 year, 4 title, 5 container, 6 lang, 7 cited, 8 domain, 9 sort author, 10 sort title
 COLUMNS = ("key", "type", "authors", "year", "title", "container", "lang", "cited")
 HEADERS = {"key": "Key", "type": "Type", "authors": "Authors", "year": "Year", "title": "Title",

@@ -42,7 +42,7 @@ Examples:
 @click.option("--pager/--no-pager", default=None, help="Page long output on a terminal.")
 @click.pass_context
 def search(ctx, query, limit, as_json, fmt, pager):
-    from annobib import query as q
+    from annobib.lookup import query as q
 
     stray = [w for w in query if w.startswith("--") and len(w) > 2]
     if stray:
@@ -91,7 +91,7 @@ def search(ctx, query, limit, as_json, fmt, pager):
 
 def _spans(view, i: int, parsed, row: list[str]) -> dict:
     """Highlight spans per displayed column (pinyin matches map back to the Han characters)."""
-    from annobib.query import highlight_spans
+    from annobib.lookup.query import highlight_spans
     from annobib.text import has_han, syllables
 
     ascii_terms = any(t.squeezed.isascii() for t in parsed.positive_terms)

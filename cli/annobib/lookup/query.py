@@ -16,12 +16,13 @@ and spaces next to CJK characters; Chinese also matches by toneless pinyin (``li
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
-from annobib.cache import END, GROUPS, MARKERS, G
 from annobib.errors import InputError
-from annobib.text import fold
+from annobib.lookup.schema import END, GROUPS, MARKERS, G
+from annobib.text import fold, is_cjk_char
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "author": ("author", "author_py"),
@@ -220,7 +221,7 @@ def match(query: Query, hay) -> int:
 def run(query: Query, hays) -> list[tuple[int, int]]:
     """[(index, score)] of matching entries, best first (ties in file order).
 
-    ``hays`` is a :class:`annobib.cache.Haystacks` (one byte string for all entries, scanned
+    ``hays`` is a :class:`annobib.lookup.view.Haystacks` (one byte string for all entries, scanned
     with ``bytes.find``) or a plain list of haystacks."""
     pre = None
     for clause in query.clauses:
@@ -235,8 +236,6 @@ def run(query: Query, hays) -> list[tuple[int, int]]:
         text = hays.text
         starts = hays.starts
         n = len(starts)
-        import bisect
-
         pos = text.find(pre)
         while pos >= 0:
             i = bisect.bisect_right(starts, pos) - 1
@@ -281,7 +280,6 @@ def highlight_spans(text: str, query: Query, syllables: tuple | None = None) -> 
     if not text or not terms:
         return []
     # folded text with a map back to character positions
-    from annobib.text import is_cjk_char
 
     chars: list[str] = []
     where: list[int] = []

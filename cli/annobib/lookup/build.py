@@ -1,30 +1,37 @@
-"""Building the cache's view of a .bib file: parse changed chunks, derive haystacks and rows.
+"""Building the cached view of a .bib file: parse changed chunks, derive their haystacks.
 
 Everything here runs only when a file changed (or was never seen); the fast path in
-:mod:`annobib.cache` does not import this module.
+:mod:`annobib.lookup.view` does not import this module.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import marshal
 import os
 import re
+from array import array
 from pathlib import Path
 
-from annobib.cache import (
+from annobib import names as nm
+from annobib import perf
+from annobib import text as tx
+from annobib.bib.library import collect_strings, decode_bib_bytes, parse_records
+from annobib.bib.values import MacroTooLarge, resolve_value
+from annobib.lookup.align import aligned_table, full_table, segment_hashes
+from annobib.lookup.schema import (
     AUTHOR_FIELDS,
     CONTAINER_FIELDS,
+    CONTROL,
     END,
     MARKERS,
     NOTE_FIELDS,
     TAG_FIELDS,
     TITLE_FIELDS,
-    _CONTROL,
-    _code_signature,
-    _write_view,
     domain_of,
 )
+from annobib.lookup.store import ChunkTable, Digests, code_signature, join_keys, old_view, split_keys, write_view
 
 _MARKER_SPLIT = re.compile("[" + "".join(MARKERS) + "]")
 
@@ -52,8 +59,6 @@ def _quick_value(raw: str, strings: dict) -> str:
             return raw[1:-1]
     elif c.isdigit() and raw.isdigit():
         return raw
-    from annobib.bib.values import resolve_value
-
     return resolve_value(raw, strings)[0]
 
 
@@ -65,9 +70,6 @@ def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
     with Han characters, their toneless pinyin (second readings of polyphonic characters too,
     and surname readings). LaTeX decoding, folding and pinyin run once over all entries
     joined (whole-string passes), not entry by entry."""
-    from annobib import names as nm
-    from annobib import text as tx
-
     if not items:
         return []
     M = MARKERS
@@ -90,7 +92,7 @@ def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
         dec_parts.append(_DSEP.join([" ".join(x) for x in slots[:6]]))
         metas.append(slots)
     decoded = tx.latex_to_text(_ESEP.join(dec_parts))
-    if _CONTROL.search(decoded.replace(_ESEP, "").replace(_DSEP, "")):
+    if CONTROL.search(decoded.replace(_ESEP, "").replace(_DSEP, "")):
         decoded = re.sub(r"[\x00-\x17\x1a-\x1f\x7f]", " ", decoded)
     decoded_parts = decoded.split(_ESEP)
     plains = []
@@ -110,13 +112,15 @@ def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
         url = next((v for v in slots[8] if "://" in v), None)
         domain = domain_of(url)
         raw_rest = " ".join(slots[8])
-        if raw_rest and _CONTROL.search(raw_rest):
-            raw_rest = _CONTROL.sub(" ", raw_rest)
+        if raw_rest and CONTROL.search(raw_rest):
+            raw_rest = CONTROL.sub(" ", raw_rest)
         plains.append("".join((
             M[0], it[4], M[1], it[3].lower(), M[2], a_, M[3], t_, M[4], c_, M[5], " ".join(slots[6]),
             M[6], langs, M[7], domain, M[8], g_, M[9], n_, M[10], r_, " ", raw_rest,
         )))
-    folded_all = tx.fold(_ESEP.join(plains)).split(_ESEP)
+    # a closing separator: the last entry folds like the others (fold() trims the ends of
+    # non-ASCII text only), so a haystack never depends on what it was built with
+    folded_all = tx.fold(_ESEP.join(plains) + _ESEP).split(_ESEP)[:-1]
     han_idx = [k for k, h in enumerate(folded_all) if not h.isascii() and tx.has_han(h)]
     py_groups: dict[int, str] = {}
     if han_idx:
@@ -175,8 +179,6 @@ def _chunk_work(chunks: list[bytes], digests: list[bytes], recs_in: list, string
 
     flags: 1 defines @string macros, 2 an entry uses macros, 4 has a problem.
     pieces: one (haystack, record bytes, line in chunk, char start, char end, key) per entry."""
-    from annobib.bib.library import parse_records
-
     missing = [k for k, r in enumerate(recs_in) if r is None]
     if missing:
         parsed, _ = parse_records([chunks[k] for k in missing], [digests[k] for k in missing], None)
@@ -219,8 +221,6 @@ def _chunk_work(chunks: list[bytes], digests: list[bytes], recs_in: list, string
 
 def _chunk_work_parallel(chunks, digests, recs_in, strings) -> list[tuple]:
     """:func:`_chunk_work` with the second half done in a forked process (2+ cores)."""
-    from annobib import perf
-
     n = len(chunks)
     if n < PARALLEL_MIN or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork") or perf.DETACHED:
         return _chunk_work(chunks, digests, recs_in, strings)
@@ -256,115 +256,209 @@ def rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: boo
     """The view of ``data``: chunks whose bytes the previous view of this file already has
     are copied from it (haystacks, records, keys, shifted lines and offsets); the others are
     parsed (one bibtexparser call) and indexed, in two processes when there are many."""
-    from annobib.perf import paused_gc
-
-    with paused_gc():
+    with perf.paused_gc():
         return _rebuild(path, data, digest, st, base, use_cache, records or {})
 
 
+class _Old:
+    """The previous view of the file, as the rebuild reads it (sections loaded once)."""
+
+    def __init__(self, header: dict, load):
+        self.header, self._load = header, load
+        self.chunks = ChunkTable(load("chunk"))
+        self.digests = self.chunks.digests()
+        self._sections: dict = {}
+
+    def load(self, name: str):
+        if name not in self._sections:
+            self._sections[name] = self._load(name)
+        return self._sections[name]
+
+    def index(self, lo: int = 0, hi: int | None = None) -> dict[bytes, int]:
+        """chunk digest -> its first index in the old view, among chunks ``lo`` to ``hi``."""
+        out: dict[bytes, int] = {}
+        hi = len(self.digests) if hi is None else hi
+        for n, d in zip(range(lo, hi), Digests(self.digests.part(lo, hi))):
+            out.setdefault(d, n)
+        return out
+
+    def flagged(self, flag: int) -> list[int]:
+        """The old chunks with ``flag`` (1 defines @string macros, 2 uses them, 4 has a problem)."""
+        return self.chunks.flagged(flag)
+
+    def record(self, k: int):
+        """The stored parse record of chunk ``k`` (None when it holds entries only)."""
+        extra = self.chunks.extra.get(k)
+        return None if extra is None else marshal.loads(extra)
+
+
+def _origins(digests: Digests, known: list[tuple], old: _Old | None) -> list[tuple[int, int, int]]:
+    """Runs (first new chunk, first old chunk, count) of chunks the old view has: the ``known``
+    ones, plus those found by digest between them (among the old chunks between the known
+    runs when they are few: an edit moves text locally; else among all)."""
+    if old is None:
+        return []
+    pairs: list[tuple[int, int]] = []
+    pos, old_pos = 0, 0
+    bounds = sorted(known) + [(len(digests), len(old.digests), 0)]
+    for i0, o0, n in bounds:
+        if i0 > pos:
+            near = o0 - old_pos <= 4 * (i0 - pos) + 1024
+            index = old.index(old_pos, o0) if near else old.index()
+            pairs += [(i, index[d]) for i, d in zip(range(pos, i0), Digests(digests.part(pos, i0))) if d in index]
+        pos, old_pos = i0 + n, o0 + n
+    runs: list[list[int]] = []
+    for i, o in pairs:  # consecutive in both: one run
+        if runs and runs[-1][0] + runs[-1][2] == i and runs[-1][1] + runs[-1][2] == o:
+            runs[-1][2] += 1
+        else:
+            runs.append([i, o, 1])
+    return sorted([(r[0], r[1], r[2]) for r in runs] + list(known))
+
+
+def _mapped(runs: list[tuple], old_ks: list[int]) -> list[tuple[int, int]]:
+    """(new index, old index) of the old chunks ``old_ks`` (sorted) that the runs carry over."""
+    out = []
+    for i0, o0, n in runs:
+        for k in old_ks[bisect.bisect_left(old_ks, o0):bisect.bisect_left(old_ks, o0 + n)]:
+            out.append((i0 + k - o0, k))
+    return out
+
+
+def _macros(path: Path, data: bytes, chunks, digests, runs, fresh: list[int], old: _Old | None):
+    """(macros, records parsed now for new @string chunks): @string chunks in file order, old
+    ones from their stored record."""
+    pre: dict[int, list] = {}
+    ordered = [(i, old.record(o)) for i, o in _mapped(runs, old.flagged(1))] if old else []
+    for i in fresh:
+        if _STRING_START.search(chunks[i]):
+            pre[i] = parse_records([chunks[i]], [digests[i]], None)[0][0]
+            ordered.append((i, pre[i]))
+    ordered.sort(key=lambda x: x[0])
+    return collect_strings([rec for _, rec in ordered], len(data), str(path)), pre
+
+
 def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bool, records: dict) -> tuple[dict, dict]:
-    import bisect
-    from array import array
-
-    from annobib.bib.library import chunk_digest, collect_strings, decode_bib_bytes, parse_records, split_chunks
-    from annobib.cache import old_view
-
-    chunks, lines = split_chunks(data)
-    digests = [chunk_digest(c) for c in chunks]
-    byte_starts = []
-    pos = 0
-    for c in chunks:
-        byte_starts.append(pos)
-        pos += len(c)
-
-    # the previous view: chunk digest -> its index there
-    old = old_view(path) if use_cache else None
-    old_chunks: list = []
-    old_index: dict[bytes, int] = {}
-    if old is not None:
+    old = None
+    table = None
+    got = old_view(path) if use_cache else None
+    if got is not None:
         try:
-            old_header, old_load = old
-            old_chunks = old_load("chunk")
-            for n, ch in enumerate(old_chunks):
-                old_index.setdefault(ch[0], n)
+            old = _Old(*got)
+            table = aligned_table(data, old.header, old.digests, old.load("cline"), old.load("cbyte"))
         except (OSError, EOFError, ValueError, TypeError, KeyError):
-            old, old_chunks, old_index = None, [], {}
+            old, table = None, None
+    chunks, lines, digests, byte_starts, known = table if table is not None else full_table(data)
+    runs = _origins(digests, known, old)
+    fresh = _complement(runs, len(chunks))
     # the bytes must be UTF-8 (one clear error otherwise); chunks the old view has were valid
     if old is None or b"\x00" in data:
         decode_bib_bytes(data, str(path))
     else:
-        for i, d in enumerate(digests):
-            if d not in old_index:
-                try:
-                    chunks[i].decode("utf-8")
-                except UnicodeDecodeError:
-                    decode_bib_bytes(data, str(path))
-
-    # @string macros first (file order): old chunks that define them keep their record;
-    # new chunks that start with @string are parsed now
-    pre: dict[int, list] = {}
-    ordered = []
-    for i, d in enumerate(digests):
-        o = old_index.get(d)
-        if o is not None:
-            if old_chunks[o][2] & 1:
-                ordered.append(marshal.loads(old_chunks[o][3]))
-        elif _STRING_START.search(chunks[i]):
-            pre[i] = parse_records([chunks[i]], [d], None)[0][0]
-            ordered.append(pre[i])
-    strings = collect_strings(ordered, len(data), str(path))
+        for i in fresh:
+            try:
+                chunks[i].decode("utf-8")
+            except UnicodeDecodeError:
+                decode_bib_bytes(data, str(path))
+    strings, pre = _macros(path, data, chunks, digests, runs, fresh, old)
     strings_digest = hashlib.sha1(marshal.dumps(sorted(strings.items()))).hexdigest()
-    same_strings = old is not None and old_header.get("strings_digest") == strings_digest
-
-    work = []
-    for i, d in enumerate(digests):
-        o = old_index.get(d)
-        if o is None or (old_chunks[o][2] & 2 and not same_strings):
-            work.append(i)
+    same_strings = old is not None and old.header.get("strings_digest") == strings_digest
+    # parse and index the new chunks, and those whose macros changed
+    again = [] if same_strings or old is None else _mapped(runs, old.flagged(2))
+    work = sorted([(i, None) for i in fresh] + again)
     done: dict[int, tuple] = {}
     if work:
         recs_in = []
-        for i in work:
-            o = old_index.get(digests[i])
+        for i, o in work:
             if i in pre:
                 recs_in.append(pre[i])
-            elif o is not None and old_chunks[o][3] is not None:
-                recs_in.append(marshal.loads(old_chunks[o][3]))
+            elif o is not None and old.record(o) is not None:
+                recs_in.append(old.record(o))
             else:  # parsed by the caller, else parse now (also when only macros changed)
                 recs_in.append(records.get(digests[i]))
-        from annobib.bib.values import MacroTooLarge
-
         try:
-            results = _chunk_work_parallel(
-                [chunks[i] for i in work], [digests[i] for i in work], recs_in, strings
-            )
+            results = _chunk_work_parallel([chunks[i] for i, _ in work], [digests[i] for i, _ in work], recs_in, strings)
         except MacroTooLarge as exc:
             raise MacroTooLarge(f"{path}: {exc}") from None
-        done = dict(zip(work, results))
+        done = {i: r for (i, _), r in zip(work, results)}
+    out = _assemble(_segments(runs, done), done, lines, digests, old)
+    keys_out, line_out, problems = out.pop("keys"), out["line"], out.pop("problems")
+    if len(set(keys_out)) != len(keys_out):
+        seen: dict[str, int] = {}
+        for n, k in enumerate(keys_out):
+            if k in seen:
+                problems.append((line_out[n], f"duplicate key {k} (first defined on line {seen[k]})"))
+            else:
+                seen[k] = line_out[n]
+    problems.sort()
+    header = {
+        "code": code_signature(),
+        "size": len(data),
+        "mtime_ns": st.st_mtime_ns,
+        "digest": digest,
+        "count": len(keys_out),
+        "problems": problems,
+        "strings": dict(strings),
+        "strings_digest": strings_digest,
+        "segs": segment_hashes(data, byte_starts, old.header.get("segs") if old else None, runs,
+                               len(old.digests) if old else 0),
+    }
+    sections = dict(out, cline=lines, cbyte=byte_starts)
+    if use_cache:
+        def save() -> None:
+            try:
+                write_view(base.with_suffix(".view"), header, sections)
+            except OSError:
+                pass  # a cache that cannot be written only costs speed
 
-    # assemble, copying runs of consecutive old chunks in one go
-    old_hay = old_starts = old_recs = old_keys = old_lines = old_spans = None
-    old_entry_start: list[int] = []
-    if old is not None and len(done) < len(chunks):
-        text_b, starts_b = old_load("hay")
-        old_hay = text_b
+        if len(keys_out) >= BACKGROUND_MIN:
+            perf.soon(save)  # tens of MB: written after the answer, by a detached process
+        else:
+            save()
+    return header, sections
+
+
+def _complement(runs: list[tuple], n: int) -> list[int]:
+    """The chunk indices below ``n`` that no run covers (the new chunks)."""
+    out = []
+    pos = 0
+    for i0, _o0, k in runs + [(n, 0, 0)]:
+        out.extend(range(pos, i0))
+        pos = i0 + k
+    return out
+
+
+def _segments(runs: list[tuple], done: dict) -> list[tuple]:
+    """The file in order: (first chunk, first old chunk or None, count); chunks in ``done`` are
+    single segments with None, the rest of each run is copied."""
+    cuts = sorted(done)
+    out = [(i, None, 1) for i in cuts]
+    for i0, o0, n in runs:
+        start = i0
+        for d in cuts[bisect.bisect_left(cuts, i0):bisect.bisect_left(cuts, i0 + n)]:
+            if d > start:
+                out.append((start, o0 + start - i0, d - start))
+            start = d + 1
+        if start < i0 + n:
+            out.append((start, o0 + start - i0, i0 + n - start))
+    out.sort(key=lambda x: x[0])
+    return out
+
+
+def _assemble(segments: list[tuple], done: dict, lines: list[int], digests: list[bytes], old: _Old | None) -> dict:
+    """The view's sections (and its problems): new chunks from ``done``, runs of old chunks
+    copied from the old view in one slice each, lines and chunk indices shifted."""
+    if old is not None and any(o is not None for _, o, _ in segments):
+        old_hay, starts_b = old.load("hay")
         old_starts = array("Q")
         old_starts.frombytes(starts_b)
-        offs_b, rec_blob = old_load("rec")
+        offs_b, old_rec = old.load("rec")
         old_rec_offs = array("Q")
         old_rec_offs.frombytes(offs_b)
-        old_recs = (old_rec_offs, rec_blob)
-        old_keys = old_load("key")
-        old_lines = old_load("line")
-        old_spans = old_load("span")
-        old_cline = old_load("cline")
-        n = 0
-        for ch in old_chunks:
-            old_entry_start.append(n)
-            n += ch[1]
-        old_entry_start.append(n)
-        old_problem_chunks = [k for k, ch in enumerate(old_chunks) if ch[4]]
-
+        old_keys = split_keys(old.load("key"))
+        old_lines, old_spans, old_cline = (old.load(n) for n in ("line", "span", "cline"))
+        old_entry_start = old.chunks.entry_starts()
+        old_problem_chunks = old.flagged(4)
     hay_parts: list[bytes] = []
     hay_starts = array("Q")
     rec_parts: list[bytes] = []
@@ -372,14 +466,12 @@ def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bo
     keys_out: list[str] = []
     line_out: list[int] = []
     span_out: list[tuple] = []
-    chunk_out: list[tuple] = []
+    chunk_out = ChunkTable()
     problems: list[tuple] = []
     hay_len = 0
     rec_len = 0
-    i = 0
-    nchunks = len(chunks)
-    while i < nchunks:
-        if i in done:
+    for i, o0, count in segments:
+        if o0 is None:
             flags, extra, pieces, probs = done[i]
             for local_line, msg in probs:
                 problems.append((lines[i] + local_line + 1, msg))
@@ -393,75 +485,34 @@ def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bo
                 keys_out.append(key)
                 line_out.append(lines[i] + local_line + 1)
                 span_out.append((i, c0, c1))  # chunk index; its bytes are at cbyte[i]
-            chunk_out.append((digests[i], len(pieces), flags, extra, probs))
-            i += 1
+            chunk_out.append(digests[i], len(pieces), flags, extra, probs)
             continue
-        # a run of chunks that follow each other in the old view too
-        o0 = old_index[digests[i]]
-        j = i
-        while j + 1 < nchunks and j + 1 not in done and old_index.get(digests[j + 1]) == o0 + (j + 1 - i):
-            j += 1
-        o1 = o0 + (j - i)
+        o1 = o0 + count - 1
         e0, e1 = old_entry_start[o0], old_entry_start[o1 + 1]
         dline = lines[i] - old_cline[o0]
-        chunk_out.extend(old_chunks[o0:o1 + 1])
+        chunk_out.extend(old.chunks, o0, o1)
         for k in old_problem_chunks[bisect.bisect_left(old_problem_chunks, o0):bisect.bisect_right(old_problem_chunks, o1)]:
-            for local_line, msg in old_chunks[k][4]:
+            for local_line, msg in old.chunks.probs[k]:
                 problems.append((old_cline[k] + dline + local_line + 1, msg))
         if e1 > e0:
             h0 = old_starts[e0]
             h1 = old_starts[e1] if e1 < len(old_starts) else len(old_hay)
             shift = hay_len - h0
-            hay_starts.extend([x + shift for x in old_starts[e0:e1]])
+            hay_starts.extend([x + shift for x in old_starts[e0:e1]] if shift else old_starts[e0:e1])
             hay_parts.append(old_hay[h0:h1])
             hay_len += h1 - h0
-            ro, rb = old_recs
-            r0, r1 = ro[e0], ro[e1]
+            r0, r1 = old_rec_offs[e0], old_rec_offs[e1]
             rshift = rec_len - r0
-            rec_offs.extend([x + rshift for x in ro[e0 + 1:e1 + 1]])
-            rec_parts.append(rb[r0:r1])
+            rec_offs.extend([x + rshift for x in old_rec_offs[e0 + 1:e1 + 1]] if rshift else old_rec_offs[e0 + 1:e1 + 1])
+            rec_parts.append(old_rec[r0:r1])
             rec_len += r1 - r0
             keys_out.extend(old_keys[e0:e1])
             line_out.extend([x + dline for x in old_lines[e0:e1]] if dline else old_lines[e0:e1])
             dchunk = i - o0
             span_out.extend([(k + dchunk, c, e) for k, c, e in old_spans[e0:e1]] if dchunk else old_spans[e0:e1])
-        i = j + 1
-
-    if len(set(keys_out)) != len(keys_out):
-        seen: dict[str, int] = {}
-        for n, k in enumerate(keys_out):
-            if k in seen:
-                problems.append((line_out[n], f"duplicate key {k} (first defined on line {seen[k]})"))
-            else:
-                seen[k] = line_out[n]
-    problems.sort()
-    header = {
-        "code": _code_signature(),
-        "size": len(data),
-        "mtime_ns": st.st_mtime_ns,
-        "digest": digest,
-        "count": len(keys_out),
-        "problems": problems,
-        "strings": dict(strings),
-        "strings_digest": strings_digest,
-    }
-    sections = {
-        "key": keys_out, "line": line_out, "span": span_out,
+    return {
+        "key": join_keys(keys_out), "line": line_out, "span": span_out,
         "hay": (b"".join(hay_parts), hay_starts.tobytes()),
         "rec": (rec_offs.tobytes(), b"".join(rec_parts)),
-        "chunk": chunk_out, "cline": lines, "cbyte": byte_starts,
+        "chunk": chunk_out.section(), "problems": problems, "keys": keys_out,
     }
-    if use_cache:
-        def save() -> None:
-            try:
-                _write_view(base.with_suffix(".view"), header, sections)
-            except OSError:
-                pass  # a cache that cannot be written only costs speed
-
-        if len(keys_out) >= BACKGROUND_MIN:
-            from annobib.perf import soon
-
-            soon(save)  # tens of MB: written after the answer, by a detached process
-        else:
-            save()
-    return header, sections

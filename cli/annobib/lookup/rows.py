@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-from annobib.cache import domain_of
+from annobib import names as nm
+from annobib import text as tx
+from annobib.core.sanitize import terminal
+from annobib.lookup.schema import domain_of
 
 _CONTAINER_ORDER = ("journaltitle", "journal", "booktitle", "publisher", "institution", "school", "organization", "howpublished")
 _ESEP = "\x18"
@@ -25,8 +28,6 @@ def _authors_summary(value: str, langid: str | None, sort_keys: bool = True) -> 
 
     A fast path for the common shapes (``Family, Given``, ``Given Family``, ``刘琳``); anything
     with braces or odd structure goes through :func:`annobib.names.parse_names`."""
-    from annobib import names as nm
-    from annobib import text as tx
 
     if not value:
         return "", "\uffff", []
@@ -94,8 +95,6 @@ def _authors_summary(value: str, langid: str | None, sort_keys: bool = True) -> 
 def batch_summaries(entries: list, sort_keys: bool = True) -> list[tuple]:
     """The table row of each entry: (key, type, authors, year, title, container, language,
     times cited, web domain, sort key for authors, "")."""
-    from annobib import text as tx
-    from annobib.core.sanitize import terminal
 
     if not entries:
         return []

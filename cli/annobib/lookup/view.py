@@ -1,126 +1,50 @@
-"""A per-file cache that makes everyday lookups fast and is never stale.
+"""The cached view of .bib files that makes everyday lookups fast and is never stale.
 
-Two files per bibliography, in ``$ANNOBIB_CACHE_DIR`` (else ``$XDG_CACHE_HOME/annobib``, else
-``~/.cache/annobib``), named after a hash of the file's absolute path:
+Files per bibliography (where: :mod:`annobib.lookup.store`):
 
 ``*.view``   what ``search``/``show`` need, for exactly one version of the file: its size, mtime
              and SHA-256, then sections (search haystacks with folding and pinyin precomputed,
              one marshalled record per entry, lines, byte spans, @string macros), each loaded
              only when a command needs it. It is used only when the file's bytes hash to the
-             recorded digest, so it can never serve a stale answer.
+             recorded digest, so it can never serve a stale answer. Each *chunk* of the file
+             (one entry, usually) is keyed by the SHA-1 of its bytes: after an edit only the
+             chunks whose bytes changed are parsed and indexed again (:mod:`annobib.lookup.build`).
 ``*.sum``    the table rows ``list``/``stats`` show (authors, year, title, container, language,
-             times cited …) for the same digest, computed the first time a command needs them.
-``*.store``  the same work per *chunk* of the file (one entry, usually), keyed by the SHA-1 of
-             the chunk's bytes: bibtexparser's parse and the haystack (and rows, once known).
-             After an edit only the chunks whose bytes changed are parsed again.
+             times cited …), computed the first time a command needs them and kept per chunk
+             digest: after an edit only the changed chunks' rows are computed again.
+``*.trust``  the stat signature of a file version whose digest is known (skips hashing).
 
 On the fast path (file unchanged) neither bibtexparser nor pypinyin is imported.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import marshal
 import os
-import re
-import struct
-import tempfile
 import time
+from array import array
 from pathlib import Path
 
+from annobib import perf
+from annobib.bib.values import entry_from_record
 from annobib.errors import InputError, read_input_bytes
-
-FORMAT = 8
-MAGIC = b"ANNOBIB-VIEW\n"
-
-# Haystack groups: each entry's search text is a string of groups, each introduced by a control
-# character (queries never contain control characters, so a match cannot straddle two groups).
-GROUPS = [
-    "key", "type", "author", "title", "container", "year", "lang", "domain", "tag", "note", "rest",
-    "author_py", "title_py", "container_py", "tag_py", "note_py", "rest_py",
-]
-# Group markers: control characters that are not whitespace (fold() collapses whitespace).
-MARKERS = [chr(c) for c in (1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23)]
-G = {name: i for i, name in enumerate(GROUPS)}  # group name -> index into MARKERS
-END = len(GROUPS)  # MARKERS[END] closes the last group
-AUTHOR_FIELDS = ("author", "editor", "translator", "bookauthor")
-TITLE_FIELDS = ("title", "subtitle", "titleaddon", "shorttitle", "origtitle")
-CONTAINER_FIELDS = (
-    "journaltitle", "journal", "booktitle", "maintitle", "publisher", "institution", "school",
-    "organization", "series", "howpublished", "eventtitle",
+from annobib.lookup.store import (
+    ChunkTable,
+    cache_base,
+    load_store,
+    code_signature,
+    read_header,
+    read_view,
+    section_reader,
+    split_keys,
+    stat_signature,
+    write_bytes,
 )
-TAG_FIELDS = ("keywords", "tags")
-NOTE_FIELDS = ("note", "annote", "annotation", "abstract", "addendum")
-SKIP_REST = set(AUTHOR_FIELDS + TITLE_FIELDS + CONTAINER_FIELDS + TAG_FIELDS + NOTE_FIELDS) | {
-    "year", "date", "langid", "language", "hyphenation",
-}
-# Fields whose per-character pinyin is kept for highlighting.
-PINYIN_FIELDS = ("author", "editor", "title", "journaltitle", "journal", "booktitle", "publisher")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_PLAIN_GROUPS = ("author", "title", "container", "tag", "note", "rest")
-# Groups searched by pinyin (long notes and citing sentences are not: that would cost more
-# than it finds).
-_PINYIN_GROUPS = frozenset(("author", "title", "container", "tag"))
-_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^@/?#]*@)?([^/:?#]+)", re.I)
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("ANNOBIB_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "annobib"
-
-
-def _code_signature() -> tuple:
-    """Changes whenever the code that shapes cached data changes (mtimes of those modules)."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    sig = [FORMAT]
-    for rel in ("cache.py", "text.py", "names.py", "model.py", "bib/parse.py", "bib/values.py", "bib/index.py", "bib/rows.py"):
-        try:
-            sig.append(os.stat(os.path.join(here, rel)).st_mtime_ns)
-        except OSError:
-            sig.append(0)
-    return tuple(sig)
-
-
-def _base(path: Path) -> Path:
-    digest = hashlib.sha1(os.fsencode(os.path.abspath(path))).hexdigest()[:24]
-    return cache_dir() / digest
-
-
-# --------------------------------------------------------------------------- derived data
-
-
-def domain_of(url: str | None) -> str:
-    if not url:
-        return ""
-    m = _HOST.match(url.strip())
-    if not m:
-        return ""
-    host = m.group(1).lower()
-    return host[4:] if host.startswith("www.") else host
-
-
-# --------------------------------------------------------------------------- the view
-
-
-def pack(items: list[bytes]) -> tuple[bytes, bytes]:
-    """Many small byte strings as (offsets, blob): loading is a copy, access is a slice."""
-    from array import array
-
-    offs = array("Q", [0])
-    total = 0
-    for b in items:
-        total += len(b)
-        offs.append(total)
-    return offs.tobytes(), b"".join(items)
-
 
 class Packed:
     def __init__(self, parts: list[tuple[bytes, bytes]]):
-        from array import array
-
         self.offs = []
         self.blobs = []
         self.base = []
@@ -138,8 +62,6 @@ class Packed:
         return self.n
 
     def __getitem__(self, i: int):
-        import bisect
-
         k = bisect.bisect_right(self.base, i) - 1
         a = self.offs[k]
         j = i - self.base[k]
@@ -158,8 +80,6 @@ class Haystacks:
         return len(self.starts)
 
     def index_at(self, pos: int) -> int:
-        import bisect
-
         return bisect.bisect_right(self.starts, pos) - 1
 
     def get(self, i: int) -> bytes:
@@ -201,34 +121,75 @@ class _Part:
         self.strings = header.get("strings", {})
 
     def entry(self, item: tuple, line: int):
-        from annobib.bib.values import entry_from_record
-
         return entry_from_record(item, self.strings, line, str(self.path))[0]
 
     def summaries(self) -> list[tuple]:
-        """From the ``.sum`` file when it belongs to this version of the file, else computed
-        (and saved for next time)."""
+        """Every entry's table row. From the ``.sum`` file: whole when it belongs to this
+        version of the file, else per chunk — rows of chunks whose bytes (and, for entries
+        that use @string macros, the macros) are unchanged are reused, and only the others'
+        rows are computed. Saved for next time."""
         digest = self.header["digest"]
-        spath = self.base.with_suffix(".sum") if self.base is not None else None
-        if spath is not None and self.use_cache:
+        spath = self.base.with_suffix(".sum") if self.base is not None and self.use_cache else None
+        old = _read_sums(spath) if spath is not None else None
+        if old is not None and old["digest"] == digest:
+            return old["rows"]
+        table = ChunkTable(self.load("chunk"))
+        chunks = (bytes(table.dig), table.count.tobytes(), bytes(table.flags))
+        rows: list = []
+        missing: list[int] = []
+        reuse = _reusable_rows(old, self.header.get("strings_digest")) if old is not None else {}
+        for d, n in zip(table.digests(), table.count):
+            got = reuse.get(d)
+            if got is not None and len(got) == n:
+                rows += got
+            else:
+                missing.extend(range(len(rows), len(rows) + n))
+                rows += [None] * n
+        if missing:
+            packed = Packed([self.load("rec")])
+            lines = self.load("line")
+            fresh = batch_summaries([self.entry(packed[i], lines[i]) for i in missing])
+            for i, row in zip(missing, fresh):
+                rows[i] = row
+        if spath is not None:
             try:
-                with open(spath, "rb") as fh:
-                    got = marshal.load(fh)
-                if got.get("digest") == digest and got.get("code") == _code_signature():
-                    return got["rows"]
-            except (OSError, EOFError, ValueError, TypeError, AttributeError):
-                pass
-        recs = self.load("rec")
-        lines = self.load("line")
-        packed = Packed([recs])
-        entries = [self.entry(packed[i], lines[i]) for i in range(self.count)]
-        rows = batch_summaries(entries)
-        if spath is not None and self.use_cache:
-            try:
-                _atomic_write_bytes(spath, marshal.dumps({"digest": digest, "code": _code_signature(), "rows": rows}))
+                write_bytes(spath, marshal.dumps({
+                    "digest": digest, "code": code_signature(), "rows": rows, "chunks": chunks,
+                    "strings_digest": self.header.get("strings_digest"),
+                }))
             except OSError:
                 pass
         return rows
+
+
+def _read_sums(spath: Path) -> dict | None:
+    """The ``.sum`` file made by this code (for whatever version of the file), or None."""
+    try:
+        with open(spath, "rb") as fh:
+            got = marshal.load(fh)
+        if isinstance(got, dict) and got.get("code") == code_signature() and isinstance(got.get("rows"), list):
+            return got
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    return None
+
+
+def _reusable_rows(old: dict, strings_digest) -> dict:
+    """chunk digest -> its entries' rows, from the rows of an earlier version of the file.
+    A chunk whose entries use @string macros (flag 2) counts only when the macros are the same."""
+    out: dict = {}
+    rows = old["rows"]
+    same_strings = old.get("strings_digest") == strings_digest
+    try:
+        table = ChunkTable((*old["chunks"], {}, {}))
+    except (KeyError, TypeError, ValueError):
+        return {}
+    pos = 0
+    for d, n, flags in zip(table.digests(), table.count, table.flags):
+        if same_strings or not flags & 2:
+            out.setdefault(d, rows[pos:pos + n])
+        pos += n
+    return out if pos == len(rows) else {}
 
 
 class View:
@@ -304,8 +265,6 @@ class View:
     @property
     def haystacks(self) -> Haystacks:
         if "hay" not in self._cache:
-            from array import array
-
             texts = []
             starts = array("Q")
             base = 0
@@ -334,7 +293,7 @@ class View:
 
     def keys(self) -> list[str]:
         if "keys" not in self._cache:
-            self._cache["keys"] = self._all("key")
+            self._cache["keys"] = [k for part in self._parts for k in split_keys(part.load("key"))]
         return self._cache["keys"]
 
     def index_of(self, key: str) -> int | None:
@@ -365,163 +324,12 @@ class View:
         return text[c0:] if c1 < 0 else text[c0:c1]
 
 
-class _LazyBlob:
-    """A byte range of the view file, read slice by slice (records of a few entries without
-    reading all of them)."""
-
-    def __init__(self, path: Path, offset: int, length: int):
-        self.path, self.offset, self.length = path, offset, length
-        self._fh = None
-
-    def __len__(self) -> int:
-        return self.length
-
-    def __getitem__(self, s: slice) -> bytes:
-        start = s.start or 0
-        stop = self.length if s.stop is None else min(s.stop, self.length)
-        if self._fh is None:
-            self._fh = open(self.path, "rb")  # noqa: SIM115 - kept open for further slices
-        self._fh.seek(self.offset + start)
-        return self._fh.read(max(0, stop - start))
-
-
-def _section_reader(path: Path, header: dict):
-    sections = header["sections"]
-    base = header["base"]
-
-    def raw(name: str, lazy: bool) -> bytes | _LazyBlob:
-        off, length = sections[name]
-        if lazy:
-            return _LazyBlob(path, base + off, length)
-        with open(path, "rb") as fh:
-            fh.seek(base + off)
-            return fh.read(length)
-
-    def load(name: str):
-        if name + ".0" in sections:  # a tuple of byte strings stored raw (no copy on load)
-            n = sections[name + ".n"][0]
-            return tuple(raw(f"{name}.{k}", lazy=(name == "rec" and k == n - 1)) for k in range(n))
-        off, length = sections[name]
-        with open(path, "rb") as fh:
-            fh.seek(base + off)
-            return marshal.loads(fh.read(length))
-
-    return load
-
-
-def read_header(vpath: Path) -> dict | None:
-    """The header of a view file made by this code (whatever file version it describes)."""
-    try:
-        with open(vpath, "rb") as fh:
-            if fh.read(len(MAGIC)) != MAGIC:
-                return None
-            (hlen,) = struct.unpack("<I", fh.read(4))
-            header = marshal.loads(fh.read(hlen))
-    except (OSError, EOFError, ValueError, TypeError, struct.error):
-        return None
-    if not isinstance(header, dict) or header.get("code") != _code_signature():
-        return None
-    header["base"] = len(MAGIC) + 4 + hlen
-    return header
-
-
-def _read_view(vpath: Path, size: int, digest_fn) -> tuple | None:
-    """(header, loader) when the view file matches the bibliography, else None."""
-    header = read_header(vpath)
-    if header is None or header.get("size") != size:
-        return None
-    if header.get("digest") != digest_fn():
-        return None
-    return header, _section_reader(vpath, header)
-
-
-def old_view(path: Path):
-    """(header, loader) of the cached view of an earlier version of ``path``, or None: the
-    base that a rebuild copies unchanged entries from."""
-    vpath = _base(Path(path)).with_suffix(".view")
-    header = read_header(vpath)
-    if header is None:
-        return None
-    return header, _section_reader(vpath, header)
-
-
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def _write_view(vpath: Path, meta: dict, sections: dict[str, object]) -> None:
-    blobs = []
-    table = {}
-    off = 0
-
-    def put(name: str, b: bytes) -> None:
-        nonlocal off
-        table[name] = (off, len(b))
-        off += len(b)
-        blobs.append(b)
-
-    for name, value in sections.items():
-        if isinstance(value, tuple) and value and all(isinstance(v, (bytes, bytearray)) for v in value):
-            for k, v in enumerate(value):
-                put(f"{name}.{k}", bytes(v))
-            table[f"{name}.n"] = (len(value), 0)
-        else:
-            put(name, marshal.dumps(value))
-    meta = dict(meta, sections=table)
-    head = marshal.dumps(meta)
-    _atomic_write_bytes(vpath, MAGIC + struct.pack("<I", len(head)) + head + b"".join(blobs))
-
-
-def load_store(path: Path) -> dict:
-    """chunk digest -> parse record, from the cached view of (any version of) ``path``:
-    lets :func:`annobib.bib.library.read_library` skip bibtexparser for unchanged chunks."""
-    got = old_view(Path(path))
-    if got is None:
-        return {}
-    _header, load = got
-    chunks = load("chunk")
-    from array import array
-
-    offs_b, blob = load("rec")
-    if isinstance(blob, _LazyBlob):
-        blob = blob[0:len(blob)]  # every record is wanted: one read, not one per record
-    offs = array("Q")
-    offs.frombytes(offs_b)
-    loads = marshal.loads
-    out = {}
-    e = 0
-    for digest, n, _flags, extra, _probs in chunks:
-        if extra is not None:
-            out[digest] = loads(extra)
-        else:
-            out[digest] = [loads(blob[offs[k]:offs[k + 1]]) for k in range(e, e + n)]
-        e += n
-    return out
-
-
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or one clear InputError (missing, directory, permission …)."""
     return read_input_bytes(path, "a .bib file")
 
 
 RACY_NS = 2_000_000_000  # a file changed this recently is never trusted on its stat alone
-
-
-def stat_signature(st) -> tuple:
-    """What changes whenever the file's content does: size, mtime, ctime (which also moves
-    when someone sets the mtime back), inode, device."""
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
 
 
 def load_view(path: str | os.PathLike, *, use_cache: bool = True, records: dict | None = None) -> View:
@@ -542,7 +350,7 @@ def load_view(path: str | os.PathLike, *, use_cache: bool = True, records: dict 
         st = os.stat(path)  # before reading: a write after this shows in the signature
     except OSError:
         st = None
-    base = _base(path)
+    base = cache_base(path)
     vpath = base.with_suffix(".view")
     tpath = base.with_suffix(".trust")
     if use_cache and st is not None:
@@ -554,7 +362,7 @@ def load_view(path: str | os.PathLike, *, use_cache: bool = True, records: dict 
         if sig == list(stat_signature(st)):
             header = read_header(vpath)
             if header is not None and header.get("digest") == trusted_digest:
-                return _view_from_parts(path, header, _section_reader(vpath, header), base, use_cache)
+                return _view_from_parts(path, header, section_reader(vpath, header), base, use_cache)
     read_ns = time.time_ns()
     data = read_bytes(path)
     if st is None:
@@ -572,12 +380,12 @@ def load_view(path: str | os.PathLike, *, use_cache: bool = True, records: dict 
         # the content is known now; its stat signature may stand for it from now on
         if use_cache and trusted:
             try:
-                _atomic_write_bytes(tpath, marshal.dumps([list(stat_signature(st)), digest()]))
+                write_bytes(tpath, marshal.dumps([list(stat_signature(st)), digest()]))
             except OSError:
                 pass
 
     if use_cache:
-        hit = _read_view(vpath, len(data), digest)
+        hit = read_view(vpath, len(data), digest)
         if hit is not None:
             header, loader = hit
             trust()
@@ -608,16 +416,54 @@ def merge_views(views: list[View]) -> View:
 
 def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bool,
              records: dict | None = None) -> tuple[dict, dict]:
-    from annobib.bib.index import rebuild
+    # the builder pulls in the .bib parser and text folding: only when a file changed
+    from annobib.lookup.build import rebuild
 
     return rebuild(path, data, digest, st, base, use_cache, records)
 
 
 def batch_summaries(entries: list, sort_keys: bool = True) -> list[tuple]:
-    from annobib.bib.rows import batch_summaries as _batch
+    # rows pull in name parsing and text folding: only when rows are not cached
+    from annobib.lookup.rows import batch_summaries as _batch
 
     return _batch(entries, sort_keys)
 
 
 def load_views(paths: list[Path], *, use_cache: bool = True) -> View:
     return merge_views([load_view(p, use_cache=use_cache) for p in paths])
+
+
+class ParseCache:
+    """The store :func:`annobib.bib.read_library` takes (``store=PARSE_CACHE``): parses of
+    unchanged chunks come from the cached view of (any version of) the file, and a large fresh
+    parse is kept as the file's view for next time."""
+
+    KEEP_AFTER = 200  # freshly parsed chunks worth keeping for the next read
+
+    def records(self, path: Path) -> dict:
+        """chunk digest -> parse record; {} when nothing usable is cached (never fatal) or
+        ``ANNOBIB_NO_CACHE`` is set (the same switch the lookups honour)."""
+        if os.environ.get("ANNOBIB_NO_CACHE"):
+            return {}
+        try:
+            return load_store(path)
+        except Exception:  # noqa: BLE001 - a broken cache is never fatal
+            return {}
+
+    def keep(self, path: Path, fresh: dict) -> None:
+        """Build the view from the records just made (no second parse) in a detached process,
+        while the command goes on. Only when annobib runs as a command; a library caller's
+        process is left alone."""
+        if len(fresh) < self.KEEP_AFTER or os.environ.get("ANNOBIB_NO_CACHE"):
+            return
+
+        def job() -> None:
+            try:
+                load_view(path, records=fresh)
+            except Exception:  # noqa: BLE001 - a cache that cannot be built only costs speed
+                pass
+
+        perf.soon(job, or_never=True)
+
+
+PARSE_CACHE = ParseCache()

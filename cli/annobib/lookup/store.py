@@ -1,0 +1,337 @@
+"""The cache store: where cached views live, their file format, and when they are valid.
+
+One file set per bibliography, in ``$ANNOBIB_CACHE_DIR`` (else ``$XDG_CACHE_HOME/annobib``, else
+``~/.cache/annobib``), named after a hash of the file's absolute path (``*.view``, ``*.sum``,
+``*.trust``; see :mod:`annobib.lookup.view`). A view file is a magic line, a marshalled header
+and sections, each read only when wanted. Every file records the code signature: the hash of
+the source of the modules that shape cached data, so a changed, moved or renamed module can
+never leave a cache made by other code in use.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import marshal
+import os
+import struct
+from array import array
+from itertools import accumulate
+from pathlib import Path
+
+from annobib import __version__
+from annobib.core.files import atomic_write_bytes
+from annobib.errors import AnnobibError
+
+FORMAT = 9
+MAGIC = b"ANNOBIB-VIEW\n"
+# Modules (or whole packages) whose code shapes what the cache holds, named as modules and
+# resolved to files by :func:`_sources` (a moved module fails loudly, never silently drops
+# out); tests/test_layers.py checks they cover everything the builder and rows import.
+SHAPERS = (
+    "annobib.lookup", "annobib.bib", "annobib.core", "annobib.text", "annobib.names", "annobib.model",
+    "annobib.errors", "annobib.perf",
+)
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+class Digests:
+    """SHA-1 digests of chunks, 20 bytes each, kept in one byte string (a slice per lookup,
+    no list of 50,000 objects)."""
+
+    SIZE = 20
+
+    def __init__(self, blob: bytes = b""):
+        self.blob = bytes(blob)
+
+    def __len__(self) -> int:
+        return len(self.blob) // self.SIZE
+
+    def __getitem__(self, i: int) -> bytes:
+        n = self.SIZE
+        if i < 0:
+            i += len(self)
+        return self.blob[i * n : (i + 1) * n]
+
+    def __iter__(self):
+        b, n = self.blob, self.SIZE
+        return (b[i : i + n] for i in range(0, len(b), n))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Digests) and self.blob == other.blob
+
+    def part(self, start: int, stop: int | None = None) -> bytes:
+        """The blob of digests ``start`` to ``stop`` (exclusive)."""
+        n = self.SIZE
+        return self.blob[start * n : None if stop is None else stop * n]
+
+
+def flagged(flags: bytes | bytearray, flag: int) -> list[int]:
+    """Indices whose flags have ``flag`` set (found with bytes.find: they are few)."""
+    marked = bytes(flags).translate(bytes(1 if i & flag else 0 for i in range(256)))
+    out = []
+    k = marked.find(1)
+    while k >= 0:
+        out.append(k)
+        k = marked.find(1, k + 1)
+    return out
+
+
+class ChunkTable:
+    """Per chunk of a file: the SHA-1 of its bytes, how many entries it holds, flags (1 defines
+    @string macros, 2 an entry uses them, 4 it has a problem), its parse record when it holds
+    more than entries (else None: the entries' records are in the ``rec`` section) and its
+    problems. Kept as columns, a handful of objects rather than one tuple per chunk: loading
+    50,000 chunks is a copy, not 250,000 objects."""
+
+    DIGEST = 20
+
+    def __init__(self, section: tuple | None = None):
+        dig, count, flags, extra, probs = section or (b"", b"", b"", {}, {})
+        self.dig = bytearray(dig)
+        self.count = array("I")
+        self.count.frombytes(count)
+        self.flags = bytearray(flags)
+        self.extra: dict[int, bytes] = dict(extra)
+        self.probs: dict[int, list] = dict(probs)
+
+    def section(self) -> tuple:
+        return (bytes(self.dig), self.count.tobytes(), bytes(self.flags), self.extra, self.probs)
+
+    def __len__(self) -> int:
+        return len(self.flags)
+
+    def digest(self, k: int) -> bytes:
+        return bytes(self.dig[k * self.DIGEST : (k + 1) * self.DIGEST])
+
+    def digests(self) -> Digests:
+        return Digests(self.dig)
+
+    def flagged(self, flag: int) -> list[int]:
+        return flagged(self.flags, flag)
+
+    def entry_starts(self) -> list[int]:
+        """Index of each chunk's first entry, and the number of entries at the end."""
+        return list(accumulate(self.count, initial=0))
+
+    def append(self, digest: bytes, entries: int, flags: int, extra: bytes | None, probs: list) -> None:
+        k = len(self.flags)
+        self.dig += digest
+        self.count.append(entries)
+        self.flags.append(flags)
+        if extra is not None:
+            self.extra[k] = extra
+        if probs:
+            self.probs[k] = probs
+
+    def extend(self, other: ChunkTable, o0: int, o1: int) -> None:
+        """Append ``other``'s chunks ``o0`` to ``o1`` (inclusive)."""
+        shift = len(self.flags) - o0
+        n = self.DIGEST
+        self.dig += other.dig[o0 * n : (o1 + 1) * n]
+        self.count.extend(other.count[o0 : o1 + 1])
+        self.flags += other.flags[o0 : o1 + 1]
+        for table, mine in ((other.extra, self.extra), (other.probs, self.probs)):
+            for k, v in table.items():
+                if o0 <= k <= o1:
+                    mine[k + shift] = v
+
+
+def join_keys(keys: list[str]) -> str:
+    """The ``key`` section: one string (keys never hold NUL: such files are refused), which
+    loads as one object instead of one per entry."""
+    return "\x00".join(keys)
+
+
+def split_keys(section: str) -> list[str]:
+    return section.split("\x00") if section else []
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("ANNOBIB_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "annobib"
+
+
+def _sources(module: str) -> list[Path]:
+    """The source files of a module, or of every module of a package, in a stable order
+    (os.walk, not Path.rglob: this runs on every lookup, and rglob costs ~20 ms)."""
+    rel = os.path.join(*module.split(".")[1:]) if "." in module else ""
+    single = os.path.join(_PACKAGE, rel + ".py")
+    if rel and os.path.isfile(single):
+        return [Path(single)]
+    folder = os.path.join(_PACKAGE, rel)
+    if os.path.isfile(os.path.join(folder, "__init__.py")):
+        found = []
+        for top, dirs, files in os.walk(folder):
+            dirs[:] = [d for d in dirs if d != "__pycache__"]
+            found += [os.path.join(top, f) for f in files if f.endswith(".py")]
+        return [Path(f) for f in sorted(found)]
+    raise RuntimeError(f"annobib.lookup.store.SHAPERS names {module}, which does not exist")
+
+
+@functools.lru_cache(maxsize=1)
+def code_signature() -> tuple:
+    """(FORMAT, version, hash of the shaping modules' source): changes whenever that code does."""
+    h = hashlib.sha1()
+    for module in SHAPERS:
+        for path in _sources(module):
+            h.update(os.path.relpath(path, _PACKAGE).encode() + b"\0")
+            with open(path, "rb") as fh:
+                h.update(fh.read())
+    return (FORMAT, __version__, h.hexdigest())
+
+
+def cache_base(path: Path) -> Path:
+    """The cache files' common stem for the bibliography at ``path``."""
+    digest = hashlib.sha1(os.fsencode(os.path.abspath(path))).hexdigest()[:24]
+    return cache_dir() / digest
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Atomically, readable by the owner only (the cache holds the bibliographies' text; a
+    folder it creates is the owner's only too, one that exists is left as it is); no fsync (a
+    lost cache file only costs speed). Raises OSError for any failure, which callers ignore."""
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        atomic_write_bytes(path, data, durable=False, private=True)
+    except AnnobibError as exc:
+        raise OSError(str(exc)) from None
+
+
+def stat_signature(st) -> tuple:
+    """What changes whenever the file's content does: size, mtime, ctime (which also moves
+    when someone sets the mtime back), inode, device."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
+class LazyBlob:
+    """A byte range of the view file, read slice by slice (records of a few entries without
+    reading all of them)."""
+
+    def __init__(self, path: Path, offset: int, length: int):
+        self.path, self.offset, self.length = path, offset, length
+        self._fh = None
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, s: slice) -> bytes:
+        start = s.start or 0
+        stop = self.length if s.stop is None else min(s.stop, self.length)
+        if self._fh is None:
+            self._fh = open(self.path, "rb")  # noqa: SIM115 - kept open for further slices
+        self._fh.seek(self.offset + start)
+        return self._fh.read(max(0, stop - start))
+
+
+def section_reader(path: Path, header: dict):
+    sections = header["sections"]
+    base = header["base"]
+
+    def raw(name: str, lazy: bool) -> bytes | LazyBlob:
+        off, length = sections[name]
+        if lazy:
+            return LazyBlob(path, base + off, length)
+        with open(path, "rb") as fh:
+            fh.seek(base + off)
+            return fh.read(length)
+
+    def load(name: str):
+        if name + ".0" in sections:  # a tuple of byte strings stored raw (no copy on load)
+            n = sections[name + ".n"][0]
+            return tuple(raw(f"{name}.{k}", lazy=(name == "rec" and k == n - 1)) for k in range(n))
+        off, length = sections[name]
+        with open(path, "rb") as fh:
+            fh.seek(base + off)
+            return marshal.loads(fh.read(length))
+
+    return load
+
+
+def read_header(vpath: Path) -> dict | None:
+    """The header of a view file made by this code (whatever file version it describes)."""
+    try:
+        with open(vpath, "rb") as fh:
+            if fh.read(len(MAGIC)) != MAGIC:
+                return None
+            (hlen,) = struct.unpack("<I", fh.read(4))
+            header = marshal.loads(fh.read(hlen))
+    except (OSError, EOFError, ValueError, TypeError, struct.error):
+        return None
+    if not isinstance(header, dict) or header.get("code") != code_signature():
+        return None
+    header["base"] = len(MAGIC) + 4 + hlen
+    return header
+
+
+def read_view(vpath: Path, size: int, digest_fn) -> tuple | None:
+    """(header, loader) when the view file matches the bibliography, else None."""
+    header = read_header(vpath)
+    if header is None or header.get("size") != size:
+        return None
+    if header.get("digest") != digest_fn():
+        return None
+    return header, section_reader(vpath, header)
+
+
+def old_view(path: Path):
+    """(header, loader) of the cached view of an earlier version of ``path``, or None: the
+    base that a rebuild copies unchanged entries from."""
+    vpath = cache_base(Path(path)).with_suffix(".view")
+    header = read_header(vpath)
+    if header is None:
+        return None
+    return header, section_reader(vpath, header)
+
+
+def write_view(vpath: Path, meta: dict, sections: dict[str, object]) -> None:
+    blobs = []
+    table = {}
+    off = 0
+
+    def put(name: str, b: bytes) -> None:
+        nonlocal off
+        table[name] = (off, len(b))
+        off += len(b)
+        blobs.append(b)
+
+    for name, value in sections.items():
+        if isinstance(value, tuple) and value and all(isinstance(v, (bytes, bytearray)) for v in value):
+            for k, v in enumerate(value):
+                put(f"{name}.{k}", bytes(v))
+            table[f"{name}.n"] = (len(value), 0)
+        else:
+            put(name, marshal.dumps(value))
+    meta = dict(meta, sections=table)
+    head = marshal.dumps(meta)
+    write_bytes(vpath, MAGIC + struct.pack("<I", len(head)) + head + b"".join(blobs))
+
+
+def load_store(path: Path) -> dict:
+    """chunk digest -> parse record, from the cached view of (any version of) ``path``:
+    lets :func:`annobib.bib.library.read_library` skip bibtexparser for unchanged chunks."""
+    got = old_view(Path(path))
+    if got is None:
+        return {}
+    _header, load = got
+    chunks = ChunkTable(load("chunk"))
+    offs_b, blob = load("rec")
+    if isinstance(blob, LazyBlob):
+        blob = blob[0:len(blob)]  # every record is wanted: one read, not one per record
+    offs = array("Q")
+    offs.frombytes(offs_b)
+    loads = marshal.loads
+    out = {}
+    e = 0
+    for k, (digest, n) in enumerate(zip(chunks.digests(), chunks.count)):
+        extra = chunks.extra.get(k)
+        if extra is not None:
+            out[digest] = loads(extra)
+        else:
+            out[digest] = [loads(blob[offs[j]:offs[j + 1]]) for j in range(e, e + n)]
+        e += n
+    return out
+
