@@ -175,10 +175,15 @@ def seed_paragraphs(path: str | Path | None = None) -> list[list]:
 
     text = Path(path or root / "refs" / "article.txt").read_text(encoding="utf-8")
     x = extract_text(text)
-    out = []
+    out: list[list] = []
+    prev = None
     for r in x.notes:
         sentence = r.note.context or "正文在此处引用了一条注释。"
-        out.append([sentence, ("fn", [r.note.text])])
+        if prev and sentence.startswith(prev) and sentence != prev:
+            out[-1] += [sentence[len(prev):], ("fn", [r.note.text])]  # two notes in one sentence
+        else:
+            out.append([sentence, ("fn", [r.note.text])])
+        prev = sentence
     return out
 
 
@@ -193,11 +198,210 @@ SMALL_NOTES = [
 ]
 
 
+
+
+# ----------------------------------------------------------------------------------------- pdf
+# A journal-like page (reportlab, a test extra): running head and folio, body at 10.5 pt with
+# superscript note markers, notes at 9 pt below a rule. CJK text uses reportlab's built-in Adobe
+# CID font (STSong-Light, not embedded: nothing third-party is copied into the fixture).
+
+PAGE_W, PAGE_H, LEFT, RIGHT_W = 482, 680, 56, 370
+BODY, NOTE, SUP, HEAD = 10.5, 9.0, 6.0, 9.0
+TOP, BOTTOM = 610, 70
+
+
+def _font():
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    try:
+        pdfmetrics.getFont("STSong-Light")
+    except KeyError:
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    return "STSong-Light"
+
+
+def _tokens(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"[A-Za-z0-9.,;:'’“”\"()/\-&%_=?~#+]+ ?|.", text)
+
+
+def wrap(pieces: list, size: float, width: float, first_indent: float = 0) -> list[list]:
+    """Body pieces (str or ("sup", "3")) -> lines of (x, text, size, rise)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    font = _font()
+    lines, cur, x = [], [], first_indent
+    for piece in pieces:
+        if isinstance(piece, tuple):
+            w = stringWidth(piece[1], font, SUP)
+            cur.append((x, piece[1], SUP, size * 0.42))
+            x += w
+            continue
+        for tok in _tokens(piece):
+            w = stringWidth(tok, font, size)
+            if x + w > width and cur:
+                if w > width / 3:  # a long URL: break it anywhere, as typesetters do
+                    room = ""
+                    for ch in tok:
+                        if x + stringWidth(room + ch, font, size) > width:
+                            break
+                        room += ch
+                    if room:
+                        cur.append((x, room, size, 0))
+                        tok, w = tok[len(room):], stringWidth(tok[len(room):], font, size)
+                lines.append(cur)
+                cur, x = [], 0
+            cur.append((x, tok, size, 0))
+            x += w
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+def _draw_line(c, line, y):
+    runs: list[list] = []
+    for x, text, size, rise in line:  # one run per size: as typesetters draw, and fewer objects
+        if runs and runs[-1][2] == size and runs[-1][3] == rise:
+            runs[-1][1] += text
+        else:
+            runs.append([x, text, size, rise])
+    for x, text, size, rise in runs:
+        if len(text) == 1 and not text.isascii():
+            text += " "  # PDFium drops a lone CJK glyph of a non-embedded CID font; a space keeps it
+        c.setFont(_font(), size)
+        c.drawString(LEFT + x, y + rise, text)
+
+
+def _page_furniture(c, folio: int, heads: tuple[str, str]):
+    c.setFont(_font(), HEAD)
+    c.drawString(LEFT, PAGE_H - 40, heads[folio % 2])
+    c.drawCentredString(PAGE_W / 2, 36, f"-{folio}-")
+
+
+def footnote_pdf(paragraphs: list[list], first_folio: int = 24, heads=("国际关系评论 2025 年第 3 期", "联盟政治的新变化")) -> bytes:
+    """Notes at the page bottoms, numbered afresh on every page (markers superscript)."""
+    from io import BytesIO
+
+    from reportlab.pdfgen import canvas
+
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=(PAGE_W, PAGE_H), invariant=1)
+    pages: list[tuple[list, list]] = [([], [])]  # (body lines, note lines) per page
+    used = 0.0
+    for para in paragraphs:
+        # number markers per page: a paragraph's notes take the next numbers on the page they land on
+        body_pieces, notes = [], []
+        for p in para:
+            if isinstance(p, tuple) and p[0] == "fn":
+                notes.append(p[1])
+                body_pieces.append(("sup", "\0"))
+            else:
+                body_pieces.append(p)
+        lines = wrap(body_pieces, BODY, RIGHT_W, first_indent=2 * BODY)
+        k = 0
+        for line in lines:
+            marks = [i for i, piece in enumerate(line) if piece[1] == "\0"]
+            note_lines = []
+            body, page_notes = pages[-1]
+            number = sum(1 for nl in page_notes if nl[0])
+            fixed = list(line)
+            for i in marks:
+                number += 1
+                x, _t, s, r = fixed[i]
+                fixed[i] = (x, str(number), s, r)
+                text = " ".join(notes[k]) if isinstance(notes[k], list) else notes[k]
+                k += 1
+                for j, nl in enumerate(wrap([str(number) + " " + text], NOTE, RIGHT_W)):
+                    note_lines.append((j == 0, nl))
+            need = BODY * 1.6 + len(note_lines) * NOTE * 1.5 + (12 if note_lines and not page_notes else 0)
+            if used + need > TOP - BOTTOM and body:
+                pages.append(([], []))
+                used = 0.0
+                body, page_notes = pages[-1]
+                if marks:  # renumber on the new page
+                    k -= len(marks)
+                    return_line, note_lines, number = list(line), [], 0
+                    for i in marks:
+                        number += 1
+                        x, _t, s, r = return_line[i]
+                        return_line[i] = (x, str(number), s, r)
+                        text = " ".join(notes[k]) if isinstance(notes[k], list) else notes[k]
+                        k += 1
+                        for j, nl in enumerate(wrap([str(number) + " " + text], NOTE, RIGHT_W)):
+                            note_lines.append((j == 0, nl))
+                    fixed = return_line
+                    need = BODY * 1.6 + len(note_lines) * NOTE * 1.5 + 12
+            body.append(fixed)
+            page_notes.extend(note_lines)
+            used += need
+    for n, (body, notes) in enumerate(pages):
+        _page_furniture(c, first_folio + n, heads)
+        y = TOP
+        for line in body:
+            _draw_line(c, line, y)
+            y -= BODY * 1.6
+        if notes:
+            ny = BOTTOM + len(notes) * NOTE * 1.5
+            c.setLineWidth(0.5)
+            c.line(LEFT, ny + 4, LEFT + 120, ny + 4)
+            for first, line in notes:
+                ny -= NOTE * 1.5
+                _draw_line(c, line, ny)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def endnote_pdf(paragraphs: list[list], first_folio: int = 24, heads=("国际关系评论 2025 年第 3 期", "联盟政治的新变化"),
+                heading: str = "注释") -> bytes:
+    """Markers numbered straight through the article; the notes follow the body under a heading."""
+    from io import BytesIO
+
+    from reportlab.pdfgen import canvas
+
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=(PAGE_W, PAGE_H), invariant=1)
+    lines: list[tuple[list, float]] = []
+    notes: list[str] = []
+    for para in paragraphs:
+        pieces = []
+        for p in para:
+            if isinstance(p, tuple) and p[0] == "fn":
+                notes.append(" ".join(p[1]) if isinstance(p[1], list) else p[1])
+                pieces.append(("sup", str(len(notes))))
+            else:
+                pieces.append(p)
+        lines += [(l, BODY) for l in wrap(pieces, BODY, RIGHT_W, first_indent=2 * BODY)]
+    lines.append(([(0, heading, BODY, 0)], BODY))
+    for i, n in enumerate(notes, 1):
+        lines += [(l, NOTE) for l in wrap([f"{i}. {n}"], NOTE, RIGHT_W)]
+    page, y = 0, TOP
+    _page_furniture(c, first_folio, heads)
+    for line, size in lines:
+        if y < BOTTOM:
+            c.showPage()
+            page += 1
+            _page_furniture(c, first_folio + page, heads)
+            y = TOP
+        _draw_line(c, line, y)
+        y -= size * 1.6
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def main() -> None:
     out = Path(__file__).resolve().parent / "data" / "documents"
     out.mkdir(parents=True, exist_ok=True)
     (out / "notes.docx").write_bytes(docx(SMALL_NOTES))
     (out / "notes.odt").write_bytes(odt(SMALL_NOTES))
+    seed = seed_paragraphs()
+    (out / "seed.docx").write_bytes(docx(seed))
+    (out / "seed.odt").write_bytes(odt(seed))
+    (out / "seed-footnotes.pdf").write_bytes(footnote_pdf(seed))
+    (out / "seed-endnotes.pdf").write_bytes(endnote_pdf(seed))
     print(f"wrote {out}")
 
 

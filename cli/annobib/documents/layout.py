@@ -1,0 +1,307 @@
+"""A PDF's pages by layout: lines with font size and position -> body, footnote zone, endnotes.
+
+* **lines**: characters are grouped in drawing order by baseline (a raised, smaller character stays
+  on its line) and sorted left to right; a digit run at most 0.8 of the line's size and raised above
+  its baseline is a **superscript marker**.
+* **running heads and folios** are dropped by position and repetition: the top line when its shape
+  (digits aside) recurs at the top of other pages, a number alone (``25``, ``-25-``, ``— 25 —``,
+  ``·25·``, ``第 25 页``) at the top or bottom. A page's number is its printed folio (also one at
+  the start or end of a recurring head), else the folio sequence carried over, else the PDF's page
+  label, else its index from 1.
+* **footnote zone**: the block at the page bottom set in smaller type than the body; a note starts
+  at a line opening with the next marker (superscript, ``1``, ``1.``, ``[1]``, ``①``; numbering may
+  restart on each page or run through); a zone opening without a marker continues the previous
+  page's last note.
+* **endnotes**: after a heading ``注释``/``注``/``Notes``/``参考文献``/``References`` (…), the notes run
+  1, 2, 3 … to the end; each is linked to the first body marker with its number.
+* the citing sentence is taken from the body stream around the marker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from annobib.documents import DocNote
+from annobib.documents.common import anchors, mark
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
+FOLIO = re.compile(r"^\s*(?:[-—–·•]\s*)?(?:第\s*)?(\d{1,4})(?:\s*页)?(?:\s*[-—–·•])?\s*$")
+EDGE_NUMBER = re.compile(r"^\s*(\d{1,4})[\s\u3000]+\S|\S[\s\u3000]+(\d{1,4})\s*$")
+START = re.compile(r"^\s*(?:[\[［【〔](\d{1,3})[\]］】〕]\s*|([" + CIRCLED + r"])\s*|(\d{1,3})(?![\d%])(?!\s*[年月日期卷号页版册辑条款])[.．、]?\s*)(?=\S)")
+_SCHEME_HEAD = re.compile(r"(?:^|[\s,，:：(（])(h|ht|htt|http|https|https?:|https?:/|f|ft|ftp|ftp:|ftp:/)$")
+
+
+@dataclass
+class PageText:
+    index: int
+    label: str | None
+    height: float
+    chars: list[tuple]  # (char, x, y, size)
+
+
+@dataclass
+class Line:
+    y: float
+    x0: float
+    size: float
+    text: str
+    sups: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, number) in text
+
+    def key(self) -> str:
+        return re.sub(r"\d+", "#", re.sub(r"\s+", "", self.text))
+
+
+def _cjk(ch: str) -> bool:
+    o = ord(ch)
+    return 0x2E80 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF or 0x3000 <= o <= 0x303F
+
+
+def build_lines(chars: list[tuple]) -> list[Line]:
+    """Characters in drawing order -> lines, top to bottom."""
+    groups: list[list[tuple]] = []
+    base = size = 0.0
+    for c in chars:
+        y, s = c[2], c[3]
+        if groups:
+            dy = y - base
+            same = abs(dy) <= 0.45 * max(s, size) or (s < 0.85 * size and 0 < dy < 0.9 * size) \
+                or (size < 0.85 * s and -0.9 * s < dy < 0)
+            if same:
+                groups[-1].append(c)
+                if s > size * 1.05:
+                    base, size = y, s
+                continue
+        groups.append([c])
+        base, size = y, s
+    lines = [_line(g) for g in groups]
+    lines = [l for l in lines if l.text.strip()]
+    lines.sort(key=lambda l: -l.y)
+    return lines
+
+
+def _line(chars: list[tuple]) -> Line:
+    chars = sorted(chars, key=lambda c: c[1])
+    sizes = Counter(round(c[3] * 2) / 2 for c in chars if not c[0].isspace())
+    main = sizes.most_common(1)[0][0] if sizes else chars[0][3]
+    ys = sorted(c[2] for c in chars if abs(c[3] - main) < 0.3)
+    baseline = ys[len(ys) // 2] if ys else chars[0][2]
+    out: list[str] = []
+    sups: list[tuple[int, int, int]] = []
+    run_start = None
+    for ch, _x, y, s in chars:
+        if ch.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+            continue
+        sup = ch.isdigit() and s <= 0.8 * main and y > baseline + 0.12 * main
+        text_len = len(out)  # one character per item
+        if sup and run_start is None:
+            run_start = text_len
+        elif not sup and run_start is not None:
+            sups.append((run_start, text_len, int("".join(out[run_start:]))))
+            run_start = None
+        out.append(ch)
+    text = "".join(out)
+    if run_start is not None:
+        sups.append((run_start, len(text), int(text[run_start:])))
+    return Line(y=baseline, x0=chars[0][1], size=main, text=text, sups=sups)
+
+
+# --------------------------------------------------------------------------- furniture and pages
+
+def _furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[int | None]]:
+    """Drop running heads and folios; the printed folio of each page (None where none is printed)."""
+    tops = Counter()
+    for lines in pages:
+        for l in lines[:2]:
+            tops[l.key()] += 1
+    repeated = {k for k, n in tops.items() if n >= 2 and len(pages) >= 2}
+    folios: list[int | None] = []
+    edge_numbers: list[int | None] = []
+    out = []
+    for lines in pages:
+        folio = edge = None
+        keep = list(lines)
+        for end in (0, -1):
+            for _ in range(2):
+                if not keep:
+                    break
+                l = keep[end]
+                m = FOLIO.match(l.text)
+                if m and len(keep) > 1:
+                    folio = folio or int(m.group(1))
+                    keep.pop(end)
+                elif end == 0 and l.key() in repeated:
+                    e = EDGE_NUMBER.search(l.text)
+                    if e:
+                        edge = edge or int(e.group(1) or e.group(2))
+                    keep.pop(end)
+                else:
+                    break
+        folios.append(folio)
+        edge_numbers.append(edge)
+        out.append(keep)
+    # a number at the edge of a recurring head is the folio when the numbers climb page by page
+    offsets = Counter(n - i for i, n in enumerate(edge_numbers) if n is not None)
+    if offsets and offsets.most_common(1)[0][1] >= 2:
+        off = offsets.most_common(1)[0][0]
+        folios = [f if f is not None else (e if e is not None and e - i == off else None)
+                  for i, (f, e) in enumerate(zip(folios, edge_numbers))]
+    return out, folios
+
+
+def _page_numbers(texts: list[PageText], folios: list[int | None]) -> list[int]:
+    offsets = Counter(f - i for i, f in enumerate(folios) if f is not None)
+    off = offsets.most_common(1)[0][0] if offsets else None
+    out = []
+    for i, (t, f) in enumerate(zip(texts, folios)):
+        if f is not None:
+            out.append(f)
+        elif off is not None:
+            out.append(i + off)
+        elif t.label and t.label.isdigit():
+            out.append(int(t.label))
+        else:
+            out.append(t.index + 1)
+    return out
+
+
+# ------------------------------------------------------------------------------------- notes
+
+def _start(line: Line) -> int | None:
+    """The note number a line opens with, if any."""
+    if line.sups and line.sups[0][0] == 0:
+        return line.sups[0][2]
+    m = START.match(line.text)
+    if not m:
+        return None
+    if m.group(2):
+        return CIRCLED.index(m.group(2)) + 1
+    return int(m.group(1) or m.group(3))
+
+
+def _strip_start(line: Line) -> str:
+    if line.sups and line.sups[0][0] == 0:
+        return line.text[line.sups[0][1]:].strip()
+    return START.sub("", line.text, count=1).strip()
+
+
+def _note_heading(text: str) -> bool:
+    from annobib.extract.notes import NOTES_HEADING_RE
+
+    return bool(NOTES_HEADING_RE.match(text.strip())) and len(text.strip()) <= 20
+
+
+def notes_from_pages(texts: list[PageText]) -> tuple[list[DocNote], list[str]]:
+    pages, folios = _furniture([build_lines(t.chars) for t in texts])
+    numbers = _page_numbers(texts, folios)
+    sizes = Counter()
+    for lines in pages:
+        for l in lines:
+            sizes[l.size] += len(l.text)
+    total = sum(sizes.values()) or 1
+    # the body is the largest type that sets a good share of the text (notes may outnumber it on a page)
+    body_size = max((s for s, n in sizes.items() if n >= 0.2 * total), default=10.0)
+    notes: list[DocNote] = []
+    warnings: list[str] = []
+    body_lines: list[tuple[int, Line]] = []
+    endnotes = False
+    for pi, lines in enumerate(pages):
+        zone_from = len(lines)
+        if not endnotes:
+            for j, l in enumerate(lines):
+                if _note_heading(l.text):
+                    endnotes, zone_from = True, j + 1
+                    body_lines += [(pi, x) for x in lines[:j]]
+                    break
+            else:
+                z = len(lines)
+                while z > 0 and lines[z - 1].size < 0.92 * body_size:
+                    z -= 1
+                zone = lines[z:]
+                if zone and (_start(zone[0]) is not None or notes):
+                    zone_from = z
+                body_lines += [(pi, x) for x in lines[:zone_from]]
+        else:
+            zone_from = 0
+        page_first = True
+        for l in lines[zone_from:]:
+            n = _start(l)
+            expected = notes[-1].number + 1 if notes else 1
+            if n is not None and (n == expected or (not endnotes and page_first and n == 1)):
+                notes.append(DocNote(number=n, lines=[_strip_start(l)], page=numbers[pi], page_index=pi))
+                page_first = False  # numbering may restart at the page's first note only
+            elif notes:
+                _append(notes[-1].lines, l.text.strip())  # a wrapped line, or a note continued from the page before
+            else:
+                body_lines.append((pi, l))
+    _link(notes, body_lines, endnotes)
+    return notes, warnings
+
+
+def _append(lines: list[str], line: str) -> None:
+    """Add a wrapped line; a URL scheme cut at the line end (``h`` / ``ttps://…``) is glued back."""
+    m = _SCHEME_HEAD.search(lines[-1]) if lines else None
+    if m and re.match(r"[a-z:/]*://", m.group(1) + line) and (m.group(1) + line).startswith(("http://", "https://", "ftp://")):
+        lines[-1] += line
+    else:
+        lines.append(line)
+
+
+def _body_stream(body_lines: list[tuple[int, Line]]) -> tuple[str, list[tuple[int, int]]]:
+    """The body as one text with marker tokens; (page index, number) of each token."""
+    from annobib.extract.document import join_pair
+
+    markers: list[tuple[int, int]] = []
+    parts: list[str] = []
+    prev_plain = ""
+    left = min((l.x0 for _p, l in body_lines), default=0.0)
+    for pi, l in body_lines:
+        text, cut = [], 0
+        for s, e, num in l.sups:
+            text.append(l.text[cut:s])
+            text.append(mark(len(markers)))
+            markers.append((pi, num))
+            cut = e
+        text.append(l.text[cut:])
+        line = "".join(text).strip()
+        plain = "".join(l.text[a:b] for a, b in _gaps(l)).strip() or line
+        if parts:
+            if l.x0 > left + 0.9 * l.size:
+                parts.append("\n")  # an indented line opens a paragraph
+            else:
+                parts.append(join_pair(prev_plain, plain))
+        parts.append(line)
+        prev_plain = plain
+    return "".join(parts), markers
+
+
+def _gaps(l: Line) -> list[tuple[int, int]]:
+    spans, cut = [], 0
+    for s, e, _n in l.sups:
+        spans.append((cut, s))
+        cut = e
+    spans.append((cut, len(l.text)))
+    return spans
+
+
+def _link(notes: list[DocNote], body_lines: list[tuple[int, Line]], endnotes: bool) -> None:
+    stream, markers = _body_stream(body_lines)
+    said = anchors(stream)
+    free: dict[int, list[int]] = {}
+    for k, (_pi, num) in enumerate(markers):
+        free.setdefault(num, []).append(k)
+    for note in notes:
+        ks = free.get(note.number, [])
+        k = None
+        if not endnotes:
+            k = next((k for k in ks if markers[k][0] == note.page_index), None)
+            if k is None:  # numbering through the article, or a marker at the foot of the page before
+                k = next((k for k in ks if markers[k][0] <= note.page_index), None)
+        elif ks:
+            k = ks[0]
+        if k is not None:
+            ks.remove(k)
+            note.anchor = said.get(k)
