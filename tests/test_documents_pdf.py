@@ -153,3 +153,12 @@ def test_plain_text_extraction_does_not_import_the_pdf_library(tmp_path):
     r = subprocess.run([sys.executable, "-c", code, str(ARTICLE)], capture_output=True, text=True, cwd=tmp_path,
                        env={"PYTHONPATH": str(REPO / "cli"), "PATH": "/usr/bin:/bin"})
     assert r.stdout.strip().splitlines()[-1] == "False False", r.stderr[-500:]
+
+
+def test_inline_bracket_markers_when_the_body_has_no_superscripts():
+    p = _page(0, [(600, [("正文引用了一部著作。[1]此后又引用另一部。[2]", 10.5, 0)]),
+                  (100, [("[1] 阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 9, 0)]),
+                  (88, [("[2] 王某：《书名》，2015 年版。", 9, 0)])])
+    notes, _w = notes_from_pages([p])
+    assert [n.number for n in notes] == [1, 2]
+    assert [n.anchor for n in notes] == ["正文引用了一部著作。", "此后又引用另一部。"]

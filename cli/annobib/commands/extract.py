@@ -157,9 +157,15 @@ def extract(article: str | None, output: str | None, notes_file: str | None, rep
 
 def _read_document(path: str, pages: str | None):
     """The extraction of a PDF, .docx, .odt or Markdown file; None for plain text (the text path)."""
+    import sys
+
     from annobib.documents import read_document
 
-    doc = read_document(path, pages)
+    def progress(n: int, total: int) -> None:  # a long PDF shows where it is (on a terminal only)
+        if total >= 40 and (n == total or n % 5 == 0):
+            click.echo(f"\rannobib: reading page {n}/{total}", err=True, nl=n == total)
+
+    doc = read_document(path, pages, progress=progress if sys.stderr.isatty() else None)
     if doc is None:
         return None
     from annobib.documents.bridge import to_extraction

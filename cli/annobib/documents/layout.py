@@ -287,7 +287,19 @@ def _gaps(l: Line) -> list[tuple[int, int]]:
     return spans
 
 
+_INLINE_MARK = re.compile(r"[\[［【〔](\d{1,3})[\]］】〕]|([" + CIRCLED + r"])")
+
+
+def _inline_markers(body_lines: list[tuple[int, Line]]) -> None:
+    """A body without superscripts marks notes inline (``[1]``, ``①``): read those as the markers."""
+    for _pi, l in body_lines:
+        l.sups = [(m.start(), m.end(), int(m.group(1)) if m.group(1) else CIRCLED.index(m.group(2)) + 1)
+                  for m in _INLINE_MARK.finditer(l.text)]
+
+
 def _link(notes: list[DocNote], body_lines: list[tuple[int, Line]], endnotes: bool) -> None:
+    if not any(l.sups for _pi, l in body_lines):
+        _inline_markers(body_lines)
     stream, markers = _body_stream(body_lines)
     said = anchors(stream)
     free: dict[int, list[int]] = {}
