@@ -162,3 +162,15 @@ def test_inline_bracket_markers_when_the_body_has_no_superscripts():
     notes, _w = notes_from_pages([p])
     assert [n.number for n in notes] == [1, 2]
     assert [n.anchor for n in notes] == ["正文引用了一部著作。", "此后又引用另一部。"]
+
+
+def test_a_space_drawn_at_the_line_end_and_headings_stand_alone():
+    p = _page(0, [(620, [("二、联盟的调整", 10.5, 0)]),
+                  (600, [("会见了首位亚太国家领导人。3 ", 10.5, 0)]), (583, [("月 29 日，双方举行会谈。", 10.5, 0), ("1", 6, 4.4)]),
+                  (100, [("1", 6, 3.8), ("阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 9, 0)])])
+    (note,), _w = notes_from_pages([p])
+    assert note.anchor == "3 月 29 日，双方举行会谈。"
+    p = _page(0, [(620, [("二、联盟的调整", 10.5, 0)]), (600, [("双方举行会谈", 10.5, 0), ("1", 6, 4.4)]),
+                  (100, [("1", 6, 3.8), ("阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 9, 0)])])
+    (note,), _w = notes_from_pages([p])
+    assert note.anchor == "双方举行会谈"  # not glued to the heading above it

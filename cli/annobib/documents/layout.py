@@ -29,7 +29,9 @@ from annobib.documents.common import anchors, mark
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 FOLIO = re.compile(r"^\s*(?:[-—–·•]\s*)?(?:第\s*)?(\d{1,4})(?:\s*页)?(?:\s*[-—–·•])?\s*$")
 EDGE_NUMBER = re.compile(r"^\s*(\d{1,4})[\s\u3000]+\S|\S[\s\u3000]+(\d{1,4})\s*$")
-START = re.compile(r"^\s*(?:[\[［【〔](\d{1,3})[\]］】〕]\s*|([" + CIRCLED + r"])\s*|(\d{1,3})(?![\d%])(?!\s*[年月日期卷号页版册辑条款])[.．、]?\s*)(?=\S)")
+# a note's opening marker: [1] / ① / 1. / 1 — not a number that opens a wrapped line (3 月, 25—27 页, 10, 2025)
+START = re.compile(r"^\s*(?:[\[［【〔](\d{1,3})[\]］】〕]\s*|([" + CIRCLED + r"])\s*|(\d{1,3})(?!\s*[年月日期卷号页版册辑条款])"
+                   r"([.．、](?!\d)\s*|\s+|(?=[^\d\s.．、%—–\-~～/,，:：;；)）]))(?=\S))")
 _SCHEME_HEAD = re.compile(r"(?:^|[\s,，:：(（])(h|ht|htt|http|https|https?:|https?:/|f|ft|ftp|ftp:|ftp:/)$")
 
 
@@ -170,16 +172,18 @@ def _page_numbers(texts: list[PageText], folios: list[int | None]) -> list[int]:
 
 # ------------------------------------------------------------------------------------- notes
 
-def _start(line: Line) -> int | None:
-    """The note number a line opens with, if any."""
+def _start(line: Line) -> tuple[int, str] | tuple[None, None]:
+    """The note number a line opens with and the marker's shape (sup, bracket, circled, dot, bare)."""
     if line.sups and line.sups[0][0] == 0:
-        return line.sups[0][2]
+        return line.sups[0][2], "sup"
     m = START.match(line.text)
     if not m:
-        return None
+        return None, None
     if m.group(2):
-        return CIRCLED.index(m.group(2)) + 1
-    return int(m.group(1) or m.group(3))
+        return CIRCLED.index(m.group(2)) + 1, "circled"
+    if m.group(1):
+        return int(m.group(1)), "bracket"
+    return int(m.group(3)), "dot" if m.group(4).strip() else "bare"
 
 
 def _strip_start(line: Line) -> str:
@@ -208,6 +212,7 @@ def notes_from_pages(texts: list[PageText]) -> tuple[list[DocNote], list[str]]:
     warnings: list[str] = []
     body_lines: list[tuple[int, Line]] = []
     endnotes = False
+    shapes: list[str] = []
     for pi, lines in enumerate(pages):
         zone_from = len(lines)
         if not endnotes:
@@ -221,16 +226,19 @@ def notes_from_pages(texts: list[PageText]) -> tuple[list[DocNote], list[str]]:
                 while z > 0 and lines[z - 1].size < 0.92 * body_size:
                     z -= 1
                 zone = lines[z:]
-                if zone and (_start(zone[0]) is not None or notes):
+                if zone and (_start(zone[0])[0] is not None or notes):
                     zone_from = z
                 body_lines += [(pi, x) for x in lines[:zone_from]]
         else:
             zone_from = 0
         page_first = True
         for l in lines[zone_from:]:
-            n = _start(l)
+            n, shape = _start(l)
             expected = notes[-1].number + 1 if notes else 1
-            if n is not None and (n == expected or (not endnotes and page_first and n == 1)):
+            # a document marks all its notes alike: a wrapped line opening with "12 " in a "12." list continues
+            if n is not None and (n == expected or (not endnotes and page_first and n == 1)) \
+                    and (not shapes or shape == shapes[-1]):
+                shapes.append(shape)
                 notes.append(DocNote(number=n, lines=[_strip_start(l)], page=numbers[pi], page_index=pi))
                 page_first = False  # numbering may restart at the page's first note only
             elif notes:
@@ -253,10 +261,11 @@ def _append(lines: list[str], line: str) -> None:
 def _body_stream(body_lines: list[tuple[int, Line]]) -> tuple[str, list[tuple[int, int]]]:
     """The body as one text with marker tokens; (page index, number) of each token."""
     from annobib.extract.document import join_pair
+    from annobib.extract.notes import HEADING_RE
 
     markers: list[tuple[int, int]] = []
     parts: list[str] = []
-    prev_plain = ""
+    prev_plain, prev_heading, prev_space = "", False, False
     left = min((l.x0 for _p, l in body_lines), default=0.0)
     for pi, l in body_lines:
         text, cut = [], 0
@@ -268,13 +277,17 @@ def _body_stream(body_lines: list[tuple[int, Line]]) -> tuple[str, list[tuple[in
         text.append(l.text[cut:])
         line = "".join(text).strip()
         plain = "".join(l.text[a:b] for a, b in _gaps(l)).strip() or line
+        heading = len(plain) <= 44 and bool(HEADING_RE.match(plain))
         if parts:
-            if l.x0 > left + 0.9 * l.size:
-                parts.append("\n")  # an indented line opens a paragraph
+            if l.x0 > left + 0.9 * l.size or heading or prev_heading:
+                parts.append("\n")  # an indented line opens a paragraph; a heading stands alone
+            elif prev_space and not plain[:1] in "，。；：、）》」』”’,.;:)":
+                parts.append(" ")  # the space drawn at the line end (3 / 月 29 日); clean_spacing drops it between Han
             else:
                 parts.append(join_pair(prev_plain, plain))
         parts.append(line)
-        prev_plain = plain
+        prev_plain, prev_heading = plain, heading
+        prev_space = l.text.endswith(" ") and not (l.sups and l.sups[-1][1] >= len(l.text.rstrip()))
     return "".join(parts), markers
 
 
