@@ -41,6 +41,7 @@ class PageText:
     label: str | None
     height: float
     chars: list[tuple]  # (char, x, y, size)
+    lines: list | None = None  # build_lines(chars), when the reader made them already (and let chars go)
 
 
 @dataclass
@@ -199,7 +200,7 @@ def _note_heading(text: str) -> bool:
 
 
 def notes_from_pages(texts: list[PageText]) -> tuple[list[DocNote], list[str]]:
-    pages, folios = _furniture([build_lines(t.chars) for t in texts])
+    pages, folios = _furniture([t.lines if t.lines is not None else build_lines(t.chars) for t in texts])
     numbers = _page_numbers(texts, folios)
     sizes = Counter()
     for lines in pages:
