@@ -174,3 +174,10 @@ def test_a_space_drawn_at_the_line_end_and_headings_stand_alone():
                   (100, [("1", 6, 3.8), ("阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 9, 0)])])
     (note,), _w = notes_from_pages([p])
     assert note.anchor == "双方举行会谈"  # not glued to the heading above it
+
+
+def test_superscript_runs_with_brackets_commas_and_spaces():
+    (line,) = build_lines(_page(0, [(600, [("正文。", 10.5, 0), ("[3]", 6, 4.4), ("又一句", 10.5, 0), ("1, 2", 6, 4.4), ("完。", 10.5, 0)])]).chars)
+    assert [(line.text[s:e], num) for s, e, num in line.sups] == [("[3]", 3), ("1, 2", 1), ("1, 2", 2)]
+    (line,) = build_lines(_page(0, [(600, [("正文", 10.5, 0), ("a", 6, 4.4)])]).chars)
+    assert line.sups == []  # a raised letter is no note marker

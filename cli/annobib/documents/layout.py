@@ -32,6 +32,7 @@ EDGE_NUMBER = re.compile(r"^\s*(\d{1,4})[\s\u3000]+\S|\S[\s\u3000]+(\d{1,4})\s*$
 # a note's opening marker: [1] / ① / 1. / 1 — not a number that opens a wrapped line (3 月, 25—27 页, 10, 2025)
 START = re.compile(r"^\s*(?:[\[［【〔](\d{1,3})[\]］】〕]\s*|([" + CIRCLED + r"])\s*|(\d{1,3})(?!\s*[年月日期卷号页版册辑条款])"
                    r"([.．、](?!\d)\s*|\s+|(?=[^\d\s.．、%—–\-~～/,，:：;；)）]))(?=\S))")
+_SUP_RUN = re.compile(r"[\[［(（]?\d{1,3}(?:\s*[,，\-–]\s*\d{1,3})*[\]］)）]?")
 _SCHEME_HEAD = re.compile(r"(?:^|[\s,，:：(（])(h|ht|htt|http|https|https?:|https?:/|f|ft|ftp|ftp:|ftp:/)$")
 
 
@@ -91,24 +92,29 @@ def _line(chars: list[tuple]) -> Line:
     ys = sorted(c[2] for c in chars if abs(c[3] - main) < 0.3)
     baseline = ys[len(ys) // 2] if ys else chars[0][2]
     out: list[str] = []
-    sups: list[tuple[int, int, int]] = []
-    run_start = None
+    raised: list[bool | None] = []  # per character: smaller and above the baseline (None: a space)
     for ch, _x, y, s in chars:
         if ch.isspace():
             if out and out[-1] != " ":
                 out.append(" ")
+                raised.append(None)
             continue
-        sup = ch.isdigit() and s <= 0.8 * main and y > baseline + 0.12 * main
-        text_len = len(out)  # one character per item
-        if sup and run_start is None:
-            run_start = text_len
-        elif not sup and run_start is not None:
-            sups.append((run_start, text_len, int("".join(out[run_start:]))))
-            run_start = None
         out.append(ch)
+        raised.append(s <= 0.8 * main and y > baseline + 0.12 * main)
     text = "".join(out)
-    if run_start is not None:
-        sups.append((run_start, len(text), int(text[run_start:])))
+    sups: list[tuple[int, int, int]] = []
+    i, n = 0, len(out)
+    while i < n:
+        if not raised[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and (raised[j] or (raised[j] is None and j + 1 < n and raised[j + 1])):
+            j += 1
+        run = text[i:j]
+        if _SUP_RUN.fullmatch(run):  # 12, [3], 1,2 or 4-5: one marker per number, all at this place
+            sups += [(i, j, int(num)) for num in re.findall(r"\d{1,3}", run)]
+        i = j
     return Line(y=baseline, x0=chars[0][1], size=main, text=text, sups=sups)
 
 
