@@ -173,3 +173,15 @@ def test_pages_is_for_pdfs(tmp_path):
     p.write_bytes(docbuild.docx(docbuild.SMALL_NOTES))
     r = run_cli(["extract", str(p), "--pages", "1-2"])
     assert r.exit_code == 2 and "PDF files only" in r.stderr
+
+
+def test_a_damaged_deflate_stream_is_one_line(tmp_path):
+    data = bytearray(docbuild.docx(docbuild.SMALL_NOTES))
+    with zipfile.ZipFile(BytesIO(bytes(data))) as z:
+        info = z.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra) + 4
+    data[start:start + 40] = b"\xff" * 40  # inside the compressed bytes: zlib cannot inflate them
+    p = tmp_path / "damaged.docx"
+    p.write_bytes(bytes(data))
+    r = run_cli(["extract", str(p)])
+    assert r.exit_code == 2 and r.stderr.count("\n") == 1 and "damaged" in r.stderr, r.stderr

@@ -9,6 +9,7 @@ entity can happen; ``xml.etree`` itself never fetches anything.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from io import BytesIO
 from xml.etree import ElementTree as ET
 
@@ -46,7 +47,7 @@ class Package:
         try:
             with self.zip.open(info) as f:
                 data = f.read(PART_LIMIT + 1)  # the header's size may lie: never inflate past the limit
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
             why = "encrypted" if "encrypt" in str(exc).lower() or "password" in str(exc).lower() else "damaged"
             raise InputError(f"{self.name}: part {part} is {why}; cannot read the document") from None
         if len(data) > PART_LIMIT:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from io import BytesIO
 
 from annobib.errors import InputError
@@ -61,7 +62,7 @@ def _zip_kind(data: bytes, name: str) -> str:
                 raise InputError(f"{name}: an OpenDocument file of another kind ({mime.decode('ascii', 'replace')}); only text documents (.odt) have notes")
     except zipfile.BadZipFile:
         raise InputError(f"{name}: a damaged zip archive (not a readable .docx or .odt)") from None
-    except (OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+    except (zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
         raise InputError(f"{name}: a damaged zip archive (not a readable .docx or .odt)") from None
     raise InputError(f"{name}: a zip archive, but not a Word (.docx) or ODT document")
 
