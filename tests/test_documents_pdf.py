@@ -181,3 +181,10 @@ def test_superscript_runs_with_brackets_commas_and_spaces():
     assert [(line.text[s:e], num) for s, e, num in line.sups] == [("[3]", 3), ("1, 2", 1), ("1, 2", 2)]
     (line,) = build_lines(_page(0, [(600, [("正文", 10.5, 0), ("a", 6, 4.4)])]).chars)
     assert line.sups == []  # a raised letter is no note marker
+
+
+def test_notes_in_body_type_are_found_below_the_gap():
+    lines = [(640 - 17 * k, [("正文第%d行，说到了一部著作。" % k, 10.5, 0)] + ([("1", 6, 4.4)] if k == 3 else [])) for k in range(12)]
+    p = _page(0, lines + [(120, [("1", 6, 4.4), ("阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 10.5, 0)])])
+    (note,), _w = notes_from_pages([p])
+    assert note.lines == ["阎学通：《大国领导力》，北京：中信出版社，2020 年版。"] and note.anchor == "正文第3行，说到了一部著作。"

@@ -193,6 +193,22 @@ def _start(line: Line) -> tuple[int, str] | tuple[None, None]:
     return int(m.group(3)), "dot" if m.group(4).strip() else "bare"
 
 
+def _zone_by_gap(lines: list[Line]) -> int:
+    """Notes set in the body's type: the block below the page's widest gap (the space around the
+    rule) in its lower part, when that block opens with note 1. Returns where it starts (or the end)."""
+    if len(lines) < 3:
+        return len(lines)
+    gaps = [lines[k - 1].y - lines[k].y for k in range(1, len(lines))]
+    usual = sorted(gaps)[len(gaps) // 2]
+    top, bottom = lines[0].y, lines[-1].y
+    for k in range(len(lines) - 1, 0, -1):
+        if lines[k].y > bottom + 0.6 * (top - bottom):
+            break
+        if gaps[k - 1] > 1.8 * usual and _start(lines[k])[0] == 1:
+            return k
+    return len(lines)
+
+
 def _strip_start(line: Line) -> str:
     if line.sups and line.sups[0][0] == 0:
         return line.text[line.sups[0][1]:].strip()
@@ -235,6 +251,8 @@ def notes_from_pages(texts: list[PageText]) -> tuple[list[DocNote], list[str]]:
                 zone = lines[z:]
                 if zone and (_start(zone[0])[0] is not None or notes):
                     zone_from = z
+                elif not zone:
+                    zone_from = _zone_by_gap(lines)
                 body_lines += [(pi, x) for x in lines[:zone_from]]
         else:
             zone_from = 0
