@@ -56,6 +56,13 @@ class _Docx:
                 out.append(f'<w:ins w:id="9" w:author="A" w:date="2025-01-01T00:00:00Z">{_run(p[1])}</w:ins>')
             elif p[0] == "del":
                 out.append(f'<w:del w:id="9" w:author="A" w:date="2025-01-01T00:00:00Z">{_run(p[1], "delText")}</w:del>')
+            elif p[0] == "mendeley":  # Mendeley Cite: a content control whose tag holds base64 JSON
+                import base64
+
+                payload = json.dumps({"citationID": "m", "citationItems": [{"id": "a", "itemData": it} for it in p[1]]},
+                                     ensure_ascii=False)
+                tag = "MENDELEY_CITATION_v3_" + base64.b64encode(payload.encode()).decode()
+                out.append(f'<w:sdt><w:sdtPr><w:tag w:val="{tag}"/></w:sdtPr><w:sdtContent>{_run(p[2])}</w:sdtContent></w:sdt>')
             elif p[0] == "zotero":
                 instr = "ADDIN ZOTERO_ITEM CSL_CITATION " + json.dumps(
                     {"citationID": "x", "properties": {"formattedCitation": p[2]},

@@ -185,3 +185,15 @@ def test_a_damaged_deflate_stream_is_one_line(tmp_path):
     p.write_bytes(bytes(data))
     r = run_cli(["extract", str(p)])
     assert r.exit_code == 2 and r.stderr.count("\n") == 1 and "damaged" in r.stderr, r.stderr
+
+
+def test_mendeley_cite_content_control_is_read_as_csl(tmp_path):
+    item = {"type": "article-journal", "title": "The False Promise of International Institutions",
+            "author": [{"family": "Mearsheimer", "given": "John J."}], "container-title": "International Security",
+            "volume": "19", "issue": "3", "issued": {"date-parts": [[1994]]}}
+    p = tmp_path / "m.docx"
+    p.write_bytes(docbuild.docx([["制度无法约束大国。", ("fn", [("mendeley", [item], "Mearsheimer, 1994")])]]))
+    x = to_extraction(read_document(str(p)))
+    (e,) = x.entries
+    assert e.type == "article" and e.fields["journaltitle"] == "International Security" and e.fields["volume"] == "19"
+    assert x.notes[0].status == "cited" and x.notes[0].note.context == "制度无法约束大国。"

@@ -37,6 +37,20 @@ def csl_items(instruction: str) -> list[tuple[dict, str | None]] | None:
     return out or None
 
 
+def mendeley_items(tag: str) -> list[tuple[dict, str | None]] | None:
+    """Mendeley Cite (a content control tagged ``MENDELEY_CITATION_v3_<base64 JSON>``): its CSL items."""
+    import base64
+    import binascii
+
+    if not tag.startswith("MENDELEY_CITATION_v3_") or len(tag) > MAX_FIELD:
+        return None
+    try:
+        payload = base64.b64decode(tag[len("MENDELEY_CITATION_v3_"):] + "==", validate=False).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    return csl_items("CSL_CITATION " + payload)
+
+
 def anchors(stream: str) -> dict[int, str | None]:
     """For each marker in the body stream (paragraphs joined by newlines): the sentence citing it."""
     from annobib.extract.notes import sentence_at

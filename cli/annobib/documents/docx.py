@@ -1,8 +1,9 @@
 """``.docx``: footnotes and endnotes from the document's XML, each with the sentence that cites it.
 
 Tracked changes are read as accepted (insertions kept, deletions and moved-away text dropped).
-A Zotero or Mendeley citation field in a note is read as the CSL-JSON it carries, not as its
-visible text. Notes are numbered in the order their references appear in the body (as Word
+A Zotero or Mendeley citation field in a note (``ADDIN ZOTERO_ITEM CSL_CITATION {…}``,
+``ADDIN CSL_CITATION {…}``, or a Mendeley Cite content control) is read as the CSL-JSON it carries,
+not as its visible text. Notes are numbered in the order their references appear in the body (as Word
 shows them); endnotes, when a document has footnotes too, are numbered on after the footnotes.
 Word does not know printed pages, so ``page`` stays empty.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from annobib.documents import Doc, DocNote
-from annobib.documents.common import anchors, csl_items, mark, tidy_lines
+from annobib.documents.common import anchors, csl_items, mark, mendeley_items, tidy_lines
 from annobib.documents.safezip import Package
 from annobib.errors import InputError
 
@@ -48,6 +49,12 @@ class _Walker:
                 self.fields[-1]["instr"].append(el.text)
         elif tag == W + "fldChar":
             self._fld_char(el.get(W + "fldCharType"))
+        elif tag == W + "sdt":  # a content control; Mendeley Cite keeps its citation in the tag
+            t = el.find(f"{W}sdtPr/{W}tag")
+            items = mendeley_items(t.get(W + "val") or "") if t is not None else None
+            if items:
+                self.citations.extend(items)
+                return
         elif tag == W + "fldSimple":
             items = csl_items(el.get(W + "instr") or "")
             if items:
