@@ -193,6 +193,18 @@ def _start(line: Line) -> tuple[int, str] | tuple[None, None]:
     return int(m.group(3)), "dot" if m.group(4).strip() else "bare"
 
 
+_DONE = re.compile(r"[。．.！？!?」』”’)）]\s*$")
+
+
+def _continues(last: DocNote, zone: list[Line]) -> bool:
+    """A small-type block opening without a marker carries on the last note when that note was cut
+    mid-sentence or the block holds the page's notes (a later line opens note 1 or the next one);
+    otherwise it is body text set small (a block quote, a caption)."""
+    if not _DONE.search(last.lines[-1] if last.lines else ""):
+        return True
+    return any(_start(l)[0] in (1, last.number + 1) for l in zone[1:])
+
+
 def _zone_by_gap(lines: list[Line]) -> int:
     """Notes set in the body's type: the block below the page's widest gap (the space around the
     rule) in its lower part, when that block opens with note 1. Returns where it starts (or the end)."""
@@ -240,7 +252,7 @@ def notes_from_pages(texts: list[PageText]) -> tuple[list[DocNote], list[str]]:
         zone_from = len(lines)
         if not endnotes:
             for j, l in enumerate(lines):
-                if _note_heading(l.text):
+                if not notes and _note_heading(l.text):  # after footnotes, 参考文献 is a reading list
                     endnotes, zone_from = True, j + 1
                     body_lines += [(pi, x) for x in lines[:j]]
                     break
@@ -249,7 +261,7 @@ def notes_from_pages(texts: list[PageText]) -> tuple[list[DocNote], list[str]]:
                 while z > 0 and lines[z - 1].size < 0.92 * body_size:
                     z -= 1
                 zone = lines[z:]
-                if zone and (_start(zone[0])[0] is not None or notes):
+                if zone and (_start(zone[0])[0] is not None or (notes and _continues(notes[-1], zone))):
                     zone_from = z
                 elif not zone:
                     zone_from = _zone_by_gap(lines)
