@@ -35,13 +35,18 @@ def page_range(spec: str | None, count: int, name: str) -> range:
 
 def _chars(textpage, raw, ctypes) -> list[tuple]:
     """(char, x, y, size) for each drawn character (y is the baseline origin); PDFium's generated
-    line breaks dropped. Three calls a character: the box is not needed (sizes and origins tell)."""
+    line breaks dropped. Two calls a character: the text comes in one call when it is one UTF-16
+    unit per character (no character outside the BMP), and the box is not needed."""
     out = []
     tp = textpage.raw
     x, y = ctypes.c_double(), ctypes.c_double()
     get_unicode, get_origin, get_size = raw.FPDFText_GetUnicode, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize
-    for i in range(raw.FPDFText_CountChars(tp)):
-        u = get_unicode(tp, i)
+    count = raw.FPDFText_CountChars(tp)
+    units = (ctypes.c_ushort * (count + 1))()
+    bulk = count > 0 and raw.FPDFText_GetText(tp, 0, count, units) == count + 1 \
+        and not any(0xD800 <= u <= 0xDFFF for u in units)
+    for i in range(count):
+        u = units[i] if bulk else get_unicode(tp, i)
         if u in (10, 13, 0, 0xFFFF):  # PDFium's generated line breaks; its generated spaces are kept
             continue
         if u in (0xFFFE, 2):
