@@ -197,3 +197,21 @@ def test_mendeley_cite_content_control_is_read_as_csl(tmp_path):
     (e,) = x.entries
     assert e.type == "article" and e.fields["journaltitle"] == "International Security" and e.fields["volume"] == "19"
     assert x.notes[0].status == "cited" and x.notes[0].note.context == "制度无法约束大国。"
+
+
+def test_parts_are_found_through_the_relationships(tmp_path):
+    src = zipfile.ZipFile(BytesIO(docbuild.docx(docbuild.SMALL_NOTES)))
+    renamed = {"word/document.xml": "word/document2.xml", "word/footnotes.xml": "word/notes-f.xml"}
+    buf = BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "_rels/.rels":
+                data = data.replace(b"word/document.xml", b"word/document2.xml")
+            if info.filename == "word/_rels/document.xml.rels":
+                info.filename, data = "word/_rels/document2.xml.rels", data.replace(b"footnotes.xml", b"notes-f.xml")
+            z.writestr(renamed.get(info.filename, info.filename), data)
+    p = tmp_path / "renamed.docx"
+    p.write_bytes(buf.getvalue())
+    doc = read_document(str(p))
+    assert [n.number for n in doc.notes] == [1, 2, 3] and doc.notes[0].anchor == "联盟体系是霸权护持的关键支柱。"

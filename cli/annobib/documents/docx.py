@@ -104,15 +104,40 @@ def _notes_of(pkg: Package, kind: str, part: str) -> dict[str, tuple[list[str], 
     return out
 
 
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def _parts(pkg: Package) -> tuple[str, dict[str, str]]:
+    """The main document part and its footnotes/endnotes parts, as the package's relationships name
+    them (``word/document2.xml`` happens); the usual names when a relationship is missing."""
+    main = "word/document.xml"
+    rels = pkg.part("_rels/.rels")
+    for r in rels.iter(_REL) if rels is not None else ():
+        if (r.get("Type") or "").endswith("/officeDocument") and pkg.has((r.get("Target") or "").lstrip("/")):
+            main = (r.get("Target") or "").lstrip("/")
+    folder, _, base = main.rpartition("/")
+    notes = {kind: part for kind, part in _NOTE_KINDS}
+    rels = pkg.part(f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels")
+    for r in rels.iter(_REL) if rels is not None else ():
+        kind = (r.get("Type") or "").rsplit("/", 1)[-1]
+        target = r.get("Target") or ""
+        if kind in ("footnotes", "endnotes") and r.get("TargetMode") != "External":
+            path = target.lstrip("/") if target.startswith("/") else (f"{folder}/{target}" if folder else target)
+            if pkg.has(path):
+                notes[kind[:-1]] = path
+    return main, notes
+
+
 def read_docx(data: bytes, name: str) -> Doc:
     pkg = Package(data, name)
-    body = pkg.part("word/document.xml")
+    main, note_parts = _parts(pkg)
+    body = pkg.part(main)
     if body is None:
         raise InputError(f"{name}: not a Word document (no word/document.xml)")
     w = _Walker()
     w.walk(body)
     stream = "".join(w.out)
-    texts = {kind: _notes_of(pkg, kind, part) for kind, part in _NOTE_KINDS}
+    texts = {kind: _notes_of(pkg, kind, note_parts[kind]) for kind, _part in _NOTE_KINDS}
     said = anchors(stream)
     notes: list[DocNote] = []
     seen: set[tuple[str, str]] = set()

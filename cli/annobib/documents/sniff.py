@@ -53,7 +53,8 @@ def _zip_kind(data: bytes, name: str) -> str:
     try:
         with zipfile.ZipFile(BytesIO(data)) as z:
             names = set(z.namelist())
-            if "word/document.xml" in names:
+            if "word/document.xml" in names or ("[Content_Types].xml" in names and any(
+                    n.startswith("word/document") and n.endswith(".xml") for n in names)):
                 return "docx"
             if "content.xml" in names and "mimetype" in names:
                 mime = z.read("mimetype")[:100].strip()
