@@ -215,3 +215,12 @@ def test_parts_are_found_through_the_relationships(tmp_path):
     p.write_bytes(buf.getvalue())
     doc = read_document(str(p))
     assert [n.number for n in doc.notes] == [1, 2, 3] and doc.notes[0].anchor == "联盟体系是霸权护持的关键支柱。"
+
+
+def test_a_citation_field_in_the_body_reads_as_printed(tmp_path):
+    item = {"type": "book", "title": "After Hegemony", "author": [{"family": "Keohane", "given": "Robert O."}]}
+    p_ = docbuild.docx([["制度很重要", ("zotero", [item], "（Keohane 1984）"), "。", ("fn", ["阎学通：《大国领导力》，北京：中信出版社，2020 年版。"])]])
+    (tmp_path / "x.docx").write_bytes(p_)
+    doc = read_document(str(tmp_path / "x.docx"))
+    assert doc.notes[0].anchor == "制度很重要（Keohane 1984）。" and doc.notes[0].csl == []
+

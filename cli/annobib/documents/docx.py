@@ -28,7 +28,10 @@ _NOTE_KINDS = (("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xm
 class _Walker:
     """Text of a WordprocessingML tree in reading order, with fields and note references resolved."""
 
-    def __init__(self):
+    def __init__(self, in_note: bool = False):
+        # in a note, a citation field's shown text is left out (its CSL items stand for it); in the
+        # body it stays, so the citing sentence reads as printed ("… (Keohane 1984).")
+        self.in_note = in_note
         self.out: list[str] = []
         self.fields: list[dict] = []  # open complex fields, innermost last
         self.refs: list[tuple[str, str]] = []  # (kind, id) per marker placed, in order
@@ -52,12 +55,12 @@ class _Walker:
         elif tag == W + "sdt":  # a content control; Mendeley Cite keeps its citation in the tag
             t = el.find(f"{W}sdtPr/{W}tag")
             items = mendeley_items(t.get(W + "val") or "") if t is not None else None
-            if items:
+            if items and self.in_note:
                 self.citations.extend(items)
                 return
         elif tag == W + "fldSimple":
             items = csl_items(el.get(W + "instr") or "")
-            if items:
+            if items and self.in_note:
                 self.citations.extend(items)
                 return
         elif tag in (W + "tab", W + "br", W + "cr"):
@@ -83,7 +86,7 @@ class _Walker:
             f = self.fields[-1]
             f["phase"] = "result"
             items = csl_items("".join(f["instr"]))
-            if items:
+            if items and self.in_note:
                 self.citations.extend(items)
                 f["hide"] = True  # the formatted citation is a rendering of these items
         elif kind == "end" and self.fields:
@@ -98,7 +101,7 @@ def _notes_of(pkg: Package, kind: str, part: str) -> dict[str, tuple[list[str], 
     for note in root.iter(W + kind):
         if note.get(W + "type") not in (None, "normal"):
             continue  # separator lines, continuation notices
-        w = _Walker()
+        w = _Walker(in_note=True)
         w.walk(note)
         out[note.get(W + "id") or ""] = (tidy_lines("".join(w.out).split("\n")), w.citations)
     return out
