@@ -224,3 +224,12 @@ def test_a_citation_field_in_the_body_reads_as_printed(tmp_path):
     doc = read_document(str(tmp_path / "x.docx"))
     assert doc.notes[0].anchor == "制度很重要（Keohane 1984）。" and doc.notes[0].csl == []
 
+
+
+def test_the_content_decides_when_the_name_says_otherwise(tmp_path):
+    p = tmp_path / "paper.pdf"
+    p.write_bytes(docbuild.docx(docbuild.SMALL_NOTES))
+    r = run_cli(["extract", str(p), "-o", "-"])
+    assert r.exit_code == 0, r.stderr
+    assert "named .pdf but its content is a Word (.docx) document; read as such" in r.stderr
+    assert "@book{keohane1984after," in r.stdout

@@ -41,11 +41,18 @@ def read_document(path: str, pages: str | None = None, progress=None) -> Doc | N
     footnotes) for the text path. One :class:`annobib.errors.InputError` for a file it cannot read."""
     from annobib.documents.sniff import load
 
-    kind, data = load(path)
+    kind, data, warning = load(path)
     if pages and kind != "pdf":
         from annobib.errors import InputError
 
         raise InputError(f"{path}: --pages applies to PDF files only (this is {_KIND_NAMES.get(kind, kind)})")
+    doc = _read(kind, data, path, pages, progress)
+    if doc is not None and warning:
+        doc.warnings.insert(0, warning)
+    return doc
+
+
+def _read(kind: str, data: bytes, path: str, pages: str | None, progress) -> Doc | None:
     if kind == "docx":
         from annobib.documents.docx import read_docx
 

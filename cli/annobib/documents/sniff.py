@@ -1,8 +1,9 @@
 """Which reader a file needs, chosen by its content (magic bytes) as well as its name.
 
-A name that promises one kind while the bytes are another (``paper.pdf`` that is HTML, a ``.docx``
-that is not a zip) is an input error naming both, so a damaged download is said as such rather
-than read as text.
+The content decides: a Word file named ``.pdf`` is read as Word (with a warning). A name that
+promises a document whose bytes are none that annobib reads (``paper.pdf`` that is HTML, a
+``.docx`` that is not a zip) is an input error, so a damaged download is said as such rather than
+read as text.
 """
 
 from __future__ import annotations
@@ -39,8 +40,6 @@ def kind_of(data: bytes, name: str) -> str:
         kind = "markdown"
     else:
         kind = "text"
-    if ext in _EXPECT and _EXPECT[ext] != kind:
-        raise InputError(f"{name}: named {ext} but its content is {_NAMES.get(kind, kind)}; rename it or check the file")
     return kind
 
 
@@ -68,11 +67,18 @@ def _zip_kind(data: bytes, name: str) -> str:
     raise InputError(f"{name}: a zip archive, but not a Word (.docx) or ODT document")
 
 
-def load(path: str) -> tuple[str, bytes]:
-    """The file's kind and bytes; missing, empty, oversized or unreadable files are one InputError."""
+def load(path: str) -> tuple[str, bytes, str | None]:
+    """The file's kind, bytes and a warning when its name says another kind (it is read by its
+    content: a Word file saved as .pdf is read as Word); missing, empty, oversized or unreadable
+    files are one InputError."""
     from annobib.errors import read_input_bytes
 
     data = read_input_bytes(path, "a document or text file", limit=MAX_DOCUMENT)
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
-    return kind_of(data, path), data
+    kind = kind_of(data, path)
+    ext = _ext(path)
+    warning = None
+    if ext in _EXPECT and _EXPECT[ext] != kind:
+        warning = f"named {ext} but its content is {_NAMES.get(kind, kind)}; read as such"
+    return kind, data, warning
