@@ -205,3 +205,12 @@ def test_a_reference_list_after_footnotes_is_not_read_as_endnotes():
     p2 = _page(1, [(600, [("参考文献", 10.5, 0)]), (580, [("[1] 王某：《书名》，2015 年版。", 10.5, 0)])])
     notes, _w = notes_from_pages([p1, p2])
     assert [(n.number, n.lines) for n in notes] == [(1, ["阎学通：《大国领导力》，北京：中信出版社，2020 年版。"])]
+
+
+@pytest.mark.parametrize("heading", ["注释", "注 释", "【注释】", "Notes", "参考文献："])
+def test_endnote_headings_as_typeset(heading):
+    p1 = _page(0, [(600, [("正文引用了一部著作。", 10.5, 0), ("1", 6, 4.4)]), (580, [("又引用了一部。", 10.5, 0), ("2", 6, 4.4)]),
+                   (560, [(heading, 10.5, 0)]), (540, [("1. 阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 10.5, 0)]),
+                   (520, [("2. 王某：《书名》，2015 年版。", 10.5, 0)])])
+    notes, _w = notes_from_pages([p1])
+    assert [(n.number, n.anchor) for n in notes] == [(1, "正文引用了一部著作。"), (2, "又引用了一部。")]

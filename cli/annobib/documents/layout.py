@@ -228,9 +228,14 @@ def _strip_start(line: Line) -> str:
 
 
 def _note_heading(text: str) -> bool:
+    """注释 / 注 释 / 【注释】 / Notes / References …: a line that opens an endnote section."""
     from annobib.extract.notes import NOTES_HEADING_RE
 
-    return bool(NOTES_HEADING_RE.match(text.strip())) and len(text.strip()) <= 20
+    text = text.strip()
+    if len(text) > 20:
+        return False
+    bare = re.sub(r"^[\[【〔［(（]\s*|\s*[\]】〕］)）]$", "", text)
+    return bool(NOTES_HEADING_RE.match(bare) or NOTES_HEADING_RE.match(re.sub(r"[\s\u3000]+", "", bare)))
 
 
 def notes_from_pages(texts: list[PageText]) -> tuple[list[DocNote], list[str]]:
