@@ -52,6 +52,10 @@ class _Docx:
                 nid = len(self.notes[p[0]]) + 1
                 self.notes[p[0]].append(p[1])
                 out.append(f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:{kind}Reference w:id="{nid}"/></w:r>')
+            elif p[0] == "star":  # a footnote with a custom mark: Word writes the symbol after the reference
+                nid = len(self.notes["fn"]) + 1
+                self.notes["fn"].append(["*", *p[1]] if p[1] and isinstance(p[1][0], str) else p[1])
+                out.append(f'<w:r><w:footnoteReference w:customMarkFollows="1" w:id="{nid}"/></w:r>{_run("*")}')
             elif p[0] == "ins":
                 out.append(f'<w:ins w:id="9" w:author="A" w:date="2025-01-01T00:00:00Z">{_run(p[1])}</w:ins>')
             elif p[0] == "del":

@@ -233,3 +233,12 @@ def test_the_content_decides_when_the_name_says_otherwise(tmp_path):
     assert r.exit_code == 0, r.stderr
     assert "named .pdf but its content is a Word (.docx) document; read as such" in r.stderr
     assert "@book{keohane1984after," in r.stdout
+
+
+def test_a_custom_mark_footnote_is_note_0_and_does_not_count(tmp_path):
+    p = tmp_path / "star.docx"
+    p.write_bytes(docbuild.docx([["大国政治的逻辑", ("star", ["本文系某某基金项目的阶段性成果。"])],
+                                 ["联盟体系是霸权护持的关键支柱。", ("fn", ["阎学通：《大国领导力》，北京：中信出版社，2020 年版。"])]]))
+    doc = read_document(str(p))
+    assert [(n.number, n.lines[0][:4], n.anchor) for n in doc.notes] == [
+        (0, "本文系某", "大国政治的逻辑"), (1, "阎学通：", "联盟体系是霸权护持的关键支柱。")]

@@ -4,12 +4,14 @@ Tracked changes are read as accepted (insertions kept, deletions and moved-away 
 A Zotero or Mendeley citation field in a note (``ADDIN ZOTERO_ITEM CSL_CITATION {…}``,
 ``ADDIN CSL_CITATION {…}``, or a Mendeley Cite content control) is read as the CSL-JSON it carries,
 not as its visible text. Notes are numbered in the order their references appear in the body (as Word
-shows them); endnotes, when a document has footnotes too, are numbered on after the footnotes.
+shows them); a note with a custom mark (``*``) is number 0, as a star note in plain text, and does not
+count; endnotes, when a document has footnotes too, are numbered on after the footnotes.
 Word does not know printed pages, so ``page`` stays empty.
 """
 
 from __future__ import annotations
 
+import re
 from xml.etree import ElementTree as ET
 
 from annobib.documents import Doc, DocNote
@@ -22,6 +24,7 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _SKIP = {W + "del", W + "moveFrom", W + "pPr", W + "rPr", W + "sectPr", W + "footnoteRef", W + "endnoteRef",
          W + "delText", W + "delInstrText", MC + "Fallback", W + "tblPr", W + "trPr", W + "tcPr"}
 _BLOCK = {W + "p", W + "tr"}
+_CUSTOM = re.compile(r"^\s*[^\w\s]{1,3}\s*")
 _NOTE_KINDS = (("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml"))
 
 
@@ -35,6 +38,8 @@ class _Walker:
         self.out: list[str] = []
         self.fields: list[dict] = []  # open complex fields, innermost last
         self.refs: list[tuple[str, str]] = []  # (kind, id) per marker placed, in order
+        self.custom: set[int] = set()  # markers with a custom mark (*, †) instead of a number
+        self.drop_mark = False
         self.citations: list[tuple[dict, str | None]] = []
 
     def visible(self) -> bool:
@@ -46,7 +51,11 @@ class _Walker:
             return
         if tag == W + "t":
             if self.visible() and el.text:
-                self.out.append(el.text)
+                text = el.text
+                if self.drop_mark:  # the custom mark's own symbol follows the reference: not body text
+                    text = _CUSTOM.sub("", text, count=1)
+                    self.drop_mark = False
+                self.out.append(text)
         elif tag == W + "instrText":
             if self.fields and self.fields[-1]["phase"] == "instr" and el.text:
                 self.fields[-1]["instr"].append(el.text)
@@ -71,6 +80,9 @@ class _Walker:
                 self.out.append("-")
         elif tag in (W + "footnoteReference", W + "endnoteReference"):
             if self.visible():
+                if (el.get(W + "customMarkFollows") or "").lower() in ("1", "true", "on"):
+                    self.custom.add(len(self.refs))
+                    self.drop_mark = True
                 self.out.append(mark(len(self.refs)))
                 self.refs.append((tag[len(W):-len("Reference")], el.get(W + "id") or ""))
             return
@@ -144,6 +156,7 @@ def read_docx(data: bytes, name: str) -> Doc:
     said = anchors(stream)
     notes: list[DocNote] = []
     seen: set[tuple[str, str]] = set()
+    numbered = 0
     order = sorted(range(len(w.refs)), key=lambda i: w.refs[i][0] == "endnote")  # footnotes, then endnotes
     for i in order:
         kind, nid = w.refs[i]
@@ -151,7 +164,11 @@ def read_docx(data: bytes, name: str) -> Doc:
             continue
         seen.add((kind, nid))
         lines, cites = texts[kind][nid]
-        notes.append(_note(len(notes) + 1, lines, said.get(i), cites))
+        if i in w.custom:  # a custom mark (*): unnumbered, like a star note in plain text
+            notes.append(_note(0, [_CUSTOM.sub("", lines[0], count=1)] + lines[1:] if lines else lines, said.get(i), cites))
+        else:
+            numbered += 1
+            notes.append(_note(numbered, lines, said.get(i), cites))
     dropped = sum(1 for kind, _p in _NOTE_KINDS for nid in texts[kind] if (kind, nid) not in seen)
     warnings = [f"{dropped} note(s) whose reference is deleted (a tracked change, read as accepted) left out"] if dropped else []
     if not notes:
