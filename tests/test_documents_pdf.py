@@ -214,3 +214,8 @@ def test_endnote_headings_as_typeset(heading):
                    (520, [("2. 王某：《书名》，2015 年版。", 10.5, 0)])])
     notes, _w = notes_from_pages([p1])
     assert [(n.number, n.anchor) for n in notes] == [(1, "正文引用了一部著作。"), (2, "又引用了一部。")]
+
+
+def test_raised_circled_numbers_and_superscript_characters_are_markers():
+    (line,) = build_lines(_page(0, [(600, [("正文。", 10.5, 0), ("②", 6, 4.4), ("又一句¹²完。", 10.5, 0)])]).chars)
+    assert line.text == "正文。②又一句12完。" and [(s, e, n) for s, e, n in line.sups] == [(3, 4, 2), (7, 9, 12)]

@@ -32,7 +32,8 @@ EDGE_NUMBER = re.compile(r"^\s*(\d{1,4})[\s\u3000]+\S|\S[\s\u3000]+(\d{1,4})\s*$
 # a note's opening marker: [1] / ① / 1. / 1 — not a number that opens a wrapped line (3 月, 25—27 页, 10, 2025)
 START = re.compile(r"^\s*(?:[\[［【〔](\d{1,3})[\]］】〕]\s*|([" + CIRCLED + r"])\s*|(\d{1,3})(?!\s*[年月日期卷号页版册辑条款])"
                    r"([.．、](?!\d)\s*|\s+|(?=[^\d\s.．、%—–\-~～/,，:：;；)）]))(?=\S))")
-_SUP_RUN = re.compile(r"[\[［(（]?\d{1,3}(?:\s*[,，\-–]\s*\d{1,3})*[\]］)）]?")
+_SUP_RUN = re.compile(r"[\[［(（]?\d{1,3}(?:\s*[,，\-–]\s*\d{1,3})*[\]］)）]?|[" + CIRCLED + "]")
+_SUPERSCRIPT_DIGITS = {ord(c): str(i) for i, c in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")}
 _SCHEME_HEAD = re.compile(r"(?:^|[\s,，:：(（])(h|ht|htt|http|https|https?:|https?:/|f|ft|ftp|ftp:|ftp:/)$")
 
 
@@ -99,6 +100,10 @@ def _line(chars: list[tuple]) -> Line:
                 out.append(" ")
                 raised.append(None)
             continue
+        if ord(ch) in _SUPERSCRIPT_DIGITS:  # a superscript digit character: raised by what it is
+            out.append(_SUPERSCRIPT_DIGITS[ord(ch)])
+            raised.append(True)
+            continue
         out.append(ch)
         raised.append(s <= 0.8 * main and y > baseline + 0.12 * main)
     text = "".join(out)
@@ -112,7 +117,9 @@ def _line(chars: list[tuple]) -> Line:
         while j < n and (raised[j] or (raised[j] is None and j + 1 < n and raised[j + 1])):
             j += 1
         run = text[i:j]
-        if _SUP_RUN.fullmatch(run):  # 12, [3], 1,2 or 4-5: one marker per number, all at this place
+        if all(c in CIRCLED for c in run):  # raised ① (or ①②): one marker each
+            sups += [(i, j, CIRCLED.index(c) + 1) for c in run]
+        elif _SUP_RUN.fullmatch(run):  # 12, [3], 1,2 or 4-5: one marker per number, all at this place
             sups += [(i, j, int(num)) for num in re.findall(r"\d{1,3}", run)]
         i = j
     return Line(y=baseline, x0=chars[0][1], size=main, text=text, sups=sups)
