@@ -219,3 +219,14 @@ def test_endnote_headings_as_typeset(heading):
 def test_raised_circled_numbers_and_superscript_characters_are_markers():
     (line,) = build_lines(_page(0, [(600, [("正文。", 10.5, 0), ("②", 6, 4.4), ("又一句¹²完。", 10.5, 0)])]).chars)
     assert line.text == "正文。②又一句12完。" and [(s, e, n) for s, e, n in line.sups] == [(3, 4, 2), (7, 9, 12)]
+
+
+@pytest.mark.parametrize("star", [[("*本文系某某基金项目的阶段性成果。", 9, 0)], [("*", 6, 3.8), ("本文系某某基金项目的阶段性成果。", 9, 0)]])
+def test_an_authors_star_note_is_note_0_and_the_numbered_notes_follow(star):
+    p = _page(0, [(640, [("大国政治的逻辑", 16, 0), ("*", 8, 7)]), (600, [("正文引用了一部著作。", 10.5, 0), ("1", 6, 4.4)]),
+                  (580, [("正文继续写下去，没有注释。", 10.5, 0)]),
+                  (112, star),
+                  (100, [("1", 6, 3.8), ("阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 9, 0)])])
+    notes, _w = notes_from_pages([p])
+    assert [(n.number, n.lines[0][:4], n.anchor) for n in notes] == [
+        (0, "本文系某", "大国政治的逻辑"), (1, "阎学通：", "正文引用了一部著作。")]

@@ -33,6 +33,7 @@ EDGE_NUMBER = re.compile(r"^\s*(\d{1,4})[\s\u3000]+\S|\S[\s\u3000]+(\d{1,4})\s*$
 START = re.compile(r"^\s*(?:[\[［【〔](\d{1,3})[\]］】〕]\s*|([" + CIRCLED + r"])\s*|(\d{1,3})(?!\s*[年月日期卷号页版册辑条款])"
                    r"([.．、](?!\d)\s*|\s+|(?=[^\d\s.．、%—–\-~～/,，:：;；)）]))(?=\S))")
 _SUP_RUN = re.compile(r"[\[［(（]?\d{1,3}(?:\s*[,，\-–]\s*\d{1,3})*[\]］)）]?|[" + CIRCLED + "]")
+_STARS = "*＊※†"
 _SUPERSCRIPT_DIGITS = {ord(c): str(i) for i, c in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")}
 _SCHEME_HEAD = re.compile(r"(?:^|[\s,，:：(（])(h|ht|htt|http|https|https?:|https?:/|f|ft|ftp|ftp:|ftp:/)$")
 
@@ -117,7 +118,9 @@ def _line(chars: list[tuple]) -> Line:
         while j < n and (raised[j] or (raised[j] is None and j + 1 < n and raised[j + 1])):
             j += 1
         run = text[i:j]
-        if all(c in CIRCLED for c in run):  # raised ① (or ①②): one marker each
+        if run in _STARS:  # a raised * marks the author's note (note 0)
+            sups.append((i, j, 0))
+        elif all(c in CIRCLED for c in run):  # raised ① (or ①②): one marker each
             sups += [(i, j, CIRCLED.index(c) + 1) for c in run]
         elif _SUP_RUN.fullmatch(run):  # 12, [3], 1,2 or 4-5: one marker per number, all at this place
             sups += [(i, j, int(num)) for num in re.findall(r"\d{1,3}", run)]
@@ -187,9 +190,12 @@ def _page_numbers(texts: list[PageText], folios: list[int | None]) -> list[int]:
 # ------------------------------------------------------------------------------------- notes
 
 def _start(line: Line) -> tuple[int, str] | tuple[None, None]:
-    """The note number a line opens with and the marker's shape (sup, bracket, circled, dot, bare)."""
+    """The note number a line opens with and the marker's shape (sup, bracket, circled, dot, bare);
+    an author's note marked ``*`` (``＊``, ``※``, ``†``) is number 0, as in the plain-text path."""
     if line.sups and line.sups[0][0] == 0:
-        return line.sups[0][2], "sup"
+        return line.sups[0][2], "sup" if line.sups[0][2] else "star"
+    if line.text[:1] in _STARS:
+        return 0, "star"
     m = START.match(line.text)
     if not m:
         return None, None
@@ -283,9 +289,11 @@ def notes_from_pages(texts: list[PageText]) -> tuple[list[DocNote], list[str]]:
         page_first = True
         for l in lines[zone_from:]:
             n, shape = _start(l)
-            expected = notes[-1].number + 1 if notes else 1
+            expected = next((x.number + 1 for x in reversed(notes) if x.number), 1)
+            if n == 0 and shape == "star" and not any(x.number == 0 for x in notes):
+                notes.append(DocNote(number=0, lines=[l.text[1:].strip()], page=numbers[pi], page_index=pi))
             # a document marks all its notes alike: a wrapped line opening with "12 " in a "12." list continues
-            if n is not None and (n == expected or (not endnotes and page_first and n == 1)) \
+            elif n is not None and (n == expected or (not endnotes and page_first and n == 1)) \
                     and (not shapes or shape == shapes[-1]):
                 shapes.append(shape)
                 notes.append(DocNote(number=n, lines=[_strip_start(l)], page=numbers[pi], page_index=pi))
@@ -316,6 +324,10 @@ def _body_stream(body_lines: list[tuple[int, Line]]) -> tuple[str, list[tuple[in
     parts: list[str] = []
     prev_plain, prev_heading, prev_space = "", False, False
     left = min((l.x0 for _p, l in body_lines), default=0.0)
+    sizes = Counter()
+    for _p, l in body_lines:
+        sizes[l.size] += len(l.text)
+    body_size = sizes.most_common(1)[0][0] if sizes else 0.0
     for pi, l in body_lines:
         text, cut = [], 0
         for s, e, num in l.sups:
@@ -326,7 +338,7 @@ def _body_stream(body_lines: list[tuple[int, Line]]) -> tuple[str, list[tuple[in
         text.append(l.text[cut:])
         line = "".join(text).strip()
         plain = "".join(l.text[a:b] for a, b in _gaps(l)).strip() or line
-        heading = len(plain) <= 44 and bool(HEADING_RE.match(plain))
+        heading = len(plain) <= 44 and (bool(HEADING_RE.match(plain)) or l.size > 1.15 * body_size)  # 二、…, a title
         if parts:
             if l.x0 > left + 0.9 * l.size or heading or prev_heading:
                 parts.append("\n")  # an indented line opens a paragraph; a heading stands alone
