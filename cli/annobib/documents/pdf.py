@@ -1,4 +1,4 @@
-"""PDF: the characters of each page with font size and position (pypdfium2), handed to :mod:`.layout`.
+"""PDF: the characters of each page with font size and position (pypdfium2), handed to :mod:`.pagelines` (lines, furniture) and :mod:`.layout` (notes).
 
 pypdfium2 (PDFium; Apache-2.0/BSD, wheels for Linux, macOS and Windows) was chosen by measurement:
 on a 30-page CJK article it reads every character with its size and origin in ~0.9 s, where
@@ -64,7 +64,8 @@ def read_pdf(data: bytes, name: str, pages: str | None = None, progress=None) ->
         import pypdfium2.raw as raw
     except ImportError:
         raise InputError(f"{name}: reading PDFs needs pypdfium2 (pip install pypdfium2)") from None
-    from annobib.documents.layout import PageText, build_lines, notes_from_pages
+    from annobib.documents.layout import notes_from_pages
+    from annobib.documents.pagelines import PageText, build_lines
 
     try:
         pdf = pdfium.PdfDocument(data)
