@@ -1,4 +1,5 @@
-"""PDF: the characters of each page with font size and position (pypdfium2), handed to :mod:`.pagelines` (lines, furniture) and :mod:`.layout` (notes).
+"""PDF: the characters of each page with font size and position (pypdfium2), handed to
+:mod:`.pagelines` (lines, furniture) and :mod:`.layout` (notes).
 
 pypdfium2 (PDFium; Apache-2.0/BSD, wheels for Linux, macOS and Windows) was chosen by measurement:
 on a 30-page CJK article it reads every character with its size and origin in ~0.9 s, where
