@@ -32,9 +32,13 @@ def read_input(path: str) -> tuple[str, str | None]:
 @click.option("--dry-run", is_flag=True, help="Show the change to the .bib as a diff; write nothing.")
 @click.option("--refresh", is_flag=True,
               help="Let newly extracted values replace values in the file (hand-added fields and entries are kept).")
+@click.option("--pages", metavar="RANGE", help="PDF only: the pages to read, e.g. 3-20 or 5 (PDF page numbers, from 1).")
 def extract(article: str | None, output: str | None, notes_file: str | None, report: bool, as_json: bool,
-            dry_run: bool, refresh: bool) -> None:
+            dry_run: bool, refresh: bool, pages: str | None) -> None:
     """Write the BibTeX bibliography of ARTICLE's footnotes.
+
+    ARTICLE may be plain text, a PDF (read by layout), a Word .docx, an .odt or Markdown with
+    [^n] footnotes; the kind is told by the file's content as well as its name.
 
     \b
     Running heads, folios and hard line breaks are undone; every note on every page is found,
@@ -54,10 +58,16 @@ def extract(article: str | None, output: str | None, notes_file: str | None, rep
     if bool(article) == bool(notes_file):
         raise click.UsageError("give an ARTICLE or --notes FILE (one of them)")
     source = notes_file or article
-    text, note = read_input(source)  # type: ignore[arg-type]
-    if note:
-        warn(f"{source}: {note}")
-    x = extract_notes(text) if notes_file else extract_text(text)
+    if pages and notes_file:
+        raise click.UsageError("--pages applies to an ARTICLE (a PDF), not to --notes")
+    x = _read_document(article, pages) if article else None  # the documents hook: PDF, .docx, .odt, Markdown
+    if x is None:
+        text, note = read_input(source)  # type: ignore[arg-type]
+        if note:
+            warn(f"{source}: {note}")
+        x = extract_notes(text) if notes_file else extract_text(text)
+    for w in x.warnings:
+        warn(f"{source}: {w}")
     if not x.notes:
         raise InputError(f"{source}: no footnotes found (looked for notes marked [1], ①, (1), 1. or a bare number)")
     counts = x.counts
@@ -119,6 +129,24 @@ def extract(article: str | None, output: str | None, notes_file: str | None, rep
         click.echo(f"annobib: {len(x.entries)} entries; {notes_line}", err=True)
     if counts["not-understood"]:
         warn(f"{counts['not-understood']} note(s) not understood; see --report")
+
+
+def _read_document(path: str, pages: str | None):
+    """The extraction of a PDF, .docx, .odt or Markdown file; None for plain text (the text path)."""
+    import sys
+
+    from annobib.documents import read_document
+
+    def progress(n: int, total: int) -> None:  # a long PDF shows where it is (on a terminal only)
+        if total >= 40 and (n == total or n % 5 == 0):
+            click.echo(f"\rannobib: reading page {n}/{total}", err=True, nl=n == total)
+
+    doc = read_document(path, pages, progress=progress if sys.stderr.isatty() else None)
+    if doc is None:
+        return None
+    from annobib.documents.bridge import to_extraction
+
+    return to_extraction(doc)
 
 
 def _report(x, to_stderr: bool = False) -> None:
