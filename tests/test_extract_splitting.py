@@ -123,3 +123,11 @@ def test_spaced_parenthesised_markers_run_across_a_page_head():
     notes = loose_notes(text)
     assert [n.number for n in notes] == [1, 2, 3]
     assert notes[1].text == "同上,86 頁。"
+
+
+def test_a_search_engine_tag_before_a_list_item_does_not_glue_it_to_the_one_above():
+    text = ("References\n"
+            "Lind, N. (2001). Social capital: Theory and evidence. Aldine de Gruyter.\n"
+            "[PDF] Smalls, M. L. (2009). Unexpected gains. Oxford University Press.\n"
+            "Fielding, J. (2017). Social capital (3rd ed.). Routledge.\n")
+    assert [n.text[:9] for n in loose_notes(text)] == ["Lind, N. ", "Smalls, M", "Fielding,"]

@@ -175,6 +175,15 @@ _WATERMARK = re.compile(r"\s*(?:HeinOnline\s*--|This content downloaded from|Dow
                         r"|Electronic copy available at:|All use subject to https?://)")
 
 
+# Google Scholar's tags before an item: ``[PDF] Smalls, M. L. (2009). …``
+_LEADING_TAG = re.compile(r"^(\s*)\[(?:PDF|HTML|BOOK|CITATION|DOC|B|C)\]\s+(?=[A-Z\u4e00-\u9fff\u3040-\u30ff])")
+
+
+def leading_tag(line: str) -> str:
+    """The line without a search engine's ``[PDF]``/``[HTML]``/``[BOOK]`` tag before the item."""
+    return _LEADING_TAG.sub(r"\1", line) if line.lstrip().startswith("[") else line
+
+
 def debris_line(line: str) -> bool:
     """A line that holds nothing but a site's links and counts (``CrossRef  Google Scholar``,
     ``被引量:12 下载:1548``, ``View in Article``) or a PDF's download stamp (``HeinOnline -- 59 Va. J.

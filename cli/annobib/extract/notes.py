@@ -32,7 +32,7 @@ from annobib.extract.document import (
     normalize_text,
     page_furniture,
 )
-from annobib.extract.normalize import debris_line, site_debris
+from annobib.extract.normalize import debris_line, leading_tag, site_debris
 from annobib.extract.numbering import numbered_run
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
@@ -483,7 +483,7 @@ def _without_page_debris(lines: list[str]) -> list[str]:
     """A paragraph's lines less a site's link lines (``CrossRef  Google Scholar``) and a PDF's page
     furniture (folios, running heads), which would glue two reference-list items together."""
     furniture = page_furniture(lines) if len(lines) > 2 else set()
-    return [l for i, l in enumerate(lines) if i not in furniture and not debris_line(l)]
+    return [leading_tag(l) for i, l in enumerate(lines) if i not in furniture and not debris_line(l)]
 
 
 def _notes_of_run(text: str, run: list) -> list[tuple[int | None, list[str]]]:
