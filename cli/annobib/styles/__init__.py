@@ -138,7 +138,7 @@ def format_bibliography(entries: list, style: str = "gbt7714", edition: str | No
     are then the entries' numbers in the whole list (``[8]`` stays ``[8]``).
     """
     mod, edition, system = _defaults(style, edition, system)
-    entries = list(entries)
+    entries, universe = _inherited(list(entries), universe)
     numeric = system == "numeric"
     if order == "file":
         ordered = entries
@@ -184,6 +184,19 @@ def format_bibliography(entries: list, style: str = "gbt7714", edition: str | No
         number = (numbers[id(e)] if numbers else i + 1) if numeric else None
         refs.append(Reference(e, text, label, number, extra, cite, warnings))
     return refs
+
+
+def _inherited(entries: list, universe):
+    """``crossref``/``xdata`` children completed from their parents in the whole list (a chapter
+    selected alone still gets its book); ``@xdata`` entries are not references and drop out."""
+    from annobib.bib.inherit import resolve
+
+    pool = list(universe) if universe is not None else entries
+    full = resolve(pool)
+    if full is pool:
+        return entries, universe
+    swap = {id(a): b for a, b in zip([e for e in pool if e.type.lower() != "xdata"], full)}
+    return [swap[id(e)] for e in entries if id(e) in swap], (full if universe is not None else None)
 
 
 def _sorted(mod, entries: list, edition, tiebreak: str) -> list:
