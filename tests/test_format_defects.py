@@ -64,3 +64,31 @@ def test_crossref_child_fields_win_and_cycles_stop():
     assert a.fields["publisher"] == "P" and a.fields["title"] == "A"
     assert b.fields.get("booktitle") is None  # a book does not take a chapter's title
     assert lib.entries[0].fields.get("booktitle") is None  # originals untouched
+
+
+# -- name forms and identical labels ---------------------------------------------------------
+SMITHS = r"""
+@article{a, author={Smith, John W.}, title={One}, journal={J}, year={2020}}
+@article{b, author={Smith, J.W.}, title={Two}, journal={J}, year={2020}}
+@article{c, author={Smith, Adam}, title={Three}, journal={J}, year={2020}}
+@article{d, author={Smith, Adam and Jones, B. and Lee, C.}, title={Four}, journal={J}, year={2021}}
+@article{e, author={Smith, Adam and Brown, B. and Green, C.}, title={Five}, journal={J}, year={2021}}
+@article{f, author={Morrow, James D.}, title={Six}, journal={J}, year={2021}}
+"""
+
+
+@pytest.mark.parametrize("style,edition,system", [("apa", None, None), ("gbt7714", "2025", "author-date"),
+                                                  ("gbt7714", "2015", "author-date")])
+def test_cite_never_gives_two_identical_labels(style, edition, system):
+    entries = parse_library(SMITHS).entries
+    labels = [c for _, c in cite(entries, list("abcdef"), style, edition, system)]
+    assert len(set(labels)) == len(labels), labels
+
+
+def test_apa_one_author_in_two_name_forms_gets_letters_and_initials_split_surnames():
+    got = dict(cite(parse_library(SMITHS).entries, list("abcf"), "apa"))
+    assert {got["a"], got["b"]} == {"(J. W. Smith, 2020a)", "(J. W. Smith, 2020b)"}
+    assert got["c"] == "(A. Smith, 2020)"  # APA 7, 8.20: another Smith is first author elsewhere
+    assert got["f"] == "(Morrow, 2021)"
+    text, _ = refs(SMITHS, "apa")
+    assert text["b"] == "Smith, J. W. (2020a). Two. J."  # "J.W." is two initials

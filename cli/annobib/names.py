@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+_GIVEN_WORDS = re.compile(r"\s+|(?<=\.)(?=[^\s.\-])")
+
 from annobib.perf import lazy_regex
 
 # Two-character Chinese surnames (复姓): the split of 欧阳修 is 欧阳 / 修, not 欧 / 阳修.
@@ -118,7 +120,7 @@ class Name:
         CJK names use their romanized given name (``刘琳`` -> ``L.``)."""
         given = self.romanized()[1] if self.is_cjk else self.given
         out = []
-        for word in given.split():
+        for word in _GIVEN_WORDS.split(given):  # "J.W." is two names, like "J. W."
             pieces = [p for p in word.split("-") if p]
             inits = []
             for piece in pieces:

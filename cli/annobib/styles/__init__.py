@@ -151,6 +151,7 @@ def format_bibliography(entries: list, style: str = "gbt7714", edition: str | No
     else:
         ordered = _sorted(mod, entries, edition, tiebreak)
     extras: dict[int, str] = {}  # id(entry) -> "a", "b" …
+    with_initials: set[int] = set()
     if not numeric:
         pool = ordered
         if universe is not None:
@@ -163,6 +164,7 @@ def format_bibliography(entries: list, style: str = "gbt7714", edition: str | No
             if len(members) > 1:
                 for e, letter in zip(members, letters(len(members))):
                     extras[id(e)] = letter
+        with_initials = _distinct_citations(mod, pool, groups, extras, edition)
     numbers = None
     if numeric and universe is not None:
         full = citation_order(list(universe)) if order == "auto" else list(universe)
@@ -180,10 +182,50 @@ def format_bibliography(entries: list, style: str = "gbt7714", edition: str | No
             cite = label
         else:
             label = None
-            cite = mod.citation(e, edition=edition, extra=extra)
+            cite = mod.citation(e, edition=edition, extra=extra, **(
+                {"initials": True} if id(e) in with_initials else {}))
         number = (numbers[id(e)] if numbers else i + 1) if numeric else None
         refs.append(Reference(e, text, label, number, extra, cite, warnings))
     return refs
+
+
+def _distinct_citations(mod, pool: list, groups: dict, extras: dict, edition) -> set[int]:
+    """Make every in-text citation of the list unique; return the entries cited with initials.
+
+    Works of one group already have their letters. Two groups can still print one label
+    (``Smith, John`` and ``Smith, Adam``, 2020; other co-authors behind ``et al.``). A style that
+    can name the first author's initials (APA 7, 8.20) does so for every first author whose
+    surname another first author shares; any label still shared by several works gets letters,
+    the works of the groups involved lettered together as one."""
+    initials: set[int] = set()
+    first = getattr(mod, "first_author", None)
+    if first is not None:
+        heads = {id(e): first(e) for e in pool}
+        forms: dict[str, set] = {}
+        for h in heads.values():
+            if h:
+                forms.setdefault(h[0], set()).add(h[1])
+        initials = {i for i, h in heads.items() if h and len(forms[h[0]]) > 1}
+
+    def label(e):
+        kw = {"initials": True} if id(e) in initials else {}
+        return mod.citation(e, edition=edition, extra=extras.get(id(e), ""), **kw)
+
+    by_label: dict[str, list] = {}
+    for e in pool:
+        by_label.setdefault(label(e), []).append(e)
+    order = {id(e): i for i, e in enumerate(pool)}
+    for same in by_label.values():
+        if len(same) < 2:
+            continue
+        members: dict[int, object] = {}
+        for e in same:  # every work of the groups involved
+            for m in groups.get(mod.group_key(e, edition), [e]):
+                members[id(m)] = m
+        ordered = sorted(members.values(), key=lambda m: order[id(m)])
+        for m, letter in zip(ordered, letters(len(ordered))):
+            extras[id(m)] = letter
+    return initials
 
 
 def _inherited(entries: list, universe):

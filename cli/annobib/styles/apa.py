@@ -546,18 +546,45 @@ def _name_sort(a: _A, n) -> tuple:
     return (fold((n.particle + " " + n.family).strip()), fold(n.given))
 
 
+def _name_group(n) -> tuple:
+    """One author as the in-text citation tells authors apart: surname and initials, so
+    ``John W. Smith`` and ``J. W. Smith`` are one author (2020a, 2020b), not two."""
+    from annobib.styles.sorting import fold
+
+    if n.others:
+        return ("\uffff",)
+    if n.literal and not n.is_cjk:
+        return (fold(n.raw),)
+    if n.is_cjk:
+        fam, _ = n.romanized()
+        return (fold(fam), fold(_initials(n)))
+    return (fold((n.particle + " " + n.family).strip()), fold(_initials(n)))
+
+
 def group_key(entry, edition: str = "7") -> tuple:
     a = _A(entry, [])
     names = a.names("author") or a.names("editor")
     if names:
-        key = tuple(_name_sort(a, n) for n in names)
+        key = tuple(_name_group(n) for n in names)
     else:
         key = (("title", _first_word_title(a)),)
     return (key, a.year() or "n.d.")
 
 
-def citation(entry, edition: str = "7", extra: str = "") -> str:
-    """``(Morrow, 1991)``, ``(Des Marais et al., 1992)``, ``(Liu, 2025)``, ``("Short title," 2025)``."""
+def first_author(entry) -> tuple | None:
+    """(surname, initials) of the first author, for APA 7, 8.20; None for a group or no author."""
+    a = _A(entry, [])
+    names = [n for n in (a.names("author") or a.names("editor")) if not n.others]
+    if not names or (names[0].literal and not names[0].is_cjk):
+        return None
+    return _name_group(names[0])
+
+
+def citation(entry, edition: str = "7", extra: str = "", initials: bool = False) -> str:
+    """``(Morrow, 1991)``, ``(Des Marais et al., 1992)``, ``(Liu, 2025)``, ``("Short title," 2025)``.
+
+    ``initials``: the first author's initials too (``(J. Smith, 2020)``), for two first authors
+    with one surname (APA 7, 8.20)."""
     a = _A(entry, [])
     names = [n for n in (a.names("author") or a.names("editor"))]
     others = any(n.others for n in names)
@@ -587,6 +614,9 @@ def citation(entry, edition: str = "7", extra: str = "") -> str:
         part_of_whole = a.type in ("incollection", "inproceedings", "inbook") or (
             a.type == "article" and not (is_news(a.sub) and outlet_kind(a.sub, a.f("journaltitle")) != "newspaper"))
         who = f"“{short},”" if part_of_whole else short
+    elif initials and not (people[0].literal and not people[0].is_cjk):
+        rest = citation(entry, edition, extra)[1:-1].rsplit(", ", 1)[0]
+        who = (_initials(people[0]) + " " + rest).strip()
     elif len(people) == 1 and not others:
         who = surname(people[0])
     elif len(people) == 2 and not others:

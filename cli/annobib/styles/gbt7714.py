@@ -28,6 +28,7 @@ LANGIDS = {
     "en": LANG_EN, "chinese": LANG_ZH, "zh": LANG_ZH, "schinese": LANG_ZH, "tchinese": LANG_ZH,
     "japanese": LANG_JA, "ja": LANG_JA, "korean": LANG_KO, "ko": LANG_KO, "russian": LANG_RU, "ru": LANG_RU,
 }
+_GIVEN_WORDS = re.compile(r"\s+|(?<=\.)(?=[^\s.\-])")  # given-name words: "J.W." is "J. W."
 BCP47 = {LANG_EN: "en", LANG_ZH: "zh", LANG_JA: "ja", LANG_KO: "ko", LANG_RU: "ru"}
 
 
@@ -320,7 +321,9 @@ class _Entry:
         # Latin names
         family = fam.upper() if self.opts.edition == "2015" else fam
         inits = []
-        for word in n.given.replace("~", " ").split():
+        for word in _GIVEN_WORDS.split(n.given.replace("~", " ")):  # "J.W." as "J. W."
+            if not word:
+                continue
             if word.startswith("\x02"):  # {\relax Jiangning}: written out in full
                 inits.append(word[1:])
                 continue
