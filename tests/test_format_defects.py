@@ -92,3 +92,25 @@ def test_apa_one_author_in_two_name_forms_gets_letters_and_initials_split_surnam
     assert got["f"] == "(Morrow, 2021)"
     text, _ = refs(SMITHS, "apa")
     assert text["b"] == "Smith, J. W. (2020a). Two. J."  # "J.W." is two initials
+
+
+# -- GB/T author-date order: 字顺 ------------------------------------------------------------
+ZH_ORDER = r"""
+@article{xinhua, author = {{新华社}}, title = {声明}, journaltitle = {人民日报}, date = {2025}, langid = {chinese}}
+@article{wangfan, author = {王帆}, title = {前瞻}, journaltitle = {现代国际关系}, date = {2025}, langid = {chinese}}
+@article{zhongxin, author = {{中国新闻网}}, title = {报道}, journaltitle = {中国新闻网}, date = {2025}, langid = {chinese}}
+@article{wangshu, author = {汪曙申}, title = {台湾}, journaltitle = {台湾研究}, date = {2025}, langid = {chinese}}
+@article{wanguo, author = {万国}, title = {研究}, journaltitle = {学刊}, date = {2025}, langid = {chinese}}
+@article{liulin, author = {刘琳}, title = {美菲}, journaltitle = {世界知识}, date = {2025}, langid = {chinese}}
+@article{anon, title = {无名文章}, journaltitle = {学刊}, date = {2025}, langid = {chinese}}
+@article{shan, author = {单天伦}, title = {单姓}, journaltitle = {学刊}, date = {2025}, langid = {chinese}}
+"""
+
+
+@pytest.mark.parametrize("edition", ["2025", "2015"])
+def test_gbt_author_date_interfiles_organizations_character_by_character_with_tones(edition):
+    _, out = refs(ZH_ORDER, edition=edition, system="author-date")
+    # 刘 liu; 单 shan (surname reading); 万 wan before 汪 wang1 before 王 wang2 (char by char,
+    # not "wanguo" > "wangfan"); 新 xin; 佚名 yi; 中 zhong — organizations among persons
+    assert [r.key for r in out] == ["liulin", "shan", "wanguo", "wangshu", "wangfan", "xinhua", "anon",
+                                    "zhongxin"]

@@ -1266,7 +1266,7 @@ def sort_key(entry, index: int = 0, edition: str = "2025") -> tuple:
     if names:
         nkey = tuple(name_key(n) for n in names)
     else:
-        nkey = (pinyin_key(x.anonymous()),)
+        nkey = (pinyin_key(x.anonymous()),)  # 佚名 files under yi
     return (_GROUP.get(x.lang, 4), nkey, year_key(x.lab_date(with_extra=False)))
 
 
