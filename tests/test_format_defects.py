@@ -114,3 +114,48 @@ def test_gbt_author_date_interfiles_organizations_character_by_character_with_to
     # not "wanguo" > "wangfan"); 新 xin; 佚名 yi; 中 zhong — organizations among persons
     assert [r.key for r in out] == ["liulin", "shan", "wanguo", "wangshu", "wangfan", "xinhua", "anon",
                                     "zhongxin"]
+
+
+# -- APA ----------------------------------------------------------------------------------------
+APA = r"""
+@book{noauth, title = {Handbook of Things}, edition = {15th}, publisher = {Pub}, year = {2003}, langid = {english}}
+@book{smith, author = {Smith, John}, title = {Handbook of Things}, edition = {Second edition}, volume = {2},
+  publisher = {Pub}, year = {2004}, langid = {english}}
+@article{quote, author = {Roe, Jane}, title = {The 'Pivot to Asia' and Rock 'n' Roll in {Webster}'s Day},
+  journal = {Foreign Affairs}, volume = {9}, pages = {1--2}, year = {2012}, langid = {english}}
+@online{mfa, author = {{中华人民共和国外交部}}, title = {声明}, title_translation = {Statement},
+  date = {2025-01-02}, url = {https://www.mfa.gov.cn/x}, langid = {chinese}}
+@online{nic, title = {Global Trends 2040}, organization = {National Intelligence Council}, date = {2021-03},
+  url = {https://www.dni.gov/x}, langid = {english}}
+@online{wire, title = {Markets Fall}, organization = {Reuters}, date = {2021-03-04},
+  url = {https://www.reuters.com/x}, langid = {english}}
+@book{place, author = {Doe, Ann}, title = {Life in Portland, Oregon, and New York City: Paris and Kyiv},
+  publisher = {Pub}, year = {2003}, langid = {english}}
+"""
+
+
+def test_apa_edition_belongs_to_the_title_with_or_without_author():
+    text, _ = refs(APA, "apa")
+    assert text["noauth"] == "Handbook of things (15th ed.). (2003). Pub."
+    assert text["smith"] == "Smith, J. (2004). Handbook of things (2nd ed., Vol. 2). Pub."
+
+
+def test_apa_single_quotes_in_titles_become_double_apostrophes_stay():
+    text, _ = refs(APA, "apa")
+    assert "The “pivot to Asia” and rock 'n' roll in Webster's day. Foreign Affairs" in text["quote"]
+
+
+def test_apa_group_authors_romanized_and_organization_on_its_own_site():
+    text, out = refs(APA, "apa")
+    assert text["mfa"].startswith("Zhonghua Renmin Gongheguo Waijiaobu. (2025, January 2). ")
+    assert any("author_romanized" in w for r in out if r.key == "mfa" for w in r.warnings)
+    # the organization is the author, not repeated as the site
+    assert text["nic"] == "National Intelligence Council. (2021, March). Global trends 2040. https://www.dni.gov/x"
+    assert text["wire"].startswith("Markets fall. (2021, March 4). Reuters.")  # a news outlet is no author
+    got = dict(cite(parse_library(APA).entries, ["nic", "mfa"], "apa"))
+    assert got == {"nic": "(National Intelligence Council, 2021)", "mfa": "(Zhonghua Renmin Gongheguo Waijiaobu, 2025)"}
+
+
+def test_apa_places_keep_their_capitals():
+    text, _ = refs(APA, "apa")
+    assert "Life in Portland, Oregon, and New York City: Paris and Kyiv." in text["place"]

@@ -44,6 +44,7 @@ DESCRIPTIONS = {"transcript": "Transcript", "pressrelease": "Press release", "pr
                 "infographic": "Infographic", "policy brief": "Policy brief", "white paper": "White paper",
                 "map": "Map", "dataset": "Data set", "software": "Computer software", "letter": "Letter",
                 "interview": "Interview"}
+GROUP_AUTHORED = {"online", "webpage", "www", "electronic", "report", "techreport", "misc"}
 LEGAL_TYPES = {"jurisdiction", "legislation", "regulation", "legal"}
 DATED_TYPES = {"online", "webpage", "www", "electronic", "newspaper", "misc", "unpublished"}
 STANDALONE = {"book", "mvbook", "booklet", "report", "techreport", "manual", "thesis", "phdthesis",
@@ -88,16 +89,36 @@ class _A:
             return ()  # legal references start with the case or statute name (APA 7, 11.3)
         rom = _get(self.e, field + "_romanized") if field == "author" else ""
         value = rom or self.e.get(field) or ""
+        if not value and field == "author":
+            value = self.site_owner()
         if not value:
             return ()
         return parse_names(_decode_names(value), self.langid or None)
+
+    def site_owner(self) -> str:
+        """A web page or report with no author, published by an organization on its own site:
+        the organization is the group author (APA 7, 9.11; its name is then not repeated as the
+        site or publisher). Not for news outlets or social platforms, whose items keep the
+        title first."""
+        if self.type not in GROUP_AUTHORED or is_news(self.sub) or self.e.get("editor"):
+            return ""
+        if self.type == "misc" and not _fields.raw(self.e, "url"):
+            return ""
+        for name in ("organization", "institution", "publisher"):
+            value = self.e.get(name)
+            if value and value.strip():
+                plain = _fields.decode(value)
+                if outlet_kind("", plain) != "newspaper" or is_social_post("online", plain):
+                    return ""
+                return "{" + value.strip() + "}"
+        return ""
 
     def person(self, n, inverted: bool = True) -> str:
         """``Liu, L.``, ``Morrow, J. D.``, ``Park, J.-R.``, group names in full."""
         if n.others:
             return "et al."
         if n.literal and not n.is_cjk:
-            return n.raw
+            return self.group(n)
         if n.is_cjk:
             fam, giv = n.romanized()
             if fam == n.family and not _is_latin(fam):
@@ -123,6 +144,18 @@ class _A:
         if n.suffix:
             s += ", " + n.suffix
         return s
+
+    def group(self, n) -> str:
+        """A group author's name, romanized when not in Latin letters (``中华人民共和国外交部`` ->
+        ``Zhonghua Renmin Gongheguo Waijiaobu``, with a warning naming author_romanized)."""
+        if _is_latin(n.raw):
+            return n.raw
+        name, complete = _group_romanized(n.raw, self.langid)
+        if not complete:
+            self.warn(f"cannot romanize the group author {n.raw!r}; set author_romanized (e.g. '{{Name}}')")
+        else:
+            self.warn(f"romanized the group author {n.raw!r} as {name!r}; set author_romanized to confirm")
+        return name
 
     def editor_forward(self, n) -> str:
         """Editors in a chapter reference: ``A. A. Editor``."""
@@ -199,6 +232,7 @@ class _A:
         else:
             # Latin-script, not English: keep the author's capitalization
             text = plain
+        text = _double_quotes(text)
         out = italic(text) if standalone else RichText(text)
         tr = _get(self.e, tr_field)
         if tr:
@@ -268,6 +302,29 @@ class _A:
         return re.sub(r"\s*[-–—]+\s*", "–", p) if p else ""
 
 
+_SINGLE_QUOTED = re.compile(r"(?<!\w)['‘]([^'‘’\n]+?[^\s'‘’])['’](?!\w)")
+
+
+def _double_quotes(text: str) -> str:
+    """Quotation marks inside a title are double (APA 7, 6.7): ``'Pivot to Asia'`` -> ``“Pivot to
+    Asia”``; apostrophes (``Webster's``, ``States' rights``) are left alone."""
+    if "'" not in text and "‘" not in text:
+        return text
+    return _SINGLE_QUOTED.sub(r"“\1”", text)
+
+
+@lru_cache(maxsize=4096)
+def _group_romanized(raw: str, langid: str) -> tuple[str, bool]:
+    from annobib.romanize import suggest
+
+    if _is_latin(raw):
+        return raw, True
+    text, complete = suggest(raw, langid)
+    if not complete:
+        return raw, False
+    return " ".join(w[:1].upper() + w[1:] for w in text.split(" ")), True
+
+
 @lru_cache(maxsize=65536)
 def _initials(n) -> str:
     return n.initials(dots=True, hyphen=True)
@@ -326,16 +383,18 @@ def format_entry(entry, edition: str = "7", system: str = "author-date", extra: 
     if editors_as_authors and author:
         author += " (Ed.)." if len(names) == 1 else " (Eds.)."
     site = a.f("organization") or a.f("publisher") or a.f("institution")
+    # "(2nd ed., Vol. 3)", "(Report No. 12)" belong to the title element, before its description
+    numbers = _title_numbers(a) if t not in ("article", "periodical") and t not in _CHAPTERS else []
     if author:
         out.append(_end(RichText(author)) if not editors_as_authors else author, " ", date, " ")
-        head = title
+        head = title + (" (" + ", ".join(numbers) + ")" if numbers else "")
         if desc:
             head = head + f" [{desc}]"
         if head:
             out.append(_end(head), " ")
     else:
-        # no author: the title moves into the author position
-        head = title + (f" [{desc}]" if desc else "")
+        # no author: the title (with its edition) moves into the author position
+        head = title + (" (" + ", ".join(numbers) + ")" if numbers else "") + (f" [{desc}]" if desc else "")
         if head:
             out.append(_end(head), " ", date, " ")
         else:
@@ -360,7 +419,7 @@ def format_entry(entry, edition: str = "7", system: str = "author-date", extra: 
         if pages:
             src = src + ", " + pages
         source = _end(src) if src else src
-    elif t in ("incollection", "inproceedings", "inbook", "conference"):
+    elif t in _CHAPTERS:
         eds = a.names("editor")
         book = a.title("booktitle", standalone=True)
         parts = RichText("In ")
@@ -385,21 +444,6 @@ def format_entry(entry, edition: str = "7", system: str = "author-date", extra: 
         if pub:
             source = source + " " + _end(RichText(pub))
     else:
-        extras = []
-        ed = a.f("edition")
-        if ed:
-            extras.append(_edition(ed))
-        if a.f("volume") and t in ("book", "mvbook", "collection"):
-            extras.append("Vol. " + a.f("volume"))
-        if t in ("report", "techreport") and a.f("number"):
-            extras.append((a.f("type") + " No. " if a.f("type") else "Report No. ") + a.f("number"))
-        if extras:
-            # "(2nd ed.)" belongs to the title element, before its period
-            out.runs = out.runs  # keep
-            text = out.plain
-            if text.endswith(". "):
-                _strip_trailing(out, 2)
-                out.append(" (" + ", ".join(extras) + "). ")
         pub = a.romanized_field("publisher") or a.romanized_field("institution") or a.romanized_field("organization")
         if t in ("phdthesis", "mastersthesis", "thesis"):
             pub = ""
@@ -413,6 +457,22 @@ def format_entry(entry, edition: str = "7", system: str = "author-date", extra: 
     if links:
         out.append(links)
     _strip_trailing_space(out)
+    return out
+
+
+_CHAPTERS = ("incollection", "inproceedings", "inbook", "conference")
+
+
+def _title_numbers(a: _A) -> list[str]:
+    """Edition, volume, report number: in parentheses after a stand-alone work's title."""
+    out = []
+    ed = a.f("edition")
+    if ed:
+        out.append(_edition(ed))
+    if a.f("volume") and a.type in ("book", "mvbook", "collection"):
+        out.append("Vol. " + a.f("volume"))
+    if a.type in ("report", "techreport") and a.f("number"):
+        out.append((a.f("type") + " No. " if a.f("type") else "Report No. ") + a.f("number"))
     return out
 
 
@@ -461,17 +521,23 @@ def _legal(a: _A, extra: str) -> RichText:
     return out
 
 
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+_EDITION = re.compile(r"(\d+|[a-z]+)\s*(?:st|nd|rd|th|\.)?\s*(?:ed(?:n|ition)?\.?)?", re.I)
+
+
 def _edition(ed: str) -> str:
-    ords = {"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
-            "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th"}
-    low = ed.lower().strip()
-    if low in ords:
-        return ords[low] + " ed."
-    if low.isdigit():
-        n = int(low)
-        suf = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        return f"{n}{suf} ed."
-    return ed
+    """``15``, ``15th``, ``Fifteenth``, ``15th edn`` -> ``15th ed.``; ``Revised`` -> ``Rev. ed.``;
+    anything else as written."""
+    low = ed.strip().lower()
+    if low in ("revised", "revised ed.", "revised edition", "rev.", "rev. ed."):
+        return "Rev. ed."
+    m = _EDITION.fullmatch(low)
+    if not m or not (m.group(1).isdigit() or m.group(1) in _ORDINAL_WORDS):
+        return ed
+    n = int(m.group(1)) if m.group(1).isdigit() else _ORDINAL_WORDS[m.group(1)]
+    suf = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suf} ed."
 
 
 def _same(pub: str, names) -> bool:
@@ -539,7 +605,7 @@ def _name_sort(a: _A, n) -> tuple:
     if n.others:
         return ("\uffff",)
     if n.literal and not n.is_cjk:
-        return (fold(n.raw),)
+        return (fold(_group_romanized(n.raw, a.langid)[0]),)
     if n.is_cjk:
         fam, giv = n.romanized()
         return (fold(fam), fold(giv))
@@ -592,7 +658,7 @@ def citation(entry, edition: str = "7", extra: str = "", initials: bool = False)
 
     def surname(n) -> str:
         if n.literal and not n.is_cjk:
-            return n.raw
+            return _group_romanized(n.raw, a.langid)[0]
         if n.is_cjk:
             return n.romanized()[0]
         return (n.particle + " " + n.family).strip() if n.particle else n.family
