@@ -159,3 +159,40 @@ def test_apa_group_authors_romanized_and_organization_on_its_own_site():
 def test_apa_places_keep_their_capitals():
     text, _ = refs(APA, "apa")
     assert "Life in Portland, Oregon, and New York City: Paris and Kyiv." in text["place"]
+
+
+# -- GB/T ---------------------------------------------------------------------------------------
+GBT = r"""
+@article{ratner, author = {Ratner, Ely}, title = {The Case for a Pacific Defense Pact}, journaltitle = {Foreign Affairs},
+  entrysubtype = {magazine}, date = {2025-05-27}, url = {https://www.foreignaffairs.com/x}, langid = {english}}
+@report{costello, author = {Costello, Stephen}, title = {Trump Could Get a Win}, type = {Quincy Brief}, number = {75},
+  date = {2025}, langid = {english}}
+@report{crs, author = {Lum, Thomas}, title = {The Philippines}, series = {CRS Report}, number = {R47055},
+  date = {2024}, institution = {Congressional Research Service}, langid = {english}}
+@article{zgxww, title = {朝鲜谴责美军事挑衅：将以战略手段应对}, journaltitle = {中国新闻网}, entrysubtype = {newspaper},
+  date = {2025-02-22}, url = {https://www.chinanews.com.cn/x}, urldate = {2025-03-01}, langid = {chinese}}
+@article{kelly, author = {Kelly, Tim}, title = {Hegseth Says}, journaltitle = {Reuters}, entrysubtype = {newspaper},
+  date = {2025-03-30}, url = {https://www.reuters.com/x}, urldate = {2025-04-01}, langid = {english}}
+"""
+
+
+def test_gbt_magazine_has_the_year_in_the_year_slot():
+    for edition in ("2025", "2015"):
+        text, _ = refs(GBT, edition=edition)
+        assert "Foreign Affairs" in text["ratner"] and "2025-05-27" not in text["ratner"]
+    text, _ = refs(GBT, edition="2015")
+    assert text["ratner"] == ("RATNER E. The case for a Pacific defense pact[J/OL]. Foreign Affairs, 2025. "
+                              "https://www.foreignaffairs.com/x.")
+
+
+def test_gbt_report_series_is_printed_with_its_number():
+    text, _ = refs(GBT, edition="2015")
+    assert text["costello"] == "COSTELLO S. Trump could get a win: Quincy Brief No. 75[R]. 2025."
+    assert text["crs"].startswith("LUM T. The Philippines: CRS Report R47055[R]. ")
+
+
+def test_gbt_news_site_and_agency_keep_their_outlet():
+    text, _ = refs(GBT)
+    assert text["zgxww"] == ("朝鲜谴责美军事挑衅：将以战略手段应对[EB/OL]. 中国新闻网，2025（2025-02-22）"
+                             "[2025-03-01]. https://www.chinanews.com.cn/x.")
+    assert text["kelly"].startswith("Kelly T. Hegseth says[EB/OL]. Reuters，2025（2025-03-30）")

@@ -431,9 +431,14 @@ class _Entry:
         return bool(self.url or self.doi or self.cstr)
 
     def tr_number(self) -> str:
+        """A report's number, with its series (``type`` or ``series``) when one is given:
+        ``Quincy Brief No. 75``, ``CRS Report R42784``; a bare number is meaningless alone."""
         num = self.f("number")
         if not num:
             return ""
+        series = self.f("type") or self.f("series") if self.type in ("report", "techreport") else ""
+        if series and series.lower() not in ("report", "techreport", "technical report", "报告"):
+            num = series + (" No. " if num.isdigit() and not self.cjk else " ") + num
         return self.punct(num) if str_lang(num) == LANG_ZH else num
 
     def title(self) -> str:
@@ -797,7 +802,8 @@ def t_article_journal(x: _Entry, o: _Out) -> None:
         if pages:
             o.out(x.p.paren(pages))
     else:
-        if not x.has("volume") and not x.has("number") and date_full:
+        magazine = (x.r("entrysubtype") or "").lower() == "magazine"
+        if not x.has("volume") and not x.has("number") and date_full and not magazine:
             o.out(x.full_date())
         else:
             o.out(x.date())
@@ -1054,8 +1060,11 @@ def t_article(x: _Entry, o: _Out) -> None:
     if is_news(sub):
         kind = outlet_kind(sub, x.f("journaltitle"))
         if kind != "newspaper" and x.url and not x.has("entrytypeid"):
-            # a news agency's or news website's page is a web page: [EB/OL], the URL names the site
+            # a news agency's or news website's page is a web page: [EB/OL], the outlet in the
+            # publisher's place (中国新闻网，2025（2025-02-22）), with or without an author
             x.type_id = "EB"
+            if not x.has("publisher") and x.has("journaltitle"):
+                x._raw["publisher"] = x.r("journaltitle")
             return t_webpage(x, o)
         x.type_id = "N"
         return t_article_journal(x, o)
