@@ -1252,7 +1252,7 @@ def format_entry(entry, edition: str = "2025", system: str = "numeric", extra: s
     return _to_rich(text, x)
 
 
-_GROUP = {LANG_ZH: 0, LANG_JA: 1, LANG_EN: 2, LANG_OTHER: 2, LANG_RU: 3, LANG_KO: 4}
+_GROUP = {LANG_ZH: 0, LANG_JA: 1, LANG_EN: 2, LANG_RU: 3, LANG_KO: 4, LANG_OTHER: 5}  # others last
 
 
 def _author_field(x: _Entry) -> str:

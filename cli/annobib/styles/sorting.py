@@ -115,7 +115,8 @@ def name_key(name) -> tuple:
         return (name.raw,)
     if name.literal:
         return (fold(name.raw),)
-    return (fold(name.family), fold(name.particle), fold(name.given))
+    # "\x02" marks a given name written out in full ({\relax Jiangning}): not a sort character
+    return (fold(name.family), fold(name.particle), fold(name.given.replace("\x02", "")))
 
 
 _ARTICLES = re.compile(r"^(the|a|an)\s+", re.I)
