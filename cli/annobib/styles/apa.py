@@ -23,6 +23,7 @@ from annobib.styles import _fields
 from annobib.styles._legal import SUPREME_REPORTERS, bluebook_date, case_citation, handle_from_url, is_social_post
 from annobib.styles._outlets import is_news, outlet_kind
 from annobib.styles.casing import sentence_case, title_case
+from annobib.styles.template import Node, field, first_of, join, optional, sentence, words
 
 AUTHOR_DATE_ONLY = True
 
@@ -347,116 +348,158 @@ def _end(rt: RichText) -> RichText:
     return rt + "."
 
 
-def format_entry(entry, edition: str = "7", system: str = "author-date", extra: str = "",
-                 warnings: list | None = None) -> RichText:
-    a = _A(entry, warnings)
-    t = a.type
-    sub = a.sub
-    if t in LEGAL_TYPES:
-        return _legal(a, extra)
-    post = is_social_post(t, a.f("organization"))
-    a.keep_case = post
-    names = a.names("author")
-    editors_as_authors = False
-    if not names and t in ("book", "collection", "proceedings") and entry.get("editor"):
-        names = a.names("editor")
-        editors_as_authors = True
-    standalone = (t in STANDALONE and not (t == "misc" and entry.get("journaltitle"))) or t == "online"
-    news_site = False
-    if t == "article":
-        standalone = False
-        if is_news(sub) and outlet_kind(sub, a.f("journaltitle")) != "newspaper":
-            # a news website or agency: the article's title in italics, the site's name not
-            standalone = news_site = True
-    title = a.title("title", standalone=standalone)
-    desc = a.description()
-    date = "(" + a.date_text(extra) + ")."
-    out = RichText(lang=_lang_tag(a.langid))
-    author = a.author_list(names)
-    if post:
-        # APA 7, 10.15: Author [@handle]. (Date). Post text [Post]. Platform. URL
-        handle = _fields.raw(a.e, "handle") or handle_from_url(_fields.raw(a.e, "url") or "")
-        if handle and author:
-            author += " [" + ("@" + handle.lstrip("@")) + "]"
-        if not desc:
-            desc = "Tweet" if a.f("organization").strip().lower() == "twitter" else "Post"
-    if editors_as_authors and author:
-        author += " (Ed.)." if len(names) == 1 else " (Eds.)."
-    site = a.f("organization") or a.f("publisher") or a.f("institution")
-    # "(2nd ed., Vol. 3)", "(Report No. 12)" belong to the title element, before its description
-    numbers = _title_numbers(a) if t not in ("article", "periodical") and t not in _CHAPTERS else []
-    if author:
-        out.append(_end(RichText(author)) if not editors_as_authors else author, " ", date, " ")
-        head = title + (" (" + ", ".join(numbers) + ")" if numbers else "")
-        if desc:
-            head = head + f" [{desc}]"
-        if head:
-            out.append(_end(head), " ")
-    else:
-        # no author: the title (with its edition) moves into the author position
-        head = title + (" (" + ", ".join(numbers) + ")" if numbers else "") + (f" [{desc}]" if desc else "")
-        if head:
-            out.append(_end(head), " ", date, " ")
-        else:
-            out.append(date, " ")
-    source = RichText()
-    if news_site:
-        source = _end(RichText(a.romanized_field("journaltitle")))
-    elif t == "article" and (is_news(sub) or sub == "magazine"):
-        source = a.periodical()
-        if a.pages():
-            source = source + ", " + ("p. " if "-" not in a.pages() and "–" not in a.pages() else "pp. ") + a.pages()
-        source = _end(source) if source else source
-    elif t in ("article", "periodical"):
-        src = a.periodical()
-        vol, num, pages = a.f("volume"), a.f("number"), a.pages() or a.f("eid")
-        if vol:
-            src = src + ", " + italic(vol)
-            if num:
-                src = src + f"({num})"
-        elif num:
-            src = src + f", ({num})"
-        if pages:
-            src = src + ", " + pages
-        source = _end(src) if src else src
-    elif t in _CHAPTERS:
-        eds = a.names("editor")
-        book = a.title("booktitle", standalone=True)
-        parts = RichText("In ")
-        if eds:
-            ed_names = [a.editor_forward(n) for n in eds if not n.others]
-            joined = ed_names[0] if len(ed_names) == 1 else (
-                " & ".join(ed_names) if len(ed_names) == 2 else ", ".join(ed_names[:-1]) + ", & " + ed_names[-1])
-            parts.append(joined, " (Ed.), " if len(ed_names) == 1 else " (Eds.), ")
-        parts.append(book if book else RichText(a.f("eventtitle")))
-        extras = []
-        ed = a.f("edition")
-        if ed:
-            extras.append(_edition(ed))
+class _Values:
+    """What APA's templates read (``field(name)``): the entry's elements, already styled — names
+    inverted and romanized, the title sentence-cased, the date in parentheses. The head elements
+    are computed up front, in the order their warnings are given; the source elements only when a
+    template asks for them."""
+
+    def __init__(self, a: _A, extra: str):
+        self.a = a
+        t, sub = a.type, a.sub
+        post = is_social_post(t, a.f("organization"))
+        a.keep_case = post
+        names = a.names("author")
+        eds_as_authors = False
+        if not names and t in ("book", "collection", "proceedings") and a.e.get("editor"):
+            names, eds_as_authors = a.names("editor"), True
+        self.names = names
+        standalone = (t in STANDALONE and not (t == "misc" and a.e.get("journaltitle"))) or t == "online"
+        self.kind = "chapter" if t in _CHAPTERS else ("article" if t in ("article", "periodical") else "other")
+        if t == "article":
+            standalone = False
+            if is_news(sub) and outlet_kind(sub, a.f("journaltitle")) != "newspaper":
+                # a news website or agency: the article's title in italics, the site's name not
+                standalone, self.kind = True, "news_site"
+            elif is_news(sub) or sub == "magazine":
+                self.kind = "news"
+        title = a.title("title", standalone=standalone)
+        desc = a.description()
+        author = a.author_list(names)
+        if post:
+            # APA 7, 10.15: Author [@handle]. (Date). Post text [Post]. Platform. URL
+            handle = _fields.raw(a.e, "handle") or handle_from_url(_fields.raw(a.e, "url") or "")
+            if handle and author:
+                author += " [" + ("@" + handle.lstrip("@")) + "]"
+            if not desc:
+                desc = "Tweet" if a.f("organization").strip().lower() == "twitter" else "Post"
+        if eds_as_authors and author:
+            author += " (Ed.)." if len(names) == 1 else " (Eds.)."
+        # "(2nd ed., Vol. 3)", "(Report No. 12)" belong to the title element, before its description
+        numbers = _title_numbers(a) if self.kind == "other" else []
+        self.values: dict[str, object] = {
+            "author": author, "date": a.date_text(extra), "title": title,
+            "numbers": ", ".join(numbers), "desc": desc,
+        }
+
+    def field(self, name: str):
+        if name not in self.values:
+            self.values[name] = getattr(self, "_" + name)()
+        return self.values[name]
+
+    # -- the source elements, on demand -------------------------------------------------------
+    def _site(self):
+        return self.a.romanized_field("journaltitle")
+
+    def _periodical(self):
+        return self.a.periodical()
+
+    def _pages(self):
+        return self.a.pages()
+
+    def _page_label(self):
+        p = self.a.pages()
+        return ("p. " if "-" not in p and "–" not in p else "pp. ") + p if p else ""
+
+    def _volume(self):
+        return self.a.f("volume")
+
+    def _number(self):
+        return self.a.f("number")
+
+    def _article_pages(self):
+        return self.a.pages() or self.a.f("eid")
+
+    def _editors(self):
+        eds = [self.a.editor_forward(n) for n in self.a.names("editor") if not n.others]
+        if not eds:
+            return ""
+        joined = eds[0] if len(eds) == 1 else (
+            " & ".join(eds) if len(eds) == 2 else ", ".join(eds[:-1]) + ", & " + eds[-1])
+        return joined + (" (Ed.), " if len(eds) == 1 else " (Eds.), ")
+
+    def _booktitle(self):
+        return self.a.title("booktitle", standalone=True)
+
+    def _eventtitle(self):
+        return self.a.f("eventtitle")
+
+    def _chapter_numbers(self):
+        a, extras = self.a, []
+        if a.f("edition"):
+            extras.append(_edition(a.f("edition")))
         if a.f("volume"):
             extras.append("Vol. " + a.f("volume"))
         if a.pages():
             extras.append(("pp. " if "–" in a.pages() else "p. ") + a.pages())
-        if extras:
-            parts.append(" (" + ", ".join(extras) + ")")
-        source = _end(parts)
-        pub = a.romanized_field("publisher")
-        if pub:
-            source = source + " " + _end(RichText(pub))
-    else:
+        return ", ".join(extras)
+
+    def _chapter_publisher(self):
+        return self.a.romanized_field("publisher")
+
+    def _publisher(self):
+        a = self.a
         pub = a.romanized_field("publisher") or a.romanized_field("institution") or a.romanized_field("organization")
-        if t in ("phdthesis", "mastersthesis", "thesis"):
-            pub = ""
-        if pub and author and _same(pub, names):
-            pub = ""  # the group author is also the publisher / site
-        if pub:
-            source = _end(RichText(pub))
-    if source:
-        out.append(source, " ")
-    links = a.links()
-    if links:
-        out.append(links)
-    _strip_trailing_space(out)
+        if a.type in ("phdthesis", "mastersthesis", "thesis"):
+            return ""
+        if pub and self.values["author"] and _same(pub, self.names):
+            return ""  # the group author is also the publisher / site
+        return pub
+
+    def _links(self):
+        return self.a.links()
+
+
+def _by_kind(children, ctx, **templates) -> RichText:
+    return templates[ctx.kind].format(ctx)
+
+
+_SOURCE = Node("by_kind", _by_kind)(
+    news_site=optional[sentence(sep="")[field("site")]],
+    news=sentence[optional[field("periodical")], optional[field("page_label")]],
+    article=sentence[
+        optional[field("periodical")],
+        optional[first_of[join[field("volume", style="italic"), optional["(", field("number"), ")"]],
+                          join["(", field("number"), ")"]]],
+        optional[field("article_pages")],
+    ],
+    chapter=words[
+        sentence(sep="")["In ", optional[field("editors")], first_of[field("booktitle"), field("eventtitle")],
+                         optional[" (", field("chapter_numbers"), ")"]],
+        optional[sentence[field("chapter_publisher")]],
+    ],
+    other=optional[sentence[field("publisher")]],
+)
+_HEAD = sentence(sep="")[
+    optional[field("title")], optional[" (", field("numbers"), ")"], optional[" [", field("desc"), "]"]]
+_DATE = join["(", field("date"), ")."]
+REFERENCE = words[
+    first_of[
+        words[sentence(sep="")[field("author")], _DATE, _HEAD],
+        words[_HEAD, _DATE],  # no author: the title (with its edition) moves into the author position
+    ],
+    _SOURCE,
+    optional[field("links")],
+]
+
+
+def format_entry(entry, edition: str = "7", system: str = "author-date", extra: str = "",
+                 warnings: list | None = None) -> RichText:
+    a = _A(entry, warnings)
+    if a.type in LEGAL_TYPES:
+        return _legal(a, extra)
+    out = REFERENCE.format(_Values(a, extra))
+    out.lang = _lang_tag(a.langid)
     return out
 
 
@@ -544,28 +587,6 @@ def _same(pub: str, names) -> bool:
     from annobib.styles.sorting import fold
 
     return any(n.literal and fold(n.raw) == fold(pub) for n in names)
-
-
-def _strip_trailing(rt: RichText, k: int) -> None:
-    while k > 0 and rt.runs:
-        last = rt.runs[-1]
-        cut = min(k, len(last.text))
-        text = last.text[: len(last.text) - cut]
-        k -= cut
-        if text:
-            rt.runs[-1] = Run(text, last.italic, last.url, last.lang)
-        else:
-            rt.runs.pop()
-
-
-def _strip_trailing_space(rt: RichText) -> None:
-    while rt.runs and rt.runs[-1].text.endswith(" "):
-        last = rt.runs[-1]
-        text = last.text.rstrip(" ")
-        if text:
-            rt.runs[-1] = Run(text, last.italic, last.url, last.lang)
-            break
-        rt.runs.pop()
 
 
 def _lang_tag(langid: str) -> str | None:
