@@ -55,3 +55,16 @@ def test_apa_article_without_journal_drops_the_comma():
     lib = parse_library(r"""@article{doe, author = {Doe, Jane}, title = {A Study}, volume = {1}, number = {2},
       pages = {3--4}, date = {2020}, langid = {english}}""")
     assert render(format_entry(lib.get("doe"), style="apa"), "text") == "Doe, J. (2020). A study. 1(2), 3–4."
+
+
+@pytest.mark.parametrize("fields,tail", [
+    ("volume = {35}, number = {2}, pages = {904--933}", "J，1991，35（2）：904-933."),
+    ("number = {2}, pages = {904--933}", "J，1991（2）：904-933."),  # no volume: the issue joins the year
+    ("volume = {35}, pages = {904--933}", "J，1991，35：904-933."),
+    ("pages = {904--933}", "J，1991：904-933."),
+    ("", "J，1991."),
+])
+def test_gbt_journal_template_each_element_brings_its_separator(fields, tail):
+    lib = parse_library("@article{m, author = {Morrow, James D.}, title = {Alliances}, journaltitle = {J}, "
+                        "date = {1991}, langid = {english}, " + fields + "}")
+    assert render(format_entry(lib.get("m")), "text") == "Morrow J D. Alliances[J]. " + tail

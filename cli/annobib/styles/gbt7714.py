@@ -21,6 +21,7 @@ from annobib.styles import _fields
 from annobib.styles._outlets import is_news, outlet_kind
 from annobib.styles._legal import case_citation, is_social_post
 from annobib.styles.casing import sentence_case
+from annobib.styles.template import field, join, lead, optional, sentence, words
 
 LANG_OTHER, LANG_EN, LANG_RU, LANG_ZH, LANG_JA, LANG_KO = 0, 1, 2, 3, 4, 5
 LANGIDS = {
@@ -229,6 +230,7 @@ class _Entry:
     """One entry being formatted: decoded fields, language, punctuation."""
 
     keep_case = False  # a proper title (case name, social-media post text): never sentence-cased
+    rich = None  # the reference, when its type is declared on the template layer
 
     def __init__(self, entry, opts: Options, extra: str = ""):
         self.e = entry
@@ -784,38 +786,105 @@ def _pub_date_pages(x: _Entry, o: _Out) -> None:
 
 
 def t_article_journal(x: _Entry, o: _Out) -> None:
+    """Journal and newspaper articles, declared on the template layer (``_periodical_template``)."""
     _set_type_id(x, "J")
     date_full = len(x._date_field()) > 9
     if not x.has("volume") and not x.has("number") and x.url and date_full and x.type_id == "J":
         x.require_url = True
-    _authors(x, o)
-    o.block()
-    o.out(x.title())
-    o.block()
-    o.out(x.translators())
-    o.block()
-    o.out(x.journal())
-    if x.type_id == "N":
-        o.out(x.full_date())
-        o.punct("")
-        pages = x.pages()
-        if pages:
-            o.out(x.p.paren(pages))
-    else:
+    x.rich = _periodical_template(x.p.comma, x.p.colon, x.opts.author_date).format(_Values(x))
+
+
+class _Values:
+    """The elements GB/T templates read (``field(name)``), styled and punctuated for the edition;
+    an element with nothing to show is empty, and the template drops it with its separator."""
+
+    def __init__(self, x: _Entry):
+        self.x = x
+
+    def field(self, name: str):
+        return getattr(self, "_" + name)()
+
+    def _names(self):
+        return self.x.names("author")
+
+    def _names_or_anonymous(self):
+        return self.x.names("author") or self.x.anonymous()
+
+    def _label_date(self):
+        return self.x.lab_date()
+
+    def _title(self):
+        return self.x.title()
+
+    def _translators(self):
+        return self.x.translators()
+
+    def _journal(self):
+        return self.x.journal()
+
+    def _issue_date(self):
+        """The year; the full date for a newspaper, or a dated item with no volume or issue
+        (not a magazine: its date goes in the year slot as the year)."""
+        x = self.x
+        if x.type_id == "N":
+            return x.full_date()
         magazine = (x.r("entrysubtype") or "").lower() == "magazine"
-        if not x.has("volume") and not x.has("number") and date_full and not magazine:
-            o.out(x.full_date())
-        else:
-            o.out(x.date())
-        o.out(x.f("volume"))
-        o.punct("")
-        n = x.f("number")
-        if n:
-            o.out(x.p.paren(n))
-        o.punct(x.p.colon)
-        o.out(x.pages() or x.f("eid"))
-    x.access_2015(o)
-    _tail(x, o)
+        if not x.has("volume") and not x.has("number") and len(x._date_field()) > 9 and not magazine:
+            return x.full_date()
+        return x.date()
+
+    def _volume(self):
+        return "" if self.x.type_id == "N" else self.x.f("volume")
+
+    def _number(self):
+        n = self.x.f("number")
+        return self.x.p.paren(n) if n and self.x.type_id != "N" else ""
+
+    def _pages(self):
+        return "" if self.x.type_id == "N" else (self.x.pages() or self.x.f("eid"))
+
+    def _news_pages(self):
+        p = self.x.pages()
+        return self.x.p.paren(p) if p and self.x.type_id == "N" else ""
+
+    def _access(self):
+        """2015: ``[YYYY-MM-DD]`` after the date and pages of an online item."""
+        x = self.x
+        return x.urldate() if x.opts.edition == "2015" and (x.url or x.doi or x.cstr) and x.has("urldate") else ""
+
+    def _url(self):
+        u = self.x.url_out()
+        return Run(u, url=u) if u else ""
+
+    def _doi(self):
+        x = self.x
+        d = x.doi_out()
+        if not d:
+            return ""
+        target = "https://doi.org/" + x.doi if d.startswith("DOI:") else "https://cstr.cn/" + x.cstr
+        label, value = d.split(":", 1)
+        return RichText(label + ":", Run(value, url=target))
+
+
+def _opt(name: str):
+    return optional[field(name)]
+
+
+@lru_cache(maxsize=8)
+def _periodical_template(comma: str, colon: str, author_date: bool):
+    """主要责任者. 题名[J]. 译者. 刊名, 年, 卷(期): 页码[引用日期]. URL. DOI.  (a newspaper:
+    刊名, 日期(版次)); blocks end with a period, each element brings its own separator."""
+    authors = join(sep=comma)[field("names_or_anonymous"), _opt("label_date")] if author_date else _opt("names")
+    return words[
+        sentence(sep="")[authors],
+        sentence(sep="")[_opt("title")],
+        sentence(sep="")[_opt("translators")],
+        sentence(sep="")[join(sep=comma)[
+            _opt("journal"), _opt("issue_date"), _opt("volume"), lead("", _opt("number")),
+            lead("", _opt("news_pages")), lead(colon, _opt("pages")), lead("", _opt("access"))]],
+        sentence(sep="")[_opt("url")],
+        sentence(sep="")[_opt("doi")],
+    ]
 
 
 def t_archive(x: _Entry, o: _Out) -> None:
@@ -1233,10 +1302,13 @@ def _to_rich(text: str, x: _Entry) -> RichText:
 
 
 def format_text(entry, opts: Options, extra: str = "") -> tuple[str, "_Entry"]:
+    """The reference as text (or, for types declared on the template layer, as ``x.rich``)."""
     x = _Entry(entry, opts, extra)
     o = _Out(x.p.comma)
     template = _TEMPLATES.get(x.type, t_misc)
     template(x, o)
+    if x.rich is not None:
+        return x.rich.plain, x
     return o.finish(), x
 
 
@@ -1249,6 +1321,9 @@ def format_entry(entry, edition: str = "2025", system: str = "numeric", extra: s
         if str(edition) == "2015" or web:
             warnings.append(f"{entry.key}: no access date (urldate) for an online item; "
                             f"GB/T 7714-{edition} requires one{' for web pages' if str(edition) == '2025' else ''}")
+    if x.rich is not None:
+        x.rich.lang = BCP47.get(x.lang)
+        return x.rich
     return _to_rich(text, x)
 
 

@@ -12,7 +12,8 @@ template is a value and can be shared. A child is a node, a string (literal text
 * ``optional[...]`` — its children joined with nothing, or nothing at all when any child's
   field is missing: the punctuation around a missing field goes with it.
 * ``join(sep="", last_sep=None, pair_sep=None)[...]`` — the non-empty children with ``sep``
-  between them (``last_sep`` before the last of three or more, ``pair_sep`` between exactly two).
+  between them (``last_sep`` before the last of three or more, ``pair_sep`` between exactly two);
+  a child wrapped as ``lead(sep, child)`` brings its own separator.
 * ``words[...]`` — joined by spaces. ``first_of[...]`` — the first child that is not empty.
 * ``sentence(sep=", ", add_period=True)[...]`` — joined by ``sep``, closed with a period unless
   the text already ends with ``.``, ``?`` or ``!``.
@@ -88,18 +89,37 @@ def node(fn) -> Node:
     return Node(fn.__name__, fn)
 
 
+class lead:
+    """A child of ``join`` with its own separator before it: ``join(sep=", ")[journal, year,
+    lead("", issue), lead(": ", pages)]`` gives ``J, 2025(10): 25-27`` and, without the issue,
+    ``J, 2025: 25-27`` — each element says how it attaches to whatever precedes it."""
+
+    __slots__ = ("sep", "child")
+
+    def __init__(self, sep: str, child):
+        self.sep, self.child = sep, child
+
+
 def _parts(children, ctx) -> list[RichText]:
     return [p for p in (_format(c, ctx) for c in children) if p]
 
 
 @node
 def join(children, ctx, sep="", last_sep=None, pair_sep=None) -> RichText:
-    parts = _parts(children, ctx)
+    parts, leads = [], []
+    for c in children:
+        own = c.sep if isinstance(c, lead) else None
+        p = _format(c.child if isinstance(c, lead) else c, ctx)
+        if p:
+            parts.append(p)
+            leads.append(own)
     out = RichText()
     n = len(parts)
     for i, p in enumerate(parts):
         if i:
-            if n == 2 and pair_sep is not None:
+            if leads[i] is not None:
+                out.append(leads[i])
+            elif n == 2 and pair_sep is not None:
                 out.append(pair_sep)
             elif i == n - 1 and last_sep is not None:
                 out.append(last_sep)
@@ -175,5 +195,5 @@ def field(children, ctx, _args=("",), apply=None, style=None) -> RichText:
     return tag("italic")[out].format(ctx) if style == "italic" else out
 
 
-__all__ = ["FieldIsMissing", "Node", "call", "field", "first_of", "join", "node", "optional", "sentence", "tag",
+__all__ = ["FieldIsMissing", "Node", "call", "field", "first_of", "join", "lead", "node", "optional", "sentence", "tag",
            "when", "words"]
