@@ -802,13 +802,46 @@ class _Values:
         self.x = x
 
     def field(self, name: str):
-        return getattr(self, "_" + name)()
+        name, *args = name.split("/")  # "names/editor": the method and its arguments
+        return getattr(self, "_" + name)(*args)
 
-    def _names(self):
-        return self.x.names("author")
+    def _names(self, role="author", alt="author"):
+        return self.x.names(role) or self.x.names(alt)
 
-    def _names_or_anonymous(self):
-        return self.x.names("author") or self.x.anonymous()
+    def _names_or_anonymous(self, role="author", alt="author"):
+        return self._names(role, alt) or self.x.anonymous()
+
+    def _btitle(self):
+        return self.x.btitle()
+
+    def _edition(self):
+        return self.x.edition()
+
+    def _publisher(self):
+        return self.x.address_publisher()
+
+    def _year(self):
+        return self.x.date()
+
+    def _book_pages(self):
+        return self.x.pages()
+
+    def _web_publisher(self):
+        """A web page's publisher element only when a publisher is named (an institution alone
+        is not shown there), with its year and pages."""
+        return self.x.address_publisher() if self.x.has("publisher") else ""
+
+    def _web_year(self):
+        return self.x.date() if self.x.has("publisher") else ""
+
+    def _web_pages(self):
+        return self.x.pages() if self.x.has("publisher") else ""
+
+    def _created(self):
+        return self.x.creation_date()
+
+    def _urldate(self):
+        return self.x.urldate()
 
     def _label_date(self):
         return self.x.lab_date()
@@ -870,21 +903,55 @@ def _opt(name: str):
     return optional[field(name)]
 
 
+def _authors_template(comma: str, author_date: bool, role: str = "author", alt: str = "author"):
+    """Author-date: the names (佚名/Anon when none) and the year; numeric: the names alone."""
+    names = f"{role}/{alt}"
+    if author_date:
+        return sentence(sep="")[join(sep=comma)[field("names_or_anonymous/" + names), _opt("label_date")]]
+    return sentence(sep="")[_opt("names/" + names)]
+
+
+def _links_template():
+    return sentence(sep="")[_opt("url")], sentence(sep="")[_opt("doi")]
+
+
+@lru_cache(maxsize=16)
+def _book_template(comma: str, colon: str, author_date: bool, role: str, alt: str):
+    """主要责任者. 题名[M]. 译者. 版本项. 出版地: 出版者, 出版年: 页码[引用日期]. URL. DOI."""
+    return words[(
+        _authors_template(comma, author_date, role, alt),
+        sentence(sep="")[_opt("btitle")],
+        sentence(sep="")[_opt("translators")],
+        sentence(sep="")[_opt("edition")],
+        sentence(sep="")[join(sep=comma)[
+            _opt("publisher"), _opt("year"), lead(colon, _opt("book_pages")), lead("", _opt("access"))]],
+    ) + _links_template()]
+
+
+@lru_cache(maxsize=8)
+def _webpage_template(comma: str, colon: str, author_date: bool):
+    """主要责任者. 题名[EB/OL]. 出版地: 出版者, 出版年: 页码(更新日期)[引用日期]. URL. DOI."""
+    return words[(
+        _authors_template(comma, author_date),
+        sentence(sep="")[_opt("btitle")],
+        sentence(sep="")[join(sep=comma)[
+            _opt("web_publisher"), _opt("web_year"), lead(colon, _opt("web_pages")), lead("", _opt("created")),
+            lead("", _opt("urldate"))]],
+    ) + _links_template()]
+
+
 @lru_cache(maxsize=8)
 def _periodical_template(comma: str, colon: str, author_date: bool):
     """主要责任者. 题名[J]. 译者. 刊名, 年, 卷(期): 页码[引用日期]. URL. DOI.  (a newspaper:
     刊名, 日期(版次)); blocks end with a period, each element brings its own separator."""
-    authors = join(sep=comma)[field("names_or_anonymous"), _opt("label_date")] if author_date else _opt("names")
-    return words[
-        sentence(sep="")[authors],
+    return words[(
+        _authors_template(comma, author_date),
         sentence(sep="")[_opt("title")],
         sentence(sep="")[_opt("translators")],
         sentence(sep="")[join(sep=comma)[
             _opt("journal"), _opt("issue_date"), _opt("volume"), lead("", _opt("number")),
             lead("", _opt("news_pages")), lead(colon, _opt("pages")), lead("", _opt("access"))]],
-        sentence(sep="")[_opt("url")],
-        sentence(sep="")[_opt("doi")],
-    ]
+    ) + _links_template()]
 
 
 def t_archive(x: _Entry, o: _Out) -> None:
@@ -908,19 +975,10 @@ def t_archive(x: _Entry, o: _Out) -> None:
     _tail(x, o)
 
 
-def _book_like(x: _Entry, o: _Out, default: str, field: str, alt: str | None = None) -> None:
+def _book_like(x: _Entry, o: _Out, default: str, role: str, alt: str | None = None) -> None:
     """A whole book or proceedings volume: the same layout, its own code and responsible party."""
     _set_type_id(x, default)
-    _authors(x, o, field, alt)
-    o.block()
-    o.out(x.btitle())
-    o.block()
-    o.out(x.translators())
-    o.sentence()
-    o.out(x.edition())
-    o.block()
-    _pub_date_pages(x, o)
-    _tail(x, o)
+    x.rich = _book_template(x.p.comma, x.p.colon, x.opts.author_date, role, alt or role).format(_Values(x))
 
 
 def t_book(x: _Entry, o: _Out) -> None:
@@ -1098,21 +1156,8 @@ def t_techreport(x: _Entry, o: _Out) -> None:
 
 def t_webpage(x: _Entry, o: _Out) -> None:
     x.require_url = True
-    _authors(x, o)
-    o.block()
     _set_type_id(x, "EB")
-    o.out(x.btitle())
-    o.block()
-    if x.has("publisher"):
-        o.out(x.address_publisher())
-        o.out(x.date())
-        o.punct(x.p.colon)
-        o.out(x.pages())
-        o.punct("")
-    o.out(x.creation_date())
-    o.punct("")
-    o.out(x.urldate())
-    _tail(x, o)
+    x.rich = _webpage_template(x.p.comma, x.p.colon, x.opts.author_date).format(_Values(x))
 
 
 def t_misc(x: _Entry, o: _Out) -> None:
