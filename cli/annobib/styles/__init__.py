@@ -152,6 +152,7 @@ def format_bibliography(entries: list, style: str = "gbt7714", edition: str | No
         ordered = _sorted(mod, entries, edition, tiebreak)
     extras: dict[int, str] = {}  # id(entry) -> "a", "b" …
     with_initials: set[int] = set()
+    cites: dict[int, str] = {}
     if not numeric:
         pool = ordered
         if universe is not None:
@@ -164,7 +165,7 @@ def format_bibliography(entries: list, style: str = "gbt7714", edition: str | No
             if len(members) > 1:
                 for e, letter in zip(members, letters(len(members))):
                     extras[id(e)] = letter
-        with_initials = _distinct_citations(mod, pool, groups, extras, edition)
+        with_initials, cites = _distinct_citations(mod, pool, groups, extras, edition)
     numbers = None
     if numeric and universe is not None:
         full = citation_order(list(universe)) if order == "auto" else list(universe)
@@ -182,15 +183,16 @@ def format_bibliography(entries: list, style: str = "gbt7714", edition: str | No
             cite = label
         else:
             label = None
-            cite = mod.citation(e, edition=edition, extra=extra, **(
+            cite = cites.get(id(e)) or mod.citation(e, edition=edition, extra=extra, **(
                 {"initials": True} if id(e) in with_initials else {}))
         number = (numbers[id(e)] if numbers else i + 1) if numeric else None
         refs.append(Reference(e, text, label, number, extra, cite, warnings))
     return refs
 
 
-def _distinct_citations(mod, pool: list, groups: dict, extras: dict, edition) -> set[int]:
-    """Make every in-text citation of the list unique; return the entries cited with initials.
+def _distinct_citations(mod, pool: list, groups: dict, extras: dict, edition) -> tuple[set[int], dict]:
+    """Make every in-text citation of the list unique; return the entries cited with initials and
+    every entry's citation (id -> text).
 
     Works of one group already have their letters. Two groups can still print one label
     (``Smith, John`` and ``Smith, Adam``, 2020; other co-authors behind ``et al.``). A style that
@@ -211,9 +213,10 @@ def _distinct_citations(mod, pool: list, groups: dict, extras: dict, edition) ->
         kw = {"initials": True} if id(e) in initials else {}
         return mod.citation(e, edition=edition, extra=extras.get(id(e), ""), **kw)
 
+    labels = {id(e): label(e) for e in pool}
     by_label: dict[str, list] = {}
     for e in pool:
-        by_label.setdefault(label(e), []).append(e)
+        by_label.setdefault(labels[id(e)], []).append(e)
     order = {id(e): i for i, e in enumerate(pool)}
     for same in by_label.values():
         if len(same) < 2:
@@ -225,7 +228,8 @@ def _distinct_citations(mod, pool: list, groups: dict, extras: dict, edition) ->
         ordered = sorted(members.values(), key=lambda m: order[id(m)])
         for m, letter in zip(ordered, letters(len(ordered))):
             extras[id(m)] = letter
-    return initials
+            labels[id(m)] = label(m)
+    return initials, labels
 
 
 def _inherited(entries: list, universe):

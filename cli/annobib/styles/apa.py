@@ -460,8 +460,8 @@ class _Values:
         return self.a.links()
 
 
-def _by_kind(children, ctx, **templates) -> RichText:
-    return templates[ctx.kind].format(ctx)
+def _by_kind(children, ctx, **templates):
+    return templates[ctx.kind].run(ctx)
 
 
 _SOURCE = Node("by_kind", _by_kind)(

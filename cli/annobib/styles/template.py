@@ -30,24 +30,31 @@ from annobib.render.richtext import RichText, Run
 
 
 class FieldIsMissing(Exception):
-    """A required field is absent (caught by ``optional`` and ``first_of``)."""
+    """A required field is absent (``optional`` and ``first_of`` absorb it; ``format`` raises it)."""
 
 
-def _rich(value) -> RichText:
-    if value is None:
-        return RichText()
+# Internally a node yields a list of pieces (non-empty strings and Runs), or MISSING when a
+# required field is absent: no exception unwinds through the nested nodes of every entry, and
+# rich text is built once, at the top.
+MISSING = None
+
+
+def _pieces(value) -> list:
+    if value is None or value == "":
+        return []
     if isinstance(value, RichText):
-        return value
+        return [r for r in value.runs if r.text]
     if isinstance(value, Run):
-        return RichText(value)
-    return RichText(str(value))
+        return [value] if value.text else []
+    return [str(value)]
 
 
-def _end_period(rt: RichText) -> RichText:
-    s = rt.plain.rstrip()
-    if not s or s.endswith((".", "?", "!", "？", "！")):
-        return rt
-    return rt + "."
+def _ends_sentence(pieces: list) -> bool:
+    for p in reversed(pieces):
+        text = (p if type(p) is str else p.text).rstrip()
+        if text:
+            return text.endswith((".", "?", "!", "？", "！"))
+    return True  # nothing but spaces: no period to add
 
 
 class Node:
@@ -71,21 +78,40 @@ class Node:
             options = {**options, "_args": args}
         return Node(self.name, self.fn, self.children, {**self.options, **options})
 
-    def format(self, ctx) -> RichText:
+    def run(self, ctx):
+        """The pieces of this node's output, or MISSING."""
         return self.fn(self.children, ctx, **self.options)
+
+    def format(self, ctx) -> RichText:
+        pieces = self.run(ctx)
+        if pieces is MISSING:
+            raise FieldIsMissing(self.name)
+        out = RichText()
+        buf: list[str] = []
+        for p in pieces:
+            if type(p) is str:
+                buf.append(p)
+                continue
+            if buf:
+                out.append("".join(buf))
+                buf.clear()
+            out.append(p)
+        if buf:
+            out.append("".join(buf))
+        return out
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"{self.name}{list(self.children)!r}"
 
 
-def _format(child, ctx) -> RichText:
+def _run(child, ctx):
     if isinstance(child, Node):
-        return child.format(ctx)
-    return _rich(child)
+        return child.fn(child.children, ctx, **child.options)
+    return _pieces(child)
 
 
 def node(fn) -> Node:
-    """Turn ``fn(children, ctx, **options) -> RichText`` into a template node."""
+    """Turn ``fn(children, ctx, **options) -> pieces or MISSING`` into a template node."""
     return Node(fn.__name__, fn)
 
 
@@ -100,100 +126,94 @@ class lead:
         self.sep, self.child = sep, child
 
 
-def _parts(children, ctx) -> list[RichText]:
-    return [p for p in (_format(c, ctx) for c in children) if p]
-
-
-@node
-def join(children, ctx, sep="", last_sep=None, pair_sep=None) -> RichText:
+def _join(children, ctx, sep="", last_sep=None, pair_sep=None):
     parts, leads = [], []
     for c in children:
-        own = c.sep if isinstance(c, lead) else None
-        p = _format(c.child if isinstance(c, lead) else c, ctx)
+        own = None
+        if type(c) is lead:
+            own, c = c.sep, c.child
+        p = _run(c, ctx)
+        if p is MISSING:
+            return MISSING
         if p:
             parts.append(p)
             leads.append(own)
-    out = RichText()
     n = len(parts)
-    for i, p in enumerate(parts):
-        if i:
-            if leads[i] is not None:
-                out.append(leads[i])
-            elif n == 2 and pair_sep is not None:
-                out.append(pair_sep)
-            elif i == n - 1 and last_sep is not None:
-                out.append(last_sep)
-            else:
-                out.append(sep)
-        out.append(p)
+    if n < 2:
+        return parts[0] if parts else []
+    out = list(parts[0])
+    for i in range(1, n):
+        s = leads[i]
+        if s is None:
+            s = pair_sep if n == 2 and pair_sep is not None else (
+                last_sep if i == n - 1 and last_sep is not None else sep)
+        if s:
+            out.append(s)
+        out.extend(parts[i])
+    return out
+
+
+join = Node("join", _join)
+
+
+@node
+def words(children, ctx, sep=" "):
+    return _join(children, ctx, sep)
+
+
+@node
+def sentence(children, ctx, sep=", ", add_period=True):
+    out = _join(children, ctx, sep)
+    if out and add_period and not _ends_sentence(out):
+        out.append(".")
     return out
 
 
 @node
-def words(children, ctx, sep=" ") -> RichText:
-    return join(sep=sep)[children].format(ctx)
+def optional(children, ctx):
+    out = _join(children, ctx)
+    return [] if out is MISSING else out
 
 
 @node
-def sentence(children, ctx, sep=", ", add_period=True) -> RichText:
-    out = join(sep=sep)[children].format(ctx)
-    return _end_period(out) if add_period and out else out
-
-
-@node
-def optional(children, ctx) -> RichText:
-    try:
-        return join[children].format(ctx)
-    except FieldIsMissing:
-        return RichText()
-
-
-@node
-def first_of(children, ctx) -> RichText:
+def first_of(children, ctx):
     for child in children:
-        try:
-            out = _format(child, ctx)
-        except FieldIsMissing:
-            continue
+        out = _run(child, ctx)
         if out:
             return out
-    return RichText()
+    return []
 
 
 @node
-def tag(children, ctx, _args=("italic",)) -> RichText:
-    inner = join[children].format(ctx)
-    if _args[0] != "italic" or not inner:
+def tag(children, ctx, _args=("italic",)):
+    inner = _join(children, ctx)
+    if not inner or _args[0] != "italic":
         return inner
-    out = RichText()
-    for r in inner.runs:
-        out.append(Run(r.text, True, r.url, r.lang))
+    return [Run(p, True) if type(p) is str else Run(p.text, True, p.url, p.lang) for p in inner]
+
+
+@node
+def when(children, ctx, _args=(lambda ctx: True,)):
+    return _join(children, ctx) if _args[0](ctx) else []
+
+
+@node
+def call(children, ctx, _args=(lambda ctx: None,)):
+    return _pieces(_args[0](ctx))
+
+
+@node
+def field(children, ctx, _args=("",), apply=None, style=None):
+    value = ctx.field(_args[0])
+    if value and apply is not None:
+        value = apply(value)
+    if not value:
+        return MISSING
+    out = _pieces(value)
+    if style == "italic":
+        out = [Run(p, True) if type(p) is str else Run(p.text, True, p.url, p.lang) for p in out]
     return out
 
 
-@node
-def when(children, ctx, _args=(lambda ctx: True,)) -> RichText:
-    return join[children].format(ctx) if _args[0](ctx) else RichText()
-
-
-@node
-def call(children, ctx, _args=(lambda ctx: None,)) -> RichText:
-    return _rich(_args[0](ctx))
-
-
-@node
-def field(children, ctx, _args=("",), apply=None, style=None) -> RichText:
-    name = _args[0]
-    value = ctx.field(name)
-    if not value:
-        raise FieldIsMissing(name)
-    if apply is not None:
-        value = apply(value)
-        if not value:
-            raise FieldIsMissing(name)
-    out = _rich(value)
-    return tag("italic")[out].format(ctx) if style == "italic" else out
-
-
-__all__ = ["FieldIsMissing", "Node", "call", "field", "first_of", "join", "lead", "node", "optional", "sentence", "tag",
-           "when", "words"]
+__all__ = ["FieldIsMissing", "Node", "call", "field", "first_of", "join", "lead", "node", "optional", "sentence",
+           "tag", "when", "words"]
