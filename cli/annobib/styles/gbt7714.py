@@ -802,8 +802,10 @@ class _Values:
         self.x = x
 
     def field(self, name: str):
-        name, *args = name.split("/")  # "names/editor": the method and its arguments
-        return getattr(self, "_" + name)(*args)
+        if "/" in name:  # "names/editor/author": the method and its arguments
+            name, *args = name.split("/")
+            return _GETTERS[name](self, *args)
+        return _GETTERS[name](self)
 
     def _names(self, role="author", alt="author"):
         return self.x.names(role) or self.x.names(alt)
@@ -897,6 +899,9 @@ class _Values:
         target = "https://doi.org/" + x.doi if d.startswith("DOI:") else "https://cstr.cn/" + x.cstr
         label, value = d.split(":", 1)
         return RichText(label + ":", Run(value, url=target))
+
+
+_GETTERS = {k[1:]: v for k, v in vars(_Values).items() if k.startswith("_") and not k.startswith("__")}
 
 
 def _opt(name: str):

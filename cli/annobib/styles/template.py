@@ -105,8 +105,8 @@ class Node:
 
 
 def _run(child, ctx):
-    if isinstance(child, Node):
-        return child.fn(child.children, ctx, **child.options)
+    if type(child) is Node:
+        return child.fn(child.children, ctx, **child.options) if child.options else child.fn(child.children, ctx)
     return _pieces(child)
 
 
