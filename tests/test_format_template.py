@@ -7,7 +7,8 @@ import pytest
 from annobib.bib import parse_library
 from annobib.render import render
 from annobib.styles import format_entry
-from annobib.styles.template import FieldIsMissing, field, first_of, join, optional, sentence, tag, words
+from annobib.styles.template import (FieldIsMissing, field, first_of, join, lead, optional, optional_field, sentence,
+                                     tag, words)
 
 
 class Ctx:
@@ -68,3 +69,11 @@ def test_gbt_journal_template_each_element_brings_its_separator(fields, tail):
     lib = parse_library("@article{m, author = {Morrow, James D.}, title = {Alliances}, journaltitle = {J}, "
                         "date = {1991}, langid = {english}, " + fields + "}")
     assert render(format_entry(lib.get("m")), "text") == "Morrow J D. Alliances[J]. " + tail
+
+
+def test_optional_field_and_lead_separators():
+    t = sentence[join(sep=", ")[optional_field("j"), optional_field("y"), lead("", optional_field("n")),
+                                lead(": ", optional_field("p"))]]
+    assert text(t, j="J", y="2025", n="(10)", p="25") == "J, 2025(10): 25."
+    assert text(t, j="J", p="25") == "J: 25."
+    assert text(t) == ""

@@ -21,7 +21,7 @@ from annobib.styles import _fields
 from annobib.styles._outlets import is_news, outlet_kind
 from annobib.styles._legal import case_citation, is_social_post
 from annobib.styles.casing import sentence_case
-from annobib.styles.template import field, join, lead, optional, sentence, words
+from annobib.styles.template import field, join, lead, optional_field, sentence, words
 
 LANG_OTHER, LANG_EN, LANG_RU, LANG_ZH, LANG_JA, LANG_KO = 0, 1, 2, 3, 4, 5
 LANGIDS = {
@@ -905,7 +905,7 @@ _GETTERS = {k[1:]: v for k, v in vars(_Values).items() if k.startswith("_") and 
 
 
 def _opt(name: str):
-    return optional[field(name)]
+    return optional_field(name)
 
 
 def _authors_template(comma: str, author_date: bool, role: str = "author", alt: str = "author"):

@@ -10,7 +10,8 @@ template is a value and can be shared. A child is a node, a string (literal text
   string); missing or empty raises :class:`FieldIsMissing`. ``apply`` transforms the string,
   ``style="italic"`` italicizes.
 * ``optional[...]`` — its children joined with nothing, or nothing at all when any child's
-  field is missing: the punctuation around a missing field goes with it.
+  field is missing: the punctuation around a missing field goes with it. ``optional_field(name)``
+  is ``optional[field(name)]`` in one node.
 * ``join(sep="", last_sep=None, pair_sep=None)[...]`` — the non-empty children with ``sep``
   between them (``last_sep`` before the last of three or more, ``pair_sep`` between exactly two);
   a child wrapped as ``lead(sep, child)`` brings its own separator.
@@ -215,5 +216,12 @@ def field(children, ctx, _args=("",), apply=None, style=None):
     return out
 
 
-__all__ = ["FieldIsMissing", "Node", "call", "field", "first_of", "join", "lead", "node", "optional", "sentence",
-           "tag", "when", "words"]
+@node
+def optional_field(children, ctx, _args=("",), apply=None, style=None):
+    """``optional[field(name)]`` in one step (pybtex's ``optional_field``): the commonest node."""
+    out = field.fn(children, ctx, _args, apply, style)
+    return [] if out is MISSING else out
+
+
+__all__ = ["FieldIsMissing", "Node", "call", "field", "first_of", "join", "lead", "node", "optional",
+           "optional_field", "sentence", "tag", "when", "words"]
