@@ -23,7 +23,7 @@ from oracle_tlg import EDITIONS, oracle_files, parse_tlg  # noqa: E402
 from annobib.bib import read_library  # noqa: E402
 from annobib.styles import format_bibliography, render  # noqa: E402
 
-ROOT = REPO.parent / "shared" / "oracle" / "gbt7714"
+ROOT = next((p / "shared" for p in REPO.parents if (p / "shared").is_dir()), REPO.parent / "shared") / "oracle" / "gbt7714"
 
 
 def main(argv: list[str]) -> int:

@@ -12,7 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+# ../shared beside the clone, or beside a folder of worktrees (/work/wt/NAME -> /work/shared)
+SHARED = next((p / "shared" for p in REPO.parents if (p / "shared").is_dir()), REPO.parent / "shared")
 ARTICLE = REPO / "refs" / "article.txt"
 ARTICLE_BIB = REPO / "refs" / "article.bib"
 

@@ -22,7 +22,7 @@ from oracle_tlg import oracle_files, parse_tlg
 from annobib.bib import read_library
 from annobib.styles import format_bibliography, render
 
-TARGET = 0.95
+TARGET = 0.97  # issue 16: at least 97 % on each example list
 DEPARTURES = {
     ("2025", "gbt7714.8.13.1:4"): "Asia is a proper noun",
     ("2025", "gbt7714.b.12:10"): "Asia is a proper noun",
@@ -48,7 +48,7 @@ def conformance(edition: str, system: str):
 
 @pytest.mark.parametrize("edition,system", [("2025", "numeric"), ("2025", "author-date"),
                                             ("2015", "numeric"), ("2015", "author-date")])
-def test_conformance_at_least_95_percent(edition, system):
+def test_conformance_at_least_97_percent(edition, system):
     total, bad = conformance(edition, system)
     share = 1 - len(bad) / total
     assert share >= TARGET, f"{edition} {system}: {share:.1%}; first mismatches: {bad[:3]}"

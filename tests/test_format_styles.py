@@ -115,9 +115,10 @@ def test_gbt_access_dates_per_edition(lib):
 
 
 def test_news_agency_pages_are_web_pages(lib):
-    # GB/T: a news agency's page is [EB/OL] (the newspaper form [N/OL] is for newspapers)
+    # GB/T: a news agency's page is [EB/OL] (the newspaper form [N/OL] is for newspapers), the
+    # agency in the publisher's place
     assert fmt(lib, "agency2025") == ("Kelly T. Pentagon's Hegseth says US command in Japan being upgraded[EB/OL]. "
-                                      "（2025-03-30）[2025-04-01]. https://www.reuters.com/x.")
+                                      "Reuters，2025（2025-03-30）[2025-04-01]. https://www.reuters.com/x.")
     # APA: a news website's article title is italic, the site's name is not
     rt = format_entry(lib.get("agency2025"), style="apa")
     assert [r.text for r in rt.runs if r.italic] == ["Pentagon's Hegseth says US command in Japan being upgraded"]

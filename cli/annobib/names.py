@@ -17,6 +17,8 @@ from functools import lru_cache
 from annobib.core.language import char_script, has_cjk, script_of  # noqa: F401  (re-exported)
 from annobib.perf import lazy_regex
 
+_GIVEN_WORDS = re.compile(r"\s+|(?<=\.)(?=[^\s.\-])")
+
 # Two-character Chinese surnames (复姓): the split of 欧阳修 is 欧阳 / 修, not 欧 / 阳修.
 COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 夏侯 轩辕 端木 独孤 南宫 "
@@ -86,7 +88,7 @@ class Name:
         CJK names use their romanized given name (``刘琳`` -> ``L.``)."""
         given = self.romanized()[1] if self.is_cjk else self.given
         out = []
-        for word in given.split():
+        for word in _GIVEN_WORDS.split(given):  # "J.W." is two names, like "J. W."
             pieces = [p for p in word.split("-") if p]
             inits = []
             for piece in pieces:

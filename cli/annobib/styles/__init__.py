@@ -138,7 +138,7 @@ def format_bibliography(entries: list, style: str = "gbt7714", edition: str | No
     are then the entries' numbers in the whole list (``[8]`` stays ``[8]``).
     """
     mod, edition, system = _defaults(style, edition, system)
-    entries = list(entries)
+    entries, universe = _inherited(list(entries), universe)
     numeric = system == "numeric"
     if order == "file":
         ordered = entries
@@ -151,6 +151,8 @@ def format_bibliography(entries: list, style: str = "gbt7714", edition: str | No
     else:
         ordered = _sorted(mod, entries, edition, tiebreak)
     extras: dict[int, str] = {}  # id(entry) -> "a", "b" …
+    with_initials: set[int] = set()
+    cites: dict[int, str] = {}
     if not numeric:
         pool = ordered
         if universe is not None:
@@ -163,6 +165,7 @@ def format_bibliography(entries: list, style: str = "gbt7714", edition: str | No
             if len(members) > 1:
                 for e, letter in zip(members, letters(len(members))):
                     extras[id(e)] = letter
+        with_initials, cites = _distinct_citations(mod, pool, groups, extras, edition)
     numbers = None
     if numeric and universe is not None:
         full = citation_order(list(universe)) if order == "auto" else list(universe)
@@ -180,10 +183,66 @@ def format_bibliography(entries: list, style: str = "gbt7714", edition: str | No
             cite = label
         else:
             label = None
-            cite = mod.citation(e, edition=edition, extra=extra)
+            cite = cites.get(id(e)) or mod.citation(e, edition=edition, extra=extra, **(
+                {"initials": True} if id(e) in with_initials else {}))
         number = (numbers[id(e)] if numbers else i + 1) if numeric else None
         refs.append(Reference(e, text, label, number, extra, cite, warnings))
     return refs
+
+
+def _distinct_citations(mod, pool: list, groups: dict, extras: dict, edition) -> tuple[set[int], dict]:
+    """Make every in-text citation of the list unique; return the entries cited with initials and
+    every entry's citation (id -> text).
+
+    Works of one group already have their letters. Two groups can still print one label
+    (``Smith, John`` and ``Smith, Adam``, 2020; other co-authors behind ``et al.``). A style that
+    can name the first author's initials (APA 7, 8.20) does so for every first author whose
+    surname another first author shares; any label still shared by several works gets letters,
+    the works of the groups involved lettered together as one."""
+    initials: set[int] = set()
+    first = getattr(mod, "first_author", None)
+    if first is not None:
+        heads = {id(e): first(e) for e in pool}
+        forms: dict[str, set] = {}
+        for h in heads.values():
+            if h:
+                forms.setdefault(h[0], set()).add(h[1])
+        initials = {i for i, h in heads.items() if h and len(forms[h[0]]) > 1}
+
+    def label(e):
+        kw = {"initials": True} if id(e) in initials else {}
+        return mod.citation(e, edition=edition, extra=extras.get(id(e), ""), **kw)
+
+    labels = {id(e): label(e) for e in pool}
+    by_label: dict[str, list] = {}
+    for e in pool:
+        by_label.setdefault(labels[id(e)], []).append(e)
+    order = {id(e): i for i, e in enumerate(pool)}
+    for same in by_label.values():
+        if len(same) < 2:
+            continue
+        members: dict[int, object] = {}
+        for e in same:  # every work of the groups involved
+            for m in groups.get(mod.group_key(e, edition), [e]):
+                members[id(m)] = m
+        ordered = sorted(members.values(), key=lambda m: order[id(m)])
+        for m, letter in zip(ordered, letters(len(ordered))):
+            extras[id(m)] = letter
+            labels[id(m)] = label(m)
+    return initials, labels
+
+
+def _inherited(entries: list, universe):
+    """``crossref``/``xdata`` children completed from their parents in the whole list (a chapter
+    selected alone still gets its book); ``@xdata`` entries are not references and drop out."""
+    from annobib.bib.inherit import resolve
+
+    pool = list(universe) if universe is not None else entries
+    full = resolve(pool)
+    if full is pool:
+        return entries, universe
+    swap = {id(a): b for a, b in zip([e for e in pool if e.type.lower() != "xdata"], full)}
+    return [swap[id(e)] for e in entries if id(e) in swap], (full if universe is not None else None)
 
 
 def _sorted(mod, entries: list, edition, tiebreak: str) -> list:

@@ -24,6 +24,7 @@ from annobib.styles import _fields
 from annobib.styles._legal import SUPREME_REPORTERS, bluebook_date, case_citation, handle_from_url, is_social_post
 from annobib.styles._outlets import is_news, outlet_kind
 from annobib.styles.casing import sentence_case, title_case
+from annobib.styles.template import Node, field, first_of, join, optional, sentence, words
 
 AUTHOR_DATE_ONLY = True
 
@@ -44,6 +45,7 @@ DESCRIPTIONS = {"transcript": "Transcript", "pressrelease": "Press release", "pr
                 "infographic": "Infographic", "policy brief": "Policy brief", "white paper": "White paper",
                 "map": "Map", "dataset": "Data set", "software": "Computer software", "letter": "Letter",
                 "interview": "Interview"}
+GROUP_AUTHORED = {"online", "webpage", "www", "electronic", "report", "techreport", "misc"}
 LEGAL_TYPES = {"jurisdiction", "legislation", "regulation", "legal"}
 DATED_TYPES = {"online", "webpage", "www", "electronic", "newspaper", "misc", "unpublished"}
 STANDALONE = {"book", "mvbook", "booklet", "report", "techreport", "manual", "thesis", "phdthesis",
@@ -88,16 +90,36 @@ class _A:
             return ()  # legal references start with the case or statute name (APA 7, 11.3)
         rom = _get(self.e, field + "_romanized") if field == "author" else ""
         value = rom or self.e.get(field) or ""
+        if not value and field == "author":
+            value = self.site_owner()
         if not value:
             return ()
         return parse_names(_decode_names(value), self.langid or None)
+
+    def site_owner(self) -> str:
+        """A web page or report with no author, published by an organization on its own site:
+        the organization is the group author (APA 7, 9.11; its name is then not repeated as the
+        site or publisher). Not for news outlets or social platforms, whose items keep the
+        title first."""
+        if self.type not in GROUP_AUTHORED or is_news(self.sub) or self.e.get("editor"):
+            return ""
+        if self.type == "misc" and not _fields.raw(self.e, "url"):
+            return ""
+        for name in ("organization", "institution", "publisher"):
+            value = self.e.get(name)
+            if value and value.strip():
+                plain = _fields.decode(value)
+                if outlet_kind("", plain) != "newspaper" or is_social_post("online", plain):
+                    return ""
+                return "{" + value.strip() + "}"
+        return ""
 
     def person(self, n, inverted: bool = True) -> str:
         """``Liu, L.``, ``Morrow, J. D.``, ``Park, J.-R.``, group names in full."""
         if n.others:
             return "et al."
         if n.literal and not n.is_cjk:
-            return n.raw
+            return self.group(n)
         if n.is_cjk:
             fam, giv = n.romanized()
             if fam == n.family and not _is_latin(fam):
@@ -123,6 +145,18 @@ class _A:
         if n.suffix:
             s += ", " + n.suffix
         return s
+
+    def group(self, n) -> str:
+        """A group author's name, romanized when not in Latin letters (``中华人民共和国外交部`` ->
+        ``Zhonghua Renmin Gongheguo Waijiaobu``, with a warning naming author_romanized)."""
+        if _is_latin(n.raw):
+            return n.raw
+        name, complete = _group_romanized(n.raw, self.langid)
+        if not complete:
+            self.warn(f"cannot romanize the group author {n.raw!r}; set author_romanized (e.g. '{{Name}}')")
+        else:
+            self.warn(f"romanized the group author {n.raw!r} as {name!r}; set author_romanized to confirm")
+        return name
 
     def editor_forward(self, n) -> str:
         """Editors in a chapter reference: ``A. A. Editor``."""
@@ -199,6 +233,7 @@ class _A:
         else:
             # Latin-script, not English: keep the author's capitalization
             text = plain
+        text = _double_quotes(text)
         out = italic(text) if standalone else RichText(text)
         tr = _get(self.e, tr_field)
         if tr:
@@ -268,6 +303,29 @@ class _A:
         return re.sub(r"\s*[-–—]+\s*", "–", p) if p else ""
 
 
+_SINGLE_QUOTED = re.compile(r"(?<!\w)['‘]([^'‘’\n]+?[^\s'‘’])['’](?!\w)")
+
+
+def _double_quotes(text: str) -> str:
+    """Quotation marks inside a title are double (APA 7, 6.7): ``'Pivot to Asia'`` -> ``“Pivot to
+    Asia”``; apostrophes (``Webster's``, ``States' rights``) are left alone."""
+    if "'" not in text and "‘" not in text:
+        return text
+    return _SINGLE_QUOTED.sub(r"“\1”", text)
+
+
+@lru_cache(maxsize=4096)
+def _group_romanized(raw: str, langid: str) -> tuple[str, bool]:
+    from annobib.romanize import suggest
+
+    if _is_latin(raw):
+        return raw, True
+    text, complete = suggest(raw, langid)
+    if not complete:
+        return raw, False
+    return " ".join(w[:1].upper() + w[1:] for w in text.split(" ")), True
+
+
 @lru_cache(maxsize=65536)
 def _initials(n) -> str:
     return n.initials(dots=True, hyphen=True)
@@ -290,128 +348,174 @@ def _end(rt: RichText) -> RichText:
     return rt + "."
 
 
-def format_entry(entry, edition: str = "7", system: str = "author-date", extra: str = "",
-                 warnings: list | None = None) -> RichText:
-    a = _A(entry, warnings)
-    t = a.type
-    sub = a.sub
-    if t in LEGAL_TYPES:
-        return _legal(a, extra)
-    post = is_social_post(t, a.f("organization"))
-    a.keep_case = post
-    names = a.names("author")
-    editors_as_authors = False
-    if not names and t in ("book", "collection", "proceedings") and entry.get("editor"):
-        names = a.names("editor")
-        editors_as_authors = True
-    standalone = (t in STANDALONE and not (t == "misc" and entry.get("journaltitle"))) or t == "online"
-    news_site = False
-    if t == "article":
-        standalone = False
-        if is_news(sub) and outlet_kind(sub, a.f("journaltitle")) != "newspaper":
-            # a news website or agency: the article's title in italics, the site's name not
-            standalone = news_site = True
-    title = a.title("title", standalone=standalone)
-    desc = a.description()
-    date = "(" + a.date_text(extra) + ")."
-    out = RichText(lang=_lang_tag(a.langid))
-    author = a.author_list(names)
-    if post:
-        # APA 7, 10.15: Author [@handle]. (Date). Post text [Post]. Platform. URL
-        handle = _fields.raw(a.e, "handle") or handle_from_url(_fields.raw(a.e, "url") or "")
-        if handle and author:
-            author += " [" + ("@" + handle.lstrip("@")) + "]"
-        if not desc:
-            desc = "Tweet" if a.f("organization").strip().lower() == "twitter" else "Post"
-    if editors_as_authors and author:
-        author += " (Ed.)." if len(names) == 1 else " (Eds.)."
-    if author:
-        out.append(_end(RichText(author)) if not editors_as_authors else author, " ", date, " ")
-        head = title
-        if desc:
-            head = head + f" [{desc}]"
-        if head:
-            out.append(_end(head), " ")
-    else:
-        # no author: the title moves into the author position
-        head = title + (f" [{desc}]" if desc else "")
-        if head:
-            out.append(_end(head), " ", date, " ")
-        else:
-            out.append(date, " ")
-    source = RichText()
-    if news_site:
-        source = _end(RichText(a.romanized_field("journaltitle")))
-    elif t == "article" and (is_news(sub) or sub == "magazine"):
-        source = a.periodical()
-        if a.pages():
-            source = source + ", " + ("p. " if "-" not in a.pages() and "–" not in a.pages() else "pp. ") + a.pages()
-        source = _end(source) if source else source
-    elif t in ("article", "periodical"):
-        src = a.periodical()
-        vol, num, pages = a.f("volume"), a.f("number"), a.pages() or a.f("eid")
-        if vol:
-            src = src + ", " + italic(vol)
-            if num:
-                src = src + f"({num})"
-        elif num:
-            src = src + f", ({num})"
-        if pages:
-            src = src + ", " + pages
-        source = _end(src) if src else src
-    elif t in ("incollection", "inproceedings", "inbook", "conference"):
-        eds = a.names("editor")
-        book = a.title("booktitle", standalone=True)
-        parts = RichText("In ")
-        if eds:
-            ed_names = [a.editor_forward(n) for n in eds if not n.others]
-            joined = ed_names[0] if len(ed_names) == 1 else (
-                " & ".join(ed_names) if len(ed_names) == 2 else ", ".join(ed_names[:-1]) + ", & " + ed_names[-1])
-            parts.append(joined, " (Ed.), " if len(ed_names) == 1 else " (Eds.), ")
-        parts.append(book if book else RichText(a.f("eventtitle")))
-        extras = []
-        ed = a.f("edition")
-        if ed:
-            extras.append(_edition(ed))
+class _Values:
+    """What APA's templates read (``field(name)``): the entry's elements, already styled — names
+    inverted and romanized, the title sentence-cased, the date in parentheses. The head elements
+    are computed up front, in the order their warnings are given; the source elements only when a
+    template asks for them."""
+
+    def __init__(self, a: _A, extra: str):
+        self.a = a
+        t, sub = a.type, a.sub
+        post = is_social_post(t, a.f("organization"))
+        a.keep_case = post
+        names = a.names("author")
+        eds_as_authors = False
+        if not names and t in ("book", "collection", "proceedings") and a.e.get("editor"):
+            names, eds_as_authors = a.names("editor"), True
+        self.names = names
+        standalone = (t in STANDALONE and not (t == "misc" and a.e.get("journaltitle"))) or t == "online"
+        self.kind = "chapter" if t in _CHAPTERS else ("article" if t in ("article", "periodical") else "other")
+        if t == "article":
+            standalone = False
+            if is_news(sub) and outlet_kind(sub, a.f("journaltitle")) != "newspaper":
+                # a news website or agency: the article's title in italics, the site's name not
+                standalone, self.kind = True, "news_site"
+            elif is_news(sub) or sub == "magazine":
+                self.kind = "news"
+        title = a.title("title", standalone=standalone)
+        desc = a.description()
+        author = a.author_list(names)
+        if post:
+            # APA 7, 10.15: Author [@handle]. (Date). Post text [Post]. Platform. URL
+            handle = _fields.raw(a.e, "handle") or handle_from_url(_fields.raw(a.e, "url") or "")
+            if handle and author:
+                author += " [" + ("@" + handle.lstrip("@")) + "]"
+            if not desc:
+                desc = "Tweet" if a.f("organization").strip().lower() == "twitter" else "Post"
+        if eds_as_authors and author:
+            author += " (Ed.)." if len(names) == 1 else " (Eds.)."
+        # "(2nd ed., Vol. 3)", "(Report No. 12)" belong to the title element, before its description
+        numbers = _title_numbers(a) if self.kind == "other" else []
+        self.values: dict[str, object] = {
+            "author": author, "date": a.date_text(extra), "title": title,
+            "numbers": ", ".join(numbers), "desc": desc,
+        }
+
+    def field(self, name: str):
+        if name not in self.values:
+            self.values[name] = getattr(self, "_" + name)()
+        return self.values[name]
+
+    # -- the source elements, on demand -------------------------------------------------------
+    def _site(self):
+        return self.a.romanized_field("journaltitle")
+
+    def _periodical(self):
+        return self.a.periodical()
+
+    def _pages(self):
+        return self.a.pages()
+
+    def _page_label(self):
+        p = self.a.pages()
+        return ("p. " if "-" not in p and "–" not in p else "pp. ") + p if p else ""
+
+    def _volume(self):
+        return self.a.f("volume")
+
+    def _number(self):
+        return self.a.f("number")
+
+    def _article_pages(self):
+        return self.a.pages() or self.a.f("eid")
+
+    def _editors(self):
+        eds = [self.a.editor_forward(n) for n in self.a.names("editor") if not n.others]
+        if not eds:
+            return ""
+        joined = eds[0] if len(eds) == 1 else (
+            " & ".join(eds) if len(eds) == 2 else ", ".join(eds[:-1]) + ", & " + eds[-1])
+        return joined + (" (Ed.), " if len(eds) == 1 else " (Eds.), ")
+
+    def _booktitle(self):
+        return self.a.title("booktitle", standalone=True)
+
+    def _eventtitle(self):
+        return self.a.f("eventtitle")
+
+    def _chapter_numbers(self):
+        a, extras = self.a, []
+        if a.f("edition"):
+            extras.append(_edition(a.f("edition")))
         if a.f("volume"):
             extras.append("Vol. " + a.f("volume"))
         if a.pages():
             extras.append(("pp. " if "–" in a.pages() else "p. ") + a.pages())
-        if extras:
-            parts.append(" (" + ", ".join(extras) + ")")
-        source = _end(parts)
-        pub = a.romanized_field("publisher")
-        if pub:
-            source = source + " " + _end(RichText(pub))
-    else:
-        extras = []
-        ed = a.f("edition")
-        if ed:
-            extras.append(_edition(ed))
-        if a.f("volume") and t in ("book", "mvbook", "collection"):
-            extras.append("Vol. " + a.f("volume"))
-        if t in ("report", "techreport") and a.f("number"):
-            extras.append((a.f("type") + " No. " if a.f("type") else "Report No. ") + a.f("number"))
-        if extras:
-            # "(2nd ed.)" belongs to the title element, before its period
-            out.runs = out.runs  # keep
-            text = out.plain
-            if text.endswith(". "):
-                _strip_trailing(out, 2)
-                out.append(" (" + ", ".join(extras) + "). ")
+        return ", ".join(extras)
+
+    def _chapter_publisher(self):
+        return self.a.romanized_field("publisher")
+
+    def _publisher(self):
+        a = self.a
         pub = a.romanized_field("publisher") or a.romanized_field("institution") or a.romanized_field("organization")
-        if t in ("phdthesis", "mastersthesis", "thesis"):
-            pub = ""
-        if pub and author and _same(pub, names):
-            pub = ""  # the group author is also the publisher / site
-        if pub:
-            source = _end(RichText(pub))
-    if source:
-        out.append(source, " ")
-    links = a.links()
-    if links:
-        out.append(links)
-    _strip_trailing_space(out)
+        if a.type in ("phdthesis", "mastersthesis", "thesis"):
+            return ""
+        if pub and self.values["author"] and _same(pub, self.names):
+            return ""  # the group author is also the publisher / site
+        return pub
+
+    def _links(self):
+        return self.a.links()
+
+
+def _by_kind(children, ctx, **templates):
+    return templates[ctx.kind].run(ctx)
+
+
+_SOURCE = Node("by_kind", _by_kind)(
+    news_site=optional[sentence(sep="")[field("site")]],
+    news=sentence[optional[field("periodical")], optional[field("page_label")]],
+    article=sentence[
+        optional[field("periodical")],
+        optional[first_of[join[field("volume", style="italic"), optional["(", field("number"), ")"]],
+                          join["(", field("number"), ")"]]],
+        optional[field("article_pages")],
+    ],
+    chapter=words[
+        sentence(sep="")["In ", optional[field("editors")], first_of[field("booktitle"), field("eventtitle")],
+                         optional[" (", field("chapter_numbers"), ")"]],
+        optional[sentence[field("chapter_publisher")]],
+    ],
+    other=optional[sentence[field("publisher")]],
+)
+_HEAD = sentence(sep="")[
+    optional[field("title")], optional[" (", field("numbers"), ")"], optional[" [", field("desc"), "]"]]
+_DATE = join["(", field("date"), ")."]
+REFERENCE = words[
+    first_of[
+        words[sentence(sep="")[field("author")], _DATE, _HEAD],
+        words[_HEAD, _DATE],  # no author: the title (with its edition) moves into the author position
+    ],
+    _SOURCE,
+    optional[field("links")],
+]
+
+
+def format_entry(entry, edition: str = "7", system: str = "author-date", extra: str = "",
+                 warnings: list | None = None) -> RichText:
+    a = _A(entry, warnings)
+    if a.type in LEGAL_TYPES:
+        return _legal(a, extra)
+    out = REFERENCE.format(_Values(a, extra))
+    out.lang = _lang_tag(a.langid)
+    return out
+
+
+_CHAPTERS = ("incollection", "inproceedings", "inbook", "conference")
+
+
+def _title_numbers(a: _A) -> list[str]:
+    """Edition, volume, report number: in parentheses after a stand-alone work's title."""
+    out = []
+    ed = a.f("edition")
+    if ed:
+        out.append(_edition(ed))
+    if a.f("volume") and a.type in ("book", "mvbook", "collection"):
+        out.append("Vol. " + a.f("volume"))
+    if a.type in ("report", "techreport") and a.f("number"):
+        out.append((a.f("type") + " No. " if a.f("type") else "Report No. ") + a.f("number"))
     return out
 
 
@@ -460,45 +564,29 @@ def _legal(a: _A, extra: str) -> RichText:
     return out
 
 
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+_EDITION = re.compile(r"(\d+|[a-z]+)\s*(?:st|nd|rd|th|\.)?\s*(?:ed(?:n|ition)?\.?)?", re.I)
+
+
 def _edition(ed: str) -> str:
-    ords = {"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
-            "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th"}
-    low = ed.lower().strip()
-    if low in ords:
-        return ords[low] + " ed."
-    if low.isdigit():
-        n = int(low)
-        suf = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        return f"{n}{suf} ed."
-    return ed
+    """``15``, ``15th``, ``Fifteenth``, ``15th edn`` -> ``15th ed.``; ``Revised`` -> ``Rev. ed.``;
+    anything else as written."""
+    low = ed.strip().lower()
+    if low in ("revised", "revised ed.", "revised edition", "rev.", "rev. ed."):
+        return "Rev. ed."
+    m = _EDITION.fullmatch(low)
+    if not m or not (m.group(1).isdigit() or m.group(1) in _ORDINAL_WORDS):
+        return ed
+    n = int(m.group(1)) if m.group(1).isdigit() else _ORDINAL_WORDS[m.group(1)]
+    suf = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suf} ed."
 
 
 def _same(pub: str, names) -> bool:
     from annobib.styles.sorting import fold
 
     return any(n.literal and fold(n.raw) == fold(pub) for n in names)
-
-
-def _strip_trailing(rt: RichText, k: int) -> None:
-    while k > 0 and rt.runs:
-        last = rt.runs[-1]
-        cut = min(k, len(last.text))
-        text = last.text[: len(last.text) - cut]
-        k -= cut
-        if text:
-            rt.runs[-1] = Run(text, last.italic, last.url, last.lang)
-        else:
-            rt.runs.pop()
-
-
-def _strip_trailing_space(rt: RichText) -> None:
-    while rt.runs and rt.runs[-1].text.endswith(" "):
-        last = rt.runs[-1]
-        text = last.text.rstrip(" ")
-        if text:
-            rt.runs[-1] = Run(text, last.italic, last.url, last.lang)
-            break
-        rt.runs.pop()
 
 
 def _lang_tag(langid: str) -> str | None:
@@ -538,25 +626,52 @@ def _name_sort(a: _A, n) -> tuple:
     if n.others:
         return ("\uffff",)
     if n.literal and not n.is_cjk:
-        return (fold(n.raw),)
+        return (fold(_group_romanized(n.raw, a.langid)[0]),)
     if n.is_cjk:
         fam, giv = n.romanized()
         return (fold(fam), fold(giv))
     return (fold((n.particle + " " + n.family).strip()), fold(n.given))
 
 
+def _name_group(n) -> tuple:
+    """One author as the in-text citation tells authors apart: surname and initials, so
+    ``John W. Smith`` and ``J. W. Smith`` are one author (2020a, 2020b), not two."""
+    from annobib.styles.sorting import fold
+
+    if n.others:
+        return ("\uffff",)
+    if n.literal and not n.is_cjk:
+        return (fold(n.raw),)
+    if n.is_cjk:
+        fam, _ = n.romanized()
+        return (fold(fam), fold(_initials(n)))
+    return (fold((n.particle + " " + n.family).strip()), fold(_initials(n)))
+
+
 def group_key(entry, edition: str = "7") -> tuple:
     a = _A(entry, [])
     names = a.names("author") or a.names("editor")
     if names:
-        key = tuple(_name_sort(a, n) for n in names)
+        key = tuple(_name_group(n) for n in names)
     else:
         key = (("title", _first_word_title(a)),)
     return (key, a.year() or "n.d.")
 
 
-def citation(entry, edition: str = "7", extra: str = "") -> str:
-    """``(Morrow, 1991)``, ``(Des Marais et al., 1992)``, ``(Liu, 2025)``, ``("Short title," 2025)``."""
+def first_author(entry) -> tuple | None:
+    """(surname, initials) of the first author, for APA 7, 8.20; None for a group or no author."""
+    a = _A(entry, [])
+    names = [n for n in (a.names("author") or a.names("editor")) if not n.others]
+    if not names or (names[0].literal and not names[0].is_cjk):
+        return None
+    return _name_group(names[0])
+
+
+def citation(entry, edition: str = "7", extra: str = "", initials: bool = False) -> str:
+    """``(Morrow, 1991)``, ``(Des Marais et al., 1992)``, ``(Liu, 2025)``, ``("Short title," 2025)``.
+
+    ``initials``: the first author's initials too (``(J. Smith, 2020)``), for two first authors
+    with one surname (APA 7, 8.20)."""
     a = _A(entry, [])
     names = [n for n in (a.names("author") or a.names("editor"))]
     others = any(n.others for n in names)
@@ -564,7 +679,7 @@ def citation(entry, edition: str = "7", extra: str = "") -> str:
 
     def surname(n) -> str:
         if n.literal and not n.is_cjk:
-            return n.raw
+            return _group_romanized(n.raw, a.langid)[0]
         if n.is_cjk:
             return n.romanized()[0]
         return (n.particle + " " + n.family).strip() if n.particle else n.family
@@ -586,6 +701,9 @@ def citation(entry, edition: str = "7", extra: str = "") -> str:
         part_of_whole = a.type in ("incollection", "inproceedings", "inbook") or (
             a.type == "article" and not (is_news(a.sub) and outlet_kind(a.sub, a.f("journaltitle")) != "newspaper"))
         who = f"“{short},”" if part_of_whole else short
+    elif initials and not (people[0].literal and not people[0].is_cjk):
+        rest = citation(entry, edition, extra)[1:-1].rsplit(", ", 1)[0]
+        who = (_initials(people[0]) + " " + rest).strip()
     elif len(people) == 1 and not others:
         who = surname(people[0])
     elif len(people) == 2 and not others:

@@ -22,6 +22,7 @@ from annobib.styles import _fields
 from annobib.styles._outlets import is_news, outlet_kind
 from annobib.styles._legal import case_citation, is_social_post
 from annobib.styles.casing import sentence_case
+from annobib.styles.template import field, join, lead, optional_field, sentence, words
 
 LANG_OTHER, LANG_EN, LANG_RU, LANG_ZH, LANG_JA, LANG_KO = 0, 1, 2, 3, 4, 5
 LANGIDS = {
@@ -29,6 +30,7 @@ LANGIDS = {
     "en": LANG_EN, "chinese": LANG_ZH, "zh": LANG_ZH, "schinese": LANG_ZH, "tchinese": LANG_ZH,
     "japanese": LANG_JA, "ja": LANG_JA, "korean": LANG_KO, "ko": LANG_KO, "russian": LANG_RU, "ru": LANG_RU,
 }
+_GIVEN_WORDS = re.compile(r"\s+|(?<=\.)(?=[^\s.\-])")  # given-name words: "J.W." is "J. W."
 BCP47 = {LANG_EN: "en", LANG_ZH: "zh", LANG_JA: "ja", LANG_KO: "ko", LANG_RU: "ru"}
 
 
@@ -222,6 +224,7 @@ class _Entry:
     """One entry being formatted: decoded fields, language, punctuation."""
 
     keep_case = False  # a proper title (case name, social-media post text): never sentence-cased
+    rich = None  # the reference, when its type is declared on the template layer
 
     def __init__(self, entry, opts: Options, extra: str = ""):
         self.e = entry
@@ -314,7 +317,9 @@ class _Entry:
         # Latin names
         family = fam.upper() if self.opts.edition == "2015" else fam
         inits = []
-        for word in n.given.replace("~", " ").split():
+        for word in _GIVEN_WORDS.split(n.given.replace("~", " ")):  # "J.W." as "J. W."
+            if not word:
+                continue
             if word.startswith("\x02"):  # {\relax Jiangning}: written out in full
                 inits.append(word[1:])
                 continue
@@ -422,9 +427,14 @@ class _Entry:
         return bool(self.url or self.doi or self.cstr)
 
     def tr_number(self) -> str:
+        """A report's number, with its series (``type`` or ``series``) when one is given:
+        ``Quincy Brief No. 75``, ``CRS Report R42784``; a bare number is meaningless alone."""
         num = self.f("number")
         if not num:
             return ""
+        series = self.f("type") or self.f("series") if self.type in ("report", "techreport") else ""
+        if series and series.lower() not in ("report", "techreport", "technical report", "报告"):
+            num = series + (" No. " if num.isdigit() and not self.cjk else " ") + num
         return self.punct(num) if str_lang(num) == LANG_ZH else num
 
     def title(self) -> str:
@@ -770,37 +780,177 @@ def _pub_date_pages(x: _Entry, o: _Out) -> None:
 
 
 def t_article_journal(x: _Entry, o: _Out) -> None:
+    """Journal and newspaper articles, declared on the template layer (``_periodical_template``)."""
     _set_type_id(x, "J")
     date_full = len(x._date_field()) > 9
     if not x.has("volume") and not x.has("number") and x.url and date_full and x.type_id == "J":
         x.require_url = True
-    _authors(x, o)
-    o.block()
-    o.out(x.title())
-    o.block()
-    o.out(x.translators())
-    o.block()
-    o.out(x.journal())
-    if x.type_id == "N":
-        o.out(x.full_date())
-        o.punct("")
-        pages = x.pages()
-        if pages:
-            o.out(x.p.paren(pages))
-    else:
-        if not x.has("volume") and not x.has("number") and date_full:
-            o.out(x.full_date())
-        else:
-            o.out(x.date())
-        o.out(x.f("volume"))
-        o.punct("")
-        n = x.f("number")
-        if n:
-            o.out(x.p.paren(n))
-        o.punct(x.p.colon)
-        o.out(x.pages() or x.f("eid"))
-    x.access_2015(o)
-    _tail(x, o)
+    x.rich = _periodical_template(x.p.comma, x.p.colon, x.opts.author_date).format(_Values(x))
+
+
+class _Values:
+    """The elements GB/T templates read (``field(name)``), styled and punctuated for the edition;
+    an element with nothing to show is empty, and the template drops it with its separator."""
+
+    def __init__(self, x: _Entry):
+        self.x = x
+
+    def field(self, name: str):
+        if "/" in name:  # "names/editor/author": the method and its arguments
+            name, *args = name.split("/")
+            return _GETTERS[name](self, *args)
+        return _GETTERS[name](self)
+
+    def _names(self, role="author", alt="author"):
+        return self.x.names(role) or self.x.names(alt)
+
+    def _names_or_anonymous(self, role="author", alt="author"):
+        return self._names(role, alt) or self.x.anonymous()
+
+    def _btitle(self):
+        return self.x.btitle()
+
+    def _edition(self):
+        return self.x.edition()
+
+    def _publisher(self):
+        return self.x.address_publisher()
+
+    def _year(self):
+        return self.x.date()
+
+    def _book_pages(self):
+        return self.x.pages()
+
+    def _web_publisher(self):
+        """A web page's publisher element only when a publisher is named (an institution alone
+        is not shown there), with its year and pages."""
+        return self.x.address_publisher() if self.x.has("publisher") else ""
+
+    def _web_year(self):
+        return self.x.date() if self.x.has("publisher") else ""
+
+    def _web_pages(self):
+        return self.x.pages() if self.x.has("publisher") else ""
+
+    def _created(self):
+        return self.x.creation_date()
+
+    def _urldate(self):
+        return self.x.urldate()
+
+    def _label_date(self):
+        return self.x.lab_date()
+
+    def _title(self):
+        return self.x.title()
+
+    def _translators(self):
+        return self.x.translators()
+
+    def _journal(self):
+        return self.x.journal()
+
+    def _issue_date(self):
+        """The year; the full date for a newspaper, or a dated item with no volume or issue
+        (not a magazine: its date goes in the year slot as the year)."""
+        x = self.x
+        if x.type_id == "N":
+            return x.full_date()
+        magazine = (x.r("entrysubtype") or "").lower() == "magazine"
+        if not x.has("volume") and not x.has("number") and len(x._date_field()) > 9 and not magazine:
+            return x.full_date()
+        return x.date()
+
+    def _volume(self):
+        return "" if self.x.type_id == "N" else self.x.f("volume")
+
+    def _number(self):
+        n = self.x.f("number")
+        return self.x.p.paren(n) if n and self.x.type_id != "N" else ""
+
+    def _pages(self):
+        return "" if self.x.type_id == "N" else (self.x.pages() or self.x.f("eid"))
+
+    def _news_pages(self):
+        p = self.x.pages()
+        return self.x.p.paren(p) if p and self.x.type_id == "N" else ""
+
+    def _access(self):
+        """2015: ``[YYYY-MM-DD]`` after the date and pages of an online item."""
+        x = self.x
+        return x.urldate() if x.opts.edition == "2015" and (x.url or x.doi or x.cstr) and x.has("urldate") else ""
+
+    def _url(self):
+        u = self.x.url_out()
+        return Run(u, url=u) if u else ""
+
+    def _doi(self):
+        x = self.x
+        d = x.doi_out()
+        if not d:
+            return ""
+        target = "https://doi.org/" + x.doi if d.startswith("DOI:") else "https://cstr.cn/" + x.cstr
+        label, value = d.split(":", 1)
+        return RichText(label + ":", Run(value, url=target))
+
+
+_GETTERS = {k[1:]: v for k, v in vars(_Values).items() if k.startswith("_") and not k.startswith("__")}
+
+
+def _opt(name: str):
+    return optional_field(name)
+
+
+def _authors_template(comma: str, author_date: bool, role: str = "author", alt: str = "author"):
+    """Author-date: the names (佚名/Anon when none) and the year; numeric: the names alone."""
+    names = f"{role}/{alt}"
+    if author_date:
+        return sentence(sep="")[join(sep=comma)[field("names_or_anonymous/" + names), _opt("label_date")]]
+    return sentence(sep="")[_opt("names/" + names)]
+
+
+def _links_template():
+    return sentence(sep="")[_opt("url")], sentence(sep="")[_opt("doi")]
+
+
+@lru_cache(maxsize=16)
+def _book_template(comma: str, colon: str, author_date: bool, role: str, alt: str):
+    """主要责任者. 题名[M]. 译者. 版本项. 出版地: 出版者, 出版年: 页码[引用日期]. URL. DOI."""
+    return words[(
+        _authors_template(comma, author_date, role, alt),
+        sentence(sep="")[_opt("btitle")],
+        sentence(sep="")[_opt("translators")],
+        sentence(sep="")[_opt("edition")],
+        sentence(sep="")[join(sep=comma)[
+            _opt("publisher"), _opt("year"), lead(colon, _opt("book_pages")), lead("", _opt("access"))]],
+    ) + _links_template()]
+
+
+@lru_cache(maxsize=8)
+def _webpage_template(comma: str, colon: str, author_date: bool):
+    """主要责任者. 题名[EB/OL]. 出版地: 出版者, 出版年: 页码(更新日期)[引用日期]. URL. DOI."""
+    return words[(
+        _authors_template(comma, author_date),
+        sentence(sep="")[_opt("btitle")],
+        sentence(sep="")[join(sep=comma)[
+            _opt("web_publisher"), _opt("web_year"), lead(colon, _opt("web_pages")), lead("", _opt("created")),
+            lead("", _opt("urldate"))]],
+    ) + _links_template()]
+
+
+@lru_cache(maxsize=8)
+def _periodical_template(comma: str, colon: str, author_date: bool):
+    """主要责任者. 题名[J]. 译者. 刊名, 年, 卷(期): 页码[引用日期]. URL. DOI.  (a newspaper:
+    刊名, 日期(版次)); blocks end with a period, each element brings its own separator."""
+    return words[(
+        _authors_template(comma, author_date),
+        sentence(sep="")[_opt("title")],
+        sentence(sep="")[_opt("translators")],
+        sentence(sep="")[join(sep=comma)[
+            _opt("journal"), _opt("issue_date"), _opt("volume"), lead("", _opt("number")),
+            lead("", _opt("news_pages")), lead(colon, _opt("pages")), lead("", _opt("access"))]],
+    ) + _links_template()]
 
 
 def t_archive(x: _Entry, o: _Out) -> None:
@@ -824,19 +974,10 @@ def t_archive(x: _Entry, o: _Out) -> None:
     _tail(x, o)
 
 
-def _book_like(x: _Entry, o: _Out, default: str, field: str, alt: str | None = None) -> None:
+def _book_like(x: _Entry, o: _Out, default: str, role: str, alt: str | None = None) -> None:
     """A whole book or proceedings volume: the same layout, its own code and responsible party."""
     _set_type_id(x, default)
-    _authors(x, o, field, alt)
-    o.block()
-    o.out(x.btitle())
-    o.block()
-    o.out(x.translators())
-    o.sentence()
-    o.out(x.edition())
-    o.block()
-    _pub_date_pages(x, o)
-    _tail(x, o)
+    x.rich = _book_template(x.p.comma, x.p.colon, x.opts.author_date, role, alt or role).format(_Values(x))
 
 
 def t_book(x: _Entry, o: _Out) -> None:
@@ -1014,21 +1155,8 @@ def t_techreport(x: _Entry, o: _Out) -> None:
 
 def t_webpage(x: _Entry, o: _Out) -> None:
     x.require_url = True
-    _authors(x, o)
-    o.block()
     _set_type_id(x, "EB")
-    o.out(x.btitle())
-    o.block()
-    if x.has("publisher"):
-        o.out(x.address_publisher())
-        o.out(x.date())
-        o.punct(x.p.colon)
-        o.out(x.pages())
-        o.punct("")
-    o.out(x.creation_date())
-    o.punct("")
-    o.out(x.urldate())
-    _tail(x, o)
+    x.rich = _webpage_template(x.p.comma, x.p.colon, x.opts.author_date).format(_Values(x))
 
 
 def t_misc(x: _Entry, o: _Out) -> None:
@@ -1045,8 +1173,11 @@ def t_article(x: _Entry, o: _Out) -> None:
     if is_news(sub):
         kind = outlet_kind(sub, x.f("journaltitle"))
         if kind != "newspaper" and x.url and not x.has("entrytypeid"):
-            # a news agency's or news website's page is a web page: [EB/OL], the URL names the site
+            # a news agency's or news website's page is a web page: [EB/OL], the outlet in the
+            # publisher's place (中国新闻网，2025（2025-02-22）), with or without an author
             x.type_id = "EB"
+            if not x.has("publisher") and x.has("journaltitle"):
+                x._raw["publisher"] = x.r("journaltitle")
             return t_webpage(x, o)
         x.type_id = "N"
         return t_article_journal(x, o)
@@ -1215,10 +1346,13 @@ def _to_rich(text: str, x: _Entry) -> RichText:
 
 
 def format_text(entry, opts: Options, extra: str = "") -> tuple[str, "_Entry"]:
+    """The reference as text (or, for types declared on the template layer, as ``x.rich``)."""
     x = _Entry(entry, opts, extra)
     o = _Out(x.p.comma)
     template = _TEMPLATES.get(x.type, t_misc)
     template(x, o)
+    if x.rich is not None:
+        return x.rich.plain, x
     return o.finish(), x
 
 
@@ -1231,10 +1365,13 @@ def format_entry(entry, edition: str = "2025", system: str = "numeric", extra: s
         if str(edition) == "2015" or web:
             warnings.append(f"{entry.key}: no access date (urldate) for an online item; "
                             f"GB/T 7714-{edition} requires one{' for web pages' if str(edition) == '2025' else ''}")
+    if x.rich is not None:
+        x.rich.lang = BCP47.get(x.lang)
+        return x.rich
     return _to_rich(text, x)
 
 
-_GROUP = {LANG_ZH: 0, LANG_JA: 1, LANG_EN: 2, LANG_OTHER: 2, LANG_RU: 3, LANG_KO: 4}
+_GROUP = {LANG_ZH: 0, LANG_JA: 1, LANG_EN: 2, LANG_RU: 3, LANG_KO: 4, LANG_OTHER: 5}  # others last
 
 
 def _author_field(x: _Entry) -> str:
@@ -1257,7 +1394,7 @@ def sort_key(entry, index: int = 0, edition: str = "2025") -> tuple:
     if names:
         nkey = tuple(name_key(n) for n in names)
     else:
-        nkey = (pinyin_key(x.anonymous()),)
+        nkey = (pinyin_key(x.anonymous()),)  # 佚名 files under yi
     return (_GROUP.get(x.lang, 4), nkey, year_key(x.lab_date(with_extra=False)))
 
 

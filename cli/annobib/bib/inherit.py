@@ -1,0 +1,92 @@
+"""Data inheritance: ``crossref`` and ``xdata``, as biber (biblatex) and BibTeX resolve them.
+
+    resolved = resolve(entries)        # same list, children completed from their parents
+
+A child keeps every field it has (``override=false``) and takes the others from its parent.
+biblatex's default rules rename some fields on the way: a chapter (``@incollection``,
+``@inbook``, ``@inproceedings``) takes its book's ``title`` as ``booktitle`` (``subtitle`` →
+``booksubtitle``, ``titleaddon`` → ``booktitleaddon``), an ``@inbook`` also takes the book's
+author as ``bookauthor``, an ``@article`` takes a ``@periodical``'s title as ``journaltitle``,
+and a book in a multi-volume work its title as ``maintitle``. A title that was renamed is not
+inherited under its own name (the chapter keeps its own title, or has none). For BibTeX files,
+where a parent often sets ``booktitle`` itself, that value is used when no rename applies.
+Identity fields (``ids``, ``crossref``, ``xref``, ``entryset``, ``entrysubtype``, ``label``,
+``options``, ``shorthand``, ``sortkey`` …) and annobib's own (``citations``, ``annote``,
+``keywords``, ``file``) are never inherited. ``xdata = {a, b}`` copies every field of those
+``@xdata`` entries as is. Keys are matched case-insensitively (BibTeX does), chains are
+followed (a chapter → its book → its multi-volume work) and a cycle or a missing parent leaves
+the entry as written. The entries themselves are never changed: a completed child is a copy.
+"""
+
+from __future__ import annotations
+
+from annobib.model import FIELD_ALIASES, Entry
+
+NEVER = frozenset("""ids crossref xref xdata entryset entrysubtype execute label options presort related
+relatedoptions relatedstring relatedtype shorthand shorthandintro sortkey citations annote annotation
+keywords tags file abstract""".split())
+_TITLES = ("title", "subtitle", "titleaddon")
+_TO_BOOK = dict(zip(_TITLES, ("booktitle", "booksubtitle", "booktitleaddon")))
+_TO_MAIN = dict(zip(_TITLES, ("maintitle", "mainsubtitle", "maintitleaddon")))
+_TO_JOURNAL = dict(zip(_TITLES, ("journaltitle", "journalsubtitle", "journaltitleaddon")))
+_NO_TITLES = ("shorttitle", "sorttitle", "indextitle", "indexsorttitle")
+_PARTS = {"incollection", "inbook", "bookinbook", "suppbook", "inproceedings", "conference", "inreference",
+          "suppcollection"}
+
+
+def _renames(parent: str, child: str) -> dict[str, tuple[str, ...]]:
+    """biblatex's default ``\\DeclareDataInheritance`` rules: source field -> target fields."""
+    maps: dict[str, tuple[str, ...]] = {}
+    if parent.startswith("mv") and (child in _PARTS or child in ("book", "collection", "proceedings",
+                                                                  "reference")):
+        maps.update({k: (v,) for k, v in _TO_MAIN.items()})
+    elif child in _PARTS and parent in ("book", "collection", "proceedings", "reference"):
+        maps.update({k: (v,) for k, v in _TO_BOOK.items()})
+    elif parent == "periodical" and child in ("article", "suppperiodical"):
+        maps.update({k: (v,) for k, v in _TO_JOURNAL.items()})
+    if maps:
+        maps.update({k: () for k in _NO_TITLES})
+    if parent in ("book", "mvbook") and child in ("inbook", "bookinbook", "suppbook"):
+        maps["author"] = ("author", "bookauthor")
+    return maps
+
+
+def _has(fields: dict, name: str) -> bool:
+    return any(fields.get(a) for a in FIELD_ALIASES.get(name, (name,))) or any(
+        fields.get(canon) for canon, aliases in FIELD_ALIASES.items() if name in aliases)
+
+
+def _inherit(child: dict, parent: Entry, child_type: str, mapped: bool = True) -> None:
+    renames = _renames(parent.type.lower(), child_type) if mapped else {}
+    for name, value in parent.fields.items():
+        if name in NEVER or not value:
+            continue
+        for target in renames.get(name, (name,)):
+            if not _has(child, target):
+                child[target] = value
+
+
+def resolve(entries: list) -> list:
+    """``entries`` with every ``crossref``/``xdata`` child completed; ``@xdata`` entries dropped."""
+    if not any(("crossref" in e.fields or "xdata" in e.fields or e.type.lower() == "xdata") for e in entries):
+        return entries
+    by_key = {e.key.casefold(): e for e in entries}
+    done: dict[str, Entry] = {}
+
+    def complete(e: Entry, seen: frozenset) -> Entry:
+        k = e.key.casefold()
+        if k in done:
+            return done[k]
+        fields = dict(e.fields)
+        for ref in (e.fields.get("xdata") or "").split(","):
+            src = by_key.get(ref.strip().casefold())
+            if src is not None and src.key.casefold() not in seen:
+                _inherit(fields, complete(src, seen | {k}), e.type.lower(), mapped=False)
+        parent = by_key.get((e.fields.get("crossref") or "").strip().casefold())
+        if parent is not None and parent.key.casefold() not in seen and parent is not e:
+            _inherit(fields, complete(parent, seen | {k}), e.type.lower())
+        out = e if fields == e.fields else Entry(e.key, e.type, fields, e.line, e.source)
+        done[k] = out
+        return out
+
+    return [complete(e, frozenset()) for e in entries if e.type.lower() != "xdata"]

@@ -1,0 +1,227 @@
+"""A template layer for styles, after pybtex's ``style/template.py``: declare an entry, don't build it.
+
+    title_block = sentence[field("title", apply=sentence_case), optional[" [", field("desc"), "]"]]
+    rt = title_block.format(ctx)        # RichText
+
+Nodes take their children in ``[]`` and options in ``()``; both return a new node, so a
+template is a value and can be shared. A child is a node, a string (literal text) or a RichText.
+
+* ``field(name, apply=None, style=None)`` — the value of ``ctx.field(name)`` (rich text or
+  string); missing or empty raises :class:`FieldIsMissing`. ``apply`` transforms the string,
+  ``style="italic"`` italicizes.
+* ``optional[...]`` — its children joined with nothing, or nothing at all when any child's
+  field is missing: the punctuation around a missing field goes with it. ``optional_field(name)``
+  is ``optional[field(name)]`` in one node.
+* ``join(sep="", last_sep=None, pair_sep=None)[...]`` — the non-empty children with ``sep``
+  between them (``last_sep`` before the last of three or more, ``pair_sep`` between exactly two);
+  a child wrapped as ``lead(sep, child)`` brings its own separator.
+* ``words[...]`` — joined by spaces. ``first_of[...]`` — the first child that is not empty.
+* ``sentence(sep=", ", add_period=True)[...]`` — joined by ``sep``, closed with a period unless
+  the text already ends with ``.``, ``?`` or ``!``.
+* ``tag("italic")[...]`` — the children italicized. ``when(test)[...]`` — the children only when
+  ``test(ctx)`` is true. ``call(fn)`` — ``fn(ctx)`` as a node (a string, RichText or None).
+
+A node whose children are all empty is empty; an empty node contributes nothing to a ``join``
+(and so no separator). Nothing here knows a citation style.
+"""
+
+from __future__ import annotations
+
+from annobib.render.richtext import RichText, Run
+
+
+class FieldIsMissing(Exception):
+    """A required field is absent (``optional`` and ``first_of`` absorb it; ``format`` raises it)."""
+
+
+# Internally a node yields a list of pieces (non-empty strings and Runs), or MISSING when a
+# required field is absent: no exception unwinds through the nested nodes of every entry, and
+# rich text is built once, at the top.
+MISSING = None
+
+
+def _pieces(value) -> list:
+    if value is None or value == "":
+        return []
+    if isinstance(value, RichText):
+        return [r for r in value.runs if r.text]
+    if isinstance(value, Run):
+        return [value] if value.text else []
+    return [str(value)]
+
+
+def _ends_sentence(pieces: list) -> bool:
+    for p in reversed(pieces):
+        text = (p if type(p) is str else p.text).rstrip()
+        if text:
+            return text.endswith((".", "?", "!", "？", "！"))
+    return True  # nothing but spaces: no period to add
+
+
+class Node:
+    """A template node: a formatting function with children and options."""
+
+    __slots__ = ("name", "fn", "children", "options")
+
+    def __init__(self, name: str, fn, children: tuple = (), options: dict | None = None):
+        self.name = name
+        self.fn = fn
+        self.children = children
+        self.options = options or {}
+
+    def __getitem__(self, children) -> Node:
+        if not isinstance(children, tuple):
+            children = (children,)
+        return Node(self.name, self.fn, self.children + children, self.options)
+
+    def __call__(self, *args, **options) -> Node:
+        if args:
+            options = {**options, "_args": args}
+        return Node(self.name, self.fn, self.children, {**self.options, **options})
+
+    def run(self, ctx):
+        """The pieces of this node's output, or MISSING."""
+        return self.fn(self.children, ctx, **self.options)
+
+    def format(self, ctx) -> RichText:
+        pieces = self.run(ctx)
+        if pieces is MISSING:
+            raise FieldIsMissing(self.name)
+        out = RichText()
+        buf: list[str] = []
+        for p in pieces:
+            if type(p) is str:
+                buf.append(p)
+                continue
+            if buf:
+                out.append("".join(buf))
+                buf.clear()
+            out.append(p)
+        if buf:
+            out.append("".join(buf))
+        return out
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"{self.name}{list(self.children)!r}"
+
+
+def _run(child, ctx):
+    if type(child) is Node:
+        return child.fn(child.children, ctx, **child.options) if child.options else child.fn(child.children, ctx)
+    return _pieces(child)
+
+
+def node(fn) -> Node:
+    """Turn ``fn(children, ctx, **options) -> pieces or MISSING`` into a template node."""
+    return Node(fn.__name__, fn)
+
+
+class lead:
+    """A child of ``join`` with its own separator before it: ``join(sep=", ")[journal, year,
+    lead("", issue), lead(": ", pages)]`` gives ``J, 2025(10): 25-27`` and, without the issue,
+    ``J, 2025: 25-27`` — each element says how it attaches to whatever precedes it."""
+
+    __slots__ = ("sep", "child")
+
+    def __init__(self, sep: str, child):
+        self.sep, self.child = sep, child
+
+
+def _join(children, ctx, sep="", last_sep=None, pair_sep=None):
+    parts, leads = [], []
+    for c in children:
+        own = None
+        if type(c) is lead:
+            own, c = c.sep, c.child
+        p = _run(c, ctx)
+        if p is MISSING:
+            return MISSING
+        if p:
+            parts.append(p)
+            leads.append(own)
+    n = len(parts)
+    if n < 2:
+        return parts[0] if parts else []
+    out = list(parts[0])
+    for i in range(1, n):
+        s = leads[i]
+        if s is None:
+            s = pair_sep if n == 2 and pair_sep is not None else (
+                last_sep if i == n - 1 and last_sep is not None else sep)
+        if s:
+            out.append(s)
+        out.extend(parts[i])
+    return out
+
+
+join = Node("join", _join)
+
+
+@node
+def words(children, ctx, sep=" "):
+    return _join(children, ctx, sep)
+
+
+@node
+def sentence(children, ctx, sep=", ", add_period=True):
+    out = _join(children, ctx, sep)
+    if out and add_period and not _ends_sentence(out):
+        out.append(".")
+    return out
+
+
+@node
+def optional(children, ctx):
+    out = _join(children, ctx)
+    return [] if out is MISSING else out
+
+
+@node
+def first_of(children, ctx):
+    for child in children:
+        out = _run(child, ctx)
+        if out:
+            return out
+    return []
+
+
+@node
+def tag(children, ctx, _args=("italic",)):
+    inner = _join(children, ctx)
+    if not inner or _args[0] != "italic":
+        return inner
+    return [Run(p, True) if type(p) is str else Run(p.text, True, p.url, p.lang) for p in inner]
+
+
+@node
+def when(children, ctx, _args=(lambda ctx: True,)):
+    return _join(children, ctx) if _args[0](ctx) else []
+
+
+@node
+def call(children, ctx, _args=(lambda ctx: None,)):
+    return _pieces(_args[0](ctx))
+
+
+@node
+def field(children, ctx, _args=("",), apply=None, style=None):
+    value = ctx.field(_args[0])
+    if value and apply is not None:
+        value = apply(value)
+    if not value:
+        return MISSING
+    out = _pieces(value)
+    if style == "italic":
+        out = [Run(p, True) if type(p) is str else Run(p.text, True, p.url, p.lang) for p in out]
+    return out
+
+
+@node
+def optional_field(children, ctx, _args=("",), apply=None, style=None):
+    """``optional[field(name)]`` in one step (pybtex's ``optional_field``): the commonest node."""
+    out = field.fn(children, ctx, _args, apply, style)
+    return [] if out is MISSING else out
+
+
+__all__ = ["FieldIsMissing", "Node", "call", "field", "first_of", "join", "lead", "node", "optional",
+           "optional_field", "sentence", "tag", "when", "words"]
