@@ -88,3 +88,17 @@ def first_entry(text: str):
     """The entry the first note made."""
     x, by_key = run_notes(text)
     return by_key[x.notes[0].keys[0]]
+
+
+def assert_one_citation(note: str, etype: str, fields: dict, locator):
+    """The note reads as one full citation of ``etype`` with these ``fields`` and ``locator``."""
+    from annobib.extract.citations import read_note
+
+    reading = read_note(note)
+    assert reading.status == "cited", reading.reason
+    assert len(reading.citations) == 1
+    c = reading.citations[0]
+    assert c.parsed.type == etype, c.parsed.fields
+    for name, value in fields.items():
+        assert c.parsed.fields.get(name) == value, (name, c.parsed.fields)
+    assert c.locator == locator

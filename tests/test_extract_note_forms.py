@@ -2,6 +2,7 @@
 Each case was written for these tests (not taken from any evaluation set)."""
 
 import pytest
+from conftest import assert_one_citation
 
 from annobib.extract.citations import read_note
 from annobib.extract.fields import iso_date
@@ -200,14 +201,7 @@ CASES = [
 
 @pytest.mark.parametrize("note,etype,fields,locator", CASES, ids=[c[0][:32] for c in CASES])
 def test_note_form(note, etype, fields, locator):
-    reading = read_note(note)
-    assert reading.status == "cited", reading.reason
-    assert len(reading.citations) == 1
-    c = reading.citations[0]
-    assert c.parsed.type == etype, c.parsed.fields
-    for name, value in fields.items():
-        assert c.parsed.fields.get(name) == value, (name, c.parsed.fields)
-    assert c.locator == locator
+    assert_one_citation(note, etype, fields, locator)
 
 
 @pytest.mark.parametrize("text,date", [

@@ -3,6 +3,7 @@
 The notes below are written for these tests (realistic, not from the seed)."""
 
 import pytest
+from conftest import assert_one_citation
 
 from annobib.extract import extract_notes
 from annobib.extract.citations import read_note
@@ -112,14 +113,7 @@ CASES = [
 
 @pytest.mark.parametrize("note,etype,fields,locator", CASES, ids=[c[0][:18] for c in CASES])
 def test_pattern(note, etype, fields, locator):
-    reading = read_note(note)
-    assert reading.status == "cited", reading.reason
-    assert len(reading.citations) == 1
-    c = reading.citations[0]
-    assert c.parsed.type == etype, c.parsed.fields
-    for name, value in fields.items():
-        assert c.parsed.fields.get(name) == value, (name, c.parsed.fields)
-    assert c.locator == locator
+    assert_one_citation(note, etype, fields, locator)
 
 
 def test_several_citations_lead_in_and_trailing_etc():
