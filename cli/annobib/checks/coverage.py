@@ -62,7 +62,7 @@ def _has_citation_data(corpus, ctx) -> bool:
       "An entry extracted from the article's notes that no note cites any more (its citations field "
       "is empty) and, with --manuscript, any entry the manuscript never cites. Entries added by hand "
       "(no citations field) are not reported without --manuscript. Runs only when citation data exists.", scope="library",
-      bad="@book{x, title = {…}}   (other entries have citations = {…})",
+      bad="@book{x, title = {…}, citations = {}}   (extracted from a note no longer citing it)",
       good="@book{x, title = {…}, citations = {p. 27, n. 3: …}}")
 def uncited(R, corpus, ctx):
     if not _has_citation_data(corpus, ctx):
