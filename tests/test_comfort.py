@@ -195,3 +195,15 @@ def test_w601_only_for_entries_from_the_notes(tmp_path):
     doc = json.loads(run_cli(["--bib", str(bib), "validate", "--json", "--select", "W601",
                               "--manuscript", str(tex)]).stdout)
     assert sorted(f["key"] for f in doc["findings"]) == ["byhand", "dropped"]
+
+
+def test_link_state_lives_in_the_state_folder(home):
+    from annobib.archive.state import load_state, state_path
+
+    bib = home / "work" / "refs.bib"
+    bib.write_text("@online{a, title={T}, url={https://example.org/}}\n")
+    state = load_state(bib)
+    state.set_link("https://example.org/", {"outcome": "ok", "status": 200})
+    state.save()
+    assert state_path(bib).is_relative_to(home / "state") and state_path(bib).exists()
+    assert sorted(p.name for p in (home / "work").iterdir()) == ["refs.bib"]
