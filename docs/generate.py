@@ -42,6 +42,9 @@ COMMAND_PAGES = {
     "export": "exchange.md",
     "import": "exchange.md",
     "config": "configuration.md",
+    "init": "configuration.md",
+    "open": "lookup.md",
+    "undo": "editing.md",
 }
 
 FIX_WORDS = {
@@ -109,7 +112,10 @@ def commands() -> list[tuple[str, click.Command, click.Context]]:
     """(full name, command, context) for annobib and every subcommand, groups' members included."""
     from annobib.cli import cli
 
-    root = click.Context(cli, info_name="annobib", terminal_width=WIDTH, max_content_width=WIDTH)
+    # the commands' own context settings (-h as well as --help) as when they run: Click caches a
+    # command's help option, so a context built without them would also change later runs
+    root = click.Context(cli, info_name="annobib", terminal_width=WIDTH, max_content_width=WIDTH,
+                         **cli.context_settings)
     found = [("annobib", cli, root)]
 
     def walk(group: click.Group, ctx: click.Context, prefix: str) -> None:
@@ -117,7 +123,8 @@ def commands() -> list[tuple[str, click.Command, click.Context]]:
             cmd = group.get_command(ctx, name)
             if cmd is None:
                 continue
-            sub = click.Context(cmd, info_name=name, parent=ctx, terminal_width=WIDTH, max_content_width=WIDTH)
+            sub = click.Context(cmd, info_name=name, parent=ctx, terminal_width=WIDTH, max_content_width=WIDTH,
+                                **cmd.context_settings)
             found.append((f"{prefix} {name}", cmd, sub))
             if isinstance(cmd, click.Group):
                 walk(cmd, sub, f"{prefix} {name}")

@@ -11,6 +11,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+# Writes keep an undo journal in the user state folder and `init` a library in the data folder:
+# tests keep both in a folder of their own, never the user's.
+import tempfile as _tempfile
+
+_OWN = _tempfile.mkdtemp(prefix="annobib-tests-")
+os.environ["ANNOBIB_STATE_DIR"] = os.path.join(_OWN, "state")
+os.environ["ANNOBIB_DATA_DIR"] = os.path.join(_OWN, "data")
+
 REPO = Path(__file__).resolve().parents[1]
 # ../shared beside the clone, or beside a folder of worktrees (/work/wt/NAME -> /work/shared)
 SHARED = next((p / "shared" for p in REPO.parents if (p / "shared").is_dir()), REPO.parent / "shared")

@@ -54,9 +54,14 @@ def _page_of(full_name: str) -> str:
 def _undocumented(full_name, cmd) -> list[str]:
     text = (DOCS / _page_of(full_name)).read_text(encoding="utf-8")
     missing = []
+    from annobib.cli import cli
+
+    root_options = {o for p in cli.params for o in getattr(p, "opts", [])}
     for param in cmd.params:
         if not isinstance(param, click.Option) or "--help" in param.opts:
             continue
+        if full_name != "annobib" and param.hidden and set(param.opts) <= root_options:
+            continue  # --bib, --no-color, --debug after the command: documented with the root's
         spellings = param.opts + param.secondary_opts
         if not any(re.search(r"(?<![\w-])" + re.escape(s) + r"(?![\w-])", text) for s in spellings):
             missing.append("/".join(spellings))

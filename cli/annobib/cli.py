@@ -36,6 +36,9 @@ COMMANDS: dict[str, str] = {
     "export": "exchange:export",
     "import": "exchange:import_command",
     "config": "config:config",
+    "init": "library:init",
+    "open": "library:open_command",
+    "undo": "undo:undo",
 }
 
 
@@ -55,7 +58,46 @@ class LazyGroup(click.Group):
         if name not in COMMANDS or not self._module_exists(name):
             return None
         module, attr = COMMANDS[name].split(":")
-        return getattr(importlib.import_module(f"annobib.commands.{module}"), attr)
+        command = getattr(importlib.import_module(f"annobib.commands.{module}"), attr)
+        _add_global_options(command)
+        return command
+
+
+# --bib, --no-color and --debug are accepted after the command too (`annobib list --bib x.bib`):
+# each loaded command gets copies whose callback updates the one Settings object. Only the
+# command that runs is loaded, so `annobib --help` pays nothing for this.
+def _set_global(ctx: click.Context, param: click.Parameter, value) -> None:
+    from annobib.commands._common import settings
+
+    if not value or ctx.resilient_parsing:
+        return
+    chosen = settings(ctx)
+    if param.name == "bib_paths":
+        chosen.bib_paths = tuple(chosen.bib_paths) + tuple(value)
+    else:
+        setattr(chosen, param.name, True)
+
+
+def _global_options() -> list[click.Option]:
+    # hidden: `annobib --help` documents them once; each command's help stays about the command
+    common = {"expose_value": False, "callback": _set_global, "hidden": True}
+    return [
+        click.Option(["--bib", "bib_paths"], multiple=True, metavar="PATH",
+                     help="Bibliography file (as before the command; repeatable).", **common),
+        click.Option(["--no-color", "no_color"], is_flag=True, help="No colour.", **common),
+        click.Option(["--debug", "debug"], is_flag=True, help="Tracebacks for internal errors.", **common),
+    ]
+
+
+def _add_global_options(command: click.Command) -> None:
+    if getattr(command, "_annobib_globals", False):
+        return
+    command._annobib_globals = True  # type: ignore[attr-defined]
+    if isinstance(command, click.Group):  # `annobib config --bib x show` and `… show --bib x`
+        for sub in command.commands.values():
+            _add_global_options(sub)
+    taken = {opt for p in command.params for opt in getattr(p, "opts", [])}
+    command.params.extend(o for o in _global_options() if not set(o.opts) & taken)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -65,8 +107,8 @@ class LazyGroup(click.Group):
     "bib_paths",
     multiple=True,
     metavar="PATH",
-    help="Bibliography file (repeat to merge several, read-only). "
-    "Default: $ANNOBIB_BIB, else refs/article.bib under the current directory.",
+    help="Bibliography file (repeat to merge several, read-only); also after the command. "
+    "Default: $ANNOBIB_BIB, else [library] path of the config file, else refs/article.bib here.",
 )
 @click.option("--no-color", is_flag=True, help="No colour (NO_COLOR is honoured too).")
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
@@ -76,6 +118,7 @@ def cli(ctx: click.Context, bib_paths: tuple[str, ...], no_color: bool, debug: b
 
     \b
     Typical session:
+      annobib init                          a library of your own (and the config)
       annobib extract refs/article.txt      footnotes -> refs/article.bib
       annobib list                          the entries, as a table
       annobib search "author:liulin 2025"   find entries (pinyin works)
@@ -83,9 +126,15 @@ def cli(ctx: click.Context, bib_paths: tuple[str, ...], no_color: bool, debug: b
       annobib format --style gbt7714        reference list (GB/T 7714-2025)
       annobib archive                       Web Archive snapshots for cited URLs
     """
-    from annobib.commands._common import Settings
+    from annobib.commands._common import Settings, warn
+    from annobib.config import command_defaults
 
     ctx.obj = Settings(bib_paths=bib_paths, no_color=no_color, debug=debug)
+    defaults, warnings = command_defaults()  # format.* of the config file as option defaults
+    for message in warnings:
+        warn(message)
+    if defaults:
+        ctx.default_map = {**defaults, **(ctx.default_map or {})}
     ctx.call_on_close(_release_locks)
 
 

@@ -2,6 +2,12 @@
 
 Precedence (highest first): command-line options > environment variables > config file > defaults.
 
+    [library]
+    path = "~/thesis/refs.bib"     # the bibliography when --bib and ANNOBIB_BIB are not given
+
+    [format]
+    style = "apa"                  # default of format/cite/show --style; also edition, system
+
     [links]
     per_host_concurrency = 2
     per_host_interval = 1.0        # seconds between two requests to one host
@@ -124,6 +130,22 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _path(value: Any) -> str:
+    text = str(value).strip()
+    if not text or "\0" in text:
+        raise ValueError("expected a file path")
+    return os.path.expanduser(text)
+
+
+def _choice(*allowed: str) -> Callable[[Any], str]:
+    def parse(value: Any) -> str:
+        text = str(value).strip().lower()
+        if text not in allowed:
+            raise ValueError(f"{str(value)[:40]!r} is not one of {', '.join(allowed)}")
+        return text
+    return parse
+
+
 # --------------------------------------------------------------------------- the settings
 
 
@@ -147,6 +169,15 @@ class Setting:
 
 
 SETTINGS: list[Setting] = [
+    # your own library and the defaults of format, cite and show (`annobib init` writes the first)
+    Setting("library.path", "ANNOBIB_BIB", None, _path,
+            "the bibliography used when --bib is not given (ANNOBIB_BIB: several joined by the path separator)"),
+    Setting("format.style", "ANNOBIB_STYLE", None, _choice("gbt7714", "apa"),
+            "default --style of format, cite and show (else gbt7714)"),
+    Setting("format.edition", "ANNOBIB_EDITION", None, _choice("2025", "2015"),
+            "default --edition of GB/T 7714 (else 2025)"),
+    Setting("format.system", "ANNOBIB_CITATION_SYSTEM", None, _choice("numeric", "author-date"),
+            "default --system: numeric or author-date citations (else numeric)"),
     # link checking
     Setting("links.per_host_concurrency", "ANNOBIB_LINKS_PER_HOST", 2, _positive_int,
             "requests in flight at once to one host", politeness=True),
@@ -237,6 +268,56 @@ SETTINGS: list[Setting] = [
 ]
 
 BY_KEY = {s.key: s for s in SETTINGS}
+
+
+def unknown_keys(data: dict) -> list[str]:
+    """Keys of the config file annobib does not know (a typo would otherwise be silently ignored)."""
+    sections = {s.section for s in SETTINGS}
+    out = []
+    for section, table in data.items():
+        if section not in sections or not isinstance(table, dict):
+            out.append(str(section))
+            continue
+        out += [f"{section}.{name}" for name in table if f"{section}.{name}" not in BY_KEY]
+    return out
+
+
+def command_defaults(env: dict | None = None) -> tuple[dict, list[str]]:
+    """Click ``default_map`` for format/cite/show from ``format.*`` (environment > file), and the
+    warnings to show once (unknown keys). Reads nothing when there is no config file and no
+    variable, so a plain run costs one stat."""
+    env = os.environ if env is None else env
+    path = config_path(env)
+    data = read_config_file(path) if os.path.lexists(path) else {}
+    warnings = []
+    unknown = unknown_keys(data)
+    if unknown:
+        shown = ", ".join(unknown[:5]) + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
+        warnings.append(f"{path}: unknown setting{'s' if len(unknown) > 1 else ''} ignored: {shown} "
+                        "(annobib config show lists the known ones)")
+    defaults = {}
+    section = data.get("format") if isinstance(data.get("format"), dict) else {}
+    for name in ("style", "edition", "system"):
+        setting = BY_KEY[f"format.{name}"]
+        if env.get(setting.env):
+            defaults[name] = _parse(setting, env[setting.env], setting.env)
+        elif name in section:
+            defaults[name] = _parse(setting, section[name], str(path))
+    if not defaults:
+        return {}, warnings
+    return {"format": dict(defaults), "cite": dict(defaults), "show": {"style": defaults["style"]}
+            if "style" in defaults else {}}, warnings
+
+
+def library_from_config(env: dict | None = None) -> str | None:
+    """``[library] path`` of the config file, or None."""
+    path = config_path(env)
+    if not os.path.lexists(path):
+        return None
+    section = read_config_file(path).get("library")
+    if isinstance(section, dict) and "path" in section:
+        return _parse(BY_KEY["library.path"], section["path"], str(path))
+    return None
 
 
 def mask(value: Any) -> str:

@@ -1,7 +1,8 @@
-"""The link/archive state file kept next to a bibliography.
+"""The link/archive state file of a bibliography.
 
-``refs/article.bib`` → ``refs/.article.bib.annobib-state.json`` (or, when that folder is not
-writable, a file under the user cache directory).  It holds
+``refs/article.bib`` → ``<state dir>/links/article-<hash of its real path>.json`` (the user state
+folder: nothing is written beside the .bib; an older ``refs/.article.bib.annobib-state.json`` is
+still used where it exists).  It holds
 
 * ``links``:   URL → last check ``{outcome, status, final_url, chain, detail, checked_at}``
 * ``archive``: URL → capture work ``{job_id, submitted_at, state, detail, updated_at}``; ``state``
@@ -56,15 +57,17 @@ def parse_iso(value: str | None) -> float | None:
 
 
 def state_path(bib_path: str | os.PathLike) -> Path:
-    """Next to the bibliography when that folder is writable, else in the user cache folder."""
+    """In the user state folder (``core.dirs.state_dir``), keyed by the bibliography's real
+    path, so nothing but the .bib lives in the user's folder. A state file an older annobib
+    left beside the bibliography is still used."""
     bib = Path(bib_path)
     beside = bib.parent / f".{bib.name}.annobib-state.json"
-    if beside.exists() or os.access(bib.parent if str(bib.parent) else ".", os.W_OK):
+    if beside.exists():
         return beside
-    from annobib.config import cache_dir
+    from annobib.core.dirs import state_dir
 
     digest = hashlib.sha256(str(bib.resolve()).encode()).hexdigest()[:16]
-    return cache_dir() / "state" / f"{bib.stem}-{digest}.json"
+    return state_dir() / "links" / f"{bib.stem}-{digest}.json"
 
 
 class State:

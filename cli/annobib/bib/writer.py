@@ -17,7 +17,7 @@ from annobib.bib.library import Library, file_stamp, is_modified
 from annobib.bib.parse import parse_chunks, value_style
 from annobib.bib.spans import EntrySpans, FieldSpan, scan_entry  # noqa: F401  (re-exported)
 from annobib.bib.values import braces_balanced, entry_from_record
-from annobib.core import files
+from annobib.core import files, journal
 from annobib.errors import ConflictError, InputError
 from annobib.model import Entry
 
@@ -338,12 +338,23 @@ def write_library(lib: Library, path: str | os.PathLike | None = None, *, dry_ru
     with files.locked(target):
         if same_file and lib.stamp is not None:
             _refuse_if_changed(target, lib.stamp)
+        before = _read_bytes_or_none(target)  # for `annobib undo` (core.journal)
         # a Library not read from its file (there was none) must not replace one made meanwhile
         atomic_write_text(target, new_text, bom=lib.bom, create=same_file and lib.stamp is None)
+        journal.record(target, before, (b"\xef\xbb\xbf" if lib.bom else b"") + new_text.encode("utf-8"))
         if same_file:  # what is on disk now is what this Library holds
             lib.original_text = new_text
             lib.stamp = file_stamp(target, (b"\xef\xbb\xbf" if lib.bom else b"") + new_text.encode("utf-8"))
     return shown
+
+
+def _read_bytes_or_none(target: Path) -> bytes | None:
+    try:
+        return target.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise InputError(f"{target}: cannot read it before writing ({exc.strerror or exc}); nothing written") from None
 
 
 def _refuse_if_changed(target: Path, stamp: tuple) -> None:

@@ -59,9 +59,10 @@ def _has_citation_data(corpus, ctx) -> bool:
 
 
 @rule("W601", "uncited-entry", "coverage",
-      "An entry that no note cites (its citations field is empty) and, with --manuscript, that the "
-      "manuscript never cites. Runs only when citation data exists.", scope="library",
-      bad="@book{x, title = {…}}   (other entries have citations = {…})",
+      "An entry extracted from the article's notes that no note cites any more (its citations field "
+      "is empty) and, with --manuscript, any entry the manuscript never cites. Entries added by hand "
+      "(no citations field) are not reported without --manuscript. Runs only when citation data exists.", scope="library",
+      bad="@book{x, title = {…}, citations = {}}   (extracted from a note no longer citing it)",
       good="@book{x, title = {…}, citations = {p. 27, n. 3: …}}")
 def uncited(R, corpus, ctx):
     if not _has_citation_data(corpus, ctx):
@@ -76,6 +77,8 @@ def uncited(R, corpus, ctx):
             continue
         if e.key in cited or (from_notes and text_of(e.fields.get("citations", "")).strip()):
             continue
+        if ctx.cited_keys is None and "citations" not in e.fields:
+            continue  # added by hand, not from the article's notes: nothing says it should be cited
         if from_notes and ctx.cited_keys is not None:
             who = f"neither a note of the article nor the manuscript cites '{e.key}'"
         elif from_notes:

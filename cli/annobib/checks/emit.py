@@ -37,7 +37,34 @@ def summarize(findings, n_entries: int, libraries) -> dict:
         "files": len(libraries), **_counts_with_findings(findings, libraries),
         "fixable": sum(1 for f in findings if f.fix is not None and f.fix.safe),
         "fixable_unsafe": sum(1 for f in findings if f.fix is not None and not f.fix.safe),
+        "by_code": by_code(findings),
     }
+
+
+def by_code(findings) -> dict:
+    """Findings per rule code, most frequent first (then by code)."""
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f.code] = counts.get(f.code, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def without_hints(outcome) -> None:
+    """``--no-hints``: drop the hints from the findings and the counts, remembering how many."""
+    hidden = sum(f.severity == "info" for f in outcome.findings)
+    outcome.findings = [f for f in outcome.findings if f.severity != "info"]
+    n_entries = outcome.summary["entries"]
+    outcome.summary = summarize(outcome.findings, n_entries, outcome.libraries)
+    outcome.summary["hints_hidden"] = hidden
+
+
+def code_lines(s: dict, findings) -> list[str]:
+    """The per-code summary printed before the summary line: count, code, rule name."""
+    if len(s.get("by_code") or {}) < 2:
+        return []  # one code: the findings above already say it all
+    names = {f.code: f.rule for f in findings}
+    width = len(str(max(s["by_code"].values())))
+    return ["by code:"] + [f"  {n:>{width}}  {code} {names.get(code, '')}".rstrip() for code, n in s["by_code"].items()]
 
 
 def _counts_with_findings(findings, libraries) -> dict:
@@ -63,7 +90,8 @@ def _counts_with_findings(findings, libraries) -> dict:
 def summary_line(s: dict) -> str:
     entries = f"{s['entries']} entr{'y' if s['entries'] == 1 else 'ies'}"
     if not (s["errors"] or s["warnings"] or s["hints"]):
-        return f"no problems in {entries}"
+        hidden = f" ({s['hints_hidden']} hints hidden)" if s.get("hints_hidden") else ""
+        return f"no problems in {entries}{hidden}"
     parts = []
     for n, word in ((s["errors"], "error"), (s["warnings"], "warning"), (s["hints"], "hint")):
         if n:
@@ -77,6 +105,8 @@ def summary_line(s: dict) -> str:
         fixes.append(f"{s['fixable']} fixable with --fix")
     if s["fixable_unsafe"]:
         fixes.append(f"{s['fixable_unsafe']} more with --fix --unsafe-fixes")
+    if s.get("hints_hidden"):
+        fixes.append(f"{s['hints_hidden']} hint{'s' if s['hints_hidden'] != 1 else ''} hidden (--no-hints)")
     return line + ("; " + ", ".join(fixes) if fixes else "")
 
 
@@ -135,7 +165,7 @@ def text(outcome, grouped: bool) -> list:
         for f in outcome.findings:
             fld = f" {f.field}:" if f.field else ""
             items.append(safe(f"{f.source or '-'}:{f.line or 0}: {f.code} [{f.key or '-'}]{fld} {f.message}"))
-        return items + [summary_line(s)]
+        return items + code_lines(s, outcome.findings) + [summary_line(s)]
     from rich.text import Text
 
     items = []
@@ -144,7 +174,8 @@ def text(outcome, grouped: bool) -> list:
             items.append(Wrapped(Text(safe(dl), style="green" if dl.startswith("+") else "red" if dl.startswith("-") else "")))
     items += _grouped_findings(outcome.findings)
     style = "bold red" if s["errors"] else "yellow" if s["warnings"] else "green"
-    return items + [Text(""), Text(summary_line(s), style=style)]
+    codes = [Text(line, style="dim") for line in code_lines(s, outcome.findings)]
+    return items + [Text("")] + codes + [Text(summary_line(s), style=style)]
 
 
 def _grouped_findings(findings) -> list:

@@ -31,17 +31,30 @@ def settings(ctx: click.Context | None = None) -> Settings:
 
 
 def bibliography_paths(ctx: click.Context | None = None) -> list[Path]:
-    """--bib (repeatable) > $ANNOBIB_BIB > refs/article.bib here > a clear error."""
+    """--bib (repeatable) > $ANNOBIB_BIB > [library] path of the config file > refs/article.bib
+    here > a clear error."""
+    paths, _source = resolve_bibliography(ctx)
+    return paths
+
+
+def resolve_bibliography(ctx: click.Context | None = None) -> tuple[list[Path], str]:
+    """The bibliography and where the choice came from: option, env, config or folder."""
     chosen = list(settings(ctx).bib_paths)
-    if not chosen and os.environ.get("ANNOBIB_BIB"):
-        chosen = [p for p in os.environ["ANNOBIB_BIB"].split(os.pathsep) if p]
-    if not chosen:
-        if DEFAULT_BIB.exists():
-            return [DEFAULT_BIB]
-        raise InputError(
-            "no bibliography: pass --bib FILE, set ANNOBIB_BIB, or run in a folder with refs/article.bib"
-        )
-    return [Path(p) for p in chosen]
+    if chosen:
+        return [Path(p) for p in chosen], "option"
+    if os.environ.get("ANNOBIB_BIB"):
+        return [Path(p) for p in os.environ["ANNOBIB_BIB"].split(os.pathsep) if p], "env"
+    from annobib.config import library_from_config
+
+    configured = library_from_config()
+    if configured:
+        return [Path(configured)], "config"
+    if DEFAULT_BIB.exists():
+        return [DEFAULT_BIB], "folder"
+    raise InputError(
+        "no bibliography: pass --bib FILE, set ANNOBIB_BIB, run `annobib init` for a library of your own, "
+        "or run in a folder with refs/article.bib"
+    )
 
 
 def libraries_for_writing(paths=None, lock: bool = True):

@@ -7,15 +7,43 @@ import click
 from annobib.commands._common import console, emit_json, warn
 
 
-@click.group("config")
-def config():
-    """Show the configuration file's location and the settings in effect.
+@click.group("config", invoke_without_command=True)
+@click.pass_context
+def config(ctx):
+    """Show the configuration file's location, the bibliography in use and where that choice
+    came from, and the settings in effect (`annobib config` alone is `annobib config show`).
 
     \b
     Precedence: command-line options > ANNOBIB_… environment variables >
     the TOML config file > defaults. Secrets (archive.org keys) are read only
     from the environment or from a config file readable by you alone.
+    The bibliography: --bib > $ANNOBIB_BIB > [library] path in the config
+    file (`annobib init` sets it) > refs/article.bib in the current folder.
+
+    \b
+    Examples:
+      annobib config                 everything in effect
+      annobib config path            where the config file is
+      annobib config show --json     the same for scripts
     """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(show)
+
+
+ORDER = "--bib > ANNOBIB_BIB > config [library] path > refs/article.bib here"
+SOURCES = {"option": "--bib", "env": "ANNOBIB_BIB", "config": "the config file's [library] path",
+           "folder": "refs/article.bib in this folder", "none": "nothing: no option, variable, config or refs/article.bib"}
+
+
+def _bibliography(ctx) -> dict:
+    from annobib.commands._common import resolve_bibliography
+    from annobib.errors import InputError
+
+    try:
+        paths, source = resolve_bibliography(ctx)
+    except InputError:
+        paths, source = [], "none"
+    return {"paths": [str(p) for p in paths], "source": source, "order": ORDER}
 
 
 @config.command("path")
@@ -29,7 +57,7 @@ def config_path_command():
 @config.command("show")
 @click.option("--json", "as_json", is_flag=True, help="One JSON document on stdout.")
 @click.pass_context
-def show(ctx, as_json):
+def show(ctx, as_json=False):
     """Every setting: value (secrets masked), where it came from, its variable."""
     from annobib.config import load_config, mask
 
@@ -42,14 +70,17 @@ def show(ctx, as_json):
         value = mask(item.value) if s.secret else item.value
         rows.append({"key": s.key, "value": value, "source": item.source, "env": s.env,
                      "default": None if s.secret else s.default, "help": s.help})
+    bib = _bibliography(ctx)
     if as_json:
-        emit_json({"path": str(cfg.path), "exists": cfg.path.exists(), "settings": rows})
+        emit_json({"path": str(cfg.path), "exists": cfg.path.exists(), "bibliography": bib, "settings": rows})
         return 0
     from rich.table import Table
     from rich.text import Text
 
     out = console(ctx)
     out.print(Text(f"config file: {cfg.path}" + ("" if cfg.path.exists() else " (absent)")))
+    where = ", ".join(bib["paths"]) or "none"
+    out.print(Text(f"bibliography: {where} (from {SOURCES[bib['source']]}; order: {ORDER})"))
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     for name in ("setting", "value", "from", "variable"):
         table.add_column(name, overflow="fold")

@@ -299,6 +299,7 @@ def write_delimited(view, idx: list[int], fmt: str) -> None:
 @click.pass_context
 def list_command(ctx, sort, reverse, types, langs, year, tags, limit, as_json, fmt, pager, links=False):
     """List the entries: key, type, authors, year, title, container, language, times cited.
+    Exit 1 when no entry passes the filters (like search).
 
     \b
     Examples:
@@ -313,6 +314,7 @@ def list_command(ctx, sort, reverse, types, langs, year, tags, limit, as_json, f
         from annobib.editing import has_tags
 
         idx = [i for i in idx if has_tags(view.entry(i), tags)]
+    matched = bool(idx)
     idx = sort_rows(view, idx, sort, reverse)
     if limit is not None:
         idx = idx[:limit]
@@ -325,8 +327,11 @@ def list_command(ctx, sort, reverse, types, langs, year, tags, limit, as_json, f
         emit_json([row_json(view, i, row=rows[i]) for i in idx])
     elif fmt != "table":
         write_delimited(view, idx, fmt)
-    else:
+    elif matched:
         print_rows(ctx, [cells(view.summaries[i]) for i in idx], pager=pager)
     code = report_problems(view.problems)
     if code:
         ctx.exit(code)
+    if not matched:  # as search (and grep): nothing selected is exit 1, said on stderr
+        click.echo("annobib: no entry matches the filters", err=True)
+        ctx.exit(1)

@@ -28,12 +28,13 @@ shijie zhishi finds 世界知识.
 Examples:
   annobib search alliance -japan
   annobib search -- -japan          (a query that starts with -)
+  annobib search -h                 (this help; -h is never a query)
   annobib search 'author:liulin year:2024..2025'
   annobib search 'domain:gov.cn OR domain:mfa.gov.cn' --json
 """
 
 
-@click.command("search", help=HELP, context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
+@click.command("search", help=HELP, context_settings={"ignore_unknown_options": True, "help_option_names": ["-h", "--help"]})
 @click.argument("query", nargs=-1, required=True)
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many results (the best ones).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON document on stdout (with scores).")
@@ -47,8 +48,7 @@ def search(ctx, query, limit, as_json, fmt, pager):
     stray = [w for w in query if w.startswith("--") and len(w) > 2]
     if stray:
         raise click.UsageError(
-            f"no such option: {stray[0]} (options go before the query; --bib and --no-color go before "
-            "the command: annobib --bib FILE search …)"
+            f"no such option: {stray[0]} (a query that starts with - goes after --: annobib search -- {stray[0]})"
         )
     text = " ".join(query)
     parsed = q.parse(text)

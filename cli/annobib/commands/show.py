@@ -46,16 +46,34 @@ def formatted_reference(entry, style: str, fmt: str = "terminal"):
 @click.pass_context
 def show(ctx, keys, bibtex, as_json, style):
     """Show entries in full: every field, the formatted reference, the citing locations with
-    their sentences, and the annotation. A mistyped key suggests the closest keys."""
+    their sentences, and the annotation.
+
+    A KEY that is no key is searched for: one match is shown (`show liulin` shows 刘琳's
+    entry), several are listed (exit 1), none suggests the closest keys (exit 2).
+
+    \b
+    Examples:
+      annobib show liu2025meifei
+      annobib show liulin               (a search when no key is liulin)
+      annobib show liu2025meifei --bibtex
+    """
     view = load_bibliography(ctx)
     found: list[int] = []
     missing: list[str] = []
+    several: dict[str, list[int]] = {}
     for key in keys:
         i = view.index_of(key)
-        if i is None:
-            missing.append(key)
-        else:
+        hits = [] if i is not None else search_key(view, key)
+        if i is not None:
             found.append(i)
+        elif len(hits) == 1:
+            found.append(hits[0])
+            click.echo(f"annobib: no key {_quoted(key)}; showing {_quoted(view.keys()[hits[0]])}, "
+                       "the one entry it finds as a search", err=True)
+        elif hits:
+            several[key] = hits
+        else:
+            missing.append(key)
     if as_json:
         out = []
         for i in found:
@@ -86,6 +104,8 @@ def show(ctx, keys, bibtex, as_json, style):
         for i in found:
             _print_entry(con, view, i, style)
     code = report_problems(view.problems)
+    for key, hits in several.items():
+        _print_choices(view, key, hits)
     if missing:
         all_keys = view.keys()
         msgs = []
@@ -96,6 +116,57 @@ def show(ctx, keys, bibtex, as_json, style):
         raise InputError(" | ".join(msgs))
     if code:
         ctx.exit(code)
+    if several:
+        ctx.exit(1)
+
+
+CHOICES_SHOWN = 10
+
+
+def _quoted(text: str) -> str:
+    from annobib.core.sanitize import message
+
+    return message(repr(text))
+
+
+def search_key(view, key: str) -> list[int]:
+    """Entries a key that is not one finds as a search (`liulin` or `刘琳` finds 刘琳's entry)."""
+    from annobib.lookup import query as q
+
+    try:
+        parsed = q.parse(key)
+    except Exception:  # noqa: BLE001 - a key that is no query simply finds nothing
+        return []
+    if not parsed:
+        return []
+    return [i for i, _ in q.run(parsed, view.haystacks)]
+
+
+def _print_choices(view, key: str, hits: list[int]) -> None:
+    """Several entries match a key that is not one: say so and list them (the best first)."""
+    from annobib.core.sanitize import terminal as safe
+
+    click.echo(f"annobib: no key {_quoted(key)}; {len(hits)} entries match it as a search:", err=True)
+    for s in view.summaries_of(hits[:CHOICES_SHOWN]):
+        click.echo(safe(f"  {s[0]}  {s[2]}  {s[3]}  {s[4][:60]}"))
+    if len(hits) > CHOICES_SHOWN:
+        click.echo(f"  … and {len(hits) - CHOICES_SHOWN} more (annobib search {key})")
+
+
+def find_entry(ctx, view, key: str) -> int:
+    """The entry ``key`` names or, when it names none, the one entry it finds as a search.
+    Several: they are listed and the command exits 1; none: InputError with near keys."""
+    i = view.index_of(key)
+    if i is not None:
+        return i
+    hits = search_key(view, key)
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        _print_choices(view, key, hits)
+        ctx.exit(1)
+    close = suggest(key, view.keys())
+    raise InputError(f"no entry with key {key!r}" + (f"; did you mean {', '.join(close)}?" if close else ""))
 
 
 SHOW_MAX = 4000  # characters of one value in the panel; Rich lays out longer ones slowly

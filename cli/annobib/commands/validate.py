@@ -58,18 +58,21 @@ def _show(ctx, items) -> None:
 @click.option("--online", is_flag=True, help="Also check every entry against Crossref, OpenAlex and the cited "
                                               "page (as `annobib verify`): E901 mismatch, W902 not found, "
                                               "I903 DOI found, W904 unreachable.")
+@click.option("--no-hints", "-q", "--quiet", "no_hints", is_flag=True,
+              help="Hide the hints (I…): only errors and warnings are shown and counted.")
 @click.pass_context
 def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fixes, dry_run, manuscripts, today, list_rules,
-             links=False, online=False):
+             links=False, online=False, no_hints=False):
     """Lint the bibliography: structure, completeness, form, consistency, text hygiene and
     article coverage. Exit 0 clean (hints and, without --strict, warnings allowed), 1 problems,
-    2 could not run.
+    2 could not run. The text output ends with the count of findings per rule code.
 
     \b
     Examples:
       annobib validate                           the default bibliography
       annobib validate --select E                errors only
       annobib validate --ignore I207,I215        without the access-date and translation hints
+      annobib validate --no-hints                errors and warnings only
       annobib validate --fix --dry-run           show the safe fixes as a diff
       annobib validate --format github           annotations for a CI job
       annobib validate --manuscript paper.tex    keys cited with no entry, entries never cited
@@ -107,6 +110,8 @@ def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fi
         for other in getattr(exc, "errors", [])[:-1]:  # no file could be read: each says why
             click.echo(f"annobib: error: {message(other)}", err=True)
         raise
+    if no_hints:
+        emit.without_hints(outcome)
     for problem in outcome.rule_errors[:5]:
         warn(f"a rule failed (its findings are missing; please report it): {problem}")
     if fmt == "json":

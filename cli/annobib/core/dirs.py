@@ -3,7 +3,11 @@
 * config file: ``$ANNOBIB_CONFIG``, else ``$XDG_CONFIG_HOME/annobib/config.toml``, else
   ``~/.config/annobib/config.toml``;
 * cache: ``$ANNOBIB_CACHE_DIR``, else ``$XDG_CACHE_HOME/annobib``, else ``~/.cache/annobib``
-  (the lookup views, pypinyin's compact table, and link state for a folder that is not writable).
+  (the lookup views, pypinyin's compact table, and link state for a folder that is not writable);
+* data (``annobib init``'s default library, ``library.bib``): ``$ANNOBIB_DATA_DIR``, else
+  ``$XDG_DATA_HOME/annobib``, else ``~/.local/share/annobib``;
+* state (the undo journal): ``$ANNOBIB_STATE_DIR``, else ``$XDG_STATE_HOME/annobib``, else
+  ``~/.local/state/annobib``.
 
 An empty variable counts as unset. ``env`` defaults to the process environment.
 """
@@ -27,3 +31,16 @@ def config_path(env=None) -> Path:
 
 def cache_dir(env=None) -> Path:
     return _place(env, "ANNOBIB_CACHE_DIR", "XDG_CACHE_HOME", ".cache")
+
+
+def data_dir(env=None) -> Path:
+    return _place(env, "ANNOBIB_DATA_DIR", "XDG_DATA_HOME", ".local/share")
+
+
+def state_dir(env=None) -> Path:
+    return _place(env, "ANNOBIB_STATE_DIR", "XDG_STATE_HOME", ".local/state")
+
+
+def default_library(env=None) -> Path:
+    """Where ``annobib init`` puts a library when no PATH is given."""
+    return data_dir(env) / "library.bib"

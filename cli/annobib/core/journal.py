@@ -1,0 +1,135 @@
+"""The undo journal: what a .bib held before each of annobib's recent writes, kept in the user
+state folder (never beside the .bib). ``bib.writer`` records every write of a bibliography;
+``annobib undo`` puts the last one back, byte for byte.
+
+A record is two files in ``<state>/journal/``: ``<stamp>.json`` (the file's real path, the
+SHA-256 of the bytes written, whether it existed) and ``<stamp>.before`` (its previous bytes).
+The last ``KEEP`` writes are kept. Journaling is best effort: a state folder that cannot be
+written never stops the write itself (undo then has nothing to offer for it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from annobib.errors import ConflictError, InputError
+
+KEEP = 20
+
+
+def journal_dir() -> Path:
+    from annobib.core.dirs import state_dir
+
+    return state_dir() / "journal"
+
+
+def _digest(data: bytes | None) -> str | None:
+    return None if data is None else hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class Record:
+    stamp: str
+    path: str
+    existed: bool
+    after: str  # sha256 of the bytes annobib wrote
+    when: float
+
+    @property
+    def before_file(self) -> Path:
+        return journal_dir() / f"{self.stamp}.before"
+
+
+def record(path: str | os.PathLike, before: bytes | None, after: bytes) -> None:
+    """Remember that ``path`` held ``before`` (None: no file) until annobib wrote ``after``."""
+    from annobib.core.files import atomic_write_bytes
+
+    folder = journal_dir()
+    stamp = f"{time.time_ns():020d}-{os.getpid()}"
+    meta = {"path": os.path.realpath(path), "existed": before is not None, "after": _digest(after),
+            "when": time.time()}
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        atomic_write_bytes(folder / f"{stamp}.before", before or b"", durable=False, private=True)
+        atomic_write_bytes(folder / f"{stamp}.json", json.dumps(meta).encode(), durable=False, private=True)
+        _prune(folder)
+    except (OSError, InputError):
+        pass  # best effort: see the module docstring
+
+
+def _prune(folder: Path) -> None:
+    for old in records()[KEEP:]:
+        forget(old)
+
+
+def records() -> list[Record]:
+    """The journal, newest first (unreadable records are skipped)."""
+    folder = journal_dir()
+    try:
+        names = sorted((n for n in os.listdir(folder) if n.endswith(".json")), reverse=True)
+    except OSError:
+        return []
+    out = []
+    for name in names:
+        try:
+            meta = json.loads((folder / name).read_text(encoding="utf-8"))
+            out.append(Record(name[:-5], str(meta["path"]), bool(meta["existed"]), str(meta["after"]),
+                              float(meta.get("when", 0))))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return out
+
+
+def forget(rec: Record) -> None:
+    for suffix in (".json", ".before"):
+        try:
+            os.unlink(journal_dir() / f"{rec.stamp}{suffix}")
+        except OSError:
+            pass
+
+
+def latest(paths=None) -> Record | None:
+    """The newest record, of one of ``paths`` when given."""
+    wanted = None if paths is None else {os.path.realpath(p) for p in paths}
+    return next((r for r in records() if wanted is None or r.path in wanted), None)
+
+
+def undo(rec: Record, force: bool = False) -> str:
+    """Put back what ``rec.path`` held before that write (locked, atomic); the record is then
+    dropped, so the next undo goes one write further back. Refused (ConflictError) when the
+    file changed since annobib wrote it, unless ``force``. Returns what was done."""
+    from annobib.core.files import atomic_write_bytes, locked
+
+    target = Path(rec.path)
+    try:
+        before = rec.before_file.read_bytes()
+    except OSError as exc:
+        raise InputError(f"the journal's copy of {target} is unreadable ({exc.strerror or exc})") from None
+    with locked(target):
+        try:
+            now = target.read_bytes()
+        except FileNotFoundError:
+            now = None
+        except OSError as exc:
+            raise InputError(f"{target}: cannot read it ({exc.strerror or exc})") from None
+        if _digest(now) != rec.after and not force:
+            raise ConflictError(f"{target} changed since annobib's last write to it (edited by hand or by "
+                                "another program); nothing undone (--force undoes anyway)")
+        if rec.existed:
+            atomic_write_bytes(target, before)
+            done = f"restored {target} as it was before annobib's write of {when(rec.when)}"
+        else:
+            if now is not None:
+                os.unlink(target)
+            done = f"removed {target}: annobib's write of {when(rec.when)} created it"
+    forget(rec)
+    return done
+
+
+def when(seconds: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(seconds))
