@@ -120,3 +120,31 @@ def test_cli_format_note_styles_and_a_wrong_system(cli_run):
     r = cli_run(bib + ["format", "--style", "cn-notes", "--system", "author-date"])
     assert r.exit_code == 2 and "no author-date system" in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("style", ["cn-notes", "chicago"])
+def test_sparse_entries_of_every_type_never_raise(style):
+    """A half-filled entry (no journal, no title, nothing at all) gives a shorter note, not an error."""
+    from annobib.styles import style_module
+
+    mod = style_module(style)
+    types = ["article", "book", "incollection", "inproceedings", "phdthesis", "report", "online", "misc", "patent"]
+    fieldsets = [{}, {"title": "T"}, {"author": "Smith, J."}, {"author": "刘琳", "langid": "chinese"},
+                 {"title": "日本", "langid": "japanese"}, {"entrysubtype": "newspaper"}, {"editor": "Doe, A."}]
+    for t in types:
+        for fs in fieldsets:
+            e = E("k", t, **fs)
+            for form in ("full", "short", "ibid"):
+                render(mod.note(e, form, "3"), "text")
+            if style == "chicago":
+                render(mod.format_entry(e, system="bibliography"), "text")
+    assert render(mod.note(E("k", "article", title="T", langid="english")), "text").startswith("“T")
+
+
+def test_chicago_romanizes_cjk_works_and_nests_quotations():
+    out = note(LIU, style="chicago")
+    assert out == ("Liu Lin, “Mei-Fei ‘jianbingjian 2025’, Meiguo xinban ‘Yintai zhanlüe’ xian duanni,” "
+                   "Shijie Zhishi, no. 10 (2025): 25–27.")
+    assert note(LIU, "short", "26", style="chicago") == "Liu, “Mei-Fei ‘jianbingjian 2025’, Meiguo,” 26."
+    # cn-notes keeps the original script for the same entry
+    assert note(LIU).startswith("刘琳：《美菲“肩并肩 2025”")

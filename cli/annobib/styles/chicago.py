@@ -61,8 +61,10 @@ def inverted(n) -> str:
 
 
 def surname(n) -> str:
-    if n.literal or n.is_cjk:
+    if n.literal:
         return n.raw
+    if n.is_cjk:  # a romanized CJK name is "Liu Lin": family name first
+        return n.raw.split(" ", 1)[0] if n.raw.isascii() else n.raw
     return " ".join(p for p in (n.particle, n.family) if p)
 
 
@@ -83,6 +85,27 @@ def name_list(ns, first=forward, limit: int = 3, keep: int = 1) -> str:
     if len(shown) == 2:
         return f"{shown[0]} and {shown[1]}"
     return ", ".join(shown[:-1]) + ", and " + shown[-1]
+
+
+def _in_quotes(title: str) -> str:
+    """A title in quotation marks; quotations inside it become single (Chicago 14.94)."""
+    return "“" + title.replace("“", "‘").replace("”", "’") + "”"
+
+
+def _romanized(ns: tuple, lang: str) -> tuple:
+    """CJK persons as ``Liu Lin`` (family name first, no comma, Chicago 8.14-8.18)."""
+    if not any(n.is_cjk for n in ns):
+        return ns
+    from dataclasses import replace
+
+    out = []
+    for n in ns:
+        if n.is_cjk:
+            fam, giv = n.romanized()
+            if fam and fam.isascii():
+                n = replace(n, raw=f"{fam} {giv}".strip())
+        out.append(n)
+    return tuple(out)
 
 
 def long_date(entry) -> str:
@@ -125,6 +148,9 @@ class Values:
         self.locator = (locator or "").strip()
         self.authors = names(entry, "author")
         self.editors = names(entry, "editor")
+        self.lang = (entry.get("langid") or "").lower()
+        if not self.cn:
+            self.authors, self.editors = _romanized(self.authors, self.lang), _romanized(self.editors, self.lang)
         self.news = self.type == "article" and (is_news(self.sub) or self.sub == "magazine")
 
     def f(self, name: str) -> str:
@@ -154,6 +180,14 @@ class Values:
         heads = [surname(n) for n in people]
         return " and ".join(heads) if len(heads) == 2 else ", ".join(heads[:-1]) + ", and " + heads[-1]
 
+    def _in_editors_cn(self):
+        """``in Robert O. Keohane, ed., *Book*`` (cn-notes' Western chapters)."""
+        eds = name_list(self.editors)
+        return (eds + (", ed." if len([n for n in self.editors if not n.others]) == 1 else ", eds.")) if eds else ""
+
+    def _short_title_if_author(self):
+        return self._short_title() if self._short_author() else ""
+
     def _in_editors(self):
         eds = name_list(self.editors)
         return ("ed. " + eds) if eds else ""
@@ -166,23 +200,52 @@ class Values:
             return True
         return self.type in REPORTS and bool(self.f("type")) and bool(self.f("number"))
 
+    def roman(self, name: str) -> str:
+        """A field in Latin letters (Chicago 11.83, 14.102): ``{name}_romanized`` when set, else
+        a suggested romanization (pinyin, Hepburn for kana); cn-notes prints the original."""
+        value = self.f(name)
+        if self.cn or not value:
+            return value
+        from annobib.romanize import needs_romanization, suggest
+        from annobib.styles.apa import _get
+
+        if not needs_romanization(value):
+            return value
+        rom = _get(self.e, f"{name}_romanized")
+        if rom:
+            return _fields.decode(rom)
+        text, complete = suggest(value, self.lang)
+        if not complete:
+            return value
+        if name == "title":
+            return text[:1].upper() + text[1:]
+        return " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
+
     def _title(self):
-        t = self.f("title")
+        t = self.roman("title")
         if not t:
             return ""
-        return "“" + t + "”" if self.quoted() else RichText(Run(t, True))
+        if t != self.f("title"):
+            from annobib.styles.apa import _get
+
+            tr = _get(self.e, "title_translation")
+            if tr:
+                t += " [" + _fields.decode(tr) + "]"
+        return _in_quotes(t) if self.quoted() else RichText(Run(t, True))
 
     def _short_title(self):
-        t = self.f("title")
+        t = self.roman("title")
         if ":" in t:
             t = t.split(":", 1)[0]
         words = t.split()
         short = " ".join(words[:4]) if len(words) > 4 else t
         short = short.rstrip(" ,;:.")
-        return "“" + short + "”" if self.quoted() else RichText(Run(short, True))
+        if short.count("“") > short.count("”"):
+            short = short.split("“", 1)[0].rstrip(" ,;:.") or short  # never end inside a quotation
+        return _in_quotes(short) if self.quoted() else RichText(Run(short, True))
 
     def _container(self):
-        j = self.f("journaltitle") or self.f("booktitle")
+        j = self.roman("journaltitle") or self.roman("booktitle")
         return RichText(Run(j, True)) if j and (self.type == "article" or self.type in CHAPTERS) else ""
 
     def _site(self):
@@ -321,37 +384,37 @@ def _loc(name="locator"):
 _PLACE = optional["(", field("publication"), ")"]
 # Chicago notes (14.15-14.29)
 NOTE = american[Node("by_kind", _by_kind)(
-    article=join(sep=", ")[optional_field("author"), field("title"), join(sep=" ")[
-        field("container"), optional_field("volume"), lead(", ", optional[join["no. ", field("number")]]),
+    article=join(sep=", ")[optional_field("author"), optional_field("title"), join(sep=" ")[
+        optional_field("container"), optional_field("volume"), lead(", ", optional[join["no. ", field("number")]]),
         optional["(", field("year"), ")"]], lead(": ", first_of[field("locator"), optional_field("pages")])],
-    news=join(sep=", ")[optional_field("author"), field("title"), optional_field("container"),
+    news=join(sep=", ")[optional_field("author"), optional_field("title"), optional_field("container"),
                         optional_field("date"), optional_field("locator"), optional_field("url")],
-    chapter=join(sep=", ")[optional_field("author"), field("title"),
-                           join(sep=", ")[join["in ", field("container")], optional_field("in_editors")],
+    chapter=join(sep=", ")[optional_field("author"), optional_field("title"),
+                           join(sep=", ")[optional["in ", field("container")], optional_field("in_editors")],
                            lead(" ", _PLACE), _loc(), optional_field("url")],
-    thesis=join(sep=", ")[optional_field("author"), field("title"), lead(" ", optional["(", field("thesis"), ")"]),
+    thesis=join(sep=", ")[optional_field("author"), optional_field("title"), lead(" ", optional["(", field("thesis"), ")"]),
                           _loc(), optional_field("url")],
-    book=join(sep=", ")[optional_field("author"), field("title"), optional_field("edition"),
+    book=join(sep=", ")[optional_field("author"), optional_field("title"), optional_field("edition"),
                         optional_field("translator"), lead(" ", _PLACE), _loc(), optional_field("url")],
-    series=join(sep=", ")[optional_field("author"), field("title"), optional_field("series"),
+    series=join(sep=", ")[optional_field("author"), optional_field("title"), optional_field("series"),
                           lead(" ", _PLACE), _loc(), optional_field("url")],
-    web=join(sep=", ")[optional_field("author"), field("title"), optional_field("site"),
+    web=join(sep=", ")[optional_field("author"), optional_field("title"), optional_field("site"),
                        optional_field("date"), _loc(), optional_field("url")],
 )]
 # The same, as Chinese social-science journals print Western works: ``Vol. 35, No. 2, 1991,
 # pp. 904-933``; publication data without parentheses.
 CN_NOTE = american[Node("by_kind", _by_kind)(
-    article=join(sep=", ")[optional_field("author"), field("title"), optional_field("container"),
+    article=join(sep=", ")[optional_field("author"), optional_field("title"), optional_field("container"),
                            optional[join["Vol. ", field("volume")]], optional[join["No. ", field("number")]],
                            optional_field("year"), optional_field("cn_pages"), optional_field("url")],
     news=NOTE.children[0].options["news"],
-    chapter=join(sep=", ")[optional_field("author"), field("title"),
-                           join(sep=", ")[optional[join["in ", field("in_editors_cn")]], field("container")],
+    chapter=join(sep=", ")[optional_field("author"), optional_field("title"),
+                           join(sep=", ")[optional["in ", field("in_editors_cn")], optional_field("container")],
                            optional_field("publication"), _loc(), optional_field("url")],
     thesis=NOTE.children[0].options["thesis"],
-    book=join(sep=", ")[optional_field("author"), field("title"), optional_field("edition"),
+    book=join(sep=", ")[optional_field("author"), optional_field("title"), optional_field("edition"),
                         optional_field("translator"), optional_field("publication"), _loc(), optional_field("url")],
-    series=join(sep=", ")[optional_field("author"), field("title"), optional_field("series"),
+    series=join(sep=", ")[optional_field("author"), optional_field("title"), optional_field("series"),
                           optional_field("date"), _loc(), optional_field("url")],
     web=NOTE.children[0].options["web"],
 )]
@@ -359,13 +422,13 @@ SHORT = american[join(sep=", ")[first_of[field("short_author"), field("short_tit
                                 optional_field("short_title_if_author"), _loc()]]
 # Chicago bibliography entries (14.68-): elements closed by periods, the first name inverted
 BIBLIOGRAPHY = american(sep=". ")[
-    optional_field("author_inverted"), field("title"),
+    optional_field("author_inverted"), optional_field("title"),
     Node("by_kind", _by_kind)(
-        article=join(sep=" ")[field("container"), optional_field("volume"),
+        article=join(sep=" ")[optional_field("container"), optional_field("volume"),
                               lead(", ", optional[join["no. ", field("number")]]), optional["(", field("year"), ")"],
                               lead(": ", optional_field("pages"))],
         news=join(sep=", ")[optional_field("container"), optional_field("date")],
-        chapter=join(sep=". ")[join(sep=", ")[join["In ", field("container")], optional_field("in_editors")],
+        chapter=join(sep=". ")[join(sep=", ")[optional["In ", field("container")], optional_field("in_editors")],
                                optional_field("publication")],
         thesis=optional_field("thesis"),
         book=join(sep=". ")[optional_field("edition"), optional_field("translator"), optional_field("publication")],
@@ -374,19 +437,6 @@ BIBLIOGRAPHY = american(sep=". ")[
     ),
     optional_field("url"),
 ]
-
-
-def _short_title_if_author(self):
-    return self._short_title() if self._short_author() else ""
-
-
-def _in_editors_cn(self):
-    eds = name_list(self.editors)
-    return (eds + (", ed." if len([n for n in self.editors if not n.others]) == 1 else ", eds.")) if eds else ""
-
-
-Values._short_title_if_author = _short_title_if_author
-Values._in_editors_cn = _in_editors_cn
 
 
 def note(entry, form: str = "full", locator: str | None = None, variant: str = "chicago") -> RichText:

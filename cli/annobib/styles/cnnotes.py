@@ -96,7 +96,10 @@ class Values:
     def _head(self):
         """``作者：《题名》`` — or, with no author, an edited book's editors, or the title alone."""
         who = self._authors() or (self._editors() if self.type in chicago.BOOKS else "")
-        return (who + "：" if who else "") + "《" + self.f("title") + "》"
+        title = self.f("title")
+        if not title:
+            return who
+        return (who + "：" if who else "") + "《" + title + "》"
 
     def _journal(self):
         j = self.f("journaltitle")
@@ -163,8 +166,10 @@ class Values:
 
     # -- Japanese -----------------------------------------------------------------------
     def _ja_head(self):
-        who = self._people("author", sep="・", etc="ほか")
-        return who + "「" + self.f("title") + "」" if self.quoted_ja() else who + "『" + self.f("title") + "』"
+        who, title = self._people("author", sep="・", etc="ほか"), self.f("title")
+        if not title:
+            return who
+        return who + ("「" + title + "」" if self.quoted_ja() else "『" + title + "』")
 
     def quoted_ja(self) -> bool:
         return self.type not in chicago.BOOKS and self.type not in chicago.REPORTS
@@ -211,19 +216,20 @@ def _by_kind(children, ctx, **templates):
 
 
 FULL = Node("by_kind", _by_kind)(
-    article=cn[join[field("head"), optional["，载", field("journal"), optional_field("issue")]],
+    article=cn[join[optional_field("head"), optional["，载", field("journal"), optional_field("issue")]],
                optional_field("page"), optional_field("url"), optional_field("accessed")],
-    newspaper=cn[field("head"), join[field("journal"), optional_field("date")], optional_field("paper_page")],
-    web=cn[field("head"), optional_field("site"), optional_field("date"), optional_field("url"),
+    newspaper=cn[optional_field("head"), join[optional_field("journal"), optional_field("date")],
+                 optional_field("paper_page")],
+    web=cn[optional_field("head"), optional_field("site"), optional_field("date"), optional_field("url"),
            optional_field("accessed")],
-    chapter=cn[field("head"), optional_field("booktitle"), optional_field("publication"), optional_field("page")],
-    thesis=cn[field("head"), optional_field("thesis"), optional_field("page")],
-    book=cn[field("head"), optional_field("translator"), optional_field("publication"), optional_field("page")],
+    chapter=cn[optional_field("head"), optional_field("booktitle"), optional_field("publication"), optional_field("page")],
+    thesis=cn[optional_field("head"), optional_field("thesis"), optional_field("page")],
+    book=cn[optional_field("head"), optional_field("translator"), optional_field("publication"), optional_field("page")],
 )
-SHORT = cn[field("head"), optional_field("locator")]
-JA_FULL = ja[join[field("ja_head"), optional_field("ja_journal")], optional_field("ja_site"),
+SHORT = cn[optional_field("head"), optional_field("locator")]
+JA_FULL = ja[join[optional_field("ja_head"), optional_field("ja_journal")], optional_field("ja_site"),
              optional_field("date"), optional_field("ja_page"), optional_field("url")]
-JA_SHORT = ja[field("ja_head"), optional_field("ja_page")]
+JA_SHORT = ja[optional_field("ja_head"), optional_field("ja_page")]
 
 
 def note(entry, form: str = "full", locator: str | None = None) -> RichText:
