@@ -6,7 +6,7 @@
     朱锋：《……》，《人民日报》2025 年 1 月 3 日，第 3 版。
     《朝鲜谴责美军事挑衅：将以战略手段应对》，中国新闻网，2025 年 2 月 22 日，https://…，访问时间：2025 年 3 月 1 日。
     James D. Morrow, “Alliances and Asymmetry: …,” American Journal of Political Science, Vol. 35, No. 2, 1991, pp. 904-933.
-    「トランプ大統領が日米同盟に不満 …」、朝日新闻、2025 年 3 月 7 日、https://…。
+    「トランプ大統領が日米同盟に不満 …」、朝日新闻、2025 年 3 月 7 日。https://…。
 
 The entry's ``langid`` decides the form: Chinese (and Korean or other works cited under a Chinese
 title), Japanese (``「論文」『雑誌』``), else Western (Chicago note form with the journals'
@@ -227,8 +227,9 @@ FULL = Node("by_kind", _by_kind)(
     book=cn[optional_field("head"), optional_field("translator"), optional_field("publication"), optional_field("page")],
 )
 SHORT = cn[optional_field("head"), optional_field("locator")]
-JA_FULL = ja[join[optional_field("ja_head"), optional_field("ja_journal")], optional_field("ja_site"),
-             optional_field("date"), optional_field("ja_page"), optional_field("url")]
+# the URL as a sentence of its own after the citation, as the bundled article prints it
+JA_FULL = join[ja[join[optional_field("ja_head"), optional_field("ja_journal")], optional_field("ja_site"),
+                  optional_field("date"), optional_field("ja_page")], optional[field("url"), "。"]]
 JA_SHORT = ja[optional_field("ja_head"), optional_field("ja_page")]
 
 
