@@ -41,6 +41,9 @@ CASES = [
     ("GB/T 7714-2015 author-date", ("gbt7714", "2015", "author-date"),
      "china-national-standard-gb-t-7714-2015-author-date"),
     ("APA 7", ("apa", None, None), "apa"),
+    ("cn-notes (full notes)", ("cn-notes", None, "notes"), "chicago-fullnote-bibliography"),  # nearest CSL
+    ("Chicago 17 notes", ("chicago", None, "notes"), "chicago-fullnote-bibliography"),
+    ("Chicago 17 bibliography", ("chicago", None, "bibliography"), "chicago-fullnote-bibliography"),
 ]
 
 

@@ -11,18 +11,20 @@ from annobib.commands._common import bibliography_paths, console, emit_json, loa
 from annobib.core.files import write_output
 from annobib.errors import InputError
 
-STYLE_CHOICES = ["gbt7714", "apa"]
+STYLE_CHOICES = ["gbt7714", "apa", "cn-notes", "chicago"]
 TO_CHOICES = ["terminal", "text", "md", "html", "latex"]
 EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".tex": "latex", ".txt": "text"}
 
 
 def style_options(f):
     f = click.option("--style", type=click.Choice(STYLE_CHOICES), default="gbt7714", show_default=True,
-                     help="GB/T 7714 or APA 7.")(f)
+                     help="GB/T 7714, APA 7, Chinese journal notes (cn-notes) or Chicago 17.")(f)
     f = click.option("--edition", type=click.Choice(["2025", "2015"]), default=None,
                      help="GB/T 7714 edition (default 2025).")(f)
-    f = click.option("--system", type=click.Choice(["numeric", "author-date"]), default="numeric",
-                     show_default=True, help="GB/T citation system (APA is always author-date).")(f)
+    f = click.option("--system", type=click.Choice(["numeric", "author-date", "notes", "bibliography"]),
+                     default="numeric", show_default=True,
+                     help="GB/T: numeric or author-date (APA is always author-date); "
+                          "chicago: notes (numeric's meaning there) or bibliography; cn-notes: notes.")(f)
     return f
 
 

@@ -23,11 +23,17 @@ import string
 from dataclasses import dataclass, field
 
 from annobib.render import ListItem, render, render_document  # noqa: F401 (re-exported)
+from annobib.errors import InputError
 from annobib.render.richtext import RichText
 
-STYLES: dict[str, str] = {"gbt7714": "gbt7714", "gb": "gbt7714", "apa": "apa", "apa7": "apa"}
-EDITIONS = {"gbt7714": ("2025", "2015"), "apa": ("7",)}
-SYSTEMS = ("numeric", "author-date")
+STYLES: dict[str, str] = {"gbt7714": "gbt7714", "gb": "gbt7714", "apa": "apa", "apa7": "apa",
+                          "cn-notes": "cnnotes", "cnnotes": "cnnotes", "chicago": "chicago"}
+EDITIONS = {"gbt7714": ("2025", "2015"), "apa": ("7",), "cnnotes": ("1",), "chicago": ("17",)}
+SYSTEMS = ("numeric", "author-date", "notes", "bibliography")
+
+
+class StyleChoiceError(InputError, ValueError):
+    """A style, edition or system that does not exist: a usage error (exit 2), still a ValueError."""
 
 
 def clear_caches() -> None:
@@ -48,7 +54,7 @@ def style_module(style: str):
     try:
         return importlib.import_module(f"annobib.styles.{STYLES[style]}")
     except KeyError:
-        raise ValueError(f"unknown style {style!r} (choose from gbt7714, apa)") from None
+        raise ValueError(f"unknown style {style!r} (choose from gbt7714, apa, cn-notes, chicago)") from None
 
 
 def _defaults(style: str, edition, system):
@@ -61,8 +67,14 @@ def _defaults(style: str, edition, system):
         raise ValueError(f"{name} has no edition {edition!r} (choose from {', '.join(EDITIONS[name])})")
     if getattr(mod, "AUTHOR_DATE_ONLY", False):
         system = "author-date"
+    own = getattr(mod, "SYSTEMS", None)  # a note style: its own systems, notes first
+    if own is not None:
+        system = own[0] if system in (None, "numeric") else system
+        if system not in own:
+            raise StyleChoiceError(f"--style {style} has no {system} system (choose from {', '.join(own)})")
+        return mod, edition, system
     system = system or "numeric"
-    if system not in SYSTEMS:
+    if system not in SYSTEMS[:2]:
         raise ValueError(f"unknown citation system {system!r} (numeric or author-date)")
     return mod, edition, system
 
@@ -139,7 +151,7 @@ def format_bibliography(entries: list, style: str = "gbt7714", edition: str | No
     """
     mod, edition, system = _defaults(style, edition, system)
     entries, universe = _inherited(list(entries), universe)
-    numeric = system == "numeric"
+    numeric = system in ("numeric", "notes")  # notes are numbered in citation order too
     if order == "file":
         ordered = entries
     elif numeric and order == "auto":

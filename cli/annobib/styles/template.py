@@ -16,8 +16,8 @@ template is a value and can be shared. A child is a node, a string (literal text
   between them (``last_sep`` before the last of three or more, ``pair_sep`` between exactly two);
   a child wrapped as ``lead(sep, child)`` brings its own separator.
 * ``words[...]`` — joined by spaces. ``first_of[...]`` — the first child that is not empty.
-* ``sentence(sep=", ", add_period=True)[...]`` — joined by ``sep``, closed with a period unless
-  the text already ends with ``.``, ``?`` or ``!``.
+* ``sentence(sep=", ", add_period=True, period=".")[...]`` — joined by ``sep``, closed with
+  ``period`` (``"。"`` for Chinese notes) unless the text already ends with it, ``.``, ``?`` or ``!``.
 * ``tag("italic")[...]`` — the children italicized. ``when(test)[...]`` — the children only when
   ``test(ctx)`` is true. ``call(fn)`` — ``fn(ctx)`` as a node (a string, RichText or None).
 
@@ -50,11 +50,11 @@ def _pieces(value) -> list:
     return [str(value)]
 
 
-def _ends_sentence(pieces: list) -> bool:
+def _ends_sentence(pieces: list, period: str = ".") -> bool:
     for p in reversed(pieces):
         text = (p if type(p) is str else p.text).rstrip()
         if text:
-            return text.endswith((".", "?", "!", "？", "！"))
+            return text.endswith((period, ".", "?", "!", "？", "！"))
     return True  # nothing but spaces: no period to add
 
 
@@ -163,10 +163,10 @@ def words(children, ctx, sep=" "):
 
 
 @node
-def sentence(children, ctx, sep=", ", add_period=True):
+def sentence(children, ctx, sep=", ", add_period=True, period="."):
     out = _join(children, ctx, sep)
-    if out and add_period and not _ends_sentence(out):
-        out.append(".")
+    if out and add_period and not _ends_sentence(out, period):
+        out.append(period)
     return out
 
 

@@ -1,0 +1,84 @@
+"""Footnotes for a manuscript: the first citation of a work in full, later ones short, and
+``同上`` / ``Ibid.`` when a note cites the same single work as the note before (cn-notes only;
+Chicago 17 prefers the short form, 14.34).
+
+    from annobib.styles.notes import Cite, format_notes
+    notes = format_notes(entries, [Cite(["liu2025meifei"], ["25"]), Cite(["liu2025meifei"], ["26"])])
+    # -> [RichText("刘琳：《…》，载《世界知识》2025 年第 10 期，第 25 页。"), RichText("同上，第 26 页。")]
+
+Notes are numbered by position (1, 2, …) in the manuscript's order; a note citing several works
+joins them with ``；`` (Chinese) or ``; `` (Western), one sentence end at the close.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from annobib.render.richtext import RichText, Run
+
+
+@dataclass
+class Cite:
+    """One footnote: the keys it cites, each with an optional locator (page)."""
+
+    keys: list[str]
+    locators: list[str | None] = field(default_factory=list)
+
+    def pairs(self):
+        locs = list(self.locators) + [None] * (len(self.keys) - len(self.locators))
+        return list(zip(self.keys, locs))
+
+
+def _module(style: str):
+    from annobib.styles import STYLES, style_module
+
+    mod = style_module(style)
+    if "notes" not in getattr(mod, "SYSTEMS", ()):
+        raise ValueError(f"{STYLES.get(style, style)} is not a note style (choose cn-notes or chicago)")
+    return mod
+
+
+def format_notes(entries: list, cites: list[Cite], style: str = "cn-notes") -> list[RichText]:
+    """One RichText per footnote, in order. Unknown keys raise KeyError (the caller warns)."""
+    from annobib.styles import _inherited
+
+    mod = _module(style)
+    entries, _ = _inherited(list(entries), None)
+    by_key = {e.key: e for e in entries}
+    ibid = style in ("cn-notes", "cnnotes")
+    seen: set[str] = set()
+    previous: str | None = None
+    out = []
+    for c in cites:
+        parts = []
+        pairs = c.pairs()
+        for key, loc in pairs:
+            e = by_key[key]
+            if ibid and len(pairs) == 1 and key == previous:
+                form = "ibid"
+            else:
+                form = "short" if key in seen else "full"
+            parts.append(mod.note(e, form, loc))
+            seen.add(key)
+        previous = pairs[0][0] if len(pairs) == 1 else None
+        out.append(_combine(parts))
+    return out
+
+
+def _combine(parts: list[RichText]) -> RichText:
+    """``A。`` + ``B。`` -> ``A；B。`` (``A; B.`` for Western notes): one sentence per note."""
+    if len(parts) == 1:
+        return parts[0]
+    out = RichText(lang=parts[0].lang)
+    for i, p in enumerate(parts):
+        if i < len(parts) - 1:
+            runs = list(p.runs)
+            last = runs[-1] if runs else None
+            chinese = bool(last) and last.text.endswith("。")
+            if last and last.url is None and last.text.endswith(".”"):
+                runs[-1] = Run(last.text[:-2] + "”", last.italic, last.url, last.lang)  # “Title.” -> “Title”;
+            elif last and last.url is None and last.text.endswith(("。", ".")) and not last.text.endswith("et al."):
+                runs[-1] = Run(last.text[:-1], last.italic, last.url, last.lang)
+            p = RichText(*runs) + ("；" if chinese else "; ")
+        out = out + p
+    return out
