@@ -360,7 +360,7 @@ def _quote_punctuation(pieces: list) -> list:
         a, b = out[i], out[i + 1]
         if type(b) is str and b[:1] == "." and (a if type(a) is str else a.text).endswith("."):
             out[i + 1] = b = b[1:]  # "Morrow, James D." closes its own element
-        if type(a) is not str or type(b) is not str or not a.endswith("”") or not b[:1] in (",", "."):
+        if type(a) is not str or type(b) is not str or not a.endswith("”") or b[:1] not in (",", "."):
             continue
         if a[-2:-1] in ("?", "!"):
             out[i + 1] = b[1:]
