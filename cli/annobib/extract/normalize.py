@@ -114,12 +114,15 @@ _HYPHEN_BREAK = re.compile(r"\b([A-Za-z]{2,})- (?!(?:and|or|und|et|to|vs)\b)([a-
 _SPLIT_CAPITAL = re.compile(r"(?<![\w.'’])([B-HJ-Z]) ([a-z]{3,})\b")
 
 
+_BROKEN_WORDS_RE1 = re.compile(r"\b[B-HJ-Z] [a-z]")
+
+
 def broken_words(text: str) -> str:
     """``Re- view`` -> ``Review`` (a hyphen left by a line break), ``W orld`` -> ``World`` (a capital
     split off its word by PDF text); ``A theory`` and ``I think`` are words and stay."""
     if "- " in text:
         text = _HYPHEN_BREAK.sub(_dehyphen, text)
-    return _SPLIT_CAPITAL.sub(r"\1\2", text) if re.search(r"\b[B-HJ-Z] [a-z]", text) else text
+    return _SPLIT_CAPITAL.sub(r"\1\2", text) if _BROKEN_WORDS_RE1.search(text) else text
 
 
 def _dehyphen(m: re.Match) -> str:
@@ -209,10 +212,13 @@ def site_debris(text: str) -> str:
 _GLUED_RANGE = re.compile(r"\b(pp\.\s*)(\d{4,8})\b|(第\s*)(\d{6,8})(\s*页)")
 
 
+_GLUED_PAGE_RANGES_RE1 = re.compile(r"\d{4}")
+
+
 def glued_page_ranges(text: str) -> str:
     """``pp. 423442`` -> ``pp. 423-442``, ``第 4560 页`` -> ``第 45-60 页``: an even run of digits whose
     halves climb is a range whose dash was lost (a year like ``pp. 2019`` is not split: its halves fall)."""
-    if not re.search(r"\d{4}", text):
+    if not _GLUED_PAGE_RANGES_RE1.search(text):
         return text
     return _GLUED_RANGE.sub(_split_range, text)
 
