@@ -30,6 +30,10 @@ _PROTECTED = re.compile(r"《[^《》]*》|「[^「」]*」|『[^『』]*』|“
 _WIDE_OF = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _CJK_NEIGHBOUR = re.compile(rf"[{_HAN}》」』）”]")
 _CJK_AFTER = re.compile(rf"[{_HAN}《「『（“]")
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
+_HAN_OR_CLOSE = re.compile(rf"[{_HAN}》]")
+_ASCII_PARENS = re.compile(r"\(([^()]*)\)")
+_FINAL_STOP = re.compile(rf"(?<=[{_HAN}》）”])\s*\.(?=\s*$)")
 
 
 def _outside_protected(text: str, fix: Callable[[str], str]) -> str:
@@ -46,7 +50,7 @@ def _outside_protected(text: str, fix: Callable[[str], str]) -> str:
 def _is_chinese_note(text: str) -> bool:
     """Japanese and Korean notes use ASCII commas and ``、`` by their own conventions; only a
     Chinese note (Han, no kana or hangul outside its titles) is a candidate for width fixes."""
-    if not re.search(rf"[{_HAN}]", text):
+    if not _HAN_CHAR.search(text):
         return False
     if _KANA_HANGUL.search(_PROTECTED.sub("", text)):
         return False
@@ -85,8 +89,8 @@ def _widen(part: str) -> str:
         if (before and _CJK_NEIGHBOUR.match(before)) or (after and _CJK_AFTER.match(after)):
             chars[i] = _WIDE_OF[ch]
     out = "".join(chars)
-    out = re.sub(rf"\(([^()]*)\)", _paren, out)
-    return re.sub(rf"(?<=[{_HAN}》）”])\s*\.(?=\s*$)", "。", out)
+    out = _ASCII_PARENS.sub(_paren, out)
+    return _FINAL_STOP.sub("。", out)
 
 
 def _paren(m: re.Match) -> str:
@@ -94,7 +98,7 @@ def _paren(m: re.Match) -> str:
     s = m.string
     before = s[m.start() - 1] if m.start() else ""
     after = s[m.end()] if m.end() < len(s) else ""
-    if re.search(rf"[{_HAN}]", inner) or re.match(rf"[{_HAN}》]", before) or re.match(rf"[{_HAN}]", after):
+    if _HAN_CHAR.search(inner) or _HAN_OR_CLOSE.match(before) or _HAN_CHAR.match(after):
         return f"（{inner}）"
     return m.group(0)
 
