@@ -402,6 +402,19 @@ def _western_prose(piece: str) -> bool:
 _WORD = re.compile(r"[A-Za-z\u0400-\u04ff]{2}")
 
 
+# Cheap necessary conditions for the back-reference patterns whose lazy author groups try every
+# prefix: each holds a literal the pattern cannot match without, so a note lacking it skips the regex.
+_OPCIT_EN_CUE = re.compile(r"cit|Указ", re.I)  # op. cit. / loc. cit. / Указ. соч., with OPCIT_EN_RE's flags
+
+
+def _may_name_noteref(piece: str) -> bool:  # NAMED_NOTEREF_RE: supra note / (n 1) / 前掲注, 前引, 前注
+    return "前" in piece or "supra" in piece or "(n" in piece
+
+
+def _may_be_opcit_zh(piece: str) -> bool:  # OPCIT_ZH_RE: 前引, 前揭, 前掲, 前注所引 / 앞의 / 전게
+    return "前" in piece or "앞의" in piece or "전게" in piece
+
+
 _CLASSIFY_RE1 = re.compile(r"[“\"][^”\"]+([”\"].*)$")
 _CLASSIFY_RE2 = re.compile(r"[\u4e00-\u9fff《]")
 
@@ -413,7 +426,7 @@ def classify(piece: str) -> CitationText | None:
         num = CIRCLED_NUMS.index(raw_n) + 1 if raw_n in CIRCLED_NUMS else int(re.sub(r"\D", "", raw_n))
         rest = m.group("rest") if m.group("n") else m.group("rest2")
         return CitationText(piece, "noteref", locator_of(rest or ""), author=str(num))
-    m = NAMED_NOTEREF_RE.match(piece)
+    m = NAMED_NOTEREF_RE.match(piece) if _may_name_noteref(piece) else None
     if m and (m.group("n") or m.group("n2") or m.group("n3")):
         num = int(m.group("n") or m.group("n2") or m.group("n3"))
         rest = m.group("rest") or ""
@@ -431,7 +444,7 @@ def classify(piece: str) -> CitationText | None:
     m = OPCIT_RU_RE.match(piece)
     if m:
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author"))
-    m = OPCIT_EN_RE.match(piece)
+    m = OPCIT_EN_RE.match(piece) if _OPCIT_EN_CUE.search(piece) else None
     if m:  # Goh, op. cit., p. 130. / Weingast, op. cit., 20. (Chicago: a bare page)
         rest = m.group("rest")
         return CitationText(piece, "opcit", locator_of(rest) or bare_page(rest), author=m.group("author").strip())
@@ -450,7 +463,7 @@ def classify(piece: str) -> CitationText | None:
     if m:
         parsed = parse_citation(piece[m.end():])
         return CitationText(piece, "short", parsed.locator, parsed=parsed)
-    m = OPCIT_ZH_RE.match(piece)
+    m = OPCIT_ZH_RE.match(piece) if _may_be_opcit_zh(piece) else None
     if m and "《" not in piece:
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author").strip())
     m = AUTHOR_DATE_SHORT.match(piece)
