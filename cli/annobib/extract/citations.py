@@ -18,6 +18,7 @@ from functools import lru_cache
 from annobib.extract.normalize import normalize
 from annobib.extract.segment import citation_score, citation_start, sentences, translation_pairs
 from annobib.extract.workers import map_on_cores
+from annobib.extract.fields.features import rstrip_run
 from annobib.extract.fields import (
     EN_PAGES,
     HAN,
@@ -178,15 +179,13 @@ def _in_url(text: str, i: int) -> bool:
     return bool(URL_RE.match(text, j + 1 if j >= 0 else 0)) and "http" in text[max(0, j): i]
 
 
-_STRIP_ETC_RE1 = re.compile(r"[。.\s]+$")
-_STRIP_ETC_RE2 = re.compile(r"\s*(?:等|等等|等文|等书|等著作|etc\.?|and others)\s*$")
-_STRIP_ETC_RE3 = re.compile(r"[，,；;。.\s]+$")
+_ETC = re.compile(r"\s*(?:等|等等|等文|等书|等著作|etc\.?|and others)\s*$")
 
 
 def strip_etc(text: str) -> str:
-    text = _STRIP_ETC_RE1.sub("", text.strip())
-    text = _STRIP_ETC_RE2.sub("", text)
-    return _STRIP_ETC_RE3.sub("", text)
+    text = rstrip_run(text.strip(), "。.")
+    text = _ETC.sub("", text)
+    return rstrip_run(text, "，,；;。.")
 
 
 def locator_of(text: str) -> str | None:

@@ -316,11 +316,18 @@ def bare_page(text: str) -> str | None:
     return None
 
 
-_STRIP_TRAILING_RE1 = re.compile(r"[\s,，。.；;：:、]+$")
+def rstrip_run(text: str, chars: str) -> str:
+    """``text`` without its trailing run of ``chars`` and whitespace: what ``re.sub(r"[…\\s]+$", "",
+    text)`` does (``\\s`` and :meth:`str.isspace` agree), without a regex tried at every position."""
+    while True:
+        cut = text.rstrip().rstrip(chars)
+        if cut == text:
+            return text
+        text = cut
 
 
 def strip_trailing(text: str) -> str:
-    return _STRIP_TRAILING_RE1.sub("", text).strip()
+    return rstrip_run(text, ",，。.；;：:、").strip()
 
 
 def balanced(text: str, start: int, open_ch: str, close_ch: str) -> int:
