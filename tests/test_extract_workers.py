@@ -64,3 +64,13 @@ def test_pool_results_keep_their_order(monkeypatch):
 def test_a_superscript_digit_is_no_job_count(monkeypatch):
     monkeypatch.setenv("ANNOBIB_JOBS", "¹")  # str.isdigit() says yes, int() says no
     assert workers.jobs() >= 1
+
+
+def test_default_jobs_leave_busy_cores_alone(monkeypatch):
+    monkeypatch.delenv("ANNOBIB_JOBS", raising=False)
+    monkeypatch.setattr(workers.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    for load, want in ((0.0, 4), (1.2, 3), (2.6, 1), (7.0, 1)):
+        monkeypatch.setattr(workers.os, "getloadavg", lambda load=load: (load, load, load))
+        assert workers.jobs() == want, load
+    monkeypatch.setenv("ANNOBIB_JOBS", "3")  # asked for: used whatever the load
+    assert workers.jobs() == 3

@@ -18,6 +18,7 @@ from functools import lru_cache
 from annobib.extract.normalize import normalize
 from annobib.extract.segment import citation_score, citation_start, sentences, translation_pairs
 from annobib.extract.workers import map_on_cores
+from annobib.extract.fields.features import rstrip_run
 from annobib.extract.fields import (
     EN_PAGES,
     HAN,
@@ -178,10 +179,13 @@ def _in_url(text: str, i: int) -> bool:
     return bool(URL_RE.match(text, j + 1 if j >= 0 else 0)) and "http" in text[max(0, j): i]
 
 
+_ETC = re.compile(r"\s*(?:等|等等|等文|等书|等著作|etc\.?|and others)\s*$")
+
+
 def strip_etc(text: str) -> str:
-    text = re.sub(r"[。.\s]+$", "", text.strip())
-    text = re.sub(r"\s*(?:等|等等|等文|等书|等著作|etc\.?|and others)\s*$", "", text)
-    return re.sub(r"[，,；;。.\s]+$", "", text)
+    text = rstrip_run(text.strip(), "。.")
+    text = _ETC.sub("", text)
+    return rstrip_run(text, "，,；;。.")
 
 
 def locator_of(text: str) -> str | None:
@@ -201,9 +205,12 @@ def locator_of(text: str) -> str | None:
 _JUDGMENT = re.compile(r"[（(]\s*\d{4}\s*[）)][^，,。]{1,20}?\d+\s*号\s*(?:民事|刑事|行政)?(?:判决书|裁定书|调解书)")
 
 
+_HAS_CITATION_SIGNAL_RE1 = re.compile(r"[\u0400-\u04ff]{3,}.*\d{4}")
+
+
 def has_citation_signal(text: str) -> bool:
     return bool(is_japanese_case(text) or _JUDGMENT.search(text) or ZH_CITE_SIGNAL.search(text) or EN_CITE_SIGNAL.search(text) or IBID_RE.match(text)
-                or re.search(r"[\u0400-\u04ff]{3,}.*\d{4}", text))
+                or _HAS_CITATION_SIGNAL_RE1.search(text))
 
 
 # full-width digits and Latin letters (２０２５, ｐｐ) read as ASCII; full-width punctuation stays
@@ -307,10 +314,14 @@ _AFTER_CITE_OK = re.compile(r"[《「『“\"]|https?://|www\.|第\s*\d+\s*[页�
 _AFTER_PROSE = re.compile(r"[的了是]|认为|指出|值得|需要|本文|笔者|作者|该书|该文|此外|不过|但是")
 
 
+_CUT_TRAILING_COMMENTARY_RE1 = re.compile(r"[《「『]")
+_CUT_TRAILING_COMMENTARY_RE2 = re.compile(r"[》」』][^。]*[，,]")
+
+
 def cut_trailing_commentary(text: str) -> str:
     """``王明：《书名》，北京：某出版社 2001 年版，第 12 页。值得注意的是，……``: a Chinese citation
     ends at its ``。``; a following sentence without any citation data is commentary and is dropped."""
-    if "。" not in text or not re.search(r"[《「『]", text):
+    if "。" not in text or not _CUT_TRAILING_COMMENTARY_RE1.search(text):
         return text
     depth = 0
     for i, ch in enumerate(text):
@@ -322,7 +333,7 @@ def cut_trailing_commentary(text: str) -> str:
             before, after = text[:i], text[i + 1:].strip()
             if not after:
                 return text
-            if re.search(r"[《「『]", before) and re.search(r"[》」』][^。]*[，,]", before + "，") \
+            if _CUT_TRAILING_COMMENTARY_RE1.search(before) and _CUT_TRAILING_COMMENTARY_RE2.search(before + "，") \
                     and HAN.search(after[:4]) and not _AFTER_CITE_OK.search(after) and citation_score(after) < 3 \
                     and (not re.search(r"\d{4}", after) or _AFTER_PROSE.search(after) and re.search(r"[，,]", after)):
                 return before + "。"
@@ -333,10 +344,15 @@ def cut_trailing_commentary(text: str) -> str:
 _JA_TERM_IN_PROSE = re.compile(r"「[^」]{1,12}」\s*(?:とは|は|を|が|という|といった|と「|の(?:区分|用法|意味|定義))")
 
 
+_CJK_MENTION_ONLY_RE1 = re.compile(r"(?:载|见|载于|收入)$")
+_CJK_MENTION_ONLY_RE2 = re.compile(r"^\s*(?:[\[［〔【（(][^\]］〕】）)]{1,3}[\]］〕】）)]\s*)?[^，。；]{1,30}$")
+_CJK_MENTION_ONLY_RE3 = re.compile(r"[关于对是的在]")
+
+
 def _cjk_mention_only(piece: str) -> bool:
     """A title mark used in running prose (``关于《美日安保条约》第五条……``) rather than a citation:
     the mark follows prose (no author colon, not at the start) and no publication data follows."""
-    m = re.search(r"[《「『]", piece)
+    m = _CUT_TRAILING_COMMENTARY_RE1.search(piece)
     if not m:
         return False
     if _JA_TERM_IN_PROSE.search(piece) and not re.search(r"\d|『|出版|書店|書房|[^会]社[、，,。]", piece):
@@ -350,9 +366,9 @@ def _cjk_mention_only(piece: str) -> bool:
                     and len(after) >= 10 and re.search(r"[，,]", after) and "《" not in after
                     and not re.search(r"\d{4}|https?://|出版|\d\s*[页頁版期号年月日]|第\s*[\d一二三四五六七八九十]+\s*[页頁版期号卷册]|电|网", after))
     before = piece[: m.start()].rstrip()
-    if not before or before[-1] in "：:，,、" or re.search(r"(?:载|见|载于|收入)$", before):
+    if not before or before[-1] in "：:，,、" or _CJK_MENTION_ONLY_RE1.search(before):
         return False
-    if re.match(r"^\s*(?:[\[［〔【（(][^\]］〕】）)]{1,3}[\]］〕】）)]\s*)?[^，。；]{1,30}$", before) and not re.search(r"[关于对是的在]", before[:2]):
+    if _CJK_MENTION_ONLY_RE2.match(before) and not _CJK_MENTION_ONLY_RE3.search(before[:2]):
         return False  # 佐藤優『…』: an author written straight before the title
     return not re.search(r"\d{4}|https?://|出版|页|頁|版|期|号", piece)
 
@@ -370,16 +386,36 @@ _FIRST_PERSON = re.compile(r"(?:^|[,;]\s+)(?:I|we|We)\s+(?:follow|use|adopt|trea
 _CITATION_BITS = re.compile(r"https?://|www\.|[,.]\s*[”\"]|\bpp?\.\s*\d|\bVol\.|\bNo\.\s*\d|Press|Publish|\(\s*\d{4}\s*\)|\d{1,4}\s*[-–]\s*\d|[:]\s*[A-Z]")
 
 
+_WESTERN_PROSE_RE1 = re.compile(r"[,，“”\"\[\]《「『:：()]|https?://|www\.|\bpp?\.\s*\d|[\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af]")
+
+
 def _western_prose(piece: str) -> bool:
     """A Latin-script sentence without any comma, quote, URL, tag or page: Western citations
     separate author, title and publication data with commas, so this is commentary."""
-    if HAN.search(piece) or re.search(r"[,，“”\"\[\]《「『:：()]|https?://|www\.|\bpp?\.\s*\d|[\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af]", piece):
+    if HAN.search(piece) or _WESTERN_PROSE_RE1.search(piece):
         return False
     words = piece.split()
     return len(words) >= 6 and len(_PROSE_WORDS.findall(piece)) >= 2
 
 
 _WORD = re.compile(r"[A-Za-z\u0400-\u04ff]{2}")
+
+
+# Cheap necessary conditions for the back-reference patterns whose lazy author groups try every
+# prefix: each holds a literal the pattern cannot match without, so a note lacking it skips the regex.
+_OPCIT_EN_CUE = re.compile(r"cit|Указ", re.I)  # op. cit. / loc. cit. / Указ. соч., with OPCIT_EN_RE's flags
+
+
+def _may_name_noteref(piece: str) -> bool:  # NAMED_NOTEREF_RE: supra note / (n 1) / 前掲注, 前引, 前注
+    return "前" in piece or "supra" in piece or "(n" in piece
+
+
+def _may_be_opcit_zh(piece: str) -> bool:  # OPCIT_ZH_RE: 前引, 前揭, 前掲, 前注所引 / 앞의 / 전게
+    return "前" in piece or "앞의" in piece or "전게" in piece
+
+
+_CLASSIFY_RE1 = re.compile(r"[“\"][^”\"]+([”\"].*)$")
+_CLASSIFY_RE2 = re.compile(r"[\u4e00-\u9fff《]")
 
 
 def classify(piece: str) -> CitationText | None:
@@ -389,7 +425,7 @@ def classify(piece: str) -> CitationText | None:
         num = CIRCLED_NUMS.index(raw_n) + 1 if raw_n in CIRCLED_NUMS else int(re.sub(r"\D", "", raw_n))
         rest = m.group("rest") if m.group("n") else m.group("rest2")
         return CitationText(piece, "noteref", locator_of(rest or ""), author=str(num))
-    m = NAMED_NOTEREF_RE.match(piece)
+    m = NAMED_NOTEREF_RE.match(piece) if _may_name_noteref(piece) else None
     if m and (m.group("n") or m.group("n2") or m.group("n3")):
         num = int(m.group("n") or m.group("n2") or m.group("n3"))
         rest = m.group("rest") or ""
@@ -407,7 +443,7 @@ def classify(piece: str) -> CitationText | None:
     m = OPCIT_RU_RE.match(piece)
     if m:
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author"))
-    m = OPCIT_EN_RE.match(piece)
+    m = OPCIT_EN_RE.match(piece) if _OPCIT_EN_CUE.search(piece) else None
     if m:  # Goh, op. cit., p. 130. / Weingast, op. cit., 20. (Chicago: a bare page)
         rest = m.group("rest")
         return CitationText(piece, "opcit", locator_of(rest) or bare_page(rest), author=m.group("author").strip())
@@ -426,7 +462,7 @@ def classify(piece: str) -> CitationText | None:
     if m:
         parsed = parse_citation(piece[m.end():])
         return CitationText(piece, "short", parsed.locator, parsed=parsed)
-    m = OPCIT_ZH_RE.match(piece)
+    m = OPCIT_ZH_RE.match(piece) if _may_be_opcit_zh(piece) else None
     if m and "《" not in piece:
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author").strip())
     m = AUTHOR_DATE_SHORT.match(piece)
@@ -439,8 +475,8 @@ def classify(piece: str) -> CitationText | None:
             return CitationText(piece, "short", loc, parsed=parsed)
     if _cjk_mention_only(piece):
         return None
-    q = re.search(r"[“\"][^”\"]+([”\"].*)$", piece)
-    if q and not re.search(r"[\u4e00-\u9fff《]", piece[: q.start()]) and PROSE_AFTER_QUOTE.match(q.group(1)) \
+    q = _CLASSIFY_RE1.search(piece)
+    if q and not _CLASSIFY_RE2.search(piece[: q.start()]) and PROSE_AFTER_QUOTE.match(q.group(1)) \
             and not PREFIX_CITES.search(piece) and not EN_PAGES.search(piece):
         return None  # Here “alliance” means …: a quoted word in prose
     if _western_prose(piece) or (_ENGLISH_SENTENCE.match(piece) or _FIRST_PERSON.search(piece)) and not _CITATION_BITS.search(piece):

@@ -30,6 +30,10 @@ _PROTECTED = re.compile(r"《[^《》]*》|「[^「」]*」|『[^『』]*』|“
 _WIDE_OF = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _CJK_NEIGHBOUR = re.compile(rf"[{_HAN}》」』）”]")
 _CJK_AFTER = re.compile(rf"[{_HAN}《「『（“]")
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
+_HAN_OR_CLOSE = re.compile(rf"[{_HAN}》]")
+_ASCII_PARENS = re.compile(r"\(([^()]*)\)")
+_FINAL_STOP = re.compile(rf"(?<=[{_HAN}》）”])\s*\.(?=\s*$)")
 
 
 def _outside_protected(text: str, fix: Callable[[str], str]) -> str:
@@ -46,7 +50,7 @@ def _outside_protected(text: str, fix: Callable[[str], str]) -> str:
 def _is_chinese_note(text: str) -> bool:
     """Japanese and Korean notes use ASCII commas and ``、`` by their own conventions; only a
     Chinese note (Han, no kana or hangul outside its titles) is a candidate for width fixes."""
-    if not re.search(rf"[{_HAN}]", text):
+    if not _HAN_CHAR.search(text):
         return False
     if _KANA_HANGUL.search(_PROTECTED.sub("", text)):
         return False
@@ -85,8 +89,8 @@ def _widen(part: str) -> str:
         if (before and _CJK_NEIGHBOUR.match(before)) or (after and _CJK_AFTER.match(after)):
             chars[i] = _WIDE_OF[ch]
     out = "".join(chars)
-    out = re.sub(rf"\(([^()]*)\)", _paren, out)
-    return re.sub(rf"(?<=[{_HAN}》）”])\s*\.(?=\s*$)", "。", out)
+    out = _ASCII_PARENS.sub(_paren, out)
+    return _FINAL_STOP.sub("。", out)
 
 
 def _paren(m: re.Match) -> str:
@@ -94,7 +98,7 @@ def _paren(m: re.Match) -> str:
     s = m.string
     before = s[m.start() - 1] if m.start() else ""
     after = s[m.end()] if m.end() < len(s) else ""
-    if re.search(rf"[{_HAN}]", inner) or re.match(rf"[{_HAN}》]", before) or re.match(rf"[{_HAN}]", after):
+    if _HAN_CHAR.search(inner) or _HAN_OR_CLOSE.match(before) or _HAN_CHAR.match(after):
         return f"（{inner}）"
     return m.group(0)
 
@@ -114,12 +118,15 @@ _HYPHEN_BREAK = re.compile(r"\b([A-Za-z]{2,})- (?!(?:and|or|und|et|to|vs)\b)([a-
 _SPLIT_CAPITAL = re.compile(r"(?<![\w.'’])([B-HJ-Z]) ([a-z]{3,})\b")
 
 
+_BROKEN_WORDS_RE1 = re.compile(r"\b[B-HJ-Z] [a-z]")
+
+
 def broken_words(text: str) -> str:
     """``Re- view`` -> ``Review`` (a hyphen left by a line break), ``W orld`` -> ``World`` (a capital
     split off its word by PDF text); ``A theory`` and ``I think`` are words and stay."""
     if "- " in text:
         text = _HYPHEN_BREAK.sub(_dehyphen, text)
-    return _SPLIT_CAPITAL.sub(r"\1\2", text) if re.search(r"\b[B-HJ-Z] [a-z]", text) else text
+    return _SPLIT_CAPITAL.sub(r"\1\2", text) if _BROKEN_WORDS_RE1.search(text) else text
 
 
 def _dehyphen(m: re.Match) -> str:
@@ -209,10 +216,13 @@ def site_debris(text: str) -> str:
 _GLUED_RANGE = re.compile(r"\b(pp\.\s*)(\d{4,8})\b|(第\s*)(\d{6,8})(\s*页)")
 
 
+_GLUED_PAGE_RANGES_RE1 = re.compile(r"\d{4}")
+
+
 def glued_page_ranges(text: str) -> str:
     """``pp. 423442`` -> ``pp. 423-442``, ``第 4560 页`` -> ``第 45-60 页``: an even run of digits whose
     halves climb is a range whose dash was lost (a year like ``pp. 2019`` is not split: its halves fall)."""
-    if not re.search(r"\d{4}", text):
+    if not _GLUED_PAGE_RANGES_RE1.search(text):
         return text
     return _GLUED_RANGE.sub(_split_range, text)
 

@@ -22,15 +22,25 @@ _MAX_JOBS = 64
 
 
 def jobs() -> int:
-    """Worker processes to use: ``ANNOBIB_JOBS`` when it is a number from 1 to 64, else the cores
-    this process may run on."""
+    """Worker processes to use: ``ANNOBIB_JOBS`` when it is a number from 1 to 64, else the idle
+    cores (:func:`idle_cores`)."""
     wanted = os.environ.get("ANNOBIB_JOBS", "").strip()
     if wanted.isdecimal() and 1 <= int(wanted[:3]) <= _MAX_JOBS:
         return int(wanted)
+    return idle_cores()
+
+
+def idle_cores() -> int:
+    """The cores this process may run on less the 1-minute load average, rounded; at least 1."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load figure (Windows): trust the core count
+        return cores
+    return max(1, min(cores, round(cores - load)))
 
 
 def map_on_cores(fn: Callable[[T], R], items: Sequence[T], minimum: int = PARALLEL_MIN) -> list[R] | None:

@@ -103,7 +103,7 @@ def _title_mark_leads(text: str) -> bool:
 
 def _chinese_with_book_marks(text: str) -> bool:
     """Chinese text, no Latin letters in its first 20 characters (URLs aside), and a 《》 title."""
-    return bool(HAN.search(text)) and not LATIN.search(re.sub(URL_RE, "", text)[:20]) and "《" in text
+    return bool(HAN.search(text)) and not LATIN.search(URL_RE.sub("", text)[:20]) and "《" in text
 
 
 def _chinese_without_marks(text: str) -> bool:

@@ -157,12 +157,16 @@ _JAPANESE_CUE = re.compile(r"[\u3040-\u30ff]|頁|『")
 _PAREN_CREDIT = re.compile(r"[（(]([^（）()]*(?:訳|译|譯))[)）]$")
 
 
+_CJK_TITLE_RE1 = re.compile(r"^《([^》]{2,12})》\s*((?:本报|特约)?评论员|社论|编辑部|记者)\s*(?=[：:])")
+_CJK_TITLE_RE2 = re.compile(r"[《「『〈]")
+
+
 def _cjk_title(text: str) -> _CjkNote | Parsed:
     """The first title in marks, with the text before and after it; a Parsed result when there is no
     title in marks (read as ``author：title，rest``) or its mark is never closed."""
     # 《人民日报》评论员：《标题》 — the newspaper's commentator is the author
-    text = re.sub(r"^《([^》]{2,12})》\s*((?:本报|特约)?评论员|社论|编辑部|记者)\s*(?=[：:])", r"\1\2", text)
-    m = re.search(r"[《「『〈]", text)
+    text = _CJK_TITLE_RE1.sub(r"\1\2", text)
+    m = _CJK_TITLE_RE2.search(text)
     if not m:
         return _parse_cjk_untitled(text)
     pre = text[: m.start()]
@@ -179,17 +183,23 @@ def _cjk_title(text: str) -> _CjkNote | Parsed:
     return _CjkNote(text=text, p=Parsed(), f={}, lang=None, pre=pre, title=title, title_mark=title_mark, after=after, rest=rest)
 
 
+_CJK_AUTHORS_RE1 = re.compile(r"^((?:新华社|中新社|中国新闻社)).{0,12}?电\s*(?=[：:]?\s*$)")
+_CJK_AUTHORS_RE2 = re.compile(r"^(?:前引|前揭|前注所引|上引)\s*")
+_CJK_AUTHORS_RE3 = re.compile(r"(?:档案馆|档案局|图书馆|圖書館|檔案館|博物馆|文书馆|史料馆|資料館|文書館)(?:藏|所藏|館蔵)$")
+_CJK_AUTHORS_RE4 = re.compile(r"[，,]")
+
+
 def _cjk_authors(n: _CjkNote) -> None:
     """The authors (or editors) printed before the title, translators named there, and a holding
     archive printed first (which is no author)."""
     after, pre, text = n.after, n.pre, n.text
     # 新华社北京 3 月 5 日电: a dispatch's dateline names the agency
-    pre = re.sub(r"^((?:新华社|中新社|中国新闻社)).{0,12}?电\s*(?=[：:]?\s*$)", r"\1", pre)
+    pre = _CJK_AUTHORS_RE1.sub(r"\1", pre)
     # 前引 / short forms
-    pre = re.sub(r"^(?:前引|前揭|前注所引|上引)\s*", "", pre)
+    pre = _CJK_AUTHORS_RE2.sub("", pre)
     author_part = _cut_prose_before_authors(strip_trailing(pre))
     lib_first = None
-    if author_part and re.search(r"(?:档案馆|档案局|图书馆|圖書館|檔案館|博物馆|文书馆|史料馆|資料館|文書館)(?:藏|所藏|館蔵)$", author_part):
+    if author_part and _CJK_AUTHORS_RE3.search(author_part):
         # 上海市档案馆藏：《…》，档号 …: the holding archive printed first is no author
         lib_first = re.sub(r"(?:所藏|藏|館蔵)$", "", author_part)
         author_part = ""
@@ -225,7 +235,7 @@ def _cjk_authors(n: _CjkNote) -> None:
                 more, _r, more_others = cjk_names(re.sub(r"監(?=訳$)|(?:ほか|他|等)(?=訳$)", "", name.strip()), japanese)
                 pre_translators += more
                 pre_tr_others = pre_tr_others or bool(re.search(r"(?:ほか|他|等)訳$", name.strip()))
-        groups = [g for g in re.split(r"[，,]", author_part) if g.strip()]
+        groups = [g for g in _CJK_AUTHORS_RE4.split(author_part) if g.strip()]
         tr_end = r"(?:译|訳|譯|(?<=[\uac00-\ud7af])\s+(?:옮김|역))$"  # 김한규 옮김: the Korean translator
         if len(groups) > 1 and any(re.search(tr_end, g.strip()) for g in groups):
             for g in groups:
@@ -239,6 +249,10 @@ def _cjk_authors(n: _CjkNote) -> None:
     n.pre_translators, n.role = pre_translators, role
 
 
+_CJK_LANGUAGE_AND_URL_RE1 = re.compile(r"(日|英|俄|韩|法|德)文版")
+_CJK_LANGUAGE_AND_URL_RE2 = re.compile(r"出版会|書房|新書|文庫|選書|講談社|岩波|有斐閣|東京")
+
+
 def _cjk_language_and_url(n: _CjkNote) -> None:
     """The language; the URL, and ``rest_nourl``: the rest without it, an imprint in parentheses set
     off by commas, an access date taken out (into ``urldate``)."""
@@ -247,10 +261,10 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
     if lang == "chinese" and not HANGUL.search(text) and (
             title_mark in "「『" and ("、" in text[after:] or "『" in text) or JA_SIGNAL.search(text)):
         lang = "japanese"  # 「記事名」、『新聞』, 120 頁, 経済: Japanese even with a title in kanji only
-    ed_lang = re.search(r"(日|英|俄|韩|法|德)文版", rest)
+    ed_lang = _CJK_LANGUAGE_AND_URL_RE1.search(rest)
     if ed_lang:  # 日文版 / 英文版: the edition cited is in that language
         lang = {"日": "japanese", "英": "english", "俄": "russian", "韩": "korean", "法": "french", "德": "german"}[ed_lang.group(1)]
-    elif lang == "chinese" and re.search(r"出版会|書房|新書|文庫|選書|講談社|岩波|有斐閣|東京", rest):
+    elif lang == "chinese" and _CJK_LANGUAGE_AND_URL_RE2.search(rest):
         lang = "japanese"  # Japanese publisher forms
     # Japanese notes print the container in 『』 after a 「」 title
     url_m = URL_RE.search(rest)
@@ -271,6 +285,9 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
     n.lang, n.rest_nourl, n.url = lang, rest_nourl, url
 
 
+_CJK_LOCATORS_RE1 = re.compile(r"\s*[，,]?\s*卷\s*([〇零一二三四五六七八九十百千\d]+|[上中下](?![册冊]))\s*(?:《([^》]{1,30})》)?")
+
+
 def _cjk_locators(n: _CjkNote) -> None:
     """The cited page(s), a newspaper's page (版 / 面 / 면) and a classic's juan (卷) and section."""
     f, rest_nourl = n.f, n.rest_nourl
@@ -286,13 +303,20 @@ def _cjk_locators(n: _CjkNote) -> None:
     ban = ZH_BAN.search(rest_nourl)
     # 《史记》卷一二九《货殖列传》: a classic cited by its juan and section; the second title is that
     # section (chapter), not a container or series
-    juan = re.match(r"\s*[，,]?\s*卷\s*([〇零一二三四五六七八九十百千\d]+|[上中下](?![册冊]))\s*(?:《([^》]{1,30})》)?", rest_nourl)
+    juan = _CJK_LOCATORS_RE1.match(rest_nourl)
     if juan:
         rest_nourl = rest_nourl[: juan.start()] + rest_nourl[juan.end():]
         f["volume"] = _cn_int(juan.group(1))
         if juan.group(2):
             f["chapter"] = juan.group(2)
     n.ban, n.juan, n.locator, n.rest_nourl = ban, juan, locator, rest_nourl
+
+
+_CJK_CONTAINER_RE1 = re.compile(r"[《『「〈]")
+_CJK_CONTAINER_RE2 = re.compile(r"(?:^|[\s，,、。.）)])(?:载于|载|收录于|收录在|收入|收于|所收|见)\s*$")
+_CJK_CONTAINER_RE3 = re.compile(r"\s*([（(](?:[^）)]{1,6}版|[^）)]{1,6}刊)[）)])")
+_CJK_CONTAINER_RE4 = re.compile(r"^[\s，,、。.]*(?:载于|载|收录于|收录在|收入|收于|见|所收|in)?\s*")
+_CJK_CONTAINER_RE5 = re.compile(r"(主编|编|編|監修|eds?\.)\s*[：:]?\s*$")
 
 
 def _cjk_container(n: _CjkNote) -> None:
@@ -303,21 +327,21 @@ def _cjk_container(n: _CjkNote) -> None:
     container = None
     editors: list[str] = []
     editor_others = False
-    cm = re.search(r"[《『「〈]", rest_nourl)
+    cm = _CJK_CONTAINER_RE1.search(rest_nourl)
     chapter = False
-    zai_container = bool(cm) and bool(re.search(r"(?:^|[\s，,、。.）)])(?:载于|载|收录于|收录在|收入|收于|所收|见)\s*$", rest_nourl[: cm.start()])) \
+    zai_container = bool(cm) and bool(_CJK_CONTAINER_RE2.search(rest_nourl[: cm.start()])) \
         and len(rest_nourl[: cm.start()]) <= 30
     if cm:
         before = rest_nourl[: cm.start()]
         took2 = _take_mark(rest_nourl, cm.start())
         if took2:
             container = took2[0]
-            ed_m = re.match(r"\s*([（(](?:[^）)]{1,6}版|[^）)]{1,6}刊)[）)])", rest_nourl[took2[1]:])
+            ed_m = _CJK_CONTAINER_RE3.match(rest_nourl[took2[1]:])
             if ed_m:
                 container += ed_m.group(1).replace("(", "（").replace(")", "）")
                 took2 = (container, took2[1] + ed_m.end())
-            before_clean = re.sub(r"^[\s，,、。.]*(?:载于|载|收录于|收录在|收入|收于|见|所收|in)?\s*", "", before)
-            if re.search(r"(主编|编|編|監修|eds?\.)\s*[：:]?\s*$", before_clean):
+            before_clean = _CJK_CONTAINER_RE4.sub("", before)
+            if _CJK_CONTAINER_RE5.search(before_clean):
                 chapter = True
                 ed_text = re.sub(r"[：:]\s*$", "", before_clean)
                 editors, _r, editor_others = cjk_names(ed_text)
@@ -333,21 +357,31 @@ def _cjk_container(n: _CjkNote) -> None:
     n.zai_container = zai_container
 
 
+_CJK_CUES_RE1 = re.compile(r"[，,、。；;]")
+_CJK_CUES_RE2 = re.compile(r"(博士|硕士|碩士|学士)(?:学位)?论文|博士論文|修士論文|学位論文")
+_CJK_CUES_RE3 = re.compile(r"(?:会议|研讨会|论坛|年会|学术会议|シンポジウム|学会)[”\"]?(?:上的|的)?(?:论文|報告|发言|提交论文)|(?:会议|研讨会|论坛)\s*[，,]"
+                     r"|[“\"][^”\"]{2,40}[”\"]\s*(?:会议)?论文(?!集)|提交[^，,。《》]{2,40}?的?论文(?!集)")
+_CJK_CUES_RE4 = re.compile(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏")
+_CJK_CUES_RE5 = re.compile(r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:译注|譯註|译|訳|譯)\s*(?:[，,]|$)")
+_CJK_CUES_RE6 = re.compile(r"^\s*(白皮书|蓝皮书|研究报告|报告|政策简报|工作论文|白書|報告書|보고서)")
+_CJK_CUES_RE7 = re.compile(r"\d")
+_CJK_CUES_RE8 = re.compile(r"(译|訳|主编|编$|出版|论文|論文|档案|档号|藏$|文版$|^修订版$|^增订版$)")
+
+
 def _cjk_cues(n: _CjkNote) -> None:
     """What the rest says about the kind of work: thesis, conference, archive, publisher, translator,
     issue / volume / series numbers, the date, a site or publisher name, a document type."""
     lib_first, rest_after, rest_nourl = n.lib_first, n.rest_after, n.rest_nourl
-    segs = [s.strip() for s in re.split(r"[，,、。；;]", rest_after) if s.strip()]
-    thesis = re.search(r"(博士|硕士|碩士|学士)(?:学位)?论文|博士論文|修士論文|学位論文", rest_nourl)
-    conf = re.search(r"(?:会议|研讨会|论坛|年会|学术会议|シンポジウム|学会)[”\"]?(?:上的|的)?(?:论文|報告|发言|提交论文)|(?:会议|研讨会|论坛)\s*[，,]"
-                     r"|[“\"][^”\"]{2,40}[”\"]\s*(?:会议)?论文(?!集)|提交[^，,。《》]{2,40}?的?论文(?!集)", rest_nourl)
-    archive = re.search(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏", rest_nourl) or lib_first
+    segs = [s.strip() for s in _CJK_CUES_RE1.split(rest_after) if s.strip()]
+    thesis = _CJK_CUES_RE2.search(rest_nourl)
+    conf = _CJK_CUES_RE3.search(rest_nourl)
+    archive = _CJK_CUES_RE4.search(rest_nourl) or lib_first
     pub = PUBLISHER_ZH.search(rest_after) or PUBLISHER_ZH.search(rest_nourl)
     if pub and len(pub.group("pub")) < 2:
         pub = None
     if not pub:
         pub = PLACE_PUB_NIANBAN.search(rest_after) or PLACE_PUB_CJK.search(rest_after)
-    translator_m = re.search(r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:译注|譯註|译|訳|譯)\s*(?:[，,]|$)", rest_nourl)
+    translator_m = _CJK_CUES_RE5.search(rest_nourl)
     issue = ZH_ISSUE.search(rest_nourl)
     vol = ZH_VOLUME.search(rest_nourl)
     ko_num = KO_NUMBER.search(rest_nourl)
@@ -355,15 +389,15 @@ def _cjk_cues(n: _CjkNote) -> None:
     date = iso_date(rest_nourl)
     site = None
     doctype = None
-    dm0 = re.match(r"^\s*(白皮书|蓝皮书|研究报告|报告|政策简报|工作论文|白書|報告書|보고서)", rest_after)
+    dm0 = _CJK_CUES_RE6.match(rest_after)
     if dm0:
         doctype = dm0.group(1)
     for s in segs:
         if doctype and s.startswith(doctype):
             continue
-        if URL_RE.match(s) or re.search(r"\d", s) or len(s) > 30 or s.startswith(("载", "见", "第")):
+        if URL_RE.match(s) or _CJK_CUES_RE7.search(s) or len(s) > 30 or s.startswith(("载", "见", "第")):
             continue
-        if re.search(r"(译|訳|主编|编$|出版|论文|論文|档案|档号|藏$|文版$|^修订版$|^增订版$)", s):
+        if _CJK_CUES_RE8.search(s):
             continue
         site = s
         break
@@ -396,6 +430,10 @@ def _cjk_credits(n: _CjkNote) -> None:
     n.authors_field, n.names, n.news_author = authors_field, names, news_author
 
 
+_CJK_TYPE_SPECIAL_RE1 = re.compile(r"(?:法|法典|条例|規則|规定|规则|办法|细则|决定|通知|意见|章程|规章|命令|公告|解释|公约|條約|条约|协定|議定書|议定书|宪章)[）)]?$")
+_CJK_TYPE_SPECIAL_RE2 = re.compile(r"(论文集|会议文集|研讨会文集|会议录|論文集|Proceedings)$")
+
+
 def _cjk_type_special(n: _CjkNote) -> str | None:
     """Theses, laws and regulations, classics by juan, archives, proceedings and conference papers."""
     archive, authors, conf, container, date, f, issue, juan = n.archive, n.authors, n.conf, n.container, n.date, n.f, n.issue, n.juan
@@ -411,7 +449,7 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
             f["institution"] = inst
         if date:
             f["date"] = date[:4] if len(date) > 7 else date
-    elif (not container and re.search(r"(?:法|法典|条例|規則|规定|规则|办法|细则|决定|通知|意见|章程|规章|命令|公告|解释|公约|條約|条约|协定|議定書|议定书|宪章)[）)]?$", title)
+    elif (not container and _CJK_TYPE_SPECIAL_RE1.search(title)
           and (LEGAL_CUE_RE.search(rest_nourl) or DOC_NUMBER_RE.search(rest_nourl) or _ARTICLES_ONLY.match(rest_nourl)
                or date and authors and all(LEGAL_ISSUER_RE.search(a) for a in authors))
           and not pub and not issue):
@@ -446,7 +484,7 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
         d = iso_date(dm.group(1)) if dm else date
         if d:
             f["date"] = d
-    elif container and re.search(r"(论文集|会议文集|研讨会文集|会议录|論文集|Proceedings)$", container) and not issue:
+    elif container and _CJK_TYPE_SPECIAL_RE2.search(container) and not issue:
         etype = "inproceedings"
         f["booktitle"] = container
         if pub:
@@ -547,6 +585,11 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
     return etype
 
 
+_CJK_TYPE_BOOK_OR_REPORT_RE1 = re.compile(r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]|^\s*[（(]([上中下一二三四五六七八九十]|\d{1,2})[）)]")
+_CJK_TYPE_BOOK_OR_REPORT_RE2 = re.compile(r"(?:^|[》）)\s，,（(])\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(修订版|增订版|再版|修订本|增订本))\s*[）)]?\s*(?=[，,第]|$)")
+_CJK_TYPE_BOOK_OR_REPORT_RE3 = re.compile(r"\s*([上中下])\s*巻$")
+
+
 def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
     """Books with a publisher (or a report printed by a press), dated articles, reports by type."""
     authors_field, chapter, container, date, doctype, f = n.authors_field, n.chapter, n.container, n.date, n.doctype, n.f
@@ -555,12 +598,11 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
     etype = None
     if pub:
         etype = "book"
-        vm = re.search(r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]|^\s*[（(]([上中下一二三四五六七八九十]|\d{1,2})[）)]", rest_nourl)
+        vm = _CJK_TYPE_BOOK_OR_REPORT_RE1.search(rest_nourl)
         if vm:
             v = vm.group(1) or vm.group(2) or vm.group(3)
             f["volume"] = _cn_int(v)
-        em = re.search(r"(?:^|[》）)\s，,（(])\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(修订版|增订版|再版|修订本|增订本))\s*[）)]?\s*(?=[，,第]|$)",
-                       rest_nourl[: pub.start()] if pub.re is PUBLISHER_ZH and pub.string is rest_nourl else rest_nourl[:20])
+        em = _CJK_TYPE_BOOK_OR_REPORT_RE2.search(rest_nourl[: pub.start()] if pub.re is PUBLISHER_ZH and pub.string is rest_nourl else rest_nourl[:20])
         if em:
             e = em.group(1)
             f["edition"] = _cn_int(e) if e else em.group(2)
@@ -568,7 +610,7 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
         if title_ed and "edition" not in f:  # 『民法Ⅲ〔第4版〕』: Japanese law books print it in the title
             f["title"] = f["title"][: title_ed.start()].rstrip()
             f["edition"] = _cn_int(title_ed.group(1)) if title_ed.group(1) else title_ed.group(2)
-        part = re.search(r"\s*([上中下])\s*巻$", f.get("title") or "")
+        part = _CJK_TYPE_BOOK_OR_REPORT_RE3.search(f.get("title") or "")
         if part and "volume" not in f:  # 『行政学講義 上巻』: the first of two volumes
             f["title"], f["volume"] = f["title"][: part.start()].rstrip(), part.group(1)
         supervisor = _EDITOR_AFTER_TITLE.search(rest_nourl[: pub.start()] if pub.string is rest_nourl else rest_nourl)

@@ -254,12 +254,27 @@ def norm_range(text: str) -> str:
     return re.sub(r"\s*[-–—~～]+\s*", "-", text.strip())
 
 
+_CLEAN_URL_RE1 = re.compile(r"等$")
+
+
 def clean_url(url: str) -> str:
     url = url.rstrip(".,;:，。；、")
-    url = re.sub(r"等$", "", url)
+    url = _CLEAN_URL_RE1.sub("", url)
     if url.endswith(")") and "(" not in url:
         url = url[:-1]
     return url
+
+
+_LANGUAGE_OF_RE1 = re.compile(r"[^\w'’]+")
+_LANGUAGE_OF_RE2 = re.compile(r"[ŏŭŎŬ]")
+_LANGUAGE_OF_RE3 = re.compile(r"[ōūŌŪ]")
+_LANGUAGE_OF_RE4 = re.compile(r"[ǎǐǒǔǚàèìòùáéíóúāē]")
+_LANGUAGE_OF_RE5 = re.compile(r" (?:the|of|and|in|on|to|for|with|its|an|from|after|between) ")
+_LANGUAGE_OF_RE6 = re.compile(r" (?:der|die|und|das|für|zur|zum|über|im|vom|einer|eines) ")
+_LANGUAGE_OF_RE7 = re.compile(r"[äöüß]")
+_LANGUAGE_OF_RE8 = re.compile(r" (?:les|la|le|et|du|une|dans|pour|sur|aux) ")
+_LANGUAGE_OF_RE9 = re.compile(r" (?:the|of) ")
+_LANGUAGE_OF_RE10 = re.compile(r"[éèêàç]")
 
 
 def language_of(text: str) -> str:
@@ -271,35 +286,48 @@ def language_of(text: str) -> str:
         return "russian"
     if HAN.search(text):
         return "chinese"
-    low = (" " + re.sub(r"[^\w'’]+", " ", text.lower()) + " ").replace(" et al ", " ")
+    low = (" " + _LANGUAGE_OF_RE1.sub(" ", text.lower()) + " ").replace(" et al ", " ")
     # romanized Korean (McCune-Reischauer breves) and Japanese (Hepburn macrons, no pinyin tone
     # marks, no English words)
-    if re.search(r"[ŏŭŎŬ]", text):
+    if _LANGUAGE_OF_RE2.search(text):
         return "korean"
-    if re.search(r"[ōūŌŪ]", text) and not re.search(r"[ǎǐǒǔǚàèìòùáéíóúāē]", text) \
+    if _LANGUAGE_OF_RE3.search(text) and not _LANGUAGE_OF_RE4.search(text) \
             and not re.search(r" (?:the|of|and|in|on|for|with|from|between|an|a) ", low):
         return "japanese"
     # words decide; a diacritic alone (a name such as Lüthi or Détente) only without English words
-    english = re.search(r" (?:the|of|and|in|on|to|for|with|its|an|from|after|between) ", low)
-    if re.search(r" (?:der|die|und|das|für|zur|zum|über|im|vom|einer|eines) ", low) and not english \
-            or re.search(r"[äöüß]", low) and not english:
+    english = _LANGUAGE_OF_RE5.search(low)
+    if _LANGUAGE_OF_RE6.search(low) and not english \
+            or _LANGUAGE_OF_RE7.search(low) and not english:
         return "german"
-    if re.search(r" (?:les|la|le|et|du|une|dans|pour|sur|aux) ", low) and not re.search(r" (?:the|of) ", low) \
-            or re.search(r"[éèêàç]", low) and not english:
+    if _LANGUAGE_OF_RE8.search(low) and not _LANGUAGE_OF_RE9.search(low) \
+            or _LANGUAGE_OF_RE10.search(low) and not english:
         return "french"
     return "english"
+
+
+_BARE_PAGE_RE1 = re.compile(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?")
 
 
 def bare_page(text: str) -> str | None:
     """``20.`` / ``1420–22``: a page or range written alone (Chicago notes write no ``p.``)."""
     t = (text or "").strip(" .。,，")
-    if re.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?", t):
+    if _BARE_PAGE_RE1.fullmatch(t):
         return norm_range(t)
     return None
 
 
+def rstrip_run(text: str, chars: str) -> str:
+    """``text`` without its trailing run of ``chars`` and whitespace: what ``re.sub(r"[…\\s]+$", "",
+    text)`` does (``\\s`` and :meth:`str.isspace` agree), without a regex tried at every position."""
+    while True:
+        cut = text.rstrip().rstrip(chars)
+        if cut == text:
+            return text
+        text = cut
+
+
 def strip_trailing(text: str) -> str:
-    return re.sub(r"[\s,，。.；;：:、]+$", "", text).strip()
+    return rstrip_run(text, ",，。.；;：:、").strip()
 
 
 def balanced(text: str, start: int, open_ch: str, close_ch: str) -> int:

@@ -172,10 +172,13 @@ _RESOLUTION = re.compile(rf"^(?P<t>(?:UNGA|UNSC|GA|SC|G\.A\.|S\.C\.)\s+Res\.?\s+
 _CONGRESS_REPORT = re.compile(rf"^(?P<t>(?:S\.|H\.R\.|H\.)\s*(?:Rep|Doc)\.\s*No\.\s*(?P<n>\d+-\d+))(?:,\s*at\s+(?P<pin>{_PIN}))?\s*\((?P<y>{_YEAR})\)")
 
 
+_WESTERN_LAW_CUE_RE1 = re.compile(r"Pub\.\s*L\.|U\.N\.T\.S\.|U\.S\.T\.|T\.I\.A\.S\.|E\.T\.S\.|I\.L\.M\.|\bUNTS\b|\bRes\b|\bRep\.\s*No\.|§")
+
+
 def western_law_cue(text: str) -> bool:
     if not ("." in text or "Res" in text or "UNTS" in text):
         return False
-    return bool(re.search(r"Pub\.\s*L\.|U\.N\.T\.S\.|U\.S\.T\.|T\.I\.A\.S\.|E\.T\.S\.|I\.L\.M\.|\bUNTS\b|\bRes\b|\bRep\.\s*No\.|§", text))
+    return bool(_WESTERN_LAW_CUE_RE1.search(text))
 
 
 def parse_western_legislation(text: str) -> Parsed | None:

@@ -30,15 +30,19 @@ _HAN_NAME = re.compile(r"[\u4e00-\u9fff々]{2,5}")
 _HANGUL_NAME = re.compile(r"[\uac00-\ud7af]{2,5}")
 
 
+_DOTTED_NAMES_RE1 = re.compile(r"[＝=]")
+_DOTTED_NAMES_RE2 = re.compile(r"\s*([・·･])\s*")
+
+
 def _dotted_names(part: str, japanese: bool) -> list[str]:
     """``国分良一・添田芳秀`` (Japanese), ``하영수·남궁훈`` (Korean), ``奥山昌道＝潮田佳男`` (Japanese law
     editors) -> one name each; a name spelt with dots (``塞缪尔·亨廷顿``, ``ハウ・キャロル``) stays whole.
     Between Han names the dot separates people only in a Japanese note: in Chinese it joins the
     parts of a transliterated foreign name."""
-    tokens = [t.strip() for t in re.split(r"[＝=]", part) if t.strip()]
+    tokens = [t.strip() for t in _DOTTED_NAMES_RE1.split(part) if t.strip()]
     out: list[str] = []
     for token in tokens:
-        pieces = re.split(r"\s*([・·･])\s*", token)  # name, dot, name, dot, …
+        pieces = _DOTTED_NAMES_RE2.split(token)  # name, dot, name, dot, …
         merged: list[str] = []
         alone_before = True
         for k in range(0, len(pieces), 2):
@@ -53,13 +57,17 @@ def _dotted_names(part: str, japanese: bool) -> list[str]:
     return out
 
 
+_CJK_NAMES_RE1 = re.compile(r"(等)?译$|(等)?訳$")
+_CJK_NAMES_RE2 = re.compile(r"[、，,／/；;]|\s+和\s+|\s+与\s+")
+
+
 def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None, bool]:
     """``汪曙申、刘匡宇、陈桂清等`` -> (names, role, others). Role is 'editor' / 'translator' / None.
     ``japanese``: the note is Japanese, where ``・`` separates people (see :func:`_dotted_names`)."""
     text = strip_trailing(NATIONALITY_RE.sub("", text.strip()))
     role = None
     others = False
-    if re.search(r"(等)?译$|(等)?訳$", text):
+    if _CJK_NAMES_RE1.search(text):
         role = "translator"
         text = re.sub(r"(等)?(译|訳)$", "", text)
         others = text.endswith("等")
@@ -81,7 +89,7 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
         if m.group(1) in ("主编", "编", "合编", "編", "監修", "编著", "編著"):
             role = "editor"
         text = text[: m.start()]
-    parts = [NATIONALITY_RE.sub("", p).strip() for p in re.split(r"[、，,／/；;]|\s+和\s+|\s+与\s+", text) if p.strip()]
+    parts = [NATIONALITY_RE.sub("", p).strip() for p in _CJK_NAMES_RE2.split(text) if p.strip()]
     parts = [strip_trailing(p) for p in parts if strip_trailing(p)]
     return [name for p in parts for name in _dotted_names(p, japanese)], role, others
 
@@ -117,13 +125,16 @@ KO_SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송�
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|[a-z]{1,3}|[A-Z]\.|Jr\.?|Sr\.?|II|III|IV|de|da|van|von|der|den|del|la|le|di|al-\w+|bin|ibn)$", re.U)
 
 
+_LOOKS_LIKE_NAMES_RE1 = re.compile(r",\s*|\s+and\s+|\s*&\s*")
+
+
 def looks_like_names(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > 120:
         return False
     if ORG_RE.search(text) and len(text.split()) <= 10:
         return True
-    parts = re.split(r",\s*|\s+and\s+|\s*&\s*", re.sub(r"\s*(et al\.?|eds?\.|等)$", "", text))
+    parts = _LOOKS_LIKE_NAMES_RE1.split(re.sub(r"\s*(et al\.?|eds?\.|等)$", "", text))
     for p in parts:
         words = p.split()
         if not words or len(words) > 5:
@@ -133,25 +144,33 @@ def looks_like_names(text: str) -> bool:
     return True
 
 
+_WESTERN_NAMES_RE1 = re.compile(r"\b[A-Z]\.$")
+_WESTERN_NAMES_RE2 = re.compile(r",?\s*\(?(eds?\.|editors?|ed\. by|trans\.|tr\.)\)?$", re.I)
+_WESTERN_NAMES_RE3 = re.compile(r",?\s*(et al\.?|and others)$", re.I)
+_WESTERN_NAMES_RE4 = re.compile(r"\band\b")
+_WESTERN_NAMES_RE5 = re.compile(r"^(The|U\.S\.|US|UK|EU|UN)\b")
+_WESTERN_NAMES_RE6 = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+
+
 def western_names(text: str) -> tuple[list[str], bool, str | None]:
     """``A, B and C`` / ``A et al.`` / ``{Org}`` -> (BibTeX names, others, role)."""
-    initial = re.search(r"\b[A-Z]\.$", text.rstrip(" ,;"))
+    initial = _WESTERN_NAMES_RE1.search(text.rstrip(" ,;"))
     text = strip_trailing(text)
     if initial and not text.endswith("."):
         text += "."  # Ruggles, John G.: the initial's stop is the name's, not the list's end
     role = None
-    m = re.search(r",?\s*\(?(eds?\.|editors?|ed\. by|trans\.|tr\.)\)?$", text, re.I)
+    m = _WESTERN_NAMES_RE2.search(text)
     if m:
         role = "translator" if m.group(1).lower().startswith("tr") else "editor"
         text = strip_trailing(text[: m.start()])
     others = False
-    m = re.search(r",?\s*(et al\.?|and others)$", text, re.I)
+    m = _WESTERN_NAMES_RE3.search(text)
     if m:
         others = True
         text = strip_trailing(text[: m.start()])
-    if ORG_RE.search(text) and not re.search(r"\band\b", text) or re.match(r"^(The|U\.S\.|US|UK|EU|UN)\b", text):
+    if ORG_RE.search(text) and not _WESTERN_NAMES_RE4.search(text) or _WESTERN_NAMES_RE5.match(text):
         return [brace_org(text)], others, role
-    chunks = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text)
+    chunks = _WESTERN_NAMES_RE6.split(text)
     merged: list[str] = []
     for c in chunks:
         if merged and re.fullmatch(r"(?:Jr|Sr)\.?|II|III|IV", c.strip()):
@@ -176,13 +195,17 @@ def western_names(text: str) -> tuple[list[str], bool, str | None]:
     return names, others, role
 
 
+_WESTERN_PERSON_RE1 = re.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
+_WESTERN_PERSON_RE2 = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
 def western_person(text: str) -> str:
     from annobib.names import parse_name
 
     if ORG_RE.search(text):
         return brace_org(text)
     suffix = ""
-    m = re.search(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$", text)
+    m = _WESTERN_PERSON_RE1.search(text)
     if m:
         suffix = m.group(1)
         if suffix in ("Jr", "Sr"):
@@ -191,7 +214,7 @@ def western_person(text: str) -> str:
     tokens = text.split()
     if len(tokens) == 2 and not suffix and _pinyin_family_first(tokens[0], tokens[1]):
         return f"{tokens[0]}, {tokens[1]}"  # Mao Zedong, Yan Xuetong: pinyin, family name first
-    if len(tokens) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", tokens[1]) and not re.fullmatch(r"[A-Z][a-z]+-[a-z]+", tokens[0]):
+    if len(tokens) == 2 and _WESTERN_PERSON_RE2.fullmatch(tokens[1]) and not _WESTERN_PERSON_RE2.fullmatch(tokens[0]):
         return f"{tokens[0]}, {tokens[1]}" + (f", {suffix}" if suffix else "")
     n = parse_name(text)
     if not n.given:

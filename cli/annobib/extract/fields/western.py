@@ -114,6 +114,9 @@ def parse_western(text: str) -> Parsed:
     return _western_finish(n)
 
 
+_WESTERN_URL_AND_TRANSLATION_RE1 = re.compile(r"(?<=[^\s\[])\s+\[([^\[\]]*[A-Za-z][^\[\]]*\s[^\[\]]*)\](?=\s*[,.(]|\s*$)")
+
+
 def _western_url_and_translation(n: _WesternNote) -> None:
     """The URL and an access date taken out of the note (``body`` is what remains), and an English
     translation printed in brackets after a romanized title."""
@@ -136,22 +139,27 @@ def _western_url_and_translation(n: _WesternNote) -> None:
     # a romanized title, printed in brackets after it, is not part of the title: it is kept in
     # title_translation (the field annobib's checks and APA style read for a translated title)
     addon = None
-    tr_m = re.search(r"(?<=[^\s\[])\s+\[([^\[\]]*[A-Za-z][^\[\]]*\s[^\[\]]*)\](?=\s*[,.(]|\s*$)", body)
+    tr_m = _WESTERN_URL_AND_TRANSLATION_RE1.search(body)
     if tr_m and not re.fullmatch(r"[A-Z]{1,2}(?:/[A-Z]{2})?", tr_m.group(1)):
         addon = tr_m.group(1).strip()
         body = body[: tr_m.start()] + body[tr_m.end():]
     n.addon, n.body, n.f, n.p, n.url = addon, body, f, p, url
 
 
+_WESTERN_TITLE_RE1 = re.compile(r",\s*\d{1,2}\s+vols?\.(?=\s*\(|\s*,|\s*$)")
+_WESTERN_TITLE_RE2 = re.compile(r"\s*\(([^()]*:[^()]*?\d{4}|[^()]*,[^()]*?\d{4}(?=\),\s*\d))\)"
+                      r"(?:,\s*(?:pp?\.\s*(?=\d))?(?:(?P<vol>\d{1,2}):\s*)?(\d+(?:\s*[-–—]\s*\d+)?)"
+                      r"(?:,\s*at\s+(?P<at>\d+(?:\s*[-–—]\s*\d+)?))?"  # a chapter's pages, at the page cited
+                      r"|,\s*(?:chap|ch|chapter|sec|pt)\.?\s*[\dIVXivx]+)?$")
+_WESTERN_TITLE_RE3 = re.compile(r"[,，]\s*$")
+
+
 def _western_title(n: _WesternNote) -> None:
     """A Chicago imprint in parentheses (with the page after it), and the quoted title: ``pre`` is
     the text before it (the authors), ``rest`` the text after it."""
-    body = re.sub(r",\s*\d{1,2}\s+vols?\.(?=\s*\(|\s*,|\s*$)", "", n.body)  # Title, 3 vols. (London: …): the set's size
+    body = _WESTERN_TITLE_RE1.sub("", n.body)  # Title, 3 vols. (London: …): the set's size
     # Chicago: … (Place: Publisher, Year), 45 / …, 2:312–45 (volume:pages) / (PhD diss., School, 1998), 143
-    paren = re.search(r"\s*\(([^()]*:[^()]*?\d{4}|[^()]*,[^()]*?\d{4}(?=\),\s*\d))\)"
-                      r"(?:,\s*(?:pp?\.\s*(?=\d))?(?:(?P<vol>\d{1,2}):\s*)?(\d+(?:\s*[-–—]\s*\d+)?)"
-                      r"(?:,\s*at\s+(?P<at>\d+(?:\s*[-–—]\s*\d+)?))?"  # a chapter's pages, at the page cited
-                      r"|,\s*(?:chap|ch|chapter|sec|pt)\.?\s*[\dIVXivx]+)?$", body)
+    paren = _WESTERN_TITLE_RE2.search(body)
     bare_locator = paren_vol = None
     if paren:
         bare_locator = norm_range(paren.group(3)) if paren.group(3) else None
@@ -162,11 +170,25 @@ def _western_title(n: _WesternNote) -> None:
     if q:
         i, j, title = q
         pre, rest = body[:i], body[j + 1 :]
-        title = re.sub(r"[,，]\s*$", "", title.strip())
+        title = _WESTERN_TITLE_RE3.sub("", title.strip())
     else:
         pre, rest, title = "", body, None
     rest = rest.strip().lstrip(",.;: ").strip()
     n.bare_locator, n.body, n.paren_vol, n.pre, n.q, n.rest, n.title = bare_locator, body, paren_vol, pre, q, rest, title
+
+
+_WESTERN_CUES_RE1 = re.compile(r"\b(?:Vol(?:ume)?\.?|vol\.)\s*(\d+)")
+_WESTERN_CUES_RE2 = re.compile(r"\b[Nn]os\.\s*(\d+\s*[-–/]\s*\d+)")
+_WESTERN_CUES_RE3 = re.compile(r"\b(?:No\.?|nos?\.|Nos\.|Issue|iss\.)\s*((?:[A-Z]{1,4}/)?\d+(?:/\d+|-\d{2,}(?=\s*(?:[,.;)]|$)))?[A-Za-z]?)")
+_WESTERN_CUES_RE4 = re.compile(r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?[A-Z][^,\d]*?)*?)\s+(?P<v>\d+)(?:,\s*nos?\.\s*(?P<n>\d+(?:\s*[-–/]\s*\d+)?))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?")
+_WESTERN_CUES_RE5 = re.compile(r"(Ph\.?\s?D\.?|doctoral|master'?s|M\.?A\.?|MPhil)\s*(diss\.|dissertation|thesis)", re.I)
+_WESTERN_CUES_RE6 = re.compile(r"paper (?:presented|delivered|prepared) (?:at|for) (?:the )?(?P<ev>[^,]+)", re.I)
+_WESTERN_CUES_RE7 = re.compile(r"^in:?\s+(?P<eds>.+?),?\s*(?:\((?:eds?\.?|editors?)\)|eds?\.|editors?)\s*,\s*(?P<book>.+)$", re.I)
+_WESTERN_CUES_RE8 = re.compile(r"^in:?\s+(?P<book>.+?),\s*(?:eds?\.|edited by)\s+(?P<eds>[^,(]+?)(?P<tail>(?:,|\s*\().*)?$", re.I)
+_WESTERN_CUES_RE9 = re.compile(r",\s*")
+_WESTERN_CUES_RE10 = re.compile(r"(?:Vol(?:ume)?\.?|vol\.|No\.?|no\.|Issue)\s*\d+[A-Za-z]?")
+_WESTERN_CUES_RE11 = re.compile(r"\d+")
+_WESTERN_CUES_RE12 = re.compile(r"^(in|See|accessed)\b")
 
 
 def _western_cues(n: _WesternNote) -> None:
@@ -175,9 +197,9 @@ def _western_cues(n: _WesternNote) -> None:
     bare_locator, q, rest = n.bare_locator, n.q, n.rest
     # locators and numbers
     locator = None
-    vol = re.search(r"\b(?:Vol(?:ume)?\.?|vol\.)\s*(\d+)", rest)
-    num = re.search(r"\b[Nn]os\.\s*(\d+\s*[-–/]\s*\d+)", rest) or re.search(r"\b(?:No\.?|nos?\.|Nos\.|Issue|iss\.)\s*((?:[A-Z]{1,4}/)?\d+(?:/\d+|-\d{2,}(?=\s*(?:[,.;)]|$)))?[A-Za-z]?)", rest)
-    chicago = re.search(r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?[A-Z][^,\d]*?)*?)\s+(?P<v>\d+)(?:,\s*nos?\.\s*(?P<n>\d+(?:\s*[-–/]\s*\d+)?))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?", rest)
+    vol = _WESTERN_CUES_RE1.search(rest)
+    num = _WESTERN_CUES_RE2.search(rest) or _WESTERN_CUES_RE3.search(rest)
+    chicago = _WESTERN_CUES_RE4.search(rest)
     pages_m = EN_PAGES.search(rest)
     if pages_m:
         locator = page_range(pages_m.group(2), pages_m.group(3))
@@ -193,21 +215,20 @@ def _western_cues(n: _WesternNote) -> None:
     if pages_m:
         rest_wo = rest_wo[: pages_m.start()] + rest_wo[pages_m.end():]
     date = iso_date(rest_wo)
-    thesis = re.search(r"(Ph\.?\s?D\.?|doctoral|master'?s|M\.?A\.?|MPhil)\s*(diss\.|dissertation|thesis)", rest_wo, re.I)
-    conf = re.search(r"paper (?:presented|delivered|prepared) (?:at|for) (?:the )?(?P<ev>[^,]+)", rest_wo, re.I)
-    chap = re.match(r"^in:?\s+(?P<eds>.+?),?\s*(?:\((?:eds?\.?|editors?)\)|eds?\.|editors?)\s*,\s*(?P<book>.+)$", rest_wo, re.I) or re.match(
-        r"^in:?\s+(?P<book>.+?),\s*(?:eds?\.|edited by)\s+(?P<eds>[^,(]+?)(?P<tail>(?:,|\s*\().*)?$", rest_wo, re.I)
+    thesis = _WESTERN_CUES_RE5.search(rest_wo)
+    conf = _WESTERN_CUES_RE6.search(rest_wo)
+    chap = _WESTERN_CUES_RE7.match(rest_wo) or _WESTERN_CUES_RE8.match(rest_wo)
     chap_tail = ""
     if chap and "tail" in chap.groupdict():
         chap_tail = chap.group("tail") or ""
     placepub = find_place_publisher(rest_wo if not chap else (chap.group("book") + chap_tail))
-    segs = [s.strip() for s in re.split(r",\s*", _mask_dates(rest_wo)) if s.strip()]
+    segs = [s.strip() for s in _WESTERN_CUES_RE9.split(_mask_dates(rest_wo)) if s.strip()]
     container = None
     for s in segs:
         s2 = s.strip(" .")
-        if not s2 or "\x00" in s2 or re.fullmatch(r"(?:Vol(?:ume)?\.?|vol\.|No\.?|no\.|Issue)\s*\d+[A-Za-z]?", s2) or EN_PAGES.fullmatch(s2) or YEAR.fullmatch(s2):
+        if not s2 or "\x00" in s2 or _WESTERN_CUES_RE10.fullmatch(s2) or EN_PAGES.fullmatch(s2) or YEAR.fullmatch(s2):
             continue
-        if re.fullmatch(r"\d+", s2) or re.match(r"^(in|See|accessed)\b", s2):
+        if _WESTERN_CUES_RE11.fullmatch(s2) or _WESTERN_CUES_RE12.match(s2):
             continue
         container = s2
         break
@@ -373,6 +394,21 @@ def _western_quoted_type_outlet(n: _WesternNote) -> str:
     return etype
 
 
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE1 = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE2 = re.compile(r"^(?:in|pp?\.)\b")
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE3 = re.compile(r"\(?(?:eds?\.|editors?|ed\.)\)?", re.I)
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE4 = re.compile(r"^(?:Vol|vol|No|no)\.")
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE5 = re.compile(r"(?:Vol|vol|No|no)\.\s*\d")
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE6 = re.compile(r"[Ii]n:?\s+\S")
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE7 = re.compile(r"^(?:[A-Z]{2}|D\.\s?C\.|N\.\s?[YJ]\.)\s*:")
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE8 = re.compile(r"^(?:op\.\s*cit|ibid)", re.I)
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE9 = re.compile(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?\.?")
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10 = re.compile(r"^(?:trans\.|translated by|tr\.)\s+(?P<tr>.+)$", re.I)
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11 = re.compile(r"\d+(?:st|nd|rd|th)\s+(?:ed\.?|edition)|(?:rev\.|revised|updated|new|expanded|revised and updated|revised and expanded)\s+(?:ed\.?|edition)", re.I)
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE12 = re.compile(r"[A-Z]{1,6}-[A-Z]{0,3}\d[\w/-]*")
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE13 = re.compile(r"^(?P<type>(?:[A-Z][\w.&-]*\s+){0,4}(?:Reports?|Briefs?|Papers?|Memos?|Backgrounders?|Series|Analys[ie]s|Commentary|Insights?|Monographs?|In Focus))\s+(?:No\.\s*|Number\s+)?(?P<num>[A-Z]*[-\d]+[A-Z\d-]*)\.?$")
+
+
 def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     """An unquoted note (``Author, Title, Place: Publisher, Year`` / ``Org, Title, Date, URL`` / a short
     form): the authors (or editors), then the title parts up to the imprint, a date, a page, a
@@ -380,8 +416,8 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     body, f, locator, names, others, role = n.body, n.f, n.locator, n.names, n.others, n.role
     # unquoted: Author, Title, Place: Publisher, Year / Org, Title, Date, URL / short forms
     masked = _mask_dates(body)
-    parts = [s.strip() for s in re.split(r",\s*", masked) if s.strip()]
-    if len(parts) >= 3 and re.fullmatch(r"(?:Jr|Sr)\.?|II|III|IV", parts[1]):
+    parts = [s.strip() for s in _WESTERN_CUES_RE9.split(masked) if s.strip()]
+    if len(parts) >= 3 and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE1.fullmatch(parts[1]):
         parts = [f"{parts[0]} {parts[1]}"] + parts[2:]  # Joseph S. Nye, Jr., Bound to Lead
     author_text = None
     ed_paren = re.match(r"^(?P<n>.+?)\s*\((?:eds?\.?|editors?|Hrsg\.|dir\.)\)$", parts[0]) if parts and parts[0].endswith(")") else None
@@ -389,7 +425,7 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
         parts[0] = ed_paren["n"]  # G. John Ikenberry (ed.), Title, …
     else:
         ed_paren = None
-    if len(parts) >= 2 and looks_like_names(parts[0]) and not re.match(r"^(?:in|pp?\.)\b", parts[1]):
+    if len(parts) >= 2 and looks_like_names(parts[0]) and not _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE2.match(parts[1]):
         k = _more_authors(parts)
         author_text = ", ".join(parts[: k + 1])
         parts = parts[k + 1:]
@@ -397,16 +433,16 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
         names, others, role = western_names(author_text)
         if ed_paren:
             role = "editor"
-        if parts and re.fullmatch(r"\(?(?:eds?\.|editors?|ed\.)\)?", parts[0].strip(), re.I):
+        if parts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE3.fullmatch(parts[0].strip()):
             role = "editor"
             parts = parts[1:]
     tparts = []
     placepub = find_place_publisher(body)
     for k, s in enumerate(parts):
-        if "\x00" in s or EN_PAGES.match(s) or YEAR.fullmatch(s.strip(" .")) or re.match(r"^(?:Vol|vol|No|no)\.", s):
+        if "\x00" in s or EN_PAGES.match(s) or YEAR.fullmatch(s.strip(" .")) or _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE4.match(s):
             break
         after = parts[k + 1].strip(" .") if k + 1 < len(parts) else ""
-        if tparts and not placepub and re.match(r"(?:Vol|vol|No|no)\.\s*\d", after):
+        if tparts and not placepub and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE5.match(after):
             n.journal = _unmask(s.strip(" ."))  # Title, International Affairs, Vol. 96, No. 1 (2020)
             break
         if tparts and not placepub and PRESS_NAME.search(s) and (
@@ -425,30 +461,30 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             n.thesis_at = [p.strip(" .") for p in parts[k + 1:] if p.strip(" .")]
             f["type"] = "phdthesis" if re.search(r"Ph\.?\s?D|doctoral", s, re.I) else "mathesis"
             break
-        if tparts and re.match(r"[Ii]n:?\s+\S", s):
+        if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE6.match(s):
             n.in_book = _unmask(", ".join(parts[k:]))  # Title, in: Book, ed. by A and B, London: …
             break
         if placepub and (placepub.group("loc").split(",")[0].strip() == s.split(":")[0].strip()):
             break
-        if k + 1 < len(parts) and re.match(r"^(?:[A-Z]{2}|D\.\s?C\.|N\.\s?[YJ]\.)\s*:", parts[k + 1]):
+        if k + 1 < len(parts) and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE7.match(parts[k + 1]):
             break
-        if re.match(r"^(?:op\.\s*cit|ibid)", s, re.I):
+        if _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE8.match(s):
             break
-        if tparts and re.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?\.?", s.strip()) and k == len(parts) - 1:
+        if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE9.fullmatch(s.strip()) and k == len(parts) - 1:
             locator = locator or norm_range(s.strip(" ."))
             break
-        tm = re.match(r"^(?:trans\.|translated by|tr\.)\s+(?P<tr>.+)$", s, re.I)
+        tm = _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10.match(s)
         if tm and tparts:
             trs, tr_others, _r = western_names(_unmask(tm.group("tr")))
             f["translator"] = names_field(trs, tr_others)
             break
-        if tparts and re.fullmatch(r"\d+(?:st|nd|rd|th)\s+(?:ed\.?|edition)|(?:rev\.|revised|updated|new|expanded|revised and updated|revised and expanded)\s+(?:ed\.?|edition)", s.strip(" ."), re.I):
+        if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11.fullmatch(s.strip(" .")):
             f["edition"] = re.match(r"\d+", s.strip()).group(0) if s.strip()[:1] in "0123456789" else s.strip()
             continue  # Title, 3rd ed., Manchester University Press, 1999: the publisher may follow
-        if tparts and re.fullmatch(r"[A-Z]{1,6}-[A-Z]{0,3}\d[\w/-]*", s.strip(" .")):
+        if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE12.fullmatch(s.strip(" .")):
             f["number"] = s.strip(" .")
             break
-        rm_ = re.match(r"^(?P<type>(?:[A-Z][\w.&-]*\s+){0,4}(?:Reports?|Briefs?|Papers?|Memos?|Backgrounders?|Series|Analys[ie]s|Commentary|Insights?|Monographs?|In Focus))\s+(?:No\.\s*|Number\s+)?(?P<num>[A-Z]*[-\d]+[A-Z\d-]*)\.?$", s)
+        rm_ = _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE13.match(s)
         if rm_ and tparts:
             f["type"] = rm_.group("type")
             f["number"] = rm_.group("num")
@@ -475,11 +511,14 @@ _THESIS_PART = re.compile(r"(?:unpublished\s+)?(?:Ph\.?\s?D\.?|doctoral|master'?
 _IN_BOOK = re.compile(r"^[Ii]n:?\s+(?P<book>[^,]+?)(?:,\s*(?:ed\.\s*by|eds?\.|edited\s+by)\s+(?P<eds>[^,:]+?))?\s*(?:,|$)")
 
 
+_WESTERN_UNQUOTED_TYPE_RE1 = re.compile(r"\bop\.\s*cit\.?|\bloc\.\s*cit\.?", re.I)
+
+
 def _western_unquoted_type(n: _WesternNote) -> None:
     """Report, book or web page by the imprint, the author and the title; else a short form."""
     body, date, etype, f, locator, names, p, placepub, title = n.body, n.date, n.etype, n.f, n.locator, n.names, n.p, n.placepub, n.title
     url = n.url
-    if re.search(r"\bop\.\s*cit\.?|\bloc\.\s*cit\.?", body, re.I):
+    if _WESTERN_UNQUOTED_TYPE_RE1.search(body):
         p.kind = "opcit"
     book = _IN_BOOK.match(n.in_book) if n.in_book else None
     if n.thesis_at is not None:
@@ -613,13 +652,17 @@ def _person_chunk(text: str) -> bool:
 _INVERTED_GIVEN = re.compile(r"(?:[A-Z][a-z]+\s+)*[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]\.(?:\s?[A-Z]\.)*\s+[A-Z][a-z]+")
 
 
+_MORE_AUTHORS_RE1 = re.compile(r"[^\W\d_a-z][^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_MORE_AUTHORS_RE2 = re.compile(r"\s+(?:Jr|Sr)\.?$")
+
+
 def _more_authors(parts: list[str]) -> int:
     """Index of the last comma part that still belongs to the author list ``A, B and C`` / ``A, B, and C``
     / ``A, B, et al.`` (0: only the first part). The part after it must remain for the title."""
     if " and " in parts[0]:
         return 0
-    surnames_only = bool(re.fullmatch(r"[^\W\d_a-z][^\W\d_]+(?:[-'’][^\W\d_]+)*", parts[0])) and parts[0] not in _TITLE_WORDS
-    if not surnames_only and not _person_chunk(re.sub(r"\s+(?:Jr|Sr)\.?$", "", parts[0])):
+    surnames_only = bool(_MORE_AUTHORS_RE1.fullmatch(parts[0])) and parts[0] not in _TITLE_WORDS
+    if not surnames_only and not _person_chunk(_MORE_AUTHORS_RE2.sub("", parts[0])):
         return 0
     if surnames_only and len(parts) >= 3 and _INVERTED_GIVEN.fullmatch(parts[1].strip()):
         return 1  # Kohane, Robert L., After Hegemony (a bibliography's inverted name in a note)
