@@ -1,7 +1,7 @@
 from conftest import run_cli
 
 
-COMMANDS = ["extract", "list", "show", "search", "stats", "validate", "format", "cite", "check-links", "archive", "verify",
+COMMANDS = ["extract", "list", "show", "search", "stats", "validate", "format", "cite", "pandoc-filter", "check-links", "archive", "verify",
             "annotate", "add", "edit", "tag", "rm", "export", "import", "config"]
 
 
