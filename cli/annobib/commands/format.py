@@ -12,8 +12,8 @@ from annobib.core.files import write_output
 from annobib.errors import InputError
 
 STYLE_CHOICES = ["gbt7714", "apa"]
-TO_CHOICES = ["terminal", "text", "md", "html", "latex"]
-EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".tex": "latex", ".txt": "text"}
+TO_CHOICES = ["terminal", "text", "md", "html", "latex", "docx"]
+EXTENSIONS = {".docx": "docx", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".tex": "latex", ".txt": "text"}
 
 
 def style_options(f):
@@ -127,7 +127,7 @@ def _annotation(entry, context: bool):
 @click.option("-q", "--query", help="Only the entries matching this search (same language as `annobib search`).")
 @style_options
 @click.option("--to", "to", type=click.Choice(TO_CHOICES), default=None,
-              help="Output: the terminal (default), plain text, Markdown, HTML or LaTeX.")
+              help="Output: the terminal (default), plain text, Markdown, HTML, LaTeX, or Word (.docx, needs pandoc).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE (atomically) instead of stdout (- is stdout).")
 @click.option("--order", type=click.Choice(["auto", "file", "sorted"]), default="auto", show_default=True,
               help="auto: numeric lists by first citation (else file order), author-date/APA sorted.")
@@ -230,9 +230,9 @@ def _format(ctx, keys, query, style, edition, system, to, output, order, annotat
     if backend == "terminal" and (output or not sys.stdout.isatty()):
         backend = "text"  # piped: plain lines, no padding
     if backend == "terminal":
-        con = console(ctx)
-        for renderable in render_document(items, "terminal", hanging=hanging):
-            con.print(renderable, soft_wrap=True)
+        _print_wrapped(console(ctx), render_document(items, "terminal", hanging=hanging), hanging)
+    elif backend == "docx":
+        _write_docx(refs, output)
     else:
         doc = render_document(items, backend, hanging=hanging)
         if output:
@@ -241,6 +241,39 @@ def _format(ctx, keys, query, style, edition, system, to, output, order, annotat
             click.echo(doc, nl=False)
     if code:
         sys.exit(code)
+
+
+def _print_wrapped(con, renderables, hanging: bool) -> None:
+    """Each reference wrapped to the terminal at word boundaries (never mid-word), continuation
+    lines indented under the text after a ``[12]`` label, or by 4 (APA's hanging indent)."""
+    from rich.cells import cell_len
+    from rich.padding import Padding
+    from rich.text import Text
+
+    from annobib.render.wrap import wrap
+
+    width = con.width
+    for r in renderables:
+        if isinstance(r, Text):
+            label = r.plain.split(" ", 1)[0] if not hanging and r.plain.startswith("[") else ""
+            r = wrap(r, width, cell_len(label) + 1 if label else 4)
+        elif isinstance(r, Padding) and isinstance(r.renderable, Text):
+            r = Padding(wrap(r.renderable, width - r.left, 0), (r.top, r.right, r.bottom, r.left))
+        con.print(r, soft_wrap=True)
+
+
+def _write_docx(refs, output) -> None:
+    """A Word file through pandoc (from its JSON AST, so italics and links are exact)."""
+    from annobib.manuscript.pandoc import to_docx
+
+    if not output:
+        raise click.UsageError("--to docx writes a file: give -o FILE.docx")
+    from annobib.core.files import atomic_write_bytes, locked, output_target
+
+    data = to_docx(refs)  # pandoc runs first: nothing is written when it is missing or fails
+    output_target(Path(output))
+    with locked(output):
+        atomic_write_bytes(output, data)
 
 
 @click.command("cite")

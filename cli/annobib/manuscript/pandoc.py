@@ -139,11 +139,59 @@ def run_filter(doc: dict, entries: list, style: str, edition=None, system: str =
     return doc, warnings
 
 
-def _place_list(doc: dict, refs_list: list) -> None:
+def _entries_blocks(refs_list: list) -> list[dict]:
     paras = []
     for r in refs_list:
         body = ([{"t": "Str", "c": r.label}, {"t": "Space"}] if r.label else []) + rich_inlines(r.text)
         paras.append({"t": "Div", "c": [[f"ref-{r.key}", ["csl-entry"], []], [{"t": "Para", "c": body}]]})
+    return paras
+
+
+def find_pandoc() -> str | None:
+    """pandoc on PATH, else the one the pypandoc-binary wheel brings, else None."""
+    import shutil
+
+    found = shutil.which("pandoc")
+    if found:
+        return found
+    try:
+        import pypandoc  # optional: the wheel that bundles a pandoc
+
+        return pypandoc.get_pandoc_path()
+    except (ImportError, OSError):
+        return None
+
+
+def to_docx(refs_list: list) -> bytes:
+    """A reference list as a Word document, written by pandoc from its JSON AST."""
+    import json
+    import os
+    import subprocess
+    import tempfile
+
+    from annobib.errors import InputError
+
+    pandoc = find_pandoc()
+    if pandoc is None:
+        raise InputError("writing .docx needs pandoc, which is not installed (install pandoc, or "
+                         "pip install pypandoc-binary); --to md or html work without it")
+    doc = {"pandoc-api-version": [1, 23, 1], "meta": {}, "blocks": _entries_blocks(refs_list)}
+    with tempfile.TemporaryDirectory(prefix="annobib-docx-") as tmp:
+        out = os.path.join(tmp, "refs.docx")
+        try:
+            done = subprocess.run([pandoc, "-f", "json", "-t", "docx", "-o", out],
+                                  input=json.dumps(doc).encode("utf-8"), capture_output=True, timeout=120)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise InputError(f"pandoc failed ({exc})") from None
+        if done.returncode != 0:
+            first = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"])[0]
+            raise InputError(f"pandoc failed: {first}")
+        with open(out, "rb") as f:
+            return f.read()
+
+
+def _place_list(doc: dict, refs_list: list) -> None:
+    paras = _entries_blocks(refs_list)
     blocks = doc.setdefault("blocks", [])
     for b in blocks:
         if b.get("t") == "Div" and b["c"][0][0] == "refs":
