@@ -150,3 +150,16 @@ def test_cite_json_marks_the_raised_locator_and_refuses_extra_locators(bib):
     assert json.loads(r.stdout)["parts"] == [{"text": "[2]", "superscript": False}, {"text": "25", "superscript": True}]
     r = run_cli(["--bib", str(bib), "cite", "liu2025meifei", "--at", "1", "--at", "2"])
     assert r.exit_code == 2 and "--at" in r.stderr
+
+
+def test_cite_numbers_without_formatting_match_the_formatted_list(bib):
+    """cite's numeric fast path numbers exactly as the whole formatted list does (xdata dropped too)."""
+    from annobib.bib import read_library
+    from annobib.manuscript.cited import numbered
+    from annobib.styles import format_bibliography
+    from test_manuscript_pandoc import ARTICLE
+
+    for path in (bib, ARTICLE):
+        entries = read_library(path).entries
+        full = {r.key: r.number for r in format_bibliography(entries)}
+        assert {k: r.number for k, r in numbered(entries).items()} == full and len(full) > 5

@@ -297,6 +297,7 @@ def cite(ctx, keys, style, edition, system, at, manuscript, as_json):
     """
     from annobib.manuscript import Cite
     from annobib.manuscript.cited import combine
+    from annobib.styles import style_module
 
     if style == "apa" and edition:
         raise click.UsageError("--edition applies to --style gbt7714 only")
@@ -316,6 +317,10 @@ def cite(ctx, keys, style, edition, system, at, manuscript, as_json):
         if absent:
             raise InputError(f"{manuscript} does not cite {', '.join(absent)}")
         refs = {r.key: r for r in reference_list(cited, entries, style, edition, system)}
+    elif system == "numeric" and not getattr(style_module(style), "AUTHOR_DATE_ONLY", False):
+        from annobib.manuscript.cited import numbered
+
+        refs = numbered(entries)  # numbers need the citation order only
     else:
         from annobib.styles import format_bibliography
 

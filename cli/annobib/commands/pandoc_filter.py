@@ -10,7 +10,6 @@ import click
 from annobib.commands._common import warn
 from annobib.errors import InputError
 
-STYLES = ["gbt7714", "apa"]
 
 
 @click.command("pandoc-filter")
@@ -66,6 +65,7 @@ def _entries(ctx, from_meta: list[str]) -> list:
 
     from annobib.bib import read_library
     from annobib.commands._common import bibliography_paths, report_problems, settings
+    from annobib.lookup.view import PARSE_CACHE
 
     paths = None
     if not settings(ctx).bib_paths and not os.environ.get("ANNOBIB_BIB") and from_meta:
@@ -75,7 +75,7 @@ def _entries(ctx, from_meta: list[str]) -> list:
     paths = paths or bibliography_paths(ctx)
     entries, problems = [], []
     for path in paths:
-        lib = read_library(path)
+        lib = read_library(path, store=PARSE_CACHE)  # parsed once, then from the cache
         entries.extend(lib.entries)
         problems.extend(f"{path}:{p.line}: {p.message}" for p in lib.problems)
     report_problems(problems)

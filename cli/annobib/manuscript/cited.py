@@ -89,6 +89,19 @@ def reference_list(cited: Cited, entries: list, style: str, edition=None, system
     return format_bibliography(chosen, style, edition, system, order="file" if numeric else "auto", **options)
 
 
+def numbered(entries: list) -> dict:
+    """key -> Reference with only its number, as the whole list numbers it (numeric styles): the
+    citation order alone, without formatting 10,000 references to cite three."""
+    from annobib.bib.inherit import resolve
+    from annobib.render.richtext import RichText
+    from annobib.styles import Reference, citation_order
+
+    out = {}
+    for n, e in enumerate(citation_order(resolve(list(entries))), start=1):
+        out[e.key] = Reference(e, RichText(), f"[{n}]", n, "", f"[{n}]")
+    return out
+
+
 # -- combined in-text citations ------------------------------------------------------------------
 
 @dataclass
