@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -31,8 +34,8 @@ def _pandoc() -> str | None:
         return None
 
 
-def _cite(key, suffix="", mode="NormalCitation"):
-    citation = {"citationId": key, "citationPrefix": [], "citationMode": {"t": mode}, "citationNoteNum": 1,
+def _cite(key, suffix="", mode="NormalCitation", prefix=""):
+    citation = {"citationId": key, "citationPrefix": [{"t": "Str", "c": prefix}] if prefix else [], "citationMode": {"t": mode}, "citationNoteNum": 1,
                 "citationHash": 0, "citationSuffix": [{"t": "Str", "c": suffix}] if suffix else []}
     return {"t": "Cite", "c": [[citation], [{"t": "Str", "c": f"[@{key}]"}]]}
 
@@ -62,6 +65,10 @@ def test_filter_reads_style_from_metadata_and_writes_narrative_citations():
     r = run_cli(["--bib", str(ARTICLE), "pandoc-filter"], input=json.dumps(doc))
     span = json.loads(r.stdout)["blocks"][0]["c"][0]
     assert span["t"] == "Span" and [i.get("c") for i in span["c"][1]] == ["Morrow", None, "(1991)"]
+    doc = _ast(_cite("morrow1991alliances", ", p. 25", prefix="see"), meta=meta)
+    r = run_cli(["--bib", str(ARTICLE), "pandoc-filter"], input=json.dumps(doc))
+    span = json.loads(r.stdout)["blocks"][0]["c"][0]
+    assert " ".join(i["c"] for i in span["c"][1] if i["t"] == "Str") == "(see Morrow, 1991, p. 25)"
     r = run_cli(["--bib", str(ARTICLE), "pandoc-filter"], input="not json")
     assert r.exit_code == 2 and "JSON AST" in r.stderr
 
@@ -85,5 +92,13 @@ def test_a_paper_through_pandoc_lists_what_format_manuscript_lists(tmp_path, sty
     listed = [line for line in expected.splitlines() if line.strip()]
     assert len(listed) == 10
     got = [line for line in done.stdout.split("\n\n", 1)[1].splitlines() if line.strip()]
-    # pandoc's plain writer spells a few characters its own way (no italics, straight text)
     assert got == listed
+    # and as a Word document: its last ten paragraphs are the list
+    docx = tmp_path / "paper.docx"
+    done = subprocess.run([_pandoc(), str(paper), "--filter", str(filt), "-o", str(docx)],
+                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
+    assert done.returncode == 0, done.stderr
+    xml = zipfile.ZipFile(docx).read("word/document.xml").decode("utf-8")
+    paras = ["".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p)) for p in re.findall(r"<w:p[ >].*?</w:p>", xml)]
+    paras = [html.unescape(p) for p in paras if p.strip()]
+    assert paras[-10:] == listed

@@ -4,7 +4,7 @@ found, and one combined in-text citation per citation group."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from annobib.manuscript.scan import Cite, Paper
 
@@ -57,9 +57,9 @@ def cited_entries(paper: Paper, entries: list) -> Cited:
                     title = str(c.csl.get("title") or c.csl.get("id") or "?")[:60]
                     missing.setdefault(f"(Zotero item) {title}", []).append(c.line)
                     continue
-                c = Cite(key, c.locator, c.line)
+                c = replace(c, key=key, csl=None)
             if c.key not in index and c.key.casefold() in folded:
-                c = Cite(folded[c.key.casefold()].key, c.locator, c.line)
+                c = replace(c, key=folded[c.key.casefold()].key)
             if c.key not in index:
                 missing.setdefault(c.key, []).append(c.line)
                 continue
@@ -149,15 +149,19 @@ def combine(refs: dict, cites: list[Cite], style: str) -> Citation:
     order as APA 7, 8.12 asks; GB/T keeps the writer's order). Locators: numeric ``[8]25`` with the
     page raised (GB/T 7714, 10.1.3), each located item its own bracket; GB/T author-date
     ``（刘琳，2025）25`` for one item, ``（刘琳，2025：25；…）`` inside for several; APA
-    ``(Morrow, 1991, p. 25)``. Same authors in a row share their names: ``(Liu, 2024, 2025)``."""
+    ``(Morrow, 1991, p. 25)``. Same authors in a row share their names: ``(Liu, 2024, 2025)``.
+    A prefix (``see``) goes before its work's names, or before a numeric citation."""
     items = [(refs[c.key], c.locator) for c in cites if c.key in refs]
+    prefixes = {c.key: c.prefix for c in cites if c.prefix}
     if not items:
         return Citation("", [])
     if items[0][0].number is not None:  # numeric
+        lead = prefixes.get(items[0][0].key, "")
+        lead = lead + " " if lead else ""
         if not any(loc for _r, loc in items):
             t = f"[{_ranges([r.number for r, _l in items])}]"
-            return Citation(t, [(t, False)])
-        parts: list[tuple[str, bool]] = []
+            return Citation(lead + t, [(lead, False), (t, False)] if lead else [(t, False)])
+        parts: list[tuple[str, bool]] = [(lead, False)] if lead else []
         for r, loc in items:
             parts.append((f"[{r.number}]", False))
             if loc:
@@ -175,6 +179,8 @@ def combine(refs: dict, cites: list[Cite], style: str) -> Citation:
         inner = m.group(1) if m else r.citation
         cut = "，" if "，" in inner else ", "
         names, _, year = inner.rpartition(cut)
+        if prefixes.get(r.key):
+            names = f"{prefixes[r.key]} {names}".strip()
         pieces.append((names, year, loc))
     alone_loc = not apa and len(pieces) == 1 and pieces[0][2]
     out: list[str] = []

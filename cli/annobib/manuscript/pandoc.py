@@ -92,7 +92,8 @@ def _group(cite_node: dict) -> list[Cite]:
     group = []
     for c in cite_node["c"][0]:
         loc = locator(_stringify(c.get("citationSuffix") or []))
-        group.append(Cite(str(c.get("citationId", "")), loc, 0))
+        prefix = _stringify(c.get("citationPrefix") or []).strip()
+        group.append(Cite(str(c.get("citationId", "")), loc, 0, prefix))
     return group
 
 

@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Cite:
-    """One cited work: its key, the locator (``25``, ``25-27``, ``chap. 3``) and the line."""
+    """One cited work: its key, the locator (``25``, ``25-27``, ``chap. 3``), the line, and words
+    written before it in the citation (``see``)."""
 
     key: str
     locator: str | None = None
     line: int = 0
+    prefix: str = ""
     # csl: a Zotero field's item, matched to a key later when the field names none
     csl: dict | None = field(default=None, compare=False, hash=False)
 
@@ -98,7 +100,7 @@ def scan_markdown(text: str) -> list[list[Cite]]:
                 continue
             key, cut = _key(p)
             post = (p.group("key")[len(p.group("key")) - cut:] if cut else "") + p.group("post")
-            group.append(Cite(key, locator(post), line))
+            group.append(Cite(key, locator(post), line, p.group("pre").strip()))
         if group:
             found.append((m.start(), group))
             taken.append((m.start(), m.end()))

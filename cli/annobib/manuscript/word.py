@@ -113,7 +113,7 @@ def scan_docx(data: bytes, name: str) -> list[list[Cite]]:
         group = []
         for item, loc in s.items[int(m.group(1))]:
             key = csl_key(item)
-            group.append(Cite(key or "", locator(loc) if loc else None, 0, None if key else item))
+            group.append(Cite(key or "", locator(loc) if loc else None, 0, csl=None if key else item))
         if group:
             out.append(group)
         pos = m.end()
