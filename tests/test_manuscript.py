@@ -74,6 +74,8 @@ def test_format_manuscript_numbers_from_one_and_warns_about_missing_keys(bib, tm
     # author-date and APA: sorted, not numbered
     r = run_cli(["--bib", str(bib), "format", "--manuscript", str(paper), "--style", "apa", "--to", "text"])
     assert [line[:6] for line in r.stdout.splitlines()] == ["Liu, L", "Morrow"]
+    r = run_cli(["--bib", str(bib), "format", "--manuscript", str(paper), "--order", "file", "--to", "text"])
+    assert [line[:6] for line in r.stdout.splitlines()] == ["[1] 刘琳", "[2] Mo"]  # the .bib's order
     r = run_cli(["--bib", str(bib), "format", "--manuscript", str(paper), "liu2025meifei"])
     assert r.exit_code == 2
 

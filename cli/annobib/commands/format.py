@@ -198,7 +198,7 @@ def _format(ctx, keys, query, style, edition, system, to, output, order, annotat
     if paper:
         from annobib.manuscript.cited import reference_list
 
-        refs = reference_list(cited, entries, style, edition, system, archived=archived, dead=dead)
+        refs = reference_list(cited, entries, style, edition, system, order=order, archived=archived, dead=dead)
     else:
         refs = format_bibliography(chosen, style, edition, system, order=order, archived=archived, dead=dead,
                                    universe=entries if len(chosen) != len(entries) else None)

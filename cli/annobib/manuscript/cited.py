@@ -74,10 +74,12 @@ def cited_entries(paper: Paper, entries: list) -> Cited:
     return Cited(chosen, groups, missing)
 
 
-def reference_list(cited: Cited, entries: list, style: str, edition=None, system="numeric", **options) -> list:
+def reference_list(cited: Cited, entries: list, style: str, edition=None, system="numeric", order: str = "auto",
+                   **options) -> list:
     """The manuscript's own list: numbered from 1 in order of first citation (numeric), else sorted
     as the style says, 2025a/2025b among the cited works only. ``crossref``/``xdata`` parents are
-    looked up in the whole bibliography, so a chapter cited alone still gets its book."""
+    looked up in the whole bibliography, so a chapter cited alone still gets its book. ``order``:
+    ``sorted`` sorts a numeric list too; ``file`` keeps the bibliography file's order."""
     from annobib.bib.inherit import resolve
     from annobib.styles import format_bibliography, style_module
 
@@ -85,8 +87,14 @@ def reference_list(cited: Cited, entries: list, style: str, edition=None, system
     chosen = [full.get(e.key, e) for e in cited.entries]
     if not chosen:
         return []
+    if order == "file":
+        position = {e.key: i for i, e in enumerate(entries)}
+        chosen.sort(key=lambda e: position.get(e.key, len(position)))
+        return format_bibliography(chosen, style, edition, system, order="file", **options)
     numeric = system == "numeric" and not getattr(style_module(style), "AUTHOR_DATE_ONLY", False)
-    return format_bibliography(chosen, style, edition, system, order="file" if numeric else "auto", **options)
+    if order == "auto" and numeric:
+        order = "file"  # chosen is in order of first citation
+    return format_bibliography(chosen, style, edition, system, order=order, **options)
 
 
 def numbered(entries: list) -> dict:
