@@ -31,6 +31,7 @@ COMMAND_PAGES = {
     "validate": "validate.md",
     "format": "format.md",
     "cite": "format.md",
+    "pandoc-filter": "format.md",
     "check-links": "links.md",
     "archive": "links.md",
     "verify": "verify.md",

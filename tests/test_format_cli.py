@@ -108,13 +108,13 @@ def test_archived_after_and_in_place_of_dead(bib):
 
 def test_cite(bib):
     r = run_cli(["--bib", str(bib), "cite", "liu2025meifei", "morrow1991"])
-    assert r.stdout.splitlines() == ["[2]", "[1]"]
+    assert r.stdout.splitlines() == ["[1, 2]"]  # one combined citation, numbers ascending
     r = run_cli(["--bib", str(bib), "cite", "--system", "author-date", "liu2025meifei", "morrow1991"])
-    assert r.stdout.splitlines() == ["（刘琳，2025）", "(Morrow, 1991)"]
+    assert r.stdout.splitlines() == ["（刘琳，2025；Morrow，1991）"]
     r = run_cli(["--bib", str(bib), "cite", "--edition", "2015", "--system", "author-date", "liu2025meifei"])
     assert r.stdout.strip() == "(刘琳, 2025)"
     r = run_cli(["--bib", str(bib), "cite", "--style", "apa", "morrow1991", "dod2025"])
-    assert r.stdout.splitlines() == ["(Morrow, 1991)", "(U.S. Department of Defense, 2025)"]
+    assert r.stdout.splitlines() == ["(Morrow, 1991; U.S. Department of Defense, 2025)"]
     r = run_cli(["--bib", str(bib), "cite", "--style", "apa", "--edition", "2015", "morrow1991"])
     assert r.exit_code == 2
 
@@ -159,4 +159,6 @@ def test_selection_keeps_letters_of_the_whole_list(tmp_path):
     r = run_cli(["--bib", str(bib), "format", "--style", "apa", "--to", "text", "a"])
     assert "(2025b, March 1)" in r.stdout
     r = run_cli(["--bib", str(bib), "cite", "--style", "apa", "a", "b"])
-    assert r.stdout.splitlines() == ["(U.S. Department of Defense, 2025b)", "(U.S. Department of Defense, 2025a)"]
+    # one citation, list order, the author named once (APA 7, 8.12); a keeps its 2025b
+    assert r.stdout.splitlines() == ["(U.S. Department of Defense, 2025a, 2025b)"]
+    assert run_cli(["--bib", str(bib), "cite", "--style", "apa", "a"]).stdout.strip() == "(U.S. Department of Defense, 2025b)"

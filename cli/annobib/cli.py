@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "validate": "validate:validate",
     "format": "format:format_command",
     "cite": "format:cite",
+    "pandoc-filter": "pandoc_filter:pandoc_filter",
     "check-links": "archive:check_links",
     "archive": "archive:archive",
     "verify": "verify:verify",

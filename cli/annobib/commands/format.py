@@ -12,8 +12,8 @@ from annobib.core.files import write_output
 from annobib.errors import InputError
 
 STYLE_CHOICES = ["gbt7714", "apa", "cn-notes", "chicago"]
-TO_CHOICES = ["terminal", "text", "md", "html", "latex"]
-EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".tex": "latex", ".txt": "text"}
+TO_CHOICES = ["terminal", "text", "md", "html", "latex", "docx"]
+EXTENSIONS = {".docx": "docx", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".tex": "latex", ".txt": "text"}
 
 
 def style_options(f):
@@ -71,6 +71,19 @@ def _select(view, entries, keys, query):
     return entries
 
 
+def _manuscript(path: str, entries: list):
+    """The entries the paper at ``path`` cites, warning once per key it cannot find (exit code 1 then:
+    the list is printed, but a paper citing a missing key is a finding)."""
+    from annobib.manuscript import read_paper
+    from annobib.manuscript.cited import cited_entries
+
+    cited = cited_entries(read_paper(path), entries)
+    for key, lines in cited.missing.items():
+        where = ", ".join(str(n) for n in lines if n) or ""
+        warn(f"{path}{':' + where if where else ''}: no entry with key {key}")
+    return cited, 1 if cited.missing else 0
+
+
 def _dead_keys(entries) -> set[str]:
     """Keys whose URL the last link check found dead (from the archive state file)."""
     try:
@@ -116,7 +129,7 @@ def _annotation(entry, context: bool):
 @click.option("-q", "--query", help="Only the entries matching this search (same language as `annobib search`).")
 @style_options
 @click.option("--to", "to", type=click.Choice(TO_CHOICES), default=None,
-              help="Output: the terminal (default), plain text, Markdown, HTML or LaTeX.")
+              help="Output: the terminal (default), plain text, Markdown, HTML, LaTeX, or Word (.docx, needs pandoc).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE (atomically) instead of stdout (- is stdout).")
 @click.option("--order", type=click.Choice(["auto", "file", "sorted"]), default="auto", show_default=True,
               help="auto: numeric lists by first citation (else file order), author-date/APA sorted.")
@@ -126,11 +139,13 @@ def _annotation(entry, context: bool):
               help="Web Archive snapshots (archiveurl): after the original URL, or in place of a dead one.")
 @click.option("--proper-nouns", "proper_nouns", type=click.Path(exists=True, dir_okay=False),
               help="Extra words sentence case must not lowercase (one per line), besides the built-in list.")
+@click.option("-m", "--manuscript", type=click.Path(dir_okay=False),
+              help="Only the entries PAPER cites (Markdown [@key], LaTeX \\cite{}, .docx Zotero fields), numbered from 1.")
 @click.option("--json", "as_json", is_flag=True, help="JSON: key, label, text, citation, warnings.")
 @click.option("-v", "--verbose", is_flag=True, help="Show every romanization warning (APA).")
 @click.pass_context
 def format_command(ctx, keys, query, style, edition, system, to, output, order, annotated, context, archived,
-                   proper_nouns, as_json, verbose):
+                   proper_nouns, manuscript, as_json, verbose):
     """Format a reference list: GB/T 7714 (2025 or 2015, numeric or author-date) or APA 7.
 
     \b
@@ -138,9 +153,12 @@ def format_command(ctx, keys, query, style, edition, system, to, output, order, 
     annobib format --edition 2015 --system author-date
     annobib format --style apa --to md -o refs.md
     annobib format -q "year:2025 lang:zh" --annotated --context
+    annobib format --manuscript paper.md            only what paper.md cites, numbered from 1
     """
     if style == "apa" and edition:
         raise click.UsageError("--edition applies to --style gbt7714 only")
+    if manuscript and (keys or query):
+        raise click.UsageError("--manuscript chooses the entries itself: give no KEY or --query with it")
     if proper_nouns:
         from annobib.styles.casing import add_proper_nouns, reset_proper_nouns
 
@@ -151,15 +169,15 @@ def format_command(ctx, keys, query, style, edition, system, to, output, order, 
         add_proper_nouns(lines)
         try:
             return _format(ctx, keys, query, style, edition, system, to, output, order, annotated, context,
-                           archived, as_json, verbose)
+                           archived, as_json, verbose, manuscript)
         finally:
             reset_proper_nouns()
     return _format(ctx, keys, query, style, edition, system, to, output, order, annotated, context, archived,
-                   as_json, verbose)
+                   as_json, verbose, manuscript)
 
 
 def _format(ctx, keys, query, style, edition, system, to, output, order, annotated, context, archived, as_json,
-            verbose):
+            verbose, paper=None):
     if output == "-":  # standard output, as for extract: never a file named "-"
         output = None
     from annobib.render import ListItem, render, render_document
@@ -167,7 +185,11 @@ def _format(ctx, keys, query, style, edition, system, to, output, order, annotat
 
     annotated = annotated or context  # --context alone means an annotated list
     view, entries, code = _entries(ctx, need_view=bool(query))
-    chosen = _select(view, entries, list(keys), query)
+    if paper:
+        cited, missing_code = _manuscript(paper, entries)
+        chosen, code = cited.entries, max(code, missing_code)
+    else:
+        chosen = _select(view, entries, list(keys), query)
     if not chosen:
         if as_json:
             emit_json([])
@@ -175,8 +197,13 @@ def _format(ctx, keys, query, style, edition, system, to, output, order, annotat
             warn("no entries to format")
         sys.exit(1 if (keys or query) else max(code, 0))
     dead = _dead_keys(chosen) if archived != "off" else set()
-    refs = format_bibliography(chosen, style, edition, system, order=order, archived=archived, dead=dead,
-                               universe=entries if len(chosen) != len(entries) else None)
+    if paper:
+        from annobib.manuscript.cited import reference_list
+
+        refs = reference_list(cited, entries, style, edition, system, order=order, archived=archived, dead=dead)
+    else:
+        refs = format_bibliography(chosen, style, edition, system, order=order, archived=archived, dead=dead,
+                                   universe=entries if len(chosen) != len(entries) else None)
     warnings = [w for r in refs for w in r.warnings]
     if warnings:
         if verbose:
@@ -205,9 +232,9 @@ def _format(ctx, keys, query, style, edition, system, to, output, order, annotat
     if backend == "terminal" and (output or not sys.stdout.isatty()):
         backend = "text"  # piped: plain lines, no padding
     if backend == "terminal":
-        con = console(ctx)
-        for renderable in render_document(items, "terminal", hanging=hanging):
-            con.print(renderable, soft_wrap=True)
+        _print_wrapped(console(ctx), render_document(items, "terminal", hanging=hanging), hanging)
+    elif backend == "docx":
+        _write_docx(refs, output)
     else:
         doc = render_document(items, backend, hanging=hanging)
         if output:
@@ -218,32 +245,96 @@ def _format(ctx, keys, query, style, edition, system, to, output, order, annotat
         sys.exit(code)
 
 
+def _print_wrapped(con, renderables, hanging: bool) -> None:
+    """Each reference wrapped to the terminal at word boundaries (never mid-word), continuation
+    lines indented under the text after a ``[12]`` label, or by 4 (APA's hanging indent)."""
+    from rich.cells import cell_len
+    from rich.padding import Padding
+    from rich.text import Text
+
+    from annobib.render.wrap import wrap
+
+    width = con.width
+    for r in renderables:
+        if isinstance(r, Text):
+            label = r.plain.split(" ", 1)[0] if not hanging and r.plain.startswith("[") else ""
+            r = wrap(r, width, cell_len(label) + 1 if label else 4)
+        elif isinstance(r, Padding) and isinstance(r.renderable, Text):
+            r = Padding(wrap(r.renderable, width - r.left, 0), (r.top, r.right, r.bottom, r.left))
+        con.print(r, soft_wrap=True)
+
+
+def _write_docx(refs, output) -> None:
+    """A Word file through pandoc (from its JSON AST, so italics and links are exact)."""
+    from annobib.manuscript.pandoc import to_docx
+
+    if not output:
+        raise click.UsageError("--to docx writes a file: give -o FILE.docx")
+    from annobib.core.files import atomic_write_bytes, locked, output_target
+
+    data = to_docx(refs)  # pandoc runs first: nothing is written when it is missing or fails
+    output_target(Path(output))
+    with locked(output):
+        atomic_write_bytes(output, data)
+
+
 @click.command("cite")
 @click.argument("keys", nargs=-1, required=True)
 @style_options
-@click.option("--json", "as_json", is_flag=True, help="JSON: key and citation.")
+@click.option("--at", "at", multiple=True, metavar="LOCATOR",
+              help="Page or other locator of the Nth KEY (repeat in KEY order): 25, 25-27, 'chap. 3'.")
+@click.option("-m", "--manuscript", type=click.Path(dir_okay=False),
+              help="Number and letter as in PAPER's own list (else as in the whole bibliography's).")
+@click.option("--json", "as_json", is_flag=True, help="JSON: citation, its parts (superscript flags), keys.")
 @click.pass_context
-def cite(ctx, keys, style, edition, system, as_json):
-    """The in-text citation of KEY…: [3], （刘琳，2025）, (Morrow, 1991).
+def cite(ctx, keys, style, edition, system, at, manuscript, as_json):
+    """One combined in-text citation of KEY…: [3, 5-7], （刘琳，2025；Morrow，1991）, (Liu, 2025; Morrow, 1991).
 
-    Numbers and 2025a/2025b letters are those of the whole bibliography's list.
+    \b
+    annobib cite liu2025meifei --at 25            [8]25 (GB/T: the page raised after the bracket)
+    annobib cite --style apa morrow1991alliances --at 25    (Morrow, 1991, p. 25)
+
+    Numbers and 2025a/2025b letters are those of the whole bibliography's list, or of PAPER's
+    list with --manuscript. APA orders the works as its list does (APA 7, 8.12); GB/T keeps yours.
     """
-    from annobib.styles import format_bibliography
+    from annobib.manuscript import Cite
+    from annobib.manuscript.cited import combine
+    from annobib.styles import style_module
 
     if style == "apa" and edition:
         raise click.UsageError("--edition applies to --style gbt7714 only")
+    if len(at) > len(keys):
+        raise click.UsageError(f"{len(at)} --at locators for {len(keys)} key(s): give one per KEY, in order")
     view, entries, code = _entries(ctx)
     index = {e.key for e in entries}
     missing = [k for k in keys if k not in index]
     if missing:
         raise InputError(f"no entry with key {', '.join(missing)}")
-    refs = {r.key: r for r in format_bibliography(entries, style, edition, system)}
+    if manuscript:
+        from annobib.manuscript.cited import reference_list
+
+        cited, _missing_code = _manuscript(manuscript, entries)
+        listed = {e.key for e in cited.entries}
+        absent = [k for k in keys if k not in listed]
+        if absent:
+            raise InputError(f"{manuscript} does not cite {', '.join(absent)}")
+        refs = {r.key: r for r in reference_list(cited, entries, style, edition, system)}
+    elif system == "numeric" and not getattr(style_module(style), "AUTHOR_DATE_ONLY", False):
+        from annobib.manuscript.cited import numbered
+
+        refs = numbered(entries)  # numbers need the citation order only
+    else:
+        from annobib.styles import format_bibliography
+
+        refs = {r.key: r for r in format_bibliography(entries, style, edition, system)}
+    group = [Cite(k, (at[i].strip() or None) if i < len(at) else None) for i, k in enumerate(keys)]
+    result = combine(refs, group, style)
     if as_json:
-        emit_json([{"key": k, "citation": refs[k].citation} for k in keys])
+        emit_json({"citation": result.text, "keys": list(keys),
+                   "parts": [{"text": t, "superscript": sup} for t, sup in result.parts]})
     else:
         from annobib.core.sanitize import terminal
 
-        for k in keys:
-            click.echo(terminal(refs[k].citation))
+        click.echo(terminal(result.text))
     if code:
         sys.exit(code)

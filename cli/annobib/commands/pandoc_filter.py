@@ -1,0 +1,89 @@
+"""``annobib pandoc-filter``: pandoc's JSON AST in on stdin, out on stdout, citations by annobib."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from annobib.commands._common import warn
+from annobib.errors import InputError
+
+
+
+@click.command("pandoc-filter")
+@click.argument("target", required=False)
+@click.option("--style", default=None, help="Style (else the metadata's annobib-style, else gbt7714).")
+@click.option("--system", type=click.Choice(["numeric", "author-date"]), default=None,
+              help="GB/T citation system (else annobib-system, else numeric).")
+@click.option("--edition", default=None, help="GB/T edition, 2025 or 2015 (else annobib-edition).")
+@click.pass_context
+def pandoc_filter(ctx, target, style, system, edition):
+    """A pandoc filter: replace citations, append the reference list.
+
+    \b
+    pandoc paper.md --filter annobib-pandoc-filter -o paper.docx
+    pandoc paper.md -t json | annobib pandoc-filter | pandoc -f json -o paper.html
+
+    TARGET is the output format pandoc passes to a filter (unused). Options may be set in the
+    paper's metadata instead: bibliography, annobib-style, annobib-system, annobib-edition,
+    annobib-superscript (true/false). Warnings go to stderr; the exit code stays 0 so pandoc
+    goes on (a missing key keeps pandoc's [@key] text in the output).
+    """
+    from annobib.manuscript.pandoc import meta_value, run_filter
+
+    try:
+        doc = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise InputError(f"stdin: not pandoc's JSON AST ({exc})") from None
+    if not isinstance(doc, dict) or "blocks" not in doc:
+        raise InputError("stdin: not pandoc's JSON AST (no blocks); run pandoc with --filter or -t json")
+    style = style or (meta_value(doc, "annobib-style") or ["gbt7714"])[0] or "gbt7714"
+    system = system or (meta_value(doc, "annobib-system") or ["numeric"])[0]
+    edition = edition or (meta_value(doc, "annobib-edition") or [None])[0]
+    sup = (meta_value(doc, "annobib-superscript") or [""])[0].lower()
+    superscript = {"true": True, "yes": True, "false": False, "no": False}.get(sup)
+    entries = _entries(ctx, meta_value(doc, "bibliography"))
+    from annobib.styles import STYLES as KNOWN
+
+    if style not in KNOWN:
+        raise InputError(f"unknown style {style!r} (choose from {', '.join(sorted(set(KNOWN)))})")
+    try:
+        doc, warnings = run_filter(doc, entries, style, edition, system, superscript)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    for w in warnings:
+        warn(w)
+    sys.stdout.buffer.write(json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+    sys.stdout.flush()
+
+
+def _entries(ctx, from_meta: list[str]) -> list:
+    """--bib / $ANNOBIB_BIB, else the paper's ``bibliography`` metadata."""
+    import os
+
+    from annobib.bib import read_library
+    from annobib.commands._common import bibliography_paths, report_problems, settings
+    from annobib.lookup.view import PARSE_CACHE
+
+    paths = None
+    if not settings(ctx).bib_paths and not os.environ.get("ANNOBIB_BIB") and from_meta:
+        from pathlib import Path
+
+        paths = [Path(p) for p in from_meta if p]
+    paths = paths or bibliography_paths(ctx)
+    entries, problems = [], []
+    for path in paths:
+        lib = read_library(path, store=PARSE_CACHE)  # parsed once, then from the cache
+        entries.extend(lib.entries)
+        problems.extend(f"{path}:{p.line}: {p.message}" for p in lib.problems)
+    report_problems(problems)
+    return entries
+
+
+def main() -> None:
+    """The ``annobib-pandoc-filter`` executable pandoc's --filter runs (with the target format)."""
+    from annobib.cli import main as cli_main
+
+    cli_main(["pandoc-filter", *sys.argv[1:]])
