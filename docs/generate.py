@@ -42,6 +42,7 @@ COMMAND_PAGES = {
     "export": "exchange.md",
     "import": "exchange.md",
     "config": "configuration.md",
+    "completion": "conventions.md",
 }
 
 FIX_WORDS = {

@@ -2,7 +2,7 @@ from conftest import run_cli
 
 
 COMMANDS = ["extract", "list", "show", "search", "stats", "validate", "format", "cite", "check-links", "archive", "verify",
-            "annotate", "add", "edit", "tag", "rm", "export", "import", "config"]
+            "annotate", "add", "edit", "tag", "rm", "export", "import", "config", "completion"]
 
 
 def test_help_lists_every_command_and_exits_zero():

@@ -36,6 +36,7 @@ COMMANDS: dict[str, str] = {
     "export": "exchange:export",
     "import": "exchange:import_command",
     "config": "config:config",
+    "completion": "completion:completion",
 }
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from annobib.commands._common import bibliography_paths, console, echo_exact, emit_json, warn
+from annobib.commands._common import bibliography_paths, console, echo_exact, emit_json, warn, complete_keys
 from annobib.errors import InputError
 
 
@@ -83,7 +83,7 @@ _STYLE = {"ok": "green", "redirected": "cyan", "dead": "bold red", "unreachable"
 
 
 @click.command("check-links")
-@click.argument("keys", nargs=-1)
+@click.argument("keys", nargs=-1, shell_complete=complete_keys)
 @click.option("--json", "as_json", is_flag=True, help="One JSON document on stdout.")
 @click.option("--refresh", is_flag=True, help="Check again even results younger than --max-age.")
 @click.option("--max-age", metavar="AGE", help="Reuse cached results younger than this (e.g. 12h, 7d).")
@@ -235,7 +235,7 @@ def _links_table(ctx, rows, summary) -> None:
 
 
 @click.command("archive")
-@click.argument("keys", nargs=-1)
+@click.argument("keys", nargs=-1, shell_complete=complete_keys)
 @click.option("--dry-run", is_flag=True, help="Look snapshots up, request no capture, print the diff; write nothing.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON document on stdout.")
 @click.option("--no-capture", is_flag=True, help="Only look existing snapshots up; request no capture.")

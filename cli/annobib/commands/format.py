@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from annobib.commands._common import bibliography_paths, console, emit_json, load_bibliography, no_entries, report_problems, warn
+from annobib.commands._common import bibliography_paths, console, emit_json, load_bibliography, no_entries, report_problems, warn, complete_keys
 from annobib.core.files import write_output
 from annobib.errors import InputError
 
@@ -110,7 +110,7 @@ def _annotation(entry, context: bool):
 
 
 @click.command("format")
-@click.argument("keys", nargs=-1)
+@click.argument("keys", nargs=-1, shell_complete=complete_keys)
 @click.option("-q", "--query", help="Only the entries matching this search (same language as `annobib search`).")
 @style_options
 @click.option("--to", "to", type=click.Choice(TO_CHOICES), default=None,
@@ -217,7 +217,7 @@ def _format(ctx, keys, query, style, edition, system, to, output, order, annotat
 
 
 @click.command("cite")
-@click.argument("keys", nargs=-1, required=True)
+@click.argument("keys", nargs=-1, required=True, shell_complete=complete_keys)
 @style_options
 @click.option("--json", "as_json", is_flag=True, help="JSON: key and citation.")
 @click.pass_context

@@ -7,7 +7,7 @@ import difflib
 
 import click
 
-from annobib.commands._common import console, emit_json, load_bibliography, report_problems
+from annobib.commands._common import console, emit_json, load_bibliography, report_problems, complete_keys
 from annobib.errors import InputError
 
 ANNOTATION_FIELDS = ("annotation", "annote")
@@ -38,7 +38,7 @@ def formatted_reference(entry, style: str, fmt: str = "terminal"):
 
 
 @click.command("show")
-@click.argument("keys", nargs=-1, required=True)
+@click.argument("keys", nargs=-1, required=True, shell_complete=complete_keys)
 @click.option("--bibtex", is_flag=True, help="The entry's text exactly as it is in the .bib file.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON document on stdout.")
 @click.option("--style", default="gbt7714", show_default=True, metavar="STYLE",
