@@ -1,7 +1,8 @@
 """``annobib list``: the entries as a table fitted to the terminal, or CSV/TSV/keys/JSON.
 
-Also the table renderer ``search`` uses. On a terminal the table is a Rich table (a pager for
-long output); piped, it is plain aligned text drawn without importing Rich's console.
+Also the table renderer ``search`` uses. On a terminal the table is a Rich table fitted to the
+width (a pager for long output); piped, it is plain aligned text with every value whole, drawn
+without importing Rich's console.
 """
 
 from __future__ import annotations
@@ -90,18 +91,6 @@ def cells(summary) -> list[str]:
     return [safe(str(summary[_POS[c]])) if c != "cited" else str(summary[7]) for c in COLUMNS]
 
 
-def terminal_width() -> int:
-    env = os.environ.get("COLUMNS")
-    if env and env.isdigit() and int(env) > 0:
-        return int(env)
-    for stream in (sys.stdout, sys.stderr, sys.stdin):
-        try:
-            return os.get_terminal_size(stream.fileno()).columns
-        except (OSError, ValueError, AttributeError):
-            continue
-    return 100
-
-
 def fit_widths(rows: list[list[str]], width: int) -> list[int]:
     """Column widths (terminal cells) that fit ``width``; 0 hides a column.
 
@@ -182,10 +171,16 @@ def crop(text: str, width: int) -> str:
     return "".join(out) + "…"
 
 
-def plain_table(rows: list[list[str]], width: int) -> str:
+def plain_table(rows: list[list[str]], width: int | None) -> str:
+    """Aligned plain text. ``width=None`` (stdout is a pipe or a file): every value whole, columns
+    as wide as their longest value, so ``annobib list | grep`` finds a long title; a width fits
+    the table to it (columns dropped, values cut with …), as on a terminal."""
     from rich.cells import cell_len
 
-    widths = fit_widths(rows, width)
+    if width is None:
+        widths = [max(cell_len(v) for v in col) for col in zip([HEADERS[c] for c in COLUMNS], *rows)]
+    else:
+        widths = fit_widths(rows, width)
     right = {COLUMNS.index("cited")}
     lines = []
     for r in [[HEADERS[c] for c in COLUMNS]] + rows:
@@ -193,11 +188,12 @@ def plain_table(rows: list[list[str]], width: int) -> str:
         for j, v in enumerate(r):
             if not widths[j]:
                 continue
-            v = crop(v, widths[j])
+            if width is not None:
+                v = crop(v, widths[j])
             pad = widths[j] - cell_len(v)
             parts.append(" " * pad + v if j in right else v + " " * pad)
         line = "  ".join(parts).rstrip()
-        if cell_len(line) > width:
+        if width is not None and cell_len(line) > width:
             line = crop(line, width)
         lines.append(line)
     return "\n".join(lines) + "\n"
@@ -230,10 +226,11 @@ def rich_table(rows: list[list[str]], width: int, spans: list[dict] | None = Non
 
 
 def print_rows(ctx, rows: list[list[str]], spans: list[dict] | None = None, pager: bool | None = None) -> None:
-    """A table on stdout: Rich (paged when long) on a terminal, plain text otherwise."""
+    """A table on stdout: Rich (paged when long) on a terminal, fitted to its width; piped, plain
+    text with every value whole (``--format tsv`` is the form for programs)."""
     on_tty = sys.stdout.isatty()
     if not on_tty:
-        click.echo(plain_table(rows, terminal_width()), nl=False)
+        click.echo(plain_table(rows, None), nl=False)
         return
     from annobib.commands._common import console
 
