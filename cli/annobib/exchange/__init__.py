@@ -10,11 +10,11 @@ Converters are pure (Entry <-> text); nothing here prints or writes files.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annobib.errors import InputError
+from annobib.exchange.common import usable_key
 from annobib.model import Entry
 
 EXPORT_FORMATS = ("csl-json", "ris", "bibtex", "biblatex")
@@ -163,14 +163,6 @@ class ImportReport:
             "skipped": self.count("duplicate"),
             "items": [i.as_dict() for i in self.items],
         }
-
-
-_KEY_RE = re.compile(r"[^\s,{}()\"#%'=\\~]+")
-
-
-def usable_key(key: str) -> bool:
-    """A key BibTeX tools accept (and not a URI standing in for one, as Zotero's CSL ids are)."""
-    return bool(key) and bool(_KEY_RE.fullmatch(key)) and "://" not in key and len(key) <= 100
 
 
 def merge_into(lib, entries, *, merge: bool = False, force: bool = False) -> ImportReport:

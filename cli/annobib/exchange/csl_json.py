@@ -289,7 +289,7 @@ def citation_key(item: dict) -> tuple[str, str | None]:
     In order, the first key BibTeX tools accept: ``citation-key`` (CSL 1.0.2, Zotero 7, Better
     BibTeX), a key pinned in the note (``Citation Key: liu2025`` or the older ``bibtex: …``), then
     ``id`` (Zotero's plain export puts an item URI there: not a key, so one is made on import)."""
-    from annobib.exchange import usable_key
+    from annobib.exchange.common import usable_key
 
     note = item.get("note")
     pinned = _PINNED_KEY.search(note) if isinstance(note, str) else None
