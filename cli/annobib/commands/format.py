@@ -205,7 +205,7 @@ def _format(ctx, keys, query, style, edition, system, to, output, order, annotat
     if backend == "terminal":
         con = console(ctx)
         for renderable in render_document(items, "terminal", hanging=hanging):
-            con.print(renderable, soft_wrap=True)
+            con.print(renderable)  # lines broken by annobib.render.wrap, never mid-word
     else:
         doc = render_document(items, backend, hanging=hanging)
         if output:

@@ -117,6 +117,7 @@ def _print_entry(con, view, i: int, style: str) -> None:
     from rich.text import Text
 
     from annobib.core.sanitize import terminal as safe
+    from annobib.render.wrap import Wrapped
     from annobib.text import latex_to_text
 
     entry = view.entry(i)
@@ -132,7 +133,7 @@ def _print_entry(con, view, i: int, style: str) -> None:
             cell.append("  " + safe(_cut(" ".join(value.split()))), style="dim")
         else:
             cell = Text(safe(shown))
-        grid.add_row(Text(safe(name)), cell)
+        grid.add_row(Text(safe(name)), Wrapped(cell))
     parts: list = [grid]
     from annobib.archive.state import link_text
 
@@ -147,7 +148,7 @@ def _print_entry(con, view, i: int, style: str) -> None:
             ref = Text(safe(_cut(ref)))
         elif safe(ref.plain) != ref.plain or len(ref.plain) > SHOW_MAX:
             ref = Text(safe(_cut(ref.plain)))  # control characters in a field: shown, never obeyed
-        parts.append(ref)
+        parts.append(Wrapped(ref))
     cites = entry.citations
     if cites:
         parts.append(Text(""))
@@ -160,12 +161,12 @@ def _print_entry(con, view, i: int, style: str) -> None:
             if c.context:
                 line.append("  ")
                 line.append(safe(c.context))
-            parts.append(line)
+            parts.append(Wrapped(line))
     note = next((entry.fields[f] for f in ANNOTATION_FIELDS if entry.fields.get(f)), None)
     if note:
         parts.append(Text(""))
         parts.append(Text("Annotation", style="bold underline"))
-        parts.append(Text(safe(_cut(latex_to_text(note)))))
+        parts.append(Wrapped(Text(safe(_cut(latex_to_text(note))))))
     title = Text(safe(entry.key), style="bold cyan")
     title.append(f"  @{safe(entry.type)}", style="dim")
     subtitle = Text(safe(f"{entry.source}:{entry.line}"), style="dim")

@@ -1,0 +1,107 @@
+"""Line breaking for the terminal: Latin words stay whole, CJK text may break between any two
+characters (as Chinese and Japanese are set), never before closing punctuation (，。）」”) or after
+opening punctuation (（「“). Rich alone breaks only at spaces, so a run of Chinese is one "word"
+that jumps to the next line and leaves a ragged gap; :class:`Wrapped` gives Rich the lines instead.
+
+A word wider than the whole line (a long URL) is the one thing cut mid-word, after a ``/``, ``-``,
+``.`` … where one fits, else where the line is full: there is no other way to show it.
+"""
+
+from __future__ import annotations
+
+# may not start a line / may not end a line (a short list: the common CJK and Western marks)
+NO_START = frozenset("，。、；：？！）」』】〕〉》”’…‥・ー%,.;:?!)]}»›々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")
+NO_END = frozenset("（「『【〔〈《“‘([{«‹")
+SOFT = frozenset("/-.?&=_")  # where a word too long for a line (a URL) is best cut
+
+
+def _wide(ch: str) -> bool:
+    from rich.cells import get_character_cell_size
+
+    return get_character_cell_size(ch) == 2
+
+
+def units(text: str) -> list[str]:
+    """``text`` cut at every break opportunity (the pieces join back to ``text``); a space stays
+    with the piece before it."""
+    out = []
+    start = 0
+    for i in range(1, len(text)):
+        a, b = text[i - 1], text[i]
+        if b in NO_START or a in NO_END or b == " ":
+            continue
+        if a == " " or ((_wide(a) or _wide(b)) and not (a.isascii() and b.isascii())):
+            out.append(text[start:i])
+            start = i
+    if text:
+        out.append(text[start:])
+    return out
+
+
+def break_offsets(text: str, width: int) -> list[int]:
+    """Where lines start (after the first) when ``text`` (one line) is filled into ``width``
+    terminal cells, greedily."""
+    from rich.cells import cell_len, get_character_cell_size
+
+    width = max(1, width)
+    offsets: list[int] = []
+    used = 0
+    pos = 0
+    for unit in units(text):
+        need = cell_len(unit.rstrip(" "))
+        if used and used + need > width:
+            offsets.append(pos)
+            used = 0
+        if need > width:  # wider than a whole line (a URL): cut after a / - . ? & if one fits
+            start, k = 0, 0
+            while k < len(unit):
+                w = get_character_cell_size(unit[k])
+                if used + w > width and used:
+                    soft = max((j + 1 for j in range(start, k) if unit[j] in SOFT), default=0)
+                    cut = soft if soft > start + 1 else k
+                    offsets.append(pos + cut)
+                    start, k, used = cut, cut, 0
+                    continue
+                used += w
+                k += 1
+        else:
+            used += cell_len(unit)
+        pos += len(unit)
+    return offsets
+
+
+def wrap(text, width: int):
+    """A ``rich.text.Text`` with its lines broken for ``width`` (styles kept, line-end spaces off)."""
+    from rich.text import Text
+
+    lines = []
+    for line in text.split("\n", allow_blank=True):
+        offsets = break_offsets(line.plain, width)
+        pieces = line.divide(offsets) if offsets else [line]
+        for piece in pieces:
+            piece.rstrip()
+            lines.append(piece)
+    out = Text("\n").join(lines)
+    out.no_wrap = True
+    out.overflow = "ignore"
+    return out
+
+
+class Wrapped:
+    """A Rich renderable: ``text`` broken by :func:`wrap` at the width Rich offers it (a panel,
+    a table cell or the whole terminal)."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def __rich_console__(self, console, options):
+        yield wrap(self.text, options.max_width)
+
+    def __rich_measure__(self, console, options):
+        from rich.cells import cell_len
+        from rich.measure import Measurement
+
+        plain = self.text.plain
+        longest_unit = max((cell_len(u.rstrip(" ")) for u in units(plain)), default=0)
+        longest_line = max((cell_len(x) for x in plain.split("\n")), default=0)
+        return Measurement(min(longest_unit, 20) or 1, longest_line or 1).clamp(max_width=options.max_width)
