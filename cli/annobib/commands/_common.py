@@ -120,6 +120,16 @@ def console(ctx: click.Context | None = None, stderr: bool = False):
     )
 
 
+def print_table(con, table) -> None:
+    """Print a Rich table; piped (not a terminal), as wide as its content, so no URL or value is
+    folded onto a second line (``annobib check-links | grep`` finds whole URLs)."""
+    if not con.is_terminal:
+        wide = con.measure(table, options=con.options.update(width=100_000, max_width=100_000)).maximum
+        if wide > con.width:
+            con.width = wide
+    con.print(table)
+
+
 _SAFE_CONSOLE = None
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from annobib.commands._common import bibliography_paths, console, echo_exact, emit_json, warn, complete_keys
+from annobib.commands._common import bibliography_paths, console, echo_exact, emit_json, warn, complete_keys, print_table
 from annobib.errors import InputError
 
 
@@ -226,7 +226,7 @@ def _links_table(ctx, rows, summary) -> None:
                 detail += " (cached)"
             table.add_row(Text(_shown(r["key"])), Text(_shown(r["outcome"]), style=_STYLE.get(r["outcome"], "")),
                           Text(_shown(r["status"] or "–")), Text(_shown(detail)))
-        out.print(table)
+        print_table(out, table)
     parts = [f"{n} {name}" for name, n in sorted(summary.items())]
     out.print(Text(f"{sum(summary.values())} URLs: " + (", ".join(parts) if parts else "none")))
 
@@ -362,7 +362,7 @@ def _archive_table(ctx, rows, summary) -> None:
                 detail += f"\n{r.detail}"
             table.add_row(Text(_shown(", ".join(r.keys))), Text(_shown(r.outcome), style=_STYLE.get(r.outcome, "")),
                           Text(_shown(detail)))
-        out.print(table)
+        print_table(out, table)
     parts = [f"{n} {name}" for name, n in sorted(summary.items())]
     out.print(Text(f"{sum(summary.values())} URLs: " + (", ".join(parts) if parts else "none")))
 
@@ -395,5 +395,5 @@ def print_link_status(ctx, entries, as_json: bool = False) -> int:
                       Text(_shown(r["archive"] + (f" {r['archivedate']}" if r["archivedate"] else "")),
                            style=_STYLE.get("archived" if r["archive"] == "archived" else "pending", "")),
                       Text(_shown(r["url"])))
-    out.print(table)
+    print_table(out, table)
     return 0
