@@ -15,58 +15,64 @@ NO_END = frozenset("（「『【〔〈《“‘([{«‹")
 SOFT = frozenset("/-.?&=_")  # where a word too long for a line (a URL) is best cut
 
 
-def _wide(ch: str) -> bool:
-    from rich.cells import get_character_cell_size
+def _widths(text: str) -> list[int]:
+    """Terminal cells of each character (ASCII: 1, without asking Rich)."""
+    if text.isascii():
+        return [1] * len(text)
+    from rich.cells import get_character_cell_size as size
 
-    return get_character_cell_size(ch) == 2
+    return [1 if c < "\x7f" else size(c) for c in text]
+
+
+def _starts(text: str, widths: list[int]) -> list[int]:
+    """Indices where a break is allowed (before that character); a space stays with the
+    piece before it."""
+    out = []
+    for i in range(1, len(text)):
+        a, b = text[i - 1], text[i]
+        if b == " " or b in NO_START or a in NO_END:
+            continue
+        if a == " " or ((widths[i - 1] == 2 or widths[i] == 2) and not (a.isascii() and b.isascii())):
+            out.append(i)
+    return out
 
 
 def units(text: str) -> list[str]:
-    """``text`` cut at every break opportunity (the pieces join back to ``text``); a space stays
-    with the piece before it."""
-    out = []
-    start = 0
-    for i in range(1, len(text)):
-        a, b = text[i - 1], text[i]
-        if b in NO_START or a in NO_END or b == " ":
-            continue
-        if a == " " or ((_wide(a) or _wide(b)) and not (a.isascii() and b.isascii())):
-            out.append(text[start:i])
-            start = i
-    if text:
-        out.append(text[start:])
-    return out
+    """``text`` cut at every break opportunity (the pieces join back to ``text``)."""
+    cuts = [0, *_starts(text, _widths(text)), len(text)]
+    return [text[x:y] for x, y in zip(cuts, cuts[1:]) if y > x]
 
 
 def break_offsets(text: str, width: int) -> list[int]:
     """Where lines start (after the first) when ``text`` (one line) is filled into ``width``
     terminal cells, greedily."""
-    from rich.cells import cell_len, get_character_cell_size
-
     width = max(1, width)
+    widths = _widths(text)
+    cuts = [0, *_starts(text, widths), len(text)]
     offsets: list[int] = []
     used = 0
-    pos = 0
-    for unit in units(text):
-        need = cell_len(unit.rstrip(" "))
+    for x, y in zip(cuts, cuts[1:]):
+        end = y
+        while end > x and text[end - 1] == " ":
+            end -= 1
+        need = sum(widths[x:end])
         if used and used + need > width:
-            offsets.append(pos)
+            offsets.append(x)
             used = 0
         if need > width:  # wider than a whole line (a URL): cut after a / - . ? & if one fits
-            start, k = 0, 0
-            while k < len(unit):
-                w = get_character_cell_size(unit[k])
+            start, k = x, x
+            while k < y:
+                w = widths[k]
                 if used + w > width and used:
-                    soft = max((j + 1 for j in range(start, k) if unit[j] in SOFT), default=0)
+                    soft = max((j + 1 for j in range(start, k) if text[j] in SOFT), default=0)
                     cut = soft if soft > start + 1 else k
-                    offsets.append(pos + cut)
+                    offsets.append(cut)
                     start, k, used = cut, cut, 0
                     continue
                 used += w
                 k += 1
         else:
-            used += cell_len(unit)
-        pos += len(unit)
+            used += sum(widths[x:y])
     return offsets
 
 
