@@ -84,3 +84,19 @@ def test_unknown_shell_is_a_usage_error():
 def test_seed_keys_complete(tmp_path):
     keys = tab(f"annobib --bib {ARTICLE_BIB} show liu2025", tmp_path)
     assert keys == ["liu2025meifei"]
+
+
+def test_the_bash_script_completes_in_bash(tmp_path, bib):
+    """The printed script, loaded into a real bash, fills COMPREPLY with keys."""
+    import shutil
+
+    if not shutil.which("bash"):
+        pytest.skip("no bash")
+    script = run_cli(["completion", "bash"]).stdout
+    (tmp_path / "annobib").write_text(f"#!/bin/sh\nexec {sys.executable} -m annobib \"$@\"\n", encoding="utf-8")
+    (tmp_path / "annobib").chmod(0o755)
+    env = {**os.environ, "PATH": f"{tmp_path}{os.pathsep}{os.environ['PATH']}", "ANNOBIB_BIB": str(bib),
+           "ANNOBIB_CACHE_DIR": str(tmp_path / "cache")}
+    body = script + '\nCOMP_WORDS=(annobib show mor); COMP_CWORD=2; _annobib_completion annobib; echo "${COMPREPLY[@]}"\n'
+    out = subprocess.run(["bash", "-c", body], env=env, capture_output=True, text=True, timeout=60)
+    assert out.stdout.split() == ["morrow1991alliances"], out.stderr
