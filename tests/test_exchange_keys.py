@@ -76,3 +76,15 @@ def test_without_merge_nothing_changes(mine, tmp_path):
     before = mine.read_bytes()
     _import(mine, tmp_path, [{"id": URI, "citation-key": "liuMeiFei2025", **LIU}])
     assert mine.read_bytes() == before
+
+
+def test_an_alias_finds_the_entry_in_show_cite_and_format(mine, tmp_path):
+    _import(mine, tmp_path, [{"id": URI, "citation-key": "liuMeiFei2025", **LIU}], "--merge")
+    shown = run_cli(["--bib", str(mine), "show", "liuMeiFei2025", "--json"])
+    assert shown.exit_code == 0, shown.stderr
+    assert json.loads(shown.stdout)[0]["key"] == "liu2025meifei"
+    cite = run_cli(["--bib", str(mine), "cite", "liuMeiFei2025", "liu2025meifei"])
+    assert cite.exit_code == 0 and cite.stdout.split() == ["[8]", "[8]"], cite.stderr
+    ref = run_cli(["--bib", str(mine), "format", "liuMeiFei2025", "--to", "text"])
+    assert ref.exit_code == 0 and ref.stdout.startswith("[8] 刘琳. 美菲"), ref.stderr
+    assert run_cli(["--bib", str(mine), "show", "liuMeiFei2026"]).exit_code == 2

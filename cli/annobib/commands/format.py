@@ -48,8 +48,19 @@ def _entries(ctx, need_view: bool = False):
     return None, entries, report_problems(problems)
 
 
+def by_alias(entries, keys) -> list[str]:
+    """``keys`` with an alias (an ``ids`` key, as ``import --merge`` keeps them) read as the
+    entry's own key, so a ``\\cite{}`` written against another library still finds the entry."""
+    known = {e.key for e in entries}
+    if all(k in known for k in keys):
+        return list(keys)
+    alias = {a: e.key for e in entries for a in e.aliases}
+    return [k if k in known else alias.get(k, k) for k in keys]
+
+
 def _select(view, entries, keys, query):
     if keys:
+        keys = by_alias(entries, keys)
         index = {e.key: e for e in entries}
         missing = [k for k in keys if k not in index]
         if missing:
@@ -232,10 +243,12 @@ def cite(ctx, keys, style, edition, system, as_json):
         raise click.UsageError("--edition applies to --style gbt7714 only")
     view, entries, code = _entries(ctx)
     index = {e.key for e in entries}
-    missing = [k for k in keys if k not in index]
+    own = dict(zip(keys, by_alias(entries, keys)))  # the key asked for -> the entry's key
+    missing = [k for k in keys if own[k] not in index]
     if missing:
         raise InputError(f"no entry with key {', '.join(missing)}")
     refs = {r.key: r for r in format_bibliography(entries, style, edition, system)}
+    refs.update({k: refs[own[k]] for k in keys})
     if as_json:
         emit_json([{"key": k, "citation": refs[k].citation} for k in keys])
     else:

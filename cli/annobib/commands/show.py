@@ -25,6 +25,19 @@ def suggest(key: str, keys: list[str], n: int = 3) -> list[str]:
     return out
 
 
+def by_alias(view, key: str) -> int | None:
+    """The entry that lists ``key`` among its aliases (``ids``, as ``import --merge`` keeps
+    them), or None. Only entries whose search text holds the key are parsed."""
+    from annobib.text import fold
+
+    needle = fold(key).encode("utf-8")
+    hays = view.haystacks
+    for i, hay in enumerate(hays):
+        if needle in hay and key in view.entry(i).aliases:
+            return i
+    return None
+
+
 def formatted_reference(entry, style: str, fmt: str = "terminal"):
     """The entry as a formatted reference through annobib.styles, or None if unavailable."""
     try:
@@ -52,6 +65,8 @@ def show(ctx, keys, bibtex, as_json, style):
     missing: list[str] = []
     for key in keys:
         i = view.index_of(key)
+        if i is None:
+            i = by_alias(view, key)
         if i is None:
             missing.append(key)
         else:
