@@ -46,6 +46,7 @@ COMMAND_PAGES = {
     "init": "configuration.md",
     "open": "lookup.md",
     "undo": "editing.md",
+    "completion": "conventions.md",
 }
 
 FIX_WORDS = {

@@ -40,6 +40,7 @@ COMMANDS: dict[str, str] = {
     "init": "library:init",
     "open": "library:open_command",
     "undo": "undo:undo",
+    "completion": "completion:completion",
 }
 
 

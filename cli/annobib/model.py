@@ -137,6 +137,12 @@ class Entry:
         m = re.search(r"\d{4}", value or "")
         return m.group(0) if m else None
 
+    @property
+    def aliases(self) -> list[str]:
+        """Other keys of this entry: biblatex's ``ids`` (``import --merge`` records there the key
+        another library cited it by)."""
+        return [a.strip() for a in (self.get("ids") or "").split(",") if a.strip()]
+
     def as_dict(self) -> dict:
         return {
             "key": self.key,

@@ -198,6 +198,8 @@ def parse_name(text: str, lang: str | None = None) -> Name:
     script = script_of(plain)
     if script in ("han", "kana", "hangul") and not braced:
         family, given = _split_cjk(plain, script, lang)
+        if "," in plain or "，" in plain:  # Zotero / Better BibTeX: 刘, 琳 is the one name 刘琳
+            plain = cjk_whole(family, given, script, lang)
         return Name(family=family, given=given, script=script, raw=plain, lang=lang or "")
     if braced:
         return Name(family=plain, literal=True, script=script, raw=plain, lang=lang or "")
@@ -218,6 +220,14 @@ def parse_name(text: str, lang: str | None = None) -> Name:
         family=clean(family), given=clean(given), particle=clean(particle), suffix=clean(suffix),
         script=script, raw=plain, lang=lang or "",
     )
+
+
+def cjk_whole(family: str, given: str, script: str, lang: str | None) -> str:
+    """A CJK name written whole from its parts, as people write it: Chinese and Korean run
+    together (刘琳, 김민수); Japanese keeps a space between family and given name (佐藤 優), the
+    usual form, and one that splits back the same way."""
+    japanese = script == "kana" or (lang or "").lower() in ("japanese", "ja")
+    return f"{family} {given}".strip() if japanese else family + given
 
 
 def _split_cjk(text: str, script: str, lang: str | None) -> tuple[str, str]:
@@ -278,7 +288,10 @@ def format_name_list(names, others_word: str = "others") -> str:
         elif n.literal:
             out.append("{" + n.raw + "}")
         elif n.is_cjk:
-            out.append(n.raw)
+            # a split written with a comma stays written so when the whole form would split
+            # differently (司, 马迁 is not 司马 / 迁)
+            same = _split_cjk(n.raw, n.script, n.lang) == (n.family, n.given)
+            out.append(n.raw if same or not n.given else f"{n.family}, {n.given}")
         else:
             head = f"{n.particle} {n.family}".strip()
             out.append(", ".join(p for p in (head, n.suffix, n.given) if p) if (n.given or n.suffix) else head)

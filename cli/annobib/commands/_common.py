@@ -133,6 +133,16 @@ def console(ctx: click.Context | None = None, stderr: bool = False):
     )
 
 
+def print_table(con, table) -> None:
+    """Print a Rich table; piped (not a terminal), as wide as its content, so no URL or value is
+    folded onto a second line (``annobib check-links | grep`` finds whole URLs)."""
+    if not con.is_terminal:
+        wide = con.measure(table, options=con.options.update(width=100_000, max_width=100_000)).maximum
+        if wide > con.width:
+            con.width = wide
+    con.print(table)
+
+
 _SAFE_CONSOLE = None
 
 
@@ -190,3 +200,31 @@ def warn(message: str) -> None:
     from annobib.core.sanitize import message as clean
 
     click.echo(f"annobib: warning: {clean(message)}", err=True)
+
+
+COMPLETE_MAX = 500  # keys offered for one TAB; more is noise a shell pages through
+
+
+def complete_keys(ctx: click.Context, param, incomplete: str) -> list:
+    """Citation keys for shell completion (``shell_complete=`` of a KEY argument).
+
+    Reads the bibliography the command would read (``--bib`` given so far, else the usual
+    default) through the lookup cache, so a TAB costs a cached read and no parse. Keys are
+    offered by prefix, case-insensitively, then by substring; keys already on the line are
+    left out. Any failure offers nothing: completion never prints an error into the prompt."""
+    from click.shell_completion import CompletionItem
+
+    root = ctx.find_root()
+    if not isinstance(root.obj, Settings):  # completion parses, never runs the group callback
+        root.obj = Settings(bib_paths=tuple(root.params.get("bib_paths") or ()))
+    try:
+        from annobib.lookup.view import load_views
+
+        keys = load_views(bibliography_paths(ctx), use_cache=True).keys()
+    except Exception:  # noqa: BLE001 - see the docstring
+        return []
+    given = set(ctx.params.get(param.name) or ()) if param is not None and param.nargs != 1 else set()
+    low = incomplete.casefold()
+    first = [k for k in keys if k.casefold().startswith(low) and k not in given]
+    more = [k for k in keys if low and low in k.casefold() and not k.casefold().startswith(low) and k not in given]
+    return [CompletionItem(k) for k in (first + more)[:COMPLETE_MAX]]

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from annobib.commands._common import bibliography_paths
+from annobib.commands._common import bibliography_paths, complete_keys
 from annobib.errors import ConflictError, InputError
 
 
@@ -37,7 +37,7 @@ def write_or_rescue(lib, dry_run: bool, key: str, buffer: str | None) -> str:
 
 
 @click.command("annotate")
-@click.argument("key")
+@click.argument("key", shell_complete=complete_keys)
 @click.option("--text", "text", metavar="TEXT", help="The annotation (else standard input, or $EDITOR on a terminal).")
 @click.option("--append", is_flag=True, help="Add a paragraph to the annotation instead of replacing it.")
 @click.option("--editor", "use_editor", is_flag=True, help="Open $EDITOR even when standard input is not a terminal.")

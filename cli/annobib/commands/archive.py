@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from annobib.commands._common import bibliography_paths, console, echo_exact, emit_json, warn
+from annobib.commands._common import bibliography_paths, console, echo_exact, emit_json, warn, complete_keys, print_table
 from annobib.errors import InputError
 
 
@@ -83,7 +83,7 @@ _STYLE = {"ok": "green", "redirected": "cyan", "dead": "bold red", "unreachable"
 
 
 @click.command("check-links")
-@click.argument("keys", nargs=-1)
+@click.argument("keys", nargs=-1, shell_complete=complete_keys)
 @click.option("--json", "as_json", is_flag=True, help="One JSON document on stdout.")
 @click.option("--refresh", is_flag=True, help="Check again even results younger than --max-age.")
 @click.option("--max-age", metavar="AGE", help="Reuse cached results younger than this (e.g. 12h, 7d).")
@@ -226,7 +226,7 @@ def _links_table(ctx, rows, summary) -> None:
                 detail += " (cached)"
             table.add_row(Text(_shown(r["key"])), Text(_shown(r["outcome"]), style=_STYLE.get(r["outcome"], "")),
                           Text(_shown(r["status"] or "–")), Text(_shown(detail)))
-        out.print(table)
+        print_table(out, table)
     parts = [f"{n} {name}" for name, n in sorted(summary.items())]
     out.print(Text(f"{sum(summary.values())} URLs: " + (", ".join(parts) if parts else "none")))
 
@@ -235,7 +235,7 @@ def _links_table(ctx, rows, summary) -> None:
 
 
 @click.command("archive")
-@click.argument("keys", nargs=-1)
+@click.argument("keys", nargs=-1, shell_complete=complete_keys)
 @click.option("--dry-run", is_flag=True, help="Look snapshots up, request no capture, print the diff; write nothing.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON document on stdout.")
 @click.option("--no-capture", is_flag=True, help="Only look existing snapshots up; request no capture.")
@@ -362,7 +362,7 @@ def _archive_table(ctx, rows, summary) -> None:
                 detail += f"\n{r.detail}"
             table.add_row(Text(_shown(", ".join(r.keys))), Text(_shown(r.outcome), style=_STYLE.get(r.outcome, "")),
                           Text(_shown(detail)))
-        out.print(table)
+        print_table(out, table)
     parts = [f"{n} {name}" for name, n in sorted(summary.items())]
     out.print(Text(f"{sum(summary.values())} URLs: " + (", ".join(parts) if parts else "none")))
 
@@ -395,5 +395,5 @@ def print_link_status(ctx, entries, as_json: bool = False) -> int:
                       Text(_shown(r["archive"] + (f" {r['archivedate']}" if r["archivedate"] else "")),
                            style=_STYLE.get("archived" if r["archive"] == "archived" else "pending", "")),
                       Text(_shown(r["url"])))
-    out.print(table)
+    print_table(out, table)
     return 0

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from annobib.commands._common import bibliography_paths
+from annobib.commands._common import bibliography_paths, complete_keys
 
 
 @click.command("edit")
-@click.argument("key")
+@click.argument("key", shell_complete=complete_keys)
 @click.option("--dry-run", is_flag=True, help="Show the change as a diff; write nothing.")
 def edit(key: str, dry_run: bool) -> None:
     """Edit entry KEY as BibTeX in $VISUAL/$EDITOR.

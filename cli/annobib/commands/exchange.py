@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from annobib.commands._common import bibliography_paths, echo_exact, emit_json
+from annobib.commands._common import bibliography_paths, echo_exact, emit_json, complete_keys
 from annobib.errors import InputError
 
 EXPORT_FORMATS = ("csl-json", "ris", "bibtex", "biblatex")
@@ -19,7 +19,7 @@ IMPORT_FORMATS = ("bibtex", "biblatex", "csl-json", "ris")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only entries with this tag (repeatable: all of them; -TAG: without).")
 @click.option("--with-citations", is_flag=True, help="Keep annobib's `citations` field in BibTeX/biblatex/RIS too (CSL-JSON always has it).")
 @click.option("--dry-run", is_flag=True, help="With -o: show the change to FILE as a diff; write nothing.")
-@click.argument("keys", nargs=-1)
+@click.argument("keys", nargs=-1, shell_complete=complete_keys)
 def export(fmt: str, output: str | None, tags: tuple[str, ...], with_citations: bool, dry_run: bool, keys: tuple[str, ...]) -> None:
     """Export the bibliography (or the entries KEYS…) for other tools.
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from annobib.commands._common import bibliography_paths, console, emit_json, load_bibliography, no_entries, report_problems, warn
+from annobib.commands._common import bibliography_paths, console, emit_json, load_bibliography, no_entries, report_problems, warn, complete_keys
 from annobib.core.files import write_output
 from annobib.errors import InputError
 
@@ -50,8 +50,19 @@ def _entries(ctx, need_view: bool = False):
     return None, entries, report_problems(problems)
 
 
+def by_alias(entries, keys) -> list[str]:
+    """``keys`` with an alias (an ``ids`` key, as ``import --merge`` keeps them) read as the
+    entry's own key, so a ``\\cite{}`` written against another library still finds the entry."""
+    known = {e.key for e in entries}
+    if all(k in known for k in keys):
+        return list(keys)
+    alias = {a: e.key for e in entries for a in e.aliases}
+    return [k if k in known else alias.get(k, k) for k in keys]
+
+
 def _select(view, entries, keys, query):
     if keys:
+        keys = by_alias(entries, keys)
         index = {e.key: e for e in entries}
         missing = [k for k in keys if k not in index]
         if missing:
@@ -125,7 +136,7 @@ def _annotation(entry, context: bool):
 
 
 @click.command("format")
-@click.argument("keys", nargs=-1)
+@click.argument("keys", nargs=-1, shell_complete=complete_keys)
 @click.option("-q", "--query", help="Only the entries matching this search (same language as `annobib search`).")
 @style_options
 @click.option("--to", "to", type=click.Choice(TO_CHOICES), default=None,
@@ -232,7 +243,9 @@ def _format(ctx, keys, query, style, edition, system, to, output, order, annotat
     if backend == "terminal" and (output or not sys.stdout.isatty()):
         backend = "text"  # piped: plain lines, no padding
     if backend == "terminal":
-        _print_wrapped(console(ctx), render_document(items, "terminal", hanging=hanging), hanging)
+        con = console(ctx)
+        for renderable in render_document(items, "terminal", hanging=hanging):
+            con.print(renderable)  # lines broken by annobib.render.wrap, never mid-word
     elif backend == "docx":
         _write_docx(refs, output)
     else:
@@ -243,25 +256,6 @@ def _format(ctx, keys, query, style, edition, system, to, output, order, annotat
             click.echo(doc, nl=False)
     if code:
         sys.exit(code)
-
-
-def _print_wrapped(con, renderables, hanging: bool) -> None:
-    """Each reference wrapped to the terminal at word boundaries (never mid-word), continuation
-    lines indented under the text after a ``[12]`` label, or by 4 (APA's hanging indent)."""
-    from rich.cells import cell_len
-    from rich.padding import Padding
-    from rich.text import Text
-
-    from annobib.render.wrap import wrap
-
-    width = con.width
-    for r in renderables:
-        if isinstance(r, Text):
-            label = r.plain.split(" ", 1)[0] if not hanging and r.plain.startswith("[") else ""
-            r = wrap(r, width, cell_len(label) + 1 if label else 4)
-        elif isinstance(r, Padding) and isinstance(r.renderable, Text):
-            r = Padding(wrap(r.renderable, width - r.left, 0), (r.top, r.right, r.bottom, r.left))
-        con.print(r, soft_wrap=True)
 
 
 def _write_docx(refs, output) -> None:
@@ -279,7 +273,7 @@ def _write_docx(refs, output) -> None:
 
 
 @click.command("cite")
-@click.argument("keys", nargs=-1, required=True)
+@click.argument("keys", nargs=-1, required=True, shell_complete=complete_keys)
 @style_options
 @click.option("--at", "at", multiple=True, metavar="LOCATOR",
               help="Page or other locator of the Nth KEY (repeat in KEY order): 25, 25-27, 'chap. 3'.")
@@ -307,9 +301,11 @@ def cite(ctx, keys, style, edition, system, at, manuscript, as_json):
         raise click.UsageError(f"{len(at)} --at locators for {len(keys)} key(s): give one per KEY, in order")
     view, entries, code = _entries(ctx)
     index = {e.key for e in entries}
-    missing = [k for k in keys if k not in index]
+    own = dict(zip(keys, by_alias(entries, keys)))  # the key asked for -> the entry's key
+    missing = [k for k in keys if own[k] not in index]
     if missing:
         raise InputError(f"no entry with key {', '.join(missing)}")
+    keys = tuple(own[k] for k in keys)  # an alias in ids (a Better BibTeX key) cites its entry
     if manuscript:
         from annobib.manuscript.cited import reference_list
 

@@ -1,7 +1,8 @@
 """``annobib list``: the entries as a table fitted to the terminal, or CSV/TSV/keys/JSON.
 
-Also the table renderer ``search`` uses. On a terminal the table is a Rich table (a pager for
-long output); piped, it is plain aligned text drawn without importing Rich's console.
+Also the table renderer ``search`` uses. On a terminal the table is a Rich table fitted to the
+width (a pager for long output); piped, it is plain aligned text with every value whole, drawn
+without importing Rich's console.
 """
 
 from __future__ import annotations
@@ -17,16 +18,19 @@ from annobib.commands._common import color_enabled, echo_exact, emit_json, load_
 # summary tuple (see annobib.lookup.rows.batch_summaries):
 # 0 key, 1 type, 2 authors, 3 year, 4 title, 5 container, 6 lang, 7 cited, 8 domain, 9 sort author, 10 sort title
 COLUMNS = ("key", "type", "authors", "year", "title", "container", "lang", "cited")
+# `search` adds a last column when a word matched in a field the table does not show
+MATCHED = COLUMNS + ("matched",)
 HEADERS = {"key": "Key", "type": "Type", "authors": "Authors", "year": "Year", "title": "Title",
-           "container": "Container", "lang": "Lang", "cited": "Cited"}
+           "container": "Container", "lang": "Lang", "cited": "Cited", "matched": "Matched in"}
 _POS = {"key": 0, "type": 1, "authors": 2, "year": 3, "title": 4, "container": 5, "lang": 6, "cited": 7}
-_CAP = {"key": 32, "type": 13, "authors": 32, "year": 4, "title": 90, "container": 40, "lang": 4, "cited": 5}
-_FLEX = {"title": 4, "authors": 2, "container": 2}
-_MIN = {"title": 10, "authors": 4, "container": 4, "key": 8, "type": 4}
+_CAP = {"key": 32, "type": 13, "authors": 32, "year": 4, "title": 90, "container": 40, "lang": 4, "cited": 5,
+        "matched": 40}
+_FLEX = {"title": 4, "authors": 2, "container": 2, "matched": 2}
+_MIN = {"title": 10, "authors": 4, "container": 4, "key": 8, "type": 4, "matched": 6}
 # On a narrow terminal whole columns go, in this order, before the key is cut (the key is what
 # `show` needs) or the title, authors and container are squeezed to a few letters.
 _DROP_ORDER = ("lang", "type", "cited", "container")
-_ROOMY = {"title": 20, "authors": 8, "container": 10}  # flex widths worth keeping a column for
+_ROOMY = {"title": 20, "authors": 8, "container": 10, "matched": 10}  # flex widths worth keeping a column for
 SORTS = ("file", "key", "author", "year", "title", "cited")
 
 
@@ -90,16 +94,9 @@ def cells(summary) -> list[str]:
     return [safe(str(summary[_POS[c]])) if c != "cited" else str(summary[7]) for c in COLUMNS]
 
 
-def terminal_width() -> int:
-    env = os.environ.get("COLUMNS")
-    if env and env.isdigit() and int(env) > 0:
-        return int(env)
-    for stream in (sys.stdout, sys.stderr, sys.stdin):
-        try:
-            return os.get_terminal_size(stream.fileno()).columns
-        except (OSError, ValueError, AttributeError):
-            continue
-    return 100
+def columns_of(rows: list[list[str]]) -> tuple[str, ...]:
+    """The columns of ``rows``: the list's, or with search's "matched in" column."""
+    return MATCHED if rows and len(rows[0]) == len(MATCHED) else COLUMNS
 
 
 def fit_widths(rows: list[list[str]], width: int) -> list[int]:
@@ -110,6 +107,7 @@ def fit_widths(rows: list[list[str]], width: int) -> list[int]:
     readable minimum."""
     from rich.cells import cell_len
 
+    COLUMNS = columns_of(rows)  # noqa: N806 - the table's columns (search may add one)
     natural = [cell_len(HEADERS[c]) for c in COLUMNS]
     for r in rows:
         for j, v in enumerate(r):
@@ -182,10 +180,17 @@ def crop(text: str, width: int) -> str:
     return "".join(out) + "…"
 
 
-def plain_table(rows: list[list[str]], width: int) -> str:
+def plain_table(rows: list[list[str]], width: int | None) -> str:
+    """Aligned plain text. ``width=None`` (stdout is a pipe or a file): every value whole, columns
+    as wide as their longest value, so ``annobib list | grep`` finds a long title; a width fits
+    the table to it (columns dropped, values cut with …), as on a terminal."""
     from rich.cells import cell_len
 
-    widths = fit_widths(rows, width)
+    COLUMNS = columns_of(rows)  # noqa: N806
+    if width is None:
+        widths = [max(cell_len(v) for v in col) for col in zip([HEADERS[c] for c in COLUMNS], *rows)]
+    else:
+        widths = fit_widths(rows, width)
     right = {COLUMNS.index("cited")}
     lines = []
     for r in [[HEADERS[c] for c in COLUMNS]] + rows:
@@ -193,11 +198,12 @@ def plain_table(rows: list[list[str]], width: int) -> str:
         for j, v in enumerate(r):
             if not widths[j]:
                 continue
-            v = crop(v, widths[j])
+            if width is not None:
+                v = crop(v, widths[j])
             pad = widths[j] - cell_len(v)
             parts.append(" " * pad + v if j in right else v + " " * pad)
         line = "  ".join(parts).rstrip()
-        if cell_len(line) > width:
+        if width is not None and cell_len(line) > width:
             line = crop(line, width)
         lines.append(line)
     return "\n".join(lines) + "\n"
@@ -208,9 +214,11 @@ def rich_table(rows: list[list[str]], width: int, spans: list[dict] | None = Non
     from rich.table import Table
     from rich.text import Text
 
+    COLUMNS = columns_of(rows)  # noqa: N806
     widths = fit_widths(rows, width - 2)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold", collapse_padding=True)
-    styles = {"key": "bold cyan", "type": "dim", "year": "green", "lang": "dim", "cited": "magenta", "container": "italic"}
+    styles = {"key": "bold cyan", "type": "dim", "year": "green", "lang": "dim", "cited": "magenta", "container": "italic",
+              "matched": "dim"}
     shown = [j for j in range(len(COLUMNS)) if widths[j]]
     for j in shown:
         c = COLUMNS[j]
@@ -230,10 +238,11 @@ def rich_table(rows: list[list[str]], width: int, spans: list[dict] | None = Non
 
 
 def print_rows(ctx, rows: list[list[str]], spans: list[dict] | None = None, pager: bool | None = None) -> None:
-    """A table on stdout: Rich (paged when long) on a terminal, plain text otherwise."""
+    """A table on stdout: Rich (paged when long) on a terminal, fitted to its width; piped, plain
+    text with every value whole (``--format tsv`` is the form for programs)."""
     on_tty = sys.stdout.isatty()
     if not on_tty:
-        click.echo(plain_table(rows, terminal_width()), nl=False)
+        click.echo(plain_table(rows, None), nl=False)
         return
     from annobib.commands._common import console
 

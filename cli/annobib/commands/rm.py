@@ -6,12 +6,12 @@ import sys
 
 import click
 
-from annobib.commands._common import libraries_for_writing
+from annobib.commands._common import libraries_for_writing, complete_keys
 from annobib.errors import InputError
 
 
 @click.command("rm")
-@click.argument("keys", nargs=-1, required=True)
+@click.argument("keys", nargs=-1, required=True, shell_complete=complete_keys)
 @click.option("-y", "--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.option("--dry-run", is_flag=True, help="Show the change as a diff; write nothing.")
 def rm(keys: tuple[str, ...], yes: bool, dry_run: bool) -> None:

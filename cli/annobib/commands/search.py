@@ -22,7 +22,8 @@ Query language:
 \b
 Case, accents (solis finds Solís), full/half width and spaces in CJK text
 are ignored; Chinese matches by pinyin too: liulin or "liu lin" finds 刘琳,
-shijie zhishi finds 世界知识.
+shijie zhishi finds 世界知识. A word found only in a field the table does not
+show (abstract, note, tags, URL, citing sentences) is named in "Matched in".
 
 \b
 Examples:
@@ -60,12 +61,14 @@ def search(ctx, query, limit, as_json, fmt, pager):
     hits = q.run(parsed, view.haystacks)
     if limit is not None:
         hits = hits[:limit]
+    why = _matched_in(view, parsed, hits) if hits and fmt != "keys" else {}
     if as_json:
         out = []
         rows = view.summaries_of([i for i, _ in hits])
         for (i, score), row in zip(hits, rows):
             d = row_json(view, i, row=row)
             d["score"] = score
+            d["matched_in"] = why.get(i, [])
             out.append(d)
         emit_json(out)
     elif fmt == "keys":
@@ -73,6 +76,10 @@ def search(ctx, query, limit, as_json, fmt, pager):
         echo_exact("".join(keys[i] + "\n" for i, _ in hits), nl=False)
     elif hits:
         rows = [cells(s) for s in view.summaries_of([i for i, _ in hits])]
+        if why:  # a column saying where a word matched that the table does not show
+            from annobib.core.sanitize import terminal as safe
+
+            rows = [r + [safe(", ".join(why.get(i, [])))] for r, (i, _) in zip(rows, hits)]
         spans = None
         import sys
 
@@ -87,6 +94,22 @@ def search(ctx, query, limit, as_json, fmt, pager):
 
         click.echo(f"annobib: no entry matches {message(repr(text))}", err=True)
         ctx.exit(1)
+
+
+def _matched_in(view, parsed, hits) -> dict[int, list[str]]:
+    """{entry: [field names]} for the hits whose row does not show why they matched (a word found
+    only in the abstract, a note, the tags, the URL, the citing sentences …)."""
+    from annobib.lookup.query import SHOWN_GROUPS, hidden_matches, matched_fields
+
+    out = {}
+    for i, _ in hits:
+        row = view.summaries[i]
+        # a page with no container shows its domain in that column
+        shown = SHOWN_GROUPS | {"domain"} if row[8] and row[5] == row[8] else SHOWN_GROUPS
+        hidden = hidden_matches(parsed, view.haystacks[i], shown)
+        if hidden:
+            out[i] = matched_fields(view.entry(i).fields, hidden)
+    return out
 
 
 def _spans(view, i: int, parsed, row: list[str]) -> dict:

@@ -7,7 +7,7 @@ import difflib
 
 import click
 
-from annobib.commands._common import console, emit_json, load_bibliography, report_problems
+from annobib.commands._common import console, emit_json, load_bibliography, report_problems, complete_keys
 from annobib.errors import InputError
 
 ANNOTATION_FIELDS = ("annotation", "annote")
@@ -25,6 +25,19 @@ def suggest(key: str, keys: list[str], n: int = 3) -> list[str]:
     return out
 
 
+def by_alias(view, key: str) -> int | None:
+    """The entry that lists ``key`` among its aliases (``ids``, as ``import --merge`` keeps
+    them), or None. Only entries whose search text holds the key are parsed."""
+    from annobib.text import fold
+
+    needle = fold(key).encode("utf-8")
+    hays = view.haystacks
+    for i, hay in enumerate(hays):
+        if needle in hay and key in view.entry(i).aliases:
+            return i
+    return None
+
+
 def formatted_reference(entry, style: str, fmt: str = "terminal"):
     """The entry as a formatted reference through annobib.styles, or None if unavailable."""
     try:
@@ -38,7 +51,7 @@ def formatted_reference(entry, style: str, fmt: str = "terminal"):
 
 
 @click.command("show")
-@click.argument("keys", nargs=-1, required=True)
+@click.argument("keys", nargs=-1, required=True, shell_complete=complete_keys)
 @click.option("--bibtex", is_flag=True, help="The entry's text exactly as it is in the .bib file.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON document on stdout.")
 @click.option("--style", default="gbt7714", show_default=True, metavar="STYLE",
@@ -63,6 +76,8 @@ def show(ctx, keys, bibtex, as_json, style):
     several: dict[str, list[int]] = {}
     for key in keys:
         i = view.index_of(key)
+        if i is None:
+            i = by_alias(view, key)  # a Better BibTeX key kept in ids
         hits = [] if i is not None else search_key(view, key)
         if i is not None:
             found.append(i)
@@ -188,6 +203,7 @@ def _print_entry(con, view, i: int, style: str) -> None:
     from rich.text import Text
 
     from annobib.core.sanitize import terminal as safe
+    from annobib.render.wrap import Wrapped
     from annobib.text import latex_to_text
 
     entry = view.entry(i)
@@ -203,7 +219,7 @@ def _print_entry(con, view, i: int, style: str) -> None:
             cell.append("  " + safe(_cut(" ".join(value.split()))), style="dim")
         else:
             cell = Text(safe(shown))
-        grid.add_row(Text(safe(name)), cell)
+        grid.add_row(Text(safe(name)), Wrapped(cell))
     parts: list = [grid]
     from annobib.archive.state import link_text
 
@@ -218,7 +234,7 @@ def _print_entry(con, view, i: int, style: str) -> None:
             ref = Text(safe(_cut(ref)))
         elif safe(ref.plain) != ref.plain or len(ref.plain) > SHOW_MAX:
             ref = Text(safe(_cut(ref.plain)))  # control characters in a field: shown, never obeyed
-        parts.append(ref)
+        parts.append(Wrapped(ref))
     cites = entry.citations
     if cites:
         parts.append(Text(""))
@@ -231,12 +247,12 @@ def _print_entry(con, view, i: int, style: str) -> None:
             if c.context:
                 line.append("  ")
                 line.append(safe(c.context))
-            parts.append(line)
+            parts.append(Wrapped(line))
     note = next((entry.fields[f] for f in ANNOTATION_FIELDS if entry.fields.get(f)), None)
     if note:
         parts.append(Text(""))
         parts.append(Text("Annotation", style="bold underline"))
-        parts.append(Text(safe(_cut(latex_to_text(note)))))
+        parts.append(Wrapped(Text(safe(_cut(latex_to_text(note))))))
     title = Text(safe(entry.key), style="bold cyan")
     title.append(f"  @{safe(entry.type)}", style="dim")
     subtitle = Text(safe(f"{entry.source}:{entry.line}"), style="dim")

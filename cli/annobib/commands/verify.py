@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from annobib.commands._common import bibliography_paths, console, echo_exact, emit_json, warn
+from annobib.commands._common import bibliography_paths, console, echo_exact, emit_json, warn, complete_keys
 from annobib.errors import InputError
 
 STYLE = {"verified": "green", "mismatch": "bold red", "not-found": "magenta", "not-checkable": "dim",
@@ -20,7 +20,7 @@ def _transport():
 
 
 @click.command("verify")
-@click.argument("keys", nargs=-1)
+@click.argument("keys", nargs=-1, shell_complete=complete_keys)
 @click.option("--json", "as_json", is_flag=True, help="A JSON list: key, verdict, doi, score, source, mismatches.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "github"]), default=None,
               help="table (default), json, or github (annotations for a CI job).")

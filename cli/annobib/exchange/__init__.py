@@ -10,11 +10,11 @@ Converters are pure (Entry <-> text); nothing here prints or writes files.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annobib.errors import InputError
+from annobib.exchange.common import usable_key
 from annobib.model import Entry
 
 EXPORT_FORMATS = ("csl-json", "ris", "bibtex", "biblatex")
@@ -165,18 +165,11 @@ class ImportReport:
         }
 
 
-_KEY_RE = re.compile(r"[^\s,{}()\"#%'=\\~]+")
-
-
-def usable_key(key: str) -> bool:
-    """A key BibTeX tools accept (and not a URI standing in for one, as Zotero's CSL ids are)."""
-    return bool(key) and bool(_KEY_RE.fullmatch(key)) and "://" not in key and len(key) <= 100
-
-
 def merge_into(lib, entries, *, merge: bool = False, force: bool = False) -> ImportReport:
     """Take ``entries`` into ``lib``. A duplicate (same DOI, URL, title + first author + year,
     or the same key with the same title) is skipped, or with ``merge`` fills the fields the
-    existing entry lacks (fields that differ are reported, never overwritten); ``force`` adds
+    existing entry lacks (fields that differ are reported, never overwritten) and keeps the
+    incoming key as an alias in ``ids`` (when it differs); ``force`` adds
     duplicates anyway under a fresh key. A key taken by a different work gets a letter suffix."""
     from annobib.dedupe import DuplicateIndex, normalize_title
     from annobib.editing import _next_free
@@ -208,7 +201,10 @@ def merge_into(lib, entries, *, merge: bool = False, force: bool = False) -> Imp
             existing = by_key.get(dup.key)
             item = ImportItem(dup.key, "duplicate", source_key, dup.key, dup.reason)
             if merge and existing is not None:
+                aliases = [source_key] + _aliases(entry.fields.pop("ids", ""))
                 added, conflicts = _merge_fields(existing, entry)
+                if _add_aliases(existing, aliases):
+                    added.append("ids")
                 item.added_fields, item.conflicts = added, conflicts
                 if added:
                     item.status = "merged"
@@ -236,6 +232,21 @@ def merge_into(lib, entries, *, merge: bool = False, force: bool = False) -> Imp
             item.duplicate_of, item.reason = real[0].key, real[0].reason
         report.items.append(item)
     return report
+
+
+def _aliases(value: str) -> list[str]:
+    return [a.strip() for a in (value or "").split(",") if a.strip()]
+
+
+def _add_aliases(existing: Entry, keys: list[str]) -> bool:
+    """Record ``keys`` (the incoming entry's key and its own ``ids``) in the existing entry's
+    ``ids``, biblatex's key aliases, so ``\\cite{}`` commands written against the other library
+    keep resolving after a merge. Keys that are not usable BibTeX keys are left out."""
+    have = _aliases(existing.fields.get("ids", ""))
+    new = [k for k in dict.fromkeys(keys) if usable_key(k) and k != existing.key and k not in have]
+    if new:
+        existing.fields["ids"] = ", ".join(have + new)
+    return bool(new)
 
 
 def _reads_same(lib, entry: Entry, text: str) -> bool:

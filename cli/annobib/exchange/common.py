@@ -158,6 +158,14 @@ def bibtex_pages(value: str) -> str:
 
 # --------------------------------------------------------------------------- keys
 
+_KEY_RE = re.compile(r"[^\s,{}()\"#%'=\\~]+")
+
+
+def usable_key(key: str) -> bool:
+    """A key BibTeX tools accept (and not a URI standing in for one, as Zotero's CSL ids are)."""
+    return bool(key) and bool(_KEY_RE.fullmatch(key)) and "://" not in key and len(key) <= 100
+
+
 
 def make_key(entry, taken, folded: set | None = None) -> str:
     """A citation key for an entry that has none: the extractor's scheme when available,

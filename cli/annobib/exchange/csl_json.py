@@ -279,11 +279,33 @@ def _date(value) -> str | None:
     return None
 
 
+# Better BibTeX pins a key in Zotero's Extra field, which CSL-JSON carries as ``note``
+_PINNED_KEY = re.compile(r"^[ \t]*(?:citation key|bibtex)[ \t]*:[ \t]*(\S+)[ \t]*$\n?", re.I | re.M)
+
+
+def citation_key(item: dict) -> tuple[str, str | None]:
+    """The item's citation key and, when it came from the note, the note without that line.
+
+    In order, the first key BibTeX tools accept: ``citation-key`` (CSL 1.0.2, Zotero 7, Better
+    BibTeX), a key pinned in the note (``Citation Key: liu2025`` or the older ``bibtex: …``), then
+    ``id`` (Zotero's plain export puts an item URI there: not a key, so one is made on import)."""
+    from annobib.exchange.common import usable_key
+
+    note = item.get("note")
+    pinned = _PINNED_KEY.search(note) if isinstance(note, str) else None
+    candidates = [str(item.get("citation-key") or "").strip(), pinned.group(1) if pinned else "",
+                  str(item.get("id") or "").strip()]
+    key = next((c for c in candidates if usable_key(c)), next((c for c in candidates if c), ""))
+    if pinned is None or key != pinned.group(1):
+        return key, None
+    return key, (note[: pinned.start()] + note[pinned.end():]).strip()
+
+
 def csl_to_entry(item: dict, strict: bool = True) -> Entry:
     """A CSL-JSON item as an Entry with biblatex fields. ``custom.annobib`` is applied."""
     if not isinstance(item, dict):
         raise ValueError("an item must be a JSON object")
-    key = str(item.get("id") or item.get("citation-key") or "").strip()
+    key, pinned_note = citation_key(item)
     csl_type = str(item.get("type") or "document")
     btype = CSL_TO_TYPE.get(csl_type, "misc")
     fields: dict[str, str] = {}
@@ -329,6 +351,11 @@ def csl_to_entry(item: dict, strict: bool = True) -> Entry:
             value = _date(item[var])
             if value:
                 fields[name] = value
+    if pinned_note is not None:  # the "Citation Key: …" line is the key now, not a note
+        if pinned_note:
+            fields["note"] = encode_latex(pinned_note, "note")
+        else:
+            fields.pop("note", None)
     entry = Entry(key=key, type=btype, fields=fields)
     custom = item.get("custom")
     extra = custom.get("annobib") if isinstance(custom, dict) else None

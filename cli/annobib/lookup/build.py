@@ -50,6 +50,11 @@ _SLOT.update({"year": 6, "date": 6, "langid": 7, "language": 7, "hyphenation": 7
 _SLOT.update({n: 8 for n in RAW_FIELDS})
 
 
+# the comma between the family and given name of a CJK name (a name with a comma is one name)
+_CJK_NAME_COMMA = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])"
+                             r"\s*[,，]\s*(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])")
+
+
 def _quick_value(raw: str, strings: dict) -> str:
     """A value for searching: delimiters off (inner braces go with LaTeX decoding), macros
     expanded."""
@@ -100,6 +105,8 @@ def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
     for k, it in enumerate(items):
         slots = metas[k]
         a_, t_, c_, g_, n_, r_ = decoded_parts[k].split(_DSEP)
+        if "," in a_ or "，" in a_:  # Zotero / Better BibTeX 刘, 琳: found as 刘琳 and liulin
+            a_ = _CJK_NAME_COMMA.sub("", a_)
         langid = slots[7][0] if slots[7] else None
         if langid:
             langs = lang_memo.get(langid)

@@ -21,8 +21,10 @@ import re
 from dataclasses import dataclass, field
 
 from annobib.errors import InputError
-from annobib.lookup.schema import END, GROUPS, MARKERS, G
-from annobib.text import fold, is_cjk_char
+from annobib.lookup.schema import (
+    AUTHOR_FIELDS, CONTAINER_FIELDS, END, GROUPS, MARKERS, NOTE_FIELDS, TAG_FIELDS, TITLE_FIELDS, G,
+)
+from annobib.text import fold, has_han, is_cjk_char, latex_to_text, pinyin
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "author": ("author", "author_py"),
@@ -186,6 +188,57 @@ def _term_score(term: Term, hay: bytes) -> int:
         if ok:
             best = max(best, WEIGHTS[name] + (1 if _word_start(seg, text) else 0))
     return best
+
+
+# groups whose text the result table shows: a word found there explains itself
+SHOWN_GROUPS = frozenset({"key", "type", "author", "title", "container", "year", "lang",
+                          "author_py", "title_py", "container_py"})
+
+
+def hidden_matches(query: Query, hay, shown=SHOWN_GROUPS) -> dict[str, list[Term]]:
+    """Groups outside the table's columns (note, tag, domain, rest) holding a word of the query
+    that matched no shown group: {group (without ``_py``): [terms]}. Explains a hit whose
+    table row does not show why it matched."""
+    if isinstance(hay, str):
+        hay = hay.encode("utf-8")
+    out: dict[str, list[Term]] = {}
+    for term in query.positive_terms:
+        if term.lo is not None or term.hi is not None or (term.field and term.field in ("key", "type", "year", "lang")):
+            continue
+        names = FIELDS[term.field] if term.field else GROUPS
+        hits = []
+        for name in names:
+            seg = _group(hay, name)
+            if term.b in seg or (term.sb != term.b and term.sb in seg.replace(b" ", b"")) or (
+                    name.endswith("_py") and term.sb in seg):
+                hits.append(name)
+        if hits and not any(h in shown for h in hits):
+            for h in dict.fromkeys(h.removesuffix("_py") for h in hits):
+                out.setdefault(h, []).append(term)
+    return out
+
+
+def matched_fields(fields: dict[str, str], hidden: dict[str, list[Term]]) -> list[str]:
+    """The names of the entry's fields behind :func:`hidden_matches` (``abstract``, ``doi``,
+    ``citations`` …); a group's name when no single field holds the word (a pinyin match across
+    fields)."""
+    grouped = {"note": NOTE_FIELDS, "tag": TAG_FIELDS, "domain": ("url",)}
+    known = set(AUTHOR_FIELDS + TITLE_FIELDS + CONTAINER_FIELDS + TAG_FIELDS + NOTE_FIELDS)
+    out: list[str] = []
+    for group, terms in hidden.items():
+        names = grouped.get(group) or [n for n in fields if n.lower() not in known]
+        found = []
+        for name in names:
+            value = fields.get(name)
+            if not value:
+                continue
+            text = fold(latex_to_text(value))
+            squeezed = text.replace(" ", "")
+            py = pinyin(text).replace(" ", "") if has_han(text) else ""
+            if any(t.text in text or t.squeezed in squeezed or (py and t.squeezed in py) for t in terms):
+                found.append(name)
+        out.extend(f for f in (found or [group]) if f not in out)
+    return out
 
 
 def _word_start(seg: bytes, text: bytes) -> bool:

@@ -53,6 +53,7 @@ def _authors_summary(value: str, langid: str | None, sort_keys: bool = True) -> 
                 lasts.append("et al.")
                 continue
             if not part.isascii() and any(_cjk_name_char(c) for c in part):
+                part = part.replace("，", ",")
                 last = part
                 pieces = part.replace("\u3000", " ").split()
                 if len(pieces) > 1 or "," in part:
@@ -63,6 +64,8 @@ def _authors_summary(value: str, langid: str | None, sort_keys: bool = True) -> 
                     fam, giv = part[:2], part[2:]
                 else:
                     fam, giv = part[:1], part[1:]
+                if "," in part or "，" in part:  # Zotero / Better BibTeX: 刘, 琳 is 刘琳
+                    last = nm.cjk_whole(fam, giv, "han", langid)
                 if not japanese and tx.has_han(fam):
                     han.append((fam, giv))
                 if key is None:

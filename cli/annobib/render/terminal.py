@@ -22,9 +22,12 @@ def render(rt):
 
 
 def document(items, hanging: bool = False):
-    """A list of renderables, one per reference (annotation included)."""
+    """A list of renderables, one per reference (annotation included), each broken into lines
+    at word boundaries, CJK between any two characters (:mod:`annobib.render.wrap`)."""
     from rich.padding import Padding
     from rich.text import Text
+
+    from annobib.render.wrap import Wrapped
 
     out = []
     for item in items:
@@ -32,7 +35,7 @@ def document(items, hanging: bool = False):
         if item.label:
             line.append(terminal_lines(item.label) + " ", style="bold")
         line.append_text(render(item.text))
-        out.append(line)
+        out.append(Wrapped(line))
         if item.annotation:
-            out.append(Padding(render(item.annotation), (0, 0, 1, 4)))
+            out.append(Padding(Wrapped(render(item.annotation)), (0, 0, 1, 4)))
     return out

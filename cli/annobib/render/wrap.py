@@ -1,90 +1,113 @@
-"""Wrap a terminal line at word boundaries: between words, or between CJK characters (which have
-no spaces), never inside a Latin word, a number or a URL, never before closing punctuation
-(``，。）”``) nor after opening (``（“``). A word longer than the line stands on a line of its own
-(the terminal folds it; annobib never cuts it). Continuation lines get a hanging indent."""
+"""Line breaking for the terminal: Latin words stay whole, CJK text may break between any two
+characters (as Chinese and Japanese are set), never before closing punctuation (，。）」”) or after
+opening punctuation (（「“). Rich alone breaks only at spaces, so a run of Chinese is one "word"
+that jumps to the next line and leaves a ragged gap; :class:`Wrapped` gives Rich the lines instead.
+
+A word wider than the whole line (a long URL) is the one thing cut mid-word, after a ``/``, ``-``,
+``.`` … where one fits, else where the line is full: there is no other way to show it.
+"""
 
 from __future__ import annotations
 
-import unicodedata
-
-_NO_BREAK_BEFORE = set("，。、；：！？）」』”’》〉】〕…·,.;:!?)]}%")
-_NO_BREAK_AFTER = set("（「『“‘《〈【〔([{")
-
-
-def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in ("W", "F")
+# may not start a line / may not end a line (a short list: the common CJK and Western marks)
+NO_START = frozenset("，。、；：？！）」』】〕〉》”’…‥・ー%,.;:?!)]}»›々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")
+NO_END = frozenset("（「『【〔〈《“‘([{«‹")
+SOFT = frozenset("/-.?&=_")  # where a word too long for a line (a URL) is best cut
 
 
-def _width(ch: str) -> int:
-    return 2 if _wide(ch) else (0 if unicodedata.combining(ch) else 1)
+def _widths(text: str) -> list[int]:
+    """Terminal cells of each character (ASCII: 1, without asking Rich)."""
+    if text.isascii():
+        return [1] * len(text)
+    from rich.cells import get_character_cell_size as size
+
+    return [1 if c < "\x7f" else size(c) for c in text]
 
 
-def breaks(s: str) -> list[tuple[int, int]]:
-    """Break opportunities as (end of this line, start of the next) offsets."""
+def _starts(text: str, widths: list[int]) -> list[int]:
+    """Indices where a break is allowed (before that character); a space stays with the
+    piece before it."""
     out = []
-    n = len(s)
-    i = 1
-    while i < n:
-        a, b = s[i - 1], s[i]
-        if b == " ":
-            j = i
-            while j < n and s[j] == " ":
-                j += 1
-            if j < n:
-                out.append((i, j))
-            i = j + 1
+    for i in range(1, len(text)):
+        a, b = text[i - 1], text[i]
+        if b == " " or b in NO_START or a in NO_END:
             continue
-        if a != " " and (_wide(a) or _wide(b)) and b not in _NO_BREAK_BEFORE and a not in _NO_BREAK_AFTER:
-            out.append((i, i))
-        i += 1
+        if a == " " or ((widths[i - 1] == 2 or widths[i] == 2) and not (a.isascii() and b.isascii())):
+            out.append(i)
     return out
 
 
-def line_ranges(s: str, width: int, indent: int = 0) -> list[tuple[int, int]]:
-    """(start, end) of each line of ``s`` wrapped to ``width`` cells, continuation lines ``indent`` in
-    (no indent when it would leave fewer than 10 cells: see :func:`hang`)."""
-    indent = hang(width, indent)
-    widths = [0]
-    for ch in s:
-        widths.append(widths[-1] + _width(ch))
-    lines = []
-    start = 0
-    avail = width
-    last = None  # the furthest break that still fits on the current line
-    for end, nxt in breaks(s) + [(len(s), len(s))]:
-        while widths[end] - widths[start] > avail:
-            if last is None:  # one word longer than the line: a line of its own
-                lines.append((start, end))
-                start, avail = nxt, width - indent
-                break
-            lines.append((start, last[0]))
-            start, avail, last = last[1], width - indent, None
+def units(text: str) -> list[str]:
+    """``text`` cut at every break opportunity (the pieces join back to ``text``)."""
+    cuts = [0, *_starts(text, _widths(text)), len(text)]
+    return [text[x:y] for x, y in zip(cuts, cuts[1:]) if y > x]
+
+
+def break_offsets(text: str, width: int) -> list[int]:
+    """Where lines start (after the first) when ``text`` (one line) is filled into ``width``
+    terminal cells, greedily."""
+    width = max(1, width)
+    widths = _widths(text)
+    cuts = [0, *_starts(text, widths), len(text)]
+    offsets: list[int] = []
+    used = 0
+    for x, y in zip(cuts, cuts[1:]):
+        end = y
+        while end > x and text[end - 1] == " ":
+            end -= 1
+        need = sum(widths[x:end])
+        if used and used + need > width:
+            offsets.append(x)
+            used = 0
+        if need > width:  # wider than a whole line (a URL): cut after a / - . ? & if one fits
+            start, k = x, x
+            while k < y:
+                w = widths[k]
+                if used + w > width and used:
+                    soft = max((j + 1 for j in range(start, k) if text[j] in SOFT), default=0)
+                    cut = soft if soft > start + 1 else k
+                    offsets.append(cut)
+                    start, k, used = cut, cut, 0
+                    continue
+                used += w
+                k += 1
         else:
-            last = (end, nxt)
-    if start < len(s):
-        lines.append((start, len(s)))
-    return lines
+            used += sum(widths[x:y])
+    return offsets
 
 
-def hang(width: int, indent: int) -> int:
-    """The hanging indent used: none on a terminal too narrow to spare it."""
-    return indent if width - indent >= 10 else 0
-
-
-def wrap(text, width: int, indent: int = 0):
-    """A Rich ``Text`` wrapped to ``width`` with a hanging ``indent`` (styles and links kept)."""
+def wrap(text, width: int):
+    """A ``rich.text.Text`` with its lines broken for ``width`` (styles kept, line-end spaces off)."""
     from rich.text import Text
 
-    plain = text.plain
-    if "\n" in plain or width <= 0:
-        return text
-    ranges = line_ranges(plain, width, indent)
-    indent = hang(width, indent)
-    if len(ranges) <= 1:
-        return text
-    out = Text()
-    for k, (a, b) in enumerate(ranges):
-        if k:
-            out.append("\n" + " " * indent)
-        out.append_text(text[a:b])
+    lines = []
+    for line in text.split("\n", allow_blank=True):
+        offsets = break_offsets(line.plain, width)
+        pieces = line.divide(offsets) if offsets else [line]
+        for piece in pieces:
+            piece.rstrip()
+            lines.append(piece)
+    out = Text("\n").join(lines)
+    out.no_wrap = True
+    out.overflow = "ignore"
     return out
+
+
+class Wrapped:
+    """A Rich renderable: ``text`` broken by :func:`wrap` at the width Rich offers it (a panel,
+    a table cell or the whole terminal)."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def __rich_console__(self, console, options):
+        yield wrap(self.text, options.max_width)
+
+    def __rich_measure__(self, console, options):
+        from rich.cells import cell_len
+        from rich.measure import Measurement
+
+        plain = self.text.plain
+        longest_unit = max((cell_len(u.rstrip(" ")) for u in units(plain)), default=0)
+        longest_line = max((cell_len(x) for x in plain.split("\n")), default=0)
+        return Measurement(min(longest_unit, 20) or 1, longest_line or 1).clamp(max_width=options.max_width)
