@@ -124,7 +124,10 @@ def extract(article: str | None, output: str | None, notes_file: str | None, rep
     if report:
         _report(x, to_stderr=as_json)  # keep stdout one JSON document
     if message:
-        click.echo(f"annobib: {message}; {notes_line}", err=summary_stream_err or dry_run)
+        from annobib.core.sanitize import message as one_line
+
+        # on stdout when piped too: the -o path is the user's and may hold ESC or bidi characters
+        click.echo(f"annobib: {one_line(message)}; {notes_line}", err=summary_stream_err or dry_run)
     elif to_stdout:
         click.echo(f"annobib: {len(x.entries)} entries; {notes_line}", err=True)
     if counts["not-understood"]:

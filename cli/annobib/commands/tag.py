@@ -80,6 +80,10 @@ def tag(words: tuple[str, ...], dry_run: bool, as_json: bool) -> None:
 
 
 def _list(libraries, keys, as_json: bool) -> None:
+    """Tags for people (piped too: a pager or ``cat`` shows them): each key and tag one
+    terminal-safe cell, so a tag holding ESC, OSC 52, C1 or bidi characters drives nothing.
+    ``--json`` keeps the exact strings (escaped for the terminal, read back the same)."""
+    from annobib.core.sanitize import terminal
     from annobib.editing import get_tags, locate
 
     if keys:
@@ -91,7 +95,7 @@ def _list(libraries, keys, as_json: bool) -> None:
             emit_json([{"key": k, "tags": t} for k, t in rows])
         else:
             for k, t in rows:
-                click.echo(f"{k}\t{', '.join(t)}")
+                click.echo(f"{terminal(k)}\t{', '.join(terminal(x) for x in t)}")
         return
     counts: dict[str, int] = {}
     spelled: dict[str, str] = {}
@@ -105,4 +109,4 @@ def _list(libraries, keys, as_json: bool) -> None:
         emit_json([{"tag": spelled[t], "entries": counts[t]} for t in ordered])
     else:
         for t in ordered:
-            click.echo(f"{counts[t]:>5}  {spelled[t]}")
+            click.echo(f"{counts[t]:>5}  {terminal(spelled[t])}")
