@@ -166,11 +166,23 @@ def _fit_shown(widths: list[int], cols: list[str], width: int) -> list[int]:
     return widths
 
 
-def crop(text: str, width: int) -> str:
-    from rich.cells import cell_len, get_character_cell_size
+def _width(text: str) -> int:
+    """Terminal cells of ``text``: its length when it is printable ASCII (C speed; most cells
+    of most files), else Rich's measure (CJK characters take two cells)."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    from rich.cells import cell_len
 
-    if cell_len(text) <= width:
+    return cell_len(text)
+
+
+def crop(text: str, width: int) -> str:
+    from rich.cells import get_character_cell_size
+
+    if _width(text) <= width:
         return text
+    if text.isascii() and text.isprintable():
+        return text[:max(width - 1, 0)] + "…"
     out = []
     used = 0
     for ch in text:
@@ -183,8 +195,7 @@ def crop(text: str, width: int) -> str:
 
 
 def plain_table(rows: list[list[str]], width: int) -> str:
-    from rich.cells import cell_len
-
+    cell_len = _width
     widths = fit_widths(rows, width)
     right = {COLUMNS.index("cited")}
     lines = []
