@@ -74,3 +74,41 @@ def test_extract_summary_line_and_report_piped(tmp_path):
     assert r.exit_code == 0, r.stderr
     assert_clean(r.stdout + r.stderr)
     assert "<U+202E>" in r.stdout  # the note is in the report, made visible
+
+
+# --------------------------------------------------------------------------- exact for tools
+
+RED = "\x1b[31mX\x1b[0m"  # a CSI sequence: the kind click.echo strips by itself when piped
+BIB_RED = f"@misc{{a, title={{red {RED}}}}}\n\n@misc{{b, title={{B}}}}\n"
+
+
+def test_rm_prints_the_exact_entry_and_import_restores_the_file(tmp_path):
+    bib = tmp_path / "r.bib"
+    bib.write_text(BIB_RED, encoding="utf-8")
+    r = run_cli(["--bib", str(bib), "rm", "a", "--yes"], env=_env(tmp_path))
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == f"@misc{{a, title={{red {RED}}}}}\n"  # the block as in the file
+    saved = tmp_path / "removed.bib"
+    saved.write_text(r.stdout, encoding="utf-8")
+    assert run_cli(["--bib", str(bib), "import", str(saved)], env=_env(tmp_path)).exit_code == 0
+    assert RED in bib.read_text(encoding="utf-8")
+
+
+def test_diffs_and_bibtex_on_stdout_keep_every_byte(tmp_path):
+    bib = tmp_path / "r.bib"
+    bib.write_text(BIB_RED, encoding="utf-8")
+    env = _env(tmp_path)
+    for args in (["tag", "a", "+t", "--dry-run"], ["annotate", "a", "--text", "n", "--dry-run"],
+                 ["rm", "a", "--dry-run"], ["add", "--type", "misc", "--key", "z", "--field", f"title={RED}",
+                                            "--dry-run"]):
+        r = run_cli(["--bib", str(bib), *args], env=env)
+        assert r.exit_code == 0, (args, r.stderr)
+        assert RED in r.stdout, args
+    article = tmp_path / "art.txt"
+    article.write_text(f"Body.[1]\n\n[1] 刘琳{RED}：《美菲“肩并肩2025”》，《世界知识》2025年第10期，第25-27页。\n",
+                       encoding="utf-8")
+    r = run_cli(["extract", str(article), "-o", "-"], env=env)
+    assert r.exit_code == 0 and r.stdout.startswith("@")
+    written = tmp_path / "x.bib"
+    assert run_cli(["extract", str(article), "-o", str(written)], env=env).exit_code == 0
+    assert r.stdout == written.read_text(encoding="utf-8")  # -o - prints what -o FILE writes

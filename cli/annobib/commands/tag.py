@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from annobib.commands._common import bibliography_paths, emit_json, libraries_for_writing, require_entries
+from annobib.commands._common import bibliography_paths, echo_exact, emit_json, libraries_for_writing, require_entries
 from annobib.errors import InputError
 
 
@@ -71,7 +71,7 @@ def tag(words: tuple[str, ...], dry_run: bool, as_json: bool) -> None:
     if as_json:
         emit_json([{"key": k, "added": a, "removed": r, "tags": t} for k, a, r, t in report])
     elif dry_run:
-        click.echo("".join(diffs), nl=False)
+        echo_exact("".join(diffs), nl=False)
     for key, added, removed, tags in report:
         if not added and not removed:
             click.echo(f"annobib: {key}: no change (tags: {', '.join(tags) or 'none'})", err=True)
