@@ -269,6 +269,12 @@ def check_written(lib: Library, parts: list[tuple]) -> None:
     todo = [(b, t) for b, t, _ in parts if b is not None]
     if not todo:
         return
+    for block, text in todo:
+        if "\x00" in text:  # annobib (like biber) refuses a file holding NUL: never write one
+            entry = block.entry
+            name = next((k for k, v in entry.fields.items() if v is not None and "\x00" in str(v)), "key")
+            raise InputError(f"entry {entry.key or '(no key)'}: field {name} holds a NUL character (U+0000), "
+                             "which no .bib reader accepts; nothing written")
     records = parse_chunks([t for _, t in todo])
     for (block, _text), rec in zip(todo, records):
         entry = block.entry

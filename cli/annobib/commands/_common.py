@@ -94,12 +94,21 @@ def no_entries(paths) -> InputError:
     return InputError(f"{', '.join(str(p) for p in paths)}: no entries (an empty file, or only comments)")
 
 
+MAX_PROBLEM_LINES = 20
+
+
 def report_problems(problems) -> int:
-    """One line on stderr per block that failed to parse; the exit code to use (2 if any)."""
+    """One line on stderr per block that failed to parse, the first ``MAX_PROBLEM_LINES`` of
+    them, then one line counting the rest (a file of 60,000 duplicated keys printed 60,000
+    lines); ``annobib validate`` lists every one. The exit code to use (2 if any)."""
     from annobib.core.sanitize import message
 
-    for p in problems:
+    problems = list(problems)
+    for p in problems[:MAX_PROBLEM_LINES]:
         click.echo(f"annobib: error: {message(p)}", err=True)
+    if len(problems) > MAX_PROBLEM_LINES:
+        click.echo(f"annobib: error: … and {len(problems) - MAX_PROBLEM_LINES} more problems "
+                   "(annobib validate lists them all)", err=True)
     return 2 if problems else 0
 
 

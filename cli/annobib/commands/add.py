@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from annobib.commands._common import bibliography_paths, emit_json
+from annobib.commands._common import bibliography_paths, echo_exact, emit_json
 from annobib.errors import AnnobibError, InputError
 
 
@@ -79,7 +79,7 @@ def add(citation, doi, fields, entry_type, key, force, dry_run, as_json) -> None
     if as_json:
         emit_json({**entry.as_dict(), "duplicates": [d.__dict__ for d in outcome.duplicates]})
     elif not dry_run:
-        click.echo(serialize_entry(entry), nl=False)
+        echo_exact(serialize_entry(entry), nl=False)
     if outcome.renamed_from:
         click.echo(f"annobib: key {outcome.renamed_from} is taken by another work; using {entry.key}", err=True)
     if outcome.duplicates and not force:
@@ -93,6 +93,6 @@ def add(citation, doi, fields, entry_type, key, force, dry_run, as_json) -> None
     lib.add(entry)
     diff = save(lib, dry_run=dry_run)
     if dry_run:
-        click.echo(diff, nl=False)
+        echo_exact(diff, nl=False)
         return
     click.echo(f"annobib: added {entry.key} to {lib.path}", err=True)

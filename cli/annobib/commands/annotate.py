@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from annobib.commands._common import bibliography_paths, complete_keys
+from annobib.commands._common import bibliography_paths, complete_keys, echo_exact
 from annobib.errors import ConflictError, InputError
 
 
@@ -91,7 +91,7 @@ def annotate(key: str, text: str | None, append: bool, use_editor: bool, dry_run
         return
     diff = write_or_rescue(lib, dry_run, key, buffer)
     if dry_run:
-        click.echo(diff, nl=False)
+        echo_exact(diff, nl=False)
         return
     click.echo(f"annobib: {key}: annotation {'extended' if append else 'written'} ({lib.path})", err=True)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from annobib.commands._common import bibliography_paths, complete_keys
+from annobib.commands._common import bibliography_paths, complete_keys, echo_exact
 
 
 @click.command("edit")
@@ -36,7 +36,7 @@ def edit(key: str, dry_run: bool) -> None:
         return
     diff = write_or_rescue(lib, dry_run, key, last.get("text"))
     if dry_run:
-        click.echo(diff, nl=False)
+        echo_exact(diff, nl=False)
         return
     renamed = f" (now {new.key})" if new.key != key else ""
     click.echo(f"annobib: {key}{renamed}: saved to {lib.path}", err=True)

@@ -52,7 +52,7 @@ def extract(article: str | None, output: str | None, notes_file: str | None, rep
       annobib extract --notes notes.txt -o -       loose notes, BibTeX on stdout
       annobib extract refs/article.txt --json -o - entries and notes as JSON, nothing written
     """
-    from annobib.commands._common import emit_json, warn
+    from annobib.commands._common import echo_exact, emit_json, warn
     from annobib.extract import extract_notes, extract_text
 
     if bool(article) == bool(notes_file):
@@ -80,7 +80,7 @@ def extract(article: str | None, output: str | None, notes_file: str | None, rep
         if not as_json:
             from annobib.extract.merge import bib_text
 
-            click.echo(bib_text(x.entries), nl=False)
+            echo_exact(bib_text(x.entries), nl=False)
     else:
         from annobib.bib import parse_library, read_library, write_library
         from annobib.lookup.view import PARSE_CACHE
@@ -107,7 +107,7 @@ def extract(article: str | None, output: str | None, notes_file: str | None, rep
             raise InputError(f"{target}: cannot write ({exc.strerror}); nothing written") from None
         if dry_run:
             if not as_json:
-                click.echo(diff, nl=False)
+                echo_exact(diff, nl=False)
             message = (f"dry run: {target} would get {len(merged.added)} new, {len(merged.updated)} updated "
                        f"entries ({len(merged.kept)} others kept); nothing written")
         else:
@@ -124,7 +124,10 @@ def extract(article: str | None, output: str | None, notes_file: str | None, rep
     if report:
         _report(x, to_stderr=as_json)  # keep stdout one JSON document
     if message:
-        click.echo(f"annobib: {message}; {notes_line}", err=summary_stream_err or dry_run)
+        from annobib.core.sanitize import message as one_line
+
+        # on stdout when piped too: the -o path is the user's and may hold ESC or bidi characters
+        click.echo(f"annobib: {one_line(message)}; {notes_line}", err=summary_stream_err or dry_run)
     elif to_stdout:
         click.echo(f"annobib: {len(x.entries)} entries; {notes_line}", err=True)
     if counts["not-understood"]:

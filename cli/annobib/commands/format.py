@@ -135,6 +135,9 @@ def _annotation(entry, context: bool):
     return None
 
 
+PROPER_NOUNS_MAX = 4 << 20  # a word list; a larger file is refused unread
+
+
 @click.command("format")
 @click.argument("keys", nargs=-1, shell_complete=complete_keys)
 @click.option("-q", "--query", help="Only the entries matching this search (same language as `annobib search`).")
@@ -173,11 +176,12 @@ def format_command(ctx, keys, query, style, edition, system, to, output, order, 
     if proper_nouns:
         from annobib.styles.casing import add_proper_nouns, reset_proper_nouns
 
-        try:
-            lines = Path(proper_nouns).read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"{proper_nouns}: cannot read ({exc})") from None
-        add_proper_nouns(lines)
+        from annobib.core.inputs import decode_utf8
+        from annobib.errors import read_input_bytes
+
+        # refuses a FIFO nothing writes to and /dev/zero (they hung), caps the size, one line
+        data = read_input_bytes(proper_nouns, "a word list", limit=PROPER_NOUNS_MAX)
+        add_proper_nouns(decode_utf8(data, proper_nouns).splitlines())
         try:
             return _format(ctx, keys, query, style, edition, system, to, output, order, annotated, context,
                            archived, as_json, verbose, manuscript)

@@ -164,11 +164,23 @@ def _fit_shown(widths: list[int], cols: list[str], width: int) -> list[int]:
     return widths
 
 
-def crop(text: str, width: int) -> str:
-    from rich.cells import cell_len, get_character_cell_size
+def _width(text: str) -> int:
+    """Terminal cells of ``text``: its length when it is printable ASCII (C speed; most cells
+    of most files), else Rich's measure (CJK characters take two cells)."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    from rich.cells import cell_len
 
-    if cell_len(text) <= width:
+    return cell_len(text)
+
+
+def crop(text: str, width: int) -> str:
+    from rich.cells import get_character_cell_size
+
+    if _width(text) <= width:
         return text
+    if text.isascii() and text.isprintable():
+        return text[:max(width - 1, 0)] + "…"
     out = []
     used = 0
     for ch in text:
@@ -184,8 +196,7 @@ def plain_table(rows: list[list[str]], width: int | None) -> str:
     """Aligned plain text. ``width=None`` (stdout is a pipe or a file): every value whole, columns
     as wide as their longest value, so ``annobib list | grep`` finds a long title; a width fits
     the table to it (columns dropped, values cut with …), as on a terminal."""
-    from rich.cells import cell_len
-
+    cell_len = _width  # printable ASCII measured by its length, the rest by Rich
     COLUMNS = columns_of(rows)  # noqa: N806
     if width is None:
         widths = [max(cell_len(v) for v in col) for col in zip([HEADERS[c] for c in COLUMNS], *rows)]

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from annobib.commands._common import libraries_for_writing, complete_keys
+from annobib.commands._common import complete_keys, echo_exact, libraries_for_writing
 from annobib.errors import InputError
 
 
@@ -43,7 +43,7 @@ def rm(keys: tuple[str, ...], yes: bool, dry_run: bool) -> None:
         for lib, lib_keys in by_lib.values():
             remove_entries(lib, lib_keys)
             diffs.append(save(lib, dry_run=True))
-        click.echo("".join(diffs), nl=False)
+        echo_exact("".join(diffs), nl=False)
         return
     # print first, write after: what is removed is on stdout before it leaves the file
     _print_removed([(lib, lib_keys) for lib, lib_keys in by_lib.values()])
@@ -66,6 +66,7 @@ def _print_removed(groups) -> None:
         texts = [entry_text(lib, k) or serialize_entry(lib.get(k)) for k in keys]
         chunks += macros_used(lib, texts) + texts
     try:
-        click.echo("\n".join(chunks), nl=False)  # click flushes: a closed pipe fails here
+        # exact bytes (click.echo alone strips ESC[…m when piped); it flushes: a closed pipe fails here
+        echo_exact("\n".join(chunks), nl=False)
     except (BrokenPipeError, OSError) as exc:
         raise InputError(f"could not print the removed entries ({getattr(exc, 'strerror', None) or exc}); nothing removed") from None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from annobib.commands._common import bibliography_paths, emit_json, libraries_for_writing, require_entries
+from annobib.commands._common import bibliography_paths, echo_exact, emit_json, libraries_for_writing, require_entries
 from annobib.errors import InputError
 
 
@@ -71,7 +71,7 @@ def tag(words: tuple[str, ...], dry_run: bool, as_json: bool) -> None:
     if as_json:
         emit_json([{"key": k, "added": a, "removed": r, "tags": t} for k, a, r, t in report])
     elif dry_run:
-        click.echo("".join(diffs), nl=False)
+        echo_exact("".join(diffs), nl=False)
     for key, added, removed, tags in report:
         if not added and not removed:
             click.echo(f"annobib: {key}: no change (tags: {', '.join(tags) or 'none'})", err=True)
@@ -80,6 +80,10 @@ def tag(words: tuple[str, ...], dry_run: bool, as_json: bool) -> None:
 
 
 def _list(libraries, keys, as_json: bool) -> None:
+    """Tags for people (piped too: a pager or ``cat`` shows them): each key and tag one
+    terminal-safe cell, so a tag holding ESC, OSC 52, C1 or bidi characters drives nothing.
+    ``--json`` keeps the exact strings (escaped for the terminal, read back the same)."""
+    from annobib.core.sanitize import terminal
     from annobib.editing import get_tags, locate
 
     if keys:
@@ -91,7 +95,7 @@ def _list(libraries, keys, as_json: bool) -> None:
             emit_json([{"key": k, "tags": t} for k, t in rows])
         else:
             for k, t in rows:
-                click.echo(f"{k}\t{', '.join(t)}")
+                click.echo(f"{terminal(k)}\t{', '.join(terminal(x) for x in t)}")
         return
     counts: dict[str, int] = {}
     spelled: dict[str, str] = {}
@@ -105,4 +109,4 @@ def _list(libraries, keys, as_json: bool) -> None:
         emit_json([{"tag": spelled[t], "entries": counts[t]} for t in ordered])
     else:
         for t in ordered:
-            click.echo(f"{counts[t]:>5}  {spelled[t]}")
+            click.echo(f"{counts[t]:>5}  {terminal(spelled[t])}")
