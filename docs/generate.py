@@ -116,8 +116,9 @@ def commands() -> list[tuple[str, click.Command, click.Context]]:
 
     # the commands' own context settings (-h as well as --help) as when they run: Click caches a
     # command's help option, so a context built without them would also change later runs
-    root = click.Context(cli, info_name="annobib", terminal_width=WIDTH, max_content_width=WIDTH,
-                         **cli.context_settings)
+    root = click.Context(
+        cli, info_name="annobib", terminal_width=WIDTH, max_content_width=WIDTH, **cli.context_settings
+    )
     found = [("annobib", cli, root)]
 
     def walk(group: click.Group, ctx: click.Context, prefix: str) -> None:
@@ -125,8 +126,9 @@ def commands() -> list[tuple[str, click.Command, click.Context]]:
             cmd = group.get_command(ctx, name)
             if cmd is None:
                 continue
-            sub = click.Context(cmd, info_name=name, parent=ctx, terminal_width=WIDTH, max_content_width=WIDTH,
-                                **cmd.context_settings)
+            sub = click.Context(
+                cmd, info_name=name, parent=ctx, terminal_width=WIDTH, max_content_width=WIDTH, **cmd.context_settings
+            )
             found.append((f"{prefix} {name}", cmd, sub))
             if isinstance(cmd, click.Group):
                 walk(cmd, sub, f"{prefix} {name}")
