@@ -131,3 +131,11 @@ def test_a_search_engine_tag_before_a_list_item_does_not_glue_it_to_the_one_abov
             "[PDF] Smalls, M. L. (2009). Unexpected gains. Oxford University Press.\n"
             "Fielding, J. (2017). Social capital (3rd ed.). Routledge.\n")
     assert [n.text[:9] for n in loose_notes(text)] == ["Lind, N. ", "Smalls, M", "Fielding,"]
+
+
+def test_control_characters_in_a_pasted_article_never_reach_a_value():
+    from annobib.extract import extract_notes
+
+    x = extract_notes("1 刘琳\x1b[2J\x1b]52;c;ZXZpbA==\x07：《美菲\x07关系》，《世界\x9b知识》2025年第10期，第25页。\n")
+    fields = x.entries[0].fields
+    assert fields["author"] == "刘琳" and fields["title"] == "美菲关系" and fields["journaltitle"] == "世界知识"

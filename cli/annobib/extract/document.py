@@ -70,7 +70,14 @@ def normalize_text(text: str) -> str:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if any("\u2474" <= c <= "\u249b" for c in text):
         text = text.translate(_NUMBER_FORMS)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)  # ESC, BEL, C1 …: nothing a printed note holds, never a value
     return text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u200b", "")
+
+
+# control characters other than tab, newline and the form feed (a page break): a pasted article
+# can carry them (a terminal's escape sequences, a PDF's junk) and a .bib value must not
+_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 _FOLIO_FIRST = frozenset("-–—－·•第 \t")
