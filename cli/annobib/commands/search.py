@@ -102,8 +102,8 @@ def _matched_in(view, parsed, hits) -> dict[int, list[str]]:
     from annobib.lookup.query import SHOWN_GROUPS, hidden_matches, matched_fields
 
     out = {}
-    for i, _ in hits:
-        row = view.summaries[i]
+    rows = view.summaries_of([i for i, _ in hits])  # the hits' rows only: all 50,000 cost half a second
+    for (i, _), row in zip(hits, rows):
         # a page with no container shows its domain in that column
         shown = SHOWN_GROUPS | {"domain"} if row[8] and row[5] == row[8] else SHOWN_GROUPS
         hidden = hidden_matches(parsed, view.haystacks[i], shown)
