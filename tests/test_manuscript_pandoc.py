@@ -6,7 +6,6 @@ import html
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -23,15 +22,9 @@ TEN = ["morrow1991alliances", "liu2025meifei", "sen2025national", "usdod2025hegs
 
 
 def _pandoc() -> str | None:
-    found = shutil.which("pandoc")
-    if found:
-        return found
-    try:
-        import pypandoc
+    from annobib.manuscript.pandoc import find_pandoc  # the one the filter and --to docx use
 
-        return pypandoc.get_pandoc_path()
-    except (ImportError, OSError):
-        return None
+    return find_pandoc()
 
 
 def _cite(key, suffix="", mode="NormalCitation", prefix=""):

@@ -237,3 +237,16 @@ def complete_keys(ctx: click.Context, param, incomplete: str) -> list:
     first = [k for k in keys if k.casefold().startswith(low) and k not in given]
     more = [k for k in keys if low and low in k.casefold() and not k.casefold().startswith(low) and k not in given]
     return [CompletionItem(k) for k in (first + more)[:COMPLETE_MAX]]
+
+
+def pairs_for_keys(pairs: list, keys) -> list:
+    """The (holder, entry) pairs whose entry key is one of ``keys`` (all of them when none is
+    given), in file order; an unknown key is one InputError (exit 2) naming every such key."""
+    if not keys:
+        return pairs
+    known = {e.key for _, e in pairs}
+    missing = [k for k in keys if k not in known]
+    if missing:
+        raise InputError(f"no entry with key {', '.join(missing)}")
+    wanted = set(keys)
+    return [(h, e) for h, e in pairs if e.key in wanted]

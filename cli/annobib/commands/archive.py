@@ -28,18 +28,9 @@ def _config(**overrides):
 
 def _select(libs, keys: tuple[str, ...]):
     """(path, entry) pairs for the chosen keys (all entries when none); unknown keys → exit 2."""
-    pairs = []
-    for path, lib in libs:
-        for entry in lib.entries:
-            pairs.append((path, entry))
-    if keys:
-        known = {e.key for _, e in pairs}
-        missing = [k for k in keys if k not in known]
-        if missing:
-            raise InputError(f"no entry with key {', '.join(missing)}")
-        wanted = set(keys)
-        pairs = [(p, e) for p, e in pairs if e.key in wanted]
-    return pairs
+    from annobib.commands._common import pairs_for_keys
+
+    return pairs_for_keys([(path, entry) for path, lib in libs for entry in lib.entries], keys)
 
 
 def _read(paths):

@@ -109,7 +109,7 @@ def online_findings(libraries) -> list:
 
 
 def _entries(keys, for_writing: bool):
-    from annobib.commands._common import require_entries
+    from annobib.commands._common import pairs_for_keys, require_entries
     from annobib.editing import load_libraries
 
     paths = bibliography_paths()
@@ -119,15 +119,7 @@ def _entries(keys, for_writing: bool):
     for lib in libraries:
         for problem in lib.problems:
             warn(f"{lib.path}:{problem.line}: {problem.message}")
-    pairs = [(lib, e) for lib in libraries for e in lib.entries]
-    if keys:
-        known = {e.key for _, e in pairs}
-        missing = [k for k in keys if k not in known]
-        if missing:
-            raise InputError(f"no entry with key {', '.join(missing)}")
-        wanted = set(keys)
-        pairs = [(lib, e) for lib, e in pairs if e.key in wanted]
-    return libraries, pairs
+    return libraries, pairs_for_keys([(lib, e) for lib in libraries for e in lib.entries], keys)
 
 
 def _progress(total: int, enabled: bool):
