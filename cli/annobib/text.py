@@ -288,25 +288,28 @@ def _table_from_disk() -> tuple[str, tuple]:
                 seen.append(r)
         if seen:
             table[code] = seen[:2]
-    # blocks of code points with readings (gaps of under 256 code points are filled with blanks)
+    cells = {code: r[0].ljust(_WIDTH) + (r[1] if len(r) > 1 else "").ljust(_WIDTH) for code, r in table.items()}
+    slots, out_blocks = pack_code_table(cells, 2 * _WIDTH)
+    _save_marshal("pinyin-table-4.marshal", (stamp, slots, list(out_blocks)))
+    return slots, out_blocks
+
+
+def pack_code_table(cells: dict[int, str], width: int) -> tuple[str, tuple[tuple[int, int, int], ...]]:
+    """Per-code-point cells of ``width`` characters packed into one string (cheap to store and to
+    load): runs of code points, gaps under 256 filled with blanks, and for each run (first, last,
+    index of its first cell)."""
     blocks: list[list[int]] = []
-    for code in sorted(table):
+    for code in sorted(cells):
         if blocks and code - blocks[-1][1] < 256:
             blocks[-1][1] = code
         else:
             blocks.append([code, code])
-    parts = []
-    index = 0
-    out_blocks = []
+    parts, index, out = [], 0, []
     for first, last in blocks:
-        out_blocks.append((first, last, index))
-        for o in range(first, last + 1):
-            r = table.get(o, ())
-            parts.append((r[0] if r else "").ljust(_WIDTH) + (r[1] if len(r) > 1 else "").ljust(_WIDTH))
+        out.append((first, last, index))
+        parts.extend(cells.get(o, "").ljust(width) for o in range(first, last + 1))
         index += last - first + 1
-    slots = "".join(parts)
-    _save_marshal("pinyin-table-4.marshal", (stamp, slots, out_blocks))
-    return slots, tuple(out_blocks)
+    return "".join(parts), tuple(out)
 
 
 def syllables(text: str) -> list[tuple[str, ...]]:

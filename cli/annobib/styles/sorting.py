@@ -71,18 +71,7 @@ def _toned_table() -> tuple:
                     out.append(plain + tone)
             if out:
                 table[code] = ",".join(out)
-    blocks: list[list[int]] = []
-    for code in sorted(table):
-        if blocks and code - blocks[-1][1] < 256:
-            blocks[-1][1] = code
-        else:
-            blocks.append([code, code])
-    parts, index, out_blocks = [], 0, []
-    for first, last in blocks:
-        out_blocks.append((first, last, index))
-        parts.extend(table.get(o, "").ljust(_TONE_WIDTH) for o in range(first, last + 1))
-        index += last - first + 1
-    _TONED = ("".join(parts), tuple(out_blocks))
+    _TONED = t.pack_code_table(table, _TONE_WIDTH)
     if path:
         t._save_marshal("pinyin-tones-2.marshal", (stamp, _TONED[0], list(_TONED[1])))
     return _TONED
