@@ -39,8 +39,10 @@ async def _serve(port_holder, ready):
                 if not head:
                     break
                 await asyncio.sleep(LATENCY)
-                writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
-                             b"Content-Length: " + str(len(BODY)).encode() + b"\r\n\r\n" + BODY)
+                writer.write(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                    b"Content-Length: " + str(len(BODY)).encode() + b"\r\n\r\n" + BODY
+                )
                 await writer.drain()
         except (asyncio.IncompleteReadError, ConnectionError):
             pass
@@ -63,7 +65,7 @@ def one_run(port: int, n: int) -> dict:
     """Run in a fresh interpreter: check n URLs spread evenly over the 100 hosts."""
     code = f"""
 import asyncio, json, resource, time, sys
-sys.path.insert(0, {str(ROOT / 'cli')!r})
+sys.path.insert(0, {str(ROOT / "cli")!r})
 from annobib.archive.links import LinkOptions, check_urls
 # one-time imports happen before timing (httpcore imports anyio/h11 on its first request)
 import httpx, httpcore, anyio, anyio._backends._asyncio, h11, sniffio  # noqa: E401
@@ -104,17 +106,25 @@ def main() -> None:
         walls = [r["wall"] for r in runs]
         small = [one_run(port, 200) for _ in range(args.runs)]
         big = one_run(port, 3000) if args.big else None
-        print(f"link check, 1000 URLs / {len(HOSTS)} hosts / {LATENCY * 1000:.0f} ms latency, "
-              f"2 per host, 1 s spacing (defaults)")
-        print(f"  wall time, median of {args.runs}: {statistics.median(walls):.2f} s "
-              f"(runs: {', '.join(f'{w:.2f}' for w in walls)})")
-        print(f"  CPU time, median: {statistics.median(r['cpu'] for r in runs):.2f} s "
-              f"({statistics.median(r['cpu'] for r in runs) / 1000 * 1000:.2f} ms per URL); "
-              f"load average when run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+        print(
+            f"link check, 1000 URLs / {len(HOSTS)} hosts / {LATENCY * 1000:.0f} ms latency, "
+            f"2 per host, 1 s spacing (defaults)"
+        )
+        print(
+            f"  wall time, median of {args.runs}: {statistics.median(walls):.2f} s "
+            f"(runs: {', '.join(f'{w:.2f}' for w in walls)})"
+        )
+        print(
+            f"  CPU time, median: {statistics.median(r['cpu'] for r in runs):.2f} s "
+            f"({statistics.median(r['cpu'] for r in runs) / 1000 * 1000:.2f} ms per URL); "
+            f"load average when run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+        )
         print(f"  bound from the per-host limits: {bound:.2f} s; ratio {statistics.median(walls) / bound:.3f}")
-        print(f"  peak RSS: 200 URLs {statistics.median(r['rss_mb'] for r in small):.1f} MB, "
-              f"1000 URLs {statistics.median(r['rss_mb'] for r in runs):.1f} MB"
-              + (f", 3000 URLs {big['rss_mb']:.1f} MB ({big['wall']:.1f} s)" if big else ""))
+        print(
+            f"  peak RSS: 200 URLs {statistics.median(r['rss_mb'] for r in small):.1f} MB, "
+            f"1000 URLs {statistics.median(r['rss_mb'] for r in runs):.1f} MB"
+            + (f", 3000 URLs {big['rss_mb']:.1f} MB ({big['wall']:.1f} s)" if big else "")
+        )
     finally:
         proc.terminate()
         proc.join(5)

@@ -104,8 +104,10 @@ def busy_rows(n: int, one: list[str], edit_one, env: dict, runs: int) -> list[tu
     finally:
         burner.kill()
         burner.wait()
-    return [(f"{n:>6} entries: one-hit search, unchanged, a core busy", hit, hit_cpu, ""),
-            (f"{n:>6} entries: one-hit search, one entry edited, a core busy", edit, edit_cpu, "")]
+    return [
+        (f"{n:>6} entries: one-hit search, unchanged, a core busy", hit, hit_cpu, ""),
+        (f"{n:>6} entries: one-hit search, one entry edited, a core busy", edit, edit_cpu, ""),
+    ]
 
 
 def main() -> None:
@@ -140,7 +142,9 @@ def main() -> None:
         for n in [int(x) for x in a.sizes.split(",") if x]:
             path = work / f"gen{n}.bib"
             path.write_text(generate(n, seed=n), encoding="utf-8")
-            btp, btp_cpu = measure([PY, "-c", f"import bibtexparser; bibtexparser.parse_file({str(path)!r})"], env, a.slow_runs)
+            btp, btp_cpu = measure(
+                [PY, "-c", f"import bibtexparser; bibtexparser.parse_file({str(path)!r})"], env, a.slow_runs
+            )
             # the first read of a file never seen: a fresh copy under a new name each run (the
             # cache folder itself, with the pinyin table built once per machine, stays)
             firsts, first_cpus = [], []
@@ -159,7 +163,7 @@ def main() -> None:
                 k = next(counter)
                 data = path.read_text(encoding="utf-8")
                 mid = data.find("title = {", len(data) // 2)
-                path.write_text(data[: mid + 9] + f"Edited {k} " + data[mid + 9:], encoding="utf-8")
+                path.write_text(data[: mid + 9] + f"Edited {k} " + data[mid + 9 :], encoding="utf-8")
 
             edit, edit_cpu = measure(annobib("--bib", str(path), "search", a.query), env, a.runs, before=edit_one)
             one = annobib("--bib", str(path), "search", f"key:{middle_key(path)}")
@@ -167,12 +171,36 @@ def main() -> None:
             hit1, hit1_cpu = measure(one, env, a.runs)
             edit1, edit1_cpu = measure(one, env, a.runs, before=edit_one)
             rows.append((f"{n:>6} entries: bibtexparser.parse_file", btp, btp_cpu, ""))
-            rows.append((f"{n:>6} entries: search, first read of a new file", first, first_cpu,
-                         f"{first / btp:.2f}x bibtexparser wall, {first_cpu / btp_cpu:.2f}x CPU (bar <= 1.2x)"))
-            rows.append((f"{n:>6} entries: search, unchanged", hit, hit_cpu, "bar <= 0.2 s at 50k" if n == 50000 else ""))
-            rows.append((f"{n:>6} entries: search, one entry edited", edit, edit_cpu, "bar <= 1 s at 50k" if n == 50000 else ""))
-            rows.append((f"{n:>6} entries: one-hit search, unchanged", hit1, hit1_cpu, "bar <= 0.15 s at 50k" if n == 50000 else ""))
-            rows.append((f"{n:>6} entries: one-hit search, one entry edited", edit1, edit1_cpu, "bar <= 0.5 s at 50k" if n == 50000 else ""))
+            rows.append(
+                (
+                    f"{n:>6} entries: search, first read of a new file",
+                    first,
+                    first_cpu,
+                    f"{first / btp:.2f}x bibtexparser wall, {first_cpu / btp_cpu:.2f}x CPU (bar <= 1.2x)",
+                )
+            )
+            rows.append(
+                (f"{n:>6} entries: search, unchanged", hit, hit_cpu, "bar <= 0.2 s at 50k" if n == 50000 else "")
+            )
+            rows.append(
+                (f"{n:>6} entries: search, one entry edited", edit, edit_cpu, "bar <= 1 s at 50k" if n == 50000 else "")
+            )
+            rows.append(
+                (
+                    f"{n:>6} entries: one-hit search, unchanged",
+                    hit1,
+                    hit1_cpu,
+                    "bar <= 0.15 s at 50k" if n == 50000 else "",
+                )
+            )
+            rows.append(
+                (
+                    f"{n:>6} entries: one-hit search, one entry edited",
+                    edit1,
+                    edit1_cpu,
+                    "bar <= 0.5 s at 50k" if n == 50000 else "",
+                )
+            )
             growth.append((n, btp, first, hit, edit))
             last = (n, one, edit_one)
         if not a.no_busy and growth:
@@ -187,10 +215,12 @@ def main() -> None:
             for n, btp, first, hit, edit in growth:
                 print(f"  {n:>6}  {btp * 1000:>8.0f}  {first * 1000:>8.0f}  {hit * 1000:>6.0f}  {edit * 1000:>6.0f}")
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-        print(f"\n(cores: {os.cpu_count()}, load average at the start: {load_at_start:.1f}, at the end: {load:.1f}, "
-              f"python {sys.version.split()[0]}, "
-              f"bytecode cached; medians of "
-              f"{a.runs} runs, {a.slow_runs} for the slow ones; CPU = user+sys of the process and its children)")
+        print(
+            f"\n(cores: {os.cpu_count()}, load average at the start: {load_at_start:.1f}, at the end: {load:.1f}, "
+            f"python {sys.version.split()[0]}, "
+            f"bytecode cached; medians of "
+            f"{a.runs} runs, {a.slow_runs} for the slow ones; CPU = user+sys of the process and its children)"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

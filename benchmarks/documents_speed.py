@@ -82,7 +82,9 @@ def main() -> None:
         runs = [whole_process(path) for _ in range(args.repeat)]
         secs = statistics.median(r[0] for r in runs)
         peak = max(r[1] for r in runs)
-        print(f"{pages}-page PDF, whole process: median {secs:.2f} s ({pages / secs:.1f} pages/s), peak RSS {peak:.0f} MB")
+        print(
+            f"{pages}-page PDF, whole process: median {secs:.2f} s ({pages / secs:.1f} pages/s), peak RSS {peak:.0f} MB"
+        )
         if args.compare:
             compare(path)
 

@@ -60,7 +60,9 @@ def main() -> None:
             t_imp, back = median_time(lambda: parse_text(text, fmt), args.runs)
             texts[fmt] = text
             per = (t_exp + t_imp) / len(entries) * 1000
-            print(f"{len(entries):>8} {fmt:>9} {t_exp:>9.3f} {t_imp:>9.3f} {per:>9.3f} {len(text.encode()) / 1e6:>8.2f}")
+            print(
+                f"{len(entries):>8} {fmt:>9} {t_exp:>9.3f} {t_imp:>9.3f} {per:>9.3f} {len(text.encode()) / 1e6:>8.2f}"
+            )
         back = parse_text(texts["csl-json"], "csl-json")
         same = sum(1 for a, b in zip(entries, back) if (a.key, a.type, a.fields) == (b.key, b.type, b.fields))
         print(f"{'':>8} CSL-JSON round trip: {same}/{len(entries)} entries identical")
@@ -79,8 +81,10 @@ def main() -> None:
         full_times = [merge_full() for _ in range(args.runs)]
         t_full = statistics.median(t for t, _ in full_times)
         dups = full_times[0][1].count("duplicate")
-        print(f"{'':>8} merge into empty: {t_empty:.3f} s ({report.count('added', 'renamed')} added); "
-              f"into itself: {t_full:.3f} s ({dups} duplicates found)")
+        print(
+            f"{'':>8} merge into empty: {t_empty:.3f} s ({report.count('added', 'renamed')} added); "
+            f"into itself: {t_full:.3f} s ({dups} duplicates found)"
+        )
         if args.pandoc and shutil.which("pandoc"):
             with tempfile.TemporaryDirectory() as tmp:
                 doc = Path(tmp) / "d.md"
@@ -89,8 +93,11 @@ def main() -> None:
                     path = Path(tmp) / name
                     path.write_text(texts[fmt], encoding="utf-8")
                     t = time.perf_counter()
-                    p = subprocess.run(["pandoc", str(doc), "--citeproc", "--bibliography", str(path), "-t", "plain"],
-                                       capture_output=True, text=True)
+                    p = subprocess.run(
+                        ["pandoc", str(doc), "--citeproc", "--bibliography", str(path), "-t", "plain"],
+                        capture_output=True,
+                        text=True,
+                    )
                     took = time.perf_counter() - t
                     warnings = sum(1 for line in p.stderr.splitlines() if "WARNING" in line)
                     print(f"{'':>8} pandoc --citeproc {fmt}: {took:.2f} s, exit {p.returncode}, {warnings} warnings")

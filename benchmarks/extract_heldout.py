@@ -43,8 +43,10 @@ def main(argv: list[str]) -> int:
     print(f"field accuracy overall: {_pct(sum(c.ok for c in report.checks), len(report.checks))}")
     for src, (r, t) in report.by("source").items():
         print(f"  {src:8} {_pct(r, t)}")
-    print(f"works: expected {report.works_expected}, found {report.works_found}, missing {len(report.works_missing)}, "
-          f"merged {len(report.works_merged)}, extra entries {len(report.extra_entries)}")
+    print(
+        f"works: expected {report.works_expected}, found {report.works_found}, missing {len(report.works_missing)}, "
+        f"merged {len(report.works_merged)}, extra entries {len(report.extra_entries)}"
+    )
     print(f"article page numbers: expected {report.expected_page_numbers}, got {report.page_numbers}")
     print("\nper field:")
     for name, (r, t) in sorted(report.by("field").items(), key=lambda kv: kv[1][0] / kv[1][1]):
@@ -54,8 +56,11 @@ def main(argv: list[str]) -> int:
         print(f"  {name:26} {_pct(r, t)}")
     if "--quiet" in argv:
         return 0
-    for title, items in (("missing works", report.works_missing), ("merged works", report.works_merged),
-                         ("extra entries", report.extra_entries)):
+    for title, items in (
+        ("missing works", report.works_missing),
+        ("merged works", report.works_merged),
+        ("extra entries", report.extra_entries),
+    ):
         if items:
             print(f"\n{title}:")
             for it in items:

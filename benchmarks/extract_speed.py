@@ -47,6 +47,7 @@ def distinct_notes(limit: int) -> list[str]:
     """Every note of the held-out sets, made distinct by its cited page, so the per-note cache of
     ``read_note`` never hits: the cost of reading notes the extractor has not seen."""
     import re as _re
+
     base = []
     for path in sorted((ROOT / "tests" / "data").glob("extract_heldout*/notes.txt")):
         base += [p.strip() for p in _re.split(r"\n\s*\n", path.read_text(encoding="utf-8")) if p.strip()]
@@ -74,6 +75,7 @@ def blind_set_rate(repeat: int) -> None:
         read_note.cache_clear()
         for note in notes:
             read_note(note)
+
     _t, c, b = timed(run, max(3, repeat // 2))
     print(f"{'blind-set notes':>14} {c:>8.3f} {len(notes) / c:>9,.0f} {len(notes) / b:>9,.0f}  ({len(notes)} distinct)")
 
@@ -81,6 +83,7 @@ def blind_set_rate(repeat: int) -> None:
 def uncached_rate(repeat: int) -> None:
     """Notes/s of the note reader (normalize, segment, fields) on distinct notes, cache cleared."""
     from annobib.extract.citations import read_note
+
     print(f"{'distinct notes':>14} {'CPU s':>8} {'notes/s':>9} {'best n/s':>9}")
     for size in (1000, 4000, 16000):
         notes = distinct_notes(size)
@@ -89,6 +92,7 @@ def uncached_rate(repeat: int) -> None:
             read_note.cache_clear()
             for note in notes:
                 read_note(note)
+
         _t, c, b = timed(run, max(3, repeat // 2))
         print(f"{size:>14} {c:>8.3f} {size / c:>9,.0f} {size / b:>9,.0f}")
 
@@ -101,6 +105,7 @@ def notes_file_rate(repeat: int) -> None:
 
     from annobib.extract import extract_notes
     from annobib.extract.citations import read_note
+
     print(f"{'notes file':>10} {'jobs':>5} {'wall s':>8} {'notes/s':>9} {'best n/s':>9}")
     for size in (1000, 4000):
         text = "\n\n".join(f"{k}. {note}" for k, note in enumerate(distinct_notes(size), 1))
@@ -110,6 +115,7 @@ def notes_file_rate(repeat: int) -> None:
             def run():
                 read_note.cache_clear()
                 extract_notes(text)
+
             walls = []
             for _ in range(max(3, repeat // 2)):
                 t0 = time.perf_counter()
@@ -129,19 +135,25 @@ def main() -> None:
     x = extract_text(seed)
     t, c, _b = timed(lambda: extract_text(seed), args.repeat * 3)
     n = x.counts["notes"]
-    print(f"seed: {n} notes, {len(x.entries)} entries, pages {x.page_numbers[0]}-{x.page_numbers[1]}: "
-          f"median {t * 1000:.1f} ms wall, {c * 1000:.1f} ms CPU ({n / c:,.0f} notes/s CPU)")
+    print(
+        f"seed: {n} notes, {len(x.entries)} entries, pages {x.page_numbers[0]}-{x.page_numbers[1]}: "
+        f"median {t * 1000:.1f} ms wall, {c * 1000:.1f} ms CPU ({n / c:,.0f} notes/s CPU)"
+    )
     uncached_rate(args.repeat)
     blind_set_rate(args.repeat)
     notes_file_rate(args.repeat)
-    print(f"{'copies':>6} {'pages':>6} {'notes':>7} {'entries':>7} {'wall s':>8} {'CPU s':>8} {'notes/s':>9} {'best n/s':>9} {'CPU us/note':>12}")
+    print(
+        f"{'copies':>6} {'pages':>6} {'notes':>7} {'entries':>7} {'wall s':>8} {'CPU s':>8} {'notes/s':>9} {'best n/s':>9} {'CPU us/note':>12}"
+    )
     for copies in (1, 5, 10, 25, 50, 100):
         doc = synthetic(seed, copies)
         x = extract_text(doc)
         reps = max(3, args.repeat // (1 + copies // 50))
         t, c, b = timed(lambda: extract_text(doc), reps)
         n = x.counts["notes"]
-        print(f"{copies:>6} {x.pages:>6} {n:>7} {len(x.entries):>7} {t:>8.3f} {c:>8.3f} {n / c:>9,.0f} {n / b:>9,.0f} {c / n * 1e6:>12.1f}")
+        print(
+            f"{copies:>6} {x.pages:>6} {n:>7} {len(x.entries):>7} {t:>8.3f} {c:>8.3f} {n / c:>9,.0f} {n / b:>9,.0f} {c / n * 1e6:>12.1f}"
+        )
 
 
 if __name__ == "__main__":

@@ -23,7 +23,9 @@ from oracle_tlg import EDITIONS, oracle_files, parse_tlg  # noqa: E402
 from annobib.bib import read_library  # noqa: E402
 from annobib.styles import format_bibliography, render  # noqa: E402
 
-ROOT = next((p / "shared" for p in REPO.parents if (p / "shared").is_dir()), REPO.parent / "shared") / "oracle" / "gbt7714"
+ROOT = (
+    next((p / "shared" for p in REPO.parents if (p / "shared").is_dir()), REPO.parent / "shared") / "oracle" / "gbt7714"
+)
 
 
 def main(argv: list[str]) -> int:
@@ -37,8 +39,9 @@ def main(argv: list[str]) -> int:
         lib = read_library(bib)
         expected = {i.key: i for i in parse_tlg(tlg)}
         t0 = time.perf_counter()
-        refs = format_bibliography(lib.entries, "gbt7714", edition, system,
-                                   order="file" if system == "numeric" else "auto", tiebreak="key")
+        refs = format_bibliography(
+            lib.entries, "gbt7714", edition, system, order="file" if system == "numeric" else "auto", tiebreak="key"
+        )
         elapsed = time.perf_counter() - t0
         bad = []
         for r in refs:

@@ -38,8 +38,11 @@ CASES = [
     # label, annobib style/edition/system, CSL file for pandoc
     ("GB/T 7714-2025 numeric", ("gbt7714", "2025", "numeric"), "china-national-standard-gb-t-7714-2015-numeric"),
     ("GB/T 7714-2015 numeric", ("gbt7714", "2015", "numeric"), "china-national-standard-gb-t-7714-2015-numeric"),
-    ("GB/T 7714-2015 author-date", ("gbt7714", "2015", "author-date"),
-     "china-national-standard-gb-t-7714-2015-author-date"),
+    (
+        "GB/T 7714-2015 author-date",
+        ("gbt7714", "2015", "author-date"),
+        "china-national-standard-gb-t-7714-2015-author-date",
+    ),
     ("APA 7", ("apa", None, None), "apa"),
     ("cn-notes (full notes)", ("cn-notes", None, "notes"), "chicago-fullnote-bibliography"),  # nearest CSL
     ("Chicago 17 notes", ("chicago", None, "notes"), "chicago-fullnote-bibliography"),
@@ -76,9 +79,26 @@ def median_time(fn, repeat: int) -> float:
 
 
 def run_pandoc(bib: Path, csl: str, workdir: Path) -> None:
-    subprocess.run(["pandoc", "doc.md", "--citeproc", "--bibliography", str(bib), "--csl", str(CSL / f"{csl}.csl"),
-                    "-t", "plain", "--wrap=none", "-o", os.devnull], cwd=workdir, check=True,
-                   capture_output=True, timeout=3600)
+    subprocess.run(
+        [
+            "pandoc",
+            "doc.md",
+            "--citeproc",
+            "--bibliography",
+            str(bib),
+            "--csl",
+            str(CSL / f"{csl}.csl"),
+            "-t",
+            "plain",
+            "--wrap=none",
+            "-o",
+            os.devnull,
+        ],
+        cwd=workdir,
+        check=True,
+        capture_output=True,
+        timeout=3600,
+    )
 
 
 def run_cli(bib: Path, style: tuple, workdir: Path) -> None:
@@ -115,13 +135,15 @@ def main(argv: list[str]) -> int:
             bib = make_bib(n, workdir)
             entries = read_library(bib).entries
             for label, style, csl in CASES:
+
                 def lib_run():
                     for r in format_bibliography(entries, *style):
                         render(r.text, "text")
 
                 lib_run()  # warm imports (pypinyin) once, as a long-running process would
                 t_lib = statistics.median(
-                    [clear_caches() or median_time(lib_run, 1) for _ in range(repeat)])  # nothing memoized
+                    [clear_caches() or median_time(lib_run, 1) for _ in range(repeat)]
+                )  # nothing memoized
                 with_pandoc = have_pandoc and (CSL / f"{csl}.csl").exists()
                 # annobib's CLI and pandoc alternate, so both see the same machine load
                 cli_times, pd_times = [], []

@@ -81,39 +81,72 @@ def main() -> None:
             load_view(path)  # the lookup view (a command leaves it behind after its first read)
             warm, warm_cpu, lib = median_time(lambda: read_library(path, store=PARSE_CACHE), a.repeat)
             run_checks(lib, rules=offline, ctx=ctx)  # one-time costs (imports, the pinyin table)
-            rules_t, rules_cpu, findings = median_time(lambda: run_checks(lib, rules=offline, ctx=ctx), a.repeat, clear_caches)
-            dup_t, dup_cpu, dups = median_time(lambda: run_checks(lib, select=["W107"], ctx=ctx), a.repeat, clear_caches)
+            rules_t, rules_cpu, findings = median_time(
+                lambda: run_checks(lib, rules=offline, ctx=ctx), a.repeat, clear_caches
+            )
+            dup_t, dup_cpu, dups = median_time(
+                lambda: run_checks(lib, select=["W107"], ctx=ctx), a.repeat, clear_caches
+            )
             t = time.perf_counter()
-            proc = subprocess.run([sys.executable, "-m", "annobib", "validate", "--today", "2026-01-01", "--format", "json",
-                                   str(path)], capture_output=True, env=env, cwd=tmp)
+            proc = subprocess.run(
+                [sys.executable, "-m", "annobib", "validate", "--today", "2026-01-01", "--format", "json", str(path)],
+                capture_output=True,
+                env=env,
+                cwd=tmp,
+            )
             whole = time.perf_counter() - t
             if proc.returncode not in (0, 1):
                 raise SystemExit(proc.stderr.decode())
-            rows.append((n, len(lib.entries), cold_cpu, warm_cpu, rules_cpu, dup_cpu, whole, len(findings), len(dups),
-                         cold, warm, rules_t, dup_t))
+            rows.append(
+                (
+                    n,
+                    len(lib.entries),
+                    cold_cpu,
+                    warm_cpu,
+                    rules_cpu,
+                    dup_cpu,
+                    whole,
+                    len(findings),
+                    len(dups),
+                    cold,
+                    warm,
+                    rules_t,
+                    dup_t,
+                )
+            )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
-    print(f"validate speed (CPU seconds, medians of {a.repeat}; {len(offline)} offline rules; Python {sys.version.split()[0]}; "
-          f"load average {os.getloadavg()[0]:.1f})")
-    print(f"{'entries':>8} {'read cold':>10} {'read warm':>10} {'rules':>8} {'us/entry':>9} {'W107':>7} "
-          f"{'W107 us/e':>10} {'whole CLI':>10} {'findings':>9} {'dups':>6}")
+    print(
+        f"validate speed (CPU seconds, medians of {a.repeat}; {len(offline)} offline rules; Python {sys.version.split()[0]}; "
+        f"load average {os.getloadavg()[0]:.1f})"
+    )
+    print(
+        f"{'entries':>8} {'read cold':>10} {'read warm':>10} {'rules':>8} {'us/entry':>9} {'W107':>7} "
+        f"{'W107 us/e':>10} {'whole CLI':>10} {'findings':>9} {'dups':>6}"
+    )
     for n, ne, cold, warm, rules_t, dup_t, whole, nf, nd, *_ in rows:
-        print(f"{ne:>8} {cold:>9.2f}s {warm:>9.2f}s {rules_t:>7.2f}s {rules_t / ne * 1e6:>9.1f} {dup_t:>6.2f}s "
-              f"{dup_t / ne * 1e6:>10.1f} {whole:>9.2f}s {nf:>9} {nd:>6}")
+        print(
+            f"{ne:>8} {cold:>9.2f}s {warm:>9.2f}s {rules_t:>7.2f}s {rules_t / ne * 1e6:>9.1f} {dup_t:>6.2f}s "
+            f"{dup_t / ne * 1e6:>10.1f} {whole:>9.2f}s {nf:>9} {nd:>6}"
+        )
     print("wall-clock seconds of the same runs (read cold / read warm / rules / W107):")
     for n, ne, *_, cold, warm, rules_t, dup_t in rows:
         print(f"{ne:>8} {cold:>9.2f}s {warm:>9.2f}s {rules_t:>7.2f}s {dup_t:>6.2f}s")
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         k = last[1] / first[1]
-        print(f"growth {first[1]} -> {last[1]} entries (x{k:.0f}): rules x{last[4] / first[4]:.1f}, "
-              f"duplicates x{last[5] / first[5]:.1f}, cold read x{last[2] / first[2]:.1f}, warm read x{last[3] / first[3]:.1f}")
+        print(
+            f"growth {first[1]} -> {last[1]} entries (x{k:.0f}): rules x{last[4] / first[4]:.1f}, "
+            f"duplicates x{last[5] / first[5]:.1f}, cold read x{last[2] / first[2]:.1f}, warm read x{last[3] / first[3]:.1f}"
+        )
     budget = [r for r in rows if r[1] >= 50000]
     if budget:
         wall, cpu = budget[0][11], budget[0][4]
-        print(f"50k budget: rules {wall:.2f} s wall beyond reading (limit 3 s): {'OK' if wall <= 3 else 'OVER'}; "
-              f"{cpu:.2f} s CPU over both processes")
+        print(
+            f"50k budget: rules {wall:.2f} s wall beyond reading (limit 3 s): {'OK' if wall <= 3 else 'OVER'}; "
+            f"{cpu:.2f} s CPU over both processes"
+        )
 
 
 if __name__ == "__main__":

@@ -39,10 +39,22 @@ def _serve(limit: int, port_queue, stats_queue, stop) -> None:
 
 def _run(bib: Path, env: dict) -> tuple[float, int, float]:
     started = time.monotonic()
-    proc = subprocess.run([sys.executable, "-c", "import resource, sys\nfrom annobib.cli import main\n"
-                           "try:\n    main(sys.argv[1:])\nfinally:\n"
-                           "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)",
-                           "--bib", str(bib), "verify", "--json"], env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import resource, sys\nfrom annobib.cli import main\n"
+            "try:\n    main(sys.argv[1:])\nfinally:\n"
+            "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)",
+            "--bib",
+            str(bib),
+            "verify",
+            "--json",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     wall = time.monotonic() - started
     rss = float(proc.stderr.strip().splitlines()[-1]) / 1024 if proc.stderr.strip() else 0.0
     if proc.returncode not in (0, 1):
@@ -64,21 +76,39 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         bib = Path(tmp) / "refs.bib"
         bib.write_text(bench_bib(args.entries), encoding="utf-8")
-        env = {**os.environ, "ANNOBIB_CONFIG": f"{tmp}/none.toml", "XDG_CACHE_HOME": f"{tmp}/cache",
-               "ANNOBIB_CROSSREF_URL": url, "ANNOBIB_OPENALEX_URL": url, "NO_PROXY": "*",
-               "PYTHONPATH": str(ROOT / "cli")}
+        env = {
+            **os.environ,
+            "ANNOBIB_CONFIG": f"{tmp}/none.toml",
+            "XDG_CACHE_HOME": f"{tmp}/cache",
+            "ANNOBIB_CROSSREF_URL": url,
+            "ANNOBIB_OPENALEX_URL": url,
+            "NO_PROXY": "*",
+            "PYTHONPATH": str(ROOT / "cli"),
+        }
         cold, n, rss = _run(bib, env)
         warm, _, _ = _run(bib, env)
     stop.set()
     stats = stats_q.get(timeout=10)
     server.join(5)
     bound = args.entries / args.limit
-    print(json.dumps({
-        "entries": n, "advertised_limit_per_s": args.limit, "bound_s": bound,
-        "cold_s": round(cold, 2), "cold_vs_bound": round(cold / bound, 3), "entries_per_s": round(n / cold, 2),
-        "warm_s": round(warm, 2), "requests": stats["served"], "too_many_429": stats["too_many"],
-        "warm_requests": stats["served"] - n, "cold_peak_rss_mb": round(rss, 1),
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "entries": n,
+                "advertised_limit_per_s": args.limit,
+                "bound_s": bound,
+                "cold_s": round(cold, 2),
+                "cold_vs_bound": round(cold / bound, 3),
+                "entries_per_s": round(n / cold, 2),
+                "warm_s": round(warm, 2),
+                "requests": stats["served"],
+                "too_many_429": stats["too_many"],
+                "warm_requests": stats["served"] - n,
+                "cold_peak_rss_mb": round(rss, 1),
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -51,7 +51,7 @@ def main() -> None:
         master = work / "big.bib"
         master.write_text(generate(a.entries, seed=a.entries), encoding="utf-8")
         text = master.read_text(encoding="utf-8")
-        key = text[text.find("{", text.find("@", len(text) // 2)) + 1:].split(",", 1)[0]
+        key = text[text.find("{", text.find("@", len(text) // 2)) + 1 :].split(",", 1)[0]
         rows = []
         for label, args in (("tag KEY +bench", ["tag", key, "+bench"]), ("validate --fix", ["validate", "--fix"])):
             walls, mems, codes = [], [], []

@@ -34,6 +34,7 @@ def _zip(parts: dict[str, str | bytes], first: str | None = None) -> bytes:
 
 # ---------------------------------------------------------------------------------------- docx
 
+
 def _run(text: str, tag: str = "t") -> str:
     return f'<w:r><w:{tag} xml:space="preserve">{escape(text)}</w:{tag}></w:r>'
 
@@ -51,7 +52,9 @@ class _Docx:
                 kind = "footnote" if p[0] == "fn" else "endnote"
                 nid = len(self.notes[p[0]]) + 1
                 self.notes[p[0]].append(p[1])
-                out.append(f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:{kind}Reference w:id="{nid}"/></w:r>')
+                out.append(
+                    f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:{kind}Reference w:id="{nid}"/></w:r>'
+                )
             elif p[0] == "star":  # a footnote with a custom mark: Word writes the symbol after the reference
                 nid = len(self.notes["fn"]) + 1
                 self.notes["fn"].append(["*", *p[1]] if p[1] and isinstance(p[1][0], str) else p[1])
@@ -59,34 +62,55 @@ class _Docx:
             elif p[0] == "ins":
                 out.append(f'<w:ins w:id="9" w:author="A" w:date="2025-01-01T00:00:00Z">{_run(p[1])}</w:ins>')
             elif p[0] == "del":
-                out.append(f'<w:del w:id="9" w:author="A" w:date="2025-01-01T00:00:00Z">{_run(p[1], "delText")}</w:del>')
+                out.append(
+                    f'<w:del w:id="9" w:author="A" w:date="2025-01-01T00:00:00Z">{_run(p[1], "delText")}</w:del>'
+                )
             elif p[0] == "mendeley":  # Mendeley Cite: a content control whose tag holds base64 JSON
                 import base64
 
-                payload = json.dumps({"citationID": "m", "citationItems": [{"id": "a", "itemData": it} for it in p[1]]},
-                                     ensure_ascii=False)
+                payload = json.dumps(
+                    {"citationID": "m", "citationItems": [{"id": "a", "itemData": it} for it in p[1]]},
+                    ensure_ascii=False,
+                )
                 tag = "MENDELEY_CITATION_v3_" + base64.b64encode(payload.encode()).decode()
-                out.append(f'<w:sdt><w:sdtPr><w:tag w:val="{tag}"/></w:sdtPr><w:sdtContent>{_run(p[2])}</w:sdtContent></w:sdt>')
+                out.append(
+                    f'<w:sdt><w:sdtPr><w:tag w:val="{tag}"/></w:sdtPr><w:sdtContent>{_run(p[2])}</w:sdtContent></w:sdt>'
+                )
             elif p[0] == "zotero":
                 instr = "ADDIN ZOTERO_ITEM CSL_CITATION " + json.dumps(
-                    {"citationID": "x", "properties": {"formattedCitation": p[2]},
-                     "citationItems": [{"id": i, "uris": [], "itemData": it} for i, it in enumerate(p[1], 1)]},
-                    ensure_ascii=False)
+                    {
+                        "citationID": "x",
+                        "properties": {"formattedCitation": p[2]},
+                        "citationItems": [{"id": i, "uris": [], "itemData": it} for i, it in enumerate(p[1], 1)],
+                    },
+                    ensure_ascii=False,
+                )
                 half = len(instr) // 2  # Word splits long instructions over several runs
-                out.append('<w:r><w:fldChar w:fldCharType="begin"/></w:r>' + _run(instr[:half], "instrText")
-                           + _run(instr[half:], "instrText") + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-                           + _run(p[2]) + '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+                out.append(
+                    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                    + _run(instr[:half], "instrText")
+                    + _run(instr[half:], "instrText")
+                    + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                    + _run(p[2])
+                    + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+                )
         return "".join(out)
 
     def note_part(self, key: str) -> str:
         kind = "footnote" if key == "fn" else "endnote"
-        body = [f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>',
-                f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:{kind}>']
+        body = [
+            f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>',
+            f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:{kind}>',
+        ]
         for i, note in enumerate(self.notes[key], 1):
             paras = note if note and isinstance(note[0], list) else [note]
             inner = "".join(
-                "<w:p>" + (f'<w:r><w:{kind}Ref/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>' if j == 0 else "")
-                + self.pieces(pp) + "</w:p>" for j, pp in enumerate(paras))
+                "<w:p>"
+                + (f'<w:r><w:{kind}Ref/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>' if j == 0 else "")
+                + self.pieces(pp)
+                + "</w:p>"
+                for j, pp in enumerate(paras)
+            )
             body.append(f'<w:{kind} w:id="{i}">{inner}</w:{kind}>')
         return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:{kind}s xmlns:w="{W_NS}">{"".join(body)}</w:{kind}s>'
 
@@ -94,8 +118,10 @@ class _Docx:
 def docx(paragraphs: list[list]) -> bytes:
     d = _Docx()
     body = "".join(f"<w:p>{d.pieces(p)}</w:p>" for p in paragraphs)
-    doc = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W_NS}"><w:body>{body}'
-           '<w:sectPr/></w:body></w:document>')
+    doc = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W_NS}"><w:body>{body}'
+        "<w:sectPr/></w:body></w:document>"
+    )
     rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     parts = {
         "[Content_Types].xml": (
@@ -105,13 +131,17 @@ def docx(paragraphs: list[list]) -> bytes:
             '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
             '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
             '<Override PartName="/word/endnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"/>'
-            "</Types>"),
-        "_rels/.rels": (f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                        f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="word/document.xml"/></Relationships>'),
+            "</Types>"
+        ),
+        "_rels/.rels": (
+            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="word/document.xml"/></Relationships>'
+        ),
         "word/_rels/document.xml.rels": (
             f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             f'<Relationship Id="rId1" Type="{rel}/footnotes" Target="footnotes.xml"/>'
-            f'<Relationship Id="rId2" Type="{rel}/endnotes" Target="endnotes.xml"/></Relationships>'),
+            f'<Relationship Id="rId2" Type="{rel}/endnotes" Target="endnotes.xml"/></Relationships>'
+        ),
         "word/document.xml": doc,
     }
     parts["word/footnotes.xml"] = d.note_part("fn")
@@ -121,8 +151,10 @@ def docx(paragraphs: list[list]) -> bytes:
 
 # ----------------------------------------------------------------------------------------- odt
 
-_ODT_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"')
+_ODT_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"'
+)
 
 
 class _Odt:
@@ -140,21 +172,35 @@ class _Odt:
                 cls = "footnote" if p[0] == "fn" else "endnote"
                 paras = p[1] if p[1] and isinstance(p[1][0], list) else [p[1]]
                 inner = "".join(f"<text:p>{self.pieces(pp)}</text:p>" for pp in paras)
-                out.append(f'<text:note text:id="ftn{self.count}" text:note-class="{cls}"><text:note-citation>{self.count}'
-                           f"</text:note-citation><text:note-body>{inner}</text:note-body></text:note>")
+                out.append(
+                    f'<text:note text:id="ftn{self.count}" text:note-class="{cls}"><text:note-citation>{self.count}'
+                    f"</text:note-citation><text:note-body>{inner}</text:note-body></text:note>"
+                )
             elif p[0] == "ins":
                 cid = f"ct{len(self.deleted) + 100}"
-                out.append(f'<text:change-start text:change-id="{cid}"/>{escape(p[1])}<text:change-end text:change-id="{cid}"/>')
+                out.append(
+                    f'<text:change-start text:change-id="{cid}"/>{escape(p[1])}<text:change-end text:change-id="{cid}"/>'
+                )
             elif p[0] == "del":
                 cid = f"ct{len(self.deleted)}"
                 self.deleted.append((cid, p[1]))
                 out.append(f'<text:change text:change-id="{cid}"/>')
             elif p[0] == "zotero":
-                name = "ZOTERO_ITEM CSL_CITATION " + json.dumps(
-                    {"citationID": "x", "citationItems": [{"id": i, "itemData": it} for i, it in enumerate(p[1], 1)]},
-                    ensure_ascii=False) + " RND1a2b3c"
-                out.append(f"<text:reference-mark-start text:name={quoteattr(name)}/>{escape(p[2])}"
-                           f"<text:reference-mark-end text:name={quoteattr(name)}/>")
+                name = (
+                    "ZOTERO_ITEM CSL_CITATION "
+                    + json.dumps(
+                        {
+                            "citationID": "x",
+                            "citationItems": [{"id": i, "itemData": it} for i, it in enumerate(p[1], 1)],
+                        },
+                        ensure_ascii=False,
+                    )
+                    + " RND1a2b3c"
+                )
+                out.append(
+                    f"<text:reference-mark-start text:name={quoteattr(name)}/>{escape(p[2])}"
+                    f"<text:reference-mark-end text:name={quoteattr(name)}/>"
+                )
         return "".join(out)
 
 
@@ -163,18 +209,31 @@ def odt(paragraphs: list[list]) -> bytes:
     body = "".join(f"<text:p>{o.pieces(p)}</text:p>" for p in paragraphs)
     changes = "".join(
         f'<text:changed-region text:id="{cid}"><text:deletion><office:change-info/><text:p>{escape(t)}</text:p>'
-        f"</text:deletion></text:changed-region>" for cid, t in o.deleted)
+        f"</text:deletion></text:changed-region>"
+        for cid, t in o.deleted
+    )
     tracked = f"<text:tracked-changes>{changes}</text:tracked-changes>" if changes else ""
-    content = (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {_ODT_NS}><office:body><office:text>'
-               f"{tracked}{body}</office:text></office:body></office:document-content>")
-    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
-                '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
-                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
-    return _zip({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": content,
-                 "META-INF/manifest.xml": manifest}, first="mimetype")
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {_ODT_NS}><office:body><office:text>'
+        f"{tracked}{body}</office:text></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    return _zip(
+        {
+            "mimetype": "application/vnd.oasis.opendocument.text",
+            "content.xml": content,
+            "META-INF/manifest.xml": manifest,
+        },
+        first="mimetype",
+    )
 
 
 # ------------------------------------------------------------------------------ the seed article
+
 
 def seed_paragraphs(path: str | Path | None = None) -> list[list]:
     """The seed article's notes, each cited from its own sentence, as document paragraphs."""
@@ -191,7 +250,7 @@ def seed_paragraphs(path: str | Path | None = None) -> list[list]:
     for r in x.notes:
         sentence = r.note.context or "正文在此处引用了一条注释。"
         if prev and sentence.startswith(prev) and sentence != prev:
-            out[-1] += [sentence[len(prev):], ("fn", [r.note.text])]  # two notes in one sentence
+            out[-1] += [sentence[len(prev) :], ("fn", [r.note.text])]  # two notes in one sentence
         else:
             out.append([sentence, ("fn", [r.note.text])])
         prev = sentence
@@ -199,16 +258,39 @@ def seed_paragraphs(path: str | Path | None = None) -> list[list]:
 
 
 SMALL_NOTES = [
-    ["联盟体系是霸权护持的关键支柱。", ("fn", ["阎学通：《大国领导力》，北京：中信出版社，2020 年版，第 25 页。"]),
-     "同时，政府要求盟友承担更多", ("del", "防务"), ("ins", "安全"), "义务。",
-     ("fn", ["参见", ("zotero", [{"type": "book", "title": "After Hegemony",
-                                                  "author": [{"family": "Keohane", "given": "Robert O."}],
-                                                  "publisher": "Princeton University Press", "issued": {"date-parts": [[1984]]}}],
-                                      "Robert O. Keohane, After Hegemony (Princeton: Princeton University Press, 1984)"), "。"])],
-    ["A further claim is made here.", ("fn", ["John J. Mearsheimer, The Tragedy of Great Power Politics, New York: W. W. Norton, 2001, p. 12."])],
+    [
+        "联盟体系是霸权护持的关键支柱。",
+        ("fn", ["阎学通：《大国领导力》，北京：中信出版社，2020 年版，第 25 页。"]),
+        "同时，政府要求盟友承担更多",
+        ("del", "防务"),
+        ("ins", "安全"),
+        "义务。",
+        (
+            "fn",
+            [
+                "参见",
+                (
+                    "zotero",
+                    [
+                        {
+                            "type": "book",
+                            "title": "After Hegemony",
+                            "author": [{"family": "Keohane", "given": "Robert O."}],
+                            "publisher": "Princeton University Press",
+                            "issued": {"date-parts": [[1984]]},
+                        }
+                    ],
+                    "Robert O. Keohane, After Hegemony (Princeton: Princeton University Press, 1984)",
+                ),
+                "。",
+            ],
+        ),
+    ],
+    [
+        "A further claim is made here.",
+        ("fn", ["John J. Mearsheimer, The Tragedy of Great Power Politics, New York: W. W. Norton, 2001, p. 12."]),
+    ],
 ]
-
-
 
 
 # ----------------------------------------------------------------------------------------- pdf
@@ -261,7 +343,7 @@ def wrap(pieces: list, size: float, width: float, first_indent: float = 0) -> li
                         room += ch
                     if room:
                         cur.append((x, room, size, 0))
-                        tok, w = tok[len(room):], stringWidth(tok[len(room):], font, size)
+                        tok, w = tok[len(room) :], stringWidth(tok[len(room) :], font, size)
                 lines.append(cur)
                 cur, x = [], 0
             cur.append((x, tok, size, 0))
@@ -291,7 +373,9 @@ def _page_furniture(c, folio: int, heads: tuple[str, str]):
     c.drawCentredString(PAGE_W / 2, 36, f"-{folio}-")
 
 
-def footnote_pdf(paragraphs: list[list], first_folio: int = 24, heads=("国际关系评论 2025 年第 3 期", "联盟政治的新变化")) -> bytes:
+def footnote_pdf(
+    paragraphs: list[list], first_folio: int = 24, heads=("国际关系评论 2025 年第 3 期", "联盟政治的新变化")
+) -> bytes:
     """Notes at the page bottoms, numbered afresh on every page (markers superscript)."""
     from io import BytesIO
 
@@ -365,8 +449,12 @@ def footnote_pdf(paragraphs: list[list], first_folio: int = 24, heads=("国际�
     return buf.getvalue()
 
 
-def endnote_pdf(paragraphs: list[list], first_folio: int = 24, heads=("国际关系评论 2025 年第 3 期", "联盟政治的新变化"),
-                heading: str = "注释") -> bytes:
+def endnote_pdf(
+    paragraphs: list[list],
+    first_folio: int = 24,
+    heads=("国际关系评论 2025 年第 3 期", "联盟政治的新变化"),
+    heading: str = "注释",
+) -> bytes:
     """Markers numbered straight through the article; the notes follow the body under a heading."""
     from io import BytesIO
 

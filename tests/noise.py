@@ -17,7 +17,7 @@ _TO_ASCII = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）"
 def _outside(text: str, fix) -> str:
     out, last = [], 0
     for m in _PROTECTED.finditer(text):
-        out += [fix(text[last: m.start()]), m.group(0)]
+        out += [fix(text[last : m.start()]), m.group(0)]
         last = m.end()
     return "".join(out + [fix(text[last:])])
 
@@ -38,13 +38,18 @@ def broken_lines(notes, seed=7):
     out = []
     for n, t in notes:
         urls = [m.span() for m in re.finditer(r"https?://\S+", t)]
-        words = [m.start() for m in re.finditer(r"(?<=[a-z])[a-z]{4,}", t) if not any(a <= m.start() < b for a, b in urls)]
+        words = [
+            m.start() for m in re.finditer(r"(?<=[a-z])[a-z]{4,}", t) if not any(a <= m.start() < b for a, b in urls)
+        ]
         if words and rnd.random() < 0.5:
             i = rnd.choice(words) + 2
             t = t[:i] + "-\n" + t[i:]
         else:
             # PDF lines end at a space in Latin text and between any two characters in CJK text
-            cuts = [m.start() for m in re.finditer(r" (?=\S)|(?<=[\u3000-\u9fff\uff00-\uffef])(?=[\u3000-\u9fff\uff00-\uffef])", t)]
+            cuts = [
+                m.start()
+                for m in re.finditer(r" (?=\S)|(?<=[\u3000-\u9fff\uff00-\uffef])(?=[\u3000-\u9fff\uff00-\uffef])", t)
+            ]
             if cuts:
                 i = min(cuts, key=lambda c: abs(c - len(t) // 2))
                 t = t[:i] + "\n" + t[i:].lstrip(" ")
@@ -59,8 +64,12 @@ def trailing_debris(notes, seed=11):
     return [f"{n} {t}{rnd.choice(junk)}" for n, t in notes]
 
 
-KINDS = {"ascii_punctuation": ascii_punctuation, "glued_numbers": glued_numbers,
-         "broken_lines": broken_lines, "trailing_debris": trailing_debris}
+KINDS = {
+    "ascii_punctuation": ascii_punctuation,
+    "glued_numbers": glued_numbers,
+    "broken_lines": broken_lines,
+    "trailing_debris": trailing_debris,
+}
 
 
 def noisy_notes_file(kind: str, notes) -> str:
@@ -70,6 +79,7 @@ def noisy_notes_file(kind: str, notes) -> str:
 
 # Paste shapes: how a whole notes section comes out of a web page or a PDF. The note texts are
 # kept; what changes is how the notes are marked and separated.
+
 
 def run_together(notes):
     """A web page's notes run on one line: ``[1]王某：…。[2]Ibid., p. 3. [3]…``."""
@@ -121,8 +131,12 @@ def _wrap(text, width):
     return out
 
 
-SHAPES = {"run_together": run_together, "circled_one_per_line": circled_one_per_line,
-          "numbers_alone": numbers_alone, "pdf_pages": pdf_pages}
+SHAPES = {
+    "run_together": run_together,
+    "circled_one_per_line": circled_one_per_line,
+    "numbers_alone": numbers_alone,
+    "pdf_pages": pdf_pages,
+}
 
 
 def pasted_notes_file(shape: str, notes) -> str:

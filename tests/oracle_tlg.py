@@ -54,7 +54,9 @@ def normalize(tex: str) -> str:
             name = m.group(1)
             if name is None:
                 sym = m.group(2)
-                out.append({"&": "&", " ": " ", "%": "%", "_": "_", "#": "#", "$": "$", "{": "{", "}": "}"}.get(sym, sym))
+                out.append(
+                    {"&": "&", " ": " ", "%": "%", "_": "_", "#": "#", "$": "$", "{": "{", "}": "}"}.get(sym, sym)
+                )
                 i += m.end()
                 continue
             j = i + m.end()

@@ -23,8 +23,13 @@ KEYS = {"ANNOBIB_IA_ACCESS": "ak-SECRET-1", "ANNOBIB_IA_SECRET": "sk-SECRET-2"}
 
 @pytest.fixture
 def fake_server():
-    fake = FakeWeb(access_key=KEYS["ANNOBIB_IA_ACCESS"], secret_key=KEYS["ANNOBIB_IA_SECRET"],
-                   hang_seconds=5, slow_seconds=0.05, retry_after="0")
+    fake = FakeWeb(
+        access_key=KEYS["ANNOBIB_IA_ACCESS"],
+        secret_key=KEYS["ANNOBIB_IA_SECRET"],
+        hang_seconds=5,
+        slow_seconds=0.05,
+        retry_after="0",
+    )
     with serve(fake) as server:
         yield fake, server
 
@@ -58,8 +63,10 @@ def write_bib(tmp_path: Path, base: str, kinds: list[str]) -> Path:
     parts = []
     for i, kind in enumerate(kinds):
         url = kind if ":" in kind else f"{base}/{kind}/{i}"
-        parts.append(f"@online{{e{i},\n  title = {{Entry {i}}},\n  date = {{2025-04-{i % 28 + 1:02d}}},\n"
-                     f"  url = {{{url}}},\n}}\n")
+        parts.append(
+            f"@online{{e{i},\n  title = {{Entry {i}}},\n  date = {{2025-04-{i % 28 + 1:02d}}},\n"
+            f"  url = {{{url}}},\n}}\n"
+        )
     bib = tmp_path / "refs.bib"
     bib.write_text("\n".join(parts), encoding="utf-8")
     return bib
@@ -73,8 +80,15 @@ def test_check_links_table_json_cache_and_exit_code(tmp_path, fake_server):
     assert r.exit_code == 1, r.stderr  # something is dead
     data = json.loads(r.stdout)
     got = {row["key"]: row["outcome"] for row in data["results"]}
-    assert got == {"e0": "ok", "e1": "redirected", "e2": "dead", "e3": "blocked", "e4": "suspect", "e5": "error",
-                   "e6": "error"}
+    assert got == {
+        "e0": "ok",
+        "e1": "redirected",
+        "e2": "dead",
+        "e3": "blocked",
+        "e4": "suspect",
+        "e5": "error",
+        "e6": "error",
+    }
     assert data["summary"]["dead"] == 1
     assert not any(path.startswith("/etc") for path in (rec.path for rec in fake.log))
     hits = len(fake.log)
@@ -129,9 +143,17 @@ def test_killed_mid_run_then_resumed(tmp_path, fake_server):
     fake.pending_polls = 4
     n = 8
     bib = write_bib(tmp_path, server.url, ["ok"] * n)
-    env = dict(os.environ, PYTHONPATH=str(REPO / "cli"),
-               **fast_env(tmp_path, server, ANNOBIB_CAPTURE_INTERVAL="0.08", ANNOBIB_POLL_INTERVAL="0.05",
-                          ANNOBIB_POLL_MAX_INTERVAL="0.05"))
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(REPO / "cli"),
+        **fast_env(
+            tmp_path,
+            server,
+            ANNOBIB_CAPTURE_INTERVAL="0.08",
+            ANNOBIB_POLL_INTERVAL="0.05",
+            ANNOBIB_POLL_MAX_INTERVAL="0.05",
+        ),
+    )
     cmd = [sys.executable, "-m", "annobib", "--bib", str(bib), "archive"]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
     deadline = time.time() + 20
@@ -169,8 +191,14 @@ def test_faults_are_per_url_outcomes(tmp_path, fake_server):
     closed_port = s.getsockname()[1]
     s.close()
     # (DNS failures are tested through MockTransport: no test sends a DNS query)
-    urls = [f"http://127.0.0.1:{closed_port}/x", "javascript:void(0)", f"{server.url}/loop/a",
-            f"{server.url}/hang/1", f"{server.url}/ok/1", server.url.replace("http://", "https://") + "/ok/tls"]
+    urls = [
+        f"http://127.0.0.1:{closed_port}/x",
+        "javascript:void(0)",
+        f"{server.url}/loop/a",
+        f"{server.url}/hang/1",
+        f"{server.url}/ok/1",
+        server.url.replace("http://", "https://") + "/ok/tls",
+    ]
     bib = write_bib(tmp_path, server.url, urls)
     env = fast_env(tmp_path, server, ANNOBIB_LINKS_TRIES="2")
     r = run_cli(["--bib", str(bib), "check-links", "--json"], env=env)
@@ -194,10 +222,19 @@ def test_ctrl_c_exits_130_and_keeps_every_success(tmp_path, fake_server):
     fake.pending_polls = 50  # jobs stay pending: the run is interrupted while following them
     bib = write_bib(tmp_path, server.url, ["ok"] * 4)
     fake.add_snapshot(f"{server.url}/ok/0", "20250501000000")  # after the page's date (2025-04-01)
-    env = dict(os.environ, PYTHONPATH=str(REPO / "cli"),
-               **fast_env(tmp_path, server, ANNOBIB_POLL_INTERVAL="0.05", ANNOBIB_POLL_MAX_INTERVAL="0.05"))
-    proc = subprocess.Popen([sys.executable, "-m", "annobib", "--bib", str(bib), "archive"], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(REPO / "cli"),
+        **fast_env(tmp_path, server, ANNOBIB_POLL_INTERVAL="0.05", ANNOBIB_POLL_MAX_INTERVAL="0.05"),
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "annobib", "--bib", str(bib), "archive"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+    )
     deadline = time.time() + 20
     while time.time() < deadline and fake.captures_requested < 3:
         time.sleep(0.01)
@@ -218,8 +255,17 @@ def test_per_host_limits_hold_when_measured_at_the_server(tmp_path, fake_server)
     fake.origin_delay = 0.3  # longer than the spacing: two requests to a host do overlap
     urls = [f"http://site{h}.example/ok/{i}" for h in range(3) for i in range(6)]
     bib = write_bib(tmp_path, server.url, urls)
-    env = fast_env(tmp_path, server, HTTP_PROXY=server.url, http_proxy=server.url, NO_PROXY="", no_proxy="",
-                   ANNOBIB_LINKS_PER_HOST="2", ANNOBIB_LINKS_HOST_INTERVAL="0.1", ANNOBIB_LINKS_TIMEOUT="5")
+    env = fast_env(
+        tmp_path,
+        server,
+        HTTP_PROXY=server.url,
+        http_proxy=server.url,
+        NO_PROXY="",
+        no_proxy="",
+        ANNOBIB_LINKS_PER_HOST="2",
+        ANNOBIB_LINKS_HOST_INTERVAL="0.1",
+        ANNOBIB_LINKS_TIMEOUT="5",
+    )
     r = run_cli(["--bib", str(bib), "check-links", "--json"], env=env)
     assert r.exit_code == 0, r.stdout + r.stderr
     assert {row["outcome"] for row in json.loads(r.stdout)["results"]} == {"ok"}
@@ -240,9 +286,19 @@ def test_a_request_given_up_on_still_counts_against_its_host(tmp_path, fake_serv
     fake.slow_seconds = 0.25
     urls = [f"http://slowsite.example/slow/{i}" for i in range(2)]
     bib = write_bib(tmp_path, server.url, urls)
-    env = fast_env(tmp_path, server, HTTP_PROXY=server.url, http_proxy=server.url, NO_PROXY="", no_proxy="",
-                   ANNOBIB_LINKS_PER_HOST="1", ANNOBIB_LINKS_HOST_INTERVAL="0", ANNOBIB_LINKS_TIMEOUT="0.15",
-                   ANNOBIB_LINKS_TRIES="2", ANNOBIB_LINKS_BACKOFF="0.3")
+    env = fast_env(
+        tmp_path,
+        server,
+        HTTP_PROXY=server.url,
+        http_proxy=server.url,
+        NO_PROXY="",
+        no_proxy="",
+        ANNOBIB_LINKS_PER_HOST="1",
+        ANNOBIB_LINKS_HOST_INTERVAL="0",
+        ANNOBIB_LINKS_TIMEOUT="0.15",
+        ANNOBIB_LINKS_TRIES="2",
+        ANNOBIB_LINKS_BACKOFF="0.3",
+    )
     r = run_cli(["--bib", str(bib), "check-links", "--json"], env=env)
     rows = json.loads(r.stdout)["results"]
     assert {row["outcome"] for row in rows} == {"error"} and all("timed out" in row["detail"] for row in rows)

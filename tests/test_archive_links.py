@@ -52,8 +52,14 @@ def test_outcomes_for_every_kind_of_origin():
 
 
 def test_non_http_urls_are_reported_and_never_requested():
-    urls = ["file:///etc/passwd", "javascript:alert(1)", "mailto:x@example.org", "ftp://example.org/x",
-            "not a url", "https://a.example/redirect-file/x"]
+    urls = [
+        "file:///etc/passwd",
+        "javascript:alert(1)",
+        "mailto:x@example.org",
+        "ftp://example.org/x",
+        "not a url",
+        "https://a.example/redirect-file/x",
+    ]
     results, fake = run(urls)
     for url in urls[:5]:
         assert results[url].outcome == "error"
@@ -67,6 +73,7 @@ def test_non_http_urls_are_reported_and_never_requested():
 def _raising(exc_factory):
     def handler(request):
         raise exc_factory(request)
+
     return httpx.MockTransport(handler)
 
 
@@ -173,8 +180,10 @@ def test_a_crashing_transport_gives_an_outcome_per_url():
 
 
 def test_an_article_with_a_comment_captcha_is_not_a_bot_wall():
-    article = ("<html><head><title>Allies in Asia</title><script src='https://www.google.com/recaptcha/api.js'>"
-               "</script></head><body>" + "<p>Long article text about alliances. " * 100 + "</body></html>")
+    article = (
+        "<html><head><title>Allies in Asia</title><script src='https://www.google.com/recaptcha/api.js'>"
+        "</script></head><body>" + "<p>Long article text about alliances. " * 100 + "</body></html>"
+    )
     assert classify("https://x.org/a", 200, article, [{}], "https://x.org/a")[0] == "ok"
     wall = "<html><head><title>Just a moment...</title></head><body>Checking your browser</body></html>"
     assert classify("https://x.org/a", 200, wall, [{}], "https://x.org/a")[0] == "blocked"

@@ -25,8 +25,7 @@ def _run(tmp_path, handler, **opts):
     bib = tmp_path / "refs.bib"
     if not bib.exists():
         bib.write_text(BIB, encoding="utf-8")
-    run = ArchiveRun(fast_options(**opts), {bib: load_state(bib)}, BibWriter(),
-                     transport=httpx.MockTransport(handler))
+    run = ArchiveRun(fast_options(**opts), {bib: load_state(bib)}, BibWriter(), transport=httpx.MockTransport(handler))
     outcomes = asyncio.run(run.run(_targets(bib)))
     return bib, {o.url: o for o in outcomes}
 
@@ -95,8 +94,9 @@ def test_a_5xx_answer_that_says_not_started_may_be_retried(tmp_path):
     async def handler(request):
         if request.url.path == "/save" and calls["n"] == 0:
             calls["n"] += 1
-            return httpx.Response(503, json={"status": "error", "status_ext": "error:service-unavailable",
-                                             "message": "busy"})
+            return httpx.Response(
+                503, json={"status": "error", "status_ext": "error:service-unavailable", "message": "busy"}
+            )
         return await fake.handle_async(request)
 
     for url in URLS[::2]:
@@ -106,8 +106,19 @@ def test_a_5xx_answer_that_says_not_started_may_be_retried(tmp_path):
     assert fake.captures_requested == 1
 
 
-@pytest.mark.parametrize("ts", ["00000000000000", "20251301000000", "20250231000000", "19000101000000",
-                                "20250101250000", "29991231000000", "2025", "x" * 100])
+@pytest.mark.parametrize(
+    "ts",
+    [
+        "00000000000000",
+        "20251301000000",
+        "20250231000000",
+        "19000101000000",
+        "20250101250000",
+        "29991231000000",
+        "2025",
+        "x" * 100,
+    ],
+)
 def test_impossible_timestamps_are_refused(ts):
     expected = "20250101000000" if ts == "2025" else None
     assert normalize_timestamp(ts) == expected
@@ -119,13 +130,21 @@ def test_impossible_timestamps_never_reach_the_bib(tmp_path):
     async def handler(request):
         path = request.url.path
         if path.startswith("/cdx/"):
-            return httpx.Response(200, json=[["timestamp", "original", "statuscode"],
-                                             ["00000000000000", "https://example.org/one", "200"]])
+            return httpx.Response(
+                200,
+                json=[["timestamp", "original", "statuscode"], ["00000000000000", "https://example.org/one", "200"]],
+            )
         if path.startswith("/web/"):
             return httpx.Response(302, headers={"location": "https://web.archive.org/web/00000000000000/x"})
         if path.startswith("/wayback/available"):
-            return httpx.Response(200, json={"archived_snapshots": {"closest": {
-                "available": True, "timestamp": "20251341000000", "status": "200"}}})
+            return httpx.Response(
+                200,
+                json={
+                    "archived_snapshots": {
+                        "closest": {"available": True, "timestamp": "20251341000000", "status": "200"}
+                    }
+                },
+            )
         if path.startswith("/save/status/"):
             return httpx.Response(200, json={"status": "success", "timestamp": "00000000000000"})
         return await fake.handle_async(request)
@@ -169,8 +188,15 @@ def test_a_huge_answer_is_cut_off_while_streaming():
     assert sent["bytes"] < 16 << 20 and peak < 64 << 20
 
 
-@pytest.mark.parametrize("body", ["[" * 100_000, "[" * 200 + "]" * 200, '[["timestamp"], [1' + "0" * 5000 + "]]",
-                                  '{"archived_snapshots": ' * 50_000])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[" * 100_000,
+        "[" * 200 + "]" * 200,
+        '[["timestamp"], [1' + "0" * 5000 + "]]",
+        '{"archived_snapshots": ' * 50_000,
+    ],
+)
 def test_hostile_json_answers_are_one_clean_error(body):
     async def handler(request):
         return httpx.Response(200, text=body)

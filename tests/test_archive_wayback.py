@@ -20,9 +20,18 @@ BASE = "https://web.archive.org"
 
 
 def fast_options(**kw) -> ArchiveOptions:
-    values = dict(requests_per_minute=6000, captures_per_minute=6000, capture_interval=0, poll_interval=0.01,
-                  poll_max_interval=0.02, pause_429=0.05, timeout=2, job_timeout=5,
-                  access_key="AKEY-123", secret_key="SKEY-456")
+    values = dict(
+        requests_per_minute=6000,
+        captures_per_minute=6000,
+        capture_interval=0,
+        poll_interval=0.01,
+        poll_max_interval=0.02,
+        pause_429=0.05,
+        timeout=2,
+        job_timeout=5,
+        access_key="AKEY-123",
+        secret_key="SKEY-456",
+    )
     values.update(kw)
     return ArchiveOptions(**values)
 
@@ -39,10 +48,12 @@ def test_parse_cdx_variants():
 
 
 def test_pick_best_skips_redirect_captures_and_prefers_after_the_date():
-    rows = [{"timestamp": "20250301000000", "statuscode": "200"},
-            {"timestamp": "20250411000000", "statuscode": "301"},
-            {"timestamp": "20250420000000", "statuscode": "-"},
-            {"timestamp": "20251201000000", "statuscode": "200"}]
+    rows = [
+        {"timestamp": "20250301000000", "statuscode": "200"},
+        {"timestamp": "20250411000000", "statuscode": "301"},
+        {"timestamp": "20250420000000", "statuscode": "-"},
+        {"timestamp": "20251201000000", "statuscode": "200"},
+    ]
     assert pick_best(rows, "20250410")["timestamp"] == "20250420000000"
     assert pick_best(rows, None)["timestamp"] == "20251201000000"
     assert pick_best(rows[1:2], None) is None
@@ -137,8 +148,9 @@ def _run(tmp_path, fake, options=None, capture=True, dry_run=False):
         bib.write_text(BIB, encoding="utf-8")
     states = {bib: load_state(bib)}
     writer = BibWriter(dry_run=dry_run)
-    run = ArchiveRun(options or fast_options(), states, writer, transport=httpx.MockTransport(fake.handle_async),
-                     capture=capture)
+    run = ArchiveRun(
+        options or fast_options(), states, writer, transport=httpx.MockTransport(fake.handle_async), capture=capture
+    )
     outcomes = asyncio.run(run.run(_targets(bib)))
     return bib, {o.url: o for o in outcomes}, run, writer
 
@@ -304,7 +316,7 @@ def test_a_differently_shaped_archive_still_works(tmp_path):
             header = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
             return httpx.Response(200, json=[header, ["org,example)/one", ts, url, "text/html", "200", "X", "1"]])
         if path.startswith("/web/"):
-            url = request.url.raw_path.decode()[len("/web/"):]
+            url = request.url.raw_path.decode()[len("/web/") :]
             if url == "https://example.org/two":
                 return httpx.Response(302, headers={"location": "/web/20250501000000/https://example.org/two"})
             return httpx.Response(404)
@@ -366,12 +378,23 @@ def test_a_transient_capture_failure_is_submitted_again(tmp_path):
 def test_apply_snapshot_keeps_alias_names_and_urldate():
     from annobib.archive.runner import apply_snapshot
 
-    e = Entry("k", "online", {"url": "https://x.org/a", "urldate": "2024-01-01",
-                              "archive-url": "https://web.archive.org/web/2020/https://x.org/a", "archive-date": "2020"})
+    e = Entry(
+        "k",
+        "online",
+        {
+            "url": "https://x.org/a",
+            "urldate": "2024-01-01",
+            "archive-url": "https://web.archive.org/web/2020/https://x.org/a",
+            "archive-date": "2020",
+        },
+    )
     apply_snapshot(e, "https://web.archive.org/web/20250101000000/https://x.org/a", "2025-01-01", "2025-02-02")
-    assert e.fields == {"url": "https://x.org/a", "urldate": "2024-01-01",
-                        "archive-url": "https://web.archive.org/web/20250101000000/https://x.org/a",
-                        "archive-date": "2025-01-01"}
+    assert e.fields == {
+        "url": "https://x.org/a",
+        "urldate": "2024-01-01",
+        "archive-url": "https://web.archive.org/web/20250101000000/https://x.org/a",
+        "archive-date": "2025-01-01",
+    }
     e = Entry("k", "online", {"title": "T", "url": "https://x.org/a", "note": "n"})
     apply_snapshot(e, "S", "2025-01-01", "2025-01-01")
     assert list(e.fields) == ["title", "url", "urldate", "archiveurl", "archivedate", "note"]
@@ -381,12 +404,18 @@ def test_a_snapshot_older_than_the_work_is_not_accepted(tmp_path):
     fake = FakeWeb()
     fake.add_snapshot("https://example.org/new", "20190101000000")  # the URL's earlier life
     bib = tmp_path / "refs.bib"
-    bib.write_text("@online{new, title = {New}, date = {2025-04-10}, url = {https://example.org/new}}\n",
-                   encoding="utf-8")
+    bib.write_text(
+        "@online{new, title = {New}, date = {2025-04-10}, url = {https://example.org/new}}\n", encoding="utf-8"
+    )
     e = read_library(bib).get("new")
     target = Target(e.fields["url"], [(bib, "new")], entry_target_date(e), True, date_stamp(e.get("date")))
-    run = ArchiveRun(fast_options(), {bib: load_state(bib)}, BibWriter(), transport=httpx.MockTransport(fake.handle_async),
-                     capture=False)
+    run = ArchiveRun(
+        fast_options(),
+        {bib: load_state(bib)},
+        BibWriter(),
+        transport=httpx.MockTransport(fake.handle_async),
+        capture=False,
+    )
     (res,) = asyncio.run(run.run([target]))
     assert res.outcome == "needs-capture"
     assert "archiveurl" not in read_library(bib).get("new").fields

@@ -25,7 +25,10 @@ WRITERS = [["tag", "ok2020", "+t"], ["annotate", "ok2020", "--text", "hi"], ["rm
 
 def snapshot(folder: Path) -> dict:
     return {
-        p.name: (p.read_bytes() if p.is_file() and os.access(p, os.R_OK) and p.stat().st_mode & 0o444 else None, p.lstat().st_mtime_ns)
+        p.name: (
+            p.read_bytes() if p.is_file() and os.access(p, os.R_OK) and p.stat().st_mode & 0o444 else None,
+            p.lstat().st_mtime_ns,
+        )
         for p in folder.iterdir()
         if not p.is_fifo()
     }
@@ -133,10 +136,16 @@ def test_a_named_pipe_nothing_writes_to_is_refused_instead_of_hanging(tmp_path, 
     env = dict(os.environ, PYTHONPATH=str(REPO / "cli"), NO_COLOR="1", ANNOBIB_CACHE_DIR=str(tmp_path / "cache"))
     proc = subprocess.run(
         [sys.executable, "-m", "annobib", "--bib", str(fifo), *args],
-        capture_output=True, text=True, env=env, timeout=30, stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=30,
+        stdin=subprocess.DEVNULL,
     )
     assert proc.returncode == 2
-    assert proc.stderr.strip().splitlines() == [f"annobib: error: {fifo}: a named pipe that nothing writes to, not a .bib file"]
+    assert proc.stderr.strip().splitlines() == [
+        f"annobib: error: {fifo}: a named pipe that nothing writes to, not a .bib file"
+    ]
     assert fifo.is_fifo()
 
 
@@ -146,8 +155,10 @@ def test_a_pipe_with_a_writer_is_read(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(REPO / "cli"), NO_COLOR="1", ANNOBIB_CACHE_DIR=str(tmp_path / "cache"))
     src = tmp_path / "refs.bib"
     src.write_text(BIB, encoding="utf-8")
-    code = f"import subprocess,sys; r=subprocess.Popen(['cat', {str(src)!r}], stdout=subprocess.PIPE); " \
-           f"sys.exit(subprocess.call([sys.executable,'-m','annobib','--bib','/dev/fd/%d' % r.stdout.fileno(),'list','--format','keys'], pass_fds=[r.stdout.fileno()]))"
+    code = (
+        f"import subprocess,sys; r=subprocess.Popen(['cat', {str(src)!r}], stdout=subprocess.PIPE); "
+        f"sys.exit(subprocess.call([sys.executable,'-m','annobib','--bib','/dev/fd/%d' % r.stdout.fileno(),'list','--format','keys'], pass_fds=[r.stdout.fileno()]))"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=30)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["ok2020"]
@@ -211,8 +222,10 @@ def test_writing_to_a_pipe_is_refused_as_such(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(REPO / "cli"), NO_COLOR="1", ANNOBIB_CACHE_DIR=str(tmp_path / "cache"))
     src = tmp_path / "refs.bib"
     src.write_text(BIB, encoding="utf-8")
-    code = f"import subprocess,sys; r=subprocess.Popen(['cat', {str(src)!r}], stdout=subprocess.PIPE); " \
-           f"sys.exit(subprocess.call([sys.executable,'-m','annobib','--bib','/dev/fd/%d' % r.stdout.fileno(),'tag','ok2020','+t'], pass_fds=[r.stdout.fileno()]))"
+    code = (
+        f"import subprocess,sys; r=subprocess.Popen(['cat', {str(src)!r}], stdout=subprocess.PIPE); "
+        f"sys.exit(subprocess.call([sys.executable,'-m','annobib','--bib','/dev/fd/%d' % r.stdout.fileno(),'tag','ok2020','+t'], pass_fds=[r.stdout.fileno()]))"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=30)
     assert proc.returncode == 2
     assert "not a regular file" in proc.stderr and "nothing written" in proc.stderr

@@ -34,8 +34,10 @@ def test_an_empty_bibliography_is_one_error_line(tmp_path, text, command):
     assert res.stdout == ""
 
 
-@pytest.mark.parametrize("command", [["tag", "ok2020", "+seen"], ["annotate", "ok2020", "--text", "Useful."],
-                                     ["rm", "ok2020"], ["edit", "ok2020"]])
+@pytest.mark.parametrize(
+    "command",
+    [["tag", "ok2020", "+seen"], ["annotate", "ok2020", "--text", "Useful."], ["rm", "ok2020"], ["edit", "ok2020"]],
+)
 def test_editing_commands_leave_a_file_with_a_broken_block_alone(tmp_path, command):
     bib = tmp_path / "t.bib"
     bib.write_text(TRUNCATED, encoding="utf-8")
@@ -73,8 +75,13 @@ def test_show_bibtex_piped_is_the_exact_text_and_a_terminal_gets_escapes(tmp_pat
 
     main, sub = pty.openpty()
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1] / "cli"), ANNOBIB_NO_CACHE="1")
-    proc = subprocess.run([sys.executable, "-m", "annobib", "--bib", str(bib), "show", "esc2020", "--bibtex"],
-                          stdout=sub, stderr=subprocess.PIPE, env=env, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "annobib", "--bib", str(bib), "show", "esc2020", "--bibtex"],
+        stdout=sub,
+        stderr=subprocess.PIPE,
+        env=env,
+        timeout=60,
+    )
     os.close(sub)
     got = b""
     while True:

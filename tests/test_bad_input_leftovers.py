@@ -30,16 +30,23 @@ def test_proper_nouns_from_a_pipe_nothing_writes_to_or_a_device(tmp_path):
     os.mkfifo(fifo)
     for path, said in ((str(fifo), "nothing writes"), ("/dev/zero", "not a regular file")):
         try:  # a child process: without the fix this would hang the test run, not fail it
-            p = subprocess.run([sys.executable, "-m", "annobib", "--bib", str(bib), "format", "--proper-nouns", path],
-                               capture_output=True, text=True, timeout=20, stdin=subprocess.DEVNULL)
+            p = subprocess.run(
+                [sys.executable, "-m", "annobib", "--bib", str(bib), "format", "--proper-nouns", path],
+                capture_output=True,
+                text=True,
+                timeout=20,
+                stdin=subprocess.DEVNULL,
+            )
         except subprocess.TimeoutExpired:
             pytest.fail(f"format --proper-nouns {path} hangs")
         assert p.returncode == 2
         assert said in _one_error(p.stderr)
 
 
-@pytest.mark.parametrize("data, said", [(b"\x00\x01binary", "NUL"), (b"Caf\xe9\n", "not valid UTF-8"),
-                                        ("Morrow\n".encode("utf-16"), "UTF-16")])
+@pytest.mark.parametrize(
+    "data, said",
+    [(b"\x00\x01binary", "NUL"), (b"Caf\xe9\n", "not valid UTF-8"), ("Morrow\n".encode("utf-16"), "UTF-16")],
+)
 def test_proper_nouns_that_are_not_utf8_text(tmp_path, data, said):
     bib = tmp_path / "a.bib"
     bib.write_text(GOOD, encoding="utf-8")

@@ -31,8 +31,27 @@ def _both(chunks: list[str]):
 TYPES = ["article", "Book", "misc", "comment", "commentary", "string", "preamble", "a", "x-y"]
 KEYS = ["k", "liu2025", "K:1", "a b", "", "k{", 'k"', "k@x", "k%", "中文"]
 NAMES = ["title", "Title", "year", "x-y", "a.b", "t", "1bad", ""]
-VALUES = ["{T}", "{T {x} y}", "{a{b{c}}}", '"q"', '"a{b}c"', "2020", "jan", "{\\\"u}", "{50%}", "{a@b}",
-          "{x} # jan", '"a" # "b"', "{}", '""', "{a\nb}", "{unclosed", "12ab", "{ spaced }", "{\u202e}"]
+VALUES = [
+    "{T}",
+    "{T {x} y}",
+    "{a{b{c}}}",
+    '"q"',
+    '"a{b}c"',
+    "2020",
+    "jan",
+    '{\\"u}',
+    "{50%}",
+    "{a@b}",
+    "{x} # jan",
+    '"a" # "b"',
+    "{}",
+    '""',
+    "{a\nb}",
+    "{unclosed",
+    "12ab",
+    "{ spaced }",
+    "{\u202e}",
+]
 SEPS = [",", ", ", ",\n  ", " ,", ""]
 TAILS = ["\n", "\n\n", "\nfree text\n", "\nmail me@x\n", "", "   \n% comment\n"]
 
@@ -41,8 +60,11 @@ TAILS = ["\n", "\n\n", "\nfree text\n", "\nmail me@x\n", "", "   \n% comment\n"]
 def chunks(draw):
     head = draw(st.sampled_from(["@", " @", "@ ", "\t@"])) + draw(st.sampled_from(TYPES))
     head += draw(st.sampled_from(["{", "{", "(", " {"])) + draw(st.sampled_from(KEYS))
-    fields = draw(st.lists(st.tuples(st.sampled_from(NAMES), st.sampled_from([" = ", "=", " ="]),
-                                     st.sampled_from(VALUES)), max_size=4))
+    fields = draw(
+        st.lists(
+            st.tuples(st.sampled_from(NAMES), st.sampled_from([" = ", "=", " ="]), st.sampled_from(VALUES)), max_size=4
+        )
+    )
     body = "".join(draw(st.sampled_from(SEPS)) + n + eq + v for n, eq, v in fields)
     close = draw(st.sampled_from(["}", ",}", "\n}", ")", ""]))
     return head + body + close + draw(st.sampled_from(TAILS))
@@ -56,10 +78,18 @@ def test_fast_path_records_equal_bibtexparser(cs):
 
 
 def test_plain_entries_take_the_fast_path_and_others_do_not():
-    assert bp._fast_record("@article{k1, title={T {x} y}, year=2020, month=jan, note=\"q\",}\n")
+    assert bp._fast_record('@article{k1, title={T {x} y}, year=2020, month=jan, note="q",}\n')
     assert bp._fast_record("@a{k,}\n") and bp._fast_record("@a{k}\n")
-    for chunk in ("@string{s = {x}}\n", "@comment{x}\n", "@a{k, t={x}, t={y}}\n", "@a{k, t={\\\"u}}\n",
-                  "@a{k, t={50%}}\n", "@a{k, t = {x} # jan}\n", "@a{k, t={x}}\ntext @b{j,}\n", "@a(k, t={x})\n"):
+    for chunk in (
+        "@string{s = {x}}\n",
+        "@comment{x}\n",
+        "@a{k, t={x}, t={y}}\n",
+        '@a{k, t={\\"u}}\n',
+        "@a{k, t={50%}}\n",
+        "@a{k, t = {x} # jan}\n",
+        "@a{k, t={x}}\ntext @b{j,}\n",
+        "@a(k, t={x})\n",
+    ):
         assert bp._fast_record(chunk) is None, chunk
 
 
@@ -82,7 +112,7 @@ def test_many_tiny_blocks_read_fast_and_round_trip(tmp_path):
         elif kind < 0.95:
             parts.append(f"@misc{{k{i}, title={{t{i}}}, year={2000 + i % 25}}}\n")
         else:
-            parts.append(f"@misc{{k{i}, note = \"a\" # jan}}\n")  # the slow path, mixed in
+            parts.append(f'@misc{{k{i}, note = "a" # jan}}\n')  # the slow path, mixed in
     path = tmp_path / "tiny.bib"
     text = "".join(parts)
     assert len(text.encode()) < 1_000_000

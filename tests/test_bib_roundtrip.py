@@ -112,7 +112,8 @@ def _changed_lines(old: str, new: str) -> list[str]:
                 out += ["-" + x, "+" + y]
         return out
     return [
-        line for line in difflib.unified_diff(a, b, lineterm="", n=0)
+        line
+        for line in difflib.unified_diff(a, b, lineterm="", n=0)
         if line[:1] in "+-" and not line.startswith(("+++", "---"))
     ]
 

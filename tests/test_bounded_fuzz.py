@@ -21,8 +21,13 @@ from annobib.errors import InputError  # noqa: E402
 
 # derandomize: the same examples on every run, so CI stays reproducible (set HYPOTHESIS_SEEDED=0 to
 # search afresh when hunting for new cases)
-FAST = settings(max_examples=80, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow],
-                derandomize=os.environ.get("HYPOTHESIS_SEEDED", "1") != "0")
+FAST = settings(
+    max_examples=80,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=os.environ.get("HYPOTHESIS_SEEDED", "1") != "0",
+)
 
 # --------------------------------------------------------------------------- @string macros
 
@@ -64,10 +69,12 @@ def test_macro_expansion_is_bounded_or_refused(text):
 # --------------------------------------------------------------------------- JSON
 
 json_text = st.one_of(
-    st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=5)),
-                 lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=3), inner, max_size=3)),
-                 max_leaves=30).map(json.dumps),
-    st.text("[]{}\":,0123456789-eE.naNtrufls ", max_size=300),
+    st.recursive(
+        st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=5)),
+        lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=3), inner, max_size=3)),
+        max_leaves=30,
+    ).map(json.dumps),
+    st.text('[]{}":,0123456789-eE.naNtrufls ', max_size=300),
     st.integers(1, 200_000).map(lambda n: "[" * n),
     st.integers(1, 3000).map(lambda n: '{"a": ' * n + "1" + "}" * n),
     st.integers(1, 6000).map(lambda n: "[" + "9" * n + "]"),
@@ -87,15 +94,47 @@ def test_bounded_json_gives_data_or_one_input_error(text):
         assert json_depth(data) <= MAX_JSON_DEPTH
 
 
-csl_values = st.one_of(st.text(max_size=8), st.integers(-10**40, 10**40), st.floats(allow_nan=False, allow_infinity=False),
-                       st.lists(st.lists(st.one_of(st.integers(-10**30, 10**30), st.text("0123456789", max_size=12)), max_size=4), max_size=3))
+csl_values = st.one_of(
+    st.text(max_size=8),
+    st.integers(-(10**40), 10**40),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.lists(
+        st.lists(st.one_of(st.integers(-(10**30), 10**30), st.text("0123456789", max_size=12)), max_size=4), max_size=3
+    ),
+)
 
 
 @FAST
-@given(st.lists(st.dictionaries(st.sampled_from(["type", "title", "id", "volume", "page", "author", "issued", "accessed",
-                                                  "container-title", "DOI", "URL", "custom"]),
-                                st.one_of(csl_values, st.dictionaries(st.sampled_from(["date-parts", "literal", "raw", "family", "given"]), csl_values, max_size=2)),
-                                max_size=6), max_size=4))
+@given(
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(
+                [
+                    "type",
+                    "title",
+                    "id",
+                    "volume",
+                    "page",
+                    "author",
+                    "issued",
+                    "accessed",
+                    "container-title",
+                    "DOI",
+                    "URL",
+                    "custom",
+                ]
+            ),
+            st.one_of(
+                csl_values,
+                st.dictionaries(
+                    st.sampled_from(["date-parts", "literal", "raw", "family", "given"]), csl_values, max_size=2
+                ),
+            ),
+            max_size=6,
+        ),
+        max_size=4,
+    )
+)
 def test_csl_json_import_gives_entries_or_one_input_error(items):
     from annobib.exchange.csl_json import loads
 
@@ -112,8 +151,15 @@ def test_csl_json_import_gives_entries_or_one_input_error(items):
 
 
 @FAST
-@given(st.lists(st.tuples(st.sampled_from(["TY", "TI", "AU", "PY", "DA", "Y1", "SP", "EP", "VL", "JO", "UR", "ER", "KW"]),
-                          st.text(max_size=40)), max_size=30))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["TY", "TI", "AU", "PY", "DA", "Y1", "SP", "EP", "VL", "JO", "UR", "ER", "KW"]),
+            st.text(max_size=40),
+        ),
+        max_size=30,
+    )
+)
 def test_ris_import_gives_entries_or_one_input_error(lines):
     from annobib.exchange.ris import loads
 
@@ -128,8 +174,14 @@ def test_ris_import_gives_entries_or_one_input_error(lines):
 
 
 @FAST
-@given(st.one_of(st.text(max_size=60), st.integers(-10**50, 10**50).map(str),
-                 st.floats().map(str), st.from_regex(r"\A\d{1,500}(\.\d+)?(ms|s|m|h|d)?\Z")))
+@given(
+    st.one_of(
+        st.text(max_size=60),
+        st.integers(-(10**50), 10**50).map(str),
+        st.floats().map(str),
+        st.from_regex(r"\A\d{1,500}(\.\d+)?(ms|s|m|h|d)?\Z"),
+    )
+)
 def test_numeric_settings_are_in_range_or_refused(value):
     from annobib.config import MAX_COUNT, MAX_SECONDS, _non_negative_float, _positive_int, parse_duration
 
@@ -143,8 +195,13 @@ def test_numeric_settings_are_in_range_or_refused(value):
 
 
 @FAST
-@given(st.one_of(st.text(max_size=80), st.from_regex(r"\A\d{1,5000}\Z"),
-                 st.datetimes().map(lambda d: d.strftime("%a, %d %b %Y %H:%M:%S GMT"))))
+@given(
+    st.one_of(
+        st.text(max_size=80),
+        st.from_regex(r"\A\d{1,5000}\Z"),
+        st.datetimes().map(lambda d: d.strftime("%a, %d %b %Y %H:%M:%S GMT")),
+    )
+)
 def test_retry_after_is_none_or_clamped(value):
     from annobib.archive.limits import MAX_RETRY_AFTER, parse_retry_after
 

@@ -78,7 +78,9 @@ def test_many_uses_of_a_big_macro_exhaust_the_budget():
     from annobib.bib import parse_library
     from annobib.bib.values import MacroTooLarge
 
-    text = "@string{big = {" + "x" * 600_000 + "}}\n@article{k,\n" + "".join(f"  f{i} = big,\n" for i in range(40)) + "}\n"
+    text = (
+        "@string{big = {" + "x" * 600_000 + "}}\n@article{k,\n" + "".join(f"  f{i} = big,\n" for i in range(40)) + "}\n"
+    )
     with bounded(megabytes=60), pytest.raises(MacroTooLarge, match="too much text in all.*big"):
         parse_library(text).entries  # noqa: B018 - entries are built when first used
 
@@ -99,13 +101,16 @@ def test_macros_redefined_between_entries_share_one_budget():
 def test_ordinary_macros_still_expand():
     from annobib.bib import parse_library
 
-    lib = parse_library('@string{jps = "Journal of " # "Political Science"}\n'
-                        "@article{k, journal = jps # {, Special}, month = jan}\n")
+    lib = parse_library(
+        '@string{jps = "Journal of " # "Political Science"}\n@article{k, journal = jps # {, Special}, month = jan}\n'
+    )
     assert lib.get("k").fields == {"journal": "Journal of Political Science, Special", "month": "January"}
 
 
-@pytest.mark.parametrize("command", [["list"], ["show", "k"], ["search", "x"], ["validate"], ["format"],
-                                     ["export", "--to", "ris"], ["tag", "k", "t"]])
+@pytest.mark.parametrize(
+    "command",
+    [["list"], ["show", "k"], ["search", "x"], ["validate"], ["format"], ["export", "--to", "ris"], ["tag", "k", "t"]],
+)
 def test_every_command_refuses_the_doubling_file_in_one_line(tmp_path, command):
     bib = tmp_path / "m.bib"
     bib.write_text(doubling_macros(), encoding="utf-8")
@@ -122,18 +127,25 @@ def test_the_doubling_file_as_a_whole_process_stays_small(tmp_path):
     bib.write_text(doubling_macros(), encoding="utf-8")
     # the peak of this process's own memory: VmHWM is reset by exec, while ru_maxrss keeps the peak of
     # the forking parent (pytest itself, 300 MB late in a full run) on Linux
-    probe = ("import resource, sys\nfrom annobib.cli import main\n"
-             "def peak():\n"
-             "    try:\n"
-             "        with open('/proc/self/status') as f:\n"
-             "            return next(int(l.split()[1]) for l in f if l.startswith('VmHWM:'))\n"
-             "    except (OSError, StopIteration):\n"
-             "        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-             "try:\n    main(sys.argv[1:])\nfinally:\n"
-             "    print('maxrss', peak(), file=sys.stderr)\n")
+    probe = (
+        "import resource, sys\nfrom annobib.cli import main\n"
+        "def peak():\n"
+        "    try:\n"
+        "        with open('/proc/self/status') as f:\n"
+        "            return next(int(l.split()[1]) for l in f if l.startswith('VmHWM:'))\n"
+        "    except (OSError, StopIteration):\n"
+        "        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "try:\n    main(sys.argv[1:])\nfinally:\n"
+        "    print('maxrss', peak(), file=sys.stderr)\n"
+    )
     started = time.monotonic()
-    r = subprocess.run([sys.executable, "-c", probe, "--bib", str(bib), "list"], capture_output=True, text=True,
-                       timeout=20, env={**os.environ, "ANNOBIB_NO_CACHE": "1"})
+    r = subprocess.run(
+        [sys.executable, "-c", probe, "--bib", str(bib), "list"],
+        capture_output=True,
+        text=True,
+        timeout=20,
+        env={**os.environ, "ANNOBIB_NO_CACHE": "1"},
+    )
     assert time.monotonic() - started < 5  # interpreter start on a busy machine included
     assert r.returncode == 2
     errors = [line for line in r.stderr.splitlines() if not line.startswith("maxrss")]
@@ -145,16 +157,19 @@ def test_the_doubling_file_as_a_whole_process_stays_small(tmp_path):
 # --------------------------------------------------------------------------- imports
 
 
-@pytest.mark.parametrize("body, message", [
-    ("[" * 100_000, "nested more than"),
-    ("[" * 65 + "]" * 65, "nested more than"),
-    ('[{"type": "book", "title": "x", "issued": {"date-parts": [[1' + "0" * 5000 + "]]}}]", "5001 digits"),
-    ('[{"type": "book", "title": "x", "issued": {"date-parts": [["' + "9" * 5000 + '"]]}}]', "not a year"),
-    ('[{"type": "book", "title": "x", "issued": {"date-parts": [[' + "9" * 25 + "]]}}]", "out of range"),
-    ('[{"type": "book", "title": "x", "volume": 1e999}]', "too large"),
-    ('[{"type": "book", "title": "x", "volume": NaN}]', "NaN"),
-    ('[{"type": "book", "title": "\\ud800x"}]', "half of a UTF-16 pair"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("[" * 100_000, "nested more than"),
+        ("[" * 65 + "]" * 65, "nested more than"),
+        ('[{"type": "book", "title": "x", "issued": {"date-parts": [[1' + "0" * 5000 + "]]}}]", "5001 digits"),
+        ('[{"type": "book", "title": "x", "issued": {"date-parts": [["' + "9" * 5000 + '"]]}}]', "not a year"),
+        ('[{"type": "book", "title": "x", "issued": {"date-parts": [[' + "9" * 25 + "]]}}]", "out of range"),
+        ('[{"type": "book", "title": "x", "volume": 1e999}]', "too large"),
+        ('[{"type": "book", "title": "x", "volume": NaN}]', "NaN"),
+        ('[{"type": "book", "title": "\\ud800x"}]', "half of a UTF-16 pair"),
+    ],
+)
 def test_hostile_csl_json_is_one_line(tmp_path, body, message):
     src = tmp_path / "in.json"
     src.write_text(body, encoding="utf-8")
@@ -164,12 +179,15 @@ def test_hostile_csl_json_is_one_line(tmp_path, body, message):
     assert message in one_line(r.stderr)
 
 
-@pytest.mark.parametrize("body", [
-    "TY  - JOUR\nTI  - " + "A" * 100_000 + "\nER  - \n",
-    "TY  - JOUR\nTI  - t\nDA  - " + "9" * 5000 + "/" + "9" * 5000 + "\nPY  - " + "9" * 400 + "\nER  - \n",
-    "TY  - JOUR\n" + "AU  - Family, Given\n" * 20_000 + "TI  - t\nER  - \n",
-    "TY  - JOUR\nTI  - " + "%a&b#c_d{" * 10_000 + "\nER  - \n",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "TY  - JOUR\nTI  - " + "A" * 100_000 + "\nER  - \n",
+        "TY  - JOUR\nTI  - t\nDA  - " + "9" * 5000 + "/" + "9" * 5000 + "\nPY  - " + "9" * 400 + "\nER  - \n",
+        "TY  - JOUR\n" + "AU  - Family, Given\n" * 20_000 + "TI  - t\nER  - \n",
+        "TY  - JOUR\nTI  - " + "%a&b#c_d{" * 10_000 + "\nER  - \n",
+    ],
+)
 def test_hostile_ris_goes_through_in_bounds(tmp_path, body):
     src = tmp_path / "in.ris"
     src.write_text(body, encoding="utf-8")
@@ -270,44 +288,55 @@ def test_bad_columns_are_ignored(tmp_path, columns):
 N400 = "9" * 400
 
 
-@pytest.mark.parametrize("env, message", [
-    ({"ANNOBIB_LINKS_TIMEOUT": "inf"}, "finite"),
-    ({"ANNOBIB_LINKS_TIMEOUT": "nan"}, "finite"),
-    ({"ANNOBIB_LINKS_HOST_INTERVAL": "-1"}, "negative"),
-    ({"ANNOBIB_LINKS_TIMEOUT": N400}, "not a number"),
-    ({"ANNOBIB_LINKS_TRIES": N400}, "not a whole number"),
-    ({"ANNOBIB_LINKS_TRIES": "5000000"}, "at most"),
-    ({"ANNOBIB_JOB_TIMEOUT": N400 + "d"}, "not a duration"),
-    ({"ANNOBIB_JOB_EXPIRY": "99999d"}, "at most"),
-    ({"ANNOBIB_ARCHIVE_RPM": "1e308"}, "at most"),
-])
+@pytest.mark.parametrize(
+    "env, message",
+    [
+        ({"ANNOBIB_LINKS_TIMEOUT": "inf"}, "finite"),
+        ({"ANNOBIB_LINKS_TIMEOUT": "nan"}, "finite"),
+        ({"ANNOBIB_LINKS_HOST_INTERVAL": "-1"}, "negative"),
+        ({"ANNOBIB_LINKS_TIMEOUT": N400}, "not a number"),
+        ({"ANNOBIB_LINKS_TRIES": N400}, "not a whole number"),
+        ({"ANNOBIB_LINKS_TRIES": "5000000"}, "at most"),
+        ({"ANNOBIB_JOB_TIMEOUT": N400 + "d"}, "not a duration"),
+        ({"ANNOBIB_JOB_EXPIRY": "99999d"}, "at most"),
+        ({"ANNOBIB_ARCHIVE_RPM": "1e308"}, "at most"),
+    ],
+)
 def test_numeric_environment_is_range_checked(tmp_path, env, message):
     r = run_cli(["config", "show"], env={"ANNOBIB_CONFIG": str(tmp_path / "none.toml"), **env})
     assert r.exit_code == 2
     assert message in one_line(r.stderr)
 
 
-@pytest.mark.parametrize("option, value, message", [
-    ("--timeout", "inf", "finite"), ("--timeout", "nan", "finite"), ("--timeout", "1e999", "finite"),
-    ("--host-interval", "-1", "negative"), ("--per-host", N400, "at most"),
-])
+@pytest.mark.parametrize(
+    "option, value, message",
+    [
+        ("--timeout", "inf", "finite"),
+        ("--timeout", "nan", "finite"),
+        ("--timeout", "1e999", "finite"),
+        ("--host-interval", "-1", "negative"),
+        ("--per-host", N400, "at most"),
+    ],
+)
 def test_numeric_options_are_range_checked_before_any_request(tmp_path, option, value, message):
     bib = tmp_path / "a.bib"
     bib.write_text("@online{k, url={http://127.0.0.1:9/x}}\n", encoding="utf-8")
     started = time.monotonic()
-    r = run_cli(["--bib", str(bib), "check-links", option, value],
-                env={"ANNOBIB_CONFIG": str(tmp_path / "none.toml")})
+    r = run_cli(["--bib", str(bib), "check-links", option, value], env={"ANNOBIB_CONFIG": str(tmp_path / "none.toml")})
     assert time.monotonic() - started < 2
     assert r.exit_code == 2 and message in one_line(r.stderr)
 
 
-@pytest.mark.parametrize("toml, message", [
-    ("[links]\ntimeout = " + "9" * 5000 + "\n", "too long"),
-    ("[links]\ntimeout = " + N400 + "\n", "at most"),
-    ("[links]\ntimeout = inf\n", "finite"),
-    ("[links]\ntries = " + N400 + "\n", "at most"),
-    ("x = " + "[" * 5000 + "]" * 5000 + "\n", "bad TOML"),
-])
+@pytest.mark.parametrize(
+    "toml, message",
+    [
+        ("[links]\ntimeout = " + "9" * 5000 + "\n", "too long"),
+        ("[links]\ntimeout = " + N400 + "\n", "at most"),
+        ("[links]\ntimeout = inf\n", "finite"),
+        ("[links]\ntries = " + N400 + "\n", "at most"),
+        ("x = " + "[" * 5000 + "]" * 5000 + "\n", "bad TOML"),
+    ],
+)
 def test_hostile_config_files_are_one_line(tmp_path, toml, message):
     cfg = tmp_path / "config.toml"
     cfg.write_text(toml, encoding="utf-8")
@@ -318,10 +347,20 @@ def test_hostile_config_files_are_one_line(tmp_path, toml, message):
     assert r.exit_code == 2 and "not a regular file" in one_line(r.stderr)
 
 
-@pytest.mark.parametrize("value, expected", [
-    (N400, 1e9), ("9" * 5000, 1e9), ("²", None), ("inf", None), ("-5", None), ("12", 12.0),
-    ("Wed, 21 Oct 9999 07:28:00 GMT", 1e9), ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0), ("x" * 100_000, None),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (N400, 1e9),
+        ("9" * 5000, 1e9),
+        ("²", None),
+        ("inf", None),
+        ("-5", None),
+        ("12", 12.0),
+        ("Wed, 21 Oct 9999 07:28:00 GMT", 1e9),
+        ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0),
+        ("x" * 100_000, None),
+    ],
+)
 def test_retry_after_from_a_server_is_clamped(value, expected):
     from annobib.archive.limits import parse_retry_after
 
@@ -374,8 +413,23 @@ def test_link_check_bodies_stay_capped(tmp_path):
 
 
 def _txt(n: int) -> str:
-    words = ["state", "power", "国际", "政治", "alliance", "Security", "théorie", "{\\'e}t{\\\"u}de", "\\emph{x}",
-             "$x^2$", "--", "50\\%", "R\\&D", "~", "http://e.org/a_b"]
+    words = [
+        "state",
+        "power",
+        "国际",
+        "政治",
+        "alliance",
+        "Security",
+        "théorie",
+        "{\\'e}t{\\\"u}de",
+        "\\emph{x}",
+        "$x^2$",
+        "--",
+        "50\\%",
+        "R\\&D",
+        "~",
+        "http://e.org/a_b",
+    ]
     out, size, i = [], 0, 0
     while size < n:
         w = words[i % len(words)]
@@ -387,15 +441,15 @@ def _txt(n: int) -> str:
 
 HOSTILE_ENTRIES = {
     "authors": "@article{big,\n  author = {%s},\n  title = {T},\n  journaltitle = {J},\n  date = {2020},\n}\n"
-               % " and ".join(f"Family{i}, Given{i}" for i in range(5000)),
+    % " and ".join(f"Family{i}, Given{i}" for i in range(5000)),
     "words": "@article{big,\n  author = {A, B},\n  title = {%s},\n  journaltitle = {J},\n  date = {2020},\n  annote = {%s},\n}\n"
-             % (_txt(100_000), _txt(100_000)),
+    % (_txt(100_000), _txt(100_000)),
     "han": "@book{big,\n  author = {张三 and 李四},\n  title = {%s},\n  publisher = {P},\n  date = {2020},\n}\n"
-           % ("国际政治科学研究中国美国关系" * 7200)[:100_000],
+    % ("国际政治科学研究中国美国关系" * 7200)[:100_000],
     "url": "@online{big,\n  title = {T},\n  url = {http://example.org/%s},\n  urldate = {2024-01-01},\n  keywords = {%s},\n}\n"
-           % ("a" * 100_000, ",".join(f"k{i}" for i in range(15000))),
+    % ("a" * 100_000, ",".join(f"k{i}" for i in range(15000))),
     "braces": "@article{big,\n  author = {%s},\n  title = {%s},\n  date = {2020},\n}\n"
-              % ("Ab" * 50_000, "{" * 50 + "x" * 99_900 + "}" * 50),
+    % ("Ab" * 50_000, "{" * 50 + "x" * 99_900 + "}" * 50),
     "nested": "@misc{big,\n  title = {%s},\n}\n" % ("\\textbf{" * 5000 + "x" + "}" * 5000),
     "commas": "@misc{big,\n  title = {%s},\n}\n" % "、".join(["李明李明"] * 20_000),
     "one-word": "@misc{big,\n  title = {%s},\n}\n" % ("x" * 100_000),
@@ -403,9 +457,16 @@ HOSTILE_ENTRIES = {
 }
 # one run per stage: the tables (list), the panel (show), the query (search), the rules
 # (validate), both styles and a markup backend (format), the writers (export)
-COMMANDS = [["list"], ["show", "big"], ["search", "title:国际 state"], ["validate"], ["format", "--to", "html"],
-            ["format", "--style", "apa", "--to", "latex"], ["export", "--to", "ris"],
-            ["export", "--to", "csl-json"]]
+COMMANDS = [
+    ["list"],
+    ["show", "big"],
+    ["search", "title:国际 state"],
+    ["validate"],
+    ["format", "--to", "html"],
+    ["format", "--style", "apa", "--to", "latex"],
+    ["export", "--to", "ris"],
+    ["export", "--to", "csl-json"],
+]
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,32 @@
 from conftest import run_cli
 
 
-COMMANDS = ["extract", "list", "show", "search", "stats", "validate", "format", "cite", "pandoc-filter", "check-links",
-            "archive", "verify", "annotate", "add", "edit", "tag", "rm", "export", "import", "config", "init", "open", "undo",
-            "completion"]
+COMMANDS = [
+    "extract",
+    "list",
+    "show",
+    "search",
+    "stats",
+    "validate",
+    "format",
+    "cite",
+    "pandoc-filter",
+    "check-links",
+    "archive",
+    "verify",
+    "annotate",
+    "add",
+    "edit",
+    "tag",
+    "rm",
+    "export",
+    "import",
+    "config",
+    "init",
+    "open",
+    "undo",
+    "completion",
+]
 
 
 def test_help_lists_every_command_and_exits_zero():

@@ -60,7 +60,10 @@ def test_resolution_order_option_env_config_folder(home, monkeypatch):
     assert source()["source"] == "config"
     monkeypatch.setenv("ANNOBIB_BIB", "env.bib")
     assert source() == {"paths": ["env.bib"], "source": "env", "order": source()["order"]}
-    assert json.loads(run_cli(["config", "show", "--json", "--bib", "opt.bib"]).stdout)["bibliography"]["source"] == "option"
+    assert (
+        json.loads(run_cli(["config", "show", "--json", "--bib", "opt.bib"]).stdout)["bibliography"]["source"]
+        == "option"
+    )
     monkeypatch.delenv("ANNOBIB_BIB")
     (home / "config" / "annobib" / "config.toml").write_text("")
     assert source()["source"] == "folder"
@@ -115,9 +118,11 @@ def test_show_lists_several_matches_and_exits_1():
 
 def test_open_prints_or_opens_the_link(tmp_path, monkeypatch):
     bib = tmp_path / "o.bib"
-    bib.write_text("@article{a, title={T}, doi={10.1/xyz}}\n"
-                   "@online{b, title={U}, url={https://example.org/p}, archiveurl={https://web.archive.org/web/2/x}}\n"
-                   "@misc{c, title={Nothing}}\n@misc{d, title={F}, url={file:///etc/passwd}}\n")
+    bib.write_text(
+        "@article{a, title={T}, doi={10.1/xyz}}\n"
+        "@online{b, title={U}, url={https://example.org/p}, archiveurl={https://web.archive.org/web/2/x}}\n"
+        "@misc{c, title={Nothing}}\n@misc{d, title={F}, url={file:///etc/passwd}}\n"
+    )
     base = ["--bib", str(bib), "open"]
     assert run_cli(base + ["a", "--print"]).stdout == "https://doi.org/10.1/xyz\n"
     assert run_cli(base + ["b", "--print"]).stdout == "https://example.org/p\n"
@@ -185,15 +190,18 @@ def test_validate_summarizes_per_code_and_hides_hints():
 
 def test_w601_only_for_entries_from_the_notes(tmp_path):
     bib = tmp_path / "m.bib"
-    bib.write_text("@misc{noted, title={A}, year={2020}, citations={p. 1, n. 1: x}}\n"
-                   "@misc{dropped, title={B}, year={2020}, citations={}}\n"
-                   "@misc{byhand, title={C}, year={2020}}\n")
+    bib.write_text(
+        "@misc{noted, title={A}, year={2020}, citations={p. 1, n. 1: x}}\n"
+        "@misc{dropped, title={B}, year={2020}, citations={}}\n"
+        "@misc{byhand, title={C}, year={2020}}\n"
+    )
     doc = json.loads(run_cli(["--bib", str(bib), "validate", "--json", "--select", "W601"]).stdout)
     assert [f["key"] for f in doc["findings"]] == ["dropped"]
     tex = tmp_path / "p.tex"
     tex.write_text("\\cite{noted}")
-    doc = json.loads(run_cli(["--bib", str(bib), "validate", "--json", "--select", "W601",
-                              "--manuscript", str(tex)]).stdout)
+    doc = json.loads(
+        run_cli(["--bib", str(bib), "validate", "--json", "--select", "W601", "--manuscript", str(tex)]).stdout
+    )
     assert sorted(f["key"] for f in doc["findings"]) == ["byhand", "dropped"]
 
 

@@ -21,10 +21,18 @@ def tab(words: str, tmp_path, env_extra: dict | None = None) -> list[str]:
     """What bash would offer for the last word of ``words`` (a real process, as on a TAB)."""
     parts = words.split(" ")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ANNOBIB_", "COMP_"))}
-    env.update({"_ANNOBIB_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(len(parts) - 1),
-                "ANNOBIB_CACHE_DIR": str(tmp_path / "cache")}, **(env_extra or {}))
-    out = subprocess.run([sys.executable, "-m", "annobib"], env=env, cwd=tmp_path, capture_output=True,
-                         text=True, timeout=60)
+    env.update(
+        {
+            "_ANNOBIB_COMPLETE": "bash_complete",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(parts) - 1),
+            "ANNOBIB_CACHE_DIR": str(tmp_path / "cache"),
+        },
+        **(env_extra or {}),
+    )
+    out = subprocess.run(
+        [sys.executable, "-m", "annobib"], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
     assert out.returncode == 0, out.stderr
     assert out.stderr == ""
     return [line.split(",", 1)[1] for line in out.stdout.splitlines() if line]
@@ -45,8 +53,11 @@ def test_commands_and_options_complete(tmp_path):
 
 def test_keys_complete_from_the_chosen_bibliography(tmp_path, bib):
     # prefix matches first, then keys holding the word (morrow1991a-lli-ances)
-    assert tab(f"annobib --bib {bib} show li", tmp_path) == ["liu2025meifei", "lindsay2024election",
-                                                             "morrow1991alliances"]
+    assert tab(f"annobib --bib {bib} show li", tmp_path) == [
+        "liu2025meifei",
+        "lindsay2024election",
+        "morrow1991alliances",
+    ]
     # a key already given is not offered again; the environment variable chooses the file too
     assert tab("annobib format liu2025meifei lin", tmp_path, {"ANNOBIB_BIB": str(bib)}) == ["lindsay2024election"]
     assert tab("annobib cite MOR", tmp_path, {"ANNOBIB_BIB": str(bib)}) == ["morrow1991alliances"]
@@ -58,8 +69,10 @@ def test_no_bibliography_offers_nothing_and_prints_no_error(tmp_path):
     assert tab(f"annobib --bib {tmp_path / 'missing.bib'} show li", tmp_path) == []
 
 
-@pytest.mark.parametrize("shell, marker", [("bash", "complete -o nosort -F"), ("zsh", "#compdef annobib"),
-                                           ("fish", "complete --no-files --command annobib")])
+@pytest.mark.parametrize(
+    "shell, marker",
+    [("bash", "complete -o nosort -F"), ("zsh", "#compdef annobib"), ("fish", "complete --no-files --command annobib")],
+)
 def test_scripts_print(shell, marker):
     r = run_cli(["completion", shell])
     assert r.exit_code == 0, r.stderr
@@ -68,8 +81,11 @@ def test_scripts_print(shell, marker):
 
 def test_install_writes_where_the_shell_looks(tmp_path):
     env = {"HOME": str(tmp_path), "XDG_DATA_HOME": None, "XDG_CONFIG_HOME": None}
-    for shell, where in [("bash", ".local/share/bash-completion/completions/annobib"), ("zsh", ".zfunc/_annobib"),
-                         ("fish", ".config/fish/completions/annobib.fish")]:
+    for shell, where in [
+        ("bash", ".local/share/bash-completion/completions/annobib"),
+        ("zsh", ".zfunc/_annobib"),
+        ("fish", ".config/fish/completions/annobib.fish"),
+    ]:
         r = run_cli(["completion", shell, "--install"], env=env)
         assert r.exit_code == 0, r.stderr
         assert (tmp_path / where).read_text(encoding="utf-8").startswith(run_cli(["completion", shell]).stdout[:40])
@@ -93,10 +109,16 @@ def test_the_bash_script_completes_in_bash(tmp_path, bib):
     if not shutil.which("bash"):
         pytest.skip("no bash")
     script = run_cli(["completion", "bash"]).stdout
-    (tmp_path / "annobib").write_text(f"#!/bin/sh\nexec {sys.executable} -m annobib \"$@\"\n", encoding="utf-8")
+    (tmp_path / "annobib").write_text(f'#!/bin/sh\nexec {sys.executable} -m annobib "$@"\n', encoding="utf-8")
     (tmp_path / "annobib").chmod(0o755)
-    env = {**os.environ, "PATH": f"{tmp_path}{os.pathsep}{os.environ['PATH']}", "ANNOBIB_BIB": str(bib),
-           "ANNOBIB_CACHE_DIR": str(tmp_path / "cache")}
-    body = script + '\nCOMP_WORDS=(annobib show mor); COMP_CWORD=2; _annobib_completion annobib; echo "${COMPREPLY[@]}"\n'
+    env = {
+        **os.environ,
+        "PATH": f"{tmp_path}{os.pathsep}{os.environ['PATH']}",
+        "ANNOBIB_BIB": str(bib),
+        "ANNOBIB_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    body = (
+        script + '\nCOMP_WORDS=(annobib show mor); COMP_CWORD=2; _annobib_completion annobib; echo "${COMPREPLY[@]}"\n'
+    )
     out = subprocess.run(["bash", "-c", body], env=env, capture_output=True, text=True, timeout=60)
     assert out.stdout.split() == ["morrow1991alliances"], out.stderr

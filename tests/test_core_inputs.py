@@ -12,13 +12,16 @@ def test_utf8_with_and_without_bom():
     assert decode_utf8(b"\xef\xbb\xbf@misc{a}", "x.bib") == "@misc{a}"
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"line one\n\xef\xbb\xbfbad caf\xe9\n", "x.bib:2: not valid UTF-8 (byte 0xe9); convert it to UTF-8 first"),
-    (b"\xef\xbb\xbfok\ncaf\xe9", "x.bib:2: not valid UTF-8 (byte 0xe9)"),  # the line counts the BOM's line
-    ("@misc{a}".encode("utf-16"), "x.bib: UTF-16 text"),
-    (b"@misc{a}\x00\x00", "x.bib: not a text file"),
-    (b"% Encoding: GBK\n@misc{a, title={\xb9\xfa}}", "(it says it is GBK: iconv -f GBK -t UTF-8 x.bib)"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"line one\n\xef\xbb\xbfbad caf\xe9\n", "x.bib:2: not valid UTF-8 (byte 0xe9); convert it to UTF-8 first"),
+        (b"\xef\xbb\xbfok\ncaf\xe9", "x.bib:2: not valid UTF-8 (byte 0xe9)"),  # the line counts the BOM's line
+        ("@misc{a}".encode("utf-16"), "x.bib: UTF-16 text"),
+        (b"@misc{a}\x00\x00", "x.bib: not a text file"),
+        (b"% Encoding: GBK\n@misc{a, title={\xb9\xfa}}", "(it says it is GBK: iconv -f GBK -t UTF-8 x.bib)"),
+    ],
+)
 def test_utf8_refusals_name_the_line_and_byte(data, message):
     with pytest.raises(InputError) as err:
         decode_utf8(data, "x.bib")

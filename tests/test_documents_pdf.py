@@ -75,6 +75,7 @@ def test_progress_is_reported_per_page():
 
 # --------------------------------------------------------------------------- layout, unit by unit
 
+
 def _chars(text, x, y, size, rise=0.0):
     out = []
     for ch in text:
@@ -94,7 +95,9 @@ def _page(index, lines):
 
 
 def test_superscripts_are_markers_by_size_and_rise():
-    (line,) = build_lines(_page(0, [(600, [("联盟体系是关键支柱。", 10.5, 0), ("12", 6, 4.4), ("此后", 10.5, 0)])]).chars)
+    (line,) = build_lines(
+        _page(0, [(600, [("联盟体系是关键支柱。", 10.5, 0), ("12", 6, 4.4), ("此后", 10.5, 0)])]).chars
+    )
     assert line.text == "联盟体系是关键支柱。12此后" and line.sups == [(10, 12, 12)]
     (flat,) = build_lines(_page(0, [(600, [("共有12个", 10.5, 0)])]).chars)
     assert flat.sups == []  # same size, on the baseline: a number, not a marker
@@ -102,10 +105,27 @@ def test_superscripts_are_markers_by_size_and_rise():
 
 def test_a_note_continued_on_the_next_page_is_rejoined():
     body = "正文引用了一部著作。"
-    p1 = _page(0, [(640, [("学报", 9, 0)]), (600, [(body, 10.5, 0), ("1", 6, 4.4)]), (580, [("正文继续写下去，没有注释。", 10.5, 0)]),
-                   (100, [("1", 6, 3.8), ("阎学通：《大国领导力》，北京：中信", 9, 0)]), (40, [("-7-", 9, 0)])])
-    p2 = _page(1, [(640, [("学报", 9, 0)]), (600, [("又一段正文，也有注释。", 10.5, 0), ("1", 6, 4.4)]), (580, [("正文继续写下去，没有注释。", 10.5, 0)]),
-                   (110, [("出版社，2020 年版。", 9, 0)]), (100, [("1", 6, 3.8), ("王某：《书名》，2015 年版。", 9, 0)]), (40, [("-8-", 9, 0)])])
+    p1 = _page(
+        0,
+        [
+            (640, [("学报", 9, 0)]),
+            (600, [(body, 10.5, 0), ("1", 6, 4.4)]),
+            (580, [("正文继续写下去，没有注释。", 10.5, 0)]),
+            (100, [("1", 6, 3.8), ("阎学通：《大国领导力》，北京：中信", 9, 0)]),
+            (40, [("-7-", 9, 0)]),
+        ],
+    )
+    p2 = _page(
+        1,
+        [
+            (640, [("学报", 9, 0)]),
+            (600, [("又一段正文，也有注释。", 10.5, 0), ("1", 6, 4.4)]),
+            (580, [("正文继续写下去，没有注释。", 10.5, 0)]),
+            (110, [("出版社，2020 年版。", 9, 0)]),
+            (100, [("1", 6, 3.8), ("王某：《书名》，2015 年版。", 9, 0)]),
+            (40, [("-8-", 9, 0)]),
+        ],
+    )
     notes, _w = notes_from_pages([p1, p2])
     assert [(n.page, n.number) for n in notes] == [(7, 1), (8, 1)]
     assert notes[0].lines == ["阎学通：《大国领导力》，北京：中信", "出版社，2020 年版。"]
@@ -113,6 +133,7 @@ def test_a_note_continued_on_the_next_page_is_rejoined():
 
 
 # ---------------------------------------------------------------------------------- bad PDFs
+
 
 def _reportlab(draw, **kw) -> bytes:
     from io import BytesIO
@@ -132,7 +153,10 @@ def _bad_pdfs():
         "locked.pdf": (_reportlab(lambda c: c.drawString(72, 700, "secret"), encrypt="pw"), "encrypted"),
         "scan.pdf": (_reportlab(lambda c: c.rect(72, 72, 300, 500, fill=1)), "OCR"),
         "broken.pdf": (b"%PDF-1.7\n" + b"\x00garbage" * 100, "damaged"),
-        "empty-notes.pdf": (_reportlab(lambda c: c.drawString(72, 700, "Just a line of text, nothing else.")), "no footnotes"),
+        "empty-notes.pdf": (
+            _reportlab(lambda c: c.drawString(72, 700, "Just a line of text, nothing else.")),
+            "no footnotes",
+        ),
     }
 
 
@@ -147,61 +171,113 @@ def test_bad_pdfs_are_one_line_exit_2(tmp_path, name):
 
 
 def test_plain_text_extraction_does_not_import_the_pdf_library(tmp_path):
-    code = ("import sys\nfrom annobib.cli import main\n"
-            "try:\n    main(['extract', sys.argv[1], '-o', '-'])\nexcept SystemExit:\n    pass\n"
-            "print('pypdfium2' in sys.modules, 'annobib.documents.pdf' in sys.modules)")
-    r = subprocess.run([sys.executable, "-c", code, str(ARTICLE)], capture_output=True, text=True, cwd=tmp_path,
-                       env={"PYTHONPATH": str(REPO / "cli"), "PATH": "/usr/bin:/bin"})
+    code = (
+        "import sys\nfrom annobib.cli import main\n"
+        "try:\n    main(['extract', sys.argv[1], '-o', '-'])\nexcept SystemExit:\n    pass\n"
+        "print('pypdfium2' in sys.modules, 'annobib.documents.pdf' in sys.modules)"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code, str(ARTICLE)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(REPO / "cli"), "PATH": "/usr/bin:/bin"},
+    )
     assert r.stdout.strip().splitlines()[-1] == "False False", r.stderr[-500:]
 
 
 def test_inline_bracket_markers_when_the_body_has_no_superscripts():
-    p = _page(0, [(600, [("正文引用了一部著作。[1]此后又引用另一部。[2]", 10.5, 0)]),
-                  (100, [("[1] 阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 9, 0)]),
-                  (88, [("[2] 王某：《书名》，2015 年版。", 9, 0)])])
+    p = _page(
+        0,
+        [
+            (600, [("正文引用了一部著作。[1]此后又引用另一部。[2]", 10.5, 0)]),
+            (100, [("[1] 阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 9, 0)]),
+            (88, [("[2] 王某：《书名》，2015 年版。", 9, 0)]),
+        ],
+    )
     notes, _w = notes_from_pages([p])
     assert [n.number for n in notes] == [1, 2]
     assert [n.anchor for n in notes] == ["正文引用了一部著作。", "此后又引用另一部。"]
 
 
 def test_a_space_drawn_at_the_line_end_and_headings_stand_alone():
-    p = _page(0, [(620, [("二、联盟的调整", 10.5, 0)]),
-                  (600, [("会见了首位亚太国家领导人。3 ", 10.5, 0)]), (583, [("月 29 日，双方举行会谈。", 10.5, 0), ("1", 6, 4.4)]),
-                  (100, [("1", 6, 3.8), ("阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 9, 0)])])
+    p = _page(
+        0,
+        [
+            (620, [("二、联盟的调整", 10.5, 0)]),
+            (600, [("会见了首位亚太国家领导人。3 ", 10.5, 0)]),
+            (583, [("月 29 日，双方举行会谈。", 10.5, 0), ("1", 6, 4.4)]),
+            (100, [("1", 6, 3.8), ("阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 9, 0)]),
+        ],
+    )
     (note,), _w = notes_from_pages([p])
     assert note.anchor == "3 月 29 日，双方举行会谈。"
-    p = _page(0, [(620, [("二、联盟的调整", 10.5, 0)]), (600, [("双方举行会谈", 10.5, 0), ("1", 6, 4.4)]),
-                  (100, [("1", 6, 3.8), ("阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 9, 0)])])
+    p = _page(
+        0,
+        [
+            (620, [("二、联盟的调整", 10.5, 0)]),
+            (600, [("双方举行会谈", 10.5, 0), ("1", 6, 4.4)]),
+            (100, [("1", 6, 3.8), ("阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 9, 0)]),
+        ],
+    )
     (note,), _w = notes_from_pages([p])
     assert note.anchor == "双方举行会谈"  # not glued to the heading above it
 
 
 def test_superscript_runs_with_brackets_commas_and_spaces():
-    (line,) = build_lines(_page(0, [(600, [("正文。", 10.5, 0), ("[3]", 6, 4.4), ("又一句", 10.5, 0), ("1, 2", 6, 4.4), ("完。", 10.5, 0)])]).chars)
+    (line,) = build_lines(
+        _page(
+            0, [(600, [("正文。", 10.5, 0), ("[3]", 6, 4.4), ("又一句", 10.5, 0), ("1, 2", 6, 4.4), ("完。", 10.5, 0)])]
+        ).chars
+    )
     assert [(line.text[s:e], num) for s, e, num in line.sups] == [("[3]", 3), ("1, 2", 1), ("1, 2", 2)]
     (line,) = build_lines(_page(0, [(600, [("正文", 10.5, 0), ("a", 6, 4.4)])]).chars)
     assert line.sups == []  # a raised letter is no note marker
 
 
 def test_notes_in_body_type_are_found_below_the_gap():
-    lines = [(640 - 17 * k, [("正文第%d行，说到了一部著作。" % k, 10.5, 0)] + ([("1", 6, 4.4)] if k == 3 else [])) for k in range(12)]
+    lines = [
+        (640 - 17 * k, [("正文第%d行，说到了一部著作。" % k, 10.5, 0)] + ([("1", 6, 4.4)] if k == 3 else []))
+        for k in range(12)
+    ]
     p = _page(0, lines + [(120, [("1", 6, 4.4), ("阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 10.5, 0)])])
     (note,), _w = notes_from_pages([p])
-    assert note.lines == ["阎学通：《大国领导力》，北京：中信出版社，2020 年版。"] and note.anchor == "正文第3行，说到了一部著作。"
+    assert (
+        note.lines == ["阎学通：《大国领导力》，北京：中信出版社，2020 年版。"]
+        and note.anchor == "正文第3行，说到了一部著作。"
+    )
 
 
 def test_small_type_without_a_marker_after_a_finished_note_is_body():
-    p1 = _page(0, [(600, [("正文引用了一部著作。", 10.5, 0), ("1", 6, 4.4)]), (580, [("正文继续写下去，没有注释。", 10.5, 0)]),
-                   (100, [("1", 6, 3.8), ("阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 9, 0)])])
-    p2 = _page(1, [(600, [("又一段正文，没有注释。", 10.5, 0)]), (580, [("正文继续写下去，没有注释。", 10.5, 0)]),
-                   (100, [("图 1 联盟体系的结构示意。", 9, 0)])])
+    p1 = _page(
+        0,
+        [
+            (600, [("正文引用了一部著作。", 10.5, 0), ("1", 6, 4.4)]),
+            (580, [("正文继续写下去，没有注释。", 10.5, 0)]),
+            (100, [("1", 6, 3.8), ("阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 9, 0)]),
+        ],
+    )
+    p2 = _page(
+        1,
+        [
+            (600, [("又一段正文，没有注释。", 10.5, 0)]),
+            (580, [("正文继续写下去，没有注释。", 10.5, 0)]),
+            (100, [("图 1 联盟体系的结构示意。", 9, 0)]),
+        ],
+    )
     notes, _w = notes_from_pages([p1, p2])
     assert [n.lines for n in notes] == [["阎学通：《大国领导力》，北京：中信出版社，2020 年版。"]]
 
 
 def test_a_reference_list_after_footnotes_is_not_read_as_endnotes():
-    p1 = _page(0, [(600, [("正文引用了一部著作。", 10.5, 0), ("1", 6, 4.4)]), (580, [("正文继续写下去，没有注释。", 10.5, 0)]),
-                   (100, [("1", 6, 3.8), ("阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 9, 0)])])
+    p1 = _page(
+        0,
+        [
+            (600, [("正文引用了一部著作。", 10.5, 0), ("1", 6, 4.4)]),
+            (580, [("正文继续写下去，没有注释。", 10.5, 0)]),
+            (100, [("1", 6, 3.8), ("阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 9, 0)]),
+        ],
+    )
     p2 = _page(1, [(600, [("参考文献", 10.5, 0)]), (580, [("[1] 王某：《书名》，2015 年版。", 10.5, 0)])])
     notes, _w = notes_from_pages([p1, p2])
     assert [(n.number, n.lines) for n in notes] == [(1, ["阎学通：《大国领导力》，北京：中信出版社，2020 年版。"])]
@@ -209,9 +285,16 @@ def test_a_reference_list_after_footnotes_is_not_read_as_endnotes():
 
 @pytest.mark.parametrize("heading", ["注释", "注 释", "【注释】", "Notes", "参考文献："])
 def test_endnote_headings_as_typeset(heading):
-    p1 = _page(0, [(600, [("正文引用了一部著作。", 10.5, 0), ("1", 6, 4.4)]), (580, [("又引用了一部。", 10.5, 0), ("2", 6, 4.4)]),
-                   (560, [(heading, 10.5, 0)]), (540, [("1. 阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 10.5, 0)]),
-                   (520, [("2. 王某：《书名》，2015 年版。", 10.5, 0)])])
+    p1 = _page(
+        0,
+        [
+            (600, [("正文引用了一部著作。", 10.5, 0), ("1", 6, 4.4)]),
+            (580, [("又引用了一部。", 10.5, 0), ("2", 6, 4.4)]),
+            (560, [(heading, 10.5, 0)]),
+            (540, [("1. 阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 10.5, 0)]),
+            (520, [("2. 王某：《书名》，2015 年版。", 10.5, 0)]),
+        ],
+    )
     notes, _w = notes_from_pages([p1])
     assert [(n.number, n.anchor) for n in notes] == [(1, "正文引用了一部著作。"), (2, "又引用了一部。")]
 
@@ -221,12 +304,22 @@ def test_raised_circled_numbers_and_superscript_characters_are_markers():
     assert line.text == "正文。②又一句12完。" and [(s, e, n) for s, e, n in line.sups] == [(3, 4, 2), (7, 9, 12)]
 
 
-@pytest.mark.parametrize("star", [[("*本文系某某基金项目的阶段性成果。", 9, 0)], [("*", 6, 3.8), ("本文系某某基金项目的阶段性成果。", 9, 0)]])
+@pytest.mark.parametrize(
+    "star", [[("*本文系某某基金项目的阶段性成果。", 9, 0)], [("*", 6, 3.8), ("本文系某某基金项目的阶段性成果。", 9, 0)]]
+)
 def test_an_authors_star_note_is_note_0_and_the_numbered_notes_follow(star):
-    p = _page(0, [(640, [("大国政治的逻辑", 16, 0), ("*", 8, 7)]), (600, [("正文引用了一部著作。", 10.5, 0), ("1", 6, 4.4)]),
-                  (580, [("正文继续写下去，没有注释。", 10.5, 0)]),
-                  (112, star),
-                  (100, [("1", 6, 3.8), ("阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 9, 0)])])
+    p = _page(
+        0,
+        [
+            (640, [("大国政治的逻辑", 16, 0), ("*", 8, 7)]),
+            (600, [("正文引用了一部著作。", 10.5, 0), ("1", 6, 4.4)]),
+            (580, [("正文继续写下去，没有注释。", 10.5, 0)]),
+            (112, star),
+            (100, [("1", 6, 3.8), ("阎学通：《大国领导力》，北京：中信出版社，2020 年版。", 9, 0)]),
+        ],
+    )
     notes, _w = notes_from_pages([p])
     assert [(n.number, n.lines[0][:4], n.anchor) for n in notes] == [
-        (0, "本文系某", "大国政治的逻辑"), (1, "阎学通：", "正文引用了一部著作。")]
+        (0, "本文系某", "大国政治的逻辑"),
+        (1, "阎学通：", "正文引用了一部著作。"),
+    ]

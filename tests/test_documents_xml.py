@@ -88,7 +88,9 @@ def test_markdown_pandoc_footnotes(tmp_path):
         "W. W. Norton, 2001, p. 12.]\n\n"
         "[^1]: 阎学通：《大国领导力》，北京：中信出版社，\n    2020 年版，第 25 页。\n"
         "[^k]: Robert O. Keohane, *After Hegemony*, Princeton: Princeton University Press, 1984.\n"
-        "[^unused]: 本文系某某基金项目的阶段性成果。\n", encoding="utf-8")
+        "[^unused]: 本文系某某基金项目的阶段性成果。\n",
+        encoding="utf-8",
+    )
     doc = read_document(str(p))
     assert [n.number for n in doc.notes] == [1, 2, 3, 4]
     assert doc.notes[0].lines == ["阎学通：《大国领导力》，北京：中信出版社，2020 年版，第 25 页。"]
@@ -108,6 +110,7 @@ def test_plain_text_and_markdown_without_notes_take_the_text_path(tmp_path):
 
 # ------------------------------------------------------------------------------------ bad input
 
+
 def _zip(parts):
     buf = BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
@@ -124,8 +127,12 @@ BAD = {
     "nonotes.docx": docbuild.docx([["只有正文，没有注释。"]]),
     "nonotes.odt": docbuild.odt([["只有正文，没有注释。"]]),
     "text.docx": "一段文字。".encode(),
-    "laughs.docx": _zip({"word/document.xml": '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">'
-                                              '<!ENTITY b "&a;&a;&a;&a;">]><d>&b;</d>'}),
+    "laughs.docx": _zip(
+        {
+            "word/document.xml": '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">'
+            '<!ENTITY b "&a;&a;&a;&a;">]><d>&b;</d>'
+        }
+    ),
     "broken.docx": _zip({"word/document.xml": "<w:document><w:body>"}),
     "sheet.ods": _zip({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"}),
 }
@@ -180,7 +187,7 @@ def test_a_damaged_deflate_stream_is_one_line(tmp_path):
     with zipfile.ZipFile(BytesIO(bytes(data))) as z:
         info = z.getinfo("word/document.xml")
     start = info.header_offset + 30 + len(info.filename) + len(info.extra) + 4
-    data[start:start + 40] = b"\xff" * 40  # inside the compressed bytes: zlib cannot inflate them
+    data[start : start + 40] = b"\xff" * 40  # inside the compressed bytes: zlib cannot inflate them
     p = tmp_path / "damaged.docx"
     p.write_bytes(bytes(data))
     r = run_cli(["extract", str(p)])
@@ -188,9 +195,15 @@ def test_a_damaged_deflate_stream_is_one_line(tmp_path):
 
 
 def test_mendeley_cite_content_control_is_read_as_csl(tmp_path):
-    item = {"type": "article-journal", "title": "The False Promise of International Institutions",
-            "author": [{"family": "Mearsheimer", "given": "John J."}], "container-title": "International Security",
-            "volume": "19", "issue": "3", "issued": {"date-parts": [[1994]]}}
+    item = {
+        "type": "article-journal",
+        "title": "The False Promise of International Institutions",
+        "author": [{"family": "Mearsheimer", "given": "John J."}],
+        "container-title": "International Security",
+        "volume": "19",
+        "issue": "3",
+        "issued": {"date-parts": [[1994]]},
+    }
     p = tmp_path / "m.docx"
     p.write_bytes(docbuild.docx([["制度无法约束大国。", ("fn", [("mendeley", [item], "Mearsheimer, 1994")])]]))
     x = to_extraction(read_document(str(p)))
@@ -219,11 +232,19 @@ def test_parts_are_found_through_the_relationships(tmp_path):
 
 def test_a_citation_field_in_the_body_reads_as_printed(tmp_path):
     item = {"type": "book", "title": "After Hegemony", "author": [{"family": "Keohane", "given": "Robert O."}]}
-    p_ = docbuild.docx([["制度很重要", ("zotero", [item], "（Keohane 1984）"), "。", ("fn", ["阎学通：《大国领导力》，北京：中信出版社，2020 年版。"])]])
+    p_ = docbuild.docx(
+        [
+            [
+                "制度很重要",
+                ("zotero", [item], "（Keohane 1984）"),
+                "。",
+                ("fn", ["阎学通：《大国领导力》，北京：中信出版社，2020 年版。"]),
+            ]
+        ]
+    )
     (tmp_path / "x.docx").write_bytes(p_)
     doc = read_document(str(tmp_path / "x.docx"))
     assert doc.notes[0].anchor == "制度很重要（Keohane 1984）。" and doc.notes[0].csl == []
-
 
 
 def test_the_content_decides_when_the_name_says_otherwise(tmp_path):
@@ -237,8 +258,16 @@ def test_the_content_decides_when_the_name_says_otherwise(tmp_path):
 
 def test_a_custom_mark_footnote_is_note_0_and_does_not_count(tmp_path):
     p = tmp_path / "star.docx"
-    p.write_bytes(docbuild.docx([["大国政治的逻辑", ("star", ["本文系某某基金项目的阶段性成果。"])],
-                                 ["联盟体系是霸权护持的关键支柱。", ("fn", ["阎学通：《大国领导力》，北京：中信出版社，2020 年版。"])]]))
+    p.write_bytes(
+        docbuild.docx(
+            [
+                ["大国政治的逻辑", ("star", ["本文系某某基金项目的阶段性成果。"])],
+                ["联盟体系是霸权护持的关键支柱。", ("fn", ["阎学通：《大国领导力》，北京：中信出版社，2020 年版。"])],
+            ]
+        )
+    )
     doc = read_document(str(p))
     assert [(n.number, n.lines[0][:4], n.anchor) for n in doc.notes] == [
-        (0, "本文系某", "大国政治的逻辑"), (1, "阎学通：", "联盟体系是霸权护持的关键支柱。")]
+        (0, "本文系某", "大国政治的逻辑"),
+        (1, "阎学通：", "联盟体系是霸权护持的关键支柱。"),
+    ]

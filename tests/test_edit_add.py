@@ -58,36 +58,153 @@ def bib(tmp_path):
 # citation (not computed by the extractor: add's parser is the extractor's, so it cannot be
 # its own oracle).
 EXPECTED = [
-    (0, "article", "yan2014daoyi", {"author": "阎学通", "title": "道义现实主义的国际关系理论", "journaltitle": "国际问题研究",
-                                   "date": "2014", "number": "5", "pages": "102-128", "langid": "chinese"}),
-    (1, "book", "yan2015shijie", {"author": "阎学通", "title": "世界权力的转移：政治领导与战略竞争", "location": "北京",
-                                  "publisher": "北京大学出版社", "date": "2015", "langid": "chinese"}),
-    (2, "book", "jierping2007shijie", {"author": "罗伯特·吉尔平", "translator": "宋新宁 and 杜建平",
-                                       "title": "世界政治中的战争与变革", "publisher": "上海人民出版社", "date": "2007",
-                                       "langid": "chinese"}),
-    (4, "article", "renminribao2013jianchi", {"title": "坚持走和平发展道路", "journaltitle": "人民日报",
-                                              "entrysubtype": "newspaper", "date": "2013-01-30", "pages": "1",
-                                              "langid": "chinese"}),
-    (5, "article", "zgxww2025zhongmei", {"title": "中美元首会晤", "journaltitle": "中国新闻网", "entrysubtype": "newspaper",
-                                         "date": "2025-02-22", "langid": "chinese",
-                                         "url": "https://www.chinanews.com.cn/gj/2025/02-22/10372711.shtml"}),
-    (9, "article", "ratner2025case", {"author": "Ratner, Ely", "title": "The Case for a Pacific Defense Pact",
-                                      "journaltitle": "Foreign Affairs", "entrysubtype": "magazine", "date": "2025-05-27",
-                                      "url": "https://www.foreignaffairs.com/united-states/case-pacific-defense-pact",
-                                      "langid": "english"}),
-    (10, "article", "jervis1978cooperation", {"author": "Jervis, Robert", "title": "Cooperation under the Security Dilemma",
-                                              "journaltitle": "World Politics", "date": "1978", "volume": "30",
-                                              "number": "2", "pages": "167-214", "langid": "english"}),
-    (11, "book", "jervis1976perception", {"author": "Jervis, Robert", "location": "Princeton", "date": "1976",
-                                          "title": "Perception and Misperception in International Politics",
-                                          "publisher": "Princeton University Press", "langid": "english"}),
-    (14, "article", "chaorixinwen2025rimi", {"title": "日米首脳会談", "journaltitle": "朝日新聞", "entrysubtype": "newspaper",
-                                             "date": "2025-03-07", "langid": "japanese"}),
-    (15, "book", "ivanov2001vneshnyaya", {"author": "Иванов, И. И.", "title": "Внешняя политика России", "location": "Москва",
-                                          "publisher": "Наука", "date": "2001", "langid": "russian"}),
-    (16, "article", "wang2005chinas", {"author": "Wang, Jisi", "title": "China's Search for Stability with America",
-                                       "journaltitle": "Foreign Affairs", "date": "2005", "number": "5", "pages": "39-48",
-                                       "langid": "english"}),
+    (
+        0,
+        "article",
+        "yan2014daoyi",
+        {
+            "author": "阎学通",
+            "title": "道义现实主义的国际关系理论",
+            "journaltitle": "国际问题研究",
+            "date": "2014",
+            "number": "5",
+            "pages": "102-128",
+            "langid": "chinese",
+        },
+    ),
+    (
+        1,
+        "book",
+        "yan2015shijie",
+        {
+            "author": "阎学通",
+            "title": "世界权力的转移：政治领导与战略竞争",
+            "location": "北京",
+            "publisher": "北京大学出版社",
+            "date": "2015",
+            "langid": "chinese",
+        },
+    ),
+    (
+        2,
+        "book",
+        "jierping2007shijie",
+        {
+            "author": "罗伯特·吉尔平",
+            "translator": "宋新宁 and 杜建平",
+            "title": "世界政治中的战争与变革",
+            "publisher": "上海人民出版社",
+            "date": "2007",
+            "langid": "chinese",
+        },
+    ),
+    (
+        4,
+        "article",
+        "renminribao2013jianchi",
+        {
+            "title": "坚持走和平发展道路",
+            "journaltitle": "人民日报",
+            "entrysubtype": "newspaper",
+            "date": "2013-01-30",
+            "pages": "1",
+            "langid": "chinese",
+        },
+    ),
+    (
+        5,
+        "article",
+        "zgxww2025zhongmei",
+        {
+            "title": "中美元首会晤",
+            "journaltitle": "中国新闻网",
+            "entrysubtype": "newspaper",
+            "date": "2025-02-22",
+            "langid": "chinese",
+            "url": "https://www.chinanews.com.cn/gj/2025/02-22/10372711.shtml",
+        },
+    ),
+    (
+        9,
+        "article",
+        "ratner2025case",
+        {
+            "author": "Ratner, Ely",
+            "title": "The Case for a Pacific Defense Pact",
+            "journaltitle": "Foreign Affairs",
+            "entrysubtype": "magazine",
+            "date": "2025-05-27",
+            "url": "https://www.foreignaffairs.com/united-states/case-pacific-defense-pact",
+            "langid": "english",
+        },
+    ),
+    (
+        10,
+        "article",
+        "jervis1978cooperation",
+        {
+            "author": "Jervis, Robert",
+            "title": "Cooperation under the Security Dilemma",
+            "journaltitle": "World Politics",
+            "date": "1978",
+            "volume": "30",
+            "number": "2",
+            "pages": "167-214",
+            "langid": "english",
+        },
+    ),
+    (
+        11,
+        "book",
+        "jervis1976perception",
+        {
+            "author": "Jervis, Robert",
+            "location": "Princeton",
+            "date": "1976",
+            "title": "Perception and Misperception in International Politics",
+            "publisher": "Princeton University Press",
+            "langid": "english",
+        },
+    ),
+    (
+        14,
+        "article",
+        "chaorixinwen2025rimi",
+        {
+            "title": "日米首脳会談",
+            "journaltitle": "朝日新聞",
+            "entrysubtype": "newspaper",
+            "date": "2025-03-07",
+            "langid": "japanese",
+        },
+    ),
+    (
+        15,
+        "book",
+        "ivanov2001vneshnyaya",
+        {
+            "author": "Иванов, И. И.",
+            "title": "Внешняя политика России",
+            "location": "Москва",
+            "publisher": "Наука",
+            "date": "2001",
+            "langid": "russian",
+        },
+    ),
+    (
+        16,
+        "article",
+        "wang2005chinas",
+        {
+            "author": "Wang, Jisi",
+            "title": "China's Search for Stability with America",
+            "journaltitle": "Foreign Affairs",
+            "date": "2005",
+            "number": "5",
+            "pages": "39-48",
+            "langid": "english",
+        },
+    ),
 ]
 
 
@@ -126,8 +243,19 @@ def test_duplicate_is_refused_unless_forced(bib):
 
 
 def test_add_from_fields_and_dry_run(bib):
-    args = ["--bib", str(bib), "add", "--type", "book", "--field", "author=Jervis, Robert",
-            "--field", "title=Perception & Misperception", "--field", "date=1976"]
+    args = [
+        "--bib",
+        str(bib),
+        "add",
+        "--type",
+        "book",
+        "--field",
+        "author=Jervis, Robert",
+        "--field",
+        "title=Perception & Misperception",
+        "--field",
+        "date=1976",
+    ]
     r = run_cli(args + ["--dry-run"])
     assert r.exit_code == 0 and "+@book{jervis1976perception," in r.stdout
     assert "jervis" not in bib.read_text(encoding="utf-8")
@@ -156,12 +284,21 @@ def test_add_bad_input(bib):
 # --------------------------------------------------------------------------- Crossref
 
 WORK = {
-    "status": "ok", "message-type": "work",
+    "status": "ok",
+    "message-type": "work",
     "message": {
-        "DOI": "10.2307/2009958", "type": "journal-article", "title": ["Cooperation under the Security Dilemma"],
-        "container-title": ["World Politics"], "author": [{"given": "Robert", "family": "Jervis", "sequence": "first"}],
-        "issued": {"date-parts": [[1978, 1]]}, "volume": "30", "issue": "2", "page": "167-214",
-        "publisher": "Cambridge University Press", "ISSN": ["0043-8871", "1086-3338"], "language": "en",
+        "DOI": "10.2307/2009958",
+        "type": "journal-article",
+        "title": ["Cooperation under the Security Dilemma"],
+        "container-title": ["World Politics"],
+        "author": [{"given": "Robert", "family": "Jervis", "sequence": "first"}],
+        "issued": {"date-parts": [[1978, 1]]},
+        "volume": "30",
+        "issue": "2",
+        "page": "167-214",
+        "publisher": "Cambridge University Press",
+        "ISSN": ["0043-8871", "1086-3338"],
+        "language": "en",
         "URL": "https://doi.org/10.2307/2009958",
     },
 }
@@ -206,10 +343,17 @@ def test_add_from_a_doi(bib, crossref):
     e = read_library(bib).get("jervis1978cooperation")
     assert e.type == "article"
     assert e.fields == {
-        "author": "Jervis, Robert", "title": "Cooperation under the Security Dilemma",
-        "journaltitle": "World Politics", "volume": "30", "publisher": "Cambridge University Press",
-        "doi": "10.2307/2009958", "issn": "0043-8871", "pages": "167-214", "number": "2",
-        "langid": "english", "date": "1978-01",
+        "author": "Jervis, Robert",
+        "title": "Cooperation under the Security Dilemma",
+        "journaltitle": "World Politics",
+        "volume": "30",
+        "publisher": "Cambridge University Press",
+        "doi": "10.2307/2009958",
+        "issn": "0043-8871",
+        "pages": "167-214",
+        "number": "2",
+        "langid": "english",
+        "date": "1978-01",
     }
     assert "mailto:me@example.org" in FakeCrossref.seen[0][1]
     r = run_cli(["--bib", str(bib), "add", "--doi", "10.2307/2009958"], env=env)
@@ -224,10 +368,13 @@ def _closed_port() -> str:
     return f"http://127.0.0.1:{port}"
 
 
-@pytest.mark.parametrize("doi, message", [
-    ("10.1234/unknown", "does not know the DOI"),
-    ("10.9999/broken", "not JSON"),
-])
+@pytest.mark.parametrize(
+    "doi, message",
+    [
+        ("10.1234/unknown", "does not know the DOI"),
+        ("10.9999/broken", "not JSON"),
+    ],
+)
 def test_crossref_errors_write_nothing(bib, crossref, doi, message):
     r = run_cli(["--bib", str(bib), "add", "--doi", doi], env={"ANNOBIB_CROSSREF_URL": crossref})
     assert r.exit_code == 2 and message in r.stderr and "nothing written" in r.stderr

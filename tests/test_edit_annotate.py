@@ -79,10 +79,13 @@ def test_replace_and_unchanged(bib):
 
 def test_editor_shows_reference_and_citing_sentences(bib, tmp_path):
     seen = tmp_path / "seen.txt"
-    env = editor_script(tmp_path, f"""
+    env = editor_script(
+        tmp_path,
+        f"""
         pathlib.Path({str(seen)!r}).write_text(text, encoding='utf-8')
         path.write_text(text + '我的注释：重要。\\n', encoding='utf-8')
-    """)
+    """,
+    )
     r = run_cli(["--bib", str(bib), "annotate", "liu2025meifei", "--editor"], env=env)
     assert r.exit_code == 0, r.stderr
     shown = seen.read_text(encoding="utf-8")
@@ -98,11 +101,14 @@ def test_editor_starts_from_the_current_annotation(bib, tmp_path):
     assert annote(bib) == "Final."
 
 
-@pytest.mark.parametrize("body", [
-    "path.write_text('\\n'.join(l for l in text.splitlines() if l.startswith('#')), encoding='utf-8')\n",
-    "path.write_text('', encoding='utf-8')\n",
-    "pass\n",  # closed without saving
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "path.write_text('\\n'.join(l for l in text.splitlines() if l.startswith('#')), encoding='utf-8')\n",
+        "path.write_text('', encoding='utf-8')\n",
+        "pass\n",  # closed without saving
+    ],
+)
 def test_empty_editor_buffer_leaves_the_entry_untouched(bib, tmp_path, body):
     env = editor_script(tmp_path, body)
     r = run_cli(["--bib", str(bib), "annotate", "liu2025meifei", "--editor"], env=env)
@@ -137,10 +143,13 @@ def test_editor_failure_is_one_line(bib, tmp_path):
 def test_append_in_the_editor_shows_the_current_text_as_comments(bib, tmp_path):
     run_cli(["--bib", str(bib), "annotate", "liu2025meifei", "--text", "First."])
     seen = tmp_path / "seen.txt"
-    env = editor_script(tmp_path, f"""
+    env = editor_script(
+        tmp_path,
+        f"""
         pathlib.Path({str(seen)!r}).write_text(text, encoding='utf-8')
         path.write_text(text + 'Second.\\n', encoding='utf-8')
-    """)
+    """,
+    )
     assert run_cli(["--bib", str(bib), "annotate", "liu2025meifei", "--editor", "--append"], env=env).exit_code == 0
     shown = seen.read_text(encoding="utf-8")
     assert "#   First." in shown and not any(line == "First." for line in shown.splitlines())

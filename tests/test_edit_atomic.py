@@ -39,8 +39,10 @@ WRITER = textwrap.dedent("""
 def make_library(path):
     parts = []
     for i in range(N):
-        parts.append(f"@article{{k{i},\n  author = {{Author {i}}},\n  title  = {{Title {i}}},\n"
-                     f"  date   = {{2025}},\n  annote = {{round 0 {'x' * 1500}}},\n}}\n")
+        parts.append(
+            f"@article{{k{i},\n  author = {{Author {i}}},\n  title  = {{Title {i}}},\n"
+            f"  date   = {{2025}},\n  annote = {{round 0 {'x' * 1500}}},\n}}\n"
+        )
     path.write_text("\n".join(parts), encoding="utf-8")
 
 
@@ -97,8 +99,12 @@ def test_second_writer_between_read_and_write(tmp_path, monkeypatch):
         return real_save(lib, dry_run)
 
     monkeypatch.setattr(editing, "save", racing_save)
-    for args in (["annotate", "a", "--text", "x"], ["tag", "a", "+t"], ["rm", "--yes", "a"],
-                 ["add", "--field", "title=New"]):
+    for args in (
+        ["annotate", "a", "--text", "x"],
+        ["tag", "a", "+t"],
+        ["rm", "--yes", "a"],
+        ["add", "--field", "title=New"],
+    ):
         path.write_text("@book{a, title = {A}}\n", encoding="utf-8")
         r = run_cli(["--bib", str(path)] + args)
         assert r.exit_code == 2, (args, r.stderr)

@@ -36,16 +36,20 @@ def editor(tmp_path, body: str) -> dict:
     """An $EDITOR script; ``n`` counts the rounds (0, 1, …), ``log`` keeps what it was shown."""
     script = tmp_path / "editor.py"
     counter = tmp_path / "rounds"
-    script.write_text(textwrap.dedent(f"""
+    script.write_text(
+        textwrap.dedent(f"""
         import sys, pathlib
         path = pathlib.Path(sys.argv[1])
         text = path.read_text(encoding='utf-8')
         counter = pathlib.Path({str(counter)!r})
         n = int(counter.read_text()) if counter.exists() else 0
         counter.write_text(str(n + 1))
-        with open({str(tmp_path / 'shown.log')!r}, 'a', encoding='utf-8') as log:
+        with open({str(tmp_path / "shown.log")!r}, 'a', encoding='utf-8') as log:
             log.write('=== round %d\\n%s' % (n, text))
-    """) + textwrap.dedent(body), encoding="utf-8")
+    """)
+        + textwrap.dedent(body),
+        encoding="utf-8",
+    )
     return {"EDITOR": f"{sys.executable} {script}", "VISUAL": None}
 
 
@@ -57,12 +61,15 @@ def test_edit_changes_one_field(bib, tmp_path):
 
 
 def test_syntax_error_reopens_with_the_message_on_top(bib, tmp_path):
-    env = editor(tmp_path, """
+    env = editor(
+        tmp_path,
+        """
         if n == 0:
             path.write_text(text.replace('{美菲同盟},', '{美菲同盟,'), encoding='utf-8')
         else:
             path.write_text(text.replace('{美菲同盟,', '{美菲同盟新},'), encoding='utf-8')
-    """)
+    """,
+    )
     r = run_cli(["--bib", str(bib), "edit", "liu2025meifei"], env=env)
     assert r.exit_code == 0, r.stderr
     shown = (tmp_path / "shown.log").read_text(encoding="utf-8")
@@ -94,12 +101,18 @@ def test_empty_buffer_cancels(bib, tmp_path):
     assert bib.read_text(encoding="utf-8") == LIB
 
 
-@pytest.mark.parametrize("replacement, message", [
-    ("@book{liu2025meifei,", "already belongs to another entry"),
-    ("@book{jervis1976perception, title={x}}\n@book{two,", "exactly one entry"),
-])
+@pytest.mark.parametrize(
+    "replacement, message",
+    [
+        ("@book{liu2025meifei,", "already belongs to another entry"),
+        ("@book{jervis1976perception, title={x}}\n@book{two,", "exactly one entry"),
+    ],
+)
 def test_invalid_entries_are_explained(bib, tmp_path, replacement, message):
-    env = editor(tmp_path, f"path.write_text(text.replace('@book{{jervis1976perception,', {replacement!r}) if n == 0 else '', encoding='utf-8')\n")
+    env = editor(
+        tmp_path,
+        f"path.write_text(text.replace('@book{{jervis1976perception,', {replacement!r}) if n == 0 else '', encoding='utf-8')\n",
+    )
     r = run_cli(["--bib", str(bib), "edit", "jervis1976perception"], env=env)
     assert r.exit_code == 2
     shown = (tmp_path / "shown.log").read_text(encoding="utf-8")
@@ -108,7 +121,9 @@ def test_invalid_entries_are_explained(bib, tmp_path, replacement, message):
 
 
 def test_renaming_the_key_keeps_the_position(bib, tmp_path):
-    env = editor(tmp_path, "path.write_text(text.replace('{liu2025meifei,', '{liu2025meifeitongmeng,'), encoding='utf-8')\n")
+    env = editor(
+        tmp_path, "path.write_text(text.replace('{liu2025meifei,', '{liu2025meifeitongmeng,'), encoding='utf-8')\n"
+    )
     r = run_cli(["--bib", str(bib), "edit", "liu2025meifei"], env=env)
     assert r.exit_code == 0, r.stderr
     assert read_library(bib).keys() == ["liu2025meifeitongmeng", "jervis1976perception"]
@@ -117,10 +132,13 @@ def test_renaming_the_key_keeps_the_position(bib, tmp_path):
 def test_another_process_writing_meanwhile_stops_edit_and_loses_nothing(bib, tmp_path):
     """The 'editor' is also the second process: it changes the .bib while the user edits."""
     other = LIB.replace("{1976}", "{1977}")
-    env = editor(tmp_path, f"""
+    env = editor(
+        tmp_path,
+        f"""
         pathlib.Path({str(bib)!r}).write_text({other!r}, encoding='utf-8')
         path.write_text(text.replace('{{2025}}', '{{2025-05}}'), encoding='utf-8')
-    """)
+    """,
+    )
     r = run_cli(["--bib", str(bib), "edit", "liu2025meifei"], env=env)
     assert r.exit_code == 2
     assert "changed on disk since it was read; nothing written" in r.stderr
@@ -133,10 +151,13 @@ def test_another_process_writing_meanwhile_stops_edit_and_loses_nothing(bib, tmp
 def test_annotate_in_editor_under_fire_keeps_the_text(bib, tmp_path):
     from test_edit_annotate import editor_script
 
-    env = editor_script(tmp_path, f"""
+    env = editor_script(
+        tmp_path,
+        f"""
         pathlib.Path({str(bib)!r}).write_text({LIB + chr(10)!r}, encoding='utf-8')
         path.write_text(text + 'Mine.\\n', encoding='utf-8')
-    """)
+    """,
+    )
     r = run_cli(["--bib", str(bib), "annotate", "liu2025meifei", "--editor"], env=env)
     assert r.exit_code == 2 and "changed on disk" in r.stderr
     assert bib.read_text(encoding="utf-8") == LIB + "\n"

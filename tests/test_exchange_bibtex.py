@@ -14,23 +14,42 @@ from annobib.model import Entry
 
 
 def test_biblatex_fields_become_classic_bibtex():
-    entry = Entry("k", "article", {
-        "author": "Kelly, Tim", "title": "Pentagon", "journaltitle": "Reuters", "date": "2025-03-30",
-        "location": "Tokyo", "langid": "english", "entrysubtype": "newspaper",
-    })
+    entry = Entry(
+        "k",
+        "article",
+        {
+            "author": "Kelly, Tim",
+            "title": "Pentagon",
+            "journaltitle": "Reuters",
+            "date": "2025-03-30",
+            "location": "Tokyo",
+            "langid": "english",
+            "entrysubtype": "newspaper",
+        },
+    )
     out = to_bibtex(entry)
     assert out.type == "article"
-    assert out.fields == {"author": "Kelly, Tim", "title": "Pentagon", "journal": "Reuters", "year": "2025",
-                          "month": "mar", "address": "Tokyo", "language": "english"}
+    assert out.fields == {
+        "author": "Kelly, Tim",
+        "title": "Pentagon",
+        "journal": "Reuters",
+        "year": "2025",
+        "month": "mar",
+        "address": "Tokyo",
+        "language": "english",
+    }
 
 
-@pytest.mark.parametrize("etype, fields, want_type, want", [
-    ("thesis", {"type": "博士学位论文", "institution": "北京大学"}, "phdthesis", {"school": "北京大学"}),
-    ("thesis", {"type": "mathesis", "institution": "MIT"}, "mastersthesis", {"school": "MIT"}),
-    ("report", {"institution": "RAND"}, "techreport", {"institution": "RAND"}),
-    ("online", {"url": "https://x.org"}, "misc", {"howpublished": "\\url{https://x.org}"}),
-    ("collection", {"editor": "A, B"}, "book", {"editor": "A, B"}),
-])
+@pytest.mark.parametrize(
+    "etype, fields, want_type, want",
+    [
+        ("thesis", {"type": "博士学位论文", "institution": "北京大学"}, "phdthesis", {"school": "北京大学"}),
+        ("thesis", {"type": "mathesis", "institution": "MIT"}, "mastersthesis", {"school": "MIT"}),
+        ("report", {"institution": "RAND"}, "techreport", {"institution": "RAND"}),
+        ("online", {"url": "https://x.org"}, "misc", {"howpublished": "\\url{https://x.org}"}),
+        ("collection", {"editor": "A, B"}, "book", {"editor": "A, B"}),
+    ],
+)
 def test_types_classic_styles_know(etype, fields, want_type, want):
     out = to_bibtex(Entry("k", etype, {"title": "T", **fields}))
     assert out.type == want_type
@@ -39,7 +58,9 @@ def test_types_classic_styles_know(etype, fields, want_type, want):
 
 
 def test_classic_bibtex_comes_in_under_biblatex_names():
-    lib = parse_library("@techreport{r, author = {A, B}, journal = {J}, year = 1999, month = feb, address = {X}, school = {S}}\n")
+    lib = parse_library(
+        "@techreport{r, author = {A, B}, journal = {J}, year = 1999, month = feb, address = {X}, school = {S}}\n"
+    )
     (entry,) = lib.entries
     out = to_biblatex(entry)
     assert out.type == "report"
@@ -71,7 +92,10 @@ def test_export_bibtex_is_valid_bibtex_and_imports_back(tmp_path):
 
 def test_export_biblatex_round_trips_exactly(tmp_path):
     out = tmp_path / "refs.bib"
-    assert run_cli(["--bib", str(ARTICLE_BIB), "export", "--to", "biblatex", "--with-citations", "-o", str(out)]).exit_code == 0
+    assert (
+        run_cli(["--bib", str(ARTICLE_BIB), "export", "--to", "biblatex", "--with-citations", "-o", str(out)]).exit_code
+        == 0
+    )
     a = [(e.key, e.type, e.fields) for e in read_library(ARTICLE_BIB).entries]
     b = [(e.key, e.type, e.fields) for e in read_library(out).entries]
     assert a == b
@@ -108,8 +132,12 @@ def test_pandoc_citeproc_reads_the_bibtex_export(tmp_path, suffix):
     out = _export_article_bibtex(tmp_path, suffix)
     doc = tmp_path / "d.md"
     doc.write_text('---\nnocite: "@*"\n---\n', encoding="utf-8")
-    p = subprocess.run(["pandoc", str(doc), "--citeproc", "--bibliography", str(out), "-t", "plain"],
-                       capture_output=True, text=True, timeout=60)
+    p = subprocess.run(
+        ["pandoc", str(doc), "--citeproc", "--bibliography", str(out), "-t", "plain"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert p.returncode == 0, p.stderr
     assert "WARNING" not in p.stderr and "rror" not in p.stderr
     assert "Alliances and Asymmetry" in p.stdout.replace("\n", " ")
@@ -118,8 +146,7 @@ def test_pandoc_citeproc_reads_the_bibtex_export(tmp_path, suffix):
 @pytest.mark.skipif(shutil.which("biber") is None, reason="biber not installed")
 def test_biber_tool_reads_the_bibtex_export_without_errors(tmp_path):
     out = _export_article_bibtex(tmp_path, ".bib")
-    p = subprocess.run(["biber", "--tool", out.name],
-                       capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    p = subprocess.run(["biber", "--tool", out.name], capture_output=True, text=True, timeout=120, cwd=tmp_path)
     log = p.stdout + p.stderr
     assert p.returncode == 0, log
     assert "ERROR" not in log

@@ -31,11 +31,20 @@ def test_export_then_import_gives_back_the_same_entries(tmp_path):
 
 
 def test_csl_items_use_csl_vocabulary():
-    entry = Entry("liu2025meifei", "article", {
-        "author": "刘琳 and Jervis, Robert and {U.S. Department of Defense}",
-        "title": "美菲同盟", "journaltitle": "世界知识", "date": "2025-05", "number": "10",
-        "pages": "25-27", "langid": "chinese", "url": "https://example.org/a_b?x=1",
-    })
+    entry = Entry(
+        "liu2025meifei",
+        "article",
+        {
+            "author": "刘琳 and Jervis, Robert and {U.S. Department of Defense}",
+            "title": "美菲同盟",
+            "journaltitle": "世界知识",
+            "date": "2025-05",
+            "number": "10",
+            "pages": "25-27",
+            "langid": "chinese",
+            "url": "https://example.org/a_b?x=1",
+        },
+    )
     item = csl_json.entry_to_csl(entry)
     assert item["id"] == "liu2025meifei"
     assert item["type"] == "article-journal"
@@ -62,12 +71,20 @@ def test_latex_is_decoded_for_csl_and_kept_for_the_round_trip():
 
 
 def test_zotero_style_items_import(tmp_path):
-    items = [{
-        "id": "http://zotero.org/users/1/items/ABC", "type": "chapter", "title": "Alliances",
-        "container-title": "Handbook", "editor": [{"family": "Smith", "given": "Ann"}],
-        "author": [{"family": "Morrow", "given": "James D."}], "publisher": "OUP",
-        "publisher-place": "Oxford", "issued": {"date-parts": [["2001", "3"]]}, "page": "55–88",
-    }]
+    items = [
+        {
+            "id": "http://zotero.org/users/1/items/ABC",
+            "type": "chapter",
+            "title": "Alliances",
+            "container-title": "Handbook",
+            "editor": [{"family": "Smith", "given": "Ann"}],
+            "author": [{"family": "Morrow", "given": "James D."}],
+            "publisher": "OUP",
+            "publisher-place": "Oxford",
+            "issued": {"date-parts": [["2001", "3"]]},
+            "page": "55–88",
+        }
+    ]
     src = tmp_path / "z.json"
     src.write_text(json.dumps(items), encoding="utf-8")
     bib = tmp_path / "lib.bib"
@@ -84,13 +101,16 @@ def test_zotero_style_items_import(tmp_path):
     assert entry.fields["location"] == "Oxford"
 
 
-@pytest.mark.parametrize("text, message", [
-    ('[{"id": "a", "type": "book", "title": "x"', "not valid JSON"),
-    ('{"hello": 1}', "not CSL-JSON"),
-    ('[{"id": "a", "type": "book", "author": "Smith"}]', "name list"),
-    ('[{"id": "a", "type": "book", "issued": "x", "title": ["ok"], "volume": {"x": 1}}]', "expected text"),
-    ("[42]", "not a JSON object"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('[{"id": "a", "type": "book", "title": "x"', "not valid JSON"),
+        ('{"hello": 1}', "not CSL-JSON"),
+        ('[{"id": "a", "type": "book", "author": "Smith"}]', "name list"),
+        ('[{"id": "a", "type": "book", "issued": "x", "title": ["ok"], "volume": {"x": 1}}]', "expected text"),
+        ("[42]", "not a JSON object"),
+    ],
+)
 def test_broken_csl_json_is_refused_and_nothing_written(tmp_path, text, message):
     bib = tmp_path / "lib.bib"
     bib.write_text("@book{old, title = {Old}, date = {2000}}\n", encoding="utf-8")
@@ -109,8 +129,12 @@ def test_pandoc_citeproc_reads_the_csl_json(tmp_path):
     assert run_cli(["--bib", str(ARTICLE_BIB), "export", "--to", "csl-json", "-o", str(out)]).exit_code == 0
     doc = tmp_path / "d.md"
     doc.write_text('---\nnocite: "@*"\n---\n', encoding="utf-8")
-    p = subprocess.run(["pandoc", str(doc), "--citeproc", "--bibliography", str(out), "-t", "plain"],
-                       capture_output=True, text=True, timeout=60)
+    p = subprocess.run(
+        ["pandoc", str(doc), "--citeproc", "--bibliography", str(out), "-t", "plain"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert p.returncode == 0, p.stderr
     assert "WARNING" not in p.stderr and "rror" not in p.stderr
     assert "Alliances and Asymmetry" in p.stdout.replace("\n", " ")
@@ -120,8 +144,11 @@ def test_pandoc_citeproc_reads_the_csl_json(tmp_path):
 def test_organizations_stay_whole_in_every_script():
     value = "{中华人民共和国国务院新闻办公室} and 刘琳 and {U.S. Department of Defense} and others"
     item = csl_json.entry_to_csl(Entry("k", "report", {"author": value, "title": "白皮书", "date": "2019"}))
-    assert item["author"] == [{"literal": "中华人民共和国国务院新闻办公室"}, {"family": "刘", "given": "琳"},
-                              {"literal": "U.S. Department of Defense"}]  # no "others" pseudo-person
+    assert item["author"] == [
+        {"literal": "中华人民共和国国务院新闻办公室"},
+        {"family": "刘", "given": "琳"},
+        {"literal": "U.S. Department of Defense"},
+    ]  # no "others" pseudo-person
     assert csl_json.names_from_csl(item["author"]) == value.replace(" and others", "")
     assert csl_json.csl_to_entry(item).fields["author"] == value  # kept exactly through custom
 
@@ -129,8 +156,11 @@ def test_organizations_stay_whole_in_every_script():
 def test_malformed_custom_block_is_refused(tmp_path):
     bib = tmp_path / "lib.bib"
     src = tmp_path / "x.json"
-    for custom in ({"annobib": {"fields": {"title": 3}}}, {"annobib": {"type": "bad type"}},
-                   {"annobib": {"fields": {"ti tle": "x"}}}):
+    for custom in (
+        {"annobib": {"fields": {"title": 3}}},
+        {"annobib": {"type": "bad type"}},
+        {"annobib": {"fields": {"ti tle": "x"}}},
+    ):
         src.write_text(json.dumps([{"id": "a", "type": "book", "title": "T", "custom": custom}]), encoding="utf-8")
         r = run_cli(["--bib", str(bib), "import", str(src)])
         assert r.exit_code == 2 and "custom.annobib" in r.stderr
@@ -148,8 +178,12 @@ def test_pandoc_renders_every_pattern_of_the_note(tmp_path):
     out.write_text(csl_json.dumps(entries), encoding="utf-8")
     doc = tmp_path / "d.md"
     doc.write_text('---\nnocite: "@*"\n---\n', encoding="utf-8")
-    p = subprocess.run(["pandoc", str(doc), "--citeproc", "--bibliography", str(out), "-t", "plain", "--wrap=none"],
-                       capture_output=True, text=True, timeout=60)
+    p = subprocess.run(
+        ["pandoc", str(doc), "--citeproc", "--bibliography", str(out), "-t", "plain", "--wrap=none"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert p.returncode == 0 and not p.stderr, p.stderr
     text = p.stdout
     assert "李四. 2019. “亚太安全秩序.” Presented at the 亚太安全, 上海" in text  # a paper given, not printed

@@ -82,7 +82,11 @@ def _setup(tmp_path):
 
 def test_normalizers():
     assert normalize_doi("https://doi.org/10.1234/ABC") == normalize_doi("doi: 10.1234/abc") == "10.1234/abc"
-    assert normalize_url("https://www.Example.org/a/b/#frag") == normalize_url("http://example.org/a/b") == "example.org/a/b"
+    assert (
+        normalize_url("https://www.Example.org/a/b/#frag")
+        == normalize_url("http://example.org/a/b")
+        == "example.org/a/b"
+    )
     index = DuplicateIndex([Entry("a", "book", {"author": "刘琳", "title": "《美菲同盟》", "date": "2025"})])
     (hit,) = index.find(Entry("b", "article", {"author": "刘 琳", "title": "美菲同盟", "date": "2025-05"}))
     assert hit.key == "a" and hit.reason == "title+author+year"
@@ -169,7 +173,9 @@ def test_export_selects_keys_and_tags(tmp_path):
 
 def test_export_leaves_out_broken_blocks_and_says_so(tmp_path):
     bib = tmp_path / "lib.bib"
-    bib.write_text("@book{a, title = {A}, date = {2001}}\n\n@article{b, title = {B\n\n@book{c, title = {C}}\n", encoding="utf-8")
+    bib.write_text(
+        "@book{a, title = {A}, date = {2001}}\n\n@article{b, title = {B\n\n@book{c, title = {C}}\n", encoding="utf-8"
+    )
     r = run_cli(["--bib", str(bib), "export", "--to", "csl-json"])
     assert r.exit_code == 1
     assert "lib.bib:3" in r.stderr and "left out of the export" in r.stderr

@@ -31,25 +31,65 @@ def test_ris_export_follows_the_specification(tmp_path):
 
 
 def test_one_record_in_detail():
-    entry = Entry("jervis1978cooperation", "article", {
-        "author": "Jervis, Robert and 刘琳 and {U.S. Department of Defense}",
-        "title": "Cooperation under the Security Dilemma", "journaltitle": "World Politics",
-        "date": "1978-01-05", "volume": "30", "number": "2", "pages": "167-214",
-        "doi": "10.2307/2009958", "keywords": "alliance, security", "annote": "Classic.",
-        "langid": "english", "urldate": "2025-06-01",
-    })
+    entry = Entry(
+        "jervis1978cooperation",
+        "article",
+        {
+            "author": "Jervis, Robert and 刘琳 and {U.S. Department of Defense}",
+            "title": "Cooperation under the Security Dilemma",
+            "journaltitle": "World Politics",
+            "date": "1978-01-05",
+            "volume": "30",
+            "number": "2",
+            "pages": "167-214",
+            "doi": "10.2307/2009958",
+            "keywords": "alliance, security",
+            "annote": "Classic.",
+            "langid": "english",
+            "urldate": "2025-06-01",
+        },
+    )
     text = ris.entry_to_ris(entry)
-    assert text.split("\r\n")[:5] == ["TY  - JOUR", "ID  - jervis1978cooperation", "AU  - Jervis, Robert",
-                                      "AU  - 刘琳", "AU  - U.S. Department of Defense"]
-    for line in ["T2  - World Politics", "PY  - 1978", "DA  - 1978/01/05/", "VL  - 30", "IS  - 2",
-                 "SP  - 167", "EP  - 214", "DO  - 10.2307/2009958", "KW  - alliance", "KW  - security",
-                 "N1  - Classic.", "LA  - en-US", "Y2  - 2025/06/01"]:
+    assert text.split("\r\n")[:5] == [
+        "TY  - JOUR",
+        "ID  - jervis1978cooperation",
+        "AU  - Jervis, Robert",
+        "AU  - 刘琳",
+        "AU  - U.S. Department of Defense",
+    ]
+    for line in [
+        "T2  - World Politics",
+        "PY  - 1978",
+        "DA  - 1978/01/05/",
+        "VL  - 30",
+        "IS  - 2",
+        "SP  - 167",
+        "EP  - 214",
+        "DO  - 10.2307/2009958",
+        "KW  - alliance",
+        "KW  - security",
+        "N1  - Classic.",
+        "LA  - en-US",
+        "Y2  - 2025/06/01",
+    ]:
         assert line + "\r\n" in text
     assert text.endswith("ER  - \r\n")
     (back,) = ris.loads(text)
     assert back.key == entry.key and back.type == "article"
     assert back.fields["author"] == "Jervis, Robert and 刘琳 and {U.S. Department of Defense}"
-    for name in ("title", "journaltitle", "date", "volume", "number", "pages", "doi", "keywords", "annote", "langid", "urldate"):
+    for name in (
+        "title",
+        "journaltitle",
+        "date",
+        "volume",
+        "number",
+        "pages",
+        "doi",
+        "keywords",
+        "annote",
+        "langid",
+        "urldate",
+    ):
         assert back.fields[name] == entry.fields[name], name
 
 
@@ -86,14 +126,17 @@ def test_zotero_style_ris_with_lf_and_continuation_lines(tmp_path):
     assert chap.fields["editor"] == "Smith, Ann" and chap.fields["date"] == "2001-02"
 
 
-@pytest.mark.parametrize("text, message", [
-    ("TY  - JOUR\nTI  - No end\n", "never ends"),
-    ("TI  - Orphan\nER  - \n", "outside a record"),
-    ("TY  - JOUR\nTI  - a\nTY  - BOOK\nER  - \n", "missing 'ER"),
-    ("ER  - \n", "without a record"),
-    ("hello world\n", "not a RIS line"),
-    ("TY  - \nER  - \n", "without a reference type"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("TY  - JOUR\nTI  - No end\n", "never ends"),
+        ("TI  - Orphan\nER  - \n", "outside a record"),
+        ("TY  - JOUR\nTI  - a\nTY  - BOOK\nER  - \n", "missing 'ER"),
+        ("ER  - \n", "without a record"),
+        ("hello world\n", "not a RIS line"),
+        ("TY  - \nER  - \n", "without a reference type"),
+    ],
+)
 def test_broken_ris_is_refused_and_nothing_written(tmp_path, text, message):
     bib = tmp_path / "lib.bib"
     bib.write_text("@book{old, title = {Old}}\n", encoding="utf-8")

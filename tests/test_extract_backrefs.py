@@ -9,30 +9,70 @@ from annobib.extract import extract_notes
 
 CASES = {
     "nationality-bracket-before-qianjieshu": (
-        ["[日]佐野雅彦:《海上之路》,东京:某某社2011年版,第5页。", "李明:《陆上之路》,北京:某某出版社2012年版。",
-         "[日]佐野雅彦,前揭书,第92页。"], (1, 0), "92"),
+        [
+            "[日]佐野雅彦:《海上之路》,东京:某某社2011年版,第5页。",
+            "李明:《陆上之路》,北京:某某出版社2012年版。",
+            "[日]佐野雅彦,前揭书,第92页。",
+        ],
+        (1, 0),
+        "92",
+    ),
     "simplified-variant-of-a-japanese-name": (
-        ["宮坂信也「明末の海禁」『東洋史研究』第58巻第2号、1999年、40-60頁。", "宫坂信也前揭文,第52页。"], (1, 0), "52"),
+        ["宮坂信也「明末の海禁」『東洋史研究』第58巻第2号、1999年、40-60頁。", "宫坂信也前揭文,第52页。"],
+        (1, 0),
+        "52",
+    ),
     "op-cit-with-a-short-title-picks-the-work": (
-        ["Stephen Harlow, Balance and Blame, Princeton University Press, 2008, p. 23.",
-         "Stephen Harlow, Alliances and Their Discontents, Cornell University Press, 2000, p. 9.",
-         "Harlow, Balance and Blame, op. cit., p. 88."], (1, 0), "88"),
+        [
+            "Stephen Harlow, Balance and Blame, Princeton University Press, 2008, p. 23.",
+            "Stephen Harlow, Alliances and Their Discontents, Cornell University Press, 2000, p. 9.",
+            "Harlow, Balance and Blame, op. cit., p. 88.",
+        ],
+        (1, 0),
+        "88",
+    ),
     "a-back-reference-after-a-full-stop": (
-        ["吴启鸣:《合会研究》,《史学月刊》2017年第3期。", "卢文涛:《农村金融》,《经济史研究》2020年第1期,第1-15页。此外,可参考吴启鸣前引文。"],
-        (1, 0), None),
+        [
+            "吴启鸣:《合会研究》,《史学月刊》2017年第3期。",
+            "卢文涛:《农村金融》,《经济史研究》2020年第1期,第1-15页。此外,可参考吴启鸣前引文。",
+        ],
+        (1, 0),
+        None,
+    ),
     "japanese-flag-before-a-western-short-form": (
-        ["Benedict Anderson, Imagined Communities (London: Verso, 1983), p. 5.", "前掲、Anderson, Imagined Communities, p. 41."],
-        (1, 0), "41"),
+        [
+            "Benedict Anderson, Imagined Communities (London: Verso, 1983), p. 5.",
+            "前掲、Anderson, Imagined Communities, p. 41.",
+        ],
+        (1, 0),
+        "41",
+    ),
     "author-nakaguro-zenkei-title": (
-        ["岡田浩一「製糸金融と地方銀行」『社会経済史学』第63巻第1号、1997年、1-20頁。", "岡田・前掲「製糸金融と地方銀行」8頁。"],
-        (1, 0), "8"),
+        [
+            "岡田浩一「製糸金融と地方銀行」『社会経済史学』第63巻第1号、1997年、1-20頁。",
+            "岡田・前掲「製糸金融と地方銀行」8頁。",
+        ],
+        (1, 0),
+        "8",
+    ),
     "title-then-qianyin": (
-        ["某办公厅:《关于全面推行河长制的意见》,2016年12月11日。", "王某:《河流治理》,北京:某出版社2019年版。",
-         "《关于全面推行河长制的意见》,前引。"], (1, 0), None),
+        [
+            "某办公厅:《关于全面推行河长制的意见》,2016年12月11日。",
+            "王某:《河流治理》,北京:某出版社2019年版。",
+            "《关于全面推行河长制的意见》,前引。",
+        ],
+        (1, 0),
+        None,
+    ),
     "japanese-same-page": (["行川一郎『契約法』有斐閣、1983年、10頁。", "同・3頁。"], (1, 0), "3"),
     "short-title-with-a-typo": (
-        ["[美]道格拉斯·诺思:《制度、制度变迁与经济绩效》,杭行译,上海:格致出版社2008年版,第3页。", "诺思:《制度、制度变迁和经济绩效》,第27页。"],
-        (1, 0), "27"),
+        [
+            "[美]道格拉斯·诺思:《制度、制度变迁与经济绩效》,杭行译,上海:格致出版社2008年版,第3页。",
+            "诺思:《制度、制度变迁和经济绩效》,第27页。",
+        ],
+        (1, 0),
+        "27",
+    ),
 }
 
 
@@ -52,21 +92,28 @@ def test_back_reference_finds_its_work(name):
 
 
 def test_two_note_references_in_one_japanese_note():
-    notes = ["我田栄『債権総論』岩波書店、1964年、120頁。", "中川高男『契約法』有斐閣、2021年、10頁。",
-             "前掲注（1）我田・160頁、前掲注（2）中川・102頁。"]
+    notes = [
+        "我田栄『債権総論』岩波書店、1964年、120頁。",
+        "中川高男『契約法』有斐閣、2021年、10頁。",
+        "前掲注（1）我田・160頁、前掲注（2）中川・102頁。",
+    ]
     keys, _x = _keys(notes)
     assert keys[2] == [keys[0][0], keys[1][0]]
 
 
 def test_a_note_number_in_brackets_after_tong_refers_to_that_note():
-    x = extract_notes("1 某甲：《甲书》，北京：某出版社2001年版，第1页。\n\n2 周某：《地方》，北京：某出版社2007年版，第3页。\n\n"
-                      "3 同[2]，第41页。\n")
+    x = extract_notes(
+        "1 某甲：《甲书》，北京：某出版社2001年版，第1页。\n\n2 周某：《地方》，北京：某出版社2007年版，第3页。\n\n"
+        "3 同[2]，第41页。\n"
+    )
     assert x.notes[2].status == "cited" and x.notes[2].keys == x.notes[1].keys and x.notes[2].keys != x.notes[0].keys
 
 
 def test_a_short_form_before_see_also_is_a_citation_not_commentary():
-    x = extract_notes("1 Odd Arne Wessel, The Global Cold War (Cambridge: Cambridge University Press, 2005), 8.\n\n"
-                      "2 Wessel, Global Cold War, 112; see also Matthew Connor, A Diplomatic Revolution "
-                      "(New York: Oxford University Press, 2002), 45–48.\n")
+    x = extract_notes(
+        "1 Odd Arne Wessel, The Global Cold War (Cambridge: Cambridge University Press, 2005), 8.\n\n"
+        "2 Wessel, Global Cold War, 112; see also Matthew Connor, A Diplomatic Revolution "
+        "(New York: Oxford University Press, 2002), 45–48.\n"
+    )
     first, second = x.notes
     assert len(second.keys) == 2 and second.keys[0] == first.keys[0]

@@ -22,10 +22,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-FLOORS = {"extract_blind6": 0.97, "extract_blind7": 0.93, "extract_blind8": 0.90, "extract_blind9": 0.91,
-          "extract_blind10": 0.90, "extract_blind11": 0.91, "extract_blind12": 0.90,
-          "extract_blind13": 0.90, "extract_blind14": 0.93, "extract_blind15": 0.95,
-          "extract_blind16": 0.91, "extract_blind17": 0.90}
+FLOORS = {
+    "extract_blind6": 0.97,
+    "extract_blind7": 0.93,
+    "extract_blind8": 0.90,
+    "extract_blind9": 0.91,
+    "extract_blind10": 0.90,
+    "extract_blind11": 0.91,
+    "extract_blind12": 0.90,
+    "extract_blind13": 0.90,
+    "extract_blind14": 0.93,
+    "extract_blind15": 0.95,
+    "extract_blind16": 0.91,
+    "extract_blind17": 0.90,
+}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

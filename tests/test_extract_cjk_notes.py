@@ -13,11 +13,17 @@ def test_a_chinese_speech_without_url_is_not_made_a_printed_book():
     assert "publisher" not in c.parsed.fields
 
 
-@pytest.mark.parametrize("note,fields", [
-    ("内閣府『経済財政白書』日経印刷、2020 年。", {"author": "{内閣府}", "langid": "japanese"}),
-    ("内閣官房『国家防衛戦略』2022 年 12 月。", {"author": "{内閣官房}", "institution": "内閣官房"}),
-    ("Xi Jinping, The Governance of China, Beijing: Foreign Languages Press, 2014, p. 10.", {"author": "Xi, Jinping"}),
-])
+@pytest.mark.parametrize(
+    "note,fields",
+    [
+        ("内閣府『経済財政白書』日経印刷、2020 年。", {"author": "{内閣府}", "langid": "japanese"}),
+        ("内閣官房『国家防衛戦略』2022 年 12 月。", {"author": "{内閣官房}", "institution": "内閣官房"}),
+        (
+            "Xi Jinping, The Governance of China, Beijing: Foreign Languages Press, 2014, p. 10.",
+            {"author": "Xi, Jinping"},
+        ),
+    ],
+)
 def test_japanese_organizations_and_pinyin_leaders(note, fields):
     c = read_note(note).citations[0]
     for k, v in fields.items():
@@ -28,7 +34,8 @@ def test_two_chinese_authors_qianyin():
     x, by_key = run_notes(
         "[1] 李明、王强：《中国的财政》，北京：人民出版社 2001 年版，第 5 页。\n"
         "[2] 李明、王强前引书，第 33 页。\n"
-        "[3] 李明、王强：前引书，第 34 页。\n")
+        "[3] 李明、王强：前引书，第 34 页。\n"
+    )
     key = x.notes[0].keys[0]
     assert x.notes[1].keys == [key] and x.notes[2].keys == [key]
     assert len(x.entries) == 1
@@ -43,7 +50,8 @@ def test_archive_number_in_chinese_numerals_after_a_space():
 def test_old_gbt_book_with_translator_and_editor_segments():
     x, _ = run_notes(
         "[1] 史景迁. 追寻现代中国[M]. 温洽溢, 等译. 上海: 上海远东出版社, 2005: 88.\n"
-        "[2] 某某. 书名[M]. 王五主编. 上海: 上海人民出版社, 1999: 7.\n")
+        "[2] 某某. 书名[M]. 王五主编. 上海: 上海人民出版社, 1999: 7.\n"
+    )
     a, b = x.entries
     assert a.type == "book"
     assert a.fields["translator"] == "温洽溢 and others"
@@ -64,7 +72,8 @@ def test_several_chinese_publishers_joined_by_dunhao():
 def test_chinese_conference_paper_without_huiyi():
     x, _ = run_notes(
         "[1] 刘洋：《地方债务的形成》，“中国财政学会 2018 年年会”论文，成都，2018 年 11 月。\n"
-        "[2] 陈红：《产业政策再评价》，提交第五届发展经济学论坛的论文，北京，2020 年 10 月。\n")
+        "[2] 陈红：《产业政策再评价》，提交第五届发展经济学论坛的论文，北京，2020 年 10 月。\n"
+    )
     a, b = x.entries
     assert a.type == b.type == "inproceedings"
     assert a.fields["eventtitle"].replace(" ", "") == "中国财政学会2018年年会"
@@ -76,9 +85,13 @@ def test_chinese_conference_paper_without_huiyi():
 def test_romanized_japanese_and_korean_titles_with_bracketed_translations():
     x, by_key = run_notes(
         "1. Itō Masanao, Nihon no taigai kōshō [Japan's foreign negotiations] (Kyoto: Mineruva Shobō, 1988), 41.\n\n"
-        "2. Pak Sŏp, “Singminji kyŏngje” [The colonial economy], Kyŏngje sahak 21, no. 2 (1996): 33–58.\n")
+        "2. Pak Sŏp, “Singminji kyŏngje” [The colonial economy], Kyŏngje sahak 21, no. 2 (1996): 33–58.\n"
+    )
     ja, ko = (by_key[n.keys[0]] for n in x.notes)
-    assert ja.fields["title"] == "Nihon no taigai kōshō" and ja.fields["title_translation"] == "Japan's foreign negotiations"
+    assert (
+        ja.fields["title"] == "Nihon no taigai kōshō"
+        and ja.fields["title_translation"] == "Japan's foreign negotiations"
+    )
     assert ja.fields["langid"] == "japanese" and ja.fields["author"] == "Itō, Masanao"
     assert ko.fields["title"] == "Singminji kyŏngje" and ko.fields["journaltitle"] == "Kyŏngje sahak"
     assert ko.fields["langid"] == "korean" and ko.fields["title_translation"] == "The colonial economy"
@@ -95,10 +108,16 @@ def test_korean_book_with_editor_role_and_plain_publisher():
 def test_chinese_classic_cited_by_juan_and_section():
     x, by_key = run_notes(
         "［1］（宋）司马光：《资治通鉴》卷二百一十四《唐纪三十》，北京：中华书局 1956 年版，第 6811 页。\n\n"
-        "［2］（明）宋应星：《天工开物》卷上《乃粒》。\n")
+        "［2］（明）宋应星：《天工开物》卷上《乃粒》。\n"
+    )
     a, b = (by_key[n.keys[0]] for n in x.notes)
-    assert (a.type, a.fields["author"], a.fields["title"], a.fields["volume"], a.fields["chapter"]) == \
-        ("book", "司马光", "资治通鉴", "214", "唐纪三十")
+    assert (a.type, a.fields["author"], a.fields["title"], a.fields["volume"], a.fields["chapter"]) == (
+        "book",
+        "司马光",
+        "资治通鉴",
+        "214",
+        "唐纪三十",
+    )
     assert a.fields["publisher"] == "中华书局" and "series" not in a.fields
     assert b.type == "book" and b.fields["author"] == "宋应星" and b.fields["title"] == "天工开物"
 
@@ -106,7 +125,8 @@ def test_chinese_classic_cited_by_juan_and_section():
 def test_archive_with_library_first_and_a_bracketed_fonds_number():
     x, by_key = run_notes(
         "［1］天津市档案馆藏：《天津商会关于米价的呈文》（1931 年 5 月），档号 J128-3-2207。\n\n"
-        "［2］《财政部关税署致海关总署函》（1934 年 2 月 8 日），中国第二历史档案馆藏，档号 2（2）-1107。\n")
+        "［2］《财政部关税署致海关总署函》（1934 年 2 月 8 日），中国第二历史档案馆藏，档号 2（2）-1107。\n"
+    )
     a, b = (by_key[n.keys[0]] for n in x.notes)
     assert a.fields.get("entrysubtype") == "archive" and "author" not in a.fields
     assert (a.fields["library"], a.fields["number"], a.fields["date"]) == ("天津市档案馆", "J128-3-2207", "1931-05")
@@ -116,7 +136,8 @@ def test_archive_with_library_first_and_a_bracketed_fonds_number():
 def test_upper_and_middle_volumes_in_brackets_after_the_title():
     x, by_key = run_notes(
         "［1］［英］约翰·克拉潘：《现代英国经济史》（上卷），姚曾廙译，北京：商务印书馆 1964 年版，第 9 页。\n\n"
-        "［2］严中平：《中国近代经济史（1840—1894）》（下册），北京：人民出版社 2001 年版。\n")
+        "［2］严中平：《中国近代经济史（1840—1894）》（下册），北京：人民出版社 2001 年版。\n"
+    )
     a, b = (by_key[n.keys[0]] for n in x.notes)
     assert a.fields["volume"] == "上" and a.fields["translator"] == "姚曾廙"
     assert b.fields["volume"] == "下" and b.fields["title"] == "中国近代经济史（1840—1894）"
@@ -125,7 +146,11 @@ def test_upper_and_middle_volumes_in_brackets_after_the_title():
 def test_korean_author_and_translator_groups():
     x, by_key = run_notes("1. 로이드 이스트먼 지음, 이승휘 옮김, 『중국 사회의 지속과 변화』, 돌베개, 1999, 52쪽.\n")
     e = by_key[x.notes[0].keys[0]]
-    assert (e.fields["author"], e.fields["translator"], e.fields["publisher"]) == ("로이드 이스트먼", "이승휘", "돌베개")
+    assert (e.fields["author"], e.fields["translator"], e.fields["publisher"]) == (
+        "로이드 이스트먼",
+        "이승휘",
+        "돌베개",
+    )
 
 
 def test_japanese_imprint_in_parentheses_and_translator_before_it():

@@ -88,8 +88,10 @@ def test_rerun_keeps_hand_work_and_dry_run_shows_diff(article):
     assert run_cli(["extract", str(article)]).exit_code == 0
     text = bib.read_text(encoding="utf-8")
     # a hand-added entry, a hand-added field, a hand correction of an extracted value
-    text = text.replace("  title        = {Has Trump promised too much on US economy?},",
-                        "  title        = {Has Trump Promised Too Much on the US Economy?},\n  annote       = {Read in May.},")
+    text = text.replace(
+        "  title        = {Has Trump promised too much on US economy?},",
+        "  title        = {Has Trump Promised Too Much on the US Economy?},\n  annote       = {Read in May.},",
+    )
     text += "\n@book{mine2020,\n  author = {Someone, A.},\n  title  = {Added by hand},\n  date   = {2020},\n}\n"
     bib.write_text(text, encoding="utf-8")
     r = run_cli(["extract", str(article), "--dry-run"])
@@ -100,7 +102,11 @@ def test_rerun_keeps_hand_work_and_dry_run_shows_diff(article):
     after = bib.read_text(encoding="utf-8")
     assert after == text
     # change the article: one more citing note -> the diff shows only the citations change
-    art = article.read_text(encoding="utf-8").replace("[4] Paul Heideman,", "[4] James M. Lindsay,“Election 2024: Trump Talks Foreign Policy With Time Magazine,”Council on Foreign Relations, May 3, 2024, https://www.cfr.org/blog/election-2024-trump-talks-foreign-policy-time-magazine.\n[5] Paul Heideman,", 1)
+    art = article.read_text(encoding="utf-8").replace(
+        "[4] Paul Heideman,",
+        "[4] James M. Lindsay,“Election 2024: Trump Talks Foreign Policy With Time Magazine,”Council on Foreign Relations, May 3, 2024, https://www.cfr.org/blog/election-2024-trump-talks-foreign-policy-time-magazine.\n[5] Paul Heideman,",
+        1,
+    )
     article.write_text(art, encoding="utf-8")
     r = run_cli(["extract", str(article), "--dry-run"])
     assert r.exit_code == 0
@@ -115,21 +121,25 @@ def test_rerun_keeps_hand_work_and_dry_run_shows_diff(article):
 def test_refresh_lets_extracted_values_win_but_keeps_added_fields(article):
     bib = article.with_suffix(".bib")
     run_cli(["extract", str(article)])
-    text = bib.read_text(encoding="utf-8").replace("{Has Trump promised too much on US economy?},",
-                                                   "{Wrong title},\n  keywords     = {tariffs},")
+    text = bib.read_text(encoding="utf-8").replace(
+        "{Has Trump promised too much on US economy?},", "{Wrong title},\n  keywords     = {tariffs},"
+    )
     bib.write_text(text, encoding="utf-8")
     assert run_cli(["extract", str(article), "--refresh"]).exit_code == 0
     final = bib.read_text(encoding="utf-8")
     assert "{Has Trump promised too much on US economy?}" in final and "{tariffs}" in final
 
 
-@pytest.mark.parametrize("content,message", [
-    (None, "no such file"),
-    (b"", "empty"),
-    (b"   \n\n", "empty"),
-    (b"\x7fELF\x02\x01\x01\x00\x00\x00\x00" + bytes(range(256)), "not a text file"),
-    ("没有脚注的一段文字。\n第二行。\n".encode("utf-8"), "no footnotes found"),
-])
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        (None, "no such file"),
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        (b"\x7fELF\x02\x01\x01\x00\x00\x00\x00" + bytes(range(256)), "not a text file"),
+        ("没有脚注的一段文字。\n第二行。\n".encode("utf-8"), "no footnotes found"),
+    ],
+)
 def test_bad_input_one_line_exit_2(tmp_path, content, message):
     f = tmp_path / "in.txt"
     if content is not None:
@@ -141,7 +151,9 @@ def test_bad_input_one_line_exit_2(tmp_path, content, message):
     assert "Traceback" not in r.stderr
 
 
-@pytest.mark.parametrize("encoding,note", [("gbk", "GBK"), ("gb18030", "GBK"), ("utf-8-sig", None), ("utf-16", "UTF-16")])
+@pytest.mark.parametrize(
+    "encoding,note", [("gbk", "GBK"), ("gb18030", "GBK"), ("utf-8-sig", None), ("utf-16", "UTF-16")]
+)
 def test_encodings(tmp_path, encoding, note):
     f = tmp_path / "in.txt"
     f.write_bytes(NOTES_TEXT.encode(encoding))
@@ -161,8 +173,10 @@ def test_needs_exactly_one_input():
 
 def test_a_hand_entry_using_an_extracted_key_is_kept(article):
     bib = article.with_suffix(".bib")
-    bib.write_text("@book{liu2025meifei,\n  author = {Liu, Someone},\n  title  = {A different book},\n  date   = {2025},\n}\n",
-                   encoding="utf-8")
+    bib.write_text(
+        "@book{liu2025meifei,\n  author = {Liu, Someone},\n  title  = {A different book},\n  date   = {2025},\n}\n",
+        encoding="utf-8",
+    )
     r = run_cli(["extract", str(article)])
     assert r.exit_code == 0
     text = bib.read_text(encoding="utf-8")

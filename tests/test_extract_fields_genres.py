@@ -12,8 +12,9 @@ from annobib.extract.fields import GENRES, genre_of, parse_citation
 EXAMPLES = [(genre, note, expected) for genre in GENRES for note, expected in genre.examples]
 
 
-@pytest.mark.parametrize("genre,note,expected", EXAMPLES,
-                         ids=[f"{g.name}-{i}" for i, (g, _n, _e) in enumerate(EXAMPLES)])
+@pytest.mark.parametrize(
+    "genre,note,expected", EXAMPLES, ids=[f"{g.name}-{i}" for i, (g, _n, _e) in enumerate(EXAMPLES)]
+)
 def test_genre_row_example(genre, note, expected):
     p = parse_citation(note)
     assert genre_of(note) is genre

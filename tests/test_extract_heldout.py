@@ -68,7 +68,9 @@ def test_heldout_every_note_accounted_for(report, bench):
     """Every expected note is found in the extraction (status scored, never silently lost)."""
     statuses = [c for c in report.checks if c.field == "status"]
     expected = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))
-    assert len(statuses) == sum(len(v["notes"]) if k.startswith("article") else len(v) for k, v in expected.items() if k != "about")
+    assert len(statuses) == sum(
+        len(v["notes"]) if k.startswith("article") else len(v) for k, v in expected.items() if k != "about"
+    )
     assert all(c.got is not None for c in statuses), [c.note for c in statuses if c.got is None]
 
 
@@ -79,8 +81,12 @@ def test_heldout_article_pages_inferred(report):
 def test_benchmark_prints_figures():
     import subprocess
 
-    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "extract_heldout.py"), "--quiet"],
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "extract_heldout.py"), "--quiet"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     out = run.stdout
     assert "field accuracy overall" in out and "per pattern:" in out and "per field:" in out

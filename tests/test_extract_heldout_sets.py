@@ -47,7 +47,10 @@ def test_data_files_are_what_build_py_writes(name):
     import json
 
     expected = json.loads(files["expected.json"])
-    assert sum(len(expected[k] if k == "notes" else expected[k]["notes"]) for k in ("notes", "article", "article2")) >= SETS[name]
+    assert (
+        sum(len(expected[k] if k == "notes" else expected[k]["notes"]) for k in ("notes", "article", "article2"))
+        >= SETS[name]
+    )
 
 
 def test_field_accuracy_floor(held_out):

@@ -8,11 +8,20 @@ def test_chinese_court_decisions_are_jurisdiction():
     x, _ = run_notes(
         "[1] 《王某诉李某合同纠纷案》，最高人民法院指导案例 15 号，2013 年 1 月 31 日发布。\n"
         "[2] 《丙诉丁侵权案》，北京市高级人民法院（2017）京民终 88 号民事判决书，2017 年 6 月 1 日。\n"
-        "[3] 《甲公司诉乙公司买卖合同纠纷案》，（2018）最高法民终 456 号民事判决书。\n")
+        "[3] 《甲公司诉乙公司买卖合同纠纷案》，（2018）最高法民终 456 号民事判决书。\n"
+    )
     a, b, c = x.entries
     assert a.type == b.type == c.type == "jurisdiction"
-    assert (a.fields["number"], a.fields["institution"], a.fields["date"]) == ("指导案例15号", "最高人民法院", "2013-01-31")
-    assert (b.fields["number"], b.fields["institution"], b.fields["date"]) == ("（2017）京民终88号", "北京市高级人民法院", "2017-06-01")
+    assert (a.fields["number"], a.fields["institution"], a.fields["date"]) == (
+        "指导案例15号",
+        "最高人民法院",
+        "2013-01-31",
+    )
+    assert (b.fields["number"], b.fields["institution"], b.fields["date"]) == (
+        "（2017）京民终88号",
+        "北京市高级人民法院",
+        "2017-06-01",
+    )
     assert c.fields["institution"] == "最高人民法院" and c.fields["number"] == "（2018）最高法民终456号"
 
 
@@ -21,7 +30,8 @@ def test_chinese_laws_and_regulations_are_legislation():
         "［1］《中华人民共和国证券法》，1998 年 12 月 29 日第九届全国人民代表大会常务委员会第六次会议通过。\n\n"
         "［2］国务院：《企业信息公示暂行条例》（国务院令第 654 号），2014 年 8 月 7 日。\n\n"
         "［3］中国人民银行：《关于进一步防范和处置虚拟货币交易炒作风险的通知》（银发〔2021〕237 号），2021 年 9 月 15 日。\n\n"
-        "［4］王利明：《中国民法》，修订版，北京：法律出版社 2020 年版，第 3 页。\n")
+        "［4］王利明：《中国民法》，修订版，北京：法律出版社 2020 年版，第 3 页。\n"
+    )
     a, b, c, d = (by_key[n.keys[0]] for n in x.notes)
     assert (a.type, a.fields["title"], a.fields["date"]) == ("legislation", "中华人民共和国证券法", "1998-12-29")
     assert (b.type, b.fields["author"], b.fields["number"]) == ("legislation", "{国务院}", "国务院令第654号")
@@ -32,29 +42,45 @@ def test_chinese_laws_and_regulations_are_legislation():
 def test_a_normative_document_of_a_state_organ_is_legislation_without_an_enactment_cue():
     x, by_key = run_notes(
         "［1］全国人民代表大会常务委员会：《关于修改〈中华人民共和国商标法〉的决定》，2019 年 4 月 23 日。\n\n"
-        "［2］王明：《论民法》，2018 年 8 月 31 日。\n")
+        "［2］王明：《论民法》，2018 年 8 月 31 日。\n"
+    )
     a, b = (by_key[n.keys[0]] for n in x.notes)
-    assert (a.type, a.fields["author"], a.fields["date"]) == ("legislation", "{全国人民代表大会常务委员会}", "2019-04-23")
+    assert (a.type, a.fields["author"], a.fields["date"]) == (
+        "legislation",
+        "{全国人民代表大会常务委员会}",
+        "2019-04-23",
+    )
     assert b.type != "legislation"  # a person's essay on law is no law
 
 
 def test_us_style_case_citation_is_jurisdiction():
-    x, by_key = run_notes("Marbury v. Madison, 5 U.S. 137, 177 (1803).\n\nSmith v. Ocean Freight Co., 412 F.3d 88 (2d Cir. 2005).")
+    x, by_key = run_notes(
+        "Marbury v. Madison, 5 U.S. 137, 177 (1803).\n\nSmith v. Ocean Freight Co., 412 F.3d 88 (2d Cir. 2005)."
+    )
     e = by_key[x.notes[0].keys[0]]
     assert e.type == "jurisdiction"
     assert (e.fields["title"], e.fields["journaltitle"], e.fields["volume"], e.fields["pages"], e.fields["date"]) == (
-        "Marbury v. Madison", "U.S.", "5", "137", "1803")
+        "Marbury v. Madison",
+        "U.S.",
+        "5",
+        "137",
+        "1803",
+    )
     assert e.citations[0].locator == "177"
     e = by_key[x.notes[1].keys[0]]
     assert e.type == "jurisdiction" and e.fields["institution"] == "2d Cir." and e.fields["journaltitle"] == "F.3d"
 
 
 def test_international_judgment_and_award():
-    e = first_entry("Fisheries Jurisdiction (Spain v. Canada), Jurisdiction of the Court, Judgment, I.C.J. Reports 1998, p. 432.")
+    e = first_entry(
+        "Fisheries Jurisdiction (Spain v. Canada), Jurisdiction of the Court, Judgment, I.C.J. Reports 1998, p. 432."
+    )
     assert e.type == "jurisdiction"
     assert e.fields["title"] == "Fisheries Jurisdiction (Spain v. Canada)"
     assert (e.fields["journaltitle"], e.fields["date"]) == ("I.C.J. Reports", "1998")
-    x, by_key = run_notes("The Arctic Sunrise Arbitration (Netherlands v. Russia), PCA Case No. 2014-02, Award of 14 August 2015, paras. 12-14.")
+    x, by_key = run_notes(
+        "The Arctic Sunrise Arbitration (Netherlands v. Russia), PCA Case No. 2014-02, Award of 14 August 2015, paras. 12-14."
+    )
     e = by_key[x.notes[0].keys[0]]
     assert e.type == "jurisdiction"
     assert (e.fields["number"], e.fields["date"], e.fields["institution"]) == ("2014-02", "2015-08-14", "PCA")
@@ -69,7 +95,12 @@ def test_a_title_with_v_is_not_a_case_without_a_reporter_or_court_cue():
 def test_uk_and_eu_case_citations():
     e = first_entry("R v Hollis [2017] UKSC 4, [21].")
     assert e.type == "jurisdiction"
-    assert (e.fields["title"], e.fields["institution"], e.fields["number"], e.fields["date"]) == ("R v Hollis", "UKSC", "4", "2017")
+    assert (e.fields["title"], e.fields["institution"], e.fields["number"], e.fields["date"]) == (
+        "R v Hollis",
+        "UKSC",
+        "4",
+        "2017",
+    )
     assert e.citations[0].locator == "[21]"
     e = first_entry("Hedley v Barnes [1964] AC 465.")
     assert (e.fields["journaltitle"], e.fields["pages"], e.fields["date"]) == ("AC", "465", "1964")
@@ -78,7 +109,9 @@ def test_uk_and_eu_case_citations():
 
 
 def test_case_keys_name_the_parties():
-    x, _ = run_notes("Marbury v. Madison, 5 U.S. 137 (1803).\n\n"
-                "Fisheries Jurisdiction (Spain v. Canada), Judgment, I.C.J. Reports 1998, p. 432.\n\n"
-                "Prosecutor v. Blaskic, Case No. IT-95-14-A, Judgment, 29 July 2004, para. 41.")
+    x, _ = run_notes(
+        "Marbury v. Madison, 5 U.S. 137 (1803).\n\n"
+        "Fisheries Jurisdiction (Spain v. Canada), Judgment, I.C.J. Reports 1998, p. 432.\n\n"
+        "Prosecutor v. Blaskic, Case No. IT-95-14-A, Judgment, 29 July 2004, para. 41."
+    )
     assert [e.key for e in x.entries] == ["marbury1803madison", "spain1998canada", "prosecutor2004blaskic"]

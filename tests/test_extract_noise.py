@@ -20,21 +20,31 @@ FLOOR = {"ascii_punctuation": 0.99, "glued_numbers": 0.99, "broken_lines": 0.99,
 @pytest.mark.parametrize("name", SETS)
 def test_noise_kind_keeps_accuracy(heldout_bench, tmp_path, name, kind):
     expected = json.loads((ROOT / "tests" / "data" / name / "expected.json").read_text(encoding="utf-8"))["notes"]
-    (tmp_path / "notes.txt").write_text(noise.noisy_notes_file(kind, [(n["n"], n["text"]) for n in expected]), encoding="utf-8")
+    (tmp_path / "notes.txt").write_text(
+        noise.noisy_notes_file(kind, [(n["n"], n["text"]) for n in expected]), encoding="utf-8"
+    )
     (tmp_path / "expected.json").write_text(json.dumps({"notes": expected}, ensure_ascii=False), encoding="utf-8")
     report = heldout_bench.evaluate(tmp_path)
     assert report.accuracy >= FLOOR[kind], [(c.note, c.field, c.expected, c.got) for c in report.mismatches][:8]
 
 
 def test_noise_changes_the_text():
-    notes = [(1, "王某：《大国关系》，北京：某出版社 2015 年版，第 12 页。"), (2, "Robert Jervis, Perception and Misperception, p. 58.")]
+    notes = [
+        (1, "王某：《大国关系》，北京：某出版社 2015 年版，第 12 页。"),
+        (2, "Robert Jervis, Perception and Misperception, p. 58."),
+    ]
     for kind in noise.KINDS:
         assert noise.noisy_notes_file(kind, notes) != "\n\n".join(f"{n} {t}" for n, t in notes) + "\n", kind
 
 
 # the sets' own scores, less one point: how they are pasted must not matter
-SHAPE_FLOOR = {"extract_heldout": 0.99, "extract_heldout4": 0.99, "extract_heldout5": 0.98,
-               "extract_blind9": 0.922, "extract_blind12": 0.918}
+SHAPE_FLOOR = {
+    "extract_heldout": 0.99,
+    "extract_heldout4": 0.99,
+    "extract_heldout5": 0.98,
+    "extract_blind9": 0.922,
+    "extract_blind12": 0.918,
+}
 
 
 def _pasted_set(tmp_path, name, shape):
@@ -55,6 +65,9 @@ def test_paste_shape_keeps_accuracy(heldout_bench, tmp_path, name, shape):
 
 
 def test_paste_shapes_change_the_text():
-    notes = [(1, "王某：《大国关系》，北京：某出版社 2015 年版，第 12 页。"), (2, "Robert Jervis, Perception and Misperception, p. 58.")]
+    notes = [
+        (1, "王某：《大国关系》，北京：某出版社 2015 年版，第 12 页。"),
+        (2, "Robert Jervis, Perception and Misperception, p. 58."),
+    ]
     texts = {noise.pasted_notes_file(shape, notes) for shape in noise.SHAPES}
     assert len(texts) == len(noise.SHAPES)

@@ -20,7 +20,10 @@ CASES = {
         ("王某:《大国关系》,北京:某出版社2015年版,第12页.", "王某：《大国关系》，北京：某出版社2015年版，第12页。"),
         ("李明:《A,B:C》;王强:《D》", "李明：《A,B:C》；王强：《D》"),  # titles keep their printed punctuation
         ("某某(2015年)", "某某（2015年）"),
-        ("见 Waltz, Theory, New York: Random House, 1979, p. 5。", "见 Waltz, Theory, New York: Random House, 1979, p. 5。"),
+        (
+            "见 Waltz, Theory, New York: Random House, 1979, p. 5。",
+            "见 Waltz, Theory, New York: Random House, 1979, p. 5。",
+        ),
         ("佐藤優『国家の罠』新潮社, 2005年", "佐藤優『国家の罠』新潮社, 2005年"),  # Japanese: its own conventions
         ("이영훈, 「조선후기」, 1998", "이영훈, 「조선후기」, 1998"),
         ("http://a.cn/x,y:z 访问", "http://a.cn/x,y:z 访问"),  # a URL is printed as is
@@ -55,8 +58,11 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("fix,before,after", [(f, b, a) for f, cases in CASES.items() for b, a in cases],
-                         ids=lambda v: getattr(v, "__name__", None) or str(v)[:24])
+@pytest.mark.parametrize(
+    "fix,before,after",
+    [(f, b, a) for f, cases in CASES.items() for b, a in cases],
+    ids=lambda v: getattr(v, "__name__", None) or str(v)[:24],
+)
 def test_normalizer(fix, before, after):
     assert fix(before) == after
 
@@ -83,17 +89,21 @@ def test_ascii_punctuation_note_reads_like_the_full_width_one():
 
 
 def test_glued_note_numbers_are_markers_only_in_sequence():
-    _, notes = _fields("1王某：《大国关系》，某某出版社2015年版，第12页。\n\n2同上书，第15页。\n\n"
-                       "3Robert Jervis, Perception and Misperception in International Politics, "
-                       "Princeton: Princeton University Press, 1976, p. 58.\n\n5G网络的安全问题另有讨论。")
+    _, notes = _fields(
+        "1王某：《大国关系》，某某出版社2015年版，第12页。\n\n2同上书，第15页。\n\n"
+        "3Robert Jervis, Perception and Misperception in International Politics, "
+        "Princeton: Princeton University Press, 1976, p. 58.\n\n5G网络的安全问题另有讨论。"
+    )
     assert [n.note.number for n in notes] == [1, 2, 3, 4]
     assert notes[0].note.text.startswith("王某") and notes[2].note.text.startswith("Robert")
     assert notes[3].note.text.startswith("5G")  # 5 does not continue 1, 2, 3: not a marker
 
 
 def test_unnumbered_reference_list_one_item_per_line():
-    x = extract_notes("Allison, G. (2017) Destined for War. Boston: Houghton Mifflin Harcourt.\n"
-                      "White, H. (2012) The China Choice: Why America Should Share\nPower. Collingwood: Black Inc.\n"
-                      "费孝通. 乡土中国[M]. 北京: 北京大学出版社, 1998.\n")
+    x = extract_notes(
+        "Allison, G. (2017) Destined for War. Boston: Houghton Mifflin Harcourt.\n"
+        "White, H. (2012) The China Choice: Why America Should Share\nPower. Collingwood: Black Inc.\n"
+        "费孝通. 乡土中国[M]. 北京: 北京大学出版社, 1998.\n"
+    )
     assert [n.note.text[:8] for n in x.notes] == ["Allison,", "White, H", "费孝通. 乡土中"]
     assert x.notes[1].note.text.endswith("Share Power. Collingwood: Black Inc.")  # a wrapped item stays whole

@@ -11,7 +11,8 @@ def test_full_width_bracket_markers_in_loose_notes():
     x, by_key = run_notes(
         "［1］张华：《货币与信用》，北京：商务印书馆 1988 年版，第 7 页。\n\n"
         "［2］同上，第 9 页。\n\n"
-        "［3］［英］约翰·希克斯：《经济史理论》，厉以平译，商务印书馆 1987 年版。\n")
+        "［3］［英］约翰·希克斯：《经济史理论》，厉以平译，商务印书馆 1987 年版。\n"
+    )
     assert [n.note.number for n in x.notes] == [1, 2, 3]
     key = x.notes[0].keys[0]
     assert by_key[key].fields["author"] == "张华"
@@ -20,44 +21,61 @@ def test_full_width_bracket_markers_in_loose_notes():
 
 
 def test_endnotes_with_full_width_brackets_after_the_body():
-    text = ("— 12 —\n《经济史研究》2021 年第 3 期\n"
-            "明代白银货币化的进程早已引起学界注意。［1］其影响远及财政与赋役。［2］\n"
-            "白银与赋役\n— 13 —\n"
-            "一条鞭法的推行与白银流入密切相关。［3］\n注释：\n"
-            "［1］赵明：《白银与明代社会》，北京：中华书局 2005 年版，第 44 页。\n"
-            "［2］同上，第 50 页。\n"
-            "［3］赵明：前引书，第 61 页。\n")
+    text = (
+        "— 12 —\n《经济史研究》2021 年第 3 期\n"
+        "明代白银货币化的进程早已引起学界注意。［1］其影响远及财政与赋役。［2］\n"
+        "白银与赋役\n— 13 —\n"
+        "一条鞭法的推行与白银流入密切相关。［3］\n注释：\n"
+        "［1］赵明：《白银与明代社会》，北京：中华书局 2005 年版，第 44 页。\n"
+        "［2］同上，第 50 页。\n"
+        "［3］赵明：前引书，第 61 页。\n"
+    )
     x = extract_text(text)
-    assert [(n.note.page, n.note.number, n.status) for n in x.notes] == [(13, 1, "cited"), (13, 2, "cited"), (13, 3, "cited")]
+    assert [(n.note.page, n.note.number, n.status) for n in x.notes] == [
+        (13, 1, "cited"),
+        (13, 2, "cited"),
+        (13, 3, "cited"),
+    ]
     assert len(x.entries) == 1 and x.entries[0].fields["author"] == "赵明"
     assert [c.locator for c in x.entries[0].citations] == ["44", "50", "61"]
     assert all(n.note.linked for n in x.notes)
 
 
 def test_english_body_sentences_are_the_citing_context():
-    text = ("ESSAYS ON TRADE\n11\n"
-            "Silver flowed into Fujian after 1570.1 The Spanish galleons carried most of it.2 Officials in\n"
-            "Beijing watched the flows with unease.3\n"
-            "Notes\n"
-            "1. Ann Carter, Silver Roads (Boston: Beacon, 1990), 3.\n"
-            "2. Ibid., 5.\n"
-            "3. Bill Noyes, Junks and Sails (Boston: Beacon, 1992), 8.\n")
+    text = (
+        "ESSAYS ON TRADE\n11\n"
+        "Silver flowed into Fujian after 1570.1 The Spanish galleons carried most of it.2 Officials in\n"
+        "Beijing watched the flows with unease.3\n"
+        "Notes\n"
+        "1. Ann Carter, Silver Roads (Boston: Beacon, 1990), 3.\n"
+        "2. Ibid., 5.\n"
+        "3. Bill Noyes, Junks and Sails (Boston: Beacon, 1992), 8.\n"
+    )
     x = extract_text(text)
     ctx = [n.note.context for n in x.notes]
-    assert ctx == ["Silver flowed into Fujian after 1570.", "The Spanish galleons carried most of it.",
-                   "Officials in Beijing watched the flows with unease."]
+    assert ctx == [
+        "Silver flowed into Fujian after 1570.",
+        "The Spanish galleons carried most of it.",
+        "Officials in Beijing watched the flows with unease.",
+    ]
 
 
 def test_superscript_markers_in_body_and_notes():
-    text = ("— 40 —\n《东亚评论》2021 年第 4 期\n"
-            "海洋秩序的变化早已引起注意。¹ 其影响远及渔业与航运。²\n"
-            "¹ 陈立：《海洋与秩序》，北京：海洋出版社 2010 年版，第 12 页。\n"
-            "² 同上，第 15 页。\n"
-            "— 41 —\n《东亚评论》2021 年第 4 期\n"
-            "渔业争端的解决需要新的机制。¹\n"
-            "¹ 陈立：前引书，第 20 页。\n")
+    text = (
+        "— 40 —\n《东亚评论》2021 年第 4 期\n"
+        "海洋秩序的变化早已引起注意。¹ 其影响远及渔业与航运。²\n"
+        "¹ 陈立：《海洋与秩序》，北京：海洋出版社 2010 年版，第 12 页。\n"
+        "² 同上，第 15 页。\n"
+        "— 41 —\n《东亚评论》2021 年第 4 期\n"
+        "渔业争端的解决需要新的机制。¹\n"
+        "¹ 陈立：前引书，第 20 页。\n"
+    )
     x = extract_text(text)
-    assert [(n.note.page, n.note.number, n.status) for n in x.notes] == [(40, 1, "cited"), (40, 2, "cited"), (41, 1, "cited")]
+    assert [(n.note.page, n.note.number, n.status) for n in x.notes] == [
+        (40, 1, "cited"),
+        (40, 2, "cited"),
+        (41, 1, "cited"),
+    ]
     assert all(n.note.linked for n in x.notes)
     assert len(x.entries) == 1 and [c.locator for c in x.entries[0].citations] == ["12", "15", "20"]
 
@@ -69,10 +87,12 @@ def test_two_digit_superscript_markers_in_loose_notes():
 
 
 def test_bare_number_markers_before_full_width_brackets_and_a_surname_that_is_a_measure_word():
-    text = ("— 30 —\n《港口研究》2021 年第 4 期\n"
-            "港口的扩张很快。1 航运随之增长。2 共有 30 余人参加。\n"
-            "1 ［日］田中一郎：《港湾史》，海洋出版社 2001 年版，第 3 页。\n"
-            "2 余平：《航运史》，商务印书馆 2012 年版，第 30 页。\n")
+    text = (
+        "— 30 —\n《港口研究》2021 年第 4 期\n"
+        "港口的扩张很快。1 航运随之增长。2 共有 30 余人参加。\n"
+        "1 ［日］田中一郎：《港湾史》，海洋出版社 2001 年版，第 3 页。\n"
+        "2 余平：《航运史》，商务印书馆 2012 年版，第 30 页。\n"
+    )
     x = extract_text(text)
     assert [(n.note.number, n.status) for n in x.notes] == [(1, "cited"), (2, "cited")]
     assert sorted(e.fields["author"] for e in x.entries) == ["余平", "田中一郎"]

@@ -6,21 +6,30 @@ from annobib.extract.citations import read_note
 from annobib.extract.segment import citation_score, citation_start, sentences
 
 
-@pytest.mark.parametrize("note,start", [
-    ("关于两者的区别，可以参考李明：《国际秩序的变迁》，载《世界经济与政治》2018年第3期，第4—20页。", "李明"),
-    ("这些成果主要有：王某：《权力转移》，上海人民出版社2010年版。", "王某"),
-    ("这一问题的讨论很多，如赵某：《冷战的起源》，北京：人民出版社2001年版。", "赵某"),
-    ("For a critique of this view, see Robert Jervis, “Cooperation under the Security Dilemma,” World Politics, Vol. 30, No. 2, 1978.", "Robert"),
-])
+@pytest.mark.parametrize(
+    "note,start",
+    [
+        ("关于两者的区别，可以参考李明：《国际秩序的变迁》，载《世界经济与政治》2018年第3期，第4—20页。", "李明"),
+        ("这些成果主要有：王某：《权力转移》，上海人民出版社2010年版。", "王某"),
+        ("这一问题的讨论很多，如赵某：《冷战的起源》，北京：人民出版社2001年版。", "赵某"),
+        (
+            "For a critique of this view, see Robert Jervis, “Cooperation under the Security Dilemma,” World Politics, Vol. 30, No. 2, 1978.",
+            "Robert",
+        ),
+    ],
+)
 def test_commentary_before_a_citation_is_cut(note, start):
-    assert note[citation_start(note):].startswith(start)
+    assert note[citation_start(note) :].startswith(start)
 
 
-@pytest.mark.parametrize("note", [
-    "周方银：《中国崛起与东亚秩序》，载《当代亚太》2012年第5期。",  # an author colon is not commentary
-    "蔡某：〈兩岸關係的新變局〉，《遠景基金會季刊》，第20卷第1期，2019年。",
-    "Waltz, Theory of International Politics, p. 5.",
-])
+@pytest.mark.parametrize(
+    "note",
+    [
+        "周方银：《中国崛起与东亚秩序》，载《当代亚太》2012年第5期。",  # an author colon is not commentary
+        "蔡某：〈兩岸關係的新變局〉，《遠景基金會季刊》，第20卷第1期，2019年。",
+        "Waltz, Theory of International Politics, p. 5.",
+    ],
+)
 def test_a_citation_keeps_its_start(note):
     assert citation_start(note) == 0
 
@@ -44,13 +53,16 @@ def test_commentary_only_notes_cite_nothing():
 
 def _run(text):
     from annobib.extract import extract_notes
+
     x = extract_notes(text)
     return x, {e.key: e for e in x.entries}
 
 
 def test_distinct_volumes_of_one_work_are_never_merged():
-    x, by_key = _run("1 《毛泽东选集》第5卷，人民出版社1977年版，第12页。\n\n2 《毛泽东选集》第4卷，人民出版社1991年版，第1360页。\n\n"
-                     "3 《毛泽东选集》，第15页。")
+    x, by_key = _run(
+        "1 《毛泽东选集》第5卷，人民出版社1977年版，第12页。\n\n2 《毛泽东选集》第4卷，人民出版社1991年版，第1360页。\n\n"
+        "3 《毛泽东选集》，第15页。"
+    )
     a, b = x.notes[0].keys[0], x.notes[1].keys[0]
     assert a != b
     assert (by_key[a].fields["volume"], by_key[a].fields["date"]) == ("5", "1977")
@@ -59,8 +71,10 @@ def test_distinct_volumes_of_one_work_are_never_merged():
 
 @pytest.mark.parametrize("ref", ["上书，第 20 页。", "前引王某书，第 20 页。", "前引(1)，王某书，第 20 页。"])
 def test_noisy_back_references_join_their_work(ref):
-    x, by_key = _run("1 李明：《国际秩序》，人民出版社2010年版，第3页；王某：《大国关系》，北京：某某出版社2015年版，第12页。\n\n"
-                     "2 " + ("李明：前引书，第5页。\n\n3 " if not ref.startswith("上") else "") + ref)
+    x, by_key = _run(
+        "1 李明：《国际秩序》，人民出版社2010年版，第3页；王某：《大国关系》，北京：某某出版社2015年版，第12页。\n\n"
+        "2 " + ("李明：前引书，第5页。\n\n3 " if not ref.startswith("上") else "") + ref
+    )
     wang = x.notes[0].keys[1]
     last = x.notes[-1]
     target = wang if "王某" in ref else x.notes[-2].keys[-1]
@@ -69,10 +83,14 @@ def test_noisy_back_references_join_their_work(ref):
 
 
 def test_commentary_glued_to_an_author_and_a_western_citation_after_it():
-    reading = read_note("笔者于2019年7月在H县的访谈,编号HX20190712。类似现象亦见于欧阳静:《策略主义》,北京:中国政法大学出版社2011年版。")
+    reading = read_note(
+        "笔者于2019年7月在H县的访谈,编号HX20190712。类似现象亦见于欧阳静:《策略主义》,北京:中国政法大学出版社2011年版。"
+    )
     assert [c.parsed.fields.get("author") for c in reading.citations] == ["欧阳静"]
-    reading = read_note("可参考杜某:《经济外交》,北京:世界知识出版社2010年版。此外,英文文献中较有代表性的是Nicholas Bayne and "
-                        "Stephen Woolcock, eds., The New Economic Diplomacy, Farnham: Ashgate, 2011.")
+    reading = read_note(
+        "可参考杜某:《经济外交》,北京:世界知识出版社2010年版。此外,英文文献中较有代表性的是Nicholas Bayne and "
+        "Stephen Woolcock, eds., The New Economic Diplomacy, Farnham: Ashgate, 2011."
+    )
     assert len(reading.citations) == 2 and reading.citations[1].parsed.fields.get("publisher") == "Ashgate"
 
 

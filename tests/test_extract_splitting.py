@@ -6,7 +6,7 @@ from annobib.extract.numbering import numbered_run
 
 
 def _run(text):
-    return [(m.number, m.shape, text[m.start:m.end].strip()) for m in numbered_run(text)]
+    return [(m.number, m.shape, text[m.start : m.end].strip()) for m in numbered_run(text)]
 
 
 def test_notes_run_together_on_one_line_are_cut_at_each_next_number():
@@ -24,7 +24,9 @@ def test_a_number_that_only_looks_like_a_marker_does_not_break_the_run():
 
 
 def test_markers_of_mixed_shapes_and_places_follow_the_numbering():
-    text = "1. Waltz, Theory, p. 5. 2. Ibid., p. 6.\n3 王某:《书》,北京:某出版社2015年版,第12页。4同上。\n⑤前引书，第3页。"
+    text = (
+        "1. Waltz, Theory, p. 5. 2. Ibid., p. 6.\n3 王某:《书》,北京:某出版社2015年版,第12页。4同上。\n⑤前引书，第3页。"
+    )
     assert [n for n, _s, _m in _run(text)] == [1, 2, 3, 4, 5]
     assert [n.number for n in loose_notes(text)] == [1, 2, 3, 4, 5]
 
@@ -40,8 +42,10 @@ def test_a_number_alone_on_its_line_marks_the_next_line():
 
 
 def test_folios_and_running_heads_between_pages_are_dropped():
-    text = ("1. 王某：《大国关系》，北京：某出版社，2015年，\n第12页。\n2. 同上，第13页。\n101\n国际政治研究 2019 年第 3 期\n"
-            "3. Robert Jervis, Perception and Misperception in International\nPolitics, p. 58.\n4. Ibid.\n")
+    text = (
+        "1. 王某：《大国关系》，北京：某出版社，2015年，\n第12页。\n2. 同上，第13页。\n101\n国际政治研究 2019 年第 3 期\n"
+        "3. Robert Jervis, Perception and Misperception in International\nPolitics, p. 58.\n4. Ibid.\n"
+    )
     notes = loose_notes(text)
     assert [n.number for n in notes] == [1, 2, 3, 4]
     assert notes[1].text == "同上，第13页。"
@@ -58,14 +62,16 @@ def test_no_markers_no_run():
 
 
 def test_reference_list_items_survive_site_link_lines_and_a_running_head():
-    text = ("References\n"
-            "Alvarez, M. and Keane, P. (2014) 'Migrant networks', Journal of Labor\nEconomics, 32(4), pp. 735–768.\n"
-            "CrossRef\tGoogle Scholar\n"
-            "Becker, S.O. (2011) Human Capital. Cambridge: Cambridge University Press.\n"
-            "232 MIGRATION AND LABOUR MARKETS\n"
-            "Lindqvist, E. (2019) 'Labour market integration', in Holm, K. (ed.) Migration. Oxford: OUP.\n"
-            "佐々木淳(2015)「戦後学制改革と地方大学」『大学史研究』12, 123-150頁.\n"
-            "View in Article\n233\n")
+    text = (
+        "References\n"
+        "Alvarez, M. and Keane, P. (2014) 'Migrant networks', Journal of Labor\nEconomics, 32(4), pp. 735–768.\n"
+        "CrossRef\tGoogle Scholar\n"
+        "Becker, S.O. (2011) Human Capital. Cambridge: Cambridge University Press.\n"
+        "232 MIGRATION AND LABOUR MARKETS\n"
+        "Lindqvist, E. (2019) 'Labour market integration', in Holm, K. (ed.) Migration. Oxford: OUP.\n"
+        "佐々木淳(2015)「戦後学制改革と地方大学」『大学史研究』12, 123-150頁.\n"
+        "View in Article\n233\n"
+    )
     notes = [n.text for n in loose_notes(text)]
     assert len(notes) == 4, notes
     assert notes[0].endswith("pp. 735–768.") and notes[1].endswith("University Press.")
@@ -80,8 +86,10 @@ def test_a_paragraph_without_a_marker_stays_a_note_of_its_own():
 def test_a_lead_in_after_a_full_stop_opens_the_next_citation():
     from annobib.extract import extract_notes
 
-    x = extract_notes("1 张某：《冷战及其遗产》，上海：上海人民出版社1998年版，第34页。此外，亦可参见李某：《美国对华政策》，"
-                      "重庆：重庆出版社1987年版。\n\n2 同上，第35页；另可参见王某：《东亚》，北京：某出版社2001年版。\n")
+    x = extract_notes(
+        "1 张某：《冷战及其遗产》，上海：上海人民出版社1998年版，第34页。此外，亦可参见李某：《美国对华政策》，"
+        "重庆：重庆出版社1987年版。\n\n2 同上，第35页；另可参见王某：《东亚》，北京：某出版社2001年版。\n"
+    )
     titles = {e.fields["title"]: e for e in x.entries}
     assert set(titles) == {"冷战及其遗产", "美国对华政策", "东亚"}
     assert titles["冷战及其遗产"].fields["date"] == "1998" and titles["美国对华政策"].fields["author"] == "李某"
@@ -93,43 +101,56 @@ def test_a_word_broken_at_a_line_end_is_rejoined_but_a_url_slug_keeps_its_hyphen
 
     assert join_lines(["Yugoslavia and Non-Align-", "ment, 1961"]) == "Yugoslavia and Non-Alignment, 1961"
     assert join_lines(["Вопросы исто-", "рии. 2012."]) == "Вопросы истории. 2012."
-    assert join_lines(["https://x.org/news/2025/04/", "growth-by-up-to-", "about-2.html"]) == "https://x.org/news/2025/04/growth-by-up-to-about-2.html"
+    assert (
+        join_lines(["https://x.org/news/2025/04/", "growth-by-up-to-", "about-2.html"])
+        == "https://x.org/news/2025/04/growth-by-up-to-about-2.html"
+    )
 
 
 def test_a_remark_cut_at_its_semicolon_is_still_no_citation():
     from annobib.extract import extract_notes
 
-    x = extract_notes("1 The figures in this paragraph are my own calculations from the annual reports; they exclude "
-                      "estate production, which was reported separately.\n\n"
-                      "2 On this literature more broadly, the debate is far from settled; I follow the periodization "
-                      "proposed in chapter 2 above.\n\n"
-                      "3 Robert Jervis, Perception and Misperception (Princeton: Princeton University Press, 1976), 58; "
-                      "I follow his usage.\n")
+    x = extract_notes(
+        "1 The figures in this paragraph are my own calculations from the annual reports; they exclude "
+        "estate production, which was reported separately.\n\n"
+        "2 On this literature more broadly, the debate is far from settled; I follow the periodization "
+        "proposed in chapter 2 above.\n\n"
+        "3 Robert Jervis, Perception and Misperception (Princeton: Princeton University Press, 1976), 58; "
+        "I follow his usage.\n"
+    )
     assert [r.status for r in x.notes] == ["not-a-citation", "not-a-citation", "cited"]
 
 
 def test_a_pdf_download_stamp_between_notes_is_dropped():
-    text = ("1 Curtis J. Bradford, International Law 45 (2d ed. 2015).\n"
-            "HeinOnline -- 59 Va. J. Int'l L. 412 2019\n"
-            "2 Bradford, supra note 1, at 52.\n"
-            "This content downloaded from 10.0.0.1 on Mon, 01 Jan 2024 00:00:00 UTC\n")
-    assert [n.text for n in loose_notes(text)] == ["Curtis J. Bradford, International Law 45 (2d ed. 2015).",
-                                                   "Bradford, supra note 1, at 52."]
+    text = (
+        "1 Curtis J. Bradford, International Law 45 (2d ed. 2015).\n"
+        "HeinOnline -- 59 Va. J. Int'l L. 412 2019\n"
+        "2 Bradford, supra note 1, at 52.\n"
+        "This content downloaded from 10.0.0.1 on Mon, 01 Jan 2024 00:00:00 UTC\n"
+    )
+    assert [n.text for n in loose_notes(text)] == [
+        "Curtis J. Bradford, International Law 45 (2d ed. 2015).",
+        "Bradford, supra note 1, at 52.",
+    ]
 
 
 def test_spaced_parenthesised_markers_run_across_a_page_head():
-    text = ("( 1 ) 梁某『民法総論』(法律出版社,2017 年)85 頁。\n( 2 ) 同上,86 頁。\n"
-            "中国法における予約契約(長谷川)\n201\n( 3 ) 内田貴『契約の再生』(弘文堂,1990 年)43 頁。\n")
+    text = (
+        "( 1 ) 梁某『民法総論』(法律出版社,2017 年)85 頁。\n( 2 ) 同上,86 頁。\n"
+        "中国法における予約契約(長谷川)\n201\n( 3 ) 内田貴『契約の再生』(弘文堂,1990 年)43 頁。\n"
+    )
     notes = loose_notes(text)
     assert [n.number for n in notes] == [1, 2, 3]
     assert notes[1].text == "同上,86 頁。"
 
 
 def test_a_search_engine_tag_before_a_list_item_does_not_glue_it_to_the_one_above():
-    text = ("References\n"
-            "Lind, N. (2001). Social capital: Theory and evidence. Aldine de Gruyter.\n"
-            "[PDF] Smalls, M. L. (2009). Unexpected gains. Oxford University Press.\n"
-            "Fielding, J. (2017). Social capital (3rd ed.). Routledge.\n")
+    text = (
+        "References\n"
+        "Lind, N. (2001). Social capital: Theory and evidence. Aldine de Gruyter.\n"
+        "[PDF] Smalls, M. L. (2009). Unexpected gains. Oxford University Press.\n"
+        "Fielding, J. (2017). Social capital (3rd ed.). Routledge.\n"
+    )
     assert [n.text[:9] for n in loose_notes(text)] == ["Lind, N. ", "Smalls, M", "Fielding,"]
 
 

@@ -6,9 +6,10 @@ from conftest import first_entry, run_notes
 
 def test_report_numbers_with_slash_and_dash():
     x, _ = run_notes(
-        "[1] Ann Lee, \"Credit Booms and Busts,\" IMF Working Paper No. 12/81, April 2012, p. 9.\n"
-        "[2] Bob Carr, \"Trade Frictions,\" NBER Working Paper No. 2018-07, 2018.\n"
-        "[3] Cai Lin, \"Fiscal Rules,\" IMF Working Paper WP/15/22, 2015.\n")
+        '[1] Ann Lee, "Credit Booms and Busts," IMF Working Paper No. 12/81, April 2012, p. 9.\n'
+        '[2] Bob Carr, "Trade Frictions," NBER Working Paper No. 2018-07, 2018.\n'
+        '[3] Cai Lin, "Fiscal Rules," IMF Working Paper WP/15/22, 2015.\n'
+    )
     nums = [e.fields.get("number") for e in x.entries]
     assert nums == ["12/81", "2018-07", "WP/15/22"]
     assert all(e.type == "report" for e in x.entries)
@@ -17,6 +18,7 @@ def test_report_numbers_with_slash_and_dash():
 
 def test_identifier_wrapped_at_hyphen_joins_without_space():
     from annobib.extract.document import join_lines
+
     assert join_lines(["中国第二历史档案馆藏，档号 Q173-", "2-45。"]) == "中国第二历史档案馆藏，档号 Q173-2-45。"
     assert join_lines(["Journal of Things, pp. 45-", "47."]) == "Journal of Things, pp. 45-47."
     assert join_lines(["the so-", "called rule"]) == "the so-called rule"
@@ -28,24 +30,27 @@ def test_identifier_wrapped_at_hyphen_joins_without_space():
 def test_year_inside_the_title_is_not_the_publication_year():
     x, _ = run_notes(
         "[1] Asian Development Bank, Asia 2050: Realizing the Asian Century, Manila: Asian Development Bank, 2011, pp. 12-14.\n"
-        "[2] Jane Roe, Vision 2035: A Plan, New York: Norton, 2019, p. 4.\n")
+        "[2] Jane Roe, Vision 2035: A Plan, New York: Norton, 2019, p. 4.\n"
+    )
     assert [e.fields["date"] for e in x.entries] == ["2011", "2019"]
     assert x.entries[0].fields["title"].startswith("Asia 2050")
 
 
 def test_venue_keeps_the_state_or_dc_after_the_city():
     x, _ = run_notes(
-        "[1] John Doe, \"Talk on Trade,\" paper presented at the Annual Meeting of the Trade Society, "
+        '[1] John Doe, "Talk on Trade," paper presented at the Annual Meeting of the Trade Society, '
         "Washington, D.C., May 4, 2016.\n"
-        "[2] John Doe, \"Other Talk,\" paper presented at the Annual Meeting of the Trade Society, Austin, TX, May 5, 2016.\n")
+        '[2] John Doe, "Other Talk," paper presented at the Annual Meeting of the Trade Society, Austin, TX, May 5, 2016.\n'
+    )
     assert [e.fields.get("venue") for e in x.entries] == ["Washington, D.C.", "Austin, TX"]
     assert x.entries[0].fields["date"] == "2016-05-04"
 
 
 def test_un_document_symbol_is_a_report_number():
     x, _ = run_notes(
-        "[1] \"Boosting Growth,\" UN Doc. E/2019/55, May 2, 2019.\n"
-        "[2] UN General Assembly, \"Some Resolution,\" U.N. Doc. A/RES/68/262, March 27, 2014, p. 2.\n")
+        '[1] "Boosting Growth," UN Doc. E/2019/55, May 2, 2019.\n'
+        '[2] UN General Assembly, "Some Resolution," U.N. Doc. A/RES/68/262, March 27, 2014, p. 2.\n'
+    )
     a, b = x.entries
     assert a.type == b.type == "report"
     assert (a.fields["type"], a.fields["number"], a.fields["date"]) == ("UN Doc.", "E/2019/55", "2019-05-02")
@@ -55,8 +60,9 @@ def test_un_document_symbol_is_a_report_number():
 
 def test_igo_report_series_after_quoted_title_is_a_report():
     x, _ = run_notes(
-        "[1] World Bank, \"Growth Amid Headwinds,\" East Asia and Pacific Economic Update, April 2022, "
-        "https://www.worldbank.org/en/publication/eap-update-apr2022.\n")
+        '[1] World Bank, "Growth Amid Headwinds," East Asia and Pacific Economic Update, April 2022, '
+        "https://www.worldbank.org/en/publication/eap-update-apr2022.\n"
+    )
     e = x.entries[0]
     assert e.type == "report"
     assert e.fields["type"] == "East Asia and Pacific Economic Update"
@@ -70,12 +76,18 @@ def test_apa_references():
         "An empirical investigation. American Economic Review, 91(5), 1369-1401.\n"
         "[2] Lardy, N. R. (2014). Markets over Mao: The rise of private business in China. Washington, DC: "
         "Peterson Institute for International Economics.\n"
-        "[3] Li, X.-Y. (2020, March 5). Why growth slowed? China Economic Review, 60, 101-120.\n")
+        "[3] Li, X.-Y. (2020, March 5). Why growth slowed? China Economic Review, 60, 101-120.\n"
+    )
     a, b, c = x.entries
     assert a.type == "article"
     assert a.fields["author"] == "Acemoglu, D. and Johnson, S. and Robinson, J. A."
-    assert (a.fields["journaltitle"], a.fields["volume"], a.fields["number"], a.fields["pages"], a.fields["date"]) == \
-        ("American Economic Review", "91", "5", "1369-1401", "2001")
+    assert (a.fields["journaltitle"], a.fields["volume"], a.fields["number"], a.fields["pages"], a.fields["date"]) == (
+        "American Economic Review",
+        "91",
+        "5",
+        "1369-1401",
+        "2001",
+    )
     assert a.fields["title"].startswith("The colonial origins") and a.fields["title"].endswith("investigation")
     assert b.type == "book" and b.fields["publisher"] == "Peterson Institute for International Economics"
     assert b.fields["location"] == "Washington, DC" and b.fields["date"] == "2014"
@@ -87,7 +99,8 @@ def test_chicago_paren_imprint_with_volume_colon_pages_and_comma_publisher():
         "1. Ann Carter, “Salt and the State,” in The Fiscal History of Qing China, ed. Mary Lee and Otto van Dam "
         "(Oxford: Oxford University Press, 2019), 3:101–19.\n\n"
         "2. Peter Hall, Money and Markets in Canton (Boston: Little, Green, 1911), 2:64.\n\n"
-        "3. Ruth Ames, “Silver Flows” (PhD diss., Yale University, 2004), 77.\n")
+        "3. Ruth Ames, “Silver Flows” (PhD diss., Yale University, 2004), 77.\n"
+    )
     ch, book, thesis = (by_key[n.keys[0]] for n in x.notes)
     assert ch.type == "incollection" and ch.fields["volume"] == "3" and ch.fields["pages"] == "101-19"
     assert ch.fields["publisher"] == "Oxford University Press" and ch.citations[0].locator == "101-19"
@@ -98,7 +111,9 @@ def test_chicago_paren_imprint_with_volume_colon_pages_and_comma_publisher():
 
 
 def test_chicago_journal_title_with_commas():
-    x, by_key = run_notes("1. Ann Carter, “Tax Farms,” Journal of Money, Credit, & Banking 12, no. 3 (May 1980): 9–30.\n")
+    x, by_key = run_notes(
+        "1. Ann Carter, “Tax Farms,” Journal of Money, Credit, & Banking 12, no. 3 (May 1980): 9–30.\n"
+    )
     e = by_key[x.notes[0].keys[0]]
     assert e.fields["journaltitle"] == "Journal of Money, Credit, & Banking"
     assert (e.fields["volume"], e.fields["number"], e.fields["pages"]) == ("12", "3", "9-30")
@@ -113,10 +128,13 @@ def test_working_paper_with_chicago_imprint_and_blog_label():
     x, by_key = run_notes(
         "1. Ann Carter and Bill Noyes, “Rice Prices,” NBER Working Paper No. 9911 (Cambridge, MA: National Bureau "
         "of Economic Research, 2003).\n\n"
-        "2. Ann Carter, “Why Silver Left,” Brookings Institution (blog), May 2, 2020, https://www.example.org/silver.\n")
+        "2. Ann Carter, “Why Silver Left,” Brookings Institution (blog), May 2, 2020, https://www.example.org/silver.\n"
+    )
     wp, blog = (by_key[n.keys[0]] for n in x.notes)
     assert (wp.type, wp.fields["type"], wp.fields["number"]) == ("report", "NBER Working Paper", "9911")
-    assert wp.fields["institution"] == "National Bureau of Economic Research" and wp.fields["location"] == "Cambridge, MA"
+    assert (
+        wp.fields["institution"] == "National Bureau of Economic Research" and wp.fields["location"] == "Cambridge, MA"
+    )
     assert blog.type == "online" and blog.fields["organization"] == "Brookings Institution"
 
 
@@ -126,37 +144,55 @@ def test_a_comma_less_western_citation_with_an_imprint_is_still_a_citation():
 
 
 def test_harvard_journal_article_with_quoted_title():
-    e = first_entry("Okafor, C.N. and Lindqvist, B. (2018) ‘Why do small states hedge?’, Pacific Review, 31(2), pp. 140–162.")
+    e = first_entry(
+        "Okafor, C.N. and Lindqvist, B. (2018) ‘Why do small states hedge?’, Pacific Review, 31(2), pp. 140–162."
+    )
     assert e.type == "article"
     f = e.fields
     assert f["author"] == "Okafor, C.N. and Lindqvist, B."
     assert f["title"] == "Why do small states hedge?"
-    assert (f["journaltitle"], f["volume"], f["number"], f["pages"], f["date"]) == ("Pacific Review", "31", "2", "140-162", "2018")
+    assert (f["journaltitle"], f["volume"], f["number"], f["pages"], f["date"]) == (
+        "Pacific Review",
+        "31",
+        "2",
+        "140-162",
+        "2018",
+    )
 
 
 def test_harvard_book_with_place_publisher_and_page():
     x, by_key = run_notes("Marsh, P. (2009) The Grain Ports of the Levant. Cambridge: Polity, p. 88.")
     e = by_key[x.notes[0].keys[0]]
     assert e.type == "book"
-    assert (e.fields["title"], e.fields["location"], e.fields["publisher"]) == ("The Grain Ports of the Levant", "Cambridge", "Polity")
+    assert (e.fields["title"], e.fields["location"], e.fields["publisher"]) == (
+        "The Grain Ports of the Levant",
+        "Cambridge",
+        "Polity",
+    )
     assert e.citations[0].locator == "88"
 
 
 def test_harvard_corporate_author_report_number_and_access():
-    e = first_entry("Parliamentary Budget Office (2021) Fiscal Outlook for the Northern Ports, PBO Report 2021-07. Ottawa: PBO.")
+    e = first_entry(
+        "Parliamentary Budget Office (2021) Fiscal Outlook for the Northern Ports, PBO Report 2021-07. Ottawa: PBO."
+    )
     assert e.type == "report"
     assert e.fields["author"] == "{Parliamentary Budget Office}"
     assert e.fields["title"] == "Fiscal Outlook for the Northern Ports"
     assert (e.fields["type"], e.fields["number"]) == ("PBO Report", "2021-07")
-    e = first_entry("Grattan Institute (2022) Housing Affordability 2022. Melbourne: Grattan Institute. "
-             "Available at: https://example.org/housing/ (Accessed: 4 May 2022).")
+    e = first_entry(
+        "Grattan Institute (2022) Housing Affordability 2022. Melbourne: Grattan Institute. "
+        "Available at: https://example.org/housing/ (Accessed: 4 May 2022)."
+    )
     assert e.type == "report" and e.fields["title"] == "Housing Affordability 2022"
     assert e.fields["url"] == "https://example.org/housing/" and e.fields["urldate"] == "2022-05-04"
 
 
 def test_harvard_news_outlet_and_day_month():
-    e = first_entry("Bloomberg (2021) ‘Port congestion spreads to Europe’, 14 October. "
-             "Available at: https://example.com/news/port (Accessed: 2 November 2021).")
+    e = first_entry(
+        "Bloomberg (2021) ‘Port congestion spreads to Europe’, 14 October. "
+        "Available at: https://example.com/news/port (Accessed: 2 November 2021)."
+    )
     assert e.type == "article" and e.fields["entrysubtype"] == "newspaper"
     assert e.fields["journaltitle"] == "Bloomberg" and "author" not in e.fields
     assert e.fields["date"] == "2021-10-14" and e.fields["urldate"] == "2021-11-02"
@@ -164,30 +200,45 @@ def test_harvard_news_outlet_and_day_month():
 
 def test_author_year_without_title_is_not_a_corporate_author():
     from annobib.extract.fields import parse_harvard
+
     assert parse_harvard("Keohane (1984), p. 12.") is None
 
 
 def test_post_with_handle_is_online_with_platform_as_organization():
-    e = first_entry("Jane Q. Doe (@janeqdoe), “The harbour reopens tomorrow,” Twitter, May 5, 2020, https://twitter.com/janeqdoe/status/1.")
+    e = first_entry(
+        "Jane Q. Doe (@janeqdoe), “The harbour reopens tomorrow,” Twitter, May 5, 2020, https://twitter.com/janeqdoe/status/1."
+    )
     assert e.type == "online"
     assert (e.fields["author"], e.fields["organization"], e.fields["date"]) == ("Doe, Jane Q.", "Twitter", "2020-05-05")
     assert e.fields["title"] == "The harbour reopens tomorrow"
-    e = first_entry("Port Authority of Busan [@BusanPort], “New berth opened,” X, June 2, 2023, https://x.com/BusanPort/status/2.")
+    e = first_entry(
+        "Port Authority of Busan [@BusanPort], “New berth opened,” X, June 2, 2023, https://x.com/BusanPort/status/2."
+    )
     assert e.fields["author"] == "{Port Authority of Busan}" and e.fields["organization"] == "X"
 
 
 def test_report_number_between_title_and_imprint():
-    e = first_entry("Ann Carter et al., Harbors under Pressure: Port Security in the Pacific, RR-B1234-2 "
-             "(Arlington, VA: Hudson Research Center, 2019), 33–35.")
+    e = first_entry(
+        "Ann Carter et al., Harbors under Pressure: Port Security in the Pacific, RR-B1234-2 "
+        "(Arlington, VA: Hudson Research Center, 2019), 33–35."
+    )
     assert e.type == "report"
     assert e.fields["title"] == "Harbors under Pressure: Port Security in the Pacific"
-    assert (e.fields["number"], e.fields["institution"], e.fields["location"]) == ("RR-B1234-2", "Hudson Research Center", "Arlington, VA")
+    assert (e.fields["number"], e.fields["institution"], e.fields["location"]) == (
+        "RR-B1234-2",
+        "Hudson Research Center",
+        "Arlington, VA",
+    )
 
 
 def test_month_in_the_imprint_and_p_after_the_parentheses():
     e = first_entry("Paul Reyes, Tides of Trade: Shipping in Asia (Washington, DC: Stimson Center, March 2021), 14.")
     assert e.type == "report"
-    assert (e.fields["institution"], e.fields["location"], e.fields["date"]) == ("Stimson Center", "Washington, DC", "2021-03")
+    assert (e.fields["institution"], e.fields["location"], e.fields["date"]) == (
+        "Stimson Center",
+        "Washington, DC",
+        "2021-03",
+    )
     x, by_key = run_notes("Ruth Olsen, The Long Shore: A History of Fishing (Oxford: Clarendon Press, 1999), p. 212.")
     e = by_key[x.notes[0].keys[0]]
     assert e.type == "book" and e.fields["title"] == "The Long Shore: A History of Fishing"
@@ -196,16 +247,26 @@ def test_month_in_the_imprint_and_p_after_the_parentheses():
 
 
 def test_harvard_chapter_in_edited_book():
-    e = first_entry("Novak, P. (2016) ‘Ports and empire’, in Hale, R. and Ortiz, M. (eds) Sea Lanes: A Reader. "
-             "Leiden: Brill, pp. 44–61.")
+    e = first_entry(
+        "Novak, P. (2016) ‘Ports and empire’, in Hale, R. and Ortiz, M. (eds) Sea Lanes: A Reader. "
+        "Leiden: Brill, pp. 44–61."
+    )
     assert e.type == "incollection"
     assert (e.fields["editor"], e.fields["booktitle"], e.fields["publisher"], e.fields["pages"]) == (
-        "Hale, R. and Ortiz, M.", "Sea Lanes: A Reader", "Brill", "44-61")
+        "Hale, R. and Ortiz, M.",
+        "Sea Lanes: A Reader",
+        "Brill",
+        "44-61",
+    )
 
 
 def test_harvard_edition_et_al_online_tag_and_no_date():
     e = first_entry("Ortiz, M. et al. (2012) Sea Power Today. 3rd edn. London: Verso.")
-    assert (e.fields["author"], e.fields["title"], e.fields["edition"]) == ("Ortiz, M. and others", "Sea Power Today", "3")
+    assert (e.fields["author"], e.fields["title"], e.fields["edition"]) == (
+        "Ortiz, M. and others",
+        "Sea Power Today",
+        "3",
+    )
     e = first_entry("Ports Council (2019) Harbour Report 2019 [Online]. Leeds: Ports Council.")
     assert e.fields["title"] == "Harbour Report 2019"
     e = first_entry("Hale, R. (n.d.) Tide Tables. Available at: https://example.org/tides (Accessed: 2 May 2020).")
@@ -219,12 +280,25 @@ def test_institute_white_paper_it_publishes_itself_is_a_report():
 
 
 def test_harvard_and_apa_news_items_and_a_corporate_strategy_online():
-    e = first_entry("Guardian (2022) ‘Ports strike ends’, The Guardian, 9 June. Available at: https://example.com/g (Accessed: 1 July 2022).")
-    assert (e.type, e.fields["journaltitle"], e.fields["entrysubtype"], e.fields["date"]) == ("article", "The Guardian", "newspaper", "2022-06-09")
+    e = first_entry(
+        "Guardian (2022) ‘Ports strike ends’, The Guardian, 9 June. Available at: https://example.com/g (Accessed: 1 July 2022)."
+    )
+    assert (e.type, e.fields["journaltitle"], e.fields["entrysubtype"], e.fields["date"]) == (
+        "article",
+        "The Guardian",
+        "newspaper",
+        "2022-06-09",
+    )
     assert "author" not in e.fields
     e = first_entry("Okoro, B. (2021) ‘Shipping after the pandemic’, Financial Times, 5 May.")
-    assert (e.fields["author"], e.fields["journaltitle"], e.fields["date"]) == ("Okoro, B.", "Financial Times", "2021-05-05")
+    assert (e.fields["author"], e.fields["journaltitle"], e.fields["date"]) == (
+        "Okoro, B.",
+        "Financial Times",
+        "2021-05-05",
+    )
     e = first_entry("Vale, T. (2020, March 3). Harbours reopen. The Boston Globe. https://example.com/b")
     assert (e.type, e.fields["journaltitle"], e.fields["entrysubtype"]) == ("article", "The Boston Globe", "newspaper")
-    e = first_entry("Ports Council (2020) National Ports Strategy. Available at: https://example.org/s (Accessed: 2 May 2021).")
+    e = first_entry(
+        "Ports Council (2020) National Ports Strategy. Available at: https://example.org/s (Accessed: 2 May 2021)."
+    )
     assert e.type == "report" and e.fields["author"] == "{Ports Council}"

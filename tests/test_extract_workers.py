@@ -35,8 +35,9 @@ def test_workers_read_as_one_process_does(monkeypatch):
     text = _document(workers.PARALLEL_MIN + 60)
     calls = []
     real = workers.map_on_cores
-    monkeypatch.setattr("annobib.extract.citations.map_on_cores",
-                        lambda fn, items: calls.append(len(items)) or real(fn, items))
+    monkeypatch.setattr(
+        "annobib.extract.citations.map_on_cores", lambda fn, items: calls.append(len(items)) or real(fn, items)
+    )
     together = _reading(monkeypatch, "2", text)
     alone = _reading(monkeypatch, "1", text)
     assert calls and calls[0] > workers.PARALLEL_MIN  # the pool was asked, with the distinct notes

@@ -54,7 +54,9 @@ def test_default_is_gbt2025_numeric_in_citation_order(bib):
 def test_edition_2015_author_date_text(bib):
     r = run_cli(["--bib", str(bib), "format", "--edition", "2015", "--system", "author-date", "--to", "text"])
     assert r.exit_code == 0
-    assert r.stdout.splitlines()[0] == "刘琳, 2025. 美菲“肩并肩 2025”, 美国新版“印太战略”现端倪[J]. 世界知识(10): 25-27."
+    assert (
+        r.stdout.splitlines()[0] == "刘琳, 2025. 美菲“肩并肩 2025”, 美国新版“印太战略”现端倪[J]. 世界知识(10): 25-27."
+    )
 
 
 def test_apa_markdown_to_file_atomically(bib, tmp_path):
@@ -98,9 +100,11 @@ def test_annotated_with_context(bib):
 def test_archived_after_and_in_place_of_dead(bib):
     r = run_cli(["--bib", str(bib), "format", "--archived", "after", "--to", "text", "dod2025"])
     assert r.stdout.strip().endswith(
-        "https://www.defense.gov/gone. Archived 2025-06-01: https://web.archive.org/web/20250601000000/https://www.defense.gov/gone.")
-    bib.write_text(BIB.replace("archivedate = {2025-06-01},", "archivedate = {2025-06-01}, urlstatus = {dead},"),
-                   encoding="utf-8")
+        "https://www.defense.gov/gone. Archived 2025-06-01: https://web.archive.org/web/20250601000000/https://www.defense.gov/gone."
+    )
+    bib.write_text(
+        BIB.replace("archivedate = {2025-06-01},", "archivedate = {2025-06-01}, urlstatus = {dead},"), encoding="utf-8"
+    )
     r = run_cli(["--bib", str(bib), "format", "--archived", "dead", "--to", "text", "dod2025"])
     assert "https://web.archive.org/web/20250601000000/https://www.defense.gov/gone." in r.stdout
     assert "[2025-06-02]. https://www.defense.gov/gone" not in r.stdout
@@ -122,8 +126,9 @@ def test_cite(bib):
 def test_proper_nouns_file_and_gbt_warnings(bib, tmp_path):
     nouns = tmp_path / "nouns.txt"
     nouns.write_text("# mine\nCapability Aggregation\n", encoding="utf-8")
-    r = run_cli(["--bib", str(bib), "format", "--style", "apa", "--to", "text", "--proper-nouns", str(nouns),
-                 "morrow1991"])
+    r = run_cli(
+        ["--bib", str(bib), "format", "--style", "apa", "--to", "text", "--proper-nouns", str(nouns), "morrow1991"]
+    )
     assert "An alternative to the Capability Aggregation model" in r.stdout
     bib.write_text(BIB.replace("urldate = {2025-06-02}, ", ""), encoding="utf-8")
     r = run_cli(["--bib", str(bib), "format", "--to", "text", "-v", "dod2025"])
@@ -139,8 +144,10 @@ def test_terminal_backend_prints_links_and_no_markup():
     from annobib.render import ListItem, render_document
     from annobib.styles import format_entry
 
-    lib = parse_library(r"@online{x, author = {{[bold]Org}}, title = {A [red]Title}, date = {2025-01-02},"
-                        r" url = {https://example.org/a}, langid = {english}}")
+    lib = parse_library(
+        r"@online{x, author = {{[bold]Org}}, title = {A [red]Title}, date = {2025-01-02},"
+        r" url = {https://example.org/a}, langid = {english}}"
+    )
     rt = format_entry(lib.entries[0], style="apa")
     buf = io.StringIO()
     con = Console(file=buf, force_terminal=True, color_system="truecolor", width=200, markup=False)
@@ -153,12 +160,18 @@ def test_terminal_backend_prints_links_and_no_markup():
 
 def test_selection_keeps_letters_of_the_whole_list(tmp_path):
     bib = tmp_path / "y.bib"
-    bib.write_text(r"""@online{a, author = {{U.S. Department of Defense}}, title = {Zeta}, date = {2025-03-01}, url = {https://a}}
+    bib.write_text(
+        r"""@online{a, author = {{U.S. Department of Defense}}, title = {Zeta}, date = {2025-03-01}, url = {https://a}}
 @online{b, author = {{U.S. Department of Defense}}, title = {Alpha}, date = {2025-05-01}, url = {https://b}}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     r = run_cli(["--bib", str(bib), "format", "--style", "apa", "--to", "text", "a"])
     assert "(2025b, March 1)" in r.stdout
     r = run_cli(["--bib", str(bib), "cite", "--style", "apa", "a", "b"])
     # one citation, list order, the author named once (APA 7, 8.12); a keeps its 2025b
     assert r.stdout.splitlines() == ["(U.S. Department of Defense, 2025a, 2025b)"]
-    assert run_cli(["--bib", str(bib), "cite", "--style", "apa", "a"]).stdout.strip() == "(U.S. Department of Defense, 2025b)"
+    assert (
+        run_cli(["--bib", str(bib), "cite", "--style", "apa", "a"]).stdout.strip()
+        == "(U.S. Department of Defense, 2025b)"
+    )

@@ -12,8 +12,7 @@ from annobib.styles import cite, format_bibliography
 def refs(bib: str, style="gbt7714", edition=None, system="numeric", keys=None, **kw):
     entries = parse_library(bib).entries
     chosen = [e for e in entries if keys is None or e.key in keys]
-    out = format_bibliography(chosen, style, edition, system,
-                              universe=entries if keys is not None else None, **kw)
+    out = format_bibliography(chosen, style, edition, system, universe=entries if keys is not None else None, **kw)
     return {r.key: render(r.text, "text") for r in out}, out
 
 
@@ -39,8 +38,10 @@ CROSSREF = r"""
 
 def test_crossref_chapter_inherits_its_books_fields():
     text, out = refs(CROSSREF, "apa")
-    assert text["jervis1985"] == ("Jervis, R. (1986). From balance to concert. In K. A. Oye (Ed.), "
-                                  "Cooperation under anarchy (pp. 58–79). Princeton University Press.")
+    assert text["jervis1985"] == (
+        "Jervis, R. (1986). From balance to concert. In K. A. Oye (Ed.), "
+        "Cooperation under anarchy (pp. 58–79). Princeton University Press."
+    )
     # @inbook: the book's author becomes bookauthor and author; its title the booktitle only
     assert "Hopf, T. (2002a). Introduction. In Social construction of international politics" in text["hopf2002"]
     assert "cornell" not in text  # @xdata is data, not a reference
@@ -48,8 +49,10 @@ def test_crossref_chapter_inherits_its_books_fields():
 
 def test_crossref_gbt_and_selection_of_the_chapter_alone():
     text, _ = refs(CROSSREF, edition="2015", keys={"jervis1985"})
-    assert text == {"jervis1985": "JERVIS R. From balance to concert[M]//OYE K A. Cooperation under anarchy. "
-                                  "Princeton: Princeton University Press, 1986: 58-79."}
+    assert text == {
+        "jervis1985": "JERVIS R. From balance to concert[M]//OYE K A. Cooperation under anarchy. "
+        "Princeton: Princeton University Press, 1986: 58-79."
+    }
 
 
 def test_crossref_child_fields_win_and_cycles_stop():
@@ -77,8 +80,10 @@ SMITHS = r"""
 """
 
 
-@pytest.mark.parametrize("style,edition,system", [("apa", None, None), ("gbt7714", "2025", "author-date"),
-                                                  ("gbt7714", "2015", "author-date")])
+@pytest.mark.parametrize(
+    "style,edition,system",
+    [("apa", None, None), ("gbt7714", "2025", "author-date"), ("gbt7714", "2015", "author-date")],
+)
 def test_cite_never_gives_two_identical_labels(style, edition, system):
     entries = parse_library(SMITHS).entries
     labels = [c for _, c in cite(entries, list("abcdef"), style, edition, system)]
@@ -112,8 +117,7 @@ def test_gbt_author_date_interfiles_organizations_character_by_character_with_to
     _, out = refs(ZH_ORDER, edition=edition, system="author-date")
     # 刘 liu; 单 shan (surname reading); 万 wan before 汪 wang1 before 王 wang2 (char by char,
     # not "wanguo" > "wangfan"); 新 xin; 佚名 yi; 中 zhong — organizations among persons
-    assert [r.key for r in out] == ["liulin", "shan", "wanguo", "wangshu", "wangfan", "xinhua", "anon",
-                                    "zhongxin"]
+    assert [r.key for r in out] == ["liulin", "shan", "wanguo", "wangshu", "wangfan", "xinhua", "anon", "zhongxin"]
 
 
 # -- APA ----------------------------------------------------------------------------------------
@@ -181,8 +185,9 @@ def test_gbt_magazine_has_the_year_in_the_year_slot():
         text, _ = refs(GBT, edition=edition)
         assert "Foreign Affairs" in text["ratner"] and "2025-05-27" not in text["ratner"]
     text, _ = refs(GBT, edition="2015")
-    assert text["ratner"] == ("RATNER E. The case for a Pacific defense pact[J/OL]. Foreign Affairs, 2025. "
-                              "https://www.foreignaffairs.com/x.")
+    assert text["ratner"] == (
+        "RATNER E. The case for a Pacific defense pact[J/OL]. Foreign Affairs, 2025. https://www.foreignaffairs.com/x."
+    )
 
 
 def test_gbt_report_series_is_printed_with_its_number():
@@ -193,6 +198,8 @@ def test_gbt_report_series_is_printed_with_its_number():
 
 def test_gbt_news_site_and_agency_keep_their_outlet():
     text, _ = refs(GBT)
-    assert text["zgxww"] == ("朝鲜谴责美军事挑衅：将以战略手段应对[EB/OL]. 中国新闻网，2025（2025-02-22）"
-                             "[2025-03-01]. https://www.chinanews.com.cn/x.")
+    assert text["zgxww"] == (
+        "朝鲜谴责美军事挑衅：将以战略手段应对[EB/OL]. 中国新闻网，2025（2025-02-22）"
+        "[2025-03-01]. https://www.chinanews.com.cn/x."
+    )
     assert text["kelly"].startswith("Kelly T. Hegseth says[EB/OL]. Reuters，2025（2025-03-30）")

@@ -36,8 +36,9 @@ def conformance(edition: str, system: str):
     bib, tlg = oracle_files(root, edition, system)
     lib = read_library(bib)
     expected = {i.key: i for i in parse_tlg(tlg)}
-    refs = format_bibliography(lib.entries, "gbt7714", edition, system,
-                               order="file" if system == "numeric" else "auto", tiebreak="key")
+    refs = format_bibliography(
+        lib.entries, "gbt7714", edition, system, order="file" if system == "numeric" else "auto", tiebreak="key"
+    )
     bad = []
     for r in refs:
         got = re.sub(r"\s+", " ", render(r.text, "text")).strip()
@@ -46,8 +47,9 @@ def conformance(edition: str, system: str):
     return len(refs), bad
 
 
-@pytest.mark.parametrize("edition,system", [("2025", "numeric"), ("2025", "author-date"),
-                                            ("2015", "numeric"), ("2015", "author-date")])
+@pytest.mark.parametrize(
+    "edition,system", [("2025", "numeric"), ("2025", "author-date"), ("2015", "numeric"), ("2015", "author-date")]
+)
 def test_conformance_at_least_97_percent(edition, system):
     total, bad = conformance(edition, system)
     share = 1 - len(bad) / total
@@ -71,6 +73,8 @@ def test_known_departures_are_deliberate(edition, key):
 def test_oracle_reader_normalizes_latex():
     from oracle_tlg import normalize
 
-    assert normalize(r"Boobier T.\n\newblock {AI} and\allowbreak[M]. \url{https://x.org/a~b} 1975--1979") == \
-        "Boobier T. AI and[M]. https://x.org/a~b 1975–1979"
+    assert (
+        normalize(r"Boobier T.\n\newblock {AI} and\allowbreak[M]. \url{https://x.org/a~b} 1975--1979")
+        == "Boobier T. AI and[M]. https://x.org/a~b 1975–1979"
+    )
     assert normalize(r"De~Morgan A\ \natexlab{a}, $\times$ \& \em x") == "De Morgan A a, × & x"

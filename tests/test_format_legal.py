@@ -36,56 +36,78 @@ ENTRIES = {e.key: e for e in parse_library(BIB).entries}
 
 EXPECTED = {
     # key: (GB/T 7714-2025, GB/T 7714-2015, APA 7)
-    "hawaii": ("Trump v. Hawaii：585 U.S. 667[Z]. 2018.",
-               "Trump v. Hawaii: 585 U.S. 667[Z]. 2018.",
-               "Trump v. Hawaii, 585 U.S. 667 (2018)."),
-    "smith": ("Smith v. Ocean Freight Co.：412 F.3d 88[Z]. 2d Cir.，2005.",
-              "Smith v. Ocean Freight Co.: 412 F.3d 88[Z]. 2d Cir., 2005.",
-              "Smith v. Ocean Freight Co., 412 F.3d 88 (2d Cir. 2005)."),
-    "jogee": ("R v Jogee：[2016] UKSC 8[Z].",
-              "R v Jogee: [2016] UKSC 8[Z].",
-              "R v Jogee [2016] UKSC 8."),
-    "arctic": ("The Arctic Sunrise Arbitration（Netherlands v. Russia）：PCA Case No. 2014-02[Z/OL]. 2015-08-14. "
-               "https://pca-cpa.org/en/cases/21/.",
-               "The Arctic Sunrise Arbitration (Netherlands v. Russia): PCA Case No. 2014-02[Z/OL]. "
-               "2015-08-14[2024-05-01]. https://pca-cpa.org/en/cases/21/.",
-               "The Arctic Sunrise Arbitration (Netherlands v. Russia), PCA Case No. 2014-02 (Aug. 14, 2015). "
-               "https://pca-cpa.org/en/cases/21/"),
-    "zhang": ("张某诉某公司买卖合同纠纷案：指导案例17号[Z]. 最高人民法院，2013-11-08.",
-              "张某诉某公司买卖合同纠纷案: 指导案例17号[Z]. 最高人民法院, 2013-11-08.",
-              None),
-    "dsl": ("全国人民代表大会常务委员会. 中华人民共和国数据安全法[Z]. 2021-06-10.",
-            "全国人民代表大会常务委员会. 中华人民共和国数据安全法[Z]. 2021-06-10.",
-            "Zhonghua renmin gongheguo shuju anquan fa [Data Security Law of the People's Republic of China] (2021)."),
-    "cii": ("国务院. 关键信息基础设施安全保护条例：国务院令第745号[EB/OL]. （2021-07-30）[2025-03-01]. "
-            "https://www.gov.cn/zhengce/content/2021-08/17/content_5631671.htm.",
-            "国务院. 关键信息基础设施安全保护条例: 国务院令第745号[EB/OL]. (2021-07-30)[2025-03-01]. "
-            "https://www.gov.cn/zhengce/content/2021-08/17/content_5631671.htm.",
-            None),
-    "ada": ("Americans With Disabilities Act of 1990：42 U.S.C. § 12101 et seq.[Z]. 1990.",
-            "Americans With Disabilities Act of 1990: 42 U.S.C. § 12101 et seq.[Z]. 1990.",
-            "Americans With Disabilities Act of 1990, 42 U.S.C. § 12101 et seq. (1990)."),
-    "doe": ("Doe J Q. The harbour reopens tomorrow in Busan[EB/OL]. （2020-05-05）. https://twitter.com/janeqdoe/status/1.",
-            "DOE J Q. The harbour reopens tomorrow in Busan[EB/OL]. (2020-05-05). https://twitter.com/janeqdoe/status/1.",
-            "Doe, J. Q. [@janeqdoe]. (2020, May 5). The harbour reopens tomorrow in Busan [Tweet]. Twitter. "
-            "https://twitter.com/janeqdoe/status/1"),
-    "busan": ("Port Authority of Busan. New berth opened[EB/OL]. （2023-06-02）. https://x.com/BusanPort/status/2.",
-              "Port Authority of Busan. New berth opened[EB/OL]. (2023-06-02). https://x.com/BusanPort/status/2.",
-              "Port Authority of Busan [@BusanPort]. (2023, June 2). New berth opened [Post]. X. "
-              "https://x.com/BusanPort/status/2"),
-    "nohandle": ("Lee M. Ferry timetable for the Spring[EB/OL]. （2024-03-03）. https://www.facebook.com/story.php?id=9.",
-                 "LEE M. Ferry timetable for the Spring[EB/OL]. (2024-03-03). https://www.facebook.com/story.php?id=9.",
-                 "Lee, M. (2024, March 3). Ferry timetable for the Spring [Post]. Facebook. "
-                 "https://www.facebook.com/story.php?id=9"),
+    "hawaii": (
+        "Trump v. Hawaii：585 U.S. 667[Z]. 2018.",
+        "Trump v. Hawaii: 585 U.S. 667[Z]. 2018.",
+        "Trump v. Hawaii, 585 U.S. 667 (2018).",
+    ),
+    "smith": (
+        "Smith v. Ocean Freight Co.：412 F.3d 88[Z]. 2d Cir.，2005.",
+        "Smith v. Ocean Freight Co.: 412 F.3d 88[Z]. 2d Cir., 2005.",
+        "Smith v. Ocean Freight Co., 412 F.3d 88 (2d Cir. 2005).",
+    ),
+    "jogee": ("R v Jogee：[2016] UKSC 8[Z].", "R v Jogee: [2016] UKSC 8[Z].", "R v Jogee [2016] UKSC 8."),
+    "arctic": (
+        "The Arctic Sunrise Arbitration（Netherlands v. Russia）：PCA Case No. 2014-02[Z/OL]. 2015-08-14. "
+        "https://pca-cpa.org/en/cases/21/.",
+        "The Arctic Sunrise Arbitration (Netherlands v. Russia): PCA Case No. 2014-02[Z/OL]. "
+        "2015-08-14[2024-05-01]. https://pca-cpa.org/en/cases/21/.",
+        "The Arctic Sunrise Arbitration (Netherlands v. Russia), PCA Case No. 2014-02 (Aug. 14, 2015). "
+        "https://pca-cpa.org/en/cases/21/",
+    ),
+    "zhang": (
+        "张某诉某公司买卖合同纠纷案：指导案例17号[Z]. 最高人民法院，2013-11-08.",
+        "张某诉某公司买卖合同纠纷案: 指导案例17号[Z]. 最高人民法院, 2013-11-08.",
+        None,
+    ),
+    "dsl": (
+        "全国人民代表大会常务委员会. 中华人民共和国数据安全法[Z]. 2021-06-10.",
+        "全国人民代表大会常务委员会. 中华人民共和国数据安全法[Z]. 2021-06-10.",
+        "Zhonghua renmin gongheguo shuju anquan fa [Data Security Law of the People's Republic of China] (2021).",
+    ),
+    "cii": (
+        "国务院. 关键信息基础设施安全保护条例：国务院令第745号[EB/OL]. （2021-07-30）[2025-03-01]. "
+        "https://www.gov.cn/zhengce/content/2021-08/17/content_5631671.htm.",
+        "国务院. 关键信息基础设施安全保护条例: 国务院令第745号[EB/OL]. (2021-07-30)[2025-03-01]. "
+        "https://www.gov.cn/zhengce/content/2021-08/17/content_5631671.htm.",
+        None,
+    ),
+    "ada": (
+        "Americans With Disabilities Act of 1990：42 U.S.C. § 12101 et seq.[Z]. 1990.",
+        "Americans With Disabilities Act of 1990: 42 U.S.C. § 12101 et seq.[Z]. 1990.",
+        "Americans With Disabilities Act of 1990, 42 U.S.C. § 12101 et seq. (1990).",
+    ),
+    "doe": (
+        "Doe J Q. The harbour reopens tomorrow in Busan[EB/OL]. （2020-05-05）. https://twitter.com/janeqdoe/status/1.",
+        "DOE J Q. The harbour reopens tomorrow in Busan[EB/OL]. (2020-05-05). https://twitter.com/janeqdoe/status/1.",
+        "Doe, J. Q. [@janeqdoe]. (2020, May 5). The harbour reopens tomorrow in Busan [Tweet]. Twitter. "
+        "https://twitter.com/janeqdoe/status/1",
+    ),
+    "busan": (
+        "Port Authority of Busan. New berth opened[EB/OL]. （2023-06-02）. https://x.com/BusanPort/status/2.",
+        "Port Authority of Busan. New berth opened[EB/OL]. (2023-06-02). https://x.com/BusanPort/status/2.",
+        "Port Authority of Busan [@BusanPort]. (2023, June 2). New berth opened [Post]. X. "
+        "https://x.com/BusanPort/status/2",
+    ),
+    "nohandle": (
+        "Lee M. Ferry timetable for the Spring[EB/OL]. （2024-03-03）. https://www.facebook.com/story.php?id=9.",
+        "LEE M. Ferry timetable for the Spring[EB/OL]. (2024-03-03). https://www.facebook.com/story.php?id=9.",
+        "Lee, M. (2024, March 3). Ferry timetable for the Spring [Post]. Facebook. "
+        "https://www.facebook.com/story.php?id=9",
+    ),
     # access dates of an online report: every online item in 2015; web pages only in 2025 (the
     # GB/T 7714-2025 examples print [R/OL] reports without one, see the oracle conformance tests)
-    "cnnic": ("中国互联网络信息中心. 第29次中国互联网络发展状况统计报告[R/OL]. 2012-01-16. https://www.cnnic.net.cn/x.pdf.",
-              "中国互联网络信息中心. 第29次中国互联网络发展状况统计报告[R/OL]. (2012-01-16)[2013-03-26]. "
-              "https://www.cnnic.net.cn/x.pdf.",
-              None),
-    "carter": ("Carter A. Harbors under pressure[R/OL]. Hudson Research Center，2019. https://example.org/rr.pdf.",
-               "CARTER A. Harbors under pressure[R/OL]. Hudson Research Center, 2019[2024-05-01]. https://example.org/rr.pdf.",
-               "Carter, A. (2019). Harbors under pressure. Hudson Research Center. https://example.org/rr.pdf"),
+    "cnnic": (
+        "中国互联网络信息中心. 第29次中国互联网络发展状况统计报告[R/OL]. 2012-01-16. https://www.cnnic.net.cn/x.pdf.",
+        "中国互联网络信息中心. 第29次中国互联网络发展状况统计报告[R/OL]. (2012-01-16)[2013-03-26]. "
+        "https://www.cnnic.net.cn/x.pdf.",
+        None,
+    ),
+    "carter": (
+        "Carter A. Harbors under pressure[R/OL]. Hudson Research Center，2019. https://example.org/rr.pdf.",
+        "CARTER A. Harbors under pressure[R/OL]. Hudson Research Center, 2019[2024-05-01]. https://example.org/rr.pdf.",
+        "Carter, A. (2019). Harbors under pressure. Hudson Research Center. https://example.org/rr.pdf",
+    ),
 }
 
 
@@ -136,7 +158,10 @@ def test_handle_comes_from_a_handle_field_or_the_url():
     assert handle_from_url("https://x.com/BusanPort/status/2") == "@BusanPort"
     assert handle_from_url("https://x.com/i/web/status/2") == ""
     assert handle_from_url("https://example.org/x.com/a") == ""
-    e = parse_library("@online{p, author = {Kim, Min}, title = {Hello}, organization = {Instagram}, "
-                      "handle = {minkim}, date = {2024-01-02}, url = {https://instagr.am/p/1}}").entries[0]
+    e = parse_library(
+        "@online{p, author = {Kim, Min}, title = {Hello}, organization = {Instagram}, "
+        "handle = {minkim}, date = {2024-01-02}, url = {https://instagr.am/p/1}}"
+    ).entries[0]
     assert render(format_entry(e, style="apa"), "text") == (
-        "Kim, M. [@minkim]. (2024, January 2). Hello [Post]. Instagram. https://instagr.am/p/1")
+        "Kim, M. [@minkim]. (2024, January 2). Hello [Post]. Instagram. https://instagr.am/p/1"
+    )

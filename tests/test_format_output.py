@@ -10,9 +10,11 @@ import pytest
 from conftest import run_cli
 from test_manuscript_pandoc import ARTICLE, _pandoc
 
-REF = ("[12] Morrow J D. Alliances and asymmetry：an alternative to the capability aggregation model of "
-       "alliances[J]. American Journal of Political Science，1991，35（2）：904-933. 刘琳. 美菲“肩并肩 2025”，"
-       "美国新版“印太战略”现端倪[J]. 世界知识，2025（10）：25-27. https://example.org/a/long/path/that/never/breaks")
+REF = (
+    "[12] Morrow J D. Alliances and asymmetry：an alternative to the capability aggregation model of "
+    "alliances[J]. American Journal of Political Science，1991，35（2）：904-933. 刘琳. 美菲“肩并肩 2025”，"
+    "美国新版“印太战略”现端倪[J]. 世界知识，2025（10）：25-27. https://example.org/a/long/path/that/never/breaks"
+)
 
 
 @pytest.mark.skipif(_pandoc() is None, reason="no pandoc (pip install pypandoc-binary)")

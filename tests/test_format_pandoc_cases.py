@@ -26,8 +26,23 @@ def pandoc(bib: str, style: str, tmp_path: Path) -> str | None:
     (tmp_path / "doc.md").write_text('---\nnocite: "@*"\n---\n', encoding="utf-8")
     try:
         out = subprocess.run(
-            ["pandoc", "doc.md", "--citeproc", "--bibliography", "refs.bib", "--csl", str(CSL / f"{style}.csl"),
-             "-t", "plain", "--wrap=none"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+            [
+                "pandoc",
+                "doc.md",
+                "--citeproc",
+                "--bibliography",
+                "refs.bib",
+                "--csl",
+                str(CSL / f"{style}.csl"),
+                "-t",
+                "plain",
+                "--wrap=none",
+            ],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None
     return out.stdout if out.returncode == 0 else None

@@ -79,16 +79,25 @@ def fmt(lib, key, **kw):
 
 # ---- GB/T 7714-2025 --------------------------------------------------------------------
 def test_gbt2025_worked_examples(lib):
-    assert fmt(lib, "liu2025meifei") == "刘琳. 美菲“肩并肩 2025”，美国新版“印太战略”现端倪[J]. 世界知识，2025（10）：25-27."
+    assert (
+        fmt(lib, "liu2025meifei")
+        == "刘琳. 美菲“肩并肩 2025”，美国新版“印太战略”现端倪[J]. 世界知识，2025（10）：25-27."
+    )
     assert fmt(lib, "morrow1991") == (
         "Morrow J D. Alliances and asymmetry: an alternative to the capability aggregation model of "
-        "alliances[J]. American Journal of Political Science，1991，35（2）：904-933.").replace(": an", "：an")
+        "alliances[J]. American Journal of Political Science，1991，35（2）：904-933."
+    ).replace(": an", "：an")
 
 
 def test_gbt2015_worked_examples(lib):
-    assert fmt(lib, "liu2025meifei", edition="2015") == "刘琳. 美菲“肩并肩 2025”, 美国新版“印太战略”现端倪[J]. 世界知识, 2025(10): 25-27."
+    assert (
+        fmt(lib, "liu2025meifei", edition="2015")
+        == "刘琳. 美菲“肩并肩 2025”, 美国新版“印太战略”现端倪[J]. 世界知识, 2025(10): 25-27."
+    )
     assert fmt(lib, "morrow1991", edition="2015").startswith("MORROW J D. Alliances and asymmetry: an alternative")
-    assert fmt(lib, "morrow1991", edition="2015").endswith("American Journal of Political Science, 1991, 35(2): 904-933.")
+    assert fmt(lib, "morrow1991", edition="2015").endswith(
+        "American Journal of Political Science, 1991, 35(2): 904-933."
+    )
 
 
 def test_gbt_et_al_by_entry_language_and_organizations_untouched(lib):
@@ -109,29 +118,40 @@ def test_gbt_access_dates_per_edition(lib):
     assert fmt(lib, "dod2025").endswith("[EB/OL]. （2025-05-30）[2025-06-02]. https://www.defense.gov/a.")
     assert fmt(lib, "dod2025", edition="2015").endswith("[EB/OL]. (2025-05-30)[2025-06-02]. https://www.defense.gov/a.")
     # newspaper online: 2025 no access date, 2015 has one
-    assert fmt(lib, "news2025") .endswith("[N/OL]. The Japan Times，2025-03-30. https://www.japantimes.co.jp/x.")
+    assert fmt(lib, "news2025").endswith("[N/OL]. The Japan Times，2025-03-30. https://www.japantimes.co.jp/x.")
     assert fmt(lib, "news2025", edition="2015").endswith(
-        "[N/OL]. The Japan Times, 2025-03-30[2025-04-01]. https://www.japantimes.co.jp/x.")
+        "[N/OL]. The Japan Times, 2025-03-30[2025-04-01]. https://www.japantimes.co.jp/x."
+    )
 
 
 def test_news_agency_pages_are_web_pages(lib):
     # GB/T: a news agency's page is [EB/OL] (the newspaper form [N/OL] is for newspapers), the
     # agency in the publisher's place
-    assert fmt(lib, "agency2025") == ("Kelly T. Pentagon's Hegseth says US command in Japan being upgraded[EB/OL]. "
-                                      "Reuters，2025（2025-03-30）[2025-04-01]. https://www.reuters.com/x.")
+    assert fmt(lib, "agency2025") == (
+        "Kelly T. Pentagon's Hegseth says US command in Japan being upgraded[EB/OL]. "
+        "Reuters，2025（2025-03-30）[2025-04-01]. https://www.reuters.com/x."
+    )
     # APA: a news website's article title is italic, the site's name is not
     rt = format_entry(lib.get("agency2025"), style="apa")
     assert [r.text for r in rt.runs if r.italic] == ["Pentagon's Hegseth says US command in Japan being upgraded"]
-    assert render(rt, "text") == ("Kelly, T. (2025, March 30). Pentagon's Hegseth says US command in Japan being "
-                                  "upgraded. Reuters. https://www.reuters.com/x")
+    assert render(rt, "text") == (
+        "Kelly, T. (2025, March 30). Pentagon's Hegseth says US command in Japan being "
+        "upgraded. Reuters. https://www.reuters.com/x"
+    )
     # and a newspaper's name is italic, its article's title not
     rt = format_entry(lib.get("news2025"), style="apa")
     assert [r.text for r in rt.runs if r.italic] == ["The Japan Times"]
 
 
 def test_gbt_book_chapter_translator(lib):
-    assert fmt(lib, "book2020") == "Zhao L. Alliance politics in East Asia[M]. Chen Y，trans. 2nd ed. New York：Routledge，2020."
-    assert fmt(lib, "chap2019") == "程根伟. 长江洪水的成因[M]//许厚泽，赵其国. 长江流域洪涝灾害. 北京：科学出版社，1999：32-36."
+    assert (
+        fmt(lib, "book2020")
+        == "Zhao L. Alliance politics in East Asia[M]. Chen Y，trans. 2nd ed. New York：Routledge，2020."
+    )
+    assert (
+        fmt(lib, "chap2019")
+        == "程根伟. 长江洪水的成因[M]//许厚泽，赵其国. 长江流域洪涝灾害. 北京：科学出版社，1999：32-36."
+    )
 
 
 def test_gbt_author_date_sorted_chinese_pinyin_first(lib):
@@ -153,7 +173,9 @@ def test_gbt_numeric_order_follows_first_citation(lib):
 
 
 def test_cite_forms(lib):
-    assert cite(lib.entries, ["liu2025meifei"], "gbt7714", "2025", "author-date") == [("liu2025meifei", "（刘琳，2025）")]
+    assert cite(lib.entries, ["liu2025meifei"], "gbt7714", "2025", "author-date") == [
+        ("liu2025meifei", "（刘琳，2025）")
+    ]
     assert cite(lib.entries, ["liu2025meifei"], "gbt7714", "2015", "author-date") == [("liu2025meifei", "(刘琳, 2025)")]
     assert cite(lib.entries, ["morrow1991"], "apa") == [("morrow1991", "(Morrow, 1991)")]
     assert cite(lib.entries, ["desmarais1992"], "apa") == [("desmarais1992", "(Des Marais et al., 1992)")]
@@ -165,7 +187,8 @@ def test_cite_forms(lib):
 def test_apa_journal_article(lib):
     assert fmt(lib, "morrow1991", style="apa") == (
         "Morrow, J. D. (1991). Alliances and asymmetry: An alternative to the capability aggregation model "
-        "of alliances. American Journal of Political Science, 35(2), 904–933.")
+        "of alliances. American Journal of Political Science, 35(2), 904–933."
+    )
 
 
 def test_apa_italics_and_doi_as_url(lib):
@@ -179,8 +202,10 @@ def test_apa_italics_and_doi_as_url(lib):
 
 def test_apa_group_author_web_page_date_and_proper_nouns(lib):
     text = fmt(lib, "dod2025", style="apa")
-    assert text == ("U.S. Department of Defense. (2025, May 30). Hegseth outlines U.S. vision for Indo-Pacific, "
-                    "addresses China threat. https://www.defense.gov/a")
+    assert text == (
+        "U.S. Department of Defense. (2025, May 30). Hegseth outlines U.S. vision for Indo-Pacific, "
+        "addresses China threat. https://www.defense.gov/a"
+    )
     rt = format_entry(lib.get("dod2025"), style="apa")
     assert any(r.italic and r.text.startswith("Hegseth outlines") for r in rt.runs)
 
@@ -206,8 +231,9 @@ def test_apa_user_romanization_and_translation_fields():
     from annobib.styles import apa
 
     text = render(apa.format_entry(lib.get("liu"), warnings=warnings), "text")
-    assert text == ("Liu, L. (2025). Mei Fei “jianbingjian 2025” [The US–Philippines Balikatan 2025]. "
-                    "Shijie Zhishi, (10), 25–27.")
+    assert text == (
+        "Liu, L. (2025). Mei Fei “jianbingjian 2025” [The US–Philippines Balikatan 2025]. Shijie Zhishi, (10), 25–27."
+    )
     assert warnings == []
 
 
@@ -265,12 +291,16 @@ def test_unseen_languages_and_forms():
     assert f("ru") == "Иванов И И. Россия и АТР[J]. Международная жизнь，2020（5）：12-25."
     assert f("kr").startswith("Kim M-J，Lee S-Y. Deterrence on the Korean Peninsula[C]//Proceedings of the annual")
     assert f("kr", edition="2015").startswith("KIM M J, LEE S Y. ")
-    assert f("pp") == ("Jenkins S D，Ruostekoski J. Controlled manipulation of light[PP/OL]. V2. "
-                       "arXiv（2012-03-18）[2020-06-24]. https://arxiv.org/abs/1112.6136.")
+    assert f("pp") == (
+        "Jenkins S D，Ruostekoski J. Controlled manipulation of light[PP/OL]. V2. "
+        "arXiv（2012-03-18）[2020-06-24]. https://arxiv.org/abs/1112.6136."
+    )
     assert "[EB/OL]" in f("pp", edition="2015")  # 2015 has no [PP]
     assert f("ru", style="apa") == "Ivanov, I. I. (2020). Rossiya i ATR. Mezhdunarodnaya Zhiznʹ, (5), 12–25."
-    assert f("kr", style="apa") == ("Kim, M.-J., & Lee, S.-Y. (2022). Deterrence on the Korean Peninsula. "
-                                    "In Proceedings of the annual security conference (pp. 5–15). KIDA.")
+    assert f("kr", style="apa") == (
+        "Kim, M.-J., & Lee, S.-Y. (2022). Deterrence on the Korean Peninsula. "
+        "In Proceedings of the annual security conference (pp. 5–15). KIDA."
+    )
 
 
 def test_apa_in_text_for_works_without_author():
@@ -280,5 +310,7 @@ def test_apa_in_text_for_works_without_author():
 @article{w, title = {Philippines, U.S. Hold Joint Maritime Drills in South China Sea}, journaltitle = {Reuters},
   entrysubtype = {newspaper}, date = {2025-05-21}, url = {https://y}, langid = {english}}
 """)
-    assert cite(lib.entries, ["n", "w"], "apa") == [("n", "(“Trump Tariffs Leave Deep,” 2025)"),
-                                                    ("w", "(Philippines, U.S. Hold Joint, 2025)")]
+    assert cite(lib.entries, ["n", "w"], "apa") == [
+        ("n", "(“Trump Tariffs Leave Deep,” 2025)"),
+        ("w", "(Philippines, U.S. Hold Joint, 2025)"),
+    ]

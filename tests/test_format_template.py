@@ -7,8 +7,18 @@ import pytest
 from annobib.bib import parse_library
 from annobib.render import render
 from annobib.styles import format_entry
-from annobib.styles.template import (FieldIsMissing, field, first_of, join, lead, optional, optional_field, sentence,
-                                     tag, words)
+from annobib.styles.template import (
+    FieldIsMissing,
+    field,
+    first_of,
+    join,
+    lead,
+    optional,
+    optional_field,
+    sentence,
+    tag,
+    words,
+)
 
 
 class Ctx:
@@ -24,8 +34,11 @@ def text(template, **values) -> str:
 
 
 def test_optional_drops_the_punctuation_of_a_missing_field():
-    t = sentence[field("journal"), optional[field("volume"), optional["(", field("number"), ")"]],
-                 optional["pp. ", field("pages")]]
+    t = sentence[
+        field("journal"),
+        optional[field("volume"), optional["(", field("number"), ")"]],
+        optional["pp. ", field("pages")],
+    ]
     assert text(t, journal="J", volume="3", number="2", pages="1–9") == "J, 3(2), pp. 1–9."
     assert text(t, journal="J", volume="3") == "J, 3."
     assert text(t, journal="J", number="2", pages="5") == "J, pp. 5."  # no volume: its issue goes too
@@ -58,22 +71,30 @@ def test_apa_article_without_journal_drops_the_comma():
     assert render(format_entry(lib.get("doe"), style="apa"), "text") == "Doe, J. (2020). A study. 1(2), 3–4."
 
 
-@pytest.mark.parametrize("fields,tail", [
-    ("volume = {35}, number = {2}, pages = {904--933}", "J，1991，35（2）：904-933."),
-    ("number = {2}, pages = {904--933}", "J，1991（2）：904-933."),  # no volume: the issue joins the year
-    ("volume = {35}, pages = {904--933}", "J，1991，35：904-933."),
-    ("pages = {904--933}", "J，1991：904-933."),
-    ("", "J，1991."),
-])
+@pytest.mark.parametrize(
+    "fields,tail",
+    [
+        ("volume = {35}, number = {2}, pages = {904--933}", "J，1991，35（2）：904-933."),
+        ("number = {2}, pages = {904--933}", "J，1991（2）：904-933."),  # no volume: the issue joins the year
+        ("volume = {35}, pages = {904--933}", "J，1991，35：904-933."),
+        ("pages = {904--933}", "J，1991：904-933."),
+        ("", "J，1991."),
+    ],
+)
 def test_gbt_journal_template_each_element_brings_its_separator(fields, tail):
-    lib = parse_library("@article{m, author = {Morrow, James D.}, title = {Alliances}, journaltitle = {J}, "
-                        "date = {1991}, langid = {english}, " + fields + "}")
+    lib = parse_library(
+        "@article{m, author = {Morrow, James D.}, title = {Alliances}, journaltitle = {J}, "
+        "date = {1991}, langid = {english}, " + fields + "}"
+    )
     assert render(format_entry(lib.get("m")), "text") == "Morrow J D. Alliances[J]. " + tail
 
 
 def test_optional_field_and_lead_separators():
-    t = sentence[join(sep=", ")[optional_field("j"), optional_field("y"), lead("", optional_field("n")),
-                                lead(": ", optional_field("p"))]]
+    t = sentence[
+        join(sep=", ")[
+            optional_field("j"), optional_field("y"), lead("", optional_field("n")), lead(": ", optional_field("p"))
+        ]
+    ]
     assert text(t, j="J", y="2025", n="(10)", p="25") == "J, 2025(10): 25."
     assert text(t, j="J", p="25") == "J: 25."
     assert text(t) == ""

@@ -152,7 +152,8 @@ def test_bib_imports_nothing_above_it():
     mods = _modules()
     bad = [
         f"{m} imports {t} (line {line})"
-        for m, p in mods.items() if m.startswith("annobib.bib")
+        for m, p in mods.items()
+        if m.startswith("annobib.bib")
         for t, line, _ in _imports(p, m, set(mods), top_only=False)
         if not any(t == ok or t.startswith(ok + ".") for ok in BIB_MAY_IMPORT)
     ]
@@ -163,7 +164,8 @@ def test_only_the_cli_imports_commands():
     mods = _modules()
     bad = [
         f"{m} imports {t}"
-        for m, p in mods.items() if not (m.startswith("annobib.commands") or m in ("annobib.cli", "annobib.__main__"))
+        for m, p in mods.items()
+        if not (m.startswith("annobib.commands") or m in ("annobib.cli", "annobib.__main__"))
         for t, _, _ in _imports(p, m, set(mods), top_only=False)
         if t.startswith("annobib.commands")
     ]
@@ -234,7 +236,10 @@ def test_no_test_imports_benchmarks():
         if re.search(r"sys\.path\.(insert|append)\([^\n]*benchmarks", text):
             bad.append(f"{p.name}: puts benchmarks/ on sys.path")
         for node in ast.walk(ast.parse(text)):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
-                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else ([node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            )
             bad += [f"{p.name}: imports {n}" for n in names if n.split(".")[0] in bench | {"benchmarks"}]
     assert bad == []

@@ -55,8 +55,10 @@ def test_columns_go_in_order_as_the_terminal_narrows():
 
 def test_piped_link_tables_keep_urls_whole(tmp_path):
     """`check-links`, `archive` and `list --links` piped: a long URL stays on one line."""
-    url = ("https://www.defense.gov/News/Transcripts/Transcript/Article/4066734/"
-           "secretary-of-defense-pete-hegseth-press-conference-following-nato-ministers-of/")
+    url = (
+        "https://www.defense.gov/News/Transcripts/Transcript/Article/4066734/"
+        "secretary-of-defense-pete-hegseth-press-conference-following-nato-ministers-of/"
+    )
     bib = tmp_path / "l.bib"
     bib.write_text(f"@online{{dod2025, title = {{T}}, date = {{2025}}, url = {{{url}}}}}\n", encoding="utf-8")
     res = run_cli(["--bib", str(bib), "list", "--links"], env={"COLUMNS": "60"})

@@ -49,18 +49,18 @@ def _edits(rng: random.Random, data: bytes) -> list[tuple[str, bytes]]:
     entry = data.find(b"\n@", at)
     return [
         ("insert a word", data[:at] + b"X" + data[at:]),
-        ("delete bytes", data[:at] + data[at + rng.randrange(1, 400):]),
+        ("delete bytes", data[:at] + data[at + rng.randrange(1, 400) :]),
         ("insert an entry", data[:line] + b"@misc{new, title={New}}\n" + data[line:]),
-        ("break a block line", data[:entry + 1] + b"x" + data[entry + 1:] if entry > 0 else data + b"x"),
-        ("join two entries", data[:entry] + data[entry + 1:] if entry > 0 else data[:-1]),
+        ("break a block line", data[: entry + 1] + b"x" + data[entry + 1 :] if entry > 0 else data + b"x"),
+        ("join two entries", data[:entry] + data[entry + 1 :] if entry > 0 else data[:-1]),
         ("append text", data + b"% a trailing comment\n"),
         ("append an entry", data + b"@book{tail, title={Tail}}\n"),
         ("prepend text", b"% new first line\n" + data),
         ("prepend an entry", b"@book{head, title={Head}}\n" + data),
         ("cut the end", data[: rng.randrange(1, n)]),
-        ("cut the start", data[rng.randrange(1, n):]),
-        ("two far edits", data[:at // 2] + b"Y" + data[at // 2: at] + b"Z" + data[at:]),
-        ("swap halves", data[n // 2:] + data[: n // 2]),
+        ("cut the start", data[rng.randrange(1, n) :]),
+        ("two far edits", data[: at // 2] + b"Y" + data[at // 2 : at] + b"Z" + data[at:]),
+        ("swap halves", data[n // 2 :] + data[: n // 2]),
     ]
 
 
@@ -88,7 +88,7 @@ def test_a_one_entry_edit_hashes_one_segment_plus_its_chunks(monkeypatch):
 
     monkeypatch.setattr(align, "_lines_from", counting)
     mid = BASE.find(b"title = {", len(BASE) // 2)
-    new = BASE[: mid + 9] + b"Edited " + BASE[mid + 9:]
+    new = BASE[: mid + 9] + b"Edited " + BASE[mid + 9 :]
     got = align.aligned_table(new, *OLD)
     assert got is not None and cut and cut[0] <= align.SEGMENT
     assert _same_as_full(new)
@@ -115,18 +115,33 @@ def _sections(view) -> dict:
     recs = Packed([out["rec"]])
     out["rec"] = [recs[i] for i in range(len(recs))]
     table = ChunkTable(out["chunk"])
-    out["chunk"] = (table.dig, table.count, table.flags, table.probs,
-                    {k: marshal.loads(v) for k, v in table.extra.items()})
+    out["chunk"] = (
+        table.dig,
+        table.count,
+        table.flags,
+        table.probs,
+        {k: marshal.loads(v) for k, v in table.extra.items()},
+    )
     out["problems"] = part.header["problems"]
     out["strings"] = part.header["strings"]
     out["segs"] = part.header["segs"]
     return out
 
 
-@pytest.mark.parametrize("edit", [
-    "title", "insert entry", "delete entry", "macro", "break block", "duplicate key", "prepend", "append",
-    "cut into an entry",
-])
+@pytest.mark.parametrize(
+    "edit",
+    [
+        "title",
+        "insert entry",
+        "delete entry",
+        "macro",
+        "break block",
+        "duplicate key",
+        "prepend",
+        "append",
+        "cut into an entry",
+    ],
+)
 def test_an_incremental_rebuild_equals_a_fresh_one(tmp_path, monkeypatch, edit):
     """Every section of the view rebuilt from the previous one (segments, runs, shifted lines
     and offsets) is the one a rebuild from nothing gives."""
@@ -140,7 +155,9 @@ def test_an_incremental_rebuild_equals_a_fresh_one(tmp_path, monkeypatch, edit):
     mid = text.find("\n@", len(text) // 2) + 1
     after = text.find("\n@", mid) + 1
     new = {
-        "title": text.replace("title = {", "title = {Edited ", 1)[:0] + text[:mid] + text[mid:].replace("title = {", "title = {Edited ", 1),
+        "title": text.replace("title = {", "title = {Edited ", 1)[:0]
+        + text[:mid]
+        + text[mid:].replace("title = {", "title = {Edited ", 1),
         "insert entry": text[:mid] + "@misc{inserted, title = {Inserted}, year = 2020}\n\n" + text[mid:],
         "delete entry": text[:mid] + text[after:],
         "macro": text.replace('"International Security"', '"Security Studies"'),
@@ -148,7 +165,7 @@ def test_an_incremental_rebuild_equals_a_fresh_one(tmp_path, monkeypatch, edit):
         "duplicate key": text[:mid] + text[mid:after] + text[mid:],
         "prepend": "% a first line\n" + text,
         "append": text + "@book{last, title = {Last}}\n",
-        "cut into an entry": text[:mid + 40] + text[after:],  # an unclosed block, parsed alone
+        "cut into an entry": text[: mid + 40] + text[after:],  # an unclosed block, parsed alone
     }[edit]
     path.write_text(new, encoding="utf-8")
     incremental = _sections(lookup_view.load_view(path))

@@ -176,7 +176,7 @@ def test_stat_trust_only_for_settled_files_and_never_stale(env, tmp_path):
     assert not list((tmp_path / "cache").glob("*.trust"))  # just changed: hash every time
     cache_mod = cache
     saved = cache_mod.RACY_NS
-    cache_mod.RACY_NS = -10**12  # pretend the change is old enough
+    cache_mod.RACY_NS = -(10**12)  # pretend the change is old enough
     try:
         assert keys(env, "asymmetry") == ["morrow1991"]
         assert list((tmp_path / "cache").glob("*.trust"))

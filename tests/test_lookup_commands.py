@@ -119,7 +119,16 @@ def test_list_json_and_script_formats(bib):
     r = run_cli(["--bib", str(bib), "list", "--format", "keys"])
     assert keys_of(r) == ["liu2025meifei", "morrow1991", "solis2024", "width2023", "tanaka2022"]
     r = run_cli(["--bib", str(bib), "list", "--format", "tsv"])
-    assert r.stdout.splitlines()[0].split("\t") == ["key", "type", "authors", "year", "title", "container", "lang", "cited"]
+    assert r.stdout.splitlines()[0].split("\t") == [
+        "key",
+        "type",
+        "authors",
+        "year",
+        "title",
+        "container",
+        "lang",
+        "cited",
+    ]
     r = run_cli(["--bib", str(bib), "list", "--format", "csv"])
     assert r.stdout.startswith("key,type,authors")
 

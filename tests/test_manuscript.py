@@ -46,8 +46,11 @@ Write to a@b.com or x.y@z.org; @keohane1984 argues. `@incode`
 [-@{odd:key}, 第3页] and [a link](http://x/@notme).
 """
     assert keys(scan_markdown(text)) == [
-        [("liu2025meifei", "25")], [("morrow1991", "904-905"), ("dod2025", None)], [("keohane1984", None)],
-        [("odd:key", "3")]]
+        [("liu2025meifei", "25")],
+        [("morrow1991", "904-905"), ("dod2025", None)],
+        [("keohane1984", None)],
+        [("odd:key", "3")],
+    ]
     # the key's trailing full stop is punctuation, not part of it
     assert keys(scan_markdown("As @keohane1984.")) == [[("keohane1984", None)]]
 
@@ -57,15 +60,19 @@ def test_latex_citations_with_notes_multicites_and_comments():
 % \cite{commented}
 \textcite{keohane1984} \autocites[3]{a}[7]{b} \citep{c} 100\% \nocite{*}"""
     groups, everything = scan_latex(text)
-    assert keys(groups) == [[("liu2025meifei", "25")], [("morrow1991", None), ("dod2025", "904")],
-                            [("keohane1984", None)], [("a", "3"), ("b", "7")], [("c", None)]]
+    assert keys(groups) == [
+        [("liu2025meifei", "25")],
+        [("morrow1991", None), ("dod2025", "904")],
+        [("keohane1984", None)],
+        [("a", "3"), ("b", "7")],
+        [("c", None)],
+    ]
     assert everything
 
 
 def test_format_manuscript_numbers_from_one_and_warns_about_missing_keys(bib, tmp_path):
     paper = tmp_path / "paper.md"
-    paper.write_text("First [@morrow1991]. Then [@liu2025meifei; @nosuch].\nAgain [@morrow1991].\n",
-                     encoding="utf-8")
+    paper.write_text("First [@morrow1991]. Then [@liu2025meifei; @nosuch].\nAgain [@morrow1991].\n", encoding="utf-8")
     r = run_cli(["--bib", str(bib), "format", "--manuscript", str(paper), "--to", "text"])
     lines = r.stdout.splitlines()
     assert len(lines) == 2 and lines[0].startswith("[1] Morrow J D.") and lines[1].startswith("[2] 刘琳.")
@@ -85,38 +92,56 @@ def test_a_chapter_cited_alone_inherits_its_book(bib, tmp_path):
     paper.write_text(r"\cite{child2020}", encoding="utf-8")
     r = run_cli(["--bib", str(bib), "format", "--manuscript", str(paper), "--to", "text"])
     assert r.exit_code == 0, r.stderr
-    assert r.stdout.count("\n") == 1 and "//Smith A. The whole book. Cambridge：Polity，2020：1-20" in r.stdout and r.stdout.startswith("[1] Jones B")
+    assert (
+        r.stdout.count("\n") == 1
+        and "//Smith A. The whole book. Cambridge：Polity，2020：1-20" in r.stdout
+        and r.stdout.startswith("[1] Jones B")
+    )
 
 
 def _docx(body_xml: str, notes_xml: str = "") -> bytes:
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/'
-                   'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-        z.writestr("word/document.xml", f'<w:document {w}><w:body>{body_xml}</w:body></w:document>')
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        z.writestr("word/document.xml", f"<w:document {w}><w:body>{body_xml}</w:body></w:document>")
         if notes_xml:
-            z.writestr("word/footnotes.xml", f'<w:footnotes {w}>{notes_xml}</w:footnotes>')
+            z.writestr("word/footnotes.xml", f"<w:footnotes {w}>{notes_xml}</w:footnotes>")
     return buf.getvalue()
 
 
 def _zotero_field(items: list[dict], shown: str) -> str:
     payload = json.dumps({"citationItems": items}).replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
-    return (f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>ADDIN ZOTERO_ITEM CSL_CITATION '
-            f'{payload}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-            f'<w:r><w:t>{shown}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    return (
+        f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>ADDIN ZOTERO_ITEM CSL_CITATION '
+        f'{payload}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f'<w:r><w:t>{shown}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
 
 
 def test_docx_zotero_fields_better_bibtex_keys_and_typed_keys_in_reading_order(bib, tmp_path):
-    body = ('<w:p><w:r><w:t>Typed [@dod2025] first.</w:t></w:r>'
-            '<w:r><w:footnoteReference w:id="1"/></w:r>'
-            + _zotero_field([{"itemData": {"title": "After hegemony", "DOI": "10.1515/9781400820269"}, "locator": "25"},
-                             {"itemData": {"title": "Unknown work"}}], "(Keohane 1984)")
-            + '</w:p>')
-    note = ('<w:footnote w:id="1"><w:p>'
-            + _zotero_field([{"itemData": {"title": "x", "citation-key": "morrow1991"}}], "Morrow 1991")
-            + '</w:p></w:footnote>')
+    body = (
+        "<w:p><w:r><w:t>Typed [@dod2025] first.</w:t></w:r>"
+        '<w:r><w:footnoteReference w:id="1"/></w:r>'
+        + _zotero_field(
+            [
+                {"itemData": {"title": "After hegemony", "DOI": "10.1515/9781400820269"}, "locator": "25"},
+                {"itemData": {"title": "Unknown work"}},
+            ],
+            "(Keohane 1984)",
+        )
+        + "</w:p>"
+    )
+    note = (
+        '<w:footnote w:id="1"><w:p>'
+        + _zotero_field([{"itemData": {"title": "x", "citation-key": "morrow1991"}}], "Morrow 1991")
+        + "</w:p></w:footnote>"
+    )
     paper = tmp_path / "paper.docx"
     paper.write_bytes(_docx(body, note))
     got = keys(read_paper(str(paper)).groups)
@@ -128,18 +153,23 @@ def test_docx_zotero_fields_better_bibtex_keys_and_typed_keys_in_reading_order(b
     assert "(Zotero item) Unknown work" in r.stderr
 
 
-@pytest.mark.parametrize("args, expected", [
-    (["liu2025meifei", "morrow1991", "dod2025", "keohane1984"], "[1-4]"),
-    (["--manuscript", "{paper}", "keohane1984", "morrow1991", "dod2025"], "[1, 3, 4]"),
-    (["liu2025meifei", "--at", "25"], "[2]25"),
-    (["--system", "author-date", "liu2025meifei", "morrow1991"], "（刘琳，2025；Morrow，1991）"),
-    (["--system", "author-date", "liu2025meifei", "--at", "26"], "（刘琳，2025）26"),
-    (["--system", "author-date", "--edition", "2015", "morrow1991", "liu2025meifei"], "(Morrow, 1991; 刘琳, 2025)"),
-    (["--style", "apa", "morrow1991", "liu2025meifei"], "(Liu, 2025; Morrow, 1991)"),
-    (["--style", "apa", "morrow1991", "--at", "25"], "(Morrow, 1991, p. 25)"),
-    (["--style", "apa", "morrow1991", "keohane1984", "--at", "904-905", "--at", "chap. 3"],
-     "(Keohane, 1984, chap. 3; Morrow, 1991, pp. 904–905)"),
-])
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["liu2025meifei", "morrow1991", "dod2025", "keohane1984"], "[1-4]"),
+        (["--manuscript", "{paper}", "keohane1984", "morrow1991", "dod2025"], "[1, 3, 4]"),
+        (["liu2025meifei", "--at", "25"], "[2]25"),
+        (["--system", "author-date", "liu2025meifei", "morrow1991"], "（刘琳，2025；Morrow，1991）"),
+        (["--system", "author-date", "liu2025meifei", "--at", "26"], "（刘琳，2025）26"),
+        (["--system", "author-date", "--edition", "2015", "morrow1991", "liu2025meifei"], "(Morrow, 1991; 刘琳, 2025)"),
+        (["--style", "apa", "morrow1991", "liu2025meifei"], "(Liu, 2025; Morrow, 1991)"),
+        (["--style", "apa", "morrow1991", "--at", "25"], "(Morrow, 1991, p. 25)"),
+        (
+            ["--style", "apa", "morrow1991", "keohane1984", "--at", "904-905", "--at", "chap. 3"],
+            "(Keohane, 1984, chap. 3; Morrow, 1991, pp. 904–905)",
+        ),
+    ],
+)
 def test_cite_gives_one_combined_citation(bib, tmp_path, args, expected):
     paper = tmp_path / "paper.md"
     paper.write_text("[@keohane1984] [@liu2025meifei] [@morrow1991; @dod2025]", encoding="utf-8")

@@ -17,8 +17,18 @@ from conftest import run_cli
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLE = REPO / "refs" / "article.bib"
-TEN = ["morrow1991alliances", "liu2025meifei", "sen2025national", "usdod2025hegseth", "mofaoj2025japan",
-       "kelly2025pentagons", "zgxww2025chaoxian", "reuters2025philippines", "whie2022indo", "lindsay2024election"]
+TEN = [
+    "morrow1991alliances",
+    "liu2025meifei",
+    "sen2025national",
+    "usdod2025hegseth",
+    "mofaoj2025japan",
+    "kelly2025pentagons",
+    "zgxww2025chaoxian",
+    "reuters2025philippines",
+    "whie2022indo",
+    "lindsay2024election",
+]
 
 
 def _pandoc() -> str | None:
@@ -28,8 +38,14 @@ def _pandoc() -> str | None:
 
 
 def _cite(key, suffix="", mode="NormalCitation", prefix=""):
-    citation = {"citationId": key, "citationPrefix": [{"t": "Str", "c": prefix}] if prefix else [], "citationMode": {"t": mode}, "citationNoteNum": 1,
-                "citationHash": 0, "citationSuffix": [{"t": "Str", "c": suffix}] if suffix else []}
+    citation = {
+        "citationId": key,
+        "citationPrefix": [{"t": "Str", "c": prefix}] if prefix else [],
+        "citationMode": {"t": mode},
+        "citationNoteNum": 1,
+        "citationHash": 0,
+        "citationSuffix": [{"t": "Str", "c": suffix}] if suffix else [],
+    }
     return {"t": "Cite", "c": [[citation], [{"t": "Str", "c": f"[@{key}]"}]]}
 
 
@@ -49,7 +65,9 @@ def test_filter_replaces_citations_and_appends_the_list():
     assert para[3]["t"] == "Cite"  # a missing key keeps pandoc's own text
     assert "no entry with key nosuch" in r.stderr
     assert refs["c"][0][0] == "refs" and [d["c"][0][0] for d in refs["c"][1]] == [
-        "ref-morrow1991alliances", "ref-liu2025meifei"]
+        "ref-morrow1991alliances",
+        "ref-liu2025meifei",
+    ]
 
 
 def test_filter_reads_style_from_metadata_and_writes_narrative_citations():
@@ -71,15 +89,22 @@ def test_filter_reads_style_from_metadata_and_writes_narrative_citations():
 def test_a_paper_through_pandoc_lists_what_format_manuscript_lists(tmp_path, style):
     paper = tmp_path / "paper.md"
     body = " ".join(f"Claim {i} [@{k}, p. {i + 1}]." for i, k in enumerate(TEN))
-    paper.write_text(f"---\nbibliography: {ARTICLE}\nannobib-style: {style[1]}\n---\n\n{body} Again @{TEN[0]}.\n",
-                     encoding="utf-8")
+    paper.write_text(
+        f"---\nbibliography: {ARTICLE}\nannobib-style: {style[1]}\n---\n\n{body} Again @{TEN[0]}.\n", encoding="utf-8"
+    )
     filt = tmp_path / "annobib-filter"
     filt.write_text(f"#!{sys.executable}\nfrom annobib.commands.pandoc_filter import main\nmain()\n", encoding="utf-8")
     filt.chmod(0o755)
     env = dict(os.environ, PYTHONPATH=str(REPO / "cli"))
     env.pop("ANNOBIB_BIB", None)
-    done = subprocess.run([_pandoc(), str(paper), "--filter", str(filt), "-t", "plain", "--wrap=none"],
-                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
+    done = subprocess.run(
+        [_pandoc(), str(paper), "--filter", str(filt), "-t", "plain", "--wrap=none"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     expected = run_cli(["--bib", str(ARTICLE), "format", "--manuscript", str(paper), "--to", "text", *style]).stdout
     listed = [line for line in expected.splitlines() if line.strip()]
@@ -88,8 +113,14 @@ def test_a_paper_through_pandoc_lists_what_format_manuscript_lists(tmp_path, sty
     assert got == listed
     # and as a Word document: its last ten paragraphs are the list
     docx = tmp_path / "paper.docx"
-    done = subprocess.run([_pandoc(), str(paper), "--filter", str(filt), "-o", str(docx)],
-                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
+    done = subprocess.run(
+        [_pandoc(), str(paper), "--filter", str(filt), "-o", str(docx)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     xml = zipfile.ZipFile(docx).read("word/document.xml").decode("utf-8")
     paras = ["".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p)) for p in re.findall(r"<w:p[ >].*?</w:p>", xml)]

@@ -39,10 +39,16 @@ def bib(tmp_path):
     return path
 
 
-@pytest.mark.parametrize("value, whole, family, given", [
-    ("刘, 琳", "刘琳", "刘", "琳"), ("欧阳, 修", "欧阳修", "欧阳", "修"), ("刘，琳", "刘琳", "刘", "琳"),
-    ("김, 민수", "김민수", "김", "민수"), ("刘琳", "刘琳", "刘", "琳"),
-])
+@pytest.mark.parametrize(
+    "value, whole, family, given",
+    [
+        ("刘, 琳", "刘琳", "刘", "琳"),
+        ("欧阳, 修", "欧阳修", "欧阳", "修"),
+        ("刘，琳", "刘琳", "刘", "琳"),
+        ("김, 민수", "김민수", "김", "민수"),
+        ("刘琳", "刘琳", "刘", "琳"),
+    ],
+)
 def test_a_split_name_is_one_name(value, whole, family, given):
     (name,) = parse_names(value)
     assert (name.text, name.last, name.family, name.given) == (whole, whole, family, given)

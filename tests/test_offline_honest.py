@@ -37,8 +37,13 @@ def offline(monkeypatch, tmp_path):
     monkeypatch.setattr(cmd, "_transport", lambda: httpx.MockTransport(_no_dns))
     bib = tmp_path / "refs.bib"
     bib.write_text(BIB, encoding="utf-8")
-    env = {"ANNOBIB_CONFIG": str(tmp_path / "none.toml"), "XDG_CACHE_HOME": str(tmp_path / "cache"),
-           "ANNOBIB_LINKS_BACKOFF": "0.01", "ANNOBIB_LINKS_HOST_INTERVAL": "0", "NO_COLOR": "1"}
+    env = {
+        "ANNOBIB_CONFIG": str(tmp_path / "none.toml"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "ANNOBIB_LINKS_BACKOFF": "0.01",
+        "ANNOBIB_LINKS_HOST_INTERVAL": "0",
+        "NO_COLOR": "1",
+    }
     return bib, env
 
 
@@ -83,8 +88,21 @@ def test_older_dns_dead_verdicts_read_as_unreachable(offline):
     from annobib.archive.state import now_iso
 
     bib, env = offline
-    state_path(bib).write_text(json.dumps({"version": 1, "archive": {}, "links": {
-        "https://a.example/page": {"outcome": "dead", "detail": "no such host (DNS)", "checked_at": now_iso()}}}))
+    state_path(bib).write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "archive": {},
+                "links": {
+                    "https://a.example/page": {
+                        "outcome": "dead",
+                        "detail": "no such host (DNS)",
+                        "checked_at": now_iso(),
+                    }
+                },
+            }
+        )
+    )
     r = run_cli(["--bib", str(bib), "format", "--archived", "dead", "--to", "text", "a"], env=env)
     assert "web.archive.org" not in r.stdout
     assert not load_state(bib).is_fresh("https://a.example/page", 7 * 86400)
@@ -92,8 +110,13 @@ def test_older_dns_dead_verdicts_read_as_unreachable(offline):
 
 def test_archive_offline_says_so_once_exits_2_and_writes_nothing(offline):
     bib, env = offline
-    env = {**env, "ANNOBIB_ARCHIVE_RPM": "30000", "ANNOBIB_ARCHIVE_TIMEOUT": "1", "ANNOBIB_IA_ACCESS": "",
-           "ANNOBIB_IA_SECRET": ""}
+    env = {
+        **env,
+        "ANNOBIB_ARCHIVE_RPM": "30000",
+        "ANNOBIB_ARCHIVE_TIMEOUT": "1",
+        "ANNOBIB_IA_ACCESS": "",
+        "ANNOBIB_IA_SECRET": "",
+    }
     before = bib.read_bytes()
     r = run_cli(["--bib", str(bib), "archive", "--force"], env=env)
     assert r.exit_code == 2

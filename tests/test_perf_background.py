@@ -51,11 +51,18 @@ def test_validate_leaves_its_parse_for_the_next_read(tmp_path, monkeypatch):
     VIEW_AFTER = PARSE_CACHE.KEEP_AFTER
 
     bib = tmp_path / "many.bib"
-    bib.write_text("".join(f"@misc{{k{n}, title = {{Title number {n}}}, year = {{2001}}}}\n\n"
-                           for n in range(VIEW_AFTER + 50)), encoding="utf-8")
+    bib.write_text(
+        "".join(f"@misc{{k{n}, title = {{Title number {n}}}, year = {{2001}}}}\n\n" for n in range(VIEW_AFTER + 50)),
+        encoding="utf-8",
+    )
     env = dict(os.environ, PYTHONPATH=str(REPO / "cli"), ANNOBIB_CACHE_DIR=str(tmp_path / "cache"))
-    done = subprocess.run([sys.executable, "-m", "annobib", "validate", "--format", "json", str(bib)],
-                          env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "annobib", "validate", "--format", "json", str(bib)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode in (0, 1), done.stderr
     deadline = time.monotonic() + 30
     while not list((tmp_path / "cache").glob("*.view")) and time.monotonic() < deadline:

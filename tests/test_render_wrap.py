@@ -15,8 +15,10 @@ from annobib.render.wrap import NO_END, NO_START, break_offsets, units
 from conftest import ARTICLE_BIB
 
 ZH = "[8] 刘琳. 美菲“肩并肩 2025”，美国新版“印太战略”现端倪[J]. 世界知识，2025（10）：25-27."
-EN = ("[25] Morrow J D. Alliances and asymmetry：an alternative to the capability aggregation model of "
-      "alliances[J]. American Journal of Political Science，1991，35（2）：904-933.")
+EN = (
+    "[25] Morrow J D. Alliances and asymmetry：an alternative to the capability aggregation model of "
+    "alliances[J]. American Journal of Political Science，1991，35（2）：904-933."
+)
 URL = "https://www.defense.gov/News/Transcripts/Transcript/Article/4066734/secretary-of-defense-pete-hegseth/"
 
 
@@ -58,9 +60,14 @@ def _on_terminal(args: list[str], columns: int) -> str:
 
     master, slave = pty.openpty()
     env = {**os.environ, "COLUMNS": str(columns), "LINES": "200", "TERM": "dumb", "NO_COLOR": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "annobib", "--bib", str(ARTICLE_BIB), *args, "--no-pager"]
-                            if args[0] == "list" else [sys.executable, "-m", "annobib", "--bib", str(ARTICLE_BIB), *args],
-                            stdout=slave, stderr=subprocess.DEVNULL, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "annobib", "--bib", str(ARTICLE_BIB), *args, "--no-pager"]
+        if args[0] == "list"
+        else [sys.executable, "-m", "annobib", "--bib", str(ARTICLE_BIB), *args],
+        stdout=slave,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
     os.close(slave)
     out = b""
     while True:

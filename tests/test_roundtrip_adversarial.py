@@ -91,7 +91,7 @@ def test_annotate_with_an_at_line_and_a_trailing_backslash_keeps_the_file_readab
     assert lib.keys() == ["Knuth1984", "Dijkstra1968"]
     assert "@dril (tweet)" in lib.get("Knuth1984").fields["annote"].replace("{@}", "@")
     # one field added, nothing else touched
-    (removed, added), = changed_lines(JABREF, path.read_text(encoding="utf-8"))
+    ((removed, added),) = changed_lines(JABREF, path.read_text(encoding="utf-8"))
     assert removed == []
     assert added[0].lstrip().startswith("annote")
 
@@ -181,7 +181,10 @@ def test_percent_comments_inside_entries_are_comments_as_biber_reads_them():
     assert lib.problems == []
     assert lib.keys() == ["hand2019", "hand2020", "spaced2021"]
     assert lib.get("hand2019").fields == {
-        "author": "Hand, Kept", "title": "A Kept Title", "journal": "J. Hand", "year": "2019",
+        "author": "Hand, Kept",
+        "title": "A Kept Title",
+        "journal": "J. Hand",
+        "year": "2019",
     }
     assert lib.get("hand2020").fields["author"] == "Other, Person"  # not '% a remark …\n  author'
     assert lib.get("hand2020").fields["url"] == "https://example.org/a%20b"  # % inside values is text
@@ -194,13 +197,15 @@ def test_editing_next_to_percent_comments_keeps_them():
     lib.get("hand2019").fields["year"] = "2018"
     lib.get("hand2019").fields["journal"] = "J. H."
     new = library_text(lib)
-    assert changed_lines(HAND_KEPT, new) == [(
-        ["  journal = {J. Hand}, % abbreviated on purpose\n", "  year = 2019 % from the PDF\n"],
-        ["  journal = {J. H.}, % abbreviated on purpose\n", "  year = 2018 % from the PDF\n"],
-    )]
+    assert changed_lines(HAND_KEPT, new) == [
+        (
+            ["  journal = {J. Hand}, % abbreviated on purpose\n", "  year = 2019 % from the PDF\n"],
+            ["  journal = {J. H.}, % abbreviated on purpose\n", "  year = 2018 % from the PDF\n"],
+        )
+    ]
     lib = parse_library(HAND_KEPT)
     lib.get("hand2020").fields["keywords"] = "k"
-    (removed, added), = changed_lines(HAND_KEPT, library_text(lib))
+    ((removed, added),) = changed_lines(HAND_KEPT, library_text(lib))
     assert removed == [] and added == ["  keywords = {k},\n"]
     assert parse_library(library_text(lib)).get("hand2020").fields["keywords"] == "k"
 
@@ -212,7 +217,9 @@ def test_space_after_the_at_sign_is_an_entry(tmp_path):
     assert changed_lines(HAND_KEPT, new) == [(["@ article {spaced2021,\n"], ["@ article {spaced2022,\n"])]
     path = tmp_path / "hand.bib"
     path.write_text(HAND_KEPT, encoding="utf-8")
-    result = run_cli(["--bib", str(path), "list", "--format", "keys"], env={"ANNOBIB_CACHE_DIR": str(tmp_path / "cache")})
+    result = run_cli(
+        ["--bib", str(path), "list", "--format", "keys"], env={"ANNOBIB_CACHE_DIR": str(tmp_path / "cache")}
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stdout.split() == ["hand2019", "hand2020", "spaced2021"]
 
@@ -220,12 +227,14 @@ def test_space_after_the_at_sign_is_an_entry(tmp_path):
 def test_a_field_added_to_an_aligned_entry_lines_up_even_after_the_longest_name():
     lib = parse_library(JABREF)  # `timestamp` (the longest name) is the last field
     lib.get("Knuth1984").fields["annote"] = "Read it."
-    (removed, added), = changed_lines(JABREF, library_text(lib))
+    ((removed, added),) = changed_lines(JABREF, library_text(lib))
     assert removed == []
     assert added == ["  annote    = {Read it.},\n"]
 
 
-WINDOWS = "@Article{CRLF2020,\r\n  Author = {Crlf, Carl},\r\n  Title  = {Windows Line Endings},\r\n  Year = {2020},\r\n}\r\n"
+WINDOWS = (
+    "@Article{CRLF2020,\r\n  Author = {Crlf, Carl},\r\n  Title  = {Windows Line Endings},\r\n  Year = {2020},\r\n}\r\n"
+)
 
 
 @pytest.mark.parametrize("text, nl", [(WINDOWS, "\r\n"), (WINDOWS.replace("\r\n", "\r"), "\r")])
@@ -237,7 +246,7 @@ def test_a_new_entry_uses_the_files_line_ends(text, nl):
     lib.add(Entry(key="new2024", type="misc", fields={"title": "New", "year": "2024"}))
     new = library_text(lib)
     assert new.startswith(text)
-    added = new[len(text):]
+    added = new[len(text) :]
     assert added == nl + "@misc{new2024," + nl + "  title = {New}," + nl + "  year  = {2024}," + nl + "}" + nl
     assert parse_library(new).keys() == ["CRLF2020", "new2024"]
 
@@ -300,8 +309,8 @@ def test_edit_with_a_new_key_changes_only_the_lines_that_changed(tmp_path):
     path.write_text(JABREF, encoding="utf-8")
     env = {
         "ANNOBIB_CACHE_DIR": str(tmp_path / "cache"),
-        "EDITOR": f"{sys.executable} -c \"import sys,pathlib; p=pathlib.Path(sys.argv[1]); "
-                  f"p.write_text(p.read_text().replace('Knuth1984,', 'Knuth84,').replace('Literate', 'Literary'))\"",
+        "EDITOR": f'{sys.executable} -c "import sys,pathlib; p=pathlib.Path(sys.argv[1]); '
+        f"p.write_text(p.read_text().replace('Knuth1984,', 'Knuth84,').replace('Literate', 'Literary'))\"",
     }
     result = run_cli(["--bib", str(path), "edit", "Knuth1984"], env=env)
     assert result.exit_code == 0, result.stderr

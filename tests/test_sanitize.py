@@ -10,8 +10,23 @@ import pytest
 
 from annobib.core import sanitize as s
 
-RAW = ["\x1b]52;c;aGVsbG8=\x07", "\x1b[2J", "\x9b31m", "\x07", "\x7f", "\x00", "\u202e", "\u2066", "\u200b",
-       "\u200d", "\ufeff", "\u2060", "\U000e0041", "\u061c", "\u2028"]
+RAW = [
+    "\x1b]52;c;aGVsbG8=\x07",
+    "\x1b[2J",
+    "\x9b31m",
+    "\x07",
+    "\x7f",
+    "\x00",
+    "\u202e",
+    "\u2066",
+    "\u200b",
+    "\u200d",
+    "\ufeff",
+    "\u2060",
+    "\U000e0041",
+    "\u061c",
+    "\u2028",
+]
 
 
 @pytest.mark.parametrize("raw", RAW)
@@ -38,10 +53,25 @@ def test_terminal_lines_keeps_line_structure_but_not_a_lone_carriage_return():
     assert s.terminal_lines("a\x1b[2J\nb\u202e") == "a\\x1b[2J\nb<U+202E>"
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)",
-                                 "data:text/html,<script>", "vbscript:x", "file:///etc/passwd", "//evil.org/x",
-                                 "www.example.org", "http:evil", "https://ok.org/\x1b[2J", "https://ok.org/\u202e",
-                                 "java\tscript:alert(1)", "", None])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        " javascript:alert(1)",
+        "data:text/html,<script>",
+        "vbscript:x",
+        "file:///etc/passwd",
+        "//evil.org/x",
+        "www.example.org",
+        "http:evil",
+        "https://ok.org/\x1b[2J",
+        "https://ok.org/\u202e",
+        "java\tscript:alert(1)",
+        "",
+        None,
+    ],
+)
 def test_unsafe_urls_are_not_links(url):
     assert s.safe_url(url) is None
 
@@ -70,8 +100,9 @@ def test_markdown():
     assert s.markdown_link("<img src=x onerror=alert(1)>", "data:x") == r"\<img src=x onerror=alert(1)\>"
 
 
-@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1",
-                                  "  =1", "\uff1d1", "-5"])
+@pytest.mark.parametrize(
+    "cell", ['=HYPERLINK("http://evil","x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "  =1", "\uff1d1", "-5"]
+)
 def test_csv_cells_never_start_a_formula(cell):
     out = s.csv_cell(cell)
     assert out == "'" + cell
@@ -146,10 +177,16 @@ def test_random_hostile_text_properties():
     """Seeded fuzzing (Hypothesis is not a dependency): whatever the text, the outputs hold."""
     import random
 
-    alphabet = ([chr(i) for i in range(0x20)] + [chr(i) for i in range(0x7F, 0xA0)]
-                + list("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200c\u200d\u200e\u200f"
-                       "\u2060\ufeff\u061c\u2028\u2029\udc9b\U000e0041")
-                + list("<>&\"'`*_[]()#|~$^@!=+-\\ :/;abcXYZ刘琳é") + ["javascript:", "https://", "\x1b]52;c;"])
+    alphabet = (
+        [chr(i) for i in range(0x20)]
+        + [chr(i) for i in range(0x7F, 0xA0)]
+        + list(
+            "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200c\u200d\u200e\u200f"
+            "\u2060\ufeff\u061c\u2028\u2029\udc9b\U000e0041"
+        )
+        + list("<>&\"'`*_[]()#|~$^@!=+-\\ :/;abcXYZ刘琳é")
+        + ["javascript:", "https://", "\x1b]52;c;"]
+    )
     rng = random.Random(12)
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
@@ -164,5 +201,8 @@ def test_random_hostile_text_properties():
         doc = s.json_text(json.dumps({"v": text}, ensure_ascii=False))
         assert json.loads(doc) == {"v": text} and s.is_clean(doc)
         url = s.safe_url(text)
-        assert url is None or (url.lower().startswith(("http://", "https://", "ftp://", "mailto:")) and s.is_clean(url)
-                               and not set(url) & set(" <>\"'`\\"))
+        assert url is None or (
+            url.lower().startswith(("http://", "https://", "ftp://", "mailto:"))
+            and s.is_clean(url)
+            and not set(url) & set(" <>\"'`\\")
+        )

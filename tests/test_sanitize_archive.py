@@ -19,8 +19,13 @@ ECHO = f"error:echo {KEYS['ANNOBIB_IA_ACCESS']} {KEYS['ANNOBIB_IA_SECRET']} \x1b
 
 @pytest.fixture
 def hostile_archive():
-    fake = FakeWeb(access_key=KEYS["ANNOBIB_IA_ACCESS"], secret_key=KEYS["ANNOBIB_IA_SECRET"],
-                   hang_seconds=5, slow_seconds=0.05, retry_after="0")
+    fake = FakeWeb(
+        access_key=KEYS["ANNOBIB_IA_ACCESS"],
+        secret_key=KEYS["ANNOBIB_IA_SECRET"],
+        hang_seconds=5,
+        slow_seconds=0.05,
+        retry_after="0",
+    )
     with serve(fake) as server:
         yield fake, server
 

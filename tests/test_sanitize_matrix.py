@@ -61,7 +61,7 @@ KEY = f"evil{CLEAR}{BIDI}"
 
 def assert_clean(text: str, where: str) -> None:
     m = UNSAFE.search(text)
-    assert m is None, f"{where}: raw {m.group()!r} at {m.start()}: {text[max(0, m.start() - 40):m.start() + 40]!r}"
+    assert m is None, f"{where}: raw {m.group()!r} at {m.start()}: {text[max(0, m.start() - 40) : m.start() + 40]!r}"
 
 
 @pytest.fixture(scope="module")
@@ -71,24 +71,52 @@ def hostile(tmp_path_factory):
     bib.write_text(BIB, encoding="utf-8")
     tex = d / f"paper{CLEAR}.tex"
     tex.write_text(f"\\cite{{ghost{OSC52}}} \\cite{{plain2020}} \\cite{{x{BIDI}y}}", encoding="utf-8")
-    env = {"ANNOBIB_CONFIG": str(d / "none.toml"), "XDG_CACHE_HOME": str(d / "cache"),
-           "XDG_STATE_HOME": str(d / "state"), "ANNOBIB_BIB": None}
+    env = {
+        "ANNOBIB_CONFIG": str(d / "none.toml"),
+        "XDG_CACHE_HOME": str(d / "cache"),
+        "XDG_STATE_HOME": str(d / "state"),
+        "ANNOBIB_BIB": None,
+    }
     return bib, tex, env
 
 
 MATRIX = [
-    ["list"], ["list", "--format", "csv"], ["list", "--format", "tsv"], ["list", "--json"], ["list", "--links"],
-    ["search", "evil"], ["search", "--json", "evil"], ["search", "nothing-matches" + CLEAR],
-    ["show", KEY], ["show", "--json", KEY], ["show", "formula"], ["show", "nokey" + OSC52],
-    ["stats"], ["stats", "--json"],
-    ["validate"], ["validate", "--format", "github"], ["validate", "--json"],
-    ["format"], ["format", "--annotated"], ["format", "--style", "apa", "--annotated"], ["format", "--json"],
-    ["format", "--to", "md", "--annotated"], ["format", "--to", "html", "--annotated"],
-    ["format", "--to", "latex", "--annotated"], ["format", "--to", "text", "--annotated"],
-    ["format", "--style", "apa", "--to", "html"], ["format", "--style", "apa", "--to", "md"],
-    ["format", "nokey" + BIDI], ["cite", KEY], ["cite", "formula", "--style", "apa"],
-    ["export", "--to", "ris"], ["export", "--to", "csl-json"], ["export", "nokey" + CLEAR, "--to", "ris"],
-    ["tag", "nokey" + CLEAR, "x"], ["rm", "nokey" + OSC52, "--yes"], ["annotate", "nokey" + C1, "text"],
+    ["list"],
+    ["list", "--format", "csv"],
+    ["list", "--format", "tsv"],
+    ["list", "--json"],
+    ["list", "--links"],
+    ["search", "evil"],
+    ["search", "--json", "evil"],
+    ["search", "nothing-matches" + CLEAR],
+    ["show", KEY],
+    ["show", "--json", KEY],
+    ["show", "formula"],
+    ["show", "nokey" + OSC52],
+    ["stats"],
+    ["stats", "--json"],
+    ["validate"],
+    ["validate", "--format", "github"],
+    ["validate", "--json"],
+    ["format"],
+    ["format", "--annotated"],
+    ["format", "--style", "apa", "--annotated"],
+    ["format", "--json"],
+    ["format", "--to", "md", "--annotated"],
+    ["format", "--to", "html", "--annotated"],
+    ["format", "--to", "latex", "--annotated"],
+    ["format", "--to", "text", "--annotated"],
+    ["format", "--style", "apa", "--to", "html"],
+    ["format", "--style", "apa", "--to", "md"],
+    ["format", "nokey" + BIDI],
+    ["cite", KEY],
+    ["cite", "formula", "--style", "apa"],
+    ["export", "--to", "ris"],
+    ["export", "--to", "csl-json"],
+    ["export", "nokey" + CLEAR, "--to", "ris"],
+    ["tag", "nokey" + CLEAR, "x"],
+    ["rm", "nokey" + OSC52, "--yes"],
+    ["annotate", "nokey" + C1, "text"],
 ]
 
 
@@ -163,6 +191,7 @@ def test_exact_bibtex_and_diffs_when_piped(hostile):
 
 # --------------------------------------------------------------------------- a real terminal
 
+
 def _on_pty(args: list[str], env: dict) -> str:
     import pty
     import select
@@ -199,9 +228,20 @@ RICH_SGR = re.compile(r"\x1b\[[0-9;]*m")
 RICH_LINK = re.compile(r"\x1b\]8;[^;\x07\x1b]*;(https?://[^\x07\x1b\s]*)?\x1b\\")
 
 PTY_RUNS = [
-    ["list"], ["list", "--format", "keys"], ["show", KEY], ["show", "--bibtex", KEY], ["search", "evil"],
-    ["stats"], ["validate"], ["format", "--annotated"], ["format", "--to", "html"], ["export", "--to", "bibtex"],
-    ["export", "--to", "ris"], ["validate", "--fix", "--dry-run"], ["nosuch" + CLEAR], ["show", "nokey" + OSC52],
+    ["list"],
+    ["list", "--format", "keys"],
+    ["show", KEY],
+    ["show", "--bibtex", KEY],
+    ["search", "evil"],
+    ["stats"],
+    ["validate"],
+    ["format", "--annotated"],
+    ["format", "--to", "html"],
+    ["export", "--to", "bibtex"],
+    ["export", "--to", "ris"],
+    ["validate", "--fix", "--dry-run"],
+    ["nosuch" + CLEAR],
+    ["show", "nokey" + OSC52],
 ]
 
 

@@ -22,18 +22,24 @@ UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u20
 
 def assert_clean(text: str) -> None:
     m = UNSAFE.search(text)
-    assert m is None, f"raw {m.group()!r}: {text[max(0, m.start() - 40):m.start() + 40]!r}"
+    assert m is None, f"raw {m.group()!r}: {text[max(0, m.start() - 40) : m.start() + 40]!r}"
 
 
 def _env(tmp_path):
-    return {"ANNOBIB_CONFIG": str(tmp_path / "none.toml"), "XDG_CACHE_HOME": str(tmp_path / "cache"),
-            "XDG_STATE_HOME": str(tmp_path / "state"), "ANNOBIB_BIB": None}
+    return {
+        "ANNOBIB_CONFIG": str(tmp_path / "none.toml"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "ANNOBIB_BIB": None,
+    }
 
 
 def _hostile_bib(tmp_path):
     bib = tmp_path / "h.bib"
-    bib.write_text(f"@article{{k{CLEAR}1,\n  title = {{T}},\n"
-                   f"  keywords = {{a{OSC52}b, {BIDI}rev, c{C1}x, z{ZW}w}},\n}}\n", encoding="utf-8")
+    bib.write_text(
+        f"@article{{k{CLEAR}1,\n  title = {{T}},\n  keywords = {{a{OSC52}b, {BIDI}rev, c{C1}x, z{ZW}w}},\n}}\n",
+        encoding="utf-8",
+    )
     return bib
 
 
@@ -63,8 +69,11 @@ def test_tag_listing_json_keeps_the_exact_strings(tmp_path):
 
 def test_extract_summary_line_and_report_piped(tmp_path):
     article = tmp_path / "art.txt"
-    article.write_text(f"Body.[1] More.[2]\n\n[1] {OSC52}Evil {BIDI} words {C1} that are no citation at all\n"
-                       "[2] 刘琳：《美菲“肩并肩2025”》，《世界知识》2025年第10期，第25-27页。\n", encoding="utf-8")
+    article.write_text(
+        f"Body.[1] More.[2]\n\n[1] {OSC52}Evil {BIDI} words {C1} that are no citation at all\n"
+        "[2] 刘琳：《美菲“肩并肩2025”》，《世界知识》2025年第10期，第25-27页。\n",
+        encoding="utf-8",
+    )
     out = tmp_path / f"out{BIDI}{OSC52}.bib"  # click strips only CSI sequences itself
     r = run_cli(["extract", str(article), "-o", str(out)], env=_env(tmp_path))
     assert r.exit_code == 0, r.stderr
@@ -98,15 +107,19 @@ def test_diffs_and_bibtex_on_stdout_keep_every_byte(tmp_path):
     bib = tmp_path / "r.bib"
     bib.write_text(BIB_RED, encoding="utf-8")
     env = _env(tmp_path)
-    for args in (["tag", "a", "+t", "--dry-run"], ["annotate", "a", "--text", "n", "--dry-run"],
-                 ["rm", "a", "--dry-run"], ["add", "--type", "misc", "--key", "z", "--field", f"title={RED}",
-                                            "--dry-run"]):
+    for args in (
+        ["tag", "a", "+t", "--dry-run"],
+        ["annotate", "a", "--text", "n", "--dry-run"],
+        ["rm", "a", "--dry-run"],
+        ["add", "--type", "misc", "--key", "z", "--field", f"title={RED}", "--dry-run"],
+    ):
         r = run_cli(["--bib", str(bib), *args], env=env)
         assert r.exit_code == 0, (args, r.stderr)
         assert RED in r.stdout, args
     article = tmp_path / "art.txt"
-    article.write_text(f"Body.[1]\n\n[1] 刘琳{RED}：《美菲“肩并肩2025”》，《世界知识》2025年第10期，第25-27页。\n",
-                       encoding="utf-8")
+    article.write_text(
+        f"Body.[1]\n\n[1] 刘琳{RED}：《美菲“肩并肩2025”》，《世界知识》2025年第10期，第25-27页。\n", encoding="utf-8"
+    )
     r = run_cli(["extract", str(article), "-o", "-"], env=env)
     assert r.exit_code == 0 and r.stdout.startswith("@")
     written = tmp_path / "x.bib"

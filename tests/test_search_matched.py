@@ -34,10 +34,16 @@ def search(bib, *args):
     return r.stdout
 
 
-@pytest.mark.parametrize("query, where", [
-    ("extended", "abstract"), ("tag:nuclear", "keywords"), ("0963", "doi"), ("example.org", "url"),
-    ("唐代", "note"),
-])
+@pytest.mark.parametrize(
+    "query, where",
+    [
+        ("extended", "abstract"),
+        ("tag:nuclear", "keywords"),
+        ("0963", "doi"),
+        ("example.org", "url"),
+        ("唐代", "note"),
+    ],
+)
 def test_the_hidden_field_is_named(bib, query, where):
     data = json.loads(search(bib, query, "--json"))
     assert [d["matched_in"] for d in data] == [[where]]

@@ -29,9 +29,18 @@ def reference_fold(text: str) -> str:
 def test_every_character_alone_and_in_context():
     # all of the BMP outside the ideographs and Hangul (which fold to themselves: sampled), plus
     # the astral blocks with compatibility forms
-    ranges = [range(0x80, 0x3400), range(0x3400, 0xA000, 97), range(0xA000, 0xAC00), range(0xAC00, 0xD7B0, 89),
-              range(0xD7B0, 0xD800), range(0xE000, 0x10000), range(0x1D400, 0x1D800), range(0x1F100, 0x1F300),
-              range(0x20000, 0x20400, 7), range(0x2F800, 0x2FA20)]
+    ranges = [
+        range(0x80, 0x3400),
+        range(0x3400, 0xA000, 97),
+        range(0xA000, 0xAC00),
+        range(0xAC00, 0xD7B0, 89),
+        range(0xD7B0, 0xD800),
+        range(0xE000, 0x10000),
+        range(0x1D400, 0x1D800),
+        range(0x1F100, 0x1F300),
+        range(0x20000, 0x20400, 7),
+        range(0x2F800, 0x2FA20),
+    ]
     bad = []
     for cp in (cp for r in ranges for cp in r):
         c = chr(cp)
@@ -42,8 +51,17 @@ def test_every_character_alone_and_in_context():
 
 
 def test_decomposed_input_and_final_sigma():
-    for s in ("Sol\u0301is", "\u1112\u1161\u11ab\u1100\u116e\u11a8", "ΟΔΟΣ ΚΑΙ", "ｶﾞｲｺｳ", "が ガ", "İstanbul",
-              "Ａ　Ｂ\u3000世界  知识\t and  ", " 刘 琳 ", "ﬁnance ①"):
+    for s in (
+        "Sol\u0301is",
+        "\u1112\u1161\u11ab\u1100\u116e\u11a8",
+        "ΟΔΟΣ ΚΑΙ",
+        "ｶﾞｲｺｳ",
+        "が ガ",
+        "İstanbul",
+        "Ａ　Ｂ\u3000世界  知识\t and  ",
+        " 刘 琳 ",
+        "ﬁnance ①",
+    ):
         assert tx.fold(s) == reference_fold(s), s
 
 

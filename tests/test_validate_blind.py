@@ -55,26 +55,34 @@ def test_two_urls_separated_by_a_space_are_e315_with_no_fix():
 
 
 def test_a_wrapped_url_is_still_joined_and_a_guess_says_perhaps():
-    wrapped = TWO_URLS.replace("https://www.reuters.com/a/ https://www.reuters.com/b/", "https://www.reuters.com/world/ china/x")
+    wrapped = TWO_URLS.replace(
+        "https://www.reuters.com/a/ https://www.reuters.com/b/", "https://www.reuters.com/world/ china/x"
+    )
     [f] = _codes(wrapped, "two")["E313"]
     assert f.fix.safe and f.fix.value.endswith("world/china/x")
-    guess = TWO_URLS.replace("https://www.reuters.com/a/ https://www.reuters.com/b/", "https://www.reuters.com/world china/x")
+    guess = TWO_URLS.replace(
+        "https://www.reuters.com/a/ https://www.reuters.com/b/", "https://www.reuters.com/world china/x"
+    )
     [f] = _codes(guess, "two")["E313"]
     assert not f.fix.safe and "perhaps" in f.message and "should read" not in f.message
 
 
 def test_a_break_after_a_wayback_prefix_is_one_wrapped_url():
-    wb = TWO_URLS.replace("https://www.reuters.com/a/ https://www.reuters.com/b/",
-                          "https://web.archive.org/web/20250101000000/ https://www.reuters.com/b/")
+    wb = TWO_URLS.replace(
+        "https://www.reuters.com/a/ https://www.reuters.com/b/",
+        "https://web.archive.org/web/20250101000000/ https://www.reuters.com/b/",
+    )
     got = _codes(wb, "two")
     assert "E313" in got and "E315" not in got
 
 
 # --- 19. LaTeX escapes in a URL -----------------------------------------------------------------
 
+
 def test_latex_escapes_in_a_url_are_named_and_dropped_by_the_fix():
-    text = TWO_URLS.replace("https://www.reuters.com/a/ https://www.reuters.com/b/",
-                            r"https://www.x.org/research\_reports/p?q=a\%20b")
+    text = TWO_URLS.replace(
+        "https://www.reuters.com/a/ https://www.reuters.com/b/", r"https://www.x.org/research\_reports/p?q=a\%20b"
+    )
     [f] = _codes(text, "two")["E315"]
     assert "LaTeX escapes" in f.message and "percent-encoded" not in f.message
     lib, _ = _fixed(text)
@@ -83,9 +91,12 @@ def test_latex_escapes_in_a_url_are_named_and_dropped_by_the_fix():
 
 # --- 4, 14. missing langid ----------------------------------------------------------------------
 
+
 def test_missing_langid_is_a_hint_on_latin_titles_and_a_warning_on_cjk_titles(tmp_path):
-    text = ("@article{en2020, author = {Fearon, James D.}, title = {Rationalist Explanations for War}, " + ARTICLE + "}\n"
-            "@article{zh2020, author = {刘琳}, title = {美菲联合演习}, " + ARTICLE + "}\n")
+    text = (
+        "@article{en2020, author = {Fearon, James D.}, title = {Rationalist Explanations for War}, " + ARTICLE + "}\n"
+        "@article{zh2020, author = {刘琳}, title = {美菲联合演习}, " + ARTICLE + "}\n"
+    )
     got = _check(text)
     by_key = {(f.key, f.code) for f in got}
     assert ("en2020", "I217") in by_key and ("en2020", "W214") not in by_key
@@ -109,6 +120,7 @@ def test_the_langid_fix_writes_one_pair_of_braces():
 
 # --- 17. an undated web page with an access date -------------------------------------------------
 
+
 def test_an_undated_page_with_an_access_date_is_a_hint():
     page = "@online{nato, title = {Partners}, organization = {NATO}, url = {https://www.nato.int/p}, urldate = {2025-06-01}, langid = {english}}\n"
     got = _codes(page, "nato")
@@ -118,6 +130,7 @@ def test_an_undated_page_with_an_access_date_is_a_hint():
 
 
 # --- 5. reversed or abbreviated page ranges ------------------------------------------------------
+
 
 def test_a_range_ending_below_its_start_has_no_safe_fix():
     text = "@article{p, author = {Doe, Jane}, title = {T}, journaltitle = {J}, volume = {1}, number = {2}, pages = {128--81}, date = {2020}, langid = {english}}\n"
@@ -157,6 +170,7 @@ def test_a_soft_hyphen_in_ordinary_text_is_still_w509():
 
 # --- 6. mojibake that does not round-trip exactly, and GBK read as Latin-1 -----------------------
 
+
 def _title(title: str, langid: str = "chinese") -> str:
     return f"@article{{t, author = {{王缉思}}, title = {{{title}}}, {ARTICLE}, langid = {{{langid}}}}}\n"
 
@@ -175,13 +189,21 @@ def test_gbk_read_as_latin1_is_reported_and_re_decoded():
 
 
 def test_accented_latin_text_is_not_mojibake():
-    for title in ("Größe der Staaten", "Ménard, Éloïse", "Çà et là", "Þórður Ármannsson", "São Paulo: ação política",
-                  "Les Éléments de l’économie", "Ærø"):
+    for title in (
+        "Größe der Staaten",
+        "Ménard, Éloïse",
+        "Çà et là",
+        "Þórður Ármannsson",
+        "São Paulo: ação política",
+        "Les Éléments de l’économie",
+        "Ærø",
+    ):
         got = _codes(_title(title, "french"), "t")
         assert "W501" not in got, title
 
 
 # --- 3. a name list with two problems ----------------------------------------------------------
+
 
 def _names(author: str) -> str:
     return f"@article{{n, author = {{{author}}}, title = {{T}}, {ARTICLE}, langid = {{english}}}}\n"
@@ -196,15 +218,18 @@ def test_et_al_and_comma_separated_names_are_both_reported_and_not_half_fixed():
 
 
 def test_the_name_list_fix_still_applies_when_it_leaves_a_good_list():
-    for author, want in (("Morrow, James D. et al.", "Morrow, James D. and others"),
-                         ("Smith, J.; Doe, K.; Roe, R.", "Smith, J. and Doe, K. and Roe, R."),
-                         ("刘琳、王五等", "刘琳 and 王五 and others")):
+    for author, want in (
+        ("Morrow, James D. et al.", "Morrow, James D. and others"),
+        ("Smith, J.; Doe, K.; Roe, R.", "Smith, J. and Doe, K. and Roe, R."),
+        ("刘琳、王五等", "刘琳 and 王五 and others"),
+    ):
         [f] = _codes(_names(author), "n")["W320"]
         assert f.fix is not None and f.fix.value == want, (author, f.message)
         assert "commas" not in f.message
 
 
 # --- 15. Korean uses half-width punctuation ------------------------------------------------------
+
 
 def test_korean_titles_with_half_width_punctuation_are_clean():
     for title in ("한미동맹 70년: 성과와 과제", "韓美同盟의 미래: 2030년 전망", "북한 핵문제(2017-2022)"):
@@ -214,8 +239,13 @@ def test_korean_titles_with_half_width_punctuation_are_clean():
 
 # --- 16. a wrapped title is a hint ---------------------------------------------------------------
 
+
 def test_a_wrapped_title_is_a_hint_and_the_fix_still_joins_it():
-    text = "@article{w, author = {Snyder, Glenn H.}, title = {The Security Dilemma\n    in Alliance Politics}, " + ARTICLE + ", langid = {english}}\n"
+    text = (
+        "@article{w, author = {Snyder, Glenn H.}, title = {The Security Dilemma\n    in Alliance Politics}, "
+        + ARTICLE
+        + ", langid = {english}}\n"
+    )
     got = _codes(text, "w")
     assert "W508" not in got and got["I511"][0].severity == "info"
     lib, _ = _fixed(text)
@@ -228,6 +258,7 @@ def test_a_wrapped_title_is_a_hint_and_the_fix_still_joins_it():
 
 # --- 18, 22. messages about the file's text ------------------------------------------------------
 
+
 def test_a_missing_comma_after_the_key_is_named_with_the_key():
     text = "@article{nocomma2020\n  author  = {Doe, Jane},\n  title   = {A Missing Comma},\n  journal = {J},\n  year = {2020},\n}\n"
     [f] = [f for f in _check(text) if f.code == "E103"]
@@ -235,18 +266,22 @@ def test_a_missing_comma_after_the_key_is_named_with_the_key():
 
 
 def test_an_at_sign_in_a_comment_line_is_one_finding_not_a_phantom_entry():
-    text = ("% C01 @article (journal article) without journal\n"
-            "% C08 @thesis (biblatex) without institution\n"
-            "@book{ok2020, author = {Doe, Jane}, title = {A Book}, location = {London}, publisher = {Verso}, date = {2020}, langid = {english}}\n")
+    text = (
+        "% C01 @article (journal article) without journal\n"
+        "% C08 @thesis (biblatex) without institution\n"
+        "@book{ok2020, author = {Doe, Jane}, title = {A Book}, location = {London}, publisher = {Verso}, date = {2020}, langid = {english}}\n"
+    )
     got = _check(text)
     assert [f.code for f in got] == ["W110", "W110"]
     assert "comment" in got[0].message and got[0].line == 1 and got[1].line == 2
 
 
 def test_a_bare_word_no_string_defines_is_reported():
-    text = ("@string{jop = {Journal of Politics}}\n"
-            "@article{m, author = {Macro, Mary}, title = {Undefined}, journal = jots, year = {2020}, volume = {3}, number = {1}, pages = {1--10}, month = mar, langid = {english}}\n"
-            "@article{d, author = {Macro, Mary}, title = {Defined}, journal = jop, year = {2021}, volume = {3}, number = {1}, pages = {1--10}, langid = {english}}\n")
+    text = (
+        "@string{jop = {Journal of Politics}}\n"
+        "@article{m, author = {Macro, Mary}, title = {Undefined}, journal = jots, year = {2020}, volume = {3}, number = {1}, pages = {1--10}, month = mar, langid = {english}}\n"
+        "@article{d, author = {Macro, Mary}, title = {Defined}, journal = jop, year = {2021}, volume = {3}, number = {1}, pages = {1--10}, langid = {english}}\n"
+    )
     got = [f for f in _check(text) if f.code == "W111"]
     assert [(f.key, f.field) for f in got] == [("m", "journal")]
     assert "jots" in got[0].message
@@ -254,9 +289,18 @@ def test_a_bare_word_no_string_defines_is_reported():
 
 # --- 7, 11, 12, 21. form ---------------------------------------------------------------------------
 
+
 def _art(extra: str, **fields) -> str:
-    base = {"author": "Morrow, James D.", "title": "Capabilities and Commitments", "journaltitle": "J", "volume": "36",
-            "number": "2", "pages": "100-120", "date": "1991", "langid": "english"}
+    base = {
+        "author": "Morrow, James D.",
+        "title": "Capabilities and Commitments",
+        "journaltitle": "J",
+        "volume": "36",
+        "number": "2",
+        "pages": "100-120",
+        "date": "1991",
+        "langid": "english",
+    }
     base.update(fields)
     body = ", ".join(f"{k} = {{{v}}}" for k, v in base.items() if v is not None)
     return f"@article{{a, {body}{extra}}}\n"
@@ -293,11 +337,16 @@ def test_a_misspelt_langid_gets_the_closest_name():
 
 # --- 8, 10, 13. completeness and consistency ----------------------------------------------------
 
+
 def test_journal_and_journaltitle_that_disagree_are_reported():
-    text = _art("", journaltitle="International Organization").replace("journaltitle =", "journal = {International Security}, journaltitle =")
+    text = _art("", journaltitle="International Organization").replace(
+        "journaltitle =", "journal = {International Security}, journaltitle ="
+    )
     [f] = _codes(text, "a")["W407"]
     assert "International Security" in f.message and "International Organization" in f.message
-    same = _art("", journaltitle="International Security").replace("journaltitle =", "journal = {International security}, journaltitle =")
+    same = _art("", journaltitle="International Security").replace(
+        "journaltitle =", "journal = {International security}, journaltitle ="
+    )
     assert "W407" not in _codes(same, "a")
 
 
@@ -323,8 +372,10 @@ def test_an_unclosed_quotation_in_a_note_is_reported():
 
 # --- 23, 24. the command's own lines -------------------------------------------------------------
 
-ONE_CLEAN = ("@book{ok2020, author = {Doe, Jane}, title = {A Book}, location = {London}, publisher = {Verso}, "
-             "date = {2020}, langid = {english}}\n")
+ONE_CLEAN = (
+    "@book{ok2020, author = {Doe, Jane}, title = {A Book}, location = {London}, publisher = {Verso}, "
+    "date = {2020}, langid = {english}}\n"
+)
 
 
 def test_one_entry_is_singular(tmp_path):
@@ -336,8 +387,11 @@ def test_one_entry_is_singular(tmp_path):
 
 def test_an_unreadable_file_is_one_error_line_and_the_others_are_still_validated(tmp_path):
     good = tmp_path / "good.bib"
-    good.write_text(ONE_CLEAN.replace("pages", "") + "@article{bad, title = {T}, journaltitle = {J}, date = {2020-02-30}, langid = {english}}\n",
-                    encoding="utf-8")
+    good.write_text(
+        ONE_CLEAN.replace("pages", "")
+        + "@article{bad, title = {T}, journaltitle = {J}, date = {2020-02-30}, langid = {english}}\n",
+        encoding="utf-8",
+    )
     gbk = tmp_path / "gbk.bib"
     gbk.write_bytes("@book{x, title = {中国外交}}\n".encode("gbk"))
     r = run_cli(["validate", "--today", "2026-11-27", str(gbk), str(good)])
@@ -354,10 +408,12 @@ def test_an_unreadable_file_is_one_error_line_and_the_others_are_still_validated
 
 
 def test_a_stray_at_line_between_entries_is_reported_once():
-    text = ("@book{ok2020, author = {Doe, Jane}, title = {A Book}, location = {London}, publisher = {Verso}, date = {2020}, langid = {english}}\n"
-            "\n@ journal of something broken here\n\n"
-            "@book{ok2021, author = {Doe, Jane}, title = {B}, location = {L}, publisher = {V}, date = {2021}, langid = {english},\n"
-            "  abstract = {inside a value\n@not stray}}\n")
+    text = (
+        "@book{ok2020, author = {Doe, Jane}, title = {A Book}, location = {London}, publisher = {Verso}, date = {2020}, langid = {english}}\n"
+        "\n@ journal of something broken here\n\n"
+        "@book{ok2021, author = {Doe, Jane}, title = {B}, location = {L}, publisher = {V}, date = {2021}, langid = {english},\n"
+        "  abstract = {inside a value\n@not stray}}\n"
+    )
     got = [f for f in _check(text) if f.code == "W112"]
     assert [(f.key, f.line) for f in got] == [("ok2020", 3)]
 
@@ -373,6 +429,8 @@ def test_title_script_uses_a_langid_code_and_leaves_a_non_language_to_e318():
 
 
 def test_a_url_with_a_space_in_a_file_name_offers_both_readings():
-    text = TWO_URLS.replace("https://www.reuters.com/a/ https://www.reuters.com/b/", "https://www.knda.go.kr/pdf/2024 outlook.pdf")
+    text = TWO_URLS.replace(
+        "https://www.reuters.com/a/ https://www.reuters.com/b/", "https://www.knda.go.kr/pdf/2024 outlook.pdf"
+    )
     [f] = _codes(text, "two")["E313"]
     assert "2024outlook.pdf" in f.message and "2024%20outlook.pdf" in f.message and not f.fix.safe

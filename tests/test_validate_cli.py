@@ -24,6 +24,7 @@ def _copy(tmp_path: Path, *names: str) -> Path:
 
 # --- exit codes, select / ignore / strict ----------------------------------------------------
 
+
 def test_errors_exit_1_warnings_exit_0_unless_strict(tmp_path):
     assert run_cli(["validate", *T, str(BROKEN / "E202-missing-journal.bib")]).exit_code == 1
     assert run_cli(["validate", *T, str(BROKEN / "W317-url-empty-fragment.bib")]).exit_code == 0
@@ -52,12 +53,15 @@ def test_unknown_select_is_a_usage_error():
     assert "X999" in r.stderr and "Traceback" not in r.stderr
 
 
-@pytest.mark.parametrize("args, needle", [
-    (["validate", "/nonexistent/refs.bib"], "no such file"),
-    (["validate", "--today", "2026-13-01", "x.bib"], "--today"),
-    (["validate", "--dry-run", "x.bib"], "--fix"),
-    (["validate", "--manuscript", "/nonexistent/paper.tex", "x.bib"], "no such file"),
-])
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (["validate", "/nonexistent/refs.bib"], "no such file"),
+        (["validate", "--today", "2026-13-01", "x.bib"], "--today"),
+        (["validate", "--dry-run", "x.bib"], "--fix"),
+        (["validate", "--manuscript", "/nonexistent/paper.tex", "x.bib"], "no such file"),
+    ],
+)
 def test_bad_input_is_one_line_and_exit_2(args, needle, tmp_path):
     r = run_cli(args, cwd=tmp_path)
     assert r.exit_code == 2
@@ -75,13 +79,19 @@ def test_not_utf8_is_exit_2(tmp_path):
 
 # --- output formats --------------------------------------------------------------------------
 
+
 def test_json_is_one_document_with_stable_keys():
     r = run_cli(["validate", *T, "--format", "json", str(BROKEN / "E301-date-syntax.bib")])
     doc = json.loads(r.stdout)
     assert set(doc) >= {"files", "findings", "summary"}
     f = doc["findings"][0]
     assert set(f) == {"code", "severity", "rule", "file", "line", "key", "field", "message", "fix"}
-    assert f["fix"] == {"field": "date", "value": "2025-03-07", "safe": True, "description": "2025年3月7日 -> 2025-03-07"}
+    assert f["fix"] == {
+        "field": "date",
+        "value": "2025-03-07",
+        "safe": True,
+        "description": "2025年3月7日 -> 2025-03-07",
+    }
     assert doc["summary"]["errors"] == 4 and doc["summary"]["fixable"] == 2
 
 
@@ -89,7 +99,11 @@ def test_github_annotations():
     r = run_cli(["validate", *T, "--format", "github", str(BROKEN / "W401-url-date-mismatch.bib")])
     lines = [l for l in r.stdout.splitlines() if l.startswith("::")]
     assert len(lines) == 3
-    assert lines[0].startswith("::warning file=") and ",line=3," in lines[0] and "title=W401 url-date-mismatch::" in lines[0]
+    assert (
+        lines[0].startswith("::warning file=")
+        and ",line=3," in lines[0]
+        and "title=W401 url-date-mismatch::" in lines[0]
+    )
     r = run_cli(["validate", *T, "--format", "github", str(BROKEN / "E306-pages-order.bib")])
     assert r.stdout.startswith("::error file=")
     r = run_cli(["validate", *T, "--format", "github", str(BROKEN / "I210-missing-location.bib")])
@@ -141,9 +155,18 @@ def test_list_rules_documents_every_rule_with_an_example():
 
 # --- --fix -----------------------------------------------------------------------------------
 
-FIXABLE = ["W305-pages-form.bib", "W307-volume-number-form.bib", "W308-doi-prefix.bib", "E314-url-trailing-punctuation.bib",
-           "W317-url-empty-fragment.bib", "W508-whitespace.bib", "W509-control-characters.bib", "E301-date-syntax.bib",
-           "W504-latex-special-char.bib", "W316-url-tracking.bib"]
+FIXABLE = [
+    "W305-pages-form.bib",
+    "W307-volume-number-form.bib",
+    "W308-doi-prefix.bib",
+    "E314-url-trailing-punctuation.bib",
+    "W317-url-empty-fragment.bib",
+    "W508-whitespace.bib",
+    "W509-control-characters.bib",
+    "E301-date-syntax.bib",
+    "W504-latex-special-char.bib",
+    "W316-url-tracking.bib",
+]
 
 
 def test_fix_dry_run_shows_a_diff_and_writes_nothing(tmp_path):
@@ -151,8 +174,14 @@ def test_fix_dry_run_shows_a_diff_and_writes_nothing(tmp_path):
     before = p.read_bytes()
     r = run_cli(["validate", *T, "--fix", "--dry-run", str(p)])
     assert p.read_bytes() == before
-    assert "-@article{a, author = {Doe, Jane}, title = {A Study}, journaltitle = {Journal}, langid = {english}, date = {2020}, volume = {1}, number = {2}, pages = {25—27}}" in r.stdout
-    assert "+@article{a, author = {Doe, Jane}, title = {A Study}, journaltitle = {Journal}, langid = {english}, date = {2020}, volume = {1}, number = {2}, pages = {25-27}}" in r.stdout
+    assert (
+        "-@article{a, author = {Doe, Jane}, title = {A Study}, journaltitle = {Journal}, langid = {english}, date = {2020}, volume = {1}, number = {2}, pages = {25—27}}"
+        in r.stdout
+    )
+    assert (
+        "+@article{a, author = {Doe, Jane}, title = {A Study}, journaltitle = {Journal}, langid = {english}, date = {2020}, volume = {1}, number = {2}, pages = {25-27}}"
+        in r.stdout
+    )
     assert "nothing written" in r.stderr
     assert sorted(x.name for x in tmp_path.iterdir()) == ["refs.bib"]
 
@@ -163,10 +192,21 @@ def test_fix_applies_safe_fixes_atomically_and_is_idempotent(tmp_path):
     doc = json.loads(r.stdout)
     assert doc["fixed"] and not doc["dry_run"] and doc["diff"].startswith("---")
     text = p.read_text(encoding="utf-8")
-    for good in ("pages = {25-27}", "volume = {35}", "number = {10}", "doi = {10.2307/2111499}",
-                 "10372664.shtml}", "a10102/}", "journaltitle = {世界知识}", "title = {联盟政策，新变化}",
-                 "title = {The Quad Revisited}", "date = {2025-03-07}", "urldate = {2025-03-07}",
-                 "title = {Tariffs up 25\\% on Steel}", "title = {AT\\&T and the Alliance}"):
+    for good in (
+        "pages = {25-27}",
+        "volume = {35}",
+        "number = {10}",
+        "doi = {10.2307/2111499}",
+        "10372664.shtml}",
+        "a10102/}",
+        "journaltitle = {世界知识}",
+        "title = {联盟政策，新变化}",
+        "title = {The Quad Revisited}",
+        "date = {2025-03-07}",
+        "urldate = {2025-03-07}",
+        "title = {Tariffs up 25\\% on Steel}",
+        "title = {AT\\&T and the Alliance}",
+    ):
         assert good in text, good
     assert "\u200b" not in text
     # unsafe fixes were not applied: the tracking parameters are still there
@@ -222,6 +262,7 @@ def test_fix_refuses_when_the_file_changed_under_it(tmp_path, monkeypatch):
 
 # --- manuscripts -----------------------------------------------------------------------------
 
+
 def test_manuscript_markdown_citations(tmp_path):
     md = tmp_path / "paper.md"
     md.write_text("As @doe2025 argues [see @roe2025, p. 3; @ghost2020]. Mail me at a@b.org.\n", encoding="utf-8")
@@ -243,6 +284,7 @@ def test_cited_keys_from_text():
 
 
 # --- the library API -------------------------------------------------------------------------
+
 
 def test_run_checks_api_and_link_state_extension_point():
     from annobib.bib import read_library
@@ -315,11 +357,15 @@ def test_duplicate_detection_is_not_quadratic():
     from annobib.bib import parse_library
     from annobib.checks import Context, run_checks
 
-    parts = ["@online{dup1, title = {Press release number 00001 on alliance matter}, organization = {Org}, date = {2025-01-16}, "
-             "urldate = {2025-06-01}, url = {https://www.example.org/q/1}, langid = {english}}\n"]
+    parts = [
+        "@online{dup1, title = {Press release number 00001 on alliance matter}, organization = {Org}, date = {2025-01-16}, "
+        "urldate = {2025-06-01}, url = {https://www.example.org/q/1}, langid = {english}}\n"
+    ]
     for i in range(10_000):
-        parts.append(f"@online{{k{i}, title = {{Press release number {i:05d} on alliance matters}}, organization = {{Org}}, "
-                     f"date = {{2025-01-16}}, urldate = {{2025-06-01}}, url = {{https://www.example.org/p/{i}}}, langid = {{english}}}}\n")
+        parts.append(
+            f"@online{{k{i}, title = {{Press release number {i:05d} on alliance matters}}, organization = {{Org}}, "
+            f"date = {{2025-01-16}}, urldate = {{2025-06-01}}, url = {{https://www.example.org/p/{i}}}, langid = {{english}}}}\n"
+        )
     lib = parse_library("".join(parts))
     t = time.perf_counter()
     found = run_checks(lib, select=["W107"], ctx=Context(today=dt.date(2026, 1, 1)))
@@ -337,8 +383,18 @@ def test_empty_bibliography_is_exit_2(tmp_path):
 
 
 def test_duplicates_across_files_name_the_other_file():
-    r = run_cli(["--bib", str(DATA / "clean.bib"), "--bib", str(BROKEN / "W107-duplicate-work.bib"),
-                 "validate", *T, "--select", "W107"])
+    r = run_cli(
+        [
+            "--bib",
+            str(DATA / "clean.bib"),
+            "--bib",
+            str(BROKEN / "W107-duplicate-work.bib"),
+            "validate",
+            *T,
+            "--select",
+            "W107",
+        ]
+    )
     assert "same work as 'morrow1991alliances' (clean.bib:16): same DOI" in r.stdout
 
 
@@ -362,8 +418,9 @@ def test_fix_several_files_and_github_for_blocks_without_key(tmp_path):
     a = tmp_path / "a.bib"
     b = tmp_path / "b.bib"
     a.write_text((BROKEN / "W317-url-empty-fragment.bib").read_text(encoding="utf-8"), encoding="utf-8")
-    b.write_text((BROKEN / "W305-pages-form.bib").read_text(encoding="utf-8") + "@misc{x, title = {Open\n",
-                 encoding="utf-8")
+    b.write_text(
+        (BROKEN / "W305-pages-form.bib").read_text(encoding="utf-8") + "@misc{x, title = {Open\n", encoding="utf-8"
+    )
     r = run_cli(["validate", *T, "--fix", "--format", "github", str(a), str(b)])
     assert "a10102/}" in a.read_text(encoding="utf-8")
     assert b.read_text(encoding="utf-8").count("pages = {25-27}") == 3

@@ -21,7 +21,9 @@ def _strings(n: int, seed: int, alphabet=ALPHABET, longest: int = 12):
         yield "".join(r.choice(alphabet) for _ in range(r.randint(0, longest)))
 
 
-PLAIN_MOJIBAKE = re.compile(r"[ÃÂ][\u0080-\u00bf]|â€|Ã[^\s]|ï¿½|ï»¿|锟斤拷|烫烫烫|屯屯屯|\ufffd|[åæçèéäö][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u20ac\u2122]{1,2}")
+PLAIN_MOJIBAKE = re.compile(
+    r"[ÃÂ][\u0080-\u00bf]|â€|Ã[^\s]|ï¿½|ï»¿|锟斤拷|烫烫烫|屯屯屯|\ufffd|[åæçèéäö][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u20ac\u2122]{1,2}"
+)
 PLAIN_WS = re.compile(r"^\s|\s$|\s\s|[\t\r\n]|[ \t\u3000][，。、；：！？）」』》】〉”]|[（「『《【〈“][ \t\u3000]")
 PLAIN_DOLLAR = re.compile(r"(?<!\\)\$")
 
@@ -75,7 +77,7 @@ def test_url_date_ranks_match_trying_each_pattern():
         path = u.split("?", 1)[0].split("#", 1)[0]
         if "/" not in path or not consistency._YEAR_AT.search(url):
             return None
-        path = path[path.index("/"):]
+        path = path[path.index("/") :]
         best = None
         for ym in consistency._YEAR_AT.finditer(path):
             i = ym.start()
@@ -101,8 +103,26 @@ def test_url_date_ranks_match_trying_each_pattern():
         return best[1] if best else None
 
     r = random.Random(11)
-    pieces = ["2025", "2019", "1999", "/", "-", "03", "12", "13", "7", "31", "mar", "May", "0315", "20250315",
-              "123456", "x", ".html", "a"]
+    pieces = [
+        "2025",
+        "2019",
+        "1999",
+        "/",
+        "-",
+        "03",
+        "12",
+        "13",
+        "7",
+        "31",
+        "mar",
+        "May",
+        "0315",
+        "20250315",
+        "123456",
+        "x",
+        ".html",
+        "a",
+    ]
     for _ in range(20_000):
         url = "https://x.org/" + "".join(r.choice(pieces) for _ in range(r.randint(1, 9)))
         assert consistency.url_date.__wrapped__(url, today) == plain(url), url

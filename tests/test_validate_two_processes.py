@@ -15,9 +15,21 @@ from conftest import ARTICLE_BIB
 
 
 def _dump(findings):
-    return [(f.code, f.severity, f.key, f.field, f.message, f.line, f.source, f.rule,
-             None if f.fix is None else (f.fix.field, f.fix.value, f.fix.safe, f.fix.description),
-             id(f.entry) if f.entry is not None else None) for f in findings]
+    return [
+        (
+            f.code,
+            f.severity,
+            f.key,
+            f.field,
+            f.message,
+            f.line,
+            f.source,
+            f.rule,
+            None if f.fix is None else (f.fix.field, f.fix.value, f.fix.safe, f.fix.description),
+            id(f.entry) if f.entry is not None else None,
+        )
+        for f in findings
+    ]
 
 
 def test_two_processes_find_exactly_what_one_finds(monkeypatch, tmp_path):
@@ -25,8 +37,9 @@ def test_two_processes_find_exactly_what_one_finds(monkeypatch, tmp_path):
     text = ARTICLE_BIB.read_text(encoding="utf-8")
     broken = text.replace("date = {2025", "date = {2025-02-30").replace("pages = {", "pages = {99--")
     bib = tmp_path / "twice.bib"
-    bib.write_text(text + "\n" + broken.replace("@article{", "@article{b_").replace("@online{", "@online{b_"),
-                   encoding="utf-8")
+    bib.write_text(
+        text + "\n" + broken.replace("@article{", "@article{b_").replace("@online{", "@online{b_"), encoding="utf-8"
+    )
     lib = read_library(bib)
     ctx = Context(today=dt.date(2026, 1, 1))
     rules = [r for r in select_rules() if not r.needs]

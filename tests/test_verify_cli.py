@@ -79,9 +79,9 @@ BIB = r"""@article{morrow1991alliances,
 """
 
 PAGES = {
-    "http://web.test/statement": '<html><head><title>Joint Statement on the Alliance | Ministry</title>'
-                                 '<meta property="article:published_time" content="2024-03-05T09:00:00+08:00">'
-                                 "</head><body>" + "text " * 400 + "</body></html>",
+    "http://web.test/statement": "<html><head><title>Joint Statement on the Alliance | Ministry</title>"
+    '<meta property="article:published_time" content="2024-03-05T09:00:00+08:00">'
+    "</head><body>" + "text " * 400 + "</body></html>",
     "http://web.test/gone": "<html><head><title>Page not found</title></head><body>Sorry</body></html>",
 }
 
@@ -94,10 +94,17 @@ def world(monkeypatch, tmp_path):
     monkeypatch.setattr(cmd, "_transport", fake.transport)
     bib = tmp_path / "refs.bib"
     bib.write_text(BIB, encoding="utf-8")
-    env = {"ANNOBIB_CONFIG": str(tmp_path / "none.toml"), "XDG_CACHE_HOME": str(tmp_path / "cache"),
-           "ANNOBIB_CROSSREF_URL": CROSSREF, "ANNOBIB_OPENALEX_URL": OPENALEX, "ANNOBIB_MAILTO": "ed@example.org",
-           "ANNOBIB_VERIFY_BACKOFF": "0.01", "ANNOBIB_LINKS_BACKOFF": "0.01", "ANNOBIB_LINKS_HOST_INTERVAL": "0",
-           "NO_COLOR": "1"}
+    env = {
+        "ANNOBIB_CONFIG": str(tmp_path / "none.toml"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "ANNOBIB_CROSSREF_URL": CROSSREF,
+        "ANNOBIB_OPENALEX_URL": OPENALEX,
+        "ANNOBIB_MAILTO": "ed@example.org",
+        "ANNOBIB_VERIFY_BACKOFF": "0.01",
+        "ANNOBIB_LINKS_BACKOFF": "0.01",
+        "ANNOBIB_LINKS_HOST_INTERVAL": "0",
+        "NO_COLOR": "1",
+    }
     return fake, bib, env
 
 
@@ -130,8 +137,10 @@ def test_verdicts_for_a_mixed_bibliography(world):
     assert any("OpenAlex" in s for s in rows["invented2023"]["searched"])
     # a DOI that does not exist: the work is found by title, the DOI flagged
     bad = rows["baddoi"]
-    assert bad["verdict"] == "mismatch" and {"field": "doi", "entry": "10.9999/does.not.exist",
-                                             "registry": "10.2307/2538540"} in bad["mismatches"]
+    assert (
+        bad["verdict"] == "mismatch"
+        and {"field": "doi", "entry": "10.9999/does.not.exist", "registry": "10.2307/2538540"} in bad["mismatches"]
+    )
     assert rows["liu2019"]["verdict"] in ("not-found", "not-checkable")
     assert rows["page"]["verdict"] == "verified" and rows["page"]["source"] == "page"
     assert rows["gone"]["verdict"] == "not-found"
@@ -187,7 +196,9 @@ def test_unknown_key_is_exit_2(world):
 def test_fix_dry_run_shows_the_diff_and_fix_writes_only_what_is_sure(world):
     fake, bib, env = world
     before = bib.read_text(encoding="utf-8")
-    r = run_cli(["--bib", str(bib), "verify", "--fix", "--dry-run", "morrow1991alliances", "walt1985", "kuik2016"], env=env)
+    r = run_cli(
+        ["--bib", str(bib), "verify", "--fix", "--dry-run", "morrow1991alliances", "walt1985", "kuik2016"], env=env
+    )
     assert bib.read_text(encoding="utf-8") == before
     assert "-  number       = {2}," in r.stdout and "+  number       = {4}," in r.stdout
     assert "+  doi" in r.stdout and "10.2307/2538540" in r.stdout
@@ -239,10 +250,12 @@ def test_fix_rereads_under_the_lock_and_keeps_what_others_wrote(world, monkeypat
     def handler(request):
         if not edited:  # another program edits the file while verify asks the registries
             edited.append(1)
-            text = bib.read_text(encoding="utf-8").replace("Alliance Formation and the Balance of World Power},\n"
-                                                            "  journaltitle = {International Security},\n  date         = {1985},\n  volume",
-                                                            "Alliance Formation and the Balance of World Power},\n"
-                                                            "  journaltitle = {International Security},\n  date         = {1985},\n  note = {edited},\n  volume")
+            text = bib.read_text(encoding="utf-8").replace(
+                "Alliance Formation and the Balance of World Power},\n"
+                "  journaltitle = {International Security},\n  date         = {1985},\n  volume",
+                "Alliance Formation and the Balance of World Power},\n"
+                "  journaltitle = {International Security},\n  date         = {1985},\n  note = {edited},\n  volume",
+            )
             bib.write_text(text + "@misc{newone, title = {Added meanwhile}}\n", encoding="utf-8")
         return fake.handle(request)
 

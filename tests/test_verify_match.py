@@ -11,15 +11,31 @@ from annobib.verify.run import Verdict
 
 
 def _rec(**kw):
-    base = dict(source="crossref", doi="10.1/x", title="A Study of Things", authors=[("Smith", "Ann")],
-                year="2020", years={"2020"}, volume="3", issue="2", pages="10-20")
+    base = dict(
+        source="crossref",
+        doi="10.1/x",
+        title="A Study of Things",
+        authors=[("Smith", "Ann")],
+        year="2020",
+        years={"2020"},
+        volume="3",
+        issue="2",
+        pages="10-20",
+    )
     base.update(kw)
     return Record(**base)
 
 
 def _entry(**fields):
-    base = {"author": "Smith, Ann", "title": "A Study of Things", "date": "2020", "volume": "3",
-            "number": "2", "pages": "10--20", "doi": "10.1/x"}
+    base = {
+        "author": "Smith, Ann",
+        "title": "A Study of Things",
+        "date": "2020",
+        "volume": "3",
+        "number": "2",
+        "pages": "10--20",
+        "doi": "10.1/x",
+    }
     base.update(fields)
     return Entry("k", "article", {k: v for k, v in base.items() if v is not None})
 
@@ -43,10 +59,27 @@ def test_missing_coauthor_flagged_unless_and_others():
 
 
 def test_cjk_entry_against_a_romanized_record_is_compared_by_pinyin_and_never_rewritten():
-    entry = Entry("liu", "article", {"author": "刘琳", "title": "东南亚国家的对冲战略", "date": "2019",
-                                     "number": "2", "doi": "10.9/cn", "langid": "chinese"})
-    rec = _rec(doi="10.9/cn", title="Hedging Strategies of Southeast Asian States", authors=[("Liu", "Lin")],
-               year="2019", years={"2019"}, issue="3", pages="")
+    entry = Entry(
+        "liu",
+        "article",
+        {
+            "author": "刘琳",
+            "title": "东南亚国家的对冲战略",
+            "date": "2019",
+            "number": "2",
+            "doi": "10.9/cn",
+            "langid": "chinese",
+        },
+    )
+    rec = _rec(
+        doi="10.9/cn",
+        title="Hedging Strategies of Southeast Asian States",
+        authors=[("Liu", "Lin")],
+        year="2019",
+        years={"2019"},
+        issue="3",
+        pages="",
+    )
     c = match.cited(entry)
     diffs = match.compare(c, rec, True)
     assert diffs == [{"field": "number", "entry": "2", "registry": "3"}]  # no title/author "mismatch"
@@ -61,7 +94,9 @@ def test_fix_keeps_dash_style_and_never_touches_a_doubtful_match():
     entry = _entry(pages="10--21")
     c = match.cited(entry)
     rec = _rec()
-    verdict = Verdict("k", "mismatch", doi=rec.doi, source="crossref", mismatches=match.compare(c, rec, True), record=rec)
+    verdict = Verdict(
+        "k", "mismatch", doi=rec.doi, source="crossref", mismatches=match.compare(c, rec, True), record=rec
+    )
     assert apply_fixes(entry, verdict) == [("pages", "10--21", "10--20")]
     other = _entry(pages="10--21")
     wrong = _rec(title="Something Else Entirely Different")
@@ -71,9 +106,11 @@ def test_fix_keeps_dash_style_and_never_touches_a_doubtful_match():
 
 
 def test_page_meta_tags_and_dates():
-    html = ('<html><head><title>Joint Statement | Ministry of Foreign Affairs</title>'
-            '<meta property="og:title" content="Joint Statement">'
-            '<meta name="citation_publication_date" content="2024/03/05"></head></html>')
+    html = (
+        "<html><head><title>Joint Statement | Ministry of Foreign Affairs</title>"
+        '<meta property="og:title" content="Joint Statement">'
+        '<meta name="citation_publication_date" content="2024/03/05"></head></html>'
+    )
     facts = page_facts(html)
     assert facts["titles"][0] == "Joint Statement" and facts["date"] == "2024-03-05"
     assert title_score("Joint Statement", facts["titles"]) == 1.0
@@ -85,8 +122,14 @@ def test_page_meta_tags_and_dates():
 def test_crossref_markup_and_entities_do_not_make_a_mismatch():
     from annobib.verify.registries import crossref_record
 
-    rec = crossref_record({"DOI": "10.1/x", "title": ["War &amp; Peace in <i>East Asia</i>"],
-                           "author": [{"family": "Smith", "given": "Ann"}], "issued": {"date-parts": [[2020]]}})
+    rec = crossref_record(
+        {
+            "DOI": "10.1/x",
+            "title": ["War &amp; Peace in <i>East Asia</i>"],
+            "author": [{"family": "Smith", "given": "Ann"}],
+            "issued": {"date-parts": [[2020]]},
+        }
+    )
     c = match.cited(_entry(title=r"War \& Peace in {East Asia}"))
     assert rec.title == "War & Peace in East Asia"
     assert match.compare(c, rec, True) == [] and match.accepted(c, rec)

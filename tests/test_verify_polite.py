@@ -21,9 +21,14 @@ def test_advertised_rate_is_kept_without_a_429_and_a_rerun_sends_nothing(tmp_pat
     bib = tmp_path / "refs.bib"
     bib.write_text(bench_bib(n), encoding="utf-8")
     with serve(fake) as server:
-        env = {"ANNOBIB_CONFIG": str(tmp_path / "none.toml"), "XDG_CACHE_HOME": str(tmp_path / "cache"),
-               "ANNOBIB_CROSSREF_URL": server.url, "ANNOBIB_OPENALEX_URL": server.url, "NO_PROXY": "*",
-               "ANNOBIB_VERIFY_CONCURRENCY": "8"}
+        env = {
+            "ANNOBIB_CONFIG": str(tmp_path / "none.toml"),
+            "XDG_CACHE_HOME": str(tmp_path / "cache"),
+            "ANNOBIB_CROSSREF_URL": server.url,
+            "ANNOBIB_OPENALEX_URL": server.url,
+            "NO_PROXY": "*",
+            "ANNOBIB_VERIFY_CONCURRENCY": "8",
+        }
         started = time.monotonic()
         r = run_cli(["--bib", str(bib), "verify", "--json"], env=env)
         cold = time.monotonic() - started
@@ -82,8 +87,11 @@ def test_concurrency_limit_is_respected(limit):
         peak[0] = max(peak[0], live[0])
         await asyncio.sleep(0.02)
         live[0] -= 1
-        return httpx.Response(200, json={"message": {"DOI": "10.1/x"}},
-                              headers={"X-Rate-Limit-Limit": "1000", "X-Rate-Limit-Interval": "1s"})
+        return httpx.Response(
+            200,
+            json={"message": {"DOI": "10.1/x"}},
+            headers={"X-Rate-Limit-Limit": "1000", "X-Rate-Limit-Interval": "1s"},
+        )
 
     async def go():
         opts = RegistryOptions(concurrency=int(limit), rate=1000)

@@ -41,8 +41,16 @@ def test_twenty_concurrent_writers_lose_nothing(tmp_path):
     bib = tmp_path / "c.bib"
     bib.write_text(small_bib(20), encoding="utf-8")
     env = env_for(tmp_path)
-    procs = [subprocess.Popen(annobib("--bib", str(bib), "tag", f"k{i}", f"+t{i}"), env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(20)]
+    procs = [
+        subprocess.Popen(
+            annobib("--bib", str(bib), "tag", f"k{i}", f"+t{i}"),
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(20)
+    ]
     results = [(p.wait(timeout=60), p.stderr.read()) for p in procs]
     lib = read_library(bib)
     assert not lib.problems and len(lib.entries) == 20
@@ -64,14 +72,21 @@ def test_a_writer_that_cannot_get_the_lock_is_refused_with_one_line(tmp_path):
     before = bib.read_bytes()
     token = files.acquire(bib)  # another writer holds it
     try:
-        r = subprocess.run(annobib("--bib", str(bib), "tag", "k0", "+x"), env=env_for(tmp_path, ANNOBIB_LOCK_TIMEOUT="0.3"),
-                           capture_output=True, text=True, timeout=30)
+        r = subprocess.run(
+            annobib("--bib", str(bib), "tag", "k0", "+x"),
+            env=env_for(tmp_path, ANNOBIB_LOCK_TIMEOUT="0.3"),
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     finally:
         files.release(token)
     assert r.returncode == 2
     assert r.stderr.count("\n") == 1 and "another annobib process is writing it" in r.stderr
     assert bib.read_bytes() == before
-    r = subprocess.run(annobib("--bib", str(bib), "tag", "k0", "+x"), env=env_for(tmp_path), capture_output=True, text=True, timeout=30)
+    r = subprocess.run(
+        annobib("--bib", str(bib), "tag", "k0", "+x"), env=env_for(tmp_path), capture_output=True, text=True, timeout=30
+    )
     assert r.returncode == 0 and "x" in read_library(bib).get("k0").fields["keywords"]
 
 
@@ -87,8 +102,13 @@ def test_a_waiting_writer_locks_the_file_that_replaced_the_one_it_waited_for(tmp
     bib = tmp_path / "c.bib"
     bib.write_text(small_bib(3), encoding="utf-8")
     lib = read_library(bib, lock=True)
-    proc = subprocess.Popen(annobib("--bib", str(bib), "tag", "k1", "+later"), env=env_for(tmp_path),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        annobib("--bib", str(bib), "tag", "k1", "+later"),
+        env=env_for(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     time.sleep(0.5)  # it now waits on the file as it is
     lib.get("k0").fields["keywords"] = "base, first"
     write_library(lib)  # replaces the file, then lets the other writer in
@@ -111,6 +131,7 @@ def test_a_new_file_is_never_written_over_one_made_meanwhile(tmp_path):
 
 # --------------------------------------------------------------------------- kill -9
 
+
 def _dead_pid() -> int:
     p = subprocess.Popen([sys.executable, "-c", "pass"])
     p.wait()
@@ -131,11 +152,17 @@ def test_kill_9_leaves_the_old_or_the_new_file_and_the_next_write_clears_litter(
     while time.monotonic() < deadline:
         i += 1
         old = bib.read_text(encoding="utf-8")
-        new = old.replace(f"@article{{k7,\n  title    = {{Title 7}},\n  keywords = {{{current}}},",
-                          f"@article{{k7,\n  title    = {{Title 7}},\n  keywords = {{{current}, t{i}}},")
+        new = old.replace(
+            f"@article{{k7,\n  title    = {{Title 7}},\n  keywords = {{{current}}},",
+            f"@article{{k7,\n  title    = {{Title 7}},\n  keywords = {{{current}, t{i}}},",
+        )
         assert new != old
-        proc = subprocess.Popen(annobib("--bib", str(bib), "tag", "k7", f"+t{i}"), env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            annobib("--bib", str(bib), "tag", "k7", f"+t{i}"),
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         if i % 2:  # at a random moment
             time.sleep(rng.uniform(0.05, 0.6))
         else:  # the moment its temporary file appears
@@ -160,7 +187,9 @@ def test_kill_9_leaves_the_old_or_the_new_file_and_the_next_write_clears_litter(
     os.utime(old_style, (time.time() - 7200, time.time() - 7200))
     mine = tmp_path / ".other.bib.annobib-1-zzzz.tmp"  # another file's: not ours to clear
     mine.write_text("x", encoding="utf-8")
-    r = subprocess.run(annobib("--bib", str(bib), "tag", "k8", "+final"), env=env, capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        annobib("--bib", str(bib), "tag", "k8", "+final"), env=env, capture_output=True, text=True, timeout=60
+    )
     assert r.returncode == 0, r.stderr
     left = [name for name in os.listdir(tmp_path) if name.endswith(".tmp")]
     assert left == [mine.name]
@@ -170,7 +199,11 @@ def test_kill_9_leaves_the_old_or_the_new_file_and_the_next_write_clears_litter(
 
 # --------------------------------------------------------------------------- output targets
 
-@pytest.mark.parametrize("args", [["format", "-o", "{t}"], ["format", "--to", "html", "-o", "{t}"], ["export", "--to", "bibtex", "-o", "{t}"]])
+
+@pytest.mark.parametrize(
+    "args",
+    [["format", "-o", "{t}"], ["format", "--to", "html", "-o", "{t}"], ["export", "--to", "bibtex", "-o", "{t}"]],
+)
 @pytest.mark.parametrize("kind", ["fifo", "socket", "device"])
 def test_output_files_must_be_regular_or_new(tmp_path, args, kind):
     import socket
@@ -186,8 +219,13 @@ def test_output_files_must_be_regular_or_new(tmp_path, args, kind):
         s.bind(str(target))
     else:
         target = Path("/dev/null")
-    r = subprocess.run(annobib("--bib", str(bib), *[a.format(t=target) for a in args]), env=env_for(tmp_path),
-                       capture_output=True, text=True, timeout=30)
+    r = subprocess.run(
+        annobib("--bib", str(bib), *[a.format(t=target) for a in args]),
+        env=env_for(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "not a regular file" in r.stderr
     mode = os.stat(target).st_mode
     assert {"fifo": stat.S_ISFIFO, "socket": stat.S_ISSOCK, "device": stat.S_ISCHR}[kind](mode)
@@ -204,6 +242,7 @@ def test_output_file_new_or_regular_is_written(tmp_path):
 
 
 # --------------------------------------------------------------------------- diffs
+
 
 def _apply(old: str, diff: str) -> str:
     """Apply a unified diff (as `patch` would), to check one is right without difflib."""
@@ -246,7 +285,10 @@ def test_library_diffs_apply_and_cost_what_changed():
             elif op < 0.8:
                 lib.remove(key)
             else:
-                lib.add(Entry(f"n{rng.randint(0, 10**6)}", "misc", {"title": "z"}), after=key if rng.random() < 0.5 else None)
+                lib.add(
+                    Entry(f"n{rng.randint(0, 10**6)}", "misc", {"title": "z"}),
+                    after=key if rng.random() < 0.5 else None,
+                )
         parts = _block_texts(lib)
         new = "".join(p[1] for p in parts)
         d = library_diff(base, new, parts, "f")

@@ -77,15 +77,23 @@ def test_rm_prints_before_it_writes_and_removes_nothing_when_it_cannot_print(tmp
     bib.write_text(LIB, encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(CLI), ANNOBIB_CACHE_DIR=str(tmp_path / "cache"))
     with open(os.devnull, "rb") as unwritable:  # a stdout opened read-only: every write to it fails
-        r = subprocess.run([sys.executable, "-m", "annobib", "--bib", str(bib), "rm", "--yes", "d4"],
-                           stdout=unwritable, stderr=subprocess.PIPE, env=env, text=True, timeout=30)
+        r = subprocess.run(
+            [sys.executable, "-m", "annobib", "--bib", str(bib), "rm", "--yes", "d4"],
+            stdout=unwritable,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
+            timeout=30,
+        )
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "nothing removed" in r.stderr
     assert bib.read_text(encoding="utf-8") == LIB
 
 
 @pytest.mark.parametrize("content", ["", "% only a comment\n", "\n\n   \n"])
-@pytest.mark.parametrize("args", [["export", "--to", "bibtex"], ["export", "--to", "csl-json"], ["tag"],
-                                  ["tag", "x", "+y"], ["list"], ["validate"]])
+@pytest.mark.parametrize(
+    "args",
+    [["export", "--to", "bibtex"], ["export", "--to", "csl-json"], ["tag"], ["tag", "x", "+y"], ["list"], ["validate"]],
+)
 def test_an_empty_or_comments_only_file_is_an_input_error(tmp_path, content, args):
     bib = tmp_path / "e.bib"
     bib.write_text(content, encoding="utf-8")

@@ -13,24 +13,63 @@ OPENALEX = "http://openalex.test"
 
 
 def work(doi, title, authors, year, journal, volume, issue, page, subtitle=None):
-    m = {"DOI": doi, "title": [title], "author": [{"family": f, "given": g} for f, g in authors],
-         "issued": {"date-parts": [[year]]}, "published-print": {"date-parts": [[year]]},
-         "container-title": [journal], "volume": volume, "issue": issue, "page": page, "type": "journal-article"}
+    m = {
+        "DOI": doi,
+        "title": [title],
+        "author": [{"family": f, "given": g} for f, g in authors],
+        "issued": {"date-parts": [[year]]},
+        "published-print": {"date-parts": [[year]]},
+        "container-title": [journal],
+        "volume": volume,
+        "issue": issue,
+        "page": page,
+        "type": "journal-article",
+    }
     if subtitle:
         m["subtitle"] = [subtitle]
     return m
 
 
-MORROW = work("10.2307/2111499", "Alliances and Asymmetry: An Alternative to the Capability Aggregation Model of Alliances",
-              [("Morrow", "James D.")], 1991, "American Journal of Political Science", "35", "4", "904-933")
-WALT = work("10.2307/2538540", "Alliance Formation and the Balance of World Power", [("Walt", "Stephen M.")], 1985,
-            "International Security", "9", "4", "3-43")
-PAIR = work("10.1000/pair.1", "Hedging in Southeast Asia", [("Kuik", "Cheng-Chwee"), ("Tan", "See Seng")], 2016,
-            "Contemporary Southeast Asia", "38", "1", "500")
+MORROW = work(
+    "10.2307/2111499",
+    "Alliances and Asymmetry: An Alternative to the Capability Aggregation Model of Alliances",
+    [("Morrow", "James D.")],
+    1991,
+    "American Journal of Political Science",
+    "35",
+    "4",
+    "904-933",
+)
+WALT = work(
+    "10.2307/2538540",
+    "Alliance Formation and the Balance of World Power",
+    [("Walt", "Stephen M.")],
+    1985,
+    "International Security",
+    "9",
+    "4",
+    "3-43",
+)
+PAIR = work(
+    "10.1000/pair.1",
+    "Hedging in Southeast Asia",
+    [("Kuik", "Cheng-Chwee"), ("Tan", "See Seng")],
+    2016,
+    "Contemporary Southeast Asia",
+    "38",
+    "1",
+    "500",
+)
 CROSSREF_WORKS = [MORROW, WALT, PAIR]
-OPENALEX_WORKS = [{"doi": "https://doi.org/10.9999/cn.1", "title": "美国的联盟战略", "publication_year": 2020,
-                   "authorships": [{"author": {"display_name": "Liu Lin"}}],
-                   "biblio": {"volume": "5", "issue": "2", "first_page": "1", "last_page": "20"}}]
+OPENALEX_WORKS = [
+    {
+        "doi": "https://doi.org/10.9999/cn.1",
+        "title": "美国的联盟战略",
+        "publication_year": 2020,
+        "authorships": [{"author": {"display_name": "Liu Lin"}}],
+        "biblio": {"volume": "5", "issue": "2", "first_page": "1", "last_page": "20"},
+    }
+]
 
 
 def _words(text):
@@ -69,7 +108,7 @@ class FakeWorld:
     def crossref(self, request):
         path = unquote(request.url.path)
         if path.startswith("/works/"):
-            doi = path[len("/works/"):].lower()
+            doi = path[len("/works/") :].lower()
             for w in CROSSREF_WORKS:
                 if w["DOI"].lower() == doi:
                     return self._json({"status": "ok", "message": w})
@@ -82,7 +121,7 @@ class FakeWorld:
     def openalex(self, request):
         path = unquote(request.url.path)
         if path.startswith("/works/doi:"):
-            doi = path[len("/works/doi:"):].lower()
+            doi = path[len("/works/doi:") :].lower()
             for w in OPENALEX_WORKS:
                 if w["doi"].lower().endswith(doi):
                     return self._json(w)
@@ -108,8 +147,11 @@ class RateLimitedCrossref:
         self.clock = time.monotonic
 
     def handle(self, request: httpx.Request) -> httpx.Response:
-        headers = {"X-Rate-Limit-Limit": str(self.limit), "X-Rate-Limit-Interval": "1s",
-                   "content-type": "application/json"}
+        headers = {
+            "X-Rate-Limit-Limit": str(self.limit),
+            "X-Rate-Limit-Interval": "1s",
+            "content-type": "application/json",
+        }
         with self.lock:
             now = self.clock()
             self.stamps = [t for t in self.stamps if now - t < 1.0]
@@ -120,12 +162,19 @@ class RateLimitedCrossref:
             self.served += 1
         n = unquote(request.url.path).rsplit(".", 1)[-1]
         title = f"Benchmark Article Number {n} on Alliance Politics"
-        return httpx.Response(200, content=json.dumps({"message": work(
-            f"10.5555/bench.{n}", title, [("Author", "Ann")], 2020, "Journal", "1", "1", "1-10")}).encode(),
-            headers=headers)
+        return httpx.Response(
+            200,
+            content=json.dumps(
+                {"message": work(f"10.5555/bench.{n}", title, [("Author", "Ann")], 2020, "Journal", "1", "1", "1-10")}
+            ).encode(),
+            headers=headers,
+        )
 
 
 def bench_bib(n: int) -> str:
-    return "".join(f"@article{{b{i},\n  author = {{Author, Ann}},\n  title = {{Benchmark Article Number {i} on Alliance "
-                   f"Politics}},\n  journaltitle = {{Journal}},\n  date = {{2020}},\n  volume = {{1}},\n  number = {{1}},\n"
-                   f"  pages = {{1-10}},\n  doi = {{10.5555/bench.{i}}},\n}}\n" for i in range(n))
+    return "".join(
+        f"@article{{b{i},\n  author = {{Author, Ann}},\n  title = {{Benchmark Article Number {i} on Alliance "
+        f"Politics}},\n  journaltitle = {{Journal}},\n  date = {{2020}},\n  volume = {{1}},\n  number = {{1}},\n"
+        f"  pages = {{1-10}},\n  doi = {{10.5555/bench.{i}}},\n}}\n"
+        for i in range(n)
+    )

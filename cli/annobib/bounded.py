@@ -55,6 +55,7 @@ def read_stdin_text(what: str = "standard input", limit: int = MAX_IMPORT_BYTES)
 
 # --------------------------------------------------------------------------- JSON
 
+
 def json_depth(data) -> int:
     """The deepest nesting of a parsed JSON value (a scalar is 0); iterative, no recursion."""
     best = 0

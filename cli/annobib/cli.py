@@ -52,9 +52,7 @@ class LazyGroup(click.Group):
     def _module_exists(name: str) -> bool:
         module = COMMANDS[name].split(":")[0]
         here = os.path.join(os.path.dirname(__file__), "commands")
-        return os.path.exists(os.path.join(here, module + ".py")) or os.path.isdir(
-            os.path.join(here, module)
-        )
+        return os.path.exists(os.path.join(here, module + ".py")) or os.path.isdir(os.path.join(here, module))
 
     def get_command(self, ctx, name):
         if name not in COMMANDS or not self._module_exists(name):
@@ -84,8 +82,13 @@ def _global_options() -> list[click.Option]:
     # hidden: `annobib --help` documents them once; each command's help stays about the command
     common = {"expose_value": False, "callback": _set_global, "hidden": True}
     return [
-        click.Option(["--bib", "bib_paths"], multiple=True, metavar="PATH",
-                     help="Bibliography file (as before the command; repeatable).", **common),
+        click.Option(
+            ["--bib", "bib_paths"],
+            multiple=True,
+            metavar="PATH",
+            help="Bibliography file (as before the command; repeatable).",
+            **common,
+        ),
         click.Option(["--no-color", "no_color"], is_flag=True, help="No colour.", **common),
         click.Option(["--debug", "debug"], is_flag=True, help="Tracebacks for internal errors.", **common),
     ]
@@ -163,7 +166,9 @@ def _drop_bad_size_variables() -> None:
     Click, Rich nor annobib fails or lays out a table billions of cells wide."""
     for name in ("COLUMNS", "LINES"):
         value = os.environ.get(name)
-        if value is not None and not (value.isascii() and value.isdigit() and 0 < len(value) <= 5 and 0 < int(value) <= 10000):
+        if value is not None and not (
+            value.isascii() and value.isdigit() and 0 < len(value) <= 5 and 0 < int(value) <= 10000
+        ):
             del os.environ[name]
 
 
@@ -213,8 +218,9 @@ def _run(argv: list[str] | None, debug: bool) -> None:
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
         if debug:
             raise
-        click.echo(f"annobib: internal error: {type(exc).__name__}: {_clean(exc)} (run with --debug for details)",
-                   err=True)
+        click.echo(
+            f"annobib: internal error: {type(exc).__name__}: {_clean(exc)} (run with --debug for details)", err=True
+        )
         sys.exit(2)
     sys.exit(rv if isinstance(rv, int) else 0)
 

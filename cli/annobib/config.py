@@ -143,6 +143,7 @@ def _choice(*allowed: str) -> Callable[[Any], str]:
         if text not in allowed:
             raise ValueError(f"{str(value)[:40]!r} is not one of {', '.join(allowed)}")
         return text
+
     return parse
 
 
@@ -170,101 +171,314 @@ class Setting:
 
 SETTINGS: list[Setting] = [
     # your own library and the defaults of format, cite and show (`annobib init` writes the first)
-    Setting("library.path", "ANNOBIB_BIB", None, _path,
-            "the bibliography used when --bib is not given (ANNOBIB_BIB: several joined by the path separator)"),
-    Setting("format.style", "ANNOBIB_STYLE", None, _choice("gbt7714", "apa"),
-            "default --style of format, cite and show (else gbt7714)"),
-    Setting("format.edition", "ANNOBIB_EDITION", None, _choice("2025", "2015"),
-            "default --edition of GB/T 7714 (else 2025)"),
-    Setting("format.system", "ANNOBIB_CITATION_SYSTEM", None, _choice("numeric", "author-date"),
-            "default --system: numeric or author-date citations (else numeric)"),
+    Setting(
+        "library.path",
+        "ANNOBIB_BIB",
+        None,
+        _path,
+        "the bibliography used when --bib is not given (ANNOBIB_BIB: several joined by the path separator)",
+    ),
+    Setting(
+        "format.style",
+        "ANNOBIB_STYLE",
+        None,
+        _choice("gbt7714", "apa"),
+        "default --style of format, cite and show (else gbt7714)",
+    ),
+    Setting(
+        "format.edition", "ANNOBIB_EDITION", None, _choice("2025", "2015"), "default --edition of GB/T 7714 (else 2025)"
+    ),
+    Setting(
+        "format.system",
+        "ANNOBIB_CITATION_SYSTEM",
+        None,
+        _choice("numeric", "author-date"),
+        "default --system: numeric or author-date citations (else numeric)",
+    ),
     # link checking
-    Setting("links.per_host_concurrency", "ANNOBIB_LINKS_PER_HOST", 2, _positive_int,
-            "requests in flight at once to one host", politeness=True),
-    Setting("links.per_host_interval", "ANNOBIB_LINKS_HOST_INTERVAL", 1.0, _non_negative_float,
-            "seconds between the starts of two requests to one host", politeness=True),
-    Setting("links.max_connections", "ANNOBIB_LINKS_MAX_CONNECTIONS", 128, _positive_int,
-            "requests in flight at once over all hosts", politeness=True),
-    Setting("links.timeout", "ANNOBIB_LINKS_TIMEOUT", 20.0, _positive_float,
-            "seconds one try may take (connect, headers and first 64 KiB)"),
-    Setting("links.tries", "ANNOBIB_LINKS_TRIES", 3, _positive_int,
-            "tries per URL for timeouts, 429 and 5xx", politeness=True),
-    Setting("links.backoff", "ANNOBIB_LINKS_BACKOFF", 1.0, _non_negative_float,
-            "seconds before the first retry (doubles each time)", politeness=True),
-    Setting("links.max_retry_after", "ANNOBIB_LINKS_MAX_RETRY_AFTER", 60.0, _non_negative_float,
-            "longest Retry-After honoured; longer ones end the tries", politeness=True),
-    Setting("links.max_redirects", "ANNOBIB_LINKS_MAX_REDIRECTS", 10, _positive_int,
-            "redirects followed per URL"),
-    Setting("links.max_bytes", "ANNOBIB_LINKS_MAX_BYTES", 65536, lambda v: _whole_number(v, 1, "must be at least 1", 64 << 20),
-            "bytes of the body read (soft-404 and bot-wall detection)"),
-    Setting("links.max_age", "ANNOBIB_LINKS_MAX_AGE", "7d", parse_duration,
-            "a cached result younger than this is reused (--refresh ignores it)"),
+    Setting(
+        "links.per_host_concurrency",
+        "ANNOBIB_LINKS_PER_HOST",
+        2,
+        _positive_int,
+        "requests in flight at once to one host",
+        politeness=True,
+    ),
+    Setting(
+        "links.per_host_interval",
+        "ANNOBIB_LINKS_HOST_INTERVAL",
+        1.0,
+        _non_negative_float,
+        "seconds between the starts of two requests to one host",
+        politeness=True,
+    ),
+    Setting(
+        "links.max_connections",
+        "ANNOBIB_LINKS_MAX_CONNECTIONS",
+        128,
+        _positive_int,
+        "requests in flight at once over all hosts",
+        politeness=True,
+    ),
+    Setting(
+        "links.timeout",
+        "ANNOBIB_LINKS_TIMEOUT",
+        20.0,
+        _positive_float,
+        "seconds one try may take (connect, headers and first 64 KiB)",
+    ),
+    Setting(
+        "links.tries",
+        "ANNOBIB_LINKS_TRIES",
+        3,
+        _positive_int,
+        "tries per URL for timeouts, 429 and 5xx",
+        politeness=True,
+    ),
+    Setting(
+        "links.backoff",
+        "ANNOBIB_LINKS_BACKOFF",
+        1.0,
+        _non_negative_float,
+        "seconds before the first retry (doubles each time)",
+        politeness=True,
+    ),
+    Setting(
+        "links.max_retry_after",
+        "ANNOBIB_LINKS_MAX_RETRY_AFTER",
+        60.0,
+        _non_negative_float,
+        "longest Retry-After honoured; longer ones end the tries",
+        politeness=True,
+    ),
+    Setting("links.max_redirects", "ANNOBIB_LINKS_MAX_REDIRECTS", 10, _positive_int, "redirects followed per URL"),
+    Setting(
+        "links.max_bytes",
+        "ANNOBIB_LINKS_MAX_BYTES",
+        65536,
+        lambda v: _whole_number(v, 1, "must be at least 1", 64 << 20),
+        "bytes of the body read (soft-404 and bot-wall detection)",
+    ),
+    Setting(
+        "links.max_age",
+        "ANNOBIB_LINKS_MAX_AGE",
+        "7d",
+        parse_duration,
+        "a cached result younger than this is reused (--refresh ignores it)",
+    ),
     # the Internet Archive
-    Setting("archive.wayback_url", "ANNOBIB_WAYBACK_URL", "https://web.archive.org", _url,
-            "Wayback base (CDX, replay, Save Page Now); also replaces archive.org unless that is set"),
-    Setting("archive.archive_org_url", "ANNOBIB_ARCHIVE_ORG_URL", None, _url,
-            "archive.org base for the availability API (default: the Wayback base when "
-            "ANNOBIB_WAYBACK_URL is set, else https://archive.org)"),
+    Setting(
+        "archive.wayback_url",
+        "ANNOBIB_WAYBACK_URL",
+        "https://web.archive.org",
+        _url,
+        "Wayback base (CDX, replay, Save Page Now); also replaces archive.org unless that is set",
+    ),
+    Setting(
+        "archive.archive_org_url",
+        "ANNOBIB_ARCHIVE_ORG_URL",
+        None,
+        _url,
+        "archive.org base for the availability API (default: the Wayback base when "
+        "ANNOBIB_WAYBACK_URL is set, else https://archive.org)",
+    ),
     Setting("archive.cdx_url", "ANNOBIB_CDX_URL", None, _url, "CDX endpoint (default: <wayback>/cdx/search/cdx)"),
     Setting("archive.save_url", "ANNOBIB_SAVE_URL", None, _url, "Save Page Now endpoint (default: <wayback>/save)"),
-    Setting("archive.availability_url", "ANNOBIB_AVAILABILITY_URL", None, _url,
-            "availability endpoint (default: <archive.org>/wayback/available)"),
-    Setting("archive.snapshot_url", "ANNOBIB_SNAPSHOT_URL", None, _url,
-            "base written into archiveurl (default: the Wayback base)"),
-    Setting("archive.requests_per_minute", "ANNOBIB_ARCHIVE_RPM", 24.0, _rate,
-            "requests a minute to all Archive hosts together (CDX, replay, availability, save, status)",
-            politeness=True),
-    Setting("archive.concurrency", "ANNOBIB_ARCHIVE_CONCURRENCY", 2, _positive_int,
-            "Archive requests in flight at once (never more than links.per_host_concurrency)",
-            politeness=True),
-    Setting("archive.captures_per_minute", "ANNOBIB_CAPTURE_RPM", 6.0, _rate,
-            "Save Page Now captures requested a minute", politeness=True),
-    Setting("archive.capture_interval", "ANNOBIB_CAPTURE_INTERVAL", 10.0, _non_negative_float,
-            "seconds between two capture requests", politeness=True),
-    Setting("archive.poll_interval", "ANNOBIB_POLL_INTERVAL", 5.0, _non_negative_float,
-            "seconds before the first capture-status poll (then backs off)", politeness=True),
-    Setting("archive.poll_max_interval", "ANNOBIB_POLL_MAX_INTERVAL", 60.0, _non_negative_float,
-            "longest wait between two status polls", politeness=True),
-    Setting("archive.job_timeout", "ANNOBIB_JOB_TIMEOUT", "10m", parse_duration,
-            "how long one run follows a capture job (it is kept and resumed next run)"),
-    Setting("archive.job_expiry", "ANNOBIB_JOB_EXPIRY", "1h", parse_duration,
-            "age after which a job's status is gone; it is then resolved through CDX"),
-    Setting("archive.pause_429", "ANNOBIB_ARCHIVE_429_PAUSE", 60.0, _non_negative_float,
-            "seconds all Archive traffic pauses after a 429", politeness=True),
-    Setting("archive.max_429", "ANNOBIB_ARCHIVE_MAX_429", 3, _positive_int,
-            "429s after which no more captures are requested this run", politeness=True),
-    Setting("archive.timeout", "ANNOBIB_ARCHIVE_TIMEOUT", 30.0, _positive_float,
-            "seconds one Archive request may take"),
-    Setting("archive.tries", "ANNOBIB_ARCHIVE_TRIES", 3, _positive_int,
-            "tries per Archive request (timeouts, 5xx, 429 after the pause)"),
-    Setting("archive.max_failures", "ANNOBIB_ARCHIVE_MAX_FAILURES", 6, _positive_int,
-            "Archive requests failing in a row (timeouts, refused) before the run stops asking it"),
-    Setting("archive.capture_retries", "ANNOBIB_CAPTURE_RETRIES", 1, _non_negative_int,
-            "times a capture that failed transiently is submitted again in one run", politeness=True),
-    Setting("archive.if_not_archived_within", "ANNOBIB_IF_NOT_ARCHIVED_WITHIN", "30d", _text,
-            "Save Page Now: reuse a capture younger than this"),
+    Setting(
+        "archive.availability_url",
+        "ANNOBIB_AVAILABILITY_URL",
+        None,
+        _url,
+        "availability endpoint (default: <archive.org>/wayback/available)",
+    ),
+    Setting(
+        "archive.snapshot_url",
+        "ANNOBIB_SNAPSHOT_URL",
+        None,
+        _url,
+        "base written into archiveurl (default: the Wayback base)",
+    ),
+    Setting(
+        "archive.requests_per_minute",
+        "ANNOBIB_ARCHIVE_RPM",
+        24.0,
+        _rate,
+        "requests a minute to all Archive hosts together (CDX, replay, availability, save, status)",
+        politeness=True,
+    ),
+    Setting(
+        "archive.concurrency",
+        "ANNOBIB_ARCHIVE_CONCURRENCY",
+        2,
+        _positive_int,
+        "Archive requests in flight at once (never more than links.per_host_concurrency)",
+        politeness=True,
+    ),
+    Setting(
+        "archive.captures_per_minute",
+        "ANNOBIB_CAPTURE_RPM",
+        6.0,
+        _rate,
+        "Save Page Now captures requested a minute",
+        politeness=True,
+    ),
+    Setting(
+        "archive.capture_interval",
+        "ANNOBIB_CAPTURE_INTERVAL",
+        10.0,
+        _non_negative_float,
+        "seconds between two capture requests",
+        politeness=True,
+    ),
+    Setting(
+        "archive.poll_interval",
+        "ANNOBIB_POLL_INTERVAL",
+        5.0,
+        _non_negative_float,
+        "seconds before the first capture-status poll (then backs off)",
+        politeness=True,
+    ),
+    Setting(
+        "archive.poll_max_interval",
+        "ANNOBIB_POLL_MAX_INTERVAL",
+        60.0,
+        _non_negative_float,
+        "longest wait between two status polls",
+        politeness=True,
+    ),
+    Setting(
+        "archive.job_timeout",
+        "ANNOBIB_JOB_TIMEOUT",
+        "10m",
+        parse_duration,
+        "how long one run follows a capture job (it is kept and resumed next run)",
+    ),
+    Setting(
+        "archive.job_expiry",
+        "ANNOBIB_JOB_EXPIRY",
+        "1h",
+        parse_duration,
+        "age after which a job's status is gone; it is then resolved through CDX",
+    ),
+    Setting(
+        "archive.pause_429",
+        "ANNOBIB_ARCHIVE_429_PAUSE",
+        60.0,
+        _non_negative_float,
+        "seconds all Archive traffic pauses after a 429",
+        politeness=True,
+    ),
+    Setting(
+        "archive.max_429",
+        "ANNOBIB_ARCHIVE_MAX_429",
+        3,
+        _positive_int,
+        "429s after which no more captures are requested this run",
+        politeness=True,
+    ),
+    Setting(
+        "archive.timeout", "ANNOBIB_ARCHIVE_TIMEOUT", 30.0, _positive_float, "seconds one Archive request may take"
+    ),
+    Setting(
+        "archive.tries",
+        "ANNOBIB_ARCHIVE_TRIES",
+        3,
+        _positive_int,
+        "tries per Archive request (timeouts, 5xx, 429 after the pause)",
+    ),
+    Setting(
+        "archive.max_failures",
+        "ANNOBIB_ARCHIVE_MAX_FAILURES",
+        6,
+        _positive_int,
+        "Archive requests failing in a row (timeouts, refused) before the run stops asking it",
+    ),
+    Setting(
+        "archive.capture_retries",
+        "ANNOBIB_CAPTURE_RETRIES",
+        1,
+        _non_negative_int,
+        "times a capture that failed transiently is submitted again in one run",
+        politeness=True,
+    ),
+    Setting(
+        "archive.if_not_archived_within",
+        "ANNOBIB_IF_NOT_ARCHIVED_WITHIN",
+        "30d",
+        _text,
+        "Save Page Now: reuse a capture younger than this",
+    ),
     # registries (verify, add by DOI)
-    Setting("crossref.url", "ANNOBIB_CROSSREF_URL", "https://api.crossref.org", _url,
-            "Crossref REST API base (paths such as /works/{doi} are appended)"),
-    Setting("openalex.url", "ANNOBIB_OPENALEX_URL", "https://api.openalex.org", _url,
-            "OpenAlex API base (paths such as /works/doi:{doi} are appended)"),
-    Setting("crossref.mailto", "ANNOBIB_MAILTO", None, _text,
-            "contact address put in the User-Agent (Crossref's polite pool)"),
-    Setting("verify.concurrency", "ANNOBIB_VERIFY_CONCURRENCY", 3, _positive_int,
-            "registry requests in flight at once per host (lowered to X-Concurrency-Limit)", politeness=True),
-    Setting("verify.rate", "ANNOBIB_VERIFY_RATE", 5.0, _rate,
-            "registry requests a second per host until the server advertises X-Rate-Limit", politeness=True),
+    Setting(
+        "crossref.url",
+        "ANNOBIB_CROSSREF_URL",
+        "https://api.crossref.org",
+        _url,
+        "Crossref REST API base (paths such as /works/{doi} are appended)",
+    ),
+    Setting(
+        "openalex.url",
+        "ANNOBIB_OPENALEX_URL",
+        "https://api.openalex.org",
+        _url,
+        "OpenAlex API base (paths such as /works/doi:{doi} are appended)",
+    ),
+    Setting(
+        "crossref.mailto",
+        "ANNOBIB_MAILTO",
+        None,
+        _text,
+        "contact address put in the User-Agent (Crossref's polite pool)",
+    ),
+    Setting(
+        "verify.concurrency",
+        "ANNOBIB_VERIFY_CONCURRENCY",
+        3,
+        _positive_int,
+        "registry requests in flight at once per host (lowered to X-Concurrency-Limit)",
+        politeness=True,
+    ),
+    Setting(
+        "verify.rate",
+        "ANNOBIB_VERIFY_RATE",
+        5.0,
+        _rate,
+        "registry requests a second per host until the server advertises X-Rate-Limit",
+        politeness=True,
+    ),
     Setting("verify.timeout", "ANNOBIB_VERIFY_TIMEOUT", 20.0, _positive_float, "seconds one registry request may take"),
-    Setting("verify.tries", "ANNOBIB_VERIFY_TRIES", 3, _positive_int,
-            "tries per registry request (timeouts, 429, 5xx)", politeness=True),
-    Setting("verify.backoff", "ANNOBIB_VERIFY_BACKOFF", 1.0, _non_negative_float,
-            "seconds before the first retry (doubles each time)", politeness=True),
-    Setting("verify.max_age", "ANNOBIB_VERIFY_MAX_AGE", "14d", parse_duration,
-            "a cached registry answer younger than this is reused (--refresh ignores it)"),
-    Setting("archive.access_key", "ANNOBIB_IA_ACCESS", None, _text,
-            "archive.org S3 access key (for Save Page Now)", secret=True),
-    Setting("archive.secret_key", "ANNOBIB_IA_SECRET", None, _text,
-            "archive.org S3 secret key", secret=True),
+    Setting(
+        "verify.tries",
+        "ANNOBIB_VERIFY_TRIES",
+        3,
+        _positive_int,
+        "tries per registry request (timeouts, 429, 5xx)",
+        politeness=True,
+    ),
+    Setting(
+        "verify.backoff",
+        "ANNOBIB_VERIFY_BACKOFF",
+        1.0,
+        _non_negative_float,
+        "seconds before the first retry (doubles each time)",
+        politeness=True,
+    ),
+    Setting(
+        "verify.max_age",
+        "ANNOBIB_VERIFY_MAX_AGE",
+        "14d",
+        parse_duration,
+        "a cached registry answer younger than this is reused (--refresh ignores it)",
+    ),
+    Setting(
+        "archive.access_key",
+        "ANNOBIB_IA_ACCESS",
+        None,
+        _text,
+        "archive.org S3 access key (for Save Page Now)",
+        secret=True,
+    ),
+    Setting("archive.secret_key", "ANNOBIB_IA_SECRET", None, _text, "archive.org S3 secret key", secret=True),
 ]
 
 BY_KEY = {s.key: s for s in SETTINGS}
@@ -293,8 +507,10 @@ def command_defaults(env: dict | None = None) -> tuple[dict, list[str]]:
     unknown = unknown_keys(data)
     if unknown:
         shown = ", ".join(unknown[:5]) + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
-        warnings.append(f"{path}: unknown setting{'s' if len(unknown) > 1 else ''} ignored: {shown} "
-                        "(annobib config show lists the known ones)")
+        warnings.append(
+            f"{path}: unknown setting{'s' if len(unknown) > 1 else ''} ignored: {shown} "
+            "(annobib config show lists the known ones)"
+        )
     defaults = {}
     section = data.get("format") if isinstance(data.get("format"), dict) else {}
     for name in ("style", "edition", "system"):
@@ -305,8 +521,11 @@ def command_defaults(env: dict | None = None) -> tuple[dict, list[str]]:
             defaults[name] = _parse(setting, section[name], str(path))
     if not defaults:
         return {}, warnings
-    return {"format": dict(defaults), "cite": dict(defaults), "show": {"style": defaults["style"]}
-            if "style" in defaults else {}}, warnings
+    return {
+        "format": dict(defaults),
+        "cite": dict(defaults),
+        "show": {"style": defaults["style"]} if "style" in defaults else {},
+    }, warnings
 
 
 def library_from_config(env: dict | None = None) -> str | None:
@@ -421,9 +640,7 @@ def load_config(env: dict | None = None, path: Path | None = None, **overrides: 
             values[setting.key] = Resolved(setting, _parse(setting, env[setting.env], setting.env), "env")
         elif setting.name in section:
             if setting.secret and not private:
-                warnings.append(
-                    f"{path}: ignoring {setting.key}: the file is readable by others (chmod 600 it)"
-                )
+                warnings.append(f"{path}: ignoring {setting.key}: the file is readable by others (chmod 600 it)")
                 values[setting.key] = Resolved(setting, setting.default, "default")
             else:
                 values[setting.key] = Resolved(setting, _parse(setting, section[setting.name], str(path)), "file")

@@ -20,14 +20,32 @@ DEFAULT_BASE = "https://api.crossref.org"
 DOI_RE = re.compile(r"^\s*(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+?)\s*$", re.I)
 
 CROSSREF_TO_CSL = {
-    "journal-article": "article-journal", "book-chapter": "chapter", "book-part": "chapter",
-    "book-section": "chapter", "book": "book", "monograph": "book", "edited-book": "book",
-    "reference-book": "book", "book-set": "book", "book-series": "book", "book-track": "chapter",
-    "proceedings-article": "paper-conference", "proceedings": "book", "report": "report",
-    "report-component": "report", "report-series": "report", "dissertation": "thesis",
-    "posted-content": "article", "dataset": "dataset", "reference-entry": "entry-encyclopedia",
-    "peer-review": "review", "standard": "standard", "journal-issue": "periodical",
-    "journal": "periodical", "component": "document", "other": "document",
+    "journal-article": "article-journal",
+    "book-chapter": "chapter",
+    "book-part": "chapter",
+    "book-section": "chapter",
+    "book": "book",
+    "monograph": "book",
+    "edited-book": "book",
+    "reference-book": "book",
+    "book-set": "book",
+    "book-series": "book",
+    "book-track": "chapter",
+    "proceedings-article": "paper-conference",
+    "proceedings": "book",
+    "report": "report",
+    "report-component": "report",
+    "report-series": "report",
+    "dissertation": "thesis",
+    "posted-content": "article",
+    "dataset": "dataset",
+    "reference-entry": "entry-encyclopedia",
+    "peer-review": "review",
+    "standard": "standard",
+    "journal-issue": "periodical",
+    "journal": "periodical",
+    "component": "document",
+    "other": "document",
 }
 
 
@@ -75,11 +93,15 @@ def fetch_work(doi: str, *, transport=None) -> dict:
     agent = f"annobib/{__version__} (https://github.com/annobib; {'mailto:' + mailto if mailto else 'no contact set'})"
     url = f"{base}/works/{quote(doi, safe='/')}"
     try:
-        with httpx.Client(timeout=timeout, transport=transport, headers={"User-Agent": agent}, follow_redirects=True) as client:
+        with httpx.Client(
+            timeout=timeout, transport=transport, headers={"User-Agent": agent}, follow_redirects=True
+        ) as client:
             with client.stream("GET", url) as response:
                 body = read_answer_sync(response) if response.status_code < 400 else b""
     except TooLarge:
-        raise CrossrefError(f"Crossref's reply for {doi} is larger than {MAX_ANSWER_BYTES >> 20} MB; nothing written") from None
+        raise CrossrefError(
+            f"Crossref's reply for {doi} is larger than {MAX_ANSWER_BYTES >> 20} MB; nothing written"
+        ) from None
     except httpx.TimeoutException:
         raise CrossrefError(f"Crossref did not answer within {timeout:g} s ({base}); nothing written") from None
     except httpx.HTTPError as exc:
@@ -87,7 +109,9 @@ def fetch_work(doi: str, *, transport=None) -> dict:
 
         failure = _classify_exception(exc)
         if failure.kind in UNREACHABLE_KINDS:  # no host resolved or reached: say what it is
-            raise CrossrefError(f"offline: cannot reach Crossref at {base} ({failure.detail}); nothing written") from None
+            raise CrossrefError(
+                f"offline: cannot reach Crossref at {base} ({failure.detail}); nothing written"
+            ) from None
         raise CrossrefError(f"cannot reach Crossref at {base} ({type(exc).__name__}: {exc}); nothing written") from None
     if response.status_code == 404:
         raise CrossrefError(f"Crossref does not know the DOI {doi}; nothing written")
@@ -98,7 +122,9 @@ def fetch_work(doi: str, *, transport=None) -> dict:
     try:
         data = loads_json(body.decode("utf-8", "replace"), "Crossref")
     except InputError:
-        raise CrossrefError(f"Crossref's reply for {doi} is not JSON (or nested or sized beyond reason); nothing written") from None
+        raise CrossrefError(
+            f"Crossref's reply for {doi} is not JSON (or nested or sized beyond reason); nothing written"
+        ) from None
     message = data.get("message") if isinstance(data, dict) else None
     if not isinstance(message, dict):
         raise CrossrefError(f"Crossref's reply for {doi} has no work record; nothing written")

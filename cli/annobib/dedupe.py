@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from annobib.core.latex import latex_to_text
 from annobib.model import Entry
 
+
 def _fold(text: str) -> str:
     # decoded, not stripped: Sol{\'\i}s folds to solis like Solís (stripping gave sols)
     text = unicodedata.normalize("NFKC", latex_to_text(text))
@@ -121,7 +122,9 @@ class Duplicate:
     reason: str  # "key" | "doi" | "url" | "title+author+year"
 
     def describe(self) -> str:
-        what = {"key": "same key", "doi": "same DOI", "url": "same URL"}.get(self.reason, "same title, first author and year")
+        what = {"key": "same key", "doi": "same DOI", "url": "same URL"}.get(
+            self.reason, "same title, first author and year"
+        )
         return f"{what} as {self.key}"
 
 

@@ -22,6 +22,7 @@ TAGS_FIELD = "keywords"
 
 # --------------------------------------------------------------------------- finding entries
 
+
 def load_libraries(paths: Iterable[Path], for_writing: bool = False, lock: bool | None = None):
     """The libraries at ``paths``. ``for_writing`` refuses broken files and (unless ``lock`` is
     False: an editor session must not keep other writers waiting) takes each file's lock
@@ -47,8 +48,10 @@ def refuse_broken(lib) -> None:
         first = broken[0]
         why = (first.problem or "could not parse this block").removesuffix("; it is kept verbatim")
         more = f" (and {len(broken) - 1} more such block{'s' if len(broken) > 2 else ''})" if len(broken) > 1 else ""
-        raise InputError(f"{lib.path}:{first.line}: {why}{more}; mend the file first "
-                         f"(annobib validate {lib.path} lists every problem); nothing was written")
+        raise InputError(
+            f"{lib.path}:{first.line}: {why}{more}; mend the file first "
+            f"(annobib validate {lib.path} lists every problem); nothing was written"
+        )
 
 
 def unknown_key_error(key: str, known: Iterable[str]) -> InputError:
@@ -71,6 +74,7 @@ def locate(libraries, key: str):
 
 
 # --------------------------------------------------------------------------- annotations
+
 
 def to_field_text(text: str) -> str:
     """What a person typed -> a safe BibTeX value (LaTeX specials escaped, lines trimmed)."""
@@ -166,7 +170,7 @@ def annotation_from_buffer(text: str) -> str:
     lines = text.splitlines()
     marks = [i for i, line in enumerate(lines) if line.strip() == ANNOTATION_MARK]
     if marks:
-        return "\n".join(lines[marks[0] + 1:]).strip()
+        return "\n".join(lines[marks[0] + 1 :]).strip()
     i = 0
     while i < len(lines) and (lines[i].startswith("#") or not lines[i].strip()):
         i += 1
@@ -174,6 +178,7 @@ def annotation_from_buffer(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- tags
+
 
 def split_tags(value: str | None) -> list[str]:
     """The tags in a ``keywords`` value, as typed (``R\\&D`` in the file is the tag ``R&D``)."""
@@ -231,6 +236,7 @@ def has_tags(entry: Entry, wanted: Iterable[str]) -> bool:
 
 # --------------------------------------------------------------------------- removing
 
+
 def remove_entries(lib, keys: Iterable[str]) -> list[Entry]:
     """Remove every key or none (an unknown key raises before anything is removed)."""
     keys = list(dict.fromkeys(keys))
@@ -241,6 +247,7 @@ def remove_entries(lib, keys: Iterable[str]) -> list[Entry]:
 
 
 # --------------------------------------------------------------------------- adding
+
 
 @dataclass
 class AddOutcome:
@@ -427,6 +434,7 @@ def rescue_file(path: Path | None, key: str, text: str) -> Path | None:
 
 # --------------------------------------------------------------------------- reading for writing
 
+
 def open_for_adding(path: Path):
     """The library at ``path`` (its lock taken), or an empty one when the file does not exist yet."""
     from annobib.bib import Library, read_library
@@ -448,11 +456,14 @@ def save(lib, dry_run: bool = False) -> str:
     from annobib.errors import ConflictError
 
     if not dry_run and lib.stamp is None and lib.path is not None and Path(lib.path).exists():
-        raise ConflictError(f"{lib.path} was created by another process since annobib looked; nothing written (run the command again)")
+        raise ConflictError(
+            f"{lib.path} was created by another process since annobib looked; nothing written (run the command again)"
+        )
     return write_library(lib, dry_run=dry_run)
 
 
 # --------------------------------------------------------------------------- a citation as printed
+
 
 def entry_from_citation(text: str) -> Entry:
     """Parse one citation (a footnote's text) with the extractor's parser: the same entry

@@ -27,11 +27,40 @@ COMPOUND_SURNAMES = frozenset(
 )
 # Surnames whose reading differs from the character's everyday reading.
 SURNAME_READINGS = {
-    "单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "区": "ou", "朴": "piao", "查": "zha",
-    "盖": "ge", "任": "ren", "华": "hua", "繁": "po", "缪": "miao", "翟": "zhai", "覃": "qin",
-    "尉迟": "yuchi", "万俟": "moqi", "单于": "chanyu", "长孙": "zhangsun", "乐": "yue", "员": "yun",
-    "沈": "shen", "秘": "bi", "种": "chong", "折": "she", "洗": "xian", "冼": "xian", "召": "shao",
-    "燕": "yan", "过": "guo", "宿": "su", "句": "gou", "阚": "kan", "蕃": "pi", "柏": "bai",
+    "单": "shan",
+    "曾": "zeng",
+    "解": "xie",
+    "仇": "qiu",
+    "区": "ou",
+    "朴": "piao",
+    "查": "zha",
+    "盖": "ge",
+    "任": "ren",
+    "华": "hua",
+    "繁": "po",
+    "缪": "miao",
+    "翟": "zhai",
+    "覃": "qin",
+    "尉迟": "yuchi",
+    "万俟": "moqi",
+    "单于": "chanyu",
+    "长孙": "zhangsun",
+    "乐": "yue",
+    "员": "yun",
+    "沈": "shen",
+    "秘": "bi",
+    "种": "chong",
+    "折": "she",
+    "洗": "xian",
+    "冼": "xian",
+    "召": "shao",
+    "燕": "yan",
+    "过": "guo",
+    "宿": "su",
+    "句": "gou",
+    "阚": "kan",
+    "蕃": "pi",
+    "柏": "bai",
 }
 # Words that make an unbraced Western "name" an organization.
 ORGANIZATION_WORDS = lazy_regex(
@@ -217,8 +246,13 @@ def parse_name(text: str, lang: str | None = None) -> Name:
         suffix, given = parts[1], ", ".join(parts[2:])
     clean = lambda s: s.replace("{", "").replace("}", "").strip()  # noqa: E731
     return Name(
-        family=clean(family), given=clean(given), particle=clean(particle), suffix=clean(suffix),
-        script=script, raw=plain, lang=lang or "",
+        family=clean(family),
+        given=clean(given),
+        particle=clean(particle),
+        suffix=clean(suffix),
+        script=script,
+        raw=plain,
+        lang=lang or "",
     )
 
 
@@ -313,10 +347,76 @@ def pinyin_of(text: str, sep: str = " ") -> str:
 
 # Revised Romanization of Korean, syllable by syllable (no sound-change rules).
 _RR_INITIAL = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"]
-_RR_VOWEL = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"]
-_RR_FINAL = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"]
+_RR_VOWEL = [
+    "a",
+    "ae",
+    "ya",
+    "yae",
+    "eo",
+    "e",
+    "yeo",
+    "ye",
+    "o",
+    "wa",
+    "wae",
+    "oe",
+    "yo",
+    "u",
+    "wo",
+    "we",
+    "wi",
+    "yu",
+    "eu",
+    "ui",
+    "i",
+]
+_RR_FINAL = [
+    "",
+    "k",
+    "k",
+    "k",
+    "n",
+    "n",
+    "n",
+    "t",
+    "l",
+    "k",
+    "m",
+    "l",
+    "l",
+    "l",
+    "p",
+    "l",
+    "m",
+    "p",
+    "p",
+    "t",
+    "t",
+    "ng",
+    "t",
+    "t",
+    "k",
+    "t",
+    "p",
+    "t",
+]
 # Common family-name spellings differ from strict RR.
-_KOREAN_SURNAMES = {"이": "Lee", "박": "Park", "김": "Kim", "최": "Choi", "정": "Jung", "조": "Cho", "강": "Kang", "윤": "Yoon", "임": "Lim", "오": "Oh", "신": "Shin", "한": "Han", "유": "Yoo", "노": "Roh"}
+_KOREAN_SURNAMES = {
+    "이": "Lee",
+    "박": "Park",
+    "김": "Kim",
+    "최": "Choi",
+    "정": "Jung",
+    "조": "Cho",
+    "강": "Kang",
+    "윤": "Yoon",
+    "임": "Lim",
+    "오": "Oh",
+    "신": "Shin",
+    "한": "Han",
+    "유": "Yoo",
+    "노": "Roh",
+}
 
 
 def romanize_hangul(text: str) -> str:

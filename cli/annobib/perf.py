@@ -78,7 +78,19 @@ class lazy_regex:  # noqa: N801 - used like re.compile
         import re
 
         rx = re.compile(*self._args)
-        for attr in ("search", "match", "fullmatch", "sub", "subn", "split", "finditer", "findall",
-                     "pattern", "flags", "groups", "groupindex"):
+        for attr in (
+            "search",
+            "match",
+            "fullmatch",
+            "sub",
+            "subn",
+            "split",
+            "finditer",
+            "findall",
+            "pattern",
+            "flags",
+            "groups",
+            "groupindex",
+        ):
             setattr(self, attr, getattr(rx, attr))
         return getattr(rx, name)

@@ -35,12 +35,39 @@ _HAN_CLASS = char_class("han")  # the blocks core.language counts as Han
 _HAN = lazy_regex(_HAN_CLASS)
 _HAN_RUN = lazy_regex(_HAN_CLASS + "+")
 # Typographic variants search treats as their plain forms.
-_PUNCT = str.maketrans({
-    "‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ",
-    "《": "<", "》": ">", "〈": "<", "〉": ">", "「": '"', "」": '"', "『": '"', "』": '"',
-    "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "æ": "ae", "œ": "oe",
-    "ı": "i", "ð": "d", "þ": "th",
-})
+_PUNCT = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "“": '"',
+        "”": '"',
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+        "\u00a0": " ",
+        "《": "<",
+        "》": ">",
+        "〈": "<",
+        "〉": ">",
+        "「": '"',
+        "」": '"',
+        "『": '"',
+        "』": '"',
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "o",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+        "æ": "ae",
+        "œ": "oe",
+        "ı": "i",
+        "ð": "d",
+        "þ": "th",
+    }
+)
 _PUNCT_MAP = {chr(k): v for k, v in _PUNCT.items()}
 
 
@@ -119,8 +146,12 @@ def has_han(text: str) -> bool:
 
 def is_han_char(c: str) -> bool:
     """A CJK ideograph (the blocks of ``_HAN_CLASS``)."""
-    return ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff"
-            or "\U00020000" <= c <= "\U0003134f")
+    return (
+        "\u4e00" <= c <= "\u9fff"
+        or "\u3400" <= c <= "\u4dbf"
+        or "\uf900" <= c <= "\ufaff"
+        or "\U00020000" <= c <= "\U0003134f"
+    )
 
 
 def is_cjk_char(ch: str) -> bool:
@@ -331,6 +362,7 @@ def _convert(text: str, second: bool) -> str:
     if text.isascii():
         return text
     if _TT is None and len(text) < _BULK:
+
         def run(m: re.Match) -> str:
             out = []
             for ch in m.group():
@@ -346,8 +378,10 @@ def _convert(text: str, second: bool) -> str:
             def run(m: re.Match) -> str:
                 return m.group().translate(both)
         else:
+
             def run(m: re.Match) -> str:
                 return m.group().translate(tt)
+
     return _HAN_RUN.sub(run, text)
 
 
@@ -366,13 +400,38 @@ def pinyin_alternate(text: str) -> str:
 # --------------------------------------------------------------------------- script / language
 
 _LANG_NAMES = {
-    "zh": "chinese", "ja": "japanese", "ko": "korean", "en": "english", "ru": "russian",
-    "de": "german", "fr": "french", "es": "spanish", "it": "italian", "pt": "portuguese",
+    "zh": "chinese",
+    "ja": "japanese",
+    "ko": "korean",
+    "en": "english",
+    "ru": "russian",
+    "de": "german",
+    "fr": "french",
+    "es": "spanish",
+    "it": "italian",
+    "pt": "portuguese",
 }
 _LANG_CODES = {v: k for k, v in _LANG_NAMES.items()}
-_LANG_CODES.update({"english": "en", "american": "en", "british": "en", "usenglish": "en", "ukenglish": "en",
-                    "zh-cn": "zh", "zh-hans": "zh", "zh-tw": "zh", "zh-hant": "zh", "pinyin": "zh",
-                    "schinese": "zh", "tchinese": "zh", "ngerman": "de", "francais": "fr"})
+_LANG_CODES.update(
+    {
+        "english": "en",
+        "american": "en",
+        "british": "en",
+        "usenglish": "en",
+        "ukenglish": "en",
+        "zh-cn": "zh",
+        "zh-hans": "zh",
+        "zh-tw": "zh",
+        "zh-hant": "zh",
+        "pinyin": "zh",
+        "schinese": "zh",
+        "tchinese": "zh",
+        "ngerman": "de",
+        "francais": "fr",
+    }
+)
+
+
 def language_code(langid: str | None, sample: str | None) -> str:
     """A short language code: from ``langid`` when given, else guessed from the script
     (:mod:`annobib.core.language`); Latin letters with accents show as ``en``."""

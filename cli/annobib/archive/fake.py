@@ -46,8 +46,10 @@ ARTICLE = (
 )
 HOME = "<html><head><title>Front page</title></head><body><h1>Welcome</h1>" + "<p>News. " * 200 + "</body></html>"
 SOFT_404 = "<html><head><title>Page not found</title></head><body><h1>Sorry</h1></body></html>"
-BOT_WALL = ("<html><head><title>Just a moment...</title></head><body>"
-            "<div id='cf-chl-widget'>Checking your browser</div></body></html>")
+BOT_WALL = (
+    "<html><head><title>Just a moment...</title></head><body>"
+    "<div id='cf-chl-widget'>Checking your browser</div></body></html>"
+)
 
 
 def url_key(url: str) -> str:
@@ -198,14 +200,18 @@ class FakeWeb:
         return httpx.Response(status, text=json.dumps(data), headers={"content-type": "application/json"})
 
     def _params(self, request: httpx.Request) -> dict[str, list[str]]:
-        return parse_qs(request.url.query.decode() if isinstance(request.url.query, bytes) else str(request.url.query),
-                        keep_blank_values=True)
+        return parse_qs(
+            request.url.query.decode() if isinstance(request.url.query, bytes) else str(request.url.query),
+            keep_blank_values=True,
+        )
 
     def _cdx(self, request: httpx.Request) -> httpx.Response:
         params = self._params(request)
         url = (params.get("url") or [""])[0]
         if url in self.malformed_cdx or self.malformed_all:
-            return httpx.Response(200, text='[["timestamp","original"],["2025', headers={"content-type": "application/json"})
+            return httpx.Response(
+                200, text='[["timestamp","original"],["2025', headers={"content-type": "application/json"}
+            )
         with self._lock:
             rows = list(self.snapshots.get(url_key(url), []))
         fl = (params.get("fl") or ["urlkey,timestamp,original,mimetype,statuscode,digest,length"])[0].split(",")
@@ -238,13 +244,14 @@ class FakeWeb:
                     row.append("-")
             table.append(row)
         if (params.get("output") or [""])[0] == "json":
-            return httpx.Response(200, text=json.dumps([fl] + table) if table else "[]",
-                                  headers={"content-type": "application/json"})
+            return httpx.Response(
+                200, text=json.dumps([fl] + table) if table else "[]", headers={"content-type": "application/json"}
+            )
         return httpx.Response(200, text="".join(" ".join(r) + "\n" for r in table))
 
     def _replay(self, request: httpx.Request) -> httpx.Response:
         raw = request.url.raw_path.decode()
-        rest = raw[len("/web/"):]
+        rest = raw[len("/web/") :]
         m = re.match(r"^(\d{1,14})(?:[a-z]{2}_)?/(.*)$", rest)
         base = f"{request.url.scheme}://{request.url.netloc.decode()}"
         if m:
@@ -274,8 +281,19 @@ class FakeWeb:
         target = int(ts.ljust(14, "0")) if ts.isdigit() else int(rows[-1][0])
         best = min(rows, key=lambda r: abs(int(r[0]) - target))
         base = f"http://{request.url.netloc.decode()}"
-        return self._json({"url": url, "archived_snapshots": {"closest": {
-            "available": True, "url": f"{base}/web/{best[0]}/{best[1]}", "timestamp": best[0], "status": best[2]}}})
+        return self._json(
+            {
+                "url": url,
+                "archived_snapshots": {
+                    "closest": {
+                        "available": True,
+                        "url": f"{base}/web/{best[0]}/{best[1]}",
+                        "timestamp": best[0],
+                        "status": best[2],
+                    }
+                },
+            }
+        )
 
     def _save(self, request: httpx.Request) -> httpx.Response:
         if request.method != "POST":
@@ -283,8 +301,14 @@ class FakeWeb:
         if self.access_key is not None:
             expected = f"LOW {self.access_key}:{self.secret_key}"
             if request.headers.get("authorization") != expected:
-                return httpx.Response(401, json={"status": "error", "status_ext": "error:unauthorized",
-                                                 "message": "You need to be logged in to use Save Page Now."})
+                return httpx.Response(
+                    401,
+                    json={
+                        "status": "error",
+                        "status_ext": "error:unauthorized",
+                        "message": "You need to be logged in to use Save Page Now.",
+                    },
+                )
         form = parse_qs(request.content.decode("utf-8", "replace"))
         url = (form.get("url") or [""])[0]
         if not url:
@@ -294,8 +318,13 @@ class FakeWeb:
         plan = self.capture_plan.get(url, "success")
         if plan == "recent":
             self.add_snapshot(url, self._now_ts())
-            return self._json({"url": url, "job_id": None,
-                               "message": "The same snapshot had been made 4 minutes ago. You can make new capture of this URL after 1 hour."})
+            return self._json(
+                {
+                    "url": url,
+                    "job_id": None,
+                    "message": "The same snapshot had been made 4 minutes ago. You can make new capture of this URL after 1 hour.",
+                }
+            )
         job_id = f"spn2-{next(self._ids):032x}"
         with self._lock:
             self.jobs[job_id] = {"url": url, "polls": 0, "plan": plan}
@@ -311,14 +340,16 @@ class FakeWeb:
                 return self._json({"status": "pending", "job_id": job_id, "resources": []})
             plan = job["plan"]
         if plan.startswith("error"):
-            return self._json({"status": "error", "status_ext": plan, "job_id": job_id,
-                               "message": f"Capture failed ({plan})."})
+            return self._json(
+                {"status": "error", "status_ext": plan, "job_id": job_id, "message": f"Capture failed ({plan})."}
+            )
         ts = job.get("timestamp") or self._now_ts()
         if "timestamp" not in job:
             job["timestamp"] = ts
             self.add_snapshot(job["url"], ts)
-        return self._json({"status": "success", "job_id": job_id, "original_url": job["url"],
-                           "timestamp": ts, "duration_sec": 6.2})
+        return self._json(
+            {"status": "success", "job_id": job_id, "original_url": job["url"], "timestamp": ts, "duration_sec": 6.2}
+        )
 
     def _now_ts(self) -> str:
         return datetime.fromtimestamp(self.clock(), timezone.utc).strftime("%Y%m%d%H%M%S")

@@ -19,8 +19,9 @@ Sleep = Callable[[float], Awaitable[None]]
 class HostLimiter:
     """At most ``concurrency`` requests in flight per host, starts at least ``interval`` s apart."""
 
-    def __init__(self, concurrency: int = 2, interval: float = 1.0, clock: Clock = time.monotonic,
-                 sleep: Sleep = asyncio.sleep):
+    def __init__(
+        self, concurrency: int = 2, interval: float = 1.0, clock: Clock = time.monotonic, sleep: Sleep = asyncio.sleep
+    ):
         self.concurrency = max(1, int(concurrency))
         self.interval = max(0.0, float(interval))
         self.clock = clock
@@ -65,8 +66,9 @@ class RateBudget:
     WINDOW = 60.0
     margin = 0.5  # seconds added to the window, so delivery jitter cannot squeeze N+1 into 60 s
 
-    def __init__(self, per_minute: float, min_interval: float = 0.0, clock: Clock = time.monotonic,
-                 sleep: Sleep = asyncio.sleep):
+    def __init__(
+        self, per_minute: float, min_interval: float = 0.0, clock: Clock = time.monotonic, sleep: Sleep = asyncio.sleep
+    ):
         self.per_minute = float(per_minute)
         self.capacity = max(1, int(per_minute))
         self.spacing = max(self.WINDOW / self.per_minute, float(min_interval))

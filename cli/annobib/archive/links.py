@@ -35,17 +35,47 @@ UNREACHABLE_KINDS = ("dns", "dns-temp", "connect")
 RETRY_CODES = {408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524}
 
 SOFT_404 = [
-    "page not found", "404 not found", "not found</title>", "page does not exist",
-    "page you requested could not be found", "page you were looking for", "this page doesn't exist",
-    "error 404", "404 error",
-    "页面不存在", "页面未找到", "找不到页面", "页面找不到", "您访问的页面不存在", "网页不存在", "页面已删除", "頁面不存在", "找不到網頁",
-    "ページが見つかりません", "ページは見つかりません", "お探しのページ", "ページが存在しません",
-    "페이지를 찾을 수 없습니다", "요청하신 페이지를 찾을 수 없", "존재하지 않는 페이지",
+    "page not found",
+    "404 not found",
+    "not found</title>",
+    "page does not exist",
+    "page you requested could not be found",
+    "page you were looking for",
+    "this page doesn't exist",
+    "error 404",
+    "404 error",
+    "页面不存在",
+    "页面未找到",
+    "找不到页面",
+    "页面找不到",
+    "您访问的页面不存在",
+    "网页不存在",
+    "页面已删除",
+    "頁面不存在",
+    "找不到網頁",
+    "ページが見つかりません",
+    "ページは見つかりません",
+    "お探しのページ",
+    "ページが存在しません",
+    "페이지를 찾을 수 없습니다",
+    "요청하신 페이지를 찾을 수 없",
+    "존재하지 않는 페이지",
 ]
 BOT_WALL = [
-    "just a moment...", "attention required! | cloudflare", "cf-chl-", "challenge-platform",
-    "are you a robot", "are you a human", "verify you are human", "captcha", "px-captcha",
-    "datadome", "access denied</title>", "request unsuccessful. incapsula", "人机验证", "安全验证",
+    "just a moment...",
+    "attention required! | cloudflare",
+    "cf-chl-",
+    "challenge-platform",
+    "are you a robot",
+    "are you a human",
+    "verify you are human",
+    "captcha",
+    "px-captcha",
+    "datadome",
+    "access denied</title>",
+    "request unsuccessful. incapsula",
+    "人机验证",
+    "安全验证",
 ]
 
 
@@ -182,7 +212,9 @@ def _is_home(url: str) -> bool:
     except ValueError:
         return False
     path = parts.path.rstrip("/").lower()
-    return path in ("", "/index.html", "/index.htm", "/index.php", "/home", "/en", "/zh", "/ja", "/ko") and not parts.query
+    return (
+        path in ("", "/index.html", "/index.htm", "/index.php", "/home", "/en", "/zh", "/ja", "/ko") and not parts.query
+    )
 
 
 def classify(url: str, status: int, body: str, chain: list[dict], final_url: str) -> tuple[str, str]:
@@ -276,8 +308,7 @@ class _HostPools:
 class LinkChecker:
     """One client, one host limiter; ``await checker.check(url)`` per URL."""
 
-    def __init__(self, options: LinkOptions, transport=None, limiter: HostLimiter | None = None,
-                 sleep=asyncio.sleep):
+    def __init__(self, options: LinkOptions, transport=None, limiter: HostLimiter | None = None, sleep=asyncio.sleep):
         self.options = options
         self.limiter = limiter or HostLimiter(options.per_host_concurrency, options.per_host_interval)
         self.sleep = sleep
@@ -294,8 +325,9 @@ class LinkChecker:
             trust_env=self._pools is None,  # the per-host pools apply the environment's proxies
             follow_redirects=False,
             timeout=httpx.Timeout(options.timeout),
-            limits=httpx.Limits(max_connections=options.max_connections,
-                                max_keepalive_connections=min(options.max_connections, 100)),
+            limits=httpx.Limits(
+                max_connections=options.max_connections, max_keepalive_connections=min(options.max_connections, 100)
+            ),
             headers={"User-Agent": options.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
         )
         self._refs: collections.Counter = collections.Counter()
@@ -355,8 +387,7 @@ class LinkChecker:
                         body = raw.decode(charset, "replace")
                     except LookupError:
                         body = raw.decode("utf-8", "replace")
-                    headers = {"location": resp.headers.get("location"),
-                               "retry-after": resp.headers.get("retry-after")}
+                    headers = {"location": resp.headers.get("location"), "retry-after": resp.headers.get("retry-after")}
                     return resp.status_code, headers, body
 
     async def check(self, url: str) -> LinkResult:
@@ -395,10 +426,13 @@ class LinkChecker:
                     # No answer from any server says nothing about the page: never "dead".
                     outcome = "unreachable" if failure.kind in UNREACHABLE_KINDS else "error"
                     suffix = f" after {attempt} tries" if attempt > 1 else ""
-                    return LinkResult(url, outcome, None, current if current != url else None,
-                                      failure.detail + suffix, chain, tries)
-                if status in RETRY_CODES and attempt < opts.tries and not (
-                    status in (403, 503) and looks_like_bot_wall(body)
+                    return LinkResult(
+                        url, outcome, None, current if current != url else None, failure.detail + suffix, chain, tries
+                    )
+                if (
+                    status in RETRY_CODES
+                    and attempt < opts.tries
+                    and not (status in (403, 503) and looks_like_bot_wall(body))
                 ):
                     wait = backoff(opts.backoff, attempt)
                     retry_after = parse_retry_after(headers.get("retry-after"))
@@ -406,9 +440,15 @@ class LinkChecker:
                         if retry_after > opts.max_retry_after:
                             chain.append({"url": current, "status": status})
                             outcome = "blocked" if status == 429 else "error"
-                            return LinkResult(url, outcome, status, current if current != url else None,
-                                              f"HTTP {status}, Retry-After {int(retry_after)} s is too long",
-                                              chain, tries)
+                            return LinkResult(
+                                url,
+                                outcome,
+                                status,
+                                current if current != url else None,
+                                f"HTTP {status}, Retry-After {int(retry_after)} s is too long",
+                                chain,
+                                tries,
+                            )
                         wait = max(wait, retry_after)
                     await self.sleep(wait)
                     continue
@@ -419,13 +459,15 @@ class LinkChecker:
                 nxt = urljoin(current, location.strip())
                 good, why = fetchable(nxt)
                 if not good:
-                    return LinkResult(url, "error", status, nxt, f"redirect to a URL that is not requested: {why}",
-                                      chain, tries)
+                    return LinkResult(
+                        url, "error", status, nxt, f"redirect to a URL that is not requested: {why}", chain, tries
+                    )
                 if nxt in visited:
                     return LinkResult(url, "error", status, nxt, "redirect loop", chain, tries)
                 if len(chain) > opts.max_redirects:
-                    return LinkResult(url, "error", status, nxt,
-                                      f"too many redirects (more than {opts.max_redirects})", chain, tries)
+                    return LinkResult(
+                        url, "error", status, nxt, f"too many redirects (more than {opts.max_redirects})", chain, tries
+                    )
                 visited.add(nxt)
                 current = nxt
                 continue
@@ -433,9 +475,13 @@ class LinkChecker:
             return LinkResult(url, outcome, status, current if current != url else None, detail, chain, tries)
 
 
-async def check_urls(urls: Iterable[str], options: LinkOptions, transport=None,
-                     on_result: Callable[[LinkResult], None] | None = None,
-                     limiter: HostLimiter | None = None) -> list[LinkResult]:
+async def check_urls(
+    urls: Iterable[str],
+    options: LinkOptions,
+    transport=None,
+    on_result: Callable[[LinkResult], None] | None = None,
+    limiter: HostLimiter | None = None,
+) -> list[LinkResult]:
     """Check each distinct URL once; results in input order. ``on_result`` is called as each ends.
 
     Scheduling: one small pool of workers per host (as many as the per-host limit), so the number

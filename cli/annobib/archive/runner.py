@@ -182,11 +182,20 @@ class BibWriter:
 
 
 class ArchiveRun:
-    def __init__(self, options: ArchiveOptions, states: dict[Path, State], writer: BibWriter, *,
-                 transport=None, capture: bool = True, force_capture: bool = False,
-                 link_outcomes: dict[str, str] | None = None,
-                 on_outcome: Callable[[Outcome], None] | None = None, sleep=asyncio.sleep,
-                 workers: int = 8):
+    def __init__(
+        self,
+        options: ArchiveOptions,
+        states: dict[Path, State],
+        writer: BibWriter,
+        *,
+        transport=None,
+        capture: bool = True,
+        force_capture: bool = False,
+        link_outcomes: dict[str, str] | None = None,
+        on_outcome: Callable[[Outcome], None] | None = None,
+        sleep=asyncio.sleep,
+        workers: int = 8,
+    ):
         self.options = options
         self.states = states
         self.writer = writer
@@ -219,7 +228,9 @@ class ArchiveRun:
     # ---- results
     async def _record(self, target: Target, snap: Snapshot) -> Outcome:
         if normalize_timestamp(snap.timestamp) != snap.timestamp:  # never archivedate = {0000-00-00}
-            return self._out(target, "error", f"the Archive gave an impossible timestamp {snap.timestamp[:20]!r}; nothing written")
+            return self._out(
+                target, "error", f"the Archive gave an impossible timestamp {snap.timestamp[:20]!r}; nothing written"
+            )
         archiveurl = snap.url(self.options.snapshot_url, cited=target.url)
         archivedate = snap.date
         urldate = None
@@ -238,8 +249,15 @@ class ArchiveRun:
         if self._job(target) is not None and not self.writer.dry_run:
             self._set_job(target, None)
         outcome = "captured" if snap.source == "capture" else "archived"
-        return Outcome(target.url, [k for _, k in target.refs], outcome, f"snapshot found via {snap.source}",
-                       archiveurl, archivedate, snap.source)
+        return Outcome(
+            target.url,
+            [k for _, k in target.refs],
+            outcome,
+            f"snapshot found via {snap.source}",
+            archiveurl,
+            archivedate,
+            snap.source,
+        )
 
     def _out(self, target: Target, outcome: str, detail: str) -> Outcome:
         return Outcome(target.url, [k for _, k in target.refs], outcome, detail)
@@ -255,7 +273,7 @@ class ArchiveRun:
             if res is not None:
                 return res
         snap, problems = await self.client.find_snapshot(target.url, target.date)
-        if snap and target.published and snap.timestamp[:len(target.published)] < target.published:
+        if snap and target.published and snap.timestamp[: len(target.published)] < target.published:
             snap = None  # captured before the work was published: not the cited page
         if snap:
             return await self._record(target, snap)
@@ -264,20 +282,32 @@ class ArchiveRun:
         if job and job.get("state") == "submitted" and not job.get("job_id"):
             age = time.time() - (parse_iso(job.get("submitted_at")) or 0.0)
             if age < self.options.job_expiry:
-                return self._out(target, "pending", "a capture was requested earlier but its answer was lost; "
-                                                    "no new request until it appears or "
-                                                    f"{int(self.options.job_expiry - age)} s have passed")
+                return self._out(
+                    target,
+                    "pending",
+                    "a capture was requested earlier but its answer was lost; "
+                    "no new request until it appears or "
+                    f"{int(self.options.job_expiry - age)} s have passed",
+                )
         if job and job.get("state") == "failed" and job.get("final") and not self.force_capture:
             return self._out(target, "failed", f"an earlier capture failed: {job.get('detail')} (--force to retry)")
         if self.writer.dry_run:
-            return self._out(target, "needs-capture", "no snapshot; a capture would be requested" if
-                             self.options.has_keys and self.capture else "no snapshot")
+            return self._out(
+                target,
+                "needs-capture",
+                "no snapshot; a capture would be requested"
+                if self.options.has_keys and self.capture
+                else "no snapshot",
+            )
         if not self.capture:
             return self._out(target, "needs-capture", "no snapshot (captures turned off)")
         if not self.options.has_keys:
             dead = " (and the link was found dead)" if self.link_outcomes.get(target.url) == "dead" else ""
-            return self._out(target, "needs-capture",
-                             f"no snapshot{dead}; set ANNOBIB_IA_ACCESS and ANNOBIB_IA_SECRET to request captures")
+            return self._out(
+                target,
+                "needs-capture",
+                f"no snapshot{dead}; set ANNOBIB_IA_ACCESS and ANNOBIB_IA_SECRET to request captures",
+            )
         if self.client.gate.count_429 >= self.options.max_429:
             self._stop_captures(f"{self.client.gate.count_429} answers 429 from the Archive")
         if self.captures_stopped:
@@ -340,13 +370,17 @@ class ArchiveRun:
     async def _orphan(self, target: Target, submitted: str, why: str) -> Outcome:
         """A capture request whose answer was lost: recorded as submitted (no job id), then
         looked up in CDX — never POSTed again before ``job_expiry`` has passed."""
-        self._set_job(target, {"state": "submitted", "submitted_at": submitted, "detail": why[:200],
-                               "updated_at": now_iso()})
+        self._set_job(
+            target, {"state": "submitted", "submitted_at": submitted, "detail": why[:200], "updated_at": now_iso()}
+        )
         snap = await self._newest(target)
         if snap:
             return await self._record(target, snap)
-        return self._out(target, "pending", f"capture requested, but {why[:160]}; not requested again: "
-                                            "run again later and the capture is looked up")
+        return self._out(
+            target,
+            "pending",
+            f"capture requested, but {why[:160]}; not requested again: run again later and the capture is looked up",
+        )
 
     def _stop_captures(self, why: str) -> None:
         if not self.captures_stopped:
@@ -359,7 +393,11 @@ class ArchiveRun:
         except ArchiveError:
             return None
         best = pick_best(rows, None)
-        return Snapshot(best["timestamp"], best.get("original") or target.url, best.get("statuscode"), "cdx") if best else None
+        return (
+            Snapshot(best["timestamp"], best.get("original") or target.url, best.get("statuscode"), "cdx")
+            if best
+            else None
+        )
 
     async def _follow(self, target: Target, job_id: str, submitted_at: str | None) -> Outcome | None:
         """Poll a capture job to its end. None: the job is gone/unknown and the caller looks up again."""
@@ -374,8 +412,16 @@ class ArchiveRun:
                 snap = await self._newest(target)
                 if snap:
                     return await self._record(target, snap)
-                self._set_job(target, {"state": "failed", "final": False, "job_id": job_id,
-                                       "detail": "job expired without a capture", "updated_at": now_iso()})
+                self._set_job(
+                    target,
+                    {
+                        "state": "failed",
+                        "final": False,
+                        "job_id": job_id,
+                        "detail": "job expired without a capture",
+                        "updated_at": now_iso(),
+                    },
+                )
                 return None
             if not first or time.time() - submitted < opts.poll_interval:
                 await self.sleep(interval)
@@ -391,7 +437,9 @@ class ArchiveRun:
             if state == "success":
                 ts = normalize_timestamp(status.get("timestamp") or "")
                 if ts:
-                    return await self._record(target, Snapshot(ts, status.get("original_url") or target.url, "200", "capture"))
+                    return await self._record(
+                        target, Snapshot(ts, status.get("original_url") or target.url, "200", "capture")
+                    )
                 snap = await self._newest(target)
                 if snap:
                     return await self._record(target, snap)
@@ -404,8 +452,16 @@ class ArchiveRun:
                 if snap:
                     return await self._record(target, snap)
                 final = ext in FINAL_SPN_ERRORS
-                self._set_job(target, {"state": "failed", "final": final, "job_id": job_id,
-                                       "detail": f"{ext}: {message}", "updated_at": now_iso()})
+                self._set_job(
+                    target,
+                    {
+                        "state": "failed",
+                        "final": final,
+                        "job_id": job_id,
+                        "detail": f"{ext}: {message}",
+                        "updated_at": now_iso(),
+                    },
+                )
                 kind = "final" if final else "transient, run again later"
                 out = self._out(target, "failed", f"capture failed ({ext}, {kind}): {message}")
                 out.retry = not final

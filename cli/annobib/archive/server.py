@@ -45,8 +45,7 @@ def _make_handler(fake):
             host = self.headers.get("host") or f"{self.server.server_address[0]}:{self.server.server_address[1]}"
             # absolute-form (the server used as an HTTP proxy): the origin's URL as asked for
             url = self.path if self.path.startswith(("http://", "https://")) else f"http://{host}{self.path}"
-            request = httpx.Request(self.command, url,
-                                    headers=[(k, v) for k, v in self.headers.items()], content=body)
+            request = httpx.Request(self.command, url, headers=[(k, v) for k, v in self.headers.items()], content=body)
             try:
                 response = respond(request)
                 data = response.read()

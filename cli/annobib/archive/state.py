@@ -301,8 +301,13 @@ def link_warnings(entries: list[Entry], state=_DEFAULT) -> list[tuple[Entry, str
         elif info["link"] == "not-http":
             out.append((entry, "link-not-http", f"URL is not http(s): {info['detail']}"))
         elif info["link"] == "dead" and info["archive"] != "archived":
-            out.append((entry, "link-dead-unarchived",
-                        f"URL is dead ({info['detail'] or info['status']}) and has no archived snapshot"))
+            out.append(
+                (
+                    entry,
+                    "link-dead-unarchived",
+                    f"URL is dead ({info['detail'] or info['status']}) and has no archived snapshot",
+                )
+            )
     return out
 
 
@@ -368,9 +373,19 @@ def link_findings(libraries) -> list:
     for lib in libraries:
         entries = lib.entries if hasattr(lib, "entries") else [lib]
         for entry, rule, message in link_warnings(list(entries)):
-            out.append(Finding(code=LINK_RULES[rule], severity="warning", key=entry.key,
-                               field=entry.field_name("url") or "url", message=message, line=entry.line,
-                               source=entry.source, rule=rule, entry=entry))
+            out.append(
+                Finding(
+                    code=LINK_RULES[rule],
+                    severity="warning",
+                    key=entry.key,
+                    field=entry.field_name("url") or "url",
+                    message=message,
+                    line=entry.line,
+                    source=entry.source,
+                    rule=rule,
+                    entry=entry,
+                )
+            )
     return out
 
 
@@ -383,8 +398,14 @@ def link_text(entry: Entry):
     info = {k: (safe(v) if isinstance(v, str) else v) for k, v in entry_link_status(entry).items()}
     if not info["url"]:
         return None
-    style = {"ok": "green", "redirected": "cyan", "dead": "bold red", "blocked": "yellow", "suspect": "magenta",
-             "error": "red"}.get(info["link"] or "", "dim")
+    style = {
+        "ok": "green",
+        "redirected": "cyan",
+        "dead": "bold red",
+        "blocked": "yellow",
+        "suspect": "magenta",
+        "error": "red",
+    }.get(info["link"] or "", "dim")
     line = Text("link ", style="bold")
     line.append(info["link"] or "unchecked", style=style)
     if info["checked_at"]:

@@ -19,19 +19,43 @@ USER_AGENT = f"annobib/{__version__} (annotated-bibliography archiver; python-ht
 TIMESTAMP_RE = re.compile(r"/web/(\d{4,14})(?:[a-z]{2}_|id_)?/(.+)$", re.S)
 
 TRANSIENT_SPN_ERRORS = {
-    "error:gateway-timeout", "error:too-many-requests", "error:no-browsers-available",
-    "error:service-unavailable", "error:internal-server-error", "error:soft-time-limit-exceeded",
-    "error:proxy-error", "error:browsing-timeout", "error:capture-location-error",
-    "error:cannot-fetch", "error:celery", "error:too-many-daily-captures",
-    "error:user-session-limit", "error:read-timeout", "error:bandwidth-limit-exceeded",
-    "error:job-failed", "error:redis-error", "error:no-access", "error:too-many-redirects",
+    "error:gateway-timeout",
+    "error:too-many-requests",
+    "error:no-browsers-available",
+    "error:service-unavailable",
+    "error:internal-server-error",
+    "error:soft-time-limit-exceeded",
+    "error:proxy-error",
+    "error:browsing-timeout",
+    "error:capture-location-error",
+    "error:cannot-fetch",
+    "error:celery",
+    "error:too-many-daily-captures",
+    "error:user-session-limit",
+    "error:read-timeout",
+    "error:bandwidth-limit-exceeded",
+    "error:job-failed",
+    "error:redis-error",
+    "error:no-access",
+    "error:too-many-redirects",
 }
 FINAL_SPN_ERRORS = {
-    "error:not-found", "error:blocked", "error:blocked-url", "error:blocked-client-ip",
-    "error:unauthorized", "error:bad-request", "error:invalid-url-syntax", "error:invalid-host-resolution",
-    "error:method-not-allowed", "error:network-authentication-required", "error:not-implemented",
-    "error:filesize-limit", "error:ftp-access-denied", "error:http-version-not-supported",
-    "error:invalid-server-response", "error:no-access",
+    "error:not-found",
+    "error:blocked",
+    "error:blocked-url",
+    "error:blocked-client-ip",
+    "error:unauthorized",
+    "error:bad-request",
+    "error:invalid-url-syntax",
+    "error:invalid-host-resolution",
+    "error:method-not-allowed",
+    "error:network-authentication-required",
+    "error:not-implemented",
+    "error:filesize-limit",
+    "error:ftp-access-denied",
+    "error:http-version-not-supported",
+    "error:invalid-server-response",
+    "error:no-access",
 }
 
 
@@ -120,7 +144,6 @@ class ArchiveOptions:
         )
 
 
-
 def _json_answer(resp, what: str):
     """The JSON of a successful answer (an empty body reads as ``{}``); an HTTP error or
     malformed JSON is an ArchiveError naming ``what`` answered it."""
@@ -185,7 +208,7 @@ def normalize_timestamp(ts: str) -> str | None:
     ts = re.sub(r"\D", "", ts)
     if not (4 <= len(ts) <= 14):
         return None
-    ts = (ts + "01010000000000"[len(ts) - 4:])[:14] if len(ts) < 14 else ts
+    ts = (ts + "01010000000000"[len(ts) - 4 :])[:14] if len(ts) < 14 else ts
     try:
         when = datetime.strptime(ts, "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
     except ValueError:
@@ -273,8 +296,9 @@ class ArchiveGate:
     def __init__(self, options: ArchiveOptions, clock=time.monotonic, sleep=asyncio.sleep):
         self.options = options
         self.budget = RateBudget(options.requests_per_minute, clock=clock, sleep=sleep)
-        self.captures = RateBudget(options.captures_per_minute, min_interval=options.capture_interval,
-                                   clock=clock, sleep=sleep)
+        self.captures = RateBudget(
+            options.captures_per_minute, min_interval=options.capture_interval, clock=clock, sleep=sleep
+        )
         self.sem = asyncio.Semaphore(options.concurrency)
         self.count_429 = 0
         self.failures = 0  # requests without an answer, in a row
@@ -311,8 +335,7 @@ class ArchiveGate:
 
 
 class WaybackClient:
-    def __init__(self, options: ArchiveOptions, transport=None, gate: ArchiveGate | None = None,
-                 sleep=asyncio.sleep):
+    def __init__(self, options: ArchiveOptions, transport=None, gate: ArchiveGate | None = None, sleep=asyncio.sleep):
         import httpx
 
         self.options = options
@@ -375,12 +398,17 @@ class WaybackClient:
             except TooLarge as exc:
                 raise (ArchiveError if resend else AnswerLost)(f"Archive request failed: {exc}") from None
             except (httpx.HTTPError, asyncio.TimeoutError, OSError) as exc:
-                last = "timed out" if isinstance(exc, (asyncio.TimeoutError, httpx.TimeoutException)) else (
-                    f"{type(exc).__name__}: {str(exc)[:120]}")
+                last = (
+                    "timed out"
+                    if isinstance(exc, (asyncio.TimeoutError, httpx.TimeoutException))
+                    else (f"{type(exc).__name__}: {str(exc)[:120]}")
+                )
                 self.gate.failures += 1
                 if self.gate.failures >= opts.max_failures and not self.gate.down:
-                    self.gate.down = (f"the Archive is not answering ({last}, {self.gate.failures} times in a row); "
-                                      "no more Archive requests this run")
+                    self.gate.down = (
+                        f"the Archive is not answering ({last}, {self.gate.failures} times in a row); "
+                        "no more Archive requests this run"
+                    )
                 if not resend and not isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout)):
                     raise AnswerLost(f"Archive request failed: {last}") from None
                 if attempt < opts.tries:
@@ -520,16 +548,19 @@ class WaybackClient:
 
     # ------------------------------------------------------------------ Save Page Now 2
     def _auth(self) -> dict:
-        return {"Accept": "application/json",
-                "Authorization": f"LOW {self.options.access_key}:{self.options.secret_key}"}
+        return {
+            "Accept": "application/json",
+            "Authorization": f"LOW {self.options.access_key}:{self.options.secret_key}",
+        }
 
     async def submit(self, url: str) -> dict:
         """POST a capture request. ``{"job_id": …}`` or ``{"job_id": None, "message": …}``."""
         data = {"url": url, "skip_first_archive": "1"}
         if self.options.if_not_archived_within:
             data["if_not_archived_within"] = self.options.if_not_archived_within
-        resp = await self.request("POST", self.options.save_url, data=data, headers=self._auth(), capture=True,
-                                  resend=False)
+        resp = await self.request(
+            "POST", self.options.save_url, data=data, headers=self._auth(), capture=True, resend=False
+        )
         if resp.status_code in (401, 403):
             raise ArchiveError(f"Save Page Now refused the keys (HTTP {resp.status_code})")
         try:
@@ -545,8 +576,9 @@ class WaybackClient:
         return body
 
     async def job_status(self, job_id: str) -> dict:
-        resp = await self.request("GET", f"{self.options.save_url}/status/{job_id}",
-                                  headers={"Accept": "application/json"})
+        resp = await self.request(
+            "GET", f"{self.options.save_url}/status/{job_id}", headers={"Accept": "application/json"}
+        )
         body = _json_answer(resp, "capture status")
         if not isinstance(body, dict):
             raise ArchiveError("capture status answered JSON that is not an object")

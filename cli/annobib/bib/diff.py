@@ -64,7 +64,7 @@ def _regions(old: str, new: str, a: list[str], b: list[str], anchors: list[tuple
     gaps = []  # changed character ranges between anchors
     prev_old = prev_new = 0
     for o, n, length in anchors + [(len(old), len(new), 0)]:
-        if o < prev_old or n < prev_new or old[o:o + length] != new[n:n + length]:
+        if o < prev_old or n < prev_new or old[o : o + length] != new[n : n + length]:
             raise _Mismatch
         if o > prev_old or n > prev_new:
             gaps.append((prev_old, o, prev_new, n))

@@ -22,23 +22,32 @@ from __future__ import annotations
 
 from annobib.model import FIELD_ALIASES, Entry
 
-NEVER = frozenset("""ids crossref xref xdata entryset entrysubtype execute label options presort related
+NEVER = frozenset(
+    """ids crossref xref xdata entryset entrysubtype execute label options presort related
 relatedoptions relatedstring relatedtype shorthand shorthandintro sortkey citations annote annotation
-keywords tags file abstract""".split())
+keywords tags file abstract""".split()
+)
 _TITLES = ("title", "subtitle", "titleaddon")
 _TO_BOOK = dict(zip(_TITLES, ("booktitle", "booksubtitle", "booktitleaddon")))
 _TO_MAIN = dict(zip(_TITLES, ("maintitle", "mainsubtitle", "maintitleaddon")))
 _TO_JOURNAL = dict(zip(_TITLES, ("journaltitle", "journalsubtitle", "journaltitleaddon")))
 _NO_TITLES = ("shorttitle", "sorttitle", "indextitle", "indexsorttitle")
-_PARTS = {"incollection", "inbook", "bookinbook", "suppbook", "inproceedings", "conference", "inreference",
-          "suppcollection"}
+_PARTS = {
+    "incollection",
+    "inbook",
+    "bookinbook",
+    "suppbook",
+    "inproceedings",
+    "conference",
+    "inreference",
+    "suppcollection",
+}
 
 
 def _renames(parent: str, child: str) -> dict[str, tuple[str, ...]]:
     """biblatex's default ``\\DeclareDataInheritance`` rules: source field -> target fields."""
     maps: dict[str, tuple[str, ...]] = {}
-    if parent.startswith("mv") and (child in _PARTS or child in ("book", "collection", "proceedings",
-                                                                  "reference")):
+    if parent.startswith("mv") and (child in _PARTS or child in ("book", "collection", "proceedings", "reference")):
         maps.update({k: (v,) for k, v in _TO_MAIN.items()})
     elif child in _PARTS and parent in ("book", "collection", "proceedings", "reference"):
         maps.update({k: (v,) for k, v in _TO_BOOK.items()})
@@ -53,7 +62,8 @@ def _renames(parent: str, child: str) -> dict[str, tuple[str, ...]]:
 
 def _has(fields: dict, name: str) -> bool:
     return any(fields.get(a) for a in FIELD_ALIASES.get(name, (name,))) or any(
-        fields.get(canon) for canon, aliases in FIELD_ALIASES.items() if name in aliases)
+        fields.get(canon) for canon, aliases in FIELD_ALIASES.items() if name in aliases
+    )
 
 
 def _inherit(child: dict, parent: Entry, child_type: str, mapped: bool = True) -> None:

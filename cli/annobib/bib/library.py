@@ -41,12 +41,35 @@ class Block:
     An entry read from a file is built on first use (``block.entry``): a command that changes
     one entry of 50,000 builds one, not 50,000 (``block.key`` needs none)."""
 
-    __slots__ = ("kind", "raw", "line", "_entry", "_snapshot", "problem", "type_written", "offset",
-                 "_record", "_strings", "_source")
+    __slots__ = (
+        "kind",
+        "raw",
+        "line",
+        "_entry",
+        "_snapshot",
+        "problem",
+        "type_written",
+        "offset",
+        "_record",
+        "_strings",
+        "_source",
+    )
 
-    def __init__(self, kind: str, raw: str, line: int, entry: Entry | None = None, snapshot: tuple | None = None,
-                 problem: str | None = None, type_written: str | None = None, offset: int = -1, *,
-                 record: tuple | None = None, strings: dict | None = None, source: str | None = None):
+    def __init__(
+        self,
+        kind: str,
+        raw: str,
+        line: int,
+        entry: Entry | None = None,
+        snapshot: tuple | None = None,
+        problem: str | None = None,
+        type_written: str | None = None,
+        offset: int = -1,
+        *,
+        record: tuple | None = None,
+        strings: dict | None = None,
+        source: str | None = None,
+    ):
         self.kind = kind  # "entry" | "string" | "preamble" | "comment" | "failed"
         self.raw = raw
         self.line = line  # 1-based
@@ -167,8 +190,12 @@ class Library:
                 entry = b.entry
                 tail = _text_after_entry(b.raw)
                 if tail:
-                    self.blocks[i] = Block("comment", tail, b.line + b.raw[: len(b.raw) - len(tail)].count("\n"),
-                                           offset=b.offset + len(b.raw) - len(tail) if b.offset >= 0 else -1)
+                    self.blocks[i] = Block(
+                        "comment",
+                        tail,
+                        b.line + b.raw[: len(b.raw) - len(tail)].count("\n"),
+                        offset=b.offset + len(b.raw) - len(tail) if b.offset >= 0 else -1,
+                    )
                 else:
                     del self.blocks[i]
                 return entry
@@ -183,7 +210,7 @@ def _text_after_entry(raw: str) -> str:
     spans = scan_entry(raw)
     if spans is None:
         return ""
-    rest = raw[spans.close + 1:]
+    rest = raw[spans.close + 1 :]
     eol = min((i for i in (rest.find("\n"), rest.find("\r")) if i >= 0), default=-1)
     if eol < 0:
         return ""
@@ -289,7 +316,10 @@ def parse_records(chunks: list[bytes], digests: list[bytes], records: dict | Non
             out[i] = rec
     fresh = {}
     if missing:
-        texts = [chunks[i].decode("utf-8", "replace").lstrip("\ufeff") if i == 0 else chunks[i].decode("utf-8", "replace") for i in missing]
+        texts = [
+            chunks[i].decode("utf-8", "replace").lstrip("\ufeff") if i == 0 else chunks[i].decode("utf-8", "replace")
+            for i in missing
+        ]
         parsed = parse_chunks(texts)
         for i, rec in zip(missing, parsed):
             out[i] = rec
@@ -329,7 +359,6 @@ def collect_strings(recs: list, size: int = 0, source: str | None = None) -> Mac
     return strings
 
 
-
 def build_library(chunks: list[bytes], lines: list[int], recs: list, path: Path | None) -> Library:
     source = str(path) if path else None
     strings = macro_budget(sum(len(c) for c in chunks))
@@ -358,11 +387,23 @@ def build_library(chunks: list[bytes], lines: list[int], recs: list, path: Path 
             if kind == "entry":
                 key = item[4]
                 if key in seen_keys:
-                    extra.append(ParseProblem(line, f"duplicate key {key} (first defined on line {seen_keys[key]})", raw, source))
+                    extra.append(
+                        ParseProblem(line, f"duplicate key {key} (first defined on line {seen_keys[key]})", raw, source)
+                    )
                 else:
                     seen_keys[key] = line
-                blocks.append(Block("entry", raw, line, problem=item[6], type_written=item[3],
-                                    record=item, strings=strings, source=source))
+                blocks.append(
+                    Block(
+                        "entry",
+                        raw,
+                        line,
+                        problem=item[6],
+                        type_written=item[3],
+                        record=item,
+                        strings=strings,
+                        source=source,
+                    )
+                )
                 shared = True
             elif kind == "string":
                 if shared:  # entries built later must see the macros as they were at their place

@@ -54,12 +54,19 @@ def _quiet_bibtexparser() -> None:
 # (strings, comments, concatenation, escapes, a field given twice, text with `@` after the
 # entry) goes to bibtexparser as before.
 _PLAIN = r'[^{}"\\@%#]'
-_FAST_VALUE = (r'\{' + _PLAIN + r'*(?:\{' + _PLAIN + r'*\}' + _PLAIN + r'*)*\}'
-               r'|"[^{}"\\@%#]*"|[0-9]+|[A-Za-z_][\w\-:.+]*')
-_FAST_FIELD = r'\s*([A-Za-z_][\w\-:.+]*)\s*=\s*(' + _FAST_VALUE + r')\s*'
-_FAST_ENTRY = re.compile(r'[ \t]*@([A-Za-z]\w*)\{([^\s,{}()"#%=\\@\']*)(?:\}|,((?:' + _FAST_FIELD
-                         + r',)*(?:' + _FAST_FIELD + r')?)\s*\})([^@]*)\Z')
-_FAST_FIELDS = re.compile(_FAST_FIELD + r'(?:,|\Z)')
+_FAST_VALUE = (
+    r"\{" + _PLAIN + r"*(?:\{" + _PLAIN + r"*\}" + _PLAIN + r"*)*\}"
+    r'|"[^{}"\\@%#]*"|[0-9]+|[A-Za-z_][\w\-:.+]*'
+)
+_FAST_FIELD = r"\s*([A-Za-z_][\w\-:.+]*)\s*=\s*(" + _FAST_VALUE + r")\s*"
+_FAST_ENTRY = re.compile(
+    r'[ \t]*@([A-Za-z]\w*)\{([^\s,{}()"#%=\\@\']*)(?:\}|,((?:'
+    + _FAST_FIELD
+    + r",)*(?:"
+    + _FAST_FIELD
+    + r")?)\s*\})([^@]*)\Z"
+)
+_FAST_FIELDS = re.compile(_FAST_FIELD + r"(?:,|\Z)")
 FAST_PATH = True  # tests switch it off to compare with bibtexparser
 
 
@@ -152,7 +159,9 @@ def _parse_with_bibtexparser(chunks: list[str]) -> list[list[tuple]]:
         if isinstance(b, bm.DuplicateFieldKeyBlock):
             e = b.ignore_error_block
             dups = ", ".join(sorted(b.duplicate_keys))
-            records[ci].append(_entry_record(e, offset, local_line, chunks[ci], f"field given twice: {dups} (the first is used)"))
+            records[ci].append(
+                _entry_record(e, offset, local_line, chunks[ci], f"field given twice: {dups} (the first is used)")
+            )
         elif isinstance(b, bm.DuplicateBlockKeyBlock):
             inner = b.ignore_error_block
             if isinstance(inner, bm.Entry):
@@ -202,7 +211,7 @@ def prepare_text(text: str) -> str:
         if head.group(1).lower() in _NOT_ENTRIES:
             continue
         stop = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        if "%" not in text[head.end():stop]:
+        if "%" not in text[head.end() : stop]:
             continue
         closing = "}" if head.group(2) == "{" else ")"
         depth = 0
@@ -254,8 +263,11 @@ def _clean_reason(reason: str) -> str:
     # block (the chunks after it, or none when only changed chunks are parsed again), and a
     # problem must read the same whether the cache had the rest of the file or not.
     # "Expected …, but found @book": the next block's start, i.e. this one never closed.
-    if ("Unexpectedly reached end of file" in reason or "Unexpected block start" in reason
-            or re.search(r"but found `?@", reason)):
+    if (
+        "Unexpectedly reached end of file" in reason
+        or "Unexpected block start" in reason
+        or re.search(r"but found `?@", reason)
+    ):
         return "the block is not closed (a missing `}` or an unbalanced brace)"
     return reason.replace("`", "'")
 

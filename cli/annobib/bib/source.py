@@ -27,7 +27,7 @@ def entry_text(lib: Library, key: str) -> str | None:
     start = len(raw) - len(stripped)
     start = max(raw.rfind("\n", 0, start), raw.rfind("\r", 0, start)) + 1  # keep the indentation
     nl = "\r\n" if "\r\n" in raw else "\n"
-    return raw[start:spans.close + 1] + nl
+    return raw[start : spans.close + 1] + nl
 
 
 def macros_used(lib: Library, texts: list[str]) -> list[str]:
@@ -51,7 +51,11 @@ def macros_used(lib: Library, texts: list[str]) -> list[str]:
                 if literal_value(part) is None and name in defined and name not in wanted:
                     wanted.add(name)
                     todo.append(_as_entry(defined[name].raw))
-    return [b.raw.strip("\r\n") + "\n" for b in lib.blocks if b.kind == "string" and any(defined.get(n) is b for n in wanted)]
+    return [
+        b.raw.strip("\r\n") + "\n"
+        for b in lib.blocks
+        if b.kind == "string" and any(defined.get(n) is b for n in wanted)
+    ]
 
 
 def _as_entry(raw: str) -> str:
@@ -63,7 +67,7 @@ def _values(text: str, scan_entry) -> list[str]:
     spans = scan_entry(text)
     if spans is None:
         return []
-    return [text[f.value_start:f.value_end] for f in spans.fields]
+    return [text[f.value_start : f.value_end] for f in spans.fields]
 
 
 def add_verbatim(lib: Library, entry: Entry, text: str) -> None:

@@ -73,7 +73,7 @@ def scan_entry(raw: str) -> EntrySpans | None:
         if eq < 0:
             return None
         name = raw[pos:eq].strip()
-        if not name or any(c in name for c in "{}\",") or "\n\n" in raw[pos:eq]:
+        if not name or any(c in name for c in '{}",') or "\n\n" in raw[pos:eq]:
             return None
         name_start = pos
         name_end = pos + len(raw[pos:eq].rstrip())
@@ -109,7 +109,7 @@ def scan_entry(raw: str) -> EntrySpans | None:
             i += 1
         if i >= n:
             return None
-        value_end = v + len(raw[v:comment_at if comment_at >= 0 else i].rstrip())
+        value_end = v + len(raw[v : comment_at if comment_at >= 0 else i].rstrip())
         comma = i if raw[i] == "," else None
         fields.append(FieldSpan(name, name_start, name_end, value_start, value_end, comma))
         pos = i + 1 if comma is not None else i

@@ -44,7 +44,6 @@ def _single_group(raw: str, open_: str, close: str) -> bool:
     return depth == 0
 
 
-
 def _single_quoted(raw: str) -> bool:
     if len(raw) < 2 or raw[0] != '"' or raw[-1] != '"':
         return False

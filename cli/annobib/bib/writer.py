@@ -64,7 +64,13 @@ def format_value(value: str, style: str = "braces", name: str = "") -> str:
     if style == "number" and value.isdigit():
         return value
     value = escape_specials(value, name)
-    if style == "quotes" and '"' not in value and _balanced(value) and _marks_balanced(value) and _safe_text(value) == value:
+    if (
+        style == "quotes"
+        and '"' not in value
+        and _balanced(value)
+        and _marks_balanced(value)
+        and _safe_text(value) == value
+    ):
         return '"' + value + '"'
     return _braced(value, name)
 
@@ -125,9 +131,9 @@ def splice_entry(block) -> str | None:
         le = end
         while le < len(raw) and raw[le] in " \t":
             le += 1
-        if raw[ls:span.name_start].strip() == "" and raw.startswith(nl, le):
+        if raw[ls : span.name_start].strip() == "" and raw.startswith(nl, le):
             edits.append((ls, le + len(nl), ""))
-        elif raw[ls:span.name_start].strip() == "" and span.comma is None:
+        elif raw[ls : span.name_start].strip() == "" and span.comma is None:
             # last field without a trailing comma: drop the comma before it instead
             prev = [f for f in kept if f.name_start < span.name_start]
             if prev and prev[-1].comma is not None:
@@ -138,38 +144,46 @@ def splice_entry(block) -> str | None:
             edits.append((span.name_start, end, ""))
     for name, span in by_name.items():
         if name in old and name in new and new[name] != old[name]:
-            style = value_style(raw[span.value_start:span.value_end])
+            style = value_style(raw[span.value_start : span.value_end])
             edits.append((span.value_start, span.value_end, format_value(new[name], style, name)))
     added = [k for k in new if k not in by_name]
     if added:
         last = spans.fields[-1] if spans.fields else None
         if last is not None:
             ls = _line_start(raw, last.name_start)
-            indent = raw[ls:last.name_start] if raw[ls:last.name_start].strip() == "" else "  "
-            gap = raw[last.name_end:last.value_start]  # e.g. " = " or "     = "
+            indent = raw[ls : last.name_start] if raw[ls : last.name_start].strip() == "" else "  "
+            gap = raw[last.name_end : last.value_start]  # e.g. " = " or "     = "
             eq_at = gap.find("=")
             col = len(last.name) + eq_at if eq_at >= 0 else 0
-            after_eq = gap[eq_at + 1:] if eq_at >= 0 else " "
+            after_eq = gap[eq_at + 1 :] if eq_at >= 0 else " "
             before_eq = gap[:eq_at] if eq_at >= 0 else " "
             trailing = last.comma is not None
             # `=` in one column across the entry (JabRef, Zotero …): a new field lines up too,
             # even when the last field has the longest name (no padding of its own)
             cols = set()
             for f in spans.fields:
-                g = raw[f.name_end:f.value_start]
+                g = raw[f.name_end : f.value_start]
                 cols.add(len(f.name) + g.find("=") if "\n" not in g and "=" in g and "\t" not in g else -1)
             aligned = (
                 len({len(f.name) for f in spans.fields}) > 1  # names of different lengths, one `=` column
-                and cols == {col} and col > 0 and before_eq.strip(" ") == ""
+                and cols == {col}
+                and col > 0
+                and before_eq.strip(" ") == ""
             )
             text = ""
             for i, name in enumerate(added):
                 if aligned:
                     pad = name.ljust(col) if col > len(name) else name + " "
-                elif eq_at >= 0 and "\n" not in gap and "\t" not in gap and gap.strip(" ") == "=" and len(before_eq) <= 1:
+                elif (
+                    eq_at >= 0 and "\n" not in gap and "\t" not in gap and gap.strip(" ") == "=" and len(before_eq) <= 1
+                ):
                     pad = name + before_eq  # `name={…}` or `name = {…}`, as the entry writes them
                 else:
-                    pad = name.ljust(col) if before_eq.strip(" ") == "" and len(before_eq) > 1 and col > len(name) else name + (before_eq if before_eq and "\n" not in before_eq else " ")
+                    pad = (
+                        name.ljust(col)
+                        if before_eq.strip(" ") == "" and len(before_eq) > 1 and col > len(name)
+                        else name + (before_eq if before_eq and "\n" not in before_eq else " ")
+                    )
                 if not pad.endswith(" ") and before_eq.endswith(" "):
                     pad += " "
                 if eq_at >= 0 and "\n" not in after_eq and after_eq.strip(" \t") == "":
@@ -273,8 +287,10 @@ def check_written(lib: Library, parts: list[tuple]) -> None:
         if "\x00" in text:  # annobib (like biber) refuses a file holding NUL: never write one
             entry = block.entry
             name = next((k for k, v in entry.fields.items() if v is not None and "\x00" in str(v)), "key")
-            raise InputError(f"entry {entry.key or '(no key)'}: field {name} holds a NUL character (U+0000), "
-                             "which no .bib reader accepts; nothing written")
+            raise InputError(
+                f"entry {entry.key or '(no key)'}: field {name} holds a NUL character (U+0000), "
+                "which no .bib reader accepts; nothing written"
+            )
     records = parse_chunks([t for _, t in todo])
     for (block, _text), rec in zip(todo, records):
         entry = block.entry
@@ -290,14 +306,15 @@ def check_written(lib: Library, parts: list[tuple]) -> None:
                 problem = f"it would read back as @{back.type}{{{back.key}}}"
             else:
                 diff = sorted(
-                    k for k in set(wanted) | set(back.fields)
-                    if _norm(str(wanted.get(k, ""))) != _norm(back.fields.get(k, "")) or (k in wanted) != (k in back.fields)
+                    k
+                    for k in set(wanted) | set(back.fields)
+                    if _norm(str(wanted.get(k, ""))) != _norm(back.fields.get(k, ""))
+                    or (k in wanted) != (k in back.fields)
                 )
                 if diff:
                     problem = f"field {diff[0]} would not read back as written"
         if problem:
             raise InputError(f"entry {entry.key or '(no key)'}: cannot be written safely ({problem}); nothing written")
-
 
 
 def atomic_write_text(path: Path, text: str, bom: bool = False, *, create: bool = False) -> None:
@@ -311,8 +328,9 @@ def check_library(lib: Library) -> None:
     check_written(lib, _block_texts(lib))
 
 
-def write_library(lib: Library, path: str | os.PathLike | None = None, *, dry_run: bool = False,
-                  diff: bool | None = None) -> str:
+def write_library(
+    lib: Library, path: str | os.PathLike | None = None, *, dry_run: bool = False, diff: bool | None = None
+) -> str:
     """Write ``lib`` (to its own path by default). Returns the unified diff when ``diff`` (by
     default: with ``dry_run``), else "" — a diff of a large file costs more than the write, so
     none is made unless it is shown. ``lib.changed`` tells whether the text differed.
@@ -370,7 +388,9 @@ def _refuse_if_changed(target: Path, stamp: tuple) -> None:
     except FileNotFoundError:
         now = None
     except OSError as exc:
-        raise InputError(f"{target}: cannot read it again before writing ({exc.strerror or exc}); nothing written") from None
+        raise InputError(
+            f"{target}: cannot read it again before writing ({exc.strerror or exc}); nothing written"
+        ) from None
     if now is None or now[2] != stamp[2]:
         raise ConflictError(f"{target} changed on disk since it was read; nothing written (run the command again)")
 

@@ -17,6 +17,19 @@ from annobib.checks.fixes import Applied, apply_fixes
 from annobib.checks.runner import all_rules, run_checks, select_rules
 
 __all__ = [
-    "ERROR", "WARNING", "INFO", "Context", "Finding", "Fix", "Rule", "Applied", "rule", "declare", "scanner",
-    "run_checks", "all_rules", "select_rules", "apply_fixes",
+    "ERROR",
+    "WARNING",
+    "INFO",
+    "Context",
+    "Finding",
+    "Fix",
+    "Rule",
+    "Applied",
+    "rule",
+    "declare",
+    "scanner",
+    "run_checks",
+    "all_rules",
+    "select_rules",
+    "apply_fixes",
 ]

@@ -7,25 +7,79 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from annobib.core.language import (CJK_RE, HAN_RE, HANGUL_RE, KANA_RE, LANGIDS,  # noqa: F401
-                                    guess_language as _guess, script_counts)
+# Re-exported for the rule modules (they import scripts from here).
+from annobib.core.language import (  # noqa: F401
+    CJK_RE,
+    HAN_RE,
+    HANGUL_RE,
+    KANA_RE,
+    LANGIDS,
+    guess_language as _guess,
+    script_counts,
+)
 from annobib.core.latex import latex_to_text
 from annobib.core.months import MONTH_WORDS
 from annobib.model import FIELD_ALIASES, Entry
 
 # Fields whose content is verbatim (no LaTeX), per the biblatex data model.
-VERBATIM_FIELDS = frozenset({"url", "doi", "eprint", "file", "pdf", "verba", "verbb", "verbc",
-                             "archiveurl", "archive-url", "archive_url", "versionurl", "urlraw"})
+VERBATIM_FIELDS = frozenset(
+    {
+        "url",
+        "doi",
+        "eprint",
+        "file",
+        "pdf",
+        "verba",
+        "verbb",
+        "verbc",
+        "archiveurl",
+        "archive-url",
+        "archive_url",
+        "versionurl",
+        "urlraw",
+    }
+)
 # Fields annobib keeps for itself; biblatex never typesets them.
-INTERNAL_FIELDS = frozenset({"citations", "keywords", "tags", "crossref", "xref", "xdata", "ids",
-                             "entryset", "related", "timestamp", "owner", "file", "langid",
-                             "language", "hyphenation", "entrysubtype", "options", "sortkey"})
+INTERNAL_FIELDS = frozenset(
+    {
+        "citations",
+        "keywords",
+        "tags",
+        "crossref",
+        "xref",
+        "xdata",
+        "ids",
+        "entryset",
+        "related",
+        "timestamp",
+        "owner",
+        "file",
+        "langid",
+        "language",
+        "hyphenation",
+        "entrysubtype",
+        "options",
+        "sortkey",
+    }
+)
 # Long free-text fields: internal line breaks and paragraph breaks are allowed there.
-LONG_FIELDS = frozenset({"annote", "annotation", "abstract", "note", "addendum", "citations", "comment",
-                         "review"})
+LONG_FIELDS = frozenset({"annote", "annotation", "abstract", "note", "addendum", "citations", "comment", "review"})
 DATE_FIELDS = ("date", "urldate", "archivedate", "origdate", "eventdate")
-NAME_FIELDS = ("author", "editor", "translator", "bookauthor", "editora", "editorb", "editorc",
-               "commentator", "annotator", "introduction", "foreword", "afterword", "holder")
+NAME_FIELDS = (
+    "author",
+    "editor",
+    "translator",
+    "bookauthor",
+    "editora",
+    "editorb",
+    "editorc",
+    "commentator",
+    "annotator",
+    "introduction",
+    "foreword",
+    "afterword",
+    "holder",
+)
 
 
 def unwrap(raw: str) -> tuple[str, str, str]:
@@ -86,6 +140,7 @@ def plain(text: str) -> str:
 # --- scripts ---------------------------------------------------------------------------------
 
 # the script patterns (CJK_RE, HAN_RE, KANA_RE, HANGUL_RE) and script_counts are core.language's
+
 
 @lru_cache(maxsize=65536)
 def guess_language(text: str) -> str | None:

@@ -64,7 +64,12 @@ class Finding:
             "message": self.message,
             "fix": None
             if self.fix is None
-            else {"field": self.fix.field, "value": self.fix.value, "safe": self.fix.safe, "description": self.fix.description},
+            else {
+                "field": self.fix.field,
+                "value": self.fix.value,
+                "safe": self.fix.safe,
+                "description": self.fix.description,
+            },
         }
 
 
@@ -95,8 +100,9 @@ class Rule:
     def finding(self, entry, field_name: str | None, message: str, fix: Fix | None = None) -> Finding:
         if entry is None:
             return Finding(self.code, self._severity, None, field_name, message, None, None, fix, self.name, None)
-        return Finding(self.code, self._severity, entry.key, field_name, message, entry.line, entry.source, fix,
-                       self.name, entry)
+        return Finding(
+            self.code, self._severity, entry.key, field_name, message, entry.line, entry.source, fix, self.name, entry
+        )
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -105,9 +111,22 @@ REGISTRY: dict[str, Rule] = {}
 SCANNERS: list[tuple[tuple[str, ...], Callable, str, tuple[str, ...]]] = []
 
 
-def rule(code: str, name: str, family: str, summary: str, *, scope: str = "entry", needs: Iterable[str] = (),
-         fixable: str = "", bad: str = "", good: str = "", fields: Iterable[str] = (), types: Iterable[str] = (),
-         absent: Iterable[str] = (), on_empty: bool = False):
+def rule(
+    code: str,
+    name: str,
+    family: str,
+    summary: str,
+    *,
+    scope: str = "entry",
+    needs: Iterable[str] = (),
+    fixable: str = "",
+    bad: str = "",
+    good: str = "",
+    fields: Iterable[str] = (),
+    types: Iterable[str] = (),
+    absent: Iterable[str] = (),
+    on_empty: bool = False,
+):
     """Register the decorated function as rule ``code``; the function gets the Rule as ``R``.
 
     The function is called as ``fn(R, entry, ctx)`` (or ``fn(R, corpus, ctx)`` for library rules).
@@ -123,15 +142,39 @@ def rule(code: str, name: str, family: str, summary: str, *, scope: str = "entry
     def deco(fn):
         if code in REGISTRY:
             raise ValueError(f"rule {code} registered twice")
-        REGISTRY[code] = Rule(code, name, family, summary, fn, scope, tuple(needs), fixable, bad, good,
-                              tuple(fields), tuple(types), tuple(absent), on_empty)
+        REGISTRY[code] = Rule(
+            code,
+            name,
+            family,
+            summary,
+            fn,
+            scope,
+            tuple(needs),
+            fixable,
+            bad,
+            good,
+            tuple(fields),
+            tuple(types),
+            tuple(absent),
+            on_empty,
+        )
         return fn
 
     return deco
 
 
-def declare(code: str, name: str, family: str, summary: str, *, fixable: str = "", bad: str = "", good: str = "",
-            scope: str = "entry", needs: Iterable[str] = ()) -> Rule:
+def declare(
+    code: str,
+    name: str,
+    family: str,
+    summary: str,
+    *,
+    fixable: str = "",
+    bad: str = "",
+    good: str = "",
+    scope: str = "entry",
+    needs: Iterable[str] = (),
+) -> Rule:
     """Register a rule whose findings come from a scanner (see :func:`scanner`)."""
     rule(code, name, family, summary, scope=scope, needs=needs, fixable=fixable, bad=bad, good=good)(None)
     return REGISTRY[code]

@@ -6,8 +6,22 @@ import datetime as _dt
 import re
 from functools import lru_cache
 
-from annobib.checks._util import (_SCHEME, HAN_RE, HANGUL_RE, KANA_RE, earliest, fold, latest, normalize_doi, normalize_url,
-                                  parse_date_value, plain, script_counts, text_of, val)
+from annobib.checks._util import (
+    _SCHEME,
+    HAN_RE,
+    HANGUL_RE,
+    KANA_RE,
+    earliest,
+    fold,
+    latest,
+    normalize_doi,
+    normalize_url,
+    parse_date_value,
+    plain,
+    script_counts,
+    text_of,
+    val,
+)
 from annobib.checks.base import rule
 from annobib.core.months import MONTH_MACROS, MONTH_WORDS
 
@@ -57,7 +71,7 @@ def url_date(url: str, today: _dt.date):
     path = u.split("?", 1)[0].split("#", 1)[0]
     if "/" not in path:
         return None
-    path = path[path.index("/"):]
+    path = path[path.index("/") :]
     best = None
     for ym in _YEAR_AT.finditer(path):
         i = ym.start()
@@ -97,11 +111,16 @@ def _fmt(p) -> str:
 _SHOWN: dict[tuple, str] = {}
 
 
-@rule("W401", "url-date-mismatch", "consistency",
-      "The URL path carries a date (/2025/04/07/, 20250315, /2025/02-22/) that disagrees with the "
-      "date field. Often the page was updated or the footnote took another date; check which is right.",
-      bad="date = {2025-04-04}, url = {https://www.japantimes.co.jp/business/2025/04/07/economy/…}",
-      good="date = {2025-04-07}, url = {https://www.japantimes.co.jp/business/2025/04/07/economy/…}", fields=("url",))
+@rule(
+    "W401",
+    "url-date-mismatch",
+    "consistency",
+    "The URL path carries a date (/2025/04/07/, 20250315, /2025/02-22/) that disagrees with the "
+    "date field. Often the page was updated or the footnote took another date; check which is right.",
+    bad="date = {2025-04-04}, url = {https://www.japantimes.co.jp/business/2025/04/07/economy/…}",
+    good="date = {2025-04-07}, url = {https://www.japantimes.co.jp/business/2025/04/07/economy/…}",
+    fields=("url",),
+)
 def url_date_mismatch(R, e, ctx):
     url = val(e, "url")
     date = val(e, "date")
@@ -131,25 +150,47 @@ from annobib.checks.form import KNOWN_LANGIDS as _KNOWN_LANGIDS, LANGID_ALIASES 
 
 # langid -> scripts a title in that language is written in
 _LANG_SCRIPTS = {
-    "chinese": {"han"}, "schinese": {"han"}, "tchinese": {"han"},
-    "japanese": {"han", "kana"}, "korean": {"hangul", "han"},
-    "russian": {"cyrillic"}, "ukrainian": {"cyrillic"}, "belarusian": {"cyrillic"}, "bulgarian": {"cyrillic"},
-    "serbian": {"cyrillic", "latin"}, "macedonian": {"cyrillic"}, "mongolian": {"cyrillic"},
-    "greek": {"greek"}, "polutonikogreek": {"greek"}, "arabic": {"arabic"}, "persian": {"arabic"},
-    "farsi": {"arabic"}, "urdu": {"arabic"},
+    "chinese": {"han"},
+    "schinese": {"han"},
+    "tchinese": {"han"},
+    "japanese": {"han", "kana"},
+    "korean": {"hangul", "han"},
+    "russian": {"cyrillic"},
+    "ukrainian": {"cyrillic"},
+    "belarusian": {"cyrillic"},
+    "bulgarian": {"cyrillic"},
+    "serbian": {"cyrillic", "latin"},
+    "macedonian": {"cyrillic"},
+    "mongolian": {"cyrillic"},
+    "greek": {"greek"},
+    "polutonikogreek": {"greek"},
+    "arabic": {"arabic"},
+    "persian": {"arabic"},
+    "farsi": {"arabic"},
+    "urdu": {"arabic"},
 }
 _NON_LATIN_LANGS = set(_LANG_SCRIPTS)
 # scripts that a title in this language does not use (kanji and hanja are Han, so Han is fine)
-_FOREIGN_CJK = {"chinese": ("kana", "hangul"), "schinese": ("kana", "hangul"), "tchinese": ("kana", "hangul"),
-                "japanese": ("hangul",), "korean": ("kana",)}
+_FOREIGN_CJK = {
+    "chinese": ("kana", "hangul"),
+    "schinese": ("kana", "hangul"),
+    "tchinese": ("kana", "hangul"),
+    "japanese": ("hangul",),
+    "korean": ("kana",),
+}
 _CJK_LANGS = frozenset({"chinese", "schinese", "tchinese", "japanese", "korean"})
 
 
-@rule("W402", "title-script-langid", "consistency",
-      "The title's script does not fit langid: Chinese characters under langid english, kana under "
-      "chinese, a Latin-only title under chinese, Cyrillic under english …",
-      bad="title = {特朗普回归与美国亚太联盟调整}, langid = {english}",
-      good="title = {特朗普回归与美国亚太联盟调整}, langid = {chinese}", fields=("langid", "language", "hyphenation"))
+@rule(
+    "W402",
+    "title-script-langid",
+    "consistency",
+    "The title's script does not fit langid: Chinese characters under langid english, kana under "
+    "chinese, a Latin-only title under chinese, Cyrillic under english …",
+    bad="title = {特朗普回归与美国亚太联盟调整}, langid = {english}",
+    good="title = {特朗普回归与美国亚太联盟调整}, langid = {chinese}",
+    fields=("langid", "language", "hyphenation"),
+)
 def title_script(R, e, ctx):
     lang = val(e, "langid").strip().lower()
     title = val(e, "title")
@@ -201,8 +242,17 @@ def _script_mismatch(lang: str, title: str) -> str | None:
     # Latin-script languages
     non_latin = {s for s in present if s != "latin"}
     if non_latin and sum(c[s] for s in non_latin) >= max(2, c["latin"] // 4):
-        guess = "chinese" if "han" in non_latin and not c["kana"] else "japanese" if c["kana"] else \
-            "korean" if c["hangul"] else "russian" if c["cyrillic"] else sorted(non_latin)[0]
+        guess = (
+            "chinese"
+            if "han" in non_latin and not c["kana"]
+            else "japanese"
+            if c["kana"]
+            else "korean"
+            if c["hangul"]
+            else "russian"
+            if c["cyrillic"]
+            else sorted(non_latin)[0]
+        )
         return f"title is mostly in {', '.join(sorted(non_latin))} script but langid is {lang}; langid = {{{guess}}}?"
     return None
 
@@ -217,9 +267,15 @@ def _span(e, name):
         return None
 
 
-@rule("W403", "access-before-publication", "consistency",
-      "The access date (urldate) or archive date is before the publication date.",
-      bad="date = {2025-05-30}, urldate = {2025-05-01}", good="date = {2025-05-30}, urldate = {2025-06-01}", fields=("urldate", "archivedate", "archive-date", "archive_date", "versiondate"))
+@rule(
+    "W403",
+    "access-before-publication",
+    "consistency",
+    "The access date (urldate) or archive date is before the publication date.",
+    bad="date = {2025-05-30}, urldate = {2025-05-01}",
+    good="date = {2025-05-30}, urldate = {2025-06-01}",
+    fields=("urldate", "archivedate", "archive-date", "archive_date", "versiondate"),
+)
 def access_before(R, e, ctx):
     name_d = "date" if "date" in e.fields else "year" if "year" in e.fields else None
     if name_d is None:
@@ -235,12 +291,25 @@ def access_before(R, e, ctx):
         if latest(acc[1] or acc[0]) < earliest(pub[0]):
             out = out or []
             what = "access date" if name == "urldate" else "archive date"
-            out.append(R.finding(e, name, f"{what} {text_of(e.fields[name]).strip()} is before the publication date {text_of(e.fields[name_d]).strip()}"))
+            out.append(
+                R.finding(
+                    e,
+                    name,
+                    f"{what} {text_of(e.fields[name]).strip()} is before the publication date {text_of(e.fields[name_d]).strip()}",
+                )
+            )
     return out
 
 
-@rule("W404", "date-year-conflict", "consistency", "Both date and year are given and disagree (biblatex uses date).",
-      bad="date = {2025-03-07}, year = {2024}", good="date = {2025-03-07}", fields=("year",))
+@rule(
+    "W404",
+    "date-year-conflict",
+    "consistency",
+    "Both date and year are given and disagree (biblatex uses date).",
+    bad="date = {2025-03-07}, year = {2024}",
+    good="date = {2025-03-07}",
+    fields=("year",),
+)
 def date_year(R, e, ctx):
     if "date" not in e.fields or "year" not in e.fields:
         return None
@@ -251,9 +320,16 @@ def date_year(R, e, ctx):
     return None
 
 
-@rule("W405", "urldate-without-url", "consistency", "An access date (urldate) with no url to have accessed.",
-      fields=("urldate",), absent=("url",),
-      bad="@book{x, …, urldate = {2025-06-01}}", good="@book{x, …}   (or add the url)")
+@rule(
+    "W405",
+    "urldate-without-url",
+    "consistency",
+    "An access date (urldate) with no url to have accessed.",
+    fields=("urldate",),
+    absent=("url",),
+    bad="@book{x, …, urldate = {2025-06-01}}",
+    good="@book{x, …}   (or add the url)",
+)
 def urldate_without_url(R, e, ctx):
     if e.type in ("online", "www", "electronic"):
         return None  # E204 asks for the url already
@@ -265,12 +341,16 @@ def urldate_without_url(R, e, ctx):
 _WAYBACK_TS = re.compile(r"/web/(\d{4})(\d{2})(\d{2})\d{0,6}[a-z_]*/")
 
 
-@rule("W406", "archive-date-mismatch", "consistency",
-      "The archive date disagrees with the timestamp in the Wayback snapshot URL (archiveurl), or the "
-      "snapshot is of another URL than the entry's url.",
-      fields=("archiveurl", "archive-url", "archive_url", "versionurl"),
-      bad="archiveurl = {https://web.archive.org/web/20250530120000/https://x.org/a}, archivedate = {2025-06-01}",
-      good="archiveurl = {https://web.archive.org/web/20250530120000/https://x.org/a}, archivedate = {2025-05-30}")
+@rule(
+    "W406",
+    "archive-date-mismatch",
+    "consistency",
+    "The archive date disagrees with the timestamp in the Wayback snapshot URL (archiveurl), or the "
+    "snapshot is of another URL than the entry's url.",
+    fields=("archiveurl", "archive-url", "archive_url", "versionurl"),
+    bad="archiveurl = {https://web.archive.org/web/20250530120000/https://x.org/a}, archivedate = {2025-06-01}",
+    good="archiveurl = {https://web.archive.org/web/20250530120000/https://x.org/a}, archivedate = {2025-05-30}",
+)
 def archive_mismatch(R, e, ctx):
     name = e.field_name("archiveurl")
     aurl = text_of(e.fields.get(name, "")).strip()
@@ -283,7 +363,7 @@ def archive_mismatch(R, e, ctx):
     if adate and not stamp.startswith(adate[:10]) and not adate.startswith(stamp):
         out = [R.finding(e, e.field_name("archivedate"), f"archivedate {adate} but the snapshot is from {stamp}")]
     url = val(e, "url").strip()
-    original = aurl[m.end():]
+    original = aurl[m.end() :]
     if url and original:
         if normalize_url(original) != normalize_url(url):
             out = out or []
@@ -294,11 +374,16 @@ def archive_mismatch(R, e, ctx):
 _DIALECT_PAIRS = (("journaltitle", "journal"), ("location", "address"), ("institution", "school"))
 
 
-@rule("W407", "dialect-fields-disagree", "consistency",
-      "A biblatex field and its BibTeX twin are both given and disagree (journaltitle and journal, "
-      "location and address, institution and school): tools read one or the other. Keep one.",
-      bad="journal = {International Security}, journaltitle = {International Organization}",
-      good="journaltitle = {International Security}", fields=("journal", "address", "school"))
+@rule(
+    "W407",
+    "dialect-fields-disagree",
+    "consistency",
+    "A biblatex field and its BibTeX twin are both given and disagree (journaltitle and journal, "
+    "location and address, institution and school): tools read one or the other. Keep one.",
+    bad="journal = {International Security}, journaltitle = {International Organization}",
+    good="journaltitle = {International Security}",
+    fields=("journal", "address", "school"),
+)
 def dialect_fields(R, e, ctx):
     f = e.fields
     if "journaltitle" not in f and "location" not in f and "institution" not in f:
@@ -309,18 +394,29 @@ def dialect_fields(R, e, ctx):
             a, b = text_of(f[new]).strip(), text_of(f[old]).strip()
             if a and b and fold(a) != fold(b):
                 out = out or []
-                out.append(R.finding(e, old, f"{old} '{b}' and {new} '{a}' disagree; tools read one or the other "
-                                             f"(annobib and biber read {new}): keep one"))
+                out.append(
+                    R.finding(
+                        e,
+                        old,
+                        f"{old} '{b}' and {new} '{a}' disagree; tools read one or the other "
+                        f"(annobib and biber read {new}): keep one",
+                    )
+                )
     return out
 
 
 _DOI_URL = re.compile(r"^\s*https?://(?:dx\.)?doi\.org/(10\.[^\s?#]+)", re.I)
 
 
-@rule("W408", "url-doi-mismatch", "consistency",
-      "The url is a doi.org link to another DOI than the doi field: one of them belongs to another work.",
-      bad="doi = {10.1017/S0020818300032793}, url = {https://doi.org/10.1017/S0020818300032794}",
-      good="doi = {10.1017/S0020818300032793}, url = {https://doi.org/10.1017/S0020818300032793}", fields=("doi",))
+@rule(
+    "W408",
+    "url-doi-mismatch",
+    "consistency",
+    "The url is a doi.org link to another DOI than the doi field: one of them belongs to another work.",
+    bad="doi = {10.1017/S0020818300032793}, url = {https://doi.org/10.1017/S0020818300032794}",
+    good="doi = {10.1017/S0020818300032793}, url = {https://doi.org/10.1017/S0020818300032793}",
+    fields=("doi",),
+)
 def url_doi_mismatch(R, e, ctx):
     url = val(e, "url")
     m = _DOI_URL.match(url) if url else None
@@ -330,5 +426,11 @@ def url_doi_mismatch(R, e, ctx):
     from urllib.parse import unquote
 
     if normalize_doi(unquote(m.group(1)).rstrip("/")) != normalize_doi(doi):
-        return [R.finding(e, "url", f"url points to DOI {unquote(m.group(1))} but doi is {doi}; one of them belongs to another work")]
+        return [
+            R.finding(
+                e,
+                "url",
+                f"url points to DOI {unquote(m.group(1))} but doi is {doi}; one of them belongs to another work",
+            )
+        ]
     return None

@@ -58,12 +58,17 @@ def _has_citation_data(corpus, ctx) -> bool:
     return ctx.cited_keys is not None or any("citations" in e.fields for e in corpus.entries)
 
 
-@rule("W601", "uncited-entry", "coverage",
-      "An entry extracted from the article's notes that no note cites any more (its citations field "
-      "is empty) and, with --manuscript, any entry the manuscript never cites. Entries added by hand "
-      "(no citations field) are not reported without --manuscript. Runs only when citation data exists.", scope="library",
-      bad="@book{x, title = {…}, citations = {}}   (extracted from a note no longer citing it)",
-      good="@book{x, title = {…}, citations = {p. 27, n. 3: …}}")
+@rule(
+    "W601",
+    "uncited-entry",
+    "coverage",
+    "An entry extracted from the article's notes that no note cites any more (its citations field "
+    "is empty) and, with --manuscript, any entry the manuscript never cites. Entries added by hand "
+    "(no citations field) are not reported without --manuscript. Runs only when citation data exists.",
+    scope="library",
+    bad="@book{x, title = {…}, citations = {}}   (extracted from a note no longer citing it)",
+    good="@book{x, title = {…}, citations = {p. 27, n. 3: …}}",
+)
 def uncited(R, corpus, ctx):
     if not _has_citation_data(corpus, ctx):
         return None
@@ -85,13 +90,22 @@ def uncited(R, corpus, ctx):
             who = f"no note of the article cites '{e.key}'"
         else:
             who = f"the manuscript never cites '{e.key}'"
-        out.append(R.finding(e, "citations" if from_notes else None, f"{who}; remove the entry or record where it is cited"))
+        out.append(
+            R.finding(e, "citations" if from_notes else None, f"{who}; remove the entry or record where it is cited")
+        )
     return out
 
 
-@rule("E602", "missing-entry", "coverage",
-      "A key the manuscript cites (--manuscript FILE) has no entry in the bibliography.", scope="library",
-      needs=("manuscript",), bad="\\cite{liu2025} with no @…{liu2025, …}", good="an entry with that key")
+@rule(
+    "E602",
+    "missing-entry",
+    "coverage",
+    "A key the manuscript cites (--manuscript FILE) has no entry in the bibliography.",
+    scope="library",
+    needs=("manuscript",),
+    bad="\\cite{liu2025} with no @…{liu2025, …}",
+    good="an entry with that key",
+)
 def missing_entry(R, corpus, ctx):
     keys = {e.key for e in corpus.entries}
     folded = {k.casefold(): k for k in keys}
@@ -101,7 +115,9 @@ def missing_entry(R, corpus, ctx):
             continue
         src, line = places[0]
         hint = f"; did you mean '{folded[k.casefold()]}'?" if k.casefold() in folded else ""
-        f = R.finding(None, None, f"'{k}' is cited {len(places)} time{'s' if len(places) > 1 else ''} but has no entry{hint}")
+        f = R.finding(
+            None, None, f"'{k}' is cited {len(places)} time{'s' if len(places) > 1 else ''} but has no entry{hint}"
+        )
         f.key, f.line, f.source = k, line, src
         out.append(f)
     return out
@@ -112,10 +128,16 @@ _ITEM_STARTS = re.compile(r"(?:^|\|\|)\s*(?:p\.\s*(\d+)\s*,\s*)?n\.\s*(\d+)")  #
 _ITEM_RE = re.compile(r"^\s*(?:p\.\s*\d+\s*,\s*)?n\.\s*\d+")
 
 
-@rule("W603", "citations-syntax", "coverage",
-      "An item of the citations field that does not read 'p. N, n. M[, at LOC]: context' "
-      "(annobib's record of where the article cites the work).",
-      bad="citations = {page 25 note 1}", good="citations = {p. 25, n. 1: …}", fields=("citations",))
+@rule(
+    "W603",
+    "citations-syntax",
+    "coverage",
+    "An item of the citations field that does not read 'p. N, n. M[, at LOC]: context' "
+    "(annobib's record of where the article cites the work).",
+    bad="citations = {page 25 note 1}",
+    good="citations = {p. 25, n. 1: …}",
+    fields=("citations",),
+)
 def citations_syntax(R, e, ctx):
     raw = e.fields.get("citations")
     if raw is None:
@@ -125,13 +147,27 @@ def citations_syntax(R, e, ctx):
     items = [i for i in text_of(raw).split(CITATION_SEPARATOR.strip())]
     bad = [i.strip() for i in items if i.strip() and not _ITEM_RE.match(i)]
     if bad:
-        return [R.finding(e, "citations", f"citations item '{bad[0][:40]}' is not 'p. N, n. M: context'"
-                          + (f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""))]
+        return [
+            R.finding(
+                e,
+                "citations",
+                f"citations item '{bad[0][:40]}' is not 'p. N, n. M: context'"
+                + (f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""),
+            )
+        ]
     return None
 
 
-@rule("W604", "citations-duplicate", "coverage", "The same note listed twice in one entry's citations field.",
-      fixable="safe", bad="citations = {p. 25, n. 1: … || p. 25, n. 1: …}", good="citations = {p. 25, n. 1: …}", fields=("citations",))
+@rule(
+    "W604",
+    "citations-duplicate",
+    "coverage",
+    "The same note listed twice in one entry's citations field.",
+    fixable="safe",
+    bad="citations = {p. 25, n. 1: … || p. 25, n. 1: …}",
+    good="citations = {p. 25, n. 1: …}",
+    fields=("citations",),
+)
 def citations_dup(R, e, ctx):
     raw = e.fields.get("citations")
     if raw is None or "||" not in raw:
@@ -156,17 +192,27 @@ def citations_dup(R, e, ctx):
         return None
     page, note, _ = dup[0]
     where = (f"p. {page}, " if page else "") + f"n. {note}"
-    fix = Fix("citations", CITATION_SEPARATOR.join(kept), description="drop repeated items") if len(kept) < len(items) else None
+    fix = (
+        Fix("citations", CITATION_SEPARATOR.join(kept), description="drop repeated items")
+        if len(kept) < len(items)
+        else None
+    )
     return [R.finding(e, "citations", f"citations lists {where} more than once", fix)]
 
 
 _HEAD = re.compile(r"\s*(?:p\.\s*(\d+)\s*,\s*)?n\.\s*(\d+)(?:\s*,\s*at\s+([^:]+?))?\s*(?::|$)")
 
 
-@rule("I605", "note-gap", "coverage",
-      "Notes on a page that no entry cites while later notes on the page do: a note that cites a "
-      "work with no entry, or a note with no citation (funding, commentary).", scope="library",
-      bad="entries cite p. 27 notes 1, 2 and 4", good="an entry cites p. 27 n. 3 (or note 3 cites nothing)")
+@rule(
+    "I605",
+    "note-gap",
+    "coverage",
+    "Notes on a page that no entry cites while later notes on the page do: a note that cites a "
+    "work with no entry, or a note with no citation (funding, commentary).",
+    scope="library",
+    bad="entries cite p. 27 notes 1, 2 and 4",
+    good="an entry cites p. 27 n. 3 (or note 3 cites nothing)",
+)
 def note_gap(R, corpus, ctx):
     # Each note goes to the first entry (in file order) that cites it. Citations values recur, so
     # each distinct value is read once, for the first entry holding it: in the order of those
@@ -191,8 +237,12 @@ def note_gap(R, corpus, ctx):
         after = notes[min(n for n in notes if n > missing[0])]
         where = f"p. {page}: " if page is not None else ""
         shown = ", ".join(str(n) for n in missing)
-        f = R.finding(after, None, f"{where}note{'s' if len(missing) > 1 else ''} {shown} cite{'' if len(missing) > 1 else 's'} no entry "
-                      f"(notes up to {top} do); a missing entry, or a note without a citation?")
+        f = R.finding(
+            after,
+            None,
+            f"{where}note{'s' if len(missing) > 1 else ''} {shown} cite{'' if len(missing) > 1 else 's'} no entry "
+            f"(notes up to {top} do); a missing entry, or a note without a citation?",
+        )
         out.append(f)
     return out
 

@@ -29,12 +29,17 @@ class Wrapped:
 
 # --------------------------------------------------------------------------- summary
 
+
 def summarize(findings, n_entries: int, libraries) -> dict:
     """Counts for the summary line and the JSON report."""
     counts = {sev: sum(f.severity == sev for f in findings) for sev in ("error", "warning", "info")}
     return {
-        "errors": counts["error"], "warnings": counts["warning"], "hints": counts["info"], "entries": n_entries,
-        "files": len(libraries), **_counts_with_findings(findings, libraries),
+        "errors": counts["error"],
+        "warnings": counts["warning"],
+        "hints": counts["info"],
+        "entries": n_entries,
+        "files": len(libraries),
+        **_counts_with_findings(findings, libraries),
         "fixable": sum(1 for f in findings if f.fix is not None and f.fix.safe),
         "fixable_unsafe": sum(1 for f in findings if f.fix is not None and not f.fix.safe),
         "by_code": by_code(findings),
@@ -112,9 +117,13 @@ def summary_line(s: dict) -> str:
 
 # --------------------------------------------------------------------------- json
 
+
 def json_report(outcome) -> dict:
-    doc = {"files": [str(p) for p in outcome.paths], "findings": [f.as_dict() for f in outcome.findings],
-           "summary": outcome.summary}
+    doc = {
+        "files": [str(p) for p in outcome.paths],
+        "findings": [f.as_dict() for f in outcome.findings],
+        "summary": outcome.summary,
+    }
     if outcome.unreadable:
         doc["errors"] = [str(exc) for exc in outcome.unreadable]
     if outcome.fixing:
@@ -125,6 +134,7 @@ def json_report(outcome) -> dict:
 
 
 # --------------------------------------------------------------------------- github
+
 
 def gh_escape(text: str, prop: bool = False) -> str:
     """A workflow-command value: GitHub's own escapes, then the terminal sanitizer (CI logs
@@ -153,6 +163,7 @@ def github(outcome) -> list:
 
 # --------------------------------------------------------------------------- text
 
+
 def text(outcome, grouped: bool) -> list:
     """Findings for people: every key, file name, field and message made terminal-safe
     (a manuscript key or a malformed block can hold anything). ``grouped``: a heading per
@@ -171,7 +182,9 @@ def text(outcome, grouped: bool) -> list:
     items = []
     for diff in outcome.diffs:
         for dl in diff.rstrip("\n").splitlines() if diff else ():
-            items.append(Wrapped(Text(safe(dl), style="green" if dl.startswith("+") else "red" if dl.startswith("-") else "")))
+            items.append(
+                Wrapped(Text(safe(dl), style="green" if dl.startswith("+") else "red" if dl.startswith("-") else ""))
+            )
     items += _grouped_findings(outcome.findings)
     style = "bold red" if s["errors"] else "yellow" if s["warnings"] else "green"
     codes = [Text(line, style="dim") for line in code_lines(s, outcome.findings)]
@@ -216,9 +229,22 @@ def _grouped_findings(findings) -> list:
 
 # --------------------------------------------------------------------------- the rule list
 
+
 def rules_json(rules) -> list[dict]:
-    return [{"code": r.code, "name": r.name, "severity": r.severity, "family": r.family, "summary": r.summary,
-             "fix": r.fixable or None, "needs": list(r.needs), "example": r.bad, "corrected": r.good} for r in rules]
+    return [
+        {
+            "code": r.code,
+            "name": r.name,
+            "severity": r.severity,
+            "family": r.family,
+            "summary": r.summary,
+            "fix": r.fixable or None,
+            "needs": list(r.needs),
+            "example": r.bad,
+            "corrected": r.good,
+        }
+        for r in rules
+    ]
 
 
 def rules_text(rules) -> list:

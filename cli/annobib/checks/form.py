@@ -17,8 +17,16 @@ from annobib.checks._util import (
 from annobib.checks.base import Fix, rule, scanner
 from annobib.core.months import MONTH_WORDS
 
-DATE_FIELD_NAMES = ("date", "urldate", "origdate", "eventdate", "archivedate", "archive-date", "archive_date",
-                    "versiondate")
+DATE_FIELD_NAMES = (
+    "date",
+    "urldate",
+    "origdate",
+    "eventdate",
+    "archivedate",
+    "archive-date",
+    "archive_date",
+    "versiondate",
+)
 
 
 def _raw(e, name):
@@ -30,11 +38,18 @@ _DATE_SET = frozenset(DATE_FIELD_NAMES)
 
 # --- dates -----------------------------------------------------------------------------------
 
-@rule("E301", "date-syntax", "form",
-      "Dates are ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD, ranges A/B) and exist on the calendar. "
-      "The fix rewrites forms only one date can mean (2025年3月7日, 2025/3/7, March 7, 2025).",
-      fixable="some", bad="date = {2025年3月7日}   urldate = {2025-02-30}",
-      good="date = {2025-03-07}   urldate = {2025-02-28}", fields=DATE_FIELD_NAMES)
+
+@rule(
+    "E301",
+    "date-syntax",
+    "form",
+    "Dates are ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD, ranges A/B) and exist on the calendar. "
+    "The fix rewrites forms only one date can mean (2025年3月7日, 2025/3/7, March 7, 2025).",
+    fixable="some",
+    bad="date = {2025年3月7日}   urldate = {2025-02-30}",
+    good="date = {2025-03-07}   urldate = {2025-02-28}",
+    fields=DATE_FIELD_NAMES,
+)
 def date_syntax(R, e, ctx):
     out = None
     for name in _DATE_SET.intersection(e.fields):
@@ -50,15 +65,29 @@ def date_syntax(R, e, ctx):
         iso = iso_from_unambiguous(t)
         out = out or []
         if iso:
-            out.append(R.finding(e, name, f"{name} '{t}' is not ISO 8601; write {iso}",
-                                 Fix(name, replace_inner(raw, iso), description=f"{t} -> {iso}")))
+            out.append(
+                R.finding(
+                    e,
+                    name,
+                    f"{name} '{t}' is not ISO 8601; write {iso}",
+                    Fix(name, replace_inner(raw, iso), description=f"{t} -> {iso}"),
+                )
+            )
         else:
             out.append(R.finding(e, name, f"{name} '{t}': {why}; write YYYY-MM-DD"))
     return out
 
 
-@rule("E302", "year-syntax", "form", "The year field holds a four-digit year (use date for anything finer).",
-      fixable="some", bad="year = {2025年}", good="year = {2025}", fields=("year",))
+@rule(
+    "E302",
+    "year-syntax",
+    "form",
+    "The year field holds a four-digit year (use date for anything finer).",
+    fixable="some",
+    bad="year = {2025年}",
+    good="year = {2025}",
+    fields=("year",),
+)
 def year_syntax(R, e, ctx):
     raw = _raw(e, "year")
     if raw is None:
@@ -88,8 +117,16 @@ def _month_is_macro(raw_block: str) -> bool:
 _MONTH_NUMBER = re.compile(r"0?[1-9]|1[0-2]")
 
 
-@rule("W303", "month-syntax", "form", "biblatex wants month as a number 1-12 (or the jan…dec macros).",
-      fixable="some", bad="month = {March}", good="month = {3}", fields=("month",))
+@rule(
+    "W303",
+    "month-syntax",
+    "form",
+    "biblatex wants month as a number 1-12 (or the jan…dec macros).",
+    fixable="some",
+    bad="month = {March}",
+    good="month = {3}",
+    fields=("month",),
+)
 def month_syntax(R, e, ctx):
     raw = _raw(e, "month")
     if raw is None:
@@ -107,15 +144,24 @@ def month_syntax(R, e, ctx):
     return [R.finding(e, "month", f"month '{t}' is not a number 1-12" + (f"; write {n}" if n else ""), fix)]
 
 
-@rule("W304", "date-in-future", "form", "A publication, access or archive date after today.",
-      bad="date = {2099-01-01}", good="date = {2025-01-01}", fields=DATE_FIELD_NAMES + ("year",))
+@rule(
+    "W304",
+    "date-in-future",
+    "form",
+    "A publication, access or archive date after today.",
+    bad="date = {2099-01-01}",
+    good="date = {2025-01-01}",
+    fields=DATE_FIELD_NAMES + ("year",),
+)
 def date_future(R, e, ctx):
     out = None
     for name in _FUTURE_FIELDS.intersection(e.fields):
         raw = e.fields[name]
         if _in_future(raw, ctx.today):
             out = out or []
-            out.append(R.finding(e, name, f"{name} {text_of(raw).strip()} is in the future (today is {ctx.today.isoformat()})"))
+            out.append(
+                R.finding(e, name, f"{name} {text_of(raw).strip()} is in the future (today is {ctx.today.isoformat()})")
+            )
     return out
 
 
@@ -157,9 +203,16 @@ def _pages_normal(t: str) -> str:
     return s
 
 
-@rule("W305", "pages-form", "form",
-      "Page ranges use a hyphen (25-27; '--' is accepted), no spaces, no 'pp.' or '第…页'; the fix "
-      "normalizes them.", fixable="safe", bad="pages = {pp. 25 — 27}", good="pages = {25-27}", fields=("pages",))
+@rule(
+    "W305",
+    "pages-form",
+    "form",
+    "Page ranges use a hyphen (25-27; '--' is accepted), no spaces, no 'pp.' or '第…页'; the fix normalizes them.",
+    fixable="safe",
+    bad="pages = {pp. 25 — 27}",
+    good="pages = {25-27}",
+    fields=("pages",),
+)
 def pages_form(R, e, ctx):
     raw = _raw(e, "pages")
     if raw is None or _CANON_PAGES.fullmatch(raw):
@@ -169,7 +222,14 @@ def pages_form(R, e, ctx):
     s = _pages_normal(s).strip()
     if s != t:
         if _CANON_PAGES.fullmatch(s) or _ROMAN_PAGES.fullmatch(s):
-            return [R.finding(e, "pages", f"pages '{t}' should read '{s}'", Fix("pages", replace_inner(raw, s), description=f"{t} -> {s}"))]
+            return [
+                R.finding(
+                    e,
+                    "pages",
+                    f"pages '{t}' should read '{s}'",
+                    Fix("pages", replace_inner(raw, s), description=f"{t} -> {s}"),
+                )
+            ]
         return [R.finding(e, "pages", f"pages '{t}' does not read as pages or a page range (25-27)")]
     return None
 
@@ -193,22 +253,39 @@ def _ranges(raw):
             yield part.strip(), m, a, b, (full if full and int(full) > int(a) else None)
 
 
-@rule("E306", "pages-order", "form", "A page range that ends before it starts (33-31).",
-      bad="pages = {33-31}", good="pages = {31-33}", fields=("pages",))
+@rule(
+    "E306",
+    "pages-order",
+    "form",
+    "A page range that ends before it starts (33-31).",
+    bad="pages = {33-31}",
+    good="pages = {31-33}",
+    fields=("pages",),
+)
 def pages_order(R, e, ctx):
     raw = _raw(e, "pages")
     if raw is None:
         return None
-    out = [R.finding(e, "pages", f"page range '{part}' ends before it starts; check the pages")
-           for part, m, a, b, full in _ranges(raw) if full is None]
+    out = [
+        R.finding(e, "pages", f"page range '{part}' ends before it starts; check the pages")
+        for part, m, a, b, full in _ranges(raw)
+        if full is None
+    ]
     return out or None
 
 
-@rule("W319", "pages-abbreviated", "form",
-      "A page range whose end is smaller than its start: abbreviated (125-7, Chicago style, for "
-      "125-127) or reversed (128-81 may be 81-128). The fix (--unsafe-fixes) writes out the "
-      "abbreviation; check the source first.",
-      fixable="unsafe", bad="pages = {125-7}", good="pages = {125-127}", fields=("pages",))
+@rule(
+    "W319",
+    "pages-abbreviated",
+    "form",
+    "A page range whose end is smaller than its start: abbreviated (125-7, Chicago style, for "
+    "125-127) or reversed (128-81 may be 81-128). The fix (--unsafe-fixes) writes out the "
+    "abbreviation; check the source first.",
+    fixable="unsafe",
+    bad="pages = {125-7}",
+    good="pages = {125-127}",
+    fields=("pages",),
+)
 def pages_abbreviated(R, e, ctx):
     raw = _raw(e, "pages")
     if raw is None:
@@ -220,11 +297,26 @@ def pages_abbreviated(R, e, ctx):
         t = text_of(raw)
         expanded = f"{m.group(1)}{a}-{m.group(3)}{full}"
         reverse = f"{m.group(3)}{b}-{m.group(1)}{a}"
-        fix = Fix("pages", replace_inner(raw, t.replace(part, expanded, 1)), safe=False,
-                  description=f"{part} -> {expanded}") if part in t else None
+        fix = (
+            Fix(
+                "pages",
+                replace_inner(raw, t.replace(part, expanded, 1)),
+                safe=False,
+                description=f"{part} -> {expanded}",
+            )
+            if part in t
+            else None
+        )
         out = out or []
-        out.append(R.finding(e, "pages", f"page range '{part}' ends below its start: perhaps {expanded} "
-                                         f"(abbreviated), or {reverse} (reversed); check the source", fix))
+        out.append(
+            R.finding(
+                e,
+                "pages",
+                f"page range '{part}' ends below its start: perhaps {expanded} "
+                f"(abbreviated), or {reverse} (reversed); check the source",
+                fix,
+            )
+        )
     return out
 
 
@@ -236,14 +328,24 @@ _VOL_ISSUE = re.compile(r"([0-9]+)\s*\(\s*([0-9]+(?:[-/][0-9]+)?)\s*\)")
 _PLAIN_NUMBER = re.compile(r"^[0-9A-Za-z]+(?:[-/][0-9A-Za-z]+)*$")
 
 
-@rule("W307", "volume-number-form", "form",
-      "volume and number hold the number only ('35', not 'Vol. 35'; '10', not '第10期'; not '35(4)', "
-      "the issue glued to the volume).", fixable="safe",
-      bad="volume = {Vol. 35}, number = {No. 2}", good="volume = {35}, number = {2}", fields=("volume", "number", "issue"))
+@rule(
+    "W307",
+    "volume-number-form",
+    "form",
+    "volume and number hold the number only ('35', not 'Vol. 35'; '10', not '第10期'; not '35(4)', "
+    "the issue glued to the volume).",
+    fixable="safe",
+    bad="volume = {Vol. 35}, number = {No. 2}",
+    good="volume = {35}, number = {2}",
+    fields=("volume", "number", "issue"),
+)
 def volume_number(R, e, ctx):
     out = None
-    for name, pre, suf in (("volume", _VOL_PREFIX, _VOL_SUFFIX), ("number", _NUM_PREFIX, _NUM_SUFFIX),
-                           ("issue", _NUM_PREFIX, _NUM_SUFFIX)):
+    for name, pre, suf in (
+        ("volume", _VOL_PREFIX, _VOL_SUFFIX),
+        ("number", _NUM_PREFIX, _NUM_SUFFIX),
+        ("issue", _NUM_PREFIX, _NUM_SUFFIX),
+    ):
         raw = _raw(e, name)
         if raw is None or raw.isdigit():
             continue
@@ -258,17 +360,36 @@ def volume_number(R, e, ctx):
             have = text_of(e.fields.get("number") or e.fields.get("issue") or "").strip()
             out = out or []
             if have == iss:  # the issue is in number already: dropping it from volume loses nothing
-                out.append(R.finding(e, name, f"volume '{t}' repeats the issue; write {vol}",
-                                     Fix(name, replace_inner(raw, vol), description=f"{t} -> {vol}")))
+                out.append(
+                    R.finding(
+                        e,
+                        name,
+                        f"volume '{t}' repeats the issue; write {vol}",
+                        Fix(name, replace_inner(raw, vol), description=f"{t} -> {vol}"),
+                    )
+                )
             else:
-                out.append(R.finding(e, name, f"volume '{t}' holds the issue too; write volume = {{{vol}}}, number = {{{iss}}}"
-                                     + (f" (number is '{have}' now)" if have else "")))
+                out.append(
+                    R.finding(
+                        e,
+                        name,
+                        f"volume '{t}' holds the issue too; write volume = {{{vol}}}, number = {{{iss}}}"
+                        + (f" (number is '{have}' now)" if have else ""),
+                    )
+                )
             continue
         if not _PLAIN_NUMBER.match(s):
             continue  # '指导案例17号', 'RR-4412/6-AF': a designation, not a decorated number
         if s != t.strip() and s:
             out = out or []
-            out.append(R.finding(e, name, f"{name} '{t}' should read '{s}'", Fix(name, replace_inner(raw, s), description=f"{t} -> {s}")))
+            out.append(
+                R.finding(
+                    e,
+                    name,
+                    f"{name} '{t}' should read '{s}'",
+                    Fix(name, replace_inner(raw, s), description=f"{t} -> {s}"),
+                )
+            )
     return out
 
 
@@ -281,9 +402,17 @@ _DOI_RE = re.compile(r"^10\.\d{4,9}(?:\.\d+)*/\S+$")
 _DOI_TRAILING = ".,;:"
 
 
-@rule("W308", "doi-prefix", "form", "doi holds the bare DOI (10.xxxx/…), not a URL or a 'doi:' prefix (safe fix), "
-      "and no punctuation from a sentence at its end (10.1038/nature12374. — the fix is unsafe: a DOI may end so).",
-      fixable="some", bad="doi = {https://doi.org/10.2307/2111400}", good="doi = {10.2307/2111400}", fields=("doi",))
+@rule(
+    "W308",
+    "doi-prefix",
+    "form",
+    "doi holds the bare DOI (10.xxxx/…), not a URL or a 'doi:' prefix (safe fix), "
+    "and no punctuation from a sentence at its end (10.1038/nature12374. — the fix is unsafe: a DOI may end so).",
+    fixable="some",
+    bad="doi = {https://doi.org/10.2307/2111400}",
+    good="doi = {10.2307/2111400}",
+    fields=("doi",),
+)
 def doi_prefix(R, e, ctx):
     raw = _raw(e, "doi")
     if raw is None:
@@ -291,16 +420,37 @@ def doi_prefix(R, e, ctx):
     t = text_of(raw)
     s = _DOI_PREFIX.sub("", t).strip()
     if s != t and _DOI_RE.match(s):
-        return [R.finding(e, "doi", f"doi '{t}' should be the bare DOI {s}", Fix("doi", replace_inner(raw, s), description=f"-> {s}"))]
+        return [
+            R.finding(
+                e,
+                "doi",
+                f"doi '{t}' should be the bare DOI {s}",
+                Fix("doi", replace_inner(raw, s), description=f"-> {s}"),
+            )
+        ]
     if _DOI_RE.match(s) and s[-1] in _DOI_TRAILING:
         bare = s.rstrip(_DOI_TRAILING)
-        return [R.finding(e, "doi", f"doi '{t}' ends with '{s[len(bare):]}', probably punctuation from the sentence it was copied "
-                                    f"from; perhaps {bare}", Fix("doi", replace_inner(raw, bare), safe=False, description=f"-> {bare}"))]
+        return [
+            R.finding(
+                e,
+                "doi",
+                f"doi '{t}' ends with '{s[len(bare) :]}', probably punctuation from the sentence it was copied "
+                f"from; perhaps {bare}",
+                Fix("doi", replace_inner(raw, bare), safe=False, description=f"-> {bare}"),
+            )
+        ]
     return None
 
 
-@rule("E309", "doi-syntax", "form", "A DOI is '10.' + a registrant code of 4-9 digits + '/' + a suffix without spaces.",
-      bad="doi = {10.23/ab cd}", good="doi = {10.2307/2111400}", fields=("doi",))
+@rule(
+    "E309",
+    "doi-syntax",
+    "form",
+    "A DOI is '10.' + a registrant code of 4-9 digits + '/' + a suffix without spaces.",
+    bad="doi = {10.23/ab cd}",
+    good="doi = {10.2307/2111400}",
+    fields=("doi",),
+)
 def doi_syntax(R, e, ctx):
     raw = _raw(e, "doi")
     if raw is None:
@@ -347,8 +497,15 @@ def _id_parts(t: str, label: str):
         yield part, re.sub(label, "", d)
 
 
-@rule("E310", "isbn", "form", "ISBN-10/13 length and check digit.",
-      bad="isbn = {978-7-301-25642-1}", good="isbn = {978-7-301-25642-8}", fields=("isbn",))
+@rule(
+    "E310",
+    "isbn",
+    "form",
+    "ISBN-10/13 length and check digit.",
+    bad="isbn = {978-7-301-25642-1}",
+    good="isbn = {978-7-301-25642-8}",
+    fields=("isbn",),
+)
 def isbn(R, e, ctx):
     raw = _raw(e, "isbn")
     if raw is None:
@@ -363,8 +520,15 @@ def isbn(R, e, ctx):
     return out
 
 
-@rule("E311", "issn", "form", "ISSN NNNN-NNNC with a valid check digit.",
-      bad="issn = {0092-5852}", good="issn = {0092-5853}", fields=("issn",))
+@rule(
+    "E311",
+    "issn",
+    "form",
+    "ISSN NNNN-NNNC with a valid check digit.",
+    bad="issn = {0092-5852}",
+    good="issn = {0092-5853}",
+    fields=("issn",),
+)
 def issn(R, e, ctx):
     raw = _raw(e, "issn")
     if raw is None:
@@ -388,10 +552,16 @@ def issn(R, e, ctx):
 _ID_LABEL = re.compile(r"^\s*(?:(ISBN)(?:-1[03])?|(E?ISSN))\s*:?\s*(?=[0-9])", re.I)
 
 
-@rule("W321", "identifier-label", "form",
-      "isbn and issn hold the number only, not an 'ISBN'/'ISSN' label (styles print their own). "
-      "The fix drops the label.", fixable="safe", bad="issn = {ISSN 0092-5853}", good="issn = {0092-5853}",
-      fields=("isbn", "issn"))
+@rule(
+    "W321",
+    "identifier-label",
+    "form",
+    "isbn and issn hold the number only, not an 'ISBN'/'ISSN' label (styles print their own). The fix drops the label.",
+    fixable="safe",
+    bad="issn = {ISSN 0092-5853}",
+    good="issn = {0092-5853}",
+    fields=("isbn", "issn"),
+)
 def identifier_label(R, e, ctx):
     out = None
     for name in ("isbn", "issn"):
@@ -403,7 +573,14 @@ def identifier_label(R, e, ctx):
             continue  # a list of several is left as written
         s = _ID_LABEL.sub("", t).strip()
         out = out or []
-        out.append(R.finding(e, name, f"{name} '{t}' carries a label; write {s}", Fix(name, replace_inner(raw, s), description=f"{t} -> {s}")))
+        out.append(
+            R.finding(
+                e,
+                name,
+                f"{name} '{t}' carries a label; write {s}",
+                Fix(name, replace_inner(raw, s), description=f"{t} -> {s}"),
+            )
+        )
     return out
 
 
@@ -450,8 +627,15 @@ def _strip_trailing(u: str) -> str:
     return s
 
 
-@rule("E312", "url-scheme", "form", "A URL starts with http:// or https:// (ftp:// is accepted).",
-      bad="url = {www.usip.org/publications}", good="url = {https://www.usip.org/publications}", fields=URL_FIELDS)
+@rule(
+    "E312",
+    "url-scheme",
+    "form",
+    "A URL starts with http:// or https:// (ftp:// is accepted).",
+    bad="url = {www.usip.org/publications}",
+    good="url = {https://www.usip.org/publications}",
+    fields=URL_FIELDS,
+)
 def url_scheme(R, e, ctx):
     out = None
     for name, raw, t in _url_values(e):
@@ -461,7 +645,11 @@ def url_scheme(R, e, ctx):
         m = _SCHEME.match(u)
         why = None
         if not m:
-            why = "has no scheme; add https://" if re.match(r"^(?:www\.|[\w-]+\.[a-z]{2,}/)", u, re.I) else "has no http(s):// scheme"
+            why = (
+                "has no scheme; add https://"
+                if re.match(r"^(?:www\.|[\w-]+\.[a-z]{2,}/)", u, re.I)
+                else "has no http(s):// scheme"
+            )
         elif m.group(1).lower() not in ("http", "https", "ftp", "ftps") or not m.group(2):
             why = f"has scheme '{m.group(0)}'; expected http:// or https://"
         if why:
@@ -485,11 +673,17 @@ def _glued_urls(inner: str) -> list[str] | None:
     return parts
 
 
-@rule("E313", "url-whitespace", "form",
-      "A URL contains spaces or line breaks (a wrapped line joined with a space). The fix joins it; it "
-      "is safe when the break sits next to / - . _ = & ?. Two URLs separated by a space are E315.", fixable="some",
-      bad="url = {https://www.reuters.com/world/ china/philippines}",
-      good="url = {https://www.reuters.com/world/china/philippines}", fields=URL_FIELDS)
+@rule(
+    "E313",
+    "url-whitespace",
+    "form",
+    "A URL contains spaces or line breaks (a wrapped line joined with a space). The fix joins it; it "
+    "is safe when the break sits next to / - . _ = & ?. Two URLs separated by a space are E315.",
+    fixable="some",
+    bad="url = {https://www.reuters.com/world/ china/philippines}",
+    good="url = {https://www.reuters.com/world/china/philippines}",
+    fields=URL_FIELDS,
+)
 def url_whitespace(R, e, ctx):
     out = None
     for name, raw, t in _url_values(e):
@@ -498,7 +692,8 @@ def url_whitespace(R, e, ctx):
             continue
         joined = re.sub(r"\s+", "", inner)
         safe = all(
-            (m.start() > 0 and inner[m.start() - 1] in "/-._=&?") or (m.end() < len(inner) and inner[m.end()] in "/-._=&?")
+            (m.start() > 0 and inner[m.start() - 1] in "/-._=&?")
+            or (m.end() < len(inner) and inner[m.end()] in "/-._=&?")
             for m in re.finditer(r"\s+", inner)
         )
         out = out or []
@@ -507,14 +702,22 @@ def url_whitespace(R, e, ctx):
         else:
             encoded = re.sub(r"\s+", "%20", inner)
             msg = f"{name} contains whitespace; perhaps it reads {joined}, or {encoded} if the space belongs to the address (check the source)"
-        out.append(R.finding(e, name, msg, Fix(name, replace_inner(raw, joined), safe=safe, description="join the URL")))
+        out.append(
+            R.finding(e, name, msg, Fix(name, replace_inner(raw, joined), safe=safe, description="join the URL"))
+        )
     return out
 
 
-@rule("E314", "url-trailing-punctuation", "form",
-      "Punctuation glued to the end of a URL (。 ， 、 ； 等 . , ; ) \" …) is not part of it.",
-      fixable="safe", bad="url = {https://www.chinanews.com.cn/gj/2025/02-22/10372664.shtml。}",
-      good="url = {https://www.chinanews.com.cn/gj/2025/02-22/10372664.shtml}", fields=URL_FIELDS)
+@rule(
+    "E314",
+    "url-trailing-punctuation",
+    "form",
+    'Punctuation glued to the end of a URL (。 ， 、 ； 等 . , ; ) " …) is not part of it.',
+    fixable="safe",
+    bad="url = {https://www.chinanews.com.cn/gj/2025/02-22/10372664.shtml。}",
+    good="url = {https://www.chinanews.com.cn/gj/2025/02-22/10372664.shtml}",
+    fields=URL_FIELDS,
+)
 def url_trailing(R, e, ctx):
     out = None
     for name, raw, t in _url_values(e):
@@ -522,16 +725,29 @@ def url_trailing(R, e, ctx):
         s = _strip_trailing(u)
         if s != u and s:
             out = out or []
-            out.append(R.finding(e, name, f"{name} ends with '{u[len(s):]}', which is not part of the URL",
-                                 Fix(name, replace_inner(raw, t.replace(u, s, 1)), description=f"drop '{u[len(s):]}'")))
+            out.append(
+                R.finding(
+                    e,
+                    name,
+                    f"{name} ends with '{u[len(s) :]}', which is not part of the URL",
+                    Fix(name, replace_inner(raw, t.replace(u, s, 1)), description=f"drop '{u[len(s) :]}'"),
+                )
+            )
     return out
 
 
-@rule("E315", "url-malformed", "form",
-      "A URL with no host, characters a URL cannot hold (< > \" { } | \\ ^ `), CJK punctuation inside "
-      "(two URLs or a sentence glued together), two URLs separated by a space, or LaTeX around it (\\url{…}) or in it "
-      "(\\_ \\% \\&: a url is verbatim); the fix removes the LaTeX.",
-      fixable="some", bad="url = {https://x.org/a，https://y.org/b}", good="url = {https://x.org/a}", fields=URL_FIELDS)
+@rule(
+    "E315",
+    "url-malformed",
+    "form",
+    'A URL with no host, characters a URL cannot hold (< > " { } | \\ ^ `), CJK punctuation inside '
+    "(two URLs or a sentence glued together), two URLs separated by a space, or LaTeX around it (\\url{…}) or in it "
+    "(\\_ \\% \\&: a url is verbatim); the fix removes the LaTeX.",
+    fixable="some",
+    bad="url = {https://x.org/a，https://y.org/b}",
+    good="url = {https://x.org/a}",
+    fields=URL_FIELDS,
+)
 def url_malformed(R, e, ctx):
     out = None
     for name, raw, t in _url_values(e):
@@ -539,17 +755,27 @@ def url_malformed(R, e, ctx):
         m = re.fullmatch(r"\\(?:url|href)\{([^{}]*)\}(?:\{[^{}]*\})?", u)
         if m:
             out = out or []
-            out.append(R.finding(e, name, f"{name} is wrapped in LaTeX; keep the bare URL",
-                                 Fix(name, replace_inner(raw, m.group(1)), description="drop \\url{}")))
+            out.append(
+                R.finding(
+                    e,
+                    name,
+                    f"{name} is wrapped in LaTeX; keep the bare URL",
+                    Fix(name, replace_inner(raw, m.group(1)), description="drop \\url{}"),
+                )
+            )
             continue
         s = _strip_trailing(u)
         why = None
         sm = _SCHEME.match(s)
         if sm and sm.group(2):
-            host = s[sm.end():].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+            host = s[sm.end() :].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
             if not host:
                 why = "has no host"
-            elif not re.fullmatch(r"[\w.\-:@\[\]%]+", host) or ".." in host or not ("." in host or host.startswith("localhost") or host.startswith("[")):
+            elif (
+                not re.fullmatch(r"[\w.\-:@\[\]%]+", host)
+                or ".." in host
+                or not ("." in host or host.startswith("localhost") or host.startswith("["))
+            ):
                 why = f"has a malformed host '{host}'"
         glued = _glued_urls(s) if why is None else None
         if glued:
@@ -569,7 +795,11 @@ def url_malformed(R, e, ctx):
             out = out or []
             fix = None
             if why.startswith("contains LaTeX escapes") and not _BAD_CHARS.search(_TEX_ESCAPE_IN_URL.sub("", compact)):
-                fix = Fix(name, replace_inner(raw, _TEX_ESCAPE_IN_URL.sub(lambda m: m.group(0)[1], t)), description="drop the LaTeX escapes")
+                fix = Fix(
+                    name,
+                    replace_inner(raw, _TEX_ESCAPE_IN_URL.sub(lambda m: m.group(0)[1], t)),
+                    description="drop the LaTeX escapes",
+                )
             out.append(R.finding(e, name, f"{name} '{u}' {why}", fix))
     return out
 
@@ -577,10 +807,17 @@ def url_malformed(R, e, ctx):
 _HIGHLIGHT = frozenset({"phrase", "words", "highlight", "hilite", "searchterm", "search_term"})
 
 
-@rule("W316", "url-tracking", "form",
-      "Tracking parameters (utm_*, fbclid, gclid, spm, …) are not part of the cited page. The fix "
-      "(--unsafe-fixes) removes them: the URL then differs from the one the article printed.",
-      fixable="unsafe", bad="url = {https://x.org/p?utm_source=twitter&id=3}", good="url = {https://x.org/p?id=3}", fields=URL_FIELDS)
+@rule(
+    "W316",
+    "url-tracking",
+    "form",
+    "Tracking parameters (utm_*, fbclid, gclid, spm, …) are not part of the cited page. The fix "
+    "(--unsafe-fixes) removes them: the URL then differs from the one the article printed.",
+    fixable="unsafe",
+    bad="url = {https://x.org/p?utm_source=twitter&id=3}",
+    good="url = {https://x.org/p?id=3}",
+    fields=URL_FIELDS,
+)
 def url_tracking(R, e, ctx):
     out = None
     for name, raw, t in _cited_url_values(e):
@@ -597,27 +834,48 @@ def url_tracking(R, e, ctx):
         new = base + ("?" + "&".join(kept) if kept else "") + (hash_ + frag if frag else "")
         out = out or []
         kind = "search-highlight parameters" if all(b.lower() in _HIGHLIGHT for b in bad) else "tracking parameters"
-        out.append(R.finding(e, name, f"{name} carries {kind} ({', '.join(bad)}); the clean URL is {new}",
-                             Fix(name, replace_inner(raw, t.replace(u, new, 1)), safe=False, description="drop tracking parameters")))
+        out.append(
+            R.finding(
+                e,
+                name,
+                f"{name} carries {kind} ({', '.join(bad)}); the clean URL is {new}",
+                Fix(name, replace_inner(raw, t.replace(u, new, 1)), safe=False, description="drop tracking parameters"),
+            )
+        )
     return out
 
 
-@rule("W317", "url-empty-fragment", "form", "A URL ending in a bare '#': the empty fragment means nothing.",
-      fixable="safe", bad="url = {https://www.nippon.com/en/in-depth/a10102/#}", good="url = {https://www.nippon.com/en/in-depth/a10102/}", fields=URL_FIELDS)
+@rule(
+    "W317",
+    "url-empty-fragment",
+    "form",
+    "A URL ending in a bare '#': the empty fragment means nothing.",
+    fixable="safe",
+    bad="url = {https://www.nippon.com/en/in-depth/a10102/#}",
+    good="url = {https://www.nippon.com/en/in-depth/a10102/}",
+    fields=URL_FIELDS,
+)
 def url_fragment(R, e, ctx):
     out = None
     for name, raw, t in _cited_url_values(e):
         u = _strip_trailing(t.strip())
         if u.endswith("#"):
             out = out or []
-            out.append(R.finding(e, name, f"{name} ends with an empty fragment '#'",
-                                 Fix(name, replace_inner(raw, t.replace(u, u[:-1], 1)), description="drop '#'")))
+            out.append(
+                R.finding(
+                    e,
+                    name,
+                    f"{name} ends with an empty fragment '#'",
+                    Fix(name, replace_inner(raw, t.replace(u, u[:-1], 1)), description="drop '#'"),
+                )
+            )
     return out
 
 
 _CLEAN_URL = re.compile(
     r"https?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+(?::\d{1,5})?"
-    r"(?:/(?:[A-Za-z0-9\-._~%!$&'()*+,;=:@/]*[A-Za-z0-9\-_~%$&*+=@/])?)?")
+    r"(?:/(?:[A-Za-z0-9\-._~%!$&'()*+,;=:@/]*[A-Za-z0-9\-_~%$&*+=@/])?)?"
+)
 _URL_CODES = ("E312", "E313", "E314", "E315", "W316", "W317")
 
 
@@ -638,7 +896,8 @@ def scan_urls(rules, e, ctx):
 
 # --- langid ----------------------------------------------------------------------------------
 
-KNOWN_LANGIDS = frozenset("""
+KNOWN_LANGIDS = frozenset(
+    """
 english american british canadian australian newzealand usenglish ukenglish
 chinese schinese tchinese japanese korean russian ukrainian belarusian bulgarian serbian macedonian
 german ngerman austrian naustrian swissgerman nswissgerman french francais acadian canadien swissfrench
@@ -647,26 +906,84 @@ danish norwegian norsk nynorsk swedish finnish icelandic estonian latvian lithua
 slovene slovenian croatian hungarian magyar romanian turkish greek polutonikogreek hebrew arabic persian
 farsi urdu hindi bengali sanskrit thai vietnamese indonesian bahasa malay bahasam mongolian tibetan uyghur
 kazakh armenian georgian albanian welsh irish scottish gaelic breton esperanto interlingua
-""".split())
+""".split()
+)
 LANGID_ALIASES = {
-    "en": "english", "eng": "english", "en-us": "american", "en-gb": "british", "english (us)": "american",
-    "zh": "chinese", "zh-cn": "chinese", "zh-hans": "chinese", "zh-tw": "chinese", "zh-hant": "chinese",
-    "zho": "chinese", "chi": "chinese", "cn": "chinese", "chn": "chinese", "mandarin": "chinese",
-    "中文": "chinese", "汉语": "chinese", "漢語": "chinese", "简体中文": "chinese", "繁體中文": "chinese",
-    "ja": "japanese", "jp": "japanese", "jpn": "japanese", "日本語": "japanese", "日文": "japanese", "日语": "japanese",
-    "ko": "korean", "kor": "korean", "kr": "korean", "한국어": "korean", "韩语": "korean", "韩文": "korean",
-    "ru": "russian", "rus": "russian", "русский": "russian", "俄语": "russian", "俄文": "russian",
-    "de": "german", "deu": "german", "ger": "german", "fr": "french", "fra": "french", "fre": "french",
-    "es": "spanish", "spa": "spanish", "it": "italian", "ita": "italian", "pt": "portuguese", "por": "portuguese",
-    "nl": "dutch", "vi": "vietnamese", "th": "thai", "ar": "arabic", "he": "hebrew", "tr": "turkish",
-    "pl": "polish", "uk": "ukrainian", "id": "indonesian", "ms": "malay", "英文": "english", "英语": "english",
+    "en": "english",
+    "eng": "english",
+    "en-us": "american",
+    "en-gb": "british",
+    "english (us)": "american",
+    "zh": "chinese",
+    "zh-cn": "chinese",
+    "zh-hans": "chinese",
+    "zh-tw": "chinese",
+    "zh-hant": "chinese",
+    "zho": "chinese",
+    "chi": "chinese",
+    "cn": "chinese",
+    "chn": "chinese",
+    "mandarin": "chinese",
+    "中文": "chinese",
+    "汉语": "chinese",
+    "漢語": "chinese",
+    "简体中文": "chinese",
+    "繁體中文": "chinese",
+    "ja": "japanese",
+    "jp": "japanese",
+    "jpn": "japanese",
+    "日本語": "japanese",
+    "日文": "japanese",
+    "日语": "japanese",
+    "ko": "korean",
+    "kor": "korean",
+    "kr": "korean",
+    "한국어": "korean",
+    "韩语": "korean",
+    "韩文": "korean",
+    "ru": "russian",
+    "rus": "russian",
+    "русский": "russian",
+    "俄语": "russian",
+    "俄文": "russian",
+    "de": "german",
+    "deu": "german",
+    "ger": "german",
+    "fr": "french",
+    "fra": "french",
+    "fre": "french",
+    "es": "spanish",
+    "spa": "spanish",
+    "it": "italian",
+    "ita": "italian",
+    "pt": "portuguese",
+    "por": "portuguese",
+    "nl": "dutch",
+    "vi": "vietnamese",
+    "th": "thai",
+    "ar": "arabic",
+    "he": "hebrew",
+    "tr": "turkish",
+    "pl": "polish",
+    "uk": "ukrainian",
+    "id": "indonesian",
+    "ms": "malay",
+    "英文": "english",
+    "英语": "english",
 }
 
 
-@rule("E318", "langid-value", "form",
-      "langid names a babel/polyglossia language in lower case (english, chinese, japanese, korean, "
-      "russian …). The fix maps ISO codes and common names (zh, en-US, Chinese, 中文).",
-      fixable="some", bad="langid = {zh-CN}", good="langid = {chinese}", fields=("langid", "language", "hyphenation"))
+@rule(
+    "E318",
+    "langid-value",
+    "form",
+    "langid names a babel/polyglossia language in lower case (english, chinese, japanese, korean, "
+    "russian …). The fix maps ISO codes and common names (zh, en-US, Chinese, 中文).",
+    fixable="some",
+    bad="langid = {zh-CN}",
+    good="langid = {chinese}",
+    fields=("langid", "language", "hyphenation"),
+)
 def langid_value(R, e, ctx):
     # BibTeX's `language` is free text in many tools (Zotero writes `en`); only langid is checked
     name = "langid" if "langid" in e.fields else "hyphenation" if "hyphenation" in e.fields else None
@@ -684,12 +1001,19 @@ def langid_value(R, e, ctx):
 
         close = difflib.get_close_matches(low, sorted(KNOWN_LANGIDS), n=1, cutoff=0.75)
         if close:
-            return [R.finding(e, name, f"{name} '{t}' is not a babel language name; did you mean {close[0]}?",
-                              Fix(name, replace_inner(raw, close[0]), safe=False, description=f"{t} -> {close[0]}"))]
+            return [
+                R.finding(
+                    e,
+                    name,
+                    f"{name} '{t}' is not a babel language name; did you mean {close[0]}?",
+                    Fix(name, replace_inner(raw, close[0]), safe=False, description=f"{t} -> {close[0]}"),
+                )
+            ]
     return [R.finding(e, name, f"{name} '{t}' is not a babel language name" + (f"; write {want}" if want else ""), fix)]
 
 
 # --- shared quick tests: one call for a family of field rules, the rules only when needed ------
+
 
 def _claim(codes, quick, fields):
     """A scanner over ``fields`` that calls the rules ``codes`` only when ``quick(entry)`` is
@@ -762,11 +1086,17 @@ def _top_level(value: str, ch: str) -> bool:
     return False
 
 
-@rule("W320", "name-list", "form",
-      "Names are separated by ' and ' (BibTeX): not by '、', ';' or commas; 'and others' instead of "
-      "'et al.' or '等'; no empty name ('and and'). The fix rewrites separators and 'et al.'/'等'.",
-      fixable="some", fields=_NAME_FIELDS,
-      bad="author = {刘琳、王五等}   author = {Smith, J., Doe, K.}", good="author = {刘琳 and 王五 and others}")
+@rule(
+    "W320",
+    "name-list",
+    "form",
+    "Names are separated by ' and ' (BibTeX): not by '、', ';' or commas; 'and others' instead of "
+    "'et al.' or '等'; no empty name ('and and'). The fix rewrites separators and 'et al.'/'等'.",
+    fixable="some",
+    fields=_NAME_FIELDS,
+    bad="author = {刘琳、王五等}   author = {Smith, J., Doe, K.}",
+    good="author = {刘琳 and 王五 and others}",
+)
 def name_list(R, e, ctx):
     out = None
     fields = e.fields
@@ -775,9 +1105,20 @@ def name_list(R, e, ctx):
         if not t:
             continue
         low_tail = t[-10:].lower()
-        suspicious = ("、" in t or ";" in t or "；" in t or "and and" in t or t[:4].lower() == "and "
-                      or low_tail.endswith(" and") or "al" in low_tail or "等" in low_tail or "ほか" in low_tail
-                      or "외" in low_tail or "др" in low_tail or (t.count(",") >= 3 and " and " not in t))
+        suspicious = (
+            "、" in t
+            or ";" in t
+            or "；" in t
+            or "and and" in t
+            or t[:4].lower() == "and "
+            or low_tail.endswith(" and")
+            or "al" in low_tail
+            or "等" in low_tail
+            or "ほか" in low_tail
+            or "외" in low_tail
+            or "др" in low_tail
+            or (t.count(",") >= 3 and " and " not in t)
+        )
         if not suspicious:
             continue
         if t[:1] == "{" and t[-1:] == "}" and text_of(t) != t:
@@ -804,5 +1145,12 @@ def name_list(R, e, ctx):
             out = out or []
             # a fix that leaves names separated by commas would hide the rest of the problem
             fix = Fix(name, new, description="BibTeX name separators") if new != t and new and not commas else None
-            out.append(R.finding(e, name, f"{name} list: {'; '.join(why)}" + (f"; write {new!r}" if fix else "; separate names with ' and '"), fix))
+            out.append(
+                R.finding(
+                    e,
+                    name,
+                    f"{name} list: {'; '.join(why)}" + (f"; write {new!r}" if fix else "; separate names with ' and '"),
+                    fix,
+                )
+            )
     return out

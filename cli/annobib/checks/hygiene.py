@@ -13,49 +13,116 @@ import unicodedata
 from annobib.checks._util import CJK_RE, HANGUL_RE, INTERNAL_FIELDS, LONG_FIELDS, VERBATIM_FIELDS, unwrap
 from annobib.checks.base import Finding, Fix, declare, scanner
 
-declare("W501", "mojibake", "hygiene",
-        "Text decoded with the wrong encoding (UTF-8 read as Latin-1/cp1252 or GBK: 'Ã©', 'â€™', "
-        "'锟斤拷'; GBK read as Latin-1: 'ÖÐ¹ú'), also when it no longer decodes exactly (a no-break "
-        "space became a space), or a U+FFFD replacement character. The fix (--unsafe-fixes) "
-        "re-decodes only when that round-trips exactly.", fixable="unsafe",
-        bad="title = {Trumpâ€™s Asia policy}", good="title = {Trump’s Asia policy}")
-declare("W502", "html-entity", "hygiene",
-        "HTML entities (&amp; &#8217; &nbsp;) or tags (<i>, <br>) copied from a web page. The fix "
-        "decodes entities (&amp; becomes \\& outside URLs).", fixable="some",
-        bad="title = {Allies &amp; Partners}", good="title = {Allies \\& Partners}")
-declare("W503", "stray-latex", "hygiene",
-        "LaTeX that does not belong in a field: \\cite, \\footnote, \\\\, \\par, \\label …, commands in a "
-        "URL or DOI, or an unbalanced $.", bad="title = {Alliances\\footnote{See p. 3}}", good="title = {Alliances}")
-declare("W504", "latex-special-char", "hygiene",
-        "An unescaped & % # or _ in a field LaTeX typesets: % silently drops the rest of the line. "
-        "The fix escapes it (\\& \\% \\# \\_).", fixable="safe",
-        bad="title = {Tariffs up 25% on steel}", good="title = {Tariffs up 25\\% on steel}")
-declare("E505", "unbalanced-braces", "hygiene", "A value whose { and } do not pair up.",
-        bad="title = {The {NATO alliance}", good="title = {The {NATO} alliance}")
-declare("W506", "unbalanced-quotes", "hygiene",
-        "Quotation marks or brackets that do not pair up: “ ”, 《 》, 「 」, 『 』, （ ）, ( ), [ ], or an odd "
-        "number of \".", bad="title = {美菲“肩并肩 2025，美国新版}", good="title = {美菲“肩并肩 2025”，美国新版}")
-declare("W507", "cjk-mixed-punctuation", "hygiene",
-        "Half-width punctuation (, : ; ! ? ( )) next to Chinese or Japanese characters in a title, or "
-        "full-width punctuation inside a Latin title (Korean, which uses half-width punctuation, is "
-        "left alone). The fix (--unsafe-fixes) converts it.", fixable="unsafe",
-        bad="title = {美菲“肩并肩 2025”,美国新版(印太战略)}", good="title = {美菲“肩并肩 2025”，美国新版（印太战略）}")
-declare("W508", "whitespace", "hygiene",
-        "Leading or trailing spaces, doubled spaces, line breaks or tabs inside a short field, a space "
-        "before Chinese punctuation (PDF spacing noise). The fix tidies it.", fixable="safe",
-        bad="journaltitle = { 世界知识 }, title = {项目编号 ：24&ZD289}", good="journaltitle = {世界知识}")
-declare("I511", "wrapped-line", "hygiene",
-        "A line break (with its indentation) inside a short field: the .bib was wrapped. BibTeX and "
-        "biber read it as one space, so this is a hint; the fix joins the line.", fixable="safe",
-        bad="title = {The Quad\n  Revisited}", good="title = {The Quad Revisited}")
-declare("W509", "control-characters", "hygiene",
-        "Invisible characters: C0/C1 controls, zero-width spaces and joiners, byte-order marks, "
-        "bidirectional marks, soft hyphens (not the C1 bytes and soft hyphens that are part of "
-        "mojibake: W501 re-decodes those). The fix removes them.", fixable="safe",
-        bad="title = {Alliance\u200b Politics}", good="title = {Alliance Politics}")
-declare("W510", "fullwidth-alphanumerics", "hygiene",
-        "Full-width Latin letters or digits (ＡＰＥＣ, ２０２５); GB/T 7714 and APA both want half-width. "
-        "The fix folds them.", fixable="safe", bad="title = {ＡＰＥＣ峰会}", good="title = {APEC峰会}")
+declare(
+    "W501",
+    "mojibake",
+    "hygiene",
+    "Text decoded with the wrong encoding (UTF-8 read as Latin-1/cp1252 or GBK: 'Ã©', 'â€™', "
+    "'锟斤拷'; GBK read as Latin-1: 'ÖÐ¹ú'), also when it no longer decodes exactly (a no-break "
+    "space became a space), or a U+FFFD replacement character. The fix (--unsafe-fixes) "
+    "re-decodes only when that round-trips exactly.",
+    fixable="unsafe",
+    bad="title = {Trumpâ€™s Asia policy}",
+    good="title = {Trump’s Asia policy}",
+)
+declare(
+    "W502",
+    "html-entity",
+    "hygiene",
+    "HTML entities (&amp; &#8217; &nbsp;) or tags (<i>, <br>) copied from a web page. The fix "
+    "decodes entities (&amp; becomes \\& outside URLs).",
+    fixable="some",
+    bad="title = {Allies &amp; Partners}",
+    good="title = {Allies \\& Partners}",
+)
+declare(
+    "W503",
+    "stray-latex",
+    "hygiene",
+    "LaTeX that does not belong in a field: \\cite, \\footnote, \\\\, \\par, \\label …, commands in a "
+    "URL or DOI, or an unbalanced $.",
+    bad="title = {Alliances\\footnote{See p. 3}}",
+    good="title = {Alliances}",
+)
+declare(
+    "W504",
+    "latex-special-char",
+    "hygiene",
+    "An unescaped & % # or _ in a field LaTeX typesets: % silently drops the rest of the line. "
+    "The fix escapes it (\\& \\% \\# \\_).",
+    fixable="safe",
+    bad="title = {Tariffs up 25% on steel}",
+    good="title = {Tariffs up 25\\% on steel}",
+)
+declare(
+    "E505",
+    "unbalanced-braces",
+    "hygiene",
+    "A value whose { and } do not pair up.",
+    bad="title = {The {NATO alliance}",
+    good="title = {The {NATO} alliance}",
+)
+declare(
+    "W506",
+    "unbalanced-quotes",
+    "hygiene",
+    "Quotation marks or brackets that do not pair up: “ ”, 《 》, 「 」, 『 』, （ ）, ( ), [ ], or an odd "
+    'number of ".',
+    bad="title = {美菲“肩并肩 2025，美国新版}",
+    good="title = {美菲“肩并肩 2025”，美国新版}",
+)
+declare(
+    "W507",
+    "cjk-mixed-punctuation",
+    "hygiene",
+    "Half-width punctuation (, : ; ! ? ( )) next to Chinese or Japanese characters in a title, or "
+    "full-width punctuation inside a Latin title (Korean, which uses half-width punctuation, is "
+    "left alone). The fix (--unsafe-fixes) converts it.",
+    fixable="unsafe",
+    bad="title = {美菲“肩并肩 2025”,美国新版(印太战略)}",
+    good="title = {美菲“肩并肩 2025”，美国新版（印太战略）}",
+)
+declare(
+    "W508",
+    "whitespace",
+    "hygiene",
+    "Leading or trailing spaces, doubled spaces, line breaks or tabs inside a short field, a space "
+    "before Chinese punctuation (PDF spacing noise). The fix tidies it.",
+    fixable="safe",
+    bad="journaltitle = { 世界知识 }, title = {项目编号 ：24&ZD289}",
+    good="journaltitle = {世界知识}",
+)
+declare(
+    "I511",
+    "wrapped-line",
+    "hygiene",
+    "A line break (with its indentation) inside a short field: the .bib was wrapped. BibTeX and "
+    "biber read it as one space, so this is a hint; the fix joins the line.",
+    fixable="safe",
+    bad="title = {The Quad\n  Revisited}",
+    good="title = {The Quad Revisited}",
+)
+declare(
+    "W509",
+    "control-characters",
+    "hygiene",
+    "Invisible characters: C0/C1 controls, zero-width spaces and joiners, byte-order marks, "
+    "bidirectional marks, soft hyphens (not the C1 bytes and soft hyphens that are part of "
+    "mojibake: W501 re-decodes those). The fix removes them.",
+    fixable="safe",
+    bad="title = {Alliance\u200b Politics}",
+    good="title = {Alliance Politics}",
+)
+declare(
+    "W510",
+    "fullwidth-alphanumerics",
+    "hygiene",
+    "Full-width Latin letters or digits (ＡＰＥＣ, ２０２５); GB/T 7714 and APA both want half-width. "
+    "The fix folds them.",
+    fixable="safe",
+    bad="title = {ＡＰＥＣ峰会}",
+    good="title = {APEC峰会}",
+)
 
 _ASCII_SUSPECT = re.compile(r"[\x00-\x1f\x7f&%#_\\<{}\"$^]|^\s|\s$|\s\s|[()\[\]]")
 # Mojibake: (first character, what follows it), tried in this order. The regex is built as one
@@ -63,16 +130,32 @@ _ASCII_SUSPECT = re.compile(r"[\x00-\x1f\x7f&%#_\\<{}\"$^]|^\s|\s$|\s\s|[()\[\]]
 # character with a lookbehind: the same matches as the plain alternation, but a regex that
 # starts with a class lets the engine skip to candidate characters in C (about ten times faster
 # over a long author list with one 'é').
-_MOJIBAKE_PARTS = [("[ÃÂ]", "[\u0080-\u00bf]"), ("â", "€"), ("Ã", r"[^\s]"), ("ï", "¿½"), ("ï", "»¿"),
-                   ("锟", "斤拷"), ("烫", "烫烫"), ("屯", "屯屯"), ("\ufffd", ""),
-                   ("[åæçèéäö]", "[\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u20ac\u2122]{1,2}")]
-_MOJIBAKE = re.compile("[ÃÂâï锟烫屯\ufffdåæçèéäö](?:" + "|".join(f"(?<={first}){rest}" for first, rest in _MOJIBAKE_PARTS) + ")")
+_MOJIBAKE_PARTS = [
+    ("[ÃÂ]", "[\u0080-\u00bf]"),
+    ("â", "€"),
+    ("Ã", r"[^\s]"),
+    ("ï", "¿½"),
+    ("ï", "»¿"),
+    ("锟", "斤拷"),
+    ("烫", "烫烫"),
+    ("屯", "屯屯"),
+    ("\ufffd", ""),
+    (
+        "[åæçèéäö]",
+        "[\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u20ac\u2122]{1,2}",
+    ),
+]
+_MOJIBAKE = re.compile(
+    "[ÃÂâï锟烫屯\ufffdåæçèéäö](?:" + "|".join(f"(?<={first}){rest}" for first, rest in _MOJIBAKE_PARTS) + ")"
+)
 _GBK_HINT = re.compile(r"[锛銆鈥鍙鐨鏂缁浜涓鍜嶅鎴]")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _TAG = re.compile(r"</?(?:i|b|em|strong|br|p|span|div|sup|sub|a|font|u)(?:\s[^<>]*)?/?>", re.I)
-_STRAY_TEX = re.compile(r"\\(?:cite[a-zA-Z]*|footnote|footcite|label|ref|pageref|par\b|newline|linebreak|"
-                        r"hspace|vspace|noindent|item\b|begin|end\b|newpage|clearpage|bibitem|input|include)"
-                        r"|\\\\")
+_STRAY_TEX = re.compile(
+    r"\\(?:cite[a-zA-Z]*|footnote|footcite|label|ref|pageref|par\b|newline|linebreak|"
+    r"hspace|vspace|noindent|item\b|begin|end\b|newpage|clearpage|bibitem|input|include)"
+    r"|\\\\"
+)
 _SPECIAL = re.compile(r"(?<!\\)[&%#]|(?<![\\$])_")
 
 
@@ -90,10 +173,26 @@ def _outside(s: str, spans, fn) -> str:
         out += [fn(s[pos:a]), s[a:b]]
         pos = b
     return "".join(out) + fn(s[pos:])
-_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-_CTRL_OUTSIDE_MOJIBAKE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+_CTRL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+_CTRL_OUTSIDE_MOJIBAKE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 _FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
-_PAIRS = [("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"), ("（", "）"), ("(", ")"), ("[", "]"), ("【", "】"), ("〈", "〉")]
+_PAIRS = [
+    ("“", "”"),
+    ("《", "》"),
+    ("「", "」"),
+    ("『", "』"),
+    ("（", "）"),
+    ("(", ")"),
+    ("[", "]"),
+    ("【", "】"),
+    ("〈", "〉"),
+]
 _PAIR_CHARS = re.compile("[" + re.escape("".join(a + b for a, b in _PAIRS)) + "]")
 _CJK_CLOSE = "，。、；：！？）」』》】〉”"
 _CJK_OPEN = "（「『《【〈“"
@@ -101,13 +200,27 @@ _SPACE_BEFORE_CJK_PUNCT = re.compile(rf"[ \t\u3000]+(?=[{_CJK_CLOSE}])|(?<=[{_CJ
 _HALF_PUNCT = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 _FULL_PUNCT = {v: k for k, v in _HALF_PUNCT.items()}
 _HALF_NEXT_TO_CJK = re.compile(
-    r"(?<=[\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af”」』》）])[,:;!?()]|[,:;!?()](?=[\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af“「『《（])")
+    r"(?<=[\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af”」』》）])[,:;!?()]|[,:;!?()](?=[\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af“「『《（])"
+)
 _FULL_IN_LATIN = re.compile(r"(?<=[A-Za-z0-9])[，：；！？（）]|[，：；！？（）](?=[A-Za-z])")
-TITLE_FIELDS = ("title", "subtitle", "booktitle", "journaltitle", "journal", "maintitle", "shorttitle",
-                "titleaddon", "booksubtitle", "eventtitle")
+TITLE_FIELDS = (
+    "title",
+    "subtitle",
+    "booktitle",
+    "journaltitle",
+    "journal",
+    "maintitle",
+    "shorttitle",
+    "titleaddon",
+    "booksubtitle",
+    "eventtitle",
+)
 _TITLE_SET = frozenset(TITLE_FIELDS)
-NO_SPECIALS = VERBATIM_FIELDS | INTERNAL_FIELDS | frozenset({"date", "urldate", "archivedate", "year", "month",
-                                                            "pages", "isbn", "issn", "langid", "key"})
+NO_SPECIALS = (
+    VERBATIM_FIELDS
+    | INTERNAL_FIELDS
+    | frozenset({"date", "urldate", "archivedate", "year", "month", "pages", "isbn", "issn", "langid", "key"})
+)
 
 
 _INNER_GROUP = re.compile(r"\{[^{}]*\}")
@@ -211,7 +324,12 @@ def _mojibake(s: str):
     m = _MOJIBAKE.search(s)
     if m:
         fixed = _unmojibake(s)
-        if fixed is not None or m.group(0) in ("锟斤拷", "烫烫烫", "屯屯屯") or "â€" in s or re.search(r"Ã[\u0080-\u00bf]", s):
+        if (
+            fixed is not None
+            or m.group(0) in ("锟斤拷", "烫烫烫", "屯屯屯")
+            or "â€" in s
+            or re.search(r"Ã[\u0080-\u00bf]", s)
+        ):
             return m.group(0), fixed, None
     if _LATIN1_PAIR.search(s):
         gbk = _gbk_read_as_latin1(s)
@@ -233,7 +351,9 @@ def looks_like_mojibake(text: str) -> bool:
 # closing or after opening CJK punctuation. Written as one class then lookbehinds (as _MOJIBAKE)
 # so that the search skips in C to the spaces and brackets; leading or trailing whitespace is
 # tested apart (_ws_suspect).
-_WS_INNER = re.compile(r"[\s（「『《【〈“](?:(?<=\s)\s|(?<=[\t\r\n])|(?<=[ \t\u3000])[，。、；：！？）」』》】〉”]|(?<=[（「『《【〈“])[ \t\u3000])")
+_WS_INNER = re.compile(
+    r"[\s（「『《【〈“](?:(?<=\s)\s|(?<=[\t\r\n])|(?<=[ \t\u3000])[，。、；：！？）」』》】〉”]|(?<=[（「『《【〈“])[ \t\u3000])"
+)
 
 
 def _ws_suspect(s: str) -> bool:
@@ -251,14 +371,22 @@ def _punct_width(rules, e, name, opening, s, closing):
         m = _HALF_NEXT_TO_CJK.search(s) if _HALF_ANY.search(s) else None
         if m:
             new = _HALF_NEXT_TO_CJK.sub(lambda x: _HALF_PUNCT[x.group(0)], s)
-            return rules["W507"].finding(e, name, f"{name} mixes half-width '{m.group(0)}' into Chinese/Japanese text; use '{_HALF_PUNCT[m.group(0)]}'",
-                                         Fix(name, opening + new + closing, safe=False, description="full-width punctuation"))
+            return rules["W507"].finding(
+                e,
+                name,
+                f"{name} mixes half-width '{m.group(0)}' into Chinese/Japanese text; use '{_HALF_PUNCT[m.group(0)]}'",
+                Fix(name, opening + new + closing, safe=False, description="full-width punctuation"),
+            )
     else:
         m = _FULL_IN_LATIN.search(s) if _FULL_ANY.search(s) else None
         if m:
             new = _FULL_IN_LATIN.sub(lambda x: _FULL_PUNCT[x.group(0)], s)
-            return rules["W507"].finding(e, name, f"{name} has full-width '{m.group(0)}' in Latin text; use '{_FULL_PUNCT[m.group(0)]}'",
-                                         Fix(name, opening + new + closing, safe=False, description="half-width punctuation"))
+            return rules["W507"].finding(
+                e,
+                name,
+                f"{name} has full-width '{m.group(0)}' in Latin text; use '{_FULL_PUNCT[m.group(0)]}'",
+                Fix(name, opening + new + closing, safe=False, description="half-width punctuation"),
+            )
     return None
 
 
@@ -266,10 +394,18 @@ def _scan_internal(rules, e, name, raw):
     out = []
     if _CTRL.search(raw):
         bad = sorted({f"U+{ord(c):04X}" for c in _CTRL.findall(raw)})
-        out.append(rules["W509"].finding(e, name, f"{name} contains invisible characters ({', '.join(bad)})",
-                                         Fix(name, _CTRL.sub("", raw), description="remove invisible characters")))
+        out.append(
+            rules["W509"].finding(
+                e,
+                name,
+                f"{name} contains invisible characters ({', '.join(bad)})",
+                Fix(name, _CTRL.sub("", raw), description="remove invisible characters"),
+            )
+        )
     if "\ufffd" in raw or _MOJIBAKE.search(raw):
-        out.append(rules["W501"].finding(e, name, f"{name} looks like mis-decoded text ('{_MOJIBAKE.search(raw).group(0)}')"))
+        out.append(
+            rules["W501"].finding(e, name, f"{name} looks like mis-decoded text ('{_MOJIBAKE.search(raw).group(0)}')")
+        )
     if ("{" in raw or "}" in raw) and _balance_braces(raw) is not None:
         out.append(rules["E505"].finding(e, name, f"{name} has unbalanced braces"))
     return out
@@ -289,7 +425,8 @@ def _tidy(s: str, long: bool) -> str:
 # Each test starts with a character class: Python's regex engine scans for those in C.
 _SUSPECT_CHARS = re.compile(
     r"[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufffd&%#_\\<{}\"$^()\[\]"
-    r"“”《》「」『』（）【】〈〉\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u0080-\u00bfÃ\u20ac\u2122锟烫屯锛銆鈥鍙鐨鏂\u3000]")
+    r"“”《》「」『』（）【】〈〉\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u0080-\u00bfÃ\u20ac\u2122锟烫屯锛銆鈥鍙鐨鏂\u3000]"
+)
 _CJK_SPACING = re.compile(r"[ \u3000（「『《【〈“][，。、；：！？）」』》】〉” \u3000]")
 SEP = "\ue000"
 _SEP_SPACE, _SPACE_SEP = SEP + " ", " " + SEP
@@ -342,11 +479,21 @@ def _scan_field(rules, name: str, raw: str) -> list:
     ctrl = _CTRL_OUTSIDE_MOJIBAKE if moji else _CTRL
     if ctrl.search(s):
         bad = sorted({f"U+{ord(c):04X}" for c in ctrl.findall(s)})
-        out.append(rules["W509"].finding(e, name, f"{name} contains invisible characters ({', '.join(bad)})",
-                                         Fix(name, opening + ctrl.sub("", s) + closing, description="remove invisible characters")))
+        out.append(
+            rules["W509"].finding(
+                e,
+                name,
+                f"{name} contains invisible characters ({', '.join(bad)})",
+                Fix(name, opening + ctrl.sub("", s) + closing, description="remove invisible characters"),
+            )
+        )
     # W501 mojibake
     if not ascii_ and "\ufffd" in s and _MOJIBAKE.search(s):
-        out.append(rules["W501"].finding(e, name, f"{name} contains U+FFFD (�): characters were lost in a conversion; retype them"))
+        out.append(
+            rules["W501"].finding(
+                e, name, f"{name} contains U+FFFD (�): characters were lost in a conversion; retype them"
+            )
+        )
     elif moji:
         sample, fixed, loose = moji
         msg = f"{name} looks like mis-decoded text ('{sample}')"
@@ -354,7 +501,14 @@ def _scan_field(rules, name: str, raw: str) -> list:
             msg += f"; it probably reads '{fixed[:60]}'"
         elif loose is not None:
             msg += f" that no longer decodes exactly (a character changed in copying); perhaps '{loose[:60]}': retype it from the source"
-        out.append(rules["W501"].finding(e, name, msg, Fix(name, opening + fixed + closing, safe=False, description="re-decode") if fixed else None))
+        out.append(
+            rules["W501"].finding(
+                e,
+                name,
+                msg,
+                Fix(name, opening + fixed + closing, safe=False, description="re-decode") if fixed else None,
+            )
+        )
     # W502 HTML
     if "&" in s or "<" in s:
         ents = _ENTITY.findall(s)
@@ -363,16 +517,41 @@ def _scan_field(rules, name: str, raw: str) -> list:
             if verbatim:
                 new = html.unescape(s)
             else:
-                new = _ENTITY.sub(lambda m: "\\&" if m.group(0).lower() in ("&amp;", "&#38;", "&#x26;") else
-                                  ("\\%" if html.unescape(m.group(0)) == "%" else
-                                   (" " if m.group(0) in ("&nbsp;", "&#160;") else html.unescape(m.group(0)))), s)
-            out.append(rules["W502"].finding(e, name, f"{name} contains HTML entities ({', '.join(sorted(set(ents))[:4])})",
-                                             Fix(name, opening + new + closing, description="decode HTML entities")))
+                new = _ENTITY.sub(
+                    lambda m: (
+                        "\\&"
+                        if m.group(0).lower() in ("&amp;", "&#38;", "&#x26;")
+                        else (
+                            "\\%"
+                            if html.unescape(m.group(0)) == "%"
+                            else (" " if m.group(0) in ("&nbsp;", "&#160;") else html.unescape(m.group(0)))
+                        )
+                    ),
+                    s,
+                )
+            out.append(
+                rules["W502"].finding(
+                    e,
+                    name,
+                    f"{name} contains HTML entities ({', '.join(sorted(set(ents))[:4])})",
+                    Fix(name, opening + new + closing, description="decode HTML entities"),
+                )
+            )
         elif tags:
-            out.append(rules["W502"].finding(e, name, f"{name} contains HTML tags ({', '.join(sorted(set(tags))[:3])}); use \\emph{{…}} or plain text"))
+            out.append(
+                rules["W502"].finding(
+                    e,
+                    name,
+                    f"{name} contains HTML tags ({', '.join(sorted(set(tags))[:3])}); use \\emph{{…}} or plain text",
+                )
+            )
     # W503 stray LaTeX
     if "\\" in s or "$" in s:
-        if verbatim and re.search(r"\\[A-Za-z]", s) and not (name == "url" and re.fullmatch(r"\s*\\(?:url|href)\{.*", s)):
+        if (
+            verbatim
+            and re.search(r"\\[A-Za-z]", s)
+            and not (name == "url" and re.fullmatch(r"\s*\\(?:url|href)\{.*", s))
+        ):
             cmd = re.search(r"[\\][A-Za-z]+", s).group(0)
             out.append(rules["W503"].finding(e, name, f"{name} is verbatim but contains a LaTeX command ({cmd})"))
         elif not verbatim:
@@ -380,7 +559,11 @@ def _scan_field(rules, name: str, raw: str) -> list:
             if m:
                 out.append(rules["W503"].finding(e, name, f"{name} contains stray LaTeX '{m.group(0)}'; remove it"))
             elif len(_DOLLAR.findall(s)) % 2:
-                out.append(rules["W503"].finding(e, name, f"{name} has an unbalanced '$' (math mode never closes); write \\$ for a dollar sign"))
+                out.append(
+                    rules["W503"].finding(
+                        e, name, f"{name} has an unbalanced '$' (math mode never closes); write \\$ for a dollar sign"
+                    )
+                )
     # W504 special characters
     if name not in NO_SPECIALS and not name.startswith("archive") and ("&" in s or "%" in s or "#" in s or "_" in s):
         from annobib.bib.latex import link_spans
@@ -395,8 +578,14 @@ def _scan_field(rules, name: str, raw: str) -> list:
             new = s
             if "$" not in s and not _ENTITY.search(s):
                 new = _outside(s, spans, lambda t: _SPECIAL.sub(lambda m: "\\" + m.group(0), t))
-            out.append(rules["W504"].finding(e, name, f"{name} has an unescaped {' '.join(found)}; write {' '.join(chr(92) + c for c in found)}",
-                                             Fix(name, opening + new + closing, description="escape " + " ".join(found)) if new != s else None))
+            out.append(
+                rules["W504"].finding(
+                    e,
+                    name,
+                    f"{name} has an unescaped {' '.join(found)}; write {' '.join(chr(92) + c for c in found)}",
+                    Fix(name, opening + new + closing, description="escape " + " ".join(found)) if new != s else None,
+                )
+            )
     # E505 braces
     if "{" in s or "}" in s:
         pos = _balance_braces(s)
@@ -405,7 +594,7 @@ def _scan_field(rules, name: str, raw: str) -> list:
             out.append(rules["E505"].finding(e, name, f"{name} has {what}"))
     # W506 quotes and brackets
     if not verbatim and not long:
-        for a, b in (_PAIRS if _PAIR_CHARS.search(s) else ()):  # most values hold none of them
+        for a, b in _PAIRS if _PAIR_CHARS.search(s) else ():  # most values hold none of them
             if a in s or b in s:
                 na, nb = s.count(a), s.count(b)
                 if na != nb:
@@ -433,13 +622,29 @@ def _scan_field(rules, name: str, raw: str) -> list:
         else:
             what = "a space next to Chinese punctuation"
         code = "I511" if what == "a line break or tab" and _LINE_WRAP.sub(" ", s) == tidy else "W508"
-        out.append(rules[code].finding(e, name, f"{name} has {what}" if code == "W508" else f"{name} is wrapped over lines (read as one space)",
-                                       Fix(name, opening + tidy + closing, description="tidy whitespace" if code == "W508" else "join the lines")))
+        out.append(
+            rules[code].finding(
+                e,
+                name,
+                f"{name} has {what}" if code == "W508" else f"{name} is wrapped over lines (read as one space)",
+                Fix(
+                    name,
+                    opening + tidy + closing,
+                    description="tidy whitespace" if code == "W508" else "join the lines",
+                ),
+            )
+        )
     # W510 full-width letters and digits
     if not ascii_ and _FULLWIDTH_ALNUM.search(s):
         new = _FULLWIDTH_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), s)
-        out.append(rules["W510"].finding(e, name, f"{name} has full-width letters or digits ('{_FULLWIDTH_ALNUM.search(s).group(0)}')",
-                                         Fix(name, opening + new + closing, description="half-width letters and digits")))
+        out.append(
+            rules["W510"].finding(
+                e,
+                name,
+                f"{name} has full-width letters or digits ('{_FULLWIDTH_ALNUM.search(s).group(0)}')",
+                Fix(name, opening + new + closing, description="half-width letters and digits"),
+            )
+        )
     return out
 
 

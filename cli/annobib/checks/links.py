@@ -28,12 +28,24 @@ def _link_rule(code: str, name: str, summary: str, bad: str, good: str):
     return check
 
 
-link_unchecked = _link_rule("W801", "link-unchecked", "The URL was never checked (run `annobib check-links KEY`).",
-                            "url = {https://example.org/report} (no check-links run)",
-                            "url = {https://example.org/report} (checked: ok)")
-link_dead_unarchived = _link_rule("W802", "link-dead-unarchived",
-                                  "The URL is dead and has no archived snapshot (run `annobib archive KEY`).",
-                                  "url = {https://example.org/gone} (404 on the last check, no archiveurl)",
-                                  "url = {https://example.org/gone}, archiveurl = {https://web.archive.org/web/2025/…}")
-link_not_http = _link_rule("W803", "link-not-http", "The URL is not http(s), so it cannot be checked or archived.",
-                           "url = {ftp://example.org/data.csv}", "url = {https://example.org/data.csv}")
+link_unchecked = _link_rule(
+    "W801",
+    "link-unchecked",
+    "The URL was never checked (run `annobib check-links KEY`).",
+    "url = {https://example.org/report} (no check-links run)",
+    "url = {https://example.org/report} (checked: ok)",
+)
+link_dead_unarchived = _link_rule(
+    "W802",
+    "link-dead-unarchived",
+    "The URL is dead and has no archived snapshot (run `annobib archive KEY`).",
+    "url = {https://example.org/gone} (404 on the last check, no archiveurl)",
+    "url = {https://example.org/gone}, archiveurl = {https://web.archive.org/web/2025/…}",
+)
+link_not_http = _link_rule(
+    "W803",
+    "link-not-http",
+    "The URL is not http(s), so it cannot be checked or archived.",
+    "url = {ftp://example.org/data.csv}",
+    "url = {https://example.org/data.csv}",
+)

@@ -18,7 +18,9 @@ _BARE_VALUE = re.compile(r"=[ \t]*([A-Za-z][\w:+.\-]*)[ \t]*(?=[,})\n]|$)", re.M
 _NAME_BEFORE = re.compile(r"([A-Za-z][\w:+.\-]*)[ \t]*$")
 
 
-_PERCENT_AT = re.compile(r"%[^\n@%]*@")  # [^%]: each scan stops at the next %, so linear; led by the literal '%': is there a '%' line with an '@' at all?
+_PERCENT_AT = re.compile(
+    r"%[^\n@%]*@"
+)  # [^%]: each scan stops at the next %, so linear; led by the literal '%': is there a '%' line with an '@' at all?
 _MONTHS = frozenset(MONTH_MACROS)  # BibTeX's own macros
 
 
@@ -44,7 +46,7 @@ def text_oddities(libraries) -> dict:
                     return False
                 a = starts[n - 1]
                 end = text.find("\n", a)
-                line = text[a: end if end >= 0 else len(text)]
+                line = text[a : end if end >= 0 else len(text)]
                 return line.lstrip().startswith("%") and "@" in line
 
             for e in entries:
@@ -73,8 +75,12 @@ def text_oddities(libraries) -> dict:
             e = entries[i]
             if e.fields.get(name) == word:
                 macros.setdefault(id(e), (e, []))[1].append((name, word))
-    return {"comment_at": comment_at, "commented_blocks": commented_blocks, "macros": macros,
-            "stray": _stray_at_lines(libraries)}
+    return {
+        "comment_at": comment_at,
+        "commented_blocks": commented_blocks,
+        "macros": macros,
+        "stray": _stray_at_lines(libraries),
+    }
 
 
 # led by the literal '@' (a fast scan); whether it starts its line is checked after
@@ -97,8 +103,9 @@ def _stray_at_lines(libraries) -> list:
         text = getattr(lib, "original_text", None)
         if not text or "@" not in text:
             continue
-        found = [m for m in _STRAY_AT.finditer(text)
-                 if not text[text.rfind("\n", 0, m.start()) + 1: m.start()].strip(" \t")]
+        found = [
+            m for m in _STRAY_AT.finditer(text) if not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip(" \t")
+        ]
         if not found:
             continue
         entries = lib.entries
@@ -119,35 +126,63 @@ def _stray_at_lines(libraries) -> list:
     return out
 
 
-@rule("W110", "comment-with-at", "structure",
-      "A '%' line with an '@' in it, between entries: '%' is no comment there for BibTeX, which "
-      "reads an entry from the '@' on (and biber warns). Take the '@' out, or use @comment{…}. "
-      "The other rules leave such a phantom entry alone.", scope="library",
-      bad="% C01 @article (journal article) without journal", good="% C01 article (journal article) without journal")
+@rule(
+    "W110",
+    "comment-with-at",
+    "structure",
+    "A '%' line with an '@' in it, between entries: '%' is no comment there for BibTeX, which "
+    "reads an entry from the '@' on (and biber warns). Take the '@' out, or use @comment{…}. "
+    "The other rules leave such a phantom entry alone.",
+    scope="library",
+    bad="% C01 @article (journal article) without journal",
+    good="% C01 article (journal article) without journal",
+)
 def comment_with_at(R, corpus, ctx):
     odd = ctx.state.get("text_oddities") or {}
-    out = [R.finding(e, None, f"a '@' in a '%' comment line starts an entry for BibTeX (@{e.type}, read as key "
-                              f"'{e.key}'); this looks like a comment: remove the '@' or use @comment{{…}}")
-           for e in odd.get("comment_at", {}).values()]
+    out = [
+        R.finding(
+            e,
+            None,
+            f"a '@' in a '%' comment line starts an entry for BibTeX (@{e.type}, read as key "
+            f"'{e.key}'); this looks like a comment: remove the '@' or use @comment{{…}}",
+        )
+        for e in odd.get("comment_at", {}).values()
+    ]
     for source, line, key in odd.get("commented_blocks", ()):
-        f = R.finding(None, None, "a commented-out entry: '%' is no comment between entries, BibTeX still reads "
-                                  "it from the '@' on (and fails); wrap it in @comment{…} or remove the '@'")
+        f = R.finding(
+            None,
+            None,
+            "a commented-out entry: '%' is no comment between entries, BibTeX still reads "
+            "it from the '@' on (and fails); wrap it in @comment{…} or remove the '@'",
+        )
         f.key, f.line, f.source = key, line, source
         out.append(f)
     return out
 
 
-@rule("W111", "undefined-macro", "structure",
-      "A field whose value is a bare word that no @string defines (journal = jots): BibTeX warns "
-      "and leaves the field empty. Define it (@string{jots = {…}}) or brace the value.", scope="library",
-      bad="journal = jots,", good="@string{jots = {Journal of Theoretical Politics}} … journal = jots,")
+@rule(
+    "W111",
+    "undefined-macro",
+    "structure",
+    "A field whose value is a bare word that no @string defines (journal = jots): BibTeX warns "
+    "and leaves the field empty. Define it (@string{jots = {…}}) or brace the value.",
+    scope="library",
+    bad="journal = jots,",
+    good="@string{jots = {Journal of Theoretical Politics}} … journal = jots,",
+)
 def undefined_macro(R, corpus, ctx):
     odd = ctx.state.get("text_oddities") or {}
     out = []
     for e, pairs in odd.get("macros", {}).values():
         for name, word in pairs:
-            out.append(R.finding(e, name, f"{name} = {word}: no @string defines '{word}', so BibTeX leaves {name} empty; "
-                                          f"define @string{{{word} = {{…}}}} or write {name} = {{…}}"))
+            out.append(
+                R.finding(
+                    e,
+                    name,
+                    f"{name} = {word}: no @string defines '{word}', so BibTeX leaves {name} empty; "
+                    f"define @string{{{word} = {{…}}}} or write {name} = {{…}}",
+                )
+            )
     return out
 
 
@@ -157,16 +192,26 @@ def phantom_ids(ctx) -> set:
     return set(odd.get("comment_at", ()))
 
 
-@rule("W112", "stray-at-line", "structure",
-      "A line between entries that starts with '@' but is no entry (no '@type{key,'): BibTeX tries to "
-      "read an entry there and complains; annobib skips it. Delete it or make it a comment without '@'.",
-      scope="library", bad="@ journal of something broken here", good="% journal of something broken here")
+@rule(
+    "W112",
+    "stray-at-line",
+    "structure",
+    "A line between entries that starts with '@' but is no entry (no '@type{key,'): BibTeX tries to "
+    "read an entry there and complains; annobib skips it. Delete it or make it a comment without '@'.",
+    scope="library",
+    bad="@ journal of something broken here",
+    good="% journal of something broken here",
+)
 def stray_at_line(R, corpus, ctx):
     odd = ctx.state.get("text_oddities") or {}
     out = []
     for e, line, text in odd.get("stray", ()):
-        f = R.finding(e, None, f"after this entry, line {line} starts with '@' but is no entry ({text[:40]!r}); "
-                               f"BibTeX tries to read an entry there: delete it or drop the '@'")
+        f = R.finding(
+            e,
+            None,
+            f"after this entry, line {line} starts with '@' but is no entry ({text[:40]!r}); "
+            f"BibTeX tries to read an entry there: delete it or drop the '@'",
+        )
         f.line = line
         out.append(f)
     return out

@@ -34,8 +34,15 @@ def clear_caches() -> None:
     consistency._SHOWN.clear()
     coverage._WELL_FORMED.clear()
 
-    for fn in (_util.fold, _util.guess_language, _util.parse_date_value, _util.iso_from_unambiguous, consistency.url_date,
-               form._in_future, structure._family_key):
+    for fn in (
+        _util.fold,
+        _util.guess_language,
+        _util.parse_date_value,
+        _util.iso_from_unambiguous,
+        consistency.url_date,
+        form._in_future,
+        structure._family_key,
+    ):
         fn.cache_clear()
 
 
@@ -81,7 +88,9 @@ def select_rules(select=None, ignore=None, available: set[str] | None = None) ->
     return chosen
 
 
-def run_checks(libraries, select=None, ignore=None, ctx: Context | None = None, rules: list[Rule] | None = None) -> list[Finding]:
+def run_checks(
+    libraries, select=None, ignore=None, ctx: Context | None = None, rules: list[Rule] | None = None
+) -> list[Finding]:
     """Run the selected rules over one Library (or several) and return findings sorted by file
     and line. Rules whose ``needs`` the context cannot satisfy (link state, a manuscript) are skipped."""
     ctx = ctx or Context()
@@ -199,8 +208,12 @@ def prepare_context(libraries, ctx: Context, active) -> None:
         ctx.state["text_oddities"] = text_oddities(libraries)
     if "W303" in active:
         # the month rule must tell `month = mar` (a macro, fine) from `month = {March}`
-        ctx.state["block_raw"] = {id(b.entry): b.raw for lib in libraries for b in getattr(lib, "blocks", [])
-                                  if b.entry is not None and "month" in b.entry.fields}
+        ctx.state["block_raw"] = {
+            id(b.entry): b.raw
+            for lib in libraries
+            for b in getattr(lib, "blocks", [])
+            if b.entry is not None and "month" in b.entry.fields
+        }
 
 
 def _without_phantoms(findings: list[Finding], ctx: Context) -> list[Finding]:
@@ -226,7 +239,9 @@ def _entry_pass(plan: "_Plan", entries, ctx: Context, findings: list) -> None:
             del findings[mark:]
             for r, fn, codes, fields, types, absent in plan.units_for(e.type, plan.decisive.intersection(e.fields))[0]:
                 try:
-                    got = fn(r, e, ctx) if r is not None else [f for f in (fn(REGISTRY, e, ctx) or ()) if f.code in codes]
+                    got = (
+                        fn(r, e, ctx) if r is not None else [f for f in (fn(REGISTRY, e, ctx) or ()) if f.code in codes]
+                    )
                     if got:
                         findings.extend(got)
                 except Exception as exc:  # noqa: BLE001
@@ -241,7 +256,9 @@ def check_corpus(corpus: Corpus, active: dict[str, Rule], ctx: Context, entries=
     same order."""
     plan = _Plan(active)
     todo = corpus.entries if entries is None else entries
-    library_rules = [r for r in active.values() if r.scope == "library" and r.check is not None] if entries is None else []
+    library_rules = (
+        [r for r in active.values() if r.scope == "library" and r.check is not None] if entries is None else []
+    )
     if len(todo) >= PARALLEL_MIN:
         found = _check_in_two(plan, todo, library_rules, corpus, ctx, libraries)
         if found is not None:
@@ -297,9 +314,21 @@ def _check_in_two(plan: "_Plan", todo, library_rules, corpus: Corpus, ctx: Conte
             os.close(rfd)
             mine = _check_part(plan, todo[cut:], library_rules, corpus, ctx, libraries)
             where = {id(e): i for i, e in enumerate(todo)}  # todo is corpus.entries when library rules run
-            rows = [(f.code, f.severity, f.key, f.field, f.message, f.line, f.source,
-                     None if f.fix is None else (f.fix.field, f.fix.value, f.fix.safe, f.fix.description),
-                     f.rule, -1 if f.entry is None else where.get(id(f.entry), -1)) for f in mine]
+            rows = [
+                (
+                    f.code,
+                    f.severity,
+                    f.key,
+                    f.field,
+                    f.message,
+                    f.line,
+                    f.source,
+                    None if f.fix is None else (f.fix.field, f.fix.value, f.fix.safe, f.fix.description),
+                    f.rule,
+                    -1 if f.entry is None else where.get(id(f.entry), -1),
+                )
+                for f in mine
+            ]
             with os.fdopen(wfd, "wb") as fh:
                 fh.write(marshal.dumps((rows, ctx.state.get("rule_errors", []))))
         except BaseException:  # noqa: BLE001 - the parent then does it all itself
@@ -316,16 +345,31 @@ def _check_in_two(plan: "_Plan", todo, library_rules, corpus: Corpus, ctx: Conte
     if status != 0 or not blob:
         return findings + _check_part(plan, todo[cut:], library_rules, corpus, ctx, libraries)
     rows, errors = marshal.loads(blob)
-    theirs = [Finding(code, severity, key, name, message, line, source, None if fix is None else Fix(*fix), rule,
-                      todo[at] if at >= 0 else None)
-              for code, severity, key, name, message, line, source, fix, rule, at in rows]
+    theirs = [
+        Finding(
+            code,
+            severity,
+            key,
+            name,
+            message,
+            line,
+            source,
+            None if fix is None else Fix(*fix),
+            rule,
+            todo[at] if at >= 0 else None,
+        )
+        for code, severity, key, name, message, line, source, fix, rule, at in rows
+    ]
     if errors:
         ctx.state.setdefault("rule_errors", []).extend(errors)
     return findings + theirs
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: (f.source or "", f.line or 0, f.key or "", SEVERITY_RANK[f.severity], f.code, f.field or ""))
+    return sorted(
+        findings,
+        key=lambda f: (f.source or "", f.line or 0, f.key or "", SEVERITY_RANK[f.severity], f.code, f.field or ""),
+    )
 
 
 _FIELD_AT = re.compile(r"(?:^|[,{])[ \t]*([A-Za-z][\w:+.\-]*)[ \t]*=", re.M)

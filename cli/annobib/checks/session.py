@@ -63,8 +63,13 @@ def read_manuscripts(paths) -> dict:
         data = read_input_bytes(path, "a manuscript (--manuscript)", limit=MAX_IMPORT_BYTES)
         text = decode_utf8(data, f"{p} (--manuscript)", hint=False, text_only=False)
         suffix = path.suffix.lower()
-        kind = "latex" if suffix in (".tex", ".aux", ".ltx", ".latex", ".sty") else \
-            "pandoc" if suffix in (".md", ".markdown", ".qmd", ".rmd", ".txt", ".org", ".rst") else "auto"
+        kind = (
+            "latex"
+            if suffix in (".tex", ".aux", ".ltx", ".latex", ".sty")
+            else "pandoc"
+            if suffix in (".md", ".markdown", ".qmd", ".rmd", ".txt", ".org", ".rst")
+            else "auto"
+        )
         for k, places in cited_keys_from_text(text, kind, str(p)).items():
             cited.setdefault(k, []).extend(places)
     return cited
@@ -119,8 +124,19 @@ def fix_and_write(libraries, rules, ctx: Context, *, unsafe: bool, dry_run: bool
             check_library(lib)
     # the diff is shown (text, github) or returned (json); it costs what changed, not the file
     diffs = [write_library(lib, dry_run=dry_run, diff=True) for lib, _ in pending]
-    done = [{"file": str(lib.path), "key": a.key, "field": a.field, "code": a.code, "old": a.old, "new": a.new,
-             "description": a.description} for lib, applied in pending for a in applied]
+    done = [
+        {
+            "file": str(lib.path),
+            "key": a.key,
+            "field": a.field,
+            "code": a.code,
+            "old": a.old,
+            "new": a.new,
+            "description": a.description,
+        }
+        for lib, applied in pending
+        for a in applied
+    ]
     return diffs, done
 
 
@@ -128,13 +144,25 @@ def _names_a_link_rule(tokens) -> bool:
     """--select W801 (or W8, links, link-unchecked) asks for link findings without --links."""
     from annobib.checks.runner import parse_codes
 
-    return any(t.upper().startswith("W8") or t.lower() == "links" or t.lower().startswith("link-")
-               for t in parse_codes(tokens))
+    return any(
+        t.upper().startswith("W8") or t.lower() == "links" or t.lower().startswith("link-") for t in parse_codes(tokens)
+    )
 
 
-def validate(paths: list[Path], *, select=(), ignore=(), strict: bool = False, fix: bool = False,
-             unsafe: bool = False, dry_run: bool = False, manuscripts=(),
-             today: _dt.date | None = None, links: bool = False, extra_findings=None) -> Outcome:
+def validate(
+    paths: list[Path],
+    *,
+    select=(),
+    ignore=(),
+    strict: bool = False,
+    fix: bool = False,
+    unsafe: bool = False,
+    dry_run: bool = False,
+    manuscripts=(),
+    today: _dt.date | None = None,
+    links: bool = False,
+    extra_findings=None,
+) -> Outcome:
     """Run the selected rules over ``paths`` (fixing first with ``fix``). OptionError for
     options that do not go together; InputError when the files cannot be validated.
     ``extra_findings(libraries)`` adds findings from outside the rule registry (``--online``: the
@@ -158,7 +186,16 @@ def validate(paths: list[Path], *, select=(), ignore=(), strict: bool = False, f
     if extra_findings is not None:
         findings = findings + list(extra_findings(libraries))
     n_entries = sum(len(lib.entries) for lib in libraries)
-    return Outcome(paths=list(paths), libraries=libraries, findings=findings,
-                   summary=summarize(findings, n_entries, libraries), unreadable=unreadable, fixing=fix,
-                   dry_run=dry_run, diffs=diffs, applied=applied, rule_errors=ctx.state.get("rule_errors", []),
-                   strict=strict)
+    return Outcome(
+        paths=list(paths),
+        libraries=libraries,
+        findings=findings,
+        summary=summarize(findings, n_entries, libraries),
+        unreadable=unreadable,
+        fixing=fix,
+        dry_run=dry_run,
+        diffs=diffs,
+        applied=applied,
+        rule_errors=ctx.state.get("rule_errors", []),
+        strict=strict,
+    )

@@ -8,11 +8,23 @@ from collections import defaultdict
 
 from functools import lru_cache
 
-from annobib.checks._util import CJK_RE, HAN_RE, HANGUL_RE, KANA_RE, fold, normalize_doi, normalize_url, plain, text_of, val
+from annobib.checks._util import (
+    CJK_RE,
+    HAN_RE,
+    HANGUL_RE,
+    KANA_RE,
+    fold,
+    normalize_doi,
+    normalize_url,
+    plain,
+    text_of,
+    val,
+)
 from annobib.checks.base import declare, rule, scanner
 
 # biblatex 3.x entry types (regular, aliases and the "unsupported" ones styles may still know).
-BIBLATEX_TYPES = frozenset("""
+BIBLATEX_TYPES = frozenset(
+    """
 article book mvbook inbook bookinbook suppbook booklet collection mvcollection incollection
 suppcollection dataset manual misc online patent periodical suppperiodical proceedings
 mvproceedings inproceedings reference mvreference inreference report set software thesis
@@ -20,7 +32,8 @@ unpublished xdata customa customb customc customd custome customf
 conference electronic mastersthesis phdthesis techreport www
 artwork audio bibnote commentary image jurisdiction legislation legal letter movie music
 performance review standard video
-""".split())
+""".split()
+)
 
 _ENTRY_HEAD = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]*)\s*,")
 _FIELD_NAME = re.compile(r"([A-Za-z][\w:+.-]*)\s*=")
@@ -38,7 +51,7 @@ def where(first, e) -> str:
 
 def _diagnose(raw: str) -> str:
     """Why a block did not parse, in a few words."""
-    body = raw[raw.find("@"):] if "@" in raw else raw
+    body = raw[raw.find("@") :] if "@" in raw else raw
     opened, closed = body.count("{") - body.count("\\{"), body.count("}") - body.count("\\}")
     if opened != closed:
         return f"unbalanced braces ({opened} '{{' against {closed} '}}')"
@@ -69,42 +82,64 @@ def _diagnose(raw: str) -> str:
             return f"field '{n}' is given twice"
         seen.add(n)
     if body.count('"') % 2:
-        return 'an odd number of \'"\' (a quoted value is not closed)'
+        return "an odd number of '\"' (a quoted value is not closed)"
     return "a syntax error (a missing ',' between fields, or a stray character)"
 
 
-@rule("E101", "duplicate-key", "structure", "Two entries share a key; citing it is ambiguous.",
-      scope="library",
-      bad="@article{liu2025, …}\n@online{liu2025, …}", good="@article{liu2025, …}\n@online{liu2025b, …}")
+@rule(
+    "E101",
+    "duplicate-key",
+    "structure",
+    "Two entries share a key; citing it is ambiguous.",
+    scope="library",
+    bad="@article{liu2025, …}\n@online{liu2025, …}",
+    good="@article{liu2025, …}\n@online{liu2025b, …}",
+)
 def duplicate_key(R, corpus, ctx):
     out = []
     first: dict[str, object] = {}
     for e in corpus.entries:
         if e.key in first:
             f0 = first[e.key]
-            out.append(R.finding(e, None, f"key '{e.key}' is already used by the entry at {where(f0, e)}; rename one of them"))
+            out.append(
+                R.finding(e, None, f"key '{e.key}' is already used by the entry at {where(f0, e)}; rename one of them")
+            )
         else:
             first[e.key] = e
     return out
 
 
-@rule("W102", "key-case-clash", "structure",
-      "Two keys differ only in letter case: BibTeX treats them as one, biber as two.", scope="library",
-      bad="@book{Liu2025, …}\n@article{liu2025, …}", good="@book{liu2025a, …}\n@article{liu2025b, …}")
+@rule(
+    "W102",
+    "key-case-clash",
+    "structure",
+    "Two keys differ only in letter case: BibTeX treats them as one, biber as two.",
+    scope="library",
+    bad="@book{Liu2025, …}\n@article{liu2025, …}",
+    good="@book{liu2025a, …}\n@article{liu2025b, …}",
+)
 def key_case_clash(R, corpus, ctx):
     out = []
     first: dict[str, object] = {}
     for e in corpus.entries:
         k = e.key.casefold()
         if k in first and first[k].key != e.key:
-            out.append(R.finding(e, None, f"key '{e.key}' differs from '{first[k].key}' ({where(first[k], e)}) only in case"))
+            out.append(
+                R.finding(e, None, f"key '{e.key}' differs from '{first[k].key}' ({where(first[k], e)}) only in case")
+            )
         first.setdefault(k, e)
     return out
 
 
-@rule("E103", "unparsable-block", "structure",
-      "A block could not be parsed; it is kept verbatim but no tool will see the entry.",
-      scope="library", bad="@article{x, title = {Open brace, year = 2020}", good="@article{x, title = {Open brace}, year = 2020}")
+@rule(
+    "E103",
+    "unparsable-block",
+    "structure",
+    "A block could not be parsed; it is kept verbatim but no tool will see the entry.",
+    scope="library",
+    bad="@article{x, title = {Open brace, year = 2020}",
+    good="@article{x, title = {Open brace}, year = 2020}",
+)
 def unparsable(R, corpus, ctx):
     out = []
     for source, p in corpus.problems:
@@ -112,7 +147,7 @@ def unparsable(R, corpus, ctx):
         if msg.startswith("duplicate key") or re.match(r"entry .*: field given twice", msg):
             continue  # E101 / E108
         raw = p.raw
-        body = raw[raw.find("@"):] if "@" in raw else raw
+        body = raw[raw.find("@") :] if "@" in raw else raw
         m = _ENTRY_HEAD.match(body.lstrip()) or _NO_COMMA_HEAD.match(body.lstrip())
         key = m.group(2) if m else None
         why = _diagnose(raw)
@@ -124,9 +159,15 @@ def unparsable(R, corpus, ctx):
     return out
 
 
-@rule("E109", "crossref-missing", "structure",
-      "crossref (or xdata) names a key that has no entry: the inherited fields are missing.", scope="library",
-      bad="@inbook{x, crossref = {book2020}, …} with no @book{book2020, …}", good="the parent entry, or no crossref")
+@rule(
+    "E109",
+    "crossref-missing",
+    "structure",
+    "crossref (or xdata) names a key that has no entry: the inherited fields are missing.",
+    scope="library",
+    bad="@inbook{x, crossref = {book2020}, …} with no @book{book2020, …}",
+    good="the parent entry, or no crossref",
+)
 def crossref_missing(R, corpus, ctx):
     keys = {e.key for e in corpus.entries}
     out = []
@@ -141,16 +182,25 @@ def crossref_missing(R, corpus, ctx):
     return out
 
 
-@rule("E108", "duplicate-field", "structure",
-      "A field given twice in one entry: the first value is used and the second silently lost.",
-      scope="library", bad="@book{x, title = {A}, title = {B}}", good="@book{x, title = {A}}")
+@rule(
+    "E108",
+    "duplicate-field",
+    "structure",
+    "A field given twice in one entry: the first value is used and the second silently lost.",
+    scope="library",
+    bad="@book{x, title = {A}, title = {B}}",
+    good="@book{x, title = {A}}",
+)
 def duplicate_field(R, corpus, ctx):
     out = []
     for source, p in corpus.problems:
         m = re.match(r"entry (.*): field given twice: (.*?)(?: \(the first is used\))?$", p.message)
         if m:
-            f = R.finding(None, m.group(2).split(",")[0].strip(),
-                          f"{m.group(2)} given twice; the first value is used, the second is lost — keep one")
+            f = R.finding(
+                None,
+                m.group(2).split(",")[0].strip(),
+                f"{m.group(2)} given twice; the first value is used, the second is lost — keep one",
+            )
             f.key, f.line, f.source = m.group(1), p.line, source
             out.append(f)
     return out
@@ -159,18 +209,41 @@ def duplicate_field(R, corpus, ctx):
 _KEY_BAD = re.compile(r"[\s,{}()\"#%'=\\~]")
 
 
-declare("E104", "key-syntax", "structure",
-        "A key must be non-empty and free of spaces and of , { } ( ) \" # % ' = \\ ~.",
-        bad="@book{Liu 2025, …}", good="@book{liu2025, …}")
-declare("W105", "key-non-ascii", "structure",
-        "A key with non-ASCII characters breaks BibTeX 8-bit and some editors; biber accepts it.",
-        bad="@online{刘琳2025, …}", good="@online{liu2025meifei, …}")
-declare("W106", "unknown-entry-type", "structure",
-        "The entry type is not in the biblatex data model; styles fall back to @misc or drop it.",
-        bad="@webpage{x, …}", good="@online{x, …}")
-_TYPE_HINT = {"webpage": "online", "web": "online", "website": "online", "news": "article",
-              "newspaper": "article", "journal": "article", "chapter": "incollection",
-              "conferencepaper": "inproceedings", "dissertation": "thesis"}
+declare(
+    "E104",
+    "key-syntax",
+    "structure",
+    "A key must be non-empty and free of spaces and of , { } ( ) \" # % ' = \\ ~.",
+    bad="@book{Liu 2025, …}",
+    good="@book{liu2025, …}",
+)
+declare(
+    "W105",
+    "key-non-ascii",
+    "structure",
+    "A key with non-ASCII characters breaks BibTeX 8-bit and some editors; biber accepts it.",
+    bad="@online{刘琳2025, …}",
+    good="@online{liu2025meifei, …}",
+)
+declare(
+    "W106",
+    "unknown-entry-type",
+    "structure",
+    "The entry type is not in the biblatex data model; styles fall back to @misc or drop it.",
+    bad="@webpage{x, …}",
+    good="@online{x, …}",
+)
+_TYPE_HINT = {
+    "webpage": "online",
+    "web": "online",
+    "website": "online",
+    "news": "article",
+    "newspaper": "article",
+    "journal": "article",
+    "chapter": "incollection",
+    "conferencepaper": "inproceedings",
+    "dissertation": "thesis",
+}
 _KEY_OK = re.compile(r"[A-Za-z0-9_:.\-+/@!*;<>?\[\]|`^$&]+")
 
 
@@ -187,13 +260,23 @@ def scan_head(rules, e, ctx):
             if m:
                 ch = m.group(0)
                 shown = {" ": "a space", "\t": "a tab", "\n": "a line break"}.get(ch, repr(ch))
-                out.append(rules["E104"].finding(e, None, f"key '{key}' contains {shown}; use letters, digits, '-', '_', ':' or '.'"))
+                out.append(
+                    rules["E104"].finding(
+                        e, None, f"key '{key}' contains {shown}; use letters, digits, '-', '_', ':' or '.'"
+                    )
+                )
             if not key.isascii():
-                out.append(rules["W105"].finding(e, None, f"key '{key}' is not ASCII; prefer a romanized key (e.g. pinyin)"))
+                out.append(
+                    rules["W105"].finding(e, None, f"key '{key}' is not ASCII; prefer a romanized key (e.g. pinyin)")
+                )
     if e.type not in BIBLATEX_TYPES:
         hint = _TYPE_HINT.get(e.type)
         out = out or []
-        out.append(rules["W106"].finding(e, None, f"entry type @{e.type} is not a biblatex type" + (f"; use @{hint}" if hint else "")))
+        out.append(
+            rules["W106"].finding(
+                e, None, f"entry type @{e.type} is not a biblatex type" + (f"; use @{hint}" if hint else "")
+            )
+        )
     return out
 
 
@@ -281,7 +364,7 @@ def _author_key(e, a: str | None, memo: dict) -> str:
 def _grams(t: str, cache: dict) -> frozenset:
     g = cache.get(t)
     if g is None:
-        g = cache[t] = frozenset(t[i:i + 2] for i in range(len(t) - 1))
+        g = cache[t] = frozenset(t[i : i + 2] for i in range(len(t) - 1))
     return g
 
 
@@ -361,7 +444,7 @@ def _title_keys(title: str) -> tuple:
     # a piece is one string tagged by its slot (prefix, suffix, middle): pieces of different
     # slots never share a bucket, and a string's hash is computed once
     if n >= 32:
-        pieces = ("p " + t[:16], "s " + t[-16:], "m " + t[n // 3: n // 3 + 16])
+        pieces = ("p " + t[:16], "s " + t[-16:], "m " + t[n // 3 : n // 3 + 16])
     elif n >= 12:
         pieces = ("p " + t[:6], "s " + t[-6:])
     else:
@@ -369,13 +452,17 @@ def _title_keys(title: str) -> tuple:
     return t, main, pieces
 
 
-@rule("W107", "duplicate-work", "structure",
-      "The same work is entered twice: same DOI, same URL (scheme, www., tracking parameters and "
-      "fragment ignored), or near-identical title with the same year and first author (case, width, "
-      "punctuation, accents ignored; CJK names compared through their romanization).",
-      scope="library",
-      bad="@online{a, url={https://www.x.org/p?utm_source=tw}}\n@online{b, url={http://x.org/p}}",
-      good="one entry, cited from both notes")
+@rule(
+    "W107",
+    "duplicate-work",
+    "structure",
+    "The same work is entered twice: same DOI, same URL (scheme, www., tracking parameters and "
+    "fragment ignored), or near-identical title with the same year and first author (case, width, "
+    "punctuation, accents ignored; CJK names compared through their romanization).",
+    scope="library",
+    bad="@online{a, url={https://www.x.org/p?utm_source=tw}}\n@online{b, url={http://x.org/p}}",
+    good="one entry, cited from both notes",
+)
 def duplicate_work(R, corpus, ctx):
     by_doi: dict[str, list] = defaultdict(list)
     by_url: dict[str, list] = defaultdict(list)
@@ -423,7 +510,9 @@ def duplicate_work(R, corpus, ctx):
             if pair in reported or e is first:
                 continue
             reported.add(pair)
-            out.append(R.finding(e, None, f"same work as '{first.key}' ({where(first, e)}): {why}; merge the two entries"))
+            out.append(
+                R.finding(e, None, f"same work as '{first.key}' ({where(first, e)}): {why}; merge the two entries")
+            )
 
     for d, group in by_doi.items():
         if len(group) > 1:
@@ -433,7 +522,9 @@ def duplicate_work(R, corpus, ctx):
             report(group, "same URL")
     for k, group in by_title.items():
         if len(group) > 1:
-            report(group, "same title, year and first author" if len(k) == 3 else "same main title, year and first author")
+            report(
+                group, "same title, year and first author" if len(k) == 3 else "same main title, year and first author"
+            )
     digits: dict[str, str] = {}
     verdicts: dict[tuple, float | None] = {}  # (title a, title b) -> similarity when it counts, else None
     for group in _near_buckets(by_year_author):  # 2 to MAX_FUZZY_BUCKET entries each

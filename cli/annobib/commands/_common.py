@@ -107,8 +107,11 @@ def report_problems(problems) -> int:
     for p in problems[:MAX_PROBLEM_LINES]:
         click.echo(f"annobib: error: {message(p)}", err=True)
     if len(problems) > MAX_PROBLEM_LINES:
-        click.echo(f"annobib: error: … and {len(problems) - MAX_PROBLEM_LINES} more problems "
-                   "(annobib validate lists them all)", err=True)
+        click.echo(
+            f"annobib: error: … and {len(problems) - MAX_PROBLEM_LINES} more problems "
+            "(annobib validate lists them all)",
+            err=True,
+        )
     return 2 if problems else 0
 
 
@@ -172,7 +175,8 @@ def _safe_console_class():
             def _render_buffer(self, buffer):
                 return super()._render_buffer(
                     seg if seg.control or is_clean(seg.text) else Segment(terminal_lines(seg.text), seg.style)
-                    for seg in buffer)
+                    for seg in buffer
+                )
 
         _SAFE_CONSOLE = SafeConsole
     return _SAFE_CONSOLE

@@ -11,7 +11,9 @@ from annobib.errors import AnnobibError, InputError
 @click.command("add")
 @click.argument("citation", required=False)
 @click.option("--doi", metavar="DOI", help="Look the work up at Crossref ($ANNOBIB_CROSSREF_URL).")
-@click.option("--field", "fields", multiple=True, metavar="NAME=VALUE", help="Set a field (repeatable); overrides parsed ones.")
+@click.option(
+    "--field", "fields", multiple=True, metavar="NAME=VALUE", help="Set a field (repeatable); overrides parsed ones."
+)
 @click.option("--type", "entry_type", metavar="TYPE", help="Entry type (article, book, online …).")
 @click.option("--key", metavar="KEY", help="Citation key (default: made like extract makes them).")
 @click.option("--force", is_flag=True, help="Add even when the entry looks like a duplicate.")

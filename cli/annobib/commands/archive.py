@@ -8,7 +8,15 @@ from pathlib import Path
 
 import click
 
-from annobib.commands._common import bibliography_paths, console, echo_exact, emit_json, warn, complete_keys, print_table
+from annobib.commands._common import (
+    bibliography_paths,
+    console,
+    echo_exact,
+    emit_json,
+    warn,
+    complete_keys,
+    print_table,
+)
 from annobib.errors import InputError
 
 
@@ -57,17 +65,43 @@ def _progress(total: int, label: str, enabled: bool):
     """A Rich progress bar with an ETA on a terminal (stderr); a no-op object otherwise."""
     if not enabled or total == 0 or not sys.stderr.isatty():
         return None
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                               TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
-    progress = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        TimeRemainingColumn(), console=console(stderr=True), transient=True)
+    progress = Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=console(stderr=True),
+        transient=True,
+    )
     return progress
 
 
-_STYLE = {"ok": "green", "redirected": "cyan", "dead": "bold red", "unreachable": "yellow", "blocked": "yellow", "suspect": "magenta",
-          "error": "red", "archived": "green", "captured": "green", "present": "dim", "pending": "yellow",
-          "needs-capture": "yellow", "failed": "red", "skipped": "dim"}
+_STYLE = {
+    "ok": "green",
+    "redirected": "cyan",
+    "dead": "bold red",
+    "unreachable": "yellow",
+    "blocked": "yellow",
+    "suspect": "magenta",
+    "error": "red",
+    "archived": "green",
+    "captured": "green",
+    "present": "dim",
+    "pending": "yellow",
+    "needs-capture": "yellow",
+    "failed": "red",
+    "skipped": "dim",
+}
 
 
 # --------------------------------------------------------------------------- check-links
@@ -102,8 +136,12 @@ def check_links(ctx, keys, as_json, refresh, max_age, timeout, per_host, host_in
     from annobib.archive.state import load_state
     from annobib.archive.urls import entry_url
 
-    cfg = _config(links__max_age=max_age, links__timeout=timeout, links__per_host_concurrency=per_host,
-                  links__per_host_interval=host_interval)
+    cfg = _config(
+        links__max_age=max_age,
+        links__timeout=timeout,
+        links__per_host_concurrency=per_host,
+        links__per_host_interval=host_interval,
+    )
     libs = _read(bibliography_paths(ctx))
     pairs = [(p, e, entry_url(e)) for p, e in _select(libs, keys)]
     pairs = [(p, e, u) for p, e, u in pairs if u]
@@ -150,14 +188,17 @@ def check_links(ctx, keys, as_json, refresh, max_age, timeout, per_host, host_in
             if progress:
                 progress.start()
             try:
-                checked = asyncio.run(check_urls(todo, LinkOptions.from_config(cfg), transport=_transport(),
-                                                 on_result=on_result))
+                checked = asyncio.run(
+                    check_urls(todo, LinkOptions.from_config(cfg), transport=_transport(), on_result=on_result)
+                )
             finally:
                 if progress:
                     progress.stop()
             if is_offline(checked):
-                raise InputError(f"offline: none of {len(checked)} URL hosts could be resolved or reached; "
-                                 "nothing checked, nothing cached")
+                raise InputError(
+                    f"offline: none of {len(checked)} URL hosts could be resolved or reached; "
+                    "nothing checked, nothing cached"
+                )
     finally:
         for state in states.values():
             state.save()
@@ -165,17 +206,19 @@ def check_links(ctx, keys, as_json, refresh, max_age, timeout, per_host, host_in
     rows = []
     for path, entry, url in pairs:
         item = results.get(url) or {}
-        rows.append({
-            "key": entry.key,
-            "url": url,
-            "outcome": item.get("outcome", "error"),
-            "status": item.get("status"),
-            "final_url": item.get("final_url"),
-            "detail": item.get("detail", ""),
-            "chain": item.get("chain", []),
-            "checked_at": item.get("checked_at"),
-            "cached": url in cached,
-        })
+        rows.append(
+            {
+                "key": entry.key,
+                "url": url,
+                "outcome": item.get("outcome", "error"),
+                "status": item.get("status"),
+                "final_url": item.get("final_url"),
+                "detail": item.get("detail", ""),
+                "chain": item.get("chain", []),
+                "checked_at": item.get("checked_at"),
+                "cached": url in cached,
+            }
+        )
     summary: dict[str, int] = {}
     for row in rows:
         summary[row["outcome"]] = summary.get(row["outcome"], 0) + 1
@@ -215,8 +258,12 @@ def _links_table(ctx, rows, summary) -> None:
                 detail += f"\n{r['detail']}"
             if r["cached"]:
                 detail += " (cached)"
-            table.add_row(Text(_shown(r["key"])), Text(_shown(r["outcome"]), style=_STYLE.get(r["outcome"], "")),
-                          Text(_shown(r["status"] or "–")), Text(_shown(detail)))
+            table.add_row(
+                Text(_shown(r["key"])),
+                Text(_shown(r["outcome"]), style=_STYLE.get(r["outcome"], "")),
+                Text(_shown(r["status"] or "–")),
+                Text(_shown(detail)),
+            )
         print_table(out, table)
     parts = [f"{n} {name}" for name, n in sorted(summary.items())]
     out.print(Text(f"{sum(summary.values())} URLs: " + (", ".join(parts) if parts else "none")))
@@ -231,7 +278,9 @@ def _links_table(ctx, rows, summary) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON document on stdout.")
 @click.option("--no-capture", is_flag=True, help="Only look existing snapshots up; request no capture.")
 @click.option("--force", is_flag=True, help="Also entries that have an archiveurl; retry failed captures.")
-@click.option("--wayback-url", metavar="URL", help="Wayback base URL (default $ANNOBIB_WAYBACK_URL or web.archive.org).")
+@click.option(
+    "--wayback-url", metavar="URL", help="Wayback base URL (default $ANNOBIB_WAYBACK_URL or web.archive.org)."
+)
 @click.pass_context
 def archive(ctx, keys, dry_run, as_json, no_capture, force, wayback_url):
     """Find (or request) a Web Archive snapshot for every cited URL.
@@ -272,8 +321,16 @@ def archive(ctx, keys, dry_run, as_json, no_capture, force, wayback_url):
             present.append(Outcome(url, [entry.key], "skipped", "a doi.org link is persistent: not archived"))
             continue
         if entry.get("archiveurl") and not force:
-            present.append(Outcome(url, [entry.key], "present", "already has an archiveurl",
-                                   entry.get("archiveurl"), entry.get("archivedate")))
+            present.append(
+                Outcome(
+                    url,
+                    [entry.key],
+                    "present",
+                    "already has an archiveurl",
+                    entry.get("archiveurl"),
+                    entry.get("archivedate"),
+                )
+            )
             continue
         target = targets.get(url)
         if target is None:
@@ -296,8 +353,16 @@ def archive(ctx, keys, dry_run, as_json, no_capture, force, wayback_url):
             progress.advance(task)
 
     writer = BibWriter(dry_run=dry_run)
-    run = ArchiveRun(options, states, writer, transport=_transport(), capture=not no_capture,
-                     force_capture=force, link_outcomes=link_outcomes, on_outcome=on_outcome)
+    run = ArchiveRun(
+        options,
+        states,
+        writer,
+        transport=_transport(),
+        capture=not no_capture,
+        force_capture=force,
+        link_outcomes=link_outcomes,
+        on_outcome=on_outcome,
+    )
     outcomes: list = []
     if targets:
         if progress:
@@ -351,8 +416,11 @@ def _archive_table(ctx, rows, summary) -> None:
                 detail += f"\n{r.archiveurl}"
             elif r.detail:
                 detail += f"\n{r.detail}"
-            table.add_row(Text(_shown(", ".join(r.keys))), Text(_shown(r.outcome), style=_STYLE.get(r.outcome, "")),
-                          Text(_shown(detail)))
+            table.add_row(
+                Text(_shown(", ".join(r.keys))),
+                Text(_shown(r.outcome), style=_STYLE.get(r.outcome, "")),
+                Text(_shown(detail)),
+            )
         print_table(out, table)
     parts = [f"{n} {name}" for name, n in sorted(summary.items())]
     out.print(Text(f"{sum(summary.values())} URLs: " + (", ".join(parts) if parts else "none")))
@@ -381,10 +449,15 @@ def print_link_status(ctx, entries, as_json: bool = False) -> int:
     table.add_column("archive", no_wrap=True)
     table.add_column("url", overflow="fold")
     for r in rows:
-        table.add_row(Text(_shown(r["key"])), Text(_shown(r["link"]), style=_STYLE.get(r["link"] or "", "")),
-                      Text(_shown((r["checked_at"] or "")[:10])),
-                      Text(_shown(r["archive"] + (f" {r['archivedate']}" if r["archivedate"] else "")),
-                           style=_STYLE.get("archived" if r["archive"] == "archived" else "pending", "")),
-                      Text(_shown(r["url"])))
+        table.add_row(
+            Text(_shown(r["key"])),
+            Text(_shown(r["link"]), style=_STYLE.get(r["link"] or "", "")),
+            Text(_shown((r["checked_at"] or "")[:10])),
+            Text(
+                _shown(r["archive"] + (f" {r['archivedate']}" if r["archivedate"] else "")),
+                style=_STYLE.get("archived" if r["archive"] == "archived" else "pending", ""),
+            ),
+            Text(_shown(r["url"])),
+        )
     print_table(out, table)
     return 0

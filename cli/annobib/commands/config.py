@@ -31,8 +31,13 @@ def config(ctx):
 
 
 ORDER = "--bib > ANNOBIB_BIB > config [library] path > refs/article.bib here"
-SOURCES = {"option": "--bib", "env": "ANNOBIB_BIB", "config": "the config file's [library] path",
-           "folder": "refs/article.bib in this folder", "none": "nothing: no option, variable, config or refs/article.bib"}
+SOURCES = {
+    "option": "--bib",
+    "env": "ANNOBIB_BIB",
+    "config": "the config file's [library] path",
+    "folder": "refs/article.bib in this folder",
+    "none": "nothing: no option, variable, config or refs/article.bib",
+}
 
 
 def _bibliography(ctx) -> dict:
@@ -68,8 +73,16 @@ def show(ctx, as_json=False):
     for item in cfg.items():
         s = item.setting
         value = mask(item.value) if s.secret else item.value
-        rows.append({"key": s.key, "value": value, "source": item.source, "env": s.env,
-                     "default": None if s.secret else s.default, "help": s.help})
+        rows.append(
+            {
+                "key": s.key,
+                "value": value,
+                "source": item.source,
+                "env": s.env,
+                "default": None if s.secret else s.default,
+                "help": s.help,
+            }
+        )
     bib = _bibliography(ctx)
     if as_json:
         emit_json({"path": str(cfg.path), "exists": cfg.path.exists(), "bibliography": bib, "settings": rows})
@@ -85,7 +98,8 @@ def show(ctx, as_json=False):
     for name in ("setting", "value", "from", "variable"):
         table.add_column(name, overflow="fold")
     for r in rows:
-        table.add_row(Text(r["key"]), Text("–" if r["value"] is None else str(r["value"])), Text(r["source"]),
-                      Text(r["env"]))
+        table.add_row(
+            Text(r["key"]), Text("–" if r["value"] is None else str(r["value"])), Text(r["source"]), Text(r["env"])
+        )
     out.print(table)
     return 0

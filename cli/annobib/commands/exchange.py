@@ -15,12 +15,30 @@ IMPORT_FORMATS = ("bibtex", "biblatex", "csl-json", "ris")
 
 @click.command("export")
 @click.option("--to", "fmt", required=True, type=click.Choice(EXPORT_FORMATS), help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE", help="Write to FILE (atomically) instead of standard output (- is standard output).")
-@click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only entries with this tag (repeatable: all of them; -TAG: without).")
-@click.option("--with-citations", is_flag=True, help="Keep annobib's `citations` field in BibTeX/biblatex/RIS too (CSL-JSON always has it).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Write to FILE (atomically) instead of standard output (- is standard output).",
+)
+@click.option(
+    "--tag",
+    "tags",
+    multiple=True,
+    metavar="TAG",
+    help="Only entries with this tag (repeatable: all of them; -TAG: without).",
+)
+@click.option(
+    "--with-citations",
+    is_flag=True,
+    help="Keep annobib's `citations` field in BibTeX/biblatex/RIS too (CSL-JSON always has it).",
+)
 @click.option("--dry-run", is_flag=True, help="With -o: show the change to FILE as a diff; write nothing.")
 @click.argument("keys", nargs=-1, shell_complete=complete_keys)
-def export(fmt: str, output: str | None, tags: tuple[str, ...], with_citations: bool, dry_run: bool, keys: tuple[str, ...]) -> None:
+def export(
+    fmt: str, output: str | None, tags: tuple[str, ...], with_citations: bool, dry_run: bool, keys: tuple[str, ...]
+) -> None:
     """Export the bibliography (or the entries KEYS…) for other tools.
 
     \b
@@ -51,7 +69,9 @@ def export(fmt: str, output: str | None, tags: tuple[str, ...], with_citations: 
         for block in lib.blocks:
             if block.kind == "failed":
                 broken += 1
-                warn(f"{lib.path}:{block.line}: a block that does not parse is left out of the export ({block.problem or 'not valid BibTeX'})")
+                warn(
+                    f"{lib.path}:{block.line}: a block that does not parse is left out of the export ({block.problem or 'not valid BibTeX'})"
+                )
     if keys:
         entries = [locate(libraries, k)[1] for k in dict.fromkeys(keys)]
     else:
@@ -80,15 +100,22 @@ def export(fmt: str, output: str | None, tags: tuple[str, ...], with_citations: 
     from annobib.core.sanitize import message
 
     write_output(target, text)  # locked, atomic; a regular file or a new one only
-    click.echo(f"annobib: exported {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} to {message(target)} ({fmt})",
-               err=True)
+    click.echo(
+        f"annobib: exported {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} to {message(target)} ({fmt})",
+        err=True,
+    )
     if broken:
         raise SystemExit(1)  # the export is incomplete: say so in the exit code
 
 
 @click.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--from", "fmt", type=click.Choice(IMPORT_FORMATS), help="Input format (default: from the extension or the content).")
+@click.option(
+    "--from",
+    "fmt",
+    type=click.Choice(IMPORT_FORMATS),
+    help="Input format (default: from the extension or the content).",
+)
 @click.option("--merge", is_flag=True, help="Fill the fields a duplicate's existing entry lacks (never overwrites).")
 @click.option("--force", is_flag=True, help="Add duplicates anyway, under a fresh key.")
 @click.option("--dry-run", is_flag=True, help="Show the change as a diff; write nothing.")
@@ -130,9 +157,14 @@ def import_command(file: str, fmt: str | None, merge: bool, force: bool, dry_run
         for item in report.items:
             click.echo(f"annobib: {message(_describe(item))}", err=True)
         verb = "would be" if dry_run else "were"
-        click.echo(message(f"annobib: {file}: {len(report.items)} entries read; {report.summary()} ({verb} written to {lib.path})"
-                           if report.changed else
-                           f"annobib: {file}: {len(report.items)} entries read; {report.summary()}; nothing written"), err=True)
+        click.echo(
+            message(
+                f"annobib: {file}: {len(report.items)} entries read; {report.summary()} ({verb} written to {lib.path})"
+                if report.changed
+                else f"annobib: {file}: {len(report.items)} entries read; {report.summary()}; nothing written"
+            ),
+            err=True,
+        )
 
 
 def _describe(item) -> str:
@@ -143,9 +175,13 @@ def _describe(item) -> str:
         return f"added {item.key}{src}: the key was taken by a different work"
     if item.status == "forced":
         return f"added {item.key}{src} although it duplicates {item.duplicate_of} ({item.reason})"
-    how = {"key": "same key and title", "doi": "same DOI", "url": "same URL"}.get(item.reason or "", "same title, first author and year")
+    how = {"key": "same key and title", "doi": "same DOI", "url": "same URL"}.get(
+        item.reason or "", "same title, first author and year"
+    )
     if item.status == "merged":
         extra = f"; differs in {', '.join(item.conflicts)} (kept)" if item.conflicts else ""
-        return f"merged {item.source_key or item.key} into {item.key} ({how}): added {', '.join(item.added_fields)}{extra}"
+        return (
+            f"merged {item.source_key or item.key} into {item.key} ({how}): added {', '.join(item.added_fields)}{extra}"
+        )
     extra = f"; differs in {', '.join(item.conflicts)}" if item.conflicts else ""
     return f"skipped {item.source_key or item.key}: duplicate of {item.key} ({how}){extra}"

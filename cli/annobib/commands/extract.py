@@ -22,19 +22,42 @@ def read_input(path: str) -> tuple[str, str | None]:
 
 @click.command("extract")
 @click.argument("article", required=False, type=click.Path(dir_okay=True))
-@click.option("-o", "--output", "output", metavar="FILE",
-              help="Where to write the .bib (default: ARTICLE with .bib, beside it; '-' for stdout).")
-@click.option("--notes", "notes_file", metavar="FILE",
-              help="Read loose footnotes instead of an article: one note per paragraph.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="FILE",
+    help="Where to write the .bib (default: ARTICLE with .bib, beside it; '-' for stdout).",
+)
+@click.option(
+    "--notes", "notes_file", metavar="FILE", help="Read loose footnotes instead of an article: one note per paragraph."
+)
 @click.option("--report", is_flag=True, help="Show every note and what it became, as a table.")
-@click.option("--json", "as_json", is_flag=True,
-              help='Print {"entries": [...], "notes": [...]} as JSON (the .bib is still written unless -o -).')
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help='Print {"entries": [...], "notes": [...]} as JSON (the .bib is still written unless -o -).',
+)
 @click.option("--dry-run", is_flag=True, help="Show the change to the .bib as a diff; write nothing.")
-@click.option("--refresh", is_flag=True,
-              help="Let newly extracted values replace values in the file (hand-added fields and entries are kept).")
-@click.option("--pages", metavar="RANGE", help="PDF only: the pages to read, e.g. 3-20 or 5 (PDF page numbers, from 1).")
-def extract(article: str | None, output: str | None, notes_file: str | None, report: bool, as_json: bool,
-            dry_run: bool, refresh: bool, pages: str | None) -> None:
+@click.option(
+    "--refresh",
+    is_flag=True,
+    help="Let newly extracted values replace values in the file (hand-added fields and entries are kept).",
+)
+@click.option(
+    "--pages", metavar="RANGE", help="PDF only: the pages to read, e.g. 3-20 or 5 (PDF page numbers, from 1)."
+)
+def extract(
+    article: str | None,
+    output: str | None,
+    notes_file: str | None,
+    report: bool,
+    as_json: bool,
+    dry_run: bool,
+    refresh: bool,
+    pages: str | None,
+) -> None:
     """Write the BibTeX bibliography of ARTICLE's footnotes.
 
     ARTICLE may be plain text, a PDF (read by layout), a Word .docx, an .odt or Markdown with
@@ -108,15 +131,21 @@ def extract(article: str | None, output: str | None, notes_file: str | None, rep
         if dry_run:
             if not as_json:
                 echo_exact(diff, nl=False)
-            message = (f"dry run: {target} would get {len(merged.added)} new, {len(merged.updated)} updated "
-                       f"entries ({len(merged.kept)} others kept); nothing written")
+            message = (
+                f"dry run: {target} would get {len(merged.added)} new, {len(merged.updated)} updated "
+                f"entries ({len(merged.kept)} others kept); nothing written"
+            )
         else:
             # write_library leaves an unchanged file alone; say so rather than "wrote".
             verb = f"wrote {target}" if lib.changed else f"{target} is up to date"
-            message = (f"{verb}: {len(x.entries)} entries ({len(merged.added)} new, {len(merged.updated)} updated, "
-                       f"{len(merged.unchanged)} unchanged, {len(merged.kept)} other entries kept)")
-    notes_line = (f"{counts['notes']} notes: {counts['cited']} cited ({counts['citations']} citations), "
-                  f"{counts['not-a-citation']} not a citation, {counts['not-understood']} not understood")
+            message = (
+                f"{verb}: {len(x.entries)} entries ({len(merged.added)} new, {len(merged.updated)} updated, "
+                f"{len(merged.unchanged)} unchanged, {len(merged.kept)} other entries kept)"
+            )
+    notes_line = (
+        f"{counts['notes']} notes: {counts['cited']} cited ({counts['citations']} citations), "
+        f"{counts['not-a-citation']} not a citation, {counts['not-understood']} not understood"
+    )
     if x.page_numbers[0] is not None:
         notes_line += f"; pages {x.page_numbers[0]}-{x.page_numbers[1]}"
     if as_json:
@@ -188,7 +217,9 @@ def _report(x, to_stderr: bool = False) -> None:
         table.add_row(*cells)
     out.print(table)
     c = x.counts
-    out.print(Text(
-        f"{c['notes']} notes: {c['cited']} cited, {c['not-a-citation']} not a citation, "
-        f"{c['not-understood']} not understood; {c['citations']} citations -> {c['entries']} entries"
-    ))
+    out.print(
+        Text(
+            f"{c['notes']} notes: {c['cited']} cited, {c['not-a-citation']} not a citation, "
+            f"{c['not-understood']} not understood; {c['citations']} citations -> {c['entries']} entries"
+        )
+    )

@@ -7,24 +7,51 @@ from pathlib import Path
 
 import click
 
-from annobib.commands._common import bibliography_paths, console, emit_json, load_bibliography, no_entries, report_problems, warn, complete_keys
+from annobib.commands._common import (
+    bibliography_paths,
+    console,
+    emit_json,
+    load_bibliography,
+    no_entries,
+    report_problems,
+    warn,
+    complete_keys,
+)
 from annobib.core.files import write_output
 from annobib.errors import InputError
 
 STYLE_CHOICES = ["gbt7714", "apa", "cn-notes", "chicago"]
 TO_CHOICES = ["terminal", "text", "md", "html", "latex", "docx"]
-EXTENSIONS = {".docx": "docx", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".tex": "latex", ".txt": "text"}
+EXTENSIONS = {
+    ".docx": "docx",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".tex": "latex",
+    ".txt": "text",
+}
 
 
 def style_options(f):
-    f = click.option("--style", type=click.Choice(STYLE_CHOICES), default="gbt7714", show_default=True,
-                     help="GB/T 7714, APA 7, Chinese journal notes (cn-notes) or Chicago 17.")(f)
-    f = click.option("--edition", type=click.Choice(["2025", "2015"]), default=None,
-                     help="GB/T 7714 edition (default 2025).")(f)
-    f = click.option("--system", type=click.Choice(["numeric", "author-date", "notes", "bibliography"]),
-                     default="numeric", show_default=True,
-                     help="GB/T: numeric or author-date (APA is always author-date); "
-                          "chicago: notes (numeric's meaning there) or bibliography; cn-notes: notes.")(f)
+    f = click.option(
+        "--style",
+        type=click.Choice(STYLE_CHOICES),
+        default="gbt7714",
+        show_default=True,
+        help="GB/T 7714, APA 7, Chinese journal notes (cn-notes) or Chicago 17.",
+    )(f)
+    f = click.option(
+        "--edition", type=click.Choice(["2025", "2015"]), default=None, help="GB/T 7714 edition (default 2025)."
+    )(f)
+    f = click.option(
+        "--system",
+        type=click.Choice(["numeric", "author-date", "notes", "bibliography"]),
+        default="numeric",
+        show_default=True,
+        help="GB/T: numeric or author-date (APA is always author-date); "
+        "chicago: notes (numeric's meaning there) or bibliography; cn-notes: notes.",
+    )(f)
     return f
 
 
@@ -142,24 +169,72 @@ PROPER_NOUNS_MAX = 4 << 20  # a word list; a larger file is refused unread
 @click.argument("keys", nargs=-1, shell_complete=complete_keys)
 @click.option("-q", "--query", help="Only the entries matching this search (same language as `annobib search`).")
 @style_options
-@click.option("--to", "to", type=click.Choice(TO_CHOICES), default=None,
-              help="Output: the terminal (default), plain text, Markdown, HTML, LaTeX, or Word (.docx, needs pandoc).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE (atomically) instead of stdout (- is stdout).")
-@click.option("--order", type=click.Choice(["auto", "file", "sorted"]), default="auto", show_default=True,
-              help="auto: numeric lists by first citation (else file order), author-date/APA sorted.")
+@click.option(
+    "--to",
+    "to",
+    type=click.Choice(TO_CHOICES),
+    default=None,
+    help="Output: the terminal (default), plain text, Markdown, HTML, LaTeX, or Word (.docx, needs pandoc).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write to FILE (atomically) instead of stdout (- is stdout).",
+)
+@click.option(
+    "--order",
+    type=click.Choice(["auto", "file", "sorted"]),
+    default="auto",
+    show_default=True,
+    help="auto: numeric lists by first citation (else file order), author-date/APA sorted.",
+)
 @click.option("--annotated", is_flag=True, help="Each reference followed by its annotation (annote).")
-@click.option("--context", is_flag=True, help="Annotated list where entries without an annotation show the article's citing sentence.")
-@click.option("--archived", type=click.Choice(["off", "after", "dead"]), default="off", show_default=True,
-              help="Web Archive snapshots (archiveurl): after the original URL, or in place of a dead one.")
-@click.option("--proper-nouns", "proper_nouns", type=click.Path(exists=True, dir_okay=False),
-              help="Extra words sentence case must not lowercase (one per line), besides the built-in list.")
-@click.option("-m", "--manuscript", type=click.Path(dir_okay=False),
-              help="Only the entries PAPER cites (Markdown [@key], LaTeX \\cite{}, .docx Zotero fields), numbered from 1.")
+@click.option(
+    "--context",
+    is_flag=True,
+    help="Annotated list where entries without an annotation show the article's citing sentence.",
+)
+@click.option(
+    "--archived",
+    type=click.Choice(["off", "after", "dead"]),
+    default="off",
+    show_default=True,
+    help="Web Archive snapshots (archiveurl): after the original URL, or in place of a dead one.",
+)
+@click.option(
+    "--proper-nouns",
+    "proper_nouns",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra words sentence case must not lowercase (one per line), besides the built-in list.",
+)
+@click.option(
+    "-m",
+    "--manuscript",
+    type=click.Path(dir_okay=False),
+    help="Only the entries PAPER cites (Markdown [@key], LaTeX \\cite{}, .docx Zotero fields), numbered from 1.",
+)
 @click.option("--json", "as_json", is_flag=True, help="JSON: key, label, text, citation, warnings.")
 @click.option("-v", "--verbose", is_flag=True, help="Show every romanization warning (APA).")
 @click.pass_context
-def format_command(ctx, keys, query, style, edition, system, to, output, order, annotated, context, archived,
-                   proper_nouns, manuscript, as_json, verbose):
+def format_command(
+    ctx,
+    keys,
+    query,
+    style,
+    edition,
+    system,
+    to,
+    output,
+    order,
+    annotated,
+    context,
+    archived,
+    proper_nouns,
+    manuscript,
+    as_json,
+    verbose,
+):
     """Format a reference list: GB/T 7714 (2025 or 2015, numeric or author-date) or APA 7.
 
     \b
@@ -183,16 +258,61 @@ def format_command(ctx, keys, query, style, edition, system, to, output, order, 
         data = read_input_bytes(proper_nouns, "a word list", limit=PROPER_NOUNS_MAX)
         add_proper_nouns(decode_utf8(data, proper_nouns).splitlines())
         try:
-            return _format(ctx, keys, query, style, edition, system, to, output, order, annotated, context,
-                           archived, as_json, verbose, manuscript)
+            return _format(
+                ctx,
+                keys,
+                query,
+                style,
+                edition,
+                system,
+                to,
+                output,
+                order,
+                annotated,
+                context,
+                archived,
+                as_json,
+                verbose,
+                manuscript,
+            )
         finally:
             reset_proper_nouns()
-    return _format(ctx, keys, query, style, edition, system, to, output, order, annotated, context, archived,
-                   as_json, verbose, manuscript)
+    return _format(
+        ctx,
+        keys,
+        query,
+        style,
+        edition,
+        system,
+        to,
+        output,
+        order,
+        annotated,
+        context,
+        archived,
+        as_json,
+        verbose,
+        manuscript,
+    )
 
 
-def _format(ctx, keys, query, style, edition, system, to, output, order, annotated, context, archived, as_json,
-            verbose, paper=None):
+def _format(
+    ctx,
+    keys,
+    query,
+    style,
+    edition,
+    system,
+    to,
+    output,
+    order,
+    annotated,
+    context,
+    archived,
+    as_json,
+    verbose,
+    paper=None,
+):
     if output == "-":  # standard output, as for extract: never a file named "-"
         output = None
     from annobib.render import ListItem, render, render_document
@@ -217,8 +337,16 @@ def _format(ctx, keys, query, style, edition, system, to, output, order, annotat
 
         refs = reference_list(cited, entries, style, edition, system, order=order, archived=archived, dead=dead)
     else:
-        refs = format_bibliography(chosen, style, edition, system, order=order, archived=archived, dead=dead,
-                                   universe=entries if len(chosen) != len(entries) else None)
+        refs = format_bibliography(
+            chosen,
+            style,
+            edition,
+            system,
+            order=order,
+            archived=archived,
+            dead=dead,
+            universe=entries if len(chosen) != len(entries) else None,
+        )
     warnings = [w for r in refs for w in r.warnings]
     if warnings:
         if verbose:
@@ -227,22 +355,37 @@ def _format(ctx, keys, query, style, edition, system, to, output, order, annotat
         else:
             n = len({r.key for r in refs if r.warnings})
             if style == "apa":
-                warn(f"{n} entr{'y uses' if n == 1 else 'ies use'} suggested romanizations or lack a translation "
-                     f"(see -v; set title_romanized / title_translation / author_romanized)")
+                warn(
+                    f"{n} entr{'y uses' if n == 1 else 'ies use'} suggested romanizations or lack a translation "
+                    f"(see -v; set title_romanized / title_translation / author_romanized)"
+                )
             else:
-                warn(f"{n} entr{'y lacks' if n == 1 else 'ies lack'} an element the standard requires "
-                     f"(see -v; e.g. urldate for online items)")
+                warn(
+                    f"{n} entr{'y lacks' if n == 1 else 'ies lack'} an element the standard requires "
+                    f"(see -v; e.g. urldate for online items)"
+                )
     hanging = refs[0].label is None
     if as_json:
-        emit_json([
-            {"key": r.key, "label": r.label, "citation": r.citation, "text": render(r.text, "text"),
-             "annotation": (render(a, "text") if (a := _annotation(r.entry, context)) else None) if annotated else None,
-             "warnings": r.warnings}
-            for r in refs
-        ])
+        emit_json(
+            [
+                {
+                    "key": r.key,
+                    "label": r.label,
+                    "citation": r.citation,
+                    "text": render(r.text, "text"),
+                    "annotation": (render(a, "text") if (a := _annotation(r.entry, context)) else None)
+                    if annotated
+                    else None,
+                    "warnings": r.warnings,
+                }
+                for r in refs
+            ]
+        )
         return
-    items = [ListItem(r.text, r.label, _annotation(r.entry, context) if annotated else None, r.key, r.text.lang)
-             for r in refs]
+    items = [
+        ListItem(r.text, r.label, _annotation(r.entry, context) if annotated else None, r.key, r.text.lang)
+        for r in refs
+    ]
     backend = to or (EXTENSIONS.get(Path(output).suffix.lower(), "text") if output else "terminal")
     if backend == "terminal" and (output or not sys.stdout.isatty()):
         backend = "text"  # piped: plain lines, no padding
@@ -279,10 +422,19 @@ def _write_docx(refs, output) -> None:
 @click.command("cite")
 @click.argument("keys", nargs=-1, required=True, shell_complete=complete_keys)
 @style_options
-@click.option("--at", "at", multiple=True, metavar="LOCATOR",
-              help="Page or other locator of the Nth KEY (repeat in KEY order): 25, 25-27, 'chap. 3'.")
-@click.option("-m", "--manuscript", type=click.Path(dir_okay=False),
-              help="Number and letter as in PAPER's own list (else as in the whole bibliography's).")
+@click.option(
+    "--at",
+    "at",
+    multiple=True,
+    metavar="LOCATOR",
+    help="Page or other locator of the Nth KEY (repeat in KEY order): 25, 25-27, 'chap. 3'.",
+)
+@click.option(
+    "-m",
+    "--manuscript",
+    type=click.Path(dir_okay=False),
+    help="Number and letter as in PAPER's own list (else as in the whole bibliography's).",
+)
 @click.option("--json", "as_json", is_flag=True, help="JSON: citation, its parts (superscript flags), keys.")
 @click.pass_context
 def cite(ctx, keys, style, edition, system, at, manuscript, as_json):
@@ -330,8 +482,13 @@ def cite(ctx, keys, style, edition, system, at, manuscript, as_json):
     group = [Cite(k, (at[i].strip() or None) if i < len(at) else None) for i, k in enumerate(keys)]
     result = combine(refs, group, style)
     if as_json:
-        emit_json({"citation": result.text, "keys": list(keys),
-                   "parts": [{"text": t, "superscript": sup} for t, sup in result.parts]})
+        emit_json(
+            {
+                "citation": result.text,
+                "keys": list(keys),
+                "parts": [{"text": t, "superscript": sup} for t, sup in result.parts],
+            }
+        )
     else:
         from annobib.core.sanitize import terminal
 

@@ -90,7 +90,9 @@ def link_of(entry, which: str) -> str | None:
     doi = (fields.get("doi") or "").strip()
     doi_url = None
     if doi:
-        doi_url = doi if doi.lower().startswith(("http://", "https://")) else "https://doi.org/" + doi.removeprefix("doi:")
+        doi_url = (
+            doi if doi.lower().startswith(("http://", "https://")) else "https://doi.org/" + doi.removeprefix("doi:")
+        )
     candidates = {"url": fields.get("url"), "doi": doi_url, "archived": fields.get("archiveurl")}
     order = ("url", "doi", "archived") if which == "auto" else (which,)
     for name in order:
@@ -125,7 +127,9 @@ def open_command(ctx, key, which, print_only):
     entry = view.entry(i)
     address = link_of(entry, which or "auto")
     if address is None:
-        what = {"doi": "no DOI", "archived": "no archived copy (archiveurl)", "url": "no URL"}.get(which or "", "no URL, DOI or archived copy")
+        what = {"doi": "no DOI", "archived": "no archived copy (archiveurl)", "url": "no URL"}.get(
+            which or "", "no URL, DOI or archived copy"
+        )
         raise InputError(f"{entry.key}: {what}")
     if print_only:
         echo_exact(address)

@@ -20,11 +20,29 @@ from annobib.commands._common import color_enabled, echo_exact, emit_json, load_
 COLUMNS = ("key", "type", "authors", "year", "title", "container", "lang", "cited")
 # `search` adds a last column when a word matched in a field the table does not show
 MATCHED = COLUMNS + ("matched",)
-HEADERS = {"key": "Key", "type": "Type", "authors": "Authors", "year": "Year", "title": "Title",
-           "container": "Container", "lang": "Lang", "cited": "Cited", "matched": "Matched in"}
+HEADERS = {
+    "key": "Key",
+    "type": "Type",
+    "authors": "Authors",
+    "year": "Year",
+    "title": "Title",
+    "container": "Container",
+    "lang": "Lang",
+    "cited": "Cited",
+    "matched": "Matched in",
+}
 _POS = {"key": 0, "type": 1, "authors": 2, "year": 3, "title": 4, "container": 5, "lang": 6, "cited": 7}
-_CAP = {"key": 32, "type": 13, "authors": 32, "year": 4, "title": 90, "container": 40, "lang": 4, "cited": 5,
-        "matched": 40}
+_CAP = {
+    "key": 32,
+    "type": 13,
+    "authors": 32,
+    "year": 4,
+    "title": 90,
+    "container": 40,
+    "lang": 4,
+    "cited": 5,
+    "matched": 40,
+}
 _FLEX = {"title": 4, "authors": 2, "container": 2, "matched": 2}
 _MIN = {"title": 10, "authors": 4, "container": 4, "key": 8, "type": 4, "matched": 6}
 # On a narrow terminal whole columns go, in this order, before the key is cut (the key is what
@@ -180,7 +198,7 @@ def crop(text: str, width: int) -> str:
     if _width(text) <= width:
         return text
     if text.isascii() and text.isprintable():
-        return text[:max(width - 1, 0)] + "…"
+        return text[: max(width - 1, 0)] + "…"
     out = []
     used = 0
     for ch in text:
@@ -228,13 +246,26 @@ def rich_table(rows: list[list[str]], width: int, spans: list[dict] | None = Non
     COLUMNS = columns_of(rows)  # noqa: N806
     widths = fit_widths(rows, width - 2)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold", collapse_padding=True)
-    styles = {"key": "bold cyan", "type": "dim", "year": "green", "lang": "dim", "cited": "magenta", "container": "italic",
-              "matched": "dim"}
+    styles = {
+        "key": "bold cyan",
+        "type": "dim",
+        "year": "green",
+        "lang": "dim",
+        "cited": "magenta",
+        "container": "italic",
+        "matched": "dim",
+    }
     shown = [j for j in range(len(COLUMNS)) if widths[j]]
     for j in shown:
         c = COLUMNS[j]
-        table.add_column(HEADERS[c], width=widths[j], no_wrap=True, overflow="ellipsis",
-                         justify="right" if c == "cited" else "left", style=styles.get(c))
+        table.add_column(
+            HEADERS[c],
+            width=widths[j],
+            no_wrap=True,
+            overflow="ellipsis",
+            justify="right" if c == "cited" else "left",
+            style=styles.get(c),
+        )
     for n, r in enumerate(rows):
         texts = []
         for j in shown:
@@ -271,9 +302,17 @@ def print_rows(ctx, rows: list[list[str]], spans: list[dict] | None = None, page
 def row_json(view, i: int, with_fields: bool = True, row: tuple | None = None) -> dict:
     s = view.summary(i) if row is None else row
     out = {
-        "key": s[0], "type": s[1], "authors": s[2], "year": s[3] or None, "title": s[4],
-        "container": s[5] or None, "language": s[6] or None, "cited": s[7], "domain": s[8] or None,
-        "source": str(view.paths[view.source_of(i)]), "line": view.lines[i],
+        "key": s[0],
+        "type": s[1],
+        "authors": s[2],
+        "year": s[3] or None,
+        "title": s[4],
+        "container": s[5] or None,
+        "language": s[6] or None,
+        "cited": s[7],
+        "domain": s[8] or None,
+        "source": str(view.paths[view.source_of(i)]),
+        "line": view.lines[i],
     }
     if with_fields:
         entry = view.entry(i)
@@ -306,16 +345,38 @@ def write_delimited(view, idx: list[int], fmt: str) -> None:
 @click.command("list")
 @click.option("--sort", "sort", type=click.Choice(SORTS), default="file", show_default=True, help="Order of the rows.")
 @click.option("-r", "--reverse", is_flag=True, help="Reverse the order.")
-@click.option("--type", "types", multiple=True, metavar="TYPE", help="Only these entry types (repeat or comma-separate).")
-@click.option("--lang", "langs", multiple=True, metavar="LANG", help="Only these languages: zh, en, ja, ko … (repeatable).")
+@click.option(
+    "--type", "types", multiple=True, metavar="TYPE", help="Only these entry types (repeat or comma-separate)."
+)
+@click.option(
+    "--lang", "langs", multiple=True, metavar="LANG", help="Only these languages: zh, en, ja, ko … (repeatable)."
+)
 @click.option("--year", "year", metavar="RANGE", help="Only these years: 2024, 2024..2025, ..2020, 2021..")
-@click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only entries with this tag (`keywords`; repeat: all of them; -TAG: without it).")
+@click.option(
+    "--tag",
+    "tags",
+    multiple=True,
+    metavar="TAG",
+    help="Only entries with this tag (`keywords`; repeat: all of them; -TAG: without it).",
+)
 @click.option("-n", "--limit", type=click.IntRange(min=0), help="At most this many rows.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON document (all fields) on stdout.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "keys"]), default="table", show_default=True,
-              help="Output for scripts: csv, tsv, or keys (one per line).")
-@click.option("--pager/--no-pager", default=None, help="Page long output on a terminal (default: when it is longer than the screen).")
-@click.option("--links", "links", is_flag=True, help="Link and archive status of each URL (from check-links / archive).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "keys"]),
+    default="table",
+    show_default=True,
+    help="Output for scripts: csv, tsv, or keys (one per line).",
+)
+@click.option(
+    "--pager/--no-pager",
+    default=None,
+    help="Page long output on a terminal (default: when it is longer than the screen).",
+)
+@click.option(
+    "--links", "links", is_flag=True, help="Link and archive status of each URL (from check-links / archive)."
+)
 @click.pass_context
 def list_command(ctx, sort, reverse, types, langs, year, tags, limit, as_json, fmt, pager, links=False):
     """List the entries: key, type, authors, year, title, container, language, times cited.

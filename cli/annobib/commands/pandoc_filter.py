@@ -11,12 +11,15 @@ from annobib.commands._common import warn
 from annobib.errors import InputError
 
 
-
 @click.command("pandoc-filter")
 @click.argument("target", required=False)
 @click.option("--style", default=None, help="Style (else the metadata's annobib-style, else gbt7714).")
-@click.option("--system", type=click.Choice(["numeric", "author-date"]), default=None,
-              help="GB/T citation system (else annobib-system, else numeric).")
+@click.option(
+    "--system",
+    type=click.Choice(["numeric", "author-date"]),
+    default=None,
+    help="GB/T citation system (else annobib-system, else numeric).",
+)
 @click.option("--edition", default=None, help="GB/T edition, 2025 or 2015 (else annobib-edition).")
 @click.pass_context
 def pandoc_filter(ctx, target, style, system, edition):

@@ -35,7 +35,9 @@ def rm(keys: tuple[str, ...], yes: bool, dry_run: bool) -> None:
         by_lib.setdefault(id(lib), (lib, []))[1].append(key)
     if ask:
         names = ", ".join(keys)
-        if not click.confirm(f"Remove {len(keys)} entr{'y' if len(keys) == 1 else 'ies'} ({names})?", default=False, err=True):
+        if not click.confirm(
+            f"Remove {len(keys)} entr{'y' if len(keys) == 1 else 'ies'} ({names})?", default=False, err=True
+        ):
             click.echo("annobib: nothing removed", err=True)
             raise SystemExit(1)
     if dry_run:
@@ -69,4 +71,6 @@ def _print_removed(groups) -> None:
         # exact bytes (click.echo alone strips ESC[…m when piped); it flushes: a closed pipe fails here
         echo_exact("\n".join(chunks), nl=False)
     except (BrokenPipeError, OSError) as exc:
-        raise InputError(f"could not print the removed entries ({getattr(exc, 'strerror', None) or exc}); nothing removed") from None
+        raise InputError(
+            f"could not print the removed entries ({getattr(exc, 'strerror', None) or exc}); nothing removed"
+        ) from None

@@ -35,12 +35,20 @@ Examples:
 """
 
 
-@click.command("search", help=HELP, context_settings={"ignore_unknown_options": True, "help_option_names": ["-h", "--help"]})
+@click.command(
+    "search", help=HELP, context_settings={"ignore_unknown_options": True, "help_option_names": ["-h", "--help"]}
+)
 @click.argument("query", nargs=-1, required=True)
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many results (the best ones).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON document on stdout (with scores).")
-@click.option("--format", "fmt", type=click.Choice(["table", "keys"]), default="table", show_default=True,
-              help="keys: one matching key per line.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "keys"]),
+    default="table",
+    show_default=True,
+    help="keys: one matching key per line.",
+)
 @click.option("--pager/--no-pager", default=None, help="Page long output on a terminal.")
 @click.pass_context
 def search(ctx, query, limit, as_json, fmt, pager):

@@ -54,8 +54,13 @@ def formatted_reference(entry, style: str, fmt: str = "terminal"):
 @click.argument("keys", nargs=-1, required=True, shell_complete=complete_keys)
 @click.option("--bibtex", is_flag=True, help="The entry's text exactly as it is in the .bib file.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON document on stdout.")
-@click.option("--style", default="gbt7714", show_default=True, metavar="STYLE",
-              help="Style of the formatted reference (gbt7714, apa).")
+@click.option(
+    "--style",
+    default="gbt7714",
+    show_default=True,
+    metavar="STYLE",
+    help="Style of the formatted reference (gbt7714, apa).",
+)
 @click.pass_context
 def show(ctx, keys, bibtex, as_json, style):
     """Show entries in full: every field, the formatted reference, the citing locations with
@@ -83,8 +88,11 @@ def show(ctx, keys, bibtex, as_json, style):
             found.append(i)
         elif len(hits) == 1:
             found.append(hits[0])
-            click.echo(f"annobib: no key {_quoted(key)}; showing {_quoted(view.keys()[hits[0]])}, "
-                       "the one entry it finds as a search", err=True)
+            click.echo(
+                f"annobib: no key {_quoted(key)}; showing {_quoted(view.keys()[hits[0]])}, "
+                "the one entry it finds as a search",
+                err=True,
+            )
         elif hits:
             several[key] = hits
         else:
@@ -256,5 +264,14 @@ def _print_entry(con, view, i: int, style: str) -> None:
     title = Text(safe(entry.key), style="bold cyan")
     title.append(f"  @{safe(entry.type)}", style="dim")
     subtitle = Text(safe(f"{entry.source}:{entry.line}"), style="dim")
-    con.print(Panel(Group(*parts), title=title, title_align="left", subtitle=subtitle, subtitle_align="right",
-                    box=box.ROUNDED, expand=True))
+    con.print(
+        Panel(
+            Group(*parts),
+            title=title,
+            title_align="left",
+            subtitle=subtitle,
+            subtitle_align="right",
+            box=box.ROUNDED,
+            expand=True,
+        )
+    )

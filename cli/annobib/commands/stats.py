@@ -24,8 +24,10 @@ def compute(view, top: int) -> dict:
         "by_language": dict(by_lang.most_common()),
         "by_year": dict(sorted(by_year.items())),
         "by_domain": dict(by_domain.most_common(top)),
-        "most_cited": [{"key": S[i][0], "cited": S[i][7], "title": S[i][4], "authors": S[i][2], "year": S[i][3] or None}
-                       for i in cited],
+        "most_cited": [
+            {"key": S[i][0], "cited": S[i][7], "title": S[i][4], "authors": S[i][2], "year": S[i][3] or None}
+            for i in cited
+        ],
         "links": _links(view, S),
     }
 
@@ -57,7 +59,9 @@ def _chart(title: str, items: list[tuple[str, int]], width: int):
 
 
 @click.command("stats")
-@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Rows in the domain and most-cited charts.")
+@click.option(
+    "--top", type=click.IntRange(min=1), default=10, show_default=True, help="Rows in the domain and most-cited charts."
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON document on stdout.")
 @click.pass_context
 def stats(ctx, top, as_json):
@@ -80,9 +84,18 @@ def stats(ctx, top, as_json):
             ("By year", list(data["by_year"].items())),
             ("By web domain", list(data["by_domain"].items())),
             ("Links (last check-links)", list(data["links"]["links"].items())),
-            ("Web Archive", [(k, n) for k, n in (("archived", data["links"]["archived"]),
-                                                 ("capture pending", data["links"]["pending"]),
-                                                 ("no snapshot", data["links"]["unarchived"])) if n]),
+            (
+                "Web Archive",
+                [
+                    (k, n)
+                    for k, n in (
+                        ("archived", data["links"]["archived"]),
+                        ("capture pending", data["links"]["pending"]),
+                        ("no snapshot", data["links"]["unarchived"]),
+                    )
+                    if n
+                ],
+            ),
         ):
             if not items:
                 continue

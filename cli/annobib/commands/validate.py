@@ -34,35 +34,88 @@ def _show(ctx, items) -> None:
 
 @click.command("validate")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=True), metavar="[BIB]...")
-@click.option("--select", "select", multiple=True, metavar="CODES",
-              help="Only these rules: codes (E301), prefixes (E, W3, 31), names (url-tracking) or families "
-                   "(structure, completeness, form, consistency, hygiene, coverage); comma-separated or repeated.")
+@click.option(
+    "--select",
+    "select",
+    multiple=True,
+    metavar="CODES",
+    help="Only these rules: codes (E301), prefixes (E, W3, 31), names (url-tracking) or families "
+    "(structure, completeness, form, consistency, hygiene, coverage); comma-separated or repeated.",
+)
 @click.option("--ignore", "ignore", multiple=True, metavar="CODES", help="Skip these rules (same forms as --select).")
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1). Hints never do.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default=None,
-              help="text (grouped by entry on a terminal, one line per finding when piped), json, or github "
-                   "(::error file=…,line=…:: annotations for CI).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    default=None,
+    help="text (grouped by entry on a terminal, one line per finding when piped), json, or github "
+    "(::error file=…,line=…:: annotations for CI).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
 @click.option("--fix", "do_fix", is_flag=True, help="Apply the safe, mechanical fixes (atomically) and show the diff.")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix: also the fixes that change a value's text (tracking "
-                                                   "parameters, guessed langid, re-decoded mojibake, punctuation width).")
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix: also the fixes that change a value's text (tracking "
+    "parameters, guessed langid, re-decoded mojibake, punctuation width).",
+)
 @click.option("--dry-run", is_flag=True, help="With --fix: show the diff, write nothing.")
-@click.option("--manuscript", "manuscripts", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
-              help="A manuscript whose citations to check against the entries: \\cite{…} in .tex/.aux, "
-                   "[@key] in Markdown (repeatable).")
-@click.option("--today", "today", metavar="YYYY-MM-DD", help="The date 'in the future' is measured from (default: today).")
+@click.option(
+    "--manuscript",
+    "manuscripts",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="A manuscript whose citations to check against the entries: \\cite{…} in .tex/.aux, "
+    "[@key] in Markdown (repeatable).",
+)
+@click.option(
+    "--today", "today", metavar="YYYY-MM-DD", help="The date 'in the future' is measured from (default: today)."
+)
 @click.option("--list-rules", is_flag=True, help="Document every rule with an example, then exit.")
-@click.option("--links", "links", is_flag=True, help="Also warn about URLs never checked (W801), dead without a "
-                                                     "snapshot (W802) or not http(s) (W803), from the state that "
-                                                     "check-links/archive keep (offline).")
-@click.option("--online", is_flag=True, help="Also check every entry against Crossref, OpenAlex and the cited "
-                                              "page (as `annobib verify`): E901 mismatch, W902 not found, "
-                                              "I903 DOI found, W904 unreachable.")
-@click.option("--no-hints", "-q", "--quiet", "no_hints", is_flag=True,
-              help="Hide the hints (I…): only errors and warnings are shown and counted.")
+@click.option(
+    "--links",
+    "links",
+    is_flag=True,
+    help="Also warn about URLs never checked (W801), dead without a "
+    "snapshot (W802) or not http(s) (W803), from the state that "
+    "check-links/archive keep (offline).",
+)
+@click.option(
+    "--online",
+    is_flag=True,
+    help="Also check every entry against Crossref, OpenAlex and the cited "
+    "page (as `annobib verify`): E901 mismatch, W902 not found, "
+    "I903 DOI found, W904 unreachable.",
+)
+@click.option(
+    "--no-hints",
+    "-q",
+    "--quiet",
+    "no_hints",
+    is_flag=True,
+    help="Hide the hints (I…): only errors and warnings are shown and counted.",
+)
 @click.pass_context
-def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fixes, dry_run, manuscripts, today, list_rules,
-             links=False, online=False, no_hints=False):
+def validate(
+    ctx,
+    files,
+    select,
+    ignore,
+    strict,
+    fmt,
+    as_json,
+    do_fix,
+    unsafe_fixes,
+    dry_run,
+    manuscripts,
+    today,
+    list_rules,
+    links=False,
+    online=False,
+    no_hints=False,
+):
     """Lint the bibliography: structure, completeness, form, consistency, text hygiene and
     article coverage. Exit 0 clean (hints and, without --strict, warnings allowed), 1 problems,
     2 could not run. The text output ends with the count of findings per rule code.
@@ -101,9 +154,19 @@ def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fi
         raise click.UsageError(f"--today '{today}' is not a date YYYY-MM-DD") from None
     paths = [Path(p) for p in files] if files else bibliography_paths(ctx)
     try:
-        outcome = run(paths, select=select, ignore=ignore, strict=strict, fix=do_fix, unsafe=unsafe_fixes,
-                      dry_run=dry_run, manuscripts=manuscripts, today=day, links=links,
-                      extra_findings=_online_findings if online else None)
+        outcome = run(
+            paths,
+            select=select,
+            ignore=ignore,
+            strict=strict,
+            fix=do_fix,
+            unsafe=unsafe_fixes,
+            dry_run=dry_run,
+            manuscripts=manuscripts,
+            today=day,
+            links=links,
+            extra_findings=_online_findings if online else None,
+        )
     except OptionError as exc:
         raise click.UsageError(str(exc)) from None
     except InputError as exc:
@@ -123,8 +186,11 @@ def validate(ctx, files, select, ignore, strict, fmt, as_json, do_fix, unsafe_fi
         _show(ctx, emit.text(outcome, grouped))
     if outcome.fixing and fmt != "json" and outcome.applied:
         n = len(outcome.applied)
-        click.echo(f"annobib: {'would fix' if dry_run else 'fixed'} {n} field{'s' if n != 1 else ''}"
-                   + (" (nothing written: --dry-run)" if dry_run else ""), err=True)
+        click.echo(
+            f"annobib: {'would fix' if dry_run else 'fixed'} {n} field{'s' if n != 1 else ''}"
+            + (" (nothing written: --dry-run)" if dry_run else ""),
+            err=True,
+        )
     for exc in outcome.unreadable:  # the files that could not be read: one line each, after the others' findings
         click.echo(f"annobib: error: {message(exc)}", err=True)
     ctx.exit(outcome.exit_code)

@@ -10,8 +10,13 @@ import click
 from annobib.commands._common import bibliography_paths, console, echo_exact, emit_json, warn, complete_keys
 from annobib.errors import InputError
 
-STYLE = {"verified": "green", "mismatch": "bold red", "not-found": "magenta", "not-checkable": "dim",
-         "unreachable": "yellow"}
+STYLE = {
+    "verified": "green",
+    "mismatch": "bold red",
+    "not-found": "magenta",
+    "not-checkable": "dim",
+    "unreachable": "yellow",
+}
 
 
 def _transport():
@@ -22,8 +27,13 @@ def _transport():
 @click.command("verify")
 @click.argument("keys", nargs=-1, shell_complete=complete_keys)
 @click.option("--json", "as_json", is_flag=True, help="A JSON list: key, verdict, doi, score, source, mismatches.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "github"]), default=None,
-              help="table (default), json, or github (annotations for a CI job).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "github"]),
+    default=None,
+    help="table (default), json, or github (annotations for a CI job).",
+)
 @click.option("--fix", is_flag=True, help="Write what is sure: a missing DOI, a corrected volume, number, pages, year.")
 @click.option("--dry-run", is_flag=True, help="With --fix: show the change as a diff; write nothing.")
 @click.option("--refresh", is_flag=True, help="Ask the registries again even when a cached answer is fresh.")
@@ -56,7 +66,9 @@ def verify(ctx, keys, as_json, fmt, fix, dry_run, refresh, mailto):
     _emit(ctx, fmt, pairs, verdicts, diff, fixed)
     unreachable = sum(v.verdict == "unreachable" for v in verdicts)
     if unreachable and fmt != "json":
-        warn(f"{unreachable} entr{'y' if unreachable == 1 else 'ies'} could not be checked (unreachable); run again later")
+        warn(
+            f"{unreachable} entr{'y' if unreachable == 1 else 'ies'} could not be checked (unreachable); run again later"
+        )
     return 1 if any(v.verdict in ("mismatch", "not-found") for v in verdicts) else 0
 
 
@@ -83,8 +95,16 @@ def run_verify(entries, mailto=None, refresh=False, show_progress=False) -> list
     try:
         if progress:
             progress.start()
-        verdicts = asyncio.run(verify_entries(entries, options, transport=transport, cache=cache, pages=pages,
-                                              on_verdict=(lambda v: progress.advance(task)) if progress else None))
+        verdicts = asyncio.run(
+            verify_entries(
+                entries,
+                options,
+                transport=transport,
+                cache=cache,
+                pages=pages,
+                on_verdict=(lambda v: progress.advance(task)) if progress else None,
+            )
+        )
     finally:
         if progress:
             progress.stop()
@@ -92,8 +112,9 @@ def run_verify(entries, mailto=None, refresh=False, show_progress=False) -> list
             cache.close()
     checked = [v for v in verdicts if v.verdict != "not-checkable"]
     if checked and all(v.verdict == "unreachable" for v in checked):
-        raise InputError(f"offline: no registry or page could be reached ({checked[0].detail}); "
-                         "nothing verified, nothing cached")
+        raise InputError(
+            f"offline: no registry or page could be reached ({checked[0].detail}); nothing verified, nothing cached"
+        )
     return verdicts
 
 
@@ -127,8 +148,14 @@ def _progress(total: int, enabled: bool):
         return None
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    return Progress(TextColumn("verifying"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                    console=console(stderr=True), transient=True)
+    return Progress(
+        TextColumn("verifying"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console(stderr=True),
+        transient=True,
+    )
 
 
 def _fix(libraries, pairs, verdicts, dry_run: bool) -> tuple[str, dict]:
@@ -141,8 +168,11 @@ def _fix(libraries, pairs, verdicts, dry_run: bool) -> tuple[str, dict]:
 
     # Read again, locked until the write: an entry changed meanwhile is left alone (its verdict
     # was for the old text); nothing else anyone wrote is lost.
-    fresh = {(str(lib.path), e.key): (lib, e) for lib in libraries_for_writing([l.path for l in libraries])
-             for e in lib.entries}
+    fresh = {
+        (str(lib.path), e.key): (lib, e)
+        for lib in libraries_for_writing([l.path for l in libraries])
+        for e in lib.entries
+    }
     touched, count, fixed = {}, 0, {}
     for (old_lib, seen), verdict in zip(pairs, verdicts):
         lib, entry = fresh.get((str(old_lib.path), seen.key), (None, None))
@@ -206,15 +236,24 @@ def _emit(ctx, fmt, pairs, verdicts, diff, fixed=None) -> None:
 
     out = console(ctx)
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    for name, kw in (("key", {"no_wrap": True}), ("verdict", {"no_wrap": True}), ("score", {"justify": "right"}),
-                     ("source", {}), ("doi / detail", {"overflow": "fold"})):
+    for name, kw in (
+        ("key", {"no_wrap": True}),
+        ("verdict", {"no_wrap": True}),
+        ("score", {"justify": "right"}),
+        ("source", {}),
+        ("doi / detail", {"overflow": "fold"}),
+    ):
         table.add_column(name, **kw)
     for v in verdicts:
         shown = lambda s: terminal_lines(redact("" if s is None else str(s)))  # noqa: E731
         detail = "\n".join(p for p in (v.doi or "", _line(v)) if p)
-        table.add_row(Text(shown(v.key)), Text(shown(v.verdict), style=STYLE.get(v.verdict, "")),
-                      Text("" if v.score is None else f"{v.score:.2f}"), Text(shown(v.source or "")),
-                      Text(shown(detail)))
+        table.add_row(
+            Text(shown(v.key)),
+            Text(shown(v.verdict), style=STYLE.get(v.verdict, "")),
+            Text("" if v.score is None else f"{v.score:.2f}"),
+            Text(shown(v.source or "")),
+            Text(shown(detail)),
+        )
     out.print(table)
     out.print(Text(terminal(_summary(verdicts))))
 

@@ -78,7 +78,8 @@ def _open_locked(target: Path, deadline: float, timeout: float):
                     os.close(fd)
                     raise LockTimeout(
                         f"{target}: another annobib process is writing it (still locked after {timeout:g} s; "
-                        f"ANNOBIB_LOCK_TIMEOUT sets the wait); nothing written") from None
+                        f"ANNOBIB_LOCK_TIMEOUT sets the wait); nothing written"
+                    ) from None
                 time.sleep(pause)
                 pause = min(pause * 2, 0.05)
             except OSError as exc:  # a file system without locks: say so rather than write unguarded
@@ -154,6 +155,7 @@ def locked(target: str | os.PathLike, timeout: float | None = None):
 
 # --------------------------------------------------------------------------- temporary files
 
+
 def _temp_prefix(name: str) -> str:
     return f".{name}.annobib-"
 
@@ -206,6 +208,7 @@ def clear_stale_temps(path: Path) -> list[str]:
 
 # --------------------------------------------------------------------------- writing
 
+
 def output_target(target: Path) -> Path:
     """The file to replace: a symlink's target (the link stays a link), after checking that it
     is a regular file its owner has not made read-only (refused even for root, who could), or
@@ -221,15 +224,17 @@ def output_target(target: Path) -> Path:
     if stat.S_ISDIR(st.st_mode):
         raise InputError(f"{target}: is a directory; nothing written")
     if not stat.S_ISREG(st.st_mode):
-        raise InputError(f"{target}: not a regular file (a pipe, device or socket); nothing written "
-                         "(use -o - for standard output)")
+        raise InputError(
+            f"{target}: not a regular file (a pipe, device or socket); nothing written (use -o - for standard output)"
+        )
     if not st.st_mode & 0o222 or not os.access(real, os.W_OK):
         raise InputError(f"{target}: the file is read-only (permission denied); nothing written")
     return real
 
 
-def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, create: bool = False, durable: bool = True,
-                       private: bool = False) -> None:
+def atomic_write_bytes(
+    path: str | os.PathLike, data: bytes, *, create: bool = False, durable: bool = True, private: bool = False
+) -> None:
     """Temporary file in the same folder, fsync, rename: readers see the old or the new file.
     The target must be a regular file or new (see :func:`output_target`); temporary files a
     killed writer left beside it are removed first. Locking is the caller's (:func:`locked`).
@@ -296,12 +301,14 @@ def _link_new(tmp: str, path: Path, shown) -> None:
     try:
         os.link(tmp, path)
     except FileExistsError:
-        raise ConflictError(f"{shown} was created by another process meanwhile; nothing written "
-                            "(run the command again)") from None
+        raise ConflictError(
+            f"{shown} was created by another process meanwhile; nothing written (run the command again)"
+        ) from None
     except OSError:  # a file system without hard links: the (racier) check, then a rename
         if os.path.lexists(path):
-            raise ConflictError(f"{shown} was created by another process meanwhile; nothing written "
-                                "(run the command again)") from None
+            raise ConflictError(
+                f"{shown} was created by another process meanwhile; nothing written (run the command again)"
+            ) from None
         os.replace(tmp, path)
         return
     os.unlink(tmp)

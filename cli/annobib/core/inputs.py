@@ -24,7 +24,7 @@ def decode_utf8(data: bytes, name: str, *, hint: bool = True, text_only: bool = 
     adds how to convert (with the encoding a JabRef file declares)."""
     if text_only:
         if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            raise InputError(f"{name}: UTF-16 text (\"Unicode\" in Windows editors); save it as UTF-8 first")
+            raise InputError(f'{name}: UTF-16 text ("Unicode" in Windows editors); save it as UTF-8 first')
         if b"\x00" in data:
             raise InputError(f"{name}: not a text file (it contains NUL bytes)")
     try:
@@ -32,8 +32,10 @@ def decode_utf8(data: bytes, name: str, *, hint: bool = True, text_only: bool = 
     except UnicodeDecodeError as exc:
         start = exc.start + (3 if data.startswith(BOM) else 0)
         line = data[:start].count(b"\n") + 1
-        raise InputError(f"{name}:{line}: not valid UTF-8 (byte 0x{data[start]:02x}); convert it to UTF-8 first"
-                         + (_encoding_hint(data, name) if hint else "")) from None
+        raise InputError(
+            f"{name}:{line}: not valid UTF-8 (byte 0x{data[start]:02x}); convert it to UTF-8 first"
+            + (_encoding_hint(data, name) if hint else "")
+        ) from None
 
 
 def _encoding_hint(data: bytes, name: str) -> str:

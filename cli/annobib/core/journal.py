@@ -51,8 +51,7 @@ def record(path: str | os.PathLike, before: bytes | None, after: bytes) -> None:
 
     folder = journal_dir()
     stamp = f"{time.time_ns():020d}-{os.getpid()}"
-    meta = {"path": os.path.realpath(path), "existed": before is not None, "after": _digest(after),
-            "when": time.time()}
+    meta = {"path": os.path.realpath(path), "existed": before is not None, "after": _digest(after), "when": time.time()}
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         atomic_write_bytes(folder / f"{stamp}.before", before or b"", durable=False, private=True)
@@ -78,8 +77,11 @@ def records() -> list[Record]:
     for name in names:
         try:
             meta = json.loads((folder / name).read_text(encoding="utf-8"))
-            out.append(Record(name[:-5], str(meta["path"]), bool(meta["existed"]), str(meta["after"]),
-                              float(meta.get("when", 0))))
+            out.append(
+                Record(
+                    name[:-5], str(meta["path"]), bool(meta["existed"]), str(meta["after"]), float(meta.get("when", 0))
+                )
+            )
         except (OSError, ValueError, KeyError, TypeError):
             continue
     return out
@@ -118,8 +120,10 @@ def undo(rec: Record, force: bool = False) -> str:
         except OSError as exc:
             raise InputError(f"{target}: cannot read it ({exc.strerror or exc})") from None
         if _digest(now) != rec.after and not force:
-            raise ConflictError(f"{target} changed since annobib's last write to it (edited by hand or by "
-                                "another program); nothing undone (--force undoes anyway)")
+            raise ConflictError(
+                f"{target} changed since annobib's last write to it (edited by hand or by "
+                "another program); nothing undone (--force undoes anyway)"
+            )
         if rec.existed:
             atomic_write_bytes(target, before)
             done = f"restored {target} as it was before annobib's write of {when(rec.when)}"

@@ -23,8 +23,15 @@ RANGES: dict[str, tuple[tuple[int, int], ...]] = {
     "arabic": ((0x0600, 0x06FF),),
 }
 CODES = {"kana": "ja", "hangul": "ko", "han": "zh", "cyrillic": "ru", "greek": "el", "arabic": "ar"}
-LANGIDS = {"en": "english", "ja": "japanese", "ko": "korean", "zh": "chinese", "ru": "russian",
-           "el": "greek", "ar": "arabic"}  # code -> biblatex langid
+LANGIDS = {
+    "en": "english",
+    "ja": "japanese",
+    "ko": "korean",
+    "zh": "chinese",
+    "ru": "russian",
+    "el": "greek",
+    "ar": "arabic",
+}  # code -> biblatex langid
 
 
 def char_class(*scripts: str) -> str:
@@ -53,8 +60,9 @@ def script_counts(text: str) -> dict[str, int]:
     if text.isascii():
         latin = sum(c.isalpha() for c in text)
         return {s: (latin if s == "latin" else 0) for s in RANGES}
-    return {s: len(SCRIPT_RES[s].findall(text)) - (text.count("×") + text.count("÷") if s == "latin" else 0)
-            for s in RANGES}
+    return {
+        s: len(SCRIPT_RES[s].findall(text)) - (text.count("×") + text.count("÷") if s == "latin" else 0) for s in RANGES
+    }
 
 
 def script_of(text: str) -> str:

@@ -26,32 +26,134 @@ from functools import lru_cache
 from annobib.perf import lazy_regex  # patterns compiled on first use: `annobib --help` pays nothing
 
 ACCENTS = {
-    "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
-    ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
-    "r": "\u030a", "d": "\u0323", "b": "\u0331", "t": "\u0361",
+    "'": "\u0301",
+    "`": "\u0300",
+    "^": "\u0302",
+    '"': "\u0308",
+    "~": "\u0303",
+    "=": "\u0304",
+    ".": "\u0307",
+    "u": "\u0306",
+    "v": "\u030c",
+    "H": "\u030b",
+    "c": "\u0327",
+    "k": "\u0328",
+    "r": "\u030a",
+    "d": "\u0323",
+    "b": "\u0331",
+    "t": "\u0361",
 }
 SYMBOLS = {
-    "ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å",
-    "AA": "Å", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð", "th": "þ",
-    "TH": "Þ", "ng": "ŋ", "NG": "Ŋ", "S": "§", "P": "¶", "copyright": "©", "textregistered": "®",
-    "texttrademark": "™", "dag": "†", "ddag": "‡", "pounds": "£", "euro": "€", "textendash": "–",
-    "textemdash": "—", "ldots": "…", "dots": "…", "textellipsis": "…", "textquoteleft": "‘",
-    "textquoteright": "’", "textquotedblleft": "“", "textquotedblright": "”", "guillemotleft": "«",
-    "guillemotright": "»", "textasciitilde": "~", "textbackslash": "\\", "textbar": "|",
-    "textless": "<", "textgreater": ">", "LaTeX": "LaTeX", "TeX": "TeX", "textdegree": "°",
-    "degree": "°", "textsection": "§", "textperiodcentered": "·", "textbullet": "•", "times": "×",
-    "quad": " ", "qquad": " ", "slash": "/", "textslash": "/", "allowbreak": "", "relax": "",
+    "ss": "ß",
+    "o": "ø",
+    "O": "Ø",
+    "ae": "æ",
+    "AE": "Æ",
+    "oe": "œ",
+    "OE": "Œ",
+    "aa": "å",
+    "AA": "Å",
+    "l": "ł",
+    "L": "Ł",
+    "i": "ı",
+    "j": "ȷ",
+    "dh": "ð",
+    "DH": "Ð",
+    "th": "þ",
+    "TH": "Þ",
+    "ng": "ŋ",
+    "NG": "Ŋ",
+    "S": "§",
+    "P": "¶",
+    "copyright": "©",
+    "textregistered": "®",
+    "texttrademark": "™",
+    "dag": "†",
+    "ddag": "‡",
+    "pounds": "£",
+    "euro": "€",
+    "textendash": "–",
+    "textemdash": "—",
+    "ldots": "…",
+    "dots": "…",
+    "textellipsis": "…",
+    "textquoteleft": "‘",
+    "textquoteright": "’",
+    "textquotedblleft": "“",
+    "textquotedblright": "”",
+    "guillemotleft": "«",
+    "guillemotright": "»",
+    "textasciitilde": "~",
+    "textbackslash": "\\",
+    "textbar": "|",
+    "textless": "<",
+    "textgreater": ">",
+    "LaTeX": "LaTeX",
+    "TeX": "TeX",
+    "textdegree": "°",
+    "degree": "°",
+    "textsection": "§",
+    "textperiodcentered": "·",
+    "textbullet": "•",
+    "times": "×",
+    "quad": " ",
+    "qquad": " ",
+    "slash": "/",
+    "textslash": "/",
+    "allowbreak": "",
+    "relax": "",
 }
 # \<char>: escaped specials, \, a thin space, \- (hyphenation point) and \/ (italic correction) nothing
-ESCAPED = {"&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}", " ": " ",
-           ",": "\u2009", "@": "", "/": "", "-": "", "\\": " "}
+ESCAPED = {
+    "&": "&",
+    "%": "%",
+    "$": "$",
+    "#": "#",
+    "_": "_",
+    "{": "{",
+    "}": "}",
+    " ": " ",
+    ",": "\u2009",
+    "@": "",
+    "/": "",
+    "-": "",
+    "\\": " ",
+}
 # commands whose argument is simply the text (formatting that display drops)
 WRAPPERS = {
-    "textit", "emph", "textbf", "textsc", "textrm", "textsf", "texttt", "textup", "textsl",
-    "textnormal", "mbox", "hbox", "text", "textmd", "uppercase", "lowercase", "MakeUppercase",
-    "MakeLowercase", "mkbibquote", "mkbibemph", "enquote", "NoCaseChange", "foreignlanguage",
-    "textenglish", "textchinese", "textjapanese", "ensuremath", "mathrm", "mathit", "mathbf",
-    "bibstring", "textsubscript", "textsuperscript",
+    "textit",
+    "emph",
+    "textbf",
+    "textsc",
+    "textrm",
+    "textsf",
+    "texttt",
+    "textup",
+    "textsl",
+    "textnormal",
+    "mbox",
+    "hbox",
+    "text",
+    "textmd",
+    "uppercase",
+    "lowercase",
+    "MakeUppercase",
+    "MakeLowercase",
+    "mkbibquote",
+    "mkbibemph",
+    "enquote",
+    "NoCaseChange",
+    "foreignlanguage",
+    "textenglish",
+    "textchinese",
+    "textjapanese",
+    "ensuremath",
+    "mathrm",
+    "mathit",
+    "mathbf",
+    "bibstring",
+    "textsubscript",
+    "textsuperscript",
 }
 VERBATIM_ARG = {"url", "nolinkurl", "path", "doi", "cstr"}  # the argument is kept as written
 DROP_WITH_ARG = {"noopsort", "sortnoop", "SortNoop"}  # sort keys, never shown
@@ -187,8 +289,7 @@ def _decode_into(s: str, depth: int, out: list, cjk: bool) -> None:
                 buf.append(decode(s[i + 1 : j].replace("^", "").replace("_", "")))
                 i = j + 1
         else:
-            buf.append({"~": "\u00a0", "---": "—", "--": "—" if cjk else "–", "``": "“", "''": "”",
-                        "`": "‘"}[tok])
+            buf.append({"~": "\u00a0", "---": "—", "--": "—" if cjk else "–", "``": "“", "''": "”", "`": "‘"}[tok])
             i += len(tok)
     if buf:
         out.append(("".join(buf), depth > 0))
@@ -200,7 +301,8 @@ def _decode_into(s: str, depth: int, out: list, cjk: bool) -> None:
 _LETTER = r"(?:\\([ij])(?![A-Za-z])|([A-Za-z]))"
 _SIMPLE = lazy_regex(
     r"(\{)?\\(?:(['`^\"~=.])\s*|([uvHckrdb])(?=[\s{]))(?:\{\s*" + _LETTER + r"\s*\}|\s*" + _LETTER + r")(?(1)\})"
-    r"|\\([&%#_])")
+    r"|\\([&%#_])"
+)
 
 
 _AFTER_COMMAND = lazy_regex(r"\\[A-Za-z]+\s*$")
@@ -211,8 +313,11 @@ _SIMPLE_MEMO: dict[str, str] = {}  # \'e -> é: the same few accents recur in ev
 
 def _simple(m: re.Match) -> str:
     tok = m.group()
-    if tok[0] == "{" and m.string[m.start() - 1 : m.start()].isalpha() \
-            and _AFTER_COMMAND.search(m.string, max(0, m.start() - 40), m.start()):
+    if (
+        tok[0] == "{"
+        and m.string[m.start() - 1 : m.start()].isalpha()
+        and _AFTER_COMMAND.search(m.string, max(0, m.start() - 40), m.start())
+    ):
         return "{" + _simple_char(tok[1:-1]) + "}"  # \mkbibacro{\"O}: the braces are the command's argument
     return _simple_char(tok)
 

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 # BibTeX's own @string macros (jan … dec), resolved on reading
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 # Bluebook table T12 abbreviations (May, June and July are written whole)
-BLUEBOOK_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.",
-                   "Nov.", "Dec.")
+BLUEBOOK_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
 
 # lower-case English month word -> 1..12: the macros, the full names and "sept"
 MONTH_WORDS: dict[str, int] = {m: i + 1 for i, m in enumerate(MONTH_MACROS)}

@@ -44,8 +44,10 @@ _CONTROLS = "\x00-\x1f\x7f-\x9f"
 # joiners / LRM / RLM, line and paragraph separators, bidi embeddings and overrides, word joiner
 # and invisible operators, bidi isolates and deprecated format controls, BOM, interlinear
 # annotation marks, and the tag characters (invisible ASCII look-alikes).
-_FORMAT = ("\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
-           "\U000e0000-\U000e007f\ud800-\udfff")  # lone surrogates: undecodable bytes of an argument
+_FORMAT = (
+    "\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000e0000-\U000e007f\ud800-\udfff"
+)  # lone surrogates: undecodable bytes of an argument
 _UNSAFE = lazy_regex(f"[{_CONTROLS}{_FORMAT}]")
 _UNSAFE_LINES = lazy_regex(f"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_FORMAT}]")
 
@@ -67,9 +69,20 @@ def _table(kind: str) -> dict[int, str]:
     """str.translate tables (C speed on long values): every unsafe code point -> visible text."""
     table = _TABLES.get(kind)
     if table is None:
-        ranges = [(0, 0x1F), (0x7F, 0x9F), (0x061C, 0x061C), (0x180E, 0x180E), (0x200B, 0x200F),
-                  (0x2028, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB),
-                  (0xE0000, 0xE007F), (0xD800, 0xDFFF)]
+        ranges = [
+            (0, 0x1F),
+            (0x7F, 0x9F),
+            (0x061C, 0x061C),
+            (0x180E, 0x180E),
+            (0x200B, 0x200F),
+            (0x2028, 0x202E),
+            (0x2060, 0x2064),
+            (0x2066, 0x206F),
+            (0xFEFF, 0xFEFF),
+            (0xFFF9, 0xFFFB),
+            (0xE0000, 0xE007F),
+            (0xD800, 0xDFFF),
+        ]
         table = {o: visible(chr(o)) for lo, hi in ranges for o in range(lo, hi + 1)}
         if kind == "one-line":
             table.update({ord("\n"): " ", ord("\t"): " ", ord("\r"): " "})
@@ -133,8 +146,19 @@ def raw_stream(stream):
 # --------------------------------------------------------------------------- URLs
 
 _SCHEME = lazy_regex(r"([A-Za-z][A-Za-z0-9+.\-]*):")
-_URL_QUOTE = {" ": "%20", '"': "%22", "'": "%27", "<": "%3C", ">": "%3E", "`": "%60", "\\": "%5C",
-              "{": "%7B", "}": "%7D", "|": "%7C", "^": "%5E"}
+_URL_QUOTE = {
+    " ": "%20",
+    '"': "%22",
+    "'": "%27",
+    "<": "%3C",
+    ">": "%3E",
+    "`": "%60",
+    "\\": "%5C",
+    "{": "%7B",
+    "}": "%7D",
+    "|": "%7C",
+    "^": "%5E",
+}
 _URL_QUOTE_RX = lazy_regex("[" + re.escape("".join(_URL_QUOTE)) + "]")
 
 
@@ -148,12 +172,13 @@ def safe_url(url: str | None) -> str | None:
     m = _SCHEME.match(url)
     if not m or m.group(1).lower() not in SAFE_SCHEMES:
         return None
-    if m.group(1).lower() != "mailto" and not url[m.end():].startswith("//"):
+    if m.group(1).lower() != "mailto" and not url[m.end() :].startswith("//"):
         return None  # "http:evil" is no web address
     return _URL_QUOTE_RX.sub(lambda x: _URL_QUOTE[x.group()], url)
 
 
 # --------------------------------------------------------------------------- HTML
+
 
 def html_text(text, quote: bool = True) -> str:
     """Escaped HTML text (also fit for a quoted attribute); invisible characters visible."""
@@ -234,8 +259,7 @@ _registered: set[str] = set()
 _PATTERNS = [
     (lazy_regex(r"(?i)\b(authorization[\"']?\s*[:=]\s*)(?:\"[^\"]*\"|'[^']*'|[^\r\n,;}]*)"), r"\1" + REDACTED),
     (lazy_regex(r"\bLOW\s+[^\s:]+:[^\s\"',;}]+"), "LOW " + REDACTED),
-    (lazy_regex(r"(?i)\b((?:ia[_-]?)?(?:access|secret)[_-]?key)(\"?\s*[:=]\s*\"?)([^\s\"',&;}]+)"),
-     r"\1\2" + REDACTED),
+    (lazy_regex(r"(?i)\b((?:ia[_-]?)?(?:access|secret)[_-]?key)(\"?\s*[:=]\s*\"?)([^\s\"',&;}]+)"), r"\1\2" + REDACTED),
 ]
 
 

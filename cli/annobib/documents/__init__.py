@@ -53,6 +53,11 @@ def _read(kind: str, data: bytes, path: str, pages: str | None, progress) -> Doc
     return None
 
 
-_KIND_NAMES = {"text": "a text file", "markdown": "a Markdown file", "docx": "a Word document", "odt": "an ODT document"}
+_KIND_NAMES = {
+    "text": "a text file",
+    "markdown": "a Markdown file",
+    "docx": "a Word document",
+    "odt": "an ODT document",
+}
 
 __all__ = ["Doc", "DocNote", "read_document"]

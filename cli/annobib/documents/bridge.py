@@ -22,15 +22,28 @@ def to_extraction(doc: Doc):
     notes = []
     for d in doc.notes:
         text = clean_spacing(join_lines(d.lines)) if d.lines else ""
-        notes.append(Note(page=d.page, number=d.number, text=text, page_index=d.page_index,
-                          context=d.anchor, linked=d.anchor is not None, lines=d.lines))
+        notes.append(
+            Note(
+                page=d.page,
+                number=d.number,
+                text=text,
+                page_index=d.page_index,
+                context=d.anchor,
+                linked=d.anchor is not None,
+                lines=d.lines,
+            )
+        )
     entries, results = build_entries(notes)
     fielded = [(r, d) for r, d in zip(results, doc.notes) if d.csl]
     if fielded:
         _add_csl(entries, fielded, NoteResult)
     numbers = [n.page for n in notes if n.page is not None]
-    x = Extraction(entries=entries, notes=results, pages=doc.pages,
-                   page_numbers=(min(numbers), max(numbers)) if numbers else (None, None))
+    x = Extraction(
+        entries=entries,
+        notes=results,
+        pages=doc.pages,
+        page_numbers=(min(numbers), max(numbers)) if numbers else (None, None),
+    )
     x.warnings.extend(doc.warnings)
     return x
 

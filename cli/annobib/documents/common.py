@@ -45,7 +45,7 @@ def mendeley_items(tag: str) -> list[tuple[dict, str | None]] | None:
     if not tag.startswith("MENDELEY_CITATION_v3_") or len(tag) > MAX_FIELD:
         return None
     try:
-        payload = base64.b64decode(tag[len("MENDELEY_CITATION_v3_"):] + "==", validate=False).decode("utf-8")
+        payload = base64.b64decode(tag[len("MENDELEY_CITATION_v3_") :] + "==", validate=False).decode("utf-8")
     except (binascii.Error, UnicodeDecodeError, ValueError):
         return None
     return csl_items("CSL_CITATION " + payload)

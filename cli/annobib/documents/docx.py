@@ -21,8 +21,21 @@ from annobib.errors import InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_SKIP = {W + "del", W + "moveFrom", W + "pPr", W + "rPr", W + "sectPr", W + "footnoteRef", W + "endnoteRef",
-         W + "delText", W + "delInstrText", MC + "Fallback", W + "tblPr", W + "trPr", W + "tcPr"}
+_SKIP = {
+    W + "del",
+    W + "moveFrom",
+    W + "pPr",
+    W + "rPr",
+    W + "sectPr",
+    W + "footnoteRef",
+    W + "endnoteRef",
+    W + "delText",
+    W + "delInstrText",
+    MC + "Fallback",
+    W + "tblPr",
+    W + "trPr",
+    W + "tcPr",
+}
 _BLOCK = {W + "p", W + "tr"}
 _CUSTOM = re.compile(r"^\s*[^\w\s]{1,3}\s*")
 _NOTE_KINDS = (("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml"))
@@ -84,7 +97,7 @@ class _Walker:
                     self.custom.add(len(self.refs))
                     self.drop_mark = True
                 self.out.append(mark(len(self.refs)))
-                self.refs.append((tag[len(W):-len("Reference")], el.get(W + "id") or ""))
+                self.refs.append((tag[len(W) : -len("Reference")], el.get(W + "id") or ""))
             return
         for child in el:
             self.walk(child)
@@ -165,16 +178,24 @@ def read_docx(data: bytes, name: str) -> Doc:
         seen.add((kind, nid))
         lines, cites = texts[kind][nid]
         if i in w.custom:  # a custom mark (*): unnumbered, like a star note in plain text
-            notes.append(_note(0, [_CUSTOM.sub("", lines[0], count=1)] + lines[1:] if lines else lines, said.get(i), cites))
+            notes.append(
+                _note(0, [_CUSTOM.sub("", lines[0], count=1)] + lines[1:] if lines else lines, said.get(i), cites)
+            )
         else:
             numbered += 1
             notes.append(_note(numbered, lines, said.get(i), cites))
     dropped = sum(1 for kind, _p in _NOTE_KINDS for nid in texts[kind] if (kind, nid) not in seen)
-    warnings = [f"{dropped} note(s) whose reference is deleted (a tracked change, read as accepted) left out"] if dropped else []
+    warnings = (
+        [f"{dropped} note(s) whose reference is deleted (a tracked change, read as accepted) left out"]
+        if dropped
+        else []
+    )
     if not notes:
         raise InputError(f"{name}: a Word document without footnotes or endnotes; nothing to extract")
     return Doc(kind="docx", notes=notes, warnings=warnings)
 
 
 def _note(number: int, lines: list[str], anchor: str | None, cites: list) -> DocNote:
-    return DocNote(number=number, lines=lines, anchor=anchor, csl=[c for c, _l in cites], locators=[l for _c, l in cites])
+    return DocNote(
+        number=number, lines=lines, anchor=anchor, csl=[c for c, _l in cites], locators=[l for _c, l in cites]
+    )

@@ -22,12 +22,15 @@ from annobib.documents.pagelines import CIRCLED, STARS, Line, PageText, build_li
 __all__ = ["PageText", "Line", "build_lines", "notes_from_pages"]
 
 # a note's opening marker: [1] / ① / 1. / 1 — not a number that opens a wrapped line (3 月, 25—27 页, 10, 2025)
-START = re.compile(r"^\s*(?:[\[［【〔](\d{1,3})[\]］】〕]\s*|([" + CIRCLED + r"])\s*|(\d{1,3})(?!\s*[年月日期卷号页版册辑条款])"
-                   r"([.．、](?!\d)\s*|\s+|(?=[^\d\s.．、%—–\-~～/,，:：;；)）]))(?=\S))")
+START = re.compile(
+    r"^\s*(?:[\[［【〔](\d{1,3})[\]］】〕]\s*|([" + CIRCLED + r"])\s*|(\d{1,3})(?!\s*[年月日期卷号页版册辑条款])"
+    r"([.．、](?!\d)\s*|\s+|(?=[^\d\s.．、%—–\-~～/,，:：;；)）]))(?=\S))"
+)
 _SCHEME_HEAD = re.compile(r"(?:^|[\s,，:：(（])(h|ht|htt|http|https|https?:|https?:/|f|ft|ftp|ftp:|ftp:/)$")
 
 
 # ------------------------------------------------------------------------------------- notes
+
 
 def _start(line: Line) -> tuple[int, str] | tuple[None, None]:
     """The note number a line opens with and the marker's shape (sup, bracket, circled, dot, bare);
@@ -76,7 +79,7 @@ def _zone_by_gap(lines: list[Line]) -> int:
 
 def _strip_start(line: Line) -> str:
     if line.sups and line.sups[0][0] == 0:
-        return line.text[line.sups[0][1]:].strip()
+        return line.text[line.sups[0][1] :].strip()
     return START.sub("", line.text, count=1).strip()
 
 
@@ -133,8 +136,11 @@ def notes_from_pages(texts: list[PageText]) -> tuple[list[DocNote], list[str]]:
             if n == 0 and shape == "star" and not any(x.number == 0 for x in notes):
                 notes.append(DocNote(number=0, lines=[l.text[1:].strip()], page=numbers[pi], page_index=pi))
             # a document marks all its notes alike: a wrapped line opening with "12 " in a "12." list continues
-            elif n is not None and (n == expected or (not endnotes and page_first and n == 1)) \
-                    and (not shapes or shape == shapes[-1]):
+            elif (
+                n is not None
+                and (n == expected or (not endnotes and page_first and n == 1))
+                and (not shapes or shape == shapes[-1])
+            ):
                 shapes.append(shape)
                 notes.append(DocNote(number=n, lines=[_strip_start(l)], page=numbers[pi], page_index=pi))
                 page_first = False  # numbering may restart at the page's first note only
@@ -149,7 +155,11 @@ def notes_from_pages(texts: list[PageText]) -> tuple[list[DocNote], list[str]]:
 def _append(lines: list[str], line: str) -> None:
     """Add a wrapped line; a URL scheme cut at the line end (``h`` / ``ttps://…``) is glued back."""
     m = _SCHEME_HEAD.search(lines[-1]) if lines else None
-    if m and re.match(r"[a-z:/]*://", m.group(1) + line) and (m.group(1) + line).startswith(("http://", "https://", "ftp://")):
+    if (
+        m
+        and re.match(r"[a-z:/]*://", m.group(1) + line)
+        and (m.group(1) + line).startswith(("http://", "https://", "ftp://"))
+    ):
         lines[-1] += line
     else:
         lines.append(line)
@@ -207,8 +217,10 @@ _INLINE_MARK = re.compile(r"[\[［【〔](\d{1,3})[\]］】〕]|([" + CIRCLED + 
 def _inline_markers(body_lines: list[tuple[int, Line]]) -> None:
     """A body without superscripts marks notes inline (``[1]``, ``①``): read those as the markers."""
     for _pi, l in body_lines:
-        l.sups = [(m.start(), m.end(), int(m.group(1)) if m.group(1) else CIRCLED.index(m.group(2)) + 1)
-                  for m in _INLINE_MARK.finditer(l.text)]
+        l.sups = [
+            (m.start(), m.end(), int(m.group(1)) if m.group(1) else CIRCLED.index(m.group(2)) + 1)
+            for m in _INLINE_MARK.finditer(l.text)
+        ]
 
 
 def _link(notes: list[DocNote], body_lines: list[tuple[int, Line]], endnotes: bool) -> None:

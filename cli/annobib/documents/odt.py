@@ -70,12 +70,15 @@ class _Walker:
             inner.walk(body)
         shown = (el.findtext(T + "note-citation") or "").strip()
         self.out.append(mark(len(self.notes)))
-        self.notes.append(DocNote(
-            number=int(shown) if shown.isdigit() and len(shown) < 5 else 0,
-            lines=tidy_lines("".join(inner.out).split("\n")),
-            csl=[c for c, _l in inner.citations], locators=[l for _c, l in inner.citations],
-            page_index=0 if el.get(T + "note-class") != "endnote" else 1,
-        ))
+        self.notes.append(
+            DocNote(
+                number=int(shown) if shown.isdigit() and len(shown) < 5 else 0,
+                lines=tidy_lines("".join(inner.out).split("\n")),
+                csl=[c for c, _l in inner.citations],
+                locators=[l for _c, l in inner.citations],
+                page_index=0 if el.get(T + "note-class") != "endnote" else 1,
+            )
+        )
 
 
 def read_odt(data: bytes, name: str) -> Doc:

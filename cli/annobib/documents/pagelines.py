@@ -55,8 +55,11 @@ def build_lines(chars: list[tuple]) -> list[Line]:
         y, s = c[2], c[3]
         if groups:
             dy = y - base
-            same = abs(dy) <= 0.45 * max(s, size) or (s < 0.85 * size and 0 < dy < 0.9 * size) \
+            same = (
+                abs(dy) <= 0.45 * max(s, size)
+                or (s < 0.85 * size and 0 < dy < 0.9 * size)
                 or (size < 0.85 * s and -0.9 * s < dy < 0)
+            )
             if same:
                 groups[-1].append(c)
                 if s > size * 1.05:
@@ -113,6 +116,7 @@ def _line(chars: list[tuple]) -> Line:
 
 # --------------------------------------------------------------------------- furniture and pages
 
+
 def drop_furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[int | None]]:
     """Drop running heads and folios; the printed folio of each page (None where none is printed)."""
     tops = Counter()
@@ -149,8 +153,10 @@ def drop_furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[int 
     offsets = Counter(n - i for i, n in enumerate(edge_numbers) if n is not None)
     if offsets and offsets.most_common(1)[0][1] >= 2:
         off = offsets.most_common(1)[0][0]
-        folios = [f if f is not None else (e if e is not None and e - i == off else None)
-                  for i, (f, e) in enumerate(zip(folios, edge_numbers))]
+        folios = [
+            f if f is not None else (e if e is not None and e - i == off else None)
+            for i, (f, e) in enumerate(zip(folios, edge_numbers))
+        ]
     return out, folios
 
 

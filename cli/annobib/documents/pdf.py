@@ -44,8 +44,11 @@ def _chars(textpage, raw, ctypes) -> list[tuple]:
     get_unicode, get_origin, get_size = raw.FPDFText_GetUnicode, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize
     count = raw.FPDFText_CountChars(tp)
     units = (ctypes.c_ushort * (count + 1))()
-    bulk = count > 0 and raw.FPDFText_GetText(tp, 0, count, units) == count + 1 \
+    bulk = (
+        count > 0
+        and raw.FPDFText_GetText(tp, 0, count, units) == count + 1
         and not any(0xD800 <= u <= 0xDFFF for u in units)
+    )
     for i in range(count):
         u = units[i] if bulk else get_unicode(tp, i)
         if u in (10, 13, 0, 0xFFFF):  # PDFium's generated line breaks; its generated spaces are kept
@@ -89,7 +92,9 @@ def read_pdf(data: bytes, name: str, pages: str | None = None, progress=None) ->
                 label = _label(pdf, raw, ctypes, i)
                 chars = _chars(textpage, raw, ctypes)
                 # lines now, characters dropped: memory stays flat on a 500-page PDF
-                read.append(PageText(index=i, label=label, height=page.get_height(), chars=[], lines=build_lines(chars)))
+                read.append(
+                    PageText(index=i, label=label, height=page.get_height(), chars=[], lines=build_lines(chars))
+                )
                 if chars:
                     has_text = True
             finally:
@@ -102,7 +107,9 @@ def read_pdf(data: bytes, name: str, pages: str | None = None, progress=None) ->
     finally:
         pdf.close()
     if not has_text:
-        raise InputError(f"{name}: the PDF has no text layer (a scanned document?); run OCR on it first (e.g. ocrmypdf)")
+        raise InputError(
+            f"{name}: the PDF has no text layer (a scanned document?); run OCR on it first (e.g. ocrmypdf)"
+        )
     notes, warnings = notes_from_pages(read)
     if not notes:
         raise InputError(f"{name}: no footnotes or endnotes found in the PDF's layout")

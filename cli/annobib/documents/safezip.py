@@ -43,11 +43,21 @@ class Package:
         if info is None:
             return None
         if info.file_size > PART_LIMIT or self.read_total + info.file_size > TOTAL_LIMIT:
-            raise InputError(f"{self.name}: part {part} unpacks to {info.file_size >> 20} MB; refused (limit {PART_LIMIT >> 20} MB)")
+            raise InputError(
+                f"{self.name}: part {part} unpacks to {info.file_size >> 20} MB; refused (limit {PART_LIMIT >> 20} MB)"
+            )
         try:
             with self.zip.open(info) as f:
                 data = f.read(PART_LIMIT + 1)  # the header's size may lie: never inflate past the limit
-        except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            ValueError,
+            EOFError,
+            NotImplementedError,
+            RuntimeError,
+        ) as exc:
             why = "encrypted" if "encrypt" in str(exc).lower() or "password" in str(exc).lower() else "damaged"
             raise InputError(f"{self.name}: part {part} is {why}; cannot read the document") from None
         if len(data) > PART_LIMIT:

@@ -34,7 +34,11 @@ def kind_of(data: bytes, name: str) -> str:
     elif head.lstrip().startswith(b"{\\rtf"):
         raise InputError(f"{name}: an RTF file; save it as .docx (or .odt) and extract that")
     elif ext in _EXPECT:
-        what = "empty" if not data.strip() else "not " + _NAMES[_EXPECT[ext]] + " (its content does not start like one; damaged or mislabelled?)"
+        what = (
+            "empty"
+            if not data.strip()
+            else "not " + _NAMES[_EXPECT[ext]] + " (its content does not start like one; damaged or mislabelled?)"
+        )
         raise InputError(f"{name}: {what}")
     elif ext in (".md", ".markdown") or _FOOTNOTE_DEF.search(data[: 4 << 20]):
         kind = "markdown"
@@ -52,14 +56,18 @@ def _zip_kind(data: bytes, name: str) -> str:
     try:
         with zipfile.ZipFile(BytesIO(data)) as z:
             names = set(z.namelist())
-            if "word/document.xml" in names or ("[Content_Types].xml" in names and any(
-                    n.startswith("word/document") and n.endswith(".xml") for n in names)):
+            if "word/document.xml" in names or (
+                "[Content_Types].xml" in names
+                and any(n.startswith("word/document") and n.endswith(".xml") for n in names)
+            ):
                 return "docx"
             if "content.xml" in names and "mimetype" in names:
                 mime = z.read("mimetype")[:100].strip()
                 if mime == b"application/vnd.oasis.opendocument.text":
                     return "odt"
-                raise InputError(f"{name}: an OpenDocument file of another kind ({mime.decode('ascii', 'replace')}); only text documents (.odt) have notes")
+                raise InputError(
+                    f"{name}: an OpenDocument file of another kind ({mime.decode('ascii', 'replace')}); only text documents (.odt) have notes"
+                )
     except zipfile.BadZipFile:
         raise InputError(f"{name}: a damaged zip archive (not a readable .docx or .odt)") from None
     except (zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):

@@ -19,8 +19,15 @@ from annobib.model import Entry
 
 EXPORT_FORMATS = ("csl-json", "ris", "bibtex", "biblatex")
 IMPORT_FORMATS = ("bibtex", "biblatex", "csl-json", "ris")
-EXTENSIONS = {".json": "csl-json", ".csljson": "csl-json", ".ris": "ris", ".txt": None,
-              ".bib": "bibtex", ".bibtex": "bibtex", ".biblatex": "biblatex"}
+EXTENSIONS = {
+    ".json": "csl-json",
+    ".csljson": "csl-json",
+    ".ris": "ris",
+    ".txt": None,
+    ".bib": "bibtex",
+    ".bibtex": "bibtex",
+    ".biblatex": "biblatex",
+}
 
 
 PRIVATE_FIELDS = ("citations",)  # annobib's own provenance: kept in CSL-JSON (custom), dropped elsewhere
@@ -32,7 +39,9 @@ def export_text(entries, fmt: str, with_citations: bool = False) -> str:
     (tools like biber would warn about an unknown field)."""
     entries = list(entries)
     if fmt != "csl-json" and not with_citations:
-        entries = [Entry(e.key, e.type, {k: v for k, v in e.fields.items() if k not in PRIVATE_FIELDS}) for e in entries]
+        entries = [
+            Entry(e.key, e.type, {k: v for k, v in e.fields.items() if k not in PRIVATE_FIELDS}) for e in entries
+        ]
     if fmt == "csl-json":
         from annobib.exchange import csl_json
 
@@ -97,7 +106,9 @@ def parse_text(text: str, fmt: str, name: str = "input") -> list[Entry]:
         if failed:
             b = failed[0]
             more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
-            raise InputError(f"{name}:{b.line}: not valid BibTeX: {b.problem or 'could not parse this block'}{more}; fix it first, nothing imported")
+            raise InputError(
+                f"{name}:{b.line}: not valid BibTeX: {b.problem or 'could not parse this block'}{more}; fix it first, nothing imported"
+            )
         if not lib.entries:
             raise InputError(f"{name}: no BibTeX entries found")
         from annobib.bib.source import entry_text
@@ -193,7 +204,9 @@ def merge_into(lib, entries, *, merge: bool = False, force: bool = False) -> Imp
         real = [d for d in dups if d.reason != "key"]
         if key_clash and not real:
             other = by_key.get(key_clash[0].key)
-            same_title = other is not None and normalize_title(other.get("title")) == normalize_title(entry.get("title"))
+            same_title = other is not None and normalize_title(other.get("title")) == normalize_title(
+                entry.get("title")
+            )
             if same_title:
                 real = key_clash
         if real and not force:
@@ -210,7 +223,9 @@ def merge_into(lib, entries, *, merge: bool = False, force: bool = False) -> Imp
                     item.status = "merged"
                     index.add(existing)
             elif existing is not None:
-                item.conflicts = [k for k, v in entry.fields.items() if k in existing.fields and existing.fields[k] != v]
+                item.conflicts = [
+                    k for k, v in entry.fields.items() if k in existing.fields and existing.fields[k] != v
+                ]
             report.items.append(item)
             continue
         status = "forced" if real else "added"

@@ -15,6 +15,7 @@ VERBATIM_FIELDS = frozenset({"url", "doi", "eprint", "file", "urlraw", "archiveu
 
 # --------------------------------------------------------------------------- LaTeX (minimal)
 
+
 def decode_latex(value: str, name: str = "") -> str:
     """BibTeX value -> plain Unicode text (the one decoder of :mod:`annobib.core.latex`).
     Verbatim fields (url, doi …) come back untouched."""
@@ -43,7 +44,6 @@ def encode_latex(value: str, name: str = "") -> str:
 # --------------------------------------------------------------------------- dates
 
 _ISO_DATE = re.compile(r"^\s*(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
-
 
 
 def date_parts(value: str | None) -> list[list[int]] | None:
@@ -108,11 +108,27 @@ def classic_to_date(year: str | None, month: str | None, day: str | None = None)
 
 # biblatex/babel language names <-> BCP 47 tags (CSL ``language``, RIS ``LA``)
 LANGID_TO_BCP47 = {
-    "chinese": "zh-CN", "schinese": "zh-CN", "tchinese": "zh-TW", "english": "en-US",
-    "american": "en-US", "british": "en-GB", "japanese": "ja-JP", "korean": "ko-KR",
-    "russian": "ru-RU", "german": "de-DE", "ngerman": "de-DE", "french": "fr-FR",
-    "spanish": "es-ES", "italian": "it-IT", "portuguese": "pt-PT", "brazilian": "pt-BR",
-    "dutch": "nl-NL", "polish": "pl-PL", "ukrainian": "uk-UA", "arabic": "ar", "vietnamese": "vi-VN",
+    "chinese": "zh-CN",
+    "schinese": "zh-CN",
+    "tchinese": "zh-TW",
+    "english": "en-US",
+    "american": "en-US",
+    "british": "en-GB",
+    "japanese": "ja-JP",
+    "korean": "ko-KR",
+    "russian": "ru-RU",
+    "german": "de-DE",
+    "ngerman": "de-DE",
+    "french": "fr-FR",
+    "spanish": "es-ES",
+    "italian": "it-IT",
+    "portuguese": "pt-PT",
+    "brazilian": "pt-BR",
+    "dutch": "nl-NL",
+    "polish": "pl-PL",
+    "ukrainian": "uk-UA",
+    "arabic": "ar",
+    "vietnamese": "vi-VN",
 }
 _BCP47_TO_LANGID = {}
 for _k, _v in LANGID_TO_BCP47.items():
@@ -164,7 +180,6 @@ _KEY_RE = re.compile(r"[^\s,{}()\"#%'=\\~]+")
 def usable_key(key: str) -> bool:
     """A key BibTeX tools accept (and not a URI standing in for one, as Zotero's CSL ids are)."""
     return bool(key) and bool(_KEY_RE.fullmatch(key)) and "://" not in key and len(key) <= 100
-
 
 
 def make_key(entry, taken, folded: set | None = None) -> str:

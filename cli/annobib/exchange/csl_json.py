@@ -30,46 +30,137 @@ from annobib.exchange.common import (
 from annobib.model import Entry
 
 TYPE_TO_CSL = {
-    "article": "article-journal", "book": "book", "mvbook": "book", "collection": "book",
-    "mvcollection": "book", "proceedings": "book", "inbook": "chapter", "incollection": "chapter",
-    "bookinbook": "chapter", "suppbook": "chapter", "inproceedings": "paper-conference",
-    "conference": "paper-conference", "thesis": "thesis", "phdthesis": "thesis",
-    "mastersthesis": "thesis", "report": "report", "techreport": "report", "online": "webpage",
-    "www": "webpage", "electronic": "webpage", "misc": "document", "unpublished": "manuscript",
-    "manual": "report", "booklet": "pamphlet", "patent": "patent", "periodical": "periodical",
-    "dataset": "dataset", "software": "software", "letter": "personal_communication",
-    "inreference": "entry-encyclopedia", "reference": "book", "legislation": "legislation",
-    "jurisdiction": "legal_case", "standard": "standard", "review": "review", "audio": "song",
-    "video": "motion_picture", "artwork": "graphic", "image": "graphic", "music": "song",
-    "newspaper": "article-newspaper", "news": "article-newspaper", "magazine": "article-magazine",
+    "article": "article-journal",
+    "book": "book",
+    "mvbook": "book",
+    "collection": "book",
+    "mvcollection": "book",
+    "proceedings": "book",
+    "inbook": "chapter",
+    "incollection": "chapter",
+    "bookinbook": "chapter",
+    "suppbook": "chapter",
+    "inproceedings": "paper-conference",
+    "conference": "paper-conference",
+    "thesis": "thesis",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "report": "report",
+    "techreport": "report",
+    "online": "webpage",
+    "www": "webpage",
+    "electronic": "webpage",
+    "misc": "document",
+    "unpublished": "manuscript",
+    "manual": "report",
+    "booklet": "pamphlet",
+    "patent": "patent",
+    "periodical": "periodical",
+    "dataset": "dataset",
+    "software": "software",
+    "letter": "personal_communication",
+    "inreference": "entry-encyclopedia",
+    "reference": "book",
+    "legislation": "legislation",
+    "jurisdiction": "legal_case",
+    "standard": "standard",
+    "review": "review",
+    "audio": "song",
+    "video": "motion_picture",
+    "artwork": "graphic",
+    "image": "graphic",
+    "music": "song",
+    "newspaper": "article-newspaper",
+    "news": "article-newspaper",
+    "magazine": "article-magazine",
 }
 CSL_TO_TYPE = {
-    "article-journal": "article", "article-newspaper": "article", "article-magazine": "article",
-    "article": "article", "book": "book", "chapter": "incollection", "paper-conference": "inproceedings",
-    "thesis": "thesis", "report": "report", "webpage": "online", "post": "online",
-    "post-weblog": "online", "document": "misc", "manuscript": "unpublished", "pamphlet": "booklet",
-    "patent": "patent", "periodical": "periodical", "dataset": "dataset", "software": "software",
-    "personal_communication": "letter", "entry-encyclopedia": "inreference",
-    "entry-dictionary": "inreference", "entry": "inreference", "legislation": "legislation",
-    "bill": "legislation", "legal_case": "jurisdiction", "standard": "standard", "review": "review",
-    "review-book": "review", "song": "audio", "motion_picture": "video", "graphic": "artwork",
-    "speech": "misc", "interview": "misc", "broadcast": "misc", "map": "misc", "figure": "misc",
-    "regulation": "legislation", "treaty": "legislation", "hearing": "misc", "classic": "book",
-    "collection": "collection", "event": "misc", "musical_score": "misc", "performance": "misc",
+    "article-journal": "article",
+    "article-newspaper": "article",
+    "article-magazine": "article",
+    "article": "article",
+    "book": "book",
+    "chapter": "incollection",
+    "paper-conference": "inproceedings",
+    "thesis": "thesis",
+    "report": "report",
+    "webpage": "online",
+    "post": "online",
+    "post-weblog": "online",
+    "document": "misc",
+    "manuscript": "unpublished",
+    "pamphlet": "booklet",
+    "patent": "patent",
+    "periodical": "periodical",
+    "dataset": "dataset",
+    "software": "software",
+    "personal_communication": "letter",
+    "entry-encyclopedia": "inreference",
+    "entry-dictionary": "inreference",
+    "entry": "inreference",
+    "legislation": "legislation",
+    "bill": "legislation",
+    "legal_case": "jurisdiction",
+    "standard": "standard",
+    "review": "review",
+    "review-book": "review",
+    "song": "audio",
+    "motion_picture": "video",
+    "graphic": "artwork",
+    "speech": "misc",
+    "interview": "misc",
+    "broadcast": "misc",
+    "map": "misc",
+    "figure": "misc",
+    "regulation": "legislation",
+    "treaty": "legislation",
+    "hearing": "misc",
+    "classic": "book",
+    "collection": "collection",
+    "event": "misc",
+    "musical_score": "misc",
+    "performance": "misc",
 }
 # biblatex field -> CSL variable (plain text)
 TEXT_FIELDS = {
-    "title": "title", "shorttitle": "title-short", "volume": "volume", "publisher": "publisher",
-    "location": "publisher-place", "url": "URL", "doi": "DOI", "isbn": "ISBN", "issn": "ISSN",
-    "abstract": "abstract", "annote": "annote", "note": "note", "keywords": "keyword",
-    "edition": "edition", "series": "collection-title", "eventtitle": "event-title",
-    "venue": "event-place", "version": "version", "pagetotal": "number-of-pages",
-    "chapter": "chapter-number", "type": "genre", "howpublished": "medium", "volumes": "number-of-volumes",
-    "pmid": "PMID", "pmcid": "PMCID", "origtitle": "original-title", "origpublisher": "original-publisher",
-    "origlocation": "original-publisher-place", "addendum": "references", "library": "archive",
+    "title": "title",
+    "shorttitle": "title-short",
+    "volume": "volume",
+    "publisher": "publisher",
+    "location": "publisher-place",
+    "url": "URL",
+    "doi": "DOI",
+    "isbn": "ISBN",
+    "issn": "ISSN",
+    "abstract": "abstract",
+    "annote": "annote",
+    "note": "note",
+    "keywords": "keyword",
+    "edition": "edition",
+    "series": "collection-title",
+    "eventtitle": "event-title",
+    "venue": "event-place",
+    "version": "version",
+    "pagetotal": "number-of-pages",
+    "chapter": "chapter-number",
+    "type": "genre",
+    "howpublished": "medium",
+    "volumes": "number-of-volumes",
+    "pmid": "PMID",
+    "pmcid": "PMCID",
+    "origtitle": "original-title",
+    "origpublisher": "original-publisher",
+    "origlocation": "original-publisher-place",
+    "addendum": "references",
+    "library": "archive",
 }
-NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator",
-               "bookauthor": "container-author", "editora": "collection-editor"}
+NAME_FIELDS = {
+    "author": "author",
+    "editor": "editor",
+    "translator": "translator",
+    "bookauthor": "container-author",
+    "editora": "collection-editor",
+}
 DATE_FIELDS = {"date": "issued", "urldate": "accessed", "origdate": "original-date", "eventdate": "event-date"}
 CONTAINER_FIELDS = ("journaltitle", "booktitle", "maintitle")
 
@@ -83,6 +174,7 @@ def _canonical_fields(entry: Entry) -> dict[str, str]:
 
 
 # --------------------------------------------------------------------------- names
+
 
 def names_to_csl(value: str, lang: str | None = None) -> list[dict]:
     from annobib.names import parse_name, parse_names, split_top_level
@@ -159,6 +251,7 @@ def names_from_csl(items) -> str:
 
 # --------------------------------------------------------------------------- Entry -> CSL
 
+
 def _plain(entry_fields: dict, name: str) -> str:
     return decode_latex(entry_fields[name], name)
 
@@ -217,7 +310,11 @@ def _basic_csl(entry: Entry) -> dict:
     if fields.get("institution"):
         key = "publisher" if "publisher" not in item else "authority"
         item[key] = _plain(fields, "institution")
-    if fields.get("organization") and "publisher" not in item and item.get("container-title") != _plain(fields, "organization"):
+    if (
+        fields.get("organization")
+        and "publisher" not in item
+        and item.get("container-title") != _plain(fields, "organization")
+    ):
         item["publisher"] = _plain(fields, "organization")
     if lang:
         item["language"] = langid_to_bcp47(lang)
@@ -233,11 +330,16 @@ def _apply_extra(entry: Entry, extra: dict) -> Entry:
     drop = extra.get("drop") or []
     kept = extra.get("fields") or {}
     etype = extra.get("type") or entry.type
-    if not isinstance(drop, list) or not isinstance(kept, dict) or not isinstance(etype, str) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in kept.items()
+    if (
+        not isinstance(drop, list)
+        or not isinstance(kept, dict)
+        or not isinstance(etype, str)
+        or not all(isinstance(k, str) and isinstance(v, str) for k, v in kept.items())
     ):
         raise ValueError("custom.annobib is malformed (fields must be text)")
-    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", etype) or not all(re.fullmatch(r"[A-Za-z][\w:+.-]*", k) for k in kept):
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", etype) or not all(
+        re.fullmatch(r"[A-Za-z][\w:+.-]*", k) for k in kept
+    ):
         raise ValueError("custom.annobib names a type or field that is not a BibTeX name")
     for k in drop:
         fields.pop(str(k), None)
@@ -252,6 +354,7 @@ def _apply_extra(entry: Entry, extra: dict) -> Entry:
 
 
 # --------------------------------------------------------------------------- CSL -> Entry
+
 
 def _text(value) -> str:
     if isinstance(value, list):  # Crossref-style lists
@@ -293,12 +396,15 @@ def citation_key(item: dict) -> tuple[str, str | None]:
 
     note = item.get("note")
     pinned = _PINNED_KEY.search(note) if isinstance(note, str) else None
-    candidates = [str(item.get("citation-key") or "").strip(), pinned.group(1) if pinned else "",
-                  str(item.get("id") or "").strip()]
+    candidates = [
+        str(item.get("citation-key") or "").strip(),
+        pinned.group(1) if pinned else "",
+        str(item.get("id") or "").strip(),
+    ]
     key = next((c for c in candidates if usable_key(c)), next((c for c in candidates if c), ""))
     if pinned is None or key != pinned.group(1):
         return key, None
-    return key, (note[: pinned.start()] + note[pinned.end():]).strip()
+    return key, (note[: pinned.start()] + note[pinned.end() :]).strip()
 
 
 def csl_to_entry(item: dict, strict: bool = True) -> Entry:
@@ -366,6 +472,7 @@ def csl_to_entry(item: dict, strict: bool = True) -> Entry:
 
 # --------------------------------------------------------------------------- files
 
+
 def dumps(entries) -> str:
     """CSL-JSON text; characters that could drive a terminal are \\u-escaped (same strings)."""
     from annobib.core.sanitize import json_text
@@ -396,4 +503,3 @@ def loads(text: str, name: str = "CSL-JSON") -> list[Entry]:
             label = item.get("id") if isinstance(item, dict) and item.get("id") else f"item {i}"
             raise InputError(f"{name}: {label}: {exc}") from None
     return out
-

@@ -25,25 +25,89 @@ from annobib.exchange.common import (
 from annobib.model import Entry
 
 TYPE_TO_RIS = {
-    "article": "JOUR", "book": "BOOK", "mvbook": "BOOK", "collection": "EDBOOK", "mvcollection": "EDBOOK",
-    "proceedings": "CONF", "inbook": "CHAP", "incollection": "CHAP", "bookinbook": "CHAP",
-    "inproceedings": "CPAPER", "conference": "CPAPER", "thesis": "THES", "phdthesis": "THES",
-    "mastersthesis": "THES", "report": "RPRT", "techreport": "RPRT", "online": "ELEC", "www": "ELEC",
-    "electronic": "ELEC", "misc": "GEN", "unpublished": "UNPB", "manual": "GEN", "booklet": "PAMP",
-    "patent": "PAT", "periodical": "JFULL", "dataset": "DATA", "software": "COMP", "letter": "PCOMM",
-    "inreference": "ENCYC", "legislation": "STAT", "jurisdiction": "CASE", "standard": "STAND",
-    "audio": "SOUND", "video": "VIDEO", "artwork": "ART", "image": "ART", "music": "MUSIC",
+    "article": "JOUR",
+    "book": "BOOK",
+    "mvbook": "BOOK",
+    "collection": "EDBOOK",
+    "mvcollection": "EDBOOK",
+    "proceedings": "CONF",
+    "inbook": "CHAP",
+    "incollection": "CHAP",
+    "bookinbook": "CHAP",
+    "inproceedings": "CPAPER",
+    "conference": "CPAPER",
+    "thesis": "THES",
+    "phdthesis": "THES",
+    "mastersthesis": "THES",
+    "report": "RPRT",
+    "techreport": "RPRT",
+    "online": "ELEC",
+    "www": "ELEC",
+    "electronic": "ELEC",
+    "misc": "GEN",
+    "unpublished": "UNPB",
+    "manual": "GEN",
+    "booklet": "PAMP",
+    "patent": "PAT",
+    "periodical": "JFULL",
+    "dataset": "DATA",
+    "software": "COMP",
+    "letter": "PCOMM",
+    "inreference": "ENCYC",
+    "legislation": "STAT",
+    "jurisdiction": "CASE",
+    "standard": "STAND",
+    "audio": "SOUND",
+    "video": "VIDEO",
+    "artwork": "ART",
+    "image": "ART",
+    "music": "MUSIC",
 }
 RIS_TO_TYPE = {
-    "JOUR": "article", "JFULL": "periodical", "MGZN": "article", "NEWS": "article", "EJOUR": "article",
-    "ABST": "article", "INPR": "article", "BOOK": "book", "EBOOK": "book", "EDBOOK": "collection",
-    "CHAP": "incollection", "ECHAP": "incollection", "CONF": "proceedings", "CPAPER": "inproceedings",
-    "THES": "thesis", "RPRT": "report", "ELEC": "online", "WEB": "online", "BLOG": "online",
-    "GEN": "misc", "UNPB": "unpublished", "MANSCPT": "unpublished", "PAMP": "booklet", "PAT": "patent",
-    "DATA": "dataset", "COMP": "software", "PCOMM": "letter", "ENCYC": "inreference", "DICT": "inreference",
-    "STAT": "legislation", "BILL": "legislation", "CASE": "jurisdiction", "STAND": "standard",
-    "SOUND": "audio", "VIDEO": "video", "MPCT": "video", "ART": "artwork", "MUSIC": "audio",
-    "GOVDOC": "report", "HEAR": "misc", "ICOMM": "misc", "MAP": "misc", "SLIDE": "misc", "CTLG": "misc",
+    "JOUR": "article",
+    "JFULL": "periodical",
+    "MGZN": "article",
+    "NEWS": "article",
+    "EJOUR": "article",
+    "ABST": "article",
+    "INPR": "article",
+    "BOOK": "book",
+    "EBOOK": "book",
+    "EDBOOK": "collection",
+    "CHAP": "incollection",
+    "ECHAP": "incollection",
+    "CONF": "proceedings",
+    "CPAPER": "inproceedings",
+    "THES": "thesis",
+    "RPRT": "report",
+    "ELEC": "online",
+    "WEB": "online",
+    "BLOG": "online",
+    "GEN": "misc",
+    "UNPB": "unpublished",
+    "MANSCPT": "unpublished",
+    "PAMP": "booklet",
+    "PAT": "patent",
+    "DATA": "dataset",
+    "COMP": "software",
+    "PCOMM": "letter",
+    "ENCYC": "inreference",
+    "DICT": "inreference",
+    "STAT": "legislation",
+    "BILL": "legislation",
+    "CASE": "jurisdiction",
+    "STAND": "standard",
+    "SOUND": "audio",
+    "VIDEO": "video",
+    "MPCT": "video",
+    "ART": "artwork",
+    "MUSIC": "audio",
+    "GOVDOC": "report",
+    "HEAR": "misc",
+    "ICOMM": "misc",
+    "MAP": "misc",
+    "SLIDE": "misc",
+    "CTLG": "misc",
 }
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
 
@@ -110,7 +174,9 @@ def entry_to_ris(entry: Entry) -> str:
         lines.append(("SP", start))
         if end:
             lines.append(("EP", end))
-    publisher = f.get("publisher") or f.get("institution") or (f.get("organization") if container != "organization" else None)
+    publisher = (
+        f.get("publisher") or f.get("institution") or (f.get("organization") if container != "organization" else None)
+    )
     if publisher:
         lines.append(("PB", decode_latex(publisher)))
     if f.get("location"):
@@ -122,7 +188,9 @@ def entry_to_ris(entry: Entry) -> str:
             lines.append((tag, f[name].strip()))
     if f.get("urldate"):
         parts = date_parts(f["urldate"])
-        lines.append(("Y2", "/".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts[0])) if parts else f["urldate"]))
+        lines.append(
+            ("Y2", "/".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts[0])) if parts else f["urldate"])
+        )
     if lang:
         lines.append(("LA", langid_to_bcp47(lang)))
     if f.get("keywords"):
@@ -151,6 +219,7 @@ def dumps(entries) -> str:
 
 # --------------------------------------------------------------------------- reading
 
+
 def parse_records(text: str, name: str = "RIS") -> list[tuple[int, list[tuple[str, str]]]]:
     """``[(line, [(tag, value), …]), …]``; a clear InputError for a broken file."""
     text = text.lstrip("\ufeff")
@@ -171,7 +240,9 @@ def parse_records(text: str, name: str = "RIS") -> list[tuple[int, list[tuple[st
         tag, value = m.group(1), (m.group(2) or "").strip()
         if tag == "TY":
             if current is not None:
-                raise InputError(f"{name}:{lineno}: a new record starts before the one from line {start} ended (missing 'ER  -')")
+                raise InputError(
+                    f"{name}:{lineno}: a new record starts before the one from line {start} ended (missing 'ER  -')"
+                )
             if not value:
                 raise InputError(f"{name}:{lineno}: 'TY' without a reference type")
             current, start = [("TY", value)], lineno

@@ -57,8 +57,12 @@ NOT_CITATION_RE = re.compile(
 )
 CIRCLED_NUMS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 NOTEREF_RE = re.compile(
-    r"^(?:同前注|同前註|同注|同註|参见前注|见前注|見前註|前注|前註|参见注|见注|参见本文注|见本文注|前掲注|前揭注|前引注|前引|同(?=[" + CIRCLED_NUMS + r"]|[\[［〔【]\d{1,3}[\]］〕】]))"  # 同③ / 同[2]: the note numbered
-    r"\s*(?P<n>[" + CIRCLED_NUMS + r"]|[\[［(（〔【]?\d{1,3}[\]］)）〕】]?)\s*(?:所引|引)?(?:书|文)?\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
+    r"^(?:同前注|同前註|同注|同註|参见前注|见前注|見前註|前注|前註|参见注|见注|参见本文注|见本文注|前掲注|前揭注|前引注|前引|同(?=["
+    + CIRCLED_NUMS
+    + r"]|[\[［〔【]\d{1,3}[\]］〕】]))"  # 同③ / 同[2]: the note numbered
+    r"\s*(?P<n>["
+    + CIRCLED_NUMS
+    + r"]|[\[［(（〔【]?\d{1,3}[\]］)）〕】]?)\s*(?:所引|引)?(?:书|文)?\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
     r"|^(?:See\s+)?(?:supra\s+)?(?:note|n\.)\s+(?P<n2>\d{1,3})(?:\s+above)?\s*(?:[,.;:]\s*)?(?P<rest2>.*)$",
     re.I,
 )
@@ -72,13 +76,19 @@ NAMED_NOTEREF_RE = re.compile(
 # 前掲、Anderson, Imagined Communities, p. 41.: a Western short form flagged by the Japanese word
 _PRE_BACKREF_LATIN = re.compile(r"^(?:前掲|前揭|前引)\s*[、，,]\s*(?=[A-Z])")
 # 秦立言：前引《…》 / 北村信一:前揭《…》 / 岡田・前掲「…」: a short form (author and title) flagged by the word
-NAMED_PRE_BACKREF_RE = re.compile(r"^(?P<who>[^《「『：:，,。・]{1,20})[：:，,・]\s*(?:前引|前揭|前掲|上引|上掲)\s*(?=[《「『])")
+NAMED_PRE_BACKREF_RE = re.compile(
+    r"^(?P<who>[^《「『：:，,。・]{1,20})[：:，,・]\s*(?:前引|前揭|前掲|上引|上掲)\s*(?=[《「『])"
+)
 IBID_RE = re.compile(
-    r"^(?:同上(?:书|文|注|引)?|同前(?:注|书)?(?![引掲揭\s]*[" + "①②③④⑤⑥⑦⑧⑨⑩" + r"\d(（\[])|Ibid\.?|ibid\.?|Ibidem|Id\.|Id$|"
+    r"^(?:同上(?:书|文|注|引)?|同前(?:注|书)?(?![引掲揭\s]*["
+    + "①②③④⑤⑥⑦⑧⑨⑩"
+    + r"\d(（\[])|Ibid\.?|ibid\.?|Ibidem|Id\.|Id$|"
     r"同書|同上書|同論文|同右|同[・·]?(?=\s*\d{1,5}\s*頁)|上书|上引书|上引文|上揭书|上掲書|위의\s*(?:책|글|논문)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
 )
 # 前引周雪光书 / 前揭李明文: the back-reference word first, then the author
-OPCIT_ZH_PRE_RE = re.compile(r"^(?:前引|前揭|前掲)\s*(?P<author>[^\s，,。：:《》「」『』\d（(]{2,12}?)\s*(?:书|文|書|論文|著作)\s*(?:[，,。、]\s*)?(?P<rest>.*)$")
+OPCIT_ZH_PRE_RE = re.compile(
+    r"^(?:前引|前揭|前掲)\s*(?P<author>[^\s，,。：:《》「」『』\d（(]{2,12}?)\s*(?:书|文|書|論文|著作)\s*(?:[，,。、]\s*)?(?P<rest>.*)$"
+)
 # 前掲服部龍二『日中国交正常化』: a short form with its title, flagged by the back-reference word
 _TITLE_THEN_BACKREF = re.compile(r"^《([^《》]{2,80})》\s*[，,]?\s*(?:前引|前揭|同前)(?:书|文)?\s*[，,。]?\s*(.*)$")
 PRE_BACKREF_RE = re.compile(r"^(?:前掲|前揭|前引|上掲)\s*(?=[^，,。]{0,20}[《「『])")
@@ -87,9 +97,13 @@ OPCIT_ZH_RE = re.compile(
     r"\s*(?:[，,。、]\s*)?(?P<rest>.*)$"
 )
 AUTHOR_DATE_SHORT = re.compile(
-    r"^(?P<au>[A-Z][\w'’\-]+(?:\s+(?:and|&)\s+[A-Z][\w'’\-]+)?(?:\s+et\s+al\.)?)\s*\((?P<y>(?:1[5-9]|20)\d\d)[a-z]?\)\s*(?:[,:]\s*(?P<rest>.*))?$")
+    r"^(?P<au>[A-Z][\w'’\-]+(?:\s+(?:and|&)\s+[A-Z][\w'’\-]+)?(?:\s+et\s+al\.)?)\s*\((?P<y>(?:1[5-9]|20)\d\d)[a-z]?\)\s*(?:[,:]\s*(?P<rest>.*))?$"
+)
 OPCIT_RU_RE = re.compile(r"^(?P<author>[А-ЯЁ][а-яё\-]+)\s+(?:[А-ЯЁ]\.\s*){1,2},?\s*Указ\.\s*соч\.?\s*(?P<rest>.*)$")
-OPCIT_EN_RE = re.compile(r"^(?P<author>(?:[^,]{1,40},\s*){0,3}[^,]{1,60}?)(?:,|(?<=[A-Z]\.))\s*(?:op\.\s*cit\.?|loc\.\s*cit\.?|Указ\.\s*соч\.?)\s*(?P<rest>.*)$", re.I)
+OPCIT_EN_RE = re.compile(
+    r"^(?P<author>(?:[^,]{1,40},\s*){0,3}[^,]{1,60}?)(?:,|(?<=[A-Z]\.))\s*(?:op\.\s*cit\.?|loc\.\s*cit\.?|Указ\.\s*соч\.?)\s*(?P<rest>.*)$",
+    re.I,
+)
 # the author of the work cited just before, named again by a word or a dash
 DITTO_RE = re.compile(r"^(?:Он\s+же|Она\s+же|Они\s+же|Idem|Eadem|同氏|同人|同(?=\s*[『「《]))\s*[.,，、:：]?\s*(?=\S)")
 ZH_CITE_SIGNAL = re.compile(r"《[^》]+》|「[^」]+」|『[^』]+』|\[(?:J|M|N|D|C|R|EB/OL)\]")
@@ -98,9 +112,15 @@ EN_CITE_SIGNAL = re.compile(
     r"|\b[Фф]\.\s*\d|\b[Оо]п\.\s*\d|\b[СC]\.\s*\d"
 )
 STRONG_SIGNAL = re.compile(r"https?://|\d{4}|\[(?:J|M|N|D|C|R|EB/OL)\]|,”|,\"|[：:]\s*[《「『]|》\s*[，,]\s*(?:载|《)")
-PREFIX_CITES = re.compile(r"https?://|www\.|\b(?:1[5-9]|20)\d\d\b|\[(?:J|M|N|D|C|R|EB/OL)\]|[：:]\s*[《「『]|》\s*[，,]\s*(?:载|《)")
-PROSE_AFTER_QUOTE = re.compile(r"^[”\"]\s*(?!(?:in|p|pp|ed|eds|trans|accessed|no|vol|paper|unpublished|mimeo)\b)[a-z]{2,}\s+[a-z]")
-UNREAD_SIGNAL = re.compile(r"https?://|[《「『]|\[(?:J|M|N|D|C|R|EB/OL)\]|,\s*[“\"]|[,?]\s*[”\"]|\bpp?\.\s*\d|\bVol\.|[\u0400-\u04ff]{3,}")
+PREFIX_CITES = re.compile(
+    r"https?://|www\.|\b(?:1[5-9]|20)\d\d\b|\[(?:J|M|N|D|C|R|EB/OL)\]|[：:]\s*[《「『]|》\s*[，,]\s*(?:载|《)"
+)
+PROSE_AFTER_QUOTE = re.compile(
+    r"^[”\"]\s*(?!(?:in|p|pp|ed|eds|trans|accessed|no|vol|paper|unpublished|mimeo)\b)[a-z]{2,}\s+[a-z]"
+)
+UNREAD_SIGNAL = re.compile(
+    r"https?://|[《「『]|\[(?:J|M|N|D|C|R|EB/OL)\]|,\s*[“\"]|[,?]\s*[”\"]|\bpp?\.\s*\d|\bVol\.|[\u0400-\u04ff]{3,}"
+)
 LEAD_WORD_RE = re.compile(
     r"(?:可|请|另|亦|也|还|均|具体|详细)?\s*(?:参\s*见|参\s*阅|详\s*见|参看|转\s*引\s*自)"
     r"|(?:^|(?<=[,.;:”\"]\s)|(?<=[，。；：]))(?:See also|see also|See|see|Cf\.|cf\.)(?=\s|,\s+(?:for example|for instance|e\.g\.),)"
@@ -159,8 +179,12 @@ def split_top(text: str) -> list[str]:
         elif c == "”":
             quote = False
         elif depth == 0 and not quote:
-            if c == "；" or (c == ";" and i + 1 < n and (text[i + 1] == " " or _GLUED_NEXT.match(text, i + 1)) and (
-                    not _in_url(text, i) or _NEXT_CITATION.match(text, i + 1))):
+            if c == "；" or (
+                c == ";"
+                and i + 1 < n
+                and (text[i + 1] == " " or _GLUED_NEXT.match(text, i + 1))
+                and (not _in_url(text, i) or _NEXT_CITATION.match(text, i + 1))
+            ):
                 parts.append(text[start:i])
                 start = i + 1
             elif text.startswith(("另参见", "另见", "另可参见", "又见"), i) and i > start + 4:
@@ -176,7 +200,7 @@ _NEXT_CITATION = re.compile(r"\s+(?:and\s+|&\s+)?[A-Z\u4e00-\u9fff《“\"]")  #
 
 def _in_url(text: str, i: int) -> bool:
     j = text.rfind(" ", 0, i)
-    return bool(URL_RE.match(text, j + 1 if j >= 0 else 0)) and "http" in text[max(0, j): i]
+    return bool(URL_RE.match(text, j + 1 if j >= 0 else 0)) and "http" in text[max(0, j) : i]
 
 
 _ETC = re.compile(r"\s*(?:等|等等|等文|等书|等著作|etc\.?|and others)\s*$")
@@ -209,12 +233,20 @@ _HAS_CITATION_SIGNAL_RE1 = re.compile(r"[\u0400-\u04ff]{3,}.*\d{4}")
 
 
 def has_citation_signal(text: str) -> bool:
-    return bool(is_japanese_case(text) or _JUDGMENT.search(text) or ZH_CITE_SIGNAL.search(text) or EN_CITE_SIGNAL.search(text) or IBID_RE.match(text)
-                or _HAS_CITATION_SIGNAL_RE1.search(text))
+    return bool(
+        is_japanese_case(text)
+        or _JUDGMENT.search(text)
+        or ZH_CITE_SIGNAL.search(text)
+        or EN_CITE_SIGNAL.search(text)
+        or IBID_RE.match(text)
+        or _HAS_CITATION_SIGNAL_RE1.search(text)
+    )
 
 
 # full-width digits and Latin letters (２０２５, ｐｐ) read as ASCII; full-width punctuation stays
-_FULLWIDTH = {c: c - 0xFEE0 for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))}
+_FULLWIDTH = {
+    c: c - 0xFEE0 for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))
+}
 
 
 _AHEAD: dict[str, NoteReading] = {}  # notes read by workers, waiting for read_note
@@ -256,14 +288,14 @@ def _read_note(text: str) -> NoteReading:
     out: list[CitationText] = []
     prose = False
     for k, piece in enumerate(pieces):
-        piece = strip_lead_in(piece[citation_start(piece):])
+        piece = strip_lead_in(piece[citation_start(piece) :])
         if k and not HAN.search(piece[:12]):
             piece = re.sub(r"^(?:and|&)\s+(?=[A-Z“\"])", "", piece)  # …, 23; and Philip Huang, Title
             piece = strip_lead_in(piece)
         piece = strip_etc(piece)
         ditto = DITTO_RE.match(piece)
         if ditto:
-            piece = piece[ditto.end():]
+            piece = piece[ditto.end() :]
         if not piece:
             continue
         c = classify(piece)
@@ -298,19 +330,25 @@ def cut_commentary(text: str) -> str:
     if not m or m.start() == 0:
         return text
     before = text[: m.start()]
-    if IBID_RE.match(before.strip()) or NOTEREF_RE.match(before.strip()) or re.search(r"前引|前揭|前掲|\bop\.\s*cit|\bsupra\b|\(n\s*\d", before):
+    if (
+        IBID_RE.match(before.strip())
+        or NOTEREF_RE.match(before.strip())
+        or re.search(r"前引|前揭|前掲|\bop\.\s*cit|\bsupra\b|\(n\s*\d", before)
+    ):
         return text  # 同上，第 9 页；另参见……: a back-reference is a citation, not commentary
     if PREFIX_CITES.search(before) or before.count("《") > before.count("》") or before.count("“") > before.count("”"):
         return text
     if _CITED_PAGE_THEN_SEMICOLON.search(before):
         return text  # Wessel, Global Cold War, 112; see also …: a short form ends at its page
-    return text[m.start():]
+    return text[m.start() :]
 
 
 _CITED_PAGE_THEN_SEMICOLON = re.compile(r"(?:\d|页|頁)\s*[;；]\s*$")
 
 
-_AFTER_CITE_OK = re.compile(r"[《「『“\"]|https?://|www\.|第\s*\d+\s*[页頁版卷期]|\bpp?\.\s*\d|同上|前引|参见|参阅|转引|另见|又见|亦见|见")
+_AFTER_CITE_OK = re.compile(
+    r"[《「『“\"]|https?://|www\.|第\s*\d+\s*[页頁版卷期]|\bpp?\.\s*\d|同上|前引|参见|参阅|转引|另见|又见|亦见|见"
+)
 _AFTER_PROSE = re.compile(r"[的了是]|认为|指出|值得|需要|本文|笔者|作者|该书|该文|此外|不过|但是")
 
 
@@ -330,12 +368,17 @@ def cut_trailing_commentary(text: str) -> str:
         elif ch in "》」』）)”":
             depth = max(0, depth - 1)
         elif ch == "。" and depth == 0:
-            before, after = text[:i], text[i + 1:].strip()
+            before, after = text[:i], text[i + 1 :].strip()
             if not after:
                 return text
-            if _CUT_TRAILING_COMMENTARY_RE1.search(before) and _CUT_TRAILING_COMMENTARY_RE2.search(before + "，") \
-                    and HAN.search(after[:4]) and not _AFTER_CITE_OK.search(after) and citation_score(after) < 3 \
-                    and (not re.search(r"\d{4}", after) or _AFTER_PROSE.search(after) and re.search(r"[，,]", after)):
+            if (
+                _CUT_TRAILING_COMMENTARY_RE1.search(before)
+                and _CUT_TRAILING_COMMENTARY_RE2.search(before + "，")
+                and HAN.search(after[:4])
+                and not _AFTER_CITE_OK.search(after)
+                and citation_score(after) < 3
+                and (not re.search(r"\d{4}", after) or _AFTER_PROSE.search(after) and re.search(r"[，,]", after))
+            ):
                 return before + "。"
             return text
     return text
@@ -360,11 +403,21 @@ def _cjk_mention_only(piece: str) -> bool:
     if m.start() == 0:
         # 《某条约》第三条规定，……: a title opening running prose, no publication data after it
         end = piece.find({"《": "》", "「": "」", "『": "』"}[piece[0]])
-        after = piece[end + 1:] if end > 0 else ""
-        return bool(end > 0 and re.match(r"[\u4e00-\u9fff]", after)
-                    and not re.match(r"(?:白皮书|蓝皮书|研究报告|报告|社论|评论员|编辑部|记者|特约|本报|第\s*\d+\s*[卷册辑])", after)
-                    and len(after) >= 10 and re.search(r"[，,]", after) and "《" not in after
-                    and not re.search(r"\d{4}|https?://|出版|\d\s*[页頁版期号年月日]|第\s*[\d一二三四五六七八九十]+\s*[页頁版期号卷册]|电|网", after))
+        after = piece[end + 1 :] if end > 0 else ""
+        return bool(
+            end > 0
+            and re.match(r"[\u4e00-\u9fff]", after)
+            and not re.match(
+                r"(?:白皮书|蓝皮书|研究报告|报告|社论|评论员|编辑部|记者|特约|本报|第\s*\d+\s*[卷册辑])", after
+            )
+            and len(after) >= 10
+            and re.search(r"[，,]", after)
+            and "《" not in after
+            and not re.search(
+                r"\d{4}|https?://|出版|\d\s*[页頁版期号年月日]|第\s*[\d一二三四五六七八九十]+\s*[页頁版期号卷册]|电|网",
+                after,
+            )
+        )
     before = piece[: m.start()].rstrip()
     if not before or before[-1] in "：:，,、" or _CJK_MENTION_ONLY_RE1.search(before):
         return False
@@ -378,15 +431,23 @@ _PROSE_WORDS = re.compile(r"\b(?:the|of|is|are|was|were|differ|differs|follow|he
 
 # "This figure excludes …", "The distinction is sometimes drawn …": a sentence of the author's own,
 # opened by a pronoun or an article and a lower-case word (a title or a name would be capitalized)
-_ENGLISH_SENTENCE = re.compile(r"^(?:(?:This|These|That|Those|The|It|Here|There|Such|Our|We|I|In this)\s+[a-z]+"
-                               r"|(?:This|These)\s+(?:Article|Essay|Note|Chapter|Paper|Book|Part)"
-                               r"|(?:this|these|that|those)\s+\w+)\s+[a-z]+\b[^\u3040-\u30ff\u4e00-\u9fff]*$")
+_ENGLISH_SENTENCE = re.compile(
+    r"^(?:(?:This|These|That|Those|The|It|Here|There|Such|Our|We|I|In this)\s+[a-z]+"
+    r"|(?:This|These)\s+(?:Article|Essay|Note|Chapter|Paper|Book|Part)"
+    r"|(?:this|these|that|those)\s+\w+)\s+[a-z]+\b[^\u3040-\u30ff\u4e00-\u9fff]*$"
+)
 # On the distinction …, I follow the usage of …: the author speaking in the first person
-_FIRST_PERSON = re.compile(r"(?:^|[,;]\s+)(?:I|we|We)\s+(?:follow|use|adopt|treat|draw|rely|do not|am|have|thank|prefer|leave)\b")
-_CITATION_BITS = re.compile(r"https?://|www\.|[,.]\s*[”\"]|\bpp?\.\s*\d|\bVol\.|\bNo\.\s*\d|Press|Publish|\(\s*\d{4}\s*\)|\d{1,4}\s*[-–]\s*\d|[:]\s*[A-Z]")
+_FIRST_PERSON = re.compile(
+    r"(?:^|[,;]\s+)(?:I|we|We)\s+(?:follow|use|adopt|treat|draw|rely|do not|am|have|thank|prefer|leave)\b"
+)
+_CITATION_BITS = re.compile(
+    r"https?://|www\.|[,.]\s*[”\"]|\bpp?\.\s*\d|\bVol\.|\bNo\.\s*\d|Press|Publish|\(\s*\d{4}\s*\)|\d{1,4}\s*[-–]\s*\d|[:]\s*[A-Z]"
+)
 
 
-_WESTERN_PROSE_RE1 = re.compile(r"[,，“”\"\[\]《「『:：()]|https?://|www\.|\bpp?\.\s*\d|[\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af]")
+_WESTERN_PROSE_RE1 = re.compile(
+    r"[,，“”\"\[\]《「『:：()]|https?://|www\.|\bpp?\.\s*\d|[\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af]"
+)
 
 
 def _western_prose(piece: str) -> bool:
@@ -432,13 +493,15 @@ def classify(piece: str) -> CitationText | None:
         return CitationText(piece, "noteref", locator_of(rest) or bare_page(rest), author=str(num))
     m = NAMED_PRE_BACKREF_RE.match(piece)
     if m:
-        parsed = parse_citation(m.group("who") + "：" + piece[m.end():])
+        parsed = parse_citation(m.group("who") + "：" + piece[m.end() :])
         return CitationText(piece, "short", parsed.locator, parsed=parsed)
     m = IBID_RE.match(piece)
     if m:
         rest = m.group("rest").strip(" .。")
         rest = re.sub(r"^at\s+(?=\d)", "", rest)  # Id. at 695 (Bluebook)
-        loc = locator_of(rest) or (re.sub(r"\s*[-–—]\s*", "-", rest) if re.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?", rest) else None)
+        loc = locator_of(rest) or (
+            re.sub(r"\s*[-–—]\s*", "-", rest) if re.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?", rest) else None
+        )
         return CitationText(piece, "ibid", loc)
     m = OPCIT_RU_RE.match(piece)
     if m:
@@ -452,7 +515,7 @@ def classify(piece: str) -> CitationText | None:
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author").strip())
     m = _PRE_BACKREF_LATIN.match(piece)
     if m:  # 前掲、Anderson, Imagined Communities, p. 41.: a Western short form flagged in Japanese
-        parsed = parse_citation(piece[m.end():])
+        parsed = parse_citation(piece[m.end() :])
         return CitationText(piece, "short", parsed.locator, parsed=parsed)
     m = _TITLE_THEN_BACKREF.match(piece)
     if m:  # 《关于全面推行河长制的意见》，前引。: the work named by its title alone
@@ -460,7 +523,7 @@ def classify(piece: str) -> CitationText | None:
         return CitationText(piece, "short", parsed.locator, parsed=parsed)
     m = PRE_BACKREF_RE.match(piece)
     if m:
-        parsed = parse_citation(piece[m.end():])
+        parsed = parse_citation(piece[m.end() :])
         return CitationText(piece, "short", parsed.locator, parsed=parsed)
     m = OPCIT_ZH_RE.match(piece) if _may_be_opcit_zh(piece) else None
     if m and "《" not in piece:
@@ -470,21 +533,35 @@ def classify(piece: str) -> CitationText | None:
         rest = (m.group("rest") or "").strip(" .")
         loc = locator_of(rest) or bare_page(rest) if rest else None
         if not rest or loc:
-            parsed = Parsed(type="misc", fields={"author": m.group("au").strip(), "date": m.group("y")}, locator=loc, kind="short",
-                            names=[m.group("au").strip()])
+            parsed = Parsed(
+                type="misc",
+                fields={"author": m.group("au").strip(), "date": m.group("y")},
+                locator=loc,
+                kind="short",
+                names=[m.group("au").strip()],
+            )
             return CitationText(piece, "short", loc, parsed=parsed)
     if _cjk_mention_only(piece):
         return None
     q = _CLASSIFY_RE1.search(piece)
-    if q and not _CLASSIFY_RE2.search(piece[: q.start()]) and PROSE_AFTER_QUOTE.match(q.group(1)) \
-            and not PREFIX_CITES.search(piece) and not EN_PAGES.search(piece):
+    if (
+        q
+        and not _CLASSIFY_RE2.search(piece[: q.start()])
+        and PROSE_AFTER_QUOTE.match(q.group(1))
+        and not PREFIX_CITES.search(piece)
+        and not EN_PAGES.search(piece)
+    ):
         return None  # Here “alliance” means …: a quoted word in prose
-    if _western_prose(piece) or (_ENGLISH_SENTENCE.match(piece) or _FIRST_PERSON.search(piece)) and not _CITATION_BITS.search(piece):
+    if (
+        _western_prose(piece)
+        or (_ENGLISH_SENTENCE.match(piece) or _FIRST_PERSON.search(piece))
+        and not _CITATION_BITS.search(piece)
+    ):
         return None  # On the dating of the 1935 reform the sources differ: a sentence, no citation
     if not has_citation_signal(piece):
         # commentary fragment, or a bare "Author, Title, p. N" short form
         word = _WORD.search(piece)  # a word followed somewhere by a comma (no ``.*,``: quadratic)
-        if not (word and "," in piece[word.end():]) and not re.search(r"第\s*\d+\s*页", piece):
+        if not (word and "," in piece[word.end() :]) and not re.search(r"第\s*\d+\s*页", piece):
             return None
     parsed = parse_citation(piece)
     kind = parsed.kind

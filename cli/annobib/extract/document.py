@@ -60,8 +60,9 @@ class Document:
 
 
 # ⑴…⒇ and ⒈…⒛ (one character each) are the compatibility forms of (1)…(20) and 1.…20.: read as those
-_NUMBER_FORMS = str.maketrans({**{chr(0x2474 + k): f"({k + 1})" for k in range(20)},
-                               **{chr(0x2488 + k): f"{k + 1}." for k in range(20)}})
+_NUMBER_FORMS = str.maketrans(
+    {**{chr(0x2474 + k): f"({k + 1})" for k in range(20)}, **{chr(0x2488 + k): f"{k + 1}." for k in range(20)}}
+)
 
 
 def normalize_text(text: str) -> str:
@@ -135,9 +136,16 @@ def _numbered_heads(st: list[str]) -> dict[int, tuple[int, str]]:
             continue
         num = int(m.group(1) or m.group(4))
         rest = (m.group("a") or m.group("b")).strip()
-        if num == 0 or re.search(r"[。，；,;：:！？!?“”\"()（）]", rest) or MARKER_TAIL_RE.search(rest) or rest[-1:] == ".":
+        if (
+            num == 0
+            or re.search(r"[。，；,;：:！？!?“”\"()（）]", rest)
+            or MARKER_TAIL_RE.search(rest)
+            or rest[-1:] == "."
+        ):
             continue
-        if re.fullmatch(r"[\d\s.\-–—]+", rest) or (m.group("b") and re.search(r"(?:\d|年|第|[Vv]ol\.?|[Nn]o\.?|pp?\.?)$", rest)):
+        if re.fullmatch(r"[\d\s.\-–—]+", rest) or (
+            m.group("b") and re.search(r"(?:\d|年|第|[Vv]ol\.?|[Nn]o\.?|pp?\.?)$", rest)
+        ):
             continue
         if re.match(r"(?:同上|同前|前引|前揭|前掲|Ibid|ibid|Id\b|위의|앞의)", rest):
             continue  # a bare-numbered note (``3 同上``), not a running head
@@ -209,7 +217,9 @@ def _is_head(s: str, heads: set[str]) -> bool:
 
 
 # a book's or law review's running head: capitals only, a folio at one end (``2024]`` a volume's year)
-_CAPS_HEAD = re.compile(r"^(?:(?P<lead>\d{1,4})\s+|\d{4}\]\s+)?(?P<words>[A-Z][A-Z0-9'’&,:.\-–— ]*?[A-Z0-9])(?:\s+(?P<trail>\d{1,4}))?$")
+_CAPS_HEAD = re.compile(
+    r"^(?:(?P<lead>\d{1,4})\s+|\d{4}\]\s+)?(?P<words>[A-Z][A-Z0-9'’&,:.\-–— ]*?[A-Z0-9])(?:\s+(?P<trail>\d{1,4}))?$"
+)
 
 
 def page_furniture(lines: list[str]) -> set[int]:
@@ -220,8 +230,11 @@ def page_furniture(lines: list[str]) -> set[int]:
     for i, (num, _rest) in _numbered_heads(st).items():
         fol[i] = num
     heads = _head_candidates(st, fol)
-    return {i for i, s in enumerate(st) if fol[i] is not None or (s and len(s) <= 40 and _is_head(s, heads))
-            or _caps_head(s)}
+    return {
+        i
+        for i, s in enumerate(st)
+        if fol[i] is not None or (s and len(s) <= 40 and _is_head(s, heads)) or _caps_head(s)
+    }
 
 
 def _caps_head(s: str) -> bool:
@@ -248,7 +261,12 @@ def split_pages(text: str) -> Document:
     title = None
     if heads:
         for s in st:
-            if s and s[-1] in "]］①②③④⑤⑥⑦⑧⑨⑩)）*" + SUPERSCRIPT and MARKER_TAIL_RE.search(s) and _strip_marker(s) in heads:
+            if (
+                s
+                and s[-1] in "]］①②③④⑤⑥⑦⑧⑨⑩)）*" + SUPERSCRIPT
+                and MARKER_TAIL_RE.search(s)
+                and _strip_marker(s) in heads
+            ):
                 title = _strip_marker(s)
                 break
     nonblank = sum(1 for x in st if x)
@@ -291,8 +309,13 @@ def split_pages(text: str) -> Document:
             k = j
             while k < n and not st[k]:
                 k += 1
-            if ((page_signal_elsewhere or midpage) and numbers and k < n and NOTE_START_RE.match(st[k])
-                    and _page_has_body(events)):
+            if (
+                (page_signal_elsewhere or midpage)
+                and numbers
+                and k < n
+                and NOTE_START_RE.match(st[k])
+                and _page_has_body(events)
+            ):
                 # running head + folio printed between a page's body and its notes (the layout
                 # puts them above the rule): they belong to this page and do not start a new one
                 events.append(("folio", numbers[0]))
@@ -307,7 +330,9 @@ def split_pages(text: str) -> Document:
         if midpage:
             if NOTE_START_RE.match(s):
                 in_notes = True
-            elif in_notes and (last_line[-1:] in "。.）)" or URL_TAIL_RE.search(last_line) and not last_line.endswith("/")):
+            elif in_notes and (
+                last_line[-1:] in "。.）)" or URL_TAIL_RE.search(last_line) and not last_line.endswith("/")
+            ):
                 events.append(("break", None))  # the notes ended: the next page's body
                 in_notes = False
             last_line = s
@@ -391,7 +416,9 @@ def _consistent(anchors: dict[int, int]) -> int:
     return sum(1 for (i, a), (j, b) in zip(items, items[1:]) if b - a == j - i)
 
 
-def _number_pages(pages: list[Page], header: dict[int, int], footer: dict[int, int], prefer_footer: bool = False) -> None:
+def _number_pages(
+    pages: list[Page], header: dict[int, int], footer: dict[int, int], prefer_footer: bool = False
+) -> None:
     """Folios head their page unless the text ends with one (then they are page footers), or
     counting pages between folios agrees only with the other reading."""
     ch, cf = _consistent(header), _consistent(footer)
@@ -411,9 +438,10 @@ def _number_pages(pages: list[Page], header: dict[int, int], footer: dict[int, i
 
 # ---------------------------------------------------------------- line joining
 
+
 def _is_cjk(ch: str) -> bool:
     o = ord(ch)
-    return (0x2E80 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF)
+    return 0x2E80 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF
 
 
 def join_pair(prev: str, nxt: str) -> str:
@@ -425,8 +453,11 @@ def join_pair(prev: str, nxt: str) -> str:
         url = m.group(0)
         # a URL that already looks complete and is followed by words is not broken
         first = nxt.split(" ", 1)[0]
-        if url.endswith(("/", "-", "_", "=", "?", "&", "#", "%", ":", "~")) or re.search(r"[/.\-_=?&%#]", first) \
-                or (url.endswith(".") and first[:1].islower()):
+        if (
+            url.endswith(("/", "-", "_", "=", "?", "&", "#", "%", ":", "~"))
+            or re.search(r"[/.\-_=?&%#]", first)
+            or (url.endswith(".") and first[:1].islower())
+        ):
             return ""
         if not url.endswith((".", ",")) and re.match(r"^[a-z0-9]", first):
             return ""
@@ -439,8 +470,13 @@ def join_pair(prev: str, nxt: str) -> str:
         return ""  # a number wrapped in Chinese text: 20\n22 年
     if a == "-" and b.isalpha() and len(prev) > 1 and prev[-2].isalpha():
         return ""  # keep the hyphen, join the word: Indo-\nPacific
-    if a == "-" and b.isalnum() and len(prev) > 1 and prev[-2].isalnum() \
-            and (b.isdigit() or re.search(r"\d", prev.rsplit(None, 1)[-1])):
+    if (
+        a == "-"
+        and b.isalnum()
+        and len(prev) > 1
+        and prev[-2].isalnum()
+        and (b.isdigit() or re.search(r"\d", prev.rsplit(None, 1)[-1]))
+    ):
         return ""  # an identifier or range wrapped at its hyphen: 档号 S173-\n1-45, pp. 45-\n47
     return " "
 

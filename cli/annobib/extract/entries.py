@@ -189,8 +189,11 @@ class Builder:
         best = None
         for w in candidates:
             full, bare = _title_forms(w.fields.get("title", ""))
-            if not short or (full.startswith(short) or short.startswith(full) or bare.startswith(short)
-                             or _near(short, full)) and full:
+            if (
+                not short
+                or (full.startswith(short) or short.startswith(full) or bare.startswith(short) or _near(short, full))
+                and full
+            ):
                 best = w  # the latest wins
         return best
 
@@ -264,7 +267,13 @@ class Builder:
         author = NATIONALITY_RE.sub("", author).strip()  # [日]佐野雅彦
         who, _, short_title = author.partition(",") if re.search(r"[A-Za-z]", author) else (author, "", "")
         who = who.strip()
-        fams = [f for f in dict.fromkeys((family_part(who), family_part(who[:2], "japanese") if _HAN_START.match(who) else "")) if f]
+        fams = [
+            f
+            for f in dict.fromkeys(
+                (family_part(who), family_part(who[:2], "japanese") if _HAN_START.match(who) else "")
+            )
+            if f
+        ]
         by_fam = [w for fam in fams for w in self.by_family.get(fam, [])]
         exact = [w for w in by_fam if who and who in (w.fields.get("author") or w.fields.get("editor") or "")]
         cands = exact or by_fam or [w for w in self.works if who and who in (w.fields.get("author") or "")]
@@ -277,7 +286,11 @@ class Builder:
     def _by_authors(self, who: str) -> _Work | None:
         """The latest work whose author families include every name of a multi-author short form
         (``North and Weingast``, ``A, B & C``, ``李明、王强``, ``李明和王强``)."""
-        names = [n.strip() for n in _AUTHOR_SPLIT.split(who) if n.strip() and n.strip().lower() not in ("et al.", "et al", "等")]
+        names = [
+            n.strip()
+            for n in _AUTHOR_SPLIT.split(who)
+            if n.strip() and n.strip().lower() not in ("et al.", "et al", "等")
+        ]
         if len(names) < 2:
             return None
         fams = [family_part(n) for n in names]
@@ -311,7 +324,9 @@ class Builder:
 
     def _new(self, c: CitationText, fields: dict[str, str] | None = None) -> _Work:
         p = c.parsed
-        w = _Work(type=p.type, fields=dict(fields if fields is not None else p.fields), citations=[], names=list(p.names))
+        w = _Work(
+            type=p.type, fields=dict(fields if fields is not None else p.fields), citations=[], names=list(p.names)
+        )
         self.works.append(w)
         self._register(w)
         return w

@@ -30,8 +30,22 @@ from pathlib import Path
 CHECKED_ABSENT = ("author", "editor", "title", "journaltitle", "booktitle", "date", "volume", "number", "pages", "url")
 
 _CJK = r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "＂": '"', "″": '"',
-                         "‘": "'", "’": "'", "‚": "'", "‛": "'", "＇": "'", "′": "'"})
+_QUOTES = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "＂": '"',
+        "″": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "＇": "'",
+        "′": "'",
+    }
+)
 
 
 def norm(value):
@@ -92,11 +106,26 @@ class Report:
             "per_field": {k: [r, t] for k, (r, t) in self.by("field").items()},
             "per_pattern": {k: [r, t] for k, (r, t) in self.by("pattern").items()},
             "per_source": {k: [r, t] for k, (r, t) in self.by("source").items()},
-            "works": {"expected": self.works_expected, "found": self.works_found, "missing": self.works_missing,
-                      "merged": self.works_merged, "extra_entries": self.extra_entries},
+            "works": {
+                "expected": self.works_expected,
+                "found": self.works_found,
+                "missing": self.works_missing,
+                "merged": self.works_merged,
+                "extra_entries": self.extra_entries,
+            },
             "page_numbers": {"expected": list(self.expected_page_numbers), "got": list(self.page_numbers)},
-            "mismatches": [{"source": c.source, "note": c.note, "pattern": c.pattern, "field": c.field,
-                            "expected": c.expected, "got": c.got, "text": c.text} for c in self.mismatches],
+            "mismatches": [
+                {
+                    "source": c.source,
+                    "note": c.note,
+                    "pattern": c.pattern,
+                    "field": c.field,
+                    "expected": c.expected,
+                    "got": c.got,
+                    "text": c.text,
+                }
+                for c in self.mismatches
+            ],
         }
 
 
@@ -132,7 +161,11 @@ def _score(report: Report, source: str, extraction, expected_notes: list[dict], 
         for i, cit in enumerate(en["citations"]):
             key = keys[i] if i < len(keys) else None
             entry = entries.get(key) if key else None
-            locs = [c.locator for c in entry.citations if c.note == r.note.number and c.page == r.note.page] if entry else []
+            locs = (
+                [c.locator for c in entry.citations if c.note == r.note.number and c.page == r.note.page]
+                if entry
+                else []
+            )
             got_loc = locs[0] if locs else None
             if "ref" in cit:
                 ref = cit["ref"]
@@ -164,7 +197,7 @@ def _score(report: Report, source: str, extraction, expected_notes: list[dict], 
                 if name not in cit["fields"] and f.get(name):
                     add(nid, pattern, name, None, f.get(name), text)
             add(nid, pattern, "locator", cit["locator"], got_loc, text)
-        for key in keys[len(en["citations"]):]:
+        for key in keys[len(en["citations"]) :]:
             add(nid, pattern, "extra", None, key, text)
     report.extra_entries += [f"{source}: {k}: {entries[k].fields.get('title')}" for k in entries if k not in used_keys]
 

@@ -16,9 +16,47 @@ import unicodedata
 from functools import lru_cache
 
 STOPWORDS = {
-    "the", "a", "an", "of", "on", "in", "to", "for", "and", "or", "is", "are", "at", "by", "with",
-    "from", "as", "its", "his", "her", "their", "how", "why", "what", "who", "does", "do", "has", "have",
-    "la", "le", "les", "des", "der", "die", "das", "und", "von", "el", "los", "del",
+    "the",
+    "a",
+    "an",
+    "of",
+    "on",
+    "in",
+    "to",
+    "for",
+    "and",
+    "or",
+    "is",
+    "are",
+    "at",
+    "by",
+    "with",
+    "from",
+    "as",
+    "its",
+    "his",
+    "her",
+    "their",
+    "how",
+    "why",
+    "what",
+    "who",
+    "does",
+    "do",
+    "has",
+    "have",
+    "la",
+    "le",
+    "les",
+    "des",
+    "der",
+    "die",
+    "das",
+    "und",
+    "von",
+    "el",
+    "los",
+    "del",
 }
 ORG_SKIP = {"the", "and", "&"}
 
@@ -31,11 +69,46 @@ _KATA = "アイウエオカキクケコサシスセソタチツテトナニヌ�
 KANA_MAP = {k: r for k, r in zip(_KATA, _KANA)}
 KANA_MAP.update({chr(ord(k) - 0x60): r for k, r in zip(_KATA, _KANA)})
 SMALL = {"ャ": "ya", "ュ": "yu", "ョ": "yo", "ゃ": "ya", "ゅ": "yu", "ょ": "yo"}
-CYRILLIC = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t",
-     "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
-))
+CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "y",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "",
+            "e",
+            "yu",
+            "ya",
+        ],
+    )
+)
 
 
 def romanize_kana(text: str) -> str:
@@ -164,7 +237,7 @@ def title_word(title: str) -> str:
     latin_first = re.search(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]{3,}", title)
     if m and (not latin_first or m.start() < latin_first.start()):
         chars = []
-        for ch in title[m.start():]:
+        for ch in title[m.start() :]:
             if re.match(r"[\u4e00-\u9fff\uac00-\ud7af]", ch):
                 chars.append(ch)
                 if len(chars) == 2:
@@ -189,12 +262,23 @@ def base_key(fields: dict[str, str]) -> str:
     if who:
         fam = family_part(_first_name(who), lang)
     else:
-        holder = fields.get("journaltitle") or fields.get("organization") or fields.get("institution") or fields.get("publisher") or fields.get("library") or ""
+        holder = (
+            fields.get("journaltitle")
+            or fields.get("organization")
+            or fields.get("institution")
+            or fields.get("publisher")
+            or fields.get("library")
+            or ""
+        )
         fam = org_short(holder) if holder else ""
     m = re.search(r"\d{4}", fields.get("date", ""))
     year = m.group(0) if m else "nd"
     word = title_word(fields.get("title", ""))
-    case = None if who else re.match(r"^(?P<a>[^\u3000-\u9fff]+?)\s+v\.?\s+(?P<b>[^\u3000-\u9fff]+)$", fields.get("title", ""))
+    case = (
+        None
+        if who
+        else re.match(r"^(?P<a>[^\u3000-\u9fff]+?)\s+v\.?\s+(?P<b>[^\u3000-\u9fff]+)$", fields.get("title", ""))
+    )
     if case and title_word(case["b"]):
         # Trump v. Hawaii -> trump2018hawaii: a case is keyed by its parties (court or report if the first is short)
         a, b = case["a"], case["b"]

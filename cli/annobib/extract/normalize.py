@@ -40,7 +40,7 @@ def _outside_protected(text: str, fix: Callable[[str], str]) -> str:
     """Apply ``fix`` to the stretches of ``text`` outside title marks, quotes and URLs."""
     out, last = [], 0
     for m in _PROTECTED.finditer(text):
-        out.append(fix(text[last: m.start()]))
+        out.append(fix(text[last : m.start()]))
         out.append(m.group(0))
         last = m.end()
     out.append(fix(text[last:]))
@@ -105,6 +105,7 @@ def _paren(m: re.Match) -> str:
 
 # ------------------------------------------------------------------ title marks
 
+
 def ascii_title_marks(text: str) -> str:
     """``<<大国关系>>`` / ``〈〈大国关系〉〉`` / ``＜＜…＞＞`` -> ``《大国关系》`` (web pages without the CJK marks)."""
     if "<<" not in text and "〈〈" not in text and "＜＜" not in text:
@@ -138,7 +139,9 @@ def _dehyphen(m: re.Match) -> str:
 
 # ------------------------------------------------------------------ URLs glued to what follows
 
-_URL_TAIL = re.compile(r"(?<=[\w/=&%#~\-])([.,;。，]*)(?=[\[［(（【]\s*(?:\d{4}|[" + _HAN + r"]|accessed|Accessed|检索|访问|引用))")
+_URL_TAIL = re.compile(
+    r"(?<=[\w/=&%#~\-])([.,;。，]*)(?=[\[［(（【]\s*(?:\d{4}|[" + _HAN + r"]|accessed|Accessed|检索|访问|引用))"
+)
 
 
 def url_tails(text: str) -> str:
@@ -148,12 +151,11 @@ def url_tails(text: str) -> str:
         return text
     out, last = [], 0
     for m in URL_RE.finditer(text):
-        url = m.group(0)
         cut = _URL_TAIL.search(text, m.start(), m.end() + 1)
         if cut and cut.end() <= m.end():
-            out.append(text[last: cut.start()] + " " + text[cut.end(): m.end()])
+            out.append(text[last : cut.start()] + " " + text[cut.end() : m.end()])
         else:
-            out.append(text[last: m.end()])
+            out.append(text[last : m.end()])
         last = m.end()
     out.append(text[last:])
     return "".join(out)
@@ -172,14 +174,46 @@ _DEBRIS = re.compile(
 
 _DEBRIS_TAIL = 300
 # one of these words is in every piece of debris _DEBRIS removes
-_DEBRIS_WORDS = ("被引", "下载", "引用", "浏览", "Cited", "cited", "Citation", "Google", "CrossRef", "Crossref", "PubMed",
-                 "Web of", "Scopus", "CNKI", "百度", "知网", "万方", "维普", "谷歌", "Search", "View", "Find", "Ref",
-                 "CiNii", "J-STAGE", "NDL", "JSTOR", "Related", "versions", "Back to", "阅读原文")
+_DEBRIS_WORDS = (
+    "被引",
+    "下载",
+    "引用",
+    "浏览",
+    "Cited",
+    "cited",
+    "Citation",
+    "Google",
+    "CrossRef",
+    "Crossref",
+    "PubMed",
+    "Web of",
+    "Scopus",
+    "CNKI",
+    "百度",
+    "知网",
+    "万方",
+    "维普",
+    "谷歌",
+    "Search",
+    "View",
+    "Find",
+    "Ref",
+    "CiNii",
+    "J-STAGE",
+    "NDL",
+    "JSTOR",
+    "Related",
+    "versions",
+    "Back to",
+    "阅读原文",
+)
 
 
 # a PDF's download stamp on every page: HeinOnline, JSTOR, SSRN
-_WATERMARK = re.compile(r"\s*(?:HeinOnline\s*--|This content downloaded from|Downloaded from\s+https?://"
-                        r"|Electronic copy available at:|All use subject to https?://)")
+_WATERMARK = re.compile(
+    r"\s*(?:HeinOnline\s*--|This content downloaded from|Downloaded from\s+https?://"
+    r"|Electronic copy available at:|All use subject to https?://)"
+)
 
 
 # Google Scholar's tags before an item: ``[PDF] Smalls, M. L. (2009). …``

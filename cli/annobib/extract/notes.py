@@ -45,7 +45,13 @@ START_RES: dict[str, re.Pattern] = {
     "sup": re.compile(r"^\s*([" + SUPERSCRIPT + r"]{1,3})\s*"),
     "paren": re.compile(r"^\s*[（(](\d{1,3})[)）]\s*"),
     "dot": re.compile(r"^\s*(\d{1,3})[.．](?!\d)\s*(?=\S)"),
-    "bare": re.compile(r"^\s*(\d{1,3})(?![\d" + re.escape(_NOT_AFTER_BARE) + r"])\s?(?=[A-Z“\"《「『\[［〔【（(\u4e00-\u9fff\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af])(?!\s*[" + re.escape(_NOT_AFTER_BARE) + r"](?![^：:，,。]{0,4}[：:《]))"),  # 余南平：《…》 is an author
+    "bare": re.compile(
+        r"^\s*(\d{1,3})(?![\d"
+        + re.escape(_NOT_AFTER_BARE)
+        + r"])\s?(?=[A-Z“\"《「『\[［〔【（(\u4e00-\u9fff\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af])(?!\s*["
+        + re.escape(_NOT_AFTER_BARE)
+        + r"](?![^：:，,。]{0,4}[：:《]))"
+    ),  # 余南平：《…》 is an author
 }
 BODY_MARKER_RES: dict[str, re.Pattern] = {
     "bracket": re.compile(r"\s*[\[【〔［](\d{1,3})[\]】〕］]"),
@@ -109,7 +115,9 @@ def _starts(lines: list[str], style: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def _block_from(starts: list[tuple[int, int, int]], k: int, first: int = 1, strict: bool = True) -> list[tuple[int, int, int]] | None:
+def _block_from(
+    starts: list[tuple[int, int, int]], k: int, first: int = 1, strict: bool = True
+) -> list[tuple[int, int, int]] | None:
     """Starts from position k if they run first, first+1, … to the end (other lines continue notes).
 
     Not strict: a skipped number (1, 2, 4 — a note lost in extraction) is accepted and a marker
@@ -153,13 +161,18 @@ def _note_complete(text: str) -> bool:
     return bool(t) and (t[-1] in "。.）)" or bool(re.search(r"https?://\S+$", t)))
 
 
-def split_page(page: Page, style: str, signalled: bool, cont: int | None = None) -> list[tuple[list[str], list[tuple[int, list[str]]]]]:
+def split_page(
+    page: Page, style: str, signalled: bool, cont: int | None = None
+) -> list[tuple[list[str], list[tuple[int, list[str]]]]]:
     """A page's lines -> [(body lines, [(note number, note lines)…])…] (more than one part when
     unsignalled text resumes body text after a note block). ``cont`` is the number that would
     continue the previous page's notes (for articles numbering notes straight through)."""
     lines = page.lines
     starts = _starts(lines, style)
-    if signalled and sum(1 for k, s in enumerate(starts) if s[1] == 1 and k + 1 < len(starts) and starts[k + 1][1] == 2) >= 2:
+    if (
+        signalled
+        and sum(1 for k, s in enumerate(starts) if s[1] == 1 and k + 1 < len(starts) and starts[k + 1][1] == 2) >= 2
+    ):
         signalled = False  # two note blocks on one "page": a page break the text did not mark
     if signalled:
         tries = [(k, 1) for k, s in enumerate(starts) if s[1] == 1]
@@ -202,11 +215,13 @@ def split_page(page: Page, style: str, signalled: bool, cont: int | None = None)
             if num == 1 and notes:
                 parts.append((body, notes))
                 body, notes = [], []
-            notes.append((num, [line[m.end():]]))
+            notes.append((num, [line[m.end() :]]))
             expected = num + 1
             continue
         if notes:
-            if _note_complete(join_lines(notes[-1][1])) and not re.match(r"^[A-Za-z0-9/._%#?=&-]+[。.]?$", line.strip()):
+            if _note_complete(join_lines(notes[-1][1])) and not re.match(
+                r"^[A-Za-z0-9/._%#?=&-]+[。.]?$", line.strip()
+            ):
                 parts.append((body, notes))
                 body, notes, expected = [line], [], 1
             else:
@@ -225,7 +240,7 @@ def _star_note(body: list[str], notes: list[tuple[int, list[str]]]) -> tuple[lis
     with ``*`` after the body text, through to the numbered notes. It becomes note 0."""
     for i in range(len(body) - 1, -1, -1):
         if STAR_RE.match(body[i]) and i > 0:
-            lines = [STAR_RE.sub("", body[i])] + body[i + 1:]
+            lines = [STAR_RE.sub("", body[i])] + body[i + 1 :]
             return body[:i], [(0, lines)] + notes
     return body, notes
 
@@ -239,7 +254,11 @@ def _is_heading(line: str, prev: str | None) -> bool:
     if "，" in s or "；" in s or ";" in s or "," in s:
         return False
     stripped = BODY_MARKER_RES["bracket"].sub("", s).strip()
-    return len(stripped) <= 20 and not re.search(r"[。，；,;]", stripped) and (prev is None or prev.rstrip()[-1:] in TERMINATORS + "”")
+    return (
+        len(stripped) <= 20
+        and not re.search(r"[。，；,;]", stripped)
+        and (prev is None or prev.rstrip()[-1:] in TERMINATORS + "”")
+    )
 
 
 _CITATION_CUE = re.compile(
@@ -263,12 +282,22 @@ def _rejoin_continued(parts: list, style: str) -> None:
         if not prev_notes or not body or not prev_notes[-1][0]:
             continue
         last = join_lines(prev_notes[-1][1]).rstrip()
-        if last and _URL_CUT.search(last) and _URL_REST.match(body[-1].strip()) and (
-                len(body) == 1 or body[-2].rstrip()[-1:] in TERMINATORS + "”’）)" or MARKER_TAIL_RE.search(body[-2])):
+        if (
+            last
+            and _URL_CUT.search(last)
+            and _URL_REST.match(body[-1].strip())
+            and (len(body) == 1 or body[-2].rstrip()[-1:] in TERMINATORS + "”’）)" or MARKER_TAIL_RE.search(body[-2]))
+        ):
             prev_notes[-1][1].append(body.pop())  # https://…/view/ | ACK2022…。
             continue
-        if not last or _note_complete(last) or not _OPEN_END.search(last) or re.search(r"[页頁版]$", last) \
-                or len(last) < 12 or not re.search(r"[《》「」『』“”\"，,]", last):
+        if (
+            not last
+            or _note_complete(last)
+            or not _OPEN_END.search(last)
+            or re.search(r"[页頁版]$", last)
+            or len(last) < 12
+            or not re.search(r"[《》「」『』“”\"，,]", last)
+        ):
             continue
         for k in range(1, min(4, len(body)) + 1):
             tail = body[-k:]
@@ -333,7 +362,11 @@ def find_notes(doc: Document) -> list[Note]:
                 continue
             if not prev_line:
                 sep = ""
-            elif (0x2E80 <= ord(line[0]) <= 0x9FFF or 0x2E80 <= ord(prev_line[-1]) <= 0x9FFF) and "://" not in prev_line and "www." not in prev_line:
+            elif (
+                (0x2E80 <= ord(line[0]) <= 0x9FFF or 0x2E80 <= ord(prev_line[-1]) <= 0x9FFF)
+                and "://" not in prev_line
+                and "www." not in prev_line
+            ):
                 sep = ""  # CJK on either side: no space (the common case, decided inline for speed)
             else:
                 sep = join_pair(prev_line, line)
@@ -394,8 +427,16 @@ def sentence_at(stream: str, start: int, end: int, marker_rx: re.Pattern | None 
     while k >= 0 and stream[k] in CLOSERS:
         k -= 1
     latin = k > 0 and stream[k].isascii() and stream[k - 1].isascii()
-    if k >= 0 and (stream[k] in TERMINATORS or latin and stream[k] in ".?!" and not _ABBREV_END.search(stream, max(0, k - 6), k + 1)) \
-            and k < j + 1:
+    if (
+        k >= 0
+        and (
+            stream[k] in TERMINATORS
+            or latin
+            and stream[k] in ".?!"
+            and not _ABBREV_END.search(stream, max(0, k - 6), k + 1)
+        )
+        and k < j + 1
+    ):
         s_end = j + 1
         back = k - 1
     else:
@@ -419,7 +460,9 @@ def sentence_at(stream: str, start: int, end: int, marker_rx: re.Pattern | None 
     while s_start < s_end and stream[s_start] in CLOSERS + " ":
         s_start += 1
     text = stream[s_start:s_end]
-    if marker_rx is not None and (marker_rx is not BODY_MARKER_RES["bracket"] or "[" in text or "【" in text or "〔" in text or "［" in text):
+    if marker_rx is not None and (
+        marker_rx is not BODY_MARKER_RES["bracket"] or "[" in text or "【" in text or "〔" in text or "［" in text
+    ):
         text = marker_rx.sub("", text)
     text = clean_spacing(text.replace("\n", " "))
     text = _TRAIL_SEMI.sub("", text)
@@ -429,7 +472,11 @@ def sentence_at(stream: str, start: int, end: int, marker_rx: re.Pattern | None 
 # ---------------------------------------------------------------- loose notes
 
 LOOSE_MARKER_RE = re.compile(
-    r"^\s*(?:注\s*)?(?:[\[【〔［](\d{1,3})[\]】〕］]|([" + CIRCLED + r"])|([" + SUPERSCRIPT + r"]{1,3})\s*|[（(]\s*(\d{1,3})\s*[)）]|(\d{1,3})[.．、:：)）](?!\d)|(\d{1,3})\s)\s*"
+    r"^\s*(?:注\s*)?(?:[\[【〔［](\d{1,3})[\]】〕］]|(["
+    + CIRCLED
+    + r"])|(["
+    + SUPERSCRIPT
+    + r"]{1,3})\s*|[（(]\s*(\d{1,3})\s*[)）]|(\d{1,3})[.．、:：)）](?!\d)|(\d{1,3})\s)\s*"
 )
 # a number glued to the note (``12王某：…``, ``4Robert Jervis, …``, ``9《毛泽东选集》…``): a marker only
 # when it continues the numbering, since ``5G网络…`` or ``3个月后…`` may open a note too
@@ -472,7 +519,15 @@ def loose_notes(text: str) -> list[Note]:
         raw = _notes_of_run(text, run)  # markers of a shape or in a place the rules above miss
     out = []
     for i, (num, lines) in enumerate(raw, 1):
-        out.append(Note(page=None, number=num if num is not None else i, text=clean_spacing(join_lines(lines)), page_index=0, lines=lines))
+        out.append(
+            Note(
+                page=None,
+                number=num if num is not None else i,
+                text=clean_spacing(join_lines(lines)),
+                page_index=0,
+                lines=lines,
+            )
+        )
     return out
 
 
@@ -491,11 +546,11 @@ def _notes_of_run(text: str, run: list) -> list[tuple[int | None, list[str]]]:
     head = text[: run[0].start]
     # what stands before note 1 is a heading or page debris (``向上滑动阅览``) unless it could cite
     notes = [(None, n.lines) for n in loose_notes(head) if _CITES.search(n.text)] if head.strip() else []
-    tail = re.split(r"(\n\s*\n)", text[run[-1].end:])  # paragraphs after the last marker
+    tail = re.split(r"(\n\s*\n)", text[run[-1].end :])  # paragraphs after the last marker
     while len(tail) > 2 and not _CITES.search(tail[-1]):
         del tail[-2:]  # ``—END—``, a site's footer: nothing a note would cite
     ends = [m.start for m in run[1:]] + [run[-1].end + len("".join(tail))]
-    parts = [text[marker.end: end].split("\n") for marker, end in zip(run, ends)]
+    parts = [text[marker.end : end].split("\n") for marker, end in zip(run, ends)]
     flat = [line for part in parts for line in part]
     furniture = page_furniture(flat)
     # notes set off by blank lines: a paragraph without a marker is a note of its own, as above
@@ -521,7 +576,7 @@ _BLANK_LINE_END = re.compile(r"\n[ \t\u3000]*\n[ \t\u3000]*\Z")
 
 def _after_blank_line(text: str, at: int) -> bool:
     """The marker at ``at`` opens a paragraph: a blank line (or the text's start) comes before it."""
-    window = text[max(0, at - 40): at]
+    window = text[max(0, at - 40) : at]
     return bool(_BLANK_LINE_END.search(window)) or (at <= 40 and not window.strip())
 
 
@@ -559,9 +614,11 @@ def _split_run_on(lines: list[str], marks: list) -> tuple[list[str], list]:
             last = _loose_number(m)
         start, begin = 0, m.end() if m else 0
         for run in _RUN_ON_MARKER.finditer(line, begin) if last is not None else ():
-            number = int(run.group(1) or run.group(2)) if (run.group(1) or run.group(2)) else CIRCLED.index(run.group(3)) + 1
+            number = (
+                int(run.group(1) or run.group(2)) if (run.group(1) or run.group(2)) else CIRCLED.index(run.group(3)) + 1
+            )
             if number == last + 1:
-                out_lines.append(line[start: run.start()])
+                out_lines.append(line[start : run.start()])
                 out_marks.append(m if start == 0 else LOOSE_MARKER_RE.match(out_lines[-1]))
                 start, last = run.start(), number
         out_lines.append(line[start:])
@@ -574,7 +631,10 @@ def _paragraph_notes(lines: list[str], marks: list) -> list[tuple[int | None, li
     (``4 …`` then ``5 …``); a line that merely starts with a number (``9 页。`` after a stray
     break in ``第\n9 页``) continues the note before it."""
     first = marks[0]
-    current: tuple[int | None, list[str]] = (_loose_number(first) if first else None, [lines[0][first.end():] if first else lines[0]])
+    current: tuple[int | None, list[str]] = (
+        _loose_number(first) if first else None,
+        [lines[0][first.end() :] if first else lines[0]],
+    )
     notes = [current]
     # a list is numbered when its first line is, or two markers follow each other; ``232 MIGRATION
     # AND LABOUR MARKETS`` (a running head) inside an author-date list does not number it
@@ -584,7 +644,7 @@ def _paragraph_notes(lines: list[str], marks: list) -> list[tuple[int | None, li
         if not m and current[0] is not None:
             m = GLUED_MARKER_RE.match(line)  # 2颜惠民：… after 1《…》: glued, yet the next number
         if m and current[0] is not None and _loose_number(m) == current[0] + 1:
-            current = (_loose_number(m), [line[m.end():]])
+            current = (_loose_number(m), [line[m.end() :]])
             notes.append(current)
         elif unnumbered and _ITEM_END.search(site_debris(current[1][-1])) and _ITEM_HEAD.match(line):
             current = (None, [line])  # a reference list pasted one item per line, no numbers

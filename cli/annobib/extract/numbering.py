@@ -49,7 +49,7 @@ def candidates(text: str) -> list[Marker]:
     out: list[Marker] = []
     for m in _CANDIDATE.finditer(text):
         start = m.start()
-        before = text[max(0, start - 8): start].rstrip(" \t\u3000")  # spaces run short before a marker
+        before = text[max(0, start - 8) : start].rstrip(" \t\u3000")  # spaces run short before a marker
         line_start = start == 0 or (before[-1:] == "\n" if before else start <= 8)
         shape = _shape(m)
         if shape == "alone" and not line_start:

@@ -24,7 +24,10 @@ _EVIDENCE: tuple[tuple[re.Pattern, int], ...] = (
     (re.compile(r"\[(?:J|M|N|D|C|R|A|EB/OL|Z|S|P)\]"), 3),
     (re.compile(r"(?:^|[，,。；;])\s*[^，,。：:《》]{1,20}[：:]\s*[《「『]"), 2),
     (re.compile(r"\b(?:eds?\.|ed\. by|edited by|trans\.|translated by)[,\s]"), 2),
-    (re.compile(r"[A-Z][a-z]+(?:,\s*[A-Z]{2}|,\s*[A-Z][a-z]+\.)?\s*:\s*[A-Z][\w&.'’ ]{1,60},\s*(?:1[5-9]|20)\d\d"), 3),  # Place: Publisher, 1999
+    (
+        re.compile(r"[A-Z][a-z]+(?:,\s*[A-Z]{2}|,\s*[A-Z][a-z]+\.)?\s*:\s*[A-Z][\w&.'’ ]{1,60},\s*(?:1[5-9]|20)\d\d"),
+        3,
+    ),  # Place: Publisher, 1999
 )
 _PROSE = re.compile(
     r"[的了吗呢]|认为|指出|主要有|包括|区别|讨论|问题|观点|例如|比如|可以|值得|需要|笔者|本文|作者|学界|学者|研究成果|相关研究"
@@ -41,8 +44,10 @@ def citation_score(span: str) -> int:
 # A citation opens with an author before a colon and a title, a title mark, a Western name and a
 # comma, or a GB/T-style ``Family Given. Title``; a lead word may stand before it.
 # 另可参见 / 亦可参见: up to two modifiers before the verb (citations.LEAD_IN_RE reads them alike)
-_LEAD_WORDS = (r"(?:(?:(?:(?:可以|可|请|另|亦|也|还|均|具体|详细|更多)\s*){0,2}(?:参\s*考|参\s*照|参\s*见|参\s*阅|参\s*看|详\s*见|见于?)"
-               r"|例如|比如|诸如|譬如|如)\s*[：:]?\s*)")
+_LEAD_WORDS = (
+    r"(?:(?:(?:(?:可以|可|请|另|亦|也|还|均|具体|详细|更多)\s*){0,2}(?:参\s*考|参\s*照|参\s*见|参\s*阅|参\s*看|详\s*见|见于?)"
+    r"|例如|比如|诸如|譬如|如)\s*[：:]?\s*)"
+)
 _OPENS = re.compile(
     rf"{_LEAD_WORDS}?(?=(?:[\[［〔（(][{_HAN}]{{1,3}}[\]］〕）)]\s*)?[^，,。：:；;《》“”]{{1,30}}[：:]\s*[《「『“])"
     rf"|{_LEAD_WORDS}?(?=[《「『])"
@@ -51,8 +56,10 @@ _OPENS = re.compile(
 )
 # a lead word inside what looks like an author (类似现象亦见于欧阳静：《…》): the author follows it
 _LEAD_INSIDE = re.compile(r".*(?:见于|参见|参考|参阅|详见|转引自|引自|可见|亦见|也见|另见)\s*")
-_BOUNDARY = re.compile(r"[，,：:。；;]\s*|(?<=[\u4e00-\u9fff])(?=(?:可以|可|请)?\s*(?:参\s*考|参\s*照|参\s*见|参\s*阅|详\s*见))"
-                       r"|(?<=[\u4e00-\u9fff])(?=[A-Z][a-z])")
+_BOUNDARY = re.compile(
+    r"[，,：:。；;]\s*|(?<=[\u4e00-\u9fff])(?=(?:可以|可|请)?\s*(?:参\s*考|参\s*照|参\s*见|参\s*阅|详\s*见))"
+    r"|(?<=[\u4e00-\u9fff])(?=[A-Z][a-z])"
+)
 
 
 def citation_start(text: str) -> int:
@@ -115,10 +122,14 @@ def sentences(text: str) -> list[str]:
             j += 1
         if j == len(text) or depth > 0:
             continue
-        rest = text[j: j + _WINDOW]
-        if (_NEW_CITATION.match(rest) or _BACKREF_AHEAD.match(rest) or _LEAD_AHEAD.match(rest) or citation_start(rest) > 0) \
-                and citation_score(text[max(start, i - _WINDOW): i]) >= 4:
-            out.append(text[start: i + 1])
+        rest = text[j : j + _WINDOW]
+        if (
+            _NEW_CITATION.match(rest)
+            or _BACKREF_AHEAD.match(rest)
+            or _LEAD_AHEAD.match(rest)
+            or citation_start(rest) > 0
+        ) and citation_score(text[max(start, i - _WINDOW) : i]) >= 4:
+            out.append(text[start : i + 1])
             start = j
     out.append(text[start:])
     return [s for s in out if s.strip()]

@@ -44,8 +44,9 @@ def full_table(data: bytes) -> tuple[Chunks, list[int], list[bytes], list[int], 
     return chunks, lines, digests, starts, []
 
 
-def aligned_table(data: bytes, header: dict, digests_old: Digests, lines_old: list[int],
-                  starts_old: list[int]) -> tuple | None:
+def aligned_table(
+    data: bytes, header: dict, digests_old: Digests, lines_old: list[int], starts_old: list[int]
+) -> tuple | None:
     """The same table, taking the chunks of unchanged stretches from the old view (its header,
     and per chunk: digest, line, byte offset); the last item lists those stretches as runs
     (first new chunk, first old chunk, count). None when the old view has no segment hashes."""
@@ -104,8 +105,9 @@ def aligned_table(data: bytes, header: dict, digests_old: Digests, lines_old: li
     return Chunks(data, starts), lines, digests, starts, runs
 
 
-def segment_hashes(data: bytes, starts: list[int], old_segs: list | None = None, runs: list[tuple] = (),
-                   n_old: int = 0) -> list[tuple[int, int, int, bytes]]:
+def segment_hashes(
+    data: bytes, starts: list[int], old_segs: list | None = None, runs: list[tuple] = (), n_old: int = 0
+) -> list[tuple[int, int, int, bytes]]:
     """(first chunk, first byte, end byte, SHA-1 of the bytes) per ``SEGMENT`` chunks.
 
     A segment that lies inside a run of chunks carried over from the old view (``runs``:

@@ -51,8 +51,10 @@ _SLOT.update({n: 8 for n in RAW_FIELDS})
 
 
 # the comma between the family and given name of a CJK name (a name with a comma is one name)
-_CJK_NAME_COMMA = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])"
-                             r"\s*[,，]\s*(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])")
+_CJK_NAME_COMMA = re.compile(
+    r"(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])"
+    r"\s*[,，]\s*(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])"
+)
 
 
 def _quick_value(raw: str, strings: dict) -> str:
@@ -121,10 +123,36 @@ def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
         raw_rest = " ".join(slots[8])
         if raw_rest and CONTROL.search(raw_rest):
             raw_rest = CONTROL.sub(" ", raw_rest)
-        plains.append("".join((
-            M[0], it[4], M[1], it[3].lower(), M[2], a_, M[3], t_, M[4], c_, M[5], " ".join(slots[6]),
-            M[6], langs, M[7], domain, M[8], g_, M[9], n_, M[10], r_, " ", raw_rest,
-        )))
+        plains.append(
+            "".join(
+                (
+                    M[0],
+                    it[4],
+                    M[1],
+                    it[3].lower(),
+                    M[2],
+                    a_,
+                    M[3],
+                    t_,
+                    M[4],
+                    c_,
+                    M[5],
+                    " ".join(slots[6]),
+                    M[6],
+                    langs,
+                    M[7],
+                    domain,
+                    M[8],
+                    g_,
+                    M[9],
+                    n_,
+                    M[10],
+                    r_,
+                    " ",
+                    raw_rest,
+                )
+            )
+        )
     # a closing separator: the last entry folds like the others (fold() trims the ends of
     # non-ASCII text only), so a haystack never depends on what it was built with
     folded_all = tx.fold(_ESEP.join(plains) + _ESEP).split(_ESEP)[:-1]
@@ -157,10 +185,10 @@ def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
                         name = name.strip()
                         fam = name[:2] if name[:2] in nm.SURNAME_READINGS else name[:1]
                         if fam in nm.SURNAME_READINGS and tx.has_han(fam):
-                            text += "\x1f" + nm.SURNAME_READINGS[fam] + tx.pinyin(name[len(fam):])
+                            text += "\x1f" + nm.SURNAME_READINGS[fam] + tx.pinyin(name[len(fam) :])
                 out.append(text)
             py_groups[k] = "".join((M[11], out[0], M[12], out[1], M[13], out[2], M[14], out[3], M[15], M[16], M[17]))
-    empty_py = "".join(M[11:END + 1])
+    empty_py = "".join(M[11 : END + 1])
     return [(folded_all[k] + py_groups.get(k, empty_py)).encode("utf-8", "surrogatepass") for k in range(len(items))]
 
 
@@ -258,8 +286,9 @@ def _chunk_work_parallel(chunks, digests, recs_in, strings) -> list[tuple]:
     return mine + [tuple(x) for x in marshal.loads(blob)]
 
 
-def rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bool,
-            records: dict | None = None) -> tuple[dict, dict]:
+def rebuild(
+    path: Path, data: bytes, digest: str, st, base: Path, use_cache: bool, records: dict | None = None
+) -> tuple[dict, dict]:
     """The view of ``data``: chunks whose bytes the previous view of this file already has
     are copied from it (haystacks, records, keys, shifted lines and offsets); the others are
     parsed (one bibtexparser call) and indexed, in two processes when there are many."""
@@ -327,7 +356,7 @@ def _mapped(runs: list[tuple], old_ks: list[int]) -> list[tuple[int, int]]:
     """(new index, old index) of the old chunks ``old_ks`` (sorted) that the runs carry over."""
     out = []
     for i0, o0, n in runs:
-        for k in old_ks[bisect.bisect_left(old_ks, o0):bisect.bisect_left(old_ks, o0 + n)]:
+        for k in old_ks[bisect.bisect_left(old_ks, o0) : bisect.bisect_left(old_ks, o0 + n)]:
             out.append((i0 + k - o0, k))
     return out
 
@@ -384,7 +413,9 @@ def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bo
             else:  # parsed by the caller, else parse now (also when only macros changed)
                 recs_in.append(records.get(digests[i]))
         try:
-            results = _chunk_work_parallel([chunks[i] for i, _ in work], [digests[i] for i, _ in work], recs_in, strings)
+            results = _chunk_work_parallel(
+                [chunks[i] for i, _ in work], [digests[i] for i, _ in work], recs_in, strings
+            )
         except MacroTooLarge as exc:
             raise MacroTooLarge(f"{path}: {exc}") from None
         done = {i: r for (i, _), r in zip(work, results)}
@@ -407,11 +438,13 @@ def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bo
         "problems": problems,
         "strings": dict(strings),
         "strings_digest": strings_digest,
-        "segs": segment_hashes(data, byte_starts, old.header.get("segs") if old else None, runs,
-                               len(old.digests) if old else 0),
+        "segs": segment_hashes(
+            data, byte_starts, old.header.get("segs") if old else None, runs, len(old.digests) if old else 0
+        ),
     }
     sections = dict(out, cline=lines, cbyte=byte_starts)
     if use_cache:
+
         def save() -> None:
             try:
                 write_view(base.with_suffix(".view"), header, sections)
@@ -442,7 +475,7 @@ def _segments(runs: list[tuple], done: dict) -> list[tuple]:
     out = [(i, None, 1) for i in cuts]
     for i0, o0, n in runs:
         start = i0
-        for d in cuts[bisect.bisect_left(cuts, i0):bisect.bisect_left(cuts, i0 + n)]:
+        for d in cuts[bisect.bisect_left(cuts, i0) : bisect.bisect_left(cuts, i0 + n)]:
             if d > start:
                 out.append((start, o0 + start - i0, d - start))
             start = d + 1
@@ -498,7 +531,9 @@ def _assemble(segments: list[tuple], done: dict, lines: list[int], digests: list
         e0, e1 = old_entry_start[o0], old_entry_start[o1 + 1]
         dline = lines[i] - old_cline[o0]
         chunk_out.extend(old.chunks, o0, o1)
-        for k in old_problem_chunks[bisect.bisect_left(old_problem_chunks, o0):bisect.bisect_right(old_problem_chunks, o1)]:
+        for k in old_problem_chunks[
+            bisect.bisect_left(old_problem_chunks, o0) : bisect.bisect_right(old_problem_chunks, o1)
+        ]:
             for local_line, msg in old.chunks.probs[k]:
                 problems.append((old_cline[k] + dline + local_line + 1, msg))
         if e1 > e0:
@@ -510,7 +545,9 @@ def _assemble(segments: list[tuple], done: dict, lines: list[int], digests: list
             hay_len += h1 - h0
             r0, r1 = old_rec_offs[e0], old_rec_offs[e1]
             rshift = rec_len - r0
-            rec_offs.extend([x + rshift for x in old_rec_offs[e0 + 1:e1 + 1]] if rshift else old_rec_offs[e0 + 1:e1 + 1])
+            rec_offs.extend(
+                [x + rshift for x in old_rec_offs[e0 + 1 : e1 + 1]] if rshift else old_rec_offs[e0 + 1 : e1 + 1]
+            )
             rec_parts.append(old_rec[r0:r1])
             rec_len += r1 - r0
             keys_out.extend(old_keys[e0:e1])
@@ -518,8 +555,12 @@ def _assemble(segments: list[tuple], done: dict, lines: list[int], digests: list
             dchunk = i - o0
             span_out.extend([(k + dchunk, c, e) for k, c, e in old_spans[e0:e1]] if dchunk else old_spans[e0:e1])
     return {
-        "key": join_keys(keys_out), "line": line_out, "span": span_out,
+        "key": join_keys(keys_out),
+        "line": line_out,
+        "span": span_out,
         "hay": (b"".join(hay_parts), hay_starts.tobytes()),
         "rec": (rec_offs.tobytes(), b"".join(rec_parts)),
-        "chunk": chunk_out.section(), "problems": problems, "keys": keys_out,
+        "chunk": chunk_out.section(),
+        "problems": problems,
+        "keys": keys_out,
     }

@@ -22,7 +22,15 @@ from dataclasses import dataclass, field
 
 from annobib.errors import InputError
 from annobib.lookup.schema import (
-    AUTHOR_FIELDS, CONTAINER_FIELDS, END, GROUPS, MARKERS, NOTE_FIELDS, TAG_FIELDS, TITLE_FIELDS, G,
+    AUTHOR_FIELDS,
+    CONTAINER_FIELDS,
+    END,
+    GROUPS,
+    MARKERS,
+    NOTE_FIELDS,
+    TAG_FIELDS,
+    TITLE_FIELDS,
+    G,
 )
 from annobib.text import fold, has_han, is_cjk_char, latex_to_text, pinyin
 
@@ -39,13 +47,39 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "container": ("container", "container_py"),
     "journal": ("container", "container_py"),
 }
-FIELD_ALIASES = {"tags": "tag", "keywords": "tag", "language": "lang", "langid": "lang", "date": "year",
-                 "editor": "author", "authors": "author", "url": "domain", "site": "domain", "annote": "note",
-                 "annotation": "note", "journaltitle": "journal", "publisher": "container"}
+FIELD_ALIASES = {
+    "tags": "tag",
+    "keywords": "tag",
+    "language": "lang",
+    "langid": "lang",
+    "date": "year",
+    "editor": "author",
+    "authors": "author",
+    "url": "domain",
+    "site": "domain",
+    "annote": "note",
+    "annotation": "note",
+    "journaltitle": "journal",
+    "publisher": "container",
+}
 WEIGHTS = {
-    "key": 10, "author": 8, "author_py": 7, "title": 6, "title_py": 5, "tag": 5, "tag_py": 4,
-    "container": 3, "container_py": 3, "year": 3, "type": 2, "lang": 2, "domain": 2, "note": 2,
-    "note_py": 2, "rest": 1, "rest_py": 1,
+    "key": 10,
+    "author": 8,
+    "author_py": 7,
+    "title": 6,
+    "title_py": 5,
+    "tag": 5,
+    "tag_py": 4,
+    "container": 3,
+    "container_py": 3,
+    "year": 3,
+    "type": 2,
+    "lang": 2,
+    "domain": 2,
+    "note": 2,
+    "note_py": 2,
+    "rest": 1,
+    "rest_py": 1,
 }
 
 
@@ -191,8 +225,9 @@ def _term_score(term: Term, hay: bytes) -> int:
 
 
 # groups whose text the result table shows: a word found there explains itself
-SHOWN_GROUPS = frozenset({"key", "type", "author", "title", "container", "year", "lang",
-                          "author_py", "title_py", "container_py"})
+SHOWN_GROUPS = frozenset(
+    {"key", "type", "author", "title", "container", "year", "lang", "author_py", "title_py", "container_py"}
+)
 
 
 def hidden_matches(query: Query, hay, shown=SHOWN_GROUPS) -> dict[str, list[Term]]:
@@ -209,8 +244,11 @@ def hidden_matches(query: Query, hay, shown=SHOWN_GROUPS) -> dict[str, list[Term
         hits = []
         for name in names:
             seg = _group(hay, name)
-            if term.b in seg or (term.sb != term.b and term.sb in seg.replace(b" ", b"")) or (
-                    name.endswith("_py") and term.sb in seg):
+            if (
+                term.b in seg
+                or (term.sb != term.b and term.sb in seg.replace(b" ", b""))
+                or (name.endswith("_py") and term.sb in seg)
+            ):
                 hits.append(name)
         if hits and not any(h in shown for h in hits):
             for h in dict.fromkeys(h.removesuffix("_py") for h in hits):
@@ -278,7 +316,13 @@ def run(query: Query, hays) -> list[tuple[int, int]]:
     with ``bytes.find``) or a plain list of haystacks."""
     pre = None
     for clause in query.clauses:
-        if len(clause) == 1 and not clause[0].negated and clause[0].text and clause[0].lo is None and clause[0].hi is None:
+        if (
+            len(clause) == 1
+            and not clause[0].negated
+            and clause[0].text
+            and clause[0].lo is None
+            and clause[0].hi is None
+        ):
             t = clause[0]
             if t.squeezed == t.text:
                 pre = t.b
@@ -293,7 +337,7 @@ def run(query: Query, hays) -> list[tuple[int, int]]:
         while pos >= 0:
             i = bisect.bisect_right(starts, pos) - 1
             end = starts[i + 1] if i + 1 < n else len(text)
-            s = match(query, text[starts[i]:end])
+            s = match(query, text[starts[i] : end])
             if s:
                 out.append((i, s))
             pos = text.find(pre, end)

@@ -9,7 +9,16 @@ from annobib import text as tx
 from annobib.core.sanitize import terminal
 from annobib.lookup.schema import domain_of
 
-_CONTAINER_ORDER = ("journaltitle", "journal", "booktitle", "publisher", "institution", "school", "organization", "howpublished")
+_CONTAINER_ORDER = (
+    "journaltitle",
+    "journal",
+    "booktitle",
+    "publisher",
+    "institution",
+    "school",
+    "organization",
+    "howpublished",
+)
 _ESEP = "\x18"
 _DSEP = "\x19"
 
@@ -19,8 +28,13 @@ _AND_SPLIT = re.compile(r"\s+and\s+")
 def _cjk_name_char(c: str) -> bool:
     """Kana, CJK ideographs or Hangul: a name written whole (a loop over a short name beats
     compiling a regex over these blocks, ~6 ms a process)."""
-    return ("\u4e00" <= c <= "\u9fff" or "\u3040" <= c <= "\u30ff" or "\uac00" <= c <= "\ud7af"
-            or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff")
+    return (
+        "\u4e00" <= c <= "\u9fff"
+        or "\u3040" <= c <= "\u30ff"
+        or "\uac00" <= c <= "\ud7af"
+        or "\u3400" <= c <= "\u4dbf"
+        or "\uf900" <= c <= "\ufaff"
+    )
 
 
 def _authors_summary(value: str, langid: str | None, sort_keys: bool = True) -> tuple[str, str, list]:
@@ -38,7 +52,11 @@ def _authors_summary(value: str, langid: str | None, sort_keys: bool = True) -> 
         if people and not people[0].others:
             p0 = people[0]
             if p0.script == "han":
-                key = ((nm.SURNAME_READINGS.get(p0.family) or tx.pinyin(p0.family)) + " " + tx.pinyin(p0.given)) if sort_keys else ""
+                key = (
+                    ((nm.SURNAME_READINGS.get(p0.family) or tx.pinyin(p0.family)) + " " + tx.pinyin(p0.given))
+                    if sort_keys
+                    else ""
+                )
             else:
                 key = tx.fold(p0.last + " " + p0.given)
         else:
@@ -57,7 +75,9 @@ def _authors_summary(value: str, langid: str | None, sort_keys: bool = True) -> 
                 last = part
                 pieces = part.replace("\u3000", " ").split()
                 if len(pieces) > 1 or "," in part:
-                    fam, giv = (pieces[0], "".join(pieces[1:])) if "," not in part else [x.strip() for x in part.split(",", 1)]
+                    fam, giv = (
+                        (pieces[0], "".join(pieces[1:])) if "," not in part else [x.strip() for x in part.split(",", 1)]
+                    )
                 elif japanese:
                     fam, giv = part, ""
                 elif len(part) >= 3 and part[:2] in nm.COMPOUND_SURNAMES:
@@ -123,6 +143,19 @@ def batch_summaries(entries: list, sort_keys: bool = True) -> list[tuple]:
             container = domain
         cit = f.get("citations")
         cited = len(e.citations) if cit else 0
-        out.append((e.key, e.type, short, e.year or "", title, container,
-                    tx.language_code(langid, title or author_value), cited, domain, sort_author, ""))
+        out.append(
+            (
+                e.key,
+                e.type,
+                short,
+                e.year or "",
+                title,
+                container,
+                tx.language_code(langid, title or author_value),
+                cited,
+                domain,
+                sort_author,
+                "",
+            )
+        )
     return out

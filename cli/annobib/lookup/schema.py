@@ -11,8 +11,23 @@ import re
 # Haystack groups: each entry's search text is a string of groups, each introduced by a control
 # character (queries never contain control characters, so a match cannot straddle two groups).
 GROUPS = [
-    "key", "type", "author", "title", "container", "year", "lang", "domain", "tag", "note", "rest",
-    "author_py", "title_py", "container_py", "tag_py", "note_py", "rest_py",
+    "key",
+    "type",
+    "author",
+    "title",
+    "container",
+    "year",
+    "lang",
+    "domain",
+    "tag",
+    "note",
+    "rest",
+    "author_py",
+    "title_py",
+    "container_py",
+    "tag_py",
+    "note_py",
+    "rest_py",
 ]
 # Group markers: control characters that are not whitespace (fold() collapses whitespace).
 MARKERS = [chr(c) for c in (1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23)]
@@ -21,8 +36,17 @@ END = len(GROUPS)  # MARKERS[END] closes the last group
 AUTHOR_FIELDS = ("author", "editor", "translator", "bookauthor")
 TITLE_FIELDS = ("title", "subtitle", "titleaddon", "shorttitle", "origtitle")
 CONTAINER_FIELDS = (
-    "journaltitle", "journal", "booktitle", "maintitle", "publisher", "institution", "school",
-    "organization", "series", "howpublished", "eventtitle",
+    "journaltitle",
+    "journal",
+    "booktitle",
+    "maintitle",
+    "publisher",
+    "institution",
+    "school",
+    "organization",
+    "series",
+    "howpublished",
+    "eventtitle",
 )
 TAG_FIELDS = ("keywords", "tags")
 NOTE_FIELDS = ("note", "annote", "annotation", "abstract", "addendum")

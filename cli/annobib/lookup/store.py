@@ -29,8 +29,14 @@ MAGIC = b"ANNOBIB-VIEW\n"
 # resolved to files by :func:`_sources` (a moved module fails loudly, never silently drops
 # out); tests/test_layers.py checks they cover everything the builder and rows import.
 SHAPERS = (
-    "annobib.lookup", "annobib.bib", "annobib.core", "annobib.text", "annobib.names", "annobib.model",
-    "annobib.errors", "annobib.perf",
+    "annobib.lookup",
+    "annobib.bib",
+    "annobib.core",
+    "annobib.text",
+    "annobib.names",
+    "annobib.model",
+    "annobib.errors",
+    "annobib.perf",
 )
 _PACKAGE = Path(__file__).resolve().parents[1]
 
@@ -320,7 +326,7 @@ def load_store(path: Path) -> dict:
     chunks = ChunkTable(load("chunk"))
     offs_b, blob = load("rec")
     if isinstance(blob, LazyBlob):
-        blob = blob[0:len(blob)]  # every record is wanted: one read, not one per record
+        blob = blob[0 : len(blob)]  # every record is wanted: one read, not one per record
     offs = array("Q")
     offs.frombytes(offs_b)
     loads = marshal.loads
@@ -331,7 +337,6 @@ def load_store(path: Path) -> dict:
         if extra is not None:
             out[digest] = loads(extra)
         else:
-            out[digest] = [loads(blob[offs[j]:offs[j + 1]]) for j in range(e, e + n)]
+            out[digest] = [loads(blob[offs[j] : offs[j + 1]]) for j in range(e, e + n)]
         e += n
     return out
-

@@ -43,6 +43,7 @@ from annobib.lookup.store import (
     write_bytes,
 )
 
+
 class Packed:
     def __init__(self, parts: list[tuple[bytes, bytes]]):
         self.offs = []
@@ -153,10 +154,18 @@ class _Part:
                 rows[i] = row
         if spath is not None:
             try:
-                write_bytes(spath, marshal.dumps({
-                    "digest": digest, "code": code_signature(), "rows": rows, "chunks": chunks,
-                    "strings_digest": self.header.get("strings_digest"),
-                }))
+                write_bytes(
+                    spath,
+                    marshal.dumps(
+                        {
+                            "digest": digest,
+                            "code": code_signature(),
+                            "rows": rows,
+                            "chunks": chunks,
+                            "strings_digest": self.header.get("strings_digest"),
+                        }
+                    ),
+                )
             except OSError:
                 pass
         return rows
@@ -187,7 +196,7 @@ def _reusable_rows(old: dict, strings_digest) -> dict:
     pos = 0
     for d, n, flags in zip(table.digests(), table.count, table.flags):
         if same_strings or not flags & 2:
-            out.setdefault(d, rows[pos:pos + n])
+            out.setdefault(d, rows[pos : pos + n])
         pos += n
     return out if pos == len(rows) else {}
 
@@ -414,8 +423,9 @@ def merge_views(views: list[View]) -> View:
     return out
 
 
-def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bool,
-             records: dict | None = None) -> tuple[dict, dict]:
+def _rebuild(
+    path: Path, data: bytes, digest: str, st, base: Path, use_cache: bool, records: dict | None = None
+) -> tuple[dict, dict]:
     # the builder pulls in the .bib parser and text folding: only when a file changed
     from annobib.lookup.build import rebuild
 

@@ -74,8 +74,9 @@ def cited_entries(paper: Paper, entries: list) -> Cited:
     return Cited(chosen, groups, missing)
 
 
-def reference_list(cited: Cited, entries: list, style: str, edition=None, system="numeric", order: str = "auto",
-                   **options) -> list:
+def reference_list(
+    cited: Cited, entries: list, style: str, edition=None, system="numeric", order: str = "auto", **options
+) -> list:
     """The manuscript's own list: numbered from 1 in order of first citation (numeric), else sorted
     as the style says, 2025a/2025b among the cited works only. ``crossref``/``xdata`` parents are
     looked up in the whole bibliography, so a chapter cited alone still gets its book. ``order``:
@@ -111,6 +112,7 @@ def numbered(entries: list) -> dict:
 
 
 # -- combined in-text citations ------------------------------------------------------------------
+
 
 @dataclass
 class Citation:

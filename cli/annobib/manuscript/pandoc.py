@@ -105,8 +105,9 @@ def _narrative(text: str) -> str | None:
     return f"{m.group(1)}（{m.group(2)}）" if text.startswith("（") else f"{m.group(1)} ({m.group(2)})"
 
 
-def run_filter(doc: dict, entries: list, style: str, edition=None, system: str = "numeric",
-               superscript: bool | None = None) -> tuple[dict, list[str]]:
+def run_filter(
+    doc: dict, entries: list, style: str, edition=None, system: str = "numeric", superscript: bool | None = None
+) -> tuple[dict, list[str]]:
     """Replace ``doc``'s citations and add its reference list; (doc, warnings)."""
     nodes: list[dict] = []
     _cites(doc.get("blocks", []), nodes)
@@ -174,14 +175,20 @@ def to_docx(refs_list: list) -> bytes:
 
     pandoc = find_pandoc()
     if pandoc is None:
-        raise InputError("writing .docx needs pandoc, which is not installed (install pandoc, or "
-                         "pip install pypandoc-binary); --to md or html work without it")
+        raise InputError(
+            "writing .docx needs pandoc, which is not installed (install pandoc, or "
+            "pip install pypandoc-binary); --to md or html work without it"
+        )
     doc = {"pandoc-api-version": [1, 23, 1], "meta": {}, "blocks": _entries_blocks(refs_list)}
     with tempfile.TemporaryDirectory(prefix="annobib-docx-") as tmp:
         out = os.path.join(tmp, "refs.docx")
         try:
-            done = subprocess.run([pandoc, "-f", "json", "-t", "docx", "-o", out],
-                                  input=json.dumps(doc).encode("utf-8"), capture_output=True, timeout=120)
+            done = subprocess.run(
+                [pandoc, "-f", "json", "-t", "docx", "-o", out],
+                input=json.dumps(doc).encode("utf-8"),
+                capture_output=True,
+                timeout=120,
+            )
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise InputError(f"pandoc failed ({exc})") from None
         if done.returncode != 0:

@@ -30,8 +30,9 @@ def read_paper(path: str) -> Paper:
     from annobib.core.inputs import decode_article
 
     text, _note = decode_article(data, path)
-    if p.suffix.lower() in (".tex", ".ltx", ".latex") or (p.suffix.lower() not in (".md", ".markdown", ".txt")
-                                                           and re.search(r"\\(?:auto|paren|text|foot)?cite", text)):
+    if p.suffix.lower() in (".tex", ".ltx", ".latex") or (
+        p.suffix.lower() not in (".md", ".markdown", ".txt") and re.search(r"\\(?:auto|paren|text|foot)?cite", text)
+    ):
         groups, everything = scan_latex(text)
         return Paper(path, groups, everything)
     return Paper(path, scan_markdown(text))

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 
 
-
 @dataclass(frozen=True)
 class Cite:
     """One cited work: its key, the locator (``25``, ``25-27``, ``chap. 3``), the line, and words
@@ -56,7 +55,9 @@ _BARE = re.compile(r"(?<![\w.\-+@])@" + _KEY)
 # code, link targets and URLs: an @ there is never a citation
 _CODE = re.compile(r"(?ms)^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`|\]\([^)\n]*\)|<?https?://[^\s>]+>?")
 _TRAIL = ":.#$%&-+?<>~/"
-_PAGES = re.compile(r"^\s*,?\s*(?:(?:pp?|pages?|S|第)\.?\s*)?(?P<loc>[\dIVXLCDMivxlcdm]+(?:\s*[-–—~]\s*[\dIVXLCDMivxlcdm]+)?)\s*(?:页)?\s*$")
+_PAGES = re.compile(
+    r"^\s*,?\s*(?:(?:pp?|pages?|S|第)\.?\s*)?(?P<loc>[\dIVXLCDMivxlcdm]+(?:\s*[-–—~]\s*[\dIVXLCDMivxlcdm]+)?)\s*(?:页)?\s*$"
+)
 
 
 def _key(m: re.Match) -> tuple[str, int]:
@@ -99,7 +100,7 @@ def scan_markdown(text: str) -> list[list[Cite]]:
             if not p:
                 continue
             key, cut = _key(p)
-            post = (p.group("key")[len(p.group("key")) - cut:] if cut else "") + p.group("post")
+            post = (p.group("key")[len(p.group("key")) - cut :] if cut else "") + p.group("post")
             group.append(Cite(key, locator(post), line, p.group("pre").strip()))
         if group:
             found.append((m.start(), group))
@@ -133,14 +134,14 @@ def _groups_after(text: str, pos: int, multi: bool) -> tuple[list[tuple[list[str
             if j < 0:
                 break
             if text[i] == "[":
-                opts.append(text[i + 1:j])
+                opts.append(text[i + 1 : j])
             i = j + 1
             continue
         if i < n and text[i] == "{":
             j = text.find("}", i)
             if j < 0:
                 break
-            sets.append(([k.strip() for k in text[i + 1:j].split(",") if k.strip()], opts[-1] if opts else ""))
+            sets.append(([k.strip() for k in text[i + 1 : j].split(",") if k.strip()], opts[-1] if opts else ""))
             opts = []
             i = j + 1
             if not multi:

@@ -56,7 +56,7 @@ class _Stream:
                 self._field(items)
                 return
         elif tag in (W + "footnoteReference", W + "endnoteReference"):
-            note = self.notes.get((tag[len(W):-len("Reference")], el.get(W + "id") or ""))
+            note = self.notes.get((tag[len(W) : -len("Reference")], el.get(W + "id") or ""))
             if note is not None and not hidden:
                 self.out.append(" ")
                 self.walk(note)  # the note's citations come where its mark stands
@@ -109,7 +109,7 @@ def scan_docx(data: bytes, name: str) -> list[list[Cite]]:
     pos = 0
     # text between fields: [@key] typed by hand; fields: Zotero's items
     for m in re.finditer("\ue010(\\d+)\ue011", stream):
-        out.extend(scan_markdown(stream[pos:m.start()]))
+        out.extend(scan_markdown(stream[pos : m.start()]))
         group = []
         for item, loc in s.items[int(m.group(1))]:
             key = csl_key(item)

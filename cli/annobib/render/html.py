@@ -34,8 +34,11 @@ def document(items, hanging: bool = False) -> str:
             body = html_text(item.label, quote=False) + " " + body
         if item.annotation:
             paras = [p for p in render(item.annotation).split("\n\n") if p.strip()]
-            body += ('<span class="annotation" style="display:block;text-indent:0;margin:0.5em 0 0.5em 2em">'
-                     + "<br><br>".join(paras) + "</span>")
+            body += (
+                '<span class="annotation" style="display:block;text-indent:0;margin:0.5em 0 0.5em 2em">'
+                + "<br><br>".join(paras)
+                + "</span>"
+            )
         value = ""
         if not hanging and item.label and item.label.strip("[]").isdigit() and item.label.strip("[]").isascii():
             value = f' value="{item.label.strip("[]")}"'  # a selection keeps the list's numbers

@@ -6,8 +6,16 @@ from __future__ import annotations
 from annobib.core.sanitize import safe_url, terminal_lines
 
 _SPECIAL = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
-    "%": r"\%", "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}",
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "&": r"\&",
+    "#": r"\#",
+    "%": r"\%",
+    "_": r"\_",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
 }
 
 
@@ -30,7 +38,11 @@ def render(rt) -> str:
     for r in rt.runs:
         target = safe_url(r.url) if r.url else None
         if target:
-            text = r"\url{" + _url(target) + "}" if r.text == r.url else r"\href{" + _url(target) + "}{" + escape(r.text) + "}"
+            text = (
+                r"\url{" + _url(target) + "}"
+                if r.text == r.url
+                else r"\href{" + _url(target) + "}{" + escape(r.text) + "}"
+            )
         else:
             text = escape(r.text)
             if r.italic:
@@ -42,12 +54,16 @@ def render(rt) -> str:
 def document(items, hanging: bool = False) -> str:
     if hanging:
         # author-date / APA: no labels, a hanging indent
-        lines = [r"\begin{list}{}{\setlength{\leftmargin}{2em}\setlength{\itemindent}{-2em}"
-                 r"\setlength{\labelwidth}{0pt}\setlength{\labelsep}{0pt}}"]
+        lines = [
+            r"\begin{list}{}{\setlength{\leftmargin}{2em}\setlength{\itemindent}{-2em}"
+            r"\setlength{\labelwidth}{0pt}\setlength{\labelsep}{0pt}}"
+        ]
         for item in items:
             lines.append(r"\item{} " + render(item.text))
             if item.annotation:
-                lines.append(r"\par\begin{quote}" + render(item.annotation).replace("\n\n", "\n\n\\par ") + r"\end{quote}")
+                lines.append(
+                    r"\par\begin{quote}" + render(item.annotation).replace("\n\n", "\n\n\\par ") + r"\end{quote}"
+                )
         lines.append(r"\end{list}")
         return "\n".join(lines) + "\n"
     width = max((len(i.label or "") for i in items), default=1)

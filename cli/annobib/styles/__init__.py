@@ -26,8 +26,15 @@ from annobib.render import ListItem, render, render_document  # noqa: F401 (re-e
 from annobib.errors import InputError
 from annobib.render.richtext import RichText
 
-STYLES: dict[str, str] = {"gbt7714": "gbt7714", "gb": "gbt7714", "apa": "apa", "apa7": "apa",
-                          "cn-notes": "cnnotes", "cnnotes": "cnnotes", "chicago": "chicago"}
+STYLES: dict[str, str] = {
+    "gbt7714": "gbt7714",
+    "gb": "gbt7714",
+    "apa": "apa",
+    "apa7": "apa",
+    "cn-notes": "cnnotes",
+    "cnnotes": "cnnotes",
+    "chicago": "chicago",
+}
 EDITIONS = {"gbt7714": ("2025", "2015"), "apa": ("7",), "cnnotes": ("1",), "chicago": ("17",)}
 SYSTEMS = ("numeric", "author-date", "notes", "bibliography")
 
@@ -46,7 +53,9 @@ def clear_caches() -> None:
     for module in (_fields, apa, gbt7714, sorting, romanize, casing, names):
         for value in vars(module).values():
             if isinstance(value, functools._lru_cache_wrapper) and value.__name__ not in (
-                    "proper_nouns", "_phrase_index"):
+                "proper_nouns",
+                "_phrase_index",
+            ):
                 value.cache_clear()
 
 
@@ -79,8 +88,9 @@ def _defaults(style: str, edition, system):
     return mod, edition, system
 
 
-def format_entry(entry, style: str = "gbt7714", edition: str | None = None, system: str | None = "numeric",
-                 extra: str = "") -> RichText:
+def format_entry(
+    entry, style: str = "gbt7714", edition: str | None = None, system: str | None = "numeric", extra: str = ""
+) -> RichText:
     """One entry as rich text (no list label). ``extra`` is the ``a``/``b`` of same author-year works."""
     mod, edition, system = _defaults(style, edition, system)
     return mod.format_entry(entry, edition=edition, system=system, extra=extra)
@@ -134,10 +144,17 @@ def letters(n: int) -> list[str]:
     return out
 
 
-def format_bibliography(entries: list, style: str = "gbt7714", edition: str | None = None,
-                        system: str | None = "numeric", order: str = "auto",
-                        tiebreak: str = "title", archived: str = "off",
-                        dead: set | frozenset = frozenset(), universe: list | None = None) -> list[Reference]:
+def format_bibliography(
+    entries: list,
+    style: str = "gbt7714",
+    edition: str | None = None,
+    system: str | None = "numeric",
+    order: str = "auto",
+    tiebreak: str = "title",
+    archived: str = "off",
+    dead: set | frozenset = frozenset(),
+    universe: list | None = None,
+) -> list[Reference]:
     """A reference list in the order the style requires.
 
     ``order``: ``auto`` (numeric: first citation, else file order; author-date/APA: sorted as
@@ -195,8 +212,9 @@ def format_bibliography(entries: list, style: str = "gbt7714", edition: str | No
             cite = label
         else:
             label = None
-            cite = cites.get(id(e)) or mod.citation(e, edition=edition, extra=extra, **(
-                {"initials": True} if id(e) in with_initials else {}))
+            cite = cites.get(id(e)) or mod.citation(
+                e, edition=edition, extra=extra, **({"initials": True} if id(e) in with_initials else {})
+            )
         number = (numbers[id(e)] if numbers else i + 1) if numeric else None
         refs.append(Reference(e, text, label, number, extra, cite, warnings))
     return refs
@@ -325,12 +343,22 @@ def _append_archive(text: RichText, after, style: str, edition, entry) -> RichTe
     return text + " Archived" + (f" {date}" if date else "") + ": " + link + "."
 
 
-def cite(entries: list, keys: list[str], style: str = "gbt7714", edition: str | None = None,
-         system: str | None = "numeric") -> list[tuple[str, str]]:
+def cite(
+    entries: list, keys: list[str], style: str = "gbt7714", edition: str | None = None, system: str | None = "numeric"
+) -> list[tuple[str, str]]:
     """(key, in-text citation) for ``keys``, numbered / lettered within the whole list ``entries``."""
     refs = {r.key: r for r in format_bibliography(entries, style, edition, system)}
     return [(k, refs[k].citation) for k in keys if k in refs]
 
 
-__all__ = ["Reference", "STYLES", "cite", "citation_order", "format_bibliography", "format_entry", "render",
-           "render_document", "style_module"]
+__all__ = [
+    "Reference",
+    "STYLES",
+    "cite",
+    "citation_order",
+    "format_bibliography",
+    "format_entry",
+    "render",
+    "render_document",
+    "style_module",
+]

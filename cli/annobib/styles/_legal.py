@@ -11,15 +11,33 @@ from annobib.core.months import BLUEBOOK_MONTHS  # noqa: F401  (re-exported to t
 
 # reporters of the U.S. Supreme Court: the court is not named in the parentheses (Bluebook 10.4)
 SUPREME_REPORTERS = {"U.S.", "S. Ct.", "S.Ct.", "L. Ed.", "L. Ed. 2d", "L.Ed.", "L.Ed.2d"}
-PLATFORMS = {"x", "twitter", "facebook", "instagram", "threads", "bluesky", "mastodon", "linkedin",
-             "tiktok", "reddit", "weibo", "微博", "新浪微博", "truth social"}
-_HANDLE_URL = re.compile(r"^https?://(?:www\.|mobile\.)?(?:x\.com|twitter\.com|instagram\.com|threads\.net|"
-                         r"tiktok\.com/@|bsky\.app/profile)/@?([A-Za-z0-9_.]+)", re.I)
+PLATFORMS = {
+    "x",
+    "twitter",
+    "facebook",
+    "instagram",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "linkedin",
+    "tiktok",
+    "reddit",
+    "weibo",
+    "微博",
+    "新浪微博",
+    "truth social",
+}
+_HANDLE_URL = re.compile(
+    r"^https?://(?:www\.|mobile\.)?(?:x\.com|twitter\.com|instagram\.com|threads\.net|"
+    r"tiktok\.com/@|bsky\.app/profile)/@?([A-Za-z0-9_.]+)",
+    re.I,
+)
 _NOT_HANDLES = {"i", "home", "search", "intent", "share", "p", "reel", "explore"}
 
 
-def case_citation(title_latin: bool, reporter: str, volume: str, pages: str, number: str, court: str,
-                  year: str) -> tuple[str, bool]:
+def case_citation(
+    title_latin: bool, reporter: str, volume: str, pages: str, number: str, court: str, year: str
+) -> tuple[str, bool]:
     """The citation of a decision and whether it already names the court.
 
     ``585 U.S. 667`` (reporter); ``[2016] UKSC 8`` (neutral citation: a court and a bare number);

@@ -32,25 +32,64 @@ ALIASES = {
     "author_romanized": ("author_romanized", "author_transliteration_en", "author_transliteration"),
     "title_romanized": ("title_romanized", "title_transliteration_en", "title_transliteration"),
     "title_translation": ("title_translation", "title_translation_en", "titletranslation"),
-    "journaltitle_romanized": ("journaltitle_romanized", "journal_romanized", "journal_transliteration_en",
-                               "journaltitle_transliteration_en"),
+    "journaltitle_romanized": (
+        "journaltitle_romanized",
+        "journal_romanized",
+        "journal_transliteration_en",
+        "journaltitle_transliteration_en",
+    ),
     "booktitle_romanized": ("booktitle_romanized", "booktitle_transliteration_en"),
     "booktitle_translation": ("booktitle_translation", "booktitle_translation_en"),
     "publisher_romanized": ("publisher_romanized", "publisher_transliteration_en"),
 }
 MONTHS = MONTH_NAMES
-DESCRIPTIONS = {"transcript": "Transcript", "pressrelease": "Press release", "press release": "Press release",
-                "speech": "Speech transcript", "video": "Video", "podcast": "Audio podcast episode",
-                "fact sheet": "Fact sheet", "factsheet": "Fact sheet", "brochure": "Brochure",
-                "infographic": "Infographic", "policy brief": "Policy brief", "white paper": "White paper",
-                "map": "Map", "dataset": "Data set", "software": "Computer software", "letter": "Letter",
-                "interview": "Interview"}
+DESCRIPTIONS = {
+    "transcript": "Transcript",
+    "pressrelease": "Press release",
+    "press release": "Press release",
+    "speech": "Speech transcript",
+    "video": "Video",
+    "podcast": "Audio podcast episode",
+    "fact sheet": "Fact sheet",
+    "factsheet": "Fact sheet",
+    "brochure": "Brochure",
+    "infographic": "Infographic",
+    "policy brief": "Policy brief",
+    "white paper": "White paper",
+    "map": "Map",
+    "dataset": "Data set",
+    "software": "Computer software",
+    "letter": "Letter",
+    "interview": "Interview",
+}
 GROUP_AUTHORED = {"online", "webpage", "www", "electronic", "report", "techreport", "misc"}
 LEGAL_TYPES = {"jurisdiction", "legislation", "regulation", "legal"}
 DATED_TYPES = {"online", "webpage", "www", "electronic", "newspaper", "misc", "unpublished"}
-STANDALONE = {"book", "mvbook", "booklet", "report", "techreport", "manual", "thesis", "phdthesis",
-              "mastersthesis", "online", "webpage", "www", "electronic", "collection", "proceedings",
-              "dataset", "software", "standard", "map", "misc", "unpublished", "patent", "periodical"}
+STANDALONE = {
+    "book",
+    "mvbook",
+    "booklet",
+    "report",
+    "techreport",
+    "manual",
+    "thesis",
+    "phdthesis",
+    "mastersthesis",
+    "online",
+    "webpage",
+    "www",
+    "electronic",
+    "collection",
+    "proceedings",
+    "dataset",
+    "software",
+    "standard",
+    "map",
+    "misc",
+    "unpublished",
+    "patent",
+    "periodical",
+}
 
 
 def _get(entry, name: str) -> str:
@@ -197,8 +236,13 @@ class _A:
         y = self.year()
         if not y:
             return "n.d." + ("-" + extra if extra else "")
-        dated = self.type in DATED_TYPES or is_news(self.sub) or self.sub in ("magazine", "transcript", "pressrelease") \
-            or "transcript" in self.f("type").lower() or "press" in self.f("type").lower()
+        dated = (
+            self.type in DATED_TYPES
+            or is_news(self.sub)
+            or self.sub in ("magazine", "transcript", "pressrelease")
+            or "transcript" in self.f("type").lower()
+            or "press" in self.f("type").lower()
+        )
         date = _fields.raw(self.e, "date")
         m = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", date or "")
         if dated and m:
@@ -255,7 +299,11 @@ class _A:
             if "/release" in path or "press-release" in path or "pressrelease" in path:
                 return "Press release"
         if self.type in ("phdthesis", "mastersthesis", "thesis"):
-            kind = "Doctoral dissertation" if self.type == "phdthesis" or "doct" in low or "phd" in low or "博士" in t else "Master's thesis"
+            kind = (
+                "Doctoral dissertation"
+                if self.type == "phdthesis" or "doct" in low or "phd" in low or "博士" in t
+                else "Master's thesis"
+            )
             school = self.romanized_field("school") or self.romanized_field("institution")
             return f"{kind}, {school}" if school else kind
         return ""
@@ -388,8 +436,11 @@ class _Values:
         # "(2nd ed., Vol. 3)", "(Report No. 12)" belong to the title element, before its description
         numbers = _title_numbers(a) if self.kind == "other" else []
         self.values: dict[str, object] = {
-            "author": author, "date": a.date_text(extra), "title": title,
-            "numbers": ", ".join(numbers), "desc": desc,
+            "author": author,
+            "date": a.date_text(extra),
+            "title": title,
+            "numbers": ", ".join(numbers),
+            "desc": desc,
         }
 
     def field(self, name: str):
@@ -424,8 +475,9 @@ class _Values:
         eds = [self.a.editor_forward(n) for n in self.a.names("editor") if not n.others]
         if not eds:
             return ""
-        joined = eds[0] if len(eds) == 1 else (
-            " & ".join(eds) if len(eds) == 2 else ", ".join(eds[:-1]) + ", & " + eds[-1])
+        joined = (
+            eds[0] if len(eds) == 1 else (" & ".join(eds) if len(eds) == 2 else ", ".join(eds[:-1]) + ", & " + eds[-1])
+        )
         return joined + (" (Ed.), " if len(eds) == 1 else " (Eds.), ")
 
     def _booktitle(self):
@@ -469,19 +521,28 @@ _SOURCE = Node("by_kind", _by_kind)(
     news=sentence[optional[field("periodical")], optional[field("page_label")]],
     article=sentence[
         optional[field("periodical")],
-        optional[first_of[join[field("volume", style="italic"), optional["(", field("number"), ")"]],
-                          join["(", field("number"), ")"]]],
+        optional[
+            first_of[
+                join[field("volume", style="italic"), optional["(", field("number"), ")"]],
+                join["(", field("number"), ")"],
+            ]
+        ],
         optional[field("article_pages")],
     ],
     chapter=words[
-        sentence(sep="")["In ", optional[field("editors")], first_of[field("booktitle"), field("eventtitle")],
-                         optional[" (", field("chapter_numbers"), ")"]],
+        sentence(sep="")[
+            "In ",
+            optional[field("editors")],
+            first_of[field("booktitle"), field("eventtitle")],
+            optional[" (", field("chapter_numbers"), ")"],
+        ],
         optional[sentence[field("chapter_publisher")]],
     ],
     other=optional[sentence[field("publisher")]],
 )
 _HEAD = sentence(sep="")[
-    optional[field("title")], optional[" (", field("numbers"), ")"], optional[" [", field("desc"), "]"]]
+    optional[field("title")], optional[" (", field("numbers"), ")"], optional[" [", field("desc"), "]"]
+]
 _DATE = join["(", field("date"), ")."]
 REFERENCE = words[
     first_of[
@@ -493,8 +554,9 @@ REFERENCE = words[
 ]
 
 
-def format_entry(entry, edition: str = "7", system: str = "author-date", extra: str = "",
-                 warnings: list | None = None) -> RichText:
+def format_entry(
+    entry, edition: str = "7", system: str = "author-date", extra: str = "", warnings: list | None = None
+) -> RichText:
     a = _A(entry, warnings)
     if a.type in LEGAL_TYPES:
         return _legal(a, extra)
@@ -539,8 +601,7 @@ def _legal(a: _A, extra: str) -> RichText:
             num = a.romanized_field("number")
             if not _get(a.e, "number_romanized"):
                 a.warn(f"suggested romanization of the case number {num!r}; set number_romanized")
-        cite, named = case_citation(_is_latin(a.f("title")), reporter, a.f("volume"), a.f("pages"),
-                                    num, court, year)
+        cite, named = case_citation(_is_latin(a.f("title")), reporter, a.f("volume"), a.f("pages"), num, court, year)
         if reporter:
             paren = " ".join(p for p in ((court if reporter not in SUPREME_REPORTERS else ""), year + extra) if p)
         elif named and cite.startswith("["):
@@ -564,8 +625,20 @@ def _legal(a: _A, extra: str) -> RichText:
     return out
 
 
-_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+_ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+}
 _EDITION = re.compile(r"(\d+|[a-z]+)\s*(?:st|nd|rd|th|\.)?\s*(?:ed(?:n|ition)?\.?)?", re.I)
 
 
@@ -590,11 +663,19 @@ def _same(pub: str, names) -> bool:
 
 
 def _lang_tag(langid: str) -> str | None:
-    return {"english": "en", "american": "en", "british": "en", "chinese": "zh", "japanese": "ja",
-            "korean": "ko", "russian": "ru"}.get(langid)
+    return {
+        "english": "en",
+        "american": "en",
+        "british": "en",
+        "chinese": "zh",
+        "japanese": "ja",
+        "korean": "ko",
+        "russian": "ru",
+    }.get(langid)
 
 
 # -- list order and citations -------------------------------------------------------------
+
 
 def _first_word_title(a: _A) -> str:
     t = _get(a.e, "title_romanized") or a.e.get("title") or ""
@@ -699,7 +780,8 @@ def citation(entry, edition: str = "7", extra: str = "", initials: bool = False)
         words = t.split()
         short = title_case(" ".join(words[:4]).rstrip(" ,;:."))
         part_of_whole = a.type in ("incollection", "inproceedings", "inbook") or (
-            a.type == "article" and not (is_news(a.sub) and outlet_kind(a.sub, a.f("journaltitle")) != "newspaper"))
+            a.type == "article" and not (is_news(a.sub) and outlet_kind(a.sub, a.f("journaltitle")) != "newspaper")
+        )
         who = f"“{short},”" if part_of_whole else short
     elif initials and not (people[0].literal and not people[0].is_cjk):
         rest = citation(entry, edition, extra)[1:-1].rsplit(", ", 1)[0]

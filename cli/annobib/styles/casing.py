@@ -81,8 +81,9 @@ def _tokens(segs):
             yield m.group(0), False
 
 
-def sentence_case(segs, *, keep_first: bool = True, capitalize_after_colon: bool = False,
-                  use_proper_nouns: bool = True) -> str:
+def sentence_case(
+    segs, *, keep_first: bool = True, capitalize_after_colon: bool = False, use_proper_nouns: bool = True
+) -> str:
     """Sentence case of decoded ``(text, protected)`` segments.
 
     GB/T (the conformance examples) lower-cases a subtitle's first word (``capitalize_after_colon``
@@ -177,9 +178,7 @@ def _next_is_proper(toks, i, words, index) -> bool:
     return False
 
 
-_SMALL = frozenset(
-    "a an and as at but by for from if in into nor of on or per so the to up via vs with yet".split()
-)
+_SMALL = frozenset("a an and as at but by for from if in into nor of on or per so the to up via vs with yet".split())
 
 
 def title_case(text: str) -> str:
@@ -197,6 +196,6 @@ def title_case(text: str) -> str:
             out.append(w if not is_title_case_word(w) else lw)
         else:
             k = next((i for i, c in enumerate(w) if c.isalpha()), None)
-            out.append(w if k is None else w[:k] + w[k].upper() + w[k + 1:])
+            out.append(w if k is None else w[:k] + w[k].upper() + w[k + 1 :])
         first = False
     return "".join(out)

@@ -317,8 +317,15 @@ class Values:
         if self.type not in THESES:
             return ""
         phd = self.type == "phdthesis" or re.search(r"ph\.?d|doct", self.f("type"), re.I)
-        return ", ".join(p for p in ("PhD diss." if phd else "Master’s thesis",
-                                     self.f("school") or self.f("institution"), self._year()) if p)
+        return ", ".join(
+            p
+            for p in (
+                "PhD diss." if phd else "Master’s thesis",
+                self.f("school") or self.f("institution"),
+                self._year(),
+            )
+            if p
+        )
 
     def _edition(self):
         ed = self.f("edition")
@@ -383,53 +390,135 @@ def _loc(name="locator"):
 
 _PLACE = optional["(", field("publication"), ")"]
 # Chicago notes (14.15-14.29)
-NOTE = american[Node("by_kind", _by_kind)(
-    article=join(sep=", ")[optional_field("author"), optional_field("title"), join(sep=" ")[
-        optional_field("container"), optional_field("volume"), lead(", ", optional[join["no. ", field("number")]]),
-        optional["(", field("year"), ")"]], lead(": ", first_of[field("locator"), optional_field("pages")])],
-    news=join(sep=", ")[optional_field("author"), optional_field("title"), optional_field("container"),
-                        optional_field("date"), optional_field("locator"), optional_field("url")],
-    chapter=join(sep=", ")[optional_field("author"), optional_field("title"),
-                           join(sep=", ")[optional["in ", field("container")], optional_field("in_editors")],
-                           lead(" ", _PLACE), _loc(), optional_field("url")],
-    thesis=join(sep=", ")[optional_field("author"), optional_field("title"), lead(" ", optional["(", field("thesis"), ")"]),
-                          _loc(), optional_field("url")],
-    book=join(sep=", ")[optional_field("author"), optional_field("title"), optional_field("edition"),
-                        optional_field("translator"), lead(" ", _PLACE), _loc(), optional_field("url")],
-    series=join(sep=", ")[optional_field("author"), optional_field("title"), optional_field("series"),
-                          lead(" ", _PLACE), _loc(), optional_field("url")],
-    web=join(sep=", ")[optional_field("author"), optional_field("title"), optional_field("site"),
-                       optional_field("date"), _loc(), optional_field("url")],
-)]
+NOTE = american[
+    Node("by_kind", _by_kind)(
+        article=join(sep=", ")[
+            optional_field("author"),
+            optional_field("title"),
+            join(sep=" ")[
+                optional_field("container"),
+                optional_field("volume"),
+                lead(", ", optional[join["no. ", field("number")]]),
+                optional["(", field("year"), ")"],
+            ],
+            lead(": ", first_of[field("locator"), optional_field("pages")]),
+        ],
+        news=join(sep=", ")[
+            optional_field("author"),
+            optional_field("title"),
+            optional_field("container"),
+            optional_field("date"),
+            optional_field("locator"),
+            optional_field("url"),
+        ],
+        chapter=join(sep=", ")[
+            optional_field("author"),
+            optional_field("title"),
+            join(sep=", ")[optional["in ", field("container")], optional_field("in_editors")],
+            lead(" ", _PLACE),
+            _loc(),
+            optional_field("url"),
+        ],
+        thesis=join(sep=", ")[
+            optional_field("author"),
+            optional_field("title"),
+            lead(" ", optional["(", field("thesis"), ")"]),
+            _loc(),
+            optional_field("url"),
+        ],
+        book=join(sep=", ")[
+            optional_field("author"),
+            optional_field("title"),
+            optional_field("edition"),
+            optional_field("translator"),
+            lead(" ", _PLACE),
+            _loc(),
+            optional_field("url"),
+        ],
+        series=join(sep=", ")[
+            optional_field("author"),
+            optional_field("title"),
+            optional_field("series"),
+            lead(" ", _PLACE),
+            _loc(),
+            optional_field("url"),
+        ],
+        web=join(sep=", ")[
+            optional_field("author"),
+            optional_field("title"),
+            optional_field("site"),
+            optional_field("date"),
+            _loc(),
+            optional_field("url"),
+        ],
+    )
+]
 # The same, as Chinese social-science journals print Western works: ``Vol. 35, No. 2, 1991,
 # pp. 904-933``; publication data without parentheses.
-CN_NOTE = american[Node("by_kind", _by_kind)(
-    article=join(sep=", ")[optional_field("author"), optional_field("title"), optional_field("container"),
-                           optional[join["Vol. ", field("volume")]], optional[join["No. ", field("number")]],
-                           optional_field("year"), optional_field("cn_pages"), optional_field("url")],
-    news=NOTE.children[0].options["news"],
-    chapter=join(sep=", ")[optional_field("author"), optional_field("title"),
-                           join(sep=", ")[optional["in ", field("in_editors_cn")], optional_field("container")],
-                           optional_field("publication"), _loc(), optional_field("url")],
-    thesis=NOTE.children[0].options["thesis"],
-    book=join(sep=", ")[optional_field("author"), optional_field("title"), optional_field("edition"),
-                        optional_field("translator"), optional_field("publication"), _loc(), optional_field("url")],
-    series=join(sep=", ")[optional_field("author"), optional_field("title"), optional_field("series"),
-                          optional_field("date"), _loc(), optional_field("url")],
-    web=NOTE.children[0].options["web"],
-)]
-SHORT = american[join(sep=", ")[first_of[field("short_author"), field("short_title")],
-                                optional_field("short_title_if_author"), _loc()]]
+CN_NOTE = american[
+    Node("by_kind", _by_kind)(
+        article=join(sep=", ")[
+            optional_field("author"),
+            optional_field("title"),
+            optional_field("container"),
+            optional[join["Vol. ", field("volume")]],
+            optional[join["No. ", field("number")]],
+            optional_field("year"),
+            optional_field("cn_pages"),
+            optional_field("url"),
+        ],
+        news=NOTE.children[0].options["news"],
+        chapter=join(sep=", ")[
+            optional_field("author"),
+            optional_field("title"),
+            join(sep=", ")[optional["in ", field("in_editors_cn")], optional_field("container")],
+            optional_field("publication"),
+            _loc(),
+            optional_field("url"),
+        ],
+        thesis=NOTE.children[0].options["thesis"],
+        book=join(sep=", ")[
+            optional_field("author"),
+            optional_field("title"),
+            optional_field("edition"),
+            optional_field("translator"),
+            optional_field("publication"),
+            _loc(),
+            optional_field("url"),
+        ],
+        series=join(sep=", ")[
+            optional_field("author"),
+            optional_field("title"),
+            optional_field("series"),
+            optional_field("date"),
+            _loc(),
+            optional_field("url"),
+        ],
+        web=NOTE.children[0].options["web"],
+    )
+]
+SHORT = american[
+    join(sep=", ")[
+        first_of[field("short_author"), field("short_title")], optional_field("short_title_if_author"), _loc()
+    ]
+]
 # Chicago bibliography entries (14.68-): elements closed by periods, the first name inverted
 BIBLIOGRAPHY = american(sep=". ")[
-    optional_field("author_inverted"), optional_field("title"),
+    optional_field("author_inverted"),
+    optional_field("title"),
     Node("by_kind", _by_kind)(
-        article=join(sep=" ")[optional_field("container"), optional_field("volume"),
-                              lead(", ", optional[join["no. ", field("number")]]), optional["(", field("year"), ")"],
-                              lead(": ", optional_field("pages"))],
+        article=join(sep=" ")[
+            optional_field("container"),
+            optional_field("volume"),
+            lead(", ", optional[join["no. ", field("number")]]),
+            optional["(", field("year"), ")"],
+            lead(": ", optional_field("pages")),
+        ],
         news=join(sep=", ")[optional_field("container"), optional_field("date")],
-        chapter=join(sep=". ")[join(sep=", ")[optional["In ", field("container")], optional_field("in_editors")],
-                               optional_field("publication")],
+        chapter=join(sep=". ")[
+            join(sep=", ")[optional["In ", field("container")], optional_field("in_editors")],
+            optional_field("publication"),
+        ],
         thesis=optional_field("thesis"),
         book=join(sep=". ")[optional_field("edition"), optional_field("translator"), optional_field("publication")],
         series=join(sep=". ")[optional_field("series"), optional_field("publication")],
@@ -452,8 +541,9 @@ def note(entry, form: str = "full", locator: str | None = None, variant: str = "
     return out
 
 
-def format_entry(entry, edition: str = "17", system: str = "notes", extra: str = "",
-                 warnings: list | None = None) -> RichText:
+def format_entry(
+    entry, edition: str = "17", system: str = "notes", extra: str = "", warnings: list | None = None
+) -> RichText:
     """A full note (``system="notes"``) or a bibliography entry (``"bibliography"``)."""
     if system == "bibliography":
         out = BIBLIOGRAPHY.format(Values(entry))

@@ -161,8 +161,11 @@ class Values:
         if self.type not in chicago.THESES:
             return ""
         kind = "博士学位论文" if self.type == "phdthesis" or "博士" in self.f("type") else "硕士学位论文"
-        return "，".join(p for p in (kind, self.f("school") or self.f("institution"),
-                                     f"{self.e.year} 年" if self.e.year else "") if p)
+        return "，".join(
+            p
+            for p in (kind, self.f("school") or self.f("institution"), f"{self.e.year} 年" if self.e.year else "")
+            if p
+        )
 
     # -- Japanese -----------------------------------------------------------------------
     def _ja_head(self):
@@ -198,8 +201,11 @@ class Values:
 def _kind(ctx) -> str:
     t = ctx.type
     if t == "article":
-        if is_news(ctx.sub) and outlet_kind(ctx.sub, ctx.f("journaltitle")) == "newspaper" \
-                and not _fields.raw(ctx.e, "url"):
+        if (
+            is_news(ctx.sub)
+            and outlet_kind(ctx.sub, ctx.f("journaltitle")) == "newspaper"
+            and not _fields.raw(ctx.e, "url")
+        ):
             return "newspaper"
         return "web" if ctx.news else "article"
     if t in chicago.CHAPTERS:
@@ -216,20 +222,41 @@ def _by_kind(children, ctx, **templates):
 
 
 FULL = Node("by_kind", _by_kind)(
-    article=cn[join[optional_field("head"), optional["，载", field("journal"), optional_field("issue")]],
-               optional_field("page"), optional_field("url"), optional_field("accessed")],
-    newspaper=cn[optional_field("head"), join[optional_field("journal"), optional_field("date")],
-                 optional_field("paper_page")],
-    web=cn[optional_field("head"), optional_field("site"), optional_field("date"), optional_field("url"),
-           optional_field("accessed")],
-    chapter=cn[optional_field("head"), optional_field("booktitle"), optional_field("publication"), optional_field("page")],
+    article=cn[
+        join[optional_field("head"), optional["，载", field("journal"), optional_field("issue")]],
+        optional_field("page"),
+        optional_field("url"),
+        optional_field("accessed"),
+    ],
+    newspaper=cn[
+        optional_field("head"), join[optional_field("journal"), optional_field("date")], optional_field("paper_page")
+    ],
+    web=cn[
+        optional_field("head"),
+        optional_field("site"),
+        optional_field("date"),
+        optional_field("url"),
+        optional_field("accessed"),
+    ],
+    chapter=cn[
+        optional_field("head"), optional_field("booktitle"), optional_field("publication"), optional_field("page")
+    ],
     thesis=cn[optional_field("head"), optional_field("thesis"), optional_field("page")],
-    book=cn[optional_field("head"), optional_field("translator"), optional_field("publication"), optional_field("page")],
+    book=cn[
+        optional_field("head"), optional_field("translator"), optional_field("publication"), optional_field("page")
+    ],
 )
 SHORT = cn[optional_field("head"), optional_field("locator")]
 # the URL as a sentence of its own after the citation, as the bundled article prints it
-JA_FULL = join[ja[join[optional_field("ja_head"), optional_field("ja_journal")], optional_field("ja_site"),
-                  optional_field("date"), optional_field("ja_page")], optional[field("url"), "。"]]
+JA_FULL = join[
+    ja[
+        join[optional_field("ja_head"), optional_field("ja_journal")],
+        optional_field("ja_site"),
+        optional_field("date"),
+        optional_field("ja_page"),
+    ],
+    optional[field("url"), "。"],
+]
 JA_SHORT = ja[optional_field("ja_head"), optional_field("ja_page")]
 
 
@@ -253,8 +280,9 @@ def note(entry, form: str = "full", locator: str | None = None) -> RichText:
     return out
 
 
-def format_entry(entry, edition: str = "1", system: str = "notes", extra: str = "",
-                 warnings: list | None = None) -> RichText:
+def format_entry(
+    entry, edition: str = "1", system: str = "notes", extra: str = "", warnings: list | None = None
+) -> RichText:
     """The full (first-citation) note of ``entry``."""
     return note(entry, "full")
 

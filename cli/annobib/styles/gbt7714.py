@@ -26,9 +26,22 @@ from annobib.styles.template import field, join, lead, optional_field, sentence,
 
 LANG_OTHER, LANG_EN, LANG_RU, LANG_ZH, LANG_JA, LANG_KO = 0, 1, 2, 3, 4, 5
 LANGIDS = {
-    "english": LANG_EN, "american": LANG_EN, "british": LANG_EN, "usenglish": LANG_EN, "ukenglish": LANG_EN,
-    "en": LANG_EN, "chinese": LANG_ZH, "zh": LANG_ZH, "schinese": LANG_ZH, "tchinese": LANG_ZH,
-    "japanese": LANG_JA, "ja": LANG_JA, "korean": LANG_KO, "ko": LANG_KO, "russian": LANG_RU, "ru": LANG_RU,
+    "english": LANG_EN,
+    "american": LANG_EN,
+    "british": LANG_EN,
+    "usenglish": LANG_EN,
+    "ukenglish": LANG_EN,
+    "en": LANG_EN,
+    "chinese": LANG_ZH,
+    "zh": LANG_ZH,
+    "schinese": LANG_ZH,
+    "tchinese": LANG_ZH,
+    "japanese": LANG_JA,
+    "ja": LANG_JA,
+    "korean": LANG_KO,
+    "ko": LANG_KO,
+    "russian": LANG_RU,
+    "ru": LANG_RU,
 }
 _GIVEN_WORDS = re.compile(r"\s+|(?<=\.)(?=[^\s.\-])")  # given-name words: "J.W." is "J. W."
 BCP47 = {LANG_EN: "en", LANG_ZH: "zh", LANG_JA: "ja", LANG_KO: "ko", LANG_RU: "ru"}
@@ -128,10 +141,33 @@ class _Punct:
         return self.lpar + s + self.rpar
 
 
-_FW = [(", ", "，"), (": ", "："), ("; ", "；"), ("! ", "！"), ("!", "！"), ("? ", "？"), ("?", "？"),
-       (" (", "（"), ("(", "（"), (") ", "）"), (")", "）")]
-_HW = [("．", ". "), ("，", ", "), ("：", ": "), ("；", "; "), ("！", "! "), ("？", "? "), ("（", " ("),
-       ("）.", ")."), ("）,", "),"), ("）:", "):"), ("）;", ");"), ("）", ") ")]
+_FW = [
+    (", ", "，"),
+    (": ", "："),
+    ("; ", "；"),
+    ("! ", "！"),
+    ("!", "！"),
+    ("? ", "？"),
+    ("?", "？"),
+    (" (", "（"),
+    ("(", "（"),
+    (") ", "）"),
+    (")", "）"),
+]
+_HW = [
+    ("．", ". "),
+    ("，", ", "),
+    ("：", ": "),
+    ("；", "; "),
+    ("！", "! "),
+    ("？", "? "),
+    ("（", " ("),
+    ("）.", ")."),
+    ("）,", "),"),
+    ("）:", "):"),
+    ("）;", ");"),
+    ("）", ") "),
+]
 
 
 def _convert_punct(s: str, full: bool) -> str:
@@ -212,12 +248,29 @@ class _Out:
         return "".join(self.parts)
 
 
-ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6",
-            "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10"}
+ORDINALS = {
+    "first": "1",
+    "second": "2",
+    "third": "3",
+    "fourth": "4",
+    "fifth": "5",
+    "sixth": "6",
+    "seventh": "7",
+    "eighth": "8",
+    "ninth": "9",
+    "tenth": "10",
+}
 REVISED = {"revised edition", "revised ed.", "revised", "rev."}
 NUMBERED_TYPES = {"archive", "letter", "legislation", "patent", "regulation", "report", "techreport"}
-SUBTYPE_IDS = {"newspaper": "N", "inproceedings": "C", "report": "R", "techreport": "R", "standard": "S",
-               "patent": "P", "dataset": "DS"}
+SUBTYPE_IDS = {
+    "newspaper": "N",
+    "inproceedings": "C",
+    "report": "R",
+    "techreport": "R",
+    "standard": "S",
+    "patent": "P",
+    "dataset": "DS",
+}
 
 
 class _Entry:
@@ -471,12 +524,20 @@ class _Entry:
                     if vol:
                         segs += [(self.colon_by_language() + self.bvolume(), False)]
             else:
-                segs = list(series) + [(self.colon_by_language() + self.bvolume(), False), (" ", False)] + list(title or [])
+                segs = (
+                    list(series)
+                    + [(self.colon_by_language() + self.bvolume(), False), (" ", False)]
+                    + list(title or [])
+                )
         else:
             if not vol:
                 segs = list(maintitle) + [(self.colon_by_language(), False)] + list(title or [])
             else:
-                segs = list(maintitle) + [(self.colon_by_language() + self.bvolume(), False), (" ", False)] + list(title or [])
+                segs = (
+                    list(maintitle)
+                    + [(self.colon_by_language() + self.bvolume(), False), (" ", False)]
+                    + list(title or [])
+                )
         if not segs:
             return ""
         s = self.punct(self._case(segs))
@@ -741,6 +802,7 @@ def _decode_keep_braces(value: str) -> str:
 
 # -- templates ---------------------------------------------------------------------------
 
+
 def _set_type_id(x: _Entry, default: str) -> None:
     if x.type_id:
         return
@@ -917,40 +979,66 @@ def _links_template():
 @lru_cache(maxsize=16)
 def _book_template(comma: str, colon: str, author_date: bool, role: str, alt: str):
     """主要责任者. 题名[M]. 译者. 版本项. 出版地: 出版者, 出版年: 页码[引用日期]. URL. DOI."""
-    return words[(
-        _authors_template(comma, author_date, role, alt),
-        sentence(sep="")[_opt("btitle")],
-        sentence(sep="")[_opt("translators")],
-        sentence(sep="")[_opt("edition")],
-        sentence(sep="")[join(sep=comma)[
-            _opt("publisher"), _opt("year"), lead(colon, _opt("book_pages")), lead("", _opt("access"))]],
-    ) + _links_template()]
+    return words[
+        (
+            _authors_template(comma, author_date, role, alt),
+            sentence(sep="")[_opt("btitle")],
+            sentence(sep="")[_opt("translators")],
+            sentence(sep="")[_opt("edition")],
+            sentence(sep="")[
+                join(sep=comma)[
+                    _opt("publisher"), _opt("year"), lead(colon, _opt("book_pages")), lead("", _opt("access"))
+                ]
+            ],
+        )
+        + _links_template()
+    ]
 
 
 @lru_cache(maxsize=8)
 def _webpage_template(comma: str, colon: str, author_date: bool):
     """主要责任者. 题名[EB/OL]. 出版地: 出版者, 出版年: 页码(更新日期)[引用日期]. URL. DOI."""
-    return words[(
-        _authors_template(comma, author_date),
-        sentence(sep="")[_opt("btitle")],
-        sentence(sep="")[join(sep=comma)[
-            _opt("web_publisher"), _opt("web_year"), lead(colon, _opt("web_pages")), lead("", _opt("created")),
-            lead("", _opt("urldate"))]],
-    ) + _links_template()]
+    return words[
+        (
+            _authors_template(comma, author_date),
+            sentence(sep="")[_opt("btitle")],
+            sentence(sep="")[
+                join(sep=comma)[
+                    _opt("web_publisher"),
+                    _opt("web_year"),
+                    lead(colon, _opt("web_pages")),
+                    lead("", _opt("created")),
+                    lead("", _opt("urldate")),
+                ]
+            ],
+        )
+        + _links_template()
+    ]
 
 
 @lru_cache(maxsize=8)
 def _periodical_template(comma: str, colon: str, author_date: bool):
     """主要责任者. 题名[J]. 译者. 刊名, 年, 卷(期): 页码[引用日期]. URL. DOI.  (a newspaper:
     刊名, 日期(版次)); blocks end with a period, each element brings its own separator."""
-    return words[(
-        _authors_template(comma, author_date),
-        sentence(sep="")[_opt("title")],
-        sentence(sep="")[_opt("translators")],
-        sentence(sep="")[join(sep=comma)[
-            _opt("journal"), _opt("issue_date"), _opt("volume"), lead("", _opt("number")),
-            lead("", _opt("news_pages")), lead(colon, _opt("pages")), lead("", _opt("access"))]],
-    ) + _links_template()]
+    return words[
+        (
+            _authors_template(comma, author_date),
+            sentence(sep="")[_opt("title")],
+            sentence(sep="")[_opt("translators")],
+            sentence(sep="")[
+                join(sep=comma)[
+                    _opt("journal"),
+                    _opt("issue_date"),
+                    _opt("volume"),
+                    lead("", _opt("number")),
+                    lead("", _opt("news_pages")),
+                    lead(colon, _opt("pages")),
+                    lead("", _opt("access")),
+                ]
+            ],
+        )
+        + _links_template()
+    ]
 
 
 def t_archive(x: _Entry, o: _Out) -> None:
@@ -1241,9 +1329,15 @@ def t_jurisdiction(x: _Entry, o: _Out) -> None:
     segs = x._title_text()
     court = x.f("institution") or x.f("organization") or x.f("court")
     year = (x.full_date() or "")[:4]
-    cite, court_named = case_citation(str_lang(x.f("title")) != LANG_ZH and not x.cjk,
-                                      x.f("journaltitle") or x.f("reporter"), x.f("volume"), x.f("pages"),
-                                      x.f("number"), court, year)
+    cite, court_named = case_citation(
+        str_lang(x.f("title")) != LANG_ZH and not x.cjk,
+        x.f("journaltitle") or x.f("reporter"),
+        x.f("volume"),
+        x.f("pages"),
+        x.f("number"),
+        court,
+        year,
+    )
     title = x.punct(x._case(segs)) if segs else ""
     if cite:
         title = (title + x.p.colon if title else "") + (x.punct(cite) if x.cjk else cite)
@@ -1310,17 +1404,48 @@ def t_database(x: _Entry, o: _Out) -> None:
 
 
 _TEMPLATES = {
-    "article": t_article, "archive": t_archive, "book": t_book, "booklet": t_book, "mvbook": t_book,
-    "collection": t_collection, "mvcollection": t_collection, "conference": t_inproceedings,
-    "dataset": t_dataset, "database": t_database, "inbook": t_inbook, "incollection": t_incollection,
-    "inproceedings": t_inproceedings, "letter": t_archive, "legislation": t_legislation, "map": t_map,
-    "manual": t_techreport, "mastersthesis": t_thesis, "phdthesis": t_thesis, "thesis": t_thesis,
-    "misc": t_misc, "newspaper": t_newspaper, "online": t_online, "webpage": t_webpage, "www": t_online,
-    "electronic": t_online, "patent": t_patent, "periodical": t_periodical, "proceedings": t_proceedings,
-    "mvproceedings": t_proceedings, "preprint": t_preprint, "report": t_techreport,
-    "techreport": t_techreport, "software": t_software, "standard": t_standard, "image": t_misc,
-    "video": t_misc, "unpublished": t_misc, "audio": t_misc, "regulation": t_legislation,
-    "jurisdiction": t_jurisdiction, "legal": t_legislation,
+    "article": t_article,
+    "archive": t_archive,
+    "book": t_book,
+    "booklet": t_book,
+    "mvbook": t_book,
+    "collection": t_collection,
+    "mvcollection": t_collection,
+    "conference": t_inproceedings,
+    "dataset": t_dataset,
+    "database": t_database,
+    "inbook": t_inbook,
+    "incollection": t_incollection,
+    "inproceedings": t_inproceedings,
+    "letter": t_archive,
+    "legislation": t_legislation,
+    "map": t_map,
+    "manual": t_techreport,
+    "mastersthesis": t_thesis,
+    "phdthesis": t_thesis,
+    "thesis": t_thesis,
+    "misc": t_misc,
+    "newspaper": t_newspaper,
+    "online": t_online,
+    "webpage": t_webpage,
+    "www": t_online,
+    "electronic": t_online,
+    "patent": t_patent,
+    "periodical": t_periodical,
+    "proceedings": t_proceedings,
+    "mvproceedings": t_proceedings,
+    "preprint": t_preprint,
+    "report": t_techreport,
+    "techreport": t_techreport,
+    "software": t_software,
+    "standard": t_standard,
+    "image": t_misc,
+    "video": t_misc,
+    "unpublished": t_misc,
+    "audio": t_misc,
+    "regulation": t_legislation,
+    "jurisdiction": t_jurisdiction,
+    "legal": t_legislation,
 }
 
 
@@ -1356,15 +1481,18 @@ def format_text(entry, opts: Options, extra: str = "") -> tuple[str, "_Entry"]:
     return o.finish(), x
 
 
-def format_entry(entry, edition: str = "2025", system: str = "numeric", extra: str = "",
-                 warnings: list | None = None) -> RichText:
+def format_entry(
+    entry, edition: str = "2025", system: str = "numeric", extra: str = "", warnings: list | None = None
+) -> RichText:
     """One reference (without its ``[n]`` label) as rich text."""
     text, x = format_text(entry, Options(str(edition), system), extra)
     if warnings is not None and x.url and not x.has("urldate"):
         web = x.type_id in ("EB", "CP") or x.type in ("online", "webpage", "www", "software")
         if str(edition) == "2015" or web:
-            warnings.append(f"{entry.key}: no access date (urldate) for an online item; "
-                            f"GB/T 7714-{edition} requires one{' for web pages' if str(edition) == '2025' else ''}")
+            warnings.append(
+                f"{entry.key}: no access date (urldate) for an online item; "
+                f"GB/T 7714-{edition} requires one{' for web pages' if str(edition) == '2025' else ''}"
+            )
     if x.rich is not None:
         x.rich.lang = BCP47.get(x.lang)
         return x.rich

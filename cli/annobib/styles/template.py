@@ -146,8 +146,11 @@ def _join(children, ctx, sep="", last_sep=None, pair_sep=None):
     for i in range(1, n):
         s = leads[i]
         if s is None:
-            s = pair_sep if n == 2 and pair_sep is not None else (
-                last_sep if i == n - 1 and last_sep is not None else sep)
+            s = (
+                pair_sep
+                if n == 2 and pair_sep is not None
+                else (last_sep if i == n - 1 and last_sep is not None else sep)
+            )
         if s:
             out.append(s)
         out.extend(parts[i])
@@ -223,5 +226,19 @@ def optional_field(children, ctx, _args=("",), apply=None, style=None):
     return [] if out is MISSING else out
 
 
-__all__ = ["FieldIsMissing", "Node", "call", "field", "first_of", "join", "lead", "node", "optional",
-           "optional_field", "sentence", "tag", "when", "words"]
+__all__ = [
+    "FieldIsMissing",
+    "Node",
+    "call",
+    "field",
+    "first_of",
+    "join",
+    "lead",
+    "node",
+    "optional",
+    "optional_field",
+    "sentence",
+    "tag",
+    "when",
+    "words",
+]

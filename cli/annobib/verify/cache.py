@@ -40,8 +40,10 @@ class AnswerCache:
             self.db = sqlite3.connect(str(self.path), timeout=5.0, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("CREATE TABLE IF NOT EXISTS answers (url TEXT PRIMARY KEY, saved REAL, "
-                            "kind TEXT, status INTEGER, body TEXT)")
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS answers (url TEXT PRIMARY KEY, saved REAL, "
+                "kind TEXT, status INTEGER, body TEXT)"
+            )
         except (OSError, sqlite3.Error):
             self.db, self._failed = None, True
         return self.db
@@ -69,8 +71,10 @@ class AnswerCache:
             return
         body = json.dumps(answer.data, ensure_ascii=False) if answer.data is not None else None
         try:
-            db.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?)",
-                            (url, time.time(), answer.kind, answer.status, body))
+            db.execute(
+                "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?)",
+                (url, time.time(), answer.kind, answer.status, body),
+            )
         except sqlite3.Error:
             pass
 

@@ -40,11 +40,18 @@ class RegistryOptions:
 
     @classmethod
     def from_config(cls, cfg) -> "RegistryOptions":
-        return cls(crossref_url=cfg["crossref.url"], openalex_url=cfg["openalex.url"],
-                   mailto=cfg["crossref.mailto"] or None, concurrency=cfg["verify.concurrency"],
-                   rate=cfg["verify.rate"], timeout=cfg["verify.timeout"], tries=cfg["verify.tries"],
-                   backoff=cfg["verify.backoff"], max_retry_after=cfg["links.max_retry_after"],
-                   max_age=cfg["verify.max_age"])
+        return cls(
+            crossref_url=cfg["crossref.url"],
+            openalex_url=cfg["openalex.url"],
+            mailto=cfg["crossref.mailto"] or None,
+            concurrency=cfg["verify.concurrency"],
+            rate=cfg["verify.rate"],
+            timeout=cfg["verify.timeout"],
+            tries=cfg["verify.tries"],
+            backoff=cfg["verify.backoff"],
+            max_retry_after=cfg["links.max_retry_after"],
+            max_age=cfg["verify.max_age"],
+        )
 
     @property
     def user_agent(self) -> str:
@@ -135,8 +142,11 @@ class RegistryClient:
             import httpx
 
             self._client = httpx.AsyncClient(
-                transport=self.transport, timeout=httpx.Timeout(self.options.timeout), follow_redirects=True,
-                headers={"User-Agent": self.options.user_agent, "Accept": "application/json"})
+                transport=self.transport,
+                timeout=httpx.Timeout(self.options.timeout),
+                follow_redirects=True,
+                headers={"User-Agent": self.options.user_agent, "Accept": "application/json"},
+            )
         return self._client
 
     def _gate(self, host: str) -> _Gate:

@@ -49,11 +49,18 @@ def cited(entry) -> Cited:
         title = f"{title}: {sub}"
     names = list(parse_names(entry.get("author") or entry.get("editor"), entry.get("langid")))
     doi = re.sub(r"^(doi:\s*|https?://(dx\.)?doi\.org/)", "", (entry.get("doi") or "").strip(), flags=re.I)
-    return Cited(title=title, names=[n for n in names if not n.others], others=any(n.others for n in names),
-                 year=entry.year or "", volume=latex_to_text(entry.get("volume") or "").strip(),
-                 number=latex_to_text(entry.get("number") or entry.get("issue") or "").strip(),
-                 pages=latex_to_text(entry.get("pages") or "").strip(), doi=doi, cjk=bool(CJK.search(title)),
-                 author_text=" ".join(latex_to_text(entry.get("author") or entry.get("editor") or "").split()))
+    return Cited(
+        title=title,
+        names=[n for n in names if not n.others],
+        others=any(n.others for n in names),
+        year=entry.year or "",
+        volume=latex_to_text(entry.get("volume") or "").strip(),
+        number=latex_to_text(entry.get("number") or entry.get("issue") or "").strip(),
+        pages=latex_to_text(entry.get("pages") or "").strip(),
+        doi=doi,
+        cjk=bool(CJK.search(title)),
+        author_text=" ".join(latex_to_text(entry.get("author") or entry.get("editor") or "").split()),
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -158,11 +165,16 @@ def accepted(c: Cited, rec: Record) -> bool:
 def sure(c: Cited, rec: Record) -> bool:
     """Confident enough to write the record's DOI into the entry."""
     authors = author_overlap(c, rec)
-    return (bool(rec.doi) and title_similarity(c.title, rec) >= SURE_TITLE
-            and (authors is None or authors >= 0.99) and year_ok(c, rec) is not False)
+    return (
+        bool(rec.doi)
+        and title_similarity(c.title, rec) >= SURE_TITLE
+        and (authors is None or authors >= 0.99)
+        and year_ok(c, rec) is not False
+    )
 
 
 # --------------------------------------------------------------------------- field by field
+
 
 def _page_range(text: str) -> tuple[str, str]:
     text = re.sub(r"^(pp?\.|s\.|页|頁)\s*", "", text.strip(), flags=re.I)

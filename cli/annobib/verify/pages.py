@@ -18,8 +18,14 @@ from annobib.archive.links import LinkChecker, LinkOptions
 from annobib.verify.run import Verdict
 
 TITLE_META = ("og:title", "citation_title", "dc.title", "twitter:title")
-DATE_META = ("citation_publication_date", "citation_date", "article:published_time", "dc.date",
-             "citation_online_date", "og:published_time")
+DATE_META = (
+    "citation_publication_date",
+    "citation_date",
+    "article:published_time",
+    "dc.date",
+    "citation_online_date",
+    "og:published_time",
+)
 TITLE_OK = 0.8
 
 
@@ -167,8 +173,13 @@ class PageVerifier:
                     return self._judge(entry, snap_facts, "archive", searched, gone + "; checked against its snapshot")
             return Verdict(entry.key, "not-found", source="page", searched=searched, detail=gone)
         if outcome == "blocked":
-            return Verdict(entry.key, "not-checkable", source="page", searched=searched,
-                           detail=f"the site refuses automated checks ({detail})")
+            return Verdict(
+                entry.key,
+                "not-checkable",
+                source="page",
+                searched=searched,
+                detail=f"the site refuses automated checks ({detail})",
+            )
         # TLS errors, timeouts, loops: nothing learned about the page either
         return Verdict(entry.key, "unreachable", source="page", searched=searched, detail=detail)
 
@@ -177,14 +188,30 @@ class PageVerifier:
 
         title = latex_to_text(entry.get("title") or "")
         if not facts.get("titles") or not title:
-            return Verdict(entry.key, "not-checkable", source=source, searched=searched,
-                           detail=(note + "; " if note else "") + "the page gives no title to compare")
+            return Verdict(
+                entry.key,
+                "not-checkable",
+                source=source,
+                searched=searched,
+                detail=(note + "; " if note else "") + "the page gives no title to compare",
+            )
         score = title_score(title, facts["titles"])
         mismatches = []
         if score < TITLE_OK:
             mismatches.append({"field": "title", "entry": title, "registry": facts["titles"][0]})
         date = (entry.get("date") or "").strip()
-        if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date) and facts.get("date") and not dates_agree(date, facts["date"]):
+        if (
+            re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date)
+            and facts.get("date")
+            and not dates_agree(date, facts["date"])
+        ):
             mismatches.append({"field": "date", "entry": date, "registry": facts["date"]})
-        return Verdict(entry.key, "mismatch" if mismatches else "verified", score=score, source=source,
-                       mismatches=mismatches, searched=searched, detail=note)
+        return Verdict(
+            entry.key,
+            "mismatch" if mismatches else "verified",
+            score=score,
+            source=source,
+            mismatches=mismatches,
+            searched=searched,
+            detail=note,
+        )

@@ -48,8 +48,20 @@ def _doi(value) -> str:
 
 # --------------------------------------------------------------------------- Crossref
 
-CROSSREF_FIELDS = ("DOI", "title", "subtitle", "author", "issued", "published-print", "published-online",
-                   "container-title", "volume", "issue", "page", "type")
+CROSSREF_FIELDS = (
+    "DOI",
+    "title",
+    "subtitle",
+    "author",
+    "issued",
+    "published-print",
+    "published-online",
+    "container-title",
+    "volume",
+    "issue",
+    "page",
+    "type",
+)
 
 
 def crossref_doi_url(base: str, doi: str) -> str:
@@ -87,9 +99,17 @@ def _year(date) -> str:
 
 
 def crossref_record(m: dict) -> Record:
-    rec = Record("crossref", doi=_doi(m.get("DOI")), title=_text(m.get("title")), subtitle=_text(m.get("subtitle")),
-                 container=_text(m.get("container-title")), volume=_text(m.get("volume")),
-                 issue=_text(m.get("issue")), pages=_text(m.get("page")), type=_text(m.get("type")))
+    rec = Record(
+        "crossref",
+        doi=_doi(m.get("DOI")),
+        title=_text(m.get("title")),
+        subtitle=_text(m.get("subtitle")),
+        container=_text(m.get("container-title")),
+        volume=_text(m.get("volume")),
+        issue=_text(m.get("issue")),
+        pages=_text(m.get("page")),
+        type=_text(m.get("type")),
+    )
     for person in m.get("author") or []:
         if isinstance(person, dict):
             family = _text(person.get("family") or person.get("name"))
@@ -105,8 +125,16 @@ def crossref_record(m: dict) -> Record:
 
 # --------------------------------------------------------------------------- OpenAlex
 
-OPENALEX_FIELDS = ("doi", "title", "display_name", "authorships", "publication_year", "biblio",
-                   "primary_location", "type")
+OPENALEX_FIELDS = (
+    "doi",
+    "title",
+    "display_name",
+    "authorships",
+    "publication_year",
+    "biblio",
+    "primary_location",
+    "type",
+)
 
 
 def openalex_doi_url(base: str, doi: str) -> str:
@@ -119,10 +147,17 @@ def openalex_search_url(base: str, query: str) -> str:
 
 def _shrink_work(w: dict) -> dict:
     out = {k: w[k] for k in OPENALEX_FIELDS if k in w and k not in ("authorships", "primary_location")}
-    out["authorships"] = [{"author": {"display_name": (a.get("author") or {}).get("display_name")}}
-                          for a in (w.get("authorships") or []) if isinstance(a, dict)]
-    source = ((w.get("primary_location") or {}).get("source") or {}) if isinstance(w.get("primary_location"), dict) else {}
-    out["primary_location"] = {"source": {"display_name": source.get("display_name")}} if isinstance(source, dict) else {}
+    out["authorships"] = [
+        {"author": {"display_name": (a.get("author") or {}).get("display_name")}}
+        for a in (w.get("authorships") or [])
+        if isinstance(a, dict)
+    ]
+    source = (
+        ((w.get("primary_location") or {}).get("source") or {}) if isinstance(w.get("primary_location"), dict) else {}
+    )
+    out["primary_location"] = (
+        {"source": {"display_name": source.get("display_name")}} if isinstance(source, dict) else {}
+    )
     return out
 
 
@@ -153,11 +188,17 @@ def openalex_record(w: dict) -> Record:
     biblio = w.get("biblio") if isinstance(w.get("biblio"), dict) else {}
     first, last = _text(biblio.get("first_page")), _text(biblio.get("last_page"))
     pages = f"{first}-{last}" if first and last and last != first else first
-    source = ((w.get("primary_location") or {}).get("source") or {})
-    rec = Record("openalex", doi=_doi(w.get("doi")), title=_text(w.get("title") or w.get("display_name")),
-                 container=_text(source.get("display_name") if isinstance(source, dict) else ""),
-                 volume=_text(biblio.get("volume")), issue=_text(biblio.get("issue")), pages=pages,
-                 type=_text(w.get("type")))
+    source = (w.get("primary_location") or {}).get("source") or {}
+    rec = Record(
+        "openalex",
+        doi=_doi(w.get("doi")),
+        title=_text(w.get("title") or w.get("display_name")),
+        container=_text(source.get("display_name") if isinstance(source, dict) else ""),
+        volume=_text(biblio.get("volume")),
+        issue=_text(biblio.get("issue")),
+        pages=pages,
+        type=_text(w.get("type")),
+    )
     for a in w.get("authorships") or []:
         name = _text(((a or {}).get("author") or {}).get("display_name")) if isinstance(a, dict) else ""
         if name:

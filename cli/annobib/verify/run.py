@@ -10,10 +10,31 @@ from annobib.verify import match, registries as reg
 from annobib.verify.client import Answer, RegistryClient, RegistryOptions
 
 VERDICTS = ("verified", "mismatch", "not-found", "not-checkable", "unreachable")
-REGISTRY_TYPES = {"article", "book", "mvbook", "inbook", "bookinbook", "incollection", "collection",
-                  "mvcollection", "inproceedings", "proceedings", "mvproceedings", "thesis", "phdthesis",
-                  "mastersthesis", "report", "techreport", "periodical", "suppbook", "suppcollection",
-                  "suppperiodical", "reference", "inreference", "dataset"}
+REGISTRY_TYPES = {
+    "article",
+    "book",
+    "mvbook",
+    "inbook",
+    "bookinbook",
+    "incollection",
+    "collection",
+    "mvcollection",
+    "inproceedings",
+    "proceedings",
+    "mvproceedings",
+    "thesis",
+    "phdthesis",
+    "mastersthesis",
+    "report",
+    "techreport",
+    "periodical",
+    "suppbook",
+    "suppcollection",
+    "suppperiodical",
+    "reference",
+    "inreference",
+    "dataset",
+}
 PRESS = {"newspaper", "magazine"}  # articles no registry holds
 
 
@@ -31,13 +52,21 @@ class Verdict:
     record: object = None  # the registry Record (for --fix)
 
     def as_dict(self) -> dict:
-        return {"key": self.key, "verdict": self.verdict, "doi": self.doi, "score": self.score,
-                "source": self.source, "mismatches": self.mismatches, "searched": self.searched,
-                "detail": self.detail, "propose_doi": self.propose_doi}
+        return {
+            "key": self.key,
+            "verdict": self.verdict,
+            "doi": self.doi,
+            "score": self.score,
+            "source": self.source,
+            "mismatches": self.mismatches,
+            "searched": self.searched,
+            "detail": self.detail,
+            "propose_doi": self.propose_doi,
+        }
 
 
 def route(entry) -> str:
-    """"registry", "page" or "none" (not checkable)."""
+    """ "registry", "page" or "none" (not checkable)."""
     from annobib.archive.urls import entry_url
 
     if entry.get("doi"):
@@ -60,8 +89,12 @@ class Verifier:
             return await self.registry(entry)
         if where == "page" and self.pages is not None:
             return await self.pages.verify(entry)
-        return Verdict(entry.key, "not-checkable", detail=f"no registry covers @{entry.type} without a DOI"
-                       + (" and it has no URL" if where == "none" else ""))
+        return Verdict(
+            entry.key,
+            "not-checkable",
+            detail=f"no registry covers @{entry.type} without a DOI"
+            + (" and it has no URL" if where == "none" else ""),
+        )
 
     async def registry(self, entry) -> Verdict:
         c = match.cited(entry)
@@ -78,8 +111,9 @@ class Verifier:
         if answers and all(a.kind == "unreachable" for a in answers):
             return Verdict(entry.key, "unreachable", searched=searched, detail=answers[-1].detail)
         failed = [a for a in answers if a.kind in ("unreachable", "error")]
-        detail = ("DOI " + c.doi + " is unknown to the registries; " if c.doi else "") + \
-            ("no record matches its title, authors and year" if c.title else "it has no title to search")
+        detail = ("DOI " + c.doi + " is unknown to the registries; " if c.doi else "") + (
+            "no record matches its title, authors and year" if c.title else "it has no title to search"
+        )
         if failed:
             detail += f" ({len(failed)} lookup(s) failed: {failed[-1].detail})"
         return Verdict(entry.key, "not-found", searched=searched, detail=detail)
@@ -105,7 +139,12 @@ class Verifier:
         query = " ".join(p for p in (c.title, surnames, c.year) if p)
         for name, url, shrink, parse in (
             ("Crossref", reg.crossref_search_url(base.crossref_url, query), reg.shrink_crossref, reg.crossref_records),
-            ("OpenAlex", reg.openalex_search_url(base.openalex_url, c.title), reg.shrink_openalex, reg.openalex_records),
+            (
+                "OpenAlex",
+                reg.openalex_search_url(base.openalex_url, c.title),
+                reg.shrink_openalex,
+                reg.openalex_records,
+            ),
         ):
             searched.append(f"{name}: search {query if name == 'Crossref' else c.title!r}")
             answer = await self.client.get_json(url, shrink)
@@ -116,8 +155,11 @@ class Verifier:
             if good:
                 good.sort(key=lambda r: match.score(c, r), reverse=True)
                 best = good[0]
-                rivals = [r for r in good[1:] if r.doi.lower() != best.doi.lower()
-                          and match.score(c, r) >= match.score(c, best) - 0.05]
+                rivals = [
+                    r
+                    for r in good[1:]
+                    if r.doi.lower() != best.doi.lower() and match.score(c, r) >= match.score(c, best) - 0.05
+                ]
                 best.unique = not rivals
                 return best
         return None
@@ -125,8 +167,16 @@ class Verifier:
     def _judge(self, key: str, c: match.Cited, rec, by_doi: bool, searched) -> Verdict:
         diffs = match.compare(c, rec, by_doi)
         source = rec.source
-        verdict = Verdict(key, "mismatch" if diffs else "verified", doi=rec.doi or None,
-                          score=match.score(c, rec), source=source, mismatches=diffs, searched=searched, record=rec)
+        verdict = Verdict(
+            key,
+            "mismatch" if diffs else "verified",
+            doi=rec.doi or None,
+            score=match.score(c, rec),
+            source=source,
+            mismatches=diffs,
+            searched=searched,
+            record=rec,
+        )
         if c.doi and not by_doi:
             verdict.detail = f"DOI {c.doi} is unknown to Crossref and OpenAlex; the work was found by its title"
         elif not c.doi and rec.doi and getattr(rec, "unique", True) and match.sure(c, rec):
@@ -137,9 +187,15 @@ class Verifier:
         return verdict
 
 
-async def verify_entries(entries, options: RegistryOptions, transport=None, cache=None, pages=None,
-                         on_verdict: Callable[[Verdict], None] | None = None, workers: int | None = None
-                         ) -> list[Verdict]:
+async def verify_entries(
+    entries,
+    options: RegistryOptions,
+    transport=None,
+    cache=None,
+    pages=None,
+    on_verdict: Callable[[Verdict], None] | None = None,
+    workers: int | None = None,
+) -> list[Verdict]:
     """Verdicts in the entries' order; ``on_verdict`` is called as each one is reached."""
     entries = list(entries)
     results: list[Verdict | None] = [None] * len(entries)

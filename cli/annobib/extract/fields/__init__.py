@@ -83,7 +83,9 @@ def _mostly_cyrillic(text: str) -> bool:
 
 # Pipes R. Russia under the Old Regime. New York: Scribner, 1974. P. 112. / Ikenberry G.J. Title // Journal.
 # 2018. Vol. 94, No. 1. P. 7–23.: a Latin-script item written the Russian (GOST) way, in Russian notes
-GOST_LATIN_RE = re.compile(r"^[A-Z][a-z'’\-]+\s+(?:[A-Z]\.\s?){1,2}(?:,\s*[A-Z][a-z'’\-]+\s+(?:[A-Z]\.\s?){1,2})*\s*[A-Z0-9“\"]")
+GOST_LATIN_RE = re.compile(
+    r"^[A-Z][a-z'’\-]+\s+(?:[A-Z]\.\s?){1,2}(?:,\s*[A-Z][a-z'’\-]+\s+(?:[A-Z]\.\s?){1,2})*\s*[A-Z0-9“\"]"
+)
 
 
 def _gost_latin(text: str) -> bool:
@@ -97,8 +99,11 @@ def _title_mark_leads(text: str) -> bool:
     even when it quotes an English title later."""
     first_mark = FIRST_TITLE_MARK_RE.search(text)
     first_quote = FIRST_QUOTE_RE.search(text)
-    return bool(first_mark) and (not first_quote or first_mark.start() < first_quote.start()
-                                 or bool(HAN.search(text[: first_quote.start()] or "")))
+    return bool(first_mark) and (
+        not first_quote
+        or first_mark.start() < first_quote.start()
+        or bool(HAN.search(text[: first_quote.start()] or ""))
+    )
 
 
 def _chinese_with_book_marks(text: str) -> bool:
@@ -108,7 +113,9 @@ def _chinese_with_book_marks(text: str) -> bool:
 
 def _chinese_without_marks(text: str) -> bool:
     """Chinese text without title marks and, URLs aside, without Latin letters."""
-    return FIRST_TITLE_MARK_RE.search(text) is None and bool(HAN.search(text)) and not LATIN.search(URL_RE.sub("", text))
+    return (
+        FIRST_TITLE_MARK_RE.search(text) is None and bool(HAN.search(text)) and not LATIN.search(URL_RE.sub("", text))
+    )
 
 
 def _always(text: str) -> bool:
@@ -123,433 +130,1091 @@ def _always(text: str) -> bool:
 # whole shape matches, and Chicago-style Western is the catch-all (its builder always returns).
 GENRES: list[Genre] = [
     Genre(
-        "gbt-tagged", "gbt", _has_gbt_tag, parse_gbt_tagged,
+        "gbt-tagged",
+        "gbt",
+        _has_gbt_tag,
+        parse_gbt_tagged,
         examples=(
             # tests/data/extract_blind15: an initial inside a transliterated name; [J/OL] with its access date
-            ("詹姆斯·R. 霍尔. 学校与社会分层[M]. 李静, 译. 北京: 商务印书馆, 2009: 56.",
-             {"type": "book", "locator": "56",
-              "fields": {"author": "詹姆斯·R. 霍尔", "translator": "李静", "title": "学校与社会分层"}}),
-            ("黄某. 学区房溢价[J/OL]. 经济学(季刊), 2021, 21(3): 889-910[2022-11-30]. https://doi.org/10.1/x.",
-             {"type": "article", "locator": "889-910",
-              "fields": {"journaltitle": "经济学(季刊)", "pages": "889-910", "urldate": "2022-11-30"}}),
+            (
+                "詹姆斯·R. 霍尔. 学校与社会分层[M]. 李静, 译. 北京: 商务印书馆, 2009: 56.",
+                {
+                    "type": "book",
+                    "locator": "56",
+                    "fields": {"author": "詹姆斯·R. 霍尔", "translator": "李静", "title": "学校与社会分层"},
+                },
+            ),
+            (
+                "黄某. 学区房溢价[J/OL]. 经济学(季刊), 2021, 21(3): 889-910[2022-11-30]. https://doi.org/10.1/x.",
+                {
+                    "type": "article",
+                    "locator": "889-910",
+                    "fields": {"journaltitle": "经济学(季刊)", "pages": "889-910", "urldate": "2022-11-30"},
+                },
+            ),
             # tests/data/extract_blind12: [C]. In: instead of [C]//
-            ("Cohn R. Diasporas and the State[C]. In: Vertovic S, Cohn R, eds. Migration and Diasporas. Cheltenham: "
-             "Edward Elgar, 1999: 252-266.",
-             {"type": "incollection", "locator": "252-266",
-              "fields": {"booktitle": "Migration and Diasporas", "publisher": "Edward Elgar", "date": "1999"}}),
+            (
+                "Cohn R. Diasporas and the State[C]. In: Vertovic S, Cohn R, eds. Migration and Diasporas. Cheltenham: "
+                "Edward Elgar, 1999: 252-266.",
+                {
+                    "type": "incollection",
+                    "locator": "252-266",
+                    "fields": {"booktitle": "Migration and Diasporas", "publisher": "Edward Elgar", "date": "1999"},
+                },
+            ),
             # tests/test_extract_patterns.py
-            ("阎学通. 道义现实主义的国际关系理论[J]. 国际问题研究, 2014, (5): 102-128.",
-             {"type": "article", "locator": "102-128",
-              "fields": {"author": "阎学通", "journaltitle": "国际问题研究", "date": "2014", "number": "5", "pages": "102-128"}}),
-            ("Keohane R O. After Hegemony[M]. Princeton: Princeton University Press, 1984: 45.",
-             {"type": "book", "locator": "45",
-              "fields": {"title": "After Hegemony", "publisher": "Princeton University Press", "date": "1984"}}),
+            (
+                "阎学通. 道义现实主义的国际关系理论[J]. 国际问题研究, 2014, (5): 102-128.",
+                {
+                    "type": "article",
+                    "locator": "102-128",
+                    "fields": {
+                        "author": "阎学通",
+                        "journaltitle": "国际问题研究",
+                        "date": "2014",
+                        "number": "5",
+                        "pages": "102-128",
+                    },
+                },
+            ),
+            (
+                "Keohane R O. After Hegemony[M]. Princeton: Princeton University Press, 1984: 45.",
+                {
+                    "type": "book",
+                    "locator": "45",
+                    "fields": {"title": "After Hegemony", "publisher": "Princeton University Press", "date": "1984"},
+                },
+            ),
             # tests/test_extract_note_forms.py
-            ("李明. 东亚合作的制度困境[M]//张华, 刘强. 东亚秩序与中国. 上海: 上海人民出版社, 2012: 33-50.",
-             {"type": "incollection", "locator": "33-50",
-              "fields": {"author": "李明", "editor": "张华 and 刘强", "title": "东亚合作的制度困境", "booktitle": "东亚秩序与中国",
-                         "location": "上海", "publisher": "上海人民出版社", "date": "2012", "pages": "33-50"}}),
+            (
+                "李明. 东亚合作的制度困境[M]//张华, 刘强. 东亚秩序与中国. 上海: 上海人民出版社, 2012: 33-50.",
+                {
+                    "type": "incollection",
+                    "locator": "33-50",
+                    "fields": {
+                        "author": "李明",
+                        "editor": "张华 and 刘强",
+                        "title": "东亚合作的制度困境",
+                        "booktitle": "东亚秩序与中国",
+                        "location": "上海",
+                        "publisher": "上海人民出版社",
+                        "date": "2012",
+                        "pages": "33-50",
+                    },
+                },
+            ),
             # tests/test_extract_patterns.py
-            ("习近平. 坚持走和平发展道路[N]. 人民日报, 2013-01-30(1).",
-             {"type": "article",
-              "fields": {"entrysubtype": "newspaper", "journaltitle": "人民日报", "date": "2013-01-30", "pages": "1"}}),
+            (
+                "习近平. 坚持走和平发展道路[N]. 人民日报, 2013-01-30(1).",
+                {
+                    "type": "article",
+                    "fields": {
+                        "entrysubtype": "newspaper",
+                        "journaltitle": "人民日报",
+                        "date": "2013-01-30",
+                        "pages": "1",
+                    },
+                },
+            ),
             # Western authors given-first, places and publishers with commas, zero-padded issues
-            ("Kenneth N. Waltz. Theory of International Politics[M]. Reading, Mass.: Addison-Wesley, 1979: 88.",
-             {"type": "book", "locator": "88",
-              "fields": {"author": "Waltz, Kenneth N.", "title": "Theory of International Politics",
-                         "location": "Reading, Mass.", "publisher": "Addison-Wesley", "date": "1979"}}),
-            ("Keohane R O, Nye J S. Power and Interdependence[M]. Boston: Little, Brown, 1977.",
-             {"type": "book", "fields": {"author": "Keohane, R O and Nye, J S", "location": "Boston", "publisher": "Little, Brown"}}),
-            ("Zhang Feng. The Tsinghua Approach[J]. Chinese Journal of International Politics, 2012, 5(1): 73-102.",
-             {"type": "article", "fields": {"author": "Zhang, Feng", "volume": "5", "number": "1"}}),
-            ("毛某.东亚区域合作的制度演进[J].世界经济与政治,2015(07):45-66.",
-             {"type": "article", "fields": {"number": "7", "pages": "45-66"}}),
+            (
+                "Kenneth N. Waltz. Theory of International Politics[M]. Reading, Mass.: Addison-Wesley, 1979: 88.",
+                {
+                    "type": "book",
+                    "locator": "88",
+                    "fields": {
+                        "author": "Waltz, Kenneth N.",
+                        "title": "Theory of International Politics",
+                        "location": "Reading, Mass.",
+                        "publisher": "Addison-Wesley",
+                        "date": "1979",
+                    },
+                },
+            ),
+            (
+                "Keohane R O, Nye J S. Power and Interdependence[M]. Boston: Little, Brown, 1977.",
+                {
+                    "type": "book",
+                    "fields": {
+                        "author": "Keohane, R O and Nye, J S",
+                        "location": "Boston",
+                        "publisher": "Little, Brown",
+                    },
+                },
+            ),
+            (
+                "Zhang Feng. The Tsinghua Approach[J]. Chinese Journal of International Politics, 2012, 5(1): 73-102.",
+                {"type": "article", "fields": {"author": "Zhang, Feng", "volume": "5", "number": "1"}},
+            ),
+            (
+                "毛某.东亚区域合作的制度演进[J].世界经济与政治,2015(07):45-66.",
+                {"type": "article", "fields": {"number": "7", "pages": "45-66"}},
+            ),
         ),
     ),
     Genre(
-        "russian", "russian", _mostly_cyrillic, parse_russian,
+        "russian",
+        "russian",
+        _mostly_cyrillic,
+        parse_russian,
         examples=(
             # tests/test_extract_patterns.py
-            ("Арбатов А.Г. Безопасность: российский выбор. М.: ЭПИцентр, 1999. С. 15.",
-             {"type": "book", "locator": "15",
-              "fields": {"author": "Арбатов, А.Г.", "title": "Безопасность: российский выбор", "location": "Москва",
-                         "publisher": "ЭПИцентр", "date": "1999", "langid": "russian"}}),
-            ("Караганов С.А. Новая внешняя политика России // Россия в глобальной политике. 2016. № 3. С. 8–20.",
-             {"type": "article", "locator": "8-20",
-              "fields": {"journaltitle": "Россия в глобальной политике", "number": "3", "date": "2016"}}),
-            ("АВП РФ. Ф. 0100. Оп. 42. П. 288. Д. 19. Л. 81–85.",
-             {"type": "misc", "locator": "81-85", "fields": {"entrysubtype": "archive", "langid": "russian"}}),
+            (
+                "Арбатов А.Г. Безопасность: российский выбор. М.: ЭПИцентр, 1999. С. 15.",
+                {
+                    "type": "book",
+                    "locator": "15",
+                    "fields": {
+                        "author": "Арбатов, А.Г.",
+                        "title": "Безопасность: российский выбор",
+                        "location": "Москва",
+                        "publisher": "ЭПИцентр",
+                        "date": "1999",
+                        "langid": "russian",
+                    },
+                },
+            ),
+            (
+                "Караганов С.А. Новая внешняя политика России // Россия в глобальной политике. 2016. № 3. С. 8–20.",
+                {
+                    "type": "article",
+                    "locator": "8-20",
+                    "fields": {"journaltitle": "Россия в глобальной политике", "number": "3", "date": "2016"},
+                },
+            ),
+            (
+                "АВП РФ. Ф. 0100. Оп. 42. П. 288. Д. 19. Л. 81–85.",
+                {"type": "misc", "locator": "81-85", "fields": {"entrysubtype": "archive", "langid": "russian"}},
+            ),
         ),
     ),
     Genre(
-        "ja-court-decision", "jpdate", is_japanese_case, parse_japanese_case,
+        "ja-court-decision",
+        "jpdate",
+        is_japanese_case,
+        parse_japanese_case,
         examples=(
             # tests/data/extract_blind9 (Japanese civil-law notes): era dates, law reports
-            ("最判昭和48年10月9日民集27巻9号1129頁。",
-             {"type": "jurisdiction",
-              "fields": {"institution": "最高裁判所", "date": "1973-10-09", "journaltitle": "民集", "volume": "27",
-                         "number": "9", "pages": "1129"}}),
-            ("大阪地判令和元年5月8日判時2450号30頁。",
-             {"type": "jurisdiction", "fields": {"institution": "大阪地", "date": "2019-05-08", "number": "2450"}}),
+            (
+                "最判昭和48年10月9日民集27巻9号1129頁。",
+                {
+                    "type": "jurisdiction",
+                    "fields": {
+                        "institution": "最高裁判所",
+                        "date": "1973-10-09",
+                        "journaltitle": "民集",
+                        "volume": "27",
+                        "number": "9",
+                        "pages": "1129",
+                    },
+                },
+            ),
+            (
+                "大阪地判令和元年5月8日判時2450号30頁。",
+                {"type": "jurisdiction", "fields": {"institution": "大阪地", "date": "2019-05-08", "number": "2450"}},
+            ),
         ),
     ),
     Genre(
-        "cjk-author-date", "jpdate", is_cjk_author_date, parse_cjk_author_date,
+        "cjk-author-date",
+        "jpdate",
+        is_cjk_author_date,
+        parse_cjk_author_date,
         examples=(
             # tests/data/extract_blind9 (Japanese author-date reference lists)
-            ("森田一郎 (2010)『制度と組織の経済学』有斐閣.",
-             {"type": "book",
-              "fields": {"author": "森田一郎", "title": "制度と組織の経済学", "publisher": "有斐閣", "date": "2010"}}),
-            ("―― (2012)「雇用の流動化」『日本労働研究雑誌』54(3): 4-15.",
-             {"type": "article", "fields": {"author": "――", "journaltitle": "日本労働研究雑誌", "date": "2012"}}),
-            ("王某（2015）：《国家能力研究》，北京：某某出版社。",
-             {"type": "book", "fields": {"author": "王某", "title": "国家能力研究", "date": "2015"}}),
+            (
+                "森田一郎 (2010)『制度と組織の経済学』有斐閣.",
+                {
+                    "type": "book",
+                    "fields": {
+                        "author": "森田一郎",
+                        "title": "制度と組織の経済学",
+                        "publisher": "有斐閣",
+                        "date": "2010",
+                    },
+                },
+            ),
+            (
+                "―― (2012)「雇用の流動化」『日本労働研究雑誌』54(3): 4-15.",
+                {"type": "article", "fields": {"author": "――", "journaltitle": "日本労働研究雑誌", "date": "2012"}},
+            ),
+            (
+                "王某（2015）：《国家能力研究》，北京：某某出版社。",
+                {"type": "book", "fields": {"author": "王某", "title": "国家能力研究", "date": "2015"}},
+            ),
             # tests/data/extract_blind6 (a Chinese sociology journal's author-date list)
-            ("李某、陈某,2016,《项目进村中的精英俘获》,《社会学研究》第3期。",
-             {"type": "article", "fields": {"author": "李某 and 陈某", "journaltitle": "社会学研究", "number": "3",
-                                            "date": "2016"}}),
-            ("费某,1998,《乡土社会》,北京:北京大学出版社。",
-             {"type": "book", "fields": {"location": "北京", "publisher": "北京大学出版社", "date": "1998"}}),
+            (
+                "李某、陈某,2016,《项目进村中的精英俘获》,《社会学研究》第3期。",
+                {
+                    "type": "article",
+                    "fields": {"author": "李某 and 陈某", "journaltitle": "社会学研究", "number": "3", "date": "2016"},
+                },
+            ),
+            (
+                "费某,1998,《乡土社会》,北京:北京大学出版社。",
+                {"type": "book", "fields": {"location": "北京", "publisher": "北京大学出版社", "date": "1998"}},
+            ),
         ),
     ),
     Genre(
-        "gost-latin", "russian", _gost_latin, parse_russian,
+        "gost-latin",
+        "russian",
+        _gost_latin,
+        parse_russian,
         examples=(
             # tests/data/extract_blind7 and extract_blind10 (English works in Russian notes)
-            ("Waltz K.N. Theory of International Politics. Reading (Mass.): Addison-Wesley, 1979. P. 97.",
-             {"type": "book", "locator": "97",
-              "fields": {"author": "Waltz, K.N.", "title": "Theory of International Politics",
-                         "publisher": "Addison-Wesley", "date": "1979", "langid": "english"}}),
-            ("Ikenberry G.J. The End of Liberal International Order? // International Affairs. 2018. Vol. 94, No. 1. "
-             "P. 7–23.",
-             {"type": "article", "locator": "7-23",
-              "fields": {"journaltitle": "International Affairs", "volume": "94", "number": "1", "pages": "7-23"}}),
+            (
+                "Waltz K.N. Theory of International Politics. Reading (Mass.): Addison-Wesley, 1979. P. 97.",
+                {
+                    "type": "book",
+                    "locator": "97",
+                    "fields": {
+                        "author": "Waltz, K.N.",
+                        "title": "Theory of International Politics",
+                        "publisher": "Addison-Wesley",
+                        "date": "1979",
+                        "langid": "english",
+                    },
+                },
+            ),
+            (
+                "Ikenberry G.J. The End of Liberal International Order? // International Affairs. 2018. Vol. 94, No. 1. "
+                "P. 7–23.",
+                {
+                    "type": "article",
+                    "locator": "7-23",
+                    "fields": {"journaltitle": "International Affairs", "volume": "94", "number": "1", "pages": "7-23"},
+                },
+            ),
         ),
     ),
     Genre(
-        "cjk-title-mark-first", "cjk", _title_mark_leads, parse_cjk_or_court_case,
+        "cjk-title-mark-first",
+        "cjk",
+        _title_mark_leads,
+        parse_cjk_or_court_case,
         examples=(
             # tests/data/extract_blind14: a memoir's fascicle (分册) and a collection's series volume (辑)
-            ("顾维钧:《顾维钧回忆录》第1分册,中国社会科学院近代史研究所译,北京:中华书局1983年版,第201页。",
-             {"type": "book", "locator": "201",
-              "fields": {"author": "顾维钧", "title": "顾维钧回忆录", "volume": "1", "publisher": "中华书局", "date": "1983"}}),
-            ("章某编：《中国近代农业史资料》第1辑，北京：生活·读书·新知三联书店1957年版，第56页。",
-             {"type": "book", "locator": "56", "fields": {"title": "中国近代农业史资料", "volume": "1", "date": "1957"}}),
+            (
+                "顾维钧:《顾维钧回忆录》第1分册,中国社会科学院近代史研究所译,北京:中华书局1983年版,第201页。",
+                {
+                    "type": "book",
+                    "locator": "201",
+                    "fields": {
+                        "author": "顾维钧",
+                        "title": "顾维钧回忆录",
+                        "volume": "1",
+                        "publisher": "中华书局",
+                        "date": "1983",
+                    },
+                },
+            ),
+            (
+                "章某编：《中国近代农业史资料》第1辑，北京：生活·读书·新知三联书店1957年版，第56页。",
+                {
+                    "type": "book",
+                    "locator": "56",
+                    "fields": {"title": "中国近代农业史资料", "volume": "1", "date": "1957"},
+                },
+            ),
             # tests/data/extract_blind12 (Chinese notes copied from journal sites)
-            ("何某:《明清盐商与社会流动》,徐某译注,台北:联经出版事业股份有限公司2013年版,第53页。",
-             {"type": "book", "locator": "53", "fields": {"translator": "徐某", "location": "台北"}}),
-            ("王某:《清代经济史论文集》(一),板桥:稻乡出版社2003年版,第200页。",
-             {"type": "book", "fields": {"volume": "1", "publisher": "稻乡出版社"}}),
-            ("某部:《某某意见》,2016年12月11日,http://www.gov.cn/zhengce/content_1.htm,2021年3月1日访问。",
-             {"type": "legislation", "fields": {"url": "http://www.gov.cn/zhengce/content_1.htm", "urldate": "2021-03-01"}}),
+            (
+                "何某:《明清盐商与社会流动》,徐某译注,台北:联经出版事业股份有限公司2013年版,第53页。",
+                {"type": "book", "locator": "53", "fields": {"translator": "徐某", "location": "台北"}},
+            ),
+            (
+                "王某:《清代经济史论文集》(一),板桥:稻乡出版社2003年版,第200页。",
+                {"type": "book", "fields": {"volume": "1", "publisher": "稻乡出版社"}},
+            ),
+            (
+                "某部:《某某意见》,2016年12月11日,http://www.gov.cn/zhengce/content_1.htm,2021年3月1日访问。",
+                {
+                    "type": "legislation",
+                    "fields": {"url": "http://www.gov.cn/zhengce/content_1.htm", "urldate": "2021-03-01"},
+                },
+            ),
             # tests/test_extract_patterns.py
-            ("阎学通：《道义现实主义的国际关系理论》，载《国际问题研究》2014 年第 5 期，第 102—128 页。",
-             {"type": "article", "locator": "102-128",
-              "fields": {"author": "阎学通", "title": "道义现实主义的国际关系理论", "journaltitle": "国际问题研究", "date": "2014",
-                         "number": "5", "pages": "102-128", "langid": "chinese"}}),
-            ("阎学通：《世界权力的转移：政治领导与战略竞争》，北京：北京大学出版社 2015 年版，第 33 页。",
-             {"type": "book", "locator": "33",
-              "fields": {"author": "阎学通", "title": "世界权力的转移：政治领导与战略竞争", "location": "北京", "publisher": "北京大学出版社",
-                         "date": "2015"}}),
-            ("秦亚青：《关系本位与过程建构》，载王逸舟主编：《中国国际关系研究（1995—2005）》，北京大学出版社 2006 年版，第 55—88 页。",
-             {"type": "incollection", "locator": "55-88",
-              "fields": {"author": "秦亚青", "editor": "王逸舟", "booktitle": "中国国际关系研究（1995—2005）", "publisher": "北京大学出版社",
-                         "pages": "55-88"}}),
-            ("《坚持走和平发展道路》，《人民日报》2013 年 1 月 30 日，第 1 版。",
-             {"type": "article",
-              "fields": {"title": "坚持走和平发展道路", "journaltitle": "人民日报", "entrysubtype": "newspaper",
-                         "date": "2013-01-30", "pages": "1"}}),
-            ("张明：《冷战后美国联盟政策研究》，博士学位论文，北京大学国际关系学院，2010 年，第 45 页。",
-             {"type": "thesis", "locator": "45",
-              "fields": {"author": "张明", "type": "博士学位论文", "institution": "北京大学国际关系学院", "date": "2010"}}),
-            ("佐藤優『国家の罠』新潮社、2005年、99—103頁。",
-             {"type": "book", "locator": "99-103",
-              "fields": {"author": "佐藤優", "title": "国家の罠", "publisher": "新潮社", "date": "2005", "langid": "japanese"}}),
-            ("김준형, 「한미동맹의 미래」, 『국가전략』 제20권 제1호, 2014, 15-40쪽.",
-             {"type": "article", "locator": "15-40",
-              "fields": {"title": "한미동맹의 미래", "journaltitle": "국가전략", "volume": "20", "number": "1",
-                         "langid": "korean"}}),
+            (
+                "阎学通：《道义现实主义的国际关系理论》，载《国际问题研究》2014 年第 5 期，第 102—128 页。",
+                {
+                    "type": "article",
+                    "locator": "102-128",
+                    "fields": {
+                        "author": "阎学通",
+                        "title": "道义现实主义的国际关系理论",
+                        "journaltitle": "国际问题研究",
+                        "date": "2014",
+                        "number": "5",
+                        "pages": "102-128",
+                        "langid": "chinese",
+                    },
+                },
+            ),
+            (
+                "阎学通：《世界权力的转移：政治领导与战略竞争》，北京：北京大学出版社 2015 年版，第 33 页。",
+                {
+                    "type": "book",
+                    "locator": "33",
+                    "fields": {
+                        "author": "阎学通",
+                        "title": "世界权力的转移：政治领导与战略竞争",
+                        "location": "北京",
+                        "publisher": "北京大学出版社",
+                        "date": "2015",
+                    },
+                },
+            ),
+            (
+                "秦亚青：《关系本位与过程建构》，载王逸舟主编：《中国国际关系研究（1995—2005）》，北京大学出版社 2006 年版，第 55—88 页。",
+                {
+                    "type": "incollection",
+                    "locator": "55-88",
+                    "fields": {
+                        "author": "秦亚青",
+                        "editor": "王逸舟",
+                        "booktitle": "中国国际关系研究（1995—2005）",
+                        "publisher": "北京大学出版社",
+                        "pages": "55-88",
+                    },
+                },
+            ),
+            (
+                "《坚持走和平发展道路》，《人民日报》2013 年 1 月 30 日，第 1 版。",
+                {
+                    "type": "article",
+                    "fields": {
+                        "title": "坚持走和平发展道路",
+                        "journaltitle": "人民日报",
+                        "entrysubtype": "newspaper",
+                        "date": "2013-01-30",
+                        "pages": "1",
+                    },
+                },
+            ),
+            (
+                "张明：《冷战后美国联盟政策研究》，博士学位论文，北京大学国际关系学院，2010 年，第 45 页。",
+                {
+                    "type": "thesis",
+                    "locator": "45",
+                    "fields": {
+                        "author": "张明",
+                        "type": "博士学位论文",
+                        "institution": "北京大学国际关系学院",
+                        "date": "2010",
+                    },
+                },
+            ),
+            (
+                "佐藤優『国家の罠』新潮社、2005年、99—103頁。",
+                {
+                    "type": "book",
+                    "locator": "99-103",
+                    "fields": {
+                        "author": "佐藤優",
+                        "title": "国家の罠",
+                        "publisher": "新潮社",
+                        "date": "2005",
+                        "langid": "japanese",
+                    },
+                },
+            ),
+            (
+                "김준형, 「한미동맹의 미래」, 『국가전략』 제20권 제1호, 2014, 15-40쪽.",
+                {
+                    "type": "article",
+                    "locator": "15-40",
+                    "fields": {
+                        "title": "한미동맹의 미래",
+                        "journaltitle": "국가전략",
+                        "volume": "20",
+                        "number": "1",
+                        "langid": "korean",
+                    },
+                },
+            ),
             # tests/test_extract_legal.py::test_chinese_court_decisions_are_jurisdiction
-            ("《王某诉李某合同纠纷案》，最高人民法院指导案例 15 号，2013 年 1 月 31 日发布。",
-             {"type": "jurisdiction", "fields": {"number": "指导案例15号", "institution": "最高人民法院", "date": "2013-01-31"}}),
-            ("《丙诉丁侵权案》，北京市高级人民法院（2017）京民终 88 号民事判决书，2017 年 6 月 1 日。",
-             {"type": "jurisdiction",
-              "fields": {"number": "（2017）京民终88号", "institution": "北京市高级人民法院", "date": "2017-06-01"}}),
+            (
+                "《王某诉李某合同纠纷案》，最高人民法院指导案例 15 号，2013 年 1 月 31 日发布。",
+                {
+                    "type": "jurisdiction",
+                    "fields": {"number": "指导案例15号", "institution": "最高人民法院", "date": "2013-01-31"},
+                },
+            ),
+            (
+                "《丙诉丁侵权案》，北京市高级人民法院（2017）京民终 88 号民事判决书，2017 年 6 月 1 日。",
+                {
+                    "type": "jurisdiction",
+                    "fields": {
+                        "number": "（2017）京民终88号",
+                        "institution": "北京市高级人民法院",
+                        "date": "2017-06-01",
+                    },
+                },
+            ),
         ),
     ),
     Genre("cjk-book-marks", "cjk", _chinese_with_book_marks, parse_cjk, examples=()),  # no example in the tests yet
     Genre(
-        "cjk-unmarked", "cjk", _chinese_without_marks, parse_cjk_or_court_case,
+        "cjk-unmarked",
+        "cjk",
+        _chinese_without_marks,
+        parse_cjk_or_court_case,
         examples=(
             # tests/data/extract_blind10 (Chinese law notes): a judgment cited by court and docket
-            ("某某诉某公司合同纠纷案，杭州互联网法院（2020）浙 0192 民初 3081 号民事判决书。",
-             {"type": "jurisdiction",
-              "fields": {"title": "某某诉某公司合同纠纷案", "institution": "杭州互联网法院", "number": "（2020）浙0192民初3081号",
-                         "date": "2020"}}),
-            ("最高人民法院（2019）最高法民终 1234 号民事判决书。",
-             {"type": "jurisdiction", "fields": {"title": "（2019）最高法民终1234号民事判决书", "institution": "最高人民法院"}}),
+            (
+                "某某诉某公司合同纠纷案，杭州互联网法院（2020）浙 0192 民初 3081 号民事判决书。",
+                {
+                    "type": "jurisdiction",
+                    "fields": {
+                        "title": "某某诉某公司合同纠纷案",
+                        "institution": "杭州互联网法院",
+                        "number": "（2020）浙0192民初3081号",
+                        "date": "2020",
+                    },
+                },
+            ),
+            (
+                "最高人民法院（2019）最高法民终 1234 号民事判决书。",
+                {
+                    "type": "jurisdiction",
+                    "fields": {"title": "（2019）最高法民终1234号民事判决书", "institution": "最高人民法院"},
+                },
+            ),
         ),
     ),
     Genre(
-        "western-legislation", "lawcites", western_law_cue, parse_western_legislation,
+        "western-legislation",
+        "lawcites",
+        western_law_cue,
+        parse_western_legislation,
         examples=(
             # tests/data/extract_blind7 and extract_blind9 (statutes, treaties, resolutions)
-            ("Consolidated Appropriations Act, 2016, Pub. L. No. 114-113, 129 Stat. 2242 (2015).",
-             {"type": "legislation", "fields": {"title": "Consolidated Appropriations Act, 2016", "date": "2015"}}),
-            ("Convention on Cybercrime, Nov. 23, 2001, E.T.S. No. 185.",
-             {"type": "legislation", "fields": {"title": "Convention on Cybercrime", "date": "2001-11-23"}}),
-            ("UNGA Res 2625 (XXV) (24 October 1970) UN Doc A/RES/2625(XXV).",
-             {"type": "legislation", "fields": {"date": "1970-10-24"}}),
+            (
+                "Consolidated Appropriations Act, 2016, Pub. L. No. 114-113, 129 Stat. 2242 (2015).",
+                {"type": "legislation", "fields": {"title": "Consolidated Appropriations Act, 2016", "date": "2015"}},
+            ),
+            (
+                "Convention on Cybercrime, Nov. 23, 2001, E.T.S. No. 185.",
+                {"type": "legislation", "fields": {"title": "Convention on Cybercrime", "date": "2001-11-23"}},
+            ),
+            (
+                "UNGA Res 2625 (XXV) (24 October 1970) UN Doc A/RES/2625(XXV).",
+                {"type": "legislation", "fields": {"date": "1970-10-24"}},
+            ),
             ("S. Rep. No. 114-87, at 12 (2015).", {"type": "report", "locator": "12", "fields": {"date": "2015"}}),
             # tests/data/extract_blind12 (a US environmental-law article)
             # tests/data/extract_blind14: a bilateral treaty with its parties, in U.S. Treaties
-            ("Treaty of Friendship, Commerce and Navigation, Japan-U.S., Apr. 2, 1953, 4 U.S.T. 2063.",
-             {"type": "legislation",
-              "fields": {"title": "Treaty of Friendship, Commerce and Navigation", "date": "1953-04-02"}}),
-            ("Clean Water Act, 33 U.S.C. §§ 1251–1387 (2018).",
-             {"type": "legislation", "fields": {"title": "Clean Water Act", "date": "2018"}}),
+            (
+                "Treaty of Friendship, Commerce and Navigation, Japan-U.S., Apr. 2, 1953, 4 U.S.T. 2063.",
+                {
+                    "type": "legislation",
+                    "fields": {"title": "Treaty of Friendship, Commerce and Navigation", "date": "1953-04-02"},
+                },
+            ),
+            (
+                "Clean Water Act, 33 U.S.C. §§ 1251–1387 (2018).",
+                {"type": "legislation", "fields": {"title": "Clean Water Act", "date": "2018"}},
+            ),
         ),
     ),
     Genre(
-        "law-journal-style", "lawcites", law_journal_style, parse_law_secondary,
+        "law-journal-style",
+        "lawcites",
+        law_journal_style,
+        parse_law_secondary,
         examples=(
             # tests/data/extract_blind9 (Bluebook and OSCOLA notes)
-            ("Anil Chandran & Uyen P. Leigh, Data Localism, 64 Emory L.J. 677, 690 (2015).",
-             {"type": "article", "locator": "690",
-              "fields": {"author": "Chandran, Anil and Leigh, Uyen P.", "title": "Data Localism",
-                         "journaltitle": "Emory L.J.", "volume": "64", "pages": "677", "date": "2015"}}),
-            ("Curtis J. Millhouse & Katrin Pistorius, Law and Capitalism Revisited 45 (2d ed. 2015).",
-             {"type": "book", "locator": "45",
-              "fields": {"title": "Law and Capitalism Revisited", "edition": "2", "date": "2015"}}),
-            ("William H. Roe, Jr., Environmental Law (2d ed. 1994).",
-             {"type": "book", "fields": {"author": "Roe, Jr., William H.", "title": "Environmental Law", "edition": "2"}}),
+            (
+                "Anil Chandran & Uyen P. Leigh, Data Localism, 64 Emory L.J. 677, 690 (2015).",
+                {
+                    "type": "article",
+                    "locator": "690",
+                    "fields": {
+                        "author": "Chandran, Anil and Leigh, Uyen P.",
+                        "title": "Data Localism",
+                        "journaltitle": "Emory L.J.",
+                        "volume": "64",
+                        "pages": "677",
+                        "date": "2015",
+                    },
+                },
+            ),
+            (
+                "Curtis J. Millhouse & Katrin Pistorius, Law and Capitalism Revisited 45 (2d ed. 2015).",
+                {
+                    "type": "book",
+                    "locator": "45",
+                    "fields": {"title": "Law and Capitalism Revisited", "edition": "2", "date": "2015"},
+                },
+            ),
+            (
+                "William H. Roe, Jr., Environmental Law (2d ed. 1994).",
+                {
+                    "type": "book",
+                    "fields": {"author": "Roe, Jr., William H.", "title": "Environmental Law", "edition": "2"},
+                },
+            ),
             # tests/data/extract_blind14: a parenthetical that describes the work
-            ("Harold H. Kohler, Why Do Nations Obey?, 106 Yale L.J. 2599, 2603 (1997) (book review).",
-             {"type": "article", "locator": "2603",
-              "fields": {"title": "Why Do Nations Obey?", "journaltitle": "Yale L.J.", "volume": "106", "date": "1997"}}),
-            ("Kristin Dale, Note, Rethinking Waters, 120 Yale L.J. 1720 (2011).",
-             {"type": "article", "fields": {"title": "Rethinking Waters", "journaltitle": "Yale L.J."}}),
-            ("James Crawley, Brownlee's Principles of Public International Law (9th edn, OUP 2019) 112.",
-             {"type": "book", "locator": "112",
-              "fields": {"author": "Crawley, James", "publisher": "OUP", "edition": "9", "date": "2019"}}),
-            ("Martti Koskinen, 'The Politics of International Law Revisited' (1990) 1 EJIL 4, 7.",
-             {"type": "article", "locator": "7",
-              "fields": {"title": "The Politics of International Law Revisited", "journaltitle": "EJIL", "volume": "1"}}),
-            ("Anne Orfield, 'Constituting Order' in James Crawley and Martti Koskinen (eds), The Cambridge "
-             "Companion to International Law (CUP 2012) 271, 280.",
-             {"type": "incollection", "locator": "280",
-              "fields": {"editor": "Crawley, James and Koskinen, Martti",
-                         "booktitle": "The Cambridge Companion to International Law", "publisher": "CUP"}}),
+            (
+                "Harold H. Kohler, Why Do Nations Obey?, 106 Yale L.J. 2599, 2603 (1997) (book review).",
+                {
+                    "type": "article",
+                    "locator": "2603",
+                    "fields": {
+                        "title": "Why Do Nations Obey?",
+                        "journaltitle": "Yale L.J.",
+                        "volume": "106",
+                        "date": "1997",
+                    },
+                },
+            ),
+            (
+                "Kristin Dale, Note, Rethinking Waters, 120 Yale L.J. 1720 (2011).",
+                {"type": "article", "fields": {"title": "Rethinking Waters", "journaltitle": "Yale L.J."}},
+            ),
+            (
+                "James Crawley, Brownlee's Principles of Public International Law (9th edn, OUP 2019) 112.",
+                {
+                    "type": "book",
+                    "locator": "112",
+                    "fields": {"author": "Crawley, James", "publisher": "OUP", "edition": "9", "date": "2019"},
+                },
+            ),
+            (
+                "Martti Koskinen, 'The Politics of International Law Revisited' (1990) 1 EJIL 4, 7.",
+                {
+                    "type": "article",
+                    "locator": "7",
+                    "fields": {
+                        "title": "The Politics of International Law Revisited",
+                        "journaltitle": "EJIL",
+                        "volume": "1",
+                    },
+                },
+            ),
+            (
+                "Anne Orfield, 'Constituting Order' in James Crawley and Martti Koskinen (eds), The Cambridge "
+                "Companion to International Law (CUP 2012) 271, 280.",
+                {
+                    "type": "incollection",
+                    "locator": "280",
+                    "fields": {
+                        "editor": "Crawley, James and Koskinen, Martti",
+                        "booktitle": "The Cambridge Companion to International Law",
+                        "publisher": "CUP",
+                    },
+                },
+            ),
         ),
     ),
     Genre(
-        "case-law", "law", _always, parse_case,
+        "case-law",
+        "law",
+        _always,
+        parse_case,
         examples=(
             # tests/data/extract_blind14: the ICJ in Bluebook form, the year before the reporter
-            ("Military and Paramilitary Activities (Nicar. v. U.S.), Judgment, 1986 I.C.J. 14, ¶ 186 (June 27).",
-             {"type": "jurisdiction", "locator": "para. 186",
-              "fields": {"title": "Military and Paramilitary Activities (Nicar. v. U.S.)", "journaltitle": "I.C.J.",
-                         "pages": "14", "date": "1986-06-27"}}),
-            ("Territorial Dispute (Nicaragua v. Colombia), Judgment, I.C.J. Reports 2012, p. 624, at p. 674, para. 139.",
-             {"type": "jurisdiction", "locator": "674", "fields": {"pages": "624", "date": "2012"}}),
+            (
+                "Military and Paramilitary Activities (Nicar. v. U.S.), Judgment, 1986 I.C.J. 14, ¶ 186 (June 27).",
+                {
+                    "type": "jurisdiction",
+                    "locator": "para. 186",
+                    "fields": {
+                        "title": "Military and Paramilitary Activities (Nicar. v. U.S.)",
+                        "journaltitle": "I.C.J.",
+                        "pages": "14",
+                        "date": "1986-06-27",
+                    },
+                },
+            ),
+            (
+                "Territorial Dispute (Nicaragua v. Colombia), Judgment, I.C.J. Reports 2012, p. 624, at p. 674, para. 139.",
+                {"type": "jurisdiction", "locator": "674", "fields": {"pages": "624", "date": "2012"}},
+            ),
             # tests/test_extract_legal.py::test_us_style_case_citation_is_jurisdiction
-            ("Marbury v. Madison, 5 U.S. 137, 177 (1803).",
-             {"type": "jurisdiction", "locator": "177",
-              "fields": {"title": "Marbury v. Madison", "journaltitle": "U.S.", "volume": "5", "pages": "137",
-                         "date": "1803"}}),
-            ("Smith v. Ocean Freight Co., 412 F.3d 88 (2d Cir. 2005).",
-             {"type": "jurisdiction", "fields": {"institution": "2d Cir.", "journaltitle": "F.3d"}}),
+            (
+                "Marbury v. Madison, 5 U.S. 137, 177 (1803).",
+                {
+                    "type": "jurisdiction",
+                    "locator": "177",
+                    "fields": {
+                        "title": "Marbury v. Madison",
+                        "journaltitle": "U.S.",
+                        "volume": "5",
+                        "pages": "137",
+                        "date": "1803",
+                    },
+                },
+            ),
+            (
+                "Smith v. Ocean Freight Co., 412 F.3d 88 (2d Cir. 2005).",
+                {"type": "jurisdiction", "fields": {"institution": "2d Cir.", "journaltitle": "F.3d"}},
+            ),
             # tests/test_extract_legal.py::test_international_judgment_and_award
-            ("Fisheries Jurisdiction (Spain v. Canada), Jurisdiction of the Court, Judgment, I.C.J. Reports 1998, "
-             "p. 432.",
-             {"type": "jurisdiction",
-              "fields": {"title": "Fisheries Jurisdiction (Spain v. Canada)", "journaltitle": "I.C.J. Reports",
-                         "date": "1998"}}),
-            ("The Arctic Sunrise Arbitration (Netherlands v. Russia), PCA Case No. 2014-02, "
-             "Award of 14 August 2015, paras. 12-14.",
-             {"type": "jurisdiction", "locator": "paras. 12-14",
-              "fields": {"number": "2014-02", "date": "2015-08-14", "institution": "PCA"}}),
+            (
+                "Fisheries Jurisdiction (Spain v. Canada), Jurisdiction of the Court, Judgment, I.C.J. Reports 1998, "
+                "p. 432.",
+                {
+                    "type": "jurisdiction",
+                    "fields": {
+                        "title": "Fisheries Jurisdiction (Spain v. Canada)",
+                        "journaltitle": "I.C.J. Reports",
+                        "date": "1998",
+                    },
+                },
+            ),
+            (
+                "The Arctic Sunrise Arbitration (Netherlands v. Russia), PCA Case No. 2014-02, "
+                "Award of 14 August 2015, paras. 12-14.",
+                {
+                    "type": "jurisdiction",
+                    "locator": "paras. 12-14",
+                    "fields": {"number": "2014-02", "date": "2015-08-14", "institution": "PCA"},
+                },
+            ),
         ),
     ),
     Genre(
-        "social-media", "apa", _always, parse_social,
+        "social-media",
+        "apa",
+        _always,
+        parse_social,
         examples=(
             # tests/test_extract_western_notes.py::test_post_with_handle_is_online_with_platform_as_organization
-            ("Jane Q. Doe (@janeqdoe), “The harbour reopens tomorrow,” Twitter, May 5, 2020, "
-             "https://twitter.com/janeqdoe/status/1.",
-             {"type": "online",
-              "fields": {"author": "Doe, Jane Q.", "organization": "Twitter", "date": "2020-05-05",
-                         "title": "The harbour reopens tomorrow"}}),
-            ("Port Authority of Busan [@BusanPort], “New berth opened,” X, June 2, 2023, "
-             "https://x.com/BusanPort/status/2.",
-             {"type": "online", "fields": {"author": "{Port Authority of Busan}", "organization": "X"}}),
+            (
+                "Jane Q. Doe (@janeqdoe), “The harbour reopens tomorrow,” Twitter, May 5, 2020, "
+                "https://twitter.com/janeqdoe/status/1.",
+                {
+                    "type": "online",
+                    "fields": {
+                        "author": "Doe, Jane Q.",
+                        "organization": "Twitter",
+                        "date": "2020-05-05",
+                        "title": "The harbour reopens tomorrow",
+                    },
+                },
+            ),
+            (
+                "Port Authority of Busan [@BusanPort], “New berth opened,” X, June 2, 2023, "
+                "https://x.com/BusanPort/status/2.",
+                {"type": "online", "fields": {"author": "{Port Authority of Busan}", "organization": "X"}},
+            ),
         ),
     ),
     Genre(
-        "apa", "apa", _always, parse_apa,
+        "apa",
+        "apa",
+        _always,
+        parse_apa,
         examples=(
             # tests/test_extract_western_notes.py::test_apa_references
-            ("Acemoglu, D., Johnson, S., & Robinson, J. A. (2001). "
-             "The colonial origins of comparative development: An empirical investigation. "
-             "American Economic Review, 91(5), 1369-1401.",
-             {"type": "article",
-              "fields": {"author": "Acemoglu, D. and Johnson, S. and Robinson, J. A.",
-                         "journaltitle": "American Economic Review", "volume": "91", "number": "5",
-                         "pages": "1369-1401", "date": "2001"}}),
-            ("Lardy, N. R. (2014). Markets over Mao: The rise of private business in China. Washington, "
-             "DC: Peterson Institute for International Economics.",
-             {"type": "book",
-              "fields": {"publisher": "Peterson Institute for International Economics", "location": "Washington, DC",
-                         "date": "2014"}}),
-            ("Li, X.-Y. (2020, March 5). Why growth slowed? China Economic Review, 60, 101-120.",
-             {"type": "article", "fields": {"author": "Li, X.-Y.", "date": "2020-03-05", "volume": "60"}}),
+            (
+                "Acemoglu, D., Johnson, S., & Robinson, J. A. (2001). "
+                "The colonial origins of comparative development: An empirical investigation. "
+                "American Economic Review, 91(5), 1369-1401.",
+                {
+                    "type": "article",
+                    "fields": {
+                        "author": "Acemoglu, D. and Johnson, S. and Robinson, J. A.",
+                        "journaltitle": "American Economic Review",
+                        "volume": "91",
+                        "number": "5",
+                        "pages": "1369-1401",
+                        "date": "2001",
+                    },
+                },
+            ),
+            (
+                "Lardy, N. R. (2014). Markets over Mao: The rise of private business in China. Washington, "
+                "DC: Peterson Institute for International Economics.",
+                {
+                    "type": "book",
+                    "fields": {
+                        "publisher": "Peterson Institute for International Economics",
+                        "location": "Washington, DC",
+                        "date": "2014",
+                    },
+                },
+            ),
+            (
+                "Li, X.-Y. (2020, March 5). Why growth slowed? China Economic Review, 60, 101-120.",
+                {"type": "article", "fields": {"author": "Li, X.-Y.", "date": "2020-03-05", "volume": "60"}},
+            ),
             # tests/test_extract_western_notes.py::test_harvard_and_apa_news_items_and_a_corporate_strategy_online
-            ("Vale, T. (2020, March 3). Harbours reopen. The Boston Globe. https://example.com/b",
-             {"type": "article", "fields": {"journaltitle": "The Boston Globe", "entrysubtype": "newspaper"}}),
+            (
+                "Vale, T. (2020, March 3). Harbours reopen. The Boston Globe. https://example.com/b",
+                {"type": "article", "fields": {"journaltitle": "The Boston Globe", "entrysubtype": "newspaper"}},
+            ),
             # tests/data/extract_blind7 (an APA list): sentence-case titles with ? and :, chapters,
             # bodies as authors, editors, theses
-            ("Roe, A. (2018). Why now? Timing, risk, and the logic of alliances. Yale University Press.",
-             {"type": "book", "fields": {"title": "Why now? Timing, risk, and the logic of alliances",
-                                         "publisher": "Yale University Press"}}),
-            ("Lin, K. (2019). Quiet coercion. In T. J. Moss & R. S. Hale (Eds.), Power in Asia (pp. 117–159). "
-             "Oxford University Press.",
-             {"type": "incollection", "locator": "117-159",
-              "fields": {"editor": "Moss, T. J. and Hale, R. S.", "booktitle": "Power in Asia", "pages": "117-159"}}),
-            ("World Bank. (2022). Regional value chains (Report No. 17284). https://example.org/r",
-             {"type": "report", "fields": {"author": "{World Bank}", "number": "17284"}}),
-            ("Paul, T. V. (Ed.). (2016). Accommodating rising powers. Cambridge University Press.",
-             {"type": "book", "fields": {"editor": "Paul, T. V."}}),
-            ("Wang, Z. (2021). Alliance anxiety [Doctoral dissertation, Georgetown University]. ProQuest.",
-             {"type": "thesis", "fields": {"title": "Alliance anxiety", "institution": "Georgetown University"}}),
+            (
+                "Roe, A. (2018). Why now? Timing, risk, and the logic of alliances. Yale University Press.",
+                {
+                    "type": "book",
+                    "fields": {
+                        "title": "Why now? Timing, risk, and the logic of alliances",
+                        "publisher": "Yale University Press",
+                    },
+                },
+            ),
+            (
+                "Lin, K. (2019). Quiet coercion. In T. J. Moss & R. S. Hale (Eds.), Power in Asia (pp. 117–159). "
+                "Oxford University Press.",
+                {
+                    "type": "incollection",
+                    "locator": "117-159",
+                    "fields": {
+                        "editor": "Moss, T. J. and Hale, R. S.",
+                        "booktitle": "Power in Asia",
+                        "pages": "117-159",
+                    },
+                },
+            ),
+            (
+                "World Bank. (2022). Regional value chains (Report No. 17284). https://example.org/r",
+                {"type": "report", "fields": {"author": "{World Bank}", "number": "17284"}},
+            ),
+            (
+                "Paul, T. V. (Ed.). (2016). Accommodating rising powers. Cambridge University Press.",
+                {"type": "book", "fields": {"editor": "Paul, T. V."}},
+            ),
+            (
+                "Wang, Z. (2021). Alliance anxiety [Doctoral dissertation, Georgetown University]. ProQuest.",
+                {"type": "thesis", "fields": {"title": "Alliance anxiety", "institution": "Georgetown University"}},
+            ),
         ),
     ),
     Genre(
-        "asa", "apa", _always, parse_asa,
+        "asa",
+        "apa",
+        _always,
+        parse_asa,
         examples=(
             # tests/data/extract_blind6 (a Chinese sociology article's English items)
-            ("Oi, Jean C. 1999. Rural China Takes Off. Berkeley: University of California Press.",
-             {"type": "book", "fields": {"author": "Oi, Jean C.", "title": "Rural China Takes Off", "date": "1999",
-                                         "location": "Berkeley", "publisher": "University of California Press"}}),
-            ("Tsai, Lily L. 2007. “Solidary Groups and Local Public Goods.” American Political Science Review "
-             "101(2): 355-372.",
-             {"type": "article", "locator": "355-372",
-              "fields": {"journaltitle": "American Political Science Review", "volume": "101", "number": "2",
-                         "pages": "355-372"}}),
+            (
+                "Oi, Jean C. 1999. Rural China Takes Off. Berkeley: University of California Press.",
+                {
+                    "type": "book",
+                    "fields": {
+                        "author": "Oi, Jean C.",
+                        "title": "Rural China Takes Off",
+                        "date": "1999",
+                        "location": "Berkeley",
+                        "publisher": "University of California Press",
+                    },
+                },
+            ),
+            (
+                "Tsai, Lily L. 2007. “Solidary Groups and Local Public Goods.” American Political Science Review "
+                "101(2): 355-372.",
+                {
+                    "type": "article",
+                    "locator": "355-372",
+                    "fields": {
+                        "journaltitle": "American Political Science Review",
+                        "volume": "101",
+                        "number": "2",
+                        "pages": "355-372",
+                    },
+                },
+            ),
         ),
     ),
     Genre(
-        "harvard", "apa", _always, parse_harvard,
+        "harvard",
+        "apa",
+        _always,
+        parse_harvard,
         examples=(
             # tests/test_extract_western_notes.py::test_harvard_journal_article_with_quoted_title
-            ("Okafor, C.N. and Lindqvist, B. (2018) ‘Why do small states hedge?’, Pacific Review, 31(2), pp. 140–162.",
-             {"type": "article",
-              "fields": {"author": "Okafor, C.N. and Lindqvist, B.", "title": "Why do small states hedge?",
-                         "journaltitle": "Pacific Review", "volume": "31", "number": "2", "pages": "140-162",
-                         "date": "2018"}}),
+            (
+                "Okafor, C.N. and Lindqvist, B. (2018) ‘Why do small states hedge?’, Pacific Review, 31(2), pp. 140–162.",
+                {
+                    "type": "article",
+                    "fields": {
+                        "author": "Okafor, C.N. and Lindqvist, B.",
+                        "title": "Why do small states hedge?",
+                        "journaltitle": "Pacific Review",
+                        "volume": "31",
+                        "number": "2",
+                        "pages": "140-162",
+                        "date": "2018",
+                    },
+                },
+            ),
             # tests/test_extract_western_notes.py::test_harvard_book_with_place_publisher_and_page
-            ("Marsh, P. (2009) The Grain Ports of the Levant. Cambridge: Polity, p. 88.",
-             {"type": "book", "locator": "88",
-              "fields": {"title": "The Grain Ports of the Levant", "location": "Cambridge", "publisher": "Polity"}}),
+            (
+                "Marsh, P. (2009) The Grain Ports of the Levant. Cambridge: Polity, p. 88.",
+                {
+                    "type": "book",
+                    "locator": "88",
+                    "fields": {
+                        "title": "The Grain Ports of the Levant",
+                        "location": "Cambridge",
+                        "publisher": "Polity",
+                    },
+                },
+            ),
             # tests/test_extract_western_notes.py::test_harvard_corporate_author_report_number_and_access
-            ("Parliamentary Budget Office (2021) Fiscal Outlook for the Northern Ports, PBO Report 2021-07. "
-             "Ottawa: PBO.",
-             {"type": "report",
-              "fields": {"author": "{Parliamentary Budget Office}", "title": "Fiscal Outlook for the Northern Ports",
-                         "type": "PBO Report", "number": "2021-07"}}),
+            (
+                "Parliamentary Budget Office (2021) Fiscal Outlook for the Northern Ports, PBO Report 2021-07. "
+                "Ottawa: PBO.",
+                {
+                    "type": "report",
+                    "fields": {
+                        "author": "{Parliamentary Budget Office}",
+                        "title": "Fiscal Outlook for the Northern Ports",
+                        "type": "PBO Report",
+                        "number": "2021-07",
+                    },
+                },
+            ),
             # tests/test_extract_western_notes.py::test_harvard_news_outlet_and_day_month
-            ("Bloomberg (2021) ‘Port congestion spreads to Europe’, 14 October. "
-             "Available at: https://example.com/news/port (Accessed: 2 November 2021).",
-             {"type": "article",
-              "fields": {"entrysubtype": "newspaper", "journaltitle": "Bloomberg", "date": "2021-10-14",
-                         "urldate": "2021-11-02"}}),
+            (
+                "Bloomberg (2021) ‘Port congestion spreads to Europe’, 14 October. "
+                "Available at: https://example.com/news/port (Accessed: 2 November 2021).",
+                {
+                    "type": "article",
+                    "fields": {
+                        "entrysubtype": "newspaper",
+                        "journaltitle": "Bloomberg",
+                        "date": "2021-10-14",
+                        "urldate": "2021-11-02",
+                    },
+                },
+            ),
         ),
     ),
     Genre(
-        "western-archive", "archive", looks_like_western_archive, parse_western_archive,
+        "western-archive",
+        "archive",
+        looks_like_western_archive,
+        parse_western_archive,
         examples=(
             # tests/test_extract_patterns.py
-            ("Telegram from Tokyo to Washington, March 3, 1952, RG 59, Central Decimal File, Box 123, "
-             "National Archives, College Park, MD.",
-             {"type": "misc",
-              "fields": {"entrysubtype": "archive", "title": "Telegram from Tokyo to Washington",
-                         "library": "National Archives", "date": "1952-03-03",
-                         "number": "RG 59, Central Decimal File, Box 123"}}),
-            ("FO 371/105378, Foreign Office to Tokyo, June 2, 1953, The National Archives, Kew.",
-             {"type": "misc",
-              "fields": {"entrysubtype": "archive", "number": "FO 371/105378", "library": "The National Archives"}}),
+            (
+                "Telegram from Tokyo to Washington, March 3, 1952, RG 59, Central Decimal File, Box 123, "
+                "National Archives, College Park, MD.",
+                {
+                    "type": "misc",
+                    "fields": {
+                        "entrysubtype": "archive",
+                        "title": "Telegram from Tokyo to Washington",
+                        "library": "National Archives",
+                        "date": "1952-03-03",
+                        "number": "RG 59, Central Decimal File, Box 123",
+                    },
+                },
+            ),
+            (
+                "FO 371/105378, Foreign Office to Tokyo, June 2, 1953, The National Archives, Kew.",
+                {
+                    "type": "misc",
+                    "fields": {
+                        "entrysubtype": "archive",
+                        "number": "FO 371/105378",
+                        "library": "The National Archives",
+                    },
+                },
+            ),
         ),
     ),
     Genre(
-        "western", "western", _always, parse_western,
+        "western",
+        "western",
+        _always,
+        parse_western,
         examples=(
             # tests/data/extract_blind15: a chapter's range then the page cited; a double issue
-            ("Peter Voss, \"Smallholders and the Scheme,\" in Commodities and Colonial States, ed. Ruth Alder "
-             "(Leiden: Brill, 2008), 133-58, at 140.",
-             {"type": "incollection", "locator": "140",
-              "fields": {"editor": "Alder, Ruth", "booktitle": "Commodities and Colonial States", "location": "Leiden",
-                         "publisher": "Brill", "pages": "133-58"}}),
-            ("Jan Hock, \"Opium Farms, 1820-1860,\" Journal of the South Seas Society 22, nos. 1-2 (1967): 41-80.",
-             {"type": "article", "locator": "41-80",
-              "fields": {"journaltitle": "Journal of the South Seas Society", "volume": "22", "number": "1-2",
-                         "pages": "41-80"}}),
+            (
+                'Peter Voss, "Smallholders and the Scheme," in Commodities and Colonial States, ed. Ruth Alder '
+                "(Leiden: Brill, 2008), 133-58, at 140.",
+                {
+                    "type": "incollection",
+                    "locator": "140",
+                    "fields": {
+                        "editor": "Alder, Ruth",
+                        "booktitle": "Commodities and Colonial States",
+                        "location": "Leiden",
+                        "publisher": "Brill",
+                        "pages": "133-58",
+                    },
+                },
+            ),
+            (
+                'Jan Hock, "Opium Farms, 1820-1860," Journal of the South Seas Society 22, nos. 1-2 (1967): 41-80.',
+                {
+                    "type": "article",
+                    "locator": "41-80",
+                    "fields": {
+                        "journaltitle": "Journal of the South Seas Society",
+                        "volume": "22",
+                        "number": "1-2",
+                        "pages": "41-80",
+                    },
+                },
+            ),
             # tests/data/extract_blind14: a bibliography's inverted name in a note, initials kept
-            ("Kressner, Stephen D., ed., International Regimes (Ithaca, N.Y.: Cornell University Press, 1983), 12.",
-             {"type": "book", "locator": "12",
-              "fields": {"editor": "Kressner, Stephen D.", "title": "International Regimes", "location": "Ithaca, N.Y.",
-                         "publisher": "Cornell University Press", "date": "1983"}}),
-            ("Ruggles, John G., “Regimes, Transactions, and Change,” International Organization 36 (Spring 1982), "
-             "pp. 379–415.",
-             {"type": "article", "locator": "379-415",
-              "fields": {"author": "Ruggles, John G.", "journaltitle": "International Organization", "volume": "36"}}),
+            (
+                "Kressner, Stephen D., ed., International Regimes (Ithaca, N.Y.: Cornell University Press, 1983), 12.",
+                {
+                    "type": "book",
+                    "locator": "12",
+                    "fields": {
+                        "editor": "Kressner, Stephen D.",
+                        "title": "International Regimes",
+                        "location": "Ithaca, N.Y.",
+                        "publisher": "Cornell University Press",
+                        "date": "1983",
+                    },
+                },
+            ),
+            (
+                "Ruggles, John G., “Regimes, Transactions, and Change,” International Organization 36 (Spring 1982), "
+                "pp. 379–415.",
+                {
+                    "type": "article",
+                    "locator": "379-415",
+                    "fields": {
+                        "author": "Ruggles, John G.",
+                        "journaltitle": "International Organization",
+                        "volume": "36",
+                    },
+                },
+            ),
             # tests/test_extract_patterns.py
-            ("Ely Ratner, “The Case for a Pacific Defense Pact,” Foreign Affairs, May 27, 2025, "
-             "https://www.foreignaffairs.com/china/case.",
-             {"type": "article",
-              "fields": {"author": "Ratner, Ely", "journaltitle": "Foreign Affairs", "date": "2025-05-27",
-                         "url": "https://www.foreignaffairs.com/china/case"}}),
-            ("Robert Jervis, “Cooperation under the Security Dilemma,” World Politics 30, no. "
-             "2 (January 1978): 167–214.",
-             {"type": "article", "locator": "167-214",
-              "fields": {"journaltitle": "World Politics", "volume": "30", "number": "2", "pages": "167-214"}}),
-            ("Robert Jervis, Perception and Misperception in International Politics, "
-             "Princeton: Princeton University Press, 1976, p. 58.",
-             {"type": "book", "locator": "58",
-              "fields": {"author": "Jervis, Robert",
-                         "title": "Perception and Misperception in International Politics", "location": "Princeton",
-                         "publisher": "Princeton University Press", "date": "1976"}}),
-            ("G. John Ikenberry, “Power and Liberal Order,” in T. J. Pempel and Chung-Min Lee, eds., "
-             "Security Cooperation in Northeast Asia, London: Routledge, 2012, pp. 55-88.",
-             {"type": "incollection", "locator": "55-88",
-              "fields": {"author": "Ikenberry, G. John", "editor": "Pempel, T. J. and Lee, Chung-Min",
-                         "booktitle": "Security Cooperation in Northeast Asia", "publisher": "Routledge",
-                         "pages": "55-88"}}),
-            ("U.S. Department of Defense, Nuclear Posture Review, Washington, D.C.: Department of Defense, 2018, p. 2.",
-             {"type": "report", "locator": "2",
-              "fields": {"author": "{U.S. Department of Defense}", "title": "Nuclear Posture Review", "date": "2018"}}),
+            (
+                "Ely Ratner, “The Case for a Pacific Defense Pact,” Foreign Affairs, May 27, 2025, "
+                "https://www.foreignaffairs.com/china/case.",
+                {
+                    "type": "article",
+                    "fields": {
+                        "author": "Ratner, Ely",
+                        "journaltitle": "Foreign Affairs",
+                        "date": "2025-05-27",
+                        "url": "https://www.foreignaffairs.com/china/case",
+                    },
+                },
+            ),
+            (
+                "Robert Jervis, “Cooperation under the Security Dilemma,” World Politics 30, no. "
+                "2 (January 1978): 167–214.",
+                {
+                    "type": "article",
+                    "locator": "167-214",
+                    "fields": {"journaltitle": "World Politics", "volume": "30", "number": "2", "pages": "167-214"},
+                },
+            ),
+            (
+                "Robert Jervis, Perception and Misperception in International Politics, "
+                "Princeton: Princeton University Press, 1976, p. 58.",
+                {
+                    "type": "book",
+                    "locator": "58",
+                    "fields": {
+                        "author": "Jervis, Robert",
+                        "title": "Perception and Misperception in International Politics",
+                        "location": "Princeton",
+                        "publisher": "Princeton University Press",
+                        "date": "1976",
+                    },
+                },
+            ),
+            (
+                "G. John Ikenberry, “Power and Liberal Order,” in T. J. Pempel and Chung-Min Lee, eds., "
+                "Security Cooperation in Northeast Asia, London: Routledge, 2012, pp. 55-88.",
+                {
+                    "type": "incollection",
+                    "locator": "55-88",
+                    "fields": {
+                        "author": "Ikenberry, G. John",
+                        "editor": "Pempel, T. J. and Lee, Chung-Min",
+                        "booktitle": "Security Cooperation in Northeast Asia",
+                        "publisher": "Routledge",
+                        "pages": "55-88",
+                    },
+                },
+            ),
+            (
+                "U.S. Department of Defense, Nuclear Posture Review, Washington, D.C.: Department of Defense, 2018, p. 2.",
+                {
+                    "type": "report",
+                    "locator": "2",
+                    "fields": {
+                        "author": "{U.S. Department of Defense}",
+                        "title": "Nuclear Posture Review",
+                        "date": "2018",
+                    },
+                },
+            ),
             # tests/data/extract_blind9 and extract_blind10 (unquoted forms from OCR'd notes)
-            ("Marcus Feng, Hedging and Identity, International Affairs, Vol. 96, No. 1 (2020), p. 157.",
-             {"type": "article", "locator": "157",
-              "fields": {"title": "Hedging and Identity", "journaltitle": "International Affairs", "volume": "96",
-                         "number": "1"}}),
-            ("R. R. Church and A. V. Lowe, The Law of the Sea, 3rd ed., Manchester University Press, 1999, p. 162.",
-             {"type": "book", "fields": {"title": "The Law of the Sea", "edition": "3", "publisher": "Manchester University Press"}}),
-            ("A. Gupte, Indian Merchants, Franz Steiner Verlag, Wiesbaden, 1979, pp. 23-25.",
-             {"type": "book", "fields": {"title": "Indian Merchants", "publisher": "Franz Steiner Verlag",
-                                         "location": "Wiesbaden"}}),
-            ("R. P. Castle, Arms and Credibility, New Haven, Yale University Press, 1966, p. 35.",
-             {"type": "book", "fields": {"title": "Arms and Credibility", "location": "New Haven",
-                                         "publisher": "Yale University Press"}}),
-            ("P. Moor, The Trap, in: Deterrence Today, ed. by Ellen Price and Martin Vogel, London: Routledge, 2014, "
-             "pp. 201-219.",
-             {"type": "incollection", "locator": "201-219",
-              "fields": {"title": "The Trap", "booktitle": "Deterrence Today", "editor": "Price, Ellen and Vogel, Martin",
-                         "pages": "201-219"}}),
+            (
+                "Marcus Feng, Hedging and Identity, International Affairs, Vol. 96, No. 1 (2020), p. 157.",
+                {
+                    "type": "article",
+                    "locator": "157",
+                    "fields": {
+                        "title": "Hedging and Identity",
+                        "journaltitle": "International Affairs",
+                        "volume": "96",
+                        "number": "1",
+                    },
+                },
+            ),
+            (
+                "R. R. Church and A. V. Lowe, The Law of the Sea, 3rd ed., Manchester University Press, 1999, p. 162.",
+                {
+                    "type": "book",
+                    "fields": {
+                        "title": "The Law of the Sea",
+                        "edition": "3",
+                        "publisher": "Manchester University Press",
+                    },
+                },
+            ),
+            (
+                "A. Gupte, Indian Merchants, Franz Steiner Verlag, Wiesbaden, 1979, pp. 23-25.",
+                {
+                    "type": "book",
+                    "fields": {
+                        "title": "Indian Merchants",
+                        "publisher": "Franz Steiner Verlag",
+                        "location": "Wiesbaden",
+                    },
+                },
+            ),
+            (
+                "R. P. Castle, Arms and Credibility, New Haven, Yale University Press, 1966, p. 35.",
+                {
+                    "type": "book",
+                    "fields": {
+                        "title": "Arms and Credibility",
+                        "location": "New Haven",
+                        "publisher": "Yale University Press",
+                    },
+                },
+            ),
+            (
+                "P. Moor, The Trap, in: Deterrence Today, ed. by Ellen Price and Martin Vogel, London: Routledge, 2014, "
+                "pp. 201-219.",
+                {
+                    "type": "incollection",
+                    "locator": "201-219",
+                    "fields": {
+                        "title": "The Trap",
+                        "booktitle": "Deterrence Today",
+                        "editor": "Price, Ellen and Vogel, Martin",
+                        "pages": "201-219",
+                    },
+                },
+            ),
         ),
     ),
 ]
 
 
 # ---------------------------------------------------------------- entry point
+
 
 def parse_citation(text: str) -> Parsed:
     """Parse one citation (lead-ins already stripped). A DOI (``DOI: 10.…`` or a doi.org URL)
@@ -582,7 +1247,7 @@ def _prepare(text: str) -> tuple[str, str | None]:
         m = DOI_TEXT.search(text)
         if m:
             doi = m.group(1)
-            text = (text[: m.start()] + text[m.end():]).strip()
+            text = (text[: m.start()] + text[m.end() :]).strip()
     if "<" in text:  # Korean/Chinese notes may mark a title <朝鮮日報>
         text = ANGLE_TITLE.sub(r"《\1》", text)
     return text, doi
@@ -604,7 +1269,20 @@ def match_genre(text: str) -> tuple[Genre, Parsed]:
 # Until this package was split, every regex and helper lived in one module ``annobib.extract.fields``;
 # the names imported above are the ones other modules and tests use. Any other name of that module
 # (``from annobib.extract.fields import _order``) is still found, in the submodule that holds it now.
-_SUBMODULES = ("features", "names", "model", "law", "apa", "cjk", "western", "archive", "gbt", "russian", "jpdate", "lawcites")
+_SUBMODULES = (
+    "features",
+    "names",
+    "model",
+    "law",
+    "apa",
+    "cjk",
+    "western",
+    "archive",
+    "gbt",
+    "russian",
+    "jpdate",
+    "lawcites",
+)
 
 
 def __getattr__(name: str):

@@ -46,15 +46,21 @@ APA_JOURNAL = re.compile(
 )
 # ASA / Chicago author-date: American Political Science Review 101(2): 355-372.
 ASA_JOURNAL = re.compile(
-    r"^(?P<j>[^,:()]+?)\s+(?P<v>\d+)\s*(?:\((?P<n>[^)]+)\))?\s*:\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?)\.?\s*$")
+    r"^(?P<j>[^,:()]+?)\s+(?P<v>\d+)\s*(?:\((?P<n>[^)]+)\))?\s*:\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?)\.?\s*$"
+)
 _APA_CHAPTER = re.compile(
     r"^In\s+(?P<eds>.+?)\s*\((?:Eds?|eds?)\.\),\s*(?P<book>.+?)(?:\s*\((?:(?P<ed>\d+)(?:st|nd|rd|th)\s+ed\.,\s*)?(?:[^()]*?,\s*)?pp?\.\s*(?P<pp>[\d–—-]+)\))?"
-    r"\.\s*(?P<pub>[^.].*?)\.?$")
+    r"\.\s*(?P<pub>[^.].*?)\.?$"
+)
 # the sentence boundaries of the body: the title is the text before one of them
 _APA_STOP = re.compile(r"(?<!\b[A-Z])[.?!](?=\s+[A-Z(\[])")
 _APA_RETRIEVED = re.compile(r"\.?\s*Retrieved\s+(?P<d>[^,]+,\s*\d{4}),\s*from\s*$")
-_APA_BRACKET = re.compile(r"\s*\[(?P<kind>Doctoral dissertation|Master['’]s thesis|Master's thesis)[,\s]+(?P<inst>[^\]]+)\]\s*$")
-_APA_TITLE_TAIL = re.compile(r"\s*\((?:(?P<rep>(?:[A-Z][\w.]*\s+){0,3}(?:Report|Paper|Brief)\s+No\.)\s*(?P<num>[\w.\-/]+)|pp?\.\s*(?P<pp>[\d–—-]+))\)\s*$")
+_APA_BRACKET = re.compile(
+    r"\s*\[(?P<kind>Doctoral dissertation|Master['’]s thesis|Master's thesis)[,\s]+(?P<inst>[^\]]+)\]\s*$"
+)
+_APA_TITLE_TAIL = re.compile(
+    r"\s*\((?:(?P<rep>(?:[A-Z][\w.]*\s+){0,3}(?:Report|Paper|Brief)\s+No\.)\s*(?P<num>[\w.\-/]+)|pp?\.\s*(?P<pp>[\d–—-]+))\)\s*$"
+)
 
 
 def parse_apa(text: str) -> Parsed | None:
@@ -83,7 +89,11 @@ def parse_apa(text: str) -> Parsed | None:
         locator = _journal_fields(f, jm)
     elif chapter:
         etype = "incollection"
-        editors = [e.strip() for e in re.split(r",?\s*&\s*|,\s*(?=[A-Z]\.)|(?<=\.),\s*(?=[^\W\d_])", chapter["eds"]) if e.strip()]
+        editors = [
+            e.strip()
+            for e in re.split(r",?\s*&\s*|,\s*(?=[A-Z]\.)|(?<=\.),\s*(?=[^\W\d_])", chapter["eds"])
+            if e.strip()
+        ]
         if chapter["ed"]:
             f["edition"] = chapter["ed"]  # Social epidemiology (2nd ed., pp. 290–319)
         f["editor"] = names_field([western_person(e) for e in editors], False)
@@ -91,8 +101,13 @@ def parse_apa(text: str) -> Parsed | None:
         if chapter["pp"]:
             f["pages"] = locator = re.sub(r"\s*[–—-]\s*", "-", chapter["pp"])
         f["publisher"] = chapter["pub"].strip()
-    elif m["md"] and rest.strip(". ") and ":" not in rest and len(rest.rstrip(". ")) <= 60 and (url or _news_outlet(rest.rstrip(". "))
-                                                                          or NEWS_RE.search(rest) or MAGAZINE_RE.search(rest)):
+    elif (
+        m["md"]
+        and rest.strip(". ")
+        and ":" not in rest
+        and len(rest.rstrip(". ")) <= 60
+        and (url or _news_outlet(rest.rstrip(". ")) or NEWS_RE.search(rest) or MAGAZINE_RE.search(rest))
+    ):
         # Family, I. (2020, March 3). Title. The New York Times. URL: a dated news item or web page
         site = rest.rstrip(". ")
         kind = _outlet_kind(site)
@@ -120,10 +135,13 @@ def parse_apa(text: str) -> Parsed | None:
 _ASA_FIRST = r"[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*)?,\s*[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)?(?:\s+[A-Z]\.)*"
 ASA_RE = re.compile(
     r"^(?P<au>" + _ASA_FIRST + r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3})*)"
-    r"\.?\s+(?P<y>(?:1[5-9]|20)\d\d)[a-z]?\.\s+(?P<body>.+)$")
+    r"\.?\s+(?P<y>(?:1[5-9]|20)\d\d)[a-z]?\.\s+(?P<body>.+)$"
+)
 _ASA_CHAPTER = re.compile(
     r"^(?:Pp\.\s*(?P<pp>[\d–—-]+)\s+)?in\s+(?P<book>.+?),\s*edited\s+by\s+(?P<eds>[^.]+?)\.\s*"
-    r"(?:(?P<loc>[^:]{2,40}):\s*)?(?P<pub>.+?)\.?$", re.I)
+    r"(?:(?P<loc>[^:]{2,40}):\s*)?(?P<pub>.+?)\.?$",
+    re.I,
+)
 
 
 def parse_asa(text: str) -> Parsed | None:
@@ -175,8 +193,9 @@ def _place_and_publisher(f: dict[str, str], pub: str) -> str:
     return pub
 
 
-def _author_date_result(etype: str, f: dict[str, str], url: str | None, urldate: str | None,
-                        locator: str | None) -> Parsed:
+def _author_date_result(
+    etype: str, f: dict[str, str], url: str | None, urldate: str | None, locator: str | None
+) -> Parsed:
     if url:
         f["url"] = url
     if urldate:
@@ -206,10 +225,15 @@ def _apa_title_and_rest(body: str) -> tuple[str, str] | None:
     stops = [m.end() for m in _APA_STOP.finditer(body)]
     for end in stops:
         rest = body[end:].strip()
-        if APA_JOURNAL.match(rest) or _APA_CHAPTER.match(rest) or len(rest.rstrip(". ")) <= 80 and "." not in rest.rstrip(". ")[:-4]:
+        if (
+            APA_JOURNAL.match(rest)
+            or _APA_CHAPTER.match(rest)
+            or len(rest.rstrip(". ")) <= 80
+            and "." not in rest.rstrip(". ")[:-4]
+        ):
             return _drop_stop(body[:end]), rest
     if stops:
-        return _drop_stop(body[: stops[0]]), body[stops[0]:].strip()
+        return _drop_stop(body[: stops[0]]), body[stops[0] :].strip()
     return (_drop_stop(body), "") if body else None
 
 
@@ -266,7 +290,8 @@ def _outlet_kind(name: str) -> str | None:
 # Name (@handle), “Text,” Platform, Date, URL  /  Organization [@handle], “Text,” Platform, Date, URL
 SOCIAL_RE = re.compile(
     r"^(?P<au>[^()\[\]“\"]{2,80}?)\s*[(\[]@(?P<h>\w{1,40})[)\]]\s*[,.]?\s*[“\"](?P<t>.+?)[,.]?[”\"]\s*[,.]?\s*"
-    r"(?P<site>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*,\s*(?P<rest>.+)$")
+    r"(?P<site>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*,\s*(?P<rest>.+)$"
+)
 
 
 def parse_social(text: str) -> Parsed | None:
@@ -282,10 +307,17 @@ def parse_social(text: str) -> Parsed | None:
     if not date and not url_m:
         return None
     au = m["au"].strip()
-    org = bool(ORG_RE.search(au) or THINK_TANK_RE.search(au) or re.search(r"\s(?:of|for|and|on|the)\s", au)
-               or re.fullmatch(r"[A-Z0-9&]{2,10}", au))
-    f: dict[str, str] = {"author": brace_org(au) if org else western_person(au),
-                         "title": m["t"].strip().rstrip(","), "organization": m["site"].strip()}
+    org = bool(
+        ORG_RE.search(au)
+        or THINK_TANK_RE.search(au)
+        or re.search(r"\s(?:of|for|and|on|the)\s", au)
+        or re.fullmatch(r"[A-Z0-9&]{2,10}", au)
+    )
+    f: dict[str, str] = {
+        "author": brace_org(au) if org else western_person(au),
+        "title": m["t"].strip().rstrip(","),
+        "organization": m["site"].strip(),
+    }
     if date:
         f["date"] = date
     if url_m:
@@ -301,9 +333,11 @@ def parse_social(text: str) -> Parsed | None:
 
 _CORP_WORD = r"(?:[A-Z][\w.&'’\-]*|of|for|and|on|the|in|&)"
 # Harvard lists (and Japanese sociology's Western items) also spell given names out: Brinkley, Mary C.
-_HARVARD_NAME = (r"(?:(?:de|van|von|der|den|del|da|di|la|le)\s+)*[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){0,2},\s*"
-                 r"(?:[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*|[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)?(?:\s+[A-Z]\.)*)"
-                 r"(?:,\s*(?:Jr|Sr)\.)?")
+_HARVARD_NAME = (
+    r"(?:(?:de|van|von|der|den|del|da|di|la|le)\s+)*[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){0,2},\s*"
+    r"(?:[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*|[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)?(?:\s+[A-Z]\.)*)"
+    r"(?:,\s*(?:Jr|Sr)\.)?"
+)
 HARVARD_RE = re.compile(
     r"^(?P<au>(?P<people>" + _HARVARD_NAME + r"(?:(?:,\s*|,?\s*(?:&|and)\s*)" + _HARVARD_NAME + r")*(?:,?\s*et al\.)?)"
     r"|(?P<corp>(?:The\s+)?[A-Z][\w.&'’\-]*(?:\s+" + _CORP_WORD + r"){0,7}))"
@@ -311,20 +345,25 @@ HARVARD_RE = re.compile(
 )
 _HARVARD_ACCESS = re.compile(
     r"\.?\s*Available\s+(?:at|from)\s*:?\s*(?P<url>(?:https?://|www\.)\S+?)\s*(?:\(\s*(?:Accessed|Retrieved|Viewed)\s*:?\s*(?P<acc>[^)]+)\)\s*)?\.?\s*$",
-    re.I)
+    re.I,
+)
 _HARVARD_IMPRINT = re.compile(
     r"[.,]\s+(?P<loc>[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,3}(?:,\s*[A-Z]{2}|,\s*D\.\s?C\.)?)\s*:\s*"
-    r"(?P<pub>[^:]{2,80}?)(?:,\s*(?P<p>pp?)\.\s*(?P<pg>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$")
+    r"(?P<pub>[^:]{2,80}?)(?:,\s*(?P<p>pp?)\.\s*(?P<pg>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$"
+)
 _HARVARD_JOURNAL = re.compile(
     r"^(?:[,.]\s*)?(?P<j>[^,]+(?:,\s*[^,\d][^,]*)?),\s*(?P<v>\d+)(?:\s*\((?P<n>[^)]+)\))?"
-    r"(?:,\s*(?:pp?\.\s*)?(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$")
+    r"(?:,\s*(?:pp?\.\s*)?(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$"
+)
 _HARVARD_REPORT_NO = re.compile(
     r",\s*(?P<t>(?:[A-Z][A-Za-z]{1,8}\s+){0,2}(?:Report|Paper|Brief|Note|Memorandum|Study)(?:\s+No\.)?)\s+(?P<n>[A-Z]{0,4}-?\d[\w\-/.]*)$"
-    r"|,\s*(?P<sym>[A-Z]{2,}[A-Za-z]*(?:\(\d{4}\))?[/\-]?[\w()/.\-]*\d[\w()/.\-]*(?:\s+\d+)?(?:\s+[a-z]{2,6})?)$")
+    r"|,\s*(?P<sym>[A-Z]{2,}[A-Za-z]*(?:\(\d{4}\))?[/\-]?[\w()/.\-]*\d[\w()/.\-]*(?:\s+\d+)?(?:\s+[a-z]{2,6})?)$"
+)
 _HARVARD_CHAPTER = re.compile(
     r"^[,.]?\s*[Ii]n:?\s+(?P<eds>[^()]{2,200}?)\s*\((?:eds?|Eds?)\.?\)\s*,?\s*(?P<book>.+?)\."
     r"(?:\s+(?P<loc>[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,3}(?:,\s*[A-Z]{2})?)\s*:\s*(?P<pub>[^:,]{2,80}?))?"
-    r"(?:,\s*pp?\.\s*(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$")
+    r"(?:,\s*pp?\.\s*(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$"
+)
 _DAY_MONTH = re.compile(r",\s*(?P<d>\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}|" + _MONTH + r")\s*$")
 
 
@@ -361,8 +400,15 @@ def parse_harvard(text: str) -> Parsed | None:
     if not m:
         return None
     corp = m["corp"]
-    if corp and not (_news_outlet(corp) or NEWS_RE.search(corp) or ORG_RE.search(corp) or THINK_TANK_RE.search(corp) or IGO_RE.fullmatch(corp)
-                     or re.fullmatch(r"[A-Z]{2,8}", corp) or len(corp.split()) >= 3):
+    if corp and not (
+        _news_outlet(corp)
+        or NEWS_RE.search(corp)
+        or ORG_RE.search(corp)
+        or THINK_TANK_RE.search(corp)
+        or IGO_RE.fullmatch(corp)
+        or re.fullmatch(r"[A-Z]{2,8}", corp)
+        or len(corp.split()) >= 3
+    ):
         return None  # "Smith (2019) …": a short form or prose, not a corporate author
     h = _HarvardRef(m=m, corp=corp)
     _harvard_url_and_title(h)
@@ -407,7 +453,18 @@ def _harvard_url_and_title(h: _HarvardRef) -> None:
     year = m["y"] if m["y"][0].isdigit() else ""  # (n.d.): no date
     date = year
     chap = _HARVARD_CHAPTER.match(rest) if qm else None
-    h.acc, h.body, h.chap, h.date, h.etype, h.f, h.locator, h.qm, h.rest, h.title = acc, body, chap, date, etype, f, locator, qm, rest, title
+    h.acc, h.body, h.chap, h.date, h.etype, h.f, h.locator, h.qm, h.rest, h.title = (
+        acc,
+        body,
+        chap,
+        date,
+        etype,
+        f,
+        locator,
+        qm,
+        rest,
+        title,
+    )
     h.url, h.year = url, year
 
 

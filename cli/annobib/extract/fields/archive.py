@@ -22,7 +22,9 @@ ARCHIVE_EN = re.compile(
     r"Public Record Office|The National Archives|TNA|FO\s*\d+/\d+|PREM\s*\d+/|CAB\s*\d+/|Central (?:Decimal|Foreign Policy) Files?|"
     r"Papers,\s+[A-Z][\w ]*(?:Library|Archives?)|Manuscript Division)\b"
 )
-ARCHIVE_PART = re.compile(r"^(?:RG|Record Group|Box|Folder|File|Entry|FO|PREM|CAB|Central|Lot|Series|Reel|Doc(?:ument)?\.?)\b", re.I)
+ARCHIVE_PART = re.compile(
+    r"^(?:RG|Record Group|Box|Folder|File|Entry|FO|PREM|CAB|Central|Lot|Series|Reel|Doc(?:ument)?\.?)\b", re.I
+)
 ARCHIVE_HOLDER = re.compile(r"Archives?|Library|Record Office|\bTNA\b|\bNARA\b|Manuscript Division")
 
 
@@ -46,14 +48,14 @@ def parse_western_archive(text: str) -> Parsed:
             names, others, _r = western_names(pre)
             f["author"] = names_field(names, others)
         f["title"] = re.sub(r"[,，]\s*$", "", title.strip())
-        rest = body[j + 1:]
+        rest = body[j + 1 :]
     else:
         rest = body
     segs = [s_.strip() for s_ in re.split(r",\s*", _mask_dates(rest)) if s_.strip(" .")]
     if not q and segs:
         k = next((k for k, s_ in enumerate(segs) if not ARCHIVE_PART.match(s_) and "\x00" not in s_), 0)
         f["title"] = _unmask(segs[k])
-        segs = segs[:k] + segs[k + 1:]
+        segs = segs[:k] + segs[k + 1 :]
     date = iso_date(rest)
     parts = [_unmask(s_) for s_ in segs if ARCHIVE_PART.match(s_)]
     holder = next((_unmask(s_) for s_ in segs if ARCHIVE_HOLDER.search(s_) and not ARCHIVE_PART.match(s_)), None)

@@ -48,7 +48,8 @@ _PROSE_CLAUSE = re.compile(r"[的了是有在对这那其较已]|研究|关于|�
 _NAME_RUN = re.compile(
     r"(?:[\[［〔【（(][\u4e00-\u9fff]{1,3}[\]］〕】）)]\s*)?[\u4e00-\u9fff·・]{2,12}"
     r"(?:[、，,]\s*(?:[\[［〔【（(][\u4e00-\u9fff]{1,3}[\]］〕】）)]\s*)?[\u4e00-\u9fff·・]{2,12})*"
-    r"\s*(?:等)?\s*(?:主编|编著|合编|编选|编译|编|著|等著|撰|整理|译)?$")
+    r"\s*(?:等)?\s*(?:主编|编著|合编|编选|编译|编|著|等著|撰|整理|译)?$"
+)
 
 
 def _cut_prose_before_authors(author_part: str) -> str:
@@ -58,7 +59,7 @@ def _cut_prose_before_authors(author_part: str) -> str:
     if len(author_part) <= 12 or not _PROSE_CLAUSE.search(author_part):
         return author_part
     for m in reversed(list(re.finditer(r"[，,：:；;。]|(?<=[的是如见])", author_part))):
-        head, tail = author_part[: m.start()], author_part[m.end():].strip()
+        head, tail = author_part[: m.start()], author_part[m.end() :].strip()
         if not tail:
             continue
         if not _NAME_RUN.fullmatch(tail):
@@ -143,16 +144,23 @@ def parse_cjk(text: str) -> Parsed:
         return note
     for step in (_cjk_authors, _cjk_language_and_url, _cjk_locators, _cjk_container, _cjk_cues, _cjk_credits):
         step(note)
-    etype = (_cjk_type_special(note) or _cjk_type_periodical(note) or _cjk_type_book_or_report(note)
-             or _cjk_type_web_or_short(note))
+    etype = (
+        _cjk_type_special(note)
+        or _cjk_type_periodical(note)
+        or _cjk_type_book_or_report(note)
+        or _cjk_type_web_or_short(note)
+    )
     return _cjk_finish(note, etype)
 
 
 _EDITOR_AFTER_TITLE = re.compile(r"(?:^|[，,、])\s*([^，,、《》『』「」\d]{2,30}?)\s*(?:監修|监修)\s*(?=[，,、]|$)")
-_EDITION_IN_TITLE = re.compile(r"\s*[〔［\[（(]\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(新版|増補版|増補改訂版|改訂版|新装版|补订版|修订版))\s*[〕］\]）)]\s*$")
+_EDITION_IN_TITLE = re.compile(
+    r"\s*[〔［\[（(]\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(新版|増補版|増補改訂版|改訂版|新装版|补订版|修订版))\s*[〕］\]）)]\s*$"
+)
 # 《…法》第 13 条、第 14 条 / 《…公约》（GDPR）第 7 条 / （2012年9月9日签署）第14条: a law cited by its articles
 _ARTICLES_ONLY = re.compile(
-    r"^\s*(?:[（(][^（）()]{1,40}[）)])?\s*[，,]?\s*(?:第\s*[\d一二三四五六七八九十百]+\s*条(?:\s*第\s*\d+\s*款)?\s*[、，,和及至—\-]?\s*)+[。.]?\s*$")
+    r"^\s*(?:[（(][^（）()]{1,40}[）)])?\s*[，,]?\s*(?:第\s*[\d一二三四五六七八九十百]+\s*条(?:\s*第\s*\d+\s*款)?\s*[、，,和及至—\-]?\s*)+[。.]?\s*$"
+)
 _JAPANESE_CUE = re.compile(r"[\u3040-\u30ff]|頁|『")
 _PAREN_CREDIT = re.compile(r"[（(]([^（）()]*(?:訳|译|譯))[)）]$")
 
@@ -178,14 +186,23 @@ def _cjk_title(text: str) -> _CjkNote | Parsed:
     rest = text[after:]
     if "原载" in rest:
         # 原载《期刊》…，后收入《文集》…: the note cites the reprint (its pages and publisher follow)
-        rest = re.sub(r"原载\s*《[^》]*》[^《]*?[，,；;]\s*(?:后|又|现)?(?:收入|收录于|收录在|收于|载于|载|见)\s*(?=[^，,]{0,20}《)", "载", rest, count=1)
+        rest = re.sub(
+            r"原载\s*《[^》]*》[^《]*?[，,；;]\s*(?:后|又|现)?(?:收入|收录于|收录在|收于|载于|载|见)\s*(?=[^，,]{0,20}《)",
+            "载",
+            rest,
+            count=1,
+        )
         rest = rest.replace("原载", "载", 1)
-    return _CjkNote(text=text, p=Parsed(), f={}, lang=None, pre=pre, title=title, title_mark=title_mark, after=after, rest=rest)
+    return _CjkNote(
+        text=text, p=Parsed(), f={}, lang=None, pre=pre, title=title, title_mark=title_mark, after=after, rest=rest
+    )
 
 
 _CJK_AUTHORS_RE1 = re.compile(r"^((?:新华社|中新社|中国新闻社)).{0,12}?电\s*(?=[：:]?\s*$)")
 _CJK_AUTHORS_RE2 = re.compile(r"^(?:前引|前揭|前注所引|上引)\s*")
-_CJK_AUTHORS_RE3 = re.compile(r"(?:档案馆|档案局|图书馆|圖書館|檔案館|博物馆|文书馆|史料馆|資料館|文書館)(?:藏|所藏|館蔵)$")
+_CJK_AUTHORS_RE3 = re.compile(
+    r"(?:档案馆|档案局|图书馆|圖書館|檔案館|博物馆|文书馆|史料馆|資料館|文書館)(?:藏|所藏|館蔵)$"
+)
 _CJK_AUTHORS_RE4 = re.compile(r"[，,]")
 
 
@@ -232,7 +249,9 @@ def _cjk_authors(n: _CjkNote) -> None:
                 else:
                     pending.append(c.strip())
             for name in names:
-                more, _r, more_others = cjk_names(re.sub(r"監(?=訳$)|(?:ほか|他|等)(?=訳$)", "", name.strip()), japanese)
+                more, _r, more_others = cjk_names(
+                    re.sub(r"監(?=訳$)|(?:ほか|他|等)(?=訳$)", "", name.strip()), japanese
+                )
                 pre_translators += more
                 pre_tr_others = pre_tr_others or bool(re.search(r"(?:ほか|他|等)訳$", name.strip()))
         groups = [g for g in _CJK_AUTHORS_RE4.split(author_part) if g.strip()]
@@ -245,7 +264,13 @@ def _cjk_authors(n: _CjkNote) -> None:
                     authors, role, others = cjk_names(g, japanese)
         else:
             authors, role, others = cjk_names(author_part, japanese)
-    n.author_part, n.authors, n.lib_first, n.others, n.pre_tr_others = author_part, authors, lib_first, others, pre_tr_others
+    n.author_part, n.authors, n.lib_first, n.others, n.pre_tr_others = (
+        author_part,
+        authors,
+        lib_first,
+        others,
+        pre_tr_others,
+    )
     n.pre_translators, n.role = pre_translators, role
 
 
@@ -256,14 +281,27 @@ _CJK_LANGUAGE_AND_URL_RE2 = re.compile(r"出版会|書房|新書|文庫|選書|�
 def _cjk_language_and_url(n: _CjkNote) -> None:
     """The language; the URL, and ``rest_nourl``: the rest without it, an imprint in parentheses set
     off by commas, an access date taken out (into ``urldate``)."""
-    after, author_part, f, rest, text, title, title_mark = n.after, n.author_part, n.f, n.rest, n.text, n.title, n.title_mark
+    after, author_part, f, rest, text, title, title_mark = (
+        n.after,
+        n.author_part,
+        n.f,
+        n.rest,
+        n.text,
+        n.title,
+        n.title_mark,
+    )
     lang = language_of(title + author_part) if (KANA.search(text) or HANGUL.search(text)) else language_of(title)
-    if lang == "chinese" and not HANGUL.search(text) and (
-            title_mark in "「『" and ("、" in text[after:] or "『" in text) or JA_SIGNAL.search(text)):
+    if (
+        lang == "chinese"
+        and not HANGUL.search(text)
+        and (title_mark in "「『" and ("、" in text[after:] or "『" in text) or JA_SIGNAL.search(text))
+    ):
         lang = "japanese"  # 「記事名」、『新聞』, 120 頁, 経済: Japanese even with a title in kanji only
     ed_lang = _CJK_LANGUAGE_AND_URL_RE1.search(rest)
     if ed_lang:  # 日文版 / 英文版: the edition cited is in that language
-        lang = {"日": "japanese", "英": "english", "俄": "russian", "韩": "korean", "法": "french", "德": "german"}[ed_lang.group(1)]
+        lang = {"日": "japanese", "英": "english", "俄": "russian", "韩": "korean", "法": "french", "德": "german"}[
+            ed_lang.group(1)
+        ]
     elif lang == "chinese" and _CJK_LANGUAGE_AND_URL_RE2.search(rest):
         lang = "japanese"  # Japanese publisher forms
     # Japanese notes print the container in 『』 after a 「」 title
@@ -271,7 +309,7 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
     url = clean_url(url_m.group(0)) if url_m else None
     if url and lang == "chinese" and title_mark in "「『" and re.match(r"(?:https?://)?[^/]+\.jp(?:/|$)", url, re.I):
         lang = "japanese"  # 外務省「…」…、https://www.mofa.go.jp/…
-    rest_nourl = rest[: url_m.start()] + rest[url_m.end():] if url_m else rest
+    rest_nourl = rest[: url_m.start()] + rest[url_m.end() :] if url_m else rest
     if "（" in rest_nourl or "(" in rest_nourl:
         # （新潮社、2005年） / (서울: 명인문화사, 2017) / 訳（出版社、2004年）: an imprint in parentheses
         # reads like one set off by commas
@@ -281,11 +319,13 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
         ud = iso_date(next((g for g in access.groups() if g), ""))
         if ud:
             f["urldate"] = ud
-        rest_nourl = rest_nourl[: access.start()] + rest_nourl[access.end():]
+        rest_nourl = rest_nourl[: access.start()] + rest_nourl[access.end() :]
     n.lang, n.rest_nourl, n.url = lang, rest_nourl, url
 
 
-_CJK_LOCATORS_RE1 = re.compile(r"\s*[，,]?\s*卷\s*([〇零一二三四五六七八九十百千\d]+|[上中下](?![册冊]))\s*(?:《([^》]{1,30})》)?")
+_CJK_LOCATORS_RE1 = re.compile(
+    r"\s*[，,]?\s*卷\s*([〇零一二三四五六七八九十百千\d]+|[上中下](?![册冊]))\s*(?:《([^》]{1,30})》)?"
+)
 
 
 def _cjk_locators(n: _CjkNote) -> None:
@@ -293,7 +333,12 @@ def _cjk_locators(n: _CjkNote) -> None:
     f, rest_nourl = n.f, n.rest_nourl
     # locator
     locator = None
-    pm = ZH_PAGES.search(rest_nourl) or JA_PAGES.search(rest_nourl) or TW_PAGES.search(rest_nourl) or KO_PAGES.search(rest_nourl)
+    pm = (
+        ZH_PAGES.search(rest_nourl)
+        or JA_PAGES.search(rest_nourl)
+        or TW_PAGES.search(rest_nourl)
+        or KO_PAGES.search(rest_nourl)
+    )
     if pm:
         locator = page_range(pm.group(1), pm.group(2))
     else:
@@ -305,7 +350,7 @@ def _cjk_locators(n: _CjkNote) -> None:
     # section (chapter), not a container or series
     juan = _CJK_LOCATORS_RE1.match(rest_nourl)
     if juan:
-        rest_nourl = rest_nourl[: juan.start()] + rest_nourl[juan.end():]
+        rest_nourl = rest_nourl[: juan.start()] + rest_nourl[juan.end() :]
         f["volume"] = _cn_int(juan.group(1))
         if juan.group(2):
             f["chapter"] = juan.group(2)
@@ -329,14 +374,15 @@ def _cjk_container(n: _CjkNote) -> None:
     editor_others = False
     cm = _CJK_CONTAINER_RE1.search(rest_nourl)
     chapter = False
-    zai_container = bool(cm) and bool(_CJK_CONTAINER_RE2.search(rest_nourl[: cm.start()])) \
-        and len(rest_nourl[: cm.start()]) <= 30
+    zai_container = (
+        bool(cm) and bool(_CJK_CONTAINER_RE2.search(rest_nourl[: cm.start()])) and len(rest_nourl[: cm.start()]) <= 30
+    )
     if cm:
         before = rest_nourl[: cm.start()]
         took2 = _take_mark(rest_nourl, cm.start())
         if took2:
             container = took2[0]
-            ed_m = _CJK_CONTAINER_RE3.match(rest_nourl[took2[1]:])
+            ed_m = _CJK_CONTAINER_RE3.match(rest_nourl[took2[1] :])
             if ed_m:
                 container += ed_m.group(1).replace("(", "（").replace(")", "）")
                 took2 = (container, took2[1] + ed_m.end())
@@ -345,22 +391,29 @@ def _cjk_container(n: _CjkNote) -> None:
                 chapter = True
                 ed_text = re.sub(r"[：:]\s*$", "", before_clean)
                 editors, _r, editor_others = cjk_names(ed_text)
-            elif zai_container and not ZH_SERIES.search(rest_nourl) \
-                    and PUBLISHER_ZH.search(rest_nourl[took2[1]:]):
+            elif zai_container and not ZH_SERIES.search(rest_nourl) and PUBLISHER_ZH.search(rest_nourl[took2[1] :]):
                 chapter = True  # 载《毛泽东选集》第 4 卷，人民出版社 1991 年版: a part of a book
-            rest_after = rest_nourl[took2[1]:]
+            rest_after = rest_nourl[took2[1] :]
         else:
             rest_after = rest_nourl
     else:
         rest_after = rest_nourl
-    n.chapter, n.container, n.editor_others, n.editors, n.rest_after = chapter, container, editor_others, editors, rest_after
+    n.chapter, n.container, n.editor_others, n.editors, n.rest_after = (
+        chapter,
+        container,
+        editor_others,
+        editors,
+        rest_after,
+    )
     n.zai_container = zai_container
 
 
 _CJK_CUES_RE1 = re.compile(r"[，,、。；;]")
 _CJK_CUES_RE2 = re.compile(r"(博士|硕士|碩士|学士)(?:学位)?论文|博士論文|修士論文|学位論文")
-_CJK_CUES_RE3 = re.compile(r"(?:会议|研讨会|论坛|年会|学术会议|シンポジウム|学会)[”\"]?(?:上的|的)?(?:论文|報告|发言|提交论文)|(?:会议|研讨会|论坛)\s*[，,]"
-                     r"|[“\"][^”\"]{2,40}[”\"]\s*(?:会议)?论文(?!集)|提交[^，,。《》]{2,40}?的?论文(?!集)")
+_CJK_CUES_RE3 = re.compile(
+    r"(?:会议|研讨会|论坛|年会|学术会议|シンポジウム|学会)[”\"]?(?:上的|的)?(?:论文|報告|发言|提交论文)|(?:会议|研讨会|论坛)\s*[，,]"
+    r"|[“\"][^”\"]{2,40}[”\"]\s*(?:会议)?论文(?!集)|提交[^，,。《》]{2,40}?的?论文(?!集)"
+)
 _CJK_CUES_RE4 = re.compile(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏")
 _CJK_CUES_RE5 = re.compile(r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:译注|譯註|译|訳|譯)\s*(?:[，,]|$)")
 _CJK_CUES_RE6 = re.compile(r"^\s*(白皮书|蓝皮书|研究报告|报告|政策简报|工作论文|白書|報告書|보고서)")
@@ -401,14 +454,30 @@ def _cjk_cues(n: _CjkNote) -> None:
             continue
         site = s
         break
-    n.archive, n.conf, n.date, n.doctype, n.issue, n.ko_num, n.pub, n.segs = archive, conf, date, doctype, issue, ko_num, pub, segs
+    n.archive, n.conf, n.date, n.doctype, n.issue, n.ko_num, n.pub, n.segs = (
+        archive,
+        conf,
+        date,
+        doctype,
+        issue,
+        ko_num,
+        pub,
+        segs,
+    )
     n.series, n.site, n.thesis, n.translator_m, n.vol = series, site, thesis, translator_m, vol
 
 
 def _cjk_credits(n: _CjkNote) -> None:
     """The author, editor and translator fields, and the title; whether the only author is a news
     agency or newspaper (then the outlet, not an author)."""
-    authors, chapter, container, f, others, pre_tr_others = n.authors, n.chapter, n.container, n.f, n.others, n.pre_tr_others
+    authors, chapter, container, f, others, pre_tr_others = (
+        n.authors,
+        n.chapter,
+        n.container,
+        n.f,
+        n.others,
+        n.pre_tr_others,
+    )
     pre_translators, role, site, title = n.pre_translators, n.role, n.site, n.title
     f_title = title
     names = list(authors)
@@ -418,9 +487,15 @@ def _cjk_credits(n: _CjkNote) -> None:
     else:
         authors_field = format_cjk_names(authors, others) if authors else None
     news_author = False
-    if (authors_field and len(authors) == 1 and authors_field.startswith("{") and not container and not site
-            and (NEWS_RE.search(authors[0]) or re.search(r"(?<!出版)社$", authors[0]))
-            and not re.search(r"(办公室|部|委员会|局|署|院|政府|中心|研究所)$", authors[0])):
+    if (
+        authors_field
+        and len(authors) == 1
+        and authors_field.startswith("{")
+        and not container
+        and not site
+        and (NEWS_RE.search(authors[0]) or re.search(r"(?<!出版)社$", authors[0]))
+        and not re.search(r"(办公室|部|委员会|局|署|院|政府|中心|研究所)$", authors[0])
+    ):
         news_author = True
     if authors_field and not news_author:
         f["author"] = authors_field
@@ -430,14 +505,33 @@ def _cjk_credits(n: _CjkNote) -> None:
     n.authors_field, n.names, n.news_author = authors_field, names, news_author
 
 
-_CJK_TYPE_SPECIAL_RE1 = re.compile(r"(?:法|法典|条例|規則|规定|规则|办法|细则|决定|通知|意见|章程|规章|命令|公告|解释|公约|條約|条约|协定|議定書|议定书|宪章)[）)]?$")
+_CJK_TYPE_SPECIAL_RE1 = re.compile(
+    r"(?:法|法典|条例|規則|规定|规则|办法|细则|决定|通知|意见|章程|规章|命令|公告|解释|公约|條約|条约|协定|議定書|议定书|宪章)[）)]?$"
+)
 _CJK_TYPE_SPECIAL_RE2 = re.compile(r"(论文集|会议文集|研讨会文集|会议录|論文集|Proceedings)$")
 
 
 def _cjk_type_special(n: _CjkNote) -> str | None:
     """Theses, laws and regulations, classics by juan, archives, proceedings and conference papers."""
-    archive, authors, conf, container, date, f, issue, juan = n.archive, n.authors, n.conf, n.container, n.date, n.f, n.issue, n.juan
-    lib_first, locator, pub, rest_nourl, segs, thesis, title = n.lib_first, n.locator, n.pub, n.rest_nourl, n.segs, n.thesis, n.title
+    archive, authors, conf, container, date, f, issue, juan = (
+        n.archive,
+        n.authors,
+        n.conf,
+        n.container,
+        n.date,
+        n.f,
+        n.issue,
+        n.juan,
+    )
+    lib_first, locator, pub, rest_nourl, segs, thesis, title = (
+        n.lib_first,
+        n.locator,
+        n.pub,
+        n.rest_nourl,
+        n.segs,
+        n.thesis,
+        n.title,
+    )
     etype = None
     if thesis:
         etype = "thesis"
@@ -449,10 +543,20 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
             f["institution"] = inst
         if date:
             f["date"] = date[:4] if len(date) > 7 else date
-    elif (not container and _CJK_TYPE_SPECIAL_RE1.search(title)
-          and (LEGAL_CUE_RE.search(rest_nourl) or DOC_NUMBER_RE.search(rest_nourl) or _ARTICLES_ONLY.match(rest_nourl)
-               or date and authors and all(LEGAL_ISSUER_RE.search(a) for a in authors))
-          and not pub and not issue):
+    elif (
+        not container
+        and _CJK_TYPE_SPECIAL_RE1.search(title)
+        and (
+            LEGAL_CUE_RE.search(rest_nourl)
+            or DOC_NUMBER_RE.search(rest_nourl)
+            or _ARTICLES_ONLY.match(rest_nourl)
+            or date
+            and authors
+            and all(LEGAL_ISSUER_RE.search(a) for a in authors)
+        )
+        and not pub
+        and not issue
+    ):
         # 《中华人民共和国外商投资法》，2019 年 3 月 15 日……通过 / 国务院：《…条例》（国务院令第 722 号）:
         # a law, regulation or normative document -- biblatex's @legislation
         etype = "legislation"
@@ -468,13 +572,24 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
     elif archive and not issue and not pub:
         etype = "misc"
         f["entrysubtype"] = "archive"
-        holder = next((s for s in re.split(r"[，,。；;]", rest_nourl) if re.search(r"档案馆|档案|檔案|館|馆藏|藏$", s) and "档号" not in s), None)
+        holder = next(
+            (
+                s
+                for s in re.split(r"[，,。；;]", rest_nourl)
+                if re.search(r"档案馆|档案|檔案|館|馆藏|藏$", s) and "档号" not in s
+            ),
+            None,
+        )
         if holder:
             f["library"] = strip_trailing(re.sub(r"(藏|所藏|館蔵)$", "", holder.strip()))
         elif lib_first:
             f["library"] = lib_first
-        num = re.search(r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])", rest_nourl) or \
-            re.search(r"(?:^|[，,。])\s*([A-Z]{0,4}\d{1,6}(?:\s*[-—–./]\s*[A-Za-z]?\d{1,6}){1,5})\s*[。.]?\s*$", rest_nourl)
+        num = re.search(
+            r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])",
+            rest_nourl,
+        ) or re.search(
+            r"(?:^|[，,。])\s*([A-Z]{0,4}\d{1,6}(?:\s*[-—–./]\s*[A-Za-z]?\d{1,6}){1,5})\s*[。.]?\s*$", rest_nourl
+        )
         if num:
             f["number"] = re.sub(r"\s+", "", num.group(1))
         sig = re.findall(r"(?:全宗号?|目录号?|案卷号|卷宗号|卷号|件号)\s*[：:]?\s*([A-Za-z0-9\-—./]+)", rest_nourl)
@@ -499,14 +614,18 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
     elif conf and not issue:
         etype = "inproceedings"
         ev = re.search(r"[“\"]([^”\"]+)[”\"]", rest_nourl)
-        event = ev.group(1) if ev else next((s for s in segs if re.search(r"会议|研讨会|论坛|年会|^提交.+论文$", s)), None)
+        event = (
+            ev.group(1) if ev else next((s for s in segs if re.search(r"会议|研讨会|论坛|年会|^提交.+论文$", s)), None)
+        )
         if container and not event:
             event = container
         if event and not ev:  # 提交第五届发展经济学论坛的论文 -> 第五届发展经济学论坛
             event = re.sub(r"(?:上)?的论文$", "", re.sub(r"^提交(?:给|至|到)?", "", event))
         if event:
             f["eventtitle"] = re.sub(r"(?:国际)?(?:学术)?研讨会?论文$|论文$", "", event) if not ev else event
-        venue = next((s for s in segs if re.fullmatch(r"[\u4e00-\u9fff]{2,6}", s) and not re.search(r"会议|论文|研讨", s)), None)
+        venue = next(
+            (s for s in segs if re.fullmatch(r"[\u4e00-\u9fff]{2,6}", s) and not re.search(r"会议|论文|研讨", s)), None
+        )
         if venue:
             f["venue"] = venue
         if date:
@@ -516,12 +635,31 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
 
 def _cjk_type_periodical(n: _CjkNote) -> str | None:
     """Journal articles, chapters in edited books, and newspaper / magazine articles."""
-    ban, chapter, container, date, editor_others, editors = n.ban, n.chapter, n.container, n.date, n.editor_others, n.editors
-    f, issue, ko_num, locator, pub, rest_after, rest_nourl = n.f, n.issue, n.ko_num, n.locator, n.pub, n.rest_after, n.rest_nourl
+    ban, chapter, container, date, editor_others, editors = (
+        n.ban,
+        n.chapter,
+        n.container,
+        n.date,
+        n.editor_others,
+        n.editors,
+    )
+    f, issue, ko_num, locator, pub, rest_after, rest_nourl = (
+        n.f,
+        n.issue,
+        n.ko_num,
+        n.locator,
+        n.pub,
+        n.rest_after,
+        n.rest_nourl,
+    )
     series, title_mark, vol, zai_container = n.series, n.title_mark, n.vol, n.zai_container
     etype = None
-    if container and (issue or vol or series or ko_num or re.search(r"第\s*\d{1,4}\s*期", rest_nourl)) and not chapter and (
-            not pub or series and not issue and zai_container):
+    if (
+        container
+        and (issue or vol or series or ko_num or re.search(r"第\s*\d{1,4}\s*期", rest_nourl))
+        and not chapter
+        and (not pub or series and not issue and zai_container)
+    ):
         etype = "article"
         f["journaltitle"] = container
         if issue:
@@ -548,7 +686,10 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
         if editors:
             f["editor"] = format_cjk_names(editors, editor_others)
         f["booktitle"] = container
-        vm = re.match(r"\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|([上中下])\s*[卷册]|[（(]([上中下])[）)])", rest_after)
+        vm = re.match(
+            r"\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|([上中下])\s*[卷册]|[（(]([上中下])[）)])",
+            rest_after,
+        )
         if vm:
             v = vm.group(1) or vm.group(2) or vm.group(3)
             f["volume"] = _cn_int(v)
@@ -585,15 +726,33 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
     return etype
 
 
-_CJK_TYPE_BOOK_OR_REPORT_RE1 = re.compile(r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]|^\s*[（(]([上中下一二三四五六七八九十]|\d{1,2})[）)]")
-_CJK_TYPE_BOOK_OR_REPORT_RE2 = re.compile(r"(?:^|[》）)\s，,（(])\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(修订版|增订版|再版|修订本|增订本))\s*[）)]?\s*(?=[，,第]|$)")
+_CJK_TYPE_BOOK_OR_REPORT_RE1 = re.compile(
+    r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]|^\s*[（(]([上中下一二三四五六七八九十]|\d{1,2})[）)]"
+)
+_CJK_TYPE_BOOK_OR_REPORT_RE2 = re.compile(
+    r"(?:^|[》）)\s，,（(])\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(修订版|增订版|再版|修订本|增订本))\s*[）)]?\s*(?=[，,第]|$)"
+)
 _CJK_TYPE_BOOK_OR_REPORT_RE3 = re.compile(r"\s*([上中下])\s*巻$")
 
 
 def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
     """Books with a publisher (or a report printed by a press), dated articles, reports by type."""
-    authors_field, chapter, container, date, doctype, f = n.authors_field, n.chapter, n.container, n.date, n.doctype, n.f
-    locator, pub, rest_nourl, segs, title, translator_m = n.locator, n.pub, n.rest_nourl, n.segs, n.title, n.translator_m
+    authors_field, chapter, container, date, doctype, f = (
+        n.authors_field,
+        n.chapter,
+        n.container,
+        n.date,
+        n.doctype,
+        n.f,
+    )
+    locator, pub, rest_nourl, segs, title, translator_m = (
+        n.locator,
+        n.pub,
+        n.rest_nourl,
+        n.segs,
+        n.title,
+        n.translator_m,
+    )
     url = n.url
     etype = None
     if pub:
@@ -602,7 +761,9 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
         if vm:
             v = vm.group(1) or vm.group(2) or vm.group(3)
             f["volume"] = _cn_int(v)
-        em = _CJK_TYPE_BOOK_OR_REPORT_RE2.search(rest_nourl[: pub.start()] if pub.re is PUBLISHER_ZH and pub.string is rest_nourl else rest_nourl[:20])
+        em = _CJK_TYPE_BOOK_OR_REPORT_RE2.search(
+            rest_nourl[: pub.start()] if pub.re is PUBLISHER_ZH and pub.string is rest_nourl else rest_nourl[:20]
+        )
         if em:
             e = em.group(1)
             f["edition"] = _cn_int(e) if e else em.group(2)
@@ -627,8 +788,15 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
             f["location"] = pub.group("loc")
         f["publisher"] = pub.group("pub")
         f["date"] = pub.group("year") + (f"-{int(pub.group('month')):02d}" if pub.group("month") else "")
-        if not doctype and not container and authors_field and authors_field.startswith("{") and " and " not in authors_field \
-                and REPORT_TITLE_RE.search(title) and pub.group("pub").strip() == authors_field.strip("{}"):
+        if (
+            not doctype
+            and not container
+            and authors_field
+            and authors_field.startswith("{")
+            and " and " not in authors_field
+            and REPORT_TITLE_RE.search(title)
+            and pub.group("pub").strip() == authors_field.strip("{}")
+        ):
             # 통일연구원, 「2023 북한인권백서」 (서울: 통일연구원, 2023): an institute's white paper or report
             # that it publishes itself (one printed by a press stays a book)
             etype = "report"
@@ -651,7 +819,9 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
         if authors_field and authors_field.startswith("{"):
             f["institution"] = authors_field.strip("{}")
         elif not authors_field:
-            inst = next((x for x in segs if not re.search(r"\d|版$", x) and is_cjk_org(x) and ZH_ORG_SUFFIX.search(x)), None)
+            inst = next(
+                (x for x in segs if not re.search(r"\d|版$", x) and is_cjk_org(x) and ZH_ORG_SUFFIX.search(x)), None
+            )
             if inst:
                 f["institution"] = inst
         if date:
@@ -661,13 +831,35 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
 
 def _cjk_type_web_or_short(n: _CjkNote) -> str:
     """Works printed by a publisher named plainly, web pages and news sites, undated or short forms."""
-    author_part, authors, authors_field, conf, container = n.author_part, n.authors, n.authors_field, n.conf, n.container
-    date, f, lang, locator, news_author, p, site, title = n.date, n.f, n.lang, n.locator, n.news_author, n.p, n.site, n.title
+    author_part, authors, authors_field, conf, container = (
+        n.author_part,
+        n.authors,
+        n.authors_field,
+        n.conf,
+        n.container,
+    )
+    date, f, lang, locator, news_author, p, site, title = (
+        n.date,
+        n.f,
+        n.lang,
+        n.locator,
+        n.news_author,
+        n.p,
+        n.site,
+        n.title,
+    )
     translator_m, url = n.translator_m, n.url
     etype = "misc"
-    if site and date and not url and len(date) <= 7 and not NEWS_RE.search(site) and not re.search(
-            r"网站|網站|官网|ホームページ|홈페이지|サイト|网$|網$|新华社|中新社|通讯社|通信社", site) and not conf and (
-            lang in ("japanese", "korean") or re.search(r"印刷|出版|書房|書店|书局|书店", site)):
+    if (
+        site
+        and date
+        and not url
+        and len(date) <= 7
+        and not NEWS_RE.search(site)
+        and not re.search(r"网站|網站|官网|ホームページ|홈페이지|サイト|网$|網$|新华社|中新社|通讯社|通信社", site)
+        and not conf
+        and (lang in ("japanese", "korean") or re.search(r"印刷|出版|書房|書店|书局|书店", site))
+    ):
         # 『白書』日経印刷、2023 年: a printed work whose publisher has no 出版社 in its name
         if authors_field and authors_field.startswith("{") and REPORT_TITLE_RE.search(title):
             etype = "report"
@@ -680,7 +872,10 @@ def _cjk_type_web_or_short(n: _CjkNote) -> str:
         f["publisher"] = site
         f["date"] = date
     elif site and (url or date):
-        if NEWS_RE.search(site) and not re.search(r"网站|網站|官网|官方网站|ホームページ|홈페이지|政府|人民政府|外交部|国防部|商务部|部网|委员会|人大|政协|大使馆|领事馆|研究院|研究所|研究中心|智库|大学|学会|协会", site):
+        if NEWS_RE.search(site) and not re.search(
+            r"网站|網站|官网|官方网站|ホームページ|홈페이지|政府|人民政府|外交部|国防部|商务部|部网|委员会|人大|政协|大使馆|领事馆|研究院|研究所|研究中心|智库|大学|学会|协会",
+            site,
+        ):
             etype = "article"
             f["entrysubtype"] = "newspaper"
             f["journaltitle"] = site
@@ -697,7 +892,11 @@ def _cjk_type_web_or_short(n: _CjkNote) -> str:
         if date:
             f["date"] = date
     elif url:
-        etype = "report" if (REPORT_TITLE_RE.search(title) and authors_field and authors_field.startswith("{")) else "online"
+        etype = (
+            "report"
+            if (REPORT_TITLE_RE.search(title) and authors_field and authors_field.startswith("{"))
+            else "online"
+        )
         if etype == "report" and authors_field:
             f["institution"] = authors_field.strip("{}")
         if date:
@@ -706,7 +905,9 @@ def _cjk_type_web_or_short(n: _CjkNote) -> str:
         p.kind = "short"
         etype = "misc"
     elif date:
-        etype = "report" if REPORT_TITLE_RE.search(title) and authors_field and authors_field.startswith("{") else "book"
+        etype = (
+            "report" if REPORT_TITLE_RE.search(title) and authors_field and authors_field.startswith("{") else "book"
+        )
         if etype == "report" and authors_field:
             f["institution"] = authors_field.strip("{}")
         f["date"] = date

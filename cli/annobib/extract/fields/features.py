@@ -12,8 +12,19 @@ import re
 # ---------------------------------------------------------------- shared vocabulary
 
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 EN_MDY = re.compile(r"\b(" + _MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
@@ -26,7 +37,9 @@ YEAR = re.compile(r"(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?!\d)")
 ZH_YMD = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 ZH_YM = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?!\s*\d{1,2}\s*[日일])")
 ZH_ISSUE = re.compile(r"(\d{4})\s*年\s*(?:第\s*)?(\d{1,3})\s*期")
-ZH_VOLUME = re.compile(r"第\s*(\d{1,4})\s*(?:卷|辑|輯|分册|分冊)|제\s*(\d{1,4})\s*[권집]|(?<![\d.])(\d{1,4})\s*(?:巻|[권집](?=\s*(?:제\s*)?\d{1,3}\s*호))")
+ZH_VOLUME = re.compile(
+    r"第\s*(\d{1,4})\s*(?:卷|辑|輯|分册|分冊)|제\s*(\d{1,4})\s*[권집]|(?<![\d.])(\d{1,4})\s*(?:巻|[권집](?=\s*(?:제\s*)?\d{1,3}\s*호))"
+)
 KO_NUMBER = re.compile(r"제\s*(\d{1,4})\s*호|第\s*(\d{1,4})\s*号|(?<=[권집巻])\s*(\d{1,4})\s*[호号]")  # 제28권 2호
 KO_PAGES = re.compile(r"(\d+)\s*(?:[-–—~～]+\s*(\d+))?\s*쪽")
 ZH_SERIES = re.compile(r"第\s*(\d{1,4})\s*辑")
@@ -36,7 +49,9 @@ JA_PAGES = re.compile(r"(?:p+\.\s*)?(\d+)\s*(?:[—–\-~～]+\s*(\d+))?\s*頁")
 TW_PAGES = re.compile(r"(?<![\d第])頁\s*(\d+)(?:\s*[—–\-~～]+\s*(\d+))?")  # Taiwan/Hong Kong: 頁 1-30
 EN_PAGES = re.compile(r"\b(pp?)\.\s*([A-Z]?\d+|[IVXLCivxlc]+)(?:\s*[-–—]+\s*([A-Z]?\d+))?")
 # a comma ends the URL when a Chinese date follows it (…content.htm,2021年3月1日访问)
-URL_RE = re.compile(r"(?:https?://|www\.)(?:[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’\"<>,]|,(?!\d{1,4}\s*年))+", re.I)
+URL_RE = re.compile(
+    r"(?:https?://|www\.)(?:[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’\"<>,]|,(?!\d{1,4}\s*年))+", re.I
+)
 ACCESS_RE = re.compile(
     r"[（(]?\s*(?:访问时间|访问日期|上网时间|登录时间|浏览时间|浏览日期|检索时间|检索日期|获取日期|获取时间|查询日期|查询时间|下载日期|下载时间|引用日期|最后访问(?:时间|日期)?|最后浏览(?:时间|日期)?|閲覧日|最終閲覧日|アクセス日|"
     r"검색일|검색 일자|접속일|열람일|최종 접속일|"
@@ -47,8 +62,31 @@ ACCESS_RE = re.compile(
     re.I,
 )
 
-_ACCESS_CUES = ("访问", "上网", "登录", "浏览", "检索", "获取", "查询", "下载", "引用", "最后", "閲覧", "アクセス", "参照", "取得",
-                "검색", "접속", "열람", "обращения", "ccessed", "etrieved", "iewed", "[1", "[2")
+_ACCESS_CUES = (
+    "访问",
+    "上网",
+    "登录",
+    "浏览",
+    "检索",
+    "获取",
+    "查询",
+    "下载",
+    "引用",
+    "最后",
+    "閲覧",
+    "アクセス",
+    "参照",
+    "取得",
+    "검색",
+    "접속",
+    "열람",
+    "обращения",
+    "ccessed",
+    "etrieved",
+    "iewed",
+    "[1",
+    "[2",
+)
 
 
 def has_access_cue(text: str) -> bool:
@@ -58,7 +96,8 @@ def has_access_cue(text: str) -> bool:
 
 
 ACCESS_EN = re.compile(
-    r",?\s*\(?(?:accessed|last accessed|retrieved|viewed)(?:\s+on)?\s+((?:" + r"[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d{2}-\d{2}))\)?",
+    r",?\s*\(?(?:accessed|last accessed|retrieved|viewed)(?:\s+on)?\s+((?:"
+    + r"[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d{2}-\d{2}))\)?",
     re.I,
 )
 NEWS_RE = re.compile(
@@ -70,7 +109,9 @@ NEWS_RE = re.compile(
     r"|(?:报|新闻|新聞|通讯社|通信社|新闻社|联社|電視|电视台|广播|日报|时报|周刊|網|网(?!站)|신문|일보|뉴스|통신)$"
     r"|(?:新闻|新聞|日报|时报|晚报|新報|新聞社|신문|일보|뉴스)"
 )
-MAGAZINE_RE = re.compile(r"\b(?:Magazine|Monthly|Weekly|Affairs|Diplomat|Economist|Atlantic|New Yorker|Foreign Policy|Newsweek|Time)\b")
+MAGAZINE_RE = re.compile(
+    r"\b(?:Magazine|Monthly|Weekly|Affairs|Diplomat|Economist|Atlantic|New Yorker|Foreign Policy|Newsweek|Time)\b"
+)
 # magazines that print volume and issue numbers like journals (a list: "Affairs" alone also names journals)
 KNOWN_MAGAZINE_RE = re.compile(
     r"(?:The\s+)?(?:Foreign Affairs|Foreign Policy|Atlantic(?: Monthly)?|Economist|New Yorker|Newsweek|Time|Harper['’]s(?: Magazine)?|"
@@ -91,7 +132,9 @@ REPORT_TITLE_RE = re.compile(
     r"\b(?:Strategy|Report|White Paper|Platform|Review|Plan|Posture|Assessment|Guidance|Doctrine|"
     r"Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint)\b|(?:报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|보고서|백서)"
 )
-REPORT_CONTAINER_RE = re.compile(r"\b(?:Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder|In Focus|Monograph)\b")
+REPORT_CONTAINER_RE = re.compile(
+    r"\b(?:Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder|In Focus|Monograph)\b"
+)
 ZH_ORG_SUFFIX = re.compile(
     r"(?:部|办公室|委员会|院|局|署|中心|研究所|政府|协会|学会|组织|基金会|大学|学院|研究会|公司|集团|馆|厅|处|会|党|社|省|联合会|银行|议会|法院|使馆|"
     r"機構|省庁|委員会|研究所|事務所|庁|府|官房|内閣|本部|財団|センター|協会|学会|연구소|위원회|연구원|부)$"
@@ -107,16 +150,22 @@ PLACE_PUBLISHER_EN = re.compile(
     r"(?:(?<=, )|(?<=,)|(?<=\. )|^)(?P<loc>[A-Z][A-Za-z.'’-]*(?:\s+(?:[A-Z][A-Za-z.'’-]*|and|upon|am|on|de)){0,3}"
     r"(?:,\s*(?:[A-Z]{2}|D\.\s?C\.|[A-Z][a-z]{1,4}\.|N\.\s?[YJ]\.))?)\s*:\s*(?P<pub>Little,\s*Brown(?:\s+and\s+Company)?|Farrar,\s*Straus(?:,?\s*(?:and|&)\s*Giroux)?|Harcourt,\s*Brace[\w &]*|[^,:;]{2,80}?(?:,\s*[A-Z][A-Za-z&'’. ]{1,40}?(?=,\s*(?:1[5-9]|20)\d\d\s*(?:[,.;)]|$)))?)(?:,\s*|\s+)(?:(?P<month>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?)\s+)?(?P<year>(?:1[5-9]|20)\d\d)(?=\s*(?:[,.;:)]|$))"
 )
-US_STATE_RE = re.compile(r"D\.\s?C\.|[A-Z]{2}|N\.\s?[YJ]\.|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.")
+US_STATE_RE = re.compile(
+    r"D\.\s?C\.|[A-Z]{2}|N\.\s?[YJ]\.|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\."
+)
 DOC_SYMBOL_RE = re.compile(
-    r"^(?P<t>(?:UN|U\.N\.|UNGA|WTO|IMF|OECD)\s+Doc(?:ument)?\.?)\s*(?:No\.\s*)?(?P<n>[A-Z][A-Za-z]{0,9}(?:/[A-Za-z0-9.()\-]+)+)\s*$")
+    r"^(?P<t>(?:UN|U\.N\.|UNGA|WTO|IMF|OECD)\s+Doc(?:ument)?\.?)\s*(?:No\.\s*)?(?P<n>[A-Z][A-Za-z]{0,9}(?:/[A-Za-z0-9.()\-]+)+)\s*$"
+)
 IGO_RE = re.compile(
     r"(?:The\s+)?(?:World Bank(?: Group)?|International Monetary Fund|IMF|OECD|United Nations(?: [A-Z][A-Za-z ]{2,60})?|UN(?: [A-Z][A-Za-z ]{2,40})?|"
     r"UNCTAD|UNDP|UNESCO|UNICEF|UNHCR|WTO|World Trade Organi[sz]ation|World Health Organi[sz]ation|WHO|"
     r"Asian Development Bank|ADB|Asian Infrastructure Investment Bank|AIIB|Bank for International Settlements|BIS|"
     r"International Labour Organi[sz]ation|ILO|International Energy Agency|IEA|Food and Agriculture Organization|FAO|"
-    r"European Commission|European Central Bank|ECB|ASEAN Secretariat|African Development Bank|Inter-American Development Bank)")
-IGO_SERIES_RE = re.compile(r"\b(?:Update|Outlook|Report|Review|Monitor|Brief|Survey|Series|Note|Notes|Paper|Papers|Bulletin|Assessment)\b")
+    r"European Commission|European Central Bank|ECB|ASEAN Secretariat|African Development Bank|Inter-American Development Bank)"
+)
+IGO_SERIES_RE = re.compile(
+    r"\b(?:Update|Outlook|Report|Review|Monitor|Brief|Survey|Series|Note|Notes|Paper|Papers|Bulletin|Assessment)\b"
+)
 PUBLISHER_CUE = re.compile(
     r"Press|Publish|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|Random House|Knopf|"
     r"Blackwell|Sage|Rienner|Addison|McGraw|Houghton|Harper|Simon|Polity|Verso|Brookings|RAND|Department|Office|"
@@ -126,7 +175,9 @@ PUBLISHER_CUE = re.compile(
 
 def _think_tank(pub: str) -> bool:
     """RAND Corporation, CSIS, Lowy Institute: a research organization, not a press, as publisher."""
-    return bool(THINK_TANK_RE.search(pub)) and not re.search(r"Press|Publish|Books|University|Verlag|Editions|Éditions", pub)
+    return bool(THINK_TANK_RE.search(pub)) and not re.search(
+        r"Press|Publish|Books|University|Verlag|Editions|Éditions", pub
+    )
 
 
 def _pp_date(m) -> str:
@@ -139,17 +190,70 @@ def _pp_date(m) -> str:
 
 
 # places where books are published, for imprints printed without a colon (New Haven, Yale University Press)
-PUBLISHING_CITIES = frozenset((
-    "New York", "London", "Oxford", "Cambridge", "Princeton", "New Haven", "Ithaca", "Chicago", "Berkeley", "Stanford",
-    "Boston", "Washington", "Washington, D.C.", "Paris", "Tokyo", "Beijing", "Singapore", "Lanham", "Abingdon",
-    "Basingstoke", "Cheltenham", "Baltimore", "Durham", "Toronto", "Sydney", "Canberra", "Melbourne", "Seoul",
-    "Hong Kong", "Taipei", "New Delhi", "Berlin", "Leiden", "Amsterdam", "Geneva", "Santa Monica", "Los Angeles",
-    "Philadelphia", "Ann Arbor", "Honolulu", "Seattle", "Bloomington", "Armonk", "Boulder", "Manchester",
-    "Edinburgh", "Brighton", "Westport", "Lexington", "Stuttgart", "Munich", "Vienna", "Moscow", "Madrid", "Rome"))
+PUBLISHING_CITIES = frozenset(
+    (
+        "New York",
+        "London",
+        "Oxford",
+        "Cambridge",
+        "Princeton",
+        "New Haven",
+        "Ithaca",
+        "Chicago",
+        "Berkeley",
+        "Stanford",
+        "Boston",
+        "Washington",
+        "Washington, D.C.",
+        "Paris",
+        "Tokyo",
+        "Beijing",
+        "Singapore",
+        "Lanham",
+        "Abingdon",
+        "Basingstoke",
+        "Cheltenham",
+        "Baltimore",
+        "Durham",
+        "Toronto",
+        "Sydney",
+        "Canberra",
+        "Melbourne",
+        "Seoul",
+        "Hong Kong",
+        "Taipei",
+        "New Delhi",
+        "Berlin",
+        "Leiden",
+        "Amsterdam",
+        "Geneva",
+        "Santa Monica",
+        "Los Angeles",
+        "Philadelphia",
+        "Ann Arbor",
+        "Honolulu",
+        "Seattle",
+        "Bloomington",
+        "Armonk",
+        "Boulder",
+        "Manchester",
+        "Edinburgh",
+        "Brighton",
+        "Westport",
+        "Lexington",
+        "Stuttgart",
+        "Munich",
+        "Vienna",
+        "Moscow",
+        "Madrid",
+        "Rome",
+    )
+)
 # a publisher's name (narrower than PUBLISHER_CUE, which also finds institutes and offices)
 PRESS_NAME = re.compile(
     r"\b(?:Press|Publishers?|Publishing|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|"
-    r"Random House|Knopf|Blackwell|Sage|Rienner|Polity|Verso|Elsevier|Brill|Hurst|Zed|Bloomsbury|OUP|CUP|HMSO)\b")
+    r"Random House|Knopf|Blackwell|Sage|Rienner|Polity|Verso|Elsevier|Brill|Hurst|Zed|Bloomsbury|OUP|CUP|HMSO)\b"
+)
 
 
 def find_place_publisher(text: str):
@@ -164,6 +268,8 @@ def find_place_publisher(text: str):
         if PUBLISHER_CUE.search(pub) or len(pub.split()) <= 4:
             best = m
     return best
+
+
 # Place：Publisher 2001 年版 — the shape names a publisher whatever its name ends in
 PLACE_PUB_NIANBAN = re.compile(
     r"(?:^|[，,、]\s*)(?P<loc>[\u4e00-\u9fff]{2,4})\s*[：:]\s*(?P<pub>[^，,：:；;。《》「」『』\d\s]{2,30}?)\s*[，,]?\s*(?P<year>\d{4})\s*年\s*(?P<month>)(?:版|刊)"
@@ -192,6 +298,7 @@ LATIN = re.compile(r"[A-Za-z]")
 
 # ---------------------------------------------------------------- helpers
 
+
 def iso_date(text: str) -> str | None:
     """The first date in ``text`` as ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY)."""
     for rx, order in ((ZH_YMD, "ymd"), (ISO_DATE, "iso"), (EN_MDY, "mdy"), (EN_DMY, "dmy")):
@@ -202,9 +309,17 @@ def iso_date(text: str) -> str | None:
             elif order == "iso":
                 y, mo, d = m.group(1), int(m.group(3)), int(m.group(4))
             elif order == "mdy":
-                mo, d, y = MONTHS.get(m.group(1)[:4].lower().rstrip("."), MONTHS.get(m.group(1)[:3].lower())), int(m.group(2)), m.group(3)
+                mo, d, y = (
+                    MONTHS.get(m.group(1)[:4].lower().rstrip("."), MONTHS.get(m.group(1)[:3].lower())),
+                    int(m.group(2)),
+                    m.group(3),
+                )
             else:
-                d, mo, y = int(m.group(1)), MONTHS.get(m.group(2)[:4].lower().rstrip("."), MONTHS.get(m.group(2)[:3].lower())), m.group(3)
+                d, mo, y = (
+                    int(m.group(1)),
+                    MONTHS.get(m.group(2)[:4].lower().rstrip("."), MONTHS.get(m.group(2)[:3].lower())),
+                    m.group(3),
+                )
             if mo and 1 <= mo <= 12 and 1 <= d <= 31:
                 return f"{y}-{mo:02d}-{d:02d}"
     m = DOT_DMY.search(text)
@@ -291,16 +406,22 @@ def language_of(text: str) -> str:
     # marks, no English words)
     if _LANGUAGE_OF_RE2.search(text):
         return "korean"
-    if _LANGUAGE_OF_RE3.search(text) and not _LANGUAGE_OF_RE4.search(text) \
-            and not re.search(r" (?:the|of|and|in|on|for|with|from|between|an|a) ", low):
+    if (
+        _LANGUAGE_OF_RE3.search(text)
+        and not _LANGUAGE_OF_RE4.search(text)
+        and not re.search(r" (?:the|of|and|in|on|for|with|from|between|an|a) ", low)
+    ):
         return "japanese"
     # words decide; a diacritic alone (a name such as Lüthi or Détente) only without English words
     english = _LANGUAGE_OF_RE5.search(low)
-    if _LANGUAGE_OF_RE6.search(low) and not english \
-            or _LANGUAGE_OF_RE7.search(low) and not english:
+    if _LANGUAGE_OF_RE6.search(low) and not english or _LANGUAGE_OF_RE7.search(low) and not english:
         return "german"
-    if _LANGUAGE_OF_RE8.search(low) and not _LANGUAGE_OF_RE9.search(low) \
-            or _LANGUAGE_OF_RE10.search(low) and not english:
+    if (
+        _LANGUAGE_OF_RE8.search(low)
+        and not _LANGUAGE_OF_RE9.search(low)
+        or _LANGUAGE_OF_RE10.search(low)
+        and not english
+    ):
         return "french"
     return "english"
 
@@ -350,7 +471,9 @@ def brace_org(name: str) -> str:
 
 # ---------------------------------------------------------------- DOIs and <title> marks (read before any genre)
 
-DOI_TEXT = re.compile(r"[,，.;；]?\s*\b(?:DOI|doi)\s*[:：]?\s*(10\.\d{4,9}/[^\s，。；;]+?)(?=[.,]?(?:\s|$)|[，。；;])[.。]?")
+DOI_TEXT = re.compile(
+    r"[,，.;；]?\s*\b(?:DOI|doi)\s*[:：]?\s*(10\.\d{4,9}/[^\s，。；;]+?)(?=[.,]?(?:\s|$)|[，。；;])[.。]?"
+)
 ANGLE_TITLE = re.compile(r"<([\u3131-\ud7a3\u4e00-\u9fff\u3040-\u30ff][^<>\n]{0,40}?)>")
 DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)$", re.I)
 
@@ -371,8 +494,8 @@ def _take_mark(text: str, start: int) -> tuple[str, int] | None:
 
 # ---------------------------------------------------------------- Western quoted titles, news outlets, dates with a comma
 
-_OPEN_Q = "“\""
-_QUOTE_PAIRS = {"“": "”", "\"": "\""}
+_OPEN_Q = '“"'
+_QUOTE_PAIRS = {"“": "”", '"': '"'}
 
 
 # a British title in single quotes after the author's comma, closed before a comma: 'Title', in …
@@ -390,7 +513,7 @@ def _find_quoted(text: str) -> tuple[int, int, str] | None:
             if ch == "“":
                 # a closing quote followed by a letter that continues the title is still the end
                 if j < 0:
-                    j = text.find("\"", i + 1)
+                    j = text.find('"', i + 1)
             if j > i:
                 return i, j, text[i + 1 : j]
             return None
@@ -399,10 +522,14 @@ def _find_quoted(text: str) -> tuple[int, int, str] | None:
 
 def _news_outlet(name: str) -> bool:
     name = strip_trailing(name or "")
-    return bool(re.fullmatch(
-        r"(?:The\s+)?(?:[A-Z][\w.&'-]*\s+){0,3}(?:News|Times|Post|Daily|Herald|Tribune|Gazette|Press|Wire)"
-        r"|Reuters|Xinhua|AFP|AP|Associated Press|Bloomberg|BBC|CNN|Kyodo(?: News)?|Yonhap(?: News Agency)?|"
-        r"TASS|RIA Novosti|Nikkei(?: Asia)?|(?:[A-Z][\w.&'-]*\s+){0,3}News Agency", name))
+    return bool(
+        re.fullmatch(
+            r"(?:The\s+)?(?:[A-Z][\w.&'-]*\s+){0,3}(?:News|Times|Post|Daily|Herald|Tribune|Gazette|Press|Wire)"
+            r"|Reuters|Xinhua|AFP|AP|Associated Press|Bloomberg|BBC|CNN|Kyodo(?: News)?|Yonhap(?: News Agency)?|"
+            r"TASS|RIA Novosti|Nikkei(?: Asia)?|(?:[A-Z][\w.&'-]*\s+){0,3}News Agency",
+            name,
+        )
+    )
 
 
 def _mask_dates(text: str) -> str:
@@ -417,9 +544,33 @@ def _unmask(text: str) -> str:
 # ---------------------------------------------------------------- field order
 
 FIELD_ORDER = [
-    "author", "editor", "translator", "title", "title_translation", "journaltitle", "booktitle", "eventtitle", "entrysubtype",
-    "type", "series", "chapter", "edition", "location", "venue", "publisher", "institution", "organization", "library",
-    "date", "volume", "number", "pages", "doi", "url", "urldate", "langid",
+    "author",
+    "editor",
+    "translator",
+    "title",
+    "title_translation",
+    "journaltitle",
+    "booktitle",
+    "eventtitle",
+    "entrysubtype",
+    "type",
+    "series",
+    "chapter",
+    "edition",
+    "location",
+    "venue",
+    "publisher",
+    "institution",
+    "organization",
+    "library",
+    "date",
+    "volume",
+    "number",
+    "pages",
+    "doi",
+    "url",
+    "urldate",
+    "langid",
 ]
 
 

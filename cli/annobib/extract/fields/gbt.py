@@ -22,14 +22,35 @@ from annobib.extract.fields.names import PINYIN_SURNAMES, cjk_names, format_cjk_
 
 # ---------------------------------------------------------------- old GB/T style with type tags
 
-GBT_TAGS = {"J": "article", "M": "book", "N": "article", "D": "thesis", "C": "inproceedings", "R": "report",
-            "A": "incollection", "EB/OL": "online", "J/OL": "article", "M/OL": "book", "N/OL": "article",
-            "Z": "misc", "P": "patent", "S": "standard", "G": "book", "DB/OL": "online", "R/OL": "report",
-            "C/OL": "inproceedings", "D/OL": "thesis", "S/OL": "standard", "Z/OL": "misc", "P/OL": "patent"}
+GBT_TAGS = {
+    "J": "article",
+    "M": "book",
+    "N": "article",
+    "D": "thesis",
+    "C": "inproceedings",
+    "R": "report",
+    "A": "incollection",
+    "EB/OL": "online",
+    "J/OL": "article",
+    "M/OL": "book",
+    "N/OL": "article",
+    "Z": "misc",
+    "P": "patent",
+    "S": "standard",
+    "G": "book",
+    "DB/OL": "online",
+    "R/OL": "report",
+    "C/OL": "inproceedings",
+    "D/OL": "thesis",
+    "S/OL": "standard",
+    "Z/OL": "misc",
+    "P/OL": "patent",
+}
 
 
 GBT_RESP_RE = re.compile(
-    r"^\s*(?P<who>[^.．。:：\[\]]{1,60}?)\s*[,，]?\s*(?P<etc>等)?\s*(?P<role>编译|編譯|主编|主編|编著|编|編|译|譯|校译)\s*[.．。]\s*")
+    r"^\s*(?P<who>[^.．。:：\[\]]{1,60}?)\s*[,，]?\s*(?P<etc>等)?\s*(?P<role>编译|編譯|主编|主編|编著|编|編|译|譯|校译)\s*[.．。]\s*"
+)
 
 
 def parse_gbt_tagged(text: str) -> Parsed | None:
@@ -37,7 +58,10 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
     [D] [C] [R] [A] [EB/OL] …): the tag gives the entry type; the part after it is read by tag. None
     when the text has no ``Title[TAG]``."""
     # 詹姆斯·R. 霍尔. 学校与社会分层[M]: an initial inside a transliterated name is not the author's end
-    m = re.match(r"^(?P<au>.*?)(?<![·・][A-Z])[.．。]\s*(?P<title>[^\[\]]+?)\s*\[(?P<tag>[A-Z]+(?:/OL)?)\]\s*[.．。]?\s*(?P<rest>.*)$", text)
+    m = re.match(
+        r"^(?P<au>.*?)(?<![·・][A-Z])[.．。]\s*(?P<title>[^\[\]]+?)\s*\[(?P<tag>[A-Z]+(?:/OL)?)\]\s*[.．。]?\s*(?P<rest>.*)$",
+        text,
+    )
     if m and _INITIAL_CUT.search(m["au"]) and not HAN.search(m["au"]):
         m = _latin_author_split(text) or m  # Kenneth N. Waltz. Theory…[M]: the author ends after Waltz
     if not m:
@@ -57,7 +81,7 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
         return _gbt_part(f, tag, rest.lstrip()[2:], lang)
     in_m = re.match(r"\s*In\s*:\s*", rest)
     if in_m and tag in ("C", "A", "M"):  # Title[C]. In: Editor, eds. Book. Place: Publisher, 1999: 252-266.
-        return _gbt_part(f, tag, rest[in_m.end():], lang)
+        return _gbt_part(f, tag, rest[in_m.end() :], lang)
     url_m = URL_RE.search(rest)
     url = clean_url(url_m.group(0)) if url_m else None
     r = rest[: url_m.start()] if url_m else rest
@@ -65,7 +89,7 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
     if tag.endswith("/OL") and tag != "EB/OL":
         ud = re.search(r"\[(\d{4}-\d{2}-\d{2})\]", r)  # …: 889-910[2022-11-30]: the access date of [J/OL], [M/OL] …
         if ud:
-            f["urldate"], r = ud.group(1), r[: ud.start()] + r[ud.end():]
+            f["urldate"], r = ud.group(1), r[: ud.start()] + r[ud.end() :]
     if tag in ("J", "J/OL"):
         locator = _gbt_journal(f, r)
     elif tag in ("N", "N/OL"):
@@ -112,7 +136,10 @@ def _gbt_authors(f: dict[str, str], au: str) -> None:
 def _gbt_journal(f: dict[str, str], r: str) -> str | None:
     """``Journal, 2014, 30(5): 102-128``: journal, year, volume, issue and pages (also the locator)."""
     locator = None
-    jm = re.match(r"^\s*(?P<j>[^,，]+)[,，]\s*(?P<y>\d{4})\s*[,，]?\s*(?P<v>\d+)?\s*(?:[(（](?P<n>[^)）]+)[)）])?\s*(?::|：)?\s*(?P<pp>[\d\-–—~]+)?", r)
+    jm = re.match(
+        r"^\s*(?P<j>[^,，]+)[,，]\s*(?P<y>\d{4})\s*[,，]?\s*(?P<v>\d+)?\s*(?:[(（](?P<n>[^)）]+)[)）])?\s*(?::|：)?\s*(?P<pp>[\d\-–—~]+)?",
+        r,
+    )
     if jm:
         f["journaltitle"] = jm["j"].strip()
         f["date"] = jm["y"]
@@ -146,7 +173,7 @@ def _gbt_book(f: dict[str, str], tag: str, r: str) -> str | None:
     em = re.match(r"^\s*(?:(\d+)\s*版|(\d+)(?:st|nd|rd|th)\s+ed)\s*[.．。]\s*", r)
     if em:  # 秦亚青. 关系与过程[M]. 2版. 上海: …
         f["edition"] = em.group(1) or em.group(2)
-        r = r[em.end():]
+        r = r[em.end() :]
     while True:  # 费正清. 剑桥中华民国史[M]. 杨品泉, 等译. 北京: …  (responsibility segments)
         rm_ = GBT_RESP_RE.match(r)
         if not rm_:
@@ -163,10 +190,13 @@ def _gbt_book(f: dict[str, str], tag: str, r: str) -> str | None:
         field = "translator" if rm_["role"].endswith(("译", "譯")) else "editor"
         if value:
             f.setdefault(field, value)
-        r = r[rm_.end():]
+        r = r[rm_.end() :]
     # Place: Publisher, Year: pages; a place may hold a comma (Reading, Mass.; Princeton, NJ) and so may
     # a publisher (Little, Brown)
-    pm = re.match(r"^\s*(?:(?P<loc>[^:：]{1,40}?)[:：]\s*)?(?P<pub>[^:：]+?)[,，]\s*(?P<y>\d{4})(?:\s*[:：]\s*(?P<pp>[\d\-–—~]+))?", r)
+    pm = re.match(
+        r"^\s*(?:(?P<loc>[^:：]{1,40}?)[:：]\s*)?(?P<pub>[^:：]+?)[,，]\s*(?P<y>\d{4})(?:\s*[:：]\s*(?P<pp>[\d\-–—~]+))?",
+        r,
+    )
     if pm:
         if pm["loc"] and tag in ("D", "R"):
             f["location"] = pm["loc"].strip()  # 北京: 外交学院, 2018 / Geneva: ICTSD, 2018
@@ -224,17 +254,24 @@ def _gbt_part(f: dict[str, str], tag: str, rest: str, lang: str) -> Parsed:
     book ([M]//, [A]//) or of proceedings ([C]//))."""
     # [C]// is a conference's proceedings, or (as many lists use it) an edited book: editors and no
     # conference named make it a chapter
-    edited_book = re.search(r"\beds?\.|主编|主編|编|編", rest) and not re.search(r"Proceedings|Conference|Symposium|Workshop|会议|論文集|论文集", rest)
+    edited_book = re.search(r"\beds?\.|主编|主編|编|編", rest) and not re.search(
+        r"Proceedings|Conference|Symposium|Workshop|会议|論文集|论文集", rest
+    )
     etype = "inproceedings" if tag == "C" and not edited_book else "incollection"
     url_m = URL_RE.search(rest)
     url = clean_url(url_m.group(0)) if url_m else None
     r = (rest[: url_m.start()] if url_m else rest).strip()
     r = re.sub(r"\[(?:M|C|A|G)\]", "", r)
     locator = None
-    pm = re.search(r"(?P<loc>[^.．。:：,，]+)\s*[:：]\s*(?P<pub>[^,，:：]+?)\s*[,，]\s*(?P<y>\d{4})(?:\s*[:：]\s*(?P<pp>[\d\-–—~]+))?\s*[.．。]?\s*$", r)
+    pm = re.search(
+        r"(?P<loc>[^.．。:：,，]+)\s*[:：]\s*(?P<pub>[^,，:：]+?)\s*[,，]\s*(?P<y>\d{4})(?:\s*[:：]\s*(?P<pp>[\d\-–—~]+))?\s*[.．。]?\s*$",
+        r,
+    )
     head = r[: pm.start()] if pm else r
     if not pm:
-        pm2 = re.search(r"(?P<pub>[^.．。,，]+?)\s*[,，]\s*(?P<y>\d{4})(?:\s*[:：]\s*(?P<pp>[\d\-–—~]+))?\s*[.．。]?\s*$", r)
+        pm2 = re.search(
+            r"(?P<pub>[^.．。,，]+?)\s*[,，]\s*(?P<y>\d{4})(?:\s*[:：]\s*(?P<pp>[\d\-–—~]+))?\s*[.．。]?\s*$", r
+        )
         if pm2 and re.search(r"出版|Press|Publish|书局|書店", pm2["pub"]):
             pm = pm2
             head = r[: pm.start()]

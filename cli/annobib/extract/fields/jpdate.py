@@ -27,7 +27,7 @@ _HAN_OR_KANA = re.compile(r"[\u3005\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 def is_cjk_author_date(text: str) -> bool:
     m = CJK_AUTHOR_DATE.match(text)
-    return bool(m) and bool(_HAN_OR_KANA.search(text[m.end():]))
+    return bool(m) and bool(_HAN_OR_KANA.search(text[m.end() :]))
 
 
 def parse_cjk_author_date(text: str) -> Parsed | None:
@@ -35,7 +35,7 @@ def parse_cjk_author_date(text: str) -> Parsed | None:
     if not m:
         return None
     author, year = m["au"], m["y"] or m["y2"]  # 青山昌彦 (2008)『…』 / 费孝通,1998,《…》
-    p = parse_cjk(("某某" if DITTO_AUTHOR.match(author) else author) + "：" + _as_note(text[m.end():], year))
+    p = parse_cjk(("某某" if DITTO_AUTHOR.match(author) else author) + "：" + _as_note(text[m.end() :], year))
     if DITTO_AUTHOR.match(author):  # read with a stand-in, so that the rest parses as it would
         for name in ("author", "editor"):
             if p.fields.get(name) == "某某":
@@ -47,7 +47,9 @@ def parse_cjk_author_date(text: str) -> Parsed | None:
 
 
 # 『社会学評論』60(1): 45-62 -> the volume, issue and pages in the words of a note
-_VOL_ISSUE_PAGES = re.compile(r"(?<=[』》」])\s*[,，、]?\s*(\d{1,4})\s*[（(](\d{1,3})[)）]\s*[:：]\s*(\d+)\s*[-–—]\s*(\d+)")
+_VOL_ISSUE_PAGES = re.compile(
+    r"(?<=[』》」])\s*[,，、]?\s*(\d{1,4})\s*[（(](\d{1,3})[)）]\s*[:：]\s*(\d+)\s*[-–—]\s*(\d+)"
+)
 
 
 def _as_note(rest: str, year: str) -> str:
@@ -67,10 +69,13 @@ def _as_note(rest: str, year: str) -> str:
 # ---------------------------------------------------------------- Japanese court decisions
 
 _ERA_START = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
-_COURT = (r"(?P<court>最(?:高裁)?(?:大)?|(?:[^\s、，,。]{1,6}?)(?:高|地|家|簡)(?:裁)?(?:[^\s、，,。]{1,6}?支)?)"
-          r"(?P<form>判|決)")
+_COURT = (
+    r"(?P<court>最(?:高裁)?(?:大)?|(?:[^\s、，,。]{1,6}?)(?:高|地|家|簡)(?:裁)?(?:[^\s、，,。]{1,6}?支)?)"
+    r"(?P<form>判|決)"
+)
 JA_CASE = re.compile(
-    _COURT + r"\s*(?P<era>明治|大正|昭和|平成|令和)\s*(?P<y>\d{1,2}|元)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    _COURT
+    + r"\s*(?P<era>明治|大正|昭和|平成|令和)\s*(?P<y>\d{1,2}|元)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
     r"\s*(?:[・·]?\s*)?(?P<rep>民集|刑集|集民|集刑|判時|判タ|判例時報|判例タイムズ|労判|金判|金法|訟月|行集|高民集|下民集|家月|裁時|LEX/DB)?"
     r"\s*(?:(?P<vol>\d{1,4})\s*巻\s*)?(?:(?P<no>\d{1,5})\s*号\s*)?(?P<page>\d{1,5})?\s*頁?"
 )
@@ -88,8 +93,11 @@ def parse_japanese_case(text: str) -> Parsed | None:
     if not m:
         return None
     year = _ERA_START[m["era"]] + (1 if m["y"] == "元" else int(m["y"])) - 1
-    fields = {"title": m.group(0).strip().rstrip("。"), "institution": _COURT_NAMES.get(m["court"], m["court"]),
-              "date": f"{year:04d}-{int(m['m']):02d}-{int(m['d']):02d}"}
+    fields = {
+        "title": m.group(0).strip().rstrip("。"),
+        "institution": _COURT_NAMES.get(m["court"], m["court"]),
+        "date": f"{year:04d}-{int(m['m']):02d}-{int(m['d']):02d}",
+    }
     if m["rep"]:
         fields["journaltitle"] = m["rep"]
     for name, group in (("volume", "vol"), ("number", "no"), ("pages", "page")):

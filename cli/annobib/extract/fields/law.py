@@ -12,8 +12,12 @@ from annobib.extract.fields.model import Parsed
 
 # ---------------------------------------------------------------- court decisions (@jurisdiction)
 
-GUIDING_CASE_RE = re.compile(r"(?P<court>最高人民法院|最高人民检察院)\s*(?:发布的?)?\s*(?:第\s*[\d一二三四五六七八九十百]+\s*批)?\s*指导(?:性)?案例\s*(?:第\s*)?(?P<n>\d+)\s*号")
-CASE_NUMBER_RE = re.compile(r"[（(]\s*(?P<y>\d{4})\s*[）)]\s*(?P<c>[\u4e00-\u9fff][\u4e00-\u9fff\d\s]{0,16}?)\s*(?P<n>\d+)\s*号")
+GUIDING_CASE_RE = re.compile(
+    r"(?P<court>最高人民法院|最高人民检察院)\s*(?:发布的?)?\s*(?:第\s*[\d一二三四五六七八九十百]+\s*批)?\s*指导(?:性)?案例\s*(?:第\s*)?(?P<n>\d+)\s*号"
+)
+CASE_NUMBER_RE = re.compile(
+    r"[（(]\s*(?P<y>\d{4})\s*[）)]\s*(?P<c>[\u4e00-\u9fff][\u4e00-\u9fff\d\s]{0,16}?)\s*(?P<n>\d+)\s*号"
+)
 COURT_RE = re.compile(r"[\u4e00-\u9fff]{0,12}(?:人民法院|法院|人民检察院)")
 FIRST_MARK_RE = re.compile(r"[《〈「『]")
 COURT_ABBR = {"最高法": "最高人民法院", "最高检": "最高人民检察院"}
@@ -25,14 +29,18 @@ def _court_case(text: str, p: Parsed) -> Parsed:
     title = p.fields.get("title") or ""
     guide = GUIDING_CASE_RE.search(text)
     caseno = CASE_NUMBER_RE.search(text)
-    if not (guide or caseno and (re.search(r"判决书|裁定书|调解书|决定书|案$", title) or re.search(r"判决书|裁定书|调解书", text))):
+    if not (
+        guide
+        or caseno
+        and (re.search(r"判决书|裁定书|调解书|决定书|案$", title) or re.search(r"判决书|裁定书|调解书", text))
+    ):
         return p
     f = dict(p.fields)
     for k in ("journaltitle", "publisher", "location", "organization", "entrysubtype", "type", "series"):
         f.pop(k, None)
     if caseno and not FIRST_MARK_RE.search(text):  # no title in marks: the case name, else the document
         name = re.match(r"^\s*([^，,。]{2,60}?案)\s*[，,]", text)
-        doc = re.match(r"\s*(?:民事|刑事|行政)?(?:判决书|裁定书|调解书|决定书)", text[caseno.end():])
+        doc = re.match(r"\s*(?:民事|刑事|行政)?(?:判决书|裁定书|调解书|决定书)", text[caseno.end() :])
         f["title"] = name.group(1) if name else re.sub(r"\s+", "", caseno.group(0) + (doc.group(0) if doc else ""))
     if guide:
         f["number"] = f"指导案例{guide['n']}号"
@@ -40,13 +48,15 @@ def _court_case(text: str, p: Parsed) -> Parsed:
     else:
         f["number"] = re.sub(r"\s+", "", caseno.group(0))
         before = [m for m in COURT_RE.finditer(text[: caseno.start()]) if not m.group(0).endswith("检察院")]
-        court = (before[-1] if before else None) or COURT_RE.search(text[caseno.end():])  # the court printed before the docket
+        court = (before[-1] if before else None) or COURT_RE.search(
+            text[caseno.end() :]
+        )  # the court printed before the docket
         abbr = next((v for k, v in COURT_ABBR.items() if caseno["c"].startswith(k)), None)
         if court and court.group(0) not in f.get("title", ""):
             f["institution"] = court.group(0)
         elif abbr:
             f["institution"] = abbr
-        dm = iso_date(text[caseno.end():])
+        dm = iso_date(text[caseno.end() :])
         f["date"] = dm or caseno["y"]
     p.type = "jurisdiction"
     p.fields = _order(f)
@@ -60,25 +70,40 @@ def _court_case(text: str, p: Parsed) -> Parsed:
 _CORP_SUFFIXES = r"(?:,\s*(?:Inc|Ltd|Co|Corp|LLC|L\.L\.C|N\.A|S\.A|AG|plc|P\.C|L\.P|LLP)\.?)*"
 # Name v. Name, 585 U.S. 667, 670 (9th Cir. 2018): volume, reporter, first page, pinpoint, (court year)
 US_CASE_RE = re.compile(
-    r"^(?P<t>[^,]{2,120}?\sv\.?\s[^,]{2,120}?" + _CORP_SUFFIXES + r"|(?:In re|Ex parte|In the Matter of)\s[^,]{2,200}?" + _CORP_SUFFIXES + r"),\s*(?P<v>\d{1,4})\s+(?P<r>[A-Z][A-Za-z0-9.'’ ]{0,24}?)\s+(?P<p>\d{1,5})"
+    r"^(?P<t>[^,]{2,120}?\sv\.?\s[^,]{2,120}?"
+    + _CORP_SUFFIXES
+    + r"|(?:In re|Ex parte|In the Matter of)\s[^,]{2,200}?"
+    + _CORP_SUFFIXES
+    + r"),\s*(?P<v>\d{1,4})\s+(?P<r>[A-Z][A-Za-z0-9.'’ ]{0,24}?)\s+(?P<p>\d{1,5})"
     r"(?:,\s*(?P<pin>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?\s*\((?P<court>[^()]*?)\s*(?P<y>(?:1[6-9]|20)\d\d)\)"
-    r"(?:\s*\([^()]{2,60}\))*\.?$")  # (plurality opinion) / (per curiam) after the year
+    r"(?:\s*\([^()]{2,60}\))*\.?$"
+)  # (plurality opinion) / (per curiam) after the year
 # Title (A v. B), [stage,] I.C.J. Reports 1986, p. 14 / …, PCA Case No. 2013-19, Award of 12 July 2016, para. 278
-INTL_CASE_RE = re.compile(r"^(?P<t>[^()]{3,200}?\s*\((?:[^()]|\([^()]*\))*?\bv\.?\s(?:[^()]|\([^()]*\))*\))\s*,\s*(?P<rest>.+)$")
+INTL_CASE_RE = re.compile(
+    r"^(?P<t>[^()]{3,200}?\s*\((?:[^()]|\([^()]*\))*?\bv\.?\s(?:[^()]|\([^()]*\))*\))\s*,\s*(?P<rest>.+)$"
+)
 # Prosecutor v. Tadić, Case No. IT-94-1-A, …: the case name runs to the first comma after its "v."
 INTL_CASE_PLAIN_RE = re.compile(r"^(?P<t>[^(),]{2,200}?\bv\.?\s[^(),]{2,200}?)\s*,\s*(?P<rest>.+)$")
 # R v Jogee [2016] UKSC 8, [12] / Donoghue v Stevenson [1932] AC 562 / Case C-362/14 Schrems v DPC [2015] ECLI:…
 UK_CASE_RE = re.compile(
     r"^(?:Case\s+(?P<no>[A-Z]-?\d+/\d+)\s+)?(?P<t>[^,\[\]()]{1,120}?\sv\.?\s[^,\[\]()]{2,120}?)\s*,?\s*[\[(](?P<y>(?:1[6-9]|20)\d\d)[\])]\s*"
-    r"(?P<ref>[\w.:]+(?:\s+[\w.:]+){0,3}?)(?:,\s*(?P<pin>(?:paras?\.\s*)?\[?\d+\]?(?:\s*[-–]\s*\[?\d+\]?)?))?\.?$")
+    r"(?P<ref>[\w.:]+(?:\s+[\w.:]+){0,3}?)(?:,\s*(?P<pin>(?:paras?\.\s*)?\[?\d+\]?(?:\s*[-–]\s*\[?\d+\]?)?))?\.?$"
+)
 CASE_CUE_RE = re.compile(
-    r"\bReports\s+(?:1[89]|20)\d\d|\bCase\s+No\.|\bApplication\s+No\.|\b(?:Award|Judgment|Judgement|Advisory Opinion|Order|Decision)\b")
-CASE_REPORTER_RE = re.compile(r"(?P<j>(?:[A-Z]\.?){2,6}\s+Reports)\s+(?P<y>(?:1[89]|20)\d\d)(?:,\s*pp?\.\s*(?P<p>\d+(?:\s*[-–]\s*\d+)?))?"
-                              # Bluebook: 1986 I.C.J. 14 / 1927 P.C.I.J. (ser. A) No. 10
-                              r"|(?P<y2>(?:1[89]|20)\d\d)\s+(?P<j2>I\.C\.J\.|P\.C\.I\.J\.(?:\s+\(ser\.\s*[AB]\))?)\s+(?P<p2>\d+)")
+    r"\bReports\s+(?:1[89]|20)\d\d|\bCase\s+No\.|\bApplication\s+No\.|\b(?:Award|Judgment|Judgement|Advisory Opinion|Order|Decision)\b"
+)
+CASE_REPORTER_RE = re.compile(
+    r"(?P<j>(?:[A-Z]\.?){2,6}\s+Reports)\s+(?P<y>(?:1[89]|20)\d\d)(?:,\s*pp?\.\s*(?P<p>\d+(?:\s*[-–]\s*\d+)?))?"
+    # Bluebook: 1986 I.C.J. 14 / 1927 P.C.I.J. (ser. A) No. 10
+    r"|(?P<y2>(?:1[89]|20)\d\d)\s+(?P<j2>I\.C\.J\.|P\.C\.I\.J\.(?:\s+\(ser\.\s*[AB]\))?)\s+(?P<p2>\d+)"
+)
 _AT_PAGE = re.compile(r"\bat\s+pp?\.\s*(\d+(?:\s*[-–]\s*\d+)?)")
-_MONTH_DAY_END = re.compile(r"\((?P<m>(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)\s+(?P<d>\d{1,2})\)\s*$")
-CASE_NO_RE = re.compile(r"(?:(?P<inst>[A-Z][A-Za-z.]{1,10})\s+)?(?:Case|Application)\s+No\.\s*(?P<n>[\w\-/.]+?)(?=[,.;]?\s|[,.;]?$)")
+_MONTH_DAY_END = re.compile(
+    r"\((?P<m>(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)\s+(?P<d>\d{1,2})\)\s*$"
+)
+CASE_NO_RE = re.compile(
+    r"(?:(?P<inst>[A-Z][A-Za-z.]{1,10})\s+)?(?:Case|Application)\s+No\.\s*(?P<n>[\w\-/.]+?)(?=[,.;]?\s|[,.;]?$)"
+)
 
 
 _UNCONTESTED = ("In re ", "Ex parte ", "In the Matter of ")  # case names without a "v."
@@ -111,9 +136,15 @@ def parse_case(text: str) -> Parsed | None:
         f["title"] = m["t"].strip()
         f["date"] = m["y"]
         ref = m["ref"].strip().rstrip(".")
-        neutral = re.fullmatch(r"(?P<c>[A-Z][A-Za-z]{1,8}(?:\s+(?:Civ|Crim|Admin|QB|KB|Ch|Fam|Comm|Pat|TCC))?)\s+(?P<n>\d+)", ref)
-        report = re.fullmatch(r"(?:(?P<v>\d{1,4})\s+)?(?P<r>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})\s+(?P<p>\d+)", ref)
-        if neutral and (int(m["y"]) >= 2001 or not report):  # [2016] UKSC 8: court and number (neutral citations date from 2001)
+        neutral = re.fullmatch(
+            r"(?P<c>[A-Z][A-Za-z]{1,8}(?:\s+(?:Civ|Crim|Admin|QB|KB|Ch|Fam|Comm|Pat|TCC))?)\s+(?P<n>\d+)", ref
+        )
+        report = re.fullmatch(
+            r"(?:(?P<v>\d{1,4})\s+)?(?P<r>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})\s+(?P<p>\d+)", ref
+        )
+        if neutral and (
+            int(m["y"]) >= 2001 or not report
+        ):  # [2016] UKSC 8: court and number (neutral citations date from 2001)
             f["institution"], f["number"] = neutral["c"], neutral["n"]
         elif report:  # [1932] AC 562 / [1990] 2 AC 605: the law report, its volume and first page
             f["journaltitle"], f["pages"] = report["r"], report["p"]
@@ -149,7 +180,7 @@ def parse_case(text: str) -> Parsed | None:
             f["number"] = cm["n"].rstrip(".,")
             if cm["inst"]:
                 f["institution"] = cm["inst"]
-        d = iso_date(rest[rm.end():] if rm else rest)
+        d = iso_date(rest[rm.end() :] if rm else rest)
         if d and (not f.get("date") or len(d) > len(f["date"]) and d.startswith(f["date"])):
             f["date"] = d
         if not f.get("date"):
@@ -167,7 +198,13 @@ def parse_case(text: str) -> Parsed | None:
     return Parsed(type="jurisdiction", fields=_order(f), locator=locator, names=[])
 
 
-LEGAL_CUE_RE = re.compile(r"通过|公布|施行|修正(?![版本])|修订(?![版本])|颁布|发布|令\s*第\s*\d+\s*号|[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
+LEGAL_CUE_RE = re.compile(
+    r"通过|公布|施行|修正(?![版本])|修订(?![版本])|颁布|发布|令\s*第\s*\d+\s*号|[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号"
+)
 # bodies that issue laws and normative documents (全国人民代表大会常务委员会, 国务院, 财政部, 国家税务总局 …)
-LEGAL_ISSUER_RE = re.compile(r"(?:人民代表大会|常务委员会|国务院|办公厅|人民政府|[^研]部|总局|[^新]局|署|人民银行|委员会)$")
-DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}令\s*第\s*\d+\s*号|[\u4e00-\u9fff]{1,8}\s*[〔\[［]\s*\d{4}\s*[〕\]］]\s*\d+\s*号")
+LEGAL_ISSUER_RE = re.compile(
+    r"(?:人民代表大会|常务委员会|国务院|办公厅|人民政府|[^研]部|总局|[^新]局|署|人民银行|委员会)$"
+)
+DOC_NUMBER_RE = re.compile(
+    r"[\u4e00-\u9fff]{0,8}令\s*第\s*\d+\s*号|[\u4e00-\u9fff]{1,8}\s*[〔\[［]\s*\d{4}\s*[〕\]］]\s*\d+\s*号"
+)

@@ -24,18 +24,23 @@ _YEAR = r"(?:1[6-9]|20)\d\d"
 _JOURNAL = r"[A-Z][A-Za-z.&'’]*(?:\s+(?:[A-Z][A-Za-z.&'’]*|&|of|on|in|and|the))*?"
 BLUEBOOK_ARTICLE = re.compile(
     rf"^(?P<head>.+?),\s+(?P<vol>\d{{1,4}})\s+(?P<j>{_JOURNAL})\s+(?P<first>\d{{1,5}})(?:,\s*(?P<pin>{_PIN}))?"
-    rf"\s*\((?:[A-Z][a-z]{{2,8}}\.?\s+)?(?P<y>{_YEAR})\)\s*\.?$")
+    rf"\s*\((?:[A-Z][a-z]{{2,8}}\.?\s+)?(?P<y>{_YEAR})\)\s*\.?$"
+)
 BLUEBOOK_BOOK = re.compile(
-    rf"^(?P<head>.+?)\s+(?P<pin>{_PIN})?\s*\((?:(?P<ed>\d{{1,2}})(?:st|nd|rd|d|th)\s+ed\.\s*)?(?:[^():,\d]{{2,40}}\s+eds?\.,?\s+)?(?P<y>{_YEAR})\)\s*\.?$")
+    rf"^(?P<head>.+?)\s+(?P<pin>{_PIN})?\s*\((?:(?P<ed>\d{{1,2}})(?:st|nd|rd|d|th)\s+ed\.\s*)?(?:[^():,\d]{{2,40}}\s+eds?\.,?\s+)?(?P<y>{_YEAR})\)\s*\.?$"
+)
 OSCOLA_BOOK = re.compile(
     rf"^(?P<head>.+?)\s*\((?:(?P<ed>\d{{1,2}})(?:st|nd|rd|th)\s+edn,\s*)?(?P<pub>[A-Z][^():,]{{1,60}}?)\s+(?P<y>{_YEAR})\)"
-    rf"\s*(?P<pin>(?:{_PIN})(?:,\s*{_PIN})?)?\s*\.?$")
+    rf"\s*(?P<pin>(?:{_PIN})(?:,\s*{_PIN})?)?\s*\.?$"
+)
 OSCOLA_ARTICLE = re.compile(
     rf"^(?P<au>[^'‘’]{{2,120}}?),\s*['‘](?P<t>.+?)['’]\s*[\[(](?P<y>{_YEAR})[\])]\s*(?:(?P<vol>\d{{1,4}})\s+)?(?P<j>[A-Z][A-Za-z.&'’ ]{{1,60}}?)"
-    rf"\s+(?P<first>\d{{1,5}})(?:,\s*(?P<pin>{_PIN}))?\s*\.?$")
+    rf"\s+(?P<first>\d{{1,5}})(?:,\s*(?P<pin>{_PIN}))?\s*\.?$"
+)
 OSCOLA_CHAPTER = re.compile(
     rf"^(?P<au>[^'‘’]{{2,120}}?),\s*['‘](?P<t>.+?)['’]\s+in\s+(?P<eds>.+?)\s*\((?:eds?|Eds?)\.?\)\s*,?\s*(?P<book>.+?)"
-    rf"\s*\((?P<pub>[A-Z][^()]{{1,60}}?)\s+(?P<y>{_YEAR})\)\s*(?P<first>\d{{1,5}})?(?:,\s*(?P<pin>{_PIN}))?\s*\.?$")
+    rf"\s*\((?P<pub>[A-Z][^()]{{1,60}}?)\s+(?P<y>{_YEAR})\)\s*(?P<first>\d{{1,5}})?(?:,\s*(?P<pin>{_PIN}))?\s*\.?$"
+)
 _OPENING_QUOTE = re.compile(r"(?:^|[\s,])['‘“\"]")  # a quoted title: not these shapes
 _LAW_JOURNAL_WORD = re.compile(r"\b(?:L|J|Rev|Q|Law|Int['’]l|Y\.?B)\b\.?")
 
@@ -52,7 +57,7 @@ def _author_and_title(head: str) -> tuple[str | None, str] | None:
     when what stands before the first comma is no list of names."""
     head = re.sub(r",\s*(Jr|Sr)\.,", r" \1.,", head)  # William H. Rogerson, Jr., Title
     for m in re.finditer(r",\s+", head):
-        who, title = head[: m.start()], head[m.end():]
+        who, title = head[: m.start()], head[m.end() :]
         title = _STUDENT_LABEL.sub("", title)  # Kristin Dale, Note, Rethinking …
         if looks_like_names(who) and not re.search(r"\d", who):
             names, others, _role = western_names(who.replace(" & ", " and "))
@@ -63,7 +68,9 @@ def _author_and_title(head: str) -> tuple[str | None, str] | None:
 
 
 # ``… 2603 (1997) (book review).``: a Bluebook parenthetical that describes the work, not its date
-_DESCRIPTOR_END = re.compile(r"\s*\((?:book review|review essay|reviewing [^()]{3,120}|symposium|note|comment)\)\s*\.?\s*$", re.I)
+_DESCRIPTOR_END = re.compile(
+    r"\s*\((?:book review|review essay|reviewing [^()]{3,120}|symposium|note|comment)\)\s*\.?\s*$", re.I
+)
 
 
 def parse_law_secondary(text: str) -> Parsed | None:
@@ -134,8 +141,13 @@ def _oscola_chapter(t: str) -> Parsed | None:
         return None
     names, others, _role = western_names(m["au"].replace(" & ", " and "))
     editors, ed_others, _r = western_names(m["eds"].replace(" & ", " and "))
-    f = {"title": m["t"].strip(), "editor": names_field(editors, ed_others), "booktitle": m["book"].strip(" ,"),
-         "publisher": m["pub"].strip(), "date": m["y"]}
+    f = {
+        "title": m["t"].strip(),
+        "editor": names_field(editors, ed_others),
+        "booktitle": m["book"].strip(" ,"),
+        "publisher": m["pub"].strip(),
+        "date": m["y"],
+    }
     if m["first"]:
         f["pages"] = m["first"]
     return _finish("incollection", f, _range(m["pin"]) or m["first"], names_field(names, others))
@@ -156,23 +168,38 @@ def law_journal_style(text: str) -> bool:
 
 # ---------------------------------------------------------------- statutes, treaties, resolutions
 
-_MONTH_DATE = (r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+" + _YEAR
-               + r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+" + _YEAR)
-_CODE_SECTION = re.compile(rf"^(?:(?P<t>[^,()]{{3,150}}?),\s*)?(?P<code>\d{{1,3}}\s+U\.S\.C\.|[A-Z][a-z]{{1,5}}\.\s+[A-Z][a-z.]+\s+Code)"
-                           rf"\s*§§?\s*[\d.\-–]+(?:\s*\((?:[A-Za-z]+\s+)?(?P<y>{_YEAR})\))?\s*\.?$")
-_STATUTE = re.compile(rf"^(?P<t>[^()]{{3,160}}?\bAct\b(?:\s+of\s+{_YEAR}|,\s*{_YEAR})?)\s*,\s*Pub\.\s*L\.\s*No\.\s*(?P<n>\d+-\d+)"
-                      rf"(?:[^()]*?\((?P<y>{_YEAR})\))?")
+_MONTH_DATE = (
+    r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+"
+    + _YEAR
+    + r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+"
+    + _YEAR
+)
+_CODE_SECTION = re.compile(
+    rf"^(?:(?P<t>[^,()]{{3,150}}?),\s*)?(?P<code>\d{{1,3}}\s+U\.S\.C\.|[A-Z][a-z]{{1,5}}\.\s+[A-Z][a-z.]+\s+Code)"
+    rf"\s*§§?\s*[\d.\-–]+(?:\s*\((?:[A-Za-z]+\s+)?(?P<y>{_YEAR})\))?\s*\.?$"
+)
+_STATUTE = re.compile(
+    rf"^(?P<t>[^()]{{3,160}}?\bAct\b(?:\s+of\s+{_YEAR}|,\s*{_YEAR})?)\s*,\s*Pub\.\s*L\.\s*No\.\s*(?P<n>\d+-\d+)"
+    rf"(?:[^()]*?\((?P<y>{_YEAR})\))?"
+)
 _TREATY = re.compile(
     rf"^(?P<t>[^,;]{{0,200}}?\b(?:Convention|Treaty|Agreement|Protocol|Charter|Covenant|Accord)\b[^;]{{0,300}}?)"
     rf"(?:\s+arts?\.\s*[\d, –-]+)?(?:,\s*(?P<parties>[A-Z][\w.]*(?:[-–][A-Z][\w.]*)+))?"  # Japan-U.S.: the parties
     rf"\s*,\s*(?:(?:opened\s+for\s+signature|signed|adopted|done)\s+)?(?P<d>{_MONTH_DATE})"
-    rf"\s*,\s*(?P<series>(?:\d{{1,5}}\s+)?(?:U\.N\.T\.S\.|E\.T\.S\.|C\.E\.T\.S\.|I\.L\.M\.|T\.I\.A\.S\.|U\.S\.T\.|L\.N\.T\.S\.|UNTS|ETS|ILM)[^;]*)$")
-_RESOLUTION = re.compile(rf"^(?P<t>(?:UNGA|UNSC|GA|SC|G\.A\.|S\.C\.)\s+Res\.?\s+[\w/()\-]+(?:\s+\([IVXLC]+\))?)\s*\((?P<d>{_MONTH_DATE})\)"
-                         rf"(?:\s*UN\s+Doc\s+(?P<doc>\S+))?")
-_CONGRESS_REPORT = re.compile(rf"^(?P<t>(?:S\.|H\.R\.|H\.)\s*(?:Rep|Doc)\.\s*No\.\s*(?P<n>\d+-\d+))(?:,\s*at\s+(?P<pin>{_PIN}))?\s*\((?P<y>{_YEAR})\)")
+    rf"\s*,\s*(?P<series>(?:\d{{1,5}}\s+)?(?:U\.N\.T\.S\.|E\.T\.S\.|C\.E\.T\.S\.|I\.L\.M\.|T\.I\.A\.S\.|U\.S\.T\.|L\.N\.T\.S\.|UNTS|ETS|ILM)[^;]*)$"
+)
+_RESOLUTION = re.compile(
+    rf"^(?P<t>(?:UNGA|UNSC|GA|SC|G\.A\.|S\.C\.)\s+Res\.?\s+[\w/()\-]+(?:\s+\([IVXLC]+\))?)\s*\((?P<d>{_MONTH_DATE})\)"
+    rf"(?:\s*UN\s+Doc\s+(?P<doc>\S+))?"
+)
+_CONGRESS_REPORT = re.compile(
+    rf"^(?P<t>(?:S\.|H\.R\.|H\.)\s*(?:Rep|Doc)\.\s*No\.\s*(?P<n>\d+-\d+))(?:,\s*at\s+(?P<pin>{_PIN}))?\s*\((?P<y>{_YEAR})\)"
+)
 
 
-_WESTERN_LAW_CUE_RE1 = re.compile(r"Pub\.\s*L\.|U\.N\.T\.S\.|U\.S\.T\.|T\.I\.A\.S\.|E\.T\.S\.|I\.L\.M\.|\bUNTS\b|\bRes\b|\bRep\.\s*No\.|§")
+_WESTERN_LAW_CUE_RE1 = re.compile(
+    r"Pub\.\s*L\.|U\.N\.T\.S\.|U\.S\.T\.|T\.I\.A\.S\.|E\.T\.S\.|I\.L\.M\.|\bUNTS\b|\bRes\b|\bRep\.\s*No\.|§"
+)
 
 
 def western_law_cue(text: str) -> bool:
@@ -204,7 +231,10 @@ def parse_western_legislation(text: str) -> Parsed | None:
     m = _TREATY.match(t)
     if m:
         f = {"title": m["t"].strip(), "date": iso_date(m["d"]) or m["d"]}
-        series = re.fullmatch(r"(\d{1,5})\s+(U\.N\.T\.S\.|UNTS|I\.L\.M\.|ILM|T\.I\.A\.S\.|U\.S\.T\.|L\.N\.T\.S\.)\s+(\d{1,5})", m["series"].strip())
+        series = re.fullmatch(
+            r"(\d{1,5})\s+(U\.N\.T\.S\.|UNTS|I\.L\.M\.|ILM|T\.I\.A\.S\.|U\.S\.T\.|L\.N\.T\.S\.)\s+(\d{1,5})",
+            m["series"].strip(),
+        )
         if series:  # 1155 U.N.T.S. 331: the treaty series' volume and first page
             f["journaltitle"], f["volume"], f["pages"] = series.group(2), series.group(1), series.group(3)
         else:

@@ -73,7 +73,11 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
         others = text.endswith("等")
     km = KO_ROLE_RE.search(text)
     if km:  # 김낙년 편 / 이영훈 외 엮음 / 홍길동 옮김
-        role = "translator" if km.group(2) in ("옮김", "역") else ("editor" if km.group(2) != "지음" and km.group(2) != "저" else None)
+        role = (
+            "translator"
+            if km.group(2) in ("옮김", "역")
+            else ("editor" if km.group(2) != "지음" and km.group(2) != "저" else None)
+        )
         others = bool(km.group(1))
         text = text[: km.start()]
     m = ROLE_SUFFIX_RE.search(text)
@@ -118,11 +122,18 @@ def is_cjk_org(name: str) -> bool:
     return len(name) >= 6 or (len(name) >= 3 and bool(ZH_ORG_SUFFIX.search(name)))
 
 
-KO_ORG_SUFFIX = re.compile(r"(?:부|처|청|위원회|연구소|연구원|재단|협회|학회|센터|정부|은행|공사|공단|대학교|사무국|대사관)$")
-KO_SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁어은편용예경봉사")
+KO_ORG_SUFFIX = re.compile(
+    r"(?:부|처|청|위원회|연구소|연구원|재단|협회|학회|센터|정부|은행|공사|공단|대학교|사무국|대사관)$"
+)
+KO_SURNAMES = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁어은편용예경봉사"
+)
 
 
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|[a-z]{1,3}|[A-Z]\.|Jr\.?|Sr\.?|II|III|IV|de|da|van|von|der|den|del|la|le|di|al-\w+|bin|ibn)$", re.U)
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][\w'’.\-]*|[a-z]{1,3}|[A-Z]\.|Jr\.?|Sr\.?|II|III|IV|de|da|van|von|der|den|del|la|le|di|al-\w+|bin|ibn)$",
+    re.U,
+)
 
 
 _LOOKS_LIKE_NAMES_RE1 = re.compile(r",\s*|\s+and\s+|\s*&\s*")
@@ -180,15 +191,28 @@ def western_names(text: str) -> tuple[list[str], bool, str | None]:
     chunks = merged
     names = []
     # "Family, Given" written inverted (first author in some styles): keep as is
-    if len(chunks) == 2 and len(chunks[0].split()) == 1 and len(chunks[1].split()) <= 3 and " and " not in text and "," in text and not re.search(r"\band\b", text):
+    if (
+        len(chunks) == 2
+        and len(chunks[0].split()) == 1
+        and len(chunks[1].split()) <= 3
+        and " and " not in text
+        and "," in text
+        and not re.search(r"\band\b", text)
+    ):
         return [f"{chunks[0]}, {chunks[1]}"], others, role
     chunks = [c.strip() for c in chunks if c.strip()]
     pinyin_order = len(chunks) > 1 and any(
-        len(t) == 2 and _pinyin_family_first(t[0], t[1]) for t in (c.split() for c in chunks))
+        len(t) == 2 and _pinyin_family_first(t[0], t[1]) for t in (c.split() for c in chunks)
+    )
     for c in chunks:
         t = c.split()
-        if pinyin_order and len(t) == 2 and t[0] in PINYIN_SURNAMES and _PY_GIVEN.fullmatch(t[1]) \
-                and re.fullmatch(r"(?:" + _PY_SYL + r"){1,2}", t[1].lower()):
+        if (
+            pinyin_order
+            and len(t) == 2
+            and t[0] in PINYIN_SURNAMES
+            and _PY_GIVEN.fullmatch(t[1])
+            and re.fullmatch(r"(?:" + _PY_SYL + r"){1,2}", t[1].lower())
+        ):
             names.append(f"{t[0]}, {t[1]}")  # Liu Feng and Zhang Ruizhuang: one order for the list
         else:
             names.append(western_person(c))
@@ -232,8 +256,10 @@ PINYIN_SURNAMES = frozenset(
     "Ouyang Sima Zhuge Situ Shangguan".split()
 )
 # pinyin syllables, plus the Wade-Giles / Cantonese final -ung (pinyin -ong: Chung, Tung, Hung)
-_PY_SYL = (r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ung|uai|ian|iao|uan|van|ai|ei|ao|ou|an|en|in|un|"
-           r"ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)")
+_PY_SYL = (
+    r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ung|uai|ian|iao|uan|van|ai|ei|ao|ou|an|en|in|un|"
+    r"ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)"
+)
 _PY_GIVEN = re.compile(r"[A-Z][a-z]{1,8}")
 _PY_TWO = re.compile(r"(?:" + _PY_SYL + r"){2}")
 

@@ -21,9 +21,11 @@ from annobib.extract.fields.model import Parsed
 
 # ---------------------------------------------------------------- Russian
 
-RU_CITY = re.compile(r"(?:^|[.\s])(М\.|Москва|СПб\.|Санкт-Петербург|Л\.|Ленинград|Киев|Новосибирск|Екатеринбург|Казань"
-                     r"|Самара|Саратов|Томск|Нижний Новгород|Ростов-на-Дону|Воронеж|Владивосток|Минск"
-                     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s*\([A-Z][a-z]+\.?\))?)\s*:\s*")
+RU_CITY = re.compile(
+    r"(?:^|[.\s])(М\.|Москва|СПб\.|Санкт-Петербург|Л\.|Ленинград|Киев|Новосибирск|Екатеринбург|Казань"
+    r"|Самара|Саратов|Томск|Нижний Новгород|Ростов-на-Дону|Воронеж|Владивосток|Минск"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s*\([A-Z][a-z]+\.?\))?)\s*:\s*"
+)
 _FAMILY = r"[А-ЯЁA-Z][а-яёa-z'’\-]+"
 _INITIAL = r"[А-ЯЁA-Z][а-яёa-z]?\."
 _ONE_AUTHOR = rf"(?:{_FAMILY}\s+(?:{_INITIAL}\s*){{1,2}}|(?:{_INITIAL}\s*){{1,2}}{_FAMILY})"
@@ -31,7 +33,8 @@ _AUTHORS = re.compile(rf"^\s*({_ONE_AUTHOR}(?:,\s*{_ONE_AUTHOR})*)(?:\s*и\s*д�
 # the statement of responsibility after a title: / под ред. А.И. Миллера / пер. с англ. В. Козлова
 _RESPONSIBILITY = re.compile(
     r"\s*/\s*(?P<role>под\s+(?:общ\.\s+)?ред\.|отв\.\s*ред\.|ред\.|сост\.|пер\.(?:\s+с\s+[а-я]+\.)?|ed\.\s+by|eds?\.)\s*"
-    r"(?P<who>(?:[А-ЯЁA-Z]\.\s*){1,2}[А-ЯЁA-Z][а-яёa-z\-]+(?:,\s*(?:[А-ЯЁA-Z]\.\s*){1,2}[А-ЯЁA-Z][а-яёa-z\-]+)*)\.?")
+    r"(?P<who>(?:[А-ЯЁA-Z]\.\s*){1,2}[А-ЯЁA-Z][а-яёa-z\-]+(?:,\s*(?:[А-ЯЁA-Z]\.\s*){1,2}[А-ЯЁA-Z][а-яёa-z\-]+)*)\.?"
+)
 _VOLUMES = re.compile(r"\s*[:.]?\s*[Вв]\s+\d+\s+т\.|(?:^|[.\s])Т\.\s*(?P<v>\d+)\.?|(?:^|[.\s])Vol\.\s*(?P<v2>\d+)")
 _THESIS = re.compile(r"\s*:\s*(?:дис|автореф\.\s*дис)\.\s*…?(?:\.\.\.)?\s*(?:канд|д-ра)\.\s*[а-я.\s]*?наук\.?")
 
@@ -39,8 +42,16 @@ _THESIS = re.compile(r"\s*:\s*(?:дис|автореф\.\s*дис)\.\s*…?(?:\.
 def _nominative(name: str) -> str:
     """А.И. Миллера -> Миллер, В.И. Орлова -> Орлов, Е.П. Кузнецовой -> Кузнецова (a name after
     под ред. / пер. is in the genitive)."""
-    for end, to in (("ского", "ский"), ("цкого", "цкий"), ("ого", "ый"), ("ой", "а"), ("ова", "ов"), ("ева", "ев"),
-                    ("ина", "ин"), ("ына", "ын")):
+    for end, to in (
+        ("ского", "ский"),
+        ("цкого", "цкий"),
+        ("ого", "ый"),
+        ("ой", "а"),
+        ("ова", "ов"),
+        ("ева", "ев"),
+        ("ина", "ин"),
+        ("ына", "ын"),
+    ):
         if name.endswith(end):
             return name[: -len(end)] + to
     return name[:-1] if re.search(r"[бвгджзклмнпрстфхцчшщ]а$", name) else name
@@ -61,7 +72,7 @@ def _responsibility(f: dict[str, str], text: str) -> str:
     field = "translator" if m["role"].startswith("пер") else "editor"
     if names:
         f[field] = " and ".join(names)
-    return text[: m.start()] + text[m.end():]
+    return text[: m.start()] + text[m.end() :]
 
 
 def parse_russian(text: str) -> Parsed:
@@ -73,7 +84,7 @@ def parse_russian(text: str) -> Parsed:
         ud = iso_date(acc.group(1))
         if ud:
             f["urldate"] = ud
-        text = text[: acc.start()] + text[acc.end():]
+        text = text[: acc.start()] + text[acc.end() :]
     text = re.sub(r"\s*URL\s*:\s*(?=https?://)", " ", text)
     url_m = URL_RE.search(text)
     url = clean_url(url_m.group(0)) if url_m else None
@@ -106,7 +117,7 @@ def _russian_archive(f: dict[str, str], body: str) -> Parsed | None:
     arch = re.search(r"\b[Фф]\.\s*[\dА-Яа-я-]+\.?,?\s*[Оо]п\.\s*\d+", body)
     if not arch:
         return None
-    sig = body[arch.start():].strip().rstrip(".")
+    sig = body[arch.start() :].strip().rstrip(".")
     holder = strip_trailing(body[: arch.start()])
     lm = re.search(r"(?:^|[\s.,])[Лл]\.\s*(\d+(?:\s*[-–—]\s*\d+)?)(?:\s*об\.)?", sig)
     if lm:  # the leaves (Л. 54–72) are the locator, not part of the file's signature
@@ -135,7 +146,7 @@ def _russian_authors(f: dict[str, str], body: str) -> tuple[str, list[str]]:
     names = []
     if am:
         author = am.group(1)
-        rest = body[am.end():]
+        rest = body[am.end() :]
         for n in re.split(r",\s*", author.strip()):
             n = n.strip()
             nm = re.match(rf"^({_FAMILY})\s+((?:{_INITIAL}\s*)+)$", n)
@@ -161,7 +172,9 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
         f["date"] = cm.group(2)
     else:
         f["journaltitle"] = strip_trailing(cont.split(".")[0])
-    rd = re.search(r"(\d{1,2})\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)", cont)
+    rd = re.search(
+        r"(\d{1,2})\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)", cont
+    )
     if rd and f.get("date"):
         months = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
         f["date"] = f"{f['date'][:4]}-{months.index(rd.group(2)) + 1:02d}-{int(rd.group(1)):02d}"
@@ -174,7 +187,9 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
     if locator and "-" in locator:
         f["pages"] = locator
     etype = "article"
-    if re.search(r"\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)", cont) or re.search(r"газета|Известия|Правда|Коммерсант|Ведомости|РИА|ТАСС", f.get("journaltitle", "")):
+    if re.search(
+        r"\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)", cont
+    ) or re.search(r"газета|Известия|Правда|Коммерсант|Ведомости|РИА|ТАСС", f.get("journaltitle", "")):
         f["entrysubtype"] = "newspaper"
     return etype
 
@@ -186,7 +201,9 @@ def _russian_chapter(f: dict[str, str], rest: str, locator: str | None) -> str:
     f["title"] = strip_trailing(title)
     book = {}
     _russian_book(book, cont, None)
-    f["booktitle"] = re.sub(r"\s*:\s*(?:сб\.\s*(?:ст|науч\.\s*тр|тр)\.?|материалы[^.]*|коллектив[^.]*)\s*$", "", book.get("title", ""))
+    f["booktitle"] = re.sub(
+        r"\s*:\s*(?:сб\.\s*(?:ст|науч\.\s*тр|тр)\.?|материалы[^.]*|коллектив[^.]*)\s*$", "", book.get("title", "")
+    )
     for name in ("editor", "location", "publisher", "date", "volume"):
         if book.get(name):
             f[name] = book[name]
@@ -199,14 +216,17 @@ def _russian_book(f: dict[str, str], rest: str, url: str | None) -> str:
     """``Название. М.: Изд-во, 2001.``: a book (the city abbreviation spelt out); without a city, a book
     or (with a URL) a web page."""
     rest = _responsibility(f, rest)
-    em = re.search(r"(?:^|[.\s])(\d{1,2})-е\s+изд\.(?:,?\s*[а-я. ]*?)?(?=\s*[А-ЯЁ]|\s*$)|(?:^|[.\s])(\d{1,2})(?:st|nd|rd|th)\s+ed\.", rest)
+    em = re.search(
+        r"(?:^|[.\s])(\d{1,2})-е\s+изд\.(?:,?\s*[а-я. ]*?)?(?=\s*[А-ЯЁ]|\s*$)|(?:^|[.\s])(\d{1,2})(?:st|nd|rd|th)\s+ed\.",
+        rest,
+    )
     if em:  # 2-е изд. / 2nd ed.
         f["edition"] = em.group(1) or em.group(2)
-        rest = rest[: em.start()] + "." + rest[em.end():]
+        rest = rest[: em.start()] + "." + rest[em.end() :]
     thesis = _THESIS.search(rest)
     if thesis:  # Название: дис. … канд. ист. наук. Саратов, 2007.
         f["title"] = strip_trailing(rest[: thesis.start()])
-        after = rest[thesis.end():]
+        after = rest[thesis.end() :]
         pm = re.match(r"\s*([А-ЯЁ][а-яё\-]+(?:\s[А-ЯЁ][а-яё\-]+)?\.?|М\.|СПб\.),\s*(\d{4})", after)
         if pm:
             f["location"] = {"М.": "Москва", "СПб.": "Санкт-Петербург"}.get(pm.group(1), pm.group(1).rstrip("."))
@@ -223,7 +243,7 @@ def _russian_book(f: dict[str, str], rest: str, url: str | None) -> str:
         f["title"] = strip_trailing(re.sub(r"(?:^|\.\s*)(?:Т|Vol)\.\s*\d+\.?\s*$", "", strip_trailing(title)))
         loc = cm.group(1)
         f["location"] = {"М.": "Москва", "СПб.": "Санкт-Петербург", "Л.": "Ленинград"}.get(loc, loc)
-        pm2 = re.match(r"\s*([^,]+?),\s*(\d{4})", rest[cm.end():])
+        pm2 = re.match(r"\s*([^,]+?),\s*(\d{4})", rest[cm.end() :])
         if pm2:
             f["publisher"] = pm2.group(1).strip()
             f["date"] = pm2.group(2)

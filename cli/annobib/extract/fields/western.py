@@ -106,15 +106,16 @@ def parse_western(text: str) -> Parsed:
     _western_cues(n)
     if n.q:
         _western_quoted_credits(n)
-        n.etype = (_western_quoted_type_special(n) or _western_quoted_type_numbered(n)
-                   or _western_quoted_type_outlet(n))
+        n.etype = _western_quoted_type_special(n) or _western_quoted_type_numbered(n) or _western_quoted_type_outlet(n)
     else:
         _western_unquoted_credits_and_title(n)
         _western_unquoted_type(n)
     return _western_finish(n)
 
 
-_WESTERN_URL_AND_TRANSLATION_RE1 = re.compile(r"(?<=[^\s\[])\s+\[([^\[\]]*[A-Za-z][^\[\]]*\s[^\[\]]*)\](?=\s*[,.(]|\s*$)")
+_WESTERN_URL_AND_TRANSLATION_RE1 = re.compile(
+    r"(?<=[^\s\[])\s+\[([^\[\]]*[A-Za-z][^\[\]]*\s[^\[\]]*)\](?=\s*[,.(]|\s*$)"
+)
 
 
 def _western_url_and_translation(n: _WesternNote) -> None:
@@ -127,13 +128,13 @@ def _western_url_and_translation(n: _WesternNote) -> None:
     # op. cit. / short forms handled by callers through kind
     url_m = URL_RE.search(text)
     url = clean_url(url_m.group(0)) if url_m else None
-    body = (text[: url_m.start()] + text[url_m.end():]) if url_m else text
+    body = (text[: url_m.start()] + text[url_m.end() :]) if url_m else text
     access = (ACCESS_EN.search(body) or ACCESS_RE.search(body)) if has_access_cue(body) else None
     if access:
         ud = iso_date(next((g for g in access.groups() if g), ""))
         if ud:
             f["urldate"] = ud
-            body = body[: access.start()] + body[access.end():]
+            body = body[: access.start()] + body[access.end() :]
     body = strip_trailing(body)
     # Nihon keizai [The Japanese economy], … / “Sŏul ŭi …” [Seoul's …], …: the English translation of
     # a romanized title, printed in brackets after it, is not part of the title: it is kept in
@@ -142,15 +143,17 @@ def _western_url_and_translation(n: _WesternNote) -> None:
     tr_m = _WESTERN_URL_AND_TRANSLATION_RE1.search(body)
     if tr_m and not re.fullmatch(r"[A-Z]{1,2}(?:/[A-Z]{2})?", tr_m.group(1)):
         addon = tr_m.group(1).strip()
-        body = body[: tr_m.start()] + body[tr_m.end():]
+        body = body[: tr_m.start()] + body[tr_m.end() :]
     n.addon, n.body, n.f, n.p, n.url = addon, body, f, p, url
 
 
 _WESTERN_TITLE_RE1 = re.compile(r",\s*\d{1,2}\s+vols?\.(?=\s*\(|\s*,|\s*$)")
-_WESTERN_TITLE_RE2 = re.compile(r"\s*\(([^()]*:[^()]*?\d{4}|[^()]*,[^()]*?\d{4}(?=\),\s*\d))\)"
-                      r"(?:,\s*(?:pp?\.\s*(?=\d))?(?:(?P<vol>\d{1,2}):\s*)?(\d+(?:\s*[-–—]\s*\d+)?)"
-                      r"(?:,\s*at\s+(?P<at>\d+(?:\s*[-–—]\s*\d+)?))?"  # a chapter's pages, at the page cited
-                      r"|,\s*(?:chap|ch|chapter|sec|pt)\.?\s*[\dIVXivx]+)?$")
+_WESTERN_TITLE_RE2 = re.compile(
+    r"\s*\(([^()]*:[^()]*?\d{4}|[^()]*,[^()]*?\d{4}(?=\),\s*\d))\)"
+    r"(?:,\s*(?:pp?\.\s*(?=\d))?(?:(?P<vol>\d{1,2}):\s*)?(\d+(?:\s*[-–—]\s*\d+)?)"
+    r"(?:,\s*at\s+(?P<at>\d+(?:\s*[-–—]\s*\d+)?))?"  # a chapter's pages, at the page cited
+    r"|,\s*(?:chap|ch|chapter|sec|pt)\.?\s*[\dIVXivx]+)?$"
+)
 _WESTERN_TITLE_RE3 = re.compile(r"[,，]\s*$")
 
 
@@ -174,17 +177,33 @@ def _western_title(n: _WesternNote) -> None:
     else:
         pre, rest, title = "", body, None
     rest = rest.strip().lstrip(",.;: ").strip()
-    n.bare_locator, n.body, n.paren_vol, n.pre, n.q, n.rest, n.title = bare_locator, body, paren_vol, pre, q, rest, title
+    n.bare_locator, n.body, n.paren_vol, n.pre, n.q, n.rest, n.title = (
+        bare_locator,
+        body,
+        paren_vol,
+        pre,
+        q,
+        rest,
+        title,
+    )
 
 
 _WESTERN_CUES_RE1 = re.compile(r"\b(?:Vol(?:ume)?\.?|vol\.)\s*(\d+)")
 _WESTERN_CUES_RE2 = re.compile(r"\b[Nn]os\.\s*(\d+\s*[-–/]\s*\d+)")
-_WESTERN_CUES_RE3 = re.compile(r"\b(?:No\.?|nos?\.|Nos\.|Issue|iss\.)\s*((?:[A-Z]{1,4}/)?\d+(?:/\d+|-\d{2,}(?=\s*(?:[,.;)]|$)))?[A-Za-z]?)")
-_WESTERN_CUES_RE4 = re.compile(r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?[A-Z][^,\d]*?)*?)\s+(?P<v>\d+)(?:,\s*nos?\.\s*(?P<n>\d+(?:\s*[-–/]\s*\d+)?))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?")
+_WESTERN_CUES_RE3 = re.compile(
+    r"\b(?:No\.?|nos?\.|Nos\.|Issue|iss\.)\s*((?:[A-Z]{1,4}/)?\d+(?:/\d+|-\d{2,}(?=\s*(?:[,.;)]|$)))?[A-Za-z]?)"
+)
+_WESTERN_CUES_RE4 = re.compile(
+    r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?[A-Z][^,\d]*?)*?)\s+(?P<v>\d+)(?:,\s*nos?\.\s*(?P<n>\d+(?:\s*[-–/]\s*\d+)?))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?"
+)
 _WESTERN_CUES_RE5 = re.compile(r"(Ph\.?\s?D\.?|doctoral|master'?s|M\.?A\.?|MPhil)\s*(diss\.|dissertation|thesis)", re.I)
 _WESTERN_CUES_RE6 = re.compile(r"paper (?:presented|delivered|prepared) (?:at|for) (?:the )?(?P<ev>[^,]+)", re.I)
-_WESTERN_CUES_RE7 = re.compile(r"^in:?\s+(?P<eds>.+?),?\s*(?:\((?:eds?\.?|editors?)\)|eds?\.|editors?)\s*,\s*(?P<book>.+)$", re.I)
-_WESTERN_CUES_RE8 = re.compile(r"^in:?\s+(?P<book>.+?),\s*(?:eds?\.|edited by)\s+(?P<eds>[^,(]+?)(?P<tail>(?:,|\s*\().*)?$", re.I)
+_WESTERN_CUES_RE7 = re.compile(
+    r"^in:?\s+(?P<eds>.+?),?\s*(?:\((?:eds?\.?|editors?)\)|eds?\.|editors?)\s*,\s*(?P<book>.+)$", re.I
+)
+_WESTERN_CUES_RE8 = re.compile(
+    r"^in:?\s+(?P<book>.+?),\s*(?:eds?\.|edited by)\s+(?P<eds>[^,(]+?)(?P<tail>(?:,|\s*\().*)?$", re.I
+)
 _WESTERN_CUES_RE9 = re.compile(r",\s*")
 _WESTERN_CUES_RE10 = re.compile(r"(?:Vol(?:ume)?\.?|vol\.|No\.?|no\.|Issue)\s*\d+[A-Za-z]?")
 _WESTERN_CUES_RE11 = re.compile(r"\d+")
@@ -213,7 +232,7 @@ def _western_cues(n: _WesternNote) -> None:
         locator = bare_page(rest) or norm_range(rest.rsplit(",", 1)[1].strip())
     rest_wo = rest
     if pages_m:
-        rest_wo = rest_wo[: pages_m.start()] + rest_wo[pages_m.end():]
+        rest_wo = rest_wo[: pages_m.start()] + rest_wo[pages_m.end() :]
     date = iso_date(rest_wo)
     thesis = _WESTERN_CUES_RE5.search(rest_wo)
     conf = _WESTERN_CUES_RE6.search(rest_wo)
@@ -238,8 +257,24 @@ def _western_cues(n: _WesternNote) -> None:
     names: list[str] = []
     others = False
     role = None
-    n.chap, n.chap_tail, n.chicago, n.conf, n.container, n.date, n.etype = chap, chap_tail, chicago, conf, container, date, etype
-    n.locator, n.names, n.num, n.others, n.placepub, n.rest_wo, n.role = locator, names, num, others, placepub, rest_wo, role
+    n.chap, n.chap_tail, n.chicago, n.conf, n.container, n.date, n.etype = (
+        chap,
+        chap_tail,
+        chicago,
+        conf,
+        container,
+        date,
+        etype,
+    )
+    n.locator, n.names, n.num, n.others, n.placepub, n.rest_wo, n.role = (
+        locator,
+        names,
+        num,
+        others,
+        placepub,
+        rest_wo,
+        role,
+    )
     n.segs, n.thesis, n.vol = segs, thesis, vol
 
 
@@ -256,7 +291,14 @@ def _western_quoted_credits(n: _WesternNote) -> None:
 def _western_quoted_type_special(n: _WesternNote) -> str | None:
     """Theses, conference papers, UN documents, the report series of an international organization,
     chapters in edited books."""
-    author_text, chap, chap_tail, chicago, conf, container = n.author_text, n.chap, n.chap_tail, n.chicago, n.conf, n.container
+    author_text, chap, chap_tail, chicago, conf, container = (
+        n.author_text,
+        n.chap,
+        n.chap_tail,
+        n.chicago,
+        n.conf,
+        n.container,
+    )
     f, locator, num, placepub, segs, thesis, vol = n.f, n.locator, n.num, n.placepub, n.segs, n.thesis, n.vol
     etype = None
     if thesis:
@@ -268,7 +310,14 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
     elif conf:
         etype = "inproceedings"
         f["eventtitle"] = conf.group("ev").strip()
-        vi = next((i for i, s in enumerate(segs) if i and re.fullmatch(r"[A-Z][A-Za-z .]+", s) and not MONTHS.get(s[:3].lower()) and s != f["eventtitle"]), None)
+        vi = next(
+            (
+                i
+                for i, s in enumerate(segs)
+                if i and re.fullmatch(r"[A-Z][A-Za-z .]+", s) and not MONTHS.get(s[:3].lower()) and s != f["eventtitle"]
+            ),
+            None,
+        )
         venue = segs[vi] if vi is not None else None
         if venue and vi + 1 < len(segs) and US_STATE_RE.fullmatch(segs[vi + 1].strip()):
             venue = f"{venue}, {segs[vi + 1].strip()}"  # Washington, D.C. / Austin, TX: one place
@@ -280,7 +329,13 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
         etype = "report"
         f["type"] = re.sub(r"^U\.N\.", "UN", dm_.group("t"))
         f["number"] = dm_.group("n").rstrip(".,")
-    elif container and not vol and not chicago and IGO_RE.fullmatch(author_text or "") and IGO_SERIES_RE.search(container):
+    elif (
+        container
+        and not vol
+        and not chicago
+        and IGO_RE.fullmatch(author_text or "")
+        and IGO_SERIES_RE.search(container)
+    ):
         # World Bank, “Title,” East Asia and Pacific Economic Update, April 2022, URL: an international
         # organization's report series, not a periodical
         etype = "report"
@@ -311,7 +366,15 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
 def _western_quoted_type_numbered(n: _WesternNote) -> str | None:
     """Journal articles (volume / issue numbers), reports in a numbered series or by a think tank,
     chapters of books with an imprint."""
-    author_text, chicago, container, f, locator, num, placepub = n.author_text, n.chicago, n.container, n.f, n.locator, n.num, n.placepub
+    author_text, chicago, container, f, locator, num, placepub = (
+        n.author_text,
+        n.chicago,
+        n.container,
+        n.f,
+        n.locator,
+        n.num,
+        n.placepub,
+    )
     segs, vol = n.segs, n.vol
     etype = None
     if vol or num and not (container and REPORT_CONTAINER_RE.search(container)) or chicago:
@@ -349,7 +412,12 @@ def _western_quoted_type_numbered(n: _WesternNote) -> str | None:
             f["location"] = placepub.group("loc").strip()
         elif inst:
             f["institution"] = inst
-        elif author_text and not author_text.startswith("{") and ORG_RE.search(author_text) and " and " not in author_text:
+        elif (
+            author_text
+            and not author_text.startswith("{")
+            and ORG_RE.search(author_text)
+            and " and " not in author_text
+        ):
             f["institution"] = strip_trailing(author_text)  # an organization's own report series
     elif container and placepub and _think_tank(placepub.group("pub")):
         etype = "report"  # “Title,” Santa Monica, CA: RAND Corporation, 2020
@@ -363,13 +431,28 @@ def _western_quoted_type_numbered(n: _WesternNote) -> str | None:
 
 def _western_quoted_type_outlet(n: _WesternNote) -> str:
     """News and magazine articles, web pages of organizations, news agencies as authors, short forms."""
-    author_text, container, date, f, names, others, p, url = n.author_text, n.container, n.date, n.f, n.names, n.others, n.p, n.url
+    author_text, container, date, f, names, others, p, url = (
+        n.author_text,
+        n.container,
+        n.date,
+        n.f,
+        n.names,
+        n.others,
+        n.p,
+        n.url,
+    )
     etype = "misc"
-    if container and NEWS_RE.search(container) and not (ORG_RE.search(container) and not re.search(r"News|Times|Post|Daily|Press|Journal", container)):
+    if (
+        container
+        and NEWS_RE.search(container)
+        and not (ORG_RE.search(container) and not re.search(r"News|Times|Post|Daily|Press|Journal", container))
+    ):
         etype = "article"
         f["entrysubtype"] = "magazine" if MAGAZINE_RE.search(container) else "newspaper"
         f["journaltitle"] = container
-    elif container and (ORG_RE.search(container) or (re.fullmatch(r"[A-Z]{2,6}", container) and not NEWS_RE.search(container))):
+    elif container and (
+        ORG_RE.search(container) or (re.fullmatch(r"[A-Z]{2,6}", container) and not NEWS_RE.search(container))
+    ):
         etype = "online"
         f["organization"] = re.sub(r"\s*\((?:blog|podcast|video|website|web site)\)$", "", container, flags=re.I)
     elif container and (url or (date and len(date) == 10)):
@@ -404,9 +487,14 @@ _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE7 = re.compile(r"^(?:[A-Z]{2}|D\.\s?C\.|N\
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE8 = re.compile(r"^(?:op\.\s*cit|ibid)", re.I)
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE9 = re.compile(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?\.?")
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10 = re.compile(r"^(?:trans\.|translated by|tr\.)\s+(?P<tr>.+)$", re.I)
-_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11 = re.compile(r"\d+(?:st|nd|rd|th)\s+(?:ed\.?|edition)|(?:rev\.|revised|updated|new|expanded|revised and updated|revised and expanded)\s+(?:ed\.?|edition)", re.I)
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11 = re.compile(
+    r"\d+(?:st|nd|rd|th)\s+(?:ed\.?|edition)|(?:rev\.|revised|updated|new|expanded|revised and updated|revised and expanded)\s+(?:ed\.?|edition)",
+    re.I,
+)
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE12 = re.compile(r"[A-Z]{1,6}-[A-Z]{0,3}\d[\w/-]*")
-_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE13 = re.compile(r"^(?P<type>(?:[A-Z][\w.&-]*\s+){0,4}(?:Reports?|Briefs?|Papers?|Memos?|Backgrounders?|Series|Analys[ie]s|Commentary|Insights?|Monographs?|In Focus))\s+(?:No\.\s*|Number\s+)?(?P<num>[A-Z]*[-\d]+[A-Z\d-]*)\.?$")
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE13 = re.compile(
+    r"^(?P<type>(?:[A-Z][\w.&-]*\s+){0,4}(?:Reports?|Briefs?|Papers?|Memos?|Backgrounders?|Series|Analys[ie]s|Commentary|Insights?|Monographs?|In Focus))\s+(?:No\.\s*|Number\s+)?(?P<num>[A-Z]*[-\d]+[A-Z\d-]*)\.?$"
+)
 
 
 def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
@@ -420,7 +508,11 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     if len(parts) >= 3 and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE1.fullmatch(parts[1]):
         parts = [f"{parts[0]} {parts[1]}"] + parts[2:]  # Joseph S. Nye, Jr., Bound to Lead
     author_text = None
-    ed_paren = re.match(r"^(?P<n>.+?)\s*\((?:eds?\.?|editors?|Hrsg\.|dir\.)\)$", parts[0]) if parts and parts[0].endswith(")") else None
+    ed_paren = (
+        re.match(r"^(?P<n>.+?)\s*\((?:eds?\.?|editors?|Hrsg\.|dir\.)\)$", parts[0])
+        if parts and parts[0].endswith(")")
+        else None
+    )
     if ed_paren and looks_like_names(ed_paren["n"]):
         parts[0] = ed_paren["n"]  # G. John Ikenberry (ed.), Title, …
     else:
@@ -428,7 +520,7 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     if len(parts) >= 2 and looks_like_names(parts[0]) and not _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE2.match(parts[1]):
         k = _more_authors(parts)
         author_text = ", ".join(parts[: k + 1])
-        parts = parts[k + 1:]
+        parts = parts[k + 1 :]
     if author_text:
         names, others, role = western_names(author_text)
         if ed_paren:
@@ -439,26 +531,41 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     tparts = []
     placepub = find_place_publisher(body)
     for k, s in enumerate(parts):
-        if "\x00" in s or EN_PAGES.match(s) or YEAR.fullmatch(s.strip(" .")) or _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE4.match(s):
+        if (
+            "\x00" in s
+            or EN_PAGES.match(s)
+            or YEAR.fullmatch(s.strip(" ."))
+            or _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE4.match(s)
+        ):
             break
         after = parts[k + 1].strip(" .") if k + 1 < len(parts) else ""
         if tparts and not placepub and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE5.match(after):
             n.journal = _unmask(s.strip(" ."))  # Title, International Affairs, Vol. 96, No. 1 (2020)
             break
-        if tparts and not placepub and PRESS_NAME.search(s) and (
-                not after or YEAR.fullmatch(after) or "\x00" in after or EN_PAGES.match(after)
-                or after in PUBLISHING_CITIES or _PLACE_THEN_YEAR(after, parts[k + 2:])):
+        if (
+            tparts
+            and not placepub
+            and PRESS_NAME.search(s)
+            and (
+                not after
+                or YEAR.fullmatch(after)
+                or "\x00" in after
+                or EN_PAGES.match(after)
+                or after in PUBLISHING_CITIES
+                or _PLACE_THEN_YEAR(after, parts[k + 2 :])
+            )
+        ):
             n.publisher = _unmask(s.strip(" ."))  # Title, Oxford University Press, 2014: no place printed
             if len(tparts) > 1 and tparts[-1].strip() in PUBLISHING_CITIES:
                 f["location"] = tparts.pop().strip()  # Title, New Haven, Yale University Press, 1966
-            elif after in PUBLISHING_CITIES or _PLACE_THEN_YEAR(after, parts[k + 2:]):
+            elif after in PUBLISHING_CITIES or _PLACE_THEN_YEAR(after, parts[k + 2 :]):
                 # Title, Columbia University Press, New York, 2002 (British order: the press, then its place)
                 nxt = parts[k + 2].strip(" .") if k + 2 < len(parts) else ""
                 f["location"] = after + (", D.C." if after == "Washington" and nxt == "D.C" else "")
             break
         thesis_m = _THESIS_PART.match(s)
         if tparts and thesis_m:  # Title, unpublished PhD thesis, University, Place, Year
-            n.thesis_at = [p.strip(" .") for p in parts[k + 1:] if p.strip(" .")]
+            n.thesis_at = [p.strip(" .") for p in parts[k + 1 :] if p.strip(" .")]
             f["type"] = "phdthesis" if re.search(r"Ph\.?\s?D|doctoral", s, re.I) else "mathesis"
             break
         if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE6.match(s):
@@ -503,12 +610,20 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
 
 def _PLACE_THEN_YEAR(part: str, later: list[str]) -> bool:
     """``Wiesbaden`` followed by ``1979``: one to three capitalized words and then the year."""
-    return bool(re.fullmatch(r"[A-Z][a-zà-ÿ'’\-]+(?:\s+[A-Z][a-zà-ÿ'’\-]+){0,2}", part)) and bool(later) and bool(
-        YEAR.fullmatch(later[0].strip(" .")))
+    return (
+        bool(re.fullmatch(r"[A-Z][a-zà-ÿ'’\-]+(?:\s+[A-Z][a-zà-ÿ'’\-]+){0,2}", part))
+        and bool(later)
+        and bool(YEAR.fullmatch(later[0].strip(" .")))
+    )
 
 
-_THESIS_PART = re.compile(r"(?:unpublished\s+)?(?:Ph\.?\s?D\.?|doctoral|master'?s|M\.?\s?A\.?|MPhil|M\.?\s?Phil\.?)\s+(?:diss\.|dissertation|thesis)$", re.I)
-_IN_BOOK = re.compile(r"^[Ii]n:?\s+(?P<book>[^,]+?)(?:,\s*(?:ed\.\s*by|eds?\.|edited\s+by)\s+(?P<eds>[^,:]+?))?\s*(?:,|$)")
+_THESIS_PART = re.compile(
+    r"(?:unpublished\s+)?(?:Ph\.?\s?D\.?|doctoral|master'?s|M\.?\s?A\.?|MPhil|M\.?\s?Phil\.?)\s+(?:diss\.|dissertation|thesis)$",
+    re.I,
+)
+_IN_BOOK = re.compile(
+    r"^[Ii]n:?\s+(?P<book>[^,]+?)(?:,\s*(?:ed\.\s*by|eds?\.|edited\s+by)\s+(?P<eds>[^,:]+?))?\s*(?:,|$)"
+)
 
 
 _WESTERN_UNQUOTED_TYPE_RE1 = re.compile(r"\bop\.\s*cit\.?|\bloc\.\s*cit\.?", re.I)
@@ -516,7 +631,17 @@ _WESTERN_UNQUOTED_TYPE_RE1 = re.compile(r"\bop\.\s*cit\.?|\bloc\.\s*cit\.?", re.
 
 def _western_unquoted_type(n: _WesternNote) -> None:
     """Report, book or web page by the imprint, the author and the title; else a short form."""
-    body, date, etype, f, locator, names, p, placepub, title = n.body, n.date, n.etype, n.f, n.locator, n.names, n.p, n.placepub, n.title
+    body, date, etype, f, locator, names, p, placepub, title = (
+        n.body,
+        n.date,
+        n.etype,
+        n.f,
+        n.locator,
+        n.names,
+        n.p,
+        n.placepub,
+        n.title,
+    )
     url = n.url
     if _WESTERN_UNQUOTED_TYPE_RE1.search(body):
         p.kind = "opcit"
@@ -526,7 +651,14 @@ def _western_unquoted_type(n: _WesternNote) -> None:
         rest = [p for p in n.thesis_at if "\x00" not in p and not YEAR.fullmatch(p) and not EN_PAGES.match(p)]
         if rest:
             f["institution"] = _unmask(rest[0])
-        if len(rest) > 1 and rest[1] in PUBLISHING_CITIES | {"New Delhi", "Delhi", "Calcutta", "Bombay", "Karachi", "Lahore"}:
+        if len(rest) > 1 and rest[1] in PUBLISHING_CITIES | {
+            "New Delhi",
+            "Delhi",
+            "Calcutta",
+            "Bombay",
+            "Karachi",
+            "Lahore",
+        }:
             f["location"] = rest[1]
     elif book:
         etype = "incollection"
@@ -560,7 +692,9 @@ def _western_unquoted_type(n: _WesternNote) -> None:
         f["date"] = _pp_date(placepub)
     elif placepub:
         etype = "book"
-    elif title and (names and names[0].startswith("{") or REPORT_TITLE_RE.search(title) or "type" in f) and (date or url):
+    elif (
+        title and (names and names[0].startswith("{") or REPORT_TITLE_RE.search(title) or "type" in f) and (date or url)
+    ):
         etype = "report"
         if names and names[0].startswith("{"):
             f["institution"] = names[0].strip("{}")
@@ -576,8 +710,26 @@ def _western_unquoted_type(n: _WesternNote) -> None:
 def _western_finish(n: _WesternNote) -> Parsed:
     """Names in the order of their language, the credit fields, volume, publisher and date by type,
     and the result."""
-    addon, chicago, container, date, etype, f, locator, names = n.addon, n.chicago, n.container, n.date, n.etype, n.f, n.locator, n.names
-    num, others, p, paren_vol, placepub, q, rest_wo, role = n.num, n.others, n.p, n.paren_vol, n.placepub, n.q, n.rest_wo, n.role
+    addon, chicago, container, date, etype, f, locator, names = (
+        n.addon,
+        n.chicago,
+        n.container,
+        n.date,
+        n.etype,
+        n.f,
+        n.locator,
+        n.names,
+    )
+    num, others, p, paren_vol, placepub, q, rest_wo, role = (
+        n.num,
+        n.others,
+        n.p,
+        n.paren_vol,
+        n.placepub,
+        n.q,
+        n.rest_wo,
+        n.role,
+    )
     title, url, vol = n.title, n.url, n.vol
     lang = language_of((title or "") + " " + (container or ""))
     if names and lang in ("japanese", "korean"):
@@ -585,7 +737,11 @@ def _western_finish(n: _WesternNote) -> Parsed:
         # family name first (a hyphenated Korean given name is already read so)
         names = [re.sub(r"^([^\s,.{}-]+), ([^\s,.{}-]+)$", r"\2, \1", n) for n in names]
     if names:
-        key = "editor" if role == "editor" and etype != "incollection" else ("translator" if role == "translator" else "author")
+        key = (
+            "editor"
+            if role == "editor" and etype != "incollection"
+            else ("translator" if role == "translator" else "author")
+        )
         f = {key: names_field(names, others), **f}
     if addon and f.get("title"):
         f["title_translation"] = addon
@@ -601,7 +757,13 @@ def _western_finish(n: _WesternNote) -> Parsed:
         if etype == "article" and "entrysubtype" not in f and len(date) > 7 and not url:
             f["date"] = date
         elif etype in ("article", "report", "book", "thesis", "incollection") and "entrysubtype" not in f:
-            f["date"] = date if (vol or num or chicago or etype != "article") and len(date) <= 7 else date[:4] if etype != "report" else date
+            f["date"] = (
+                date
+                if (vol or num or chicago or etype != "article") and len(date) <= 7
+                else date[:4]
+                if etype != "report"
+                else date
+            )
         else:
             f["date"] = date
     if etype == "incollection" and "date" not in f and date:
@@ -610,7 +772,7 @@ def _western_finish(n: _WesternNote) -> Parsed:
     if f.get("date") and t_ and f["date"][:4] in t_ and t_ in rest_wo:
         # China 2030: Building…, Washington, D.C.: World Bank, 2013: a year inside the title is not
         # the publication year; take the one in the publication data after the title
-        later = iso_date(rest_wo[rest_wo.index(t_) + len(t_):])
+        later = iso_date(rest_wo[rest_wo.index(t_) + len(t_) :])
         if later:
             f["date"] = later
     if url:
@@ -672,8 +834,13 @@ def _more_authors(parts: list[str]) -> int:
             return k
         chunks = [c for c in re.split(r"^and\s+|\s+and\s+|\s*&\s*|\s+et al\.?$", s) if c]
         if surnames_only:  # short form: Cooper, Higgott and Nossal, Relocating Middle Powers, p. 21
-            ok = all(re.fullmatch(r"(?:(?:de|van|von|der|den|del|da|di|le|la)\s+)*[^\W\d_a-z][^\W\d_]+(?:[-'’][^\W\d_]+)*", c)
-                     and c not in _TITLE_WORDS for c in chunks)
+            ok = all(
+                re.fullmatch(
+                    r"(?:(?:de|van|von|der|den|del|da|di|le|la)\s+)*[^\W\d_a-z][^\W\d_]+(?:[-'’][^\W\d_]+)*", c
+                )
+                and c not in _TITLE_WORDS
+                for c in chunks
+            )
         else:
             ok = all(_person_chunk(c) or re.fullmatch(r"(?:Jr|Sr)\.?|II|III|IV", c) for c in chunks)
         if not chunks or not ok:
@@ -681,7 +848,15 @@ def _more_authors(parts: list[str]) -> int:
         if re.search(r"(?:^|\s)and\s|&|et al\.?$", s):
             nxt = parts[k + 1].strip()
             after = parts[k + 2].strip(" .") if k + 2 < len(parts) else ""
-            if "\x00" in nxt or EN_PAGES.match(nxt) or YEAR.fullmatch(nxt.strip(" .")) or re.fullmatch(r"[\dIVXivx]+(?:\s*[-–—]\s*\d+)?\.?", nxt) or re.match(r"(?:op|loc)\.\s*cit|ibid|supra|note\s+\d", nxt, re.I) or ":" in nxt and (not after or YEAR.fullmatch(after)):
+            if (
+                "\x00" in nxt
+                or EN_PAGES.match(nxt)
+                or YEAR.fullmatch(nxt.strip(" ."))
+                or re.fullmatch(r"[\dIVXivx]+(?:\s*[-–—]\s*\d+)?\.?", nxt)
+                or re.match(r"(?:op|loc)\.\s*cit|ibid|supra|note\s+\d", nxt, re.I)
+                or ":" in nxt
+                and (not after or YEAR.fullmatch(after))
+            ):
                 return 0
             return k
     return 0
@@ -694,11 +869,15 @@ def _series_institution(segs: list[str], container: str) -> str | None:
         k = [x.strip(" .") for x in segs].index(container)
     except ValueError:
         return None
-    for x in segs[k + 1: k + 3]:
+    for x in segs[k + 1 : k + 3]:
         x = _unmask(x).strip(" .")
         if not x or "\x00" in x or YEAR.search(x) or URL_RE.match(x) or re.match(r"^(?:No\.|no\.|Vol\.|pp?\.)", x):
             continue
-        if ORG_RE.search(x) or re.fullmatch(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}", x) or re.fullmatch(r"[A-Z]{2,8}", x):
+        if (
+            ORG_RE.search(x)
+            or re.fullmatch(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}", x)
+            or re.fullmatch(r"[A-Z]{2,8}", x)
+        ):
             return x
         break
     return None
