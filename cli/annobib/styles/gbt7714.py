@@ -1,9 +1,11 @@
 """GB/T 7714-2025 and GB/T 7714-2015, numeric (顺序编码制) and author-date (著者-出版年制).
 
-The output engine follows the way the standard builds an entry: elements in blocks separated by
-``. ``, elements within a block by a comma, some joined by their own punctuation (``:`` before
-pages, nothing before ``(issue)``), an element with no data dropped together with the
-punctuation that introduces it. Element templates per type are in ``_TEMPLATES``.
+Every type is declared on the template layer (``annobib.styles.template``) and produces rich text
+directly: elements in blocks separated by ``. `` (the ``blocks`` node), elements within a block by
+a comma, some joined by their own punctuation (``:`` before pages, nothing before ``(issue)``), an
+element with no data dropped together with the punctuation that introduces it, a contribution's
+part and its host joined by ``//``. ``_TEMPLATES`` maps entry types to the functions choosing a
+layout; ``_Values`` supplies the elements, punctuated for the edition.
 
 Edition differences (see README, section *format*): punctuation width, Western surname case,
 hyphens in initials, access dates, report dates, translator form.
@@ -22,7 +24,7 @@ from annobib.styles import _fields
 from annobib.styles._outlets import is_news, outlet_kind
 from annobib.styles._legal import case_citation, is_social_post
 from annobib.styles.casing import sentence_case
-from annobib.styles.template import field, join, lead, optional_field, sentence, words
+from annobib.styles.template import field, join, lead, node, optional_field, sentence, words
 
 LANG_OTHER, LANG_EN, LANG_RU, LANG_ZH, LANG_JA, LANG_KO = 0, 1, 2, 3, 4, 5
 LANGIDS = {
@@ -195,59 +197,6 @@ def add_period(s: str) -> str:
     return s + "."
 
 
-# -- the output engine -------------------------------------------------------------------
-BEFORE_ALL, MID_SENTENCE, AFTER_SENTENCE, AFTER_BLOCK, AFTER_PUNCT = range(5)
-
-
-class _Out:
-    __slots__ = ("parts", "pending", "state", "punct_str", "comma")
-
-    def __init__(self, comma: str):
-        self.parts: list[str] = []
-        self.pending = ""
-        self.state = BEFORE_ALL
-        self.punct_str = ""
-        self.comma = comma
-
-    def out(self, s: str) -> None:
-        if not s:
-            return
-        st = self.state
-        if st == MID_SENTENCE:
-            self.parts.append(self.pending + self.comma)
-        elif st == AFTER_BLOCK or st == AFTER_SENTENCE:
-            self.parts.append(add_period(self.pending) + " ")
-        elif st == AFTER_PUNCT:
-            self.parts.append(self.pending + self.punct_str)
-        else:
-            self.parts.append(self.pending)
-        self.state = MID_SENTENCE
-        self.pending = s
-
-    def block(self) -> None:
-        if self.state != BEFORE_ALL:
-            self.state = AFTER_BLOCK
-
-    def sentence(self) -> None:
-        if self.state not in (AFTER_BLOCK, BEFORE_ALL):
-            self.state = AFTER_SENTENCE
-
-    def punct(self, p: str) -> None:
-        if self.state in (MID_SENTENCE, AFTER_PUNCT):
-            self.punct_str = p
-            self.state = AFTER_PUNCT
-
-    def slash(self) -> None:
-        if self.state != BEFORE_ALL:
-            self.parts.append(self.pending + "//")
-            self.pending = ""
-            self.state = BEFORE_ALL
-
-    def finish(self) -> str:
-        self.parts.append(add_period(self.pending))
-        return "".join(self.parts)
-
-
 ORDINALS = {
     "first": "1",
     "second": "2",
@@ -277,7 +226,7 @@ class _Entry:
     """One entry being formatted: decoded fields, language, punctuation."""
 
     keep_case = False  # a proper title (case name, social-media post text): never sentence-cased
-    rich = None  # the reference, when its type is declared on the template layer
+    rich: RichText  # the reference, set by its type's template
 
     def __init__(self, entry, opts: Options, extra: str = ""):
         self.e = entry
@@ -295,6 +244,7 @@ class _Entry:
         self.type = entry.type.lower()
         self.extra = extra
         self.type_id = ""
+        self.vals: dict = {}  # values a type's dispatcher computed for its template (``val/NAME``)
         self.require_url = False
         self.numbered = self.type in NUMBERED_TYPES
         url = _fields.raw(entry, "url")
@@ -574,15 +524,6 @@ class _Entry:
             return self.booktitle()
         return self.f("series") + self.colon_by_language() + self.bvolume() + " " + self.booktitle()
 
-    def in_ed_booktitle(self, o: _Out) -> None:
-        if not self.has("booktitle"):
-            return
-        editors = self.names("editor")
-        if editors:
-            o.out(editors)
-            o.block()
-        o.out(self.series_volume_booktitle())
-
     def journal(self) -> str:
         j = self.f("journaltitle") or self.f("journaltitle")
         if not j:
@@ -735,23 +676,6 @@ class _Entry:
             return "DOI:" + self.doi
         return ""
 
-    def urls(self, o: _Out, url_required: bool = False) -> None:
-        """URL (then DOI / CSTR), each a block of its own; 2015 puts the access date first."""
-        u = self.url_out()
-        if u:
-            o.block()
-            o.out(u)
-        d = self.doi_out()
-        if d:
-            o.block()
-            o.out(d)
-
-    def access_2015(self, o: _Out) -> None:
-        """2015: the access date ``[YYYY-MM-DD]`` follows the date/pages of any online item."""
-        if self.opts.edition == "2015" and (self.url or self.doi or self.cstr) and self.has("urldate"):
-            o.punct("")
-            o.out(self.urldate())
-
 
 @lru_cache(maxsize=65536)
 def _parse_names(value: str, lang: int):
@@ -818,41 +742,39 @@ def _set_type_id(x: _Entry, default: str) -> None:
     x.type_id = mark or default
 
 
-def _authors(x: _Entry, o: _Out, field: str = "author", alt: str | None = None) -> None:
-    if x.opts.author_date:
-        names = x.names(field) or (x.names(alt) if alt else "")
-        o.out((names or x.anonymous()))
-        o.punct(x.p.comma)
-        o.out(x.lab_date())
-    else:
-        o.out(x.names(field) or (x.names(alt) if alt else ""))
+def _ends_block(pieces: list) -> bool:
+    for p in reversed(pieces):
+        text = (p if type(p) is str else p.text).rstrip().rstrip("}")
+        if text:
+            return text[-1] in ".?!？！"
+    return True
 
 
-def _tail(x: _Entry, o: _Out) -> None:
-    x.urls(o)
-    o.block()
-
-
-def _pub_date_pages(x: _Entry, o: _Out) -> None:
-    o.out(x.address_publisher())
-    o.out(x.date())
-    o.punct(x.p.colon)
-    o.out(x.pages())
-    x.access_2015(o)
-
-
-def t_article_journal(x: _Entry, o: _Out) -> None:
-    """Journal and newspaper articles, declared on the template layer (``_periodical_template``)."""
-    _set_type_id(x, "J")
-    date_full = len(x._date_field()) > 9
-    if not x.has("volume") and not x.has("number") and x.url and date_full and x.type_id == "J":
-        x.require_url = True
-    x.rich = _periodical_template(x.p.comma, x.p.colon, x.opts.author_date).format(_Values(x))
+@node
+def blocks(children, ctx, final=True):
+    """GB/T's blocks (``Author. Title[M]. Place: Publisher, 2020.``): each non-empty child closed
+    with a period (unless it already ends a sentence) and a space; ``final=False`` leaves the last
+    one open for the ``//`` of a contribution. A required field missing inside one block empties
+    that block alone."""
+    out: list = []
+    for child in children:
+        pieces = child.run(ctx)
+        if not pieces:
+            continue
+        if out:
+            if not _ends_block(out):
+                out.append(".")
+            out.append(" ")
+        out.extend(pieces)
+    if out and final and not _ends_block(out):
+        out.append(".")
+    return out
 
 
 class _Values:
     """The elements GB/T templates read (``field(name)``), styled and punctuated for the edition;
-    an element with nothing to show is empty, and the template drops it with its separator."""
+    an element with nothing to show is empty, and the template drops it with its separator.
+    ``name/arg/…`` passes arguments; ``val/NAME`` reads a value the type's dispatcher computed."""
 
     def __init__(self, x: _Entry):
         self.x = x
@@ -862,6 +784,9 @@ class _Values:
             name, *args = name.split("/")
             return _GETTERS[name](self, *args)
         return _GETTERS[name](self)
+
+    def _val(self, name):
+        return self.x.vals.get(name, "")
 
     def _names(self, role="author", alt="author"):
         return self.x.names(role) or self.x.names(alt)
@@ -875,11 +800,17 @@ class _Values:
     def _edition(self):
         return self.x.edition()
 
+    def _version(self):
+        return self.x.version()
+
     def _publisher(self):
         return self.x.address_publisher()
 
     def _year(self):
         return self.x.date()
+
+    def _full_date(self):
+        return self.x.full_date()
 
     def _book_pages(self):
         return self.x.pages()
@@ -912,6 +843,16 @@ class _Values:
 
     def _journal(self):
         return self.x.journal()
+
+    def _host_names(self):
+        """The host's responsible party after ``//``: its bookauthor (an ``inbook``) or editors."""
+        x = self.x
+        if not x.has("booktitle"):
+            return ""
+        return (x.vals.get("with_bookauthor") and x.names("bookauthor")) or x.names("editor")
+
+    def _host_title(self):
+        return self.x.series_volume_booktitle() if self.x.has("booktitle") else ""
 
     def _issue_date(self):
         """The year; the full date for a newspaper, or a dated item with no volume or issue
@@ -976,6 +917,11 @@ def _links_template():
     return sentence(sep="")[_opt("url")], sentence(sep="")[_opt("doi")]
 
 
+def _pub(comma: str, colon: str, date: str = "year"):
+    """出版地: 出版者, 出版年: 页码[引用日期] — one block; a missing element takes its separator."""
+    return join(sep=comma)[_opt("publisher"), _opt(date), lead(colon, _opt("book_pages")), lead("", _opt("access"))]
+
+
 @lru_cache(maxsize=16)
 def _book_template(comma: str, colon: str, author_date: bool, role: str, alt: str):
     """主要责任者. 题名[M]. 译者. 版本项. 出版地: 出版者, 出版年: 页码[引用日期]. URL. DOI."""
@@ -985,11 +931,7 @@ def _book_template(comma: str, colon: str, author_date: bool, role: str, alt: st
             sentence(sep="")[_opt("btitle")],
             sentence(sep="")[_opt("translators")],
             sentence(sep="")[_opt("edition")],
-            sentence(sep="")[
-                join(sep=comma)[
-                    _opt("publisher"), _opt("year"), lead(colon, _opt("book_pages")), lead("", _opt("access"))
-                ]
-            ],
+            sentence(sep="")[_pub(comma, colon)],
         )
         + _links_template()
     ]
@@ -1041,161 +983,152 @@ def _periodical_template(comma: str, colon: str, author_date: bool):
     ]
 
 
-def t_archive(x: _Entry, o: _Out) -> None:
+@lru_cache(maxsize=128)
+def _blocks_template(comma: str, colon: str, author_date: bool, layout: str, role: str = "author", alt: str = "author"):
+    """The other types: the authors, then the blocks ``layout`` names, then URL and DOI."""
+    url, doi = _opt("url"), _opt("doi")
+    head = join(sep=comma)[field("names_or_anonymous/" + role + "/" + alt), _opt("label_date")]
+    if not author_date:
+        head = _opt(f"names/{role}/{alt}")
+    if layout == "standard2025":  # 2025: 标准号 标准名称[S]; the authors only in author-date lists
+        number = join[_opt("val/number"), lead(" ", _opt("btitle"))]
+        return blocks[head, number, url, doi] if author_date else blocks[number, url, doi]
+    if layout in ("contribution", "proceedings-paper", "event-paper"):
+        # 析出文献主要责任者. 析出文献题名[C]. 译者//主要责任者. 题名. 版本. 出版项. URL. DOI.
+        head_blocks = (head, _opt("title")) + ((_opt("translators"),) if layout == "contribution" else ())
+        open_part = blocks(final=False)[head_blocks]
+        if layout == "event-paper":  # no proceedings volume: the event's name after //
+            event = join(sep=comma)[
+                _opt("val/eventtitle"), _opt("year"), lead(colon, _opt("book_pages")), lead("", _opt("access"))
+            ]
+            return join(sep="//")[open_part, blocks[event, url, doi]]
+        host = blocks[_opt("host_names"), _opt("host_title"), _opt("edition"), _pub(comma, colon), url, doi]
+        return join(sep="//")[open_part, host]
+    middle = {
+        # 档案: 2015 gives the year and (the full date); 2025 the full date
+        "archive": (
+            _opt("btitle"),
+            join(sep=comma)[
+                _opt("publisher"),
+                _opt("val/date"),
+                lead("", _opt("val/created")),
+                lead(colon, _opt("book_pages")),
+                lead("", _opt("access")),
+            ],
+        ),
+        # 数据集, 预印本: 题名. 版本. 来源(发布日期)[引用日期]
+        "versioned": (
+            _opt("val/title"),
+            _opt("version"),
+            join[_opt("val/source"), lead("", _opt("created")), lead("", _opt("urldate"))],
+        ),
+        "patent": (_opt("title"), join[_opt("full_date"), lead(colon, _opt("book_pages")), lead("", _opt("access"))]),
+        "periodical": (
+            _opt("title"),
+            _opt("val/volume"),
+            join(sep=comma)[_opt("publisher"), _opt("year"), lead("", _opt("access"))],
+        ),
+        "thesis": (_opt("btitle"), _pub(comma, colon)),
+        "report-dated": (_opt("btitle"), _pub(comma, colon, "val/date")),  # no publisher: the date
+        "report-web": (_opt("btitle"), join[_opt("created"), lead("", _opt("urldate"))]),
+        "map": (_opt("btitle"), _opt("edition"), _pub(comma, colon), _opt("val/dimensions")),
+        "case": (_opt("val/title"), join(sep=comma)[_opt("val/court"), _opt("val/date"), lead("", _opt("access"))]),
+        "law": (_opt("btitle"), join(sep=comma)[_opt("publisher"), _opt("full_date")]),
+    }[layout]
+    return blocks[(head,) + middle + (url, doi)]
+
+
+def _render(x: _Entry, layout: str, role: str = "author", alt: str = "author") -> None:
+    x.rich = _blocks_template(x.p.comma, x.p.colon, x.opts.author_date, layout, role, alt).format(_Values(x))
+
+
+def t_article_journal(x: _Entry) -> None:
+    """Journal and newspaper articles (``_periodical_template``)."""
+    _set_type_id(x, "J")
+    date_full = len(x._date_field()) > 9
+    if not x.has("volume") and not x.has("number") and x.url and date_full and x.type_id == "J":
+        x.require_url = True
+    x.rich = _periodical_template(x.p.comma, x.p.colon, x.opts.author_date).format(_Values(x))
+
+
+def t_archive(x: _Entry) -> None:
     _set_type_id(x, "A")
-    _authors(x, o)
-    o.block()
-    o.out(x.btitle())
-    o.block()
-    o.out(x.address_publisher())
     if x.opts.edition == "2015":
-        # 2015: year, then (full date)[access date] for a dated online document
-        o.out(x.date())
+        # 2015: year, then (full date) for a dated document
+        x.vals["date"] = x.date()
         if x._date_field() and x._date_field() != x._year_field():
-            o.punct("")
-            o.out(x.creation_date())
+            x.vals["created"] = x.creation_date()
     else:
-        o.out(x.full_date())
-    o.punct(x.p.colon)
-    o.out(x.pages())
-    x.access_2015(o)
-    _tail(x, o)
+        x.vals["date"] = x.full_date()
+    _render(x, "archive")
 
 
-def _book_like(x: _Entry, o: _Out, default: str, role: str, alt: str | None = None) -> None:
+def _book_like(x: _Entry, default: str, role: str, alt: str | None = None) -> None:
     """A whole book or proceedings volume: the same layout, its own code and responsible party."""
     _set_type_id(x, default)
     x.rich = _book_template(x.p.comma, x.p.colon, x.opts.author_date, role, alt or role).format(_Values(x))
 
 
-def t_book(x: _Entry, o: _Out) -> None:
-    _book_like(x, o, "M", "author", "editor")
+def t_book(x: _Entry) -> None:
+    _book_like(x, "M", "author", "editor")
 
 
-def _version_source_dates(x: _Entry, o: _Out, source: str) -> None:
-    """After the title: version, the source (publisher or preprint server), dates, URL/DOI."""
-    o.block()
-    o.out(x.version())
-    o.block()
-    o.out(source)
-    o.punct("")
-    o.out(x.creation_date())
-    o.punct("")
-    o.out(x.urldate())
-    _tail(x, o)
-
-
-def t_dataset(x: _Entry, o: _Out, default: str = "DS") -> None:
+def t_dataset(x: _Entry, default: str = "DS") -> None:
     _set_type_id(x, default)
-    _authors(x, o)
-    o.block()
-    o.out(x.btitle())
-    _version_source_dates(x, o, x.f("publisher"))
+    x.vals.update(title=x.btitle(), source=x.f("publisher"))
+    _render(x, "versioned")
 
 
-def _contribution(x: _Entry, o: _Out, with_bookauthor: bool) -> None:
+def _contribution(x: _Entry, with_bookauthor: bool) -> None:
     """A part of a book: 析出文献 // the host (its bookauthor first when asked and given)."""
     _set_type_id(x, "M")
-    _authors(x, o)
-    o.block()
-    o.out(x.title())
-    o.block()
-    o.out(x.translators())
-    o.slash()
-    bookauthor = x.names("bookauthor") if with_bookauthor else ""
-    if bookauthor:
-        o.out(bookauthor)
-        o.block()
-        o.out(x.series_volume_booktitle())
-    else:
-        x.in_ed_booktitle(o)
-    o.block()
-    o.out(x.edition())
-    o.block()
-    _pub_date_pages(x, o)
-    _tail(x, o)
+    x.vals["with_bookauthor"] = with_bookauthor
+    _render(x, "contribution")
 
 
-def t_incollection(x: _Entry, o: _Out) -> None:
-    _contribution(x, o, with_bookauthor=False)
+def t_incollection(x: _Entry) -> None:
+    _contribution(x, with_bookauthor=False)
 
 
-def t_inbook(x: _Entry, o: _Out) -> None:
+def t_inbook(x: _Entry) -> None:
     if not x.has("booktitle"):
-        return t_book(x, o)
-    _contribution(x, o, with_bookauthor=True)
+        return t_book(x)
+    _contribution(x, with_bookauthor=True)
 
 
-def t_inproceedings(x: _Entry, o: _Out) -> None:
+def t_inproceedings(x: _Entry) -> None:
     _set_type_id(x, "C")
-    _authors(x, o)
-    o.block()
-    o.out(x.title())
-    o.slash()
     if not x.has("booktitle"):
-        o.out(x.punct(x.f("eventtitle")))
-    else:
-        x.in_ed_booktitle(o)
-        o.block()
-        o.out(x.edition())
-        o.block()
-        o.out(x.address_publisher())
-    o.out(x.date())
-    o.punct(x.p.colon)
-    o.out(x.pages())
-    x.access_2015(o)
-    _tail(x, o)
+        x.vals["eventtitle"] = x.punct(x.f("eventtitle"))
+        return _render(x, "event-paper")
+    _render(x, "proceedings-paper")
 
 
-def t_patent(x: _Entry, o: _Out) -> None:
+def t_patent(x: _Entry) -> None:
     _set_type_id(x, "P")
-    if x.has("holder"):
-        _authors(x, o, "holder")
-    else:
-        _authors(x, o)
-    o.block()
-    o.out(x.title())
-    o.block()
-    o.out(x.full_date())
-    o.punct(x.p.colon)
-    o.out(x.pages())
-    x.access_2015(o)
-    _tail(x, o)
+    _render(x, "patent", "holder" if x.has("holder") else "author")
 
 
-def t_periodical(x: _Entry, o: _Out) -> None:
+def t_periodical(x: _Entry) -> None:
     _set_type_id(x, "J")
-    _authors(x, o, "editor")
-    o.block()
-    o.out(x.title())
-    o.block()
     v = x.f("volume") or x.f("number")
-    if v:
-        v = x._dash_year(x.punct(v))
-    o.out(v)
-    o.block()
-    o.out(x.address_publisher())
-    o.out(x.date())
-    x.access_2015(o)
-    _tail(x, o)
+    x.vals["volume"] = x._dash_year(x.punct(v)) if v else ""
+    _render(x, "periodical", "editor", "editor")
 
 
-def t_proceedings(x: _Entry, o: _Out) -> None:
-    _book_like(x, o, "C", "editor")
+def t_proceedings(x: _Entry) -> None:
+    _book_like(x, "C", "editor")
 
 
-def t_preprint(x: _Entry, o: _Out) -> None:
+def t_preprint(x: _Entry) -> None:
     x.require_url = True
     if x.opts.edition == "2015" and not x.has("entrytypeid"):
         # 2015 has no preprint code [PP]: a preprint server's page is an electronic resource
         x.type_id = x.type_id or "EB"
         if not x.url and x.doi:
             x.url = "https://doi.org/" + x.doi
-        return t_webpage(x, o)
+        return t_webpage(x)
     _set_type_id(x, "PP")
-    _authors(x, o)
-    o.block()
-    o.out(x.title())
     prefix = x.f("archiveprefix") or x.f("eprinttype")
     if not prefix:
         j = x.f("journaltitle") or x.f("shortjournal")
@@ -1206,57 +1139,41 @@ def t_preprint(x: _Entry, o: _Out) -> None:
         prefix = "PubMed"
     if not x.url and prefix == "arXiv" and x.has("eprint"):
         x.url = "https://arxiv.org/abs/" + x.r("eprint")
-    _version_source_dates(x, o, prefix)
+    x.vals.update(title=x.title(), source=prefix)
+    _render(x, "versioned")
 
 
-def t_thesis(x: _Entry, o: _Out) -> None:
+def t_thesis(x: _Entry) -> None:
     _set_type_id(x, "D")
-    _authors(x, o)
-    o.block()
-    o.out(x.btitle())
-    o.block()
-    _pub_date_pages(x, o)
-    _tail(x, o)
+    _render(x, "thesis")
 
 
-def t_techreport(x: _Entry, o: _Out) -> None:
+def t_techreport(x: _Entry) -> None:
     _set_type_id(x, "R")
-    _authors(x, o)
-    o.block()
-    o.out(x.btitle())
-    o.block()
-    if not x.has("institution") and not x.has("publisher"):
-        if x.opts.edition == "2015" and (x.url or x.doi) and x._date_field():
-            # 2015: (date)[access date] like a web page
-            o.out(x.creation_date())
-            o.punct("")
-            o.out(x.urldate())
-        else:
-            o.out(x.date() if x.opts.edition == "2015" else x.full_date())
-            o.punct(x.p.colon)
-            o.out(x.pages())
-            x.access_2015(o)
-    else:
-        _pub_date_pages(x, o)
-    _tail(x, o)
+    if x.has("institution") or x.has("publisher"):
+        return _render(x, "thesis")
+    if x.opts.edition == "2015" and (x.url or x.doi) and x._date_field():
+        return _render(x, "report-web")  # 2015: (date)[access date] like a web page
+    x.vals["date"] = x.date() if x.opts.edition == "2015" else x.full_date()
+    _render(x, "report-dated")
 
 
-def t_webpage(x: _Entry, o: _Out) -> None:
+def t_webpage(x: _Entry) -> None:
     x.require_url = True
     _set_type_id(x, "EB")
     x.rich = _webpage_template(x.p.comma, x.p.colon, x.opts.author_date).format(_Values(x))
 
 
-def t_misc(x: _Entry, o: _Out) -> None:
+def t_misc(x: _Entry) -> None:
     if x.has("eprint") or x.has("archiveprefix") or x.has("eprinttype"):
-        return t_preprint(x, o)
+        return t_preprint(x)
     if not x.url:
         _set_type_id(x, "Z")
-        return t_book(x, o)
-    return t_webpage(x, o)
+        return t_book(x)
+    return t_webpage(x)
 
 
-def t_article(x: _Entry, o: _Out) -> None:
+def t_article(x: _Entry) -> None:
     sub = (x.r("entrysubtype") or "").lower()
     if is_news(sub):
         kind = outlet_kind(sub, x.f("journaltitle"))
@@ -1266,55 +1183,46 @@ def t_article(x: _Entry, o: _Out) -> None:
             x.type_id = "EB"
             if not x.has("publisher") and x.has("journaltitle"):
                 x._raw["publisher"] = x.r("journaltitle")
-            return t_webpage(x, o)
+            return t_webpage(x)
         x.type_id = "N"
-        return t_article_journal(x, o)
+        return t_article_journal(x)
     j = x.f("journaltitle") or x.f("shortjournal")
     if not j:
         if x.has("archiveprefix") or x.has("eprinttype") or x.has("eprint"):
-            return t_preprint(x, o)
-        return t_article_journal(x, o)
+            return t_preprint(x)
+        return t_article_journal(x)
     if j.lower().startswith("arxiv"):
-        return t_preprint(x, o)
-    return t_article_journal(x, o)
+        return t_preprint(x)
+    return t_article_journal(x)
 
 
-def t_collection(x: _Entry, o: _Out) -> None:
+def t_collection(x: _Entry) -> None:
     _set_type_id(x, "G")
-    return t_book(x, o)
+    return t_book(x)
 
 
-def t_map(x: _Entry, o: _Out) -> None:
+def t_map(x: _Entry) -> None:
     _set_type_id(x, "CM")
     if x.has("booktitle"):
-        return t_incollection(x, o)
-    _authors(x, o)
-    o.block()
-    o.out(x.btitle())
-    o.block()
-    o.out(x.edition())
-    o.block()
-    _pub_date_pages(x, o)
-    o.block()
-    dims = x.f("dimensions").replace("x", "×")
-    o.out(dims)
-    _tail(x, o)
+        return t_incollection(x)
+    x.vals["dimensions"] = x.f("dimensions").replace("x", "×")
+    _render(x, "map")
 
 
-def t_newspaper(x: _Entry, o: _Out) -> None:
+def t_newspaper(x: _Entry) -> None:
     x.type_id = "N"
-    return t_article_journal(x, o)
+    return t_article_journal(x)
 
 
-def t_online(x: _Entry, o: _Out) -> None:
+def t_online(x: _Entry) -> None:
     if x.has("eprint") or x.has("archiveprefix") or x.has("eprinttype"):
-        return t_preprint(x, o)
+        return t_preprint(x)
     if is_social_post(x.type, x.f("organization")):
         x.keep_case = True  # the post's text as written
-    return t_webpage(x, o)
+    return t_webpage(x)
 
 
-def t_jurisdiction(x: _Entry, o: _Out) -> None:
+def t_jurisdiction(x: _Entry) -> None:
     """A court decision or award (GB/T has no type for it): ``题名：判例出处或案号[Z]. 法院，日期.``
 
     The case name is kept as written; the reporter citation (``585 U.S. 667``), neutral citation
@@ -1324,8 +1232,6 @@ def t_jurisdiction(x: _Entry, o: _Out) -> None:
     _set_type_id(x, "Z")
     x.keep_case = True
     x.numbered = False
-    _authors(x, o)
-    o.block()
     segs = x._title_text()
     court = x.f("institution") or x.f("organization") or x.f("court")
     year = (x.full_date() or "")[:4]
@@ -1341,66 +1247,43 @@ def t_jurisdiction(x: _Entry, o: _Out) -> None:
     title = x.punct(x._case(segs)) if segs else ""
     if cite:
         title = (title + x.p.colon if title else "") + (x.punct(cite) if x.cjk else cite)
-    o.out(title + x.type_id_bracket())
-    o.block()
-    if not court_named:
-        o.out(x.punct(court))
     date = x.full_date()
     if (court_named and f"[{date}]" in cite) or (x.opts.author_date and len(date) == 4):
         date = ""  # a neutral citation ``[2016] UKSC 8`` or the author-date label gives the year
-    o.out(date)
-    x.access_2015(o)
-    _tail(x, o)
+    x.vals.update(title=title + x.type_id_bracket(), court="" if court_named else x.punct(court), date=date)
+    _render(x, "case")
 
 
-def t_legislation(x: _Entry, o: _Out) -> None:
+def t_legislation(x: _Entry) -> None:
     """A law or regulation: ``制定机关. 题名：文号[Z]. 日期.``; online: the gazette or government
     page, ``[EB/OL]`` with (date)[access date] and the URL. ``[A]`` (archives) is not used."""
     x.numbered = True
     x.keep_case = True  # the name of an act is a proper title
     if x.url or x.doi or x.cstr:
-        return t_webpage(x, o)
+        return t_webpage(x)
     _set_type_id(x, "Z")
-    _authors(x, o)
-    o.block()
-    o.out(x.btitle())
-    o.block()
-    o.out(x.address_publisher())
-    o.out(x.full_date())
-    _tail(x, o)
+    _render(x, "law")
 
 
-def t_software(x: _Entry, o: _Out) -> None:
+def t_software(x: _Entry) -> None:
     _set_type_id(x, "CP")
-    return t_webpage(x, o)
+    return t_webpage(x)
 
 
-def t_standard(x: _Entry, o: _Out) -> None:
+def t_standard(x: _Entry) -> None:
     _set_type_id(x, "S")
     if x.opts.edition == "2015":
         # 2015: 主要责任者. 标准名称: 标准号[S]. 出版地: 出版者, 出版年.
         x.numbered = True
         if x.has("booktitle"):
-            return t_incollection(x, o)
-        _authors(x, o)
-        o.block()
-        o.out(x.btitle())
-        o.block()
-        _pub_date_pages(x, o)
-        _tail(x, o)
-        return
-    if x.opts.author_date:
-        _authors(x, o)
-        o.block()
-    o.out(x.f("number"))
-    o.punct(" ")
-    o.out(x.btitle())
-    o.block()
-    _tail(x, o)
+            return t_incollection(x)
+        return _render(x, "thesis")
+    x.vals["number"] = x.f("number")
+    _render(x, "standard2025")
 
 
-def t_database(x: _Entry, o: _Out) -> None:
-    return t_dataset(x, o, "DB")
+def t_database(x: _Entry) -> None:
+    return t_dataset(x, "DB")
 
 
 _TEMPLATES = {
@@ -1449,36 +1332,11 @@ _TEMPLATES = {
 }
 
 
-def _to_rich(text: str, x: _Entry) -> RichText:
-    rt = RichText(lang=BCP47.get(x.lang))
-    links = []
-    if x.url:
-        links.append(x.url)
-    doi = x.doi_out()
-    if doi:
-        target = "https://doi.org/" + x.doi if doi.startswith("DOI:") else "https://cstr.cn/" + x.cstr
-        links.append((doi.split(":", 1)[1], target))
-    pos = 0
-    for item in links:
-        label, target = (item, item) if isinstance(item, str) else item
-        k = text.find(label, pos)
-        if k < 0:
-            continue
-        rt.append(text[pos:k], Run(label, url=target))
-        pos = k + len(label)
-    rt.append(text[pos:])
-    return rt
-
-
 def format_text(entry, opts: Options, extra: str = "") -> tuple[str, "_Entry"]:
-    """The reference as text (or, for types declared on the template layer, as ``x.rich``)."""
+    """The reference as plain text, and the formatted entry (its rich text in ``x.rich``)."""
     x = _Entry(entry, opts, extra)
-    o = _Out(x.p.comma)
-    template = _TEMPLATES.get(x.type, t_misc)
-    template(x, o)
-    if x.rich is not None:
-        return x.rich.plain, x
-    return o.finish(), x
+    _TEMPLATES.get(x.type, t_misc)(x)
+    return x.rich.plain, x
 
 
 def format_entry(
@@ -1493,10 +1351,8 @@ def format_entry(
                 f"{entry.key}: no access date (urldate) for an online item; "
                 f"GB/T 7714-{edition} requires one{' for web pages' if str(edition) == '2025' else ''}"
             )
-    if x.rich is not None:
-        x.rich.lang = BCP47.get(x.lang)
-        return x.rich
-    return _to_rich(text, x)
+    x.rich.lang = BCP47.get(x.lang)
+    return x.rich
 
 
 _GROUP = {LANG_ZH: 0, LANG_JA: 1, LANG_EN: 2, LANG_RU: 3, LANG_KO: 4, LANG_OTHER: 5}  # others last
