@@ -334,8 +334,12 @@ def _format(
     dead = _dead_keys(chosen) if archived != "off" else set()
     if paper:
         from annobib.manuscript.cited import reference_list
+        from annobib.manuscript.notes import is_note_style, manuscript_notes
 
-        refs = reference_list(cited, entries, style, edition, system, order=order, archived=archived, dead=dead)
+        if is_note_style(style, system):  # the paper's footnotes, one per citation, as the filter writes them
+            refs = manuscript_notes(cited, entries, style)
+        else:
+            refs = reference_list(cited, entries, style, edition, system, order=order, archived=archived, dead=dead)
     else:
         refs = format_bibliography(
             chosen,
