@@ -172,3 +172,12 @@ def test_a_paper_through_pandoc_has_the_notes_format_manuscript_gives(tmp_path, 
     ]
     paras = [html.unescape(p).strip() for p in paras if p.strip()]
     assert paras == notes
+
+
+def test_a_narrative_citation_keeps_the_names_in_the_sentence():
+    doc = _paper(_cite("morrow1991alliances", mode="AuthorInText"), S, {"t": "Str", "c": "argues"})
+    span = _filter(doc, "chicago")["blocks"][0]["c"][0]
+    assert span["t"] == "Span" and span["c"][1][0] == {"t": "Str", "c": "Morrow"}  # Morrow¹ argues
+    assert span["c"][1][1]["t"] == "Note" and _text(span["c"][1][1]["c"]).startswith("James D. Morrow, “Alliances")
+    span = _filter(_paper(_cite("liu2025meifei", mode="AuthorInText")), "cn-notes")["blocks"][0]["c"][0]
+    assert span["c"][1][0] == {"t": "Str", "c": "刘琳"} and span["c"][1][1]["t"] == "Note"

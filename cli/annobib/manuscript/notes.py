@@ -49,3 +49,16 @@ def manuscript_notes(cited: Cited, entries: list, style: str) -> list:
     index = {e.key: e for e in entries}
     notes = group_notes(cited.groups, entries, style)
     return [Reference(index[g[0].key], rt, f"[{n}]", n) for n, (g, rt) in enumerate(zip(cited.groups, notes), 1)]
+
+
+def narrative_names(entry, style: str) -> str:
+    """The names a narrative citation (``@key`` in the text) leaves in the sentence before its
+    note mark: ``Morrow``, ``Liu and Lin``, ``刘琳`` — the short note's author part; nothing for a
+    work without an author (its note alone)."""
+    import re
+
+    from annobib.styles import style_module
+
+    short = style_module(style).note(entry, "short").plain
+    m = re.match(r"(.+?)(?:：|, “|, |，|、)", short)
+    return m.group(1) if m and not m.group(1).startswith(("《", "“", "「", "『")) else ""

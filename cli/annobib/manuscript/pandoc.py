@@ -137,7 +137,7 @@ def run_filter(
         if not known or len(known) != len(group):
             continue  # keep pandoc's text for a citation naming a missing key
         result = combine(refs, known, style)
-        mode = (node["c"][0][0].get("citationMode") or {}).get("t")
+        mode = _mode(node)
         parts = result.parts
         if mode == "AuthorInText" and len(known) == 1 and not numeric:
             narrative = _narrative(result.text)
@@ -154,6 +154,10 @@ def run_filter(
     return doc, warnings
 
 
+def _mode(cite_node: dict) -> str | None:
+    return (cite_node["c"][0][0].get("citationMode") or {}).get("t")
+
+
 def _systems(style: str) -> tuple:
     from annobib.styles import style_module
 
@@ -168,9 +172,10 @@ def _note_citations(doc: dict, found: list, groups: list, entries: list, style: 
     gives that citation: first in full, later short or 同上/Ibid., numbered by position. A citation
     already inside a footnote is written out in place, in that footnote. The note mark goes after
     the punctuation that follows the citation, with no space before it (``…端倪。①``, ``…so.¹``)."""
-    from annobib.manuscript.notes import group_notes
+    from annobib.manuscript.notes import group_notes, narrative_names
 
-    index = {e.key for e in entries}
+    by_key = {e.key: e for e in entries}
+    index = set(by_key)
     folded = {e.key.casefold(): e.key for e in entries}
     chosen = []
     for (node, in_note), group in zip(found, groups):
@@ -185,8 +190,13 @@ def _note_citations(doc: dict, found: list, groups: list, entries: list, style: 
             node["t"], node["c"] = "Span", [attrs, rich_inlines(rt)]
             made.add(id(node))
         else:
-            node["t"], node["c"] = "Note", [{"t": "Para", "c": [{"t": "Span", "c": [attrs, rich_inlines(rt)]}]}]
-            made.add(id(node))
+            mark = {"t": "Note", "c": [{"t": "Para", "c": [{"t": "Span", "c": [attrs, rich_inlines(rt)]}]}]}
+            names = narrative_names(by_key[group[0].key], style) if _mode(node) == "AuthorInText" else ""
+            if names and len(group) == 1:  # "@morrow argues": Morrow¹ argues
+                node["t"], node["c"] = "Span", [["", ["citation"], []], [*inlines(names), mark]]
+            else:
+                node["t"], node["c"] = mark["t"], mark["c"]
+                made.add(id(node))
     _tidy(doc.get("blocks", []), made)
 
 
