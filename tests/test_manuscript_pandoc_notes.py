@@ -164,6 +164,10 @@ def test_a_paper_through_pandoc_has_the_notes_format_manuscript_gives(tmp_path, 
     assert notes == expected[:4] + [own + ("。" if style == "cn-notes" else "。")] + expected[5:]
     assert "同盟。[1]同一文章。[2] Alliances.[3]" in body  # marks after the punctuation, no space before
     assert not re.search(r" \[\d\]|\[\d\][。.]", body)
+    md = _run(pandoc + ["-t", "markdown", "--wrap=none"], tmp_path)
+    defs = re.findall(r"(?m)^\[\^(\d+)\]: ", md)
+    assert defs == [str(n) for n in range(1, 9)] and "A footnote of the author's own.[^5] Again.[^6]" in md
+    assert ("[^2]: [同上，第 26 页。]" if style == "cn-notes" else '[^2]: [Liu, "Mei-Fei') in md
     docx = tmp_path / "paper.docx"
     _run(pandoc + ["-o", str(docx)], tmp_path)
     xml = zipfile.ZipFile(docx).read("word/footnotes.xml").decode("utf-8")
@@ -181,3 +185,13 @@ def test_a_narrative_citation_keeps_the_names_in_the_sentence():
     assert span["c"][1][1]["t"] == "Note" and _text(span["c"][1][1]["c"]).startswith("James D. Morrow, “Alliances")
     span = _filter(_paper(_cite("liu2025meifei", mode="AuthorInText")), "cn-notes")["blocks"][0]["c"][0]
     assert span["c"][1][0] == {"t": "Str", "c": "刘琳"} and span["c"][1][1]["t"] == "Note"
+
+
+def test_cite_in_a_note_style_prints_the_footnote():
+    r = run_cli(["--bib", str(ARTICLE), "cite", "--style", "cn-notes", "liu2025meifei", "--at", "25"])
+    assert r.exit_code == 0 and r.stdout.strip() == (
+        "刘琳：《美菲“肩并肩 2025”，美国新版“印太战略”现端倪》，载《世界知识》2025 年第 10 期，第 25 页。"
+    )
+    r = run_cli(["--bib", str(ARTICLE), "cite", "--style", "chicago", "--json", "morrow1991alliances", "--at", "910"])
+    got = json.loads(r.stdout)
+    assert got["citation"].startswith("James D. Morrow, “Alliances") and got["citation"].endswith("(1991): 910.")

@@ -41,6 +41,15 @@ def group_notes(groups: list[list[Cite]], entries: list, style: str) -> list:
     return out
 
 
+def cite_note(entries: list, group: list[Cite], style: str):
+    """``annobib cite`` in a note style: the footnote citing ``group`` (a first citation, in full,
+    with its locators), as a :class:`~annobib.manuscript.cited.Citation`."""
+    from annobib.manuscript.cited import Citation
+
+    text = group_notes([group], entries, style)[0].plain
+    return Citation(text, [(text, False)])
+
+
 def manuscript_notes(cited: Cited, entries: list, style: str) -> list:
     """The paper's footnotes as numbered references (``[1]``, ``[2]`` … by position), each
     :class:`~annobib.styles.Reference` holding its first cited entry and the note's text."""
