@@ -98,3 +98,15 @@ def test_optional_field_and_lead_separators():
     assert text(t, j="J", y="2025", n="(10)", p="25") == "J, 2025(10): 25."
     assert text(t, j="J", p="25") == "J: 25."
     assert text(t) == ""
+
+
+def test_gbt_blocks_close_each_block_and_leave_the_host_part_open():
+    from annobib.styles.gbt7714 import blocks
+
+    t = join(sep="//")[blocks(final=False)[field("a"), optional_field("t")], blocks[field("b"), optional_field("p")]]
+    assert (
+        text(t, a="刘琳", t="题名[M]", b="编者", p="北京：出版社，2020") == "刘琳. 题名[M]//编者. 北京：出版社，2020."
+    )
+    assert text(t, a="Who?", b="B") == "Who?//B."  # a missing block takes its period with it
+    assert text(t, b="B", p="P.") == "B. P."  # nothing before the host: no //
+    assert text(blocks[field("a"), field("b")], b="B") == "B."  # a missing required field empties its block alone

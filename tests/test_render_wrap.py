@@ -87,7 +87,9 @@ def test_format_on_a_terminal_wraps_at_words_and_cjk():
     out = _on_terminal(["format", "liu2025meifei", "morrow1991alliances"], 50)
     lines = out.splitlines()
     assert all(cell_len(line) <= 50 for line in lines)
-    assert lines[0] == "[8] 刘琳. 美菲“肩并肩 2025”，美国新版“印太战略”现"  # filled, not cut at the space
+    # filled, not cut at the space; labels padded to the widest ([25]) so the texts share a column
+    assert lines[0] == "[8]  刘琳. 美菲“肩并肩 2025”，美国新版“印太战略”现"
+    assert lines[1].startswith("     端倪[J].")  # hanging under the text
     assert "asymmetry：an" in out and "capability aggregation" in out.replace("\n", " ")
     words = re.findall(r"[A-Za-z]+", EN)
     assert all(w in re.findall(r"[A-Za-z]+", " ".join(lines)) for w in words)  # not one word cut
@@ -103,3 +105,10 @@ def test_show_on_a_terminal_wraps_cjk_inside_the_panel():
     assert all(cell_len(line) <= 40 for line in narrow)
     title = next(line for line in narrow if "美菲“肩并肩" in line)
     assert "美菲“肩并肩 2025”，" in title  # Rich alone would end this line at the space
+
+
+def test_a_url_is_not_cut_before_the_period_that_ends_the_entry():
+    url = "https://example.com/growth-by-up-to-about-2.html?phrase=nippon%20life&words="
+    lines = lines_of("See " + url + ".", 40)
+    assert all(cell_len(line) <= 40 for line in lines) and lines[-1] != "."
+    assert all(line[:1] not in NO_START for line in lines[1:])

@@ -334,8 +334,12 @@ def _format(
     dead = _dead_keys(chosen) if archived != "off" else set()
     if paper:
         from annobib.manuscript.cited import reference_list
+        from annobib.manuscript.notes import is_note_style, manuscript_notes
 
-        refs = reference_list(cited, entries, style, edition, system, order=order, archived=archived, dead=dead)
+        if is_note_style(style, system):  # the paper's footnotes, one per citation, as the filter writes them
+            refs = manuscript_notes(cited, entries, style)
+        else:
+            refs = reference_list(cited, entries, style, edition, system, order=order, archived=archived, dead=dead)
     else:
         refs = format_bibliography(
             chosen,
@@ -443,6 +447,7 @@ def cite(ctx, keys, style, edition, system, at, manuscript, as_json):
     \b
     annobib cite liu2025meifei --at 25            [8]25 (GB/T: the page raised after the bracket)
     annobib cite --style apa morrow1991alliances --at 25    (Morrow, 1991, p. 25)
+    annobib cite --style cn-notes liu2025meifei --at 25   the footnote: 刘琳：《…》，…，第 25 页。
 
     Numbers and 2025a/2025b letters are those of the whole bibliography's list, or of PAPER's
     list with --manuscript. APA orders the works as its list does (APA 7, 8.12); GB/T keeps yours.
@@ -480,7 +485,9 @@ def cite(ctx, keys, style, edition, system, at, manuscript, as_json):
 
         refs = {r.key: r for r in format_bibliography(entries, style, edition, system)}
     group = [Cite(k, (at[i].strip() or None) if i < len(at) else None) for i, k in enumerate(keys)]
-    result = combine(refs, group, style)
+    from annobib.manuscript.notes import cite_note, is_note_style
+
+    result = cite_note(entries, group, style) if is_note_style(style, system) else combine(refs, group, style)
     if as_json:
         emit_json(
             {

@@ -33,6 +33,9 @@ def pandoc_filter(ctx, target, style, system, edition):
     paper's metadata instead: bibliography, annobib-style, annobib-system, annobib-edition,
     annobib-superscript (true/false). Warnings go to stderr; the exit code stays 0 so pandoc
     goes on (a missing key keeps pandoc's [@key] text in the output).
+
+    Note styles (cn-notes, chicago) turn each citation into a footnote with the text
+    `format --manuscript` gives it; Chicago appends its bibliography, cn-notes no list.
     """
     from annobib.manuscript.pandoc import meta_value, run_filter
 

@@ -50,17 +50,19 @@ def meta_value(doc: dict, name: str) -> list[str]:
     return [_stringify(v).strip()]
 
 
-def _cites(node, out: list) -> None:
-    """Every Cite element, in document order (notes where they stand)."""
+def _cites(node, out: list, in_note: bool = False) -> None:
+    """Every Cite element, in document order (notes where they stand), with whether it stands
+    inside a footnote."""
     if isinstance(node, list):
         for n in node:
-            _cites(n, out)
+            _cites(n, out, in_note)
     elif isinstance(node, dict):
         if node.get("t") == "Cite":
-            out.append(node)
+            out.append((node, in_note))
+            return
         c = node.get("c")
         if isinstance(c, (list, dict)):
-            _cites(c, out)
+            _cites(c, out, in_note or node.get("t") == "Note")
 
 
 def inlines(text: str) -> list[dict]:
@@ -108,12 +110,23 @@ def _narrative(text: str) -> str | None:
 def run_filter(
     doc: dict, entries: list, style: str, edition=None, system: str = "numeric", superscript: bool | None = None
 ) -> tuple[dict, list[str]]:
-    """Replace ``doc``'s citations and add its reference list; (doc, warnings)."""
-    nodes: list[dict] = []
-    _cites(doc.get("blocks", []), nodes)
+    """Replace ``doc``'s citations and add its reference list; (doc, warnings). A note style
+    (``cn-notes``, ``chicago``) writes footnotes instead (:func:`_note_citations`)."""
+    from annobib.manuscript.notes import is_note_style
+
+    found: list[tuple[dict, bool]] = []
+    _cites(doc.get("blocks", []), found)
+    nodes = [n for n, _in_note in found]
     groups = [_group(n) for n in nodes]
     cited = cited_entries(Paper("the document", groups), entries)
     warnings = [f"no entry with key {k}" for k in cited.missing]
+    if is_note_style(style, system):
+        _note_citations(doc, found, groups, entries, style)
+        if "bibliography" in _systems(style):  # Chicago: notes and bibliography; cn-notes: notes only
+            refs_list = reference_list(cited, entries, style, edition, "bibliography")
+            if refs_list:
+                _place_list(doc, refs_list)
+        return doc, warnings
     refs_list = reference_list(cited, entries, style, edition, system)
     refs = {r.key: r for r in refs_list}
     numeric = bool(refs_list) and refs_list[0].number is not None
@@ -124,7 +137,7 @@ def run_filter(
         if not known or len(known) != len(group):
             continue  # keep pandoc's text for a citation naming a missing key
         result = combine(refs, known, style)
-        mode = (node["c"][0][0].get("citationMode") or {}).get("t")
+        mode = _mode(node)
         parts = result.parts
         if mode == "AuthorInText" and len(known) == 1 and not numeric:
             narrative = _narrative(result.text)
@@ -139,6 +152,96 @@ def run_filter(
     if refs_list:
         _place_list(doc, refs_list)
     return doc, warnings
+
+
+def _mode(cite_node: dict) -> str | None:
+    return (cite_node["c"][0][0].get("citationMode") or {}).get("t")
+
+
+def _systems(style: str) -> tuple:
+    from annobib.styles import style_module
+
+    return getattr(style_module(style), "SYSTEMS", ())
+
+
+_CLOSING = tuple(".,;:!?。，；：！？")
+
+
+def _note_citations(doc: dict, found: list, groups: list, entries: list, style: str) -> None:
+    """Each citation becomes a footnote (a pandoc ``Note``) with the text ``format --manuscript``
+    gives that citation: first in full, later short or 同上/Ibid., numbered by position. A citation
+    already inside a footnote is written out in place, in that footnote. The note mark goes after
+    the punctuation that follows the citation, with no space before it (``…端倪。①``, ``…so.¹``)."""
+    from annobib.manuscript.notes import group_notes, narrative_names
+
+    by_key = {e.key: e for e in entries}
+    index = set(by_key)
+    folded = {e.key.casefold(): e.key for e in entries}
+    chosen = []
+    for (node, in_note), group in zip(found, groups):
+        keys = [c.key if c.key in index else folded.get(c.key.casefold()) for c in group]
+        if group and all(keys):  # a group naming a missing key keeps pandoc's text (warned)
+            chosen.append((node, in_note, [Cite(str(k), c.locator, c.line, c.prefix) for k, c in zip(keys, group)]))
+    notes = group_notes([g for _n, _i, g in chosen], entries, style)
+    made: set[int] = set()
+    for (node, in_note, group), rt in zip(chosen, notes):
+        attrs = ["", ["citation"], [["data-cites", " ".join(c.key for c in group)]]]
+        if in_note:
+            node["t"], node["c"] = "Span", [attrs, rich_inlines(rt)]
+            made.add(id(node))
+        else:
+            mark = {"t": "Note", "c": [{"t": "Para", "c": [{"t": "Span", "c": [attrs, rich_inlines(rt)]}]}]}
+            names = narrative_names(by_key[group[0].key], style) if _mode(node) == "AuthorInText" else ""
+            if names and len(group) == 1:  # "@morrow argues": Morrow¹ argues
+                node["t"], node["c"] = "Span", [["", ["citation"], []], [*inlines(names), mark]]
+            else:
+                node["t"], node["c"] = mark["t"], mark["c"]
+                made.add(id(node))
+    _tidy(doc.get("blocks", []), made)
+
+
+def _tidy(node, made: set[int]) -> None:
+    """Around each new note: no space before its mark, the punctuation after the citation moved
+    before it; a citation written inside a footnote drops its closing mark before the footnote's."""
+    if isinstance(node, dict):
+        if id(node) not in made and isinstance(node.get("c"), (list, dict)):
+            _tidy(node["c"], made)
+        return
+    if not isinstance(node, list):
+        return
+    i = 0
+    while i < len(node):
+        n = node[i]
+        if isinstance(n, dict) and id(n) in made:
+            nxt = node[i + 1] if i + 1 < len(node) else None
+            punct = isinstance(nxt, dict) and nxt.get("t") == "Str" and str(nxt.get("c", "")).startswith(_CLOSING)
+            if n["t"] == "Span":  # in place inside a footnote: 《…》。 + 。 -> one mark
+                runs = n["c"][1]
+                last = runs[-1] if runs else None
+                if punct and last and last.get("t") == "Str":
+                    text = last["c"]
+                    if text.endswith((".”", ".’")) and nxt["c"][:1] == ".":  # “Title.” keeps its period
+                        if len(nxt["c"]) > 1:
+                            nxt["c"] = nxt["c"][1:]
+                        else:
+                            del node[i + 1]
+                    elif text.endswith(_CLOSING):
+                        last["c"] = text[:-1]
+            else:
+                if i and isinstance(node[i - 1], dict) and node[i - 1].get("t") in ("Space", "SoftBreak"):
+                    del node[i - 1]
+                    i -= 1
+                if punct:
+                    mark, rest = nxt["c"][0], nxt["c"][1:]
+                    node.insert(i, {"t": "Str", "c": mark})
+                    i += 1
+                    if rest:
+                        nxt["c"] = rest
+                    else:
+                        del node[i + 1]
+        else:
+            _tidy(n, made)
+        i += 1
 
 
 def _entries_blocks(refs_list: list) -> list[dict]:

@@ -49,7 +49,8 @@ class Paper:
 
 # pandoc's key: a letter, digit or _ then those and internal punctuation; trailing punctuation is not part of it
 _KEY = r"(?:\{(?P<bkey>[^{}\s]+)\}|(?P<key>[\w][\w:.#$%&\-+?<>~/]*))"
-_BRACKET = re.compile(r"\[(?P<body>[^\[\]]*@[^\[\]]*)\](?!\()")
+# ``^[…]`` is an inline footnote, not a citation: the @keys inside it are found one by one
+_BRACKET = re.compile(r"(?<!\^)\[(?P<body>[^\[\]]*@[^\[\]]*)\](?!\()")
 _IN_BRACKET = re.compile(r"(?P<pre>[^;@]*?)(?P<minus>-?)@" + _KEY + r"(?P<post>[^;]*)")
 _BARE = re.compile(r"(?<![\w.\-+@])@" + _KEY)
 # code, link targets and URLs: an @ there is never a citation

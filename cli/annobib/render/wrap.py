@@ -43,10 +43,12 @@ def units(text: str) -> list[str]:
     return [text[x:y] for x, y in zip(cuts, cuts[1:]) if y > x]
 
 
-def break_offsets(text: str, width: int) -> list[int]:
+def break_offsets(text: str, width: int, rest: int | None = None) -> list[int]:
     """Where lines start (after the first) when ``text`` (one line) is filled into ``width``
-    terminal cells, greedily."""
-    width = max(1, width)
+    terminal cells, greedily; lines after the first get ``rest`` cells (a hanging indent takes
+    the others)."""
+    first = width = max(1, width)
+    rest = first if rest is None else max(1, rest)
     widths = _widths(text)
     cuts = [0, *_starts(text, widths), len(text)]
     offsets: list[int] = []
@@ -58,16 +60,21 @@ def break_offsets(text: str, width: int) -> list[int]:
         need = sum(widths[x:end])
         if used and used + need > width:
             offsets.append(x)
-            used = 0
+            used, width = 0, rest
         if need > width:  # wider than a whole line (a URL): cut after a / - . ? & if one fits
             start, k = x, x
             while k < y:
                 w = widths[k]
                 if used + w > width and used:
-                    soft = max((j + 1 for j in range(start, k) if text[j] in SOFT), default=0)
+                    # after a / - . but not before a closing mark (the period that ends the entry)
+                    soft = max(
+                        (j + 1 for j in range(start, k) if text[j] in SOFT and text[j + 1] not in NO_START), default=0
+                    )
                     cut = soft if soft > start + 1 else k
+                    while cut > start + 1 and text[cut] in NO_START:
+                        cut -= 1
                     offsets.append(cut)
-                    start, k, used = cut, cut, 0
+                    start, k, used, width = cut, cut, 0, rest
                     continue
                 used += w
                 k += 1
@@ -76,16 +83,20 @@ def break_offsets(text: str, width: int) -> list[int]:
     return offsets
 
 
-def wrap(text, width: int):
-    """A ``rich.text.Text`` with its lines broken for ``width`` (styles kept, line-end spaces off)."""
+def wrap(text, width: int, indent: int = 0):
+    """A ``rich.text.Text`` with its lines broken for ``width`` (styles kept, line-end spaces off);
+    ``indent``: a hanging indent, the cells before every line but a paragraph's first."""
     from rich.text import Text
 
+    indent = min(max(0, indent), width // 3)  # a narrow terminal keeps room for the text
     lines = []
     for line in text.split("\n", allow_blank=True):
-        offsets = break_offsets(line.plain, width)
+        offsets = break_offsets(line.plain, width, width - indent)
         pieces = line.divide(offsets) if offsets else [line]
-        for piece in pieces:
+        for k, piece in enumerate(pieces):
             piece.rstrip()
+            if k and indent:
+                piece = Text(" " * indent) + piece
             lines.append(piece)
     out = Text("\n").join(lines)
     out.no_wrap = True
@@ -95,13 +106,14 @@ def wrap(text, width: int):
 
 class Wrapped:
     """A Rich renderable: ``text`` broken by :func:`wrap` at the width Rich offers it (a panel,
-    a table cell or the whole terminal)."""
+    a table cell or the whole terminal), continuation lines ``indent`` cells in."""
 
-    def __init__(self, text):
+    def __init__(self, text, indent: int = 0):
         self.text = text
+        self.indent = indent
 
     def __rich_console__(self, console, options):
-        yield wrap(self.text, options.max_width)
+        yield wrap(self.text, options.max_width, self.indent)
 
     def __rich_measure__(self, console, options):
         from rich.cells import cell_len
