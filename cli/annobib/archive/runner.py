@@ -28,7 +28,7 @@ from annobib.archive.wayback import (
     normalize_timestamp,
     pick_best,
 )
-from annobib.errors import AnnobibError, ConflictError
+from annobib.errors import AnnobibError, ConflictError, os_reason
 from annobib.model import Entry
 
 OUTCOMES = ("archived", "captured", "present", "pending", "needs-capture", "failed", "dead", "error", "skipped")
@@ -145,7 +145,7 @@ class BibWriter:
         except AnnobibError as exc:  # unreadable/unwritable file: this URL fails, the run goes on
             raise ArchiveError(f"{key}: could not record the snapshot: {exc}") from None
         except OSError as exc:
-            raise ArchiveError(f"{key}: could not record the snapshot: {exc.strerror or exc}") from None
+            raise ArchiveError(f"{key}: could not record the snapshot: {os_reason(exc)}") from None
 
     def _apply(self, path: Path, key: str, url: str, archiveurl: str, archivedate: str, urldate: str | None) -> None:
         from annobib.bib import read_library, write_library

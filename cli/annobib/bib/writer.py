@@ -18,7 +18,7 @@ from annobib.bib.parse import parse_chunks
 from annobib.bib.spans import EntrySpans, FieldSpan, scan_entry  # noqa: F401  (re-exported)
 from annobib.bib.values import braces_balanced, entry_from_record, value_style
 from annobib.core import files, journal
-from annobib.errors import ConflictError, InputError
+from annobib.errors import ConflictError, InputError, os_reason
 from annobib.model import Entry
 
 
@@ -388,7 +388,7 @@ def _read_bytes_or_none(target: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise InputError(f"{target}: cannot read it before writing ({exc.strerror or exc}); nothing written") from None
+        raise InputError(f"{target}: cannot read it before writing ({os_reason(exc)}); nothing written") from None
 
 
 def _refuse_if_changed(target: Path, stamp: Stamp) -> None:
@@ -398,9 +398,7 @@ def _refuse_if_changed(target: Path, stamp: Stamp) -> None:
     except FileNotFoundError:
         now = None
     except OSError as exc:
-        raise InputError(
-            f"{target}: cannot read it again before writing ({exc.strerror or exc}); nothing written"
-        ) from None
+        raise InputError(f"{target}: cannot read it again before writing ({os_reason(exc)}); nothing written") from None
     if now is None or now[2] != stamp[2]:
         raise ConflictError(f"{target} changed on disk since it was read; nothing written (run the command again)")
 

@@ -79,7 +79,7 @@ def completion(shell: str, install: bool) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(path, (text + "\n").encode("utf-8"))
     except OSError as exc:
-        from annobib.errors import InputError
+        from annobib.errors import InputError, os_reason
 
-        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise InputError(f"cannot write {path}: {os_reason(exc)}") from None
     click.echo(f"annobib: wrote {path}; {AFTER_INSTALL[shell]}", err=True)

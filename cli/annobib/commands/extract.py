@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from annobib.core.inputs import decode_article
-from annobib.errors import InputError, read_input_bytes
+from annobib.errors import InputError, read_input_bytes, write_error
 
 
 def read_input(path: str) -> tuple[str, str | None]:
@@ -124,10 +124,8 @@ def extract(
         merged = merge_into(lib, x.entries, refresh=refresh)
         try:
             diff = write_library(lib, target, dry_run=dry_run)
-        except PermissionError:
-            raise InputError(f"{target}: permission denied; nothing written") from None
         except OSError as exc:
-            raise InputError(f"{target}: cannot write ({exc.strerror}); nothing written") from None
+            raise write_error(target, exc) from None
         if dry_run:
             if not as_json:
                 echo_exact(diff, nl=False)

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from annobib.commands._common import echo_exact, load_bibliography, warn
-from annobib.errors import InputError
+from annobib.errors import InputError, os_reason
 
 CONFIG_TEMPLATE = """# annobib configuration (`annobib config` shows every setting and where it came from)
 
@@ -50,7 +50,7 @@ def init(path):
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise InputError(f"{target.parent}: cannot create the folder ({exc.strerror or exc})") from None
+            raise InputError(f"{target.parent}: cannot create the folder ({os_reason(exc)})") from None
         atomic_write_text(target, "", create=True)
         click.echo(f"annobib: created library {target}", err=True)
     _name_in_config(config_path(), target, atomic_write_text)
@@ -66,7 +66,7 @@ def _name_in_config(cfg: Path, target: Path, write) -> None:
         try:
             cfg.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise InputError(f"{cfg.parent}: cannot create the folder ({exc.strerror or exc})") from None
+            raise InputError(f"{cfg.parent}: cannot create the folder ({os_reason(exc)})") from None
         write(cfg, CONFIG_TEMPLATE.format(path=quoted), create=True)
         click.echo(f"annobib: wrote {cfg}: [library] path = {target}", err=True)
         return

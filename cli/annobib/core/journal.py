@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from annobib.errors import ConflictError, InputError
+from annobib.errors import ConflictError, InputError, os_reason
 
 KEEP = 20
 
@@ -111,14 +111,14 @@ def undo(rec: Record, force: bool = False) -> str:
     try:
         before = rec.before_file.read_bytes()
     except OSError as exc:
-        raise InputError(f"the journal's copy of {target} is unreadable ({exc.strerror or exc})") from None
+        raise InputError(f"the journal's copy of {target} is unreadable ({os_reason(exc)})") from None
     with locked(target):
         try:
             now = target.read_bytes()
         except FileNotFoundError:
             now = None
         except OSError as exc:
-            raise InputError(f"{target}: cannot read it ({exc.strerror or exc})") from None
+            raise InputError(f"{target}: cannot read it ({os_reason(exc)})") from None
         if _digest(now) != rec.after and not force:
             raise ConflictError(
                 f"{target} changed since annobib's last write to it (edited by hand or by "
