@@ -14,7 +14,9 @@ import sys
 
 import click
 
-from annobib import __version__
+from annobib import __version__, perf
+from annobib.commands._common import Settings, settings, warn
+from annobib.core.sanitize import TerminalStream
 from annobib.errors import AnnobibError
 
 # name -> "module:attribute" under annobib.commands, in the order --help lists them.
@@ -78,8 +80,6 @@ class LazyGroup(click.Group):
 # each loaded command gets copies whose callback updates the one Settings object. Only the
 # command that runs is loaded, so `annobib --help` pays nothing for this.
 def _set_global(ctx: click.Context, param: click.Parameter, value) -> None:
-    from annobib.commands._common import settings
-
     if not value or ctx.resilient_parsing:
         return
     chosen = settings(ctx)
@@ -142,7 +142,7 @@ def cli(ctx: click.Context, bib_paths: tuple[str, ...], no_color: bool, debug: b
       annobib format --style gbt7714        reference list (GB/T 7714-2025)
       annobib archive                       Web Archive snapshots for cited URLs
     """
-    from annobib.commands._common import Settings, warn
+    # lazy: not needed by `annobib --help`
     from annobib.config import command_defaults
 
     ctx.obj = Settings(bib_paths=bib_paths, no_color=no_color, debug=debug)
@@ -193,8 +193,6 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     _drop_bad_size_variables()
     if argv is None:  # a process of its own (not a test or a library caller)
-        from annobib import perf
-
         perf.BACKGROUND = True
     restore = _guard_streams(real_process=argv is None)
     try:
@@ -242,7 +240,6 @@ def _guard_streams(real_process: bool):
     terminal, on stdout goes through the sanitizer, so no field value, path or argument drives
     a terminal or a CI log even where a command forgot to clean it. Piped stdout stays exact
     (raw BibTeX, diffs and JSON for tools). Returns a function that puts the streams back."""
-    from annobib.core.sanitize import TerminalStream
 
     saved = {}
     for name in ("stdout", "stderr"):
@@ -265,6 +262,7 @@ def _guard_streams(real_process: bool):
 
 def _clean(text) -> str:
     """An error message echoes paths, keys and values: one line, secrets out, nothing raw."""
+    # here: the name is rebound in this module
     from annobib.core.sanitize import message
 
     return message(text)

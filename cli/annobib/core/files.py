@@ -50,6 +50,7 @@ def _open_locked(target: Path, deadline: float, timeout: float):
     nothing to lock (no file yet, or not a regular file: such targets are refused or created
     exclusively when written)."""
     try:
+        # optional: the caller copes without fcntl
         import fcntl
     except ImportError:  # no flock on this system: the changed-file check alone guards the write
         return None
@@ -240,6 +241,7 @@ def atomic_write_bytes(
     (ConflictError), as a hard link, unlike a rename, never replaces a file. ``durable=False``
     skips the fsyncs, for files whose loss in a crash costs only time (caches); ``private=True``
     leaves the file readable by its owner only (0600), whatever mode an older one had."""
+    # lazy: loads tempfile only when this runs
     import tempfile
 
     shown = path

@@ -10,9 +10,13 @@ every paper. A key with no entry keeps pandoc's own text (``[@key]``) and is war
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
 
 from annobib.core.sanitize import safe_url, terminal
+from annobib.errors import InputError
 from annobib.manuscript.cited import cited_entries, combine, reference_list
 from annobib.manuscript.scan import Cite, Paper, locator
 
@@ -151,7 +155,6 @@ def _entries_blocks(refs_list: list) -> list[dict]:
 
 def find_pandoc() -> str | None:
     """pandoc on PATH, else the one the pypandoc-binary wheel brings, else None."""
-    import shutil
 
     found = shutil.which("pandoc")
     if found:
@@ -166,12 +169,9 @@ def find_pandoc() -> str | None:
 
 def to_docx(refs_list: list) -> bytes:
     """A reference list as a Word document, written by pandoc from its JSON AST."""
-    import json
-    import os
+    # lazy: loads subprocess, tempfile only when this runs
     import subprocess
     import tempfile
-
-    from annobib.errors import InputError
 
     pandoc = find_pandoc()
     if pandoc is None:

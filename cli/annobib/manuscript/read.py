@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from annobib.core.inputs import decode_article
 from annobib.errors import InputError, read_error
 from annobib.manuscript.scan import Paper, scan_latex, scan_markdown
 
@@ -22,10 +23,10 @@ def read_paper(path: str) -> Paper:
     except OSError as exc:
         raise read_error(path, exc, "a manuscript") from None
     if data[:2] == b"PK":
+        # here: at module level it would close an import cycle
         from annobib.manuscript.word import scan_docx
 
         return Paper(path, scan_docx(data, path))
-    from annobib.core.inputs import decode_article
 
     text, _note = decode_article(data, path)
     if p.suffix.lower() in (".tex", ".ltx", ".latex") or (

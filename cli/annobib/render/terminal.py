@@ -4,9 +4,11 @@ markup parsing; unsafe characters made visible by the one sanitizer."""
 from __future__ import annotations
 
 from annobib.core.sanitize import safe_url, terminal_lines
+from annobib.render.wrap import Wrapped
 
 
 def render(rt):
+    # lazy: loads rich only when this runs
     from rich.text import Text
 
     out = Text()
@@ -24,10 +26,9 @@ def render(rt):
 def document(items, hanging: bool = False):
     """A list of renderables, one per reference (annotation included), each broken into lines
     at word boundaries, CJK between any two characters (:mod:`annobib.render.wrap`)."""
+    # lazy: loads rich only when this runs
     from rich.padding import Padding
     from rich.text import Text
-
-    from annobib.render.wrap import Wrapped
 
     out = []
     for item in items:

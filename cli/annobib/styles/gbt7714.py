@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from annobib.core.language import char_script
 from annobib.model import FIELD_ALIASES
 from annobib.render.richtext import RichText, Run
-from annobib.core.language import char_script
 from annobib.styles import _fields
-from annobib.styles._outlets import is_news, outlet_kind
 from annobib.styles._legal import case_citation, is_social_post
+from annobib.styles._outlets import is_news, outlet_kind
 from annobib.styles.casing import sentence_case
 from annobib.styles.template import field, join, lead, optional_field, sentence, words
 
@@ -755,6 +755,7 @@ class _Entry:
 
 @lru_cache(maxsize=65536)
 def _parse_names(value: str, lang: int):
+    # lazy: not needed by `annobib cite`
     from annobib.names import parse_names
 
     decoded = _decode_keep_braces(value)
@@ -1514,6 +1515,7 @@ def _author_field(x: _Entry) -> str:
 
 def sort_key(entry, index: int = 0, edition: str = "2025") -> tuple:
     """Author-date list order: language group, author (pinyin for Chinese), year."""
+    # lazy: not needed by `annobib show`
     from annobib.styles.sorting import name_key, pinyin_key, year_key
 
     x = _Entry(entry, Options(str(edition), "author-date"))
