@@ -2,6 +2,11 @@
 wrong, a "did you mean" when there is one, and where the help is. Values the user typed are
 echoed through the sanitizer."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from conftest import run_cli
 
@@ -102,3 +107,16 @@ def test_values_echoed_are_sanitized():
 def test_a_group_without_its_command_still_shows_help():
     r = run_cli(["config", "--help"])
     assert r.exit_code == 0 and "Usage: annobib config" in r.stdout
+
+
+def test_a_real_process_prints_the_same_one_line():
+    cli = Path(__file__).resolve().parents[1] / "cli"
+    done = subprocess.run(
+        [sys.executable, "-m", "annobib", "list", "--foo"],
+        env=dict(os.environ, PYTHONPATH=str(cli)),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == "annobib list: no such option: --foo; did you mean --format? (see 'annobib list --help')\n"
