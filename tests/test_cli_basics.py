@@ -46,5 +46,5 @@ def test_help_lists_every_command_and_exits_zero():
 def test_unknown_command_is_a_usage_error():
     result = run_cli(["no-such-command"])
     assert result.exit_code == 2
-    assert "No such command" in result.stderr
+    assert result.stderr == "annobib: no such command: no-such-command (see 'annobib --help')\n"
     assert "Traceback" not in result.stderr

@@ -5,7 +5,6 @@ hostile input costs at most a few megabytes and a fraction of a second and ends 
 :class:`InputError` line (exit 2) instead of a hang, a MemoryError or a traceback.
 
 Limits (chosen, documented in README "Bounded input"):
-
 - an imported file or standard input: at most ``MAX_IMPORT_BYTES`` (64 MB);
 - JSON: nesting at most ``MAX_JSON_DEPTH`` (64) levels, integers at most ``MAX_JSON_DIGITS``
   (30) digits; floats must be finite;
@@ -48,6 +47,7 @@ def read_limited(stream, limit: int, what: str) -> bytes:
 def read_stdin_text(what: str = "standard input", limit: int = MAX_IMPORT_BYTES) -> str:
     """Standard input as UTF-8 text (a BOM is dropped): capped, and bytes that are not UTF-8
     are one clear error instead of an internal one later."""
+    # looked up when called (tests patch it on its module)
     import sys
 
     return decode_utf8(read_limited(sys.stdin.buffer, limit, what), what, hint=False, text_only=False)

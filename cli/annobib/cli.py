@@ -6,13 +6,17 @@ Lazy loading keeps ``annobib --help`` and everyday lookups from importing what t
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import os
+import re
 import sys
 
 import click
 
-from annobib import __version__
+from annobib import __version__, perf
+from annobib.commands._common import Settings, settings, warn
+from annobib.core.sanitize import TerminalStream
 from annobib.errors import AnnobibError
 
 # name -> "module:attribute" under annobib.commands, in the order --help lists them.
@@ -44,6 +48,9 @@ COMMANDS: dict[str, str] = {
 }
 
 
+_resolved: list[click.Context] = []  # the subcommand being parsed, for usage errors without context
+
+
 class LazyGroup(click.Group):
     def list_commands(self, ctx):
         return [name for name in COMMANDS if self._module_exists(name)]
@@ -53,6 +60,12 @@ class LazyGroup(click.Group):
         module = COMMANDS[name].split(":")[0]
         here = os.path.join(os.path.dirname(__file__), "commands")
         return os.path.exists(os.path.join(here, module + ".py")) or os.path.isdir(os.path.join(here, module))
+
+    def resolve_command(self, ctx, args):
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None:  # its usage errors name it (see usage_line)
+            _resolved.append(click.Context(command, info_name=name, parent=ctx))
+        return name, command, rest
 
     def get_command(self, ctx, name):
         if name not in COMMANDS or not self._module_exists(name):
@@ -67,8 +80,6 @@ class LazyGroup(click.Group):
 # each loaded command gets copies whose callback updates the one Settings object. Only the
 # command that runs is loaded, so `annobib --help` pays nothing for this.
 def _set_global(ctx: click.Context, param: click.Parameter, value) -> None:
-    from annobib.commands._common import settings
-
     if not value or ctx.resilient_parsing:
         return
     chosen = settings(ctx)
@@ -131,7 +142,7 @@ def cli(ctx: click.Context, bib_paths: tuple[str, ...], no_color: bool, debug: b
       annobib format --style gbt7714        reference list (GB/T 7714-2025)
       annobib archive                       Web Archive snapshots for cited URLs
     """
-    from annobib.commands._common import Settings, warn
+    # lazy: not needed by `annobib --help`
     from annobib.config import command_defaults
 
     ctx.obj = Settings(bib_paths=bib_paths, no_color=no_color, debug=debug)
@@ -182,8 +193,6 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     _drop_bad_size_variables()
     if argv is None:  # a process of its own (not a test or a library caller)
-        from annobib import perf
-
         perf.BACKGROUND = True
     restore = _guard_streams(real_process=argv is None)
     try:
@@ -193,6 +202,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _run(argv: list[str] | None, debug: bool) -> None:
+    _resolved.clear()
     try:
         rv = cli.main(args=argv, prog_name="annobib", standalone_mode=False)
     except AnnobibError as exc:
@@ -230,7 +240,6 @@ def _guard_streams(real_process: bool):
     terminal, on stdout goes through the sanitizer, so no field value, path or argument drives
     a terminal or a CI log even where a command forgot to clean it. Piped stdout stays exact
     (raw BibTeX, diffs and JSON for tools). Returns a function that puts the streams back."""
-    from annobib.core.sanitize import TerminalStream
 
     saved = {}
     for name in ("stdout", "stderr"):
@@ -253,17 +262,50 @@ def _guard_streams(real_process: bool):
 
 def _clean(text) -> str:
     """An error message echoes paths, keys and values: one line, secrets out, nothing raw."""
+    # here: the name is rebound in this module
     from annobib.core.sanitize import message
 
     return message(text)
 
 
 def _show_click_error(exc: click.ClickException) -> None:
-    """Click's usage error (it quotes the arguments given) with unsafe characters made visible."""
-    import io
+    """Click's errors as one line: ``annobib list: no such option: --foo (did you mean
+    --format? see 'annobib list --help')``. What the user typed is echoed through the
+    sanitizer. A group called without a command still shows its help (Click's own page)."""
+    if isinstance(exc, click.exceptions.NoArgsIsHelpError):
+        exc.show()
+        return
+    click.echo(usage_line(exc), err=True)
 
-    from annobib.core.sanitize import redact, terminal_lines
 
-    buf = io.StringIO()
-    exc.show(file=buf)
-    click.echo(terminal_lines(redact(buf.getvalue())), err=True, nl=False)
+def usage_line(exc: click.ClickException) -> str:
+    """The one line that stands for Click's four (Usage:, Try …, a blank line, Error:)."""
+    if not isinstance(exc, click.UsageError):  # raised by a command: an error, not a usage line
+        return _clean(f"annobib: error: {_usage_text(exc, None)[0]}")
+    # Click's parser raises some errors (an option missing its value) with no context: the
+    # command being parsed is then the one the group resolved last
+    ctx = exc.ctx or (_resolved[-1] if _resolved else None)
+    text, hint = _usage_text(exc, ctx)
+    if ctx is None:
+        return _clean(f"annobib: {text}{'; ' + hint if hint else ''} (see 'annobib --help')")
+    return _clean(f"{ctx.command_path}: {text}{'; ' + hint if hint else ''} (see '{ctx.command_path} --help')")
+
+
+def _usage_text(exc: click.ClickException, ctx: click.Context | None) -> tuple[str, str]:
+    """(what went wrong, a "did you mean" hint or ""), each on one line."""
+    if isinstance(exc, click.NoSuchOption):
+        return f"no such option: {exc.option_name}", _did_you_mean(exc.possibilities or [])
+    text = " ".join(exc.format_message().split()).rstrip(".")
+    text = text[:1].lower() + text[1:]
+    unknown = re.fullmatch(r"no such command '(.*?)'(?:\. Did you mean '(.*)'\?)?", text, re.S)
+    if unknown and ctx is not None and isinstance(ctx.command, click.Group):
+        name, offered = unknown.groups()  # Click offers a near name for some groups only
+        near = [offered] if offered else difflib.get_close_matches(name, ctx.command.list_commands(ctx), n=3)
+        return f"no such command: {name}", _did_you_mean(near)
+    return text, ""
+
+
+def _did_you_mean(names: list[str]) -> str:
+    if not names:
+        return ""
+    return f"did you mean {names[0]}?" if len(names) == 1 else f"did you mean one of {', '.join(sorted(names))}?"

@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from annobib.core.dirs import cache_dir, config_path  # noqa: F401  (the one answer: core.dirs)
-from annobib.errors import InputError
-
+from annobib.core.sanitize import add_secret
+from annobib.errors import InputError, read_input_bytes
 
 # --------------------------------------------------------------------------- value parsers
 
@@ -557,10 +557,10 @@ def file_is_private(path: Path) -> bool:
 
 def read_config_file(path: Path | None = None) -> dict:
     """The parsed TOML file, ``{}`` when there is none. Malformed → InputError."""
+    # lazy: loads tomllib only when this runs; not needed by `annobib list`
     import tomllib
 
     from annobib.core.inputs import decode_utf8
-    from annobib.errors import read_input_bytes
 
     path = path or config_path()
     if not os.path.lexists(path):
@@ -649,7 +649,6 @@ def load_config(env: dict | None = None, path: Path | None = None, **overrides: 
             if isinstance(default, str) and setting.parse is parse_duration:
                 default = parse_duration(default)
             values[setting.key] = Resolved(setting, default, "default")
-    from annobib.core.sanitize import add_secret
 
     for resolved in values.values():  # a secret is redacted from everything printed or stored
         if resolved.setting.secret and isinstance(resolved.value, str):

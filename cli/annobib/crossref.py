@@ -13,7 +13,10 @@ import re
 from urllib.parse import quote
 
 from annobib import __version__
+from annobib.bounded import MAX_ANSWER_BYTES, TooLarge, finite_number, loads_json, read_answer_sync
+from annobib.config import read_config_file
 from annobib.errors import InputError
+from annobib.exchange.csl_json import csl_to_entry
 from annobib.model import Entry
 
 DEFAULT_BASE = "https://api.crossref.org"
@@ -65,8 +68,6 @@ def _settings() -> tuple[str, str | None, float]:
     timeout = os.environ.get("ANNOBIB_CROSSREF_TIMEOUT") or ""
     if not base or not mailto:
         try:
-            from annobib.config import read_config_file
-
             table = read_config_file().get("crossref") or {}
         except Exception:  # noqa: BLE001 - no config file, no problem
             table = {}
@@ -77,7 +78,6 @@ def _settings() -> tuple[str, str | None, float]:
     base = (base or DEFAULT_BASE).rstrip("/")
     if not re.match(r"^https?://[^/\s]+", base):
         raise InputError(f"ANNOBIB_CROSSREF_URL: not an http(s) base URL: {base!r}")
-    from annobib.bounded import finite_number
 
     seconds = finite_number(timeout, "ANNOBIB_CROSSREF_TIMEOUT (seconds)", 0.1, 3600) if timeout else 15.0
     return base, mailto, seconds
@@ -85,9 +85,8 @@ def _settings() -> tuple[str, str | None, float]:
 
 def fetch_work(doi: str, *, transport=None) -> dict:
     """The ``message`` of Crossref's ``/works/{doi}`` reply."""
+    # lazy: loads httpx, asyncio, email, ssl only when this runs
     import httpx
-
-    from annobib.bounded import MAX_ANSWER_BYTES, TooLarge, loads_json, read_answer_sync
 
     base, mailto, timeout = _settings()
     agent = f"annobib/{__version__} (https://github.com/annobib; {'mailto:' + mailto if mailto else 'no contact set'})"
@@ -182,7 +181,6 @@ def work_to_csl(message: dict) -> dict:
 
 def lookup_doi(doi: str, *, transport=None) -> Entry:
     """The entry for ``doi`` (no key yet: the caller makes one)."""
-    from annobib.exchange.csl_json import csl_to_entry
 
     clean = parse_doi(doi)
     if not clean:

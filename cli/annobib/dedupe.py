@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from annobib.core.latex import latex_to_text
 from annobib.model import Entry
+from annobib.names import parse_names
 
 
 def _fold(text: str) -> str:
@@ -40,6 +41,7 @@ def _fold(text: str) -> str:
 
 def _checks_util():
     try:
+        # here: the import is what this function does
         from annobib.checks import _util
 
         return _util
@@ -96,8 +98,6 @@ def first_author_key(entry: Entry) -> str:
     if not value.strip():
         return ""
     try:
-        from annobib.names import parse_names
-
         names = [n for n in parse_names(value) if not n.others]
     except Exception:  # noqa: BLE001 - an odd name list must not stop duplicate detection
         names = []

@@ -8,13 +8,22 @@ Every function changes a :class:`~annobib.bib.Library` in memory; the caller wri
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from annobib.errors import InputError
+from annobib.bib import Library, parse_library, read_library, serialize_entry, write_library
+from annobib.bib.latex import unescape_specials
+from annobib.core.files import acquire
+from annobib.dedupe import DuplicateIndex
+from annobib.errors import ConflictError, InputError
+from annobib.exchange.common import _suffix, decode_latex, encode_latex, make_key
+from annobib.lookup.view import PARSE_CACHE
 from annobib.model import Entry
+from annobib.names import has_cjk, parse_names
 
 ANNOTATION_FIELD = "annote"
 TAGS_FIELD = "keywords"
@@ -27,8 +36,6 @@ def load_libraries(paths: Iterable[Path], for_writing: bool = False, lock: bool 
     """The libraries at ``paths``. ``for_writing`` refuses broken files and (unless ``lock`` is
     False: an editor session must not keep other writers waiting) takes each file's lock
     before reading it, so that no other writer comes between this read and the write."""
-    from annobib.bib import read_library
-    from annobib.lookup.view import PARSE_CACHE
 
     if lock is None:
         lock = for_writing
@@ -78,7 +85,6 @@ def locate(libraries, key: str):
 
 def to_field_text(text: str) -> str:
     """What a person typed -> a safe BibTeX value (LaTeX specials escaped, lines trimmed)."""
-    from annobib.exchange.common import encode_latex
 
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     text = "\n".join(lines).strip("\n")
@@ -87,8 +93,6 @@ def to_field_text(text: str) -> str:
 
 
 def to_plain_text(value: str | None) -> str:
-    from annobib.exchange.common import decode_latex
-
     return decode_latex(value or "").replace("\u00a0", " ")
 
 
@@ -112,7 +116,6 @@ def set_annotation(entry: Entry, text: str, append: bool = False) -> bool:
 
 def reference_line(entry: Entry) -> str:
     """A short, plain reference for showing an entry to a person (not a citation style)."""
-    from annobib.names import has_cjk, parse_names
 
     f = lambda n: to_plain_text(entry.get(n)) if entry.get(n) else ""  # noqa: E731
     names = [n.text for n in parse_names(entry.get("author") or entry.get("editor") or "") if not n.others]
@@ -182,7 +185,6 @@ def annotation_from_buffer(text: str) -> str:
 
 def split_tags(value: str | None) -> list[str]:
     """The tags in a ``keywords`` value, as typed (``R\\&D`` in the file is the tag ``R&D``)."""
-    from annobib.bib.latex import unescape_specials
 
     if not value:
         return []
@@ -259,8 +261,6 @@ class AddOutcome:
 def prepare_new_entry(lib, entry: Entry, *, key_given: bool = False) -> AddOutcome:
     """Check ``entry`` against ``lib``: duplicates (same key, DOI, URL or title + first author +
     year). A generated key that is taken by a *different* work gets a letter suffix instead."""
-    from annobib.dedupe import DuplicateIndex
-    from annobib.exchange.common import make_key
 
     if not entry.key:
         entry.key = make_key(entry, set(lib.keys()))
@@ -277,8 +277,6 @@ def prepare_new_entry(lib, entry: Entry, *, key_given: bool = False) -> AddOutco
 
 
 def _next_free(key: str, taken, folded: set | None = None) -> str:
-    from annobib.exchange.common import _suffix
-
     if folded is None:
         folded = {k.casefold() for k in taken}
     n = 1
@@ -290,7 +288,6 @@ def _next_free(key: str, taken, folded: set | None = None) -> str:
 def entry_from_fields(pairs: Iterable[str], entry_type: str = "misc", key: str = "") -> Entry:
     """``["title=…", "author=…"]`` -> an Entry. Values are kept as typed (annobib's fields hold
     text as printed); only braces that do not balance are escaped so the file stays valid."""
-    from annobib.exchange.common import encode_latex
 
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", entry_type):
         raise InputError(f"not an entry type: {entry_type!r}")
@@ -319,8 +316,6 @@ EDIT_HELP = (
 
 
 def entry_buffer(entry: Entry, error: str | None = None, text: str | None = None) -> str:
-    from annobib.bib import serialize_entry
-
     head = ""
     if error:
         head = "".join(f"% ERROR: {line}\n" for line in error.splitlines()) + "%\n"
@@ -339,7 +334,6 @@ def strip_buffer_comments(text: str) -> str:
 def parse_buffer(text: str, lib, original_key: str) -> Entry:
     """The edited buffer as one Entry; ValueError with a message when it is not exactly one
     well-formed entry, or when its new key belongs to another entry."""
-    from annobib.bib import parse_library
 
     body = strip_buffer_comments(text)
     if not body.strip():
@@ -374,7 +368,6 @@ def edit_entry(lib, key: str, editor: Callable[[str], str | None], max_rounds: i
     Returns the edited entry (already put into ``lib``), or None when nothing changed.
     Raises InputError for an empty buffer or when the same broken text comes back twice.
     """
-    from annobib.bib import serialize_entry
 
     entry = lib.get(key)
     if entry is None:
@@ -413,9 +406,8 @@ def edit_entry(lib, key: str, editor: Callable[[str], str | None], max_rounds: i
 
 def rescue_file(path: Path | None, key: str, text: str) -> Path | None:
     """Keep a person's edit when it could not be written (the file changed meanwhile)."""
-    import os
+    # lazy: loads tempfile only when this runs
     import tempfile
-    import time
 
     directory = Path(path).parent if path else Path(tempfile.gettempdir())
     stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -437,9 +429,6 @@ def rescue_file(path: Path | None, key: str, text: str) -> Path | None:
 
 def open_for_adding(path: Path):
     """The library at ``path`` (its lock taken), or an empty one when the file does not exist yet."""
-    from annobib.bib import Library, read_library
-    from annobib.lookup.view import PARSE_CACHE
-    from annobib.core.files import acquire
 
     path = Path(path)
     token = acquire(path)  # also guards a file that does not exist yet
@@ -452,8 +441,6 @@ def open_for_adding(path: Path):
 
 def save(lib, dry_run: bool = False) -> str:
     """Write through ``annobib.bib.write_library`` (atomic, conflict-checked); the diff."""
-    from annobib.bib import write_library
-    from annobib.errors import ConflictError
 
     if not dry_run and lib.stamp is None and lib.path is not None and Path(lib.path).exists():
         raise ConflictError(
@@ -469,6 +456,7 @@ def entry_from_citation(text: str) -> Entry:
     """Parse one citation (a footnote's text) with the extractor's parser: the same entry
     ``extract`` would make from that note (without where it is cited)."""
     try:
+        # optional: the caller copes without annobib.extract
         from annobib.extract import extract_notes
     except ImportError:
         raise InputError(

@@ -1,4 +1,13 @@
-"""Errors the CLI turns into one line on stderr and an exit code (never a traceback)."""
+"""Errors the CLI turns into one line on stderr and an exit code (never a traceback), and the
+one table that says why a file could not be read or written (:func:`read_error`,
+:func:`write_error`; ``core.files`` writes, :func:`read_input_bytes` reads)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
 
 
 class AnnobibError(Exception):
@@ -21,7 +30,73 @@ class ConflictError(AnnobibError):
     """The file changed on disk since it was read; nothing was written."""
 
 
-def read_input_bytes(path, what: str = "a .bib file", limit: int | None = None) -> bytes:
+# errno -> what a person is told, read or write; the system's own words for the rest
+_REASONS: dict[int, str] = {
+    errno.ENOENT: "no such file",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied (the operation is not permitted)",
+    errno.EISDIR: "is a directory",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.ENOSPC: "no space left on the device",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the file system is read-only",
+    errno.ENAMETOOLONG: "the name is too long",
+    errno.ELOOP: "too many symbolic links (a link pointing to itself?)",
+    errno.EIO: "an input/output error (a failing disk, or a network folder gone?)",
+    errno.EMFILE: "too many open files",
+    errno.ETXTBSY: "the file is busy",
+}
+# ``raise PermissionError`` (no errno) stands for the errno its class is named after
+_CLASS_ERRNO = {
+    FileNotFoundError: errno.ENOENT,
+    PermissionError: errno.EACCES,
+    IsADirectoryError: errno.EISDIR,
+    NotADirectoryError: errno.ENOTDIR,
+    FileExistsError: errno.EEXIST,
+}
+
+
+def _errno(exc: OSError) -> int | None:
+    return exc.errno if exc.errno is not None else _CLASS_ERRNO.get(type(exc))
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an OS call failed, in a few words: the table's, else the system's."""
+    code = _errno(exc)
+    reason = _REASONS.get(code) if code is not None else None
+    return reason or exc.strerror or str(exc) or type(exc).__name__
+
+
+def read_error(path: object, exc: OSError, what: str = "a file") -> InputError:
+    """One line for a file that cannot be read (``what`` names the kind of file expected)."""
+    code = _errno(exc)
+    if code == errno.EISDIR:
+        text = f"is a directory, not {what}"
+    elif code == errno.ENOTDIR:
+        text = "no such file (a part of the path is a file, not a folder)"
+    elif code in _REASONS:
+        text = os_reason(exc)
+    else:
+        text = f"cannot read ({os_reason(exc)})"
+    return InputError(f"{path}: {text}")
+
+
+def write_error(path: object, exc: OSError, folder: object = None) -> InputError:
+    """One line for a file that could not be written; nothing was. ``folder``: the folder a new
+    file was to be created in (a missing folder, or one the user may not write in)."""
+    code = _errno(exc)
+    if code == errno.ENOENT and folder is not None:
+        text = f"the folder {folder} does not exist"
+    elif code == errno.EACCES and folder is not None:
+        text = f"permission denied (cannot create a file in {folder})"
+    elif code in _REASONS and code != errno.ENOENT:
+        text = os_reason(exc)
+    else:
+        text = f"cannot write ({os_reason(exc)})"
+    return InputError(f"{path}: {text}; nothing written")
+
+
+def read_input_bytes(path: str | os.PathLike[str], what: str = "a .bib file", limit: int | None = None) -> bytes:
     """The file's bytes, or one clear InputError (missing, directory, permission …).
 
     ``what`` names the expected kind of file in the directory message; ``path`` is shown
@@ -29,10 +104,6 @@ def read_input_bytes(path, what: str = "a .bib file", limit: int | None = None) 
     it), so that a file the user locked reads the same for everyone. A named pipe that
     nothing writes to is refused instead of waiting forever; devices and sockets are refused.
     With ``limit``, a larger file is refused before it is read (a pipe is read up to it)."""
-    import os
-    import stat
-    from pathlib import Path
-
     try:
         st = os.stat(path)
         if stat.S_ISDIR(st.st_mode):
@@ -46,22 +117,12 @@ def read_input_bytes(path, what: str = "a .bib file", limit: int | None = None) 
         if limit is not None and st.st_size > limit:
             raise InputError(f"{path}: larger than {limit >> 20} MB; not read")
         return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not {what}") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except NotADirectoryError:
-        raise InputError(f"{path}: no such file (a part of the path is a file, not a folder)") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise read_error(path, exc, what) from None
 
 
-def _read_pipe(path, what: str, limit: int | None = None) -> bytes:
+def _read_pipe(path: str | os.PathLike[str], what: str, limit: int | None = None) -> bytes:
     """A named pipe's bytes (``--bib <(…)`` works); one nothing writes to is an error."""
-    import os
-
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
         try:

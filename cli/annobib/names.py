@@ -340,6 +340,7 @@ def pinyin_of(text: str, sep: str = " ") -> str:
     """
     if not any(char_script(c) == "han" for c in text):
         return text
+    # lazy: loads pypinyin only when this runs
     from pypinyin import Style, lazy_pinyin
 
     return sep.join(lazy_pinyin(text, style=Style.NORMAL, errors="default", v_to_u=False))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import os
+import re
 from contextlib import contextmanager
 
 
@@ -36,7 +38,6 @@ def soon(job, *, or_never: bool = False) -> None:
     A double fork: the child forks the worker and exits at once, so nobody waits for the worker
     and no zombie remains; the worker leaves the terminal and its pipes (``annobib … | head``
     ends when annobib does, not when the cache is written)."""
-    import os
 
     global BACKGROUND, DETACHED
     if not BACKGROUND or not hasattr(os, "fork"):
@@ -75,8 +76,6 @@ class lazy_regex:  # noqa: N801 - used like re.compile
         self._args = (pattern, flags)
 
     def __getattr__(self, name: str):
-        import re
-
         rx = re.compile(*self._args)
         for attr in (
             "search",

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from annobib.names import char_script, romanize_hangul
+from annobib.text import syllables
 
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _PUNCT = {
@@ -40,6 +41,7 @@ _PUNCT = {
 
 @lru_cache(maxsize=65536)
 def _syllables(run: str) -> list[str]:
+    # lazy: loads pypinyin only when this runs
     from pypinyin import Style, lazy_pinyin
 
     return lazy_pinyin(run, style=Style.NORMAL, v_to_u=True, errors="default")
@@ -159,6 +161,7 @@ WORDS = {
 def _segment(run: str) -> list[str]:
     """Greedy longest-match words (WORDS, then pypinyin's phrase list), single characters between."""
     try:
+        # here: the name is rebound in this module
         from pypinyin.constants import PHRASES_DICT
     except Exception:  # noqa: BLE001
         PHRASES_DICT = {}
@@ -195,8 +198,6 @@ def pinyin_words(text: str) -> str:
     def one_run(m: re.Match) -> str:
         run = m.group(0)
         if len(run) > MAX_CONTEXT_RUN:  # no title is this long: each character's first reading
-            from annobib.text import syllables
-
             return " " + " ".join(pairs([r[0] if r else ch for ch, r in zip(run, syllables(run))])) + " "
         syl = _syllables(run)  # one reading per character, chosen in context by pypinyin
         if len(syl) != len(run):  # never expected for a run of Han characters; be safe

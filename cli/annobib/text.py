@@ -15,13 +15,17 @@ Making a value safe to print is :mod:`annobib.core.sanitize`'s job (the one sani
 from __future__ import annotations
 
 import functools
+import marshal
+import os
 import re
 import unicodedata
 
+from annobib.core.dirs import cache_dir
+from annobib.core.files import atomic_write_bytes
 from annobib.core.language import char_class, guess_language
 from annobib.core.latex import latex_to_text  # noqa: F401  (display text: the one decoder)
+from annobib.errors import AnnobibError
 from annobib.perf import lazy_regex
-
 
 # --------------------------------------------------------------------------- folding
 
@@ -239,8 +243,8 @@ def _readings(o: int) -> tuple[str, ...]:
 
 
 def _pinyin_source() -> str | None:
+    # lazy: not needed by `annobib search`
     import importlib.util
-    import os
 
     spec = importlib.util.find_spec("pypinyin")
     if spec is None or spec.origin is None:  # pragma: no cover - dependency missing
@@ -249,8 +253,6 @@ def _pinyin_source() -> str | None:
 
 
 def _pinyin_stamp() -> int | None:
-    import os
-
     path = _pinyin_source()
     try:
         return os.stat(path).st_mtime_ns if path else None
@@ -259,14 +261,10 @@ def _pinyin_stamp() -> int | None:
 
 
 def _cache_file(name: str) -> str:
-    from annobib.core.dirs import cache_dir
-
     return str(cache_dir() / name)
 
 
 def _load_marshal(name: str):
-    import marshal
-
     try:
         with open(_cache_file(name), "rb") as fh:
             return marshal.load(fh)
@@ -275,12 +273,6 @@ def _load_marshal(name: str):
 
 
 def _save_marshal(name: str, value) -> None:
-    import marshal
-    import os
-
-    from annobib.core.files import atomic_write_bytes
-    from annobib.errors import AnnobibError
-
     path = _cache_file(name)
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -293,6 +285,7 @@ def _table_from_disk() -> tuple[str, tuple]:
     """The compact toneless table, built once from pypinyin's character table and kept
     (marshalled) in the cache dir: building it costs ~1 s (compiling pypinyin's 40k-line
     module; importing the package would cost 300+ ms more for phrase tables we do not use)."""
+    # lazy: not needed by `annobib search`
     import importlib.util
 
     stamp = _pinyin_stamp()

@@ -399,6 +399,7 @@ class FakeWeb:
 
 
 def _http_date(ts: str) -> str:
+    # lazy: loads email only when this runs
     import email.utils
 
     when = datetime.strptime(ts.ljust(14, "0"), "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)

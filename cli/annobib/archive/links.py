@@ -25,6 +25,7 @@ from urllib.parse import urljoin, urlsplit
 
 from annobib import __version__
 from annobib.archive.limits import HostLimiter, backoff, parse_retry_after
+from annobib.archive.state import now_iso
 from annobib.archive.urls import fetchable, host_of
 
 USER_AGENT = f"annobib/{__version__} (annotated-bibliography link checker; python-httpx)"
@@ -142,6 +143,7 @@ def _causes(exc: BaseException):
 
 
 def _classify_exception(exc: BaseException) -> _Failure:
+    # lazy: loads httpx only when this runs
     import httpx
 
     text = " ".join(str(e) for e in _causes(exc))
@@ -247,6 +249,7 @@ def classify(url: str, status: int, body: str, chain: list[dict], final_url: str
 
 def _env_proxy(scheme: str, host: str) -> str | None:
     """The proxy the environment asks for (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY, NO_PROXY)."""
+    # lazy: loads urllib.request only when this runs
     import urllib.request
 
     proxies = urllib.request.getproxies_environment()
@@ -260,6 +263,7 @@ class _HostPools:
     """An httpx transport that keeps one small connection pool per host (created lazily)."""
 
     def __init__(self, per_host: int):
+        # lazy: loads httpx only when this runs
         import httpx
 
         self._httpx = httpx
@@ -318,6 +322,7 @@ class LinkChecker:
             # One small pool per host: httpcore scans its whole pool on every request, so a
             # single pool holding connections to hundreds of hosts costs O(hosts) per request.
             transport = self._pools = _HostPools(options.per_host_concurrency)
+        # lazy: loads httpx only when this runs
         import httpx
 
         self.client = httpx.AsyncClient(
@@ -359,6 +364,7 @@ class LinkChecker:
             await self.release(host)
 
     async def _get_held(self, url: str, host: str) -> tuple[int, dict, str]:
+        # lazy: loads httpx only when this runs
         import httpx
 
         async with self.limiter.slot(host):
@@ -391,8 +397,6 @@ class LinkChecker:
                     return resp.status_code, headers, body
 
     async def check(self, url: str) -> LinkResult:
-        from annobib.archive.state import now_iso
-
         started = time.monotonic()
         result = await self._check(url)
         result.elapsed = round(time.monotonic() - started, 3)

@@ -18,8 +18,8 @@ from annobib.archive.state import State, now_iso, parse_iso
 from annobib.archive.urls import clean_url, fetchable
 from annobib.archive.wayback import (
     FINAL_SPN_ERRORS,
-    AnswerLost,
     TRANSIENT_SPN_ERRORS,
+    AnswerLost,
     ArchiveError,
     ArchiveOptions,
     RateLimited,
@@ -28,7 +28,10 @@ from annobib.archive.wayback import (
     normalize_timestamp,
     pick_best,
 )
-from annobib.errors import AnnobibError, ConflictError
+from annobib.bib import read_library, write_library
+from annobib.core.files import locked
+from annobib.errors import AnnobibError, ConflictError, os_reason
+from annobib.lookup.view import PARSE_CACHE
 from annobib.model import Entry
 
 OUTCOMES = ("archived", "captured", "present", "pending", "needs-capture", "failed", "dead", "error", "skipped")
@@ -128,9 +131,6 @@ class BibWriter:
         self.written = 0
 
     def apply(self, path: Path, key: str, url: str, archiveurl: str, archivedate: str, urldate: str | None) -> None:
-        from annobib.bib import read_library
-        from annobib.lookup.view import PARSE_CACHE
-
         if self.dry_run:
             lib = self._libs.get(path) or read_library(path, store=PARSE_CACHE)
             self._libs[path] = lib
@@ -145,14 +145,9 @@ class BibWriter:
         except AnnobibError as exc:  # unreadable/unwritable file: this URL fails, the run goes on
             raise ArchiveError(f"{key}: could not record the snapshot: {exc}") from None
         except OSError as exc:
-            raise ArchiveError(f"{key}: could not record the snapshot: {exc.strerror or exc}") from None
+            raise ArchiveError(f"{key}: could not record the snapshot: {os_reason(exc)}") from None
 
     def _apply(self, path: Path, key: str, url: str, archiveurl: str, archivedate: str, urldate: str | None) -> None:
-        from annobib.bib import read_library, write_library
-        from annobib.lookup.view import PARSE_CACHE
-
-        from annobib.core.files import locked
-
         last: Exception | None = None
         for _ in range(5):
             with locked(path):  # read, check and write as one step: no other writer between
@@ -173,8 +168,6 @@ class BibWriter:
         raise ArchiveError(f"{key}: could not write ({last})")
 
     def diffs(self) -> dict[Path, str]:
-        from annobib.bib import write_library
-
         return {path: write_library(lib, dry_run=True) for path, lib in self._libs.items()}
 
 

@@ -24,6 +24,7 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     request_queue_size = 256
 
     def handle_error(self, request, client_address):  # a client hanging up is not news
+        # looked up when called (tests patch it on its module)
         import sys
 
         if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):

@@ -31,8 +31,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from annobib.archive.urls import entry_url, fetchable
+from annobib.core.dirs import state_dir
 from annobib.core.files import atomic_write_text
-from annobib.errors import AnnobibError
+from annobib.core.sanitize import message as safe
+from annobib.core.sanitize import redact_data
+from annobib.errors import AnnobibError, InputError, read_input_bytes
 from annobib.model import Entry
 
 VERSION = 1
@@ -64,7 +67,6 @@ def state_path(bib_path: str | os.PathLike) -> Path:
     beside = bib.parent / f".{bib.name}.annobib-state.json"
     if beside.exists():
         return beside
-    from annobib.core.dirs import state_dir
 
     digest = hashlib.sha256(str(bib.resolve()).encode()).hexdigest()[:16]
     return state_dir() / "links" / f"{bib.stem}-{digest}.json"
@@ -148,7 +150,6 @@ class State:
 
 def _read(path: Path) -> dict:
     out = {"version": VERSION, "links": {}, "archive": {}}
-    from annobib.errors import InputError, read_input_bytes
 
     if not path.exists():
         return out
@@ -164,8 +165,6 @@ def _read(path: Path) -> dict:
 
 
 def _atomic_write_json(path: Path, data: dict) -> None:
-    from annobib.core.sanitize import redact_data
-
     data = redact_data(data)  # an archive answer may echo a key: never store it
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
 
@@ -173,6 +172,7 @@ def _atomic_write_json(path: Path, data: dict) -> None:
 @contextmanager
 def _locked(path: Path):
     try:
+        # optional: the caller copes without fcntl
         import fcntl
     except ImportError:  # pragma: no cover - not POSIX
         yield
@@ -367,6 +367,7 @@ def link_findings(libraries) -> list:
     """``validate --links``: warnings as :class:`annobib.checks.base.Finding` objects for URLs never
     checked (W801), dead without a snapshot (W802), or not http(s) (W803). Offline: reads the state
     file written by ``check-links``/``archive``; plain ``validate`` never calls this."""
+    # lazy: not needed by `annobib show`
     from annobib.checks.base import Finding
 
     out = []
@@ -391,9 +392,8 @@ def link_findings(libraries) -> list:
 
 def link_text(entry: Entry):
     """``show``: one Rich Text line — link outcome (and when), archive status and snapshot."""
+    # lazy: loads rich only when this runs
     from rich.text import Text
-
-    from annobib.core.sanitize import message as safe
 
     info = {k: (safe(v) if isinstance(v, str) else v) for k, v in entry_link_status(entry).items()}
     if not info["url"]:

@@ -8,12 +8,16 @@ Base URLs come from the options, so the whole client can be pointed at a local f
 from __future__ import annotations
 
 import asyncio
+import email.utils
 import re
 import time
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 
 from annobib import __version__
 from annobib.archive.limits import RateBudget, backoff
+from annobib.bounded import MAX_ANSWER_BYTES, TooLarge, loads_json, read_answer
+from annobib.errors import InputError
 
 USER_AGENT = f"annobib/{__version__} (annotated-bibliography archiver; python-httpx)"
 TIMESTAMP_RE = re.compile(r"/web/(\d{4,14})(?:[a-z]{2}_|id_)?/(.+)$", re.S)
@@ -154,8 +158,6 @@ def _json_answer(resp, what: str):
 
 def _loads(text: str, what: str):
     """JSON from the Archive, with the depth and number limits of :mod:`annobib.bounded`."""
-    from annobib.bounded import loads_json
-    from annobib.errors import InputError
 
     try:
         return loads_json(text, what)
@@ -200,7 +202,6 @@ def normalize_timestamp(ts: str) -> str | None:
     timestamp is impossible: not a calendar date and time (``00000000000000``, month 13,
     31 February), before 1991 or more than two days ahead. A server's answer is never
     trusted to make ``archivedate = {0000-00-00}``."""
-    from datetime import datetime, timedelta, timezone
 
     ts = str(ts or "")
     if len(ts) > 40:
@@ -336,6 +337,7 @@ class ArchiveGate:
 
 class WaybackClient:
     def __init__(self, options: ArchiveOptions, transport=None, gate: ArchiveGate | None = None, sleep=asyncio.sleep):
+        # lazy: loads httpx only when this runs
         import httpx
 
         self.options = options
@@ -356,7 +358,6 @@ class WaybackClient:
     async def _send(self, method: str, url: str, **kwargs) -> "Answer":
         """One exchange, its body read streaming and cut off at MAX_ANSWER_BYTES (a 1 GB
         answer costs 4 MB, not gigabytes)."""
-        from annobib.bounded import MAX_ANSWER_BYTES, read_answer
 
         req = self.client.build_request(method, url, **kwargs)
         resp = await self.client.send(req, stream=True)
@@ -372,9 +373,8 @@ class WaybackClient:
         ``resend=False`` (a capture POST): a request that may have reached the Archive is never
         sent again. A timeout or a broken connection raises AnswerLost and a 5xx answer is
         returned as it is; only a refused connection or a 429 (nothing was started) is retried."""
+        # lazy: loads httpx only when this runs
         import httpx
-
-        from annobib.bounded import TooLarge
 
         opts = self.options
         last = "no answer"
@@ -463,8 +463,6 @@ class WaybackClient:
             # Some servers answer the newest capture directly; the Memento header dates it.
             memento = resp.headers.get("memento-datetime")
             if memento:
-                import email.utils
-
                 try:
                     when = email.utils.parsedate_to_datetime(memento[:100])
                     ts = normalize_timestamp(when.strftime("%Y%m%d%H%M%S"))

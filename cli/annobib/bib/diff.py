@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import bisect
 import difflib
+from collections.abc import Sequence
 from itertools import accumulate
+from typing import Literal
+
+Region = tuple[int, int, int, int]  # changed lines: old from, old to, new from, new to
+Opcode = tuple[Literal["replace", "delete", "insert", "equal"], int, int, int, int]  # difflib's
 
 
 def unified_diff(old: str, new: str, name: str = "bibliography") -> str:
@@ -26,11 +31,11 @@ def unified_diff(old: str, new: str, name: str = "bibliography") -> str:
     return _render(a, b, [(head, len(a) - tail, head, len(b) - tail)], name)
 
 
-def library_diff(old: str, new: str, parts: list[tuple], name: str) -> str:
+def library_diff(old: str, new: str, parts: Sequence[tuple[object, str, int]], name: str) -> str:
     """The diff of a library write. ``parts`` are the writer's (block, text, old offset): a part
     with an offset >= 0 is text copied from ``old`` at that offset. Falls back to
     :func:`unified_diff` when the parts do not add up to the two texts."""
-    anchors = []  # (old start, new start, length) of verbatim text
+    anchors: list[tuple[int, int, int]] = []  # (old start, new start, length) of verbatim text
     pos = 0
     for _block, text, offset in parts:
         if offset >= 0 and text:
@@ -58,10 +63,10 @@ def _line_starts(text: str, lines: list[str]) -> list[int]:
     return out
 
 
-def _regions(old: str, new: str, a: list[str], b: list[str], anchors: list[tuple]) -> list[tuple]:
+def _regions(old: str, new: str, a: list[str], b: list[str], anchors: list[tuple[int, int, int]]) -> list[Region]:
     """Changed line ranges (old from, old to, new from, new to), in order, not touching."""
     sa, sb = _line_starts(old, a), _line_starts(new, b)
-    gaps = []  # changed character ranges between anchors
+    gaps: list[Region] = []  # changed character ranges between anchors
     prev_old = prev_new = 0
     for o, n, length in anchors + [(len(old), len(new), 0)]:
         if o < prev_old or n < prev_new or old[o : o + length] != new[n : n + length]:
@@ -85,33 +90,33 @@ def _regions(old: str, new: str, a: list[str], b: list[str], anchors: list[tuple
         if la - pa != lc - pb or a[pa:la] != b[pb:lc]:
             raise _Mismatch
         pa, pb = lb, ld
-    return [tuple(r) for r in regions]
+    return [(la, lb, lc, ld) for la, lb, lc, ld in regions]
 
 
-class _Fixed(difflib.SequenceMatcher):
+class _Fixed(difflib.SequenceMatcher[str]):
     """A matcher whose opcodes are given (difflib groups them into hunks)."""
 
-    def __init__(self, opcodes: list[tuple]):
+    def __init__(self, opcodes: list[Opcode]):
         super().__init__(None, [], [])
         self._ops = opcodes
 
-    def get_opcodes(self):
+    def get_opcodes(self) -> list[Opcode]:
         return self._ops
 
 
-def _render(a: list[str], b: list[str], regions: list[tuple], name: str) -> str:
-    ops: list[tuple] = []
+def _render(a: list[str], b: list[str], regions: list[Region], name: str) -> str:
+    ops: list[Opcode] = []
     pa = pb = 0
     for la, lb, lc, ld in regions:
         if la > pa:
             ops.append(("equal", pa, la, pb, lc))
         if lb > la or ld > lc:
-            for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a[la:lb], b[lc:ld], autojunk=False).get_opcodes():
-                ops.append((tag, la + i1, la + i2, lc + j1, lc + j2))
+            for kind, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a[la:lb], b[lc:ld], autojunk=False).get_opcodes():
+                ops.append((kind, la + i1, la + i2, lc + j1, lc + j2))
         pa, pb = lb, ld
     if len(a) > pa:
         ops.append(("equal", pa, len(a), pb, len(b)))
-    merged: list[tuple] = []  # difflib's grouping expects no two "equal" runs in a row
+    merged: list[Opcode] = []  # difflib's grouping expects no two "equal" runs in a row
     for op in ops:
         if merged and op[0] == "equal" == merged[-1][0]:
             merged[-1] = ("equal", merged[-1][1], op[2], merged[-1][3], op[4])

@@ -12,7 +12,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from annobib.bib.parse import chunk_bounds, parse_chunks
 from annobib.bib.spans import scan_entry
@@ -21,6 +21,12 @@ from annobib.core.files import acquire, release
 from annobib.core.inputs import decode_utf8
 from annobib.errors import read_input_bytes
 from annobib.model import Entry
+
+# A parse record of one block, as bib.parse makes it: (kind, offset, line, …); an entry's is
+# (kind, offset, line, type, key, fields, problem), a string's (kind, offset, line, name, value).
+Record = tuple[Any, ...]
+Snapshot = tuple[str, str, tuple[tuple[str, str], ...]]  # (type, key, fields) as read
+Stamp = tuple[int, int, str]  # (size, mtime_ns, sha256) of a file as read
 
 
 @dataclass
@@ -61,13 +67,13 @@ class Block:
         raw: str,
         line: int,
         entry: Entry | None = None,
-        snapshot: tuple | None = None,
+        snapshot: Snapshot | None = None,
         problem: str | None = None,
         type_written: str | None = None,
         offset: int = -1,
         *,
-        record: tuple | None = None,
-        strings: dict | None = None,
+        record: Record | None = None,
+        strings: dict[str, str] | None = None,
         source: str | None = None,
     ):
         self.kind = kind  # "entry" | "string" | "preamble" | "comment" | "failed"
@@ -85,13 +91,16 @@ class Block:
 
     @property
     def entry(self) -> Entry | None:
-        if self._record is not None:
+        record = self._record
+        if record is not None:
             try:
-                self._entry, _ = entry_from_record(self._record, self._strings, self.line, self._source)
+                entry, _ = entry_from_record(
+                    record, self._strings if self._strings is not None else {}, self.line, self._source
+                )
             except MacroTooLarge as exc:  # built when first used: say where, as the reader would
                 where = f"{self._source}:{self.line}" if self._source else f"line {self.line}"
-                raise MacroTooLarge(f"{where}: {_block_name(self._record)}: {exc}") from None
-            self._snapshot = _snapshot(self._entry)
+                raise MacroTooLarge(f"{where}: {_block_name(record)}: {exc}") from None
+            self._entry, self._snapshot = entry, _snapshot(entry)
             self._record = self._strings = None
         return self._entry
 
@@ -100,20 +109,20 @@ class Block:
         self._entry, self._record, self._strings = value, None, None
 
     @property
-    def snapshot(self) -> tuple | None:
+    def snapshot(self) -> Snapshot | None:
         if self._record is not None:
             self.entry  # noqa: B018 - builds the entry and its snapshot
         return self._snapshot
 
     @snapshot.setter
-    def snapshot(self, value: tuple | None) -> None:
+    def snapshot(self, value: Snapshot | None) -> None:
         self._snapshot = value
 
     @property
     def key(self) -> str | None:
         """The entry's key (as it is now), without building the entry."""
         if self._record is not None:
-            return self._record[4]
+            return str(self._record[4])
         return self._entry.key if self._entry is not None else None
 
     @property
@@ -127,7 +136,7 @@ class Library:
     blocks: list[Block] = field(default_factory=list)
     path: Path | None = None
     original_text: str = ""
-    stamp: tuple | None = None  # (size, mtime_ns, sha256) of the file as read
+    stamp: Stamp | None = None  # of the file as read
     bom: bool = False  # the file started with a UTF-8 byte-order mark (kept on write)
     strings: dict[str, str] = field(default_factory=dict)  # @string macros, lower-case names
     extra_problems: list[ParseProblem] = field(default_factory=list)
@@ -224,11 +233,11 @@ def _text_after_entry(raw: str) -> str:
     return rest[line_start:]
 
 
-def _snapshot(entry: Entry) -> tuple:
+def _snapshot(entry: Entry) -> Snapshot:
     return (entry.type, entry.key, tuple(entry.fields.items()))
 
 
-def file_stamp(path: Path, data: bytes) -> tuple:
+def file_stamp(path: Path, data: bytes) -> Stamp:
     st = os.stat(path)
     return (st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
 
@@ -236,7 +245,7 @@ def file_stamp(path: Path, data: bytes) -> tuple:
 decode_bib_bytes = decode_utf8  # the one UTF-8 policy (core.inputs); the name other modules use
 
 
-def read_bytes(path: str | os.PathLike) -> bytes:
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """The file's bytes, or one clear InputError (missing, directory, permission …)."""
     return read_input_bytes(Path(path), "a .bib file")
 
@@ -244,12 +253,12 @@ def read_bytes(path: str | os.PathLike) -> bytes:
 class RecordStore(Protocol):
     """Where parses of chunks are kept between runs (:class:`annobib.lookup.view.ParseCache`)."""
 
-    def records(self, path: Path) -> dict: ...  # chunk digest -> parse record
+    def records(self, path: Path) -> dict[bytes, list[Record]]: ...  # chunk digest -> its records
 
-    def keep(self, path: Path, fresh: dict) -> None: ...  # the chunks parsed by this read
+    def keep(self, path: Path, fresh: dict[bytes, list[Record]]) -> None: ...  # the chunks parsed by this read
 
 
-def read_library(path: str | os.PathLike, *, store: RecordStore | None = None, lock: bool = False) -> Library:
+def read_library(path: str | os.PathLike[str], *, store: RecordStore | None = None, lock: bool = False) -> Library:
     """Read a .bib file. With a ``store``, unchanged chunks are taken from it instead of being
     parsed, and the fresh parses are handed back to it; without one, everything is parsed.
 
@@ -272,10 +281,10 @@ def _read_library(path: Path, store: RecordStore | None) -> Library:
     data = read_bytes(path)
     text = decode_bib_bytes(data, str(path))  # validates the whole file once
     records = store.records(path) if store is not None else None
-    lib = library_from_bytes(data, path, records=records, text=text)
+    lib, fresh = _library_and_fresh(data, path, records, text)
     lib.stamp = file_stamp(path, data)
-    if store is not None and lib._fresh_records:  # type: ignore[attr-defined]
-        store.keep(path, lib._fresh_records)  # type: ignore[attr-defined]
+    if store is not None and fresh:
+        store.keep(path, fresh)
     return lib
 
 
@@ -302,11 +311,13 @@ def split_chunks(data: bytes) -> tuple[list[bytes], list[int]]:
     return chunks, lines
 
 
-def parse_records(chunks: list[bytes], digests: list[bytes], records: dict | None) -> tuple[list, dict]:
+def parse_records(
+    chunks: list[bytes], digests: list[bytes], records: dict[bytes, list[Record]] | None
+) -> tuple[list[list[Record]], dict[bytes, list[Record]]]:
     """A record per chunk: from ``records`` (digest -> record) when known, else parsed now.
 
     Returns (records in chunk order, {digest: record} for the chunks parsed now)."""
-    out: list = [None] * len(chunks)
+    out: list[list[Record]] = [[] for _ in chunks]
     missing = []
     for i, d in enumerate(digests):
         rec = records.get(d) if records else None
@@ -314,7 +325,7 @@ def parse_records(chunks: list[bytes], digests: list[bytes], records: dict | Non
             missing.append(i)
         else:
             out[i] = rec
-    fresh = {}
+    fresh: dict[bytes, list[Record]] = {}
     if missing:
         texts = [
             chunks[i].decode("utf-8", "replace").lstrip("\ufeff") if i == 0 else chunks[i].decode("utf-8", "replace")
@@ -327,7 +338,16 @@ def parse_records(chunks: list[bytes], digests: list[bytes], records: dict | Non
     return out, fresh
 
 
-def library_from_bytes(data: bytes, path: Path | None, records: dict | None = None, text: str | None = None) -> Library:
+def library_from_bytes(
+    data: bytes, path: Path | None, records: dict[bytes, list[Record]] | None = None, text: str | None = None
+) -> Library:
+    return _library_and_fresh(data, path, records, text)[0]
+
+
+def _library_and_fresh(
+    data: bytes, path: Path | None, records: dict[bytes, list[Record]] | None, text: str | None
+) -> tuple[Library, dict[bytes, list[Record]]]:
+    """The library, and the records of the chunks parsed now (for the caller's store)."""
     bom = data.startswith(b"\xef\xbb\xbf")
     chunks, lines = split_chunks(data)
     digests = [chunk_digest(c) for c in chunks]
@@ -335,10 +355,7 @@ def library_from_bytes(data: bytes, path: Path | None, records: dict | None = No
     lib = build_library(chunks, lines, recs, path)
     lib.bom = bom
     lib.original_text = text if text is not None else data.decode("utf-8", "replace").lstrip("\ufeff")
-    lib._chunk_digests = digests  # type: ignore[attr-defined]
-    lib._chunk_records = recs  # type: ignore[attr-defined]
-    lib._fresh_records = fresh  # type: ignore[attr-defined]
-    return lib
+    return lib, fresh
 
 
 def macro_budget(size: int) -> Macros:
@@ -346,7 +363,7 @@ def macro_budget(size: int) -> Macros:
     return Macros(budget=TOTAL_BASE + 4 * size)
 
 
-def collect_strings(recs: list, size: int = 0, source: str | None = None) -> Macros:
+def collect_strings(recs: list[list[Record]], size: int = 0, source: str | None = None) -> Macros:
     strings = macro_budget(size)
     for rec in recs:
         for item in rec:
@@ -359,7 +376,7 @@ def collect_strings(recs: list, size: int = 0, source: str | None = None) -> Mac
     return strings
 
 
-def build_library(chunks: list[bytes], lines: list[int], recs: list, path: Path | None) -> Library:
+def build_library(chunks: list[bytes], lines: list[int], recs: list[list[Record]], path: Path | None) -> Library:
     source = str(path) if path else None
     strings = macro_budget(sum(len(c) for c in chunks))
     blocks: list[Block] = []
@@ -428,7 +445,7 @@ def build_library(chunks: list[bytes], lines: list[int], recs: list, path: Path 
     return lib
 
 
-def _block_name(item: tuple) -> str:
+def _block_name(item: Record) -> str:
     name = item[3] if item[0] == "string" else item[4]
     shown = "".join(c if c.isprintable() else "?" for c in str(name).strip()[:40])
     return f"@string {shown}" if item[0] == "string" else f"entry {shown}"

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from annobib.bib.diff import library_diff, unified_diff  # noqa: F401  (unified_diff re-exported)
 from annobib.bib.latex import escape_specials, unescape_specials
-from annobib.bib.library import Library, file_stamp, is_modified
-from annobib.bib.parse import parse_chunks, value_style
+from annobib.bib.library import Block, Library, Stamp, file_stamp, is_modified
+from annobib.bib.parse import parse_chunks
 from annobib.bib.spans import EntrySpans, FieldSpan, scan_entry  # noqa: F401  (re-exported)
-from annobib.bib.values import braces_balanced, entry_from_record
+from annobib.bib.values import braces_balanced, entry_from_record, value_style
 from annobib.core import files, journal
-from annobib.errors import ConflictError, InputError
+from annobib.errors import ConflictError, InputError, os_reason
 from annobib.model import Entry
 
 
@@ -101,14 +101,14 @@ def _line_start(raw: str, pos: int) -> int:
     return max(raw.rfind("\n", 0, pos), raw.rfind("\r", 0, pos)) + 1
 
 
-def splice_entry(block) -> str | None:
+def splice_entry(block: Block) -> str | None:
     """The block's text with only what changed in its entry rewritten (None if it cannot be
-    located, then the caller re-serializes the entry)."""
+    located, or has no snapshot as read: then the caller re-serializes the entry)."""
     raw = block.raw
     spans = scan_entry(raw)
-    if spans is None:
+    if spans is None or block.snapshot is None:
         return None
-    entry = block.entry
+    entry = _edited_entry(block)
     old_type, old_key, old_items = block.snapshot
     old = dict(old_items)
     new = {k: v for k, v in entry.fields.items() if v is not None}
@@ -221,11 +221,23 @@ def library_text(lib: Library) -> str:
     return "".join(part[1] for part in _block_texts(lib))
 
 
-def _block_texts(lib: Library) -> list[tuple]:
+# (block or None, its text, old offset): what write_library writes, part by part
+Part = tuple[Block | None, str, int]
+
+
+def _edited_entry(block: Block) -> Entry:
+    """The entry of a block the writer rewrites (an edited or added block always has one)."""
+    entry = block.entry
+    if entry is None:
+        raise AssertionError(f"block at line {block.line} is rewritten but holds no entry")
+    return entry
+
+
+def _block_texts(lib: Library) -> list[Part]:
     """(block or None, its text, old offset) in file order; the block is given only when its
     entry was edited or added (its text is new), None for text written back as it was, which
     then started at that offset of the text read (-1: unknown or new)."""
-    parts: list[tuple] = []
+    parts: list[Part] = []
     nl = None  # the file's line end, for entries written whole (found when first needed)
     for block in lib.blocks:
         if not is_modified(block):
@@ -238,7 +250,7 @@ def _block_texts(lib: Library) -> list[tuple]:
                 continue
         if nl is None:
             nl = _file_newline(lib)
-        text = serialize_entry(block.entry)
+        text = serialize_entry(_edited_entry(block))
         if nl != "\n":
             text = text.replace("\n", nl)
         if parts and not parts[-1][1].endswith(("\n", "\r")):
@@ -276,24 +288,22 @@ def _norm(value: str) -> str:
     return re.sub(r"\\([{}])", r"\1", unescape_specials(value)).replace("{@}", "@").strip()
 
 
-def check_written(lib: Library, parts: list[tuple]) -> None:
+def check_written(lib: Library, parts: list[Part]) -> None:
     """Parse the text written for each edited entry again: it must give that entry back (same
     type, key and fields), else InputError and nothing is written. A guard against a value
     that would break the file (and any splicing mistake)."""
-    todo = [(b, t) for b, t, _ in parts if b is not None]
+    todo = [(_edited_entry(b), t) for b, t, _ in parts if b is not None]
     if not todo:
         return
-    for block, text in todo:
+    for entry, text in todo:
         if "\x00" in text:  # annobib (like biber) refuses a file holding NUL: never write one
-            entry = block.entry
             name = next((k for k, v in entry.fields.items() if v is not None and "\x00" in str(v)), "key")
             raise InputError(
                 f"entry {entry.key or '(no key)'}: field {name} holds a NUL character (U+0000), "
                 "which no .bib reader accepts; nothing written"
             )
     records = parse_chunks([t for _, t in todo])
-    for (block, _text), rec in zip(todo, records):
-        entry = block.entry
+    for (entry, _text), rec in zip(todo, records):
         wanted = {k: v for k, v in entry.fields.items() if v is not None}
         got = [it for it in rec if it[0] == "entry"]
         failed = [it for it in rec if it[0] == "failed"]
@@ -329,7 +339,7 @@ def check_library(lib: Library) -> None:
 
 
 def write_library(
-    lib: Library, path: str | os.PathLike | None = None, *, dry_run: bool = False, diff: bool | None = None
+    lib: Library, path: str | os.PathLike[str] | None = None, *, dry_run: bool = False, diff: bool | None = None
 ) -> str:
     """Write ``lib`` (to its own path by default). Returns the unified diff when ``diff`` (by
     default: with ``dry_run``), else "" — a diff of a large file costs more than the write, so
@@ -378,19 +388,17 @@ def _read_bytes_or_none(target: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise InputError(f"{target}: cannot read it before writing ({exc.strerror or exc}); nothing written") from None
+        raise InputError(f"{target}: cannot read it before writing ({os_reason(exc)}); nothing written") from None
 
 
-def _refuse_if_changed(target: Path, stamp: tuple) -> None:
+def _refuse_if_changed(target: Path, stamp: Stamp) -> None:
     try:
         data = target.read_bytes()
         now = file_stamp(target, data)
     except FileNotFoundError:
         now = None
     except OSError as exc:
-        raise InputError(
-            f"{target}: cannot read it again before writing ({exc.strerror or exc}); nothing written"
-        ) from None
+        raise InputError(f"{target}: cannot read it again before writing ({os_reason(exc)}); nothing written") from None
     if now is None or now[2] != stamp[2]:
         raise ConflictError(f"{target} changed on disk since it was read; nothing written (run the command again)")
 

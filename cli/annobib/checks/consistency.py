@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from functools import lru_cache
+from urllib.parse import unquote
 
 from annobib.checks._util import (
     _SCHEME,
@@ -23,6 +24,7 @@ from annobib.checks._util import (
     val,
 )
 from annobib.checks.base import rule
+from annobib.checks.hygiene import looks_like_mojibake
 from annobib.core.months import MONTH_MACROS, MONTH_WORDS
 
 _MON = MONTH_WORDS
@@ -221,7 +223,6 @@ def _script_mismatch(lang: str, title: str) -> str | None:
         return None
     if lang in _CJK_LANGS and HAN_RE.search(t) and not KANA_RE.search(t) and not HANGUL_RE.search(t):
         return None  # the common case: a title in Chinese characters under a CJK langid
-    from annobib.checks.hygiene import looks_like_mojibake
 
     if looks_like_mojibake(t):
         return None  # mis-decoded text (W501): its script says nothing about the language
@@ -423,7 +424,6 @@ def url_doi_mismatch(R, e, ctx):
     doi = val(e, "doi").strip()
     if not m or not doi:
         return None
-    from urllib.parse import unquote
 
     if normalize_doi(unquote(m.group(1)).rstrip("/")) != normalize_doi(doi):
         return [

@@ -14,6 +14,7 @@ would fire on every entry of a plain bibliography.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 
@@ -35,8 +36,6 @@ def cited_keys_from_text(text: str, kind: str = "auto", source: str = "") -> dic
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def line_of(pos: int) -> int:
-        import bisect
-
         return bisect.bisect_right(line_starts, pos)
 
     if kind in ("latex", "auto"):

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from annobib.core.sanitize import terminal
+from annobib.core.sanitize import terminal as safe
+
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -139,7 +142,6 @@ def json_report(outcome) -> dict:
 def gh_escape(text: str, prop: bool = False) -> str:
     """A workflow-command value: GitHub's own escapes, then the terminal sanitizer (CI logs
     render ANSI sequences, so a raw ESC in a key or file name would reach them)."""
-    from annobib.core.sanitize import terminal
 
     text = terminal(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     if prop:
@@ -168,7 +170,6 @@ def text(outcome, grouped: bool) -> list:
     """Findings for people: every key, file name, field and message made terminal-safe
     (a manuscript key or a malformed block can hold anything). ``grouped``: a heading per
     entry and colour (a terminal); else one line per finding (for grep)."""
-    from annobib.core.sanitize import terminal as safe
 
     s = outcome.summary
     if not grouped:
@@ -177,6 +178,7 @@ def text(outcome, grouped: bool) -> list:
             fld = f" {f.field}:" if f.field else ""
             items.append(safe(f"{f.source or '-'}:{f.line or 0}: {f.code} [{f.key or '-'}]{fld} {f.message}"))
         return items + code_lines(s, outcome.findings) + [summary_line(s)]
+    # lazy: loads rich only when this runs
     from rich.text import Text
 
     items = []
@@ -192,10 +194,9 @@ def text(outcome, grouped: bool) -> list:
 
 
 def _grouped_findings(findings) -> list:
+    # lazy: loads rich only when this runs
     from rich.table import Table
     from rich.text import Text
-
-    from annobib.core.sanitize import terminal as safe
 
     items: list = []
     current = None
@@ -248,6 +249,7 @@ def rules_json(rules) -> list[dict]:
 
 
 def rules_text(rules) -> list:
+    # lazy: loads rich only when this runs
     from rich.text import Text
 
     items: list = []

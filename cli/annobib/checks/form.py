@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from functools import lru_cache
@@ -997,8 +998,6 @@ def langid_value(R, e, ctx):
     want = low if low in KNOWN_LANGIDS else LANGID_ALIASES.get(low)
     fix = Fix(name, replace_inner(raw, want), description=f"{t} -> {want}") if want else None
     if want is None:  # a typo: the closest name, as a suggestion only
-        import difflib
-
         close = difflib.get_close_matches(low, sorted(KNOWN_LANGIDS), n=1, cutoff=0.75)
         if close:
             return [

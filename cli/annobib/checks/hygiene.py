@@ -10,6 +10,7 @@ import html
 import re
 import unicodedata
 
+from annobib.bib.latex import link_spans
 from annobib.checks._util import CJK_RE, HANGUL_RE, INTERNAL_FIELDS, LONG_FIELDS, VERBATIM_FIELDS, unwrap
 from annobib.checks.base import Finding, Fix, declare, scanner
 
@@ -566,8 +567,6 @@ def _scan_field(rules, name: str, raw: str) -> list:
                 )
     # W504 special characters
     if name not in NO_SPECIALS and not name.startswith("archive") and ("&" in s or "%" in s or "#" in s or "_" in s):
-        from annobib.bib.latex import link_spans
-
         # a link's own characters stay as they are: \url{a_b?x=1&y=2%20} with \_ \& \% is broken
         spans = link_spans(s) if "\\" in s else []
         work = _ENTITY.sub("", _blank_spans(s, spans))

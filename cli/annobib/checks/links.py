@@ -6,12 +6,12 @@ validate session loads for ``--links`` or when a link rule is selected by name o
 
 from __future__ import annotations
 
+from annobib.archive.state import link_warnings
 from annobib.checks.base import rule
 
 
 def _warning(e, name: str):
     """The message of link warning ``name`` for entry ``e``, or None."""
-    from annobib.archive.state import link_warnings
 
     for _, found, message in link_warnings([e]):
         if found == name:

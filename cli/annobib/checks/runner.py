@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import marshal
+import os
 import re
 from dataclasses import dataclass, field
 
+from annobib import perf
 from annobib.checks.base import CLAIMED, FAMILIES, REGISTRY, SCANNERS, SEVERITY_RANK, Context, Finding, Fix, Rule
 from annobib.perf import paused_gc
 
@@ -26,6 +29,7 @@ def _load_rules() -> None:
 def clear_caches() -> None:
     """Forget the per-value memos (folded titles, parsed dates, URL dates …), so that a benchmark
     measures a first run, as the command is."""
+    # here: at module level it would close an import cycle
     from annobib.checks import _util, consistency, coverage, form, hygiene, structure
 
     hygiene._FIELD_MEMO.clear()
@@ -203,6 +207,7 @@ def prepare_context(libraries, ctx: Context, active) -> None:
     """Give rules the little they need from the file text (never the file itself)."""
     ctx.state["_today_iso"] = ctx.today.isoformat()
     if "W110" in active or "W111" in active or "W112" in active:
+        # here: at module level it would close an import cycle
         from annobib.checks.rawtext import text_oddities
 
         ctx.state["text_oddities"] = text_oddities(libraries)
@@ -218,6 +223,7 @@ def prepare_context(libraries, ctx: Context, active) -> None:
 
 def _without_phantoms(findings: list[Finding], ctx: Context) -> list[Finding]:
     """Only W110 speaks for an entry BibTeX reads out of a '%' comment line."""
+    # here: at module level it would close an import cycle
     from annobib.checks.rawtext import phantom_ids
 
     ids = phantom_ids(ctx)
@@ -295,10 +301,6 @@ def _check_in_two(plan: "_Plan", todo, library_rules, corpus: Corpus, ctx: Conte
 
     The collector stays paused (:func:`annobib.perf.paused_gc`), so the child copies only the
     pages of the entries it reads, not the whole heap."""
-    import marshal
-    import os
-
-    from annobib import perf
 
     if (os.cpu_count() or 1) < 2 or not hasattr(os, "fork") or perf.DETACHED:
         return None

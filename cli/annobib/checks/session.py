@@ -17,8 +17,16 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annobib.bib import read_library, write_library
+from annobib.bib.writer import check_library
+from annobib.bounded import MAX_IMPORT_BYTES
+from annobib.checks import fixes
 from annobib.checks.base import Context, Finding
-from annobib.errors import InputError
+from annobib.checks.coverage import cited_keys_from_text
+from annobib.checks.emit import summarize
+from annobib.checks.runner import parse_codes, run_checks, select_rules
+from annobib.core.inputs import decode_utf8
+from annobib.errors import InputError, read_input_bytes
 
 
 class OptionError(ValueError):
@@ -51,10 +59,6 @@ class Outcome:
 def read_manuscripts(paths) -> dict:
     """Keys cited in each manuscript (``\\cite{…}`` in .tex/.aux, ``[@key]`` in Markdown) ->
     the places that cite them."""
-    from annobib.bounded import MAX_IMPORT_BYTES
-    from annobib.checks.coverage import cited_keys_from_text
-    from annobib.core.inputs import decode_utf8
-    from annobib.errors import read_input_bytes
 
     cited: dict[str, list] = {}
     for p in paths:
@@ -78,7 +82,6 @@ def read_manuscripts(paths) -> dict:
 def read_libraries(paths: list[Path], *, lock: bool, all_or_nothing: bool) -> tuple[list, list[InputError]]:
     """The libraries that could be read and the errors of those that could not (see the read
     policy above). Raises the error itself when nothing could be read or ``all_or_nothing``."""
-    from annobib.bib import read_library
     from annobib.lookup.view import PARSE_CACHE  # unchanged chunks are not parsed again
 
     libraries, unreadable = [], []
@@ -110,9 +113,6 @@ class _AllUnreadable(InputError):
 def fix_and_write(libraries, rules, ctx: Context, *, unsafe: bool, dry_run: bool) -> tuple[list[str], list[dict]]:
     """Apply the fixes to every library, check every edited one, then write them (or, with
     ``dry_run``, only diff them). Returns the diffs and the applied fixes."""
-    from annobib.bib import write_library
-    from annobib.bib.writer import check_library
-    from annobib.checks import fixes
 
     pending = []
     for lib in libraries:
@@ -142,7 +142,6 @@ def fix_and_write(libraries, rules, ctx: Context, *, unsafe: bool, dry_run: bool
 
 def _names_a_link_rule(tokens) -> bool:
     """--select W801 (or W8, links, link-unchecked) asks for link findings without --links."""
-    from annobib.checks.runner import parse_codes
 
     return any(
         t.upper().startswith("W8") or t.lower() == "links" or t.lower().startswith("link-") for t in parse_codes(tokens)
@@ -167,8 +166,6 @@ def validate(
     options that do not go together; InputError when the files cannot be validated.
     ``extra_findings(libraries)`` adds findings from outside the rule registry (``--online``: the
     registry lookups of :mod:`annobib.verify`, which this layer must not import)."""
-    from annobib.checks.emit import summarize
-    from annobib.checks.runner import run_checks, select_rules
 
     if (dry_run or unsafe) and not fix:
         raise OptionError("--dry-run and --unsafe-fixes go with --fix")

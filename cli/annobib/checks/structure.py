@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections import defaultdict
-
 from functools import lru_cache
 
+from annobib import text
 from annobib.checks._util import (
     CJK_RE,
     HAN_RE,
@@ -21,6 +22,8 @@ from annobib.checks._util import (
     val,
 )
 from annobib.checks.base import declare, rule, scanner
+from annobib.names import COMPOUND_SURNAMES, SURNAME_READINGS, romanize_hangul
+from annobib.text import pinyin
 
 # biblatex 3.x entry types (regular, aliases and the "unsupported" ones styles may still know).
 BIBLATEX_TYPES = frozenset(
@@ -43,8 +46,6 @@ _NO_COMMA_HEAD = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()=]+)\s+[A-Za-z]
 def where(first, e) -> str:
     """'line 12', or 'other.bib:12' when the earlier entry is in another file."""
     if first.source and e is not None and first.source != getattr(e, "source", None):
-        import os
-
         return f"{os.path.basename(first.source)}:{first.line}"
     return f"line {first.line}"
 
@@ -291,8 +292,6 @@ def _family_key(first: str) -> str:
         return fold(first)
     name = plain(first).strip()
     if CJK_RE.search(name):
-        from annobib.names import COMPOUND_SURNAMES, SURNAME_READINGS, romanize_hangul
-
         if "," in name or "，" in name:
             fam = re.split(r"\s*[,，]\s*", name, maxsplit=1)[0]
         else:
@@ -302,7 +301,6 @@ def _family_key(first: str) -> str:
             return fold(romanize_hangul(fam))
         if KANA_RE.search(name):
             return fold(fam)
-        from annobib.text import pinyin
 
         return fold(SURNAME_READINGS.get(fam) or pinyin(fam))
     if "," in name:
@@ -343,8 +341,6 @@ def _pinyin_table() -> dict:
     """annobib.text's Han -> pinyin str.translate table (one C-level pass over a title)."""
     global _PINYIN_TT
     if _PINYIN_TT is None:
-        from annobib import text
-
         text._load_table()
         _PINYIN_TT = text._TT or {}
     return _PINYIN_TT

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from annobib.core.sanitize import is_clean, json_text, raw_stream, terminal_lines
+from annobib.core.sanitize import message as clean
 from annobib.errors import InputError
 
 DEFAULT_BIB = Path("refs") / "article.bib"
@@ -44,6 +46,7 @@ def resolve_bibliography(ctx: click.Context | None = None) -> tuple[list[Path], 
         return [Path(p) for p in chosen], "option"
     if os.environ.get("ANNOBIB_BIB"):
         return [Path(p) for p in os.environ["ANNOBIB_BIB"].split(os.pathsep) if p], "env"
+    # lazy: not needed by `annobib --help`
     from annobib.config import library_from_config
 
     configured = library_from_config()
@@ -60,6 +63,7 @@ def resolve_bibliography(ctx: click.Context | None = None) -> tuple[list[Path], 
 def libraries_for_writing(paths=None, lock: bool = True):
     """The bibliography files read for a change, each locked from this read until the command
     ends (see :func:`annobib.editing.load_libraries`)."""
+    # lazy: not needed by `annobib list --help` or `annobib --help`
     from annobib.core.files import release_all
     from annobib.editing import load_libraries
 
@@ -74,6 +78,7 @@ def load_bibliography(ctx: click.Context | None = None):
     merged, read-only). Served from the cache when the files' bytes are unchanged; parse
     problems are in ``view.problems`` (report them with :func:`report_problems`).
     ``ANNOBIB_NO_CACHE=1`` bypasses the cache."""
+    # lazy: not needed by `annobib --help`
     from annobib.lookup.view import load_views
 
     paths = bibliography_paths(ctx)
@@ -101,6 +106,7 @@ def report_problems(problems) -> int:
     """One line on stderr per block that failed to parse, the first ``MAX_PROBLEM_LINES`` of
     them, then one line counting the rest (a file of 60,000 duplicated keys printed 60,000
     lines); ``annobib validate`` lists every one. The exit code to use (2 if any)."""
+    # here: the name is rebound in this module
     from annobib.core.sanitize import message
 
     problems = list(problems)
@@ -128,7 +134,6 @@ def console(ctx: click.Context | None = None, stderr: bool = False):
     Field values must be passed as ``rich.text.Text`` (never markup strings) so a title
     containing ``[bold]`` or an escape sequence prints literally.
     """
-    from annobib.core.sanitize import raw_stream
 
     stream = raw_stream(sys.stderr if stderr else sys.stdout)
     on_terminal = bool(getattr(stream, "isatty", lambda: False)())
@@ -166,10 +171,9 @@ def _safe_console_class():
     nothing a field holds gets through raw."""
     global _SAFE_CONSOLE
     if _SAFE_CONSOLE is None:
+        # lazy: loads rich only when this runs
         from rich.console import Console
         from rich.segment import Segment
-
-        from annobib.core.sanitize import is_clean, terminal_lines
 
         class SafeConsole(Console):
             def _render_buffer(self, buffer):
@@ -193,7 +197,6 @@ def _columns() -> int | None:
 def emit_json(data) -> None:
     """One JSON document on stdout: UTF-8, no colour; characters that could drive a terminal
     (DEL, C1, bidi, zero-width) written as \\uXXXX escapes, so parsers read the same strings."""
-    from annobib.core.sanitize import json_text
 
     click.echo(json_text(json.dumps(data, ensure_ascii=False, indent=2)))
 
@@ -202,15 +205,12 @@ def echo_exact(text: str, nl: bool = True) -> None:
     """Text for tools (a diff, raw BibTeX): exact bytes when piped, unsafe characters made
     visible on a terminal."""
     if sys.stdout.isatty():
-        from annobib.core.sanitize import terminal_lines
-
         text = terminal_lines(text)
     click.echo(text, nl=nl, color=True)  # color=True: click strips nothing
 
 
 def warn(message: str) -> None:
     """One line on stderr (secrets redacted, unsafe characters visible)."""
-    from annobib.core.sanitize import message as clean
 
     click.echo(f"annobib: warning: {clean(message)}", err=True)
 
@@ -225,6 +225,7 @@ def complete_keys(ctx: click.Context, param, incomplete: str) -> list:
     default) through the lookup cache, so a TAB costs a cached read and no parse. Keys are
     offered by prefix, case-insensitively, then by substring; keys already on the line are
     left out. Any failure offers nothing: completion never prints an error into the prompt."""
+    # lazy: loads click.shell_completion only when this runs; not needed by `annobib --help`
     from click.shell_completion import CompletionItem
 
     root = ctx.find_root()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import click
 
 from annobib.commands._common import bibliography_paths, echo_exact, emit_json
@@ -35,6 +37,7 @@ def add(citation, doi, fields, entry_type, key, force, dry_run, as_json) -> None
       annobib add 10.2307/2009958
       annobib add --type book --field "author=Jervis, Robert" --field "title=Perception …" --field date=1976
     """
+    # lazy: not needed by `annobib --help`; looked up when called (tests patch it on its module)
     from annobib.bib import serialize_entry
     from annobib.editing import entry_from_fields, open_for_adding, prepare_new_entry, save
 
@@ -65,8 +68,6 @@ def add(citation, doi, fields, entry_type, key, force, dry_run, as_json) -> None
     if entry is None:
         raise InputError("nothing to add: give a CITATION, --doi or --field (see annobib add --help)")
     if entry_type:
-        import re
-
         if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", entry_type):
             raise InputError(f"not an entry type: {entry_type!r}")
         entry.type = entry_type.lower()

@@ -24,6 +24,7 @@ def stdin_is_terminal() -> bool:
 
 def write_or_rescue(lib, dry_run: bool, key: str, buffer: str | None) -> str:
     """Write the library; if the file changed meanwhile, keep the person's text in a file."""
+    # looked up when called (tests patch it on its module)
     from annobib.editing import rescue_file, save
 
     try:
@@ -56,6 +57,7 @@ def annotate(key: str, text: str | None, append: bool, use_editor: bool, dry_run
       echo "Second thought." | annobib annotate liu2025meifei --append
       annobib annotate liu2025meifei            (opens $EDITOR)
     """
+    # lazy: not needed by `annobib --help`
     from annobib.editing import (
         annotation_buffer,
         annotation_from_buffer,
@@ -98,6 +100,7 @@ def annotate(key: str, text: str | None, append: bool, use_editor: bool, dry_run
 
 def annotation_buffer_for_append(entry) -> str:
     """With --append the editor shows the current annotation as comments and starts empty."""
+    # lazy: not needed by `annobib --help`
     from annobib.editing import annotation_buffer
 
     return annotation_buffer(entry, append=True)

@@ -10,13 +10,15 @@ import click
 
 from annobib.commands._common import (
     bibliography_paths,
+    complete_keys,
     console,
     echo_exact,
     emit_json,
-    warn,
-    complete_keys,
+    pairs_for_keys,
     print_table,
+    warn,
 )
+from annobib.core.sanitize import redact, redact_data, terminal_lines
 from annobib.errors import InputError
 
 
@@ -26,6 +28,7 @@ def _transport():
 
 
 def _config(**overrides):
+    # lazy: not needed by `annobib --help`
     from annobib.config import load_config
 
     cfg = load_config(**{k: v for k, v in overrides.items() if v is not None})
@@ -36,12 +39,12 @@ def _config(**overrides):
 
 def _select(libs, keys: tuple[str, ...]):
     """(path, entry) pairs for the chosen keys (all entries when none); unknown keys → exit 2."""
-    from annobib.commands._common import pairs_for_keys
 
     return pairs_for_keys([(path, entry) for path, lib in libs for entry in lib.entries], keys)
 
 
 def _read(paths):
+    # lazy: not needed by `annobib --help`
     from annobib.bib import read_library
     from annobib.lookup.view import PARSE_CACHE
 
@@ -56,6 +59,7 @@ def _read(paths):
 
 def _is_doi_link(url: str) -> bool:
     """A doi.org URL: the DOI is the persistent link, a snapshot of its redirect adds nothing."""
+    # lazy: not needed by `annobib --help`
     from annobib.archive.urls import host_of
 
     return (host_of(url) or "").lower() in ("doi.org", "dx.doi.org", "www.doi.org")
@@ -65,6 +69,7 @@ def _progress(total: int, label: str, enabled: bool):
     """A Rich progress bar with an ETA on a terminal (stderr); a no-op object otherwise."""
     if not enabled or total == 0 or not sys.stderr.isatty():
         return None
+    # lazy: loads rich only when this runs
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -130,6 +135,7 @@ def check_links(ctx, keys, as_json, refresh, max_age, timeout, per_host, host_in
     When no host at all can be reached: "offline", exit 2, nothing cached.
     Exit 1 when a link is dead or unreachable.
     """
+    # lazy: loads asyncio, email, ssl only when this runs; not needed by `annobib --help`
     import asyncio
 
     from annobib.archive.links import LinkOptions, check_urls, is_offline
@@ -224,8 +230,6 @@ def check_links(ctx, keys, as_json, refresh, max_age, timeout, per_host, host_in
         summary[row["outcome"]] = summary.get(row["outcome"], 0) + 1
     shown = [r for r in rows if r["outcome"] != "ok"] if problems else rows
     if as_json:
-        from annobib.core.sanitize import redact_data
-
         emit_json(redact_data({"results": shown, "summary": summary}))
     else:
         _links_table(ctx, shown, summary)
@@ -234,12 +238,12 @@ def check_links(ctx, keys, as_json, refresh, max_age, timeout, per_host, host_in
 
 def _shown(value) -> str:
     """A value from the network or the .bib for a table cell: secrets out, nothing raw."""
-    from annobib.core.sanitize import redact, terminal_lines
 
     return terminal_lines(redact("" if value is None else str(value)))
 
 
 def _links_table(ctx, rows, summary) -> None:
+    # lazy: loads rich only when this runs
     from rich.table import Table
     from rich.text import Text
 
@@ -294,9 +298,10 @@ def archive(ctx, keys, dry_run, as_json, no_capture, force, wayback_url):
     so an interrupted run loses nothing; a re-run resumes pending captures.
     Exit 1 when some URL is left without a snapshot.
     """
+    # lazy: loads asyncio, email only when this runs; not needed by `annobib --help`
     import asyncio
 
-    from annobib.archive.runner import ArchiveRun, BibWriter, DONE, Outcome, Target, date_stamp, entry_target_date
+    from annobib.archive.runner import DONE, ArchiveRun, BibWriter, Outcome, Target, date_stamp, entry_target_date
     from annobib.archive.state import load_state
     from annobib.archive.urls import entry_url
     from annobib.archive.wayback import ArchiveOptions
@@ -388,7 +393,6 @@ def archive(ctx, keys, dry_run, as_json, no_capture, force, wayback_url):
         data = {"results": [r.as_dict() for r in everything], "summary": summary, "notes": list(run.notes)}
         if dry_run:
             data["diff"] = "".join(diffs.values())
-        from annobib.core.sanitize import redact_data
 
         emit_json(redact_data(data))
     else:
@@ -401,6 +405,7 @@ def archive(ctx, keys, dry_run, as_json, no_capture, force, wayback_url):
 
 
 def _archive_table(ctx, rows, summary) -> None:
+    # lazy: loads rich only when this runs
     from rich.table import Table
     from rich.text import Text
 
@@ -428,6 +433,7 @@ def _archive_table(ctx, rows, summary) -> None:
 
 def print_link_status(ctx, entries, as_json: bool = False) -> int:
     """``list --links``: key, link outcome, archive status and URL per entry with a URL."""
+    # lazy: loads rich only when this runs; not needed by `annobib --help`
     from annobib.archive.state import entry_link_status
 
     rows = []

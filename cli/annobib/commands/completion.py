@@ -20,15 +20,18 @@ from pathlib import Path
 
 import click
 
+from annobib.cli import cli
+from annobib.core.files import atomic_write_bytes
+from annobib.errors import InputError, os_reason
+
 SHELLS = ("bash", "zsh", "fish")
 COMPLETE_VAR = "_ANNOBIB_COMPLETE"
 
 
 def script(shell: str) -> str:
     """The completion script for ``shell`` (Click's, bound to the ``annobib`` command)."""
+    # lazy: loads click.shell_completion only when this runs
     from click.shell_completion import get_completion_class
-
-    from annobib.cli import cli
 
     cls = get_completion_class(shell)
     assert cls is not None  # SHELLS are all Click's
@@ -72,14 +75,11 @@ def completion(shell: str, install: bool) -> None:
     if not install:
         click.echo(text)
         return
-    from annobib.core.files import atomic_write_bytes
 
     path = install_path(shell)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(path, (text + "\n").encode("utf-8"))
     except OSError as exc:
-        from annobib.errors import InputError
-
-        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise InputError(f"cannot write {path}: {os_reason(exc)}") from None
     click.echo(f"annobib: wrote {path}; {AFTER_INSTALL[shell]}", err=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from annobib.commands._common import console, emit_json, warn
+from annobib.commands._common import console, emit_json, resolve_bibliography, warn
+from annobib.errors import InputError
 
 
 @click.group("config", invoke_without_command=True)
@@ -41,9 +42,6 @@ SOURCES = {
 
 
 def _bibliography(ctx) -> dict:
-    from annobib.commands._common import resolve_bibliography
-    from annobib.errors import InputError
-
     try:
         paths, source = resolve_bibliography(ctx)
     except InputError:
@@ -54,6 +52,7 @@ def _bibliography(ctx) -> dict:
 @config.command("path")
 def config_path_command():
     """Print where the config file is (or would be)."""
+    # lazy: not needed by `annobib --help`
     from annobib.config import config_path
 
     click.echo(str(config_path()))
@@ -64,6 +63,7 @@ def config_path_command():
 @click.pass_context
 def show(ctx, as_json=False):
     """Every setting: value (secrets masked), where it came from, its variable."""
+    # lazy: loads rich only when this runs; not needed by `annobib --help`
     from annobib.config import load_config, mask
 
     cfg = load_config()

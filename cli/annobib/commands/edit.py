@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from annobib.commands._common import bibliography_paths, complete_keys, echo_exact
+from annobib.commands.annotate import run_editor, write_or_rescue
 
 
 @click.command("edit")
@@ -18,7 +19,7 @@ def edit(key: str, dry_run: bool) -> None:
     on top; an empty buffer cancels. The file is written only if something changed, and not
     at all if it changed on disk meanwhile (your text is then kept in a file next to it).
     """
-    from annobib.commands.annotate import run_editor, write_or_rescue
+    # lazy: not needed by `annobib --help`
     from annobib.editing import edit_entry, load_libraries, locate
 
     # no lock while the editor is open (it may be for minutes); a change made meanwhile is refused

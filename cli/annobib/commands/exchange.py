@@ -6,7 +6,9 @@ from pathlib import Path
 
 import click
 
-from annobib.commands._common import bibliography_paths, echo_exact, emit_json, complete_keys
+from annobib.commands._common import bibliography_paths, complete_keys, echo_exact, emit_json, require_entries, warn
+from annobib.core.files import write_output
+from annobib.core.sanitize import message
 from annobib.errors import InputError
 
 EXPORT_FORMATS = ("csl-json", "ris", "bibtex", "biblatex")
@@ -56,10 +58,9 @@ def export(
       annobib export --to csl-json -o refs.json && pandoc doc.md --citeproc --bibliography refs.json
       annobib export --to ris --tag alliance > alliance.ris
     """
+    # lazy: not needed by `annobib --help`; looked up when called (tests patch it on its module)
     from annobib.editing import has_tags, load_libraries, locate
     from annobib.exchange import export_text
-
-    from annobib.commands._common import require_entries, warn
 
     paths = bibliography_paths()
     libraries = load_libraries(paths)
@@ -96,8 +97,6 @@ def export(
             old = ""
         echo_exact(unified_diff(old, text, str(target)), nl=False)
         return
-    from annobib.core.files import write_output
-    from annobib.core.sanitize import message
 
     write_output(target, text)  # locked, atomic; a regular file or a new one only
     click.echo(
@@ -130,6 +129,7 @@ def import_command(file: str, fmt: str | None, merge: bool, force: bool, dry_run
     letter suffix. Everything goes into the first bibliography (--bib), created if needed.
     A broken file imports nothing.
     """
+    # lazy: not needed by `annobib --help`; looked up when called (tests patch it on its module)
     from annobib.editing import open_for_adding, save
     from annobib.exchange import detect_format, load_file, parse_text
 
@@ -152,8 +152,6 @@ def import_command(file: str, fmt: str | None, merge: bool, force: bool, dry_run
     elif dry_run:
         echo_exact(diff, nl=False)
     if not as_json:
-        from annobib.core.sanitize import message
-
         for item in report.items:
             click.echo(f"annobib: {message(_describe(item))}", err=True)
         verb = "would be" if dry_run else "were"

@@ -6,8 +6,11 @@ from pathlib import Path
 
 import click
 
+from annobib.commands._common import console, echo_exact, emit_json, warn
+from annobib.core.files import acquire
 from annobib.core.inputs import decode_article
-from annobib.errors import InputError, read_input_bytes
+from annobib.core.sanitize import message as one_line
+from annobib.errors import InputError, read_input_bytes, write_error
 
 
 def read_input(path: str) -> tuple[str, str | None]:
@@ -75,7 +78,7 @@ def extract(
       annobib extract --notes notes.txt -o -       loose notes, BibTeX on stdout
       annobib extract refs/article.txt --json -o - entries and notes as JSON, nothing written
     """
-    from annobib.commands._common import echo_exact, emit_json, warn
+    # lazy: not needed by `annobib --help`
     from annobib.extract import extract_notes, extract_text
 
     if bool(article) == bool(notes_file):
@@ -106,16 +109,14 @@ def extract(
             echo_exact(bib_text(x.entries), nl=False)
     else:
         from annobib.bib import parse_library, read_library, write_library
-        from annobib.lookup.view import PARSE_CACHE
         from annobib.extract.merge import merge_into
+        from annobib.lookup.view import PARSE_CACHE
 
         if not target.parent.is_dir() and str(target.parent) not in ("", "."):
             raise InputError(f"{target}: no such directory ({target.parent})")
         if target.is_dir():
             raise InputError(f"{target}: is a directory; give a .bib file with -o")
         if not dry_run:
-            from annobib.core.files import acquire
-
             acquire(target)  # held to the write (released when the command ends): nothing lost
         if target.exists():
             lib = read_library(target, store=PARSE_CACHE)
@@ -124,10 +125,8 @@ def extract(
         merged = merge_into(lib, x.entries, refresh=refresh)
         try:
             diff = write_library(lib, target, dry_run=dry_run)
-        except PermissionError:
-            raise InputError(f"{target}: permission denied; nothing written") from None
         except OSError as exc:
-            raise InputError(f"{target}: cannot write ({exc.strerror}); nothing written") from None
+            raise write_error(target, exc) from None
         if dry_run:
             if not as_json:
                 echo_exact(diff, nl=False)
@@ -153,8 +152,6 @@ def extract(
     if report:
         _report(x, to_stderr=as_json)  # keep stdout one JSON document
     if message:
-        from annobib.core.sanitize import message as one_line
-
         # on stdout when piped too: the -o path is the user's and may hold ESC or bidi characters
         click.echo(f"annobib: {one_line(message)}; {notes_line}", err=summary_stream_err or dry_run)
     elif to_stdout:
@@ -165,6 +162,7 @@ def extract(
 
 def _read_document(path: str, pages: str | None):
     """The extraction of a PDF, .docx, .odt or Markdown file; None for plain text (the text path)."""
+    # lazy: not needed by `annobib --help`; looked up when called (tests patch it on its module)
     import sys
 
     from annobib.documents import read_document
@@ -182,10 +180,9 @@ def _read_document(path: str, pages: str | None):
 
 
 def _report(x, to_stderr: bool = False) -> None:
+    # lazy: loads rich only when this runs
     from rich.table import Table
     from rich.text import Text
-
-    from annobib.commands._common import console
 
     out = console(stderr=to_stderr)
     table = Table(title=Text("Notes and what they became"), show_lines=False, expand=False)

@@ -9,16 +9,18 @@ import click
 
 from annobib.commands._common import (
     bibliography_paths,
+    complete_keys,
     console,
     emit_json,
     load_bibliography,
     no_entries,
     report_problems,
     warn,
-    complete_keys,
 )
-from annobib.core.files import write_output
-from annobib.errors import InputError
+from annobib.core.files import atomic_write_bytes, locked, output_target, write_output
+from annobib.core.inputs import decode_utf8
+from annobib.core.sanitize import terminal
+from annobib.errors import InputError, read_input_bytes
 
 STYLE_CHOICES = ["gbt7714", "apa", "cn-notes", "chicago"]
 TO_CHOICES = ["terminal", "text", "md", "html", "latex", "docx"]
@@ -64,6 +66,7 @@ def _entries(ctx, need_view: bool = False):
         view = load_bibliography(ctx)
         code = report_problems(view.problems)
         return view, [view.entry(i) for i in range(len(view))], code
+    # lazy: not needed by `annobib --help`
     from annobib.bib import read_library
     from annobib.lookup.view import PARSE_CACHE
 
@@ -97,6 +100,7 @@ def _select(view, entries, keys, query):
         wanted = set(keys)
         return [e for e in entries if e.key in wanted]
     if query:
+        # lazy: not needed by `annobib --help`
         from annobib.lookup import query as q
 
         parsed = q.parse(query)
@@ -112,6 +116,7 @@ def _select(view, entries, keys, query):
 def _manuscript(path: str, entries: list):
     """The entries the paper at ``path`` cites, warning once per key it cannot find (exit code 1 then:
     the list is printed, but a paper citing a missing key is a finding)."""
+    # lazy: not needed by `annobib --help`
     from annobib.manuscript import read_paper
     from annobib.manuscript.cited import cited_entries
 
@@ -125,6 +130,7 @@ def _manuscript(path: str, entries: list):
 def _dead_keys(entries) -> set[str]:
     """Keys whose URL the last link check found dead (from the archive state file)."""
     try:
+        # optional: the caller copes without annobib.archive.state
         from annobib.archive.state import link_status, load_state
     except ImportError:
         return set()
@@ -145,6 +151,7 @@ def _dead_keys(entries) -> set[str]:
 
 
 def _annotation(entry, context: bool):
+    # lazy: not needed by `annobib --help`
     from annobib.render.richtext import RichText
     from annobib.styles._fields import decode
 
@@ -249,10 +256,8 @@ def format_command(
     if manuscript and (keys or query):
         raise click.UsageError("--manuscript chooses the entries itself: give no KEY or --query with it")
     if proper_nouns:
+        # lazy: not needed by `annobib --help`
         from annobib.styles.casing import add_proper_nouns, reset_proper_nouns
-
-        from annobib.core.inputs import decode_utf8
-        from annobib.errors import read_input_bytes
 
         # refuses a FIFO nothing writes to and /dev/zero (they hung), caps the size, one line
         data = read_input_bytes(proper_nouns, "a word list", limit=PROPER_NOUNS_MAX)
@@ -315,6 +320,7 @@ def _format(
 ):
     if output == "-":  # standard output, as for extract: never a file named "-"
         output = None
+    # lazy: not needed by `annobib --help`
     from annobib.render import ListItem, render, render_document
     from annobib.styles import format_bibliography
 
@@ -411,11 +417,11 @@ def _format(
 
 def _write_docx(refs, output) -> None:
     """A Word file through pandoc (from its JSON AST, so italics and links are exact)."""
+    # lazy: not needed by `annobib --help`
     from annobib.manuscript.pandoc import to_docx
 
     if not output:
         raise click.UsageError("--to docx writes a file: give -o FILE.docx")
-    from annobib.core.files import atomic_write_bytes, locked, output_target
 
     data = to_docx(refs)  # pandoc runs first: nothing is written when it is missing or fails
     output_target(Path(output))
@@ -452,6 +458,7 @@ def cite(ctx, keys, style, edition, system, at, manuscript, as_json):
     Numbers and 2025a/2025b letters are those of the whole bibliography's list, or of PAPER's
     list with --manuscript. APA orders the works as its list does (APA 7, 8.12); GB/T keeps yours.
     """
+    # lazy: not needed by `annobib --help`
     from annobib.manuscript import Cite
     from annobib.manuscript.cited import combine
     from annobib.styles import style_module
@@ -497,8 +504,6 @@ def cite(ctx, keys, style, edition, system, at, manuscript, as_json):
             }
         )
     else:
-        from annobib.core.sanitize import terminal
-
         click.echo(terminal(result.text))
     if code:
         sys.exit(code)

@@ -9,7 +9,9 @@ from pathlib import Path
 import click
 
 from annobib.commands._common import echo_exact, load_bibliography, warn
-from annobib.errors import InputError
+from annobib.commands.show import find_entry
+from annobib.core.files import atomic_write_text
+from annobib.errors import InputError, os_reason
 
 CONFIG_TEMPLATE = """# annobib configuration (`annobib config` shows every setting and where it came from)
 
@@ -38,9 +40,9 @@ def init(path):
       annobib init                      ~/.local/share/annobib/library.bib
       annobib init ~/thesis/refs.bib    a library where you want it
     """
+    # lazy: not needed by `annobib --help`
     from annobib.config import config_path
     from annobib.core.dirs import default_library
-    from annobib.core.files import atomic_write_text
 
     target = Path(path).expanduser() if path else default_library()
     target = target.absolute()
@@ -50,7 +52,7 @@ def init(path):
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise InputError(f"{target.parent}: cannot create the folder ({exc.strerror or exc})") from None
+            raise InputError(f"{target.parent}: cannot create the folder ({os_reason(exc)})") from None
         atomic_write_text(target, "", create=True)
         click.echo(f"annobib: created library {target}", err=True)
     _name_in_config(config_path(), target, atomic_write_text)
@@ -59,6 +61,7 @@ def init(path):
 
 def _name_in_config(cfg: Path, target: Path, write) -> None:
     """Make ``target`` the config's [library] path unless the config names another one."""
+    # lazy: not needed by `annobib --help`
     from annobib.config import read_config_file
 
     quoted = json.dumps(str(target), ensure_ascii=False)  # a TOML basic string
@@ -66,7 +69,7 @@ def _name_in_config(cfg: Path, target: Path, write) -> None:
         try:
             cfg.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise InputError(f"{cfg.parent}: cannot create the folder ({exc.strerror or exc})") from None
+            raise InputError(f"{cfg.parent}: cannot create the folder ({os_reason(exc)})") from None
         write(cfg, CONFIG_TEMPLATE.format(path=quoted), create=True)
         click.echo(f"annobib: wrote {cfg}: [library] path = {target}", err=True)
         return
@@ -120,7 +123,6 @@ def open_command(ctx, key, which, print_only):
       annobib open liu2025meifei
       annobib open liu2025meifei --archived --print
     """
-    from annobib.commands.show import find_entry
 
     view = load_bibliography(ctx)
     i = find_entry(ctx, view, key)
@@ -136,6 +138,7 @@ def open_command(ctx, key, which, print_only):
         return 0
     if not address.lower().startswith(("http://", "https://")):
         raise InputError(f"{entry.key}: not an http(s) address, not opened: {address} (--print shows it)")
+    # lazy: loads webbrowser only when this runs
     import webbrowser
 
     if not webbrowser.open(address):

@@ -7,13 +7,16 @@ without importing Rich's console.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import sys
 
 import click
 
-from annobib.commands._common import color_enabled, echo_exact, emit_json, load_bibliography, report_problems
+from annobib.commands._common import color_enabled, console, echo_exact, emit_json, load_bibliography, report_problems
+from annobib.core.sanitize import csv_cell
+from annobib.core.sanitize import terminal as safe
 
 # summary tuple (see annobib.lookup.rows.batch_summaries):
 # 0 key, 1 type, 2 authors, 3 year, 4 title, 5 container, 6 lang, 7 cited, 8 domain, 9 sort author, 10 sort title
@@ -68,6 +71,7 @@ def select(view, types=(), langs=(), years=None) -> list[int]:
     types_l = {t.lower() for v in types for t in v.split(",") if t}
     langs_l = set()
     if langs:
+        # lazy: not needed by `annobib --help`
         from annobib.text import language_code
 
         langs_l = {language_code(x, None) for v in langs for x in v.split(",") if x}
@@ -96,6 +100,7 @@ def sort_rows(view, idx: list[int], sort: str, reverse: bool = False) -> list[in
     elif sort == "year":
         keyf = lambda i: (S[i][3] or "9999", S[i][9])  # noqa: E731
     elif sort == "title":
+        # lazy: not needed by `annobib --help`
         from annobib.text import fold
 
         keyf = lambda i: fold(S[i][4])  # noqa: E731
@@ -107,8 +112,6 @@ def sort_rows(view, idx: list[int], sort: str, reverse: bool = False) -> list[in
 
 
 def cells(summary) -> list[str]:
-    from annobib.core.sanitize import terminal as safe
-
     return [safe(str(summary[_POS[c]])) if c != "cited" else str(summary[7]) for c in COLUMNS]
 
 
@@ -123,6 +126,7 @@ def fit_widths(rows: list[list[str]], width: int) -> list[int]:
     Columns are dropped (``_DROP_ORDER``) while what remains cannot fit at comfortable widths;
     then the title shrinks first, then authors/container, then key and type; nothing below a
     readable minimum."""
+    # here: the name is rebound in this module
     from rich.cells import cell_len
 
     COLUMNS = columns_of(rows)  # noqa: N806 - the table's columns (search may add one)
@@ -187,12 +191,14 @@ def _width(text: str) -> int:
     of most files), else Rich's measure (CJK characters take two cells)."""
     if text.isascii() and text.isprintable():
         return len(text)
+    # here: the name is rebound in this module
     from rich.cells import cell_len
 
     return cell_len(text)
 
 
 def crop(text: str, width: int) -> str:
+    # lazy: loads rich only when this runs
     from rich.cells import get_character_cell_size
 
     if _width(text) <= width:
@@ -239,6 +245,7 @@ def plain_table(rows: list[list[str]], width: int | None) -> str:
 
 
 def rich_table(rows: list[list[str]], width: int, spans: list[dict] | None = None):
+    # lazy: loads rich only when this runs
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -286,7 +293,6 @@ def print_rows(ctx, rows: list[list[str]], spans: list[dict] | None = None, page
     if not on_tty:
         click.echo(plain_table(rows, None), nl=False)
         return
-    from annobib.commands._common import console
 
     con = console(ctx)
     table = rich_table(rows, con.width, spans if color_enabled(ctx) else None)
@@ -328,10 +334,8 @@ def write_delimited(view, idx: list[int], fmt: str) -> None:
         keys = view.keys()
         echo_exact("".join(keys[i] + "\n" for i in idx), nl=False)
         return
+    # lazy: loads csv only when this runs
     import csv
-    import io
-
-    from annobib.core.sanitize import csv_cell
 
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
@@ -392,6 +396,7 @@ def list_command(ctx, sort, reverse, types, langs, year, tags, limit, as_json, f
     view = load_bibliography(ctx)
     idx = select(view, types, langs, years)
     if tags:
+        # lazy: not needed by `annobib --help` or `annobib list`
         from annobib.editing import has_tags
 
         idx = [i for i in idx if has_tags(view.entry(i), tags)]

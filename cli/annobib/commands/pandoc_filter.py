@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from pathlib import Path
 
 import click
 
-from annobib.commands._common import warn
+from annobib.cli import main as cli_main
+from annobib.commands._common import bibliography_paths, report_problems, settings, warn
 from annobib.errors import InputError
 
 
@@ -37,6 +40,7 @@ def pandoc_filter(ctx, target, style, system, edition):
     Note styles (cn-notes, chicago) turn each citation into a footnote with the text
     `format --manuscript` gives it; Chicago appends its bibliography, cn-notes no list.
     """
+    # lazy: not needed by `annobib --help`
     from annobib.manuscript.pandoc import meta_value, run_filter
 
     try:
@@ -67,16 +71,13 @@ def pandoc_filter(ctx, target, style, system, edition):
 
 def _entries(ctx, from_meta: list[str]) -> list:
     """--bib / $ANNOBIB_BIB, else the paper's ``bibliography`` metadata."""
-    import os
 
+    # lazy: not needed by `annobib --help`
     from annobib.bib import read_library
-    from annobib.commands._common import bibliography_paths, report_problems, settings
     from annobib.lookup.view import PARSE_CACHE
 
     paths = None
     if not settings(ctx).bib_paths and not os.environ.get("ANNOBIB_BIB") and from_meta:
-        from pathlib import Path
-
         paths = [Path(p) for p in from_meta if p]
     paths = paths or bibliography_paths(ctx)
     entries, problems = [], []
@@ -90,6 +91,5 @@ def _entries(ctx, from_meta: list[str]) -> list:
 
 def main() -> None:
     """The ``annobib-pandoc-filter`` executable pandoc's --filter runs (with the target format)."""
-    from annobib.cli import main as cli_main
 
     cli_main(["pandoc-filter", *sys.argv[1:]])

@@ -24,6 +24,7 @@ def rm(keys: tuple[str, ...], yes: bool, dry_run: bool) -> None:
     `annobib import removed.bib` brings them back as they were. If they cannot be printed,
     nothing is removed. All keys must exist, or nothing is removed.
     """
+    # looked up when called (tests patch it on its module)
     from annobib.editing import locate, remove_entries, save
 
     ask = not dry_run and not yes and getattr(sys.stdin, "isatty", lambda: False)()
@@ -60,6 +61,7 @@ def rm(keys: tuple[str, ...], yes: bool, dry_run: bool) -> None:
 def _print_removed(groups) -> None:
     """The entries as written in the file, with the @string macros they use: the output reads
     back alone (`annobib import`). A stdout that cannot take it stops the removal."""
+    # lazy: not needed by `annobib --help`
     from annobib.bib import serialize_entry
     from annobib.bib.source import entry_text, macros_used
 

@@ -6,6 +6,8 @@ import click
 
 from annobib.commands._common import echo_exact, emit_json, load_bibliography, report_problems, warn
 from annobib.commands.listing import COLUMNS, cells, print_rows, row_json
+from annobib.core.sanitize import message
+from annobib.core.sanitize import terminal as safe
 
 HELP = """Find entries. Exit code 1 when nothing matches (like grep).
 
@@ -52,6 +54,7 @@ Examples:
 @click.option("--pager/--no-pager", default=None, help="Page long output on a terminal.")
 @click.pass_context
 def search(ctx, query, limit, as_json, fmt, pager):
+    # lazy: not needed by `annobib --help`; looked up when called (tests patch it on its module)
     from annobib.lookup import query as q
 
     stray = [w for w in query if w.startswith("--") and len(w) > 2]
@@ -85,8 +88,6 @@ def search(ctx, query, limit, as_json, fmt, pager):
     elif hits:
         rows = [cells(s) for s in view.summaries_of([i for i, _ in hits])]
         if why:  # a column saying where a word matched that the table does not show
-            from annobib.core.sanitize import terminal as safe
-
             rows = [r + [safe(", ".join(why.get(i, [])))] for r, (i, _) in zip(rows, hits)]
         spans = None
         import sys
@@ -98,8 +99,6 @@ def search(ctx, query, limit, as_json, fmt, pager):
     if code:
         ctx.exit(code)
     if not hits:
-        from annobib.core.sanitize import message
-
         click.echo(f"annobib: no entry matches {message(repr(text))}", err=True)
         ctx.exit(1)
 
@@ -107,6 +106,7 @@ def search(ctx, query, limit, as_json, fmt, pager):
 def _matched_in(view, parsed, hits) -> dict[int, list[str]]:
     """{entry: [field names]} for the hits whose row does not show why they matched (a word found
     only in the abstract, a note, the tags, the URL, the citing sentences …)."""
+    # lazy: not needed by `annobib --help`
     from annobib.lookup.query import SHOWN_GROUPS, hidden_matches, matched_fields
 
     out = {}
@@ -122,6 +122,7 @@ def _matched_in(view, parsed, hits) -> dict[int, list[str]]:
 
 def _spans(view, i: int, parsed, row: list[str]) -> dict:
     """Highlight spans per displayed column (pinyin matches map back to the Han characters)."""
+    # lazy: not needed by `annobib --help`
     from annobib.lookup.query import highlight_spans
     from annobib.text import has_han, syllables
 

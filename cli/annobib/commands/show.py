@@ -7,7 +7,10 @@ import difflib
 
 import click
 
-from annobib.commands._common import console, emit_json, load_bibliography, report_problems, complete_keys
+from annobib.commands._common import complete_keys, console, emit_json, load_bibliography, report_problems
+from annobib.core.sanitize import message
+from annobib.core.sanitize import terminal as safe
+from annobib.core.sanitize import terminal_lines as safe_lines
 from annobib.errors import InputError
 
 ANNOTATION_FIELDS = ("annotation", "annote")
@@ -28,6 +31,7 @@ def suggest(key: str, keys: list[str], n: int = 3) -> list[str]:
 def by_alias(view, key: str) -> int | None:
     """The entry that lists ``key`` among its aliases (``ids``, as ``import --merge`` keeps
     them), or None. Only entries whose search text holds the key are parsed."""
+    # lazy: not needed by `annobib --help`
     from annobib.text import fold
 
     needle = fold(key).encode("utf-8")
@@ -41,6 +45,7 @@ def by_alias(view, key: str) -> int | None:
 def formatted_reference(entry, style: str, fmt: str = "terminal"):
     """The entry as a formatted reference through annobib.styles, or None if unavailable."""
     try:
+        # optional: the caller copes without annobib.styles
         from annobib.styles import format_entry, render
     except ImportError:
         return None
@@ -106,6 +111,7 @@ def show(ctx, keys, bibtex, as_json, style):
             d["source"] = entry.source
             ref = formatted_reference(entry, style, "text")
             d["formatted"] = ref if isinstance(ref, str) else None
+            # lazy: not needed by `annobib --help`; looked up when called (tests patch it on its module)
             from annobib.archive.state import entry_link_status
 
             d["link"] = entry_link_status(entry) if entry.get("url") else None
@@ -113,8 +119,6 @@ def show(ctx, keys, bibtex, as_json, style):
         emit_json(out)
     elif bibtex:
         import sys
-
-        from annobib.core.sanitize import terminal_lines as safe_lines
 
         on_terminal = sys.stdout.isatty()
         for n, i in enumerate(found):
@@ -147,13 +151,12 @@ CHOICES_SHOWN = 10
 
 
 def _quoted(text: str) -> str:
-    from annobib.core.sanitize import message
-
     return message(repr(text))
 
 
 def search_key(view, key: str) -> list[int]:
     """Entries a key that is not one finds as a search (`liulin` or `刘琳` finds 刘琳's entry)."""
+    # lazy: not needed by `annobib --help`
     from annobib.lookup import query as q
 
     try:
@@ -167,7 +170,6 @@ def search_key(view, key: str) -> list[int]:
 
 def _print_choices(view, key: str, hits: list[int]) -> None:
     """Several entries match a key that is not one: say so and list them (the best first)."""
-    from annobib.core.sanitize import terminal as safe
 
     click.echo(f"annobib: no key {_quoted(key)}; {len(hits)} entries match it as a search:", err=True)
     for s in view.summaries_of(hits[:CHOICES_SHOWN]):
@@ -204,13 +206,13 @@ def _cut(text: str) -> str:
 
 
 def _print_entry(con, view, i: int, style: str) -> None:
+    # lazy: loads rich only when this runs; not needed by `annobib --help`
     from rich import box
     from rich.console import Group
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
 
-    from annobib.core.sanitize import terminal as safe
     from annobib.render.wrap import Wrapped
     from annobib.text import latex_to_text
 

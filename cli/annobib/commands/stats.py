@@ -8,6 +8,7 @@ from collections import Counter
 import click
 
 from annobib.commands._common import console, emit_json, load_bibliography, report_problems
+from annobib.core.sanitize import terminal as safe
 
 
 def compute(view, top: int) -> dict:
@@ -34,16 +35,16 @@ def compute(view, top: int) -> dict:
 
 def _links(view, S) -> dict:
     """Link-check outcomes and Web Archive status of the entries with a URL (from the state file)."""
+    # lazy: not needed by `annobib --help`
     from annobib.archive.state import link_summary
 
     return link_summary([view.entry(i) for i in range(len(S)) if S[i][8]])
 
 
 def _chart(title: str, items: list[tuple[str, int]], width: int):
+    # lazy: loads rich only when this runs
     from rich.table import Table
     from rich.text import Text
-
-    from annobib.core.sanitize import terminal as safe
 
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True, overflow="ellipsis", max_width=max(12, width // 3))
@@ -71,9 +72,8 @@ def stats(ctx, top, as_json):
     if as_json:
         emit_json(data)
     else:
+        # lazy: loads rich only when this runs
         from rich.text import Text
-
-        from annobib.core.sanitize import terminal as safe
 
         con = console(ctx)
         width = con.width

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from annobib.commands._common import bibliography_paths, echo_exact, emit_json, libraries_for_writing, require_entries
+from annobib.core.sanitize import terminal
 from annobib.errors import InputError
 
 
@@ -29,6 +30,7 @@ def tag(words: tuple[str, ...], dry_run: bool, as_json: bool) -> None:
       annobib tag                         (every tag, with how many entries carry it)
       annobib list --tag alliance         (filter by tag)
     """
+    # lazy: not needed by `annobib --help`; looked up when called (tests patch it on its module)
     from annobib.editing import change_tags, get_tags, load_libraries, locate
 
     keys, add, remove = [], [], []
@@ -83,7 +85,7 @@ def _list(libraries, keys, as_json: bool) -> None:
     """Tags for people (piped too: a pager or ``cat`` shows them): each key and tag one
     terminal-safe cell, so a tag holding ESC, OSC 52, C1 or bidi characters drives nothing.
     ``--json`` keeps the exact strings (escaped for the terminal, read back the same)."""
-    from annobib.core.sanitize import terminal
+    # lazy: not needed by `annobib --help`
     from annobib.editing import get_tags, locate
 
     if keys:

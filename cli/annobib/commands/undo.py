@@ -6,6 +6,10 @@ import os
 
 import click
 
+from annobib.commands._common import resolve_bibliography
+from annobib.core.sanitize import message
+from annobib.errors import InputError
+
 
 @click.command("undo")
 @click.option("--list", "show_list", is_flag=True, help="List the recent writes that can be undone (newest first).")
@@ -26,10 +30,8 @@ def undo(ctx, show_list, all_files, force):
       annobib undo                  the last write to the bibliography in use
       annobib undo --list           what can be undone
     """
-    from annobib.commands._common import resolve_bibliography
+    # lazy: not needed by `annobib --help`
     from annobib.core import journal
-    from annobib.core.sanitize import message
-    from annobib.errors import InputError
 
     paths = None
     if not all_files:

@@ -11,11 +11,14 @@ from pathlib import Path
 import click
 
 from annobib.commands._common import bibliography_paths, color_enabled, console, echo_exact, emit_json, warn
+from annobib.commands.verify import online_findings
+from annobib.core.sanitize import message
 from annobib.errors import InputError
 
 
 def _show(ctx, items) -> None:
     """Print an emitter's items: lines, exact text for tools, Rich renderables."""
+    # lazy: not needed by `annobib --help`
     from annobib.checks.emit import Exact, Wrapped
 
     con = None
@@ -131,9 +134,10 @@ def validate(
       annobib validate --manuscript paper.tex    keys cited with no entry, entries never cited
       annobib validate --list-rules              every rule, with an example
     """
+    # lazy: not needed by `annobib --help`
     from annobib.checks import emit
-    from annobib.checks.session import OptionError, validate as run
-    from annobib.core.sanitize import message
+    from annobib.checks.session import OptionError
+    from annobib.checks.session import validate as run
 
     if as_json:
         if fmt not in (None, "json"):
@@ -198,6 +202,5 @@ def validate(
 
 def _online_findings(libraries) -> list:
     """``--online``: each entry's verify verdict as a finding (E901, W902, I903, W904)."""
-    from annobib.commands.verify import online_findings
 
     return online_findings(libraries)

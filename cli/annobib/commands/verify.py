@@ -7,7 +7,19 @@ import sys
 
 import click
 
-from annobib.commands._common import bibliography_paths, console, echo_exact, emit_json, warn, complete_keys
+from annobib.commands._common import (
+    bibliography_paths,
+    complete_keys,
+    console,
+    echo_exact,
+    emit_json,
+    libraries_for_writing,
+    pairs_for_keys,
+    require_entries,
+    warn,
+)
+from annobib.commands.archive import _config
+from annobib.core.sanitize import redact, terminal, terminal_lines
 from annobib.errors import InputError
 
 STYLE = {
@@ -74,9 +86,9 @@ def verify(ctx, keys, as_json, fmt, fix, dry_run, refresh, mailto):
 
 def run_verify(entries, mailto=None, refresh=False, show_progress=False) -> list:
     """Verdicts for ``entries`` (config, cache, the transport seam); offline → one InputError."""
+    # lazy: loads asyncio, email, ssl only when this runs
     import asyncio
 
-    from annobib.commands.archive import _config
     from annobib.verify import RegistryOptions, verify_entries
     from annobib.verify.cache import AnswerCache
     from annobib.verify.pages import PageVerifier
@@ -120,6 +132,7 @@ def run_verify(entries, mailto=None, refresh=False, show_progress=False) -> list
 
 def online_findings(libraries) -> list:
     """``validate --online``: the verdicts of every entry as findings (E901, W902, I903, W904)."""
+    # lazy: loads asyncio, email only when this runs
     from annobib.verify.findings import verdict_findings
 
     entries = [e for lib in libraries for e in lib.entries]
@@ -130,7 +143,7 @@ def online_findings(libraries) -> list:
 
 
 def _entries(keys, for_writing: bool):
-    from annobib.commands._common import pairs_for_keys, require_entries
+    # lazy: not needed by `annobib --help`
     from annobib.editing import load_libraries
 
     paths = bibliography_paths()
@@ -146,6 +159,7 @@ def _entries(keys, for_writing: bool):
 def _progress(total: int, enabled: bool):
     if not enabled or total == 0 or not sys.stderr.isatty():
         return None
+    # lazy: loads rich only when this runs
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     return Progress(
@@ -160,11 +174,10 @@ def _progress(total: int, enabled: bool):
 
 def _fix(libraries, pairs, verdicts, dry_run: bool) -> tuple[str, dict]:
     """Apply the sure fixes; (the diff, {id(verdict): [{"field", "old", "new"}]})."""
+    # lazy: not needed by `annobib --help`; looked up when called (tests patch it on its module)
     from annobib.editing import save
     from annobib.model import Entry
     from annobib.verify.fix import apply_fixes
-
-    from annobib.commands._common import libraries_for_writing
 
     # Read again, locked until the write: an entry changed meanwhile is left alone (its verdict
     # was for the old text); nothing else anyone wrote is lost.
@@ -204,8 +217,6 @@ def _line(v) -> str:
 
 
 def _emit(ctx, fmt, pairs, verdicts, diff, fixed=None) -> None:
-    from annobib.core.sanitize import redact, terminal, terminal_lines
-
     if fmt == "json":  # always the list; with --fix each item says what was (or would be) written
         data = [v.as_dict() for v in verdicts]
         if fixed is not None:
@@ -216,6 +227,7 @@ def _emit(ctx, fmt, pairs, verdicts, diff, fixed=None) -> None:
     if diff:
         echo_exact(diff.rstrip("\n"))
     if fmt == "github":
+        # lazy: loads rich only when this runs; not needed by `annobib --help`
         from annobib.checks.emit import gh_escape
 
         where = {e.key: e for _, e in pairs}

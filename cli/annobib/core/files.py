@@ -19,7 +19,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from annobib.errors import AnnobibError, ConflictError, InputError
+from annobib.errors import AnnobibError, ConflictError, InputError, os_reason, read_error, write_error
 
 DEFAULT_LOCK_TIMEOUT = 10.0
 STALE_AGE = 3600.0  # a temporary file of a live process older than this is litter too
@@ -50,6 +50,7 @@ def _open_locked(target: Path, deadline: float, timeout: float):
     nothing to lock (no file yet, or not a regular file: such targets are refused or created
     exclusively when written)."""
     try:
+        # optional: the caller copes without fcntl
         import fcntl
     except ImportError:  # no flock on this system: the changed-file check alone guards the write
         return None
@@ -62,10 +63,8 @@ def _open_locked(target: Path, deadline: float, timeout: float):
             fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
         except (FileNotFoundError, NotADirectoryError):
             return None
-        except PermissionError:
-            raise InputError(f"{target}: permission denied") from None
         except OSError as exc:
-            raise InputError(f"{target}: cannot open it ({exc.strerror or exc})") from None
+            raise read_error(target, exc) from None
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             os.close(fd)
             return None
@@ -84,7 +83,7 @@ def _open_locked(target: Path, deadline: float, timeout: float):
                 pause = min(pause * 2, 0.05)
             except OSError as exc:  # a file system without locks: say so rather than write unguarded
                 os.close(fd)
-                raise InputError(f"{target}: cannot lock it ({exc.strerror or exc}); nothing written") from None
+                raise InputError(f"{target}: cannot lock it ({os_reason(exc)}); nothing written") from None
         # the writer we waited for replaced the file: lock the new one instead
         try:
             same = os.stat(target).st_ino == os.fstat(fd).st_ino
@@ -220,7 +219,7 @@ def output_target(target: Path) -> Path:
     except (FileNotFoundError, NotADirectoryError):
         return real  # a new file (a bad folder is reported when the file is created)
     except OSError as exc:
-        raise InputError(f"{target}: cannot write ({exc.strerror or exc}); nothing written") from None
+        raise write_error(target, exc) from None
     if stat.S_ISDIR(st.st_mode):
         raise InputError(f"{target}: is a directory; nothing written")
     if not stat.S_ISREG(st.st_mode):
@@ -242,6 +241,7 @@ def atomic_write_bytes(
     (ConflictError), as a hard link, unlike a rename, never replaces a file. ``durable=False``
     skips the fsyncs, for files whose loss in a crash costs only time (caches); ``private=True``
     leaves the file readable by its owner only (0600), whatever mode an older one had."""
+    # lazy: loads tempfile only when this runs
     import tempfile
 
     shown = path
@@ -250,14 +250,8 @@ def atomic_write_bytes(
     clear_stale_temps(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path.name) + f"{os.getpid()}-", suffix=".tmp", dir=directory)
-    except FileNotFoundError:
-        raise InputError(f"{shown}: the folder {directory} does not exist; nothing written") from None
-    except PermissionError:
-        raise InputError(f"{shown}: permission denied (cannot create a file in {directory}); nothing written") from None
-    except NotADirectoryError:
-        raise InputError(f"{shown}: a part of the path is a file, not a folder; nothing written") from None
     except OSError as exc:
-        raise InputError(f"{shown}: cannot write ({exc.strerror or exc}); nothing written") from None
+        raise write_error(shown, exc, folder=directory) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -290,10 +284,8 @@ def atomic_write_bytes(
             pass
         if isinstance(exc, AnnobibError):
             raise
-        if isinstance(exc, PermissionError):
-            raise InputError(f"{shown}: permission denied; nothing written") from None
         if isinstance(exc, OSError):  # a full disk, a vanished folder …: one line, no traceback
-            raise InputError(f"{shown}: cannot write ({exc.strerror or exc}); nothing written") from None
+            raise write_error(shown, exc) from None
         raise
 
 

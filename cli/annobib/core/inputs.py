@@ -13,6 +13,8 @@ Two policies, each said once:
 
 from __future__ import annotations
 
+import re
+
 from annobib.errors import InputError
 
 BOM = b"\xef\xbb\xbf"
@@ -40,7 +42,6 @@ def decode_utf8(data: bytes, name: str, *, hint: bool = True, text_only: bool = 
 
 def _encoding_hint(data: bytes, name: str) -> str:
     """How to convert: with the encoding the file declares (JabRef writes ``% Encoding: …``)."""
-    import re
 
     m = re.search(rb"^%+ *(?:Encoding|Saved with string encoding) *:? *([A-Za-z][\w.:-]*)", data[:2000], re.M | re.I)
     declared = m.group(1).decode("ascii", "replace") if m else None

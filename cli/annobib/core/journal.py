@@ -17,14 +17,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from annobib.errors import ConflictError, InputError
+from annobib.core.dirs import state_dir
+from annobib.core.files import atomic_write_bytes, locked
+from annobib.errors import ConflictError, InputError, os_reason
 
 KEEP = 20
 
 
 def journal_dir() -> Path:
-    from annobib.core.dirs import state_dir
-
     return state_dir() / "journal"
 
 
@@ -47,7 +47,6 @@ class Record:
 
 def record(path: str | os.PathLike, before: bytes | None, after: bytes) -> None:
     """Remember that ``path`` held ``before`` (None: no file) until annobib wrote ``after``."""
-    from annobib.core.files import atomic_write_bytes
 
     folder = journal_dir()
     stamp = f"{time.time_ns():020d}-{os.getpid()}"
@@ -105,20 +104,19 @@ def undo(rec: Record, force: bool = False) -> str:
     """Put back what ``rec.path`` held before that write (locked, atomic); the record is then
     dropped, so the next undo goes one write further back. Refused (ConflictError) when the
     file changed since annobib wrote it, unless ``force``. Returns what was done."""
-    from annobib.core.files import atomic_write_bytes, locked
 
     target = Path(rec.path)
     try:
         before = rec.before_file.read_bytes()
     except OSError as exc:
-        raise InputError(f"the journal's copy of {target} is unreadable ({exc.strerror or exc})") from None
+        raise InputError(f"the journal's copy of {target} is unreadable ({os_reason(exc)})") from None
     with locked(target):
         try:
             now = target.read_bytes()
         except FileNotFoundError:
             now = None
         except OSError as exc:
-            raise InputError(f"{target}: cannot read it ({exc.strerror or exc})") from None
+            raise InputError(f"{target}: cannot read it ({os_reason(exc)})") from None
         if _digest(now) != rec.after and not force:
             raise ConflictError(
                 f"{target} changed since annobib's last write to it (edited by hand or by "

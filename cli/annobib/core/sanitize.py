@@ -182,6 +182,7 @@ def safe_url(url: str | None) -> str | None:
 
 def html_text(text, quote: bool = True) -> str:
     """Escaped HTML text (also fit for a quoted attribute); invisible characters visible."""
+    # lazy: not needed by `annobib --help`
     from html import escape
 
     return escape(terminal_lines(text), quote=quote)

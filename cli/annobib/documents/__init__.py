@@ -13,6 +13,7 @@ imported only when such a file is read. The package never prints.
 from __future__ import annotations
 
 from annobib.documents.model import Doc, DocNote
+from annobib.errors import InputError
 
 __all__ = ["Doc", "DocNote", "read_document"]
 
@@ -20,12 +21,11 @@ __all__ = ["Doc", "DocNote", "read_document"]
 def read_document(path: str, pages: str | None = None, progress=None) -> Doc | None:
     """The notes of the document at ``path``, or None when it is plain text (or Markdown without
     footnotes) for the text path. One :class:`annobib.errors.InputError` for a file it cannot read."""
+    # here: at module level it would close an import cycle
     from annobib.documents.sniff import load
 
     kind, data, warning = load(path)
     if pages and kind != "pdf":
-        from annobib.errors import InputError
-
         raise InputError(f"{path}: --pages applies to PDF files only (this is {_KIND_NAMES.get(kind, kind)})")
     doc = _read(kind, data, path, pages, progress)
     if doc is not None and warning:
@@ -35,6 +35,7 @@ def read_document(path: str, pages: str | None = None, progress=None) -> Doc | N
 
 def _read(kind: str, data: bytes, path: str, pages: str | None, progress) -> Doc | None:
     if kind == "docx":
+        # here: at module level it would close an import cycle
         from annobib.documents.docx import read_docx
 
         return read_docx(data, path)

@@ -11,13 +11,17 @@ from __future__ import annotations
 import re
 
 from annobib.documents.model import Doc
+from annobib.exchange.csl_json import csl_to_entry
+from annobib.extract import Extraction
+from annobib.extract.document import clean_spacing, join_lines
+from annobib.extract.keys import base_key, unique
+from annobib.extract.notes import Note
+from annobib.model import Citation
 
 
 def to_extraction(doc: Doc):
-    from annobib.extract import Extraction
-    from annobib.extract.document import clean_spacing, join_lines
+    # here: the name is rebound in this module
     from annobib.extract.entries import NoteResult, build_entries
-    from annobib.extract.notes import Note
 
     notes = []
     for d in doc.notes:
@@ -53,10 +57,6 @@ def _title_key(title: str | None) -> str:
 
 
 def _add_csl(entries: list, fielded: list, NoteResult) -> None:
-    from annobib.exchange.csl_json import csl_to_entry
-    from annobib.extract.keys import base_key, unique
-    from annobib.model import Citation
-
     by_title = {_title_key(e.get("title")): e for e in entries if e.get("title")}
     taken = {e.key for e in entries}
     for r, d in fielded:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import re
+
+from annobib.extract.notes import sentence_at
 
 MARK = re.compile("\ue000(\\d+)\ue001")
 # Zotero: ``ADDIN ZOTERO_ITEM CSL_CITATION {…}`` (Word) / a reference mark ``ZOTERO_ITEM CSL_CITATION {…} RND…``
@@ -39,8 +43,6 @@ def csl_items(instruction: str) -> list[tuple[dict, str | None]] | None:
 
 def mendeley_items(tag: str) -> list[tuple[dict, str | None]] | None:
     """Mendeley Cite (a content control tagged ``MENDELEY_CITATION_v3_<base64 JSON>``): its CSL items."""
-    import base64
-    import binascii
 
     if not tag.startswith("MENDELEY_CITATION_v3_") or len(tag) > MAX_FIELD:
         return None
@@ -53,7 +55,6 @@ def mendeley_items(tag: str) -> list[tuple[dict, str | None]] | None:
 
 def anchors(stream: str) -> dict[int, str | None]:
     """For each marker in the body stream (paragraphs joined by newlines): the sentence citing it."""
-    from annobib.extract.notes import sentence_at
 
     out: dict[int, str | None] = {}
     for m in MARK.finditer(stream):

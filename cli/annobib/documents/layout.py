@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from annobib.documents.model import DocNote
 from annobib.documents.common import anchors, mark
+from annobib.documents.model import DocNote
 from annobib.documents.pagelines import CIRCLED, STARS, Line, PageText, build_lines, drop_furniture, page_numbers
+from annobib.extract.document import join_pair
+from annobib.extract.notes import HEADING_RE, NOTES_HEADING_RE
 
 __all__ = ["PageText", "Line", "build_lines", "notes_from_pages"]
 
@@ -85,7 +87,6 @@ def _strip_start(line: Line) -> str:
 
 def _note_heading(text: str) -> bool:
     """注释 / 注 释 / 【注释】 / Notes / References …: a line that opens an endnote section."""
-    from annobib.extract.notes import NOTES_HEADING_RE
 
     text = text.strip()
     if len(text) > 20:
@@ -167,8 +168,6 @@ def _append(lines: list[str], line: str) -> None:
 
 def _body_stream(body_lines: list[tuple[int, Line]]) -> tuple[str, list[tuple[int, int]]]:
     """The body as one text with marker tokens; (page index, number) of each token."""
-    from annobib.extract.document import join_pair
-    from annobib.extract.notes import HEADING_RE
 
     markers: list[tuple[int, int]] = []
     parts: list[str] = []

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from annobib.documents.model import Doc, DocNote
 from annobib.documents.common import anchors, mark
+from annobib.documents.model import Doc, DocNote
 from annobib.errors import InputError
 
 _DEF = re.compile(r"^ {0,3}\[\^([^\]\s]{1,40})\]:[ \t]?(.*)$")
@@ -60,6 +60,7 @@ def _split(text: str) -> tuple[list[str], dict[str, list[str]]]:
 
 
 def read_markdown(data: bytes, name: str) -> Doc | None:
+    # here: the name is rebound in this module
     from annobib.extract.document import join_lines
 
     text = _decode(data, name).replace("\r\n", "\n").replace("\r", "\n")

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 
+from annobib.documents.layout import notes_from_pages
 from annobib.documents.model import Doc
+from annobib.documents.pagelines import PageText, build_lines
 from annobib.errors import InputError
 
 _RANGE = re.compile(r"^\s*(\d{1,6})\s*(?:[-–:]\s*(\d{1,6})?\s*)?$")
@@ -62,14 +64,13 @@ def _chars(textpage, raw, ctypes) -> list[tuple]:
 
 def read_pdf(data: bytes, name: str, pages: str | None = None, progress=None) -> Doc:
     try:
+        # optional: the caller copes without ctypes, pypdfium2
         import ctypes
 
         import pypdfium2 as pdfium
         import pypdfium2.raw as raw
     except ImportError:
         raise InputError(f"{name}: reading PDFs needs pypdfium2 (pip install pypdfium2)") from None
-    from annobib.documents.layout import notes_from_pages
-    from annobib.documents.pagelines import PageText, build_lines
 
     try:
         pdf = pdfium.PdfDocument(data)

@@ -13,7 +13,7 @@ import zipfile
 import zlib
 from io import BytesIO
 
-from annobib.errors import InputError
+from annobib.errors import InputError, read_input_bytes
 
 MAX_DOCUMENT = 256 << 20  # a 500-page PDF with images is well under this
 _FOOTNOTE_DEF = re.compile(rb"^ {0,3}\[\^[^\]\s]{1,40}\]:", re.M)
@@ -79,7 +79,6 @@ def load(path: str) -> tuple[str, bytes, str | None]:
     """The file's kind, bytes and a warning when its name says another kind (it is read by its
     content: a Word file saved as .pdf is read as Word); missing, empty, oversized or unreadable
     files are one InputError."""
-    from annobib.errors import read_input_bytes
 
     data = read_input_bytes(path, "a document or text file", limit=MAX_DOCUMENT)
     if not data.strip():

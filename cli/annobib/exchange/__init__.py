@@ -13,7 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annobib.errors import InputError
+from annobib.bib import parse_library
+from annobib.bib.library import decode_bib_bytes
+from annobib.bib.source import add_verbatim, entry_text
+from annobib.bib.values import entry_from_record
+from annobib.bounded import MAX_IMPORT_BYTES
+from annobib.dedupe import DuplicateIndex, _fold, normalize_title
+from annobib.errors import InputError, read_input_bytes
 from annobib.exchange.common import usable_key
 from annobib.model import Entry
 
@@ -43,6 +49,7 @@ def export_text(entries, fmt: str, with_citations: bool = False) -> str:
             Entry(e.key, e.type, {k: v for k, v in e.fields.items() if k not in PRIVATE_FIELDS}) for e in entries
         ]
     if fmt == "csl-json":
+        # here: at module level it would close an import cycle
         from annobib.exchange import csl_json
 
         return csl_json.dumps(entries)
@@ -75,9 +82,6 @@ def read_text(path: Path) -> str:
     """An import file's text: a regular file (or a pipe with a writer) of at most
     MAX_IMPORT_BYTES, valid UTF-8, not empty. Devices, sockets and FIFOs nothing writes to are
     refused before anything is read (``import /dev/zero`` ends at once)."""
-    from annobib.bib.library import decode_bib_bytes
-    from annobib.bounded import MAX_IMPORT_BYTES
-    from annobib.errors import read_input_bytes
 
     data = read_input_bytes(path, "a file to import", limit=MAX_IMPORT_BYTES)
     text = decode_bib_bytes(data, str(path))
@@ -88,6 +92,7 @@ def read_text(path: Path) -> str:
 
 def parse_text(text: str, fmt: str, name: str = "input") -> list[Entry]:
     """Entries from ``text`` in ``fmt``, under annobib's biblatex field names."""
+    # here: at module level it would close an import cycle
     from annobib.exchange.bibtex_export import to_biblatex
 
     if fmt == "csl-json":
@@ -99,8 +104,6 @@ def parse_text(text: str, fmt: str, name: str = "input") -> list[Entry]:
 
         return [to_biblatex(e) for e in ris.loads(text, name)]
     if fmt in ("bibtex", "biblatex"):
-        from annobib.bib import parse_library
-
         lib = parse_library(text)
         failed = [b for b in lib.blocks if b.kind == "failed"]
         if failed:
@@ -111,7 +114,6 @@ def parse_text(text: str, fmt: str, name: str = "input") -> list[Entry]:
             )
         if not lib.entries:
             raise InputError(f"{name}: no BibTeX entries found")
-        from annobib.bib.source import entry_text
 
         out = []
         for e in lib.entries:
@@ -182,7 +184,7 @@ def merge_into(lib, entries, *, merge: bool = False, force: bool = False) -> Imp
     existing entry lacks (fields that differ are reported, never overwritten) and keeps the
     incoming key as an alias in ``ids`` (when it differs); ``force`` adds
     duplicates anyway under a fresh key. A key taken by a different work gets a letter suffix."""
-    from annobib.dedupe import DuplicateIndex, normalize_title
+    # here: at module level it would close an import cycle
     from annobib.editing import _next_free
     from annobib.exchange.common import make_key
 
@@ -233,8 +235,6 @@ def merge_into(lib, entries, *, merge: bool = False, force: bool = False) -> Imp
             entry.key = _next_free(entry.key, taken, folded)
             status = "renamed" if status == "added" else status
         if verbatim and entry.key == source_key and _reads_same(lib, entry, verbatim):
-            from annobib.bib.source import add_verbatim
-
             add_verbatim(lib, entry, verbatim)  # `rm K > x.bib; import x.bib` restores it byte for byte
         else:
             lib.add(entry)
@@ -266,8 +266,8 @@ def _add_aliases(existing: Entry, keys: list[str]) -> bool:
 
 def _reads_same(lib, entry: Entry, text: str) -> bool:
     """``text`` read in ``lib`` (with its @string macros) gives ``entry`` back."""
+    # looked up when called (tests patch it on its module)
     from annobib.bib.parse import parse_chunks
-    from annobib.bib.values import entry_from_record
 
     records = [it for it in parse_chunks([text])[0] if it[0] == "entry"]
     if len(records) != 1:
@@ -277,8 +277,6 @@ def _reads_same(lib, entry: Entry, text: str) -> bool:
 
 
 def _merge_fields(existing: Entry, incoming: Entry) -> tuple[list[str], list[str]]:
-    from annobib.dedupe import _fold
-
     added, conflicts = [], []
     for name, value in incoming.fields.items():
         have = existing.get(name)

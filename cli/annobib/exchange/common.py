@@ -6,9 +6,11 @@ import re
 import unicodedata
 
 from annobib.bib.latex import escape_specials
+from annobib.bib.values import braces_balanced
 from annobib.core.latex import latex_to_text
 from annobib.core.months import MONTH_MACROS, month_number  # noqa: F401  (re-exported)
-from annobib.bib.values import braces_balanced
+from annobib.extract.keys import base_key
+from annobib.names import parse_names, pinyin_of
 
 # Fields whose values are verbatim in biblatex (no LaTeX escapes inside).
 VERBATIM_FIELDS = frozenset({"url", "doi", "eprint", "file", "urlraw", "archiveurl", "verba", "verbb", "verbc", "pdf"})
@@ -187,8 +189,6 @@ def make_key(entry, taken, folded: set | None = None) -> str:
     else ``familyYEARword`` in ASCII; made unique against ``taken`` (a set or dict)."""
     base = None
     try:  # the extractor's key maker, so imported keys look like extracted ones
-        from annobib.extract.keys import base_key
-
         base = base_key({k: decode_latex(v, k) for k, v in entry.fields.items()} | {"date": entry.get("date") or ""})
     except Exception:  # noqa: BLE001 - fall back to the simple scheme below
         base = None
@@ -214,8 +214,6 @@ def _suffix(n: int) -> str:
 
 def _ascii_word(text: str) -> str:
     try:
-        from annobib.names import pinyin_of
-
         text = pinyin_of(text, sep="")
     except Exception:  # noqa: BLE001
         pass
@@ -228,8 +226,6 @@ def _simple_key(entry) -> str:
     value = entry.get("author") or entry.get("editor") or ""
     if value:
         try:
-            from annobib.names import parse_names
-
             names = [n for n in parse_names(value) if not n.others]
             if names:
                 n = names[0]

@@ -16,8 +16,11 @@ from __future__ import annotations
 import json
 import re
 
+from annobib.bounded import loads_json
 from annobib.core.latex import decode_accents
+from annobib.core.sanitize import json_text
 from annobib.errors import InputError
+from annobib.exchange.bibtex_export import to_biblatex
 from annobib.exchange.common import (
     bcp47_to_langid,
     csl_pages,
@@ -26,8 +29,10 @@ from annobib.exchange.common import (
     encode_latex,
     format_date_parts,
     langid_to_bcp47,
+    usable_key,
 )
 from annobib.model import Entry
+from annobib.names import has_cjk, parse_name, parse_names, split_top_level
 
 TYPE_TO_CSL = {
     "article": "article-journal",
@@ -168,7 +173,6 @@ CONTAINER_FIELDS = ("journaltitle", "booktitle", "maintitle")
 def _canonical_fields(entry: Entry) -> dict[str, str]:
     """Fields under their biblatex names (``journal`` -> ``journaltitle`` …); classic ``year``
     and ``month`` become ``date`` when they are plain numbers."""
-    from annobib.exchange.bibtex_export import to_biblatex
 
     return to_biblatex(entry).fields
 
@@ -177,8 +181,6 @@ def _canonical_fields(entry: Entry) -> dict[str, str]:
 
 
 def names_to_csl(value: str, lang: str | None = None) -> list[dict]:
-    from annobib.names import parse_name, parse_names, split_top_level
-
     out = []
     value = decode_accents(value)  # Gr{\o}nlund: the parser below would strip the braces off \o
     parts = [p.strip() for p in split_top_level(" ".join(value.split()), re.compile(r"\s+and\s+", re.I)) if p.strip()]
@@ -211,8 +213,6 @@ def names_to_csl(value: str, lang: str | None = None) -> list[dict]:
 
 
 def _cjk(text: str) -> bool:
-    from annobib.names import has_cjk
-
     return has_cjk(text)
 
 
@@ -392,7 +392,6 @@ def citation_key(item: dict) -> tuple[str, str | None]:
     In order, the first key BibTeX tools accept: ``citation-key`` (CSL 1.0.2, Zotero 7, Better
     BibTeX), a key pinned in the note (``Citation Key: liu2025`` or the older ``bibtex: …``), then
     ``id`` (Zotero's plain export puts an item URI there: not a key, so one is made on import)."""
-    from annobib.exchange.common import usable_key
 
     note = item.get("note")
     pinned = _PINNED_KEY.search(note) if isinstance(note, str) else None
@@ -475,14 +474,12 @@ def csl_to_entry(item: dict, strict: bool = True) -> Entry:
 
 def dumps(entries) -> str:
     """CSL-JSON text; characters that could drive a terminal are \\u-escaped (same strings)."""
-    from annobib.core.sanitize import json_text
 
     return json_text(json.dumps([entry_to_csl(e) for e in entries], ensure_ascii=False, indent=2)) + "\n"
 
 
 def loads(text: str, name: str = "CSL-JSON") -> list[Entry]:
     """Parse a CSL-JSON document (an array of items, or ``{"items": [...]}``)."""
-    from annobib.bounded import loads_json
 
     data = loads_json(text, name)  # depth and number size checked: one clear line
     if isinstance(data, dict) and isinstance(data.get("items"), list):

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 
 from annobib.core.latex import decode_accents
+from annobib.editing import split_tags
 from annobib.errors import InputError
+from annobib.exchange.bibtex_export import to_biblatex
 from annobib.exchange.common import (
     bcp47_to_langid,
     date_parts,
@@ -23,6 +25,7 @@ from annobib.exchange.common import (
     split_pages,
 )
 from annobib.model import Entry
+from annobib.names import has_cjk, parse_names
 
 TYPE_TO_RIS = {
     "article": "JOUR",
@@ -113,8 +116,6 @@ _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
 
 
 def _names(value: str, lang: str | None) -> list[str]:
-    from annobib.names import parse_names
-
     out = []
     for n in parse_names(decode_accents(value), lang):  # Gr{\o}nlund: keep \o's braces from the parser
         if n.others:
@@ -129,8 +130,6 @@ def _names(value: str, lang: str | None) -> list[str]:
 
 
 def entry_to_ris(entry: Entry) -> str:
-    from annobib.exchange.bibtex_export import to_biblatex
-
     f = to_biblatex(entry).fields
     lang = f.get("langid")
     text = lambda name: decode_latex(f[name], name).replace("\r", " ").replace("\n", " ")  # noqa: E731
@@ -194,8 +193,6 @@ def entry_to_ris(entry: Entry) -> str:
     if lang:
         lines.append(("LA", langid_to_bcp47(lang)))
     if f.get("keywords"):
-        from annobib.editing import split_tags
-
         lines += [("KW", k) for k in split_tags(decode_latex(f["keywords"]))]
     if f.get("abstract"):
         lines.append(("AB", text("abstract")))
@@ -263,8 +260,6 @@ def parse_records(text: str, name: str = "RIS") -> list[tuple[int, list[tuple[st
 
 
 def _ris_name(value: str) -> str:
-    from annobib.names import has_cjk
-
     value = value.strip()
     if has_cjk(value):
         return encode_latex(value.replace(",", "").replace(" ", "") if "," in value else value)

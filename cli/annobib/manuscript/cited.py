@@ -6,7 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from annobib.bib.inherit import resolve
 from annobib.manuscript.scan import Cite, Paper
+from annobib.render.richtext import RichText
+from annobib.styles import Reference, citation_order, format_bibliography, style_module
+from annobib.styles._fields import decode
 
 
 @dataclass
@@ -39,8 +43,6 @@ def cited_entries(paper: Paper, entries: list) -> Cited:
     by_doi: dict[str, str] = {}
     by_title: dict[str, str] = {}
     if any(c.csl for g in paper.groups for c in g):
-        from annobib.styles._fields import decode
-
         for e in entries:
             if e.get("doi"):
                 by_doi.setdefault(e.get("doi").strip().lower(), e.key)
@@ -81,8 +83,6 @@ def reference_list(
     as the style says, 2025a/2025b among the cited works only. ``crossref``/``xdata`` parents are
     looked up in the whole bibliography, so a chapter cited alone still gets its book. ``order``:
     ``sorted`` sorts a numeric list too; ``file`` keeps the bibliography file's order."""
-    from annobib.bib.inherit import resolve
-    from annobib.styles import format_bibliography, style_module
 
     full = {e.key: e for e in resolve(list(entries))}
     chosen = [full.get(e.key, e) for e in cited.entries]
@@ -101,9 +101,6 @@ def reference_list(
 def numbered(entries: list) -> dict:
     """key -> Reference with only its number, as the whole list numbers it (numeric styles): the
     citation order alone, without formatting 10,000 references to cite three."""
-    from annobib.bib.inherit import resolve
-    from annobib.render.richtext import RichText
-    from annobib.styles import Reference, citation_order
 
     out = {}
     for n, e in enumerate(citation_order(resolve(list(entries))), start=1):

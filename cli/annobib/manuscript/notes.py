@@ -9,14 +9,17 @@ opens its note; a citation naming a key with no entry is left out (the caller wa
 
 from __future__ import annotations
 
-from annobib.manuscript.cited import Cited
+import re
+
+from annobib.manuscript.cited import Citation, Cited
 from annobib.manuscript.scan import Cite
+from annobib.render.richtext import RichText
+from annobib.styles import STYLES, Reference, style_module
+from annobib.styles.notes import Cite as NoteCite, format_notes
 
 
 def is_note_style(style: str, system: str | None) -> bool:
     """Whether ``style`` with ``system`` (None: the style's default) writes footnotes."""
-    from annobib.styles import STYLES, style_module
-
     if style not in STYLES:
         return False
     own = getattr(style_module(style), "SYSTEMS", None)
@@ -25,16 +28,12 @@ def is_note_style(style: str, system: str | None) -> bool:
 
 def group_notes(groups: list[list[Cite]], entries: list, style: str) -> list:
     """One RichText per citation group (every key in ``entries``), in order."""
-    from annobib.styles.notes import Cite as NoteCite, format_notes
-
     cites = [NoteCite([c.key for c in g], [c.locator for c in g]) for g in groups]
     notes = format_notes(entries, cites, style)
     out = []
     for g, rt in zip(groups, notes):
         prefix = " ".join(c.prefix for c in g[:1] if c.prefix)
         if prefix:  # 参见 / see: before the note's first word
-            from annobib.render.richtext import RichText
-
             joiner = "" if prefix[-1:] >= "\u3000" else " "
             rt = RichText(prefix + joiner, lang=rt.lang) + rt
         out.append(rt)
@@ -44,8 +43,6 @@ def group_notes(groups: list[list[Cite]], entries: list, style: str) -> list:
 def cite_note(entries: list, group: list[Cite], style: str):
     """``annobib cite`` in a note style: the footnote citing ``group`` (a first citation, in full,
     with its locators), as a :class:`~annobib.manuscript.cited.Citation`."""
-    from annobib.manuscript.cited import Citation
-
     text = group_notes([group], entries, style)[0].plain
     return Citation(text, [(text, False)])
 
@@ -53,8 +50,6 @@ def cite_note(entries: list, group: list[Cite], style: str):
 def manuscript_notes(cited: Cited, entries: list, style: str) -> list:
     """The paper's footnotes as numbered references (``[1]``, ``[2]`` … by position), each
     :class:`~annobib.styles.Reference` holding its first cited entry and the note's text."""
-    from annobib.styles import Reference
-
     index = {e.key: e for e in entries}
     notes = group_notes(cited.groups, entries, style)
     return [Reference(index[g[0].key], rt, f"[{n}]", n) for n, (g, rt) in enumerate(zip(cited.groups, notes), 1)]
@@ -64,10 +59,6 @@ def narrative_names(entry, style: str) -> str:
     """The names a narrative citation (``@key`` in the text) leaves in the sentence before its
     note mark: ``Morrow``, ``Liu and Lin``, ``刘琳`` — the short note's author part; nothing for a
     work without an author (its note alone)."""
-    import re
-
-    from annobib.styles import style_module
-
     short = style_module(style).note(entry, "short").plain
     m = re.match(r"(.+?)(?:：|, “|, |，|、)", short)
     return m.group(1) if m and not m.group(1).startswith(("《", "“", "「", "『")) else ""

@@ -10,11 +10,17 @@ every paper. A key with no entry keeps pandoc's own text (``[@key]``) and is war
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
 
 from annobib.core.sanitize import safe_url, terminal
+from annobib.errors import InputError
 from annobib.manuscript.cited import cited_entries, combine, reference_list
+from annobib.manuscript.notes import group_notes, is_note_style, narrative_names
 from annobib.manuscript.scan import Cite, Paper, locator
+from annobib.styles import style_module
 
 
 def _stringify(node) -> str:
@@ -112,8 +118,6 @@ def run_filter(
 ) -> tuple[dict, list[str]]:
     """Replace ``doc``'s citations and add its reference list; (doc, warnings). A note style
     (``cn-notes``, ``chicago``) writes footnotes instead (:func:`_note_citations`)."""
-    from annobib.manuscript.notes import is_note_style
-
     found: list[tuple[dict, bool]] = []
     _cites(doc.get("blocks", []), found)
     nodes = [n for n, _in_note in found]
@@ -159,8 +163,6 @@ def _mode(cite_node: dict) -> str | None:
 
 
 def _systems(style: str) -> tuple:
-    from annobib.styles import style_module
-
     return getattr(style_module(style), "SYSTEMS", ())
 
 
@@ -172,8 +174,6 @@ def _note_citations(doc: dict, found: list, groups: list, entries: list, style: 
     gives that citation: first in full, later short or 同上/Ibid., numbered by position. A citation
     already inside a footnote is written out in place, in that footnote. The note mark goes after
     the punctuation that follows the citation, with no space before it (``…端倪。①``, ``…so.¹``)."""
-    from annobib.manuscript.notes import group_notes, narrative_names
-
     by_key = {e.key: e for e in entries}
     index = set(by_key)
     folded = {e.key.casefold(): e.key for e in entries}
@@ -254,7 +254,6 @@ def _entries_blocks(refs_list: list) -> list[dict]:
 
 def find_pandoc() -> str | None:
     """pandoc on PATH, else the one the pypandoc-binary wheel brings, else None."""
-    import shutil
 
     found = shutil.which("pandoc")
     if found:
@@ -269,12 +268,9 @@ def find_pandoc() -> str | None:
 
 def to_docx(refs_list: list) -> bytes:
     """A reference list as a Word document, written by pandoc from its JSON AST."""
-    import json
-    import os
+    # lazy: loads subprocess, tempfile only when this runs
     import subprocess
     import tempfile
-
-    from annobib.errors import InputError
 
     pandoc = find_pandoc()
     if pandoc is None:

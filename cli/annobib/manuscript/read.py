@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from annobib.errors import InputError
+from annobib.core.inputs import decode_article
+from annobib.errors import InputError, read_error
 from annobib.manuscript.scan import Paper, scan_latex, scan_markdown
 
 MAX_PAPER = 64 << 20  # a manuscript larger than this is not a manuscript
@@ -19,15 +20,13 @@ def read_paper(path: str) -> Paper:
         if size > MAX_PAPER:
             raise InputError(f"{path}: {size >> 20} MB is too large for a manuscript")
         data = p.read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{path}: a directory, not a manuscript") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise read_error(path, exc, "a manuscript") from None
     if data[:2] == b"PK":
+        # here: at module level it would close an import cycle
         from annobib.manuscript.word import scan_docx
 
         return Paper(path, scan_docx(data, path))
-    from annobib.core.inputs import decode_article
 
     text, _note = decode_article(data, path)
     if p.suffix.lower() in (".tex", ".ltx", ".latex") or (

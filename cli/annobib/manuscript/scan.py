@@ -10,6 +10,7 @@ are skipped.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -82,8 +83,6 @@ def locator(text: str) -> str | None:
 
 
 def _line_at(starts: list[int], pos: int) -> int:
-    import bisect
-
     return bisect.bisect_right(starts, pos)
 
 

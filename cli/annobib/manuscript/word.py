@@ -1,79 +1,40 @@
-"""Citations of a Word manuscript: Zotero (and Better BibTeX through Zotero) citation fields, and
-``[@key]`` typed as text, read from the body with each footnote's text where its mark stands (so
-the order of first citation is the reading order)."""
+"""Citations of a Word manuscript: Zotero (and Better BibTeX through Zotero) and Mendeley citation
+fields (read by ``documents.wordml``, as ``extract`` reads them), and ``[@key]`` typed as text,
+read from the body with each footnote's text where its mark stands (so the order of first
+citation is the reading order)."""
 
 from __future__ import annotations
 
+import re
 from xml.etree import ElementTree as ET
 
-from annobib.documents.common import csl_items
 from annobib.documents.safezip import Package
+from annobib.documents.wordml import FieldWalker, Items, notes, parts
+from annobib.errors import InputError
 from annobib.manuscript.scan import Cite, locator, scan_markdown
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_SKIP = {W + "del", W + "moveFrom", W + "delText", W + "delInstrText", W + "pPr", W + "rPr"}
 FIELD = "\ue010{}\ue011"  # where a citation field stood in the text stream
 
 
-class _Stream:
-    def __init__(self, notes: dict[tuple[str, str], ET.Element]):
-        self.notes = notes
-        self.out: list[str] = []
-        self.fields: list[dict] = []
-        self.items: list[list[tuple[dict, str | None]]] = []
+class _Stream(FieldWalker):
+    """The body with each note's text where its mark stands; every citation field leaves a
+    marker in the text and its items in ``items``."""
 
-    def _field(self, items) -> None:
+    def __init__(self, notes: dict[tuple[str, str], ET.Element]):
+        super().__init__()
+        self.notes = notes
+        self.items: list[Items] = []
+
+    def cite(self, items: Items) -> bool:
         self.out.append(FIELD.format(len(self.items)))
         self.items.append(items)
+        return True  # the shown text is Zotero's rendering of these items
 
-    def walk(self, el: ET.Element) -> None:
-        tag = el.tag
-        if tag in _SKIP:
-            return
-        hidden = any(f["phase"] == "instr" or f["hide"] for f in self.fields)
-        if tag == W + "t":
-            if not hidden and el.text:
-                self.out.append(el.text)
-        elif tag == W + "instrText":
-            if self.fields and self.fields[-1]["phase"] == "instr" and el.text:
-                self.fields[-1]["instr"].append(el.text)
-        elif tag == W + "fldChar":
-            kind = el.get(W + "fldCharType")
-            if kind == "begin":
-                self.fields.append({"phase": "instr", "instr": [], "hide": False})
-            elif kind == "separate" and self.fields:
-                f = self.fields[-1]
-                f["phase"] = "result"
-                items = csl_items("".join(f["instr"]))
-                if items:
-                    self._field(items)
-                    f["hide"] = True  # the shown text is Zotero's rendering of these items
-            elif kind == "end" and self.fields:
-                self.fields.pop()
-        elif tag == W + "fldSimple":
-            items = csl_items(el.get(W + "instr") or "")
-            if items:
-                self._field(items)
-                return
-        elif tag in (W + "footnoteReference", W + "endnoteReference"):
-            note = self.notes.get((tag[len(W) : -len("Reference")], el.get(W + "id") or ""))
-            if note is not None and not hidden:
-                self.out.append(" ")
-                self.walk(note)  # the note's citations come where its mark stands
-            return
-        for child in el:
-            self.walk(child)
-        if tag == W + "p":
-            self.out.append("\n")
-
-
-def _notes(pkg: Package) -> dict[tuple[str, str], ET.Element]:
-    out = {}
-    for kind in ("footnote", "endnote"):
-        root = pkg.part(f"word/{kind}s.xml")
-        for note in root.iter(W + kind) if root is not None else ():
-            out[(kind, note.get(W + "id") or "")] = note
-    return out
+    def reference(self, el: ET.Element, kind: str, note_id: str) -> None:
+        note = self.notes.get((kind, note_id))
+        if note is not None:
+            self.out.append(" ")
+            self.walk(note)  # the note's citations come where its mark stands
 
 
 def csl_key(item: dict) -> str | None:
@@ -94,15 +55,12 @@ def csl_key(item: dict) -> str | None:
 
 
 def scan_docx(data: bytes, name: str) -> list[list[Cite]]:
-    import re
-
     pkg = Package(data, name)
-    body = pkg.part("word/document.xml")
+    main, note_parts = parts(pkg)
+    body = pkg.part(main)
     if body is None:
-        from annobib.errors import InputError
-
         raise InputError(f"{name}: not a Word document (no word/document.xml)")
-    s = _Stream(_notes(pkg))
+    s = _Stream(notes(pkg, note_parts))
     s.walk(body)
     stream = "".join(s.out)
     out: list[list[Cite]] = []

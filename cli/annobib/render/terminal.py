@@ -4,9 +4,11 @@ markup parsing; unsafe characters made visible by the one sanitizer."""
 from __future__ import annotations
 
 from annobib.core.sanitize import safe_url, terminal_lines
+from annobib.render.wrap import Wrapped
 
 
 def render(rt):
+    # lazy: loads rich only when this runs
     from rich.text import Text
 
     out = Text()
@@ -31,11 +33,10 @@ def document(items, hanging: bool = False):
     Labels (``[12]``) stand at the margin, padded to the widest so every text starts in one
     column, and continuation lines are indented to that column; an unlabelled list (author-date,
     APA) hangs its continuation lines ``HANGING`` cells in. Annotations sit under the text."""
+    # lazy: loads rich only when this runs
     from rich.cells import cell_len
     from rich.padding import Padding
     from rich.text import Text
-
-    from annobib.render.wrap import Wrapped
 
     labels = [terminal_lines(item.label) if item.label else "" for item in items]
     column = max((cell_len(label) for label in labels), default=0)

@@ -19,6 +19,7 @@ def _widths(text: str) -> list[int]:
     """Terminal cells of each character (ASCII: 1, without asking Rich)."""
     if text.isascii():
         return [1] * len(text)
+    # lazy: loads rich only when this runs
     from rich.cells import get_character_cell_size as size
 
     return [1 if c < "\x7f" else size(c) for c in text]
@@ -86,6 +87,7 @@ def break_offsets(text: str, width: int, rest: int | None = None) -> list[int]:
 def wrap(text, width: int, indent: int = 0):
     """A ``rich.text.Text`` with its lines broken for ``width`` (styles kept, line-end spaces off);
     ``indent``: a hanging indent, the cells before every line but a paragraph's first."""
+    # lazy: loads rich only when this runs
     from rich.text import Text
 
     indent = min(max(0, indent), width // 3)  # a narrow terminal keeps room for the text
@@ -116,6 +118,7 @@ class Wrapped:
         yield wrap(self.text, options.max_width, self.indent)
 
     def __rich_measure__(self, console, options):
+        # lazy: loads rich only when this runs
         from rich.cells import cell_len
         from rich.measure import Measurement
 

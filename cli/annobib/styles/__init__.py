@@ -18,13 +18,15 @@ backend.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import string
 from dataclasses import dataclass, field
 
-from annobib.render import ListItem, render, render_document  # noqa: F401 (re-exported)
 from annobib.errors import InputError
-from annobib.render.richtext import RichText
+from annobib.model import Entry
+from annobib.render import ListItem, render, render_document  # noqa: F401 (re-exported)
+from annobib.render.richtext import RichText, Run
 
 STYLES: dict[str, str] = {
     "gbt7714": "gbt7714",
@@ -45,8 +47,8 @@ class StyleChoiceError(InputError, ValueError):
 
 def clear_caches() -> None:
     """Forget memoized decodings, names and romanizations (benchmarks; long-running processes)."""
-    import functools
 
+    # lazy: not needed by `annobib show`; here: at module level it would close an import cycle
     from annobib import names, romanize
     from annobib.styles import _fields, apa, casing, gbt7714, sorting
 
@@ -265,6 +267,7 @@ def _distinct_citations(mod, pool: list, groups: dict, extras: dict, edition) ->
 def _inherited(entries: list, universe):
     """``crossref``/``xdata`` children completed from their parents in the whole list (a chapter
     selected alone still gets its book); ``@xdata`` entries are not references and drop out."""
+    # lazy: not needed by `annobib show`
     from annobib.bib.inherit import resolve
 
     pool = list(universe) if universe is not None else entries
@@ -287,6 +290,7 @@ def _sorted(mod, entries: list, edition, tiebreak: str) -> list:
 def _tie_key(entry, tiebreak: str) -> tuple:
     if tiebreak == "key":
         return (entry.key,)
+    # here: at module level it would close an import cycle
     from annobib.styles._fields import decode
     from annobib.styles.sorting import title_key
 
@@ -320,7 +324,6 @@ def _archive(entry, mode: str, dead):
     if mode == "dead":
         if entry.key not in dead:
             return entry, None
-        from annobib.model import Entry
 
         fields = dict(entry.fields)
         name = entry.field_name("url") or "url"
@@ -330,8 +333,6 @@ def _archive(entry, mode: str, dead):
 
 
 def _append_archive(text: RichText, after, style: str, edition, entry) -> RichText:
-    from annobib.render.richtext import Run
-
     url, date = after
     link = Run(url, url=url)
     if style == "apa":

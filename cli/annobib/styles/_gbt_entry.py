@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from annobib.model import FIELD_ALIASES
+from annobib.names import parse_names
 from annobib.render.richtext import RichText
 from annobib.core.language import char_script
 from annobib.styles import _fields
@@ -670,8 +671,6 @@ class _Entry:
 
 @lru_cache(maxsize=65536)
 def _parse_names(value: str, lang: int):
-    from annobib.names import parse_names
-
     decoded = _decode_keep_braces(value)
     langname = {LANG_JA: "japanese", LANG_ZH: "chinese", LANG_KO: "korean"}.get(lang)
     return parse_names(decoded, langname)

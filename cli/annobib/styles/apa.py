@@ -1,7 +1,6 @@
 """APA 7 reference list entries and in-text citations.
 
 Fields a user sets for works not in English (documented in the README):
-
 ``author_romanized``       the authors in Latin letters, BibTeX name list (``Liu, Lin``)
 ``title_romanized``        the title in Latin letters (pinyin, Hepburn …)
 ``title_translation``      the English translation of the title, printed in ``[ ]``
@@ -19,11 +18,15 @@ import re
 from functools import lru_cache
 
 from annobib.core.months import MONTH_NAMES
+from annobib.names import parse_names
 from annobib.render.richtext import RichText, Run, italic
+from annobib.romanize import needs_romanization, russian, suggest
 from annobib.styles import _fields
 from annobib.styles._legal import SUPREME_REPORTERS, bluebook_date, case_citation, handle_from_url, is_social_post
 from annobib.styles._outlets import is_news, outlet_kind
 from annobib.styles.casing import sentence_case, title_case
+from annobib.styles.gbt7714 import _decode_keep_braces
+from annobib.styles.sorting import fold, title_key
 from annobib.styles.template import Node, field, first_of, join, optional, sentence, words
 
 AUTHOR_DATE_ONLY = True
@@ -101,8 +104,6 @@ def _get(entry, name: str) -> str:
 
 
 def _is_latin(text: str) -> bool:
-    from annobib.romanize import needs_romanization
-
     return not needs_romanization(text)
 
 
@@ -123,8 +124,6 @@ class _A:
 
     # -- names ---------------------------------------------------------------------------
     def names(self, field: str = "author"):
-        from annobib.names import parse_names
-
         if self.type in LEGAL_TYPES and field == "author":
             return ()  # legal references start with the case or statute name (APA 7, 11.3)
         rom = _get(self.e, field + "_romanized") if field == "author" else ""
@@ -170,13 +169,9 @@ class _A:
             return f"{fam}, {inits}" if inits else fam
         family = (n.particle + " " + n.family).strip() if n.particle else n.family
         if n.script == "cyrillic":
-            from annobib.romanize import russian
-
             family = russian(family)
         inits = _initials(n)
         if n.script == "cyrillic":
-            from annobib.romanize import russian
-
             inits = russian(inits)
         s = family
         if inits:
@@ -264,8 +259,6 @@ class _A:
         if rom:
             text = _fields.decode(rom)
         elif not _is_latin(plain):
-            from annobib.romanize import suggest
-
             text, complete = suggest(plain, self.langid)
             text = text[:1].upper() + text[1:]
             if complete:
@@ -314,8 +307,6 @@ class _A:
             return _fields.decode(rom)
         v = self.f(name)
         if v and not _is_latin(v):
-            from annobib.romanize import suggest
-
             s, _ = suggest(v, self.langid)
             return " ".join(w[:1].upper() + w[1:] for w in s.split(" "))
         return v
@@ -326,8 +317,6 @@ class _A:
         if rom:
             name = _fields.decode(rom)
         elif j and not _is_latin(j):
-            from annobib.romanize import suggest
-
             s, complete = suggest(j, self.langid)
             name = " ".join(w[:1].upper() + w[1:] for w in s.split(" ")) if complete else j
             self.warn(f"suggested romanization of the periodical {name!r}; set journaltitle_romanized")
@@ -364,8 +353,6 @@ def _double_quotes(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _group_romanized(raw: str, langid: str) -> tuple[str, bool]:
-    from annobib.romanize import suggest
-
     if _is_latin(raw):
         return raw, True
     text, complete = suggest(raw, langid)
@@ -381,8 +368,6 @@ def _initials(n) -> str:
 
 @lru_cache(maxsize=65536)
 def _decode_names(value: str) -> str:
-    from annobib.styles.gbt7714 import _decode_keep_braces
-
     return _decode_keep_braces(value).replace("\x02", "")
 
 
@@ -657,8 +642,6 @@ def _edition(ed: str) -> str:
 
 
 def _same(pub: str, names) -> bool:
-    from annobib.styles.sorting import fold
-
     return any(n.literal and fold(n.raw) == fold(pub) for n in names)
 
 
@@ -681,15 +664,11 @@ def _first_word_title(a: _A) -> str:
     t = _get(a.e, "title_romanized") or a.e.get("title") or ""
     t = _fields.decode(t)
     if not _is_latin(t):
-        from annobib.romanize import suggest
-
         t = suggest(t, a.langid)[0]
     return t
 
 
 def sort_key(entry, index: int = 0, edition: str = "7") -> tuple:
-    from annobib.styles.sorting import title_key
-
     a = _A(entry, [])
     names = a.names("author") or a.names("editor")
     if names:
@@ -702,8 +681,6 @@ def sort_key(entry, index: int = 0, edition: str = "7") -> tuple:
 
 
 def _name_sort(a: _A, n) -> tuple:
-    from annobib.styles.sorting import fold
-
     if n.others:
         return ("\uffff",)
     if n.literal and not n.is_cjk:
@@ -717,7 +694,6 @@ def _name_sort(a: _A, n) -> tuple:
 def _name_group(n) -> tuple:
     """One author as the in-text citation tells authors apart: surname and initials, so
     ``John W. Smith`` and ``J. W. Smith`` are one author (2020a, 2020b), not two."""
-    from annobib.styles.sorting import fold
 
     if n.others:
         return ("\uffff",)

@@ -17,9 +17,14 @@ from __future__ import annotations
 import re
 
 from annobib.core.months import MONTH_NAMES
+from annobib.names import parse_names
 from annobib.render.richtext import RichText, Run
+from annobib.romanize import needs_romanization, suggest
 from annobib.styles import _fields
 from annobib.styles._outlets import is_news
+from annobib.styles.apa import _get
+from annobib.styles.gbt7714 import _decode_keep_braces
+from annobib.styles.sorting import fold
 from annobib.styles.template import Node, field, first_of, join, lead, optional, optional_field, sentence
 
 SYSTEMS = ("notes", "bibliography")
@@ -30,14 +35,10 @@ REPORTS = {"report", "techreport"}
 
 
 def _decode_names(value: str) -> str:
-    from annobib.styles.gbt7714 import _decode_keep_braces
-
     return _decode_keep_braces(value).replace("\x02", "")
 
 
 def names(entry, role: str = "author") -> tuple:
-    from annobib.names import parse_names
-
     value = entry.get(role)
     if not value:
         return ()
@@ -96,6 +97,7 @@ def _romanized(ns: tuple, lang: str) -> tuple:
     """CJK persons as ``Liu Lin`` (family name first, no comma, Chicago 8.14-8.18)."""
     if not any(n.is_cjk for n in ns):
         return ns
+    # looked up when called (tests patch it on its module)
     from dataclasses import replace
 
     out = []
@@ -206,8 +208,6 @@ class Values:
         value = self.f(name)
         if self.cn or not value:
             return value
-        from annobib.romanize import needs_romanization, suggest
-        from annobib.styles.apa import _get
 
         if not needs_romanization(value):
             return value
@@ -226,8 +226,6 @@ class Values:
         if not t:
             return ""
         if t != self.f("title"):
-            from annobib.styles.apa import _get
-
             tr = _get(self.e, "title_translation")
             if tr:
                 t += " [" + _fields.decode(tr) + "]"
@@ -331,6 +329,7 @@ class Values:
         ed = self.f("edition")
         if not ed:
             return ""
+        # here: the name is rebound in this module
         from annobib.styles.apa import _edition
 
         return _edition(ed)
@@ -554,7 +553,6 @@ def format_entry(
 
 def sort_key(entry, index: int = 0, edition: str = "17") -> tuple:
     """Bibliography order (14.65): by the first author's surname (inverted name), then title."""
-    from annobib.styles.sorting import fold
 
     ctx = Values(entry)
     head = ctx._author_inverted() or ctx.f("title")

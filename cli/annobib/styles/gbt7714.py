@@ -9,6 +9,7 @@ directly: :mod:`._gbt_entry` holds one entry being formatted (language, punctuat
 from __future__ import annotations
 
 from annobib.render.richtext import RichText
+from annobib.styles.sorting import name_key, pinyin_key, year_key
 from annobib.styles._gbt_entry import (  # noqa: F401 (re-exported: tests, apa, chicago, clear_caches)
     BCP47,
     LANG_EN,
@@ -66,8 +67,6 @@ def _author_field(x: _Entry) -> str:
 
 def sort_key(entry, index: int = 0, edition: str = "2025") -> tuple:
     """Author-date list order: language group, author (pinyin for Chinese), year."""
-    from annobib.styles.sorting import name_key, pinyin_key, year_key
-
     x = _Entry(entry, Options(str(edition), "author-date"))
     value = x.e.get(_author_field(x))
     names = _parse_names(value.strip(), x.lang) if value else ()

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from annobib.render.richtext import RichText, Run
+from annobib.styles import STYLES, _inherited, style_module
 
 
 @dataclass
@@ -30,8 +31,6 @@ class Cite:
 
 
 def _module(style: str):
-    from annobib.styles import STYLES, style_module
-
     mod = style_module(style)
     if "notes" not in getattr(mod, "SYSTEMS", ()):
         raise ValueError(f"{STYLES.get(style, style)} is not a note style (choose cn-notes or chicago)")
@@ -40,7 +39,6 @@ def _module(style: str):
 
 def format_notes(entries: list, cites: list[Cite], style: str = "cn-notes") -> list[RichText]:
     """One RichText per footnote, in order. Unknown keys raise KeyError (the caller warns)."""
-    from annobib.styles import _inherited
 
     mod = _module(style)
     entries, _ = _inherited(list(entries), None)

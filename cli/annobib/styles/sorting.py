@@ -12,9 +12,13 @@ authors, then year (undated first), works without an author by the first signifi
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 from functools import lru_cache
+
+from annobib import text as t
+from annobib.text import syllables
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -47,7 +51,6 @@ def _toned_table() -> tuple:
     global _TONED
     if _TONED is not None:
         return _TONED
-    from annobib import text as t
 
     stamp = t._pinyin_stamp()
     got = t._load_marshal("pinyin-tones-2.marshal") if stamp is not None else None
@@ -57,8 +60,6 @@ def _toned_table() -> tuple:
     table: dict[int, str] = {}
     path = t._pinyin_source()
     if path:
-        import importlib.util
-
         spec = importlib.util.spec_from_file_location("_annobib_pinyin_dict", path)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)  # type: ignore[union-attr]
@@ -94,7 +95,6 @@ def char_key(text: str, first: str = "") -> tuple:
     characters folded. ``first``: the reading of the leading character(s) when it is not the
     most common one (surnames: 单 shan, 曾 zeng); its tone is the matching reading's."""
     out = []
-    from annobib.text import syllables
 
     plain = syllables(text)
     for k, ch in enumerate(text):

@@ -13,12 +13,11 @@ import sqlite3
 import time
 from pathlib import Path
 
+from annobib.config import cache_dir
 from annobib.verify.client import Answer
 
 
 def default_path() -> Path:
-    from annobib.config import cache_dir
-
     return cache_dir() / "verify-answers.sqlite3"
 
 

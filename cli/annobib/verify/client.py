@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from annobib import __version__
 from annobib.archive.limits import backoff, parse_retry_after
+from annobib.bounded import MAX_ANSWER_BYTES, loads_json
 
 
 @dataclass
@@ -139,6 +140,7 @@ class RegistryClient:
     @property
     def client(self):
         if self._client is None:
+            # lazy: loads httpx only when this runs
             import httpx
 
             self._client = httpx.AsyncClient(
@@ -206,10 +208,10 @@ class RegistryClient:
 
     async def _once(self, url: str, gate: _Gate) -> tuple[Answer, float | None, bool]:
         """One GET: (answer, Retry-After seconds, worth retrying)."""
+        # lazy: loads httpx, ssl only when this runs
         import httpx
 
         from annobib.archive.links import UNREACHABLE_KINDS, _classify_exception
-        from annobib.bounded import MAX_ANSWER_BYTES, loads_json
 
         try:
             async with self.client.stream("GET", url) as resp:

@@ -7,6 +7,8 @@ W904 verify-unreachable. verified and not-checkable entries give no finding.
 
 from __future__ import annotations
 
+from annobib.checks.base import Finding
+
 ONLINE_RULES = {
     "verify-mismatch": ("E901", "error"),
     "verify-not-found": ("W902", "warning"),
@@ -16,8 +18,6 @@ ONLINE_RULES = {
 
 
 def _finding(rule: str, entry, field: str | None, message: str):
-    from annobib.checks.base import Finding
-
     code, severity = ONLINE_RULES[rule]
     return Finding(
         code=code,

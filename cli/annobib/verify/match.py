@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from annobib.names import parse_names
+from annobib.text import fold, latex_to_text
 from annobib.verify.registries import Record
 
 ACCEPT_TITLE = 0.9  # a search candidate is the work when its title is this close …
@@ -40,9 +42,6 @@ class Cited:
 
 
 def cited(entry) -> Cited:
-    from annobib.names import parse_names
-    from annobib.text import latex_to_text
-
     title = latex_to_text(entry.get("title") or "")
     sub = latex_to_text(entry.get("subtitle") or "")
     if sub:
@@ -65,8 +64,6 @@ def cited(entry) -> Cited:
 
 @lru_cache(maxsize=4096)
 def norm(text: str) -> str:
-    from annobib.text import fold
-
     text = fold(unicodedata.normalize("NFKC", text or ""))
     text = re.sub(r"[^\w]+", " ", text)
     return " ".join(text.replace("_", " ").split())

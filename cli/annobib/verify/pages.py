@@ -15,6 +15,10 @@ from difflib import SequenceMatcher
 from html.parser import HTMLParser
 
 from annobib.archive.links import LinkChecker, LinkOptions
+from annobib.archive.urls import entry_url
+from annobib.text import latex_to_text
+from annobib.verify.client import Answer
+from annobib.verify.match import norm
 from annobib.verify.run import Verdict
 
 TITLE_META = ("og:title", "citation_title", "dc.title", "twitter:title")
@@ -77,8 +81,6 @@ def page_facts(body: str) -> dict:
 
 
 def title_score(title: str, candidates: list[str]) -> float:
-    from annobib.verify.match import norm
-
     mine = norm(title)
     best = 0.0
     for c in candidates:
@@ -96,6 +98,7 @@ def dates_agree(mine: str, theirs: str) -> bool:
     a, b = mine.split("-"), theirs.split("-")
     n = min(len(a), len(b))
     if n == 3:
+        # here: the name is rebound in this module
         from datetime import date
 
         try:
@@ -140,7 +143,6 @@ class PageVerifier:
 
     async def _fetch(self, url: str):
         """(outcome, detail, facts) for ``url``: from the cache, else through the check-links fetcher."""
-        from annobib.verify.client import Answer
 
         key = f"page:{url}"
         hit = self.cache.get(key, self.max_age) if self.cache is not None else None
@@ -156,8 +158,6 @@ class PageVerifier:
         return result.outcome, result.detail, facts
 
     async def verify(self, entry) -> Verdict:
-        from annobib.archive.urls import entry_url
-
         url = entry_url(entry)
         searched = [f"page {url}"]
         outcome, detail, facts = await self._fetch(url)
@@ -184,8 +184,6 @@ class PageVerifier:
         return Verdict(entry.key, "unreachable", source="page", searched=searched, detail=detail)
 
     def _judge(self, entry, facts: dict, source: str, searched, note: str) -> Verdict:
-        from annobib.text import latex_to_text
-
         title = latex_to_text(entry.get("title") or "")
         if not facts.get("titles") or not title:
             return Verdict(

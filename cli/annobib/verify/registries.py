@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
+from annobib.names import has_cjk
+
 ROWS = 5  # candidates asked of a search
 
 
@@ -175,8 +177,6 @@ def openalex_records(data) -> list[Record]:
 
 
 def _split_name(display: str) -> tuple[str, str]:
-    from annobib.names import has_cjk
-
     display = display.strip()
     if has_cjk(display) or " " not in display:
         return display, ""

@@ -6,7 +6,9 @@ import asyncio
 from dataclasses import dataclass, field
 from typing import Callable
 
-from annobib.verify import match, registries as reg
+from annobib.archive.urls import entry_url
+from annobib.verify import match
+from annobib.verify import registries as reg
 from annobib.verify.client import Answer, RegistryClient, RegistryOptions
 
 VERDICTS = ("verified", "mismatch", "not-found", "not-checkable", "unreachable")
@@ -67,7 +69,6 @@ class Verdict:
 
 def route(entry) -> str:
     """ "registry", "page" or "none" (not checkable)."""
-    from annobib.archive.urls import entry_url
 
     if entry.get("doi"):
         return "registry"

@@ -1,0 +1,140 @@
+"""WordprocessingML (``.docx``) read in one place: the text of a tree in reading order, its
+citation fields, and which parts of the package hold the body and the notes.
+
+A citation field comes in four shapes, all read here: a complex field (``fldChar`` begin, the
+instruction in ``instrText`` runs, separate, the shown text, end: Zotero's ``ADDIN ZOTERO_ITEM
+CSL_CITATION {…}``, Better BibTeX's through Zotero, Mendeley's ``ADDIN CSL_CITATION {…}``), a
+simple field (``fldSimple`` with the instruction in an attribute), and a Mendeley Cite content
+control (``sdt`` tagged with base64 CSL-JSON). Readers subclass :class:`FieldWalker` and say
+what a citation and a note reference become (``documents.docx``: notes of an article;
+``manuscript.word``: the citations of a manuscript).
+"""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree as ET
+
+from annobib.documents.common import csl_items, mendeley_items
+from annobib.documents.safezip import Package
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# deleted and moved-away text (tracked changes read as accepted), properties, note marks, and
+# the fallback copy of alternate content
+SKIP = frozenset(
+    W + t
+    for t in ("del", "moveFrom", "pPr", "rPr", "sectPr", "footnoteRef", "endnoteRef", "delText", "delInstrText")
+    + ("tblPr", "trPr", "tcPr")
+) | {MC + "Fallback"}
+BLOCKS = frozenset((W + "p", W + "tr"))  # a line break in the text after each
+NOTE_REFERENCES = frozenset((W + "footnoteReference", W + "endnoteReference"))
+Items = list[tuple[dict, str | None]]  # (CSL item, locator) per cited work
+
+
+class FieldWalker:
+    """Text of a WordprocessingML tree in reading order, citation fields read as CSL items.
+
+    A subclass says what a citation becomes (:meth:`cite`: True when the field's shown text is
+    to be left out, its items standing for it) and what a note reference becomes
+    (:meth:`reference`); :meth:`text` receives each visible run of text."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.fields: list[dict] = []  # open complex fields, innermost last
+
+    def cite(self, items: Items) -> bool:
+        return False
+
+    def reference(self, el: ET.Element, kind: str, note_id: str) -> None:
+        """A footnote or endnote reference (``kind`` "footnote" or "endnote") where it stands."""
+
+    def text(self, text: str) -> None:
+        self.out.append(text)
+
+    def visible(self) -> bool:
+        """Outside every field's instruction and every field whose shown text is left out."""
+        return all(f["phase"] == "result" and not f["hide"] for f in self.fields)
+
+    def walk(self, el: ET.Element) -> None:
+        tag = el.tag
+        if tag in SKIP:
+            return
+        if tag == W + "t":
+            if self.visible() and el.text:
+                self.text(el.text)
+        elif tag == W + "instrText":
+            if self.fields and self.fields[-1]["phase"] == "instr" and el.text:
+                self.fields[-1]["instr"].append(el.text)
+        elif tag == W + "fldChar":
+            self._fld_char(el.get(W + "fldCharType"))
+        elif tag == W + "sdt":  # a content control; Mendeley Cite keeps its citation in the tag
+            t = el.find(f"{W}sdtPr/{W}tag")
+            items = mendeley_items(t.get(W + "val") or "") if t is not None else None
+            if items and self.cite(items):
+                return
+        elif tag == W + "fldSimple":
+            items = csl_items(el.get(W + "instr") or "")
+            if items and self.cite(items):
+                return
+        elif tag in (W + "tab", W + "br", W + "cr"):
+            if self.visible():
+                self.out.append(" ")
+        elif tag == W + "noBreakHyphen":
+            if self.visible():
+                self.out.append("-")
+        elif tag in NOTE_REFERENCES:
+            if self.visible():
+                self.reference(el, tag[len(W) : -len("Reference")], el.get(W + "id") or "")
+            return
+        for child in el:
+            self.walk(child)
+        if tag in BLOCKS:
+            self.out.append("\n")
+
+    def _fld_char(self, kind: str | None) -> None:
+        if kind == "begin":
+            self.fields.append({"phase": "instr", "instr": [], "hide": False})
+        elif kind == "separate" and self.fields:
+            f = self.fields[-1]
+            f["phase"] = "result"
+            items = csl_items("".join(f["instr"]))
+            if items and self.cite(items):
+                f["hide"] = True  # the shown text is a rendering of these items
+        elif kind == "end" and self.fields:
+            self.fields.pop()
+
+
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+NOTE_KINDS = (("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml"))
+
+
+def parts(pkg: Package) -> tuple[str, dict[str, str]]:
+    """The main document part and its footnotes/endnotes parts, as the package's relationships name
+    them (``word/document2.xml`` happens); the usual names when a relationship is missing."""
+    main = "word/document.xml"
+    rels = pkg.part("_rels/.rels")
+    for r in rels.iter(_REL) if rels is not None else ():
+        if (r.get("Type") or "").endswith("/officeDocument") and pkg.has((r.get("Target") or "").lstrip("/")):
+            main = (r.get("Target") or "").lstrip("/")
+    folder, _, base = main.rpartition("/")
+    notes = {kind: part for kind, part in NOTE_KINDS}
+    rels = pkg.part(f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels")
+    for r in rels.iter(_REL) if rels is not None else ():
+        kind = (r.get("Type") or "").rsplit("/", 1)[-1]
+        target = r.get("Target") or ""
+        if kind in ("footnotes", "endnotes") and r.get("TargetMode") != "External":
+            path = target.lstrip("/") if target.startswith("/") else (f"{folder}/{target}" if folder else target)
+            if pkg.has(path):
+                notes[kind[:-1]] = path
+    return main, notes
+
+
+def notes(pkg: Package, note_parts: dict[str, str]) -> dict[tuple[str, str], ET.Element]:
+    """Every ordinary footnote and endnote by (kind, id); separators and continuation notices left out."""
+    out = {}
+    for kind, _usual in NOTE_KINDS:
+        root = pkg.part(note_parts[kind])
+        for note in root.iter(W + kind) if root is not None else ():
+            if note.get(W + "type") in (None, "normal"):
+                out[(kind, note.get(W + "id") or "")] = note
+    return out

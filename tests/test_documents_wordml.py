@@ -1,0 +1,110 @@
+"""The one reader of .docx citation fields (documents/wordml.py), shape by shape, as both of its
+users see it: the notes of an article (extract) and the citations of a manuscript (format)."""
+
+from __future__ import annotations
+
+import base64
+import json
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from annobib.documents import docx
+from annobib.documents.wordml import FieldWalker
+from annobib.manuscript import word
+
+NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+ITEM = {"type": "book", "title": "After Hegemony", "author": [{"family": "Keohane", "given": "Robert"}]}
+BBT = dict(ITEM, **{"citation-key": "keohane1984after"})
+
+
+def _payload(item: dict, locator: str | None = None) -> str:
+    cited = {"itemData": item, **({"locator": locator} if locator else {})}
+    return json.dumps({"citationItems": [cited]}, ensure_ascii=False)
+
+
+def _complex(instruction: str, shown: str = "(Keohane 1984)") -> str:
+    half = len(instruction) // 2  # Word splits long instructions over several runs
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f"<w:r><w:instrText>{_esc(instruction[:half])}</w:instrText></w:r>"
+        f"<w:r><w:instrText>{_esc(instruction[half:])}</w:instrText></w:r>"
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r><w:t>{shown}</w:t></w:r>"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+
+
+SHAPES = {
+    "zotero": _complex(" ADDIN ZOTERO_ITEM CSL_CITATION " + _payload(ITEM, "25")),
+    "better-bibtex": _complex(" ADDIN ZOTERO_ITEM CSL_CITATION " + _payload(BBT)),
+    "mendeley-field": _complex(" ADDIN CSL_CITATION " + _payload(ITEM)),
+    "fldSimple": f'<w:fldSimple w:instr="{_esc("ADDIN ZOTERO_ITEM CSL_CITATION " + _payload(ITEM))}">'
+    "<w:r><w:t>(Keohane 1984)</w:t></w:r></w:fldSimple>",
+    "mendeley-cite": '<w:sdt><w:sdtPr><w:tag w:val="MENDELEY_CITATION_v3_'
+    + base64.b64encode(_payload(ITEM).encode()).decode()
+    + '"/></w:sdtPr><w:sdtContent><w:r><w:t>(Keohane 1984)</w:t></w:r></w:sdtContent></w:sdt>',
+}
+
+
+def _paragraph(field: str) -> ET.Element:
+    return ET.fromstring(f"<w:p {NS}><w:r><w:t>Institutions matter </w:t></w:r>{field}<w:r><w:t>.</w:t></w:r></w:p>")
+
+
+class _Recorder(FieldWalker):
+    def __init__(self) -> None:
+        super().__init__()
+        self.cited: list = []
+
+    def cite(self, items):
+        self.cited.append(items)
+        return True
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_each_field_shape_is_read_as_its_csl_items(shape):
+    w = _Recorder()
+    w.walk(_paragraph(SHAPES[shape]))
+    assert len(w.cited) == 1 and len(w.cited[0]) == 1, w.cited
+    item, loc = w.cited[0][0]
+    assert item["title"] == "After Hegemony" and item["author"][0]["family"] == "Keohane"
+    assert loc == ("25" if shape == "zotero" else None)
+    assert "".join(w.out) == "Institutions matter .\n"  # the shown rendering is left out
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_a_note_of_an_article_carries_the_items(shape):
+    w = docx._Walker(in_note=True)
+    w.walk(_paragraph(SHAPES[shape]))
+    assert [i["title"] for i, _loc in w.citations] == ["After Hegemony"]
+    assert "Keohane 1984" not in "".join(w.out)
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_the_body_of_an_article_reads_as_printed(shape):
+    w = docx._Walker()
+    w.walk(_paragraph(SHAPES[shape]))
+    assert "".join(w.out) == "Institutions matter (Keohane 1984).\n" and not w.citations
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_a_manuscript_cites_the_items_where_the_field_stands(shape):
+    s = word._Stream({})
+    s.walk(_paragraph(SHAPES[shape]))
+    assert "".join(s.out) == "Institutions matter " + word.FIELD.format(0) + ".\n"
+    [(item, _loc)] = s.items[0]
+    assert word.csl_key(item) == ("keohane1984after" if shape == "better-bibtex" else None)
+
+
+def test_a_field_that_is_not_a_citation_keeps_its_text():
+    w = _Recorder()
+    w.walk(_paragraph(_complex(" PAGE ", shown="12")))
+    assert not w.cited and "".join(w.out) == "Institutions matter 12.\n"
+
+
+def test_both_readers_are_the_one_walker():
+    assert issubclass(docx._Walker, FieldWalker) and issubclass(word._Stream, FieldWalker)
