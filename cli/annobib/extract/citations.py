@@ -47,14 +47,27 @@ COMMENTARY_LEAD_RE = re.compile(
     r"^(?P<comment>.{2,200}?[，,：:。])\s*(?=(?:可|请|另|亦|也|还)?\s*(?:参\s*见|参\s*阅|详\s*见|参看)|(?:see also|see|cf\.)\s)",
     re.I,
 )
-NOT_CITATION_RE = re.compile(
-    r"^(?:本文(?:系|为|是|受|得到)|本研究|本项目|基金项目|项目来源|作者感谢|感谢|致谢|谨向|This (?:article|paper|research|study) (?:is|was)|"
+# a funding note, thanks, an interview record: the openings (``_HEAD``, tried at the start only) and
+# the words that mark one anywhere (``_ANY``; each alternative opens with a literal, so the regex
+# engine skips to where one can start): apart, so that neither is tried at every position in vain
+_NOT_CITATION_HEAD = re.compile(
+    r"(?:本文(?:系|为|是|受|得到)|本研究|本项目|基金项目|项目来源|作者感谢|感谢|致谢|谨向|This (?:article|paper|research|study) (?:is|was)|"
     r"The author(?:s)? (?:thank|would like|is grateful|are grateful)|I (?:thank|am grateful)|Funding|This work was supported)"
-    r"|(?:阶段性成果|项目编号|资助项目|基金资助|课题编号|批准号)"
-    r"|^(?:访谈记录|访谈对象|访谈编号|田野笔记|调研笔记|Interview with|Interviews? (?:conducted|with))"
-    r"|^(?:Исследование выполнено|Работа выполнена|Статья подготовлена|Здесь и далее)|при (?:финансовой )?поддержке|полевые материалы автора"
-    r"|^本(?:节|章|文|稿)(?:部分|的部分|主要)?内容(?:曾|已)|为题[^。]{0,40}(?:宣读|报告|发表)"
+    r"|(?:访谈记录|访谈对象|访谈编号|田野笔记|调研笔记|Interview with|Interviews? (?:conducted|with))"
+    r"|(?:Исследование выполнено|Работа выполнена|Статья подготовлена|Здесь и далее)"
+    r"|本(?:节|章|文|稿)(?:部分|的部分|主要)?内容(?:曾|已)"
 )
+_NOT_CITATION_ANY = re.compile(
+    r"阶段性成果|项目编号|资助项目|基金资助|课题编号|批准号|при (?:финансовой )?поддержке|полевые материалы автора"
+    r"|为题[^。]{0,40}(?:宣读|报告|发表)"
+)
+
+
+def not_a_citation(head: str) -> bool:
+    """A funding or acknowledgement note, or an interview record (``head``: the note's start)."""
+    return bool(_NOT_CITATION_HEAD.match(head) or _NOT_CITATION_ANY.search(head))
+
+
 CIRCLED_NUMS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 NOTEREF_RE = re.compile(
     r"^(?:同前注|同前註|同注|同註|参见前注|见前注|見前註|前注|前註|参见注|见注|参见本文注|见本文注|前掲注|前揭注|前引注|前引|同(?=["
@@ -249,6 +262,14 @@ _FULLWIDTH = {
 }
 
 
+_HAS_FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+
+def _ascii_alnum(text: str) -> str:
+    """``text`` with full-width digits and letters as ASCII (the table lookup only when one is there)."""
+    return text.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(text) else text
+
+
 _AHEAD: dict[str, NoteReading] = {}  # notes read by workers, waiting for read_note
 
 
@@ -276,10 +297,10 @@ def read_note(text: str) -> NoteReading:
 
 
 def _read_note(text: str) -> NoteReading:
-    raw = normalize(text.strip().translate(_FULLWIDTH))
+    raw = normalize(_ascii_alnum(text.strip()))
     if not raw:
         return NoteReading("not-understood", [], "empty note")
-    if NOT_CITATION_RE.search(raw[:80]) and not re.search(r"[：:]\s*《|载《|”,|,”", raw):
+    if not_a_citation(raw[:80]) and not re.search(r"[：:]\s*《|载《|”,|,”", raw):
         return NoteReading("not-a-citation", [], "funding or acknowledgement note")
     body = cut_commentary(raw)
     body = cut_trailing_commentary(body)
