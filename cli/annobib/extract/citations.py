@@ -159,6 +159,7 @@ class NoteReading:
     reason: str | None = None
 
 
+@lru_cache(maxsize=64)  # a note's body and its one piece are often the same string: read it once
 def strip_lead_in(text: str) -> str:
     text = text.strip()
     for _ in range(3):
@@ -216,12 +217,14 @@ def _in_url(text: str, i: int) -> bool:
     return bool(URL_RE.match(text, j + 1 if j >= 0 else 0)) and "http" in text[max(0, j) : i]
 
 
+_ETC_LAST = frozenset("等文书作c.s")
 _ETC = re.compile(r"\s*(?:等|等等|等文|等书|等著作|etc\.?|and others)\s*$")
 
 
 def strip_etc(text: str) -> str:
     text = rstrip_run(text.strip(), "。.")
-    text = _ETC.sub("", text)
+    if text.rstrip()[-1:] in _ETC_LAST:  # the last character of every word _ETC removes
+        text = _ETC.sub("", text)
     return rstrip_run(text, "，,；;。.")
 
 
@@ -245,12 +248,29 @@ _JUDGMENT = re.compile(r"[（(]\s*\d{4}\s*[）)][^，,。]{1,20}?\d+\s*号\s*(?:
 _HAS_CITATION_SIGNAL_RE1 = re.compile(r"[\u0400-\u04ff]{3,}.*\d{4}")
 
 
+# EN_CITE_SIGNAL for a yes/no answer, cut into regexes whose alternatives open with a literal
+# (the engine skips to where one can start); a \b before a letter is written after it (``(?<!\w.)``)
+_EN_CITE_QUOTED = re.compile(
+    r"“[^”\"]*[A-Za-z\u0400-\u04ff][^”\"]{2,}[”\"]|\"[^”\"]*[A-Za-z\u0400-\u04ff][^”\"]{2,}[”\"]"
+)
+_EN_CITE_WORDS = re.compile(
+    r"p(?<!\w.)p?\.\s*\d\b|V(?<!\w.)ol\.\b|v(?<!\w.)ol\.\b|N(?<!\w.)o\.\s*\d\b|P(?<!\w.)ress\b|U(?<!\w.)niversity\b"
+    r"|1(?<!\w.)9\d\d\b|2(?<!\w.)0\d\d\b|https?://"
+    r"|Ф(?<!\w.)\.\s*\d|ф(?<!\w.)\.\s*\d|О(?<!\w.)п\.\s*\d|о(?<!\w.)п\.\s*\d|С(?<!\w.)\.\s*\d|C(?<!\w.)\.\s*\d"
+)
+
+
+def _en_cite_signal(text: str) -> bool:
+    """``bool(EN_CITE_SIGNAL.search(text))``, faster."""
+    return bool(_EN_CITE_QUOTED.search(text) or _EN_CITE_WORDS.search(text))
+
+
 def has_citation_signal(text: str) -> bool:
     return bool(
         is_japanese_case(text)
         or _JUDGMENT.search(text)
         or ZH_CITE_SIGNAL.search(text)
-        or EN_CITE_SIGNAL.search(text)
+        or _en_cite_signal(text)
         or IBID_RE.match(text)
         or _HAS_CITATION_SIGNAL_RE1.search(text)
     )
@@ -464,6 +484,26 @@ _FIRST_PERSON = re.compile(
 _CITATION_BITS = re.compile(
     r"https?://|www\.|[,.]\s*[”\"]|\bpp?\.\s*\d|\bVol\.|\bNo\.\s*\d|Press|Publish|\(\s*\d{4}\s*\)|\d{1,4}\s*[-–]\s*\d|[:]\s*[A-Z]"
 )
+# the two above for a yes/no answer, cut so that each regex opens with a literal or a class (see
+# _EN_CITE_WORDS): the first person at the start or after a comma; the citation bits
+_FIRST_PERSON_VERB = r"\s+(?:follow|use|adopt|treat|draw|rely|do not|am|have|thank|prefer|leave)\b"
+_FIRST_PERSON_AT = re.compile(r"(?:I|we|We)" + _FIRST_PERSON_VERB)
+_FIRST_PERSON_AFTER = re.compile(r"[,;]\s+(?:I|we|We)" + _FIRST_PERSON_VERB)
+_CITATION_BITS_LED = re.compile(
+    r"https?://|www\.|,\s*[”\"]|\.\s*[”\"]|p(?<!\w.)p?\.\s*\d|V(?<!\w.)ol\.|N(?<!\w.)o\.\s*\d|Press|Publish"
+    r"|\(\s*\d{4}\s*\)|:\s*[A-Z]"
+)
+_CITATION_BITS_RANGE = re.compile(r"\d{1,4}\s*[-–]\s*\d")
+
+
+def _first_person(piece: str) -> bool:
+    """``bool(_FIRST_PERSON.search(piece))``, faster."""
+    return bool(_FIRST_PERSON_AT.match(piece) or _FIRST_PERSON_AFTER.search(piece))
+
+
+def _citation_bits(piece: str) -> bool:
+    """``bool(_CITATION_BITS.search(piece))``, faster."""
+    return bool(_CITATION_BITS_LED.search(piece) or _CITATION_BITS_RANGE.search(piece))
 
 
 _WESTERN_PROSE_RE1 = re.compile(
@@ -573,11 +613,7 @@ def classify(piece: str) -> CitationText | None:
         and not EN_PAGES.search(piece)
     ):
         return None  # Here “alliance” means …: a quoted word in prose
-    if (
-        _western_prose(piece)
-        or (_ENGLISH_SENTENCE.match(piece) or _FIRST_PERSON.search(piece))
-        and not _CITATION_BITS.search(piece)
-    ):
+    if _western_prose(piece) or (_ENGLISH_SENTENCE.match(piece) or _first_person(piece)) and not _citation_bits(piece):
         return None  # On the dating of the 1935 reform the sources differ: a sentence, no citation
     if not has_citation_signal(piece):
         # commentary fragment, or a bare "Author, Title, p. N" short form

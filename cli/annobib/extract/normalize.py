@@ -76,8 +76,8 @@ _NARROW_MARK = re.compile(r"[,:;?!]")
 def _widen(part: str) -> str:
     if not part:
         return part
-    chars = list(part)
-    n = len(chars)
+    chars: list[str] | None = None  # made when a mark is widened
+    n = len(part)
     # only the ASCII marks are visited; a mark widened before never decides a later one (neither
     # form is a Han character, a digit or a space), so reading ``part`` as printed is the same
     for m in _NARROW_MARK.finditer(part):
@@ -94,10 +94,14 @@ def _widen(part: str) -> str:
         if ch == ":" and before.isdigit() and after.isdigit():
             continue  # 10:30, 2019:12 (a GB/T page after a year)
         if (before and _CJK_NEIGHBOUR.match(before)) or (after and _CJK_AFTER.match(after)):
+            if chars is None:
+                chars = list(part)
             chars[i] = _WIDE_OF[ch]
-    out = "".join(chars)
-    out = _ASCII_PARENS.sub(_paren, out)
-    return _FINAL_STOP.sub("。", out)
+    out = part if chars is None else "".join(chars)
+    if "(" in out:
+        out = _ASCII_PARENS.sub(_paren, out)
+    # _FINAL_STOP needs a final stop (its lookbehind opening would be tried at every position)
+    return _FINAL_STOP.sub("。", out) if out.rstrip().endswith(".") else out
 
 
 def _paren(m: re.Match) -> str:
