@@ -172,10 +172,13 @@ def strip_lead_in(text: str) -> str:
 
 _SPLIT_CHARS = re.compile(r"[《「『（(\[［〈【〔》」』）)\]］〉】〕“”；;另又]")
 _OPENS, _CLOSES = "《「『（([［〈【〔", "》」』）)]］〉】〕"
+_SPLITS_AT = re.compile(r"[；;另又]")  # split_top splits only at one of these
 
 
 def split_top(text: str) -> list[str]:
     """Split on ``；``/``; ``/``另参见`` outside quotes, title marks and brackets."""
+    if not _SPLITS_AT.search(text):
+        return [text.strip()] if text.strip(" 。.，,") else []  # nothing it could split at
     parts: list[str] = []
     depth = 0
     quote = False

@@ -131,12 +131,14 @@ def sentences(text: str) -> list[str]:
     start = depth = counted = 0
     for m in _STOP.finditer(text):
         i = m.start()
-        depth += _depth(text[counted:i])  # nesting so far, counted once per character
-        counted = i
         j = i + 1
         while j < len(text) and text[j].isspace():
             j += 1
-        if j == len(text) or depth > 0:
+        if j == len(text):
+            continue  # the note's final stop (the nesting need not be counted for it)
+        depth += _depth(text[counted:i])  # nesting so far, counted once per character
+        counted = i
+        if depth > 0:
             continue
         rest = text[j : j + _WINDOW]
         if (
