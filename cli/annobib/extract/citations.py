@@ -265,17 +265,70 @@ _EN_CITE_WORDS = re.compile(
 
 def _en_cite_signal(text: str) -> bool:
     """``bool(EN_CITE_SIGNAL.search(text))``, faster."""
-    return bool(_EN_CITE_QUOTED.search(text) or _EN_CITE_WORDS.search(text))
+    return _quoted_with_letter(text) or bool(_EN_CITE_WORDS.search(text))
+
+
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+_QUOTED_LETTER = re.compile(r"[A-Za-z\u0400-\u04ff]")
+
+
+def _quoted_with_letter(text: str) -> bool:
+    """``bool(_EN_CITE_QUOTED.search(text))`` in linear time (the regex rescans the rest of the
+    text from every opening quote that is never closed): an opening ``“``/``"``, then before the
+    next closing ``”``/``"`` a letter followed by two more characters. Of several openings before
+    one closing quote the first holds the longest stretch, so only it is tried."""
+    start = -1  # the first opening quote not closed yet
+    for m in _QUOTE_MARKS.finditer(text):
+        i, c = m.start(), m.group()
+        if c != "“" and start >= 0:  # ” or " closes
+            if _QUOTED_LETTER.search(text, start + 1, i - 2):
+                return True
+            start = -1
+        if c != "”" and start < 0:  # “ or " opens
+            start = i
+    return False
+
+
+def _cyrillic_then_digits(text: str) -> bool:
+    """``bool(_HAS_CITATION_SIGNAL_RE1.search(text))`` in linear time: three Cyrillic letters, then
+    four digits later on the same line (the first such letters of a line leave the most room)."""
+    for line in text.split("\n"):
+        m = _CYRILLIC_3.search(line)
+        if m and _DIGITS_4.search(line, m.end()):
+            return True
+    return False
+
+
+_CYRILLIC_3 = re.compile(r"[\u0400-\u04ff]{3}")
+_DIGITS_4 = re.compile(r"\d{4}")
+
+
+_GBT_TAG_SIGNAL = re.compile(r"\[(?:J|M|N|D|C|R|EB/OL)\]")
+
+
+def _zh_cite_signal(text: str) -> bool:
+    """``bool(ZH_CITE_SIGNAL.search(text))`` in linear time (the regex rescans the rest of the text
+    from every title mark that is never closed): a mark pair with something between, or a tag."""
+    for open_mark, close_mark in ("《》", "「」", "『』"):
+        start = text.find(open_mark)
+        while start >= 0:
+            close = text.find(close_mark, start + 1)
+            if close < 0:
+                break  # no closing mark after this one, so none after a later one
+            if close > start + 1:
+                return True
+            start = text.find(open_mark, close + 1)
+    return bool(_GBT_TAG_SIGNAL.search(text))
 
 
 def has_citation_signal(text: str) -> bool:
     return bool(
         is_japanese_case(text)
         or _JUDGMENT.search(text)
-        or ZH_CITE_SIGNAL.search(text)
+        or _zh_cite_signal(text)
         or _en_cite_signal(text)
         or IBID_RE.match(text)
-        or _HAS_CITATION_SIGNAL_RE1.search(text)
+        or _cyrillic_then_digits(text)
     )
 
 
@@ -540,6 +593,31 @@ def _may_be_opcit_zh(piece: str) -> bool:  # OPCIT_ZH_RE: 前引, 前揭, 前掲
 
 
 _CLASSIFY_RE1 = re.compile(r"[“\"][^”\"]+([”\"].*)$")
+
+
+def _quote_then_rest(piece: str) -> tuple[int, str] | None:
+    """``(m.start(), m.group(1))`` of ``_CLASSIFY_RE1.search(piece)`` in linear time (the regex
+    rescans the rest from every quote never closed): the first opening ``“``/``"`` with at least one
+    character before the next closing ``”``/``"``, and from that closing quote the rest of the
+    piece, which may hold no line break but a final one."""
+    marks = [m.start() for m in _QUOTE_MARKS.finditer(piece)]
+    next_close: list[int] = [-1] * len(marks)  # the next closing quote after each mark
+    after = -1
+    for k in range(len(marks) - 1, -1, -1):
+        next_close[k] = after
+        if piece[marks[k]] != "“":
+            after = marks[k]
+    inner_break = piece.rfind("\n", 0, len(piece) - 1)  # a line break that is not the final character
+    for k, i in enumerate(marks):
+        close = next_close[k]
+        if piece[i] == "”" or close == i + 1 or (close >= 0 and inner_break > close):
+            continue
+        if close < 0:
+            return None  # no closing quote after this opening, so none after any later one
+        return i, piece[close:-1] if piece.endswith("\n") else piece[close:]
+    return None
+
+
 _CLASSIFY_RE2 = re.compile(r"[\u4e00-\u9fff《]")
 
 
@@ -607,11 +685,11 @@ def classify(piece: str) -> CitationText | None:
             return CitationText(piece, "short", loc, parsed=parsed)
     if _cjk_mention_only(piece):
         return None
-    q = _CLASSIFY_RE1.search(piece)
+    q = _quote_then_rest(piece)
     if (
         q
-        and not _CLASSIFY_RE2.search(piece[: q.start()])
-        and PROSE_AFTER_QUOTE.match(q.group(1))
+        and not _CLASSIFY_RE2.search(piece[: q[0]])
+        and PROSE_AFTER_QUOTE.match(q[1])
         and not PREFIX_CITES.search(piece)
         and not EN_PAGES.search(piece)
     ):
