@@ -47,14 +47,27 @@ COMMENTARY_LEAD_RE = re.compile(
     r"^(?P<comment>.{2,200}?[，,：:。])\s*(?=(?:可|请|另|亦|也|还)?\s*(?:参\s*见|参\s*阅|详\s*见|参看)|(?:see also|see|cf\.)\s)",
     re.I,
 )
-NOT_CITATION_RE = re.compile(
-    r"^(?:本文(?:系|为|是|受|得到)|本研究|本项目|基金项目|项目来源|作者感谢|感谢|致谢|谨向|This (?:article|paper|research|study) (?:is|was)|"
+# a funding note, thanks, an interview record: the openings (``_HEAD``, tried at the start only) and
+# the words that mark one anywhere (``_ANY``; each alternative opens with a literal, so the regex
+# engine skips to where one can start): apart, so that neither is tried at every position in vain
+_NOT_CITATION_HEAD = re.compile(
+    r"(?:本文(?:系|为|是|受|得到)|本研究|本项目|基金项目|项目来源|作者感谢|感谢|致谢|谨向|This (?:article|paper|research|study) (?:is|was)|"
     r"The author(?:s)? (?:thank|would like|is grateful|are grateful)|I (?:thank|am grateful)|Funding|This work was supported)"
-    r"|(?:阶段性成果|项目编号|资助项目|基金资助|课题编号|批准号)"
-    r"|^(?:访谈记录|访谈对象|访谈编号|田野笔记|调研笔记|Interview with|Interviews? (?:conducted|with))"
-    r"|^(?:Исследование выполнено|Работа выполнена|Статья подготовлена|Здесь и далее)|при (?:финансовой )?поддержке|полевые материалы автора"
-    r"|^本(?:节|章|文|稿)(?:部分|的部分|主要)?内容(?:曾|已)|为题[^。]{0,40}(?:宣读|报告|发表)"
+    r"|(?:访谈记录|访谈对象|访谈编号|田野笔记|调研笔记|Interview with|Interviews? (?:conducted|with))"
+    r"|(?:Исследование выполнено|Работа выполнена|Статья подготовлена|Здесь и далее)"
+    r"|本(?:节|章|文|稿)(?:部分|的部分|主要)?内容(?:曾|已)"
 )
+_NOT_CITATION_ANY = re.compile(
+    r"阶段性成果|项目编号|资助项目|基金资助|课题编号|批准号|при (?:финансовой )?поддержке|полевые материалы автора"
+    r"|为题[^。]{0,40}(?:宣读|报告|发表)"
+)
+
+
+def not_a_citation(head: str) -> bool:
+    """A funding or acknowledgement note, or an interview record (``head``: the note's start)."""
+    return bool(_NOT_CITATION_HEAD.match(head) or _NOT_CITATION_ANY.search(head))
+
+
 CIRCLED_NUMS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 NOTEREF_RE = re.compile(
     r"^(?:同前注|同前註|同注|同註|参见前注|见前注|見前註|前注|前註|参见注|见注|参见本文注|见本文注|前掲注|前揭注|前引注|前引|同(?=["
@@ -146,6 +159,7 @@ class NoteReading:
     reason: str | None = None
 
 
+@lru_cache(maxsize=64)  # a note's body and its one piece are often the same string: read it once
 def strip_lead_in(text: str) -> str:
     text = text.strip()
     for _ in range(3):
@@ -158,10 +172,13 @@ def strip_lead_in(text: str) -> str:
 
 _SPLIT_CHARS = re.compile(r"[《「『（(\[［〈【〔》」』）)\]］〉】〕“”；;另又]")
 _OPENS, _CLOSES = "《「『（([［〈【〔", "》」』）)]］〉】〕"
+_SPLITS_AT = re.compile(r"[；;另又]")  # split_top splits only at one of these
 
 
 def split_top(text: str) -> list[str]:
     """Split on ``；``/``; ``/``另参见`` outside quotes, title marks and brackets."""
+    if not _SPLITS_AT.search(text):
+        return [text.strip()] if text.strip(" 。.，,") else []  # nothing it could split at
     parts: list[str] = []
     depth = 0
     quote = False
@@ -203,12 +220,14 @@ def _in_url(text: str, i: int) -> bool:
     return bool(URL_RE.match(text, j + 1 if j >= 0 else 0)) and "http" in text[max(0, j) : i]
 
 
+_ETC_LAST = frozenset("等文书作c.s")
 _ETC = re.compile(r"\s*(?:等|等等|等文|等书|等著作|etc\.?|and others)\s*$")
 
 
 def strip_etc(text: str) -> str:
     text = rstrip_run(text.strip(), "。.")
-    text = _ETC.sub("", text)
+    if text.rstrip()[-1:] in _ETC_LAST:  # the last character of every word _ETC removes
+        text = _ETC.sub("", text)
     return rstrip_run(text, "，,；;。.")
 
 
@@ -232,14 +251,84 @@ _JUDGMENT = re.compile(r"[（(]\s*\d{4}\s*[）)][^，,。]{1,20}?\d+\s*号\s*(?:
 _HAS_CITATION_SIGNAL_RE1 = re.compile(r"[\u0400-\u04ff]{3,}.*\d{4}")
 
 
+# EN_CITE_SIGNAL for a yes/no answer, cut into regexes whose alternatives open with a literal
+# (the engine skips to where one can start); a \b before a letter is written after it (``(?<!\w.)``)
+_EN_CITE_QUOTED = re.compile(
+    r"“[^”\"]*[A-Za-z\u0400-\u04ff][^”\"]{2,}[”\"]|\"[^”\"]*[A-Za-z\u0400-\u04ff][^”\"]{2,}[”\"]"
+)
+_EN_CITE_WORDS = re.compile(
+    r"p(?<!\w.)p?\.\s*\d\b|V(?<!\w.)ol\.\b|v(?<!\w.)ol\.\b|N(?<!\w.)o\.\s*\d\b|P(?<!\w.)ress\b|U(?<!\w.)niversity\b"
+    r"|1(?<!\w.)9\d\d\b|2(?<!\w.)0\d\d\b|https?://"
+    r"|Ф(?<!\w.)\.\s*\d|ф(?<!\w.)\.\s*\d|О(?<!\w.)п\.\s*\d|о(?<!\w.)п\.\s*\d|С(?<!\w.)\.\s*\d|C(?<!\w.)\.\s*\d"
+)
+
+
+def _en_cite_signal(text: str) -> bool:
+    """``bool(EN_CITE_SIGNAL.search(text))``, faster."""
+    return _quoted_with_letter(text) or bool(_EN_CITE_WORDS.search(text))
+
+
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+_QUOTED_LETTER = re.compile(r"[A-Za-z\u0400-\u04ff]")
+
+
+def _quoted_with_letter(text: str) -> bool:
+    """``bool(_EN_CITE_QUOTED.search(text))`` in linear time (the regex rescans the rest of the
+    text from every opening quote that is never closed): an opening ``“``/``"``, then before the
+    next closing ``”``/``"`` a letter followed by two more characters. Of several openings before
+    one closing quote the first holds the longest stretch, so only it is tried."""
+    start = -1  # the first opening quote not closed yet
+    for m in _QUOTE_MARKS.finditer(text):
+        i, c = m.start(), m.group()
+        if c != "“" and start >= 0:  # ” or " closes
+            if _QUOTED_LETTER.search(text, start + 1, i - 2):
+                return True
+            start = -1
+        if c != "”" and start < 0:  # “ or " opens
+            start = i
+    return False
+
+
+def _cyrillic_then_digits(text: str) -> bool:
+    """``bool(_HAS_CITATION_SIGNAL_RE1.search(text))`` in linear time: three Cyrillic letters, then
+    four digits later on the same line (the first such letters of a line leave the most room)."""
+    for line in text.split("\n"):
+        m = _CYRILLIC_3.search(line)
+        if m and _DIGITS_4.search(line, m.end()):
+            return True
+    return False
+
+
+_CYRILLIC_3 = re.compile(r"[\u0400-\u04ff]{3}")
+_DIGITS_4 = re.compile(r"\d{4}")
+
+
+_GBT_TAG_SIGNAL = re.compile(r"\[(?:J|M|N|D|C|R|EB/OL)\]")
+
+
+def _zh_cite_signal(text: str) -> bool:
+    """``bool(ZH_CITE_SIGNAL.search(text))`` in linear time (the regex rescans the rest of the text
+    from every title mark that is never closed): a mark pair with something between, or a tag."""
+    for open_mark, close_mark in ("《》", "「」", "『』"):
+        start = text.find(open_mark)
+        while start >= 0:
+            close = text.find(close_mark, start + 1)
+            if close < 0:
+                break  # no closing mark after this one, so none after a later one
+            if close > start + 1:
+                return True
+            start = text.find(open_mark, close + 1)
+    return bool(_GBT_TAG_SIGNAL.search(text))
+
+
 def has_citation_signal(text: str) -> bool:
     return bool(
         is_japanese_case(text)
         or _JUDGMENT.search(text)
-        or ZH_CITE_SIGNAL.search(text)
-        or EN_CITE_SIGNAL.search(text)
+        or _zh_cite_signal(text)
+        or _en_cite_signal(text)
         or IBID_RE.match(text)
-        or _HAS_CITATION_SIGNAL_RE1.search(text)
+        or _cyrillic_then_digits(text)
     )
 
 
@@ -247,6 +336,14 @@ def has_citation_signal(text: str) -> bool:
 _FULLWIDTH = {
     c: c - 0xFEE0 for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))
 }
+
+
+_HAS_FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+
+def _ascii_alnum(text: str) -> str:
+    """``text`` with full-width digits and letters as ASCII (the table lookup only when one is there)."""
+    return text.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(text) else text
 
 
 _AHEAD: dict[str, NoteReading] = {}  # notes read by workers, waiting for read_note
@@ -276,10 +373,10 @@ def read_note(text: str) -> NoteReading:
 
 
 def _read_note(text: str) -> NoteReading:
-    raw = normalize(text.strip().translate(_FULLWIDTH))
+    raw = normalize(_ascii_alnum(text.strip()))
     if not raw:
         return NoteReading("not-understood", [], "empty note")
-    if NOT_CITATION_RE.search(raw[:80]) and not re.search(r"[：:]\s*《|载《|”,|,”", raw):
+    if not_a_citation(raw[:80]) and not re.search(r"[：:]\s*《|载《|”,|,”", raw):
         return NoteReading("not-a-citation", [], "funding or acknowledgement note")
     body = cut_commentary(raw)
     body = cut_trailing_commentary(body)
@@ -443,6 +540,26 @@ _FIRST_PERSON = re.compile(
 _CITATION_BITS = re.compile(
     r"https?://|www\.|[,.]\s*[”\"]|\bpp?\.\s*\d|\bVol\.|\bNo\.\s*\d|Press|Publish|\(\s*\d{4}\s*\)|\d{1,4}\s*[-–]\s*\d|[:]\s*[A-Z]"
 )
+# the two above for a yes/no answer, cut so that each regex opens with a literal or a class (see
+# _EN_CITE_WORDS): the first person at the start or after a comma; the citation bits
+_FIRST_PERSON_VERB = r"\s+(?:follow|use|adopt|treat|draw|rely|do not|am|have|thank|prefer|leave)\b"
+_FIRST_PERSON_AT = re.compile(r"(?:I|we|We)" + _FIRST_PERSON_VERB)
+_FIRST_PERSON_AFTER = re.compile(r"[,;]\s+(?:I|we|We)" + _FIRST_PERSON_VERB)
+_CITATION_BITS_LED = re.compile(
+    r"https?://|www\.|,\s*[”\"]|\.\s*[”\"]|p(?<!\w.)p?\.\s*\d|V(?<!\w.)ol\.|N(?<!\w.)o\.\s*\d|Press|Publish"
+    r"|\(\s*\d{4}\s*\)|:\s*[A-Z]"
+)
+_CITATION_BITS_RANGE = re.compile(r"\d{1,4}\s*[-–]\s*\d")
+
+
+def _first_person(piece: str) -> bool:
+    """``bool(_FIRST_PERSON.search(piece))``, faster."""
+    return bool(_FIRST_PERSON_AT.match(piece) or _FIRST_PERSON_AFTER.search(piece))
+
+
+def _citation_bits(piece: str) -> bool:
+    """``bool(_CITATION_BITS.search(piece))``, faster."""
+    return bool(_CITATION_BITS_LED.search(piece) or _CITATION_BITS_RANGE.search(piece))
 
 
 _WESTERN_PROSE_RE1 = re.compile(
@@ -476,6 +593,31 @@ def _may_be_opcit_zh(piece: str) -> bool:  # OPCIT_ZH_RE: 前引, 前揭, 前掲
 
 
 _CLASSIFY_RE1 = re.compile(r"[“\"][^”\"]+([”\"].*)$")
+
+
+def _quote_then_rest(piece: str) -> tuple[int, str] | None:
+    """``(m.start(), m.group(1))`` of ``_CLASSIFY_RE1.search(piece)`` in linear time (the regex
+    rescans the rest from every quote never closed): the first opening ``“``/``"`` with at least one
+    character before the next closing ``”``/``"``, and from that closing quote the rest of the
+    piece, which may hold no line break but a final one."""
+    marks = [m.start() for m in _QUOTE_MARKS.finditer(piece)]
+    next_close: list[int] = [-1] * len(marks)  # the next closing quote after each mark
+    after = -1
+    for k in range(len(marks) - 1, -1, -1):
+        next_close[k] = after
+        if piece[marks[k]] != "“":
+            after = marks[k]
+    inner_break = piece.rfind("\n", 0, len(piece) - 1)  # a line break that is not the final character
+    for k, i in enumerate(marks):
+        close = next_close[k]
+        if piece[i] == "”" or close == i + 1 or (close >= 0 and inner_break > close):
+            continue
+        if close < 0:
+            return None  # no closing quote after this opening, so none after any later one
+        return i, piece[close:-1] if piece.endswith("\n") else piece[close:]
+    return None
+
+
 _CLASSIFY_RE2 = re.compile(r"[\u4e00-\u9fff《]")
 
 
@@ -543,20 +685,16 @@ def classify(piece: str) -> CitationText | None:
             return CitationText(piece, "short", loc, parsed=parsed)
     if _cjk_mention_only(piece):
         return None
-    q = _CLASSIFY_RE1.search(piece)
+    q = _quote_then_rest(piece)
     if (
         q
-        and not _CLASSIFY_RE2.search(piece[: q.start()])
-        and PROSE_AFTER_QUOTE.match(q.group(1))
+        and not _CLASSIFY_RE2.search(piece[: q[0]])
+        and PROSE_AFTER_QUOTE.match(q[1])
         and not PREFIX_CITES.search(piece)
         and not EN_PAGES.search(piece)
     ):
         return None  # Here “alliance” means …: a quoted word in prose
-    if (
-        _western_prose(piece)
-        or (_ENGLISH_SENTENCE.match(piece) or _FIRST_PERSON.search(piece))
-        and not _CITATION_BITS.search(piece)
-    ):
+    if _western_prose(piece) or (_ENGLISH_SENTENCE.match(piece) or _first_person(piece)) and not _citation_bits(piece):
         return None  # On the dating of the 1935 reform the sources differ: a sentence, no citation
     if not has_citation_signal(piece):
         # commentary fragment, or a bare "Author, Title, p. N" short form

@@ -52,9 +52,11 @@ def _is_chinese_note(text: str) -> bool:
     Chinese note (Han, no kana or hangul outside its titles) is a candidate for width fixes."""
     if not _HAN_CHAR.search(text):
         return False
+    if not _KANA_HANGUL.search(text):
+        return True  # the common case, decided without cutting out the protected spans
     if _KANA_HANGUL.search(_PROTECTED.sub("", text)):
         return False
-    return not _KANA_HANGUL.search(text) or "《" in text  # kana only in 『』「」: a Japanese note
+    return "《" in text  # kana only in 『』「」: a Japanese note
 
 
 def punctuation_width(text: str) -> str:
@@ -68,29 +70,38 @@ def punctuation_width(text: str) -> str:
     return _outside_protected(text, _widen)
 
 
+_NARROW_MARK = re.compile(r"[,:;?!]")
+
+
 def _widen(part: str) -> str:
     if not part:
         return part
-    chars = list(part)
-    n = len(chars)
-    for i, ch in enumerate(chars):
-        if ch not in _WIDE_OF:
-            continue
+    chars: list[str] | None = None  # made when a mark is widened
+    n = len(part)
+    # only the ASCII marks are visited; a mark widened before never decides a later one (neither
+    # form is a Han character, a digit or a space), so reading ``part`` as printed is the same
+    for m in _NARROW_MARK.finditer(part):
+        i = m.start()
+        ch = part[i]
         j = i - 1
-        while j >= 0 and chars[j] == " ":
+        while j >= 0 and part[j] == " ":
             j -= 1
         k = i + 1
-        while k < n and chars[k] == " ":
+        while k < n and part[k] == " ":
             k += 1
-        before = chars[j] if j >= 0 else ""
-        after = chars[k] if k < n else ""
+        before = part[j] if j >= 0 else ""
+        after = part[k] if k < n else ""
         if ch == ":" and before.isdigit() and after.isdigit():
             continue  # 10:30, 2019:12 (a GB/T page after a year)
         if (before and _CJK_NEIGHBOUR.match(before)) or (after and _CJK_AFTER.match(after)):
+            if chars is None:
+                chars = list(part)
             chars[i] = _WIDE_OF[ch]
-    out = "".join(chars)
-    out = _ASCII_PARENS.sub(_paren, out)
-    return _FINAL_STOP.sub("。", out)
+    out = part if chars is None else "".join(chars)
+    if "(" in out:
+        out = _ASCII_PARENS.sub(_paren, out)
+    # _FINAL_STOP needs a final stop (its lookbehind opening would be tried at every position)
+    return _FINAL_STOP.sub("。", out) if out.rstrip().endswith(".") else out
 
 
 def _paren(m: re.Match) -> str:
@@ -119,7 +130,9 @@ _HYPHEN_BREAK = re.compile(r"\b([A-Za-z]{2,})- (?!(?:and|or|und|et|to|vs)\b)([a-
 _SPLIT_CAPITAL = re.compile(r"(?<![\w.'’])([B-HJ-Z]) ([a-z]{3,})\b")
 
 
-_BROKEN_WORDS_RE1 = re.compile(r"\b[B-HJ-Z] [a-z]")
+# \b[B-HJ-Z] [a-z], the boundary read after the capital (no word character before it) so that
+# the regex opens with a character class and the engine skips to capitals
+_BROKEN_WORDS_RE1 = re.compile(r"[B-HJ-Z](?<!\w.) [a-z]")
 
 
 def broken_words(text: str) -> str:
@@ -225,20 +238,22 @@ def leading_tag(line: str) -> str:
     return _LEADING_TAG.sub(r"\1", line) if line.lstrip().startswith("[") else line
 
 
+_DEBRIS_CUE = re.compile("|".join(map(re.escape, _DEBRIS_WORDS)))
+
+
 def debris_line(line: str) -> bool:
     """A line that holds nothing but a site's links and counts (``CrossRef  Google Scholar``,
     ``被引量:12 下载:1548``, ``View in Article``) or a PDF's download stamp (``HeinOnline -- 59 Va. J.
     Int'l L. 123 2019``)."""
     if _WATERMARK.match(line):
         return True
-    m = _DEBRIS.match(line) if any(word in line for word in _DEBRIS_WORDS) else None
+    m = _DEBRIS.match(line) if _DEBRIS_CUE.search(line) else None
     return bool(m and m.start() == 0)
 
 
 def site_debris(text: str) -> str:
     """``… 第 3—10 页。被引量:1`` / ``… 113-157. [Cited by 3] Google Scholar`` -> the reference alone."""
-    tail = text[-_DEBRIS_TAIL:]
-    if not any(word in tail for word in _DEBRIS_WORDS):
+    if not _DEBRIS_CUE.search(text, max(0, len(text) - _DEBRIS_TAIL)):
         return text  # the common case, decided without the regex
     m = _DEBRIS.search(text, max(0, len(text) - _DEBRIS_TAIL))  # debris trails the item
     return text[: m.start()].rstrip() if m and m.start() > 4 else text
@@ -250,7 +265,8 @@ def site_debris(text: str) -> str:
 _GLUED_RANGE = re.compile(r"\b(pp\.\s*)(\d{4,8})\b|(第\s*)(\d{6,8})(\s*页)")
 
 
-_GLUED_PAGE_RANGES_RE1 = re.compile(r"\d{4}")
+# what _GLUED_RANGE needs, led by a literal (the engine skips to ``p`` and ``第``)
+_GLUED_PAGE_RANGES_RE1 = re.compile(r"pp\.\s*\d{4}|第\s*\d{6}")
 
 
 def glued_page_ranges(text: str) -> str:

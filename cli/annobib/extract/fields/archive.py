@@ -17,11 +17,27 @@ from annobib.extract.fields.model import Parsed
 from annobib.extract.fields.names import looks_like_names, names_field, western_names
 
 
-ARCHIVE_EN = re.compile(
-    r"\b(?:RG\s*\d+|Record Group\s*\d+|National Archives|NARA|Box\s+\d+|Folder\s+\d+|Presidential Library|"
-    r"Public Record Office|The National Archives|TNA|FO\s*\d+/\d+|PREM\s*\d+/|CAB\s*\d+/|Central (?:Decimal|Foreign Policy) Files?|"
-    r"Papers,\s+[A-Z][\w ]*(?:Library|Archives?)|Manuscript Division)\b"
+_ARCHIVE_WORDS = (
+    r"RG\s*\d+",
+    r"Record Group\s*\d+",
+    r"National Archives",
+    r"NARA",
+    r"Box\s+\d+",
+    r"Folder\s+\d+",
+    r"Presidential Library",
+    r"Public Record Office",
+    r"The National Archives",
+    r"TNA",
+    r"FO\s*\d+/\d+",
+    r"PREM\s*\d+/",
+    r"CAB\s*\d+/",
+    r"Central (?:Decimal|Foreign Policy) Files?",
+    r"Papers,\s+[A-Z][\w ]*(?:Library|Archives?)",
+    r"Manuscript Division",
 )
+# \b(?:…)\b with the opening boundary after each word's first letter (features._WB): every
+# alternative opens with a literal, so the engine skips to candidates instead of trying every position
+ARCHIVE_EN = re.compile(r"(?:" + "|".join(w[0] + r"(?<!\w.)" + w[1:] for w in _ARCHIVE_WORDS) + r")\b")
 ARCHIVE_PART = re.compile(
     r"^(?:RG|Record Group|Box|Folder|File|Entry|FO|PREM|CAB|Central|Lot|Series|Reel|Doc(?:ument)?\.?)\b", re.I
 )

@@ -11,7 +11,7 @@ from annobib.extract.fields.features import (
     EN_PAGES,
     HANGUL,
     JA_PAGES,
-    JA_SIGNAL,
+    ja_signal,
     KANA,
     KO_NUMBER,
     KO_PAGES,
@@ -20,6 +20,7 @@ from annobib.extract.fields.features import (
     PLACE_PUB_CJK,
     PLACE_PUB_NIANBAN,
     PUBLISHER_ZH,
+    publisher_zh,
     REPORT_TITLE_RE,
     TW_PAGES,
     URL_RE,
@@ -173,7 +174,8 @@ def _cjk_title(text: str) -> _CjkNote | Parsed:
     """The first title in marks, with the text before and after it; a Parsed result when there is no
     title in marks (read as ``author：title，rest``) or its mark is never closed."""
     # 《人民日报》评论员：《标题》 — the newspaper's commentator is the author
-    text = _CJK_TITLE_RE1.sub(r"\1\2", text)
+    if text.startswith("《"):  # the pattern's anchored opening
+        text = _CJK_TITLE_RE1.sub(r"\1\2", text)
     m = _CJK_TITLE_RE2.search(text)
     if not m:
         return _parse_cjk_untitled(text)
@@ -211,7 +213,8 @@ def _cjk_authors(n: _CjkNote) -> None:
     archive printed first (which is no author)."""
     after, pre, text = n.after, n.pre, n.text
     # 新华社北京 3 月 5 日电: a dispatch's dateline names the agency
-    pre = _CJK_AUTHORS_RE1.sub(r"\1", pre)
+    if pre.startswith(("新华社", "中新社", "中国新闻社")):  # the pattern's anchored opening
+        pre = _CJK_AUTHORS_RE1.sub(r"\1", pre)
     # 前引 / short forms
     pre = _CJK_AUTHORS_RE2.sub("", pre)
     author_part = _cut_prose_before_authors(strip_trailing(pre))
@@ -294,7 +297,7 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
     if (
         lang == "chinese"
         and not HANGUL.search(text)
-        and (title_mark in "「『" and ("、" in text[after:] or "『" in text) or JA_SIGNAL.search(text))
+        and (title_mark in "「『" and ("、" in text[after:] or "『" in text) or ja_signal(text))
     ):
         lang = "japanese"  # 「記事名」、『新聞』, 120 頁, 経済: Japanese even with a title in kanji only
     ed_lang = _CJK_LANGUAGE_AND_URL_RE1.search(rest)
@@ -391,7 +394,7 @@ def _cjk_container(n: _CjkNote) -> None:
                 chapter = True
                 ed_text = re.sub(r"[：:]\s*$", "", before_clean)
                 editors, _r, editor_others = cjk_names(ed_text)
-            elif zai_container and not ZH_SERIES.search(rest_nourl) and PUBLISHER_ZH.search(rest_nourl[took2[1] :]):
+            elif zai_container and not ZH_SERIES.search(rest_nourl) and publisher_zh(rest_nourl[took2[1] :]):
                 chapter = True  # 载《毛泽东选集》第 4 卷，人民出版社 1991 年版: a part of a book
             rest_after = rest_nourl[took2[1] :]
         else:
@@ -429,7 +432,7 @@ def _cjk_cues(n: _CjkNote) -> None:
     thesis = _CJK_CUES_RE2.search(rest_nourl)
     conf = _CJK_CUES_RE3.search(rest_nourl)
     archive = _CJK_CUES_RE4.search(rest_nourl) or lib_first
-    pub = PUBLISHER_ZH.search(rest_after) or PUBLISHER_ZH.search(rest_nourl)
+    pub = publisher_zh(rest_after) or publisher_zh(rest_nourl)
     if pub and len(pub.group("pub")) < 2:
         pub = None
     if not pub:

@@ -27,13 +27,38 @@ MONTHS = {
     "dec": 12,
 }
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-EN_MDY = re.compile(r"\b(" + _MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-EN_DMY = re.compile(r"\b(\d{1,2})\s+(" + _MONTH + r")\s+(\d{4})\b")
-EN_MY = re.compile(r"\b(" + _MONTH + r")\s+(\d{4})\b")
-EN_TWO_MONTHS = re.compile(r"\b" + _MONTH + r"\s*[/–—-]\s*" + _MONTH + r"\s+(\d{4})\b")
-DOT_DMY = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-ISO_DATE = re.compile(r"\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})\b")
-YEAR = re.compile(r"(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?!\d)")
+# Speed: a regex that opens with \b or a lookbehind is tried at every position of the text; one that
+# opens with a literal or a character class lets the engine skip to where a match can start. So a
+# word boundary before a word character is written after that character, as ``(?<!\w.)`` (no word
+# character before it): ``\bMay`` is ``M(?<!\w.)ay``, ``\b\d`` is ``\d(?<!\w.)``. Same matches.
+_WB = r"(?<!\w.)"
+_MONTH_WB = (  # \b + _MONTH
+    r"(?:J"
+    + _WB
+    + r"(?:an(?:uary)?|une?|uly?)|F"
+    + _WB
+    + r"eb(?:ruary)?|M"
+    + _WB
+    + r"(?:ar(?:ch)?|ay)|A"
+    + _WB
+    + r"(?:pr(?:il)?|ug(?:ust)?)|S"
+    + _WB
+    + r"ept?(?:ember)?|O"
+    + _WB
+    + r"ct(?:ober)?|N"
+    + _WB
+    + r"ov(?:ember)?|D"
+    + _WB
+    + r"ec(?:ember)?)\.?"
+)
+EN_MDY = re.compile(r"(" + _MONTH_WB + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+EN_DMY = re.compile(r"(\d" + _WB + r"\d?)\s+(" + _MONTH + r")\s+(\d{4})\b")
+EN_MY = re.compile(r"(" + _MONTH_WB + r")\s+(\d{4})\b")
+EN_TWO_MONTHS = re.compile(_MONTH_WB + r"\s*[/–—-]\s*" + _MONTH + r"\s+(\d{4})\b")
+_MONTH_CUE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # in every _MONTH
+DOT_DMY = re.compile(r"(\d" + _WB + r"\d?)\.(\d{1,2})\.(\d{4})\b")
+ISO_DATE = re.compile(r"(\d" + _WB + r"\d{3})([-./])(\d{1,2})\2(\d{1,2})\b")
+YEAR = re.compile(r"(1(?<![\d/.-]1)[5-9]\d\d|2(?<![\d/.-]2)0\d\d)(?!\d)")  # (?<![\d/.-])(1[5-9]\d\d|20\d\d)
 ZH_YMD = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 ZH_YM = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?!\s*\d{1,2}\s*[日일])")
 ZH_ISSUE = re.compile(r"(\d{4})\s*年\s*(?:第\s*)?(\d{1,3})\s*期")
@@ -92,7 +117,10 @@ _ACCESS_CUES = (
 def has_access_cue(text: str) -> bool:
     """Whether ``text`` may hold an access date (a cheap test before ACCESS_RE / ACCESS_EN, which
     try every position)."""
-    return any(cue in text for cue in _ACCESS_CUES)
+    return _ACCESS_CUE.search(text) is not None
+
+
+_ACCESS_CUE = re.compile("|".join(map(re.escape, _ACCESS_CUES)))  # one scan for all the cue words
 
 
 ACCESS_EN = re.compile(
@@ -146,8 +174,19 @@ PUBLISHER_ZH = re.compile(
     r"(?:出版社|出版公司|出版集团|出版中心|出版发行|出版企业有限公司|有限公司|书局|书店|印书馆|出版会|出版部|書店|書房|出版會|新社|講談社|新潮社|文藝春秋|有斐閣|勁草書房|文庫|新書|選書|叢書|丛书|文库|社))"
     r"\s*[，,、]?\s*(?P<year>\d{4})(?:\s*年|(?=\s*[，,。.）)]|\s*$))(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s*(?P<month>\d{1,2})\s*月)?\s*(?:第\s*\d+\s*次印刷)?\s*(?:版|刊)?"
 )
+# one of these is in every publisher ending PUBLISHER_ZH accepts (出版社, 书局, 書房, 社, 文庫 …)
+_PUBLISHER_ZH_CUE = re.compile(r"[出公书書社春閣庫库]")
+
+
+def publisher_zh(text: str) -> re.Match | None:
+    """``PUBLISHER_ZH.search(text)``, skipped when no publisher ending can be there (the regex
+    backtracks at every position)."""
+    return PUBLISHER_ZH.search(text) if _PUBLISHER_ZH_CUE.search(text) else None
+
+
 PLACE_PUBLISHER_EN = re.compile(
-    r"(?:(?<=, )|(?<=,)|(?<=\. )|^)(?P<loc>[A-Z][A-Za-z.'’-]*(?:\s+(?:[A-Z][A-Za-z.'’-]*|and|upon|am|on|de)){0,3}"
+    # (?:(?<=, )|(?<=,)|(?<=\. )|^)(?P<loc>[A-Z]…: the place's capital first, then what stands before it
+    r"(?P<loc>[A-Z](?:(?<=, .)|(?<=,.)|(?<=\. .)|(?<![\s\S].))[A-Za-z.'’-]*(?:\s+(?:[A-Z][A-Za-z.'’-]*|and|upon|am|on|de)){0,3}"
     r"(?:,\s*(?:[A-Z]{2}|D\.\s?C\.|[A-Z][a-z]{1,4}\.|N\.\s?[YJ]\.))?)\s*:\s*(?P<pub>Little,\s*Brown(?:\s+and\s+Company)?|Farrar,\s*Straus(?:,?\s*(?:and|&)\s*Giroux)?|Harcourt,\s*Brace[\w &]*|[^,:;]{2,80}?(?:,\s*[A-Z][A-Za-z&'’. ]{1,40}?(?=,\s*(?:1[5-9]|20)\d\d\s*(?:[,.;)]|$)))?)(?:,\s*|\s+)(?:(?P<month>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?)\s+)?(?P<year>(?:1[5-9]|20)\d\d)(?=\s*(?:[,.;:)]|$))"
 )
 US_STATE_RE = re.compile(
@@ -259,6 +298,8 @@ PRESS_NAME = re.compile(
 def find_place_publisher(text: str):
     """The last ``Place: Publisher, Year`` in ``text`` whose publisher looks like one."""
     best = None
+    if ":" not in text:
+        return None  # the pattern's colon
     for m in PLACE_PUBLISHER_EN.finditer(text):
         pub = m.group("pub").strip()
         head, comma, tail = pub.rpartition(",")
@@ -287,6 +328,13 @@ JA_SIGNAL = re.compile(
     r"[経済対戦関発県険拡権歩歴総読売駅検験続図沢広辺稲縄営労栄覚団囲拠挙斎帰変恵鉄転伝軽気実両仏徳黒満亜価値効説税脳査]"
     r"(?=[^《》]*[『』「」頁])"
 )
+_JA_SIGNAL_CUE = re.compile(r"[頁『「」』]")  # every alternative of JA_SIGNAL needs one
+
+
+def ja_signal(text: str) -> bool:
+    return bool(_JA_SIGNAL_CUE.search(text) and JA_SIGNAL.search(text))
+
+
 CYR = re.compile(r"[\u0400-\u04ff]")
 # an old GB/T 7714 type tag: Title[J]. / [M] / [EB/OL] / [R/OL]
 GBT_TAG_RE = re.compile(r"\[(?:J|M|N|D|C|R|A|Z|P|S|G|EB|DB|CP)(?:/OL)?\]")
@@ -301,7 +349,11 @@ LATIN = re.compile(r"[A-Za-z]")
 
 def iso_date(text: str) -> str | None:
     """The first date in ``text`` as ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY)."""
+    zh = "年" in text or "년" in text  # what ZH_YMD and ZH_YM need
+    month = _MONTH_CUE.search(text) is not None  # what the English patterns need
     for rx, order in ((ZH_YMD, "ymd"), (ISO_DATE, "iso"), (EN_MDY, "mdy"), (EN_DMY, "dmy")):
+        if not zh and order == "ymd" or not month and order in ("mdy", "dmy"):
+            continue
         m = rx.search(text)
         if m:
             if order == "ymd":
@@ -325,13 +377,13 @@ def iso_date(text: str) -> str | None:
     m = DOT_DMY.search(text)
     if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
         return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
-    m = ZH_YM.search(text)
+    m = ZH_YM.search(text) if zh else None
     if m and 1 <= int(m.group(2)) <= 12:
         return f"{m.group(1)}-{int(m.group(2)):02d}"
-    m = EN_TWO_MONTHS.search(text)
+    m = EN_TWO_MONTHS.search(text) if month else None
     if m:
         return m.group(1)  # a two-month issue (March/April 2018): the year only
-    m = EN_MY.search(text)
+    m = EN_MY.search(text) if month else None
     if m:
         mo = MONTHS.get(m.group(1)[:4].lower().rstrip("."), MONTHS.get(m.group(1)[:3].lower()))
         if mo:
@@ -453,16 +505,23 @@ def strip_trailing(text: str) -> str:
 
 def balanced(text: str, start: int, open_ch: str, close_ch: str) -> int:
     """Index of the close mark matching ``text[start] == open_ch`` (nesting aware), or -1."""
+    if open_ch == close_ch:
+        return -1  # every mark opens: never closed
     depth = 0
-    for i in range(start, len(text)):
-        c = text[i]
-        if c == open_ch:
+    i = start
+    while True:  # from mark to mark (str.find), not character by character
+        close = text.find(close_ch, i)
+        if close < 0:
+            return -1
+        opened = text.find(open_ch, i, close)
+        if opened >= 0:
             depth += 1
-        elif c == close_ch:
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
+            i = opened + 1
+            continue
+        depth -= 1
+        if depth == 0:
+            return close
+        i = close + 1
 
 
 def brace_org(name: str) -> str:

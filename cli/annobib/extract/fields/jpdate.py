@@ -83,7 +83,8 @@ _COURT_NAMES = {"最": "最高裁判所", "最高裁": "最高裁判所", "最�
 
 
 def is_japanese_case(text: str) -> bool:
-    return bool(JA_CASE.match(text))
+    # JA_CASE needs 判 or 決 (tested first: two substring scans instead of a match that backtracks)
+    return ("判" in text or "決" in text) and JA_CASE.match(text) is not None
 
 
 def parse_japanese_case(text: str) -> Parsed | None:

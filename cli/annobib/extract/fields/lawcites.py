@@ -198,7 +198,9 @@ _CONGRESS_REPORT = re.compile(
 
 
 _WESTERN_LAW_CUE_RE1 = re.compile(
-    r"Pub\.\s*L\.|U\.N\.T\.S\.|U\.S\.T\.|T\.I\.A\.S\.|E\.T\.S\.|I\.L\.M\.|\bUNTS\b|\bRes\b|\bRep\.\s*No\.|§"
+    # \bUNTS\b, \bRes\b, \bRep\.: the boundary after the first letter, so every alternative opens
+    # with a literal and the engine skips to candidates (features._WB)
+    r"Pub\.\s*L\.|U\.N\.T\.S\.|U\.S\.T\.|T\.I\.A\.S\.|E\.T\.S\.|I\.L\.M\.|U(?<!\w.)NTS\b|R(?<!\w.)es\b|R(?<!\w.)ep\.\s*No\.|§"
 )
 
 

@@ -1,0 +1,215 @@
+"""The speed rewrites of the note reader give the answers of the regexes they replace, and reading
+stays linear in the note's length.
+
+Each fast test (a regex led by a literal, a prefilter, a linear scan) is checked against the plain
+regex it replaces, on every note of the test sets, on edge cases and on seeded random strings."""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from annobib.extract import citations as C
+from annobib.extract import segment as S
+from annobib.extract.fields import archive, features as F, jpdate, lawcites
+from annobib.extract.notes import loose_notes
+
+DATA = Path(__file__).parent / "data"
+
+_MONTH = F._MONTH
+# the patterns as they were written before the speed rewrites: the reference
+OLD = {
+    "EN_MDY": r"\b(" + _MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b",
+    "EN_DMY": r"\b(\d{1,2})\s+(" + _MONTH + r")\s+(\d{4})\b",
+    "EN_MY": r"\b(" + _MONTH + r")\s+(\d{4})\b",
+    "EN_TWO_MONTHS": r"\b" + _MONTH + r"\s*[/–—-]\s*" + _MONTH + r"\s+(\d{4})\b",
+    "DOT_DMY": r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b",
+    "ISO_DATE": r"\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})\b",
+    "YEAR": r"(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?!\d)",
+}
+OLD_PLACE_PUBLISHER_EN = (
+    "(?:(?<=, )|(?<=,)|(?<=\\. )|^)(?P<loc>[A-Z]" + F.PLACE_PUBLISHER_EN.pattern.split(r"(?<![\s\S].))", 1)[1]
+)
+OLD_ARCHIVE_EN = r"\b(?:" + "|".join(archive._ARCHIVE_WORDS) + r")\b"
+OLD_LAW_CUE = r"Pub\.\s*L\.|U\.N\.T\.S\.|U\.S\.T\.|T\.I\.A\.S\.|E\.T\.S\.|I\.L\.M\.|\bUNTS\b|\bRes\b|\bRep\.\s*No\.|§"
+OLD_PROSE = (
+    r"[的了吗呢]|认为|指出|主要有|包括|区别|讨论|问题|观点|例如|比如|可以|值得|需要|笔者|本文|作者|学界|学者|研究成果|相关研究"
+    r"|\b(?:is|are|was|were|this|that|these|those|argues?|discuss(?:es)?|details|critique|overview|we|our)\b"
+)
+OLD_NOT_CITATION = (
+    r"^(?:本文(?:系|为|是|受|得到)|本研究|本项目|基金项目|项目来源|作者感谢|感谢|致谢|谨向|This (?:article|paper|research|study) (?:is|was)|"
+    r"The author(?:s)? (?:thank|would like|is grateful|are grateful)|I (?:thank|am grateful)|Funding|This work was supported)"
+    r"|(?:阶段性成果|项目编号|资助项目|基金资助|课题编号|批准号)"
+    r"|^(?:访谈记录|访谈对象|访谈编号|田野笔记|调研笔记|Interview with|Interviews? (?:conducted|with))"
+    r"|^(?:Исследование выполнено|Работа выполнена|Статья подготовлена|Здесь и далее)|при (?:финансовой )?поддержке|полевые материалы автора"
+    r"|^本(?:节|章|文|稿)(?:部分|的部分|主要)?内容(?:曾|已)|为题[^。]{0,40}(?:宣读|报告|发表)"
+)
+
+EDGES = [
+    "",
+    " ",
+    "May 1999",
+    "5 May 1999",
+    "x5 May 1999",
+    "aMay 1999",
+    "Mayor 1999",
+    "March/April 2018",
+    "Sept. 3, 2001",
+    "2019.1.2",
+    "a2019.1.2",
+    "x1.2.2019",
+    "中2020-01-02",
+    ".1999",
+    "21999",
+    "London: Macmillan, 1999",
+    "x,London: Macmillan, 1999",
+    "x. London: Macmillan, 1999",
+    "xLondon: Macmillan, 1999",
+    "RG 59, Box 3",
+    "xRG 59",
+    "Papers, SmithArchives",
+    "UNTS",
+    "xRes",
+    "Res.",
+    "this is",
+    "xis",
+    "这is",
+    "I follow the usage",
+    "x, we use it",
+    "xpp. 3",
+    "“Abc def”",
+    "““““",
+    "《《《》",
+    "《》《a》",
+    "Иванов И.И. Москва 2001",
+    "Иванов\n2001",
+    "昭和50年3月4日判決",
+    "最判昭和50年3月4日民集29巻3号",
+    "本文系国家社科基金项目",
+    "某某，阶段性成果",
+    "王某等",
+    "etc.",
+]
+
+
+def _corpus() -> list[str]:
+    texts: list[str] = []
+    for path in sorted(DATA.glob("extract_*/*.txt")):
+        texts += [n.text for n in loose_notes(path.read_text(encoding="utf-8"))]
+    rng = random.Random(7)
+    alphabet = list('“”"《》「」『』ab AZ.,:;1 2中\nБ')
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(4000)]
+    return list(dict.fromkeys(texts + EDGES))
+
+
+CORPUS = _corpus()
+
+
+def _spans(rx: re.Pattern, text: str) -> list:
+    return [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
+@pytest.mark.parametrize("name", sorted(OLD))
+def test_date_patterns_match_as_before(name):
+    old, new = re.compile(OLD[name]), getattr(F, name)
+    assert [t for t in CORPUS if _spans(old, t) != _spans(new, t)] == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (OLD_PLACE_PUBLISHER_EN, F.PLACE_PUBLISHER_EN),
+        (OLD_ARCHIVE_EN, archive.ARCHIVE_EN),
+        (OLD_LAW_CUE, lawcites._WESTERN_LAW_CUE_RE1),
+    ],
+)
+def test_literal_led_patterns_match_as_before(old, new):
+    old_rx = re.compile(old)
+    assert old_rx.pattern != new.pattern
+    assert [t for t in CORPUS if _spans(old_rx, t) != _spans(new, t)] == []
+
+
+def test_prose_words_count_as_before():
+    old = re.compile(OLD_PROSE)
+    for t in CORPUS:
+        assert S._has_prose(t, 160) == bool(old.search(t, 0, 160)), t
+        assert len(S._PROSE_HAN.findall(t)) + len(S._PROSE_EN.findall(t)) == len(old.findall(t)), t
+
+
+YES_NO = [
+    (lambda t: bool(re.search(OLD_NOT_CITATION, t)), C.not_a_citation),
+    (lambda t: bool(C.EN_CITE_SIGNAL.search(t)), C._en_cite_signal),
+    (lambda t: bool(C._EN_CITE_QUOTED.search(t)), C._quoted_with_letter),
+    (lambda t: bool(C.ZH_CITE_SIGNAL.search(t)), C._zh_cite_signal),
+    (lambda t: bool(C._HAS_CITATION_SIGNAL_RE1.search(t)), C._cyrillic_then_digits),
+    (lambda t: bool(C._FIRST_PERSON.search(t)), C._first_person),
+    (lambda t: bool(C._CITATION_BITS.search(t)), C._citation_bits),
+    (lambda t: bool(jpdate.JA_CASE.match(t)), jpdate.is_japanese_case),
+    (lambda t: bool(F.JA_SIGNAL.search(t)), F.ja_signal),
+    (lambda t: F.PUBLISHER_ZH.search(t) is not None, lambda t: F.publisher_zh(t) is not None),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), YES_NO)
+def test_fast_tests_answer_as_the_regexes(old, new):
+    assert [t for t in CORPUS if old(t) != new(t)] == []
+
+
+def test_quote_then_rest_as_the_regex():
+    for t in CORPUS:
+        m = C._CLASSIFY_RE1.search(t)
+        assert C._quote_then_rest(t) == ((m.start(), m.group(1)) if m else None), t
+
+
+def test_balanced_marks_as_the_character_loop():
+    def slow(text, start, o, c):
+        depth = 0
+        for i in range(start, len(text)):
+            depth += (text[i] == o) - (text[i] == c)
+            if text[i] == c and depth == 0:
+                return i
+        return -1
+
+    for t in CORPUS:
+        for k, ch in enumerate(t):
+            if ch in "《「『":
+                close = {"《": "》", "「": "」", "『": "』"}[ch]
+                assert F.balanced(t, k, ch, close) == slow(t, k, ch, close), t
+
+
+# shapes that were quadratic: title marks and quotes never closed, Cyrillic without a number
+@pytest.mark.parametrize("unit", ["《（“", "Иванов И.И. ", "“a ", "「『", "A. Author, "])
+def test_reading_is_linear_in_length(unit):
+    def cost(n: int) -> float:
+        text = (unit * (n // len(unit) + 1))[:n]
+        t0 = time.process_time()
+        C._read_note(text)
+        return time.process_time() - t0
+
+    cost(2_000)  # warm the lazy imports
+    small, large = cost(10_000), cost(100_000)
+    assert large < 2.0  # was 80 s for 《（“ and Cyrillic
+    assert large < 30 * max(small, 0.005)  # ~10x for 10x the length; quadratic would be ~100x
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("2001년 3월 5일", "2001-03-05"),
+        ("1999年5月", "1999-05"),
+        ("March 3, 2001", "2001-03-03"),
+        ("3 March 2001", "2001-03-03"),
+        ("March/April 2018", "2018"),
+        ("May 2019", "2019-05"),
+        ("2020.4.20", "2020-04-20"),
+        ("20.4.2020", "2020-04-20"),
+        ("Press, 1999", "1999"),
+        ("no date", None),
+    ],
+)
+def test_iso_date_after_its_prefilters(text, date):
+    assert F.iso_date(text) == date  # 年/년 and a month name decide which patterns are tried
