@@ -166,6 +166,7 @@ def parse(query: str) -> Query:
 
 
 _BM = [m.encode() for m in MARKERS]
+_SPLIT = re.compile(b"[" + b"".join(_BM) + b"]").split  # [text before the first marker, group 0, …]
 
 
 def _group(hay: bytes, name: str) -> bytes:
@@ -193,22 +194,17 @@ def _term_score(term: Term, hay: bytes) -> int:
     if term.field is None:
         if text not in hay and (squeezed == text or squeezed not in hay):
             return 0
+        segs = _SPLIT(hay)
+        if len(segs) != END + 2:  # a marker inside a value (a key with control characters)
+            return _walk_score(text, squeezed, hay)
         best = 0
-        g = 0
-        # walk the groups once
-        pos = 1
-        while g < END:
-            nxt = hay.find(_BM[g + 1], pos)
-            seg = hay[pos:nxt]
-            name = GROUPS[g]
-            if (text in seg) or (name.endswith("_py") and squeezed in seg):
-                w = WEIGHTS[name]
-                if w > best:
-                    best = w
-                    if _word_start(seg, text):
-                        best += 1
-            pos = nxt + 1
-            g += 1
+        # the groups in order; only those holding the word (or, for pinyin, the squeezed word)
+        for g in [g for g in range(END) if text in segs[g + 1] or (_PY[g] and squeezed in segs[g + 1])]:
+            w = _WEIGHT[g]
+            if w > best:
+                best = w
+                if _word_start(segs[g + 1], text):
+                    best += 1
         return best
     best = 0
     for name in FIELDS[term.field]:
@@ -224,6 +220,28 @@ def _term_score(term: Term, hay: bytes) -> int:
     return best
 
 
+def _walk_score(text: bytes, squeezed: bytes, hay: bytes) -> int:
+    """:func:`_term_score` of a field-less term, walking marker to marker (what a haystack with
+    a stray marker inside a value has always been scored by)."""
+    best = 0
+    pos = 1
+    for g in range(END):
+        nxt = hay.find(_BM[g + 1], pos)
+        seg = hay[pos:nxt]
+        name = GROUPS[g]
+        if (text in seg) or (name.endswith("_py") and squeezed in seg):
+            w = WEIGHTS[name]
+            if w > best:
+                best = w
+                if _word_start(seg, text):
+                    best += 1
+        pos = nxt + 1
+    return best
+
+
+_WEIGHT = [WEIGHTS[name] for name in GROUPS]  # by group index
+_PY = [name.endswith("_py") for name in GROUPS]
+
 # groups whose text the result table shows: a word found there explains itself
 SHOWN_GROUPS = frozenset(
     {"key", "type", "author", "title", "container", "year", "lang", "author_py", "title_py", "container_py"}
@@ -237,13 +255,18 @@ def hidden_matches(query: Query, hay, shown=SHOWN_GROUPS) -> dict[str, list[Term
     if isinstance(hay, str):
         hay = hay.encode("utf-8")
     out: dict[str, list[Term]] = {}
+    segs = None
     for term in query.positive_terms:
         if term.lo is not None or term.hi is not None or (term.field and term.field in ("key", "type", "year", "lang")):
             continue
+        if segs is None:  # every group's text, split once (not two finds per group and term)
+            segs = _SPLIT(hay)
+            if len(segs) != END + 2:  # a marker inside a value (a key with control characters)
+                segs = [b""] + [_group(hay, name) for name in GROUPS]
         names = FIELDS[term.field] if term.field else GROUPS
         hits = []
         for name in names:
-            seg = _group(hay, name)
+            seg = segs[G[name] + 1]
             if (
                 term.b in seg
                 or (term.sb != term.b and term.sb in seg.replace(b" ", b""))
