@@ -428,6 +428,8 @@ def _rebuild(
     work = sorted([(i, None) for i in fresh] + again)
     done: dict[int, tuple] = {}
     fresh_rows: dict[bytes, list] = {}
+    if len(work) > 1000:  # many lookups ahead: bytes objects at hand, not a slice per lookup
+        digests = list(digests)
     if work:
         recs_in = []
         for i, o in work:

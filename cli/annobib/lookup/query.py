@@ -263,20 +263,38 @@ def hidden_matches(query: Query, hay, shown=SHOWN_GROUPS) -> dict[str, list[Term
             segs = _SPLIT(hay)
             if len(segs) != END + 2:  # a marker inside a value (a key with control characters)
                 segs = [b""] + [_group(hay, name) for name in GROUPS]
-        names = FIELDS[term.field] if term.field else GROUPS
-        hits = []
-        for name in names:
-            seg = segs[G[name] + 1]
-            if (
-                term.b in seg
-                or (term.sb != term.b and term.sb in seg.replace(b" ", b""))
-                or (name.endswith("_py") and term.sb in seg)
-            ):
-                hits.append(name)
-        if hits and not any(h in shown for h in hits):
-            for h in dict.fromkeys(h.removesuffix("_py") for h in hits):
-                out.setdefault(h, []).append(term)
+        b, sb = term.b, term.sb
+        seen, seen_py, hidden = _plan(FIELDS[term.field] if term.field else tuple(GROUPS), shown)
+        # a word some shown group holds explains itself: one scan of those groups joined
+        joined = b"\0".join([segs[k] for k in seen])
+        if b in joined or (sb != b and sb in joined.replace(b" ", b"")):
+            continue
+        if seen_py and sb in b"\0".join([segs[k] for k in seen_py]):
+            continue
+        hits = [
+            name
+            for name, k, py in hidden
+            if b in segs[k] or (sb != b and sb in segs[k].replace(b" ", b"")) or (py and sb in segs[k])
+        ]
+        for h in dict.fromkeys(h.removesuffix("_py") for h in hits):
+            out.setdefault(h, []).append(term)
     return out
+
+
+_PLANS: dict[tuple, tuple[list[int], list[int], list[tuple[str, int, bool]]]] = {}
+
+
+def _plan(names: tuple[str, ...], shown) -> tuple[list[int], list[int], list[tuple[str, int, bool]]]:
+    """For :func:`hidden_matches`: the split positions of ``names``' shown groups, of their
+    pinyin ones, and (name, position, is pinyin) of the others, in order."""
+    key = (names, shown)
+    got = _PLANS.get(key)
+    if got is None:
+        seen = [G[n] + 1 for n in names if n in shown]
+        seen_py = [G[n] + 1 for n in names if n in shown and n.endswith("_py")]
+        hidden = [(n, G[n] + 1, n.endswith("_py")) for n in names if n not in shown]
+        got = _PLANS[key] = (seen, seen_py, hidden)
+    return got
 
 
 def matched_fields(fields: dict[str, str], hidden: dict[str, list[Term]]) -> list[str]:
