@@ -267,7 +267,7 @@ def _cache_file(name: str) -> str:
 def _load_marshal(name: str):
     try:
         with open(_cache_file(name), "rb") as fh:
-            return marshal.load(fh)
+            return marshal.loads(fh.read())  # marshal.load(fh) reads object by object: slow
     except (OSError, EOFError, ValueError, TypeError):
         return None
 

@@ -15,7 +15,7 @@ import sys
 import click
 
 from annobib.commands._common import color_enabled, console, echo_exact, emit_json, load_bibliography, report_problems
-from annobib.core.sanitize import csv_cell
+from annobib.core.sanitize import csv_cell, is_clean
 from annobib.core.sanitize import terminal as safe
 
 # summary tuple (see annobib.lookup.rows.batch_summaries):
@@ -113,6 +113,23 @@ def sort_rows(view, idx: list[int], sort: str, reverse: bool = False) -> list[in
 
 def cells(summary) -> list[str]:
     return [safe(str(summary[_POS[c]])) if c != "cited" else str(summary[7]) for c in COLUMNS]
+
+
+def cells_of(summaries: list[tuple]) -> list:
+    """:func:`cells` of many rows, the same strings: each column is checked in one pass and
+    taken as it is when clean (the usual case; 60,000 rows cell by cell cost 0.2 s)."""
+    if not summaries:
+        return []
+    cols = []
+    for c in COLUMNS:
+        p = _POS[c]
+        col = [s[p] for s in summaries]
+        if c == "cited":
+            col = [str(v) for v in col]
+        elif not all(v.__class__ is str for v in col) or not is_clean(" ".join(col)):
+            col = [safe(str(v)) for v in col]
+        cols.append(col)
+    return list(zip(*cols))  # tuples: plain_table and rich_table only index them
 
 
 def columns_of(rows: list[list[str]]) -> tuple[str, ...]:
@@ -216,16 +233,32 @@ def crop(text: str, width: int) -> str:
     return "".join(out) + "…"
 
 
+def _whole_table(rows: list[list[str]]) -> str:
+    """:func:`plain_table` with every value whole, built column by column: a column of printable
+    ASCII (most columns of most files) is measured and padded at C speed."""
+    COLUMNS = columns_of(rows)  # noqa: N806
+    padded = []
+    for j, col in enumerate(zip([HEADERS[c] for c in COLUMNS], *rows)):
+        joined = "".join(col)
+        plain = joined.isascii() and joined.isprintable()
+        lens = list(map(len, col)) if plain else [_width(v) for v in col]
+        w = max(lens)
+        if COLUMNS[j] == "cited":
+            padded.append([v.rjust(w) for v in col] if plain else [" " * (w - n) + v for v, n in zip(col, lens)])
+        else:
+            padded.append([v.ljust(w) for v in col] if plain else [v + " " * (w - n) for v, n in zip(col, lens)])
+    return "".join("  ".join(line).rstrip() + "\n" for line in zip(*padded))
+
+
 def plain_table(rows: list[list[str]], width: int | None) -> str:
     """Aligned plain text. ``width=None`` (stdout is a pipe or a file): every value whole, columns
     as wide as their longest value, so ``annobib list | grep`` finds a long title; a width fits
     the table to it (columns dropped, values cut with …), as on a terminal."""
+    if width is None:
+        return _whole_table(rows)
     cell_len = _width  # printable ASCII measured by its length, the rest by Rich
     COLUMNS = columns_of(rows)  # noqa: N806
-    if width is None:
-        widths = [max(cell_len(v) for v in col) for col in zip([HEADERS[c] for c in COLUMNS], *rows)]
-    else:
-        widths = fit_widths(rows, width)
+    widths = fit_widths(rows, width)
     right = {COLUMNS.index("cited")}
     lines = []
     for r in [[HEADERS[c] for c in COLUMNS]] + rows:
@@ -393,7 +426,7 @@ def list_command(ctx, sort, reverse, types, langs, year, tags, limit, as_json, f
       annobib list --format keys | wc -l
     """
     years = parse_year_range(year)
-    view = load_bibliography(ctx)
+    view = load_bibliography(ctx, rows=True)
     idx = select(view, types, langs, years)
     if tags:
         # lazy: not needed by `annobib --help` or `annobib list`
@@ -414,7 +447,8 @@ def list_command(ctx, sort, reverse, types, langs, year, tags, limit, as_json, f
     elif fmt != "table":
         write_delimited(view, idx, fmt)
     elif matched:
-        print_rows(ctx, [cells(view.summaries[i]) for i in idx], pager=pager)
+        rows = view.summaries
+        print_rows(ctx, cells_of([rows[i] for i in idx]), pager=pager)
     code = report_problems(view.problems)
     if code:
         ctx.exit(code)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from annobib.commands._common import echo_exact, emit_json, load_bibliography, report_problems, warn
-from annobib.commands.listing import COLUMNS, cells, print_rows, row_json
+from annobib.commands.listing import COLUMNS, cells_of, print_rows, row_json
 from annobib.core.sanitize import message
 from annobib.core.sanitize import terminal as safe
 
@@ -86,7 +86,7 @@ def search(ctx, query, limit, as_json, fmt, pager):
         keys = view.keys()
         echo_exact("".join(keys[i] + "\n" for i, _ in hits), nl=False)
     elif hits:
-        rows = [cells(s) for s in view.summaries_of([i for i, _ in hits])]
+        rows = [list(r) for r in cells_of(view.summaries_of([i for i, _ in hits]))]
         if why:  # a column saying where a word matched that the table does not show
             rows = [r + [safe(", ".join(why.get(i, [])))] for r, (i, _) in zip(rows, hits)]
         spans = None

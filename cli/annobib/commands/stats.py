@@ -67,7 +67,7 @@ def _chart(title: str, items: list[tuple[str, int]], width: int):
 @click.pass_context
 def stats(ctx, top, as_json):
     """Counts by type, language, year and web domain; the most-cited works."""
-    view = load_bibliography(ctx)
+    view = load_bibliography(ctx, rows=True)
     data = compute(view, top)
     if as_json:
         emit_json(data)

@@ -13,6 +13,7 @@ changed stretch are checked in the new bytes.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 
 from annobib.bib.parse import CHUNK_AFTER_NL, chunk_bounds
 from annobib.lookup.store import Digests
@@ -34,7 +35,7 @@ class Chunks:
         return self.data[self.starts[i] : end]
 
 
-def full_table(data: bytes) -> tuple[Chunks, list[int], list[bytes], list[int], list[tuple[int, int, int]]]:
+def full_table(data: bytes) -> tuple[Chunks, list[int], Digests, list[int], list[tuple[int, int, int]]]:
     """(chunks, 0-based line of each, SHA-1 of each, byte offset of each, []): the whole file.
     The last item, runs of chunks known to be old ones, is empty: every chunk is looked up."""
     starts = chunk_bounds(data)
@@ -106,7 +107,7 @@ def aligned_table(
 
 
 def segment_hashes(
-    data: bytes, starts: list[int], old_segs: list | None = None, runs: list[tuple] = (), n_old: int = 0
+    data: bytes, starts: list[int], old_segs: list | None = None, runs: Sequence[tuple] = (), n_old: int = 0
 ) -> list[tuple[int, int, int, bytes]]:
     """(first chunk, first byte, end byte, SHA-1 of the bytes) per ``SEGMENT`` chunks.
 

@@ -18,8 +18,9 @@ from annobib import names as nm
 from annobib import perf
 from annobib import text as tx
 from annobib.bib.library import collect_strings, decode_bib_bytes, parse_records
-from annobib.bib.values import MacroTooLarge, resolve_value
+from annobib.bib.values import MacroTooLarge, entry_from_record, resolve_value
 from annobib.lookup.align import aligned_table, full_table, segment_hashes
+from annobib.lookup.rows import batch_summaries
 from annobib.lookup.schema import (
     AUTHOR_FIELDS,
     CONTAINER_FIELDS,
@@ -82,7 +83,7 @@ def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
     M = MARKERS
     dec_parts = []
     metas = []
-    slot_of = {}  # field name as written -> slot (names repeat: one lower() each)
+    slot_of: dict[str, int] = {}  # field name as written -> slot (names repeat: one lower() each)
     for it in items:
         slots: list[list[str]] = [[], [], [], [], [], [], [], [], []]
         for name, raw in it[5]:
@@ -208,9 +209,12 @@ def _uses_macros(item: tuple) -> bool:
     return False
 
 
-def _chunk_work(chunks: list[bytes], digests: list[bytes], recs_in: list, strings: dict) -> list[tuple]:
-    """For each chunk: (flags, rec_bytes, pieces_bytes, problems) — parsing (one bibtexparser
-    call for all chunks without a record) and the haystack of each entry.
+def _chunk_work(
+    chunks: list[bytes], digests: list[bytes], recs_in: list, strings: dict, rows: bool = False
+) -> list[tuple]:
+    """For each chunk: (flags, rec_bytes, pieces_bytes, problems, table rows or None) — parsing
+    (one bibtexparser call for all chunks without a record), the haystack of each entry and,
+    with ``rows``, its table row (from the records at hand: no second decoding later).
 
     flags: 1 defines @string macros, 2 an entry uses macros, 4 has a problem.
     pieces: one (haystack, record bytes, line in chunk, char start, char end, key) per entry."""
@@ -244,21 +248,28 @@ def _chunk_work(chunks: list[bytes], digests: list[bytes], recs_in: list, string
                 pieces.append([None, marshal.dumps(it), it[2], c0, c1, it[4]])
         out.append([flags, rec, pieces, problems])
     hays = iter(batch_hays(pending, strings))
+    table = iter(_rows(pending, strings) if rows else ())
     result = []
     for flags, rec, pieces, problems in out:
         for p in pieces:
             p[0] = next(hays)
         only_entries = all(it[0] == "entry" for it in rec) and not problems
         extra = None if only_entries else marshal.dumps(rec)
-        result.append((flags, extra, [tuple(p) for p in pieces], problems))
+        mine = [next(table) for _ in pieces] if rows else None
+        result.append((flags, extra, [tuple(p) for p in pieces], problems, mine))
     return result
 
 
-def _chunk_work_parallel(chunks, digests, recs_in, strings) -> list[tuple]:
+def _rows(items: list[tuple], strings: dict) -> list[tuple]:
+    """The table rows of entry records, as :meth:`annobib.lookup.view.View.summaries` has them."""
+    return batch_summaries([entry_from_record(it, strings, 0, None)[0] for it in items])
+
+
+def _chunk_work_parallel(chunks, digests, recs_in, strings, rows: bool = False) -> list[tuple]:
     """:func:`_chunk_work` with the second half done in a forked process (2+ cores)."""
     n = len(chunks)
     if n < PARALLEL_MIN or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork") or perf.DETACHED:
-        return _chunk_work(chunks, digests, recs_in, strings)
+        return _chunk_work(chunks, digests, recs_in, strings, rows)
     half = n // 2
     rfd, wfd = os.pipe()
     pid = os.fork()
@@ -266,7 +277,7 @@ def _chunk_work_parallel(chunks, digests, recs_in, strings) -> list[tuple]:
         code = 0
         try:
             os.close(rfd)
-            res = marshal.dumps(_chunk_work(chunks[half:], digests[half:], recs_in[half:], strings))
+            res = marshal.dumps(_chunk_work(chunks[half:], digests[half:], recs_in[half:], strings, rows))
             with os.fdopen(wfd, "wb") as fh:
                 fh.write(res)
         except BaseException:  # noqa: BLE001
@@ -276,24 +287,35 @@ def _chunk_work_parallel(chunks, digests, recs_in, strings) -> list[tuple]:
     os.close(wfd)
     reader = os.fdopen(rfd, "rb")
     try:
-        mine = _chunk_work(chunks[:half], digests[:half], recs_in[:half], strings)
+        mine = _chunk_work(chunks[:half], digests[:half], recs_in[:half], strings, rows)
         blob = reader.read()
     finally:
         reader.close()  # if we failed, the child's write fails too and it exits
         _, status = os.waitpid(pid, 0)
     if status != 0 or not blob:
-        return mine + _chunk_work(chunks[half:], digests[half:], recs_in[half:], strings)
+        return mine + _chunk_work(chunks[half:], digests[half:], recs_in[half:], strings, rows)
     return mine + [tuple(x) for x in marshal.loads(blob)]
 
 
 def rebuild(
-    path: Path, data: bytes, digest: str, st, base: Path, use_cache: bool, records: dict | None = None
-) -> tuple[dict, dict]:
+    path: Path,
+    data: bytes,
+    digest: str,
+    st,
+    base: Path,
+    use_cache: bool,
+    records: dict | None = None,
+    rows: bool = False,
+) -> tuple[dict, dict, dict[bytes, list]]:
     """The view of ``data``: chunks whose bytes the previous view of this file already has
     are copied from it (haystacks, records, keys, shifted lines and offsets); the others are
-    parsed (one bibtexparser call) and indexed, in two processes when there are many."""
+    parsed (one bibtexparser call) and indexed, in two processes when there are many.
+
+    Also (the third item) the table rows of the chunks parsed now, by chunk digest, when
+    ``rows`` is asked (a command that shows rows: made while the records are at hand, in both
+    processes, instead of decoded again from the view); else {}."""
     with perf.paused_gc():
-        return _rebuild(path, data, digest, st, base, use_cache, records or {})
+        return _rebuild(path, data, digest, st, base, use_cache, records or {}, rows)
 
 
 class _Old:
@@ -374,7 +396,9 @@ def _macros(path: Path, data: bytes, chunks, digests, runs, fresh: list[int], ol
     return collect_strings([rec for _, rec in ordered], len(data), str(path)), pre
 
 
-def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bool, records: dict) -> tuple[dict, dict]:
+def _rebuild(
+    path: Path, data: bytes, digest: str, st, base: Path, use_cache: bool, records: dict, rows: bool
+) -> tuple[dict, dict, dict[bytes, list]]:
     old = None
     table = None
     got = old_view(path) if use_cache else None
@@ -400,25 +424,30 @@ def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bo
     strings_digest = hashlib.sha1(marshal.dumps(sorted(strings.items()))).hexdigest()
     same_strings = old is not None and old.header.get("strings_digest") == strings_digest
     # parse and index the new chunks, and those whose macros changed
-    again = [] if same_strings or old is None else _mapped(runs, old.flagged(2))
+    again: list[tuple[int, int | None]] = [] if same_strings or old is None else list(_mapped(runs, old.flagged(2)))
     work = sorted([(i, None) for i in fresh] + again)
     done: dict[int, tuple] = {}
+    fresh_rows: dict[bytes, list] = {}
+    if len(work) > 1000:  # many lookups ahead: bytes objects at hand, not a slice per lookup
+        digests = list(digests)
     if work:
         recs_in = []
         for i, o in work:
             if i in pre:
                 recs_in.append(pre[i])
-            elif o is not None and old.record(o) is not None:
+            elif o is not None and old is not None and old.record(o) is not None:
                 recs_in.append(old.record(o))
             else:  # parsed by the caller, else parse now (also when only macros changed)
                 recs_in.append(records.get(digests[i]))
         try:
             results = _chunk_work_parallel(
-                [chunks[i] for i, _ in work], [digests[i] for i, _ in work], recs_in, strings
+                [chunks[i] for i, _ in work], [digests[i] for i, _ in work], recs_in, strings, rows
             )
         except MacroTooLarge as exc:
             raise MacroTooLarge(f"{path}: {exc}") from None
         done = {i: r for (i, _), r in zip(work, results)}
+        if rows:
+            fresh_rows = {digests[i]: r[4] for i, r in done.items()}
     out = _assemble(_segments(runs, done), done, lines, digests, old)
     keys_out, line_out, problems = out.pop("keys"), out["line"], out.pop("problems")
     if len(set(keys_out)) != len(keys_out):
@@ -455,12 +484,12 @@ def _rebuild(path: Path, data: bytes, digest: str, st, base: Path, use_cache: bo
             perf.soon(save)  # tens of MB: written after the answer, by a detached process
         else:
             save()
-    return header, sections
+    return header, sections, fresh_rows
 
 
 def _complement(runs: list[tuple], n: int) -> list[int]:
     """The chunk indices below ``n`` that no run covers (the new chunks)."""
-    out = []
+    out: list[int] = []
     pos = 0
     for i0, _o0, k in runs + [(n, 0, 0)]:
         out.extend(range(pos, i0))
@@ -512,7 +541,7 @@ def _assemble(segments: list[tuple], done: dict, lines: list[int], digests: list
     rec_len = 0
     for i, o0, count in segments:
         if o0 is None:
-            flags, extra, pieces, probs = done[i]
+            flags, extra, pieces, probs, _fresh_rows = done[i]
             for local_line, msg in probs:
                 problems.append((lines[i] + local_line + 1, msg))
             for h, r, local_line, c0, c1, key in pieces:
@@ -527,6 +556,7 @@ def _assemble(segments: list[tuple], done: dict, lines: list[int], digests: list
                 span_out.append((i, c0, c1))  # chunk index; its bytes are at cbyte[i]
             chunk_out.append(digests[i], len(pieces), flags, extra, probs)
             continue
+        assert old is not None  # a copied segment comes from the old view
         o1 = o0 + count - 1
         e0, e1 = old_entry_start[o0], old_entry_start[o1 + 1]
         dline = lines[i] - old_cline[o0]

@@ -166,6 +166,7 @@ def parse(query: str) -> Query:
 
 
 _BM = [m.encode() for m in MARKERS]
+_SPLIT = re.compile(b"[" + b"".join(_BM) + b"]").split  # [text before the first marker, group 0, …]
 
 
 def _group(hay: bytes, name: str) -> bytes:
@@ -193,22 +194,17 @@ def _term_score(term: Term, hay: bytes) -> int:
     if term.field is None:
         if text not in hay and (squeezed == text or squeezed not in hay):
             return 0
+        segs = _SPLIT(hay)
+        if len(segs) != END + 2:  # a marker inside a value (a key with control characters)
+            return _walk_score(text, squeezed, hay)
         best = 0
-        g = 0
-        # walk the groups once
-        pos = 1
-        while g < END:
-            nxt = hay.find(_BM[g + 1], pos)
-            seg = hay[pos:nxt]
-            name = GROUPS[g]
-            if (text in seg) or (name.endswith("_py") and squeezed in seg):
-                w = WEIGHTS[name]
-                if w > best:
-                    best = w
-                    if _word_start(seg, text):
-                        best += 1
-            pos = nxt + 1
-            g += 1
+        # the groups in order; only those holding the word (or, for pinyin, the squeezed word)
+        for g in [g for g in range(END) if text in segs[g + 1] or (_PY[g] and squeezed in segs[g + 1])]:
+            w = _WEIGHT[g]
+            if w > best:
+                best = w
+                if _word_start(segs[g + 1], text):
+                    best += 1
         return best
     best = 0
     for name in FIELDS[term.field]:
@@ -224,6 +220,28 @@ def _term_score(term: Term, hay: bytes) -> int:
     return best
 
 
+def _walk_score(text: bytes, squeezed: bytes, hay: bytes) -> int:
+    """:func:`_term_score` of a field-less term, walking marker to marker (what a haystack with
+    a stray marker inside a value has always been scored by)."""
+    best = 0
+    pos = 1
+    for g in range(END):
+        nxt = hay.find(_BM[g + 1], pos)
+        seg = hay[pos:nxt]
+        name = GROUPS[g]
+        if (text in seg) or (name.endswith("_py") and squeezed in seg):
+            w = WEIGHTS[name]
+            if w > best:
+                best = w
+                if _word_start(seg, text):
+                    best += 1
+        pos = nxt + 1
+    return best
+
+
+_WEIGHT = [WEIGHTS[name] for name in GROUPS]  # by group index
+_PY = [name.endswith("_py") for name in GROUPS]
+
 # groups whose text the result table shows: a word found there explains itself
 SHOWN_GROUPS = frozenset(
     {"key", "type", "author", "title", "container", "year", "lang", "author_py", "title_py", "container_py"}
@@ -237,23 +255,46 @@ def hidden_matches(query: Query, hay, shown=SHOWN_GROUPS) -> dict[str, list[Term
     if isinstance(hay, str):
         hay = hay.encode("utf-8")
     out: dict[str, list[Term]] = {}
+    segs = None
     for term in query.positive_terms:
         if term.lo is not None or term.hi is not None or (term.field and term.field in ("key", "type", "year", "lang")):
             continue
-        names = FIELDS[term.field] if term.field else GROUPS
-        hits = []
-        for name in names:
-            seg = _group(hay, name)
-            if (
-                term.b in seg
-                or (term.sb != term.b and term.sb in seg.replace(b" ", b""))
-                or (name.endswith("_py") and term.sb in seg)
-            ):
-                hits.append(name)
-        if hits and not any(h in shown for h in hits):
-            for h in dict.fromkeys(h.removesuffix("_py") for h in hits):
-                out.setdefault(h, []).append(term)
+        if segs is None:  # every group's text, split once (not two finds per group and term)
+            segs = _SPLIT(hay)
+            if len(segs) != END + 2:  # a marker inside a value (a key with control characters)
+                segs = [b""] + [_group(hay, name) for name in GROUPS]
+        b, sb = term.b, term.sb
+        seen, seen_py, hidden = _plan(FIELDS[term.field] if term.field else tuple(GROUPS), shown)
+        # a word some shown group holds explains itself: one scan of those groups joined
+        joined = b"\0".join([segs[k] for k in seen])
+        if b in joined or (sb != b and sb in joined.replace(b" ", b"")):
+            continue
+        if seen_py and sb in b"\0".join([segs[k] for k in seen_py]):
+            continue
+        hits = [
+            name
+            for name, k, py in hidden
+            if b in segs[k] or (sb != b and sb in segs[k].replace(b" ", b"")) or (py and sb in segs[k])
+        ]
+        for h in dict.fromkeys(h.removesuffix("_py") for h in hits):
+            out.setdefault(h, []).append(term)
     return out
+
+
+_PLANS: dict[tuple, tuple[list[int], list[int], list[tuple[str, int, bool]]]] = {}
+
+
+def _plan(names: tuple[str, ...], shown) -> tuple[list[int], list[int], list[tuple[str, int, bool]]]:
+    """For :func:`hidden_matches`: the split positions of ``names``' shown groups, of their
+    pinyin ones, and (name, position, is pinyin) of the others, in order."""
+    key = (names, shown)
+    got = _PLANS.get(key)
+    if got is None:
+        seen = [G[n] + 1 for n in names if n in shown]
+        seen_py = [G[n] + 1 for n in names if n in shown and n.endswith("_py")]
+        hidden = [(n, G[n] + 1, n.endswith("_py")) for n in names if n not in shown]
+        got = _PLANS[key] = (seen, seen_py, hidden)
+    return got
 
 
 def matched_fields(fields: dict[str, str], hidden: dict[str, list[Term]]) -> list[str]:

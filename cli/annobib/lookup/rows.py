@@ -45,6 +45,7 @@ def _authors_summary(value: str, langid: str | None, sort_keys: bool = True) -> 
 
     if not value:
         return "", "\uffff", []
+    key: str | None
     if "{" in value or "\\" in value:
         people = nm.parse_names(value, langid)
         lasts = [("et al." if p.others else p.last) for p in people]
@@ -106,8 +107,8 @@ def _authors_summary(value: str, langid: str | None, sort_keys: bool = True) -> 
                 if key is None:
                     key = tx.fold(last + " " + " ".join(tokens[:cut]))
             lasts.append(last)
-        if key is None:
-            key = "\uffff"
+    if key is None:  # (only the plain branch leaves it unset)
+        key = "\uffff"
     if len(lasts) > 3:
         short = lasts[0] + " et al."
     else:

@@ -18,6 +18,7 @@ import struct
 from array import array
 from itertools import accumulate
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from annobib import __version__
 from annobib.core.files import atomic_write_bytes
@@ -47,7 +48,7 @@ class Digests:
 
     SIZE = 20
 
-    def __init__(self, blob: bytes = b""):
+    def __init__(self, blob: bytes | bytearray = b""):
         self.blob = bytes(blob)
 
     def __len__(self) -> int:
@@ -93,7 +94,8 @@ class ChunkTable:
     DIGEST = 20
 
     def __init__(self, section: tuple | None = None):
-        dig, count, flags, extra, probs = section or (b"", b"", b"", {}, {})
+        empty: tuple[Any, ...] = (b"", b"", b"", {}, {})
+        dig, count, flags, extra, probs = section or empty
         self.dig = bytearray(dig)
         self.count = array("I")
         self.count.frombytes(count)
@@ -137,7 +139,8 @@ class ChunkTable:
         self.dig += other.dig[o0 * n : (o1 + 1) * n]
         self.count.extend(other.count[o0 : o1 + 1])
         self.flags += other.flags[o0 : o1 + 1]
-        for table, mine in ((other.extra, self.extra), (other.probs, self.probs)):
+        tables: tuple[tuple[dict, dict], ...] = ((other.extra, self.extra), (other.probs, self.probs))
+        for table, mine in tables:
             for k, v in table.items():
                 if o0 <= k <= o1:
                     mine[k + shift] = v
@@ -215,11 +218,16 @@ def stat_signature(st) -> tuple:
 
 class LazyBlob:
     """A byte range of the view file, read slice by slice (records of a few entries without
-    reading all of them)."""
+    reading all of them); read whole once many slices were wanted (a search with thousands of
+    hits: one read, not one seek and read per record)."""
+
+    WHOLE_AFTER = 256  # slices read one by one before the whole range is read at once
 
     def __init__(self, path: Path, offset: int, length: int):
         self.path, self.offset, self.length = path, offset, length
-        self._fh = None
+        self._fh: BinaryIO | None = None
+        self._reads = 0
+        self._whole: bytes | None = None
 
     def __len__(self) -> int:
         return self.length
@@ -227,10 +235,22 @@ class LazyBlob:
     def __getitem__(self, s: slice) -> bytes:
         start = s.start or 0
         stop = self.length if s.stop is None else min(s.stop, self.length)
-        if self._fh is None:
-            self._fh = open(self.path, "rb")  # noqa: SIM115 - kept open for further slices
-        self._fh.seek(self.offset + start)
-        return self._fh.read(max(0, stop - start))
+        if self._whole is not None:
+            return self._whole[start:stop]
+        self._reads += 1
+        fh = self._fh
+        if self._reads > self.WHOLE_AFTER:
+            if fh is None:
+                fh = open(self.path, "rb")  # noqa: SIM115 - closed at once
+            with fh:
+                fh.seek(self.offset)
+                self._whole = fh.read(self.length)
+            self._fh = None
+            return self._whole[start:stop]
+        if fh is None:
+            fh = self._fh = open(self.path, "rb")  # noqa: SIM115 - kept open for further slices
+        fh.seek(self.offset + start)
+        return fh.read(max(0, stop - start))
 
 
 def section_reader(path: Path, header: dict):
@@ -293,7 +313,7 @@ def old_view(path: Path):
     return header, section_reader(vpath, header)
 
 
-def write_view(vpath: Path, meta: dict, sections: dict[str, object]) -> None:
+def write_view(vpath: Path, meta: dict, sections: dict[str, Any]) -> None:
     blobs = []
     table = {}
     off = 0
