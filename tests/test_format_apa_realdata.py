@@ -37,3 +37,46 @@ def test_biblatex_hyphen_and_quoted_titles_within_titles():
     # a quoted title inside a title keeps its capitals and its quotes; \hyphen is a hyphen
     assert "Reading “De Rerum Natura” again." in out["q1"]
     assert "Method-independent energies." in out["q2"]
+
+
+# -- sources a real library records in BibTeX's and biblatex's own ways ----------------------
+
+
+def test_howpublished_and_eprints_are_the_source_and_the_link():
+    out = apa(r"""
+@misc{h1, author = {Lane, Kim and Ode, Bo}, title = {Learning to Plan}, howpublished = {arXiv:2601.00001 [cs.AI]},
+  year = {2026}}
+@misc{h2, author = {Lane, Kim}, title = {Planning Notes}, howpublished = {\url{https://example.org/notes.pdf}}, year = {2019}}
+@online{h3, author = {Lane, Kim}, title = {Sorting Fast}, date = {2010-08-17}, eprint = {1008.00001},
+  eprinttype = {arxiv}, eprintclass = {cs.DS}}
+@misc{h5, author = {Lane, Kim}, title = {Tools}, howpublished = {Web site: \url{https://example.org/t/}}, year = {2016}}
+@misc{h4, author = {Lane, Kim}, title = {Search}, eprint = {2101.00002}, archiveprefix = {arXiv}, year = {2021}}
+""")
+    # before: nothing after the title (APA 7, 10.8: the archive and its URL are the source)
+    assert out["h1"].endswith("Learning to plan. arXiv:2601.00001 [cs.AI].")
+    assert out["h2"].endswith("Planning notes. https://example.org/notes.pdf")
+    assert out["h3"].endswith("Sorting fast. arXiv. https://arxiv.org/abs/1008.00001")
+    assert out["h5"].endswith("Tools. https://example.org/t/")  # the label "Web site:" is not a source
+    assert out["h4"].endswith("Search. arXiv. https://arxiv.org/abs/2101.00002")
+
+
+def test_biblatex_report_type_keys_are_words():
+    out = apa(r"""
+@report{r1, author = {Hale, Ann}, title = {A Model}, type = {techreport}, institution = {Lab}, number = {99-02}, year = {1999}}
+@techreport{r2, author = {Hale, Ann}, title = {A Study}, type = {resreport}, institution = {Lab}, number = {RC-7}, year = {1998}}
+@techreport{r3, author = {Hale, Ann}, title = {A Note}, institution = {Lab}, number = {12}, year = {1997}}
+""")
+    assert "A model (Technical Report No. 99-02). Lab." in out["r1"]  # not "(techreport No. 99-02)"
+    assert "A study (Research Report No. RC-7). Lab." in out["r2"]
+    assert "A note (Report No. 12). Lab." in out["r3"]
+
+
+def test_sentence_case_keeps_named_letters_and_eponyms():
+    out = apa(r"""
+@book{s1, author = {Dunn, Al}, title = {Handbook of Logic, Volume B: Formal Models}, year = {1990}, publisher = {P}}
+@book{s2, author = {Dunn, Al}, title = {A Theory of T-Cell Memory, K-Means and Plan A: A Better Way}, year = {1991}, publisher = {P}}
+@book{s3, author = {Dunn, Al}, title = {Planning for Markov Decision Processes with Horn Clauses}, year = {1992}, publisher = {P}}
+""")
+    assert "Handbook of logic, volume B: Formal models." in out["s1"]
+    assert "A theory of T-cell memory, K-means and plan A: A better way." in out["s2"]
+    assert "Planning for Markov decision processes with Horn clauses." in out["s3"]
