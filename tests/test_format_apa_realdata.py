@@ -80,3 +80,15 @@ def test_sentence_case_keeps_named_letters_and_eponyms():
     assert "Handbook of logic, volume B: Formal models." in out["s1"]
     assert "A theory of T-cell memory, K-means and plan A: A better way." in out["s2"]
     assert "Planning for Markov decision processes with Horn clauses." in out["s3"]
+
+
+def test_translators_in_parentheses_after_the_title():
+    out = apa(r"""
+@book{t1, author = {Thucydides}, translator = {Warner, Rex}, title = {History of the War}, edition = {2},
+  publisher = {Penguin}, year = {1972}}
+@incollection{t2, author = {Roe, Ann}, title = {A Chapter}, booktitle = {A Book}, editor = {Doe, Jane},
+  translator = {Poe, Al and Fry, Bo}, publisher = {P}, year = {2011}, pages = {5--9}}
+""")
+    # before: the translator was dropped (APA 7, 10.2: "(H. Weaver, Trans.; 2nd ed.)")
+    assert "History of the war (R. Warner, Trans.; 2nd ed.). Penguin." in out["t1"]
+    assert "In J. Doe (Ed.), A book (A. Poe & B. Fry, Trans.; pp. 5–9). P." in out["t2"]

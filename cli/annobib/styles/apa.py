@@ -440,7 +440,7 @@ class _Values:
             "author": author,
             "date": a.date_text(extra),
             "title": title,
-            "numbers": ", ".join(numbers),
+            "numbers": _with_translators(a, ", ".join(numbers)) if self.kind != "chapter" else "",
             "desc": desc,
         }
 
@@ -495,7 +495,7 @@ class _Values:
             extras.append("Vol. " + a.f("volume"))
         if a.pages():
             extras.append(("pp. " if "–" in a.pages() else "p. ") + a.pages())
-        return ", ".join(extras)
+        return _with_translators(a, ", ".join(extras))
 
     def _chapter_publisher(self):
         return self.a.romanized_field("publisher")
@@ -568,6 +568,18 @@ def format_entry(
 
 
 _CHAPTERS = ("incollection", "inproceedings", "inbook", "conference")
+
+
+def _with_translators(a: _A, numbers: str) -> str:
+    """``R. Warner, Trans.`` before the edition, volume or pages, a semicolon between (APA 7,
+    10.2: ``(H. Weaver, Trans.; 2nd ed.)``); for a chapter, the book's translator."""
+    people = [a.editor_forward(n) for n in a.names("translator") if not n.others]
+    if not people:
+        return numbers
+    if len(people) > 2:
+        people = [", ".join(people[:-1]) + ",", people[-1]]
+    trans = " & ".join(people) + ", Trans."
+    return f"{trans}; {numbers}" if numbers else trans
 
 
 def _title_numbers(a: _A) -> list[str]:
