@@ -92,3 +92,13 @@ def test_translators_in_parentheses_after_the_title():
     # before: the translator was dropped (APA 7, 10.2: "(H. Weaver, Trans.; 2nd ed.)")
     assert "History of the war (R. Warner, Trans.; 2nd ed.). Penguin." in out["t1"]
     assert "In J. Doe (Ed.), A book (A. Poe & B. Fry, Trans.; pp. 5–9). P." in out["t2"]
+
+
+def test_proceedings_volume_and_unpublished_manuscripts():
+    out = apa(r"""
+@proceedings{v1, editor = {Aagaard, Mark}, title = {Proceedings of the Fourth Conference (FMCAD 2002)}, volume = {2517},
+  series = {LNCS}, publisher = {Springer}, year = {2002}}
+@unpublished{v2, author = {Arora, Sanjeev}, title = {Relativizing Techniques}, note = {Manuscript}, year = {1992}}
+""")
+    assert "(Ed.). (2002). Proceedings of the fourth conference (FMCAD 2002) (Vol. 2517). Springer." in out["v1"]
+    assert out["v2"].endswith("Relativizing techniques [Unpublished manuscript].")

@@ -298,6 +298,8 @@ class _A:
                 return "Transcript"
             if "/release" in path or "press-release" in path or "pressrelease" in path:
                 return "Press release"
+        if self.type == "unpublished" and not self.f("howpublished"):
+            return "Unpublished manuscript"  # APA 7, 10.8
         if self.type in ("phdthesis", "mastersthesis", "thesis"):
             kind = (
                 "Doctoral dissertation"
@@ -588,7 +590,7 @@ def _title_numbers(a: _A) -> list[str]:
     ed = a.f("edition")
     if ed:
         out.append(_edition(ed))
-    if a.f("volume") and a.type in ("book", "mvbook", "collection"):
+    if a.f("volume") and a.type in ("book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings"):
         out.append("Vol. " + a.f("volume"))
     if a.type in ("report", "techreport") and a.f("number"):
         kind = a.f("type")
