@@ -200,7 +200,7 @@ def _strip_outer_braces(text: str) -> tuple[str, bool]:
     return text, False
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)  # every entry is read 3-4 times (sort, format, labels): 10k must fit
 def parse_names(value: str | None, lang: str | None = None) -> tuple[Name, ...]:
     """Parse a BibTeX name list (``A and B and others``).
 

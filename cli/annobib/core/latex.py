@@ -10,7 +10,9 @@ through here. What it understands:
 * ``--`` en dash, ``---`` em dash (``--`` is an em dash in CJK text when ``cjk_dashes``);
   ``~`` a no-break space; quotes ````…''`` -> “…” and ```…'`` -> ‘…’;
 * formatting commands (``\\emph{x}``, ``{\\em x}``) keep their text; ``\\url{…}`` keeps its
-  argument as written; ``$…$`` keeps the math's text;
+  argument as written; ``$…$`` and ``\\(…\\)`` keep the math's text, its symbols decoded
+  (``$\\epsilon$`` -> ε, ``A$^\\star$`` -> A*) and protected from case changes;
+* ``\\mkbibquote{x}``/``\\enquote{x}`` -> “x”, protected (a title quoted within a title);
 * an unknown command keeps its argument (``\\mkbibacro{NATO}`` -> ``NATO``) or, with none, its
   name (``\\foo`` -> ``foo``), so nothing silently disappears.
 
@@ -102,7 +104,24 @@ SYMBOLS = {
     "textslash": "/",
     "allowbreak": "",
     "relax": "",
+    "hyphen": "-",  # biblatex's breakable hyphen
+    "textminus": "−",
 }
+# math (and text) symbols: $\epsilon$-truncation, A$^\star$, h^{\Pi}; letters stay letters
+_GREEK = (
+    "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau"
+    " upsilon phi chi psi omega"
+)
+SYMBOLS.update({g: chr(0x3B1 + i + (i > 16)) for i, g in enumerate(_GREEK.split())})  # no final sigma
+SYMBOLS.update({g.capitalize(): chr(0x391 + i + (i > 16)) for i, g in enumerate(_GREEK.split())})
+SYMBOLS.update(
+    {"varepsilon": "ε", "vartheta": "ϑ", "varphi": "φ", "varrho": "ϱ", "varsigma": "ς", "ell": "ℓ"}
+    | {"star": "*", "ast": "*", "cdot": "·", "cdots": "⋯", "pm": "±", "mp": "∓", "div": "÷", "infty": "∞"}
+    | {"leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "neq": "≠", "ne": "≠", "approx": "≈", "equiv": "≡"}
+    | {"sim": "~", "to": "→", "rightarrow": "→", "leftarrow": "←", "Rightarrow": "⇒", "in": "∈"}
+    | {"subseteq": "⊆", "subset": "⊂", "cup": "∪", "cap": "∩", "emptyset": "∅", "prime": "′"}
+    | {"forall": "∀", "exists": "∃", "neg": "¬", "land": "∧", "lor": "∨", "mid": "|", "sqrt": "√"}
+)
 # \<char>: escaped specials, \, a thin space, \- (hyphenation point) and \/ (italic correction) nothing
 ESCAPED = {
     "&": "&",
@@ -139,9 +158,7 @@ WRAPPERS = {
     "lowercase",
     "MakeUppercase",
     "MakeLowercase",
-    "mkbibquote",
     "mkbibemph",
-    "enquote",
     "NoCaseChange",
     "foreignlanguage",
     "textenglish",
@@ -155,6 +172,7 @@ WRAPPERS = {
     "textsubscript",
     "textsuperscript",
 }
+QUOTING = {"mkbibquote", "enquote"}  # "…" around the argument, a title within a title: case kept
 VERBATIM_ARG = {"url", "nolinkurl", "path", "doi", "cstr"}  # the argument is kept as written
 DROP_WITH_ARG = {"noopsort", "sortnoop", "SortNoop"}  # sort keys, never shown
 _FONT_SWITCH = lazy_regex(r"^\\(em|it|bf|sc|rm|sf|tt|itshape|bfseries|upshape|normalfont)\b\s*")
@@ -218,8 +236,13 @@ def _command(s: str, i: int, depth: int, out: list, buf: list, cjk: bool) -> int
         return i + 1
     name, char = m.group(1), m.group(2)
     j = m.end()
+    if char == "(":
+        end = s.find("\\)", j)
+        if end >= 0:  # \(…\): inline math, as $…$
+            _math(s[j:end], depth, out, buf, cjk)
+            return end + 2
     if char is not None and char not in ACCENTS:
-        buf.append(ESCAPED.get(char, char))
+        buf.append(ESCAPED.get(char, char) if char != ")" else "")
         return j
     if name in ACCENTS and len(name) == 1 or char is not None:
         arg, j = _read_group(s, j)
@@ -238,6 +261,12 @@ def _command(s: str, i: int, depth: int, out: list, buf: list, cjk: bool) -> int
         arg, j = _read_group(s, j)
         buf.append(arg) if name != "href" else _flush_into(buf, out, depth, arg, cjk)
         return j
+    if name in QUOTING:
+        arg, j = _read_group(s, j)
+        buf.append("“")
+        _flush_into(buf, out, depth, arg, cjk, depth + 1)
+        buf.append("”")
+        return j
     if name in WRAPPERS:
         arg, j = _read_group(s, j)
         _flush_into(buf, out, depth, arg, cjk)
@@ -248,6 +277,12 @@ def _command(s: str, i: int, depth: int, out: list, buf: list, cjk: bool) -> int
         return j
     buf.append(name)  # an unknown command with no argument: its name, not nothing
     return j
+
+
+def _math(inner: str, depth: int, out: list, buf: list, cjk: bool) -> None:
+    r"""Inline math as its text (``^``/``_`` dropped, symbols decoded), kept from case changes:
+    the A of A$^\star$ is a name, not a word to lowercase."""
+    _flush_into(buf, out, depth, inner.replace("^", "{}").replace("_", "{}"), cjk, depth + 1)
 
 
 def _flush_into(buf: list, out: list, depth: int, inner: str, cjk: bool, inner_depth: int | None = None) -> None:
@@ -286,7 +321,7 @@ def _decode_into(s: str, depth: int, out: list, cjk: bool) -> None:
                 buf.append("$")
                 i += 1
             else:
-                buf.append(decode(s[i + 1 : j].replace("^", "").replace("_", "")))
+                _math(s[i + 1 : j], depth, out, buf, cjk)
                 i = j + 1
         else:
             buf.append({"~": "\u00a0", "---": "—", "--": "—" if cjk else "–", "``": "“", "''": "”", "`": "‘"}[tok])

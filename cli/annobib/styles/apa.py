@@ -291,6 +291,8 @@ class _A:
                 return "Transcript"
             if "/release" in path or "press-release" in path or "pressrelease" in path:
                 return "Press release"
+        if self.type == "unpublished" and not self.f("howpublished"):
+            return "Unpublished manuscript"  # APA 7, 10.8
         if self.type in ("phdthesis", "mastersthesis", "thesis"):
             kind = (
                 "Doctoral dissertation"
@@ -331,6 +333,7 @@ class _A:
             doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", doi, flags=re.I)
             target = "https://doi.org/" + doi
             return RichText(Run(target, url=target))
+        url = url or _howpublished(self)[1] or _eprint(self)[1]
         if url:
             return RichText(Run(url, url=url))
         return RichText()
@@ -424,7 +427,7 @@ class _Values:
             "author": author,
             "date": a.date_text(extra),
             "title": title,
-            "numbers": ", ".join(numbers),
+            "numbers": _with_translators(a, ", ".join(numbers)) if self.kind != "chapter" else "",
             "desc": desc,
         }
 
@@ -479,7 +482,7 @@ class _Values:
             extras.append("Vol. " + a.f("volume"))
         if a.pages():
             extras.append(("pp. " if "–" in a.pages() else "p. ") + a.pages())
-        return ", ".join(extras)
+        return _with_translators(a, ", ".join(extras))
 
     def _chapter_publisher(self):
         return self.a.romanized_field("publisher")
@@ -489,6 +492,7 @@ class _Values:
         pub = a.romanized_field("publisher") or a.romanized_field("institution") or a.romanized_field("organization")
         if a.type in ("phdthesis", "mastersthesis", "thesis"):
             return ""
+        pub = pub or _howpublished(a)[0] or _eprint(a)[0]
         if pub and self.values["author"] and _same(pub, self.names):
             return ""  # the group author is also the publisher / site
         return pub
@@ -553,17 +557,66 @@ def format_entry(
 _CHAPTERS = ("incollection", "inproceedings", "inbook", "conference")
 
 
+def _with_translators(a: _A, numbers: str) -> str:
+    """``R. Warner, Trans.`` before the edition, volume or pages, a semicolon between (APA 7,
+    10.2: ``(H. Weaver, Trans.; 2nd ed.)``); for a chapter, the book's translator."""
+    people = [a.editor_forward(n) for n in a.names("translator") if not n.others]
+    if not people:
+        return numbers
+    if len(people) > 2:
+        people = [", ".join(people[:-1]) + ",", people[-1]]
+    trans = " & ".join(people) + ", Trans."
+    return f"{trans}; {numbers}" if numbers else trans
+
+
 def _title_numbers(a: _A) -> list[str]:
     """Edition, volume, report number: in parentheses after a stand-alone work's title."""
     out = []
     ed = a.f("edition")
     if ed:
         out.append(_edition(ed))
-    if a.f("volume") and a.type in ("book", "mvbook", "collection"):
+    if a.f("volume") and a.type in ("book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings"):
         out.append("Vol. " + a.f("volume"))
     if a.type in ("report", "techreport") and a.f("number"):
-        out.append((a.f("type") + " No. " if a.f("type") else "Report No. ") + a.f("number"))
+        kind = a.f("type")
+        out.append(REPORT_TYPES.get(kind.lower(), kind or "Report") + " No. " + a.f("number"))
     return out
+
+
+# biblatex's type keys (type = {techreport}) and what APA prints for them
+REPORT_TYPES = {"techreport": "Technical Report", "resreport": "Research Report", "report": "Report"}
+# eprint archives: where an eprint identifier lives when the entry has no URL or DOI
+EPRINT_URLS = {
+    "arxiv": ("arXiv", "https://arxiv.org/abs/"),
+    "hdl": ("", "https://hdl.handle.net/"),
+    "jstor": ("", "https://www.jstor.org/stable/"),
+    "pubmed": ("", "https://pubmed.ncbi.nlm.nih.gov/"),
+}
+_URL_IN = re.compile(r"(?:https?://|www\.)[^\s<>]+", re.I)
+_LINK_LABELS = {"", "web site", "website", "available at", "available from", "online", "url", "see", "at", "link"}
+
+
+def _eprint(a: _A) -> tuple[str, str]:
+    """(archive name, URL) of an eprint (``eprinttype = {arxiv}``, BibTeX's ``archivePrefix``)."""
+    eid = _fields.raw(a.e, "eprint")
+    kind = (_fields.raw(a.e, "eprinttype") or _fields.raw(a.e, "archiveprefix")).lower()
+    if not eid or kind not in EPRINT_URLS:
+        return "", ""
+    name, base = EPRINT_URLS[kind]
+    return name, base + re.sub(r"^arxiv:", "", eid, flags=re.I)
+
+
+def _howpublished(a: _A) -> tuple[str, str]:
+    """(source text, URL) of BibTeX's ``howpublished``: ``arXiv:2101.03064 [cs.CV]`` or
+    ``Extended abstract at CPAIOR 2024`` is the work's source (as a publisher); a URL in it
+    (``\\url{…}``, ``Web site: \\url{…}``) is the work's link, a label before it dropped."""
+    how = a.f("howpublished").strip()
+    m = _URL_IN.search(how)
+    if not m:
+        return how, ""
+    url = m.group(0).rstrip(".,;)")
+    rest = (how[: m.start()] + how[m.start() + len(url) :]).strip(" ,.:;()")
+    return ("" if rest.lower() in _LINK_LABELS else rest), url if url.lower().startswith("http") else "https://" + url
 
 
 def _legal(a: _A, extra: str) -> RichText:

@@ -152,7 +152,7 @@ def sentence_case(
             out.append(tok)
         elif cap_next:
             out.append(tok[:1].upper() + tok[1:])
-        elif tok in words or not is_title_case_word(tok):
+        elif tok in words or not is_title_case_word(tok) or _named_letter(toks, i):
             out.append(tok)
         elif tok in _HONORIFICS and _next_is_proper(toks, i, words, index):
             out.append(tok)  # a title before a name: Secretary Hegseth, President Marcos
@@ -162,6 +162,27 @@ def sentence_case(
         cap_next = False
         i += 1
     return "".join(out)
+
+
+# words before a letter that names something: Volume B, Plan A, Type A, Appendix C
+_DESIGNATORS = frozenset(
+    "part volume vol vols book series section appendix annex plan type class group phase grade "
+    "vitamin hepatitis schedule division category model level track option".split()
+)
+
+
+def _named_letter(toks, i: int) -> bool:
+    """A capital letter standing alone names something (``Volume B``, ``T-cell``, ``K-means``,
+    ``Plan A``), except ``A`` the article, kept only after a designator or before a hyphen."""
+    tok = toks[i][0]
+    if len(tok) != 1 or not tok.isupper():
+        return False
+    if tok != "A":
+        return True
+    if i + 1 < len(toks) and toks[i + 1][0] in ("-", "‐"):
+        return True
+    prev = next((t for t, _ in reversed(toks[:i]) if t.strip()), "")
+    return prev.lower().rstrip(".") in _DESIGNATORS
 
 
 _HONORIFICS = frozenset(
