@@ -136,3 +136,14 @@ def test_quoted_from_splits_only_after_a_whole_citation(note, texts):
     assert reading.status == "cited"
     assert len(reading.citations) == len(texts)
     assert all(c.text.startswith(t) for c, t in zip(reading.citations, texts))
+
+
+def test_commentary_then_a_chinese_lead_word_before_a_western_citation():
+    note = (
+        "钱某：《明代漕运的财政逻辑》，《中国经济史研究》2019 年第 2 期。另外，关于漕粮折银的争论，可参考 "
+        "Henrik Salvesen, “Grain, Silver and the Grand Canal,” Ming Studies, Vol. 79, No. 2 (2017), pp. 44-71."
+    )
+    first, second = read_note(note).citations
+    assert first.parsed.fields["journaltitle"] == "中国经济史研究"
+    assert second.parsed.fields["author"] == "Salvesen, Henrik"
+    assert second.parsed.fields["journaltitle"] == "Ming Studies"

@@ -51,6 +51,7 @@ _LEAD_WORDS = (
 _OPENS = re.compile(
     rf"{_LEAD_WORDS}?(?=(?:[\[［〔（(][{_HAN}]{{1,3}}[\]］〕）)]\s*)?[^，,。：:；;《》“”]{{1,30}}[：:]\s*[《「『“])"
     rf"|{_LEAD_WORDS}?(?=[《「『])"
+    rf"|{_LEAD_WORDS}(?=[A-Z][\w'’\-]+(?:\s+[A-Z][\w.'’\-]*){{0,3}},\s*[“\"A-Z])"  # 亦可参看 Marta Lin, “…”
     r"|(?:(?:Refer|refer)\s+to|(?:See|see)(?:\s+also)?|(?:Cf|cf)\.)\s*[:,]?\s*(?=[A-Z“\"])"
     r"|(?<=[\u4e00-\u9fff])(?=[A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w'’\-]+){1,2}(?:,|\s+and\s))"  # …代表性的是Nicholas Bayne and …
 )
