@@ -566,7 +566,7 @@ def _notes_of_run(text: str, run: list) -> list[tuple[int | None, list[str]]]:
             if not line.strip() and paragraphed and kept:
                 notes.append((number, kept))
                 number, kept = None, []
-            elif line.strip() and (i not in furniture or i == at) and not debris_line(line):
+            elif line.strip() and (i not in furniture or i == at) and not debris_line(line) and not page_of_line(line):
                 kept.append(line)
         if kept or number is not None:
             notes.append((number, kept or [""]))

@@ -43,9 +43,13 @@ AUTHOR_YEAR_HEAD = re.compile(rf"\s*(?:{_WESTERN_HEAD}|{_CJK_HEAD}|{_DITTO_HEAD}
 DITTO_RE = re.compile(r"\s*[―—－\-–_＿]{2,}")
 # a line that plainly runs on: the next line continues it whatever it begins with
 _RUNS_ON = re.compile(r"(?:[\-‐‑,，、・&/]|\b(?:and|in|In|of|the|eds?\.?))\s*$")
-# PDF page furniture that a list picks up: ``Page 23 of 25``, ``23 / 25``, ``第 3 页 共 9 页``
+# PDF page furniture that a list picks up: ``Page 23 of 25``, ``23 / 25``, ``第 3 页 共 9 页``, and a
+# running head in capitals with its folio (``NOTES 333``, ``214 REFERENCES``)
+_CAPS = r"[A-Z]{4,}(?:\s+(?:[A-Z&][A-Z&’':\-]*)){0,5}"
+_FOLIO = r"(?!(?:1[5-9]|20)\d\d\b)\d{1,4}"  # a year is not a folio
 PAGE_OF_RE = re.compile(
-    r"^\s*(?:Page\s+\d{1,4}\s+of\s+\d{1,4}|\d{1,4}\s*/\s*\d{1,4}|第\s*\d{1,4}\s*页\s*[，,]?\s*共\s*\d{1,4}\s*页)\s*$"
+    r"^\s*(?:Page\s+\d{1,4}\s+of\s+\d{1,4}|\d{1,4}\s*/\s*\d{1,4}|第\s*\d{1,4}\s*页\s*[，,]?\s*共\s*\d{1,4}\s*页"
+    rf"|{_CAPS}\s+{_FOLIO}|{_FOLIO}\s+{_CAPS})\s*$"
 )
 
 
@@ -55,5 +59,6 @@ def opens_item(prev: str, line: str) -> bool:
 
 
 def page_of_line(line: str) -> bool:
-    """``Page 23 of 25``: a PDF viewer's page counter, never part of an item."""
+    """``Page 23 of 25`` (a PDF viewer's page counter), ``NOTES 333`` (a running head and folio):
+    never part of an item or a note."""
     return bool(PAGE_OF_RE.match(line))
