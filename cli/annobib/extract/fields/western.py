@@ -204,6 +204,13 @@ _WESTERN_CUES_RE7 = re.compile(
 _WESTERN_CUES_RE8 = re.compile(
     r"^in:?\s+(?P<book>.+?),\s*(?:eds?\.|edited by)\s+(?P<eds>[^,(]+?)(?P<tail>(?:,|\s*\().*)?$", re.I
 )
+# “Chapter,” in Marlowe, Networks of Empire, 120–44: a chapter in a volume cited before in short form
+# (the editor's surname and a short title)
+_IN_SHORT_VOLUME = re.compile(
+    r"^in\s+(?P<eds>[A-Z][\w'’\-]+(?:\s+and\s+[A-Z][\w'’\-]+)?),\s+(?P<book>[A-Z][^,]{2,80}),\s*\d+\s*[-–—]\s*\d+\.?$"
+)
+# in Capital and Empire, 1700–1900, ed. …: a span of years belongs to the book's title
+_BOOK_WITH_SPAN = re.compile(r"^([^,(]+,\s*(?:1[5-9]|20)\d\d\s*[-–—]\s*(?:(?:1[5-9]|20)\d\d|\d\d))(?=\s*(?:,|\(|$))")
 _WESTERN_CUES_RE9 = re.compile(r",\s*")
 _WESTERN_CUES_RE10 = re.compile(r"(?:Vol(?:ume)?\.?|vol\.|No\.?|no\.|Issue)\s*\d+[A-Za-z]?")
 _WESTERN_CUES_RE11 = re.compile(r"\d+")
@@ -236,7 +243,7 @@ def _western_cues(n: _WesternNote) -> None:
     date = iso_date(rest_wo)
     thesis = _WESTERN_CUES_RE5.search(rest_wo)
     conf = _WESTERN_CUES_RE6.search(rest_wo)
-    chap = _WESTERN_CUES_RE7.match(rest_wo) or _WESTERN_CUES_RE8.match(rest_wo)
+    chap = _WESTERN_CUES_RE7.match(rest_wo) or _WESTERN_CUES_RE8.match(rest_wo) or _IN_SHORT_VOLUME.match(rest)
     chap_tail = ""
     if chap and "tail" in chap.groupdict():
         chap_tail = chap.group("tail") or ""
@@ -345,12 +352,15 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
             f["number"] = num.group(1)
     elif chap:
         etype = "incollection"
+        if chap.re is _IN_SHORT_VOLUME and not locator:  # …, 120–44: the chapter's pages, cited whole
+            locator = n.locator = norm_range(chap.string.rsplit(",", 1)[1].strip(" ."))
         eds, _o, _r = western_names(chap.group("eds"))
         f["editor"] = names_field(eds, _o)
         book = chap.group("book")
         bsegs = [s.strip() for s in re.split(r",\s*", _mask_dates(book)) if s.strip()]
         if bsegs:
-            f["booktitle"] = re.sub(r"\s*\(.*$", "", bsegs[0]).strip()
+            span = _BOOK_WITH_SPAN.match(book)
+            f["booktitle"] = span.group(1).strip() if span else re.sub(r"\s*\(.*$", "", bsegs[0]).strip()
         bvol = re.search(r"(?:^|,\s*)(?:Vol(?:ume)?\.?|vol\.)\s*(\d+)\b", book + chap_tail)
         if bvol:  # in The Cambridge History of …, vol. 2, ed. …: the volume of the book
             f["volume"] = bvol.group(1)
@@ -486,6 +496,7 @@ _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE6 = re.compile(r"[Ii]n:?\s+\S")
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE7 = re.compile(r"^(?:[A-Z]{2}|D\.\s?C\.|N\.\s?[YJ]\.)\s*:")
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE8 = re.compile(r"^(?:op\.\s*cit|ibid)", re.I)
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE9 = re.compile(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?\.?")
+_ED_BY_PART = re.compile(r"^(?:ed\.\s*by|eds?\.|edited\s+by)\s+(?P<ed>[A-Z][^()]+?)\s*$")
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10 = re.compile(r"^(?:trans\.|translated by|tr\.)\s+(?P<tr>.+)$", re.I)
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11 = re.compile(
     r"\d+(?:st|nd|rd|th)\s+(?:ed\.?|edition)|(?:rev\.|revised|updated|new|expanded|revised and updated|revised and expanded)\s+(?:ed\.?|edition)",
@@ -517,7 +528,12 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
         parts[0] = ed_paren["n"]  # G. John Ikenberry (ed.), Title, …
     else:
         ed_paren = None
-    if len(parts) >= 2 and looks_like_names(parts[0]) and not _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE2.match(parts[1]):
+    if (
+        len(parts) >= 2
+        and looks_like_names(parts[0])
+        and not _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE2.match(parts[1])
+        and not _ED_BY_PART.match(parts[1])  # Harbours of the South, ed. A. Editor: a title, then its editor
+    ):
         k = _more_authors(parts)
         author_text = ", ".join(parts[: k + 1])
         parts = parts[k + 1 :]
@@ -584,6 +600,11 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
         if tm and tparts:
             trs, tr_others, _r = western_names(_unmask(tm.group("tr")))
             f["translator"] = names_field(trs, tr_others)
+            break
+        em_ = _ED_BY_PART.match(s)
+        if em_ and tparts:  # Title, ed. by A. Editor (Place: Publisher, 2011): the book's editors
+            eds, ed_others, _r = western_names(_unmask(em_.group("ed")))
+            f["editor"] = names_field(eds, ed_others)
             break
         if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11.fullmatch(s.strip(" .")):
             f["edition"] = re.match(r"\d+", s.strip()).group(0) if s.strip()[:1] in "0123456789" else s.strip()
