@@ -193,8 +193,20 @@ def translation_pairs(text: str) -> str:
 _QUOTED_FROM = re.compile(r"[，,]\s*(?=转\s*引\s*自|轉\s*引\s*自|转\s*引|(?:as\s+)?(?:quoted|cited)\s+in\s)")
 
 
+# Bluebook's ``Compare A, supra note 1, at 5, with B, supra note 2, at 9`` (the signal is gone by
+# now): two authorities compared, the first a supra / Id. form or a cite closed by its year
+_COMPARE_WITH = re.compile(
+    r"^(?P<a>[^;]*?(?:\bsupra\b|^Id\.|\((?:[^()]*\s)?(?:1[6-9]|20)\d\d\))[^;]*?),\s+with\s+(?P<b>[A-Z][^;]+)$"
+)
+
+
 def quoted_from(text: str) -> list[str]:
-    """``text`` split before a mid-note ``转引自`` / ``quoted in`` that follows a whole citation."""
+    """``text`` split before a mid-note ``转引自`` / ``quoted in`` that follows a whole citation, and
+    a Bluebook ``Compare …, with …`` into its two authorities."""
+    if ", with " in text:
+        cw = _COMPARE_WITH.match(text)
+        if cw and _depth(cw["a"]) == 0:
+            return [cw["a"], cw["b"]]
     if "引" not in text and " in " not in text:
         return [text]
     for m in _QUOTED_FROM.finditer(text):

@@ -70,7 +70,9 @@ def _court_case(text: str, p: Parsed) -> Parsed:
 _CORP_SUFFIXES = r"(?:,\s*(?:Inc|Ltd|Co|Corp|LLC|L\.L\.C|N\.A|S\.A|AG|plc|P\.C|L\.P|LLP)\.?)*"
 # Name v. Name, 585 U.S. 667, 670 (9th Cir. 2018): volume, reporter, first page, pinpoint, (court year)
 US_CASE_RE = re.compile(
-    r"^(?P<t>[^,]{2,120}?\sv\.?\s[^,]{2,120}?"
+    r"^(?P<t>[^,]{2,120}?"
+    + _CORP_SUFFIXES  # Tahoe-Sierra Pres. Council, Inc. v. …: either party may be a company
+    + r"\sv\.?\s[^,]{2,120}?"
     + _CORP_SUFFIXES
     + r"|(?:In re|Ex parte|In the Matter of)\s[^,]{2,200}?"
     + _CORP_SUFFIXES
