@@ -139,3 +139,16 @@ def test_compare_with_gives_both_authorities_and_their_pages():
     olund, brill = (by_key[k] for k in x.notes[2].keys)
     assert [c.locator for c in olund.citations if c.note == 3] == ["1481"]
     assert [c.locator for c in brill.citations if c.note == 3] == ["560"]
+
+
+def test_tribunal_documents_by_case_number_or_document_symbol():
+    x, _ = run_notes(
+        "1. Orion Mining Ltd. v. Republic of Veloria, ICSID Case No. ARB(AF)/04/2, Award (Mar. 12,\n2008).\n"
+        "2. Appellate Body Report, Veloria — Measures Affecting Copper Imports, WT/DS588/AB/R, adopted 14 June 2019.\n"
+    )
+    award, report = x.entries
+    assert (award.type, award.fields["title"]) == ("jurisdiction", "Orion Mining Ltd. v. Republic of Veloria")
+    assert (award.fields["number"], award.fields["date"]) == ("ARB(AF)/04/2", "2008-03-12")
+    assert report.type == "jurisdiction" and "author" not in report.fields
+    assert report.fields["title"] == "Veloria — Measures Affecting Copper Imports"
+    assert (report.fields["number"], report.fields["date"]) == ("WT/DS588/AB/R", "2019-06-14")

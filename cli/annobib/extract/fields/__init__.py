@@ -50,7 +50,7 @@ from annobib.extract.fields.jpdate import (
     parse_cjk_author_date,
     parse_japanese_case,
 )
-from annobib.extract.fields.law import parse_case
+from annobib.extract.fields.law import is_wto_report, parse_case, parse_wto_report
 from annobib.extract.fields.lawcites import (
     law_journal_style,
     parse_law_secondary,
@@ -715,6 +715,28 @@ GENRES: list[Genre] = [
                         "editor": "Crawley, James and Koskinen, Martti",
                         "booktitle": "The Cambridge Companion to International Law",
                         "publisher": "CUP",
+                    },
+                },
+            ),
+        ),
+    ),
+    Genre(
+        "wto-report",
+        "law",
+        is_wto_report,
+        parse_wto_report,
+        examples=(
+            # tests/data/extract_blind19 (a WTO report in an English note of a Chinese law article)
+            (
+                "Panel Report, EU — Duties on Olive Oil from Tunisia, WT/DS612/R, adopted 3 May 2021, para. 7.48.",
+                {
+                    "type": "jurisdiction",
+                    "locator": "para. 7.48",
+                    "fields": {
+                        "title": "EU — Duties on Olive Oil from Tunisia",
+                        "number": "WT/DS612/R",
+                        "date": "2021-05-03",
+                        "author": None,
                     },
                 },
             ),

@@ -103,8 +103,8 @@ _AT_PAGE = re.compile(r"\bat\s+pp?\.\s*(\d+(?:\s*[-–]\s*\d+)?)")
 _MONTH_DAY_END = re.compile(
     r"\((?P<m>(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)\s+(?P<d>\d{1,2})\)\s*$"
 )
-CASE_NO_RE = re.compile(
-    r"(?:(?P<inst>[A-Z][A-Za-z.]{1,10})\s+)?(?:Case|Application)\s+No\.\s*(?P<n>[\w\-/.]+?)(?=[,.;]?\s|[,.;]?$)"
+CASE_NO_RE = re.compile(  # ICSID Case No. ARB(AF)/97/1: a bracketed part inside the number
+    r"(?:(?P<inst>[A-Z][A-Za-z.]{1,10})\s+)?(?:Case|Application)\s+No\.\s*(?P<n>(?:[\w\-/.]|\([A-Z]{1,4}\))+?)(?=[,.;]?\s|[,.;]?$)"
 )
 
 
@@ -197,6 +197,35 @@ def parse_case(text: str) -> Parsed | None:
         elif para:
             locator = para.group(1).replace("¶", "para.") + " " + re.sub(r"\s*[-–]\s*", "-", para.group(2))
     f["langid"] = "english"
+    return Parsed(type="jurisdiction", fields=_order(f), locator=locator, names=[])
+
+
+# Appellate Body Report, China — Measures …, WT/DS431/AB/R, adopted 29 August 2014, para. 5.12
+WTO_REPORT_RE = re.compile(
+    r"^(?P<kind>Appellate\s+Body\s+Reports?|Panel\s+Reports?|Award\s+of\s+the\s+Arbitrators?),\s+(?P<t>.+?),\s+"
+    r"(?P<n>WT/DS\d+(?:/[A-Z0-9]+)*(?:\s+and\s+WT/DS\S+)?)(?:,\s*adopted\s+(?P<d>[^,]+?))?"
+    r"(?:,\s*(?P<para>(?:paras?\.|¶+)\s*\d+(?:\.\d+)*(?:\s*[-–]\s*\d+(?:\.\d+)*)?))?\.?\s*$"
+)
+
+
+def is_wto_report(text: str) -> bool:
+    return "WT/DS" in text
+
+
+def parse_wto_report(text: str) -> Parsed | None:
+    """A WTO dispute report: ``Appellate Body Report, Title, WT/DS431/AB/R, adopted 29 August 2014``
+    -> @jurisdiction with the dispute title, the document symbol as ``number``, the body as
+    ``institution`` and the adoption date."""
+    m = WTO_REPORT_RE.match(text.strip())
+    if not m:
+        return None
+    body = "WTO Appellate Body" if m["kind"].startswith("Appellate") else "WTO " + m["kind"].split()[0]
+    f = {"title": m["t"].strip(), "number": m["n"], "institution": body}
+    d = iso_date(m["d"]) if m["d"] else None
+    if d:
+        f["date"] = d
+    f["langid"] = "english"
+    locator = m["para"].replace("¶", "para.") if m["para"] else None
     return Parsed(type="jurisdiction", fields=_order(f), locator=locator, names=[])
 
 
