@@ -321,3 +321,9 @@ def test_chicago_book_and_chapter_credits_after_the_title():
     assert chapter.fields["pages"] == "88-103" and chapter.citations[0].locator == "88-103"
     assert chapter2.fields["booktitle"] == "Markets and Monarchy, 1600–1800"
     assert chapter2.fields["publisher"] == "Belin" and chapter2.fields["date"] == "2011"
+
+
+def test_a_journal_numbered_by_issue_only():
+    e = first_entry("1. Ana Ruiz, “Village Courts and the State,” The Andean Review, No. 117 (2015), pp. 2045-2071.\n")
+    assert e.fields["journaltitle"] == "The Andean Review"
+    assert (e.fields.get("volume"), e.fields["number"], e.fields["pages"]) == (None, "117", "2045-2071")

@@ -203,7 +203,7 @@ _CJK_AUTHORS_RE2 = re.compile(r"^(?:前引|前揭|前注所引|上引)\s*")
 _CJK_AUTHORS_RE3 = re.compile(
     r"(?:档案馆|档案局|图书馆|圖書館|檔案館|博物馆|文书馆|史料馆|資料館|文書館)(?:藏|所藏|館蔵)$"
 )
-_CJK_AUTHORS_RE4 = re.compile(r"[，,]")
+_CJK_AUTHORS_RE4 = re.compile(r"[，,]|(?<=著)\s*、")  # ケネス・M・ハーグローヴ著、三浦陽子訳: author, then translator
 
 
 def _cjk_authors(n: _CjkNote) -> None:
