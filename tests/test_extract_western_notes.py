@@ -327,3 +327,17 @@ def test_a_journal_numbered_by_issue_only():
     e = first_entry("1. Ana Ruiz, “Village Courts and the State,” The Andean Review, No. 117 (2015), pp. 2045-2071.\n")
     assert e.fields["journaltitle"] == "The Andean Review"
     assert (e.fields.get("volume"), e.fields["number"], e.fields["pages"]) == (None, "117", "2045-2071")
+
+
+def test_authors_title_and_imprint_set_off_by_full_stops():
+    e = first_entry(
+        "1. Mara Ilves, Tomas J. Berg and Anu Saar. Small States in the Baltic Order. Tartu: Tartu University Press, "
+        "2017, p. 44.\n"
+    )
+    assert e.fields["author"] == "Ilves, Mara and Berg, Tomas J. and Saar, Anu"
+    assert e.fields["title"] == "Small States in the Baltic Order"
+    assert (e.fields["location"], e.fields["publisher"], e.fields["date"]) == (
+        "Tartu",
+        "Tartu University Press",
+        "2017",
+    )

@@ -100,7 +100,7 @@ def parse_western(text: str) -> Parsed:
     read differently; the first type rule that applies decides the entry type."""
     if looks_like_western_archive(text):
         return parse_western_archive(text)
-    n = _WesternNote(text=text)
+    n = _WesternNote(text=_periods_as_commas(text) if ". " in text else text)
     _western_url_and_translation(n)
     _western_title(n)
     _western_cues(n)
@@ -111,6 +111,23 @@ def parse_western(text: str) -> Parsed:
         _western_unquoted_credits_and_title(n)
         _western_unquoted_type(n)
     return _western_finish(n)
+
+
+_GIVEN_FAMILY = r"[A-Z][\w'’\-]*\.?(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3}"
+# Gary King, Robert O. Keohane and Sidney Verba. Designing Social Inquiry. Princeton: Princeton
+# University Press, 1994, p. 7.: authors, title and imprint set off by full stops, not commas
+_PERIOD_SEPARATED = re.compile(
+    rf"^(?P<au>{_GIVEN_FAMILY}(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_GIVEN_FAMILY}){{0,6}})\.\s+"
+    r"(?P<t>[A-Z][^.]{3,200}?)\.\s+(?P<imp>[A-Z][A-Za-z.'’\- ]{1,40}:\s*[^,:]{2,80},\s*(?:1[5-9]|20)\d\d\b.*)$"
+)
+
+
+def _periods_as_commas(text: str) -> str:
+    """``Names. Title. Place: Publisher, Year`` read as ``Names, Title, Place: Publisher, Year``."""
+    m = _PERIOD_SEPARATED.match(text)
+    if not m or not looks_like_names(m["au"]):
+        return text
+    return f"{m['au']}, {m['t']}, {m['imp']}"
 
 
 _WESTERN_URL_AND_TRANSLATION_RE1 = re.compile(
