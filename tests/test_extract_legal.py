@@ -152,3 +152,18 @@ def test_tribunal_documents_by_case_number_or_document_symbol():
     assert report.type == "jurisdiction" and "author" not in report.fields
     assert report.fields["title"] == "Veloria — Measures Affecting Copper Imports"
     assert (report.fields["number"], report.fields["date"]) == ("WT/DS588/AB/R", "2019-06-14")
+
+
+def test_a_bluebook_un_document_with_its_archived_link():
+    x, _ = run_notes(
+        "1. U.N. Dev. Programme, Human Development Report 2020, at 88, U.N. Doc. UNDP/HDR/2020 (2020),\n"
+        "https://example.org/hdr2020.pdf [https://perma.cc/ZZ99-XY12].\n"
+    )
+    (e,) = x.entries
+    assert (e.type, e.fields["author"], e.fields["title"]) == (
+        "report",
+        "{U.N. Dev. Programme}",
+        "Human Development Report 2020",
+    )
+    assert (e.fields["number"], e.fields["url"]) == ("UNDP/HDR/2020", "https://example.org/hdr2020.pdf")
+    assert e.citations[0].locator == "88"

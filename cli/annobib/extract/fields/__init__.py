@@ -50,7 +50,7 @@ from annobib.extract.fields.jpdate import (
     parse_cjk_author_date,
     parse_japanese_case,
 )
-from annobib.extract.fields.law import is_wto_report, parse_case, parse_wto_report
+from annobib.extract.fields.law import is_un_doc, is_wto_report, parse_case, parse_un_doc, parse_wto_report
 from annobib.extract.fields.lawcites import (
     law_journal_style,
     parse_law_secondary,
@@ -715,6 +715,29 @@ GENRES: list[Genre] = [
                         "editor": "Crawley, James and Koskinen, Martti",
                         "booktitle": "The Cambridge Companion to International Law",
                         "publisher": "CUP",
+                    },
+                },
+            ),
+        ),
+    ),
+    Genre(
+        "un-document",
+        "law",
+        is_un_doc,
+        parse_un_doc,
+        examples=(
+            # tests/data/extract_blind19 (a Bluebook UN document with a perma.cc link)
+            (
+                "U.N. Env't Programme, Emissions Gap Report 2019, at 31, U.N. Doc. UNEP/EGR/2019 (2019), "
+                "https://example.org/egr2019.pdf [https://perma.cc/AB12-CD34].",
+                {
+                    "type": "report",
+                    "locator": "31",
+                    "fields": {
+                        "author": "{U.N. Env't Programme}",
+                        "title": "Emissions Gap Report 2019",
+                        "number": "UNEP/EGR/2019",
+                        "url": "https://example.org/egr2019.pdf",
                     },
                 },
             ),

@@ -229,6 +229,35 @@ def parse_wto_report(text: str) -> Parsed | None:
     return Parsed(type="jurisdiction", fields=_order(f), locator=locator, names=[])
 
 
+# Bluebook UN documents: U.N. Conference on Trade & Dev., World Investment Report 2021, at 124, U.N. Doc.
+# UNCTAD/WIR/2021 (2021), https://… [https://perma.cc/…]
+UN_DOC_RE = re.compile(
+    r"^(?P<org>[^,]{3,80}?),\s+(?P<t>[^,]{3,200}?),\s+(?:at\s+(?P<pin>\d+(?:\s*[-–]\s*\d+)?),\s+)?"
+    r"U\.\s?N\.\s+Doc\.\s+(?P<sym>[A-Z][\w/.()\-]*\d[\w/.()\-]*?)\s+\((?P<d>[^()]*?(?:1[89]|20)\d\d)\)"
+    r"(?:,\s*(?P<url>https?://\S+?))?(?:\s*\[https?://[^\]]+\])?\.?\s*$"
+)
+
+
+def is_un_doc(text: str) -> bool:
+    return "Doc." in text and "N." in text
+
+
+def parse_un_doc(text: str) -> Parsed | None:
+    """``Body, Title, at 124, U.N. Doc. SYMBOL (2021), URL [archived URL]`` -> @report: the body as a
+    corporate author, the document symbol as ``number``, the pinpoint as the locator (the bracketed
+    archive link, a Bluebook habit, is dropped)."""
+    m = UN_DOC_RE.match(text.strip())
+    if not m:
+        return None
+    f = {"author": "{" + m["org"].strip() + "}", "title": m["t"].strip(), "number": m["sym"]}
+    f["date"] = iso_date(m["d"]) or YEAR.search(m["d"]).group(1)
+    if m["url"]:
+        f["url"] = m["url"].rstrip(".,")
+    f["langid"] = "english"
+    locator = re.sub(r"\s*[-–]\s*", "-", m["pin"]) if m["pin"] else None
+    return Parsed(type="report", fields=_order(f), locator=locator, names=[])
+
+
 LEGAL_CUE_RE = re.compile(
     r"通过|公布|施行|修正(?![版本])|修订(?![版本])|颁布|发布|令\s*第\s*\d+\s*号|[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号"
 )
