@@ -341,3 +341,13 @@ def test_authors_title_and_imprint_set_off_by_full_stops():
         "Tartu University Press",
         "2017",
     )
+
+
+def test_an_imprint_of_place_and_year_only():
+    e = first_entry("1. Henry Olcott, Letters from the Levant (London, 1822), 17.\n")
+    assert (e.type, e.fields["title"], e.fields["location"], e.fields["date"]) == (
+        "book",
+        "Letters from the Levant",
+        "London",
+        "1822",
+    )

@@ -596,6 +596,14 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
                 nxt = parts[k + 2].strip(" .") if k + 2 < len(parts) else ""
                 f["location"] = after + (", D.C." if after == "Washington" and nxt == "D.C" else "")
             break
+        if (
+            tparts
+            and not placepub
+            and s.strip(" .") in PUBLISHING_CITIES
+            and (YEAR.fullmatch(after) or "\x00" in after)
+        ):
+            f["location"] = s.strip(" .")  # Title (London, 1832), 14: a place and a year, no publisher
+            break
         thesis_m = _THESIS_PART.match(s)
         if tparts and thesis_m:  # Title, unpublished PhD thesis, University, Place, Year
             n.thesis_at = [p.strip(" .") for p in parts[k + 1 :] if p.strip(" .")]
