@@ -206,3 +206,14 @@ def test_an_original_with_its_japanese_translation_credits_and_lead_word():
     _costa, costa_ja, _brandt, brandt_ja = x.entries
     assert (costa_ja.fields["author"], costa_ja.fields["translator"]) == ("ミレラ・V・コスタ", "山岸直子")
     assert (brandt_ja.fields["author"], brandt_ja.fields["translator"]) == ("ヒューゴ・ブラント", "村井誠")
+
+
+def test_korean_same_author_and_et_al():
+    x, _ = run_notes(
+        "1. 박서윤, 「개항기 객주의 신용」, 『한국사연구』 제180호, 2018, 45-70쪽; 같은 필자, 『객주와 시장』, 서울: 푸른역사, "
+        "2020, 12쪽.\n"
+        "2. 김도현 외, 『근대 항구도시의 형성』, 부산: 산지니, 2016.\n"
+    )
+    article, book, edited = x.entries
+    assert article.fields["author"] == book.fields["author"] == "박서윤"
+    assert edited.fields["author"] == "김도현 and others"

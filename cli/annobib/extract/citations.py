@@ -105,7 +105,9 @@ OPCIT_EN_RE = re.compile(
     re.I,
 )
 # the author of the work cited just before, named again by a word or a dash
-DITTO_RE = re.compile(r"^(?:Он\s+же|Она\s+же|Они\s+же|Idem|Eadem|同氏|同人|同(?=\s*[『「《]))\s*[.,，、:：]?\s*(?=\S)")
+DITTO_RE = re.compile(
+    r"^(?:Он\s+же|Она\s+же|Они\s+же|Idem|Eadem|同氏|同人|同(?=\s*[『「《])|같은\s*(?:필자|저자|이))\s*[.,，、:：]?\s*(?=\S)"
+)  # 같은 필자 (Korean): the same author
 ZH_CITE_SIGNAL = re.compile(r"《[^》]+》|「[^」]+」|『[^』]+』|\[(?:J|M|N|D|C|R|EB/OL)\]")
 EN_CITE_SIGNAL = re.compile(
     r"[“\"][^”\"]*[A-Za-z\u0400-\u04ff][^”\"]{2,}[”\"]|\b(?:pp?\.\s*\d|Vol\.|vol\.|No\.\s*\d|Press|University|19\d\d|20\d\d)\b|https?://"
