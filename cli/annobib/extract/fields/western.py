@@ -596,13 +596,7 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
                 nxt = parts[k + 2].strip(" .") if k + 2 < len(parts) else ""
                 f["location"] = after + (", D.C." if after == "Washington" and nxt == "D.C" else "")
             break
-        if (
-            tparts
-            and not placepub
-            and s.strip(" .") in PUBLISHING_CITIES
-            and (YEAR.fullmatch(after) or "\x00" in after)
-        ):
-            f["location"] = s.strip(" .")  # Title (London, 1832), 14: a place and a year, no publisher
+        if tparts and _credit_or_place_ends_title(s, after, placepub, f):
             break
         thesis_m = _THESIS_PART.match(s)
         if tparts and thesis_m:  # Title, unpublished PhD thesis, University, Place, Year
@@ -626,11 +620,6 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             trs, tr_others, _r = western_names(_unmask(tm.group("tr")))
             f["translator"] = names_field(trs, tr_others)
             break
-        em_ = _ED_BY_PART.match(s)
-        if em_ and tparts:  # Title, ed. by A. Editor (Place: Publisher, 2011): the book's editors
-            eds, ed_others, _r = western_names(_unmask(em_.group("ed")))
-            f["editor"] = names_field(eds, ed_others)
-            break
         if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11.fullmatch(s.strip(" .")):
             f["edition"] = re.match(r"\d+", s.strip()).group(0) if s.strip()[:1] in "0123456789" else s.strip()
             continue  # Title, 3rd ed., Manchester University Press, 1999: the publisher may follow
@@ -652,6 +641,21 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     if title:
         f["title"] = _unmask(title)
     n.locator, n.names, n.others, n.placepub, n.role, n.title = locator, names, others, placepub, role, title
+
+
+def _credit_or_place_ends_title(s: str, after: str, placepub: re.Match | None, f: dict[str, str]) -> bool:
+    """A part after the title that ends it and is read into ``f``: ``ed. by A. Editor`` (the book's
+    editors: Title, ed. by A. Editor (Place: Publisher, 2011)) or a place followed only by the year
+    (Title (London, 1832), 14: no publisher printed)."""
+    em = _ED_BY_PART.match(s)
+    if em:
+        eds, ed_others, _r = western_names(_unmask(em.group("ed")))
+        f["editor"] = names_field(eds, ed_others)
+        return True
+    if not placepub and s.strip(" .") in PUBLISHING_CITIES and (YEAR.fullmatch(after) or "\x00" in after):
+        f["location"] = s.strip(" .")
+        return True
+    return False
 
 
 def _PLACE_THEN_YEAR(part: str, later: list[str]) -> bool:
