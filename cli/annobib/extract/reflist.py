@@ -61,4 +61,4 @@ def opens_item(prev: str, line: str) -> bool:
 def page_of_line(line: str) -> bool:
     """``Page 23 of 25`` (a PDF viewer's page counter), ``NOTES 333`` (a running head and folio):
     never part of an item or a note."""
-    return bool(PAGE_OF_RE.match(line))
+    return len(line) <= 64 and bool(PAGE_OF_RE.match(line))  # furniture is short: most lines skip the regex
