@@ -194,3 +194,26 @@ def test_korean_volume_as_jip_or_without_je_and_japanese_translator_before_a_kan
     assert (e.fields["volume"], e.fields["number"]) == ("17", "4")
     e = first_entry("ジョン・スミス『海の帝国』山田太郎訳（みすず、2010年）、5頁。")
     assert e.fields["translator"] == "山田太郎" and e.fields["publisher"] == "みすず"
+
+
+def test_an_original_with_its_japanese_translation_credits_and_lead_word():
+    x, _ = run_notes(
+        "1. Mirela V. Costa, Quiet Harbours, Boston: Beacon, 2008, p. 41（ミレラ・V・コスタ著、山岸直子訳『静かな港』"
+        "青土社、2012 年）。\n"
+        "2. Hugo Brandt, Iron Coasts, London: Verso, 2011, p. 9(日译本:ヒューゴ・ブラント『鉄の海岸』,"
+        "村井誠訳,東京:白水社,2015年,第15頁)。\n"
+    )
+    _costa, costa_ja, _brandt, brandt_ja = x.entries
+    assert (costa_ja.fields["author"], costa_ja.fields["translator"]) == ("ミレラ・V・コスタ", "山岸直子")
+    assert (brandt_ja.fields["author"], brandt_ja.fields["translator"]) == ("ヒューゴ・ブラント", "村井誠")
+
+
+def test_korean_same_author_and_et_al():
+    x, _ = run_notes(
+        "1. 박서윤, 「개항기 객주의 신용」, 『한국사연구』 제180호, 2018, 45-70쪽; 같은 필자, 『객주와 시장』, 서울: 푸른역사, "
+        "2020, 12쪽.\n"
+        "2. 김도현 외, 『근대 항구도시의 형성』, 부산: 산지니, 2016.\n"
+    )
+    article, book, edited = x.entries
+    assert article.fields["author"] == book.fields["author"] == "박서윤"
+    assert edited.fields["author"] == "김도현 and others"

@@ -115,3 +115,55 @@ def test_case_keys_name_the_parties():
         "Prosecutor v. Blaskic, Case No. IT-95-14-A, Judgment, 29 July 2004, para. 41."
     )
     assert [e.key for e in x.entries] == ["marbury1803madison", "spain1998canada", "prosecutor2004blaskic"]
+
+
+def test_a_string_cite_whose_first_party_is_a_company():
+    x, _ = run_notes(
+        "1. See Keller v. Ohio Valley Elec. Auth., 412 U.S. 88, 91 (1973); Prairie Grain Coop.,\n"
+        "Inc. v. Board of Tax Review, 512 U.S. 640, 652–53 (1994).\n"
+    )
+    keller, prairie = x.entries
+    assert prairie.type == "jurisdiction"
+    assert prairie.fields["title"] == "Prairie Grain Coop., Inc. v. Board of Tax Review"
+    assert (prairie.fields["volume"], prairie.fields["journaltitle"], prairie.fields["pages"]) == ("512", "U.S.", "640")
+    assert prairie.citations[0].locator == "652-53"
+
+
+def test_compare_with_gives_both_authorities_and_their_pages():
+    x, by_key = run_notes(
+        "1. Mark Olund, Takings Reconsidered, 101 Harv. L. Rev. 1450, 1460 (1988).\n"
+        "2. Ana Brill, Regulatory Property, 90 Yale L.J. 500, 512 (1981).\n"
+        "3. Compare Olund, supra note 1, at 1481, with Brill, supra note 2, at 560.\n"
+    )
+    assert x.notes[2].keys == [x.notes[0].keys[0], x.notes[1].keys[0]]
+    olund, brill = (by_key[k] for k in x.notes[2].keys)
+    assert [c.locator for c in olund.citations if c.note == 3] == ["1481"]
+    assert [c.locator for c in brill.citations if c.note == 3] == ["560"]
+
+
+def test_tribunal_documents_by_case_number_or_document_symbol():
+    x, _ = run_notes(
+        "1. Orion Mining Ltd. v. Republic of Veloria, ICSID Case No. ARB(AF)/04/2, Award (Mar. 12,\n2008).\n"
+        "2. Appellate Body Report, Veloria — Measures Affecting Copper Imports, WT/DS588/AB/R, adopted 14 June 2019.\n"
+    )
+    award, report = x.entries
+    assert (award.type, award.fields["title"]) == ("jurisdiction", "Orion Mining Ltd. v. Republic of Veloria")
+    assert (award.fields["number"], award.fields["date"]) == ("ARB(AF)/04/2", "2008-03-12")
+    assert report.type == "jurisdiction" and "author" not in report.fields
+    assert report.fields["title"] == "Veloria — Measures Affecting Copper Imports"
+    assert (report.fields["number"], report.fields["date"]) == ("WT/DS588/AB/R", "2019-06-14")
+
+
+def test_a_bluebook_un_document_with_its_archived_link():
+    x, _ = run_notes(
+        "1. U.N. Dev. Programme, Human Development Report 2020, at 88, U.N. Doc. UNDP/HDR/2020 (2020),\n"
+        "https://example.org/hdr2020.pdf [https://perma.cc/ZZ99-XY12].\n"
+    )
+    (e,) = x.entries
+    assert (e.type, e.fields["author"], e.fields["title"]) == (
+        "report",
+        "{U.N. Dev. Programme}",
+        "Human Development Report 2020",
+    )
+    assert (e.fields["number"], e.fields["url"]) == ("UNDP/HDR/2020", "https://example.org/hdr2020.pdf")
+    assert e.citations[0].locator == "88"

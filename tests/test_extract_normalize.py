@@ -54,6 +54,11 @@ CASES = {
         ("pp. 2019", "pp. 2019"),  # halves fall: not a range
         ("第 3253 页", "第 3253 页"),  # four digits after 第 are a page
         ("第 112118 页", "第 112-118 页"),
+        ("Quarterly, 41(2), pp. 1128-1160.", "Quarterly, 41(2), pp. 1128-1160."),  # a range as printed
+        ("pp. 1214–1230", "pp. 1214–1230"),
+        ("Urban Studies, 2011, 48(7): 14461470.", "Urban Studies, 2011, 48(7): 1446-1470."),  # GB/T
+        ("Population, 2014, 35: 312330.", "Population, 2014, 35: 312-330."),
+        ("Population, 2014, 35: 3123.", "Population, 2014, 35: 3123."),  # four digits: a page
     ],
 }
 

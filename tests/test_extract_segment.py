@@ -115,3 +115,35 @@ def test_commentary_only_notes_in_many_languages_cite_nothing(note):
 
     reading = read_note(note)
     assert reading.status == "not-a-citation" and not reading.citations, reading
+
+
+@pytest.mark.parametrize(
+    ("note", "texts"),
+    [
+        (  # a whole citation, then the work it was read in
+            "孙立群等：《乡村合作社回忆录》，上海：上海人民出版社 2009 年版，第 88 页，转引自周文斌："
+            "《集体化时期的乡村干部》，《当代中国史研究》2016 年第 3 期，第 61—70 页。",
+            ["孙立群等：《乡村合作社回忆录》", "周文斌：《集体化时期的乡村干部》"],
+        ),
+        (  # a diary or a saying known only through the second work: one citation
+            "胡适日记，1933年2月4日，转引自杜明远：《近代学人与政治》，第77页。",
+            ["杜明远：《近代学人与政治》"],
+        ),
+    ],
+)
+def test_quoted_from_splits_only_after_a_whole_citation(note, texts):
+    reading = read_note(note)
+    assert reading.status == "cited"
+    assert len(reading.citations) == len(texts)
+    assert all(c.text.startswith(t) for c, t in zip(reading.citations, texts))
+
+
+def test_commentary_then_a_chinese_lead_word_before_a_western_citation():
+    note = (
+        "钱某：《明代漕运的财政逻辑》，《中国经济史研究》2019 年第 2 期。另外，关于漕粮折银的争论，可参考 "
+        "Henrik Salvesen, “Grain, Silver and the Grand Canal,” Ming Studies, Vol. 79, No. 2 (2017), pp. 44-71."
+    )
+    first, second = read_note(note).citations
+    assert first.parsed.fields["journaltitle"] == "中国经济史研究"
+    assert second.parsed.fields["author"] == "Salvesen, Henrik"
+    assert second.parsed.fields["journaltitle"] == "Ming Studies"

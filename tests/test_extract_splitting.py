@@ -160,3 +160,16 @@ def test_control_characters_in_a_pasted_article_never_reach_a_value():
     x = extract_notes("1 刘琳\x1b[2J\x1b]52;c;ZXZpbA==\x07：《美菲\x07关系》，《世界\x9b知识》2025年第10期，第25页。\n")
     fields = x.entries[0].fields
     assert fields["author"] == "刘琳" and fields["title"] == "美菲关系" and fields["journaltitle"] == "世界知识"
+
+
+def test_a_running_head_with_its_folio_inside_a_note_is_dropped():
+    text = (
+        "1Ines Varga, “Tariffs and Trust, 1860–1890,” in Trade and State, ed. Paul Kerr (Leeds: Maney, 2012),\n"
+        "44–61, at 50.\n"
+        "NOTES 217\n"
+        "2Ibid., 52.\n"
+        "3Karl Udo, Harbour Towns (Hull: Humber Press, 2009), 8.\n"
+    )
+    notes = loose_notes(text)
+    assert [n.number for n in notes] == [1, 2, 3]
+    assert notes[0].text.endswith("at 50.") and notes[2].text.endswith("8.")

@@ -302,3 +302,52 @@ def test_harvard_and_apa_news_items_and_a_corporate_strategy_online():
         "Ports Council (2020) National Ports Strategy. Available at: https://example.org/s (Accessed: 2 May 2021)."
     )
     assert e.type == "report" and e.fields["author"] == "{Ports Council}"
+
+
+def test_chicago_book_and_chapter_credits_after_the_title():
+    x, _ = run_notes(
+        "1 Salt and Empire: The Gabelle in Early Modern France, ed. by Odile M. Ferrand (Rennes: Presses\n"
+        "Armoricaines, 2015), 12.\n"
+        "2 Pierre Danton, “Smugglers and Tax Farmers,” in Ferrand, Salt and Empire, 88–103.\n"
+        "3 Julie Roche, “Salt Roads, 1640–1710,” in Markets and Monarchy, 1600–1800, ed. Paul Gide and Anna\n"
+        "Ries, vol. 1 (Paris: Belin, 2011), 201–19, at 205.\n"
+    )
+    book, chapter, chapter2 = x.entries
+    assert book.type == "book" and book.fields["editor"] == "Ferrand, Odile M."
+    assert book.fields["title"] == "Salt and Empire: The Gabelle in Early Modern France"
+    assert "author" not in book.fields
+    assert chapter.type == "incollection"
+    assert (chapter.fields["editor"], chapter.fields["booktitle"]) == ("Ferrand", "Salt and Empire")
+    assert chapter.fields["pages"] == "88-103" and chapter.citations[0].locator == "88-103"
+    assert chapter2.fields["booktitle"] == "Markets and Monarchy, 1600–1800"
+    assert chapter2.fields["publisher"] == "Belin" and chapter2.fields["date"] == "2011"
+
+
+def test_a_journal_numbered_by_issue_only():
+    e = first_entry("1. Ana Ruiz, “Village Courts and the State,” The Andean Review, No. 117 (2015), pp. 2045-2071.\n")
+    assert e.fields["journaltitle"] == "The Andean Review"
+    assert (e.fields.get("volume"), e.fields["number"], e.fields["pages"]) == (None, "117", "2045-2071")
+
+
+def test_authors_title_and_imprint_set_off_by_full_stops():
+    e = first_entry(
+        "1. Mara Ilves, Tomas J. Berg and Anu Saar. Small States in the Baltic Order. Tartu: Tartu University Press, "
+        "2017, p. 44.\n"
+    )
+    assert e.fields["author"] == "Ilves, Mara and Berg, Tomas J. and Saar, Anu"
+    assert e.fields["title"] == "Small States in the Baltic Order"
+    assert (e.fields["location"], e.fields["publisher"], e.fields["date"]) == (
+        "Tartu",
+        "Tartu University Press",
+        "2017",
+    )
+
+
+def test_an_imprint_of_place_and_year_only():
+    e = first_entry("1. Henry Olcott, Letters from the Levant (London, 1822), 17.\n")
+    assert (e.type, e.fields["title"], e.fields["location"], e.fields["date"]) == (
+        "book",
+        "Letters from the Levant",
+        "London",
+        "1822",
+    )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from annobib.extract.normalize import normalize
-from annobib.extract.segment import citation_score, citation_start, sentences, translation_pairs
+from annobib.extract.segment import citation_score, citation_start, quoted_from, sentences, translation_pairs
 from annobib.extract.workers import map_on_cores
 from annobib.extract.fields.features import rstrip_run
 from annobib.extract.fields import (
@@ -35,7 +35,7 @@ from annobib.extract.fields import (
 )
 
 LEAD_IN_RE = re.compile(
-    r"^(?:(?:[中日韩英俄德法]文(?:原版|原著|版)|原版|原著|[中日韩英俄]译本|中译|日译|邦訳)\s*(?:参?见|見)\s*[：:]?\s*|(?:资料|数据|材料|史料)(?:来源|出处)\s*[：:]\s*|(?:(?:例如|比如|此外|另外|同时)\s*[，,]?\s*(?=(?:(?:可|请|亦|也|还|另)\s*){0,2}[参详见]))?(?:(?:(?:另|亦|也|还|又|均|请|可以|可|具体|详细|更多|相关|有关)\s*){0,2}(?:参\s*见|参\s*阅|参\s*看|详\s*见|见|转\s*引\s*自|转\s*引|引\s*自|参考|参照|载)(?:于)?\s*[：:]?\s*(?:(?:例如|比如|如)\s*[：:，,]?\s*)?)"
+    r"^(?:(?:[中日韩英俄德法]文(?:原版|原著|版)|原版|原著|[中日韩英俄]译本|中译|日译|邦訳)\s*(?:(?:参?见|見)\s*[：:]?|[：:])\s*|(?:资料|数据|材料|史料)(?:来源|出处)\s*[：:]\s*|(?:(?:例如|比如|此外|另外|同时)\s*[，,]?\s*(?=(?:(?:可|请|亦|也|还|另)\s*){0,2}[参详见]))?(?:(?:(?:另|亦|也|还|又|均|请|可以|可|具体|详细|更多|相关|有关)\s*){0,2}(?:参\s*见|参\s*阅|参\s*看|详\s*见|见|转\s*引\s*自|转\s*引|引\s*自|参考|参照|载)(?:于)?\s*[：:]?\s*(?:(?:例如|比如|如)\s*[：:，,]?\s*)?)"
     r"|(?:(?:See|see)\s+also,?\s+(?:for\s+example|for\s+instance|e\.g\.),|(?:See|see)\s+also|(?:See|see),?\s+(?:for\s+example|for\s+instance|e\.g\.|inter\s+alia|among\s+others|in\s+particular|especially|generally),"
     r"|(?:See|see)\s+(?:generally|especially|in\s+particular|further|most\s+notably)\b,?"
     r"|(?:See|see),\s+(?:for|on)\s+[^,;:]{3,60},(?=\s+[A-Z])"
@@ -118,7 +118,9 @@ OPCIT_EN_RE = re.compile(
     re.I,
 )
 # the author of the work cited just before, named again by a word or a dash
-DITTO_RE = re.compile(r"^(?:Он\s+же|Она\s+же|Они\s+же|Idem|Eadem|同氏|同人|同(?=\s*[『「《]))\s*[.,，、:：]?\s*(?=\S)")
+DITTO_RE = re.compile(
+    r"^(?:Он\s+же|Она\s+же|Они\s+же|Idem|Eadem|同氏|同人|同(?=\s*[『「《])|같은\s*(?:필자|저자|이))\s*[.,，、:：]?\s*(?=\S)"
+)  # 같은 필자 (Korean): the same author
 ZH_CITE_SIGNAL = re.compile(r"《[^》]+》|「[^」]+」|『[^』]+』|\[(?:J|M|N|D|C|R|EB/OL)\]")
 EN_CITE_SIGNAL = re.compile(
     r"[“\"][^”\"]*[A-Za-z\u0400-\u04ff][^”\"]{2,}[”\"]|\b(?:pp?\.\s*\d|Vol\.|vol\.|No\.\s*\d|Press|University|19\d\d|20\d\d)\b|https?://"
@@ -381,7 +383,7 @@ def _read_note(text: str) -> NoteReading:
     body = cut_commentary(raw)
     body = cut_trailing_commentary(body)
     body = translation_pairs(strip_lead_in(body))
-    pieces = [s for part in split_top(body) for s in sentences(part)]
+    pieces = [s for part in split_top(body) for q in quoted_from(part) for s in sentences(q)]
     out: list[CitationText] = []
     prose = False
     for k, piece in enumerate(pieces):

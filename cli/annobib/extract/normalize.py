@@ -261,12 +261,17 @@ def site_debris(text: str) -> str:
 
 # ------------------------------------------------------------------ page ranges that lost their dash
 
-# ``pp.`` promises a range, so four digits may split; a Chinese ``第…页`` needs six (第 3253 页 is a page)
-_GLUED_RANGE = re.compile(r"\b(pp\.\s*)(\d{4,8})\b|(第\s*)(\d{6,8})(\s*页)")
+# ``pp.`` promises a range, so four digits may split (not the first page of a printed range:
+# ``pp. 1541-1578``); a Chinese ``第…页`` needs six (第 3253 页 is a page), and so does a GB/T
+# journal's ``2008, 113(5): 13601388`` after its volume and issue
+_GLUED_RANGE = re.compile(
+    r"\b(pp\.\s*)(\d{4,8})\b(?!\s*[-–—‐]\s*\d)|(第\s*)(\d{6,8})(\s*页)"
+    r"|((?:1[89]|20)\d\d\s*,\s*(?:\d{1,4}\s*)?(?:[(（]\d{1,4}[)）]\s*)?[:：]\s*)(\d{6,8})\b(?![-–—‐]?\d)"
+)
 
 
-# what _GLUED_RANGE needs, led by a literal (the engine skips to ``p`` and ``第``)
-_GLUED_PAGE_RANGES_RE1 = re.compile(r"pp\.\s*\d{4}|第\s*\d{6}")
+# what _GLUED_RANGE needs, led by a literal (the engine skips to ``p``, ``第`` and the colons)
+_GLUED_PAGE_RANGES_RE1 = re.compile(r"pp\.\s*\d{4}|第\s*\d{6}|[:：]\s*\d{6}")
 
 
 def glued_page_ranges(text: str) -> str:
@@ -278,7 +283,12 @@ def glued_page_ranges(text: str) -> str:
 
 
 def _split_range(m: re.Match) -> str:
-    head, digits, tail = (m.group(1), m.group(2), "") if m.group(1) else (m.group(3), m.group(4), m.group(5))
+    if m.group(1):
+        head, digits, tail = m.group(1), m.group(2), ""
+    elif m.group(3):
+        head, digits, tail = m.group(3), m.group(4), m.group(5)
+    else:
+        head, digits, tail = m.group(6), m.group(7), ""
     half = len(digits) // 2
     if len(digits) % 2 == 0:
         a, b = digits[:half], digits[half:]

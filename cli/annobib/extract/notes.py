@@ -34,6 +34,7 @@ from annobib.extract.document import (
 )
 from annobib.extract.normalize import debris_line, leading_tag, site_debris
 from annobib.extract.numbering import numbered_run
+from annobib.extract.reflist import opens_item, page_of_line
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 _SUP_TABLE = str.maketrans(SUPERSCRIPT, "0123456789")
@@ -538,7 +539,9 @@ def _without_page_debris(lines: list[str]) -> list[str]:
     """A paragraph's lines less a site's link lines (``CrossRef  Google Scholar``) and a PDF's page
     furniture (folios, running heads), which would glue two reference-list items together."""
     furniture = page_furniture(lines) if len(lines) > 2 else set()
-    return [leading_tag(l) for i, l in enumerate(lines) if i not in furniture and not debris_line(l)]
+    return [
+        leading_tag(l) for i, l in enumerate(lines) if i not in furniture and not debris_line(l) and not page_of_line(l)
+    ]
 
 
 def _notes_of_run(text: str, run: list) -> list[tuple[int | None, list[str]]]:
@@ -563,7 +566,7 @@ def _notes_of_run(text: str, run: list) -> list[tuple[int | None, list[str]]]:
             if not line.strip() and paragraphed and kept:
                 notes.append((number, kept))
                 number, kept = None, []
-            elif line.strip() and (i not in furniture or i == at) and not debris_line(line):
+            elif line.strip() and (i not in furniture or i == at) and not debris_line(line) and not page_of_line(line):
                 kept.append(line)
         if kept or number is not None:
             notes.append((number, kept or [""]))
@@ -646,7 +649,10 @@ def _paragraph_notes(lines: list[str], marks: list) -> list[tuple[int | None, li
         if m and current[0] is not None and _loose_number(m) == current[0] + 1:
             current = (_loose_number(m), [line[m.end() :]])
             notes.append(current)
-        elif unnumbered and _ITEM_END.search(site_debris(current[1][-1])) and _ITEM_HEAD.match(line):
+        elif unnumbered and (
+            (_ITEM_END.search(site_debris(current[1][-1])) and _ITEM_HEAD.match(line))
+            or opens_item(current[1][-1], line)
+        ):
             current = (None, [line])  # a reference list pasted one item per line, no numbers
             notes.append(current)
         else:

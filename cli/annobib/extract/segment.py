@@ -67,6 +67,7 @@ _LEAD_WORDS = (
 _OPENS = re.compile(
     rf"{_LEAD_WORDS}?(?=(?:[\[［〔（(][{_HAN}]{{1,3}}[\]］〕）)]\s*)?[^，,。：:；;《》“”]{{1,30}}[：:]\s*[《「『“])"
     rf"|{_LEAD_WORDS}?(?=[《「『])"
+    rf"|{_LEAD_WORDS}(?=[A-Z][\w'’\-]+(?:\s+[A-Z][\w.'’\-]*){{0,3}},\s*[“\"A-Z])"  # 亦可参看 Marta Lin, “…”
     r"|(?:(?:Refer|refer)\s+to|(?:See|see)(?:\s+also)?|(?:Cf|cf)\.)\s*[:,]?\s*(?=[A-Z“\"])"
     r"|(?<=[\u4e00-\u9fff])(?=[A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w'’\-]+){1,2}(?:,|\s+and\s))"  # …代表性的是Nicholas Bayne and …
 )
@@ -168,6 +169,21 @@ _NOTEREF_LIST = re.compile(r"、(?=[^、，。；]{0,20}?(?:前掲注|前揭注|
 _JA_SEE_TAIL = re.compile(r"\s*(?:など)?(?:も|を)?参照(?:のこと|されたい)?\s*[。.]?\s*$")
 
 
+# The reverse, in Japanese reference lists: ``…森本隆訳、筑摩書房（Brown, S. (2004) Factory and
+# Society, London: Routledge）``: a translation with its Western original in brackets (a year and a
+# capitalised word in them, one level of inner brackets allowed)
+_ORIGINAL_IN_BRACKETS = re.compile(
+    r"[（(](?P<orig>[A-Z][^（()）]*(?:[(（][^（()）]*[)）][^（()）]*)*)[)）]\s*[。.]?\s*$"
+)
+
+
+def _original_after_translation(text: str) -> str:
+    m = _ORIGINAL_IN_BRACKETS.search(text)
+    if m and re.search(r"訳|译|譯", text[: m.start()]) and re.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", m["orig"]):
+        return text[: m.start()].rstrip() + "；" + m["orig"].strip()
+    return text
+
+
 def translation_pairs(text: str) -> str:
     """Separate with ``；`` a translation printed in brackets after its original, and a Japanese
     ``また、…も参照`` citation after the one before it, so that each is read as a citation."""
@@ -179,9 +195,40 @@ def translation_pairs(text: str) -> str:
         if m.group("loc"):
             tr += "、" + m.group("loc")
         text = text[: m.start()].rstrip() + "；" + tr + "。"
+    elif "訳" in text or "译" in text or "譯" in text:
+        text = _original_after_translation(text)
     text = _JA_SAME_AUTHOR.sub("；同", text)
     if "前掲注" in text or "前揭注" in text or "前引注" in text:
         text = _NOTEREF_LIST.sub("；", text)  # 前掲注（1）我田・160頁、前掲注（7）中川・102頁
     if "参照" in text:
         text = _JA_SEE_TAIL.sub("。", _JA_ALSO.sub("；", text))
     return text
+
+
+# ``…，第 221 页，转引自高华明：《…》…`` / ``…, p. 5, quoted in A. Author, …``: the work quoted and
+# the work it was read in are two citations when the first stands as a citation of its own (a diary
+# or a speech cited only through the second one stays in it: ``蒋介石日记，1931年9月19日，转引自…``)
+_QUOTED_FROM = re.compile(r"[，,]\s*(?=转\s*引\s*自|轉\s*引\s*自|转\s*引|(?:as\s+)?(?:quoted|cited)\s+in\s)")
+
+
+# Bluebook's ``Compare A, supra note 1, at 5, with B, supra note 2, at 9`` (the signal is gone by
+# now): two authorities compared, the first a supra / Id. form or a cite closed by its year
+_COMPARE_WITH = re.compile(
+    r"^(?P<a>[^;]*?(?:\bsupra\b|^Id\.|\((?:[^()]*\s)?(?:1[6-9]|20)\d\d\))[^;]*?),\s+with\s+(?P<b>[A-Z][^;]+)$"
+)
+
+
+def quoted_from(text: str) -> list[str]:
+    """``text`` split before a mid-note ``转引自`` / ``quoted in`` that follows a whole citation, and
+    a Bluebook ``Compare …, with …`` into its two authorities."""
+    if ", with " in text:
+        cw = _COMPARE_WITH.match(text)
+        if cw and _depth(cw["a"]) == 0:
+            return [cw["a"], cw["b"]]
+    if "引" not in text and " in " not in text:
+        return [text]
+    for m in _QUOTED_FROM.finditer(text):
+        head = text[: m.start()]
+        if _depth(head) == 0 and citation_score(head) >= 5 and citation_score(text[m.end() :]) >= 3:
+            return [head, text[m.end() :]]
+    return [text]

@@ -50,7 +50,7 @@ from annobib.extract.fields.jpdate import (
     parse_cjk_author_date,
     parse_japanese_case,
 )
-from annobib.extract.fields.law import parse_case
+from annobib.extract.fields.law import is_un_doc, is_wto_report, parse_case, parse_un_doc, parse_wto_report
 from annobib.extract.fields.lawcites import (
     law_journal_style,
     parse_law_secondary,
@@ -353,6 +353,19 @@ GENRES: list[Genre] = [
             (
                 "费某,1998,《乡土社会》,北京:北京大学出版社。",
                 {"type": "book", "fields": {"location": "北京", "publisher": "北京大学出版社", "date": "1998"}},
+            ),
+            # tests/data/extract_blind19 (a Japanese list: spaced names, 62(2)、pages 頁, editors joined by ・)
+            (
+                "浜田涼（2018）「介護と移民」北村信・大島礼子編『移動の社会学』明石書店、pp.77-98。",
+                {
+                    "type": "incollection",
+                    "locator": "77-98",
+                    "fields": {"editor": "北村信 and 大島礼子", "publisher": "明石書店", "date": "2018"},
+                },
+            ),
+            (
+                "ミラー、ジョナサン（2011）『港湾の経済史』木下望訳、岩波書店。",
+                {"type": "book", "fields": {"author": "ミラー、ジョナサン", "translator": "木下望"}},
             ),
         ),
     ),
@@ -708,6 +721,51 @@ GENRES: list[Genre] = [
         ),
     ),
     Genre(
+        "un-document",
+        "law",
+        is_un_doc,
+        parse_un_doc,
+        examples=(
+            # tests/data/extract_blind19 (a Bluebook UN document with a perma.cc link)
+            (
+                "U.N. Env't Programme, Emissions Gap Report 2019, at 31, U.N. Doc. UNEP/EGR/2019 (2019), "
+                "https://example.org/egr2019.pdf [https://perma.cc/AB12-CD34].",
+                {
+                    "type": "report",
+                    "locator": "31",
+                    "fields": {
+                        "author": "{U.N. Env't Programme}",
+                        "title": "Emissions Gap Report 2019",
+                        "number": "UNEP/EGR/2019",
+                        "url": "https://example.org/egr2019.pdf",
+                    },
+                },
+            ),
+        ),
+    ),
+    Genre(
+        "wto-report",
+        "law",
+        is_wto_report,
+        parse_wto_report,
+        examples=(
+            # tests/data/extract_blind19 (a WTO report in an English note of a Chinese law article)
+            (
+                "Panel Report, EU — Duties on Olive Oil from Tunisia, WT/DS612/R, adopted 3 May 2021, para. 7.48.",
+                {
+                    "type": "jurisdiction",
+                    "locator": "para. 7.48",
+                    "fields": {
+                        "title": "EU — Duties on Olive Oil from Tunisia",
+                        "number": "WT/DS612/R",
+                        "date": "2021-05-03",
+                        "author": None,
+                    },
+                },
+            ),
+        ),
+    ),
+    Genre(
         "case-law",
         "law",
         _always,
@@ -926,6 +984,18 @@ GENRES: list[Genre] = [
         _always,
         parse_harvard,
         examples=(
+            # tests/data/extract_blind19 (a Harvard list pasted from a PDF)
+            (
+                "Mwangi, P. and Salo, K. (eds) (2015) The Politics of Water. Nairobi: Longhorn.",
+                {"type": "collection", "fields": {"editor": "Mwangi, P. and Salo, K.", "location": "Nairobi"}},
+            ),
+            (
+                "Ferraz, L. (2017) Credit unions in the Andes. PhD thesis. University of Leeds.",
+                {
+                    "type": "thesis",
+                    "fields": {"title": "Credit unions in the Andes", "institution": "University of Leeds"},
+                },
+            ),
             # tests/test_extract_western_notes.py::test_harvard_journal_article_with_quoted_title
             (
                 "Okafor, C.N. and Lindqvist, B. (2018) ‘Why do small states hedge?’, Pacific Review, 31(2), pp. 140–162.",

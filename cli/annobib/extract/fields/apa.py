@@ -42,8 +42,9 @@ APA_RE = re.compile(
     r"\s*\((?P<y>(?:1[5-9]|20)\d\d)[a-z]?(?:,\s*(?P<md>[A-Z][a-z]+\.?(?:/[A-Z][a-z]+)?(?:\s+\d{1,2})?))?\)\.\s+(?P<body>.+)$"
 )
 APA_JOURNAL = re.compile(
-    r"^(?P<j>[^,]+(?:,\s*[^,\d(][^,]*)?),\s*(?:(?P<v>\d+)(?:\s*\((?P<n>[^)]+)\))?|\((?P<n2>\d+)\))(?:,\s*(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$"
-)
+    r"^(?P<j>[^,]+(?:,\s*[^,\d(][^,]*)?),\s*(?:(?P<v>\d+)(?:\s*\((?P<n>[^)]+)\))?|\((?P<n2>\d+)\))"
+    r"(?:,\s*(?:(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?)|[Aa]rticle\s+(?P<eid>[A-Za-z]?\d+)))?\.?\s*$"
+)  # …, 270, Article 113634: an article number (biblatex eid) in place of pages
 # ASA / Chicago author-date: American Political Science Review 101(2): 355-372.
 ASA_JOURNAL = re.compile(
     r"^(?P<j>[^,:()]+?)\s+(?P<v>\d+)\s*(?:\((?P<n>[^)]+)\))?\s*:\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?)\.?\s*$"
@@ -52,6 +53,8 @@ _APA_CHAPTER = re.compile(
     r"^In\s+(?P<eds>.+?)\s*\((?:Eds?|eds?)\.\),\s*(?P<book>.+?)(?:\s*\((?:(?P<ed>\d+)(?:st|nd|rd|th)\s+ed\.,\s*)?(?:[^()]*?,\s*)?pp?\.\s*(?P<pp>[\d–—-]+)\))?"
     r"\.\s*(?P<pub>[^.].*?)\.?$"
 )
+# In Proceedings of the Annual Conference (pp. 55–61). Springer.: a paper in a volume with no editors named
+_APA_IN_VOLUME = re.compile(r"^In\s+(?P<book>[^()]{4,200}?)\s*\(pp?\.\s*(?P<pp>[\d–—-]+)\)\.\s*(?P<pub>[^.].*?)\.?$")
 # the sentence boundaries of the body: the title is the text before one of them
 _APA_STOP = re.compile(r"(?<!\b[A-Z])[.?!](?=\s+[A-Z(\[])")
 _APA_RETRIEVED = re.compile(r"\.?\s*Retrieved\s+(?P<d>[^,]+,\s*\d{4}),\s*from\s*$")
@@ -82,11 +85,20 @@ def parse_apa(text: str) -> Parsed | None:
     title, locator, etype = _apa_title_tail(title, f, locator, etype)
     jm = APA_JOURNAL.match(rest)
     chapter = _APA_CHAPTER.match(rest)
+    iv = _APA_IN_VOLUME.match(rest) if not chapter else None
     if etype in ("thesis", "report") and len(rest) <= 80:
         pass
     elif jm:
         etype = "article"
         locator = _journal_fields(f, jm)
+        if jm["eid"]:
+            f["eid"] = jm["eid"]
+    elif iv:
+        etype = (
+            "inproceedings" if re.search(r"Proceedings|Conference|Symposium|Workshop", iv["book"]) else "incollection"
+        )
+        f["booktitle"], f["publisher"] = iv["book"].strip(), iv["pub"].strip()
+        f["pages"] = locator = re.sub(r"\s*[–—-]\s*", "-", iv["pp"])
     elif chapter:
         etype = "incollection"
         editors = [
@@ -228,6 +240,7 @@ def _apa_title_and_rest(body: str) -> tuple[str, str] | None:
         if (
             APA_JOURNAL.match(rest)
             or _APA_CHAPTER.match(rest)
+            or _APA_IN_VOLUME.match(rest)
             or len(rest.rstrip(". ")) <= 80
             and "." not in rest.rstrip(". ")[:-4]
         ):
@@ -341,7 +354,20 @@ _HARVARD_NAME = (
 HARVARD_RE = re.compile(
     r"^(?P<au>(?P<people>" + _HARVARD_NAME + r"(?:(?:,\s*|,?\s*(?:&|and)\s*)" + _HARVARD_NAME + r")*(?:,?\s*et al\.)?)"
     r"|(?P<corp>(?:The\s+)?[A-Z][\w.&'’\-]*(?:\s+" + _CORP_WORD + r"){0,7}))"
+    r"(?:\s*(?P<eds>\((?:eds?|Eds?)\.?\)))?"
     r"\s*\((?P<y>(?:1[5-9]|20)\d\d|n\.\s?d\.)[a-z]?\)\s+(?P<body>[‘“'\"A-Z0-9].+)$"
+)
+# ``Tanaka, Y. 2016. Title.``: Harvard with the year unbracketed (read as ``Tanaka, Y. (2016) Title.``)
+_HARVARD_BARE_YEAR = re.compile(
+    r"^(?P<au>" + _HARVARD_NAME + r"(?:(?:,\s*|,?\s*(?:&|and)\s*)" + _HARVARD_NAME + r")*(?:,?\s*et al\.)?)"
+    r"\s+(?P<y>(?:1[5-9]|20)\d\d[a-z]?)\.\s+(?=[‘“'\"A-Z0-9])"
+)
+# ``Title. In: Smith, R. (ed.), Book.``: an unquoted chapter title ends where its book is introduced
+_UNQUOTED_CHAPTER = re.compile(r"\.\s+(?=[Ii]n:?\s+[^()]{2,200}?\((?:eds?|Eds?)\.?\))")
+# ``Title. PhD thesis. University.`` / ``… MA dissertation, University of X.``
+_HARVARD_THESIS = re.compile(
+    r"[.,]\s*(?P<kind>Ph\.?\s?D\.?|DPhil|Doctoral|MPhil|M\.?A\.?|M\.?Sc\.?|Master['’]?s?)\s+(?:thesis|dissertation)"
+    r"[.,]?\s*(?:\(?(?:unpublished|Unpublished)\)?\s*)?(?P<inst>[A-Z][^.]{2,100}?)?\.?\s*$"
 )
 _HARVARD_ACCESS = re.compile(
     r"\.?\s*Available\s+(?:at|from)\s*:?\s*(?P<url>(?:https?://|www\.)\S+?)\s*(?:\(\s*(?:Accessed|Retrieved|Viewed)\s*:?\s*(?P<acc>[^)]+)\)\s*)?\.?\s*$",
@@ -364,6 +390,10 @@ _HARVARD_CHAPTER = re.compile(
     r"(?:\s+(?P<loc>[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,3}(?:,\s*[A-Z]{2})?)\s*:\s*(?P<pub>[^:,]{2,80}?))?"
     r"(?:,\s*pp?\.\s*(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$"
 )
+# 'Title', … / "Title," … (the comma inside the quotes, American style)
+_HARVARD_QUOTED = re.compile(r"^([‘“'\"])(?P<t>.+?)([’”'\"])(?:(?=\s*[,.]|\s*$)|(?<=[,.][’”'\"])(?=\s))(?P<rest>.*)$")
+# ``, p. 9`` closing a newspaper or magazine item: the page, before the day and month are read
+_HARVARD_PAGE_END = re.compile(r",\s*pp?\.\s*(?P<pg>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?)\.?\s*$")
 _DAY_MONTH = re.compile(r",\s*(?P<d>\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}|" + _MONTH + r")\s*$")
 
 
@@ -397,6 +427,9 @@ def parse_harvard(text: str) -> Parsed | None:
     a report or document number (``…, XYZ Report R123`` / ``…, COM(2019) 5 final``), a day and
     month completing the year, and ``Available at: URL (Accessed: date)``."""
     m = HARVARD_RE.match(text.strip())
+    if not m and text[:1].isupper():
+        bare = _HARVARD_BARE_YEAR.match(text.strip())
+        m = HARVARD_RE.match(f"{bare['au']} ({bare['y']}) {text.strip()[bare.end() :]}") if bare else None
     if not m:
         return None
     corp = m["corp"]
@@ -444,15 +477,16 @@ def _harvard_url_and_title(h: _HarvardRef) -> None:
     body = re.sub(r"\s*\b(?:doi|DOI)\s*:\s*\S+\s*$", "", body).strip()
     locator = None
     etype = None
-    qm = re.match(r"^([‘“'\"])(?P<t>.+?)([’”'\"])(?=\s*[,.]|\s*$)(?P<rest>.*)$", body)
+    qm = _HARVARD_QUOTED.match(body)
     if qm:
         title = qm["t"].strip().rstrip(",")
         rest = qm["rest"].strip()
     else:
-        title, rest = body, ""
+        cut = _UNQUOTED_CHAPTER.search(body)
+        title, rest = (body[: cut.start()], body[cut.start() :]) if cut else (body, "")
     year = m["y"] if m["y"][0].isdigit() else ""  # (n.d.): no date
     date = year
-    chap = _HARVARD_CHAPTER.match(rest) if qm else None
+    chap = _HARVARD_CHAPTER.match(rest) if rest else None
     h.acc, h.body, h.chap, h.date, h.etype, h.f, h.locator, h.qm, h.rest, h.title = (
         acc,
         body,
@@ -494,6 +528,10 @@ def _harvard_quoted_container(h: _HarvardRef) -> None:
         locator = _journal_fields(f, jm)
     else:
         seg = "," + rest.strip(" ,.")
+        pm = _HARVARD_PAGE_END.search(seg)
+        if pm:  # …', The Hindu, 12 May, p. 9
+            locator = re.sub(r"\s*[-–—]\s*", "-", pm["pg"])
+            seg = seg[: pm.start()]
         dm = _DAY_MONTH.search(seg) if seg != "," else None
         if dm:  # …’, The Economist, 12 January: the day and month complete the year
             date = (iso_date(f"{dm['d']} {year}") or year) if year else ""
@@ -512,7 +550,14 @@ def _harvard_unquoted(h: _HarvardRef) -> None:
     """An unquoted title: ``Place: Publisher[, p. 88]``, ``[Online]``, an edition, a day and month, a
     report or document number (then a report)."""
     body, date, etype, f, locator, title, year = h.body, h.date, h.etype, h.f, h.locator, h.title, h.year
-    im = _HARVARD_IMPRINT.search(body)
+    tm = _HARVARD_THESIS.search(body)
+    if tm:  # Title. PhD thesis. University.
+        etype = "thesis"
+        f["type"] = "phdthesis" if re.match(r"ph|d|doc", tm["kind"], re.I) else "mathesis"
+        if tm["inst"]:
+            f["institution"] = tm["inst"].strip()
+        body = body[: tm.start()].strip()
+    im = _HARVARD_IMPRINT.search(body) if not tm else None
     if im:
         f["location"] = im["loc"].strip()
         pub = im["pub"].strip()
@@ -572,9 +617,12 @@ def _harvard_authors(h: _HarvardRef) -> None:
         raw = [a.strip() for a in re.split(r",?\s*(?:&|\band\b)\s*|(?<=\.),\s*(?=[^\W\d_])", people) if a.strip()]
         others = bool(etal) or any(re.fullmatch(r"et al\.", a) for a in raw)
         names = [re.sub(r"\s+", " ", a) for a in raw if not re.fullmatch(r"et al\.", a)]
-        f["author"] = names_field(names, others)
+        if m["eds"]:  # Ferreira, L. and Kuan, J. (eds) (2014) Handbook: the editors of a collection
+            f["editor"] = names_field(names, others)
+        else:
+            f["author"] = names_field(names, others)
         if etype is None:
-            etype = "book" if f.get("publisher") or not url else "online"
+            etype = ("collection" if m["eds"] else "book") if f.get("publisher") or not url else "online"
     h.etype = etype
 
 

@@ -205,7 +205,7 @@ _CJK_AUTHORS_RE2 = re.compile(r"^(?:前引|前揭|前注所引|上引)\s*")
 _CJK_AUTHORS_RE3 = re.compile(
     r"(?:档案馆|档案局|图书馆|圖書館|檔案館|博物馆|文书馆|史料馆|資料館|文書館)(?:藏|所藏|館蔵)$"
 )
-_CJK_AUTHORS_RE4 = re.compile(r"[，,]")
+_CJK_AUTHORS_RE4 = re.compile(r"[，,]|(?<=著)\s*、")  # ケネス・M・ハーグローヴ著、三浦陽子訳: author, then translator
 
 
 def _cjk_authors(n: _CjkNote) -> None:
@@ -393,7 +393,7 @@ def _cjk_container(n: _CjkNote) -> None:
             if _CJK_CONTAINER_RE5.search(before_clean):
                 chapter = True
                 ed_text = re.sub(r"[：:]\s*$", "", before_clean)
-                editors, _r, editor_others = cjk_names(ed_text)
+                editors, _r, editor_others = cjk_names(ed_text, bool(_JAPANESE_CUE.search(rest_nourl)))
             elif zai_container and not ZH_SERIES.search(rest_nourl) and publisher_zh(rest_nourl[took2[1] :]):
                 chapter = True  # 载《毛泽东选集》第 4 卷，人民出版社 1991 年版: a part of a book
             rest_after = rest_nourl[took2[1] :]
@@ -418,7 +418,9 @@ _CJK_CUES_RE3 = re.compile(
     r"|[“\"][^”\"]{2,40}[”\"]\s*(?:会议)?论文(?!集)|提交[^，,。《》]{2,40}?的?论文(?!集)"
 )
 _CJK_CUES_RE4 = re.compile(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏")
-_CJK_CUES_RE5 = re.compile(r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:译注|譯註|译|訳|譯)\s*(?:[，,]|$)")
+_CJK_CUES_RE5 = re.compile(
+    r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:译注|譯註|译|訳|譯)\s*(?:[，,]|(?<=訳)\s*、|$)"
+)  # 森本隆訳、筑摩書房: Japanese separates the credit with 、
 _CJK_CUES_RE6 = re.compile(r"^\s*(白皮书|蓝皮书|研究报告|报告|政策简报|工作论文|白書|報告書|보고서)")
 _CJK_CUES_RE7 = re.compile(r"\d")
 _CJK_CUES_RE8 = re.compile(r"(译|訳|主编|编$|出版|论文|論文|档案|档号|藏$|文版$|^修订版$|^增订版$)")
@@ -733,7 +735,7 @@ _CJK_TYPE_BOOK_OR_REPORT_RE1 = re.compile(
     r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]|^\s*[（(]([上中下一二三四五六七八九十]|\d{1,2})[）)]"
 )
 _CJK_TYPE_BOOK_OR_REPORT_RE2 = re.compile(
-    r"(?:^|[》）)\s，,（(])\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(修订版|增订版|再版|修订本|增订本))\s*[）)]?\s*(?=[，,第]|$)"
+    r"(?:^|[》）)\s，,（(])\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(修订版|增订版|再版|修订本|增订本))\s*[）)]?\s*(?=[，,、第]|$)"
 )
 _CJK_TYPE_BOOK_OR_REPORT_RE3 = re.compile(r"\s*([上中下])\s*巻$")
 

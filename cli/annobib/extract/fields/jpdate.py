@@ -35,8 +35,9 @@ def parse_cjk_author_date(text: str) -> Parsed | None:
     if not m:
         return None
     author, year = m["au"], m["y"] or m["y2"]  # 青山昌彦 (2008)『…』 / 费孝通,1998,《…》
-    p = parse_cjk(("某某" if DITTO_AUTHOR.match(author) else author) + "：" + _as_note(text[m.end() :], year))
-    if DITTO_AUTHOR.match(author):  # read with a stand-in, so that the rest parses as it would
+    stand_in = bool(DITTO_AUTHOR.match(author) or _INVERTED_KANA_NAME.match(author))
+    p = parse_cjk(("某某" if stand_in else author) + "：" + _as_note(text[m.end() :], year))
+    if stand_in:  # read with a stand-in, so that the rest parses as it would
         for name in ("author", "editor"):
             if p.fields.get(name) == "某某":
                 p.fields[name] = author
@@ -46,10 +47,16 @@ def parse_cjk_author_date(text: str) -> Parsed | None:
     return p
 
 
-# 『社会学評論』60(1): 45-62 -> the volume, issue and pages in the words of a note
+# 『社会学評論』60(1): 45-62 / 62(2)、180-196 頁 -> the volume, issue and pages in the words of a note
 _VOL_ISSUE_PAGES = re.compile(
-    r"(?<=[』》」])\s*[,，、]?\s*(\d{1,4})\s*[（(](\d{1,3})[)）]\s*[:：]\s*(\d+)\s*[-–—]\s*(\d+)"
+    r"(?<=[』》」])\s*[,，、]?\s*(\d{1,4})\s*[（(](\d{1,3})[)）]\s*[:：、,，]\s*(?:pp?\.\s*)?(\d+)\s*[-–—]\s*(\d+)\s*頁?"
 )
+# 『日本労働研究雑誌』462、2-13 頁: one number after a Japanese journal is its (running) issue number
+_ISSUE_PAGES = re.compile(r"(?<=』)\s*[,，、]?\s*(\d{1,4})\s*[、,，:：]\s*(?:pp?\.\s*)?(\d+\s*[-–—]\s*\d+)\s*頁?")
+# …ミネルヴァ書房、pp.113-138 / …、180-196 頁: the pages that close the item (the year goes before them)
+_END_PAGES = re.compile(r"[、，,]\s*(?:pp?\.\s*)?(\d+(?:\s*[-–—]\s*\d+)?)\s*(?:頁|页)?$")
+# ブラウン、スティーヴン (2009): a Western name in katakana, family name first, one person
+_INVERTED_KANA_NAME = re.compile(r"^[\u30a0-\u30ff]+[、，,]\s*[\u30a0-\u30ff・]+$")
 
 
 def _as_note(rest: str, year: str) -> str:
@@ -58,11 +65,15 @@ def _as_note(rest: str, year: str) -> str:
     japanese = bool(KANA.search(rest)) or "『" in rest
     if japanese:
         rest = _VOL_ISSUE_PAGES.sub(r"\1巻\2号、\3-\4頁", rest, count=1)
+        rest = _ISSUE_PAGES.sub(r"第\1号、\2頁", rest, count=1)
     else:
         rest = _VOL_ISSUE_PAGES.sub(r"第\1卷第\2期，第\3-\4页", rest, count=1)
     rest = re.sub(r"[\s.．。]+$", "", rest)
     if year in rest:
         return rest + "。"
+    pages = _END_PAGES.search(rest) if japanese else None
+    if pages:  # the year after the imprint, before the pages: 書房、2015年、113-138頁
+        return f"{rest[: pages.start()]}、{year}年、{pages.group(1)}頁。"
     return rest + ("、" if japanese else "，") + year + "年。"
 
 

@@ -70,7 +70,9 @@ def _court_case(text: str, p: Parsed) -> Parsed:
 _CORP_SUFFIXES = r"(?:,\s*(?:Inc|Ltd|Co|Corp|LLC|L\.L\.C|N\.A|S\.A|AG|plc|P\.C|L\.P|LLP)\.?)*"
 # Name v. Name, 585 U.S. 667, 670 (9th Cir. 2018): volume, reporter, first page, pinpoint, (court year)
 US_CASE_RE = re.compile(
-    r"^(?P<t>[^,]{2,120}?\sv\.?\s[^,]{2,120}?"
+    r"^(?P<t>[^,]{2,120}?"
+    + _CORP_SUFFIXES  # Tahoe-Sierra Pres. Council, Inc. v. …: either party may be a company
+    + r"\sv\.?\s[^,]{2,120}?"
     + _CORP_SUFFIXES
     + r"|(?:In re|Ex parte|In the Matter of)\s[^,]{2,200}?"
     + _CORP_SUFFIXES
@@ -101,8 +103,8 @@ _AT_PAGE = re.compile(r"\bat\s+pp?\.\s*(\d+(?:\s*[-–]\s*\d+)?)")
 _MONTH_DAY_END = re.compile(
     r"\((?P<m>(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)\s+(?P<d>\d{1,2})\)\s*$"
 )
-CASE_NO_RE = re.compile(
-    r"(?:(?P<inst>[A-Z][A-Za-z.]{1,10})\s+)?(?:Case|Application)\s+No\.\s*(?P<n>[\w\-/.]+?)(?=[,.;]?\s|[,.;]?$)"
+CASE_NO_RE = re.compile(  # ICSID Case No. ARB(AF)/97/1: a bracketed part inside the number
+    r"(?:(?P<inst>[A-Z][A-Za-z.]{1,10})\s+)?(?:Case|Application)\s+No\.\s*(?P<n>(?:[\w\-/.]|\([A-Z]{1,4}\))+?)(?=[,.;]?\s|[,.;]?$)"
 )
 
 
@@ -196,6 +198,64 @@ def parse_case(text: str) -> Parsed | None:
             locator = para.group(1).replace("¶", "para.") + " " + re.sub(r"\s*[-–]\s*", "-", para.group(2))
     f["langid"] = "english"
     return Parsed(type="jurisdiction", fields=_order(f), locator=locator, names=[])
+
+
+# Appellate Body Report, China — Measures …, WT/DS431/AB/R, adopted 29 August 2014, para. 5.12
+WTO_REPORT_RE = re.compile(
+    r"^(?P<kind>Appellate\s+Body\s+Reports?|Panel\s+Reports?|Award\s+of\s+the\s+Arbitrators?),\s+(?P<t>.+?),\s+"
+    r"(?P<n>WT/DS\d+(?:/[A-Z0-9]+)*(?:\s+and\s+WT/DS\S+)?)(?:,\s*adopted\s+(?P<d>[^,]+?))?"
+    r"(?:,\s*(?P<para>(?:paras?\.|¶+)\s*\d+(?:\.\d+)*(?:\s*[-–]\s*\d+(?:\.\d+)*)?))?\.?\s*$"
+)
+
+
+def is_wto_report(text: str) -> bool:
+    return "WT/DS" in text
+
+
+def parse_wto_report(text: str) -> Parsed | None:
+    """A WTO dispute report: ``Appellate Body Report, Title, WT/DS431/AB/R, adopted 29 August 2014``
+    -> @jurisdiction with the dispute title, the document symbol as ``number``, the body as
+    ``institution`` and the adoption date."""
+    m = WTO_REPORT_RE.match(text.strip())
+    if not m:
+        return None
+    body = "WTO Appellate Body" if m["kind"].startswith("Appellate") else "WTO " + m["kind"].split()[0]
+    f = {"title": m["t"].strip(), "number": m["n"], "institution": body}
+    d = iso_date(m["d"]) if m["d"] else None
+    if d:
+        f["date"] = d
+    f["langid"] = "english"
+    locator = m["para"].replace("¶", "para.") if m["para"] else None
+    return Parsed(type="jurisdiction", fields=_order(f), locator=locator, names=[])
+
+
+# Bluebook UN documents: U.N. Conference on Trade & Dev., World Investment Report 2021, at 124, U.N. Doc.
+# UNCTAD/WIR/2021 (2021), https://… [https://perma.cc/…]
+UN_DOC_RE = re.compile(
+    r"^(?P<org>[^,]{3,80}?),\s+(?P<t>[^,]{3,200}?),\s+(?:at\s+(?P<pin>\d+(?:\s*[-–]\s*\d+)?),\s+)?"
+    r"U\.\s?N\.\s+Doc\.\s+(?P<sym>[A-Z][\w/.()\-]*\d[\w/.()\-]*?)\s+\((?P<d>[^()]*?(?:1[89]|20)\d\d)\)"
+    r"(?:,\s*(?P<url>https?://\S+?))?(?:\s*\[https?://[^\]]+\])?\.?\s*$"
+)
+
+
+def is_un_doc(text: str) -> bool:
+    return "Doc." in text and "N." in text
+
+
+def parse_un_doc(text: str) -> Parsed | None:
+    """``Body, Title, at 124, U.N. Doc. SYMBOL (2021), URL [archived URL]`` -> @report: the body as a
+    corporate author, the document symbol as ``number``, the pinpoint as the locator (the bracketed
+    archive link, a Bluebook habit, is dropped)."""
+    m = UN_DOC_RE.match(text.strip())
+    if not m:
+        return None
+    f = {"author": "{" + m["org"].strip() + "}", "title": m["t"].strip(), "number": m["sym"]}
+    f["date"] = iso_date(m["d"]) or YEAR.search(m["d"]).group(1)
+    if m["url"]:
+        f["url"] = m["url"].rstrip(".,")
+    f["langid"] = "english"
+    locator = re.sub(r"\s*[-–]\s*", "-", m["pin"]) if m["pin"] else None
+    return Parsed(type="report", fields=_order(f), locator=locator, names=[])
 
 
 LEGAL_CUE_RE = re.compile(

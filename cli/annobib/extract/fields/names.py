@@ -85,9 +85,9 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
         if m.group(1) in ("主编", "编", "合编", "编选", "編", "監修", "編著", "编著"):
             role = "editor"  # 编著 (compiled and written) names the volume's editors
         text = text[: m.start()]
-    if text.endswith("等") or text.endswith("ほか") or text.endswith("他"):
-        others = True
-        text = re.sub(r"(等|ほか|他)$", "", text)
+    if text.endswith("等") or text.endswith("ほか") or text.endswith("他") or text.endswith(" 외"):
+        others = True  # 이상훈 외: Korean for "and others"
+        text = re.sub(r"(等|ほか|他|\s외)$", "", text)
     m = ROLE_SUFFIX_RE.search(text)
     if m:
         if m.group(1) in ("主编", "编", "合编", "編", "監修", "编著", "編著"):

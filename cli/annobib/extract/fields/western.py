@@ -100,7 +100,7 @@ def parse_western(text: str) -> Parsed:
     read differently; the first type rule that applies decides the entry type."""
     if looks_like_western_archive(text):
         return parse_western_archive(text)
-    n = _WesternNote(text=text)
+    n = _WesternNote(text=_periods_as_commas(text) if ". " in text else text)
     _western_url_and_translation(n)
     _western_title(n)
     _western_cues(n)
@@ -111,6 +111,23 @@ def parse_western(text: str) -> Parsed:
         _western_unquoted_credits_and_title(n)
         _western_unquoted_type(n)
     return _western_finish(n)
+
+
+_GIVEN_FAMILY = r"[A-Z][\w'’\-]*\.?(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3}"
+# Gary King, Robert O. Keohane and Sidney Verba. Designing Social Inquiry. Princeton: Princeton
+# University Press, 1994, p. 7.: authors, title and imprint set off by full stops, not commas
+_PERIOD_SEPARATED = re.compile(
+    rf"^(?P<au>{_GIVEN_FAMILY}(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_GIVEN_FAMILY}){{0,6}})\.\s+"
+    r"(?P<t>[A-Z][^.]{3,200}?)\.\s+(?P<imp>[A-Z][A-Za-z.'’\- ]{1,40}:\s*[^,:]{2,80},\s*(?:1[5-9]|20)\d\d\b.*)$"
+)
+
+
+def _periods_as_commas(text: str) -> str:
+    """``Names. Title. Place: Publisher, Year`` read as ``Names, Title, Place: Publisher, Year``."""
+    m = _PERIOD_SEPARATED.match(text)
+    if not m or not looks_like_names(m["au"]):
+        return text
+    return f"{m['au']}, {m['t']}, {m['imp']}"
 
 
 _WESTERN_URL_AND_TRANSLATION_RE1 = re.compile(
@@ -194,7 +211,7 @@ _WESTERN_CUES_RE3 = re.compile(
     r"\b(?:No\.?|nos?\.|Nos\.|Issue|iss\.)\s*((?:[A-Z]{1,4}/)?\d+(?:/\d+|-\d{2,}(?=\s*(?:[,.;)]|$)))?[A-Za-z]?)"
 )
 _WESTERN_CUES_RE4 = re.compile(
-    r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?[A-Z][^,\d]*?)*?)\s+(?P<v>\d+)(?:,\s*nos?\.\s*(?P<n>\d+(?:\s*[-–/]\s*\d+)?))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?"
+    r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?(?!(?:No|Vol|Nos)\.)[A-Z][^,\d]*?)*?)\s+(?P<v>\d+)(?:,\s*nos?\.\s*(?P<n>\d+(?:\s*[-–/]\s*\d+)?))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?"
 )
 _WESTERN_CUES_RE5 = re.compile(r"(Ph\.?\s?D\.?|doctoral|master'?s|M\.?A\.?|MPhil)\s*(diss\.|dissertation|thesis)", re.I)
 _WESTERN_CUES_RE6 = re.compile(r"paper (?:presented|delivered|prepared) (?:at|for) (?:the )?(?P<ev>[^,]+)", re.I)
@@ -204,6 +221,13 @@ _WESTERN_CUES_RE7 = re.compile(
 _WESTERN_CUES_RE8 = re.compile(
     r"^in:?\s+(?P<book>.+?),\s*(?:eds?\.|edited by)\s+(?P<eds>[^,(]+?)(?P<tail>(?:,|\s*\().*)?$", re.I
 )
+# “Chapter,” in Marlowe, Networks of Empire, 120–44: a chapter in a volume cited before in short form
+# (the editor's surname and a short title)
+_IN_SHORT_VOLUME = re.compile(
+    r"^in\s+(?P<eds>[A-Z][\w'’\-]+(?:\s+and\s+[A-Z][\w'’\-]+)?),\s+(?P<book>[A-Z][^,]{2,80}),\s*\d+\s*[-–—]\s*\d+\.?$"
+)
+# in Capital and Empire, 1700–1900, ed. …: a span of years belongs to the book's title
+_BOOK_WITH_SPAN = re.compile(r"^([^,(]+,\s*(?:1[5-9]|20)\d\d\s*[-–—]\s*(?:(?:1[5-9]|20)\d\d|\d\d))(?=\s*(?:,|\(|$))")
 _WESTERN_CUES_RE9 = re.compile(r",\s*")
 _WESTERN_CUES_RE10 = re.compile(r"(?:Vol(?:ume)?\.?|vol\.|No\.?|no\.|Issue)\s*\d+[A-Za-z]?")
 _WESTERN_CUES_RE11 = re.compile(r"\d+")
@@ -236,7 +260,7 @@ def _western_cues(n: _WesternNote) -> None:
     date = iso_date(rest_wo)
     thesis = _WESTERN_CUES_RE5.search(rest_wo)
     conf = _WESTERN_CUES_RE6.search(rest_wo)
-    chap = _WESTERN_CUES_RE7.match(rest_wo) or _WESTERN_CUES_RE8.match(rest_wo)
+    chap = _WESTERN_CUES_RE7.match(rest_wo) or _WESTERN_CUES_RE8.match(rest_wo) or _IN_SHORT_VOLUME.match(rest)
     chap_tail = ""
     if chap and "tail" in chap.groupdict():
         chap_tail = chap.group("tail") or ""
@@ -345,12 +369,15 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
             f["number"] = num.group(1)
     elif chap:
         etype = "incollection"
+        if chap.re is _IN_SHORT_VOLUME and not locator:  # …, 120–44: the chapter's pages, cited whole
+            locator = n.locator = norm_range(chap.string.rsplit(",", 1)[1].strip(" ."))
         eds, _o, _r = western_names(chap.group("eds"))
         f["editor"] = names_field(eds, _o)
         book = chap.group("book")
         bsegs = [s.strip() for s in re.split(r",\s*", _mask_dates(book)) if s.strip()]
         if bsegs:
-            f["booktitle"] = re.sub(r"\s*\(.*$", "", bsegs[0]).strip()
+            span = _BOOK_WITH_SPAN.match(book)
+            f["booktitle"] = span.group(1).strip() if span else re.sub(r"\s*\(.*$", "", bsegs[0]).strip()
         bvol = re.search(r"(?:^|,\s*)(?:Vol(?:ume)?\.?|vol\.)\s*(\d+)\b", book + chap_tail)
         if bvol:  # in The Cambridge History of …, vol. 2, ed. …: the volume of the book
             f["volume"] = bvol.group(1)
@@ -486,6 +513,7 @@ _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE6 = re.compile(r"[Ii]n:?\s+\S")
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE7 = re.compile(r"^(?:[A-Z]{2}|D\.\s?C\.|N\.\s?[YJ]\.)\s*:")
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE8 = re.compile(r"^(?:op\.\s*cit|ibid)", re.I)
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE9 = re.compile(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?\.?")
+_ED_BY_PART = re.compile(r"^(?:ed\.\s*by|eds?\.|edited\s+by)\s+(?P<ed>[A-Z][^()]+?)\s*$")
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10 = re.compile(r"^(?:trans\.|translated by|tr\.)\s+(?P<tr>.+)$", re.I)
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11 = re.compile(
     r"\d+(?:st|nd|rd|th)\s+(?:ed\.?|edition)|(?:rev\.|revised|updated|new|expanded|revised and updated|revised and expanded)\s+(?:ed\.?|edition)",
@@ -517,7 +545,12 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
         parts[0] = ed_paren["n"]  # G. John Ikenberry (ed.), Title, …
     else:
         ed_paren = None
-    if len(parts) >= 2 and looks_like_names(parts[0]) and not _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE2.match(parts[1]):
+    if (
+        len(parts) >= 2
+        and looks_like_names(parts[0])
+        and not _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE2.match(parts[1])
+        and not _ED_BY_PART.match(parts[1])  # Harbours of the South, ed. A. Editor: a title, then its editor
+    ):
         k = _more_authors(parts)
         author_text = ", ".join(parts[: k + 1])
         parts = parts[k + 1 :]
@@ -563,6 +596,8 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
                 nxt = parts[k + 2].strip(" .") if k + 2 < len(parts) else ""
                 f["location"] = after + (", D.C." if after == "Washington" and nxt == "D.C" else "")
             break
+        if tparts and _credit_or_place_ends_title(s, after, placepub, f):
+            break
         thesis_m = _THESIS_PART.match(s)
         if tparts and thesis_m:  # Title, unpublished PhD thesis, University, Place, Year
             n.thesis_at = [p.strip(" .") for p in parts[k + 1 :] if p.strip(" .")]
@@ -606,6 +641,21 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     if title:
         f["title"] = _unmask(title)
     n.locator, n.names, n.others, n.placepub, n.role, n.title = locator, names, others, placepub, role, title
+
+
+def _credit_or_place_ends_title(s: str, after: str, placepub: re.Match | None, f: dict[str, str]) -> bool:
+    """A part after the title that ends it and is read into ``f``: ``ed. by A. Editor`` (the book's
+    editors: Title, ed. by A. Editor (Place: Publisher, 2011)) or a place followed only by the year
+    (Title (London, 1832), 14: no publisher printed)."""
+    em = _ED_BY_PART.match(s)
+    if em:
+        eds, ed_others, _r = western_names(_unmask(em.group("ed")))
+        f["editor"] = names_field(eds, ed_others)
+        return True
+    if not placepub and s.strip(" .") in PUBLISHING_CITIES and (YEAR.fullmatch(after) or "\x00" in after):
+        f["location"] = s.strip(" .")
+        return True
+    return False
 
 
 def _PLACE_THEN_YEAR(part: str, later: list[str]) -> bool:
