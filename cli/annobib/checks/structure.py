@@ -183,6 +183,26 @@ def crossref_missing(R, corpus, ctx):
 
 
 @rule(
+    "W113",
+    "crossref-cycle",
+    "structure",
+    "crossref (or xdata) entries that lead back to themselves: the loop is cut where it closes,"
+    " so some inherited fields may be missing.",
+    scope="library",
+    bad="@book{a, crossref = {b}, …} and @book{b, crossref = {a}, …}",
+    good="a chain that ends: @inbook{a, crossref = {b}, …} and @book{b, …}",
+)
+def crossref_cycle(R, corpus, ctx):
+    from annobib.bib.inherit import cycles
+
+    out = []
+    for loop in cycles(corpus.entries):
+        chain = " -> ".join([e.key for e in loop] + [loop[0].key])
+        out.append(R.finding(loop[0], "crossref", f"crossref/xdata cycle: {chain}"))
+    return out
+
+
+@rule(
     "E108",
     "duplicate-field",
     "structure",
