@@ -4,7 +4,7 @@ inject markup, formulas or links, and a known secret is never printed or stored.
 
 * :func:`terminal` / :func:`terminal_lines` -- C0/C1 controls, ESC and DEL become visible
   ``\\x1b``-style text; bidi overrides and isolates, zero-width and other invisible format
-  characters (and Unicode tag characters) become ``<U+202E>``. ``terminal`` puts a line break
+  characters (Default_Ignorable_Code_Point and Cf: ``INVISIBLE_RANGES``) become ``<U+202E>``. ``terminal`` puts a line break
   or tab as a space (one line: table cells, messages); ``terminal_lines`` keeps ``\\n``,
   ``\\t`` and ``\\r\\n`` (a lone ``\\r`` would overwrite the line, so it is shown).
 * :func:`html_text`, :func:`html_link` -- escaped text; a link only for a safe scheme.
@@ -40,14 +40,47 @@ SAFE_SCHEMES = ("http", "https", "ftp", "mailto")
 REDACTED = "[REDACTED]"
 
 _CONTROLS = "\x00-\x1f\x7f-\x9f"
-# Invisible format characters: Arabic letter mark, Mongolian vowel separator, zero-width space /
-# joiners / LRM / RLM, line and paragraph separators, bidi embeddings and overrides, word joiner
-# and invisible operators, bidi isolates and deprecated format controls, BOM, interlinear
-# annotation marks, and the tag characters (invisible ASCII look-alikes).
-_FORMAT = (
-    "\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
-    "\U000e0000-\U000e007f\ud800-\udfff"
-)  # lone surrogates: undecodable bytes of an argument
+# Invisible characters, taken whole from two Unicode 15.1 lists so the set is not a guess:
+# Default_Ignorable_Code_Point (DerivedCoreProperties.txt: soft hyphen, combining grapheme
+# joiner, Hangul fillers, Khmer inherent vowels, Mongolian selectors and vowel separator, zero-width
+# space / joiners / LRM / RLM, bidi embeddings, overrides and isolates, word joiner, invisible
+# operators, variation selectors, BOM, the tag and reserved U+E0000 block) and General_Category Cf
+# (UnicodeData.txt: the above plus Arabic/Syriac/Kaithi prepended number marks, interlinear
+# annotation, Egyptian hieroglyph, shorthand and musical format controls); also the line and
+# paragraph separators. tests/test_sanitize.py checks every Cf of ``unicodedata`` is covered.
+# Joiners and variation selectors are marked too, even where a script or an emoji needs them
+# (Persian ZWNJ, emoji ZWJ, CJK ideographic variation selectors): on a terminal a visible
+# ``<U+200C>`` costs a little legibility, while a raw one lets two different keys, URLs or
+# titles look the same. The .bib file, exports and JSON keep the characters themselves.
+INVISIBLE_RANGES = (
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x0600, 0x0605),
+    (0x061C, 0x061C),
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x2028, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+    (0xD800, 0xDFFF),  # lone surrogates: undecodable bytes of an argument
+)
+_FORMAT = "".join(chr(lo) if lo == hi else f"{chr(lo)}-{chr(hi)}" for lo, hi in INVISIBLE_RANGES)
 _UNSAFE = lazy_regex(f"[{_CONTROLS}{_FORMAT}]")
 _UNSAFE_LINES = lazy_regex(f"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_FORMAT}]")
 
@@ -69,20 +102,7 @@ def _table(kind: str) -> dict[int, str]:
     """str.translate tables (C speed on long values): every unsafe code point -> visible text."""
     table = _TABLES.get(kind)
     if table is None:
-        ranges = [
-            (0, 0x1F),
-            (0x7F, 0x9F),
-            (0x061C, 0x061C),
-            (0x180E, 0x180E),
-            (0x200B, 0x200F),
-            (0x2028, 0x202E),
-            (0x2060, 0x2064),
-            (0x2066, 0x206F),
-            (0xFEFF, 0xFEFF),
-            (0xFFF9, 0xFFFB),
-            (0xE0000, 0xE007F),
-            (0xD800, 0xDFFF),
-        ]
+        ranges = [(0, 0x1F), (0x7F, 0x9F), *INVISIBLE_RANGES]
         table = {o: visible(chr(o)) for lo, hi in ranges for o in range(lo, hi + 1)}
         if kind == "one-line":
             table.update({ord("\n"): " ", ord("\t"): " ", ord("\r"): " "})
