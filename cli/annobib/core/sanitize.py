@@ -83,6 +83,29 @@ INVISIBLE_RANGES = (
 _FORMAT = "".join(chr(lo) if lo == hi else f"{chr(lo)}-{chr(hi)}" for lo, hi in INVISIBLE_RANGES)
 _UNSAFE = lazy_regex(f"[{_CONTROLS}{_FORMAT}]")
 _UNSAFE_LINES = lazy_regex(f"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_FORMAT}]")
+# Searching the full class costs 2-3x more on CJK text than the old, shorter list: sre tests
+# the small astral ranges (Kaithi, hieroglyph, shorthand, musical controls) one by one. So ASCII
+# text (most values, every message) is searched for C0 controls and DEL only, other text first
+# with a superset whose astral part is two wide ranges; only a hit there is checked exactly.
+_WIDE = "".join(
+    chr(lo) if lo == hi else f"{chr(lo)}-{chr(hi)}" for lo, hi in INVISIBLE_RANGES if hi < 0x10000 or lo >= 0xE0000
+)
+_SMALL_ASTRAL = "\U000110bd-\U0001d17a"  # covers the few astral Cf (and much else: a pre-filter)
+_SEARCH = {
+    (False, True): lazy_regex("[\x00-\x1f\x7f]"),
+    (False, False): lazy_regex(f"[{_CONTROLS}{_WIDE}{_SMALL_ASTRAL}]"),
+    (True, True): lazy_regex("\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"),
+    (True, False): lazy_regex(f"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_WIDE}{_SMALL_ASTRAL}]"),
+}
+
+
+def _unsafe_in(text: str, lines: bool = False):
+    """The first unsafe character's match in ``text`` (None when there is none)."""
+    ascii_only = text.isascii()
+    m = _SEARCH[lines, ascii_only].search(text)
+    if m is None or ascii_only:
+        return m
+    return (_UNSAFE_LINES if lines else _UNSAFE).search(text, m.start())
 
 
 def visible(ch: str) -> str:
@@ -117,7 +140,7 @@ def terminal(text) -> str:
     if not text:
         return ""
     text = str(text)
-    if _UNSAFE.search(text) is None:
+    if _unsafe_in(text) is None:
         return text
     return text.translate(_table("one-line"))
 
@@ -127,7 +150,7 @@ def terminal_lines(text) -> str:
     if not text:
         return ""
     text = str(text)
-    if _UNSAFE_LINES.search(text) is None:
+    if _unsafe_in(text, lines=True) is None:
         return text
     out = text.translate(_table("lines"))
     return out.replace("\\x0d\n", "\r\n") if "\r\n" in text else out
@@ -135,7 +158,7 @@ def terminal_lines(text) -> str:
 
 def is_clean(text: str) -> bool:
     """True when ``text`` holds no character :func:`terminal` would change."""
-    return _UNSAFE.search(text) is None
+    return _unsafe_in(text) is None
 
 
 class TerminalStream:
