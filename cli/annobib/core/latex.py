@@ -436,6 +436,21 @@ def latex_to_text(value: str | None, keep_whitespace: bool = False) -> str:
     ``keep_whitespace`` (an annotation's paragraphs, exported) nothing is collapsed or trimmed."""
     if not value:
         return ""
+    if len(value) > 4096:  # a long value is decoded once per run, not once per view that shows it
+        key = (value, keep_whitespace)
+        got = _LONG_MEMO.get(key)
+        if got is None:
+            if len(_LONG_MEMO) > 64:
+                _LONG_MEMO.clear()
+            got = _LONG_MEMO[key] = _latex_to_text(value, keep_whitespace)
+        return got
+    return _latex_to_text(value, keep_whitespace)
+
+
+_LONG_MEMO: dict[tuple, str] = {}
+
+
+def _latex_to_text(value: str, keep_whitespace: bool) -> str:
     if "\\" in value:
         value = _SIMPLE.sub(_simple, value)
     if "\\" not in value and "$" not in value and "`" not in value and "''" not in value:
