@@ -12,7 +12,11 @@ For each size it reports, as medians of ``--repeat`` runs:
 * the duplicate detector alone (W107), to show it grows linearly (buckets by normalized
   title / URL / DOI, never pairwise over all entries);
 * per-entry cost in microseconds, so growth from 1k to 50k can be read directly;
-* the whole command in a fresh process (``python -m annobib validate --format json``, warm cache).
+* the whole command in a fresh process (``python -m annobib validate --format json``, warm cache);
+* ``--red N`` (default 50,000; 0 skips): the hostile re-test's file shape (``@article`` with
+  author, title, journaltitle, date, volume, number, pages, a URL with ``?utm_source=x``, urldate,
+  langid, keywords) through ``validate --fix`` and ``tag`` in a fresh process: CPU (user+system
+  of the child), wall and peak memory. The issue's bar: ``validate --fix`` <= 10 s, ``tag`` <= 2 s.
 """
 
 from __future__ import annotations
@@ -61,11 +65,64 @@ def median_time(fn, repeat: int, before=None):
     return statistics.median(walls), statistics.median(cpus), out
 
 
+def red_shape(n: int) -> str:
+    """The hostile re-test's 50k file shape (see the module docstring)."""
+    import random
+
+    rng = random.Random(7)
+    out = []
+    for i in range(n):
+        lang = rng.choice(["english", "chinese"])
+        out.append(
+            f"@article{{e{i:05d},\n  author = {{Author{i}, First and Zhang, San}},\n"
+            f"  title = {{A study of thing number {i}: alliances and asymmetry}},\n"
+            f"  journaltitle = {{Journal {i % 97}}},\n  date = {{{1990 + i % 35}}},\n  volume = {{{i % 50}}},\n"
+            f"  number = {{{i % 12}}},\n  pages = {{{i % 300}--{i % 300 + 10}}},\n"
+            f"  url = {{https://example.org/a/{i}?utm_source=x}},\n  urldate = {{2024-01-0{1 + i % 9}}},\n"
+            f"  langid = {{{lang}}},\n  keywords = {{k{i % 10}}}\n}}\n"
+        )
+    return "\n".join(out)
+
+
+def whole_process(args: list[str], env: dict, cwd: Path) -> tuple[float, float, float, int]:
+    """(CPU seconds, wall seconds, peak MB, exit code) of ``python -m annobib ARGS``."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "annobib", *args], capture_output=True, env=env, cwd=cwd)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, wall, after.ru_maxrss / 1024, proc.returncode
+
+
+def run_red(n: int) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="annobib-red-bench-"))
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "cli"), XDG_CACHE_HOME=str(tmp / "cache"))
+    try:
+        path = tmp / "big.bib"
+        path.write_text(red_shape(n), encoding="utf-8")
+        print(f"hostile re-test shape, {n} entries (whole process; load average {os.getloadavg()[0]:.1f}):")
+        for label, args in (
+            ("validate --fix (cold cache)", ["--bib", str(path), "validate", "--fix"]),
+            ("validate --fix (warm cache)", ["--bib", str(path), "validate", "--fix"]),
+            ("tag e00001 +x", ["--bib", str(path), "tag", "e00001", "+x"]),
+        ):
+            cpu, wall, mb, code = whole_process(args, env, tmp)
+            print(f"  {label:<28} {cpu:6.2f} s CPU {wall:6.2f} s wall {mb:6.0f} MB peak (so far)  exit {code}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000,50000")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--red", type=int, default=50000, help="entries of the hostile re-test shape (0: skip)")
     a = ap.parse_args()
+    if a.red:
+        run_red(a.red)
     sizes = [int(s) for s in a.sizes.split(",")]
     ctx = Context(today=dt.date(2026, 1, 1))
     offline = [r for r in select_rules() if not r.needs]

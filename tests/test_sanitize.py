@@ -206,3 +206,18 @@ def test_random_hostile_text_properties():
             and s.is_clean(url)
             and not set(url) & set(" <>\"'`\\")
         )
+
+
+def test_every_format_and_default_ignorable_character_is_made_visible():
+    import unicodedata
+
+    from annobib.core.sanitize import csv_cell, is_clean, safe_url, terminal
+
+    cf = [chr(o) for o in range(0x110000) if unicodedata.category(chr(o)) == "Cf"]
+    ignorable = "\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b\u180e\u3164\ufe0f\uffa0\U000e0041\U000e0100"
+    assert [hex(ord(c)) for c in cf + list(ignorable) if is_clean(c)] == []
+    assert terminal("soft\u00adhyphen\u3164x") == "soft<U+00AD>hyphen<U+3164>x"
+    assert safe_url("https://example.org/soft\u00adhyphen") is None
+    assert safe_url("https://example.org/\u3164") is None
+    assert safe_url("https://example.org/plain") == "https://example.org/plain"
+    assert csv_cell(terminal("\u2060=1+1")) == "<U+2060>=1+1"  # marked, so no formula either

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annobib.checks.base import Context, Finding, Rule
+from annobib.checks.base import Context, Rule
 from annobib.checks.runner import Corpus, check_corpus, prepare_context
 from annobib.perf import paused_gc
 
@@ -26,22 +26,35 @@ class Applied:
     description: str
 
 
-def apply_fixes(library, rules: list[Rule], ctx: Context | None = None, unsafe: bool = False) -> list[Applied]:
-    """Apply the fixes the given rules offer to ``library`` in place; return what changed."""
+def apply_fixes(
+    library, rules: list[Rule], ctx: Context | None = None, unsafe: bool = False, findings: list | None = None
+) -> list[Applied]:
+    """Apply the fixes the given rules offer to ``library`` in place; return what changed.
+    ``findings``: a full check of the library already made (``validate --fix`` checks first),
+    used for the first pass instead of checking every entry again."""
     ctx = ctx or Context()
     # only rules that can offer a fix: the others would be run for nothing (the findings are
     # made afterwards, on the fixed library); a third of the time of `validate --fix` at 50k
-    active = {r.code: r for r in rules if r.scope == "entry" and r.fixable and all(ctx.has(n) for n in r.needs)}
+    # (nor those whose every fix is unsafe, without --unsafe-fixes: W316 alone was 10 %)
+    active = {
+        r.code: r
+        for r in rules
+        if r.scope == "entry" and r.fixable and (unsafe or r.fixable != "unsafe") and all(ctx.has(n) for n in r.needs)
+    }
     prepare_context([library], ctx, active)
     applied: list[Applied] = []
     todo = list(library.entries)
-    for _ in range(MAX_PASSES):
+    for n in range(MAX_PASSES):
         if not todo:
             break
-        with paused_gc():
-            findings: list[Finding] = check_corpus(Corpus(entries=todo), active, ctx, entries=todo)
+        if n == 0 and findings is not None:
+            mine = {id(e) for e in todo}
+            found = [f for f in findings if f.code in active and f.entry is not None and id(f.entry) in mine]
+        else:
+            with paused_gc():
+                found = check_corpus(Corpus(entries=todo), active, ctx, entries=todo)
         by_entry: dict[int, tuple] = {}
-        for f in findings:
+        for f in found:
             if f.fix is None or f.entry is None or (not f.fix.safe and not unsafe):
                 continue
             by_entry.setdefault(id(f.entry), (f.entry, {}))[1].setdefault(f.fix.field, f)

@@ -887,7 +887,10 @@ def scan_urls(rules, e, ctx):
     if all(_CLEAN_URL.fullmatch(raw) for name, raw in ((n, e.fields[n]) for n in _URL_SET.intersection(e.fields))):
         return None
     out = []
+    active = ctx.state.get("active_codes")
     for code in _URL_CODES:
+        if active is not None and code not in active:
+            continue  # the fix pass without --unsafe-fixes: W316's fix is never taken
         r = rules[code]
         got = r.check(r, e, ctx)
         if got:
@@ -1023,7 +1026,10 @@ def _claim(codes, quick, fields):
         if quick(e, ctx):
             return None
         out = []
+        active = ctx.state.get("active_codes")
         for code in codes:
+            if active is not None and code not in active:
+                continue
             r = rules[code]
             got = r.check(r, e, ctx)
             if got:

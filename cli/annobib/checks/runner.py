@@ -261,6 +261,7 @@ def check_corpus(corpus: Corpus, active: dict[str, Rule], ctx: Context, entries=
     with a forked second process (see :func:`_check_in_two`); the findings are the same, in the
     same order."""
     plan = _Plan(active)
+    ctx.state["active_codes"] = frozenset(active)  # scanners skip the rules of inactive codes
     todo = corpus.entries if entries is None else entries
     library_rules = (
         [r for r in active.values() if r.scope == "library" and r.check is not None] if entries is None else []

@@ -9,6 +9,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from annobib import text
+from annobib.bib.inherit import cycles
 from annobib.checks._util import (
     CJK_RE,
     HAN_RE,
@@ -180,6 +181,24 @@ def crossref_missing(R, corpus, ctx):
             for k in (t.strip() for t in target.split(",")) if name == "xdata" else (target.strip(),):
                 if k and k not in keys:
                     out.append(R.finding(e, name, f"{name} names '{k}', which has no entry"))
+    return out
+
+
+@rule(
+    "W113",
+    "crossref-cycle",
+    "structure",
+    "crossref (or xdata) entries that lead back to themselves: the loop is cut where it closes,"
+    " so some inherited fields may be missing.",
+    scope="library",
+    bad="@book{a, crossref = {b}, …} and @book{b, crossref = {a}, …}",
+    good="a chain that ends: @inbook{a, crossref = {b}, …} and @book{b, …}",
+)
+def crossref_cycle(R, corpus, ctx):
+    out = []
+    for loop in cycles(corpus.entries):
+        chain = " -> ".join([e.key for e in loop] + [loop[0].key])
+        out.append(R.finding(loop[0], "crossref", f"crossref/xdata cycle: {chain}"))
     return out
 
 

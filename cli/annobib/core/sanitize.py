@@ -4,7 +4,7 @@ inject markup, formulas or links, and a known secret is never printed or stored.
 
 * :func:`terminal` / :func:`terminal_lines` -- C0/C1 controls, ESC and DEL become visible
   ``\\x1b``-style text; bidi overrides and isolates, zero-width and other invisible format
-  characters (and Unicode tag characters) become ``<U+202E>``. ``terminal`` puts a line break
+  characters (Default_Ignorable_Code_Point and Cf: ``INVISIBLE_RANGES``) become ``<U+202E>``. ``terminal`` puts a line break
   or tab as a space (one line: table cells, messages); ``terminal_lines`` keeps ``\\n``,
   ``\\t`` and ``\\r\\n`` (a lone ``\\r`` would overwrite the line, so it is shown).
 * :func:`html_text`, :func:`html_link` -- escaped text; a link only for a safe scheme.
@@ -40,16 +40,72 @@ SAFE_SCHEMES = ("http", "https", "ftp", "mailto")
 REDACTED = "[REDACTED]"
 
 _CONTROLS = "\x00-\x1f\x7f-\x9f"
-# Invisible format characters: Arabic letter mark, Mongolian vowel separator, zero-width space /
-# joiners / LRM / RLM, line and paragraph separators, bidi embeddings and overrides, word joiner
-# and invisible operators, bidi isolates and deprecated format controls, BOM, interlinear
-# annotation marks, and the tag characters (invisible ASCII look-alikes).
-_FORMAT = (
-    "\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
-    "\U000e0000-\U000e007f\ud800-\udfff"
-)  # lone surrogates: undecodable bytes of an argument
+# Invisible characters, taken whole from two Unicode 15.1 lists so the set is not a guess:
+# Default_Ignorable_Code_Point (DerivedCoreProperties.txt: soft hyphen, combining grapheme
+# joiner, Hangul fillers, Khmer inherent vowels, Mongolian selectors and vowel separator, zero-width
+# space / joiners / LRM / RLM, bidi embeddings, overrides and isolates, word joiner, invisible
+# operators, variation selectors, BOM, the tag and reserved U+E0000 block) and General_Category Cf
+# (UnicodeData.txt: the above plus Arabic/Syriac/Kaithi prepended number marks, interlinear
+# annotation, Egyptian hieroglyph, shorthand and musical format controls); also the line and
+# paragraph separators. tests/test_sanitize.py checks every Cf of ``unicodedata`` is covered.
+# Joiners and variation selectors are marked too, even where a script or an emoji needs them
+# (Persian ZWNJ, emoji ZWJ, CJK ideographic variation selectors): on a terminal a visible
+# ``<U+200C>`` costs a little legibility, while a raw one lets two different keys, URLs or
+# titles look the same. The .bib file, exports and JSON keep the characters themselves.
+INVISIBLE_RANGES = (
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x0600, 0x0605),
+    (0x061C, 0x061C),
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x2028, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+    (0xD800, 0xDFFF),  # lone surrogates: undecodable bytes of an argument
+)
+_FORMAT = "".join(chr(lo) if lo == hi else f"{chr(lo)}-{chr(hi)}" for lo, hi in INVISIBLE_RANGES)
 _UNSAFE = lazy_regex(f"[{_CONTROLS}{_FORMAT}]")
 _UNSAFE_LINES = lazy_regex(f"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_FORMAT}]")
+# Searching the full class costs 2-3x more on CJK text than the old, shorter list: sre tests
+# the small astral ranges (Kaithi, hieroglyph, shorthand, musical controls) one by one. So ASCII
+# text (most values, every message) is searched for C0 controls and DEL only, other text first
+# with a superset whose astral part is two wide ranges; only a hit there is checked exactly.
+_WIDE = "".join(
+    chr(lo) if lo == hi else f"{chr(lo)}-{chr(hi)}" for lo, hi in INVISIBLE_RANGES if hi < 0x10000 or lo >= 0xE0000
+)
+_SMALL_ASTRAL = "\U000110bd-\U0001d17a"  # covers the few astral Cf (and much else: a pre-filter)
+_SEARCH = {
+    (False, True): lazy_regex("[\x00-\x1f\x7f]"),
+    (False, False): lazy_regex(f"[{_CONTROLS}{_WIDE}{_SMALL_ASTRAL}]"),
+    (True, True): lazy_regex("\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"),
+    (True, False): lazy_regex(f"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_WIDE}{_SMALL_ASTRAL}]"),
+}
+
+
+def _unsafe_in(text: str, lines: bool = False):
+    """The first unsafe character's match in ``text`` (None when there is none)."""
+    ascii_only = text.isascii()
+    m = _SEARCH[lines, ascii_only].search(text)
+    if m is None or ascii_only:
+        return m
+    return (_UNSAFE_LINES if lines else _UNSAFE).search(text, m.start())
 
 
 def visible(ch: str) -> str:
@@ -69,20 +125,7 @@ def _table(kind: str) -> dict[int, str]:
     """str.translate tables (C speed on long values): every unsafe code point -> visible text."""
     table = _TABLES.get(kind)
     if table is None:
-        ranges = [
-            (0, 0x1F),
-            (0x7F, 0x9F),
-            (0x061C, 0x061C),
-            (0x180E, 0x180E),
-            (0x200B, 0x200F),
-            (0x2028, 0x202E),
-            (0x2060, 0x2064),
-            (0x2066, 0x206F),
-            (0xFEFF, 0xFEFF),
-            (0xFFF9, 0xFFFB),
-            (0xE0000, 0xE007F),
-            (0xD800, 0xDFFF),
-        ]
+        ranges = [(0, 0x1F), (0x7F, 0x9F), *INVISIBLE_RANGES]
         table = {o: visible(chr(o)) for lo, hi in ranges for o in range(lo, hi + 1)}
         if kind == "one-line":
             table.update({ord("\n"): " ", ord("\t"): " ", ord("\r"): " "})
@@ -97,7 +140,7 @@ def terminal(text) -> str:
     if not text:
         return ""
     text = str(text)
-    if _UNSAFE.search(text) is None:
+    if _unsafe_in(text) is None:
         return text
     return text.translate(_table("one-line"))
 
@@ -107,7 +150,7 @@ def terminal_lines(text) -> str:
     if not text:
         return ""
     text = str(text)
-    if _UNSAFE_LINES.search(text) is None:
+    if _unsafe_in(text, lines=True) is None:
         return text
     out = text.translate(_table("lines"))
     return out.replace("\\x0d\n", "\r\n") if "\r\n" in text else out
@@ -115,7 +158,7 @@ def terminal_lines(text) -> str:
 
 def is_clean(text: str) -> bool:
     """True when ``text`` holds no character :func:`terminal` would change."""
-    return _UNSAFE.search(text) is None
+    return _unsafe_in(text) is None
 
 
 class TerminalStream:

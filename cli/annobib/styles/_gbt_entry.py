@@ -66,7 +66,7 @@ def char_lang(ch: str) -> int:
 @lru_cache(maxsize=65536)
 def str_lang(text: str) -> int:
     best = LANG_OTHER
-    for ch in text:
+    for ch in set(text):  # the highest language of any character: each distinct one once
         lang = char_lang(ch)
         if lang > best:
             best = lang

@@ -14,7 +14,8 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 # token separators: whitespace and the punctuation GB/T and APA treat as word boundaries
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\s:,\-'’–—?.!;/()\[\]\"“”‘]+|[\s:,\-'’–—?.!;/()\[\]\"“”‘]")
+# a run of white space is one token: it only separates words, and a long title has many
+_TOKEN = re.compile(r"\s+|(?:[^\W\d_]\.){2,}|[^\s:,\-'’–—?.!;/()\[\]\"“”‘]+|[:,\-'’–—?.!;/()\[\]\"“”‘]")
 
 
 _EXTRA: list[str] = []
@@ -109,6 +110,14 @@ def sentence_case(
             if tok.strip():
                 first_word_seen = True
                 cap_next = False
+            i += 1
+            continue
+        if tok.isspace():
+            out.append(tok)
+            i += 1
+            continue
+        if first_word_seen and not cap_next and tok.islower() and tok not in index:
+            out.append(tok)  # the common word: nothing to change (is_title_case_word is False)
             i += 1
             continue
         if len(tok) == 1 and not tok.isalnum():
