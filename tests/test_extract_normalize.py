@@ -47,6 +47,15 @@ CASES = {
     site_debris: [
         ("王某：《书》，某出版社2015年版，第3页。被引量:1", "王某：《书》，某出版社2015年版，第3页。"),
         ("J. Doe, “T,” Journal 2 (2001): 1-9. [Cited by 3] Google Scholar", "J. Doe, “T,” Journal 2 (2001): 1-9."),
+        # a count with a thousands separator, a registered-mark index name
+        (
+            "Roe, A. (2011). Tides. Marine Letters, 4(2), 5–9. [Cited by 2,315]",
+            "Roe, A. (2011). Tides. Marine Letters, 4(2), 5–9.",
+        ),
+        (
+            "Roe, A. (2011). Tides. Marine Letters, 4(2), 5–9. Crossref Web of Science® Google Scholar",
+            "Roe, A. (2011). Tides. Marine Letters, 4(2), 5–9.",
+        ),
         ("引用 3", "引用 3"),  # too short to be a reference with debris
     ],
     glued_page_ranges: [
