@@ -4,6 +4,7 @@ Each case was written for these tests (not taken from any evaluation set)."""
 import pytest
 from conftest import first_entry, run_notes
 
+from annobib.extract import extract_notes
 from annobib.extract.citations import read_note
 
 
@@ -217,3 +218,10 @@ def test_korean_same_author_and_et_al():
     article, book, edited = x.entries
     assert article.fields["author"] == book.fields["author"] == "박서윤"
     assert edited.fields["author"] == "김도현 and others"
+
+
+def test_kanji_numerals_in_a_vertical_japanese_note():
+    x = extract_notes("1 木下亮『港町の記憶』白鷺書房、一九七三年、二〇八頁。\n\n2 同書、一一頁。\n")
+    (entry,) = x.entries
+    assert entry.fields["publisher"] == "白鷺書房" and entry.fields["date"] == "1973"
+    assert sorted(c.locator for c in entry.citations) == ["11", "208"]

@@ -9,6 +9,7 @@ from annobib.extract.normalize import (
     ascii_title_marks,
     broken_words,
     glued_page_ranges,
+    kanji_numerals,
     normalize,
     punctuation_width,
     site_debris,
@@ -57,6 +58,13 @@ CASES = {
             "Roe, A. (2011). Tides. Marine Letters, 4(2), 5–9.",
         ),
         ("引用 3", "引用 3"),  # too short to be a reference with debris
+    ],
+    kanji_numerals: [
+        ("木下亮『港町の記憶』白鷺書房、一九七三年、二〇八頁。", "木下亮『港町の記憶』白鷺書房、1973年、208頁。"),
+        ("県史編纂室編『県史』第十二巻、某社、二〇〇五年、四頁。", "県史編纂室編『県史』第12巻、某社、2005年、4頁。"),
+        ("『一九八四年』の第三章", "『一九八四年』の第3章"),  # a title keeps its kanji
+        ("三年後に再び論じる。", "三年後に再び論じる。"),  # not a year: no four digits
+        ("統一頁", "統一頁"),  # a kanji word before 頁, not a number
     ],
     glued_page_ranges: [
         ("Review 12 (1998), pp. 423442.", "Review 12 (1998), pp. 423-442."),
