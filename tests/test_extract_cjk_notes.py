@@ -225,3 +225,13 @@ def test_kanji_numerals_in_a_vertical_japanese_note():
     (entry,) = x.entries
     assert entry.fields["publisher"] == "白鷺書房" and entry.fields["date"] == "1973"
     assert sorted(c.locator for c in entry.citations) == ["11", "208"]
+
+
+def test_a_work_in_collected_works_is_inbook():
+    from annobib.extract.fields import parse_citation
+
+    p = parse_citation("茅盾：《论小说的结构》，《茅盾文集》第7卷，上海：上海文艺出版社1984年版，第33页。")
+    assert p.type == "inbook" and p.locator == "33"
+    assert p.fields["booktitle"] == "茅盾文集" and p.fields["volume"] == "7" and "series" not in p.fields
+    series = parse_citation("王某：《城市的兴起》，《城市史丛书》第2卷，北京：某出版社2001年版，第5页。")
+    assert series.type == "book" and series.fields["series"] == "城市史丛书"  # a series stays a book
