@@ -235,3 +235,10 @@ def test_a_work_in_collected_works_is_inbook():
     assert p.fields["booktitle"] == "茅盾文集" and p.fields["volume"] == "7" and "series" not in p.fields
     series = parse_citation("王某：《城市的兴起》，《城市史丛书》第2卷，北京：某出版社2001年版，第5页。")
     assert series.type == "book" and series.fields["series"] == "城市史丛书"  # a series stays a book
+
+
+def test_joint_translation_heyi_names_the_translators_alone():
+    from annobib.extract.fields import parse_citation
+
+    p = parse_citation("[德]卡尔·施泰因:《国家与社会》,李安、周平合译,北京:某某书局1990年版,第8页。")
+    assert p.fields["translator"] == "李安 and 周平"

@@ -419,7 +419,7 @@ _CJK_CUES_RE3 = re.compile(
 )
 _CJK_CUES_RE4 = re.compile(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏")
 _CJK_CUES_RE5 = re.compile(
-    r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:译注|譯註|译|訳|譯)\s*(?:[，,]|(?<=訳)\s*、|$)"
+    r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:合|共)?(?:译注|譯註|译|訳|譯)\s*(?:[，,]|(?<=訳)\s*、|$)"
 )  # 森本隆訳、筑摩書房: Japanese separates the credit with 、
 _CJK_CUES_RE6 = re.compile(r"^\s*(白皮书|蓝皮书|研究报告|报告|政策简报|工作论文|白書|報告書|보고서)")
 _CJK_CUES_RE7 = re.compile(r"\d")
