@@ -11,6 +11,7 @@ from annobib.extract.normalize import (
     glued_page_ranges,
     kanji_numerals,
     normalize,
+    odd_dashes,
     punctuation_width,
     site_debris,
     url_tails,
@@ -58,6 +59,11 @@ CASES = {
             "Roe, A. (2011). Tides. Marine Letters, 4(2), 5–9.",
         ),
         ("引用 3", "引用 3"),  # too short to be a reference with debris
+    ],
+    odd_dashes: [
+        ("『港湾史研究』第12巻第3号、1991年、5\u201022頁。", "『港湾史研究』第12巻第3号、1991年、5-22頁。"),
+        ("pp. 40 \u2212 52", "pp. 40-52"),
+        ("『1\u20102』", "『1\u20102』"),  # a title keeps its dash
     ],
     kanji_numerals: [
         ("木下亮『港町の記憶』白鷺書房、一九七三年、二〇八頁。", "木下亮『港町の記憶』白鷺書房、1973年、208頁。"),

@@ -297,6 +297,21 @@ def _split_range(m: re.Match) -> str:
     return m.group(0)
 
 
+# ------------------------------------------------------------------ rare dashes in ranges
+
+# Japanese typesetting prints ``1‐40頁`` with U+2010 (hyphen), PDFs give U+2011/U+2012/U+2212: between
+# digits each is the range dash the parsers read as ``-``
+_ODD_DASH = re.compile(r"(?<=\d)\s*[\u2010\u2011\u2012\u2212]\s*(?=\d)")
+_ODD_DASH_GATE = re.compile(r"[\u2010\u2011\u2012\u2212]")
+
+
+def odd_dashes(text: str) -> str:
+    """``1‐40頁`` (U+2010) -> ``1-40頁``: a range printed with a rare dash reads like any other."""
+    if not _ODD_DASH_GATE.search(text):
+        return text
+    return _outside_protected(text, lambda part: _ODD_DASH.sub("-", part))
+
+
 # ------------------------------------------------------------------ kanji numerals
 
 # Vertical Japanese printing writes numbers in kanji: ``一九八六年``, ``一二三頁``, ``第一巻``,
@@ -334,6 +349,7 @@ NORMALIZERS: tuple[Callable[[str], str], ...] = (
     url_tails,
     broken_words,
     glued_page_ranges,
+    odd_dashes,
     kanji_numerals,
     punctuation_width,
 )
