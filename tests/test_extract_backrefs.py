@@ -117,3 +117,15 @@ def test_a_short_form_before_see_also_is_a_citation_not_commentary():
     )
     first, second = x.notes
     assert len(second.keys) == 2 and second.keys[0] == first.keys[0]
+
+
+def test_commentary_then_backref_keeps_the_see_also_book():
+    x = extract_notes(
+        "1 罗文斌:《海峡通道的治理》,《亚太研究》2017年第2期,第5-21页。\n\n"
+        "2 “软平衡”一词尚无定译,有学者称之为“柔性制衡”。相关讨论见罗文斌:前引文,第9页;另参见Mara Quill, "
+        "Harbours of Power: Ports and Politics in the Pacific, London: Meridian Press, 2018, pp. 40-42.\n"
+    )
+    first, second = x.notes
+    assert second.keys[0] == first.keys[0] and len(second.keys) == 2
+    book = next(e for e in x.entries if e.key == second.keys[1])
+    assert book.fields["author"] == "Quill, Mara" and book.fields["title"].startswith("Harbours of Power")

@@ -4,6 +4,7 @@ Each case was written for these tests (not taken from any evaluation set)."""
 import pytest
 from conftest import first_entry, run_notes
 
+from annobib.extract import extract_notes
 from annobib.extract.citations import read_note
 
 
@@ -217,3 +218,27 @@ def test_korean_same_author_and_et_al():
     article, book, edited = x.entries
     assert article.fields["author"] == book.fields["author"] == "박서윤"
     assert edited.fields["author"] == "김도현 and others"
+
+
+def test_kanji_numerals_in_a_vertical_japanese_note():
+    x = extract_notes("1 木下亮『港町の記憶』白鷺書房、一九七三年、二〇八頁。\n\n2 同書、一一頁。\n")
+    (entry,) = x.entries
+    assert entry.fields["publisher"] == "白鷺書房" and entry.fields["date"] == "1973"
+    assert sorted(c.locator for c in entry.citations) == ["11", "208"]
+
+
+def test_a_work_in_collected_works_is_inbook():
+    from annobib.extract.fields import parse_citation
+
+    p = parse_citation("茅盾：《论小说的结构》，《茅盾文集》第7卷，上海：上海文艺出版社1984年版，第33页。")
+    assert p.type == "inbook" and p.locator == "33"
+    assert p.fields["booktitle"] == "茅盾文集" and p.fields["volume"] == "7" and "series" not in p.fields
+    series = parse_citation("王某：《城市的兴起》，《城市史丛书》第2卷，北京：某出版社2001年版，第5页。")
+    assert series.type == "book" and series.fields["series"] == "城市史丛书"  # a series stays a book
+
+
+def test_joint_translation_heyi_names_the_translators_alone():
+    from annobib.extract.fields import parse_citation
+
+    p = parse_citation("[德]卡尔·施泰因:《国家与社会》,李安、周平合译,北京:某某书局1990年版,第8页。")
+    assert p.fields["translator"] == "李安 and 周平"

@@ -9,7 +9,9 @@ from annobib.extract.normalize import (
     ascii_title_marks,
     broken_words,
     glued_page_ranges,
+    kanji_numerals,
     normalize,
+    odd_dashes,
     punctuation_width,
     site_debris,
     url_tails,
@@ -47,7 +49,28 @@ CASES = {
     site_debris: [
         ("王某：《书》，某出版社2015年版，第3页。被引量:1", "王某：《书》，某出版社2015年版，第3页。"),
         ("J. Doe, “T,” Journal 2 (2001): 1-9. [Cited by 3] Google Scholar", "J. Doe, “T,” Journal 2 (2001): 1-9."),
+        # a count with a thousands separator, a registered-mark index name
+        (
+            "Roe, A. (2011). Tides. Marine Letters, 4(2), 5–9. [Cited by 2,315]",
+            "Roe, A. (2011). Tides. Marine Letters, 4(2), 5–9.",
+        ),
+        (
+            "Roe, A. (2011). Tides. Marine Letters, 4(2), 5–9. Crossref Web of Science® Google Scholar",
+            "Roe, A. (2011). Tides. Marine Letters, 4(2), 5–9.",
+        ),
         ("引用 3", "引用 3"),  # too short to be a reference with debris
+    ],
+    odd_dashes: [
+        ("『港湾史研究』第12巻第3号、1991年、5\u201022頁。", "『港湾史研究』第12巻第3号、1991年、5-22頁。"),
+        ("pp. 40 \u2212 52", "pp. 40-52"),
+        ("『1\u20102』", "『1\u20102』"),  # a title keeps its dash
+    ],
+    kanji_numerals: [
+        ("木下亮『港町の記憶』白鷺書房、一九七三年、二〇八頁。", "木下亮『港町の記憶』白鷺書房、1973年、208頁。"),
+        ("県史編纂室編『県史』第十二巻、某社、二〇〇五年、四頁。", "県史編纂室編『県史』第12巻、某社、2005年、4頁。"),
+        ("『一九八四年』の第三章", "『一九八四年』の第3章"),  # a title keeps its kanji
+        ("三年後に再び論じる。", "三年後に再び論じる。"),  # not a year: no four digits
+        ("統一頁", "統一頁"),  # a kanji word before 頁, not a number
     ],
     glued_page_ranges: [
         ("Review 12 (1998), pp. 423442.", "Review 12 (1998), pp. 423-442."),

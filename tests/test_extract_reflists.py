@@ -172,3 +172,10 @@ def test_a_ditto_dash_takes_the_authors_of_the_item_before():
     text = "北川 理沙（2014）『地域医療の再編』勁草書房。\n――――（2019）『介護の経済学』第 3 版、東洋経済新報社。"
     first, second = extract_notes(text).entries
     assert first.fields["author"] == second.fields["author"] == "北川理沙"
+
+
+def test_apa_double_issue_is_dashed_like_pages():
+    from annobib.extract.fields import parse_citation
+
+    p = parse_citation("Okafor, N., & Lind, P. (2014). Tidal commons. Coastal Policy Review, 12(3–4), 201–219.")
+    assert p.type == "article" and p.fields["number"] == "3-4" and p.fields["pages"] == "201-219"

@@ -46,6 +46,17 @@ def test_new_author_after_full_stop_starts_a_citation():
     assert [c.parsed.fields["author"] for c in reading.citations] == ["李明", "王强"]
 
 
+def test_unquoted_western_citation_after_a_chinese_full_stop_starts_a_citation():
+    note = (
+        "钱立:《边疆与帝国》,《近代史研究》2015年第4期,第7-30页。Jonah K. Pell, A Frontier of Salt: Trade and Empire "
+        "in Inner Asia, Boston: Harbor House, 2009, p. 12."
+    )
+    assert len(sentences(note)) == 2
+    fields = [c.parsed.fields for c in read_note(note).citations]
+    assert [f.get("author") for f in fields] == ["钱立", "Pell, Jonah K."]
+    assert fields[1]["title"] == "A Frontier of Salt: Trade and Empire in Inner Asia"
+
+
 def test_commentary_only_notes_cite_nothing():
     for note in ("本文作者认为，这一判断值得商榷。", "原文为：“我们必须坚持合作。”"):
         assert read_note(note).status == "not-a-citation"

@@ -178,9 +178,9 @@ def url_tails(text: str) -> str:
 
 _DEBRIS = re.compile(
     r"(?:\s*(?:[\[［【(（]\s*)?(?:被引量|被引次数|被引|下载量|下载次数|下载|引用次数|引用|浏览次数|浏览)\s*[:：]?\s*\d+\s*(?:次)?(?:\s*[\]］】)）])?"
-    r"|\s*[\[(]\s*(?:Cited by|Citations?|Times cited)\s*:?\s*\d+\s*[\])]"
-    r"|\s*(?:Cited by|Times cited)\s*:?\s*\d+|\s*Related articles|\s*All \d+ versions"
-    r"|\s*(?:\[\s*)?(?:Google Scholar|CrossRef|Crossref|PubMed|Web of Science|Scopus|CNKI|百度学术|知网|万方|维普|谷歌学术|Search in Google Scholar|View (?:in )?Article|Find this resource|Ref\s*list|CiNii(?: Research| Articles| Books)?(?:\s*で見る)?|J-STAGE|NDL Search|JSTOR|Back to [Tt]op|[(（]?阅读原文[)）]?)(?:\s*\])?"
+    r"|\s*[\[(]\s*(?:Cited by|Citations?|Times cited)\s*:?\s*\d+(?:,\d{3})*\s*[\])]"  # [Cited by 1,204]
+    r"|\s*(?:Cited by|Times cited)\s*:?\s*\d+(?:,\d{3})*|\s*Related articles|\s*All \d+ versions"
+    r"|\s*(?:\[\s*)?(?:Google Scholar|CrossRef|Crossref|PubMed|Web of Science®?|Scopus|CNKI|百度学术|知网|万方|维普|谷歌学术|Search in Google Scholar|View (?:in )?Article|Find this resource|Ref\s*list|CiNii(?: Research| Articles| Books)?(?:\s*で見る)?|J-STAGE|NDL Search|JSTOR|Back to [Tt]op|[(（]?阅读原文[)）]?)(?:\s*\])?"
     r")+\s*$"
 )
 
@@ -297,12 +297,60 @@ def _split_range(m: re.Match) -> str:
     return m.group(0)
 
 
+# ------------------------------------------------------------------ rare dashes in ranges
+
+# Japanese typesetting prints ``1‐40頁`` with U+2010 (hyphen), PDFs give U+2011/U+2012/U+2212: between
+# digits each is the range dash the parsers read as ``-``
+_ODD_DASH = re.compile(r"(?<=\d)\s*[\u2010\u2011\u2012\u2212]\s*(?=\d)")
+_ODD_DASH_GATE = re.compile(r"[\u2010\u2011\u2012\u2212]")
+
+
+def odd_dashes(text: str) -> str:
+    """``1‐40頁`` (U+2010) -> ``1-40頁``: a range printed with a rare dash reads like any other."""
+    if not _ODD_DASH_GATE.search(text):
+        return text
+    return _outside_protected(text, lambda part: _ODD_DASH.sub("-", part))
+
+
+# ------------------------------------------------------------------ kanji numerals
+
+# Vertical Japanese printing writes numbers in kanji: ``一九八六年``, ``一二三頁``, ``第一巻``,
+# ``二〇一頁``. The parser reads Arabic digits, so a kanji number is rewritten where it can only be a
+# year (four positional digits), a page (before 頁/页) or a volume or issue (after 第, before 巻/号…).
+# Titles and quotes keep their kanji (``『一九八四年』`` stays as printed).
+_KANJI_GATE = re.compile(r"[〇一二三四五六七八九十](?:年|頁|页|巻|卷|号|號|版|冊|册|章|集|輯|辑|編|编)")
+_KANJI_NUMBER = re.compile(
+    r"(?<![\u3400-\u9fff〇])([〇一二三四五六七八九]{4})(?=年)"
+    r"|(?<![\u3400-\u9fff〇])([〇一二三四五六七八九十]{1,5})(?=\s*[頁页])"
+    r"|(?<=第)([〇一二三四五六七八九十]{1,4})(?=[巻卷号號版冊册章集輯辑編编])"
+)
+_KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+
+
+def _kanji_value(digits: str) -> str:
+    if "十" not in digits:
+        return "".join(str(_KANJI_DIGITS[c]) for c in digits)  # positional: 一九八六, 二〇一
+    tens, _, ones = digits.partition("十")  # 十二 = 12, 二十 = 20, 二十三 = 23
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+        return digits
+    return str(_KANJI_DIGITS.get(tens, 1) * 10 + _KANJI_DIGITS.get(ones, 0))
+
+
+def kanji_numerals(text: str) -> str:
+    """``岩波書店、一九八六年、一二三頁`` -> ``岩波書店、1986年、123頁``; ``第一巻`` -> ``第1巻``."""
+    if not _KANJI_GATE.search(text):
+        return text  # the common case: no kanji number before a unit
+    return _outside_protected(text, lambda part: _KANJI_NUMBER.sub(lambda m: _kanji_value(m.group(m.lastindex)), part))
+
+
 NORMALIZERS: tuple[Callable[[str], str], ...] = (
     ascii_title_marks,
     site_debris,
     url_tails,
     broken_words,
     glued_page_ranges,
+    odd_dashes,
+    kanji_numerals,
     punctuation_width,
 )
 

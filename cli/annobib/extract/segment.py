@@ -113,6 +113,9 @@ _BACKREF_AHEAD = re.compile(r"[^。.]{0,40}?(?:前引|前揭|前掲)(?:书|文|�
 # 此外，亦可参见资中明：《…》 / 另参见《…》: a lead word after a full stop opens the next citation
 _LEAD_AHEAD = re.compile(rf"(?:(?:此外|另外|同时|再者)\s*[，,]?\s*)?{_LEAD_WORDS}(?=[^。；;]{{0,40}}[《「『“])")
 _STOP = re.compile(r"。|\.(?= )")
+# …第9-31页。Aaron L. Friedberg, A Contest for Supremacy, New York: …: after a Chinese full stop a
+# Western name, a comma and a capitalised word open an unquoted Western citation (with its own evidence)
+_WESTERN_AFTER_CJK_STOP = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][a-z'’\-]+){1,2},\s*[A-Z]")
 _OPENERS, _CLOSERS = "《「『（(“[［", "》」』）)”]］"
 
 
@@ -147,6 +150,7 @@ def sentences(text: str) -> list[str]:
             or _BACKREF_AHEAD.match(rest)
             or _LEAD_AHEAD.match(rest)
             or citation_start(rest) > 0
+            or (m.group() == "。" and _WESTERN_AFTER_CJK_STOP.match(rest) and citation_score(rest) >= 3)
         ) and citation_score(text[max(start, i - _WINDOW) : i]) >= 4:
             out.append(text[start : i + 1])
             start = j

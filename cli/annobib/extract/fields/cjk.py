@@ -419,7 +419,7 @@ _CJK_CUES_RE3 = re.compile(
 )
 _CJK_CUES_RE4 = re.compile(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏")
 _CJK_CUES_RE5 = re.compile(
-    r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:译注|譯註|译|訳|譯)\s*(?:[，,]|(?<=訳)\s*、|$)"
+    r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:合|共)?(?:译注|譯註|译|訳|譯)\s*(?:[，,]|(?<=訳)\s*、|$)"
 )  # 森本隆訳、筑摩書房: Japanese separates the credit with 、
 _CJK_CUES_RE6 = re.compile(r"^\s*(白皮书|蓝皮书|研究报告|报告|政策简报|工作论文|白書|報告書|보고서)")
 _CJK_CUES_RE7 = re.compile(r"\d")
@@ -738,6 +738,7 @@ _CJK_TYPE_BOOK_OR_REPORT_RE2 = re.compile(
     r"(?:^|[》）)\s，,（(])\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(修订版|增订版|再版|修订本|增订本))\s*[）)]?\s*(?=[，,、第]|$)"
 )
 _CJK_TYPE_BOOK_OR_REPORT_RE3 = re.compile(r"\s*([上中下])\s*巻$")
+_COLLECTED_WORKS = re.compile(r"(?:全集|文集|选集|選集|文选|文選|著作集|作品集)$")
 
 
 def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
@@ -786,7 +787,11 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
         if translator_m and not (container and not chapter):
             tr_names, _r, tr_others = cjk_names(translator_m.group(1))
             f["translator"] = format_cjk_names(tr_names, tr_others)
-        if container and not chapter:
+        if container and not chapter and _COLLECTED_WORKS.search(container):
+            # 《中国小说史略》，《鲁迅全集》第9卷: a work printed inside an author's collected works
+            etype = "inbook"
+            f["booktitle"] = container
+        elif container and not chapter:
             # 《丛书名》 or a second title: keep as series
             f["series"] = container
         if pub.group("loc"):

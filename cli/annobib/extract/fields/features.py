@@ -649,7 +649,7 @@ def _journal_fields(f: dict, jm: re.Match) -> str | None:
         f["volume"] = jm["v"]
     number = jm["n"] or (jm.groupdict().get("n2"))  # 노동법학, (66), 1–36: an issue and no volume
     if number:
-        f["number"] = number.strip()
+        f["number"] = re.sub(r"\s*[-–—]\s*", "-", number.strip())  # 33(2–3): a double issue, dashed like pages
     if jm["pp"]:
         f["pages"] = re.sub(r"\s*[-–—]\s*", "-", jm["pp"])
         return f["pages"]
