@@ -42,6 +42,7 @@ class Extraction:
 
 def extract_text(text: str) -> Extraction:
     """Extract the bibliography of an article's text (pages, notes and markers inferred)."""
+    # lazy: the pipeline loads when an extraction runs, not when the package is imported
     from annobib.extract.document import split_pages
     from annobib.extract.entries import build_entries
     from annobib.extract.notes import find_notes
@@ -60,6 +61,7 @@ def extract_text(text: str) -> Extraction:
 
 def extract_notes(text: str) -> Extraction:
     """Extract from loose notes: one note per paragraph, consecutive notes of one article."""
+    # lazy: the pipeline loads when an extraction runs, not when the package is imported
     from annobib.extract.entries import build_entries
     from annobib.extract.notes import loose_notes
 

@@ -14,6 +14,7 @@ Back-references join the entry they point to:
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -84,8 +85,6 @@ def _near(short: str, full: str) -> bool:
     at least six characters and nine in ten of them shared, in order."""
     if len(short) < 6 or abs(len(short) - len(full)) > 3 or short[:2] != full[:2] and short[-2:] != full[-2:]:
         return False  # cheap refusals first: this runs for every earlier work
-    from difflib import SequenceMatcher
-
     return SequenceMatcher(None, short, full).ratio() >= 0.9
 
 

@@ -204,6 +204,7 @@ def _score(report: Report, source: str, extraction, expected_notes: list[dict], 
 
 def evaluate(data: Path) -> Report:
     """Score the extractor on ``data`` (notes.txt, article*.txt and expected.json)."""
+    # in the function: annobib.extract imports this module's package (a cycle at import time)
     from annobib.extract import extract_notes, extract_text
 
     data = Path(data)

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from annobib.names import COMPOUND_SURNAMES, SURNAME_READINGS, parse_name, pinyin_of, romanize_hangul
+
 STOPWORDS = {
     "the",
     "a",
@@ -150,12 +152,8 @@ def fold(text: str) -> str:
         elif 0x3040 <= o <= 0x30FF:
             out.append(romanize_kana(ch))
         elif 0xAC00 <= o <= 0xD7AF:
-            from annobib.names import romanize_hangul
-
             out.append(romanize_hangul(ch))
         elif 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
-            from annobib.names import pinyin_of
-
             out.append(pinyin_of(ch, sep=""))
         else:
             out.append(ch)
@@ -178,8 +176,6 @@ def _first_name(value: str) -> str:
 def org_short(name: str) -> str:
     name = name.strip("{} ")
     if re.search(r"[\u4e00-\u9fff]", name):
-        from annobib.names import pinyin_of
-
         chars = [c for c in name if "\u4e00" <= c <= "\u9fff"][:8]
         if len(chars) <= 4:
             return fold("".join(chars))
@@ -210,8 +206,6 @@ def family_part(name: str, lang: str | None = None) -> str:
     if name.startswith("{"):
         return org_short(name)
     if re.search(r"[\u3005\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", name):
-        from annobib.names import COMPOUND_SURNAMES, SURNAME_READINGS
-
         plain = re.sub(r"[\s\u3000]+", " ", name)
         if re.search(r"[\uac00-\ud7af]", plain):
             return fold(plain.split(" ")[0][:1] if " " not in plain else plain.split(" ")[0])
@@ -225,8 +219,6 @@ def family_part(name: str, lang: str | None = None) -> str:
         return SURNAME_READINGS.get(fam) or fold(fam)
     if "," in name:
         return fold(name.split(",")[0])
-    from annobib.names import parse_name
-
     n = parse_name(name)
     return fold(n.last) or fold(name)
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from annobib.bib.latex import escape_specials
+from annobib.bib import serialize_entry
 from annobib.extract.keys import unique
 from annobib.model import CITATIONS_FIELD, FIELD_ALIASES, Entry
 
@@ -125,6 +126,4 @@ def merge_into(lib, extracted: list[Entry], refresh: bool = False) -> MergeResul
 
 def bib_text(entries: list[Entry]) -> str:
     """The entries as .bib text (for ``-o -``), through the shared serializer."""
-    from annobib.bib import serialize_entry
-
     return "\n".join(serialize_entry(e) for e in entries)

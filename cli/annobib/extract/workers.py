@@ -49,7 +49,7 @@ def map_on_cores(fn: Callable[[T], R], items: Sequence[T], minimum: int = PARALL
     n = min(jobs(), _MAX_JOBS)
     if n < 2 or len(items) < minimum or not sys.platform.startswith("linux"):
         return None
-    import multiprocessing
+    import multiprocessing  # lazy: only a big input on several idle cores forks workers
 
     try:
         with multiprocessing.get_context("fork").Pool(n) as pool:

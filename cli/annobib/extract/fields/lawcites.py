@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from annobib.extract.fields.features import _order
+from annobib.extract.fields.features import _order, iso_date
 from annobib.extract.fields.model import Parsed
 from annobib.extract.fields.names import looks_like_names, names_field, western_names
 
@@ -214,8 +214,6 @@ def parse_western_legislation(text: str) -> Parsed | None:
     """``Act, Pub. L. No. 115-141, … (2018)``, ``Convention …, Nov. 23, 2001, E.T.S. No. 185``,
     ``UNGA Res 2625 (XXV) (24 October 1970)`` as ``@legislation``; ``S. Rep. No. 114-87, at 12 (2015)``
     as ``@report``."""
-    from annobib.extract.fields.features import iso_date
-
     t = text.strip().rstrip(".")
     m = _CODE_SECTION.match(t)
     if m:  # Clean Water Act, 33 U.S.C. §§ 1251–1387 (2018) / Cal. Civ. Code § 1798.100 (West 2020)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from annobib.names import parse_name
+
 from annobib.extract.fields.features import (
     HAN,
     HANGUL,
@@ -224,8 +226,6 @@ _WESTERN_PERSON_RE2 = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 def western_person(text: str) -> str:
-    from annobib.names import parse_name
-
     if ORG_RE.search(text):
         return brace_org(text)
     suffix = ""
