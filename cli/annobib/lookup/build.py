@@ -35,6 +35,7 @@ from annobib.lookup.schema import (
 from annobib.lookup.store import ChunkTable, Digests, code_signature, join_keys, old_view, split_keys, write_view
 
 _MARKER_SPLIT = re.compile("[" + "".join(MARKERS) + "]")
+_KEY_MARK = MARKERS[0].encode()
 
 
 RAW_FIELDS = frozenset(("url", "doi", "eprint", "isbn", "issn", "file", "urldate", "archiveurl", "pdf"))
@@ -247,8 +248,9 @@ def _chunk_work(
                 pending.append(it)
                 pieces.append([None, marshal.dumps(it), it[2], c0, c1, it[4]])
         out.append([flags, rec, pieces, problems])
-    hays = iter(batch_hays(pending, strings))
-    table = iter(_rows(pending, strings) if rows else ())
+    hay_list, row_list = _shared(pending, strings, rows)
+    hays = iter(hay_list)
+    table = iter(row_list)
     result = []
     for flags, rec, pieces, problems in out:
         for p in pieces:
@@ -258,6 +260,49 @@ def _chunk_work(
         mine = [next(table) for _ in pieces] if rows else None
         result.append((flags, extra, [tuple(p) for p in pieces], problems, mine))
     return result
+
+
+def _shared(items: list[tuple], strings: dict, rows: bool) -> tuple[list[bytes], list[tuple]]:
+    """(haystacks, table rows or []) of entry records, computed once per distinct entry body.
+
+    A file of many tiny entries repeats the same type and fields under different keys
+    (``@misc{k1,title={a}}`` 50,000 times): both depend on the key only through the key
+    itself, so each distinct (type, fields) is decoded, folded and romanized once and the
+    others copy its result with their own key. The key's slot is ``key.lower()`` in the
+    haystack (what fold() makes of an ASCII key without whitespace; other keys are not shared)."""
+    reps: list[tuple] = []
+    rep_of: list[int] = []
+    seen: dict[tuple, int] = {}
+    for it in items:
+        key = it[4]
+        if key.isascii() and key.isprintable() and " " not in key:
+            sig = (it[3], it[5])
+            n = seen.get(sig)
+            if n is None:
+                n = seen[sig] = len(reps)
+                reps.append(it)
+        else:
+            n = len(reps)
+            reps.append(it)
+        rep_of.append(n)
+    rep_hays = batch_hays(reps, strings)
+    rep_rows = _rows(reps, strings) if rows else []
+    if len(reps) == len(items):
+        return rep_hays, rep_rows
+    hays: list[bytes] = []
+    out_rows: list[tuple] = []
+    for it, n in zip(items, rep_of):
+        rep = reps[n]
+        if rep is it:
+            hays.append(rep_hays[n])
+            if rows:
+                out_rows.append(rep_rows[n])
+            continue
+        key = it[4]
+        hays.append(_KEY_MARK + key.lower().encode() + rep_hays[n][1 + len(rep[4]) :])
+        if rows:
+            out_rows.append((key, *rep_rows[n][1:]))
+    return hays, out_rows
 
 
 def _rows(items: list[tuple], strings: dict) -> list[tuple]:
@@ -388,7 +433,8 @@ def _macros(path: Path, data: bytes, chunks, digests, runs, fresh: list[int], ol
     ones from their stored record."""
     pre: dict[int, list] = {}
     ordered = [(i, old.record(o)) for i, o in _mapped(runs, old.flagged(1))] if old else []
-    for i in fresh:
+    # one scan of the whole file first: most files define no macros (no chunk to slice and scan)
+    for i in fresh if _STRING_START.search(data) else ():
         if _STRING_START.search(chunks[i]):
             pre[i] = parse_records([chunks[i]], [digests[i]], None)[0][0]
             ordered.append((i, pre[i]))
