@@ -48,3 +48,39 @@ def test_shared_without_rows():
     assert rows == []
     assert [h.split(b"\x02")[0] for h in hays] == [b"\x01q%d" % i for i in range(5)]
     assert hays == build.batch_hays(items, strings)
+
+
+def _view(tmp_path, text: str):
+    from annobib.lookup.view import load_view
+
+    bib = tmp_path / "t.bib"
+    bib.write_text(text, encoding="utf-8")
+    return load_view(bib, use_cache=False)
+
+
+def test_search_scores_shared_bodies_like_each_alone(tmp_path):
+    from annobib.lookup import query as q
+
+    # the same bodies under keys that hold the word or not (the key group scores highest)
+    text = "".join(f"@misc{{{k}{i},{b}}}\n" for i, (k, b) in enumerate((k, b) for b in BODIES for k in KEYS))
+    view = _view(tmp_path, text)
+    for words in ("a", "k", "x", "liulin", "key:k a", "-k a", "a OR ke"):
+        parsed = q.parse(words)
+        direct = [(i, s) for i, h in enumerate(view.haystacks) if (s := q.match(parsed, h))]
+        direct.sort(key=lambda x: -x[1])
+        assert q.run(parsed, view.haystacks) == direct, words
+
+
+def test_matched_in_names_each_entrys_own_fields(tmp_path):
+    from annobib.lookup import query as q
+
+    # one haystack (t and u both go to the "rest" group) but different field names
+    text = "".join(f"@misc{{k{i},{'t' if i % 2 else 'u'}={{zz}}}}\n" for i in range(6)) + "@misc{zz9,u={zz}}\n"
+    view = _view(tmp_path, text)
+    parsed = q.parse("zz")
+    hits = q.run(parsed, view.haystacks)
+    why = q.matched_in(view, parsed, hits)
+    assert {view.keys()[i]: why.get(i) for i, _ in hits} == {
+        **{f"k{i}": ["t" if i % 2 else "u"] for i in range(6)},
+        "zz9": None,  # the key shows why it matched
+    }

@@ -262,14 +262,9 @@ def _chunk_work(
     return result
 
 
-def _shared(items: list[tuple], strings: dict, rows: bool) -> tuple[list[bytes], list[tuple]]:
-    """(haystacks, table rows or []) of entry records, computed once per distinct entry body.
-
-    A file of many tiny entries repeats the same type and fields under different keys
-    (``@misc{k1,title={a}}`` 50,000 times): both depend on the key only through the key
-    itself, so each distinct (type, fields) is decoded, folded and romanized once and the
-    others copy its result with their own key. The key's slot is ``key.lower()`` in the
-    haystack (what fold() makes of an ASCII key without whitespace; other keys are not shared)."""
+def _distinct(items: list[tuple]) -> tuple[list[tuple], list[int]]:
+    """(one record per distinct (type, fields) among entries with a plain ASCII key, and every
+    other record; for each item, the index of its representative in that list)."""
     reps: list[tuple] = []
     rep_of: list[int] = []
     seen: dict[tuple, int] = {}
@@ -285,6 +280,26 @@ def _shared(items: list[tuple], strings: dict, rows: bool) -> tuple[list[bytes],
             n = len(reps)
             reps.append(it)
         rep_of.append(n)
+    return reps, rep_of
+
+
+def rows_of(items: list[tuple], strings: dict) -> list[tuple]:
+    """The table rows of entry records, each distinct (type, fields) worked out once (see
+    :func:`_shared`)."""
+    reps, rep_of = _distinct(items)
+    rep_rows = _rows(reps, strings)
+    return [rep_rows[n] if reps[n] is it else (it[4], *rep_rows[n][1:]) for it, n in zip(items, rep_of)]
+
+
+def _shared(items: list[tuple], strings: dict, rows: bool) -> tuple[list[bytes], list[tuple]]:
+    """(haystacks, table rows or []) of entry records, computed once per distinct entry body.
+
+    A file of many tiny entries repeats the same type and fields under different keys
+    (``@misc{k1,title={a}}`` 50,000 times): both depend on the key only through the key
+    itself, so each distinct (type, fields) is decoded, folded and romanized once and the
+    others copy its result with their own key. The key's slot is ``key.lower()`` in the
+    haystack (what fold() makes of an ASCII key without whitespace; other keys are not shared)."""
+    reps, rep_of = _distinct(items)
     rep_hays = batch_hays(reps, strings)
     rep_rows = _rows(reps, strings) if rows else []
     if len(reps) == len(items):
