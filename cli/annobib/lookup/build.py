@@ -224,9 +224,16 @@ def _chunk_work(
         parsed, _ = parse_records([chunks[k] for k in missing], [digests[k] for k in missing], None)
         for k, r in zip(missing, parsed):
             recs_in[k] = r
-    out = []
+    out: list = []
     pending = []
-    for k, rec in enumerate(recs_in):
+    dumps = marshal.dumps
+    for rec in recs_in:
+        if len(rec) == 1:  # the usual chunk: one entry, no problem (a tuple, not a list, below)
+            it = rec[0]
+            if it[0] == "entry" and not it[6]:
+                pending.append(it)
+                out.append((2 if _uses_macros(it) else 0, dumps(it), it[2], it[4]))
+                continue
         flags = 0
         pieces = []
         problems = []
@@ -246,18 +253,26 @@ def _chunk_work(
                 c0 = 0 if j == 0 else it[1]
                 c1 = rec[j + 1][1] if j + 1 < len(rec) else -1  # -1: to the end of the chunk
                 pending.append(it)
-                pieces.append([None, marshal.dumps(it), it[2], c0, c1, it[4]])
+                pieces.append([None, dumps(it), it[2], c0, c1, it[4]])
         out.append([flags, rec, pieces, problems])
     hay_list, row_list = _shared(pending, strings, rows)
-    hays = iter(hay_list)
-    table = iter(row_list)
-    result = []
-    for flags, rec, pieces, problems in out:
-        for p in pieces:
-            p[0] = next(hays)
+    result: list[tuple] = []
+    pos = 0
+    for w in out:
+        if type(w) is tuple:
+            flags, rec_b, line, key = w
+            mine = [row_list[pos]] if rows else None
+            result.append((flags, None, [(hay_list[pos], rec_b, line, 0, -1, key)], [], mine))
+            pos += 1
+            continue
+        flags, rec, pieces, problems = w
+        n = len(pieces)
+        for p, h in zip(pieces, hay_list[pos : pos + n]):
+            p[0] = h
         only_entries = all(it[0] == "entry" for it in rec) and not problems
         extra = None if only_entries else marshal.dumps(rec)
-        mine = [next(table) for _ in pieces] if rows else None
+        mine = row_list[pos : pos + n] if rows else None
+        pos += n
         result.append((flags, extra, [tuple(p) for p in pieces], problems, mine))
     return result
 
@@ -283,11 +298,11 @@ def _distinct(items: list[tuple]) -> tuple[list[tuple], list[int]]:
     return reps, rep_of
 
 
-def rows_of(items: list[tuple], strings: dict) -> list[tuple]:
+def rows_of(items: list[tuple], strings: dict, summarize=batch_summaries) -> list[tuple]:
     """The table rows of entry records, each distinct (type, fields) worked out once (see
-    :func:`_shared`)."""
+    :func:`_shared`) by ``summarize`` (a list of Entry -> their rows)."""
     reps, rep_of = _distinct(items)
-    rep_rows = _rows(reps, strings)
+    rep_rows = _rows(reps, strings, summarize)
     return [rep_rows[n] if reps[n] is it else (it[4], *rep_rows[n][1:]) for it, n in zip(items, rep_of)]
 
 
@@ -320,9 +335,9 @@ def _shared(items: list[tuple], strings: dict, rows: bool) -> tuple[list[bytes],
     return hays, out_rows
 
 
-def _rows(items: list[tuple], strings: dict) -> list[tuple]:
+def _rows(items: list[tuple], strings: dict, summarize=batch_summaries) -> list[tuple]:
     """The table rows of entry records, as :meth:`annobib.lookup.view.View.summaries` has them."""
-    return batch_summaries([entry_from_record(it, strings, 0, None)[0] for it in items])
+    return summarize([entry_from_record(it, strings, 0, None)[0] for it in items])
 
 
 def _chunk_work_parallel(chunks, digests, recs_in, strings, rows: bool = False) -> list[tuple]:

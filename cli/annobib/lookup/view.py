@@ -154,7 +154,7 @@ class _Part:
             from annobib.lookup.build import rows_of
 
             packed = Packed([self.load("rec")])
-            fresh = rows_of([packed[i] for i in missing], self.strings)
+            fresh = rows_of([packed[i] for i in missing], self.strings, batch_summaries)
             for i, row in zip(missing, fresh):
                 rows[i] = row
         if spath is not None:
