@@ -72,7 +72,7 @@ def search(ctx, query, limit, as_json, fmt, pager):
     hits = q.run(parsed, view.haystacks)
     if limit is not None:
         hits = hits[:limit]
-    why = _matched_in(view, parsed, hits) if hits and fmt != "keys" else {}
+    why = q.matched_in(view, parsed, hits) if hits and fmt != "keys" else {}
     if as_json:
         out = []
         rows = view.summaries_of([i for i, _ in hits])
@@ -101,23 +101,6 @@ def search(ctx, query, limit, as_json, fmt, pager):
     if not hits:
         click.echo(f"annobib: no entry matches {message(repr(text))}", err=True)
         ctx.exit(1)
-
-
-def _matched_in(view, parsed, hits) -> dict[int, list[str]]:
-    """{entry: [field names]} for the hits whose row does not show why they matched (a word found
-    only in the abstract, a note, the tags, the URL, the citing sentences …)."""
-    # lazy: not needed by `annobib --help`
-    from annobib.lookup.query import SHOWN_GROUPS, hidden_matches, matched_fields
-
-    out = {}
-    rows = view.summaries_of([i for i, _ in hits])  # the hits' rows only: all 50,000 cost half a second
-    for (i, _), row in zip(hits, rows):
-        # a page with no container shows its domain in that column
-        shown = SHOWN_GROUPS | {"domain"} if row[8] and row[5] == row[8] else SHOWN_GROUPS
-        hidden = hidden_matches(parsed, view.haystacks[i], shown)
-        if hidden:
-            out[i] = matched_fields(view.entry(i).fields, hidden)
-    return out
 
 
 def _spans(view, i: int, parsed, row: list[str]) -> dict:

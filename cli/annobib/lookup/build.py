@@ -35,6 +35,7 @@ from annobib.lookup.schema import (
 from annobib.lookup.store import ChunkTable, Digests, code_signature, join_keys, old_view, split_keys, write_view
 
 _MARKER_SPLIT = re.compile("[" + "".join(MARKERS) + "]")
+_KEY_MARK = MARKERS[0].encode()
 
 
 RAW_FIELDS = frozenset(("url", "doi", "eprint", "isbn", "issn", "file", "urldate", "archiveurl", "pdf"))
@@ -223,9 +224,16 @@ def _chunk_work(
         parsed, _ = parse_records([chunks[k] for k in missing], [digests[k] for k in missing], None)
         for k, r in zip(missing, parsed):
             recs_in[k] = r
-    out = []
+    out: list = []
     pending = []
-    for k, rec in enumerate(recs_in):
+    dumps = marshal.dumps
+    for rec in recs_in:
+        if len(rec) == 1:  # the usual chunk: one entry, no problem (a tuple, not a list, below)
+            it = rec[0]
+            if it[0] == "entry" and not it[6]:
+                pending.append(it)
+                out.append((2 if _uses_macros(it) else 0, dumps(it), it[2], it[4]))
+                continue
         flags = 0
         pieces = []
         problems = []
@@ -245,24 +253,91 @@ def _chunk_work(
                 c0 = 0 if j == 0 else it[1]
                 c1 = rec[j + 1][1] if j + 1 < len(rec) else -1  # -1: to the end of the chunk
                 pending.append(it)
-                pieces.append([None, marshal.dumps(it), it[2], c0, c1, it[4]])
+                pieces.append([None, dumps(it), it[2], c0, c1, it[4]])
         out.append([flags, rec, pieces, problems])
-    hays = iter(batch_hays(pending, strings))
-    table = iter(_rows(pending, strings) if rows else ())
-    result = []
-    for flags, rec, pieces, problems in out:
-        for p in pieces:
-            p[0] = next(hays)
+    hay_list, row_list = _shared(pending, strings, rows)
+    result: list[tuple] = []
+    pos = 0
+    for w in out:
+        if type(w) is tuple:
+            flags, rec_b, line, key = w
+            mine = [row_list[pos]] if rows else None
+            result.append((flags, None, [(hay_list[pos], rec_b, line, 0, -1, key)], [], mine))
+            pos += 1
+            continue
+        flags, rec, pieces, problems = w
+        n = len(pieces)
+        for p, h in zip(pieces, hay_list[pos : pos + n]):
+            p[0] = h
         only_entries = all(it[0] == "entry" for it in rec) and not problems
         extra = None if only_entries else marshal.dumps(rec)
-        mine = [next(table) for _ in pieces] if rows else None
+        mine = row_list[pos : pos + n] if rows else None
+        pos += n
         result.append((flags, extra, [tuple(p) for p in pieces], problems, mine))
     return result
 
 
-def _rows(items: list[tuple], strings: dict) -> list[tuple]:
+def _distinct(items: list[tuple]) -> tuple[list[tuple], list[int]]:
+    """(one record per distinct (type, fields) among entries with a plain ASCII key, and every
+    other record; for each item, the index of its representative in that list)."""
+    reps: list[tuple] = []
+    rep_of: list[int] = []
+    seen: dict[tuple, int] = {}
+    for it in items:
+        key = it[4]
+        if key.isascii() and key.isprintable() and " " not in key:
+            sig = (it[3], it[5])
+            n = seen.get(sig)
+            if n is None:
+                n = seen[sig] = len(reps)
+                reps.append(it)
+        else:
+            n = len(reps)
+            reps.append(it)
+        rep_of.append(n)
+    return reps, rep_of
+
+
+def rows_of(items: list[tuple], strings: dict, summarize=batch_summaries) -> list[tuple]:
+    """The table rows of entry records, each distinct (type, fields) worked out once (see
+    :func:`_shared`) by ``summarize`` (a list of Entry -> their rows)."""
+    reps, rep_of = _distinct(items)
+    rep_rows = _rows(reps, strings, summarize)
+    return [rep_rows[n] if reps[n] is it else (it[4], *rep_rows[n][1:]) for it, n in zip(items, rep_of)]
+
+
+def _shared(items: list[tuple], strings: dict, rows: bool) -> tuple[list[bytes], list[tuple]]:
+    """(haystacks, table rows or []) of entry records, computed once per distinct entry body.
+
+    A file of many tiny entries repeats the same type and fields under different keys
+    (``@misc{k1,title={a}}`` 50,000 times): both depend on the key only through the key
+    itself, so each distinct (type, fields) is decoded, folded and romanized once and the
+    others copy its result with their own key. The key's slot is ``key.lower()`` in the
+    haystack (what fold() makes of an ASCII key without whitespace; other keys are not shared)."""
+    reps, rep_of = _distinct(items)
+    rep_hays = batch_hays(reps, strings)
+    rep_rows = _rows(reps, strings) if rows else []
+    if len(reps) == len(items):
+        return rep_hays, rep_rows
+    hays: list[bytes] = []
+    out_rows: list[tuple] = []
+    for it, n in zip(items, rep_of):
+        rep = reps[n]
+        if rep is it:
+            hays.append(rep_hays[n])
+            if rows:
+                out_rows.append(rep_rows[n])
+            continue
+        key = it[4]
+        hays.append(_KEY_MARK + key.lower().encode() + rep_hays[n][1 + len(rep[4]) :])
+        if rows:
+            out_rows.append((key, *rep_rows[n][1:]))
+    return hays, out_rows
+
+
+def _rows(items: list[tuple], strings: dict, summarize=batch_summaries) -> list[tuple]:
     """The table rows of entry records, as :meth:`annobib.lookup.view.View.summaries` has them."""
-    return batch_summaries([entry_from_record(it, strings, 0, None)[0] for it in items])
+    return summarize([entry_from_record(it, strings, 0, None)[0] for it in items])
 
 
 def _chunk_work_parallel(chunks, digests, recs_in, strings, rows: bool = False) -> list[tuple]:
@@ -388,7 +463,8 @@ def _macros(path: Path, data: bytes, chunks, digests, runs, fresh: list[int], ol
     ones from their stored record."""
     pre: dict[int, list] = {}
     ordered = [(i, old.record(o)) for i, o in _mapped(runs, old.flagged(1))] if old else []
-    for i in fresh:
+    # one scan of the whole file first: most files define no macros (no chunk to slice and scan)
+    for i in fresh if _STRING_START.search(data) else ():
         if _STRING_START.search(chunks[i]):
             pre[i] = parse_records([chunks[i]], [digests[i]], None)[0][0]
             ordered.append((i, pre[i]))

@@ -320,6 +320,41 @@ def matched_fields(fields: dict[str, str], hidden: dict[str, list[Term]]) -> lis
     return out
 
 
+def matched_in(view, parsed: Query, hits: list[tuple[int, int]]) -> dict[int, list[str]]:
+    """{entry: [field names]} for the hits whose row does not show why they matched (a word found
+    only in the abstract, a note, the tags, the URL, the citing sentences …); ``view`` is a
+    :class:`annobib.lookup.view.View`."""
+    out = {}
+    rows = view.summaries_of([i for i, _ in hits])  # the hits' rows only: all 50,000 cost half a second
+    hays = view.haystacks
+    # A broad search of many tiny entries hits thousands of the same bodies: the answer depends
+    # on the key only when a word is in it, and on the field names and raw values, so it is
+    # worked out once per distinct (haystack without key, shown groups) and (fields, groups).
+    words = query_words(parsed)
+    by_hay: dict[tuple, tuple] = {}
+    by_fields: dict[tuple, list[str]] = {}
+    with_domain = SHOWN_GROUPS | {"domain"}
+    for (i, _), row in zip(hits, rows):
+        # a page with no container shows its domain in that column
+        shown = with_domain if row[8] and row[5] == row[8] else SHOWN_GROUPS
+        hay = hays[i]
+        bare = keyless(hay, words)
+        got = None if bare is None else by_hay.get((bare, shown is with_domain))
+        if got is None:
+            hidden = hidden_matches(parsed, hay if bare is None else bare, shown)
+            got = (hidden, tuple((g, tuple(map(id, ts))) for g, ts in hidden.items()))
+            if bare is not None:
+                by_hay[(bare, shown is with_domain)] = got
+        hidden, sig = got
+        if hidden:
+            fkey = (view.source_of(i), view.record(i)[5], sig)
+            names = by_fields.get(fkey)
+            if names is None:
+                names = by_fields[fkey] = matched_fields(view.entry(i).fields, hidden)
+            out[i] = list(names)
+    return out
+
+
 def _word_start(seg: bytes, text: bytes) -> bool:
     i = seg.find(text)
     if i <= 0:
@@ -350,6 +385,48 @@ def match(query: Query, hay) -> int:
     return total or 1
 
 
+_KEY_BYTES = bytes(range(0x21, 0x7F))  # what a key may hold for its entry's score to be shared
+
+
+def _shared_match(query: Query):
+    """:func:`match`, worked out once per distinct haystack without its key group.
+
+    A broad search of a file of many tiny entries scores thousands of haystacks that differ in
+    the key only. When no word of the query is in the key (and the key is printable ASCII, so
+    no marker hides in it), the key group adds nothing to the score: the rest decides."""
+    words = query_words(query)
+    memo: dict[bytes, int] = {}
+
+    def shared(hay: bytes) -> int:
+        bare = keyless(hay, words)
+        if bare is None:
+            return match(query, hay)
+        got = memo.get(bare)
+        if got is None:
+            got = memo[bare] = match(query, bare)
+        return got
+
+    return shared
+
+
+def query_words(query: Query) -> list[bytes]:
+    """Every word of the query, as written and squeezed, as haystack bytes (for :func:`keyless`)."""
+    return [w for clause in query.clauses for t in clause for w in (t.b, t.sb) if w]
+
+
+def keyless(hay: bytes, words: list[bytes]) -> bytes | None:
+    """``hay`` with an empty key group, when its key cannot change what the query finds in it
+    (no word in the key, and the key printable ASCII so that no marker hides in it); else None."""
+    cut = hay.find(_BM[1])
+    key = hay[1:cut]
+    if cut < 0 or key.translate(None, _KEY_BYTES):
+        return None
+    for w in words:  # (a loop: a generator costs more than the test for a word or two)
+        if w in key:
+            return None
+    return _BM[0] + hay[cut:]
+
+
 def run(query: Query, hays) -> list[tuple[int, int]]:
     """[(index, score)] of matching entries, best first (ties in file order).
 
@@ -369,6 +446,7 @@ def run(query: Query, hays) -> list[tuple[int, int]]:
                 pre = t.b
                 break
     out = []
+    score = _shared_match(query)
     if pre is not None and hasattr(hays, "text"):
         # jump from occurrence to occurrence of one required term in the joined haystacks
         text = hays.text
@@ -378,7 +456,7 @@ def run(query: Query, hays) -> list[tuple[int, int]]:
         while pos >= 0:
             i = bisect.bisect_right(starts, pos) - 1
             end = starts[i + 1] if i + 1 < n else len(text)
-            s = match(query, text[starts[i] : end])
+            s = score(text[starts[i] : end])
             if s:
                 out.append((i, s))
             pos = text.find(pre, end)
@@ -388,7 +466,7 @@ def run(query: Query, hays) -> list[tuple[int, int]]:
                 h = h.encode("utf-8")
             if pre is not None and pre not in h:
                 continue
-            s = match(query, h)
+            s = score(h)
             if s:
                 out.append((i, s))
     out.sort(key=lambda x: -x[1])

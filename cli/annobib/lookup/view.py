@@ -149,9 +149,12 @@ class _Part:
                 missing.extend(range(len(rows), len(rows) + n))
                 rows += [None] * n
         if missing:
+            # rows are rebuilt from the records (with the builder: a changed file was rebuilt
+            # anyway), each distinct entry body once
+            from annobib.lookup.build import rows_of
+
             packed = Packed([self.load("rec")])
-            lines = self.load("line")
-            fresh = batch_summaries([self.entry(packed[i], lines[i]) for i in missing])
+            fresh = rows_of([packed[i] for i in missing], self.strings, batch_summaries)
             for i, row in zip(missing, fresh):
                 rows[i] = row
         if spath is not None:

@@ -1,0 +1,86 @@
+"""Entries that share a body (type and fields) under different keys are indexed once and the
+result copied (issue 12, files of many tiny entries): the copies must be exactly what indexing
+each entry on its own gives, key included (case folded in the haystack, kept in the row)."""
+
+from __future__ import annotations
+
+from annobib.bib.library import collect_strings, parse_records
+from annobib.lookup import build
+from annobib.lookup.align import full_table
+
+BODIES = (
+    "title={a}",
+    "author={刘琳}, title={世界 知识}",
+    'title={{\\"U}ber}, author={Zoë Müller and others}',
+    't = "x" # mac',
+    "langid={chinese}, title={美菲}",
+    "title={  spaced   out }, url={http://www.x.org/a}",
+    "year=2001",
+)
+KEYS = ("K1", "k2", "Key:3", "ключ", "鍵", "a-b")
+
+
+def _items(text: str):
+    data = text.encode()
+    chunks, _lines, digests, _starts, _known = full_table(data)
+    recs, _ = parse_records(list(chunks), list(digests), None)
+    strings = collect_strings(recs, len(data), "t.bib")
+    return [it for rec in recs for it in rec if it[0] == "entry"], strings
+
+
+def test_shared_bodies_index_as_each_alone():
+    blocks = ["@string{mac = {Macro Text}}\n"]
+    for i in range(120):
+        blocks.append(f"@{'misc' if i % 3 else 'Article'}{{{KEYS[i % len(KEYS)]}{i},{BODIES[i % len(BODIES)]}}}\n")
+    items, strings = _items("".join(blocks))
+    hays, rows = build._shared(items, strings, True)
+    assert len(hays) == len(rows) == len(items) == 120
+    assert hays == build.batch_hays(items, strings)
+    assert rows == build._rows(items, strings)
+    # and each copy names its own entry
+    assert [r[0] for r in rows] == [it[4] for it in items]
+    assert hays[0].startswith(b"\x01k10\x02")
+
+
+def test_shared_without_rows():
+    items, strings = _items("".join(f"@misc{{Q{i},title={{a}}}}\n" for i in range(5)))
+    hays, rows = build._shared(items, strings, False)
+    assert rows == []
+    assert [h.split(b"\x02")[0] for h in hays] == [b"\x01q%d" % i for i in range(5)]
+    assert hays == build.batch_hays(items, strings)
+
+
+def _view(tmp_path, text: str):
+    from annobib.lookup.view import load_view
+
+    bib = tmp_path / "t.bib"
+    bib.write_text(text, encoding="utf-8")
+    return load_view(bib, use_cache=False)
+
+
+def test_search_scores_shared_bodies_like_each_alone(tmp_path):
+    from annobib.lookup import query as q
+
+    # the same bodies under keys that hold the word or not (the key group scores highest)
+    text = "".join(f"@misc{{{k}{i},{b}}}\n" for i, (k, b) in enumerate((k, b) for b in BODIES for k in KEYS))
+    view = _view(tmp_path, text)
+    for words in ("a", "k", "x", "liulin", "key:k a", "-k a", "a OR ke"):
+        parsed = q.parse(words)
+        direct = [(i, s) for i, h in enumerate(view.haystacks) if (s := q.match(parsed, h))]
+        direct.sort(key=lambda x: -x[1])
+        assert q.run(parsed, view.haystacks) == direct, words
+
+
+def test_matched_in_names_each_entrys_own_fields(tmp_path):
+    from annobib.lookup import query as q
+
+    # one haystack (t and u both go to the "rest" group) but different field names
+    text = "".join(f"@misc{{k{i},{'t' if i % 2 else 'u'}={{zz}}}}\n" for i in range(6)) + "@misc{zz9,u={zz}}\n"
+    view = _view(tmp_path, text)
+    parsed = q.parse("zz")
+    hits = q.run(parsed, view.haystacks)
+    why = q.matched_in(view, parsed, hits)
+    assert {view.keys()[i]: why.get(i) for i, _ in hits} == {
+        **{f"k{i}": ["t" if i % 2 else "u"] for i in range(6)},
+        "zz9": None,  # the key shows why it matched
+    }
