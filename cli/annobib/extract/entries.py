@@ -185,16 +185,15 @@ class Builder:
         if not short and fields.get("date"):
             # Mearsheimer (2019): an author-date short form names the year, not the title
             candidates = [w for w in candidates if (w.fields.get("date") or "")[:4] == fields["date"][:4]]
-        best = None
-        for w in candidates:
+        for w in reversed(candidates):  # the latest wins: from the end, the first that fits
             full, bare = _title_forms(w.fields.get("title", ""))
             if (
                 not short
                 or (full.startswith(short) or short.startswith(full) or bare.startswith(short) or _near(short, full))
                 and full
             ):
-                best = w  # the latest wins
-        return best
+                return w
+        return None
 
     def add_note(self, note: Note) -> NoteResult:
         reading = read_note(note.text)
