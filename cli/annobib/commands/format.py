@@ -255,6 +255,8 @@ def format_command(
         raise click.UsageError("--edition applies to --style gbt7714 only")
     if manuscript and (keys or query):
         raise click.UsageError("--manuscript chooses the entries itself: give no KEY or --query with it")
+    args = (ctx, keys, query, style, edition, system, to, output, order, annotated, context, archived, as_json)
+    args += (verbose, manuscript)
     if proper_nouns:
         # lazy: not needed by `annobib --help`
         from annobib.styles.casing import add_proper_nouns, reset_proper_nouns
@@ -263,42 +265,10 @@ def format_command(
         data = read_input_bytes(proper_nouns, "a word list", limit=PROPER_NOUNS_MAX)
         add_proper_nouns(decode_utf8(data, proper_nouns).splitlines())
         try:
-            return _format(
-                ctx,
-                keys,
-                query,
-                style,
-                edition,
-                system,
-                to,
-                output,
-                order,
-                annotated,
-                context,
-                archived,
-                as_json,
-                verbose,
-                manuscript,
-            )
+            return _format(*args)
         finally:
             reset_proper_nouns()
-    return _format(
-        ctx,
-        keys,
-        query,
-        style,
-        edition,
-        system,
-        to,
-        output,
-        order,
-        annotated,
-        context,
-        archived,
-        as_json,
-        verbose,
-        manuscript,
-    )
+    return _format(*args)
 
 
 def _format(
