@@ -84,3 +84,19 @@ def test_matched_in_names_each_entrys_own_fields(tmp_path):
         **{f"k{i}": ["t" if i % 2 else "u"] for i in range(6)},
         "zz9": None,  # the key shows why it matched
     }
+
+
+def test_rows_are_built_once_per_distinct_body():
+    """The point of sharing: 120 entries over 7 bodies summarize 7 entries, not 120."""
+    blocks = [f"@misc{{K{i},{BODIES[i % len(BODIES)]}}}\n" for i in range(120)]
+    items, strings = _items("".join(blocks))
+    seen: list[int] = []
+
+    def counting(entries):
+        seen.append(len(entries))
+        return build.batch_summaries(entries)
+
+    rows = build.rows_of(items, strings, summarize=counting)
+    assert seen == [len(BODIES)]
+    assert [r[0] for r in rows] == [f"K{i}" for i in range(120)]
+    assert rows == build._rows(items, strings)

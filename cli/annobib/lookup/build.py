@@ -302,7 +302,11 @@ def rows_of(items: list[tuple], strings: dict, summarize=batch_summaries) -> lis
     """The table rows of entry records, each distinct (type, fields) worked out once (see
     :func:`_shared`) by ``summarize`` (a list of Entry -> their rows)."""
     reps, rep_of = _distinct(items)
-    rep_rows = _rows(reps, strings, summarize)
+    return _copied_rows(items, reps, rep_of, _rows(reps, strings, summarize))
+
+
+def _copied_rows(items: list[tuple], reps: list[tuple], rep_of: list[int], rep_rows: list[tuple]) -> list[tuple]:
+    """Each item's row: its representative's, under the item's own key."""
     return [rep_rows[n] if reps[n] is it else (it[4], *rep_rows[n][1:]) for it, n in zip(items, rep_of)]
 
 
@@ -319,20 +323,11 @@ def _shared(items: list[tuple], strings: dict, rows: bool) -> tuple[list[bytes],
     rep_rows = _rows(reps, strings) if rows else []
     if len(reps) == len(items):
         return rep_hays, rep_rows
-    hays: list[bytes] = []
-    out_rows: list[tuple] = []
-    for it, n in zip(items, rep_of):
-        rep = reps[n]
-        if rep is it:
-            hays.append(rep_hays[n])
-            if rows:
-                out_rows.append(rep_rows[n])
-            continue
-        key = it[4]
-        hays.append(_KEY_MARK + key.lower().encode() + rep_hays[n][1 + len(rep[4]) :])
-        if rows:
-            out_rows.append((key, *rep_rows[n][1:]))
-    return hays, out_rows
+    hays = [
+        rep_hays[n] if reps[n] is it else _KEY_MARK + it[4].lower().encode() + rep_hays[n][1 + len(reps[n][4]) :]
+        for it, n in zip(items, rep_of)
+    ]
+    return hays, _copied_rows(items, reps, rep_of, rep_rows) if rows else []
 
 
 def _rows(items: list[tuple], strings: dict, summarize=batch_summaries) -> list[tuple]:
