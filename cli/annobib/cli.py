@@ -17,6 +17,7 @@ import click
 from annobib import __version__, perf
 from annobib.commands._common import Settings, settings, warn
 from annobib.core.sanitize import TerminalStream
+from annobib.core.sanitize import message as _clean  # errors echo paths, keys, values: one safe line
 from annobib.errors import AnnobibError
 
 # name -> "module:attribute" under annobib.commands, in the order --help lists them.
@@ -258,14 +259,6 @@ def _guard_streams(real_process: bool):
                 setattr(sys, name, stream)
 
     return restore
-
-
-def _clean(text) -> str:
-    """An error message echoes paths, keys and values: one line, secrets out, nothing raw."""
-    # here: the name is rebound in this module
-    from annobib.core.sanitize import message
-
-    return message(text)
 
 
 def _show_click_error(exc: click.ClickException) -> None:
