@@ -121,11 +121,6 @@ OPCIT_EN_RE = re.compile(
 DITTO_RE = re.compile(
     r"^(?:Он\s+же|Она\s+же|Они\s+же|Idem|Eadem|同氏|同人|同(?=\s*[『「《])|같은\s*(?:필자|저자|이))\s*[.,，、:：]?\s*(?=\S)"
 )  # 같은 필자 (Korean): the same author
-ZH_CITE_SIGNAL = re.compile(r"《[^》]+》|「[^」]+」|『[^』]+』|\[(?:J|M|N|D|C|R|EB/OL)\]")
-EN_CITE_SIGNAL = re.compile(
-    r"[“\"][^”\"]*[A-Za-z\u0400-\u04ff][^”\"]{2,}[”\"]|\b(?:pp?\.\s*\d|Vol\.|vol\.|No\.\s*\d|Press|University|19\d\d|20\d\d)\b|https?://"
-    r"|\b[Фф]\.\s*\d|\b[Оо]п\.\s*\d|\b[СC]\.\s*\d"
-)
 STRONG_SIGNAL = re.compile(r"https?://|\d{4}|\[(?:J|M|N|D|C|R|EB/OL)\]|,”|,\"|[：:]\s*[《「『]|》\s*[，,]\s*(?:载|《)")
 PREFIX_CITES = re.compile(
     r"https?://|www\.|\b(?:1[5-9]|20)\d\d\b|\[(?:J|M|N|D|C|R|EB/OL)\]|[：:]\s*[《「『]|》\s*[，,]\s*(?:载|《)"
@@ -251,14 +246,11 @@ def locator_of(text: str) -> str | None:
 _JUDGMENT = re.compile(r"[（(]\s*\d{4}\s*[）)][^，,。]{1,20}?\d+\s*号\s*(?:民事|刑事|行政)?(?:判决书|裁定书|调解书)")
 
 
-_HAS_CITATION_SIGNAL_RE1 = re.compile(r"[\u0400-\u04ff]{3,}.*\d{4}")
-
-
-# EN_CITE_SIGNAL for a yes/no answer, cut into regexes whose alternatives open with a literal
-# (the engine skips to where one can start); a \b before a letter is written after it (``(?<!\w.)``)
-_EN_CITE_QUOTED = re.compile(
-    r"“[^”\"]*[A-Za-z\u0400-\u04ff][^”\"]{2,}[”\"]|\"[^”\"]*[A-Za-z\u0400-\u04ff][^”\"]{2,}[”\"]"
-)
+# An English citation's signal (a quoted title with letters, pp./Vol./No., Press, University, a
+# year, a URL, a Russian archive's ф./оп./с.), cut into regexes whose alternatives open with a
+# literal (the engine skips to where one can start); a \b before a letter is written after it
+# (``(?<!\w.)``). A docstring here reading ``bool(NAME.search(text))`` names the regex the function
+# replaces; tests/test_extract_speed.py keeps those regexes as the reference each must answer as.
 _EN_CITE_WORDS = re.compile(
     r"p(?<!\w.)p?\.\s*\d\b|V(?<!\w.)ol\.\b|v(?<!\w.)ol\.\b|N(?<!\w.)o\.\s*\d\b|P(?<!\w.)ress\b|U(?<!\w.)niversity\b"
     r"|1(?<!\w.)9\d\d\b|2(?<!\w.)0\d\d\b|https?://"
@@ -536,14 +528,8 @@ _ENGLISH_SENTENCE = re.compile(
     r"|(?:This|These)\s+(?:Article|Essay|Note|Chapter|Paper|Book|Part)"
     r"|(?:this|these|that|those)\s+\w+)\s+[a-z]+\b[^\u3040-\u30ff\u4e00-\u9fff]*$"
 )
-# On the distinction …, I follow the usage of …: the author speaking in the first person
-_FIRST_PERSON = re.compile(
-    r"(?:^|[,;]\s+)(?:I|we|We)\s+(?:follow|use|adopt|treat|draw|rely|do not|am|have|thank|prefer|leave)\b"
-)
-_CITATION_BITS = re.compile(
-    r"https?://|www\.|[,.]\s*[”\"]|\bpp?\.\s*\d|\bVol\.|\bNo\.\s*\d|Press|Publish|\(\s*\d{4}\s*\)|\d{1,4}\s*[-–]\s*\d|[:]\s*[A-Z]"
-)
-# the two above for a yes/no answer, cut so that each regex opens with a literal or a class (see
+# The author speaking in the first person (On the distinction …, I follow the usage of …) and a
+# citation's bits, for a yes/no answer, cut so that each regex opens with a literal or a class (see
 # _EN_CITE_WORDS): the first person at the start or after a comma; the citation bits
 _FIRST_PERSON_VERB = r"\s+(?:follow|use|adopt|treat|draw|rely|do not|am|have|thank|prefer|leave)\b"
 _FIRST_PERSON_AT = re.compile(r"(?:I|we|We)" + _FIRST_PERSON_VERB)
