@@ -26,7 +26,7 @@ def test_the_short_help_in_the_table_is_the_commands_own(name):
         assert _short_help(kept, limit) == command.get_short_help_str(limit), (name, limit)
 
 
-def _modules_after(args: list[str]) -> list[str]:
+def _modules_after(args: list[str], env: dict | None = None) -> list[str]:
     """The annobib and rich modules a fresh process has loaded after running ``annobib ARGS``."""
     code = (
         "import sys, json\n"
@@ -37,9 +37,9 @@ def _modules_after(args: list[str]) -> list[str]:
         "    pass\n"
         "sys.__stderr__.write(json.dumps(sorted(m for m in sys.modules if m.startswith(('annobib', 'rich')))))\n"
     )
-    env = dict(os.environ, PYTHONPATH=CLI_DIR + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    full = dict(os.environ, PYTHONPATH=CLI_DIR + os.pathsep + os.environ.get("PYTHONPATH", ""), **(env or {}))
     done = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, "-c", code], env=full, capture_output=True, text=True, timeout=60, check=False
     )
     return json.loads(done.stderr.strip().splitlines()[-1])
 
@@ -60,3 +60,20 @@ def test_a_command_loads_its_own_module_only(tmp_path):
     assert commands <= {"annobib.commands._common", "annobib.commands.search", "annobib.commands.listing"}
     assert "annobib.commands.search" in commands
     assert "rich.console" not in loaded  # keys on a pipe draw no table
+
+
+def test_the_defaults_variables_are_the_configs():
+    from annobib.cli import DEFAULTS_ENV
+    from annobib.config import BY_KEY
+
+    assert set(DEFAULTS_ENV) == {BY_KEY[f"format.{name}"].env for name in ("style", "edition", "system")}
+
+
+def test_a_command_reads_no_config_code_without_a_config(tmp_path):
+    bib = tmp_path / "one.bib"
+    bib.write_text("@book{a1, title = {One}, year = {2024}}\n", encoding="utf-8")
+    args = ["--bib", str(bib), "search", "--format", "keys", "one"]
+    assert "annobib.config" not in _modules_after(args, {"ANNOBIB_CONFIG": str(tmp_path / "none.toml")})
+    (tmp_path / "c.toml").write_text('[format]\nstyle = "apa"\n', encoding="utf-8")
+    assert "annobib.config" in _modules_after(args, {"ANNOBIB_CONFIG": str(tmp_path / "c.toml")})
+    assert "annobib.config" in _modules_after(args, {"ANNOBIB_CONFIG": "/nonexistent", "ANNOBIB_STYLE": "apa"})

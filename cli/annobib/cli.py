@@ -15,6 +15,7 @@ import click
 
 from annobib import __version__, perf
 from annobib.commands._common import Settings, settings, warn
+from annobib.core.dirs import config_path
 from annobib.core.sanitize import TerminalStream
 from annobib.core.sanitize import message as _clean  # errors echo paths, keys, values: one safe line
 from annobib.errors import AnnobibError
@@ -77,6 +78,10 @@ COMMAND_TABLE: dict[str, tuple[str, str]] = {
 }
 COMMANDS: dict[str, str] = {name: target for name, (target, _) in COMMAND_TABLE.items()}
 
+
+# the variables that set command defaults (format.style, .edition, .system: checked against
+# annobib.config by tests/test_cli_startup.py)
+DEFAULTS_ENV = ("ANNOBIB_STYLE", "ANNOBIB_EDITION", "ANNOBIB_CITATION_SYSTEM")
 
 _resolved: list[click.Context] = []  # the subcommand being parsed, for usage errors without context
 
@@ -188,15 +193,17 @@ def cli(ctx: click.Context, bib_paths: tuple[str, ...], no_color: bool, debug: b
       annobib format --style gbt7714        reference list (GB/T 7714-2025)
       annobib archive                       Web Archive snapshots for cited URLs
     """
-    # lazy: not needed by `annobib --help`
-    from annobib.config import command_defaults
-
     ctx.obj = Settings(bib_paths=bib_paths, no_color=no_color, debug=debug)
-    defaults, warnings = command_defaults()  # format.* of the config file as option defaults
-    for message in warnings:
-        warn(message)
-    if defaults:
-        ctx.default_map = {**defaults, **(ctx.default_map or {})}
+    if os.path.lexists(config_path()) or any(os.environ.get(name) for name in DEFAULTS_ENV):
+        # lazy: the settings tables cost every command ~3 ms; with no file and no variable
+        # there are no defaults to read (the usual case)
+        from annobib.config import command_defaults
+
+        defaults, warnings = command_defaults()  # format.* of the config file as option defaults
+        for message in warnings:
+            warn(message)
+        if defaults:
+            ctx.default_map = {**defaults, **(ctx.default_map or {})}
     ctx.call_on_close(_release_locks)
 
 
