@@ -14,8 +14,6 @@ import sys
 import click
 
 from annobib import __version__, perf
-from annobib.commands._common import Settings, settings, warn
-from annobib.core.dirs import config_path
 from annobib.core.sanitize import TerminalStream
 from annobib.core.sanitize import message as _clean  # errors echo paths, keys, values: one safe line
 from annobib.errors import AnnobibError
@@ -133,6 +131,9 @@ def _short_help(text: str, limit: int) -> str:
 def _set_global(ctx: click.Context, param: click.Parameter, value) -> None:
     if not value or ctx.resilient_parsing:
         return
+    # lazy: `annobib --help` and `--version` never need it (json, dataclasses: ~5 ms)
+    from annobib.commands._common import settings
+
     chosen = settings(ctx)
     if param.name == "bib_paths":
         chosen.bib_paths = tuple(chosen.bib_paths) + tuple(value)
@@ -193,6 +194,10 @@ def cli(ctx: click.Context, bib_paths: tuple[str, ...], no_color: bool, debug: b
       annobib format --style gbt7714        reference list (GB/T 7714-2025)
       annobib archive                       Web Archive snapshots for cited URLs
     """
+    # lazy: `annobib --help` and `--version` never get here (json, dataclasses: ~5 ms)
+    from annobib.commands._common import Settings, warn
+    from annobib.core.dirs import config_path
+
     ctx.obj = Settings(bib_paths=bib_paths, no_color=no_color, debug=debug)
     if os.path.lexists(config_path()) or any(os.environ.get(name) for name in DEFAULTS_ENV):
         # lazy: the settings tables cost every command ~3 ms; with no file and no variable
