@@ -76,3 +76,30 @@ def test_a_command_reads_no_config_code_without_a_config(tmp_path):
     (tmp_path / "c.toml").write_text('[format]\nstyle = "apa"\n', encoding="utf-8")
     assert "annobib.config" in _modules_after(args, {"ANNOBIB_CONFIG": str(tmp_path / "c.toml")})
     assert "annobib.config" in _modules_after(args, {"ANNOBIB_CONFIG": "/nonexistent", "ANNOBIB_STYLE": "apa"})
+
+
+@pytest.mark.parametrize("incomplete", ["", "e", "ex", "c", "zz", "-", "--"])
+def test_completing_a_command_offers_what_click_would(incomplete):
+    ctx = click.Context(cli, info_name="annobib")
+    ours = [(c.value, c.help, c.type) for c in cli.shell_complete(ctx, incomplete)]
+    clicks = [(c.value, c.help, c.type) for c in click.Group.shell_complete(cli, ctx, incomplete)]
+    assert ours == clicks
+    if incomplete == "ex":
+        assert [v for v, _, _ in ours] == ["extract", "export"]
+
+
+def test_a_tab_after_annobib_loads_no_command_module():
+    code = (
+        "import os, sys, json\n"
+        "os.environ.update(_ANNOBIB_COMPLETE='zsh_complete', COMP_WORDS='annobib ', COMP_CWORD='1')\n"
+        "from annobib.cli import cli\n"
+        "try:\n"
+        "    cli.main(prog_name='annobib')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.__stderr__.write(json.dumps(sorted(m for m in sys.modules if m.startswith('annobib.commands.'))))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=CLI_DIR + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert "extract" in done.stdout and "completion" in done.stdout  # the names were offered
+    assert json.loads(done.stderr.strip().splitlines()[-1]) == []

@@ -119,6 +119,20 @@ class LazyGroup(click.Group):
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list:
+        """Command names with their short help from COMMAND_TABLE (a TAB after ``annobib``
+        would otherwise import every command module), then the group's options as Click
+        offers them."""
+        # lazy: only a TAB needs it
+        from click.shell_completion import CompletionItem
+
+        out = [
+            CompletionItem(name, help=_short_help(COMMAND_TABLE[name][1], 45))
+            for name in self.list_commands(ctx)
+            if name.startswith(incomplete)
+        ]
+        return out + click.Command.shell_complete(self, ctx, incomplete)
+
 
 def _short_help(text: str, limit: int) -> str:
     """``text`` cut to ``limit`` columns at a word, exactly as Click cuts a command's help."""
