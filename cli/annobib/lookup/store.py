@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from annobib import __version__
+from annobib.core.dirs import cache_dir  # the one answer for every cache file
 from annobib.core.files import atomic_write_bytes
 from annobib.errors import AnnobibError
 
@@ -160,14 +161,6 @@ def join_keys(keys: list[str]) -> str:
 
 def split_keys(section: str) -> list[str]:
     return section.split("\x00") if section else []
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("ANNOBIB_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "annobib"
 
 
 def _sources(module: str) -> list[Path]:
