@@ -21,3 +21,12 @@ def test_config_and_link_state_use_the_cache_dir_the_cache_uses(tmp_path, monkey
     from annobib.text import _cache_file
 
     assert _cache_file("pinyin.marshal") == str(tmp_path / "cache" / "pinyin.marshal")
+
+
+def test_the_lookup_cache_has_no_answer_of_its_own(tmp_path, monkeypatch):
+    from annobib.lookup import store
+
+    assert store.cache_dir is cache_dir  # the copy that could drift is gone
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("ANNOBIB_CACHE_DIR", "~/views")  # expanded, as for the config and link state
+    assert store.cache_base(tmp_path / "a.bib").parent == tmp_path / "views"

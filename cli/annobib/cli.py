@@ -6,7 +6,6 @@ Lazy loading keeps ``annobib --help`` and everyday lookups from importing what t
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import os
 import re
@@ -15,39 +14,72 @@ import sys
 import click
 
 from annobib import __version__, perf
-from annobib.commands._common import Settings, settings, warn
 from annobib.core.sanitize import TerminalStream
 from annobib.core.sanitize import message as _clean  # errors echo paths, keys, values: one safe line
 from annobib.errors import AnnobibError
 
-# name -> "module:attribute" under annobib.commands, in the order --help lists them.
-COMMANDS: dict[str, str] = {
-    "extract": "extract:extract",
-    "list": "listing:list_command",
-    "show": "show:show",
-    "search": "search:search",
-    "stats": "stats:stats",
-    "validate": "validate:validate",
-    "format": "format:format_command",
-    "cite": "format:cite",
-    "pandoc-filter": "pandoc_filter:pandoc_filter",
-    "check-links": "archive:check_links",
-    "archive": "archive:archive",
-    "verify": "verify:verify",
-    "annotate": "annotate:annotate",
-    "add": "add:add",
-    "edit": "edit:edit",
-    "tag": "tag:tag",
-    "rm": "rm:rm",
-    "export": "exchange:export",
-    "import": "exchange:import_command",
-    "config": "config:config",
-    "init": "library:init",
-    "open": "library:open_command",
-    "undo": "undo:undo",
-    "completion": "completion:completion",
+# name -> ("module:attribute" under annobib.commands, its short help), in the order --help
+# lists them. The short help is kept here so `annobib --help` imports no command module (Click
+# would load every one to ask); tests/test_cli_basics.py checks each against the command's own.
+COMMAND_TABLE: dict[str, tuple[str, str]] = {
+    "extract": ("extract:extract", "Write the BibTeX bibliography of ARTICLE's footnotes."),
+    "list": (
+        "listing:list_command",
+        "List the entries: key, type, authors, year, title, container, language, times cited.",
+    ),
+    "show": (
+        "show:show",
+        "Show entries in full: every field, the formatted reference, the citing locations with their sentences, and the annotation.",
+    ),
+    "search": ("search:search", "Find entries."),
+    "stats": ("stats:stats", "Counts by type, language, year and web domain; the most-cited works."),
+    "validate": (
+        "validate:validate",
+        "Lint the bibliography: structure, completeness, form, consistency, text hygiene and article coverage.",
+    ),
+    "format": (
+        "format:format_command",
+        "Format a reference list: GB/T 7714 (2025 or 2015, numeric or author-date) or APA 7.",
+    ),
+    "cite": (
+        "format:cite",
+        "One combined in-text citation of KEY…: [3, 5-7], （刘琳，2025；Morrow，1991）, (Liu, 2025; Morrow, 1991).",
+    ),
+    "pandoc-filter": ("pandoc_filter:pandoc_filter", "A pandoc filter: replace citations, append the reference list."),
+    "check-links": ("archive:check_links", "Check that every cited URL (or those of KEY…) is alive."),
+    "archive": ("archive:archive", "Find (or request) a Web Archive snapshot for every cited URL."),
+    "verify": ("verify:verify", "Check each entry (or KEY…) against the registries and the cited page."),
+    "annotate": ("annotate:annotate", "Write or replace the annotation of entry KEY."),
+    "add": ("add:add", "Add an entry: from CITATION as printed in a footnote, from a DOI, or from --field."),
+    "edit": ("edit:edit", "Edit entry KEY as BibTeX in $VISUAL/$EDITOR."),
+    "tag": ("tag:tag", "Add (+tag) and remove (-tag) tags of one or more entries."),
+    "rm": ("rm:rm", "Remove the entries KEY… from the bibliography."),
+    "export": ("exchange:export", "Export the bibliography (or the entries KEYS…) for other tools."),
+    "import": (
+        "exchange:import_command",
+        "Import entries from FILE (BibTeX, biblatex, CSL-JSON or RIS; - for standard input).",
+    ),
+    "config": (
+        "config:config",
+        "Show the configuration file's location, the bibliography in use and where that choice came from, and the settings in effect (`annobib config` alone is `annobib config show`).",
+    ),
+    "init": ("library:init", "Create a library of your own and a config file naming it as the default bibliography."),
+    "open": (
+        "library:open_command",
+        "Open an entry's page in the browser: its URL, else its DOI, else its archived copy.",
+    ),
+    "undo": ("undo:undo", "Restore the bibliography byte for byte as it was before annobib's last write to it."),
+    "completion": (
+        "completion:completion",
+        "Shell completion for bash, zsh or fish: commands, options and citation keys.",
+    ),
 }
+COMMANDS: dict[str, str] = {name: target for name, (target, _) in COMMAND_TABLE.items()}
 
+
+# the variables that set command defaults (format.style, .edition, .system: checked against
+# annobib.config by tests/test_cli_startup.py)
+DEFAULTS_ENV = ("ANNOBIB_STYLE", "ANNOBIB_EDITION", "ANNOBIB_CITATION_SYSTEM")
 
 _resolved: list[click.Context] = []  # the subcommand being parsed, for usage errors without context
 
@@ -76,6 +108,36 @@ class LazyGroup(click.Group):
         _add_global_options(command)
         return command
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from COMMAND_TABLE, laid out as Click's own (which would import
+        every command module for its short help)."""
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(n) for n in names)
+        rows = [(n, _short_help(COMMAND_TABLE[n][1], limit)) for n in names]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list:
+        """Command names with their short help from COMMAND_TABLE (a TAB after ``annobib``
+        would otherwise import every command module), then the group's options as Click
+        offers them."""
+        # lazy: only a TAB needs it
+        from click.shell_completion import CompletionItem
+
+        out = [
+            CompletionItem(name, help=_short_help(COMMAND_TABLE[name][1], 45))
+            for name in self.list_commands(ctx)
+            if name.startswith(incomplete)
+        ]
+        return out + click.Command.shell_complete(self, ctx, incomplete)
+
+
+def _short_help(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` columns at a word, exactly as Click cuts a command's help."""
+    return click.Command(None, help=text).get_short_help_str(limit)
+
 
 # --bib, --no-color and --debug are accepted after the command too (`annobib list --bib x.bib`):
 # each loaded command gets copies whose callback updates the one Settings object. Only the
@@ -83,6 +145,9 @@ class LazyGroup(click.Group):
 def _set_global(ctx: click.Context, param: click.Parameter, value) -> None:
     if not value or ctx.resilient_parsing:
         return
+    # lazy: `annobib --help` and `--version` never need it (json, dataclasses: ~5 ms)
+    from annobib.commands._common import settings
+
     chosen = settings(ctx)
     if param.name == "bib_paths":
         chosen.bib_paths = tuple(chosen.bib_paths) + tuple(value)
@@ -143,15 +208,21 @@ def cli(ctx: click.Context, bib_paths: tuple[str, ...], no_color: bool, debug: b
       annobib format --style gbt7714        reference list (GB/T 7714-2025)
       annobib archive                       Web Archive snapshots for cited URLs
     """
-    # lazy: not needed by `annobib --help`
-    from annobib.config import command_defaults
+    # lazy: `annobib --help` and `--version` never get here (json, dataclasses: ~5 ms)
+    from annobib.commands._common import Settings, warn
+    from annobib.core.dirs import config_path
 
     ctx.obj = Settings(bib_paths=bib_paths, no_color=no_color, debug=debug)
-    defaults, warnings = command_defaults()  # format.* of the config file as option defaults
-    for message in warnings:
-        warn(message)
-    if defaults:
-        ctx.default_map = {**defaults, **(ctx.default_map or {})}
+    if os.path.lexists(config_path()) or any(os.environ.get(name) for name in DEFAULTS_ENV):
+        # lazy: the settings tables cost every command ~3 ms; with no file and no variable
+        # there are no defaults to read (the usual case)
+        from annobib.config import command_defaults
+
+        defaults, warnings = command_defaults()  # format.* of the config file as option defaults
+        for message in warnings:
+            warn(message)
+        if defaults:
+            ctx.default_map = {**defaults, **(ctx.default_map or {})}
     ctx.call_on_close(_release_locks)
 
 
@@ -293,6 +364,9 @@ def _usage_text(exc: click.ClickException, ctx: click.Context | None) -> tuple[s
     unknown = re.fullmatch(r"no such command '(.*?)'(?:\. Did you mean '(.*)'\?)?", text, re.S)
     if unknown and ctx is not None and isinstance(ctx.command, click.Group):
         name, offered = unknown.groups()  # Click offers a near name for some groups only
+        # lazy: only a mistyped command needs it (it costs every start ~2 ms)
+        import difflib
+
         near = [offered] if offered else difflib.get_close_matches(name, ctx.command.list_commands(ctx), n=3)
         return f"no such command: {name}", _did_you_mean(near)
     return text, ""

@@ -360,6 +360,9 @@ def row_json(view, i: int, with_fields: bool = True, row: tuple | None = None) -
     return out
 
 
+DELIMITED_BLOCK = 2000  # rows of CSV/TSV formatted and written at a time
+
+
 def write_delimited(view, idx: list[int], fmt: str) -> None:
     """Keys, CSV or TSV on stdout. Cells are one terminal-safe line (no tab, no break) and open
     no formula in a spreadsheet (a leading ``'``: see :func:`annobib.core.sanitize.csv_cell`)."""
@@ -373,10 +376,17 @@ def write_delimited(view, idx: list[int], fmt: str) -> None:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
     writer.writerow(COLUMNS)
-    for i in idx:
-        row = [csv_cell(v) for v in cells(view.summaries[i])]  # cells(): already one safe line each
-        writer.writerow(row)
-    click.echo(buf.getvalue(), nl=False)
+    rows = view.summaries
+    # written a block at a time: `annobib list --format tsv | head` stops after the first block
+    # (the closed pipe ends the command) instead of formatting all 50,000 rows first
+    for start in range(0, len(idx), DELIMITED_BLOCK):
+        block = cells_of([rows[i] for i in idx[start : start + DELIMITED_BLOCK]])  # one safe line each
+        writer.writerows([csv_cell(v) for v in row] for row in block)
+        click.echo(buf.getvalue(), nl=False)
+        buf.seek(0)
+        buf.truncate()
+    if not idx:
+        click.echo(buf.getvalue(), nl=False)
 
 
 @click.command("list")
