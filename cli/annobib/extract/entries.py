@@ -22,6 +22,7 @@ from annobib.extract.citations import CitationText, forget_ahead, read_ahead, re
 from annobib.extract.fields.names import NATIONALITY_RE
 from annobib.extract.keys import base_key, family_part, unique
 from annobib.extract.notes import Note
+from annobib.extract.titleindex import TitleIndex
 from annobib.model import Citation, Entry
 
 
@@ -53,6 +54,7 @@ class _Work:
     citations: list[Citation]
     names: list[str]
     key: str = ""
+    index: int = 0  # its place in Builder.works
 
 
 def _norm_url(url: str) -> str:
@@ -136,6 +138,8 @@ class Builder:
         self.last_cited: list[_Work] = []
         self._id_cache: dict[int, tuple[object, list[str]]] = {}
         self.by_note_number: dict[int, list[_Work]] = {}  # the works of the latest note with that number
+        self.by_title = TitleIndex()
+        self.comparisons = 0  # title tests of short forms: a test keeps this linear in the notes
 
     def _ids(self, fields: dict[str, str], any_volume: bool = False) -> list[str]:
         """The identities a work is found by: its URL, and its title with the first author's family.
@@ -172,6 +176,11 @@ class Builder:
             self.by_id.setdefault(i, work)
         for fam in _families(work.fields):
             self.by_family.setdefault(fam, []).append(work)
+        self._index_title(work)
+
+    def _index_title(self, work: _Work) -> None:
+        if work.fields.get("title"):
+            self.by_title.add(work.index, *_title_forms(work.fields["title"]))
 
     def _short_match(self, c: CitationText) -> _Work | None:
         fields = c.parsed.fields if c.parsed else {}
@@ -181,11 +190,14 @@ class Builder:
         for fam in fams:
             candidates.extend(self.by_family.get(fam, []))
         if short and not candidates:
-            candidates = self.works  # no family, or a misspelt one (Christianson for Christiansen): the title decides
+            # no family, or a misspelt one (Christianson for Christiansen): the title decides, among
+            # the works the title index offers (every work that can fit, latest first)
+            candidates = [self.works[i] for i in reversed(self.by_title.candidates(short))]
         if not short and fields.get("date"):
             # Mearsheimer (2019): an author-date short form names the year, not the title
             candidates = [w for w in candidates if (w.fields.get("date") or "")[:4] == fields["date"][:4]]
         for w in reversed(candidates):  # the latest wins: from the end, the first that fits
+            self.comparisons += 1
             full, bare = _title_forms(w.fields.get("title", ""))
             if (
                 not short
@@ -241,8 +253,11 @@ class Builder:
                         target = self._new(c, fields)
                         joined = False
                     else:
+                        untitled = not target.fields.get("title")
                         for k, v in fields.items():
                             target.fields.setdefault(k, v)
+                        if untitled:
+                            self._index_title(target)  # a title learnt later: short forms find it too
             if target is not None:
                 target.citations.append(citation)
                 cited.append(target)
@@ -323,7 +338,11 @@ class Builder:
     def _new(self, c: CitationText, fields: dict[str, str] | None = None) -> _Work:
         p = c.parsed
         w = _Work(
-            type=p.type, fields=dict(fields if fields is not None else p.fields), citations=[], names=list(p.names)
+            type=p.type,
+            fields=dict(fields if fields is not None else p.fields),
+            citations=[],
+            names=list(p.names),
+            index=len(self.works),
         )
         self.works.append(w)
         self._register(w)
