@@ -83,3 +83,16 @@ def test_short_forms_of_unknown_family_cost_a_few_title_tests_each():
         assert [r.keys for r in joined] == [r.keys for r in results[:n]]  # each to its own work
         # a scan over all earlier works would make ~n*n/2 + n*n tests; the index, a few per note
         assert b.comparisons <= 4 * n, (n, b.comparisons)
+
+
+def test_repeated_op_cit_of_an_unknown_author_does_not_rescan_every_work():
+    n = 300
+    lines = [f"{k + 1}. 作者{k}：《书名第{k}种》，北京：某某出版社，2015年，第1页。" for k in range(n)]
+    lines += [f"{n + 1}. 某国研究院世界经济与政治研究所：《年鉴》，北京：某某出版社，2016年，第2页。"]
+    lines += [f"{n + 2 + k}. 世界经济与政治研究所，前引书，第{k + 3}页。" for k in range(n)]  # no family matches
+    b = Builder()
+    results = [b.add_note(note) for note in loose_notes("\n\n".join(lines))]
+    cited = results[n + 1 :]
+    assert {tuple(r.keys) for r in cited} == {tuple(results[n].keys)}  # each to the institute's book
+    # the first op. cit. tests every work once; the others reuse that list (n*n tests before)
+    assert b.comparisons <= 3 * n, b.comparisons

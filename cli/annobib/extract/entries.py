@@ -139,7 +139,8 @@ class Builder:
         self._id_cache: dict[int, tuple[object, list[str]]] = {}
         self.by_note_number: dict[int, list[_Work]] = {}  # the works of the latest note with that number
         self.by_title = TitleIndex()
-        self.comparisons = 0  # title tests of short forms: a test keeps this linear in the notes
+        self.comparisons = 0  # works tested by back-references: a test keeps this linear in the notes
+        self._by_author_text: dict[str, list[_Work]] = {}  # who -> works whose author holds it
 
     def _ids(self, fields: dict[str, str], any_volume: bool = False) -> list[str]:
         """The identities a work is found by: its URL, and its title with the first author's family.
@@ -253,11 +254,13 @@ class Builder:
                         target = self._new(c, fields)
                         joined = False
                     else:
-                        untitled = not target.fields.get("title")
+                        untitled, anonymous = not target.fields.get("title"), not target.fields.get("author")
                         for k, v in fields.items():
                             target.fields.setdefault(k, v)
                         if untitled:
                             self._index_title(target)  # a title learnt later: short forms find it too
+                        if anonymous and target.fields.get("author"):
+                            self._file_author(target)
             if target is not None:
                 target.citations.append(citation)
                 cited.append(target)
@@ -289,12 +292,32 @@ class Builder:
         ]
         by_fam = [w for fam in fams for w in self.by_family.get(fam, [])]
         exact = [w for w in by_fam if who and who in (w.fields.get("author") or w.fields.get("editor") or "")]
-        cands = exact or by_fam or [w for w in self.works if who and who in (w.fields.get("author") or "")]
+        cands = exact or by_fam or self._author_holds(who)
         short = _norm_title(short_title)
         if short:
             titled = [w for w in cands if any(f.startswith(short) for f in _title_forms(w.fields.get("title", "")))]
             cands = titled or cands
         return cands[-1] if cands else None
+
+    def _author_holds(self, who: str) -> list[_Work]:
+        """The works whose author field holds ``who``, in order. Kept per ``who`` and extended as
+        works come (:meth:`_file_author`), so that repeated 前引 of an unknown author do not each
+        scan every earlier work."""
+        if not who:
+            return []
+        hit = self._by_author_text.get(who)
+        if hit is None:
+            self.comparisons += len(self.works)
+            hit = self._by_author_text[who] = [w for w in self.works if who in (w.fields.get("author") or "")]
+        return hit
+
+    def _file_author(self, work: _Work) -> None:
+        author = work.fields.get("author") or ""
+        for who, works in self._by_author_text.items():
+            if who in author:
+                works.append(work)
+                if len(works) > 1 and works[-2].index > work.index:
+                    works.sort(key=lambda w: w.index)  # an author learnt later: keep the works in order
 
     def _by_authors(self, who: str) -> _Work | None:
         """The latest work whose author families include every name of a multi-author short form
@@ -346,6 +369,7 @@ class Builder:
         )
         self.works.append(w)
         self._register(w)
+        self._file_author(w)
         return w
 
     def finish(self, results: list[NoteResult]) -> list[Entry]:
