@@ -65,9 +65,12 @@ def punctuation_width(text: str) -> str:
     An ASCII ``, : ; ? !`` becomes full width when a Chinese character (or a closing title mark,
     bracket or quote) stands next to it, ignoring spaces; ``( )`` pairs holding or touching Chinese
     become ``（ ）``; a final ``.`` after a Chinese character becomes ``。``."""
-    if not _is_chinese_note(text) or GBT_TAG_RE.search(text):
-        return text  # GB/T 7714 references print ASCII punctuation by rule, titles included
+    if not _WIDEN_CUE.search(text) or not _is_chinese_note(text) or GBT_TAG_RE.search(text):
+        return text  # nothing to widen; GB/T 7714 references print ASCII punctuation by rule
     return _outside_protected(text, _widen)
+
+
+_WIDEN_CUE = re.compile(r"[,:;?!(.]")  # what _widen may change: without one, the note stays as it is
 
 
 _NARROW_MARK = re.compile(r"[,:;?!]")
