@@ -14,6 +14,8 @@ Back-references join the entry they point to:
 from __future__ import annotations
 
 import re
+
+from annobib.extract import rx as cre
 from difflib import SequenceMatcher
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -58,8 +60,8 @@ class _Work:
 
 
 def _norm_url(url: str) -> str:
-    url = re.sub(r"^https?://", "", url.strip().lower())
-    url = re.sub(r"^www\.", "", url)
+    url = cre.sub(r"^https?://", "", url.strip().lower())
+    url = cre.sub(r"^www\.", "", url)
     return url.rstrip("/#")
 
 
@@ -281,7 +283,7 @@ class Builder:
         family (a Japanese name's two-character family too: 宫坂信也 for 宮坂信也); ``Harlow,
         Balance and Blame, op. cit.`` names a title as well, which picks among the author's works."""
         author = NATIONALITY_RE.sub("", author).strip()  # [日]佐野雅彦
-        who, _, short_title = author.partition(",") if re.search(r"[A-Za-z]", author) else (author, "", "")
+        who, _, short_title = author.partition(",") if cre.search(r"[A-Za-z]", author) else (author, "", "")
         who = who.strip()
         fams = [
             f

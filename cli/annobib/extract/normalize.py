@@ -15,6 +15,8 @@ is made regular.
 from __future__ import annotations
 
 import re
+
+from annobib.extract import rx as cre
 from typing import Callable
 
 from annobib.extract.document import COMPOUND_PREFIXES
@@ -124,7 +126,7 @@ def ascii_title_marks(text: str) -> str:
     """``<<大国关系>>`` / ``〈〈大国关系〉〉`` / ``＜＜…＞＞`` -> ``《大国关系》`` (web pages without the CJK marks)."""
     if "<<" not in text and "〈〈" not in text and "＜＜" not in text:
         return text
-    return re.sub(r"(?:<<|〈〈|＜＜)\s*([^<>〈〉＜＞]{1,200}?)\s*(?:>>|〉〉|＞＞)", r"《\1》", text)
+    return cre.sub(r"(?:<<|〈〈|＜＜)\s*([^<>〈〉＜＞]{1,200}?)\s*(?:>>|〉〉|＞＞)", r"《\1》", text)
 
 
 # ------------------------------------------------------------------ broken words
