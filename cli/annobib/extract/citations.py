@@ -12,6 +12,8 @@
 from __future__ import annotations
 
 import re
+
+from annobib.extract import rx as cre
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -236,7 +238,7 @@ def locator_of(text: str) -> str | None:
     m = EN_PAGES.search(text)
     if m:
         return page_range(m.group(2), m.group(3))
-    m = re.search(r"\b[СC]\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
+    m = cre.search(r"\b[СC]\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
     if m:
         return page_range(m.group(1), m.group(2))
     return None
@@ -371,7 +373,7 @@ def _read_note(text: str) -> NoteReading:
     raw = normalize(_ascii_alnum(text.strip()))
     if not raw:
         return NoteReading("not-understood", [], "empty note")
-    if not_a_citation(raw[:80]) and not re.search(r"[：:]\s*《|载《|”,|,”", raw):
+    if not_a_citation(raw[:80]) and not cre.search(r"[：:]\s*《|载《|”,|,”", raw):
         return NoteReading("not-a-citation", [], "funding or acknowledgement note")
     body = cut_commentary(raw)
     body = cut_trailing_commentary(body)
@@ -382,7 +384,7 @@ def _read_note(text: str) -> NoteReading:
     for k, piece in enumerate(pieces):
         piece = strip_lead_in(piece[citation_start(piece) :])
         if k and not HAN.search(piece[:12]):
-            piece = re.sub(r"^(?:and|&)\s+(?=[A-Z“\"])", "", piece)  # …, 23; and Philip Huang, Title
+            piece = cre.sub(r"^(?:and|&)\s+(?=[A-Z“\"])", "", piece)  # …, 23; and Philip Huang, Title
             piece = strip_lead_in(piece)
         piece = strip_etc(piece)
         ditto = DITTO_RE.match(piece)
@@ -425,7 +427,7 @@ def cut_commentary(text: str) -> str:
     if (
         IBID_RE.match(before.strip())
         or NOTEREF_RE.match(before.strip())
-        or re.search(r"前引|前揭|前掲|\bop\.\s*cit|\bsupra\b|\(n\s*\d", before)
+        or cre.search(r"前引|前揭|前掲|\bop\.\s*cit|\bsupra\b|\(n\s*\d", before)
     ):
         return text  # 同上，第 9 页；另参见……: a back-reference is a citation, not commentary
     if PREFIX_CITES.search(before) or before.count("《") > before.count("》") or before.count("“") > before.count("”"):
@@ -469,7 +471,7 @@ def cut_trailing_commentary(text: str) -> str:
                 and HAN.search(after[:4])
                 and not _AFTER_CITE_OK.search(after)
                 and citation_score(after) < 3
-                and (not re.search(r"\d{4}", after) or _AFTER_PROSE.search(after) and re.search(r"[，,]", after))
+                and (not cre.search(r"\d{4}", after) or _AFTER_PROSE.search(after) and cre.search(r"[，,]", after))
             ):
                 return before + "。"
             return text
@@ -490,7 +492,7 @@ def _cjk_mention_only(piece: str) -> bool:
     m = _CUT_TRAILING_COMMENTARY_RE1.search(piece)
     if not m:
         return False
-    if _JA_TERM_IN_PROSE.search(piece) and not re.search(r"\d|『|出版|書店|書房|[^会]社[、，,。]", piece):
+    if _JA_TERM_IN_PROSE.search(piece) and not cre.search(r"\d|『|出版|書店|書房|[^会]社[、，,。]", piece):
         return True  # ここでいう「自治」は、…である。: a term explained in prose, no source named
     if m.start() == 0:
         # 《某条约》第三条规定，……: a title opening running prose, no publication data after it
@@ -498,14 +500,14 @@ def _cjk_mention_only(piece: str) -> bool:
         after = piece[end + 1 :] if end > 0 else ""
         return bool(
             end > 0
-            and re.match(r"[\u4e00-\u9fff]", after)
-            and not re.match(
+            and cre.match(r"[\u4e00-\u9fff]", after)
+            and not cre.match(
                 r"(?:白皮书|蓝皮书|研究报告|报告|社论|评论员|编辑部|记者|特约|本报|第\s*\d+\s*[卷册辑])", after
             )
             and len(after) >= 10
-            and re.search(r"[，,]", after)
+            and cre.search(r"[，,]", after)
             and "《" not in after
-            and not re.search(
+            and not cre.search(
                 r"\d{4}|https?://|出版|\d\s*[页頁版期号年月日]|第\s*[\d一二三四五六七八九十]+\s*[页頁版期号卷册]|电|网",
                 after,
             )
@@ -515,7 +517,7 @@ def _cjk_mention_only(piece: str) -> bool:
         return False
     if _CJK_MENTION_ONLY_RE2.match(before) and not _CJK_MENTION_ONLY_RE3.search(before[:2]):
         return False  # 佐藤優『…』: an author written straight before the title
-    return not re.search(r"\d{4}|https?://|出版|页|頁|版|期|号", piece)
+    return not cre.search(r"\d{4}|https?://|出版|页|頁|版|期|号", piece)
 
 
 _PROSE_WORDS = re.compile(r"\b(?:the|of|is|are|was|were|differ|differs|follow|here|this|that|we|I|our|my|not)\b")
@@ -614,7 +616,7 @@ def classify(piece: str) -> CitationText | None:
     m = NOTEREF_RE.match(piece)
     if m:
         raw_n = m.group("n") or m.group("n2")
-        num = CIRCLED_NUMS.index(raw_n) + 1 if raw_n in CIRCLED_NUMS else int(re.sub(r"\D", "", raw_n))
+        num = CIRCLED_NUMS.index(raw_n) + 1 if raw_n in CIRCLED_NUMS else int(cre.sub(r"\D", "", raw_n))
         rest = m.group("rest") if m.group("n") else m.group("rest2")
         return CitationText(piece, "noteref", locator_of(rest or ""), author=str(num))
     m = NAMED_NOTEREF_RE.match(piece) if _may_name_noteref(piece) else None
@@ -629,9 +631,9 @@ def classify(piece: str) -> CitationText | None:
     m = IBID_RE.match(piece)
     if m:
         rest = m.group("rest").strip(" .。")
-        rest = re.sub(r"^at\s+(?=\d)", "", rest)  # Id. at 695 (Bluebook)
+        rest = cre.sub(r"^at\s+(?=\d)", "", rest)  # Id. at 695 (Bluebook)
         loc = locator_of(rest) or (
-            re.sub(r"\s*[-–—]\s*", "-", rest) if re.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?", rest) else None
+            cre.sub(r"\s*[-–—]\s*", "-", rest) if cre.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?", rest) else None
         )
         return CitationText(piece, "ibid", loc)
     m = OPCIT_RU_RE.match(piece)
@@ -688,7 +690,7 @@ def classify(piece: str) -> CitationText | None:
     if not has_citation_signal(piece):
         # commentary fragment, or a bare "Author, Title, p. N" short form
         word = _WORD.search(piece)  # a word followed somewhere by a comma (no ``.*,``: quadratic)
-        if not (word and "," in piece[word.end() :]) and not re.search(r"第\s*\d+\s*页", piece):
+        if not (word and "," in piece[word.end() :]) and not cre.search(r"第\s*\d+\s*页", piece):
             return None
     parsed = parse_citation(piece)
     kind = parsed.kind

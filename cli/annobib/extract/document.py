@@ -27,6 +27,8 @@ a URL broken anywhere with nothing.
 from __future__ import annotations
 
 import re
+
+from annobib.extract import rx as cre
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -69,7 +71,7 @@ def normalize_text(text: str) -> str:
     """Newlines, BOM, NBSP and full-width spaces made ordinary; form feeds kept as page breaks;
     parenthesized and dotted number characters (⑴, ⒈) spelt out."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if any("\u2474" <= c <= "\u249b" for c in text):
+    if _NUMBER_FORM.search(text):  # a scan in C: a per-character test cost more than the rest
         text = text.translate(_NUMBER_FORMS)
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)  # ESC, BEL, C1 …: nothing a printed note holds, never a value
@@ -78,6 +80,7 @@ def normalize_text(text: str) -> str:
 
 # control characters other than tab, newline and the form feed (a page break): a pasted article
 # can carry them (a terminal's escape sequences, a PDF's junk) and a .bib value must not
+_NUMBER_FORM = re.compile("[\u2474-\u249b]")
 _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
@@ -100,7 +103,7 @@ def is_folio(line: str) -> int | None:
             return int(m.group(1) or m.group(2))
     if len(line) <= 56 and ("·" in line or "—" in line or "-" in line):
         m = _FOLIO_IN_HEAD.match(line)
-        if m and not re.search(r"\d{1,4}\s*[-–—]\s*\d", m.group("a") or m.group("b") or ""):
+        if m and not cre.search(r"\d{1,4}\s*[-–—]\s*\d", m.group("a") or m.group("b") or ""):
             return int(m.group(1) or m.group(4))
     return None
 
@@ -138,18 +141,18 @@ def _numbered_heads(st: list[str]) -> dict[int, tuple[int, str]]:
         rest = (m.group("a") or m.group("b")).strip()
         if (
             num == 0
-            or re.search(r"[。，；,;：:！？!?“”\"()（）]", rest)
+            or cre.search(r"[。，；,;：:！？!?“”\"()（）]", rest)
             or MARKER_TAIL_RE.search(rest)
             or rest[-1:] == "."
         ):
             continue
-        if re.fullmatch(r"[\d\s.\-–—]+", rest) or (
-            m.group("b") and re.search(r"(?:\d|年|第|[Vv]ol\.?|[Nn]o\.?|pp?\.?)$", rest)
+        if cre.fullmatch(r"[\d\s.\-–—]+", rest) or (
+            m.group("b") and cre.search(r"(?:\d|年|第|[Vv]ol\.?|[Nn]o\.?|pp?\.?)$", rest)
         ):
             continue
-        if re.match(r"(?:同上|同前|前引|前揭|前掲|Ibid|ibid|Id\b|위의|앞의)", rest):
+        if cre.match(r"(?:同上|同前|前引|前揭|前掲|Ibid|ibid|Id\b|위의|앞의)", rest):
             continue  # a bare-numbered note (``3 同上``), not a running head
-        words = re.findall(r"[A-Za-z][\w'’\-]*", rest)
+        words = cre.findall(r"[A-Za-z][\w'’\-]*", rest)
         if words and not CJK_RE.search(rest) and sum(w[0].isupper() for w in words) < 0.6 * len(words):
             continue  # "2019 the fleet was rebuilt": a line of prose, not a title-cased head
         cands[i] = (num, rest)
@@ -187,8 +190,8 @@ def _head_candidates(st: list[str], fol: list[int | None]) -> set[str]:
         for j in (pos - 1, pos + 1):
             if 0 <= j < len(nonblank):
                 s = st[nonblank[j]]
-                if 2 <= len(s) <= 40 and not re.search(r"[。，；,;！？]", s) and not s.startswith(("[", "［")):
-                    if not re.match(r"^(?:[\[［]\d+[\]］]|[①-⑳]|[" + SUPERSCRIPT + r"]|\d+[.、])", s):
+                if 2 <= len(s) <= 40 and not cre.search(r"[。，；,;！？]", s) and not s.startswith(("[", "［")):
+                    if not cre.match(r"^(?:[\[［]\d+[\]］]|[①-⑳]|[" + SUPERSCRIPT + r"]|\d+[.、])", s):
                         if j == pos - 1 and not _head_shaped(s, counts):
                             continue  # the short last line of a note, not a running head
                         heads.add(s)
@@ -241,7 +244,7 @@ def _caps_head(s: str) -> bool:
     """``232 MIGRATION AND LABOUR MARKETS``, ``2024] TITLE OF THE ARTICLE 417``: the folio and the
     running head on one line (the line beside it is a note's, not a head)."""
     m = _CAPS_HEAD.match(s) if 10 <= len(s) <= 72 and s[:1].isalnum() else None
-    return bool(m and (m["lead"] or m["trail"]) and len(re.findall(r"\b[A-Z]{2,}", m["words"])) >= 3)
+    return bool(m and (m["lead"] or m["trail"]) and len(cre.findall(r"\b[A-Z]{2,}", m["words"])) >= 3)
 
 
 def split_pages(text: str) -> Document:
@@ -455,11 +458,11 @@ def join_pair(prev: str, nxt: str) -> str:
         first = nxt.split(" ", 1)[0]
         if (
             url.endswith(("/", "-", "_", "=", "?", "&", "#", "%", ":", "~"))
-            or re.search(r"[/.\-_=?&%#]", first)
+            or cre.search(r"[/.\-_=?&%#]", first)
             or (url.endswith(".") and first[:1].islower())
         ):
             return ""
-        if not url.endswith((".", ",")) and re.match(r"^[a-z0-9]", first):
+        if not url.endswith((".", ",")) and cre.match(r"^[a-z0-9]", first):
             return ""
     a, b = prev[-1], nxt[0]
     if _is_cjk(a) or _is_cjk(b):
@@ -475,7 +478,7 @@ def join_pair(prev: str, nxt: str) -> str:
         and b.isalnum()
         and len(prev) > 1
         and prev[-2].isalnum()
-        and (b.isdigit() or re.search(r"\d", prev.rsplit(None, 1)[-1]))
+        and (b.isdigit() or cre.search(r"\d", prev.rsplit(None, 1)[-1]))
     ):
         return ""  # an identifier or range wrapped at its hyphen: 档号 S173-\n1-45, pp. 45-\n47
     return " "

@@ -14,6 +14,8 @@ Back-references join the entry they point to:
 from __future__ import annotations
 
 import re
+
+from annobib.extract import rx as cre
 from difflib import SequenceMatcher
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -22,6 +24,7 @@ from annobib.extract.citations import CitationText, forget_ahead, read_ahead, re
 from annobib.extract.fields.names import NATIONALITY_RE
 from annobib.extract.keys import base_key, family_part, unique
 from annobib.extract.notes import Note
+from annobib.extract.titleindex import TitleIndex
 from annobib.model import Citation, Entry
 
 
@@ -53,11 +56,12 @@ class _Work:
     citations: list[Citation]
     names: list[str]
     key: str = ""
+    index: int = 0  # its place in Builder.works
 
 
 def _norm_url(url: str) -> str:
-    url = re.sub(r"^https?://", "", url.strip().lower())
-    url = re.sub(r"^www\.", "", url)
+    url = cre.sub(r"^https?://", "", url.strip().lower())
+    url = cre.sub(r"^www\.", "", url)
     return url.rstrip("/#")
 
 
@@ -136,6 +140,9 @@ class Builder:
         self.last_cited: list[_Work] = []
         self._id_cache: dict[int, tuple[object, list[str]]] = {}
         self.by_note_number: dict[int, list[_Work]] = {}  # the works of the latest note with that number
+        self.by_title = TitleIndex()
+        self.comparisons = 0  # works tested by back-references: a test keeps this linear in the notes
+        self._by_author_text: dict[str, list[_Work]] = {}  # who -> works whose author holds it
 
     def _ids(self, fields: dict[str, str], any_volume: bool = False) -> list[str]:
         """The identities a work is found by: its URL, and its title with the first author's family.
@@ -172,6 +179,11 @@ class Builder:
             self.by_id.setdefault(i, work)
         for fam in _families(work.fields):
             self.by_family.setdefault(fam, []).append(work)
+        self._index_title(work)
+
+    def _index_title(self, work: _Work) -> None:
+        if work.fields.get("title"):
+            self.by_title.add(work.index, *_title_forms(work.fields["title"]))
 
     def _short_match(self, c: CitationText) -> _Work | None:
         fields = c.parsed.fields if c.parsed else {}
@@ -181,11 +193,14 @@ class Builder:
         for fam in fams:
             candidates.extend(self.by_family.get(fam, []))
         if short and not candidates:
-            candidates = self.works  # no family, or a misspelt one (Christianson for Christiansen): the title decides
+            # no family, or a misspelt one (Christianson for Christiansen): the title decides, among
+            # the works the title index offers (every work that can fit, latest first)
+            candidates = [self.works[i] for i in reversed(self.by_title.candidates(short))]
         if not short and fields.get("date"):
             # Mearsheimer (2019): an author-date short form names the year, not the title
             candidates = [w for w in candidates if (w.fields.get("date") or "")[:4] == fields["date"][:4]]
         for w in reversed(candidates):  # the latest wins: from the end, the first that fits
+            self.comparisons += 1
             full, bare = _title_forms(w.fields.get("title", ""))
             if (
                 not short
@@ -241,8 +256,13 @@ class Builder:
                         target = self._new(c, fields)
                         joined = False
                     else:
+                        untitled, anonymous = not target.fields.get("title"), not target.fields.get("author")
                         for k, v in fields.items():
                             target.fields.setdefault(k, v)
+                        if untitled:
+                            self._index_title(target)  # a title learnt later: short forms find it too
+                        if anonymous and target.fields.get("author"):
+                            self._file_author(target)
             if target is not None:
                 target.citations.append(citation)
                 cited.append(target)
@@ -263,7 +283,7 @@ class Builder:
         family (a Japanese name's two-character family too: 宫坂信也 for 宮坂信也); ``Harlow,
         Balance and Blame, op. cit.`` names a title as well, which picks among the author's works."""
         author = NATIONALITY_RE.sub("", author).strip()  # [日]佐野雅彦
-        who, _, short_title = author.partition(",") if re.search(r"[A-Za-z]", author) else (author, "", "")
+        who, _, short_title = author.partition(",") if cre.search(r"[A-Za-z]", author) else (author, "", "")
         who = who.strip()
         fams = [
             f
@@ -274,12 +294,32 @@ class Builder:
         ]
         by_fam = [w for fam in fams for w in self.by_family.get(fam, [])]
         exact = [w for w in by_fam if who and who in (w.fields.get("author") or w.fields.get("editor") or "")]
-        cands = exact or by_fam or [w for w in self.works if who and who in (w.fields.get("author") or "")]
+        cands = exact or by_fam or self._author_holds(who)
         short = _norm_title(short_title)
         if short:
             titled = [w for w in cands if any(f.startswith(short) for f in _title_forms(w.fields.get("title", "")))]
             cands = titled or cands
         return cands[-1] if cands else None
+
+    def _author_holds(self, who: str) -> list[_Work]:
+        """The works whose author field holds ``who``, in order. Kept per ``who`` and extended as
+        works come (:meth:`_file_author`), so that repeated 前引 of an unknown author do not each
+        scan every earlier work."""
+        if not who:
+            return []
+        hit = self._by_author_text.get(who)
+        if hit is None:
+            self.comparisons += len(self.works)
+            hit = self._by_author_text[who] = [w for w in self.works if who in (w.fields.get("author") or "")]
+        return hit
+
+    def _file_author(self, work: _Work) -> None:
+        author = work.fields.get("author") or ""
+        for who, works in self._by_author_text.items():
+            if who in author:
+                works.append(work)
+                if len(works) > 1 and works[-2].index > work.index:
+                    works.sort(key=lambda w: w.index)  # an author learnt later: keep the works in order
 
     def _by_authors(self, who: str) -> _Work | None:
         """The latest work whose author families include every name of a multi-author short form
@@ -323,10 +363,15 @@ class Builder:
     def _new(self, c: CitationText, fields: dict[str, str] | None = None) -> _Work:
         p = c.parsed
         w = _Work(
-            type=p.type, fields=dict(fields if fields is not None else p.fields), citations=[], names=list(p.names)
+            type=p.type,
+            fields=dict(fields if fields is not None else p.fields),
+            citations=[],
+            names=list(p.names),
+            index=len(self.works),
         )
         self.works.append(w)
         self._register(w)
+        self._file_author(w)
         return w
 
     def finish(self, results: list[NoteResult]) -> list[Entry]:

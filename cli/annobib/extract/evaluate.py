@@ -21,7 +21,8 @@ dropped, as PDF spacing is noise) and quote widths (curly / full-width quotes ->
 from __future__ import annotations
 
 import json
-import re
+
+from annobib.extract import rx as cre
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,13 +53,13 @@ def norm(value):
     if value is None:
         return None
     v = str(value).translate(_QUOTES)
-    v = re.sub(r"\s+", " ", v).strip()
-    v = re.sub(rf"(?<=[{_CJK}]) | (?=[{_CJK}])", "", v)
+    v = cre.sub(r"\s+", " ", v).strip()
+    v = cre.sub(rf"(?<=[{_CJK}]) | (?=[{_CJK}])", "", v)
     return v or None
 
 
 def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", (text or "").translate(_QUOTES))
+    return cre.sub(r"\s+", "", (text or "").translate(_QUOTES))
 
 
 @dataclass

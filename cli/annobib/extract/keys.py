@@ -11,7 +11,8 @@ the outlet/site/institution stands in. Clashes get ``a``, ``b``, … in order of
 
 from __future__ import annotations
 
-import re
+
+from annobib.extract import rx as cre
 import unicodedata
 from functools import lru_cache
 
@@ -160,7 +161,7 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", "".join(out))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("đ", "d").replace("ł", "l")
-    return re.sub(r"[^a-z0-9]", "", text.lower())
+    return cre.sub(r"[^a-z0-9]", "", text.lower())
 
 
 def _first_name(value: str) -> str:
@@ -175,13 +176,13 @@ def _first_name(value: str) -> str:
 
 def org_short(name: str) -> str:
     name = name.strip("{} ")
-    if re.search(r"[\u4e00-\u9fff]", name):
+    if cre.search(r"[\u4e00-\u9fff]", name):
         chars = [c for c in name if "\u4e00" <= c <= "\u9fff"][:8]
         if len(chars) <= 4:
             return fold("".join(chars))
         return "".join(pinyin_of(c, sep="")[:1] for c in chars)
-    name = re.sub(r"\b([A-Z])\.(?=[A-Z]\.)", r"\1", name).replace(".", " ")
-    words = [w for w in re.split(r"[\s\-–—/,:]+", name) if w]
+    name = cre.sub(r"\b([A-Z])\.(?=[A-Z]\.)", r"\1", name).replace(".", " ")
+    words = [w for w in cre.split(r"[\s\-–—/,:]+", name) if w]
     if words and words[0].lower() == "the":
         words = words[1:]
     words = [w for w in words if w.lower() not in ORG_SKIP]
@@ -205,15 +206,15 @@ def family_part(name: str, lang: str | None = None) -> str:
         return ""
     if name.startswith("{"):
         return org_short(name)
-    if re.search(r"[\u3005\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", name):
-        plain = re.sub(r"[\s\u3000]+", " ", name)
-        if re.search(r"[\uac00-\ud7af]", plain):
+    if cre.search(r"[\u3005\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", name):
+        plain = cre.sub(r"[\s\u3000]+", " ", name)
+        if cre.search(r"[\uac00-\ud7af]", plain):
             return fold(plain.split(" ")[0][:1] if " " not in plain else plain.split(" ")[0])
         if " " in plain:
             return fold(plain.split(" ")[0])
         if "·" in plain or "・" in plain:
-            return fold(re.split(r"[·・]", plain)[-1])
-        if re.search(r"[\u3040-\u30ff]", plain) or (lang or "") == "japanese":
+            return fold(cre.split(r"[·・]", plain)[-1])
+        if cre.search(r"[\u3040-\u30ff]", plain) or (lang or "") == "japanese":
             return fold(plain[:2])
         fam = plain[:2] if plain[:2] in COMPOUND_SURNAMES else plain[:1]
         return SURNAME_READINGS.get(fam) or fold(fam)
@@ -224,24 +225,24 @@ def family_part(name: str, lang: str | None = None) -> str:
 
 
 def title_word(title: str) -> str:
-    title = re.sub(r"\{|\}", "", title or "")
-    m = re.search(r"[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]", title)
-    latin_first = re.search(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]{3,}", title)
+    title = cre.sub(r"\{|\}", "", title or "")
+    m = cre.search(r"[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]", title)
+    latin_first = cre.search(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]{3,}", title)
     if m and (not latin_first or m.start() < latin_first.start()):
         chars = []
         for ch in title[m.start() :]:
-            if re.match(r"[\u4e00-\u9fff\uac00-\ud7af]", ch):
+            if cre.match(r"[\u4e00-\u9fff\uac00-\ud7af]", ch):
                 chars.append(ch)
                 if len(chars) == 2:
                     break
-            elif re.match(r"[\u3040-\u30ff]", ch):
+            elif cre.match(r"[\u3040-\u30ff]", ch):
                 chars.append(ch)
                 if len(chars) >= 4:
                     break
             elif chars:
                 break
         return fold("".join(chars))
-    for w in re.findall(r"[\w'’]+", title):
+    for w in cre.findall(r"[\w'’]+", title):
         f = fold(w)
         if len(f) >= 3 and not f.isdigit() and f not in STOPWORDS:
             return f
@@ -263,13 +264,13 @@ def base_key(fields: dict[str, str]) -> str:
             or ""
         )
         fam = org_short(holder) if holder else ""
-    m = re.search(r"\d{4}", fields.get("date", ""))
+    m = cre.search(r"\d{4}", fields.get("date", ""))
     year = m.group(0) if m else "nd"
     word = title_word(fields.get("title", ""))
     case = (
         None
         if who
-        else re.match(r"^(?P<a>[^\u3000-\u9fff]+?)\s+v\.?\s+(?P<b>[^\u3000-\u9fff]+)$", fields.get("title", ""))
+        else cre.match(r"^(?P<a>[^\u3000-\u9fff]+?)\s+v\.?\s+(?P<b>[^\u3000-\u9fff]+)$", fields.get("title", ""))
     )
     if case and title_word(case["b"]):
         # Trump v. Hawaii -> trump2018hawaii: a case is keyed by its parties (court or report if the first is short)
@@ -279,7 +280,7 @@ def base_key(fields: dict[str, str]) -> str:
         fam = title_word(a) or fam
         word = title_word(b) or word
     key = f"{fam[:20]}{year}{word[:20]}"
-    return key if re.match(r"^[a-z]", key) else ("anon" + key)
+    return key if cre.match(r"^[a-z]", key) else ("anon" + key)
 
 
 def unique(key: str, taken: set[str]) -> str:

@@ -14,7 +14,8 @@ The rule (documented in the README):
 
 from __future__ import annotations
 
-import re
+
+from annobib.extract import rx as cre
 from dataclasses import dataclass, field
 
 from annobib.bib.latex import escape_specials
@@ -35,12 +36,12 @@ class MergeResult:
 def _norm_url(url: str | None) -> str:
     if not url:
         return ""
-    url = re.sub(r"^https?://", "", url.strip().lower())
-    return re.sub(r"^www\.", "", url).rstrip("/#")
+    url = cre.sub(r"^https?://", "", url.strip().lower())
+    return cre.sub(r"^www\.", "", url).rstrip("/#")
 
 
 def _norm_title(title: str | None) -> str:
-    return re.sub(r"[\W_]+", "", (title or "").lower())
+    return cre.sub(r"[\W_]+", "", (title or "").lower())
 
 
 def _alias_name(entry: Entry, name: str) -> str | None:

@@ -15,6 +15,8 @@ is made regular.
 from __future__ import annotations
 
 import re
+
+from annobib.extract import rx as cre
 from typing import Callable
 
 from annobib.extract.document import COMPOUND_PREFIXES
@@ -65,9 +67,12 @@ def punctuation_width(text: str) -> str:
     An ASCII ``, : ; ? !`` becomes full width when a Chinese character (or a closing title mark,
     bracket or quote) stands next to it, ignoring spaces; ``( )`` pairs holding or touching Chinese
     become ``（ ）``; a final ``.`` after a Chinese character becomes ``。``."""
-    if not _is_chinese_note(text) or GBT_TAG_RE.search(text):
-        return text  # GB/T 7714 references print ASCII punctuation by rule, titles included
+    if not _WIDEN_CUE.search(text) or not _is_chinese_note(text) or GBT_TAG_RE.search(text):
+        return text  # nothing to widen; GB/T 7714 references print ASCII punctuation by rule
     return _outside_protected(text, _widen)
+
+
+_WIDEN_CUE = re.compile(r"[,:;?!(.]")  # what _widen may change: without one, the note stays as it is
 
 
 _NARROW_MARK = re.compile(r"[,:;?!]")
@@ -121,7 +126,7 @@ def ascii_title_marks(text: str) -> str:
     """``<<大国关系>>`` / ``〈〈大国关系〉〉`` / ``＜＜…＞＞`` -> ``《大国关系》`` (web pages without the CJK marks)."""
     if "<<" not in text and "〈〈" not in text and "＜＜" not in text:
         return text
-    return re.sub(r"(?:<<|〈〈|＜＜)\s*([^<>〈〉＜＞]{1,200}?)\s*(?:>>|〉〉|＞＞)", r"《\1》", text)
+    return cre.sub(r"(?:<<|〈〈|＜＜)\s*([^<>〈〉＜＞]{1,200}?)\s*(?:>>|〉〉|＞＞)", r"《\1》", text)
 
 
 # ------------------------------------------------------------------ broken words

@@ -19,6 +19,8 @@ marker closes (``…明确信号。[1]``) or sits in (``…一倍以上 [1] ；`
 from __future__ import annotations
 
 import re
+
+from annobib.extract import rx as cre
 from dataclasses import dataclass, field
 
 from annobib.extract.document import (
@@ -159,7 +161,7 @@ def choose_style(pages: list[Page]) -> str:
 
 def _note_complete(text: str) -> bool:
     t = text.rstrip()
-    return bool(t) and (t[-1] in "。.）)" or bool(re.search(r"https?://\S+$", t)))
+    return bool(t) and (t[-1] in "。.）)" or bool(cre.search(r"https?://\S+$", t)))
 
 
 def split_page(
@@ -220,7 +222,7 @@ def split_page(
             expected = num + 1
             continue
         if notes:
-            if _note_complete(join_lines(notes[-1][1])) and not re.match(
+            if _note_complete(join_lines(notes[-1][1])) and not cre.match(
                 r"^[A-Za-z0-9/._%#?=&-]+[。.]?$", line.strip()
             ):
                 parts.append((body, notes))
@@ -257,7 +259,7 @@ def _is_heading(line: str, prev: str | None) -> bool:
     stripped = BODY_MARKER_RES["bracket"].sub("", s).strip()
     return (
         len(stripped) <= 20
-        and not re.search(r"[。，；,;]", stripped)
+        and not cre.search(r"[。，；,;]", stripped)
         and (prev is None or prev.rstrip()[-1:] in TERMINATORS + "”")
     )
 
@@ -295,9 +297,9 @@ def _rejoin_continued(parts: list, style: str) -> None:
             not last
             or _note_complete(last)
             or not _OPEN_END.search(last)
-            or re.search(r"[页頁版]$", last)
+            or cre.search(r"[页頁版]$", last)
             or len(last) < 12
-            or not re.search(r"[《》「」『』“”\"，,]", last)
+            or not cre.search(r"[《》「」『』“”\"，,]", last)
         ):
             continue
         for k in range(1, min(4, len(body)) + 1):
@@ -500,7 +502,7 @@ def loose_notes(text: str) -> list[Note]:
     Notes are numbered by their marker, else by position; they have no page.
     """
     text = normalize_text(text)
-    paragraphs = _numbers_alone_as_markers([p for p in re.split(r"\n\s*\n", text) if p.strip()])
+    paragraphs = _numbers_alone_as_markers([p for p in cre.split(r"\n\s*\n", text) if p.strip()])
     raw: list[tuple[int | None, list[str]]] = []
     for para in paragraphs:
         lines = _without_page_debris(_numbers_alone_as_markers([l for l in para.split("\n") if l.strip()]))
@@ -549,7 +551,7 @@ def _notes_of_run(text: str, run: list) -> list[tuple[int | None, list[str]]]:
     head = text[: run[0].start]
     # what stands before note 1 is a heading or page debris (``向上滑动阅览``) unless it could cite
     notes = [(None, n.lines) for n in loose_notes(head) if _CITES.search(n.text)] if head.strip() else []
-    tail = re.split(r"(\n\s*\n)", text[run[-1].end :])  # paragraphs after the last marker
+    tail = cre.split(r"(\n\s*\n)", text[run[-1].end :])  # paragraphs after the last marker
     while len(tail) > 2 and not _CITES.search(tail[-1]):
         del tail[-2:]  # ``—END—``, a site's footer: nothing a note would cite
     ends = [m.start for m in run[1:]] + [run[-1].end + len("".join(tail))]
@@ -590,7 +592,7 @@ def _numbers_alone_as_markers(items: list[str]) -> list[str]:
     out: list[str] = []
     number = None
     for item in items:
-        if re.fullmatch(r"\s*\d{1,3}\s*", item):
+        if cre.fullmatch(r"\s*\d{1,3}\s*", item):
             if number is not None:
                 out.append(number)
             number = item.strip()

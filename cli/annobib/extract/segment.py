@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from annobib.extract import rx as cre
+
 _HAN = r"\u4e00-\u9fff"
 _EVIDENCE: tuple[tuple[re.Pattern, int], ...] = (
     (re.compile(r"[《「『〈][^》」』〉]{1,200}[》」』〉]"), 3),
@@ -96,7 +98,7 @@ def citation_start(text: str) -> int:
             continue
         if citation_score(prefix) < 0 and citation_score(text[cut:]) >= 3:
             start = m.end() if m.end() > cut else cut
-            colon = re.match(r"[^，,。：:《]{1,30}(?=[：:]\s*[《「『“])", text[start:])
+            colon = cre.match(r"[^，,。：:《]{1,30}(?=[：:]\s*[《「『“])", text[start:])
             lead = _LEAD_INSIDE.match(colon.group(0)) if colon else None
             return start + lead.end() if lead else start
     return 0
@@ -183,7 +185,7 @@ _ORIGINAL_IN_BRACKETS = re.compile(
 
 def _original_after_translation(text: str) -> str:
     m = _ORIGINAL_IN_BRACKETS.search(text)
-    if m and re.search(r"訳|译|譯", text[: m.start()]) and re.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", m["orig"]):
+    if m and cre.search(r"訳|译|譯", text[: m.start()]) and cre.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", m["orig"]):
         return text[: m.start()].rstrip() + "；" + m["orig"].strip()
     return text
 
@@ -192,8 +194,8 @@ def translation_pairs(text: str) -> str:
     """Separate with ``；`` a translation printed in brackets after its original, and a Japanese
     ``また、…も参照`` citation after the one before it, so that each is read as a citation."""
     m = _TRANSLATION_IN_BRACKETS.search(text) if ("訳" in text or "译" in text or "譯" in text) else None
-    if m and re.search(r"訳|译|譯", m.group("tr")) and re.search(r"[『《「]", m.group("tr")):
-        tr = re.sub(r"[\s.．。]+$", "", m.group("tr"))
+    if m and cre.search(r"訳|译|譯", m.group("tr")) and cre.search(r"[『《「]", m.group("tr")):
+        tr = cre.sub(r"[\s.．。]+$", "", m.group("tr"))
         if m.group("year") and m.group("year") not in tr:
             tr += "、" + m.group("year") + "年"
         if m.group("loc"):

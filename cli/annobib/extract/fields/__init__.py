@@ -18,6 +18,8 @@ from __future__ import annotations
 import importlib
 import re
 
+from annobib.extract import rx as cre
+
 # Besides what the table needs, these imports re-export the names that citations.py and the tests
 # import from annobib.extract.fields (EN_PAGES, bare_page, iso_date, language_of, western_person …).
 from annobib.extract.fields.apa import parse_apa, parse_asa, parse_harvard, parse_social
@@ -89,9 +91,9 @@ GOST_LATIN_RE = re.compile(
 
 
 def _gost_latin(text: str) -> bool:
-    if not GOST_LATIN_RE.match(text) or re.match(r"^\S+\s+(?:[A-Z]\.\s?){1,2}\s*[A-Z][\w'’\-]+,", text):
+    if not GOST_LATIN_RE.match(text) or cre.match(r"^\S+\s+(?:[A-Z]\.\s?){1,2}\s*[A-Z][\w'’\-]+,", text):
         return False  # Bonnie S. Glaser, …: a given name first, Western style
-    return bool(re.search(r"(?<!:)//|\.\s+(?:P|Vol)\.\s*\d", text))
+    return bool(cre.search(r"(?<!:)//|\.\s+(?:P|Vol)\.\s*\d", text))
 
 
 def _title_mark_leads(text: str) -> bool:

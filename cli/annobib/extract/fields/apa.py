@@ -4,6 +4,8 @@ social media cited with their handle (:func:`parse_social`)."""
 from __future__ import annotations
 
 import re
+
+from annobib.extract import rx as cre
 from dataclasses import dataclass, field
 
 from annobib.extract.fields.features import (
@@ -95,15 +97,15 @@ def parse_apa(text: str) -> Parsed | None:
             f["eid"] = jm["eid"]
     elif iv:
         etype = (
-            "inproceedings" if re.search(r"Proceedings|Conference|Symposium|Workshop", iv["book"]) else "incollection"
+            "inproceedings" if cre.search(r"Proceedings|Conference|Symposium|Workshop", iv["book"]) else "incollection"
         )
         f["booktitle"], f["publisher"] = iv["book"].strip(), iv["pub"].strip()
-        f["pages"] = locator = re.sub(r"\s*[–—-]\s*", "-", iv["pp"])
+        f["pages"] = locator = cre.sub(r"\s*[–—-]\s*", "-", iv["pp"])
     elif chapter:
         etype = "incollection"
         editors = [
             e.strip()
-            for e in re.split(r",?\s*&\s*|,\s*(?=[A-Z]\.)|(?<=\.),\s*(?=[^\W\d_])", chapter["eds"])
+            for e in cre.split(r",?\s*&\s*|,\s*(?=[A-Z]\.)|(?<=\.),\s*(?=[^\W\d_])", chapter["eds"])
             if e.strip()
         ]
         if chapter["ed"]:
@@ -111,7 +113,7 @@ def parse_apa(text: str) -> Parsed | None:
         f["editor"] = names_field([western_person(e) for e in editors], False)
         f["booktitle"] = chapter["book"].strip()
         if chapter["pp"]:
-            f["pages"] = locator = re.sub(r"\s*[–—-]\s*", "-", chapter["pp"])
+            f["pages"] = locator = cre.sub(r"\s*[–—-]\s*", "-", chapter["pp"])
         f["publisher"] = chapter["pub"].strip()
     elif (
         m["md"]
@@ -164,7 +166,7 @@ def parse_asa(text: str) -> Parsed | None:
     if not m:
         return None
     body, url, urldate = _apa_url(m["body"].strip())
-    q = re.match(r"^[“\"](?P<t>.+?)[.,]?[”\"]\s*(?P<rest>.*)$", body)
+    q = cre.match(r"^[“\"](?P<t>.+?)[.,]?[”\"]\s*(?P<rest>.*)$", body)
     split = (q["t"], q["rest"].strip()) if q else _apa_title_and_rest(body)
     if not split:
         return None
@@ -178,19 +180,19 @@ def parse_asa(text: str) -> Parsed | None:
     elif chapter:
         etype = "incollection"
         f["booktitle"], f["publisher"] = chapter["book"].strip(), chapter["pub"].strip()
-        eds = [e for e in re.split(r",\s*(?:and\s+)?|\s+and\s+", chapter["eds"]) if e.strip()]
+        eds = [e for e in cre.split(r",\s*(?:and\s+)?|\s+and\s+", chapter["eds"]) if e.strip()]
         f["editor"] = names_field([western_person(e) for e in eds], False)
         if chapter["loc"]:
             f["location"] = chapter["loc"].strip()
         if chapter["pp"]:
-            f["pages"] = locator = re.sub(r"\s*[–—-]\s*", "-", chapter["pp"])
+            f["pages"] = locator = cre.sub(r"\s*[–—-]\s*", "-", chapter["pp"])
     else:
         pub = _place_and_publisher(f, rest.rstrip(". "))
         if not pub or len(pub) > 80:
             return None
         f["publisher"] = pub
     first, _sep, more = m["au"].partition(",")
-    given_rest = re.split(r",\s*(?:and\s+)?|\s+and\s+", more.strip())
+    given_rest = cre.split(r",\s*(?:and\s+)?|\s+and\s+", more.strip())
     names = [f"{first.strip()}, {given_rest[0].strip()}"] + [western_person(n) for n in given_rest[1:] if n.strip()]
     f = {"author": names_field(names, False), "title": title.strip(), **f, "date": m["y"]}
     return _author_date_result(etype, f, url, urldate, locator)
@@ -198,7 +200,7 @@ def parse_asa(text: str) -> Parsed | None:
 
 def _place_and_publisher(f: dict[str, str], pub: str) -> str:
     """``Berkeley: University of California Press``: the place into ``f``; the publisher returned."""
-    place = re.match(r"^(?P<loc>[^:]{2,40}):\s*(?P<pub>.+)$", pub)
+    place = cre.match(r"^(?P<loc>[^:]{2,40}):\s*(?P<pub>.+)$", pub)
     if place:
         f["location"] = place["loc"].strip()
         return place["pub"].strip()
@@ -227,7 +229,7 @@ def _apa_url(body: str) -> tuple[str, str | None, str | None]:
         if rm:
             urldate = iso_date(rm["d"])
             body = body[: rm.start()].strip()
-    return re.sub(r"\s*\b(?:doi|DOI)\s*:\s*\S+\s*$", "", body).strip(), url, urldate
+    return cre.sub(r"\s*\b(?:doi|DOI)\s*:\s*\S+\s*$", "", body).strip(), url, urldate
 
 
 def _apa_title_and_rest(body: str) -> tuple[str, str] | None:
@@ -263,11 +265,11 @@ def _apa_title_tail(title: str, f: dict, locator: str | None, etype: str) -> tup
         f["type"] = "phdthesis" if bm["kind"].startswith("Doctoral") else "mathesis"
         f["institution"] = bm["inst"].strip()
         return title[: bm.start()].strip(), locator, "thesis"
-    em = re.search(r"\s*\((\d+)(?:st|nd|rd|th)\s+ed\.\)\s*$", title)
+    em = cre.search(r"\s*\((\d+)(?:st|nd|rd|th)\s+ed\.\)\s*$", title)
     if em:  # The precarious decade (2nd ed.)
         f["edition"] = em.group(1)
         title = title[: em.start()].strip()
-    trm = re.search(r"\s*\[(?P<tr>[^\[\]]{4,})\]\s*$", title)
+    trm = cre.search(r"\s*\[(?P<tr>[^\[\]]{4,})\]\s*$", title)
     if trm and not _APA_BRACKET.search(title):  # 플랫폼 노동의 … [The spread of platform labour …]
         f["title_translation"] = trm["tr"].strip()
         title = title[: trm.start()].strip()
@@ -276,16 +278,16 @@ def _apa_title_tail(title: str, f: dict, locator: str | None, etype: str) -> tup
         f["number"] = tm["num"]
         return title[: tm.start()].strip(), locator, "report"
     if tm and tm["pp"]:
-        return title[: tm.start()].strip(), re.sub(r"\s*[–—-]\s*", "-", tm["pp"]), etype
+        return title[: tm.start()].strip(), cre.sub(r"\s*[–—-]\s*", "-", tm["pp"]), etype
     return title, locator, etype
 
 
 def _apa_authors(m: re.Match) -> str:
     if m["corp"]:
         return brace_org(m["corp"].strip())
-    raw = [a.strip() for a in re.split(r",?\s*&\s*|(?<=\.),\s*(?=[^\W\d_])", m["au"]) if a.strip()]
-    others = any(re.fullmatch(r"et al\.|\.\.\.|…", a) for a in raw)
-    return names_field([re.sub(r"\s+", " ", a) for a in raw if not re.fullmatch(r"et al\.|\.\.\.|…", a)], others)
+    raw = [a.strip() for a in cre.split(r",?\s*&\s*|(?<=\.),\s*(?=[^\W\d_])", m["au"]) if a.strip()]
+    others = any(cre.fullmatch(r"et al\.|\.\.\.|…", a) for a in raw)
+    return names_field([cre.sub(r"\s+", " ", a) for a in raw if not cre.fullmatch(r"et al\.|\.\.\.|…", a)], others)
 
 
 def _outlet_kind(name: str) -> str | None:
@@ -323,8 +325,8 @@ def parse_social(text: str) -> Parsed | None:
     org = bool(
         ORG_RE.search(au)
         or THINK_TANK_RE.search(au)
-        or re.search(r"\s(?:of|for|and|on|the)\s", au)
-        or re.fullmatch(r"[A-Z0-9&]{2,10}", au)
+        or cre.search(r"\s(?:of|for|and|on|the)\s", au)
+        or cre.fullmatch(r"[A-Z0-9&]{2,10}", au)
     )
     f: dict[str, str] = {
         "author": brace_org(au) if org else western_person(au),
@@ -439,7 +441,7 @@ def parse_harvard(text: str) -> Parsed | None:
         or ORG_RE.search(corp)
         or THINK_TANK_RE.search(corp)
         or IGO_RE.fullmatch(corp)
-        or re.fullmatch(r"[A-Z]{2,8}", corp)
+        or cre.fullmatch(r"[A-Z]{2,8}", corp)
         or len(corp.split()) >= 3
     ):
         return None  # "Smith (2019) …": a short form or prose, not a corporate author
@@ -474,7 +476,7 @@ def _harvard_url_and_title(h: _HarvardRef) -> None:
         if um:
             url = clean_url(um.group(0))
             body = body[: um.start()].rstrip(" .,")
-    body = re.sub(r"\s*\b(?:doi|DOI)\s*:\s*\S+\s*$", "", body).strip()
+    body = cre.sub(r"\s*\b(?:doi|DOI)\s*:\s*\S+\s*$", "", body).strip()
     locator = None
     etype = None
     qm = _HARVARD_QUOTED.match(body)
@@ -507,13 +509,13 @@ def _harvard_chapter(h: _HarvardRef) -> None:
     chap, etype, f, locator = h.chap, h.etype, h.f, h.locator
     # 'Title', in Lee, H. (ed.) Book. Place: Publisher, pp. 10-30: a chapter
     etype = "incollection"
-    eds = [a.strip() for a in re.split(r",?\s*(?:&|\band\b)\s*|(?<=\.),\s*(?=[^\W\d_])", chap["eds"]) if a.strip()]
+    eds = [a.strip() for a in cre.split(r",?\s*(?:&|\band\b)\s*|(?<=\.),\s*(?=[^\W\d_])", chap["eds"]) if a.strip()]
     f["editor"] = names_field([e for e in eds if e != "et al."], "et al." in eds)
     f["booktitle"] = chap["book"].strip()
     if chap["loc"]:
         f["location"], f["publisher"] = chap["loc"].strip(), chap["pub"].strip()
     if chap["pp"]:
-        f["pages"] = re.sub(r"\s*[-–—]\s*", "-", chap["pp"])
+        f["pages"] = cre.sub(r"\s*[-–—]\s*", "-", chap["pp"])
         locator = f["pages"]
     h.etype, h.locator = etype, locator
 
@@ -530,7 +532,7 @@ def _harvard_quoted_container(h: _HarvardRef) -> None:
         seg = "," + rest.strip(" ,.")
         pm = _HARVARD_PAGE_END.search(seg)
         if pm:  # …', The Hindu, 12 May, p. 9
-            locator = re.sub(r"\s*[-–—]\s*", "-", pm["pg"])
+            locator = cre.sub(r"\s*[-–—]\s*", "-", pm["pg"])
             seg = seg[: pm.start()]
         dm = _DAY_MONTH.search(seg) if seg != "," else None
         if dm:  # …’, The Economist, 12 January: the day and month complete the year
@@ -553,7 +555,7 @@ def _harvard_unquoted(h: _HarvardRef) -> None:
     tm = _HARVARD_THESIS.search(body)
     if tm:  # Title. PhD thesis. University.
         etype = "thesis"
-        f["type"] = "phdthesis" if re.match(r"ph|d|doc", tm["kind"], re.I) else "mathesis"
+        f["type"] = "phdthesis" if cre.match(r"ph|d|doc", tm["kind"], re.I) else "mathesis"
         if tm["inst"]:
             f["institution"] = tm["inst"].strip()
         body = body[: tm.start()].strip()
@@ -562,16 +564,16 @@ def _harvard_unquoted(h: _HarvardRef) -> None:
         f["location"] = im["loc"].strip()
         pub = im["pub"].strip()
         if im["pg"]:
-            locator = re.sub(r"\s*[-–—]\s*", "-", im["pg"])
+            locator = cre.sub(r"\s*[-–—]\s*", "-", im["pg"])
         body = body[: im.start()].strip()
         f["publisher"] = pub
-    title = re.sub(r"\s*\[(?:Online|online|Internet|E-book|eBook)\]", "", body)
-    em = re.search(r"\.\s*(\d+)(?:st|nd|rd|th)\s+(?:edn|ed|edition)\.?$", title)
+    title = cre.sub(r"\s*\[(?:Online|online|Internet|E-book|eBook)\]", "", body)
+    em = cre.search(r"\.\s*(\d+)(?:st|nd|rd|th)\s+(?:edn|ed|edition)\.?$", title)
     if em:  # Title. 2nd edn.
         f["edition"] = em.group(1)
         title = title[: em.start()]
     dm = _DAY_MONTH.search(title)
-    if dm and re.search(r"\d", dm["d"]) and year:
+    if dm and cre.search(r"\d", dm["d"]) and year:
         date = iso_date(f"{dm['d']} {year}") or year
         title = title[: dm.start()].strip()
     rn = _HARVARD_REPORT_NO.search(title)
@@ -611,12 +613,12 @@ def _harvard_authors(h: _HarvardRef) -> None:
             f["institution"] = f.pop("publisher")
     else:
         people = m["people"]
-        etal = re.search(r",?\s*et al\.$", people)
+        etal = cre.search(r",?\s*et al\.$", people)
         if etal:
             people = people[: etal.start()]
-        raw = [a.strip() for a in re.split(r",?\s*(?:&|\band\b)\s*|(?<=\.),\s*(?=[^\W\d_])", people) if a.strip()]
-        others = bool(etal) or any(re.fullmatch(r"et al\.", a) for a in raw)
-        names = [re.sub(r"\s+", " ", a) for a in raw if not re.fullmatch(r"et al\.", a)]
+        raw = [a.strip() for a in cre.split(r",?\s*(?:&|\band\b)\s*|(?<=\.),\s*(?=[^\W\d_])", people) if a.strip()]
+        others = bool(etal) or any(cre.fullmatch(r"et al\.", a) for a in raw)
+        names = [cre.sub(r"\s+", " ", a) for a in raw if not cre.fullmatch(r"et al\.", a)]
         if m["eds"]:  # Ferreira, L. and Kuan, J. (eds) (2014) Handbook: the editors of a collection
             f["editor"] = names_field(names, others)
         else:

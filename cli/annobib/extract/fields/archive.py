@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from annobib.extract import rx as cre
+
 from annobib.extract.fields.features import (
     _find_quoted,
     _mask_dates,
@@ -47,7 +49,7 @@ ARCHIVE_HOLDER = re.compile(r"Archives?|Library|Record Office|\bTNA\b|\bNARA\b|M
 def looks_like_western_archive(text: str) -> bool:
     """A record group, box, folder or archive named, and no volume, pages or press (a book about an
     archive is still a book)."""
-    return bool(ARCHIVE_EN.search(text)) and not re.search(r"\b(?:Vol\.|vol\.|pp?\.\s*\d)|Press\b", text)
+    return bool(ARCHIVE_EN.search(text)) and not cre.search(r"\b(?:Vol\.|vol\.|pp?\.\s*\d)|Press\b", text)
 
 
 def parse_western_archive(text: str) -> Parsed:
@@ -59,15 +61,15 @@ def parse_western_archive(text: str) -> Parsed:
     if q:
         i, j, title = q
         pre = strip_trailing(body[:i])
-        pre = re.split(r"\s+to\s+", pre)[0] if re.search(r"\s+to\s+", pre) else pre  # Dulles to Eisenhower
+        pre = cre.split(r"\s+to\s+", pre)[0] if cre.search(r"\s+to\s+", pre) else pre  # Dulles to Eisenhower
         if pre and looks_like_names(pre):
             names, others, _r = western_names(pre)
             f["author"] = names_field(names, others)
-        f["title"] = re.sub(r"[,，]\s*$", "", title.strip())
+        f["title"] = cre.sub(r"[,，]\s*$", "", title.strip())
         rest = body[j + 1 :]
     else:
         rest = body
-    segs = [s_.strip() for s_ in re.split(r",\s*", _mask_dates(rest)) if s_.strip(" .")]
+    segs = [s_.strip() for s_ in cre.split(r",\s*", _mask_dates(rest)) if s_.strip(" .")]
     if not q and segs:
         k = next((k for k, s_ in enumerate(segs) if not ARCHIVE_PART.match(s_) and "\x00" not in s_), 0)
         f["title"] = _unmask(segs[k])

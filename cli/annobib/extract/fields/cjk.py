@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+
+from annobib.extract import rx as cre
 from dataclasses import dataclass, field
 
 from annobib.extract.fields.features import (
@@ -59,13 +61,13 @@ def _cut_prose_before_authors(author_part: str) -> str:
     clause boundary (，：是 如 见) before the names."""
     if len(author_part) <= 12 or not _PROSE_CLAUSE.search(author_part):
         return author_part
-    for m in reversed(list(re.finditer(r"[，,：:；;。]|(?<=[的是如见])", author_part))):
+    for m in reversed(list(cre.finditer(r"[，,：:；;。]|(?<=[的是如见])", author_part))):
         head, tail = author_part[: m.start()], author_part[m.end() :].strip()
         if not tail:
             continue
         if not _NAME_RUN.fullmatch(tail):
             break
-        names = [x for x in re.split(r"[、，,]", tail) if x.strip()]
+        names = [x for x in cre.split(r"[、，,]", tail) if x.strip()]
         if any(_PROSE_CLAUSE.search(ROLE_SUFFIX_RE.sub("", x)) and len(x) > 6 for x in names):
             continue
         if _PROSE_CLAUSE.search(head) or len(head) > 12:
@@ -188,7 +190,7 @@ def _cjk_title(text: str) -> _CjkNote | Parsed:
     rest = text[after:]
     if "原载" in rest:
         # 原载《期刊》…，后收入《文集》…: the note cites the reprint (its pages and publisher follow)
-        rest = re.sub(
+        rest = cre.sub(
             r"原载\s*《[^》]*》[^《]*?[，,；;]\s*(?:后|又|现)?(?:收入|收录于|收录在|收于|载于|载|见)\s*(?=[^，,]{0,20}《)",
             "载",
             rest,
@@ -221,11 +223,11 @@ def _cjk_authors(n: _CjkNote) -> None:
     lib_first = None
     if author_part and _CJK_AUTHORS_RE3.search(author_part):
         # 上海市档案馆藏：《…》，档号 …: the holding archive printed first is no author
-        lib_first = re.sub(r"(?:所藏|藏|館蔵)$", "", author_part)
+        lib_first = cre.sub(r"(?:所藏|藏|館蔵)$", "", author_part)
         author_part = ""
     if not author_part:
         # 《标题》，新华社莫斯科 5 月 16 日电，《人民日报》…: the dispatch's agency is the author
-        dl = re.match(r"^\s*[，,]\s*(新华社|中新社|中国新闻社)[^，,。《]{0,30}?电\s*(?=[，,（(]|$)", text[after:])
+        dl = cre.match(r"^\s*[，,]\s*(新华社|中新社|中国新闻社)[^，,。《]{0,30}?电\s*(?=[，,（(]|$)", text[after:])
         if dl:
             author_part = dl.group(1)
     authors: list[str] = []
@@ -238,30 +240,30 @@ def _cjk_authors(n: _CjkNote) -> None:
         credit = _PAREN_CREDIT.search(author_part)
         if credit:  # 閻学達（高木誠監訳・川島真一ほか訳）: the translators in brackets after the author
             author_part = author_part[: credit.start()].strip()
-            for part in re.split(r"[・·、，,]", credit.group(1)):  # 李沢民編: an editor among the credits
-                if re.search(r"(?:編|编|監修)$", part.strip()) and not n.f.get("editor"):
-                    eds, _r, _o = cjk_names(re.sub(r"(?:編|编|監修)$", "", part.strip()), japanese)
+            for part in cre.split(r"[・·、，,]", credit.group(1)):  # 李沢民編: an editor among the credits
+                if cre.search(r"(?:編|编|監修)$", part.strip()) and not n.f.get("editor"):
+                    eds, _r, _o = cjk_names(cre.sub(r"(?:編|编|監修)$", "", part.strip()), japanese)
                     n.f["editor"] = format_cjk_names(eds, False)
             names, pending = [], []  # 渡辺昭一・岡田知子訳: the role names every name since the last one
-            for c in re.split(r"[・·、，,]", credit.group(1)):
-                if re.search(r"(?:訳|译|譯)$", c.strip()):
+            for c in cre.split(r"[・·、，,]", credit.group(1)):
+                if cre.search(r"(?:訳|译|譯)$", c.strip()):
                     names += [p + "訳" for p in pending] + [c]
                     pending = []
-                elif re.search(r"(?:編|编|監修)$", c.strip()):
+                elif cre.search(r"(?:編|编|監修)$", c.strip()):
                     pending = []
                 else:
                     pending.append(c.strip())
             for name in names:
                 more, _r, more_others = cjk_names(
-                    re.sub(r"監(?=訳$)|(?:ほか|他|等)(?=訳$)", "", name.strip()), japanese
+                    cre.sub(r"監(?=訳$)|(?:ほか|他|等)(?=訳$)", "", name.strip()), japanese
                 )
                 pre_translators += more
-                pre_tr_others = pre_tr_others or bool(re.search(r"(?:ほか|他|等)訳$", name.strip()))
+                pre_tr_others = pre_tr_others or bool(cre.search(r"(?:ほか|他|等)訳$", name.strip()))
         groups = [g for g in _CJK_AUTHORS_RE4.split(author_part) if g.strip()]
         tr_end = r"(?:译|訳|譯|(?<=[\uac00-\ud7af])\s+(?:옮김|역))$"  # 김한규 옮김: the Korean translator
-        if len(groups) > 1 and any(re.search(tr_end, g.strip()) for g in groups):
+        if len(groups) > 1 and any(cre.search(tr_end, g.strip()) for g in groups):
             for g in groups:
-                if re.search(tr_end, g.strip()):
+                if cre.search(tr_end, g.strip()):
                     pre_translators, _r, pre_tr_others = cjk_names(g, japanese)
                 else:
                     authors, role, others = cjk_names(g, japanese)
@@ -310,7 +312,7 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
     # Japanese notes print the container in 『』 after a 「」 title
     url_m = URL_RE.search(rest)
     url = clean_url(url_m.group(0)) if url_m else None
-    if url and lang == "chinese" and title_mark in "「『" and re.match(r"(?:https?://)?[^/]+\.jp(?:/|$)", url, re.I):
+    if url and lang == "chinese" and title_mark in "「『" and cre.match(r"(?:https?://)?[^/]+\.jp(?:/|$)", url, re.I):
         lang = "japanese"  # 外務省「…」…、https://www.mofa.go.jp/…
     rest_nourl = rest[: url_m.start()] + rest[url_m.end() :] if url_m else rest
     if "（" in rest_nourl or "(" in rest_nourl:
@@ -392,7 +394,7 @@ def _cjk_container(n: _CjkNote) -> None:
             before_clean = _CJK_CONTAINER_RE4.sub("", before)
             if _CJK_CONTAINER_RE5.search(before_clean):
                 chapter = True
-                ed_text = re.sub(r"[：:]\s*$", "", before_clean)
+                ed_text = cre.sub(r"[：:]\s*$", "", before_clean)
                 editors, _r, editor_others = cjk_names(ed_text, bool(_JAPANESE_CUE.search(rest_nourl)))
             elif zai_container and not ZH_SERIES.search(rest_nourl) and publisher_zh(rest_nourl[took2[1] :]):
                 chapter = True  # 载《毛泽东选集》第 4 卷，人民出版社 1991 年版: a part of a book
@@ -498,8 +500,8 @@ def _cjk_credits(n: _CjkNote) -> None:
         and authors_field.startswith("{")
         and not container
         and not site
-        and (NEWS_RE.search(authors[0]) or re.search(r"(?<!出版)社$", authors[0]))
-        and not re.search(r"(办公室|部|委员会|局|署|院|政府|中心|研究所)$", authors[0])
+        and (NEWS_RE.search(authors[0]) or cre.search(r"(?<!出版)社$", authors[0]))
+        and not cre.search(r"(办公室|部|委员会|局|署|院|政府|中心|研究所)$", authors[0])
     ):
         news_author = True
     if authors_field and not news_author:
@@ -541,10 +543,10 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
     if thesis:
         etype = "thesis"
         f["type"] = thesis.group(0)
-        inst = next((s for s in segs if re.search(r"大学|学院|研究院|研究所|大學|University|Institute", s)), None)
+        inst = next((s for s in segs if cre.search(r"大学|学院|研究院|研究所|大學|University|Institute", s)), None)
         if inst:
-            inst = re.sub(r"^[\u4e00-\u9fff]{2,4}\s*[：:]\s*", "", inst)
-            inst = re.sub(r"(?:博士|硕士|碩士|学士)(?:学位)?论文$|(?:博士|修士)論文$", "", inst).strip()
+            inst = cre.sub(r"^[\u4e00-\u9fff]{2,4}\s*[：:]\s*", "", inst)
+            inst = cre.sub(r"(?:博士|硕士|碩士|学士)(?:学位)?论文$|(?:博士|修士)論文$", "", inst).strip()
             f["institution"] = inst
         if date:
             f["date"] = date[:4] if len(date) > 7 else date
@@ -567,7 +569,7 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
         etype = "legislation"
         dn = DOC_NUMBER_RE.search(rest_nourl)
         if dn:
-            f["number"] = re.sub(r"\s+", "", dn.group(0))
+            f["number"] = cre.sub(r"\s+", "", dn.group(0))
         if date:
             f["date"] = date
     elif juan and not pub and not issue:
@@ -580,27 +582,27 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
         holder = next(
             (
                 s
-                for s in re.split(r"[，,。；;]", rest_nourl)
-                if re.search(r"档案馆|档案|檔案|館|馆藏|藏$", s) and "档号" not in s
+                for s in cre.split(r"[，,。；;]", rest_nourl)
+                if cre.search(r"档案馆|档案|檔案|館|馆藏|藏$", s) and "档号" not in s
             ),
             None,
         )
         if holder:
-            f["library"] = strip_trailing(re.sub(r"(藏|所藏|館蔵)$", "", holder.strip()))
+            f["library"] = strip_trailing(cre.sub(r"(藏|所藏|館蔵)$", "", holder.strip()))
         elif lib_first:
             f["library"] = lib_first
-        num = re.search(
+        num = cre.search(
             r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])",
             rest_nourl,
-        ) or re.search(
+        ) or cre.search(
             r"(?:^|[，,。])\s*([A-Z]{0,4}\d{1,6}(?:\s*[-—–./]\s*[A-Za-z]?\d{1,6}){1,5})\s*[。.]?\s*$", rest_nourl
         )
         if num:
-            f["number"] = re.sub(r"\s+", "", num.group(1))
-        sig = re.findall(r"(?:全宗号?|目录号?|案卷号|卷宗号|卷号|件号)\s*[：:]?\s*([A-Za-z0-9\-—./]+)", rest_nourl)
+            f["number"] = cre.sub(r"\s+", "", num.group(1))
+        sig = cre.findall(r"(?:全宗号?|目录号?|案卷号|卷宗号|卷号|件号)\s*[：:]?\s*([A-Za-z0-9\-—./]+)", rest_nourl)
         if len(sig) > 1:  # 全宗号 ZA1，目录号 2，案卷号 87: the whole signature, ZA1-2-87
             f["number"] = "-".join(sig)
-        dm = re.search(r"[（(]([^）)]*\d{4}[^）)]*)[）)]", rest_nourl)
+        dm = cre.search(r"[（(]([^）)]*\d{4}[^）)]*)[）)]", rest_nourl)
         d = iso_date(dm.group(1)) if dm else date
         if d:
             f["date"] = d
@@ -618,18 +620,19 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
             f["pages"] = locator
     elif conf and not issue:
         etype = "inproceedings"
-        ev = re.search(r"[“\"]([^”\"]+)[”\"]", rest_nourl)
+        ev = cre.search(r"[“\"]([^”\"]+)[”\"]", rest_nourl)
         event = (
-            ev.group(1) if ev else next((s for s in segs if re.search(r"会议|研讨会|论坛|年会|^提交.+论文$", s)), None)
+            ev.group(1) if ev else next((s for s in segs if cre.search(r"会议|研讨会|论坛|年会|^提交.+论文$", s)), None)
         )
         if container and not event:
             event = container
         if event and not ev:  # 提交第五届发展经济学论坛的论文 -> 第五届发展经济学论坛
-            event = re.sub(r"(?:上)?的论文$", "", re.sub(r"^提交(?:给|至|到)?", "", event))
+            event = cre.sub(r"(?:上)?的论文$", "", cre.sub(r"^提交(?:给|至|到)?", "", event))
         if event:
-            f["eventtitle"] = re.sub(r"(?:国际)?(?:学术)?研讨会?论文$|论文$", "", event) if not ev else event
+            f["eventtitle"] = cre.sub(r"(?:国际)?(?:学术)?研讨会?论文$|论文$", "", event) if not ev else event
         venue = next(
-            (s for s in segs if re.fullmatch(r"[\u4e00-\u9fff]{2,6}", s) and not re.search(r"会议|论文|研讨", s)), None
+            (s for s in segs if cre.fullmatch(r"[\u4e00-\u9fff]{2,6}", s) and not cre.search(r"会议|论文|研讨", s)),
+            None,
         )
         if venue:
             f["venue"] = venue
@@ -661,7 +664,7 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
     etype = None
     if (
         container
-        and (issue or vol or series or ko_num or re.search(r"第\s*\d{1,4}\s*期", rest_nourl))
+        and (issue or vol or series or ko_num or cre.search(r"第\s*\d{1,4}\s*期", rest_nourl))
         and not chapter
         and (not pub or series and not issue and zai_container)
     ):
@@ -675,7 +678,7 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
         if vol:
             f["volume"] = vol.group(1) or vol.group(2) or vol.group(3)
         if not issue:
-            qm = re.search(r"第\s*(\d{1,4})\s*期", rest_nourl)
+            qm = cre.search(r"第\s*(\d{1,4})\s*期", rest_nourl)
             if qm:
                 f["number"] = qm.group(1)
         if ko_num and not issue:
@@ -691,7 +694,7 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
         if editors:
             f["editor"] = format_cjk_names(editors, editor_others)
         f["booktitle"] = container
-        vm = re.match(
+        vm = cre.match(
             r"\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|([上中下])\s*[卷册]|[（(]([上中下])[）)])",
             rest_after,
         )
@@ -830,7 +833,7 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
             f["institution"] = authors_field.strip("{}")
         elif not authors_field:
             inst = next(
-                (x for x in segs if not re.search(r"\d|版$", x) and is_cjk_org(x) and ZH_ORG_SUFFIX.search(x)), None
+                (x for x in segs if not cre.search(r"\d|版$", x) and is_cjk_org(x) and ZH_ORG_SUFFIX.search(x)), None
             )
             if inst:
                 f["institution"] = inst
@@ -866,9 +869,9 @@ def _cjk_type_web_or_short(n: _CjkNote) -> str:
         and not url
         and len(date) <= 7
         and not NEWS_RE.search(site)
-        and not re.search(r"网站|網站|官网|ホームページ|홈페이지|サイト|网$|網$|新华社|中新社|通讯社|通信社", site)
+        and not cre.search(r"网站|網站|官网|ホームページ|홈페이지|サイト|网$|網$|新华社|中新社|通讯社|通信社", site)
         and not conf
-        and (lang in ("japanese", "korean") or re.search(r"印刷|出版|書房|書店|书局|书店", site))
+        and (lang in ("japanese", "korean") or cre.search(r"印刷|出版|書房|書店|书局|书店", site))
     ):
         # 『白書』日経印刷、2023 年: a printed work whose publisher has no 出版社 in its name
         if authors_field and authors_field.startswith("{") and REPORT_TITLE_RE.search(title):
@@ -882,7 +885,7 @@ def _cjk_type_web_or_short(n: _CjkNote) -> str:
         f["publisher"] = site
         f["date"] = date
     elif site and (url or date):
-        if NEWS_RE.search(site) and not re.search(
+        if NEWS_RE.search(site) and not cre.search(
             r"网站|網站|官网|官方网站|ホームページ|홈페이지|政府|人民政府|外交部|国防部|商务部|部网|委员会|人大|政协|大使馆|领事馆|研究院|研究所|研究中心|智库|大学|学会|协会",
             site,
         ):
@@ -945,7 +948,7 @@ def _cjk_finish(n: _CjkNote, etype: str) -> Parsed:
 
 def _parse_cjk_untitled(text: str) -> Parsed:
     """A CJK citation without title marks (rare): author：title，rest."""
-    m = re.match(r"^([^：:，,]{2,30})[：:](.+?)[，,](.*)$", text)
+    m = cre.match(r"^([^：:，,]{2,30})[：:](.+?)[，,](.*)$", text)
     if not m:
         return Parsed(understood=False, fields={"title": strip_trailing(text), "langid": language_of(text)})
     return parse_cjk(f"{m.group(1)}：《{m.group(2).strip()}》，{m.group(3)}")

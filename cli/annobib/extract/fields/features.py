@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from annobib.extract import rx as cre
+
 
 # ---------------------------------------------------------------- shared vocabulary
 
@@ -214,7 +216,7 @@ PUBLISHER_CUE = re.compile(
 
 def _think_tank(pub: str) -> bool:
     """RAND Corporation, CSIS, Lowy Institute: a research organization, not a press, as publisher."""
-    return bool(THINK_TANK_RE.search(pub)) and not re.search(
+    return bool(THINK_TANK_RE.search(pub)) and not cre.search(
         r"Press|Publish|Books|University|Verlag|Editions|Éditions", pub
     )
 
@@ -418,7 +420,7 @@ def page_range(a: str, b: str | None) -> str:
 
 
 def norm_range(text: str) -> str:
-    return re.sub(r"\s*[-–—~～]+\s*", "-", text.strip())
+    return cre.sub(r"\s*[-–—~～]+\s*", "-", text.strip())
 
 
 _CLEAN_URL_RE1 = re.compile(r"等$")
@@ -445,23 +447,26 @@ _LANGUAGE_OF_RE10 = re.compile(r"[éèêàç]")
 
 
 def language_of(text: str) -> str:
-    if KANA.search(text):
-        return "japanese"
-    if HANGUL.search(text):
-        return "korean"
-    if CYR.search(text):
-        return "russian"
-    if HAN.search(text):
-        return "chinese"
+    ascii_only = text.isascii()  # no script, breve or macron to look for: one scan in C
+    if not ascii_only:
+        if KANA.search(text):
+            return "japanese"
+        if HANGUL.search(text):
+            return "korean"
+        if CYR.search(text):
+            return "russian"
+        if HAN.search(text):
+            return "chinese"
     low = (" " + _LANGUAGE_OF_RE1.sub(" ", text.lower()) + " ").replace(" et al ", " ")
     # romanized Korean (McCune-Reischauer breves) and Japanese (Hepburn macrons, no pinyin tone
     # marks, no English words)
-    if _LANGUAGE_OF_RE2.search(text):
+    if not ascii_only and _LANGUAGE_OF_RE2.search(text):
         return "korean"
     if (
-        _LANGUAGE_OF_RE3.search(text)
+        not ascii_only
+        and _LANGUAGE_OF_RE3.search(text)
         and not _LANGUAGE_OF_RE4.search(text)
-        and not re.search(r" (?:the|of|and|in|on|for|with|from|between|an|a) ", low)
+        and not cre.search(r" (?:the|of|and|in|on|for|with|from|between|an|a) ", low)
     ):
         return "japanese"
     # words decide; a diacritic alone (a name such as Lüthi or Détente) only without English words
@@ -490,7 +495,7 @@ def bare_page(text: str) -> str | None:
 
 
 def rstrip_run(text: str, chars: str) -> str:
-    """``text`` without its trailing run of ``chars`` and whitespace: what ``re.sub(r"[…\\s]+$", "",
+    """``text`` without its trailing run of ``chars`` and whitespace: what ``cre.sub(r"[…\\s]+$", "",
     text)`` does (``\\s`` and :meth:`str.isspace` agree), without a regex tried at every position."""
     while True:
         cut = text.rstrip().rstrip(chars)
@@ -582,7 +587,7 @@ def _find_quoted(text: str) -> tuple[int, int, str] | None:
 def _news_outlet(name: str) -> bool:
     name = strip_trailing(name or "")
     return bool(
-        re.fullmatch(
+        cre.fullmatch(
             r"(?:The\s+)?(?:[A-Z][\w.&'-]*\s+){0,3}(?:News|Times|Post|Daily|Herald|Tribune|Gazette|Press|Wire)"
             r"|Reuters|Xinhua|AFP|AP|Associated Press|Bloomberg|BBC|CNN|Kyodo(?: News)?|Yonhap(?: News Agency)?|"
             r"TASS|RIA Novosti|Nikkei(?: Asia)?|(?:[A-Z][\w.&'-]*\s+){0,3}News Agency",
@@ -633,8 +638,13 @@ FIELD_ORDER = [
 ]
 
 
+_RANK = {k: i for i, k in enumerate(FIELD_ORDER)}
+
+
 def _order(f: dict[str, str]) -> dict[str, str]:
-    out = {k: f[k] for k in FIELD_ORDER if k in f and f[k]}
+    """The fields of FIELD_ORDER in that order, then the others as they came; empty values dropped.
+    Sorts the few fields a citation has rather than walking the whole order."""
+    out = {k: f[k] for k in sorted((k for k in f if k in _RANK and f[k]), key=_RANK.__getitem__)}
     for k, v in f.items():
         if k not in out and v:
             out[k] = v
@@ -649,8 +659,8 @@ def _journal_fields(f: dict, jm: re.Match) -> str | None:
         f["volume"] = jm["v"]
     number = jm["n"] or (jm.groupdict().get("n2"))  # 노동법학, (66), 1–36: an issue and no volume
     if number:
-        f["number"] = re.sub(r"\s*[-–—]\s*", "-", number.strip())  # 33(2–3): a double issue, dashed like pages
+        f["number"] = cre.sub(r"\s*[-–—]\s*", "-", number.strip())  # 33(2–3): a double issue, dashed like pages
     if jm["pp"]:
-        f["pages"] = re.sub(r"\s*[-–—]\s*", "-", jm["pp"])
+        f["pages"] = cre.sub(r"\s*[-–—]\s*", "-", jm["pp"])
         return f["pages"]
     return None

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from annobib.extract import rx as cre
+
 from annobib.extract.fields.features import (
     HAN,
     HANGUL,
@@ -58,14 +60,14 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
     [D] [C] [R] [A] [EB/OL] …): the tag gives the entry type; the part after it is read by tag. None
     when the text has no ``Title[TAG]``."""
     # 詹姆斯·R. 霍尔. 学校与社会分层[M]: an initial inside a transliterated name is not the author's end
-    m = re.match(
+    m = cre.match(
         r"^(?P<au>.*?)(?<![·・][A-Z])[.．。]\s*(?P<title>[^\[\]]+?)\s*\[(?P<tag>[A-Z]+(?:/OL)?)\]\s*[.．。]?\s*(?P<rest>.*)$",
         text,
     )
     if m and _INITIAL_CUT.search(m["au"]) and not HAN.search(m["au"]):
         m = _latin_author_split(text) or m  # Kenneth N. Waltz. Theory…[M]: the author ends after Waltz
     if not m:
-        m2 = re.match(r"^(?P<title>[^\[\]]+?)\s*\[(?P<tag>[A-Z]+(?:/OL)?)\]\s*[.．。]?\s*(?P<rest>.*)$", text)
+        m2 = cre.match(r"^(?P<title>[^\[\]]+?)\s*\[(?P<tag>[A-Z]+(?:/OL)?)\]\s*[.．。]?\s*(?P<rest>.*)$", text)
         if not m2:
             return None
         au, title, tag, rest = "", m2["title"], m2["tag"], m2["rest"]
@@ -79,7 +81,7 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
     etype = GBT_TAGS.get(tag, "misc")
     if rest.lstrip().startswith("//"):
         return _gbt_part(f, tag, rest.lstrip()[2:], lang)
-    in_m = re.match(r"\s*In\s*:\s*", rest)
+    in_m = cre.match(r"\s*In\s*:\s*", rest)
     if in_m and tag in ("C", "A", "M"):  # Title[C]. In: Editor, eds. Book. Place: Publisher, 1999: 252-266.
         return _gbt_part(f, tag, rest[in_m.end() :], lang)
     url_m = URL_RE.search(rest)
@@ -87,7 +89,7 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
     r = rest[: url_m.start()] if url_m else rest
     locator = None
     if tag.endswith("/OL") and tag != "EB/OL":
-        ud = re.search(r"\[(\d{4}-\d{2}-\d{2})\]", r)  # …: 889-910[2022-11-30]: the access date of [J/OL], [M/OL] …
+        ud = cre.search(r"\[(\d{4}-\d{2}-\d{2})\]", r)  # …: 889-910[2022-11-30]: the access date of [J/OL], [M/OL] …
         if ud:
             f["urldate"], r = ud.group(1), r[: ud.start()] + r[ud.end() :]
     if tag in ("J", "J/OL"):
@@ -111,14 +113,14 @@ _TAGGED = re.compile(r"\s*\[(?P<tag>[A-Z]+(?:/OL)?)\]\s*[.．。]?\s*(?P<rest>.*
 def _latin_author_split(text: str) -> re.Match | None:
     """A Western author written given-first with initials (``Kenneth N. Waltz. Title[M]``): the list
     ends at the last full stop before the title whose word is not an initial."""
-    tag = re.search(r"\[[A-Z]+(?:/OL)?\]", text)
+    tag = cre.search(r"\[[A-Z]+(?:/OL)?\]", text)
     if not tag:
         return None
-    stops = [m for m in re.finditer(r"\.\s+", text[: tag.start()]) if not _INITIAL_CUT.search(text[: m.start()])]
+    stops = [m for m in cre.finditer(r"\.\s+", text[: tag.start()]) if not _INITIAL_CUT.search(text[: m.start()])]
     if not stops:
         return None
     cut = stops[0]
-    return re.match(rf"^(?P<au>.{{{cut.start()}}})\.\s+(?P<title>[^\[\]]+?)" + _TAGGED.pattern, text)
+    return cre.match(rf"^(?P<au>.{{{cut.start()}}})\.\s+(?P<title>[^\[\]]+?)" + _TAGGED.pattern, text)
 
 
 def _gbt_authors(f: dict[str, str], au: str) -> None:
@@ -127,16 +129,16 @@ def _gbt_authors(f: dict[str, str], au: str) -> None:
         names, _role, others = cjk_names(au.replace(",", "、").replace("，", "、"))
         f["author"] = format_cjk_names(names, others)
     else:
-        raw = [a.strip() for a in re.split(r",\s*", au) if a.strip()]
-        others = any(re.match(r"et al", a) for a in raw)
-        raw = [a for a in raw if not re.match(r"et al", a)]
+        raw = [a.strip() for a in cre.split(r",\s*", au) if a.strip()]
+        others = any(cre.match(r"et al", a) for a in raw)
+        raw = [a for a in raw if not cre.match(r"et al", a)]
         f["author"] = names_field([_gbt_western_name(a) for a in raw], others)
 
 
 def _gbt_journal(f: dict[str, str], r: str) -> str | None:
     """``Journal, 2014, 30(5): 102-128``: journal, year, volume, issue and pages (also the locator)."""
     locator = None
-    jm = re.match(
+    jm = cre.match(
         r"^\s*(?P<j>[^,，]+)[,，]\s*(?P<y>\d{4})\s*[,，]?\s*(?P<v>\d+)?\s*(?:[(（](?P<n>[^)）]+)[)）])?\s*(?::|：)?\s*(?P<pp>[\d\-–—~]+)?",
         r,
     )
@@ -148,7 +150,7 @@ def _gbt_journal(f: dict[str, str], r: str) -> str | None:
         if jm["n"]:
             f["number"] = jm["n"].lstrip("0") if jm["n"].isdigit() and jm["n"].strip("0") else jm["n"]  # 2015(07) -> 7
         if jm["pp"]:
-            f["pages"] = re.sub(r"[–—~]", "-", jm["pp"]).strip("-")
+            f["pages"] = cre.sub(r"[–—~]", "-", jm["pp"]).strip("-")
             locator = f["pages"]
     return locator
 
@@ -156,7 +158,7 @@ def _gbt_journal(f: dict[str, str], r: str) -> str | None:
 def _gbt_newspaper(f: dict[str, str], r: str) -> str | None:
     """``人民日报, 2013-01-30(1)``: the newspaper, the date and the page (the article's page and the
     page cited: both ``pages`` and the locator, as for a journal article's range)."""
-    nm = re.match(r"^\s*(?P<j>[^,，]+)[,，]\s*(?P<d>[\d\-]+)\s*(?:[(（](?P<b>\d+)[)）])?", r)
+    nm = cre.match(r"^\s*(?P<j>[^,，]+)[,，]\s*(?P<d>[\d\-]+)\s*(?:[(（](?P<b>\d+)[)）])?", r)
     f["entrysubtype"] = "newspaper"
     if nm:
         f["journaltitle"] = nm["j"].strip()
@@ -170,7 +172,7 @@ def _gbt_book(f: dict[str, str], tag: str, r: str) -> str | None:
     """After a book, thesis, report or proceedings tag: an edition, responsibility segments
     (translators, editors), then ``Place: Publisher, Year: pages``; returns the cited pages."""
     locator = None
-    em = re.match(r"^\s*(?:(\d+)\s*版|(\d+)(?:st|nd|rd|th)\s+ed)\s*[.．。]\s*", r)
+    em = cre.match(r"^\s*(?:(\d+)\s*版|(\d+)(?:st|nd|rd|th)\s+ed)\s*[.．。]\s*", r)
     if em:  # 秦亚青. 关系与过程[M]. 2版. 上海: …
         f["edition"] = em.group(1) or em.group(2)
         r = r[em.end() :]
@@ -179,13 +181,13 @@ def _gbt_book(f: dict[str, str], tag: str, r: str) -> str | None:
         if not rm_:
             break
         who = rm_["who"].strip(" ,，")
-        others = bool(rm_["etc"]) or bool(re.search(r"\s*等$", who))
-        who = re.sub(r"\s*等$", "", who).strip(" ,，")
+        others = bool(rm_["etc"]) or bool(cre.search(r"\s*等$", who))
+        who = cre.sub(r"\s*等$", "", who).strip(" ,，")
         if HAN.search(who) or KANA.search(who) or HANGUL.search(who):
             names, _r, o2 = cjk_names(who.replace(",", "、").replace("，", "、"))
             value = format_cjk_names(names, others or o2)
         else:
-            raw = [a.strip() for a in re.split(r",\s*", who) if a.strip()]
+            raw = [a.strip() for a in cre.split(r",\s*", who) if a.strip()]
             value = names_field([_gbt_western_name(a) for a in raw], others)
         field = "translator" if rm_["role"].endswith(("译", "譯")) else "editor"
         if value:
@@ -193,7 +195,7 @@ def _gbt_book(f: dict[str, str], tag: str, r: str) -> str | None:
         r = r[rm_.end() :]
     # Place: Publisher, Year: pages; a place may hold a comma (Reading, Mass.; Princeton, NJ) and so may
     # a publisher (Little, Brown)
-    pm = re.match(
+    pm = cre.match(
         r"^\s*(?:(?P<loc>[^:：]{1,40}?)[:：]\s*)?(?P<pub>[^:：]+?)[,，]\s*(?P<y>\d{4})(?:\s*[:：]\s*(?P<pp>[\d\-–—~]+))?",
         r,
     )
@@ -204,7 +206,7 @@ def _gbt_book(f: dict[str, str], tag: str, r: str) -> str | None:
             f["type"] = "phdthesis" if "博士" in r or "PhD" in r else "thesis"
             f["institution"] = pm["pub"].strip()
         elif tag == "R":
-            if re.search(r"出版|Press|Publish", pm["pub"]):
+            if cre.search(r"出版|Press|Publish", pm["pub"]):
                 f["publisher"] = pm["pub"].strip()
                 if pm["loc"]:
                     f["location"] = pm["loc"].strip()
@@ -218,16 +220,16 @@ def _gbt_book(f: dict[str, str], tag: str, r: str) -> str | None:
             f["publisher"] = pm["pub"].strip()
         f["date"] = pm["y"]
         if pm["pp"]:
-            locator = re.sub(r"[–—~]", "-", pm["pp"])
+            locator = cre.sub(r"[–—~]", "-", pm["pp"])
     return locator
 
 
 def _gbt_online_dates(f: dict[str, str], r: str) -> None:
     """An online or other item: the publication date ``(2020-05-01)`` and the access date ``[2021-01-02]``."""
-    d = re.search(r"\((\d{4}-\d{2}-\d{2})\)", r) or re.search(r"(\d{4}-\d{2}-\d{2})", r)
+    d = cre.search(r"\((\d{4}-\d{2}-\d{2})\)", r) or cre.search(r"(\d{4}-\d{2}-\d{2})", r)
     if d:
         f["date"] = d.group(1)
-    ud = re.search(r"\[(\d{4}-\d{2}-\d{2})\]", r)
+    ud = cre.search(r"\[(\d{4}-\d{2}-\d{2})\]", r)
     if ud:
         f["urldate"] = ud.group(1)
 
@@ -239,13 +241,13 @@ def _gbt_names(au: str) -> tuple[str, str | None]:
         names, role, others = cjk_names(au.replace(",", "、").replace("，", "、"))
         return format_cjk_names(names, others), role
     role = None
-    m = re.search(r",?\s*\(?(eds?|editors?)\.?\)?\.?$", au, re.I)
+    m = cre.search(r",?\s*\(?(eds?|editors?)\.?\)?\.?$", au, re.I)
     if m:
         role = "editor"
         au = au[: m.start()]
-    raw = [a.strip() for a in re.split(r",\s*|\s+and\s+", au) if a.strip()]
-    others = any(re.match(r"et al", a) for a in raw)
-    raw = [a for a in raw if not re.match(r"et al", a)]
+    raw = [a.strip() for a in cre.split(r",\s*|\s+and\s+", au) if a.strip()]
+    others = any(cre.match(r"et al", a) for a in raw)
+    raw = [a for a in raw if not cre.match(r"et al", a)]
     return names_field([_gbt_western_name(a) for a in raw], others), role
 
 
@@ -254,28 +256,28 @@ def _gbt_part(f: dict[str, str], tag: str, rest: str, lang: str) -> Parsed:
     book ([M]//, [A]//) or of proceedings ([C]//))."""
     # [C]// is a conference's proceedings, or (as many lists use it) an edited book: editors and no
     # conference named make it a chapter
-    edited_book = re.search(r"\beds?\.|主编|主編|编|編", rest) and not re.search(
+    edited_book = cre.search(r"\beds?\.|主编|主編|编|編", rest) and not cre.search(
         r"Proceedings|Conference|Symposium|Workshop|会议|論文集|论文集", rest
     )
     etype = "inproceedings" if tag == "C" and not edited_book else "incollection"
     url_m = URL_RE.search(rest)
     url = clean_url(url_m.group(0)) if url_m else None
     r = (rest[: url_m.start()] if url_m else rest).strip()
-    r = re.sub(r"\[(?:M|C|A|G)\]", "", r)
+    r = cre.sub(r"\[(?:M|C|A|G)\]", "", r)
     locator = None
-    pm = re.search(
+    pm = cre.search(
         r"(?P<loc>[^.．。:：,，]+)\s*[:：]\s*(?P<pub>[^,，:：]+?)\s*[,，]\s*(?P<y>\d{4})(?:\s*[:：]\s*(?P<pp>[\d\-–—~]+))?\s*[.．。]?\s*$",
         r,
     )
     head = r[: pm.start()] if pm else r
     if not pm:
-        pm2 = re.search(
+        pm2 = cre.search(
             r"(?P<pub>[^.．。,，]+?)\s*[,，]\s*(?P<y>\d{4})(?:\s*[:：]\s*(?P<pp>[\d\-–—~]+))?\s*[.．。]?\s*$", r
         )
-        if pm2 and re.search(r"出版|Press|Publish|书局|書店", pm2["pub"]):
+        if pm2 and cre.search(r"出版|Press|Publish|书局|書店", pm2["pub"]):
             pm = pm2
             head = r[: pm.start()]
-    segs = [x.strip() for x in re.split(r"[.．。]\s+|[．。]|\.(?=[\u4e00-\u9fff])", head) if x.strip()]
+    segs = [x.strip() for x in cre.split(r"[.．。]\s+|[．。]|\.(?=[\u4e00-\u9fff])", head) if x.strip()]
     if len(segs) >= 2:
         ed, role = _gbt_names(segs[0])
         if ed:
@@ -291,7 +293,7 @@ def _gbt_part(f: dict[str, str], tag: str, rest: str, lang: str) -> Parsed:
         f["publisher"] = pm["pub"].strip()
         f["date"] = pm["y"]
         if pm["pp"]:
-            locator = re.sub(r"[–—~]", "-", pm["pp"]).strip("-")
+            locator = cre.sub(r"[–—~]", "-", pm["pp"]).strip("-")
             if "-" in locator:
                 f["pages"] = locator
     else:
@@ -307,8 +309,8 @@ def _gbt_part(f: dict[str, str], tag: str, rest: str, lang: str) -> Parsed:
 def _gbt_western_name(text: str) -> str:
     # GB/T writes "JERVIS R" / "Jervis R": family first, initials after
     parts = text.split()
-    if len(parts) == 2 and parts[0] in PINYIN_SURNAMES and re.fullmatch(r"[A-Z][a-z]+", parts[1]):
+    if len(parts) == 2 and parts[0] in PINYIN_SURNAMES and cre.fullmatch(r"[A-Z][a-z]+", parts[1]):
         return f"{parts[0]}, {parts[1]}"  # GB/T puts the family name first: Zhang Feng
-    if len(parts) >= 2 and all(re.fullmatch(r"[A-Z]{1,3}\.?", p) for p in parts[1:]):
+    if len(parts) >= 2 and all(cre.fullmatch(r"[A-Z]{1,3}\.?", p) for p in parts[1:]):
         return f"{parts[0]}, {' '.join(parts[1:])}"  # KATZENSTEIN stays as printed (styles set the case)
     return western_person(text)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from annobib.extract import rx as cre
+
 from annobib.extract.fields.cjk import parse_cjk
 from annobib.extract.fields.features import KANA
 from annobib.extract.fields.model import Parsed
@@ -68,7 +70,7 @@ def _as_note(rest: str, year: str) -> str:
         rest = _ISSUE_PAGES.sub(r"第\1号、\2頁", rest, count=1)
     else:
         rest = _VOL_ISSUE_PAGES.sub(r"第\1卷第\2期，第\3-\4页", rest, count=1)
-    rest = re.sub(r"[\s.．。]+$", "", rest)
+    rest = cre.sub(r"[\s.．。]+$", "", rest)
     if year in rest:
         return rest + "。"
     pages = _END_PAGES.search(rest) if japanese else None

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from annobib.extract import rx as cre
+
 from annobib.extract.fields.features import YEAR, _order, iso_date
 from annobib.extract.fields.model import Parsed
 
@@ -32,21 +34,21 @@ def _court_case(text: str, p: Parsed) -> Parsed:
     if not (
         guide
         or caseno
-        and (re.search(r"判决书|裁定书|调解书|决定书|案$", title) or re.search(r"判决书|裁定书|调解书", text))
+        and (cre.search(r"判决书|裁定书|调解书|决定书|案$", title) or cre.search(r"判决书|裁定书|调解书", text))
     ):
         return p
     f = dict(p.fields)
     for k in ("journaltitle", "publisher", "location", "organization", "entrysubtype", "type", "series"):
         f.pop(k, None)
     if caseno and not FIRST_MARK_RE.search(text):  # no title in marks: the case name, else the document
-        name = re.match(r"^\s*([^，,。]{2,60}?案)\s*[，,]", text)
-        doc = re.match(r"\s*(?:民事|刑事|行政)?(?:判决书|裁定书|调解书|决定书)", text[caseno.end() :])
-        f["title"] = name.group(1) if name else re.sub(r"\s+", "", caseno.group(0) + (doc.group(0) if doc else ""))
+        name = cre.match(r"^\s*([^，,。]{2,60}?案)\s*[，,]", text)
+        doc = cre.match(r"\s*(?:民事|刑事|行政)?(?:判决书|裁定书|调解书|决定书)", text[caseno.end() :])
+        f["title"] = name.group(1) if name else cre.sub(r"\s+", "", caseno.group(0) + (doc.group(0) if doc else ""))
     if guide:
         f["number"] = f"指导案例{guide['n']}号"
         f["institution"] = guide["court"]
     else:
-        f["number"] = re.sub(r"\s+", "", caseno.group(0))
+        f["number"] = cre.sub(r"\s+", "", caseno.group(0))
         before = [m for m in COURT_RE.finditer(text[: caseno.start()]) if not m.group(0).endswith("检察院")]
         court = (before[-1] if before else None) or COURT_RE.search(
             text[caseno.end() :]
@@ -132,16 +134,16 @@ def parse_case(text: str) -> Parsed | None:
             f["institution"] = m["court"].strip(" ,")
         f["date"] = m["y"]
         if m["pin"]:
-            locator = re.sub(r"\s*[-–]\s*", "-", m["pin"])
+            locator = cre.sub(r"\s*[-–]\s*", "-", m["pin"])
     elif UK_CASE_RE.match(t):
         m = UK_CASE_RE.match(t)
         f["title"] = m["t"].strip()
         f["date"] = m["y"]
         ref = m["ref"].strip().rstrip(".")
-        neutral = re.fullmatch(
+        neutral = cre.fullmatch(
             r"(?P<c>[A-Z][A-Za-z]{1,8}(?:\s+(?:Civ|Crim|Admin|QB|KB|Ch|Fam|Comm|Pat|TCC))?)\s+(?P<n>\d+)", ref
         )
-        report = re.fullmatch(
+        report = cre.fullmatch(
             r"(?:(?P<v>\d{1,4})\s+)?(?P<r>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})\s+(?P<p>\d+)", ref
         )
         if neutral and (
@@ -158,7 +160,7 @@ def parse_case(text: str) -> Parsed | None:
             f["number"] = m["no"]  # Case C-362/14 … [2015] ECLI:…: the case number
         if m["pin"]:
             pin = m["pin"].strip()
-            locator = pin if pin.startswith(("para", "[")) else re.sub(r"\s*[-–]\s*", "-", pin)
+            locator = pin if pin.startswith(("para", "[")) else cre.sub(r"\s*[-–]\s*", "-", pin)
     else:
         m = INTL_CASE_RE.match(t) or INTL_CASE_PLAIN_RE.match(t)
         if not m or not CASE_CUE_RE.search(m["rest"]):
@@ -173,7 +175,7 @@ def parse_case(text: str) -> Parsed | None:
             f["journaltitle"] = rm["j"] or rm["j2"]
             f["date"] = rm["y"] or rm["y2"]
             if rm["p"] or rm["p2"]:
-                f["pages"] = re.sub(r"\s*[-–]\s*", "-", rm["p"] or rm["p2"])
+                f["pages"] = cre.sub(r"\s*[-–]\s*", "-", rm["p"] or rm["p2"])
                 locator = f["pages"]
             md = _MONTH_DAY_END.search(rest) if rm["y2"] else None
             if md:  # 1986 I.C.J. 14, ¶ 186 (June 27): the year before the reporter, the day at the end
@@ -190,12 +192,12 @@ def parse_case(text: str) -> Parsed | None:
             if not y:
                 return None
             f["date"] = y.group(1)
-        para = re.search(r"(\bparas?\.|¶+)\s*(\d+(?:\s*[-–]\s*\d+)?)", rest)
+        para = cre.search(r"(\bparas?\.|¶+)\s*(\d+(?:\s*[-–]\s*\d+)?)", rest)
         at_page = _AT_PAGE.search(rest)
         if at_page:  # …, p. 624, at p. 674, para. 139: the page cited before its paragraph
-            locator = re.sub(r"\s*[-–]\s*", "-", at_page.group(1))
+            locator = cre.sub(r"\s*[-–]\s*", "-", at_page.group(1))
         elif para:
-            locator = para.group(1).replace("¶", "para.") + " " + re.sub(r"\s*[-–]\s*", "-", para.group(2))
+            locator = para.group(1).replace("¶", "para.") + " " + cre.sub(r"\s*[-–]\s*", "-", para.group(2))
     f["langid"] = "english"
     return Parsed(type="jurisdiction", fields=_order(f), locator=locator, names=[])
 
@@ -254,7 +256,7 @@ def parse_un_doc(text: str) -> Parsed | None:
     if m["url"]:
         f["url"] = m["url"].rstrip(".,")
     f["langid"] = "english"
-    locator = re.sub(r"\s*[-–]\s*", "-", m["pin"]) if m["pin"] else None
+    locator = cre.sub(r"\s*[-–]\s*", "-", m["pin"]) if m["pin"] else None
     return Parsed(type="report", fields=_order(f), locator=locator, names=[])
 
 

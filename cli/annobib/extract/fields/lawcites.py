@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from annobib.extract import rx as cre
+
 from annobib.extract.fields.features import _order, iso_date
 from annobib.extract.fields.model import Parsed
 from annobib.extract.fields.names import looks_like_names, names_field, western_names
@@ -49,17 +51,17 @@ _STUDENT_LABEL = re.compile(r"^(?:Note|Comment|Recent Case|Recent Development|Es
 
 
 def _range(pin: str | None) -> str | None:
-    return re.sub(r"\s*[-–—]\s*", "-", pin) if pin else None
+    return cre.sub(r"\s*[-–—]\s*", "-", pin) if pin else None
 
 
 def _author_and_title(head: str) -> tuple[str | None, str] | None:
     """``Anil Chandran & Uyen P. Leigh, Data Localism`` -> (BibTeX names, title); the title alone
     when what stands before the first comma is no list of names."""
-    head = re.sub(r",\s*(Jr|Sr)\.,", r" \1.,", head)  # William H. Rogerson, Jr., Title
-    for m in re.finditer(r",\s+", head):
+    head = cre.sub(r",\s*(Jr|Sr)\.,", r" \1.,", head)  # William H. Rogerson, Jr., Title
+    for m in cre.finditer(r",\s+", head):
         who, title = head[: m.start()], head[m.end() :]
         title = _STUDENT_LABEL.sub("", title)  # Kristin Dale, Note, Rethinking …
-        if looks_like_names(who) and not re.search(r"\d", who):
+        if looks_like_names(who) and not cre.search(r"\d", who):
             names, others, _role = western_names(who.replace(" & ", " and "))
             return names_field(names, others), title.strip()
         if len(who) > 120:
@@ -217,7 +219,7 @@ def parse_western_legislation(text: str) -> Parsed | None:
     t = text.strip().rstrip(".")
     m = _CODE_SECTION.match(t)
     if m:  # Clean Water Act, 33 U.S.C. §§ 1251–1387 (2018) / Cal. Civ. Code § 1798.100 (West 2020)
-        code = re.search(r"(?:\d{1,3}\s+U\.S\.C\.|[A-Z][a-z]{1,5}\.\s+[A-Z][a-z.]+\s+Code)\s*§§?\s*[\d.]+", t)
+        code = cre.search(r"(?:\d{1,3}\s+U\.S\.C\.|[A-Z][a-z]{1,5}\.\s+[A-Z][a-z.]+\s+Code)\s*§§?\s*[\d.]+", t)
         f = {"title": (m["t"] or code.group(0)).strip()}
         if m["y"]:
             f["date"] = m["y"]
@@ -231,7 +233,7 @@ def parse_western_legislation(text: str) -> Parsed | None:
     m = _TREATY.match(t)
     if m:
         f = {"title": m["t"].strip(), "date": iso_date(m["d"]) or m["d"]}
-        series = re.fullmatch(
+        series = cre.fullmatch(
             r"(\d{1,5})\s+(U\.N\.T\.S\.|UNTS|I\.L\.M\.|ILM|T\.I\.A\.S\.|U\.S\.T\.|L\.N\.T\.S\.)\s+(\d{1,5})",
             m["series"].strip(),
         )

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from annobib.extract import rx as cre
+
 from annobib.names import parse_name
 
 from annobib.extract.fields.features import (
@@ -71,7 +73,7 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
     others = False
     if _CJK_NAMES_RE1.search(text):
         role = "translator"
-        text = re.sub(r"(等)?(译|訳)$", "", text)
+        text = cre.sub(r"(等)?(译|訳)$", "", text)
         others = text.endswith("等")
     km = KO_ROLE_RE.search(text)
     if km:  # 김낙년 편 / 이영훈 외 엮음 / 홍길동 옮김
@@ -89,7 +91,7 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
         text = text[: m.start()]
     if text.endswith("等") or text.endswith("ほか") or text.endswith("他") or text.endswith(" 외"):
         others = True  # 이상훈 외: Korean for "and others"
-        text = re.sub(r"(等|ほか|他|\s외)$", "", text)
+        text = cre.sub(r"(等|ほか|他|\s외)$", "", text)
     m = ROLE_SUFFIX_RE.search(text)
     if m:
         if m.group(1) in ("主编", "编", "合编", "編", "監修", "编著", "編著"):
@@ -147,7 +149,7 @@ def looks_like_names(text: str) -> bool:
         return False
     if ORG_RE.search(text) and len(text.split()) <= 10:
         return True
-    parts = _LOOKS_LIKE_NAMES_RE1.split(re.sub(r"\s*(et al\.?|eds?\.|等)$", "", text))
+    parts = _LOOKS_LIKE_NAMES_RE1.split(cre.sub(r"\s*(et al\.?|eds?\.|等)$", "", text))
     for p in parts:
         words = p.split()
         if not words or len(words) > 5:
@@ -186,7 +188,7 @@ def western_names(text: str) -> tuple[list[str], bool, str | None]:
     chunks = _WESTERN_NAMES_RE6.split(text)
     merged: list[str] = []
     for c in chunks:
-        if merged and re.fullmatch(r"(?:Jr|Sr)\.?|II|III|IV", c.strip()):
+        if merged and cre.fullmatch(r"(?:Jr|Sr)\.?|II|III|IV", c.strip()):
             merged[-1] = f"{merged[-1]} {c.strip()}"
         else:
             merged.append(c)
@@ -199,7 +201,7 @@ def western_names(text: str) -> tuple[list[str], bool, str | None]:
         and len(chunks[1].split()) <= 3
         and " and " not in text
         and "," in text
-        and not re.search(r"\band\b", text)
+        and not cre.search(r"\band\b", text)
     ):
         return [f"{chunks[0]}, {chunks[1]}"], others, role
     chunks = [c.strip() for c in chunks if c.strip()]
@@ -213,7 +215,7 @@ def western_names(text: str) -> tuple[list[str], bool, str | None]:
             and len(t) == 2
             and t[0] in PINYIN_SURNAMES
             and _PY_GIVEN.fullmatch(t[1])
-            and re.fullmatch(r"(?:" + _PY_SYL + r"){1,2}", t[1].lower())
+            and cre.fullmatch(r"(?:" + _PY_SYL + r"){1,2}", t[1].lower())
         ):
             names.append(f"{t[0]}, {t[1]}")  # Liu Feng and Zhang Ruizhuang: one order for the list
         else:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from annobib.extract import rx as cre
+
 from annobib.extract.fields.features import (
     CYR,
     URL_RE,
@@ -54,7 +56,7 @@ def _nominative(name: str) -> str:
     ):
         if name.endswith(end):
             return name[: -len(end)] + to
-    return name[:-1] if re.search(r"[бвгджзклмнпрстфхцчшщ]а$", name) else name
+    return name[:-1] if cre.search(r"[бвгджзклмнпрстфхцчшщ]а$", name) else name
 
 
 def _responsibility(f: dict[str, str], text: str) -> str:
@@ -64,8 +66,8 @@ def _responsibility(f: dict[str, str], text: str) -> str:
         return text
     genitive = not m["role"].startswith(("отв", "ed", "сост"))
     names = []
-    for who in re.split(r",\s*", m["who"]):
-        wm = re.match(r"((?:[А-ЯЁA-Z]\.\s*){1,2})(.+)$", who.strip())
+    for who in cre.split(r",\s*", m["who"]):
+        wm = cre.match(r"((?:[А-ЯЁA-Z]\.\s*){1,2})(.+)$", who.strip())
         if wm:
             family = _nominative(wm.group(2)) if genitive else wm.group(2)
             names.append(f"{family}, {wm.group(1).replace(' ', '')}")
@@ -79,18 +81,18 @@ def parse_russian(text: str) -> Parsed:
     """A Russian citation: ``Автор А.Б. Название. М.: Изд-во, 2001. С. 15.`` (a book), ``Автор А.Б.
     Статья // Журнал. 2016. № 3. С. 8–20.`` (an article), or an archive signature ``Ф. … Оп. … Д. … Л. …``."""
     f: dict[str, str] = {}
-    acc = re.search(r"\(?\s*(?:дата обращения|дата доступа|accessed)\s*[：:]?\s*([\d.\-]+)\s*\)?", text, re.I)
+    acc = cre.search(r"\(?\s*(?:дата обращения|дата доступа|accessed)\s*[：:]?\s*([\d.\-]+)\s*\)?", text, re.I)
     if acc:
         ud = iso_date(acc.group(1))
         if ud:
             f["urldate"] = ud
         text = text[: acc.start()] + text[acc.end() :]
-    text = re.sub(r"\s*URL\s*:\s*(?=https?://)", " ", text)
+    text = cre.sub(r"\s*URL\s*:\s*(?=https?://)", " ", text)
     url_m = URL_RE.search(text)
     url = clean_url(url_m.group(0)) if url_m else None
     body = text[: url_m.start()] if url_m else text
     locator = None
-    pm = re.search(r"\b[СCсP]\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", body)
+    pm = cre.search(r"\b[СCсP]\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", body)
     if pm:
         locator = page_range(pm.group(1), pm.group(2))
     # archive signature
@@ -114,12 +116,12 @@ def parse_russian(text: str) -> Parsed:
 def _russian_archive(f: dict[str, str], body: str) -> Parsed | None:
     """``АВП РФ. Ф. 0100. Оп. 42. П. 288. Д. 19. Л. 81–85.``: the holder and the file's signature;
     the leaves are the locator. None when there is no fonds / inventory signature."""
-    arch = re.search(r"\b[Фф]\.\s*[\dА-Яа-я-]+\.?,?\s*[Оо]п\.\s*\d+", body)
+    arch = cre.search(r"\b[Фф]\.\s*[\dА-Яа-я-]+\.?,?\s*[Оо]п\.\s*\d+", body)
     if not arch:
         return None
     sig = body[arch.start() :].strip().rstrip(".")
     holder = strip_trailing(body[: arch.start()])
-    lm = re.search(r"(?:^|[\s.,])[Лл]\.\s*(\d+(?:\s*[-–—]\s*\d+)?)(?:\s*об\.)?", sig)
+    lm = cre.search(r"(?:^|[\s.,])[Лл]\.\s*(\d+(?:\s*[-–—]\s*\d+)?)(?:\s*об\.)?", sig)
     if lm:  # the leaves (Л. 54–72) are the locator, not part of the file's signature
         sig = strip_trailing(sig[: lm.start()])
     # no document title: the holder and the file's signature name the item
@@ -147,13 +149,13 @@ def _russian_authors(f: dict[str, str], body: str) -> tuple[str, list[str]]:
     if am:
         author = am.group(1)
         rest = body[am.end() :]
-        for n in re.split(r",\s*", author.strip()):
+        for n in cre.split(r",\s*", author.strip()):
             n = n.strip()
-            nm = re.match(rf"^({_FAMILY})\s+((?:{_INITIAL}\s*)+)$", n)
+            nm = cre.match(rf"^({_FAMILY})\s+((?:{_INITIAL}\s*)+)$", n)
             if nm:
                 names.append(f"{nm.group(1)}, {nm.group(2).strip()}")
             else:
-                nm = re.match(rf"^((?:{_INITIAL}\s*)+)({_FAMILY})$", n)
+                nm = cre.match(rf"^((?:{_INITIAL}\s*)+)({_FAMILY})$", n)
                 names.append(f"{nm.group(2)}, {nm.group(1).strip()}" if nm else n)
         if "и др." in body[: am.end() + 6]:
             names.append("others")
@@ -166,30 +168,30 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
     title) a newspaper."""
     title, _, cont = rest.partition("//")
     f["title"] = strip_trailing(title)
-    cm = re.match(r"\s*([^.]+?)\.\s*(\d{4})", cont)
+    cm = cre.match(r"\s*([^.]+?)\.\s*(\d{4})", cont)
     if cm:
         f["journaltitle"] = cm.group(1).strip()
         f["date"] = cm.group(2)
     else:
         f["journaltitle"] = strip_trailing(cont.split(".")[0])
-    rd = re.search(
+    rd = cre.search(
         r"(\d{1,2})\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)", cont
     )
     if rd and f.get("date"):
         months = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
         f["date"] = f"{f['date'][:4]}-{months.index(rd.group(2)) + 1:02d}-{int(rd.group(1)):02d}"
-    vm = re.search(r"(?:Т|Vol)\.\s*(\d+)", cont)
+    vm = cre.search(r"(?:Т|Vol)\.\s*(\d+)", cont)
     if vm:
         f["volume"] = vm.group(1)
-    nm2 = re.search(r"(?:№|No\.)\s*(\d+)", cont)
+    nm2 = cre.search(r"(?:№|No\.)\s*(\d+)", cont)
     if nm2:
         f["number"] = nm2.group(1)
     if locator and "-" in locator:
         f["pages"] = locator
     etype = "article"
-    if re.search(
+    if cre.search(
         r"\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)", cont
-    ) or re.search(r"газета|Известия|Правда|Коммерсант|Ведомости|РИА|ТАСС", f.get("journaltitle", "")):
+    ) or cre.search(r"газета|Известия|Правда|Коммерсант|Ведомости|РИА|ТАСС", f.get("journaltitle", "")):
         f["entrysubtype"] = "newspaper"
     return etype
 
@@ -201,7 +203,7 @@ def _russian_chapter(f: dict[str, str], rest: str, locator: str | None) -> str:
     f["title"] = strip_trailing(title)
     book = {}
     _russian_book(book, cont, None)
-    f["booktitle"] = re.sub(
+    f["booktitle"] = cre.sub(
         r"\s*:\s*(?:сб\.\s*(?:ст|науч\.\s*тр|тр)\.?|материалы[^.]*|коллектив[^.]*)\s*$", "", book.get("title", "")
     )
     for name in ("editor", "location", "publisher", "date", "volume"):
@@ -216,7 +218,7 @@ def _russian_book(f: dict[str, str], rest: str, url: str | None) -> str:
     """``Название. М.: Изд-во, 2001.``: a book (the city abbreviation spelt out); without a city, a book
     or (with a URL) a web page."""
     rest = _responsibility(f, rest)
-    em = re.search(
+    em = cre.search(
         r"(?:^|[.\s])(\d{1,2})-е\s+изд\.(?:,?\s*[а-я. ]*?)?(?=\s*[А-ЯЁ]|\s*$)|(?:^|[.\s])(\d{1,2})(?:st|nd|rd|th)\s+ed\.",
         rest,
     )
@@ -227,7 +229,7 @@ def _russian_book(f: dict[str, str], rest: str, url: str | None) -> str:
     if thesis:  # Название: дис. … канд. ист. наук. Саратов, 2007.
         f["title"] = strip_trailing(rest[: thesis.start()])
         after = rest[thesis.end() :]
-        pm = re.match(r"\s*([А-ЯЁ][а-яё\-]+(?:\s[А-ЯЁ][а-яё\-]+)?\.?|М\.|СПб\.),\s*(\d{4})", after)
+        pm = cre.match(r"\s*([А-ЯЁ][а-яё\-]+(?:\s[А-ЯЁ][а-яё\-]+)?\.?|М\.|СПб\.),\s*(\d{4})", after)
         if pm:
             f["location"] = {"М.": "Москва", "СПб.": "Санкт-Петербург"}.get(pm.group(1), pm.group(1).rstrip("."))
             f["date"] = pm.group(2)
@@ -236,20 +238,20 @@ def _russian_book(f: dict[str, str], rest: str, url: str | None) -> str:
     for vm in _VOLUMES.finditer(rest):
         if vm["v"] or vm["v2"]:
             f["volume"] = vm["v"] or vm["v2"]  # Т. 3 (В 5 т. names the set, not the volume cited)
-    rest = re.sub(r"\s*[:.]?\s*[Вв]\s+\d+\s+т\.\s*(?:Т\.\s*\d+\.?)?", ".", rest)
+    rest = cre.sub(r"\s*[:.]?\s*[Вв]\s+\d+\s+т\.\s*(?:Т\.\s*\d+\.?)?", ".", rest)
     cm = RU_CITY.search(rest)
     if cm:
         title = rest[: cm.start()]
-        f["title"] = strip_trailing(re.sub(r"(?:^|\.\s*)(?:Т|Vol)\.\s*\d+\.?\s*$", "", strip_trailing(title)))
+        f["title"] = strip_trailing(cre.sub(r"(?:^|\.\s*)(?:Т|Vol)\.\s*\d+\.?\s*$", "", strip_trailing(title)))
         loc = cm.group(1)
         f["location"] = {"М.": "Москва", "СПб.": "Санкт-Петербург", "Л.": "Ленинград"}.get(loc, loc)
-        pm2 = re.match(r"\s*([^,]+?),\s*(\d{4})", rest[cm.end() :])
+        pm2 = cre.match(r"\s*([^,]+?),\s*(\d{4})", rest[cm.end() :])
         if pm2:
             f["publisher"] = pm2.group(1).strip()
             f["date"] = pm2.group(2)
         etype = "book"
     else:
-        segs = [s.strip() for s in re.split(r"\.\s+", rest) if s.strip()]
+        segs = [s.strip() for s in cre.split(r"\.\s+", rest) if s.strip()]
         f["title"] = strip_trailing(segs[0]) if segs else strip_trailing(rest)
         y = YEAR.search(rest)
         if y:

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import re
+
+from annobib.extract import rx as cre
 from dataclasses import dataclass, field
 
 from annobib.extract.fields.archive import looks_like_western_archive, parse_western_archive
@@ -158,7 +160,7 @@ def _western_url_and_translation(n: _WesternNote) -> None:
     # title_translation (the field annobib's checks and APA style read for a translated title)
     addon = None
     tr_m = _WESTERN_URL_AND_TRANSLATION_RE1.search(body)
-    if tr_m and not re.fullmatch(r"[A-Z]{1,2}(?:/[A-Z]{2})?", tr_m.group(1)):
+    if tr_m and not cre.fullmatch(r"[A-Z]{1,2}(?:/[A-Z]{2})?", tr_m.group(1)):
         addon = tr_m.group(1).strip()
         body = body[: tr_m.start()] + body[tr_m.end() :]
     n.addon, n.body, n.f, n.p, n.url = addon, body, f, p, url
@@ -249,8 +251,8 @@ def _western_cues(n: _WesternNote) -> None:
     elif bare_locator:
         locator = bare_locator
     elif chicago and chicago.group("pp"):
-        locator = re.sub(r"\s*[-–—]\s*", "-", chicago.group("pp"))
-    elif q and (bare_page(rest) or re.search(r"(?:1[5-9]|20)\d\d,\s*(\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)$", rest)):
+        locator = cre.sub(r"\s*[-–—]\s*", "-", chicago.group("pp"))
+    elif q and (bare_page(rest) or cre.search(r"(?:1[5-9]|20)\d\d,\s*(\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)$", rest)):
         # Li and Zhou, “Political Turnover,” 12. / “Title,” The Economist, June 12, 1999, 21.: a
         # bare page after the title or after the date (Chicago notes write no p.)
         locator = bare_page(rest) or norm_range(rest.rsplit(",", 1)[1].strip())
@@ -327,7 +329,7 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
     etype = None
     if thesis:
         etype = "thesis"
-        f["type"] = "phdthesis" if re.match(r"ph|doc", thesis.group(1), re.I) else "mathesis"
+        f["type"] = "phdthesis" if cre.match(r"ph|doc", thesis.group(1), re.I) else "mathesis"
         inst = next((s for s in segs if ORG_RE.search(s) or "Univ" in s), None)
         if inst:
             f["institution"] = inst
@@ -338,7 +340,10 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
             (
                 i
                 for i, s in enumerate(segs)
-                if i and re.fullmatch(r"[A-Z][A-Za-z .]+", s) and not MONTHS.get(s[:3].lower()) and s != f["eventtitle"]
+                if i
+                and cre.fullmatch(r"[A-Z][A-Za-z .]+", s)
+                and not MONTHS.get(s[:3].lower())
+                and s != f["eventtitle"]
             ),
             None,
         )
@@ -351,7 +356,7 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
         # “Title,” UN Doc. A/RES/70/1, 21 October 2015: a document symbol, not a journal
         dm_ = DOC_SYMBOL_RE.match(container)
         etype = "report"
-        f["type"] = re.sub(r"^U\.N\.", "UN", dm_.group("t"))
+        f["type"] = cre.sub(r"^U\.N\.", "UN", dm_.group("t"))
         f["number"] = dm_.group("n").rstrip(".,")
     elif (
         container
@@ -374,11 +379,11 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
         eds, _o, _r = western_names(chap.group("eds"))
         f["editor"] = names_field(eds, _o)
         book = chap.group("book")
-        bsegs = [s.strip() for s in re.split(r",\s*", _mask_dates(book)) if s.strip()]
+        bsegs = [s.strip() for s in cre.split(r",\s*", _mask_dates(book)) if s.strip()]
         if bsegs:
             span = _BOOK_WITH_SPAN.match(book)
-            f["booktitle"] = span.group(1).strip() if span else re.sub(r"\s*\(.*$", "", bsegs[0]).strip()
-        bvol = re.search(r"(?:^|,\s*)(?:Vol(?:ume)?\.?|vol\.)\s*(\d+)\b", book + chap_tail)
+            f["booktitle"] = span.group(1).strip() if span else cre.sub(r"\s*\(.*$", "", bsegs[0]).strip()
+        bvol = cre.search(r"(?:^|,\s*)(?:Vol(?:ume)?\.?|vol\.)\s*(\d+)\b", book + chap_tail)
         if bvol:  # in The Cambridge History of …, vol. 2, ed. …: the volume of the book
             f["volume"] = bvol.group(1)
         if placepub:
@@ -425,10 +430,10 @@ def _western_quoted_type_numbered(n: _WesternNote) -> str | None:
             f["pages"] = locator
     elif container and REPORT_CONTAINER_RE.search(container):
         etype = "report"
-        f["type"] = re.sub(r",?\s*(?:No\.?|no\.|Number)\s*\S+$", "", container).strip()
+        f["type"] = cre.sub(r",?\s*(?:No\.?|no\.|Number)\s*\S+$", "", container).strip()
         if num:
             f["number"] = num.group(1)
-        code = re.search(r"\s+([A-Z]{1,5}-?\d{3,}[A-Z\d-]*|[A-Z]{1,5}/\d{2,4}/\d{1,4})$", f["type"])
+        code = cre.search(r"\s+([A-Z]{1,5}-?\d{3,}[A-Z\d-]*|[A-Z]{1,5}/\d{2,4}/\d{1,4})$", f["type"])
         if code and not num:  # CRS In Focus IF10199, CRS Report R45464
             f["number"] = code.group(1)
             f["type"] = f["type"][: code.start()].strip()
@@ -472,16 +477,16 @@ def _western_quoted_type_outlet(n: _WesternNote) -> str:
     if (
         container
         and NEWS_RE.search(container)
-        and not (ORG_RE.search(container) and not re.search(r"News|Times|Post|Daily|Press|Journal", container))
+        and not (ORG_RE.search(container) and not cre.search(r"News|Times|Post|Daily|Press|Journal", container))
     ):
         etype = "article"
         f["entrysubtype"] = "magazine" if MAGAZINE_RE.search(container) else "newspaper"
         f["journaltitle"] = container
     elif container and (
-        ORG_RE.search(container) or (re.fullmatch(r"[A-Z]{2,6}", container) and not NEWS_RE.search(container))
+        ORG_RE.search(container) or (cre.fullmatch(r"[A-Z]{2,6}", container) and not NEWS_RE.search(container))
     ):
         etype = "online"
-        f["organization"] = re.sub(r"\s*\((?:blog|podcast|video|website|web site)\)$", "", container, flags=re.I)
+        f["organization"] = cre.sub(r"\s*\((?:blog|podcast|video|website|web site)\)$", "", container, flags=re.I)
     elif container and (url or (date and len(date) == 10)):
         etype = "article"
         f["entrysubtype"] = "magazine" if MAGAZINE_RE.search(container) else "newspaper"
@@ -537,7 +542,7 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
         parts = [f"{parts[0]} {parts[1]}"] + parts[2:]  # Joseph S. Nye, Jr., Bound to Lead
     author_text = None
     ed_paren = (
-        re.match(r"^(?P<n>.+?)\s*\((?:eds?\.?|editors?|Hrsg\.|dir\.)\)$", parts[0])
+        cre.match(r"^(?P<n>.+?)\s*\((?:eds?\.?|editors?|Hrsg\.|dir\.)\)$", parts[0])
         if parts and parts[0].endswith(")")
         else None
     )
@@ -601,7 +606,7 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
         thesis_m = _THESIS_PART.match(s)
         if tparts and thesis_m:  # Title, unpublished PhD thesis, University, Place, Year
             n.thesis_at = [p.strip(" .") for p in parts[k + 1 :] if p.strip(" .")]
-            f["type"] = "phdthesis" if re.search(r"Ph\.?\s?D|doctoral", s, re.I) else "mathesis"
+            f["type"] = "phdthesis" if cre.search(r"Ph\.?\s?D|doctoral", s, re.I) else "mathesis"
             break
         if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE6.match(s):
             n.in_book = _unmask(", ".join(parts[k:]))  # Title, in: Book, ed. by A and B, London: …
@@ -621,7 +626,7 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             f["translator"] = names_field(trs, tr_others)
             break
         if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11.fullmatch(s.strip(" .")):
-            f["edition"] = re.match(r"\d+", s.strip()).group(0) if s.strip()[:1] in "0123456789" else s.strip()
+            f["edition"] = cre.match(r"\d+", s.strip()).group(0) if s.strip()[:1] in "0123456789" else s.strip()
             continue  # Title, 3rd ed., Manchester University Press, 1999: the publisher may follow
         if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE12.fullmatch(s.strip(" .")):
             f["number"] = s.strip(" .")
@@ -634,7 +639,7 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
         tparts.append(s)
     title = ", ".join(tparts).strip(" .") or None
     if title and title.endswith(")") and "edition" not in f:
-        em = re.search(r"\s*\((\d+)(?:st|nd|rd|th)\s+(?:ed\.?|edition)\)$", title, re.I)
+        em = cre.search(r"\s*\((\d+)(?:st|nd|rd|th)\s+(?:ed\.?|edition)\)$", title, re.I)
         if em:  # Understanding International Conflicts (6th ed.)
             f["edition"] = em.group(1)
             title = title[: em.start()]
@@ -661,7 +666,7 @@ def _credit_or_place_ends_title(s: str, after: str, placepub: re.Match | None, f
 def _PLACE_THEN_YEAR(part: str, later: list[str]) -> bool:
     """``Wiesbaden`` followed by ``1979``: one to three capitalized words and then the year."""
     return (
-        bool(re.fullmatch(r"[A-Z][a-zà-ÿ'’\-]+(?:\s+[A-Z][a-zà-ÿ'’\-]+){0,2}", part))
+        bool(cre.fullmatch(r"[A-Z][a-zà-ÿ'’\-]+(?:\s+[A-Z][a-zà-ÿ'’\-]+){0,2}", part))
         and bool(later)
         and bool(YEAR.fullmatch(later[0].strip(" .")))
     )
@@ -785,7 +790,7 @@ def _western_finish(n: _WesternNote) -> Parsed:
     if names and lang in ("japanese", "korean"):
         # Nakamura Takafusa, Nihon keizai …: a romanized Japanese/Korean work names its author
         # family name first (a hyphenated Korean given name is already read so)
-        names = [re.sub(r"^([^\s,.{}-]+), ([^\s,.{}-]+)$", r"\2, \1", n) for n in names]
+        names = [cre.sub(r"^([^\s,.{}-]+), ([^\s,.{}-]+)$", r"\2, \1", n) for n in names]
     if names:
         key = (
             "editor"
@@ -880,30 +885,30 @@ def _more_authors(parts: list[str]) -> int:
         return 1  # Kohane, Robert L., After Hegemony (a bibliography's inverted name in a note)
     for k in range(1, min(len(parts) - 1, 6)):
         s = parts[k].strip()
-        if re.fullmatch(r"et al\.?", s):
+        if cre.fullmatch(r"et al\.?", s):
             return k
-        chunks = [c for c in re.split(r"^and\s+|\s+and\s+|\s*&\s*|\s+et al\.?$", s) if c]
+        chunks = [c for c in cre.split(r"^and\s+|\s+and\s+|\s*&\s*|\s+et al\.?$", s) if c]
         if surnames_only:  # short form: Cooper, Higgott and Nossal, Relocating Middle Powers, p. 21
             ok = all(
-                re.fullmatch(
+                cre.fullmatch(
                     r"(?:(?:de|van|von|der|den|del|da|di|le|la)\s+)*[^\W\d_a-z][^\W\d_]+(?:[-'’][^\W\d_]+)*", c
                 )
                 and c not in _TITLE_WORDS
                 for c in chunks
             )
         else:
-            ok = all(_person_chunk(c) or re.fullmatch(r"(?:Jr|Sr)\.?|II|III|IV", c) for c in chunks)
+            ok = all(_person_chunk(c) or cre.fullmatch(r"(?:Jr|Sr)\.?|II|III|IV", c) for c in chunks)
         if not chunks or not ok:
             return 0
-        if re.search(r"(?:^|\s)and\s|&|et al\.?$", s):
+        if cre.search(r"(?:^|\s)and\s|&|et al\.?$", s):
             nxt = parts[k + 1].strip()
             after = parts[k + 2].strip(" .") if k + 2 < len(parts) else ""
             if (
                 "\x00" in nxt
                 or EN_PAGES.match(nxt)
                 or YEAR.fullmatch(nxt.strip(" ."))
-                or re.fullmatch(r"[\dIVXivx]+(?:\s*[-–—]\s*\d+)?\.?", nxt)
-                or re.match(r"(?:op|loc)\.\s*cit|ibid|supra|note\s+\d", nxt, re.I)
+                or cre.fullmatch(r"[\dIVXivx]+(?:\s*[-–—]\s*\d+)?\.?", nxt)
+                or cre.match(r"(?:op|loc)\.\s*cit|ibid|supra|note\s+\d", nxt, re.I)
                 or ":" in nxt
                 and (not after or YEAR.fullmatch(after))
             ):
@@ -921,12 +926,12 @@ def _series_institution(segs: list[str], container: str) -> str | None:
         return None
     for x in segs[k + 1 : k + 3]:
         x = _unmask(x).strip(" .")
-        if not x or "\x00" in x or YEAR.search(x) or URL_RE.match(x) or re.match(r"^(?:No\.|no\.|Vol\.|pp?\.)", x):
+        if not x or "\x00" in x or YEAR.search(x) or URL_RE.match(x) or cre.match(r"^(?:No\.|no\.|Vol\.|pp?\.)", x):
             continue
         if (
             ORG_RE.search(x)
-            or re.fullmatch(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}", x)
-            or re.fullmatch(r"[A-Z]{2,8}", x)
+            or cre.fullmatch(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}", x)
+            or cre.fullmatch(r"[A-Z]{2,8}", x)
         ):
             return x
         break
