@@ -8,6 +8,7 @@ from annobib.commands._common import echo_exact, emit_json, load_bibliography, r
 from annobib.commands.listing import COLUMNS, cells_of, print_rows, row_json
 from annobib.core.sanitize import message
 from annobib.core.sanitize import terminal as safe
+from annobib.perf import paused_gc
 
 HELP = """Find entries. Exit code 1 when nothing matches (like grep).
 
@@ -53,6 +54,7 @@ Examples:
 )
 @click.option("--pager/--no-pager", default=None, help="Page long output on a terminal.")
 @click.pass_context
+@paused_gc()  # a bulk job: millions of small acyclic objects (see perf.paused_gc)
 def search(ctx, query, limit, as_json, fmt, pager):
     # lazy: not needed by `annobib --help`; looked up when called (tests patch it on its module)
     from annobib.lookup import query as q
