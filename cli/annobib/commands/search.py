@@ -70,7 +70,8 @@ def search(ctx, query, limit, as_json, fmt, pager):
         warn(w)
     if not parsed:
         raise click.UsageError("the query is empty")
-    view = load_bibliography(ctx)
+    # rows: a cold cache makes them while the records are at hand (cheaper than decoding again)
+    view = load_bibliography(ctx, rows=fmt != "keys")
     hits = q.run(parsed, view.haystacks)
     if limit is not None:
         hits = hits[:limit]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from annobib.errors import InputError
@@ -386,6 +387,7 @@ def match(query: Query, hay) -> int:
 
 
 _KEY_BYTES = bytes(range(0x21, 0x7F))  # what a key may hold for its entry's score to be shared
+_KEY_AND_REST = re.compile(b"\x01([^\x01\x02]*)\x02([^\x01]*)")  # (key, text after it) of each haystack
 
 
 def _shared_match(query: Query):
@@ -447,19 +449,13 @@ def run(query: Query, hays) -> list[tuple[int, int]]:
                 break
     out = []
     score = _shared_match(query)
-    if pre is not None and hasattr(hays, "text"):
-        # jump from occurrence to occurrence of one required term in the joined haystacks
-        text = hays.text
-        starts = hays.starts
-        n = len(starts)
-        pos = text.find(pre)
-        while pos >= 0:
-            i = bisect.bisect_right(starts, pos) - 1
-            end = starts[i + 1] if i + 1 < n else len(text)
-            s = score(text[starts[i] : end])
-            if s:
-                out.append((i, s))
-            pos = text.find(pre, end)
+    # a broad query (no required word, or one in many entries) scores shared bodies once
+    broad = hasattr(hays, "text") and (pre is None or hays.text.count(pre) * 4 > len(hays))
+    bulk = _run_shared_bodies(query, hays) if broad else None
+    if bulk is not None:
+        out = bulk
+    elif pre is not None and hasattr(hays, "text"):
+        out = _run_jumping(query, hays, pre, score)
     else:
         for i, h in enumerate(hays):
             if isinstance(h, str):
@@ -470,6 +466,89 @@ def run(query: Query, hays) -> list[tuple[int, int]]:
             if s:
                 out.append((i, s))
     out.sort(key=lambda x: -x[1])
+    return out
+
+
+SHARED_MIN = 2000  # entries before the shared-bodies pass pays for itself
+
+
+def _run_shared_bodies(query: Query, hays) -> list[tuple[int, int]] | None:
+    """:func:`run`'s hits in a file of many entries that repeat the same few bodies under
+    different keys (``@misc{k1,title={a}}`` 50,000 times), else None (then the usual way).
+
+    One regex pass splits every haystack into key and the text after it; each distinct text is
+    scored once (as :func:`keyless` would have it) and the scores spread back at C speed. Only
+    entries whose key holds a query word (or is no printable ASCII: see :func:`keyless`) are
+    scored whole. Scoring hit by hit cost ~5 us an entry, 0.3 s a broad search of 58,000."""
+    n = len(hays.starts)
+    m0, m1 = _BM[0], _BM[1]
+    text = hays.text
+    if n < SHARED_MIN or text.count(m0) != n or text.count(m1) != n:
+        return None
+    pairs = _KEY_AND_REST.findall(text)
+    if len(pairs) != n:
+        return None
+    keys, rests = zip(*pairs)
+    distinct = set(rests)
+    if len(distinct) * 4 > n:
+        return None  # bodies mostly differ: nothing to share
+    words = list(dict.fromkeys(query_words(query)))
+    if any(b"\n" in w for w in words):
+        return None
+    joined = b"\n".join(keys)
+    whole: set[int] = set()  # entries scored with their key
+    if joined.translate(None, _KEY_BYTES + b"\n") or any(w in joined for w in words):
+        key_starts = list(accumulate(map((1).__add__, map(len, keys)), initial=0))
+        for w in words:
+            pos = joined.find(w)
+            while pos >= 0:
+                whole.add(bisect.bisect_right(key_starts, pos) - 1)
+                pos = joined.find(w, pos + 1)
+        odd = joined.translate(None, _KEY_BYTES + b"\n")
+        if odd:  # keys that are not printable ASCII: a marker could hide in them
+            whole.update(i for i, k in enumerate(keys) if k.translate(None, _KEY_BYTES))
+    memo = {r: match(query, m0 + m1 + r) for r in distinct}
+    scores = list(map(memo.__getitem__, rests))
+    for i in whole:
+        scores[i] = match(query, hays.get(i))
+    return [(i, sc) for i, sc in enumerate(scores) if sc]
+
+
+def _run_jumping(query: Query, hays, pre: bytes, score) -> list[tuple[int, int]]:
+    """:func:`run`'s hits when ``pre`` is a word every hit holds: jump from occurrence to
+    occurrence in the joined haystacks. The usual haystack (a printable ASCII key without a
+    query word) is scored by its text after the key, memoized, inline: a broad search of 50,000
+    tiny entries spent ~5 us a hit in calls."""
+    text, starts = hays.text, hays.starts
+    n, size = len(starts), len(text)
+    words = list(dict.fromkeys(query_words(query)))
+    memo: dict[bytes, int] = {}
+    mark, find, bisect_right = _BM[1], text.find, bisect.bisect_right
+    out = []
+    i = 0
+    pos = find(pre)
+    while pos >= 0:
+        i = bisect_right(starts, pos, i) - 1
+        start = starts[i]
+        end = starts[i + 1] if i + 1 < n else size
+        cut = find(mark, start, end)
+        key = text[start + 1 : cut]
+        general = cut < 0 or pos < cut or key.translate(None, _KEY_BYTES)
+        if not general:
+            for w in words:  # (a loop: a generator costs more than the test for a word or two)
+                if w in key:
+                    general = True
+                    break
+        if general:
+            s = score(text[start:end])  # (the key may matter: the general way)
+        else:
+            tail = text[cut:end]
+            s = memo.get(tail)
+            if s is None:
+                s = memo[tail] = match(query, _BM[0] + tail)
+        if s:
+            out.append((i, s))
+        pos = find(pre, end)
     return out
 
 
