@@ -137,3 +137,26 @@ def test_broad_search_scores_each_distinct_body_once(tmp_path, monkeypatch):
         assert q._run_shared_bodies(parsed, view.haystacks) is None
         assert q.run(parsed, view.haystacks) == sorted(shared, key=lambda x: -x[1])
         monkeypatch.undo()
+
+
+def test_matched_in_for_many_hits_names_each_entrys_own_fields(tmp_path, monkeypatch):
+    """The many-hits way of :func:`matched_in` (keys split once, records read in bulk) names
+    each entry's own field, as hit by hit does; a key holding the word shows why it matched."""
+    from annobib.lookup import query as q
+
+    names = ("t", "u", "note", "title")
+    text = "".join(f"@misc{{{'zz' if i % 7 == 0 else 'k'}{i},{names[i % 4]}={{zz}}}}\n" for i in range(3000))
+    view = _view(tmp_path, text)
+    parsed = q.parse("zz")
+    hits = q.run(parsed, view.haystacks)
+    assert len(hits) == 3000
+    why = q.matched_in(view, parsed, hits)
+    keys = view.keys()
+    for i, _ in hits:
+        k = keys[i]
+        if k.startswith("zz") or names[int(k.lstrip("zk")) % 4] == "title":
+            assert i not in why, k  # the key or the title column shows it
+        else:
+            assert why[i] == [names[int(k.lstrip("zk")) % 4]], k
+    monkeypatch.setattr(q, "SHARED_MIN", 10**9)  # hit by hit: the same answer
+    assert q.matched_in(view, parsed, hits) == why

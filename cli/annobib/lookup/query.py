@@ -331,29 +331,68 @@ def matched_in(view, parsed: Query, hits: list[tuple[int, int]]) -> dict[int, li
     # A broad search of many tiny entries hits thousands of the same bodies: the answer depends
     # on the key only when a word is in it, and on the field names and raw values, so it is
     # worked out once per distinct (haystack without key, shown groups) and (fields, groups).
-    words = query_words(parsed)
+    words = list(dict.fromkeys(query_words(parsed)))
     by_hay: dict[tuple, tuple] = {}
     by_fields: dict[tuple, list[str]] = {}
     with_domain = SHOWN_GROUPS | {"domain"}
+    broad = len(hits) >= SHARED_MIN and len(hits) * 4 > len(hays)
+    split = _keys_and_rests(hays) if broad else None
+    single = len(view.paths) == 1
+    bare: bytes | None
+    pending: list[tuple[int, tuple]] = []  # (hit, (hidden groups, their signature))
     for (i, _), row in zip(hits, rows):
         # a page with no container shows its domain in that column
         shown = with_domain if row[8] and row[5] == row[8] else SHOWN_GROUPS
-        hay = hays[i]
-        bare = keyless(hay, words)
+        if split is not None:  # many hits: the key and body split once (see _keys_and_rests)
+            bare = _BM[0] + _BM[1] + split[1][i] if _shareable(split[0][i], words) else None
+        else:
+            bare = keyless(hays[i], words)
         got = None if bare is None else by_hay.get((bare, shown is with_domain))
         if got is None:
-            hidden = hidden_matches(parsed, hay if bare is None else bare, shown)
+            hidden = hidden_matches(parsed, bare if bare is not None else hays[i], shown)
             got = (hidden, tuple((g, tuple(map(id, ts))) for g, ts in hidden.items()))
             if bare is not None:
                 by_hay[(bare, shown is with_domain)] = got
-        hidden, sig = got
-        if hidden:
-            fkey = (view.source_of(i), view.record(i)[5], sig)
-            names = by_fields.get(fkey)
-            if names is None:
-                names = by_fields[fkey] = matched_fields(view.entry(i).fields, hidden)
-            out[i] = list(names)
+        if got[0]:
+            pending.append((i, got))
+    # the names depend on the fields (t={a} and u={a} make one haystack): records read in bulk
+    for (i, (hidden, sig)), rec in zip(pending, view.records([i for i, _ in pending])):
+        fkey = (0 if single else view.source_of(i), rec[5], sig)
+        names = by_fields.get(fkey)
+        if names is None:
+            names = by_fields[fkey] = matched_fields(view.entry(i).fields, hidden)
+        out[i] = list(names)
     return out
+
+
+def _shareable(key: bytes, words: list[bytes]) -> bool:
+    """Whether a haystack's key cannot change what the query finds in it (see :func:`keyless`)."""
+    if key.translate(None, _KEY_BYTES):
+        return False
+    for w in words:  # (a loop: a generator costs more than the test for a word or two)
+        if w in key:
+            return False
+    return True
+
+
+def _keys_and_rests(hays) -> tuple[tuple[bytes, ...], tuple[bytes, ...]] | None:
+    """(keys, texts after the key) of all haystacks, split in one regex pass and kept on the
+    :class:`annobib.lookup.view.Haystacks` for the next caller; None when they do not split
+    cleanly (or ``hays`` is a plain list)."""
+    kept = getattr(hays, "split", False)
+    if kept is None or isinstance(kept, tuple):
+        return kept
+    text = getattr(hays, "text", None)
+    n = len(hays)
+    got = None
+    if text is not None and n and text.count(_BM[0]) == n and text.count(_BM[1]) == n:
+        pairs = _KEY_AND_REST.findall(text)
+        if len(pairs) == n:
+            keys, rests = zip(*pairs)
+            got = (keys, rests)
+    if text is not None:
+        hays.split = got
+    return got
 
 
 def _word_start(seg: bytes, text: bytes) -> bool:
@@ -482,13 +521,10 @@ def _run_shared_bodies(query: Query, hays) -> list[tuple[int, int]] | None:
     scored whole. Scoring hit by hit cost ~5 us an entry, 0.3 s a broad search of 58,000."""
     n = len(hays.starts)
     m0, m1 = _BM[0], _BM[1]
-    text = hays.text
-    if n < SHARED_MIN or text.count(m0) != n or text.count(m1) != n:
+    split = _keys_and_rests(hays) if n >= SHARED_MIN else None
+    if split is None:
         return None
-    pairs = _KEY_AND_REST.findall(text)
-    if len(pairs) != n:
-        return None
-    keys, rests = zip(*pairs)
+    keys, rests = split
     distinct = set(rests)
     if len(distinct) * 4 > n:
         return None  # bodies mostly differ: nothing to share
