@@ -11,7 +11,6 @@ import io
 import os
 import re
 import sys
-from itertools import repeat
 
 import click
 
@@ -248,21 +247,27 @@ def _whole_table(rows: list[list[str]]) -> str:
 def whole_table(cols: list, columns: tuple[str, ...] = COLUMNS) -> str:
     """The table of columns ``cols`` (cells, see :func:`cell_columns`) with every value whole,
     built column by column: a column of printable ASCII (most columns of most files) is measured
-    and padded at C speed, and the rows are never transposed cell by cell."""
-    padded = []
-    for c, values in zip(columns, cols):
-        col = [HEADERS[c], *values]
+    at C speed and padded by one ``%`` format per line (50,000 rows x 9 cells padded one by one
+    cost ~0.1 s); other columns are padded to their terminal width first."""
+    specs = []
+    values = []
+    for c, vals in zip(columns, cols):
+        col = [HEADERS[c], *vals]
         joined = "".join(col)
-        plain = joined.isascii() and joined.isprintable()
-        lens = list(map(len, col)) if plain else [_width(v) for v in col]
+        if joined.isascii() and joined.isprintable():
+            w = max(map(len, col))
+            specs.append(f"%{w}s" if c == "cited" else f"%-{w}s")
+            values.append(col)
+            continue
+        lens = [_width(v) for v in col]
         w = max(lens)
-        if plain:
-            padded.append(list(map(str.rjust if c == "cited" else str.ljust, col, repeat(w))))
-        elif c == "cited":
-            padded.append([" " * (w - n) + v for v, n in zip(col, lens)])
+        if c == "cited":
+            values.append([" " * (w - n) + v for v, n in zip(col, lens)])
         else:
-            padded.append([v + " " * (w - n) for v, n in zip(col, lens)])
-    return "\n".join(map(str.rstrip, map("  ".join, zip(*padded)))) + "\n"
+            values.append([v + " " * (w - n) for v, n in zip(col, lens)])
+        specs.append("%s")
+    line = "  ".join(specs)
+    return "\n".join(map(str.rstrip, map(line.__mod__, zip(*values)))) + "\n"
 
 
 def plain_table(rows: list[list[str]], width: int | None) -> str:
