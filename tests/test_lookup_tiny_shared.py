@@ -100,3 +100,63 @@ def test_rows_are_built_once_per_distinct_body():
     assert seen == [len(BODIES)]
     assert [r[0] for r in rows] == [f"K{i}" for i in range(120)]
     assert rows == build._rows(items, strings)
+
+
+def test_broad_search_scores_each_distinct_body_once(tmp_path, monkeypatch):
+    """A broad query over many entries with few bodies: the shared-bodies pass gives exactly
+    the hits of scoring each haystack whole (keys that hold a query word, or are not ASCII,
+    scored with their key), and scores far fewer haystacks than there are entries."""
+    from annobib.lookup import query as q
+
+    keys = KEYS + ("ka", "a", "x\u00e9", "k")
+    text = "".join(f"@misc{{{keys[i % len(keys)]}{i},{BODIES[i % len(BODIES)]}}}\n" for i in range(3000))
+    view = _view(tmp_path, text)
+    real = q.match
+    calls: list[int] = []
+
+    def counting(query, hay):
+        calls.append(1)
+        return real(query, hay)
+
+    for words in ("a", "k", "x", "liulin", "-k a", "a OR ke", "-zz", "year:2001", "ka"):
+        parsed = q.parse(words)
+        direct = [(i, s) for i, h in enumerate(view.haystacks) if (s := real(parsed, h))]
+        direct.sort(key=lambda x: -x[1])
+        calls.clear()
+        monkeypatch.setattr(q, "match", counting)
+        got = q.run(parsed, view.haystacks)
+        monkeypatch.setattr(q, "match", real)
+        assert got == direct, words
+        if words in ("-zz", "year:2001"):  # 3 keys in 10 are not ASCII (scored whole), 7 bodies
+            assert len(calls) < 1000, (words, len(calls))  # shared, not one by one
+    for words in ("a", "-k a"):  # the usual way (the pass switched off) agrees
+        parsed = q.parse(words)
+        shared = q._run_shared_bodies(parsed, view.haystacks)
+        assert shared
+        monkeypatch.setattr(q, "SHARED_MIN", 10**9)
+        assert q._run_shared_bodies(parsed, view.haystacks) is None
+        assert q.run(parsed, view.haystacks) == sorted(shared, key=lambda x: -x[1])
+        monkeypatch.undo()
+
+
+def test_matched_in_for_many_hits_names_each_entrys_own_fields(tmp_path, monkeypatch):
+    """The many-hits way of :func:`matched_in` (keys split once, records read in bulk) names
+    each entry's own field, as hit by hit does; a key holding the word shows why it matched."""
+    from annobib.lookup import query as q
+
+    names = ("t", "u", "note", "title")
+    text = "".join(f"@misc{{{'zz' if i % 7 == 0 else 'k'}{i},{names[i % 4]}={{zz}}}}\n" for i in range(3000))
+    view = _view(tmp_path, text)
+    parsed = q.parse("zz")
+    hits = q.run(parsed, view.haystacks)
+    assert len(hits) == 3000
+    why = q.matched_in(view, parsed, hits)
+    keys = view.keys()
+    for i, _ in hits:
+        k = keys[i]
+        if k.startswith("zz") or names[int(k.lstrip("zk")) % 4] == "title":
+            assert i not in why, k  # the key or the title column shows it
+        else:
+            assert why[i] == [names[int(k.lstrip("zk")) % 4]], k
+    monkeypatch.setattr(q, "SHARED_MIN", 10**9)  # hit by hit: the same answer
+    assert q.matched_in(view, parsed, hits) == why

@@ -67,6 +67,7 @@ _FAST_ENTRY = re.compile(
     + r")?)\s*\})([^@]*)\Z"
 )
 _FAST_FIELDS = re.compile(_FAST_FIELD + r"(?:,|\Z)")
+_FAST_FIELDS_FINDALL = _FAST_FIELDS.findall
 FAST_PATH = True  # tests switch it off to compare with bibtexparser
 
 
@@ -75,13 +76,14 @@ def _fast_record(chunk: str) -> list[tuple] | None:
     m = _FAST_ENTRY.match(chunk)
     if m is None:
         return None
-    etype = m.group(1)
-    if etype.lower().startswith(("comment", "string", "preamble")) or not m.group(2):
+    etype, key, body = m.group(1, 2, 3)
+    if not key or etype.lower().startswith(("comment", "string", "preamble")):
         return None
-    fields = tuple((f.group(1), f.group(2)) for f in _FAST_FIELDS.finditer(m.group(3) or ""))
-    if len({name for name, _ in fields}) != len(fields):
+    # findall: the (name, value) pairs at C speed (a generator of match objects cost ~3 us an entry)
+    fields = tuple(_FAST_FIELDS_FINDALL(body)) if body else ()
+    if len(fields) > 1 and len({name for name, _ in fields}) != len(fields):
         return None  # a field given twice: bibtexparser's report
-    return [("entry", chunk.index("@"), 0, etype, m.group(2), fields, None)]
+    return [("entry", m.start(1) - 1, 0, etype, key, fields, None)]
 
 
 # bibtexparser recovers from a broken block at the next `@`, at ~20 us a block: `@a{` repeated

@@ -5,9 +5,10 @@ from __future__ import annotations
 import click
 
 from annobib.commands._common import echo_exact, emit_json, load_bibliography, report_problems, warn
-from annobib.commands.listing import COLUMNS, cells_of, print_rows, row_json
-from annobib.core.sanitize import message
+from annobib.commands.listing import COLUMNS, MATCHED, cell_columns, cells_of, print_rows, row_json, whole_table
+from annobib.core.sanitize import is_clean, message
 from annobib.core.sanitize import terminal as safe
+from annobib.perf import paused_gc
 
 HELP = """Find entries. Exit code 1 when nothing matches (like grep).
 
@@ -53,6 +54,7 @@ Examples:
 )
 @click.option("--pager/--no-pager", default=None, help="Page long output on a terminal.")
 @click.pass_context
+@paused_gc()  # a bulk job: millions of small acyclic objects (see perf.paused_gc)
 def search(ctx, query, limit, as_json, fmt, pager):
     # lazy: not needed by `annobib --help`; looked up when called (tests patch it on its module)
     from annobib.lookup import query as q
@@ -68,7 +70,8 @@ def search(ctx, query, limit, as_json, fmt, pager):
         warn(w)
     if not parsed:
         raise click.UsageError("the query is empty")
-    view = load_bibliography(ctx)
+    # rows: a cold cache makes them while the records are at hand (cheaper than decoding again)
+    view = load_bibliography(ctx, rows=fmt != "keys")
     hits = q.run(parsed, view.haystacks)
     if limit is not None:
         hits = hits[:limit]
@@ -86,21 +89,32 @@ def search(ctx, query, limit, as_json, fmt, pager):
         keys = view.keys()
         echo_exact("".join(keys[i] + "\n" for i, _ in hits), nl=False)
     elif hits:
-        rows = [list(r) for r in cells_of(view.summaries_of([i for i, _ in hits]))]
-        if why:  # a column saying where a word matched that the table does not show
-            rows = [r + [safe(", ".join(why.get(i, [])))] for r, (i, _) in zip(rows, hits)]
-        spans = None
         import sys
 
-        if sys.stdout.isatty():
+        summaries = view.summaries_of([i for i, _ in hits])
+        if not sys.stdout.isatty():  # piped: every value whole (as print_rows), column by column
+            cols = cell_columns(summaries)
+            if why:  # a column saying where a word matched that the table does not show
+                cols.append(_matched_column(why, hits))
+            click.echo(whole_table(cols, MATCHED if why else COLUMNS), nl=False)
+        else:
+            rows = [list(r) for r in cells_of(summaries)]
+            if why:
+                rows = [r + [safe(", ".join(why.get(i, [])))] for r, (i, _) in zip(rows, hits)]
             spans = [_spans(view, i, parsed, rows[n]) for n, (i, _) in enumerate(hits)]
-        print_rows(ctx, rows, spans=spans, pager=pager)
+            print_rows(ctx, rows, spans=spans, pager=pager)
     code = report_problems(view.problems)
     if code:
         ctx.exit(code)
     if not hits:
         click.echo(f"annobib: no entry matches {message(repr(text))}", err=True)
         ctx.exit(1)
+
+
+def _matched_column(why: dict, hits: list) -> list[str]:
+    """The "Matched in" cells of the hits (terminal-safe: checked in one pass, as cell_columns)."""
+    col = [", ".join(why.get(i, ())) for i, _ in hits]
+    return col if is_clean(" ".join(col)) else [safe(v) for v in col]
 
 
 def _spans(view, i: int, parsed, row: list[str]) -> dict:

@@ -12,6 +12,7 @@ from annobib.core.sanitize import message
 from annobib.core.sanitize import terminal as safe
 from annobib.core.sanitize import terminal_lines as safe_lines
 from annobib.errors import InputError
+from annobib.perf import paused_gc
 
 ANNOTATION_FIELDS = ("annotation", "annote")
 
@@ -67,6 +68,7 @@ def formatted_reference(entry, style: str, fmt: str = "terminal"):
     help="Style of the formatted reference (gbt7714, apa).",
 )
 @click.pass_context
+@paused_gc()  # a bulk job: millions of small acyclic objects (see perf.paused_gc)
 def show(ctx, keys, bibtex, as_json, style):
     """Show entries in full: every field, the formatted reference, the citing locations with
     their sentences, and the annotation.

@@ -9,6 +9,7 @@ import click
 
 from annobib.commands._common import console, emit_json, load_bibliography, report_problems
 from annobib.core.sanitize import terminal as safe
+from annobib.perf import paused_gc
 
 
 def compute(view, top: int) -> dict:
@@ -65,6 +66,7 @@ def _chart(title: str, items: list[tuple[str, int]], width: int):
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON document on stdout.")
 @click.pass_context
+@paused_gc()  # a bulk job: millions of small acyclic objects (see perf.paused_gc)
 def stats(ctx, top, as_json):
     """Counts by type, language, year and web domain; the most-cited works."""
     view = load_bibliography(ctx, rows=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from itertools import accumulate, repeat
 
 from annobib.bib.parse import CHUNK_AFTER_NL, chunk_bounds
 from annobib.lookup.store import Digests
@@ -40,8 +41,13 @@ def full_table(data: bytes) -> tuple[Chunks, list[int], Digests, list[int], list
     The last item, runs of chunks known to be old ones, is empty: every chunk is looked up."""
     starts = chunk_bounds(data)
     chunks = Chunks(data, starts)
-    digests = Digests(b"".join(hashlib.sha1(c).digest() for c in _slices(data, starts)))
-    lines = _lines_from(data, starts, 0, 0)
+    # map() over the chunks at C speed: a generator of 50,000 tiny slices cost ~40 ms
+    ends = starts[1:] + [len(data)]
+    view = memoryview(data)
+    digests = Digests(
+        b"".join([h.digest() for h in map(hashlib.sha1, map(view.__getitem__, map(slice, starts, ends)))])
+    )
+    lines = list(accumulate(map(data.count, repeat(b"\n"), [0, *starts[:-1]], starts)))
     return chunks, lines, digests, starts, []
 
 

@@ -24,6 +24,7 @@ import hashlib
 import marshal
 import os
 import time
+from typing import Any
 from array import array
 from pathlib import Path
 
@@ -68,6 +69,17 @@ class Packed:
         j = i - self.base[k]
         return marshal.loads(self.blobs[k][a[j] : a[j + 1]])
 
+    def many(self, idx: list[int]) -> list:
+        """The records of entries ``idx``: for many of one file, its blob is read once and
+        sliced in one pass (record by record cost ~3 us each, 0.15 s for 50,000)."""
+        if len(self.blobs) != 1 or len(idx) < 300:
+            return [self[i] for i in idx]
+        blob, a = self.blobs[0], self.offs[0]
+        if not isinstance(blob, bytes):  # a lazily read section: one read of all of it
+            blob = self.blobs[0] = blob[0 : len(blob)]
+        loads = marshal.loads
+        return [loads(blob[a[i] : a[i + 1]]) for i in idx]
+
 
 class Haystacks:
     """All entries' haystacks as one UTF-8 byte string (loading is a copy, scanning is
@@ -76,6 +88,7 @@ class Haystacks:
     def __init__(self, text: bytes, starts):
         self.text = text
         self.starts = starts  # byte offset where each entry's haystack begins
+        self.split: Any = False  # (keys, texts after them) or None once split: see query._keys_and_rests
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -304,6 +317,12 @@ class View:
         if "rec" not in self._cache:
             self._cache["rec"] = Packed([p.load("rec") for p in self._parts])
         return self._cache["rec"][i]
+
+    def records(self, idx: list[int]) -> list[tuple]:
+        """The parse records of entries ``idx`` (see :meth:`Packed.many`)."""
+        if "rec" not in self._cache:
+            self._cache["rec"] = Packed([p.load("rec") for p in self._parts])
+        return self._cache["rec"].many(idx)
 
     def keys(self) -> list[str]:
         if "keys" not in self._cache:
