@@ -160,3 +160,20 @@ def test_matched_in_for_many_hits_names_each_entrys_own_fields(tmp_path, monkeyp
             assert why[i] == [names[int(k.lstrip("zk")) % 4]], k
     monkeypatch.setattr(q, "SHARED_MIN", 10**9)  # hit by hit: the same answer
     assert q.matched_in(view, parsed, hits) == why
+
+
+def test_broad_search_on_a_mapped_view(tmp_path, monkeypatch):
+    """The second read of a file maps its haystacks from the cache (``mmap``: no ``count``); a
+    broad search there takes the shared-bodies pass and must answer as the first, parsed read."""
+    from annobib.lookup.query import SHARED_MIN, parse, run
+    from annobib.lookup.view import load_view
+
+    monkeypatch.setenv("ANNOBIB_CACHE_DIR", str(tmp_path / "cache"))
+    bib = tmp_path / "t.bib"
+    bib.write_text("".join(f"@misc{{k{i},title={{a b}}}}\n" for i in range(SHARED_MIN + 10)), encoding="utf-8")
+    first = load_view(bib)
+    cold = [run(parse(q), first.haystacks) for q in ("a", "b k1")]
+    warm_view = load_view(bib)
+    assert type(warm_view.haystacks.text) is not bytes  # mapped, or the test proves nothing
+    assert [run(parse(q), warm_view.haystacks) for q in ("a", "b k1")] == cold
+    assert len(cold[0]) == SHARED_MIN + 10

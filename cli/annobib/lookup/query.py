@@ -375,6 +375,18 @@ def _shareable(key: bytes, words: list[bytes]) -> bool:
     return True
 
 
+def _count(text, needle: bytes, stop: int | None = None) -> int:
+    """``text.count(needle)`` for bytes or a mapped view file (``mmap`` has ``find`` but no
+    ``count``); with ``stop``, counting ends once it passes ``stop``."""
+    if isinstance(text, bytes):
+        return text.count(needle)
+    n = i = 0
+    while (i := text.find(needle, i)) >= 0 and (stop is None or n <= stop):
+        n += 1
+        i += len(needle)
+    return n
+
+
 def _keys_and_rests(hays) -> tuple[tuple[bytes, ...], tuple[bytes, ...]] | None:
     """(keys, texts after the key) of all haystacks, split in one regex pass and kept on the
     :class:`annobib.lookup.view.Haystacks` for the next caller; None when they do not split
@@ -385,7 +397,7 @@ def _keys_and_rests(hays) -> tuple[tuple[bytes, ...], tuple[bytes, ...]] | None:
     text = getattr(hays, "text", None)
     n = len(hays)
     got = None
-    if text is not None and n and text.count(_BM[0]) == n and text.count(_BM[1]) == n:
+    if text is not None and n and _count(text, _BM[0]) == n and _count(text, _BM[1]) == n:
         pairs = _KEY_AND_REST.findall(text)
         if len(pairs) == n:
             keys, rests = zip(*pairs)
@@ -489,7 +501,8 @@ def run(query: Query, hays) -> list[tuple[int, int]]:
     out = []
     score = _shared_match(query)
     # a broad query (no required word, or one in many entries) scores shared bodies once
-    broad = hasattr(hays, "text") and (pre is None or hays.text.count(pre) * 4 > len(hays))
+    n = len(hays)
+    broad = hasattr(hays, "text") and n >= SHARED_MIN and (pre is None or _count(hays.text, pre, n // 4) * 4 > n)
     bulk = _run_shared_bodies(query, hays) if broad else None
     if bulk is not None:
         out = bulk
