@@ -182,7 +182,7 @@ SETTINGS: list[Setting] = [
         "format.style",
         "ANNOBIB_STYLE",
         None,
-        _choice("gbt7714", "apa"),
+        _choice("gbt7714", "apa", "cn-notes", "chicago"),
         "default --style of format, cite and show (else gbt7714)",
     ),
     Setting(

@@ -75,7 +75,7 @@ def _defaults(style: str, edition, system):
         edition = EDITIONS[name][0]
     edition = str(edition)
     if edition not in EDITIONS[name]:
-        raise ValueError(f"{name} has no edition {edition!r} (choose from {', '.join(EDITIONS[name])})")
+        raise StyleChoiceError(f"{name} has no edition {edition!r} (choose from {', '.join(EDITIONS[name])})")
     if getattr(mod, "AUTHOR_DATE_ONLY", False):
         system = "author-date"
     own = getattr(mod, "SYSTEMS", None)  # a note style: its own systems, notes first
@@ -86,7 +86,7 @@ def _defaults(style: str, edition, system):
         return mod, edition, system
     system = system or "numeric"
     if system not in SYSTEMS[:2]:
-        raise ValueError(f"unknown citation system {system!r} (numeric or author-date)")
+        raise StyleChoiceError(f"unknown citation system {system!r} (numeric or author-date)")
     return mod, edition, system
 
 
