@@ -27,6 +27,8 @@ from annobib.errors import InputError
 from annobib.model import Entry
 from annobib.render import ListItem, render, render_document  # noqa: F401 (re-exported)
 from annobib.render.richtext import RichText, Run
+from annobib.styles._fields import decode
+from annobib.styles.sorting import title_key
 
 STYLES: dict[str, str] = {
     "gbt7714": "gbt7714",
@@ -48,7 +50,7 @@ class StyleChoiceError(InputError, ValueError):
 def clear_caches() -> None:
     """Forget memoized decodings, names and romanizations (benchmarks; long-running processes)."""
 
-    # lazy: not needed by `annobib show`; here: at module level it would close an import cycle
+    # lazy: loads every style and the romanizer; `annobib show` needs one style
     from annobib import names, romanize
     from annobib.styles import _fields, apa, casing, gbt7714, sorting
 
@@ -290,10 +292,6 @@ def _sorted(mod, entries: list, edition, tiebreak: str) -> list:
 def _tie_key(entry, tiebreak: str) -> tuple:
     if tiebreak == "key":
         return (entry.key,)
-    # here: at module level it would close an import cycle
-    from annobib.styles._fields import decode
-    from annobib.styles.sorting import title_key
-
     return title_key(decode(entry.get("title")) or "")
 
 
