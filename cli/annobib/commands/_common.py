@@ -73,17 +73,19 @@ def libraries_for_writing(paths=None, lock: bool = True):
     return load_libraries(paths if paths is not None else bibliography_paths(), for_writing=True, lock=lock)
 
 
-def load_bibliography(ctx: click.Context | None = None, rows: bool = False):
+def load_bibliography(ctx: click.Context | None = None, rows: bool = False, empty_ok: bool = False):
     """The chosen bibliography as an :class:`annobib.lookup.view.View` (several ``--bib`` files are
     merged, read-only). Served from the cache when the files' bytes are unchanged; parse
     problems are in ``view.problems`` (report them with :func:`report_problems`).
-    ``ANNOBIB_NO_CACHE=1`` bypasses the cache. ``rows``: every table row will be wanted."""
+    ``ANNOBIB_NO_CACHE=1`` bypasses the cache. ``rows``: every table row will be wanted.
+    ``empty_ok``: a bibliography without entries is returned (``list`` of a new library), else
+    it is an input error."""
     # lazy: not needed by `annobib --help`
     from annobib.lookup.view import load_views
 
     paths = bibliography_paths(ctx)
     view = load_views(paths, use_cache=not os.environ.get("ANNOBIB_NO_CACHE"), rows=rows)
-    if not len(view) and not view.problems:  # as validate: nothing to show is an input error
+    if not len(view) and not view.problems and not empty_ok:  # as validate: nothing to show is an input error
         raise no_entries(paths)
     return view
 
