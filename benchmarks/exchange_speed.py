@@ -48,7 +48,8 @@ def main() -> None:
     from generate import generate
 
     from annobib.bib import Library, parse_library
-    from annobib.exchange import export_text, merge_into, parse_text
+    from annobib.exchange import export_text
+    from annobib.exchange.importing import merge_into, parse_text
 
     print(f"{'entries':>8} {'format':>9} {'export s':>9} {'import s':>9} {'ms/entry':>9} {'size MB':>8}")
     for n in args.sizes:

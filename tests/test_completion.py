@@ -64,6 +64,18 @@ def test_keys_complete_from_the_chosen_bibliography(tmp_path, bib):
     assert tab("annobib edit 1991", tmp_path, {"ANNOBIB_BIB": str(bib)}) == ["morrow1991alliances"]
 
 
+def test_keys_complete_from_a_bib_given_after_the_command(tmp_path, bib):
+    # README: --bib goes before or after the command; completion reads it in both places
+    assert tab(f"annobib show --bib {bib} li", tmp_path)[:2] == ["liu2025meifei", "lindsay2024election"]
+    assert tab(f"annobib format --bib={bib} mor", tmp_path) == ["morrow1991alliances"]
+    other = tmp_path / "other.bib"
+    other.write_text("@book{zhou2020guoji, title = {国际}, year = {2020}}\n", encoding="utf-8")
+    # two files merged, one before the command and one after; $ANNOBIB_BIB is overridden
+    line = f"annobib --bib {bib} cite --bib {other} z"
+    assert tab(line, tmp_path, {"ANNOBIB_BIB": str(tmp_path / "none.bib")}) == ["zhou2020guoji"]
+    assert "liu2025meifei" in tab(f"annobib --bib {bib} cite --bib {other} li", tmp_path)
+
+
 def test_no_bibliography_offers_nothing_and_prints_no_error(tmp_path):
     assert tab("annobib show li", tmp_path) == []
     assert tab(f"annobib --bib {tmp_path / 'missing.bib'} show li", tmp_path) == []

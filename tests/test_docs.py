@@ -119,3 +119,80 @@ def test_docs_links_resolve():
         text = page.read_text(encoding="utf-8")
         for target in re.findall(r"\]\(([^)#:]+\.md)(?:#[^)]*)?\)", text):
             assert (page.parent / target).exists(), f"{page.name} links to a missing {target}"
+
+
+def _slug(heading: str) -> str:
+    """GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def _anchors(text: str) -> set[str]:
+    found, seen, fenced = set(), {}, False
+    for line in text.splitlines():
+        if line.startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and (m := re.match(r"#{1,6} (.+)", line)):
+            slug = _slug(m.group(1))
+            n = seen.get(slug, 0)
+            seen[slug] = n + 1
+            found.add(slug if n == 0 else f"{slug}-{n}")
+    return found | set(re.findall(r'<a (?:id|name)="([^"]+)"', text))
+
+
+def test_anchor_links_resolve():
+    pages = [ROOT / "README.md", *DOCS.glob("*.md")]
+    anchors = {p.resolve(): _anchors(p.read_text(encoding="utf-8")) for p in pages}
+    broken = []
+    for page in pages:
+        for target, anchor in re.findall(r"\]\(([^)#:\s]*)#([^)\s]+)\)", page.read_text(encoding="utf-8")):
+            where = (page.parent / target).resolve() if target else page.resolve()
+            if where in anchors and anchor not in anchors[where]:
+                broken.append(f"{page.name} -> {target}#{anchor}")
+    assert broken == [], "links to headings that do not exist"
+
+
+def test_a_broken_anchor_is_caught():
+    assert "files-atomic-writes-and-locks-annobibcorefiles" in _anchors(
+        "## Files: atomic writes and locks (`annobib.core.files`)\n```\n# not a heading\n```\n"
+    )
+    assert "not-a-heading" not in _anchors("```\n# not a heading\n```\n")
+
+
+def _layout_section() -> str:
+    text = (DOCS / "internals.md").read_text(encoding="utf-8")
+    return text.split("\n## Layout\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_package_map_lists_every_package_and_module():
+    layout = _layout_section()
+    package = ROOT / "cli" / "annobib"
+    packages = sorted(p.parent.name for p in package.glob("*/__init__.py"))
+    assert len(packages) >= 10
+    missing = [name for name in packages if f"| `{name}/` |" not in layout]
+    assert missing == [], "add these packages to the map in docs/internals.md#the-package-map"
+    modules_row = next(line for line in layout.splitlines() if line.startswith("| modules |"))
+    modules = sorted(p.stem for p in package.glob("*.py") if not p.stem.startswith("__"))
+    assert [m for m in modules if f"`{m}`" not in modules_row] == []
+
+
+def test_the_readme_command_table_names_every_command():
+    from annobib.cli import COMMANDS as REGISTERED
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## The commands", 1)[1].split("\n\n", 2)[1]
+    first_cells = " ".join(line.split("|")[1] for line in table.splitlines() if line.startswith("| `"))
+    listed = set(re.findall(r"`([\w-]+)`", first_cells))
+    assert listed == set(REGISTERED), f"README's command table: missing {set(REGISTERED) - listed}"
+
+
+def test_the_readme_dry_run_claim_is_true():
+    from annobib.cli import cli
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    claim = readme.split("the commands that change entries (", 1)[1].split(")", 1)[0]
+    named = re.findall(r"`([\w-]+)(?: --\w+)?`", claim)
+    assert len(named) >= 8
+    ctx = click.Context(cli)
+    for name in named:
+        opts = {o for p in cli.get_command(ctx, name).params for o in getattr(p, "opts", [])}
+        assert "--dry-run" in opts, f"README says {name} takes --dry-run"

@@ -169,6 +169,8 @@ class Setting:
         return self.key.split(".", 1)[1]
 
 
+ARCHIVE_ORG_URL = "https://archive.org"  # archive.archive_org_url when nothing points elsewhere
+
 SETTINGS: list[Setting] = [
     # your own library and the defaults of format, cite and show (`annobib init` writes the first)
     Setting(
@@ -182,7 +184,7 @@ SETTINGS: list[Setting] = [
         "format.style",
         "ANNOBIB_STYLE",
         None,
-        _choice("gbt7714", "apa"),
+        _choice("gbt7714", "apa", "cn-notes", "chicago"),
         "default --style of format, cite and show (else gbt7714)",
     ),
     Setting(
@@ -280,7 +282,7 @@ SETTINGS: list[Setting] = [
         None,
         _url,
         "archive.org base for the availability API (default: the Wayback base when "
-        "ANNOBIB_WAYBACK_URL is set, else https://archive.org)",
+        f"ANNOBIB_WAYBACK_URL is set, else {ARCHIVE_ORG_URL})",
     ),
     Setting("archive.cdx_url", "ANNOBIB_CDX_URL", None, _url, "CDX endpoint (default: <wayback>/cdx/search/cdx)"),
     Setting("archive.save_url", "ANNOBIB_SAVE_URL", None, _url, "Save Page Now endpoint (default: <wayback>/save)"),
@@ -494,6 +496,13 @@ def unknown_keys(data: dict) -> list[str]:
             continue
         out += [f"{section}.{name}" for name in table if f"{section}.{name}" not in BY_KEY]
     return out
+
+
+def default_of(key: str) -> Any:
+    """The parsed default of setting ``key`` (``"10m"`` → 600.0). The option dataclasses of
+    ``archive/`` take their defaults from here, so SETTINGS is the one place a default lives."""
+    setting = BY_KEY[key]
+    return None if setting.default is None else setting.parse(setting.default)
 
 
 def command_defaults(env: dict | None = None) -> tuple[dict, list[str]]:

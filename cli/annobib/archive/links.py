@@ -27,6 +27,7 @@ from annobib import __version__
 from annobib.archive.limits import HostLimiter, backoff, parse_retry_after
 from annobib.archive.state import now_iso
 from annobib.archive.urls import fetchable, host_of
+from annobib.config import default_of
 
 USER_AGENT = f"annobib/{__version__} (annotated-bibliography link checker; python-httpx)"
 REDIRECT_CODES = {301, 302, 303, 307, 308}
@@ -82,15 +83,17 @@ BOT_WALL = [
 
 @dataclass
 class LinkOptions:
-    per_host_concurrency: int = 2
-    per_host_interval: float = 1.0
-    max_connections: int = 128
-    timeout: float = 20.0
-    tries: int = 3
-    backoff: float = 1.0
-    max_retry_after: float = 60.0
-    max_redirects: int = 10
-    max_bytes: int = 65536
+    """How links are checked; the defaults are config.SETTINGS' (``links.*``)."""
+
+    per_host_concurrency: int = default_of("links.per_host_concurrency")
+    per_host_interval: float = default_of("links.per_host_interval")
+    max_connections: int = default_of("links.max_connections")
+    timeout: float = default_of("links.timeout")
+    tries: int = default_of("links.tries")
+    backoff: float = default_of("links.backoff")
+    max_retry_after: float = default_of("links.max_retry_after")
+    max_redirects: int = default_of("links.max_redirects")
+    max_bytes: int = default_of("links.max_bytes")
     user_agent: str = USER_AGENT
 
     @classmethod

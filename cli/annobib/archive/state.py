@@ -26,16 +26,15 @@ import hashlib
 import json
 import os
 import time
-from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
 from annobib.archive.urls import entry_url, fetchable
 from annobib.core.dirs import state_dir
-from annobib.core.files import atomic_write_text
+from annobib.core.files import atomic_write_text, locked
 from annobib.core.sanitize import message as safe
 from annobib.core.sanitize import redact_data
-from annobib.errors import AnnobibError, InputError, read_input_bytes
+from annobib.errors import AnnobibError, ConflictError, InputError, read_input_bytes
 from annobib.model import Entry
 
 VERSION = 1
@@ -169,24 +168,16 @@ def _atomic_write_json(path: Path, data: dict) -> None:
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
 
 
-@contextmanager
 def _locked(path: Path):
-    try:
-        # optional: the caller copes without fcntl
-        import fcntl
-    except ImportError:  # pragma: no cover - not POSIX
-        yield
-        return
-    lock = path.with_name(path.name + ".lock")
-    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
+    """The lock every annobib write takes (:func:`annobib.core.files.locked`: a flock on the file
+    itself, so no ``.lock`` file beside the state). A state file that does not exist yet is first
+    created empty and exclusively, so two first saves cannot both create it and one lose its merge."""
+    if not path.exists():
         try:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-        finally:
-            os.close(fd)
+            atomic_write_text(path, json.dumps({"version": VERSION, "links": {}, "archive": {}}), create=True)
+        except ConflictError:
+            pass  # another run created it first: lock theirs
+    return locked(path)
 
 
 def load_state(bib_path: str | os.PathLike | None) -> State:

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta, timezone
 from annobib import __version__
 from annobib.archive.limits import RateBudget, backoff
 from annobib.bounded import MAX_ANSWER_BYTES, TooLarge, loads_json, read_answer
+from annobib.config import ARCHIVE_ORG_URL, default_of
 from annobib.errors import InputError
 
 USER_AGENT = f"annobib/{__version__} (annotated-bibliography archiver; python-httpx)"
@@ -78,27 +79,29 @@ class AnswerLost(ArchiveError):
 
 @dataclass
 class ArchiveOptions:
-    wayback_url: str = "https://web.archive.org"
-    archive_org_url: str = "https://archive.org"
+    """How the archive run talks to the Archive; the defaults are config.SETTINGS' (``archive.*``)."""
+
+    wayback_url: str = default_of("archive.wayback_url")
+    archive_org_url: str = ARCHIVE_ORG_URL
     cdx_url: str | None = None
     save_url: str | None = None
     availability_url: str | None = None
     snapshot_url: str | None = None  # base of the archiveurl written (default: wayback_url)
-    requests_per_minute: float = 24.0
-    concurrency: int = 2
-    captures_per_minute: float = 6.0
-    capture_interval: float = 10.0
-    poll_interval: float = 5.0
-    poll_max_interval: float = 60.0
-    job_timeout: float = 600.0
-    job_expiry: float = 3600.0
-    pause_429: float = 60.0
-    max_429: int = 3
-    timeout: float = 30.0
-    tries: int = 3
-    max_failures: int = 6
-    capture_retries: int = 1
-    if_not_archived_within: str = "30d"
+    requests_per_minute: float = default_of("archive.requests_per_minute")
+    concurrency: int = default_of("archive.concurrency")
+    captures_per_minute: float = default_of("archive.captures_per_minute")
+    capture_interval: float = default_of("archive.capture_interval")
+    poll_interval: float = default_of("archive.poll_interval")
+    poll_max_interval: float = default_of("archive.poll_max_interval")
+    job_timeout: float = default_of("archive.job_timeout")
+    job_expiry: float = default_of("archive.job_expiry")
+    pause_429: float = default_of("archive.pause_429")
+    max_429: int = default_of("archive.max_429")
+    timeout: float = default_of("archive.timeout")
+    tries: int = default_of("archive.tries")
+    max_failures: int = default_of("archive.max_failures")
+    capture_retries: int = default_of("archive.capture_retries")
+    if_not_archived_within: str = default_of("archive.if_not_archived_within")
     access_key: str | None = field(default=None, repr=False)
     secret_key: str | None = field(default=None, repr=False)
     user_agent: str = USER_AGENT
@@ -120,7 +123,7 @@ class ArchiveOptions:
         wayback = cfg["archive.wayback_url"]
         archive_org = cfg["archive.archive_org_url"]
         if archive_org is None:
-            archive_org = wayback if cfg.source("archive.wayback_url") != "default" else "https://archive.org"
+            archive_org = wayback if cfg.source("archive.wayback_url") != "default" else ARCHIVE_ORG_URL
         return cls(
             wayback_url=wayback,
             archive_org_url=archive_org,

@@ -13,7 +13,7 @@ the others are applied only when asked (``--unsafe-fixes``).
 
 Extension point: a rule may declare ``needs=("links",)`` (or any other name). The runner skips
 it unless the context carries that state (``ctx.state["links"]``), so plain ``validate`` stays
-offline and ``validate --links`` (issue 6) only has to register rules and pass the link state.
+offline and ``validate --links`` only has to register rules and pass the link state.
 """
 
 from __future__ import annotations

@@ -73,17 +73,19 @@ def libraries_for_writing(paths=None, lock: bool = True):
     return load_libraries(paths if paths is not None else bibliography_paths(), for_writing=True, lock=lock)
 
 
-def load_bibliography(ctx: click.Context | None = None, rows: bool = False):
+def load_bibliography(ctx: click.Context | None = None, rows: bool = False, empty_ok: bool = False):
     """The chosen bibliography as an :class:`annobib.lookup.view.View` (several ``--bib`` files are
     merged, read-only). Served from the cache when the files' bytes are unchanged; parse
     problems are in ``view.problems`` (report them with :func:`report_problems`).
-    ``ANNOBIB_NO_CACHE=1`` bypasses the cache. ``rows``: every table row will be wanted."""
+    ``ANNOBIB_NO_CACHE=1`` bypasses the cache. ``rows``: every table row will be wanted.
+    ``empty_ok``: a bibliography without entries is returned (``list`` of a new library), else
+    it is an input error."""
     # lazy: not needed by `annobib --help`
     from annobib.lookup.view import load_views
 
     paths = bibliography_paths(ctx)
     view = load_views(paths, use_cache=not os.environ.get("ANNOBIB_NO_CACHE"), rows=rows)
-    if not len(view) and not view.problems:  # as validate: nothing to show is an input error
+    if not len(view) and not view.problems and not empty_ok:  # as validate: nothing to show is an input error
         raise no_entries(paths)
     return view
 
@@ -215,6 +217,8 @@ def warn(message: str) -> None:
     click.echo(f"annobib: warning: {clean(message)}", err=True)
 
 
+STYLE_CHOICES = ["gbt7714", "apa", "cn-notes", "chicago"]  # --style of format, cite and show
+
 COMPLETE_MAX = 500  # keys offered for one TAB; more is noise a shell pages through
 
 
@@ -230,7 +234,7 @@ def complete_keys(ctx: click.Context, param, incomplete: str) -> list:
 
     root = ctx.find_root()
     if not isinstance(root.obj, Settings):  # completion parses, never runs the group callback
-        root.obj = Settings(bib_paths=tuple(root.params.get("bib_paths") or ()))
+        root.obj = Settings(bib_paths=_bib_on_line() or tuple(root.params.get("bib_paths") or ()))
     try:
         from annobib.lookup.view import load_views
 
@@ -242,6 +246,28 @@ def complete_keys(ctx: click.Context, param, incomplete: str) -> list:
     first = [k for k in keys if k.casefold().startswith(low) and k not in given]
     more = [k for k in keys if low and low in k.casefold() and not k.casefold().startswith(low) and k not in given]
     return [CompletionItem(k) for k in (first + more)[:COMPLETE_MAX]]
+
+
+def _bib_on_line() -> tuple[str, ...]:
+    """Every ``--bib`` on the line being completed, before or after the command. Click drops the
+    values of the copies after the command while completing (their callback skips resilient
+    parsing), so read the words the shell passed, as Click itself does (COMP_WORDS, COMP_CWORD)."""
+    # lazy: loads click.shell_completion only when this runs; not needed by `annobib --help`
+    from click.shell_completion import split_arg_string
+
+    try:
+        words = split_arg_string(os.environ.get("COMP_WORDS", ""))
+        cword = os.environ.get("COMP_CWORD", "")
+        words = words[1 : int(cword)] if cword.isdigit() else words[1:-1]  # fish: the word itself
+    except ValueError:
+        return ()
+    found = []
+    for i, word in enumerate(words):
+        if word == "--bib" and i + 1 < len(words):
+            found.append(words[i + 1])
+        elif word.startswith("--bib="):
+            found.append(word[len("--bib=") :])
+    return tuple(found)
 
 
 def pairs_for_keys(pairs: list, keys) -> list:

@@ -72,7 +72,7 @@ def add(citation, doi, fields, entry_type, key, force, dry_run, as_json) -> None
             raise InputError(f"not an entry type: {entry_type!r}")
         entry.type = entry_type.lower()
     if key:
-        from annobib.exchange import usable_key
+        from annobib.exchange.common import usable_key
 
         if not usable_key(key):
             raise InputError(f"not a usable citation key: {key!r} (no spaces, commas, braces, quotes, # % = ~ \\)")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
+
 import click
 
-from annobib.commands._common import console, emit_json, resolve_bibliography, warn
+from annobib.commands._common import _columns, emit_json, resolve_bibliography, warn
+from annobib.core.sanitize import terminal
 from annobib.errors import InputError
 
 
@@ -87,19 +91,64 @@ def show(ctx, as_json=False):
     if as_json:
         emit_json({"path": str(cfg.path), "exists": cfg.path.exists(), "bibliography": bib, "settings": rows})
         return 0
-    from rich.table import Table
-    from rich.text import Text
-
-    out = console(ctx)
-    out.print(Text(f"config file: {cfg.path}" + ("" if cfg.path.exists() else " (absent)")))
+    head = [f"config file: {cfg.path}" + ("" if cfg.path.exists() else " (absent)")]
     where = ", ".join(bib["paths"]) or "none"
-    out.print(Text(f"bibliography: {where} (from {SOURCES[bib['source']]}; order: {ORDER})"))
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    for name in ("setting", "value", "from", "variable"):
-        table.add_column(name, overflow="fold")
-    for r in rows:
-        table.add_row(
-            Text(r["key"]), Text("–" if r["value"] is None else str(r["value"])), Text(r["source"]), Text(r["env"])
-        )
-    out.print(table)
+    head.append(f"bibliography: {where} (from {SOURCES[bib['source']]}; order: {ORDER})")
+    cells = [(r["key"], "–" if r["value"] is None else str(r["value"]), r["source"], r["env"]) for r in rows]
+    width = (_columns() or shutil.get_terminal_size().columns) if sys.stdout.isatty() else None
+    for line in layout(head, cells, width):
+        click.echo(terminal(line))
     return 0
+
+
+GAP = "  "
+HEADER = ("setting", "value", "from", "variable")
+MIN_VALUE = 12  # narrower than this, the table is stacked: one setting per block
+
+
+def layout(head: list[str], cells: list[tuple[str, str, str, str]], width: int | None) -> list[str]:
+    """The lines of ``annobib config``. Piped (``width`` None): aligned columns, nothing wrapped or
+    cut, no trailing spaces. On a terminal: the same table, with only long values folded; when
+    even the identifiers do not fit, one block per setting. Identifiers (settings, variables)
+    are never broken: a shell copies them whole."""
+    rows = [HEADER, *cells]
+    widths = [max(cell_len(r[i]) for r in rows) for i in range(4)]
+    if width is None:
+        return head + [_line(r, widths) for r in rows]
+    lines = [piece for line in head for piece in _wrap_words(line, width)]
+    room = width - widths[0] - widths[2] - widths[3] - 3 * len(GAP)
+    if room < MIN_VALUE:
+        for key, value, source, env in cells:
+            lines += _wrap_words(f"{key} = {value}", width)
+            lines += ["    " + piece.strip() for piece in _wrap_words(f"from {source}; {env}", width - 4)]
+        return lines
+    widths[1] = min(widths[1], room)
+    for row in rows:
+        parts = [row[1][i : i + widths[1]] for i in range(0, len(row[1]), widths[1])] or [""]
+        lines.append(_line((row[0], parts[0], row[2], row[3]), widths))
+        lines += [_line(("", part, "", ""), widths) for part in parts[1:]]
+    return lines
+
+
+def cell_len(text: str) -> int:
+    """Terminal cells ``text`` takes (a CJK character two)."""
+    # lazy: loads rich only when this runs; not needed by `annobib --help`
+    from rich.cells import cell_len as cells
+
+    return cells(text)
+
+
+def _line(row, widths) -> str:
+    return GAP.join(cell + " " * (w - cell_len(cell)) for cell, w in zip(row, widths)).rstrip()
+
+
+def _wrap_words(text: str, width: int) -> list[str]:
+    """``text`` broken at spaces only (a word longer than the line stays whole)."""
+    lines, current = [], ""
+    for word in text.split(" "):
+        if current and cell_len(current) + 1 + cell_len(word) > width:
+            lines.append(current)
+            current = "    " + word
+        else:
+            current = f"{current} {word}" if current else word
+    return lines + [current]

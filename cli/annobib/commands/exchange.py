@@ -10,9 +10,7 @@ from annobib.commands._common import bibliography_paths, complete_keys, echo_exa
 from annobib.core.files import write_output
 from annobib.core.sanitize import message
 from annobib.errors import InputError
-
-EXPORT_FORMATS = ("csl-json", "ris", "bibtex", "biblatex")
-IMPORT_FORMATS = ("bibtex", "biblatex", "csl-json", "ris")
+from annobib.exchange import EXPORT_FORMATS, IMPORT_FORMATS
 
 
 @click.command("export")
@@ -131,7 +129,8 @@ def import_command(file: str, fmt: str | None, merge: bool, force: bool, dry_run
     """
     # lazy: not needed by `annobib --help`; looked up when called (tests patch it on its module)
     from annobib.editing import open_for_adding, save
-    from annobib.exchange import detect_format, load_file, parse_text
+    from annobib.exchange import detect_format
+    from annobib.exchange.importing import load_file, parse_text
 
     if file == "-":
         from annobib.bounded import read_stdin_text
@@ -142,7 +141,7 @@ def import_command(file: str, fmt: str | None, merge: bool, force: bool, dry_run
         entries = parse_text(text, fmt or detect_format(Path("stdin"), text), "stdin")
     else:
         entries = load_file(Path(file), fmt)
-    from annobib.exchange import merge_into
+    from annobib.exchange.importing import merge_into
 
     lib = open_for_adding(bibliography_paths()[0])
     report = merge_into(lib, entries, merge=merge, force=force)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from annobib.commands._common import (
+    STYLE_CHOICES,
     bibliography_paths,
     complete_keys,
     console,
@@ -22,7 +23,6 @@ from annobib.core.inputs import decode_utf8
 from annobib.core.sanitize import terminal
 from annobib.errors import InputError, read_input_bytes
 
-STYLE_CHOICES = ["gbt7714", "apa", "cn-notes", "chicago"]
 TO_CHOICES = ["terminal", "text", "md", "html", "latex", "docx"]
 EXTENSIONS = {
     ".docx": "docx",
@@ -44,7 +44,10 @@ def style_options(f):
         help="GB/T 7714, APA 7, Chinese journal notes (cn-notes) or Chicago 17.",
     )(f)
     f = click.option(
-        "--edition", type=click.Choice(["2025", "2015"]), default=None, help="GB/T 7714 edition (default 2025)."
+        "--edition",
+        type=click.Choice(["2025", "2015"]),
+        default=None,
+        help="GB/T 7714 edition (default 2025, or [format] edition; other styles ignore a configured one).",
     )(f)
     f = click.option(
         "--system",
@@ -55,6 +58,27 @@ def style_options(f):
         "chicago: notes (numeric's meaning there) or bibliography; cn-notes: notes.",
     )(f)
     return f
+
+
+GBT_SYSTEMS = ("numeric", "author-date")
+
+
+def _typed(ctx, name: str) -> bool:
+    """True when the user typed ``--name`` (not a config or ``ANNOBIB_…`` default)."""
+    return ctx.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE
+
+
+def style_choice(ctx, style: str, edition, system):
+    """(edition, system) for ``style``: a config or environment default that does not apply to
+    the chosen style is ignored (``[format] edition`` means nothing to APA); only a typed option
+    that conflicts is a usage error, one line, exit 2."""
+    if edition and style != "gbt7714":
+        if _typed(ctx, "edition"):
+            raise click.UsageError(f"--edition applies to --style gbt7714 only (not {style})")
+        edition = None
+    if style in ("cn-notes", "chicago") and system in GBT_SYSTEMS and not _typed(ctx, "system"):
+        system = "numeric"  # as with no config: the note style's own default (notes)
+    return edition, system
 
 
 def _entries(ctx, need_view: bool = False):
@@ -242,7 +266,7 @@ def format_command(
     as_json,
     verbose,
 ):
-    """Format a reference list: GB/T 7714 (2025 or 2015, numeric or author-date) or APA 7.
+    """Format a reference list: GB/T 7714 (2025 or 2015), APA 7, cn-notes or Chicago 17.
 
     \b
     annobib format                                  GB/T 7714-2025, numeric, all entries
@@ -251,8 +275,7 @@ def format_command(
     annobib format -q "year:2025 lang:zh" --annotated --context
     annobib format --manuscript paper.md            only what paper.md cites, numbered from 1
     """
-    if style == "apa" and edition:
-        raise click.UsageError("--edition applies to --style gbt7714 only")
+    edition, system = style_choice(ctx, style, edition, system)
     if manuscript and (keys or query):
         raise click.UsageError("--manuscript chooses the entries itself: give no KEY or --query with it")
     args = (ctx, keys, query, style, edition, system, to, output, order, annotated, context, archived, as_json)
@@ -336,13 +359,14 @@ def _format(
             n = len({r.key for r in refs if r.warnings})
             if style == "apa":
                 warn(
-                    f"{n} entr{'y uses' if n == 1 else 'ies use'} suggested romanizations or lack a translation "
-                    f"(see -v; set title_romanized / title_translation / author_romanized)"
+                    f"{n} entr{'y uses' if n == 1 else 'ies use'} suggested romanizations or "
+                    f"lack{'s' if n == 1 else ''} a translation "
+                    f"(see annobib format -v; set title_romanized / title_translation / author_romanized)"
                 )
             else:
                 warn(
                     f"{n} entr{'y lacks' if n == 1 else 'ies lack'} an element the standard requires "
-                    f"(see -v; e.g. urldate for online items)"
+                    f"(see annobib format -v; e.g. urldate for online items)"
                 )
     hanging = refs[0].label is None
     if as_json:
@@ -433,8 +457,7 @@ def cite(ctx, keys, style, edition, system, at, manuscript, as_json):
     from annobib.manuscript.cited import combine
     from annobib.styles import style_module
 
-    if style == "apa" and edition:
-        raise click.UsageError("--edition applies to --style gbt7714 only")
+    edition, system = style_choice(ctx, style, edition, system)
     if len(at) > len(keys):
         raise click.UsageError(f"{len(at)} --at locators for {len(keys)} key(s): give one per KEY, in order")
     view, entries, code = _entries(ctx)

@@ -19,7 +19,7 @@ CONFIG_TEMPLATE = """# annobib configuration (`annobib config` shows every setti
 path = {path}   # the bibliography when neither --bib nor ANNOBIB_BIB is given
 
 # [format]
-# style = "gbt7714"      # or "apa": default --style of format, cite and show
+# style = "gbt7714"      # or "apa", "cn-notes", "chicago": default --style of format, cite and show
 # edition = "2025"       # or "2015": GB/T 7714 edition
 # system = "numeric"     # or "author-date"
 """

@@ -14,8 +14,16 @@ import sys
 
 import click
 
-from annobib.commands._common import color_enabled, console, echo_exact, emit_json, load_bibliography, report_problems
-from annobib.core.sanitize import csv_cell, is_clean
+from annobib.commands._common import (
+    bibliography_paths,
+    color_enabled,
+    console,
+    echo_exact,
+    emit_json,
+    load_bibliography,
+    report_problems,
+)
+from annobib.core.sanitize import csv_cell, is_clean, message
 from annobib.core.sanitize import terminal as safe
 from annobib.perf import paused_gc
 
@@ -457,7 +465,13 @@ def list_command(ctx, sort, reverse, types, langs, year, tags, limit, as_json, f
       annobib list --format keys | wc -l
     """
     years = parse_year_range(year)
-    view = load_bibliography(ctx, rows=True)
+    view = load_bibliography(ctx, rows=True, empty_ok=True)
+    empty = not len(view) and not view.problems  # a new library (annobib init): not an error
+    if empty:
+        paths = ", ".join(str(p) for p in bibliography_paths(ctx))
+        click.echo(
+            f"annobib: {message(paths)}: no entries yet; add some with `annobib add` or `annobib import FILE`", err=True
+        )
     idx = select(view, types, langs, years)
     if tags:
         # lazy: not needed by `annobib --help` or `annobib list`
@@ -477,7 +491,7 @@ def list_command(ctx, sort, reverse, types, langs, year, tags, limit, as_json, f
         emit_json([row_json(view, i, row=rows[i]) for i in idx])
     elif fmt != "table":
         write_delimited(view, idx, fmt)
-    elif matched:
+    elif matched or empty:  # the header alone for a new library
         rows = view.summaries
         chosen = [rows[i] for i in idx]
         if sys.stdout.isatty():
@@ -487,6 +501,6 @@ def list_command(ctx, sort, reverse, types, langs, year, tags, limit, as_json, f
     code = report_problems(view.problems)
     if code:
         ctx.exit(code)
-    if not matched:  # as search (and grep): nothing selected is exit 1, said on stderr
+    if not matched and not empty:  # as search (and grep): nothing selected is exit 1, said on stderr
         click.echo("annobib: no entry matches the filters", err=True)
         ctx.exit(1)

@@ -17,7 +17,8 @@ Query language:
   words            all must match, in any field:    alliance japan
   "a phrase"       words together, in this order:   "world knowledge"
   field:value      in one field: author: title: key: type: year: lang:
-                   domain: tag: note: container: (quote values with spaces)
+                   domain: tag: note: container: (quote values with spaces;
+                   publisher: is container:, editor: is author:)
   year:2024..2025  a year range (year:..2020, year:2021.. open-ended)
   -word            must not match (-field:value too)
   a OR b           either one (x a OR b = x and (a or b))

@@ -4,10 +4,18 @@ cites it (with the citing sentences), the annotation; ``--bibtex`` for the raw t
 from __future__ import annotations
 
 import difflib
+import re
 
 import click
 
-from annobib.commands._common import complete_keys, console, emit_json, load_bibliography, report_problems
+from annobib.commands._common import (
+    STYLE_CHOICES,
+    complete_keys,
+    console,
+    emit_json,
+    load_bibliography,
+    report_problems,
+)
 from annobib.core.sanitize import message
 from annobib.core.sanitize import terminal as safe
 from annobib.core.sanitize import terminal_lines as safe_lines
@@ -15,6 +23,20 @@ from annobib.errors import InputError
 from annobib.perf import paused_gc
 
 ANNOTATION_FIELDS = ("annotation", "annote")
+NAME_FIELDS = frozenset({"author", "editor", "translator", "bookauthor", "editora", "editorb", "editorc"})
+_AND = re.compile(r"\s+and\s+", re.I)
+
+
+def name_list(value: str) -> str:
+    """A name field as ``list`` shows names: ``周琪, 刘绯``, never BibTeX's ``and``; ``;`` between
+    names when one holds a comma (``Morrow, James D.; Lindsay, James``), so none is split in two."""
+    # lazy: not needed by `annobib --help`
+    from annobib.names import split_top_level
+    from annobib.text import latex_to_text
+
+    parts = [latex_to_text(p).strip() for p in split_top_level(" ".join(value.split()), _AND)]
+    parts = [p for p in parts if p]
+    return ("; " if any("," in p for p in parts) else ", ").join(parts)
 
 
 def suggest(key: str, keys: list[str], n: int = 3) -> list[str]:
@@ -62,10 +84,10 @@ def formatted_reference(entry, style: str, fmt: str = "terminal"):
 @click.option("--json", "as_json", is_flag=True, help="One JSON document on stdout.")
 @click.option(
     "--style",
+    type=click.Choice(STYLE_CHOICES),
     default="gbt7714",
     show_default=True,
-    metavar="STYLE",
-    help="Style of the formatted reference (gbt7714, apa).",
+    help="Style of the formatted reference.",
 )
 @click.pass_context
 @paused_gc()  # a bulk job: millions of small acyclic objects (see perf.paused_gc)
@@ -225,8 +247,9 @@ def _print_entry(con, view, i: int, style: str) -> None:
     for name, value in entry.fields.items():
         if name in ("citations",) + ANNOTATION_FIELDS:
             continue
-        shown = _cut(latex_to_text(value))
-        if shown != _cut(" ".join(value.split())):
+        decoded = _cut(latex_to_text(value))
+        shown = _cut(name_list(value)) if name in NAME_FIELDS else decoded
+        if decoded != _cut(" ".join(value.split())):
             cell = Text(safe(shown))
             cell.append("  " + safe(_cut(" ".join(value.split()))), style="dim")
         else:

@@ -13,6 +13,7 @@ imported only when such a file is read. The package never prints.
 from __future__ import annotations
 
 from annobib.documents.model import Doc, DocNote
+from annobib.documents.sniff import load
 from annobib.errors import InputError
 
 __all__ = ["Doc", "DocNote", "read_document"]
@@ -21,9 +22,6 @@ __all__ = ["Doc", "DocNote", "read_document"]
 def read_document(path: str, pages: str | None = None, progress=None) -> Doc | None:
     """The notes of the document at ``path``, or None when it is plain text (or Markdown without
     footnotes) for the text path. One :class:`annobib.errors.InputError` for a file it cannot read."""
-    # here: at module level it would close an import cycle
-    from annobib.documents.sniff import load
-
     kind, data, warning = load(path)
     if pages and kind != "pdf":
         raise InputError(f"{path}: --pages applies to PDF files only (this is {_KIND_NAMES.get(kind, kind)})")
@@ -35,7 +33,7 @@ def read_document(path: str, pages: str | None = None, progress=None) -> Doc | N
 
 def _read(kind: str, data: bytes, path: str, pages: str | None, progress) -> Doc | None:
     if kind == "docx":
-        # here: at module level it would close an import cycle
+        # lazy: only the reader this file needs is loaded (the PDF one brings pypdfium2)
         from annobib.documents.docx import read_docx
 
         return read_docx(data, path)

@@ -23,7 +23,7 @@ def read_paper(path: str) -> Paper:
     except OSError as exc:
         raise read_error(path, exc, "a manuscript") from None
     if data[:2] == b"PK":
-        # here: at module level it would close an import cycle
+        # lazy: only a .docx needs the Word reader (zip and XML parsing)
         from annobib.manuscript.word import scan_docx
 
         return Paper(path, scan_docx(data, path))

@@ -27,6 +27,8 @@ from annobib.errors import InputError
 from annobib.model import Entry
 from annobib.render import ListItem, render, render_document  # noqa: F401 (re-exported)
 from annobib.render.richtext import RichText, Run
+from annobib.styles._fields import decode
+from annobib.styles.sorting import title_key
 
 STYLES: dict[str, str] = {
     "gbt7714": "gbt7714",
@@ -48,7 +50,7 @@ class StyleChoiceError(InputError, ValueError):
 def clear_caches() -> None:
     """Forget memoized decodings, names and romanizations (benchmarks; long-running processes)."""
 
-    # lazy: not needed by `annobib show`; here: at module level it would close an import cycle
+    # lazy: loads every style and the romanizer; `annobib show` needs one style
     from annobib import names, romanize
     from annobib.styles import _fields, apa, casing, gbt7714, sorting
 
@@ -75,7 +77,7 @@ def _defaults(style: str, edition, system):
         edition = EDITIONS[name][0]
     edition = str(edition)
     if edition not in EDITIONS[name]:
-        raise ValueError(f"{name} has no edition {edition!r} (choose from {', '.join(EDITIONS[name])})")
+        raise StyleChoiceError(f"{name} has no edition {edition!r} (choose from {', '.join(EDITIONS[name])})")
     if getattr(mod, "AUTHOR_DATE_ONLY", False):
         system = "author-date"
     own = getattr(mod, "SYSTEMS", None)  # a note style: its own systems, notes first
@@ -86,7 +88,7 @@ def _defaults(style: str, edition, system):
         return mod, edition, system
     system = system or "numeric"
     if system not in SYSTEMS[:2]:
-        raise ValueError(f"unknown citation system {system!r} (numeric or author-date)")
+        raise StyleChoiceError(f"unknown citation system {system!r} (numeric or author-date)")
     return mod, edition, system
 
 
@@ -290,10 +292,6 @@ def _sorted(mod, entries: list, edition, tiebreak: str) -> list:
 def _tie_key(entry, tiebreak: str) -> tuple:
     if tiebreak == "key":
         return (entry.key,)
-    # here: at module level it would close an import cycle
-    from annobib.styles._fields import decode
-    from annobib.styles.sorting import title_key
-
     return title_key(decode(entry.get("title")) or "")
 
 

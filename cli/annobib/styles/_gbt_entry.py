@@ -297,11 +297,9 @@ class _Entry:
         giv_full = n.given + (", " + n.suffix if n.suffix else "")
         whole = fam + giv_full
         lang = str_lang(whole if not n.is_cjk else n.raw)
-        if n.is_cjk and ((not n.given and not n.suffix) or ("," not in n.raw and "，" not in n.raw)):
-            return n.raw
+        if n.is_cjk and not _latin_given(n):
+            return n.raw  # 刘琳, and Zotero's 刘, 琳: one name, written whole
         if lang in (LANG_ZH, LANG_JA):
-            if n.is_cjk and "," not in n.raw and "，" not in n.raw:
-                return n.raw
             g = str_lang(giv_full)
             return fam + giv_full if g in (LANG_ZH, LANG_JA) else fam
         if lang == LANG_RU:
@@ -374,7 +372,7 @@ class _Entry:
             return ""
         first = names[0]
         t = first.raw if (first.literal or first.is_cjk) else ((first.particle + " " + first.family).strip())
-        if first.is_cjk and ("," in first.raw or "，" in first.raw):
+        if _latin_given(first):
             t = first.family
         if len(names) > 1:
             t += (" " if self.cjk else " ") + self.et_al()
@@ -670,6 +668,14 @@ class _Entry:
 
 
 @lru_cache(maxsize=65536)
+def _latin_given(n) -> bool:
+    """A CJK family name with a Latin given name or initial (``昂温, S.``): a foreign name in
+    Chinese translation, written as the family name alone (GB/T 7714-2015 8.1.1, example 3: 昂温).
+    Decided by the given name's script, not by a comma: the name parser writes Zotero's split
+    ``刘, 琳`` back whole, without its comma."""
+    return n.is_cjk and bool(n.given) and str_lang(n.given) not in (LANG_ZH, LANG_JA, LANG_KO)
+
+
 def _parse_names(value: str, lang: int):
     decoded = _decode_keep_braces(value)
     langname = {LANG_JA: "japanese", LANG_ZH: "chinese", LANG_KO: "korean"}.get(lang)

@@ -182,9 +182,12 @@ _DESIGNATORS = frozenset(
 
 def _named_letter(toks, i: int) -> bool:
     """A capital letter standing alone names something (``Volume B``, ``T-cell``, ``K-means``,
-    ``Plan A``), except ``A`` the article, kept only after a designator or before a hyphen."""
+    ``Plan A``), except ``A`` the article, kept only after a designator or before a hyphen, and
+    the ``E-`` of electronic (``e-government``, ``e-mail``), a common word in sentence case."""
     tok = toks[i][0]
     if len(tok) != 1 or not tok.isupper():
+        return False
+    if tok == "E" and i + 1 < len(toks) and toks[i + 1][0] in ("-", "‐"):
         return False
     if tok != "A":
         return True
