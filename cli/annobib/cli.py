@@ -39,7 +39,7 @@ COMMAND_TABLE: dict[str, tuple[str, str]] = {
     ),
     "format": (
         "format:format_command",
-        "Format a reference list: GB/T 7714 (2025 or 2015, numeric or author-date) or APA 7.",
+        "Format a reference list: GB/T 7714 (2025 or 2015), APA 7, cn-notes or Chicago 17.",
     ),
     "cite": (
         "format:cite",
