@@ -509,6 +509,9 @@ def loose_notes(text: str) -> list[Note]:
         if not lines:
             continue
         marks = [LOOSE_MARKER_RE.match(l) for l in lines]
+        if not marks[0] and all(num is None for num, _lines in raw):
+            head, lines, marks = _after_heading(lines, marks)  # 労働法研究 第12号(2021) above note 1)
+            raw += [(None, head)] if head else []
         if not marks[0]:
             glued = GLUED_MARKER_RE.match(lines[0])
             last = raw[-1][0] if raw else None
@@ -533,6 +536,23 @@ def loose_notes(text: str) -> list[Note]:
 
 
 _CITES = re.compile(r"\d|[《「『“\"]|https?://")
+# a title or running head: short, no sentence stop or list comma at its end (a note ends with one)
+_HEADING_LINE = re.compile(r"^.{1,60}(?<![。．.，,、；;：:])$")
+
+
+def _after_heading(lines: list[str], marks: list) -> tuple[list[str], list[str], list]:
+    """A paragraph that opens with unmarked lines and then numbers its notes 1, 2, …: the lines
+    before note 1 are a heading (a journal's title and issue, a running head, a chapter title),
+    dropped, or when they read like a note (long, or a sentence stop at the end), a note of their
+    own; either way not the start of note 1, else the whole page would become one note.
+    Returns (the note before note 1 or [], the lines from note 1 on, their markers)."""
+    at = next((i for i, m in enumerate(marks) if m and _loose_number(m) == 1), None)
+    if at is None or not any(m and _loose_number(m) == 2 for m in marks[at + 1 :]):
+        return [], lines, marks
+    head = lines[:at]
+    if len(head) <= 3 and all(_HEADING_LINE.match(l.strip()) for l in head):
+        head = []
+    return head, lines[at:], marks[at:]
 
 
 def _without_page_debris(lines: list[str]) -> list[str]:
