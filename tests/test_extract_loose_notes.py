@@ -38,3 +38,14 @@ def test_a_sentence_above_note_one_is_a_note_of_its_own_not_part_of_note_one():
     notes = loose_notes(text)
     assert [n.text[:4] for n in notes] == ["* 本稿", "川端和夫", "同上、9"]
     assert [n.number for n in notes][1:] == [1, 2]
+
+
+@pytest.mark.parametrize("mark", ["—END—", "- END -", "（完）"])
+def test_a_posts_footer_after_its_end_mark_is_no_part_of_the_last_note(mark):
+    text = (
+        "[1] 韩某：《海权论》，北京：某出版社2012年版，第5页。\n[2] Ann Lee, Tides (Oxford: OUP, 2011), p. 9.\n\n"
+        f"{mark}\n来源：《海洋研究》2021年第3期\n编辑：小林\n"
+    )
+    notes = loose_notes(text)
+    assert [n.number for n in notes] == [1, 2]
+    assert notes[-1].text == "Ann Lee, Tides (Oxford: OUP, 2011), p. 9."

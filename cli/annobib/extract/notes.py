@@ -499,7 +499,7 @@ def loose_notes(text: str) -> list[Note]:
     A paragraph whose lines each start with a consecutive marker is split into those notes.
     Notes are numbered by their marker, else by position; they have no page.
     """
-    text = normalize_text(text)
+    text = _before_end_mark(normalize_text(text))
     paragraphs = _numbers_alone_as_markers([p for p in re.split(r"\n\s*\n", text) if p.strip()])
     raw: list[tuple[int | None, list[str]]] = []
     for para in paragraphs:
@@ -533,6 +533,19 @@ def loose_notes(text: str) -> list[Note]:
             )
         )
     return out
+
+
+# a post's end mark on a line of its own (``—END—``, ``- END -``, ``（完）``): what follows is the
+# site's footer (source, editor, ``点击"阅读原文"``), never a note
+_END_MARK = re.compile(r"^[-—–_=·• \t\u3000]*(?:END|End|[(（]?(?:全文)?完[)）]?)[-—–_=·• \t\u3000]*$", re.M)
+
+
+def _before_end_mark(text: str) -> str:
+    """The text up to a post's end mark, when one follows a note."""
+    if "END" not in text and "End" not in text and "完" not in text:
+        return text  # the common case, decided without the regex
+    m = _END_MARK.search(text)
+    return text[: m.start()] if m and text[: m.start()].strip() else text
 
 
 _CITES = re.compile(r"\d|[《「『“\"]|https?://")
