@@ -90,6 +90,19 @@ CASES = [
         {"author": "唐世平", "publisher": "中信出版社"},
         None,
     ),
+    # 2b. a GB/T type tag after a Chicago-style name (given name first, closed by a comma)
+    (
+        "Helen J. Carrow, Small Navies in Narrow Seas[M]. Leiden: Brill, 2014: 88.",
+        "book",
+        {"author": "Carrow, Helen J.", "title": "Small Navies in Narrow Seas", "publisher": "Brill", "date": "2014"},
+        "88",
+    ),
+    (
+        'Tomas R. Veld, "Coalitions of the Unwilling"[J]. Maritime Affairs, 2017, 12(3): 40-58.',
+        "article",
+        {"author": "Veld, Tomas R.", "title": "Coalitions of the Unwilling", "journaltitle": "Maritime Affairs"},
+        "40-58",
+    ),
     # 3. old GB/T analytics: [M]//, [C]//, [A]//
     (
         "李明. 东亚合作的制度困境[M]//张华, 刘强. 东亚秩序与中国. 上海: 上海人民出版社, 2012: 33-50.",
