@@ -380,7 +380,10 @@ def _read_note(text: str) -> NoteReading:
     out: list[CitationText] = []
     prose = False
     for k, piece in enumerate(pieces):
-        piece = strip_lead_in(piece[citation_start(piece) :])
+        piece = piece[citation_start(piece) :]
+        if k:
+            piece = cut_commentary(piece)  # …；此外，英文文献可参见Kevin L. Tan, …: the remark before 可参见
+        piece = strip_lead_in(piece)
         if k and not HAN.search(piece[:12]):
             piece = re.sub(r"^(?:and|&)\s+(?=[A-Z“\"])", "", piece)  # …, 23; and Philip Huang, Title
             piece = strip_lead_in(piece)
