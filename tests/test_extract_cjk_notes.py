@@ -242,3 +242,23 @@ def test_joint_translation_heyi_names_the_translators_alone():
 
     p = parse_citation("[德]卡尔·施泰因:《国家与社会》,李安、周平合译,北京:某某书局1990年版,第8页。")
     assert p.fields["translator"] == "李安 and 周平"
+
+
+@pytest.mark.parametrize(
+    "note,journal,lang",
+    [
+        ("『北海タイムス新聞』1934年7月21日夕刊。", "北海タイムス新聞", "japanese"),
+        ("《大公报》1936年4月2日。", "大公报", "chinese"),
+        ("『매일신보』 1919년 3월 7일.", "매일신보", "korean"),
+    ],
+)
+def test_a_newspaper_cited_by_its_name_and_date_alone_is_that_issue(note, journal, lang):
+    c = read_note(note).citations[0]
+    assert c.parsed.type == "article"
+    assert (c.parsed.fields["journaltitle"], c.parsed.fields["langid"]) == (journal, lang)
+    assert "title" not in c.parsed.fields and len(c.parsed.fields["date"]) == 10
+
+
+def test_a_book_with_a_newspaper_like_name_and_only_a_year_stays_a_book():
+    c = read_note("《海关时报》，北京：某出版社1990年版。").citations[0]
+    assert (c.parsed.type, c.parsed.fields["title"]) == ("book", "海关时报")

@@ -151,7 +151,27 @@ def parse_cjk(text: str) -> Parsed:
         or _cjk_type_book_or_report(note)
         or _cjk_type_web_or_short(note)
     )
-    return _cjk_finish(note, etype)
+    parsed = _cjk_finish(note, etype)
+    return _newspaper_issue(parsed) if etype == "book" and "author" not in parsed.fields else parsed
+
+
+# 『東京日日新聞』1889年2月12日。: an issue of a newspaper cited by its name and date alone
+_NEWSPAPER_NAME = re.compile(r"(?:新聞|新闻|日報|日报|時報|时报|晚報|晚报|[报報]|신문|일보|신보)$")
+_ISSUE_ONLY = frozenset(("title", "date", "langid", "pages"))
+
+
+def _newspaper_issue(p: Parsed) -> Parsed:
+    """A "book" that is only a newspaper's name in title marks and a full date is that newspaper's
+    issue: an @article with the name as ``journaltitle`` and no title (the note names no piece)."""
+    f = p.fields
+    if not (f.keys() <= _ISSUE_ONLY and len(f.get("date", "")) == 10 and _NEWSPAPER_NAME.search(f.get("title", ""))):
+        return p
+    g = {"journaltitle": f["title"], "date": f["date"]}
+    if "pages" in f:
+        g["pages"] = f["pages"]
+    lang = {"聞": "japanese", "보": "korean", "문": "korean"}.get(f["title"][-1], f["langid"])
+    g["langid"] = lang
+    return Parsed(type="article", fields=_order(g), locator=p.locator, names=p.names, kind=p.kind)
 
 
 _EDITOR_AFTER_TITLE = re.compile(r"(?:^|[，,、])\s*([^，,、《》『』「」\d]{2,30}?)\s*(?:監修|监修)\s*(?=[，,、]|$)")
