@@ -100,6 +100,9 @@ def parse_western(text: str) -> Parsed:
     read differently; the first type rule that applies decides the entry type."""
     if looks_like_western_archive(text):
         return parse_western_archive(text)
+    issue = _newspaper_issue(text) if text[-1:] in ".0123456789" and NEWS_RE.search(text, 0, 60) else None
+    if issue:
+        return issue
     n = _WesternNote(text=_periods_as_commas(text) if ". " in text else text)
     _western_url_and_translation(n)
     _western_title(n)
@@ -111,6 +114,25 @@ def parse_western(text: str) -> Parsed:
         _western_unquoted_credits_and_title(n)
         _western_unquoted_type(n)
     return _western_finish(n)
+
+
+# Times of India, 3 March 1877, 5. / The Straits Times, June 4, 1931, p. 7.: a paper's issue, no piece named
+_NEWSPAPER_ISSUE = re.compile(
+    r"^(?P<j>(?:The\s+)?[A-Z][\w.&'’\-]*(?:\s+(?:of|the|and|[A-Z][\w.&'’\-]*)){0,5}),\s+"
+    r"(?P<d>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})"
+    r"(?:,\s*(?:pp?\.\s*)?(?P<p>\d{1,4}(?:\s*[-–]\s*\d{1,4})?))?\s*\.?$"
+)
+
+
+def _newspaper_issue(text: str) -> Parsed | None:
+    """A newspaper cited by its name, a full date and perhaps a page: an @article of that issue with
+    no title; the page is the locator only (the note cites a page of the issue, not a piece's span)."""
+    m = _NEWSPAPER_ISSUE.match(text.strip())
+    date = iso_date(m["d"]) if m and NEWS_RE.search(m["j"]) else None
+    if not date or len(date) != 10:
+        return None
+    f = {"journaltitle": m["j"], "date": date, "entrysubtype": "newspaper", "langid": "english"}
+    return Parsed(type="article", fields=_order(f), locator=norm_range(m["p"]) if m["p"] else None, names=[])
 
 
 _GIVEN_FAMILY = r"[A-Z][\w'’\-]*\.?(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3}"
