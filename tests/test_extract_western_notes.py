@@ -369,3 +369,17 @@ def test_a_newspaper_cited_by_its_name_and_date_alone_is_that_issue(note, journa
     assert (c.parsed.type, c.parsed.fields["journaltitle"], c.parsed.fields["date"]) == ("article", journal, date)
     assert "title" not in c.parsed.fields and "author" not in c.parsed.fields
     assert c.locator == locator
+
+
+def test_a_chapter_set_off_by_full_stops_with_in_colon_is_a_chapter():
+    c = read_note(
+        "Mei Ota. Rice Tariffs after the War. In: K. Ishida, ed. Trade Policy in Postwar Japan. "
+        "Kyoto: Minerva Press, 1999. pp.12-30."
+    ).citations[0]
+    assert c.parsed.type == "incollection"
+    assert (c.parsed.fields["author"], c.parsed.fields["editor"]) == ("Ota, Mei", "Ishida, K.")
+    assert (c.parsed.fields["title"], c.parsed.fields["booktitle"]) == (
+        "Rice Tariffs after the War",
+        "Trade Policy in Postwar Japan",
+    )
+    assert (c.parsed.fields["publisher"], c.parsed.fields["pages"], c.locator) == ("Minerva Press", "12-30", "12-30")

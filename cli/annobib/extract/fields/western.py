@@ -144,8 +144,20 @@ _PERIOD_SEPARATED = re.compile(
 )
 
 
+# … the same for a chapter: Names. Chapter. In: Editor, ed. Book. Place: Publisher, Year. pp. 45-71.
+_PERIOD_SEPARATED_CHAPTER = re.compile(
+    rf"^(?P<au>{_GIVEN_FAMILY}(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_GIVEN_FAMILY}){{0,6}})\.\s+"
+    r"(?P<t>[A-Z][^.]{3,200}?)\.\s+In:?\s+(?P<eds>[A-Z][^:]{2,150}?),?\s+\(?(?P<role>eds?)\.?\)?\.?\s+"
+    r"(?P<b>[A-Z][^.]{3,200}?)\.\s+(?P<imp>[A-Z][A-Za-z.'’\- ]{1,40}:\s*[^,:]{2,80},\s*(?:1[5-9]|20)\d\d\b.*)$"
+)
+
+
 def _periods_as_commas(text: str) -> str:
-    """``Names. Title. Place: Publisher, Year`` read as ``Names, Title, Place: Publisher, Year``."""
+    """``Names. Title. Place: Publisher, Year`` read as ``Names, Title, Place: Publisher, Year``, and
+    ``Names. Chapter. In: Editor, ed. Book. Place: …`` as ``Names, “Chapter,” in Editor, ed., Book, Place: …``."""
+    m = _PERIOD_SEPARATED_CHAPTER.match(text) if "In" in text else None
+    if m and looks_like_names(m["au"]):
+        return f"{m['au']}, “{m['t']},” in {m['eds']}, {m['role']}., {m['b']}, {m['imp']}"
     m = _PERIOD_SEPARATED.match(text)
     if not m or not looks_like_names(m["au"]):
         return text
