@@ -262,3 +262,17 @@ def test_a_newspaper_cited_by_its_name_and_date_alone_is_that_issue(note, journa
 def test_a_book_with_a_newspaper_like_name_and_only_a_year_stays_a_book():
     c = read_note("《海关时报》，北京：某出版社1990年版。").citations[0]
     assert (c.parsed.type, c.parsed.fields["title"]) == ("book", "海关时报")
+
+
+@pytest.mark.parametrize(
+    "note,journal,volume,number,pages,locator",
+    [
+        ("小川恵子「解雇規制の再検討」季刊労働法265号(2019年)20-33頁。", "季刊労働法", None, "265", "20-33", "20-33"),
+        ("森下淳「国賠法の現在」判例時報54巻12号（2015年）7頁。", "判例時報", "54", "12", None, "7"),
+    ],
+)
+def test_a_japanese_law_journal_named_without_brackets(note, journal, volume, number, pages, locator):
+    c = read_note(note).citations[0]
+    f = c.parsed.fields
+    assert (c.parsed.type, f["journaltitle"], f.get("volume"), f["number"]) == ("article", journal, volume, number)
+    assert (f.get("pages"), c.locator) == (pages, locator)

@@ -152,7 +152,31 @@ def parse_cjk(text: str) -> Parsed:
         or _cjk_type_web_or_short(note)
     )
     parsed = _cjk_finish(note, etype)
+    if etype == "book" and "」" in text and "『" not in text:
+        return _ja_unbracketed_journal(parsed, text)
     return _newspaper_issue(parsed) if etype == "book" and "author" not in parsed.fields else parsed
+
+
+# 西山健吾「…」法律時報81巻9号(2009年)54頁: a Japanese law journal named without 『』, then its issue
+_JA_JOURNAL_ISSUE = re.compile(
+    r"」\s*(?P<j>[^\s、，,。()（）『』「」\d]{2,20}?)\s*(?:(?P<v>\d{1,4})\s*巻\s*)?(?P<n>\d{1,5})\s*号\s*"
+    r"[（(]\s*(?P<y>(?:1[89]|20)\d\d)\s*年?\s*[)）]"
+)
+
+
+def _ja_unbracketed_journal(p: Parsed, text: str) -> Parsed:
+    """A 「title」 followed by a journal's bare name, ``[N巻]N号(Year)``: an @article in that journal
+    (a page range is its pages; a single page is only the locator)."""
+    m = _JA_JOURNAL_ISSUE.search(text)
+    if not m or "publisher" in p.fields:
+        return p
+    f = {k: v for k, v in p.fields.items() if k in ("author", "title", "langid")}
+    f.update(journaltitle=m["j"], number=m["n"], date=m["y"])
+    if m["v"]:
+        f["volume"] = m["v"]
+    if p.locator and "-" in p.locator:
+        f["pages"] = p.locator
+    return Parsed(type="article", fields=_order(f), locator=p.locator, names=p.names, kind=p.kind)
 
 
 # 『東京日日新聞』1889年2月12日。: an issue of a newspaper cited by its name and date alone
