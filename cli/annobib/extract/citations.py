@@ -527,7 +527,7 @@ _PROSE_WORDS = re.compile(r"\b(?:the|of|is|are|was|were|differ|differs|follow|he
 # "This figure excludes …", "The distinction is sometimes drawn …": a sentence of the author's own,
 # opened by a pronoun or an article and a lower-case word (a title or a name would be capitalized)
 _ENGLISH_SENTENCE = re.compile(
-    r"^(?:(?:This|These|That|Those|The|It|Here|There|Such|Our|We|I|In this)\s+[a-z]+"
+    r"^(?:(?:This|These|That|Those|The|It|Here|There|Such|Our|We|I|In this)\s+[a-z]+(?:\s+['‘\"“][^'’\"”]{1,40}['’\"”])?"
     r"|(?:This|These)\s+(?:Article|Essay|Note|Chapter|Paper|Book|Part)"
     r"|(?:this|these|that|those)\s+\w+)\s+[a-z]+\b[^\u3040-\u30ff\u4e00-\u9fff]*$"
 )
