@@ -383,3 +383,14 @@ def test_a_chapter_set_off_by_full_stops_with_in_colon_is_a_chapter():
         "Trade Policy in Postwar Japan",
     )
     assert (c.parsed.fields["publisher"], c.parsed.fields["pages"], c.locator) == ("Minerva Press", "12-30", "12-30")
+
+
+def test_a_page_after_a_bracketed_imprint_without_a_comma_is_the_locator():
+    c = read_note("Ruth Okoye, Wages and Waivers: Contract Labour Law (Hart Publishing, 2016) 212-14.").citations[0]
+    f = c.parsed.fields
+    assert (f["title"], f["publisher"], f["date"]) == (
+        "Wages and Waivers: Contract Labour Law",
+        "Hart Publishing",
+        "2016",
+    )
+    assert c.locator == "212-14"

@@ -100,6 +100,8 @@ def parse_western(text: str) -> Parsed:
     read differently; the first type rule that applies decides the entry type."""
     if looks_like_western_archive(text):
         return parse_western_archive(text)
+    if ") " in text:
+        text = _PAREN_IMPRINT_PIN.sub(r"\1, \2", text)  # (OUP, 2012) 45: the pinpoint after the imprint
     issue = _newspaper_issue(text) if text[-1:] in ".0123456789" and NEWS_RE.search(text, 0, 60) else None
     if issue:
         return issue
@@ -116,6 +118,10 @@ def parse_western(text: str) -> Parsed:
     return _western_finish(n)
 
 
+# an imprint in brackets and the cited page after it with no comma (law writing: (OUP, 2012) 45)
+_PAREN_IMPRINT_PIN = re.compile(
+    r"(\([^()]{2,80}?,\s*(?:1[5-9]|20)\d\d\))\s+(\d{1,4}(?:\s*[-–]\s*\d{1,4})?)(?=\s*\.?\s*$)"
+)
 # Times of India, 3 March 1877, 5. / The Straits Times, June 4, 1931, p. 7.: a paper's issue, no piece named
 _NEWSPAPER_ISSUE = re.compile(
     r"^(?P<j>(?:The\s+)?[A-Z][\w.&'’\-]*(?:\s+(?:of|the|and|[A-Z][\w.&'’\-]*)){0,5}),\s+"
