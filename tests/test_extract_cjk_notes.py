@@ -276,3 +276,9 @@ def test_a_japanese_law_journal_named_without_brackets(note, journal, volume, nu
     f = c.parsed.fields
     assert (c.parsed.type, f["journaltitle"], f.get("volume"), f["number"]) == ("article", journal, volume, number)
     assert (f.get("pages"), c.locator) == (pages, locator)
+
+
+def test_a_japanese_translation_led_by_hoyaku_to_shite_names_its_translator_not_the_lead_in():
+    r = read_note("邦訳として、ジョン・ケイ(木村一郎訳)『市場の論理』(東洋経済新報社、2008年)12頁。")
+    f = r.citations[0].parsed.fields
+    assert (f["author"], f["translator"], f["title"]) == ("ジョン・ケイ", "木村一郎", "市場の論理")
