@@ -282,3 +282,9 @@ def test_a_japanese_translation_led_by_hoyaku_to_shite_names_its_translator_not_
     r = read_note("邦訳として、ジョン・ケイ(木村一郎訳)『市場の論理』(東洋経済新報社、2008年)12頁。")
     f = r.citations[0].parsed.fields
     assert (f["author"], f["translator"], f["title"]) == ("ジョン・ケイ", "木村一郎", "市場の論理")
+
+
+def test_translators_in_tortoise_shell_brackets_after_the_author():
+    r = read_note("マーク・ベル〔高田亮・森川由紀訳〕『港湾と帝国』青土社、2012年、40頁。")
+    f = r.citations[0].parsed.fields
+    assert (f["author"], f["translator"]) == ("マーク・ベル", "高田亮 and 森川由紀")

@@ -207,7 +207,9 @@ _ARTICLES_ONLY = re.compile(
     r"^\s*(?:[（(][^（）()]{1,40}[）)])?\s*[，,]?\s*(?:第\s*[\d一二三四五六七八九十百]+\s*条(?:\s*第\s*\d+\s*款)?\s*[、，,和及至—\-]?\s*)+[。.]?\s*$"
 )
 _JAPANESE_CUE = re.compile(r"[\u3040-\u30ff]|頁|『")
-_PAREN_CREDIT = re.compile(r"[（(]([^（）()]*(?:訳|译|譯))[)）]$")
+_PAREN_CREDIT = re.compile(
+    r"[（(〔]([^（）()〔〕]*(?:訳|译|譯))[)）〕]$"
+)  # 〔…訳〕: the same in tortoise-shell brackets
 
 
 _CJK_TITLE_RE1 = re.compile(r"^《([^》]{2,12})》\s*((?:本报|特约)?评论员|社论|编辑部|记者)\s*(?=[：:])")
