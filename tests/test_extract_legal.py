@@ -193,3 +193,16 @@ def test_bluebook_treaty_annexed_eu_act_and_wto_report_adopted_in_brackets():
     assert (report.type, report.fields["title"]) == ("jurisdiction", "Norland—Measures Concerning Salvage Vessels")
     assert (report.fields["number"], report.fields["date"]) == ("WT/DS701/R", "2023-01-09")
     assert "author" not in report.fields
+
+
+def test_bluebook_short_forms_of_a_case_and_an_article_join_their_full_citations():
+    x, _ = run_notes(
+        "1. Marlow v. Pinecrest Holdings, Inc., 911 F.3d 220, 224 (4th Cir. 2019).\n"
+        "2. Dana K. Ueda, Platform Liability, 88 U. Chi. L. Rev. 501, 510 (2021).\n"
+        "3. Marlow, 911 F.3d at 229.\n"
+        "4. Ueda, 88 U. Chi. L. Rev. at 515–17.\n"
+    )
+    assert len(x.entries) == 2
+    case, article = x.entries
+    assert [(c.note, c.locator) for c in case.citations] == [(1, "224"), (3, "229")]
+    assert [(c.note, c.locator) for c in article.citations] == [(2, "510"), (4, "515-17")]

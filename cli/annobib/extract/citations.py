@@ -18,7 +18,7 @@ from functools import lru_cache
 from annobib.extract.normalize import normalize
 from annobib.extract.segment import citation_score, citation_start, quoted_from, sentences, translation_pairs
 from annobib.extract.workers import map_on_cores
-from annobib.extract.fields.features import rstrip_run
+from annobib.extract.fields.features import norm_range, rstrip_run
 from annobib.extract.fields import (
     EN_PAGES,
     HAN,
@@ -613,6 +613,13 @@ def _quote_then_rest(piece: str) -> tuple[int, str] | None:
 _CLASSIFY_RE2 = re.compile(r"[\u4e00-\u9fff《]")
 
 
+_BLUEBOOK_SHORT = re.compile(
+    r"^(?P<name>[A-Z][\w.'’&\-]*(?:\s+[\w.'’&\-]+){0,5}),\s+\d{1,4}\s+(?P<rep>[A-Z][A-Za-z0-9.’' ]{0,24}?)"
+    r"\s+at\s+(?P<pin>\d{1,5}(?:\s*[-–—]\s*\d{1,5})?)\s*\.?$"
+)
+_CASE_REPORTER = re.compile(r"\d(?:d|th)$|U\.\s?S\.$|S\.\s?Ct\.$|F\.\s?Supp\.|L\.\s?Ed\.|W\.L\.R\.$|A\.C\.$|E\.R\.$")
+
+
 def classify(piece: str) -> CitationText | None:
     m = NOTEREF_RE.match(piece)
     if m:
@@ -675,6 +682,13 @@ def classify(piece: str) -> CitationText | None:
                 names=[m.group("au").strip()],
             )
             return CitationText(piece, "short", loc, parsed=parsed)
+    m = _BLUEBOOK_SHORT.match(piece) if " at " in piece else None
+    if m:  # Halvorsen, 893 F.3d at 421 / Castellano, 71 Stan. L. Rev. at 1047: Bluebook short forms
+        name, loc = m["name"].strip(), norm_range(m["pin"])
+        case = bool(_CASE_REPORTER.search(m["rep"]))  # a case is named by its first party, an article by its author
+        fields = {"title": name} if case else {"author": name}
+        parsed = Parsed(type="misc", fields=fields, locator=loc, kind="short", names=[] if case else [name])
+        return CitationText(piece, "short", loc, parsed=parsed)
     if _cjk_mention_only(piece):
         return None
     q = _quote_then_rest(piece)
