@@ -1,4 +1,4 @@
-"""Blind sets 6-17: footnotes and reference lists written from real published notes, noise as found,
+"""Blind sets 6-20: footnotes and reference lists written from real published notes, noise as found,
 by people who had not read the parser (one notes_wNN.txt per work). First contact (before any fix):
 set 6 90.1 %, set 7 82.0 %, set 8 86.3 %, set 9 65.6 % (the noisiest: PDF breaks, glued numbers,
 law and Japanese author-date lists), set 10 55.6 % (pastes that begin with the notes' heading),
@@ -14,7 +14,9 @@ contact (works found 154/158 and 149/151, back-references 94 % and 90 %). Set 8 
 it was never inspected while fixing, and should not be tuned on — it measures, it does not teach.
 Set 19 (reference lists and PDF-pasted notes: an unnumbered Japanese author-date list, a Harvard list
 broken across lines, Chicago, Bluebook and GB/T notes from PDFs) scored 83.8 % on first contact (works
-142/151); the unnumbered lists came out as a few long notes each.
+142/151); the unnumbered lists came out as a few long notes each. Set 20 (law-review pages with ↩
+back-links, a Japanese law PDF with 1) markers under a journal heading, WeChat reposts, JSTOR and
+Russian notes) scored 86.4 % on first contact (works 136/144); its heading made one PDF page one note.
 Floors sit just under today's scores.
 
     PYTHONPATH=cli python benchmarks/extract_heldout.py --data tests/data/extract_blind7
@@ -40,6 +42,7 @@ FLOORS = {
     "extract_blind17": 0.90,
     "extract_blind18": 0.935,  # 94.6 % after the fixes of its round (91.3 % on first contact)
     "extract_blind19": 0.965,
+    "extract_blind20": 0.954,  # 96.4 % after the fixes of its round
 }
 
 

@@ -242,3 +242,49 @@ def test_joint_translation_heyi_names_the_translators_alone():
 
     p = parse_citation("[德]卡尔·施泰因:《国家与社会》,李安、周平合译,北京:某某书局1990年版,第8页。")
     assert p.fields["translator"] == "李安 and 周平"
+
+
+@pytest.mark.parametrize(
+    "note,journal,lang",
+    [
+        ("『北海タイムス新聞』1934年7月21日夕刊。", "北海タイムス新聞", "japanese"),
+        ("《大公报》1936年4月2日。", "大公报", "chinese"),
+        ("『매일신보』 1919년 3월 7일.", "매일신보", "korean"),
+    ],
+)
+def test_a_newspaper_cited_by_its_name_and_date_alone_is_that_issue(note, journal, lang):
+    c = read_note(note).citations[0]
+    assert c.parsed.type == "article"
+    assert (c.parsed.fields["journaltitle"], c.parsed.fields["langid"]) == (journal, lang)
+    assert "title" not in c.parsed.fields and len(c.parsed.fields["date"]) == 10
+
+
+def test_a_book_with_a_newspaper_like_name_and_only_a_year_stays_a_book():
+    c = read_note("《海关时报》，北京：某出版社1990年版。").citations[0]
+    assert (c.parsed.type, c.parsed.fields["title"]) == ("book", "海关时报")
+
+
+@pytest.mark.parametrize(
+    "note,journal,volume,number,pages,locator",
+    [
+        ("小川恵子「解雇規制の再検討」季刊労働法265号(2019年)20-33頁。", "季刊労働法", None, "265", "20-33", "20-33"),
+        ("森下淳「国賠法の現在」判例時報54巻12号（2015年）7頁。", "判例時報", "54", "12", None, "7"),
+    ],
+)
+def test_a_japanese_law_journal_named_without_brackets(note, journal, volume, number, pages, locator):
+    c = read_note(note).citations[0]
+    f = c.parsed.fields
+    assert (c.parsed.type, f["journaltitle"], f.get("volume"), f["number"]) == ("article", journal, volume, number)
+    assert (f.get("pages"), c.locator) == (pages, locator)
+
+
+def test_a_japanese_translation_led_by_hoyaku_to_shite_names_its_translator_not_the_lead_in():
+    r = read_note("邦訳として、ジョン・ケイ(木村一郎訳)『市場の論理』(東洋経済新報社、2008年)12頁。")
+    f = r.citations[0].parsed.fields
+    assert (f["author"], f["translator"], f["title"]) == ("ジョン・ケイ", "木村一郎", "市場の論理")
+
+
+def test_translators_in_tortoise_shell_brackets_after_the_author():
+    r = read_note("マーク・ベル〔高田亮・森川由紀訳〕『港湾と帝国』青土社、2012年、40頁。")
+    f = r.citations[0].parsed.fields
+    assert (f["author"], f["translator"]) == ("マーク・ベル", "高田亮 and 森川由紀")

@@ -167,3 +167,42 @@ def test_a_bluebook_un_document_with_its_archived_link():
     )
     assert (e.fields["number"], e.fields["url"]) == ("UNDP/HDR/2020", "https://example.org/hdr2020.pdf")
     assert e.citations[0].locator == "88"
+
+
+def test_bluebook_treaty_annexed_eu_act_and_wto_report_adopted_in_brackets():
+    x, _ = run_notes(
+        "1. Agreement on Marine Salvage Services, Jun. 2, 1997, Accord Establishing the Ocean Trade Union, "
+        "Annex 3C, 2101 U.N.T.S. 77.\n"
+        "2. Commission Directive 2019/1024, 2019 O.J. (L 172) 56 (EU).\n"
+        "3. Panel Report, Norland—Measures Concerning Salvage Vessels, WT/DS701/R (adopted Jan. 9, 2023).\n"
+    )
+    treaty, directive, report = x.entries
+    assert (treaty.type, treaty.fields["title"]) == ("legislation", "Agreement on Marine Salvage Services")
+    assert (treaty.fields["date"], treaty.fields["volume"], treaty.fields["pages"]) == ("1997-06-02", "2101", "77")
+    assert treaty.fields["note"] == "Accord Establishing the Ocean Trade Union, Annex 3C"
+    assert (directive.type, directive.fields["title"], directive.fields["date"]) == (
+        "legislation",
+        "Commission Directive 2019/1024",
+        "2019",
+    )
+    assert (directive.fields["journaltitle"], directive.fields["number"], directive.fields["pages"]) == (
+        "O.J.",
+        "L 172",
+        "56",
+    )
+    assert (report.type, report.fields["title"]) == ("jurisdiction", "Norland—Measures Concerning Salvage Vessels")
+    assert (report.fields["number"], report.fields["date"]) == ("WT/DS701/R", "2023-01-09")
+    assert "author" not in report.fields
+
+
+def test_bluebook_short_forms_of_a_case_and_an_article_join_their_full_citations():
+    x, _ = run_notes(
+        "1. Marlow v. Pinecrest Holdings, Inc., 911 F.3d 220, 224 (4th Cir. 2019).\n"
+        "2. Dana K. Ueda, Platform Liability, 88 U. Chi. L. Rev. 501, 510 (2021).\n"
+        "3. Marlow, 911 F.3d at 229.\n"
+        "4. Ueda, 88 U. Chi. L. Rev. at 515–17.\n"
+    )
+    assert len(x.entries) == 2
+    case, article = x.entries
+    assert [(c.note, c.locator) for c in case.citations] == [(1, "224"), (3, "229")]
+    assert [(c.note, c.locator) for c in article.citations] == [(2, "510"), (4, "515-17")]

@@ -16,6 +16,11 @@ PASTES = {
     "run-on-note-on-a-continuation-line": "①《申报》1876年5月12日，第2版。\n②某某编：《海关史料》第15册，北京：京华出\n版社2001年版，第233页。　③上书，第241页。",
     "numbers-alone-on-lines": "Примечания\n1\nИванов А.В. Морская политика. М.: Наука, 2008. С. 45.\n2\nТам же. С. 51.\n3\nСоколов П.И. Портовые города. СПб.: Алетейя, 2016.",
     "glued-numbers-in-a-pdf-paste": "1《资料汇编》第 3 辑,南京:某出版社 1991 年版,第 211\n页。\n2颜某:《回忆录》,北京:中华书局\n1985 年版,第 397 页。\n3上书,第 402 页。",
+    # a journal's title and issue, or a running head, above note 1 (a PDF page copied whole)
+    "journal-title-above-half-paren-markers": "商事法論集 第7号(2019)\n1) 川端和夫『契約法講義』(成文堂、2014年)88頁。\n"
+    "2) 川端・前掲注1)91頁。\n3) 野口典子「約款の拘束力」法学雑誌55巻2号(2008年)1-20頁。",
+    "two-head-lines-above-notes": "Vol. 12, No. 3 (2020)\nCONTRACT AND CONSENT\n1) A. Writer, Terms (Oxford: OUP, 2010), 5.\n"
+    "2) Ibid., 9.\n3) B. Author, Consent (London: Hart, 2012), 14.",
 }
 
 
@@ -24,3 +29,23 @@ def test_a_paste_is_cut_into_its_three_notes(name):
     notes = loose_notes(PASTES[name])
     assert [n.number for n in notes] == [1, 2, 3], [n.text for n in notes]
     assert all(n.text.strip() for n in notes)
+
+
+def test_a_sentence_above_note_one_is_a_note_of_its_own_not_part_of_note_one():
+    text = (
+        "* 本稿は科研費による研究成果の一部である。\n1) 川端和夫『契約法講義』(成文堂、2014年)88頁。\n2) 同上、90頁。"
+    )
+    notes = loose_notes(text)
+    assert [n.text[:4] for n in notes] == ["* 本稿", "川端和夫", "同上、9"]
+    assert [n.number for n in notes][1:] == [1, 2]
+
+
+@pytest.mark.parametrize("mark", ["—END—", "- END -", "（完）"])
+def test_a_posts_footer_after_its_end_mark_is_no_part_of_the_last_note(mark):
+    text = (
+        "[1] 韩某：《海权论》，北京：某出版社2012年版，第5页。\n[2] Ann Lee, Tides (Oxford: OUP, 2011), p. 9.\n\n"
+        f"{mark}\n来源：《海洋研究》2021年第3期\n编辑：小林\n"
+    )
+    notes = loose_notes(text)
+    assert [n.number for n in notes] == [1, 2]
+    assert notes[-1].text == "Ann Lee, Tides (Oxford: OUP, 2011), p. 9."

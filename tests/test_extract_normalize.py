@@ -59,6 +59,10 @@ CASES = {
             "Roe, A. (2011). Tides. Marine Letters, 4(2), 5–9.",
         ),
         ("引用 3", "引用 3"),  # too short to be a reference with debris
+        # a web page's back-link to the text after each note (Markdown footnotes), once or numbered
+        ("Ann Lee, Tide Law, 12 Va. L. Rev. 301, 305 (2011). ↩", "Ann Lee, Tide Law, 12 Va. L. Rev. 301, 305 (2011)."),
+        ("Id. at 307. ↩\ufe0e ↩2", "Id. at 307."),
+        ("Ann Lee, Tides (2011) ↑", "Ann Lee, Tides (2011)"),
     ],
     odd_dashes: [
         ("『港湾史研究』第12巻第3号、1991年、5\u201022頁。", "『港湾史研究』第12巻第3号、1991年、5-22頁。"),

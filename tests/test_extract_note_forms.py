@@ -90,6 +90,45 @@ CASES = [
         {"author": "唐世平", "publisher": "中信出版社"},
         None,
     ),
+    # 2b. a GB/T type tag after a Chicago-style name (given name first, closed by a comma)
+    (
+        "Helen J. Carrow, Small Navies in Narrow Seas[M]. Leiden: Brill, 2014: 88.",
+        "book",
+        {"author": "Carrow, Helen J.", "title": "Small Navies in Narrow Seas", "publisher": "Brill", "date": "2014"},
+        "88",
+    ),
+    (
+        'Tomas R. Veld, "Coalitions of the Unwilling"[J]. Maritime Affairs, 2017, 12(3): 40-58.',
+        "article",
+        {"author": "Veld, Tomas R.", "title": "Coalitions of the Unwilling", "journaltitle": "Maritime Affairs"},
+        "40-58",
+    ),
+    # 2c. Russian (GOST): a medium tag with a URL is a web page; a title's final abbreviation keeps its stop;
+    # an English book's subtitle colon is no place of publication
+    (
+        "Орлов Д.В. Ярмарки Приамурья [Электронный ресурс] // Дальневосточный край. URL: http://dvkrai.ru/yarmarki "
+        "(дата обращения: 03.02.2019).",
+        "online",
+        {"title": "Ярмарки Приамурья", "organization": "Дальневосточный край", "journaltitle": None},
+        None,
+    ),
+    (
+        "Зуев П.К. Соляные промыслы Поморья в XVII–XVIII вв. // Северный архив. 2009. № 2. С. 11–30.",
+        "article",
+        {"title": "Соляные промыслы Поморья в XVII–XVIII вв.", "journaltitle": "Северный архив"},
+        "11-30",
+    ),
+    (
+        "Dorn A.P. Salt and Empire: The White Sea Trade, 1600–1750. Ithaca: Cornell University Press, 1988. P. 40.",
+        "book",
+        {
+            "title": "Salt and Empire: The White Sea Trade, 1600–1750",
+            "location": "Ithaca",
+            "publisher": "Cornell University Press",
+            "date": "1988",
+        },
+        "40",
+    ),
     # 3. old GB/T analytics: [M]//, [C]//, [A]//
     (
         "李明. 东亚合作的制度困境[M]//张华, 刘强. 东亚秩序与中国. 上海: 上海人民出版社, 2012: 33-50.",

@@ -401,6 +401,9 @@ def test_commentary_around_a_citation_keeps_only_the_citation():
         "作者感谢《国际政治科学》匿名评审人的修改意见，文责自负。",
         "这里的“联盟”指正式的军事同盟，不包括非正式的安全合作关系。",
         "This research was supported by the National Social Science Fund of China.",
+        # a sentence about a quoted term, with a year in it: commentary, not a book titled by the sentence
+        "The term 'treaty port' is used here in its legal sense of the 1842 settlement, not in the later loose one.",
+        "The label “gentry state” is meant broadly, as in the debates of the 1960s, and no more.",
     ],
 )
 def test_notes_that_cite_nothing(note):

@@ -96,6 +96,18 @@ def test_a_lead_in_after_a_full_stop_opens_the_next_citation():
     assert titles["东亚"].fields["author"] == "王某"
 
 
+def test_a_remark_before_a_lead_in_after_a_semicolon_is_no_part_of_the_next_citation():
+    from annobib.extract import extract_notes
+
+    x = extract_notes(
+        "1 参见韩某：《海权》；另外，西文研究可参见Ann B. Lee, Narrow Seas: Navies in Asia, Leiden: Brill, 2015, pp. 3-9.\n"
+    )
+    titles = {e.fields["title"]: e for e in x.entries}
+    assert set(titles) == {"海权", "Narrow Seas: Navies in Asia"}
+    assert titles["Narrow Seas: Navies in Asia"].fields["author"] == "Lee, Ann B."
+    assert titles["Narrow Seas: Navies in Asia"].fields["langid"] == "english"
+
+
 def test_a_word_broken_at_a_line_end_is_rejoined_but_a_url_slug_keeps_its_hyphen():
     from annobib.extract.document import join_lines
 

@@ -1,7 +1,10 @@
 """Western note forms: Chicago, Harvard and APA books, articles, reports, news and posts.
 Each case was written for these tests (not taken from any evaluation set)."""
 
+import pytest
 from conftest import first_entry, run_notes
+
+from annobib.extract.citations import read_note
 
 
 def test_report_numbers_with_slash_and_dash():
@@ -351,3 +354,43 @@ def test_an_imprint_of_place_and_year_only():
         "London",
         "1822",
     )
+
+
+@pytest.mark.parametrize(
+    "note,journal,date,locator",
+    [
+        ("Ceylon Daily News, 9 August 1948, 3.", "Ceylon Daily News", "1948-08-09", "3"),
+        ("The Straits Times, June 4, 1931, p. 7.", "The Straits Times", "1931-06-04", "7"),
+        ("Bombay Gazette, 2 Jan. 1866.", "Bombay Gazette", "1866-01-02", None),
+    ],
+)
+def test_a_newspaper_cited_by_its_name_and_date_alone_is_that_issue(note, journal, date, locator):
+    c = read_note(note).citations[0]
+    assert (c.parsed.type, c.parsed.fields["journaltitle"], c.parsed.fields["date"]) == ("article", journal, date)
+    assert "title" not in c.parsed.fields and "author" not in c.parsed.fields
+    assert c.locator == locator
+
+
+def test_a_chapter_set_off_by_full_stops_with_in_colon_is_a_chapter():
+    c = read_note(
+        "Mei Ota. Rice Tariffs after the War. In: K. Ishida, ed. Trade Policy in Postwar Japan. "
+        "Kyoto: Minerva Press, 1999. pp.12-30."
+    ).citations[0]
+    assert c.parsed.type == "incollection"
+    assert (c.parsed.fields["author"], c.parsed.fields["editor"]) == ("Ota, Mei", "Ishida, K.")
+    assert (c.parsed.fields["title"], c.parsed.fields["booktitle"]) == (
+        "Rice Tariffs after the War",
+        "Trade Policy in Postwar Japan",
+    )
+    assert (c.parsed.fields["publisher"], c.parsed.fields["pages"], c.locator) == ("Minerva Press", "12-30", "12-30")
+
+
+def test_a_page_after_a_bracketed_imprint_without_a_comma_is_the_locator():
+    c = read_note("Ruth Okoye, Wages and Waivers: Contract Labour Law (Hart Publishing, 2016) 212-14.").citations[0]
+    f = c.parsed.fields
+    assert (f["title"], f["publisher"], f["date"]) == (
+        "Wages and Waivers: Contract Labour Law",
+        "Hart Publishing",
+        "2016",
+    )
+    assert c.locator == "212-14"

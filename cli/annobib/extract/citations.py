@@ -20,7 +20,7 @@ from functools import lru_cache
 from annobib.extract.normalize import normalize
 from annobib.extract.segment import citation_score, citation_start, quoted_from, sentences, translation_pairs
 from annobib.extract.workers import map_on_cores
-from annobib.extract.fields.features import rstrip_run
+from annobib.extract.fields.features import norm_range, rstrip_run
 from annobib.extract.fields import (
     EN_PAGES,
     HAN,
@@ -37,7 +37,7 @@ from annobib.extract.fields import (
 )
 
 LEAD_IN_RE = re.compile(
-    r"^(?:(?:[中日韩英俄德法]文(?:原版|原著|版)|原版|原著|[中日韩英俄]译本|中译|日译|邦訳)\s*(?:(?:参?见|見)\s*[：:]?|[：:])\s*|(?:资料|数据|材料|史料)(?:来源|出处)\s*[：:]\s*|(?:(?:例如|比如|此外|另外|同时)\s*[，,]?\s*(?=(?:(?:可|请|亦|也|还|另)\s*){0,2}[参详见]))?(?:(?:(?:另|亦|也|还|又|均|请|可以|可|具体|详细|更多|相关|有关|讨论|论述|论证|分析)\s*){0,3}(?:参\s*见|参\s*阅|参\s*看|详\s*见|见|转\s*引\s*自|转\s*引|引\s*自|参考|参照|载)(?:于)?\s*[：:]?\s*(?:(?:例如|比如|如)\s*[：:，,]?\s*)?)"
+    r"^(?:(?:[中日韩英俄德法]文(?:原版|原著|版)|原版|原著|[中日韩英俄]译本|中译|日译|邦訳)\s*(?:(?:参?见|見)\s*[：:]?|[：:]|として\s*[、，,]?)\s*|(?:资料|数据|材料|史料)(?:来源|出处)\s*[：:]\s*|(?:(?:例如|比如|此外|另外|同时)\s*[，,]?\s*(?=(?:(?:可|请|亦|也|还|另)\s*){0,2}[参详见]))?(?:(?:(?:另|亦|也|还|又|均|请|可以|可|具体|详细|更多|相关|有关|讨论|论述|论证|分析)\s*){0,3}(?:参\s*见|参\s*阅|参\s*看|详\s*见|见|转\s*引\s*自|转\s*引|引\s*自|参考|参照|载)(?:于)?\s*[：:]?\s*(?:(?:例如|比如|如)\s*[：:，,]?\s*)?)"
     r"|(?:(?:See|see)\s+also,?\s+(?:for\s+example|for\s+instance|e\.g\.),|(?:See|see)\s+also|(?:See|see),?\s+(?:for\s+example|for\s+instance|e\.g\.|inter\s+alia|among\s+others|in\s+particular|especially|generally),"
     r"|(?:See|see)\s+(?:generally|especially|in\s+particular|further|most\s+notably)\b,?"
     r"|(?:See|see),\s+(?:for|on)\s+[^,;:]{3,60},(?=\s+[A-Z])"
@@ -382,7 +382,10 @@ def _read_note(text: str) -> NoteReading:
     out: list[CitationText] = []
     prose = False
     for k, piece in enumerate(pieces):
-        piece = strip_lead_in(piece[citation_start(piece) :])
+        piece = piece[citation_start(piece) :]
+        if k:
+            piece = cut_commentary(piece)  # …；此外，英文文献可参见Kevin L. Tan, …: the remark before 可参见
+        piece = strip_lead_in(piece)
         if k and not HAN.search(piece[:12]):
             piece = cre.sub(r"^(?:and|&)\s+(?=[A-Z“\"])", "", piece)  # …, 23; and Philip Huang, Title
             piece = strip_lead_in(piece)
@@ -526,7 +529,7 @@ _PROSE_WORDS = re.compile(r"\b(?:the|of|is|are|was|were|differ|differs|follow|he
 # "This figure excludes …", "The distinction is sometimes drawn …": a sentence of the author's own,
 # opened by a pronoun or an article and a lower-case word (a title or a name would be capitalized)
 _ENGLISH_SENTENCE = re.compile(
-    r"^(?:(?:This|These|That|Those|The|It|Here|There|Such|Our|We|I|In this)\s+[a-z]+"
+    r"^(?:(?:This|These|That|Those|The|It|Here|There|Such|Our|We|I|In this)\s+[a-z]+(?:\s+['‘\"“][^'’\"”]{1,40}['’\"”])?"
     r"|(?:This|These)\s+(?:Article|Essay|Note|Chapter|Paper|Book|Part)"
     r"|(?:this|these|that|those)\s+\w+)\s+[a-z]+\b[^\u3040-\u30ff\u4e00-\u9fff]*$"
 )
@@ -612,6 +615,13 @@ def _quote_then_rest(piece: str) -> tuple[int, str] | None:
 _CLASSIFY_RE2 = re.compile(r"[\u4e00-\u9fff《]")
 
 
+_BLUEBOOK_SHORT = re.compile(
+    r"^(?P<name>[A-Z][\w.'’&\-]*(?:\s+[\w.'’&\-]+){0,5}),\s+\d{1,4}\s+(?P<rep>[A-Z][A-Za-z0-9.’' ]{0,24}?)"
+    r"\s+at\s+(?P<pin>\d{1,5}(?:\s*[-–—]\s*\d{1,5})?)\s*\.?$"
+)
+_CASE_REPORTER = re.compile(r"\d(?:d|th)$|U\.\s?S\.$|S\.\s?Ct\.$|F\.\s?Supp\.|L\.\s?Ed\.|W\.L\.R\.$|A\.C\.$|E\.R\.$")
+
+
 def classify(piece: str) -> CitationText | None:
     m = NOTEREF_RE.match(piece)
     if m:
@@ -674,6 +684,13 @@ def classify(piece: str) -> CitationText | None:
                 names=[m.group("au").strip()],
             )
             return CitationText(piece, "short", loc, parsed=parsed)
+    m = _BLUEBOOK_SHORT.match(piece) if " at " in piece else None
+    if m:  # Halvorsen, 893 F.3d at 421 / Castellano, 71 Stan. L. Rev. at 1047: Bluebook short forms
+        name, loc = m["name"].strip(), norm_range(m["pin"])
+        case = bool(_CASE_REPORTER.search(m["rep"]))  # a case is named by its first party, an article by its author
+        fields = {"title": name} if case else {"author": name}
+        parsed = Parsed(type="misc", fields=fields, locator=loc, kind="short", names=[] if case else [name])
+        return CitationText(piece, "short", loc, parsed=parsed)
     if _cjk_mention_only(piece):
         return None
     q = _quote_then_rest(piece)

@@ -501,7 +501,7 @@ def loose_notes(text: str) -> list[Note]:
     A paragraph whose lines each start with a consecutive marker is split into those notes.
     Notes are numbered by their marker, else by position; they have no page.
     """
-    text = normalize_text(text)
+    text = _before_end_mark(normalize_text(text))
     paragraphs = _numbers_alone_as_markers([p for p in cre.split(r"\n\s*\n", text) if p.strip()])
     raw: list[tuple[int | None, list[str]]] = []
     for para in paragraphs:
@@ -511,6 +511,9 @@ def loose_notes(text: str) -> list[Note]:
         if not lines:
             continue
         marks = [LOOSE_MARKER_RE.match(l) for l in lines]
+        if not marks[0] and all(num is None for num, _lines in raw):
+            head, lines, marks = _after_heading(lines, marks)  # 労働法研究 第12号(2021) above note 1)
+            raw += [(None, head)] if head else []
         if not marks[0]:
             glued = GLUED_MARKER_RE.match(lines[0])
             last = raw[-1][0] if raw else None
@@ -534,7 +537,37 @@ def loose_notes(text: str) -> list[Note]:
     return out
 
 
+# a post's end mark on a line of its own (``—END—``, ``- END -``, ``（完）``): what follows is the
+# site's footer (source, editor, ``点击"阅读原文"``), never a note
+_END_MARK = re.compile(r"^[-—–_=·• \t\u3000]*(?:END|End|[(（]?(?:全文)?完[)）]?)[-—–_=·• \t\u3000]*$", re.M)
+
+
+def _before_end_mark(text: str) -> str:
+    """The text up to a post's end mark, when one follows a note."""
+    if "END" not in text and "End" not in text and "完" not in text:
+        return text  # the common case, decided without the regex
+    m = _END_MARK.search(text)
+    return text[: m.start()] if m and text[: m.start()].strip() else text
+
+
 _CITES = re.compile(r"\d|[《「『“\"]|https?://")
+# a title or running head: short, no sentence stop or list comma at its end (a note ends with one)
+_HEADING_LINE = re.compile(r"^.{1,60}(?<![。．.，,、；;：:])$")
+
+
+def _after_heading(lines: list[str], marks: list) -> tuple[list[str], list[str], list]:
+    """A paragraph that opens with unmarked lines and then numbers its notes 1, 2, …: the lines
+    before note 1 are a heading (a journal's title and issue, a running head, a chapter title),
+    dropped, or when they read like a note (long, or a sentence stop at the end), a note of their
+    own; either way not the start of note 1, else the whole page would become one note.
+    Returns (the note before note 1 or [], the lines from note 1 on, their markers)."""
+    at = next((i for i, m in enumerate(marks) if m and _loose_number(m) == 1), None)
+    if at is None or not any(m and _loose_number(m) == 2 for m in marks[at + 1 :]):
+        return [], lines, marks
+    head = lines[:at]
+    if len(head) <= 3 and all(_HEADING_LINE.match(l.strip()) for l in head):
+        head = []
+    return head, lines[at:], marks[at:]
 
 
 def _without_page_debris(lines: list[str]) -> list[str]:

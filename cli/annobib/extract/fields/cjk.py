@@ -153,7 +153,51 @@ def parse_cjk(text: str) -> Parsed:
         or _cjk_type_book_or_report(note)
         or _cjk_type_web_or_short(note)
     )
-    return _cjk_finish(note, etype)
+    parsed = _cjk_finish(note, etype)
+    if etype == "book" and "」" in text and "『" not in text:
+        return _ja_unbracketed_journal(parsed, text)
+    return _newspaper_issue(parsed) if etype == "book" and "author" not in parsed.fields else parsed
+
+
+# 西山健吾「…」法律時報81巻9号(2009年)54頁: a Japanese law journal named without 『』, then its issue
+_JA_JOURNAL_ISSUE = re.compile(
+    r"」\s*(?P<j>[^\s、，,。()（）『』「」\d]{2,20}?)\s*(?:(?P<v>\d{1,4})\s*巻\s*)?(?P<n>\d{1,5})\s*号\s*"
+    r"[（(]\s*(?P<y>(?:1[89]|20)\d\d)\s*年?\s*[)）]"
+)
+
+
+def _ja_unbracketed_journal(p: Parsed, text: str) -> Parsed:
+    """A 「title」 followed by a journal's bare name, ``[N巻]N号(Year)``: an @article in that journal
+    (a page range is its pages; a single page is only the locator)."""
+    m = _JA_JOURNAL_ISSUE.search(text)
+    if not m or "publisher" in p.fields:
+        return p
+    f = {k: v for k, v in p.fields.items() if k in ("author", "title", "langid")}
+    f.update(journaltitle=m["j"], number=m["n"], date=m["y"])
+    if m["v"]:
+        f["volume"] = m["v"]
+    if p.locator and "-" in p.locator:
+        f["pages"] = p.locator
+    return Parsed(type="article", fields=_order(f), locator=p.locator, names=p.names, kind=p.kind)
+
+
+# 『東京日日新聞』1889年2月12日。: an issue of a newspaper cited by its name and date alone
+_NEWSPAPER_NAME = re.compile(r"(?:新聞|新闻|日報|日报|時報|时报|晚報|晚报|[报報]|신문|일보|신보)$")
+_ISSUE_ONLY = frozenset(("title", "date", "langid", "pages"))
+
+
+def _newspaper_issue(p: Parsed) -> Parsed:
+    """A "book" that is only a newspaper's name in title marks and a full date is that newspaper's
+    issue: an @article with the name as ``journaltitle`` and no title (the note names no piece)."""
+    f = p.fields
+    if not (f.keys() <= _ISSUE_ONLY and len(f.get("date", "")) == 10 and _NEWSPAPER_NAME.search(f.get("title", ""))):
+        return p
+    g = {"journaltitle": f["title"], "date": f["date"]}
+    if "pages" in f:
+        g["pages"] = f["pages"]
+    lang = {"聞": "japanese", "보": "korean", "문": "korean"}.get(f["title"][-1], f["langid"])
+    g["langid"] = lang
+    return Parsed(type="article", fields=_order(g), locator=p.locator, names=p.names, kind=p.kind)
 
 
 _EDITOR_AFTER_TITLE = re.compile(r"(?:^|[，,、])\s*([^，,、《》『』「」\d]{2,30}?)\s*(?:監修|监修)\s*(?=[，,、]|$)")
@@ -165,7 +209,9 @@ _ARTICLES_ONLY = re.compile(
     r"^\s*(?:[（(][^（）()]{1,40}[）)])?\s*[，,]?\s*(?:第\s*[\d一二三四五六七八九十百]+\s*条(?:\s*第\s*\d+\s*款)?\s*[、，,和及至—\-]?\s*)+[。.]?\s*$"
 )
 _JAPANESE_CUE = re.compile(r"[\u3040-\u30ff]|頁|『")
-_PAREN_CREDIT = re.compile(r"[（(]([^（）()]*(?:訳|译|譯))[)）]$")
+_PAREN_CREDIT = re.compile(
+    r"[（(〔]([^（）()〔〕]*(?:訳|译|譯))[)）〕]$"
+)  # 〔…訳〕: the same in tortoise-shell brackets
 
 
 _CJK_TITLE_RE1 = re.compile(r"^《([^》]{2,12})》\s*((?:本报|特约)?评论员|社论|编辑部|记者)\s*(?=[：:])")

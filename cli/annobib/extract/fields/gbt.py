@@ -107,6 +107,9 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
 
 
 _INITIAL_CUT = re.compile(r"(?:^|\s)[A-Z]$")
+_GIVEN_FIRST_COMMA = (
+    r"^(?P<au>[A-Z][\w'’\-]+(?:\s+[A-Z]\.)+\s+[A-Z][\w'’\-]+),\s+[\"“]?(?P<title>[^\[\]]+?)(?<=[^\"”])[\"”]?"
+)
 _TAGGED = re.compile(r"\s*\[(?P<tag>[A-Z]+(?:/OL)?)\]\s*[.．。]?\s*(?P<rest>.*)$")
 
 
@@ -118,7 +121,8 @@ def _latin_author_split(text: str) -> re.Match | None:
         return None
     stops = [m for m in cre.finditer(r"\.\s+", text[: tag.start()]) if not _INITIAL_CUT.search(text[: m.start()])]
     if not stops:
-        return None
+        # ``Alice D. Morland, Hedging in Asia[M]``: a Chicago-style name, closed by a comma
+        return re.match(_GIVEN_FIRST_COMMA + _TAGGED.pattern, text)
     cut = stops[0]
     return cre.match(rf"^(?P<au>.{{{cut.start()}}})\.\s+(?P<title>[^\[\]]+?)" + _TAGGED.pattern, text)
 

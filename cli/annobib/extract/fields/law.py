@@ -205,7 +205,7 @@ def parse_case(text: str) -> Parsed | None:
 # Appellate Body Report, China — Measures …, WT/DS431/AB/R, adopted 29 August 2014, para. 5.12
 WTO_REPORT_RE = re.compile(
     r"^(?P<kind>Appellate\s+Body\s+Reports?|Panel\s+Reports?|Award\s+of\s+the\s+Arbitrators?),\s+(?P<t>.+?),\s+"
-    r"(?P<n>WT/DS\d+(?:/[A-Z0-9]+)*(?:\s+and\s+WT/DS\S+)?)(?:,\s*adopted\s+(?P<d>[^,]+?))?"
+    r"(?P<n>WT/DS\d+(?:/[A-Z0-9]+)*(?:\s+and\s+WT/DS\S+)?)(?:,\s*adopted\s+(?P<d>[^,]+?)|\s*\(adopted\s+(?P<d2>[^()]+)\))?"
     r"(?:,\s*(?P<para>(?:paras?\.|¶+)\s*\d+(?:\.\d+)*(?:\s*[-–]\s*\d+(?:\.\d+)*)?))?\.?\s*$"
 )
 
@@ -216,14 +216,15 @@ def is_wto_report(text: str) -> bool:
 
 def parse_wto_report(text: str) -> Parsed | None:
     """A WTO dispute report: ``Appellate Body Report, Title, WT/DS431/AB/R, adopted 29 August 2014``
-    -> @jurisdiction with the dispute title, the document symbol as ``number``, the body as
+    (or ``… WT/DS640/R (adopted Mar. 3, 2022)``) -> @jurisdiction with the dispute title, the document symbol as ``number``, the body as
     ``institution`` and the adoption date."""
     m = WTO_REPORT_RE.match(text.strip())
     if not m:
         return None
     body = "WTO Appellate Body" if m["kind"].startswith("Appellate") else "WTO " + m["kind"].split()[0]
     f = {"title": m["t"].strip(), "number": m["n"], "institution": body}
-    d = iso_date(m["d"]) if m["d"] else None
+    adopted = m["d"] or m["d2"]  # ", adopted 6 November 1998" or Bluebook's "(adopted Mar. 3, 2022)"
+    d = iso_date(adopted) if adopted else None
     if d:
         f["date"] = d
     f["langid"] = "english"

@@ -188,7 +188,13 @@ _TREATY = re.compile(
     rf"^(?P<t>[^,;]{{0,200}}?\b(?:Convention|Treaty|Agreement|Protocol|Charter|Covenant|Accord)\b[^;]{{0,300}}?)"
     rf"(?:\s+arts?\.\s*[\d, –-]+)?(?:,\s*(?P<parties>[A-Z][\w.]*(?:[-–][A-Z][\w.]*)+))?"  # Japan-U.S.: the parties
     rf"\s*,\s*(?:(?:opened\s+for\s+signature|signed|adopted|done)\s+)?(?P<d>{_MONTH_DATE})"
+    rf"(?:\s*,\s*(?P<within>[A-Z][^;]{{3,250}}?,\s*(?:Annex|Annexes|Appendix|Schedule)\s+[\w.]+))?"  # GATS in the WTO Agreement
     rf"\s*,\s*(?P<series>(?:\d{{1,5}}\s+)?(?:U\.N\.T\.S\.|E\.T\.S\.|C\.E\.T\.S\.|I\.L\.M\.|T\.I\.A\.S\.|U\.S\.T\.|L\.N\.T\.S\.|UNTS|ETS|ILM)[^;]*)$"
+)
+# an EU act in Bluebook form: Council Regulation 2016/679, 2016 O.J. (L 119) 1 (EU)
+_EU_ACT = re.compile(
+    rf"^(?P<t>[^,;]{{0,120}}?\b(?:Regulation|Directive|Decision)\b[^,;]{{0,120}}?)\s*,\s*(?P<y>{_YEAR})\s+O\.J\.\s*"
+    rf"\((?P<n>[LC]\s*\d{{1,4}}(?:/\d+)?)\)\s*(?P<p>\d{{1,5}})(?:,\s*{_PIN})?(?:\s*\((?:EU|EC|EEC)\))?$"
 )
 _RESOLUTION = re.compile(
     rf"^(?P<t>(?:UNGA|UNSC|GA|SC|G\.A\.|S\.C\.)\s+Res\.?\s+[\w/()\-]+(?:\s+\([IVXLC]+\))?)\s*\((?P<d>{_MONTH_DATE})\)"
@@ -209,12 +215,13 @@ _WESTERN_LAW_CUE_RE1 = re.compile(
 def western_law_cue(text: str) -> bool:
     if not ("." in text or "Res" in text or "UNTS" in text):
         return False
-    return bool(_WESTERN_LAW_CUE_RE1.search(text))
+    return bool(_WESTERN_LAW_CUE_RE1.search(text)) or "O.J. (" in text  # an EU act in the Official Journal
 
 
 def parse_western_legislation(text: str) -> Parsed | None:
     """``Act, Pub. L. No. 115-141, … (2018)``, ``Convention …, Nov. 23, 2001, E.T.S. No. 185``,
-    ``UNGA Res 2625 (XXV) (24 October 1970)`` as ``@legislation``; ``S. Rep. No. 114-87, at 12 (2015)``
+    ``UNGA Res 2625 (XXV) (24 October 1970)``, ``Council Regulation 2016/679, 2016 O.J. (L 119) 1 (EU)``
+    as ``@legislation``; ``S. Rep. No. 114-87, at 12 (2015)``
     as ``@report``."""
     t = text.strip().rstrip(".")
     m = _CODE_SECTION.match(t)
@@ -241,6 +248,12 @@ def parse_western_legislation(text: str) -> Parsed | None:
             f["journaltitle"], f["volume"], f["pages"] = series.group(2), series.group(1), series.group(3)
         else:
             f["number"] = m["series"].strip()
+        if m["within"]:
+            f["note"] = m["within"].strip()  # the agreement it is annexed to, as printed
+        return _finish("legislation", f, None, None)
+    m = _EU_ACT.match(t) if "O.J." in t else None
+    if m:  # the Official Journal's series and issue as number, its first page as pages
+        f = {"title": m["t"].strip(), "date": m["y"], "journaltitle": "O.J.", "number": m["n"], "pages": m["p"]}
         return _finish("legislation", f, None, None)
     m = _RESOLUTION.match(t)
     if m:

@@ -26,8 +26,8 @@ from annobib.extract.fields.model import Parsed
 RU_CITY = re.compile(
     r"(?:^|[.\s])(М\.|Москва|СПб\.|Санкт-Петербург|Л\.|Ленинград|Киев|Новосибирск|Екатеринбург|Казань"
     r"|Самара|Саратов|Томск|Нижний Новгород|Ростов-на-Дону|Воронеж|Владивосток|Минск"
-    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s*\([A-Z][a-z]+\.?\))?)\s*:\s*"
-)
+    r"|(?<=\.\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s*\([A-Z][a-z]+\.?\))?)\s*:\s*"
+)  # a Latin city follows a full stop (Title. Chapel Hill:), not a word of a subtitled title (Tea and Empire:)
 _FAMILY = r"[А-ЯЁA-Z][а-яёa-z'’\-]+"
 _INITIAL = r"[А-ЯЁA-Z][а-яёa-z]?\."
 _ONE_AUTHOR = rf"(?:{_FAMILY}\s+(?:{_INITIAL}\s*){{1,2}}|(?:{_INITIAL}\s*){{1,2}}{_FAMILY})"
@@ -77,6 +77,17 @@ def _responsibility(f: dict[str, str], text: str) -> str:
     return text[: m.start()] + text[m.end() :]
 
 
+_ELECTRONIC = re.compile(r"\s*\[(?:Электронный ресурс|Electronic resource)\]", re.I)
+# a title may end in an abbreviation whose full stop it keeps: … в XIX в. / … 1800–1850-е гг.
+_TITLE_ABBREV_END = re.compile(r"(?:\s|-е\s|\d)(?:в|вв|г|гг|т|ст)\.$")
+
+
+def _ru_title(text: str) -> str:
+    """A title without its closing punctuation, except the full stop of a final abbreviation."""
+    title = strip_trailing(text)
+    return title + "." if _TITLE_ABBREV_END.search(text.rstrip(" ,;:/")) else title
+
+
 def parse_russian(text: str) -> Parsed:
     """A Russian citation: ``Автор А.Б. Название. М.: Изд-во, 2001. С. 15.`` (a book), ``Автор А.Б.
     Статья // Журнал. 2016. № 3. С. 8–20.`` (an article), or an archive signature ``Ф. … Оп. … Д. … Л. …``."""
@@ -88,6 +99,10 @@ def parse_russian(text: str) -> Parsed:
             f["urldate"] = ud
         text = text[: acc.start()] + text[acc.end() :]
     text = cre.sub(r"\s*URL\s*:\s*(?=https?://)", " ", text)
+    # GOST's medium tag: not part of the title; with a URL the item is a web resource
+    eres = _ELECTRONIC.search(text) if "[" in text else None
+    if eres:
+        text = text[: eres.start()] + text[eres.end() :]
     url_m = URL_RE.search(text)
     url = clean_url(url_m.group(0)) if url_m else None
     body = text[: url_m.start()] if url_m else text
@@ -109,6 +124,11 @@ def parse_russian(text: str) -> Parsed:
         etype = _russian_book(f, rest, url)
     if url:
         f["url"] = url
+    if eres and url:  # a site's page: the site is the organization, not a journal
+        etype = "online"
+        if "journaltitle" in f:
+            f["organization"] = f.pop("journaltitle")
+        f.pop("entrysubtype", None)
     f["langid"] = "russian" if CYR.search(f.get("title", "") + rest) else "english"  # GOST-style Latin items
     return Parsed(type=etype, fields=_order(f), locator=locator, names=names)
 
@@ -167,7 +187,7 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
     """``Статья // Журнал. 2016. Т. 5. № 3.``: an article in a journal or (dated to the day, or a known
     title) a newspaper."""
     title, _, cont = rest.partition("//")
-    f["title"] = strip_trailing(title)
+    f["title"] = _ru_title(title)
     cm = cre.match(r"\s*([^.]+?)\.\s*(\d{4})", cont)
     if cm:
         f["journaltitle"] = cm.group(1).strip()
@@ -227,7 +247,7 @@ def _russian_book(f: dict[str, str], rest: str, url: str | None) -> str:
         rest = rest[: em.start()] + "." + rest[em.end() :]
     thesis = _THESIS.search(rest)
     if thesis:  # Название: дис. … канд. ист. наук. Саратов, 2007.
-        f["title"] = strip_trailing(rest[: thesis.start()])
+        f["title"] = _ru_title(rest[: thesis.start()])
         after = rest[thesis.end() :]
         pm = cre.match(r"\s*([А-ЯЁ][а-яё\-]+(?:\s[А-ЯЁ][а-яё\-]+)?\.?|М\.|СПб\.),\s*(\d{4})", after)
         if pm:

@@ -102,6 +102,11 @@ def parse_western(text: str) -> Parsed:
     read differently; the first type rule that applies decides the entry type."""
     if looks_like_western_archive(text):
         return parse_western_archive(text)
+    if ") " in text:
+        text = _PAREN_IMPRINT_PIN.sub(r"\1, \2", text)  # (OUP, 2012) 45: the pinpoint after the imprint
+    issue = _newspaper_issue(text) if text[-1:] in ".0123456789" and NEWS_RE.search(text, 0, 60) else None
+    if issue:
+        return issue
     n = _WesternNote(text=_periods_as_commas(text) if ". " in text else text)
     _western_url_and_translation(n)
     _western_title(n)
@@ -115,6 +120,29 @@ def parse_western(text: str) -> Parsed:
     return _western_finish(n)
 
 
+# an imprint in brackets and the cited page after it with no comma (law writing: (OUP, 2012) 45)
+_PAREN_IMPRINT_PIN = re.compile(
+    r"(\([^()]{2,80}?,\s*(?:1[5-9]|20)\d\d\))\s+(\d{1,4}(?:\s*[-–]\s*\d{1,4})?)(?=\s*\.?\s*$)"
+)
+# Times of India, 3 March 1877, 5. / The Straits Times, June 4, 1931, p. 7.: a paper's issue, no piece named
+_NEWSPAPER_ISSUE = re.compile(
+    r"^(?P<j>(?:The\s+)?[A-Z][\w.&'’\-]*(?:\s+(?:of|the|and|[A-Z][\w.&'’\-]*)){0,5}),\s+"
+    r"(?P<d>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})"
+    r"(?:,\s*(?:pp?\.\s*)?(?P<p>\d{1,4}(?:\s*[-–]\s*\d{1,4})?))?\s*\.?$"
+)
+
+
+def _newspaper_issue(text: str) -> Parsed | None:
+    """A newspaper cited by its name, a full date and perhaps a page: an @article of that issue with
+    no title; the page is the locator only (the note cites a page of the issue, not a piece's span)."""
+    m = _NEWSPAPER_ISSUE.match(text.strip())
+    date = iso_date(m["d"]) if m and NEWS_RE.search(m["j"]) else None
+    if not date or len(date) != 10:
+        return None
+    f = {"journaltitle": m["j"], "date": date, "entrysubtype": "newspaper", "langid": "english"}
+    return Parsed(type="article", fields=_order(f), locator=norm_range(m["p"]) if m["p"] else None, names=[])
+
+
 _GIVEN_FAMILY = r"[A-Z][\w'’\-]*\.?(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3}"
 # Gary King, Robert O. Keohane and Sidney Verba. Designing Social Inquiry. Princeton: Princeton
 # University Press, 1994, p. 7.: authors, title and imprint set off by full stops, not commas
@@ -124,8 +152,20 @@ _PERIOD_SEPARATED = re.compile(
 )
 
 
+# … the same for a chapter: Names. Chapter. In: Editor, ed. Book. Place: Publisher, Year. pp. 45-71.
+_PERIOD_SEPARATED_CHAPTER = re.compile(
+    rf"^(?P<au>{_GIVEN_FAMILY}(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_GIVEN_FAMILY}){{0,6}})\.\s+"
+    r"(?P<t>[A-Z][^.]{3,200}?)\.\s+In:?\s+(?P<eds>[A-Z][^:]{2,150}?),?\s+\(?(?P<role>eds?)\.?\)?\.?\s+"
+    r"(?P<b>[A-Z][^.]{3,200}?)\.\s+(?P<imp>[A-Z][A-Za-z.'’\- ]{1,40}:\s*[^,:]{2,80},\s*(?:1[5-9]|20)\d\d\b.*)$"
+)
+
+
 def _periods_as_commas(text: str) -> str:
-    """``Names. Title. Place: Publisher, Year`` read as ``Names, Title, Place: Publisher, Year``."""
+    """``Names. Title. Place: Publisher, Year`` read as ``Names, Title, Place: Publisher, Year``, and
+    ``Names. Chapter. In: Editor, ed. Book. Place: …`` as ``Names, “Chapter,” in Editor, ed., Book, Place: …``."""
+    m = _PERIOD_SEPARATED_CHAPTER.match(text) if "In" in text else None
+    if m and looks_like_names(m["au"]):
+        return f"{m['au']}, “{m['t']},” in {m['eds']}, {m['role']}., {m['b']}, {m['imp']}"
     m = _PERIOD_SEPARATED.match(text)
     if not m or not looks_like_names(m["au"]):
         return text
