@@ -196,10 +196,19 @@ def crossref_missing(R, corpus, ctx):
 )
 def crossref_cycle(R, corpus, ctx):
     out = []
-    for loop in cycles(corpus.entries):
-        chain = " -> ".join([e.key for e in loop] + [loop[0].key])
-        out.append(R.finding(loop[0], "crossref", f"crossref/xdata cycle: {chain}"))
+    for loop in cycles(corpus.entries):  # one finding per loop group, its size bounded
+        keys = [e.key for e in loop[:_CYCLE_SHOWN]]
+        more = f" … and {len(loop) - _CYCLE_SHOWN} more" if len(loop) > _CYCLE_SHOWN else ""
+        if loop.ring:
+            chain = " -> ".join(keys + ([loop[0].key] if not more else [])) + more
+            out.append(R.finding(loop[0], "crossref", f"crossref/xdata cycle: {chain}"))
+        else:
+            members = f"{len(loop)} entries loop through each other: {', '.join(keys)}{more}"
+            out.append(R.finding(loop[0], "crossref", f"crossref/xdata cycles: {members}"))
     return out
+
+
+_CYCLE_SHOWN = 10
 
 
 @rule(
