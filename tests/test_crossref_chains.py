@@ -50,3 +50,47 @@ def test_commands_on_a_long_chain_give_no_internal_error(cli_run, tmp_path, args
     r = cli_run(["--bib", str(bib), *args])
     assert "internal error" not in r.stderr and "Recursion" not in r.stderr
     assert r.exit_code in (0, 1), r.stderr
+
+
+def _fan(n: int) -> list[Entry]:
+    """One hub whose xdata names every leaf, each leaf naming the hub and the next leaf: a knot of
+    loops whose paths grow quadratically with ``n`` (the hostile test's ``fo_f4k.bib``)."""
+    hub = Entry("hub", "book", {"title": "Hub", "xdata": ",".join(f"leaf{i}" for i in range(n))})
+    leaves = [Entry(f"leaf{i}", "inbook", {"crossref": "hub", "xdata": f"hub,leaf{(i + 1) % n}"}) for i in range(n)]
+    return [hub, *leaves]
+
+
+def test_a_knot_of_loops_is_one_group_not_one_cycle_per_path():
+    groups = cycles(_fan(300))
+    assert len(groups) == 1 and len(groups[0]) == 301 and not groups[0].ring
+    assert groups[0][0].key == "hub"  # file order
+
+
+def test_separate_loops_are_separate_groups_and_a_chain_into_a_loop_is_no_loop():
+    e = Entry
+    entries = [
+        e("tail", "book", {"crossref": "a"}),
+        e("a", "book", {"crossref": "b"}),
+        e("b", "book", {"crossref": "a"}),
+    ]
+    entries += [e("x", "book", {"xdata": "x"}), e("y", "book", {"xdata": "z"}), e("z", "book", {"xdata": "y"})]
+    assert [([m.key for m in g], g.ring) for g in cycles(entries)] == [
+        (["a", "b"], True),
+        (["x"], True),
+        (["y", "z"], True),
+    ]
+
+
+def test_validate_reports_a_knot_once_with_a_bounded_member_list(cli_run, tmp_path):
+    bib = tmp_path / "fan.bib"
+    bib.write_text(
+        "".join(
+            f"@{x.type}{{{x.key}, " + ", ".join(f"{k} = {{{v}}}" for k, v in x.fields.items()) + "}\n"
+            for x in _fan(300)
+        ),
+        encoding="utf-8",
+    )
+    r = cli_run(["--bib", str(bib), "validate", "--select", "W113"])
+    lines = [ln for ln in r.stdout.splitlines() if " W113 " in ln]
+    assert len(lines) == 1 and len(lines[0]) < 400, r.stdout[:500]
+    assert "301 entries" in lines[0] and "hub, leaf0," in lines[0] and "… and 291 more" in lines[0]

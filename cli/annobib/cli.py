@@ -14,6 +14,7 @@ import sys
 import click
 
 from annobib import __version__, perf
+from annobib.core import stdout as _stdout
 from annobib.core.sanitize import TerminalStream
 from annobib.core.sanitize import message as _clean  # errors echo paths, keys, values: one safe line
 from annobib.errors import AnnobibError
@@ -266,9 +267,13 @@ def main(argv: list[str] | None = None) -> None:
     _drop_bad_size_variables()
     if argv is None:  # a process of its own (not a test or a library caller)
         perf.BACKGROUND = True
+        _stdout.guard_stdout()
     restore = _guard_streams(real_process=argv is None)
     try:
         _run(argv, debug)
+    except SystemExit as done:  # a closed or full stdout: one line and exit 2
+        done.code = _stdout.settle(done.code)
+        raise
     finally:
         restore()
 
@@ -291,6 +296,9 @@ def _run(argv: list[str] | None, debug: bool) -> None:
     except click.ClickException as exc:
         _show_click_error(exc)
         sys.exit(2 if exc.exit_code == 2 else exc.exit_code or 2)
+    except _stdout.OutputLost as exc:
+        click.echo(_stdout.lost(exc), err=True)
+        sys.exit(2)
     except BrokenPipeError:
         # `annobib list | head`: the reader went away; that is not an error.
         try:

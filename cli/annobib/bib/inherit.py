@@ -122,30 +122,65 @@ def resolve(entries: list) -> list:
     return [done[e.key.casefold()] for e in entries if e.type.lower() != "xdata"]
 
 
-def cycles(entries: list) -> list:
-    """Entries whose ``crossref``/``xdata`` chain comes back to an entry already on it: each
-    cycle once, as its entries in chain order."""
+class Cycle(list):
+    """The entries of one crossref/xdata loop; ``ring`` when they form a single chain (in chain
+    order then), else a knot of several loops (in file order)."""
+
+    ring = False
+
+
+def cycles(entries: list) -> list[Cycle]:
+    """Each group of entries whose ``crossref``/``xdata`` chains lead back into the group, once:
+    the strongly connected components (iterative Tarjan, O(entries + references)), so a hub that
+    4,000 leaves loop through is one group, not one cycle per path (which grows quadratically)."""
     by_key = {e.key.casefold(): e for e in entries}
-    state: dict[str, int] = {}  # 1 on the current walk, 2 finished
-    found = []
-    for root in entries:
-        if root.key.casefold() in state:
+    succ = {k: list(dict.fromkeys(p.key.casefold() for p, _ in _parents(e, by_key))) for k, e in by_key.items()}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+    for root in by_key:
+        if root in index:
             continue
-        chain = [root]
-        stack = [iter(_parents(root, by_key))]
-        state[root.key.casefold()] = 1
-        while stack:
-            for p, _ in stack[-1]:
-                pk = p.key.casefold()
-                if state.get(pk) == 1:
-                    keys = [c.key.casefold() for c in chain]
-                    found.append(chain[keys.index(pk) :])
-                elif pk not in state:
-                    state[pk] = 1
-                    chain.append(p)
-                    stack.append(iter(_parents(p, by_key)))
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(succ[root]))]
+        while work:
+            v, pending = work[-1]
+            for w in pending:
+                if w not in index:
+                    index[w] = low[w] = len(index)
+                    stack.append(w)
+                    on_stack.add(w)
+                    work.append((w, iter(succ[w])))
                     break
+                if w in on_stack:
+                    low[v] = min(low[v], index[w])
             else:
-                stack.pop()
-                state[chain.pop().key.casefold()] = 2
-    return found
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[v])
+                if low[v] == index[v]:
+                    group: list[str] = []
+                    while not group or group[-1] != v:
+                        group.append(stack.pop())
+                        on_stack.discard(group[-1])
+                    if len(group) > 1 or v in succ[v]:
+                        groups.append(group)
+    order = {k: i for i, k in enumerate(by_key)}
+    return sorted((_ordered(g, succ, order, by_key) for g in groups), key=lambda c: order[c[0].key.casefold()])
+
+
+def _ordered(group: list[str], succ: dict, order: dict, by_key: dict) -> Cycle:
+    members = sorted(group, key=order.__getitem__)
+    inside = set(members)
+    out = Cycle(by_key[k] for k in members)
+    if sum(w in inside for k in members for w in succ[k]) == len(members):  # one way round: a ring
+        chain = [members[0]]
+        while len(chain) < len(members):
+            chain.append(next(w for w in succ[chain[-1]] if w in inside))
+        out = Cycle(by_key[k] for k in chain)
+        out.ring = True
+    return out

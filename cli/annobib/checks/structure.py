@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 
@@ -115,7 +116,8 @@ def duplicate_key(R, corpus, ctx):
     "W102",
     "key-case-clash",
     "structure",
-    "Two keys differ only in letter case: BibTeX treats them as one, biber as two.",
+    "Two keys differ only in letter case or Unicode form (é composed or as e + accent, fullwidth ｋ,"
+    " the Kelvin sign K): they print alike; BibTeX treats case variants as one key, biber as two.",
     scope="library",
     bad="@book{Liu2025, …}\n@article{liu2025, …}",
     good="@book{liu2025a, …}\n@article{liu2025b, …}",
@@ -124,13 +126,37 @@ def key_case_clash(R, corpus, ctx):
     out = []
     first: dict[str, object] = {}
     for e in corpus.entries:
-        k = e.key.casefold()
-        if k in first and first[k].key != e.key:
-            out.append(
-                R.finding(e, None, f"key '{e.key}' differs from '{first[k].key}' ({where(first[k], e)}) only in case")
+        k = _key_fold(e.key)
+        other = first.setdefault(k, e)
+        if other.key == e.key:
+            continue
+        if e.key.isascii() and other.key.isascii():
+            message = f"key '{e.key}' differs from '{other.key}' ({where(other, e)}) only in case"
+        else:  # look-alikes: the code points tell them apart where the glyphs do not
+            message = (
+                f"key '{e.key}' looks like '{other.key}' ({where(other, e)}): {_code_points_apart(e.key, other.key)}"
             )
-        first.setdefault(k, e)
+        out.append(R.finding(e, None, message))
     return out
+
+
+def _key_fold(key: str) -> str:
+    """Keys that look alike fold alike: case and Unicode compatibility forms (NFKC) ignored."""
+    if key.isascii():
+        return key.casefold()
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", key).casefold())
+
+
+def _code_points_apart(a: str, b: str) -> str:
+    """``U+212A vs U+004B``: the stretch where two keys differ, as code points."""
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    j = 0
+    while j < min(len(a), len(b)) - i and a[-1 - j] == b[-1 - j]:
+        j += 1
+    points = [" ".join(f"U+{ord(c):04X}" for c in s[i : len(s) - j]) or "nothing" for s in (a, b)]
+    return f"{points[0]} vs {points[1]}"
 
 
 @rule(
@@ -196,10 +222,19 @@ def crossref_missing(R, corpus, ctx):
 )
 def crossref_cycle(R, corpus, ctx):
     out = []
-    for loop in cycles(corpus.entries):
-        chain = " -> ".join([e.key for e in loop] + [loop[0].key])
-        out.append(R.finding(loop[0], "crossref", f"crossref/xdata cycle: {chain}"))
+    for loop in cycles(corpus.entries):  # one finding per loop group, its size bounded
+        keys = [e.key for e in loop[:_CYCLE_SHOWN]]
+        more = f" … and {len(loop) - _CYCLE_SHOWN} more" if len(loop) > _CYCLE_SHOWN else ""
+        if loop.ring:
+            chain = " -> ".join(keys + ([loop[0].key] if not more else [])) + more
+            out.append(R.finding(loop[0], "crossref", f"crossref/xdata cycle: {chain}"))
+        else:
+            members = f"{len(loop)} entries loop through each other: {', '.join(keys)}{more}"
+            out.append(R.finding(loop[0], "crossref", f"crossref/xdata cycles: {members}"))
     return out
+
+
+_CYCLE_SHOWN = 10
 
 
 @rule(

@@ -350,7 +350,7 @@ def rich_table(rows: list[list[str]], width: int, spans: list[dict] | None = Non
 def print_rows(ctx, rows: list[list[str]], spans: list[dict] | None = None, pager: bool | None = None) -> None:
     """A table on stdout: Rich (paged when long) on a terminal, fitted to its width; piped, plain
     text with every value whole (``--format tsv`` is the form for programs)."""
-    on_tty = sys.stdout.isatty()
+    on_tty = sys.stdout is not None and sys.stdout.isatty()  # None: fd 1 was closed
     if not on_tty:
         click.echo(plain_table(rows, None), nl=False)
         return

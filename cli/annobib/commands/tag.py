@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from annobib.commands._common import bibliography_paths, echo_exact, emit_json, libraries_for_writing, require_entries
-from annobib.core.sanitize import terminal
+from annobib.core.sanitize import is_clean, terminal
 from annobib.errors import InputError
 
 
@@ -40,6 +40,8 @@ def tag(words: tuple[str, ...], dry_run: bool, as_json: bool) -> None:
         elif word == "--json":
             as_json = True
         elif word.startswith("+") and len(word) > 1:
+            if not is_clean(word[1:]):  # ESC, a line break, a bidi override or a zero-width space
+                raise InputError(f"a tag cannot contain control or invisible characters: '{terminal(word[1:])}'")
             add.append(word[1:])
         elif word.startswith("-") and len(word) > 1:
             remove.append(word[1:])

@@ -36,10 +36,26 @@ class _Walker:
             self.out.append(s)
 
     def walk(self, el: ET.Element) -> None:
+        """Every element in document order, with an explicit stack (no recursion however deep
+        the tree). A str on the stack is text to add once the element's children are read."""
+        stack: list[ET.Element | tuple[str, str | None]] = [el]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, tuple):
+                kind, s = item
+                if kind == "block":
+                    self.out.append("\n")
+                self.text(s)  # the tail
+            else:
+                stack.extend(self._enter(item))
+
+    def _enter(self, el: ET.Element) -> list:
+        """Read one element; what is left to read, in reverse order (for the stack)."""
         tag = el.tag
         if tag in _SKIP:
             self.text(el.tail)
-            return
+            return []
+        later: list = [("tail", el.tail)]
         if tag == T + "note":
             self._note(el)
         elif tag in _STARTS:
@@ -55,11 +71,8 @@ class _Walker:
             self.text(" ")
         else:
             self.text(el.text)
-            for child in el:
-                self.walk(child)
-            if tag in _BLOCK:
-                self.out.append("\n")
-        self.text(el.tail)
+            later = [("block" if tag in _BLOCK else "tail", el.tail), *reversed(el)]
+        return later
 
     def _note(self, el: ET.Element) -> None:
         if self.notes is None:

@@ -56,9 +56,23 @@ class FieldWalker:
         return all(f["phase"] == "result" and not f["hide"] for f in self.fields)
 
     def walk(self, el: ET.Element) -> None:
+        """Every element in document order, with an explicit stack: a tree nested 200,000 deep
+        (a hostile .docx is 4 KB) costs no recursion."""
+        stack: list[ET.Element | str] = [el]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):  # a block closes
+                self.out.append(item)
+            elif self._enter(item):
+                if item.tag in BLOCKS:
+                    stack.append("\n")
+                stack.extend(reversed(item))
+
+    def _enter(self, el: ET.Element) -> bool:
+        """Read one element; True when its children are to be read too."""
         tag = el.tag
         if tag in SKIP:
-            return
+            return False
         if tag == W + "t":
             if self.visible() and el.text:
                 self.text(el.text)
@@ -71,11 +85,11 @@ class FieldWalker:
             t = el.find(f"{W}sdtPr/{W}tag")
             items = mendeley_items(t.get(W + "val") or "") if t is not None else None
             if items and self.cite(items):
-                return
+                return False
         elif tag == W + "fldSimple":
             items = csl_items(el.get(W + "instr") or "")
             if items and self.cite(items):
-                return
+                return False
         elif tag in (W + "tab", W + "br", W + "cr"):
             if self.visible():
                 self.out.append(" ")
@@ -85,11 +99,8 @@ class FieldWalker:
         elif tag in NOTE_REFERENCES:
             if self.visible():
                 self.reference(el, tag[len(W) : -len("Reference")], el.get(W + "id") or "")
-            return
-        for child in el:
-            self.walk(child)
-        if tag in BLOCKS:
-            self.out.append("\n")
+            return False
+        return True
 
     def _fld_char(self, kind: str | None) -> None:
         if kind == "begin":

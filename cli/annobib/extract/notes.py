@@ -474,17 +474,17 @@ def sentence_at(stream: str, start: int, end: int, marker_rx: re.Pattern | None 
 
 # ---------------------------------------------------------------- loose notes
 
-LOOSE_MARKER_RE = re.compile(
-    r"^\s*(?:注\s*)?(?:[\[【〔［](\d{1,3})[\]】〕］]|(["
+LOOSE_MARKER_RE = re.compile(  # numbers of 4+ digits open a note only where they continue the numbering
+    r"^\s*(?:注\s*)?(?:[\[【〔［]\^?(\d{1,6})[\]】〕］]:?|(["
     + CIRCLED
     + r"])|(["
     + SUPERSCRIPT
-    + r"]{1,3})\s*|[（(]\s*(\d{1,3})\s*[)）]|(\d{1,3})[.．、:：)）](?!\d)|(\d{1,3})\s)\s*"
+    + r"]{1,3})\s*|[（(]\s*(\d{1,6})\s*[)）]|(\d{1,6})[.．、:：)）](?!\d)|(\d{1,6})\s)\s*"
 )
 # a number glued to the note (``12王某：…``, ``4Robert Jervis, …``, ``9《毛泽东选集》…``): a marker only
 # when it continues the numbering, since ``5G网络…`` or ``3个月后…`` may open a note too
 GLUED_MARKER_RE = re.compile(
-    r"^\s*(\d{1,3})(?=[A-Z\u4e00-\u9fff\u0400-\u04ff\uac00-\ud7af《“「『\[［（(\"'])(?![年月日个世万亿%％])"
+    r"^\s*(\d{1,6})(?=[A-Z\u4e00-\u9fff\u0400-\u04ff\uac00-\ud7af《“「『\[［（(\"'])(?![年月日个世万亿%％])"
 )
 
 
@@ -510,13 +510,13 @@ def loose_notes(text: str) -> list[Note]:
             lines = lines[1:]  # 注释： / NOTES / 参考文献 / Примечания: the section's heading, no note
         if not lines:
             continue
-        marks = [LOOSE_MARKER_RE.match(l) for l in lines]
+        last = raw[-1][0] if raw else None
+        marks = _continuing([LOOSE_MARKER_RE.match(l) for l in lines], last)
         if not marks[0] and all(num is None for num, _lines in raw):
             head, lines, marks = _after_heading(lines, marks)  # 労働法研究 第12号(2021) above note 1)
             raw += [(None, head)] if head else []
         if not marks[0]:
             glued = GLUED_MARKER_RE.match(lines[0])
-            last = raw[-1][0] if raw else None
             if glued and int(glued.group(1)) == (last + 1 if last is not None else len(raw) + 1):
                 marks[0] = glued
         raw += _paragraph_notes(*_split_run_on(lines, marks))
@@ -548,6 +548,19 @@ def _before_end_mark(text: str) -> str:
         return text  # the common case, decided without the regex
     m = _END_MARK.search(text)
     return text[: m.start()] if m and text[: m.start()].strip() else text
+
+
+def _continuing(marks: list, last: int | None) -> list:
+    """Marks of 4 or more digits (``2020 年…``, ``2016. Smith``: years) only where they continue
+    the numbering (note 1000 after 999), so a long list keeps every note and a year opens none."""
+    out = []
+    for m in marks:
+        n = _loose_number(m) if m else None
+        if n is not None and n >= 1000 and n != (last or 0) + 1:
+            m, n = None, None
+        out.append(m)
+        last = n if n is not None else last
+    return out
 
 
 _CITES = re.compile(r"\d|[《「『“\"]|https?://")

@@ -22,13 +22,21 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓
 # what may follow a bare number that opens a note: a name, a title mark, a quote (not 年, 月, %, …)
 _OPENS_NOTE = r"[A-Z\u4e00-\u9fff\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af《“「『\"\[［〔【]"
 _NOT_A_NOTE = r"[年月日时号期版卷届次个%％万亿多余名位家岁倍人天条项点世代]"
+# numbers up to 6 digits (a book's 1,300 endnotes; 100,000 pasted notes): one of 4 or more digits
+# (a year) only counts where it continues a run (see _continuing); ``[^12]:`` is a Markdown
+# footnote pasted as text
+_NUM = r"\d{1,6}"
 _CANDIDATE = re.compile(
-    r"(?P<bracket>[\[【〔［](?P<b>\d{1,3})[\]】〕］])"
+    r"(?P<bracket>[\[【〔［]\^?(?P<b>" + _NUM + r")[\]】〕］]:?)"
     r"|(?P<circled>[" + CIRCLED + r"])"
-    r"|(?P<paren>[（(][ \t]?(?P<p>\d{1,3})[ \t]?[)）])"
-    r"|(?P<dot>(?P<d>\d{1,3})[.．、](?![\d.．]))"
-    r"|(?P<bare>(?P<n>\d{1,3})(?!\d)(?=[ \t\u3000]?" + _OPENS_NOTE + r")(?![ \t\u3000]?" + _NOT_A_NOTE + r"))"
-    r"|(?P<alone>(?P<a>\d{1,3})[ \t\u3000]*\n(?=[ \t\u3000]*" + _OPENS_NOTE + r"))"  # the number on a line of its own
+    r"|(?P<paren>[（(][ \t]?(?P<p>" + _NUM + r")[ \t]?[)）])"
+    r"|(?P<dot>(?P<d>" + _NUM + r")[.．、](?![\d.．]))"
+    r"|(?P<bare>(?P<n>" + _NUM + r")(?!\d)(?=[ \t\u3000]?" + _OPENS_NOTE + r")(?![ \t\u3000]?" + _NOT_A_NOTE + r"))"
+    r"|(?P<alone>(?P<a>"
+    + _NUM
+    + r")[ \t\u3000]*\n(?=[ \t\u3000]*"
+    + _OPENS_NOTE
+    + r"))"  # the number on a line of its own
 )
 # a marker after one of these starts a run-on note: ``…第12页。13王某…``, ``…p. 5. [6] Ibid.``
 _AFTER_STOP = frozenset("。！？.!?；;”’」』)）")
@@ -68,6 +76,18 @@ def candidates(text: str) -> list[Marker]:
         while end < len(text) and text[end] in " \t\u3000":
             end += 1
         out.append(Marker(_number(m, shape), shape, start, end, strength))
+    return _continuing(out)
+
+
+def _continuing(cands: list[Marker]) -> list[Marker]:
+    """Numbers of 4 or more digits (years) kept only after their predecessor: a run that
+    reaches 1000 goes on, a year alone is no marker (it would otherwise start runs of its own)."""
+    seen: set[int] = set()
+    out = []
+    for c in cands:
+        if c.number < 1000 or c.number - 1 in seen:
+            out.append(c)
+            seen.add(c.number)
     return out
 
 
