@@ -149,3 +149,17 @@ def test_decoding_hostile_nesting_grows_linearly(shape):
 
     small, big = run(1000), run(4000)
     assert big < max(small, 0.002) * 9, (small, big)
+
+
+def test_entries_take_plain_values_as_resolve_value_reads_them():
+    from annobib.bib.values import entry_from_record, resolve_value
+
+    r = random.Random(9)
+    parts = ["{", "}", "a", " ", '"', "#", "1", "\\{", "jan", "m"]
+    for _ in range(3000):
+        raw = "".join(r.choice(parts) for _ in range(r.randint(0, 7)))
+        strings = {"m": "Macro"}
+        item = (0, 0, 0, "Article", "k", [("Title", raw)], 0)
+        entry, used = entry_from_record(item, strings, 1, None)
+        text, macro = resolve_value(raw, strings)
+        assert entry.fields == {"title": text} and used == (macro and not raw.strip().isdigit()), raw
