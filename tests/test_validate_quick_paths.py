@@ -156,8 +156,8 @@ def test_entries_take_plain_values_as_resolve_value_reads_them():
 
     r = random.Random(9)
     parts = ["{", "}", "a", " ", '"', "#", "1", "\\{", "jan", "m"]
-    for _ in range(3000):
-        raw = "".join(r.choice(parts) for _ in range(r.randint(0, 7)))
+    edges = ["{a}}", "{a}b{c}", "{}", "{a\\}", "{ a }", " {a}", "{a} # m", "1", '"a"', "{a}{b}", "{{a}"]
+    for raw in edges + ["".join(r.choice(parts) for _ in range(r.randint(0, 7))) for _ in range(3000)]:
         strings = {"m": "Macro"}
         item = (0, 0, 0, "Article", "k", [("Title", raw)], 0)
         entry, used = entry_from_record(item, strings, 1, None)
