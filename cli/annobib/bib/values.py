@@ -208,6 +208,11 @@ def entry_from_record(item: tuple, strings: dict, line: int, source: str | None)
     values: dict[str, str] = {}
     used = False
     for name, raw in fields:
+        # most values are one {…} group with no brace inside: what literal_value returns, at C speed
+        # (550,000 values at 50,000 entries)
+        if raw[:1] == "{" and raw[-1:] == "}" and raw.count("{") == 1 and raw.count("}") == 1:
+            values.setdefault(name.lower(), raw[1:-1])
+            continue
         value, macro = resolve_value(raw, strings)
         used = used or macro and not raw.strip().isdigit()
         values.setdefault(name.lower(), value)

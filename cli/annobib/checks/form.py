@@ -877,15 +877,33 @@ _CLEAN_URL = re.compile(
     r"https?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+(?::\d{1,5})?"
     r"(?:/(?:[A-Za-z0-9\-._~%!$&'()*+,;=:@/]*[A-Za-z0-9\-_~%$&*+=@/])?)?"
 )
+# a clean URL, perhaps with a plain query (no fragment, nothing odd at its end): with one, only
+# W316 (tracking) can speak
+_CLEAN_URL_QUERY = re.compile(_CLEAN_URL.pattern + r"(\?[A-Za-z0-9\-._~%!$&'()*+,;=:@/?]*[A-Za-z0-9\-_~%$&*+=@/])?")
 _URL_CODES = ("E312", "E313", "E314", "E315", "W316", "W317")
 
 
 @scanner(*_URL_CODES, fields=URL_FIELDS, claims=True)
 def scan_urls(rules, e, ctx):
     """The URL rules share one quick test: a plain http(s) URL without a query, a fragment or
-    anything odd at its end needs none of them."""
-    if all(_CLEAN_URL.fullmatch(raw) for name, raw in ((n, e.fields[n]) for n in _URL_SET.intersection(e.fields))):
-        return None
+    anything odd at its end needs none of them; with a plain query, only W316 (tracking)."""
+    fields = e.fields
+    only_query = False
+    for name in _URL_SET.intersection(fields):
+        raw = fields[name]
+        m = _CLEAN_URL_QUERY.fullmatch(raw)
+        if m is None:
+            break
+        if m.group(1):
+            only_query = True
+    else:
+        if not only_query:
+            return None
+        active = ctx.state.get("active_codes")
+        if active is not None and "W316" not in active:
+            return None
+        r = rules["W316"]
+        return r.check(r, e, ctx)
     out = []
     active = ctx.state.get("active_codes")
     for code in _URL_CODES:

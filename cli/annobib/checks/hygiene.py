@@ -424,10 +424,14 @@ def _tidy(s: str, long: bool) -> str:
 
 # Anything that can lead to a finding; a value without any of it is clean (the common case).
 # Each test starts with a character class: Python's regex engine scans for those in C.
-_SUSPECT_CHARS = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufffd&%#_\\<{}\"$^()\[\]"
-    r"“”《》「」『』（）【】〈〉\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u0080-\u00bfÃ\u20ac\u2122锟烫屯锛銆鈥鍙鐨鏂\u3000]"
+_SUSPECT_CLASS = (
+    r"\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufffd&\\<{}\"$^()\[\]"
+    r"“”《》「」『』（）【】〈〉\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u0080-\u00bfÃ\u20ac\u2122锟烫屯锛銆鈥鍙鐨鏂\u3000"
 )
+_SUSPECT_CHARS = re.compile("[" + _SUSPECT_CLASS + "%#_]")
+# '%', '#' and '_' only ever lead to W504, which skips NO_SPECIALS fields (a URL's utm_source)
+_SUSPECT_CHARS_NO_SPECIALS = re.compile("[" + _SUSPECT_CLASS + "]")
+_SPECIALS = re.compile(r"[%#_]")
 _CJK_SPACING = re.compile(r"[ \u3000（「『《【〈“][，。、；：！？）」』》】〉” \u3000]")
 SEP = "\ue000"
 _SEP_SPACE, _SPACE_SEP = SEP + " ", " " + SEP
@@ -436,9 +440,10 @@ _SEP_SPACE, _SPACE_SEP = SEP + " ", " " + SEP
 _DOLLAR = re.compile(r"\$(?<!\\\$)")  # a '$' not after a backslash (led by the literal: a fast scan)
 
 
-def _suspect(text: str) -> bool:
-    """Whether a value (or values joined with SEP) may hold anything a hygiene rule reports."""
-    if _SUSPECT_CHARS.search(text) or "  " in text or text[:1] == " " or text[-1:] == " ":
+def _suspect(text: str, chars: re.Pattern = _SUSPECT_CHARS) -> bool:
+    """Whether a value (or values joined with SEP) may hold anything a hygiene rule reports
+    (``chars``: _SUSPECT_CHARS_NO_SPECIALS for values of NO_SPECIALS fields)."""
+    if chars.search(text) or "  " in text or text[:1] == " " or text[-1:] == " ":
         return True
     if _SEP_SPACE in text or _SPACE_SEP in text:  # a value that starts or ends with a space
         return True
@@ -658,7 +663,7 @@ def scan_text(rules, e, ctx):
     # one test of the values joined (in C) usually proves the entry clean; the citations field
     # (long, and held to less: _SUSPECT_INTERNAL) is left out of it
     joined = SEP.join(fields.values()) if cit is None else SEP.join([v for k, v in fields.items() if k != "citations"])
-    if _suspect(joined):
+    if _suspect(joined, _SUSPECT_CHARS_NO_SPECIALS) or (_SPECIALS.search(joined) and _specials_held(fields)):
         return _scan_fields(rules, e)
     # clean text: only the width of punctuation in CJK titles, and the citations field
     out = None
@@ -677,6 +682,17 @@ def scan_text(rules, e, ctx):
                 _CLEAN_CITATIONS.clear()
             _CLEAN_CITATIONS.add(cit)  # citations values recur (one work cited in the same notes)
     return out
+
+
+def _specials_held(fields: dict) -> bool:
+    """Whether a '%', '#' or '_' sits in a field W504 looks at: in a URL (utm_source) or a date
+    it leads to nothing, and the entry stays on the quick path."""
+    for k, v in fields.items():
+        if k in NO_SPECIALS or k == "citations" or k.startswith("archive"):
+            continue
+        if "_" in v or "%" in v or "#" in v:
+            return True
+    return False
 
 
 def _scan_fields(rules, e):

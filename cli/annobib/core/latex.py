@@ -186,15 +186,18 @@ _NEEDS_DECODING = lazy_regex(r"[\\{}~$`]|--|''")
 MAX_NESTING = 40  # brace groups deeper than this are not markup anyone wrote by hand
 
 
-def _nesting(s: str) -> int:
-    depth = best = 0
+def _deeper_than(s: str, limit: int) -> bool:
+    """Whether brace groups nest more than ``limit`` deep; stops at the first brace past it
+    (a value of 40,000 nested groups is answered after 41 braces, not 80,000)."""
+    depth = 0
     for m in _BRACES.finditer(s):
         if m.group() == "{":
             depth += 1
-            best = max(best, depth)
+            if depth > limit:
+                return True
         else:
             depth -= 1
-    return best
+    return False
 
 
 def _read_group(s: str, i: int) -> tuple[str, int]:
@@ -215,6 +218,8 @@ def _read_group(s: str, i: int) -> tuple[str, int]:
         return s[i + 1 :], len(s)
     if s[i] == "\\":
         m = _COMMAND_OR_CHAR.match(s, i)  # matched in place: slicing s[i:] made this quadratic
+        if m is None:  # a backslash ending the value (\'\): nothing to put the accent on
+            return "", len(s)
         return m.group(0), m.end()
     return s[i], i + 1
 
@@ -406,13 +411,13 @@ def decode_accents(value: str) -> str:
     return _LETTER_COMMAND.sub(letter, value) if "\\" in value else value
 
 
-def _pieces(value: str, cjk_dashes: bool) -> list[tuple[str, bool]]:
-    if "\\" in value:
+def _pieces(value: str, cjk_dashes: bool, simple_done: bool = False) -> list[tuple[str, bool]]:
+    if "\\" in value and not simple_done:
         value = _SIMPLE.sub(_simple, value)
     if "`" in value:
         value = _SINGLE_QUOTES.sub("‘\\1’", value)
     out: list[tuple[str, bool]] = []
-    if value.count("{") > MAX_NESTING and _nesting(value) > MAX_NESTING:
+    if value.count("{") > MAX_NESTING and _deeper_than(value, MAX_NESTING):
         # no markup worth reading (decoding it costs depth x length): keep the text
         return [(_BRACES.sub("", value), True)]
     _decode_into(value, 0, out, cjk_dashes)
@@ -498,7 +503,8 @@ def _latex_to_text(value: str, keep_whitespace: bool) -> str:
         if "{" in value or "}" in value:
             value = value.replace("{", "").replace("}", "")
     elif _NEEDS_DECODING.search(value):
-        value = "".join(t for t, _ in _pieces(value if keep_whitespace else value.strip(), False))
+        # the accents are decoded already: a second pass costs as much and finds nothing
+        value = "".join(t for t, _ in _pieces(value if keep_whitespace else value.strip(), False, simple_done=True))
     if keep_whitespace:
         return value
     if "  " in value or "\n" in value or "\t" in value or "\r" in value:
