@@ -29,7 +29,7 @@ def _load_rules() -> None:
 def clear_caches() -> None:
     """Forget the per-value memos (folded titles, parsed dates, URL dates …), so that a benchmark
     measures a first run, as the command is."""
-    # here: at module level it would close an import cycle
+    # lazy: rule modules load when rules run (_load_rules), not with the runner
     from annobib.checks import _util, consistency, coverage, form, hygiene, structure
 
     hygiene._FIELD_MEMO.clear()
@@ -207,7 +207,7 @@ def prepare_context(libraries, ctx: Context, active) -> None:
     """Give rules the little they need from the file text (never the file itself)."""
     ctx.state["_today_iso"] = ctx.today.isoformat()
     if "W110" in active or "W111" in active or "W112" in active:
-        # here: at module level it would close an import cycle
+        # lazy: rule modules load when rules run (_load_rules), not with the runner
         from annobib.checks.rawtext import text_oddities
 
         ctx.state["text_oddities"] = text_oddities(libraries)
@@ -223,7 +223,7 @@ def prepare_context(libraries, ctx: Context, active) -> None:
 
 def _without_phantoms(findings: list[Finding], ctx: Context) -> list[Finding]:
     """Only W110 speaks for an entry BibTeX reads out of a '%' comment line."""
-    # here: at module level it would close an import cycle
+    # lazy: rule modules load when rules run (_load_rules), not with the runner
     from annobib.checks.rawtext import phantom_ids
 
     ids = phantom_ids(ctx)
