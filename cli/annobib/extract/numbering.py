@@ -55,28 +55,33 @@ class Marker:
 def candidates(text: str) -> list[Marker]:
     """Every place a note marker could start, in text order."""
     out: list[Marker] = []
+    size = len(text)
     for m in _CANDIDATE.finditer(text):
         start = m.start()
         before = text[max(0, start - 8) : start].rstrip(" \t\u3000")  # spaces run short before a marker
         line_start = start == 0 or (before[-1:] == "\n" if before else start <= 8)
-        shape = _shape(m)
-        if shape == "alone" and not line_start:
-            continue
+        shape = m.lastgroup  # the shape's group closes last (the number is a group inside it)
         if line_start:
             strength = 3
+        elif shape == "alone":
+            continue
         elif before[-1] in _AFTER_STOP:
             strength = 2
         elif shape in _ANYWHERE:
             strength = 1
         else:
             continue
-        if shape in ("dot", "bare") and not line_start and start and text[start - 1].isalnum():
+        if (shape == "dot" or shape == "bare") and not line_start and text[start - 1].isalnum():
             continue  # ``p.5.`` / ``2015.`` inside a value
         end = m.end()
-        while end < len(text) and text[end] in " \t\u3000":
+        while end < size and text[end] in " \t\u3000":
             end += 1
-        out.append(Marker(_number(m, shape), shape, start, end, strength))
+        number = CIRCLED.index(m.group(shape)) + 1 if shape == "circled" else int(m.group(_NUMBER_GROUP[shape]))
+        out.append(Marker(number, shape, start, end, strength))
     return _continuing(out)
+
+
+_NUMBER_GROUP = {"bracket": "b", "paren": "p", "dot": "d", "bare": "n", "alone": "a"}
 
 
 def _continuing(cands: list[Marker]) -> list[Marker]:
@@ -89,16 +94,6 @@ def _continuing(cands: list[Marker]) -> list[Marker]:
             out.append(c)
             seen.add(c.number)
     return out
-
-
-def _shape(m: re.Match) -> str:
-    return next(name for name in ("bracket", "circled", "paren", "dot", "bare", "alone") if m.group(name))
-
-
-def _number(m: re.Match, shape: str) -> int:
-    if shape == "circled":
-        return CIRCLED.index(m.group("circled")) + 1
-    return int(m.group({"bracket": "b", "paren": "p", "dot": "d", "bare": "n", "alone": "a"}[shape]))
 
 
 def numbered_run(text: str) -> list[Marker]:
