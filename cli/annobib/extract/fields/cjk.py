@@ -8,6 +8,7 @@ from annobib.extract import rx as cre
 from dataclasses import dataclass, field
 
 from annobib.extract.fields.features import (
+    era_years,
     ACCESS_RE,
     has_access_cue,
     EN_PAGES,
@@ -142,7 +143,7 @@ def parse_cjk(text: str) -> Parsed:
     Read in steps, each adding to one :class:`_CjkNote`: the title, the authors before it, language
     and URL, locators, a container title, the cues of the rest, the credits; then the first type
     rule that applies decides the entry type and its fields."""
-    note = _cjk_title(text)
+    note = _cjk_title(era_years(text))
     if isinstance(note, Parsed):
         return note
     for step in (_cjk_authors, _cjk_language_and_url, _cjk_locators, _cjk_container, _cjk_cues, _cjk_credits):
