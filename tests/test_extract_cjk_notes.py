@@ -312,3 +312,15 @@ def test_era_years_that_are_no_dates_stay():
     for text in ("（昭和36年法律第223号）", "『地方財政白書 平成20年版』", "最判昭和48年10月9日民集"):
         assert era_years(text) == text
     assert era_years("（東京：南方書院，昭和元年）") == "（東京：南方書院，1926年）"
+
+
+def test_traditional_chapter_shouru_editor_set_off_by_a_comma():
+    p = parse_citation(
+        "周美惠，〈清代臺南的郊商與廟宇〉，收入林正雄主編，《府城的社會與文化》（臺南：臺南市文化局，2015），頁81-110。"
+    )
+    assert p.type == "incollection"
+    assert (p.fields["editor"], p.fields["booktitle"], p.fields["pages"]) == ("林正雄", "府城的社會與文化", "81-110")
+    assert (
+        parse_citation("林正雄主編，《府城的社會與文化》（臺南：臺南市文化局，2015），頁81。").fields["editor"]
+        == "林正雄"
+    )

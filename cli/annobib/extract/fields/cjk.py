@@ -413,7 +413,8 @@ _CJK_CONTAINER_RE1 = re.compile(r"[《『「〈]")
 _CJK_CONTAINER_RE2 = re.compile(r"(?:^|[\s，,、。.）)])(?:载于|载|收录于|收录在|收入|收于|所收|见)\s*$")
 _CJK_CONTAINER_RE3 = re.compile(r"\s*([（(](?:[^）)]{1,6}版|[^）)]{1,6}刊)[）)])")
 _CJK_CONTAINER_RE4 = re.compile(r"^[\s，,、。.]*(?:载于|载|收录于|收录在|收入|收于|见|所收|in)?\s*")
-_CJK_CONTAINER_RE5 = re.compile(r"(主编|编|編|監修|eds?\.)\s*[：:]?\s*$")
+# 收入陳萬明主編，《…》: Taiwanese notes set the editor off with a comma
+_CJK_CONTAINER_RE5 = re.compile(r"(主编|编|編|監修|eds?\.)\s*[：:，,]?\s*$")
 
 
 def _cjk_container(n: _CjkNote) -> None:
@@ -441,7 +442,7 @@ def _cjk_container(n: _CjkNote) -> None:
             before_clean = _CJK_CONTAINER_RE4.sub("", before)
             if _CJK_CONTAINER_RE5.search(before_clean):
                 chapter = True
-                ed_text = cre.sub(r"[：:]\s*$", "", before_clean)
+                ed_text = cre.sub(r"[：:，,]\s*$", "", before_clean)
                 editors, _r, editor_others = cjk_names(ed_text, bool(_JAPANESE_CUE.search(rest_nourl)))
             elif zai_container and not ZH_SERIES.search(rest_nourl) and publisher_zh(rest_nourl[took2[1] :]):
                 chapter = True  # 载《毛泽东选集》第 4 卷，人民出版社 1991 年版: a part of a book
