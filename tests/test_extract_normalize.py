@@ -4,6 +4,7 @@ and its effect through the whole extractor."""
 import pytest
 
 from annobib.extract import extract_notes
+from annobib.extract.citations import read_note
 from annobib.extract.normalize import (
     NORMALIZERS,
     ascii_title_marks,
@@ -139,3 +140,11 @@ def test_unnumbered_reference_list_one_item_per_line():
     )
     assert [n.note.text[:8] for n in x.notes] == ["Allison,", "White, H", "费孝通. 乡土中"]
     assert x.notes[1].note.text.endswith("Share Power. Collingwood: Black Inc.")  # a wrapped item stays whole
+
+
+def test_kanji_page_range_and_kanji_month_day_are_read():
+    # vertical Japanese printing: a range of pages and a full date in kanji
+    c = read_note("山田太郎『近世の港町と商人』（吉川弘文館、一九九八年）一二三～一四五頁。").citations[0]
+    assert c.parsed.locator == "123-145"
+    assert kanji_numerals("『大阪朝日新聞』一九〇五年九月十二日付") == "『大阪朝日新聞』1905年9月12日付"
+    assert kanji_numerals("『一九八四年』三月") == "『一九八四年』三月"  # a title and a month without a year stay
