@@ -11,6 +11,7 @@ from annobib.extract.normalize import (
     broken_words,
     glued_page_ranges,
     kanji_numerals,
+    traditional_lead_ins,
     normalize,
     odd_dashes,
     punctuation_width,
@@ -19,6 +20,12 @@ from annobib.extract.normalize import (
 )
 
 CASES = {
+    traditional_lead_ins: [
+        ("可參見陳某，《書》", "可参见陳某，《書》"),
+        ("轉引自李某，〈文〉", "转引自李某，〈文〉"),
+        ("《參考消息》，「詳見」", "《參考消息》，「詳見」"),  # titles and quotes keep their characters
+        ("意見書の見方", "意見書の見方"),  # 見 alone is no lead word
+    ],
     punctuation_width: [
         ("王某:《大国关系》,北京:某出版社2015年版,第12页.", "王某：《大国关系》，北京：某出版社2015年版，第12页。"),
         ("李明:《A,B:C》;王强:《D》", "李明：《A,B:C》；王强：《D》"),  # titles keep their printed punctuation
@@ -148,3 +155,13 @@ def test_kanji_page_range_and_kanji_month_day_are_read():
     assert c.parsed.locator == "123-145"
     assert kanji_numerals("『大阪朝日新聞』一九〇五年九月十二日付") == "『大阪朝日新聞』1905年9月12日付"
     assert kanji_numerals("『一九八四年』三月") == "『一九八四年』三月"  # a title and a month without a year stay
+
+
+def test_traditional_lead_ins_are_cut_and_split_like_simplified_ones():
+    # commentary, then 可參見 and a mid-note 另參見: two citations, no lead word in an author
+    cs = read_note(
+        "關於港口貿易的討論，可參見陳志遠，《清代的淡水港》（臺北：稻鄉出版社，1996），頁30；"
+        "另參見何美華，《基隆港史》（基隆：海洋出版社，2004），頁7-9。"
+    ).citations
+    assert [c.parsed.fields.get("author") for c in cs] == ["陳志遠", "何美華"]
+    assert traditional_lead_ins("《參考消息》，參見") == "《參考消息》，参见"  # a title keeps its characters

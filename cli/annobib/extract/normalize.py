@@ -357,7 +357,24 @@ def kanji_numerals(text: str) -> str:
     return _outside_protected(text, lambda part: _KANJI_NUMBER.sub(lambda m: _kanji_value(m.group(m.lastindex)), part))
 
 
+# ------------------------------------------------------------------ traditional lead-ins
+
+# Taiwanese and Hong Kong notes write the lead words in traditional characters (可參見, 另參見,
+# 詳見, 轉引自); the lead-in, commentary and splitting rules are written in simplified ones.
+_TRAD_LEAD = re.compile(r"參\s*見|參\s*閱|參\s*看|參\s*考|參\s*照|詳\s*見|轉\s*引\s*自|轉\s*引|另\s*見|亦\s*見|又\s*見")
+_TRAD_TO_SIMPLE = str.maketrans("參見閱詳轉", "参见阅详转")
+
+
+def traditional_lead_ins(text: str) -> str:
+    """``戰後初期的評價，可參見吳濁流，《…》`` -> ``…可参见吳濁流，《…》``: the lead words (only
+    they, and never inside titles or quotes) in simplified characters."""
+    if "參" not in text and not any(w in text for w in ("詳見", "轉引", "另見", "亦見", "又見")):
+        return text  # the common case; 見 alone is everywhere in Japanese
+    return _outside_protected(text, lambda part: _TRAD_LEAD.sub(lambda m: m[0].translate(_TRAD_TO_SIMPLE), part))
+
+
 NORMALIZERS: tuple[Callable[[str], str], ...] = (
+    traditional_lead_ins,
     ascii_title_marks,
     site_debris,
     url_tails,
