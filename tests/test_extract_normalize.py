@@ -11,6 +11,7 @@ from annobib.extract.normalize import (
     broken_words,
     glued_page_ranges,
     kanji_numerals,
+    locator_qualifiers,
     traditional_lead_ins,
     normalize,
     odd_dashes,
@@ -20,6 +21,11 @@ from annobib.extract.normalize import (
 )
 
 CASES = {
+    locator_qualifiers: [
+        ("Title (Boston: Beacon, 1988), esp. 12–19.", "Title (Boston: Beacon, 1988), 12–19."),
+        ("Title, 1988, especially pp. 12–19.", "Title, 1988, pp. 12–19."),
+        ("the especially 5 cases", "the especially 5 cases"),  # no comma or bracket before it: prose
+    ],
     traditional_lead_ins: [
         ("可參見陳某，《書》", "可参见陳某，《書》"),
         ("轉引自李某，〈文〉", "转引自李某，〈文〉"),
@@ -165,3 +171,13 @@ def test_traditional_lead_ins_are_cut_and_split_like_simplified_ones():
     ).citations
     assert [c.parsed.fields.get("author") for c in cs] == ["陳志遠", "何美華"]
     assert traditional_lead_ins("《參考消息》，參見") == "《參考消息》，参见"  # a title keeps its characters
+
+
+def test_see_the_essays_in_an_edited_book_with_esp_pages():
+    c = read_note(
+        "On the wool trade, see the essays in Margaret L. Thorne, ed., Merchants of the North Sea "
+        "(Oxford: Clarendon Press, 1994), esp. 33–41."
+    ).citations[0]
+    assert c.parsed.fields["editor"] == "Thorne, Margaret L."
+    assert c.parsed.fields["title"] == "Merchants of the North Sea"
+    assert (c.parsed.fields["publisher"], c.parsed.locator) == ("Clarendon Press", "33-41")

@@ -373,8 +373,18 @@ def traditional_lead_ins(text: str) -> str:
     return _outside_protected(text, lambda part: _TRAD_LEAD.sub(lambda m: m[0].translate(_TRAD_TO_SIMPLE), part))
 
 
+# ``(London: Longman, 1999), esp. 1–24.``: the cited pages, qualified; the page readers want them bare
+_ESP = re.compile(r"(?<=[),])\s*(?:esp\.|especially)\s+(?=(?:pp?\.\s*)?\d)")
+
+
+def locator_qualifiers(text: str) -> str:
+    """``…, 1999), esp. 1–24.`` -> ``…, 1999), 1–24.``: "esp." before the cited pages dropped."""
+    return _ESP.sub(" ", text) if "esp" in text else text
+
+
 NORMALIZERS: tuple[Callable[[str], str], ...] = (
     traditional_lead_ins,
+    locator_qualifiers,
     ascii_title_marks,
     site_debris,
     url_tails,
