@@ -324,3 +324,17 @@ def test_traditional_chapter_shouru_editor_set_off_by_a_comma():
         parse_citation("林正雄主編，《府城的社會與文化》（臺南：臺南市文化局，2015），頁81。").fields["editor"]
         == "林正雄"
     )
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "中村健一訳『近代国家の起源』岩波書店、1985年、40頁。",
+        "周文华译：《近代国家的起源》，北京：三联书店1990年版，第40页。",
+    ],
+)
+def test_a_translation_named_only_by_its_translator(note):
+    # cited after its original (… p. 12（中村健一訳『…』…）): the translator is no author
+    p = parse_citation(note)
+    assert "author" not in p.fields
+    assert p.fields["translator"] in ("中村健一", "周文华")

@@ -539,6 +539,9 @@ def _cjk_credits(n: _CjkNote) -> None:
     if role == "editor" and not chapter:
         f["editor"] = format_cjk_names(authors, others)
         authors_field = None
+    elif role == "translator" and authors and not pre_translators:
+        # 佐藤勲訳『日本の地方自治』: only the translators are named (a translation cited after its original)
+        pre_translators, pre_tr_others, authors_field = authors, others, None
     else:
         authors_field = format_cjk_names(authors, others) if authors else None
     news_author = False
