@@ -212,6 +212,19 @@ def split_top(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip(" 。.，,")]
 
 
+# Bluebook: ``Loper Bright, 603 U.S. at 401–02 (citing Bamzar, supra note 12, at 1040)``: the
+# authority the cited work relies on, a second citation at the end
+_CITING = re.compile(r"^(?P<outer>.+?)\s*\((?:citing|quoting)\s+(?P<inner>[^()]+)\)\s*[.,;]?\s*$")
+
+
+def citing_parenthetical(text: str) -> list[str]:
+    """The citation and the one its ``(citing …)`` / ``(quoting …)`` parenthetical names, apart."""
+    if "(citing " not in text and "(quoting " not in text:
+        return [text]
+    m = _CITING.match(text)
+    return [m["outer"], m["inner"]] if m else [text]
+
+
 _GLUED_NEXT = re.compile(r"[A-Z\u4e00-\u9fff《“\"](?![A-Z]*\d)")  # ;Cheng-Chwee Kuik, … (not ;ID=3 in a URL)
 _NEXT_CITATION = re.compile(r"\s+(?:and\s+|&\s+)?[A-Z\u4e00-\u9fff《“\"]")  # URL/; and Author …: a new citation
 
@@ -379,7 +392,9 @@ def _read_note(text: str) -> NoteReading:
     body = cut_commentary(raw)
     body = cut_trailing_commentary(body)
     body = translation_pairs(strip_lead_in(body))
-    pieces = [s for part in split_top(body) for q in quoted_from(part) for s in sentences(q)]
+    pieces = [
+        s for part in split_top(body) for c in citing_parenthetical(part) for q in quoted_from(c) for s in sentences(q)
+    ]
     out: list[CitationText] = []
     prose = False
     for k, piece in enumerate(pieces):
