@@ -407,3 +407,8 @@ def test_unquoted_chapter_with_the_editors_before_the_book(credit):
     assert p.fields["editor"] == "Aldana, R. and Quiroga, P."
     assert p.fields["booktitle"] == "Rural Reform Revisited"
     assert (p.fields["publisher"], p.fields["pages"]) == ("University of Texas Press", "11-39")
+
+
+def test_ibid_with_folios_keeps_them_as_its_locator():
+    assert [c.locator for c in read_note("Ibid., fols. 112–14.").citations] == ["112-14"]
+    assert [c.locator for c in read_note("Ibid., fol. 9.").citations] == ["9"]

@@ -255,6 +255,10 @@ def locator_of(text: str) -> str | None:
     m = cre.search(r"\b[СC]\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
     if m:
         return page_range(m.group(1), m.group(2))
+    if "fol" in text:  # Ibid., fols. 25–27: archival leaves, the locator of a manuscript
+        m = cre.search(r"\bfols?\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
+        if m:
+            return page_range(m.group(1), m.group(2))
     return None
 
 
