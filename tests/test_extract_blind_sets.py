@@ -43,6 +43,7 @@ FLOORS = {
     "extract_blind18": 0.935,  # 94.6 % after the fixes of its round (91.3 % on first contact)
     "extract_blind19": 0.965,
     "extract_blind20": 0.954,  # 96.4 % after the fixes of its round
+    "extract_blind21": 0.947,  # 95.7 % after the fixes of its round (92.0 % on first contact)
 }
 
 

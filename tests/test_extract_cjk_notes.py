@@ -6,6 +6,8 @@ from conftest import first_entry, run_notes
 
 from annobib.extract import extract_notes
 from annobib.extract.citations import read_note
+from annobib.extract.fields import parse_citation
+from annobib.extract.fields.features import era_years
 
 
 def test_a_chinese_speech_without_url_is_not_made_a_printed_book():
@@ -288,3 +290,51 @@ def test_translators_in_tortoise_shell_brackets_after_the_author():
     r = read_note("マーク・ベル〔高田亮・森川由紀訳〕『港湾と帝国』青土社、2012年、40頁。")
     f = r.citations[0].parsed.fields
     assert (f["author"], f["translator"]) == ("マーク・ベル", "高田亮 and 森川由紀")
+
+
+@pytest.mark.parametrize(
+    ("note", "date", "publisher"),
+    [
+        ("張文雄，《臺灣鐵道史略》（臺北：正中書局，民國45年），頁77。", "1956", "正中書局"),
+        ("張文雄，《臺灣鐵道史略》（臺北：正中書局，民國四十五年），頁77。", "1956", "正中書局"),
+        ("鈴木正一，〈港湾行政論〉，《臺灣時報》第5卷第2期（昭和12年3月），頁8-20。", "1937-03", None),
+        ("李光明，《南洋華僑志》（東京：南方書院，昭和元年），頁3。", "1926", "南方書院"),
+    ],
+)
+def test_era_years_as_dates_become_western_years(note, date, publisher):
+    p = parse_citation(note)
+    assert p.fields["date"] == date
+    assert p.fields.get("publisher") == publisher
+
+
+def test_era_years_that_are_no_dates_stay():
+    # a law's number, a yearbook's edition and a court decision's date are read elsewhere
+    for text in ("（昭和36年法律第223号）", "『地方財政白書 平成20年版』", "最判昭和48年10月9日民集"):
+        assert era_years(text) == text
+    assert era_years("（東京：南方書院，昭和元年）") == "（東京：南方書院，1926年）"
+
+
+def test_traditional_chapter_shouru_editor_set_off_by_a_comma():
+    p = parse_citation(
+        "周美惠，〈清代臺南的郊商與廟宇〉，收入林正雄主編，《府城的社會與文化》（臺南：臺南市文化局，2015），頁81-110。"
+    )
+    assert p.type == "incollection"
+    assert (p.fields["editor"], p.fields["booktitle"], p.fields["pages"]) == ("林正雄", "府城的社會與文化", "81-110")
+    assert (
+        parse_citation("林正雄主編，《府城的社會與文化》（臺南：臺南市文化局，2015），頁81。").fields["editor"]
+        == "林正雄"
+    )
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "中村健一訳『近代国家の起源』岩波書店、1985年、40頁。",
+        "周文华译：《近代国家的起源》，北京：三联书店1990年版，第40页。",
+    ],
+)
+def test_a_translation_named_only_by_its_translator(note):
+    # cited after its original (… p. 12（中村健一訳『…』…）): the translator is no author
+    p = parse_citation(note)
+    assert "author" not in p.fields
+    assert p.fields["translator"] in ("中村健一", "周文华")

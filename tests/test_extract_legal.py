@@ -3,6 +3,8 @@ Each case was written for these tests (not taken from any evaluation set)."""
 
 from conftest import first_entry, run_notes
 
+from annobib.extract.citations import read_note
+
 
 def test_chinese_court_decisions_are_jurisdiction():
     x, _ = run_notes(
@@ -206,3 +208,15 @@ def test_bluebook_short_forms_of_a_case_and_an_article_join_their_full_citations
     case, article = x.entries
     assert [(c.note, c.locator) for c in case.citations] == [(1, "224"), (3, "229")]
     assert [(c.note, c.locator) for c in article.citations] == [(2, "510"), (4, "515-17")]
+
+
+def test_a_citing_parenthetical_is_a_second_citation():
+    x, _ = run_notes(
+        "1. Kessler v. Grant, 512 U.S. 204, 210 (1994).\n\n"
+        "2. Hannah Ortiz, Deference Reconsidered, 88 Yale L.J. 1001, 1010 (2019).\n\n"
+        "3. Kessler, 512 U.S. at 212–13 (citing Ortiz, supra note 2, at 1020).\n"
+    )
+    case, article = x.notes[0].keys[0], x.notes[1].keys[0]
+    assert x.notes[2].keys == [case, article]
+    assert x.notes[2].joined == [True, True]
+    assert [c.locator for c in read_note(x.notes[2].note.text).citations] == ["212-13", "1020"]

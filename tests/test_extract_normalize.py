@@ -4,12 +4,15 @@ and its effect through the whole extractor."""
 import pytest
 
 from annobib.extract import extract_notes
+from annobib.extract.citations import read_note
 from annobib.extract.normalize import (
     NORMALIZERS,
     ascii_title_marks,
     broken_words,
     glued_page_ranges,
     kanji_numerals,
+    locator_qualifiers,
+    traditional_lead_ins,
     normalize,
     odd_dashes,
     punctuation_width,
@@ -18,6 +21,17 @@ from annobib.extract.normalize import (
 )
 
 CASES = {
+    locator_qualifiers: [
+        ("Title (Boston: Beacon, 1988), esp. 12–19.", "Title (Boston: Beacon, 1988), 12–19."),
+        ("Title, 1988, especially pp. 12–19.", "Title, 1988, pp. 12–19."),
+        ("the especially 5 cases", "the especially 5 cases"),  # no comma or bracket before it: prose
+    ],
+    traditional_lead_ins: [
+        ("可參見陳某，《書》", "可参见陳某，《書》"),
+        ("轉引自李某，〈文〉", "转引自李某，〈文〉"),
+        ("《參考消息》，「詳見」", "《參考消息》，「詳見」"),  # titles and quotes keep their characters
+        ("意見書の見方", "意見書の見方"),  # 見 alone is no lead word
+    ],
     punctuation_width: [
         ("王某:《大国关系》,北京:某出版社2015年版,第12页.", "王某：《大国关系》，北京：某出版社2015年版，第12页。"),
         ("李明:《A,B:C》;王强:《D》", "李明：《A,B:C》；王强：《D》"),  # titles keep their printed punctuation
@@ -139,3 +153,31 @@ def test_unnumbered_reference_list_one_item_per_line():
     )
     assert [n.note.text[:8] for n in x.notes] == ["Allison,", "White, H", "费孝通. 乡土中"]
     assert x.notes[1].note.text.endswith("Share Power. Collingwood: Black Inc.")  # a wrapped item stays whole
+
+
+def test_kanji_page_range_and_kanji_month_day_are_read():
+    # vertical Japanese printing: a range of pages and a full date in kanji
+    c = read_note("山田太郎『近世の港町と商人』（吉川弘文館、一九九八年）一二三～一四五頁。").citations[0]
+    assert c.parsed.locator == "123-145"
+    assert kanji_numerals("『大阪朝日新聞』一九〇五年九月十二日付") == "『大阪朝日新聞』1905年9月12日付"
+    assert kanji_numerals("『一九八四年』三月") == "『一九八四年』三月"  # a title and a month without a year stay
+
+
+def test_traditional_lead_ins_are_cut_and_split_like_simplified_ones():
+    # commentary, then 可參見 and a mid-note 另參見: two citations, no lead word in an author
+    cs = read_note(
+        "關於港口貿易的討論，可參見陳志遠，《清代的淡水港》（臺北：稻鄉出版社，1996），頁30；"
+        "另參見何美華，《基隆港史》（基隆：海洋出版社，2004），頁7-9。"
+    ).citations
+    assert [c.parsed.fields.get("author") for c in cs] == ["陳志遠", "何美華"]
+    assert traditional_lead_ins("《參考消息》，參見") == "《參考消息》，参见"  # a title keeps its characters
+
+
+def test_see_the_essays_in_an_edited_book_with_esp_pages():
+    c = read_note(
+        "On the wool trade, see the essays in Margaret L. Thorne, ed., Merchants of the North Sea "
+        "(Oxford: Clarendon Press, 1994), esp. 33–41."
+    ).citations[0]
+    assert c.parsed.fields["editor"] == "Thorne, Margaret L."
+    assert c.parsed.fields["title"] == "Merchants of the North Sea"
+    assert (c.parsed.fields["publisher"], c.parsed.locator) == ("Clarendon Press", "33-41")

@@ -96,3 +96,22 @@ def test_bare_number_markers_before_full_width_brackets_and_a_surname_that_is_a_
     x = extract_text(text)
     assert [(n.note.number, n.status) for n in x.notes] == [(1, "cited"), (2, "cited")]
     assert sorted(e.fields["author"] for e in x.entries) == ["余平", "田中一郎"]
+
+
+def test_traditional_zhu_markers_and_their_back_references():
+    # 註n： marks the notes of Taiwanese journals; the marker must not stay in the author, and
+    # 同前註 / 前揭書 / 前引文 must join the work they point back to
+    x, by_key = run_notes(
+        "註釋\n\n"
+        "註1：王志明，《港口與帝國：清代臺灣的貿易網絡》（臺北：稻鄉出版社，2003），頁12。\n\n"
+        "註2：同前註，頁15。\n\n"
+        "註3：李美玲，〈日治時期的港埠行政〉，《臺灣史研究》第9卷第2期（2002），頁33-60。\n\n"
+        "註4：王志明，前揭書，頁40。\n\n"
+        "註5：李美玲，前引文，頁41。\n"
+    )
+    assert [n.note.number for n in x.notes] == [1, 2, 3, 4, 5]
+    book, article = x.notes[0].keys[0], x.notes[2].keys[0]
+    assert by_key[book].fields["author"] == "王志明"
+    assert by_key[article].fields["author"] == "李美玲"
+    assert [n.keys for n in x.notes[1:]] == [[book], [article], [book], [article]]
+    assert [n.status for n in x.notes] == ["cited"] * 5

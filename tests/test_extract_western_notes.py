@@ -5,6 +5,7 @@ import pytest
 from conftest import first_entry, run_notes
 
 from annobib.extract.citations import read_note
+from annobib.extract.fields import parse_citation
 
 
 def test_report_numbers_with_slash_and_dash():
@@ -394,3 +395,20 @@ def test_a_page_after_a_bracketed_imprint_without_a_comma_is_the_locator():
         "2016",
     )
     assert c.locator == "212-14"
+
+
+@pytest.mark.parametrize("credit", ["In: R. Aldana and P. Quiroga (eds.),", "in R. Aldana and P. Quiroga, eds.,"])
+def test_unquoted_chapter_with_the_editors_before_the_book(credit):
+    p = parse_citation(
+        f"M. Ferreira, Water Rights in the Andes, {credit} Rural Reform Revisited, "
+        "University of Texas Press, 2003, pp. 11-39."
+    )
+    assert p.type == "incollection"
+    assert p.fields["editor"] == "Aldana, R. and Quiroga, P."
+    assert p.fields["booktitle"] == "Rural Reform Revisited"
+    assert (p.fields["publisher"], p.fields["pages"]) == ("University of Texas Press", "11-39")
+
+
+def test_ibid_with_folios_keeps_them_as_its_locator():
+    assert [c.locator for c in read_note("Ibid., fols. 112–14.").citations] == ["112-14"]
+    assert [c.locator for c in read_note("Ibid., fol. 9.").citations] == ["9"]

@@ -38,6 +38,7 @@ from annobib.extract.fields import (
 
 LEAD_IN_RE = re.compile(
     r"^(?:(?:[中日韩英俄德法]文(?:原版|原著|版)|原版|原著|[中日韩英俄]译本|中译|日译|邦訳)\s*(?:(?:参?见|見)\s*[：:]?|[：:]|として\s*[、，,]?)\s*|(?:资料|数据|材料|史料)(?:来源|出处)\s*[：:]\s*|(?:(?:例如|比如|此外|另外|同时)\s*[，,]?\s*(?=(?:(?:可|请|亦|也|还|另)\s*){0,2}[参详见]))?(?:(?:(?:另|亦|也|还|又|均|请|可以|可|具体|详细|更多|相关|有关|讨论|论述|论证|分析)\s*){0,3}(?:参\s*见|参\s*阅|参\s*看|详\s*见|见|转\s*引\s*自|转\s*引|引\s*自|参考|参照|载)(?:于)?\s*[：:]?\s*(?:(?:例如|比如|如)\s*[：:，,]?\s*)?)"
+    r"|(?:See|see)(?:\s+also)?\s+the\s+(?:essays|chapters|contributions|articles|papers)\s+(?:in|to)\b"  # see the essays in Ed., ed.,
     r"|(?:(?:See|see)\s+also,?\s+(?:for\s+example|for\s+instance|e\.g\.),|(?:See|see)\s+also|(?:See|see),?\s+(?:for\s+example|for\s+instance|e\.g\.|inter\s+alia|among\s+others|in\s+particular|especially|generally),"
     r"|(?:See|see)\s+(?:generally|especially|in\s+particular|further|most\s+notably)\b,?"
     r"|(?:See|see),\s+(?:for|on)\s+[^,;:]{3,60},(?=\s+[A-Z])"
@@ -211,6 +212,19 @@ def split_top(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip(" 。.，,")]
 
 
+# Bluebook: ``Loper Bright, 603 U.S. at 401–02 (citing Bamzar, supra note 12, at 1040)``: the
+# authority the cited work relies on, a second citation at the end
+_CITING = re.compile(r"^(?P<outer>.+?)\s*\((?:citing|quoting)\s+(?P<inner>[^()]+)\)\s*[.,;]?\s*$")
+
+
+def citing_parenthetical(text: str) -> list[str]:
+    """The citation and the one its ``(citing …)`` / ``(quoting …)`` parenthetical names, apart."""
+    if "(citing " not in text and "(quoting " not in text:
+        return [text]
+    m = _CITING.match(text)
+    return [m["outer"], m["inner"]] if m else [text]
+
+
 _GLUED_NEXT = re.compile(r"[A-Z\u4e00-\u9fff《“\"](?![A-Z]*\d)")  # ;Cheng-Chwee Kuik, … (not ;ID=3 in a URL)
 _NEXT_CITATION = re.compile(r"\s+(?:and\s+|&\s+)?[A-Z\u4e00-\u9fff《“\"]")  # URL/; and Author …: a new citation
 
@@ -241,6 +255,10 @@ def locator_of(text: str) -> str | None:
     m = cre.search(r"\b[СC]\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
     if m:
         return page_range(m.group(1), m.group(2))
+    if "fol" in text:  # Ibid., fols. 25–27: archival leaves, the locator of a manuscript
+        m = cre.search(r"\bfols?\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
+        if m:
+            return page_range(m.group(1), m.group(2))
     return None
 
 
@@ -378,7 +396,9 @@ def _read_note(text: str) -> NoteReading:
     body = cut_commentary(raw)
     body = cut_trailing_commentary(body)
     body = translation_pairs(strip_lead_in(body))
-    pieces = [s for part in split_top(body) for q in quoted_from(part) for s in sentences(q)]
+    pieces = [
+        s for part in split_top(body) for c in citing_parenthetical(part) for q in quoted_from(c) for s in sentences(q)
+    ]
     out: list[CitationText] = []
     prose = False
     for k, piece in enumerate(pieces):

@@ -324,13 +324,19 @@ def odd_dashes(text: str) -> str:
 
 # Vertical Japanese printing writes numbers in kanji: ``一九八六年``, ``一二三頁``, ``第一巻``,
 # ``二〇一頁``. The parser reads Arabic digits, so a kanji number is rewritten where it can only be a
-# year (four positional digits), a page (before 頁/页) or a volume or issue (after 第, before 巻/号…).
+# year (four positional digits), a page (before 頁/页, or opening a range of pages), a volume or issue
+# (after 第, before 巻/号…), or the month and day after a year so rewritten.
 # Titles and quotes keep their kanji (``『一九八四年』`` stays as printed).
 _KANJI_GATE = re.compile(r"[〇一二三四五六七八九十](?:年|頁|页|巻|卷|号|號|版|冊|册|章|集|輯|辑|編|编)")
 _KANJI_NUMBER = re.compile(
     r"(?<![\u3400-\u9fff〇])([〇一二三四五六七八九]{4})(?=年)"
     r"|(?<![\u3400-\u9fff〇])([〇一二三四五六七八九十]{1,5})(?=\s*[頁页])"
     r"|(?<=第)([〇一二三四五六七八九十]{1,4})(?=[巻卷号號版冊册章集輯辑編编])"
+    # the first page of a range (``五六～五八頁``) and the month and day of a kanji date
+    r"|(?<![\u3400-\u9fff〇])([〇一二三四五六七八九十]{1,5})(?=\s*[～〜~—–-]\s*[〇一二三四五六七八九十]{1,5}\s*[頁页])"
+    r"|(?<=[0-9〇一二三四五六七八九]{4}年)([一二三四五六七八九十]{1,2})(?=月)"
+    r"|(?<=[0-9〇一二三四五六七八九]{4}年[一二三四五六七八九十0-9]月)([一二三四五六七八九十]{1,3})(?=日)"
+    r"|(?<=[0-9〇一二三四五六七八九]{4}年[一二三四五六七八九十0-9]{2}月)([一二三四五六七八九十]{1,3})(?=日)"
 )
 _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 
@@ -351,7 +357,34 @@ def kanji_numerals(text: str) -> str:
     return _outside_protected(text, lambda part: _KANJI_NUMBER.sub(lambda m: _kanji_value(m.group(m.lastindex)), part))
 
 
+# ------------------------------------------------------------------ traditional lead-ins
+
+# Taiwanese and Hong Kong notes write the lead words in traditional characters (可參見, 另參見,
+# 詳見, 轉引自); the lead-in, commentary and splitting rules are written in simplified ones.
+_TRAD_LEAD = re.compile(r"參\s*見|參\s*閱|參\s*看|參\s*考|參\s*照|詳\s*見|轉\s*引\s*自|轉\s*引|另\s*見|亦\s*見|又\s*見")
+_TRAD_TO_SIMPLE = str.maketrans("參見閱詳轉", "参见阅详转")
+
+
+def traditional_lead_ins(text: str) -> str:
+    """``戰後初期的評價，可參見吳濁流，《…》`` -> ``…可参见吳濁流，《…》``: the lead words (only
+    they, and never inside titles or quotes) in simplified characters."""
+    if "參" not in text and not any(w in text for w in ("詳見", "轉引", "另見", "亦見", "又見")):
+        return text  # the common case; 見 alone is everywhere in Japanese
+    return _outside_protected(text, lambda part: _TRAD_LEAD.sub(lambda m: m[0].translate(_TRAD_TO_SIMPLE), part))
+
+
+# ``(London: Longman, 1999), esp. 1–24.``: the cited pages, qualified; the page readers want them bare
+_ESP = re.compile(r"(?<=[),])\s*(?:esp\.|especially)\s+(?=(?:pp?\.\s*)?\d)")
+
+
+def locator_qualifiers(text: str) -> str:
+    """``…, 1999), esp. 1–24.`` -> ``…, 1999), 1–24.``: "esp." before the cited pages dropped."""
+    return _ESP.sub(" ", text) if "esp" in text else text
+
+
 NORMALIZERS: tuple[Callable[[str], str], ...] = (
+    traditional_lead_ins,
+    locator_qualifiers,
     ascii_title_marks,
     site_debris,
     url_tails,

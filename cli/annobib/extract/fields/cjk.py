@@ -8,6 +8,7 @@ from annobib.extract import rx as cre
 from dataclasses import dataclass, field
 
 from annobib.extract.fields.features import (
+    era_years,
     ACCESS_RE,
     has_access_cue,
     EN_PAGES,
@@ -142,7 +143,7 @@ def parse_cjk(text: str) -> Parsed:
     Read in steps, each adding to one :class:`_CjkNote`: the title, the authors before it, language
     and URL, locators, a container title, the cues of the rest, the credits; then the first type
     rule that applies decides the entry type and its fields."""
-    note = _cjk_title(text)
+    note = _cjk_title(era_years(text))
     if isinstance(note, Parsed):
         return note
     for step in (_cjk_authors, _cjk_language_and_url, _cjk_locators, _cjk_container, _cjk_cues, _cjk_credits):
@@ -412,7 +413,8 @@ _CJK_CONTAINER_RE1 = re.compile(r"[《『「〈]")
 _CJK_CONTAINER_RE2 = re.compile(r"(?:^|[\s，,、。.）)])(?:载于|载|收录于|收录在|收入|收于|所收|见)\s*$")
 _CJK_CONTAINER_RE3 = re.compile(r"\s*([（(](?:[^）)]{1,6}版|[^）)]{1,6}刊)[）)])")
 _CJK_CONTAINER_RE4 = re.compile(r"^[\s，,、。.]*(?:载于|载|收录于|收录在|收入|收于|见|所收|in)?\s*")
-_CJK_CONTAINER_RE5 = re.compile(r"(主编|编|編|監修|eds?\.)\s*[：:]?\s*$")
+# 收入陳萬明主編，《…》: Taiwanese notes set the editor off with a comma
+_CJK_CONTAINER_RE5 = re.compile(r"(主编|编|編|監修|eds?\.)\s*[：:，,]?\s*$")
 
 
 def _cjk_container(n: _CjkNote) -> None:
@@ -440,7 +442,7 @@ def _cjk_container(n: _CjkNote) -> None:
             before_clean = _CJK_CONTAINER_RE4.sub("", before)
             if _CJK_CONTAINER_RE5.search(before_clean):
                 chapter = True
-                ed_text = cre.sub(r"[：:]\s*$", "", before_clean)
+                ed_text = cre.sub(r"[：:，,]\s*$", "", before_clean)
                 editors, _r, editor_others = cjk_names(ed_text, bool(_JAPANESE_CUE.search(rest_nourl)))
             elif zai_container and not ZH_SERIES.search(rest_nourl) and publisher_zh(rest_nourl[took2[1] :]):
                 chapter = True  # 载《毛泽东选集》第 4 卷，人民出版社 1991 年版: a part of a book
@@ -537,6 +539,9 @@ def _cjk_credits(n: _CjkNote) -> None:
     if role == "editor" and not chapter:
         f["editor"] = format_cjk_names(authors, others)
         authors_field = None
+    elif role == "translator" and authors and not pre_translators:
+        # 佐藤勲訳『日本の地方自治』: only the translators are named (a translation cited after its original)
+        pre_translators, pre_tr_others, authors_field = authors, others, None
     else:
         authors_field = format_cjk_names(authors, others) if authors else None
     news_author = False

@@ -664,3 +664,22 @@ def _journal_fields(f: dict, jm: re.Match) -> str | None:
         f["pages"] = cre.sub(r"\s*[-–—]\s*", "-", jm["pp"])
         return f["pages"]
     return None
+
+
+# an era year printed as a note's date: ``（臺北：…，民國51年）``, ``（昭和18年7月）``, ``，大正十年，``. Only
+# where a date stands (after a bracket or comma, before a month, a bracket or a comma), so a law's
+# number (``昭和36年法律第223号``), a yearbook's edition (``平成30年版``) or a court decision keep theirs
+_ERA_BASE = {"民國": 1911, "民国": 1911, "明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
+_ERA_YEAR = re.compile(
+    r"(?<=[（(，,：:、\s])(民國|民国|明治|大正|昭和|平成|令和)\s*([0-9]{1,3}|[一二三四五六七八九十]{1,4}|元)\s*年"
+    r"(?=\s*(?:[0-9一二三四五六七八九十]{1,3}\s*月|[）)，,。]))"
+)
+
+
+def era_years(text: str) -> str:
+    """The note with Republic of China and Japanese era years printed as dates made Western years
+    (``民國51年`` -> ``1962年``, ``昭和18年7月`` -> ``1943年7月``), so the imprint and date readers
+    that know only Western years read them."""
+    if not any(era in text for era in _ERA_BASE):
+        return text
+    return _ERA_YEAR.sub(lambda m: f"{_ERA_BASE[m[1]] + (1 if m[2] == '元' else int(_cn_int(m[2])))}年", text)

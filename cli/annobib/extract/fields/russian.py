@@ -35,7 +35,7 @@ _AUTHORS = re.compile(rf"^\s*({_ONE_AUTHOR}(?:,\s*{_ONE_AUTHOR})*)(?:\s*и\s*д�
 # the statement of responsibility after a title: / под ред. А.И. Миллера / пер. с англ. В. Козлова
 _RESPONSIBILITY = re.compile(
     r"\s*/\s*(?P<role>под\s+(?:общ\.\s+)?ред\.|отв\.\s*ред\.|ред\.|сост\.|пер\.(?:\s+с\s+[а-я]+\.)?|ed\.\s+by|eds?\.)\s*"
-    r"(?P<who>(?:[А-ЯЁA-Z]\.\s*){1,2}[А-ЯЁA-Z][а-яёa-z\-]+(?:,\s*(?:[А-ЯЁA-Z]\.\s*){1,2}[А-ЯЁA-Z][а-яёa-z\-]+)*)\.?"
+    r"(?P<who>(?:[А-ЯЁA-Z]\.\s*){1,2}[А-ЯЁA-Z][а-яёa-z\-]+(?:,\s*(?:[А-ЯЁA-Z]\.\s*){1,2}[А-ЯЁA-Z][а-яёa-z\-]+)*)(?P<others>\s+и\s+др\.?|\s+et\s+al\.?)?\.?"
 )
 _VOLUMES = re.compile(r"\s*[:.]?\s*[Вв]\s+\d+\s+т\.|(?:^|[.\s])Т\.\s*(?P<v>\d+)\.?|(?:^|[.\s])Vol\.\s*(?P<v2>\d+)")
 _THESIS = re.compile(r"\s*:\s*(?:дис|автореф\.\s*дис)\.\s*…?(?:\.\.\.)?\s*(?:канд|д-ра)\.\s*[а-я.\s]*?наук\.?")
@@ -70,7 +70,10 @@ def _responsibility(f: dict[str, str], text: str) -> str:
         wm = cre.match(r"((?:[А-ЯЁA-Z]\.\s*){1,2})(.+)$", who.strip())
         if wm:
             family = _nominative(wm.group(2)) if genitive else wm.group(2)
-            names.append(f"{family}, {wm.group(1).replace(' ', '')}")
+            initials = cre.sub(r"\.\s+", ". ", wm.group(1).strip())  # as printed: А.И. or А. И.
+            names.append(f"{family}, {initials}")
+    if names and m["others"]:
+        names.append("others")  # под ред. В. А. Журова и др.
     field = "translator" if m["role"].startswith("пер") else "editor"
     if names:
         f[field] = " and ".join(names)

@@ -716,8 +716,9 @@ _THESIS_PART = re.compile(
     r"(?:unpublished\s+)?(?:Ph\.?\s?D\.?|doctoral|master'?s|M\.?\s?A\.?|MPhil|M\.?\s?Phil\.?)\s+(?:diss\.|dissertation|thesis)$",
     re.I,
 )
+# In: Book, ed. by A. Editor, … / In: A. Editor and B. Editor (eds.), Book, … (the editors first)
 _IN_BOOK = re.compile(
-    r"^[Ii]n:?\s+(?P<book>[^,]+?)(?:,\s*(?:ed\.\s*by|eds?\.|edited\s+by)\s+(?P<eds>[^,:]+?))?\s*(?:,|$)"
+    r"^[Ii]n:?\s+(?:(?P<eds0>[^,()]+?)\s*(?:\((?:eds?|Hrsg|Hg)\.?\)|,\s*eds?\.)\s*,\s*)?(?P<book>[^,]+?)(?:,\s*(?:ed\.\s*by|eds?\.|edited\s+by)\s+(?P<eds>[^,:]+?))?\s*(?:,|$)"
 )
 
 
@@ -758,14 +759,18 @@ def _western_unquoted_type(n: _WesternNote) -> None:
     elif book:
         etype = "incollection"
         f["booktitle"] = book["book"].strip()
-        if book["eds"]:
-            eds, ed_others, _r = western_names(book["eds"])
+        if book["eds"] or book["eds0"]:
+            eds, ed_others, _r = western_names(book["eds"] or book["eds0"])
             f["editor"] = names_field(eds, ed_others)
         if locator and "-" in locator:
             f["pages"] = locator
         if placepub:
             f["location"], f["publisher"] = placepub.group("loc").strip(), placepub.group("pub").strip()
             f["date"] = _pp_date(placepub)
+        else:  # In: …, Book, Pennsylvania State University Press, 1997: the press, no place printed
+            press = next((s.strip(" .") for s in n.in_book[book.end() :].split(",") if PRESS_NAME.search(s)), None)
+            if press and not cre.search(r"\d", press):
+                f["publisher"] = _unmask(press)
     elif n.journal:
         etype = "article"
         f["journaltitle"] = n.journal
