@@ -134,3 +134,32 @@ def test_the_diff_grows_linearly(every):
 
     small, big = cost(300), cost(1200)
     assert big < small * 10
+
+
+def test_validate_fix_splices_and_checks_each_entry_once(tmp_path, monkeypatch):
+    """The fixes are checked before anything is written, and the write reuses that check: at
+    50,000 fixed entries splicing and re-parsing each took about 6 s, done twice."""
+    from conftest import run_cli
+
+    import annobib.bib.writer as writer
+
+    path = tmp_path / "f.bib"
+    path.write_text(bib(40), encoding="utf-8")
+    calls = {"texts": 0, "checks": 0}
+    real_texts, real_check = writer._block_texts, writer.check_written
+
+    def texts(lib):
+        calls["texts"] += 1
+        return real_texts(lib)
+
+    def check(lib, parts):
+        calls["checks"] += 1
+        return real_check(lib, parts)
+
+    monkeypatch.setattr(writer, "_block_texts", texts)
+    monkeypatch.setattr(writer, "check_written", check)
+    env = {"XDG_CACHE_HOME": str(tmp_path / "c"), "XDG_STATE_HOME": str(tmp_path / "s")}
+    res = run_cli(["--bib", str(path), "validate", "--fix", "--unsafe-fixes"], env=env)
+    assert "?utm_source" not in path.read_text(encoding="utf-8")
+    assert res.stdout.count("\n+  url = {https://example.org/") == 40
+    assert calls == {"texts": 1, "checks": 1}
