@@ -333,13 +333,23 @@ def atomic_write_text(path: Path, text: str, bom: bool = False, *, create: bool 
     files.atomic_write_text(path, text, bom=bom, create=create)
 
 
-def check_library(lib: Library) -> None:
-    """Raise InputError (nothing written) when an edited entry would not read back as itself."""
-    check_written(lib, _block_texts(lib))
+def check_library(lib: Library) -> list[Part]:
+    """Raise InputError (nothing written) when an edited entry would not read back as itself.
+    Returns the checked parts: pass them to :func:`write_library` (``checked``) when ``lib``
+    is not edited in between, so that neither the splicing nor the check is done twice (at
+    50,000 fixed entries each took about 6 s)."""
+    parts = _block_texts(lib)
+    check_written(lib, parts)
+    return parts
 
 
 def write_library(
-    lib: Library, path: str | os.PathLike[str] | None = None, *, dry_run: bool = False, diff: bool | None = None
+    lib: Library,
+    path: str | os.PathLike[str] | None = None,
+    *,
+    dry_run: bool = False,
+    diff: bool | None = None,
+    checked: list[Part] | None = None,
 ) -> str:
     """Write ``lib`` (to its own path by default). Returns the unified diff when ``diff`` (by
     default: with ``dry_run``), else "" — a diff of a large file costs more than the write, so
@@ -354,7 +364,7 @@ def write_library(
         raise InputError("no file to write the bibliography to")
     if diff is None:
         diff = dry_run
-    parts = _block_texts(lib)
+    parts = checked if checked is not None else _block_texts(lib)
     new_text = "".join(part[1] for part in parts)
     same_file = target == lib.path
     old_text = lib.original_text if same_file else _read_or_empty(target)
@@ -367,7 +377,8 @@ def write_library(
         shown = unified_diff(old_text, new_text, str(target))
     if dry_run or not lib.changed:
         return shown
-    check_written(lib, parts)
+    if checked is None:
+        check_written(lib, parts)
     files.output_target(target)  # read-only, a directory, a device …: say so before anything else
     with files.locked(target):
         if same_file and lib.stamp is not None:

@@ -122,11 +122,10 @@ def fix_and_write(
         applied = fixes.apply_fixes(lib, rules, ctx, unsafe=unsafe, findings=findings)
         if applied:
             pending.append((lib, applied))
-    if not dry_run:
-        for lib, _ in pending:  # check every file first: a failure writes nothing further
-            check_library(lib)
+    # check every file first: a failure writes nothing further (a dry run checks nothing)
+    checked = [check_library(lib) if not dry_run else None for lib, _ in pending]
     # the diff is shown (text, github) or returned (json); it costs what changed, not the file
-    diffs = [write_library(lib, dry_run=dry_run, diff=True) for lib, _ in pending]
+    diffs = [write_library(lib, dry_run=dry_run, diff=True, checked=c) for (lib, _), c in zip(pending, checked)]
     done = [
         {
             "file": str(lib.path),
