@@ -282,10 +282,15 @@ def _file_newline(lib: Library) -> str:
 _BLOCK_AT = re.compile(r"@[ \t]*\w+[ \t]*[{(]")
 
 
+_ESCAPED_BRACE = re.compile(r"\\([{}])")
+
+
 def _norm(value: str) -> str:
     # what the writer may change on purpose: escaped braces and specials, a braced `@`, a
-    # trailing space
-    return re.sub(r"\\([{}])", r"\1", unescape_specials(value)).replace("{@}", "@").strip()
+    # trailing space; most values have no backslash (called for every field of every entry written)
+    if "\\" in value:
+        value = _ESCAPED_BRACE.sub(r"\1", unescape_specials(value))
+    return value.replace("{@}", "@").strip()
 
 
 def check_written(lib: Library, parts: list[Part]) -> None:
