@@ -90,3 +90,167 @@ def test_show_rows_render_in_linear_time():
     from annobib.render.wrap import Rows
 
     _linear(lambda n: Rows([(f"f{i}", Text(f"value {i}")) for i in range(n)]), lambda rows: _panel(rows, 100), 500)
+
+
+# --- the LaTeX decoder: ties, dashes, quotes, braces and commands in runs -----------------------
+
+
+def _python_calls(fn) -> int:
+    """Python function calls made by ``fn()`` (work counted, not timed)."""
+    import sys
+
+    calls = 0
+
+    def count(frame, event, arg):
+        nonlocal calls
+        if event == "call":
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        fn()
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+def _fresh():
+    from annobib.core import latex
+
+    latex.segments.cache_clear()
+    latex.decode.cache_clear()
+    getattr(latex, "_PIECES_MEMO", {}).clear()  # (absent before the memo: the test still runs)
+    latex._LONG_MEMO.clear()
+    return latex
+
+
+HOSTILE_VALUES = {
+    "ties, dashes and quotes": "~" * 30_000 + "---" * 10_000 + "``''" * 5_000,
+    "quoted braces": '{"}' * 20_000,
+    "accents on accents": "\\'" * 30_000 + "e",
+    "unknown commands": "\\a" * 20_000,
+    "letter commands": "\\o\\ss \\alpha" * 10_000,
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_VALUES))
+def test_a_long_run_of_markup_is_decoded_in_a_few_calls(name):
+    value = HOSTILE_VALUES[name]
+    latex = _fresh()
+    latex.latex_to_text(value), latex.segments(value)  # patterns are compiled on first use
+    latex = _fresh()
+    calls = _python_calls(lambda: (latex.latex_to_text(value), latex.segments(value)))
+    assert calls < 200, calls  # a token at a time: a call or more per token, 20,000+
+
+
+def test_show_decodes_a_long_value_once(monkeypatch):
+    latex = _fresh()
+    seen = []
+    real = latex._decode_pieces
+    monkeypatch.setattr(latex, "_decode_pieces", lambda v, c: seen.append(len(v)) or real(v, c))
+    value = "\\'" * 5_000 + "e"
+    text, segs = latex.latex_to_text(value), latex.segments(value)
+    assert len(seen) == 1 and text == "".join(t for t, _ in segs)
+
+
+def _both(value: str, cjk: bool = False):
+    """latex_to_text and segments of ``value``, with the run fast paths on and then off."""
+    latex = _fresh()
+    fast = (latex.latex_to_text(value), latex.segments(value, cjk))
+    latex = _fresh()
+    latex.FAST_RUNS = False
+    try:
+        slow = (latex.latex_to_text(value), latex.segments(value, cjk))
+    finally:
+        latex.FAST_RUNS = True
+        _fresh()
+    return fast, slow
+
+
+TOKENS = [
+    "a",
+    " ",
+    "~",
+    "-",
+    "--",
+    "`",
+    "'",
+    "{",
+    "}",
+    "$",
+    "\\a",
+    "\\o",
+    "\\ss",
+    "\\ss{}",
+    "\\'",
+    '\\"',
+    "\\c",
+    "\\u",
+    "\\emph",
+    "\\url",
+    "\\em ",
+    "\\\\",
+    "\\-",
+    "\\alpha ",
+    "\\textasciitilde",
+    "é",
+    "中",
+]
+
+
+def test_runs_decode_as_one_command_at_a_time():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(TOKENS), max_size=24).map("".join), st.booleans())
+    def check(value, cjk):
+        fast, slow = _both(value, cjk)
+        assert fast == slow
+
+    check()
+
+
+def test_braced_text_reads_as_the_tokenizer_did():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from annobib.core import latex
+
+    def merged(pieces):
+        out: list[list] = []
+        for text, prot in pieces:
+            if text and out and out[-1][1] == prot:
+                out[-1][0] += text
+            elif text:
+                out.append([text, prot])
+        return [tuple(p) for p in out]
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(["a", " ", "~", "-", "--", "---", "`", "'", "''", "{", "}", "中"])).map("".join))
+    def check(value):
+        for cjk in (False, True):
+            slow: list = []
+            latex._decode_into(value, 0, slow, cjk)
+            assert merged(latex._braced_text(value, cjk)) == merged(slow)
+
+    check()
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        ("a~b---c--d ``q'' `s'", "a\u00a0b—c–d “q” ‘s’"),
+        ("-----", "—–"),
+        ("-{}-", "--"),
+        ("```x'''", "“‘x”'"),
+        ("\\a\\o \\ss{}x", "aøßx"),
+        ("\\'\\'e", "é́"),
+        ("\\a{b}c", "bc"),
+        ("x\\'\\", "x́"),
+    ],
+)
+def test_ligatures_and_runs_read_as_before(value, text):
+    from annobib.core.latex import latex_to_text
+
+    assert latex_to_text(value) == text
