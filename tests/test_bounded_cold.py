@@ -31,18 +31,27 @@ def _linear(make, run, n: int, ratio: float = 8.0) -> None:
 # --- show: thousands of fields --------------------------------------------------------------
 
 
-def _panel(rows, width: int) -> str:
+def _panel(rows, width: int, color: bool = False) -> str:
     from rich.console import Console
     from rich.panel import Panel
 
     out = io.StringIO()
-    con = Console(file=out, width=width, color_system=None, highlight=False, markup=False, emoji=False)
+    con = Console(
+        file=out,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
     con.print(Panel(rows, expand=True))
     return out.getvalue()
 
 
+@pytest.mark.parametrize("color", [False, True])
 @pytest.mark.parametrize("width", [30, 60, 100])
-def test_show_rows_lay_out_as_the_rich_grid_did(width):
+def test_show_rows_lay_out_as_the_rich_grid_did(width, color):
     from rich.table import Table
     from rich.text import Text
 
@@ -61,7 +70,7 @@ def test_show_rows_lay_out_as_the_rich_grid_did(width):
     for name, value in fields:
         grid.add_row(Text(name), Wrapped(Text(value)))
     rows = Rows([(name, Text(value)) for name, value in fields])
-    assert _panel(rows, width) == _panel(grid, width)
+    assert _panel(rows, width, color) == _panel(grid, width, color)  # bold names, same bytes
 
 
 def test_a_long_field_name_leaves_its_value_room():
@@ -310,3 +319,21 @@ def test_unclosed_records_are_bibtexparsers():
             assert fast == bp._parse_with_bibtexparser([chunk])[0]
 
     check()
+
+
+@pytest.mark.parametrize(
+    "value", ['"{"}{"}x"', '"a{b}c"', '"a{"}b"', '"{}"', '"x{y"', '"x}y"', '"{a{b}}"', '"{"}" # "z"']
+)
+def test_quoted_values_with_brace_groups_read_as_bibtexparser_reads_them(value):
+    from annobib.bib import parse as bp
+
+    chunk = f"@misc{{a, title = {value}, note = {{n}}}}\n"
+    assert bp.parse_chunks([chunk]) == bp._parse_with_bibtexparser([chunk])
+
+
+def test_a_quoted_value_of_many_brace_groups_takes_the_fast_path(monkeypatch):
+    from annobib.bib import parse as bp
+
+    monkeypatch.setattr(bp, "_parse_with_bibtexparser", lambda chunks: chunks and pytest.fail("bibtexparser called"))
+    record = bp.parse_chunks(['@misc{a, title="' + '{"}' * 20_000 + '"}\n'])[0][0]
+    assert record[0] == "entry" and len(record[5][0][1]) == 60_002

@@ -154,23 +154,25 @@ class Rows:
         # lazy: loads rich only when this runs
         from rich.cells import cell_len
         from rich.segment import Segment
+        from rich.style import Style
         from rich.text import Text
 
         width = options.max_width
         name_w = max((cell_len(name) for name, _ in self.rows), default=0)
         name_w = max(1, min(name_w, width - NAME_GAP - MIN_VALUE))
         value_w = max(1, width - name_w - NAME_GAP)
-        blank = Segment(" " * (name_w + NAME_GAP))
-        gap = Segment(" " * NAME_GAP)
+        bold = Style(bold=True)  # the name column, its padding and the gap, as the grid styled them
+        blank = Segment(" " * (name_w + NAME_GAP), bold)
+        gap = Segment(" " * NAME_GAP, bold)
         newline = Segment.line()
         for name, value in self.rows:
-            label = Text(name, style="bold", no_wrap=True, overflow="ellipsis", end="")
+            label = Text(name, no_wrap=True, overflow="ellipsis", end="")
             label.truncate(name_w, overflow="ellipsis", pad=True)
             for k, line in enumerate(wrap_lines(value, value_w)):
                 if k:
                     yield blank
                 else:
-                    yield from label.render(console)
+                    yield Segment(label.plain, bold)
                     yield gap
                 line.end = ""
                 yield from line.render(console)
