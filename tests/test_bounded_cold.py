@@ -337,3 +337,18 @@ def test_a_quoted_value_of_many_brace_groups_takes_the_fast_path(monkeypatch):
     monkeypatch.setattr(bp, "_parse_with_bibtexparser", lambda chunks: chunks and pytest.fail("bibtexparser called"))
     record = bp.parse_chunks(['@misc{a, title="' + '{"}' * 20_000 + '"}\n'])[0][0]
     assert record[0] == "entry" and len(record[5][0][1]) == 60_002
+
+
+def test_string_chunks_are_parsed_in_one_call(cli_run, tmp_path, monkeypatch):
+    from annobib.bib import parse as bp
+
+    calls: list[int] = []
+    real = bp._parse_with_bibtexparser
+    monkeypatch.setattr(bp, "_parse_with_bibtexparser", lambda chunks: calls.append(len(chunks)) or real(chunks))
+    monkeypatch.setenv("ANNOBIB_CACHE_DIR", str(tmp_path / "cache"))
+    bib = tmp_path / "strings.bib"
+    lines = [f'@string{{s{i} = "w{i}"}}\n' for i in range(300)]
+    bib.write_text("".join(lines) + "@misc{a, title = s299}\n", encoding="utf-8")
+    r = cli_run(["--bib", str(bib), "search", "w299"])
+    assert r.exit_code == 0, r.stderr
+    assert len([n for n in calls if n]) <= 3, calls  # was one bibtexparser call per @string (300)

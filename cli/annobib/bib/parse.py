@@ -133,6 +133,7 @@ def _unclosed_record(chunk: str) -> list[tuple] | None:
         or '"' in chunk
         or chunk.count("@") != 1
         or m.group(1).lower().startswith(("comment", "string", "preamble"))
+        or chunk.count("{") <= chunk.count("}")  # then the running depth comes back to 0
     ):
         return None  # (bibtexparser counts no brace inside a quoted value)
     if 0 in accumulate(map(_DEPTH_STEP.__getitem__, _NOT_BRACES.sub("", chunk[chunk.index("{") :]))):
