@@ -98,6 +98,9 @@ def show(ctx, keys, bibtex, as_json, style):
     A KEY that is no key is searched for: one match is shown (`show liulin` shows 刘琳's
     entry), several are listed (exit 1), none suggests the closest keys (exit 2).
 
+    The panel shows up to 1,000 fields and 4,000 characters of a value, saying what it
+    leaves out; --json and --bibtex always give the whole entry.
+
     \b
     Examples:
       annobib show liu2025meifei
