@@ -13,6 +13,9 @@ from annobib.errors import InputError
 from annobib.exchange import EXPORT_FORMATS, IMPORT_FORMATS
 
 
+BROKEN_SHOWN = 20  # warnings for blocks left out; 50,000 of them took seconds and help no one
+
+
 @click.command("export")
 @click.option("--to", "fmt", required=True, type=click.Choice(EXPORT_FORMATS), help="Output format.")
 @click.option(
@@ -68,9 +71,12 @@ def export(
         for block in lib.blocks:
             if block.kind == "failed":
                 broken += 1
-                warn(
-                    f"{lib.path}:{block.line}: a block that does not parse is left out of the export ({block.problem or 'not valid BibTeX'})"
-                )
+                if broken <= BROKEN_SHOWN:
+                    warn(
+                        f"{lib.path}:{block.line}: a block that does not parse is left out of the export ({block.problem or 'not valid BibTeX'})"
+                    )
+    if broken > BROKEN_SHOWN:
+        warn(f"{broken - BROKEN_SHOWN:,} more blocks that do not parse are left out (annobib validate lists them all)")
     if keys:
         entries = [locate(libraries, k)[1] for k in dict.fromkeys(keys)]
     else:

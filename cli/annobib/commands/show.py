@@ -98,6 +98,9 @@ def show(ctx, keys, bibtex, as_json, style):
     A KEY that is no key is searched for: one match is shown (`show liulin` shows 刘琳's
     entry), several are listed (exit 1), none suggests the closest keys (exit 2).
 
+    The panel shows up to 1,000 fields and 4,000 characters of a value, saying what it
+    leaves out; --json and --bibtex always give the whole entry.
+
     \b
     Examples:
       annobib show liu2025meifei
@@ -219,6 +222,10 @@ def find_entry(ctx, view, key: str) -> int:
 
 
 SHOW_MAX = 4000  # characters of one value in the panel; Rich lays out longer ones slowly
+# fields in the panel, and characters of them: each line costs Rich's panel ~0.1 ms, so 60,000
+# fields took seconds; the rest are counted in one line (no real entry comes near either)
+SHOW_FIELDS = 1000
+SHOW_FIELD_CHARS = 100_000
 
 
 def _cut(text: str) -> str:
@@ -234,19 +241,20 @@ def _print_entry(con, view, i: int, style: str) -> None:
     from rich import box
     from rich.console import Group
     from rich.panel import Panel
-    from rich.table import Table
     from rich.text import Text
 
-    from annobib.render.wrap import Wrapped
+    from annobib.render.wrap import Rows, Wrapped
     from annobib.text import latex_to_text
 
     entry = view.entry(i)
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
-    for name, value in entry.fields.items():
-        if name in ("citations",) + ANNOTATION_FIELDS:
-            continue
+    rows: list = []
+    fields = [(n, v) for n, v in entry.fields.items() if n not in ("citations",) + ANNOTATION_FIELDS]
+    shown_chars = 0
+    for k, (name, value) in enumerate(fields):
+        if k == SHOW_FIELDS or shown_chars > SHOW_FIELD_CHARS:
+            more = f"{len(fields) - k:,} more fields (--json or --bibtex shows all)"
+            rows.append(("…", Text(more, style="dim")))
+            break
         decoded = _cut(latex_to_text(value))
         shown = _cut(name_list(value)) if name in NAME_FIELDS else decoded
         if decoded != _cut(" ".join(value.split())):
@@ -254,8 +262,9 @@ def _print_entry(con, view, i: int, style: str) -> None:
             cell.append("  " + safe(_cut(" ".join(value.split()))), style="dim")
         else:
             cell = Text(safe(shown))
-        grid.add_row(Text(safe(name)), Wrapped(cell))
-    parts: list = [grid]
+        rows.append((safe(name), cell))
+        shown_chars += len(cell.plain)
+    parts: list = [Rows(rows)]  # a Rich Table is slow with thousands of fields
     from annobib.archive.state import link_text
 
     link_line = link_text(entry)  # link check and archive status (state file; no network)

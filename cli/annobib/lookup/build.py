@@ -459,10 +459,11 @@ def _macros(path: Path, data: bytes, chunks, digests, runs, fresh: list[int], ol
     pre: dict[int, list] = {}
     ordered = [(i, old.record(o)) for i, o in _mapped(runs, old.flagged(1))] if old else []
     # one scan of the whole file first: most files define no macros (no chunk to slice and scan)
-    for i in fresh if _STRING_START.search(data) else ():
-        if _STRING_START.search(chunks[i]):
-            pre[i] = parse_records([chunks[i]], [digests[i]], None)[0][0]
-            ordered.append((i, pre[i]))
+    found = [i for i in fresh if _STRING_START.search(chunks[i])] if _STRING_START.search(data) else []
+    # all in one parse: one at a time, 20,000 @string chunks took 20,000 parser set-ups (2 s)
+    for i, rec in zip(found, parse_records([chunks[i] for i in found], [digests[i] for i in found], None)[0]):
+        pre[i] = rec
+        ordered.append((i, rec))
     ordered.sort(key=lambda x: x[0])
     return collect_strings([rec for _, rec in ordered], len(data), str(path)), pre
 

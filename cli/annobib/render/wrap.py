@@ -90,6 +90,17 @@ def wrap(text, width: int, indent: int = 0):
     # lazy: loads rich only when this runs
     from rich.text import Text
 
+    out = Text("\n").join(wrap_lines(text, width, indent))
+    out.no_wrap = True
+    out.overflow = "ignore"
+    return out
+
+
+def wrap_lines(text, width: int, indent: int = 0) -> list:
+    """:func:`wrap`'s lines, one ``rich.text.Text`` each."""
+    # lazy: loads rich only when this runs
+    from rich.text import Text
+
     indent = min(max(0, indent), width // 3)  # a narrow terminal keeps room for the text
     lines = []
     for line in text.split("\n", allow_blank=True):
@@ -100,10 +111,7 @@ def wrap(text, width: int, indent: int = 0):
             if k and indent:
                 piece = Text(" " * indent) + piece
             lines.append(piece)
-    out = Text("\n").join(lines)
-    out.no_wrap = True
-    out.overflow = "ignore"
-    return out
+    return lines
 
 
 class Wrapped:
@@ -126,3 +134,57 @@ class Wrapped:
         longest_unit = max((cell_len(u.rstrip(" ")) for u in units(plain)), default=0)
         longest_line = max((cell_len(x) for x in plain.split("\n")), default=0)
         return Measurement(min(longest_unit, 20) or 1, longest_line or 1).clamp(max_width=options.max_width)
+
+
+NAME_GAP = 2  # cells between a name and its value (as Table.grid(padding=(0, 2)) leaves)
+MIN_VALUE = 10  # cells a value keeps however long the longest name (a longer name is cut with …;
+# a Rich table left the values no room at all)
+
+
+class Rows:
+    """Name/value rows, laid out as ``Table.grid`` laid them out in ``show`` (bold names in a
+    column as wide as the longest, each value broken by :func:`wrap` in the rest of the line),
+    line by line in one pass: Rich's table measured every cell twice and rendered each through
+    its own machinery (8,000 fields: 2.8 s; 60,000: over 8 s). ``rows``: (name, ``Text``)."""
+
+    def __init__(self, rows: list):
+        self.rows = rows
+
+    def __rich_console__(self, console, options):
+        # lazy: loads rich only when this runs
+        from rich.cells import cell_len
+        from rich.segment import Segment
+        from rich.style import Style
+        from rich.text import Text
+
+        width = options.max_width
+        name_w = max((cell_len(name) for name, _ in self.rows), default=0)
+        name_w = max(1, min(name_w, width - NAME_GAP - MIN_VALUE))
+        value_w = max(1, width - name_w - NAME_GAP)
+        bold = Style(bold=True)  # the name column, its padding and the gap, as the grid styled them
+        blank = Segment(" " * (name_w + NAME_GAP), bold)
+        gap = Segment(" " * NAME_GAP, bold)
+        newline = Segment.line()
+        for name, value in self.rows:
+            label = Text(name, no_wrap=True, overflow="ellipsis", end="")
+            label.truncate(name_w, overflow="ellipsis", pad=True)
+            for k, line in enumerate(wrap_lines(value, value_w)):
+                if k:
+                    yield blank
+                else:
+                    yield Segment(label.plain, bold)
+                    yield gap
+                line.end = ""
+                yield from line.render(console)
+                yield newline
+
+    def __rich_measure__(self, console, options):
+        # lazy: loads rich only when this runs
+        from rich.cells import cell_len
+        from rich.measure import Measurement
+
+        name_w = max((cell_len(name) for name, _ in self.rows), default=0)
+        longest = max((cell_len(x) for _, v in self.rows for x in v.plain.split("\n")), default=0)
+        return Measurement(name_w + NAME_GAP + 1, name_w + NAME_GAP + max(1, longest)).clamp(
+            max_width=options.max_width
+        )
