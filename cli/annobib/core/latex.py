@@ -472,19 +472,26 @@ def decode_accents(value: str) -> str:
 def _pieces(value: str, cjk_dashes: bool, simple_done: bool = False) -> list[tuple[str, bool]]:
     if "\\" in value and not simple_done:
         value = _SIMPLE.sub(_simple, value)
-    if len(value) <= 4096:
+    if len(value) <= LONG_VALUE:
         return _decode_pieces(value, cjk_dashes)
-    # a long value is decoded once per run: show and format read it as text and as segments
-    key = (value, cjk_dashes)
-    got = _PIECES_MEMO.get(key)
-    if got is None:
-        if len(_PIECES_MEMO) > 64:
-            _PIECES_MEMO.clear()
-        got = _PIECES_MEMO[key] = _decode_pieces(value, cjk_dashes)
-    return got
+    return _remembered(_PIECES_MEMO, (value, cjk_dashes), lambda: _decode_pieces(value, cjk_dashes))
 
 
+# A value longer than this is decoded once per run: show and format read it as text and as
+# segments. Shorter ones cost less to decode than to look up.
+LONG_VALUE = 4096
 _PIECES_MEMO: dict[tuple, list] = {}
+_LONG_MEMO: dict[tuple, str] = {}
+
+
+def _remembered(memo: dict, key: tuple, make):
+    """``memo[key]``, made by ``make()`` the first time; the memo is emptied past 64 values."""
+    got = memo.get(key)
+    if got is None:
+        if len(memo) > 64:
+            memo.clear()
+        got = memo[key] = make()
+    return got
 
 
 def _decode_pieces(value: str, cjk_dashes: bool) -> list[tuple[str, bool]]:
@@ -584,18 +591,9 @@ def latex_to_text(value: str | None, keep_whitespace: bool = False) -> str:
     ``keep_whitespace`` (an annotation's paragraphs, exported) nothing is collapsed or trimmed."""
     if not value:
         return ""
-    if len(value) > 4096:  # a long value is decoded once per run, not once per view that shows it
-        key = (value, keep_whitespace)
-        got = _LONG_MEMO.get(key)
-        if got is None:
-            if len(_LONG_MEMO) > 64:
-                _LONG_MEMO.clear()
-            got = _LONG_MEMO[key] = _latex_to_text(value, keep_whitespace)
-        return got
+    if len(value) > LONG_VALUE:
+        return _remembered(_LONG_MEMO, (value, keep_whitespace), lambda: _latex_to_text(value, keep_whitespace))
     return _latex_to_text(value, keep_whitespace)
-
-
-_LONG_MEMO: dict[tuple, str] = {}
 
 
 def _latex_to_text(value: str, keep_whitespace: bool) -> str:
