@@ -1,0 +1,186 @@
+"""`tag` changes its entries without parsing the rest of the file (``annobib.bib.targeted``),
+and reads the whole file whenever the shortcut could differ from the full read."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import run_cli
+
+from annobib import editing
+from annobib.bib import parse, read_library
+from annobib.bib.targeted import read_for_keys
+
+
+def plain(n: int, start: int = 0) -> str:
+    return "".join(
+        f"@article{{e{i:05d},\n  title = {{Study {i}}},\n  date = {{{1990 + i % 30}}},\n  keywords = {{k{i}}}\n}}\n\n"
+        for i in range(start, start + n)
+    )
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """How many chunks the parser looked at (every chunk passes through its fast path)."""
+    seen = []
+    real = parse._fast_record
+
+    def counting(chunk):
+        seen.append(chunk)
+        return real(chunk)
+
+    monkeypatch.setattr(parse, "_fast_record", counting)
+    return seen
+
+
+def test_a_cold_tag_parses_its_entry_not_the_file(tmp_path, counted, monkeypatch):
+    bib = tmp_path / "big.bib"
+    bib.write_text(plain(3000), encoding="utf-8")
+    before = bib.read_text(encoding="utf-8")
+    monkeypatch.setenv("ANNOBIB_NO_CACHE", "1")  # nothing cached: the whole file is new
+    res = run_cli(["--bib", str(bib), "tag", "e01500", "+seen"])
+    assert res.exit_code == 0, res.stderr
+    # the entry itself, and the check that its new text reads back: not the other 2,999
+    assert len(counted) <= 3, len(counted)
+    after = bib.read_text(encoding="utf-8")
+    assert after == before.replace("keywords = {k1500}", "keywords = {k1500, seen}")
+    counted.clear()
+    monkeypatch.setattr(editing, "QUICK", False)  # the full read parses every chunk
+    assert run_cli(["--bib", str(bib), "tag", "e01501", "+seen"]).exit_code == 0
+    assert len(counted) >= 3000
+
+
+def _both(tmp_path, monkeypatch, text: str, args: list[str], name: str = "t.bib"):
+    """(exit code, stdout, stderr, bytes after) with the shortcut and with the full read."""
+    out = []
+    for quick in (True, False):
+        bib = tmp_path / name
+        bib.write_bytes(text.encode("utf-8"))
+        monkeypatch.setattr(editing, "QUICK", quick)
+        res = run_cli(["--bib", str(bib), *args])
+        out.append((res.exit_code, res.stdout, res.stderr, bib.read_bytes()))
+    return out
+
+
+MACROS = (
+    "% a file as people write them\n"
+    "@string{jps = {Journal of Politics}}\n"
+    '@preamble{"\\newcommand{\\noop}[1]{}"}\n\n' + plain(3) + "@comment{jabref-meta: databaseType:biblatex;}\n\n"
+    "@article{mac1,\n  journal = jps,\n  title = {M{\\\"u}ller's \\& co % not a comment},\n  keywords = {a; b},\n}\n\n"
+    + plain(2, 10)
+    + '@misc(paren1, title = {Parens}, note = "quoted {x}")\n'
+    "@misc{a1, title={A}} @misc{midline, title={Mid}}\n"
+    "@string{late = {Later}}\n"
+    "@article{last,\n  title = {Last # entry},\n  journal = late,\n}"
+)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["tag", "mac1", "+x", "-a"],
+        ["tag", "e00001", "e00011", "+x"],
+        ["tag", "paren1", "+x"],
+        ["tag", "midline", "+x"],
+        ["tag", "last", "+x"],
+        ["tag", "e00000", "+x"],
+        ["tag", "mac1", "+x", "--dry-run"],
+        ["tag", "mac1", "+a"],  # no change
+        ["tag", "e00002", "-k2"],  # the field goes
+    ],
+)
+@pytest.mark.parametrize("variant", ["lf", "crlf", "bom"])
+def test_the_shortcut_writes_what_the_full_read_writes(tmp_path, monkeypatch, args, variant):
+    text = MACROS
+    if variant == "crlf":
+        text = text.replace("\n", "\r\n")
+    elif variant == "bom":
+        text = "\ufeff" + text
+    quick, full = _both(tmp_path, monkeypatch, text, args)
+    assert quick == full
+    assert quick[0] == 0, quick[2]
+    bib = tmp_path / "t.bib"
+    bib.write_bytes(text.encode("utf-8"))
+    if "--dry-run" not in args:  # the shortcut was taken
+        assert read_for_keys(bib, [a for a in args[1:] if a[0] not in "+-"]) is not None
+
+
+FALLBACKS = {
+    "duplicate key": (plain(3) + plain(1, 1), "e00001"),
+    "duplicate in another case": (plain(3) + "@misc{E00001, title = {Other}}\n", "e00001"),
+    "key only in another case": (plain(3), "E00001"),
+    "unknown key": (plain(3), "e00009"),
+    "key in a comment line": (plain(3) + "% was: @misc{e00001, title = {Old}}\n", "e00001"),
+    "unbalanced brace before": ("@misc{b1, title = {Open {brace}\n\n" + plain(3), "e00002"),
+    "unclosed entry after": (plain(3) + "@book{cut, title = {Cut\n", "e00001"),
+    "crossref": (plain(2) + "@incollection{ch1, crossref = {e00001}, title = {Ch}}\n", "ch1"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FALLBACKS))
+def test_an_ambiguous_file_is_read_whole(tmp_path, monkeypatch, case):
+    text, key = FALLBACKS[case]
+    bib = tmp_path / "t.bib"
+    bib.write_text(text, encoding="utf-8")
+    assert read_for_keys(bib, [key]) is None
+    quick, full = _both(tmp_path, monkeypatch, text, ["tag", key, "+x"])
+    assert quick == full  # the same result, message or write, as the full read
+
+
+def test_a_head_after_a_percent_sign_is_read_as_the_parser_reads_it(tmp_path, monkeypatch):
+    """``%@misc{k,`` inside a chunk: the shortcut parses that chunk as the full read does, so
+    both see (or do not see) the same entry."""
+    text = plain(2) + "%@misc{e00007, title = {Old}}\n" + plain(2, 3)
+    quick, full = _both(tmp_path, monkeypatch, text, ["tag", "e00007", "+x"])
+    assert quick == full
+
+
+def test_several_files_are_read_whole(tmp_path, counted):
+    one, two = tmp_path / "one.bib", tmp_path / "two.bib"
+    one.write_text(plain(50), encoding="utf-8")
+    two.write_text(plain(50, 100), encoding="utf-8")
+    res = run_cli(["--bib", str(one), "--bib", str(two), "tag", "e00120", "+x"])
+    assert res.exit_code == 0, res.stderr
+    assert "k120, x" in two.read_text(encoding="utf-8")
+    assert len(counted) >= 100
+
+
+def test_the_cache_follows_the_shortcuts_writes(tmp_path, monkeypatch):
+    bib = tmp_path / "c.bib"
+    bib.write_text(plain(400), encoding="utf-8")
+    monkeypatch.setenv("ANNOBIB_CACHE_DIR", str(tmp_path / "cache"))
+    assert run_cli(["--bib", str(bib), "list", "--tag", "k7"]).exit_code == 0  # builds the view
+    for word in ("+first", "+second"):  # back to back
+        assert run_cli(["--bib", str(bib), "tag", "e00007", word]).exit_code == 0
+    res = run_cli(["--bib", str(bib), "list", "--tag", "second", "--json"])
+    assert res.exit_code == 0 and '"e00007"' in res.stdout
+    res = run_cli(["--bib", str(bib), "show", "e00007", "--json"])
+    assert "k7, first, second" in res.stdout
+    assert read_library(bib).get("e00007").fields["keywords"] == "k7, first, second"
+
+
+def test_undo_puts_back_what_the_shortcut_replaced(tmp_path):
+    bib = tmp_path / "u.bib"
+    bib.write_text(plain(300), encoding="utf-8")
+    before = bib.read_bytes()
+    assert run_cli(["--bib", str(bib), "tag", "e00100", "+x"]).exit_code == 0
+    assert bib.read_bytes() != before
+    assert run_cli(["--bib", str(bib), "undo"]).exit_code == 0
+    assert bib.read_bytes() == before
+
+
+def test_a_change_made_meanwhile_is_refused(tmp_path, monkeypatch):
+    """The shortcut's library carries the stamp of what it read: the write's conflict check
+    (under the lock) sees a change made behind annobib's back."""
+    bib = tmp_path / "r.bib"
+    bib.write_text(plain(10), encoding="utf-8")
+    lib = read_for_keys(bib, ["e00003"])
+    assert lib is not None and lib.lock_token is not None
+    lib.get("e00003").fields["keywords"] = "k3, x"
+    bib.write_text(plain(11), encoding="utf-8")  # another program, which takes no lock
+    from annobib.editing import save
+    from annobib.errors import ConflictError
+
+    with pytest.raises(ConflictError):
+        save(lib)
+    lib.release()
+    assert bib.read_text(encoding="utf-8") == plain(11)
