@@ -4,6 +4,8 @@ and reads the whole file whenever the shortcut could differ from the full read."
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import run_cli
 
 from annobib import editing
@@ -32,20 +34,31 @@ def counted(monkeypatch):
     return seen
 
 
-def test_a_cold_tag_parses_its_entry_not_the_file(tmp_path, counted, monkeypatch):
+ONE = "@article{e01500,\n  title = {Study 1500},\n  date = {1990},\n  keywords = {k1500}\n}\n"
+
+
+@pytest.mark.parametrize(
+    "args, changed",
+    [
+        (["tag", "e01500", "+seen"], ONE.replace("{k1500}", "{k1500, seen}")),
+        (["annotate", "e01500", "--text", "Good."], ONE.replace("{k1500}\n", "{k1500},\n  annote = {Good.}\n")),
+        (["rm", "--yes", "e01500"], ""),
+    ],
+)
+def test_a_cold_write_by_key_parses_its_entry_not_the_file(tmp_path, counted, monkeypatch, args, changed):
     bib = tmp_path / "big.bib"
     bib.write_text(plain(3000), encoding="utf-8")
     before = bib.read_text(encoding="utf-8")
     monkeypatch.setenv("ANNOBIB_NO_CACHE", "1")  # nothing cached: the whole file is new
-    res = run_cli(["--bib", str(bib), "tag", "e01500", "+seen"])
+    res = run_cli(["--bib", str(bib), *args])
     assert res.exit_code == 0, res.stderr
     # the entry itself, and the check that its new text reads back: not the other 2,999
     assert len(counted) <= 3, len(counted)
-    after = bib.read_text(encoding="utf-8")
-    assert after == before.replace("keywords = {k1500}", "keywords = {k1500, seen}")
+    assert bib.read_text(encoding="utf-8") == before.replace(ONE + ("\n" if not changed else ""), changed)
+    bib.write_text(before, encoding="utf-8")
     counted.clear()
     monkeypatch.setattr(editing, "QUICK", False)  # the full read parses every chunk
-    assert run_cli(["--bib", str(bib), "tag", "e01501", "+seen"]).exit_code == 0
+    assert run_cli(["--bib", str(bib), *args]).exit_code == 0
     assert len(counted) >= 3000
 
 
@@ -86,6 +99,11 @@ MACROS = (
         ["tag", "mac1", "+x", "--dry-run"],
         ["tag", "mac1", "+a"],  # no change
         ["tag", "e00002", "-k2"],  # the field goes
+        ["annotate", "mac1", "--text", "Fine & dandy: 50% of it."],
+        ["annotate", "e00000", "--append", "--text", "More."],
+        ["rm", "--yes", "mac1"],  # printed with the @string it uses
+        ["rm", "--yes", "e00001", "last"],
+        ["rm", "--dry-run", "midline"],
     ],
 )
 @pytest.mark.parametrize("variant", ["lf", "crlf", "bom"])
@@ -100,8 +118,8 @@ def test_the_shortcut_writes_what_the_full_read_writes(tmp_path, monkeypatch, ar
     assert quick[0] == 0, quick[2]
     bib = tmp_path / "t.bib"
     bib.write_bytes(text.encode("utf-8"))
-    if "--dry-run" not in args:  # the shortcut was taken
-        assert read_for_keys(bib, [a for a in args[1:] if a[0] not in "+-"]) is not None
+    keys = [a for a in args[1:] if a[0] not in "+-" and a not in ("--text", "Fine & dandy: 50% of it.", "More.")]
+    assert read_for_keys(bib, keys, lock=False) is not None  # the shortcut was taken
 
 
 FALLBACKS = {
@@ -184,3 +202,40 @@ def test_a_change_made_meanwhile_is_refused(tmp_path, monkeypatch):
         save(lib)
     lib.release()
     assert bib.read_text(encoding="utf-8") == plain(11)
+
+
+_PIECE = st.sampled_from(
+    ["a", "x y", "{b}", "{", "}", '"', "%", "#", "\\", "@", ",", "=", "\n", "(", "{c {d}}", "2020"]
+)
+_VALUE = st.lists(_PIECE, max_size=5).map("".join)
+_CLOSE = {"{": "}", '"': '"', "": ""}
+_FIELD = st.tuples(st.sampled_from(["title", "note", "t"]), st.sampled_from(["{", '"', ""]), _VALUE).map(
+    lambda f: f"{f[0]} = {f[1]}{f[2]}{_CLOSE[f[1]]}"
+)
+_ENTRY = st.tuples(
+    st.sampled_from(["@misc{", "@article{", "@string{", "@comment{", "@misc(", "@ misc{", "  @book{", "@commentary{"]),
+    st.sampled_from(["k1", "k2", "", "k 3", "k1"]),
+    st.lists(_FIELD, max_size=3),
+    st.sampled_from(["}", ",}", "", ")", "}}"]),
+    st.sampled_from(["\n", "\n\n", " ", "\n% note\n", "\n@x\n", ""]),
+).map(lambda e: e[0] + e[1] + "," + ",\n".join(e[2]) + e[3] + e[4])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ENTRY, min_size=1, max_size=6).map("".join))
+def test_a_chunk_left_unparsed_is_one_the_parser_reads_as_one_entry(text):
+    """What the shortcut leaves as text is never a block that fails, a @string or a comment."""
+    from annobib.bib.targeted import _CHUNK_START, _odd_chunks
+
+    odd = {s for s, _ in _odd_chunks(text)}
+    bounds = [0] + [m.start() + 1 for m in _CHUNK_START.finditer(text)] + [len(text)]
+    for s, e in zip(bounds, bounds[1:]):
+        if s in odd or s == e:
+            continue
+        for fast in (True, False):
+            parse.FAST_PATH = fast
+            try:
+                (rec,) = parse.parse_chunks([text[s:e]])
+            finally:
+                parse.FAST_PATH = True
+            assert [item[0] for item in rec] == ["entry"], (text[s:e], rec)

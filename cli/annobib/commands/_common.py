@@ -72,8 +72,8 @@ def libraries_for_writing(paths=None, lock: bool = True, keys=None):
     if ctx is not None and lock:
         ctx.call_on_close(release_all)
     paths = paths if paths is not None else bibliography_paths()
-    if keys and lock:
-        return load_for_keys(paths, keys)
+    if keys:
+        return load_for_keys(paths, keys, lock=lock)
     return load_libraries(paths, for_writing=True, lock=lock)
 
 
