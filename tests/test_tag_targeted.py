@@ -3,6 +3,8 @@ and reads the whole file whenever the shortcut could differ from the full read."
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -205,7 +207,7 @@ def test_a_change_made_meanwhile_is_refused(tmp_path, monkeypatch):
 
 
 _PIECE = st.sampled_from(
-    ["a", "x y", "{b}", "{", "}", '"', "%", "#", "\\", "@", ",", "=", "\n", "(", "{c {d}}", "2020"]
+    ["jn", "a", "x y", "{b}", "{", "}", '"', "%", "#", "\\", "@", ",", "=", "\n", "(", "{c {d}}", "2020"]
 )
 _VALUE = st.lists(_PIECE, max_size=5).map("".join)
 _CLOSE = {"{": "}", '"': '"', "": ""}
@@ -239,3 +241,30 @@ def test_a_chunk_left_unparsed_is_one_the_parser_reads_as_one_entry(text):
             finally:
                 parse.FAST_PATH = True
             assert [item[0] for item in rec] == ["entry"], (text[s:e], rec)
+
+
+_MACRO = st.sampled_from(["@string{jn = {J N}}\n", '@string(jn = "Q" # jn)\n', "@comment{k1, x}\n"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_ENTRY, _MACRO), min_size=1, max_size=6).map("".join), st.sampled_from(["k1", "k2", "K1"]))
+def test_what_the_shortcut_reads_and_writes_is_what_the_full_read_does(text, key):
+    import tempfile
+
+    from annobib.bib.writer import library_text
+    from annobib.editing import change_tags
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "h.bib"
+        path.write_bytes(text.encode("utf-8"))
+        quick = read_for_keys(path, [key], lock=False)
+        if quick is None:
+            return
+        full = read_library(path)
+    assert not any(b.kind == "failed" for b in full.blocks)
+    mine, theirs = quick.get(key), full.get(key)
+    assert mine is not None and theirs is not None
+    assert (mine.type, mine.fields) == (theirs.type, theirs.fields)
+    assert quick.strings == full.strings and quick.original_text == full.original_text
+    assert change_tags(mine, ["new"]) == change_tags(theirs, ["new"])
+    assert library_text(quick) == library_text(full)
