@@ -268,3 +268,23 @@ def test_what_the_shortcut_reads_and_writes_is_what_the_full_read_does(text, key
     assert quick.strings == full.strings and quick.original_text == full.original_text
     assert change_tags(mine, ["new"]) == change_tags(theirs, ["new"])
     assert library_text(quick) == library_text(full)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@" + " " * 200_000 + "{e00001,\n",  # spaces the head patterns could backtrack over
+        plain(1) + "\n@" + "\t " * 100_000 + "x\n",
+        plain(1) + "@a{e00001 " + " " * 200_000 + ",\n",
+        # the parser's fast path backtracked over this: 20,000 groups took 0.6 s, 100,000 16 s
+        "@misc{e00001, title = {" + "{a}" * 100_000 + "x}\n" + "\n" * 100_000,
+    ],
+)
+def test_hostile_shapes_are_read_in_linear_time(tmp_path, text):
+    import time
+
+    bib = tmp_path / "h.bib"
+    bib.write_text(text, encoding="utf-8")
+    start = time.process_time()
+    read_for_keys(bib, ["e00001"], lock=False)
+    assert time.process_time() - start < 1.0

@@ -27,21 +27,15 @@ from annobib.core.files import acquire, release
 from annobib.core.inputs import decode_utf8
 
 # The chunk regex of bib.parse (on bytes there, ``\w`` is ASCII) on text.
-_CHUNK_START = re.compile(r"\n[ \t]*@[A-Za-z0-9_]*[ \t]*[{(]")
+_CHUNK_START = re.compile(r"\n[ \t]*+@[A-Za-z0-9_]*+[ \t]*+[{(]")
 
-# A chunk that is one plain entry, as ``_fast_record`` takes it (same pieces, possessive: a
-# match here is a match there; the converse does not matter, such a chunk is parsed), ending
-# where the next chunk starts or the text ends.
-_PL = r'[^{}"\\@%#]'
-_VALUE = (
-    r"\{" + _PL + r"*+(?:\{" + _PL + r"*+\}" + _PL + r"*+)*+\}"
-    r'|"(?:[^{}"\\@%#]|\{[^{}\\@%#]*+\})*+"|[0-9]++|[A-Za-z_][\w\-:.+]*+'
-)
-_FIELD = r"\s*+[A-Za-z_][\w\-:.+]*+\s*+=\s*+(?:" + _VALUE + r")\s*+"
+# A chunk that is one plain entry, as ``_fast_record`` takes it (the same pieces: a match here
+# is a match there; the converse does not matter, such a chunk is parsed), ending where the
+# next chunk starts or the text ends.
 _PLAIN_ENTRY = (
-    r"[ \t]*+@(?!(?i:comment|string|preamble))[A-Za-z]\w*+\{[^\s,{}()\"#%=\\@']++"
-    r"(?:\}|,(?:" + _FIELD + r",)*+(?:" + _FIELD + r")?+\s*+\})"
-    r"(?:[^@]*+\Z|[^@]*\n(?=[ \t]*+@[A-Za-z0-9_]*[ \t]*[{(]))"
+    r"[ \t]*+@(?!(?i:comment|string|preamble))[A-Za-z]\w*+\{" + _parse.PLAIN_KEY + r"++"
+    r"(?:\}|,(?:" + _parse.PLAIN_FIELD + r",)*+(?:" + _parse.PLAIN_FIELD + r")?+\s*+\})"
+    r"(?:[^@]*+\Z|[^@]*\n(?=[ \t]*+@[A-Za-z0-9_]*+[ \t]*+[{(]))"
 )
 _PLAIN_RUN = re.compile(r"(?:" + _PLAIN_ENTRY + r")*+")
 
@@ -154,7 +148,7 @@ def _targets(text: str, keys: list[str], slow: list[tuple[int, int]], records: l
                 slow_hits.add(i)
     starts = [s for s, _ in slow]
     heads = re.compile(
-        r"@[ \t]*\w*[ \t]*[{(]\s*(" + "|".join(re.escape(k) for k in keys) + r")(?=[\s,})]|\Z)", re.IGNORECASE
+        r"@[ \t]*+\w*+[ \t]*+[{(]\s*+(" + "|".join(re.escape(k) for k in keys) + r")(?=[\s,})]|\Z)", re.IGNORECASE
     )
     plain: list[tuple[int, int]] = []
     for m in heads.finditer(text):
