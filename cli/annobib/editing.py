@@ -3,11 +3,13 @@ BibTeX edit buffer. Library-level: nothing here prints or prompts; editors are c
 
 Every function changes a :class:`~annobib.bib.Library` in memory; the caller writes it with
 ``annobib.bib.write_library`` (atomic, refuses when the file changed since it was read).
+
+Imports beyond the .bib layer (the cache, name parsing, LaTeX, duplicates) happen in the
+functions that need them: ``tag`` on a large file should not pay for ``add``'s.
 """
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import time
@@ -18,12 +20,8 @@ from typing import Callable, Iterable
 from annobib.bib import Library, parse_library, read_library, serialize_entry, write_library
 from annobib.bib.latex import unescape_specials
 from annobib.core.files import acquire
-from annobib.dedupe import DuplicateIndex
 from annobib.errors import ConflictError, InputError
-from annobib.exchange.common import _suffix, decode_latex, encode_latex, make_key
-from annobib.lookup.view import PARSE_CACHE
 from annobib.model import Entry
-from annobib.names import has_cjk, parse_names
 
 ANNOTATION_FIELD = "annote"
 TAGS_FIELD = "keywords"
@@ -37,6 +35,9 @@ def load_libraries(paths: Iterable[Path], for_writing: bool = False, lock: bool 
     False: an editor session must not keep other writers waiting) takes each file's lock
     before reading it, so that no other writer comes between this read and the write."""
 
+    # lazy: `tag` and `rm` on a large file should not pay for it
+    from annobib.lookup.view import PARSE_CACHE
+
     if lock is None:
         lock = for_writing
     libraries = [read_library(p, store=PARSE_CACHE, lock=lock) for p in paths]
@@ -44,6 +45,26 @@ def load_libraries(paths: Iterable[Path], for_writing: bool = False, lock: bool 
         for lib in libraries:
             refuse_broken(lib)
     return libraries
+
+
+QUICK = True  # tests switch it off to compare with the full read
+
+
+def load_for_keys(paths: Iterable[Path], keys: Iterable[str], lock: bool = True):
+    """The libraries at ``paths`` (locked unless ``lock`` is False) for changing the entries
+    ``keys`` only (``tag``, ``annotate``, ``rm``): one file is read without parsing its other
+    entries when that gives what the full read gives
+    (:func:`annobib.bib.targeted.read_for_keys`), else as :func:`load_libraries` reads it.
+    (Several files: the full read, which also tells which file holds which key.)"""
+    paths, keys = list(paths), list(keys)
+    if QUICK and len(paths) == 1 and keys:
+        # lazy: only a writer by key needs it
+        from annobib.bib.targeted import read_for_keys
+
+        lib = read_for_keys(paths[0], keys, lock=lock)
+        if lib is not None:
+            return [lib]
+    return load_libraries(paths, for_writing=True, lock=lock)
 
 
 def refuse_broken(lib) -> None:
@@ -62,6 +83,9 @@ def refuse_broken(lib) -> None:
 
 
 def unknown_key_error(key: str, known: Iterable[str]) -> InputError:
+    # lazy: `tag` and `rm` on a large file should not pay for it
+    import difflib
+
     known = list(known)
     close = difflib.get_close_matches(key, known, n=3, cutoff=0.6)
     if not close:
@@ -89,10 +113,16 @@ def to_field_text(text: str) -> str:
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     text = "\n".join(lines).strip("\n")
     text = re.sub(r"\n{3,}", "\n\n", text)
+    # lazy: `tag` and `rm` on a large file should not pay for it
+    from annobib.exchange.common import encode_latex
+
     return encode_latex(text.strip())
 
 
 def to_plain_text(value: str | None) -> str:
+    # lazy: `tag` and `rm` on a large file should not pay for it
+    from annobib.exchange.common import decode_latex
+
     return decode_latex(value or "").replace("\u00a0", " ")
 
 
@@ -116,6 +146,8 @@ def set_annotation(entry: Entry, text: str, append: bool = False) -> bool:
 
 def reference_line(entry: Entry) -> str:
     """A short, plain reference for showing an entry to a person (not a citation style)."""
+    # lazy: `tag` and `rm` on a large file should not pay for it
+    from annobib.names import has_cjk, parse_names
 
     f = lambda n: to_plain_text(entry.get(n)) if entry.get(n) else ""  # noqa: E731
     names = [n.text for n in parse_names(entry.get("author") or entry.get("editor") or "") if not n.others]
@@ -261,6 +293,9 @@ class AddOutcome:
 def prepare_new_entry(lib, entry: Entry, *, key_given: bool = False) -> AddOutcome:
     """Check ``entry`` against ``lib``: duplicates (same key, DOI, URL or title + first author +
     year). A generated key that is taken by a *different* work gets a letter suffix instead."""
+    # lazy: `tag` and `rm` on a large file should not pay for it
+    from annobib.dedupe import DuplicateIndex
+    from annobib.exchange.common import make_key
 
     if not entry.key:
         entry.key = make_key(entry, set(lib.keys()))
@@ -277,6 +312,9 @@ def prepare_new_entry(lib, entry: Entry, *, key_given: bool = False) -> AddOutco
 
 
 def _next_free(key: str, taken, folded: set | None = None) -> str:
+    # lazy: `tag` and `rm` on a large file should not pay for it
+    from annobib.exchange.common import _suffix
+
     if folded is None:
         folded = {k.casefold() for k in taken}
     n = 1
@@ -288,6 +326,9 @@ def _next_free(key: str, taken, folded: set | None = None) -> str:
 def entry_from_fields(pairs: Iterable[str], entry_type: str = "misc", key: str = "") -> Entry:
     """``["title=…", "author=…"]`` -> an Entry. Values are kept as typed (annobib's fields hold
     text as printed); only braces that do not balance are escaped so the file stays valid."""
+
+    # lazy: `tag` and `rm` on a large file should not pay for it
+    from annobib.exchange.common import encode_latex
 
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", entry_type):
         raise InputError(f"not an entry type: {entry_type!r}")
@@ -434,6 +475,9 @@ def open_for_adding(path: Path):
     token = acquire(path)  # also guards a file that does not exist yet
     if not path.exists():
         return Library(path=path, lock_token=token)
+    # lazy: `tag` and `rm` on a large file should not pay for it
+    from annobib.lookup.view import PARSE_CACHE
+
     lib = read_library(path, store=PARSE_CACHE, lock=True)
     refuse_broken(lib)
     return lib

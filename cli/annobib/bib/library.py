@@ -12,7 +12,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, Sequence
 
 from annobib.bib.parse import chunk_bounds, parse_chunks
 from annobib.bib.spans import scan_entry
@@ -76,7 +76,7 @@ class Block:
         strings: dict[str, str] | None = None,
         source: str | None = None,
     ):
-        self.kind = kind  # "entry" | "string" | "preamble" | "comment" | "failed"
+        self.kind = kind  # "entry" | "string" | "preamble" | "comment" | "failed" | "text" (unparsed)
         self.raw = raw
         self.line = line  # 1-based
         self._entry = entry
@@ -376,15 +376,24 @@ def collect_strings(recs: list[list[Record]], size: int = 0, source: str | None 
     return strings
 
 
-def build_library(chunks: list[bytes], lines: list[int], recs: list[list[Record]], path: Path | None) -> Library:
+def build_library(
+    chunks: Sequence[bytes | str],
+    lines: list[int],
+    recs: list[list[Record]],
+    path: Path | None,
+    *,
+    size: int | None = None,
+) -> Library:
+    """The library of these chunks (bytes as read, or text) and their records; ``size``: the
+    file's size in bytes when the chunks do not add up to it (the macro budget)."""
     source = str(path) if path else None
-    strings = macro_budget(sum(len(c) for c in chunks))
+    strings = macro_budget(size if size is not None else sum(len(c) for c in chunks))
     blocks: list[Block] = []
     shared = False  # an entry refers to ``strings``: copy it before the next @string changes it
     seen_keys: dict[str, int] = {}
     extra: list[ParseProblem] = []
     for ci, (chunk, rec) in enumerate(zip(chunks, recs)):
-        text = chunk.decode("utf-8", "replace")
+        text = chunk if isinstance(chunk, str) else chunk.decode("utf-8", "replace")
         if ci == 0 and text.startswith("\ufeff"):
             text = text[1:]  # the BOM is remembered in Library.bom; offsets exclude it
         if not rec:
@@ -435,6 +444,8 @@ def build_library(chunks: list[bytes], lines: list[int], recs: list[list[Record]
                 blocks.append(Block("preamble", raw, line))
             elif kind == "comment":
                 blocks.append(Block("comment", raw, line))
+            elif kind == "text":  # plain entries left unparsed (bib.targeted): copied verbatim
+                blocks.append(Block("text", raw, line))
             else:
                 blocks.append(Block("failed", raw, line, problem=item[3]))
     pos = 0

@@ -61,12 +61,24 @@ _FAST_VALUE = (
     r'|"(?:[^{}"\\@%#]|\{[^{}\\@%#]*\})*+"|[0-9]+|[A-Za-z_][\w\-:.+]*'
 )
 _FAST_FIELD = r"\s*([A-Za-z_][\w\-:.+]*)\s*=\s*(" + _FAST_VALUE + r")\s*"
+# The same pieces with possessive repeats, for matching whole entries: each piece can match in
+# one way only (a name never holds a space or `=`, a braced value's groups are fixed by its
+# braces), so nothing is lost, and a chunk that does not match fails at once. With backtracking,
+# `@misc{k, title = {` + 20,000 `{a}` + 20,000 blank lines took 0.6 s (quadratic).
+PLAIN_VALUE = (
+    r"\{" + _PLAIN + r"*+(?:\{" + _PLAIN + r"*+\}" + _PLAIN + r"*+)*+\}"
+    r'|"(?:[^{}"\\@%#]|\{[^{}\\@%#]*+\})*+"|[0-9]++|[A-Za-z_][\w\-:.+]*+'
+)
+PLAIN_FIELD = r"\s*+[A-Za-z_][\w\-:.+]*+\s*+=\s*+(?:" + PLAIN_VALUE + r")\s*+"
+PLAIN_KEY = r'[^\s,{}()"#%=\\@\']'
 _FAST_ENTRY = re.compile(
-    r'[ \t]*@([A-Za-z]\w*)\{([^\s,{}()"#%=\\@\']*)(?:\}|,((?:'
-    + _FAST_FIELD
-    + r",)*(?:"
-    + _FAST_FIELD
-    + r")?)\s*\})([^@]*)\Z"
+    r"[ \t]*+@([A-Za-z]\w*+)\{("
+    + PLAIN_KEY
+    + r"*+)(?:\}|,((?:"
+    + PLAIN_FIELD
+    + r",)*+(?:"
+    + PLAIN_FIELD
+    + r")?+)\s*+\})([^@]*+)\Z"
 )
 _FAST_FIELDS = re.compile(_FAST_FIELD + r"(?:,|\Z)")
 _FAST_FIELDS_FINDALL = _FAST_FIELDS.findall

@@ -60,17 +60,21 @@ def resolve_bibliography(ctx: click.Context | None = None) -> tuple[list[Path], 
     )
 
 
-def libraries_for_writing(paths=None, lock: bool = True):
+def libraries_for_writing(paths=None, lock: bool = True, keys=None):
     """The bibliography files read for a change, each locked from this read until the command
-    ends (see :func:`annobib.editing.load_libraries`)."""
+    ends (see :func:`annobib.editing.load_libraries`). ``keys``: the change is to these entries
+    only, so the other entries may be left unparsed (:func:`annobib.editing.load_for_keys`)."""
     # lazy: not needed by `annobib list --help` or `annobib --help`
     from annobib.core.files import release_all
-    from annobib.editing import load_libraries
+    from annobib.editing import load_for_keys, load_libraries
 
     ctx = click.get_current_context(silent=True)
     if ctx is not None and lock:
         ctx.call_on_close(release_all)
-    return load_libraries(paths if paths is not None else bibliography_paths(), for_writing=True, lock=lock)
+    paths = paths if paths is not None else bibliography_paths()
+    if keys:
+        return load_for_keys(paths, keys, lock=lock)
+    return load_libraries(paths, for_writing=True, lock=lock)
 
 
 def load_bibliography(ctx: click.Context | None = None, rows: bool = False, empty_ok: bool = False):

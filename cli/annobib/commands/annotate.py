@@ -61,14 +61,15 @@ def annotate(key: str, text: str | None, append: bool, use_editor: bool, dry_run
     from annobib.editing import (
         annotation_buffer,
         annotation_from_buffer,
-        load_libraries,
+        load_for_keys,
         locate,
         set_annotation,
     )
 
     interactive = text is None and (use_editor or stdin_is_terminal())
     # an editor session may last minutes: it takes no lock and relies on the changed-file check
-    lib, entry = locate(load_libraries(bibliography_paths(), for_writing=True, lock=not interactive), key)
+    # (only this entry is parsed when the file allows: annobib.bib.targeted)
+    lib, entry = locate(load_for_keys(bibliography_paths(), [key], lock=not interactive), key)
     buffer = None
     if interactive:
         template = annotation_buffer(entry) if not append else annotation_buffer_for_append(entry)

@@ -29,7 +29,7 @@ def rm(keys: tuple[str, ...], yes: bool, dry_run: bool) -> None:
 
     ask = not dry_run and not yes and getattr(sys.stdin, "isatty", lambda: False)()
     # locked from the read to the write, except while a person is asked (a changed file is refused)
-    libraries = libraries_for_writing(lock=not ask)
+    libraries = libraries_for_writing(lock=not ask, keys=list(dict.fromkeys(keys)))
     by_lib: dict[int, tuple] = {}
     for key in dict.fromkeys(keys):
         lib, _ = locate(libraries, key)  # every key is checked before anything changes

@@ -55,10 +55,11 @@ def tag(words: tuple[str, ...], dry_run: bool, as_json: bool) -> None:
         require_entries(libraries, paths)
         _list(libraries, keys, as_json)
         return
-    libraries = libraries_for_writing(paths)  # locked from here to the write: no change is lost
-    require_entries(libraries, paths)
     if not keys:
         raise InputError("which entry? usage: annobib tag KEY… +tag -tag")
+    # locked from here to the write: no change is lost; the other entries are not parsed
+    libraries = libraries_for_writing(paths, keys=keys)
+    require_entries(libraries, paths)
     touched = {}
     report = []
     for key in keys:
