@@ -280,6 +280,9 @@ def test_unclosed_blocks_are_known_without_bibtexparser(monkeypatch):
     assert bp._unclosed_record(quoted) is None and bp.parse_chunks([quoted])[0][0][0] == "entry"
     assert sum(sent) == 1  # was one bibtexparser block per chunk (~0.1 ms each: 50,000 took 2-8 s)
     assert records[7] == [("failed", 0, 0, bp.UNCLOSED, None)]
+    bare = bp.parse_chunks(["@a{k,\n"] * 2_000 + ["  @misc{k, year = 2020\n"])  # heads with no open value
+    assert sum(sent) == 1 and bare[0] == [("failed", 0, 0, bp.UNCLOSED, None)]
+    assert bare[-1] == [("failed", 2, 0, bp.UNCLOSED, None)]
 
 
 def test_unclosed_records_are_bibtexparsers():
@@ -307,9 +310,17 @@ def test_unclosed_records_are_bibtexparsers():
         "\\{",
         "%",
         "#",
+        "@a{k,",
+        "@x {",
+        "@Misc{k",
+        "\n\n",
+        " = ",
+        "\t",
+        "(",
+        ")",
     ]
 
-    @settings(max_examples=300, deadline=None)
+    @settings(max_examples=1500, deadline=None)
     @given(st.lists(st.sampled_from(parts), min_size=1, max_size=12).map("".join))
     def check(chunk):
         if not chunk.endswith("\n"):

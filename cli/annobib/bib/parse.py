@@ -123,13 +123,20 @@ def _crowded_record(chunk: str) -> list[tuple] | None:
     return [("failed", max(chunk.find("@"), 0), 0, why, None)]
 
 
-# A chunk whose entry never closes (`@misc{a, title={x` and the next line starts a block) is
-# one failed block to bibtexparser, at ~0.1 ms a chunk: 50,000 such lines (900 KB) took 2-8 s.
-# When it is an entry head, plain fields and a braced value that is never closed (one `@`, no
-# backslash or quote, the entry's `{` never matched by a `}`), the record is known without bibtexparser
-# (tests compare both on generated chunks).
+# A chunk whose entry never closes (`@misc{a, title={x` or a bare head `@a{k,`, and the next line
+# starts a block) is one failed block to bibtexparser, at ~0.1 ms a chunk: 50,000 such lines
+# (900 KB) took 2-8 s, 100,000 bare heads (600 KB) 4 s and 430 MB. When it is an entry head, plain
+# fields and then either the end of the chunk or a braced value never closed (one `@`, no
+# backslash or quote, the entry's `{` never matched by a `}`), the record is known without
+# bibtexparser (tests compare both on generated chunks).
 _OPEN_HEAD = re.compile(
-    r'[ \t]*@([A-Za-z]\w*)\{[^\s,{}()"#%=\\@\']+,(?:' + _FAST_FIELD + r",)*\s*[A-Za-z_][\w\-:.+]*\s*=\s*\{"
+    r"[ \t]*+@([A-Za-z]\w*+)\{"
+    + PLAIN_KEY
+    + r"++(?:,(?:"
+    + PLAIN_FIELD
+    + r",)*+(?:\s*+[A-Za-z_][\w\-:.+]*+\s*+=\s*+\{|"  # a value opened and never closed, or
+    + PLAIN_FIELD
+    + r"\Z|\s*+\Z)|\s*+\Z)"  # the chunk ends after the head or its plain fields
 )
 _NOT_BRACES = re.compile(r"[^{}]+")
 _DEPTH_STEP = {"{": 1, "}": -1}
@@ -148,9 +155,9 @@ def _unclosed_record(chunk: str) -> list[tuple] | None:
         or chunk.count("{") <= chunk.count("}")  # then the running depth comes back to 0
     ):
         return None  # (bibtexparser counts no brace inside a quoted value)
-    if 0 in accumulate(map(_DEPTH_STEP.__getitem__, _NOT_BRACES.sub("", chunk[chunk.index("{") :]))):
+    if 0 in accumulate(map(_DEPTH_STEP.__getitem__, _NOT_BRACES.sub("", chunk[m.end() - 1 :]))):
         return None  # the entry's brace is closed (a running sum at C speed)
-    return [("failed", chunk.index("@"), 0, UNCLOSED, None)]
+    return [("failed", m.start(1) - 1, 0, UNCLOSED, None)]
 
 
 def parse_chunks(chunks: list[str]) -> list[list[tuple]]:
