@@ -514,6 +514,7 @@ def test_a_hostile_state_file_reads_as_empty(tmp_path):
     bib = tmp_path / "a.bib"
     bib.write_text("@online{k, url={https://example.org/}}\n", encoding="utf-8")
     path = state_path(bib)
+    path.parent.mkdir(parents=True, exist_ok=True)  # alone, no earlier test has made it
     for body in ("[" * 100_000, '{"links": ' * 5000, '{"links": {"u": 1' + "0" * 5000 + "}}"):
         path.write_text(body, encoding="utf-8")
         with bounded():
