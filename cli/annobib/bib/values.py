@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from annobib.core.months import MONTH_MACROS, MONTH_NAMES
 from annobib.errors import InputError
@@ -24,6 +25,9 @@ def value_style(raw: str) -> str:
 
 
 _BRACE = re.compile(r"\\.|[{}]", re.S)
+_ESCAPED = re.compile(r"\\.", re.S)
+_NOT_BRACE = re.compile(r"[^{}]+")
+_STEP = {"{": 1, "}": -1}
 
 
 def _single_group(raw: str, open_: str, close: str) -> bool:
@@ -31,6 +35,20 @@ def _single_group(raw: str, open_: str, close: str) -> bool:
         return False
     if raw.count("{") == 1 and raw.count("}") == 1:
         return True
+    if len(raw) < 256:
+        return _single_group_scan(raw)
+    # a long value (a hostile one nests 80,000 accents): escapes and text dropped in C, then
+    # one pass over the braces alone — the same answer as the scan, unless the closing brace
+    # is itself escaped (an odd run of backslashes before it), which the scan then decides
+    head = raw[:-1]
+    if (len(head) - len(head.rstrip("\\"))) % 2:
+        return _single_group_scan(raw)
+    braces = _NOT_BRACE.sub("", _ESCAPED.sub("", raw) if "\\" in raw else raw)
+    depths = list(accumulate(map(_STEP.__getitem__, braces)))  # C iterators, no loop in Python
+    return depths[-1] == 0 and 0 not in depths[:-1]  # closed by the last brace, not before
+
+
+def _single_group_scan(raw: str) -> bool:
     depth = 0
     last = len(raw) - 1
     for m in _BRACE.finditer(raw):
