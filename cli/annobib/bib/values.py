@@ -123,6 +123,9 @@ def literal_value(raw: str) -> str | None:
 
 def split_concatenation(raw: str) -> list[str]:
     """``"A " # macro # {B}`` -> ``['"A "', 'macro', '{B}']`` (top-level ``#`` only)."""
+    if "{" not in raw and "}" not in raw and '"' not in raw and "\\" not in raw:
+        # macros and numbers only: split in C (a hostile value chains 200,000 macros)
+        return [p for p in map(str.strip, raw.split("#")) if p]
     parts, depth, quoted, start = [], 0, False, 0
     i = 0
     while i < len(raw):
@@ -201,7 +204,8 @@ def resolve_value(raw: str, strings: dict[str, str]) -> tuple[str, bool]:
     size = 0
     charge = getattr(strings, "charge", None)
     for part in split_concatenation(raw.strip()):
-        lit = literal_value(part)
+        c = part[0]  # a macro name is never a literal: no call for it (200,000 parts in a chain)
+        lit = literal_value(part) if c == "{" or c == '"' or c.isdigit() else None
         if lit is None:
             name = part.lower()
             if name in strings:
