@@ -12,6 +12,7 @@ import click
 
 from annobib.cli import main as cli_main
 from annobib.commands._common import bibliography_paths, report_problems, settings, warn
+from annobib.core.stdout import OutputLost
 from annobib.errors import InputError
 
 
@@ -72,8 +73,6 @@ def pandoc_filter(ctx, target, style, system, edition):
 def _write_bytes(data: bytes) -> None:
     """pandoc reads UTF-8 bytes, so they go to stdout's buffer, past the text guard: a closed or
     full stdout is still a lost output (one line, exit 2), a reader gone away still no error."""
-    from annobib.core.stdout import OutputLost
-
     try:
         sys.stdout.flush()
         buffer = sys.stdout.buffer
