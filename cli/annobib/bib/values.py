@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from annobib.core.months import MONTH_MACROS, MONTH_NAMES
 from annobib.errors import InputError
@@ -24,6 +25,9 @@ def value_style(raw: str) -> str:
 
 
 _BRACE = re.compile(r"\\.|[{}]", re.S)
+_ESCAPED = re.compile(r"\\.", re.S)
+_NOT_BRACE = re.compile(r"[^{}]+")
+_STEP = {"{": 1, "}": -1}
 
 
 def _single_group(raw: str, open_: str, close: str) -> bool:
@@ -31,6 +35,20 @@ def _single_group(raw: str, open_: str, close: str) -> bool:
         return False
     if raw.count("{") == 1 and raw.count("}") == 1:
         return True
+    if len(raw) < 256:
+        return _single_group_scan(raw)
+    # a long value (a hostile one nests 80,000 accents): escapes and text dropped in C, then
+    # one pass over the braces alone — the same answer as the scan, unless the closing brace
+    # is itself escaped (an odd run of backslashes before it), which the scan then decides
+    head = raw[:-1]
+    if (len(head) - len(head.rstrip("\\"))) % 2:
+        return _single_group_scan(raw)
+    braces = _NOT_BRACE.sub("", _ESCAPED.sub("", raw) if "\\" in raw else raw)
+    depths = list(accumulate(map(_STEP.__getitem__, braces)))  # C iterators, no loop in Python
+    return depths[-1] == 0 and 0 not in depths[:-1]  # closed by the last brace, not before
+
+
+def _single_group_scan(raw: str) -> bool:
     depth = 0
     last = len(raw) - 1
     for m in _BRACE.finditer(raw):
@@ -105,6 +123,9 @@ def literal_value(raw: str) -> str | None:
 
 def split_concatenation(raw: str) -> list[str]:
     """``"A " # macro # {B}`` -> ``['"A "', 'macro', '{B}']`` (top-level ``#`` only)."""
+    if "{" not in raw and "}" not in raw and '"' not in raw and "\\" not in raw:
+        # macros and numbers only: split in C (a hostile value chains 200,000 macros)
+        return [p for p in map(str.strip, raw.split("#")) if p]
     parts, depth, quoted, start = [], 0, False, 0
     i = 0
     while i < len(raw):
@@ -183,7 +204,8 @@ def resolve_value(raw: str, strings: dict[str, str]) -> tuple[str, bool]:
     size = 0
     charge = getattr(strings, "charge", None)
     for part in split_concatenation(raw.strip()):
-        lit = literal_value(part)
+        c = part[0]  # a macro name is never a literal: no call for it (200,000 parts in a chain)
+        lit = literal_value(part) if c == "{" or c == '"' or c.isdigit() else None
         if lit is None:
             name = part.lower()
             if name in strings:

@@ -170,21 +170,28 @@ def _code_points_apart(a: str, b: str) -> str:
 )
 def unparsable(R, corpus, ctx):
     out = []
+    seen: dict[tuple[str, str], tuple[str | None, str]] = {}  # (raw, message) -> (key, why)
     for source, p in corpus.problems:
         msg = p.message
-        if msg.startswith("duplicate key") or re.match(r"entry .*: field given twice", msg):
+        if msg.startswith("duplicate key") or _TWICE.match(msg):
             continue  # E101 / E108
         raw = p.raw
-        body = raw[raw.find("@") :] if "@" in raw else raw
-        m = _ENTRY_HEAD.match(body.lstrip()) or _NO_COMMA_HEAD.match(body.lstrip())
-        key = m.group(2) if m else None
-        why = _diagnose(raw)
-        if why.startswith("a syntax error") and msg:
-            why = msg.replace("; it is kept verbatim", "")
+        known = seen.get((raw, msg))
+        if known is None:  # 50,000 unclosed copies of one block: diagnosed once
+            body = raw[raw.find("@") :] if "@" in raw else raw
+            m = _ENTRY_HEAD.match(body.lstrip()) or _NO_COMMA_HEAD.match(body.lstrip())
+            why = _diagnose(raw)
+            if why.startswith("a syntax error") and msg:
+                why = msg.replace("; it is kept verbatim", "")
+            known = seen[(raw, msg)] = (m.group(2) if m else None, why)
+        key, why = known
         f = R.finding(None, None, f"cannot parse this block{f' (key {key!r})' if key else ''}: {why}")
         f.key, f.line, f.source = key, p.line, source or p.source if hasattr(p, "source") else source
         out.append(f)
     return out
+
+
+_TWICE = re.compile(r"entry .*: field given twice")
 
 
 @rule(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -11,6 +12,7 @@ import click
 
 from annobib.cli import main as cli_main
 from annobib.commands._common import bibliography_paths, report_problems, settings, warn
+from annobib.core.stdout import OutputLost
 from annobib.errors import InputError
 
 
@@ -65,8 +67,24 @@ def pandoc_filter(ctx, target, style, system, edition):
         raise InputError(str(exc)) from None
     for w in warnings:
         warn(w)
-    sys.stdout.buffer.write(json.dumps(doc, ensure_ascii=False).encode("utf-8"))
-    sys.stdout.flush()
+    _write_bytes(json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+
+
+def _write_bytes(data: bytes) -> None:
+    """pandoc reads UTF-8 bytes, so they go to stdout's buffer, past the text guard: a closed or
+    full stdout is still a lost output (one line, exit 2), a reader gone away still no error."""
+    try:
+        sys.stdout.flush()
+        buffer = sys.stdout.buffer
+    except AttributeError:  # fd 1 closed: no stream, or the guard's stand-in without a buffer
+        raise OutputLost(errno.EBADF, "closed") from None
+    try:
+        buffer.write(data)
+        buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputLost(exc.errno, exc.strerror or str(exc)) from exc
 
 
 def _entries(ctx, from_meta: list[str]) -> list:
@@ -90,6 +108,9 @@ def _entries(ctx, from_meta: list[str]) -> list:
 
 
 def main() -> None:
-    """The ``annobib-pandoc-filter`` executable pandoc's --filter runs (with the target format)."""
+    """The ``annobib-pandoc-filter`` executable pandoc's --filter runs (with the target format).
+    A process of its own, like ``annobib``: ``main`` reads ``sys.argv`` so that it guards stdout
+    (a closed or full one gives one line and exit 2) as it does for every other entry point."""
 
-    cli_main(["pandoc-filter", *sys.argv[1:]])
+    sys.argv[1:] = ["pandoc-filter", *sys.argv[1:]]
+    cli_main()

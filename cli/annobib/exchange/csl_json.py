@@ -475,7 +475,29 @@ def csl_to_entry(item: dict, strict: bool = True) -> Entry:
 def dumps(entries) -> str:
     """CSL-JSON text; characters that could drive a terminal are \\u-escaped (same strings)."""
 
-    return json_text(json.dumps([entry_to_csl(e) for e in entries], ensure_ascii=False, indent=2)) + "\n"
+    return json_text(json.dumps(_items(entries), ensure_ascii=False, indent=2)) + "\n"
+
+
+def _items(entries) -> list[dict]:
+    """The CSL items, each distinct (type, fields) converted once: an item depends on the key
+    only through ``id`` and ``citation-key`` (40,000 ``@misc{kN, title={a}}`` convert once),
+    unless its note pins a key (``Citation Key: …``), which is then converted on its own."""
+    done: dict[tuple, dict] = {}
+    out = []
+    for e in entries:
+        sig = (e.type, tuple(e.fields.items()))
+        rep = done.get(sig)
+        if rep is not None:
+            item = dict(rep)  # same order: id, type, citation-key first
+            item["id"] = item["citation-key"] = e.key
+            out.append(item)
+            continue
+        item = entry_to_csl(e)
+        note = item.get("note")
+        if not (isinstance(note, str) and _PINNED_KEY.search(note)) and item.get("id") == e.key:
+            done.setdefault(sig, item)
+        out.append(item)
+    return out
 
 
 def loads(text: str, name: str = "CSL-JSON") -> list[Entry]:

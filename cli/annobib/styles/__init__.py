@@ -24,7 +24,7 @@ import string
 from dataclasses import dataclass, field
 
 from annobib.errors import InputError
-from annobib.model import Entry
+from annobib.model import CITATIONS_FIELD, Entry
 from annobib.render import ListItem, render, render_document  # noqa: F401 (re-exported)
 from annobib.render.richtext import RichText, Run
 from annobib.styles._fields import decode
@@ -118,6 +118,8 @@ class Reference:
 
 
 def _first_citation(entry):
+    if not entry.fields.get(CITATIONS_FIELD):  # the usual entry of a file: no parsing for it
+        return None
     cites = entry.citations
     if not cites:
         return None
@@ -204,11 +206,11 @@ def format_bibliography(
         full = citation_order(list(universe)) if order == "auto" else list(universe)
         numbers = {id(e): n for n, e in enumerate(full, start=1)}
     refs = []
+    formatted = _SameBody(mod, edition, system)
     for i, e in enumerate(ordered):
         extra = extras.get(id(e), "")
-        warnings: list[str] = []
         target, after = _archive(e, archived, dead)
-        text = mod.format_entry(target, edition=edition, system=system, extra=extra, warnings=warnings)
+        text, warnings = formatted(target, extra)
         if after:
             text = _append_archive(text, after, STYLES[style], edition, e)
         if numeric:
@@ -222,6 +224,38 @@ def format_bibliography(
         number = (numbers[id(e)] if numbers else i + 1) if numeric else None
         refs.append(Reference(e, text, label, number, extra, cite, warnings))
     return refs
+
+
+class _SameBody:
+    """``mod.format_entry`` once per distinct (type, fields, letter): a reference depends on its
+    entry's key only through the ``key: `` that starts each warning, so entries with the same
+    body (a file of 40,000 ``@misc{kN, title={a}}``) share one formatting, each with a copy of
+    the text and its own key in the warnings. An entry whose warnings do not all start so is
+    formatted on its own."""
+
+    def __init__(self, mod, edition, system):
+        self.mod, self.edition, self.system = mod, edition, system
+        self.done: dict[tuple, tuple[RichText, list[str]] | None] = {}
+
+    def __call__(self, entry, extra: str) -> tuple[RichText, list[str]]:
+        sig = (entry.type, tuple(entry.fields.items()), extra)
+        hit = self.done.get(sig)
+        if hit is not None:
+            text, tails = hit
+            copy = RichText.__new__(RichText)
+            copy.runs, copy.lang = list(text.runs), text.lang
+            return copy, [f"{entry.key}: {t}" for t in tails]
+        warnings: list[str] = []
+        text = self.mod.format_entry(entry, edition=self.edition, system=self.system, extra=extra, warnings=warnings)
+        if sig not in self.done:
+            head = f"{entry.key}: "
+            if all(w.startswith(head) for w in warnings):
+                keep = RichText.__new__(RichText)
+                keep.runs, keep.lang = list(text.runs), text.lang
+                self.done[sig] = (keep, [w[len(head) :] for w in warnings])
+            else:
+                self.done[sig] = None
+        return text, warnings
 
 
 def _distinct_citations(mod, pool: list, groups: dict, extras: dict, edition) -> tuple[set[int], dict]:
