@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import pytest
@@ -34,9 +35,9 @@ def _reading(monkeypatch, jobs: str, text: str):
 def test_workers_read_as_one_process_does(monkeypatch):
     text = _document(workers.PARALLEL_MIN + 60)
     calls = []
-    real = workers.map_on_cores
+    real = workers.stream_on_cores
     monkeypatch.setattr(
-        "annobib.extract.citations.map_on_cores", lambda fn, items: calls.append(len(items)) or real(fn, items)
+        "annobib.extract.entries.stream_on_cores", lambda fn, items: calls.append(len(items)) or real(fn, items)
     )
     together = _reading(monkeypatch, "2", text)
     alone = _reading(monkeypatch, "1", text)
@@ -75,3 +76,39 @@ def test_default_jobs_leave_busy_cores_alone(monkeypatch):
         assert workers.jobs() == want, load
     monkeypatch.setenv("ANNOBIB_JOBS", "3")  # asked for: used whatever the load
     assert workers.jobs() == 3
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_stream_works_in_workers_in_order(monkeypatch):
+    monkeypatch.setenv("ANNOBIB_JOBS", "2")
+    here = os.getpid()
+    got = list(workers.stream_on_cores(lambda k: (k, os.getpid()), range(2000), minimum=10))
+    assert [k for k, _pid in got] == list(range(2000))  # in order, each once
+    assert here not in {pid for _k, pid in got}  # every item read by a worker, none here
+    monkeypatch.setenv("ANNOBIB_JOBS", "1")
+    assert {pid for _k, pid in workers.stream_on_cores(lambda k: (k, os.getpid()), range(50))} == {here}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_stream_finishes_here_when_a_worker_fails(monkeypatch):
+    monkeypatch.setenv("ANNOBIB_JOBS", "2")
+    here = os.getpid()
+
+    def fragile(k: int) -> int:
+        if k == 700 and os.getpid() != here:
+            raise RuntimeError("a worker fails")
+        return k * 2
+
+    assert list(workers.stream_on_cores(fragile, range(1500), minimum=10)) == [k * 2 for k in range(1500)]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_closing_the_stream_ends_the_workers(monkeypatch):
+    import multiprocessing
+
+    monkeypatch.setenv("ANNOBIB_JOBS", "2")
+    stream = workers.stream_on_cores(str, range(5000), minimum=10)
+    assert next(stream) == "0"
+    assert multiprocessing.active_children()
+    stream.close()
+    assert not multiprocessing.active_children()  # no worker outlives the stream
