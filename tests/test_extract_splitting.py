@@ -185,3 +185,14 @@ def test_a_running_head_with_its_folio_inside_a_note_is_dropped():
     notes = loose_notes(text)
     assert [n.number for n in notes] == [1, 2, 3]
     assert notes[0].text.endswith("at 50.") and notes[2].text.endswith("8.")
+
+
+def test_many_spaces_before_a_marker_neither_crash_nor_hide_it():
+    # a PDF's wide gap or a deep indent: the marker's place is what stands before the spaces
+    text = "[1]王某：《书》，第12页。            [2]同上，第5页。\n          3. Robert Jervis, Perception, p. 5."
+    assert [(n, s) for n, s, _m in _run(text)] == [(1, "bracket"), (2, "bracket"), (3, "dot")]
+    assert [n.text for n in loose_notes(text)] == [
+        "王某：《书》，第12页。",
+        "同上，第5页。",
+        "Robert Jervis, Perception, p. 5.",
+    ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -34,9 +36,9 @@ def _reading(monkeypatch, jobs: str, text: str):
 def test_workers_read_as_one_process_does(monkeypatch):
     text = _document(workers.PARALLEL_MIN + 60)
     calls = []
-    real = workers.map_on_cores
+    real = workers.stream_on_cores
     monkeypatch.setattr(
-        "annobib.extract.citations.map_on_cores", lambda fn, items: calls.append(len(items)) or real(fn, items)
+        "annobib.extract.entries.stream_on_cores", lambda fn, items: calls.append(len(items)) or real(fn, items)
     )
     together = _reading(monkeypatch, "2", text)
     alone = _reading(monkeypatch, "1", text)
@@ -75,3 +77,98 @@ def test_default_jobs_leave_busy_cores_alone(monkeypatch):
         assert workers.jobs() == want, load
     monkeypatch.setenv("ANNOBIB_JOBS", "3")  # asked for: used whatever the load
     assert workers.jobs() == 3
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_stream_works_in_workers_in_order(monkeypatch):
+    monkeypatch.setenv("ANNOBIB_JOBS", "2")
+    here = os.getpid()
+    got = list(workers.stream_on_cores(lambda k: (k, os.getpid()), range(2000), minimum=10))
+    assert [k for k, _pid in got] == list(range(2000))  # in order, each once
+    assert here not in {pid for _k, pid in got}  # every item read by a worker, none here
+    monkeypatch.setenv("ANNOBIB_JOBS", "1")
+    assert {pid for _k, pid in workers.stream_on_cores(lambda k: (k, os.getpid()), range(50))} == {here}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_stream_finishes_here_when_a_worker_fails(monkeypatch):
+    monkeypatch.setenv("ANNOBIB_JOBS", "2")
+    here = os.getpid()
+
+    def fragile(k: int) -> int:
+        if k == 700 and os.getpid() != here:
+            raise RuntimeError("a worker fails")
+        return k * 2
+
+    assert list(workers.stream_on_cores(fragile, range(1500), minimum=10)) == [k * 2 for k in range(1500)]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_closing_the_stream_ends_the_workers(monkeypatch):
+    import multiprocessing
+
+    monkeypatch.setenv("ANNOBIB_JOBS", "2")
+    stream = workers.stream_on_cores(str, range(5000), minimum=10)
+    assert next(stream) == "0"
+    assert multiprocessing.active_children()
+    stream.close()
+    assert not multiprocessing.active_children()  # no worker outlives the stream
+
+
+def test_the_seed_article_starts_no_pool(monkeypatch):
+    import multiprocessing
+
+    from annobib.extract import extract_text
+
+    monkeypatch.setenv("ANNOBIB_JOBS", "2")
+    made = []
+    monkeypatch.setattr(multiprocessing, "get_context", lambda *a: made.append(a) or pytest.fail("a pool"))
+    read_note.cache_clear()
+    seed = (Path(__file__).resolve().parents[1] / "refs" / "article.txt").read_text(encoding="utf-8")
+    assert len(extract_text(seed).entries) == 48
+    assert made == []  # 52 notes: read here, no processes forked
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            if f"\nPPid:\t{pid}\n" in status.read_text():
+                out.append(int(status.parent.name))
+        except OSError:
+            pass
+    return out
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_ctrl_c_while_workers_read_exits_130_and_leaves_no_worker(tmp_path):
+    import signal
+    import subprocess
+    import time
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text(_document(20000), encoding="utf-8")
+    env = dict(os.environ, ANNOBIB_JOBS="2")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "annobib", "extract", "--notes", str(notes), "-o", str(tmp_path / "out.bib")],
+        stderr=subprocess.PIPE,
+        env=env,
+        start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches one
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while len(_children(proc.pid)) < 2 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        workers_seen = _children(proc.pid)
+        os.killpg(proc.pid, signal.SIGINT)
+        _out, err = proc.communicate(timeout=60)  # a worker killed by Ctrl-C would hang the pool
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert len(workers_seen) >= 2, "the workers never started"
+    assert proc.returncode == 130
+    assert err.decode().strip().splitlines() == ["annobib: interrupted"]  # one line, no worker traceback
+    time.sleep(0.2)
+    assert not [pid for pid in workers_seen if Path(f"/proc/{pid}").exists()]  # no orphan worker
+    assert not (tmp_path / "out.bib").exists()

@@ -531,30 +531,12 @@ def clean_spacing(text: str) -> str:
     text = _SPACES.sub(" ", text).strip()
     if not _WIDE.search(text):
         return text  # no CJK: only runs of spaces to collapse
-    return _ONE_SPACE.sub(_noise_space, text)
+    return _NOISE_SPACE.sub("", text)
 
 
-def _noise_space(m: re.Match) -> str:
-    """Keep a space unless it is PDF noise: before ，。）》…, after （《：；，。 ahead of CJK, or
-    between two Han characters (参 见)."""
-    text = m.string
-    a = text[m.start() - 1] if m.start() else ""
-    b = text[m.end()] if m.end() < len(text) else ""
-    if b in _NO_SPACE_BEFORE:
-        return ""
-    if a in _NO_SPACE_AFTER and (_is_han(b) or b in "《「『“"):
-        return ""
-    if a and b and _is_han(a) and _is_han(b):
-        return ""
-    return " "
-
-
-# only spaces next to a wide character can be noise; the callback sees no other space
-_ONE_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef“‘]) | (?=[\u3000-\u9fff\uff00-\uffef”’])")
+# a space that is PDF noise: before ，。）》…, after （《：；，。 ahead of CJK, or between two Han
+# characters (参 见); one regex, no callback per space (a note has several)
+_NOISE_SPACE = re.compile(
+    r" (?=[，。；：、！？）》」』”’])|(?<=[（《「『“‘：；，。]) (?=[\u4e00-\u9fff《「『“])|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])"
+)
 _WIDE = re.compile(r"[\u3000-\u9fff\uff00-\uffef\u2018\u2019\u201c\u201d]")
-_NO_SPACE_BEFORE = frozenset("，。；：、！？）》」』”’")
-_NO_SPACE_AFTER = frozenset("（《「『“‘：；，。")
-
-
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"

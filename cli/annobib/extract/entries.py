@@ -18,13 +18,15 @@ import re
 from annobib.extract import rx as cre
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import Iterator
 from dataclasses import dataclass, field
 
-from annobib.extract.citations import CitationText, forget_ahead, read_ahead, read_note
+from annobib.extract.citations import CitationText, NoteReading, read_note
 from annobib.extract.fields.names import NATIONALITY_RE
 from annobib.extract.keys import base_key, family_part, unique
 from annobib.extract.notes import Note
 from annobib.extract.titleindex import TitleIndex
+from annobib.extract.workers import PARALLEL_MIN, stream_on_cores
 from annobib.model import Citation, Entry
 
 
@@ -210,8 +212,11 @@ class Builder:
                 return w
         return None
 
-    def add_note(self, note: Note) -> NoteResult:
-        reading = read_note(note.text)
+    def add_note(self, note: Note, reading: NoteReading | None = None) -> NoteResult:
+        """Join a note's citations to the works so far; ``reading`` is ``read_note(note.text)``
+        when the caller has it already (read in a worker)."""
+        if reading is None:
+            reading = read_note(note.text)
         if reading.status != "cited":
             return NoteResult(note, reading.status, reason=reading.reason)
         result = NoteResult(note, "cited")
@@ -410,10 +415,27 @@ def _safe_value(name: str, value: str) -> str:
 
 def build_entries(notes: list[Note]) -> tuple[list[Entry], list[NoteResult]]:
     b = Builder()
-    read_ahead([n.text for n in notes])
-    try:
-        results = [b.add_note(n) for n in notes]
-    finally:
-        forget_ahead()
+    results = [b.add_note(n, r) for n, r in zip(notes, _readings(notes))]
     entries = b.finish(results)
     return entries, results
+
+
+def _readings(notes: list[Note]) -> Iterator[NoteReading]:
+    """Each note's reading, in order. A long run of distinct notes is read in worker processes
+    while the works are joined here (:func:`.workers.stream_on_cores`); a repeated note takes the
+    reading of its first occurrence (the same object, as :func:`read_note`'s cache gives it)."""
+    distinct = list(dict.fromkeys(n.text for n in notes))
+    if len(distinct) < PARALLEL_MIN:
+        yield from map(read_note, (n.text for n in notes))
+        return
+    # the workers read uncached: their results come here and a cache there would only hold memory
+    stream = stream_on_cores(getattr(read_note, "__wrapped__", read_note), distinct)
+    seen: dict[str, NoteReading] = {}
+    try:
+        for n in notes:
+            reading = seen.get(n.text)
+            if reading is None:
+                reading = seen[n.text] = next(stream)
+            yield reading
+    finally:
+        stream.close()

@@ -720,10 +720,10 @@ _ITEM_HEAD = re.compile(
 
 
 def _loose_number(m: re.Match) -> int:
-    if m.re is GLUED_MARKER_RE:
-        return int(m.group(1))
-    if m.group(2):
-        return CIRCLED.index(m.group(2)) + 1
-    if m.group(3):
-        return int(m.group(3).translate(_SUP_TABLE))
-    return int(next(g for g in (m.group(1), m.group(4), m.group(5), m.group(6)) if g))
+    # one group of a marker regex takes part: the number's (``lastindex``), else 2 (circled) or
+    # 3 (superscript) of LOOSE_MARKER_RE; called several times per line of a long file
+    at = m.lastindex or 1
+    if at == 2 or at == 3:
+        if m.re is not GLUED_MARKER_RE:
+            return CIRCLED.index(m.group(2)) + 1 if at == 2 else int(m.group(3).translate(_SUP_TABLE))
+    return int(m.group(at))

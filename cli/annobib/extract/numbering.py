@@ -15,7 +15,7 @@ text: one scan for candidates, one pass of dynamic programming over them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 
@@ -26,25 +26,45 @@ _NOT_A_NOTE = r"[年月日时号期版卷届次个%％万亿多余名位家岁�
 # (a year) only counts where it continues a run (see _continuing); ``[^12]:`` is a Markdown
 # footnote pasted as text
 _NUM = r"\d{1,6}"
-_CANDIDATE = re.compile(
-    r"(?P<bracket>[\[【〔［]\^?(?P<b>" + _NUM + r")[\]】〕］]:?)"
-    r"|(?P<circled>[" + CIRCLED + r"])"
-    r"|(?P<paren>[（(][ \t]?(?P<p>" + _NUM + r")[ \t]?[)）])"
-    r"|(?P<dot>(?P<d>" + _NUM + r")[.．、](?![\d.．]))"
-    r"|(?P<bare>(?P<n>" + _NUM + r")(?!\d)(?=[ \t\u3000]?" + _OPENS_NOTE + r")(?![ \t\u3000]?" + _NOT_A_NOTE + r"))"
-    r"|(?P<alone>(?P<a>"
+_BRACKET = r"(?P<bracket>[\[【〔［]\^?(?P<b>" + _NUM + r")[\]】〕］]:?)"
+_CIRCLED = r"(?P<circled>[" + CIRCLED + r"])"
+_SHAPES = (
+    _BRACKET
+    + "|"
+    + _CIRCLED
+    + r"|(?P<paren>[（(][ \t]?(?P<p>"
+    + _NUM
+    + r")[ \t]?[)）])"
+    + r"|(?P<dot>(?P<d>"
+    + _NUM
+    + r")[.．、](?![\d.．]))"
+    + r"|(?P<bare>(?P<n>"
+    + _NUM
+    + r")(?!\d)(?=[ \t\u3000]?"
+    + _OPENS_NOTE
+    + r")(?![ \t\u3000]?"
+    + _NOT_A_NOTE
+    + r"))"
+    + r"|(?P<alone>(?P<a>"
     + _NUM
     + r")[ \t\u3000]*\n(?=[ \t\u3000]*"
     + _OPENS_NOTE
     + r"))"  # the number on a line of its own
 )
 # a marker after one of these starts a run-on note: ``…第12页。13王某…``, ``…p. 5. [6] Ibid.``
-_AFTER_STOP = frozenset("。！？.!?；;”’」』)）")
+_STOPS = "。！？.!?；;”’」』)）"
+_AFTER_STOP = frozenset(_STOPS)
 _ANYWHERE = frozenset(("bracket", "circled"))
+# Where a marker may stand: every shape at the text's or a line's start or after a full stop
+# (spaces between), the shapes that are never text (``[12]``, ``⑫``) anywhere. Two scans that
+# only stop where a marker can be, instead of one that stops at every number (``第 12 页``, ``p. 5``)
+# and throws most away: the costly part of splitting a long file.
+_AT_BREAK = re.compile(r"(?:\A|(?<=[\n" + _STOPS + r"]))[ \t\u3000]*(?:" + _SHAPES + ")")
+_MARKED = re.compile(_BRACKET + "|" + _CIRCLED)
+_SPACE = " \t\u3000"
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(NamedTuple):
     number: int
     shape: str
     start: int  # where the marker starts in the text
@@ -53,28 +73,36 @@ class Marker:
 
 
 def candidates(text: str) -> list[Marker]:
-    """Every place a note marker could start, in text order."""
+    """Every place a note marker could start, in text order.
+
+    A marker's place is told by what comes before it, spaces skipped (any number of them):
+    the text's or a line's start, a full stop, or else nothing (only ``[12]``/``⑫`` stand there)."""
+    found = {m.start(m.lastgroup or ""): m for m in _MARKED.finditer(text)}
+    for m in _AT_BREAK.finditer(text):
+        found[m.start(m.lastgroup or "")] = m  # the same marker as the scan above found, or a new one
     out: list[Marker] = []
     size = len(text)
-    for m in _CANDIDATE.finditer(text):
-        start = m.start()
-        before = text[max(0, start - 8) : start].rstrip(" \t\u3000")  # spaces run short before a marker
-        line_start = start == 0 or (before[-1:] == "\n" if before else start <= 8)
-        shape = m.lastgroup  # the shape's group closes last (the number is a group inside it)
-        if line_start:
+    for start in sorted(found):
+        m = found[start]
+        shape = m.lastgroup or ""  # the shape's group closes last (the number is a group inside it)
+        j = start
+        while j and text[j - 1] in _SPACE:
+            j -= 1
+        before = text[j - 1] if j else "\n"
+        if before == "\n":
             strength = 3
         elif shape == "alone":
             continue
-        elif before[-1] in _AFTER_STOP:
+        elif before in _AFTER_STOP:
             strength = 2
         elif shape in _ANYWHERE:
             strength = 1
         else:
             continue
-        if (shape == "dot" or shape == "bare") and not line_start and text[start - 1].isalnum():
+        if strength < 3 and (shape == "dot" or shape == "bare") and text[start - 1].isalnum():
             continue  # ``p.5.`` / ``2015.`` inside a value
         end = m.end()
-        while end < size and text[end] in " \t\u3000":
+        while end < size and text[end] in _SPACE:
             end += 1
         number = CIRCLED.index(m.group(shape)) + 1 if shape == "circled" else int(m.group(_NUMBER_GROUP[shape]))
         out.append(Marker(number, shape, start, end, strength))
@@ -100,23 +128,31 @@ def numbered_run(text: str) -> list[Marker]:
     """The longest run of markers numbered k, k+1, k+2, … in text order (ties: one shape, line
     starts); empty when no marker is found."""
     cands = candidates(text)
+    if not cands:
+        return []
     score: list[int] = []
     back: list[int] = []
     best_of: dict[int, int] = {}  # number -> index of the best run ending there so far
     best_shaped: dict[tuple[int, str], int] = {}
     for i, c in enumerate(cands):
-        s, prev = 10 + c.strength + (2 if c.number == 1 else 0), -1
-        for j, bonus in ((best_of.get(c.number - 1), 0), (best_shaped.get((c.number - 1, c.shape)), 3)):
-            if j is not None and cands[j].end < c.start and score[j] + 10 + c.strength + bonus > s:
-                s, prev = score[j] + 10 + c.strength + bonus, j
+        gain = 10 + c.strength
+        s, prev = gain + (2 if c.number == 1 else 0), -1
+        j = best_of.get(c.number - 1)
+        if j is not None and cands[j].end < c.start and score[j] + gain > s:
+            s, prev = score[j] + gain, j
+        j = best_shaped.get((c.number - 1, c.shape))
+        if j is not None and cands[j].end < c.start and score[j] + gain + 3 > s:
+            s, prev = score[j] + gain + 3, j
         score.append(s)
         back.append(prev)
-        for table, key in ((best_of, c.number), (best_shaped, (c.number, c.shape))):
-            if table.get(key) is None or s > score[table[key]]:
-                table[key] = i
-    if not cands:
-        return []
-    i = max(range(len(cands)), key=score.__getitem__)
+        j = best_of.get(c.number)
+        if j is None or s > score[j]:
+            best_of[c.number] = i
+        shaped = (c.number, c.shape)
+        j = best_shaped.get(shaped)
+        if j is None or s > score[j]:
+            best_shaped[shaped] = i
+    i = score.index(max(score))  # the first of the best
     run = []
     while i >= 0:
         run.append(cands[i])

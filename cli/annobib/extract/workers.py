@@ -10,8 +10,9 @@ caller reads the notes itself. ``ANNOBIB_JOBS=1`` turns the workers off.
 from __future__ import annotations
 
 import os
+import signal
 import sys
-from typing import Callable, Sequence, TypeVar
+from typing import Callable, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -56,3 +57,57 @@ def map_on_cores(fn: Callable[[T], R], items: Sequence[T], minimum: int = PARALL
             return pool.map(fn, items, chunksize=max(8, len(items) // (n * 8)))
     except Exception:  # no semaphores or processes here, or a worker failed: read in this process
         return None
+
+
+def stream_on_cores(fn: Callable[[T], R], items: Sequence[T], minimum: int = PARALLEL_MIN) -> Iterator[R]:
+    """``fn(x) for x in items``, in order, yielded as soon as each is ready: computed in forked
+    workers when worth it (see :func:`map_on_cores`), else here, one at a time. The caller's
+    work on the first results overlaps the workers' work on the rest, so the serial part of a
+    job (joining works) hides behind the parallel part. Should a worker fail, what is left is
+    computed here, so the results are those of one process either way. Closing the iterator (or
+    an exception in the caller, Ctrl-C) ends the workers."""
+    n = min(jobs(), _MAX_JOBS)
+    if n < 2 or len(items) < minimum or not sys.platform.startswith("linux"):
+        yield from map(fn, items)
+        return
+    import multiprocessing  # lazy: only a big input on several idle cores forks workers
+
+    try:
+        # the function goes to the workers with the fork, not pickled: any callable will do
+        pool = multiprocessing.get_context("fork").Pool(n, initializer=_worker_start, initargs=(fn,))
+    except Exception:  # no semaphores or processes here
+        yield from map(fn, items)
+        return
+    # small chunks: the first results come back early and the last worker does not finish alone
+    size = max(8, min(64, len(items) // (n * 16)))
+    done = 0
+    try:
+        parts = pool.imap(_each, [items[i : i + size] for i in range(0, len(items), size)])
+        while True:
+            try:
+                part = next(parts)
+            except StopIteration:
+                break
+            except Exception:  # a worker failed: what is left is computed here
+                break
+            done += len(part)
+            yield from part
+        yield from map(fn, items[done:])
+    finally:
+        pool.terminate()
+
+
+_worker_fn: Callable | None = None  # in a worker: the function stream_on_cores applies
+
+
+def _each(chunk: Sequence) -> list:
+    assert _worker_fn is not None
+    return [_worker_fn(x) for x in chunk]
+
+
+def _worker_start(fn: Callable) -> None:
+    global _worker_fn
+    _worker_fn = fn
+    # Ctrl-C reaches the whole process group: the parent alone handles it (and ends the workers),
+    # so a worker never prints a traceback of its own
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
