@@ -377,7 +377,7 @@ def test_crossref_answers_are_capped_and_checked(monkeypatch):
     monkeypatch.setenv("ANNOBIB_CROSSREF_URL", "http://127.0.0.1:9")
     sent = {"bytes": 0}
 
-    def endless():
+    async def endless():  # the lookup reads asynchronously (one deadline for the whole request)
         for _ in range(1024):
             sent["bytes"] += 1 << 20
             yield b" " * (1 << 20)
@@ -514,6 +514,7 @@ def test_a_hostile_state_file_reads_as_empty(tmp_path):
     bib = tmp_path / "a.bib"
     bib.write_text("@online{k, url={https://example.org/}}\n", encoding="utf-8")
     path = state_path(bib)
+    path.parent.mkdir(parents=True, exist_ok=True)  # run alone, no earlier test made it
     for body in ("[" * 100_000, '{"links": ' * 5000, '{"links": {"u": 1' + "0" * 5000 + "}}"):
         path.write_text(body, encoding="utf-8")
         with bounded():
