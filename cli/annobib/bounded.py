@@ -166,6 +166,7 @@ async def get_within(client, url: str, seconds: float, limit: int = MAX_ANSWER_B
     deadline instead (check-links and archive keep theirs the same way, with
     ``asyncio.timeout``). The body is read only for a status below 400 and capped at
     ``limit`` (TooLarge). ``on_headers(response)`` is called before the body is read."""
+    # lazy: asyncio only for a network run
     import asyncio
 
     async with asyncio.timeout(seconds):
