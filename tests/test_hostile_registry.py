@@ -218,3 +218,13 @@ def test_messages_cap_echoed_values():
 
     assert short("k" * 50_000) == "k" * MAX_ECHO + "…"
     assert short("abc") == "abc"
+
+
+def test_a_huge_missing_key_is_echoed_cut(tmp_path):
+    bib = tmp_path / "m.bib"
+    bib.write_text("@book{k, title={T}, date={2020}}\n", encoding="utf-8")
+    paper = tmp_path / "p.tex"
+    paper.write_text("\\cite{x" + "{" * 50_000 + "}\n", encoding="utf-8")
+    r = run_cli(["--bib", str(bib), "format", "-m", str(paper)])
+    line = next(x for x in r.stderr.splitlines() if "no entry with key" in x)
+    assert len(line) < 200 and line.endswith("…")
