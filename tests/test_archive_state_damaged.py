@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from annobib.archive.fake import FakeWeb
 from annobib.archive.runner import ArchiveRun, BibWriter
-from annobib.archive.state import load_state, state_path
+from annobib.archive.state import load_state, parse_iso, state_path
 
 from test_archive_wayback import BIB, _targets, fast_options
 
@@ -25,6 +28,7 @@ DAMAGED = {
     "unknown state": {"job_id": "spn2-x", "submitted_at": "2026-12-06T18:00:00Z", "state": ["x"]},
     "not a record": 7,
     "huge year": {"job_id": "spn2-x", "submitted_at": "99999-01-01T00:00:00Z", "state": "pending"},
+    "pending, no id": {"submitted_at": "2026-12-06T18:00:00Z", "state": "pending"},
 }
 
 
@@ -70,3 +74,34 @@ def test_good_records_are_left_alone(tmp_path):
     path.write_text(json.dumps({"links": {URL: link}, "archive": {URL: good}}), encoding="utf-8")
     state = load_state(bib)
     assert state.damaged == [] and state.job(URL) == good and state.link(URL) == link
+
+
+_JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=10,
+)
+_RECORD = st.fixed_dictionaries(
+    {},
+    optional={
+        "job_id": _JSONISH | st.just("spn2-ab"),
+        "state": _JSONISH | st.sampled_from(["pending", "submitted", "failed"]),
+        "submitted_at": _JSONISH | st.just("2026-12-06T18:00:00Z"),
+        "updated_at": _JSONISH,
+        "detail": _JSONISH,
+    },
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(record=_RECORD | _JSONISH)
+def test_any_record_loads_as_one_the_runner_can_use(tmp_path, record):
+    bib = tmp_path / "refs.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    _write_state(bib, record)
+    job = load_state(bib).job(URL)
+    assert job["state"] in ("pending", "submitted", "failed")
+    assert job.get("job_id") is None or re.fullmatch(r"[A-Za-z0-9._:-]{1,200}", job["job_id"])
+    assert job["state"] != "pending" or job.get("job_id")  # a pending job can be followed
+    for name in ("submitted_at", "updated_at"):
+        assert job.get(name) is None or parse_iso(job[name]) is not None

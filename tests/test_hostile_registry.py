@@ -5,12 +5,15 @@ each test puts in ``FakeRegistry.body`` (or drips it, with ``FakeRegistry.trickl
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from conftest import run_cli
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annobib.exchange.common import clean_date_parts, format_date_parts
 
@@ -228,3 +231,29 @@ def test_a_huge_missing_key_is_echoed_cut(tmp_path):
     r = run_cli(["--bib", str(bib), "format", "-m", str(paper)])
     line = next(x for x in r.stderr.splitlines() if "no entry with key" in x)
     assert len(line) < 200 and line.endswith("…")
+
+
+_JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=_JSONISH)
+def test_any_crossref_date_gives_an_entry_or_a_warning(parts):
+    """Whatever a registry puts in date-parts: a real date, or none and a warning; never a crash."""
+    from annobib.crossref import work_to_csl
+    from annobib.exchange.csl_json import csl_to_entry
+
+    warnings: list[str] = []
+    item = work_to_csl({"title": ["T"], "issued": {"date-parts": parts}}, warnings)
+    entry = csl_to_entry(item)
+    date = entry.fields.get("date")
+    if date is not None:
+        assert re.fullmatch(r"-?\d{1,4}(-\d\d(-\d\d)?)?(/-?\d{1,4}(-\d\d(-\d\d)?)?)?", date), date
+        for piece in date.split("/"):
+            bits = piece.lstrip("-").split("-")
+            assert len(bits) < 2 or 1 <= int(bits[1]) <= 12
+            assert len(bits) < 3 or 1 <= int(bits[2]) <= 31

@@ -237,6 +237,8 @@ def _checked_job(value) -> tuple[dict, str | None]:
         return _lost("a job id that is not one"), "the job id is not one the Archive gives; looked up again"
     if job.get("state") not in JOB_STATES:
         return _lost("an unknown state"), "its state is unknown; looked up again"
+    if job["state"] == "pending" and not job_id:  # a job to follow, but which?
+        return _lost("pending without a job id"), "pending without a job id; looked up again"
     return job, problem
 
 
