@@ -377,7 +377,7 @@ def test_crossref_answers_are_capped_and_checked(monkeypatch):
     monkeypatch.setenv("ANNOBIB_CROSSREF_URL", "http://127.0.0.1:9")
     sent = {"bytes": 0}
 
-    def endless():
+    async def endless():  # the lookup reads asynchronously (one deadline for the whole request)
         for _ in range(1024):
             sent["bytes"] += 1 << 20
             yield b" " * (1 << 20)

@@ -8,7 +8,9 @@ Limits (chosen, documented in README "Bounded input"):
 - an imported file or standard input: at most ``MAX_IMPORT_BYTES`` (64 MB);
 - JSON: nesting at most ``MAX_JSON_DEPTH`` (64) levels, integers at most ``MAX_JSON_DIGITS``
   (30) digits; floats must be finite;
-- a network answer: at most ``MAX_ANSWER_BYTES`` (4 MB), read streaming and cut off there.
+- a network answer: at most ``MAX_ANSWER_BYTES`` (4 MB), read streaming and cut off there;
+- a network request: its timeout is a deadline for the whole of it (connect, headers, every
+  read: :func:`get_within`), so a server that drips one byte a second cannot hold a command.
 """
 
 from __future__ import annotations
@@ -157,12 +159,19 @@ async def read_answer(response, limit: int = MAX_ANSWER_BYTES) -> bytes:
     return b"".join(parts)
 
 
-def read_answer_sync(response, limit: int = MAX_ANSWER_BYTES) -> bytes:
-    """:func:`read_answer` for a synchronous streamed response."""
-    parts, size = [], 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > limit:
-            raise TooLarge(f"the answer is larger than {limit >> 20} MB; not read")
-        parts.append(chunk)
-    return b"".join(parts)
+async def get_within(client, url: str, seconds: float, limit: int = MAX_ANSWER_BYTES, on_headers=None):
+    """GET ``url`` with ``client`` (an httpx.AsyncClient): (response, body), all of it within
+    ``seconds`` -- connect, headers and every read. httpx's own timeout bounds each read
+    alone, so an answer trickled a byte at a time never ends; this raises TimeoutError at the
+    deadline instead (check-links and archive keep theirs the same way, with
+    ``asyncio.timeout``). The body is read only for a status below 400 and capped at
+    ``limit`` (TooLarge). ``on_headers(response)`` is called before the body is read."""
+    # lazy: asyncio only for a network run
+    import asyncio
+
+    async with asyncio.timeout(seconds):
+        async with client.stream("GET", url) as response:
+            if on_headers is not None:
+                on_headers(response)
+            body = await read_answer(response, limit) if response.status_code < 400 else b""
+    return response, body

@@ -13,9 +13,11 @@ import re
 from urllib.parse import quote
 
 from annobib import __version__
-from annobib.bounded import MAX_ANSWER_BYTES, TooLarge, finite_number, loads_json, read_answer_sync
+from annobib.bounded import MAX_ANSWER_BYTES, TooLarge, finite_number, get_within, loads_json
 from annobib.config import read_config_file
+from annobib.core.sanitize import network_text, redact
 from annobib.errors import InputError
+from annobib.exchange.common import clean_date_parts
 from annobib.exchange.csl_json import csl_to_entry
 from annobib.model import Entry
 
@@ -86,32 +88,40 @@ def _settings() -> tuple[str, str | None, float]:
 def fetch_work(doi: str, *, transport=None) -> dict:
     """The ``message`` of Crossref's ``/works/{doi}`` reply."""
     # lazy: loads httpx, asyncio, email, ssl only when this runs
+    import asyncio
+
     import httpx
 
     base, mailto, timeout = _settings()
     agent = f"annobib/{__version__} (https://github.com/annobib; {'mailto:' + mailto if mailto else 'no contact set'})"
     url = f"{base}/works/{quote(doi, safe='/')}"
-    try:
-        with httpx.Client(
+    shown = redact(base)  # a base URL may hold a password (user:secret@host)
+
+    async def get():
+        async with httpx.AsyncClient(
             timeout=timeout, transport=transport, headers={"User-Agent": agent}, follow_redirects=True
         ) as client:
-            with client.stream("GET", url) as response:
-                body = read_answer_sync(response) if response.status_code < 400 else b""
+            return await get_within(client, url, timeout)
+
+    try:
+        response, body = asyncio.run(get())
     except TooLarge:
         raise CrossrefError(
             f"Crossref's reply for {doi} is larger than {MAX_ANSWER_BYTES >> 20} MB; nothing written"
         ) from None
-    except httpx.TimeoutException:
-        raise CrossrefError(f"Crossref did not answer within {timeout:g} s ({base}); nothing written") from None
+    except (TimeoutError, httpx.TimeoutException):
+        raise CrossrefError(f"Crossref did not answer within {timeout:g} s ({shown}); nothing written") from None
     except httpx.HTTPError as exc:
         from annobib.archive.links import UNREACHABLE_KINDS, _classify_exception
 
         failure = _classify_exception(exc)
         if failure.kind in UNREACHABLE_KINDS:  # no host resolved or reached: say what it is
             raise CrossrefError(
-                f"offline: cannot reach Crossref at {base} ({failure.detail}); nothing written"
+                f"offline: cannot reach Crossref at {shown} ({redact(failure.detail)}); nothing written"
             ) from None
-        raise CrossrefError(f"cannot reach Crossref at {base} ({type(exc).__name__}: {exc}); nothing written") from None
+        raise CrossrefError(
+            f"cannot reach Crossref at {shown} ({type(exc).__name__}: {redact(exc)}); nothing written"
+        ) from None
     if response.status_code == 404:
         raise CrossrefError(f"Crossref does not know the DOI {doi}; nothing written")
     if response.status_code == 429:
@@ -136,8 +146,9 @@ def _first(value):
     return value
 
 
-def work_to_csl(message: dict) -> dict:
-    """Crossref's work record -> a CSL-JSON item (the two are close relatives)."""
+def work_to_csl(message: dict, warnings: list[str] | None = None) -> dict:
+    """Crossref's work record -> a CSL-JSON item (the two are close relatives); what had to be
+    dropped (an impossible date) is said in ``warnings``."""
     item: dict = {"type": CROSSREF_TO_CSL.get(str(message.get("type") or ""), "document")}
     title = _first(message.get("title"))
     subtitle = _first(message.get("subtitle"))
@@ -161,8 +172,19 @@ def work_to_csl(message: dict) -> dict:
                 item[name] = [{"literal": p["name"]} for p in people]
     for source in ("issued", "published-print", "published-online", "published", "created"):
         date = message.get(source)
-        if isinstance(date, dict) and date.get("date-parts") and date["date-parts"][0] and date["date-parts"][0][0]:
-            item["issued"] = {"date-parts": date["date-parts"]}
+        if not isinstance(date, dict) or not date.get("date-parts"):
+            continue
+        try:
+            parts = clean_date_parts(date["date-parts"])
+        except ValueError as exc:  # an impossible date is no date: the next one may do
+            if warnings is not None:
+                warnings.append(f"Crossref's {source} date is dropped: {exc}")
+            continue
+        if parts:
+            given = date["date-parts"][:2]
+            if warnings is not None and [len(p) for p in parts] != [min(len(p), 3) for p in given if p]:
+                warnings.append(f"Crossref's {source} date {given!r:.40} is impossible; only its valid part is kept")
+            item["issued"] = {"date-parts": parts}
             break
     for name in ("volume", "issue", "page", "publisher", "publisher-place", "language", "edition-number"):
         if message.get(name):
@@ -179,13 +201,16 @@ def work_to_csl(message: dict) -> dict:
     return item
 
 
-def lookup_doi(doi: str, *, transport=None) -> Entry:
-    """The entry for ``doi`` (no key yet: the caller makes one)."""
+def lookup_doi(doi: str, *, transport=None, warnings: list[str] | None = None) -> Entry:
+    """The entry for ``doi`` (no key yet: the caller makes one); ``warnings`` collects what
+    of the answer was dropped."""
 
     clean = parse_doi(doi)
     if not clean:
         raise InputError(f"not a DOI: {doi!r} (expected 10.NNNN/…)")
-    entry = csl_to_entry(work_to_csl(fetch_work(clean, transport=transport)))
+    entry = csl_to_entry(work_to_csl(fetch_work(clean, transport=transport), warnings))
+    for name, value in entry.fields.items():  # ESC, OSC 52, C1 from a server never reach the .bib
+        entry.fields[name] = network_text(value)
     if entry.fields.get("url", "").startswith(("http://dx.doi.org/", "https://doi.org/")):
         del entry.fields["url"]  # the DOI says it already
     entry.key = ""

@@ -398,6 +398,10 @@ def parse_buffer(text: str, lib, original_key: str) -> Entry:
         raise ValueError(f"not a usable key: {entry.key!r}")
     if entry.key != original_key and lib.get(entry.key) is not None:
         raise ValueError(f"key {entry.key!r} already belongs to another entry")
+    if entry.key.lower() != original_key.lower():  # BibTeX matches keys ignoring case
+        twin = next((k for k in lib.keys() if k.lower() == entry.key.lower()), None)
+        if twin is not None:
+            raise ValueError(f"key {entry.key!r} differs only in case from {twin!r}, another entry's")
     entry.line = entry.source = None
     return entry
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,7 +34,7 @@ from annobib.archive.urls import entry_url, fetchable
 from annobib.core.dirs import state_dir
 from annobib.core.files import atomic_write_text, locked
 from annobib.core.sanitize import message as safe
-from annobib.core.sanitize import redact_data
+from annobib.core.sanitize import redact_data, short
 from annobib.errors import AnnobibError, ConflictError, InputError, read_input_bytes
 from annobib.model import Entry
 
@@ -50,11 +51,11 @@ def now_iso() -> str:
 
 
 def parse_iso(value: str | None) -> float | None:
-    if not value:
+    if not value or not isinstance(value, str):
         return None
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
-    except ValueError:
+    except (ValueError, OverflowError, OSError):
         return None
 
 
@@ -80,6 +81,7 @@ class State:
                 if isinstance(data.get(section), dict):
                     self.data[section] = data[section]
         self._dirty: set[tuple[str, str]] = set()
+        self.damaged: list[str] = []  # records load_state repaired or dropped (for a warning)
 
     # ---- access
     @property
@@ -181,11 +183,69 @@ def _locked(path: Path):
 
 
 def load_state(bib_path: str | os.PathLike | None) -> State:
-    """The state for a bibliography; empty (never an error) when absent or unreadable."""
+    """The state for a bibliography; empty (never an error) when absent or unreadable.
+
+    Each record is checked (:func:`_checked_job`, :func:`_link_ok`): a damaged link record is
+    dropped (the link is checked again); a damaged capture record becomes "submitted, answer
+    lost", so the URL is looked up and never submitted twice. ``state.damaged`` says what was
+    wrong, for the command to report; the next save writes the repaired records."""
     if bib_path is None:
         return State(None)
     path = state_path(bib_path)
-    return State(path, _read(path))
+    state = State(path, _read(path))
+    for url, value in list(state.links.items()):
+        if not _link_ok(value):
+            del state.links[url]
+            state.damaged.append(f"link record of {short(url)} is damaged; checked again")
+            state._dirty.add(("links", url))
+    for url, value in list(state.archive.items()):
+        job, problem = _checked_job(value)
+        if problem:
+            state.archive[url] = job
+            state.damaged.append(f"capture record of {short(url)}: {problem}")
+            state._dirty.add(("archive", url))
+    return state
+
+
+_JOB_ID = re.compile(r"[A-Za-z0-9._:-]{1,200}")  # what the Archive gives (spn2-<hex>); safe in a URL
+JOB_STATES = ("submitted", "pending", "failed")
+_LINK_TYPES = {"outcome": str, "checked_at": str, "final_url": str, "detail": str, "chain": list, "status": int}
+
+
+def _link_ok(value) -> bool:
+    if not isinstance(value, dict) or value.get("outcome") not in LINK_OUTCOMES:
+        return False
+    return all(value.get(k) is None or isinstance(value[k], t) for k, t in _LINK_TYPES.items())
+
+
+def _checked_job(value) -> tuple[dict, str | None]:
+    """(the record to use, what was wrong with it or None). A bad timestamp becomes now; a job
+    id that is not a safe token or an unknown state makes it "submitted, answer lost"."""
+    if not isinstance(value, dict):
+        return _lost("not a record"), "not a record; looked up again"
+    job = dict(value)
+    problem = None
+    for name in ("submitted_at", "updated_at"):
+        if name in job and job[name] is not None and parse_iso(job[name]) is None:
+            job[name] = now_iso()
+            problem = f"{name} is not a time; taken as now"
+    if job.get("detail") is not None and not isinstance(job["detail"], str):
+        job["detail"] = short(str(job["detail"]), 200)
+        problem = problem or "detail is not text"
+    job_id = job.get("job_id")
+    if job_id is not None and not (isinstance(job_id, str) and _JOB_ID.fullmatch(job_id)):
+        return _lost("a job id that is not one"), "the job id is not one the Archive gives; looked up again"
+    if job.get("state") not in JOB_STATES:
+        return _lost("an unknown state"), "its state is unknown; looked up again"
+    if job["state"] == "pending" and not job_id:  # a job to follow, but which?
+        return _lost("pending without a job id"), "pending without a job id; looked up again"
+    return job, problem
+
+
+def _lost(why: str) -> dict:
+    """A capture asked for once whose answer is unknown: the URL is looked up, not resubmitted."""
+    when = now_iso()
+    return {"state": "submitted", "submitted_at": when, "updated_at": when, "detail": f"state record damaged ({why})"}
 
 
 # --------------------------------------------------------------------------- for other commands

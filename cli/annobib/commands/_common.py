@@ -247,6 +247,10 @@ def complete_keys(ctx: click.Context, param, incomplete: str) -> list:
         return []
     given = set(ctx.params.get(param.name) or ()) if param is not None and param.nargs != 1 else set()
     low = incomplete.casefold()
+    # a key with a control or invisible character would reach the terminal raw (the shell
+    # shows candidates as they are), and one starting with "-" would be read as an option:
+    # such keys are typed, not offered
+    keys = [k for k in keys if is_clean(k) and not k.startswith("-")]
     first = [k for k in keys if k.casefold().startswith(low) and k not in given]
     more = [k for k in keys if low and low in k.casefold() and not k.casefold().startswith(low) and k not in given]
     return [CompletionItem(k) for k in (first + more)[:COMPLETE_MAX]]

@@ -54,7 +54,10 @@ def add(citation, doi, fields, entry_type, key, force, dry_run, as_json) -> None
 
         if citation is not None:
             raise InputError("give a citation or a DOI, not both")
-        entry = lookup_doi(doi)
+        dropped: list[str] = []
+        entry = lookup_doi(doi, warnings=dropped)
+        for line in dropped:
+            click.echo(f"annobib: warning: {line}", err=True)
     elif citation is not None:
         from annobib.editing import entry_from_citation
 

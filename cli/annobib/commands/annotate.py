@@ -11,11 +11,12 @@ from annobib.errors import ConflictError, InputError
 
 
 def run_editor(text: str, extension: str) -> str | None:
-    """Open ``text`` in $VISUAL/$EDITOR; the saved text, or None when it was not saved."""
-    try:
-        return click.edit(text, extension=extension, require_save=True)
-    except click.ClickException as exc:
-        raise InputError(f"the editor failed: {exc.format_message()} (set EDITOR to a working editor)") from None
+    """Open ``text`` in $VISUAL/$EDITOR; the saved text, or None when it was not saved. The
+    buffer is read back only when it is still a regular UTF-8 file (:mod:`annobib.core.editor`)."""
+    # lazy: subprocess and tempfile only when an editor is opened
+    from annobib.core.editor import edit_text
+
+    return edit_text(text, extension)
 
 
 def stdin_is_terminal() -> bool:

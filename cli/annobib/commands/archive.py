@@ -152,6 +152,7 @@ def check_links(ctx, keys, as_json, refresh, max_age, timeout, per_host, host_in
     pairs = [(p, e, entry_url(e)) for p, e in _select(libs, keys)]
     pairs = [(p, e, u) for p, e, u in pairs if u]
     states = {p: load_state(p) for p, _ in libs}
+    _say_damaged(states)
     by_url: dict[str, set] = {}
     for path, _, url in pairs:
         by_url.setdefault(url, set()).add(path)
@@ -315,6 +316,7 @@ def archive(ctx, keys, dry_run, as_json, no_capture, force, wayback_url):
         raise InputError("archive writes to one bibliography; pass a single --bib")
     libs = _read(paths)
     states = {p: load_state(p) for p, _ in libs}
+    _say_damaged(states)
 
     targets: dict[str, Target] = {}
     present: list[Outcome] = []
@@ -467,3 +469,11 @@ def print_link_status(ctx, entries, as_json: bool = False) -> int:
         )
     print_table(out, table)
     return 0
+
+
+def _say_damaged(states: dict) -> None:
+    """One warning line per state file whose records load_state had to repair or drop."""
+    for state in states.values():
+        if state.damaged:
+            more = f" (and {len(state.damaged) - 1} more)" if len(state.damaged) > 1 else ""
+            warn(f"state file {state.path}: {state.damaged[0]}{more}")

@@ -35,7 +35,28 @@ def script(shell: str) -> str:
 
     cls = get_completion_class(shell)
     assert cls is not None  # SHELLS are all Click's
-    return cls(cli, {}, "annobib", COMPLETE_VAR).source()
+    text = cls(cli, {}, "annobib", COMPLETE_VAR).source()
+    for old, new in SAFER.get(shell, ()):
+        text = text.replace(old, new)
+    return text
+
+
+# Click's scripts, made safe for any key a .bib may hold (``k*``, ``a$(touch x)b``, a comma):
+# bash read the answer without -r (backslashes eaten) and added it unquoted to COMPREPLY
+# (globbed against the current folder, split at blanks), then put it on the line as it came
+# (a ``$(…)`` ran on Enter): now read raw, quoted with printf %q, added as one word. fish split
+# a value at every comma. zsh's compadd quotes what it inserts by itself. Control characters
+# never reach a shell: complete_keys offers no key that holds one.
+SAFER = {
+    "bash": (
+        ("IFS=',' read type value", "IFS=',' read -r type value"),
+        (
+            "            COMPREPLY+=($value)",
+            '            printf -v value \'%q\' "$value"\n            COMPREPLY+=("$value")',
+        ),
+    ),
+    "fish": (('(string split "," $completion)', '(string split -m 1 "," -- $completion)'),),
+}
 
 
 def install_path(shell: str, env=None) -> Path:

@@ -69,6 +69,7 @@ def show(ctx, as_json=False):
     """Every setting: value (secrets masked), where it came from, its variable."""
     # lazy: loads rich only when this runs; not needed by `annobib --help`
     from annobib.config import load_config, mask
+    from annobib.core.sanitize import redact
 
     cfg = load_config()
     for message in cfg.warnings:
@@ -77,6 +78,8 @@ def show(ctx, as_json=False):
     for item in cfg.items():
         s = item.setting
         value = mask(item.value) if s.secret else item.value
+        if isinstance(value, str):  # a base URL may hold a password (https://user:secret@host)
+            value = redact(value)
         rows.append(
             {
                 "key": s.key,

@@ -22,7 +22,7 @@ inject markup, formulas or links, and a known secret is never printed or stored.
 * :func:`redact` / :func:`redact_data` -- known secrets (archive.org keys from the environment
   or the config, anything registered with :func:`add_secret`) and credential shapes
   (``Authorization: …``, ``LOW key:secret``, ``access_key=…``/``secret_key=…``) replaced by
-  ``[REDACTED]``. Other ``token=`` or ``password`` shapes are left alone: cited URLs carry
+  ``[REDACTED]``, as is the password of a URL (``https://user:[REDACTED]@host``). Other ``token=`` or ``password`` shapes are left alone: cited URLs carry
   them legitimately, and the state file is keyed by those URLs. :func:`message` is redaction plus :func:`terminal`, for one-line
   errors and warnings.
 
@@ -304,6 +304,9 @@ _PATTERNS = [
     (lazy_regex(r"(?i)\b(authorization[\"']?\s*[:=]\s*)(?:\"[^\"]*\"|'[^']*'|[^\r\n,;}]*)"), r"\1" + REDACTED),
     (lazy_regex(r"\bLOW\s+[^\s:]+:[^\s\"',;}]+"), "LOW " + REDACTED),
     (lazy_regex(r"(?i)\b((?:ia[_-]?)?(?:access|secret)[_-]?key)(\"?\s*[:=]\s*\"?)([^\s\"',&;}]+)"), r"\1\2" + REDACTED),
+    # the password of a URL's userinfo (``https://user:secret@host``): a base URL in the config
+    # or the environment may carry one, and errors name the base
+    (lazy_regex(r"(?i)\b([a-z][a-z0-9+.\-]*://[^/\s:@]*:)[^/\s@]+@"), r"\1" + REDACTED + "@"),
 ]
 
 
@@ -350,3 +353,26 @@ def redact_data(data):
 def message(text) -> str:
     """An error, warning or status line: secrets redacted, one terminal-safe line."""
     return terminal(redact(text))
+
+
+# --------------------------------------------------------------------------- values from afar
+
+MAX_ECHO = 80  # characters of a key or value a message repeats
+_NETWORK_UNSAFE = lazy_regex("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def short(text, limit: int = MAX_ECHO) -> str:
+    """``text`` cut to ``limit`` characters and ``…``: a message names a key or a value, it
+    does not repeat 50 KB of it."""
+    text = "" if text is None else str(text)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def network_text(text: str) -> str:
+    """A value a server sent, fit to be written into a .bib: C0 and C1 controls, ESC, DEL and
+    bidi overrides/isolates removed (a tab or line break becomes a space). ``tag`` refuses such
+    characters from a person; from a registry they are dropped (nobody to ask)."""
+    if not text:
+        return text
+    text = text.replace("\t", " ").replace("\n", " ")
+    return _NETWORK_UNSAFE.sub("", text)

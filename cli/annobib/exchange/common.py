@@ -67,27 +67,61 @@ def date_parts(value: str | None) -> list[list[int]] | None:
     return out
 
 
-def format_date_parts(parts) -> str | None:
-    """[[2025, 5, 27]] -> ``2025-05-27``; two items make a range ``a/b``."""
-    if not parts:
-        return None
-    texts = []
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _date_number(value) -> int | None:
+    """A CSL date part as an int, else None (``true`` and ``"spring"`` are no numbers)."""
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) > 6:
+            raise ValueError(f"a date part is not a year, month or day: {text[:12]}…")
+        return int(text) if re.fullmatch(r"-?\d+", text) else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e6:
+        return int(value)
+    return None
+
+
+def clean_date_parts(parts) -> list[list[int]]:
+    """CSL ``date-parts`` as a registry or a file gives them, reduced to what is a real date.
+
+    The one reader of ``date-parts`` (CSL-JSON import, Crossref for ``add`` and ``verify``).
+    A month outside 1-12 keeps only the year and a day the month does not have keeps year
+    and month (``[[2020, 2, 31]]`` -> ``[[2020, 2]]``, ``[[2020, 0, 0]]`` -> ``[[2020]]``): the
+    valid part is still true. What cannot be a date at all (a year outside -9999..9999, a
+    part that is not a number, a shape other than a list of lists) raises ValueError."""
+    if not isinstance(parts, list) or not all(isinstance(p, list) for p in parts):
+        raise ValueError("date-parts must be a list of lists")
+    out = []
     for item in parts[:2]:
-        nums = []
-        for p in item[:3]:
-            if isinstance(p, str) and len(p.strip()) > 6:
-                raise ValueError(f"a date part is not a year, month or day: {p[:12]}…")
-            try:
-                nums.append(int(p))
-            except (TypeError, ValueError, OverflowError):
-                break
-        if nums and not (-9999 <= nums[0] <= 9999 and all(0 <= n <= 31 for n in nums[1:])):
-            raise ValueError("a date out of range (years -9999 to 9999, months and days up to 31)")
-        if not nums:
+        if not item:
             continue
-        text = f"{nums[0]:04d}" if nums[0] >= 0 else str(nums[0])
-        text += "".join(f"-{n:02d}" for n in nums[1:])
-        texts.append(text)
+        nums = [_date_number(p) for p in item[:3]]
+        year = nums[0]
+        if year is None:
+            raise ValueError("a date whose year is not a number")
+        if not -9999 <= year <= 9999:
+            raise ValueError("a date out of range (years -9999 to 9999)")
+        kept = [year]
+        if len(nums) > 1 and nums[1] is not None and 1 <= nums[1] <= 12:
+            kept.append(nums[1])
+            leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+            days = _MONTH_DAYS[nums[1] - 1] - (nums[1] == 2 and not leap)
+            if len(nums) > 2 and nums[2] is not None and 1 <= nums[2] <= days:
+                kept.append(nums[2])
+        out.append(kept)
+    return out
+
+
+def format_date_parts(parts) -> str | None:
+    """[[2025, 5, 27]] -> ``2025-05-27``; two items make a range ``a/b``. Impossible parts are
+    cut or refused as :func:`clean_date_parts` says."""
+    texts = []
+    for item in clean_date_parts(parts or []):
+        text = f"{item[0]:04d}" if item[0] >= 0 else str(item[0])
+        texts.append(text + "".join(f"-{n:02d}" for n in item[1:]))
     return "/".join(texts) or None
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from annobib.bib.inherit import resolve
+from annobib.core.sanitize import short
 from annobib.manuscript.scan import Cite, Paper
 from annobib.render.richtext import RichText
 from annobib.styles import Reference, citation_order, format_bibliography, style_module
@@ -62,8 +63,8 @@ def cited_entries(paper: Paper, entries: list) -> Cited:
                 c = replace(c, key=key, csl=None)
             if c.key not in index and c.key.casefold() in folded:
                 c = replace(c, key=folded[c.key.casefold()].key)
-            if c.key not in index:
-                missing.setdefault(c.key, []).append(c.line)
+            if c.key not in index:  # named in a warning: a 50,000-character key is cut
+                missing.setdefault(short(c.key), []).append(c.line)
                 continue
             out.append(c)
         if out:

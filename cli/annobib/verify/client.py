@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from annobib import __version__
 from annobib.archive.limits import backoff, parse_retry_after
-from annobib.bounded import MAX_ANSWER_BYTES, loads_json
+from annobib.bounded import TooLarge, get_within, loads_json
 
 
 @dataclass
@@ -213,29 +213,27 @@ class RegistryClient:
 
         from annobib.archive.links import UNREACHABLE_KINDS, _classify_exception
 
-        try:
-            async with self.client.stream("GET", url) as resp:
-                self.requests += 1
-                gate.learn(resp.headers)
-                if resp.status_code != 200:
-                    retry = parse_retry_after(resp.headers.get("retry-after"))
-                    kind = "missing" if resp.status_code in (404, 410) else "error"
-                    again = resp.status_code == 429 or resp.status_code >= 500
-                    return Answer(kind, status=resp.status_code, detail=f"HTTP {resp.status_code}"), retry, again
-                parts, size = [], 0
-                async for chunk in resp.aiter_bytes():
-                    size += len(chunk)
-                    if size > MAX_ANSWER_BYTES:
-                        return Answer("error", status=200, detail="answer larger than 4 MB"), None, False
-                    parts.append(chunk)
+        def headers(resp) -> None:
+            self.requests += 1
+            gate.learn(resp.headers)
+
+        try:  # the timeout bounds the whole request, not each read (a trickled answer ends)
+            resp, body = await get_within(self.client, url, self.options.timeout, on_headers=headers)
         except asyncio.CancelledError:
             raise
+        except TooLarge:
+            return Answer("error", status=200, detail="answer larger than 4 MB"), None, False
         except (httpx.HTTPError, OSError, TimeoutError) as exc:
             failure = _classify_exception(exc)
             kind = "unreachable" if failure.kind in UNREACHABLE_KINDS else "error"
             return Answer(kind, detail=failure.detail), None, failure.retry
+        if resp.status_code != 200:
+            retry = parse_retry_after(resp.headers.get("retry-after"))
+            kind = "missing" if resp.status_code in (404, 410) else "error"
+            again = resp.status_code == 429 or resp.status_code >= 500
+            return Answer(kind, status=resp.status_code, detail=f"HTTP {resp.status_code}"), retry, again
         try:
-            data = loads_json(b"".join(parts).decode("utf-8", "replace"), "the registry")
+            data = loads_json(body.decode("utf-8", "replace"), "the registry")
         except Exception:  # noqa: BLE001 - a bad answer is an error outcome, not a crash
             return Answer("error", status=200, detail="answer is not JSON"), None, False
         return Answer("ok", data=data, status=200), None, False

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
+from annobib.core.sanitize import network_text
+from annobib.exchange.common import clean_date_parts
 from annobib.names import has_cjk
 
 ROWS = 5  # candidates asked of a search
@@ -40,7 +42,7 @@ def _text(value) -> str:
     if isinstance(value, list):
         value = value[0] if value else ""
     text = re.sub(r"<[^>]+>", "", str(value or ""))  # Crossref titles may carry JATS tags
-    return " ".join(html.unescape(text).split())  # … and entities (&amp;)
+    return " ".join(network_text(html.unescape(text)).split())  # … and entities (&amp;)
 
 
 def _doi(value) -> str:
@@ -94,10 +96,14 @@ def crossref_records(data) -> list[Record]:
 
 
 def _year(date) -> str:
-    try:
-        return str(int(date["date-parts"][0][0]))
-    except (KeyError, IndexError, TypeError, ValueError):
+    """The year of a Crossref date, read as ``add`` and import read it; "" when impossible."""
+    if not isinstance(date, dict):
         return ""
+    try:
+        parts = clean_date_parts(date.get("date-parts"))
+    except ValueError:
+        return ""
+    return str(parts[0][0]) if parts else ""
 
 
 def crossref_record(m: dict) -> Record:
@@ -203,7 +209,8 @@ def openalex_record(w: dict) -> Record:
         name = _text(((a or {}).get("author") or {}).get("display_name")) if isinstance(a, dict) else ""
         if name:
             rec.authors.append(_split_name(name))
-    if w.get("publication_year"):
-        rec.year = _text(w.get("publication_year"))
-        rec.years.add(rec.year)
+    year = _text(w.get("publication_year"))
+    if re.fullmatch(r"\d{1,4}", year):  # the same years a Crossref date may give (no 99999)
+        rec.year = year
+        rec.years.add(year)
     return rec

@@ -130,8 +130,10 @@ class Verifier:
             answers.append(answer)
             if answer.kind == "ok":
                 records = parse(answer.data)
-                if records:
+                if records and records[0].title:
                     return records[0], name
+                if records:  # {"message": {}} or a title of nulls: nothing to compare, no evidence
+                    answers.append(Answer("error", detail=f"{name}'s record for DOI {doi} has no title"))
         return None, None
 
     async def _search(self, c: match.Cited, searched, answers):
