@@ -77,7 +77,7 @@ def _has_gbt_tag(text: str) -> bool:
 
 
 def _mostly_cyrillic(text: str) -> bool:
-    if not CYR.search(text):
+    if text.isascii() or not CYR.search(text):
         return False
     words = URL_RE.sub("", text)  # a cyberleninka.ru URL is not Latin text
     return len(CYR.findall(words)) > len(LATIN.findall(words))
@@ -99,6 +99,8 @@ def _gost_latin(text: str) -> bool:
 def _title_mark_leads(text: str) -> bool:
     """A title mark 《「『〈 comes before any quote (or the quote follows Chinese text): a CJK note,
     even when it quotes an English title later."""
+    if text.isascii():
+        return False  # no title mark (a check of one flag, not a scan)
     first_mark = FIRST_TITLE_MARK_RE.search(text)
     first_quote = FIRST_QUOTE_RE.search(text)
     return bool(first_mark) and (
@@ -110,18 +112,31 @@ def _title_mark_leads(text: str) -> bool:
 
 def _chinese_with_book_marks(text: str) -> bool:
     """Chinese text, no Latin letters in its first 20 characters (URLs aside), and a 《》 title."""
-    return bool(HAN.search(text)) and not LATIN.search(URL_RE.sub("", text)[:20]) and "《" in text
+    return "《" in text and bool(HAN.search(text)) and not LATIN.search(URL_RE.sub("", text)[:20])
 
 
 def _chinese_without_marks(text: str) -> bool:
     """Chinese text without title marks and, URLs aside, without Latin letters."""
     return (
-        FIRST_TITLE_MARK_RE.search(text) is None and bool(HAN.search(text)) and not LATIN.search(URL_RE.sub("", text))
+        not text.isascii()
+        and FIRST_TITLE_MARK_RE.search(text) is None
+        and bool(HAN.search(text))
+        and not LATIN.search(URL_RE.sub("", text))
     )
 
 
 def _always(text: str) -> bool:
     return True
+
+
+def _year_in_brackets(text: str) -> bool:
+    """``(1…`` or ``(2…``: what an APA reference's ``(Year)`` needs (APA_RE cannot match without)."""
+    return "(1" in text or "(2" in text
+
+
+def _handle(text: str) -> bool:
+    """An ``@``: what a post cited with its ``(@handle)`` needs (SOCIAL_RE cannot match without)."""
+    return "@" in text
 
 
 # ---------------------------------------------------------------- the genre table
@@ -837,7 +852,7 @@ GENRES: list[Genre] = [
     Genre(
         "social-media",
         "apa",
-        _always,
+        _handle,
         parse_social,
         examples=(
             # tests/test_extract_western_notes.py::test_post_with_handle_is_online_with_platform_as_organization
@@ -864,7 +879,7 @@ GENRES: list[Genre] = [
     Genre(
         "apa",
         "apa",
-        _always,
+        _year_in_brackets,
         parse_apa,
         examples=(
             # tests/test_extract_western_notes.py::test_apa_references

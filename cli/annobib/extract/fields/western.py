@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from annobib.extract.fields.archive import looks_like_western_archive, parse_western_archive
 from annobib.extract.fields.features import (
+    en_pages,
     ACCESS_EN,
     ACCESS_RE,
     PRESS_NAME,
@@ -285,7 +286,7 @@ def _western_cues(n: _WesternNote) -> None:
     vol = _WESTERN_CUES_RE1.search(rest)
     num = _WESTERN_CUES_RE2.search(rest) or _WESTERN_CUES_RE3.search(rest)
     chicago = _WESTERN_CUES_RE4.search(rest)
-    pages_m = EN_PAGES.search(rest)
+    pages_m = en_pages(rest)
     if pages_m:
         locator = page_range(pages_m.group(2), pages_m.group(3))
     elif bare_locator:
