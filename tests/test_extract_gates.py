@@ -202,3 +202,41 @@ def test_case_spelt_patterns_answer_as_the_folding_ones():
         a, b = old_url.search(t), URL_RE.search(t)
         assert (a and a.span()) == (b and b.span()), t
         assert bool(old_cue.search(t)) == bool(C._OPCIT_EN_CUE.search(t)), t
+
+
+def test_ascii_gates_hold_the_regexes_ascii_openings():
+    # not_a_citation reads an ASCII head with _NOT_CITATION_HEAD alone, and only after T, I or F
+    assert {c for c in _opening(C._NOT_CITATION_HEAD) if c.isascii()} <= set("TIF")
+    assert all(not w.isascii() for w in C._NOT_CITATION_ANY.pattern.split("|")[:6])
+    assert C.not_a_citation("This work was supported by the Fund.")
+    assert C.not_a_citation("Funding: none.") and not C.not_a_citation("Robert Jervis, Perception, 1976.")
+
+
+def test_access_cue_and_thesis_cue_on_ascii_text():
+    from annobib.extract.fields import features as F
+    from annobib.extract.fields import parse_citation
+
+    assert F.has_access_cue("https://x.org/a (accessed 3 May 2020)")
+    assert F.has_access_cue("https://x.org/a, viewed 3 May 2020")
+    assert not F.has_access_cue("Robert Jervis, Perception, 1976.")
+    p = parse_citation("Jane Doe, “Village Elections,” PhD dissertation, Harvard University, 2001, p. 5.")
+    assert p.type == "thesis", p
+
+
+def test_rows_marked_needs_cjk_never_trigger_without_a_cjk_character():
+    import random
+
+    from annobib.extract.fields import CJK_OR_MARK, GENRES
+
+    marked = [g for g in GENRES if g.needs_cjk]
+    assert {g.name for g in marked} >= {"cjk-title-mark-first", "cjk-unmarked", "cjk-author-date"}
+    texts = [CJK_OR_MARK.sub("", note) for g in GENRES for note, _ in g.examples]
+    rng = random.Random(5)
+    alphabet = "AbZ z,.:;()[]“”\"'—–-0123456789 Иван（），：；、。ＡＢ１"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    for text in texts:
+        assert not CJK_OR_MARK.search(text)
+        for g in marked:
+            assert not g.trigger(text), (g.name, text)
+    # and the marked rows still read what they are for
+    assert parse_citation("王某：《书名》，北京：某出版社2001年版，第12页。").fields["title"] == "书名"

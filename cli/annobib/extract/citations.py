@@ -63,6 +63,8 @@ _NOT_CITATION_ANY = re.compile(
 
 def not_a_citation(head: str) -> bool:
     """A funding or acknowledgement note, or an interview record (``head``: the note's start)."""
+    if head.isascii():  # _NOT_CITATION_ANY's words are Chinese and Russian
+        return head[:1] in "TIF" and _NOT_CITATION_HEAD.match(head) is not None
     return bool(_NOT_CITATION_HEAD.match(head) or _NOT_CITATION_ANY.search(head))
 
 
@@ -181,7 +183,7 @@ _SPLITS_AT = re.compile(r"[；;另又]")  # split_top splits only at one of thes
 
 def split_top(text: str) -> list[str]:
     """Split on ``；``/``; ``/``另参见`` outside quotes, title marks and brackets."""
-    if not _SPLITS_AT.search(text):
+    if ";" not in text and "；" not in text and "另" not in text and "又" not in text:  # _SPLITS_AT
         return [text.strip()] if text.strip(" 。.，,") else []  # nothing it could split at
     parts: list[str] = []
     depth = 0
@@ -295,6 +297,8 @@ def _quoted_with_letter(text: str) -> bool:
     text from every opening quote that is never closed): an opening ``“``/``"``, then before the
     next closing ``”``/``"`` a letter followed by two more characters. Of several openings before
     one closing quote the first holds the longest stretch, so only it is tried."""
+    if '"' not in text and "“" not in text:
+        return False  # no opening quote
     start = -1  # the first opening quote not closed yet
     for m in _QUOTE_MARKS.finditer(text):
         i, c = m.start(), m.group()
@@ -523,7 +527,7 @@ _CJK_MENTION_ONLY_RE3 = re.compile(r"[关于对是的在]")
 def _cjk_mention_only(piece: str) -> bool:
     """A title mark used in running prose (``关于《美日安保条约》第五条……``) rather than a citation:
     the mark follows prose (no author colon, not at the start) and no publication data follows."""
-    m = _CUT_TRAILING_COMMENTARY_RE1.search(piece)
+    m = None if piece.isascii() else _CUT_TRAILING_COMMENTARY_RE1.search(piece)
     if not m:
         return False
     if _JA_TERM_IN_PROSE.search(piece) and not cre.search(r"\d|『|出版|書店|書房|[^会]社[、，,。]", piece):
@@ -595,7 +599,7 @@ _WESTERN_PROSE_RE1 = re.compile(
 def _western_prose(piece: str) -> bool:
     """A Latin-script sentence without any comma, quote, URL, tag or page: Western citations
     separate author, title and publication data with commas, so this is commentary."""
-    if HAN.search(piece) or _WESTERN_PROSE_RE1.search(piece):
+    if not piece.isascii() and HAN.search(piece) or _WESTERN_PROSE_RE1.search(piece):
         return False
     words = piece.split()
     return len(words) >= 6 and len(_PROSE_WORDS.findall(piece)) >= 2
@@ -627,6 +631,8 @@ def _quote_then_rest(piece: str) -> tuple[int, str] | None:
     rescans the rest from every quote never closed): the first opening ``“``/``"`` with at least one
     character before the next closing ``”``/``"``, and from that closing quote the rest of the
     piece, which may hold no line break but a final one."""
+    if '"' not in piece and "“" not in piece:
+        return None  # no opening quote
     marks = [m.start() for m in _QUOTE_MARKS.finditer(piece)]
     next_close: list[int] = [-1] * len(marks)  # the next closing quote after each mark
     after = -1

@@ -50,13 +50,15 @@ _PROSE_EN = re.compile(
 
 
 def _has_prose(text: str, end: int) -> bool:
-    return bool(_PROSE_HAN.search(text, 0, end) or _PROSE_EN.search(text, 0, end))
+    # _PROSE_HAN's words are Han: ASCII text (a flag, not a scan) holds none
+    return bool(not text.isascii() and _PROSE_HAN.search(text, 0, end) or _PROSE_EN.search(text, 0, end))
 
 
 def citation_score(span: str) -> int:
     """Evidence that ``span`` cites a work (positive) or is prose (negative)."""
     score = sum(weight for rx, weight in _EVIDENCE if rx.search(span))
-    return score - min(3, len(_PROSE_HAN.findall(span)) + len(_PROSE_EN.findall(span)))
+    han = 0 if span.isascii() else len(_PROSE_HAN.findall(span))
+    return score - min(3, han + len(_PROSE_EN.findall(span)))
 
 
 # A citation opens with an author before a colon and a title, a title mark, a Western name and a
@@ -148,6 +150,8 @@ _WINDOW = 400
 def sentences(text: str) -> list[str]:
     """Split a note at a top-level ``。`` (or ``. ``) after which a new citation begins, when what
     stands before is a citation of its own."""
+    if "。" not in text and ". " not in text:
+        return [text] if text.strip() else []  # no stop to split at
     out: list[str] = []
     start = depth = counted = 0
     for m in _STOP.finditer(text):

@@ -68,6 +68,9 @@ from annobib.extract.fields.western import parse_western
 # ---------------------------------------------------------------- triggers
 
 FIRST_TITLE_MARK_RE = re.compile(r"[《「『〈]")
+# a row marked ``needs_cjk`` applies only to text holding one of these (Han, kana, hangul, 々, or a
+# title mark): a test checks each such row's trigger against it
+CJK_OR_MARK = re.compile(r"[\u3005\u3008\u300a\u300c\u300e\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 FIRST_QUOTE_RE = re.compile(r"[“\"]")
 
 
@@ -310,6 +313,7 @@ GENRES: list[Genre] = [
         "jpdate",
         is_japanese_case,
         parse_japanese_case,
+        needs_cjk=True,
         examples=(
             # tests/data/extract_blind9 (Japanese civil-law notes): era dates, law reports
             (
@@ -337,6 +341,7 @@ GENRES: list[Genre] = [
         "jpdate",
         is_cjk_author_date,
         parse_cjk_author_date,
+        needs_cjk=True,
         examples=(
             # tests/data/extract_blind9 (Japanese author-date reference lists)
             (
@@ -423,6 +428,7 @@ GENRES: list[Genre] = [
         "cjk",
         _title_mark_leads,
         parse_cjk_or_court_case,
+        needs_cjk=True,
         examples=(
             # tests/data/extract_blind14: a memoir's fascicle (分册) and a collection's series volume (辑)
             (
@@ -583,12 +589,13 @@ GENRES: list[Genre] = [
             ),
         ),
     ),
-    Genre("cjk-book-marks", "cjk", _chinese_with_book_marks, parse_cjk, examples=()),  # no example in the tests yet
+    Genre("cjk-book-marks", "cjk", _chinese_with_book_marks, parse_cjk, needs_cjk=True),  # no example in the tests yet
     Genre(
         "cjk-unmarked",
         "cjk",
         _chinese_without_marks,
         parse_cjk_or_court_case,
+        needs_cjk=True,
         examples=(
             # tests/data/extract_blind10 (Chinese law notes): a judgment cited by court and docket
             (
@@ -1343,7 +1350,13 @@ def _prepare(text: str) -> tuple[str, str | None]:
 def match_genre(text: str) -> tuple[Genre, Parsed]:
     """The first row of :data:`GENRES` whose trigger holds and whose builder returns a result, and
     that result."""
+    cjk = None  # whether the text holds a CJK character or title mark: found once, on demand
     for genre in GENRES:
+        if genre.needs_cjk:
+            if cjk is None:
+                cjk = not text.isascii() and CJK_OR_MARK.search(text) is not None
+            if not cjk:
+                continue  # this row's trigger cannot hold
         if genre.trigger(text):
             p = genre.build(text)
             if p is not None:

@@ -140,10 +140,13 @@ _ACCESS_CUES = (
 def has_access_cue(text: str) -> bool:
     """Whether ``text`` may hold an access date (a cheap test before ACCESS_RE / ACCESS_EN, which
     try every position)."""
+    if text.isascii():  # only the ASCII cue words can be there: substring tests, no scan
+        return any(w in text for w in _ACCESS_CUES_ASCII)
     return _ACCESS_CUE.search(text) is not None
 
 
 _ACCESS_CUE = re.compile("|".join(map(re.escape, _ACCESS_CUES)))  # one scan for all the cue words
+_ACCESS_CUES_ASCII = tuple(w for w in _ACCESS_CUES if w.isascii())
 
 
 ACCESS_EN = re.compile(
@@ -518,6 +521,9 @@ def bare_page(text: str) -> str | None:
 def rstrip_run(text: str, chars: str) -> str:
     """``text`` without its trailing run of ``chars`` and whitespace: what ``cre.sub(r"[…\\s]+$", "",
     text)`` does (``\\s`` and :meth:`str.isspace` agree), without a regex tried at every position."""
+    last = text[-1:]
+    if not last or last not in chars and not last.isspace():
+        return text  # the common case: nothing to cut, decided by the last character
     while True:
         cut = text.rstrip().rstrip(chars)
         if cut == text:

@@ -277,6 +277,15 @@ _WESTERN_CUES_RE11 = re.compile(r"\d+")
 _WESTERN_CUES_RE12 = re.compile(r"^(in|See|accessed)\b")
 
 
+def _may_hold_folded(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a re.I regex needing one of ``words`` (lower case) may match: in ASCII text case
+    folding is ``lower()``; other text is left to the regex (``ſ``, ``İ`` fold too)."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(w in low for w in words)
+
+
 def _western_cues(n: _WesternNote) -> None:
     """Locators, volume and issue numbers, a Chicago journal reference, the date, thesis / conference /
     chapter cues, ``Place: Publisher, Year``, and the container (the first plain part after the title)."""
@@ -301,7 +310,7 @@ def _western_cues(n: _WesternNote) -> None:
     if pages_m:
         rest_wo = rest_wo[: pages_m.start()] + rest_wo[pages_m.end() :]
     date = iso_date(rest_wo)
-    thesis = _WESTERN_CUES_RE5.search(rest_wo)
+    thesis = _WESTERN_CUES_RE5.search(rest_wo) if _may_hold_folded(rest_wo, ("diss", "thesis")) else None
     conf = _WESTERN_CUES_RE6.search(rest_wo)
     chap = _WESTERN_CUES_RE7.match(rest_wo) or _WESTERN_CUES_RE8.match(rest_wo) or _IN_SHORT_VOLUME.match(rest)
     chap_tail = ""
