@@ -8,6 +8,7 @@ with a new opening character fails this test instead of silently never matching.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 import pytest
@@ -15,6 +16,9 @@ import pytest
 from annobib.extract import citations as C
 from annobib.extract import segment as S
 from annobib.extract.fields import parse_citation
+from annobib.extract.notes import loose_notes
+
+DATA = Path(__file__).parent / "data"
 
 
 def _first_chars(items) -> tuple[set[str] | None, bool]:
@@ -76,7 +80,8 @@ def _opening(rx: re.Pattern) -> set[str]:
     assert chars is not None and not nullable, f"{rx.pattern[:40]!r} may open with any character"
     if rx.flags & re.IGNORECASE:  # every character that folds to one of them
         folded = re.compile("[" + "".join(map(re.escape, chars)) + "]", rx.flags)
-        chars = {chr(c) for c in range(0x10000) if folded.fullmatch(chr(c))}
+        # case variants of letters lie below U+3000 (ſ, İ, K …); CJK characters fold to themselves
+        chars = chars | {chr(c) for c in range(0x3000) if folded.fullmatch(chr(c))}
     return chars
 
 
@@ -240,3 +245,47 @@ def test_rows_marked_needs_cjk_never_trigger_without_a_cjk_character():
             assert not g.trigger(text), (g.name, text)
     # and the marked rows still read what they are for
     assert parse_citation("王某：《书名》，北京：某出版社2001年版，第12页。").fields["title"] == "书名"
+
+
+def test_news_words_match_as_with_a_leading_boundary():
+    import random
+
+    from annobib.extract.fields import features as F
+
+    tail = F.NEWS_RE.pattern.split(r")\b", 1)[1]
+    old = re.compile(r"\b(?:" + F._NEWS_WORDS + r")\b" + tail)
+    notes = [n.text for p in sorted(DATA.glob("extract_*/notes*.txt")) for n in loose_notes(p.read_text("utf-8"))]
+    rng = random.Random(3)
+    words = F._NEWS_WORDS.split("|") + ["报", "新闻", "网站", "x", "_", "1", " ", "é"]
+    notes += ["".join(rng.choice(words) + rng.choice(["", " ", "a", "_", "."]) for _ in range(4)) for _ in range(1500)]
+    for t in notes:
+        for a, b in ((old.search(t), F.NEWS_RE.search(t)), (old.search(t, 0, 60), F.NEWS_RE.search(t, 0, 60))):
+            assert (a and a.span()) == (b and b.span()), t
+
+
+def test_western_cues_still_read_volume_issue_and_chicago_journal():
+    p = parse_citation(
+        'Robert Jervis, "Cooperation under the Security Dilemma," World Politics, Vol. 30, No. 2 (1978), p. 167.'
+    )
+    assert p.fields.get("volume") == "30" and p.fields.get("number") == "2", p
+    q = parse_citation('Jean Oi, "Fiscal Reform," World Politics 45, no. 1 (1992): 99-126.')
+    assert q.fields.get("volume") == "45" and q.fields.get("number") == "1", q
+
+
+def test_folded_word_gates_never_skip_a_match():
+    import random
+
+    from annobib.extract.fields import western as W
+
+    rng = random.Random(9)
+    pieces = ["paper ", "PAPER ", "Paper ", "presented ", "at ", "the ", "op.", "Op. ", "CIT", "cit.", "loc. ", "x, "]
+    pieces += ["Ph.D. ", "diss.", "Thesis", "DISSERTATION", "ſ", "İ"]
+    for _ in range(3000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        for rx, words in (
+            (W._WESTERN_CUES_RE5, ("diss", "thesis")),
+            (W._WESTERN_CUES_RE6, ("paper ",)),
+            (W._WESTERN_UNQUOTED_TYPE_RE1, ("cit",)),
+        ):
+            if rx.search(t):
+                assert W._may_hold_folded(t, words), (rx.pattern, t)
