@@ -20,15 +20,10 @@ from functools import lru_cache
 from annobib.extract.normalize import normalize
 from annobib.extract.segment import citation_score, citation_start, quoted_from, sentences, translation_pairs
 from annobib.extract.workers import map_on_cores
-from annobib.extract.fields.features import norm_range, rstrip_run
+from annobib.extract.fields.features import cjk_pages, en_pages, norm_range, rstrip_run
 from annobib.extract.fields import (
-    EN_PAGES,
     HAN,
-    JA_PAGES,
-    KO_PAGES,
     URL_RE,
-    TW_PAGES,
-    ZH_PAGES,
     Parsed,
     is_japanese_case,
     bare_page,
@@ -68,6 +63,8 @@ _NOT_CITATION_ANY = re.compile(
 
 def not_a_citation(head: str) -> bool:
     """A funding or acknowledgement note, or an interview record (``head``: the note's start)."""
+    if head.isascii():  # _NOT_CITATION_ANY's words are Chinese and Russian
+        return head[:1] in "TIF" and _NOT_CITATION_HEAD.match(head) is not None
     return bool(_NOT_CITATION_HEAD.match(head) or _NOT_CITATION_ANY.search(head))
 
 
@@ -160,10 +157,18 @@ class NoteReading:
     reason: str | None = None
 
 
+# every alternative of LEAD_IN_RE opens with one of these characters (it is anchored, not re.I)
+_LEAD_IN_FIRST = frozenset(
+    "中日韩英俄德法原邦资数材史例比此另同亦也还又均请可具详更相有讨论分参见转引载SsFECcAQqOIRПСЦ"
+)
+
+
 @lru_cache(maxsize=64)  # a note's body and its one piece are often the same string: read it once
 def strip_lead_in(text: str) -> str:
     text = text.strip()
     for _ in range(3):
+        if text[:1] not in _LEAD_IN_FIRST:
+            break  # LEAD_IN_RE cannot match here
         new = LEAD_IN_RE.sub("", text, count=1).strip()
         if new == text:
             break
@@ -178,7 +183,7 @@ _SPLITS_AT = re.compile(r"[；;另又]")  # split_top splits only at one of thes
 
 def split_top(text: str) -> list[str]:
     """Split on ``；``/``; ``/``另参见`` outside quotes, title marks and brackets."""
-    if not _SPLITS_AT.search(text):
+    if ";" not in text and "；" not in text and "另" not in text and "又" not in text:  # _SPLITS_AT
         return [text.strip()] if text.strip(" 。.，,") else []  # nothing it could split at
     parts: list[str] = []
     depth = 0
@@ -246,10 +251,10 @@ def strip_etc(text: str) -> str:
 
 
 def locator_of(text: str) -> str | None:
-    m = ZH_PAGES.search(text) or JA_PAGES.search(text) or TW_PAGES.search(text) or KO_PAGES.search(text)
+    m = cjk_pages(text)
     if m:
         return page_range(m.group(1), m.group(2))
-    m = EN_PAGES.search(text)
+    m = en_pages(text)
     if m:
         return page_range(m.group(2), m.group(3))
     m = cre.search(r"\b[СC]\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
@@ -292,6 +297,8 @@ def _quoted_with_letter(text: str) -> bool:
     text from every opening quote that is never closed): an opening ``“``/``"``, then before the
     next closing ``”``/``"`` a letter followed by two more characters. Of several openings before
     one closing quote the first holds the longest stretch, so only it is tried."""
+    if '"' not in text and "“" not in text:
+        return False  # no opening quote
     start = -1  # the first opening quote not closed yet
     for m in _QUOTE_MARKS.finditer(text):
         i, c = m.start(), m.group()
@@ -339,11 +346,14 @@ def _zh_cite_signal(text: str) -> bool:
 def has_citation_signal(text: str) -> bool:
     return bool(
         is_japanese_case(text)
-        or _JUDGMENT.search(text)
+        or "号" in text
+        and _JUDGMENT.search(text)
         or _zh_cite_signal(text)
         or _en_cite_signal(text)
-        or IBID_RE.match(text)
-        or _cyrillic_then_digits(text)
+        or text[:1] in _IBID_FIRST
+        and IBID_RE.match(text)
+        or not text.isascii()
+        and _cyrillic_then_digits(text)
     )
 
 
@@ -358,7 +368,7 @@ _HAS_FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 def _ascii_alnum(text: str) -> str:
     """``text`` with full-width digits and letters as ASCII (the table lookup only when one is there)."""
-    return text.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(text) else text
+    return text.translate(_FULLWIDTH) if not text.isascii() and _HAS_FULLWIDTH.search(text) else text
 
 
 _AHEAD: dict[str, NoteReading] = {}  # notes read by workers, waiting for read_note
@@ -406,11 +416,11 @@ def _read_note(text: str) -> NoteReading:
         if k:
             piece = cut_commentary(piece)  # …；此外，英文文献可参见Kevin L. Tan, …: the remark before 可参见
         piece = strip_lead_in(piece)
-        if k and not HAN.search(piece[:12]):
+        if k and piece.startswith(("and", "&")) and not HAN.search(piece[:12]):
             piece = cre.sub(r"^(?:and|&)\s+(?=[A-Z“\"])", "", piece)  # …, 23; and Philip Huang, Title
             piece = strip_lead_in(piece)
         piece = strip_etc(piece)
-        ditto = DITTO_RE.match(piece)
+        ditto = DITTO_RE.match(piece) if piece[:1] in _DITTO_FIRST else None
         if ditto:
             piece = piece[ditto.end() :]
         if not piece:
@@ -435,6 +445,7 @@ def _read_note(text: str) -> NoteReading:
     return NoteReading("cited", out)
 
 
+_DITTO_FIRST = frozenset("ОIE同같")  # the first characters of DITTO_RE's words
 _LEAD_WORD_CUES = ("参", "详", "转", "See", "see", "Cf", "cf")
 
 
@@ -473,18 +484,22 @@ _CUT_TRAILING_COMMENTARY_RE1 = re.compile(r"[《「『]")
 _CUT_TRAILING_COMMENTARY_RE2 = re.compile(r"[》」』][^。]*[，,]")
 
 
+_MARKS_AND_STOPS = re.compile(r"[《「『（(“》」』）)”。]")
+
+
 def cut_trailing_commentary(text: str) -> str:
     """``王明：《书名》，北京：某出版社 2001 年版，第 12 页。值得注意的是，……``: a Chinese citation
     ends at its ``。``; a following sentence without any citation data is commentary and is dropped."""
     if "。" not in text or not _CUT_TRAILING_COMMENTARY_RE1.search(text):
         return text
     depth = 0
-    for i, ch in enumerate(text):
+    for m in _MARKS_AND_STOPS.finditer(text):  # only the characters that matter, not every one
+        i, ch = m.start(), m.group()
         if ch in "《「『（(“":
             depth += 1
         elif ch in "》」』）)”":
             depth = max(0, depth - 1)
-        elif ch == "。" and depth == 0:
+        elif depth == 0:  # a 。
             before, after = text[:i], text[i + 1 :].strip()
             if not after:
                 return text
@@ -512,7 +527,7 @@ _CJK_MENTION_ONLY_RE3 = re.compile(r"[关于对是的在]")
 def _cjk_mention_only(piece: str) -> bool:
     """A title mark used in running prose (``关于《美日安保条约》第五条……``) rather than a citation:
     the mark follows prose (no author colon, not at the start) and no publication data follows."""
-    m = _CUT_TRAILING_COMMENTARY_RE1.search(piece)
+    m = None if piece.isascii() else _CUT_TRAILING_COMMENTARY_RE1.search(piece)
     if not m:
         return False
     if _JA_TERM_IN_PROSE.search(piece) and not cre.search(r"\d|『|出版|書店|書房|[^会]社[、，,。]", piece):
@@ -584,7 +599,7 @@ _WESTERN_PROSE_RE1 = re.compile(
 def _western_prose(piece: str) -> bool:
     """A Latin-script sentence without any comma, quote, URL, tag or page: Western citations
     separate author, title and publication data with commas, so this is commentary."""
-    if HAN.search(piece) or _WESTERN_PROSE_RE1.search(piece):
+    if not piece.isascii() and HAN.search(piece) or _WESTERN_PROSE_RE1.search(piece):
         return False
     words = piece.split()
     return len(words) >= 6 and len(_PROSE_WORDS.findall(piece)) >= 2
@@ -595,7 +610,9 @@ _WORD = re.compile(r"[A-Za-z\u0400-\u04ff]{2}")
 
 # Cheap necessary conditions for the back-reference patterns whose lazy author groups try every
 # prefix: each holds a literal the pattern cannot match without, so a note lacking it skips the regex.
-_OPCIT_EN_CUE = re.compile(r"cit|Указ", re.I)  # op. cit. / loc. cit. / Указ. соч., with OPCIT_EN_RE's flags
+# op. cit. / loc. cit. / Указ. соч.: ``(?i:cit|Указ)``, each letter's case variants spelt out so that the
+# engine skips to a C or У instead of folding every character (İ and ı fold to i)
+_OPCIT_EN_CUE = re.compile(r"[CcУу](?:(?<=[Cc])[Iiİı][Tt]|(?<=[Уу])[Кк][Аа][Зз])")
 
 
 def _may_name_noteref(piece: str) -> bool:  # NAMED_NOTEREF_RE: supra note / (n 1) / 前掲注, 前引, 前注
@@ -614,6 +631,8 @@ def _quote_then_rest(piece: str) -> tuple[int, str] | None:
     rescans the rest from every quote never closed): the first opening ``“``/``"`` with at least one
     character before the next closing ``”``/``"``, and from that closing quote the rest of the
     piece, which may hold no line break but a final one."""
+    if '"' not in piece and "“" not in piece:
+        return None  # no opening quote
     marks = [m.start() for m in _QUOTE_MARKS.finditer(piece)]
     next_close: list[int] = [-1] * len(marks)  # the next closing quote after each mark
     after = -1
@@ -642,8 +661,17 @@ _BLUEBOOK_SHORT = re.compile(
 _CASE_REPORTER = re.compile(r"\d(?:d|th)$|U\.\s?S\.$|S\.\s?Ct\.$|F\.\s?Supp\.|L\.\s?Ed\.|W\.L\.R\.$|A\.C\.$|E\.R\.$")
 
 
+# Each back-reference pattern below is anchored and opens with one of a few words: a test of the
+# piece's first character (or of a word it must hold) decides most pieces without running the regex.
+_NOTEREF_FIRST = "同参见見前sSnNſ"  # NOTEREF_RE (re.I: ``ſ`` folds to ``s``)
+_IBID_FIRST = "同Ii上위상Т"
+_BACKREF_WORDS = ("前引", "前揭", "前掲")
+_PRE_BACKREF_WORDS = ("前掲", "前揭", "前引", "上掲")
+
+
 def classify(piece: str) -> CitationText | None:
-    m = NOTEREF_RE.match(piece)
+    first = piece[:1]
+    m = NOTEREF_RE.match(piece) if first and first in _NOTEREF_FIRST else None
     if m:
         raw_n = m.group("n") or m.group("n2")
         num = CIRCLED_NUMS.index(raw_n) + 1 if raw_n in CIRCLED_NUMS else int(cre.sub(r"\D", "", raw_n))
@@ -654,11 +682,11 @@ def classify(piece: str) -> CitationText | None:
         num = int(m.group("n") or m.group("n2") or m.group("n3"))
         rest = m.group("rest") or ""
         return CitationText(piece, "noteref", locator_of(rest) or bare_page(rest), author=str(num))
-    m = NAMED_PRE_BACKREF_RE.match(piece)
+    m = NAMED_PRE_BACKREF_RE.match(piece) if "前" in piece or "上" in piece else None
     if m:
         parsed = parse_citation(m.group("who") + "：" + piece[m.end() :])
         return CitationText(piece, "short", parsed.locator, parsed=parsed)
-    m = IBID_RE.match(piece)
+    m = IBID_RE.match(piece) if first and first in _IBID_FIRST else None
     if m:
         rest = m.group("rest").strip(" .。")
         rest = cre.sub(r"^at\s+(?=\d)", "", rest)  # Id. at 695 (Bluebook)
@@ -666,32 +694,33 @@ def classify(piece: str) -> CitationText | None:
             cre.sub(r"\s*[-–—]\s*", "-", rest) if cre.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?", rest) else None
         )
         return CitationText(piece, "ibid", loc)
-    m = OPCIT_RU_RE.match(piece)
+    m = OPCIT_RU_RE.match(piece) if "Указ" in piece else None
     if m:
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author"))
     m = OPCIT_EN_RE.match(piece) if _OPCIT_EN_CUE.search(piece) else None
     if m:  # Goh, op. cit., p. 130. / Weingast, op. cit., 20. (Chicago: a bare page)
         rest = m.group("rest")
         return CitationText(piece, "opcit", locator_of(rest) or bare_page(rest), author=m.group("author").strip())
-    m = OPCIT_ZH_PRE_RE.match(piece)
+    starts_backref = first == "前" and piece.startswith(_BACKREF_WORDS)
+    m = OPCIT_ZH_PRE_RE.match(piece) if starts_backref else None
     if m:
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author").strip())
-    m = _PRE_BACKREF_LATIN.match(piece)
+    m = _PRE_BACKREF_LATIN.match(piece) if starts_backref else None
     if m:  # 前掲、Anderson, Imagined Communities, p. 41.: a Western short form flagged in Japanese
         parsed = parse_citation(piece[m.end() :])
         return CitationText(piece, "short", parsed.locator, parsed=parsed)
-    m = _TITLE_THEN_BACKREF.match(piece)
+    m = _TITLE_THEN_BACKREF.match(piece) if first == "《" else None
     if m:  # 《关于全面推行河长制的意见》，前引。: the work named by its title alone
         parsed = Parsed(type="misc", fields={"title": m.group(1)}, locator=locator_of(m.group(2)), kind="short")
         return CitationText(piece, "short", parsed.locator, parsed=parsed)
-    m = PRE_BACKREF_RE.match(piece)
+    m = PRE_BACKREF_RE.match(piece) if piece.startswith(_PRE_BACKREF_WORDS) else None
     if m:
         parsed = parse_citation(piece[m.end() :])
         return CitationText(piece, "short", parsed.locator, parsed=parsed)
     m = OPCIT_ZH_RE.match(piece) if _may_be_opcit_zh(piece) else None
     if m and "《" not in piece:
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author").strip())
-    m = AUTHOR_DATE_SHORT.match(piece)
+    m = AUTHOR_DATE_SHORT.match(piece) if "A" <= first <= "Z" and "(" in piece else None
     if m:  # Mearsheimer (2019), p. 12: an author-date back-reference (Harvard/APA notes)
         rest = (m.group("rest") or "").strip(" .")
         loc = locator_of(rest) or bare_page(rest) if rest else None
@@ -719,7 +748,7 @@ def classify(piece: str) -> CitationText | None:
         and not _CLASSIFY_RE2.search(piece[: q[0]])
         and PROSE_AFTER_QUOTE.match(q[1])
         and not PREFIX_CITES.search(piece)
-        and not EN_PAGES.search(piece)
+        and not en_pages(piece)
     ):
         return None  # Here “alliance” means …: a quoted word in prose
     if _western_prose(piece) or (_ENGLISH_SENTENCE.match(piece) or _first_person(piece)) and not _citation_bits(piece):

@@ -67,7 +67,7 @@ def punctuation_width(text: str) -> str:
     An ASCII ``, : ; ? !`` becomes full width when a Chinese character (or a closing title mark,
     bracket or quote) stands next to it, ignoring spaces; ``( )`` pairs holding or touching Chinese
     become ``（ ）``; a final ``.`` after a Chinese character becomes ``。``."""
-    if not _WIDEN_CUE.search(text) or not _is_chinese_note(text) or GBT_TAG_RE.search(text):
+    if text.isascii() or not _WIDEN_CUE.search(text) or not _is_chinese_note(text) or GBT_TAG_RE.search(text):
         return text  # nothing to widen; GB/T 7714 references print ASCII punctuation by rule
     return _outside_protected(text, _widen)
 
@@ -315,7 +315,7 @@ _ODD_DASH_GATE = re.compile(r"[\u2010\u2011\u2012\u2212]")
 
 def odd_dashes(text: str) -> str:
     """``1‐40頁`` (U+2010) -> ``1-40頁``: a range printed with a rare dash reads like any other."""
-    if not _ODD_DASH_GATE.search(text):
+    if text.isascii() or not _ODD_DASH_GATE.search(text):
         return text
     return _outside_protected(text, lambda part: _ODD_DASH.sub("-", part))
 
@@ -352,7 +352,7 @@ def _kanji_value(digits: str) -> str:
 
 def kanji_numerals(text: str) -> str:
     """``岩波書店、一九八六年、一二三頁`` -> ``岩波書店、1986年、123頁``; ``第一巻`` -> ``第1巻``."""
-    if not _KANJI_GATE.search(text):
+    if text.isascii() or not _KANJI_GATE.search(text):
         return text  # the common case: no kanji number before a unit
     return _outside_protected(text, lambda part: _KANJI_NUMBER.sub(lambda m: _kanji_value(m.group(m.lastindex)), part))
 

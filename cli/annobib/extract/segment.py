@@ -50,13 +50,15 @@ _PROSE_EN = re.compile(
 
 
 def _has_prose(text: str, end: int) -> bool:
-    return bool(_PROSE_HAN.search(text, 0, end) or _PROSE_EN.search(text, 0, end))
+    # _PROSE_HAN's words are Han: ASCII text (a flag, not a scan) holds none
+    return bool(not text.isascii() and _PROSE_HAN.search(text, 0, end) or _PROSE_EN.search(text, 0, end))
 
 
 def citation_score(span: str) -> int:
     """Evidence that ``span`` cites a work (positive) or is prose (negative)."""
     score = sum(weight for rx, weight in _EVIDENCE if rx.search(span))
-    return score - min(3, len(_PROSE_HAN.findall(span)) + len(_PROSE_EN.findall(span)))
+    han = 0 if span.isascii() else len(_PROSE_HAN.findall(span))
+    return score - min(3, han + len(_PROSE_EN.findall(span)))
 
 
 # A citation opens with an author before a colon and a title, a title mark, a Western name and a
@@ -81,9 +83,22 @@ _BOUNDARY = re.compile(
 )
 
 
+# what _OPENS needs in ASCII text (its other openings need title marks, curly quotes or Han)
+_ASCII_OPENERS = ("See", "see", "efer", "Cf.", "cf.")
+
+
+def _has_any(text: str, words) -> bool:
+    for w in words:
+        if w in text:
+            return True
+    return False
+
+
 def citation_start(text: str) -> int:
     """Where the citation of ``text`` begins: 0 unless a prefix that reads as prose (no evidence of
     a citation, ending at a comma or colon) stands before a place where a citation opens."""
+    if text.isascii() and not _has_any(text, _ASCII_OPENERS):
+        return 0  # in ASCII text only a See / Refer to / Cf. can open a citation (_OPENS)
     if not _has_prose(text, 160):
         return 0  # commentary is prose: without a prose word there is nothing to cut
     for b in _BOUNDARY.finditer(text):
@@ -114,6 +129,8 @@ _NEW_CITATION = re.compile(
 _BACKREF_AHEAD = re.compile(r"[^。.]{0,40}?(?:前引|前揭|前掲)(?:书|文|書|論文)?|(?:Ibid|Id)\.")
 # 此外，亦可参见资中明：《…》 / 另参见《…》: a lead word after a full stop opens the next citation
 _LEAD_AHEAD = re.compile(rf"(?:(?:此外|另外|同时|再者)\s*[，,]?\s*)?{_LEAD_WORDS}(?=[^。；;]{{0,40}}[《「『“])")
+# the characters _LEAD_AHEAD can open with (a test checks them against the regex)
+_LEAD_AHEAD_FIRST = frozenset("此另同再可请亦也还均具详更参见例比诸譬如")
 _STOP = re.compile(r"。|\.(?= )")
 # …第9-31页。Aaron L. Friedberg, A Contest for Supremacy, New York: …: after a Chinese full stop a
 # Western name, a comma and a capitalised word open an unquoted Western citation (with its own evidence)
@@ -133,6 +150,8 @@ _WINDOW = 400
 def sentences(text: str) -> list[str]:
     """Split a note at a top-level ``。`` (or ``. ``) after which a new citation begins, when what
     stands before is a citation of its own."""
+    if "。" not in text and ". " not in text:
+        return [text] if text.strip() else []  # no stop to split at
     out: list[str] = []
     start = depth = counted = 0
     for m in _STOP.finditer(text):
@@ -149,8 +168,10 @@ def sentences(text: str) -> list[str]:
         rest = text[j : j + _WINDOW]
         if (
             _NEW_CITATION.match(rest)
-            or _BACKREF_AHEAD.match(rest)
-            or _LEAD_AHEAD.match(rest)
+            or ("前" in rest or "I" in rest[:1])
+            and _BACKREF_AHEAD.match(rest)
+            or rest[:1] in _LEAD_AHEAD_FIRST
+            and _LEAD_AHEAD.match(rest)
             or citation_start(rest) > 0
             or (m.group() == "。" and _WESTERN_AFTER_CJK_STOP.match(rest) and citation_score(rest) >= 3)
         ) and citation_score(text[max(start, i - _WINDOW) : i]) >= 4:
@@ -203,7 +224,8 @@ def translation_pairs(text: str) -> str:
         text = text[: m.start()].rstrip() + "；" + tr + "。"
     elif "訳" in text or "译" in text or "譯" in text:
         text = _original_after_translation(text)
-    text = _JA_SAME_AUTHOR.sub("；同", text)
+    if "同" in text:
+        text = _JA_SAME_AUTHOR.sub("；同", text)
     if "前掲注" in text or "前揭注" in text or "前引注" in text:
         text = _NOTEREF_LIST.sub("；", text)  # 前掲注（1）我田・160頁、前掲注（7）中川・102頁
     if "参照" in text:

@@ -68,6 +68,9 @@ from annobib.extract.fields.western import parse_western
 # ---------------------------------------------------------------- triggers
 
 FIRST_TITLE_MARK_RE = re.compile(r"[《「『〈]")
+# a row marked ``needs_cjk`` applies only to text holding one of these (Han, kana, hangul, 々, or a
+# title mark): a test checks each such row's trigger against it
+CJK_OR_MARK = re.compile(r"[\u3005\u3008\u300a\u300c\u300e\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 FIRST_QUOTE_RE = re.compile(r"[“\"]")
 
 
@@ -77,7 +80,7 @@ def _has_gbt_tag(text: str) -> bool:
 
 
 def _mostly_cyrillic(text: str) -> bool:
-    if not CYR.search(text):
+    if text.isascii() or not CYR.search(text):
         return False
     words = URL_RE.sub("", text)  # a cyberleninka.ru URL is not Latin text
     return len(CYR.findall(words)) > len(LATIN.findall(words))
@@ -99,6 +102,8 @@ def _gost_latin(text: str) -> bool:
 def _title_mark_leads(text: str) -> bool:
     """A title mark 《「『〈 comes before any quote (or the quote follows Chinese text): a CJK note,
     even when it quotes an English title later."""
+    if text.isascii():
+        return False  # no title mark (a check of one flag, not a scan)
     first_mark = FIRST_TITLE_MARK_RE.search(text)
     first_quote = FIRST_QUOTE_RE.search(text)
     return bool(first_mark) and (
@@ -110,18 +115,31 @@ def _title_mark_leads(text: str) -> bool:
 
 def _chinese_with_book_marks(text: str) -> bool:
     """Chinese text, no Latin letters in its first 20 characters (URLs aside), and a 《》 title."""
-    return bool(HAN.search(text)) and not LATIN.search(URL_RE.sub("", text)[:20]) and "《" in text
+    return "《" in text and bool(HAN.search(text)) and not LATIN.search(URL_RE.sub("", text)[:20])
 
 
 def _chinese_without_marks(text: str) -> bool:
     """Chinese text without title marks and, URLs aside, without Latin letters."""
     return (
-        FIRST_TITLE_MARK_RE.search(text) is None and bool(HAN.search(text)) and not LATIN.search(URL_RE.sub("", text))
+        not text.isascii()
+        and FIRST_TITLE_MARK_RE.search(text) is None
+        and bool(HAN.search(text))
+        and not LATIN.search(URL_RE.sub("", text))
     )
 
 
 def _always(text: str) -> bool:
     return True
+
+
+def _year_in_brackets(text: str) -> bool:
+    """``(1…`` or ``(2…``: what an APA reference's ``(Year)`` needs (APA_RE cannot match without)."""
+    return "(1" in text or "(2" in text
+
+
+def _handle(text: str) -> bool:
+    """An ``@``: what a post cited with its ``(@handle)`` needs (SOCIAL_RE cannot match without)."""
+    return "@" in text
 
 
 # ---------------------------------------------------------------- the genre table
@@ -295,6 +313,7 @@ GENRES: list[Genre] = [
         "jpdate",
         is_japanese_case,
         parse_japanese_case,
+        needs_cjk=True,
         examples=(
             # tests/data/extract_blind9 (Japanese civil-law notes): era dates, law reports
             (
@@ -322,6 +341,7 @@ GENRES: list[Genre] = [
         "jpdate",
         is_cjk_author_date,
         parse_cjk_author_date,
+        needs_cjk=True,
         examples=(
             # tests/data/extract_blind9 (Japanese author-date reference lists)
             (
@@ -408,6 +428,7 @@ GENRES: list[Genre] = [
         "cjk",
         _title_mark_leads,
         parse_cjk_or_court_case,
+        needs_cjk=True,
         examples=(
             # tests/data/extract_blind14: a memoir's fascicle (分册) and a collection's series volume (辑)
             (
@@ -568,12 +589,13 @@ GENRES: list[Genre] = [
             ),
         ),
     ),
-    Genre("cjk-book-marks", "cjk", _chinese_with_book_marks, parse_cjk, examples=()),  # no example in the tests yet
+    Genre("cjk-book-marks", "cjk", _chinese_with_book_marks, parse_cjk, needs_cjk=True),  # no example in the tests yet
     Genre(
         "cjk-unmarked",
         "cjk",
         _chinese_without_marks,
         parse_cjk_or_court_case,
+        needs_cjk=True,
         examples=(
             # tests/data/extract_blind10 (Chinese law notes): a judgment cited by court and docket
             (
@@ -837,7 +859,7 @@ GENRES: list[Genre] = [
     Genre(
         "social-media",
         "apa",
-        _always,
+        _handle,
         parse_social,
         examples=(
             # tests/test_extract_western_notes.py::test_post_with_handle_is_online_with_platform_as_organization
@@ -864,7 +886,7 @@ GENRES: list[Genre] = [
     Genre(
         "apa",
         "apa",
-        _always,
+        _year_in_brackets,
         parse_apa,
         examples=(
             # tests/test_extract_western_notes.py::test_apa_references
@@ -1328,7 +1350,13 @@ def _prepare(text: str) -> tuple[str, str | None]:
 def match_genre(text: str) -> tuple[Genre, Parsed]:
     """The first row of :data:`GENRES` whose trigger holds and whose builder returns a result, and
     that result."""
+    cjk = None  # whether the text holds a CJK character or title mark: found once, on demand
     for genre in GENRES:
+        if genre.needs_cjk:
+            if cjk is None:
+                cjk = not text.isascii() and CJK_OR_MARK.search(text) is not None
+            if not cjk:
+                continue  # this row's trigger cannot hold
         if genre.trigger(text):
             p = genre.build(text)
             if p is not None:

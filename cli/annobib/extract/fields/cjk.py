@@ -8,16 +8,15 @@ from annobib.extract import rx as cre
 from dataclasses import dataclass, field
 
 from annobib.extract.fields.features import (
+    cjk_pages,
+    en_pages,
     era_years,
     ACCESS_RE,
     has_access_cue,
-    EN_PAGES,
     HANGUL,
-    JA_PAGES,
     ja_signal,
     KANA,
     KO_NUMBER,
-    KO_PAGES,
     NEWS_RE,
     PAREN_IMPRINT,
     PLACE_PUB_CJK,
@@ -25,12 +24,10 @@ from annobib.extract.fields.features import (
     PUBLISHER_ZH,
     publisher_zh,
     REPORT_TITLE_RE,
-    TW_PAGES,
     URL_RE,
     ZH_BAN,
     ZH_ISSUE,
     ZH_ORG_SUFFIX,
-    ZH_PAGES,
     ZH_SERIES,
     ZH_VOLUME,
     ZH_YMD,
@@ -385,22 +382,17 @@ def _cjk_locators(n: _CjkNote) -> None:
     f, rest_nourl = n.f, n.rest_nourl
     # locator
     locator = None
-    pm = (
-        ZH_PAGES.search(rest_nourl)
-        or JA_PAGES.search(rest_nourl)
-        or TW_PAGES.search(rest_nourl)
-        or KO_PAGES.search(rest_nourl)
-    )
+    pm = cjk_pages(rest_nourl)
     if pm:
         locator = page_range(pm.group(1), pm.group(2))
     else:
-        em = EN_PAGES.search(rest_nourl)
+        em = en_pages(rest_nourl)
         if em:
             locator = page_range(em.group(2), em.group(3))
-    ban = ZH_BAN.search(rest_nourl)
+    ban = ZH_BAN.search(rest_nourl) if _has_any(rest_nourl, "版面면") else None  # what ZH_BAN needs
     # 《史记》卷一二九《货殖列传》: a classic cited by its juan and section; the second title is that
     # section (chapter), not a container or series
-    juan = _CJK_LOCATORS_RE1.match(rest_nourl)
+    juan = _CJK_LOCATORS_RE1.match(rest_nourl) if "卷" in rest_nourl else None
     if juan:
         rest_nourl = rest_nourl[: juan.start()] + rest_nourl[juan.end() :]
         f["volume"] = _cn_int(juan.group(1))
@@ -476,24 +468,37 @@ _CJK_CUES_RE7 = re.compile(r"\d")
 _CJK_CUES_RE8 = re.compile(r"(译|訳|主编|编$|出版|论文|論文|档案|档号|藏$|文版$|^修订版$|^增订版$)")
 
 
+_CONF_CUES = ("会", "论", "シンポジウム")  # every alternative of _CJK_CUES_RE3 holds one
+
+
+def _has_any(text: str, words) -> bool:
+    for w in words:
+        if w in text:
+            return True
+    return False
+
+
 def _cjk_cues(n: _CjkNote) -> None:
     """What the rest says about the kind of work: thesis, conference, archive, publisher, translator,
     issue / volume / series numbers, the date, a site or publisher name, a document type."""
     lib_first, rest_after, rest_nourl = n.lib_first, n.rest_after, n.rest_nourl
     segs = [s.strip() for s in _CJK_CUES_RE1.split(rest_after) if s.strip()]
-    thesis = _CJK_CUES_RE2.search(rest_nourl)
-    conf = _CJK_CUES_RE3.search(rest_nourl)
+    # each regex below needs a word of its own (论文, 会议, 译, 期, 卷 …): tested first, it spares
+    # most citations a scan that cannot match
+    thesis = _CJK_CUES_RE2.search(rest_nourl) if "论文" in rest_nourl or "論文" in rest_nourl else None
+    conf = _CJK_CUES_RE3.search(rest_nourl) if _has_any(rest_nourl, _CONF_CUES) else None
     archive = _CJK_CUES_RE4.search(rest_nourl) or lib_first
     pub = publisher_zh(rest_after) or publisher_zh(rest_nourl)
     if pub and len(pub.group("pub")) < 2:
         pub = None
     if not pub:
-        pub = PLACE_PUB_NIANBAN.search(rest_after) or PLACE_PUB_CJK.search(rest_after)
-    translator_m = _CJK_CUES_RE5.search(rest_nourl)
-    issue = ZH_ISSUE.search(rest_nourl)
-    vol = ZH_VOLUME.search(rest_nourl)
-    ko_num = KO_NUMBER.search(rest_nourl)
-    series = ZH_SERIES.search(rest_nourl)
+        colon = ":" in rest_after or "：" in rest_after
+        pub = (PLACE_PUB_NIANBAN.search(rest_after) or PLACE_PUB_CJK.search(rest_after)) if colon else None
+    translator_m = _CJK_CUES_RE5.search(rest_nourl) if _has_any(rest_nourl, "译訳譯") else None
+    issue = ZH_ISSUE.search(rest_nourl) if "期" in rest_nourl else None
+    vol = ZH_VOLUME.search(rest_nourl) if _has_any(rest_nourl, "卷辑輯册冊권집巻") else None
+    ko_num = KO_NUMBER.search(rest_nourl) if "호" in rest_nourl or "号" in rest_nourl else None
+    series = ZH_SERIES.search(rest_nourl) if "辑" in rest_nourl else None
     date = iso_date(rest_nourl)
     site = None
     doctype = None

@@ -28,6 +28,8 @@ _HAN_OR_KANA = re.compile(r"[\u3005\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def is_cjk_author_date(text: str) -> bool:
+    if text.isascii():
+        return False  # the rest must hold Han, kana or hangul
     m = CJK_AUTHOR_DATE.match(text)
     return bool(m) and bool(_HAN_OR_KANA.search(text[m.end() :]))
 

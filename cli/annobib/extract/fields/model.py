@@ -27,10 +27,14 @@ class Genre:
     None when the text is not of this genre after all, so that the next row is tried). ``examples``
     are ``(note, expected)`` pairs taken from the tests: ``expected`` holds the entry ``type``,
     optionally the ``locator``, and a subset of the fields; tests/test_extract_fields_genres.py
-    checks each of them against :func:`~annobib.extract.fields.parse_citation`."""
+    checks each of them against :func:`~annobib.extract.fields.parse_citation`. ``needs_cjk`` says
+    the trigger cannot hold on text without a CJK character or title mark."""
 
     name: str
     family: str  # the submodule holding the builder: cjk, western, apa, law, gbt, russian, archive
     trigger: Callable[[str], bool]
     build: Callable[[str], Parsed | None]
     examples: tuple[tuple[str, dict[str, str]], ...] = ()
+    # the trigger can hold only on text with a CJK character or title mark (CJK_OR_MARK): rows so
+    # marked are skipped, without running their triggers, for Western and Russian citations
+    needs_cjk: bool = False

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from annobib.extract.fields.archive import looks_like_western_archive, parse_western_archive
 from annobib.extract.fields.features import (
+    en_pages,
     ACCESS_EN,
     ACCESS_RE,
     PRESS_NAME,
@@ -276,16 +277,28 @@ _WESTERN_CUES_RE11 = re.compile(r"\d+")
 _WESTERN_CUES_RE12 = re.compile(r"^(in|See|accessed)\b")
 
 
+def _may_hold_folded(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a re.I regex needing one of ``words`` (lower case) may match: in ASCII text case
+    folding is ``lower()``; other text is left to the regex (``ſ``, ``İ`` fold too)."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(w in low for w in words)
+
+
 def _western_cues(n: _WesternNote) -> None:
     """Locators, volume and issue numbers, a Chicago journal reference, the date, thesis / conference /
     chapter cues, ``Place: Publisher, Year``, and the container (the first plain part after the title)."""
     bare_locator, q, rest = n.bare_locator, n.q, n.rest
     # locators and numbers
     locator = None
-    vol = _WESTERN_CUES_RE1.search(rest)
-    num = _WESTERN_CUES_RE2.search(rest) or _WESTERN_CUES_RE3.search(rest)
-    chicago = _WESTERN_CUES_RE4.search(rest)
-    pages_m = EN_PAGES.search(rest)
+    # each regex only where the word it needs is there (Vol/vol., No/no/Issue/iss., a bracket)
+    vol = _WESTERN_CUES_RE1.search(rest) if "Vol" in rest or "vol." in rest else None
+    num = None
+    if "No" in rest or "no" in rest or "Issue" in rest or "iss." in rest:
+        num = ("os." in rest and _WESTERN_CUES_RE2.search(rest)) or _WESTERN_CUES_RE3.search(rest)
+    chicago = _WESTERN_CUES_RE4.search(rest) if "(" in rest else None
+    pages_m = en_pages(rest)
     if pages_m:
         locator = page_range(pages_m.group(2), pages_m.group(3))
     elif bare_locator:
@@ -300,8 +313,8 @@ def _western_cues(n: _WesternNote) -> None:
     if pages_m:
         rest_wo = rest_wo[: pages_m.start()] + rest_wo[pages_m.end() :]
     date = iso_date(rest_wo)
-    thesis = _WESTERN_CUES_RE5.search(rest_wo)
-    conf = _WESTERN_CUES_RE6.search(rest_wo)
+    thesis = _WESTERN_CUES_RE5.search(rest_wo) if _may_hold_folded(rest_wo, ("diss", "thesis")) else None
+    conf = _WESTERN_CUES_RE6.search(rest_wo) if _may_hold_folded(rest_wo, ("paper ",)) else None
     chap = _WESTERN_CUES_RE7.match(rest_wo) or _WESTERN_CUES_RE8.match(rest_wo) or _IN_SHORT_VOLUME.match(rest)
     chap_tail = ""
     if chap and "tail" in chap.groupdict():
@@ -739,7 +752,7 @@ def _western_unquoted_type(n: _WesternNote) -> None:
         n.title,
     )
     url = n.url
-    if _WESTERN_UNQUOTED_TYPE_RE1.search(body):
+    if _may_hold_folded(body, ("cit",)) and _WESTERN_UNQUOTED_TYPE_RE1.search(body):
         p.kind = "opcit"
     book = _IN_BOOK.match(n.in_book) if n.in_book else None
     if n.thesis_at is not None:

@@ -1,0 +1,291 @@
+"""The cheap gates in front of the note reader's regexes never skip a match.
+
+A gate (``text[:1] in FIRST`` before an anchored regex, a word the regex cannot match without) lets
+the reader skip a regex that cannot match. Each gate's characters are checked here against the
+characters the regex itself can start with, read from its parsed form, so that a new alternative
+with a new opening character fails this test instead of silently never matching."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+import pytest
+
+from annobib.extract import citations as C
+from annobib.extract import segment as S
+from annobib.extract.fields import parse_citation
+from annobib.extract.notes import loose_notes
+
+DATA = Path(__file__).parent / "data"
+
+
+def _first_chars(items) -> tuple[set[str] | None, bool]:
+    """The characters a parsed (sub)pattern can start with (None: any) and whether it can match
+    the empty string."""
+    from re import _constants as K  # type: ignore[attr-defined]
+
+    out: set[str] = set()
+    for op, av in items:
+        if op is K.LITERAL:
+            out.add(chr(av))
+            return out, False
+        if op is K.IN:
+            if any(o in (K.NEGATE, K.CATEGORY) for o, _ in av):
+                return None, False
+            for o, a in av:
+                if o is K.LITERAL:
+                    out.add(chr(a))
+                elif o is K.RANGE:
+                    out.update(map(chr, range(a[0], a[1] + 1)))
+                else:
+                    return None, False
+            return out, False
+        if op in (K.AT, K.ASSERT, K.ASSERT_NOT):
+            continue  # zero width: the next item opens the match
+        if op is K.BRANCH:
+            nullable = False
+            for alt in av[1]:
+                s, n = _first_chars(alt)
+                if s is None:
+                    return None, False
+                out |= s
+                nullable = nullable or n
+            if not nullable:
+                return out, False
+            continue
+        if op is K.SUBPATTERN:
+            s, n = _first_chars(av[-1])
+            if s is None:
+                return None, False
+            out |= s
+            if not n:
+                return out, False
+            continue
+        if op in (K.MAX_REPEAT, K.MIN_REPEAT, K.POSSESSIVE_REPEAT):
+            s, n = _first_chars(av[2])
+            if s is None:
+                return None, False
+            out |= s
+            if av[0] > 0 and not n:
+                return out, False
+            continue
+        return None, False  # ANY, backreferences, …: anything may open the match
+    return out, True
+
+
+def _opening(rx: re.Pattern) -> set[str]:
+    chars, nullable = _first_chars(sre_parse.parse(rx.pattern, rx.flags))
+    assert chars is not None and not nullable, f"{rx.pattern[:40]!r} may open with any character"
+    if rx.flags & re.IGNORECASE:  # every character that folds to one of them
+        folded = re.compile("[" + "".join(map(re.escape, chars)) + "]", rx.flags)
+        # case variants of letters lie below U+3000 (ſ, İ, K …); CJK characters fold to themselves
+        chars = chars | {chr(c) for c in range(0x3000) if folded.fullmatch(chr(c))}
+    return chars
+
+
+@pytest.mark.parametrize(
+    "rx, gate",
+    [
+        (C.NOTEREF_RE, C._NOTEREF_FIRST),
+        (C.IBID_RE, C._IBID_FIRST),
+        (C.LEAD_IN_RE, C._LEAD_IN_FIRST),
+        (C.DITTO_RE, C._DITTO_FIRST),
+        (C.OPCIT_ZH_PRE_RE, "前"),
+        (C._PRE_BACKREF_LATIN, "前"),
+        (C._TITLE_THEN_BACKREF, "《"),
+        (C.AUTHOR_DATE_SHORT, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+        (S._LEAD_AHEAD, S._LEAD_AHEAD_FIRST),
+    ],
+)
+def test_first_character_gates_hold_every_opening(rx, gate):
+    assert _opening(rx) <= set(gate)
+
+
+def test_word_gates_hold_the_regexes_words():
+    # the words a gate looks for before the regex runs, and the regex's own alternatives
+    for rx, words in (
+        (C.OPCIT_ZH_PRE_RE, C._BACKREF_WORDS),
+        (C._PRE_BACKREF_LATIN, C._BACKREF_WORDS),
+        (C.PRE_BACKREF_RE, C._PRE_BACKREF_WORDS),
+    ):
+        for text in (
+            "前引周雪光书，第5页",
+            "前掲、Anderson, Imagined Communities, p. 41.",
+            "前掲服部『日中』",
+            "上掲《书》",
+        ):
+            if rx.match(text):
+                assert text.startswith(words), (rx.pattern, text)
+    assert C.NAMED_PRE_BACKREF_RE.match("秦立言：前引《书》") and "前" in "秦立言：前引《书》"
+    assert C.OPCIT_RU_RE.match("Иванов И.И. Указ. соч. С. 5.")
+
+
+def test_gated_classify_reads_back_references():
+    # each gated branch of classify still answers (breaking a gate makes one of these fail)
+    cases = {
+        "同上，第5页。": "ibid",
+        "Ibid., p. 7.": "ibid",
+        "同前注③，第12页。": "noteref",
+        "See note 4 above, p. 9.": "noteref",
+        "Иванов И.И. Указ. соч. С. 5.": "opcit",
+        "前引周雪光书，第5页。": "opcit",
+        "《关于全面推行河长制的意见》，前引。": "short",
+        "前掲、Anderson, Imagined Communities, p. 41.": "short",
+        "Mearsheimer (2019), p. 12.": "short",
+        "秦立言：前引《中国外交》，第3页。": "short",
+    }
+    for text, kind in cases.items():
+        c = C.classify(text)
+        assert c is not None and c.kind == kind, (text, c)
+
+
+def test_lead_ins_and_ditto_still_cut():
+    assert C.strip_lead_in("参见王某：《书》，第1页。") == "王某：《书》，第1页。"
+    assert C.strip_lead_in("See also A. Author, Title, 1999.") == "A. Author, Title, 1999."
+    assert C.strip_lead_in("См. также Иванов И.И. Книга. М., 2001.") == "Иванов И.И. Книга. М., 2001."
+    r = C.read_note("王某：《书一》，北京：某出版社2001年版；同《书二》，北京：某出版社2003年版。")
+    assert [c.same_author for c in r.citations] == [False, True]
+
+
+def test_ascii_text_opens_a_citation_only_after_see():
+    # citation_start skips ASCII text without See / Refer to / Cf.; with one it still cuts the prose
+    text = (
+        "This argument is made at length elsewhere, see Robert Jervis, Perception and Misperception, Princeton: "
+        "Princeton University Press, 1976, p. 5."
+    )
+    assert S.citation_start("On the dating of this reform the sources differ, as is known, and so on.") == 0
+    assert S.citation_start(text) > 0
+
+
+def test_sentences_still_split_at_a_back_reference_and_a_lead_word():
+    assert (
+        len(S.sentences("王某：《书名》，北京：某出版社2001年版，第12页。此外，亦可参见李某：《另一本书》，2005年。"))
+        == 2
+    )
+    assert len(S.sentences("王某：《书名》，北京：某出版社2001年版，第12页。前引李某书，第5页。")) == 2
+
+
+@pytest.mark.parametrize(
+    "text, field, value",
+    [
+        ("王某：《论文题目》，北京大学博士学位论文，2010年，第5页。", "type", "thesis"),
+        (
+            "[美]约瑟夫·奈：《软实力》，吴晓辉、钱程译，北京：东方出版社2005年版，第3页。",
+            "translator",
+            "吴晓辉 and 钱程",
+        ),
+        ("王某：《文章》，《世界经济》2015年第3期，第12页。", "number", "3"),
+        ("《毛泽东选集》第5卷，北京：人民出版社1977年版，第10页。", "volume", "5"),
+    ],
+)
+def test_gated_cjk_cues_still_read(text, field, value):
+    p = parse_citation(text)
+    got = p.type if field == "type" else p.fields.get(field)
+    assert got == value, (text, p)
+
+
+def test_case_spelt_patterns_answer_as_the_folding_ones():
+    # URL_RE and the op. cit. cue spell out each letter's case variants instead of re.I
+    import random
+
+    from annobib.extract.fields.features import URL_RE
+
+    old_url = re.compile(
+        r"(?:https?://|www\.)(?:[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’\"<>,]|,(?!\d{1,4}\s*年))+", re.I
+    )
+    old_cue = re.compile(r"cit|Указ", re.I)
+    rng = random.Random(11)
+    alphabet = "hHtTpPsSſwW:/.,年 1İıaZ\u3000“<cCiIуУкКаАзЗ"
+    for _ in range(20000):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        a, b = old_url.search(t), URL_RE.search(t)
+        assert (a and a.span()) == (b and b.span()), t
+        assert bool(old_cue.search(t)) == bool(C._OPCIT_EN_CUE.search(t)), t
+    for t in ("HTTPS://EXAMPLE.COM/a", "Www.x.org", "see httpſ://x", "Goh, Op. CIT., p. 130.", "Иванов, указ. соч."):
+        a, b = old_url.search(t), URL_RE.search(t)
+        assert (a and a.span()) == (b and b.span()), t
+        assert bool(old_cue.search(t)) == bool(C._OPCIT_EN_CUE.search(t)), t
+
+
+def test_ascii_gates_hold_the_regexes_ascii_openings():
+    # not_a_citation reads an ASCII head with _NOT_CITATION_HEAD alone, and only after T, I or F
+    assert {c for c in _opening(C._NOT_CITATION_HEAD) if c.isascii()} <= set("TIF")
+    assert all(not w.isascii() for w in C._NOT_CITATION_ANY.pattern.split("|")[:6])
+    assert C.not_a_citation("This work was supported by the Fund.")
+    assert C.not_a_citation("Funding: none.") and not C.not_a_citation("Robert Jervis, Perception, 1976.")
+
+
+def test_access_cue_and_thesis_cue_on_ascii_text():
+    from annobib.extract.fields import features as F
+    from annobib.extract.fields import parse_citation
+
+    assert F.has_access_cue("https://x.org/a (accessed 3 May 2020)")
+    assert F.has_access_cue("https://x.org/a, viewed 3 May 2020")
+    assert not F.has_access_cue("Robert Jervis, Perception, 1976.")
+    p = parse_citation("Jane Doe, “Village Elections,” PhD dissertation, Harvard University, 2001, p. 5.")
+    assert p.type == "thesis", p
+
+
+def test_rows_marked_needs_cjk_never_trigger_without_a_cjk_character():
+    import random
+
+    from annobib.extract.fields import CJK_OR_MARK, GENRES
+
+    marked = [g for g in GENRES if g.needs_cjk]
+    assert {g.name for g in marked} >= {"cjk-title-mark-first", "cjk-unmarked", "cjk-author-date"}
+    texts = [CJK_OR_MARK.sub("", note) for g in GENRES for note, _ in g.examples]
+    rng = random.Random(5)
+    alphabet = "AbZ z,.:;()[]“”\"'—–-0123456789 Иван（），：；、。ＡＢ１"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    for text in texts:
+        assert not CJK_OR_MARK.search(text)
+        for g in marked:
+            assert not g.trigger(text), (g.name, text)
+    # and the marked rows still read what they are for
+    assert parse_citation("王某：《书名》，北京：某出版社2001年版，第12页。").fields["title"] == "书名"
+
+
+def test_news_words_match_as_with_a_leading_boundary():
+    import random
+
+    from annobib.extract.fields import features as F
+
+    tail = F.NEWS_RE.pattern.split(r")\b", 1)[1]
+    old = re.compile(r"\b(?:" + F._NEWS_WORDS + r")\b" + tail)
+    notes = [n.text for p in sorted(DATA.glob("extract_*/notes*.txt")) for n in loose_notes(p.read_text("utf-8"))]
+    rng = random.Random(3)
+    words = F._NEWS_WORDS.split("|") + ["报", "新闻", "网站", "x", "_", "1", " ", "é"]
+    notes += ["".join(rng.choice(words) + rng.choice(["", " ", "a", "_", "."]) for _ in range(4)) for _ in range(1500)]
+    for t in notes:
+        for a, b in ((old.search(t), F.NEWS_RE.search(t)), (old.search(t, 0, 60), F.NEWS_RE.search(t, 0, 60))):
+            assert (a and a.span()) == (b and b.span()), t
+
+
+def test_western_cues_still_read_volume_issue_and_chicago_journal():
+    p = parse_citation(
+        'Robert Jervis, "Cooperation under the Security Dilemma," World Politics, Vol. 30, No. 2 (1978), p. 167.'
+    )
+    assert p.fields.get("volume") == "30" and p.fields.get("number") == "2", p
+    q = parse_citation('Jean Oi, "Fiscal Reform," World Politics 45, no. 1 (1992): 99-126.')
+    assert q.fields.get("volume") == "45" and q.fields.get("number") == "1", q
+
+
+def test_folded_word_gates_never_skip_a_match():
+    import random
+
+    from annobib.extract.fields import western as W
+
+    rng = random.Random(9)
+    pieces = ["paper ", "PAPER ", "Paper ", "presented ", "at ", "the ", "op.", "Op. ", "CIT", "cit.", "loc. ", "x, "]
+    pieces += ["Ph.D. ", "diss.", "Thesis", "DISSERTATION", "ſ", "İ"]
+    for _ in range(3000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        for rx, words in (
+            (W._WESTERN_CUES_RE5, ("diss", "thesis")),
+            (W._WESTERN_CUES_RE6, ("paper ",)),
+            (W._WESTERN_UNQUOTED_TYPE_RE1, ("cit",)),
+        ):
+            if rx.search(t):
+                assert W._may_hold_folded(t, words), (rx.pattern, t)
