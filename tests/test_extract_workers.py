@@ -50,18 +50,11 @@ def test_workers_read_as_one_process_does(monkeypatch):
 def test_jobs_reads_the_environment(monkeypatch):
     monkeypatch.setenv("ANNOBIB_JOBS", "1")
     assert workers.jobs() == 1
-    assert workers.map_on_cores(len, ["a"] * 1000) is None  # one job: the caller works alone
+    here = os.getpid()  # one job: the caller works alone
+    assert {pid for _k, pid in workers.stream_on_cores(lambda k: (k, os.getpid()), range(1000), minimum=10)} == {here}
     for bad in ("0", "abc", "9" * 400, "-3"):
         monkeypatch.setenv("ANNOBIB_JOBS", bad)
         assert workers.jobs() >= 1
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
-def test_pool_results_keep_their_order(monkeypatch):
-    monkeypatch.setenv("ANNOBIB_JOBS", "2")
-    items = [str(k) for k in range(1000)]
-    assert workers.map_on_cores(str.upper, items, minimum=10) == items
-    assert workers.map_on_cores(str.upper, items[:5], minimum=10) is None
 
 
 def test_a_superscript_digit_is_no_job_count(monkeypatch):

@@ -19,7 +19,6 @@ from functools import lru_cache
 
 from annobib.extract.normalize import normalize
 from annobib.extract.segment import citation_score, citation_start, quoted_from, sentences, translation_pairs
-from annobib.extract.workers import map_on_cores
 from annobib.extract.fields.features import cjk_pages, en_pages, norm_range, rstrip_run
 from annobib.extract.fields import (
     HAN,
@@ -371,30 +370,13 @@ def _ascii_alnum(text: str) -> str:
     return text.translate(_FULLWIDTH) if not text.isascii() and _HAS_FULLWIDTH.search(text) else text
 
 
-_AHEAD: dict[str, NoteReading] = {}  # notes read by workers, waiting for read_note
-
-
-def read_ahead(texts: list[str]) -> None:
-    """Read many notes at once on every core; :func:`read_note` then finds them ready. Call
-    :func:`forget_ahead` when done, so that unused readings are not kept."""
-    distinct = list(dict.fromkeys(texts))
-    readings = map_on_cores(_read_note, distinct)
-    if readings:
-        _AHEAD.update(zip(distinct, readings))
-
-
-def forget_ahead() -> None:
-    _AHEAD.clear()
-
-
 @lru_cache(maxsize=8192)
 def read_note(text: str) -> NoteReading:
     """Classify a note and cut it into citations (fields are parsed here too).
 
     A pure function of the note text, cached: articles repeat notes, and a repeated note must
     read the same way. Callers must not mutate the result."""
-    ahead = _AHEAD.pop(text, None)
-    return ahead if ahead is not None else _read_note(text)
+    return _read_note(text)
 
 
 def _read_note(text: str) -> NoteReading:

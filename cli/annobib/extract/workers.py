@@ -44,24 +44,9 @@ def idle_cores() -> int:
     return max(1, min(cores, round(cores - load)))
 
 
-def map_on_cores(fn: Callable[[T], R], items: Sequence[T], minimum: int = PARALLEL_MIN) -> list[R] | None:
-    """``[fn(x) for x in items]`` computed in forked workers, in order; ``None`` when that is not
-    worth it or not possible, and the caller should do the work itself."""
-    n = min(jobs(), _MAX_JOBS)
-    if n < 2 or len(items) < minimum or not sys.platform.startswith("linux"):
-        return None
-    import multiprocessing  # lazy: only a big input on several idle cores forks workers
-
-    try:
-        with multiprocessing.get_context("fork").Pool(n) as pool:
-            return pool.map(fn, items, chunksize=max(8, len(items) // (n * 8)))
-    except Exception:  # no semaphores or processes here, or a worker failed: read in this process
-        return None
-
-
 def stream_on_cores(fn: Callable[[T], R], items: Sequence[T], minimum: int = PARALLEL_MIN) -> Iterator[R]:
     """``fn(x) for x in items``, in order, yielded as soon as each is ready: computed in forked
-    workers when worth it (see :func:`map_on_cores`), else here, one at a time. The caller's
+    workers when worth it (two jobs or more, ``minimum`` items, Linux), else here, one at a time. The caller's
     work on the first results overlaps the workers' work on the rest, so the serial part of a
     job (joining works) hides behind the parallel part. Should a worker fail, what is left is
     computed here, so the results are those of one process either way. Closing the iterator (or
