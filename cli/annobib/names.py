@@ -210,14 +210,15 @@ def parse_names(value: str | None, lang: str | None = None) -> tuple[Name, ...]:
     if not value or not value.strip():
         return ()
     names = []
+    seen: dict[str, Name] = {}  # a list repeating one name (hostile, or `others` many times) parses it once
     for part in split_top_level(" ".join(value.split()), _AND):
         part = part.strip()
         if not part:
             continue
-        if part.lower() == "others":
-            names.append(Name(others=True, raw="others"))
-            continue
-        names.append(parse_name(part, lang))
+        name = seen.get(part)
+        if name is None:
+            name = seen[part] = Name(others=True, raw="others") if part.lower() == "others" else parse_name(part, lang)
+        names.append(name)
     return tuple(names)
 
 
