@@ -76,7 +76,8 @@ def scan_entry(raw: str, *, fast: bool = True) -> EntrySpans | None:
     quick = _FAST_FIELD[close_ch].match if fast else None
     gap = _GAP.match
     while True:
-        pos = gap(raw, pos).end()
+        skipped = gap(raw, pos)  # always matches (possibly nothing)
+        pos = skipped.end() if skipped is not None else pos
         if pos >= n:
             return None
         if raw[pos] == close_ch:
