@@ -116,6 +116,45 @@ def run_checks(
         return sort_findings(findings)
 
 
+def rerun_checks(libraries, rules: list[Rule], ctx: Context, previous: list[Finding], fresh: dict) -> list[Finding]:
+    """What :func:`run_checks` would find now that some entries changed, without checking the
+    others again: ``previous`` is the check made before the change, ``fresh`` maps id(entry) of
+    every changed entry to the findings of the same rules on it as it is now (see
+    :func:`annobib.checks.fixes.apply_fixes`). The library rules run again over everything."""
+    rules = [r for r in rules if all(ctx.has(n) for n in r.needs)]
+    whole = {r.code for r in rules if r.scope == "library"}
+    kept: dict[int, list[Finding]] = {}
+    for f in previous:
+        if f.code in whole:
+            continue
+        if f.entry is None:  # an entry rule's finding of no entry: cannot be kept by entry
+            return run_checks(libraries, rules=rules, ctx=ctx)
+        kept.setdefault(id(f.entry), []).append(f)
+    if None in fresh:
+        return run_checks(libraries, rules=rules, ctx=ctx)
+    corpus = Corpus()
+    for lib in libraries:
+        corpus.entries.extend(lib.entries)
+        src = str(lib.path) if getattr(lib, "path", None) else None
+        corpus.problems.extend((src, p) for p in lib.problems)
+    findings: list[Finding] = []
+    renewed: list[Finding] = []
+    for e in corpus.entries:  # in file order, as a full check lists them
+        got = fresh.get(id(e))
+        if got is None:
+            findings.extend(kept.get(id(e), ()))
+        else:
+            findings.extend(got)
+            renewed.extend(got)
+    _refine_lines(renewed, libraries)
+    library_rules = [r for r in rules if r.scope == "library" and r.check is not None]
+    with paused_gc():  # no entry rule: nothing a second process would share
+        findings.extend(_check_part(_Plan({}), [], library_rules, corpus, ctx, libraries))
+        if ctx.state.get("text_oddities", {}).get("comment_at"):
+            findings = _without_phantoms(findings, ctx)
+        return sort_findings(findings)
+
+
 class _Plan:
     """Which entry rules and scanners to call for an entry, from the triggers they declare."""
 
