@@ -8,6 +8,20 @@ from dataclasses import dataclass
 
 _ENTRY_HEAD = re.compile(r"@\s*(\w+)\s*([{(])")
 
+# The common field shapes in one match: `name = {text}`, `name = "text"` or `name = 2020`, with
+# no nested brace, backslash or comment, then `,` or the closing delimiter. Any other field is
+# scanned character by character (_field_slow), which gives the same spans for these shapes:
+# that loop was a third of the time of splicing 50,000 fixed entries back into their text.
+_FAST_FIELD = {
+    close: re.compile(
+        r"([^\s=,{}\"%#()\\]+)[ \t]*=\s*"
+        r"(\{[^{}\\]*\}|\"[^\"{}\\]*\"|[0-9A-Za-z_]+)"
+        r"[ \t\r\n]*(?:(,)|(?=" + re.escape(close) + r"))"
+    )
+    for close in "})"
+}
+_GAP = re.compile(r"(?:\s|,|%[^\n]*)*")  # between fields: spaces, commas, `%` comments to the line end
+
 
 @dataclass
 class FieldSpan:
@@ -30,8 +44,9 @@ class EntrySpans:
     fields: list
 
 
-def scan_entry(raw: str) -> EntrySpans | None:
-    """Where the type, key and each field's name and value are in an entry's text."""
+def scan_entry(raw: str, *, fast: bool = True) -> EntrySpans | None:
+    """Where the type, key and each field's name and value are in an entry's text.
+    ``fast=False``: every field scanned character by character (what the tests compare with)."""
     at = raw.find("@")
     if at < 0:
         return None
@@ -58,58 +73,71 @@ def scan_entry(raw: str) -> EntrySpans | None:
     fields: list[FieldSpan] = []
     key_comma = k if raw[k] == "," else None
     pos = k + 1 if raw[k] == "," else k
+    quick = _FAST_FIELD[close_ch].match if fast else None
+    gap = _GAP.match
     while True:
-        while pos < n and (raw[pos].isspace() or raw[pos] == "," or raw[pos] == "%"):
-            if raw[pos] == "%":  # a comment between fields (biber reads `%` to the line end)
-                eol = raw.find("\n", pos)
-                pos = n if eol < 0 else eol
-                continue
-            pos += 1
+        skipped = gap(raw, pos)  # always matches (possibly nothing)
+        pos = skipped.end() if skipped is not None else pos
         if pos >= n:
             return None
         if raw[pos] == close_ch:
             return EntrySpans(m.start(1), m.end(1), key_start, key_end, key_comma, pos, fields)
-        eq = raw.find("=", pos)
-        if eq < 0:
+        f = quick(raw, pos) if quick is not None else None
+        if f is not None:
+            comma = f.start(3) if f.group(3) is not None else None
+            fields.append(FieldSpan(f.group(1), pos, f.end(1), f.start(2), f.end(2), comma))
+            pos = f.end()
+            continue
+        found = _field_slow(raw, pos, close_ch)
+        if found is None:
             return None
-        name = raw[pos:eq].strip()
-        if not name or any(c in name for c in '{}",') or "\n\n" in raw[pos:eq]:
-            return None
-        name_start = pos
-        name_end = pos + len(raw[pos:eq].rstrip())
-        v = eq + 1
-        while v < n and raw[v].isspace():
-            v += 1
-        value_start = v
-        depth = 0
-        quoted = False
-        i = v
-        comment_at = -1  # a `%` comment after a bare value (`year = 2020 % note`)
-        while i < n:
-            ch = raw[i]
-            if ch == "\\":
-                i += 2
-                continue
-            if ch == "%" and depth == 0 and not quoted:
-                if comment_at < 0:
-                    comment_at = i
-                eol = raw.find("\n", i)
-                i = n if eol < 0 else eol
-                continue
-            if ch == "{":
-                depth += 1
-            elif ch == "}":
-                if depth == 0 and close_ch == "}" and not quoted:
-                    break
-                depth -= 1
-            elif ch == '"' and depth == 0:
-                quoted = not quoted
-            elif depth == 0 and not quoted and (ch == "," or ch == close_ch):
+        span, pos = found
+        fields.append(span)
+
+
+def _field_slow(raw: str, pos: int, close_ch: str) -> tuple[FieldSpan, int] | None:
+    """The field that starts at ``pos`` (any shape: nested braces, ``#``, comments) and where
+    the scan goes on after it; None when it is no field."""
+    n = len(raw)
+    eq = raw.find("=", pos)
+    if eq < 0:
+        return None
+    name = raw[pos:eq].strip()
+    if not name or any(c in name for c in '{}",') or "\n\n" in raw[pos:eq]:
+        return None
+    name_start = pos
+    name_end = pos + len(raw[pos:eq].rstrip())
+    v = eq + 1
+    while v < n and raw[v].isspace():
+        v += 1
+    depth = 0
+    quoted = False
+    i = v
+    comment_at = -1  # a `%` comment after a bare value (`year = 2020 % note`)
+    while i < n:
+        ch = raw[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "%" and depth == 0 and not quoted:
+            if comment_at < 0:
+                comment_at = i
+            eol = raw.find("\n", i)
+            i = n if eol < 0 else eol
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            if depth == 0 and close_ch == "}" and not quoted:
                 break
-            i += 1
-        if i >= n:
-            return None
-        value_end = v + len(raw[v : comment_at if comment_at >= 0 else i].rstrip())
-        comma = i if raw[i] == "," else None
-        fields.append(FieldSpan(name, name_start, name_end, value_start, value_end, comma))
-        pos = i + 1 if comma is not None else i
+            depth -= 1
+        elif ch == '"' and depth == 0:
+            quoted = not quoted
+        elif depth == 0 and not quoted and (ch == "," or ch == close_ch):
+            break
+        i += 1
+    if i >= n:
+        return None
+    value_end = v + len(raw[v : comment_at if comment_at >= 0 else i].rstrip())
+    comma = i if raw[i] == "," else None
+    return FieldSpan(name, name_start, name_end, v, value_end, comma), (i + 1 if comma is not None else i)

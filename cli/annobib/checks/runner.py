@@ -116,6 +116,69 @@ def run_checks(
         return sort_findings(findings)
 
 
+def start_library_rules(libraries, rules: list[Rule], ctx: Context):
+    """Start the library rules over ``libraries`` as they are now in a second process (the
+    caller writes the files meanwhile); pass the result to :func:`rerun_checks` (``started``)."""
+    corpus = _corpus(libraries)
+    library_rules = [r for r in rules if r.scope == "library" and r.check is not None and all(map(ctx.has, r.needs))]
+    if len(corpus.entries) < PARALLEL_MIN:
+        return corpus, None  # quicker here than a second process is to start
+    with paused_gc():  # the child copies only the pages it touches
+        child = _fork(lambda: _check_part(_Plan({}), [], library_rules, corpus, ctx, libraries), corpus.entries, ctx)
+    return corpus, child
+
+
+def _corpus(libraries) -> Corpus:
+    corpus = Corpus()
+    for lib in libraries:
+        corpus.entries.extend(lib.entries)
+        src = str(lib.path) if getattr(lib, "path", None) else None
+        corpus.problems.extend((src, p) for p in lib.problems)
+    return corpus
+
+
+def rerun_checks(
+    libraries, rules: list[Rule], ctx: Context, previous: list[Finding], fresh: dict, started=None
+) -> list[Finding]:
+    """What :func:`run_checks` would find now that some entries changed, without checking the
+    others again: ``previous`` is the check made before the change, ``fresh`` maps id(entry) of
+    every changed entry to the findings of the same rules on it as it is now (see
+    :func:`annobib.checks.fixes.apply_fixes`). The library rules run again over everything
+    (``started``: already running, from :func:`start_library_rules` on the same entries)."""
+    corpus, child = started if started is not None else (_corpus(libraries), None)
+    rules = [r for r in rules if all(ctx.has(n) for n in r.needs)]
+    whole = {r.code for r in rules if r.scope == "library"}
+    kept: dict[int, list[Finding]] = {}
+    for f in previous:
+        if f.code in whole:
+            continue
+        if f.entry is None:  # an entry rule's finding of no entry: cannot be kept by entry
+            kept = {None: []}
+            break
+        kept.setdefault(id(f.entry), []).append(f)
+    library_found = _collect(child, corpus.entries, ctx) if child is not None else None
+    if None in fresh or None in kept:
+        return run_checks(libraries, rules=rules, ctx=ctx)
+    findings: list[Finding] = []
+    renewed: list[Finding] = []
+    for e in corpus.entries:  # in file order, as a full check lists them
+        got = fresh.get(id(e))
+        if got is None:
+            findings.extend(kept.get(id(e), ()))
+        else:
+            findings.extend(got)
+            renewed.extend(got)
+    _refine_lines(renewed, libraries)
+    library_rules = [r for r in rules if r.scope == "library" and r.check is not None]
+    with paused_gc():
+        if library_found is None:
+            library_found = _check_part(_Plan({}), [], library_rules, corpus, ctx, libraries)
+        findings.extend(library_found)
+        if ctx.state.get("text_oddities", {}).get("comment_at"):
+            findings = _without_phantoms(findings, ctx)
+        return sort_findings(findings)
+
+
 class _Plan:
     """Which entry rules and scanners to call for an entry, from the triggers they declare."""
 
@@ -303,52 +366,74 @@ def _check_in_two(plan: "_Plan", todo, library_rules, corpus: Corpus, ctx: Conte
     The collector stays paused (:func:`annobib.perf.paused_gc`), so the child copies only the
     pages of the entries it reads, not the whole heap."""
 
+    # without library rules (the fixer's checks of changed entries) the halves are even
+    cut = int(len(todo) * (PARENT_SHARE if library_rules else 0.5))
+    child = _fork(lambda: _check_part(plan, todo[cut:], library_rules, corpus, ctx, libraries), todo, ctx)
+    if child is None:
+        return None
+    findings = _check_part(plan, todo[:cut], [], corpus, ctx, libraries)
+    theirs = _collect(child, todo, ctx)
+    if theirs is None:
+        return findings + _check_part(plan, todo[cut:], library_rules, corpus, ctx, libraries)
+    return findings + theirs
+
+
+def _fork(work, entries, ctx: Context) -> tuple[int, int] | None:
+    """Run ``work()`` (-> findings) in a forked child; (pid, read end) to :func:`_collect` from,
+    or None when no second process can be had. The findings come back as plain tuples, each
+    with the index of its entry in ``entries``."""
     if (os.cpu_count() or 1) < 2 or not hasattr(os, "fork") or perf.DETACHED:
         return None
-    cut = int(len(todo) * PARENT_SHARE)
     try:
         rfd, wfd = os.pipe()
         pid = os.fork()
     except OSError:
         return None
-    if pid == 0:  # the child
-        code = 0
-        try:
-            os.close(rfd)
-            mine = _check_part(plan, todo[cut:], library_rules, corpus, ctx, libraries)
-            where = {id(e): i for i, e in enumerate(todo)}  # todo is corpus.entries when library rules run
-            rows = [
-                (
-                    f.code,
-                    f.severity,
-                    f.key,
-                    f.field,
-                    f.message,
-                    f.line,
-                    f.source,
-                    None if f.fix is None else (f.fix.field, f.fix.value, f.fix.safe, f.fix.description),
-                    f.rule,
-                    -1 if f.entry is None else where.get(id(f.entry), -1),
-                )
-                for f in mine
-            ]
-            with os.fdopen(wfd, "wb") as fh:
-                fh.write(marshal.dumps((rows, ctx.state.get("rule_errors", []))))
-        except BaseException:  # noqa: BLE001 - the parent then does it all itself
-            code = 1
-        finally:
-            os._exit(code)
-    os.close(wfd)
+    if pid:
+        os.close(wfd)
+        return pid, rfd
+    code = 0  # the child
+    try:
+        os.close(rfd)
+        mine = work()
+        where = {id(e): i for i, e in enumerate(entries)}
+        rows = [
+            (
+                f.code,
+                f.severity,
+                f.key,
+                f.field,
+                f.message,
+                f.line,
+                f.source,
+                None if f.fix is None else (f.fix.field, f.fix.value, f.fix.safe, f.fix.description),
+                f.rule,
+                -1 if f.entry is None else where.get(id(f.entry), -1),
+            )
+            for f in mine
+        ]
+        with os.fdopen(wfd, "wb") as fh:
+            fh.write(marshal.dumps((rows, ctx.state.get("rule_errors", []))))
+    except BaseException:  # noqa: BLE001 - the parent then does it all itself
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _collect(child: tuple[int, int], entries, ctx: Context) -> list[Finding] | None:
+    """The findings of a child :func:`_fork` started (None if it failed: redo its work)."""
+    pid, rfd = child
     with os.fdopen(rfd, "rb") as reader:
         try:
-            findings = _check_part(plan, todo[:cut], [], corpus, ctx, libraries)
             blob = reader.read()
         finally:
             _, status = os.waitpid(pid, 0)
     if status != 0 or not blob:
-        return findings + _check_part(plan, todo[cut:], library_rules, corpus, ctx, libraries)
+        return None
     rows, errors = marshal.loads(blob)
-    theirs = [
+    if errors:
+        ctx.state.setdefault("rule_errors", []).extend(errors)
+    return [
         Finding(
             code,
             severity,
@@ -359,13 +444,10 @@ def _check_in_two(plan: "_Plan", todo, library_rules, corpus: Corpus, ctx: Conte
             source,
             None if fix is None else Fix(*fix),
             rule,
-            todo[at] if at >= 0 else None,
+            entries[at] if at >= 0 else None,
         )
         for code, severity, key, name, message, line, source, fix, rule, at in rows
     ]
-    if errors:
-        ctx.state.setdefault("rule_errors", []).extend(errors)
-    return findings + theirs
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

@@ -24,7 +24,7 @@ from annobib.checks import fixes
 from annobib.checks.base import Context, Finding
 from annobib.checks.coverage import cited_keys_from_text
 from annobib.checks.emit import summarize
-from annobib.checks.runner import parse_codes, run_checks, select_rules
+from annobib.checks.runner import parse_codes, rerun_checks, run_checks, select_rules, start_library_rules
 from annobib.core.inputs import decode_utf8
 from annobib.errors import InputError, read_input_bytes
 
@@ -111,17 +111,29 @@ class _AllUnreadable(InputError):
 
 
 def fix_and_write(
-    libraries, rules, ctx: Context, *, unsafe: bool, dry_run: bool, findings: list | None = None
+    libraries,
+    rules,
+    ctx: Context,
+    *,
+    unsafe: bool,
+    dry_run: bool,
+    findings: list | None = None,
+    rechecked: dict | None = None,
+    fixed=None,
 ) -> tuple[list[str], list[dict]]:
     """Apply the fixes to every library, check every edited one, then write them (or, with
     ``dry_run``, only diff them). Returns the diffs and the applied fixes. ``findings``: the
-    libraries' check, made already (the fixes' first pass reads it)."""
+    libraries' check, made already (the fixes' first pass reads it); ``rechecked``: filled
+    with the findings of each fixed entry as fixed (see :func:`fixes.apply_fixes`); ``fixed()``
+    is called once every fix is applied, before any file is checked or written."""
 
     pending = []
     for lib in libraries:
-        applied = fixes.apply_fixes(lib, rules, ctx, unsafe=unsafe, findings=findings)
+        applied = fixes.apply_fixes(lib, rules, ctx, unsafe=unsafe, findings=findings, rechecked=rechecked)
         if applied:
             pending.append((lib, applied))
+    if pending and fixed is not None:
+        fixed()
     # check every file first: a failure writes nothing further (a dry run checks nothing)
     checked = [check_library(lib) if not dry_run else None for lib, _ in pending]
     # the diff is shown (text, github) or returned (json); it costs what changed, not the file
@@ -185,9 +197,17 @@ def validate(
     findings = run_checks(libraries, rules=rules, ctx=ctx)
     diffs, applied = ([], [])
     if fix:
-        diffs, applied = fix_and_write(libraries, rules, ctx, unsafe=unsafe, dry_run=dry_run, findings=findings)
-        if applied:
-            findings = run_checks(libraries, rules=rules, ctx=ctx)
+        fresh: dict = {}  # the fixed entries' findings, from the fixer's own last check of them
+        started = []  # the library rules over the fixed entries, run while the files are written
+
+        def fixed() -> None:
+            started.append(start_library_rules(libraries, rules, ctx))
+
+        diffs, applied = fix_and_write(
+            libraries, rules, ctx, unsafe=unsafe, dry_run=dry_run, findings=findings, rechecked=fresh, fixed=fixed
+        )
+        if applied:  # the other entries' findings stand: only the library rules run again
+            findings = rerun_checks(libraries, rules, ctx, findings, fresh, started[0] if started else None)
     if extra_findings is not None:
         findings = findings + list(extra_findings(libraries))
     n_entries = sum(len(lib.entries) for lib in libraries)
