@@ -56,8 +56,14 @@ def _quiet_bibtexparser() -> None:
 # (strings, comments, concatenation, escapes, a field given twice, text with `@` after the
 # entry) goes to bibtexparser as before.
 _PLAIN = r'[^{}"\\@%#]'
+# Inside braces bibtexparser counts every brace not preceded by a backslash and nothing else
+# (`%`, `#`, `"` and other escapes are text there), so a braced value may hold them all — `\%`,
+# `{\"o}`, `50%`, `#` in a URL — as long as no backslash stands before a brace (that brace would
+# not count; such values go to bibtexparser). Before, any `\`, `%` or `#` sent the entry to
+# bibtexparser: a 50,000-entry file with `\%` in its titles read 4.5x slower.
+_BRACED = r"(?:[^{}\\@]|\\(?![{}]))"
 _FAST_VALUE = (
-    r"\{" + _PLAIN + r"*(?:\{" + _PLAIN + r"*\}" + _PLAIN + r"*)*\}"
+    r"\{" + _BRACED + r"*(?:\{" + _BRACED + r"*\}" + _BRACED + r"*)*\}"
     r'|"(?:[^{}"\\@%#]|\{[^{}\\@%#]*\})*+"|[0-9]+|[A-Za-z_][\w\-:.+]*'
 )
 _FAST_FIELD = r"\s*([A-Za-z_][\w\-:.+]*)\s*=\s*(" + _FAST_VALUE + r")\s*"
@@ -66,7 +72,7 @@ _FAST_FIELD = r"\s*([A-Za-z_][\w\-:.+]*)\s*=\s*(" + _FAST_VALUE + r")\s*"
 # braces), so nothing is lost, and a chunk that does not match fails at once. With backtracking,
 # `@misc{k, title = {` + 20,000 `{a}` + 20,000 blank lines took 0.6 s (quadratic).
 PLAIN_VALUE = (
-    r"\{" + _PLAIN + r"*+(?:\{" + _PLAIN + r"*+\}" + _PLAIN + r"*+)*+\}"
+    r"\{" + _BRACED + r"*+(?:\{" + _BRACED + r"*+\}" + _BRACED + r"*+)*+\}"
     r'|"(?:[^{}"\\@%#]|\{[^{}\\@%#]*+\})*+"|[0-9]++|[A-Za-z_][\w\-:.+]*+'
 )
 PLAIN_FIELD = r"\s*+[A-Za-z_][\w\-:.+]*+\s*+=\s*+(?:" + PLAIN_VALUE + r")\s*+"
