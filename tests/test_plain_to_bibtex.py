@@ -124,3 +124,19 @@ def test_the_citing_sentence_is_written_as_text_and_read_back():
     [back] = written.citations
     assert (back.note, back.page, back.locator) == (1, 3, "25--27")
     assert back.context == sentence.replace("{", "(").replace("}", ")")
+
+
+def test_control_characters_in_plain_text_are_dropped_not_written():
+    """A registry's title holding ESC, an OSC 52 clipboard write or a C1 control: no text."""
+    value = "Clip\x1b]52;c;ZXZpbA==\x07board \x9b2J and\ttab\nline"
+    written = encode_latex(value)
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", written), written
+    assert decode_latex(written) == "Clip]52;c;ZXZpbA==board 2J and\ttab\nline"
+
+
+def test_imported_keywords_stay_tags_that_read_back_as_typed():
+    from annobib.editing import split_tags
+
+    written = encode_latex("to_read, R&D, x--y, \\input", "keywords")
+    assert "\\input" not in written
+    assert split_tags(written)[:3] == ["to_read", "R&D", "x--y"]
