@@ -65,10 +65,10 @@ def escape_specials(value: str, name: str = "") -> str:
 # Plain text -> LaTeX: every character LaTeX or BibTeX would act on becomes a command that prints
 # it (and that annobib's decoder reads back as that character). ``--`` and ``''`` are split so
 # no ligature forms (``-{}-`` prints two hyphens, not an en dash).
-_PLAIN_SPECIAL = re.compile(r"[\\{}%&#$_^~`\u00a0\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|-(?=-)|'(?=')")
+_PLAIN_SPECIAL = re.compile(r"[\\{}%&#$_^~`\u00a0\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|-(?=-)|'(?=')")
 # keywords is a list of tags annobib reads structurally (editing.split_tags undoes only % & #),
 # written as `tag` writes it: only what could run or break the field is changed there
-_KEYWORD_SPECIAL = re.compile(r"[\\{}%&#\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_KEYWORD_SPECIAL = re.compile(r"[\\{}%&#\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _PLAIN_MAP = {
     "\\": "\\textbackslash{}",
     "{": "\\textbraceleft{}",
@@ -99,8 +99,8 @@ def plain_to_latex(value: str, name: str = "", keep_braces: bool = False) -> str
     two characters. Verbatim fields (``url``, ``doi``, ``eprint``, ``file`` …) are kept as they are
     (biber reads them as written). ``keep_braces``: the value's braces are structure (a braced
     organization in a name list) and are kept. ``pages`` keeps ``--`` (a range in BibTeX).
-    Control characters other than tab and line ends (ESC, C1) are dropped: no text, and no
-    terminal escape left in the file. ``keywords`` (tags, read back by splitting, not decoding)
+    Control characters other than tab, line ends and NUL (refused where values are checked) are
+    dropped (ESC, C1): no text, and no terminal escape left in the file. ``keywords`` (tags, read back by splitting, not decoding)
     changes only ``\\``, braces, ``% & #`` and controls, as ``annobib tag`` writes it.
     Values read from a .bib are LaTeX already and never pass through here."""
     low = name.lower()
