@@ -9,6 +9,7 @@ already made joins it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from annobib.documents.model import Doc
 from annobib.exchange.csl_json import csl_to_entry
@@ -97,8 +98,6 @@ def bound_values(x) -> None:
     """Drop, in place, the entries of an Extraction with a value over ``MAX_VALUE`` characters
     (prose fields aside); the notes that made only those become "not understood", and a note's
     text kept for the report and JSON is cut to ``MAX_VALUE`` characters."""
-    from dataclasses import replace
-
     long_keys = {
         e.key
         for e in x.entries
