@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -323,3 +324,62 @@ def test_an_authors_star_note_is_note_0_and_the_numbered_notes_follow(star):
         (0, "本文系某", "大国政治的逻辑"),
         (1, "阎学通：", "正文引用了一部著作。"),
     ]
+
+
+# ---------------------------------------------------------------------------------- compression bombs
+
+
+def _bomb_pdf(streams: list[bytes], filters: str = "/FlateDecode") -> bytes:
+    """A one-page PDF whose content streams are ``streams`` (already encoded with ``filters``)."""
+    objs = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>"]
+    refs = " ".join(f"{4 + i} 0 R" for i in range(len(streams)))
+    objs.append(f"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents[{refs}]>>".encode())
+    for s in streams:
+        objs.append(b"<</Length %d/Filter%s>>stream\n" % (len(s), filters.encode()) + s + b"\nendstream")
+    out = b"%PDF-1.4\n"
+    for i, o in enumerate(objs, 1):
+        out += f"{i} 0 obj\n".encode() + o + b"\nendobj\n"
+    return out + b"trailer<</Size %d/Root 1 0 R>>\n%%%%EOF\n" % (len(objs) + 1)
+
+
+def _spaces(mb: int) -> bytes:
+    c = zlib.compressobj(9)
+    return b"".join(c.compress(b" " * (1 << 20)) for _ in range(mb)) + c.flush()
+
+
+def test_a_flatedecode_bomb_is_refused_before_pdfium_without_inflating_it(tmp_path):
+    """200 MB of spaces in a 200 KB PDF peaked at 408 MB (1 GB: 1.98 GB) inside PDFium; the guard
+    inflates each stream in 1 MB pieces, keeps none, and refuses past 32 MB."""
+    import tracemalloc
+
+    from annobib.documents.pdfguard import check_streams
+    from annobib.errors import InputError
+
+    data = _bomb_pdf([_spaces(40)])
+    assert len(data) < 100_000
+    tracemalloc.start()
+    with pytest.raises(InputError, match="compression bomb"):
+        check_streams(data, "bomb.pdf")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 8 << 20, f"{peak >> 20} MB held while measuring"
+    p = tmp_path / "bomb.pdf"
+    p.write_bytes(data)
+    r = run_cli(["extract", str(p), "-o", "-"])
+    assert r.exit_code == 2 and r.stderr.count("\n") == 1 and "32 MB" in r.stderr, r.stderr
+
+
+def test_bombs_behind_ascii85_or_spread_over_streams_are_refused(monkeypatch):
+    import base64
+
+    from annobib.documents import pdfguard
+    from annobib.errors import InputError
+
+    wrapped = base64.a85encode(_spaces(40)) + b"~>"
+    with pytest.raises(InputError, match="32 MB"):
+        pdfguard.check_streams(_bomb_pdf([wrapped], "[/ASCII85Decode/FlateDecode]"), "a85.pdf")
+    monkeypatch.setattr(pdfguard, "TOTAL_LIMIT", 50 << 20)
+    with pytest.raises(InputError, match="streams unpack past 50 MB"):
+        pdfguard.check_streams(_bomb_pdf([_spaces(20)] * 3), "many.pdf")
+    pdfguard.check_streams(_bomb_pdf([_spaces(20)] * 2), "fine.pdf")  # under both limits
+    pdfguard.check_streams((DATA / "seed-footnotes.pdf").read_bytes(), "seed.pdf")

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from annobib.bib.latex import plain_from_latex, plain_to_latex
+
 CITATIONS_FIELD = "citations"
 CITATION_SEPARATOR = " || "
 
@@ -70,8 +72,7 @@ def parse_citations(value: str | None) -> list[Citation]:
     """Read a ``citations`` field; items that do not parse are skipped."""
     if not value:
         return []
-    if "\\" in value:  # \% \& \# as the writer escapes them: the sentence as printed
-        value = re.sub(r"(?<!\\)((?:\\\\)*)\\([%&#])", r"\1\2", value)
+    value = plain_from_latex(value)  # the sentence as it was written in the article
     out = []
     for item in value.split(CITATION_SEPARATOR.strip()):
         m = _CITATION_RE.match(item.strip())
@@ -89,9 +90,11 @@ def parse_citations(value: str | None) -> list[Citation]:
 
 
 def format_citations(citations: list[Citation]) -> str:
-    # A literal " || " or unbalanced braces inside a sentence would break the field.
+    # A literal " || " or braces inside a sentence would break the field; the sentence is the
+    # article's plain text, written as text (a "\\input" in it never runs under LaTeX)
     return CITATION_SEPARATOR.join(
-        c.to_text().replace("||", "|").replace("{", "(").replace("}", ")") for c in citations
+        plain_to_latex(c.to_text().replace("||", "|").replace("{", "(").replace("}", ")"), CITATIONS_FIELD)
+        for c in citations
     )
 
 

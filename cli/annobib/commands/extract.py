@@ -92,6 +92,9 @@ def extract(
         if note:
             warn(f"{source}: {note}")
         x = extract_notes(text) if notes_file else extract_text(text)
+    from annobib.documents.bridge import bound_values
+
+    bound_values(x)  # a 689 KB "title" is a note not understood, not a value to write or print
     for w in x.warnings:
         warn(f"{source}: {w}")
     if not x.notes:

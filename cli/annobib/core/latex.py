@@ -88,6 +88,13 @@ SYMBOLS = {
     "textasciitilde": "~",
     "textbackslash": "\\",
     "textbar": "|",
+    # what annobib writes for plain text's own specials (bib.latex.plain_to_latex) reads back as them
+    "textbraceleft": "{",
+    "textbraceright": "}",
+    "textasciicircum": "^",
+    "textasciigrave": "`",
+    "textunderscore": "_",
+    "textdollar": "$",
     "textless": "<",
     "textgreater": ">",
     "LaTeX": "LaTeX",

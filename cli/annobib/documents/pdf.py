@@ -17,6 +17,7 @@ import re
 from annobib.documents.layout import notes_from_pages
 from annobib.documents.model import Doc
 from annobib.documents.pagelines import PageText, build_lines
+from annobib.documents.pdfguard import check_streams
 from annobib.errors import InputError
 
 _RANGE = re.compile(r"^\s*(\d{1,6})\s*(?:[-–:]\s*(\d{1,6})?\s*)?$")
@@ -72,6 +73,7 @@ def read_pdf(data: bytes, name: str, pages: str | None = None, progress=None) ->
     except ImportError:
         raise InputError(f"{name}: reading PDFs needs pypdfium2 (pip install pypdfium2)") from None
 
+    check_streams(data, name)  # before PDFium, which would inflate a bomb whole
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:

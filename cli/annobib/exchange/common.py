@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from annobib.bib.latex import escape_specials
+from annobib.bib.latex import plain_to_latex
 from annobib.bib.values import braces_balanced
 from annobib.core.latex import latex_to_text
 from annobib.core.months import MONTH_MACROS, month_number  # noqa: F401  (re-exported)
@@ -27,20 +27,14 @@ def decode_latex(value: str, name: str = "") -> str:
 
 
 def encode_latex(value: str, name: str = "") -> str:
-    """Text from another format -> an annobib field value, as the .bib will hold it.
-
-    LaTeX's specials ``%``, ``&``, ``#`` are escaped (outside links; see
-    :mod:`annobib.bib.latex`: a bare ``%`` is a comment to LaTeX), braces that do not balance
-    are escaped so the file stays parseable, and a no-break space becomes BibTeX's tie.
-    Verbatim fields (url, doi …) are kept as they are.
+    """Text from another format -> an annobib field value, as the .bib will hold it: the one
+    plain-to-BibTeX conversion, :func:`annobib.bib.latex.plain_to_latex` (backslashes, braces and
+    LaTeX's specials made text, so ``\\input`` or ``\\write18`` never runs and the value reads back
+    the same). Verbatim fields (url, doi …) are kept as they are, unbalanced braces percent-encoded.
     """
-    if not braces_balanced(value):
-        if name in VERBATIM_FIELDS:
-            return value.replace("{", "%7B").replace("}", "%7D")
-        value = re.sub(r"(?<!\\)([{}])", r"\\\1", value)
     if name in VERBATIM_FIELDS:
-        return value
-    return escape_specials(value, name).replace("\u00a0", "~")
+        return value if braces_balanced(value) else value.replace("{", "%7B").replace("}", "%7D")
+    return plain_to_latex(value, name)
 
 
 # --------------------------------------------------------------------------- dates

@@ -241,11 +241,11 @@ def names_from_csl(items) -> str:
         if _cjk(family + given):
             out.append(encode_latex(family + given))
             continue
-        head = f"{particle} {family}".strip()
+        head = encode_latex(f"{particle} {family}".strip())
         if " " in family and not particle and not given:
-            head = "{" + family + "}"
-        parts = [encode_latex(p) for p in (head, suffix, given) if p]
-        out.append(", ".join(parts) if (given or suffix) else encode_latex(head))
+            head = "{" + encode_latex(family) + "}"  # the braces are structure: one name, not split
+        parts = [head] + [encode_latex(p) for p in (suffix, given) if p]
+        out.append(", ".join(parts) if (given or suffix) else head)
     return " and ".join(out)
 
 

@@ -334,7 +334,7 @@ def record_to_entry(tags: list[tuple[str, str]]) -> Entry:
     if one("LA"):
         fields["langid"] = bcp47_to_langid(one("LA"))
     if multi.get("KW"):
-        fields["keywords"] = encode_latex(", ".join(k.strip() for k in multi["KW"]))
+        fields["keywords"] = encode_latex(", ".join(k.strip() for k in multi["KW"]), "keywords")
     if one("AB", "N2"):
         fields["abstract"] = encode_latex(one("AB", "N2"))
     if multi.get("N1"):

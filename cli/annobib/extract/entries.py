@@ -25,6 +25,7 @@ from annobib.extract.citations import CitationText, NoteReading, read_note
 from annobib.extract.fields.names import NATIONALITY_RE
 from annobib.extract.keys import base_key, family_part, unique
 from annobib.extract.notes import Note
+from annobib.bib.latex import plain_to_latex
 from annobib.extract.titleindex import TitleIndex
 from annobib.extract.workers import PARALLEL_MIN, stream_on_cores
 from annobib.model import Citation, Entry
@@ -399,7 +400,8 @@ NAME_FIELDS = ("author", "editor", "translator")
 
 
 def _safe_value(name: str, value: str) -> str:
-    """Braces in a printed title would break the .bib: only names keep their organization braces."""
+    """The note's plain text as a .bib value (:func:`plain_to_latex`: a ``\\input`` in a note stays
+    text). Braces in a printed title become parentheses; names keep their organization braces."""
     if name in NAME_FIELDS:
         depth = 0
         for ch in value:
@@ -408,9 +410,9 @@ def _safe_value(name: str, value: str) -> str:
             if depth < 0:
                 break
         if depth == 0:
-            return value
-        return value.replace("{", "(").replace("}", ")")
-    return value.replace("{", "(").replace("}", ")") if ("{" in value or "}" in value) else value
+            return plain_to_latex(value, name, keep_braces=True)
+        return plain_to_latex(value.replace("{", "(").replace("}", ")"), name)
+    return plain_to_latex(value.replace("{", "(").replace("}", ")") if ("{" in value or "}" in value) else value, name)
 
 
 def build_entries(notes: list[Note]) -> tuple[list[Entry], list[NoteResult]]:

@@ -105,8 +105,11 @@ def scan_markdown(text: str) -> list[list[Cite]]:
         if group:
             found.append((m.start(), group))
             taken.append((m.start(), m.end()))
+    # taken spans come in order and never overlap: a bisect, not a scan per @ (was quadratic)
+    taken_starts = [a for a, _b in taken]
     for m in _BARE.finditer(masked):
-        if any(a <= m.start() < b for a, b in taken):
+        i = bisect.bisect_right(taken_starts, m.start()) - 1
+        if i >= 0 and m.start() < taken[i][1]:
             continue
         key, _cut = _key(m)
         if key:
