@@ -179,3 +179,23 @@ def test_apa_double_issue_is_dashed_like_pages():
 
     p = parse_citation("Okafor, N., & Lind, P. (2014). Tidal commons. Coastal Policy Review, 12(3–4), 201–219.")
     assert p.type == "article" and p.fields["number"] == "3-4" and p.fields["pages"] == "201-219"
+
+
+def test_a_folio_alone_between_items_is_neither_url_nor_item_text():
+    # a PDF list: the page number printed alone between a DOI line and an organisation's item
+    text = (
+        "Okafor, N., & Lind, P. (2014). Tidal commons. Coastal Policy Review, 12(3), 201–219.\n"
+        "https://doi.org/10.5555/cpr_a_00412\n"
+        "118\n"
+        "World Meteorological Organization. (2020). State of the climate in Africa. https://example.org/wmo/africa-2020\n"
+        "Ruiz, T. (2011). Estuaries. Harbor Press."
+    )
+    notes = loose_notes(text)
+    assert [n.text.split(" (")[0] for n in notes] == [
+        "Okafor, N., & Lind, P.",
+        "World Meteorological Organization.",
+        "Ruiz, T.",
+    ]
+    entries = extract_notes(text).entries
+    assert entries[0].fields["url"] == "https://doi.org/10.5555/cpr_a_00412"
+    assert entries[1].fields["title"] == "State of the climate in Africa"
