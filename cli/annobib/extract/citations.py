@@ -39,11 +39,12 @@ from annobib.extract.fields import (
 LEAD_IN_RE = re.compile(
     r"^(?:(?:[中日韩英俄德法]文(?:原版|原著|版)|原版|原著|[中日韩英俄]译本|中译|日译|邦訳)\s*(?:(?:参?见|見)\s*[：:]?|[：:]|として\s*[、，,]?)\s*|(?:资料|数据|材料|史料)(?:来源|出处)\s*[：:]\s*|(?:(?:例如|比如|此外|另外|同时)\s*[，,]?\s*(?=(?:(?:可|请|亦|也|还|另)\s*){0,2}[参详见]))?(?:(?:(?:另|亦|也|还|又|均|请|可以|可|具体|详细|更多|相关|有关|讨论|论述|论证|分析)\s*){0,3}(?:参\s*见|参\s*阅|参\s*看|详\s*见|见|转\s*引\s*自|转\s*引|引\s*自|参考|参照|载)(?:于)?\s*[：:]?\s*(?:(?:例如|比如|如)\s*[：:，,]?\s*)?)"
     r"|(?:See|see)(?:\s+also)?\s+the\s+(?:essays|chapters|contributions|articles|papers)\s+(?:in|to)\b"  # see the essays in Ed., ed.,
-    r"|(?:(?:See|see)\s+also,?\s+(?:for\s+example|for\s+instance|e\.g\.),|(?:See|see)\s+also|(?:See|see),?\s+(?:for\s+example|for\s+instance|e\.g\.|inter\s+alia|among\s+others|in\s+particular|especially|generally),"
+    r"|(?:See|see)(?:\s+also)?\s+the\s+[a-z][a-z'’\- ]{2,120}?\s+in(?=\s+[A-Z])"  # see the discussion in A. Author, …
+    r"|(?:(?:See|see)\s+also,?\s+(?:for\s+example|for\s+instance|e\.?g\.?),|(?:See|see)\s+also|(?:See|see),?\s+(?:for\s+example|for\s+instance|e\.?g\.?|inter\s+alia|among\s+others|in\s+particular|especially|generally),"
     r"|(?:See|see)\s+(?:generally|especially|in\s+particular|further|most\s+notably)\b,?"
     r"|(?:See|see),\s+(?:for|on)\s+[^,;:]{3,60},(?=\s+[A-Z])"
     r"|(?:For\s+(?:example|instance)|E\.g\.),?\s+see|See|see|Cf\.|cf\.|Compare|(?:As\s+)?(?:Quoted|quoted|Cited|cited)\s+in|"
-    r"For\s+(?:a|an|the|more|further)\b[^,:]{0,80}?,\s*see(?:,?\s+(?:for\s+example|for\s+instance|e\.g\.),)?|Also\s+see|(?:On|For|In|About|Regarding)\s+(?:a|an|the|this|that|his|her|their)\s+[^,;:.]{2,60}?,?\s+see(?:\s+also)?)\s*[:,]?\s+"
+    r"For\s+(?:a|an|the|more|further)\b[^,:]{0,80}?,\s*see(?:,?\s+(?:for\s+example|for\s+instance|e\.?g\.?),)?|Also\s+see|(?:On|For|In|About|Regarding)\s+(?:a|an|the|this|that|his|her|their)\s+[^,;:.]{2,60}?,?\s+see(?:\s+also)?)\s*[:,]?\s+"
     r"|(?:Подробнее\s+см\.|См\.\s+также|См\.|Цит\.\s+по|Ср\.)\s*[:：]?\s*)"
 )
 COMMENTARY_LEAD_RE = re.compile(
@@ -137,7 +138,7 @@ UNREAD_SIGNAL = re.compile(
 LEAD_WORD_RE = re.compile(
     r"(?:可|请|另|亦|也|还|均|具体|详细)?\s*(?:参\s*见|参\s*阅|详\s*见|参看|转\s*引\s*自)"
     r"|(?<=[，。；：,;:])(?:相关|有关|具体|详细)\s*(?:讨论|论述|论证|分析)\s*(?:可\s*)?(?:参\s*)?见(?!解)"  # 。相关讨论见…
-    r"|(?:^|(?<=[,.;:”\"]\s)|(?<=[，。；：]))(?:See also|see also|See|see|Cf\.|cf\.)(?=\s|,\s+(?:for example|for instance|e\.g\.),)"
+    r"|(?:^|(?<=[,.;:”\"]\s)|(?<=[，。；：]))(?:See also|see also|See|see|Cf\.|cf\.)(?=\s|,\s+(?:for example|for instance|e\.?g\.?),)"
 )
 
 

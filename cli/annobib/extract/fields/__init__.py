@@ -630,6 +630,21 @@ GENRES: list[Genre] = [
                 "Clean Water Act, 33 U.S.C. §§ 1251–1387 (2018).",
                 {"type": "legislation", "fields": {"title": "Clean Water Act", "date": "2018"}},
             ),
+            # tests/data/extract_blind22: a treaty in OSCOLA, its dates in brackets, the series after
+            (
+                "Convention on Fisheries in the Outer Sea (adopted 4 March 1961, entered into force 2 May 1964) 512 UNTS 77, art 5.",
+                {
+                    "type": "legislation",
+                    "locator": None,
+                    "fields": {
+                        "title": "Convention on Fisheries in the Outer Sea",
+                        "date": "1961-03-04",
+                        "journaltitle": "UNTS",
+                        "volume": "512",
+                        "pages": "77",
+                    },
+                },
+            ),
         ),
     ),
     Genre(
@@ -638,6 +653,20 @@ GENRES: list[Genre] = [
         law_journal_style,
         parse_law_secondary,
         examples=(
+            # tests/data/extract_blind22: a chapter cited after the brackets is no page
+            (
+                "Marta Quispe, Rivers as Borders (CUP 2011) ch 6.",
+                {
+                    "type": "book",
+                    "locator": None,
+                    "fields": {
+                        "author": "Quispe, Marta",
+                        "title": "Rivers as Borders",
+                        "publisher": "CUP",
+                        "date": "2011",
+                    },
+                },
+            ),
             # tests/data/extract_blind9 (Bluebook and OSCOLA notes)
             (
                 "Anil Chandran & Uyen P. Leigh, Data Localism, 64 Emory L.J. 677, 690 (2015).",
@@ -773,6 +802,24 @@ GENRES: list[Genre] = [
         _always,
         parse_case,
         examples=(
+            # tests/data/extract_blind22: the ICJ in OSCOLA, the stage of the proceedings dropped
+            (
+                "Maritime Boundary in the Gulf (Ruritania v Freedonia) (Preliminary Objections) [2009] ICJ Rep 412, para 31.",
+                {
+                    "type": "jurisdiction",
+                    "locator": None,
+                    "fields": {
+                        "title": "Maritime Boundary in the Gulf (Ruritania v Freedonia)",
+                        "journaltitle": "ICJ Rep",
+                        "pages": "412",
+                        "date": "2009",
+                    },
+                },
+            ),
+            (
+                "Status of Eastern Waters (Advisory Opinion) [1975] ICJ Rep 12, 30.",
+                {"type": "jurisdiction", "locator": "30", "fields": {"title": "Status of Eastern Waters"}},
+            ),
             # tests/data/extract_blind14: the ICJ in Bluebook form, the year before the reporter
             (
                 "Military and Paramilitary Activities (Nicar. v. U.S.), Judgment, 1986 I.C.J. 14, ¶ 186 (June 27).",
