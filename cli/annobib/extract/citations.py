@@ -87,7 +87,8 @@ NOTEREF_RE = re.compile(
 # ``Lauterbach (n 1) 70`` (OSCOLA), ``潮田・前掲注7)14頁``, ``Wexler et al.，前引〔2〕``
 NAMED_NOTEREF_RE = re.compile(
     r"^(?P<who>[^;；]{1,120}?)(?:,\s*supra\s+(?:note|n\.)\s*(?P<n>\d{1,3})|\s*\(n\s*(?P<n2>\d{1,3})\)"
-    r"|\s*[・·、，,]\s*(?:前掲注|前揭注|前引注|前注|前引|前掲(?:書|論文)?\s*[（(]注)\s*[\[［(（〔【]?(?P<n3>\d{1,3})[\]］)）〕】]?)"
+    r"|\s*[・·、，,：:]\s*(?:前掲注|前揭注|前引注|前注|前引|前掲(?:書|論文)?\s*[（(]注)\s*[\[［(（〔【]?(?P<n3>\d{1,3})[\]］)）〕】]?"
+    r"(?:所引)?(?:书|文|書|論文)?)"  # 高峰：前注9文: the work of note 9 by that author
     r"\s*(?:,\s*at\s+)?[,，、]?\s*(?P<rest>.*)$"
 )
 # 前掲、Anderson, Imagined Communities, p. 41.: a Western short form flagged by the Japanese word

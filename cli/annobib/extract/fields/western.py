@@ -564,7 +564,8 @@ _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE5 = re.compile(r"(?:Vol|vol|No|no)\.\s*\d"
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE6 = re.compile(r"[Ii]n:?\s+\S")
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE7 = re.compile(r"^(?:[A-Z]{2}|D\.\s?C\.|N\.\s?[YJ]\.)\s*:")
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE8 = re.compile(r"^(?:op\.\s*cit|ibid)", re.I)
-_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE9 = re.compile(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?\.?")
+# the page cited last; ``1:170–72`` (volume:pages) in a short form of a multi-volume work
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE9 = re.compile(r"(?:\d{1,2}:\s*)?\d{1,4}(?:\s*[-–—]\s*\d{1,4})?\.?")
 _ED_BY_PART = re.compile(r"^(?:ed\.\s*by|eds?\.|edited\s+by)\s+(?P<ed>[A-Z][^()]+?)\s*$")
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10 = re.compile(r"^(?:trans\.|translated by|tr\.)\s+(?P<tr>.+)$", re.I)
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11 = re.compile(
@@ -665,7 +666,7 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
         if _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE8.match(s):
             break
         if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE9.fullmatch(s.strip()) and k == len(parts) - 1:
-            locator = locator or norm_range(s.strip(" ."))
+            locator = locator or norm_range(s.strip(" .").rpartition(":")[2].strip())
             break
         tm = _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10.match(s)
         if tm and tparts:
