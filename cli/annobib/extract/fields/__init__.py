@@ -1136,6 +1136,34 @@ GENRES: list[Genre] = [
                     },
                 },
             ),
+            # tests/data/extract_blind21 and 22: the repository first, its short name, a shelfmark, a folio
+            (
+                "Bengal Records, British Library, London (hereafter BR), K/77, “Report on the Salt Trade,” 2 May 1801, fol. 9.",
+                {
+                    "type": "misc",
+                    "locator": "9",
+                    "fields": {
+                        "title": "Report on the Salt Trade",
+                        "library": "British Library",
+                        "location": "London",
+                        "number": "K/77",
+                        "date": "1801-05-02",
+                        "author": None,
+                    },
+                },
+            ),
+            (
+                "The National Archives, Kew (TNA), CO 48/212, Smith to Grey, 9 June 1841.",
+                {
+                    "type": "misc",
+                    "fields": {
+                        "title": "Smith to Grey",
+                        "library": "The National Archives",
+                        "location": "Kew",
+                        "number": "CO 48/212",
+                    },
+                },
+            ),
         ),
     ),
     Genre(
