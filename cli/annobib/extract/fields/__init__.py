@@ -409,6 +409,27 @@ GENRES: list[Genre] = [
         _title_mark_leads,
         parse_cjk_or_court_case,
         examples=(
+            # tests/data/extract_blind21 and 22: a Japanese archive document, its holder before 所蔵
+            (
+                "内務省地方局「町村合併状況報告」1889年、国立公文書館所蔵、4.2.1.17。",
+                {
+                    "type": "misc",
+                    "fields": {
+                        "entrysubtype": "archive",
+                        "title": "町村合併状況報告",
+                        "library": "国立公文書館",
+                        "number": "4.2.1.17",
+                        "date": "1889",
+                    },
+                },
+            ),
+            (
+                "「県治ニ関スル上申書」（東京大学法学部所蔵「山田顕義関係文書」五四）。",
+                {
+                    "type": "misc",
+                    "fields": {"entrysubtype": "archive", "title": "県治ニ関スル上申書", "library": "東京大学法学部"},
+                },
+            ),
             # tests/data/extract_blind14: a memoir's fascicle (分册) and a collection's series volume (辑)
             (
                 "顾维钧:《顾维钧回忆录》第1分册,中国社会科学院近代史研究所译,北京:中华书局1983年版,第201页。",
