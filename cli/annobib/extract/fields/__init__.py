@@ -409,6 +409,21 @@ GENRES: list[Genre] = [
         _title_mark_leads,
         parse_cjk_or_court_case,
         examples=(
+            # tests/data/extract_blind22: a Korean chapter, the book's editor (a society) before 편
+            (
+                "박서연, 「개항장의 세관 제도」, 한국근대사연구회 편, 『개항기 제도사 연구』, 서울: 해안출판사, 2015, 33-61쪽.",
+                {
+                    "type": "incollection",
+                    "locator": "33-61",
+                    "fields": {
+                        "author": "박서연",
+                        "editor": "{한국근대사연구회}",
+                        "booktitle": "개항기 제도사 연구",
+                        "location": "서울",
+                        "pages": "33-61",
+                    },
+                },
+            ),
             # tests/data/extract_blind21 and 22: a Japanese archive document, its holder before 所蔵
             (
                 "内務省地方局「町村合併状況報告」1889年、国立公文書館所蔵、4.2.1.17。",

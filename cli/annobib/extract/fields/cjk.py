@@ -414,7 +414,8 @@ _CJK_CONTAINER_RE2 = re.compile(r"(?:^|[\s，,、。.）)])(?:载于|载|收录�
 _CJK_CONTAINER_RE3 = re.compile(r"\s*([（(](?:[^）)]{1,6}版|[^）)]{1,6}刊)[）)])")
 _CJK_CONTAINER_RE4 = re.compile(r"^[\s，,、。.]*(?:载于|载|收录于|收录在|收入|收于|见|所收|in)?\s*")
 # 收入陳萬明主編，《…》: Taiwanese notes set the editor off with a comma
-_CJK_CONTAINER_RE5 = re.compile(r"(主编|编|編|監修|eds?\.)\s*[：:，,]?\s*$")
+# 한국사연구회 편, 『…』: a Korean editor (편 / 엮음) before the book
+_CJK_CONTAINER_RE5 = re.compile(r"(主编|编|編|監修|eds?\.|(?<=\s)편|엮음)\s*[：:，,]?\s*$")
 
 
 def _cjk_container(n: _CjkNote) -> None:
