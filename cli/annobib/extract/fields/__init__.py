@@ -137,6 +137,22 @@ GENRES: list[Genre] = [
         _has_gbt_tag,
         parse_gbt_tagged,
         examples=(
+            # tests/data/extract_blind22: proceedings printed with a place and a year, no publisher
+            (
+                "周岚,方毅.海港治理的制度变迁[C]//中国港口协会.中国港口协会2019年学术年会论文集.青岛,2019:12-19.",
+                {
+                    "type": "inproceedings",
+                    "locator": "12-19",
+                    "fields": {
+                        "editor": "{中国港口协会}",
+                        "booktitle": "中国港口协会2019年学术年会论文集",
+                        "location": "青岛",
+                        "date": "2019",
+                        "pages": "12-19",
+                        "publisher": None,
+                    },
+                },
+            ),
             # tests/data/extract_blind15: an initial inside a transliterated name; [J/OL] with its access date
             (
                 "詹姆斯·R. 霍尔. 学校与社会分层[M]. 李静, 译. 北京: 商务印书馆, 2009: 56.",
