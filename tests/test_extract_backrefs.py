@@ -93,6 +93,12 @@ CASES = {
         (1, 0),
         "41",
     ),
+    # Там же after an archival file: the leaf (Л.) is the locator, as in the full note
+    "tam-zhe-with-a-leaf": (
+        ["ГАРФ. Ф. 5446. Оп. 2. Д. 71. Л. 12.", "Там же. Л. 15–16 об."],
+        (1, 0),
+        "15-16",
+    ),
     # a short form of a multi-volume work cites volume:pages
     "short-form-with-volume-and-pages": (
         [

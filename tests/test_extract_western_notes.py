@@ -440,3 +440,11 @@ def test_a_serial_list_of_editors_after_ed_is_read_whole():
 def test_a_span_wrapped_after_its_dash_joins_without_space():
     x, _ = run_notes("[1] Mary Dunn, Letters Home, 1840–\n1861 (Boston: Hill Press, 1980), 45.\n")
     assert x.entries[0].fields["title"] == "Letters Home, 1840–1861"
+
+
+@pytest.mark.parametrize(
+    "note", ["Fieldnotes, Bishkek, 3 June 2015.", "Author’s field notes, Karakol, 9 July 2018. Names are changed."]
+)
+def test_a_fieldnotes_record_is_no_citation(note):
+    # like 田野笔记 / Interview with: the writer's own record, no work to cite
+    assert read_note(note).status == "not-a-citation"

@@ -57,7 +57,8 @@ COMMENTARY_LEAD_RE = re.compile(
 _NOT_CITATION_HEAD = re.compile(
     r"(?:本文(?:系|为|是|受|得到)|本研究|本项目|基金项目|项目来源|作者感谢|感谢|致谢|谨向|This (?:article|paper|research|study) (?:is|was)|"
     r"The author(?:s)? (?:thank|would like|is grateful|are grateful)|I (?:thank|am grateful)|Funding|This work was supported)"
-    r"|(?:访谈记录|访谈对象|访谈编号|田野笔记|调研笔记|Interview with|Interviews? (?:conducted|with))"
+    r"|(?:访谈记录|访谈对象|访谈编号|田野笔记|调研笔记|Interview with|Interviews? (?:conducted|with)"
+    r"|(?:Author['’]s )?(?:[Ff]ieldnotes|[Ff]ield notes|[Ff]ield diary|[Ff]ieldwork notes)\b)"
     r"|(?:Исследование выполнено|Работа выполнена|Статья подготовлена|Здесь и далее)"
     r"|本(?:节|章|文|稿)(?:部分|的部分|主要)?内容(?:曾|已)"
 )
@@ -257,6 +258,10 @@ def locator_of(text: str) -> str | None:
     m = cre.search(r"\b[СC]\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
     if m:
         return page_range(m.group(1), m.group(2))
+    if "Л." in text:  # Там же. Л. 7 (об.): the leaf of an archival file, its locator as in the full note
+        m = cre.search(r"\bЛ\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
+        if m:
+            return page_range(m.group(1), m.group(2))
     if "fol" in text:  # Ibid., fols. 25–27: archival leaves, the locator of a manuscript
         m = cre.search(r"\bfols?\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
         if m:
