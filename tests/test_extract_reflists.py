@@ -7,6 +7,7 @@ import pytest
 
 from annobib.extract import extract_notes
 from annobib.extract.notes import loose_notes
+from annobib.extract.fields import parse_citation
 from annobib.extract.reflist import opens_item
 
 # each list holds four items; the last line of some runs on, and the heads vary
@@ -199,3 +200,12 @@ def test_a_folio_alone_between_items_is_neither_url_nor_item_text():
     entries = extract_notes(text).entries
     assert entries[0].fields["url"] == "https://doi.org/10.5555/cpr_a_00412"
     assert entries[1].fields["title"] == "State of the climate in Africa"
+
+
+def test_an_apa_report_names_its_issuer_after_the_number():
+    p = parse_citation(
+        "Okafor, N., & Lind, P. (2019). Harbour dues and trade (CEPR Discussion Paper No. 1402). "
+        "Centre for Economic Policy Research. https://doi.org/10.5555/dp1402"
+    )
+    assert p.type == "report" and p.fields["number"] == "1402"
+    assert p.fields["institution"] == "Centre for Economic Policy Research"

@@ -448,3 +448,8 @@ def test_a_span_wrapped_after_its_dash_joins_without_space():
 def test_a_fieldnotes_record_is_no_citation(note):
     # like 田野笔记 / Interview with: the writer's own record, no work to cite
     assert read_note(note).status == "not-a-citation"
+
+
+def test_trans_by_names_the_translator_without_by():
+    p = parse_citation("Marc Duval, Salt and Power, trans. by Anne Rowe, London: Quay Books, 2001, p. 8.")
+    assert (p.fields["translator"], p.fields["title"]) == ("Rowe, Anne", "Salt and Power")

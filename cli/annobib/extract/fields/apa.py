@@ -89,7 +89,8 @@ def parse_apa(text: str) -> Parsed | None:
     chapter = _APA_CHAPTER.match(rest)
     iv = _APA_IN_VOLUME.match(rest) if not chapter else None
     if etype in ("thesis", "report") and len(rest) <= 80:
-        pass
+        if etype == "report" and rest.strip(" .") and not cre.search(r"\d|://", rest):
+            f["institution"] = rest.strip(" .")  # (NBER Working Paper No. 31877). National Bureau of …: the issuer
     elif jm:
         etype = "article"
         locator = _journal_fields(f, jm)

@@ -567,7 +567,7 @@ _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE8 = re.compile(r"^(?:op\.\s*cit|ibid)", re
 # the page cited last; ``1:170–72`` (volume:pages) in a short form of a multi-volume work
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE9 = re.compile(r"(?:\d{1,2}:\s*)?\d{1,4}(?:\s*[-–—]\s*\d{1,4})?\.?")
 _ED_BY_PART = re.compile(r"^(?:ed\.\s*by|eds?\.|edited\s+by)\s+(?P<ed>[A-Z][^()]+?)\s*$")
-_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10 = re.compile(r"^(?:trans\.|translated by|tr\.)\s+(?P<tr>.+)$", re.I)
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10 = re.compile(r"^(?:trans\.(?:\s+by)?|translated by|tr\.)\s+(?P<tr>.+)$", re.I)
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11 = re.compile(
     r"\d+(?:st|nd|rd|th)\s+(?:ed\.?|edition)|(?:rev\.|revised|updated|new|expanded|revised and updated|revised and expanded)\s+(?:ed\.?|edition)",
     re.I,
