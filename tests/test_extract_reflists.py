@@ -209,3 +209,11 @@ def test_an_apa_report_names_its_issuer_after_the_number():
     )
     assert p.type == "report" and p.fields["number"] == "1402"
     assert p.fields["institution"] == "Centre for Economic Policy Research"
+
+
+def test_an_apa_chapter_gives_the_volume_of_its_book():
+    p = parse_citation(
+        "Ruiz, T. (2004). Tides and tolls. In A. Berg & C. Lund (Eds.), Handbook of port history (Vol. 2, pp. 10–31). Harbor Press."
+    )
+    assert p.type == "incollection" and (p.fields["volume"], p.fields["pages"]) == ("2", "10-31")
+    assert p.fields["booktitle"] == "Handbook of port history"
