@@ -73,6 +73,41 @@ CASES = {
         (1, 0),
         "27",
     ),
+    # a Chinese note names by a note number and 文: the work of that note
+    "author-then-qianzhu-number-wen": (
+        [
+            "孟岩：《平台责任的边界》，《法学评论》2020年第2期。",
+            "许乔：《算法与规制》，北京：法律出版社2019年版，第8页。",
+            "孟岩:前注1文。",
+        ],
+        (1, 0),
+        None,
+    ),
+    # an English-language author named later in Chinese: the pinyin of the given name in his Western name
+    "qianyinshu-with-the-chinese-name-of-an-english-author": (
+        [
+            "Ming-kai Chou, Rivers of Memory, Berkeley: University of California Press, 1999, p. 12.",
+            "王某：《河流》，北京：某某出版社2010年版，第3页。",
+            "周明凯：前引书，第41页。",
+        ],
+        (1, 0),
+        "41",
+    ),
+    # Там же after an archival file: the leaf (Л.) is the locator, as in the full note
+    "tam-zhe-with-a-leaf": (
+        ["ГАРФ. Ф. 5446. Оп. 2. Д. 71. Л. 12.", "Там же. Л. 15–16 об."],
+        (1, 0),
+        "15-16",
+    ),
+    # a short form of a multi-volume work cites volume:pages
+    "short-form-with-volume-and-pages": (
+        [
+            "Anna Berg, Harbours of the North, 2 vols. (Oslo: Fjord Press, 1961), 1:20.",
+            "Berg, Harbours of the North, 2:301–5.",
+        ],
+        (1, 0),
+        "301-5",
+    ),
 }
 
 

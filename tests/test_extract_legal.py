@@ -220,3 +220,19 @@ def test_a_citing_parenthetical_is_a_second_citation():
     assert x.notes[2].keys == [case, article]
     assert x.notes[2].joined == [True, True]
     assert [c.locator for c in read_note(x.notes[2].note.text).citations] == ["212-13", "1020"]
+
+
+def test_oscola_lead_ins_eg_and_the_discussion_in_are_not_part_of_the_citation():
+    # OSCOLA prints "eg" without stops; "see the … in" names what is read in the work, not the work
+    x, _ = run_notes(
+        "[1] See, eg, Lighthouses (Ruritania v Freedonia) [1956] ICJ Rep 40; Fishing Rights (Freedonia v Ruritania) [1962] ICJ Rep 9.\n"
+        "[2] The point is disputed: see the separate opinions and the commentary in Tomas Vilar, Courts and Seas (2nd edn, OUP 2004) 81–83.\n"
+    )
+    a, b, c = x.entries
+    assert (a.fields["title"], b.fields["title"]) == (
+        "Lighthouses (Ruritania v Freedonia)",
+        "Fishing Rights (Freedonia v Ruritania)",
+    )
+    assert "author" not in a.fields
+    assert (c.fields["author"], c.fields["title"], c.fields["edition"]) == ("Vilar, Tomas", "Courts and Seas", "2")
+    assert c.citations[0].locator == "81-83"

@@ -635,9 +635,28 @@ CASES = [
             "entrysubtype": "archive",
             "library": "ЦАМО",
             "number": "Ф. 12. Оп. 340. Д. 77",
-            "title": "ЦАМО. Ф. 12. Оп. 340. Д. 77",
+            "title": None,  # an archival file has no title; none is made up from holder and signature
         },
         "5-8",
+    ),
+    # GOST books: a city the list does not know, before Publisher, Year; a US place with its state
+    (
+        "Петров С. Н. Сибирские ярмарки: торговля и власть. Тобольск: Изд-во ТГУ, 2011. С. 40–42.",
+        "book",
+        {"location": "Тобольск", "publisher": "Изд-во ТГУ", "date": "2011"},
+        "40-42",
+    ),
+    (
+        "Hale R. Ports of the Pacific. Berkeley, CA: Coastline Press, 2004. P. 17.",
+        "book",
+        {"location": "Berkeley, CA", "publisher": "Coastline Press", "date": "2004"},
+        "17",
+    ),
+    (
+        "Государственный архив Омской области (ГАОО). Ф. 3. Оп. 1. Д. 410. Л. 2.",
+        "misc",
+        {"entrysubtype": "archive", "library": "Государственный архив Омской области", "title": None},
+        "2",
     ),
     (
         "Запись беседы с послом. 5 мая 1958 г. // АВП РФ. Ф. 0100. Оп. 51. П. 432. Д. 6. Л. 3–9.",

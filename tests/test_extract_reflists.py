@@ -7,6 +7,7 @@ import pytest
 
 from annobib.extract import extract_notes
 from annobib.extract.notes import loose_notes
+from annobib.extract.fields import parse_citation
 from annobib.extract.reflist import opens_item
 
 # each list holds four items; the last line of some runs on, and the heads vary
@@ -179,3 +180,40 @@ def test_apa_double_issue_is_dashed_like_pages():
 
     p = parse_citation("Okafor, N., & Lind, P. (2014). Tidal commons. Coastal Policy Review, 12(3–4), 201–219.")
     assert p.type == "article" and p.fields["number"] == "3-4" and p.fields["pages"] == "201-219"
+
+
+def test_a_folio_alone_between_items_is_neither_url_nor_item_text():
+    # a PDF list: the page number printed alone between a DOI line and an organisation's item
+    text = (
+        "Okafor, N., & Lind, P. (2014). Tidal commons. Coastal Policy Review, 12(3), 201–219.\n"
+        "https://doi.org/10.5555/cpr_a_00412\n"
+        "118\n"
+        "World Meteorological Organization. (2020). State of the climate in Africa. https://example.org/wmo/africa-2020\n"
+        "Ruiz, T. (2011). Estuaries. Harbor Press."
+    )
+    notes = loose_notes(text)
+    assert [n.text.split(" (")[0] for n in notes] == [
+        "Okafor, N., & Lind, P.",
+        "World Meteorological Organization.",
+        "Ruiz, T.",
+    ]
+    entries = extract_notes(text).entries
+    assert entries[0].fields["url"] == "https://doi.org/10.5555/cpr_a_00412"
+    assert entries[1].fields["title"] == "State of the climate in Africa"
+
+
+def test_an_apa_report_names_its_issuer_after_the_number():
+    p = parse_citation(
+        "Okafor, N., & Lind, P. (2019). Harbour dues and trade (CEPR Discussion Paper No. 1402). "
+        "Centre for Economic Policy Research. https://doi.org/10.5555/dp1402"
+    )
+    assert p.type == "report" and p.fields["number"] == "1402"
+    assert p.fields["institution"] == "Centre for Economic Policy Research"
+
+
+def test_an_apa_chapter_gives_the_volume_of_its_book():
+    p = parse_citation(
+        "Ruiz, T. (2004). Tides and tolls. In A. Berg & C. Lund (Eds.), Handbook of port history (Vol. 2, pp. 10–31). Harbor Press."
+    )
+    assert p.type == "incollection" and (p.fields["volume"], p.fields["pages"]) == ("2", "10-31")
+    assert p.fields["booktitle"] == "Handbook of port history"

@@ -44,7 +44,8 @@ OLD_NOT_CITATION = (
     r"^(?:本文(?:系|为|是|受|得到)|本研究|本项目|基金项目|项目来源|作者感谢|感谢|致谢|谨向|This (?:article|paper|research|study) (?:is|was)|"
     r"The author(?:s)? (?:thank|would like|is grateful|are grateful)|I (?:thank|am grateful)|Funding|This work was supported)"
     r"|(?:阶段性成果|项目编号|资助项目|基金资助|课题编号|批准号)"
-    r"|^(?:访谈记录|访谈对象|访谈编号|田野笔记|调研笔记|Interview with|Interviews? (?:conducted|with))"
+    r"|^(?:访谈记录|访谈对象|访谈编号|田野笔记|调研笔记|Interview with|Interviews? (?:conducted|with)"
+    r"|(?:Author['’]s )?(?:[Ff]ieldnotes|[Ff]ield notes|[Ff]ield diary|[Ff]ieldwork notes)\b)"
     r"|^(?:Исследование выполнено|Работа выполнена|Статья подготовлена|Здесь и далее)|при (?:финансовой )?поддержке|полевые материалы автора"
     r"|^本(?:节|章|文|稿)(?:部分|的部分|主要)?内容(?:曾|已)|为题[^。]{0,40}(?:宣读|报告|发表)"
 )

@@ -412,3 +412,44 @@ def test_unquoted_chapter_with_the_editors_before_the_book(credit):
 def test_ibid_with_folios_keeps_them_as_its_locator():
     assert [c.locator for c in read_note("Ibid., fols. 112–14.").citations] == ["112-14"]
     assert [c.locator for c in read_note("Ibid., fol. 9.").citations] == ["9"]
+
+
+def test_esp_before_the_page_or_chapter_cited_after_the_imprint():
+    p = parse_citation("Noor Halim, Port Cities: Trade and Rule, 1790–1880 (Leeds: Harbour Press, 2009), esp. chap. 4.")
+    assert (p.fields["title"], p.fields["publisher"], p.fields["date"]) == (
+        "Port Cities: Trade and Rule, 1790–1880",
+        "Harbour Press",
+        "2009",
+    )
+    assert p.locator is None  # a chapter is no page
+    assert parse_citation("Noor Halim, Port Cities (Leeds: Harbour Press, 2009), especially 51–53.").locator == "51-53"
+
+
+def test_a_serial_list_of_editors_after_ed_is_read_whole():
+    chapter = parse_citation(
+        "Ines Alba, “Wells,” in Water and Towns, ed. Omar Said, Lena Holt, and Piet Vos (Bristol: Quay Press, 2001), 40–59."
+    )
+    assert chapter.fields["editor"] == "Said, Omar and Holt, Lena and Vos, Piet"
+    book = parse_citation(
+        "Mary Dunn, Letters Home, ed. Jon Ray, Ada Kirk, and Tom Lee, 3 vols. (Boston: Hill Press, 1980), 2:45."
+    )
+    assert book.fields["editor"] == "Ray, Jon and Kirk, Ada and Lee, Tom"
+    assert book.fields["title"] == "Letters Home"
+
+
+def test_a_span_wrapped_after_its_dash_joins_without_space():
+    x, _ = run_notes("[1] Mary Dunn, Letters Home, 1840–\n1861 (Boston: Hill Press, 1980), 45.\n")
+    assert x.entries[0].fields["title"] == "Letters Home, 1840–1861"
+
+
+@pytest.mark.parametrize(
+    "note", ["Fieldnotes, Bishkek, 3 June 2015.", "Author’s field notes, Karakol, 9 July 2018. Names are changed."]
+)
+def test_a_fieldnotes_record_is_no_citation(note):
+    # like 田野笔记 / Interview with: the writer's own record, no work to cite
+    assert read_note(note).status == "not-a-citation"
+
+
+def test_trans_by_names_the_translator_without_by():
+    p = parse_citation("Marc Duval, Salt and Power, trans. by Anne Rowe, London: Quay Books, 2001, p. 8.")
+    assert (p.fields["translator"], p.fields["title"]) == ("Rowe, Anne", "Salt and Power")

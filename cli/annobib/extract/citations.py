@@ -33,11 +33,12 @@ from annobib.extract.fields import (
 LEAD_IN_RE = re.compile(
     r"^(?:(?:[中日韩英俄德法]文(?:原版|原著|版)|原版|原著|[中日韩英俄]译本|中译|日译|邦訳)\s*(?:(?:参?见|見)\s*[：:]?|[：:]|として\s*[、，,]?)\s*|(?:资料|数据|材料|史料)(?:来源|出处)\s*[：:]\s*|(?:(?:例如|比如|此外|另外|同时)\s*[，,]?\s*(?=(?:(?:可|请|亦|也|还|另)\s*){0,2}[参详见]))?(?:(?:(?:另|亦|也|还|又|均|请|可以|可|具体|详细|更多|相关|有关|讨论|论述|论证|分析)\s*){0,3}(?:参\s*见|参\s*阅|参\s*看|详\s*见|见|转\s*引\s*自|转\s*引|引\s*自|参考|参照|载)(?:于)?\s*[：:]?\s*(?:(?:例如|比如|如)\s*[：:，,]?\s*)?)"
     r"|(?:See|see)(?:\s+also)?\s+the\s+(?:essays|chapters|contributions|articles|papers)\s+(?:in|to)\b"  # see the essays in Ed., ed.,
-    r"|(?:(?:See|see)\s+also,?\s+(?:for\s+example|for\s+instance|e\.g\.),|(?:See|see)\s+also|(?:See|see),?\s+(?:for\s+example|for\s+instance|e\.g\.|inter\s+alia|among\s+others|in\s+particular|especially|generally),"
+    r"|(?:See|see)(?:\s+also)?\s+the\s+[a-z][a-z'’\- ]{2,120}?\s+in(?=\s+[A-Z])"  # see the discussion in A. Author, …
+    r"|(?:(?:See|see)\s+also,?\s+(?:for\s+example|for\s+instance|e\.?g\.?),|(?:See|see)\s+also|(?:See|see),?\s+(?:for\s+example|for\s+instance|e\.?g\.?|inter\s+alia|among\s+others|in\s+particular|especially|generally),"
     r"|(?:See|see)\s+(?:generally|especially|in\s+particular|further|most\s+notably)\b,?"
     r"|(?:See|see),\s+(?:for|on)\s+[^,;:]{3,60},(?=\s+[A-Z])"
     r"|(?:For\s+(?:example|instance)|E\.g\.),?\s+see|See|see|Cf\.|cf\.|Compare|(?:As\s+)?(?:Quoted|quoted|Cited|cited)\s+in|"
-    r"For\s+(?:a|an|the|more|further)\b[^,:]{0,80}?,\s*see(?:,?\s+(?:for\s+example|for\s+instance|e\.g\.),)?|Also\s+see|(?:On|For|In|About|Regarding)\s+(?:a|an|the|this|that|his|her|their)\s+[^,;:.]{2,60}?,?\s+see(?:\s+also)?)\s*[:,]?\s+"
+    r"For\s+(?:a|an|the|more|further)\b[^,:]{0,80}?,\s*see(?:,?\s+(?:for\s+example|for\s+instance|e\.?g\.?),)?|Also\s+see|(?:On|For|In|About|Regarding)\s+(?:a|an|the|this|that|his|her|their)\s+[^,;:.]{2,60}?,?\s+see(?:\s+also)?)\s*[:,]?\s+"
     r"|(?:Подробнее\s+см\.|См\.\s+также|См\.|Цит\.\s+по|Ср\.)\s*[:：]?\s*)"
 )
 COMMENTARY_LEAD_RE = re.compile(
@@ -50,7 +51,8 @@ COMMENTARY_LEAD_RE = re.compile(
 _NOT_CITATION_HEAD = re.compile(
     r"(?:本文(?:系|为|是|受|得到)|本研究|本项目|基金项目|项目来源|作者感谢|感谢|致谢|谨向|This (?:article|paper|research|study) (?:is|was)|"
     r"The author(?:s)? (?:thank|would like|is grateful|are grateful)|I (?:thank|am grateful)|Funding|This work was supported)"
-    r"|(?:访谈记录|访谈对象|访谈编号|田野笔记|调研笔记|Interview with|Interviews? (?:conducted|with))"
+    r"|(?:访谈记录|访谈对象|访谈编号|田野笔记|调研笔记|Interview with|Interviews? (?:conducted|with)"
+    r"|(?:Author['’]s )?(?:[Ff]ieldnotes|[Ff]ield notes|[Ff]ield diary|[Ff]ieldwork notes)\b)"
     r"|(?:Исследование выполнено|Работа выполнена|Статья подготовлена|Здесь и далее)"
     r"|本(?:节|章|文|稿)(?:部分|的部分|主要)?内容(?:曾|已)"
 )
@@ -82,7 +84,8 @@ NOTEREF_RE = re.compile(
 # ``Lauterbach (n 1) 70`` (OSCOLA), ``潮田・前掲注7)14頁``, ``Wexler et al.，前引〔2〕``
 NAMED_NOTEREF_RE = re.compile(
     r"^(?P<who>[^;；]{1,120}?)(?:,\s*supra\s+(?:note|n\.)\s*(?P<n>\d{1,3})|\s*\(n\s*(?P<n2>\d{1,3})\)"
-    r"|\s*[・·、，,]\s*(?:前掲注|前揭注|前引注|前注|前引|前掲(?:書|論文)?\s*[（(]注)\s*[\[［(（〔【]?(?P<n3>\d{1,3})[\]］)）〕】]?)"
+    r"|\s*[・·、，,：:]\s*(?:前掲注|前揭注|前引注|前注|前引|前掲(?:書|論文)?\s*[（(]注)\s*[\[［(（〔【]?(?P<n3>\d{1,3})[\]］)）〕】]?"
+    r"(?:所引)?(?:书|文|書|論文)?)"  # 高峰：前注9文: the work of note 9 by that author
     r"\s*(?:,\s*at\s+)?[,，、]?\s*(?P<rest>.*)$"
 )
 # 前掲、Anderson, Imagined Communities, p. 41.: a Western short form flagged by the Japanese word
@@ -133,7 +136,7 @@ UNREAD_SIGNAL = re.compile(
 LEAD_WORD_RE = re.compile(
     r"(?:可|请|另|亦|也|还|均|具体|详细)?\s*(?:参\s*见|参\s*阅|详\s*见|参看|转\s*引\s*自)"
     r"|(?<=[，。；：,;:])(?:相关|有关|具体|详细)\s*(?:讨论|论述|论证|分析)\s*(?:可\s*)?(?:参\s*)?见(?!解)"  # 。相关讨论见…
-    r"|(?:^|(?<=[,.;:”\"]\s)|(?<=[，。；：]))(?:See also|see also|See|see|Cf\.|cf\.)(?=\s|,\s+(?:for example|for instance|e\.g\.),)"
+    r"|(?:^|(?<=[,.;:”\"]\s)|(?<=[，。；：]))(?:See also|see also|See|see|Cf\.|cf\.)(?=\s|,\s+(?:for example|for instance|e\.?g\.?),)"
 )
 
 
@@ -259,6 +262,10 @@ def locator_of(text: str) -> str | None:
     m = cre.search(r"\b[СC]\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
     if m:
         return page_range(m.group(1), m.group(2))
+    if "Л." in text:  # Там же. Л. 7 (об.): the leaf of an archival file, its locator as in the full note
+        m = cre.search(r"\bЛ\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
+        if m:
+            return page_range(m.group(1), m.group(2))
     if "fol" in text:  # Ibid., fols. 25–27: archival leaves, the locator of a manuscript
         m = cre.search(r"\bfols?\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
         if m:

@@ -481,6 +481,8 @@ def join_pair(prev: str, nxt: str) -> str:
         and (b.isdigit() or cre.search(r"\d", prev.rsplit(None, 1)[-1]))
     ):
         return ""  # an identifier or range wrapped at its hyphen: 档号 S173-\n1-45, pp. 45-\n47
+    if a in "–—" and b.isdigit() and prev[-2:-1].isdigit():
+        return ""  # a span wrapped after its dash: 1868–\n1907
     return " "
 
 

@@ -22,7 +22,7 @@ from typing import Iterator
 from dataclasses import dataclass, field
 
 from annobib.extract.citations import CitationText, NoteReading, read_note
-from annobib.extract.fields.names import NATIONALITY_RE
+from annobib.extract.fields.names import NATIONALITY_RE, romanized_same_person
 from annobib.extract.keys import base_key, family_part, unique
 from annobib.extract.notes import Note
 from annobib.bib.latex import plain_to_latex
@@ -301,6 +301,8 @@ class Builder:
         by_fam = [w for fam in fams for w in self.by_family.get(fam, [])]
         exact = [w for w in by_fam if who and who in (w.fields.get("author") or w.fields.get("editor") or "")]
         cands = exact or by_fam or self._author_holds(who)
+        if not cands and len(who) <= 4:  # 李欧梵：前引书 after Leo Ou-fan Lee, Voices …
+            cands = [w for w in self.works if romanized_same_person(who, w.fields.get("author") or "")]
         short = _norm_title(short_title)
         if short:
             titled = [w for w in cands if any(f.startswith(short) for f in _title_forms(w.fields.get("title", "")))]

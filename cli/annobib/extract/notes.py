@@ -698,7 +698,7 @@ def _paragraph_notes(lines: list[str], marks: list) -> list[tuple[int | None, li
             current = (_loose_number(m), [line[m.end() :]])
             notes.append(current)
         elif unnumbered and (
-            (_ITEM_END.search(site_debris(current[1][-1])) and _ITEM_HEAD.match(line))
+            (_ITEM_END.search(site_debris(current[1][-1])) and _ITEM_HEAD.match(line := _past_folio(line)))
             or opens_item(current[1][-1], line)
         ):
             current = (None, [line])  # a reference list pasted one item per line, no numbers
@@ -706,6 +706,16 @@ def _paragraph_notes(lines: list[str], marks: list) -> list[tuple[int | None, li
         else:
             current[1].append(line)
     return notes
+
+
+def _past_folio(line: str) -> str:
+    """``32 International Monetary Fund. (2023). …``: in an unnumbered list a number before an
+    item's head is the PDF's folio (printed alone, then read as the next line's marker), not text."""
+    folio = _FOLIO_BEFORE.match(line) if line[:1].isdigit() else None
+    return line[folio.end() :] if folio and _ITEM_HEAD.match(line[folio.end() :]) else line
+
+
+_FOLIO_BEFORE = re.compile(r"\d{1,4} (?=\S)")
 
 
 # an unnumbered reference-list item ends with a full stop, a URL or a DOI; the next one opens with

@@ -155,6 +155,22 @@ GENRES: list[Genre] = [
         _has_gbt_tag,
         parse_gbt_tagged,
         examples=(
+            # tests/data/extract_blind22: proceedings printed with a place and a year, no publisher
+            (
+                "周岚,方毅.海港治理的制度变迁[C]//中国港口协会.中国港口协会2019年学术年会论文集.青岛,2019:12-19.",
+                {
+                    "type": "inproceedings",
+                    "locator": "12-19",
+                    "fields": {
+                        "editor": "{中国港口协会}",
+                        "booktitle": "中国港口协会2019年学术年会论文集",
+                        "location": "青岛",
+                        "date": "2019",
+                        "pages": "12-19",
+                        "publisher": None,
+                    },
+                },
+            ),
             # tests/data/extract_blind15: an initial inside a transliterated name; [J/OL] with its access date
             (
                 "詹姆斯·R. 霍尔. 学校与社会分层[M]. 李静, 译. 北京: 商务印书馆, 2009: 56.",
@@ -430,6 +446,42 @@ GENRES: list[Genre] = [
         parse_cjk_or_court_case,
         needs_cjk=True,
         examples=(
+            # tests/data/extract_blind22: a Korean chapter, the book's editor (a society) before 편
+            (
+                "박서연, 「개항장의 세관 제도」, 한국근대사연구회 편, 『개항기 제도사 연구』, 서울: 해안출판사, 2015, 33-61쪽.",
+                {
+                    "type": "incollection",
+                    "locator": "33-61",
+                    "fields": {
+                        "author": "박서연",
+                        "editor": "{한국근대사연구회}",
+                        "booktitle": "개항기 제도사 연구",
+                        "location": "서울",
+                        "pages": "33-61",
+                    },
+                },
+            ),
+            # tests/data/extract_blind21 and 22: a Japanese archive document, its holder before 所蔵
+            (
+                "内務省地方局「町村合併状況報告」1889年、国立公文書館所蔵、4.2.1.17。",
+                {
+                    "type": "misc",
+                    "fields": {
+                        "entrysubtype": "archive",
+                        "title": "町村合併状況報告",
+                        "library": "国立公文書館",
+                        "number": "4.2.1.17",
+                        "date": "1889",
+                    },
+                },
+            ),
+            (
+                "「県治ニ関スル上申書」（東京大学法学部所蔵「山田顕義関係文書」五四）。",
+                {
+                    "type": "misc",
+                    "fields": {"entrysubtype": "archive", "title": "県治ニ関スル上申書", "library": "東京大学法学部"},
+                },
+            ),
             # tests/data/extract_blind14: a memoir's fascicle (分册) and a collection's series volume (辑)
             (
                 "顾维钧:《顾维钧回忆录》第1分册,中国社会科学院近代史研究所译,北京:中华书局1983年版,第201页。",
@@ -652,6 +704,21 @@ GENRES: list[Genre] = [
                 "Clean Water Act, 33 U.S.C. §§ 1251–1387 (2018).",
                 {"type": "legislation", "fields": {"title": "Clean Water Act", "date": "2018"}},
             ),
+            # tests/data/extract_blind22: a treaty in OSCOLA, its dates in brackets, the series after
+            (
+                "Convention on Fisheries in the Outer Sea (adopted 4 March 1961, entered into force 2 May 1964) 512 UNTS 77, art 5.",
+                {
+                    "type": "legislation",
+                    "locator": None,
+                    "fields": {
+                        "title": "Convention on Fisheries in the Outer Sea",
+                        "date": "1961-03-04",
+                        "journaltitle": "UNTS",
+                        "volume": "512",
+                        "pages": "77",
+                    },
+                },
+            ),
         ),
     ),
     Genre(
@@ -660,6 +727,20 @@ GENRES: list[Genre] = [
         law_journal_style,
         parse_law_secondary,
         examples=(
+            # tests/data/extract_blind22: a chapter cited after the brackets is no page
+            (
+                "Marta Quispe, Rivers as Borders (CUP 2011) ch 6.",
+                {
+                    "type": "book",
+                    "locator": None,
+                    "fields": {
+                        "author": "Quispe, Marta",
+                        "title": "Rivers as Borders",
+                        "publisher": "CUP",
+                        "date": "2011",
+                    },
+                },
+            ),
             # tests/data/extract_blind9 (Bluebook and OSCOLA notes)
             (
                 "Anil Chandran & Uyen P. Leigh, Data Localism, 64 Emory L.J. 677, 690 (2015).",
@@ -795,6 +876,24 @@ GENRES: list[Genre] = [
         _always,
         parse_case,
         examples=(
+            # tests/data/extract_blind22: the ICJ in OSCOLA, the stage of the proceedings dropped
+            (
+                "Maritime Boundary in the Gulf (Ruritania v Freedonia) (Preliminary Objections) [2009] ICJ Rep 412, para 31.",
+                {
+                    "type": "jurisdiction",
+                    "locator": None,
+                    "fields": {
+                        "title": "Maritime Boundary in the Gulf (Ruritania v Freedonia)",
+                        "journaltitle": "ICJ Rep",
+                        "pages": "412",
+                        "date": "2009",
+                    },
+                },
+            ),
+            (
+                "Status of Eastern Waters (Advisory Opinion) [1975] ICJ Rep 12, 30.",
+                {"type": "jurisdiction", "locator": "30", "fields": {"title": "Status of Eastern Waters"}},
+            ),
             # tests/data/extract_blind14: the ICJ in Bluebook form, the year before the reporter
             (
                 "Military and Paramilitary Activities (Nicar. v. U.S.), Judgment, 1986 I.C.J. 14, ¶ 186 (June 27).",
@@ -1108,6 +1207,34 @@ GENRES: list[Genre] = [
                         "entrysubtype": "archive",
                         "number": "FO 371/105378",
                         "library": "The National Archives",
+                    },
+                },
+            ),
+            # tests/data/extract_blind21 and 22: the repository first, its short name, a shelfmark, a folio
+            (
+                "Bengal Records, British Library, London (hereafter BR), K/77, “Report on the Salt Trade,” 2 May 1801, fol. 9.",
+                {
+                    "type": "misc",
+                    "locator": "9",
+                    "fields": {
+                        "title": "Report on the Salt Trade",
+                        "library": "British Library",
+                        "location": "London",
+                        "number": "K/77",
+                        "date": "1801-05-02",
+                        "author": None,
+                    },
+                },
+            ),
+            (
+                "The National Archives, Kew (TNA), CO 48/212, Smith to Grey, 9 June 1841.",
+                {
+                    "type": "misc",
+                    "fields": {
+                        "title": "Smith to Grey",
+                        "library": "The National Archives",
+                        "location": "Kew",
+                        "number": "CO 48/212",
                     },
                 },
             ),

@@ -52,7 +52,8 @@ ASA_JOURNAL = re.compile(
     r"^(?P<j>[^,:()]+?)\s+(?P<v>\d+)\s*(?:\((?P<n>[^)]+)\))?\s*:\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?)\.?\s*$"
 )
 _APA_CHAPTER = re.compile(
-    r"^In\s+(?P<eds>.+?)\s*\((?:Eds?|eds?)\.\),\s*(?P<book>.+?)(?:\s*\((?:(?P<ed>\d+)(?:st|nd|rd|th)\s+ed\.,\s*)?(?:[^()]*?,\s*)?pp?\.\s*(?P<pp>[\d–—-]+)\))?"
+    r"^In\s+(?P<eds>.+?)\s*\((?:Eds?|eds?)\.\),\s*(?P<book>.+?)(?:\s*\((?:(?P<ed>\d+)(?:st|nd|rd|th)\s+ed\.,\s*)?"
+    r"(?:Vol\.\s*(?P<vol>\d{1,3}),\s*)?(?:[^()]*?,\s*)?pp?\.\s*(?P<pp>[\d–—-]+)\))?"
     r"\.\s*(?P<pub>[^.].*?)\.?$"
 )
 # In Proceedings of the Annual Conference (pp. 55–61). Springer.: a paper in a volume with no editors named
@@ -89,7 +90,8 @@ def parse_apa(text: str) -> Parsed | None:
     chapter = _APA_CHAPTER.match(rest)
     iv = _APA_IN_VOLUME.match(rest) if not chapter else None
     if etype in ("thesis", "report") and len(rest) <= 80:
-        pass
+        if etype == "report" and rest.strip(" .") and not cre.search(r"\d|://", rest):
+            f["institution"] = rest.strip(" .")  # (NBER Working Paper No. 31877). National Bureau of …: the issuer
     elif jm:
         etype = "article"
         locator = _journal_fields(f, jm)
@@ -110,6 +112,8 @@ def parse_apa(text: str) -> Parsed | None:
         ]
         if chapter["ed"]:
             f["edition"] = chapter["ed"]  # Social epidemiology (2nd ed., pp. 290–319)
+        if chapter["vol"]:
+            f["volume"] = chapter["vol"]  # Handbook of labor economics (Vol. 3, pp. 1801–1863)
         f["editor"] = names_field([western_person(e) for e in editors], False)
         f["booktitle"] = chapter["book"].strip()
         if chapter["pp"]:

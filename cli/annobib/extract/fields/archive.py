@@ -36,12 +36,18 @@ _ARCHIVE_WORDS = (
     r"Central (?:Decimal|Foreign Policy) Files?",
     r"Papers,\s+[A-Z][\w ]*(?:Library|Archives?)",
     r"Manuscript Division",
+    r"British Library",
+    r"India Office Records",
+    r"IOR/",
+    r"CO\s*\d+/",
+    r"fols?\.\s*\d",
 )
 # \b(?:…)\b with the opening boundary after each word's first letter (features._WB): every
 # alternative opens with a literal, so the engine skips to candidates instead of trying every position
 ARCHIVE_EN = re.compile(r"(?:" + "|".join(w[0] + r"(?<!\w.)" + w[1:] for w in _ARCHIVE_WORDS) + r")\b")
 ARCHIVE_PART = re.compile(
-    r"^(?:RG|Record Group|Box|Folder|File|Entry|FO|PREM|CAB|Central|Lot|Series|Reel|Doc(?:ument)?\.?)\b", re.I
+    r"^(?:RG|Record Group|Box|Folder|File|Entry|FO|PREM|CAB|CO|WO|ADM|HO|DO|Central|Lot|Series|Reel|Doc(?:ument)?\.?)\b",
+    re.I,
 )
 ARCHIVE_HOLDER = re.compile(r"Archives?|Library|Record Office|\bTNA\b|\bNARA\b|Manuscript Division")
 
@@ -52,37 +58,69 @@ def looks_like_western_archive(text: str) -> bool:
     return bool(ARCHIVE_EN.search(text)) and not cre.search(r"\b(?:Vol\.|vol\.|pp?\.\s*\d)|Press\b", text)
 
 
+# ``(hereafter IOR)`` / ``(TNA)``: the short name a note gives the archive, not part of any field
+_HEREAFTER = re.compile(r"\s*\((?:hereafter\s+[A-Z][A-Za-z]{1,7}|[A-Z]{2,6})\)")
+# a shelfmark without a series word: H/432, IOR/F/4/712/19340
+_SHELFMARK = re.compile(r"[A-Z][A-Za-z]{0,5}(?:/[A-Z0-9]+)*/\d[\w/.\-]*")
+_PLACE = re.compile(r"[A-Z][a-z]+(?:,?\s+(?:[A-Z][a-z]+|[A-Z]{2}))?")
+_FOLIO = re.compile(r"\bfols?\.\s*(\d{1,4}[rv]?(?:\s*[-–]\s*\d{1,4}[rv]?)?)\s*\.?$")
+
+
 def parse_western_archive(text: str) -> Parsed:
-    """Telegram from Tokyo, March 3, 1952, RG 59, Central Decimal File, Box 123, National Archives, College Park."""
+    """Telegram from Tokyo, March 3, 1952, RG 59, Central Decimal File, Box 123, National Archives, College Park.
+
+    The repository may come first (``The National Archives, Kew (TNA), FO 17/1245, Alcock to
+    Clarendon, 12 March 1869``): the holder and the place after it are ``library`` and ``location``
+    wherever they stand, a shelfmark (``H/432``) joins the series in ``number``, and the document's
+    title is the first other part. A folio cited last (``fol. 23``) is the locator."""
     f: dict[str, str] = {}
     body = strip_trailing(text)
+    if "(" in body:
+        body = _HEREAFTER.sub("", body)
+    folio = _FOLIO.search(body) if "fol" in body else None
+    if folio:
+        body = strip_trailing(body[: folio.start()])
     q = _find_quoted(body)
     names: list[str] = []
+    lead = ""  # a repository printed before a quoted title
     if q:
         i, j, title = q
         pre = strip_trailing(body[:i])
         pre = cre.split(r"\s+to\s+", pre)[0] if cre.search(r"\s+to\s+", pre) else pre  # Dulles to Eisenhower
-        if pre and looks_like_names(pre):
+        if pre and ARCHIVE_HOLDER.search(pre):
+            lead = pre
+        elif pre and looks_like_names(pre):
             names, others, _r = western_names(pre)
             f["author"] = names_field(names, others)
         f["title"] = cre.sub(r"[,，]\s*$", "", title.strip())
-        rest = body[j + 1 :]
+        rest = lead + ", " + body[j + 1 :] if lead else body[j + 1 :]
     else:
         rest = body
     segs = [s_.strip() for s_ in cre.split(r",\s*", _mask_dates(rest)) if s_.strip(" .")]
+    at = next((k for k, s_ in enumerate(segs) if ARCHIVE_HOLDER.search(s_) and not ARCHIVE_PART.match(s_)), None)
+    holder = _unmask(segs[at]) if at is not None else None
+    place = None
+    if at is not None and at + 1 < len(segs) and _PLACE.fullmatch(segs[at + 1].strip(" .")):
+        place = segs.pop(at + 1).strip(" .")  # British Library, London / The National Archives, Kew
+    shelf = [k for k, s_ in enumerate(segs) if _SHELFMARK.fullmatch(s_.strip(" ."))]
     if not q and segs:
-        k = next((k for k, s_ in enumerate(segs) if not ARCHIVE_PART.match(s_) and "\x00" not in s_), 0)
+        skip = set(shelf) | ({at} if at is not None else set())
+        k = next(
+            (k for k, s_ in enumerate(segs) if k not in skip and not ARCHIVE_PART.match(s_) and "\x00" not in s_), 0
+        )
         f["title"] = _unmask(segs[k])
         segs = segs[:k] + segs[k + 1 :]
     date = iso_date(rest)
-    parts = [_unmask(s_) for s_ in segs if ARCHIVE_PART.match(s_)]
-    holder = next((_unmask(s_) for s_ in segs if ARCHIVE_HOLDER.search(s_) and not ARCHIVE_PART.match(s_)), None)
+    parts = [_unmask(s_.strip(" .")) for s_ in segs if ARCHIVE_PART.match(s_) or _SHELFMARK.fullmatch(s_.strip(" ."))]
     f["entrysubtype"] = "archive"
     if holder:
         f["library"] = holder
+    if place:
+        f["location"] = place
     if parts:
         f["number"] = ", ".join(parts)
     if date:
         f["date"] = date
     f["langid"] = language_of(f.get("title", ""))
-    return Parsed(type="misc", fields=_order(f), locator=None, names=names)
+    locator = cre.sub(r"\s*[-–]\s*", "-", folio.group(1)) if folio else None
+    return Parsed(type="misc", fields=_order(f), locator=locator, names=names)

@@ -406,7 +406,8 @@ _CJK_CONTAINER_RE2 = re.compile(r"(?:^|[\s，,、。.）)])(?:载于|载|收录�
 _CJK_CONTAINER_RE3 = re.compile(r"\s*([（(](?:[^）)]{1,6}版|[^）)]{1,6}刊)[）)])")
 _CJK_CONTAINER_RE4 = re.compile(r"^[\s，,、。.]*(?:载于|载|收录于|收录在|收入|收于|见|所收|in)?\s*")
 # 收入陳萬明主編，《…》: Taiwanese notes set the editor off with a comma
-_CJK_CONTAINER_RE5 = re.compile(r"(主编|编|編|監修|eds?\.)\s*[：:，,]?\s*$")
+# 한국사연구회 편, 『…』: a Korean editor (편 / 엮음) before the book
+_CJK_CONTAINER_RE5 = re.compile(r"(主编|编|編|監修|eds?\.|(?<=\s)편|엮음)\s*[：:，,]?\s*$")
 
 
 def _cjk_container(n: _CjkNote) -> None:
@@ -459,7 +460,7 @@ _CJK_CUES_RE3 = re.compile(
     r"(?:会议|研讨会|论坛|年会|学术会议|シンポジウム|学会)[”\"]?(?:上的|的)?(?:论文|報告|发言|提交论文)|(?:会议|研讨会|论坛)\s*[，,]"
     r"|[“\"][^”\"]{2,40}[”\"]\s*(?:会议)?论文(?!集)|提交[^，,。《》]{2,40}?的?论文(?!集)"
 )
-_CJK_CUES_RE4 = re.compile(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏")
+_CJK_CUES_RE4 = re.compile(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏|所蔵")
 _CJK_CUES_RE5 = re.compile(
     r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:合|共)?(?:译注|譯註|译|訳|譯)\s*(?:[，,]|(?<=訳)\s*、|$)"
 )  # 森本隆訳、筑摩書房: Japanese separates the credit with 、
@@ -643,7 +644,10 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
             ),
             None,
         )
-        if holder:
+        held = cre.search(r"([^，,。；;、（(「『\s]{2,40}?)(?:所蔵|所藏)", rest_nourl) if "所" in rest_nourl else None
+        if held:  # 外務省外交史料館所蔵、3.8.2.4 / （国立国会図書館憲政資料室所蔵「井上毅関係文書」三二一）
+            f["library"] = held.group(1)
+        elif holder:
             f["library"] = strip_trailing(cre.sub(r"(藏|所藏|館蔵)$", "", holder.strip()))
         elif lib_first:
             f["library"] = lib_first
@@ -651,7 +655,7 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
             r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])",
             rest_nourl,
         ) or cre.search(
-            r"(?:^|[，,。])\s*([A-Z]{0,4}\d{1,6}(?:\s*[-—–./]\s*[A-Za-z]?\d{1,6}){1,5})\s*[。.]?\s*$", rest_nourl
+            r"(?:^|[，,。、])\s*([A-Z]{0,4}\d{1,6}(?:\s*[-—–./]\s*[A-Za-z]?\d{1,6}){1,5})\s*[。.]?\s*$", rest_nourl
         )
         if num:
             f["number"] = cre.sub(r"\s+", "", num.group(1))

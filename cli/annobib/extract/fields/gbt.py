@@ -269,6 +269,7 @@ def _gbt_part(f: dict[str, str], tag: str, rest: str, lang: str) -> Parsed:
     r = (rest[: url_m.start()] if url_m else rest).strip()
     r = cre.sub(r"\[(?:M|C|A|G)\]", "", r)
     locator = None
+    place_only = None
     pm = cre.search(
         r"(?P<loc>[^.．。:：,，]+)\s*[:：]\s*(?P<pub>[^,，:：]+?)\s*[,，]\s*(?P<y>\d{4})(?:\s*[:：]\s*(?P<pp>[\d\-–—~]+))?\s*[.．。]?\s*$",
         r,
@@ -281,6 +282,9 @@ def _gbt_part(f: dict[str, str], tag: str, rest: str, lang: str) -> Parsed:
         if pm2 and cre.search(r"出版|Press|Publish|书局|書店", pm2["pub"]):
             pm = pm2
             head = r[: pm.start()]
+        elif pm2 and cre.fullmatch(r"[\u4e00-\u9fff]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+)?", pm2["pub"].strip()):
+            place_only = pm2  # …论文集.北京,2021:88-97: proceedings printed with a place and no publisher
+            head = r[: pm2.start()]
     segs = [x.strip() for x in cre.split(r"[.．。]\s+|[．。]|\.(?=[\u4e00-\u9fff])", head) if x.strip()]
     if len(segs) >= 2:
         ed, role = _gbt_names(segs[0])
@@ -298,6 +302,12 @@ def _gbt_part(f: dict[str, str], tag: str, rest: str, lang: str) -> Parsed:
         f["date"] = pm["y"]
         if pm["pp"]:
             locator = cre.sub(r"[–—~]", "-", pm["pp"]).strip("-")
+            if "-" in locator:
+                f["pages"] = locator
+    elif place_only:
+        f["location"], f["date"] = place_only["pub"].strip(), place_only["y"]
+        if place_only["pp"]:
+            locator = cre.sub(r"[–—~]", "-", place_only["pp"]).strip("-")
             if "-" in locator:
                 f["pages"] = locator
     else:

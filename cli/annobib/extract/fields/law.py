@@ -112,6 +112,34 @@ CASE_NO_RE = re.compile(  # ICSID Case No. ARB(AF)/97/1: a bracketed part inside
 
 _UNCONTESTED = ("In re ", "Ex parte ", "In the Matter of ")  # case names without a "v."
 
+# OSCOLA, an international court: Oil Platforms (Iran v United States of America) (Merits) [2003] ICJ
+# Rep 161, para 12 / Legality of … Nuclear Weapons (Advisory Opinion) [1996] ICJ Rep 226
+OSCOLA_REPORTED_CASE_RE = re.compile(
+    r"^(?P<t>[^\[\]()]{3,250}?(?:\s*\([^()\[\]]{2,120}\))+)\s*\[(?P<y>(?:1[89]|20)\d\d)\]\s*"
+    r"(?P<r>(?:ICJ|PCIJ|ITLOS|ECHR|ECR|EHRR|ILR|RIAA)(?:\s+(?:Rep|Reports|Ser\s+[AB]))?)\s+(?P<p>\d{1,5})"
+    r"(?:\s*,\s*(?P<pin>(?:paras?\s+)?\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?\s*\.?$"
+)
+# the stage of the proceedings after the parties: not part of the case's name
+_STAGE = re.compile(
+    r"\s*\((?:Merits|Judgment|Advisory Opinion|Preliminary Objections|Provisional Measures|Jurisdiction"
+    r"(?: and Admissibility)?|Compensation|Interpretation|Order|Counter-Claims)\)\s*$"
+)
+
+
+def _oscola_reported_case(t: str) -> Parsed | None:
+    """An international court's case in OSCOLA: the name with its parties (the stage dropped), the
+    year in square brackets, the law report and first page; a paragraph cited is no page."""
+    m = OSCOLA_REPORTED_CASE_RE.match(t)
+    if not m:
+        return None
+    title = m["t"].strip()
+    while _STAGE.search(title):
+        title = _STAGE.sub("", title)
+    f = {"title": title, "date": m["y"], "journaltitle": m["r"], "pages": m["p"], "langid": "english"}
+    pin = m["pin"]
+    locator = cre.sub(r"\s*[-–]\s*", "-", pin) if pin and not pin.startswith("para") else None
+    return Parsed(type="jurisdiction", fields=_order(f), locator=locator, names=[])
+
 
 def parse_case(text: str) -> Parsed | None:
     """A court decision or arbitral award cited the Western way: ``Name v. Name, 585 U.S. 667 (2018)``
@@ -120,6 +148,10 @@ def parse_case(text: str) -> Parsed | None:
     ``@jurisdiction``: ``title`` (the case name), ``journaltitle`` (the law report), ``volume``, ``pages``,
     ``number`` (the case number), ``institution`` (the court, as printed), ``date``."""
     t = text.strip()
+    if "[" in t and "(" in t:
+        p = _oscola_reported_case(t)
+        if p:
+            return p
     if " v" not in t and not t.startswith(_UNCONTESTED):
         return None
     f: dict[str, str] = {}

@@ -22,6 +22,7 @@ from annobib.extract.fields.names import looks_like_names, names_field, western_
 
 _PIN = r"\d{1,5}(?:\s*[-–—]\s*\d{1,5})?"
 _YEAR = r"(?:1[6-9]|20)\d\d"
+_CHAPTER_PIN = r"(?:\s*,?\s*(?:chs?|pts?)\s+\d{1,3}(?:\s*[-–]\s*\d{1,3})?)?"  # (OUP 2017) ch 4: no page
 # a law-journal abbreviation: Emory L.J. / Tex. L. Rev. / Harv. Int’l L.J. / Yale J. Int’l L.
 _JOURNAL = r"[A-Z][A-Za-z.&'’]*(?:\s+(?:[A-Z][A-Za-z.&'’]*|&|of|on|in|and|the))*?"
 BLUEBOOK_ARTICLE = re.compile(
@@ -33,8 +34,8 @@ BLUEBOOK_BOOK = re.compile(
 )
 OSCOLA_BOOK = re.compile(
     rf"^(?P<head>.+?)\s*\((?:(?P<ed>\d{{1,2}})(?:st|nd|rd|th)\s+edn,\s*)?(?P<pub>[A-Z][^():,]{{1,60}}?)\s+(?P<y>{_YEAR})\)"
-    rf"\s*(?P<pin>(?:{_PIN})(?:,\s*{_PIN})?)?\s*\.?$"
-)
+    rf"\s*(?P<pin>(?:{_PIN})(?:,\s*{_PIN})?)?{_CHAPTER_PIN}\s*\.?$"
+)  # … (OUP 2017) ch 4: a chapter cited is no page, so no locator
 OSCOLA_ARTICLE = re.compile(
     rf"^(?P<au>[^'‘’]{{2,120}}?),\s*['‘](?P<t>.+?)['’]\s*[\[(](?P<y>{_YEAR})[\])]\s*(?:(?P<vol>\d{{1,4}})\s+)?(?P<j>[A-Z][A-Za-z.&'’ ]{{1,60}}?)"
     rf"\s+(?P<first>\d{{1,5}})(?:,\s*(?P<pin>{_PIN}))?\s*\.?$"
@@ -155,7 +156,7 @@ def _oscola_chapter(t: str) -> Parsed | None:
     return _finish("incollection", f, _range(m["pin"]) or m["first"], names_field(names, others))
 
 
-_BRACKETED_YEAR_END = re.compile(rf"\(\s*[^()]*{_YEAR}\)\s*(?:{_PIN}(?:,\s*{_PIN})?)?\s*\.?\s*$")
+_BRACKETED_YEAR_END = re.compile(rf"\(\s*[^()]*{_YEAR}\)\s*(?:{_PIN}(?:,\s*{_PIN})?)?{_CHAPTER_PIN}\s*\.?\s*$")
 
 
 _QUOTED_THEN_YEAR = re.compile(rf"['‘][^'’]{{3,}}['’]\s*(?:[\[(]{_YEAR}[\])]|in\s)")
@@ -192,6 +193,11 @@ _TREATY = re.compile(
     rf"\s*,\s*(?P<series>(?:\d{{1,5}}\s+)?(?:U\.N\.T\.S\.|E\.T\.S\.|C\.E\.T\.S\.|I\.L\.M\.|T\.I\.A\.S\.|U\.S\.T\.|L\.N\.T\.S\.|UNTS|ETS|ILM)[^;]*)$"
 )
 # an EU act in Bluebook form: Council Regulation 2016/679, 2016 O.J. (L 119) 1 (EU)
+# OSCOLA: Vienna Convention … (adopted 23 May 1969, entered into force 27 January 1980) 1155 UNTS 331, art 31
+_OSCOLA_TREATY = re.compile(
+    rf"^(?P<t>[^()]{{3,200}}?)\s*\((?:adopted|signed|opened\s+for\s+signature|done)\s+(?P<d>{_MONTH_DATE})(?:,[^()]*)?\)"
+    r"\s*(?P<v>\d{1,5})\s+(?P<s>UNTS|LNTS|ILM|UKTS|ETS|CETS)\s+(?P<p>\d{1,6})(?:\s*,\s*(?:arts?|paras?)\s+[\w().,\s–-]+)?$"
+)
 _EU_ACT = re.compile(
     rf"^(?P<t>[^,;]{{0,120}}?\b(?:Regulation|Directive|Decision)\b[^,;]{{0,120}}?)\s*,\s*(?P<y>{_YEAR})\s+O\.J\.\s*"
     rf"\((?P<n>[LC]\s*\d{{1,4}}(?:/\d+)?)\)\s*(?P<p>\d{{1,5}})(?:,\s*{_PIN})?(?:\s*\((?:EU|EC|EEC)\))?$"
@@ -250,6 +256,11 @@ def parse_western_legislation(text: str) -> Parsed | None:
             f["number"] = m["series"].strip()
         if m["within"]:
             f["note"] = m["within"].strip()  # the agreement it is annexed to, as printed
+        return _finish("legislation", f, None, None)
+    m = _OSCOLA_TREATY.match(t) if "(" in t else None
+    if m:  # the series, its volume and first page; the article cited is no page, so no locator
+        f = {"title": m["t"].strip(), "date": iso_date(m["d"]) or m["d"], "journaltitle": m["s"], "volume": m["v"]}
+        f["pages"] = m["p"]
         return _finish("legislation", f, None, None)
     m = _EU_ACT.match(t) if "O.J." in t else None
     if m:  # the Official Journal's series and issue as number, its first page as pages

@@ -129,7 +129,7 @@ def is_cjk_org(name: str) -> bool:
 
 
 KO_ORG_SUFFIX = re.compile(
-    r"(?:부|처|청|위원회|연구소|연구원|재단|협회|학회|센터|정부|은행|공사|공단|대학교|사무국|대사관)$"
+    r"(?:부|처|청|위원회|연구소|연구원|연구회|간행회|편찬회|재단|협회|학회|센터|정부|은행|공사|공단|대학교|사무국|대사관)$"
 )
 KO_SURNAMES = frozenset(
     "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁어은편용예경봉사"
@@ -277,3 +277,24 @@ def _pinyin_family_first(first: str, second: str) -> bool:
 
 def names_field(names: list[str], others: bool) -> str:
     return " and ".join(names + (["others"] if others else []))
+
+
+_HAN_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def romanized_same_person(han_name: str, western_author: str) -> bool:
+    """``李欧梵`` and ``Lee, Leo Ou-fan``: a Chinese name and the first romanized name of a Western
+    author field whose given names end in the pinyin of the Chinese given name (``oufan``) and whose
+    family name starts as the Chinese family's pinyin does (Lee / Li), or whose given names are just
+    that pinyin (``Chou, Ming-kai`` for 周明凯). Other spellings of the given name are not matched
+    (a guess there would join the wrong work)."""
+    if not _HAN_PERSON.fullmatch(han_name) or "," not in western_author:
+        return False
+    from annobib.text import pinyin  # lazy: the pinyin table loads only for such a back-reference
+
+    family, _, given = western_author.split(" and ")[0].partition(",")
+    given = cre.sub(r"[^a-z]", "", given.lower())
+    family = family.strip().lower()
+    fam_py, given_py = pinyin(han_name[0]), pinyin(han_name[1:])
+    # the family spelt another way (Chou for Zhou) is accepted when the given names are the same
+    return len(given_py) >= 4 and given.endswith(given_py) and (family[:1] == fam_py[:1] or given == given_py)

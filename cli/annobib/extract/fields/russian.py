@@ -26,8 +26,10 @@ from annobib.extract.fields.model import Parsed
 RU_CITY = re.compile(
     r"(?:^|[.\s])(М\.|Москва|СПб\.|Санкт-Петербург|Л\.|Ленинград|Киев|Новосибирск|Екатеринбург|Казань"
     r"|Самара|Саратов|Томск|Нижний Новгород|Ростов-на-Дону|Воронеж|Владивосток|Минск"
-    r"|(?<=\.\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s*\([A-Z][a-z]+\.?\))?)\s*:\s*"
-)  # a Latin city follows a full stop (Title. Chapel Hill:), not a word of a subtitled title (Tea and Empire:)
+    r"|(?<=\.\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s*\([A-Z][a-z]+\.?\)|,\s*[A-Z]{2})?"
+    r"|(?<=\.\s)[А-ЯЁ][а-яё\-]+(?:\s+[А-ЯЁ][а-яё\-]+)?(?=\s*:\s*[^.:]{2,80},\s*(?:1[5-9]|20)\d\d))\s*:\s*"
+)  # a Latin city follows a full stop (Title. Chapel Hill: / Washington, DC:), not a word of a subtitled
+# title (Tea and Empire:); a Cyrillic city not listed (Омск:) only before ``Publisher, Year``
 _FAMILY = r"[А-ЯЁA-Z][а-яёa-z'’\-]+"
 _INITIAL = r"[А-ЯЁA-Z][а-яёa-z]?\."
 _ONE_AUTHOR = rf"(?:{_FAMILY}\s+(?:{_INITIAL}\s*){{1,2}}|(?:{_INITIAL}\s*){{1,2}}{_FAMILY})"
@@ -147,15 +149,13 @@ def _russian_archive(f: dict[str, str], body: str) -> Parsed | None:
     lm = cre.search(r"(?:^|[\s.,])[Лл]\.\s*(\d+(?:\s*[-–—]\s*\d+)?)(?:\s*об\.)?", sig)
     if lm:  # the leaves (Л. 54–72) are the locator, not part of the file's signature
         sig = strip_trailing(sig[: lm.start()])
-    # no document title: the holder and the file's signature name the item
+    # no document title: the holder and the file's signature name the item (no title is made up)
     if "//" in holder:  # Запись беседы … // АВП РФ. Ф. …: a document title, then its holder
         doc, _, holder = holder.partition("//")
         f["title"] = strip_trailing(doc)
         holder = holder.strip()
-    else:
-        f["title"] = f"{holder}. {sig}" if holder else sig
-    if holder:
-        f["library"] = holder
+    if holder:  # Российский государственный исторический архив (РГИА): the name, not its abbreviation
+        f["library"] = cre.sub(r"\s*\([А-ЯЁA-Z]{2,8}\)$", "", holder)
     f["number"] = sig
     f["entrysubtype"] = "archive"
     f["langid"] = "russian"

@@ -105,6 +105,8 @@ def parse_western(text: str) -> Parsed:
         return parse_western_archive(text)
     if ") " in text:
         text = _PAREN_IMPRINT_PIN.sub(r"\1, \2", text)  # (OUP, 2012) 45: the pinpoint after the imprint
+    if "esp" in text:
+        text = _EMPHASIS_PIN.sub(", ", text)  # …, 2013), esp. chap. 3 / esp. 45-47: the place cited
     issue = _newspaper_issue(text) if text[-1:] in ".0123456789" and NEWS_RE.search(text, 0, 60) else None
     if issue:
         return issue
@@ -125,6 +127,8 @@ def parse_western(text: str) -> Parsed:
 _PAREN_IMPRINT_PIN = re.compile(
     r"(\([^()]{2,80}?,\s*(?:1[5-9]|20)\d\d\))\s+(\d{1,4}(?:\s*[-–]\s*\d{1,4})?)(?=\s*\.?\s*$)"
 )
+# ``esp.``/``especially`` before the page or chapter cited after the imprint: the place, not a title word
+_EMPHASIS_PIN = re.compile(r"(?<=\)),\s*(?:esp\.|especially)\s+(?=(?:(?:chaps?\.|ch\.|pp?\.)\s*)?[\dxivlc]+\b)")
 # Times of India, 3 March 1877, 5. / The Straits Times, June 4, 1931, p. 7.: a paper's issue, no piece named
 _NEWSPAPER_ISSUE = re.compile(
     r"^(?P<j>(?:The\s+)?[A-Z][\w.&'’\-]*(?:\s+(?:of|the|and|[A-Z][\w.&'’\-]*)){0,5}),\s+"
@@ -262,8 +266,11 @@ _WESTERN_CUES_RE7 = re.compile(
     r"^in:?\s+(?P<eds>.+?),?\s*(?:\((?:eds?\.?|editors?)\)|eds?\.|editors?)\s*,\s*(?P<book>.+)$", re.I
 )
 _WESTERN_CUES_RE8 = re.compile(
-    r"^in:?\s+(?P<book>.+?),\s*(?:eds?\.|edited by)\s+(?P<eds>[^,(]+?)(?P<tail>(?:,|\s*\().*)?$", re.I
-)
+    r"^in:?\s+(?P<book>.+?),\s*(?:eds?\.|edited by)\s+(?P<eds>"
+    + r"[^,(]+?(?:,\s*[A-Z][\w.'’\- ]+?)+,\s+and\s+[A-Z][\w.'’\- ]+?|"
+    r"[^,(]+?)(?P<tail>(?:,|\s*\().*)?$",
+    re.I,
+)  # ed. A, B, and C (Place: …): a serial list of editors is read whole
 # “Chapter,” in Marlowe, Networks of Empire, 120–44: a chapter in a volume cited before in short form
 # (the editor's surname and a short title)
 _IN_SHORT_VOLUME = re.compile(
@@ -570,9 +577,10 @@ _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE5 = re.compile(r"(?:Vol|vol|No|no)\.\s*\d"
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE6 = re.compile(r"[Ii]n:?\s+\S")
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE7 = re.compile(r"^(?:[A-Z]{2}|D\.\s?C\.|N\.\s?[YJ]\.)\s*:")
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE8 = re.compile(r"^(?:op\.\s*cit|ibid)", re.I)
-_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE9 = re.compile(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?\.?")
+# the page cited last; ``1:170–72`` (volume:pages) in a short form of a multi-volume work
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE9 = re.compile(r"(?:\d{1,2}:\s*)?\d{1,4}(?:\s*[-–—]\s*\d{1,4})?\.?")
 _ED_BY_PART = re.compile(r"^(?:ed\.\s*by|eds?\.|edited\s+by)\s+(?P<ed>[A-Z][^()]+?)\s*$")
-_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10 = re.compile(r"^(?:trans\.|translated by|tr\.)\s+(?P<tr>.+)$", re.I)
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10 = re.compile(r"^(?:trans\.(?:\s+by)?|translated by|tr\.)\s+(?P<tr>.+)$", re.I)
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11 = re.compile(
     r"\d+(?:st|nd|rd|th)\s+(?:ed\.?|edition)|(?:rev\.|revised|updated|new|expanded|revised and updated|revised and expanded)\s+(?:ed\.?|edition)",
     re.I,
@@ -654,7 +662,7 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
                 nxt = parts[k + 2].strip(" .") if k + 2 < len(parts) else ""
                 f["location"] = after + (", D.C." if after == "Washington" and nxt == "D.C" else "")
             break
-        if tparts and _credit_or_place_ends_title(s, after, placepub, f):
+        if tparts and _credit_or_place_ends_title(s, after, placepub, f, parts[k + 1 :]):
             break
         thesis_m = _THESIS_PART.match(s)
         if tparts and thesis_m:  # Title, unpublished PhD thesis, University, Place, Year
@@ -671,7 +679,7 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
         if _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE8.match(s):
             break
         if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE9.fullmatch(s.strip()) and k == len(parts) - 1:
-            locator = locator or norm_range(s.strip(" ."))
+            locator = locator or norm_range(s.strip(" .").rpartition(":")[2].strip())
             break
         tm = _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10.match(s)
         if tm and tparts:
@@ -701,19 +709,37 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     n.locator, n.names, n.others, n.placepub, n.role, n.title = locator, names, others, placepub, role, title
 
 
-def _credit_or_place_ends_title(s: str, after: str, placepub: re.Match | None, f: dict[str, str]) -> bool:
+def _credit_or_place_ends_title(
+    s: str, after: str, placepub: re.Match | None, f: dict[str, str], later: list[str]
+) -> bool:
     """A part after the title that ends it and is read into ``f``: ``ed. by A. Editor`` (the book's
     editors: Title, ed. by A. Editor (Place: Publisher, 2011)) or a place followed only by the year
     (Title (London, 1832), 14: no publisher printed)."""
     em = _ED_BY_PART.match(s)
     if em:
-        eds, ed_others, _r = western_names(_unmask(em.group("ed")))
+        eds, ed_others, _r = western_names(_unmask(", ".join([em.group("ed"), *_serial_names(later)])))
         f["editor"] = names_field(eds, ed_others)
         return True
     if not placepub and s.strip(" .") in PUBLISHING_CITIES and (YEAR.fullmatch(after) or "\x00" in after):
         f["location"] = s.strip(" .")
         return True
     return False
+
+
+_NAME_PART = re.compile(r"(?:and\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3}")
+
+
+def _serial_names(later: list[str]) -> list[str]:
+    """``ed. A, B, and C, 2 vols.``: the names after the first editor's, when they run to ``and …``."""
+    out: list[str] = []
+    for part in later[:8]:
+        part = part.strip()
+        if not _NAME_PART.fullmatch(part):
+            break
+        out.append(part)
+        if part.startswith("and "):
+            return out
+    return []
 
 
 def _PLACE_THEN_YEAR(part: str, later: list[str]) -> bool:
