@@ -210,8 +210,10 @@ def test_case_spelt_patterns_answer_as_the_folding_ones():
 
 
 def test_ascii_gates_hold_the_regexes_ascii_openings():
-    # not_a_citation reads an ASCII head with _NOT_CITATION_HEAD alone, and only after T, I or F
-    assert {c for c in _opening(C._NOT_CITATION_HEAD) if c.isascii()} <= set("TIF")
+    # not_a_citation reads an ASCII head with _NOT_CITATION_HEAD alone, and only after its openers
+    assert {c for c in _opening(C._NOT_CITATION_HEAD) if c.isascii()} <= set(C._NOT_CITATION_ASCII_FIRST)
+    assert C.not_a_citation("Fieldnotes, Osh, 14 March 2016. All names are pseudonyms.")
+    assert C.not_a_citation("Author's fieldnotes, Bishkek, 2015.")
     assert all(not w.isascii() for w in C._NOT_CITATION_ANY.pattern.split("|")[:6])
     assert C.not_a_citation("This work was supported by the Fund.")
     assert C.not_a_citation("Funding: none.") and not C.not_a_citation("Robert Jervis, Perception, 1976.")

@@ -37,7 +37,16 @@ class Extraction:
         return out
 
     def as_json(self) -> dict:
-        return {"entries": [e.as_dict() for e in self.entries], "notes": [r.as_dict() for r in self.notes]}
+        """The entries and notes as data: values as the note printed them (``Harper & Row``), not
+        in the form they take in a .bib (``Harper \\& Row``, :func:`~annobib.bib.latex.plain_to_latex`)."""
+        from annobib.bib.latex import plain_from_latex
+
+        entries = []
+        for e in self.entries:
+            d = e.as_dict()
+            d["fields"] = {k: plain_from_latex(v) for k, v in d["fields"].items()}
+            entries.append(d)
+        return {"entries": entries, "notes": [r.as_dict() for r in self.notes]}
 
 
 def extract_text(text: str) -> Extraction:

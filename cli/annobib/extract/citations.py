@@ -56,6 +56,8 @@ _NOT_CITATION_HEAD = re.compile(
     r"|(?:Исследование выполнено|Работа выполнена|Статья подготовлена|Здесь и далее)"
     r"|本(?:节|章|文|稿)(?:部分|的部分|主要)?内容(?:曾|已)"
 )
+# the ASCII letters _NOT_CITATION_HEAD can open with (a test reads them from the regex)
+_NOT_CITATION_ASCII_FIRST = "TIFAf"
 _NOT_CITATION_ANY = re.compile(
     r"阶段性成果|项目编号|资助项目|基金资助|课题编号|批准号|при (?:финансовой )?поддержке|полевые материалы автора"
     r"|为题[^。]{0,40}(?:宣读|报告|发表)"
@@ -65,7 +67,7 @@ _NOT_CITATION_ANY = re.compile(
 def not_a_citation(head: str) -> bool:
     """A funding or acknowledgement note, or an interview record (``head``: the note's start)."""
     if head.isascii():  # _NOT_CITATION_ANY's words are Chinese and Russian
-        return head[:1] in "TIF" and _NOT_CITATION_HEAD.match(head) is not None
+        return head[:1] in _NOT_CITATION_ASCII_FIRST and _NOT_CITATION_HEAD.match(head) is not None
     return bool(_NOT_CITATION_HEAD.match(head) or _NOT_CITATION_ANY.search(head))
 
 

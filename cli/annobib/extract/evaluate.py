@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 
+from annobib.bib.latex import plain_from_latex
 from annobib.extract import rx as cre
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -188,7 +189,8 @@ def _score(report: Report, source: str, extraction, expected_notes: list[dict], 
                 report.works_found += 1
             if key:
                 used_keys.add(key)
-            f = entry.fields if entry else {}
+            # the printed text, not its .bib form (`Harper \& Row`): readings are scored, not escapes
+            f = {k: plain_from_latex(v) for k, v in entry.fields.items()} if entry else {}
             add(nid, pattern, "type", cit["type"], entry.type if entry else None, text)
             for name, exp in cit["fields"].items():
                 if exp == "*":
