@@ -60,6 +60,7 @@ def _title_key(title: str | None) -> str:
 def _add_csl(entries: list, fielded: list, NoteResult) -> None:
     by_title = {_title_key(e.get("title")): e for e in entries if e.get("title")}
     taken = {e.key for e in entries}
+    tried: dict[str, int] = {}  # suffixes used per base key: n works of one key cost n, not n²
     for r, d in fielded:
         if r.status != "cited":  # the note held only the field (or a remark): it cites the field's works
             r.status, r.reason = "cited", None
@@ -76,7 +77,7 @@ def _add_csl(entries: list, fielded: list, NoteResult) -> None:
                 r.keys.append(same.key)
                 r.joined.append(True)
                 continue
-            e.key = unique(base_key(dict(e.fields)), taken)
+            e.key = unique(base_key(dict(e.fields)), taken, tried)
             taken.add(e.key)
             e.citations = [cite]
             entries.append(e)

@@ -386,8 +386,9 @@ class Builder:
         taken: set[str] = set()
         by_obj: dict[int, str] = {}
         entries = []
+        tried: dict[str, int] = {}  # 30,000 notes of one work's key: linear, not quadratic
         for w in self.works:
-            w.key = unique(base_key(w.fields), taken)
+            w.key = unique(base_key(w.fields), taken, tried)
             taken.add(w.key)
             by_obj[id(w)] = w.key
             e = Entry(key=w.key, type=w.type, fields={k: _safe_value(k, v) for k, v in w.fields.items()})

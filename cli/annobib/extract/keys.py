@@ -283,13 +283,16 @@ def base_key(fields: dict[str, str]) -> str:
     return key if cre.match(r"^[a-z]", key) else ("anon" + key)
 
 
-def unique(key: str, taken: set[str]) -> str:
+def unique(key: str, taken: set[str], tried: dict[str, int] | None = None) -> str:
+    """``key``, else ``key`` + a..z, else ``key2``, ``key3`` …: the first not taken. ``tried`` (key ->
+    suffixes already used) lets a caller making many keys skip them: n collisions cost n, not n²."""
     if key not in taken:
         return key
-    for suffix in "abcdefghijklmnopqrstuvwxyz":
-        if key + suffix not in taken:
-            return key + suffix
-    i = 2
-    while f"{key}{i}" in taken:
+    i = tried.get(key, 0) if tried is not None else 0
+    while True:
+        candidate = key + ("abcdefghijklmnopqrstuvwxyz"[i] if i < 26 else str(i - 24))
         i += 1
-    return f"{key}{i}"
+        if candidate not in taken:
+            if tried is not None:
+                tried[key] = i
+            return candidate
