@@ -39,7 +39,7 @@ class Extraction:
     def as_json(self) -> dict:
         """The entries and notes as data: values as the note printed them (``Harper & Row``), not
         in the form they take in a .bib (``Harper \\& Row``, :func:`~annobib.bib.latex.plain_to_latex`)."""
-        from annobib.bib.latex import plain_from_latex
+        from annobib.bib.latex import plain_from_latex  # lazy: only JSON output needs it
 
         entries = []
         for e in self.entries:
