@@ -252,11 +252,15 @@ def test_news_words_match_as_with_a_leading_boundary():
 
     from annobib.extract.fields import features as F
 
-    tail = F.NEWS_RE.pattern.split(r")\b", 1)[1]
-    old = re.compile(r"\b(?:" + F._NEWS_WORDS + r")\b" + tail)
+    # the pattern as first written: the words, then the CJK names that end the text, then any
+    old = re.compile(
+        r"\b(?:" + F._NEWS_WORDS + r")\b"
+        r"|(?:报|新闻|新聞|通讯社|通信社|新闻社|联社|電視|电视台|广播|日报|时报|周刊|網|网(?!站)|신문|일보|뉴스|통신)$"
+        r"|(?:新闻|新聞|日报|时报|晚报|新報|新聞社|신문|일보|뉴스)"
+    )
     notes = [n.text for p in sorted(DATA.glob("extract_*/notes*.txt")) for n in loose_notes(p.read_text("utf-8"))]
     rng = random.Random(3)
-    words = F._NEWS_WORDS.split("|") + ["报", "新闻", "网站", "x", "_", "1", " ", "é"]
+    words = F._NEWS_WORDS.split("|") + ["报", "新闻", "網", "新聞社", "网站", "x", "_", "1", " ", "é", "NewsX"]
     notes += ["".join(rng.choice(words) + rng.choice(["", " ", "a", "_", "."]) for _ in range(4)) for _ in range(1500)]
     for t in notes:
         for a, b in ((old.search(t), F.NEWS_RE.search(t)), (old.search(t, 0, 60), F.NEWS_RE.search(t, 0, 60))):
