@@ -267,6 +267,23 @@ def test_news_words_match_as_with_a_leading_boundary():
             assert (a and a.span()) == (b and b.span()), t
 
 
+def test_org_words_grouped_by_first_letter_match_as_written():
+    import random
+
+    from annobib.extract.fields import features as F
+
+    old = re.compile(r"\b(?:" + F._ORG_WORDS + r")\b")
+    notes = [n.text for p in sorted(DATA.glob("extract_*/notes*.txt")) for n in loose_notes(p.read_text("utf-8"))]
+    rng = random.Random(4)
+    words = F._ORG_WORDS.replace("(?:me)?", "").replace("?", "").replace("[sz]", "z").split("|")
+    words += ["Programme", "Archive", "Organisation", "x", "_", "1", " ", "é", "Statex"]
+    notes += ["".join(rng.choice(words) + rng.choice(["", " ", "a", "_", "."]) for _ in range(4)) for _ in range(1500)]
+    for t in notes:
+        for a, b in ((old.search(t), F.ORG_RE.search(t)), (old.search(t, 3), F.ORG_RE.search(t, 3))):
+            assert (a and a.span()) == (b and b.span()), t
+        assert old.findall(t) == F.ORG_RE.findall(t), t
+
+
 def test_western_cues_still_read_volume_issue_and_chicago_journal():
     p = parse_citation(
         'Robert Jervis, "Cooperation under the Security Dilemma," World Politics, Vol. 30, No. 2 (1978), p. 167.'

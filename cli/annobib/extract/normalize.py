@@ -279,7 +279,7 @@ _GLUED_RANGE = re.compile(
 
 
 # what _GLUED_RANGE needs, led by a literal (the engine skips to ``p``, ``第`` and the colons)
-_GLUED_PAGE_RANGES_RE1 = re.compile(r"pp\.\s*\d{4}|第\s*\d{6}|[:：]\s*\d{6}")
+_GLUED_PAGE_RANGES_RE1 = re.compile(r"pp\.\s*\d{4}|第\s*\d{6}|:\s*\d{6}|：\s*\d{6}")
 
 
 def glued_page_ranges(text: str) -> str:
