@@ -254,15 +254,36 @@ def test_news_words_match_as_with_a_leading_boundary():
 
     from annobib.extract.fields import features as F
 
-    tail = F.NEWS_RE.pattern.split(r")\b", 1)[1]
-    old = re.compile(r"\b(?:" + F._NEWS_WORDS + r")\b" + tail)
+    # the pattern as first written: the words, then the CJK names that end the text, then any
+    old = re.compile(
+        r"\b(?:" + F._NEWS_WORDS + r")\b"
+        r"|(?:报|新闻|新聞|通讯社|通信社|新闻社|联社|電視|电视台|广播|日报|时报|周刊|網|网(?!站)|신문|일보|뉴스|통신)$"
+        r"|(?:新闻|新聞|日报|时报|晚报|新報|新聞社|신문|일보|뉴스)"
+    )
     notes = [n.text for p in sorted(DATA.glob("extract_*/notes*.txt")) for n in loose_notes(p.read_text("utf-8"))]
     rng = random.Random(3)
-    words = F._NEWS_WORDS.split("|") + ["报", "新闻", "网站", "x", "_", "1", " ", "é"]
+    words = F._NEWS_WORDS.split("|") + ["报", "新闻", "網", "新聞社", "网站", "x", "_", "1", " ", "é", "NewsX"]
     notes += ["".join(rng.choice(words) + rng.choice(["", " ", "a", "_", "."]) for _ in range(4)) for _ in range(1500)]
     for t in notes:
         for a, b in ((old.search(t), F.NEWS_RE.search(t)), (old.search(t, 0, 60), F.NEWS_RE.search(t, 0, 60))):
             assert (a and a.span()) == (b and b.span()), t
+
+
+def test_org_words_grouped_by_first_letter_match_as_written():
+    import random
+
+    from annobib.extract.fields import features as F
+
+    old = re.compile(r"\b(?:" + F._ORG_WORDS + r")\b")
+    notes = [n.text for p in sorted(DATA.glob("extract_*/notes*.txt")) for n in loose_notes(p.read_text("utf-8"))]
+    rng = random.Random(4)
+    words = F._ORG_WORDS.replace("(?:me)?", "").replace("?", "").replace("[sz]", "z").split("|")
+    words += ["Programme", "Archive", "Organisation", "x", "_", "1", " ", "é", "Statex"]
+    notes += ["".join(rng.choice(words) + rng.choice(["", " ", "a", "_", "."]) for _ in range(4)) for _ in range(1500)]
+    for t in notes:
+        for a, b in ((old.search(t), F.ORG_RE.search(t)), (old.search(t, 3), F.ORG_RE.search(t, 3))):
+            assert (a and a.span()) == (b and b.span()), t
+        assert old.findall(t) == F.ORG_RE.findall(t), t
 
 
 def test_western_cues_still_read_volume_issue_and_chicago_journal():
@@ -291,3 +312,92 @@ def test_folded_word_gates_never_skip_a_match():
         ):
             if rx.search(t):
                 assert W._may_hold_folded(t, words), (rx.pattern, t)
+
+
+def test_protected_spans_as_with_the_case_insensitive_url_pattern():
+    import random
+
+    from annobib.extract import normalize as N
+    from annobib.extract.fields.features import URL_RE
+
+    old = re.compile(r"《[^《》]*》|「[^「」]*」|『[^『』]*』|“[^“”]*”|" + URL_RE.pattern, re.I)
+    notes = [n.text for p in sorted(DATA.glob("extract_*/notes*.txt")) for n in loose_notes(p.read_text("utf-8"))]
+    rng = random.Random(6)
+    bits = [
+        "http://",
+        "HTTPS://",
+        "httpſ://",
+        "www.",
+        "WwW.",
+        "x.org/a",
+        ",2019年",
+        ", 12",
+        "《a》",
+        "“q”",
+        " ",
+        "h",
+        "W",
+    ]
+    notes += ["".join(rng.choice(bits) for _ in range(rng.randint(1, 8))) for _ in range(2000)]
+    for t in notes:
+        assert [m.span() for m in old.finditer(t)] == [m.span() for m in N._PROTECTED.finditer(t)], t
+
+
+def test_role_gate_never_skips_a_role_suffix():
+    import random
+
+    from annobib.extract.fields import names as M
+
+    rng = random.Random(8)
+    bits = [
+        "Ed.",
+        "eds.",
+        "EDS",
+        "editor",
+        "Editors",
+        "ed. by",
+        "ED. BY",
+        "trans.",
+        "tr.",
+        "(",
+        ")",
+        ", ",
+        "ſ",
+        "x",
+        "\n",
+    ]
+    for _ in range(4000):
+        t = "".join(rng.choice(bits) for _ in range(rng.randint(1, 5)))
+        if M._WESTERN_NAMES_RE2.search(t):
+            assert t.rstrip("\n")[-1:] in M._ROLE_LAST, repr(t)
+
+
+def test_debris_lookahead_never_skips_a_match():
+    import random
+
+    from annobib.extract import normalize as N
+
+    lookahead = N._DEBRIS.pattern.index("(?:")
+    old = re.compile(N._DEBRIS.pattern[lookahead:])
+    notes = [n.text for p in sorted(DATA.glob("extract_*/notes*.txt")) for n in loose_notes(p.read_text("utf-8"))]
+    rng = random.Random(10)
+    bits = [
+        "被引量:1",
+        "下载 12",
+        "[引用次数：3]",
+        "[Cited by 1,204]",
+        "Times cited: 4",
+        "Related articles",
+        "All 3 versions",
+    ]
+    bits += ["Google Scholar", "[CrossRef]", "PubMed", "Web of Science®", "Scopus", "CNKI", "百度学术", "知网", "万方"]
+    bits += ["维普", "谷歌学术", "View Article", "Find this resource", "Ref list", "CiNii Books で見る", "J-STAGE"]
+    bits += ["NDL Search", "JSTOR", "Back to top", "（阅读原文）", "↩2", "↑", " ", "\n", "x", "2019.", "[", "("]
+    notes += [
+        "A. Author, Title, 2001, 3-9." + "".join(rng.choice(bits) for _ in range(rng.randint(1, 5)))
+        for _ in range(2000)
+    ]
+    for t in notes:
+        for pos in (0, max(0, len(t) - N._DEBRIS_TAIL)):
+            a, b = old.search(t, pos), N._DEBRIS.search(t, pos)
+            assert (a and a.span()) == (b and b.span()), t

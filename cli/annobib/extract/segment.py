@@ -94,6 +94,9 @@ def _has_any(text: str, words) -> bool:
     return False
 
 
+_PAIRS = ("《》", "〈〉", "“”", "（）", "()")
+
+
 def citation_start(text: str) -> int:
     """Where the citation of ``text`` begins: 0 unless a prefix that reads as prose (no evidence of
     a citation, ending at a comma or colon) stands before a place where a citation opens."""
@@ -101,12 +104,13 @@ def citation_start(text: str) -> int:
         return 0  # in ASCII text only a See / Refer to / Cf. can open a citation (_OPENS)
     if not _has_prose(text, 160):
         return 0  # commentary is prose: without a prose word there is nothing to cut
+    pairs = [p for p in _PAIRS if p[0] in text or p[1] in text]  # the marks a prefix could leave open
     for b in _BOUNDARY.finditer(text):
         cut = b.end()
         if cut >= len(text) - 4 or cut > 160:
             break
         prefix = text[:cut]
-        if any(prefix.count(a) != prefix.count(b) for a, b in ("《》", "〈〉", "“”", "（）", "()")):
+        if pairs and any(prefix.count(a) != prefix.count(b) for a, b in pairs):
             continue
         m = _OPENS.match(text, cut)
         if not m:
@@ -131,7 +135,8 @@ _BACKREF_AHEAD = re.compile(r"[^。.]{0,40}?(?:前引|前揭|前掲)(?:书|文|�
 _LEAD_AHEAD = re.compile(rf"(?:(?:此外|另外|同时|再者)\s*[，,]?\s*)?{_LEAD_WORDS}(?=[^。；;]{{0,40}}[《「『“])")
 # the characters _LEAD_AHEAD can open with (a test checks them against the regex)
 _LEAD_AHEAD_FIRST = frozenset("此另同再可请亦也还均具详更参见例比诸譬如")
-_STOP = re.compile(r"。|\.(?= )")
+# a stop and the whitespace after it (``\s`` and :meth:`str.isspace` agree): the next sentence opens at its end
+_STOP = re.compile(r"(?:。|\.(?= ))\s*")
 # …第9-31页。Aaron L. Friedberg, A Contest for Supremacy, New York: …: after a Chinese full stop a
 # Western name, a comma and a capitalised word open an unquoted Western citation (with its own evidence)
 _WESTERN_AFTER_CJK_STOP = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][a-z'’\-]+){1,2},\s*[A-Z]")
@@ -154,12 +159,10 @@ def sentences(text: str) -> list[str]:
         return [text] if text.strip() else []  # no stop to split at
     out: list[str] = []
     start = depth = counted = 0
+    n = len(text)
     for m in _STOP.finditer(text):
-        i = m.start()
-        j = i + 1
-        while j < len(text) and text[j].isspace():
-            j += 1
-        if j == len(text):
+        i, j = m.span()
+        if j == n:
             continue  # the note's final stop (the nesting need not be counted for it)
         depth += _depth(text[counted:i])  # nesting so far, counted once per character
         counted = i
@@ -173,7 +176,7 @@ def sentences(text: str) -> list[str]:
             or rest[:1] in _LEAD_AHEAD_FIRST
             and _LEAD_AHEAD.match(rest)
             or citation_start(rest) > 0
-            or (m.group() == "。" and _WESTERN_AFTER_CJK_STOP.match(rest) and citation_score(rest) >= 3)
+            or (text[i] == "。" and _WESTERN_AFTER_CJK_STOP.match(rest) and citation_score(rest) >= 3)
         ) and citation_score(text[max(start, i - _WINDOW) : i]) >= 4:
             out.append(text[start : i + 1])
             start = j

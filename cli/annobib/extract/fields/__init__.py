@@ -1474,16 +1474,17 @@ def _prepare(text: str) -> tuple[str, str | None]:
     return text, doi
 
 
+# the rows of GENRES not marked ``needs_cjk``, in order: all a text without CJK can match
+_ROWS_WITHOUT_CJK = tuple(g for g in GENRES if not g.needs_cjk)
+
+
 def match_genre(text: str) -> tuple[Genre, Parsed]:
     """The first row of :data:`GENRES` whose trigger holds and whose builder returns a result, and
     that result."""
-    cjk = None  # whether the text holds a CJK character or title mark: found once, on demand
-    for genre in GENRES:
-        if genre.needs_cjk:
-            if cjk is None:
-                cjk = not text.isascii() and CJK_OR_MARK.search(text) is not None
-            if not cjk:
-                continue  # this row's trigger cannot hold
+    # text without a CJK character or title mark skips the rows marked ``needs_cjk`` (their
+    # triggers cannot hold): one flag test and, for non-ASCII text, one scan
+    cjk = not text.isascii() and CJK_OR_MARK.search(text) is not None
+    for genre in GENRES if cjk else _ROWS_WITHOUT_CJK:
         if genre.trigger(text):
             p = genre.build(text)
             if p is not None:

@@ -161,12 +161,33 @@ _NEWS_WORDS = (
     "Asahi|Yomiuri|Mainichi|Sankei|Hankyoreh|Chosun|JoongAng|Politico|Axios|Al Jazeera|DW|RFI|"
     "Le Monde|Spiegel|Wire|Week|Economist|Diplomat|Affairs|Magazine|Newsweek|Atlantic"
 )
+
+
+def _by_first_char(words: list[str], after_first: str, end: str) -> list[str]:
+    """``w1|w2|…`` regrouped as ``N…(?:ews|BC)…|T…(?:imes)…``: one alternative per first character,
+    the words' order kept within it. Two words can match at one place only if they share their first
+    character, so the leftmost-first answer is unchanged; and every alternative opens with a literal,
+    so the engine scans for those characters in C instead of trying each word at every position."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    return [c + after_first + "(?:" + "|".join(rest) + ")" + end for c, rest in groups.items()]
+
+
 # \b(?:News|Times|…)\b with the opening boundary after each word's first letter (``(?<!\w.)``, as
-# in _WB): every alternative opens with a literal, so the engine skips to candidates
+# in _WB), then the CJK names that end the text, then those found anywhere (in that order)
 NEWS_RE = re.compile(
-    "(?:" + "|".join(w[0] + r"(?<!\w.)" + w[1:] for w in _NEWS_WORDS.split("|")) + r")\b"
-    r"|(?:报|新闻|新聞|通讯社|通信社|新闻社|联社|電視|电视台|广播|日报|时报|周刊|網|网(?!站)|신문|일보|뉴스|통신)$"
-    r"|(?:新闻|新聞|日报|时报|晚报|新報|新聞社|신문|일보|뉴스)"
+    "|".join(
+        _by_first_char(_NEWS_WORDS.split("|"), r"(?<!\w.)", r"\b")
+        + _by_first_char(
+            "报|新闻|新聞|通讯社|通信社|新闻社|联社|電視|电视台|广播|日报|时报|周刊|網|网(?!站)|신문|일보|뉴스|통신".split(
+                "|"
+            ),
+            "",
+            "$",
+        )
+        + _by_first_char("新闻|新聞|日报|时报|晚报|新報|新聞社|신문|일보|뉴스".split("|"), "", "")
+    )
 )
 MAGAZINE_RE = re.compile(
     r"\b(?:Magazine|Monthly|Weekly|Affairs|Diplomat|Economist|Atlantic|New Yorker|Foreign Policy|Newsweek|Time)\b"
@@ -179,14 +200,16 @@ KNOWN_MAGAZINE_RE = re.compile(
 THINK_TANK_RE = re.compile(
     r"\b(?:RAND|CSIS|Brookings Institution|Corporation|Institute|Center|Centre|Endowment|Council|Foundation|Fund)\b"
 )
-ORG_RE = re.compile(
-    r"\b(?:Department|Ministry|Institute|Institution|University|Office|Council|Committee|Association|"
-    r"Agency|Bureau|Administration|Commission|Government|House|Project|Party|Organi[sz]ation|Foundation|"
-    r"Center|Centre|Society|Bank|Corporation|Company|Group|Forces|Command|Federation|Union|Nations|"
-    r"Secretariat|Parliament|Congress|Senate|Court|Embassy|Coalition|Forum|Fund|Program(?:me)?|"
-    r"Service|Library|Archives?|Museum|Academy|School|College|Cabinet|State|Republic|Kingdom|Endowment|Brookings|Carnegie|"
-    r"Heritage|Hoover|Stimson|Chatham|Trust|Initiative|Partnership|Consortium|Observatory|Think Tank)\b"
+_ORG_WORDS = (
+    "Department|Ministry|Institute|Institution|University|Office|Council|Committee|Association|"
+    "Agency|Bureau|Administration|Commission|Government|House|Project|Party|Organi[sz]ation|Foundation|"
+    "Center|Centre|Society|Bank|Corporation|Company|Group|Forces|Command|Federation|Union|Nations|"
+    "Secretariat|Parliament|Congress|Senate|Court|Embassy|Coalition|Forum|Fund|Program(?:me)?|"
+    "Service|Library|Archives?|Museum|Academy|School|College|Cabinet|State|Republic|Kingdom|Endowment|Brookings|Carnegie|"
+    "Heritage|Hoover|Stimson|Chatham|Trust|Initiative|Partnership|Consortium|Observatory|Think Tank"
 )
+# \b(?:Department|Ministry|…)\b, grouped by first letter as NEWS_RE is
+ORG_RE = re.compile("|".join(_by_first_char(_ORG_WORDS.split("|"), r"(?<!\w.)", r"\b")))
 REPORT_TITLE_RE = re.compile(
     r"\b(?:Strategy|Report|White Paper|Platform|Review|Plan|Posture|Assessment|Guidance|Doctrine|"
     r"Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint)\b|(?:报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|보고서|백서)"

@@ -163,6 +163,7 @@ def looks_like_names(text: str) -> bool:
 
 _WESTERN_NAMES_RE1 = re.compile(r"\b[A-Z]\.$")
 _WESTERN_NAMES_RE2 = re.compile(r",?\s*\(?(eds?\.|editors?|ed\. by|trans\.|tr\.)\)?$", re.I)
+_ROLE_LAST = frozenset(".)rRsSſyY")  # last characters of _WESTERN_NAMES_RE2's words (re.I: ſ is s)
 _WESTERN_NAMES_RE3 = re.compile(r",?\s*(et al\.?|and others)$", re.I)
 _WESTERN_NAMES_RE4 = re.compile(r"\band\b")
 _WESTERN_NAMES_RE5 = re.compile(r"^(The|U\.S\.|US|UK|EU|UN)\b")
@@ -176,7 +177,9 @@ def western_names(text: str) -> tuple[list[str], bool, str | None]:
     if initial and not text.endswith("."):
         text += "."  # Ruggles, John G.: the initial's stop is the name's, not the list's end
     role = None
-    m = _WESTERN_NAMES_RE2.search(text)
+    # _WESTERN_NAMES_RE2 ends its match with one of these characters before the end (``$``: perhaps a
+    # final newline); without one the regex, tried at every position, cannot match
+    m = _WESTERN_NAMES_RE2.search(text) if text.rstrip("\n")[-1:] in _ROLE_LAST else None
     if m:
         role = "translator" if m.group(1).lower().startswith("tr") else "editor"
         text = strip_trailing(text[: m.start()])
