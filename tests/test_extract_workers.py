@@ -165,3 +165,24 @@ def test_ctrl_c_while_workers_read_exits_130_and_leaves_no_worker(tmp_path):
     time.sleep(0.2)
     assert not [pid for pid in workers_seen if Path(f"/proc/{pid}").exists()]  # no orphan worker
     assert not (tmp_path / "out.bib").exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_a_worker_killed_mid_chunk_does_not_hang_the_stream(monkeypatch):
+    import threading
+
+    monkeypatch.setenv("ANNOBIB_JOBS", "2")
+    parent = os.getpid()
+
+    def dies_once(k):
+        if k == 700 and os.getpid() != parent:
+            os._exit(1)  # as a worker killed by a signal: multiprocessing's Pool waits for its chunk forever
+        return k * 2
+
+    got: list = []
+    runner = threading.Thread(target=lambda: got.extend(workers.stream_on_cores(dies_once, range(1500), minimum=10)))
+    runner.daemon = True
+    runner.start()
+    runner.join(30)
+    assert not runner.is_alive(), "the stream hung on a lost chunk"
+    assert got == [k * 2 for k in range(1500)]  # the rest read here, in order

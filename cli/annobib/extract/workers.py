@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
+from contextlib import contextmanager
 from typing import Callable, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -59,7 +61,8 @@ def stream_on_cores(fn: Callable[[T], R], items: Sequence[T], minimum: int = PAR
 
     try:
         # the function goes to the workers with the fork, not pickled: any callable will do
-        pool = multiprocessing.get_context("fork").Pool(n, initializer=_worker_start, initargs=(fn,))
+        with _workers_born_deaf_to_ctrl_c():
+            pool = multiprocessing.get_context("fork").Pool(n, initializer=_worker_start, initargs=(fn,))
     except Exception:  # no semaphores or processes here
         yield from map(fn, items)
         return
@@ -67,10 +70,15 @@ def stream_on_cores(fn: Callable[[T], R], items: Sequence[T], minimum: int = PAR
     size = max(8, min(64, len(items) // (n * 16)))
     done = 0
     try:
+        born = _worker_pids(pool)
         parts = pool.imap(_each, [items[i : i + size] for i in range(0, len(items), size)])
         while True:
             try:
-                part = next(parts)
+                part = parts.next(timeout=_POLL_S)
+            except multiprocessing.TimeoutError:
+                if _worker_pids(pool) == born:
+                    continue
+                break  # a worker died (killed): its chunk would never come, and the pool would wait forever
             except StopIteration:
                 break
             except Exception:  # a worker failed: what is left is computed here
@@ -80,6 +88,30 @@ def stream_on_cores(fn: Callable[[T], R], items: Sequence[T], minimum: int = PAR
         yield from map(fn, items[done:])
     finally:
         pool.terminate()
+
+
+_POLL_S = 0.5  # how often a wait for results checks that every worker is still alive
+
+
+def _worker_pids(pool) -> frozenset:
+    """The pids of the pool's workers: a dead worker is replaced by a new one, so a change means a
+    lost chunk (multiprocessing's Pool waits for it forever)."""
+    return frozenset(p.pid for p in getattr(pool, "_pool", ()))
+
+
+@contextmanager
+def _workers_born_deaf_to_ctrl_c():
+    """Fork with SIGINT ignored, so workers never see Ctrl-C, not even before their initializer
+    runs (a worker killed there lost its chunk and hung the parent); the parent's handler is put
+    back at once. Only the main thread may change signal handlers; elsewhere this does nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 _worker_fn: Callable | None = None  # in a worker: the function stream_on_cores applies
