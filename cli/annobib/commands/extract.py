@@ -79,7 +79,10 @@ def extract(
       annobib extract refs/article.txt --json -o - entries and notes as JSON, nothing written
     """
     # lazy: not needed by `annobib --help`
-    from annobib.extract import extract_notes, extract_text
+    from annobib.core.dirs import cache_dir
+    from annobib.extract import extract_notes, extract_text, load_pipeline
+
+    load_pipeline(cache_dir())  # its patterns compiled by an earlier run, when there was one
 
     if bool(article) == bool(notes_file):
         raise click.UsageError("give an ARTICLE or --notes FILE (one of them)")

@@ -1,0 +1,78 @@
+"""Patterns compiled by one run are reused by the next (annobib.core.rxcache), with the same
+behaviour, and anything unexpected falls back to compiling."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from annobib.core import rxcache
+
+PATTERNS = [
+    (r"(?P<year>\d{4})年(?:第\s*(\d+)\s*期)?", 0),
+    (r"\bop\.?\s*cit\b", re.I),
+    (r"^\s*\[(\d{1,3})\]\s*", re.M),
+    (r"[《〈](?P<t>[^》〉]+)[》〉]", 0),
+    (rb"\x00+", 0),
+    (r"(?x) a \s+ b  # verbose", 0),
+]
+SAMPLES = ["2015年第3期", "OP. CIT. p. 5", "x\n [12] y", "见《大国政治》第5页", "a\x00\x00b", "a  b"]
+
+
+def _behaviour(compiled):
+    out = []
+    for c in compiled:
+        for s in SAMPLES:
+            text = s.encode() if isinstance(c.pattern, bytes) else s
+            out.append([m.span() + m.groups() for m in c.finditer(text)])
+        out.append((c.flags, c.groups, c.groupindex))
+    return out
+
+
+def _compile_all():
+    re.purge()  # re's own in-process cache would hide the compiler
+    return [re.compile(p, f) for p, f in PATTERNS]
+
+
+def test_a_second_run_reuses_the_compiled_patterns_with_the_same_behaviour(tmp_path, monkeypatch):
+    expected = _behaviour(_compile_all())
+    with rxcache.reuse(tmp_path):
+        first = _compile_all()
+    assert list(tmp_path.iterdir()) and _behaviour(first) == expected
+
+    def no_compiling(*args):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(re._compiler, "_code", no_compiling)
+    with rxcache.reuse(tmp_path):
+        second = _compile_all()
+    assert _behaviour(second) == expected
+
+
+def test_only_patterns_compiled_in_the_block_are_kept(tmp_path):
+    with rxcache.reuse(tmp_path):
+        _compile_all()
+    re.purge()
+    re.compile("built from the user's text: 王某")  # outside the block
+    (file,) = tmp_path.iterdir()
+    assert "王某".encode() not in file.read_bytes()
+    assert re._compiler.compile.__name__ == "compile"  # the compiler is put back
+
+
+@pytest.mark.parametrize("damage", [b"", b"not marshal", b"\xe9\x00\x01"])
+def test_a_damaged_file_means_compiling_as_usual(tmp_path, damage):
+    with rxcache.reuse(tmp_path):
+        _compile_all()
+    (file,) = tmp_path.iterdir()
+    file.write_bytes(damage)
+    with rxcache.reuse(tmp_path):
+        assert _behaviour(_compile_all()) == _behaviour([re.compile(p, f) for p, f in PATTERNS])
+
+
+def test_an_unwritable_cache_folder_is_no_error(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")  # the cache folder cannot be made under a file, even by root
+    with rxcache.reuse(blocker / "sub"):
+        assert _behaviour(_compile_all()) == _behaviour([re.compile(p, f) for p, f in PATTERNS])
+    assert not list(tmp_path.glob("**/*.tmp"))
