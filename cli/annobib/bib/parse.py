@@ -191,6 +191,22 @@ def _parse_with_bibtexparser(chunks: list[str]) -> list[list[tuple]]:
     """Parse chunk texts (all in one bibtexparser call) into one record per chunk."""
     if not chunks:
         return []
+    if len(chunks) > 1 and any("\\\n" in c for c in chunks[:-1]):
+        # bibtexparser does not count a newline after a backslash (`\\` ending a line of a value),
+        # so in one call every later chunk's blocks would be placed a line early, in the wrong
+        # chunk: a batch ends after each such chunk, and each batch is one call
+        out: list[list[tuple]] = []
+        start = 0
+        for i, c in enumerate(chunks):
+            if "\\\n" in c or i == len(chunks) - 1:
+                out += _parse_batch(chunks[start : i + 1])
+                start = i + 1
+        return out
+    return _parse_batch(chunks)
+
+
+def _parse_batch(chunks: list[str]) -> list[list[tuple]]:
+    """:func:`_parse_with_bibtexparser` for chunks in which only the last may hide a newline."""
     # heavy (60-85 ms): only when some chunk is not in the cache
     from bibtexparser import model as bm
     from bibtexparser.splitter import Splitter
