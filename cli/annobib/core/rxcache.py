@@ -13,11 +13,13 @@ constants, never patterns built from the user's text.
 from __future__ import annotations
 
 import marshal
-import os
 import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+
+from annobib.core.files import atomic_write_bytes
+from annobib.errors import AnnobibError
 
 _MAX_PATTERNS = 5_000  # a bound on the file, whatever imports run inside the block
 
@@ -103,14 +105,10 @@ def _load(path: Path, tag: tuple) -> dict:
 
 
 def _save(path: Path, tag: tuple, patterns: dict) -> None:
-    """Written whole under a temporary name, then renamed: a reader sees the old file or the new."""
+    """Written as every cache file is (:func:`~annobib.core.files.atomic_write_bytes`: a reader
+    sees the old file or the new); a read-only cache or a full disk only means compiling again."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps((tag, patterns)))
-        os.replace(tmp, path)
-    except (OSError, ValueError, TypeError):  # a read-only cache, a full disk: next run compiles again
-        try:
-            tmp.unlink()
-        except (OSError, UnboundLocalError):
-            pass
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        atomic_write_bytes(path, marshal.dumps((tag, patterns)), durable=False, private=True)
+    except (OSError, ValueError, AnnobibError):
+        pass
