@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from annobib.bounded import TooLarge, read_limited
+from annobib.core.files import process_alive
 from annobib.core.inputs import decode_utf8
 from annobib.errors import InputError
 
@@ -123,7 +124,7 @@ def sweep_stale_buffers(folder: Path | None = None) -> int:
         return 0
     for name in names:
         pid = name[len(PREFIX) :].split("-", 1)[0]
-        if not pid.isdecimal() or _alive(int(pid)):
+        if not pid.isdecimal() or process_alive(int(pid)):
             continue
         path = folder / name
         try:
@@ -134,13 +135,3 @@ def sweep_stale_buffers(folder: Path | None = None) -> int:
         _remove(path)
         removed += 1
     return removed
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError, ValueError):
-        return True  # someone else's process, or not a pid: leave it
-    return True

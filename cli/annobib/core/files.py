@@ -164,7 +164,9 @@ def _temp_pattern(name: str) -> re.Pattern:
     return re.compile(re.escape(f".{name}.") + r"(?:annobib-(\d+)-[\w]+|[a-z0-9_]{8})\.tmp")
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether ``pid`` may be a live process (another user's counts as alive): a killed writer's
+    leftovers are removed only when its process is gone."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -195,7 +197,7 @@ def clear_stale_temps(path: Path) -> list[str]:
             st = os.lstat(full)
         except OSError:
             continue
-        dead = m.group(1) is not None and not _alive(int(m.group(1)))
+        dead = m.group(1) is not None and not process_alive(int(m.group(1)))
         if stat.S_ISREG(st.st_mode) and (dead or now - st.st_mtime > STALE_AGE):
             try:
                 os.unlink(full)
