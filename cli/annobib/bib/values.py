@@ -126,6 +126,11 @@ def split_concatenation(raw: str) -> list[str]:
     if "{" not in raw and "}" not in raw and '"' not in raw and "\\" not in raw:
         # macros and numbers only: split in C (a hostile value chains 200,000 macros)
         return [p for p in map(str.strip, raw.split("#")) if p]
+    return _split_scan(raw)
+
+
+def _split_scan(raw: str) -> list[str]:
+    """The concatenation read character by character: braces, quotes and escapes respected."""
     parts, depth, quoted, start = [], 0, False, 0
     i = 0
     while i < len(raw):
