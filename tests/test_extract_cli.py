@@ -211,3 +211,15 @@ def test_re_extracting_an_unchanged_article_says_up_to_date_and_keeps_the_file(t
     assert "is up to date" in said and "wrote" not in said
     assert " 0 updated" in said  # a value written LaTeX-safe (31\\%) is the value read back (31%)
     assert bib.stat().st_mtime_ns == stamp
+
+
+def test_a_one_note_run_says_one_entry_and_one_note(tmp_path):
+    notes = tmp_path / "n.txt"
+    notes.write_text("1. Walter Greer, Memoirs, New York: Harper & Row, 1970, p. 5.\n", encoding="utf-8")
+    r = run_cli(["extract", "--notes", str(notes), "-o", str(tmp_path / "n.bib")])
+    said = r.stdout + r.stderr
+    assert r.exit_code == 0, said
+    assert ": 1 entry (1 new" in said and "; 1 note: 1 cited (1 citation)" in said, said
+    r = run_cli(["extract", "--notes", str(notes), "--report", "-o", "-"])
+    said = r.stdout + r.stderr
+    assert "1 note: 1 cited" in said and "1 citation -> 1 entry" in said and "annobib: 1 entry;" in said, said

@@ -144,11 +144,11 @@ def extract(
             # write_library leaves an unchanged file alone; say so rather than "wrote".
             verb = f"wrote {target}" if lib.changed else f"{target} is up to date"
             message = (
-                f"{verb}: {len(x.entries)} entries ({len(merged.added)} new, {len(merged.updated)} updated, "
+                f"{verb}: {_count(len(x.entries), 'entry', 'entries')} ({len(merged.added)} new, {len(merged.updated)} updated, "
                 f"{len(merged.unchanged)} unchanged, {len(merged.kept)} other entries kept)"
             )
     notes_line = (
-        f"{counts['notes']} notes: {counts['cited']} cited ({counts['citations']} citations), "
+        f"{_count(counts['notes'], 'note')}: {counts['cited']} cited ({_count(counts['citations'], 'citation')}), "
         f"{counts['not-a-citation']} not a citation, {counts['not-understood']} not understood"
     )
     if x.page_numbers[0] is not None:
@@ -161,7 +161,7 @@ def extract(
         # on stdout when piped too: the -o path is the user's and may hold ESC or bidi characters
         click.echo(f"annobib: {one_line(message)}; {notes_line}", err=summary_stream_err or dry_run)
     elif to_stdout:
-        click.echo(f"annobib: {len(x.entries)} entries; {notes_line}", err=True)
+        click.echo(f"annobib: {_count(len(x.entries), 'entry', 'entries')}; {notes_line}", err=True)
     if counts["not-understood"]:
         warn(f"{counts['not-understood']} note(s) not understood; see --report")
 
@@ -222,7 +222,13 @@ def _report(x, to_stderr: bool = False) -> None:
     c = x.counts
     out.print(
         Text(
-            f"{c['notes']} notes: {c['cited']} cited, {c['not-a-citation']} not a citation, "
-            f"{c['not-understood']} not understood; {c['citations']} citations -> {c['entries']} entries"
+            f"{_count(c['notes'], 'note')}: {c['cited']} cited, {c['not-a-citation']} not a citation, "
+            f"{c['not-understood']} not understood; {_count(c['citations'], 'citation')} -> "
+            f"{_count(c['entries'], 'entry', 'entries')}"
         )
     )
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """``1 note``, ``2 notes``: a one-note run reads as English."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
