@@ -13,9 +13,13 @@ from click.testing import CliRunner
 
 # Writes keep an undo journal in the user state folder and `init` a library in the data folder:
 # tests keep both in a folder of their own, never the user's.
+import atexit as _atexit
+import shutil as _shutil
 import tempfile as _tempfile
 
 _OWN = _tempfile.mkdtemp(prefix="annobib-tests-")
+# removed when the run ends: each run used to leave one behind in the temporary folder
+_atexit.register(_shutil.rmtree, _OWN, True)
 os.environ["ANNOBIB_STATE_DIR"] = os.path.join(_OWN, "state")
 os.environ["ANNOBIB_DATA_DIR"] = os.path.join(_OWN, "data")
 

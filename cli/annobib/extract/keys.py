@@ -16,7 +16,8 @@ from annobib.extract import rx as cre
 import unicodedata
 from functools import lru_cache
 
-from annobib.names import COMPOUND_SURNAMES, SURNAME_READINGS, parse_name, pinyin_of, romanize_hangul
+from annobib.names import COMPOUND_SURNAMES, SURNAME_READINGS, parse_name, romanize_hangul
+from annobib.text import pinyin as han_pinyin  # the compact table: importing pypinyin costs ~300 ms
 
 STOPWORDS = {
     "the",
@@ -155,7 +156,7 @@ def fold(text: str) -> str:
         elif 0xAC00 <= o <= 0xD7AF:
             out.append(romanize_hangul(ch))
         elif 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
-            out.append(pinyin_of(ch, sep=""))
+            out.append(han_pinyin(ch))
         else:
             out.append(ch)
     text = unicodedata.normalize("NFKD", "".join(out))
@@ -180,7 +181,7 @@ def org_short(name: str) -> str:
         chars = [c for c in name if "\u4e00" <= c <= "\u9fff"][:8]
         if len(chars) <= 4:
             return fold("".join(chars))
-        return "".join(pinyin_of(c, sep="")[:1] for c in chars)
+        return "".join(han_pinyin(c)[:1] for c in chars)
     name = cre.sub(r"\b([A-Z])\.(?=[A-Z]\.)", r"\1", name).replace(".", " ")
     words = [w for w in cre.split(r"[\s\-–—/,:]+", name) if w]
     if words and words[0].lower() == "the":
