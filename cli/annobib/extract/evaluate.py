@@ -15,7 +15,9 @@ Scoring (one point per checked item):
   of the earlier work it refers to) and ``locator``;
 * an extra citation in a note (more keys than expected) costs one point (``extra``).
 Values are compared after normalizing whitespace (runs collapsed; spaces next to CJK characters
-dropped, as PDF spacing is noise) and quote widths (curly / full-width quotes -> ASCII) only.
+dropped, as PDF spacing is noise) and quote widths (curly / full-width quotes -> ASCII) only;
+names (author, editor, translator) also match in either BibTeX order (``Given Family`` or
+``Family, Given``), which BibTeX reads as the same name.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import json
 
 from annobib.bib.latex import plain_from_latex
 from annobib.extract import rx as cre
+from annobib.names import format_name_list, parse_names
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +60,15 @@ def norm(value):
     v = cre.sub(r"\s+", " ", v).strip()
     v = cre.sub(rf"(?<=[{_CJK}]) | (?=[{_CJK}])", "", v)
     return v or None
+
+
+NAME_FIELDS = ("author", "editor", "translator")
+
+
+def same_names(value: str) -> str:
+    """A name list in one written form: BibTeX reads ``Harold Crane`` and ``Crane, Harold`` as the
+    same name, so a reading is not wrong for writing the other."""
+    return format_name_list(parse_names(value))
 
 
 def _squeeze(text: str) -> str:
@@ -140,6 +152,8 @@ def _score(report: Report, source: str, extraction, expected_notes: list[dict], 
 
     def add(nid, pattern, name, exp, got, text):
         ok = norm(exp) == norm(got)
+        if not ok and name in NAME_FIELDS and exp and got:
+            ok = norm(same_names(exp)) == norm(same_names(got))
         report.checks.append(Check(source, nid, pattern, name, exp, got, ok, text))
 
     ordered = list(extraction.notes)
