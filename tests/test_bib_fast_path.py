@@ -35,6 +35,9 @@ VALUES = [
     "{T}",
     "{T {x} y}",
     "{a{b{c}}}",
+    "{{{{x}}} y {z}}",
+    "{{a, b} = c}",
+    "{{%}}",
     '"q"',
     '"a{b}c"',
     "2020",
@@ -48,6 +51,7 @@ VALUES = [
     '""',
     "{a\nb}",
     "{unclosed",
+    '"unclosed {x',
     "12ab",
     "{ spaced }",
     "{\u202e}",
@@ -148,3 +152,15 @@ def test_a_backslash_ending_a_line_keeps_later_blocks_in_their_chunks():
     fast, slow = _both(chunks)
     assert fast == slow
     assert [rec[0][4] for rec in slow] == ["k", "j", "m"]  # each block in its own chunk, none shifted
+
+
+def test_deeply_nested_values_skip_bibtexparser(monkeypatch):
+    sent: list[int] = []
+    real = bp._parse_with_bibtexparser
+    monkeypatch.setattr(bp, "_parse_with_bibtexparser", lambda chunks: sent.append(len(chunks)) or real(chunks))
+    deep = "{" * 50_000 + "x" + "}" * 50_000
+    chunk = f"@misc{{a,\n title = {deep}, year = 2020, note = {{{{a}}{{b}}}}}}\n"
+    records = bp.parse_chunks([chunk])
+    assert sum(sent) == 0  # 300,000 deep took bibtexparser 0.5 s
+    assert records == real([chunk]) and records[0][0][5][0] == ("title", deep)
+    assert bp._deep_record(chunk.replace("}\n", "}}\n")) == real([chunk.replace("}\n", "}}\n")])[0]
