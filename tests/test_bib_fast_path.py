@@ -11,7 +11,7 @@ import pytest
 from annobib.bib import parse as bp
 
 hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 
@@ -35,6 +35,9 @@ VALUES = [
     "{T}",
     "{T {x} y}",
     "{a{b{c}}}",
+    "{{{{x}}} y {z}}",
+    "{{a, b} = c}",
+    "{{%}}",
     '"q"',
     '"a{b}c"',
     "2020",
@@ -48,6 +51,7 @@ VALUES = [
     '""',
     "{a\nb}",
     "{unclosed",
+    '"unclosed {x',
     "12ab",
     "{ spaced }",
     "{\u202e}",
@@ -83,6 +87,8 @@ def chunks(draw):
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(chunks(), min_size=1, max_size=4))
 def test_fast_path_records_equal_bibtexparser(cs):
+    # chunks as a file gives them: each after the first starts where chunk_bounds cuts
+    assume(all(bp.CHUNK_AFTER_NL.match(b"\n" + c.encode()) for c in cs[1:]))
     fast, slow = _both(cs)
     assert fast == slow
 
@@ -90,6 +96,7 @@ def test_fast_path_records_equal_bibtexparser(cs):
 def test_plain_entries_take_the_fast_path_and_others_do_not():
     assert bp._fast_record('@article{k1, title={T {x} y}, year=2020, month=jan, note="q",}\n')
     assert bp._fast_record("@a{k,}\n") and bp._fast_record("@a{k}\n")
+    assert bp._fast_record('@book(k, title = {A (b)}, note = "c)", year = 2000)\n')  # `(` entries too
     for text in ('{\\"u}', "{50\\%}", "{50%}", "{http://x/#frag}", '{say "hi"}', "{\\'{e}}"):
         assert bp._fast_record(f"@a{{k, t={text}}}\n"), text  # text inside braces, to bibtexparser too
     for chunk in (
@@ -100,7 +107,7 @@ def test_plain_entries_take_the_fast_path_and_others_do_not():
         "@a{k, t={\\\\}}\n",
         "@a{k, t = {x} # jan}\n",
         "@a{k, t={x}}\ntext @b{j,}\n",
-        "@a(k, t={x})\n",
+        "@a(k, t={x)\n",
     ):
         assert bp._fast_record(chunk) is None, chunk
 
@@ -129,11 +136,11 @@ def test_many_tiny_blocks_read_fast_and_round_trip(tmp_path):
     text = "".join(parts)
     assert len(text.encode()) < 1_000_000
     path.write_text(text, encoding="utf-8")
-    t = time.perf_counter()
+    t = time.process_time()  # CPU: a shared machine's load does not fail it
     lib = read_library(path)
-    elapsed = time.perf_counter() - t
+    elapsed = time.process_time() - t
     assert len(lib.entries) == 40000
-    assert elapsed < 4.0, elapsed  # bibtexparser alone: ~3 s on the 2-core machine, this ~1 s
+    assert elapsed < 4.0, elapsed  # bibtexparser alone: ~3 s on the 2-core machine, this ~0.6 s
     entry = next(e for e in lib.entries if e.key == "k3")
     assert entry.key == "k3"
     write_library(lib, path)
@@ -145,3 +152,15 @@ def test_a_backslash_ending_a_line_keeps_later_blocks_in_their_chunks():
     fast, slow = _both(chunks)
     assert fast == slow
     assert [rec[0][4] for rec in slow] == ["k", "j", "m"]  # each block in its own chunk, none shifted
+
+
+def test_deeply_nested_values_skip_bibtexparser(monkeypatch):
+    sent: list[int] = []
+    real = bp._parse_with_bibtexparser
+    monkeypatch.setattr(bp, "_parse_with_bibtexparser", lambda chunks: sent.append(len(chunks)) or real(chunks))
+    deep = "{" * 50_000 + "x" + "}" * 50_000
+    chunk = f"@misc{{a,\n title = {deep}, year = 2020, note = {{{{a}}{{b}}}}}}\n"
+    records = bp.parse_chunks([chunk])
+    assert sum(sent) == 0  # 300,000 deep took bibtexparser 0.5 s
+    assert records == real([chunk]) and records[0][0][5][0] == ("title", deep)
+    assert bp._deep_record(chunk.replace("}\n", "}}\n")) == real([chunk.replace("}\n", "}}\n")])[0]

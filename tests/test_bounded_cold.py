@@ -283,6 +283,11 @@ def test_unclosed_blocks_are_known_without_bibtexparser(monkeypatch):
     bare = bp.parse_chunks(["@a{k,\n"] * 2_000 + ["  @misc{k, year = 2020\n"])  # heads with no open value
     assert sum(sent) == 1 and bare[0] == [("failed", 0, 0, bp.UNCLOSED, None)]
     assert bare[-1] == [("failed", 2, 0, bp.UNCLOSED, None)]
+    paren = bp.parse_chunks(["@a(k,\n"] * 2_000 + ["@a(k, t = {x)\n", "@a(k, t = {x\n"])  # `(` heads too
+    assert sum(sent) == 2 and paren[0] == paren[-1] == [("failed", 0, 0, bp.UNCLOSED, None)]
+    assert paren[-2] == [("failed", 0, 0, bp.UNCLOSED, None)]  # (a `)`: bibtexparser says so)
+    quote = bp.parse_chunks(['@misc{k, title = "The {NATO} alliance\n'] * 2_000 + ['@a(k, t = "x {\n'])
+    assert sum(sent) == 2 and quote[0] == quote[-1] == [("failed", 0, 0, bp.UNCLOSED, None)]  # a quote never closed
 
 
 def test_unclosed_records_are_bibtexparsers():
@@ -303,6 +308,8 @@ def test_unclosed_records_are_bibtexparsers():
         "}",
         '"',
         '"The {N"',
+        ' t = "',
+        '{"}',
         "x",
         ",",
         "\n",
@@ -311,8 +318,10 @@ def test_unclosed_records_are_bibtexparsers():
         "%",
         "#",
         "@a{k,",
+        "@a(k,",
         "@x {",
         "@Misc{k",
+        "@Misc(k",
         "\n\n",
         " = ",
         "\t",

@@ -151,16 +151,22 @@ class Library:
 
     @property
     def entries(self) -> list[Entry]:
-        return [b.entry for b in self.blocks if b.entry is not None]
+        # only entry blocks hold one: the others skip the property (validate asks 5 times; 50,000
+        # broken blocks cost 50,000 property calls each time)
+        return [e for b in self.blocks if b.kind == "entry" and (e := b.entry) is not None]
 
     @property
     def problems(self) -> list[ParseProblem]:
         src = str(self.path) if self.path else None
-        out = [
-            ParseProblem(b.line, f"{b.problem or 'could not parse this block'}; it is kept verbatim", b.raw, src)
-            for b in self.blocks
-            if b.kind == "failed"
-        ]
+        out = []
+        said: dict[str | None, str] = {}  # one message string per distinct reason (50,000 alike)
+        for b in self.blocks:
+            kind = b.kind
+            if kind == "failed":
+                msg = said.get(b.problem)
+                if msg is None:
+                    msg = said[b.problem] = f"{b.problem or 'could not parse this block'}; it is kept verbatim"
+                out.append(ParseProblem(b.line, msg, b.raw, src))
         out += [
             ParseProblem(b.line, f"entry {b.entry.key}: {b.problem}", b.raw, src)
             for b in self.blocks

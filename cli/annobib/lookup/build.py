@@ -196,7 +196,7 @@ def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
 
 _STRING_START = re.compile(rb"^[ \t]*@[ \t]*string[ \t]*[{(]", re.I | re.M)
 PARALLEL_MIN = 3000  # chunks to parse before a second process pays for itself
-BACKGROUND_MIN = 5000  # entries in a view before writing it is left to a background process
+BACKGROUND_MIN = 5000  # entries (or chunks) in a view before writing it is left to a background process
 
 
 def _uses_macros(item: tuple) -> bool:
@@ -227,12 +227,22 @@ def _chunk_work(
     out: list = []
     pending = []
     dumps = marshal.dumps
+    # a chunk that is one broken block: its result, once per distinct record (100,000 bare
+    # `@a{k,` heads are one record, message and problem list, shared, not 100,000 copies)
+    failed: dict[tuple, tuple] = {}
     for rec in recs_in:
         if len(rec) == 1:  # the usual chunk: one entry, no problem (a tuple, not a list, below)
             it = rec[0]
             if it[0] == "entry" and not it[6]:
                 pending.append(it)
                 out.append((2 if _uses_macros(it) else 0, dumps(it), it[2], it[4]))
+                continue
+            if it[0] == "failed":
+                done = failed.get(it)
+                if done is None:
+                    probs = [(it[2], f"{it[3]}; the block is kept verbatim")]
+                    done = failed[it] = (4, dumps(rec), [], probs, [] if rows else None)
+                out.append(done)
                 continue
         flags = 0
         pieces = []
@@ -260,6 +270,9 @@ def _chunk_work(
     pos = 0
     for w in out:
         if type(w) is tuple:
+            if len(w) == 5:  # a broken block's, done above
+                result.append(w)
+                continue
             flags, rec_b, line, key = w
             mine = [row_list[pos]] if rows else None
             result.append((flags, None, [(hay_list[pos], rec_b, line, 0, -1, key)], [], mine))
@@ -552,7 +565,7 @@ def _rebuild(
             except OSError:
                 pass  # a cache that cannot be written only costs speed
 
-        if len(keys_out) >= BACKGROUND_MIN:
+        if max(len(keys_out), len(chunks)) >= BACKGROUND_MIN:  # (100,000 broken blocks: no entry)
             perf.soon(save)  # tens of MB: written after the answer, by a detached process
         else:
             save()
