@@ -438,12 +438,13 @@ def _read_note(text: str) -> NoteReading:
 
 _DITTO_FIRST = frozenset("ОIE同같")  # the first characters of DITTO_RE's words
 _LEAD_WORD_CUES = ("参", "详", "转", "See", "see", "Cf", "cf")
+_LEAD_WORD_CUE_RE = re.compile("|".join(_LEAD_WORD_CUES))  # one scan for them all
 
 
 def cut_commentary(text: str) -> str:
     """``关于“对冲”概念的辨析，可参见王栋：《…》`` -> ``王栋：《…》``: drop commentary before a lead-in
     when that commentary holds no citation of its own."""
-    if not any(cue in text for cue in _LEAD_WORD_CUES):
+    if not _LEAD_WORD_CUE_RE.search(text):
         return text  # no lead word can match: skip the regex, which tries every position
     m = LEAD_WORD_RE.search(text)
     if not m or m.start() == 0:

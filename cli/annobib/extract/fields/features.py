@@ -7,6 +7,7 @@ publishers / places / imprints, title marks and quotes, news outlets, and the fi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from annobib.extract import rx as cre
 
@@ -235,7 +236,12 @@ _PUBLISHER_ZH_CUE = re.compile(r"[出公书書社春閣庫库]")
 def publisher_zh(text: str) -> re.Match | None:
     """``PUBLISHER_ZH.search(text)``, skipped when no publisher ending can be there (the regex
     backtracks at every position)."""
-    return PUBLISHER_ZH.search(text) if _PUBLISHER_ZH_CUE.search(text) else None
+    cue = _PUBLISHER_ZH_CUE.search(text)
+    # the year the regex needs comes after a publisher's ending, so after the first cue character
+    return PUBLISHER_ZH.search(text) if cue and _FOUR_DIGITS.search(text, cue.end()) else None
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 PLACE_PUBLISHER_EN = re.compile(
@@ -349,6 +355,7 @@ PRESS_NAME = re.compile(
 )
 
 
+@lru_cache(maxsize=4)  # a Western note's cues and its credits ask it of the same text
 def find_place_publisher(text: str):
     """The last ``Place: Publisher, Year`` in ``text`` whose publisher looks like one."""
     best = None
@@ -531,13 +538,15 @@ def language_of(text: str) -> str:
         return "japanese"
     # words decide; a diacritic alone (a name such as Lüthi or Détente) only without English words
     english = _LANGUAGE_OF_RE5.search(low)
-    if _LANGUAGE_OF_RE6.search(low) and not english or _LANGUAGE_OF_RE7.search(low) and not english:
+    # the diacritic classes (_RE7, _RE10) hold no ASCII character: ASCII text skips them
+    if not english and (_LANGUAGE_OF_RE6.search(low) or not ascii_only and _LANGUAGE_OF_RE7.search(low)):
         return "german"
     if (
         _LANGUAGE_OF_RE8.search(low)
         and not _LANGUAGE_OF_RE9.search(low)
-        or _LANGUAGE_OF_RE10.search(low)
-        and not english
+        or not english
+        and not ascii_only
+        and _LANGUAGE_OF_RE10.search(low)
     ):
         return "french"
     return "english"
@@ -630,7 +639,7 @@ _SINGLE_QUOTED = re.compile(r"(?<=,\s)['‘](?P<t>[^'‘’]{3,}?(?:['’][a-z][
 
 
 def _find_quoted(text: str) -> tuple[int, int, str] | None:
-    if not any(q in text for q in _OPEN_Q):
+    if "“" not in text and '"' not in text:  # _OPEN_Q
         m = _SINGLE_QUOTED.search(text)
         return (m.start(), m.end() - 1, m["t"]) if m else None
     curly, straight = text.find("“"), text.find('"')  # the first opening quote (one of them is there)
@@ -706,10 +715,14 @@ _RANK = {k: i for i, k in enumerate(FIELD_ORDER)}
 def _order(f: dict[str, str]) -> dict[str, str]:
     """The fields of FIELD_ORDER in that order, then the others as they came; empty values dropped.
     Sorts the few fields a citation has rather than walking the whole order."""
-    out = {k: f[k] for k in sorted((k for k in f if k in _RANK and f[k]), key=_RANK.__getitem__)}
-    for k, v in f.items():
-        if k not in out and v:
-            out[k] = v
+    rank = _RANK
+    ranked = [k for k, v in f.items() if v and k in rank]
+    ranked.sort(key=rank.__getitem__)
+    out = {k: f[k] for k in ranked}
+    if len(out) < len(f):  # an empty value or a field outside FIELD_ORDER
+        for k, v in f.items():
+            if v and k not in out:
+                out[k] = v
     return out
 
 
@@ -738,10 +751,13 @@ _ERA_YEAR = re.compile(
 )
 
 
+_ERA_CUE = re.compile("|".join(_ERA_BASE))  # one scan for the era names
+
+
 def era_years(text: str) -> str:
     """The note with Republic of China and Japanese era years printed as dates made Western years
     (``民國51年`` -> ``1962年``, ``昭和18年7月`` -> ``1943年7月``), so the imprint and date readers
     that know only Western years read them."""
-    if not any(era in text for era in _ERA_BASE):
+    if not _ERA_CUE.search(text):
         return text
     return _ERA_YEAR.sub(lambda m: f"{_ERA_BASE[m[1]] + (1 if m[2] == '元' else int(_cn_int(m[2])))}年", text)

@@ -284,13 +284,21 @@ _WESTERN_CUES_RE11 = re.compile(r"\d+")
 _WESTERN_CUES_RE12 = re.compile(r"^(in|See|accessed)\b")
 
 
+# the only non-ASCII characters re.I matches to ASCII letters (İ ı to i, ſ to s, the Kelvin sign to k)
+_FOLD_TO_ASCII = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+_FOLDS_ODDLY = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 def _may_hold_folded(text: str, words: tuple[str, ...]) -> bool:
-    """Whether a re.I regex needing one of ``words`` (lower case) may match: in ASCII text case
-    folding is ``lower()``; other text is left to the regex (``ſ``, ``İ`` fold too)."""
-    if not text.isascii():
-        return True
+    """Whether a re.I regex needing one of ``words`` (lower case ASCII) may match: case folding is
+    ``lower()`` once the four non-ASCII characters that fold to ASCII letters are made ASCII."""
+    if not text.isascii() and _FOLDS_ODDLY.search(text):
+        text = text.translate(_FOLD_TO_ASCII)  # İ lowers to i and a combining dot, ı and ſ stay
     low = text.lower()
-    return any(w in low for w in words)
+    for w in words:
+        if w in low:
+            return True
+    return False
 
 
 def _western_cues(n: _WesternNote) -> None:
