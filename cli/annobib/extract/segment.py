@@ -97,19 +97,11 @@ def _has_any(text: str, words) -> bool:
 _PAIRS = ("《》", "〈〉", "“”", "（）", "()")
 
 
-# What _OPENS cannot match anywhere without: a title mark, a colon before a quote, a lead word's
-# character (参 详 见 如: every _LEAD_WORDS alternative holds one), a Han character before a capital,
-# or See / Refer to / Cf. A Western note with a Chinese page after it (…, 58 第 4 页) has none.
-_MAY_OPEN = re.compile(r"[《「『参详见如]|[：:]\s*“|[\u4e00-\u9fff][A-Z]|See|see|efer|Cf\.|cf\.")
-
-
 def citation_start(text: str) -> int:
     """Where the citation of ``text`` begins: 0 unless a prefix that reads as prose (no evidence of
     a citation, ending at a comma or colon) stands before a place where a citation opens."""
     if text.isascii() and not _has_any(text, _ASCII_OPENERS):
         return 0  # in ASCII text only a See / Refer to / Cf. can open a citation (_OPENS)
-    if not _MAY_OPEN.search(text):
-        return 0  # no place where _OPENS could match
     if not _has_prose(text, 160):
         return 0  # commentary is prose: without a prose word there is nothing to cut
     pairs = [p for p in _PAIRS if p[0] in text or p[1] in text]  # the marks a prefix could leave open

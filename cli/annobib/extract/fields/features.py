@@ -236,12 +236,7 @@ _PUBLISHER_ZH_CUE = re.compile(r"[出公书書社春閣庫库]")
 def publisher_zh(text: str) -> re.Match | None:
     """``PUBLISHER_ZH.search(text)``, skipped when no publisher ending can be there (the regex
     backtracks at every position)."""
-    cue = _PUBLISHER_ZH_CUE.search(text)
-    # the year the regex needs comes after a publisher's ending, so after the first cue character
-    return PUBLISHER_ZH.search(text) if cue and _FOUR_DIGITS.search(text, cue.end()) else None
-
-
-_FOUR_DIGITS = re.compile(r"\d{4}")
+    return PUBLISHER_ZH.search(text) if _PUBLISHER_ZH_CUE.search(text) else None
 
 
 PLACE_PUBLISHER_EN = re.compile(
@@ -408,42 +403,34 @@ LATIN = re.compile(r"[A-Za-z]")
 # ---------------------------------------------------------------- helpers
 
 
-def _month_number(name: str) -> int | None:
-    return MONTHS.get(name[:4].lower().rstrip("."), MONTHS.get(name[:3].lower()))
-
-
-def _full_date(y: str, mo: int | None, d: int) -> str | None:
-    return f"{y}-{mo:02d}-{d:02d}" if mo and 1 <= mo <= 12 and 1 <= d <= 31 else None
-
-
 def iso_date(text: str) -> str | None:
     """The first date in ``text`` as ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY)."""
     zh = "年" in text or "년" in text  # what ZH_YMD and ZH_YM need
     month = _MONTH_CUE.search(text) is not None  # what the English patterns need
-    # the full dates, in this order: Chinese y-m-d, ISO, English m-d-y, English d-m-y (straight-line
-    # code: this runs for most citations)
-    m = ZH_YMD.search(text) if zh else None
-    if m:
-        full = _full_date(m.group(1), int(m.group(2)), int(m.group(3)))
-        if full:
-            return full
-    m = ISO_DATE.search(text)
-    if m:
-        full = _full_date(m.group(1), int(m.group(3)), int(m.group(4)))
-        if full:
-            return full
-    if month:
-        m = EN_MDY.search(text)
+    for rx, order in ((ZH_YMD, "ymd"), (ISO_DATE, "iso"), (EN_MDY, "mdy"), (EN_DMY, "dmy")):
+        if not zh and order == "ymd" or not month and order in ("mdy", "dmy"):
+            continue
+        m = rx.search(text)
         if m:
-            full = _full_date(m.group(3), _month_number(m.group(1)), int(m.group(2)))
-            if full:
-                return full
-        m = EN_DMY.search(text)
-        if m:
-            full = _full_date(m.group(3), _month_number(m.group(2)), int(m.group(1)))
-            if full:
-                return full
-    m = DOT_DMY.search(text) if "." in text else None
+            if order == "ymd":
+                y, mo, d = m.group(1), int(m.group(2)), int(m.group(3))
+            elif order == "iso":
+                y, mo, d = m.group(1), int(m.group(3)), int(m.group(4))
+            elif order == "mdy":
+                mo, d, y = (
+                    MONTHS.get(m.group(1)[:4].lower().rstrip("."), MONTHS.get(m.group(1)[:3].lower())),
+                    int(m.group(2)),
+                    m.group(3),
+                )
+            else:
+                d, mo, y = (
+                    int(m.group(1)),
+                    MONTHS.get(m.group(2)[:4].lower().rstrip("."), MONTHS.get(m.group(2)[:3].lower())),
+                    m.group(3),
+                )
+            if mo and 1 <= mo <= 12 and 1 <= d <= 31:
+                return f"{y}-{mo:02d}-{d:02d}"
+    m = DOT_DMY.search(text)
     if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
         return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
     m = ZH_YM.search(text) if zh else None
