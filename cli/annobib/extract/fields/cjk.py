@@ -81,7 +81,7 @@ def _cjk_imprint(f: dict[str, str], pub: re.Match) -> None:
     f["date"] = pub.group("year")
 
 
-@dataclass
+@dataclass(slots=True)  # built for every CJK citation: slots make it and its reads cheaper
 class _CjkNote:
     """What :func:`parse_cjk` has read of one note so far: each step reads some of it and adds more.
 
@@ -303,7 +303,9 @@ def _cjk_authors(n: _CjkNote) -> None:
                 )
                 pre_translators += more
                 pre_tr_others = pre_tr_others or bool(cre.search(r"(?:ほか|他|等)訳$", name.strip()))
-        groups = [g for g in _CJK_AUTHORS_RE4.split(author_part) if g.strip()]
+        # only several groups are read, and they need a separator (the regex, opening with a
+        # lookbehind, would be tried at every position)
+        groups = [g for g in _CJK_AUTHORS_RE4.split(author_part) if g.strip()] if _has_any(author_part, "，,、") else []
         tr_end = r"(?:译|訳|譯|(?<=[\uac00-\ud7af])\s+(?:옮김|역))$"  # 김한규 옮김: the Korean translator
         if len(groups) > 1 and any(cre.search(tr_end, g.strip()) for g in groups):
             for g in groups:
