@@ -15,7 +15,7 @@ import pytest
 
 from annobib.extract import citations as C
 from annobib.extract import segment as S
-from annobib.extract.fields import archive, features as F, jpdate, lawcites
+from annobib.extract.fields import archive, features as F, jpdate, lawcites, western
 from annobib.extract.notes import loose_notes
 
 DATA = Path(__file__).parent / "data"
@@ -94,6 +94,19 @@ EDGES = [
     "某某，阶段性成果",
     "王某等",
     "etc.",
+    "pp. 3-5",
+    "app. 3",
+    "p. iv",
+    "No. 3",
+    "xNo. 3",
+    "Issue 4",
+    "the Press",
+    "Oxford University Press",
+    "xPress",
+    "Reporter",
+    "the Report",
+    "National Security Strategy 2006",
+    "Centerx",
 ]
 
 
@@ -126,6 +139,34 @@ def test_date_patterns_match_as_before(name):
         (OLD_PLACE_PUBLISHER_EN, F.PLACE_PUBLISHER_EN),
         (OLD_ARCHIVE_EN, archive.ARCHIVE_EN),
         (OLD_LAW_CUE, lawcites._WESTERN_LAW_CUE_RE1),
+        (r"\b(pp?)\.\s*" + F.EN_PAGES.pattern.split(r"\.\s*", 1)[1], F.EN_PAGES),
+        (
+            r"\b(?:Magazine|Monthly|Weekly|Affairs|Diplomat|Economist|Atlantic|New Yorker|Foreign Policy|Newsweek|Time)\b",
+            F.MAGAZINE_RE,
+        ),
+        (
+            r"\b(?:RAND|CSIS|Brookings Institution|Corporation|Institute|Center|Centre|Endowment|Council|Foundation|Fund)\b",
+            F.THINK_TANK_RE,
+        ),
+        (
+            r"\b(?:Strategy|Report|White Paper|Platform|Review|Plan|Posture|Assessment|Guidance|Doctrine|"
+            r"Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint)\b|(?:报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|보고서|백서)",
+            F.REPORT_TITLE_RE,
+        ),
+        (
+            r"\b(?:Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder|In Focus|Monograph)\b",
+            F.REPORT_CONTAINER_RE,
+        ),
+        (
+            r"\b(?:Press|Publishers?|Publishing|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|"
+            r"Random House|Knopf|Blackwell|Sage|Rienner|Polity|Verso|Elsevier|Brill|Hurst|Zed|Bloomsbury|OUP|CUP|HMSO)\b",
+            F.PRESS_NAME,
+        ),
+        (
+            r"\b(?:No\.?|nos?\.|Nos\.|Issue|iss\.)\s*" + western._WESTERN_CUES_RE3.pattern.split(r"\s*", 1)[1],
+            western._WESTERN_CUES_RE3,
+        ),
+        (r"\b(?:the|of|is|are|was|were|differ|differs|follow|here|this|that|we|I|our|my|not)\b", C._PROSE_WORDS),
     ],
 )
 def test_literal_led_patterns_match_as_before(old, new):

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from annobib.extract.normalize import normalize
 from annobib.extract.segment import citation_score, citation_start, quoted_from, sentences, translation_pairs
-from annobib.extract.fields.features import cjk_pages, en_pages, norm_range, rstrip_run
+from annobib.extract.fields.features import after_boundary, cjk_pages, en_pages, norm_range, rstrip_run
 from annobib.extract.fields import (
     HAN,
     URL_RE,
@@ -550,7 +550,9 @@ def _cjk_mention_only(piece: str) -> bool:
     return not cre.search(r"\d{4}|https?://|出版|页|頁|版|期|号", piece)
 
 
-_PROSE_WORDS = re.compile(r"\b(?:the|of|is|are|was|were|differ|differs|follow|here|this|that|we|I|our|my|not)\b")
+_PROSE_WORDS = re.compile(
+    after_boundary("the|of|is|are|was|were|differ|differs|follow|here|this|that|we|I|our|my|not") + r"\b"
+)
 
 
 # "This figure excludes …", "The distinction is sometimes drawn …": a sentence of the author's own,

@@ -35,6 +35,15 @@ _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 # word boundary before a word character is written after that character, as ``(?<!\w.)`` (no word
 # character before it): ``\bMay`` is ``M(?<!\w.)ay``, ``\b\d`` is ``\d(?<!\w.)``. Same matches.
 _WB = r"(?<!\w.)"
+
+
+def after_boundary(alternatives: str) -> str:
+    r"""``\b(?:w1|w2|…)`` written so that every alternative opens with a literal: each word's start
+    boundary after its first character (``(?<!\w.)``: no word character before it). ``alternatives``
+    are ``|``-separated, each opening with a plain word character."""
+    return "(?:" + "|".join(w[0] + _WB + w[1:] for w in alternatives.split("|")) + ")"
+
+
 _MONTH_WB = (  # \b + _MONTH
     r"(?:J"
     + _WB
@@ -75,7 +84,7 @@ ZH_PAGES = re.compile(r"第\s*(\d+)\s*(?:[—–\-~～至]+\s*(\d+))?\s*页")
 ZH_BAN = re.compile(r"第\s*(\d+)\s*版|(?<![\d])(\d+)\s*面(?![\w])|(?<![\w])([A-Z]?\d+)\s*면(?![\w])")  # 2面 / A1면
 JA_PAGES = re.compile(r"(?:p+\.\s*)?(\d+)\s*(?:[—–\-~～]+\s*(\d+))?\s*頁")
 TW_PAGES = re.compile(r"(?<![\d第])頁\s*(\d+)(?:\s*[—–\-~～]+\s*(\d+))?")  # Taiwan/Hong Kong: 頁 1-30
-EN_PAGES = re.compile(r"\b(pp?)\.\s*([A-Z]?\d+|[IVXLCivxlc]+)(?:\s*[-–—]+\s*([A-Z]?\d+))?")
+EN_PAGES = re.compile(r"(p(?<!\w.)p?)\.\s*([A-Z]?\d+|[IVXLCivxlc]+)(?:\s*[-–—]+\s*([A-Z]?\d+))?")
 
 
 def cjk_pages(text: str) -> re.Match | None:
@@ -191,7 +200,10 @@ NEWS_RE = re.compile(
     )
 )
 MAGAZINE_RE = re.compile(
-    r"\b(?:Magazine|Monthly|Weekly|Affairs|Diplomat|Economist|Atlantic|New Yorker|Foreign Policy|Newsweek|Time)\b"
+    after_boundary(
+        "Magazine|Monthly|Weekly|Affairs|Diplomat|Economist|Atlantic|New Yorker|Foreign Policy|Newsweek|Time"
+    )
+    + r"\b"
 )
 # magazines that print volume and issue numbers like journals (a list: "Affairs" alone also names journals)
 KNOWN_MAGAZINE_RE = re.compile(
@@ -199,7 +211,10 @@ KNOWN_MAGAZINE_RE = re.compile(
     r"Diplomat|National Interest|New Republic|Nation|Spectator|New Statesman|American Interest|Prospect)"
 )
 THINK_TANK_RE = re.compile(
-    r"\b(?:RAND|CSIS|Brookings Institution|Corporation|Institute|Center|Centre|Endowment|Council|Foundation|Fund)\b"
+    after_boundary(
+        "RAND|CSIS|Brookings Institution|Corporation|Institute|Center|Centre|Endowment|Council|Foundation|Fund"
+    )
+    + r"\b"
 )
 _ORG_WORDS = (
     "Department|Ministry|Institute|Institution|University|Office|Council|Committee|Association|"
@@ -211,12 +226,20 @@ _ORG_WORDS = (
 )
 # \b(?:Department|Ministry|…)\b, grouped by first letter as NEWS_RE is
 ORG_RE = re.compile("|".join(_by_first_char(_ORG_WORDS.split("|"), r"(?<!\w.)", r"\b")))
+# one flat alternation (each English word with its end boundary) so that every alternative opens with a literal
 REPORT_TITLE_RE = re.compile(
-    r"\b(?:Strategy|Report|White Paper|Platform|Review|Plan|Posture|Assessment|Guidance|Doctrine|"
-    r"Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint)\b|(?:报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|보고서|백서)"
+    "|".join(
+        w[0] + _WB + w[1:] + r"\b"
+        for w in (
+            "Strategy|Report|White Paper|Platform|Review|Plan|Posture|Assessment|Guidance|Doctrine|"
+            "Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint"
+        ).split("|")
+    )
+    + "|报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|보고서|백서"
 )
 REPORT_CONTAINER_RE = re.compile(
-    r"\b(?:Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder|In Focus|Monograph)\b"
+    after_boundary("Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder|In Focus|Monograph")
+    + r"\b"
 )
 ZH_ORG_SUFFIX = re.compile(
     r"(?:部|办公室|委员会|院|局|署|中心|研究所|政府|协会|学会|组织|基金会|大学|学院|研究会|公司|集团|馆|厅|处|会|党|社|省|联合会|银行|议会|法院|使馆|"
@@ -345,8 +368,11 @@ PUBLISHING_CITIES = frozenset(
 )
 # a publisher's name (narrower than PUBLISHER_CUE, which also finds institutes and offices)
 PRESS_NAME = re.compile(
-    r"\b(?:Press|Publishers?|Publishing|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|"
-    r"Random House|Knopf|Blackwell|Sage|Rienner|Polity|Verso|Elsevier|Brill|Hurst|Zed|Bloomsbury|OUP|CUP|HMSO)\b"
+    after_boundary(
+        "Press|Publishers?|Publishing|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|"
+        "Random House|Knopf|Blackwell|Sage|Rienner|Polity|Verso|Elsevier|Brill|Hurst|Zed|Bloomsbury|OUP|CUP|HMSO"
+    )
+    + r"\b"
 )
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from annobib.extract.fields.archive import looks_like_western_archive, parse_western_archive
 from annobib.extract.fields.features import (
+    after_boundary,
     en_pages,
     ACCESS_EN,
     ACCESS_RE,
@@ -204,7 +205,8 @@ def _western_url_and_translation(n: _WesternNote) -> None:
     # a romanized title, printed in brackets after it, is not part of the title: it is kept in
     # title_translation (the field annobib's checks and APA style read for a translated title)
     addon = None
-    tr_m = _WESTERN_URL_AND_TRANSLATION_RE1.search(body)
+    # the regex opens with a lookbehind (tried at every position): only where its bracket is
+    tr_m = _WESTERN_URL_AND_TRANSLATION_RE1.search(body) if "[" in body else None
     if tr_m and not cre.fullmatch(r"[A-Z]{1,2}(?:/[A-Z]{2})?", tr_m.group(1)):
         addon = tr_m.group(1).strip()
         body = body[: tr_m.start()] + body[tr_m.end() :]
@@ -224,9 +226,12 @@ _WESTERN_TITLE_RE3 = re.compile(r"[,，]\s*$")
 def _western_title(n: _WesternNote) -> None:
     """A Chicago imprint in parentheses (with the page after it), and the quoted title: ``pre`` is
     the text before it (the authors), ``rest`` the text after it."""
-    body = _WESTERN_TITLE_RE1.sub("", n.body)  # Title, 3 vols. (London: …): the set's size
+    body = n.body
+    if "vol" in body:
+        body = _WESTERN_TITLE_RE1.sub("", body)  # Title, 3 vols. (London: …): the set's size
     # Chicago: … (Place: Publisher, Year), 45 / …, 2:312–45 (volume:pages) / (PhD diss., School, 1998), 143
-    paren = _WESTERN_TITLE_RE2.search(body)
+    # (the regex opens with \s*, so it is tried at every position: only where its bracket is)
+    paren = _WESTERN_TITLE_RE2.search(body) if "(" in body else None
     bare_locator = paren_vol = None
     if paren:
         bare_locator = norm_range(paren.group(3)) if paren.group(3) else None
@@ -255,7 +260,8 @@ def _western_title(n: _WesternNote) -> None:
 _WESTERN_CUES_RE1 = re.compile(r"\b(?:Vol(?:ume)?\.?|vol\.)\s*(\d+)")
 _WESTERN_CUES_RE2 = re.compile(r"\b[Nn]os\.\s*(\d+\s*[-–/]\s*\d+)")
 _WESTERN_CUES_RE3 = re.compile(
-    r"\b(?:No\.?|nos?\.|Nos\.|Issue|iss\.)\s*((?:[A-Z]{1,4}/)?\d+(?:/\d+|-\d{2,}(?=\s*(?:[,.;)]|$)))?[A-Za-z]?)"
+    after_boundary(r"No\.?|nos?\.|Nos\.|Issue|iss\.")
+    + r"\s*((?:[A-Z]{1,4}/)?\d+(?:/\d+|-\d{2,}(?=\s*(?:[,.;)]|$)))?[A-Za-z]?)"
 )
 _WESTERN_CUES_RE4 = re.compile(
     r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?(?!(?:No|Vol|Nos)\.)[A-Z][^,\d]*?)*?)\s+(?P<v>\d+)(?:,\s*nos?\.\s*(?P<n>\d+(?:\s*[-–/]\s*\d+)?))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?"
