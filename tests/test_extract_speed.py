@@ -277,3 +277,19 @@ def test_reading_is_linear_in_length(unit):
 )
 def test_iso_date_after_its_prefilters(text, date):
     assert F.iso_date(text) == date  # 年/년 and a month name decide which patterns are tried
+
+
+def test_end_anchored_gates_answer_as_the_regexes():
+    """role_suffix and the translator test read the last character before running a regex that
+    ends at ``$`` (the end, or before a final newline) and is tried at every position."""
+    from annobib.extract.fields import names as N
+
+    ends = ["主编", "等著", "编\n", "编\n\n", "编 ", "口述", "著作\n", "外著x", "等译", "訳", "译\n", ""]
+    texts = CORPUS + [t + e for t in ("王某", "王某 ", "", "A") for e in ends]
+    for t in texts:
+        old, new = N.ROLE_SUFFIX_RE.search(t), N.role_suffix(t)
+        assert (old and (old.span(), old.groups())) == (new and (new.span(), new.groups())), t
+    # cjk_names strips its text first, so the translator regex's $ is the text's end
+    for t in texts:
+        s = t.strip()
+        assert bool(N._CJK_NAMES_RE1.search(s)) == (s[-1:] in N._TRANSLATED_LAST), s

@@ -169,6 +169,9 @@ _URL_TAIL = re.compile(
 )
 
 
+_URL_TAIL_BRACKET = re.compile(r"[\[［(（【]")  # what _URL_TAIL's lookahead opens with
+
+
 def url_tails(text: str) -> str:
     """``…htm[2020-04-20]`` -> ``…htm [2020-04-20]``; ``…html.(访问时间…)`` -> ``…html (访问时间…)``:
     a bracket holding a date or words after a URL is not part of it."""
@@ -176,7 +179,12 @@ def url_tails(text: str) -> str:
         return text
     out, last = [], 0
     for m in URL_RE.finditer(text):
-        cut = _URL_TAIL.search(text, m.start(), m.end() + 1)
+        # _URL_TAIL opens with a lookbehind (tried at every position): only where its bracket is
+        cut = (
+            _URL_TAIL.search(text, m.start(), m.end() + 1)
+            if _URL_TAIL_BRACKET.search(text, m.start(), m.end() + 1)
+            else None
+        )
         if cut and cut.end() <= m.end():
             out.append(text[last : cut.start()] + " " + text[cut.end() : m.end()])
         else:

@@ -27,6 +27,15 @@ NATIONALITY_RE = re.compile(r"^\s*[\[［〔【（(][\u4e00-\u9fff]{1,3}[\]］〕
 ROLE_SUFFIX_RE = re.compile(
     r"\s*(主编|主編|编著|合编|合編|编选|編選|编译|編譯|编|著|等著|撰|口述|整理|選|編著|編|監修|著作|外著)$"
 )
+# the last characters of ROLE_SUFFIX_RE's words: the regex ends at the end of the text (``$``: perhaps
+# before a final newline), and tried at every position it is spared where no such character ends it
+_ROLE_SUFFIX_LAST = frozenset("作修撰理編编著譯译述选選")
+
+
+def role_suffix(text: str) -> re.Match[str] | None:
+    """``ROLE_SUFFIX_RE.search(text)``, tried only when the text ends in a role word's last character."""
+    last = text[-2:-1] if text[-1:] == "\n" else text[-1:]
+    return ROLE_SUFFIX_RE.search(text) if last in _ROLE_SUFFIX_LAST else None
 
 
 KO_ROLE_RE = re.compile(r"(?<=[\uac00-\ud7af])(\s+외)?\s+(편저|공편|편|엮음|지음|저|옮김|역)$")
@@ -64,6 +73,7 @@ def _dotted_names(part: str, japanese: bool) -> list[str]:
 
 
 _CJK_NAMES_RE1 = re.compile(r"(等)?译$|(等)?訳$")
+_TRANSLATED_LAST = frozenset("译訳")
 _CJK_NAMES_RE2 = re.compile(r"[、，,／/；;]|\s+和\s+|\s+与\s+")
 
 
@@ -73,7 +83,7 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
     text = strip_trailing(NATIONALITY_RE.sub("", text.strip()))
     role = None
     others = False
-    if _CJK_NAMES_RE1.search(text):
+    if text[-1:] in _TRANSLATED_LAST and _CJK_NAMES_RE1.search(text):  # stripped: $ is the end
         role = "translator"
         text = cre.sub(r"(等)?(译|訳)$", "", text)
         others = text.endswith("等")
@@ -86,7 +96,7 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
         )
         others = bool(km.group(1))
         text = text[: km.start()]
-    m = ROLE_SUFFIX_RE.search(text)
+    m = role_suffix(text)
     if m:
         if m.group(1) in ("主编", "主編", "编", "合编", "合編", "编选", "編選", "編", "監修", "編著", "编著"):
             role = "editor"  # 编著 (compiled and written) names the volume's editors
@@ -94,7 +104,7 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
     if text.endswith("等") or text.endswith("ほか") or text.endswith("他") or text.endswith(" 외"):
         others = True  # 이상훈 외: Korean for "and others"
         text = cre.sub(r"(等|ほか|他|\s외)$", "", text)
-    m = ROLE_SUFFIX_RE.search(text)
+    m = role_suffix(text)
     if m:
         if m.group(1) in ("主编", "主編", "编", "合编", "合編", "編", "監修", "编著", "編著"):
             role = "editor"
