@@ -293,3 +293,58 @@ def test_end_anchored_gates_answer_as_the_regexes():
     for t in texts:
         s = t.strip()
         assert bool(N._CJK_NAMES_RE1.search(s)) == (s[-1:] in N._TRANSLATED_LAST), s
+
+
+def test_character_gates_never_skip_a_match():
+    """Where a gate skips a regex (its last character, a separator, a bracket), the regex finds
+    nothing: checked on the corpus and on edge cases."""
+    from annobib.extract import normalize as NZ
+    from annobib.extract.fields import cjk as K, names as N
+
+    edges = [
+        "A, B and C",
+        "A et al.",
+        "A, eds.",
+        "王某等",
+        "A & B",
+        "John G.",
+        "John G.\n",
+        "Smith Jr.",
+        "Smith III\n",
+        "Henry IV",
+        "Ford Sr",
+    ]
+    edges += [
+        "『民法〔第4版〕』 ",
+        "（修订版）",
+        "伊藤監修、",
+        "第3卷",
+        "上卷",
+        "（上）",
+        "王、李",
+        "王 和 李",
+        "王／李",
+    ]
+    edges += ["http://a.b/c.htm[2020-04-20]", "http://a.b/x.html.(访问时间：2020年)", "www.x.cn（2020"]
+    for t in CORPUS + edges:
+        s = t.strip()
+        if s[-1:] not in N._ETAL_EDS_LAST:
+            assert re.sub(r"\s*(et al\.?|eds?\.|等)$", "", s) == s, s
+        if "," not in s and "and" not in s and "&" not in s:
+            assert N._LOOKS_LIKE_NAMES_RE1.split(s) == [s], s
+        if not N._CJK_NAMES_SEP.search(t):
+            assert N._CJK_NAMES_RE2.split(t) == [t], t
+        bare = t.rstrip(" ,;")
+        if "." not in bare[-2:]:
+            assert not N._WESTERN_NAMES_RE1.search(bare), t
+        if t.rstrip("\n")[-1:] not in N._SUFFIX_LAST:
+            assert not N._WESTERN_PERSON_RE1.search(t), t
+        if t.rstrip()[-1:] not in K._BRACKET_CLOSES:
+            assert not K._EDITION_IN_TITLE.search(t), t
+        if "修" not in t:
+            assert not K._EDITOR_AFTER_TITLE.search(t), t
+        if not any(c in t for c in "卷册巻辑輯（("):
+            assert not K._CJK_TYPE_BOOK_OR_REPORT_RE1.search(t), t
+        for m in F.URL_RE.finditer(t):
+            if not NZ._URL_TAIL_BRACKET.search(t, m.start(), m.end() + 1):
+                assert not NZ._URL_TAIL.search(t, m.start(), m.end() + 1), t

@@ -75,6 +75,7 @@ def _dotted_names(part: str, japanese: bool) -> list[str]:
 _CJK_NAMES_RE1 = re.compile(r"(等)?译$|(等)?訳$")
 _TRANSLATED_LAST = frozenset("译訳")
 _CJK_NAMES_RE2 = re.compile(r"[、，,／/；;]|\s+和\s+|\s+与\s+")
+_CJK_NAMES_SEP = re.compile(r"[、，,／/；;和与]")  # what _CJK_NAMES_RE2 cannot split without
 
 
 def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None, bool]:
@@ -109,7 +110,8 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
         if m.group(1) in ("主编", "主編", "编", "合编", "合編", "編", "監修", "编著", "編著"):
             role = "editor"
         text = text[: m.start()]
-    parts = [NATIONALITY_RE.sub("", p).strip() for p in _CJK_NAMES_RE2.split(text) if p.strip()]
+    groups = _CJK_NAMES_RE2.split(text) if _CJK_NAMES_SEP.search(text) else [text]  # (split tries every position)
+    parts = [NATIONALITY_RE.sub("", p).strip() for p in groups if p.strip()]
     parts = [strip_trailing(p) for p in parts if strip_trailing(p)]
     return [name for p in parts for name in _dotted_names(p, japanese)], role, others
 
@@ -153,6 +155,7 @@ _NAME_TOKEN = re.compile(
 
 
 _LOOKS_LIKE_NAMES_RE1 = re.compile(r",\s*|\s+and\s+|\s*&\s*")
+_ETAL_EDS_LAST = frozenset("l.等")  # the last characters of et al / et al. / ed. / eds. / 等
 
 
 def looks_like_names(text: str) -> bool:
@@ -161,7 +164,11 @@ def looks_like_names(text: str) -> bool:
         return False
     if ORG_RE.search(text) and len(text.split()) <= 10:
         return True
-    parts = _LOOKS_LIKE_NAMES_RE1.split(cre.sub(r"\s*(et al\.?|eds?\.|等)$", "", text))
+    # both regexes are tried at every position: each only where what it needs is there (the text is
+    # stripped, so $ is its end)
+    if text[-1:] in _ETAL_EDS_LAST:
+        text = cre.sub(r"\s*(et al\.?|eds?\.|等)$", "", text)
+    parts = _LOOKS_LIKE_NAMES_RE1.split(text) if "," in text or "and" in text or "&" in text else [text]
     for p in parts:
         words = p.split()
         if not words or len(words) > 5:
@@ -182,7 +189,8 @@ _WESTERN_NAMES_RE6 = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 
 def western_names(text: str) -> tuple[list[str], bool, str | None]:
     """``A, B and C`` / ``A et al.`` / ``{Org}`` -> (BibTeX names, others, role)."""
-    initial = _WESTERN_NAMES_RE1.search(text.rstrip(" ,;"))
+    bare = text.rstrip(" ,;")
+    initial = _WESTERN_NAMES_RE1.search(bare) if "." in bare[-2:] else None  # ends at ``.$``
     text = strip_trailing(text)
     if initial and not text.endswith("."):
         text += "."  # Ruggles, John G.: the initial's stop is the name's, not the list's end
@@ -238,6 +246,7 @@ def western_names(text: str) -> tuple[list[str], bool, str | None]:
     return names, others, role
 
 
+_SUFFIX_LAST = frozenset(".rIV")  # the last characters of _WESTERN_PERSON_RE1's Jr. Sr. II III IV
 _WESTERN_PERSON_RE1 = re.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
 _WESTERN_PERSON_RE2 = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
@@ -246,7 +255,7 @@ def western_person(text: str) -> str:
     if ORG_RE.search(text):
         return brace_org(text)
     suffix = ""
-    m = _WESTERN_PERSON_RE1.search(text)
+    m = _WESTERN_PERSON_RE1.search(text) if text.rstrip("\n")[-1:] in _SUFFIX_LAST else None  # ends at ``$``
     if m:
         suffix = m.group(1)
         if suffix in ("Jr", "Sr"):
