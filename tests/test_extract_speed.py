@@ -345,6 +345,10 @@ def test_character_gates_never_skip_a_match():
             assert not K._EDITOR_AFTER_TITLE.search(t), t
         if not any(c in t for c in "卷册巻辑輯（("):
             assert not K._CJK_TYPE_BOOK_OR_REPORT_RE1.search(t), t
+        if not K._BAN_CUE.search(t):
+            assert not F.ZH_BAN.search(t), t
+        if "月" not in t and "월" not in t:
+            assert not F.ZH_YMD.search(t) and not F.ZH_YM.search(t), t
         for m in F.URL_RE.finditer(t):
             if not NZ._URL_TAIL_BRACKET.search(t, m.start(), m.end() + 1):
                 assert not NZ._URL_TAIL.search(t, m.start(), m.end() + 1), t

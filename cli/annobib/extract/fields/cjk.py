@@ -391,7 +391,9 @@ def _cjk_locators(n: _CjkNote) -> None:
         em = en_pages(rest_nourl)
         if em:
             locator = page_range(em.group(2), em.group(3))
-    ban = ZH_BAN.search(rest_nourl) if _has_any(rest_nourl, "版面면") else None  # what ZH_BAN needs
+    # every alternative of ZH_BAN needs a digit before its 版 / 面 / 면 (2015年版 has none): the
+    # regex, tried at every position, only where one is
+    ban = ZH_BAN.search(rest_nourl) if _has_any(rest_nourl, "版面면") and _BAN_CUE.search(rest_nourl) else None
     # 《史记》卷一二九《货殖列传》: a classic cited by its juan and section; the second title is that
     # section (chapter), not a container or series
     juan = _CJK_LOCATORS_RE1.match(rest_nourl) if "卷" in rest_nourl else None
@@ -802,6 +804,7 @@ _CJK_TYPE_BOOK_OR_REPORT_RE1 = re.compile(
 _CJK_TYPE_BOOK_OR_REPORT_RE2 = re.compile(
     r"(?:^|[》）)\s，,（(])\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(修订版|增订版|再版|修订本|增订本))\s*[）)]?\s*(?=[，,、第]|$)"
 )
+_BAN_CUE = re.compile(r"\d\s*[版面면]")
 _BRACKET_CLOSES = ("〕", "］", "]", "）", ")")  # what _EDITION_IN_TITLE ends with
 _CJK_TYPE_BOOK_OR_REPORT_RE3 = re.compile(r"\s*([上中下])\s*巻$")
 _COLLECTED_WORKS = re.compile(r"(?:全集|文集|选集|選集|文选|文選|著作集|作品集)$")

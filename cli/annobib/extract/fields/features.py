@@ -431,7 +431,8 @@ LATIN = re.compile(r"[A-Za-z]")
 
 def iso_date(text: str) -> str | None:
     """The first date in ``text`` as ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY)."""
-    zh = "年" in text or "년" in text  # what ZH_YMD and ZH_YM need
+    # what ZH_YMD and ZH_YM need: a year word and a month word (2015年版 has no month)
+    zh = ("年" in text or "년" in text) and ("月" in text or "월" in text)
     month = _MONTH_CUE.search(text) is not None  # what the English patterns need
     for rx, order in ((ZH_YMD, "ymd"), (ISO_DATE, "iso"), (EN_MDY, "mdy"), (EN_DMY, "dmy")):
         if not zh and order == "ymd" or not month and order in ("mdy", "dmy"):
