@@ -352,3 +352,8 @@ def test_character_gates_never_skip_a_match():
         for m in F.URL_RE.finditer(t):
             if not NZ._URL_TAIL_BRACKET.search(t, m.start(), m.end() + 1):
                 assert not NZ._URL_TAIL.search(t, m.start(), m.end() + 1), t
+
+
+def test_access_cue_is_any_cue_word():
+    for t in CORPUS + ["访问时间：2020年", "“Title,” accessed May 1", "Retrieved", "[2020-01-02]", "обращения"]:
+        assert F.has_access_cue(t) == any(w in t for w in F._ACCESS_CUES), t

@@ -150,13 +150,15 @@ _ACCESS_CUES = (
 def has_access_cue(text: str) -> bool:
     """Whether ``text`` may hold an access date (a cheap test before ACCESS_RE / ACCESS_EN, which
     try every position)."""
-    if text.isascii():  # only the ASCII cue words can be there: substring tests, no scan
-        return any(w in text for w in _ACCESS_CUES_ASCII)
-    return _ACCESS_CUE.search(text) is not None
+    for w in _ACCESS_CUES_ASCII:  # substring tests (a regex would stop at every c, e and i)
+        if w in text:
+            return True
+    # the other words open with CJK or Cyrillic letters: one scan, which skips to them
+    return not text.isascii() and _ACCESS_CUE.search(text) is not None
 
 
-_ACCESS_CUE = re.compile("|".join(map(re.escape, _ACCESS_CUES)))  # one scan for all the cue words
 _ACCESS_CUES_ASCII = tuple(w for w in _ACCESS_CUES if w.isascii())
+_ACCESS_CUE = re.compile("|".join(re.escape(w) for w in _ACCESS_CUES if not w.isascii()))
 
 
 ACCESS_EN = re.compile(
