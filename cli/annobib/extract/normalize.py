@@ -110,7 +110,7 @@ def _widen(part: str) -> str:
                 chars = list(part)
             chars[i] = _WIDE_OF[ch]
     out = part if chars is None else "".join(chars)
-    if "(" in out:
+    if "(" in out and _HAN_OR_CLOSE.search(out):  # _paren changes nothing without one
         out = _ASCII_PARENS.sub(_paren, out)
     # _FINAL_STOP needs a final stop (its lookbehind opening would be tried at every position)
     return _FINAL_STOP.sub("。", out) if out.rstrip().endswith(".") else out
