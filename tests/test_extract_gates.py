@@ -303,6 +303,8 @@ def test_folded_word_gates_never_skip_a_match():
     rng = random.Random(9)
     pieces = ["paper ", "PAPER ", "Paper ", "presented ", "at ", "the ", "op.", "Op. ", "CIT", "cit.", "loc. ", "x, "]
     pieces += ["Ph.D. ", "diss.", "Thesis", "DISSERTATION", "ſ", "İ"]
+    # non-ASCII text is lowered too: the characters that fold to ASCII letters, and others that do not
+    pieces += ["ı", "\u212a", "dİſs", "theſıs", "PAPER ", "“", "Études ", "中文 "]
     for _ in range(3000):
         t = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
         for rx, words in (

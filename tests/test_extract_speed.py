@@ -15,7 +15,7 @@ import pytest
 
 from annobib.extract import citations as C
 from annobib.extract import segment as S
-from annobib.extract.fields import archive, features as F, jpdate, lawcites
+from annobib.extract.fields import archive, features as F, jpdate, lawcites, western
 from annobib.extract.notes import loose_notes
 
 DATA = Path(__file__).parent / "data"
@@ -94,6 +94,19 @@ EDGES = [
     "某某，阶段性成果",
     "王某等",
     "etc.",
+    "pp. 3-5",
+    "app. 3",
+    "p. iv",
+    "No. 3",
+    "xNo. 3",
+    "Issue 4",
+    "the Press",
+    "Oxford University Press",
+    "xPress",
+    "Reporter",
+    "the Report",
+    "National Security Strategy 2006",
+    "Centerx",
 ]
 
 
@@ -126,6 +139,34 @@ def test_date_patterns_match_as_before(name):
         (OLD_PLACE_PUBLISHER_EN, F.PLACE_PUBLISHER_EN),
         (OLD_ARCHIVE_EN, archive.ARCHIVE_EN),
         (OLD_LAW_CUE, lawcites._WESTERN_LAW_CUE_RE1),
+        (r"\b(pp?)\.\s*" + F.EN_PAGES.pattern.split(r"\.\s*", 1)[1], F.EN_PAGES),
+        (
+            r"\b(?:Magazine|Monthly|Weekly|Affairs|Diplomat|Economist|Atlantic|New Yorker|Foreign Policy|Newsweek|Time)\b",
+            F.MAGAZINE_RE,
+        ),
+        (
+            r"\b(?:RAND|CSIS|Brookings Institution|Corporation|Institute|Center|Centre|Endowment|Council|Foundation|Fund)\b",
+            F.THINK_TANK_RE,
+        ),
+        (
+            r"\b(?:Strategy|Report|White Paper|Platform|Review|Plan|Posture|Assessment|Guidance|Doctrine|"
+            r"Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint)\b|(?:报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|보고서|백서)",
+            F.REPORT_TITLE_RE,
+        ),
+        (
+            r"\b(?:Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder|In Focus|Monograph)\b",
+            F.REPORT_CONTAINER_RE,
+        ),
+        (
+            r"\b(?:Press|Publishers?|Publishing|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|"
+            r"Random House|Knopf|Blackwell|Sage|Rienner|Polity|Verso|Elsevier|Brill|Hurst|Zed|Bloomsbury|OUP|CUP|HMSO)\b",
+            F.PRESS_NAME,
+        ),
+        (
+            r"\b(?:No\.?|nos?\.|Nos\.|Issue|iss\.)\s*" + western._WESTERN_CUES_RE3.pattern.split(r"\s*", 1)[1],
+            western._WESTERN_CUES_RE3,
+        ),
+        (r"\b(?:the|of|is|are|was|were|differ|differs|follow|here|this|that|we|I|our|my|not)\b", C._PROSE_WORDS),
     ],
 )
 def test_literal_led_patterns_match_as_before(old, new):
@@ -236,3 +277,83 @@ def test_reading_is_linear_in_length(unit):
 )
 def test_iso_date_after_its_prefilters(text, date):
     assert F.iso_date(text) == date  # 年/년 and a month name decide which patterns are tried
+
+
+def test_end_anchored_gates_answer_as_the_regexes():
+    """role_suffix and the translator test read the last character before running a regex that
+    ends at ``$`` (the end, or before a final newline) and is tried at every position."""
+    from annobib.extract.fields import names as N
+
+    ends = ["主编", "等著", "编\n", "编\n\n", "编 ", "口述", "著作\n", "外著x", "等译", "訳", "译\n", ""]
+    texts = CORPUS + [t + e for t in ("王某", "王某 ", "", "A") for e in ends]
+    for t in texts:
+        old, new = N.ROLE_SUFFIX_RE.search(t), N.role_suffix(t)
+        assert (old and (old.span(), old.groups())) == (new and (new.span(), new.groups())), t
+    # cjk_names strips its text first, so the translator regex's $ is the text's end
+    for t in texts:
+        s = t.strip()
+        assert bool(N._CJK_NAMES_RE1.search(s)) == (s[-1:] in N._TRANSLATED_LAST), s
+
+
+def test_character_gates_never_skip_a_match():
+    """Where a gate skips a regex (its last character, a separator, a bracket), the regex finds
+    nothing: checked on the corpus and on edge cases."""
+    from annobib.extract import normalize as NZ
+    from annobib.extract.fields import cjk as K, names as N
+
+    edges = [
+        "A, B and C",
+        "A et al.",
+        "A, eds.",
+        "王某等",
+        "A & B",
+        "John G.",
+        "John G.\n",
+        "Smith Jr.",
+        "Smith III\n",
+        "Henry IV",
+        "Ford Sr",
+    ]
+    edges += [
+        "『民法〔第4版〕』 ",
+        "（修订版）",
+        "伊藤監修、",
+        "第3卷",
+        "上卷",
+        "（上）",
+        "王、李",
+        "王 和 李",
+        "王／李",
+    ]
+    edges += ["http://a.b/c.htm[2020-04-20]", "http://a.b/x.html.(访问时间：2020年)", "www.x.cn（2020"]
+    for t in CORPUS + edges:
+        s = t.strip()
+        if s[-1:] not in N._ETAL_EDS_LAST:
+            assert re.sub(r"\s*(et al\.?|eds?\.|等)$", "", s) == s, s
+        if "," not in s and "and" not in s and "&" not in s:
+            assert N._LOOKS_LIKE_NAMES_RE1.split(s) == [s], s
+        if not N._CJK_NAMES_SEP.search(t):
+            assert N._CJK_NAMES_RE2.split(t) == [t], t
+        bare = t.rstrip(" ,;")
+        if "." not in bare[-2:]:
+            assert not N._WESTERN_NAMES_RE1.search(bare), t
+        if t.rstrip("\n")[-1:] not in N._SUFFIX_LAST:
+            assert not N._WESTERN_PERSON_RE1.search(t), t
+        if t.rstrip()[-1:] not in K._BRACKET_CLOSES:
+            assert not K._EDITION_IN_TITLE.search(t), t
+        if "修" not in t:
+            assert not K._EDITOR_AFTER_TITLE.search(t), t
+        if not any(c in t for c in "卷册巻辑輯（("):
+            assert not K._CJK_TYPE_BOOK_OR_REPORT_RE1.search(t), t
+        if not K._BAN_CUE.search(t):
+            assert not F.ZH_BAN.search(t), t
+        if "月" not in t and "월" not in t:
+            assert not F.ZH_YMD.search(t) and not F.ZH_YM.search(t), t
+        for m in F.URL_RE.finditer(t):
+            if not NZ._URL_TAIL_BRACKET.search(t, m.start(), m.end() + 1):
+                assert not NZ._URL_TAIL.search(t, m.start(), m.end() + 1), t
+
+
+def test_access_cue_is_any_cue_word():
+    for t in CORPUS + ["访问时间：2020年", "“Title,” accessed May 1", "Retrieved", "[2020-01-02]", "обращения"]:
+        assert F.has_access_cue(t) == any(w in t for w in F._ACCESS_CUES), t

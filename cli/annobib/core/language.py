@@ -69,7 +69,7 @@ def script_of(text: str) -> str:
     """The dominant script of ``text`` (any kana makes it ``kana``; a tie goes to the script
     seen first), or ``other``."""
     if text.isascii():  # most names and titles: a scan in C, not a range walk per character
-        return "latin" if any(c.isalpha() for c in text) else "other"
+        return "latin" if text.lower() != text.upper() else "other"  # an ASCII letter changes case
     counts: dict[str, int] = {}
     for ch in text:
         script = char_script(ch)

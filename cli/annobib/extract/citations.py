@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from annobib.extract.normalize import normalize
 from annobib.extract.segment import citation_score, citation_start, quoted_from, sentences, translation_pairs
-from annobib.extract.fields.features import cjk_pages, en_pages, norm_range, rstrip_run
+from annobib.extract.fields.features import after_boundary, cjk_pages, en_pages, norm_range, rstrip_run
 from annobib.extract.fields import (
     HAN,
     URL_RE,
@@ -438,12 +438,13 @@ def _read_note(text: str) -> NoteReading:
 
 _DITTO_FIRST = frozenset("ОIE同같")  # the first characters of DITTO_RE's words
 _LEAD_WORD_CUES = ("参", "详", "转", "See", "see", "Cf", "cf")
+_LEAD_WORD_CUE_RE = re.compile("|".join(_LEAD_WORD_CUES))  # one scan for them all
 
 
 def cut_commentary(text: str) -> str:
     """``关于“对冲”概念的辨析，可参见王栋：《…》`` -> ``王栋：《…》``: drop commentary before a lead-in
     when that commentary holds no citation of its own."""
-    if not any(cue in text for cue in _LEAD_WORD_CUES):
+    if not _LEAD_WORD_CUE_RE.search(text):
         return text  # no lead word can match: skip the regex, which tries every position
     m = LEAD_WORD_RE.search(text)
     if not m or m.start() == 0:
@@ -549,7 +550,9 @@ def _cjk_mention_only(piece: str) -> bool:
     return not cre.search(r"\d{4}|https?://|出版|页|頁|版|期|号", piece)
 
 
-_PROSE_WORDS = re.compile(r"\b(?:the|of|is|are|was|were|differ|differs|follow|here|this|that|we|I|our|my|not)\b")
+_PROSE_WORDS = re.compile(
+    after_boundary("the|of|is|are|was|were|differ|differs|follow|here|this|that|we|I|our|my|not") + r"\b"
+)
 
 
 # "This figure excludes …", "The distinction is sometimes drawn …": a sentence of the author's own,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from annobib.extract import rx as cre
 
@@ -52,6 +53,7 @@ ARCHIVE_PART = re.compile(
 ARCHIVE_HOLDER = re.compile(r"Archives?|Library|Record Office|\bTNA\b|\bNARA\b|Manuscript Division")
 
 
+@lru_cache(maxsize=4)  # the genre row's trigger and the Western builder ask it of the same text
 def looks_like_western_archive(text: str) -> bool:
     """A record group, box, folder or archive named, and no volume, pages or press (a book about an
     archive is still a book)."""

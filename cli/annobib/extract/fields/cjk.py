@@ -81,7 +81,7 @@ def _cjk_imprint(f: dict[str, str], pub: re.Match) -> None:
     f["date"] = pub.group("year")
 
 
-@dataclass
+@dataclass(slots=True)  # built for every CJK citation: slots make it and its reads cheaper
 class _CjkNote:
     """What :func:`parse_cjk` has read of one note so far: each step reads some of it and adds more.
 
@@ -303,7 +303,9 @@ def _cjk_authors(n: _CjkNote) -> None:
                 )
                 pre_translators += more
                 pre_tr_others = pre_tr_others or bool(cre.search(r"(?:ほか|他|等)訳$", name.strip()))
-        groups = [g for g in _CJK_AUTHORS_RE4.split(author_part) if g.strip()]
+        # only several groups are read, and they need a separator (the regex, opening with a
+        # lookbehind, would be tried at every position)
+        groups = [g for g in _CJK_AUTHORS_RE4.split(author_part) if g.strip()] if _has_any(author_part, "，,、") else []
         tr_end = r"(?:译|訳|譯|(?<=[\uac00-\ud7af])\s+(?:옮김|역))$"  # 김한규 옮김: the Korean translator
         if len(groups) > 1 and any(cre.search(tr_end, g.strip()) for g in groups):
             for g in groups:
@@ -389,7 +391,9 @@ def _cjk_locators(n: _CjkNote) -> None:
         em = en_pages(rest_nourl)
         if em:
             locator = page_range(em.group(2), em.group(3))
-    ban = ZH_BAN.search(rest_nourl) if _has_any(rest_nourl, "版面면") else None  # what ZH_BAN needs
+    # every alternative of ZH_BAN needs a digit before its 版 / 面 / 면 (2015年版 has none): the
+    # regex, tried at every position, only where one is
+    ban = ZH_BAN.search(rest_nourl) if _has_any(rest_nourl, "版面면") and _BAN_CUE.search(rest_nourl) else None
     # 《史记》卷一二九《货殖列传》: a classic cited by its juan and section; the second title is that
     # section (chapter), not a container or series
     juan = _CJK_LOCATORS_RE1.match(rest_nourl) if "卷" in rest_nourl else None
@@ -800,6 +804,8 @@ _CJK_TYPE_BOOK_OR_REPORT_RE1 = re.compile(
 _CJK_TYPE_BOOK_OR_REPORT_RE2 = re.compile(
     r"(?:^|[》）)\s，,（(])\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(修订版|增订版|再版|修订本|增订本))\s*[）)]?\s*(?=[，,、第]|$)"
 )
+_BAN_CUE = re.compile(r"\d\s*[版面면]")
+_BRACKET_CLOSES = ("〕", "］", "]", "）", ")")  # what _EDITION_IN_TITLE ends with
 _CJK_TYPE_BOOK_OR_REPORT_RE3 = re.compile(r"\s*([上中下])\s*巻$")
 _COLLECTED_WORKS = re.compile(r"(?:全集|文集|选集|選集|文选|文選|著作集|作品集)$")
 
@@ -826,7 +832,7 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
     etype = None
     if pub:
         etype = "book"
-        vm = _CJK_TYPE_BOOK_OR_REPORT_RE1.search(rest_nourl)
+        vm = _CJK_TYPE_BOOK_OR_REPORT_RE1.search(rest_nourl) if _has_any(rest_nourl, "卷册巻辑輯（(") else None
         if vm:
             v = vm.group(1) or vm.group(2) or vm.group(3)
             f["volume"] = _cn_int(v)
@@ -836,14 +842,20 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
         if em:
             e = em.group(1)
             f["edition"] = _cn_int(e) if e else em.group(2)
-        title_ed = _EDITION_IN_TITLE.search(f.get("title") or "")
+        f_title = f.get("title") or ""
+        # the regex ends at a closing bracket (spaces after it) and is tried at every position
+        title_ed = _EDITION_IN_TITLE.search(f_title) if f_title.rstrip()[-1:] in _BRACKET_CLOSES else None
         if title_ed and "edition" not in f:  # 『民法Ⅲ〔第4版〕』: Japanese law books print it in the title
             f["title"] = f["title"][: title_ed.start()].rstrip()
             f["edition"] = _cn_int(title_ed.group(1)) if title_ed.group(1) else title_ed.group(2)
         part = _CJK_TYPE_BOOK_OR_REPORT_RE3.search(f.get("title") or "")
         if part and "volume" not in f:  # 『行政学講義 上巻』: the first of two volumes
             f["title"], f["volume"] = f["title"][: part.start()].rstrip(), part.group(1)
-        supervisor = _EDITOR_AFTER_TITLE.search(rest_nourl[: pub.start()] if pub.string is rest_nourl else rest_nourl)
+        supervisor = (  # 監修 / 监修: what the regex needs
+            _EDITOR_AFTER_TITLE.search(rest_nourl[: pub.start()] if pub.string is rest_nourl else rest_nourl)
+            if "修" in rest_nourl
+            else None
+        )
         if supervisor and not f.get("editor") and not (container and not chapter):
             ed_names, _r, ed_others = cjk_names(supervisor.group(1))  # 『…日記』、伊藤隆之監修、…
             f["editor"] = format_cjk_names(ed_names, ed_others)

@@ -7,6 +7,7 @@ publishers / places / imprints, title marks and quotes, news outlets, and the fi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from annobib.extract import rx as cre
 
@@ -34,6 +35,15 @@ _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 # word boundary before a word character is written after that character, as ``(?<!\w.)`` (no word
 # character before it): ``\bMay`` is ``M(?<!\w.)ay``, ``\b\d`` is ``\d(?<!\w.)``. Same matches.
 _WB = r"(?<!\w.)"
+
+
+def after_boundary(alternatives: str) -> str:
+    r"""``\b(?:w1|w2|…)`` written so that every alternative opens with a literal: each word's start
+    boundary after its first character (``(?<!\w.)``: no word character before it). ``alternatives``
+    are ``|``-separated, each opening with a plain word character."""
+    return "(?:" + "|".join(w[0] + _WB + w[1:] for w in alternatives.split("|")) + ")"
+
+
 _MONTH_WB = (  # \b + _MONTH
     r"(?:J"
     + _WB
@@ -74,7 +84,7 @@ ZH_PAGES = re.compile(r"第\s*(\d+)\s*(?:[—–\-~～至]+\s*(\d+))?\s*页")
 ZH_BAN = re.compile(r"第\s*(\d+)\s*版|(?<![\d])(\d+)\s*面(?![\w])|(?<![\w])([A-Z]?\d+)\s*면(?![\w])")  # 2面 / A1면
 JA_PAGES = re.compile(r"(?:p+\.\s*)?(\d+)\s*(?:[—–\-~～]+\s*(\d+))?\s*頁")
 TW_PAGES = re.compile(r"(?<![\d第])頁\s*(\d+)(?:\s*[—–\-~～]+\s*(\d+))?")  # Taiwan/Hong Kong: 頁 1-30
-EN_PAGES = re.compile(r"\b(pp?)\.\s*([A-Z]?\d+|[IVXLCivxlc]+)(?:\s*[-–—]+\s*([A-Z]?\d+))?")
+EN_PAGES = re.compile(r"(p(?<!\w.)p?)\.\s*([A-Z]?\d+|[IVXLCivxlc]+)(?:\s*[-–—]+\s*([A-Z]?\d+))?")
 
 
 def cjk_pages(text: str) -> re.Match | None:
@@ -140,13 +150,15 @@ _ACCESS_CUES = (
 def has_access_cue(text: str) -> bool:
     """Whether ``text`` may hold an access date (a cheap test before ACCESS_RE / ACCESS_EN, which
     try every position)."""
-    if text.isascii():  # only the ASCII cue words can be there: substring tests, no scan
-        return any(w in text for w in _ACCESS_CUES_ASCII)
-    return _ACCESS_CUE.search(text) is not None
+    for w in _ACCESS_CUES_ASCII:  # substring tests (a regex would stop at every c, e and i)
+        if w in text:
+            return True
+    # the other words open with CJK or Cyrillic letters: one scan, which skips to them
+    return not text.isascii() and _ACCESS_CUE.search(text) is not None
 
 
-_ACCESS_CUE = re.compile("|".join(map(re.escape, _ACCESS_CUES)))  # one scan for all the cue words
 _ACCESS_CUES_ASCII = tuple(w for w in _ACCESS_CUES if w.isascii())
+_ACCESS_CUE = re.compile("|".join(re.escape(w) for w in _ACCESS_CUES if not w.isascii()))
 
 
 ACCESS_EN = re.compile(
@@ -190,7 +202,10 @@ NEWS_RE = re.compile(
     )
 )
 MAGAZINE_RE = re.compile(
-    r"\b(?:Magazine|Monthly|Weekly|Affairs|Diplomat|Economist|Atlantic|New Yorker|Foreign Policy|Newsweek|Time)\b"
+    after_boundary(
+        "Magazine|Monthly|Weekly|Affairs|Diplomat|Economist|Atlantic|New Yorker|Foreign Policy|Newsweek|Time"
+    )
+    + r"\b"
 )
 # magazines that print volume and issue numbers like journals (a list: "Affairs" alone also names journals)
 KNOWN_MAGAZINE_RE = re.compile(
@@ -198,7 +213,10 @@ KNOWN_MAGAZINE_RE = re.compile(
     r"Diplomat|National Interest|New Republic|Nation|Spectator|New Statesman|American Interest|Prospect)"
 )
 THINK_TANK_RE = re.compile(
-    r"\b(?:RAND|CSIS|Brookings Institution|Corporation|Institute|Center|Centre|Endowment|Council|Foundation|Fund)\b"
+    after_boundary(
+        "RAND|CSIS|Brookings Institution|Corporation|Institute|Center|Centre|Endowment|Council|Foundation|Fund"
+    )
+    + r"\b"
 )
 _ORG_WORDS = (
     "Department|Ministry|Institute|Institution|University|Office|Council|Committee|Association|"
@@ -210,12 +228,20 @@ _ORG_WORDS = (
 )
 # \b(?:Department|Ministry|…)\b, grouped by first letter as NEWS_RE is
 ORG_RE = re.compile("|".join(_by_first_char(_ORG_WORDS.split("|"), r"(?<!\w.)", r"\b")))
+# one flat alternation (each English word with its end boundary) so that every alternative opens with a literal
 REPORT_TITLE_RE = re.compile(
-    r"\b(?:Strategy|Report|White Paper|Platform|Review|Plan|Posture|Assessment|Guidance|Doctrine|"
-    r"Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint)\b|(?:报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|보고서|백서)"
+    "|".join(
+        w[0] + _WB + w[1:] + r"\b"
+        for w in (
+            "Strategy|Report|White Paper|Platform|Review|Plan|Posture|Assessment|Guidance|Doctrine|"
+            "Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint"
+        ).split("|")
+    )
+    + "|报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|보고서|백서"
 )
 REPORT_CONTAINER_RE = re.compile(
-    r"\b(?:Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder|In Focus|Monograph)\b"
+    after_boundary("Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder|In Focus|Monograph")
+    + r"\b"
 )
 ZH_ORG_SUFFIX = re.compile(
     r"(?:部|办公室|委员会|院|局|署|中心|研究所|政府|协会|学会|组织|基金会|大学|学院|研究会|公司|集团|馆|厅|处|会|党|社|省|联合会|银行|议会|法院|使馆|"
@@ -344,11 +370,15 @@ PUBLISHING_CITIES = frozenset(
 )
 # a publisher's name (narrower than PUBLISHER_CUE, which also finds institutes and offices)
 PRESS_NAME = re.compile(
-    r"\b(?:Press|Publishers?|Publishing|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|"
-    r"Random House|Knopf|Blackwell|Sage|Rienner|Polity|Verso|Elsevier|Brill|Hurst|Zed|Bloomsbury|OUP|CUP|HMSO)\b"
+    after_boundary(
+        "Press|Publishers?|Publishing|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|"
+        "Random House|Knopf|Blackwell|Sage|Rienner|Polity|Verso|Elsevier|Brill|Hurst|Zed|Bloomsbury|OUP|CUP|HMSO"
+    )
+    + r"\b"
 )
 
 
+@lru_cache(maxsize=4)  # a Western note's cues and its credits ask it of the same text
 def find_place_publisher(text: str):
     """The last ``Place: Publisher, Year`` in ``text`` whose publisher looks like one."""
     best = None
@@ -403,7 +433,8 @@ LATIN = re.compile(r"[A-Za-z]")
 
 def iso_date(text: str) -> str | None:
     """The first date in ``text`` as ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY)."""
-    zh = "年" in text or "년" in text  # what ZH_YMD and ZH_YM need
+    # what ZH_YMD and ZH_YM need: a year word and a month word (2015年版 has no month)
+    zh = ("年" in text or "년" in text) and ("月" in text or "월" in text)
     month = _MONTH_CUE.search(text) is not None  # what the English patterns need
     for rx, order in ((ZH_YMD, "ymd"), (ISO_DATE, "iso"), (EN_MDY, "mdy"), (EN_DMY, "dmy")):
         if not zh and order == "ymd" or not month and order in ("mdy", "dmy"):
@@ -523,13 +554,15 @@ def language_of(text: str) -> str:
         return "japanese"
     # words decide; a diacritic alone (a name such as Lüthi or Détente) only without English words
     english = _LANGUAGE_OF_RE5.search(low)
-    if _LANGUAGE_OF_RE6.search(low) and not english or _LANGUAGE_OF_RE7.search(low) and not english:
+    # the diacritic classes (_RE7, _RE10) hold no ASCII character: ASCII text skips them
+    if not english and (_LANGUAGE_OF_RE6.search(low) or not ascii_only and _LANGUAGE_OF_RE7.search(low)):
         return "german"
     if (
         _LANGUAGE_OF_RE8.search(low)
         and not _LANGUAGE_OF_RE9.search(low)
-        or _LANGUAGE_OF_RE10.search(low)
-        and not english
+        or not english
+        and not ascii_only
+        and _LANGUAGE_OF_RE10.search(low)
     ):
         return "french"
     return "english"
@@ -622,7 +655,7 @@ _SINGLE_QUOTED = re.compile(r"(?<=,\s)['‘](?P<t>[^'‘’]{3,}?(?:['’][a-z][
 
 
 def _find_quoted(text: str) -> tuple[int, int, str] | None:
-    if not any(q in text for q in _OPEN_Q):
+    if "“" not in text and '"' not in text:  # _OPEN_Q
         m = _SINGLE_QUOTED.search(text)
         return (m.start(), m.end() - 1, m["t"]) if m else None
     curly, straight = text.find("“"), text.find('"')  # the first opening quote (one of them is there)
@@ -698,10 +731,14 @@ _RANK = {k: i for i, k in enumerate(FIELD_ORDER)}
 def _order(f: dict[str, str]) -> dict[str, str]:
     """The fields of FIELD_ORDER in that order, then the others as they came; empty values dropped.
     Sorts the few fields a citation has rather than walking the whole order."""
-    out = {k: f[k] for k in sorted((k for k in f if k in _RANK and f[k]), key=_RANK.__getitem__)}
-    for k, v in f.items():
-        if k not in out and v:
-            out[k] = v
+    rank = _RANK
+    ranked = [k for k, v in f.items() if v and k in rank]
+    ranked.sort(key=rank.__getitem__)
+    out = {k: f[k] for k in ranked}
+    if len(out) < len(f):  # an empty value or a field outside FIELD_ORDER
+        for k, v in f.items():
+            if v and k not in out:
+                out[k] = v
     return out
 
 
@@ -730,10 +767,13 @@ _ERA_YEAR = re.compile(
 )
 
 
+_ERA_CUE = re.compile("|".join(_ERA_BASE))  # one scan for the era names
+
+
 def era_years(text: str) -> str:
     """The note with Republic of China and Japanese era years printed as dates made Western years
     (``民國51年`` -> ``1962年``, ``昭和18年7月`` -> ``1943年7月``), so the imprint and date readers
     that know only Western years read them."""
-    if not any(era in text for era in _ERA_BASE):
+    if not _ERA_CUE.search(text):
         return text
     return _ERA_YEAR.sub(lambda m: f"{_ERA_BASE[m[1]] + (1 if m[2] == '元' else int(_cn_int(m[2])))}年", text)

@@ -27,6 +27,15 @@ NATIONALITY_RE = re.compile(r"^\s*[\[［〔【（(][\u4e00-\u9fff]{1,3}[\]］〕
 ROLE_SUFFIX_RE = re.compile(
     r"\s*(主编|主編|编著|合编|合編|编选|編選|编译|編譯|编|著|等著|撰|口述|整理|選|編著|編|監修|著作|外著)$"
 )
+# the last characters of ROLE_SUFFIX_RE's words: the regex ends at the end of the text (``$``: perhaps
+# before a final newline), and tried at every position it is spared where no such character ends it
+_ROLE_SUFFIX_LAST = frozenset("作修撰理編编著譯译述选選")
+
+
+def role_suffix(text: str) -> re.Match[str] | None:
+    """``ROLE_SUFFIX_RE.search(text)``, tried only when the text ends in a role word's last character."""
+    last = text[-2:-1] if text[-1:] == "\n" else text[-1:]
+    return ROLE_SUFFIX_RE.search(text) if last in _ROLE_SUFFIX_LAST else None
 
 
 KO_ROLE_RE = re.compile(r"(?<=[\uac00-\ud7af])(\s+외)?\s+(편저|공편|편|엮음|지음|저|옮김|역)$")
@@ -64,7 +73,9 @@ def _dotted_names(part: str, japanese: bool) -> list[str]:
 
 
 _CJK_NAMES_RE1 = re.compile(r"(等)?译$|(等)?訳$")
+_TRANSLATED_LAST = frozenset("译訳")
 _CJK_NAMES_RE2 = re.compile(r"[、，,／/；;]|\s+和\s+|\s+与\s+")
+_CJK_NAMES_SEP = re.compile(r"[、，,／/；;和与]")  # what _CJK_NAMES_RE2 cannot split without
 
 
 def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None, bool]:
@@ -73,7 +84,7 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
     text = strip_trailing(NATIONALITY_RE.sub("", text.strip()))
     role = None
     others = False
-    if _CJK_NAMES_RE1.search(text):
+    if text[-1:] in _TRANSLATED_LAST and _CJK_NAMES_RE1.search(text):  # stripped: $ is the end
         role = "translator"
         text = cre.sub(r"(等)?(译|訳)$", "", text)
         others = text.endswith("等")
@@ -86,7 +97,7 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
         )
         others = bool(km.group(1))
         text = text[: km.start()]
-    m = ROLE_SUFFIX_RE.search(text)
+    m = role_suffix(text)
     if m:
         if m.group(1) in ("主编", "主編", "编", "合编", "合編", "编选", "編選", "編", "監修", "編著", "编著"):
             role = "editor"  # 编著 (compiled and written) names the volume's editors
@@ -94,12 +105,13 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
     if text.endswith("等") or text.endswith("ほか") or text.endswith("他") or text.endswith(" 외"):
         others = True  # 이상훈 외: Korean for "and others"
         text = cre.sub(r"(等|ほか|他|\s외)$", "", text)
-    m = ROLE_SUFFIX_RE.search(text)
+    m = role_suffix(text)
     if m:
         if m.group(1) in ("主编", "主編", "编", "合编", "合編", "編", "監修", "编著", "編著"):
             role = "editor"
         text = text[: m.start()]
-    parts = [NATIONALITY_RE.sub("", p).strip() for p in _CJK_NAMES_RE2.split(text) if p.strip()]
+    groups = _CJK_NAMES_RE2.split(text) if _CJK_NAMES_SEP.search(text) else [text]  # (split tries every position)
+    parts = [NATIONALITY_RE.sub("", p).strip() for p in groups if p.strip()]
     parts = [strip_trailing(p) for p in parts if strip_trailing(p)]
     return [name for p in parts for name in _dotted_names(p, japanese)], role, others
 
@@ -143,6 +155,7 @@ _NAME_TOKEN = re.compile(
 
 
 _LOOKS_LIKE_NAMES_RE1 = re.compile(r",\s*|\s+and\s+|\s*&\s*")
+_ETAL_EDS_LAST = frozenset("l.等")  # the last characters of et al / et al. / ed. / eds. / 等
 
 
 def looks_like_names(text: str) -> bool:
@@ -151,7 +164,11 @@ def looks_like_names(text: str) -> bool:
         return False
     if ORG_RE.search(text) and len(text.split()) <= 10:
         return True
-    parts = _LOOKS_LIKE_NAMES_RE1.split(cre.sub(r"\s*(et al\.?|eds?\.|等)$", "", text))
+    # both regexes are tried at every position: each only where what it needs is there (the text is
+    # stripped, so $ is its end)
+    if text[-1:] in _ETAL_EDS_LAST:
+        text = cre.sub(r"\s*(et al\.?|eds?\.|等)$", "", text)
+    parts = _LOOKS_LIKE_NAMES_RE1.split(text) if "," in text or "and" in text or "&" in text else [text]
     for p in parts:
         words = p.split()
         if not words or len(words) > 5:
@@ -172,7 +189,8 @@ _WESTERN_NAMES_RE6 = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 
 def western_names(text: str) -> tuple[list[str], bool, str | None]:
     """``A, B and C`` / ``A et al.`` / ``{Org}`` -> (BibTeX names, others, role)."""
-    initial = _WESTERN_NAMES_RE1.search(text.rstrip(" ,;"))
+    bare = text.rstrip(" ,;")
+    initial = _WESTERN_NAMES_RE1.search(bare) if "." in bare[-2:] else None  # ends at ``.$``
     text = strip_trailing(text)
     if initial and not text.endswith("."):
         text += "."  # Ruggles, John G.: the initial's stop is the name's, not the list's end
@@ -228,6 +246,7 @@ def western_names(text: str) -> tuple[list[str], bool, str | None]:
     return names, others, role
 
 
+_SUFFIX_LAST = frozenset(".rIV")  # the last characters of _WESTERN_PERSON_RE1's Jr. Sr. II III IV
 _WESTERN_PERSON_RE1 = re.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
 _WESTERN_PERSON_RE2 = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
@@ -236,7 +255,7 @@ def western_person(text: str) -> str:
     if ORG_RE.search(text):
         return brace_org(text)
     suffix = ""
-    m = _WESTERN_PERSON_RE1.search(text)
+    m = _WESTERN_PERSON_RE1.search(text) if text.rstrip("\n")[-1:] in _SUFFIX_LAST else None  # ends at ``$``
     if m:
         suffix = m.group(1)
         if suffix in ("Jr", "Sr"):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from annobib.extract.fields.archive import looks_like_western_archive, parse_western_archive
 from annobib.extract.fields.features import (
+    after_boundary,
     en_pages,
     ACCESS_EN,
     ACCESS_RE,
@@ -50,7 +51,7 @@ from annobib.extract.fields.model import Parsed
 from annobib.extract.fields.names import looks_like_names, names_field, western_names
 
 
-@dataclass
+@dataclass(slots=True)  # built for every Western citation: slots make it and its reads cheaper
 class _WesternNote:
     """What :func:`parse_western` has read of one note so far: each step reads some of it and adds more.
 
@@ -204,7 +205,8 @@ def _western_url_and_translation(n: _WesternNote) -> None:
     # a romanized title, printed in brackets after it, is not part of the title: it is kept in
     # title_translation (the field annobib's checks and APA style read for a translated title)
     addon = None
-    tr_m = _WESTERN_URL_AND_TRANSLATION_RE1.search(body)
+    # the regex opens with a lookbehind (tried at every position): only where its bracket is
+    tr_m = _WESTERN_URL_AND_TRANSLATION_RE1.search(body) if "[" in body else None
     if tr_m and not cre.fullmatch(r"[A-Z]{1,2}(?:/[A-Z]{2})?", tr_m.group(1)):
         addon = tr_m.group(1).strip()
         body = body[: tr_m.start()] + body[tr_m.end() :]
@@ -224,9 +226,12 @@ _WESTERN_TITLE_RE3 = re.compile(r"[,，]\s*$")
 def _western_title(n: _WesternNote) -> None:
     """A Chicago imprint in parentheses (with the page after it), and the quoted title: ``pre`` is
     the text before it (the authors), ``rest`` the text after it."""
-    body = _WESTERN_TITLE_RE1.sub("", n.body)  # Title, 3 vols. (London: …): the set's size
+    body = n.body
+    if "vol" in body:
+        body = _WESTERN_TITLE_RE1.sub("", body)  # Title, 3 vols. (London: …): the set's size
     # Chicago: … (Place: Publisher, Year), 45 / …, 2:312–45 (volume:pages) / (PhD diss., School, 1998), 143
-    paren = _WESTERN_TITLE_RE2.search(body)
+    # (the regex opens with \s*, so it is tried at every position: only where its bracket is)
+    paren = _WESTERN_TITLE_RE2.search(body) if "(" in body else None
     bare_locator = paren_vol = None
     if paren:
         bare_locator = norm_range(paren.group(3)) if paren.group(3) else None
@@ -255,7 +260,8 @@ def _western_title(n: _WesternNote) -> None:
 _WESTERN_CUES_RE1 = re.compile(r"\b(?:Vol(?:ume)?\.?|vol\.)\s*(\d+)")
 _WESTERN_CUES_RE2 = re.compile(r"\b[Nn]os\.\s*(\d+\s*[-–/]\s*\d+)")
 _WESTERN_CUES_RE3 = re.compile(
-    r"\b(?:No\.?|nos?\.|Nos\.|Issue|iss\.)\s*((?:[A-Z]{1,4}/)?\d+(?:/\d+|-\d{2,}(?=\s*(?:[,.;)]|$)))?[A-Za-z]?)"
+    after_boundary(r"No\.?|nos?\.|Nos\.|Issue|iss\.")
+    + r"\s*((?:[A-Z]{1,4}/)?\d+(?:/\d+|-\d{2,}(?=\s*(?:[,.;)]|$)))?[A-Za-z]?)"
 )
 _WESTERN_CUES_RE4 = re.compile(
     r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?(?!(?:No|Vol|Nos)\.)[A-Z][^,\d]*?)*?)\s+(?P<v>\d+)(?:,\s*nos?\.\s*(?P<n>\d+(?:\s*[-–/]\s*\d+)?))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?"
@@ -284,13 +290,21 @@ _WESTERN_CUES_RE11 = re.compile(r"\d+")
 _WESTERN_CUES_RE12 = re.compile(r"^(in|See|accessed)\b")
 
 
+# the only non-ASCII characters re.I matches to ASCII letters (İ ı to i, ſ to s, the Kelvin sign to k)
+_FOLD_TO_ASCII = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+_FOLDS_ODDLY = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 def _may_hold_folded(text: str, words: tuple[str, ...]) -> bool:
-    """Whether a re.I regex needing one of ``words`` (lower case) may match: in ASCII text case
-    folding is ``lower()``; other text is left to the regex (``ſ``, ``İ`` fold too)."""
-    if not text.isascii():
-        return True
+    """Whether a re.I regex needing one of ``words`` (lower case ASCII) may match: case folding is
+    ``lower()`` once the four non-ASCII characters that fold to ASCII letters are made ASCII."""
+    if not text.isascii() and _FOLDS_ODDLY.search(text):
+        text = text.translate(_FOLD_TO_ASCII)  # İ lowers to i and a combining dot, ı and ſ stay
     low = text.lower()
-    return any(w in low for w in words)
+    for w in words:
+        if w in low:
+            return True
+    return False
 
 
 def _western_cues(n: _WesternNote) -> None:
