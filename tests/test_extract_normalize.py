@@ -72,6 +72,12 @@ CASES = {
             "Roe, A. (2011). Tides. Marine Letters, 4(2), 5–9. Crossref Web of Science® Google Scholar",
             "Roe, A. (2011). Tides. Marine Letters, 4(2), 5–9.",
         ),
+        # a journal site's links in brackets, separated by commas (``[Web of Science ®]`` spaced)
+        (
+            "Roe, A. (2011) 'Tides', Marine Letters, 4(2), pp. 5-9. [Crossref], [Web of Science ®], [Google Scholar]",
+            "Roe, A. (2011) 'Tides', Marine Letters, 4(2), pp. 5-9.",
+        ),
+        ("Roe, A. (2011) Tides, Crossref, Boston.", "Roe, A. (2011) Tides, Crossref, Boston."),
         ("引用 3", "引用 3"),  # too short to be a reference with debris
         # a web page's back-link to the text after each note (Markdown footnotes), once or numbered
         ("Ann Lee, Tide Law, 12 Va. L. Rev. 301, 305 (2011). ↩", "Ann Lee, Tide Law, 12 Va. L. Rev. 301, 305 (2011)."),
