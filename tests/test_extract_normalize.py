@@ -17,6 +17,7 @@ from annobib.extract.normalize import (
     odd_dashes,
     punctuation_width,
     site_debris,
+    spaced_punctuation,
     url_tails,
 )
 
@@ -25,6 +26,17 @@ CASES = {
         ("Title (Boston: Beacon, 1988), esp. 12–19.", "Title (Boston: Beacon, 1988), 12–19."),
         ("Title, 1988, especially pp. 12–19.", "Title, 1988, pp. 12–19."),
         ("the especially 5 cases", "the especially 5 cases"),  # no comma or bracket before it: prose
+    ],
+    spaced_punctuation: [
+        (
+            "Mary Okoye , Tides of Law , new edition ( Boston : Harbor Press , 2011 ) , 42 .",
+            "Mary Okoye, Tides of Law, new edition (Boston: Harbor Press, 2011), 42.",
+        ),
+        ("Ibid ., 53 .", "Ibid., 53."),
+        ("Okoye, “Tides , Waves ,” 12 .", "Okoye, “Tides , Waves ,” 12."),  # a quoted title as printed
+        ("Иванов А. В. Указ. соч. : С. 5", "Иванов А. В. Указ. соч. : С. 5"),  # Cyrillic spacing kept
+        ("王某 , 《书》", "王某 , 《书》"),
+        ("see p. 5 . . . and", "see p. 5. . . and"),
     ],
     traditional_lead_ins: [
         ("可參見陳某，《書》", "可参见陳某，《書》"),

@@ -393,9 +393,24 @@ def locator_qualifiers(text: str) -> str:
     return _ESP.sub(" ", text) if "esp" in text else text
 
 
+# a space before a comma, stop, colon or closing bracket after a Latin letter or digit, or after an
+# opening bracket (``Rawls , Political Liberalism , ( New York : Columbia University Press , 2005 ) ,
+# 137 .``): how an e-reader's copy spaces a note; Latin only, so CJK and Russian spacing is left alone
+_SPACED_PUNCT = re.compile(r"(?:(?<=[A-Za-z0-9)])|(?<=[A-Za-z]\.)) +(?=[,.:;)](?:[\s,;]|$))|(?<=\() +(?=[A-Za-z0-9])")
+
+
+def spaced_punctuation(text: str) -> str:
+    """``Ibid ., 53 .`` -> ``Ibid., 53.``, ``( New York : Press , 2005 )`` -> ``(New York: Press,
+    2005)``: spaces inside a Latin note's punctuation dropped (titles in quotes keep theirs)."""
+    if " ," not in text and " ." not in text and " :" not in text and " )" not in text and "( " not in text:
+        return text  # the common case, decided by five substring tests
+    return _outside_protected(text, lambda part: _SPACED_PUNCT.sub("", part))
+
+
 NORMALIZERS: tuple[Callable[[str], str], ...] = (
     traditional_lead_ins,
     locator_qualifiers,
+    spaced_punctuation,
     ascii_title_marks,
     site_debris,
     url_tails,
