@@ -1246,6 +1246,36 @@ GENRES: list[Genre] = [
         _always,
         parse_western,
         examples=(
+            # tests/data/extract_blind23: an e-book's location; an original year in brackets; a
+            # translator who edited too; a Bekker number cited
+            (
+                "Mara Quill, The Quiet Republic, 3rd ed. (Boston: Harbor Press, 2011), Kindle edition, Loc. 884.",
+                {
+                    "type": "book",
+                    "locator": "884",
+                    "fields": {"title": "The Quiet Republic", "location": "Boston", "publisher": "Harbor Press"},
+                },
+            ),
+            ("Quill, Quiet Republic, Loc. 902-910.", {"type": "misc", "locator": "902-910", "fields": {"date": None}}),
+            (
+                "John Locke, Two Treatises, ed. Ann Lee (Boston: Harbor Press, [1689] 2004), 12.",
+                {
+                    "type": "book",
+                    "locator": "12",
+                    "fields": {"publisher": "Harbor Press", "date": "2004", "origdate": "1689"},
+                },
+            ),
+            (
+                "Anne Roe, The Civic Essays, trans. and ed. Paul Marsh (Leiden: Brill, 2003), 14-15.",
+                {
+                    "type": "book",
+                    "fields": {"translator": "Marsh, Paul", "editor": "Marsh, Paul", "publisher": "Brill"},
+                },
+            ),
+            (
+                "Aristotle, Rhetoric, trans. Ann Lee (Boston: Harbor Press, 2001), 1354a11.",
+                {"type": "book", "locator": "1354a11", "fields": {"translator": "Lee, Ann", "location": "Boston"}},
+            ),
             # tests/data/extract_blind15: a chapter's range then the page cited; a double issue
             (
                 'Peter Voss, "Smallholders and the Scheme," in Commodities and Colonial States, ed. Ruth Alder '
