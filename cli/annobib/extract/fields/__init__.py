@@ -74,6 +74,10 @@ CJK_OR_MARK = re.compile(r"[\u3005\u3008\u300a\u300c\u300e\u3040-\u30ff\u4e00-\u
 FIRST_QUOTE_RE = re.compile(r"[“\"]")
 
 
+HANGUL = re.compile(r"[\uac00-\ud7af]")
+QUOTED_BEFORE_MARK = re.compile(r"[\"“]([^\"“”]+?)[,，]?[\"”]\s*[,，]?\s*(?=『)")
+
+
 def _has_gbt_tag(text: str) -> bool:
     """``Title[J]`` / ``[M]`` / ``[EB/OL]``: an old GB/T reference with a type tag."""
     return bool(GBT_TAG_RE.search(text))
@@ -446,6 +450,30 @@ GENRES: list[Genre] = [
         parse_cjk_or_court_case,
         needs_cjk=True,
         examples=(
+            # tests/data/extract_blind23: a Korean article's title in double quotes before its journal
+            # in 『』 (volume 제N권/제N집, issue 제N호/N호); an access date written 2019.3.5
+            (
+                '김하늘, "동북아 안보와 동맹," 『평화연구』 제31권 제4호 (2019), pp. 77-102.',
+                {
+                    "type": "article",
+                    "locator": "77-102",
+                    "fields": {
+                        "author": "김하늘",
+                        "title": "동북아 안보와 동맹",
+                        "journaltitle": "평화연구",
+                        "volume": "31",
+                        "number": "4",
+                        "pages": "77-102",
+                    },
+                },
+            ),
+            (
+                '"북미 회담 결과 발표," 『한국일보』, 2019년 3월 2일, https://www.hankookilbo.com/v/123 (검색일: 2019.3.5).',
+                {
+                    "type": "article",
+                    "fields": {"journaltitle": "한국일보", "date": "2019-03-02", "urldate": "2019-03-05"},
+                },
+            ),
             # tests/data/extract_blind22: a Korean chapter, the book's editor (a society) before 편
             (
                 "박서연, 「개항장의 세관 제도」, 한국근대사연구회 편, 『개항기 제도사 연구』, 서울: 해안출판사, 2015, 33-61쪽.",
@@ -1246,6 +1274,11 @@ GENRES: list[Genre] = [
         _always,
         parse_western,
         examples=(
+            # tests/data/extract_blind23: a Korean author written whole; an access date 2020. 2. 1
+            (
+                '박민수, "Korea and the Alliance," 2020년 1월 5일, https://www.kida.re.kr/x/77 (검색일: 2020. 2. 1).',
+                {"type": "article", "fields": {"author": "박민수", "urldate": "2020-02-01"}},
+            ),
             # tests/data/extract_blind23: an e-book's location; an original year in brackets; a
             # translator who edited too; a Bekker number cited
             (
@@ -1501,6 +1534,10 @@ def _prepare(text: str) -> tuple[str, str | None]:
             text = (text[: m.start()] + text[m.end() :]).strip()
     if "<" in text:  # Korean/Chinese notes may mark a title <朝鮮日報>
         text = ANGLE_TITLE.sub(r"《\1》", text)
+    if "『" in text and ('"' in text or "“" in text) and HANGUL.search(text):
+        # 박정훈, "제목," 『국가전략』 제26권 제2호: an article's title in quotes before its journal in
+        # 『』 is the title 「」 would mark; the CJK builder reads volume, issue and pages after 『』
+        text = QUOTED_BEFORE_MARK.sub(r"「\1」, ", text)
     return text, doi
 
 

@@ -12,6 +12,7 @@ from annobib.extract.fields.features import (
     en_pages,
     era_years,
     ACCESS_RE,
+    access_date,
     has_access_cue,
     HANGUL,
     ja_signal,
@@ -365,7 +366,7 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
         rest_nourl = PAREN_IMPRINT.sub(r"，\1，", rest_nourl)
     access = ACCESS_RE.search(rest_nourl) if has_access_cue(rest_nourl) else None
     if access:
-        ud = iso_date(next((g for g in access.groups() if g), ""))
+        ud = access_date(access)
         if ud:
             f["urldate"] = ud
         rest_nourl = rest_nourl[: access.start()] + rest_nourl[access.end() :]

@@ -103,7 +103,8 @@ URL_RE = re.compile(
 ACCESS_RE = re.compile(
     r"[（(]?\s*(?:访问时间|访问日期|上网时间|登录时间|浏览时间|浏览日期|检索时间|检索日期|获取日期|获取时间|查询日期|查询时间|下载日期|下载时间|引用日期|最后访问(?:时间|日期)?|最后浏览(?:时间|日期)?|閲覧日|最終閲覧日|アクセス日|"
     r"검색일|검색 일자|접속일|열람일|최종 접속일|"
-    r"accessed(?:\s+on)?|last accessed|retrieved(?:\s+on)?|дата обращения)\s*[：:]?\s*([^）)；;]+?)\s*[）)]?\s*(?=[，,。.；;]|$)"
+    r"accessed(?:\s+on)?|last accessed|retrieved(?:\s+on)?|дата обращения)\s*[：:]?\s*"
+    r"(\d{4}\.\s?\d{1,2}\.\s?\d{1,2}(?!\d)|[^）)；;]+?)\s*[）)]?\s*(?=[，,。.；;]|$)"  # 2021.6.1 / 2023. 1. 10
     r"|[（(]\s*(\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일])\s*(?:最終)?(?:閲覧|アクセス|参照|取得|访问|浏览|검색|접속|열람)\s*[）)]"
     r"|(?<=[\s.。，,\]])\[\s*(\d{4}-\d{1,2}-\d{1,2})\s*\]"  # GB/T 7714: …/page.htm [2021-09-03], the date cited
     r"|[，,]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:最后)?(?:访问|浏览|查阅|登录)\s*(?=[，,。.；;]|$)",  # …,2021年3月1日访问
@@ -399,6 +400,12 @@ LATIN = re.compile(r"[A-Za-z]")
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def access_date(m: re.Match) -> str | None:
+    """The date of an ACCESS_RE match as ISO 8601 (``검색일: 2023. 1. 10`` spaces its dots)."""
+    text = next((g for g in m.groups() if g), "")
+    return iso_date(cre.sub(r"(?<=\d)\.\s(?=\d)", ".", text) if ". " in text else text)
 
 
 def iso_date(text: str) -> str | None:

@@ -228,6 +228,7 @@ def western_names(text: str) -> tuple[list[str], bool, str | None]:
     return names, others, role
 
 
+_CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af·・]{2,12}")
 _WESTERN_PERSON_RE1 = re.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
 _WESTERN_PERSON_RE2 = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
@@ -243,6 +244,8 @@ def western_person(text: str) -> str:
             suffix += "."
         text = text[: m.start()]
     tokens = text.split()
+    if len(tokens) == 1 and _CJK_NAME.fullmatch(tokens[0]):
+        return tokens[0]  # 박정훈, 王某: a CJK name is written whole, family name first
     if len(tokens) == 2 and not suffix and _pinyin_family_first(tokens[0], tokens[1]):
         return f"{tokens[0]}, {tokens[1]}"  # Mao Zedong, Yan Xuetong: pinyin, family name first
     if len(tokens) == 2 and _WESTERN_PERSON_RE2.fullmatch(tokens[1]) and not _WESTERN_PERSON_RE2.fullmatch(tokens[0]):

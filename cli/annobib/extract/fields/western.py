@@ -13,6 +13,7 @@ from annobib.extract.fields.features import (
     en_pages,
     ACCESS_EN,
     ACCESS_RE,
+    access_date,
     PRESS_NAME,
     PUBLISHING_CITIES,
     has_access_cue,
@@ -222,7 +223,7 @@ def _western_url_and_translation(n: _WesternNote) -> None:
     body = (text[: url_m.start()] + text[url_m.end() :]) if url_m else text
     access = (ACCESS_EN.search(body) or ACCESS_RE.search(body)) if has_access_cue(body) else None
     if access:
-        ud = iso_date(next((g for g in access.groups() if g), ""))
+        ud = access_date(access)
         if ud:
             f["urldate"] = ud
             body = body[: access.start()] + body[access.end() :]
