@@ -45,6 +45,7 @@ from annobib.extract.fields.features import (
     language_of,
     page_range,
 )
+from annobib.extract.fields.frus import looks_like_frus_document, parse_frus_document
 from annobib.extract.fields.gbt import parse_gbt_tagged
 from annobib.extract.fields.jpdate import (
     is_cjk_author_date,
@@ -1207,6 +1208,51 @@ GENRES: list[Genre] = [
         ),
     ),
     Genre(
+        "frus-document",
+        "frus",
+        looks_like_frus_document,
+        parse_frus_document,
+        examples=(
+            # tests/data/extract_blind23 (and blind14): a document in a FRUS volume, quoted or not
+            (
+                "“Telegram from the Embassy in Seoul to the Department of State, Seoul, June 2, 1961,” FRUS, "
+                "1961-1963, Vol. XXII, Washington, D.C.: Government Printing Office, 1996, pp. 470-472.",
+                {
+                    "type": "incollection",
+                    "locator": "470-472",
+                    "fields": {
+                        "title": "Telegram from the Embassy in Seoul to the Department of State, Seoul, June 2, 1961",
+                        "booktitle": "FRUS, 1961-1963",
+                        "volume": "XXII",
+                        "location": "Washington, D.C.",
+                        "publisher": "Government Printing Office",
+                        "date": "1996",
+                        "pages": "470-472",
+                    },
+                },
+            ),
+            (
+                "Memorandum by the Secretary of State (Rusk) to the President, April 9, 1962, Foreign Relations of "
+                "the United States, 1961-1963, 22, pt. 2:301-303.",
+                {
+                    "type": "incollection",
+                    "locator": "301-303",
+                    "fields": {
+                        "title": "Memorandum by the Secretary of State (Rusk) to the President",
+                        "booktitle": "Foreign Relations of the United States, 1961-1963",
+                        "volume": "22",
+                        "date": "1962-04-09",
+                        "pages": "301-303",
+                    },
+                },
+            ),
+            (
+                "“Note from the Embassy, Tokyo, May 4, 1956,” FRUS, 1955-1957, Vol. XXIII, p. 140.",
+                {"type": "incollection", "locator": "140", "fields": {"volume": "XXIII", "date": None, "pages": None}},
+            ),
+        ),
+    ),
+    Genre(
         "western-archive",
         "archive",
         looks_like_western_archive,
@@ -1274,6 +1320,13 @@ GENRES: list[Genre] = [
         _always,
         parse_western,
         examples=(
+            # tests/data/extract_blind23: a FRUS volume named alone is a book (the frus-document row
+            # returns None)
+            (
+                "Foreign Relations of the United States, 1958-1960, vol. 18 (Washington, DC: Government Printing "
+                "Office, 1994), 212.",
+                {"type": "book", "locator": "212", "fields": {"volume": "18", "date": "1994"}},
+            ),
             # tests/data/extract_blind23: a Korean author written whole; an access date 2020. 2. 1
             (
                 '박민수, "Korea and the Alliance," 2020년 1월 5일, https://www.kida.re.kr/x/77 (검색일: 2020. 2. 1).',
