@@ -451,6 +451,28 @@ GENRES: list[Genre] = [
         parse_cjk_or_court_case,
         needs_cjk=True,
         examples=(
+            # tests/data/extract_blind23: who edited a classic's text (点校, 校订, 校定, 编校), after
+            # the title, before it beside the author (撰), or before the collected works
+            (
+                "〔明〕宋应星：《天工开物》，钟广言点校，广州：广东人民出版社1976年版，第12页。",
+                {"type": "book", "locator": "12", "fields": {"author": "宋应星", "editor": "钟广言"}},
+            ),
+            (
+                "废名：《莫须有先生传》，王风校订，北京：北京大学出版社2009年版，第33页。",
+                {"type": "book", "fields": {"author": "废名", "editor": "王风", "publisher": "北京大学出版社"}},
+            ),
+            (
+                "〔晋〕郭璞撰，〔清〕郝懿行校定：《山海经笺疏》，成都：巴蜀书社1985年版，第7页。",
+                {"type": "book", "fields": {"author": "郭璞", "editor": "郝懿行", "title": "山海经笺疏"}},
+            ),
+            (
+                "李贽：《焚书》，载张建业等编校：《李贽文集》，北京：社会科学文献出版社2000年版，第5页。",
+                {
+                    "type": "inbook",
+                    "locator": "5",
+                    "fields": {"author": "李贽", "editor": "张建业 and others", "booktitle": "李贽文集"},
+                },
+            ),
             # tests/data/extract_blind23: a Korean article's title in double quotes before its journal
             # in 『』 (volume 제N권/제N집, issue 제N호/N호); an access date written 2019.3.5
             (

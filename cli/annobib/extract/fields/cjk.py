@@ -199,7 +199,11 @@ def _newspaper_issue(p: Parsed) -> Parsed:
     return Parsed(type="article", fields=_order(g), locator=p.locator, names=p.names, kind=p.kind)
 
 
-_EDITOR_AFTER_TITLE = re.compile(r"(?:^|[，,、])\s*([^，,、《》『』「」\d]{2,30}?)\s*(?:監修|监修)\s*(?=[，,、]|$)")
+# 『…日記』、伊藤隆之監修 / 《史记志疑》，贺次君点校 / 止庵校订: who edited the text, after its title
+_EDITOR_AFTER_TITLE = re.compile(
+    r"(?:^|[，,、])\s*([^，,、《》『』「」\d]{2,30}?)\s*"
+    r"(?:監修|监修|点校|校点|點校|校订|校訂|校定|校注|校勘|校释|笺注|箋注|辑校|编校|整理)\s*(?=[，,、]|$)"
+)
 _EDITION_IN_TITLE = re.compile(
     r"\s*[〔［\[（(]\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(新版|増補版|増補改訂版|改訂版|新装版|补订版|修订版))\s*[〕］\]）)]\s*$"
 )
@@ -255,6 +259,26 @@ _CJK_AUTHORS_RE3 = re.compile(
 _CJK_AUTHORS_RE4 = re.compile(r"[，,]|(?<=著)\s*、")  # ケネス・M・ハーグローヴ著、三浦陽子訳: author, then translator
 
 
+# 〔宋〕徐铉校定 / 贺次君点校: who edited the text (a classic's editor), a credit of its own
+_TEXT_EDITOR_END = re.compile(r"\s*(?:点校|校点|點校|校订|校訂|校定|校注|校勘|校释|笺注|箋注|辑校|编校|整理)$")
+
+
+def _text_editors_first(n: _CjkNote, author_part: str, japanese: bool) -> str:
+    """``〔汉〕许慎撰，〔宋〕徐铉校定``: the editors credited before the title go to ``editor``; the
+    rest (the authors) is returned."""
+    groups = [g.strip() for g in cre.split(r"[，,、]", author_part) if g.strip()]
+    if len(groups) < 2 or not any(_TEXT_EDITOR_END.search(g) for g in groups):
+        return author_part
+    keep = []
+    for g in groups:
+        if _TEXT_EDITOR_END.search(g):
+            eds, _r, ed_others = cjk_names(_TEXT_EDITOR_END.sub("", g), japanese)
+            n.f.setdefault("editor", format_cjk_names(eds, ed_others))
+        else:
+            keep.append(g)
+    return "，".join(keep)
+
+
 def _cjk_authors(n: _CjkNote) -> None:
     """The authors (or editors) printed before the title, translators named there, and a holding
     archive printed first (which is no author)."""
@@ -304,6 +328,8 @@ def _cjk_authors(n: _CjkNote) -> None:
                 )
                 pre_translators += more
                 pre_tr_others = pre_tr_others or bool(cre.search(r"(?:ほか|他|等)訳$", name.strip()))
+        if "校" in author_part or "整理" in author_part or "注" in author_part:
+            author_part = _text_editors_first(n, author_part, japanese)
         groups = [g for g in _CJK_AUTHORS_RE4.split(author_part) if g.strip()]
         tr_end = r"(?:译|訳|譯|(?<=[\uac00-\ud7af])\s+(?:옮김|역))$"  # 김한규 옮김: the Korean translator
         if len(groups) > 1 and any(cre.search(tr_end, g.strip()) for g in groups):
@@ -408,7 +434,7 @@ _CJK_CONTAINER_RE3 = re.compile(r"\s*([（(](?:[^）)]{1,6}版|[^）)]{1,6}刊)[
 _CJK_CONTAINER_RE4 = re.compile(r"^[\s，,、。.]*(?:载于|载|收录于|收录在|收入|收于|见|所收|in)?\s*")
 # 收入陳萬明主編，《…》: Taiwanese notes set the editor off with a comma
 # 한국사연구회 편, 『…』: a Korean editor (편 / 엮음) before the book
-_CJK_CONTAINER_RE5 = re.compile(r"(主编|编|編|監修|eds?\.|(?<=\s)편|엮음)\s*[：:，,]?\s*$")
+_CJK_CONTAINER_RE5 = re.compile(r"(主编|编|編|编校|点校|監修|eds?\.|(?<=\s)편|엮음)\s*[：:，,]?\s*$")
 
 
 def _cjk_container(n: _CjkNote) -> None:
@@ -437,6 +463,8 @@ def _cjk_container(n: _CjkNote) -> None:
             if _CJK_CONTAINER_RE5.search(before_clean):
                 chapter = True
                 ed_text = cre.sub(r"[：:，,]\s*$", "", before_clean)
+                if "，" in ed_text or "," in ed_text:  # 《传习录》上，见陈立言等编校：: the credit's own part
+                    ed_text = _CJK_CONTAINER_RE4.sub("", cre.split(r"[，,]", ed_text)[-1])
                 editors, _r, editor_others = cjk_names(ed_text, bool(_JAPANESE_CUE.search(rest_nourl)))
             elif zai_container and not ZH_SERIES.search(rest_nourl) and publisher_zh(rest_nourl[took2[1] :]):
                 chapter = True  # 载《毛泽东选集》第 4 卷，人民出版社 1991 年版: a part of a book
@@ -751,7 +779,9 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
         if locator and "-" in locator:
             f["pages"] = locator
     elif container and chapter:
-        etype = "incollection"
+        # 载吴光等编校：《王阳明全集》: a work in its author's collected works is a part of that book,
+        # whoever edited them (blind20); a chapter in others' edited volume is an @incollection
+        etype = "inbook" if _COLLECTED_WORKS.search(container) else "incollection"
         if editors:
             f["editor"] = format_cjk_names(editors, editor_others)
         f["booktitle"] = container

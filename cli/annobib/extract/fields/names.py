@@ -25,10 +25,13 @@ from annobib.extract.fields.features import (
 
 NATIONALITY_RE = re.compile(r"^\s*[\[［〔【（(][\u4e00-\u9fff]{1,3}[\]］〕】）)]\s*")
 ROLE_SUFFIX_RE = re.compile(
-    r"\s*(主编|主編|编著|合编|合編|编选|編選|编译|編譯|编|著|等著|撰|口述|整理|選|編著|編|監修|著作|外著)$"
+    r"\s*(主编|主編|编著|合编|合編|编选|編選|编译|編譯|编校|點校|点校|校订|校注|编|著|等著|撰|口述|整理|選|編著|編|監修|著作|外著)$"
 )
 
 
+# the credits that make the names a volume's editors (编著, compiled and written, too; 编校/点校/校订/
+# 校注: who edited a classic's or an author's text)
+_EDITOR_ROLES = frozenset("主编 主編 编 合编 合編 编选 編選 編 監修 編著 编著 编校 點校 点校 校订 校注".split())
 KO_ROLE_RE = re.compile(r"(?<=[\uac00-\ud7af])(\s+외)?\s+(편저|공편|편|엮음|지음|저|옮김|역)$")
 
 
@@ -88,7 +91,7 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
         text = text[: km.start()]
     m = ROLE_SUFFIX_RE.search(text)
     if m:
-        if m.group(1) in ("主编", "主編", "编", "合编", "合編", "编选", "編選", "編", "監修", "編著", "编著"):
+        if m.group(1) in _EDITOR_ROLES:
             role = "editor"  # 编著 (compiled and written) names the volume's editors
         text = text[: m.start()]
     if text.endswith("等") or text.endswith("ほか") or text.endswith("他") or text.endswith(" 외"):
@@ -96,7 +99,7 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
         text = cre.sub(r"(等|ほか|他|\s외)$", "", text)
     m = ROLE_SUFFIX_RE.search(text)
     if m:
-        if m.group(1) in ("主编", "主編", "编", "合编", "合編", "編", "監修", "编著", "編著"):
+        if m.group(1) in _EDITOR_ROLES:
             role = "editor"
         text = text[: m.start()]
     parts = [NATIONALITY_RE.sub("", p).strip() for p in _CJK_NAMES_RE2.split(text) if p.strip()]
