@@ -779,9 +779,9 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
         if locator and "-" in locator:
             f["pages"] = locator
     elif container and chapter:
-        # 载吴光等编校：《王阳明全集》: a work in its author's collected works is a part of that book,
-        # whoever edited them (blind20); a chapter in others' edited volume is an @incollection
-        etype = "inbook" if _COLLECTED_WORKS.search(container) else "incollection"
+        # 见陈立言等编校：《王阳明全集》: a work in its author's collected works, their editors named,
+        # is a part of that book as blind20 records it (载《毛泽东选集》第 3 卷 stays an @incollection)
+        etype = "inbook" if editors and _COLLECTED_WORKS.search(container) else "incollection"
         if editors:
             f["editor"] = format_cjk_names(editors, editor_others)
         f["booktitle"] = container
