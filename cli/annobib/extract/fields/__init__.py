@@ -160,6 +160,24 @@ GENRES: list[Genre] = [
         _has_gbt_tag,
         parse_gbt_tagged,
         examples=(
+            # tests/data/extract_blind23: an English book's translators (or editors) after its [M] tag
+            (
+                "Hannah Lowe. The Quiet City[M]. Trans. Anna Berg and Tom Hale. London: Verso, 2004: 31.",
+                {
+                    "type": "book",
+                    "locator": "31",
+                    "fields": {
+                        "translator": "Berg, Anna and Hale, Tom",
+                        "location": "London",
+                        "publisher": "Verso",
+                        "date": "2004",
+                    },
+                },
+            ),
+            (
+                "Marx K. Grundrisse[M]. Ed. by T. R. Carver. New York: Vintage, 1973: 100.",
+                {"type": "book", "locator": "100", "fields": {"editor": "Carver, T. R.", "publisher": "Vintage"}},
+            ),
             # tests/data/extract_blind22: proceedings printed with a place and a year, no publisher
             (
                 "周岚,方毅.海港治理的制度变迁[C]//中国港口协会.中国港口协会2019年学术年会论文集.青岛,2019:12-19.",
