@@ -1298,6 +1298,45 @@ GENRES: list[Genre] = [
         looks_like_western_archive,
         parse_western_archive,
         examples=(
+            # tests/data/extract_blind23: the title runs to the date; a decimal file number; a lower-case
+            # box and a person's papers; the repository's abbreviation printed first
+            (
+                "Memorandum of conversation, Rusk and Ohira, May 4, 1962, Record Group 59, Central Decimal File "
+                "1960-63, 611.94/5-462, National Archives, College Park, MD.",
+                {
+                    "type": "misc",
+                    "fields": {
+                        "title": "Memorandum of conversation, Rusk and Ohira",
+                        "date": "1962-05-04",
+                        "library": "National Archives",
+                        "number": "Record Group 59, Central Decimal File 1960-63, 611.94/5-462",
+                    },
+                },
+            ),
+            (
+                "Edwin Reischauer to Dean Rusk, June 9, 1963, box 12, Reischauer Papers, John F. Kennedy Library, "
+                "Boston, MA.",
+                {
+                    "type": "misc",
+                    "fields": {
+                        "title": "Edwin Reischauer to Dean Rusk",
+                        "library": "John F. Kennedy Library",
+                        "number": "box 12, Reischauer Papers",
+                        "date": "1963-06-09",
+                    },
+                },
+            ),
+            (
+                "NA, RG 59, 611.94/7-1163, Tokyo to Secretary of State, July 11, 1963.",
+                {
+                    "type": "misc",
+                    "fields": {
+                        "title": "Tokyo to Secretary of State",
+                        "library": "NA",
+                        "number": "RG 59, 611.94/7-1163",
+                    },
+                },
+            ),
             # tests/test_extract_patterns.py
             (
                 "Telegram from Tokyo to Washington, March 3, 1952, RG 59, Central Decimal File, Box 123, "
