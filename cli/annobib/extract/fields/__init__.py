@@ -945,6 +945,25 @@ GENRES: list[Genre] = [
         _always,
         parse_case,
         examples=(
+            # tests/data/extract_blind23: a Bluebook ICJ cite's pinpoint after its first page; a case
+            # brought by special agreement (the parties joined by a slash, no "v.")
+            (
+                "Kasikili/Sedudu Island (Bots./Namib.), Judgment, 1999 I.C.J. 1045, 1062 (Dec. 13).",
+                {
+                    "type": "jurisdiction",
+                    "locator": "1062",
+                    "fields": {
+                        "title": "Kasikili/Sedudu Island (Bots./Namib.)",
+                        "date": "1999-12-13",
+                        "pages": "1045",
+                        "author": None,
+                    },
+                },
+            ),
+            (
+                "Oil Platforms (Iran v. U.S.), Judgment, 2003 I.C.J. 161, 183-84 (Nov. 6).",
+                {"type": "jurisdiction", "locator": "183-84", "fields": {"pages": "161", "date": "2003-11-06"}},
+            ),
             # tests/data/extract_blind22: the ICJ in OSCOLA, the stage of the proceedings dropped
             (
                 "Maritime Boundary in the Gulf (Ruritania v Freedonia) (Preliminary Objections) [2009] ICJ Rep 412, para 31.",
