@@ -796,6 +796,22 @@ GENRES: list[Genre] = [
         law_journal_style,
         parse_law_secondary,
         examples=(
+            # tests/data/extract_blind23: a Bluebook chapter in an edited book (the book's first page,
+            # the page cited, the editors and year in brackets)
+            (
+                "Ann Lee, Rivers and Rights, in The Oxford Handbook of Water Law 101, 108 (Tom Hale & Ruth Ito eds., 2015).",
+                {
+                    "type": "incollection",
+                    "locator": "108",
+                    "fields": {
+                        "author": "Lee, Ann",
+                        "title": "Rivers and Rights",
+                        "booktitle": "The Oxford Handbook of Water Law",
+                        "editor": "Hale, Tom and Ito, Ruth",
+                        "date": "2015",
+                    },
+                },
+            ),
             # tests/data/extract_blind22: a chapter cited after the brackets is no page
             (
                 "Marta Quispe, Rivers as Borders (CUP 2011) ch 6.",
