@@ -11,6 +11,7 @@ from annobib.extract.normalize import (
     broken_words,
     glued_page_ranges,
     kanji_numerals,
+    korean_trailing_cues,
     locator_qualifiers,
     traditional_lead_ins,
     normalize,
@@ -26,6 +27,15 @@ CASES = {
         ("Title (Boston: Beacon, 1988), esp. 12–19.", "Title (Boston: Beacon, 1988), 12–19."),
         ("Title, 1988, especially pp. 12–19.", "Title, 1988, pp. 12–19."),
         ("the especially 5 cases", "the especially 5 cases"),  # no comma or bracket before it: prose
+    ],
+    korean_trailing_cues: [
+        ("Ann Lee, Rivers (Boston: Beacon, 1999), p. 12 참조.", "Ann Lee, Rivers (Boston: Beacon, 1999), p. 12."),
+        (
+            "김하늘, 「동맹」, 『평화연구』 제3권 (2019), pp. 7-9에서 재인용.",
+            "김하늘, 「동맹」, 『평화연구』 제3권 (2019), pp. 7-9.",
+        ),
+        ("『참조 문헌 목록』", "『참조 문헌 목록』"),  # inside a title: no cue at the end
+        ("이 점은 다음을 참조.", "이 점은 다음을 참조."),  # a remark: the cue follows no citation's end
     ],
     spaced_punctuation: [
         (

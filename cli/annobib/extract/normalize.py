@@ -407,9 +407,23 @@ def spaced_punctuation(text: str) -> str:
     return _outside_protected(text, lambda part: _SPACED_PUNCT.sub("", part))
 
 
+# Korean writes its "see" and "cited in" after the citation: ``…, p. 35 참조.``, ``…, pp. 101-125에서
+# 재인용.``
+_KO_TRAILING_CUE = re.compile(r"(?<=[\d)）.』」”\"])\s*(?:에서\s*재인용|(?:을|를)?\s*참조|재인용)\s*([.。]?)\s*$")
+
+
+def korean_trailing_cues(text: str) -> str:
+    """``…, 2001), p. 35 참조.`` -> ``…, 2001), p. 35.``: the cue after a Korean note's citation
+    dropped (the citation's page was read into its title otherwise)."""
+    if "참조" not in text and "재인용" not in text:
+        return text
+    return _KO_TRAILING_CUE.sub(r"\1", text)
+
+
 NORMALIZERS: tuple[Callable[[str], str], ...] = (
     traditional_lead_ins,
     locator_qualifiers,
+    korean_trailing_cues,
     spaced_punctuation,
     ascii_title_marks,
     site_debris,
