@@ -469,6 +469,18 @@ GENRES: list[Genre] = [
         parse_cjk_or_court_case,
         needs_cjk=True,
         examples=(
+            # tests/data/extract_blind23: a Japanese body whose name holds a dot, as author and editor
+            (
+                "国立環境政策・地域研究所「東アジアの貿易統計」https://www.ide.go.jp/x/1.html（2021年5月1日閲覧）。",
+                {
+                    "type": "online",
+                    "fields": {"author": "{国立環境政策・地域研究所}", "urldate": "2021-05-01"},
+                },
+            ),
+            (
+                "科学技術振興・研究開発機構編『研究開発の俯瞰報告書 2020』同機構、2020年。",
+                {"type": "book", "fields": {"editor": "{科学技術振興・研究開発機構}", "date": "2020"}},
+            ),
             # tests/data/extract_blind23: who edited a classic's text (点校, 校订, 校定, 编校), after
             # the title, before it beside the author (撰), or before the collected works
             (

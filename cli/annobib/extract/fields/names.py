@@ -43,6 +43,21 @@ _DOTTED_NAMES_RE1 = re.compile(r"[＝=]")
 _DOTTED_NAMES_RE2 = re.compile(r"\s*([・·･])\s*")
 
 
+def _dotted_org(name: str) -> bool:
+    """``労働政策研究・研修機構`` / ``国立社会保障・人口問題研究所``: one body whose name holds a dot
+    (the last part names the kind of body, the parts before it do not)."""
+    pieces = [p for p in cre.split(r"\s*[・·]\s*", name.strip()) if p]
+    return (
+        len(pieces) > 1
+        and all(_HAN_ORG_PIECE.fullmatch(p) for p in pieces)
+        and bool(ZH_ORG_SUFFIX.search(pieces[-1]))
+        and not any(ZH_ORG_SUFFIX.search(p) for p in pieces[:-1])
+    )
+
+
+_HAN_ORG_PIECE = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ff]{2,20}")
+
+
 def _dotted_names(part: str, japanese: bool) -> list[str]:
     """``国分良一・添田芳秀`` (Japanese), ``하영수·남궁훈`` (Korean), ``奥山昌道＝潮田佳男`` (Japanese law
     editors) -> one name each; a name spelt with dots (``塞缪尔·亨廷顿``, ``ハウ・キャロル``) stays whole.
@@ -51,6 +66,9 @@ def _dotted_names(part: str, japanese: bool) -> list[str]:
     tokens = [t.strip() for t in _DOTTED_NAMES_RE1.split(part) if t.strip()]
     out: list[str] = []
     for token in tokens:
+        if _dotted_org(token):
+            out.append(token)  # 労働政策研究・研修機構: one body
+            continue
         pieces = _DOTTED_NAMES_RE2.split(token)  # name, dot, name, dot, …
         merged: list[str] = []
         alone_before = True
@@ -120,7 +138,9 @@ def format_cjk_names(names: list[str], others: bool) -> str:
 
 
 def is_cjk_org(name: str) -> bool:
-    if "·" in name or "・" in name or " " in name.strip():
+    if "·" in name or "・" in name:
+        return _dotted_org(name)
+    if " " in name.strip():
         return False
     if LATIN.search(name) and not HAN.search(name):
         return bool(ORG_RE.search(name))
