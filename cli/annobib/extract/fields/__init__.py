@@ -469,6 +469,11 @@ GENRES: list[Genre] = [
         parse_cjk_or_court_case,
         needs_cjk=True,
         examples=(
+            # tests/data/extract_blind23: a Japanese access date after the URL without brackets
+            (
+                "環境省『令和3年版環境白書』、2021年、https://www.env.go.jp/policy/hakusyo/r03/、2022年2月3日閲覧。",
+                {"type": "report", "fields": {"date": "2021", "urldate": "2022-02-03"}},
+            ),
             # tests/data/extract_blind23: a Japanese body whose name holds a dot, as author and editor
             (
                 "国立環境政策・地域研究所「東アジアの貿易統計」https://www.ide.go.jp/x/1.html（2021年5月1日閲覧）。",
