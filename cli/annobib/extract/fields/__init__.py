@@ -469,6 +469,15 @@ GENRES: list[Genre] = [
         parse_cjk_or_court_case,
         needs_cjk=True,
         examples=(
+            # tests/data/extract_blind23: a chapter in the author's own book (载氏著《…》)
+            (
+                "钱穆：《论十翼非孔子作》，载氏著《中国学术思想史论丛》，北京：三联书店2009年版，第50-61页。",
+                {
+                    "type": "incollection",
+                    "locator": "50-61",
+                    "fields": {"title": "论十翼非孔子作", "booktitle": "中国学术思想史论丛", "pages": "50-61"},
+                },
+            ),
             # tests/data/extract_blind23: a Japanese access date after the URL without brackets
             (
                 "環境省『令和3年版環境白書』、2021年、https://www.env.go.jp/policy/hakusyo/r03/、2022年2月3日閲覧。",

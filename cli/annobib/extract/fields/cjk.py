@@ -429,9 +429,12 @@ def _cjk_locators(n: _CjkNote) -> None:
 
 
 _CJK_CONTAINER_RE1 = re.compile(r"[《『「〈]")
-_CJK_CONTAINER_RE2 = re.compile(r"(?:^|[\s，,、。.）)])(?:载于|载|收录于|收录在|收入|收于|所收|见)\s*$")
+# 载氏著《…》/ 收入其著《…》: in the author's own book
+_CJK_CONTAINER_RE2 = re.compile(
+    r"(?:^|[\s，,、。.）)])(?:载于|载|收录于|收录在|收入|收于|所收|见)\s*(?:氏著|其著)?\s*$"
+)
 _CJK_CONTAINER_RE3 = re.compile(r"\s*([（(](?:[^）)]{1,6}版|[^）)]{1,6}刊)[）)])")
-_CJK_CONTAINER_RE4 = re.compile(r"^[\s，,、。.]*(?:载于|载|收录于|收录在|收入|收于|见|所收|in)?\s*")
+_CJK_CONTAINER_RE4 = re.compile(r"^[\s，,、。.]*(?:载于|载|收录于|收录在|收入|收于|见|所收|in)?\s*(?:氏著|其著)?\s*")
 # 收入陳萬明主編，《…》: Taiwanese notes set the editor off with a comma
 # 한국사연구회 편, 『…』: a Korean editor (편 / 엮음) before the book
 _CJK_CONTAINER_RE5 = re.compile(r"(主编|编|編|编校|点校|監修|eds?\.|(?<=\s)편|엮음)\s*[：:，,]?\s*$")
