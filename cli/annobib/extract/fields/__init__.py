@@ -1460,6 +1460,15 @@ GENRES: list[Genre] = [
         _always,
         parse_western,
         examples=(
+            # tests/data/extract_blind23: an unquoted chapter's editors before "eds." with no comma
+            (
+                "M. K. Cho, Trade and the State, in P. Lowe and R. Gill eds., Asian Markets, Seoul: KDI, 1999, pp. 11-40.",
+                {
+                    "type": "incollection",
+                    "locator": "11-40",
+                    "fields": {"editor": "Lowe, P. and Gill, R.", "booktitle": "Asian Markets", "publisher": "KDI"},
+                },
+            ),
             # tests/data/extract_blind23: a FRUS volume named alone is a book (the frus-document row
             # returns None)
             (

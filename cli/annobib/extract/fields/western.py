@@ -791,7 +791,7 @@ _THESIS_PART = re.compile(
 )
 # In: Book, ed. by A. Editor, … / In: A. Editor and B. Editor (eds.), Book, … (the editors first)
 _IN_BOOK = re.compile(
-    r"^[Ii]n:?\s+(?:(?P<eds0>[^,()]+?)\s*(?:\((?:eds?|Hrsg|Hg)\.?\)|,\s*eds?\.)\s*,\s*)?(?P<book>[^,]+?)(?:,\s*(?:ed\.\s*by|eds?\.|edited\s+by)\s+(?P<eds>[^,:]+?))?\s*(?:,|$)"
+    r"^[Ii]n:?\s+(?:(?P<eds0>[^,()]+?)\s*(?:\((?:eds?|Hrsg|Hg)\.?\)|,?\s*eds?\.)\s*,\s*)?(?P<book>[^,]+?)(?:,\s*(?:ed\.\s*by|eds?\.|edited\s+by)\s+(?P<eds>[^,:]+?))?\s*(?:,|$)"
 )
 
 
