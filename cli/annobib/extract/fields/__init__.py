@@ -469,6 +469,11 @@ GENRES: list[Genre] = [
         parse_cjk_or_court_case,
         needs_cjk=True,
         examples=(
+            # tests/data/extract_blind23: a research institute's numbered report series
+            (
+                "한국국방연구원, 「동맹 관리의 과제」, KIDA 연구총서 21-07 (서울: 한국국방연구원, 2021).",
+                {"type": "report", "fields": {"number": "21-07", "publisher": "한국국방연구원", "date": "2021"}},
+            ),
             # tests/data/extract_blind23: a chapter in the author's own book (载氏著《…》)
             (
                 "钱穆：《论十翼非孔子作》，载氏著《中国学术思想史论丛》，北京：三联书店2009年版，第50-61页。",

@@ -835,6 +835,12 @@ _CJK_TYPE_BOOK_OR_REPORT_RE2 = re.compile(
     r"(?:^|[》）)\s，,（(])\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(修订版|增订版|再版|修订本|增订本))\s*[）)]?\s*(?=[，,、第]|$)"
 )
 _CJK_TYPE_BOOK_OR_REPORT_RE3 = re.compile(r"\s*([上中下])\s*巻$")
+# a research institute's numbered series (its reports): 정책연구시리즈 19-03 / 研究报告 No. 12
+_REPORT_SERIES = re.compile(
+    r"(?:정책연구시리즈|연구시리즈|연구총서|연구보고서|정책보고서|政策研究系列|研究报告|研究報告|Working Paper)\s*"
+    r"(?:제\s*|No\.\s*|第\s*)?(?P<n>\d{1,4}(?:-\d{1,4})?)"
+)
+_REPORT_SERIES_CUES = ("시리즈", "총서", "보고서", "系列", "研究报告", "研究報告", "Working Paper")
 _COLLECTED_WORKS = re.compile(r"(?:全集|文集|选集|選集|文选|文選|著作集|作品集)$")
 
 
@@ -908,6 +914,11 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
             # that it publishes itself (one printed by a press stays a book)
             etype = "report"
             f["institution"] = authors_field.strip("{}")
+        series_no = _REPORT_SERIES.search(rest_nourl) if _has_any(rest_nourl, _REPORT_SERIES_CUES) else None
+        if series_no and not container and etype == "book":
+            # 「…」, KINU 정책연구시리즈 19-03 (서울: 통일연구원, 2019): a numbered report series
+            etype = "report"
+            f["number"] = series_no.group("n")
         if doctype and not container:
             # 《新时代的中国与世界》白皮书，北京：人民出版社 2019 年版: a report printed by a press
             etype = "report"
