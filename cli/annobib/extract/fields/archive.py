@@ -26,8 +26,6 @@ _ARCHIVE_WORDS = (
     r"NARA",
     r"Box\s+\d+",
     r"Folder\s+\d+",
-    r"box\s+\d+",
-    r"folder\s+\d+",
     r"Presidential Library",
     r"Public Record Office",
     r"The National Archives",
@@ -54,10 +52,16 @@ ARCHIVE_PART = re.compile(
 ARCHIVE_HOLDER = re.compile(r"Archives?|Library|Record Office|\bTNA\b|\bNARA\b|Manuscript Division")
 
 
+# ``box 3, Allison Papers``: a box in lower case (apart from ARCHIVE_EN, whose alternatives each open
+# with a capital, so that the engine skips to capitals; b and f are everywhere in English)
+_LOWER_BOX = re.compile(r"\b(?:box|folder)\s+\d+\b")
+
+
 def looks_like_western_archive(text: str) -> bool:
     """A record group, box, folder or archive named, and no volume, pages or press (a book about an
     archive is still a book)."""
-    return bool(ARCHIVE_EN.search(text)) and not cre.search(r"\b(?:Vol\.|vol\.|pp?\.\s*\d)|Press\b", text)
+    named = ARCHIVE_EN.search(text) or (("box " in text or "folder " in text) and _LOWER_BOX.search(text))
+    return bool(named) and not cre.search(r"\b(?:Vol\.|vol\.|pp?\.\s*\d)|Press\b", text)
 
 
 # ``(hereafter IOR)`` / ``(TNA)``: the short name a note gives the archive, not part of any field
