@@ -58,6 +58,8 @@ CASES = {
         ("王某:《大国关系》,北京:某出版社2015年版,第12页.", "王某：《大国关系》，北京：某出版社2015年版，第12页。"),
         ("李明:《A,B:C》;王强:《D》", "李明：《A,B:C》；王强：《D》"),  # titles keep their printed punctuation
         ("某某(2015年)", "某某（2015年）"),
+        # a docket's year stays as printed: the case number is a value
+        ("参见某法院(2019)沪01民终77号民事判决书", "参见某法院(2019)沪01民终77号民事判决书"),
         (
             "见 Waltz, Theory, New York: Random House, 1979, p. 5。",
             "见 Waltz, Theory, New York: Random House, 1979, p. 5。",

@@ -116,9 +116,15 @@ def _widen(part: str) -> str:
     return _FINAL_STOP.sub("。", out) if out.rstrip().endswith(".") else out
 
 
+# ``(2018)京01民终1123号``: a court docket's year, part of a value (the case number) as printed
+_DOCKET_AFTER = re.compile(rf"[{_HAN}]{{1,8}}\s*\d*\s*[{_HAN}]{{0,4}}\s*\d+\s*号")
+
+
 def _paren(m: re.Match) -> str:
     inner = m.group(1)
     s = m.string
+    if len(inner) == 4 and inner.isdigit() and _DOCKET_AFTER.match(s, m.end()):
+        return m.group(0)
     before = s[m.start() - 1] if m.start() else ""
     after = s[m.end()] if m.end() < len(s) else ""
     if _HAN_CHAR.search(inner) or _HAN_OR_CLOSE.match(before) or _HAN_CHAR.match(after):
