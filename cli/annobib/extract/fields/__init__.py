@@ -1465,6 +1465,21 @@ GENRES: list[Genre] = [
         _always,
         parse_western,
         examples=(
+            # tests/data/extract_blind23: a translated piece in an edited book (trans. A, in Book, ed. B)
+            (
+                "Max Weber, Politics as a Vocation, trans. Ann Lee, in Essays in Sociology, ed. Tom Hale (London: "
+                "Verso, 1991), 77.",
+                {
+                    "type": "incollection",
+                    "locator": "77",
+                    "fields": {
+                        "translator": "Lee, Ann",
+                        "editor": "Hale, Tom",
+                        "booktitle": "Essays in Sociology",
+                        "publisher": "Verso",
+                    },
+                },
+            ),
             # tests/data/extract_blind23: an unquoted chapter's editors before "eds." with no comma
             (
                 "M. K. Cho, Trade and the State, in P. Lowe and R. Gill eds., Asian Markets, Seoul: KDI, 1999, pp. 11-40.",

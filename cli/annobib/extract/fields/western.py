@@ -719,6 +719,12 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             f["translator"] = names_field(trs, tr_others)
             if tm.group("ed") or tm.group("ed2"):
                 f.setdefault("editor", f["translator"])
+            # Title, trans. A, in Book, ed. B (Place: …): the translated piece is a chapter of the book
+            at_in = next(
+                (j for j in range(k + 1, len(parts)) if _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE6.match(parts[j])), None
+            )
+            if at_in is not None:
+                n.in_book = _unmask(", ".join(parts[at_in:]))
             break
         if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11.fullmatch(s.strip(" .")):
             f["edition"] = cre.match(r"\d+", s.strip()).group(0) if s.strip()[:1] in "0123456789" else s.strip()
