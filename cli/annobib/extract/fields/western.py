@@ -715,16 +715,7 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             break
         tm = _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10.match(s)
         if tm and tparts:
-            trs, tr_others, _r = western_names(_unmask(tm.group("tr")))
-            f["translator"] = names_field(trs, tr_others)
-            if tm.group("ed") or tm.group("ed2"):
-                f.setdefault("editor", f["translator"])
-            # Title, trans. A, in Book, ed. B (Place: …): the translated piece is a chapter of the book
-            at_in = next(
-                (j for j in range(k + 1, len(parts)) if _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE6.match(parts[j])), None
-            )
-            if at_in is not None:
-                n.in_book = _unmask(", ".join(parts[at_in:]))
+            _translator_part(n, f, tm, parts[k + 1 :])
             break
         if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11.fullmatch(s.strip(" .")):
             f["edition"] = cre.match(r"\d+", s.strip()).group(0) if s.strip()[:1] in "0123456789" else s.strip()
@@ -747,6 +738,18 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     if title:
         f["title"] = _unmask(title)
     n.locator, n.names, n.others, n.placepub, n.role, n.title = locator, names, others, placepub, role, title
+
+
+def _translator_part(n: _WesternNote, f: dict[str, str], tm: re.Match, later: list[str]) -> None:
+    """``trans. A`` (``trans. and ed. A``: the editor too) after an unquoted title; an ``in Book, ed.
+    B (Place: …)`` after it makes the translated piece a chapter of that book."""
+    trs, tr_others, _r = western_names(_unmask(tm.group("tr")))
+    f["translator"] = names_field(trs, tr_others)
+    if tm.group("ed") or tm.group("ed2"):
+        f.setdefault("editor", f["translator"])
+    at_in = next((j for j, part in enumerate(later) if _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE6.match(part)), None)
+    if at_in is not None:
+        n.in_book = _unmask(", ".join(later[at_in:]))
 
 
 def _credit_or_place_ends_title(
