@@ -23,7 +23,10 @@ endnotes, a history PDF, Korean legal history, Russian IR, a GB/T list) scored 9
 citations, a public-finance PDF with running heads, FRUS and archives in Chinese and English notes, a
 Kindle-like political-theory paste, Bluebook ICJ cases, a Harvard list with publisher debris, Japanese
 白書 and compound credits, Korean 재인용, Russian archives) scored 86.9 % on first contact (89.2 %
-once names in ``Given Family`` order count as the same names; works 141/143, back-references 45/49).
+once names in ``Given Family`` order count as the same names; works 141/143, back-references 45/49);
+after the fixes of its round 98.6 % (works 142/142, back-references 47/49; 97.2 % against its
+expectation as first written, which recorded 17 values against the conventions of sets 6-22 and the
+project's: GOST/GB/T names as ``Зуева Е. Ю.``, an unnamed interview as a citation, …).
 Floors sit just under today's scores.
 
     PYTHONPATH=cli python benchmarks/extract_heldout.py --data tests/data/extract_blind7
@@ -52,7 +55,7 @@ FLOORS = {
     "extract_blind20": 0.954,  # 96.4 % after the fixes of its round
     "extract_blind21": 0.947,  # 95.7 % after the fixes of its round (92.0 % on first contact)
     "extract_blind22": 0.958,  # 96.8 % after the fixes of its round (90.6 % on first contact)
-    "extract_blind23": 0.88,  # 89.2 % on first contact
+    "extract_blind23": 0.975,  # 98.6 % after the fixes of its round (89.2 % on first contact)
 }
 
 

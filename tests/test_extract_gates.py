@@ -92,7 +92,7 @@ def _opening(rx: re.Pattern) -> set[str]:
         (C.IBID_RE, C._IBID_FIRST),
         (C.LEAD_IN_RE, C._LEAD_IN_FIRST),
         (C.DITTO_RE, C._DITTO_FIRST),
-        (C.OPCIT_ZH_PRE_RE, "前"),
+        (C.OPCIT_ZH_PRE_RE, "前上"),  # 前引王某书 / 上引王某书
         (C._PRE_BACKREF_LATIN, "前"),
         (C._TITLE_THEN_BACKREF, "《"),
         (C.AUTHOR_DATE_SHORT, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
@@ -131,6 +131,7 @@ def test_gated_classify_reads_back_references():
         "See note 4 above, p. 9.": "noteref",
         "Иванов И.И. Указ. соч. С. 5.": "opcit",
         "前引周雪光书，第5页。": "opcit",
+        "上引王叔平书，第2015页。": "opcit",
         "《关于全面推行河长制的意见》，前引。": "short",
         "前掲、Anderson, Imagined Communities, p. 41.": "short",
         "Mearsheimer (2019), p. 12.": "short",

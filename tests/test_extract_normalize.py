@@ -11,12 +11,14 @@ from annobib.extract.normalize import (
     broken_words,
     glued_page_ranges,
     kanji_numerals,
+    korean_trailing_cues,
     locator_qualifiers,
     traditional_lead_ins,
     normalize,
     odd_dashes,
     punctuation_width,
     site_debris,
+    spaced_punctuation,
     url_tails,
 )
 
@@ -25,6 +27,26 @@ CASES = {
         ("Title (Boston: Beacon, 1988), esp. 12–19.", "Title (Boston: Beacon, 1988), 12–19."),
         ("Title, 1988, especially pp. 12–19.", "Title, 1988, pp. 12–19."),
         ("the especially 5 cases", "the especially 5 cases"),  # no comma or bracket before it: prose
+    ],
+    korean_trailing_cues: [
+        ("Ann Lee, Rivers (Boston: Beacon, 1999), p. 12 참조.", "Ann Lee, Rivers (Boston: Beacon, 1999), p. 12."),
+        (
+            "김하늘, 「동맹」, 『평화연구』 제3권 (2019), pp. 7-9에서 재인용.",
+            "김하늘, 「동맹」, 『평화연구』 제3권 (2019), pp. 7-9.",
+        ),
+        ("『참조 문헌 목록』", "『참조 문헌 목록』"),  # inside a title: no cue at the end
+        ("이 점은 다음을 참조.", "이 점은 다음을 참조."),  # a remark: the cue follows no citation's end
+    ],
+    spaced_punctuation: [
+        (
+            "Mary Okoye , Tides of Law , new edition ( Boston : Harbor Press , 2011 ) , 42 .",
+            "Mary Okoye, Tides of Law, new edition (Boston: Harbor Press, 2011), 42.",
+        ),
+        ("Ibid ., 53 .", "Ibid., 53."),
+        ("Okoye, “Tides , Waves ,” 12 .", "Okoye, “Tides , Waves ,” 12."),  # a quoted title as printed
+        ("Иванов А. В. Указ. соч. : С. 5", "Иванов А. В. Указ. соч. : С. 5"),  # Cyrillic spacing kept
+        ("王某 , 《书》", "王某 , 《书》"),
+        ("see p. 5 . . . and", "see p. 5. . . and"),
     ],
     traditional_lead_ins: [
         ("可參見陳某，《書》", "可参见陳某，《書》"),
@@ -36,6 +58,8 @@ CASES = {
         ("王某:《大国关系》,北京:某出版社2015年版,第12页.", "王某：《大国关系》，北京：某出版社2015年版，第12页。"),
         ("李明:《A,B:C》;王强:《D》", "李明：《A,B:C》；王强：《D》"),  # titles keep their printed punctuation
         ("某某(2015年)", "某某（2015年）"),
+        # a docket's year stays as printed: the case number is a value
+        ("参见某法院(2019)沪01民终77号民事判决书", "参见某法院(2019)沪01民终77号民事判决书"),
         (
             "见 Waltz, Theory, New York: Random House, 1979, p. 5。",
             "见 Waltz, Theory, New York: Random House, 1979, p. 5。",
@@ -72,6 +96,12 @@ CASES = {
             "Roe, A. (2011). Tides. Marine Letters, 4(2), 5–9. Crossref Web of Science® Google Scholar",
             "Roe, A. (2011). Tides. Marine Letters, 4(2), 5–9.",
         ),
+        # a journal site's links in brackets, separated by commas (``[Web of Science ®]`` spaced)
+        (
+            "Roe, A. (2011) 'Tides', Marine Letters, 4(2), pp. 5-9. [Crossref], [Web of Science ®], [Google Scholar]",
+            "Roe, A. (2011) 'Tides', Marine Letters, 4(2), pp. 5-9.",
+        ),
+        ("Roe, A. (2011) Tides, Crossref, Boston.", "Roe, A. (2011) Tides, Crossref, Boston."),
         ("引用 3", "引用 3"),  # too short to be a reference with debris
         # a web page's back-link to the text after each note (Markdown footnotes), once or numbered
         ("Ann Lee, Tide Law, 12 Va. L. Rev. 301, 305 (2011). ↩", "Ann Lee, Tide Law, 12 Va. L. Rev. 301, 305 (2011)."),

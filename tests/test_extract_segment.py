@@ -80,11 +80,13 @@ def test_distinct_volumes_of_one_work_are_never_merged():
     assert (by_key[b].fields["volume"], by_key[b].fields["date"]) == ("4", "1991")
 
 
-@pytest.mark.parametrize("ref", ["上书，第 20 页。", "前引王某书，第 20 页。", "前引(1)，王某书，第 20 页。"])
+@pytest.mark.parametrize(
+    "ref", ["上书，第 20 页。", "前引王某书，第 20 页。", "前引(1)，王某书，第 20 页。", "上引王某书，第 20 页。"]
+)
 def test_noisy_back_references_join_their_work(ref):
     x, by_key = _run(
         "1 李明：《国际秩序》，人民出版社2010年版，第3页；王某：《大国关系》，北京：某某出版社2015年版，第12页。\n\n"
-        "2 " + ("李明：前引书，第5页。\n\n3 " if not ref.startswith("上") else "") + ref
+        "2 " + ("李明：前引书，第5页。\n\n3 " if not ref.startswith("上书") else "") + ref
     )
     wang = x.notes[0].keys[1]
     last = x.notes[-1]

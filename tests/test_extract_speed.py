@@ -284,7 +284,24 @@ def test_end_anchored_gates_answer_as_the_regexes():
     ends at ``$`` (the end, or before a final newline) and is tried at every position."""
     from annobib.extract.fields import names as N
 
-    ends = ["主编", "等著", "编\n", "编\n\n", "编 ", "口述", "著作\n", "外著x", "等译", "訳", "译\n", ""]
+    ends = [
+        "主编",
+        "点校",
+        "校订\n",
+        "校注",
+        "编校",
+        "等著",
+        "编\n",
+        "编\n\n",
+        "编 ",
+        "口述",
+        "著作\n",
+        "外著x",
+        "等译",
+        "訳",
+        "译\n",
+        "",
+    ]
     texts = CORPUS + [t + e for t in ("王某", "王某 ", "", "A") for e in ends]
     for t in texts:
         old, new = N.ROLE_SUFFIX_RE.search(t), N.role_suffix(t)
@@ -318,6 +335,10 @@ def test_character_gates_never_skip_a_match():
         "『民法〔第4版〕』 ",
         "（修订版）",
         "伊藤監修、",
+        "，贺次君点校，",
+        "，止庵校订",
+        "、某某笺注，",
+        "，某某整理",
         "第3卷",
         "上卷",
         "（上）",
@@ -341,7 +362,7 @@ def test_character_gates_never_skip_a_match():
             assert not N._WESTERN_PERSON_RE1.search(t), t
         if t.rstrip()[-1:] not in K._BRACKET_CLOSES:
             assert not K._EDITION_IN_TITLE.search(t), t
-        if "修" not in t:
+        if not any(c in t for c in K._EDITOR_AFTER_TITLE_CUES):
             assert not K._EDITOR_AFTER_TITLE.search(t), t
         if not any(c in t for c in "卷册巻辑輯（("):
             assert not K._CJK_TYPE_BOOK_OR_REPORT_RE1.search(t), t

@@ -196,3 +196,25 @@ def test_many_spaces_before_a_marker_neither_crash_nor_hide_it():
         "同上，第5页。",
         "Robert Jervis, Perception, p. 5.",
     ]
+
+
+def test_a_running_head_of_two_capitalized_words_between_notes_is_dropped():
+    # a journal's head alone between two endnotes, and a law review's ``2019]  HEAD  212`` line
+    text = (
+        "5. Mara Quill, The Quiet Republic (Boston: Harbor Press, 2011), 42.\n"
+        "EUROPEAN HISTORY\n"
+        "6. Ibid., 44.\n"
+        "7. Lee, supra note 2, at 30-31.\n"
+        "2019]            RIVER LAW            212\n"
+        "8. Id. at 33.\n"
+    )
+    notes = loose_notes(text)
+    assert [n.number for n in notes] == [5, 6, 7, 8]
+    assert notes[0].text == "Mara Quill, The Quiet Republic (Boston: Harbor Press, 2011), 42."
+    assert notes[2].text == "Lee, supra note 2, at 30-31."
+
+
+def test_a_capitalized_line_inside_a_note_is_kept():
+    text = "1. SHAPIRO C. Navigating the patent\nTHICKET[J]. Journal, 2001, 1: 119-150.\n2. Ibid.\n"
+    assert loose_notes(text)[0].text.startswith("SHAPIRO C. Navigating the patent")
+    assert "THICKET[J]" in loose_notes(text)[0].text

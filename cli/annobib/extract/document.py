@@ -244,7 +244,18 @@ def _caps_head(s: str) -> bool:
     """``232 MIGRATION AND LABOUR MARKETS``, ``2024] TITLE OF THE ARTICLE 417``: the folio and the
     running head on one line (the line beside it is a note's, not a head)."""
     m = _CAPS_HEAD.match(s) if 10 <= len(s) <= 72 and s[:1].isalnum() else None
-    return bool(m and (m["lead"] or m["trail"]) and len(cre.findall(r"\b[A-Z]{2,}", m["words"])) >= 3)
+    if not m:
+        return False
+    caps = len(cre.findall(r"\b[A-Z]{2,}", m["words"]))
+    if m["lead"] or m["trail"]:
+        return caps >= 3 or caps == 2 and _BARE_CAPS_HEAD.fullmatch(m["words"]) is not None  # 2021] SHARED RIVERS 457
+    # ``DIPLOMATIC HISTORY`` alone between two notes: capitals and spaces only, no folio
+    return _BARE_CAPS_HEAD.fullmatch(s) is not None
+
+
+# a running head of two to six words in capitals, nothing else on the line (a note's line has a
+# stop, a comma, a digit or a lower-case letter)
+_BARE_CAPS_HEAD = re.compile(r"[A-Z]{2,}(?: +[A-Z]{2,}){1,5}")
 
 
 def split_pages(text: str) -> Document:

@@ -116,9 +116,15 @@ def _widen(part: str) -> str:
     return _FINAL_STOP.sub("。", out) if out.rstrip().endswith(".") else out
 
 
+# ``(2018)京01民终1123号``: a court docket's year, part of a value (the case number) as printed
+_DOCKET_AFTER = re.compile(rf"[{_HAN}]{{1,8}}\s*\d*\s*[{_HAN}]{{0,4}}\s*\d+\s*号")
+
+
 def _paren(m: re.Match) -> str:
     inner = m.group(1)
     s = m.string
+    if len(inner) == 4 and inner.isdigit() and _DOCKET_AFTER.match(s, m.end()):
+        return m.group(0)
     before = s[m.start() - 1] if m.start() else ""
     after = s[m.end()] if m.end() < len(s) else ""
     if _HAN_CHAR.search(inner) or _HAN_OR_CLOSE.match(before) or _HAN_CHAR.match(after):
@@ -203,7 +209,8 @@ _DEBRIS = re.compile(
     r"(?:\s*(?:[\[［【(（]\s*)?(?:被引量|被引次数|被引|下载量|下载次数|下载|引用次数|引用|浏览次数|浏览)\s*[:：]?\s*\d+\s*(?:次)?(?:\s*[\]］】)）])?"
     r"|\s*[\[(]\s*(?:Cited by|Citations?|Times cited)\s*:?\s*\d+(?:,\d{3})*\s*[\])]"  # [Cited by 1,204]
     r"|\s*(?:Cited by|Times cited)\s*:?\s*\d+(?:,\d{3})*|\s*Related articles|\s*All \d+ versions"
-    r"|\s*(?:\[\s*)?(?:Google Scholar|CrossRef|Crossref|PubMed|Web of Science®?|Scopus|CNKI|百度学术|知网|万方|维普|谷歌学术|Search in Google Scholar|View (?:in )?Article|Find this resource|Ref\s*list|CiNii(?: Research| Articles| Books)?(?:\s*で見る)?|J-STAGE|NDL Search|JSTOR|Back to [Tt]op|[(（]?阅读原文[)）]?)(?:\s*\])?"
+    r"|\s*(?:\[\s*)?(?:Google Scholar|CrossRef|Crossref|PubMed|Web of Science\s?®?|Scopus|CNKI|百度学术|知网|万方|维普|谷歌学术|Search in Google Scholar|View (?:in )?Article|Find this resource|Ref\s*list|CiNii(?: Research| Articles| Books)?(?:\s*で見る)?|J-STAGE|NDL Search|JSTOR|Back to [Tt]op|[(（]?阅读原文[)）]?)(?:\s*\])?"
+    r"|\s*,(?=\s*[\[［])"  # ``[Crossref], [Google Scholar]``: a comma between bracketed links
     r"|\s*[↩↑]\ufe0e?\ufe0f?[0-9²³¹⁴-⁹]?"  # a web page's back-link to the text (Markdown footnotes: ``↩`` ``↩2``)
     r")+\s*$"
 )
@@ -407,9 +414,38 @@ def locator_qualifiers(text: str) -> str:
     return _ESP.sub(" ", text) if "esp" in text else text
 
 
+# a space before a comma, stop, colon or closing bracket after a Latin letter or digit, or after an
+# opening bracket (``Rawls , Political Liberalism , ( New York : Columbia University Press , 2005 ) ,
+# 137 .``): how an e-reader's copy spaces a note; Latin only, so CJK and Russian spacing is left alone
+_SPACED_PUNCT = re.compile(r"(?:(?<=[A-Za-z0-9)])|(?<=[A-Za-z]\.)) +(?=[,.:;)](?:[\s,;]|$))|(?<=\() +(?=[A-Za-z0-9])")
+
+
+def spaced_punctuation(text: str) -> str:
+    """``Ibid ., 53 .`` -> ``Ibid., 53.``, ``( New York : Press , 2005 )`` -> ``(New York: Press,
+    2005)``: spaces inside a Latin note's punctuation dropped (titles in quotes keep theirs)."""
+    if " ," not in text and " ." not in text and " :" not in text and " )" not in text and "( " not in text:
+        return text  # the common case, decided by five substring tests
+    return _outside_protected(text, lambda part: _SPACED_PUNCT.sub("", part))
+
+
+# Korean writes its "see" and "cited in" after the citation: ``…, p. 35 참조.``, ``…, pp. 101-125에서
+# 재인용.``
+_KO_TRAILING_CUE = re.compile(r"(?<=[\d)）.』」”\"])\s*(?:에서\s*재인용|(?:을|를)?\s*참조|재인용)\s*([.。]?)\s*$")
+
+
+def korean_trailing_cues(text: str) -> str:
+    """``…, 2001), p. 35 참조.`` -> ``…, 2001), p. 35.``: the cue after a Korean note's citation
+    dropped (the citation's page was read into its title otherwise)."""
+    if "참조" not in text and "재인용" not in text:
+        return text
+    return _KO_TRAILING_CUE.sub(r"\1", text)
+
+
 NORMALIZERS: tuple[Callable[[str], str], ...] = (
     traditional_lead_ins,
     locator_qualifiers,
+    korean_trailing_cues,
+    spaced_punctuation,
     ascii_title_marks,
     site_debris,
     url_tails,

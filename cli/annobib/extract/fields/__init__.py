@@ -45,6 +45,7 @@ from annobib.extract.fields.features import (
     language_of,
     page_range,
 )
+from annobib.extract.fields.frus import looks_like_frus_document, parse_frus_document
 from annobib.extract.fields.gbt import parse_gbt_tagged
 from annobib.extract.fields.jpdate import (
     is_cjk_author_date,
@@ -72,6 +73,10 @@ FIRST_TITLE_MARK_RE = re.compile(r"[《「『〈]")
 # title mark): a test checks each such row's trigger against it
 CJK_OR_MARK = re.compile(r"[\u3005\u3008\u300a\u300c\u300e\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 FIRST_QUOTE_RE = re.compile(r"[“\"]")
+
+
+HANGUL = re.compile(r"[\uac00-\ud7af]")
+QUOTED_BEFORE_MARK = re.compile(r"[\"“]([^\"“”]+?)[,，]?[\"”]\s*[,，]?\s*(?=『)")
 
 
 def _has_gbt_tag(text: str) -> bool:
@@ -155,6 +160,24 @@ GENRES: list[Genre] = [
         _has_gbt_tag,
         parse_gbt_tagged,
         examples=(
+            # tests/data/extract_blind23: an English book's translators (or editors) after its [M] tag
+            (
+                "Hannah Lowe. The Quiet City[M]. Trans. Anna Berg and Tom Hale. London: Verso, 2004: 31.",
+                {
+                    "type": "book",
+                    "locator": "31",
+                    "fields": {
+                        "translator": "Berg, Anna and Hale, Tom",
+                        "location": "London",
+                        "publisher": "Verso",
+                        "date": "2004",
+                    },
+                },
+            ),
+            (
+                "Marx K. Grundrisse[M]. Ed. by T. R. Carver. New York: Vintage, 1973: 100.",
+                {"type": "book", "locator": "100", "fields": {"editor": "Carver, T. R.", "publisher": "Vintage"}},
+            ),
             # tests/data/extract_blind22: proceedings printed with a place and a year, no publisher
             (
                 "周岚,方毅.海港治理的制度变迁[C]//中国港口协会.中国港口协会2019年学术年会论文集.青岛,2019:12-19.",
@@ -446,6 +469,83 @@ GENRES: list[Genre] = [
         parse_cjk_or_court_case,
         needs_cjk=True,
         examples=(
+            # tests/data/extract_blind23: a research institute's numbered report series
+            (
+                "한국국방연구원, 「동맹 관리의 과제」, KIDA 연구총서 21-07 (서울: 한국국방연구원, 2021).",
+                {"type": "report", "fields": {"number": "21-07", "publisher": "한국국방연구원", "date": "2021"}},
+            ),
+            # tests/data/extract_blind23: a chapter in the author's own book (载氏著《…》)
+            (
+                "钱穆：《论十翼非孔子作》，载氏著《中国学术思想史论丛》，北京：三联书店2009年版，第50-61页。",
+                {
+                    "type": "incollection",
+                    "locator": "50-61",
+                    "fields": {"title": "论十翼非孔子作", "booktitle": "中国学术思想史论丛", "pages": "50-61"},
+                },
+            ),
+            # tests/data/extract_blind23: a Japanese access date after the URL without brackets
+            (
+                "環境省『令和3年版環境白書』、2021年、https://www.env.go.jp/policy/hakusyo/r03/、2022年2月3日閲覧。",
+                {"type": "report", "fields": {"date": "2021", "urldate": "2022-02-03"}},
+            ),
+            # tests/data/extract_blind23: a Japanese body whose name holds a dot, as author and editor
+            (
+                "国立環境政策・地域研究所「東アジアの貿易統計」https://www.ide.go.jp/x/1.html（2021年5月1日閲覧）。",
+                {
+                    "type": "online",
+                    "fields": {"author": "{国立環境政策・地域研究所}", "urldate": "2021-05-01"},
+                },
+            ),
+            (
+                "科学技術振興・研究開発機構編『研究開発の俯瞰報告書 2020』同機構、2020年。",
+                {"type": "book", "fields": {"editor": "{科学技術振興・研究開発機構}", "date": "2020"}},
+            ),
+            # tests/data/extract_blind23: who edited a classic's text (点校, 校订, 校定, 编校), after
+            # the title, before it beside the author (撰), or before the collected works
+            (
+                "〔明〕宋应星：《天工开物》，钟广言点校，广州：广东人民出版社1976年版，第12页。",
+                {"type": "book", "locator": "12", "fields": {"author": "宋应星", "editor": "钟广言"}},
+            ),
+            (
+                "废名：《莫须有先生传》，王风校订，北京：北京大学出版社2009年版，第33页。",
+                {"type": "book", "fields": {"author": "废名", "editor": "王风", "publisher": "北京大学出版社"}},
+            ),
+            (
+                "〔晋〕郭璞撰，〔清〕郝懿行校定：《山海经笺疏》，成都：巴蜀书社1985年版，第7页。",
+                {"type": "book", "fields": {"author": "郭璞", "editor": "郝懿行", "title": "山海经笺疏"}},
+            ),
+            (
+                "李贽：《焚书》，载张建业等编校：《李贽文集》，北京：社会科学文献出版社2000年版，第5页。",
+                {
+                    "type": "inbook",
+                    "locator": "5",
+                    "fields": {"author": "李贽", "editor": "张建业 and others", "booktitle": "李贽文集"},
+                },
+            ),
+            # tests/data/extract_blind23: a Korean article's title in double quotes before its journal
+            # in 『』 (volume 제N권/제N집, issue 제N호/N호); an access date written 2019.3.5
+            (
+                '김하늘, "동북아 안보와 동맹," 『평화연구』 제31권 제4호 (2019), pp. 77-102.',
+                {
+                    "type": "article",
+                    "locator": "77-102",
+                    "fields": {
+                        "author": "김하늘",
+                        "title": "동북아 안보와 동맹",
+                        "journaltitle": "평화연구",
+                        "volume": "31",
+                        "number": "4",
+                        "pages": "77-102",
+                    },
+                },
+            ),
+            (
+                '"북미 회담 결과 발표," 『한국일보』, 2019년 3월 2일, https://www.hankookilbo.com/v/123 (검색일: 2019.3.5).',
+                {
+                    "type": "article",
+                    "fields": {"journaltitle": "한국일보", "date": "2019-03-02", "urldate": "2019-03-05"},
+                },
+            ),
             # tests/data/extract_blind22: a Korean chapter, the book's editor (a society) before 편
             (
                 "박서연, 「개항장의 세관 제도」, 한국근대사연구회 편, 『개항기 제도사 연구』, 서울: 해안출판사, 2015, 33-61쪽.",
@@ -727,6 +827,22 @@ GENRES: list[Genre] = [
         law_journal_style,
         parse_law_secondary,
         examples=(
+            # tests/data/extract_blind23: a Bluebook chapter in an edited book (the book's first page,
+            # the page cited, the editors and year in brackets)
+            (
+                "Ann Lee, Rivers and Rights, in The Oxford Handbook of Water Law 101, 108 (Tom Hale & Ruth Ito eds., 2015).",
+                {
+                    "type": "incollection",
+                    "locator": "108",
+                    "fields": {
+                        "author": "Lee, Ann",
+                        "title": "Rivers and Rights",
+                        "booktitle": "The Oxford Handbook of Water Law",
+                        "editor": "Hale, Tom and Ito, Ruth",
+                        "date": "2015",
+                    },
+                },
+            ),
             # tests/data/extract_blind22: a chapter cited after the brackets is no page
             (
                 "Marta Quispe, Rivers as Borders (CUP 2011) ch 6.",
@@ -876,6 +992,25 @@ GENRES: list[Genre] = [
         _always,
         parse_case,
         examples=(
+            # tests/data/extract_blind23: a Bluebook ICJ cite's pinpoint after its first page; a case
+            # brought by special agreement (the parties joined by a slash, no "v.")
+            (
+                "Kasikili/Sedudu Island (Bots./Namib.), Judgment, 1999 I.C.J. 1045, 1062 (Dec. 13).",
+                {
+                    "type": "jurisdiction",
+                    "locator": "1062",
+                    "fields": {
+                        "title": "Kasikili/Sedudu Island (Bots./Namib.)",
+                        "date": "1999-12-13",
+                        "pages": "1045",
+                        "author": None,
+                    },
+                },
+            ),
+            (
+                "Oil Platforms (Iran v. U.S.), Judgment, 2003 I.C.J. 161, 183-84 (Nov. 6).",
+                {"type": "jurisdiction", "locator": "183-84", "fields": {"pages": "161", "date": "2003-11-06"}},
+            ),
             # tests/data/extract_blind22: the ICJ in OSCOLA, the stage of the proceedings dropped
             (
                 "Maritime Boundary in the Gulf (Ruritania v Freedonia) (Preliminary Objections) [2009] ICJ Rep 412, para 31.",
@@ -1179,11 +1314,95 @@ GENRES: list[Genre] = [
         ),
     ),
     Genre(
+        "frus-document",
+        "frus",
+        looks_like_frus_document,
+        parse_frus_document,
+        examples=(
+            # tests/data/extract_blind23 (and blind14): a document in a FRUS volume, quoted or not
+            (
+                "“Telegram from the Embassy in Seoul to the Department of State, Seoul, June 2, 1961,” FRUS, "
+                "1961-1963, Vol. XXII, Washington, D.C.: Government Printing Office, 1996, pp. 470-472.",
+                {
+                    "type": "incollection",
+                    "locator": "470-472",
+                    "fields": {
+                        "title": "Telegram from the Embassy in Seoul to the Department of State, Seoul, June 2, 1961",
+                        "booktitle": "FRUS, 1961-1963",
+                        "volume": "XXII",
+                        "location": "Washington, D.C.",
+                        "publisher": "Government Printing Office",
+                        "date": "1996",
+                        "pages": "470-472",
+                    },
+                },
+            ),
+            (
+                "Memorandum by the Secretary of State (Rusk) to the President, April 9, 1962, Foreign Relations of "
+                "the United States, 1961-1963, 22, pt. 2:301-303.",
+                {
+                    "type": "incollection",
+                    "locator": "301-303",
+                    "fields": {
+                        "title": "Memorandum by the Secretary of State (Rusk) to the President",
+                        "booktitle": "Foreign Relations of the United States, 1961-1963",
+                        "volume": "22",
+                        "date": "1962-04-09",
+                        "pages": "301-303",
+                    },
+                },
+            ),
+            (
+                "“Note from the Embassy, Tokyo, May 4, 1956,” FRUS, 1955-1957, Vol. XXIII, p. 140.",
+                {"type": "incollection", "locator": "140", "fields": {"volume": "XXIII", "date": None, "pages": None}},
+            ),
+        ),
+    ),
+    Genre(
         "western-archive",
         "archive",
         looks_like_western_archive,
         parse_western_archive,
         examples=(
+            # tests/data/extract_blind23: the title runs to the date; a decimal file number; a lower-case
+            # box and a person's papers; the repository's abbreviation printed first
+            (
+                "Memorandum of conversation, Rusk and Ohira, May 4, 1962, Record Group 59, Central Decimal File "
+                "1960-63, 611.94/5-462, National Archives, College Park, MD.",
+                {
+                    "type": "misc",
+                    "fields": {
+                        "title": "Memorandum of conversation, Rusk and Ohira",
+                        "date": "1962-05-04",
+                        "library": "National Archives",
+                        "number": "Record Group 59, Central Decimal File 1960-63, 611.94/5-462",
+                    },
+                },
+            ),
+            (
+                "Edwin Reischauer to Dean Rusk, June 9, 1963, box 12, Reischauer Papers, John F. Kennedy Library, "
+                "Boston, MA.",
+                {
+                    "type": "misc",
+                    "fields": {
+                        "title": "Edwin Reischauer to Dean Rusk",
+                        "library": "John F. Kennedy Library",
+                        "number": "box 12, Reischauer Papers",
+                        "date": "1963-06-09",
+                    },
+                },
+            ),
+            (
+                "NA, RG 59, 611.94/7-1163, Tokyo to Secretary of State, July 11, 1963.",
+                {
+                    "type": "misc",
+                    "fields": {
+                        "title": "Tokyo to Secretary of State",
+                        "library": "NA",
+                        "number": "RG 59, 611.94/7-1163",
+                    },
+                },
+            ),
             # tests/test_extract_patterns.py
             (
                 "Telegram from Tokyo to Washington, March 3, 1952, RG 59, Central Decimal File, Box 123, "
@@ -1246,6 +1465,72 @@ GENRES: list[Genre] = [
         _always,
         parse_western,
         examples=(
+            # tests/data/extract_blind23: a translated piece in an edited book (trans. A, in Book, ed. B)
+            (
+                "Max Weber, Politics as a Vocation, trans. Ann Lee, in Essays in Sociology, ed. Tom Hale (London: "
+                "Verso, 1991), 77.",
+                {
+                    "type": "incollection",
+                    "locator": "77",
+                    "fields": {
+                        "translator": "Lee, Ann",
+                        "editor": "Hale, Tom",
+                        "booktitle": "Essays in Sociology",
+                        "publisher": "Verso",
+                    },
+                },
+            ),
+            # tests/data/extract_blind23: an unquoted chapter's editors before "eds." with no comma
+            (
+                "M. K. Cho, Trade and the State, in P. Lowe and R. Gill eds., Asian Markets, Seoul: KDI, 1999, pp. 11-40.",
+                {
+                    "type": "incollection",
+                    "locator": "11-40",
+                    "fields": {"editor": "Lowe, P. and Gill, R.", "booktitle": "Asian Markets", "publisher": "KDI"},
+                },
+            ),
+            # tests/data/extract_blind23: a FRUS volume named alone is a book (the frus-document row
+            # returns None)
+            (
+                "Foreign Relations of the United States, 1958-1960, vol. 18 (Washington, DC: Government Printing "
+                "Office, 1994), 212.",
+                {"type": "book", "locator": "212", "fields": {"volume": "18", "date": "1994"}},
+            ),
+            # tests/data/extract_blind23: a Korean author written whole; an access date 2020. 2. 1
+            (
+                '박민수, "Korea and the Alliance," 2020년 1월 5일, https://www.kida.re.kr/x/77 (검색일: 2020. 2. 1).',
+                {"type": "article", "fields": {"author": "박민수", "urldate": "2020-02-01"}},
+            ),
+            # tests/data/extract_blind23: an e-book's location; an original year in brackets; a
+            # translator who edited too; a Bekker number cited
+            (
+                "Mara Quill, The Quiet Republic, 3rd ed. (Boston: Harbor Press, 2011), Kindle edition, Loc. 884.",
+                {
+                    "type": "book",
+                    "locator": "884",
+                    "fields": {"title": "The Quiet Republic", "location": "Boston", "publisher": "Harbor Press"},
+                },
+            ),
+            ("Quill, Quiet Republic, Loc. 902-910.", {"type": "misc", "locator": "902-910", "fields": {"date": None}}),
+            (
+                "John Locke, Two Treatises, ed. Ann Lee (Boston: Harbor Press, [1689] 2004), 12.",
+                {
+                    "type": "book",
+                    "locator": "12",
+                    "fields": {"publisher": "Harbor Press", "date": "2004", "origdate": "1689"},
+                },
+            ),
+            (
+                "Anne Roe, The Civic Essays, trans. and ed. Paul Marsh (Leiden: Brill, 2003), 14-15.",
+                {
+                    "type": "book",
+                    "fields": {"translator": "Marsh, Paul", "editor": "Marsh, Paul", "publisher": "Brill"},
+                },
+            ),
+            (
+                "Aristotle, Rhetoric, trans. Ann Lee (Boston: Harbor Press, 2001), 1354a11.",
+                {"type": "book", "locator": "1354a11", "fields": {"translator": "Lee, Ann", "location": "Boston"}},
+            ),
             # tests/data/extract_blind15: a chapter's range then the page cited; a double issue
             (
                 'Peter Voss, "Smallholders and the Scheme," in Commodities and Colonial States, ed. Ruth Alder '
@@ -1471,6 +1756,10 @@ def _prepare(text: str) -> tuple[str, str | None]:
             text = (text[: m.start()] + text[m.end() :]).strip()
     if "<" in text:  # Korean/Chinese notes may mark a title <朝鮮日報>
         text = ANGLE_TITLE.sub(r"《\1》", text)
+    if "『" in text and ('"' in text or "“" in text) and HANGUL.search(text):
+        # 박정훈, "제목," 『국가전략』 제26권 제2호: an article's title in quotes before its journal in
+        # 『』 is the title 「」 would mark; the CJK builder reads volume, issue and pages after 『』
+        text = QUOTED_BEFORE_MARK.sub(r"「\1」, ", text)
     return text, doi
 
 

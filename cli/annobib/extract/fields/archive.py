@@ -35,7 +35,7 @@ _ARCHIVE_WORDS = (
     r"PREM\s*\d+/",
     r"CAB\s*\d+/",
     r"Central (?:Decimal|Foreign Policy) Files?",
-    r"Papers,\s+[A-Z][\w ]*(?:Library|Archives?)",
+    r"Papers,\s+[A-Z][\w.\s]*(?:Library|Archives?)",  # Allison Papers, Harry S. Truman Library
     r"Manuscript Division",
     r"British Library",
     r"India Office Records",
@@ -53,17 +53,28 @@ ARCHIVE_PART = re.compile(
 ARCHIVE_HOLDER = re.compile(r"Archives?|Library|Record Office|\bTNA\b|\bNARA\b|Manuscript Division")
 
 
+# ``box 3, Allison Papers``: a box in lower case (apart from ARCHIVE_EN, whose alternatives each open
+# with a capital, so that the engine skips to capitals; b and f are everywhere in English)
+_LOWER_BOX = re.compile(r"\b(?:box|folder)\s+\d+\b")
+
+
 @lru_cache(maxsize=4)  # the genre row's trigger and the Western builder ask it of the same text
 def looks_like_western_archive(text: str) -> bool:
     """A record group, box, folder or archive named, and no volume, pages or press (a book about an
     archive is still a book)."""
-    return bool(ARCHIVE_EN.search(text)) and not cre.search(r"\b(?:Vol\.|vol\.|pp?\.\s*\d)|Press\b", text)
+    named = ARCHIVE_EN.search(text) or (("box " in text or "folder " in text) and _LOWER_BOX.search(text))
+    return bool(named) and not cre.search(r"\b(?:Vol\.|vol\.|pp?\.\s*\d)|Press\b", text)
 
 
 # ``(hereafter IOR)`` / ``(TNA)``: the short name a note gives the archive, not part of any field
 _HEREAFTER = re.compile(r"\s*\((?:hereafter\s+[A-Z][A-Za-z]{1,7}|[A-Z]{2,6})\)")
 # a shelfmark without a series word: H/432, IOR/F/4/712/19340
-_SHELFMARK = re.compile(r"[A-Z][A-Za-z]{0,5}(?:/[A-Z0-9]+)*/\d[\w/.\-]*")
+# and a State Department decimal file: 794.00/11-854, 694.95B/4-1256
+_SHELFMARK = re.compile(r"[A-Z][A-Za-z]{0,5}(?:/[A-Z0-9]+)*/\d[\w/.\-]*|\d{1,4}(?:\.\d+)?[A-Z]?/\d[\w.\-]*")
+# a person's papers held by a library: ``Allison Papers`` (a collection, part of the call number)
+_PAPERS = re.compile(r"[A-Z][\w.'’ ]*\bPapers")
+# ``NA, RG 59, …``: the repository's abbreviation (defined by an earlier ``hereafter NA``) first
+_HOLDER_ABBREV = re.compile(r"[A-Z]{2,5}")
 _PLACE = re.compile(r"[A-Z][a-z]+(?:,?\s+(?:[A-Z][a-z]+|[A-Z]{2}))?")
 _FOLIO = re.compile(r"\bfols?\.\s*(\d{1,4}[rv]?(?:\s*[-–]\s*\d{1,4}[rv]?)?)\s*\.?$")
 
@@ -100,6 +111,8 @@ def parse_western_archive(text: str) -> Parsed:
         rest = body
     segs = [s_.strip() for s_ in cre.split(r",\s*", _mask_dates(rest)) if s_.strip(" .")]
     at = next((k for k, s_ in enumerate(segs) if ARCHIVE_HOLDER.search(s_) and not ARCHIVE_PART.match(s_)), None)
+    if at is None and len(segs) > 1 and _HOLDER_ABBREV.fullmatch(segs[0]) and ARCHIVE_PART.match(segs[1]):
+        at = 0
     holder = _unmask(segs[at]) if at is not None else None
     place = None
     if at is not None and at + 1 < len(segs) and _PLACE.fullmatch(segs[at + 1].strip(" .")):
@@ -110,10 +123,19 @@ def parse_western_archive(text: str) -> Parsed:
         k = next(
             (k for k, s_ in enumerate(segs) if k not in skip and not ARCHIVE_PART.match(s_) and "\x00" not in s_), 0
         )
-        f["title"] = _unmask(segs[k])
-        segs = segs[:k] + segs[k + 1 :]
+        # Memorandum of conversation, Dulles and Yoshida, November 8, 1954: the title runs to the date
+        end = k + 1
+        date_at = next((j for j, s_ in enumerate(segs) if "\x00" in s_), -1)
+        while end < date_at and end not in skip and not ARCHIVE_PART.match(segs[end]):
+            end += 1
+        f["title"] = _unmask(", ".join(segs[k:end]))
+        segs = segs[:k] + segs[end:]
     date = iso_date(rest)
-    parts = [_unmask(s_.strip(" .")) for s_ in segs if ARCHIVE_PART.match(s_) or _SHELFMARK.fullmatch(s_.strip(" ."))]
+    parts = [
+        _unmask(s_.strip(" ."))
+        for s_ in segs
+        if ARCHIVE_PART.match(s_) or _SHELFMARK.fullmatch(s_.strip(" .")) or _PAPERS.fullmatch(s_.strip(" ."))
+    ]
     f["entrysubtype"] = "archive"
     if holder:
         f["library"] = holder

@@ -12,6 +12,7 @@ from annobib.extract.fields.features import (
     en_pages,
     era_years,
     ACCESS_RE,
+    access_date,
     has_access_cue,
     HANGUL,
     ja_signal,
@@ -198,7 +199,12 @@ def _newspaper_issue(p: Parsed) -> Parsed:
     return Parsed(type="article", fields=_order(g), locator=p.locator, names=p.names, kind=p.kind)
 
 
-_EDITOR_AFTER_TITLE = re.compile(r"(?:^|[，,、])\s*([^，,、《》『』「」\d]{2,30}?)\s*(?:監修|监修)\s*(?=[，,、]|$)")
+# 『…日記』、伊藤隆之監修 / 《史记志疑》，贺次君点校 / 止庵校订: who edited the text, after its title
+_EDITOR_AFTER_TITLE = re.compile(
+    r"(?:^|[，,、])\s*([^，,、《》『』「」\d]{2,30}?)\s*"
+    r"(?:監修|监修|点校|校点|點校|校订|校訂|校定|校注|校勘|校释|笺注|箋注|辑校|编校|整理)\s*(?=[，,、]|$)"
+)
+_EDITOR_AFTER_TITLE_CUES = "修校注理"  # a character each of its credit words holds (a gate)
 _EDITION_IN_TITLE = re.compile(
     r"\s*[〔［\[（(]\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(新版|増補版|増補改訂版|改訂版|新装版|补订版|修订版))\s*[〕］\]）)]\s*$"
 )
@@ -254,6 +260,26 @@ _CJK_AUTHORS_RE3 = re.compile(
 _CJK_AUTHORS_RE4 = re.compile(r"[，,]|(?<=著)\s*、")  # ケネス・M・ハーグローヴ著、三浦陽子訳: author, then translator
 
 
+# 〔宋〕徐铉校定 / 贺次君点校: who edited the text (a classic's editor), a credit of its own
+_TEXT_EDITOR_END = re.compile(r"\s*(?:点校|校点|點校|校订|校訂|校定|校注|校勘|校释|笺注|箋注|辑校|编校|整理)$")
+
+
+def _text_editors_first(n: _CjkNote, author_part: str, japanese: bool) -> str:
+    """``〔汉〕许慎撰，〔宋〕徐铉校定``: the editors credited before the title go to ``editor``; the
+    rest (the authors) is returned."""
+    groups = [g.strip() for g in cre.split(r"[，,、]", author_part) if g.strip()]
+    if len(groups) < 2 or not any(_TEXT_EDITOR_END.search(g) for g in groups):
+        return author_part
+    keep = []
+    for g in groups:
+        if _TEXT_EDITOR_END.search(g):
+            eds, _r, ed_others = cjk_names(_TEXT_EDITOR_END.sub("", g), japanese)
+            n.f.setdefault("editor", format_cjk_names(eds, ed_others))
+        else:
+            keep.append(g)
+    return "，".join(keep)
+
+
 def _cjk_authors(n: _CjkNote) -> None:
     """The authors (or editors) printed before the title, translators named there, and a holding
     archive printed first (which is no author)."""
@@ -303,6 +329,8 @@ def _cjk_authors(n: _CjkNote) -> None:
                 )
                 pre_translators += more
                 pre_tr_others = pre_tr_others or bool(cre.search(r"(?:ほか|他|等)訳$", name.strip()))
+        if "校" in author_part or "整理" in author_part or "注" in author_part:
+            author_part = _text_editors_first(n, author_part, japanese)
         # only several groups are read, and they need a separator (the regex, opening with a
         # lookbehind, would be tried at every position)
         groups = [g for g in _CJK_AUTHORS_RE4.split(author_part) if g.strip()] if _has_any(author_part, "，,、") else []
@@ -367,7 +395,7 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
         rest_nourl = PAREN_IMPRINT.sub(r"，\1，", rest_nourl)
     access = ACCESS_RE.search(rest_nourl) if has_access_cue(rest_nourl) else None
     if access:
-        ud = iso_date(next((g for g in access.groups() if g), ""))
+        ud = access_date(access)
         if ud:
             f["urldate"] = ud
         rest_nourl = rest_nourl[: access.start()] + rest_nourl[access.end() :]
@@ -406,12 +434,15 @@ def _cjk_locators(n: _CjkNote) -> None:
 
 
 _CJK_CONTAINER_RE1 = re.compile(r"[《『「〈]")
-_CJK_CONTAINER_RE2 = re.compile(r"(?:^|[\s，,、。.）)])(?:载于|载|收录于|收录在|收入|收于|所收|见)\s*$")
+# 载氏著《…》/ 收入其著《…》: in the author's own book
+_CJK_CONTAINER_RE2 = re.compile(
+    r"(?:^|[\s，,、。.）)])(?:载于|载|收录于|收录在|收入|收于|所收|见)\s*(?:氏著|其著)?\s*$"
+)
 _CJK_CONTAINER_RE3 = re.compile(r"\s*([（(](?:[^）)]{1,6}版|[^）)]{1,6}刊)[）)])")
-_CJK_CONTAINER_RE4 = re.compile(r"^[\s，,、。.]*(?:载于|载|收录于|收录在|收入|收于|见|所收|in)?\s*")
+_CJK_CONTAINER_RE4 = re.compile(r"^[\s，,、。.]*(?:载于|载|收录于|收录在|收入|收于|见|所收|in)?\s*(?:氏著|其著)?\s*")
 # 收入陳萬明主編，《…》: Taiwanese notes set the editor off with a comma
 # 한국사연구회 편, 『…』: a Korean editor (편 / 엮음) before the book
-_CJK_CONTAINER_RE5 = re.compile(r"(主编|编|編|監修|eds?\.|(?<=\s)편|엮음)\s*[：:，,]?\s*$")
+_CJK_CONTAINER_RE5 = re.compile(r"(主编|编|編|编校|点校|監修|eds?\.|(?<=\s)편|엮음)\s*[：:，,]?\s*$")
 
 
 def _cjk_container(n: _CjkNote) -> None:
@@ -440,6 +471,8 @@ def _cjk_container(n: _CjkNote) -> None:
             if _CJK_CONTAINER_RE5.search(before_clean):
                 chapter = True
                 ed_text = cre.sub(r"[：:，,]\s*$", "", before_clean)
+                if "，" in ed_text or "," in ed_text:  # 《传习录》上，见陈立言等编校：: the credit's own part
+                    ed_text = _CJK_CONTAINER_RE4.sub("", cre.split(r"[，,]", ed_text)[-1])
                 editors, _r, editor_others = cjk_names(ed_text, bool(_JAPANESE_CUE.search(rest_nourl)))
             elif zai_container and not ZH_SERIES.search(rest_nourl) and publisher_zh(rest_nourl[took2[1] :]):
                 chapter = True  # 载《毛泽东选集》第 4 卷，人民出版社 1991 年版: a part of a book
@@ -754,7 +787,9 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
         if locator and "-" in locator:
             f["pages"] = locator
     elif container and chapter:
-        etype = "incollection"
+        # 见陈立言等编校：《王阳明全集》: a work in its author's collected works, their editors named,
+        # is a part of that book as blind20 records it (载《毛泽东选集》第 3 卷 stays an @incollection)
+        etype = "inbook" if editors and _COLLECTED_WORKS.search(container) else "incollection"
         if editors:
             f["editor"] = format_cjk_names(editors, editor_others)
         f["booktitle"] = container
@@ -807,6 +842,12 @@ _CJK_TYPE_BOOK_OR_REPORT_RE2 = re.compile(
 _BAN_CUE = re.compile(r"\d\s*[版面면]")
 _BRACKET_CLOSES = ("〕", "］", "]", "）", ")")  # what _EDITION_IN_TITLE ends with
 _CJK_TYPE_BOOK_OR_REPORT_RE3 = re.compile(r"\s*([上中下])\s*巻$")
+# a research institute's numbered series (its reports): 정책연구시리즈 19-03 / 研究报告 No. 12
+_REPORT_SERIES = re.compile(
+    r"(?:정책연구시리즈|연구시리즈|연구총서|연구보고서|정책보고서|政策研究系列|研究报告|研究報告|Working Paper)\s*"
+    r"(?:제\s*|No\.\s*|第\s*)?(?P<n>\d{1,4}(?:-\d{1,4})?)"
+)
+_REPORT_SERIES_CUES = ("시리즈", "총서", "보고서", "系列", "研究报告", "研究報告", "Working Paper")
 _COLLECTED_WORKS = re.compile(r"(?:全集|文集|选集|選集|文选|文選|著作集|作品集)$")
 
 
@@ -851,9 +892,9 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
         part = _CJK_TYPE_BOOK_OR_REPORT_RE3.search(f.get("title") or "")
         if part and "volume" not in f:  # 『行政学講義 上巻』: the first of two volumes
             f["title"], f["volume"] = f["title"][: part.start()].rstrip(), part.group(1)
-        supervisor = (  # 監修 / 监修: what the regex needs
+        supervisor = (  # 監修, 点校, 笺注, 整理: a character every credit word of the regex holds
             _EDITOR_AFTER_TITLE.search(rest_nourl[: pub.start()] if pub.string is rest_nourl else rest_nourl)
-            if "修" in rest_nourl
+            if _has_any(rest_nourl, _EDITOR_AFTER_TITLE_CUES)
             else None
         )
         if supervisor and not f.get("editor") and not (container and not chapter):
@@ -886,6 +927,11 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
             # that it publishes itself (one printed by a press stays a book)
             etype = "report"
             f["institution"] = authors_field.strip("{}")
+        series_no = _REPORT_SERIES.search(rest_nourl) if _has_any(rest_nourl, _REPORT_SERIES_CUES) else None
+        if series_no and not container and etype == "book":
+            # 「…」, KINU 정책연구시리즈 19-03 (서울: 통일연구원, 2019): a numbered report series
+            etype = "report"
+            f["number"] = series_no.group("n")
         if doctype and not container:
             # 《新时代的中国与世界》白皮书，北京：人民出版社 2019 年版: a report printed by a press
             etype = "report"

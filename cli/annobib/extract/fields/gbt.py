@@ -19,7 +19,14 @@ from annobib.extract.fields.features import (
     strip_trailing,
 )
 from annobib.extract.fields.model import Parsed
-from annobib.extract.fields.names import PINYIN_SURNAMES, cjk_names, format_cjk_names, names_field, western_person
+from annobib.extract.fields.names import (
+    PINYIN_SURNAMES,
+    cjk_names,
+    format_cjk_names,
+    names_field,
+    western_names,
+    western_person,
+)
 
 
 # ---------------------------------------------------------------- old GB/T style with type tags
@@ -106,6 +113,11 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
     return Parsed(type=etype, fields=_order(f), locator=locator, names=[])
 
 
+# an English book's translators or editors after its [M] tag, up to the place of publication
+_GBT_WESTERN_RESP = re.compile(
+    r"^\s*(?P<role>Trans(?:lated)?\.?(?:\s+by)?|Tr\.|Ed(?:ited)?\.?(?:\s+by)?|Eds\.)\s+(?P<who>.+?)\.\s+"
+    r"(?=[A-Z][^.:：]{1,40}[:：])"
+)
 _INITIAL_CUT = re.compile(r"(?:^|\s)[A-Z]$")
 _GIVEN_FIRST_COMMA = (
     r"^(?P<au>[A-Z][\w'’\-]+(?:\s+[A-Z]\.)+\s+[A-Z][\w'’\-]+),\s+[\"“]?(?P<title>[^\[\]]+?)(?<=[^\"”])[\"”]?"
@@ -197,6 +209,11 @@ def _gbt_book(f: dict[str, str], tag: str, r: str) -> str | None:
         if value:
             f.setdefault(field, value)
         r = r[rm_.end() :]
+    wm = _GBT_WESTERN_RESP.match(r) if r[:4].lstrip()[:2] in ("Tr", "Ed") else None
+    if wm:  # Heidegger M. Being and Time[M]. Trans. John Macquarrie and Edward Robinson. Oxford: …
+        names, others, _r = western_names(wm["who"])
+        f.setdefault("editor" if wm["role"].startswith("Ed") else "translator", names_field(names, others))
+        r = r[wm.end() :]
     # Place: Publisher, Year: pages; a place may hold a comma (Reading, Mass.; Princeton, NJ) and so may
     # a publisher (Little, Brown)
     pm = cre.match(

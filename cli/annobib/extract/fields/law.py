@@ -84,8 +84,9 @@ US_CASE_RE = re.compile(
 )  # (plurality opinion) / (per curiam) after the year
 # Title (A v. B), [stage,] I.C.J. Reports 1986, p. 14 / …, PCA Case No. 2013-19, Award of 12 July 2016, para. 278
 INTL_CASE_RE = re.compile(
-    r"^(?P<t>[^()]{3,200}?\s*\((?:[^()]|\([^()]*\))*?\bv\.?\s(?:[^()]|\([^()]*\))*\))\s*,\s*(?P<rest>.+)$"
-)
+    r"^(?P<t>[^()]{3,200}?\s*\((?:[^()]|\([^()]*\))*?(?:\bv\.?\s|(?<=\.)/)(?:[^()]|\([^()]*\))*\))\s*,\s*(?P<rest>.+)$"
+)  # (Hung./Slovk.): the parties to a special agreement, a slash between them
+_SPECIAL_AGREEMENT = re.compile(r"\([A-Z][\w.]*\./[A-Z][\w.]*\)")
 # Prosecutor v. Tadić, Case No. IT-94-1-A, …: the case name runs to the first comma after its "v."
 INTL_CASE_PLAIN_RE = re.compile(r"^(?P<t>[^(),]{2,200}?\bv\.?\s[^(),]{2,200}?)\s*,\s*(?P<rest>.+)$")
 # R v Jogee [2016] UKSC 8, [12] / Donoghue v Stevenson [1932] AC 562 / Case C-362/14 Schrems v DPC [2015] ECLI:…
@@ -100,6 +101,7 @@ CASE_REPORTER_RE = re.compile(
     r"(?P<j>(?:[A-Z]\.?){2,6}\s+Reports)\s+(?P<y>(?:1[89]|20)\d\d)(?:,\s*pp?\.\s*(?P<p>\d+(?:\s*[-–]\s*\d+)?))?"
     # Bluebook: 1986 I.C.J. 14 / 1927 P.C.I.J. (ser. A) No. 10
     r"|(?P<y2>(?:1[89]|20)\d\d)\s+(?P<j2>I\.C\.J\.|P\.C\.I\.J\.(?:\s+\(ser\.\s*[AB]\))?)\s+(?P<p2>\d+)"
+    r"(?:,\s*(?P<pin2>\d+(?:\s*[-–]\s*\d+)?)(?=\s*[,(]))?"  # 2010 I.C.J. 14, 83 (Apr. 20): the page cited
 )
 _AT_PAGE = re.compile(r"\bat\s+pp?\.\s*(\d+(?:\s*[-–]\s*\d+)?)")
 _MONTH_DAY_END = re.compile(
@@ -152,7 +154,7 @@ def parse_case(text: str) -> Parsed | None:
         p = _oscola_reported_case(t)
         if p:
             return p
-    if " v" not in t and not t.startswith(_UNCONTESTED):
+    if " v" not in t and not t.startswith(_UNCONTESTED) and not ("/" in t and _SPECIAL_AGREEMENT.search(t)):
         return None
     f: dict[str, str] = {}
     locator = None
@@ -208,7 +210,7 @@ def parse_case(text: str) -> Parsed | None:
             f["date"] = rm["y"] or rm["y2"]
             if rm["p"] or rm["p2"]:
                 f["pages"] = cre.sub(r"\s*[-–]\s*", "-", rm["p"] or rm["p2"])
-                locator = f["pages"]
+                locator = cre.sub(r"\s*[-–]\s*", "-", rm["pin2"]) if rm["pin2"] else f["pages"]
             md = _MONTH_DAY_END.search(rest) if rm["y2"] else None
             if md:  # 1986 I.C.J. 14, ¶ 186 (June 27): the year before the reporter, the day at the end
                 rest = rest + f" {md['m']} {md['d']}, {rm['y2']}"

@@ -44,6 +44,12 @@ OSCOLA_CHAPTER = re.compile(
     rf"^(?P<au>[^'‘’]{{2,120}}?),\s*['‘](?P<t>.+?)['’]\s+in\s+(?P<eds>.+?)\s*\((?:eds?|Eds?)\.?\)\s*,?\s*(?P<book>.+?)"
     rf"\s*\((?P<pub>[A-Z][^()]{{1,60}}?)\s+(?P<y>{_YEAR})\)\s*(?P<first>\d{{1,5}})?(?:,\s*(?P<pin>{_PIN}))?\s*\.?$"
 )
+# Bluebook chapter: Author, Title, in Book 45, 52 (Editor & Editor eds., 2018): the chapter's first
+# page and the page cited after the book's title, its editors and year in the brackets
+BLUEBOOK_CHAPTER = re.compile(
+    rf"^(?P<head>.+?),\s+in\s+(?P<book>[A-Z][^()]{{2,200}}?)\s+(?P<first>\d{{1,5}})(?:,\s*(?P<pin>{_PIN}))?"
+    rf"\s*\((?P<eds>[^():\d]{{2,120}}?)\s+eds?\.,\s*(?:(?P<ed>\d{{1,2}})(?:st|nd|rd|d|th)\s+ed\.\s*)?(?P<y>{_YEAR})\)\s*\.?$"
+)
 _OPENING_QUOTE = re.compile(r"(?:^|[\s,])['‘“\"]")  # a quoted title: not these shapes
 _LAW_JOURNAL_WORD = re.compile(r"\b(?:L|J|Rev|Q|Law|Int['’]l|Y\.?B)\b\.?")
 
@@ -78,7 +84,31 @@ _DESCRIPTOR_END = re.compile(
 
 def parse_law_secondary(text: str) -> Parsed | None:
     t = _DESCRIPTOR_END.sub(".", text.strip())
-    return _oscola_chapter(t) or _oscola_article(t) or _bluebook_article(t) or _oscola_book(t) or _bluebook_book(t)
+    chapter = _bluebook_chapter(t) if ", in " in t else None
+    return (
+        chapter
+        or _oscola_chapter(t)
+        or _oscola_article(t)
+        or _bluebook_article(t)
+        or _oscola_book(t)
+        or _bluebook_book(t)
+    )
+
+
+def _bluebook_chapter(t: str) -> Parsed | None:
+    m = BLUEBOOK_CHAPTER.match(t)
+    if not m or _OPENING_QUOTE.search(m["head"]) or not looks_like_names(m["eds"].replace(" & ", " and ")):
+        return None
+    split = _author_and_title(m["head"])
+    if not split or not split[0]:
+        return None
+    author, title = split
+    eds, ed_others, _role = western_names(m["eds"].replace(" & ", " and "))
+    f = {"title": title, "booktitle": m["book"].strip(), "editor": names_field(eds, ed_others), "date": m["y"]}
+    f["pages"] = m["first"]
+    if m["ed"]:
+        f["edition"] = m["ed"]
+    return _finish("incollection", f, _range(m["pin"]) or m["first"], author)
 
 
 def _finish(etype: str, f: dict[str, str], locator: str | None, author: str | None) -> Parsed:

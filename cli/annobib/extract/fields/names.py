@@ -25,11 +25,11 @@ from annobib.extract.fields.features import (
 
 NATIONALITY_RE = re.compile(r"^\s*[\[［〔【（(][\u4e00-\u9fff]{1,3}[\]］〕】）)]\s*")
 ROLE_SUFFIX_RE = re.compile(
-    r"\s*(主编|主編|编著|合编|合編|编选|編選|编译|編譯|编|著|等著|撰|口述|整理|選|編著|編|監修|著作|外著)$"
+    r"\s*(主编|主編|编著|合编|合編|编选|編選|编译|編譯|编校|點校|点校|校订|校注|编|著|等著|撰|口述|整理|選|編著|編|監修|著作|外著)$"
 )
 # the last characters of ROLE_SUFFIX_RE's words: the regex ends at the end of the text (``$``: perhaps
 # before a final newline), and tried at every position it is spared where no such character ends it
-_ROLE_SUFFIX_LAST = frozenset("作修撰理編编著譯译述选選")
+_ROLE_SUFFIX_LAST = frozenset("作修撰理編编著譯译述选選校订注")
 
 
 def role_suffix(text: str) -> re.Match[str] | None:
@@ -38,6 +38,9 @@ def role_suffix(text: str) -> re.Match[str] | None:
     return ROLE_SUFFIX_RE.search(text) if last in _ROLE_SUFFIX_LAST else None
 
 
+# the credits that make the names a volume's editors (编著, compiled and written, too; 编校/点校/校订/
+# 校注: who edited a classic's or an author's text)
+_EDITOR_ROLES = frozenset("主编 主編 编 合编 合編 编选 編選 編 監修 編著 编著 编校 點校 点校 校订 校注".split())
 KO_ROLE_RE = re.compile(r"(?<=[\uac00-\ud7af])(\s+외)?\s+(편저|공편|편|엮음|지음|저|옮김|역)$")
 
 
@@ -49,6 +52,21 @@ _DOTTED_NAMES_RE1 = re.compile(r"[＝=]")
 _DOTTED_NAMES_RE2 = re.compile(r"\s*([・·･])\s*")
 
 
+def _dotted_org(name: str) -> bool:
+    """``労働政策研究・研修機構`` / ``国立社会保障・人口問題研究所``: one body whose name holds a dot
+    (the last part names the kind of body, the parts before it do not)."""
+    pieces = [p for p in cre.split(r"\s*[・·]\s*", name.strip()) if p]
+    return (
+        len(pieces) > 1
+        and all(_HAN_ORG_PIECE.fullmatch(p) for p in pieces)
+        and bool(ZH_ORG_SUFFIX.search(pieces[-1]))
+        and not any(ZH_ORG_SUFFIX.search(p) for p in pieces[:-1])
+    )
+
+
+_HAN_ORG_PIECE = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ff]{2,20}")
+
+
 def _dotted_names(part: str, japanese: bool) -> list[str]:
     """``国分良一・添田芳秀`` (Japanese), ``하영수·남궁훈`` (Korean), ``奥山昌道＝潮田佳男`` (Japanese law
     editors) -> one name each; a name spelt with dots (``塞缪尔·亨廷顿``, ``ハウ・キャロル``) stays whole.
@@ -57,6 +75,9 @@ def _dotted_names(part: str, japanese: bool) -> list[str]:
     tokens = [t.strip() for t in _DOTTED_NAMES_RE1.split(part) if t.strip()]
     out: list[str] = []
     for token in tokens:
+        if _dotted_org(token):
+            out.append(token)  # 労働政策研究・研修機構: one body
+            continue
         pieces = _DOTTED_NAMES_RE2.split(token)  # name, dot, name, dot, …
         merged: list[str] = []
         alone_before = True
@@ -99,7 +120,7 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
         text = text[: km.start()]
     m = role_suffix(text)
     if m:
-        if m.group(1) in ("主编", "主編", "编", "合编", "合編", "编选", "編選", "編", "監修", "編著", "编著"):
+        if m.group(1) in _EDITOR_ROLES:
             role = "editor"  # 编著 (compiled and written) names the volume's editors
         text = text[: m.start()]
     if text.endswith("等") or text.endswith("ほか") or text.endswith("他") or text.endswith(" 외"):
@@ -107,7 +128,7 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
         text = cre.sub(r"(等|ほか|他|\s외)$", "", text)
     m = role_suffix(text)
     if m:
-        if m.group(1) in ("主编", "主編", "编", "合编", "合編", "編", "監修", "编著", "編著"):
+        if m.group(1) in _EDITOR_ROLES:
             role = "editor"
         text = text[: m.start()]
     groups = _CJK_NAMES_RE2.split(text) if _CJK_NAMES_SEP.search(text) else [text]  # (split tries every position)
@@ -129,7 +150,9 @@ def format_cjk_names(names: list[str], others: bool) -> str:
 
 
 def is_cjk_org(name: str) -> bool:
-    if "·" in name or "・" in name or " " in name.strip():
+    if "·" in name or "・" in name:
+        return _dotted_org(name)
+    if " " in name.strip():
         return False
     if LATIN.search(name) and not HAN.search(name):
         return bool(ORG_RE.search(name))
@@ -247,6 +270,7 @@ def western_names(text: str) -> tuple[list[str], bool, str | None]:
 
 
 _SUFFIX_LAST = frozenset(".rIV")  # the last characters of _WESTERN_PERSON_RE1's Jr. Sr. II III IV
+_CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af·・]{2,12}")
 _WESTERN_PERSON_RE1 = re.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
 _WESTERN_PERSON_RE2 = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
@@ -262,6 +286,8 @@ def western_person(text: str) -> str:
             suffix += "."
         text = text[: m.start()]
     tokens = text.split()
+    if len(tokens) == 1 and _CJK_NAME.fullmatch(tokens[0]):
+        return tokens[0]  # 박정훈, 王某: a CJK name is written whole, family name first
     if len(tokens) == 2 and not suffix and _pinyin_family_first(tokens[0], tokens[1]):
         return f"{tokens[0]}, {tokens[1]}"  # Mao Zedong, Yan Xuetong: pinyin, family name first
     if len(tokens) == 2 and _WESTERN_PERSON_RE2.fullmatch(tokens[1]) and not _WESTERN_PERSON_RE2.fullmatch(tokens[0]):

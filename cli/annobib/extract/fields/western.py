@@ -14,6 +14,7 @@ from annobib.extract.fields.features import (
     en_pages,
     ACCESS_EN,
     ACCESS_RE,
+    access_date,
     PRESS_NAME,
     PUBLISHING_CITIES,
     has_access_cue,
@@ -106,6 +107,26 @@ def parse_western(text: str) -> Parsed:
         return parse_western_archive(text)
     if ") " in text:
         text = _PAREN_IMPRINT_PIN.sub(r"\1, \2", text)  # (OUP, 2012) 45: the pinpoint after the imprint
+    kindle = origdate = None
+    if "Kindle" in text or "Loc" in text or "loc." in text:
+        kindle = _KINDLE_LOC.search(text)  # …, 1998), Kindle edition, Loc. 1523: a location, not a page
+        if kindle:
+            text = text[: kindle.start()] + "."
+    if "] " in text:
+        origdate = _ORIG_YEAR.search(text)  # (Cambridge: …, [1651] 1996): the first edition's year
+        if origdate:
+            text = text[: origdate.start()] + origdate.group(2) + text[origdate.end() :]
+    if kindle or origdate:
+        p = _parse_western(text)
+        if kindle and kindle.group("loc"):
+            p.locator = norm_range(kindle.group("loc"))
+        if origdate and p.kind == "full":
+            p.fields = _order({**p.fields, "origdate": origdate.group(1)})
+        return p
+    return _parse_western(text)
+
+
+def _parse_western(text: str) -> Parsed:
     if "esp" in text:
         text = _EMPHASIS_PIN.sub(", ", text)  # …, 2013), esp. chap. 3 / esp. 45-47: the place cited
     issue = _newspaper_issue(text) if text[-1:] in ".0123456789" and NEWS_RE.search(text, 0, 60) else None
@@ -124,6 +145,13 @@ def parse_western(text: str) -> Parsed:
     return _western_finish(n)
 
 
+# an e-book's format and location after the imprint or a short title: ``, Kindle edition, Loc. 1523.``
+_KINDLE_LOC = re.compile(
+    r"(?=,\s*(?:Kindle|[Ll]oc))(?:,\s*Kindle(?:\s+(?:edition|ed\.))?)?(?:,\s*(?:Kindle\s+)?(?:[Ll]oc(?:ation)?s?\.?)\s*"
+    r"(?P<loc>\d+(?:\s*[-–]\s*\d+)?))?\.?\s*$"
+)
+# ``[1651] 1996``: the original year in brackets before the year of the edition cited
+_ORIG_YEAR = re.compile(r"\[((?:1[0-9]|20)\d\d)\]\s+((?:1[5-9]|20)\d\d)\b")
 # an imprint in brackets and the cited page after it with no comma (law writing: (OUP, 2012) 45)
 _PAREN_IMPRINT_PIN = re.compile(
     r"(\([^()]{2,80}?,\s*(?:1[5-9]|20)\d\d\))\s+(\d{1,4}(?:\s*[-–]\s*\d{1,4})?)(?=\s*\.?\s*$)"
@@ -196,7 +224,7 @@ def _western_url_and_translation(n: _WesternNote) -> None:
     body = (text[: url_m.start()] + text[url_m.end() :]) if url_m else text
     access = (ACCESS_EN.search(body) or ACCESS_RE.search(body)) if has_access_cue(body) else None
     if access:
-        ud = iso_date(next((g for g in access.groups() if g), ""))
+        ud = access_date(access)
         if ud:
             f["urldate"] = ud
             body = body[: access.start()] + body[access.end() :]
@@ -216,7 +244,8 @@ def _western_url_and_translation(n: _WesternNote) -> None:
 _WESTERN_TITLE_RE1 = re.compile(r",\s*\d{1,2}\s+vols?\.(?=\s*\(|\s*,|\s*$)")
 _WESTERN_TITLE_RE2 = re.compile(
     r"\s*\(([^()]*:[^()]*?\d{4}|[^()]*,[^()]*?\d{4}(?=\),\s*\d))\)"
-    r"(?:,\s*(?:pp?\.\s*(?=\d))?(?:(?P<vol>\d{1,2}):\s*)?(\d+(?:\s*[-–—]\s*\d+)?)"
+    # a page, or a Bekker number (1253a, 1094a1-2: a column letter and line after the page)
+    r"(?:,\s*(?:pp?\.\s*(?=\d))?(?:(?P<vol>\d{1,2}):\s*)?(\d+(?:[ab]\d{0,2})?(?:\s*[-–—]\s*\d+(?:[ab]\d{0,2})?)?)"
     r"(?:,\s*at\s+(?P<at>\d+(?:\s*[-–—]\s*\d+)?))?"  # a chapter's pages, at the page cited
     r"|,\s*(?:chap|ch|chapter|sec|pt)\.?\s*[\dIVXivx]+)?$"
 )
@@ -594,7 +623,10 @@ _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE8 = re.compile(r"^(?:op\.\s*cit|ibid)", re
 # the page cited last; ``1:170–72`` (volume:pages) in a short form of a multi-volume work
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE9 = re.compile(r"(?:\d{1,2}:\s*)?\d{1,4}(?:\s*[-–—]\s*\d{1,4})?\.?")
 _ED_BY_PART = re.compile(r"^(?:ed\.\s*by|eds?\.|edited\s+by)\s+(?P<ed>[A-Z][^()]+?)\s*$")
-_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10 = re.compile(r"^(?:trans\.(?:\s+by)?|translated by|tr\.)\s+(?P<tr>.+)$", re.I)
+# trans. and ed. Victor Gourevitch / translated and edited by …: the translator is the editor too
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10 = re.compile(
+    r"^(?:trans\.(?P<ed>\s+and\s+ed\.)?(?:\s+by)?|translated(?P<ed2>\s+and\s+edited)? by|tr\.)\s+(?P<tr>.+)$", re.I
+)
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11 = re.compile(
     r"\d+(?:st|nd|rd|th)\s+(?:ed\.?|edition)|(?:rev\.|revised|updated|new|expanded|revised and updated|revised and expanded)\s+(?:ed\.?|edition)",
     re.I,
@@ -697,8 +729,7 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             break
         tm = _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10.match(s)
         if tm and tparts:
-            trs, tr_others, _r = western_names(_unmask(tm.group("tr")))
-            f["translator"] = names_field(trs, tr_others)
+            _translator_part(n, f, tm, parts[k + 1 :])
             break
         if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11.fullmatch(s.strip(" .")):
             f["edition"] = cre.match(r"\d+", s.strip()).group(0) if s.strip()[:1] in "0123456789" else s.strip()
@@ -721,6 +752,18 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     if title:
         f["title"] = _unmask(title)
     n.locator, n.names, n.others, n.placepub, n.role, n.title = locator, names, others, placepub, role, title
+
+
+def _translator_part(n: _WesternNote, f: dict[str, str], tm: re.Match, later: list[str]) -> None:
+    """``trans. A`` (``trans. and ed. A``: the editor too) after an unquoted title; an ``in Book, ed.
+    B (Place: …)`` after it makes the translated piece a chapter of that book."""
+    trs, tr_others, _r = western_names(_unmask(tm.group("tr")))
+    f["translator"] = names_field(trs, tr_others)
+    if tm.group("ed") or tm.group("ed2"):
+        f.setdefault("editor", f["translator"])
+    at_in = next((j for j, part in enumerate(later) if _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE6.match(part)), None)
+    if at_in is not None:
+        n.in_book = _unmask(", ".join(later[at_in:]))
 
 
 def _credit_or_place_ends_title(
@@ -771,7 +814,7 @@ _THESIS_PART = re.compile(
 )
 # In: Book, ed. by A. Editor, … / In: A. Editor and B. Editor (eds.), Book, … (the editors first)
 _IN_BOOK = re.compile(
-    r"^[Ii]n:?\s+(?:(?P<eds0>[^,()]+?)\s*(?:\((?:eds?|Hrsg|Hg)\.?\)|,\s*eds?\.)\s*,\s*)?(?P<book>[^,]+?)(?:,\s*(?:ed\.\s*by|eds?\.|edited\s+by)\s+(?P<eds>[^,:]+?))?\s*(?:,|$)"
+    r"^[Ii]n:?\s+(?:(?P<eds0>[^,()]+?)\s*(?:\((?:eds?|Hrsg|Hg)\.?\)|,?\s*eds?\.)\s*,\s*)?(?P<book>[^,]+?)(?:,\s*(?:ed\.\s*by|eds?\.|edited\s+by)\s+(?P<eds>[^,:]+?))?\s*(?:,|$)"
 )
 
 
