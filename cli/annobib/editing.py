@@ -104,6 +104,24 @@ def locate(libraries, key: str):
     raise unknown_key_error(key, [k for lib in libraries for k in lib.keys()])
 
 
+def locate_many(libraries, keys: Iterable[str]) -> list[tuple]:
+    """(library, entry) for each of ``keys``, as :func:`locate` finds them, from one index of the
+    blocks: :func:`locate` scans every block for each key, so 7,000 keys of a 50,000-entry file
+    took minutes. A key the index cannot answer goes to :func:`locate` (its error, its hints)."""
+    first: dict[str, tuple] = {}
+    for lib in libraries:
+        for block in lib.blocks:
+            k = block.key
+            if k is not None and k not in first:
+                first[k] = (lib, block)
+    out = []
+    for key in keys:
+        hit = first.get(key)
+        entry = hit[1].entry if hit is not None else None
+        out.append((hit[0], entry) if entry is not None else locate(libraries, key))  # type: ignore[index]
+    return out
+
+
 # --------------------------------------------------------------------------- annotations
 
 

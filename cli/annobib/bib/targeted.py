@@ -39,7 +39,10 @@ _PLAIN_ENTRY = (
 )
 _PLAIN_RUN = re.compile(r"(?:" + _PLAIN_ENTRY + r")*+")
 
-MAX_KEYS = 50  # more keys than this: one full read costs less than the key searches
+MAX_KEYS = 20_000  # more keys than this: one full read (from the parse cache) costs less
+FEW_KEYS = 50  # up to this many keys, one regex of them all; beyond, every entry head is read
+# an entry head and its key (what the key regex of FEW_KEYS keys matches, for any key)
+_ANY_HEAD = re.compile(r"@[ \t]*+\w*+[ \t]*+[{(]\s*+([^\s,})]++)")
 INHERITING = ("crossref", "xdata")
 
 
@@ -107,8 +110,14 @@ def _read(path: Path, keys: list[str]) -> Library | None:
         recs.append([("text", 0, 0, None, None)])
         lines.append(line)
     lib = build_library(chunks, lines, recs, path, size=len(data))
+    by_key = {}  # first block of each key, as Library.get finds it (one scan, not one a key)
+    for block in lib.blocks:
+        k = block.key
+        if k is not None and k not in by_key:
+            by_key[k] = block
     for key in keys:
-        entry = lib.get(key)
+        hit = by_key.get(key)
+        entry = hit.entry if hit is not None else None
         if entry is None or any(name in entry.fields for name in INHERITING):
             return None
     lib.bom = data.startswith(b"\xef\xbb\xbf")
@@ -147,15 +156,20 @@ def _targets(text: str, keys: list[str], slow: list[tuple[int, int]], records: l
                 found[str(item[4]).casefold()].append(("slow", i))
                 slow_hits.add(i)
     starts = [s for s, _ in slow]
-    heads = re.compile(
-        r"@[ \t]*+\w*+[ \t]*+[{(]\s*+(" + "|".join(re.escape(k) for k in keys) + r")(?=[\s,})]|\Z)", re.IGNORECASE
-    )
+    if len(keys) <= FEW_KEYS:
+        heads = re.compile(
+            r"@[ \t]*+\w*+[ \t]*+[{(]\s*+(" + "|".join(re.escape(k) for k in keys) + r")(?=[\s,})]|\Z)", re.IGNORECASE
+        )
+    else:  # an alternation of thousands of keys is tried key by key at each `@`: every head once
+        heads = _ANY_HEAD
     plain: list[tuple[int, int]] = []
     for m in heads.finditer(text):
+        name = m.group(1).casefold()
+        if heads is _ANY_HEAD and name not in found:
+            continue  # another entry's head
         i = bisect.bisect_right(starts, m.start()) - 1
         if i >= 0 and m.start() < slow[i][1]:
             continue  # in a parsed chunk: its records counted it
-        name = m.group(1).casefold()
         if name not in found:
             return None  # a case variant that casefold maps elsewhere: be careful
         line_start = text.rfind("\n", 0, m.start()) + 1

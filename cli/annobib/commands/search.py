@@ -6,7 +6,7 @@ import click
 
 from annobib.commands._common import echo_exact, emit_json, load_bibliography, report_problems, warn
 from annobib.commands.listing import COLUMNS, MATCHED, cell_columns, cells_of, print_rows, row_json, whole_table
-from annobib.core.sanitize import is_clean, message
+from annobib.core.sanitize import is_clean, message, short
 from annobib.core.sanitize import terminal as safe
 from annobib.perf import paused_gc
 
@@ -108,7 +108,8 @@ def search(ctx, query, limit, as_json, fmt, pager):
     if code:
         ctx.exit(code)
     if not hits:
-        click.echo(f"annobib: no entry matches {message(repr(text))}", err=True)
+        # a 120 KB query is not repeated whole: 80 characters, as for keys
+        click.echo(f"annobib: no entry matches {message(repr(short(text)))}", err=True)
         ctx.exit(1)
 
 

@@ -31,7 +31,7 @@ def tag(words: tuple[str, ...], dry_run: bool, as_json: bool) -> None:
       annobib list --tag alliance         (filter by tag)
     """
     # lazy: not needed by `annobib --help`; looked up when called (tests patch it on its module)
-    from annobib.editing import change_tags, get_tags, load_libraries, locate
+    from annobib.editing import change_tags, get_tags, load_libraries, locate_many
 
     keys, add, remove = [], [], []
     for word in words:
@@ -62,8 +62,7 @@ def tag(words: tuple[str, ...], dry_run: bool, as_json: bool) -> None:
     require_entries(libraries, paths)
     touched = {}
     report = []
-    for key in keys:
-        lib, entry = locate(libraries, key)
+    for key, (lib, entry) in zip(keys, locate_many(libraries, keys)):
         added, removed = change_tags(entry, add, remove)
         if added or removed:
             touched[id(lib)] = lib
@@ -77,11 +76,14 @@ def tag(words: tuple[str, ...], dry_run: bool, as_json: bool) -> None:
         emit_json([{"key": k, "added": a, "removed": r, "tags": t} for k, a, r, t in report])
     elif dry_run:
         echo_exact("".join(diffs), nl=False)
+    lines = []  # one write for all (7,000 keys: 7,000 echoes cost a fifth of a second)
     for key, added, removed, tags in report:
         if not added and not removed:
-            click.echo(f"annobib: {key}: no change (tags: {', '.join(tags) or 'none'})", err=True)
+            lines.append(f"annobib: {key}: no change (tags: {', '.join(tags) or 'none'})")
         elif not dry_run:
-            click.echo(f"annobib: {key}: tags now {', '.join(tags) or '(none)'}", err=True)
+            lines.append(f"annobib: {key}: tags now {', '.join(tags) or '(none)'}")
+    if lines:
+        click.echo("\n".join(lines), err=True)
 
 
 def _list(libraries, keys, as_json: bool) -> None:
@@ -89,13 +91,10 @@ def _list(libraries, keys, as_json: bool) -> None:
     terminal-safe cell, so a tag holding ESC, OSC 52, C1 or bidi characters drives nothing.
     ``--json`` keeps the exact strings (escaped for the terminal, read back the same)."""
     # lazy: not needed by `annobib --help`
-    from annobib.editing import get_tags, locate
+    from annobib.editing import get_tags, locate_many
 
     if keys:
-        rows = []
-        for key in keys:
-            _, entry = locate(libraries, key)
-            rows.append((key, get_tags(entry)))
+        rows = [(key, get_tags(entry)) for key, (_, entry) in zip(keys, locate_many(libraries, keys))]
         if as_json:
             emit_json([{"key": k, "tags": t} for k, t in rows])
         else:

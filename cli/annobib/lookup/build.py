@@ -71,6 +71,23 @@ def _quick_value(raw: str, strings: dict) -> str:
     return resolve_value(raw, strings)[0]
 
 
+# the control characters the bulk strings below cut at or mark groups with (entry and field
+# separators, group markers, the pinyin separator), and the C1 ones: none may come from the file
+_CUTS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _scrubbed(items: list[tuple]) -> list[tuple]:
+    """``items`` with each control character but TAB, LF and CR in a type, key or value made a
+    space, for the haystack only (the file keeps it; ``validate`` reports it as W509): one raw
+    U+0018 in a title would otherwise split its entry's text in two (an internal error)."""
+    if not _CUTS.search("".join([it[3] + it[4] + "".join([r for _, r in it[5]]) for it in items])):
+        return items
+    sub = _CUTS.sub
+    return [
+        (*it[:3], sub(" ", it[3]), sub(" ", it[4]), tuple((n, sub(" ", r)) for n, r in it[5]), *it[6:]) for it in items
+    ]
+
+
 def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
     """The search haystack of each entry record (see :mod:`annobib.bib.parse`).
 
@@ -81,6 +98,7 @@ def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
     joined (whole-string passes), not entry by entry."""
     if not items:
         return []
+    items = _scrubbed(items)
     M = MARKERS
     dec_parts = []
     metas = []

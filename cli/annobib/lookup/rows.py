@@ -116,6 +116,13 @@ def _authors_summary(value: str, langid: str | None, sort_keys: bool = True) -> 
     return short, key, han
 
 
+def _titles(e) -> tuple[str, str]:
+    """(title, container) of an entry as written, '' where there is none."""
+    f = e.fields
+    container_name = next((n for n in _CONTAINER_ORDER if f.get(n)), None)
+    return f.get("title") or "", f[container_name] if container_name else ""
+
+
 def batch_summaries(entries: list, sort_keys: bool = True) -> list[tuple]:
     """The table row of each entry: (key, type, authors, year, title, container, language,
     times cited, web domain, sort key for authors, "")."""
@@ -127,7 +134,11 @@ def batch_summaries(entries: list, sort_keys: bool = True) -> list[tuple]:
         f = e.fields
         container_name = next((n for n in _CONTAINER_ORDER if f.get(n)), None)
         disp_parts.append(_DSEP.join((f.get("title") or "", f[container_name] if container_name else "")))
-    disp = tx.latex_to_text(_ESEP.join(disp_parts)).split(_ESEP)
+    bulk = _ESEP.join(disp_parts)
+    if bulk.count(_DSEP) != len(disp_parts) or bulk.count(_ESEP) != len(disp_parts) - 1:
+        # a value holds a separator (a raw U+0018/U+0019 in the file): shown as a space instead
+        bulk = _ESEP.join(_DSEP.join(p.replace(_ESEP, " ").replace(_DSEP, " ") for p in _titles(e)) for e in entries)
+    disp = tx.latex_to_text(bulk).split(_ESEP)
     out = []
     for k, e in enumerate(entries):
         f = e.fields

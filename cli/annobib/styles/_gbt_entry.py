@@ -682,6 +682,9 @@ def _parse_names(value: str, lang: int):
     return parse_names(decoded, langname)
 
 
+_COMMAND = re.compile(r"\\([a-zA-Z]+|.)(\{[^{}]*\}|[a-zA-Z])?", re.DOTALL)
+
+
 @lru_cache(maxsize=65536)
 def _decode_keep_braces(value: str) -> str:
     """LaTeX accents decoded, but braces kept (they mark organizations for the name parser)."""
@@ -710,9 +713,15 @@ def _decode_keep_braces(value: str) -> str:
             i = j + 1
             continue
         if c == "\\":
-            m = re.match(r"\\([a-zA-Z]+|.)(\{[^{}]*\}|[a-zA-Z])?", value[i:])
+            # DOTALL: a backslash before a line end (or any control character) is a command
+            # too; only a lone backslash at the very end matches nothing and stays as written
+            m = _COMMAND.match(value, i)
+            if m is None:
+                out.append(c)
+                i += 1
+                continue
             out.append(_fields.decode(m.group(0)))
-            i += m.end()
+            i = m.end()
             continue
         out.append(" " if c == "~" else c)
         i += 1
