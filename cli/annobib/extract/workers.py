@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import gc
 import os
-import pickle
 import signal
-import struct
 import sys
 import threading
 from contextlib import contextmanager
@@ -35,7 +33,8 @@ R = TypeVar("R")
 # Below this many distinct notes forking costs (~5 ms a helper) more than it saves.
 PARALLEL_MIN = 300
 _MAX_JOBS = 64
-_HEAD = struct.Struct("<QQ")  # a result frame: chunk number, payload length
+_HEAD = "<QQ"  # a result frame's head: chunk number, payload length
+_HEAD_SIZE = 16
 
 
 def jobs() -> int:
@@ -98,7 +97,7 @@ class _Team:
         self.size = chunk_size(len(items), helpers + 1)
         self.chunks = -(-len(items) // self.size)
         self.counter = _memory_file("annobib-claims")
-        os.pwrite(self.counter, bytes(8), 0)
+        os.pwrite(self.counter, bytes(8), 0)  # chunks claimed so far: 0
         self.pids: list[int] = []
         self.files: list[int] = []  # one results file per helper
         self.offsets: list[int] = []
@@ -119,6 +118,7 @@ class _Team:
     def claim(self) -> int | None:
         """The next chunk nobody has claimed, now claimed by this process; None when all are."""
         import fcntl  # lazy: only a team of processes claims
+        import struct  # lazy: as above
 
         fcntl.lockf(self.counter, fcntl.LOCK_EX)
         try:
@@ -136,6 +136,9 @@ class _Team:
     def _help(self, out: int) -> None:
         code = 0
         try:
+            import pickle  # lazy: only a helper of a long run pickles
+            import struct  # lazy: as above
+
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # forked from a thread: not ignored yet
             gc.freeze()  # the parent's objects are never collected here: no copy-on-write for nothing
             parent = os.getppid()
@@ -144,7 +147,7 @@ class _Team:
                 if k is None:
                     break
                 data = pickle.dumps(self.read(k), protocol=pickle.HIGHEST_PROTOCOL)
-                _write_all(out, _HEAD.pack(k, len(data)) + data)
+                _write_all(out, struct.pack(_HEAD, k, len(data)) + data)
         except BaseException:  # the parent reads what is missing; no traceback from here
             code = 1
         finally:
@@ -152,18 +155,21 @@ class _Team:
 
     def _collect(self, done: dict[int, list]) -> None:
         """Move every complete frame the helpers have written into ``done``."""
+        import pickle  # lazy: only a team of processes reads frames
+        import struct  # lazy: as above
+
         for i, fd in enumerate(self.files):
             at = self.offsets[i]
             while True:
-                head = os.pread(fd, _HEAD.size, at)
-                if len(head) < _HEAD.size:
+                head = os.pread(fd, _HEAD_SIZE, at)
+                if len(head) < _HEAD_SIZE:
                     break
-                k, length = _HEAD.unpack(head)
-                data = os.pread(fd, length, at + _HEAD.size)
+                k, length = struct.unpack(_HEAD, head)
+                data = os.pread(fd, length, at + _HEAD_SIZE)
                 if len(data) < length:
                     break  # being written (or its writer was killed): not yet
                 done[k] = pickle.loads(data)
-                at += _HEAD.size + length
+                at += _HEAD_SIZE + length
             self.offsets[i] = at
 
     def results(self) -> Iterator:
