@@ -229,7 +229,7 @@ def page_furniture(lines: list[str]) -> set[int]:
     """Indexes of the folio and running-head lines among ``lines`` (a notes section copied from a
     PDF: ``101`` / ``— 101 —`` / ``102 国际政治研究 2019 年第 3 期`` and the heads beside them)."""
     st = [l.strip() for l in lines]
-    fol: list[int | None] = [is_folio(s) or (int(s) if s.isdigit() and len(s) <= 4 else None) for s in st]
+    fol: list[int | None] = [is_folio(s) or (int(s) if s.isdecimal() and len(s) <= 4 else None) for s in st]
     for i, (num, _rest) in _numbered_heads(st).items():
         fol[i] = num
     heads = _head_candidates(st, fol)

@@ -93,7 +93,10 @@ def merge_into(lib, extracted: list[Entry], refresh: bool = False) -> MergeResul
         if old is not None and old.key in matched:
             old = None
         if old is None:
-            lib.add(Entry(key=new.key, type=new.type, fields=dict(new.fields)), after=prev_key)
+            # after the entry before it; when that is the one we added last (a key the file did
+            # not have), append rather than scan every block per entry (quadratic on a new file)
+            at_end = prev_key is not None and prev_key not in by_key and lib.blocks[-1].key == prev_key
+            lib.add(Entry(key=new.key, type=new.type, fields=dict(new.fields)), after=None if at_end else prev_key)
             taken.add(new.key)
             result.added.append(new.key)
             prev_key = new.key

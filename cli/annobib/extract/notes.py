@@ -502,6 +502,29 @@ def loose_notes(text: str) -> list[Note]:
     Notes are numbered by their marker, else by position; they have no page.
     """
     text = _before_end_mark(normalize_text(text))
+    run = numbered_run(text)
+    if len(run) >= 2 and len(run) >= _numbered_at_most(text):
+        raw = _notes_of_run(text, run)  # the reading by paragraphs could not number more notes
+    else:
+        raw = _paragraph_reading(text)
+        if len(run) >= max(sum(num is not None for num, _lines in raw), 2):
+            raw = _notes_of_run(text, run)  # markers of a shape or in a place the rules above miss
+    out = []
+    for i, (num, lines) in enumerate(raw, 1):
+        out.append(
+            Note(
+                page=None,
+                number=num if num is not None else i,
+                text=clean_spacing(join_lines(lines)),
+                page_index=0,
+                lines=lines,
+            )
+        )
+    return out
+
+
+def _paragraph_reading(text: str) -> list[tuple[int | None, list[str]]]:
+    """The notes of ``text`` read paragraph by paragraph, line by line: (number or None, lines)."""
     paragraphs = _numbers_alone_as_markers([p for p in cre.split(r"\n\s*\n", text) if p.strip()])
     raw: list[tuple[int | None, list[str]]] = []
     for para in paragraphs:
@@ -520,21 +543,62 @@ def loose_notes(text: str) -> list[Note]:
             if glued and int(glued.group(1)) == (last + 1 if last is not None else len(raw) + 1):
                 marks[0] = glued
         raw += _paragraph_notes(*_split_run_on(lines, marks))
-    run = numbered_run(text)
-    if len(run) >= max(sum(num is not None for num, _lines in raw), 2):
-        raw = _notes_of_run(text, run)  # markers of a shape or in a place the rules above miss
-    out = []
-    for i, (num, lines) in enumerate(raw, 1):
-        out.append(
-            Note(
-                page=None,
-                number=num if num is not None else i,
-                text=clean_spacing(join_lines(lines)),
-                page_index=0,
-                lines=lines,
-            )
-        )
-    return out
+    return raw
+
+
+# every line the paragraph reading can open a numbered note with starts (spaces aside) with one of
+# these: a marker of LOOSE_MARKER_RE or GLUED_MARKER_RE, or a number alone that becomes one
+_MAY_OPEN_LINE = re.compile(r"^[^\S\n]*(?:[注註\[【〔［（(" + CIRCLED + SUPERSCRIPT + r"]|\d)", re.M)
+_DIGITS_LINE = re.compile(r"[^\S\n]*\d{1,3}[^\S\n]*")
+_INDENT = re.compile(r"[^\S\n]*")
+
+
+def _numbered_at_most(text: str) -> int:
+    """An upper bound, found by two scans, of the numbered notes :func:`_paragraph_reading` finds:
+    the lines that open with a marker, and the run-on markers (``。(8)``) that may cut a line, less
+    those inside a line's own opening marker (``1. ① …``: the ``.`` of ``1.``), which the reading
+    skips (where it surely does: see the conditions below). When a numbered run is this long, the
+    reading (a third of splitting a long file) is never used, so it is not done. Linear: a long
+    line is never scanned once per marker."""
+    count = len(_MAY_OPEN_LINE.findall(text))
+    start = seen = indent = 0  # the latest marker's line: its start, where its text starts
+    for m in _RUN_ON_MARKER.finditer(text):
+        at = m.start()
+        line_start = text.rfind("\n", seen, at) + 1 or start
+        if line_start != start or not seen:
+            start, indent = line_start, _INDENT.match(text, line_start).end()  # type: ignore[union-attr]
+        seen = at
+        # a line's marker can only hold this position when it ends with the stop before it
+        # (``1.``, ``注 12.``): near the line's start, decided by the text to one character past it
+        mark = LOOSE_MARKER_RE.match(text[start : at + 1]) if at - indent <= 16 else None
+        if (
+            mark is not None
+            and at - start < mark.end()
+            and (_loose_number(mark) < 1000 or _opens_paragraph(text, start))  # else it may be dropped
+            and text[indent : indent + 1] != "["  # leading_tag may change such a line
+            and not _DIGITS_LINE.fullmatch(_line_before(text, start))  # a number alone joins it
+        ):
+            continue  # the reading looks for run-on markers after the line's marker only
+        count += 1
+    return count
+
+
+def _opens_paragraph(text: str, start: int) -> bool:
+    """The line at ``start`` is the first of its paragraph: a marker there that is dropped (a
+    number of 4 digits that does not continue the numbering) leaves no earlier number in the
+    paragraph, so no run-on marker is looked for on that line."""
+    return start == 0 or not text[text.rfind("\n", 0, start - 1) + 1 : start - 1].strip()
+
+
+def _line_before(text: str, start: int) -> str:
+    """The last line with text before the line that starts at ``start`` ('' when none)."""
+    end = start - 1
+    while end > 0:
+        begin = text.rfind("\n", 0, end) + 1
+        if text[begin:end].strip():
+            return text[begin:end]
+        end = begin - 1
+    return ""
 
 
 # a post's end mark on a line of its own (``—END—``, ``- END -``, ``（完）``): what follows is the

@@ -1,14 +1,25 @@
 """Reading many notes on every core.
 
 A note is read independently of the others (:func:`annobib.extract.citations.read_note` is a pure
-function of its text), so a long document's notes can be read in forked worker processes and only
-the joining of works stays sequential. Forking is cheap on Linux (the parsers are already loaded);
-elsewhere, on one core, below :data:`PARALLEL_MIN` notes, or when processes cannot be made, the
-caller reads the notes itself. ``ANNOBIB_JOBS=1`` turns the workers off.
+function of its text), so a long document's notes can be read in forked helper processes while
+this process reads too and joins the works in order. Forking is cheap on Linux (the parsers are
+already loaded); elsewhere, on one core, below :data:`PARALLEL_MIN` notes, or when processes
+cannot be made, the caller reads the notes itself. ``ANNOBIB_JOBS=1`` turns the helpers off.
+
+Why not ``multiprocessing.Pool``: measured on 2 cores it did not pay. Its two worker processes
+and the parent (joining works, unpickling) made three busy processes on two cores, and the pool's
+feeder and result threads took the parent's GIL; the parent only waited or competed. Here ``jobs``
+processes share the work and nothing else runs: the parent is one of the readers, the helpers
+(``jobs - 1`` forks, no threads) claim chunks of items from a shared counter, in order, and append
+their results to a file of their own in memory; the parent takes the next chunk it needs from those
+files, and when that chunk is still being read by a helper it reads a chunk nobody has claimed, or
+that very chunk (a pure function read twice gives the same result). So the parent never waits on a
+helper: a slow, dead or killed helper only means more work here, never a hang or a lost item.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -19,14 +30,16 @@ from typing import Callable, Iterator, Sequence, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-# Below this many distinct notes the pool costs (~20 ms to fork and join) more than it saves.
+# Below this many distinct notes forking costs (~5 ms a helper) more than it saves.
 PARALLEL_MIN = 300
 _MAX_JOBS = 64
+_HEAD = "<QQ"  # a result frame's head: chunk number, payload length
+_HEAD_SIZE = 16
 
 
 def jobs() -> int:
-    """Worker processes to use: ``ANNOBIB_JOBS`` when it is a number from 1 to 64, else the idle
-    cores (:func:`idle_cores`)."""
+    """Processes to use: ``ANNOBIB_JOBS`` when it is a number from 1 to 64, else the idle cores
+    (:func:`idle_cores`)."""
     wanted = os.environ.get("ANNOBIB_JOBS", "").strip()
     if wanted.isdecimal() and 1 <= int(wanted[:3]) <= _MAX_JOBS:
         return int(wanted)
@@ -46,64 +59,174 @@ def idle_cores() -> int:
     return max(1, min(cores, round(cores - load)))
 
 
+def chunk_size(count: int, processes: int) -> int:
+    """Items per claim: small enough that the last chunk read twice costs little (~16 notes,
+    a few ms), large enough that claims and frames cost nothing beside the reading."""
+    return max(8, min(16, count // (processes * 32)))
+
+
 def stream_on_cores(fn: Callable[[T], R], items: Sequence[T], minimum: int = PARALLEL_MIN) -> Iterator[R]:
-    """``fn(x) for x in items``, in order, yielded as soon as each is ready: computed in forked
-    workers when worth it (two jobs or more, ``minimum`` items, Linux), else here, one at a time. The caller's
-    work on the first results overlaps the workers' work on the rest, so the serial part of a
-    job (joining works) hides behind the parallel part. Should a worker fail, what is left is
-    computed here, so the results are those of one process either way. Closing the iterator (or
-    an exception in the caller, Ctrl-C) ends the workers."""
+    """``fn(x) for x in items``, in order, yielded as soon as each is ready: read here and in
+    ``jobs() - 1`` forked helpers when worth it (two jobs or more, ``minimum`` items, Linux), else
+    here alone. The caller's work on each result (joining works) runs between this process's
+    chunks, so it takes its share of the cores and the helpers take more of the reading. Results
+    are those of one process either way. Closing the iterator (or an exception in the caller,
+    Ctrl-C) ends the helpers at once."""
     n = min(jobs(), _MAX_JOBS)
     if n < 2 or len(items) < minimum or not sys.platform.startswith("linux"):
         yield from map(fn, items)
         return
-    import multiprocessing  # lazy: only a big input on several idle cores forks workers
-
     try:
-        # the function goes to the workers with the fork, not pickled: any callable will do
-        with _workers_born_deaf_to_ctrl_c():
-            pool = multiprocessing.get_context("fork").Pool(n, initializer=_worker_start, initargs=(fn,))
-    except Exception:  # no semaphores or processes here
+        team = _Team(fn, items, n - 1)
+    except OSError:  # no processes or in-memory files here
         yield from map(fn, items)
         return
-    # small chunks: the first results come back early and the last worker does not finish alone
-    size = max(8, min(64, len(items) // (n * 16)))
-    done = 0
     try:
-        born = _worker_pids(pool)
-        parts = pool.imap(_each, [items[i : i + size] for i in range(0, len(items), size)])
-        while True:
-            try:
-                part = parts.next(timeout=_POLL_S)
-            except multiprocessing.TimeoutError:
-                if _worker_pids(pool) == born:
-                    continue
-                break  # a worker died (killed): its chunk would never come, and the pool would wait forever
-            except StopIteration:
-                break
-            except Exception:  # a worker failed: what is left is computed here
-                break
-            done += len(part)
-            yield from part
-        yield from map(fn, items[done:])
+        yield from team.results()
     finally:
-        pool.terminate()
+        team.end()
 
 
-_POLL_S = 0.5  # how often a wait for results checks that every worker is still alive
+class _Team:
+    """This process and its forked helpers reading ``items`` in chunks claimed from a shared
+    counter (a file in memory, read and bumped under a POSIX record lock: no semaphores, no
+    threads)."""
+
+    def __init__(self, fn: Callable, items: Sequence, helpers: int) -> None:
+        self.fn, self.items = fn, items
+        self.size = chunk_size(len(items), helpers + 1)
+        self.chunks = -(-len(items) // self.size)
+        self.counter = _memory_file("annobib-claims")
+        os.pwrite(self.counter, bytes(8), 0)  # chunks claimed so far: 0
+        self.pids: list[int] = []
+        self.files: list[int] = []  # one results file per helper
+        self.offsets: list[int] = []
+        try:
+            for _ in range(helpers):
+                out = _memory_file("annobib-results")
+                self.files.append(out)
+                self.offsets.append(0)
+                with _helpers_born_deaf_to_ctrl_c():
+                    pid = os.fork()
+                if pid == 0:  # the helper: read, write results, never return into the caller
+                    self._help(out)
+                self.pids.append(pid)
+        except OSError:
+            self.end()
+            raise
+
+    def claim(self) -> int | None:
+        """The next chunk nobody has claimed, now claimed by this process; None when all are."""
+        import fcntl  # lazy: only a team of processes claims
+        import struct  # lazy: as above
+
+        fcntl.lockf(self.counter, fcntl.LOCK_EX)
+        try:
+            (k,) = struct.unpack("<Q", os.pread(self.counter, 8, 0))
+            if k >= self.chunks:
+                return None
+            os.pwrite(self.counter, struct.pack("<Q", k + 1), 0)
+            return k
+        finally:
+            fcntl.lockf(self.counter, fcntl.LOCK_UN)
+
+    def read(self, k: int) -> list:
+        return [self.fn(x) for x in self.items[k * self.size : (k + 1) * self.size]]
+
+    def _help(self, out: int) -> None:
+        code = 0
+        try:
+            import pickle  # lazy: only a helper of a long run pickles
+            import struct  # lazy: as above
+
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # forked from a thread: not ignored yet
+            gc.freeze()  # the parent's objects are never collected here: no copy-on-write for nothing
+            parent = os.getppid()
+            while os.getppid() == parent:  # an orphan stops: nobody would read its results
+                k = self.claim()
+                if k is None:
+                    break
+                data = pickle.dumps(self.read(k), protocol=pickle.HIGHEST_PROTOCOL)
+                _write_all(out, struct.pack(_HEAD, k, len(data)) + data)
+        except BaseException:  # the parent reads what is missing; no traceback from here
+            code = 1
+        finally:
+            os._exit(code)
+
+    def _collect(self, done: dict[int, list]) -> None:
+        """Move every complete frame the helpers have written into ``done``."""
+        import pickle  # lazy: only a team of processes reads frames
+        import struct  # lazy: as above
+
+        for i, fd in enumerate(self.files):
+            at = self.offsets[i]
+            while True:
+                head = os.pread(fd, _HEAD_SIZE, at)
+                if len(head) < _HEAD_SIZE:
+                    break
+                k, length = struct.unpack(_HEAD, head)
+                data = os.pread(fd, length, at + _HEAD_SIZE)
+                if len(data) < length:
+                    break  # being written (or its writer was killed): not yet
+                done[k] = pickle.loads(data)
+                at += _HEAD_SIZE + length
+            self.offsets[i] = at
+
+    def results(self) -> Iterator:
+        done: dict[int, list] = {}  # chunks read (here or by a helper) but not yet yielded
+        for k in range(self.chunks):
+            while k not in done:
+                self._collect(done)
+                if k in done:
+                    break
+                other = self.claim()  # chunk k is being read by a helper: read another meanwhile
+                if other is None:
+                    done[k] = self.read(k)  # none left: read k here rather than wait for it
+                else:
+                    done[other] = self.read(other)
+            yield from done.pop(k)
+
+    def end(self) -> None:
+        """Stop and reap the helpers; close the files. Helpers left have nothing to give."""
+        for pid in self.pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        for pid in self.pids:
+            try:
+                os.waitpid(pid, 0)
+            except OSError:
+                pass
+        self.pids = []
+        for fd in [*self.files, self.counter]:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self.files = []
 
 
-def _worker_pids(pool) -> frozenset:
-    """The pids of the pool's workers: a dead worker is replaced by a new one, so a change means a
-    lost chunk (multiprocessing's Pool waits for it forever)."""
-    return frozenset(p.pid for p in getattr(pool, "_pool", ()))
+def _memory_file(name: str) -> int:
+    if hasattr(os, "memfd_create"):
+        return os.memfd_create(name, os.MFD_CLOEXEC)
+    import tempfile  # lazy: only where there is no memfd
+
+    f = tempfile.TemporaryFile()
+    return os.dup(f.fileno())
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 @contextmanager
-def _workers_born_deaf_to_ctrl_c():
-    """Fork with SIGINT ignored, so workers never see Ctrl-C, not even before their initializer
-    runs (a worker killed there lost its chunk and hung the parent); the parent's handler is put
-    back at once. Only the main thread may change signal handlers; elsewhere this does nothing."""
+def _helpers_born_deaf_to_ctrl_c():
+    """Fork with SIGINT ignored, so helpers never see Ctrl-C (it reaches the whole process group:
+    the parent alone handles it and ends them); the parent's handler is put back at once. Only the
+    main thread may change signal handlers; elsewhere this does nothing."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -112,19 +235,3 @@ def _workers_born_deaf_to_ctrl_c():
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
-
-
-_worker_fn: Callable | None = None  # in a worker: the function stream_on_cores applies
-
-
-def _each(chunk: Sequence) -> list:
-    assert _worker_fn is not None
-    return [_worker_fn(x) for x in chunk]
-
-
-def _worker_start(fn: Callable) -> None:
-    global _worker_fn
-    _worker_fn = fn
-    # Ctrl-C reaches the whole process group: the parent alone handles it (and ends the workers),
-    # so a worker never prints a traceback of its own
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
