@@ -76,3 +76,24 @@ def test_an_unwritable_cache_folder_is_no_error(tmp_path):
     with rxcache.reuse(blocker / "sub"):
         assert _behaviour(_compile_all()) == _behaviour([re.compile(p, f) for p, f in PATTERNS])
     assert not list(tmp_path.glob("**/*.tmp"))
+
+
+def test_patterns_of_older_versions_give_way_once_the_file_is_full(tmp_path, monkeypatch):
+    """Each upgrade adds the patterns it changed; past the bound the file keeps the patterns the
+    current run used, so the new version's patterns are still kept and reused."""
+    monkeypatch.setattr(rxcache, "_MAX_PATTERNS", 8)
+    with rxcache.reuse(tmp_path):  # an older version's patterns fill the file
+        re.purge()
+        for i in range(8):
+            re.compile(f"old version {i}")
+    with rxcache.reuse(tmp_path):  # this version: some of its patterns are new
+        _compile_all()
+
+    def no_compiling(*args):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(re._compiler, "_code", no_compiling)
+    with rxcache.reuse(tmp_path):
+        _compile_all()
+    (file,) = tmp_path.iterdir()
+    assert b"old version" not in file.read_bytes()

@@ -40,6 +40,7 @@ def reuse(folder: Path):
     path = folder / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}.marshal"
     known = _load(path, tag)
     added: dict = {}
+    used: set = set()  # the known patterns this run asked for
     recorded: list = []
 
     class _Recorder:  # _sre as the compiler sees it, noting what it passes to the engine
@@ -56,6 +57,7 @@ def reuse(folder: Path):
         key = (pattern, int(flags))
         args = known.get(key)
         if args is not None:
+            used.add(key)
             try:
                 return _sre.compile(*args)
             except Exception:  # noqa: BLE001 - a damaged entry: compile it as usual
@@ -66,7 +68,7 @@ def reuse(folder: Path):
             compiled = real(pattern, flags)
         finally:
             compiler._sre = _sre
-        if len(recorded) == 1 and len(known) + len(added) < _MAX_PATTERNS:
+        if len(recorded) == 1 and len(added) < _MAX_PATTERNS:
             added[key] = tuple(_plain(a) for a in recorded[0])
         return compiled
 
@@ -76,7 +78,9 @@ def reuse(folder: Path):
     finally:
         compiler.compile = real
         if added:
-            _save(path, tag, {**known, **added})
+            # patterns of other versions pile up with each upgrade: past the bound, keep this run's
+            kept = known if len(known) + len(added) <= _MAX_PATTERNS else {k: known[k] for k in used if k in known}
+            _save(path, tag, {**kept, **added})
 
 
 def _plain(value):
