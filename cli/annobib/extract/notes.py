@@ -546,7 +546,7 @@ def loose_notes(text: str) -> list[Note]:
     A paragraph whose lines each start with a consecutive marker is split into those notes.
     Notes are numbered by their marker, else by position; they have no page.
     """
-    text = _before_end_mark(normalize_text(text))
+    text = _before_end_mark(normalize_text(text).replace("\f", "\n"))  # loose notes have no pages
     paragraphs = _numbers_alone_as_markers([p for p in cre.split(r"\n\s*\n", text) if p.strip()])
     raw: list[tuple[int | None, list[str]]] = []
     for para in paragraphs:
