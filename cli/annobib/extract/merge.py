@@ -78,6 +78,7 @@ def merge_into(lib, extracted: list[Entry], refresh: bool = False) -> MergeResul
             by_title.setdefault(t, e)
     matched: set[str] = set()
     prev_key: str | None = None
+    prev_unique = False  # prev_key was added here, under a key no other block has
     taken = set(by_key)
     for new in extracted:
         old = by_key.get(new.key)
@@ -93,7 +94,12 @@ def merge_into(lib, extracted: list[Entry], refresh: bool = False) -> MergeResul
         if old is not None and old.key in matched:
             old = None
         if old is None:
-            lib.add(Entry(key=new.key, type=new.type, fields=dict(new.fields)), after=prev_key)
+            added = Entry(key=new.key, type=new.type, fields=dict(new.fields))
+            if prev_unique and lib.blocks[-1].key == prev_key:
+                lib.add(added)  # after the last block, the only one so keyed: no scan (n adds were n²)
+            else:
+                lib.add(added, after=prev_key)
+            prev_unique = new.key not in taken
             taken.add(new.key)
             result.added.append(new.key)
             prev_key = new.key
@@ -120,7 +126,7 @@ def merge_into(lib, extracted: list[Entry], refresh: bool = False) -> MergeResul
             result.updated.append(old.key)
         else:
             result.unchanged.append(old.key)
-        prev_key = old.key
+        prev_key, prev_unique = old.key, False
     result.kept = [e.key for e in existing if e.key not in matched]
     return result
 
