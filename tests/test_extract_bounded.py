@@ -21,6 +21,8 @@ SHAPES = {
     "marks-law": ["a", "「題」", "『本』", "98 Colum. L. Rev. 345"],
     "years-volumes": ["1999年", "Vol. 2, No. 3 (1950), "],
     "colons-eds": ["：", "eds. "],
+    "comma-runs": ["word, "],  # one title part per comma: each once sliced the rest of the note
+    "name-runs": ["Smith J, ", "Jones K. ", "and Li W, "],
 }
 LIMIT_S = 1.5
 
@@ -47,3 +49,99 @@ def test_a_long_article_is_linear():
     started = time.perf_counter()
     extract_text(text)
     assert time.perf_counter() - started < LIMIT_S
+
+
+def test_a_long_punctuation_article_is_linear():
+    # numbers past 999 start no note, so every later line (none ends a sentence) runs on note
+    # 999: the note's end was tested by joining all its lines again at each new line
+    text = "".join(f"{i}. ()[]{{}}.,;:!?" + "\n" for i in range(1, 9_000))[:100_000]
+    started = time.perf_counter()
+    extract_text(text)
+    assert time.perf_counter() - started < LIMIT_S
+
+
+def test_a_run_on_note_joins_each_line_once(monkeypatch):
+    from annobib.extract import notes as N
+
+    joined: list[int] = []
+    real = N.join_lines
+    monkeypatch.setattr(N, "join_lines", lambda lines: joined.append(len(lines)) or real(lines))
+    lines = 4_000
+    extract_text("".join(f"{i}. ()[]{{}}.,;:!?" + "\n" for i in range(1, lines)))
+    assert sum(joined) < 10 * lines  # was ~lines²/2: the whole note joined at every line
+
+
+def test_title_parts_read_a_bounded_look_ahead(monkeypatch):
+    from annobib.extract.fields import western as W
+
+    seen: list[int] = []
+    real = W._credit_or_place_ends_title
+    monkeypatch.setattr(
+        W, "_credit_or_place_ends_title", lambda s, a, p, f, later: seen.append(len(later)) or real(s, a, p, f, later)
+    )
+    extract_notes("1. Smith J. " + "word, " * 3_000 + "J, 2020.\n")
+    assert seen and max(seen) <= 8  # was the rest of the note, sliced at each of its parts
+
+
+def test_comma_runs_grow_linearly():
+    def cost(n: int) -> float:
+        text = "1. Smith J. " + "word, " * n + "J, 2020.\n"
+        t0 = time.process_time()
+        extract_notes(text)
+        return time.process_time() - t0
+
+    small, large = cost(4_000), cost(16_000)
+    assert large < 10 * max(small, 0.01)  # 4x the length: ~4x linear, ~16x quadratic
+
+
+def test_a_long_short_title_looks_up_only_title_lengths():
+    from annobib.extract.titleindex import TitleIndex
+
+    class Counted(dict):
+        gets = 0
+
+        def get(self, *a):
+            Counted.gets += 1
+            return super().get(*a)
+
+    index = TitleIndex()
+    for i, title in enumerate(["war and peace", "peace", "war"]):
+        index.add(i, title, title)
+    index._whole = Counted(index._whole)
+    assert index.candidates("war and peace" + " and more" * 10_000) == [2, 0]  # latest first
+    assert Counted.gets <= 3  # one per title length; was one per character of the short title
+
+
+def test_the_kept_note_end_answers_as_joining_the_note():
+    import random
+
+    from annobib.extract.document import join_lines
+    from annobib.extract.notes import _note_complete, _NoteEnd
+
+    toks = [
+        "a",
+        "X",
+        " ",
+        "-",
+        "/",
+        ":",
+        ".",
+        "。",
+        ")",
+        "http://",
+        "https://",
+        "中",
+        ",",
+        "\t",
+        "in-",
+        "ht",
+        "tp",
+        ":/",
+    ]
+    rng = random.Random(7)
+    for _ in range(3_000):
+        lines = ["".join(rng.choice(toks) for _ in range(rng.randint(0, 5))) for _ in range(rng.randint(1, 6))]
+        end = _NoteEnd([])
+        for i, line in enumerate(lines):
+            end.add(line)
+            assert end.complete() == _note_complete(join_lines(lines[: i + 1])), lines[: i + 1]

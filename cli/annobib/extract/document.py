@@ -69,8 +69,12 @@ _NUMBER_FORMS = str.maketrans(
 
 def normalize_text(text: str) -> str:
     """Newlines, BOM, NBSP and full-width spaces made ordinary; form feeds kept as page breaks;
-    parenthesized and dotted number characters (⑴, ⒈) spelt out."""
+    parenthesized and dotted number characters (⑴, ⒈) spelt out. Every line end Unicode knows
+    (CR, VT, NEL, U+2028) becomes a newline and U+2029 a blank line (a paragraph), so no note is
+    run into the one before it."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if _LINE_END.search(text):  # a scan in C; the common text has none
+        text = text.translate(_LINE_ENDS)
     if _NUMBER_FORM.search(text):  # a scan in C: a per-character test cost more than the rest
         text = text.translate(_NUMBER_FORMS)
     if _CONTROL.search(text):
@@ -78,6 +82,8 @@ def normalize_text(text: str) -> str:
     return text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u200b", "")
 
 
+_LINE_END = re.compile("[\x0b\x85\u2028\u2029]")
+_LINE_ENDS = str.maketrans({"\x0b": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"})
 # control characters other than tab, newline and the form feed (a page break): a pasted article
 # can carry them (a terminal's escape sequences, a PDF's junk) and a .bib value must not
 _NUMBER_FORM = re.compile("[\u2474-\u249b]")

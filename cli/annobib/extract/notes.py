@@ -164,6 +164,50 @@ def _note_complete(text: str) -> bool:
     return bool(t) and (t[-1] in "。.）)" or bool(cre.search(r"https?://\S+$", t)))
 
 
+_URL_IN_RUN = re.compile(r"https?://\S")
+
+
+def _run_after(state: tuple[bool, str], text: str) -> tuple[bool, str]:
+    """(holds ``http(s)://`` and a character, its last 8 characters) of the trailing run of
+    non-spaces once ``text`` is appended to a text whose run ``state`` describes."""
+    if not text:
+        return state
+    if text[-1].isspace():
+        return False, ""
+    split = text.rsplit(None, 1)
+    if len(split) == 2 or text[0].isspace():
+        run = split[-1]  # a space in text: the run starts anew inside it
+        return bool(_URL_IN_RUN.search(run)), run[-8:]
+    run = state[1] + text
+    return state[0] or bool(_URL_IN_RUN.search(run)), run[-8:]
+
+
+class _NoteEnd:
+    """``_note_complete(join_lines(lines))`` kept up to date as lines arrive. Joining and searching
+    the whole note again at each new line was quadratic in its length (thousands of lines that
+    never start a note); the URL test needs only the trailing run of non-spaces, carried as
+    :func:`_run_after` states, and the last line joined to the one before it."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.prev = ""  # the last non-empty line, stripped
+        self.before: tuple[bool, str] = (False, "")  # the run of the text before prev
+        self.run: tuple[bool, str] = (False, "")  # the run of the whole text
+        for line in lines:
+            self.add(line)
+
+    def add(self, line: str) -> None:
+        line = line.strip()
+        if not line:
+            return
+        piece = join_lines([self.prev, line])  # prev (its soft hyphen dropped), the separator, line
+        self.run = _run_after(self.before, piece)
+        self.before = _run_after(self.before, piece[: len(piece) - len(line)])
+        self.prev = line
+
+    def complete(self) -> bool:
+        return bool(self.prev) and (self.prev[-1] in "。.）)" or self.run[0])
+
+
 def split_page(
     page: Page, style: str, signalled: bool, cont: int | None = None
 ) -> list[tuple[list[str], list[tuple[int, list[str]]]]]:
@@ -211,6 +255,7 @@ def split_page(
     body: list[str] = []
     notes: list[tuple[int, list[str]]] = []
     expected = 1
+    end = _NoteEnd([])
     for line in lines:
         m = rx.match(line)
         num = marker_number(style, m) if m else None
@@ -219,16 +264,16 @@ def split_page(
                 parts.append((body, notes))
                 body, notes = [], []
             notes.append((num, [line[m.end() :]]))
+            end = _NoteEnd(notes[-1][1])
             expected = num + 1
             continue
         if notes:
-            if _note_complete(join_lines(notes[-1][1])) and not cre.match(
-                r"^[A-Za-z0-9/._%#?=&-]+[。.]?$", line.strip()
-            ):
+            if end.complete() and not cre.match(r"^[A-Za-z0-9/._%#?=&-]+[。.]?$", line.strip()):
                 parts.append((body, notes))
                 body, notes, expected = [line], [], 1
             else:
                 notes[-1][1].append(line)
+                end.add(line)
             continue
         body.append(line)
     parts.append((body, notes))
@@ -501,7 +546,7 @@ def loose_notes(text: str) -> list[Note]:
     A paragraph whose lines each start with a consecutive marker is split into those notes.
     Notes are numbered by their marker, else by position; they have no page.
     """
-    text = _before_end_mark(normalize_text(text))
+    text = _before_end_mark(normalize_text(text).replace("\f", "\n"))  # loose notes have no pages
     run = numbered_run(text)
     if len(run) >= 2 and len(run) >= _numbered_at_most(text):
         raw = _notes_of_run(text, run)  # the reading by paragraphs could not number more notes

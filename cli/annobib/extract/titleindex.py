@@ -22,6 +22,7 @@ class TitleIndex:
         self._prefix: dict[str, list[int]] = {}  # full[:j] and bare[:j], j in LEVELS
         self._whole: dict[str, list[int]] = {}  # whole titles
         self._ends: dict[tuple[str, int, str], list[int]] = {}  # (first or last two chars, length)
+        self._lengths: set[int] = set()  # of whole titles: the only heads of short worth a look-up
 
     def add(self, index: int, full: str, bare: str) -> None:
         """Register work ``index`` under its title forms."""
@@ -31,6 +32,7 @@ class TitleIndex:
         for k in keys:
             _push(self._prefix, k, index)
         _push(self._whole, full, index)
+        self._lengths.add(len(full))
         for k2 in {("<", len(full), full[:2]), (">", len(full), full[-2:])}:
             _push(self._ends, k2, index)
 
@@ -38,8 +40,9 @@ class TitleIndex:
         """Indices of the works whose title may fit ``short``, latest first."""
         head = next(j for j in reversed(LEVELS) if j <= len(short))
         found: set[int] = set(self._prefix.get(short[:head], ()))  # full or bare starts with short
-        for j in range(1, len(short) + 1):  # a full title that short starts with
-            found.update(self._whole.get(short[:j], ()))
+        for j in self._lengths:  # a full title that short starts with (every head was quadratic)
+            if j <= len(short):
+                found.update(self._whole.get(short[:j], ()))
         if len(short) >= 6:
             for n in range(len(short) - NEAR, len(short) + NEAR + 1):
                 found.update(self._ends.get(("<", n, short[:2]), ()))

@@ -697,18 +697,19 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
                 or "\x00" in after
                 or EN_PAGES.match(after)
                 or after in PUBLISHING_CITIES
-                or _PLACE_THEN_YEAR(after, parts[k + 2 :])
+                or _PLACE_THEN_YEAR(after, parts[k + 2 : k + 3])
             )
         ):
             n.publisher = _unmask(s.strip(" ."))  # Title, Oxford University Press, 2014: no place printed
             if len(tparts) > 1 and tparts[-1].strip() in PUBLISHING_CITIES:
                 f["location"] = tparts.pop().strip()  # Title, New Haven, Yale University Press, 1966
-            elif after in PUBLISHING_CITIES or _PLACE_THEN_YEAR(after, parts[k + 2 :]):
+            elif after in PUBLISHING_CITIES or _PLACE_THEN_YEAR(after, parts[k + 2 : k + 3]):
                 # Title, Columbia University Press, New York, 2002 (British order: the press, then its place)
                 nxt = parts[k + 2].strip(" .") if k + 2 < len(parts) else ""
                 f["location"] = after + (", D.C." if after == "Washington" and nxt == "D.C" else "")
             break
-        if tparts and _credit_or_place_ends_title(s, after, placepub, f, parts[k + 1 :]):
+        # the next 8 parts at most are read (_serial_names): a slice to the end was quadratic
+        if tparts and _credit_or_place_ends_title(s, after, placepub, f, parts[k + 1 : k + 9]):
             break
         thesis_m = _THESIS_PART.match(s)
         if tparts and thesis_m:  # Title, unpublished PhD thesis, University, Place, Year
