@@ -126,7 +126,14 @@ def split_concatenation(raw: str) -> list[str]:
     if "{" not in raw and "}" not in raw and '"' not in raw and "\\" not in raw:
         # macros and numbers only: split in C (a hostile value chains 200,000 macros)
         return [p for p in map(str.strip, raw.split("#")) if p]
+    if "{" not in raw and "}" not in raw and "\\" not in raw:
+        # quoted strings and macros (`"a" # "a" # …`, 150,000 parts): the runs between the `#`s
+        # outside quotes, found in C (a quote left open runs to the end, as in the scan)
+        return [p for p in map(str.strip, _QUOTED_OR_PLAIN_RUNS(raw)) if p]
     return _split_scan(raw)
+
+
+_QUOTED_OR_PLAIN_RUNS = re.compile(r'(?:"[^"]*+"?|[^"#]++)++').findall
 
 
 def _split_scan(raw: str) -> list[str]:
@@ -208,9 +215,13 @@ def resolve_value(raw: str, strings: dict[str, str]) -> tuple[str, bool]:
     out = []
     size = 0
     charge = getattr(strings, "charge", None)
+    plain = "{" not in raw and "}" not in raw and "\\" not in raw  # then `"text"` is its text
     for part in split_concatenation(raw.strip()):
         c = part[0]  # a macro name is never a literal: no call for it (200,000 parts in a chain)
-        lit = literal_value(part) if c == "{" or c == '"' or c.isdigit() else None
+        if plain and c == '"' and part[-1] == '"' and part.count('"') == 2:
+            lit = part[1:-1]  # what literal_value says, without two calls a part (150,000 parts)
+        else:
+            lit = literal_value(part) if c == "{" or c == '"' or c.isdigit() else None
         if lit is None:
             name = part.lower()
             if name in strings:

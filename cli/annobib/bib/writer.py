@@ -123,17 +123,23 @@ def splice_entry(block: Block) -> str | None:
         edits.append((spans.key_start, spans.key_end, entry.key))
     # a removed field loses every copy of it (a duplicate would otherwise become its value)
     removed = [f for f in spans.fields if f.name.lower() in old and f.name.lower() not in new]
-    kept = [f for f in spans.fields if f not in removed]
+    gone = {id(f) for f in removed}  # by identity: comparing spans field by field cost more
+    kept = [f for f in spans.fields if id(f) not in gone]
     for span in removed:
-        # remove the field: its whole line when it stands alone on it
-        ls = _line_start(raw, span.name_start)
+        # remove the field: its whole line when it stands alone on it (only spaces before it
+        # on its line: found walking back over them, not by slicing from the line start, which
+        # made removing many fields of a one-line entry quadratic)
+        ls = span.name_start
+        while ls > 0 and raw[ls - 1] not in "\n\r" and raw[ls - 1].isspace():
+            ls -= 1
+        alone = ls == 0 or raw[ls - 1] in "\n\r"
         end = (span.comma + 1) if span.comma is not None else span.value_end
         le = end
         while le < len(raw) and raw[le] in " \t":
             le += 1
-        if raw[ls : span.name_start].strip() == "" and raw.startswith(nl, le):
+        if alone and raw.startswith(nl, le):
             edits.append((ls, le + len(nl), ""))
-        elif raw[ls : span.name_start].strip() == "" and span.comma is None:
+        elif alone and span.comma is None:
             # last field without a trailing comma: drop the comma before it instead
             prev = [f for f in kept if f.name_start < span.name_start]
             if prev and prev[-1].comma is not None:
@@ -211,10 +217,19 @@ def splice_entry(block: Block) -> str | None:
         if merged and e[1] <= merged[-1][1] and e[0] < merged[-1][1] and not e[2] and not merged[-1][2]:
             continue
         merged.append(e)
-    out = raw
-    for start, end, repl in reversed(merged):
-        out = out[:start] + repl + out[end:]
-    return out
+    if any(merged[i][0] < merged[i - 1][1] for i in range(1, len(merged))):
+        out = raw  # edits that overlap: applied one by one from the end, as they always were
+        for start, end, repl in reversed(merged):
+            out = out[:start] + repl + out[end:]
+        return out
+    # apart: joined once (splicing each into the whole text was quadratic in the edits)
+    pieces: list[str] = []
+    pos = 0
+    for start, end, repl in merged:
+        pieces += (raw[pos:start], repl)
+        pos = end
+    pieces.append(raw[pos:])
+    return "".join(pieces)
 
 
 def library_text(lib: Library) -> str:

@@ -460,30 +460,27 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
 _FIELD_AT = re.compile(r"(?:^|[,{])[ \t]*([A-Za-z][\w:+.\-]*)[ \t]*=", re.M)
 
 
-def _field_line(block, name: str, low: str) -> int | None:
-    """The line of ``name = …`` in the block's text (``low``: the text in lower case): the name at
-    the start of a line (after spaces) or after '{' / ',' on the entry's first line, then '='."""
-    raw = block.raw
-    at = raw.find("@")
+# `name =` after '{', ',' or a line end (then spaces): a name's words hold none of these nor
+# spaces, so one pass finds every field's first such place without backtracking
+_NAME_EQ = re.compile(r"[\n,{][ \t]*([^=\n\r,{ \t]+(?:[ \t]+[^=\n\r,{ \t]+)*)[ \t]*=")
+
+
+def _field_lines(block, low: str) -> dict[str, int]:
+    """The line of each ``name = …`` in the block's text (``low``: the text in lower case), at
+    its first place: the name at the start of a line (after spaces) or after '{' / ','. One scan
+    of the entry for all its fields (one search per field was quadratic: 15,000 fields, 5 s)."""
+    at = low.find("@")
+    lines: dict[str, int] = {}
     if at < 0:
-        return None
-    i = low.find(name, at)
-    while i >= 0:
-        j = i + len(name)
-        k = j
-        while k < len(raw) and raw[k] in " \t":
-            k += 1
-        if k < len(raw) and raw[k] == "=" and (j >= len(low) or not (low[j].isalnum() or low[j] in "_-")):
-            h = i - 1
-            while h >= at and raw[h] in " \t":
-                h -= 1
-            if h < at or raw[h] in "\n,{":
-                return block.line + raw.count("\n", at, i)
-        i = low.find(name, i + 1)
-    return None
-
-
-_UNSEEN = object()
+        return lines
+    line, last = block.line, at
+    for m in _NAME_EQ.finditer(low, at):
+        name = m.group(1)
+        if name not in lines:
+            line += low.count("\n", last, m.start(1))
+            last = m.start(1)
+            lines[name] = line
+    return lines
 
 
 def _refine_lines(findings: list[Finding], libraries) -> None:
@@ -498,18 +495,14 @@ def _refine_lines(findings: list[Finding], libraries) -> None:
         for b in getattr(lib, "blocks", []):
             if b.entry is not None and id(b.entry) in wanted and b.raw:
                 blocks[id(b.entry)] = b
-    cache: dict[tuple, int | None] = {}
-    lowered: dict[int, str] = {}
+    found: dict[int, dict[str, int]] = {}
     for f in todo:
         b = blocks.get(id(f.entry))
         if b is None:
             continue
-        k = (id(b), f.field)
-        line = cache.get(k, _UNSEEN)
-        if line is _UNSEEN:
-            low = lowered.get(id(b))
-            if low is None:
-                low = lowered[id(b)] = b.raw.lower()
-            line = cache[k] = _field_line(b, f.field, low)
+        lines = found.get(id(b))
+        if lines is None:
+            lines = found[id(b)] = _field_lines(b, b.raw.lower())
+        line = lines.get(f.field)
         if line is not None:
             f.line = line
