@@ -5,12 +5,12 @@ the braces) gives the answer of the plain brace scan, and a 240 KB value of nest
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
 from annobib.bib import values
 from annobib.bib.values import literal_value
+from conftest import best_cpu
 
 PAD = "x" * 300  # past the length where the fast path starts
 
@@ -49,12 +49,7 @@ def test_random_long_values_agree_with_the_scan():
 
 
 def _cpu(fn) -> float:
-    best = float("inf")
-    for _ in range(7):
-        t = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t)
-    return best
+    return best_cpu(fn, 7)
 
 
 def test_deeply_nested_accents_are_fast():

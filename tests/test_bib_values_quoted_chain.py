@@ -6,18 +6,13 @@ open runs to the end."""
 from __future__ import annotations
 
 import random
-import time
 
 from annobib.bib import values
+from conftest import best_cpu
 
 
 def _cpu(fn) -> float:
-    best = float("inf")
-    for _ in range(5):
-        t = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t)
-    return best
+    return best_cpu(fn, 5)
 
 
 def test_quoted_concatenations_split_as_the_scan_splits_them():

@@ -5,18 +5,13 @@ never an absolute bar), so a loaded machine does not make them flaky."""
 from __future__ import annotations
 
 import io
-import time
 
 import pytest
+from conftest import best_cpu
 
 
 def _cpu(fn, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t)
-    return best
+    return best_cpu(fn, repeat)
 
 
 def _linear(make, run, n: int, ratio: float = 8.0) -> None:

@@ -7,7 +7,6 @@ field). Growth from 1x to 4x fields is compared, with a generous factor: linear 
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -15,18 +14,14 @@ import pytest
 from annobib.bib import parse_library
 from annobib.bib.writer import library_text
 from annobib.checks.session import validate
+from conftest import best_cpu
 
 # 4x the fields: linear work takes about 4 times as long; the quadratic steps took 12-16 times
 GROWTH = 8.0
 
 
 def _cpu(fn) -> float:
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t0)
-    return max(best, 1e-3)
+    return best_cpu(fn, 3)
 
 
 def _entry(n: int, shape: str, one_line: bool) -> str:

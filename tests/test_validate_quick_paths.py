@@ -5,7 +5,6 @@ every field, down the slow path). Also: LaTeX decoding of hostile nesting stays 
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
@@ -17,6 +16,7 @@ from annobib.core.latex import decode, latex_to_text
 from annobib.model import Entry
 
 from conftest import run_cli
+from conftest import best_cpu
 
 select_rules()  # registers every rule
 
@@ -122,12 +122,7 @@ SHAPES = {
 
 
 def _cpu(fn) -> float:
-    best = float("inf")
-    for _ in range(3):  # the least of three: other processes share the machine
-        t = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t)
-    return best
+    return best_cpu(fn, 3)
 
 
 @pytest.mark.parametrize("shape", SHAPES)
