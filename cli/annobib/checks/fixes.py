@@ -12,7 +12,7 @@ that check was a third of the run).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from annobib.checks.base import Context, Rule
 from annobib.checks.runner import Corpus, check_corpus, prepare_context
@@ -29,6 +29,7 @@ class Applied:
     old: str | None
     new: str | None
     description: str
+    entry: object = field(default=None, repr=False, compare=False)  # which one (keys may repeat)
 
 
 def apply_fixes(
@@ -85,7 +86,7 @@ def apply_fixes(
                     e.fields.pop(name, None)
                 else:
                     e.fields[name] = f.fix.value
-                applied.append(Applied(e.key, name, f.code, old, f.fix.value, f.fix.description))
+                applied.append(Applied(e.key, name, f.code, old, f.fix.value, f.fix.description, e))
             changed.append(e)
         todo = changed
     return applied
