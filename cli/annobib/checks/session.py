@@ -27,6 +27,7 @@ from annobib.checks.emit import summarize
 from annobib.checks.runner import parse_codes, rerun_checks, run_checks, select_rules, start_library_rules
 from annobib.core.inputs import decode_utf8
 from annobib.errors import InputError, read_input_bytes
+from annobib.perf import paused_gc
 
 
 class OptionError(ValueError):
@@ -165,6 +166,7 @@ def _names_a_link_rule(tokens) -> bool:
     )
 
 
+@paused_gc()  # a bulk job (see perf.paused_gc): at 50,000 fixed entries the collector was a fifth
 def validate(
     paths: list[Path],
     *,
