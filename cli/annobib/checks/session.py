@@ -24,7 +24,15 @@ from annobib.checks import fixes
 from annobib.checks.base import Context, Finding
 from annobib.checks.coverage import cited_keys_from_text
 from annobib.checks.emit import summarize
-from annobib.checks.runner import parse_codes, rerun_checks, run_checks, select_rules, start_library_rules
+from annobib.checks.runner import (
+    fixing_codes,
+    parse_codes,
+    prepare_context,
+    rerun_checks,
+    run_checks,
+    select_rules,
+    start_library_rules,
+)
 from annobib.core.inputs import decode_utf8
 from annobib.errors import InputError, read_input_bytes
 from annobib.perf import paused_gc
@@ -198,9 +206,15 @@ def validate(
     ctx = Context(today=today or _dt.date.today(), cited_keys=cited)
     if links or _names_a_link_rule(select):
         ctx.state["links"] = True  # the link rules read each file's state themselves
-    # one check before fixing: its fixes start the fixer, and when none applies it is the answer
-    # (at 50k entries the fixer's own pass over every entry was a third of `validate --fix`)
-    findings = run_checks(libraries, rules=rules, ctx=ctx)
+    if not fix:
+        findings = run_checks(libraries, rules=rules, ctx=ctx)
+    else:
+        # first the rules that offer fixes: their findings start the fixer (at 50k entries its
+        # own pass over every entry was a third of `validate --fix`); the others run after it,
+        # on the entries it left as they were (a fixed entry is checked again anyway)
+        prepare_context(libraries, ctx, {r.code: r for r in rules})  # the library rules' too
+        fixing = fixing_codes(rules, ctx, unsafe)
+        findings = run_checks(libraries, rules=[r for r in rules if r.code in fixing], ctx=ctx)
     diffs, applied, n_fixed = [], [], 0
     if fix:
         fresh: dict = {}  # the fixed entries' findings, from the fixer's own last check of them
@@ -220,8 +234,9 @@ def validate(
             rechecked=fresh,
             fixed=fixed,
         )
-        if applied:  # the other entries' findings stand: only the library rules run again
-            findings = rerun_checks(libraries, rules, ctx, findings, fresh, started[0] if started else None)
+        # the other entries' findings stand: the rules not run yet run on them, the library rules on all
+        rest = [r for r in rules if r.code not in fixing]
+        findings = rerun_checks(libraries, rules, ctx, findings, fresh, started[0] if started else None, rest=rest)
     if extra_findings is not None:
         findings = findings + list(extra_findings(libraries))
     n_entries = sum(len(lib.entries) for lib in libraries)
