@@ -496,33 +496,24 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
     )
 
 
-_FIELD_AT = re.compile(r"(?:^|[,{])[ \t]*([A-Za-z][\w:+.\-]*)[ \t]*=", re.M)
+# a field's name: after a line end, ',' or '{' (then spaces or tabs), up to spaces and '='
+_FIELD_AT = re.compile(r"(?<=[\n,{])[ \t]*([^ \t\r\n=,{}]+)[ \t]*=")
 
 
-def _field_line(block, name: str, low: str) -> int | None:
-    """The line of ``name = …`` in the block's text (``low``: the text in lower case): the name at
-    the start of a line (after spaces) or after '{' / ',' on the entry's first line, then '='."""
+def _field_lines(block) -> dict[str, int]:
+    """The line of each field's first ``name =`` in the block's text after its ``@`` (names in
+    lower case): one scan of the block, not one search per finding."""
     raw = block.raw
     at = raw.find("@")
+    out: dict[str, int] = {}
     if at < 0:
-        return None
-    i = low.find(name, at)
-    while i >= 0:
-        j = i + len(name)
-        k = j
-        while k < len(raw) and raw[k] in " \t":
-            k += 1
-        if k < len(raw) and raw[k] == "=" and (j >= len(low) or not (low[j].isalnum() or low[j] in "_-")):
-            h = i - 1
-            while h >= at and raw[h] in " \t":
-                h -= 1
-            if h < at or raw[h] in "\n,{":
-                return block.line + raw.count("\n", at, i)
-        i = low.find(name, i + 1)
-    return None
-
-
-_UNSEEN = object()
+        return out
+    line, pos = block.line, at
+    for m in _FIELD_AT.finditer(raw, at):
+        line += raw.count("\n", pos, m.start(1))
+        pos = m.start(1)
+        out.setdefault(m.group(1).lower(), line)
+    return out
 
 
 def _refine_lines(findings: list[Finding], libraries) -> None:
@@ -537,18 +528,14 @@ def _refine_lines(findings: list[Finding], libraries) -> None:
         for b in getattr(lib, "blocks", []):
             if b.entry is not None and id(b.entry) in wanted and b.raw:
                 blocks[id(b.entry)] = b
-    cache: dict[tuple, int | None] = {}
-    lowered: dict[int, str] = {}
+    lines: dict[int, dict[str, int]] = {}
     for f in todo:
         b = blocks.get(id(f.entry))
         if b is None:
             continue
-        k = (id(b), f.field)
-        line = cache.get(k, _UNSEEN)
-        if line is _UNSEEN:
-            low = lowered.get(id(b))
-            if low is None:
-                low = lowered[id(b)] = b.raw.lower()
-            line = cache[k] = _field_line(b, f.field, low)
+        at = lines.get(id(b))
+        if at is None:
+            at = lines[id(b)] = _field_lines(b)
+        line = at.get(f.field)
         if line is not None:
             f.line = line
