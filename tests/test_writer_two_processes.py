@@ -8,6 +8,7 @@ import pytest
 import annobib.bib.writer as writer
 from annobib import perf
 from annobib.bib import read_library
+from annobib.core import fork
 from annobib.errors import InputError
 
 
@@ -36,10 +37,10 @@ def test_the_texts_are_those_of_one_process(tmp_path, monkeypatch):
     monkeypatch.setattr(perf, "DETACHED", True)  # no second process
     alone = writer.check_library(lib)
     forks = []
-    real = perf.in_child
+    real = fork.in_child
     monkeypatch.setattr(perf, "DETACHED", False)
     monkeypatch.setattr(writer, "PARALLEL_MIN", 4)
-    monkeypatch.setattr(perf, "in_child", lambda work: forks.append(1) or real(work))
+    monkeypatch.setattr(fork, "in_child", lambda work: forks.append(1) or real(work))
     shared = writer.check_library(lib)
     assert forks  # a second process did half of them
     assert [t for _, t, _ in shared] == [t for _, t, _ in alone]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import marshal
 import os
 import re
 from contextlib import contextmanager
@@ -65,40 +64,6 @@ def soon(job, *, or_never: bool = False) -> None:
         job()
     finally:
         os._exit(0)  # never flush buffers the parent owns, never run its exit handlers
-
-
-def in_child(work):
-    """Start ``work()`` (-> a value :mod:`marshal` can carry) in a forked child. Returns a
-    function that waits for the child and gives that value (None if the child failed), or None
-    when no child can be had. Call it with the collector paused (:func:`paused_gc`): the child
-    then copies only the pages it touches."""
-    try:
-        rfd, wfd = os.pipe()
-        pid = os.fork()
-    except OSError:
-        return None
-    if pid:
-        os.close(wfd)
-
-        def result():
-            with os.fdopen(rfd, "rb") as reader:
-                try:
-                    blob = reader.read()
-                finally:
-                    _, status = os.waitpid(pid, 0)
-            return marshal.loads(blob) if status == 0 and blob else None
-
-        return result
-    code = 0  # the child
-    try:
-        os.close(rfd)
-        blob = marshal.dumps(work())
-        with os.fdopen(wfd, "wb") as fh:
-            fh.write(blob)
-    except BaseException:  # noqa: BLE001 - the parent then does the work itself
-        code = 1
-    finally:
-        os._exit(code)
 
 
 class lazy_regex:  # noqa: N801 - used like re.compile

@@ -11,14 +11,13 @@ import os
 import re
 from pathlib import Path
 
-from annobib import perf
 from annobib.bib.diff import library_diff, unified_diff  # noqa: F401  (unified_diff re-exported)
 from annobib.bib.latex import escape_specials, unescape_specials
 from annobib.bib.library import Block, Library, Stamp, file_stamp, is_modified
 from annobib.bib.parse import parse_chunks
 from annobib.bib.spans import EntrySpans, FieldSpan, scan_entry  # noqa: F401  (re-exported)
 from annobib.bib.values import braces_balanced, entry_from_record, value_style
-from annobib.core import files, journal
+from annobib.core import files, fork, journal
 from annobib.errors import ConflictError, InputError, os_reason
 from annobib.model import Entry
 
@@ -371,7 +370,7 @@ def _spliced_in_two(lib: Library) -> tuple[dict[int, str | None] | None, set[int
     :func:`check_written`) by a forked child; (None, None) when there are few or no child can
     be had. The child's check failing raises its InputError here."""
     edited = [b for b in lib.blocks if b.raw and b.snapshot is not None and is_modified(b)]
-    if len(edited) < PARALLEL_MIN or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork") or perf.DETACHED:
+    if len(edited) < PARALLEL_MIN or not fork.available():
         return None, None
     theirs = edited[len(edited) // 2 :]
 
@@ -383,7 +382,7 @@ def _spliced_in_two(lib: Library) -> tuple[dict[int, str | None] | None, set[int
             return "error", str(exc)
         return "texts", texts
 
-    child = perf.in_child(work)
+    child = fork.in_child(work)
     if child is None:
         return None, None
     mine = {id(b): splice_entry(b) for b in edited[: len(edited) // 2]}
