@@ -148,18 +148,18 @@ def test_validate_fix_splices_and_checks_each_entry_once(tmp_path, monkeypatch):
     calls = {"texts": 0, "checks": 0}
     real_texts, real_check = writer._block_texts, writer.check_written
 
-    def texts(lib):
+    def texts(lib, *more):
         calls["texts"] += 1
-        return real_texts(lib)
+        return real_texts(lib, *more)
 
-    def check(lib, parts):
+    def check(lib, parts, *more):
         calls["checks"] += 1
-        return real_check(lib, parts)
+        return real_check(lib, parts, *more)
 
     monkeypatch.setattr(writer, "_block_texts", texts)
     monkeypatch.setattr(writer, "check_written", check)
     env = {"XDG_CACHE_HOME": str(tmp_path / "c"), "XDG_STATE_HOME": str(tmp_path / "s")}
-    res = run_cli(["--bib", str(path), "validate", "--fix", "--unsafe-fixes"], env=env)
+    res = run_cli(["--bib", str(path), "validate", "--fix", "--unsafe-fixes", "--diff"], env=env)
     assert "?utm_source" not in path.read_text(encoding="utf-8")
     assert res.stdout.count("\n+  url = {https://example.org/") == 40
     assert calls == {"texts": 1, "checks": 1}

@@ -188,7 +188,7 @@ def test_fix_dry_run_shows_a_diff_and_writes_nothing(tmp_path):
 
 def test_fix_applies_safe_fixes_atomically_and_is_idempotent(tmp_path):
     p = _copy(tmp_path, *FIXABLE)
-    r = run_cli(["validate", *T, "--fix", "--json", str(p)])
+    r = run_cli(["validate", *T, "--fix", "--diff", "--json", str(p)])
     doc = json.loads(r.stdout)
     assert doc["fixed"] and not doc["dry_run"] and doc["diff"].startswith("---")
     text = p.read_text(encoding="utf-8")
@@ -235,11 +235,34 @@ def test_fix_keeps_what_it_does_not_touch_byte_for_byte(tmp_path):
     src = (DATA / "clean.bib").read_text(encoding="utf-8")
     p = tmp_path / "refs.bib"
     p.write_text(src.replace("pages            = {25-27}", "pages            = {25—27}"), encoding="utf-8")
-    r = run_cli(["validate", *T, "--fix", str(p)])
+    r = run_cli(["validate", *T, "--fix", "--diff", str(p)])
     assert r.exit_code == 0
     assert p.read_text(encoding="utf-8") == src
     changed = [l for l in r.stdout.splitlines() if l[:1] in "+-" and l[:3] not in ("+++", "---")]
     assert len(changed) == 2, changed
+
+
+def test_fix_makes_no_diff_unless_one_is_shown_and_counts_each_rule(tmp_path, monkeypatch):
+    """`--fix` says how many fields of how many entries each rule fixed (ruff's way); the diff,
+    which at 50,000 fixed entries cost more than the write, is made only with --diff or --dry-run."""
+    import annobib.bib.writer as writer
+
+    made = []
+    real = writer.library_diff
+    monkeypatch.setattr(writer, "library_diff", lambda *a: made.append(1) or real(*a))
+    p = _copy(tmp_path, "W305-pages-form.bib", "W508-whitespace.bib")
+    r = run_cli(["validate", *T, "--fix", str(p)])
+    assert not made and "pages = {25-27}" in p.read_text(encoding="utf-8")
+    assert not [line for line in r.stdout.splitlines() if line.startswith(("---", "+++", "@@"))]
+    summary = r.stderr.strip().splitlines()[-1]
+    assert summary == "annobib: fixed 6 fields in 6 entries (W305 3, W508 2, I511 1)"  # keys repeat: by entry
+    assert json.loads(run_cli(["validate", *T, "--fix", "--json", str(p)]).stdout)["diff"] == ""
+    p = _copy(tmp_path, "W305-pages-form.bib")
+    r = run_cli(["validate", *T, "--fix", "--diff", str(p)])
+    assert made and "+@article{a" in r.stdout and "pages = {25-27}" in p.read_text(encoding="utf-8")
+    assert r.stderr.strip().endswith("fixed 3 fields in 3 entries (W305 3)")
+    bad = run_cli(["validate", *T, "--diff", str(p)])
+    assert bad.exit_code == 2 and "go with --fix" in bad.stderr
 
 
 def test_fix_refuses_when_the_file_changed_under_it(tmp_path, monkeypatch):

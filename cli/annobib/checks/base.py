@@ -109,6 +109,21 @@ REGISTRY: dict[str, Rule] = {}
 # Scanners check several codes in one pass over an entry (text hygiene looks at every field once):
 # (codes, fn, scope, fields); fn(rules_by_code, entry, ctx) -> list[Finding] | None.
 SCANNERS: list[tuple[tuple[str, ...], Callable, str, tuple[str, ...]]] = []
+# code -> fn(field, value) -> the findings of that code's scanner on that one field, which
+# depend on nothing else: the fixer applies such a field's further fixes at once (field_local)
+FIELD_LOCAL: dict[str, Callable] = {}
+
+
+def field_local(*codes: str):
+    """Register ``fn(field, value) -> findings`` for ``codes``, whose findings (and fixes) on a
+    field depend on that field's value alone (never on the entry's other fields)."""
+
+    def deco(fn):
+        for c in codes:
+            FIELD_LOCAL[c] = fn
+        return fn
+
+    return deco
 
 
 def rule(

@@ -12,7 +12,7 @@ import unicodedata
 
 from annobib.bib.latex import link_spans
 from annobib.checks._util import CJK_RE, HANGUL_RE, INTERNAL_FIELDS, LONG_FIELDS, VERBATIM_FIELDS, unwrap
-from annobib.checks.base import Finding, Fix, declare, scanner
+from annobib.checks.base import REGISTRY, Finding, Fix, declare, field_local, scanner
 
 declare(
     "W501",
@@ -712,6 +712,12 @@ def _field_findings(rules, name: str, raw: str) -> tuple:
             _FIELD_MEMO.clear()
         got = _FIELD_MEMO[(name, raw)] = tuple(_scan_field(rules, name, raw))
     return got
+
+
+@field_local("W501", "W502", "W503", "W504", "E505", "W506", "W507", "W508", "W509", "W510", "I511")
+def field_findings(name: str, raw: str) -> tuple:
+    """scan_text's findings on one field (entry-less): they depend on its value alone."""
+    return _field_findings(REGISTRY, name, raw) if raw else ()
 
 
 def _stamped(f, e):

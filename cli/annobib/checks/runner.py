@@ -137,16 +137,46 @@ def _corpus(libraries) -> Corpus:
     return corpus
 
 
+def fixing_codes(rules: list[Rule], ctx: Context, unsafe: bool) -> set[str]:
+    """The codes of the entry rules that can offer a fix (safe ones only unless ``unsafe``), and
+    the other codes of the scanners that make their findings (one call of a scanner gives all)."""
+    fixing = {
+        r.code
+        for r in rules
+        if r.scope == "entry" and r.fixable and (unsafe or r.fixable != "unsafe") and all(map(ctx.has, r.needs))
+    }
+    chosen = {r.code for r in rules}
+    for codes, _fn, scope, _fields in SCANNERS:
+        if scope == "entry" and fixing.intersection(codes):
+            fixing.update(c for c in codes if c in chosen)
+    return fixing
+
+
 def rerun_checks(
-    libraries, rules: list[Rule], ctx: Context, previous: list[Finding], fresh: dict, started=None
+    libraries,
+    rules: list[Rule],
+    ctx: Context,
+    previous: list[Finding],
+    fresh: dict,
+    started=None,
+    rest: list[Rule] | None = None,
 ) -> list[Finding]:
     """What :func:`run_checks` would find now that some entries changed, without checking the
     others again: ``previous`` is the check made before the change, ``fresh`` maps id(entry) of
     every changed entry to the findings of the same rules on it as it is now (see
     :func:`annobib.checks.fixes.apply_fixes`). The library rules run again over everything
-    (``started``: already running, from :func:`start_library_rules` on the same entries)."""
-    corpus, child = started if started is not None else (_corpus(libraries), None)
+    (``started``: already running, from :func:`start_library_rules` on the same entries).
+    ``rest``: entry rules ``previous`` did not run (it ran only those that offer fixes: on an
+    entry to be fixed the others would run for nothing); they run now over the unchanged entries."""
     rules = [r for r in rules if all(ctx.has(n) for n in r.needs)]
+    rest_active = {r.code: r for r in rest or () if r.scope == "entry" and all(ctx.has(n) for n in r.needs)}
+    if not fresh and started is None and rest is not None:
+        # nothing changed: the other rules over everything, as one check (library rules included)
+        active = rest_active | {r.code: r for r in rules if r.scope == "library"}
+        with paused_gc():
+            found = check_corpus(_corpus(libraries), active, ctx, libraries=libraries)
+            return _finished(previous + found, ctx)
+    corpus, child = started if started is not None else (_corpus(libraries), None)
     whole = {r.code for r in rules if r.scope == "library"}
     kept: dict[int, list[Finding]] = {}
     for f in previous:
@@ -156,6 +186,11 @@ def rerun_checks(
             kept = {None: []}
             break
         kept.setdefault(id(f.entry), []).append(f)
+    if rest_active and None not in kept:
+        unchanged = [e for e in corpus.entries if id(e) not in fresh]
+        with paused_gc():
+            for f in check_corpus(corpus, rest_active, ctx, entries=unchanged, libraries=libraries):
+                kept.setdefault(None if f.entry is None else id(f.entry), []).append(f)
     library_found = _collect(child, corpus.entries, ctx) if child is not None else None
     if None in fresh or None in kept:
         return run_checks(libraries, rules=rules, ctx=ctx)
@@ -174,9 +209,13 @@ def rerun_checks(
         if library_found is None:
             library_found = _check_part(_Plan({}), [], library_rules, corpus, ctx, libraries)
         findings.extend(library_found)
-        if ctx.state.get("text_oddities", {}).get("comment_at"):
-            findings = _without_phantoms(findings, ctx)
-        return sort_findings(findings)
+        return _finished(findings, ctx)
+
+
+def _finished(findings: list[Finding], ctx: Context) -> list[Finding]:
+    if ctx.state.get("text_oddities", {}).get("comment_at"):
+        findings = _without_phantoms(findings, ctx)
+    return sort_findings(findings)
 
 
 class _Plan:
@@ -455,9 +494,6 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
         findings,
         key=lambda f: (f.source or "", f.line or 0, f.key or "", SEVERITY_RANK[f.severity], f.code, f.field or ""),
     )
-
-
-_FIELD_AT = re.compile(r"(?:^|[,{])[ \t]*([A-Za-z][\w:+.\-]*)[ \t]*=", re.M)
 
 
 # `name =` after '{', ',' or a line end (then spaces): a name's words hold none of these nor

@@ -24,9 +24,18 @@ from annobib.checks import fixes
 from annobib.checks.base import Context, Finding
 from annobib.checks.coverage import cited_keys_from_text
 from annobib.checks.emit import summarize
-from annobib.checks.runner import parse_codes, rerun_checks, run_checks, select_rules, start_library_rules
+from annobib.checks.runner import (
+    fixing_codes,
+    parse_codes,
+    prepare_context,
+    rerun_checks,
+    run_checks,
+    select_rules,
+    start_library_rules,
+)
 from annobib.core.inputs import decode_utf8
 from annobib.errors import InputError, read_input_bytes
+from annobib.perf import paused_gc
 
 
 class OptionError(ValueError):
@@ -42,8 +51,9 @@ class Outcome:
     unreadable: list[InputError] = field(default_factory=list)
     fixing: bool = False
     dry_run: bool = False
-    diffs: list[str] = field(default_factory=list)  # one unified diff per file the fixes changed
+    diffs: list[str] = field(default_factory=list)  # with --diff or --dry-run: one per file the fixes changed
     applied: list[dict] = field(default_factory=list)  # the fixes, as the JSON report shows them
+    fixed_entries: int = 0  # how many entries the fixes changed
     rule_errors: list[str] = field(default_factory=list)  # rules that crashed (their findings are missing)
     strict: bool = False
 
@@ -117,12 +127,14 @@ def fix_and_write(
     *,
     unsafe: bool,
     dry_run: bool,
+    diff: bool = True,
     findings: list | None = None,
     rechecked: dict | None = None,
     fixed=None,
-) -> tuple[list[str], list[dict]]:
+) -> tuple[list[str], list[dict], int]:
     """Apply the fixes to every library, check every edited one, then write them (or, with
-    ``dry_run``, only diff them). Returns the diffs and the applied fixes. ``findings``: the
+    ``dry_run``, only diff them). Returns the diffs (none unless ``diff``: at 50,000 fixed
+    entries the diff cost more than the write), the applied fixes and how many entries changed. ``findings``: the
     libraries' check, made already (the fixes' first pass reads it); ``rechecked``: filled
     with the findings of each fixed entry as fixed (see :func:`fixes.apply_fixes`); ``fixed()``
     is called once every fix is applied, before any file is checked or written."""
@@ -136,8 +148,8 @@ def fix_and_write(
         fixed()
     # check every file first: a failure writes nothing further (a dry run checks nothing)
     checked = [check_library(lib) if not dry_run else None for lib, _ in pending]
-    # the diff is shown (text, github) or returned (json); it costs what changed, not the file
-    diffs = [write_library(lib, dry_run=dry_run, diff=True, checked=c) for (lib, _), c in zip(pending, checked)]
+    # a diff only when it is shown (--diff, --dry-run): it costs what changed, which may be all
+    diffs = [write_library(lib, dry_run=dry_run, diff=diff, checked=c) for (lib, _), c in zip(pending, checked)]
     done = [
         {
             "file": str(lib.path),
@@ -151,7 +163,7 @@ def fix_and_write(
         for lib, applied in pending
         for a in applied
     ]
-    return diffs, done
+    return diffs, done, len({id(a.entry) for _, applied in pending for a in applied})
 
 
 def _names_a_link_rule(tokens) -> bool:
@@ -162,6 +174,7 @@ def _names_a_link_rule(tokens) -> bool:
     )
 
 
+@paused_gc()  # a bulk job (see perf.paused_gc): at 50,000 fixed entries the collector was a fifth
 def validate(
     paths: list[Path],
     *,
@@ -171,6 +184,7 @@ def validate(
     fix: bool = False,
     unsafe: bool = False,
     dry_run: bool = False,
+    diff: bool = False,
     manuscripts=(),
     today: _dt.date | None = None,
     links: bool = False,
@@ -181,8 +195,8 @@ def validate(
     ``extra_findings(libraries)`` adds findings from outside the rule registry (``--online``: the
     registry lookups of :mod:`annobib.verify`, which this layer must not import)."""
 
-    if (dry_run or unsafe) and not fix:
-        raise OptionError("--dry-run and --unsafe-fixes go with --fix")
+    if (dry_run or unsafe or diff) and not fix:
+        raise OptionError("--dry-run, --diff and --unsafe-fixes go with --fix")
     try:
         rules = select_rules(select, ignore)
     except ValueError as exc:
@@ -192,10 +206,16 @@ def validate(
     ctx = Context(today=today or _dt.date.today(), cited_keys=cited)
     if links or _names_a_link_rule(select):
         ctx.state["links"] = True  # the link rules read each file's state themselves
-    # one check before fixing: its fixes start the fixer, and when none applies it is the answer
-    # (at 50k entries the fixer's own pass over every entry was a third of `validate --fix`)
-    findings = run_checks(libraries, rules=rules, ctx=ctx)
-    diffs, applied = ([], [])
+    if not fix:
+        findings = run_checks(libraries, rules=rules, ctx=ctx)
+    else:
+        # first the rules that offer fixes: their findings start the fixer (at 50k entries its
+        # own pass over every entry was a third of `validate --fix`); the others run after it,
+        # on the entries it left as they were (a fixed entry is checked again anyway)
+        prepare_context(libraries, ctx, {r.code: r for r in rules})  # the library rules' too
+        fixing = fixing_codes(rules, ctx, unsafe)
+        findings = run_checks(libraries, rules=[r for r in rules if r.code in fixing], ctx=ctx)
+    diffs, applied, n_fixed = [], [], 0
     if fix:
         fresh: dict = {}  # the fixed entries' findings, from the fixer's own last check of them
         started = []  # the library rules over the fixed entries, run while the files are written
@@ -203,11 +223,20 @@ def validate(
         def fixed() -> None:
             started.append(start_library_rules(libraries, rules, ctx))
 
-        diffs, applied = fix_and_write(
-            libraries, rules, ctx, unsafe=unsafe, dry_run=dry_run, findings=findings, rechecked=fresh, fixed=fixed
+        diffs, applied, n_fixed = fix_and_write(
+            libraries,
+            rules,
+            ctx,
+            unsafe=unsafe,
+            dry_run=dry_run,
+            diff=diff or dry_run,
+            findings=findings,
+            rechecked=fresh,
+            fixed=fixed,
         )
-        if applied:  # the other entries' findings stand: only the library rules run again
-            findings = rerun_checks(libraries, rules, ctx, findings, fresh, started[0] if started else None)
+        # the other entries' findings stand: the rules not run yet run on them, the library rules on all
+        rest = [r for r in rules if r.code not in fixing]
+        findings = rerun_checks(libraries, rules, ctx, findings, fresh, started[0] if started else None, rest=rest)
     if extra_findings is not None:
         findings = findings + list(extra_findings(libraries))
     n_entries = sum(len(lib.entries) for lib in libraries)
@@ -221,6 +250,7 @@ def validate(
         dry_run=dry_run,
         diffs=diffs,
         applied=applied,
+        fixed_entries=n_fixed,
         rule_errors=ctx.state.get("rule_errors", []),
         strict=strict,
     )

@@ -1,0 +1,56 @@
+"""Splicing many edited entries is shared with a forked second process (validate --fix at
+50,000 fixed entries): the texts, the read-back check and its refusal are those of one process."""
+
+from __future__ import annotations
+
+import pytest
+
+import annobib.bib.writer as writer
+from annobib import perf
+from annobib.bib import read_library
+from annobib.core import fork
+from annobib.errors import InputError
+
+
+def _edited(tmp_path, n: int = 40):
+    path = tmp_path / "w.bib"
+    path.write_text(
+        "".join(
+            f"@article{{k{i},\n  title   = {{Title  {i}}},\n  pages = {{1 - 2}},\n  note = {{x}},\n}}\n\n"
+            for i in range(n)
+        ),
+        encoding="utf-8",
+    )
+    lib = read_library(path)
+    for i, e in enumerate(lib.entries):
+        e.fields["title"] = f"Title {i} 50% & more"
+        e.fields["pages"] = "1-2"
+        if i % 3 == 0:
+            del e.fields["note"]
+        if i % 5 == 0:
+            e.fields["langid"] = "english"
+    return lib
+
+
+def test_the_texts_are_those_of_one_process(tmp_path, monkeypatch):
+    lib = _edited(tmp_path)
+    monkeypatch.setattr(perf, "DETACHED", True)  # no second process
+    alone = writer.check_library(lib)
+    forks = []
+    real = fork.in_child
+    monkeypatch.setattr(perf, "DETACHED", False)
+    monkeypatch.setattr(writer, "PARALLEL_MIN", 4)
+    monkeypatch.setattr(fork, "in_child", lambda work: forks.append(1) or real(work))
+    shared = writer.check_library(lib)
+    assert forks  # a second process did half of them
+    assert [t for _, t, _ in shared] == [t for _, t, _ in alone]
+    assert "title   = {Title 7 50\\% \\& more}" in "".join(t for _, t, _ in shared)
+
+
+@pytest.mark.parametrize("at", [1, 38])  # in the parent's half, in the child's
+def test_a_text_that_would_not_read_back_is_refused_from_either_half(tmp_path, monkeypatch, at):
+    lib = _edited(tmp_path)
+    lib.entries[at].fields["title"] = "bad \x00 value"
+    monkeypatch.setattr(writer, "PARALLEL_MIN", 4)
+    with pytest.raises(InputError, match=f"entry k{at}: field title holds a NUL"):
+        writer.check_library(lib)
