@@ -9,6 +9,7 @@ import time
 import pytest
 
 from annobib.bib import parse as bp
+from conftest import best_cpu
 
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
@@ -136,9 +137,9 @@ def test_many_tiny_blocks_read_fast_and_round_trip(tmp_path):
     text = "".join(parts)
     assert len(text.encode()) < 1_000_000
     path.write_text(text, encoding="utf-8")
-    t = time.process_time()  # CPU: a shared machine's load does not fail it
-    lib = read_library(path)
-    elapsed = time.process_time() - t
+    got = []
+    elapsed = best_cpu(lambda: got.append(read_library(path)), 2)  # CPU, the better of two: load-proof
+    lib = got[-1]
     assert len(lib.entries) == 40000
     assert elapsed < 4.0, elapsed  # bibtexparser alone: ~3 s on the 2-core machine, this ~0.6 s
     entry = next(e for e in lib.entries if e.key == "k3")

@@ -10,7 +10,6 @@ import difflib
 import random
 import shutil
 import subprocess
-import time
 
 import pytest
 
@@ -19,6 +18,7 @@ from annobib.bib import parse_library
 from annobib.bib.diff import library_diff
 from annobib.bib.writer import _block_texts
 from annobib.model import Entry
+from conftest import best_cpu
 
 
 def bib(n: int, start: int = 0) -> str:
@@ -118,19 +118,14 @@ def test_fixes_in_adjacent_entries_are_matched_entry_by_entry(monkeypatch):
 @pytest.mark.parametrize("every", [1, 3])
 def test_the_diff_grows_linearly(every):
     """4x the entries (all or a third of them fixed): the diff takes about 4x as long, not 16x
-    (it took 18 s at 500 entries; a generous bound, medians of three)."""
+    (it took 18 s at 500 entries; a generous bound, the least CPU of three)."""
 
     def cost(n: int) -> float:
         old = bib(n)
         lib = edit_all(old, every)
         parts = _block_texts(lib)
         new = "".join(p[1] for p in parts)
-        runs = []
-        for _ in range(3):
-            t = time.perf_counter()
-            library_diff(old, new, parts, "f")
-            runs.append(time.perf_counter() - t)
-        return sorted(runs)[1]
+        return best_cpu(lambda: library_diff(old, new, parts, "f"))  # CPU, least of three: load-proof
 
     small, big = cost(300), cost(1200)
     assert big < small * 10
