@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import functools
-import marshal
-import os
 import re
 from dataclasses import dataclass, field
 
-from annobib import perf
+from annobib.core import fork
 from annobib.checks.base import CLAIMED, FAMILIES, REGISTRY, SCANNERS, SEVERITY_RANK, Context, Finding, Fix, Rule
 from annobib.perf import paused_gc
 
@@ -418,26 +416,16 @@ def _check_in_two(plan: "_Plan", todo, library_rules, corpus: Corpus, ctx: Conte
     return findings + theirs
 
 
-def _fork(work, entries, ctx: Context) -> tuple[int, int] | None:
-    """Run ``work()`` (-> findings) in a forked child; (pid, read end) to :func:`_collect` from,
-    or None when no second process can be had. The findings come back as plain tuples, each
-    with the index of its entry in ``entries``."""
-    if (os.cpu_count() or 1) < 2 or not hasattr(os, "fork") or perf.DETACHED:
+def _fork(work, entries, ctx: Context):
+    """Run ``work()`` (-> findings) in a forked child (:func:`annobib.core.fork.in_child`); the
+    function that waits for it, to :func:`_collect` from, or None when no second process can be
+    had. The findings come back as plain tuples, each with the index of its entry in ``entries``."""
+    if not fork.available():
         return None
-    try:
-        rfd, wfd = os.pipe()
-        pid = os.fork()
-    except OSError:
-        return None
-    if pid:
-        os.close(wfd)
-        return pid, rfd
-    code = 0  # the child
-    try:
-        os.close(rfd)
-        mine = work()
+
+    def rows():
         where = {id(e): i for i, e in enumerate(entries)}
-        rows = [
+        found = [
             (
                 f.code,
                 f.severity,
@@ -450,27 +438,19 @@ def _fork(work, entries, ctx: Context) -> tuple[int, int] | None:
                 f.rule,
                 -1 if f.entry is None else where.get(id(f.entry), -1),
             )
-            for f in mine
+            for f in work()
         ]
-        with os.fdopen(wfd, "wb") as fh:
-            fh.write(marshal.dumps((rows, ctx.state.get("rule_errors", []))))
-    except BaseException:  # noqa: BLE001 - the parent then does it all itself
-        code = 1
-    finally:
-        os._exit(code)
+        return found, ctx.state.get("rule_errors", [])
+
+    return fork.in_child(rows)
 
 
-def _collect(child: tuple[int, int], entries, ctx: Context) -> list[Finding] | None:
+def _collect(child, entries, ctx: Context) -> list[Finding] | None:
     """The findings of a child :func:`_fork` started (None if it failed: redo its work)."""
-    pid, rfd = child
-    with os.fdopen(rfd, "rb") as reader:
-        try:
-            blob = reader.read()
-        finally:
-            _, status = os.waitpid(pid, 0)
-    if status != 0 or not blob:
+    got = child()
+    if got is None:
         return None
-    rows, errors = marshal.loads(blob)
+    found, errors = got
     if errors:
         ctx.state.setdefault("rule_errors", []).extend(errors)
     return [
@@ -486,7 +466,7 @@ def _collect(child: tuple[int, int], entries, ctx: Context) -> list[Finding] | N
             rule,
             entries[at] if at >= 0 else None,
         )
-        for code, severity, key, name, message, line, source, fix, rule, at in rows
+        for code, severity, key, name, message, line, source, fix, rule, at in found
     ]
 
 
