@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from annobib.extract.normalize import normalize
 from annobib.extract.segment import citation_score, citation_start, quoted_from, sentences, translation_pairs
-from annobib.extract.fields.features import after_boundary, cjk_pages, en_pages, norm_range, rstrip_run
+from annobib.extract.fields.features import after_boundary, cjk_pages, en_pages, first_index, norm_range, rstrip_run
 from annobib.extract.fields import (
     HAN,
     URL_RE,
@@ -58,17 +58,26 @@ _NOT_CITATION_HEAD = re.compile(
 )
 # the ASCII letters _NOT_CITATION_HEAD can open with (a test reads them from the regex)
 _NOT_CITATION_ASCII_FIRST = "TIFAf"
+# every character _NOT_CITATION_HEAD can open with (a test reads them from the regex)
+_NOT_CITATION_FIRST = frozenset(_NOT_CITATION_ASCII_FIRST + "本基项作感致谨访田调ИРСЗ")
 _NOT_CITATION_ANY = re.compile(
     r"阶段性成果|项目编号|资助项目|基金资助|课题编号|批准号|при (?:финансовой )?поддержке|полевые материалы автора"
     r"|为题[^。]{0,40}(?:宣读|报告|发表)"
 )
+# a word of each alternative of _NOT_CITATION_ANY (a test checks them against the regex)
+_NOT_CITATION_ANY_WORDS = ("成果", "编号", "资助", "批准号", "при ", "полевые", "为题")
 
 
 def not_a_citation(head: str) -> bool:
     """A funding or acknowledgement note, or an interview record (``head``: the note's start)."""
     if head.isascii():  # _NOT_CITATION_ANY's words are Chinese and Russian
         return head[:1] in _NOT_CITATION_ASCII_FIRST and _NOT_CITATION_HEAD.match(head) is not None
-    return bool(_NOT_CITATION_HEAD.match(head) or _NOT_CITATION_ANY.search(head))
+    if head[:1] in _NOT_CITATION_FIRST and _NOT_CITATION_HEAD.match(head):
+        return True
+    for w in _NOT_CITATION_ANY_WORDS:  # substring tests: cheaper than a regex call that seldom matches
+        if w in head:
+            return _NOT_CITATION_ANY.search(head) is not None
+    return False
 
 
 CIRCLED_NUMS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -135,10 +144,11 @@ PROSE_AFTER_QUOTE = re.compile(
 UNREAD_SIGNAL = re.compile(
     r"https?://|[《「『]|\[(?:J|M|N|D|C|R|EB/OL)\]|,\s*[“\"]|[,?]\s*[”\"]|\bpp?\.\s*\d|\bVol\.|[\u0400-\u04ff]{3,}"
 )
+# (the lookahead in front: a position where no alternative can open is passed over by one class test)
 LEAD_WORD_RE = re.compile(
-    r"(?:可|请|另|亦|也|还|均|具体|详细)?\s*(?:参\s*见|参\s*阅|详\s*见|参看|转\s*引\s*自)"
+    r"(?=[可请另亦也还均具详参转相有SsCc\s])(?:(?:可|请|另|亦|也|还|均|具体|详细)?\s*(?:参\s*见|参\s*阅|详\s*见|参看|转\s*引\s*自)"
     r"|(?<=[，。；：,;:])(?:相关|有关|具体|详细)\s*(?:讨论|论述|论证|分析)\s*(?:可\s*)?(?:参\s*)?见(?!解)"  # 。相关讨论见…
-    r"|(?:^|(?<=[,.;:”\"]\s)|(?<=[，。；：]))(?:See also|see also|See|see|Cf\.|cf\.)(?=\s|,\s+(?:for example|for instance|e\.?g\.?),)"
+    r"|(?:^|(?<=[,.;:”\"]\s)|(?<=[，。；：]))(?:See also|see also|See|see|Cf\.|cf\.)(?=\s|,\s+(?:for example|for instance|e\.?g\.?),))"
 )
 
 
@@ -348,7 +358,7 @@ def _zh_cite_signal(text: str) -> bool:
             if close > start + 1:
                 return True
             start = text.find(open_mark, close + 1)
-    return bool(_GBT_TAG_SIGNAL.search(text))
+    return "[" in text and _GBT_TAG_SIGNAL.search(text) is not None
 
 
 def has_citation_signal(text: str) -> bool:
@@ -438,13 +448,23 @@ def _read_note(text: str) -> NoteReading:
 
 _DITTO_FIRST = frozenset("ОIE同같")  # the first characters of DITTO_RE's words
 _LEAD_WORD_CUES = ("参", "详", "转", "See", "see", "Cf", "cf")
-_LEAD_WORD_CUE_RE = re.compile("|".join(_LEAD_WORD_CUES))  # one scan for them all
+_LEAD_WORD_CUE_RE = re.compile("|".join(_LEAD_WORD_CUES))  # the reference the test checks against
+_LEAD_WORD_CUES_ASCII = tuple(w for w in _LEAD_WORD_CUES if w.isascii())
+
+
+def _has_lead_word_cue(text: str) -> bool:
+    """``bool(_LEAD_WORD_CUE_RE.search(text))`` by substring tests (a regex call costs more than
+    several of them); ASCII text is tested for the ASCII cues only."""
+    for w in _LEAD_WORD_CUES_ASCII if text.isascii() else _LEAD_WORD_CUES:
+        if w in text:
+            return True
+    return False
 
 
 def cut_commentary(text: str) -> str:
     """``关于“对冲”概念的辨析，可参见王栋：《…》`` -> ``王栋：《…》``: drop commentary before a lead-in
     when that commentary holds no citation of its own."""
-    if not _LEAD_WORD_CUE_RE.search(text):
+    if not _has_lead_word_cue(text):
         return text  # no lead word can match: skip the regex, which tries every position
     m = LEAD_WORD_RE.search(text)
     if not m or m.start() == 0:
@@ -482,7 +502,7 @@ _MARKS_AND_STOPS = re.compile(r"[《「『（(“》」』）)”。]")
 def cut_trailing_commentary(text: str) -> str:
     """``王明：《书名》，北京：某出版社 2001 年版，第 12 页。值得注意的是，……``: a Chinese citation
     ends at its ``。``; a following sentence without any citation data is commentary and is dropped."""
-    if "。" not in text or not _CUT_TRAILING_COMMENTARY_RE1.search(text):
+    if "。" not in text or not ("《" in text or "「" in text or "『" in text):  # _CUT_TRAILING_COMMENTARY_RE1
         return text
     depth = 0
     for m in _MARKS_AND_STOPS.finditer(text):  # only the characters that matter, not every one
@@ -496,7 +516,7 @@ def cut_trailing_commentary(text: str) -> str:
             if not after:
                 return text
             if (
-                _CUT_TRAILING_COMMENTARY_RE1.search(before)
+                ("《" in before or "「" in before or "『" in before)  # _CUT_TRAILING_COMMENTARY_RE1
                 and _CUT_TRAILING_COMMENTARY_RE2.search(before + "，")
                 and HAN.search(after[:4])
                 and not _AFTER_CITE_OK.search(after)
@@ -519,12 +539,16 @@ _CJK_MENTION_ONLY_RE3 = re.compile(r"[关于对是的在]")
 def _cjk_mention_only(piece: str) -> bool:
     """A title mark used in running prose (``关于《美日安保条约》第五条……``) rather than a citation:
     the mark follows prose (no author colon, not at the start) and no publication data follows."""
-    m = None if piece.isascii() else _CUT_TRAILING_COMMENTARY_RE1.search(piece)
-    if not m:
+    start = -1 if piece.isascii() else first_index(piece, "《「『")  # _CUT_TRAILING_COMMENTARY_RE1
+    if start < 0:
         return False
-    if _JA_TERM_IN_PROSE.search(piece) and not cre.search(r"\d|『|出版|書店|書房|[^会]社[、，,。]", piece):
+    if (
+        "「" in piece
+        and _JA_TERM_IN_PROSE.search(piece)
+        and not cre.search(r"\d|『|出版|書店|書房|[^会]社[、，,。]", piece)
+    ):
         return True  # ここでいう「自治」は、…である。: a term explained in prose, no source named
-    if m.start() == 0:
+    if start == 0:
         # 《某条约》第三条规定，……: a title opening running prose, no publication data after it
         end = piece.find({"《": "》", "「": "」", "『": "』"}[piece[0]])
         after = piece[end + 1 :] if end > 0 else ""
@@ -542,7 +566,7 @@ def _cjk_mention_only(piece: str) -> bool:
                 after,
             )
         )
-    before = piece[: m.start()].rstrip()
+    before = piece[:start].rstrip()
     if not before or before[-1] in "：:，,、" or _CJK_MENTION_ONLY_RE1.search(before):
         return False
     if _CJK_MENTION_ONLY_RE2.match(before) and not _CJK_MENTION_ONLY_RE3.search(before[:2]):
@@ -575,9 +599,21 @@ _CITATION_BITS_LED = re.compile(
 _CITATION_BITS_RANGE = re.compile(r"\d{1,4}\s*[-–]\s*\d")
 
 
+# the characters _ENGLISH_SENTENCE and _FIRST_PERSON_AT can open with (a test reads them from the regexes)
+_ENGLISH_SENTENCE_FIRST = "TIHSOWt"
+_FIRST_PERSON_FIRST = "IwW"
+
+
+def _english_sentence(piece: str) -> bool:
+    return piece[:1] in _ENGLISH_SENTENCE_FIRST and _ENGLISH_SENTENCE.match(piece) is not None
+
+
 def _first_person(piece: str) -> bool:
-    """``bool(_FIRST_PERSON.search(piece))``, faster."""
-    return bool(_FIRST_PERSON_AT.match(piece) or _FIRST_PERSON_AFTER.search(piece))
+    """``bool(_FIRST_PERSON.search(piece))``, faster: each regex only where its opening can be (the
+    pronoun after a comma needs an ``I`` or a ``we``/``We``)."""
+    if piece[:1] in _FIRST_PERSON_FIRST and _FIRST_PERSON_AT.match(piece):
+        return True
+    return ("I" in piece or "we" in piece or "We" in piece) and _FIRST_PERSON_AFTER.search(piece) is not None
 
 
 def _citation_bits(piece: str) -> bool:
@@ -609,12 +645,38 @@ _WORD = re.compile(r"[A-Za-z\u0400-\u04ff]{2}")
 _OPCIT_EN_CUE = re.compile(r"[CcУу](?:(?<=[Cc])[Iiİı][Tt]|(?<=[Уу])[Кк][Аа][Зз])")
 
 
-def _may_name_noteref(piece: str) -> bool:  # NAMED_NOTEREF_RE: supra note / (n 1) / 前掲注, 前引, 前注
-    return "前" in piece or "supra" in piece or "(n" in piece
+def _may_cite_opcit(piece: str) -> bool:
+    """``bool(_OPCIT_EN_CUE.search(piece))``: in ASCII text (no Cyrillic, no İ or ı, which fold to i)
+    by ``lower`` and one substring test; other text, where ``lower`` would copy every character and
+    miss the odd folds, is left to the regex."""
+    if piece.isascii():
+        return "cit" in piece.lower()
+    return _OPCIT_EN_CUE.search(piece) is not None
 
 
-def _may_be_opcit_zh(piece: str) -> bool:  # OPCIT_ZH_RE: 前引, 前揭, 前掲, 前注所引 / 앞의 / 전게
-    return "前" in piece or "앞의" in piece or "전게" in piece
+# the words each pattern needs, whole (a lone 前 is in 目前, 当前, 前沿; 上 in 上海): a test checks them
+_NAMED_NOTEREF_WORDS = ("前掲", "前揭", "前引", "前注", "supra", "(n")  # supra note / (n 1) / 前掲注 …
+_OPCIT_ZH_WORDS = ("前引", "前揭", "前掲", "前注所引", "앞의", "전게")
+_NAMED_PRE_BACKREF_WORDS = ("前引", "前揭", "前掲", "上引", "上掲")
+
+
+def _may_name_pre_backref(piece: str) -> bool:  # NAMED_PRE_BACKREF_RE (_NAMED_PRE_BACKREF_WORDS)
+    if "前" in piece and ("前引" in piece or "前揭" in piece or "前掲" in piece):
+        return True
+    return "上引" in piece or "上掲" in piece
+
+
+def _may_name_noteref(piece: str) -> bool:  # NAMED_NOTEREF_RE (the words of _NAMED_NOTEREF_WORDS)
+    if "前" in piece:
+        if "前掲" in piece or "前揭" in piece or "前引" in piece or "前注" in piece:
+            return True
+    return "supra" in piece or "(n" in piece
+
+
+def _may_be_opcit_zh(piece: str) -> bool:  # OPCIT_ZH_RE (the words of _OPCIT_ZH_WORDS)
+    if "前" in piece and ("前引" in piece or "前揭" in piece or "前掲" in piece or "前注所引" in piece):
+        return True
+    return "앞의" in piece or "전게" in piece
 
 
 _CLASSIFY_RE1 = re.compile(r"[“\"][^”\"]+([”\"].*)$")
@@ -676,7 +738,7 @@ def classify(piece: str) -> CitationText | None:
         num = int(m.group("n") or m.group("n2") or m.group("n3"))
         rest = m.group("rest") or ""
         return CitationText(piece, "noteref", locator_of(rest) or bare_page(rest), author=str(num))
-    m = NAMED_PRE_BACKREF_RE.match(piece) if "前" in piece or "上" in piece else None
+    m = NAMED_PRE_BACKREF_RE.match(piece) if _may_name_pre_backref(piece) else None
     if m:
         parsed = parse_citation(m.group("who") + "：" + piece[m.end() :])
         return CitationText(piece, "short", parsed.locator, parsed=parsed)
@@ -691,7 +753,7 @@ def classify(piece: str) -> CitationText | None:
     m = OPCIT_RU_RE.match(piece) if "Указ" in piece else None
     if m:
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author"))
-    m = OPCIT_EN_RE.match(piece) if _OPCIT_EN_CUE.search(piece) else None
+    m = OPCIT_EN_RE.match(piece) if _may_cite_opcit(piece) else None
     if m:  # Goh, op. cit., p. 130. / Weingast, op. cit., 20. (Chicago: a bare page)
         rest = m.group("rest")
         return CitationText(piece, "opcit", locator_of(rest) or bare_page(rest), author=m.group("author").strip())
@@ -745,7 +807,7 @@ def classify(piece: str) -> CitationText | None:
         and not en_pages(piece)
     ):
         return None  # Here “alliance” means …: a quoted word in prose
-    if _western_prose(piece) or (_ENGLISH_SENTENCE.match(piece) or _first_person(piece)) and not _citation_bits(piece):
+    if _western_prose(piece) or (_english_sentence(piece) or _first_person(piece)) and not _citation_bits(piece):
         return None  # On the dating of the 1935 reform the sources differ: a sentence, no citation
     if not has_citation_signal(piece):
         # commentary fragment, or a bare "Author, Title, p. N" short form

@@ -40,6 +40,22 @@ _WIDE_OF = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _CJK_NEIGHBOUR = re.compile(rf"[{_HAN}》」』）”]")
 _CJK_AFTER = re.compile(rf"[{_HAN}《「『（“]")
 _HAN_CHAR = re.compile(rf"[{_HAN}]")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"  # _HAN, for one character
+
+
+def _cjk_neighbour(ch: str) -> bool:
+    """``bool(_CJK_NEIGHBOUR.match(ch))`` for one character, without a regex call."""
+    return _is_han(ch) or ch in "》」』）”"
+
+
+def _cjk_after(ch: str) -> bool:
+    """``bool(_CJK_AFTER.match(ch))`` for one character, without a regex call."""
+    return _is_han(ch) or ch in "《「『（“"
+
+
 _HAN_OR_CLOSE = re.compile(rf"[{_HAN}》]")
 _ASCII_PARENS = re.compile(r"\(([^()]*)\)")
 _FINAL_STOP = re.compile(rf"(?<=[{_HAN}》）”])\s*\.(?=\s*$)")
@@ -74,12 +90,17 @@ def punctuation_width(text: str) -> str:
     An ASCII ``, : ; ? !`` becomes full width when a Chinese character (or a closing title mark,
     bracket or quote) stands next to it, ignoring spaces; ``( )`` pairs holding or touching Chinese
     become ``（ ）``; a final ``.`` after a Chinese character becomes ``。``."""
-    if text.isascii() or not _WIDEN_CUE.search(text) or not _is_chinese_note(text) or GBT_TAG_RE.search(text):
+    if text.isascii() or not _has_widen_cue(text) or not _is_chinese_note(text) or GBT_TAG_RE.search(text):
         return text  # nothing to widen; GB/T 7714 references print ASCII punctuation by rule
     return _outside_protected(text, _widen)
 
 
 _WIDEN_CUE = re.compile(r"[,:;?!(.]")  # what _widen may change: without one, the note stays as it is
+
+
+def _has_widen_cue(text: str) -> bool:
+    """``bool(_WIDEN_CUE.search(text))`` by substring tests (cheaper than a regex call)."""
+    return "," in text or ":" in text or "." in text or "(" in text or ";" in text or "?" in text or "!" in text
 
 
 _NARROW_MARK = re.compile(r"[,:;?!]")
@@ -105,7 +126,7 @@ def _widen(part: str) -> str:
         after = part[k] if k < n else ""
         if ch == ":" and before.isdigit() and after.isdigit():
             continue  # 10:30, 2019:12 (a GB/T page after a year)
-        if (before and _CJK_NEIGHBOUR.match(before)) or (after and _CJK_AFTER.match(after)):
+        if (before and _cjk_neighbour(before)) or (after and _cjk_after(after)):
             if chars is None:
                 chars = list(part)
             chars[i] = _WIDE_OF[ch]
@@ -151,14 +172,18 @@ _SPLIT_CAPITAL = re.compile(r"(?<![\w.'’])([B-HJ-Z]) ([a-z]{3,})\b")
 # \b[B-HJ-Z] [a-z], the boundary read after the capital (no word character before it) so that
 # the regex opens with a character class and the engine skips to capitals
 _BROKEN_WORDS_RE1 = re.compile(r"[B-HJ-Z](?<!\w.) [a-z]")
+# the same, led by its space: a literal the engine finds fast (a class is tested at every character)
+_BROKEN_WORDS_CUE = re.compile(r" (?<=(?<!\w)[B-HJ-Z] )[a-z]")
 
 
 def broken_words(text: str) -> str:
     """``Re- view`` -> ``Review`` (a hyphen left by a line break), ``W orld`` -> ``World`` (a capital
     split off its word by PDF text); ``A theory`` and ``I think`` are words and stay."""
+    if " " not in text:
+        return text  # both patterns need a space (Chinese notes often have none): one test decides
     if "- " in text:
         text = _HYPHEN_BREAK.sub(_dehyphen, text)
-    return _SPLIT_CAPITAL.sub(r"\1\2", text) if _BROKEN_WORDS_RE1.search(text) else text
+    return _SPLIT_CAPITAL.sub(r"\1\2", text) if _BROKEN_WORDS_CUE.search(text) else text
 
 
 def _dehyphen(m: re.Match) -> str:
@@ -284,9 +309,25 @@ def debris_line(line: str) -> bool:
     return bool(m and m.start() == 0)
 
 
+_DEBRIS_WORDS_ASCII = tuple(w for w in _DEBRIS_WORDS if w.isascii())
+
+
+def _may_hold_debris(text: str) -> bool:
+    """``bool(_DEBRIS_CUE.search(text, len(text) - _DEBRIS_TAIL))``: in ASCII text by substring tests
+    of the ASCII words (fast there; the regex opens with a class, tested at every character)."""
+    start = max(0, len(text) - _DEBRIS_TAIL)
+    if not text.isascii():
+        return _DEBRIS_CUE.search(text, start) is not None
+    tail = text[start:] if start else text
+    for w in _DEBRIS_WORDS_ASCII:
+        if w in tail:
+            return True
+    return False
+
+
 def site_debris(text: str) -> str:
     """``… 第 3—10 页。被引量:1`` / ``… 113-157. [Cited by 3] Google Scholar`` -> the reference alone."""
-    if not _DEBRIS_CUE.search(text, max(0, len(text) - _DEBRIS_TAIL)):
+    if not _may_hold_debris(text):
         return text  # the common case, decided without the regex
     m = _DEBRIS.search(text, max(0, len(text) - _DEBRIS_TAIL))  # debris trails the item
     return text[: m.start()].rstrip() if m and m.start() > 4 else text
@@ -305,12 +346,28 @@ _GLUED_RANGE = re.compile(
 
 # what _GLUED_RANGE needs, led by a literal (the engine skips to ``p``, ``第`` and the colons)
 _GLUED_PAGE_RANGES_RE1 = re.compile(r"pp\.\s*\d{4}|第\s*\d{6}|:\s*\d{6}|：\s*\d{6}")
+# its alternatives apart, each led by a literal the engine finds fast and tried only where that
+# literal is (the alternation opens with a class of four, tested at every character)
+_GLUED_CUES = (
+    ("pp.", re.compile(r"pp\.\s*\d{4}")),
+    ("第", re.compile(r"第\s*\d{6}")),
+    (":", re.compile(r":\s*\d{6}")),
+    ("：", re.compile(r"：\s*\d{6}")),
+)
+
+
+def _may_glue_pages(text: str) -> bool:
+    """``bool(_GLUED_PAGE_RANGES_RE1.search(text))``."""
+    for literal, rx in _GLUED_CUES:
+        if literal in text and rx.search(text):
+            return True
+    return False
 
 
 def glued_page_ranges(text: str) -> str:
     """``pp. 423442`` -> ``pp. 423-442``, ``第 4560 页`` -> ``第 45-60 页``: an even run of digits whose
     halves climb is a range whose dash was lost (a year like ``pp. 2019`` is not split: its halves fall)."""
-    if not _GLUED_PAGE_RANGES_RE1.search(text):
+    if not _may_glue_pages(text):
         return text
     return _GLUED_RANGE.sub(_split_range, text)
 
@@ -340,8 +397,8 @@ _ODD_DASH_GATE = re.compile(r"[\u2010\u2011\u2012\u2212]")
 
 def odd_dashes(text: str) -> str:
     """``1‐40頁`` (U+2010) -> ``1-40頁``: a range printed with a rare dash reads like any other."""
-    if text.isascii() or not _ODD_DASH_GATE.search(text):
-        return text
+    if text.isascii() or not ("\u2010" in text or "\u2011" in text or "\u2012" in text or "\u2212" in text):
+        return text  # (_ODD_DASH_GATE's characters, tested one by one: cheaper than a regex call)
     return _outside_protected(text, lambda part: _ODD_DASH.sub("-", part))
 
 

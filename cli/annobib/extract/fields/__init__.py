@@ -41,6 +41,7 @@ from annobib.extract.fields.features import (
     ZH_PAGES,
     _order,
     bare_page,
+    first_index,
     iso_date,
     language_of,
     page_range,
@@ -81,7 +82,7 @@ QUOTED_BEFORE_MARK = re.compile(r"[\"“]([^\"“”]+?)[,，]?[\"”]\s*[,，]?
 
 def _has_gbt_tag(text: str) -> bool:
     """``Title[J]`` / ``[M]`` / ``[EB/OL]``: an old GB/T reference with a type tag."""
-    return bool(GBT_TAG_RE.search(text))
+    return "[" in text and GBT_TAG_RE.search(text) is not None
 
 
 def _mostly_cyrillic(text: str) -> bool:
@@ -99,7 +100,11 @@ GOST_LATIN_RE = re.compile(
 
 
 def _gost_latin(text: str) -> bool:
-    if not GOST_LATIN_RE.match(text) or cre.match(r"^\S+\s+(?:[A-Z]\.\s?){1,2}\s*[A-Z][\w'’\-]+,", text):
+    if (
+        not "A" <= text[:1] <= "Z"
+        or not GOST_LATIN_RE.match(text)
+        or cre.match(r"^\S+\s+(?:[A-Z]\.\s?){1,2}\s*[A-Z][\w'’\-]+,", text)
+    ):
         return False  # Bonnie S. Glaser, …: a given name first, Western style
     return bool(cre.search(r"(?<!:)//|\.\s+(?:P|Vol)\.\s*\d", text))
 
@@ -109,13 +114,11 @@ def _title_mark_leads(text: str) -> bool:
     even when it quotes an English title later."""
     if text.isascii():
         return False  # no title mark (a check of one flag, not a scan)
-    first_mark = FIRST_TITLE_MARK_RE.search(text)
-    first_quote = FIRST_QUOTE_RE.search(text)
-    return bool(first_mark) and (
-        not first_quote
-        or first_mark.start() < first_quote.start()
-        or bool(HAN.search(text[: first_quote.start()] or ""))
-    )
+    mark = first_index(text, "《「『〈")  # FIRST_TITLE_MARK_RE
+    if mark < 0:
+        return False
+    quote = first_index(text, '“"')  # FIRST_QUOTE_RE
+    return quote < 0 or mark < quote or HAN.search(text, 0, quote) is not None
 
 
 def _chinese_with_book_marks(text: str) -> bool:

@@ -368,6 +368,8 @@ _HARVARD_BARE_YEAR = re.compile(
     r"^(?P<au>" + _HARVARD_NAME + r"(?:(?:,\s*|,?\s*(?:&|and)\s*)" + _HARVARD_NAME + r")*(?:,?\s*et al\.)?)"
     r"\s+(?P<y>(?:1[5-9]|20)\d\d[a-z]?)\.\s+(?=[‘“'\"A-Z0-9])"
 )
+# what _HARVARD_BARE_YEAR cannot match without: its year, a full stop and a space
+_BARE_YEAR_CUE = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?\.\s")
 # ``Title. In: Smith, R. (ed.), Book.``: an unquoted chapter title ends where its book is introduced
 _UNQUOTED_CHAPTER = re.compile(r"\.\s+(?=[Ii]n:?\s+[^()]{2,200}?\((?:eds?|Eds?)\.?\))")
 # ``Title. PhD thesis. University.`` / ``… MA dissertation, University of X.``
@@ -432,8 +434,9 @@ def parse_harvard(text: str) -> Parsed | None:
     unquoted title with ``Place: Publisher`` (a book; a report when the author is an organization),
     a report or document number (``…, XYZ Report R123`` / ``…, COM(2019) 5 final``), a day and
     month completing the year, and ``Available at: URL (Accessed: date)``."""
-    m = HARVARD_RE.match(text.strip())
-    if not m and text[:1].isupper():
+    # each regex backtracks through the names before failing: tried only where its year can be
+    m = HARVARD_RE.match(text.strip()) if "(1" in text or "(2" in text or "(n" in text else None
+    if not m and text[:1].isupper() and _BARE_YEAR_CUE.search(text):
         bare = _HARVARD_BARE_YEAR.match(text.strip())
         m = HARVARD_RE.match(f"{bare['au']} ({bare['y']}) {text.strip()[bare.end() :]}") if bare else None
     if not m:

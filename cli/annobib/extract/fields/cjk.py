@@ -26,9 +26,12 @@ from annobib.extract.fields.features import (
     publisher_zh,
     REPORT_TITLE_RE,
     URL_RE,
+    find_url,
+    URL_FIRST,
+    first_index,
+    zh_org_suffix,
     ZH_BAN,
     ZH_ISSUE,
-    ZH_ORG_SUFFIX,
     ZH_SERIES,
     ZH_VOLUME,
     ZH_YMD,
@@ -228,15 +231,15 @@ def _cjk_title(text: str) -> _CjkNote | Parsed:
     # 《人民日报》评论员：《标题》 — the newspaper's commentator is the author
     if text.startswith("《"):  # the pattern's anchored opening
         text = _CJK_TITLE_RE1.sub(r"\1\2", text)
-    m = _CJK_TITLE_RE2.search(text)
-    if not m:
+    start = first_index(text, "《「『〈")  # _CJK_TITLE_RE2
+    if start < 0:
         return _parse_cjk_untitled(text)
-    pre = text[: m.start()]
-    took = _take_mark(text, m.start())
+    pre = text[:start]
+    took = _take_mark(text, start)
     if not took:
         return Parsed(understood=False)
     title, after = took
-    title_mark = text[m.start()]
+    title_mark = text[start]
     rest = text[after:]
     if "原载" in rest:
         # 原载《期刊》…，后收入《文集》…: the note cites the reprint (its pages and publisher follow)
@@ -254,6 +257,7 @@ def _cjk_title(text: str) -> _CjkNote | Parsed:
 
 _CJK_AUTHORS_RE1 = re.compile(r"^((?:新华社|中新社|中国新闻社)).{0,12}?电\s*(?=[：:]?\s*$)")
 _CJK_AUTHORS_RE2 = re.compile(r"^(?:前引|前揭|前注所引|上引)\s*")
+_CJK_AUTHORS_RE2_FIRST = ("前", "上")  # its opening characters (a test reads them from it)
 _CJK_AUTHORS_RE3 = re.compile(
     r"(?:档案馆|档案局|图书馆|圖書館|檔案館|博物馆|文书馆|史料馆|資料館|文書館)(?:藏|所藏|館蔵)$"
 )
@@ -288,10 +292,11 @@ def _cjk_authors(n: _CjkNote) -> None:
     if pre.startswith(("新华社", "中新社", "中国新闻社")):  # the pattern's anchored opening
         pre = _CJK_AUTHORS_RE1.sub(r"\1", pre)
     # 前引 / short forms
-    pre = _CJK_AUTHORS_RE2.sub("", pre)
+    if pre.startswith(_CJK_AUTHORS_RE2_FIRST):  # the pattern's anchored opening
+        pre = _CJK_AUTHORS_RE2.sub("", pre)
     author_part = _cut_prose_before_authors(strip_trailing(pre))
     lib_first = None
-    if author_part and _CJK_AUTHORS_RE3.search(author_part):
+    if author_part and _has_any(author_part[-2:], "藏蔵") and _CJK_AUTHORS_RE3.search(author_part):  # …藏$
         # 上海市档案馆藏：《…》，档号 …: the holding archive printed first is no author
         lib_first = cre.sub(r"(?:所藏|藏|館蔵)$", "", author_part)
         author_part = ""
@@ -376,7 +381,7 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
         and (title_mark in "「『" and ("、" in text[after:] or "『" in text) or ja_signal(text))
     ):
         lang = "japanese"  # 「記事名」、『新聞』, 120 頁, 経済: Japanese even with a title in kanji only
-    ed_lang = _CJK_LANGUAGE_AND_URL_RE1.search(rest)
+    ed_lang = _CJK_LANGUAGE_AND_URL_RE1.search(rest) if "文版" in rest else None
     if ed_lang:  # 日文版 / 英文版: the edition cited is in that language
         lang = {"日": "japanese", "英": "english", "俄": "russian", "韩": "korean", "法": "french", "德": "german"}[
             ed_lang.group(1)
@@ -384,7 +389,7 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
     elif lang == "chinese" and _CJK_LANGUAGE_AND_URL_RE2.search(rest):
         lang = "japanese"  # Japanese publisher forms
     # Japanese notes print the container in 『』 after a 「」 title
-    url_m = URL_RE.search(rest)
+    url_m = find_url(rest)
     url = clean_url(url_m.group(0)) if url_m else None
     if url and lang == "chinese" and title_mark in "「『" and cre.match(r"(?:https?://)?[^/]+\.jp(?:/|$)", url, re.I):
         lang = "japanese"  # 外務省「…」…、https://www.mofa.go.jp/…
@@ -546,7 +551,13 @@ def _cjk_cues(n: _CjkNote) -> None:
     for s in segs:
         if doctype and s.startswith(doctype):
             continue
-        if URL_RE.match(s) or _CJK_CUES_RE7.search(s) or len(s) > 30 or s.startswith(("载", "见", "第")):
+        if (
+            len(s) > 30
+            or s.startswith(("载", "见", "第"))
+            or s[:1] in URL_FIRST
+            and URL_RE.match(s)
+            or _CJK_CUES_RE7.search(s)
+        ):
             continue
         if _CJK_CUES_RE8.search(s):
             continue
@@ -950,9 +961,7 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
         if authors_field and authors_field.startswith("{"):
             f["institution"] = authors_field.strip("{}")
         elif not authors_field:
-            inst = next(
-                (x for x in segs if not cre.search(r"\d|版$", x) and is_cjk_org(x) and ZH_ORG_SUFFIX.search(x)), None
-            )
+            inst = next((x for x in segs if not cre.search(r"\d|版$", x) and is_cjk_org(x) and zh_org_suffix(x)), None)
             if inst:
                 f["institution"] = inst
         if date:

@@ -68,6 +68,18 @@ EN_DMY = re.compile(r"(\d" + _WB + r"\d?)\s+(" + _MONTH + r")\s+(\d{4})\b")
 EN_MY = re.compile(r"(" + _MONTH_WB + r")\s+(\d{4})\b")
 EN_TWO_MONTHS = re.compile(_MONTH_WB + r"\s*[/–—-]\s*" + _MONTH + r"\s+(\d{4})\b")
 _MONTH_CUE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # in every _MONTH
+_MONTH_WORDS = tuple(_MONTH_CUE.pattern.split("|"))
+
+
+def _has_month_word(text: str) -> bool:
+    """``bool(_MONTH_CUE.search(text))`` by substring tests (the alternation opens with a class of
+    eight capitals, tested at every character)."""
+    for w in _MONTH_WORDS:
+        if w in text:
+            return True
+    return False
+
+
 DOT_DMY = re.compile(r"(\d" + _WB + r"\d?)\.(\d{1,2})\.(\d{4})\b")
 ISO_DATE = re.compile(r"(\d" + _WB + r"\d{3})([-./])(\d{1,2})\2(\d{1,2})\b")
 YEAR = re.compile(r"(1(?<![\d/.-]1)[5-9]\d\d|2(?<![\d/.-]2)0\d\d)(?!\d)")  # (?<![\d/.-])(1[5-9]\d\d|20\d\d)
@@ -110,6 +122,27 @@ URL_RE = re.compile(
     r"[HhWw](?:(?<=[Hh])[Tt][Tt][Pp][Ssſ]?://|(?<=[Ww])[Ww][Ww]\.)"
     r"(?i:[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’\"<>,]|,(?!\d{1,4}\s*年))+"
 )
+
+URL_FIRST = "HhWw"  # the characters URL_RE opens with (a test reads them from it)
+
+
+def first_index(text: str, chars: str) -> int:
+    """Where the first of ``chars`` stands in ``text`` (-1: none of them): a ``str.find`` per character
+    (each after a hit bounded by it), cheaper than a regex call for the few characters of a class."""
+    best = -1
+    for c in chars:
+        i = text.find(c) if best < 0 else text.find(c, 0, best)
+        if i >= 0:
+            best = i
+    return best
+
+
+def find_url(text: str) -> re.Match | None:
+    """``URL_RE.search(text)``, the regex called only when a URL can be there (``http…://`` holds a
+    slash, ``www.`` a full stop)."""
+    return URL_RE.search(text) if "/" in text or "." in text else None
+
+
 ACCESS_RE = re.compile(
     r"[（(]?\s*(?:访问时间|访问日期|上网时间|登录时间|浏览时间|浏览日期|检索时间|检索日期|获取日期|获取时间|查询日期|查询时间|下载日期|下载时间|引用日期|最后访问(?:时间|日期)?|最后浏览(?:时间|日期)?|閲覧日|最終閲覧日|アクセス日|"
     r"검색일|검색 일자|접속일|열람일|최종 접속일|"
@@ -249,6 +282,18 @@ ZH_ORG_SUFFIX = re.compile(
     r"(?:部|办公室|委员会|院|局|署|中心|研究所|政府|协会|学会|组织|基金会|大学|学院|研究会|公司|集团|馆|厅|处|会|党|社|省|联合会|银行|议会|法院|使馆|"
     r"機構|省庁|委員会|研究所|事務所|庁|府|官房|内閣|本部|財団|センター|協会|学会|연구소|위원회|연구원|부)$"
 )
+# the last character of each ending ZH_ORG_SUFFIX accepts: the regex, ``$``-anchored, is tried at every
+# position, and a text ending otherwise is decided by a set test (a test checks the set)
+_ZH_ORG_LAST = frozenset(w[-1] for w in ZH_ORG_SUFFIX.pattern[len("(?:") : -len(")$")].split("|"))
+
+
+def zh_org_suffix(text: str) -> bool:
+    """``bool(ZH_ORG_SUFFIX.search(text))`` (``$``: the end, or before a final line break)."""
+    if text[-1:] in _ZH_ORG_LAST or text[-1:] == "\n" and text[-2:-1] in _ZH_ORG_LAST:
+        return ZH_ORG_SUFFIX.search(text) is not None
+    return False
+
+
 PUBLISHER_ZH = re.compile(
     r"(?:(?P<loc>[\u4e00-\u9fff]{2,8})\s*[：:]\s*)?(?P<pub>"
     r"(?:[\u3005\u3040-\u30ff\u4e00-\u9fff·（）()A-Za-z]{1,30}?(?:出版社|出版公司|出版集团|书局|书店|印书馆|書店|書房|書局)\s*、\s*)*"  # 格致出版社、上海人民出版社
@@ -258,12 +303,18 @@ PUBLISHER_ZH = re.compile(
 )
 # one of these is in every publisher ending PUBLISHER_ZH accepts (出版社, 书局, 書房, 社, 文庫 …)
 _PUBLISHER_ZH_CUE = re.compile(r"[出公书書社春閣庫库]")
+# a publisher ending's last character, then the year (as PUBLISHER_ZH reads them): without it there is
+# no match, and the regex, tried at every position, is not run (a test checks the set against it)
+_PUBLISHER_ZH_LAST = "社司团心行局店馆会部房會秋閣庫書书库"
+_PUBLISHER_ZH_YEAR = re.compile(rf"[{_PUBLISHER_ZH_LAST}]\s*[，,、]?\s*\d{{4}}")
 
 
 def publisher_zh(text: str) -> re.Match | None:
     """``PUBLISHER_ZH.search(text)``, skipped when no publisher ending can be there (the regex
     backtracks at every position)."""
-    return PUBLISHER_ZH.search(text) if _PUBLISHER_ZH_CUE.search(text) else None
+    if not _PUBLISHER_ZH_CUE.search(text) or not _PUBLISHER_ZH_YEAR.search(text):
+        return None
+    return PUBLISHER_ZH.search(text)
 
 
 PLACE_PUBLISHER_EN = re.compile(
@@ -380,12 +431,17 @@ PRESS_NAME = re.compile(
 )
 
 
+# what PLACE_PUBLISHER_EN cannot match without: its colon, then (no colon or semicolon between, as
+# neither a publisher nor a month holds one) its year after a space or comma, as the pattern ends
+_PLACE_PUBLISHER_YEAR = re.compile(r":[^:;]*[\s,](?:1[5-9]|20)\d\d(?=\s*(?:[,.;:)]|$))")
+
+
 @lru_cache(maxsize=4)  # a Western note's cues and its credits ask it of the same text
 def find_place_publisher(text: str):
     """The last ``Place: Publisher, Year`` in ``text`` whose publisher looks like one."""
     best = None
-    if ":" not in text:
-        return None  # the pattern's colon
+    if ":" not in text or not _PLACE_PUBLISHER_YEAR.search(text):
+        return None  # the pattern's colon, then its year: the regex tries every capital in vain
     for m in PLACE_PUBLISHER_EN.finditer(text):
         pub = m.group("pub").strip()
         head, comma, tail = pub.rpartition(",")
@@ -439,35 +495,41 @@ def access_date(m: re.Match) -> str | None:
     return iso_date(cre.sub(r"(?<=\d)\.\s(?=\d)", ".", text) if ". " in text else text)
 
 
+def _month_number(name: str) -> int | None:
+    return MONTHS.get(name[:4].lower().rstrip("."), MONTHS.get(name[:3].lower()))
+
+
+def _valid_day(month: int | None, day: int) -> bool:
+    return month is not None and 1 <= month <= 12 and 1 <= day <= 31
+
+
 def iso_date(text: str) -> str | None:
     """The first date in ``text`` as ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY)."""
     # what ZH_YMD and ZH_YM need: a year word and a month word (2015年版 has no month)
     zh = ("年" in text or "년" in text) and ("月" in text or "월" in text)
-    month = _MONTH_CUE.search(text) is not None  # what the English patterns need
-    for rx, order in ((ZH_YMD, "ymd"), (ISO_DATE, "iso"), (EN_MDY, "mdy"), (EN_DMY, "dmy")):
-        if not zh and order == "ymd" or not month and order in ("mdy", "dmy"):
-            continue
-        m = rx.search(text)
+    month = _has_month_word(text)  # what the English patterns need
+    dot = "." in text  # what DOT_DMY needs; ISO_DATE needs it, a hyphen or a slash
+    iso = dot or "-" in text or "/" in text
+    # the full dates in this order: 2015年3月1日, 2015-03-01, March 1, 2015, 1 March 2015 (each tried
+    # only where its words are; the first valid one wins)
+    m = ZH_YMD.search(text) if zh else None
+    if m and _valid_day(int(m.group(2)), int(m.group(3))):
+        return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    m = ISO_DATE.search(text) if iso else None
+    if m and _valid_day(int(m.group(3)), int(m.group(4))):
+        return f"{m.group(1)}-{int(m.group(3)):02d}-{int(m.group(4)):02d}"
+    if month:
+        m = EN_MDY.search(text)
         if m:
-            if order == "ymd":
-                y, mo, d = m.group(1), int(m.group(2)), int(m.group(3))
-            elif order == "iso":
-                y, mo, d = m.group(1), int(m.group(3)), int(m.group(4))
-            elif order == "mdy":
-                mo, d, y = (
-                    MONTHS.get(m.group(1)[:4].lower().rstrip("."), MONTHS.get(m.group(1)[:3].lower())),
-                    int(m.group(2)),
-                    m.group(3),
-                )
-            else:
-                d, mo, y = (
-                    int(m.group(1)),
-                    MONTHS.get(m.group(2)[:4].lower().rstrip("."), MONTHS.get(m.group(2)[:3].lower())),
-                    m.group(3),
-                )
-            if mo and 1 <= mo <= 12 and 1 <= d <= 31:
-                return f"{y}-{mo:02d}-{d:02d}"
-    m = DOT_DMY.search(text)
+            mo, d = _month_number(m.group(1)), int(m.group(2))
+            if _valid_day(mo, d):
+                return f"{m.group(3)}-{mo:02d}-{d:02d}"
+        m = EN_DMY.search(text)
+        if m:
+            d, mo = int(m.group(1)), _month_number(m.group(2))
+            if _valid_day(mo, d):
+                return f"{m.group(3)}-{mo:02d}-{d:02d}"
+    m = DOT_DMY.search(text) if dot else None
     if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
         return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
     m = ZH_YM.search(text) if zh else None
@@ -478,7 +540,7 @@ def iso_date(text: str) -> str | None:
         return m.group(1)  # a two-month issue (March/April 2018): the year only
     m = EN_MY.search(text) if month else None
     if m:
-        mo = MONTHS.get(m.group(1)[:4].lower().rstrip("."), MONTHS.get(m.group(1)[:3].lower()))
+        mo = _month_number(m.group(1))
         if mo:
             return f"{m.group(2)}-{mo:02d}"
     m = YEAR.search(text)
@@ -525,6 +587,7 @@ def clean_url(url: str) -> str:
     return url
 
 
+_KANA_HANGUL_CYR = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af]")  # KANA, HANGUL, CYR in one
 _LANGUAGE_OF_RE1 = re.compile(r"[^\w'’]+")
 _LANGUAGE_OF_RE2 = re.compile(r"[ŏŭŎŬ]")
 _LANGUAGE_OF_RE3 = re.compile(r"[ōūŌŪ]")
@@ -539,15 +602,16 @@ _LANGUAGE_OF_RE10 = re.compile(r"[éèêàç]")
 
 def language_of(text: str) -> str:
     ascii_only = text.isascii()  # no script, breve or macron to look for: one scan in C
-    if not ascii_only:
+    if not ascii_only and _KANA_HANGUL_CYR.search(text) is None:
+        if HAN.search(text):  # the common case: Han and none of the other scripts, one scan for them
+            return "chinese"
+    elif not ascii_only:
         if KANA.search(text):
             return "japanese"
         if HANGUL.search(text):
             return "korean"
         if CYR.search(text):
             return "russian"
-        if HAN.search(text):
-            return "chinese"
     low = (" " + _LANGUAGE_OF_RE1.sub(" ", text.lower()) + " ").replace(" et al ", " ")
     # romanized Korean (McCune-Reischauer breves) and Japanese (Hepburn macrons, no pinyin tone
     # marks, no English words)
@@ -601,6 +665,9 @@ def rstrip_run(text: str, chars: str) -> str:
 
 
 def strip_trailing(text: str) -> str:
+    last = text[-1:]  # rstrip_run's common case inline: nothing to cut (a call fewer)
+    if not last or last not in ",，。.；;：:、" and not last.isspace():
+        return text.strip()
     return rstrip_run(text, ",，。.；;：:、").strip()
 
 
@@ -693,6 +760,8 @@ def _news_outlet(name: str) -> bool:
 
 def _mask_dates(text: str) -> str:
     """Protect the comma inside 'May 21, 2025' from comma splitting."""
+    if not _has_month_word(text):
+        return text  # EN_MDY needs a month (its class-led alternation is tested at every character)
     return EN_MDY.sub(lambda m: m.group(0).replace(",", "\x00"), text)
 
 

@@ -28,6 +28,8 @@ COURT_ABBR = {"最高法": "最高人民法院", "最高检": "最高人民检�
 def _court_case(text: str, p: Parsed) -> Parsed:
     """《…案》，最高人民法院指导案例 23 号 / （2019）最高法民终 123 号民事判决书: a court decision, biblatex
     ``@jurisdiction`` with ``number`` = the guiding-case or case number and ``institution`` = the court."""
+    if "号" not in text:
+        return p  # both patterns end with the number's 号
     title = p.fields.get("title") or ""
     guide = GUIDING_CASE_RE.search(text)
     caseno = CASE_NUMBER_RE.search(text)

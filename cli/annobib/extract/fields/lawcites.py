@@ -248,10 +248,15 @@ _WESTERN_LAW_CUE_RE1 = re.compile(
 )
 
 
+# a literal of each alternative of _WESTERN_LAW_CUE_RE1 (a test checks them against it)
+_WESTERN_LAW_CUE_WORDS = ("Pub.", "U.N.T.S.", "U.S.T.", "T.I.A.S.", "E.T.S.", "I.L.M.", "UNTS", "Res", "Rep.", "§")
+
+
 def western_law_cue(text: str) -> bool:
-    if not ("." in text or "Res" in text or "UNTS" in text):
-        return False
-    return bool(_WESTERN_LAW_CUE_RE1.search(text)) or "O.J. (" in text  # an EU act in the Official Journal
+    for w in _WESTERN_LAW_CUE_WORDS:  # substring tests first: the regex opens with a class, tested everywhere
+        if w in text:
+            return bool(_WESTERN_LAW_CUE_RE1.search(text)) or "O.J. (" in text
+    return "O.J. (" in text  # an EU act in the Official Journal  # an EU act in the Official Journal
 
 
 def parse_western_legislation(text: str) -> Parsed | None:

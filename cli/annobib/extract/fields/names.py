@@ -15,7 +15,7 @@ from annobib.extract.fields.features import (
     HANGUL,
     LATIN,
     ORG_RE,
-    ZH_ORG_SUFFIX,
+    zh_org_suffix,
     brace_org,
     strip_trailing,
 )
@@ -24,6 +24,14 @@ from annobib.extract.fields.features import (
 # ---------------------------------------------------------------- names
 
 NATIONALITY_RE = re.compile(r"^\s*[\[［〔【（(][\u4e00-\u9fff]{1,3}[\]］〕】）)]\s*")
+_NATIONALITY_OPEN = "[［〔【（("  # the brackets NATIONALITY_RE opens with (after spaces)
+
+
+def _drop_nationality(text: str) -> str:
+    """``NATIONALITY_RE.sub("", text)``, the regex called only when its bracket opens the text."""
+    return NATIONALITY_RE.sub("", text) if text.lstrip()[:1] in _NATIONALITY_OPEN else text
+
+
 ROLE_SUFFIX_RE = re.compile(
     r"\s*(主编|主編|编著|合编|合編|编选|編選|编译|編譯|编校|點校|点校|校订|校注|编|著|等著|撰|口述|整理|選|編著|編|監修|著作|外著)$"
 )
@@ -44,8 +52,17 @@ _EDITOR_ROLES = frozenset("主编 主編 编 合编 合編 编选 編選 編 監
 KO_ROLE_RE = re.compile(r"(?<=[\uac00-\ud7af])(\s+외)?\s+(편저|공편|편|엮음|지음|저|옮김|역)$")
 
 
+# the last characters of KO_ROLE_RE's words (it ends at ``$``: the end, or before a final line break)
+_KO_ROLE_LAST = "저편음김역"
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff々]{2,5}")
 _HANGUL_NAME = re.compile(r"[\uac00-\ud7af]{2,5}")
+
+
+def _has_any_char(text: str, chars: str) -> bool:
+    for c in chars:
+        if c in text:
+            return True
+    return False
 
 
 _DOTTED_NAMES_RE1 = re.compile(r"[＝=]")
@@ -59,8 +76,8 @@ def _dotted_org(name: str) -> bool:
     return (
         len(pieces) > 1
         and all(_HAN_ORG_PIECE.fullmatch(p) for p in pieces)
-        and bool(ZH_ORG_SUFFIX.search(pieces[-1]))
-        and not any(ZH_ORG_SUFFIX.search(p) for p in pieces[:-1])
+        and zh_org_suffix(pieces[-1])
+        and not any(zh_org_suffix(p) for p in pieces[:-1])
     )
 
 
@@ -72,6 +89,8 @@ def _dotted_names(part: str, japanese: bool) -> list[str]:
     editors) -> one name each; a name spelt with dots (``塞缪尔·亨廷顿``, ``ハウ・キャロル``) stays whole.
     Between Han names the dot separates people only in a Japanese note: in Chinese it joins the
     parts of a transliterated foreign name."""
+    if not _has_any_char(part, "＝=・·･"):
+        return [part.strip()] if part.strip() else []  # one name: nothing to split or join
     tokens = [t.strip() for t in _DOTTED_NAMES_RE1.split(part) if t.strip()]
     out: list[str] = []
     for token in tokens:
@@ -102,14 +121,14 @@ _CJK_NAMES_SEP = re.compile(r"[、，,／/；;和与]")  # what _CJK_NAMES_RE2 c
 def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None, bool]:
     """``汪曙申、刘匡宇、陈桂清等`` -> (names, role, others). Role is 'editor' / 'translator' / None.
     ``japanese``: the note is Japanese, where ``・`` separates people (see :func:`_dotted_names`)."""
-    text = strip_trailing(NATIONALITY_RE.sub("", text.strip()))
+    text = strip_trailing(_drop_nationality(text.strip()))
     role = None
     others = False
     if text[-1:] in _TRANSLATED_LAST and _CJK_NAMES_RE1.search(text):  # stripped: $ is the end
         role = "translator"
         text = cre.sub(r"(等)?(译|訳)$", "", text)
         others = text.endswith("等")
-    km = KO_ROLE_RE.search(text)
+    km = KO_ROLE_RE.search(text) if _has_any_char(text[-2:], _KO_ROLE_LAST) else None
     if km:  # 김낙년 편 / 이영훈 외 엮음 / 홍길동 옮김
         role = (
             "translator"
@@ -132,7 +151,7 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
             role = "editor"
         text = text[: m.start()]
     groups = _CJK_NAMES_RE2.split(text) if _CJK_NAMES_SEP.search(text) else [text]  # (split tries every position)
-    parts = [NATIONALITY_RE.sub("", p).strip() for p in groups if p.strip()]
+    parts = [_drop_nationality(p).strip() for p in groups if p.strip()]
     parts = [strip_trailing(p) for p in parts if strip_trailing(p)]
     return [name for p in parts for name in _dotted_names(p, japanese)], role, others
 
@@ -160,7 +179,7 @@ def is_cjk_org(name: str) -> bool:
         # 외교부, 통일연구원, 국가안보전략연구원: a Korean body; a three-syllable name that starts with a
         # common family name (김정부) is read as a person
         return bool(KO_ORG_SUFFIX.search(name)) and (len(name) >= 4 or name[0] not in KO_SURNAMES)
-    return len(name) >= 6 or (len(name) >= 3 and bool(ZH_ORG_SUFFIX.search(name)))
+    return len(name) >= 6 or (len(name) >= 3 and zh_org_suffix(name))
 
 
 KO_ORG_SUFFIX = re.compile(
@@ -206,7 +225,19 @@ _WESTERN_NAMES_RE2 = re.compile(r",?\s*\(?(eds?\.|editors?|ed\. by|trans\.|tr\.)
 _ROLE_LAST = frozenset(".)rRsSſyY")  # last characters of _WESTERN_NAMES_RE2's words (re.I: ſ is s)
 _WESTERN_NAMES_RE3 = re.compile(r",?\s*(et al\.?|and others)$", re.I)
 _WESTERN_NAMES_RE4 = re.compile(r"\band\b")
+
+
+def _may_end_with_others(text: str) -> bool:
+    """Whether _WESTERN_NAMES_RE3 (re.I) may match: its words in the lowered text; non-ASCII text,
+    where letters fold oddly (ſ is s), is left to the regex."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return "et al" in low or "others" in low
+
+
 _WESTERN_NAMES_RE5 = re.compile(r"^(The|U\.S\.|US|UK|EU|UN)\b")
+_WESTERN_NAMES_RE5_FIRST = "TUE"  # its opening characters (a test reads them from it)
 _WESTERN_NAMES_RE6 = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 
 
@@ -225,11 +256,16 @@ def western_names(text: str) -> tuple[list[str], bool, str | None]:
         role = "translator" if m.group(1).lower().startswith("tr") else "editor"
         text = strip_trailing(text[: m.start()])
     others = False
-    m = _WESTERN_NAMES_RE3.search(text)
+    m = _WESTERN_NAMES_RE3.search(text) if _may_end_with_others(text) else None
     if m:
         others = True
         text = strip_trailing(text[: m.start()])
-    if ORG_RE.search(text) and not _WESTERN_NAMES_RE4.search(text) or _WESTERN_NAMES_RE5.match(text):
+    if (
+        ORG_RE.search(text)
+        and not _WESTERN_NAMES_RE4.search(text)
+        or text[:1] in _WESTERN_NAMES_RE5_FIRST
+        and _WESTERN_NAMES_RE5.match(text)
+    ):
         return [brace_org(text)], others, role
     chunks = _WESTERN_NAMES_RE6.split(text)
     merged: list[str] = []

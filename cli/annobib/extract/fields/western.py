@@ -259,8 +259,11 @@ def _western_title(n: _WesternNote) -> None:
     if "vol" in body:
         body = _WESTERN_TITLE_RE1.sub("", body)  # Title, 3 vols. (London: …): the set's size
     # Chicago: … (Place: Publisher, Year), 45 / …, 2:312–45 (volume:pages) / (PhD diss., School, 1998), 143
-    # (the regex opens with \s*, so it is tried at every position: only where its bracket is)
-    paren = _WESTERN_TITLE_RE2.search(body) if "(" in body else None
+    # The regex holds no bracket after its ``(`` but the one that closes it, up to the end: only the
+    # last ``(`` of the body can open a match, and the leftmost start is the whitespace before it, so
+    # one match there answers as the search would (tried at every position, it was costly)
+    k = body.rfind("(")
+    paren = _WESTERN_TITLE_RE2.match(body, len(body[:k].rstrip())) if k >= 0 else None
     bare_locator = paren_vol = None
     if paren:
         bare_locator = norm_range(paren.group(3)) if paren.group(3) else None
@@ -317,6 +320,11 @@ _WESTERN_CUES_RE9 = re.compile(r",\s*")
 _WESTERN_CUES_RE10 = re.compile(r"(?:Vol(?:ume)?\.?|vol\.|No\.?|no\.|Issue)\s*\d+[A-Za-z]?")
 _WESTERN_CUES_RE11 = re.compile(r"\d+")
 _WESTERN_CUES_RE12 = re.compile(r"^(in|See|accessed)\b")
+# the characters some regexes here can open with, tested before them (a test reads them from the regexes)
+_WESTERN_CUES_RE10_FIRST = "VvNnI"
+_WESTERN_CUES_RE12_FIRST = "iSa"
+_UNQUOTED_RE4_FIRST = "VvNn"
+_UNQUOTED_RE8_FIRST = "oOiIİı"  # op. cit. / ibid, re.I: İ and ı fold to i
 
 
 # the only non-ASCII characters re.I matches to ASCII letters (İ ı to i, ſ to s, the Kelvin sign to k)
@@ -324,10 +332,20 @@ _FOLD_TO_ASCII = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
 _FOLDS_ODDLY = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
+def _is_year(text: str) -> bool:
+    """``bool(YEAR.fullmatch(text))``: four characters, the regex called only then."""
+    return len(text) == 4 and YEAR.fullmatch(text) is not None
+
+
+def _pages_first(text: str) -> bool:
+    """``bool(EN_PAGES.match(text))``: the regex opens with ``p``, called only then."""
+    return text[:1] == "p" and EN_PAGES.match(text) is not None
+
+
 def _may_hold_folded(text: str, words: tuple[str, ...]) -> bool:
     """Whether a re.I regex needing one of ``words`` (lower case ASCII) may match: case folding is
     ``lower()`` once the four non-ASCII characters that fold to ASCII letters are made ASCII."""
-    if not text.isascii() and _FOLDS_ODDLY.search(text):
+    if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text):
         text = text.translate(_FOLD_TO_ASCII)  # İ lowers to i and a combining dot, ı and ſ stay
     low = text.lower()
     for w in words:
@@ -374,9 +392,21 @@ def _western_cues(n: _WesternNote) -> None:
     container = None
     for s in segs:
         s2 = s.strip(" .")
-        if not s2 or "\x00" in s2 or _WESTERN_CUES_RE10.fullmatch(s2) or EN_PAGES.fullmatch(s2) or YEAR.fullmatch(s2):
+        # (each regex only after its opening character: Vol./No./Issue, p., in/See/accessed)
+        first = s2[:1]
+        if (
+            not s2
+            or "\x00" in s2
+            or first in _WESTERN_CUES_RE10_FIRST
+            and _WESTERN_CUES_RE10.fullmatch(s2)
+            or first == "p"
+            and EN_PAGES.fullmatch(s2)
+            or _is_year(s2)
+        ):
             continue
-        if _WESTERN_CUES_RE11.fullmatch(s2) or _WESTERN_CUES_RE12.match(s2):
+        if (
+            s2.isdecimal() or first in _WESTERN_CUES_RE12_FIRST and _WESTERN_CUES_RE12.match(s2)
+        ):  # isdecimal: \d+ in full
             continue
         container = s2
         break
@@ -678,9 +708,10 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     for k, s in enumerate(parts):
         if (
             "\x00" in s
-            or EN_PAGES.match(s)
-            or YEAR.fullmatch(s.strip(" ."))
-            or _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE4.match(s)
+            or _pages_first(s)
+            or _is_year(s.strip(" ."))
+            or s[:1] in _UNQUOTED_RE4_FIRST
+            and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE4.match(s)
         ):
             break
         after = parts[k + 1].strip(" .") if k + 1 < len(parts) else ""
@@ -693,9 +724,9 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             and PRESS_NAME.search(s)
             and (
                 not after
-                or YEAR.fullmatch(after)
+                or _is_year(after)
                 or "\x00" in after
-                or EN_PAGES.match(after)
+                or _pages_first(after)
                 or after in PUBLISHING_CITIES
                 or _PLACE_THEN_YEAR(after, parts[k + 2 : k + 3])
             )
@@ -711,8 +742,8 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
         # the next 8 parts at most are read (_serial_names): a slice to the end was quadratic
         if tparts and _credit_or_place_ends_title(s, after, placepub, f, parts[k + 1 : k + 9]):
             break
-        thesis_m = _THESIS_PART.match(s)
-        if tparts and thesis_m:  # Title, unpublished PhD thesis, University, Place, Year
+        thesis_m = _THESIS_PART.match(s) if tparts else None  # (each rule below reads a part after the title's first)
+        if thesis_m:  # Title, unpublished PhD thesis, University, Place, Year
             n.thesis_at = [p.strip(" .") for p in parts[k + 1 :] if p.strip(" .")]
             f["type"] = "phdthesis" if cre.search(r"Ph\.?\s?D|doctoral", s, re.I) else "mathesis"
             break
@@ -723,13 +754,13 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             break
         if k + 1 < len(parts) and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE7.match(parts[k + 1]):
             break
-        if _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE8.match(s):
+        if s[:1] in _UNQUOTED_RE8_FIRST and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE8.match(s):  # op. cit. / ibid (re.I)
             break
         if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE9.fullmatch(s.strip()) and k == len(parts) - 1:
             locator = locator or norm_range(s.strip(" .").rpartition(":")[2].strip())
             break
-        tm = _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10.match(s)
-        if tm and tparts:
+        tm = _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10.match(s) if tparts else None
+        if tm:
             _translator_part(n, f, tm, parts[k + 1 :])
             break
         if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11.fullmatch(s.strip(" .")):
@@ -738,8 +769,8 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
         if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE12.fullmatch(s.strip(" .")):
             f["number"] = s.strip(" .")
             break
-        rm_ = _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE13.match(s)
-        if rm_ and tparts:
+        rm_ = _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE13.match(s) if tparts else None
+        if rm_:
             f["type"] = rm_.group("type")
             f["number"] = rm_.group("num")
             break
@@ -778,7 +809,7 @@ def _credit_or_place_ends_title(
         eds, ed_others, _r = western_names(_unmask(", ".join([em.group("ed"), *_serial_names(later)])))
         f["editor"] = names_field(eds, ed_others)
         return True
-    if not placepub and s.strip(" .") in PUBLISHING_CITIES and (YEAR.fullmatch(after) or "\x00" in after):
+    if not placepub and s.strip(" .") in PUBLISHING_CITIES and (_is_year(after) or "\x00" in after):
         f["location"] = s.strip(" .")
         return True
     return False
@@ -805,7 +836,7 @@ def _PLACE_THEN_YEAR(part: str, later: list[str]) -> bool:
     return (
         bool(cre.fullmatch(r"[A-Z][a-zà-ÿ'’\-]+(?:\s+[A-Z][a-zà-ÿ'’\-]+){0,2}", part))
         and bool(later)
-        and bool(YEAR.fullmatch(later[0].strip(" .")))
+        and _is_year(later[0].strip(" ."))
     )
 
 
@@ -841,7 +872,7 @@ def _western_unquoted_type(n: _WesternNote) -> None:
     book = _IN_BOOK.match(n.in_book) if n.in_book else None
     if n.thesis_at is not None:
         etype = "thesis"
-        rest = [p for p in n.thesis_at if "\x00" not in p and not YEAR.fullmatch(p) and not EN_PAGES.match(p)]
+        rest = [p for p in n.thesis_at if "\x00" not in p and not _is_year(p) and not _pages_first(p)]
         if rest:
             f["institution"] = _unmask(rest[0])
         if len(rest) > 1 and rest[1] in PUBLISHING_CITIES | {
@@ -1047,12 +1078,12 @@ def _more_authors(parts: list[str]) -> int:
             after = parts[k + 2].strip(" .") if k + 2 < len(parts) else ""
             if (
                 "\x00" in nxt
-                or EN_PAGES.match(nxt)
-                or YEAR.fullmatch(nxt.strip(" ."))
+                or _pages_first(nxt)
+                or _is_year(nxt.strip(" ."))
                 or cre.fullmatch(r"[\dIVXivx]+(?:\s*[-–—]\s*\d+)?\.?", nxt)
                 or cre.match(r"(?:op|loc)\.\s*cit|ibid|supra|note\s+\d", nxt, re.I)
                 or ":" in nxt
-                and (not after or YEAR.fullmatch(after))
+                and (not after or _is_year(after))
             ):
                 return 0
             return k
