@@ -11,6 +11,7 @@ import itertools
 import time
 
 import pytest
+from conftest import best_cpu
 
 from annobib.extract import extract_notes, extract_text
 
@@ -23,7 +24,9 @@ SHAPES = {
     "colons-eds": ["：", "eds. "],
     "comma-runs": ["word, "],  # one title part per comma: each once sliced the rest of the note
     "name-runs": ["Smith J, ", "Jones K. ", "and Li W, "],
+    "quote-mix-words": ["‘Word ", "“A ‘B", "” ", "(2019", " in "],
 }
+QUOTES = [*"‘’“”'\"«»‹›「」『』„‚`《》", "“‘«「『"]
 LIMIT_S = 1.5
 
 
@@ -42,6 +45,25 @@ def test_a_long_note_is_linear(name):
     started = time.perf_counter()
     extract_notes(text)
     assert time.perf_counter() - started < LIMIT_S
+
+
+@pytest.mark.parametrize("quotes", QUOTES)
+def test_a_long_run_of_quotes_is_linear(quotes):
+    # a run of ‘ once retried a quoted-title search at each ‘ up to the run's end
+    text = "1. " + _body([quotes], 100_000) + "Smith. J, 2020.\n"
+    started = time.perf_counter()
+    extract_notes(text)
+    assert time.perf_counter() - started < LIMIT_S
+
+
+def test_quoted_title_search_grows_linearly_in_quote_runs():
+    from annobib.extract.fields.lawcites import law_journal_style
+
+    def cost(n: int) -> float:
+        return best_cpu(lambda: law_journal_style("‘" * n + "Smith. J, 2020."))
+
+    small, large = cost(5_000), cost(20_000)
+    assert large < 8 * small  # 4x the ‘: about 4x the time, was about 16x
 
 
 def test_a_long_article_is_linear():

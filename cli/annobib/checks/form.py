@@ -995,6 +995,30 @@ LANGID_ALIASES = {
 }
 
 
+@lru_cache(maxsize=1)
+def _langid_letters() -> dict[str, list[tuple[str, int]]]:
+    """Each character -> the known langids holding it, with its count there."""
+    index: dict[str, list[tuple[str, int]]] = {}
+    for name in KNOWN_LANGIDS:
+        for ch in set(name):
+            index.setdefault(ch, []).append((name, name.count(ch)))
+    return index
+
+
+def _closest_langid(low: str) -> str | None:
+    """``difflib.get_close_matches(low, KNOWN_LANGIDS, n=1, cutoff=0.75)``, with the same answer,
+    but trying only names whose shared letters could reach the cutoff (difflib's quick_ratio,
+    counted through an index): 93 matchers per unknown value made 25,000 distinct ones cost 9 s."""
+    index, shared = _langid_letters(), dict[str, int]()
+    for ch in set(low):
+        n = low.count(ch)
+        for name, k in index.get(ch, ()):
+            shared[name] = shared.get(name, 0) + min(n, k)
+    hopeful = [name for name, m in shared.items() if 2 * m >= 0.75 * (len(low) + len(name))]
+    close = difflib.get_close_matches(low, sorted(hopeful), n=1, cutoff=0.75) if hopeful else []
+    return close[0] if close else None
+
+
 @rule(
     "E318",
     "langid-value",
@@ -1019,14 +1043,14 @@ def langid_value(R, e, ctx):
     want = low if low in KNOWN_LANGIDS else LANGID_ALIASES.get(low)
     fix = Fix(name, replace_inner(raw, want), description=f"{t} -> {want}") if want else None
     if want is None:  # a typo: the closest name, as a suggestion only
-        close = difflib.get_close_matches(low, sorted(KNOWN_LANGIDS), n=1, cutoff=0.75)
+        close = _closest_langid(low)
         if close:
             return [
                 R.finding(
                     e,
                     name,
-                    f"{name} '{t}' is not a babel language name; did you mean {close[0]}?",
-                    Fix(name, replace_inner(raw, close[0]), safe=False, description=f"{t} -> {close[0]}"),
+                    f"{name} '{t}' is not a babel language name; did you mean {close}?",
+                    Fix(name, replace_inner(raw, close), safe=False, description=f"{t} -> {close}"),
                 )
             ]
     return [R.finding(e, name, f"{name} '{t}' is not a babel language name" + (f"; write {want}" if want else ""), fix)]

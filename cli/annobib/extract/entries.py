@@ -146,6 +146,7 @@ class Builder:
         self.by_title = TitleIndex()
         self.comparisons = 0  # works tested by back-references: a test keeps this linear in the notes
         self._by_author_text: dict[str, list[_Work]] = {}  # who -> works whose author holds it
+        self._short_memo: dict[tuple[str | None, ...], tuple[_Work | None, int]] = {}  # see _short_match
 
     def _ids(self, fields: dict[str, str], any_volume: bool = False) -> list[str]:
         """The identities a work is found by: its URL, and its title with the first author's family.
@@ -192,6 +193,19 @@ class Builder:
         fields = c.parsed.fields if c.parsed else {}
         fams = _families(fields)
         short = _norm_title(fields.get("title", ""))
+        family = self.by_family.get(next(iter(fams))) if len(fams) == 1 else None
+        if family:
+            # one family: its works so far only grow at the end and a work's fit only changes when
+            # its fields do (which clears the memo), so only the works added since the last look
+            # at this short form are tried; 3,000 back-references to a family of 3,000 works
+            # compared every pair (15 s)
+            year = fields["date"][:4] if not short and fields.get("date") else None
+            key = (*fams, short, year)
+            hit, seen = self._short_memo.get(key, (None, 0))
+            newer = [w for w in family[seen:] if year is None or (w.fields.get("date") or "")[:4] == year]
+            hit = self._latest_fit(newer, short) or hit
+            self._short_memo[key] = (hit, len(family))
+            return hit
         candidates: list[_Work] = []
         for fam in fams:
             candidates.extend(self.by_family.get(fam, []))
@@ -202,6 +216,9 @@ class Builder:
         if not short and fields.get("date"):
             # Mearsheimer (2019): an author-date short form names the year, not the title
             candidates = [w for w in candidates if (w.fields.get("date") or "")[:4] == fields["date"][:4]]
+        return self._latest_fit(candidates, short)
+
+    def _latest_fit(self, candidates: list[_Work], short: str) -> _Work | None:
         for w in reversed(candidates):  # the latest wins: from the end, the first that fits
             self.comparisons += 1
             full, bare = _title_forms(w.fields.get("title", ""))
@@ -263,8 +280,11 @@ class Builder:
                         joined = False
                     else:
                         untitled, anonymous = not target.fields.get("title"), not target.fields.get("author")
+                        known = len(target.fields)
                         for k, v in fields.items():
                             target.fields.setdefault(k, v)
+                        if len(target.fields) != known:
+                            self._short_memo.clear()  # a title or date learnt: a work may fit now
                         if untitled:
                             self._index_title(target)  # a title learnt later: short forms find it too
                         if anonymous and target.fields.get("author"):

@@ -189,14 +189,29 @@ def _oscola_chapter(t: str) -> Parsed | None:
 _BRACKETED_YEAR_END = re.compile(rf"\(\s*[^()]*{_YEAR}\)\s*(?:{_PIN}(?:,\s*{_PIN})?)?{_CHAPTER_PIN}\s*\.?\s*$")
 
 
-_QUOTED_THEN_YEAR = re.compile(rf"['‘][^'’]{{3,}}['’]\s*(?:[\[(]{_YEAR}[\])]|in\s)")
+_CLOSING_QUOTE = re.compile(r"['’]")
+_AFTER_QUOTED = re.compile(rf"\s*(?:[\[(]{_YEAR}[\])]|in\s)")
+
+
+def _quoted_then_year(text: str) -> bool:
+    """``['‘][^'’]{3,}['’]`` then the year or ``in``, in one pass: the closing quote of any opening
+    one is the next ``'``/``’``, so only the earliest opening quote before each closing one needs
+    trying (a regex search retried every ``‘`` of a run up to its end: quadratic)."""
+    prev = -1
+    for m in _CLOSING_QUOTE.finditer(text):
+        close = m.start()
+        start = prev if prev >= 0 and text[prev] == "'" else text.find("‘", prev + 1, close)
+        if start >= 0 and close - start > 3 and _AFTER_QUOTED.match(text, close + 1):
+            return True
+        prev = close
+    return False
 
 
 def law_journal_style(text: str) -> bool:
     """Law-journal style: the citation closes with its year in brackets (and a pinpoint), or an
     OSCOLA title in single quotes is followed by the year in brackets or by ``in`` and the editors."""
     text = _DESCRIPTOR_END.sub(".", text) if text.endswith((")", ").")) else text
-    return bool(_BRACKETED_YEAR_END.search(text) or _QUOTED_THEN_YEAR.search(text))
+    return bool(_BRACKETED_YEAR_END.search(text) or _quoted_then_year(text))
 
 
 # ---------------------------------------------------------------- statutes, treaties, resolutions
