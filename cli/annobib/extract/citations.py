@@ -650,7 +650,7 @@ _CLASSIFY_RE2 = re.compile(r"[\u4e00-\u9fff《]")
 
 _BLUEBOOK_SHORT = re.compile(
     r"^(?P<name>[A-Z][\w.'’&\-]*(?:\s+[\w.'’&\-]+){0,5}),\s+\d{1,4}\s+(?P<rep>[A-Z][A-Za-z0-9.’' ]{0,24}?)"
-    r"\s+at\s+(?P<pin>\d{1,5}(?:\s*[-–—]\s*\d{1,5})?)\s*\.?$"
+    r"\s+at\s+(?P<pin>\d{1,5}(?:\s*[-–—]\s*\d{1,5})?)(?:\s*\([^()]{2,60}\))?\s*\.?$"  # (Story, J., dissenting)
 )
 _CASE_REPORTER = re.compile(r"\d(?:d|th)$|U\.\s?S\.$|S\.\s?Ct\.$|F\.\s?Supp\.|L\.\s?Ed\.|W\.L\.R\.$|A\.C\.$|E\.R\.$")
 
