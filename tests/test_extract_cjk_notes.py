@@ -338,3 +338,29 @@ def test_a_translation_named_only_by_its_translator(note):
     p = parse_citation(note)
     assert "author" not in p.fields
     assert p.fields["translator"] in ("中村健一", "周文华")
+
+
+def test_korean_chapter_in_an_edited_book_committee_report_and_named_back_references():
+    # a chapter in “…,” before the editor's 편 and the book in 『』; a committee of the National
+    # Assembly (a body, two words); 위의 글 / 앞의 책 after the author's name, 외 (et al.) kept off it
+    x, by_key = run_notes(
+        "1) 한지수·오민재, “접경지역 협력의 제도화,” 한지수 편, 『접경의 정치학』 (서울: 나무출판, 2020), pp. 11-40.\n"
+        "2) 국회 외교통일위원회, 『남북협력기금법 일부개정법률안 검토보고서』 (2021), p. 3.\n"
+        "3) 정태우, “북한 시장의 제도 변화,” 『북한연구학회보』, 제25권 1호 (2021), pp. 55-80.\n"
+        "4) 윤세라 외, 『통일 비용의 재추정』 (서울: 평화출판, 2018), p. 9.\n"
+        "5) 정태우, 위의 글, p. 60.\n"
+        "6) 윤세라 외, 앞의 책, p. 14.\n"
+    )
+    chapter = by_key[x.notes[0].keys[0]]
+    assert chapter.type == "incollection"
+    assert (chapter.fields["author"], chapter.fields["editor"]) == ("한지수 and 오민재", "한지수")
+    assert (chapter.fields["booktitle"], chapter.fields["publisher"], chapter.fields["pages"]) == (
+        "접경의 정치학",
+        "나무출판",
+        "11-40",
+    )
+    report = by_key[x.notes[1].keys[0]]
+    assert (report.type, report.fields["author"]) == ("report", "{국회 외교통일위원회}")
+    assert x.notes[4].status == "cited" and x.notes[4].keys == x.notes[2].keys
+    assert x.notes[5].status == "cited" and x.notes[5].keys == x.notes[3].keys
+    assert [c.locator for c in by_key[x.notes[3].keys[0]].citations] == ["9", "14"]

@@ -110,7 +110,8 @@ OPCIT_ZH_PRE_RE = re.compile(
 _TITLE_THEN_BACKREF = re.compile(r"^《([^《》]{2,80})》\s*[，,]?\s*(?:前引|前揭|同前)(?:书|文)?\s*[，,。]?\s*(.*)$")
 PRE_BACKREF_RE = re.compile(r"^(?:前掲|前揭|前引|上掲)\s*(?=[^，,。]{0,20}[《「『])")
 OPCIT_ZH_RE = re.compile(
-    r"^(?P<author>[^，,：:《》「」『』、]{1,40}?(?:、[^，,：:《》「」『』、]{1,40}?)*)\s*[：:，,、]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|앞의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문)|서)?"
+    r"^(?P<author>[^，,：:《》「」『』、]{1,40}?(?:、[^，,：:《》「」『』、]{1,40}?)*)(?:\s*(?:외|等人|等))?"  # 김상기 외: et al.
+    r"\s*[：:，,、]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|앞의|위의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문)|서)?"
     r"\s*(?:[，,。、]\s*)?(?P<rest>.*)$"
 )
 AUTHOR_DATE_SHORT = re.compile(
@@ -613,8 +614,8 @@ def _may_name_noteref(piece: str) -> bool:  # NAMED_NOTEREF_RE: supra note / (n 
     return "前" in piece or "supra" in piece or "(n" in piece
 
 
-def _may_be_opcit_zh(piece: str) -> bool:  # OPCIT_ZH_RE: 前引, 前揭, 前掲, 前注所引 / 앞의 / 전게
-    return "前" in piece or "앞의" in piece or "전게" in piece
+def _may_be_opcit_zh(piece: str) -> bool:  # OPCIT_ZH_RE: 前引, 前揭, 前掲, 前注所引 / 앞의 / 위의 / 전게
+    return "前" in piece or "앞의" in piece or "위의" in piece or "전게" in piece
 
 
 _CLASSIFY_RE1 = re.compile(r"[“\"][^”\"]+([”\"].*)$")
