@@ -364,3 +364,16 @@ def test_korean_chapter_in_an_edited_book_committee_report_and_named_back_refere
     assert x.notes[4].status == "cited" and x.notes[4].keys == x.notes[2].keys
     assert x.notes[5].status == "cited" and x.notes[5].keys == x.notes[3].keys
     assert [c.locator for c in by_key[x.notes[3].keys[0]].citations] == ["9", "14"]
+
+
+def test_japanese_edition_in_the_title_before_a_subtitle_or_with_a_revision_word():
+    # 〔第2版〕 before ——副題 leaves the title whole; 〔第4版補訂〕 is kept as printed (no number alone)
+    x, by_key = run_notes(
+        "1. 佐山道夫『日本行政法〔第2版〕——制度と運用』(有斐閣、2019年)45頁。\n"
+        "2. 吉岡恵『契約法講義〔第4版補訂〕』(有斐閣、2021年)12頁。\n"
+        "3. 吉岡恵『物権法〔第3版〕』(有斐閣、2018年)7頁。\n"
+    )
+    a, b, c = (by_key[n.keys[0]] for n in x.notes)
+    assert (a.fields["title"], a.fields["edition"]) == ("日本行政法——制度と運用", "2")
+    assert (b.fields["title"], b.fields["edition"]) == ("契約法講義", "第4版補訂")
+    assert (c.fields["title"], c.fields["edition"]) == ("物権法", "3")
