@@ -377,3 +377,23 @@ def test_japanese_edition_in_the_title_before_a_subtitle_or_with_a_revision_word
     assert (a.fields["title"], a.fields["edition"]) == ("日本行政法——制度と運用", "2")
     assert (b.fields["title"], b.fields["edition"]) == ("契約法講義", "第4版補訂")
     assert (c.fields["title"], c.fields["edition"]) == ("物権法", "3")
+
+
+def test_japanese_case_name_a_commentary_after_its_lead_clause_and_terms_named_in_a_note():
+    # 〔…事件〕 after the law report names the case; …として、 before a 判批 in a journal named without
+    # 『』 (a double issue 3=4号); a note that only names its terms cites nothing
+    x, by_key = run_notes(
+        "1. 最判昭和52年3月15日民集31巻2号234頁〔富山大学事件〕。なお、本判決の評釈として、"
+        "佐伯一郎「判批」法学論叢102巻3=4号(1978年)55頁参照。\n"
+        "2. 以下、2020年改正後の会社法を「新会社法」と呼ぶ。\n"
+    )
+    case, review = (by_key[k] for k in x.notes[0].keys)
+    assert (case.type, case.fields["title"], case.fields["pages"]) == ("jurisdiction", "富山大学事件", "234")
+    assert (review.type, review.fields["author"], review.fields["title"]) == ("article", "佐伯一郎", "判批")
+    assert (review.fields["journaltitle"], review.fields["volume"], review.fields["number"]) == (
+        "法学論叢",
+        "102",
+        "3=4",
+    )
+    assert review.citations[0].locator == "55"
+    assert x.notes[1].status == "not-a-citation" and x.notes[1].keys == []

@@ -168,9 +168,19 @@ _LEAD_IN_FIRST = frozenset(
 )
 
 
+# 同判決の評釈として、森田修「判批」… / この点については、山田『…』: a Japanese clause (…として、
+# …については、) naming what the work is, before its author and a title mark
+_JA_LEAD_CLAUSE = re.compile(
+    r"^[^、。，,「」『』《》]{2,24}?(?:として|については|に関しては|に関して|について)\s*[、，,]\s*(?=[^、。，,「」『』]{1,12}[「『])"
+)
+
+
 @lru_cache(maxsize=64)  # a note's body and its one piece are often the same string: read it once
 def strip_lead_in(text: str) -> str:
     text = text.strip()
+    if "て" in text:  # として / について: the Japanese lead clause's gate
+        m = _JA_LEAD_CLAUSE.match(text)
+        text = text[m.end() :] if m else text
     for _ in range(3):
         if text[:1] not in _LEAD_IN_FIRST:
             break  # LEAD_IN_RE cannot match here
@@ -512,6 +522,7 @@ def cut_trailing_commentary(text: str) -> str:
 _JA_TERM_IN_PROSE = re.compile(r"「[^」]{1,12}」\s*(?:とは|は|を|が|という|といった|と「|の(?:区分|用法|意味|定義))")
 
 
+_JA_TERMS_NAMED = re.compile(r"「[^」]{1,12}」\s*と(?:呼ぶ|呼称する|称する|略称する|略記する|略す|いう。)")
 _CJK_MENTION_ONLY_RE1 = re.compile(r"(?:载|见|载于|收入)$")
 _CJK_MENTION_ONLY_RE2 = re.compile(r"^\s*(?:[\[［〔【（(][^\]］〕】）)]{1,3}[\]］〕】）)]\s*)?[^，。；]{1,30}$")
 _CJK_MENTION_ONLY_RE3 = re.compile(r"[关于对是的在]")
@@ -525,6 +536,12 @@ def _cjk_mention_only(piece: str) -> bool:
         return False
     if _JA_TERM_IN_PROSE.search(piece) and not cre.search(r"\d|『|出版|書店|書房|[^会]社[、，,。]", piece):
         return True  # ここでいう「自治」は、…である。: a term explained in prose, no source named
+    if (
+        "と" in piece
+        and _JA_TERMS_NAMED.search(piece)
+        and not cre.search(r"『|頁|出版|書店|書房|[^会]社[、，,。]", piece)
+    ):
+        return True  # 本稿では、2017年改正後の民法を「新法」と呼ぶ。: the note names its terms (a year is no source)
     if m.start() == 0:
         # 《某条约》第三条规定，……: a title opening running prose, no publication data after it
         end = piece.find({"《": "》", "「": "」", "『": "』"}[piece[0]])

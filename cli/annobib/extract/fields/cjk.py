@@ -159,8 +159,9 @@ def parse_cjk(text: str) -> Parsed:
 
 
 # 西山健吾「…」法律時報81巻9号(2009年)54頁: a Japanese law journal named without 『』, then its issue
+# (5=6号: a double issue)
 _JA_JOURNAL_ISSUE = re.compile(
-    r"」\s*(?P<j>[^\s、，,。()（）『』「」\d]{2,20}?)\s*(?:(?P<v>\d{1,4})\s*巻\s*)?(?P<n>\d{1,5})\s*号\s*"
+    r"」\s*(?P<j>[^\s、，,。()（）『』「」\d]{2,20}?)\s*(?:(?P<v>\d{1,4})\s*巻\s*)?(?P<n>\d{1,5}(?:=\d{1,5})?)\s*号\s*"
     r"[（(]\s*(?P<y>(?:1[89]|20)\d\d)\s*年?\s*[)）]"
 )
 
