@@ -562,6 +562,8 @@ def language_of(text: str) -> str:
         and not cre.search(r" (?:the|of|and|in|on|for|with|from|between|an|a) ", low)
     ):
         return "japanese"
+    if not ascii_only and len(_VIETNAMESE_LETTERS.findall(low, 0, 200)) >= 3:
+        return "vietnamese"  # ễ, ạ, ơ, ư: letters only Vietnamese writes, three of them (not a name)
     # words decide; a diacritic alone (a name such as Lüthi or Détente) only without English words
     english = _LANGUAGE_OF_RE5.search(low)
     # the diacritic classes (_RE7, _RE10) hold no ASCII character: ASCII text skips them
@@ -578,6 +580,7 @@ def language_of(text: str) -> str:
     return "english"
 
 
+_VIETNAMESE_LETTERS = re.compile("[\u1ea0-\u1ef9ơư]")
 _BARE_PAGE_RE1 = re.compile(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?")
 
 
