@@ -110,14 +110,19 @@ OPCIT_ZH_PRE_RE = re.compile(
 _TITLE_THEN_BACKREF = re.compile(r"^《([^《》]{2,80})》\s*[，,]?\s*(?:前引|前揭|同前)(?:书|文)?\s*[，,。]?\s*(.*)$")
 PRE_BACKREF_RE = re.compile(r"^(?:前掲|前揭|前引|上掲)\s*(?=[^，,。]{0,20}[《「『])")
 OPCIT_ZH_RE = re.compile(
-    r"^(?P<author>[^，,：:《》「」『』、]{1,40}?(?:、[^，,：:《》「」『』、]{1,40}?)*)(?:\s*(?:외|等人|等))?"  # 김상기 외: et al.
-    r"\s*[：:，,、]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|앞의|위의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문)|서)?"
+    # 李文静，周海涛，前引文 / 王・前掲書: co-authors after commas, a Japanese ・ before the word
+    r"^(?P<author>[^，,：:《》「」『』、・]{1,40}?(?:[、，,][^，,：:《》「」『』、・]{1,40}?)*)(?:\s*(?:외|等人|等))?"  # 김상기 외: et al.
+    r"\s*[：:，,、・]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|앞의|위의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문)|서)?"
     r"\s*(?:[，,。、]\s*)?(?P<rest>.*)$"
 )
 AUTHOR_DATE_SHORT = re.compile(
     r"^(?P<au>[A-Z][\w'’\-]+(?:\s+(?:and|&)\s+[A-Z][\w'’\-]+)?(?:\s+et\s+al\.)?)\s*\((?P<y>(?:1[5-9]|20)\d\d)[a-z]?\)\s*(?:[,:]\s*(?P<rest>.*))?$"
 )
-OPCIT_RU_RE = re.compile(r"^(?P<author>[А-ЯЁ][а-яё\-]+)\s+(?:[А-ЯЁ]\.\s*){1,2},?\s*Указ\.\s*соч\.?\s*(?P<rest>.*)$")
+# Кудрин А. Л., Гурвич Е. Т. Указ. соч.: co-authors after the first (the first names the work)
+OPCIT_RU_RE = re.compile(
+    r"^(?P<author>[А-ЯЁ][а-яё\-]+)\s+(?:[А-ЯЁ]\.\s*){1,2}(?:,\s*[А-ЯЁ][а-яё\-]+\s+(?:[А-ЯЁ]\.\s*){1,2})*"
+    r",?\s*[Уу]каз\.\s*соч\.?\s*(?P<rest>.*)$"
+)
 OPCIT_EN_RE = re.compile(
     r"^(?P<author>(?:[^,]{1,40},\s*){0,3}[^,]{1,60}?)(?:,|(?<=[A-Z]\.))\s*(?:op\.\s*cit\.?|loc\.\s*cit\.?|Указ\.\s*соч\.?)\s*(?P<rest>.*)$",
     re.I,
@@ -272,7 +277,7 @@ def locator_of(text: str) -> str | None:
     m = en_pages(text)
     if m:
         return page_range(m.group(2), m.group(3))
-    m = cre.search(r"\b[СC]\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
+    m = cre.search(r"\b[СCс]\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)  # с. 215: GOST's page, lower case too
     if m:
         return page_range(m.group(1), m.group(2))
     if "Л." in text:  # Там же. Л. 7 (об.): the leaf of an archival file, its locator as in the full note
@@ -706,7 +711,7 @@ def classify(piece: str) -> CitationText | None:
             cre.sub(r"\s*[-–—]\s*", "-", rest) if cre.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?", rest) else None
         )
         return CitationText(piece, "ibid", loc)
-    m = OPCIT_RU_RE.match(piece) if "Указ" in piece else None
+    m = OPCIT_RU_RE.match(piece) if "каз" in piece else None
     if m:
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author"))
     m = OPCIT_EN_RE.match(piece) if _OPCIT_EN_CUE.search(piece) else None
