@@ -468,3 +468,16 @@ def test_indonesian_and_vietnamese_page_words_and_a_vietnamese_title():
         "41-58",
     )
     assert (vie.fields["number"], vie.fields["pages"], vie.fields["langid"]) == ("215", "17-29", "vietnamese")
+
+
+def test_an_edition_of_two_qualifiers_in_an_unquoted_note_leaves_the_title():
+    # "revised and enlarged edition" between the title and the imprint is the edition, as printed
+    book = parse_citation(
+        "Mary Holt, Reason and Its Limits: A Study, corrected and enlarged edition, Oxford and New York: "
+        "Clarendon Press, 2001, pp. 11-14."
+    )
+    assert (book.fields["title"], book.fields["edition"]) == (
+        "Reason and Its Limits: A Study",
+        "corrected and enlarged edition",
+    )
+    assert (book.fields["publisher"], book.locator) == ("Clarendon Press", "11-14")
