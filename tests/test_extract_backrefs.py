@@ -4,6 +4,7 @@ note must point to the work named (by its note and citation index)."""
 from __future__ import annotations
 
 import pytest
+from conftest import run_notes
 
 from annobib.extract import extract_notes
 
@@ -164,3 +165,22 @@ def test_commentary_then_backref_keeps_the_see_also_book():
     assert second.keys[0] == first.keys[0] and len(second.keys) == 2
     book = next(e for e in x.entries if e.key == second.keys[1])
     assert book.fields["author"] == "Quill, Mara" and book.fields["title"].startswith("Harbours of Power")
+
+
+def test_back_references_naming_co_authors_a_single_family_name_or_a_lower_case_page():
+    # 李某，周某，前引文 (co-authors after commas); 陳・前掲書 (a Japanese ・ before the word);
+    # Иванов А. Б., Петров В. Г. Указ. соч. (co-authors in GOST); указ. соч., с. 215 (lower-case page)
+    x, by_key = run_notes(
+        "1. 高明远、周晓岚：《县域医共体的运行》，《中国卫生经济》2021年第4期。\n"
+        "2. 陳光『中国農村の社会保障』(東方書店、2015年)33頁。\n"
+        "3. Иванов А. Б., Петров В. Г. Налоговая политика регионов. М.: Наука, 2014. 210 с.\n"
+        "4. Смирнов Д. Е. Бюджетный федерализм. СПб.: Питер, 2012. 300 с.\n"
+        "5. 高明远，周晓岚，前引文，第12页。\n"
+        "6. 陳・前掲書、41頁。\n"
+        "7. Иванов А. Б., Петров В. Г. Указ. соч. С. 20.\n"
+        "8. Смирнов, указ. соч., с. 215.\n"
+    )
+    for back, full, page in ((5, 1, "12"), (6, 2, "41"), (7, 3, "20"), (8, 4, "215")):
+        note = x.notes[back - 1]
+        assert note.status == "cited" and note.keys == x.notes[full - 1].keys, back
+        assert by_key[note.keys[0]].citations[-1].locator == page, back

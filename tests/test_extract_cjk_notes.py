@@ -338,3 +338,62 @@ def test_a_translation_named_only_by_its_translator(note):
     p = parse_citation(note)
     assert "author" not in p.fields
     assert p.fields["translator"] in ("中村健一", "周文华")
+
+
+def test_korean_chapter_in_an_edited_book_committee_report_and_named_back_references():
+    # a chapter in “…,” before the editor's 편 and the book in 『』; a committee of the National
+    # Assembly (a body, two words); 위의 글 / 앞의 책 after the author's name, 외 (et al.) kept off it
+    x, by_key = run_notes(
+        "1) 한지수·오민재, “접경지역 협력의 제도화,” 한지수 편, 『접경의 정치학』 (서울: 나무출판, 2020), pp. 11-40.\n"
+        "2) 국회 외교통일위원회, 『남북협력기금법 일부개정법률안 검토보고서』 (2021), p. 3.\n"
+        "3) 정태우, “북한 시장의 제도 변화,” 『북한연구학회보』, 제25권 1호 (2021), pp. 55-80.\n"
+        "4) 윤세라 외, 『통일 비용의 재추정』 (서울: 평화출판, 2018), p. 9.\n"
+        "5) 정태우, 위의 글, p. 60.\n"
+        "6) 윤세라 외, 앞의 책, p. 14.\n"
+    )
+    chapter = by_key[x.notes[0].keys[0]]
+    assert chapter.type == "incollection"
+    assert (chapter.fields["author"], chapter.fields["editor"]) == ("한지수 and 오민재", "한지수")
+    assert (chapter.fields["booktitle"], chapter.fields["publisher"], chapter.fields["pages"]) == (
+        "접경의 정치학",
+        "나무출판",
+        "11-40",
+    )
+    report = by_key[x.notes[1].keys[0]]
+    assert (report.type, report.fields["author"]) == ("report", "{국회 외교통일위원회}")
+    assert x.notes[4].status == "cited" and x.notes[4].keys == x.notes[2].keys
+    assert x.notes[5].status == "cited" and x.notes[5].keys == x.notes[3].keys
+    assert [c.locator for c in by_key[x.notes[3].keys[0]].citations] == ["9", "14"]
+
+
+def test_japanese_edition_in_the_title_before_a_subtitle_or_with_a_revision_word():
+    # 〔第2版〕 before ——副題 leaves the title whole; 〔第4版補訂〕 is kept as printed (no number alone)
+    x, by_key = run_notes(
+        "1. 佐山道夫『日本行政法〔第2版〕——制度と運用』(有斐閣、2019年)45頁。\n"
+        "2. 吉岡恵『契約法講義〔第4版補訂〕』(有斐閣、2021年)12頁。\n"
+        "3. 吉岡恵『物権法〔第3版〕』(有斐閣、2018年)7頁。\n"
+    )
+    a, b, c = (by_key[n.keys[0]] for n in x.notes)
+    assert (a.fields["title"], a.fields["edition"]) == ("日本行政法——制度と運用", "2")
+    assert (b.fields["title"], b.fields["edition"]) == ("契約法講義", "第4版補訂")
+    assert (c.fields["title"], c.fields["edition"]) == ("物権法", "3")
+
+
+def test_japanese_case_name_a_commentary_after_its_lead_clause_and_terms_named_in_a_note():
+    # 〔…事件〕 after the law report names the case; …として、 before a 判批 in a journal named without
+    # 『』 (a double issue 3=4号); a note that only names its terms cites nothing
+    x, by_key = run_notes(
+        "1. 最判昭和52年3月15日民集31巻2号234頁〔富山大学事件〕。なお、本判決の評釈として、"
+        "佐伯一郎「判批」法学論叢102巻3=4号(1978年)55頁参照。\n"
+        "2. 以下、2020年改正後の会社法を「新会社法」と呼ぶ。\n"
+    )
+    case, review = (by_key[k] for k in x.notes[0].keys)
+    assert (case.type, case.fields["title"], case.fields["pages"]) == ("jurisdiction", "富山大学事件", "234")
+    assert (review.type, review.fields["author"], review.fields["title"]) == ("article", "佐伯一郎", "判批")
+    assert (review.fields["journaltitle"], review.fields["volume"], review.fields["number"]) == (
+        "法学論叢",
+        "102",
+        "3=4",
+    )
+    assert review.citations[0].locator == "55"
+    assert x.notes[1].status == "not-a-citation" and x.notes[1].keys == []

@@ -236,3 +236,32 @@ def test_oscola_lead_ins_eg_and_the_discussion_in_are_not_part_of_the_citation()
     assert "author" not in a.fields
     assert (c.fields["author"], c.fields["title"], c.fields["edition"]) == ("Vilar, Tomas", "Courts and Seas", "2")
     assert c.citations[0].locator == "81-83"
+
+
+def test_early_us_reports_treaties_in_statutes_at_large_and_a_book_cited_at_a_page():
+    # a nominative reporter in brackets (36 U.S. (11 Pet.)), a case short form with the judge's
+    # parenthetical, a treaty printed in the Statutes at Large, "at 31" after a title ending in years
+    x, by_key = run_notes(
+        "1. Hollis Mill Co. v. Dana Canal Co., 31 U.S. (6 Pet.) 144, 150 (1832).\n"
+        "2. State v. Coburn, 12 Conn. (3 Day) 77 (1809).\n"
+        "3. Hollis Mill, 31 U.S. at 152 (Marshall, C.J., concurring).\n"
+        "4. Convention of Commerce and Navigation, U.S.-Gr. Brit., July 3, 1815, 8 Stat. 228.\n"
+        "5. See Ada M. Pruitt, The Courts and the Canals, 1790–1850, at 44 (1981).\n"
+    )
+    case, state, treaty, book = x.entries
+    assert (case.type, case.fields["title"], case.fields["volume"], case.fields["journaltitle"]) == (
+        "jurisdiction",
+        "Hollis Mill Co. v. Dana Canal Co.",
+        "31",
+        "U.S.",
+    )
+    assert case.fields["pages"] == "144"
+    assert [(c.note, c.locator) for c in case.citations] == [(1, "150"), (3, "152")]
+    assert (state.fields["title"], state.fields["journaltitle"], state.fields["pages"]) == (
+        "State v. Coburn",
+        "Conn.",
+        "77",
+    )
+    assert treaty.type == "legislation" and treaty.fields["title"] == "Convention of Commerce and Navigation"
+    assert (treaty.fields["date"], treaty.fields["volume"], treaty.fields["pages"]) == ("1815-07-03", "8", "228")
+    assert book.fields["title"] == "The Courts and the Canals, 1790–1850" and book.citations[0].locator == "44"

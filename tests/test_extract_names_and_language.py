@@ -3,7 +3,7 @@ Each case was written for these tests (not taken from any evaluation set)."""
 
 import pytest
 
-from annobib.extract.fields import language_of, western_person
+from annobib.extract.fields import language_of, parse_citation, western_person
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,27 @@ def test_language_by_words(text, lang):
 )
 def test_romanized_chinese_names_family_first(name, bib):
     assert western_person(name) == bib
+
+
+def test_gost_corporate_heading_is_the_author_not_the_title():
+    # GOST puts a body's name first, as its own sentence, before the title
+    book = parse_citation(
+        "Федеральное агентство по рыболовству. Рыбное хозяйство России: стат. сб. М.: Росрыболовство, 2019. С. 12."
+    )
+    assert (book.fields["author"], book.fields["title"]) == (
+        "{Федеральное агентство по рыболовству}",
+        "Рыбное хозяйство России: стат. сб",
+    )
+    page = parse_citation(
+        "Министерство финансов Российской Федерации. Бюджетный прогноз на период до 2036 года. "
+        "URL: https://minfin.example.ru/prognoz (дата обращения: 03.03.2020)."
+    )
+    assert (page.fields["author"], page.fields["title"]) == (
+        "{Министерство финансов Российской Федерации}",
+        "Бюджетный прогноз на период до 2036 года",
+    )
+    person = parse_citation("Соколов В. П. Бюджетная система России. М.: Дело, 2016. С. 8.")
+    assert (person.fields["author"], person.fields["title"]) == ("Соколов, В. П.", "Бюджетная система России")
+    # a title that ends in such a word, straight before its imprint, stays the title
+    title_only = parse_citation("Как работает банк. М.: Дело, 2014. 200 с.")
+    assert "author" not in title_only.fields and title_only.fields["title"] == "Как работает банк"

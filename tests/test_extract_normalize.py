@@ -6,6 +6,7 @@ import pytest
 from annobib.extract import extract_notes
 from annobib.extract.citations import read_note
 from annobib.extract.normalize import (
+    southeast_asian_locators,
     NORMALIZERS,
     ascii_title_marks,
     broken_words,
@@ -119,6 +120,12 @@ CASES = {
         ("『一九八四年』の第三章", "『一九八四年』の第3章"),  # a title keeps its kanji
         ("三年後に再び論じる。", "三年後に再び論じる。"),  # not a year: no four digits
         ("統一頁", "統一頁"),  # a kanji word before 頁, not a number
+    ],
+    southeast_asian_locators: [
+        ("Jurnal Studi Asia, Vol. 4, No. 2 (2018), hlm. 12-30.", "Jurnal Studi Asia, Vol. 4, No. 2 (2018), pp. 12-30."),
+        ("Tạp chí Xã hội học, số 12, 2019, tr. 5-9.", "Tạp chí Xã hội học, No. 12, 2019, pp. 5-9."),
+        ("Ann Lee, tr. Bo Kim, Seoul, 1999.", "Ann Lee, tr. Bo Kim, Seoul, 1999."),  # tr. before a name: translated by
+        ("“Ekonomi, hal. yang baru,” 2001.", "“Ekonomi, hal. yang baru,” 2001."),  # in quotes: as printed
     ],
     glued_page_ranges: [
         ("Review 12 (1998), pp. 423442.", "Review 12 (1998), pp. 423-442."),

@@ -115,3 +115,20 @@ def test_traditional_zhu_markers_and_their_back_references():
     assert by_key[article].fields["author"] == "李美玲"
     assert [n.keys for n in x.notes[1:]] == [[book], [article], [book], [article]]
     assert [n.status for n in x.notes] == ["cited"] * 5
+
+
+def test_bracketed_zhu_markers_of_a_blog_copy_split_the_notes():
+    # ``[注1]`` … as a blog prints an article's notes: one note per marker, not one note in all
+    for lead in ("[注{}] ", "【注{}】", "[註 {}]"):
+        notes = [
+            "周明:《城市与乡村》,北京:人民出版社2010年版,第12页。",
+            "同上书,第15页。",
+            "Ann Carter, Silver Roads, Boston: Beacon Press, 1990, p. 7.",
+            "周明:前引书,第20页。",
+        ]
+        x, by_key = run_notes("注释:\n" + "\n".join(lead.format(i) + n for i, n in enumerate(notes, 1)) + "\n")
+        assert [n.note.number for n in x.notes] == [1, 2, 3, 4], lead
+        first = x.notes[0].keys[0]
+        assert by_key[first].fields["title"] == "城市与乡村"
+        assert x.notes[1].keys == [first] and x.notes[3].keys == [first]
+        assert by_key[x.notes[2].keys[0]].fields["title"] == "Silver Roads"

@@ -160,3 +160,15 @@ def test_commentary_then_a_chinese_lead_word_before_a_western_citation():
     assert first.parsed.fields["journaltitle"] == "中国经济史研究"
     assert second.parsed.fields["author"] == "Salvesen, Henrik"
     assert second.parsed.fields["journaltitle"] == "Ming Studies"
+
+
+def test_a_topic_clause_between_the_lead_word_and_the_full_stop_opens_a_second_citation():
+    # 此外，关于…，可参看: the topic named before the lead word, with ASCII or full-width commas
+    for comma, colon in (("，", "："), (",", ":")):
+        note = (
+            f"孙某{colon}《清代盐政研究》{comma}北京{colon}中华书局2011年版{comma}第88页。此外{comma}关于两淮盐引折价{comma}"
+            f"可参看周某{colon}《盐引与白银》{comma}《史学月刊》2016年第5期{comma}第30—41页。"
+        )
+        first, second = read_note(note).citations
+        assert first.parsed.fields["title"] == "清代盐政研究" and "series" not in first.parsed.fields
+        assert (second.parsed.fields["author"], second.parsed.fields["journaltitle"]) == ("周某", "史学月刊")

@@ -453,3 +453,31 @@ def test_a_fieldnotes_record_is_no_citation(note):
 def test_trans_by_names_the_translator_without_by():
     p = parse_citation("Marc Duval, Salt and Power, trans. by Anne Rowe, London: Quay Books, 2001, p. 8.")
     assert (p.fields["translator"], p.fields["title"]) == ("Rowe, Anne", "Salt and Power")
+
+
+def test_indonesian_and_vietnamese_page_words_and_a_vietnamese_title():
+    # hlm. (halaman) and tr. (trang) are the page words, số the issue; Vietnamese letters name the language
+    x, by_key = run_notes(
+        "1. Siti Rahmawati, “Kebijakan Pangan di Jawa,” Jurnal Ekonomi Daerah, Vol. 3, No. 2 (2017), hlm. 41-58.\n"
+        "2. Lê Thị Hoa, “Kinh tế hợp tác xã ở đồng bằng,” Tạp chí Kinh tế, số 215, 2016, tr. 17-29.\n"
+    )
+    idn, vie = (by_key[n.keys[0]] for n in x.notes)
+    assert (idn.fields["journaltitle"], idn.fields["pages"], idn.citations[0].locator) == (
+        "Jurnal Ekonomi Daerah",
+        "41-58",
+        "41-58",
+    )
+    assert (vie.fields["number"], vie.fields["pages"], vie.fields["langid"]) == ("215", "17-29", "vietnamese")
+
+
+def test_an_edition_of_two_qualifiers_in_an_unquoted_note_leaves_the_title():
+    # "revised and enlarged edition" between the title and the imprint is the edition, as printed
+    book = parse_citation(
+        "Mary Holt, Reason and Its Limits: A Study, corrected and enlarged edition, Oxford and New York: "
+        "Clarendon Press, 2001, pp. 11-14."
+    )
+    assert (book.fields["title"], book.fields["edition"]) == (
+        "Reason and Its Limits: A Study",
+        "corrected and enlarged edition",
+    )
+    assert (book.fields["publisher"], book.locator) == ("Clarendon Press", "11-14")

@@ -119,13 +119,19 @@ OPCIT_ZH_PRE_RE = re.compile(
 _TITLE_THEN_BACKREF = re.compile(r"^《([^《》]{2,80})》\s*[，,]?\s*(?:前引|前揭|同前)(?:书|文)?\s*[，,。]?\s*(.*)$")
 PRE_BACKREF_RE = re.compile(r"^(?:前掲|前揭|前引|上掲)\s*(?=[^，,。]{0,20}[《「『])")
 OPCIT_ZH_RE = re.compile(
-    r"^(?P<author>[^，,：:《》「」『』、]{1,40}?(?:、[^，,：:《》「」『』、]{1,40}?)*)\s*[：:，,、]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|앞의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문)|서)?"
+    # 李文静，周海涛，前引文 / 王・前掲書: co-authors after commas, a Japanese ・ before the word
+    r"^(?P<author>[^，,：:《》「」『』、・]{1,40}?(?:[、，,][^，,：:《》「」『』、・]{1,40}?)*)(?:\s*(?:외|等人|等))?"  # 김상기 외: et al.
+    r"\s*[：:，,、・]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|앞의|위의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문)|서)?"
     r"\s*(?:[，,。、]\s*)?(?P<rest>.*)$"
 )
 AUTHOR_DATE_SHORT = re.compile(
     r"^(?P<au>[A-Z][\w'’\-]+(?:\s+(?:and|&)\s+[A-Z][\w'’\-]+)?(?:\s+et\s+al\.)?)\s*\((?P<y>(?:1[5-9]|20)\d\d)[a-z]?\)\s*(?:[,:]\s*(?P<rest>.*))?$"
 )
-OPCIT_RU_RE = re.compile(r"^(?P<author>[А-ЯЁ][а-яё\-]+)\s+(?:[А-ЯЁ]\.\s*){1,2},?\s*Указ\.\s*соч\.?\s*(?P<rest>.*)$")
+# Кудрин А. Л., Гурвич Е. Т. Указ. соч.: co-authors after the first (the first names the work)
+OPCIT_RU_RE = re.compile(
+    r"^(?P<author>[А-ЯЁ][а-яё\-]+)\s+(?:[А-ЯЁ]\.\s*){1,2}(?:,\s*[А-ЯЁ][а-яё\-]+\s+(?:[А-ЯЁ]\.\s*){1,2})*"
+    r",?\s*[Уу]каз\.\s*соч\.?\s*(?P<rest>.*)$"
+)
 OPCIT_EN_RE = re.compile(
     r"^(?P<author>(?:[^,]{1,40},\s*){0,3}[^,]{1,60}?)(?:,|(?<=[A-Z]\.))\s*(?:op\.\s*cit\.?|loc\.\s*cit\.?|Указ\.\s*соч\.?)\s*(?P<rest>.*)$",
     re.I,
@@ -177,9 +183,19 @@ _LEAD_IN_FIRST = frozenset(
 )
 
 
+# 同判決の評釈として、森田修「判批」… / この点については、山田『…』: a Japanese clause (…として、
+# …については、) naming what the work is, before its author and a title mark
+_JA_LEAD_CLAUSE = re.compile(
+    r"^[^、。，,「」『』《》]{2,24}?(?:として|については|に関しては|に関して|について)\s*[、，,]\s*(?=[^、。，,「」『』]{1,12}[「『])"
+)
+
+
 @lru_cache(maxsize=64)  # a note's body and its one piece are often the same string: read it once
 def strip_lead_in(text: str) -> str:
     text = text.strip()
+    if "て" in text:  # として / について: the Japanese lead clause's gate
+        m = _JA_LEAD_CLAUSE.match(text)
+        text = text[m.end() :] if m else text
     for _ in range(3):
         if text[:1] not in _LEAD_IN_FIRST:
             break  # LEAD_IN_RE cannot match here
@@ -271,7 +287,7 @@ def locator_of(text: str) -> str | None:
     m = en_pages(text)
     if m:
         return page_range(m.group(2), m.group(3))
-    m = cre.search(r"\b[СC]\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
+    m = cre.search(r"\b[СCс]\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)  # с. 215: GOST's page, lower case too
     if m:
         return page_range(m.group(1), m.group(2))
     if "Л." in text:  # Там же. Л. 7 (об.): the leaf of an archival file, its locator as in the full note
@@ -531,6 +547,7 @@ def cut_trailing_commentary(text: str) -> str:
 _JA_TERM_IN_PROSE = re.compile(r"「[^」]{1,12}」\s*(?:とは|は|を|が|という|といった|と「|の(?:区分|用法|意味|定義))")
 
 
+_JA_TERMS_NAMED = re.compile(r"「[^」]{1,12}」\s*と(?:呼ぶ|呼称する|称する|略称する|略記する|略す|いう。)")
 _CJK_MENTION_ONLY_RE1 = re.compile(r"(?:载|见|载于|收入)$")
 _CJK_MENTION_ONLY_RE2 = re.compile(r"^\s*(?:[\[［〔【（(][^\]］〕】）)]{1,3}[\]］〕】）)]\s*)?[^，。；]{1,30}$")
 _CJK_MENTION_ONLY_RE3 = re.compile(r"[关于对是的在]")
@@ -548,6 +565,12 @@ def _cjk_mention_only(piece: str) -> bool:
         and not cre.search(r"\d|『|出版|書店|書房|[^会]社[、，,。]", piece)
     ):
         return True  # ここでいう「自治」は、…である。: a term explained in prose, no source named
+    if (
+        "と" in piece
+        and _JA_TERMS_NAMED.search(piece)
+        and not cre.search(r"『|頁|出版|書店|書房|[^会]社[、，,。]", piece)
+    ):
+        return True  # 本稿では、2017年改正後の民法を「新法」と呼ぶ。: the note names its terms (a year is no source)
     if start == 0:
         # 《某条约》第三条规定，……: a title opening running prose, no publication data after it
         end = piece.find({"《": "》", "「": "」", "『": "』"}[piece[0]])
@@ -656,7 +679,7 @@ def _may_cite_opcit(piece: str) -> bool:
 
 # the words each pattern needs, whole (a lone 前 is in 目前, 当前, 前沿; 上 in 上海): a test checks them
 _NAMED_NOTEREF_WORDS = ("前掲", "前揭", "前引", "前注", "supra", "(n")  # supra note / (n 1) / 前掲注 …
-_OPCIT_ZH_WORDS = ("前引", "前揭", "前掲", "前注所引", "앞의", "전게")
+_OPCIT_ZH_WORDS = ("前引", "前揭", "前掲", "前注所引", "앞의", "위의", "전게")
 _NAMED_PRE_BACKREF_WORDS = ("前引", "前揭", "前掲", "上引", "上掲")
 
 
@@ -676,7 +699,7 @@ def _may_name_noteref(piece: str) -> bool:  # NAMED_NOTEREF_RE (the words of _NA
 def _may_be_opcit_zh(piece: str) -> bool:  # OPCIT_ZH_RE (the words of _OPCIT_ZH_WORDS)
     if "前" in piece and ("前引" in piece or "前揭" in piece or "前掲" in piece or "前注所引" in piece):
         return True
-    return "앞의" in piece or "전게" in piece
+    return "앞의" in piece or "위의" in piece or "전게" in piece
 
 
 _CLASSIFY_RE1 = re.compile(r"[“\"][^”\"]+([”\"].*)$")
@@ -712,7 +735,7 @@ _CLASSIFY_RE2 = re.compile(r"[\u4e00-\u9fff《]")
 
 _BLUEBOOK_SHORT = re.compile(
     r"^(?P<name>[A-Z][\w.'’&\-]*(?:\s+[\w.'’&\-]+){0,5}),\s+\d{1,4}\s+(?P<rep>[A-Z][A-Za-z0-9.’' ]{0,24}?)"
-    r"\s+at\s+(?P<pin>\d{1,5}(?:\s*[-–—]\s*\d{1,5})?)\s*\.?$"
+    r"\s+at\s+(?P<pin>\d{1,5}(?:\s*[-–—]\s*\d{1,5})?)(?:\s*\([^()]{2,60}\))?\s*\.?$"  # (Story, J., dissenting)
 )
 _CASE_REPORTER = re.compile(r"\d(?:d|th)$|U\.\s?S\.$|S\.\s?Ct\.$|F\.\s?Supp\.|L\.\s?Ed\.|W\.L\.R\.$|A\.C\.$|E\.R\.$")
 
@@ -750,7 +773,7 @@ def classify(piece: str) -> CitationText | None:
             cre.sub(r"\s*[-–—]\s*", "-", rest) if cre.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?", rest) else None
         )
         return CitationText(piece, "ibid", loc)
-    m = OPCIT_RU_RE.match(piece) if "Указ" in piece else None
+    m = OPCIT_RU_RE.match(piece) if "каз" in piece else None
     if m:
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author"))
     m = OPCIT_EN_RE.match(piece) if _may_cite_opcit(piece) else None

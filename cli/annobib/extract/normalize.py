@@ -498,9 +498,23 @@ def korean_trailing_cues(text: str) -> str:
     return _KO_TRAILING_CUE.sub(r"\1", text)
 
 
+# Indonesian and Malay print the page word as ``hlm.``/``hal.`` (halaman), Vietnamese as ``tr.``
+# (trang) and the issue as ``số``: the parser reads ``pp.`` and ``No.``
+_SEA_PAGES = re.compile(r"(?<=[,;] )(?:hlm|hal|tr)\.\s*(?=\d)|(?<=, )số(?= \d)")
+
+
+def southeast_asian_locators(text: str) -> str:
+    """``…(2020), hlm. 33-47.`` -> ``…(2020), pp. 33-47.``; ``…, số 948, tr. 88-95`` -> ``…, No. 948,
+    pp. 88-95``: the page and issue words of Indonesian, Malay and Vietnamese notes."""
+    if "hlm." not in text and "hal." not in text and "tr." not in text and "số" not in text:
+        return text
+    return _outside_protected(text, lambda part: _SEA_PAGES.sub(lambda m: "No." if m[0] == "số" else "pp. ", part))
+
+
 NORMALIZERS: tuple[Callable[[str], str], ...] = (
     traditional_lead_ins,
     locator_qualifiers,
+    southeast_asian_locators,
     korean_trailing_cues,
     spaced_punctuation,
     ascii_title_marks,

@@ -520,7 +520,7 @@ def sentence_at(stream: str, start: int, end: int, marker_rx: re.Pattern | None 
 # ---------------------------------------------------------------- loose notes
 
 LOOSE_MARKER_RE = re.compile(  # numbers of 4+ digits open a note only where they continue the numbering
-    r"^\s*(?:[注註]\s*)?(?:[\[【〔［]\^?(\d{1,6})[\]】〕］]:?|(["
+    r"^\s*(?:[注註]\s*)?(?:[\[【〔［](?:\^|[注註][ \t]?)?(\d{1,6})[\]】〕］]:?|(["
     + CIRCLED
     + r"])|(["
     + SUPERSCRIPT

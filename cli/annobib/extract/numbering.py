@@ -24,9 +24,9 @@ _OPENS_NOTE = r"[A-Z\u4e00-\u9fff\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af《“�
 _NOT_A_NOTE = r"[年月日时号期版卷届次个%％万亿多余名位家岁倍人天条项点世代]"
 # numbers up to 6 digits (a book's 1,300 endnotes; 100,000 pasted notes): one of 4 or more digits
 # (a year) only counts where it continues a run (see _continuing); ``[^12]:`` is a Markdown
-# footnote pasted as text
+# footnote pasted as text, ``[注3]`` a blog's copy of a note marker
 _NUM = r"\d{1,6}"
-_BRACKET = r"(?P<bracket>[\[【〔［]\^?(?P<b>" + _NUM + r")[\]】〕］]:?)"
+_BRACKET = r"(?P<bracket>[\[【〔［](?:\^|[注註][ \t]?)?(?P<b>" + _NUM + r")[\]】〕］]:?)"
 _CIRCLED = r"(?P<circled>[" + CIRCLED + r"])"
 _SHAPES = (
     _BRACKET

@@ -134,9 +134,13 @@ _NEW_CITATION = re.compile(
 # 此外，可参考吴启鸣前引文 / 王一帆也持相似看法，参见王一帆：前引文: a back-reference after a full stop
 _BACKREF_AHEAD = re.compile(r"[^。.]{0,40}?(?:前引|前揭|前掲)(?:书|文|書|論文)?|(?:Ibid|Id)\.")
 # 此外，亦可参见资中明：《…》 / 另参见《…》: a lead word after a full stop opens the next citation
-_LEAD_AHEAD = re.compile(rf"(?:(?:此外|另外|同时|再者)\s*[，,]?\s*)?{_LEAD_WORDS}(?=[^。；;]{{0,40}}[《「『“])")
+# 此外，关于明代的货币，可参看…: the topic named before the lead word
+_LEAD_AHEAD = re.compile(
+    rf"(?:(?:此外|另外|同时|再者)\s*[，,]?\s*)?(?:(?:关于|对于|有关)[^。；;，,《》]{{1,30}}[，,]\s*)?"
+    rf"{_LEAD_WORDS}(?=[^。；;]{{0,40}}[《「『“])"
+)
 # the characters _LEAD_AHEAD can open with (a test checks them against the regex)
-_LEAD_AHEAD_FIRST = frozenset("此另同再可请亦也还均具详更参见例比诸譬如")
+_LEAD_AHEAD_FIRST = frozenset("此另同再可请亦也还均具详更参见例比诸譬如关对有")
 # a stop and the whitespace after it (``\s`` and :meth:`str.isspace` agree): the next sentence opens at its end
 _STOP = re.compile(r"(?:。|\.(?= ))\s*")
 # …第9-31页。Aaron L. Friedberg, A Contest for Supremacy, New York: …: after a Chinese full stop a

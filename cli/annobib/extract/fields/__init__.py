@@ -77,7 +77,10 @@ FIRST_QUOTE_RE = re.compile(r"[“\"]")
 
 
 HANGUL = re.compile(r"[\uac00-\ud7af]")
-QUOTED_BEFORE_MARK = re.compile(r"[\"“]([^\"“”]+?)[,，]?[\"”]\s*[,，]?\s*(?=『)")
+# … before 『: the journal, or a book after its editor (이우영 편, 『…』: a chapter)
+QUOTED_BEFORE_MARK = re.compile(
+    r"[\"“]([^\"“”]+?)[,，]?[\"”]\s*[,，]?\s*(?=(?:[^,，“”\"『』]{1,30}?\s(?:편|엮음|편저|공편)\s*[,，]\s*)?『)"
+)
 
 
 def _has_gbt_tag(text: str) -> bool:

@@ -162,8 +162,9 @@ def parse_cjk(text: str) -> Parsed:
 
 
 # 西山健吾「…」法律時報81巻9号(2009年)54頁: a Japanese law journal named without 『』, then its issue
+# (5=6号: a double issue)
 _JA_JOURNAL_ISSUE = re.compile(
-    r"」\s*(?P<j>[^\s、，,。()（）『』「」\d]{2,20}?)\s*(?:(?P<v>\d{1,4})\s*巻\s*)?(?P<n>\d{1,5})\s*号\s*"
+    r"」\s*(?P<j>[^\s、，,。()（）『』「」\d]{2,20}?)\s*(?:(?P<v>\d{1,4})\s*巻\s*)?(?P<n>\d{1,5}(?:=\d{1,5})?)\s*号\s*"
     r"[（(]\s*(?P<y>(?:1[89]|20)\d\d)\s*年?\s*[)）]"
 )
 
@@ -209,8 +210,9 @@ _EDITOR_AFTER_TITLE = re.compile(
 )
 _EDITOR_AFTER_TITLE_CUES = "修校注理"  # a character each of its credit words holds (a gate)
 _EDITION_IN_TITLE = re.compile(
-    r"\s*[〔［\[（(]\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(新版|増補版|増補改訂版|改訂版|新装版|补订版|修订版))\s*[〕］\]）)]\s*$"
-)
+    r"\s*[〔［\[（(]\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版(?![補补増改])|(新版|増補版|増補改訂版|改訂版|新装版|补订版|修订版"
+    r"|第\s*\d+\s*版\s*(?:補訂|补订|増補|改訂)))\s*[〕］\]）)]\s*(?=$|[—─―]{1,2})"
+)  # 〔第5版補訂〕 as printed; 『…〔第3版〕——副題』: the edition before the subtitle
 # 《…法》第 13 条、第 14 条 / 《…公约》（GDPR）第 7 条 / （2012年9月9日签署）第14条: a law cited by its articles
 _ARTICLES_ONLY = re.compile(
     r"^\s*(?:[（(][^（）()]{1,40}[）)])?\s*[，,]?\s*(?:第\s*[\d一二三四五六七八九十百]+\s*条(?:\s*第\s*\d+\s*款)?\s*[、，,和及至—\-]?\s*)+[。.]?\s*$"
@@ -852,6 +854,14 @@ _CJK_TYPE_BOOK_OR_REPORT_RE2 = re.compile(
 )
 _BAN_CUE = re.compile(r"\d\s*[版面면]")
 _BRACKET_CLOSES = ("〕", "］", "]", "）", ")")  # what _EDITION_IN_TITLE ends with
+
+
+def may_hold_title_edition(title: str) -> bool:
+    """The gate of :data:`_EDITION_IN_TITLE`: a title that ends with a closing bracket, or holds
+    ``版〕`` before a subtitle (``『…〔第3版〕——副題』``)."""
+    return title.rstrip()[-1:] in _BRACKET_CLOSES or "版〕" in title or "版]" in title
+
+
 _CJK_TYPE_BOOK_OR_REPORT_RE3 = re.compile(r"\s*([上中下])\s*巻$")
 # a research institute's numbered series (its reports): 정책연구시리즈 19-03 / 研究报告 No. 12
 _REPORT_SERIES = re.compile(
@@ -896,9 +906,9 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
             f["edition"] = _cn_int(e) if e else em.group(2)
         f_title = f.get("title") or ""
         # the regex ends at a closing bracket (spaces after it) and is tried at every position
-        title_ed = _EDITION_IN_TITLE.search(f_title) if f_title.rstrip()[-1:] in _BRACKET_CLOSES else None
+        title_ed = _EDITION_IN_TITLE.search(f_title) if may_hold_title_edition(f_title) else None
         if title_ed and "edition" not in f:  # 『民法Ⅲ〔第4版〕』: Japanese law books print it in the title
-            f["title"] = f["title"][: title_ed.start()].rstrip()
+            f["title"] = (f_title[: title_ed.start()].rstrip() + f_title[title_ed.end() :]).rstrip()
             f["edition"] = _cn_int(title_ed.group(1)) if title_ed.group(1) else title_ed.group(2)
         part = _CJK_TYPE_BOOK_OR_REPORT_RE3.search(f.get("title") or "")
         if part and "volume" not in f:  # 『行政学講義 上巻』: the first of two volumes

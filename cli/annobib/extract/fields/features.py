@@ -89,7 +89,9 @@ ZH_ISSUE = re.compile(r"(\d{4})\s*年\s*(?:第\s*)?(\d{1,3})\s*期")
 ZH_VOLUME = re.compile(
     r"第\s*(\d{1,4})\s*(?:卷|辑|輯|分册|分冊)|제\s*(\d{1,4})\s*[권집]|(?<![\d.])(\d{1,4})\s*(?:巻|[권집](?=\s*(?:제\s*)?\d{1,3}\s*호))"
 )
-KO_NUMBER = re.compile(r"제\s*(\d{1,4})\s*호|第\s*(\d{1,4})\s*号|(?<=[권집巻])\s*(\d{1,4})\s*[호号]")  # 제28권 2호
+KO_NUMBER = re.compile(
+    r"제\s*(\d{1,4})\s*호|第\s*(\d{1,4})\s*号|(?<=[권집巻])\s*(\d{1,4}(?:=\d{1,4})?)\s*[호号]"
+)  # 제28권 2호, 88巻5=6号
 KO_PAGES = re.compile(r"(\d+)\s*(?:[-–—~～]+\s*(\d+))?\s*쪽")
 ZH_SERIES = re.compile(r"第\s*(\d{1,4})\s*辑")
 ZH_PAGES = re.compile(r"第\s*(\d+)\s*(?:[—–\-~～至]+\s*(\d+))?\s*页")
@@ -624,6 +626,8 @@ def language_of(text: str) -> str:
         and not cre.search(r" (?:the|of|and|in|on|for|with|from|between|an|a) ", low)
     ):
         return "japanese"
+    if not ascii_only and len(_VIETNAMESE_LETTERS.findall(low, 0, 200)) >= 3:
+        return "vietnamese"  # ễ, ạ, ơ, ư: letters only Vietnamese writes, three of them (not a name)
     # words decide; a diacritic alone (a name such as Lüthi or Détente) only without English words
     english = _LANGUAGE_OF_RE5.search(low)
     # the diacritic classes (_RE7, _RE10) hold no ASCII character: ASCII text skips them
@@ -640,6 +644,7 @@ def language_of(text: str) -> str:
     return "english"
 
 
+_VIETNAMESE_LETTERS = re.compile("[\u1ea0-\u1ef9ơư]")
 _BARE_PAGE_RE1 = re.compile(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?")
 
 

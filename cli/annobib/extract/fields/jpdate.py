@@ -94,6 +94,8 @@ JA_CASE = re.compile(
     r"\s*(?:[・·]?\s*)?(?P<rep>民集|刑集|集民|集刑|判時|判タ|判例時報|判例タイムズ|労判|金判|金法|訟月|行集|高民集|下民集|家月|裁時|LEX/DB)?"
     r"\s*(?:(?P<vol>\d{1,4})\s*巻\s*)?(?:(?P<no>\d{1,5})\s*号\s*)?(?P<page>\d{1,5})?\s*頁?"
 )
+# …625頁〔八幡製鉄事件〕: the case's name in brackets after the law report
+_CASE_NAME_AFTER = re.compile(r"\s*[〔【]([^〔〕【】\d]{2,40}?事件)[〕】]")
 _COURT_NAMES = {"最": "最高裁判所", "最高裁": "最高裁判所", "最大": "最高裁判所大法廷", "最高裁大": "最高裁判所大法廷"}
 
 
@@ -109,8 +111,9 @@ def parse_japanese_case(text: str) -> Parsed | None:
     if not m:
         return None
     year = _ERA_START[m["era"]] + (1 if m["y"] == "元" else int(m["y"])) - 1
+    name = _CASE_NAME_AFTER.match(text, m.end()) if "〔" in text or "【" in text else None
     fields = {
-        "title": m.group(0).strip().rstrip("。"),
+        "title": name.group(1) if name else m.group(0).strip().rstrip("。"),
         "institution": _COURT_NAMES.get(m["court"], m["court"]),
         "date": f"{year:04d}-{int(m['m']):02d}-{int(m['d']):02d}",
     }

@@ -80,7 +80,9 @@ US_CASE_RE = re.compile(
     + _CORP_SUFFIXES
     + r"|(?:In re|Ex parte|In the Matter of)\s[^,]{2,200}?"
     + _CORP_SUFFIXES
-    + r"),\s*(?P<v>\d{1,4})\s+(?P<r>[A-Z][A-Za-z0-9.'’ ]{0,24}?)\s+(?P<p>\d{1,5})"
+    + r"),\s*(?P<v>\d{1,4})\s+(?P<r>[A-Z][A-Za-z0-9.'’ ]{0,24}?)"
+    + r"(?:\s+\(\d{1,4}\s+[A-Z][A-Za-z.]{0,12}\))?"  # 36 U.S. (11 Pet.) 420: the early reporter's own volume
+    + r"\s+(?P<p>\d{1,5})"
     r"(?:,\s*(?P<pin>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?\s*\((?P<court>[^()]*?)\s*(?P<y>(?:1[6-9]|20)\d\d)\)"
     r"(?:\s*\([^()]{2,60}\))*\.?$"
 )  # (plurality opinion) / (per curiam) after the year

@@ -29,8 +29,9 @@ BLUEBOOK_ARTICLE = re.compile(
     rf"^(?P<head>.+?),\s+(?P<vol>\d{{1,4}})\s+(?P<j>{_JOURNAL})\s+(?P<first>\d{{1,5}})(?:,\s*(?P<pin>{_PIN}))?"
     rf"\s*\((?:[A-Z][a-z]{{2,8}}\.?\s+)?(?P<y>{_YEAR})\)\s*\.?$"
 )
+# ``Title, 1780–1860, at 31 (1977)``: "at" before the page where the title ends in a number
 BLUEBOOK_BOOK = re.compile(
-    rf"^(?P<head>.+?)\s+(?P<pin>{_PIN})?\s*\((?:(?P<ed>\d{{1,2}})(?:st|nd|rd|d|th)\s+ed\.\s*)?(?:[^():,\d]{{2,40}}\s+eds?\.,?\s+)?(?P<y>{_YEAR})\)\s*\.?$"
+    rf"^(?P<head>.+?)(?:,\s+at(?=\s+\d))?\s+(?P<pin>{_PIN})?\s*\((?:(?P<ed>\d{{1,2}})(?:st|nd|rd|d|th)\s+ed\.\s*)?(?:[^():,\d]{{2,40}}\s+eds?\.,?\s+)?(?P<y>{_YEAR})\)\s*\.?$"
 )
 OSCOLA_BOOK = re.compile(
     rf"^(?P<head>.+?)\s*\((?:(?P<ed>\d{{1,2}})(?:st|nd|rd|th)\s+edn,\s*)?(?P<pub>[A-Z][^():,]{{1,60}}?)\s+(?P<y>{_YEAR})\)"
@@ -230,12 +231,13 @@ _STATUTE = re.compile(
     rf"^(?P<t>[^()]{{3,160}}?\bAct\b(?:\s+of\s+{_YEAR}|,\s*{_YEAR})?)\s*,\s*Pub\.\s*L\.\s*No\.\s*(?P<n>\d+-\d+)"
     rf"(?:[^()]*?\((?P<y>{_YEAR})\))?"
 )
+_PARTY = r"[A-Z][\w.]*(?: [A-Z][\w.]*)?"  # a party's short name: Japan, U.S., Gr. Brit.
 _TREATY = re.compile(
     rf"^(?P<t>[^,;]{{0,200}}?\b(?:Convention|Treaty|Agreement|Protocol|Charter|Covenant|Accord)\b[^;]{{0,300}}?)"
-    rf"(?:\s+arts?\.\s*[\d, –-]+)?(?:,\s*(?P<parties>[A-Z][\w.]*(?:[-–][A-Z][\w.]*)+))?"  # Japan-U.S.: the parties
+    rf"(?:\s+arts?\.\s*[\d, –-]+)?(?:,\s*(?P<parties>{_PARTY}(?:[-–]{_PARTY})+))?"  # Japan-U.S., U.S.-Gr. Brit.: the parties
     rf"\s*,\s*(?:(?:opened\s+for\s+signature|signed|adopted|done)\s+)?(?P<d>{_MONTH_DATE})"
     rf"(?:\s*,\s*(?P<within>[A-Z][^;]{{3,250}}?,\s*(?:Annex|Annexes|Appendix|Schedule)\s+[\w.]+))?"  # GATS in the WTO Agreement
-    rf"\s*,\s*(?P<series>(?:\d{{1,5}}\s+)?(?:U\.N\.T\.S\.|E\.T\.S\.|C\.E\.T\.S\.|I\.L\.M\.|T\.I\.A\.S\.|U\.S\.T\.|L\.N\.T\.S\.|UNTS|ETS|ILM)[^;]*)$"
+    rf"\s*,\s*(?P<series>(?:\d{{1,5}}\s+)?(?:U\.N\.T\.S\.|E\.T\.S\.|C\.E\.T\.S\.|I\.L\.M\.|T\.I\.A\.S\.|U\.S\.T\.|L\.N\.T\.S\.|Stat\.|UNTS|ETS|ILM)[^;]*)$"
 )
 # an EU act in Bluebook form: Council Regulation 2016/679, 2016 O.J. (L 119) 1 (EU)
 # OSCOLA: Vienna Convention … (adopted 23 May 1969, entered into force 27 January 1980) 1155 UNTS 331, art 31
@@ -265,13 +267,18 @@ _WESTERN_LAW_CUE_RE1 = re.compile(
 
 # a literal of each alternative of _WESTERN_LAW_CUE_RE1 (a test checks them against it)
 _WESTERN_LAW_CUE_WORDS = ("Pub.", "U.N.T.S.", "U.S.T.", "T.I.A.S.", "E.T.S.", "I.L.M.", "UNTS", "Res", "Rep.", "§")
+_STATUTES_AT_LARGE = re.compile(r"\d Stat\. \d")  # 8 Stat. 218: a treaty in the Statutes at Large
 
 
 def western_law_cue(text: str) -> bool:
     for w in _WESTERN_LAW_CUE_WORDS:  # substring tests first: the regex opens with a class, tested everywhere
         if w in text:
-            return bool(_WESTERN_LAW_CUE_RE1.search(text)) or "O.J. (" in text
-    return "O.J. (" in text  # an EU act in the Official Journal  # an EU act in the Official Journal
+            if _WESTERN_LAW_CUE_RE1.search(text):
+                return True
+            break
+    if "O.J. (" in text:  # an EU act in the Official Journal
+        return True
+    return " Stat. " in text and _STATUTES_AT_LARGE.search(text) is not None
 
 
 def parse_western_legislation(text: str) -> Parsed | None:
@@ -297,7 +304,7 @@ def parse_western_legislation(text: str) -> Parsed | None:
     if m:
         f = {"title": m["t"].strip(), "date": iso_date(m["d"]) or m["d"]}
         series = cre.fullmatch(
-            r"(\d{1,5})\s+(U\.N\.T\.S\.|UNTS|I\.L\.M\.|ILM|T\.I\.A\.S\.|U\.S\.T\.|L\.N\.T\.S\.)\s+(\d{1,5})",
+            r"(\d{1,5})\s+(U\.N\.T\.S\.|UNTS|I\.L\.M\.|ILM|T\.I\.A\.S\.|U\.S\.T\.|L\.N\.T\.S\.|Stat\.)\s+(\d{1,5})",
             m["series"].strip(),
         )
         if series:  # 1155 U.N.T.S. 331: the treaty series' volume and first page

@@ -172,7 +172,8 @@ def is_cjk_org(name: str) -> bool:
     if "·" in name or "・" in name:
         return _dotted_org(name)
     if " " in name.strip():
-        return False
+        # 국회 외교통일위원회: a Korean body and its committee (a Korean person's name has no space)
+        return bool(HANGUL.search(name) and KO_ORG_SUFFIX.search(name) and len(name) >= 6)
     if LATIN.search(name) and not HAN.search(name):
         return bool(ORG_RE.search(name))
     if HANGUL.search(name):

@@ -183,7 +183,21 @@ def _russian_authors(f: dict[str, str], body: str) -> tuple[str, list[str]]:
         if "и др." in body[: am.end() + 6]:
             names.append("others")
         f["author"] = " and ".join(names)
+    elif body[:1].isupper():
+        corp = _CORPORATE_HEAD.match(body)
+        if corp:  # Центральный банк Российской Федерации. Основные направления …: the body is the author
+            f["author"] = "{" + corp.group(1) + "}"
+            rest = body[corp.end() :]
     return rest, names
+
+
+# GOST's corporate heading: a body's name (a word for an institution in it) as the first sentence
+_CORPORATE_HEAD = re.compile(
+    r"([А-ЯЁ][а-яё]+(?: [а-яёА-ЯЁ][а-яё-]+){0,8}?"
+    r" (?:служба|служб[аы] [а-яё ]+|банк|комитет|агентство|министерство|институт|совет|палата|управление)"
+    r"(?: [а-яёА-ЯЁ][а-яё-]+){0,4}|(?:Министерство|Правительство|Федеральная|Центральный банк|Счетная палата)"
+    r"(?: [а-яёА-ЯЁ][а-яё-]+){1,8})\.\s+(?=[А-ЯЁ«])(?!\S{1,5}\s*:)"  # then a title, not the imprint (М.: …)
+)
 
 
 def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:

@@ -658,7 +658,9 @@ _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10 = re.compile(
     r"^(?:trans\.(?P<ed>\s+and\s+ed\.)?(?:\s+by)?|translated(?P<ed2>\s+and\s+edited)? by|tr\.)\s+(?P<tr>.+)$", re.I
 )
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11 = re.compile(
-    r"\d+(?:st|nd|rd|th)\s+(?:ed\.?|edition)|(?:rev\.|revised|updated|new|expanded|revised and updated|revised and expanded)\s+(?:ed\.?|edition)",
+    # revised and enlarged edition: two qualifiers joined by "and"
+    r"\d+(?:st|nd|rd|th)\s+(?:ed\.?|edition)|(?:rev\.|revised|updated|new|expanded|enlarged|corrected)"
+    r"(?:\s+and\s+(?:updated|expanded|enlarged|corrected))?\s+(?:ed\.?|edition)",
     re.I,
 )
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE12 = re.compile(r"[A-Z]{1,6}-[A-Z]{0,3}\d[\w/-]*")
