@@ -128,11 +128,14 @@ def extract(
             lib = read_library(target, store=PARSE_CACHE)
         else:
             lib = parse_library("", target)  # written as a new file: never over one made meanwhile
-        merged = merge_into(lib, x.entries, refresh=refresh)
-        try:
-            diff = write_library(lib, target, dry_run=dry_run)
-        except OSError as exc:
-            raise write_error(target, exc) from None
+        from annobib.perf import paused_gc
+
+        with paused_gc():  # the read-back check parses every entry written: nothing to collect
+            merged = merge_into(lib, x.entries, refresh=refresh)
+            try:
+                diff = write_library(lib, target, dry_run=dry_run)
+            except OSError as exc:
+                raise write_error(target, exc) from None
         if dry_run:
             if not as_json:
                 echo_exact(diff, nl=False)

@@ -71,10 +71,12 @@ def extract_text(text: str) -> Extraction:
     from annobib.extract.document import split_pages
     from annobib.extract.entries import build_entries
     from annobib.extract.notes import find_notes
+    from annobib.perf import paused_gc
 
-    doc = split_pages(text)
-    notes = find_notes(doc)
-    entries, results = build_entries(notes)
+    with paused_gc():  # see extract_notes
+        doc = split_pages(text)
+        notes = find_notes(doc)
+        entries, results = build_entries(notes)
     numbers = [p.number for p in doc.pages if p.number is not None]
     return Extraction(
         entries=entries,
@@ -89,9 +91,14 @@ def extract_notes(text: str) -> Extraction:
     # lazy: the pipeline loads when an extraction runs, not when the package is imported
     from annobib.extract.entries import build_entries
     from annobib.extract.notes import loose_notes
+    from annobib.perf import paused_gc
 
-    notes = loose_notes(text)
-    entries, results = build_entries(notes)
+    # The readings, works and notes all stay alive to the end and form no cycles (16,000 notes
+    # leave 17 objects for the collector): collecting would only walk them again and again,
+    # 0.34 s of this process's CPU for 16,000 notes, 5 % of the run.
+    with paused_gc():
+        notes = loose_notes(text)
+        entries, results = build_entries(notes)
     return Extraction(entries=entries, notes=results)
 
 
