@@ -13,6 +13,7 @@ from annobib.extract import document as D
 from annobib.extract import extract_notes, load_pipeline
 from annobib.extract import numbering as N
 from annobib.extract.document import normalize_text
+from annobib.extract.keys import fold
 
 NOTES = [
     "王某：《大国关系》，北京：某某出版社2015年版，第{k}页。",
@@ -106,3 +107,12 @@ def test_marker_candidates_as_the_whole_text_scans(monkeypatch):
     for text in _texts() + _random(alphabet, 5_000, 7):
         assert [(m.start(), m.end(), m.lastgroup) for m in N._at_break(text)] == _old_at_break(text), text
         assert N.candidates(text) == _old_candidates(text, monkeypatch), text
+
+
+def test_an_ascii_word_folds_as_through_the_romanizing_path():
+    """``fold`` takes a short cut for ASCII; the same text with a Han character between (the
+    romanizing path, character by character) must give the same letters around it."""
+    rnd = random.Random(11)
+    for _ in range(5_000):
+        a, b = ("".join(chr(rnd.randint(32, 126)) for _ in range(rnd.randint(0, 12))) for _ in range(2))
+        assert fold(a + "中" + b) == fold(a) + fold("中") + fold(b) == fold(a) + "zhong" + fold(b), (a, b)
