@@ -97,3 +97,24 @@ def test_patterns_of_older_versions_give_way_once_the_file_is_full(tmp_path, mon
         _compile_all()
     (file,) = tmp_path.iterdir()
     assert b"old version" not in file.read_bytes()
+
+
+def _a_call_site(text: str):
+    return re.search(r"第\s*(\d+)\s*卷", text)  # a literal of this function: kept
+
+
+def _built_from(text: str):
+    return re.search(f"(?P<au>.{{{len(text)}}})" + re.escape(text[:2]), text)  # built from the text: never kept
+
+
+def test_after_literals_only_a_pattern_built_from_the_text_is_not_kept(tmp_path):
+    re.purge()
+    with rxcache.reuse(tmp_path) as block:
+        re.compile("kept: compiled before literals_only, as at import")
+        block.literals_only()
+        assert _a_call_site("第 5 卷")
+        _built_from("王某的书")
+    (file,) = tmp_path.iterdir()
+    data = file.read_bytes()
+    assert "卷".encode() in data and b"kept: compiled before" in data
+    assert "王某".encode() not in data and b"(?P<au>" not in data

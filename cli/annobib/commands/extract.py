@@ -80,21 +80,20 @@ def extract(
     """
     # lazy: not needed by `annobib --help`
     from annobib.core.dirs import cache_dir
-    from annobib.extract import extract_notes, extract_text, load_pipeline
-
-    load_pipeline(cache_dir())  # its patterns compiled by an earlier run, when there was one
+    from annobib.extract import extract_notes, extract_text, pipeline_loaded
 
     if bool(article) == bool(notes_file):
         raise click.UsageError("give an ARTICLE or --notes FILE (one of them)")
     source = notes_file or article
     if pages and notes_file:
         raise click.UsageError("--pages applies to an ARTICLE (a PDF), not to --notes")
-    x = _read_document(article, pages) if article else None  # the documents hook: PDF, .docx, .odt, Markdown
-    if x is None:
-        text, note = read_input(source)  # type: ignore[arg-type]
-        if note:
-            warn(f"{source}: {note}")
-        x = extract_notes(text) if notes_file else extract_text(text)
+    with pipeline_loaded(cache_dir()):  # its patterns compiled by an earlier run, when there was one
+        x = _read_document(article, pages) if article else None  # the documents hook: PDF, .docx, .odt, Markdown
+        if x is None:
+            text, note = read_input(source)  # type: ignore[arg-type]
+            if note:
+                warn(f"{source}: {note}")
+            x = extract_notes(text) if notes_file else extract_text(text)
     from annobib.documents.bridge import bound_values
 
     bound_values(x)  # a 689 KB "title" is a note not understood, not a value to write or print
@@ -128,11 +127,14 @@ def extract(
             lib = read_library(target, store=PARSE_CACHE)
         else:
             lib = parse_library("", target)  # written as a new file: never over one made meanwhile
-        merged = merge_into(lib, x.entries, refresh=refresh)
-        try:
-            diff = write_library(lib, target, dry_run=dry_run)
-        except OSError as exc:
-            raise write_error(target, exc) from None
+        from annobib.perf import paused_gc
+
+        with paused_gc():  # the read-back check parses every entry written: nothing to collect
+            merged = merge_into(lib, x.entries, refresh=refresh)
+            try:
+                diff = write_library(lib, target, dry_run=dry_run)
+            except OSError as exc:
+                raise write_error(target, exc) from None
         if dry_run:
             if not as_json:
                 echo_exact(diff, nl=False)

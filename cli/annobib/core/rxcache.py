@@ -7,7 +7,10 @@ folder, and the next run hands the same arguments to the engine directly (~0.07 
 file is keyed by the interpreter's version and the engine's ``MAGIC``, so another Python never
 reads it; anything unexpected (an unreadable file, an engine that refuses the code) falls back to
 compiling as usual. Only patterns compiled inside the ``with`` block are kept: module-level
-constants, never patterns built from the user's text.
+constants, never patterns built from the user's text. After :meth:`Block.literals_only`, only
+patterns written as literals in a function that compiles them (``cre.sub(r"…", …)``: ~175 of
+them compiled on first use in an extraction, ~0.05 s) are added: a pattern put together from a
+note (``rf"…{position}…"``) is not a literal of any function, so it never reaches the file.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 from annobib.core.files import atomic_write_bytes
 from annobib.errors import AnnobibError
@@ -24,17 +28,42 @@ from annobib.errors import AnnobibError
 _MAX_PATTERNS = 5_000  # a bound on the file, whatever imports run inside the block
 
 
+class Block:
+    """What a :func:`reuse` block keeps of the patterns compiled anew."""
+
+    def __init__(self) -> None:
+        self.literals = False
+
+    def literals_only(self) -> None:
+        """From now on add only patterns written as literals at their call (see the module)."""
+        self.literals = True
+
+
+def _written_at_call(pattern: str | bytes) -> bool:
+    """``pattern`` is a constant of a function on the stack that compiles it (the caller of
+    ``re.compile``, ``re.sub`` … or of the extractor's ``rx`` helpers, a few frames up)."""
+    frame: FrameType | None = sys._getframe(2)
+    for _ in range(8):
+        if frame is None:
+            return False
+        if pattern in frame.f_code.co_consts:
+            return True
+        frame = frame.f_back
+    return False
+
+
 @contextmanager
 def reuse(folder: Path):
     """Inside the block, ``re.compile`` takes patterns from the file in ``folder`` when it has
-    them; the ones compiled anew are added to it when the block ends."""
+    them; the ones compiled anew are added to it when the block ends. Yields a :class:`Block`."""
+    block = Block()
     try:
         import _sre  # private: guarded, another Python falls back below
 
         compiler = re._compiler  # type: ignore[attr-defined]
         real = compiler.compile
     except (ImportError, AttributeError):  # another Python: compile as usual
-        yield
+        yield block
         return
     tag = (sys.version, _sre.MAGIC)
     path = folder / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}.marshal"
@@ -68,13 +97,13 @@ def reuse(folder: Path):
             compiled = real(pattern, flags)
         finally:
             compiler._sre = _sre
-        if len(recorded) == 1 and len(added) < _MAX_PATTERNS:
+        if len(recorded) == 1 and len(added) < _MAX_PATTERNS and (not block.literals or _written_at_call(pattern)):
             added[key] = tuple(_plain(a) for a in recorded[0])
         return compiled
 
     compiler.compile = compile_reusing
     try:
-        yield
+        yield block
     finally:
         compiler.compile = real
         if added:

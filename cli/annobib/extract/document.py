@@ -547,15 +547,18 @@ def clean_spacing(text: str) -> str:
     """PDF spacing noise: ``参 见``, space before full-width punctuation, runs of spaces."""
     if " " not in text and "\t" not in text:
         return text.strip()
-    text = _SPACES.sub(" ", text).strip()
+    if "\t" in text or "  " in text:  # most notes have single spaces only: no copy for nothing
+        text = _SPACES.sub(" ", text)
+    text = text.strip()
     if not _WIDE.search(text):
         return text  # no CJK: only runs of spaces to collapse
     return _NOISE_SPACE.sub("", text)
 
 
 # a space that is PDF noise: before ，。）》…, after （《：；，。 ahead of CJK, or between two Han
-# characters (参 见); one regex, no callback per space (a note has several)
+# characters (参 见); one regex, no callback per space (a note has several). Led by the space,
+# so the engine jumps from space to space (a lookbehind first was tried at every character).
 _NOISE_SPACE = re.compile(
-    r" (?=[，。；：、！？）》」』”’])|(?<=[（《「『“‘：；，。]) (?=[\u4e00-\u9fff《「『“])|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])"
+    r" (?:(?=[，。；：、！？）》」』”’])|(?<=[（《「『“‘：；，。] )(?=[\u4e00-\u9fff《「『“])|(?<=[\u4e00-\u9fff] )(?=[\u4e00-\u9fff]))"
 )
 _WIDE = re.compile(r"[\u3000-\u9fff\uff00-\uffef\u2018\u2019\u201c\u201d]")

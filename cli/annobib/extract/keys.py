@@ -12,6 +12,8 @@ the outlet/site/institution stands in. Clashes get ``a``, ``b``, … in order of
 from __future__ import annotations
 
 
+import re
+
 from annobib.extract import rx as cre
 import unicodedata
 from functools import lru_cache
@@ -144,8 +146,13 @@ def romanize_kana(text: str) -> str:
     return "".join(out)
 
 
+_NOT_ASCII_WORD = re.compile(r"[^a-z0-9]")
+
+
 def fold(text: str) -> str:
     """ASCII, lower-case, letters and digits only."""
+    if text.isascii():  # most words of a Western title: nothing to romanize or decompose
+        return _NOT_ASCII_WORD.sub("", text.lower())
     out = []
     for ch in text:
         o = ord(ch)
@@ -232,11 +239,11 @@ def title_word(title: str) -> str:
     if m and (not latin_first or m.start() < latin_first.start()):
         chars = []
         for ch in title[m.start() :]:
-            if cre.match(r"[\u4e00-\u9fff\uac00-\ud7af]", ch):
+            if "\u4e00" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af":  # a character class, tested in place
                 chars.append(ch)
                 if len(chars) == 2:
                     break
-            elif cre.match(r"[\u3040-\u30ff]", ch):
+            elif "\u3040" <= ch <= "\u30ff":
                 chars.append(ch)
                 if len(chars) >= 4:
                     break

@@ -15,7 +15,7 @@ text: one scan for candidates, one pass of dynamic programming over them.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 
@@ -60,7 +60,14 @@ _ANYWHERE = frozenset(("bracket", "circled"))
 # only stop where a marker can be, instead of one that stops at every number (``第 12 页``, ``p. 5``)
 # and throws most away: the costly part of splitting a long file.
 _AT_BREAK = re.compile(r"(?:\A|(?<=[\n" + _STOPS + r"]))[ \t\u3000]*(?:" + _SHAPES + ")")
+# _AT_BREAK is found as: a line end or stop that spaces and a marker's first character follow
+# (one class first: the engine jumps along), then the shape matched right after it
+_BREAK_BEFORE_SHAPE = re.compile(r"[\n" + _STOPS + r"](?=[ \t\u3000]*[\d\[【〔［（(" + CIRCLED + "])")
+_SHAPE_AT = re.compile(r"[ \t\u3000]*(?:" + _SHAPES + ")")
 _MARKED = re.compile(_BRACKET + "|" + _CIRCLED)
+# the characters a ``[12]``/``⑫`` marker opens with: one class the engine jumps along, where
+# _MARKED (two groups) is tried at every character of the text
+_MARKED_OPEN = re.compile(r"[\[【〔［" + CIRCLED + "]")
 _SPACE = " \t\u3000"
 
 
@@ -77,8 +84,13 @@ def candidates(text: str) -> list[Marker]:
 
     A marker's place is told by what comes before it, spaces skipped (any number of them):
     the text's or a line's start, a full stop, or else nothing (only ``[12]``/``⑫`` stand there)."""
-    found = {m.start(m.lastgroup or ""): m for m in _MARKED.finditer(text)}
-    for m in _AT_BREAK.finditer(text):
+    found = {}
+    marked = _MARKED.match
+    for opening in _MARKED_OPEN.finditer(text):  # as _MARKED.finditer: no marker holds another
+        m = marked(text, opening.start())
+        if m is not None:
+            found[m.start()] = m
+    for m in _at_break(text):
         found[m.start(m.lastgroup or "")] = m  # the same marker as the scan above found, or a new one
     out: list[Marker] = []
     size = len(text)
@@ -107,6 +119,22 @@ def candidates(text: str) -> list[Marker]:
         number = CIRCLED.index(m.group(shape)) + 1 if shape == "circled" else int(m.group(_NUMBER_GROUP[shape]))
         out.append(Marker(number, shape, start, end, strength))
     return _continuing(out)
+
+
+def _at_break(text: str) -> Iterator[re.Match]:
+    """The matches of ``_AT_BREAK.finditer(text)``, found where a line end or stop comes before
+    a marker's first character (a match never starts elsewhere, nor inside an earlier one)."""
+    shape_at = _SHAPE_AT.match
+    m = shape_at(text)
+    end = 0
+    if m is not None:
+        yield m
+        end = m.end()
+    for brk in _BREAK_BEFORE_SHAPE.finditer(text):
+        at = brk.end()
+        if at >= end and (m := shape_at(text, at)) is not None:
+            yield m
+            end = m.end()
 
 
 _NUMBER_GROUP = {"bracket": "b", "paren": "p", "dot": "d", "bare": "n", "alone": "a"}
