@@ -264,6 +264,39 @@ def _caps_head(s: str) -> bool:
 _BARE_CAPS_HEAD = re.compile(r"[A-Z]{2,}(?: +[A-Z]{2,}){1,5}")
 
 
+def _group_pages(events: list[tuple[str, object]]) -> tuple[list[Page], dict[int, int], dict[int, int]]:
+    """The walk's events as pages, with the folios read as a header and as a footer of each page
+    (page index -> folio); consecutive breaks with nothing between collapse into one."""
+    pages: list[Page] = []
+    folios: dict[int, int] = {}  # page index -> folio read as a header of that page
+    footer: dict[int, int] = {}  # page index -> folio read as a footer of that page
+    current: Page | None = None
+    pending_folio: int | None = None
+    for kind, value in events:
+        if kind == "folio":
+            if current is not None:
+                folios[current.index] = footer[current.index] = value  # type: ignore[assignment]
+            continue
+        if kind == "break":
+            if value is not None:
+                if current is not None and pending_folio is None:
+                    footer[len(pages) - 1] = value  # type: ignore[assignment]
+                pending_folio = value if pending_folio is None else pending_folio  # type: ignore[assignment]
+            if current is not None:
+                current = None
+            continue
+        if current is None:
+            current = Page(number=None, index=len(pages))
+            pages.append(current)
+            if pending_folio is not None:
+                folios[current.index] = pending_folio
+            pending_folio = None
+        current.lines.append(value)  # type: ignore[arg-type]
+    if not pages:
+        pages.append(Page(number=None, index=0))
+    return pages, folios, footer
+
+
 def split_pages(text: str) -> Document:
     """Cut the text into pages (see the module docstring for the signals used)."""
     text = normalize_text(text)
@@ -359,35 +392,7 @@ def split_pages(text: str) -> Document:
         events.append(("line", s))
         i += 1
 
-    # Group into pages; consecutive breaks with nothing between collapse into one.
-    pages: list[Page] = []
-    folios: dict[int, int] = {}  # page index -> folio read as a header of that page
-    footer: dict[int, int] = {}  # page index -> folio read as a footer of that page
-    current: Page | None = None
-    pending_folio: int | None = None
-    for kind, value in events:
-        if kind == "folio":
-            if current is not None:
-                folios[current.index] = footer[current.index] = value  # type: ignore[assignment]
-            continue
-        if kind == "break":
-            if value is not None:
-                if current is not None and pending_folio is None:
-                    footer[len(pages) - 1] = value  # type: ignore[assignment]
-                pending_folio = value if pending_folio is None else pending_folio  # type: ignore[assignment]
-            if current is not None:
-                current = None
-            continue
-        if current is None:
-            current = Page(number=None, index=len(pages))
-            pages.append(current)
-            if pending_folio is not None:
-                folios[current.index] = pending_folio
-            pending_folio = None
-        current.lines.append(value)  # type: ignore[arg-type]
-    if not pages:
-        pages.append(Page(number=None, index=0))
-
+    pages, folios, footer = _group_pages(events)
     nonblank_idx = [k for k, x in enumerate(st) if x]
     starts_with_folio = bool(nonblank_idx) and fol[nonblank_idx[0]] is not None
     ends_with_folio = bool(nonblank_idx) and any(fol[k] is not None for k in nonblank_idx[-2:])

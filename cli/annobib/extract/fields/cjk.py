@@ -625,6 +625,42 @@ _CJK_TYPE_SPECIAL_RE1 = re.compile(
 _CJK_TYPE_SPECIAL_RE2 = re.compile(r"(论文集|会议文集|研讨会文集|会议录|論文集|Proceedings)$")
 
 
+def _cjk_archive_fields(n: _CjkNote) -> None:
+    """An archival document's fields: the holding archive in ``library``, its file number in ``number``."""
+    f, date, lib_first, rest_nourl = n.f, n.date, n.lib_first, n.rest_nourl
+    f["entrysubtype"] = "archive"
+    holder = next(
+        (
+            s
+            for s in cre.split(r"[，,。；;]", rest_nourl)
+            if cre.search(r"档案馆|档案|檔案|館|馆藏|藏$", s) and "档号" not in s
+        ),
+        None,
+    )
+    held = cre.search(r"([^，,。；;、（(「『\s]{2,40}?)(?:所蔵|所藏)", rest_nourl) if "所" in rest_nourl else None
+    if held:  # 外務省外交史料館所蔵、3.8.2.4 / （国立国会図書館憲政資料室所蔵「井上毅関係文書」三二一）
+        f["library"] = held.group(1)
+    elif holder:
+        f["library"] = strip_trailing(cre.sub(r"(藏|所藏|館蔵)$", "", holder.strip()))
+    elif lib_first:
+        f["library"] = lib_first
+    num = cre.search(
+        r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])",
+        rest_nourl,
+    ) or cre.search(
+        r"(?:^|[，,。、])\s*([A-Z]{0,4}\d{1,6}(?:\s*[-—–./]\s*[A-Za-z]?\d{1,6}){1,5})\s*[。.]?\s*$", rest_nourl
+    )
+    if num:
+        f["number"] = cre.sub(r"\s+", "", num.group(1))
+    sig = cre.findall(r"(?:全宗号?|目录号?|案卷号|卷宗号|卷号|件号)\s*[：:]?\s*([A-Za-z0-9\-—./]+)", rest_nourl)
+    if len(sig) > 1:  # 全宗号 ZA1，目录号 2，案卷号 87: the whole signature, ZA1-2-87
+        f["number"] = "-".join(sig)
+    dm = cre.search(r"[（(]([^）)]*\d{4}[^）)]*)[）)]", rest_nourl)
+    d = iso_date(dm.group(1)) if dm else date
+    if d:
+        f["date"] = d
+
+
 def _cjk_type_special(n: _CjkNote) -> str | None:
     """Theses, laws and regulations, classics by juan, archives, proceedings and conference papers."""
     archive, authors, conf, container, date, f, issue, juan = (
@@ -637,8 +673,7 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
         n.issue,
         n.juan,
     )
-    lib_first, locator, pub, rest_nourl, segs, thesis, title = (
-        n.lib_first,
+    locator, pub, rest_nourl, segs, thesis, title = (
         n.locator,
         n.pub,
         n.rest_nourl,
@@ -685,37 +720,7 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
             f["date"] = date
     elif archive and not issue and not pub:
         etype = "misc"
-        f["entrysubtype"] = "archive"
-        holder = next(
-            (
-                s
-                for s in cre.split(r"[，,。；;]", rest_nourl)
-                if cre.search(r"档案馆|档案|檔案|館|馆藏|藏$", s) and "档号" not in s
-            ),
-            None,
-        )
-        held = cre.search(r"([^，,。；;、（(「『\s]{2,40}?)(?:所蔵|所藏)", rest_nourl) if "所" in rest_nourl else None
-        if held:  # 外務省外交史料館所蔵、3.8.2.4 / （国立国会図書館憲政資料室所蔵「井上毅関係文書」三二一）
-            f["library"] = held.group(1)
-        elif holder:
-            f["library"] = strip_trailing(cre.sub(r"(藏|所藏|館蔵)$", "", holder.strip()))
-        elif lib_first:
-            f["library"] = lib_first
-        num = cre.search(
-            r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])",
-            rest_nourl,
-        ) or cre.search(
-            r"(?:^|[，,。、])\s*([A-Z]{0,4}\d{1,6}(?:\s*[-—–./]\s*[A-Za-z]?\d{1,6}){1,5})\s*[。.]?\s*$", rest_nourl
-        )
-        if num:
-            f["number"] = cre.sub(r"\s+", "", num.group(1))
-        sig = cre.findall(r"(?:全宗号?|目录号?|案卷号|卷宗号|卷号|件号)\s*[：:]?\s*([A-Za-z0-9\-—./]+)", rest_nourl)
-        if len(sig) > 1:  # 全宗号 ZA1，目录号 2，案卷号 87: the whole signature, ZA1-2-87
-            f["number"] = "-".join(sig)
-        dm = cre.search(r"[（(]([^）)]*\d{4}[^）)]*)[）)]", rest_nourl)
-        d = iso_date(dm.group(1)) if dm else date
-        if d:
-            f["date"] = d
+        _cjk_archive_fields(n)
     elif container and _CJK_TYPE_SPECIAL_RE2.search(container) and not issue:
         etype = "inproceedings"
         f["booktitle"] = container
