@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from annobib import __version__
 from annobib.bounded import MAX_ANSWER_BYTES, TooLarge, finite_number, get_within, loads_json
@@ -69,8 +69,6 @@ def doi_problem(doi: str) -> str | None:
     ``10.1234/../../members/1`` would request ``/members/1`` of the registry host instead of
     ``/works/…``. No registered DOI has such a segment; the ``/`` inside a DOI stays as the
     registries document it (``/works/10.1234/abc``)."""
-    from urllib.parse import unquote
-
     if not _DOI_SHAPE.fullmatch(doi or ""):
         return "not a DOI: expected 10.NNNN/… with no space or control character"
     if any(seg in (".", "..") for seg in unquote(doi).split("/")):
