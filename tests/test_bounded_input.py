@@ -383,21 +383,21 @@ def test_crossref_answers_are_capped_and_checked(monkeypatch):
             yield b" " * (1 << 20)
 
     bodies = {
-        "10.1/huge": lambda: httpx.Response(200, content=endless()),
-        "10.1/deep": lambda: httpx.Response(200, text="[" * 100_000),
-        "10.1/digits": lambda: httpx.Response(200, text='{"message": {"volume": 1' + "0" * 5000 + "}}"),
+        "10.1000/huge": lambda: httpx.Response(200, content=endless()),
+        "10.1000/deep": lambda: httpx.Response(200, text="[" * 100_000),
+        "10.1000/digits": lambda: httpx.Response(200, text='{"message": {"volume": 1' + "0" * 5000 + "}}"),
     }
 
     def handler(request):
         return bodies[request.url.path.split("/works/", 1)[1]]()
 
-    for doi, message in (("10.1/huge", "larger than"), ("10.1/deep", "not JSON"), ("10.1/digits", "not JSON")):
+    for doi, message in (("10.1000/huge", "larger than"), ("10.1000/deep", "not JSON"), ("10.1000/digits", "not JSON")):
         with bounded(megabytes=60), pytest.raises(CrossrefError, match=message):
             fetch_work(doi, transport=httpx.MockTransport(handler))
     assert sent["bytes"] < 16 << 20
     monkeypatch.setenv("ANNOBIB_CROSSREF_TIMEOUT", "inf")
     with pytest.raises(InputError, match="between"):
-        fetch_work("10.1/deep", transport=httpx.MockTransport(handler))
+        fetch_work("10.1000/deep", transport=httpx.MockTransport(handler))
 
 
 def test_link_check_bodies_stay_capped(tmp_path):

@@ -52,7 +52,16 @@ def read_stdin_text(what: str = "standard input", limit: int = MAX_IMPORT_BYTES)
     # looked up when called (tests patch it on its module)
     import sys
 
-    return decode_utf8(read_limited(sys.stdin.buffer, limit, what), what, hint=False, text_only=False)
+    # `<&-` leaves sys.stdin None; a write-only descriptor cannot be read: one line, exit 2
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError(f"{what}: closed; nothing to read")
+    try:
+        data = read_limited(stream, limit, what)
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise InputError(f"{what}: cannot be read ({reason})") from None
+    return decode_utf8(data, what, hint=False, text_only=False)
 
 
 # --------------------------------------------------------------------------- JSON

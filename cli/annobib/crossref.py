@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from annobib import __version__
 from annobib.bounded import MAX_ANSWER_BYTES, TooLarge, finite_number, get_within, loads_json
@@ -58,6 +58,24 @@ class CrossrefError(InputError):
     """Crossref could not answer (unreachable, unknown DOI, bad reply)."""
 
 
+_DOI_SHAPE = re.compile(r"10\.\d{4,9}(?:\.\d+)*/[^\x00-\x20\x7f-\x9f]+")
+
+
+def doi_problem(doi: str) -> str | None:
+    """Why ``doi`` must not be put in a registry's URL path, or None when it may.
+
+    A DOI is ``10.NNNN/suffix`` with no space or control character. A ``.`` or ``..`` path
+    segment (also written ``%2e``) is refused: the URL library resolves it, so
+    ``10.1234/../../members/1`` would request ``/members/1`` of the registry host instead of
+    ``/works/…``. No registered DOI has such a segment; the ``/`` inside a DOI stays as the
+    registries document it (``/works/10.1234/abc``)."""
+    if not _DOI_SHAPE.fullmatch(doi or ""):
+        return "not a DOI: expected 10.NNNN/… with no space or control character"
+    if any(seg in (".", "..") for seg in unquote(doi).split("/")):
+        return "not a DOI: it holds a '.' or '..' path segment"
+    return None
+
+
 def parse_doi(text: str) -> str | None:
     """The DOI in ``text`` (``10.1/x``, ``doi:10.1/x``, ``https://doi.org/10.1/x``), else None."""
     m = DOI_RE.match(text or "")
@@ -94,6 +112,8 @@ def fetch_work(doi: str, *, transport=None) -> dict:
 
     base, mailto, timeout = _settings()
     agent = f"annobib/{__version__} (https://github.com/annobib; {'mailto:' + mailto if mailto else 'no contact set'})"
+    if doi_problem(doi):  # never a request outside /works/ (callers check first)
+        raise InputError(f"not a DOI: {doi!r}; not looked up")
     url = f"{base}/works/{quote(doi, safe='/')}"
     shown = redact(base)  # a base URL may hold a password (user:secret@host)
 
@@ -206,8 +226,8 @@ def lookup_doi(doi: str, *, transport=None, warnings: list[str] | None = None) -
     of the answer was dropped."""
 
     clean = parse_doi(doi)
-    if not clean:
-        raise InputError(f"not a DOI: {doi!r} (expected 10.NNNN/…)")
+    if not clean or doi_problem(clean):
+        raise InputError(f"not a DOI: {doi!r} (expected 10.NNNN/…, no '.' or '..' segment)")
     entry = csl_to_entry(work_to_csl(fetch_work(clean, transport=transport), warnings))
     for name, value in entry.fields.items():  # ESC, OSC 52, C1 from a server never reach the .bib
         entry.fields[name] = network_text(value)

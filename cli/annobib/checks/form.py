@@ -6,6 +6,7 @@ import difflib
 import re
 import unicodedata
 from functools import lru_cache
+from urllib.parse import unquote
 
 from annobib.checks._util import (
     TRACKING_PARAMS,
@@ -447,7 +448,8 @@ def doi_prefix(R, e, ctx):
     "E309",
     "doi-syntax",
     "form",
-    "A DOI is '10.' + a registrant code of 4-9 digits + '/' + a suffix without spaces.",
+    "A DOI is '10.' + a registrant code of 4-9 digits + '/' + a suffix without spaces, control "
+    "characters or '.'/'..' segments.",
     bad="doi = {10.23/ab cd}",
     good="doi = {10.2307/2111400}",
     fields=("doi",),
@@ -463,6 +465,11 @@ def doi_syntax(R, e, ctx):
     if not _DOI_RE.match(s):
         why = "contains a space" if re.search(r"\s", s) else "does not look like 10.NNNN/suffix"
         return [R.finding(e, "doi", f"doi '{t}' {why}")]
+    if re.search(r"[\x00-\x1f\x7f-\x9f]", s):
+        return [R.finding(e, "doi", f"doi '{t}' contains a control character")]
+    if any(seg in (".", "..") for seg in unquote(s).split("/")):
+        # `verify` refuses it too: in a registry URL it would leave /works/ (path traversal)
+        return [R.finding(e, "doi", f"doi '{t}' has a '.' or '..' path segment; no DOI has one")]
     return None
 
 
@@ -1103,7 +1110,10 @@ def _dates_quick(e, ctx) -> bool:
 
 def _doi_quick(e, ctx) -> bool:
     v = e.fields["doi"]
-    return bool(_DOI_RE.fullmatch(v)) and v[-1] not in _DOI_TRAILING
+    # "/." and "%": a dot segment (maybe percent-encoded) is E309's to judge
+    return (
+        bool(_DOI_RE.fullmatch(v)) and v[-1] not in _DOI_TRAILING and v.isprintable() and "/." not in v and "%" not in v
+    )
 
 
 scan_pages = _claim(("W305", "E306", "W319"), _pages_quick, ("pages",))

@@ -145,10 +145,16 @@ def _manuscript(path: str, entries: list):
     from annobib.manuscript.cited import cited_entries
 
     cited = cited_entries(read_paper(path), entries)
-    for key, lines in cited.missing.items():
-        where = ", ".join(str(n) for n in lines if n) or ""
+    # a paper citing 20,000 unknown keys gets MISSING_SHOWN lines and a count, not 20,000 lines
+    for key, lines in list(cited.missing.items())[:MISSING_SHOWN]:
+        where = ", ".join(str(n) for n in dict.fromkeys(lines) if n) or ""  # each line once
         warn(f"{path}{':' + where if where else ''}: no entry with key {key}")
+    if len(cited.missing) > MISSING_SHOWN:
+        warn(f"{path}: {len(cited.missing) - MISSING_SHOWN} more keys with no entry")
     return cited, 1 if cited.missing else 0
+
+
+MISSING_SHOWN = 20
 
 
 def _dead_keys(entries) -> set[str]:
@@ -483,7 +489,8 @@ def cite(ctx, keys, style, edition, system, at, manuscript, as_json):
     else:
         from annobib.styles import format_bibliography
 
-        refs = {r.key: r for r in format_bibliography(entries, style, edition, system)}
+        # every entry's sort and group keys, but only the cited ones formatted
+        refs = {r.key: r for r in format_bibliography(entries, style, edition, system, only=set(keys))}
     group = [Cite(k, (at[i].strip() or None) if i < len(at) else None) for i, k in enumerate(keys)]
     from annobib.manuscript.notes import cite_note, is_note_style
 

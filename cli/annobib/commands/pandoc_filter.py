@@ -45,8 +45,11 @@ def pandoc_filter(ctx, target, style, system, edition):
     # lazy: not needed by `annobib --help`
     from annobib.manuscript.pandoc import meta_value, run_filter
 
+    from annobib.bounded import read_stdin_text
+
     try:
-        doc = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+        # capped, and a closed stdin (`<&-`) is one line, not an internal error
+        doc = json.loads(read_stdin_text("stdin"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise InputError(f"stdin: not pandoc's JSON AST ({exc})") from None
     if not isinstance(doc, dict) or "blocks" not in doc:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from annobib.core.months import BLUEBOOK_MONTHS  # noqa: F401  (re-exported to the styles)
+from annobib.core.months import SEASON_NAMES, split_date
 
 # reporters of the U.S. Supreme Court: the court is not named in the parentheses (Bluebook 10.4)
 SUPREME_REPORTERS = {"U.S.", "S. Ct.", "S.Ct.", "L. Ed.", "L. Ed. 2d", "L.Ed.", "L.Ed.2d"}
@@ -61,8 +62,11 @@ def bluebook_date(date: str) -> str:
     m = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?$", date or "")
     if not m:
         return (date or "")[:4]
-    month = BLUEBOOK_MONTHS[int(m.group(2)) - 1]
-    return f"{month} {int(m.group(3))}, {m.group(1)}" if m.group(3) else f"{month} {m.group(1)}"
+    y, mo, d, season = split_date(date) or (m.group(1), None, None, None)
+    if not mo:  # an EDTF season (``Spring 2020``) or an impossible month or day: the year
+        return f"{SEASON_NAMES[season - 1]} {y}" if season else y
+    month = BLUEBOOK_MONTHS[mo - 1]
+    return f"{month} {d}, {y}" if d else f"{month} {y}"
 
 
 def is_social_post(entry_type: str, platform: str) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from annobib.core.months import MONTH_NAMES
+from annobib.core.months import MONTH_NAMES, SEASON_NAMES, split_date
 from annobib.names import parse_names
 from annobib.render.richtext import RichText, Run, italic
 from annobib.romanize import needs_romanization, russian, suggest
@@ -238,12 +238,14 @@ class _A:
             or "transcript" in self.f("type").lower()
             or "press" in self.f("type").lower()
         )
-        date = _fields.raw(self.e, "date")
-        m = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", date or "")
-        if dated and m:
-            month = MONTHS[int(m.group(2)) - 1]
-            day = f" {int(m.group(3))}" if m.group(3) else ""
-            return f"{y}{extra}, {month}{day}"
+        # one shared reader: an EDTF season (``2020-21``) gives APA's ``2020, Spring``; an
+        # impossible month or day (``2020-13-45``) gives the year alone
+        parts = split_date(_fields.raw(self.e, "date")) if dated else None
+        if parts and parts[1]:
+            day = f" {parts[2]}" if parts[2] else ""
+            return f"{y}{extra}, {MONTHS[parts[1] - 1]}{day}"
+        if parts and parts[3]:
+            return f"{y}{extra}, {SEASON_NAMES[parts[3] - 1]}"
         return y + extra
 
     # -- titles --------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from annobib.core.months import MONTH_NAMES
+from annobib.core.months import MONTH_NAMES, SEASON_NAMES, split_date
 from annobib.names import parse_names
 from annobib.render.richtext import RichText, Run
 from annobib.romanize import needs_romanization, suggest
@@ -113,14 +113,16 @@ def _romanized(ns: tuple, lang: str) -> tuple:
 def long_date(entry) -> str:
     """``January 16, 2025``, ``May 2025``, ``2025``."""
     date = _fields.raw(entry, "date") or _fields.raw(entry, "year")
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", date or "")
-    if not m:
+    parts = split_date(date)
+    if not parts:
         return date or ""
-    y, mo, d = m.groups()
+    y, mo, d, season = parts
+    if season:
+        return f"{SEASON_NAMES[season - 1]} {y}"  # Chicago 14.171: "Spring 2020"
     if not mo:
-        return y
-    month = MONTH_NAMES[int(mo) - 1]
-    return f"{month} {int(d)}, {y}" if d else f"{month} {y}"
+        return y  # also an impossible month or day (``2020-13-45``)
+    month = MONTH_NAMES[mo - 1]
+    return f"{month} {d}, {y}" if d else f"{month} {y}"
 
 
 def page_range(pages: str, abbreviate: bool) -> str:

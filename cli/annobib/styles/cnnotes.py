@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from annobib.core.months import split_date
 from annobib.render.richtext import RichText, Run
 from annobib.styles import _fields, chicago
 from annobib.styles._outlets import is_news, outlet_kind
@@ -50,12 +51,15 @@ def cn_date(entry) -> str:
 
 
 def date_text(date: str) -> str:
-    """``2025-02-22`` -> ``2025 年 2 月 22 日``; ``2025 年 2 月``; ``2025 年``."""
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", date or "")
-    if not m:
+    """``2025-02-22`` -> ``2025 年 2 月 22 日``; ``2025 年 2 月``; ``2025 年``; an EDTF season
+    ``2020-21`` -> ``2020 年春季``; an impossible month or day (``2020-13-45``) -> ``2020 年``."""
+    parts = split_date(date)
+    if not parts:
         return date or ""
-    y, mo, d = m.groups()
-    return f"{y} 年" + (f" {int(mo)} 月" if mo else "") + (f" {int(d)} 日" if mo and d else "")
+    y, mo, d, season = parts
+    if season:
+        return f"{y} 年" + "春夏秋冬"[season - 1] + "季"
+    return f"{y} 年" + (f" {mo} 月" if mo else "") + (f" {d} 日" if mo and d else "")
 
 
 def _pages(text: str) -> str:

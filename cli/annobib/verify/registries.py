@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
 from annobib.core.sanitize import network_text
+from annobib.crossref import doi_problem
 from annobib.exchange.common import clean_date_parts
 from annobib.names import has_cjk
 
@@ -69,6 +70,8 @@ CROSSREF_FIELDS = (
 
 
 def crossref_doi_url(base: str, doi: str) -> str:
+    if doi_problem(doi):  # the verifier checks first; this is the last guard on the path
+        raise ValueError(f"not a DOI: {doi!r}")
     return f"{base}/works/{quote(doi, safe='/')}"
 
 
@@ -146,6 +149,8 @@ OPENALEX_FIELDS = (
 
 
 def openalex_doi_url(base: str, doi: str) -> str:
+    if doi_problem(doi):
+        raise ValueError(f"not a DOI: {doi!r}")
     return f"{base}/works/doi:{quote(doi, safe='/')}"
 
 

@@ -101,7 +101,12 @@ class Verifier:
         c = match.cited(entry)
         searched: list[str] = []
         answers: list[Answer] = []
-        if c.doi:
+        # a malformed DOI (``10.1234/../../members/1``) is never put in a URL: a finding, and
+        # the title search still runs
+        bad_doi = reg.doi_problem(c.doi) if c.doi else None
+        if bad_doi:
+            searched.append(f"DOI {c.doi}: not looked up ({bad_doi})")
+        elif c.doi:
             rec, by = await self._by_doi(c.doi, searched, answers)
             if rec is not None:
                 return self._judge(entry.key, c, rec, True, searched)
@@ -112,7 +117,10 @@ class Verifier:
         if answers and all(a.kind == "unreachable" for a in answers):
             return Verdict(entry.key, "unreachable", searched=searched, detail=answers[-1].detail)
         failed = [a for a in answers if a.kind in ("unreachable", "error")]
-        detail = ("DOI " + c.doi + " is unknown to the registries; " if c.doi else "") + (
+        doi_text = (
+            f"DOI {c.doi} is malformed ({bad_doi}); " if bad_doi else f"DOI {c.doi} is unknown to the registries; "
+        )
+        detail = (doi_text if c.doi else "") + (
             "no record matches its title, authors and year" if c.title else "it has no title to search"
         )
         if failed:
@@ -181,7 +189,12 @@ class Verifier:
             record=rec,
         )
         if c.doi and not by_doi:
-            verdict.detail = f"DOI {c.doi} is unknown to Crossref and OpenAlex; the work was found by its title"
+            bad = reg.doi_problem(c.doi)
+            verdict.detail = (
+                f"DOI {c.doi} is malformed ({bad}), not looked up; the work was found by its title"
+                if bad
+                else f"DOI {c.doi} is unknown to Crossref and OpenAlex; the work was found by its title"
+            )
         elif not c.doi and rec.doi and getattr(rec, "unique", True) and match.sure(c, rec):
             verdict.propose_doi = True
             verdict.detail = f"DOI {rec.doi} found (not in the entry)"
