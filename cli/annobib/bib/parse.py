@@ -62,9 +62,11 @@ _PLAIN = r'[^{}"\\@%#]'
 # not count; such values go to bibtexparser). Before, any `\`, `%` or `#` sent the entry to
 # bibtexparser: a 50,000-entry file with `\%` in its titles read 4.5x slower.
 _BRACED = r"(?:[^{}\\@]|\\(?![{}]))"
+# A quoted value may be several quoted strings side by side (`""""…`: bibtexparser reads them
+# as one value; 900,000 quotes took it 1 s) and a bare value may hold `=` (`a=a=a…`, 0.8 s).
 _FAST_VALUE = (
     r"\{" + _BRACED + r"*(?:\{" + _BRACED + r"*\}" + _BRACED + r"*)*\}"
-    r'|"(?:[^{}"\\@%#]|\{[^{}\\@%#]*\})*+"|[0-9]+|[A-Za-z_][\w\-:.+]*'
+    r'|(?:"(?:[^{}"\\@%#]|\{[^{}\\@%#]*\})*+")++|[0-9]+|[A-Za-z_][\w\-:.+=]*'
 )
 _FAST_FIELD = r"\s*([A-Za-z_][\w\-:.+]*)\s*=\s*(" + _FAST_VALUE + r")\s*"
 # The same pieces with possessive repeats, for matching whole entries: each piece can match in
@@ -73,7 +75,7 @@ _FAST_FIELD = r"\s*([A-Za-z_][\w\-:.+]*)\s*=\s*(" + _FAST_VALUE + r")\s*"
 # `@misc{k, title = {` + 20,000 `{a}` + 20,000 blank lines took 0.6 s (quadratic).
 PLAIN_VALUE = (
     r"\{" + _BRACED + r"*+(?:\{" + _BRACED + r"*+\}" + _BRACED + r"*+)*+\}"
-    r'|"(?:[^{}"\\@%#]|\{[^{}\\@%#]*+\})*+"|[0-9]++|[A-Za-z_][\w\-:.+]*+'
+    r'|(?:"(?:[^{}"\\@%#]|\{[^{}\\@%#]*+\})*+")++|[0-9]++|[A-Za-z_][\w\-:.+=]*+'
 )
 PLAIN_FIELD = r"\s*+[A-Za-z_][\w\-:.+]*+\s*+=\s*+(?:" + PLAIN_VALUE + r")\s*+"
 PLAIN_KEY = r'[^\s,{}()"#%=\\@\']'
@@ -119,6 +121,40 @@ def _fast_record(chunk: str) -> list[tuple] | None:
     if len(fields) > 1 and len({name for name, _ in fields}) != len(fields):
         return None  # a field given twice: bibtexparser's report
     return [("entry", m.start(1) - 1, 0, etype, key, fields, None)]
+
+
+# `@string{name = value # value …}` and `@preamble{value # …}` chunks of plain values (as
+# above): bibtexparser's record is the name, and the value as written -- stripped for a string,
+# as written between the delimiters for a preamble. 40,000 chained `@string{cN = cN-1}` took
+# bibtexparser's splitter 1.2 s; 25,000 distinct `@preamble`s 1 s.
+# a quoted value may also hold `\name` commands, at its top and in its brace groups (a preamble's
+# `"\newcommand{\x}{y}"`): a backslash then a letter is text to bibtexparser
+_MACRO_VALUE = r'"(?:[^{}"\\@%#]|\\[A-Za-z]|\{(?:[^{}\\@%#]|\\[A-Za-z])*+\})*+"|' + PLAIN_VALUE
+_CHAIN = "(?:" + _MACRO_VALUE + r")(?:\s*+#\s*+(?:" + _MACRO_VALUE + "))*+"
+
+
+def _macro_pattern(opening: str, closing: str) -> re.Pattern:
+    return re.compile(
+        r"[ \t]*+@(?:(string)" + opening + r"\s*+([A-Za-z_][\w\-:.+]*+)\s*+=\s*+(" + _CHAIN + r")\s*+"
+        r"|(preamble)" + opening + "(\\s*+" + _CHAIN + "\\s*+))" + closing + r"[^@]*+\Z",
+        re.I,
+    )
+
+
+_FAST_MACRO = _macro_pattern(r"\{", r"\}")
+_FAST_MACRO_PAREN = _macro_pattern(r"\(", r"\)")
+
+
+def _macro_record(chunk: str) -> list[tuple] | None:
+    """The record of a chunk that is one plain @string or @preamble (see above), else None."""
+    if chunk.lstrip(" \t")[1:2] not in ("s", "S", "p", "P"):
+        return None
+    m = _FAST_MACRO.match(chunk) or _FAST_MACRO_PAREN.match(chunk)
+    if m is None:
+        return None
+    if m.group(1):
+        return [("string", m.start(1) - 1, 0, m.group(2), m.group(3), None)]
+    return [("preamble", m.start(4) - 1, 0, m.group(5), None)]
 
 
 _CHAR_STEP = {"{": 1, "}": -1, ".": 0}
@@ -202,13 +238,32 @@ _OPEN_HEAD = re.compile(
     + PLAIN_FIELD
     + r"\Z|\s*+\Z)|\s*+\Z)"  # the chunk ends after the head or its plain fields
 )
+_OPEN_QUOTED = re.compile(
+    r"[ \t]*+@[A-Za-z]\w*+[{(]"
+    + PLAIN_KEY
+    + r"++,(?:"
+    + PLAIN_FIELD
+    + r',)*+\s*+[A-Za-z_][\w\-:.+]*+\s*+=\s*+"[^"]*+(?:"[^",{}()]*+"[^"]*+)*+\Z'
+)
 _NOT_BRACES = re.compile(r"[^{}]+")
 _DEPTH_STEP = {"{": 1, "}": -1}
 UNCLOSED = "the block is not closed (a missing `}` or an unbalanced brace)"
 
 
+# An empty field (`@misc{k,,` or `, ,` after plain fields) is bibtexparser's failure at once, but
+# it walks on to the chunk's end first: 900,000 commas took it 1 s.
+_EMPTY_FIELD = re.compile(r"[ \t]*+@([A-Za-z]\w*+)[{(]" + PLAIN_KEY + r"*+,(?:" + PLAIN_FIELD + r",)*+\s*+,")
+EMPTY_FIELD = "Expected a '=' after entry key, but found ','."
+
+
 def _unclosed_record(chunk: str) -> list[tuple] | None:
-    """The failure record of a chunk that is one block never closed, else None."""
+    """The failure record of a chunk that is one block never closed, or with an empty field
+    where one plain field after another was expected, else None."""
+    m = _EMPTY_FIELD.match(chunk)
+    if m is not None:
+        if "\\" in chunk or chunk.count("@") != 1 or m.group(1).lower().startswith(("comment", "string", "preamble")):
+            return None
+        return [("failed", m.start(1) - 1, 0, EMPTY_FIELD, None)]
     m = _OPEN_HEAD.match(chunk)
     if (
         m is None
@@ -218,10 +273,11 @@ def _unclosed_record(chunk: str) -> list[tuple] | None:
     ):
         return None
     if '"' in chunk:  # bibtexparser counts no brace, `,`, `}` or `)` inside a quoted value: one
-        # opened last and never closed (no second `"`) runs to the end of the chunk
-        if chunk.count('"') != 1 or chunk[m.end() - 1] != '"':
-            return None
-        return [("failed", m.start(1) - 1, 0, UNCLOSED, None)]
+        # opened last and never closed (no second `"`, or quotes in pairs after it with nothing
+        # that ends a value between them: 900,000 `"` took 1 s) runs to the end of the chunk
+        if chunk.count('"') == 1 and chunk[m.end() - 1] == '"' or _OPEN_QUOTED.match(chunk):
+            return [("failed", m.start(1) - 1, 0, UNCLOSED, None)]
+        return None
     if m.group(2) == "(":
         if ")" in chunk:
             return None  # it may close the entry: bibtexparser's call
@@ -235,16 +291,28 @@ def _unclosed_record(chunk: str) -> list[tuple] | None:
 
 def parse_chunks(chunks: list[str]) -> list[list[tuple]]:
     """Parse chunk texts into one record per chunk: plain entries on the fast path, the rest
-    in one bibtexparser call."""
+    in one bibtexparser call. A chunk's record depends on its text alone, so a text that
+    repeats is parsed once and its record shared (treat records as read-only): 90,000 copies
+    of `@misc{a,}` cost one parse, not 90,000."""
+    if len(chunks) > 1:
+        distinct = dict.fromkeys(chunks)
+        if len(distinct) < len(chunks):
+            once = dict(zip(distinct, _parse_distinct(list(distinct))))
+            return [once[c] for c in chunks]
+    return _parse_distinct(chunks)
+
+
+def _parse_distinct(chunks: list[str]) -> list[list[tuple]]:
+    """:func:`parse_chunks` for chunks that are all different."""
     if not chunks:
         return []
     crowded = {i: r for i, r in enumerate(map(_crowded_record, chunks)) if r is not None}
     if crowded:  # parse the rest, then put the crowded chunks' single failures back in place
-        rest = parse_chunks([c for i, c in enumerate(chunks) if i not in crowded])
+        rest = _parse_distinct([c for i, c in enumerate(chunks) if i not in crowded])
         it = iter(rest)
         return [crowded[i] if i in crowded else next(it) for i in range(len(chunks))]
     if FAST_PATH:
-        fast = [_fast_record(c) or _unclosed_record(c) or _deep_record(c) for c in chunks]
+        fast = [_fast_record(c) or _macro_record(c) or _unclosed_record(c) or _deep_record(c) for c in chunks]
         slow = [i for i, r in enumerate(fast) if r is None]
         if len(slow) < len(chunks):
             parsed = _parse_with_bibtexparser([chunks[i] for i in slow])
@@ -365,6 +433,11 @@ _ENTRY_MARK = re.compile(r'[{})"%,\\]')
 _NOT_ENTRIES = frozenset(("comment", "preamble", "string"))
 
 
+# a `%` after an even run of backslashes (none, `\\`): the walk below would see it (possessive,
+# and only from the start of a run: linear on a run of any length)
+_BARE_PERCENT = re.compile(r"(?<!\\)(?:\\\\)*+%").search
+
+
 def prepare_text(text: str) -> str:
     """The text as bibtexparser should see it, with the same length (offsets and line numbers
     stay valid; values are untouched):
@@ -383,8 +456,8 @@ def prepare_text(text: str) -> str:
         if head.group(1).lower() in _NOT_ENTRIES:
             continue
         stop = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        if "%" not in text[head.end() : stop]:
-            continue
+        if not _BARE_PERCENT(text, head.end(), stop):
+            continue  # every `%` escaped (`\%`): nothing to cut, no walk over 190,000 backslashes
         closing = "}" if head.group(2) == "{" else ")"
         depth = 0
         quoted = False

@@ -209,6 +209,19 @@ def resolve_value(raw: str, strings: dict[str, str]) -> tuple[str, bool]:
     would expand past MAX_VALUE characters, or a file whose macros add more than its
     ``Macros`` budget, raises MacroTooLarge naming the macro: such a file is refused rather
     than truncated, since a shortened value would be written back or shown as if real."""
+    part = raw.strip()
+    if part[:1].isalpha() and not _NOT_A_NAME(part):  # one macro name (`@string{c2 = c1}`, 40,000 in a chain)
+        name = part.lower()
+        if name in strings:
+            text = strings[name]
+            charge = getattr(strings, "charge", None)
+            if charge is not None:
+                charge(len(text), part)
+        else:
+            text = MONTHS.get(name, part)
+        if len(text) > MAX_VALUE:
+            raise MacroTooLarge(_too_long(part))
+        return text, True
     lit = literal_value(raw)
     if lit is not None:
         return lit, False
@@ -232,12 +245,19 @@ def resolve_value(raw: str, strings: dict[str, str]) -> tuple[str, bool]:
                 lit = MONTHS.get(name, part)
         size += len(lit)
         if size > MAX_VALUE:
-            raise MacroTooLarge(
-                f"macro {_shown(part)} makes the value longer than {MAX_VALUE:,} characters"
-                " (macros built from macros double at each level); annobib does not read such a file"
-            )
+            raise MacroTooLarge(_too_long(part))
         out.append(lit)
     return "".join(out), True
+
+
+_NOT_A_NAME = re.compile(r'[#"{}\\]').search  # then the value is not one macro name
+
+
+def _too_long(part: str) -> str:
+    return (
+        f"macro {_shown(part)} makes the value longer than {MAX_VALUE:,} characters"
+        " (macros built from macros double at each level); annobib does not read such a file"
+    )
 
 
 def entry_from_record(item: tuple, strings: dict, line: int, source: str | None) -> tuple[Entry, bool]:

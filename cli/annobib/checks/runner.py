@@ -363,7 +363,7 @@ def check_corpus(corpus: Corpus, active: dict[str, Rule], ctx: Context, entries=
     same order."""
     plan = _Plan(active)
     ctx.state["active_codes"] = frozenset(active)  # scanners skip the rules of inactive codes
-    todo = corpus.entries if entries is None else entries
+    todo = _not_shadowed(corpus.entries, corpus.entries if entries is None else entries)
     library_rules = (
         [r for r in active.values() if r.scope == "library" and r.check is not None] if entries is None else []
     )
@@ -372,6 +372,26 @@ def check_corpus(corpus: Corpus, active: dict[str, Rule], ctx: Context, entries=
         if found is not None:
             return found
     return _check_part(plan, todo, library_rules, corpus, ctx, libraries)
+
+
+def _not_shadowed(every: list, todo: list) -> list:
+    """``todo`` without the entries that re-use a key past E101's cap (the 11th re-use on).
+
+    BibTeX and biber read the first entry of a key and skip the others, so nothing reads a
+    re-use's fields; the first DUPLICATES_SHOWN re-uses are still checked (one may be the copy
+    to keep), the rest only counted in E101's summary. 90,000 copies of `@misc{a,}` (900 KB)
+    made 360,000 findings, 40 MB of output, 4.7 s and 490 MB."""
+    from annobib.checks.structure import DUPLICATES_SHOWN  # loaded with the rules
+
+    uses: dict[str, int] = {}
+    shadowed: set[int] = set()
+    for e in every:
+        n = uses[e.key] = uses.get(e.key, 0) + 1
+        if n > DUPLICATES_SHOWN + 1:
+            shadowed.add(id(e))
+    if not shadowed:
+        return todo
+    return [e for e in todo if id(e) not in shadowed]
 
 
 def _check_part(plan: "_Plan", entries, library_rules, corpus: Corpus, ctx: Context, libraries) -> list[Finding]:
