@@ -48,7 +48,9 @@ def test_shared_bodies_give_what_each_entry_gives_alone(style, monkeypatch):
     monkeypatch.setattr(mod, "format_entry", counted)
     refs = format_bibliography(entries, style, order="file")
     distinct = {(e.type, tuple(e.fields.items()), r.extra) for e, r in zip(entries, refs)}
-    assert len(calls) == len(distinct)
+    # a lettered body: once with the letter slot, once more per new letter length (a check)
+    bodies = {(e.type, tuple(e.fields.items()), bool(r.extra)) for e, r in zip(entries, refs)}
+    assert len(calls) <= min(len(distinct), 2 * len(bodies))
     if style != "apa":  # APA letters identical works (2024a, 2024b …): every body differs there
         assert len(distinct) < len(entries)
     if not any(r.extra for r in refs):

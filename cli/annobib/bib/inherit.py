@@ -60,10 +60,22 @@ def _renames(parent: str, child: str) -> dict[str, tuple[str, ...]]:
     return maps
 
 
+_SAME: dict[str, tuple[str, ...]] = {}  # name -> every field name that stands for it
+
+
+def _same(name: str) -> tuple[str, ...]:
+    """``name``'s aliases, then every canonical name ``name`` is an alias of (computed once per
+    name, not a scan of the alias table per field of each of 10,000 children)."""
+    got = _SAME.get(name)
+    if got is None:
+        got = _SAME[name] = tuple(FIELD_ALIASES.get(name, (name,))) + tuple(
+            canon for canon, aliases in FIELD_ALIASES.items() if name in aliases
+        )
+    return got
+
+
 def _has(fields: dict, name: str) -> bool:
-    return any(fields.get(a) for a in FIELD_ALIASES.get(name, (name,))) or any(
-        fields.get(canon) for canon, aliases in FIELD_ALIASES.items() if name in aliases
-    )
+    return any(fields.get(a) for a in _same(name))
 
 
 def _inherit(child: dict, parent: Entry, child_type: str, mapped: bool = True) -> None:

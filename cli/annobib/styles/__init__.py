@@ -28,6 +28,7 @@ from annobib.model import CITATIONS_FIELD, Entry
 from annobib.render import ListItem, render, render_document  # noqa: F401 (re-exported)
 from annobib.render.richtext import RichText, Run
 from annobib.styles._fields import decode
+from annobib.styles._samebody import ByBody, SameBody, body
 from annobib.styles.sorting import title_key
 
 STYLES: dict[str, str] = {
@@ -52,9 +53,10 @@ def clear_caches() -> None:
 
     # lazy: loads every style and the romanizer; `annobib show` needs one style
     from annobib import names, romanize
-    from annobib.styles import _fields, apa, casing, gbt7714, sorting
+    from annobib.styles import _fields, _gbt_entry, apa, casing, gbt7714, sorting
 
-    for module in (_fields, apa, gbt7714, sorting, romanize, casing, names):
+    _gbt_entry._NAMES_MEMO.clear()
+    for module in (_fields, _gbt_entry, apa, gbt7714, sorting, romanize, casing, names):
         for value in vars(module).values():
             if isinstance(value, functools._lru_cache_wrapper) and value.__name__ not in (
                 "proper_nouns",
@@ -178,6 +180,9 @@ def format_bibliography(
     """
     mod, edition, system = _defaults(style, edition, system)
     entries, universe = _inherited(list(entries), universe)
+    every = universe if universe is not None else entries
+    if getattr(mod, "BODY_ONLY", ()) and len({body(e) for e in every}) < len(every):
+        mod = ByBody(mod)  # copies of one body: their sort keys, groups and citations once
     numeric = system in ("numeric", "notes")  # notes are numbered in citation order too
     if order == "file":
         ordered = entries
@@ -210,13 +215,14 @@ def format_bibliography(
         full = citation_order(list(universe)) if order == "auto" else list(universe)
         numbers = {id(e): n for n, e in enumerate(full, start=1)}
     refs = []
-    formatted = _SameBody(mod, edition, system)
+    formatted = SameBody(mod, edition, system)
+    sig = mod.sig if type(mod) is ByBody else body
     for i, e in enumerate(ordered):
         if only is not None and e.key not in only:
             continue
         extra = extras.get(id(e), "")
         target, after = _archive(e, archived, dead)
-        text, warnings = formatted(target, extra)
+        text, warnings = formatted(target, extra, sig(target) if target is e else None)
         if after:
             text = _append_archive(text, after, STYLES[style], edition, e)
         if numeric:
@@ -230,38 +236,6 @@ def format_bibliography(
         number = (numbers[id(e)] if numbers else i + 1) if numeric else None
         refs.append(Reference(e, text, label, number, extra, cite, warnings))
     return refs
-
-
-class _SameBody:
-    """``mod.format_entry`` once per distinct (type, fields, letter): a reference depends on its
-    entry's key only through the ``key: `` that starts each warning, so entries with the same
-    body (a file of 40,000 ``@misc{kN, title={a}}``) share one formatting, each with a copy of
-    the text and its own key in the warnings. An entry whose warnings do not all start so is
-    formatted on its own."""
-
-    def __init__(self, mod, edition, system):
-        self.mod, self.edition, self.system = mod, edition, system
-        self.done: dict[tuple, tuple[RichText, list[str]] | None] = {}
-
-    def __call__(self, entry, extra: str) -> tuple[RichText, list[str]]:
-        sig = (entry.type, tuple(entry.fields.items()), extra)
-        hit = self.done.get(sig)
-        if hit is not None:
-            text, tails = hit
-            copy = RichText.__new__(RichText)
-            copy.runs, copy.lang = list(text.runs), text.lang
-            return copy, [f"{entry.key}: {t}" for t in tails]
-        warnings: list[str] = []
-        text = self.mod.format_entry(entry, edition=self.edition, system=self.system, extra=extra, warnings=warnings)
-        if sig not in self.done:
-            head = f"{entry.key}: "
-            if all(w.startswith(head) for w in warnings):
-                keep = RichText.__new__(RichText)
-                keep.runs, keep.lang = list(text.runs), text.lang
-                self.done[sig] = (keep, [w[len(head) :] for w in warnings])
-            else:
-                self.done[sig] = None
-        return text, warnings
 
 
 def _distinct_citations(mod, pool: list, groups: dict, extras: dict, edition) -> tuple[set[int], dict]:
@@ -296,9 +270,15 @@ def _distinct_citations(mod, pool: list, groups: dict, extras: dict, edition) ->
         if len(same) < 2:
             continue
         members: dict[int, object] = {}
-        for e in same:  # every work of the groups involved
-            for m in groups.get(mod.group_key(e, edition), [e]):
-                members[id(m)] = m
+        taken: set = set()
+        for e in same:  # every work of the groups involved, each group once (not once per work)
+            g = mod.group_key(e, edition)
+            if g not in groups:
+                members[id(e)] = e
+            elif g not in taken:
+                taken.add(g)
+                for m in groups[g]:
+                    members[id(m)] = m
         ordered = sorted(members.values(), key=lambda m: order[id(m)])
         for m, letter in zip(ordered, letters(len(ordered))):
             extras[id(m)] = letter

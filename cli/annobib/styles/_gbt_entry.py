@@ -58,13 +58,21 @@ class Options:
 _SCRIPT_LANG = {"latin": LANG_EN, "cyrillic": LANG_RU, "han": LANG_ZH, "kana": LANG_JA, "hangul": LANG_KO}
 
 
+_CHAR_LANG: dict[str, int] = {}  # one entry per distinct character ever seen: bounded by Unicode
+
+
 def char_lang(ch: str) -> int:
     """The language a character's script stands for here (the scripts of core.language)."""
-    return _SCRIPT_LANG.get(char_script(ch), LANG_OTHER)
+    lang = _CHAR_LANG.get(ch)
+    if lang is None:
+        lang = _CHAR_LANG[ch] = _SCRIPT_LANG.get(char_script(ch), LANG_OTHER)
+    return lang
 
 
 @lru_cache(maxsize=65536)
 def str_lang(text: str) -> int:
+    if text.isascii():  # ASCII letters are Latin, the rest no script: no per-character look-up
+        return LANG_EN if any(c.isalpha() for c in text) else LANG_OTHER
     best = LANG_OTHER
     for ch in set(text):  # the highest language of any character: each distinct one once
         lang = char_lang(ch)
@@ -180,6 +188,11 @@ def _convert_punct(s: str, full: bool) -> str:
     return s.strip(" ") if (s.startswith(" ") or s.endswith(" ")) else s
 
 
+_NAMES_MEMO: dict[tuple, str] = {}  # (value, language, edition, most names) -> the names written
+_PUNCT_FULL, _PUNCT_HALF = _Punct(True), _Punct(False)  # shared: nothing changes them
+_URL_CMD = re.compile(r"\\url\{([^}]*)\}")
+
+
 def add_period(s: str) -> str:
     if not s:
         return s
@@ -232,7 +245,7 @@ class _Entry:
         self.opts = opts
         self.lang = entry_lang(entry)
         self.cjk = self.lang in (LANG_ZH, LANG_JA, LANG_KO)
-        self.p = _Punct(opts.full_width)
+        self.p = _PUNCT_FULL if opts.full_width else _PUNCT_HALF
         self.type = entry.type.lower()
         self.extra = extra
         self.type_id = ""
@@ -243,7 +256,7 @@ class _Entry:
         if not url:
             for name in ("howpublished", "note"):
                 v = _fields.raw(entry, name)
-                m = re.match(r"\\url\{([^}]*)\}", v or "")
+                m = _URL_CMD.match(v) if v else None
                 if m:
                     url = m.group(1)
                     break
@@ -340,6 +353,17 @@ class _Entry:
         value = self.e.get(field)
         if not value:
             return ""
+        # a name list reads the same in every entry of one language and edition (10,000
+        # chapters of one book name its editors 10,000 times): written once
+        memo = (value, self.lang, self.opts.edition, max_names)
+        got = _NAMES_MEMO.get(memo)
+        if got is None:
+            if len(_NAMES_MEMO) >= 65536:
+                _NAMES_MEMO.clear()
+            got = _NAMES_MEMO[memo] = self._names(value, max_names)
+        return got
+
+    def _names(self, value: str, max_names: int) -> str:
         names = _parse_names(_fields.strip_outer(value), self.lang)
         if not names:
             return ""

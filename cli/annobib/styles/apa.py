@@ -30,6 +30,8 @@ from annobib.styles.sorting import fold, title_key
 from annobib.styles.template import Node, field, first_of, join, optional, sentence, words
 
 AUTHOR_DATE_ONLY = True
+# read neither the key nor the list position: answered once per distinct body (styles._samebody)
+BODY_ONLY = ("sort_key", "group_key", "first_author", "citation")
 
 ALIASES = {
     "author_romanized": ("author_romanized", "author_transliteration_en", "author_transliteration"),

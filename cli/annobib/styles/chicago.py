@@ -28,6 +28,8 @@ from annobib.styles.sorting import fold
 from annobib.styles.template import Node, field, first_of, join, lead, optional, optional_field, sentence
 
 SYSTEMS = ("notes", "bibliography")
+# read neither the key nor the list position: answered once per distinct body (styles._samebody)
+BODY_ONLY = ("sort_key", "citation")
 BOOKS = {"book", "mvbook", "collection", "proceedings", "booklet", "manual"}
 CHAPTERS = {"incollection", "inbook", "inproceedings", "conference"}
 THESES = {"thesis", "phdthesis", "mastersthesis"}

@@ -30,6 +30,8 @@ from annobib.styles._outlets import is_news, outlet_kind
 from annobib.styles.template import Node, field, join, optional, optional_field, sentence
 
 SYSTEMS = ("notes",)
+# reads neither the key nor the list position: answered once per distinct body (styles._samebody)
+BODY_ONLY = ("citation",)
 cn = sentence(sep="，", period="。")
 ja = sentence(sep="、", period="。")
 

@@ -8,6 +8,8 @@ directly: :mod:`._gbt_entry` holds one entry being formatted (language, punctuat
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from annobib.render.richtext import RichText
 from annobib.styles.sorting import name_key, pinyin_key, year_key
 from annobib.styles._gbt_entry import (  # noqa: F401 (re-exported: tests, apa, chicago, clear_caches)
@@ -29,6 +31,11 @@ from annobib.styles._gbt_entry import (  # noqa: F401 (re-exported: tests, apa, 
 from annobib.styles._gbt_layouts import _TEMPLATES, blocks, t_misc  # noqa: F401 (blocks: re-exported)
 
 
+@lru_cache(maxsize=None)  # a few editions x systems: one frozen Options each, not one per entry
+def _options(edition: str, system: str) -> Options:
+    return Options(edition, system)
+
+
 def format_text(entry, opts: Options, extra: str = "") -> tuple[str, "_Entry"]:
     """The reference as plain text, and the formatted entry (its rich text in ``x.rich``)."""
     x = _Entry(entry, opts, extra)
@@ -40,7 +47,7 @@ def format_entry(
     entry, edition: str = "2025", system: str = "numeric", extra: str = "", warnings: list | None = None
 ) -> RichText:
     """One reference (without its ``[n]`` label) as rich text."""
-    text, x = format_text(entry, Options(str(edition), system), extra)
+    text, x = format_text(entry, _options(str(edition), system), extra)
     if warnings is not None and x.url and not x.has("urldate"):
         web = x.type_id in ("EB", "CP") or x.type in ("online", "webpage", "www", "software")
         if str(edition) == "2015" or web:
@@ -52,6 +59,8 @@ def format_entry(
     return x.rich
 
 
+# read neither the key nor the list position: answered once per distinct body (styles._samebody)
+BODY_ONLY = ("sort_key", "group_key", "citation")
 _GROUP = {LANG_ZH: 0, LANG_JA: 1, LANG_EN: 2, LANG_RU: 3, LANG_KO: 4, LANG_OTHER: 5}  # others last
 
 
@@ -67,7 +76,7 @@ def _author_field(x: _Entry) -> str:
 
 def sort_key(entry, index: int = 0, edition: str = "2025") -> tuple:
     """Author-date list order: language group, author (pinyin for Chinese), year."""
-    x = _Entry(entry, Options(str(edition), "author-date"))
+    x = _Entry(entry, _options(str(edition), "author-date"))
     value = x.e.get(_author_field(x))
     names = _parse_names(value.strip(), x.lang) if value else ()
     if names:
@@ -85,7 +94,7 @@ def group_key(entry, edition: str = "2025") -> tuple:
 
 def label_parts(entry, edition: str = "2025") -> tuple[str, str, int]:
     """(short names, year, language) for author-date citations and same-author-year letters."""
-    x = _Entry(entry, Options(str(edition), "author-date"))
+    x = _Entry(entry, _options(str(edition), "author-date"))
     if x.type in ("book",) or (x.type == "inbook" and x.has("booktitle")):
         names = x.label_names("author") or x.label_names("editor")
     elif x.type in ("collection", "proceedings", "periodical"):
