@@ -10,7 +10,7 @@ import os
 import pytest
 
 from annobib.bib import writer
-from annobib.checks import halves, session
+from annobib.checks import halves, runner, session
 from annobib.checks.runner import clear_caches
 from annobib.errors import InputError
 
@@ -49,11 +49,16 @@ def fixes_text(n: int) -> str:
                 f"% a comment kept as it is\n@book{{{k},\n  author = {{Doe, Jane}},\n  title = {{Clean {i}}},\n"
                 f"  publisher = {{Press}},\n  location = {{Paris}},\n  date = {{2001}},\n}}\n"
             )
+    # the same work twice: W107, a library rule (run apart, in the second process)
+    out.append(
+        "@book{twin,\n  author = {Doe, Jane},\n  title = {Clean 3},\n  publisher = {Press},\n  date = {2001},\n}\n"
+    )
     return "\n".join(out)
 
 
 def _run(path, *, split: bool, monkeypatch, **kw):
     monkeypatch.setattr(halves, "PARALLEL_MIN", 8 if split else 10**9)
+    monkeypatch.setattr(runner, "PARALLEL_MIN", 8 if split else 10**9)
     clear_caches()
     out = session.validate([path], fix=True, today=TODAY, **kw)
     dump = [(f.code, f.key, f.field, f.message, f.line, f.fix and (f.fix.field, f.fix.value)) for f in out.findings]
@@ -86,6 +91,7 @@ def test_two_processes_fix_exactly_what_one_fixes(monkeypatch, tmp_path):
     strip = [{k: v for k, v in a.items() if k != "file"} for a in alone[2]]
     assert [{k: v for k, v in a.items() if k != "file"} for a in shared[2]] == strip  # same fixes, same order
     assert shared[3] == alone[3]
+    assert [d for d in alone[1] if d[0] == "W107"]  # a library rule's finding, the same in both
     assert shared[4] and "+  title   = {A study of things 0 50\\% off \\& more}," in shared[4][0]
 
 
