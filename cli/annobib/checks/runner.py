@@ -45,6 +45,7 @@ def clear_caches() -> None:
         _util.iso_from_unambiguous,
         consistency.url_date,
         form._in_future,
+        form._pages_text,
         structure._family_key,
     ):
         fn.cache_clear()
