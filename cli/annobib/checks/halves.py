@@ -41,7 +41,7 @@ PARALLEL_MIN = 5000  # entries before a second process pays for itself
 class Fixed:
     """One library fixed: what :func:`annobib.checks.runner.rerun_checks` and the writer need."""
 
-    kept: list[Finding] = field(default_factory=list)  # the first check's findings of entries not fixed
+    kept: list[Finding] = field(default_factory=list)  # every entry rule's findings of entries not fixed
     fresh: dict = field(default_factory=dict)  # id(entry) -> its findings as fixed
     applied: list[Applied] = field(default_factory=list)
     parts: list[Part] | None = None  # the checked text, for write_library(checked=…)
@@ -115,6 +115,16 @@ def _fix_part(lib, entries, blocks, rules, fixing, ctx: Context, unsafe: bool) -
         fresh: dict = {}
         applied = apply_fixes(lib, rules, ctx, unsafe=unsafe, findings=found, rechecked=fresh, entries=entries)
     kept = [f for f in found if f.entry is None or id(f.entry) not in fresh]
+    # the entry rules that offer no fix, on the entries left as they were (the fixed ones were
+    # checked with every rule): here, in both halves, not in a further pass over the file
+    # (a file with little to fix spent a second pass and a third process on them)
+    rest = {
+        r.code: r for r in rules if r.scope == "entry" and r.code not in fixing and all(ctx.has(n) for n in r.needs)
+    }
+    unchanged = [e for e in entries if id(e) not in fresh]
+    if rest and unchanged:
+        with alone():
+            kept += check_corpus(Corpus(entries=unchanged), rest, ctx, entries=unchanged)
     owned = [blocks.get(id(e)) for e in entries]
     try:
         texts, _ = splice_and_check(lib, [b for b in owned if b is not None])

@@ -190,7 +190,10 @@ def rerun_checks(
     from it are pointed at their fields' lines here."""
     rules = [r for r in rules if all(ctx.has(n) for n in r.needs)]
     rest_active = {r.code: r for r in rest or () if r.scope == "entry" and all(ctx.has(n) for n in r.needs)}
-    if not fresh and started is None and rest is not None:
+    if not fresh and started is None and rest is not None and not rest_active:
+        # nothing changed and the entry rules all ran: the library rules, split as after a fix
+        started = start_library_rules(libraries, rules, ctx)
+    elif not fresh and started is None and rest is not None:
         # nothing changed: the other rules over everything, as one check (library rules included)
         active = rest_active | {r.code: r for r in rules if r.scope == "library"}
         with paused_gc():

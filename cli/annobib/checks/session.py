@@ -261,7 +261,7 @@ def validate(
             done=done,
         )
         # the other entries' findings stand: the rules not run yet run on them, the library rules on all
-        rest = [r for r in rules if r.code not in fixing]
+        rest = [] if done else [r for r in rules if r.code not in fixing]  # the halves ran them
         findings = rerun_checks(
             libraries, rules, ctx, findings, fresh, started[0] if started else None, rest=rest, refined=False
         )
