@@ -364,16 +364,30 @@ def atomic_write_text(path: Path, text: str, bom: bool = False, *, create: bool 
     files.atomic_write_text(path, text, bom=bom, create=create)
 
 
-def check_library(lib: Library) -> list[Part]:
+def check_library(
+    lib: Library, spliced: dict[int, str | None] | None = None, done: set[int] | None = None
+) -> list[Part]:
     """Raise InputError (nothing written) when an edited entry would not read back as itself.
     Returns the checked parts: pass them to :func:`write_library` (``checked``) when ``lib``
     is not edited in between, so that neither the splicing nor the check is done twice (at
     50,000 fixed entries each took about 6 s). Many edited entries are shared with a forked
-    second process: it splices and checks the second half (the texts are the same)."""
-    spliced, done = _spliced_in_two(lib)
+    second process: it splices and checks the second half (the texts are the same).
+    ``spliced``/``done``: id(block) -> :func:`splice_entry` of it, and the blocks whose text is
+    checked already (:func:`splice_and_check` made them: nothing is spliced or checked twice)."""
+    if spliced is None:
+        spliced, done = _spliced_in_two(lib)
     parts = _block_texts(lib, spliced)
     check_written(lib, parts, done)
     return parts
+
+
+def splice_and_check(lib: Library, blocks: list[Block]) -> tuple[list[str | None], int]:
+    """:func:`splice_entry` of each edited block of ``blocks`` (None for one left as it was or
+    written whole), its text checked to read back (InputError else); and how many were checked."""
+    texts = [splice_entry(b) if b.raw and b.snapshot is not None and is_modified(b) else None for b in blocks]
+    todo: list[Part] = [(b, t, -1) for b, t in zip(blocks, texts) if t is not None]
+    check_written(lib, todo)
+    return texts, len(todo)
 
 
 PARALLEL_MIN = 5000  # edited entries before a second process pays for itself

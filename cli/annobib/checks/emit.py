@@ -34,8 +34,18 @@ class Wrapped:
 
 
 def summarize(findings, n_entries: int, libraries) -> dict:
-    """Counts for the summary line and the JSON report."""
-    counts = {sev: sum(f.severity == sev for f in findings) for sev in ("error", "warning", "info")}
+    """Counts for the summary line and the JSON report (one pass: 100,000 findings are counted
+    twice in a `validate -q` run)."""
+    counts = {"error": 0, "warning": 0, "info": 0}
+    safe = unsafe = 0
+    for f in findings:
+        counts[f.severity] = counts.get(f.severity, 0) + 1
+        fix = f.fix
+        if fix is not None:
+            if fix.safe:
+                safe += 1
+            else:
+                unsafe += 1
     return {
         "errors": counts["error"],
         "warnings": counts["warning"],
@@ -43,8 +53,8 @@ def summarize(findings, n_entries: int, libraries) -> dict:
         "entries": n_entries,
         "files": len(libraries),
         **_counts_with_findings(findings, libraries),
-        "fixable": sum(1 for f in findings if f.fix is not None and f.fix.safe),
-        "fixable_unsafe": sum(1 for f in findings if f.fix is not None and not f.fix.safe),
+        "fixable": safe,
+        "fixable_unsafe": unsafe,
         "by_code": by_code(findings),
     }
 
@@ -78,15 +88,17 @@ def code_lines(s: dict, findings) -> list[str]:
 def _counts_with_findings(findings, libraries) -> dict:
     """How many entries have findings, and how many blocks that did not parse (a finding
     without its entry is matched to an entry of that file and key when there is one)."""
-    by_key: dict[tuple, int] = {}
-    for lib in libraries:
-        for e in lib.entries:
-            by_key.setdefault((str(lib.path) if lib.path else None, e.key), id(e))
+    by_key: dict[tuple, int] | None = None  # made only for a finding without its entry (rare)
     entries, blocks = set(), set()
     for f in findings:
         if f.entry is not None:
             entries.add(id(f.entry))
         elif f.key is not None:
+            if by_key is None:
+                by_key = {}
+                for lib in libraries:
+                    for e in lib.entries:
+                        by_key.setdefault((str(lib.path) if lib.path else None, e.key), id(e))
             known = by_key.get((f.source, f.key))
             if known is not None:
                 entries.add(known)

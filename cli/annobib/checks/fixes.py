@@ -30,6 +30,7 @@ class Applied:
     new: str | None
     description: str
     entry: object = field(default=None, repr=False, compare=False)  # which one (keys may repeat)
+    step: int = field(default=0, repr=False, compare=False)  # the pass that applied it (0: the first)
 
 
 def apply_fixes(
@@ -39,11 +40,13 @@ def apply_fixes(
     unsafe: bool = False,
     findings: list | None = None,
     rechecked: dict | None = None,
+    entries: list | None = None,
 ) -> list[Applied]:
     """Apply the fixes the given rules offer to ``library`` in place; return what changed.
     ``findings``: a full check of the library already made (``validate --fix`` checks first),
     used for the first pass instead of checking every entry again. ``rechecked``: filled with
-    id(entry) -> the findings of every rule in ``rules`` on each changed entry as fixed."""
+    id(entry) -> the findings of every rule in ``rules`` on each changed entry as fixed.
+    ``entries``: only these entries of it (``findings`` holds theirs; see :mod:`.halves`)."""
     ctx = ctx or Context()
     # only rules that can offer a fix: the others would be run for nothing (the findings are
     # made afterwards, on the fixed library); a third of the time of `validate --fix` at 50k
@@ -58,13 +61,17 @@ def apply_fixes(
     if findings is None:  # else the check made them ready (same libraries, same text)
         prepare_context([library], ctx, every)
     applied: list[Applied] = []
-    todo = list(library.entries)
+    todo = list(library.entries if entries is None else entries)
     for n in range(MAX_PASSES + 1):
         if not todo:
             break
         if n == 0 and findings is not None:
             mine = {id(e) for e in todo}
-            found = [f for f in findings if f.code in active and f.entry is not None and id(f.entry) in mine]
+            found = (
+                [f for f in findings if f.code in active and f.entry is not None and id(f.entry) in mine]
+                if entries is None
+                else [f for f in findings if f.code in active and f.entry is not None]
+            )
         else:
             if n == MAX_PASSES and rechecked is None:
                 break
@@ -86,15 +93,15 @@ def apply_fixes(
                     e.fields.pop(name, None)
                 else:
                     e.fields[name] = f.fix.value
-                applied.append(Applied(e.key, name, f.code, old, f.fix.value, f.fix.description, e))
+                applied.append(Applied(e.key, name, f.code, old, f.fix.value, f.fix.description, e, n))
                 if f.code in FIELD_LOCAL and f.fix.value is not None:
-                    _chain(e, name, FIELD_LOCAL[f.code], active, unsafe, applied)
+                    _chain(e, name, FIELD_LOCAL[f.code], active, unsafe, applied, n)
             changed.append(e)
         todo = changed
     return applied
 
 
-def _chain(e, name: str, findings_of, active: dict, unsafe: bool, applied: list[Applied]) -> None:
+def _chain(e, name: str, findings_of, active: dict, unsafe: bool, applied: list[Applied], step: int = 0) -> None:
     """The further fixes of field ``name`` that a field-local scanner offers (its findings
     depend on the value alone: base.field_local), applied now, not one per pass: a title with
     four fixes (control character, entity, '%', spaces) cost four checks of its entry."""
@@ -118,7 +125,7 @@ def _chain(e, name: str, findings_of, active: dict, unsafe: bool, applied: list[
             e.fields.pop(name, None)
         else:
             e.fields[name] = f.fix.value
-        applied.append(Applied(e.key, name, f.code, value, f.fix.value, f.fix.description, e))
+        applied.append(Applied(e.key, name, f.code, value, f.fix.value, f.fix.description, e, step))
         if f.fix.value is None:
             return
 

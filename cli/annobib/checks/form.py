@@ -200,9 +200,24 @@ def _pages_normal(t: str) -> str:
         return t
     s = unicodedata.normalize("NFKC", t) if not t.isascii() else t
     s = _DASH_RUN.sub("-", s)
-    s = _HYPHEN_SPACES.sub(r"\1", s)
+    if _SPACE.search(s):  # a template ('\1') costs a call into Python per use, spaces or not
+        s = _HYPHEN_SPACES.sub(_hyphens, s)
     s = _LIST_SEP.sub(", ", s)
     return s
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _hyphens(m: re.Match) -> str:
+    return m.group(1)
+
+
+@lru_cache(maxsize=4096)
+def _pages_text(t: str) -> str:
+    """The text of a pages value as W305 would write it (before a last strip); E306 and W319
+    read the same (three rules, one value: each made it again, five substitutions a time)."""
+    return _pages_normal(_PAGES_SUFFIX.sub("", _PAGES_PREFIX.sub("", t.strip())))
 
 
 @rule(
@@ -220,8 +235,7 @@ def pages_form(R, e, ctx):
     if raw is None or _CANON_PAGES.fullmatch(raw):
         return None
     t = text_of(raw)
-    s = _PAGES_SUFFIX.sub("", _PAGES_PREFIX.sub("", t.strip()))
-    s = _pages_normal(s).strip()
+    s = _pages_text(t).strip()
     if s != t:
         if _CANON_PAGES.fullmatch(s) or _ROMAN_PAGES.fullmatch(s):
             return [
@@ -246,7 +260,7 @@ def _ranges(raw):
             return  # the common case: an ordered range
         t = raw
     else:
-        t = _pages_normal(_PAGES_SUFFIX.sub("", _PAGES_PREFIX.sub("", text_of(raw).strip())))
+        t = _pages_text(text_of(raw))
     for part in t.split(", "):
         m = _RANGE.match(part.strip())
         if m and m.group(1) == m.group(3) and int(m.group(4)) < int(m.group(2)):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from annobib.core import fork
@@ -44,6 +45,7 @@ def clear_caches() -> None:
         _util.iso_from_unambiguous,
         consistency.url_date,
         form._in_future,
+        form._pages_text,
         structure._family_key,
     ):
         fn.cache_clear()
@@ -92,10 +94,19 @@ def select_rules(select=None, ignore=None, available: set[str] | None = None) ->
 
 
 def run_checks(
-    libraries, select=None, ignore=None, ctx: Context | None = None, rules: list[Rule] | None = None
+    libraries,
+    select=None,
+    ignore=None,
+    ctx: Context | None = None,
+    rules: list[Rule] | None = None,
+    *,
+    refine: bool = True,
 ) -> list[Finding]:
     """Run the selected rules over one Library (or several) and return findings sorted by file
-    and line. Rules whose ``needs`` the context cannot satisfy (link state, a manuscript) are skipped."""
+    and line. Rules whose ``needs`` the context cannot satisfy (link state, a manuscript) are skipped.
+    ``refine=False``: a finding about a field keeps its entry's line (``validate --fix`` replaces
+    the findings of every entry it fixes: their field lines were most of a second at 50,000;
+    :func:`rerun_checks` points the kept ones at their fields)."""
     ctx = ctx or Context()
     if not isinstance(libraries, (list, tuple)):
         libraries = [libraries]
@@ -109,7 +120,7 @@ def run_checks(
         corpus.problems.extend((src, p) for p in lib.problems)
     prepare_context(libraries, ctx, active)
     with paused_gc():
-        findings = check_corpus(corpus, active, ctx, libraries=libraries)
+        findings = check_corpus(corpus, active, ctx, libraries=libraries if refine else None)
         if ctx.state.get("text_oddities", {}).get("comment_at"):
             findings = _without_phantoms(findings, ctx)
         return sort_findings(findings)
@@ -121,10 +132,16 @@ def start_library_rules(libraries, rules: list[Rule], ctx: Context):
     corpus = _corpus(libraries)
     library_rules = [r for r in rules if r.scope == "library" and r.check is not None and all(map(ctx.has, r.needs))]
     if len(corpus.entries) < PARALLEL_MIN:
-        return corpus, None  # quicker here than a second process is to start
+        return corpus, None, frozenset()  # quicker here than a second process is to start
+    # the costliest rule in the child, the others here while it runs (all in the child, this
+    # process waited 1.5 s for them at 50,000 entries: it has little else to do by then)
+    far = [r for r in library_rules if r.code in LIBRARY_RULES_APART] or library_rules
     with paused_gc():  # the child copies only the pages it touches
-        child = _fork(lambda: _check_part(_Plan({}), [], library_rules, corpus, ctx, libraries), corpus.entries, ctx)
-    return corpus, child
+        child = _fork(lambda: _check_part(_Plan({}), [], far, corpus, ctx, libraries), corpus.entries, ctx)
+    return corpus, child, frozenset(r.code for r in far)
+
+
+LIBRARY_RULES_APART = frozenset({"W107"})  # duplicate works: it folds every title (2 s at 50,000)
 
 
 def _corpus(libraries) -> Corpus:
@@ -159,6 +176,8 @@ def rerun_checks(
     fresh: dict,
     started=None,
     rest: list[Rule] | None = None,
+    *,
+    refined: bool = True,
 ) -> list[Finding]:
     """What :func:`run_checks` would find now that some entries changed, without checking the
     others again: ``previous`` is the check made before the change, ``fresh`` maps id(entry) of
@@ -166,21 +185,32 @@ def rerun_checks(
     :func:`annobib.checks.fixes.apply_fixes`). The library rules run again over everything
     (``started``: already running, from :func:`start_library_rules` on the same entries).
     ``rest``: entry rules ``previous`` did not run (it ran only those that offer fixes: on an
-    entry to be fixed the others would run for nothing); they run now over the unchanged entries."""
+    entry to be fixed the others would run for nothing); they run now over the unchanged entries.
+    ``refined=False``: ``previous`` was made with ``run_checks(refine=False)``; the findings kept
+    from it are pointed at their fields' lines here."""
     rules = [r for r in rules if all(ctx.has(n) for n in r.needs)]
     rest_active = {r.code: r for r in rest or () if r.scope == "entry" and all(ctx.has(n) for n in r.needs)}
-    if not fresh and started is None and rest is not None:
+    if not fresh and started is None and rest is not None and not rest_active:
+        # nothing changed and the entry rules all ran: the library rules, split as after a fix
+        started = start_library_rules(libraries, rules, ctx)
+    elif not fresh and started is None and rest is not None:
         # nothing changed: the other rules over everything, as one check (library rules included)
         active = rest_active | {r.code: r for r in rules if r.scope == "library"}
         with paused_gc():
             found = check_corpus(_corpus(libraries), active, ctx, libraries=libraries)
+            if not refined:
+                _refine_lines(previous, libraries)
             return _finished(previous + found, ctx)
-    corpus, child = started if started is not None else (_corpus(libraries), None)
+    corpus, child, far = started if started is not None else (_corpus(libraries), None, frozenset())
+    library_rules = [r for r in rules if r.scope == "library" and r.check is not None]
     whole = {r.code for r in rules if r.scope == "library"}
     kept: dict[int, list[Finding]] = {}
+    stale: list[Finding] = []  # kept from ``previous`` without their field lines
     for f in previous:
         if f.code in whole:
             continue
+        if not refined and f.entry is not None and id(f.entry) not in fresh:
+            stale.append(f)
         if f.entry is None:  # an entry rule's finding of no entry: cannot be kept by entry
             kept = {None: []}
             break
@@ -190,7 +220,14 @@ def rerun_checks(
         with paused_gc():
             for f in check_corpus(corpus, rest_active, ctx, entries=unchanged, libraries=libraries):
                 kept.setdefault(None if f.entry is None else id(f.entry), []).append(f)
-    library_found = _collect(child, corpus.entries, ctx) if child is not None else None
+    library_found = None
+    if child is not None:
+        with paused_gc():  # the library rules the child does not run, while it runs
+            near = _check_part(_Plan({}), [], [r for r in library_rules if r.code not in far], corpus, ctx, libraries)
+        theirs = _collect(child, corpus.entries, ctx)
+        if theirs is None:  # the child failed: its rules here too
+            theirs = _check_part(_Plan({}), [], [r for r in library_rules if r.code in far], corpus, ctx, libraries)
+        library_found = near + theirs
     if None in fresh or None in kept:
         return run_checks(libraries, rules=rules, ctx=ctx)
     findings: list[Finding] = []
@@ -202,8 +239,7 @@ def rerun_checks(
         else:
             findings.extend(got)
             renewed.extend(got)
-    _refine_lines(renewed, libraries)
-    library_rules = [r for r in rules if r.scope == "library" and r.check is not None]
+    _refine_lines(renewed + stale, libraries)
     with paused_gc():
         if library_found is None:
             library_found = _check_part(_Plan({}), [], library_rules, corpus, ctx, libraries)
@@ -436,31 +472,64 @@ def _check_in_two(plan: "_Plan", todo, library_rules, corpus: Corpus, ctx: Conte
     return findings + theirs
 
 
+_ALONE = False  # set by :func:`alone`: no second process (one is at work already)
+
+
+@contextmanager
+def alone():
+    """Check in this process only while inside (the halves of :mod:`annobib.checks.halves`
+    already run in two processes: a third and fourth would only compete for the cores)."""
+    global _ALONE
+    was, _ALONE = _ALONE, True
+    try:
+        yield
+    finally:
+        _ALONE = was
+
+
+def finding_row(f: Finding, where: dict[int, int]) -> tuple:
+    """A finding as plain data for :mod:`marshal`, its entry as its index (``where``: id(entry)
+    -> index; -1 for none); :func:`finding_of` turns it back."""
+    return (
+        f.code,
+        f.severity,
+        f.key,
+        f.field,
+        f.message,
+        f.line,
+        f.source,
+        None if f.fix is None else (f.fix.field, f.fix.value, f.fix.safe, f.fix.description),
+        f.rule,
+        -1 if f.entry is None else where.get(id(f.entry), -1),
+    )
+
+
+def finding_of(row: tuple, entries) -> Finding:
+    code, severity, key, name, message, line, source, fix, rule, at = row
+    return Finding(
+        code,
+        severity,
+        key,
+        name,
+        message,
+        line,
+        source,
+        None if fix is None else Fix(*fix),
+        rule,
+        entries[at] if at >= 0 else None,
+    )
+
+
 def _fork(work, entries, ctx: Context):
     """Run ``work()`` (-> findings) in a forked child (:func:`annobib.core.fork.in_child`); the
     function that waits for it, to :func:`_collect` from, or None when no second process can be
     had. The findings come back as plain tuples, each with the index of its entry in ``entries``."""
-    if not fork.available():
+    if _ALONE or not fork.available():
         return None
 
     def rows():
         where = {id(e): i for i, e in enumerate(entries)}
-        found = [
-            (
-                f.code,
-                f.severity,
-                f.key,
-                f.field,
-                f.message,
-                f.line,
-                f.source,
-                None if f.fix is None else (f.fix.field, f.fix.value, f.fix.safe, f.fix.description),
-                f.rule,
-                -1 if f.entry is None else where.get(id(f.entry), -1),
-            )
-            for f in work()
-        ]
-        return found, ctx.state.get("rule_errors", [])
+        return [finding_row(f, where) for f in work()], ctx.state.get("rule_errors", [])
 
     return fork.in_child(rows)
 
@@ -473,21 +542,7 @@ def _collect(child, entries, ctx: Context) -> list[Finding] | None:
     found, errors = got
     if errors:
         ctx.state.setdefault("rule_errors", []).extend(errors)
-    return [
-        Finding(
-            code,
-            severity,
-            key,
-            name,
-            message,
-            line,
-            source,
-            None if fix is None else Fix(*fix),
-            rule,
-            entries[at] if at >= 0 else None,
-        )
-        for code, severity, key, name, message, line, source, fix, rule, at in found
-    ]
+    return [finding_of(row, entries) for row in found]
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

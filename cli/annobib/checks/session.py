@@ -20,7 +20,7 @@ from pathlib import Path
 from annobib.bib import read_library, write_library
 from annobib.bib.writer import check_library
 from annobib.bounded import MAX_IMPORT_BYTES
-from annobib.checks import fixes
+from annobib.checks import fixes, halves
 from annobib.checks.base import Context, Finding
 from annobib.checks.coverage import cited_keys_from_text
 from annobib.checks.emit import summarize
@@ -131,26 +131,33 @@ def fix_and_write(
     findings: list | None = None,
     rechecked: dict | None = None,
     fixed=None,
+    done: dict | None = None,
 ) -> tuple[list[str], list[dict], int]:
     """Apply the fixes to every library, check every edited one, then write them (or, with
     ``dry_run``, only diff them). Returns the diffs (none unless ``diff``: at 50,000 fixed
     entries the diff cost more than the write), the applied fixes and how many entries changed. ``findings``: the
     libraries' check, made already (the fixes' first pass reads it); ``rechecked``: filled
     with the findings of each fixed entry as fixed (see :func:`fixes.apply_fixes`); ``fixed()``
-    is called once every fix is applied, before any file is checked or written."""
+    is called once every fix is applied, before any file is checked or written. ``done``:
+    id(library) -> its :class:`halves.Fixed`, fixed and checked already."""
 
     pending = []
     for lib in libraries:
-        applied = fixes.apply_fixes(lib, rules, ctx, unsafe=unsafe, findings=findings, rechecked=rechecked)
+        got = done.get(id(lib)) if done else None
+        if got is not None:
+            applied, parts = got.applied, got.parts
+        else:
+            applied = fixes.apply_fixes(lib, rules, ctx, unsafe=unsafe, findings=findings, rechecked=rechecked)
+            parts = None
         if applied:
-            pending.append((lib, applied))
+            pending.append((lib, applied, parts))
     if pending and fixed is not None:
         fixed()
     # check every file first: a failure writes nothing further (a dry run checks nothing)
-    checked = [check_library(lib) if not dry_run else None for lib, _ in pending]
+    checked = [p if p is not None else check_library(lib) if not dry_run else None for lib, _, p in pending]
     # a diff only when it is shown (--diff, --dry-run): it costs what changed, which may be all
-    diffs = [write_library(lib, dry_run=dry_run, diff=diff, checked=c) for (lib, _), c in zip(pending, checked)]
-    done = [
+    diffs = [write_library(lib, dry_run=dry_run, diff=diff, checked=c) for (lib, _, _), c in zip(pending, checked)]
+    report = [
         {
             "file": str(lib.path),
             "key": a.key,
@@ -160,10 +167,24 @@ def fix_and_write(
             "new": a.new,
             "description": a.description,
         }
-        for lib, applied in pending
+        for lib, applied, _ in pending
         for a in applied
     ]
-    return diffs, done, len({id(a.entry) for _, applied in pending for a in applied})
+    return diffs, report, len({id(a.entry) for _, applied, _ in pending for a in applied})
+
+
+def _fixed_in_two(libraries, rules, fixing: set[str], ctx: Context, *, unsafe: bool, dry_run: bool):
+    """One large file fixed, re-checked, spliced and read back in two processes
+    (:mod:`annobib.checks.halves`): ({id(library): Fixed}, the findings its first check made
+    of the entries left unfixed); (None, []) when that way is not open (several files, a dry
+    run, a small file, no second process)."""
+    if dry_run or len(libraries) != 1 or not halves.can_split(libraries[0]):
+        return None, []
+    active = {r.code: r for r in rules if r.code in fixing and all(ctx.has(n) for n in r.needs)}
+    got = halves.fix_in_two(libraries[0], rules, active, ctx, unsafe=unsafe)
+    if got is None:
+        return None, []
+    return {id(libraries[0]): got}, got.kept
 
 
 def _names_a_link_rule(tokens) -> bool:
@@ -214,10 +235,14 @@ def validate(
         # on the entries it left as they were (a fixed entry is checked again anyway)
         prepare_context(libraries, ctx, {r.code: r for r in rules})  # the library rules' too
         fixing = fixing_codes(rules, ctx, unsafe)
-        findings = run_checks(libraries, rules=[r for r in rules if r.code in fixing], ctx=ctx)
+        done, findings = _fixed_in_two(libraries, rules, fixing, ctx, unsafe=unsafe, dry_run=dry_run)
+        if done is None:
+            findings = run_checks(libraries, rules=[r for r in rules if r.code in fixing], ctx=ctx, refine=False)
     diffs, applied, n_fixed = [], [], 0
     if fix:
         fresh: dict = {}  # the fixed entries' findings, from the fixer's own last check of them
+        for got in (done or {}).values():
+            fresh.update(got.fresh)
         started = []  # the library rules over the fixed entries, run while the files are written
 
         def fixed() -> None:
@@ -233,10 +258,13 @@ def validate(
             findings=findings,
             rechecked=fresh,
             fixed=fixed,
+            done=done,
         )
         # the other entries' findings stand: the rules not run yet run on them, the library rules on all
-        rest = [r for r in rules if r.code not in fixing]
-        findings = rerun_checks(libraries, rules, ctx, findings, fresh, started[0] if started else None, rest=rest)
+        rest = [] if done else [r for r in rules if r.code not in fixing]  # the halves ran them
+        findings = rerun_checks(
+            libraries, rules, ctx, findings, fresh, started[0] if started else None, rest=rest, refined=False
+        )
     if extra_findings is not None:
         findings = findings + list(extra_findings(libraries))
     n_entries = sum(len(lib.entries) for lib in libraries)

@@ -1,0 +1,182 @@
+"""``validate --fix`` of a large file in two processes, one fork for the whole job.
+
+What the fixer does to an entry depends on that entry alone: the check that finds its fixes,
+the fixes (a field's further fixes at once), the check of the entry as fixed, the splice of
+its new values into its text and the read-back of that text (:mod:`annobib.bib.writer`). So a
+forked child does all of it for the second half of the entries while this process does the
+first half, and sends back only what changed: each fixed entry's fields, the fixes applied,
+its findings as fixed and its new text. Before, each step forked a child of its own (three,
+with 100,000s of findings marshalled between them) and the field chains ran here alone: at
+50,000 fixed entries this is 40 % less time in this process.
+
+The result is the one :func:`annobib.checks.fixes.apply_fixes` and
+:func:`annobib.bib.writer.check_library` give in one process: the same fields, fixes (in the
+same order), findings and text (a test compares both).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from annobib.bib.library import Block, Library
+from annobib.bib.writer import Part, check_library, splice_and_check
+from annobib.checks.base import Context, Finding, Rule
+from annobib.checks.fixes import Applied, apply_fixes
+from annobib.checks.runner import (
+    Corpus,
+    _without_phantoms,
+    alone,
+    check_corpus,
+    finding_of,
+    finding_row,
+    sort_findings,
+)
+from annobib.core import fork
+from annobib.errors import InputError
+
+PARALLEL_MIN = 5000  # entries before a second process pays for itself
+
+
+@dataclass
+class Fixed:
+    """One library fixed: what :func:`annobib.checks.runner.rerun_checks` and the writer need."""
+
+    kept: list[Finding] = field(default_factory=list)  # every entry rule's findings of entries not fixed
+    fresh: dict = field(default_factory=dict)  # id(entry) -> its findings as fixed
+    applied: list[Applied] = field(default_factory=list)
+    parts: list[Part] | None = None  # the checked text, for write_library(checked=…)
+
+
+def can_split(lib: Library) -> bool:
+    return fork.available() and sum(1 for b in lib.blocks if b.kind == "entry") >= PARALLEL_MIN
+
+
+def fix_in_two(lib: Library, rules: list[Rule], fixing: dict[str, Rule], ctx: Context, *, unsafe: bool) -> Fixed | None:
+    """Check, fix, re-check, splice and read back ``lib`` in two processes (see the module
+    docstring); ``fixing``: the rules the first check runs. None when no second process can be
+    had (the caller then goes the one-process way). InputError when a fixed entry would not
+    read back: nothing is written."""
+    entries = lib.entries
+    blocks = {id(b.entry): b for b in lib.blocks if b.kind == "entry" and not b.untouched and b.entry is not None}
+    cut = len(entries) // 2
+    mine, theirs = entries[:cut], entries[cut:]
+
+    def work():
+        part = _fix_part(lib, theirs, blocks, rules, fixing, ctx, unsafe)
+        where = {id(e): i for i, e in enumerate(theirs)}
+        return (
+            [finding_row(f, where) for f in part.kept],
+            [
+                (i, [finding_row(f, where) for f in part.fresh.get(id(e), ())])
+                for i, e in enumerate(theirs)
+                if id(e) in part.fresh
+            ],
+            [(where[id(a.entry)], a.field, a.code, a.old, a.new, a.description, a.step) for a in part.applied],
+            [(where[id(a.entry)], tuple(a.entry.fields.items())) for a in _last_per_entry(part.applied)],
+            part.texts,
+            part.error,
+            ctx.state.get("rule_errors", []),
+        )
+
+    child = fork.in_child(work)
+    if child is None:
+        return None
+    try:
+        here = _fix_part(lib, mine, blocks, rules, fixing, ctx, unsafe)
+    finally:
+        got = child()  # waited for even when this half failed: no process is left behind
+    if here.error is not None:
+        raise InputError(here.error)
+    if got is None:  # the child failed: its half here too
+        there = _fix_part(lib, theirs, blocks, rules, fixing, ctx, unsafe)
+        if there.error is not None:
+            raise InputError(there.error)
+    else:
+        there = _received(got, theirs, blocks, ctx)
+    return _joined(lib, entries, here, there)
+
+
+@dataclass
+class _Part:
+    kept: list[Finding]
+    fresh: dict
+    applied: list[Applied]
+    texts: list  # splice_entry of each entry's block, in order (None: unchanged or written whole)
+    error: str | None = None
+
+
+def _fix_part(lib, entries, blocks, rules, fixing, ctx: Context, unsafe: bool) -> _Part:
+    """The whole job on ``entries``, in this process only."""
+    with alone():
+        found = check_corpus(Corpus(entries=entries), fixing, ctx, entries=entries)
+        if ctx.state.get("text_oddities", {}).get("comment_at"):
+            found = _without_phantoms(found, ctx)  # an entry BibTeX reads out of a comment: not fixed
+        found = sort_findings(found)  # the order run_checks gives: which fix of a field goes first
+        fresh: dict = {}
+        applied = apply_fixes(lib, rules, ctx, unsafe=unsafe, findings=found, rechecked=fresh, entries=entries)
+    kept = [f for f in found if f.entry is None or id(f.entry) not in fresh]
+    # the entry rules that offer no fix, on the entries left as they were (the fixed ones were
+    # checked with every rule): here, in both halves, not in a further pass over the file
+    # (a file with little to fix spent a second pass and a third process on them)
+    rest = {
+        r.code: r for r in rules if r.scope == "entry" and r.code not in fixing and all(ctx.has(n) for n in r.needs)
+    }
+    unchanged = [e for e in entries if id(e) not in fresh]
+    if rest and unchanged:
+        with alone():
+            kept += check_corpus(Corpus(entries=unchanged), rest, ctx, entries=unchanged)
+    owned = [blocks.get(id(e)) for e in entries]
+    try:
+        texts, _ = splice_and_check(lib, [b for b in owned if b is not None])
+    except InputError as exc:
+        return _Part(kept, fresh, applied, [], str(exc))
+    it = iter(texts)
+    return _Part(kept, fresh, applied, [next(it) if b is not None else None for b in owned])
+
+
+def _last_per_entry(applied: list[Applied]) -> list[Applied]:
+    seen: dict[int, Applied] = {}
+    for a in applied:
+        seen[id(a.entry)] = a
+    return list(seen.values())
+
+
+def _received(got, entries, blocks, ctx: Context) -> _Part:
+    """The child's half as objects of this process, its entries given their fixed fields."""
+    kept_rows, fresh_rows, applied_rows, fields, texts, error, errors = got
+    if errors:
+        ctx.state.setdefault("rule_errors", []).extend(errors)
+    if error is not None:
+        raise InputError(error)
+    for i, items in fields:
+        e = entries[i]
+        e.fields.clear()
+        e.fields.update(items)
+    fresh: dict = {}
+    for i, rows in fresh_rows:
+        fresh[id(entries[i])] = [finding_of(r, entries) for r in rows]
+        if any(r[-1] < 0 for r in rows):
+            fresh[None] = []  # a finding of no entry: the caller checks everything again
+    applied = [
+        Applied(entries[i].key, name, code, old, new, why, entries[i], step)
+        for i, name, code, old, new, why, step in applied_rows
+    ]
+    return _Part([finding_of(r, entries) for r in kept_rows], fresh, applied, texts)
+
+
+def _joined(lib: Library, entries, here: _Part, there: _Part) -> Fixed:
+    fresh = here.fresh
+    fresh.update(there.fresh)
+    at = {id(e): i for i, e in enumerate(entries)}
+    # the order apply_fixes gives on the whole file: pass by pass, entries in file order
+    applied = sorted(here.applied + there.applied, key=lambda a: (a.step, at[id(a.entry)]))
+    spliced: dict[int, str | None] = {}
+    done: set[int] = set()
+    blocks: dict[int, Block] = {id(b.entry): b for b in lib.blocks if b.kind == "entry" and not b.untouched}
+    for e, text in zip(entries, here.texts + there.texts):
+        if text is not None:
+            b = blocks[id(e)]
+            spliced[id(b)] = text
+            done.add(id(b))
+    parts = check_library(lib, spliced, done)  # the entries written whole (if any) are checked here
+    return Fixed(here.kept + there.kept, fresh, applied, parts)
