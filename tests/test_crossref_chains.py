@@ -94,3 +94,18 @@ def test_validate_reports_a_knot_once_with_a_bounded_member_list(cli_run, tmp_pa
     lines = [ln for ln in r.stdout.splitlines() if " W113 " in ln]
     assert len(lines) == 1 and len(lines[0]) < 400, r.stdout[:500]
     assert "301 entries" in lines[0] and "hub, leaf0," in lines[0] and "… and 291 more" in lines[0]
+
+
+def test_cycles_walk_only_the_entries_that_name_a_parent(monkeypatch):
+    """W113 on a large file without crossref must not walk every entry (50,000 cost ~0.5 s)."""
+    from annobib.bib import inherit
+
+    calls = []
+    real = inherit._parents
+    monkeypatch.setattr(inherit, "_parents", lambda e, by_key: calls.append(e.key) or real(e, by_key))
+    plain = [Entry(f"p{i}", "book", {"title": f"T{i}"}) for i in range(500)]
+    loop = [Entry("a", "book", {"crossref": "b"}), Entry("b", "book", {"xdata": "a"})]
+    found = cycles(plain + loop)
+    assert [[e.key for e in c] for c in found] == [["a", "b"]]
+    assert sorted(calls) == ["a", "b"]
+    assert cycles(plain) == []

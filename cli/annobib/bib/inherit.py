@@ -146,13 +146,19 @@ def cycles(entries: list) -> list[Cycle]:
     the strongly connected components (iterative Tarjan, O(entries + references)), so a hub that
     4,000 leaves loop through is one group, not one cycle per path (which grows quadratically)."""
     by_key = {e.key.casefold(): e for e in entries}
-    succ = {k: list(dict.fromkeys(p.key.casefold() for p, _ in _parents(e, by_key))) for k, e in by_key.items()}
+    # only an entry that names a parent can close a loop: the walk starts from those alone (a
+    # 50,000-entry file with no crossref costs one look at each entry, not a walk over all)
+    succ = {
+        k: list(dict.fromkeys(p.key.casefold() for p, _ in _parents(e, by_key)))
+        for k, e in by_key.items()
+        if "crossref" in e.fields or "xdata" in e.fields
+    }
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []
     on_stack: set[str] = set()
     groups: list[list[str]] = []
-    for root in by_key:
+    for root in succ:
         if root in index:
             continue
         index[root] = low[root] = len(index)
@@ -166,7 +172,7 @@ def cycles(entries: list) -> list[Cycle]:
                     index[w] = low[w] = len(index)
                     stack.append(w)
                     on_stack.add(w)
-                    work.append((w, iter(succ[w])))
+                    work.append((w, iter(succ.get(w, ()))))
                     break
                 if w in on_stack:
                     low[v] = min(low[v], index[w])
@@ -179,7 +185,7 @@ def cycles(entries: list) -> list[Cycle]:
                     while not group or group[-1] != v:
                         group.append(stack.pop())
                         on_stack.discard(group[-1])
-                    if len(group) > 1 or v in succ[v]:
+                    if len(group) > 1 or v in succ.get(v, ()):
                         groups.append(group)
     order = {k: i for i, k in enumerate(by_key)}
     return sorted((_ordered(g, succ, order, by_key) for g in groups), key=lambda c: order[c[0].key.casefold()])
