@@ -42,18 +42,14 @@ def _warm():
 @pytest.mark.parametrize("name", sorted(SHAPES))
 def test_a_long_note_is_linear(name):
     text = "1 " + _body(SHAPES[name], 100_000) + "\n"
-    started = time.perf_counter()
-    extract_notes(text)
-    assert time.perf_counter() - started < LIMIT_S
+    assert best_cpu(lambda: extract_notes(text), repeat=1) < LIMIT_S  # CPU: the machine is shared
 
 
 @pytest.mark.parametrize("quotes", QUOTES)
 def test_a_long_run_of_quotes_is_linear(quotes):
     # a run of ‘ once retried a quoted-title search at each ‘ up to the run's end
     text = "1. " + _body([quotes], 100_000) + "Smith. J, 2020.\n"
-    started = time.perf_counter()
-    extract_notes(text)
-    assert time.perf_counter() - started < LIMIT_S
+    assert best_cpu(lambda: extract_notes(text), repeat=1) < LIMIT_S  # CPU: the machine is shared
 
 
 def test_quoted_title_search_grows_linearly_in_quote_runs():
@@ -68,18 +64,14 @@ def test_quoted_title_search_grows_linearly_in_quote_runs():
 
 def test_a_long_article_is_linear():
     text = _body(["正文", "[1]", "。", "\n", "①", "《书》"], 100_000) + "\n\n[1] 王某：《书》，2015年。\n"
-    started = time.perf_counter()
-    extract_text(text)
-    assert time.perf_counter() - started < LIMIT_S
+    assert best_cpu(lambda: extract_text(text), repeat=1) < LIMIT_S  # CPU: the machine is shared
 
 
 def test_a_long_punctuation_article_is_linear():
     # numbers past 999 start no note, so every later line (none ends a sentence) runs on note
     # 999: the note's end was tested by joining all its lines again at each new line
     text = "".join(f"{i}. ()[]{{}}.,;:!?" + "\n" for i in range(1, 9_000))[:100_000]
-    started = time.perf_counter()
-    extract_text(text)
-    assert time.perf_counter() - started < LIMIT_S
+    assert best_cpu(lambda: extract_text(text), repeat=1) < LIMIT_S  # CPU: the machine is shared
 
 
 def test_a_run_on_note_joins_each_line_once(monkeypatch):

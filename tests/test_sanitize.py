@@ -167,10 +167,10 @@ def test_large_values_are_linear():
     import time
 
     big = ("x" * 99 + "\x1b") * 1000 + "\u202e" * 100_000
-    t = time.perf_counter()
+    t = time.process_time()  # CPU, not the wall clock: the machine is shared
     for f in (s.terminal, s.terminal_lines, s.html_text, s.markdown_text, s.csv_cell, s.redact):
         f(big)
-    assert time.perf_counter() - t < 1.0
+    assert time.process_time() - t < 1.0
 
 
 def test_random_hostile_text_properties():
