@@ -213,6 +213,8 @@ def test_runs_decode_as_one_command_at_a_time():
         assert fast == slow
 
     check()
+    for value in ("\\\\~a", "\\\\'e", "\\\\\\%x", "x\\\\", "\\%\\\\~n"):  # a line break before a tie or an accent
+        assert _both(value, False)[0] == _both(value, False)[1], value
 
 
 def test_braced_text_reads_as_the_tokenizer_did():

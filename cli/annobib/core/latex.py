@@ -318,7 +318,8 @@ _TAKES_ARG = sorted(
 _NAMES_RUN = r"(?:\\(?!(?:" + "|".join(_TAKES_ARG) + r")(?![A-Za-z]))[A-Za-z]++\s*+)+(?!\{)"  # gives back one
 _ACCENT_PAIRS = r"(?:\\['`^\"~=.]\\['`^\"~=.])++"
 # `\!x\%x\,x…`: escaped characters with the plain text between them (no ligature character)
-_ESCAPES_RUN = r"(?:\\[^A-Za-z'`^\"~=.(][^\\{}$~`'\-]*+)++"
+# (ASCII escapes only, not ``\\``: ``\\~a`` is read as ``\\`` + ``\~a`` -> ``\ã`` before this runs)
+_ESCAPES_RUN = r"(?:\\[^A-Za-z'`^\"~=.(\\\u0080-\U0010ffff][^\\{}$~`'\-]*+)++"
 _COMMAND_RUN = lazy_regex(_NAMES_RUN + "|" + _ACCENT_PAIRS + "|" + _ESCAPES_RUN, re.S)
 _ESCAPE_PIECES = lazy_regex(r"\\(.)([^\\]*)", re.S)
 _RUN_NAMES = lazy_regex(r"\\([A-Za-z]+)")
