@@ -126,3 +126,18 @@ def assert_one_citation(note: str, etype: str, fields: dict, locator):
     for name, value in fields.items():
         assert c.parsed.fields.get(name) == value, (name, c.parsed.fields)
     assert c.locator == locator
+
+
+NOTES = [  # one note of each kind a notes file mixes: Chinese, ibid., English, ASCII punctuation, Japanese
+    "王某：《大国关系》，北京：某某出版社2015年版，第{k}页。",
+    "同上，第{k}页。",
+    "Robert Jervis, Perception and Misperception in International Politics (Princeton: Princeton University Press, 1976), p. {k}.",
+    "李明:《联盟政治的逻辑》,《世界经济与政治》2012年第4期,第{k}页。",
+    "Ibid., {k}.",
+    "佐藤優『国家の罠』新潮社、2005年、{k}頁。",
+]
+
+
+def notes_document(count: int) -> str:
+    """A notes file of ``count`` numbered notes, each a different locator of a few works."""
+    return "\n\n".join(f"{k}. " + NOTES[k % len(NOTES)].format(k=k) for k in range(1, count + 1))

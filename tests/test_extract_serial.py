@@ -14,19 +14,7 @@ from annobib.extract import extract_notes, load_pipeline
 from annobib.extract import numbering as N
 from annobib.extract.document import normalize_text
 from annobib.extract.keys import fold
-
-NOTES = [
-    "王某：《大国关系》，北京：某某出版社2015年版，第{k}页。",
-    "同上，第{k}页。",
-    "Robert Jervis, Perception and Misperception in International Politics (Princeton: Princeton University Press, 1976), p. {k}.",
-    "李明:《联盟政治的逻辑》,《世界经济与政治》2012年第4期,第{k}页。",
-    "Ibid., {k}.",
-    "佐藤優『国家の罠』新潮社、2005年、{k}頁。",
-]
-
-
-def _document(count: int) -> str:
-    return "\n\n".join(f"{k}. " + NOTES[k % len(NOTES)].format(k=k) for k in range(1, count + 1))
+from conftest import notes_document
 
 
 def test_no_garbage_collection_while_notes_are_extracted(monkeypatch):
@@ -44,7 +32,7 @@ def test_no_garbage_collection_while_notes_are_extracted(monkeypatch):
 
     gc.callbacks.append(count)
     try:
-        x = extract_notes(_document(600))
+        x = extract_notes(notes_document(600))
     finally:
         gc.callbacks.remove(count)
     assert len(x.notes) == 600 and x.entries

@@ -11,19 +11,7 @@ import pytest
 
 from annobib.extract import extract_notes, workers
 from annobib.extract.citations import read_note
-
-NOTES = [
-    "王某：《大国关系》，北京：某某出版社2015年版，第{k}页。",
-    "同上，第{k}页。",
-    "Robert Jervis, Perception and Misperception in International Politics (Princeton: Princeton University Press, 1976), p. {k}.",
-    "李明:《联盟政治的逻辑》,《世界经济与政治》2012年第4期,第{k}页。",
-    "Ibid., {k}.",
-    "佐藤優『国家の罠』新潮社、2005年、{k}頁。",
-]
-
-
-def _document(count: int) -> str:
-    return "\n\n".join(f"{k}. " + NOTES[k % len(NOTES)].format(k=k) for k in range(1, count + 1))
+from conftest import notes_document
 
 
 def _reading(monkeypatch, jobs: str, text: str):
@@ -35,7 +23,7 @@ def _reading(monkeypatch, jobs: str, text: str):
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
 def test_workers_read_as_one_process_does(monkeypatch):
-    text = _document(workers.PARALLEL_MIN + 60)
+    text = notes_document(workers.PARALLEL_MIN + 60)
     calls = []
     real = workers.stream_on_cores
     monkeypatch.setattr(
@@ -146,7 +134,7 @@ def test_ctrl_c_while_workers_read_exits_130_and_leaves_no_worker(tmp_path):
     import time
 
     notes = tmp_path / "notes.txt"
-    notes.write_text(_document(20000), encoding="utf-8")
+    notes.write_text(notes_document(20000), encoding="utf-8")
     env = dict(os.environ, ANNOBIB_JOBS="2")
     proc = subprocess.Popen(
         [sys.executable, "-m", "annobib", "extract", "--notes", str(notes), "-o", str(tmp_path / "out.bib")],
