@@ -141,3 +141,18 @@ NOTES = [  # one note of each kind a notes file mixes: Chinese, ibid., English, 
 def notes_document(count: int) -> str:
     """A notes file of ``count`` numbered notes, each a different locator of a few works."""
     return "\n\n".join(f"{k}. " + NOTES[k % len(NOTES)].format(k=k) for k in range(1, count + 1))
+
+
+def parsed_fast_and_slow(chunks: list[str]):
+    """``bib.parse.parse_chunks(chunks)`` with the parser's fast paths on, then off (bibtexparser
+    alone): the fast-path tests compare the two."""
+    from annobib.bib import parse as bp
+
+    bp.FAST_PATH = True
+    try:
+        fast = bp.parse_chunks(chunks)
+        bp.FAST_PATH = False
+        slow = bp.parse_chunks(chunks)
+    finally:
+        bp.FAST_PATH = True
+    return fast, slow

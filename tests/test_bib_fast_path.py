@@ -9,22 +9,11 @@ import time
 import pytest
 
 from annobib.bib import parse as bp
-from conftest import best_cpu
+from conftest import best_cpu, parsed_fast_and_slow
 
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
-
-
-def _both(chunks: list[str]):
-    bp.FAST_PATH = True
-    try:
-        fast = bp.parse_chunks(chunks)
-        bp.FAST_PATH = False
-        slow = bp.parse_chunks(chunks)
-    finally:
-        bp.FAST_PATH = True
-    return fast, slow
 
 
 # pieces that look like BibTeX, near-misses included: the fast path must take the plain ones
@@ -90,7 +79,7 @@ def chunks(draw):
 def test_fast_path_records_equal_bibtexparser(cs):
     # chunks as a file gives them: each after the first starts where chunk_bounds cuts
     assume(all(bp.CHUNK_AFTER_NL.match(b"\n" + c.encode()) for c in cs[1:]))
-    fast, slow = _both(cs)
+    fast, slow = parsed_fast_and_slow(cs)
     assert fast == slow
 
 
@@ -150,7 +139,7 @@ def test_many_tiny_blocks_read_fast_and_round_trip(tmp_path):
 
 def test_a_backslash_ending_a_line_keeps_later_blocks_in_their_chunks():
     chunks = ["@article{k, t = {x \\\n}, t = {y}}\n", '@article{j, t = "q" # s}\n', "@article{m, t = {z}}\n"]
-    fast, slow = _both(chunks)
+    fast, slow = parsed_fast_and_slow(chunks)
     assert fast == slow
     assert [rec[0][4] for rec in slow] == ["k", "j", "m"]  # each block in its own chunk, none shifted
 

@@ -6,22 +6,11 @@ from __future__ import annotations
 import pytest
 
 from annobib.bib import parse as bp
-from conftest import best_cpu
+from conftest import best_cpu, parsed_fast_and_slow
 
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
-
-
-def _both(chunks: list[str]):
-    bp.FAST_PATH = True
-    try:
-        fast = bp.parse_chunks(chunks)
-        bp.FAST_PATH = False
-        slow = bp.parse_chunks(chunks)
-    finally:
-        bp.FAST_PATH = True
-    return fast, slow
 
 
 # near-misses included: the fast path takes the plain ones and hands the rest to bibtexparser
@@ -74,7 +63,7 @@ def chunks(draw):
 @given(st.lists(chunks(), min_size=1, max_size=4))
 def test_macro_fast_path_records_equal_bibtexparser(cs):
     assume(all(bp.CHUNK_AFTER_NL.match(b"\n" + c.encode()) for c in cs[1:]))
-    fast, slow = _both(cs)
+    fast, slow = parsed_fast_and_slow(cs)
     assert fast == slow
 
 
@@ -165,7 +154,7 @@ def entry_chunks(draw):
 @given(st.lists(entry_chunks(), min_size=1, max_size=3))
 def test_entry_fast_paths_equal_bibtexparser_on_runs_and_empty_fields(cs):
     assume(all(bp.CHUNK_AFTER_NL.match(b"\n" + c.encode()) for c in cs[1:]))
-    fast, slow = _both(cs)
+    fast, slow = parsed_fast_and_slow(cs)
     assert fast == slow
 
 
