@@ -70,6 +70,41 @@ def test_filter_replaces_citations_and_appends_the_list():
     ]
 
 
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"t": "Cite"},
+        {"t": "Cite", "c": None},
+        {"t": "Cite", "c": [None, None]},
+        {"t": "Cite", "c": [[1, "a", []], []]},
+        {"t": "Cite", "c": [[], []]},
+        {"t": "Cite", "c": [[{"citationId": "x"}]]},
+    ],
+)
+def test_a_cite_of_another_shape_is_left_as_written(bad):
+    doc = _ast(bad, {"t": "Space"}, _cite("morrow1991alliances"))
+    r = run_cli(["--bib", str(ARTICLE), "pandoc-filter", "html"], input=json.dumps(doc))
+    assert r.exit_code == 0, r.stderr
+    para = json.loads(r.stdout)["blocks"][0]["c"]
+    assert para[0] == bad and para[2]["t"] == "Span"  # the good one beside it is still replaced
+
+
+def test_an_ast_nested_past_the_cap_is_one_line():
+    # 1,200 levels stop the C decoder; 900 are decoded but would overflow the walks over the tree;
+    # 300 are read, and the citation inside is replaced
+    for wraps, code in ((600, 2), (450, 2), (150, 0)):
+        text = json.dumps(_cite("morrow1991alliances"))
+        for _ in range(wraps):
+            text = '{"t": "Emph", "c": [' + text + "]}"
+        doc = '{"pandoc-api-version": [1, 23, 1], "meta": {}, "blocks": [{"t": "Para", "c": [' + text + "]}]}"
+        r = run_cli(["--bib", str(ARTICLE), "pandoc-filter", "html"], input=doc)
+        assert r.exit_code == code, (wraps, r.stderr)
+        if code:
+            assert "nested more than" in r.stderr and "Traceback" not in r.stderr + r.stdout
+        else:
+            assert '"Span"' in r.stdout
+
+
 def test_filter_reads_style_from_metadata_and_writes_narrative_citations():
     meta = {"annobib-style": {"t": "MetaInlines", "c": [{"t": "Str", "c": "apa"}]}}
     doc = _ast(_cite("morrow1991alliances", mode="AuthorInText"), meta=meta)

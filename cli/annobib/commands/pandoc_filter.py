@@ -16,6 +16,11 @@ from annobib.core.stdout import OutputLost
 from annobib.errors import InputError
 
 
+# Real documents nest a few dozen levels (lists in quotes in notes); the cap keeps every
+# recursive walk over the tree far from the interpreter's recursion limit.
+MAX_AST_DEPTH = 400
+
+
 @click.command("pandoc-filter")
 @click.argument("target", required=False)
 @click.option("--style", default=None, help="Style (else the metadata's annobib-style, else gbt7714).")
@@ -47,11 +52,18 @@ def pandoc_filter(ctx, target, style, system, edition):
 
     from annobib.bounded import read_stdin_text
 
+    from annobib.bounded import json_depth
+
+    too_deep = f"stdin: pandoc's JSON AST nested more than {MAX_AST_DEPTH} levels deep; not read"
     try:
         # capped, and a closed stdin (`<&-`) is one line, not an internal error
         doc = json.loads(read_stdin_text("stdin"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise InputError(f"stdin: not pandoc's JSON AST ({exc})") from None
+    except RecursionError:  # the C decoder stops cleanly at the interpreter's recursion limit
+        raise InputError(too_deep) from None
+    if json_depth(doc) > MAX_AST_DEPTH:  # the walks over the AST recurse once per level
+        raise InputError(too_deep)
     if not isinstance(doc, dict) or "blocks" not in doc:
         raise InputError("stdin: not pandoc's JSON AST (no blocks); run pandoc with --filter or -t json")
     style = style or (meta_value(doc, "annobib-style") or ["gbt7714"])[0] or "gbt7714"

@@ -64,11 +64,25 @@ def _cites(node, out: list, in_note: bool = False) -> None:
             _cites(n, out, in_note)
     elif isinstance(node, dict):
         if node.get("t") == "Cite":
-            out.append((node, in_note))
+            if _well_formed_cite(node):  # a Cite of another shape is left as pandoc wrote it
+                out.append((node, in_note))
             return
         c = node.get("c")
         if isinstance(c, (list, dict)):
             _cites(c, out, in_note or node.get("t") == "Note")
+
+
+def _well_formed_cite(node: dict) -> bool:
+    """``{"t": "Cite", "c": [[citation, ...], inlines]}`` with each citation an object."""
+    c = node.get("c")
+    return (
+        isinstance(c, list)
+        and len(c) == 2
+        and isinstance(c[0], list)
+        and bool(c[0])
+        and all(isinstance(item, dict) for item in c[0])
+        and isinstance(c[1], list)
+    )
 
 
 def inlines(text: str) -> list[dict]:
