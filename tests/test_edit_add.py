@@ -304,6 +304,15 @@ WORK = {
 }
 
 
+WRONG_TYPES = {
+    "title": ("title", {"x": "y"}),
+    "titlelist": ("title", [{"x": 1}]),
+    "container": ("container-title", [{"a": 1}]),
+    "subtitle": ("subtitle", [5]),
+    "volume": ("volume", {"v": 1}),
+}
+
+
 class FakeCrossref(BaseHTTPRequestHandler):
     seen: list = []
 
@@ -311,6 +320,9 @@ class FakeCrossref(BaseHTTPRequestHandler):
         FakeCrossref.seen.append((self.path, self.headers.get("User-Agent")))
         if self.path == "/works/10.2307/2009958":
             body, code = json.dumps(WORK).encode(), 200
+        elif self.path.startswith("/works/10.9999/types-"):  # a work record with fields of the wrong JSON type
+            field, value = WRONG_TYPES[self.path.rsplit("-", 1)[1]]
+            body, code = json.dumps({"message": {**WORK["message"], field: value}}).encode(), 200
         elif self.path.startswith("/works/10.9999/broken"):
             body, code = b"<html>oops</html>", 200
         else:
@@ -379,6 +391,21 @@ def test_crossref_errors_write_nothing(bib, crossref, doi, message):
     r = run_cli(["--bib", str(bib), "add", "--doi", doi], env={"ANNOBIB_CROSSREF_URL": crossref})
     assert r.exit_code == 2 and message in r.stderr and "nothing written" in r.stderr
     assert bib.read_text(encoding="utf-8") == "@book{old2000, title = {Old}, date = {2000}}\n"
+
+
+@pytest.mark.parametrize("variant", sorted(WRONG_TYPES))
+def test_a_reply_with_wrong_json_types_is_one_line(bib, crossref, variant):
+    before = bib.read_text(encoding="utf-8")
+    r = run_cli(["--bib", str(bib), "add", "--doi", f"10.9999/types-{variant}"], env={"ANNOBIB_CROSSREF_URL": crossref})
+    assert "Traceback" not in r.stderr and "internal error" not in r.stderr, r.stderr
+    if r.exit_code == 0:  # a text field of the wrong type is left out, and said
+        if variant in ("title", "titlelist", "container"):
+            assert "is not text; left out" in r.stderr
+        added = [e for e in read_library(bib).entries if e.key != "old2000"]
+        assert len(added) == 1 and all(isinstance(v, str) and "{'" not in v for v in added[0].fields.values())
+    else:
+        assert r.exit_code == 2 and "nothing written" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+        assert bib.read_text(encoding="utf-8") == before
 
 
 def test_unreachable_crossref(bib):

@@ -166,15 +166,24 @@ def _first(value):
     return value
 
 
+def _first_text(value) -> str | None:
+    """The first of a Crossref text list, or None when it is not text (a wrong JSON type)."""
+    value = _first(value)
+    return value if isinstance(value, str) else None
+
+
 def work_to_csl(message: dict, warnings: list[str] | None = None) -> dict:
     """Crossref's work record -> a CSL-JSON item (the two are close relatives); what had to be
     dropped (an impossible date) is said in ``warnings``."""
     item: dict = {"type": CROSSREF_TO_CSL.get(str(message.get("type") or ""), "document")}
-    title = _first(message.get("title"))
-    subtitle = _first(message.get("subtitle"))
+    for name in ("title", "subtitle", "container-title"):
+        if _first(message.get(name)) is not None and _first_text(message.get(name)) is None and warnings is not None:
+            warnings.append(f"Crossref's {name} is not text; left out")
+    title = _first_text(message.get("title"))
+    subtitle = _first_text(message.get("subtitle"))
     if title:
         item["title"] = f"{title}: {subtitle}" if subtitle and subtitle not in title else title
-    container = _first(message.get("container-title"))
+    container = _first_text(message.get("container-title"))
     if container:
         item["container-title"] = container
     for name in ("author", "editor", "translator"):
@@ -228,7 +237,13 @@ def lookup_doi(doi: str, *, transport=None, warnings: list[str] | None = None) -
     clean = parse_doi(doi)
     if not clean or doi_problem(clean):
         raise InputError(f"not a DOI: {doi!r} (expected 10.NNNN/…, no '.' or '..' segment)")
-    entry = csl_to_entry(work_to_csl(fetch_work(clean, transport=transport), warnings))
+    message = fetch_work(clean, transport=transport)
+    try:
+        entry = csl_to_entry(work_to_csl(message, warnings))
+    except (ValueError, TypeError) as exc:  # a field of the wrong JSON type: the answer is unusable
+        raise CrossrefError(
+            f"Crossref's reply for {clean} is not a work record annobib can read ({exc}); nothing written"
+        ) from None
     for name, value in entry.fields.items():  # ESC, OSC 52, C1 from a server never reach the .bib
         entry.fields[name] = network_text(value)
     if entry.fields.get("url", "").startswith(("http://dx.doi.org/", "https://doi.org/")):
