@@ -174,6 +174,56 @@ def test_journal_keeps_only_recent_writes(home, monkeypatch):
     assert recs[0].before_file.read_bytes() == b"5"
 
 
+@pytest.mark.parametrize("when", ["1e999", "1e300", "-1e18", '"nan"', '"x"'])
+def test_a_tampered_journal_time_is_skipped_not_an_internal_error(home, when):
+    run_cli(["init", str(home / "lib.bib")])
+    bib = home / "lib.bib"
+    assert run_cli(["add", ENTRIES[0]]).exit_code == 0
+    after = bib.read_bytes()
+    (meta,) = (home / "state" / "journal").glob("*.json")
+    meta.write_text(meta.read_text().replace('"when": ', f'"when": {when}, "was": '))
+    for args in (["undo", "--list"], ["undo"]):
+        r = run_cli(args)
+        assert "internal error" not in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert bib.read_bytes() == after  # a record that cannot be shown is not acted on either
+
+
+def test_undo_never_reads_a_device_or_fifo(home, tmp_path):
+    from annobib.core import journal
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for target in ("/dev/zero", str(fifo)):
+        journal.record(target, b"old", b"new")
+        r = run_cli(["undo", "--all-files", "--force"])  # would block or read for ever
+        assert r.exit_code == 2 and "not a regular file" in r.stderr, r.stderr
+        journal.forget(journal.records()[0])
+    bib = tmp_path / "a.bib"
+    bib.write_bytes(b"new")
+    journal.record(bib, b"old", b"new")
+    before = journal.records()[0].before_file
+    before.unlink()
+    before.symlink_to("/dev/zero")
+    r = run_cli(["undo", "--all-files", "--force"])
+    assert r.exit_code == 2 and "not a regular file" in r.stderr and bib.read_bytes() == b"new"
+
+
+def test_junk_in_the_journal_is_pruned_without_being_read(home, monkeypatch):
+    from annobib.core import journal
+
+    monkeypatch.setattr(journal, "KEEP", 3)
+    folder = journal.journal_dir()
+    folder.mkdir(parents=True)
+    for n in range(50):
+        (folder / f"{n:020d}-1.json").write_text("{")  # older than any real record
+    reads = []
+    real = type(folder).read_text
+    monkeypatch.setattr(type(folder), "read_text", lambda self, *a, **k: reads.append(self) or real(self, *a, **k))
+    journal.record(home / "x.bib", b"0", b"1")
+    assert len(os.listdir(folder)) == 2 + 2  # the new record (.json, .before) and the two newest junk .json
+    assert len(reads) == 0
+
+
 def test_validate_summarizes_per_code_and_hides_hints():
     r = run_cli(["--bib", str(ARTICLE_BIB), "validate"])
     lines = r.stdout.splitlines()

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,37 +63,61 @@ def record(path: str | os.PathLike, before: bytes | None, after: bytes) -> None:
 
 
 def _prune(folder: Path) -> None:
-    for old in records()[KEEP:]:
-        forget(old)
+    """Drop every record past the newest KEEP, read or not: stamps sort by time, so nothing is
+    parsed, and junk in the folder cannot make each write slower."""
+    for name in _names(folder)[KEEP:]:
+        forget_stamp(name[:-5])
+
+
+def _names(folder: Path) -> list[str]:
+    try:
+        return sorted((n for n in os.listdir(folder) if n.endswith(".json")), reverse=True)
+    except OSError:
+        return []
+
+
+# a record's time must be one the clock can show (a tampered 1e999 or NaN is no time)
+_LATEST_TIME = 32503680000.0  # year 3000
 
 
 def records() -> list[Record]:
-    """The journal, newest first (unreadable records are skipped)."""
+    """The newest KEEP records, newest first (unreadable or tampered ones are skipped)."""
     folder = journal_dir()
-    try:
-        names = sorted((n for n in os.listdir(folder) if n.endswith(".json")), reverse=True)
-    except OSError:
-        return []
     out = []
-    for name in names:
+    for name in _names(folder)[:KEEP]:
         try:
             meta = json.loads((folder / name).read_text(encoding="utf-8"))
-            out.append(
-                Record(
-                    name[:-5], str(meta["path"]), bool(meta["existed"]), str(meta["after"]), float(meta.get("when", 0))
-                )
-            )
-        except (OSError, ValueError, KeyError, TypeError):
+            seconds = float(meta.get("when", 0))
+            if not (math.isfinite(seconds) and 0 <= seconds <= _LATEST_TIME):
+                continue
+            out.append(Record(name[:-5], str(meta["path"]), bool(meta["existed"]), str(meta["after"]), seconds))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             continue
     return out
 
 
 def forget(rec: Record) -> None:
+    forget_stamp(rec.stamp)
+
+
+def forget_stamp(stamp: str) -> None:
     for suffix in (".json", ".before"):
         try:
-            os.unlink(journal_dir() / f"{rec.stamp}{suffix}")
+            os.unlink(journal_dir() / f"{stamp}{suffix}")
         except OSError:
             pass
+
+
+def _regular(path: Path, follow: bool) -> bool:
+    """True when ``path`` is a regular file (False for devices, FIFOs, sockets: reading those
+    may never end); ``follow`` False also refuses a symlink."""
+    try:
+        mode = (os.stat if follow else os.lstat)(path).st_mode
+    except FileNotFoundError:
+        return True  # absent: the callers read it and say so
+    except OSError:
+        return False
+    return stat.S_ISREG(mode)
 
 
 def latest(paths=None) -> Record | None:
@@ -106,6 +132,10 @@ def undo(rec: Record, force: bool = False) -> str:
     file changed since annobib wrote it, unless ``force``. Returns what was done."""
 
     target = Path(rec.path)
+    if not _regular(rec.before_file, follow=False):
+        raise InputError(f"the journal's copy of {target} is not a regular file; nothing undone")
+    if not _regular(target, follow=True):
+        raise InputError(f"{target}: not a regular file; nothing undone")
     try:
         before = rec.before_file.read_bytes()
     except OSError as exc:
