@@ -551,3 +551,19 @@ def test_superscript_digits_in_dates_are_no_numbers():
 
     entries = loads("TY  - BOOK\nPY  - ¹\nDA  - ²/³\nER  - \n", "in.ris")
     assert len(entries) == 1 and "date" not in entries[0].fields
+
+
+def test_a_config_key_of_thousands_of_dotted_parts_is_refused_fast(tmp_path):
+    from annobib.config import read_config_file
+
+    bad = tmp_path / "dot.toml"
+    bad.write_text(".".join(f"k{i}" for i in range(20_000)) + " = 1\n")  # tomllib: 6 s, 1.5 GB
+    with bounded(megabytes=50), pytest.raises(InputError, match="dotted parts"):
+        read_config_file(bad)
+    inline = tmp_path / "inline.toml"
+    inline.write_text("x = {" + ".".join(f"k{i}" for i in range(20_000)) + " = 1}\n")
+    with bounded(megabytes=50), pytest.raises(InputError, match="dotted parts"):
+        read_config_file(inline)
+    fine = tmp_path / "fine.toml"  # dots in comments and values are no key parts
+    fine.write_text("# " + "." * 500 + "\n[links]\ntimeout = 5\nnote = '" + "a." * 300 + "'\n")
+    assert read_config_file(fine)["links"]["timeout"] == 5

@@ -564,6 +564,23 @@ def file_is_private(path: Path) -> bool:
     return not (mode & (stat.S_IRWXG | stat.S_IRWXO))
 
 
+# No setting is more than a few levels deep; 20,000 parts took tomllib 6 s and 1.5 GB.
+MAX_KEY_PARTS = 64
+
+
+def _has_long_dotted_key(text: str) -> bool:
+    """A key (before ``=``, also inside an inline table) or a ``[table]`` header with more than
+    MAX_KEY_PARTS parts; linear, and values and comments are not counted."""
+    for line in text.splitlines():
+        if line.count(".") < MAX_KEY_PARTS or line.lstrip().startswith("#"):
+            continue
+        for chunk in re.split(r"[{,]", line):
+            key = chunk.split("=", 1)[0] if "=" in chunk else chunk if chunk.lstrip().startswith("[") else ""
+            if key.count(".") >= MAX_KEY_PARTS:
+                return True
+    return False
+
+
 def read_config_file(path: Path | None = None) -> dict:
     """The parsed TOML file, ``{}`` when there is none. Malformed → InputError."""
     # lazy: loads tomllib only when this runs; not needed by `annobib list`
@@ -577,6 +594,8 @@ def read_config_file(path: Path | None = None) -> dict:
     # a device or a FIFO is refused, not read forever; a config file is small
     data = read_input_bytes(path, "a config file", limit=1 << 20)
     text = decode_utf8(data, f"{path} (the config file)", hint=False, text_only=False)
+    if "." in text and _has_long_dotted_key(text):  # tomllib is quadratic in a key's parts
+        raise InputError(f"{path}: bad TOML: a key of more than {MAX_KEY_PARTS} dotted parts")
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
