@@ -111,9 +111,9 @@ def test_plain_text_and_markdown_without_notes_take_the_text_path(tmp_path):
 # ------------------------------------------------------------------------------------ bad input
 
 
-def _zip(parts):
+def _zip(parts, method=zipfile.ZIP_STORED):
     buf = BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
+    with zipfile.ZipFile(buf, "w", method) as z:
         for k, v in parts.items():
             z.writestr(k, v)
     return buf.getvalue()
@@ -132,6 +132,15 @@ BAD = {
             "word/document.xml": '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">'
             '<!ENTITY b "&a;&a;&a;&a;">]><d>&b;</d>'
         }
+    ),
+    "utf16dtd.docx": _zip(  # the keywords are not ASCII bytes in UTF-16
+        {
+            "word/document.xml": '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE d [<!ENTITY n "Injected.">]>'
+            "<d>&n;</d>".encode("utf-16")
+        }
+    ),
+    "elements.docx": _zip(  # 12 KB that unpack to 300,000 empty elements
+        {"word/document.xml": '<?xml version="1.0"?><d><p>' + "<r/>" * 300_000 + "</p></d>"}, zipfile.ZIP_DEFLATED
     ),
     "broken.docx": _zip({"word/document.xml": "<w:document><w:body>"}),
     "sheet.ods": _zip({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"}),
@@ -160,7 +169,8 @@ def test_bad_documents_say_what_is_wrong(tmp_path):
     assert "not a PDF" in msgs["fake.pdf"]
     assert "save it as .docx" in msgs["old.doc"]
     assert "without footnotes or endnotes" in msgs["nonotes.docx"] and "without footnotes" in msgs["nonotes.odt"]
-    assert "DTD" in msgs["laughs.docx"]
+    assert "DTD" in msgs["laughs.docx"] and "DTD" in msgs["utf16dtd.docx"]
+    assert "times its packed size" in msgs["elements.docx"]
     assert "damaged XML" in msgs["broken.docx"]
     assert "spreadsheet" in msgs["sheet.ods"]
 
