@@ -52,6 +52,21 @@ def test_a_long_run_of_quotes_is_linear(quotes):
     assert best_cpu(lambda: extract_notes(text), repeat=1) < LIMIT_S  # CPU: the machine is shared
 
 
+SPACES = ["\u3000", "\u2002", "\u2003", "\u2007", "\u200a", "\u202f", "\u205f", "\u1680"]
+
+
+@pytest.mark.parametrize("space", SPACES)
+def test_a_long_run_of_unicode_spaces_is_linear(space):
+    # a journal name searched lazily, and an author list split at " and ", once rescanned a run of
+    # non-ASCII spaces from each of its positions (10,000 took 1.4 s, 100,000 never ended)
+    half = space * 50_000
+    for text in (
+        "1. Smith, John. " + space * 100_000 + " Oxford: OUP, 2020.\n",
+        '1. Smith, John, "' + half + '", Journal of ' + half + ", 2020, 5(2): 1-9.\n",
+    ):
+        assert best_cpu(lambda: extract_notes(text), repeat=1) < LIMIT_S  # CPU: the machine is shared
+
+
 def test_quoted_title_search_grows_linearly_in_quote_runs():
     from annobib.extract.fields.lawcites import law_journal_style
 

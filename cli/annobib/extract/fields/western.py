@@ -295,8 +295,10 @@ _WESTERN_CUES_RE3 = re.compile(
     after_boundary(r"No\.?|nos?\.|Nos\.|Issue|iss\.")
     + r"\s*((?:[A-Z]{1,4}/)?\d+(?:/\d+|-\d{2,}(?=\s*(?:[,.;)]|$)))?[A-Za-z]?)"
 )
+# (?<!\s): the volume's spaces start where the journal's words end, so a long run of spaces is
+# not rescanned for each character the lazy journal grows by
 _WESTERN_CUES_RE4 = re.compile(
-    r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?(?!(?:No|Vol|Nos)\.)[A-Z][^,\d]*?)*?)\s+(?P<v>\d+)(?:,\s*nos?\.\s*(?P<n>\d+(?:\s*[-–/]\s*\d+)?))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?"
+    r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?(?!(?:No|Vol|Nos)\.)[A-Z][^,\d]*?)*?)(?<!\s)\s+(?P<v>\d+)(?:,\s*nos?\.\s*(?P<n>\d+(?:\s*[-–/]\s*\d+)?))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?"
 )
 _WESTERN_CUES_RE5 = re.compile(r"(Ph\.?\s?D\.?|doctoral|master'?s|M\.?A\.?|MPhil)\s*(diss\.|dissertation|thesis)", re.I)
 _WESTERN_CUES_RE6 = re.compile(r"paper (?:presented|delivered|prepared) (?:at|for) (?:the )?(?P<ev>[^,]+)", re.I)
@@ -1062,7 +1064,9 @@ def _more_authors(parts: list[str]) -> int:
         s = parts[k].strip()
         if cre.fullmatch(r"et al\.?", s):
             return k
-        chunks = [c for c in cre.split(r"^and\s+|\s+and\s+|\s*&\s*|\s+et al\.?$", s) if c]
+        # (?<!\s): a match starts only where a run of spaces does, so a long run is not rescanned
+        # from each of its positions (10,000 ideographic spaces took seconds)
+        chunks = [c for c in cre.split(r"^and\s+|(?<!\s)\s+and\s+|(?<!\s)\s*&\s*|(?<!\s)\s+et al\.?$", s) if c]
         if surnames_only:  # short form: Cooper, Higgott and Nossal, Relocating Middle Powers, p. 21
             ok = all(
                 cre.fullmatch(
