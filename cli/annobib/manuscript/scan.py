@@ -120,6 +120,8 @@ def scan_markdown(text: str) -> list[list[Cite]]:
 
 _LATEX_CMD = re.compile(r"\\(?P<name>[a-zA-Z]*cite[a-zA-Z]*|[Cc]ite[a-zA-Z]*)\*?")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+_KEYS_END = re.compile(r"[{}\\]")
+MAX_OPTION = 2000  # a pre- or postnote ("see", "p. 25", "\S~3") is a few words
 
 
 def _groups_after(text: str, pos: int, multi: bool) -> tuple[list[tuple[list[str], str]], int]:
@@ -133,7 +135,7 @@ def _groups_after(text: str, pos: int, multi: bool) -> tuple[list[tuple[list[str
             i += 1
         if i < n and text[i] in "[(":
             close = "]" if text[i] == "[" else ")"
-            j = text.find(close, i)
+            j = text.find(close, i, i + MAX_OPTION)  # bounded: \cite[\cite[… is no note, nor N copies
             if j < 0:
                 break
             if text[i] == "[":
@@ -141,9 +143,11 @@ def _groups_after(text: str, pos: int, multi: bool) -> tuple[list[tuple[list[str
             i = j + 1
             continue
         if i < n and text[i] == "{":
-            j = text.find("}", i)
-            if j < 0:
+            # keys hold no brace or backslash: \cite{\cite{… is no key list (was one copy per level)
+            stop = _KEYS_END.search(text, i + 1)
+            if stop is None or stop.group() != "}":
                 break
+            j = stop.start()
             sets.append(([k.strip() for k in text[i + 1 : j].split(",") if k.strip()], opts[-1] if opts else ""))
             opts = []
             i = j + 1
