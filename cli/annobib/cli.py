@@ -301,10 +301,13 @@ def _run(argv: list[str] | None, debug: bool) -> None:
         sys.exit(2)
     except BrokenPipeError:
         # `annobib list | head`: the reader went away; that is not an error.
-        try:
-            sys.stdout = None  # type: ignore[assignment]
-        finally:
-            os._exit(0)
+        _reader_gone()
+    except SystemExit as exc:
+        # click meets a write to a closed pipe (EPIPE) itself and exits 1: the same case as above
+        pacified = getattr(click.utils, "_PacifyFlushWrapper", None)
+        if exc.code == 1 and pacified is not None and isinstance(sys.stdout, pacified):
+            _reader_gone()
+        raise
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
         if debug:
             raise
@@ -313,6 +316,13 @@ def _run(argv: list[str] | None, debug: bool) -> None:
         )
         sys.exit(2)
     sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _reader_gone() -> None:
+    try:
+        sys.stdout = None  # type: ignore[assignment]
+    finally:
+        os._exit(0)
 
 
 def _guard_streams(real_process: bool):

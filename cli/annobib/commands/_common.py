@@ -182,6 +182,12 @@ def _safe_console_class():
         from rich.segment import Segment
 
         class SafeConsole(Console):
+            def on_broken_pipe(self) -> None:
+                # Rich exits 1 here; a reader that went away (``| head``) is no error for
+                # annobib: the CLI's handler exits 0, as for every other command's output
+                self.quiet = True
+                raise BrokenPipeError
+
             def _render_buffer(self, buffer):
                 return super()._render_buffer(
                     seg if seg.control or is_clean(seg.text) else Segment(terminal_lines(seg.text), seg.style)
