@@ -4,9 +4,17 @@ and the check still refuses what a writer bug would break."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from conftest import run_cli
+
+CLI_DIR = str(Path(__file__).resolve().parents[1] / "cli")
 
 NOTES = (
     "① 阎学通：《世界权力的转移》，北京大学出版社 2015 年版，第 33 页。\n\n"
@@ -15,6 +23,44 @@ NOTES = (
     "④ Kenneth N. Waltz, Theory of International Politics (Reading, Mass.: Addison-Wesley, 1979), p. 88.\n\n"
     "⑤ 本文系某某基金项目的阶段性成果。\n"
 )
+
+
+def _loaded_after(args: list[str], tmp_path: Path) -> list[str]:
+    """The modules a fresh process has loaded after running ``annobib ARGS``."""
+    code = (
+        "import sys, json\n"
+        "from annobib.cli import main\n"
+        "try:\n"
+        f"    main({args!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.__stderr__.write('\\n' + json.dumps(sorted(sys.modules)))\n"
+    )
+    env = dict(
+        os.environ,
+        PYTHONPATH=CLI_DIR + os.pathsep + os.environ.get("PYTHONPATH", ""),
+        ANNOBIB_CACHE_DIR=str(tmp_path / "cache"),
+        ANNOBIB_JOBS="1",
+    )
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    return json.loads(done.stderr.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("run", ["first", "cached"])
+def test_notes_to_a_new_bib_load_no_bibtexparser_and_no_document_reader(tmp_path, run):
+    notes = tmp_path / "notes.txt"
+    notes.write_text(NOTES, encoding="utf-8")
+    out = tmp_path / "out.bib"
+    if run == "cached":  # the second run takes its patterns from the cache the first one left
+        _loaded_after(["extract", "--notes", str(notes), "-o", str(tmp_path / "first.bib")], tmp_path)
+    loaded = _loaded_after(["extract", "--notes", str(notes), "-o", str(out)], tmp_path)
+    assert out.read_text(encoding="utf-8").count("@") == 3  # written, and checked by reading it back
+    # the empty library of a new file is not parsed; the entries written read back on the fast path
+    heavy = [m for m in loaded if m.startswith(("bibtexparser", "pylatexenc"))]
+    assert heavy == []
+    # bound_values lives with the extraction: loose notes load no PDF, .docx or CSL-JSON code
+    assert [m for m in loaded if m.startswith(("annobib.documents", "annobib.exchange", "zipfile"))] == []
+    assert not [m for m in loaded if m.startswith(("annobib.lookup", "rich", "httpx", "pypinyin"))]
 
 
 def test_the_entries_written_are_checked_on_the_fast_path(tmp_path, monkeypatch):
