@@ -29,6 +29,7 @@ from annobib.core.files import atomic_write_bytes
 from annobib.errors import AnnobibError
 
 _MAX_PATTERNS = 5_000  # a bound on the file, whatever imports run inside the block
+_DEBUG = re.DEBUG.value  # an int: ``flags & re.DEBUG`` is a Python-level enum operation per pattern
 _FORMAT = "w4"  # the code as 4-byte words; a file of another format is another file
 
 
@@ -88,7 +89,7 @@ def reuse(folder: Path):
             return _sre.compile(*args)
 
     def compile_reusing(pattern, flags=0):
-        if not isinstance(pattern, (str, bytes)) or flags & re.DEBUG:
+        if not isinstance(pattern, (str, bytes)) or int(flags) & _DEBUG:
             return real(pattern, flags)
         key = (pattern, int(flags))
         args = known.get(key)
