@@ -106,3 +106,64 @@ def test_a_writer_bug_is_still_caught_and_nothing_is_written(tmp_path, monkeypat
     assert "cannot be written safely (field date would not read back as written)" in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
     assert not out.exists()
+
+
+PROBE = (
+    "import os, sys\n"
+    "class Probe:\n"
+    "    def __del__(self, write=os.write):\n"
+    "        write(2, b'TEARDOWN\\n')  # run by the interpreter's teardown, never after os._exit\n"
+    "probe = Probe()\n"
+    "from annobib.cli import main\n"
+    "sys.argv = ['annobib'] + sys.argv[1:]\n"
+    "main()\n"
+)
+
+
+def _own_process(args: list[str], tmp_path: Path, **kw) -> subprocess.CompletedProcess:
+    env = dict(
+        os.environ,
+        PYTHONPATH=CLI_DIR + os.pathsep + os.environ.get("PYTHONPATH", ""),
+        ANNOBIB_CACHE_DIR=str(tmp_path / "cache"),
+    )
+    return subprocess.run([sys.executable, "-c", PROBE, *args], env=env, timeout=120, **kw)
+
+
+def test_extract_ends_its_process_without_the_teardown_and_loses_nothing(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text(NOTES, encoding="utf-8")
+    expected = run_cli(["extract", "--notes", str(notes), "-o", "-"]).stdout
+    done = _own_process(["extract", "--notes", str(notes), "-o", "-"], tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0
+    assert done.stdout == expected and expected.count("@") == 3  # stdout flushed whole
+    assert "annobib: 3 entries; 5 notes" in done.stderr and "TEARDOWN" not in done.stderr
+    out = tmp_path / "out.bib"
+    done = _own_process(["extract", "--notes", str(notes), "-o", str(out)], tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0 and "wrote" in done.stdout and "TEARDOWN" not in done.stderr
+    assert out.read_text(encoding="utf-8") == expected
+
+
+def test_a_failed_extract_and_other_commands_exit_the_usual_way(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n", encoding="utf-8")
+    done = _own_process(["extract", "--notes", str(empty), "-o", "-"], tmp_path, capture_output=True, text=True)
+    assert done.returncode == 2 and "TEARDOWN" in done.stderr
+    done = _own_process(["--version"], tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0 and "TEARDOWN" in done.stderr
+
+
+def test_extract_to_a_reader_that_went_away_still_exits_quietly(tmp_path):
+    notes = tmp_path / "notes.txt"
+    # 600 distinct works (read by helpers too): more BibTeX than a pipe holds
+    notes.write_text(
+        "".join(f"{i}. 王某{i}：《大国关系{i}》，北京：某某出版社 2015 年版。\n\n" for i in range(1, 601)),
+        encoding="utf-8",
+    )
+    reader = subprocess.Popen(["head", "-c", "10"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    done = _own_process(
+        ["extract", "--notes", str(notes), "-o", "-"], tmp_path, stdout=reader.stdin, stderr=subprocess.PIPE
+    )
+    reader.stdin.close()
+    reader.wait(timeout=60)
+    assert done.returncode == 0
+    assert b"Traceback" not in done.stderr and b"Exception ignored" not in done.stderr

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from annobib import perf
 from annobib.commands._common import console, echo_exact, emit_json, warn
 from annobib.core.files import acquire
 from annobib.core.inputs import decode_article
@@ -168,6 +169,7 @@ def extract(
         click.echo(f"annobib: {_count(len(x.entries), 'entry', 'entries')}; {notes_line}", err=True)
     if counts["not-understood"]:
         warn(f"{counts['not-understood']} note(s) not understood; see --report")
+    perf.EXIT_AT_ONCE = True  # the .bib is written and closed: the process may end without teardown
 
 
 def _read_document(path: str, pages: str | None):
