@@ -273,13 +273,41 @@ def main(argv: list[str] | None = None) -> None:
         _run(argv, debug)
     except SystemExit as done:  # a closed or full stdout: one line and exit 2
         done.code = _stdout.settle(done.code)
+        if argv is None and perf.EXIT_AT_ONCE:
+            _exit_at_once(done.code, restore)  # returns when the process must end the usual way
         raise
     finally:
         restore()
 
 
+def _exit_at_once(code, restore) -> None:
+    """End the process now with ``code`` when nothing is left to do at exit: the command said so
+    (:data:`annobib.perf.EXIT_AT_ONCE`), stdout and stderr are flushed (through the sanitizer,
+    then ``restore``-d and flushed again), no other thread runs and no exit handler is
+    registered. Otherwise return, and the interpreter exits as usual."""
+    if not (code is None or isinstance(code, int)):
+        return
+    import atexit  # built in: nothing to load
+
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        return
+    if getattr(atexit, "_ncallbacks", lambda: 1)():
+        return  # (a private CPython function; elsewhere: never at once)
+    try:
+        for _ in range(2):
+            for stream in (sys.stdout, sys.stderr):
+                if stream is not None:
+                    stream.flush()
+            restore()
+    except (OSError, ValueError):
+        return  # the usual exit reports it as before
+    os._exit(code or 0)
+
+
 def _run(argv: list[str] | None, debug: bool) -> None:
     _resolved.clear()
+    perf.EXIT_AT_ONCE = False  # a command says so again in this call (tests run many in one process)
     try:
         rv = cli.main(args=argv, prog_name="annobib", standalone_mode=False)
     except AnnobibError as exc:

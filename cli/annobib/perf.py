@@ -29,6 +29,10 @@ def paused_gc():
 # process lives on and would collect zombies or fork threads.
 BACKGROUND = False
 DETACHED = False  # this process is such a child: it leaves the cores to the command
+# Set by a command that has written and closed everything it writes (``extract``): the
+# command-line entry point may then end the process at once, without the interpreter's teardown
+# (freeing every module and object one by one: ~40 M instructions, a tenth of a one-note run).
+EXIT_AT_ONCE = False
 
 
 def soon(job, *, or_never: bool = False) -> None:

@@ -328,7 +328,10 @@ def check_written(lib: Library, parts: list[Part], done: set[int] | None = None)
                 f"entry {entry.key or '(no key)'}: field {name} holds a NUL character (U+0000), "
                 "which no .bib reader accepts; nothing written"
             )
-    records = parse_chunks([t for _, t in todo])
+    # each text without the line end put before it (an entry added after another starts with
+    # one): text before the `@` sent every such entry to bibtexparser, the fast path's refusal,
+    # ~1.7 ms an entry; the entry read back is the same either way
+    records = parse_chunks([t.lstrip("\r\n") for _, t in todo])
     for (entry, _text), rec in zip(todo, records):
         wanted = {k: v for k, v in entry.fields.items() if v is not None}
         got = [it for it in rec if it[0] == "entry"]

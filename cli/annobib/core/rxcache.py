@@ -6,7 +6,10 @@ engine (``_sre.compile``'s arguments: the pattern, its flags and its code) in a 
 folder, and the next run hands the same arguments to the engine directly (~0.07 s in all). The
 file is keyed by the interpreter's version and the engine's ``MAGIC``, so another Python never
 reads it; anything unexpected (an unreadable file, an engine that refuses the code) falls back to
-compiling as usual. Only patterns compiled inside the ``with`` block are kept: module-level
+compiling as usual. Each pattern's code is kept as the engine's 4-byte words in one ``bytes``
+(turned back into the engine's list when that pattern is compiled): a marshalled list of ints cost
+more to load (~150 M instructions for 700 patterns, a quarter of a one-note run) than it saved.
+Only patterns compiled inside the ``with`` block are kept: module-level
 constants, never patterns built from the user's text. After :meth:`Block.literals_only`, only
 patterns written as literals in a function that compiles them (``cre.sub(r"…", …)``: ~175 of
 them compiled on first use in an extraction, ~0.05 s) are added: a pattern put together from a
@@ -26,6 +29,8 @@ from annobib.core.files import atomic_write_bytes
 from annobib.errors import AnnobibError
 
 _MAX_PATTERNS = 5_000  # a bound on the file, whatever imports run inside the block
+_DEBUG = re.DEBUG.value  # an int: ``flags & re.DEBUG`` is a Python-level enum operation per pattern
+_FORMAT = "w4"  # the code as 4-byte words; a file of another format is another file
 
 
 class Block:
@@ -65,8 +70,11 @@ def reuse(folder: Path):
     except (ImportError, AttributeError):  # another Python: compile as usual
         yield block
         return
-    tag = (sys.version, _sre.MAGIC)
-    path = folder / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}.marshal"
+    if _sre.CODESIZE != 4:  # the words are stored as 4 bytes (CPython's SRE_CODE)
+        yield block
+        return
+    tag = (sys.version, _sre.MAGIC, _FORMAT)
+    path = folder / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_FORMAT}.marshal"
     known = _load(path, tag)
     added: dict = {}
     used: set = set()  # the known patterns this run asked for
@@ -81,14 +89,14 @@ def reuse(folder: Path):
             return _sre.compile(*args)
 
     def compile_reusing(pattern, flags=0):
-        if not isinstance(pattern, (str, bytes)) or flags & re.DEBUG:
+        if not isinstance(pattern, (str, bytes)) or int(flags) & _DEBUG:
             return real(pattern, flags)
         key = (pattern, int(flags))
         args = known.get(key)
         if args is not None:
             used.add(key)
             try:
-                return _sre.compile(*args)
+                return _sre.compile(args[0], args[1], memoryview(args[2]).cast("I").tolist(), *args[3:])
             except Exception:  # noqa: BLE001 - a damaged entry: compile it as usual
                 known.pop(key, None)
         del recorded[:]
@@ -98,7 +106,7 @@ def reuse(folder: Path):
         finally:
             compiler._sre = _sre
         if len(recorded) == 1 and len(added) < _MAX_PATTERNS and (not block.literals or _written_at_call(pattern)):
-            added[key] = tuple(_plain(a) for a in recorded[0])
+            added[key] = _stored(recorded[0])
         return compiled
 
     compiler.compile = compile_reusing
@@ -110,6 +118,14 @@ def reuse(folder: Path):
             # patterns of other versions pile up with each upgrade: past the bound, keep this run's
             kept = known if len(known) + len(added) <= _MAX_PATTERNS else {k: known[k] for k in used if k in known}
             _save(path, tag, {**kept, **added})
+
+
+def _stored(args: tuple) -> tuple:
+    """``_sre.compile``'s arguments as kept in the file: its code (a list of words) as bytes."""
+    from array import array  # lazy: only a run that compiled new patterns saves them
+
+    pattern, flags, code, *rest = args
+    return (_plain(pattern), int(flags), array("I", code).tobytes(), *map(_plain, rest))
 
 
 def _plain(value):

@@ -9,7 +9,6 @@ already made joins it.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from annobib.documents.model import Doc
 from annobib.exchange.csl_json import csl_to_entry
@@ -87,31 +86,3 @@ def _add_csl(entries: list, fielded: list, NoteResult) -> None:
             r.joined.append(False)
         if not r.keys:
             r.status, r.reason = "not-understood", "a citation field whose data could not be read"
-
-
-# A title, a container or a name longer than this is no work's: the note was not understood (a
-# one-line "1. 2. 3. … 100000." became one 689 KB title, written and printed back whole).
-MAX_VALUE = 2000
-_LONG_FIELDS_OK = frozenset({"annote", "abstract", "note", "citations"})  # prose may be long
-
-
-def bound_values(x) -> None:
-    """Drop, in place, the entries of an Extraction with a value over ``MAX_VALUE`` characters
-    (prose fields aside); the notes that made only those become "not understood", and a note's
-    text kept for the report and JSON is cut to ``MAX_VALUE`` characters."""
-    long_keys = {
-        e.key
-        for e in x.entries
-        if any(len(v) > MAX_VALUE for k, v in e.fields.items() if k not in _LONG_FIELDS_OK and v)
-    }
-    if long_keys:
-        x.entries = [e for e in x.entries if e.key not in long_keys]
-    for r in x.notes:
-        if long_keys and any(k in long_keys for k in r.keys):
-            kept = [(k, j) for k, j in zip(r.keys, r.joined) if k not in long_keys]
-            r.keys, r.joined = [k for k, _j in kept], [j for _k, j in kept]
-            if not r.keys:
-                r.status = "not-understood"
-                r.reason = f"a value over {MAX_VALUE:,} characters: not read as a citation"
-        if len(r.note.text) > MAX_VALUE:
-            r.note = replace(r.note, text=r.note.text[:MAX_VALUE] + "…")

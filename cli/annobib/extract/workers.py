@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import gc
 import os
-import signal
 import sys
-import threading
 from contextlib import contextmanager
 from typing import Callable, Iterator, Sequence, TypeVar
 
@@ -137,6 +135,7 @@ class _Team:
         code = 0
         try:
             import pickle  # lazy: only a helper of a long run pickles
+            import signal  # lazy: as above (loaded by the parent before it forked)
             import struct  # lazy: as above
 
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # forked from a thread: not ignored yet
@@ -188,6 +187,8 @@ class _Team:
 
     def end(self) -> None:
         """Stop and reap the helpers; close the files. Helpers left have nothing to give."""
+        import signal  # lazy: only a team of processes has helpers to stop (its enums: ~3 M instructions)
+
         for pid in self.pids:
             try:
                 os.kill(pid, signal.SIGKILL)
@@ -227,6 +228,9 @@ def _helpers_born_deaf_to_ctrl_c():
     """Fork with SIGINT ignored, so helpers never see Ctrl-C (it reaches the whole process group:
     the parent alone handles it and ends them); the parent's handler is put back at once. Only the
     main thread may change signal handlers; elsewhere this does nothing."""
+    import signal  # lazy: only a run that forks helpers needs it
+    import threading  # lazy: as above
+
     if threading.current_thread() is not threading.main_thread():
         yield
         return
