@@ -536,6 +536,7 @@ GLUED_MARKER_RE = re.compile(
 NOTES_HEADING_RE = re.compile(
     r"^\s*(?:注|注释|註釋|注解|脚注|尾注|附注|参考文献|參考文獻|参考资料|参考書目|参考文献一覧|引用文献|文献|"
     r"Notes?|NOTES?|Endnotes|ENDNOTES|Footnotes|References|REFERENCES|Bibliography|BIBLIOGRAPHY|Works Cited|Sources|"
+    r"Reference [Ll]ist|REFERENCE LIST|(?:References|Works|Literature|Sources) [Cc]ited|Select(?:ed)? [Bb]ibliography|"
     r"Примечания|ПРИМЕЧАНИЯ|Литература|Список литературы|Сноски|주|주석|각주|참고문헌)\s*[:：.]?\s*$"
 )
 
