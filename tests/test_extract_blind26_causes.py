@@ -32,3 +32,22 @@ def test_westlaw_fn_labels_are_note_markers():
     assert [e.fields["title"] for e in x.entries] == ["Harbour Liability Reconsidered", "Salvage Law"]
     assert x.notes[1].keys == [x.entries[0].key]
 
+
+def test_an_ocr_scan_of_an_old_journal_reads_like_clean_text():
+    # l for 1 in years and pages, 杜 for 社, spaced page digits, 一 for a range's dash
+    x = extract_notes(
+        "1 赵某:《江村蚕桑史》, 上海书局出版杜l992年版, 第7l页。\n\n"
+        "2 同上书, 第2 4页。\n\n"
+        "3 钱某:《丝业公所考》,《经济史论丛》l990年第2期, 第33一35页。\n"
+    )
+    book, article = (e.fields for e in x.entries)
+    assert (book["publisher"], book["date"]) == ("上海书局出版社", "1992")
+    assert article["date"] == "1990" and article["pages"] == "33-35"
+    assert [r.status for r in x.notes] == ["cited"] * 3 and x.notes[1].keys == [x.entries[0].key]
+
+
+def test_the_ocr_gate_holds_every_fix():
+    from annobib.extract import normalize as N
+
+    for t in ("出版杜", "杂志杜", "l9", "9l", "3一4", "第 3 4页", "第12 3頁", "p. l2l"):
+        assert N._OCR_FIX.search(t) and N._OCR_GATE.search(t), t

@@ -387,6 +387,37 @@ def _split_range(m: re.Match) -> str:
     return m.group(0)
 
 
+# ------------------------------------------------------------------ OCR confusions
+
+# A scanned page (a 1990s journal run through OCR) misreads a few shapes the parser keys on: the
+# letter l for the digit 1 inside a number (``l987年``, ``第8l页``, ``p. 9l``), 杜 for 社 in
+# 出版社/杂志社, 一 (one) for the dash of a range (``56一58``), and spaces inside a page number
+# (``第3 5页``, ``第 6 5 页``). A number is only read where it is one: a run of digits and l with a
+# digit in it and no letter beside it (``Vol. l`` and ``html5`` stay).
+_OCR_GATE = re.compile(r"\dl|l\d|[出志]版?杜|\d一\d|第\s*\d+ \d")
+_OCR_FIX = re.compile(
+    r"(?<![A-Za-z\d])[\dl]*(?:\dl|l\d)[\dl]*(?![A-Za-z\d])"
+    r"|(?<=出版|杂志)杜|(?<=\d)一(?=\d)|(?<=第)\s*\d+(?: \d+)+(?=\s*[页頁])"
+)
+
+
+def _ocr_fix(m: re.Match) -> str:
+    t = m.group(0)
+    if t == "杜":
+        return "社"
+    if t == "一":
+        return "-"
+    return t.replace("l", "1").replace(" ", "")
+
+
+def ocr_confusions(text: str) -> str:
+    """``出版杜l987年版, 第8l页`` -> ``出版社1987年版, 第81页``; ``第3 5页`` -> ``第35页``;
+    ``56一58`` -> ``56-58``: what a scanner misread, outside titles, quotes and URLs."""
+    if _OCR_GATE.search(text) is None:
+        return text  # the common case: one search, no misreading
+    return _outside_protected(text, lambda part: _OCR_FIX.sub(_ocr_fix, part))
+
+
 # ------------------------------------------------------------------ rare dashes in ranges
 
 # Japanese typesetting prints ``1‐40頁`` with U+2010 (hyphen), PDFs give U+2011/U+2012/U+2212: between
@@ -521,6 +552,7 @@ NORMALIZERS: tuple[Callable[[str], str], ...] = (
     site_debris,
     url_tails,
     broken_words,
+    ocr_confusions,
     glued_page_ranges,
     odd_dashes,
     kanji_numerals,
