@@ -51,3 +51,25 @@ def test_the_ocr_gate_holds_every_fix():
 
     for t in ("出版杜", "杂志杜", "l9", "9l", "3一4", "第 3 4页", "第12 3頁", "p. l2l"):
         assert N._OCR_FIX.search(t) and N._OCR_GATE.search(t), t
+
+
+def test_harvard_online_items_drop_the_medium_and_read_bracketed_access_dates():
+    # ``[online]`` is no part of the title; ``[Accessed …]`` and ``(Accessed: …)`` both give the
+    # urldate; an organization before the year is the author; ``A and B: Publisher`` is two places
+    x = extract_notes(
+        "Reference list\n"
+        "Harbour Trust (2019) Quayside Renewal Plan [online]. Available at: https://example.org/quay "
+        "[Accessed 9 March 2020].\n"
+        "Moss, K. (2015) Tidal Cities [online]. Hull: Estuary Press. Available at: https://example.org/tc "
+        "(Accessed: 2 June 2016).\n"
+        "Pike, R. (1998) Dock Labour. Leeds and York: Ouse Books.\n"
+    )
+    plan, book, docks = (e.fields for e in x.entries)
+    assert (plan["title"], plan["author"], plan["urldate"]) == (
+        "Quayside Renewal Plan",
+        "{Harbour Trust}",
+        "2020-03-09",
+    )
+    assert (book["title"], book["publisher"], book["urldate"]) == ("Tidal Cities", "Estuary Press", "2016-06-02")
+    assert (docks["title"], docks["location"], docks["publisher"]) == ("Dock Labour", "Leeds and York", "Ouse Books")
+

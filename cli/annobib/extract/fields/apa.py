@@ -378,11 +378,14 @@ _HARVARD_THESIS = re.compile(
     r"[.,]?\s*(?:\(?(?:unpublished|Unpublished)\)?\s*)?(?P<inst>[A-Z][^.]{2,100}?)?\.?\s*$"
 )
 _HARVARD_ACCESS = re.compile(
-    r"\.?\s*Available\s+(?:at|from)\s*:?\s*(?P<url>(?:https?://|www\.)\S+?)\s*(?:\(\s*(?:Accessed|Retrieved|Viewed)\s*:?\s*(?P<acc>[^)]+)\)\s*)?\.?\s*$",
+    r"\.?\s*Available\s+(?:at|from)\s*:?\s*(?P<url>(?:https?://|www\.)\S+?)\s*"
+    r"(?:[(\[]\s*(?:Accessed|Retrieved|Viewed)\s*:?\s*(?P<acc>[^)\]]+)[)\]]\s*)?\.?\s*$",
     re.I,
 )
-_HARVARD_IMPRINT = re.compile(
-    r"[.,]\s+(?P<loc>[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,3}(?:,\s*[A-Z]{2}|,\s*D\.\s?C\.)?)\s*:\s*"
+_HARVARD_MEDIUM = re.compile(r"\s*\[(?:[Oo]nline|ONLINE|Internet|[Ee]-?book|CD-ROM|[Pp]odcast|[Vv]ideo)\]")
+_HARVARD_IMPRINT = re.compile(  # ``London and New York: Routledge``: two places, one publisher
+    r"[.,]\s+(?P<loc>[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,3}"
+    r"(?:\s+(?:and|&)\s+[A-Z][A-Za-z'’\-]*(?:\s+[A-Z][A-Za-z'’\-]*){0,2})?(?:,\s*[A-Z]{2}|,\s*D\.\s?C\.)?)\s*:\s*"
     r"(?P<pub>[^:]{2,80}?)(?:,\s*(?P<p>pp?)\.\s*(?P<pg>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$"
 )
 _HARVARD_JOURNAL = re.compile(
@@ -484,6 +487,8 @@ def _harvard_url_and_title(h: _HarvardRef) -> None:
             url = clean_url(um.group(0))
             body = body[: um.start()].rstrip(" .,")
     body = cre.sub(r"\s*\b(?:doi|DOI)\s*:\s*\S+\s*$", "", body).strip()
+    if "[" in body:  # ``Title [online]. London: GLA.``: the medium, no part of the title
+        body = _HARVARD_MEDIUM.sub("", body)
     locator = None
     etype = None
     qm = _HARVARD_QUOTED.match(body)
@@ -608,10 +613,8 @@ def _harvard_authors(h: _HarvardRef) -> None:
                 author = None
             elif f.get("publisher") or not url or REPORT_TITLE_RE.search(title):
                 etype = "report"  # NATO (2022) Strategic Concept. Available at: …: a strategy is a report
-            else:
+            else:  # the organization before the year is the page's author, as in APA
                 etype = "online"
-                f["organization"] = corp.strip()
-                author = None
         if author and etype == "article" and corp.strip().lower() in f.get("journaltitle", "").lower():
             author = None  # Economist (2023) '…', The Economist: the outlet, not an author
         if author:
