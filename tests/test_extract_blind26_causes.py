@@ -73,3 +73,16 @@ def test_harvard_online_items_drop_the_medium_and_read_bracketed_access_dates():
     assert (book["title"], book["publisher"], book["urldate"]) == ("Tidal Cities", "Estuary Press", "2016-06-02")
     assert (docks["title"], docks["location"], docks["publisher"]) == ("Dock Labour", "Leeds and York", "Ouse Books")
 
+
+def test_but_cf_and_sm_naprimer_open_a_citation_without_joining_it():
+    # Bluebook's ``but cf.``/``but see`` (also after a URL's ``;``) and Russian ``См., например:``
+    # are signal words: cut off, never read into an author or a title
+    x = extract_notes(
+        "1 Ann Roe, Tidal Law (Boston: Shore Press, 2001), 12; but cf. Sam Poe, Dry Land (Austin: Mesa Press, 2004).\n\n"
+        "2 Tom Fay, River Rules, Lawfare (May 2, 2020), https://example.org/rr; but see Roe, supra note 1, at 15.\n\n"
+        "3 См., например: Петров И.И. Морское право. М.: Юрист, 2010.\n"
+    )
+    by_title = {e.fields["title"]: e.fields for e in x.entries}
+    assert by_title["Dry Land"]["author"] == "Poe, Sam"
+    assert by_title["Морское право"]["author"] == "Петров, И.И."
+    assert len(x.notes[1].keys) == 2 and x.notes[1].keys[1] == x.notes[0].keys[0]  # supra joins note 1

@@ -37,9 +37,9 @@ LEAD_IN_RE = re.compile(
     r"|(?:(?:See|see)\s+also,?\s+(?:for\s+example|for\s+instance|e\.?g\.?),|(?:See|see)\s+also|(?:See|see),?\s+(?:for\s+example|for\s+instance|e\.?g\.?|inter\s+alia|among\s+others|in\s+particular|especially|generally),"
     r"|(?:See|see)\s+(?:generally|especially|in\s+particular|further|most\s+notably)\b,?"
     r"|(?:See|see),\s+(?:for|on)\s+[^,;:]{3,60},(?=\s+[A-Z])"
-    r"|(?:For\s+(?:example|instance)|E\.g\.),?\s+see|See|see|Cf\.|cf\.|Compare|(?:As\s+)?(?:Quoted|quoted|Cited|cited)\s+in|"
+    r"|(?:For\s+(?:example|instance)|E\.g\.),?\s+see|(?:But|but)\s+(?:see|cf\.)|See|see|Cf\.|cf\.|Compare|(?:As\s+)?(?:Quoted|quoted|Cited|cited)\s+in|"
     r"For\s+(?:a|an|the|more|further)\b[^,:]{0,80}?,\s*see(?:,?\s+(?:for\s+example|for\s+instance|e\.?g\.?),)?|Also\s+see|(?:On|For|In|About|Regarding)\s+(?:a|an|the|this|that|his|her|their)\s+[^,;:.]{2,60}?,?\s+see(?:\s+also)?)\s*[:,]?\s+"
-    r"|(?:Подробнее\s+см\.|См\.\s+также|См\.|Цит\.\s+по|Ср\.)\s*[:：]?\s*)"
+    r"|(?:Подробнее\s+см\.|См\.\s+также|См\.,?\s+(?:например|напр\.|в\s+частности)|См\.|Цит\.\s+по|Ср\.)\s*[:：]?\s*)"
 )
 COMMENTARY_LEAD_RE = re.compile(
     r"^(?P<comment>.{2,200}?[，,：:。])\s*(?=(?:可|请|另|亦|也|还)?\s*(?:参\s*见|参\s*阅|详\s*见|参看)|(?:see also|see|cf\.)\s)",
@@ -179,7 +179,7 @@ class NoteReading:
 
 # every alternative of LEAD_IN_RE opens with one of these characters (it is anchored, not re.I)
 _LEAD_IN_FIRST = frozenset(
-    "中日韩英俄德法原邦资数材史例比此另同亦也还又均请可具详更相有讨论分参见转引载SsFECcAQqOIRПСЦ"
+    "中日韩英俄德法原邦资数材史例比此另同亦也还又均请可具详更相有讨论分参见转引载SsFECcAQqOIRПСЦBb"
 )
 
 
@@ -261,7 +261,8 @@ def citing_parenthetical(text: str) -> list[str]:
 
 
 _GLUED_NEXT = re.compile(r"[A-Z\u4e00-\u9fff《“\"](?![A-Z]*\d)")  # ;Cheng-Chwee Kuik, … (not ;ID=3 in a URL)
-_NEXT_CITATION = re.compile(r"\s+(?:and\s+|&\s+)?[A-Z\u4e00-\u9fff《“\"]")  # URL/; and Author …: a new citation
+# URL/; and Author …, URL/; but cf. Author …: a new citation (a signal word may open it)
+_NEXT_CITATION = re.compile(r"\s+(?:and\s+|&\s+|(?:but\s+)?(?:see(?:\s+also)?|cf\.)\s+)?[A-Z\u4e00-\u9fff《“\"]")
 
 
 def _in_url(text: str, i: int) -> bool:
