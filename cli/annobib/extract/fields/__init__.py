@@ -56,7 +56,9 @@ from annobib.extract.fields.jpdate import (
 )
 from annobib.extract.fields.law import is_un_doc, is_wto_report, parse_case, parse_un_doc, parse_wto_report
 from annobib.extract.fields.lawcites import (
+    chinese_law_in_english,
     law_journal_style,
+    parse_chinese_law_in_english,
     parse_law_secondary,
     parse_western_legislation,
     western_law_cue,
@@ -773,6 +775,50 @@ GENRES: list[Genre] = [
                 {
                     "type": "jurisdiction",
                     "fields": {"title": "（2019）最高法民终1234号民事判决书", "institution": "最高人民法院"},
+                },
+            ),
+        ),
+    ),
+    Genre(
+        "cn-law-in-english",
+        "lawcites",
+        chinese_law_in_english,
+        parse_chinese_law_in_english,
+        examples=(
+            # tests/data/extract_blind26 (a law review article on Chinese data law)
+            (
+                "Data Security Law of the People's Republic of China (promulgated by the Standing Comm. "
+                "Nat'l People's Cong., June 10, 2021, effective Sept. 1, 2021), art. 21 (China).",
+                {
+                    "type": "legislation",
+                    "locator": None,
+                    "fields": {"title": "Data Security Law of the People's Republic of China", "date": "2021-06-10"},
+                },
+            ),
+            (
+                "Supreme People's Procuratorate, Opinions on Handling Cases of Telecom Fraud, Gao Jian Fa "
+                "[2016] No. 32 (Dec. 19, 2016) (China).",
+                {
+                    "type": "legislation",
+                    "fields": {
+                        "author": "{Supreme People's Procuratorate}",
+                        "title": "Opinions on Handling Cases of Telecom Fraud",
+                        "number": "Gao Jian Fa [2016] No. 32",
+                        "date": "2016-12-19",
+                    },
+                },
+            ),
+            (
+                "Li Ming v. Shanghai Metro Co., (2018) Hu 0104 Min Chu No. 512 (Shanghai Xuhui Dist. People's "
+                "Ct. Mar. 3, 2019) (China).",
+                {
+                    "type": "jurisdiction",
+                    "fields": {
+                        "title": "Li Ming v. Shanghai Metro Co.",
+                        "number": "(2018) Hu 0104 Min Chu No. 512",
+                        "institution": "Shanghai Xuhui Dist. People's Ct.",
+                        "date": "2019-03-03",
+                    },
                 },
             ),
         ),
