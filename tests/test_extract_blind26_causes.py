@@ -86,3 +86,16 @@ def test_but_cf_and_sm_naprimer_open_a_citation_without_joining_it():
     assert by_title["Dry Land"]["author"] == "Poe, Sam"
     assert by_title["Морское право"]["author"] == "Петров, И.И."
     assert len(x.notes[1].keys) == 2 and x.notes[1].keys[1] == x.notes[0].keys[0]  # supra joins note 1
+
+
+def test_korean_web_copy_brackets_and_a_jip_alone_read_as_an_article():
+    # half-width ｢｣ and an ASCII <journal>: the article's marks; 제N집 with no 호 numbers the issue
+    x = extract_notes("1 한서윤, ｢근대 항구와 상인｣, <해양사연구> 제41집, 2015, pp. 33-60.\n")
+    (e,) = x.entries
+    assert e.type == "article"
+    assert (e.fields["author"], e.fields["title"], e.fields["journaltitle"]) == (
+        "한서윤",
+        "근대 항구와 상인",
+        "해양사연구",
+    )
+    assert (e.fields.get("number"), e.fields.get("volume"), e.fields["pages"]) == ("41", None, "33-60")

@@ -156,8 +156,18 @@ def _paren(m: re.Match) -> str:
 # ------------------------------------------------------------------ title marks
 
 
+# Korean web copies print 「」 half-width (``｢논문｣``) and a journal or book in ASCII angle brackets
+# (``<대동문화연구>``): the marks the Korean notes' readers know are 「」 and 《》
+_KO_ANGLE = re.compile(r"<([^<>\n/]{0,60}?[\uac00-\ud7af][^<>\n/]{0,60}?)>")  # no URL: no slash
+
+
 def ascii_title_marks(text: str) -> str:
-    """``<<大国关系>>`` / ``〈〈大国关系〉〉`` / ``＜＜…＞＞`` -> ``《大国关系》`` (web pages without the CJK marks)."""
+    """``<<大国关系>>`` / ``〈〈大国关系〉〉`` / ``＜＜…＞＞`` -> ``《大国关系》`` (web pages without the CJK marks);
+    ``｢논문｣`` -> ``「논문」``, ``<학술지>`` (Hangul inside) -> ``《학술지》``."""
+    if "｢" in text:
+        text = text.replace("｢", "「").replace("｣", "」")
+    if "<" in text and _KO_ANGLE.search(text):
+        text = _KO_ANGLE.sub(r"《\1》", text)
     if "<<" not in text and "〈〈" not in text and "＜＜" not in text:
         return text
     return cre.sub(r"(?:<<|〈〈|＜＜)\s*([^<>〈〉＜＞]{1,200}?)\s*(?:>>|〉〉|＞＞)", r"《\1》", text)

@@ -790,7 +790,9 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
             f["number"] = issue.group(2)
         elif date:
             f["date"] = date[:7]
-        if vol:
+        if vol and vol.group(2) and not ko_num and vol.group(0).endswith("집"):
+            f["number"] = vol.group(2)  # 『한국사연구』 제96집: a Korean journal's 집 alone numbers the issue
+        elif vol:
             f["volume"] = vol.group(1) or vol.group(2) or vol.group(3)
         if not issue:
             qm = cre.search(r"第\s*(\d{1,4})\s*期", rest_nourl)
