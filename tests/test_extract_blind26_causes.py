@@ -99,3 +99,11 @@ def test_korean_web_copy_brackets_and_a_jip_alone_read_as_an_article():
         "해양사연구",
     )
     assert (e.fields.get("number"), e.fields.get("volume"), e.fields["pages"]) == ("41", None, "33-60")
+
+
+def test_an_internal_print_is_no_website():
+    # （内部资料） / 内部参考 say how a compilation circulated: a book, not an online page
+    x = extract_notes(
+        "1 某县档案馆编：《某县水利志稿》（内部资料），1988年印，第12页。\n\n2 某市统计局：《某市统计手册》，内部参考，2001年，第5页。\n"
+    )
+    assert [(e.type, e.fields.get("organization")) for e in x.entries] == [("book", None), ("book", None)]
