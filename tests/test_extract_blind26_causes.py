@@ -107,3 +107,21 @@ def test_an_internal_print_is_no_website():
         "1 某县档案馆编：《某县水利志稿》（内部资料），1988年印，第12页。\n\n2 某市统计局：《某市统计手册》，内部参考，2001年，第5页。\n"
     )
     assert [(e.type, e.fields.get("organization")) for e in x.entries] == [("book", None), ("book", None)]
+
+
+def test_japanese_sociology_comma_year_items_and_a_remark_after_them():
+    # ``Family, I., Year, Title``: the year set off by commas (Japanese sociology's Western items);
+    # an article's ``78(6): 1360-1380``; a Japanese remark after the full stop is no part of it
+    x = extract_notes(
+        '1 Okafor, B. N., 1998, "Harbour Guilds and Trust," Journal of Port Studies, 12(3): 201-219. '
+        "ここでの「信頼」概念は、本稿の議論にとって示唆的である。\n\n"
+        "2 Lind, S. and Roe, A., 2004, Tidal Commerce, Bristol: Avonside Press, pp. 8-9.\n"
+    )
+    art, book = (e.fields for e in x.entries)
+    assert (art["author"], art["date"], art["journaltitle"]) == ("Okafor, B. N.", "1998", "Journal of Port Studies")
+    assert (art["volume"], art["number"], art["pages"]) == ("12", "3", "201-219")
+    assert (book["author"], book["title"], book["publisher"]) == (
+        "Lind, S. and Roe, A.",
+        "Tidal Commerce",
+        "Avonside Press",
+    )

@@ -516,9 +516,29 @@ _CUT_TRAILING_COMMENTARY_RE2 = re.compile(r"[》」』][^。]*[，,]")
 _MARKS_AND_STOPS = re.compile(r"[《「『（(“》」』）)”。]")
 
 
+# ``Granovetter, M. S., 1973, "…," AJS, 78(6): 1360-1380. ここでの「弱い紐帯」概念は、…である。``: a
+# Western citation, its full stop, then a remark in Japanese or Chinese prose (a kana particle or a
+# Chinese function word, no title mark 『《 and no year): the remark is no part of the citation
+_LATIN_THEN_CJK_REMARK = re.compile(r"(?<=[\w)\]”\"])\.\s+(?=[\u3040-\u30ff\u4e00-\u9fff「])")
+_CJK_PROSE_WORD = re.compile(r"[はがをにで]|である|であろう|ている|认为|指出|讨论|值得|本文|笔者")
+
+
+def _cut_cjk_remark_after_latin(text: str) -> str:
+    """The Western citation before a CJK remark that follows its full stop (see above), else ``text``."""
+    m = _LATIN_THEN_CJK_REMARK.search(text)
+    if m is None or not text[: m.start()].isascii():
+        return text
+    after = text[m.end() :]
+    if "『" in after or "《" in after or cre.search(r"\d{4}", after) or not _CJK_PROSE_WORD.search(after):
+        return text
+    return text[: m.start() + 1]
+
+
 def cut_trailing_commentary(text: str) -> str:
     """``王明：《书名》，北京：某出版社 2001 年版，第 12 页。值得注意的是，……``: a Chinese citation
     ends at its ``。``; a following sentence without any citation data is commentary and is dropped."""
+    if "。" in text and text[:1].isascii() and ". " in text:
+        text = _cut_cjk_remark_after_latin(text)
     if "。" not in text or not ("《" in text or "「" in text or "『" in text):  # _CUT_TRAILING_COMMENTARY_RE1
         return text
     depth = 0

@@ -370,6 +370,13 @@ _HARVARD_BARE_YEAR = re.compile(
 )
 # what _HARVARD_BARE_YEAR cannot match without: its year, a full stop and a space
 _BARE_YEAR_CUE = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?\.\s")
+# ``Granovetter, M. S., 1973, "Title," Journal, 78(6): 1360-80.``: Japanese sociology's Western
+# items (the Japan Sociological Society's style) set the year off by commas; read as Harvard
+_HARVARD_COMMA_YEAR = re.compile(
+    r"^(?P<au>" + _HARVARD_NAME + r"(?:(?:,\s*|,?\s*(?:&|and)\s*)" + _HARVARD_NAME + r")*(?:,?\s*et al\.)?)"
+    r",\s+(?P<y>(?:1[5-9]|20)\d\d[a-z]?),\s+(?=[‘“'\"A-Z0-9])"
+)
+_COMMA_YEAR_CUE = re.compile(r", (?:1[5-9]|20)\d\d[a-z]?, ")
 # ``Title. In: Smith, R. (ed.), Book.``: an unquoted chapter title ends where its book is introduced
 _UNQUOTED_CHAPTER = re.compile(r"\.\s+(?=[Ii]n:?\s+[^()]{2,200}?\((?:eds?|Eds?)\.?\))")
 # ``Title. PhD thesis. University.`` / ``… MA dissertation, University of X.``
@@ -390,7 +397,7 @@ _HARVARD_IMPRINT = re.compile(  # ``London and New York: Routledge``: two places
 )
 _HARVARD_JOURNAL = re.compile(
     r"^(?:[,.]\s*)?(?P<j>[^,]+(?:,\s*[^,\d][^,]*)?),\s*(?P<v>\d+)(?:\s*\((?P<n>[^)]+)\))?"
-    r"(?:,\s*(?:pp?\.\s*)?(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$"
+    r"(?:(?:,\s*(?:pp?\.\s*)?|:\s*)(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$"  # 78(6): 1360-80 too
 )
 _HARVARD_REPORT_NO = re.compile(
     r",\s*(?P<t>(?:[A-Z][A-Za-z]{1,8}\s+){0,2}(?:Report|Paper|Brief|Note|Memorandum|Study)(?:\s+No\.)?)\s+(?P<n>[A-Z]{0,4}-?\d[\w\-/.]*)$"
@@ -441,6 +448,9 @@ def parse_harvard(text: str) -> Parsed | None:
     m = HARVARD_RE.match(text.strip()) if "(1" in text or "(2" in text or "(n" in text else None
     if not m and text[:1].isupper() and _BARE_YEAR_CUE.search(text):
         bare = _HARVARD_BARE_YEAR.match(text.strip())
+        m = HARVARD_RE.match(f"{bare['au']} ({bare['y']}) {text.strip()[bare.end() :]}") if bare else None
+    if not m and text[:1].isupper() and _COMMA_YEAR_CUE.search(text, 0, 160):
+        bare = _HARVARD_COMMA_YEAR.match(text.strip())
         m = HARVARD_RE.match(f"{bare['au']} ({bare['y']}) {text.strip()[bare.end() :]}") if bare else None
     if not m:
         return None
