@@ -125,3 +125,11 @@ def test_japanese_sociology_comma_year_items_and_a_remark_after_them():
         "Tidal Commerce",
         "Avonside Press",
     )
+
+
+def test_a_bare_collected_works_title_is_not_a_short_form_of_a_shorter_title():
+    # 《茅盾全集》 after 《茅盾》 (a biography): a short form may add a little to a title, never double it
+    x = extract_notes(
+        "1 ［日］某某：《茅盾》，李某译，杭州：某某出版社1990年版，第23页。\n\n2 《茅盾全集》第6卷，第55页。\n"
+    )
+    assert len(x.entries) == 2 and x.notes[1].keys != x.notes[0].keys
