@@ -133,3 +133,23 @@ def test_a_bare_collected_works_title_is_not_a_short_form_of_a_shorter_title():
         "1 ［日］某某：《茅盾》，李某译，杭州：某某出版社1990年版，第23页。\n\n2 《茅盾全集》第6卷，第55页。\n"
     )
     assert len(x.entries) == 2 and x.notes[1].keys != x.notes[0].keys
+
+
+def test_russian_acts_site_pages_dotted_journals_and_latin_op_cit_pages():
+    x = extract_notes(
+        "1 Федеральный закон от 06.10.2003 № 131-ФЗ «Об общих принципах местного самоуправления».\n\n"
+        "2 Выборы 2019 // Избирком края. URL: http://example.ru/vybory-2019/ (дата обращения: 02.03.2020).\n\n"
+        "3 Орлов П.Н. Партии в регионах // Вестник МГУ. Политические науки. 2018. № 2. С. 10–25.\n\n"
+        "4 Hale H.E. Patronal Politics. New York: Cambridge University Press, 2015. P. 7.\n\n"
+        "5 Hale. Op. cit. P. 44.\n"
+    )
+    act, page, art, book = x.entries
+    assert (act.type, act.fields["title"], act.fields["number"]) == (
+        "legislation",
+        "Об общих принципах местного самоуправления",
+        "131-ФЗ",
+    )
+    assert act.fields["date"] == "2003-10-06"
+    assert page.type == "online" and "journaltitle" not in page.fields
+    assert (art.fields["journaltitle"], art.fields["date"]) == ("Вестник МГУ. Политические науки", "2018")
+    assert x.notes[4].keys == [book.key]

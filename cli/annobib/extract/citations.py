@@ -295,6 +295,10 @@ def locator_of(text: str) -> str | None:
         m = cre.search(r"\bЛ\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
         if m:
             return page_range(m.group(1), m.group(2))
+    if "P." in text:  # Levitsky, Way. Op. cit. P. 21: GOST's page in a Latin-script back-reference
+        m = cre.search(r"(?<![A-Za-z])P\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
+        if m:
+            return page_range(m.group(1), m.group(2))
     if "fol" in text:  # Ibid., fols. 25–27: archival leaves, the locator of a manuscript
         m = cre.search(r"\bfols?\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
         if m:

@@ -353,6 +353,14 @@ GENRES: list[Genre] = [
                 "АВП РФ. Ф. 0100. Оп. 42. П. 288. Д. 19. Л. 81–85.",
                 {"type": "misc", "locator": "81-85", "fields": {"entrysubtype": "archive", "langid": "russian"}},
             ),
+            # tests/data/extract_blind26: an act by kind, date, number and «title»
+            (
+                "Федеральный закон от 21.11.2011 № 323-ФЗ «Об основах охраны здоровья граждан».",
+                {
+                    "type": "legislation",
+                    "fields": {"title": "Об основах охраны здоровья граждан", "date": "2011-11-21", "number": "323-ФЗ"},
+                },
+            ),
         ),
     ),
     Genre(
