@@ -153,3 +153,11 @@ def test_russian_acts_site_pages_dotted_journals_and_latin_op_cit_pages():
     assert page.type == "online" and "journaltitle" not in page.fields
     assert (art.fields["journaltitle"], art.fields["date"]) == ("Вестник МГУ. Политические науки", "2018")
     assert x.notes[4].keys == [book.key]
+
+
+def test_a_gost_style_latin_book_without_a_page_is_read_as_gost():
+    # ``Family I.I. Title. Place: Publisher, Year.`` (an English book in a Russian note), no ``P.``
+    x = extract_notes("1 Roe A.B. Tidal Regimes. Boston: Shore Press, 2011.\n")
+    (e,) = x.entries
+    assert (e.type, e.fields["author"], e.fields["title"]) == ("book", "Roe, A.B.", "Tidal Regimes")
+    assert (e.fields["location"], e.fields["publisher"], e.fields["date"]) == ("Boston", "Shore Press", "2011")

@@ -111,7 +111,12 @@ def _gost_latin(text: str) -> bool:
         or cre.match(r"^\S+\s+(?:[A-Z]\.\s?){1,2}\s*[A-Z][\w'’\-]+,", text)
     ):
         return False  # Bonnie S. Glaser, …: a given name first, Western style
-    return bool(cre.search(r"(?<!:)//|\.\s+(?:P|Vol)\.\s*\d", text))
+    # ``//``, ``. P. 5``, or a GOST imprint closing it: ``. New York: Cambridge University Press, 2015.``
+    return bool(
+        cre.search(
+            r"(?<!:)//|\.\s+(?:P|Vol)\.\s*\d|\.\s+[A-Z][A-Za-z .\-]{1,40}:\s+[^:.]{2,80},\s+(?:1[5-9]|20)\d\d\.?$", text
+        )
+    )
 
 
 def _title_mark_leads(text: str) -> bool:
