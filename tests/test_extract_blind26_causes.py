@@ -161,3 +161,24 @@ def test_a_gost_style_latin_book_without_a_page_is_read_as_gost():
     (e,) = x.entries
     assert (e.type, e.fields["author"], e.fields["title"]) == ("book", "Roe, A.B.", "Tidal Regimes")
     assert (e.fields["location"], e.fields["publisher"], e.fields["date"]) == ("Boston", "Shore Press", "2011")
+
+
+def test_front_matter_pages_in_roman_numerals_are_locators():
+    # ``(…, 2013), xxi.`` after a Chicago imprint and ``Id. at xxiv.``: lower-case Roman page numbers
+    x = extract_notes(
+        "1 Harbour Board, Port Futures, Report No. 4411 (Boston: Shore Press, 2013), xxi.\n\n2 Id. at xxiv.\n\n"
+        "3 Jane Roe, Tides (Boston: Shore, 2001), xiv–xvi.\n"
+    )
+    report = x.entries[0]
+    assert (report.fields["number"], report.fields["location"]) == ("4411", "Boston")
+    assert x.notes[1].keys == [report.key]
+    from annobib.extract.fields.features import bare_page
+
+    assert [bare_page(t) for t in ("xxi.", "xiv–xvi", "c", "civil", "ic")] == ["xxi", "xiv-xvi", None, None, None]
+
+
+def test_back_reference_locators_in_gost_latin_and_roman_numerals():
+    from annobib.extract.citations import read_note
+
+    assert read_note("Hale. Op. cit. P. 44.").citations[0].locator == "44"
+    assert read_note("Id. at xxiv.").citations[0].locator == "xxiv"

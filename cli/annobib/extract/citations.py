@@ -793,9 +793,11 @@ def classify(piece: str) -> CitationText | None:
     m = IBID_RE.match(piece) if first and first in _IBID_FIRST else None
     if m:
         rest = m.group("rest").strip(" .。")
-        rest = cre.sub(r"^at\s+(?=\d)", "", rest)  # Id. at 695 (Bluebook)
-        loc = locator_of(rest) or (
-            cre.sub(r"\s*[-–—]\s*", "-", rest) if cre.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?", rest) else None
+        rest = cre.sub(r"^at\s+(?=\d|[ivxlc]+$)", "", rest)  # Id. at 695, Id. at xxiv (Bluebook)
+        loc = (
+            locator_of(rest)
+            or bare_page(rest)
+            or (cre.sub(r"\s*[-–—]\s*", "-", rest) if cre.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?", rest) else None)
         )
         return CitationText(piece, "ibid", loc)
     m = OPCIT_RU_RE.match(piece) if "каз" in piece else None

@@ -648,11 +648,19 @@ _VIETNAMESE_LETTERS = re.compile("[\u1ea0-\u1ef9ơư]")
 _BARE_PAGE_RE1 = re.compile(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?")
 
 
+# a front-matter page in lower-case Roman numerals (``xxi``, ``xiv-xvi``): a well-formed numeral only
+_ROMAN_PAGE = re.compile(
+    r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})(?:\s*[-–—]\s*(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))?"
+)
+
+
 def bare_page(text: str) -> str | None:
-    """``20.`` / ``1420–22``: a page or range written alone (Chicago notes write no ``p.``)."""
+    """``20.`` / ``1420–22`` / ``xxi``: a page or range written alone (Chicago notes write no ``p.``)."""
     t = (text or "").strip(" .。,，")
     if _BARE_PAGE_RE1.fullmatch(t):
         return norm_range(t)
+    if t[:1] in "ivxlc" and t and t != "c" and _ROMAN_PAGE.fullmatch(t):
+        return cre.sub(r"\s*[-–—]\s*", "-", t)
     return None
 
 
