@@ -182,3 +182,11 @@ def test_back_reference_locators_in_gost_latin_and_roman_numerals():
 
     assert read_note("Hale. Op. cit. P. 44.").citations[0].locator == "44"
     assert read_note("Id. at xxiv.").citations[0].locator == "xxiv"
+
+
+def test_a_gbt_c_part_is_a_chapter_unless_its_host_names_a_conference():
+    x = extract_notes(
+        "[1] ROE A, POE S. Tidal trade[C]//LIND K, MOSS R. The economics of harbours. Boston: Shore Press, 2019: 10-30.\n"
+        "[2] 王某. 港口治理[C]//中国港口学会. 中国港口学会2018年年会论文集. 北京: 某出版社, 2018: 5-9.\n"
+    )
+    assert [e.type for e in x.entries] == ["incollection", "inproceedings"]
