@@ -190,3 +190,10 @@ def test_a_gbt_c_part_is_a_chapter_unless_its_host_names_a_conference():
         "[2] 王某. 港口治理[C]//中国港口学会. 中国港口学会2018年年会论文集. 北京: 某出版社, 2018: 5-9.\n"
     )
     assert [e.type for e in x.entries] == ["incollection", "inproceedings"]
+
+
+def test_a_japanese_publishing_association_and_a_volume_word_before_the_publisher():
+    x = extract_notes(
+        "1 山田某『港町の近代』日本放送出版協会、1999年、12頁。\n\n2 田中某:『海運史研究』下巻,某県史料編纂所,1938年,第40頁。\n"
+    )
+    assert [e.fields.get("publisher") for e in x.entries] == ["日本放送出版協会", "某県史料編纂所"]

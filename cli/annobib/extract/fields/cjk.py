@@ -510,9 +510,10 @@ _CJK_CUES_RE5 = re.compile(
 )  # 森本隆訳、筑摩書房: Japanese separates the credit with 、
 _CJK_CUES_RE6 = re.compile(r"^\s*(白皮书|蓝皮书|研究报告|报告|政策简报|工作论文|白書|報告書|보고서)")
 _CJK_CUES_RE7 = re.compile(r"\d")
-# ``内部资料`` / ``（内部参考）``: how the item circulated (an internal print), never the site it is on
+# ``内部资料`` / ``（内部参考）`` (how the item circulated: an internal print) and ``上巻``/``下册`` (a volume) are
+# never the site the item is on
 _CJK_CUES_RE8 = re.compile(
-    r"(译|訳|主编|编$|出版|论文|論文|档案|档号|藏$|文版$|^修订版$|^增订版$|内部(?:资料|参考|发行|印行|刊物|读物))"
+    r"(译|訳|主编|编$|出版|论文|論文|档案|档号|藏$|文版$|^修订版$|^增订版$|内部(?:资料|参考|发行|印行|刊物|读物)|^[上中下][巻卷册冊]$)"
 )
 
 
