@@ -197,3 +197,8 @@ def test_a_japanese_publishing_association_and_a_volume_word_before_the_publishe
         "1 山田某『港町の近代』日本放送出版協会、1999年、12頁。\n\n2 田中某:『海運史研究』下巻,某県史料編纂所,1938年,第40頁。\n"
     )
     assert [e.fields.get("publisher") for e in x.entries] == ["日本放送出版協会", "某県史料編纂所"]
+
+
+def test_an_intergovernmental_acronym_author_is_braced_as_an_organization():
+    x = extract_notes("1 IMF, Port Economies Outlook, IMF Country Report No. 18/99 (Washington, DC: IMF, 2018), 7.\n")
+    assert x.entries[0].fields["author"] == "{IMF}"
