@@ -202,3 +202,8 @@ def test_a_japanese_publishing_association_and_a_volume_word_before_the_publishe
 def test_an_intergovernmental_acronym_author_is_braced_as_an_organization():
     x = extract_notes("1 IMF, Port Economies Outlook, IMF Country Report No. 18/99 (Washington, DC: IMF, 2018), 7.\n")
     assert x.entries[0].fields["author"] == "{IMF}"
+
+
+def test_zenkei_then_the_author_between_commas_joins_that_author():
+    x = extract_notes("1 宮城某『港の戦後史』某書房、2001年、45頁。\n\n2 前掲、宮城、50頁。\n")
+    assert x.notes[1].status == "cited" and x.notes[1].keys == [x.entries[0].key]

@@ -112,8 +112,11 @@ IBID_RE = re.compile(
     r"同書|同上書|同論文|同右|同[・·]?(?=\s*\d{1,5}\s*頁)|上书|上引书|上引文|上揭书|上掲書|위의\s*(?:책|글|논문)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
 )
 # 前引周雪光书 / 前揭李明文 / 上引王叔平书: the back-reference word first, then the author
+# 前掲、宮里、320頁: the word, then the author between commas (Japanese), the 書 left out
 OPCIT_ZH_PRE_RE = re.compile(
-    r"^(?:前引|前揭|前掲|上引|上揭|上掲)\s*(?P<author>[^\s，,。：:《》「」『』\d（(]{2,12}?)\s*(?:书|文|書|論文|著作)\s*(?:[，,。、]\s*)?(?P<rest>.*)$"
+    r"^(?:前引|前揭|前掲|上引|上揭|上掲)\s*(?:(?P<author>[^\s，,。：:《》「」『』\d（(]{2,12}?)\s*(?:书|文|書|論文|著作)"
+    r"|[、，,]\s*(?P<author2>[^\sA-Za-z、，,。：:《》「」『』\d（(]{1,12}?)(?:\s*(?:书|文|書|論文|著作))?(?=\s*[、，,]))"
+    r"\s*(?:[，,。、]\s*)?(?P<rest>.*)$"
 )
 # 前掲服部龍二『日中国交正常化』: a short form with its title, flagged by the back-reference word
 _TITLE_THEN_BACKREF = re.compile(r"^《([^《》]{2,80})》\s*[，,]?\s*(?:前引|前揭|同前)(?:书|文)?\s*[，,。]?\s*(.*)$")
@@ -810,7 +813,8 @@ def classify(piece: str) -> CitationText | None:
     starts_backref = first == "前" and piece.startswith(_BACKREF_WORDS)
     m = OPCIT_ZH_PRE_RE.match(piece) if starts_backref or first == "上" and piece[1:2] in "引揭掲" else None
     if m:
-        return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author").strip())
+        author = m.group("author") or m.group("author2")
+        return CitationText(piece, "opcit", locator_of(m.group("rest")), author=author.strip())
     m = _PRE_BACKREF_LATIN.match(piece) if starts_backref else None
     if m:  # 前掲、Anderson, Imagined Communities, p. 41.: a Western short form flagged in Japanese
         parsed = parse_citation(piece[m.end() :])
