@@ -207,3 +207,10 @@ def test_an_intergovernmental_acronym_author_is_braced_as_an_organization():
 def test_zenkei_then_the_author_between_commas_joins_that_author():
     x = extract_notes("1 宮城某『港の戦後史』某書房、2001年、45頁。\n\n2 前掲、宮城、50頁。\n")
     assert x.notes[1].status == "cited" and x.notes[1].keys == [x.entries[0].key]
+
+
+def test_an_essay_in_a_volume_of_collected_works_without_imprint_is_inbook():
+    x = extract_notes("1 茅盾：《论杂文》，《茅盾全集》第18卷，第77页。\n")
+    (e,) = x.entries
+    assert (e.type, e.fields["booktitle"], e.fields["volume"]) == ("inbook", "茅盾全集", "18")
+    assert "journaltitle" not in e.fields

@@ -786,6 +786,7 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
         and (issue or vol or series or ko_num or cre.search(r"第\s*\d{1,4}\s*期", rest_nourl))
         and not chapter
         and (not pub or series and not issue and zai_container)
+        and not (vol and not issue and _COLLECTED_WORKS.search(container))  # 《鲁迅全集》第5卷: a book's volume
     ):
         etype = "article"
         f["journaltitle"] = container
@@ -810,6 +811,15 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
                 _cjk_imprint(f, pub)
         if locator and "-" in locator:
             f["pages"] = locator
+    elif container and vol and not issue and not chapter and _COLLECTED_WORKS.search(container):
+        # 鲁迅：《“京派”与“海派”》，《鲁迅全集》第5卷，第453页: an essay in a volume of collected works
+        etype = "inbook"
+        f["booktitle"] = container
+        f["volume"] = vol.group(1) or vol.group(2) or vol.group(3)
+        if pub:
+            _cjk_imprint(f, pub)
+        elif date:
+            f["date"] = date[:4]
     elif container and chapter:
         # 见陈立言等编校：《王阳明全集》: a work in its author's collected works, their editors named,
         # is a part of that book as blind20 records it (载《毛泽东选集》第 3 卷 stays an @incollection)
