@@ -214,3 +214,11 @@ def test_an_essay_in_a_volume_of_collected_works_without_imprint_is_inbook():
     (e,) = x.entries
     assert (e.type, e.fields["booktitle"], e.fields["volume"]) == ("inbook", "茅盾全集", "18")
     assert "journaltitle" not in e.fields
+
+
+def test_a_board_or_an_authority_before_the_title_is_a_corporate_author():
+    x = extract_notes(
+        "1 Shanghai Municipal Board, Report for the Year 1901 (Shanghai: Kelly, 1902), 4.\n\n"
+        "2 Port of Leith Authority, Annual Accounts 1911 (Edinburgh: Oliver, 1912), 9.\n"
+    )
+    assert [e.fields["author"] for e in x.entries] == ["{Shanghai Municipal Board}", "{Port of Leith Authority}"]
