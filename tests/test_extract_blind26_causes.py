@@ -177,13 +177,6 @@ def test_front_matter_pages_in_roman_numerals_are_locators():
     assert [bare_page(t) for t in ("xxi.", "xiv–xvi", "c", "civil", "ic")] == ["xxi", "xiv-xvi", None, None, None]
 
 
-def test_back_reference_locators_in_gost_latin_and_roman_numerals():
-    from annobib.extract.citations import read_note
-
-    assert read_note("Hale. Op. cit. P. 44.").citations[0].locator == "44"
-    assert read_note("Id. at xxiv.").citations[0].locator == "xxiv"
-
-
 def test_a_gbt_c_part_is_a_chapter_unless_its_host_names_a_conference():
     x = extract_notes(
         "[1] ROE A, POE S. Tidal trade[C]//LIND K, MOSS R. The economics of harbours. Boston: Shore Press, 2019: 10-30.\n"
@@ -214,6 +207,13 @@ def test_an_essay_in_a_volume_of_collected_works_without_imprint_is_inbook():
     (e,) = x.entries
     assert (e.type, e.fields["booktitle"], e.fields["volume"]) == ("inbook", "茅盾全集", "18")
     assert "journaltitle" not in e.fields
+
+
+def test_back_reference_locators_in_gost_latin_and_roman_numerals():
+    from annobib.extract.citations import read_note
+
+    assert read_note("Hale. Op. cit. P. 44.").citations[0].locator == "44"
+    assert read_note("Id. at xxiv.").citations[0].locator == "xxiv"
 
 
 def test_a_board_or_an_authority_before_the_title_is_a_corporate_author():
