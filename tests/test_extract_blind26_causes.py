@@ -50,7 +50,14 @@ def test_the_ocr_gate_holds_every_fix():
     from annobib.extract import normalize as N
 
     for t in ("出版杜", "杂志杜", "l9", "9l", "3一4", "第 3 4页", "第12 3頁", "p. l2l"):
-        assert N._OCR_FIX.search(t) and N._OCR_GATE.search(t), t
+        assert N._OCR_FIX.search(t) and N._OCR_GATE.search(t) and N._may_be_misread(t), t
+    import random
+
+    rng = random.Random(26)  # the fast gate answers as the regex it stands for
+    bits = ["l", "1", "9", "出版", "杜", "杂志", "一", "第", " ", "a", "版"]
+    for _ in range(20000):
+        t = "".join(rng.choice(bits) for _ in range(rng.randint(0, 7)))
+        assert (N._OCR_GATE.search(t) is not None) == N._may_be_misread(t), t
 
 
 def test_harvard_online_items_drop_the_medium_and_read_bracketed_access_dates():
