@@ -16,6 +16,7 @@ from annobib.extract.normalize import (
     locator_qualifiers,
     traditional_lead_ins,
     normalize,
+    ocr_confusions,
     odd_dashes,
     punctuation_width,
     site_debris,
@@ -28,6 +29,16 @@ CASES = {
         ("Title (Boston: Beacon, 1988), esp. 12–19.", "Title (Boston: Beacon, 1988), 12–19."),
         ("Title, 1988, especially pp. 12–19.", "Title, 1988, pp. 12–19."),
         ("the especially 5 cases", "the especially 5 cases"),  # no comma or bracket before it: prose
+    ],
+    ocr_confusions: [
+        ("赵某:《江村史》, 上海书局出版杜l992年版, 第7l页。", "赵某:《江村史》, 上海书局出版社1992年版, 第71页。"),
+        ("第2 4页; 第 1 0 8 页; 第33一35页", "第24页; 第108 页; 第33-35页"),
+        ("Press, l974, p. 6l.", "Press, 1974, p. 61."),
+        (
+            "《l9世纪》, http://x.cn/l9, Vol. l, html5",
+            "《l9世纪》, http://x.cn/l9, Vol. l, html5",
+        ),  # titles, URLs, words kept
+        ("杜甫诗选, 一一对应, 第3 章", "杜甫诗选, 一一对应, 第3 章"),  # 杜 and 一 elsewhere, a number before 章
     ],
     korean_trailing_cues: [
         ("Ann Lee, Rivers (Boston: Beacon, 1999), p. 12 참조.", "Ann Lee, Rivers (Boston: Beacon, 1999), p. 12."),

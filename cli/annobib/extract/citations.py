@@ -37,9 +37,9 @@ LEAD_IN_RE = re.compile(
     r"|(?:(?:See|see)\s+also,?\s+(?:for\s+example|for\s+instance|e\.?g\.?),|(?:See|see)\s+also|(?:See|see),?\s+(?:for\s+example|for\s+instance|e\.?g\.?|inter\s+alia|among\s+others|in\s+particular|especially|generally),"
     r"|(?:See|see)\s+(?:generally|especially|in\s+particular|further|most\s+notably)\b,?"
     r"|(?:See|see),\s+(?:for|on)\s+[^,;:]{3,60},(?=\s+[A-Z])"
-    r"|(?:For\s+(?:example|instance)|E\.g\.),?\s+see|See|see|Cf\.|cf\.|Compare|(?:As\s+)?(?:Quoted|quoted|Cited|cited)\s+in|"
+    r"|(?:For\s+(?:example|instance)|E\.g\.),?\s+see|(?:But|but)\s+(?:see|cf\.)|See|see|Cf\.|cf\.|Compare|(?:As\s+)?(?:Quoted|quoted|Cited|cited)\s+in|"
     r"For\s+(?:a|an|the|more|further)\b[^,:]{0,80}?,\s*see(?:,?\s+(?:for\s+example|for\s+instance|e\.?g\.?),)?|Also\s+see|(?:On|For|In|About|Regarding)\s+(?:a|an|the|this|that|his|her|their)\s+[^,;:.]{2,60}?,?\s+see(?:\s+also)?)\s*[:,]?\s+"
-    r"|(?:Подробнее\s+см\.|См\.\s+также|См\.|Цит\.\s+по|Ср\.)\s*[:：]?\s*)"
+    r"|(?:Подробнее\s+см\.|См\.\s+также|См\.,?\s+(?:например|напр\.|в\s+частности)|См\.|Цит\.\s+по|Ср\.)\s*[:：]?\s*)"
 )
 COMMENTARY_LEAD_RE = re.compile(
     r"^(?P<comment>.{2,200}?[，,：:。])\s*(?=(?:可|请|另|亦|也|还)?\s*(?:参\s*见|参\s*阅|详\s*见|参看)|(?:see also|see|cf\.)\s)",
@@ -112,8 +112,11 @@ IBID_RE = re.compile(
     r"同書|同上書|同論文|同右|同[・·]?(?=\s*\d{1,5}\s*頁)|上书|上引书|上引文|上揭书|上掲書|위의\s*(?:책|글|논문)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
 )
 # 前引周雪光书 / 前揭李明文 / 上引王叔平书: the back-reference word first, then the author
+# 前掲、宮里、320頁: the word, then the author between commas (Japanese), the 書 left out
 OPCIT_ZH_PRE_RE = re.compile(
-    r"^(?:前引|前揭|前掲|上引|上揭|上掲)\s*(?P<author>[^\s，,。：:《》「」『』\d（(]{2,12}?)\s*(?:书|文|書|論文|著作)\s*(?:[，,。、]\s*)?(?P<rest>.*)$"
+    r"^(?:前引|前揭|前掲|上引|上揭|上掲)\s*(?:(?P<author>[^\s，,。：:《》「」『』\d（(]{2,12}?)\s*(?:书|文|書|論文|著作)"
+    r"|[、，,]\s*(?P<author2>[^\sA-Za-z、，,。：:《》「」『』\d（(]{1,12}?)(?:\s*(?:书|文|書|論文|著作))?(?=\s*[、，,]))"
+    r"\s*(?:[，,。、]\s*)?(?P<rest>.*)$"
 )
 # 前掲服部龍二『日中国交正常化』: a short form with its title, flagged by the back-reference word
 _TITLE_THEN_BACKREF = re.compile(r"^《([^《》]{2,80})》\s*[，,]?\s*(?:前引|前揭|同前)(?:书|文)?\s*[，,。]?\s*(.*)$")
@@ -179,7 +182,7 @@ class NoteReading:
 
 # every alternative of LEAD_IN_RE opens with one of these characters (it is anchored, not re.I)
 _LEAD_IN_FIRST = frozenset(
-    "中日韩英俄德法原邦资数材史例比此另同亦也还又均请可具详更相有讨论分参见转引载SsFECcAQqOIRПСЦ"
+    "中日韩英俄德法原邦资数材史例比此另同亦也还又均请可具详更相有讨论分参见转引载SsFECcAQqOIRПСЦBb"
 )
 
 
@@ -261,7 +264,8 @@ def citing_parenthetical(text: str) -> list[str]:
 
 
 _GLUED_NEXT = re.compile(r"[A-Z\u4e00-\u9fff《“\"](?![A-Z]*\d)")  # ;Cheng-Chwee Kuik, … (not ;ID=3 in a URL)
-_NEXT_CITATION = re.compile(r"\s+(?:and\s+|&\s+)?[A-Z\u4e00-\u9fff《“\"]")  # URL/; and Author …: a new citation
+# URL/; and Author …, URL/; but cf. Author …: a new citation (a signal word may open it)
+_NEXT_CITATION = re.compile(r"\s+(?:and\s+|&\s+|(?:but\s+)?(?:see(?:\s+also)?|cf\.)\s+)?[A-Z\u4e00-\u9fff《“\"]")
 
 
 def _in_url(text: str, i: int) -> bool:
@@ -292,6 +296,10 @@ def locator_of(text: str) -> str | None:
         return page_range(m.group(1), m.group(2))
     if "Л." in text:  # Там же. Л. 7 (об.): the leaf of an archival file, its locator as in the full note
         m = cre.search(r"\bЛ\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
+        if m:
+            return page_range(m.group(1), m.group(2))
+    if "P." in text:  # Levitsky, Way. Op. cit. P. 21: GOST's page in a Latin-script back-reference
+        m = cre.search(r"(?<![A-Za-z])P\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
         if m:
             return page_range(m.group(1), m.group(2))
     if "fol" in text:  # Ibid., fols. 25–27: archival leaves, the locator of a manuscript
@@ -515,9 +523,29 @@ _CUT_TRAILING_COMMENTARY_RE2 = re.compile(r"[》」』][^。]*[，,]")
 _MARKS_AND_STOPS = re.compile(r"[《「『（(“》」』）)”。]")
 
 
+# ``Granovetter, M. S., 1973, "…," AJS, 78(6): 1360-1380. ここでの「弱い紐帯」概念は、…である。``: a
+# Western citation, its full stop, then a remark in Japanese or Chinese prose (a kana particle or a
+# Chinese function word, no title mark 『《 and no year): the remark is no part of the citation
+_LATIN_THEN_CJK_REMARK = re.compile(r"(?<=[\w)\]”\"])\.\s+(?=[\u3040-\u30ff\u4e00-\u9fff「])")
+_CJK_PROSE_WORD = re.compile(r"[はがをにで]|である|であろう|ている|认为|指出|讨论|值得|本文|笔者")
+
+
+def _cut_cjk_remark_after_latin(text: str) -> str:
+    """The Western citation before a CJK remark that follows its full stop (see above), else ``text``."""
+    m = _LATIN_THEN_CJK_REMARK.search(text)
+    if m is None or not text[: m.start()].isascii():
+        return text
+    after = text[m.end() :]
+    if "『" in after or "《" in after or cre.search(r"\d{4}", after) or not _CJK_PROSE_WORD.search(after):
+        return text
+    return text[: m.start() + 1]
+
+
 def cut_trailing_commentary(text: str) -> str:
     """``王明：《书名》，北京：某出版社 2001 年版，第 12 页。值得注意的是，……``: a Chinese citation
     ends at its ``。``; a following sentence without any citation data is commentary and is dropped."""
+    if "。" in text and text[:1].isascii() and ". " in text:
+        text = _cut_cjk_remark_after_latin(text)
     if "。" not in text or not ("《" in text or "「" in text or "『" in text):  # _CUT_TRAILING_COMMENTARY_RE1
         return text
     depth = 0
@@ -768,9 +796,11 @@ def classify(piece: str) -> CitationText | None:
     m = IBID_RE.match(piece) if first and first in _IBID_FIRST else None
     if m:
         rest = m.group("rest").strip(" .。")
-        rest = cre.sub(r"^at\s+(?=\d)", "", rest)  # Id. at 695 (Bluebook)
-        loc = locator_of(rest) or (
-            cre.sub(r"\s*[-–—]\s*", "-", rest) if cre.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?", rest) else None
+        rest = cre.sub(r"^at\s+(?=\d|[ivxlc]+$)", "", rest)  # Id. at 695, Id. at xxiv (Bluebook)
+        loc = (
+            locator_of(rest)
+            or bare_page(rest)
+            or (cre.sub(r"\s*[-–—]\s*", "-", rest) if cre.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?", rest) else None)
         )
         return CitationText(piece, "ibid", loc)
     m = OPCIT_RU_RE.match(piece) if "каз" in piece else None
@@ -783,7 +813,8 @@ def classify(piece: str) -> CitationText | None:
     starts_backref = first == "前" and piece.startswith(_BACKREF_WORDS)
     m = OPCIT_ZH_PRE_RE.match(piece) if starts_backref or first == "上" and piece[1:2] in "引揭掲" else None
     if m:
-        return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author").strip())
+        author = m.group("author") or m.group("author2")
+        return CitationText(piece, "opcit", locator_of(m.group("rest")), author=author.strip())
     m = _PRE_BACKREF_LATIN.match(piece) if starts_backref else None
     if m:  # 前掲、Anderson, Imagined Communities, p. 41.: a Western short form flagged in Japanese
         parsed = parse_citation(piece[m.end() :])

@@ -224,7 +224,13 @@ class Builder:
             full, bare = _title_forms(w.fields.get("title", ""))
             if (
                 not short
-                or (full.startswith(short) or short.startswith(full) or bare.startswith(short) or _near(short, full))
+                or (
+                    full.startswith(short)
+                    # a short form may add to a full title, never double it: 《鲁迅全集》 is not 《鲁迅》
+                    or (short.startswith(full) and 2 * len(full) > len(short))
+                    or bare.startswith(short)
+                    or _near(short, full)
+                )
                 and full
             ):
                 return w

@@ -519,8 +519,9 @@ def sentence_at(stream: str, start: int, end: int, marker_rx: re.Pattern | None 
 
 # ---------------------------------------------------------------- loose notes
 
+# ``FN12.``: Westlaw's footnote label, printed before the number in a law article's notes
 LOOSE_MARKER_RE = re.compile(  # numbers of 4+ digits open a note only where they continue the numbering
-    r"^\s*(?:[注註]\s*)?(?:[\[【〔［](?:\^|[注註][ \t]?)?(\d{1,6})[\]】〕］]:?|(["
+    r"^\s*(?:[注註]\s*|FN ?(?=\d))?(?:[\[【〔［](?:\^|[注註][ \t]?)?(\d{1,6})[\]】〕］]:?|(["
     + CIRCLED
     + r"])|(["
     + SUPERSCRIPT
@@ -536,6 +537,7 @@ GLUED_MARKER_RE = re.compile(
 NOTES_HEADING_RE = re.compile(
     r"^\s*(?:注|注释|註釋|注解|脚注|尾注|附注|参考文献|參考文獻|参考资料|参考書目|参考文献一覧|引用文献|文献|"
     r"Notes?|NOTES?|Endnotes|ENDNOTES|Footnotes|References|REFERENCES|Bibliography|BIBLIOGRAPHY|Works Cited|Sources|"
+    r"Reference [Ll]ist|REFERENCE LIST|(?:References|Works|Literature|Sources) [Cc]ited|Select(?:ed)? [Bb]ibliography|"
     r"Примечания|ПРИМЕЧАНИЯ|Литература|Список литературы|Сноски|주|주석|각주|참고문헌)\s*[:：.]?\s*$"
 )
 
@@ -593,7 +595,7 @@ def _paragraph_reading(text: str) -> list[tuple[int | None, list[str]]]:
 
 # every line the paragraph reading can open a numbered note with starts (spaces aside) with one of
 # these: a marker of LOOSE_MARKER_RE or GLUED_MARKER_RE, or a number alone that becomes one
-_MAY_OPEN_LINE = re.compile(r"^[^\S\n]*(?:[注註\[【〔［（(" + CIRCLED + SUPERSCRIPT + r"]|\d)", re.M)
+_MAY_OPEN_LINE = re.compile(r"^[^\S\n]*(?:FN|[注註\[【〔［（(" + CIRCLED + SUPERSCRIPT + r"]|\d)", re.M)
 _DIGITS_LINE = re.compile(r"[^\S\n]*\d{1,3}[^\S\n]*")
 _INDENT = re.compile(r"[^\S\n]*")
 

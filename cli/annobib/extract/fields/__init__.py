@@ -56,7 +56,9 @@ from annobib.extract.fields.jpdate import (
 )
 from annobib.extract.fields.law import is_un_doc, is_wto_report, parse_case, parse_un_doc, parse_wto_report
 from annobib.extract.fields.lawcites import (
+    chinese_law_in_english,
     law_journal_style,
+    parse_chinese_law_in_english,
     parse_law_secondary,
     parse_western_legislation,
     western_law_cue,
@@ -109,7 +111,12 @@ def _gost_latin(text: str) -> bool:
         or cre.match(r"^\S+\s+(?:[A-Z]\.\s?){1,2}\s*[A-Z][\w'’\-]+,", text)
     ):
         return False  # Bonnie S. Glaser, …: a given name first, Western style
-    return bool(cre.search(r"(?<!:)//|\.\s+(?:P|Vol)\.\s*\d", text))
+    # ``//``, ``. P. 5``, or a GOST imprint closing it: ``. New York: Cambridge University Press, 2015.``
+    return bool(
+        cre.search(
+            r"(?<!:)//|\.\s+(?:P|Vol)\.\s*\d|\.\s+[A-Z][A-Za-z .\-]{1,40}:\s+[^:.]{2,80},\s+(?:1[5-9]|20)\d\d\.?$", text
+        )
+    )
 
 
 def _title_mark_leads(text: str) -> bool:
@@ -350,6 +357,14 @@ GENRES: list[Genre] = [
             (
                 "АВП РФ. Ф. 0100. Оп. 42. П. 288. Д. 19. Л. 81–85.",
                 {"type": "misc", "locator": "81-85", "fields": {"entrysubtype": "archive", "langid": "russian"}},
+            ),
+            # tests/data/extract_blind26: an act by kind, date, number and «title»
+            (
+                "Федеральный закон от 21.11.2011 № 323-ФЗ «Об основах охраны здоровья граждан».",
+                {
+                    "type": "legislation",
+                    "fields": {"title": "Об основах охраны здоровья граждан", "date": "2011-11-21", "number": "323-ФЗ"},
+                },
             ),
         ),
     ),
@@ -773,6 +788,50 @@ GENRES: list[Genre] = [
                 {
                     "type": "jurisdiction",
                     "fields": {"title": "（2019）最高法民终1234号民事判决书", "institution": "最高人民法院"},
+                },
+            ),
+        ),
+    ),
+    Genre(
+        "cn-law-in-english",
+        "lawcites",
+        chinese_law_in_english,
+        parse_chinese_law_in_english,
+        examples=(
+            # tests/data/extract_blind26 (a law review article on Chinese data law)
+            (
+                "Data Security Law of the People's Republic of China (promulgated by the Standing Comm. "
+                "Nat'l People's Cong., June 10, 2021, effective Sept. 1, 2021), art. 21 (China).",
+                {
+                    "type": "legislation",
+                    "locator": None,
+                    "fields": {"title": "Data Security Law of the People's Republic of China", "date": "2021-06-10"},
+                },
+            ),
+            (
+                "Supreme People's Procuratorate, Opinions on Handling Cases of Telecom Fraud, Gao Jian Fa "
+                "[2016] No. 32 (Dec. 19, 2016) (China).",
+                {
+                    "type": "legislation",
+                    "fields": {
+                        "author": "{Supreme People's Procuratorate}",
+                        "title": "Opinions on Handling Cases of Telecom Fraud",
+                        "number": "Gao Jian Fa [2016] No. 32",
+                        "date": "2016-12-19",
+                    },
+                },
+            ),
+            (
+                "Li Ming v. Shanghai Metro Co., (2018) Hu 0104 Min Chu No. 512 (Shanghai Xuhui Dist. People's "
+                "Ct. Mar. 3, 2019) (China).",
+                {
+                    "type": "jurisdiction",
+                    "fields": {
+                        "title": "Li Ming v. Shanghai Metro Co.",
+                        "number": "(2018) Hu 0104 Min Chu No. 512",
+                        "institution": "Shanghai Xuhui Dist. People's Ct.",
+                        "date": "2019-03-03",
+                    },
                 },
             ),
         ),

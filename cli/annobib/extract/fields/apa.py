@@ -370,6 +370,13 @@ _HARVARD_BARE_YEAR = re.compile(
 )
 # what _HARVARD_BARE_YEAR cannot match without: its year, a full stop and a space
 _BARE_YEAR_CUE = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?\.\s")
+# ``Granovetter, M. S., 1973, "Title," Journal, 78(6): 1360-80.``: Japanese sociology's Western
+# items (the Japan Sociological Society's style) set the year off by commas; read as Harvard
+_HARVARD_COMMA_YEAR = re.compile(
+    r"^(?P<au>" + _HARVARD_NAME + r"(?:(?:,\s*|,?\s*(?:&|and)\s*)" + _HARVARD_NAME + r")*(?:,?\s*et al\.)?)"
+    r",\s+(?P<y>(?:1[5-9]|20)\d\d[a-z]?),\s+(?=[‘“'\"A-Z0-9])"
+)
+_COMMA_YEAR_CUE = re.compile(r", (?:1[5-9]|20)\d\d[a-z]?, ")
 # ``Title. In: Smith, R. (ed.), Book.``: an unquoted chapter title ends where its book is introduced
 _UNQUOTED_CHAPTER = re.compile(r"\.\s+(?=[Ii]n:?\s+[^()]{2,200}?\((?:eds?|Eds?)\.?\))")
 # ``Title. PhD thesis. University.`` / ``… MA dissertation, University of X.``
@@ -378,16 +385,19 @@ _HARVARD_THESIS = re.compile(
     r"[.,]?\s*(?:\(?(?:unpublished|Unpublished)\)?\s*)?(?P<inst>[A-Z][^.]{2,100}?)?\.?\s*$"
 )
 _HARVARD_ACCESS = re.compile(
-    r"\.?\s*Available\s+(?:at|from)\s*:?\s*(?P<url>(?:https?://|www\.)\S+?)\s*(?:\(\s*(?:Accessed|Retrieved|Viewed)\s*:?\s*(?P<acc>[^)]+)\)\s*)?\.?\s*$",
+    r"\.?\s*Available\s+(?:at|from)\s*:?\s*(?P<url>(?:https?://|www\.)\S+?)\s*"
+    r"(?:[(\[]\s*(?:Accessed|Retrieved|Viewed)\s*:?\s*(?P<acc>[^)\]]+)[)\]]\s*)?\.?\s*$",
     re.I,
 )
-_HARVARD_IMPRINT = re.compile(
-    r"[.,]\s+(?P<loc>[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,3}(?:,\s*[A-Z]{2}|,\s*D\.\s?C\.)?)\s*:\s*"
+_HARVARD_MEDIUM = re.compile(r"\s*\[(?:[Oo]nline|ONLINE|Internet|[Ee]-?book|CD-ROM|[Pp]odcast|[Vv]ideo)\]")
+_HARVARD_IMPRINT = re.compile(  # ``London and New York: Routledge``: two places, one publisher
+    r"[.,]\s+(?P<loc>[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,3}"
+    r"(?:\s+(?:and|&)\s+[A-Z][A-Za-z'’\-]*(?:\s+[A-Z][A-Za-z'’\-]*){0,2})?(?:,\s*[A-Z]{2}|,\s*D\.\s?C\.)?)\s*:\s*"
     r"(?P<pub>[^:]{2,80}?)(?:,\s*(?P<p>pp?)\.\s*(?P<pg>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$"
 )
 _HARVARD_JOURNAL = re.compile(
     r"^(?:[,.]\s*)?(?P<j>[^,]+(?:,\s*[^,\d][^,]*)?),\s*(?P<v>\d+)(?:\s*\((?P<n>[^)]+)\))?"
-    r"(?:,\s*(?:pp?\.\s*)?(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$"
+    r"(?:(?:,\s*(?:pp?\.\s*)?|:\s*)(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$"  # 78(6): 1360-80 too
 )
 _HARVARD_REPORT_NO = re.compile(
     r",\s*(?P<t>(?:[A-Z][A-Za-z]{1,8}\s+){0,2}(?:Report|Paper|Brief|Note|Memorandum|Study)(?:\s+No\.)?)\s+(?P<n>[A-Z]{0,4}-?\d[\w\-/.]*)$"
@@ -439,6 +449,9 @@ def parse_harvard(text: str) -> Parsed | None:
     if not m and text[:1].isupper() and _BARE_YEAR_CUE.search(text):
         bare = _HARVARD_BARE_YEAR.match(text.strip())
         m = HARVARD_RE.match(f"{bare['au']} ({bare['y']}) {text.strip()[bare.end() :]}") if bare else None
+    if not m and text[:1].isupper() and _COMMA_YEAR_CUE.search(text, 0, 160):
+        bare = _HARVARD_COMMA_YEAR.match(text.strip())
+        m = HARVARD_RE.match(f"{bare['au']} ({bare['y']}) {text.strip()[bare.end() :]}") if bare else None
     if not m:
         return None
     corp = m["corp"]
@@ -484,6 +497,8 @@ def _harvard_url_and_title(h: _HarvardRef) -> None:
             url = clean_url(um.group(0))
             body = body[: um.start()].rstrip(" .,")
     body = cre.sub(r"\s*\b(?:doi|DOI)\s*:\s*\S+\s*$", "", body).strip()
+    if "[" in body:  # ``Title [online]. London: GLA.``: the medium, no part of the title
+        body = _HARVARD_MEDIUM.sub("", body)
     locator = None
     etype = None
     qm = _HARVARD_QUOTED.match(body)
@@ -608,10 +623,8 @@ def _harvard_authors(h: _HarvardRef) -> None:
                 author = None
             elif f.get("publisher") or not url or REPORT_TITLE_RE.search(title):
                 etype = "report"  # NATO (2022) Strategic Concept. Available at: …: a strategy is a report
-            else:
+            else:  # the organization before the year is the page's author, as in APA
                 etype = "online"
-                f["organization"] = corp.strip()
-                author = None
         if author and etype == "article" and corp.strip().lower() in f.get("journaltitle", "").lower():
             author = None  # Economist (2023) '…', The Economist: the outlet, not an author
         if author:

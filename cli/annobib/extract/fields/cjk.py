@@ -510,7 +510,11 @@ _CJK_CUES_RE5 = re.compile(
 )  # 森本隆訳、筑摩書房: Japanese separates the credit with 、
 _CJK_CUES_RE6 = re.compile(r"^\s*(白皮书|蓝皮书|研究报告|报告|政策简报|工作论文|白書|報告書|보고서)")
 _CJK_CUES_RE7 = re.compile(r"\d")
-_CJK_CUES_RE8 = re.compile(r"(译|訳|主编|编$|出版|论文|論文|档案|档号|藏$|文版$|^修订版$|^增订版$)")
+# ``内部资料`` / ``（内部参考）`` (how the item circulated: an internal print) and ``上巻``/``下册`` (a volume) are
+# never the site the item is on
+_CJK_CUES_RE8 = re.compile(
+    r"(译|訳|主编|编$|出版|论文|論文|档案|档号|藏$|文版$|^修订版$|^增订版$|内部(?:资料|参考|发行|印行|刊物|读物)|^[上中下][巻卷册冊]$)"
+)
 
 
 _CONF_CUES = ("会", "论", "シンポジウム")  # every alternative of _CJK_CUES_RE3 holds one
@@ -782,6 +786,7 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
         and (issue or vol or series or ko_num or cre.search(r"第\s*\d{1,4}\s*期", rest_nourl))
         and not chapter
         and (not pub or series and not issue and zai_container)
+        and not (vol and not issue and _COLLECTED_WORKS.search(container))  # 《鲁迅全集》第5卷: a book's volume
     ):
         etype = "article"
         f["journaltitle"] = container
@@ -790,7 +795,9 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
             f["number"] = issue.group(2)
         elif date:
             f["date"] = date[:7]
-        if vol:
+        if vol and vol.group(2) and not ko_num and vol.group(0).endswith("집"):
+            f["number"] = vol.group(2)  # 『한국사연구』 제96집: a Korean journal's 집 alone numbers the issue
+        elif vol:
             f["volume"] = vol.group(1) or vol.group(2) or vol.group(3)
         if not issue:
             qm = cre.search(r"第\s*(\d{1,4})\s*期", rest_nourl)
@@ -804,6 +811,15 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
                 _cjk_imprint(f, pub)
         if locator and "-" in locator:
             f["pages"] = locator
+    elif container and vol and not issue and not chapter and _COLLECTED_WORKS.search(container):
+        # 鲁迅：《“京派”与“海派”》，《鲁迅全集》第5卷，第453页: an essay in a volume of collected works
+        etype = "inbook"
+        f["booktitle"] = container
+        f["volume"] = vol.group(1) or vol.group(2) or vol.group(3)
+        if pub:
+            _cjk_imprint(f, pub)
+        elif date:
+            f["date"] = date[:4]
     elif container and chapter:
         # 见陈立言等编校：《王阳明全集》: a work in its author's collected works, their editors named,
         # is a part of that book as blind20 records it (载《毛泽东选集》第 3 卷 stays an @incollection)

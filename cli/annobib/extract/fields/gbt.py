@@ -275,12 +275,12 @@ def _gbt_names(au: str) -> tuple[str, str | None]:
 def _gbt_part(f: dict[str, str], tag: str, rest: str, lang: str) -> Parsed:
     """``Title[M]//Editor. Book. Place: Publisher, Year: pages.`` (old GB/T 7714 analytic: a part of a
     book ([M]//, [A]//) or of proceedings ([C]//))."""
-    # [C]// is a conference's proceedings, or (as many lists use it) an edited book: editors and no
-    # conference named make it a chapter
-    edited_book = cre.search(r"\beds?\.|主编|主編|编|編", rest) and not cre.search(
-        r"Proceedings|Conference|Symposium|Workshop|会议|論文集|论文集", rest
+    # [C]// is a conference's proceedings, or (as many lists use it) an edited book: a host that names
+    # no conference (``//AGRAWAL A, GANS J. The economics of …``) makes it a chapter
+    conference = cre.search(
+        r"Proceedings|Conference|Symposium|Workshop|Congress|Meeting|会议|年会|研讨会|論文集|论文集", rest
     )
-    etype = "inproceedings" if tag == "C" and not edited_book else "incollection"
+    etype = "inproceedings" if tag == "C" and conference else "incollection"
     url_m = URL_RE.search(rest)
     url = clean_url(url_m.group(0)) if url_m else None
     r = (rest[: url_m.start()] if url_m else rest).strip()

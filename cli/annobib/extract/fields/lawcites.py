@@ -331,3 +331,54 @@ def parse_western_legislation(text: str) -> Parsed | None:
     if m:
         return _finish("report", {"title": m["t"], "number": m["n"], "date": m["y"]}, _range(m["pin"]), None)
     return None
+
+
+# ---------------------------------------------------------------- Chinese law cited in English
+
+# Bluebook's forms for Chinese law (T2 China), as law reviews print them in translation:
+# ``Cybersecurity Law of the People's Republic of China (promulgated by the Standing Comm. Nat'l
+# People's Cong., Nov. 7, 2016, effective June 1, 2017), art. 41 (China)`` — the date promulgated
+# is the date; ``Supreme People's Court, Provisions on …, Fa Shi [2021] No. 15 (July 27, 2021)
+# (China)`` — the issuer is the author, the document number in pinyin its number;
+# ``A v. B Co., (2019) Zhe 0111 Min Chu No. 6971 (Hangzhou … People's Ct. Nov. 20, 2020) (China)``
+# — a case: its docket number, court and date of decision.
+_CN_TAIL = r"(?:,\s*(?:arts?\.|§§?)\s*[\d\-–, ]+)?(?:\s*\((?:China|P\.R\.C\.)\))?\.?$"
+_CN_STATUTE = re.compile(
+    rf"^(?P<t>[^()]{{3,200}}?)\s*\((?:promulgated|adopted|issued)\s+by\s+[^()]{{3,120}}?,\s*(?P<d>{_MONTH_DATE})"
+    rf"(?:,\s*(?:effective|amended|revised|rev\.)[^()]*)?\){_CN_TAIL}"
+)
+_CN_DOC_NO = r"(?:[A-Z][a-z]{1,6}\s+){1,3}\[(?:19|20)\d\d\]\s*No\.\s*\d{1,4}"  # Fa Shi [2021] No. 15
+_CN_INTERPRETATION = re.compile(
+    rf"^(?P<a>[A-Z][^,()]{{2,80}}),\s*(?P<t>[^()]{{3,300}}?),\s*(?P<n>{_CN_DOC_NO})\s*\((?P<d>{_MONTH_DATE})\){_CN_TAIL}"
+)
+_CN_CASE = re.compile(
+    rf"^(?P<t>[^()]{{2,200}}?\bv\.\s[^()]{{2,200}}?),\s*(?P<n>\((?:19|20)\d\d\)\s*[^()]{{3,80}}?No\.\s*\d{{1,6}})"
+    rf"\s*\((?P<c>[^()]{{3,120}}?)\s+(?P<d>{_MONTH_DATE})\){_CN_TAIL}"
+)
+
+
+def chinese_law_in_english(text: str) -> bool:
+    """The cheap test before :func:`parse_chinese_law_in_english`: its shapes all hold one of these."""
+    return "(China)" in text or "promulgated by" in text or "] No. " in text
+
+
+def parse_chinese_law_in_english(text: str) -> Parsed | None:
+    """A Chinese statute, judicial interpretation or case cited in English, Bluebook style."""
+    t = text.strip()
+    m = _CN_STATUTE.match(t) if "by " in t else None
+    if m:
+        return _finish("legislation", {"title": m["t"].strip(), "date": iso_date(m["d"]) or m["d"]}, None, None)
+    m = _CN_INTERPRETATION.match(t) if "] No." in t else None
+    if m:
+        f = {"title": m["t"].strip(), "number": m["n"], "date": iso_date(m["d"]) or m["d"]}
+        return _finish("legislation", f, None, "{" + m["a"].strip() + "}")
+    m = _CN_CASE.match(t) if " v. " in t else None
+    if m:
+        f = {
+            "title": m["t"].strip(),
+            "number": m["n"],
+            "institution": m["c"].strip(),
+            "date": iso_date(m["d"]) or m["d"],
+        }
+        return _finish("jurisdiction", f, None, None)
+    return None

@@ -14,6 +14,7 @@ from annobib.extract.fields.features import (
     HAN,
     HANGUL,
     LATIN,
+    IGO_RE,
     ORG_RE,
     zh_org_suffix,
     brace_org,
@@ -313,7 +314,7 @@ _WESTERN_PERSON_RE2 = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 def western_person(text: str) -> str:
-    if ORG_RE.search(text):
+    if ORG_RE.search(text) or text[:1].isupper() and IGO_RE.fullmatch(text):  # OECD, IMF: no person
         return brace_org(text)
     suffix = ""
     m = _WESTERN_PERSON_RE1.search(text) if text.rstrip("\n")[-1:] in _SUFFIX_LAST else None  # ends at ``$``

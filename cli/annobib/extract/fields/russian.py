@@ -93,9 +93,37 @@ def _ru_title(text: str) -> str:
     return title + "." if _TITLE_ABBREV_END.search(text.rstrip(" ,;:/")) else title
 
 
+# ``Федеральный закон от 11.07.2001 № 95-ФЗ «О политических партиях»``: an act by its kind, date,
+# number and title in «»; the title is the name in quotes, the kind and number are no part of it
+_RU_ACT = re.compile(
+    r"^\s*(?:Федеральный\s+(?:конституционный\s+)?закон|Закон\s+(?:РФ|Российской\s+Федерации)|Указ\s+Президента\s+"
+    r"(?:РФ|Российской\s+Федерации)|Постановление\s+Правительства\s+(?:РФ|Российской\s+Федерации)|Кодекс)"
+    r"\s+от\s+(?P<d>\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\s+[а-я]+\s+\d{4}\s*г\.)\s*№\s*(?P<n>[\w\-]+)\s*«(?P<t>[^»]{3,300})»"
+)
+
+
+_RU_MONTHS = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
+
+
+def _russian_act(text: str) -> Parsed | None:
+    m = _RU_ACT.match(text) if "№" in text and "«" in text else None
+    if m is None:
+        return None
+    date = iso_date(m["d"]) or m["d"]
+    dm = cre.match(r"(\d{1,2})\s+([а-я]+)\s+(\d{4})", m["d"])
+    if dm and dm.group(2) in _RU_MONTHS:  # 31 марта 2023 г.
+        date = f"{dm.group(3)}-{_RU_MONTHS.index(dm.group(2)) + 1:02d}-{int(dm.group(1)):02d}"
+    f = {"title": m["t"].strip(), "date": date, "number": m["n"], "langid": "russian"}
+    return Parsed(type="legislation", fields=_order(f), locator=None, names=[])
+
+
 def parse_russian(text: str) -> Parsed:
     """A Russian citation: ``Автор А.Б. Название. М.: Изд-во, 2001. С. 15.`` (a book), ``Автор А.Б.
-    Статья // Журнал. 2016. № 3. С. 8–20.`` (an article), or an archive signature ``Ф. … Оп. … Д. … Л. …``."""
+    Статья // Журнал. 2016. № 3. С. 8–20.`` (an article), an act (``Федеральный закон от … № … «…»``),
+    or an archive signature ``Ф. … Оп. … Д. … Л. …``."""
+    act = _russian_act(text)
+    if act is not None:
+        return act
     f: dict[str, str] = {}
     acc = cre.search(r"\(?\s*(?:дата обращения|дата доступа|accessed)\s*[：:]?\s*([\d.\-]+)\s*\)?", text, re.I)
     if acc:
@@ -129,6 +157,8 @@ def parse_russian(text: str) -> Parsed:
         etype = _russian_book(f, rest, url)
     if url:
         f["url"] = url
+    if url and etype == "article" and "date" not in f and "number" not in f and "volume" not in f:
+        eres = eres or _ELECTRONIC  # ``Title // ЦИК России. URL: …``: no year, no issue: a site's page
     if eres and url:  # a site's page: the site is the organization, not a journal
         etype = "online"
         if "journaltitle" in f:
@@ -205,7 +235,7 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
     title) a newspaper."""
     title, _, cont = rest.partition("//")
     f["title"] = _ru_title(title)
-    cm = cre.match(r"\s*([^.]+?)\.\s*(\d{4})", cont)
+    cm = cre.match(r"\s*(.+?)\.\s*((?:1[5-9]|20)\d\d)\b", cont)  # Полис. Политические исследования. 2015
     if cm:
         f["journaltitle"] = cm.group(1).strip()
         f["date"] = cm.group(2)

@@ -247,6 +247,7 @@ _WESTERN_TITLE_RE2 = re.compile(
     # a page, or a Bekker number (1253a, 1094a1-2: a column letter and line after the page)
     r"(?:,\s*(?:pp?\.\s*(?=\d))?(?:(?P<vol>\d{1,2}):\s*)?(\d+(?:[ab]\d{0,2})?(?:\s*[-–—]\s*\d+(?:[ab]\d{0,2})?)?)"
     r"(?:,\s*at\s+(?P<at>\d+(?:\s*[-–—]\s*\d+)?))?"  # a chapter's pages, at the page cited
+    r"|,\s*(?P<roman>[ivxlc]{1,7}(?:\s*[-–—]\s*[ivxlc]{1,7})?)"  # a front-matter page: (…, 2013), xxi
     r"|,\s*(?:chap|ch|chapter|sec|pt)\.?\s*[\dIVXivx]+)?$"
 )
 _WESTERN_TITLE_RE3 = re.compile(r"[,，]\s*$")
@@ -266,7 +267,7 @@ def _western_title(n: _WesternNote) -> None:
     paren = _WESTERN_TITLE_RE2.match(body, len(body[:k].rstrip())) if k >= 0 else None
     bare_locator = paren_vol = None
     if paren:
-        bare_locator = norm_range(paren.group(3)) if paren.group(3) else None
+        bare_locator = norm_range(paren.group(3)) if paren.group(3) else bare_page(paren.group("roman") or "")
         paren_vol = paren.group("vol")
         n.pinpoint = norm_range(paren.group("at")) if paren.group("at") else None
         body = body[: paren.start()] + ", " + paren.group(1)
