@@ -85,7 +85,17 @@ DEFAULTS_ENV = ("ANNOBIB_STYLE", "ANNOBIB_EDITION", "ANNOBIB_CITATION_SYSTEM")
 _resolved: list[click.Context] = []  # the subcommand being parsed, for usage errors without context
 
 
+class _ReaderGone(Exception):
+    """stdout's reader went away (``annobib stats | head``) while a command printed."""
+
+
 class LazyGroup(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:  # Click's main would exit 1 on it: no error, exit 0 (see _run)
+            raise _ReaderGone() from None
+
     def list_commands(self, ctx):
         return [name for name in COMMANDS if self._module_exists(name)]
 
@@ -299,7 +309,7 @@ def _run(argv: list[str] | None, debug: bool) -> None:
     except _stdout.OutputLost as exc:
         click.echo(_stdout.lost(exc), err=True)
         sys.exit(2)
-    except BrokenPipeError:
+    except (BrokenPipeError, _ReaderGone):
         # `annobib list | head`: the reader went away; that is not an error.
         try:
             sys.stdout = None  # type: ignore[assignment]

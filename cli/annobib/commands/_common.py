@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -182,6 +183,12 @@ def _safe_console_class():
         from rich.segment import Segment
 
         class SafeConsole(Console):
+            def on_broken_pipe(self) -> None:
+                # Rich exits 1 here; the reader going away (`| head`) is no error: the CLI's
+                # handler exits 0 on BrokenPipeError, as for output written without Rich
+                self.quiet = True
+                raise BrokenPipeError(errno.EPIPE, "the reader of standard output went away")
+
             def _render_buffer(self, buffer):
                 return super()._render_buffer(
                     seg if seg.control or is_clean(seg.text) else Segment(terminal_lines(seg.text), seg.style)
