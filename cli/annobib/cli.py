@@ -85,7 +85,17 @@ DEFAULTS_ENV = ("ANNOBIB_STYLE", "ANNOBIB_EDITION", "ANNOBIB_CITATION_SYSTEM")
 _resolved: list[click.Context] = []  # the subcommand being parsed, for usage errors without context
 
 
+class _ReaderGone(Exception):
+    """stdout's reader went away (``annobib stats | head``) while a command printed."""
+
+
 class LazyGroup(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:  # Click's main would exit 1 on it: no error, exit 0 (see _run)
+            raise _ReaderGone() from None
+
     def list_commands(self, ctx):
         return [name for name in COMMANDS if self._module_exists(name)]
 
@@ -327,15 +337,9 @@ def _run(argv: list[str] | None, debug: bool) -> None:
     except _stdout.OutputLost as exc:
         click.echo(_stdout.lost(exc), err=True)
         sys.exit(2)
-    except BrokenPipeError:
+    except (BrokenPipeError, _ReaderGone):
         # `annobib list | head`: the reader went away; that is not an error.
         _reader_gone()
-    except SystemExit as exc:
-        # click meets a write to a closed pipe (EPIPE) itself and exits 1: the same case as above
-        pacified = getattr(click.utils, "_PacifyFlushWrapper", None)
-        if exc.code == 1 and pacified is not None and isinstance(sys.stdout, pacified):
-            _reader_gone()
-        raise
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
         if debug:
             raise

@@ -1,4 +1,5 @@
-"""Is this entry already in the library?  Same key, URL, DOI, or title + first author + year.
+"""Is this entry already in the library?  Same key, URL, DOI, or title + first author + year
+(unless a DOI, volume, number or pages that both give differ: then they are two works).
 
     index = DuplicateIndex(lib.entries)
     for hit in index.find(entry):          # [(existing_key, reason), …]
@@ -15,6 +16,7 @@ if that package cannot be imported.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -109,6 +111,27 @@ def first_author_key(entry: Entry) -> str:
     return _fold(value.split(" and ")[0])
 
 
+MAX_WORKS = 64  # distinct works of one title+author+year compared with a candidate (see find)
+_DASHES = re.compile(r"[\s\u2010-\u2015\u2212-]+")
+
+
+def work_marks(entry: Entry) -> tuple[str, str, str, str]:
+    """(DOI, volume, number, pages) of ``entry``, normalized: two entries that both give one of
+    these and give it differently are two works, whatever their titles (parts of a series, two
+    papers whose titles fold alike: ``A {B} C`` and ``a -- b --- c``)."""
+
+    def norm(name: str) -> str:
+        return _DASHES.sub("-", latex_to_text(entry.get(name) or "").strip()).strip("-").casefold()
+
+    number = entry.get("number") or entry.get("issue") or ""
+    return normalize_doi(entry.get("doi")), norm("volume"), _DASHES.sub("-", number.strip()).casefold(), norm("pages")
+
+
+def distinct_works(a: tuple, b: tuple) -> bool:
+    """Do two :func:`work_marks` tell the works apart (a mark both give, given differently)?"""
+    return any(x and y and x != y for x, y in zip(a, b))
+
+
 def title_key(entry: Entry) -> str:
     title = normalize_title(entry.get("title"))
     if not title:
@@ -135,7 +158,8 @@ class DuplicateIndex:
         self.keys: dict[str, str] = {}
         self.dois: dict[str, str] = {}
         self.urls: dict[str, str] = {}
-        self.titles: dict[str, str] = {}
+        # title+author+year -> {work marks: key}: one title may name several distinct works
+        self.titles: dict[str, dict[tuple, str]] = {}
         self._last = None
         for e in entries:
             self.add(e)
@@ -158,12 +182,18 @@ class DuplicateIndex:
         if url:
             self.urls.setdefault(url, entry.key)
         if tk:
-            self.titles.setdefault(tk, entry.key)
+            self.titles.setdefault(tk, {}).setdefault(work_marks(entry), entry.key)
 
     def discard(self, key: str) -> None:
-        for table in (self.keys, self.dois, self.urls, self.titles):
+        for table in (self.keys, self.dois, self.urls):
             for k in [k for k, v in table.items() if v == key]:
                 del table[k]
+        for tk, works in list(self.titles.items()):
+            kept = {m: k for m, k in works.items() if k != key}
+            if kept:
+                self.titles[tk] = kept
+            else:
+                del self.titles[tk]
 
     def find(self, entry: Entry) -> list[Duplicate]:
         found: list[Duplicate] = []
@@ -180,8 +210,17 @@ class DuplicateIndex:
             hit(self.dois.get(doi), "doi")
         if url:
             hit(self.urls.get(url), "url")
-        if tk:
-            hit(self.titles.get(tk), "title+author+year")
+        works = self.titles.get(tk) if tk else None
+        if works:
+            marks = work_marks(entry)
+            same = works.get(marks)
+            # the first MAX_WORKS works of one title are compared (a file of 5,000 parts of one
+            # title would otherwise compare every pair); past them, a new work is let in
+            if same is None:
+                same = next(
+                    (k for m, k in itertools.islice(works.items(), MAX_WORKS) if not distinct_works(marks, m)), None
+                )
+            hit(same, "title+author+year")
         return found
 
 

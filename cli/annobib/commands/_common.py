@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -183,10 +184,10 @@ def _safe_console_class():
 
         class SafeConsole(Console):
             def on_broken_pipe(self) -> None:
-                # Rich exits 1 here; a reader that went away (``| head``) is no error for
-                # annobib: the CLI's handler exits 0, as for every other command's output
+                # Rich exits 1 here; the reader going away (`| head`) is no error: the CLI's
+                # handler exits 0 on BrokenPipeError, as for output written without Rich
                 self.quiet = True
-                raise BrokenPipeError
+                raise BrokenPipeError(errno.EPIPE, "the reader of standard output went away")
 
             def _render_buffer(self, buffer):
                 return super()._render_buffer(

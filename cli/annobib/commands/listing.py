@@ -221,10 +221,28 @@ def _width(text: str) -> int:
     of most files), else Rich's measure (CJK characters take two cells)."""
     if text.isascii() and text.isprintable():
         return len(text)
-    # here: the name is rebound in this module
-    from rich.cells import cell_len
+    if len(text) < 512 or "\u200d" in text or "\ufe0f" in text:  # (joiners: Rich's grapheme rules)
+        # here: the name is rebound in this module
+        from rich.cells import cell_len
 
-    return cell_len(text)
+        return cell_len(text)
+    # a long value: each distinct character measured once, then counted in C (Rich measures
+    # character by character in Python: 300,000 accents took 0.2 s)
+    return len(text.translate(_CELLS))
+
+
+class _CellTable(dict):
+    """code point -> as many "x" as the character takes cells, for ``str.translate``."""
+
+    def __missing__(self, code: int) -> str:
+        # lazy: loads rich only when this runs
+        from rich.cells import get_character_cell_size
+
+        out = self[code] = "x" * get_character_cell_size(chr(code))
+        return out
+
+
+_CELLS = _CellTable()
 
 
 def crop(text: str, width: int) -> str:

@@ -108,6 +108,11 @@ def guess_language(text: str | None, undecided: str = "") -> str:
     return undecided if c["latin"] or c["han"] else ""
 
 
+# word characters from U+00C0 on: where a letter past plain Latin may be (checked one by one)
+_HIGH_WORD = lazy_regex(r"[^\W\d_\x00-\xbf]")
+
+
 def _plain_latin(text: str) -> bool:
     """Latin letters without accents (typographic quotes and dashes aside): English's look."""
-    return all(ord(ch) < 0xC0 or not ch.isalpha() for ch in text)
+    # a regex scan, not a Python loop per character (300,000 decoded accents took 0.25 s)
+    return not any(m.group().isalpha() for m in _HIGH_WORD.finditer(text))

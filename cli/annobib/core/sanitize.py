@@ -220,6 +220,28 @@ def safe_url(url: str | None) -> str | None:
     return _URL_QUOTE_RX.sub(lambda x: _URL_QUOTE[x.group()], url)
 
 
+MAX_TERMINAL_LINK = 2000  # bytes: a longer link target prints as text alone
+_NOT_ASCII = lazy_regex(r"[^\x21-\x7e]+")
+
+
+def terminal_link(url: str | None) -> str | None:
+    """``url`` fit for an OSC 8 hyperlink on a terminal, or None (the text then prints alone).
+
+    The one place terminal hyperlinks are made: a safe URL (:func:`safe_url`) with every
+    character outside printable ASCII percent-encoded as UTF-8 (RFC 3986), so no combining
+    mark, bidi control or other raw text rides inside the escape sequence; past
+    ``MAX_TERMINAL_LINK`` bytes no link at all."""
+    target = safe_url(url)
+    if target is None:
+        return None
+    if not target.isascii() or " " in target:
+        # lazy: only a URL with such characters needs it
+        from urllib.parse import quote
+
+        target = _NOT_ASCII.sub(lambda m: quote(m.group(), safe=""), target)
+    return target if len(target) <= MAX_TERMINAL_LINK else None
+
+
 # --------------------------------------------------------------------------- HTML
 
 

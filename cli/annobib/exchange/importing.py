@@ -18,7 +18,7 @@ from annobib.bib.library import decode_bib_bytes
 from annobib.bib.source import add_verbatim, entry_text
 from annobib.bib.values import entry_from_record
 from annobib.bounded import MAX_IMPORT_BYTES
-from annobib.dedupe import DuplicateIndex, _fold, normalize_title
+from annobib.dedupe import DuplicateIndex, _fold, distinct_works, normalize_title, work_marks
 from annobib.errors import InputError, read_input_bytes
 from annobib.editing import _next_free
 from annobib.exchange import IMPORT_FORMATS, csl_json, detect_format, ris
@@ -147,7 +147,7 @@ def merge_into(lib, entries, *, merge: bool = False, force: bool = False) -> Imp
             same_title = other is not None and normalize_title(other.get("title")) == normalize_title(
                 entry.get("title")
             )
-            if same_title:
+            if same_title and not distinct_works(work_marks(other), work_marks(entry)):
                 real = key_clash
         if real and not force:
             dup = real[0]

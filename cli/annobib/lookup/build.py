@@ -20,7 +20,7 @@ from annobib import text as tx
 from annobib.bib.library import collect_strings, decode_bib_bytes, parse_records
 from annobib.bib.values import MacroTooLarge, entry_from_record, resolve_value
 from annobib.lookup.align import aligned_table, full_table, segment_hashes
-from annobib.lookup.rows import batch_summaries
+from annobib.lookup.rows import LongValues, batch_summaries
 from annobib.lookup.schema import (
     AUTHOR_FIELDS,
     CONTAINER_FIELDS,
@@ -102,6 +102,8 @@ def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
     M = MARKERS
     dec_parts = []
     metas = []
+    long = LongValues()
+    hold = long.hold
     slot_of: dict[str, int] = {}  # field name as written -> slot (names repeat: one lower() each)
     for it in items:
         slots: list[list[str]] = [[], [], [], [], [], [], [], [], []]
@@ -116,9 +118,11 @@ def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
                 slots[slot].append(raw[1:-1])
             else:
                 slots[slot].append(_quick_value(raw, strings))
-        dec_parts.append(_DSEP.join([" ".join(x) for x in slots[:6]]))
+        dec_parts.append(_DSEP.join([" ".join(map(hold, x)) for x in slots[:6]]))
         metas.append(slots)
-    decoded = tx.latex_to_text(_ESEP.join(dec_parts))
+    decoded = long.decode(
+        _ESEP.join(dec_parts), lambda: _ESEP.join(_DSEP.join([" ".join(x) for x in m[:6]]) for m in metas)
+    )
     if CONTROL.search(decoded.replace(_ESEP, "").replace(_DSEP, "")):
         decoded = re.sub(r"[\x00-\x17\x1a-\x1f\x7f]", " ", decoded)
     decoded_parts = decoded.split(_ESEP)

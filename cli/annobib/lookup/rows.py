@@ -6,6 +6,7 @@ import re
 
 from annobib import names as nm
 from annobib import text as tx
+from annobib.core.latex import LONG_VALUE
 from annobib.core.sanitize import terminal
 from annobib.lookup.schema import domain_of
 
@@ -21,6 +22,41 @@ _CONTAINER_ORDER = (
 )
 _ESEP = "\x18"
 _DSEP = "\x19"
+
+
+class LongValues:
+    """Values past ``LONG_VALUE`` characters held out of a bulk decoding and decoded on their own
+    (remembered for the run), so a 600 KB title is decoded once, not once for the haystack and
+    again for the table row::
+
+        long = LongValues()
+        bulk = SEP.join(long.hold(v) for v in values)
+        text = long.decode(bulk, lambda: SEP.join(values))
+
+    A held value stands in the bulk as a placeholder (two private-use characters of plane 15
+    around its number); if the file itself holds those characters, everything is decoded in
+    one piece as before (``whole``)."""
+
+    OPEN, CLOSE = "\U000f0000", "\U000f0001"
+    _HELD = re.compile("\U000f0000([0-9]+)\U000f0001")
+
+    def __init__(self) -> None:
+        self.held: list[str] = []
+
+    def hold(self, value: str) -> str:
+        if len(value) <= LONG_VALUE:
+            return value
+        self.held.append(value)
+        return f"{self.OPEN}{len(self.held) - 1}{self.CLOSE}"
+
+    def decode(self, bulk: str, whole) -> str:
+        held = self.held
+        if not held:
+            return tx.latex_to_text(bulk)
+        if bulk.count(self.OPEN) != len(held) or bulk.count(self.CLOSE) != len(held):
+            return tx.latex_to_text(whole())
+        return self._HELD.sub(lambda m: tx.latex_to_text(held[int(m.group(1))]), tx.latex_to_text(bulk))
+
 
 _AND_SPLIT = re.compile(r"\s+and\s+")
 
@@ -138,7 +174,14 @@ def batch_summaries(entries: list, sort_keys: bool = True) -> list[tuple]:
     if bulk.count(_DSEP) != len(disp_parts) or bulk.count(_ESEP) != len(disp_parts) - 1:
         # a value holds a separator (a raw U+0018/U+0019 in the file): shown as a space instead
         bulk = _ESEP.join(_DSEP.join(p.replace(_ESEP, " ").replace(_DSEP, " ") for p in _titles(e)) for e in entries)
-    disp = tx.latex_to_text(bulk).split(_ESEP)
+    if len(bulk) > LONG_VALUE:
+        whole = bulk
+        long = LongValues()
+        parts = [p.split(_DSEP) for p in whole.split(_ESEP)]
+        bulk = _ESEP.join(_DSEP.join(map(long.hold, p)) for p in parts)
+        disp = long.decode(bulk, lambda: whole).split(_ESEP)
+    else:
+        disp = tx.latex_to_text(bulk).split(_ESEP)
     out = []
     for k, e in enumerate(entries):
         f = e.fields

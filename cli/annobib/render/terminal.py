@@ -3,7 +3,7 @@ markup parsing; unsafe characters made visible by the one sanitizer."""
 
 from __future__ import annotations
 
-from annobib.core.sanitize import safe_url, terminal_lines
+from annobib.core.sanitize import terminal_lines, terminal_link
 from annobib.render.wrap import Wrapped
 
 
@@ -16,8 +16,8 @@ def render(rt):
         style = ""
         if r.italic:
             style += "italic "
-        target = safe_url(r.url) if r.url else None
-        if target and " " not in target:
+        target = terminal_link(r.url) if r.url else None
+        if target:
             style += f"link {target}"
         out.append(terminal_lines(r.text), style=style.strip() or None)
     return out
