@@ -1471,6 +1471,24 @@ GENRES: list[Genre] = [
         _always,
         parse_western,
         examples=(
+            # tests/data/extract_blind25: only the first author inverted, the others written whole
+            (
+                "Tanaka, Ken, Ruth Miller and Omar Haddad, “Port Congestion and Freight Rates in East Asia,” "
+                "NBER Working Paper, No. 30112, 2022.",
+                {
+                    "type": "report",
+                    "fields": {"author": "Tanaka, Ken and Miller, Ruth and Haddad, Omar", "number": "30112"},
+                },
+            ),
+            # tests/data/extract_blind25: economics' author-date, the year in brackets after the names
+            (
+                "Okada, S. and J. M. Lindqvist (2015), “Deflation Expectations and Wage Setting,” Journal of "
+                "Monetary Economics, Vol. 74, No. 3, pp. 44-61.",
+                {
+                    "type": "article",
+                    "fields": {"author": "Okada, S. and Lindqvist, J. M.", "date": "2015", "volume": "74"},
+                },
+            ),
             # tests/data/extract_blind23: a translated piece in an edited book (trans. A, in Book, ed. B)
             (
                 "Max Weber, Politics as a Vocation, trans. Ann Lee, in Essays in Sociology, ed. Tom Hale (London: "
