@@ -64,6 +64,7 @@ from annobib.extract.fields.lawcites import (
 from annobib.extract.fields.model import Genre, Parsed
 from annobib.extract.fields.names import western_person
 from annobib.extract.fields.russian import parse_russian
+from annobib.extract.fields.ukparl import parse_uk_parliamentary, uk_parliamentary
 from annobib.extract.fields.western import parse_western
 
 
@@ -783,6 +784,15 @@ GENRES: list[Genre] = [
         western_law_cue,
         parse_western_legislation,
         examples=(
+            # tests/data/extract_blind25: the article or section cited after the name is no part of it
+            (
+                "Charter of the Organization of American States art. XIV, Apr. 30, 1948, 119 U.N.T.S. 3.",
+                {"type": "legislation", "fields": {"title": "Charter of the Organization of American States"}},
+            ),
+            (
+                "Defense Production Act of 1950 § 721, 50 U.S.C. § 4565 (2018).",
+                {"type": "legislation", "fields": {"title": "Defense Production Act of 1950", "date": "2018"}},
+            ),
             # tests/data/extract_blind7 and extract_blind9 (statutes, treaties, resolutions)
             (
                 "Consolidated Appropriations Act, 2016, Pub. L. No. 114-113, 129 Stat. 2242 (2015).",
@@ -976,6 +986,11 @@ GENRES: list[Genre] = [
         is_wto_report,
         parse_wto_report,
         examples=(
+            # tests/data/extract_blind25: Bluebook's "WTO Doc." before the symbol
+            (
+                "Panel Report, India—Tariffs on Steel Wire, WTO Doc. WT/DS677/R (adopted Jan. 9, 2020).",
+                {"type": "jurisdiction", "fields": {"number": "WT/DS677/R", "date": "2020-01-09", "author": None}},
+            ),
             # tests/data/extract_blind19 (a WTO report in an English note of a Chinese law article)
             (
                 "Panel Report, EU — Duties on Olive Oil from Tunisia, WT/DS612/R, adopted 3 May 2021, para. 7.48.",
@@ -1365,11 +1380,77 @@ GENRES: list[Genre] = [
         ),
     ),
     Genre(
+        "uk-parliamentary",
+        "ukparl",
+        uk_parliamentary,
+        parse_uk_parliamentary,
+        examples=(
+            # tests/data/extract_blind25: a Command paper with its imprint and the page cited
+            (
+                "Report on Colonial Development, Cmd. 6713 (London: HMSO, 1945), 12.",
+                {
+                    "type": "report",
+                    "locator": "12",
+                    "fields": {"title": "Report on Colonial Development", "number": "Cmd. 6713", "publisher": "HMSO"},
+                },
+            ),
+            # tests/data/extract_blind25: a Colonial paper whose title ends with a year
+            (
+                "Report of the Gold Coast Commission of Enquiry, 1948, Colonial No. 231 (London: HMSO, 1948), 7.",
+                {
+                    "type": "report",
+                    "locator": "7",
+                    "fields": {
+                        "title": "Report of the Gold Coast Commission of Enquiry, 1948",
+                        "number": "Colonial No. 231",
+                        "date": "1948",
+                        "author": None,
+                    },
+                },
+            ),
+            # tests/data/extract_blind25: Hansard by series, volume and column
+            (
+                "Hansard, House of Lords Debates, 5th ser., vol. 152, col. 318, 9 May 1946.",
+                {
+                    "type": "misc",
+                    "locator": "318",
+                    "fields": {
+                        "title": "House of Lords Debates",
+                        "series": "5",
+                        "volume": "152",
+                        "date": "1946-05-09",
+                        "author": None,
+                    },
+                },
+            ),
+        ),
+    ),
+    Genre(
         "western-archive",
         "archive",
         looks_like_western_archive,
         parse_western_archive,
         examples=(
+            # tests/data/extract_blind25: a registry number and a cabinet paper after the piece; the kind
+            # of document before a quoted title is no author; a date alone is no title
+            (
+                "TNA, FO 371/81234, F 1022/5/10, Minute by R. H. Scott, 9 June 1950.",
+                {
+                    "type": "misc",
+                    "fields": {"number": "FO 371/81234, F 1022/5/10", "title": "Minute by R. H. Scott"},
+                },
+            ),
+            (
+                "Memorandum by the Minister of Defence, ‘Forces in the Far East’, 2 May 1951, CAB 129/45, CP (51) 120.",
+                {
+                    "type": "misc",
+                    "fields": {"number": "CAB 129/45, CP (51) 120", "title": "Forces in the Far East", "author": None},
+                },
+            ),
+            (
+                "TNA, CAB 128/19, CM 31(51), 7 May 1951.",
+                {"type": "misc", "fields": {"number": "CAB 128/19, CM 31(51)", "title": None, "date": "1951-05-07"}},
+            ),
             # tests/data/extract_blind23: the title runs to the date; a decimal file number; a lower-case
             # box and a person's papers; the repository's abbreviation printed first
             (
@@ -1823,6 +1904,7 @@ _SUBMODULES = (
     "russian",
     "jpdate",
     "lawcites",
+    "ukparl",
 )
 
 
