@@ -476,6 +476,32 @@ GENRES: list[Genre] = [
         parse_cjk_or_court_case,
         needs_cjk=True,
         examples=(
+            # tests/data/extract_blind25: a numbered paper series after the title (its name as `type`)
+            (
+                "森田真一「物価と賃金の連動」日本銀行ワーキングペーパーシリーズ No.17-J-3、2017年5月。",
+                {
+                    "type": "report",
+                    "fields": {"type": "日本銀行ワーキングペーパーシリーズ", "number": "17-J-3", "date": "2017-05"},
+                },
+            ),
+            (
+                "北川亮「企業の新陳代謝」RIETI Discussion Paper Series 18-J-044、経済産業研究所、2018年。",
+                {
+                    "type": "report",
+                    "fields": {
+                        "type": "RIETI Discussion Paper Series",
+                        "number": "18-J-044",
+                        "institution": "経済産業研究所",
+                    },
+                },
+            ),
+            (
+                "王某：《地方债务与银行信贷》，清华大学金融研究院工作论文，No.W2020013，2020年。",
+                {
+                    "type": "report",
+                    "fields": {"type": "工作论文", "institution": "清华大学金融研究院", "number": "W2020013"},
+                },
+            ),
             # tests/data/extract_blind23: a research institute's numbered report series
             (
                 "한국국방연구원, 「동맹 관리의 과제」, KIDA 연구총서 21-07 (서울: 한국국방연구원, 2021).",

@@ -156,9 +156,38 @@ def parse_cjk(text: str) -> Parsed:
         or _cjk_type_web_or_short(note)
     )
     parsed = _cjk_finish(note, etype)
+    if etype == "book" and _has_any(text, _PAPER_SERIES_CUES):
+        parsed = _paper_series(parsed, text)
+        if parsed.type == "report":
+            return parsed
     if etype == "book" and "」" in text and "『" not in text:
         return _ja_unbracketed_journal(parsed, text)
     return _newspaper_issue(parsed) if etype == "book" and "author" not in parsed.fields else parsed
+
+
+# 「…」日本銀行ワーキングペーパーシリーズ No.18-J-5 / 「…」RIETI Discussion Paper Series 19-J-021、経済産業研究所 /
+# 《…》，北京大学国家发展研究院工作论文，No.C2019007: a numbered paper series after the title
+_PAPER_SERIES_CUES = ("Paper", "Brief", "ペーパー", "工作论文", "工作論文")
+_PAPER_SERIES = re.compile(
+    r"[」》』]\s*[，,、]?\s*(?:(?P<s>(?:[A-Z][\w.&\-]*\s+){0,4}(?:(?:Working|Discussion)\s+Papers?(?:\s+Series)?|Policy\s+Briefs?)"
+    r"|[\u3005\u4e00-\u9fff\u30a0-\u30ff]{0,20}?(?:ワーキング・?ペーパー|ディスカッション・?ペーパー)(?:・?シリーズ)?)"
+    r"|(?P<inst>[\u4e00-\u9fff]{2,20}?)(?P<kind>工作论文|工作論文))"
+    r"\s*[，,、]?\s*(?:No\.?\s*|第\s*)?(?P<n>[A-Z]{0,3}\d{1,8}(?:-[A-Z]{0,2}-?\d{1,5})*)(?![\d年])"
+)
+
+
+def _paper_series(p: Parsed, text: str) -> Parsed:
+    """A title followed by a numbered paper series: an @report with the series as ``type`` (docs/fields.md)
+    and its number; the press named after it, or the institute named before 工作论文, issued it."""
+    m = _PAPER_SERIES.search(text)
+    if not m or "journaltitle" in p.fields:
+        return p
+    f = {k: v for k, v in p.fields.items() if k not in ("publisher", "series")}
+    inst = m["inst"] or p.fields.get("publisher")
+    f.update(type=m["kind"] or m["s"].strip(), number=m["n"])
+    if inst:
+        f["institution"] = inst
+    return Parsed(type="report", fields=_order(f), locator=p.locator, kind=p.kind, names=p.names)
 
 
 # 西山健吾「…」法律時報81巻9号(2009年)54頁: a Japanese law journal named without 『』, then its issue
