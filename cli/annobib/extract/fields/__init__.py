@@ -502,6 +502,11 @@ GENRES: list[Genre] = [
                     "fields": {"type": "工作论文", "institution": "清华大学金融研究院", "number": "W2020013"},
                 },
             ),
+            # tests/data/extract_blind25: a Chinese work cited the Japanese way keeps its language
+            (
+                "张某『国际关系理论与中国外交』北京：世界知识出版社、2015年、45頁。",
+                {"type": "book", "locator": "45", "fields": {"langid": "chinese", "publisher": "世界知识出版社"}},
+            ),
             # tests/data/extract_blind23: a research institute's numbered report series
             (
                 "한국국방연구원, 「동맹 관리의 과제」, KIDA 연구총서 21-07 (서울: 한국국방연구원, 2021).",

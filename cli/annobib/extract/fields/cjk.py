@@ -393,6 +393,13 @@ _CJK_LANGUAGE_AND_URL_RE1 = re.compile(r"(日|英|俄|韩|法|德)文版")
 _CJK_LANGUAGE_AND_URL_RE2 = re.compile(r"出版会|書房|新書|文庫|選書|講談社|岩波|有斐閣|東京")
 
 
+# simplified characters Japanese never writes (it has 対 発 際 記 問 …): a title holding one is Chinese
+_ZH_SIMPLIFIED = re.compile(
+    "[这们个说对时过还进见记问话讲认识际东车长门书买卖电无从开关现实样变产业级织纪联务动劳员华习发议论题设计证语读"
+    "调谈应处权报战强历农军贸边统结运种组义济验阶层乐伦传]"
+)
+
+
 def _cjk_language_and_url(n: _CjkNote) -> None:
     """The language; the URL, and ``rest_nourl``: the rest without it, an imprint in parentheses set
     off by commas, an access date taken out (into ``urldate``)."""
@@ -419,6 +426,8 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
         ]
     elif lang == "chinese" and _CJK_LANGUAGE_AND_URL_RE2.search(rest):
         lang = "japanese"  # Japanese publisher forms
+    elif lang == "japanese" and _ZH_SIMPLIFIED.search(title) and not KANA.search(title + author_part):
+        lang = "chinese"  # 閻明遠『大国外交与国际秩序』北京：…: a Chinese work cited the Japanese way
     # Japanese notes print the container in 『』 after a 「」 title
     url_m = find_url(rest)
     url = clean_url(url_m.group(0)) if url_m else None
