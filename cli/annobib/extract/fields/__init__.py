@@ -167,6 +167,19 @@ GENRES: list[Genre] = [
         _has_gbt_tag,
         parse_gbt_tagged,
         examples=(
+            # tests/data/extract_blind25: a standard's number after its title, then the imprint
+            (
+                "国家市场监督管理总局.数据安全技术 数据分类分级规则:GB/T 43697—2024[S].北京:中国标准出版社,2024.",
+                {
+                    "type": "standard",
+                    "fields": {
+                        "title": "数据安全技术 数据分类分级规则",
+                        "number": "GB/T 43697—2024",
+                        "publisher": "中国标准出版社",
+                        "date": "2024",
+                    },
+                },
+            ),
             # tests/data/extract_blind23: an English book's translators (or editors) after its [M] tag
             (
                 "Hannah Lowe. The Quiet City[M]. Trans. Anna Berg and Tom Hale. London: Verso, 2004: 31.",
