@@ -337,6 +337,11 @@ GENRES: list[Genre] = [
         _mostly_cyrillic,
         parse_russian,
         examples=(
+            # tests/data/extract_blind25: Кн. N names the book of a work in books (after Т. N, a part)
+            (
+                "Петров И.В. Степь и город: очерки истории. Кн. 3. Алматы: Дайк-Пресс, 2012. С. 40.",
+                {"type": "book", "locator": "40", "fields": {"title": "Степь и город: очерки истории", "volume": "3"}},
+            ),
             # tests/test_extract_patterns.py
             (
                 "Арбатов А.Г. Безопасность: российский выбор. М.: ЭПИцентр, 1999. С. 15.",

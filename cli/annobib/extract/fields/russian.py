@@ -39,8 +39,12 @@ _RESPONSIBILITY = re.compile(
     r"\s*/\s*(?P<role>под\s+(?:общ\.\s+)?ред\.|отв\.\s*ред\.|ред\.|сост\.|пер\.(?:\s+с\s+[а-я]+\.)?|ed\.\s+by|eds?\.)\s*"
     r"(?P<who>(?:[А-ЯЁA-Z]\.\s*){1,2}[А-ЯЁA-Z][а-яёa-z\-]+(?:,\s*(?:[А-ЯЁA-Z]\.\s*){1,2}[А-ЯЁA-Z][а-яёa-z\-]+)*)(?P<others>\s+и\s+др\.?|\s+et\s+al\.?)?\.?"
 )
-_VOLUMES = re.compile(r"\s*[:.]?\s*[Вв]\s+\d+\s+т\.|(?:^|[.\s])Т\.\s*(?P<v>\d+)\.?|(?:^|[.\s])Vol\.\s*(?P<v2>\d+)")
+_VOLUMES = re.compile(
+    r"\s*[:.]?\s*[Вв]\s+\d+\s+т\.|(?:^|[.\s])Т\.\s*(?P<v>\d+)\.?|(?:^|[.\s])Vol\.\s*(?P<v2>\d+)"
+    r"|(?:^|[.\s])Кн\.\s*(?P<v3>\d+)\.?"  # Кн. 2: the book of a work in books (of a volume: Т. 3. Кн. 2)
+)
 _THESIS = re.compile(r"\s*:\s*(?:дис|автореф\.\s*дис)\.\s*…?(?:\.\.\.)?\s*(?:канд|д-ра)\.\s*[а-я.\s]*?наук\.?")
+_TOM = re.compile(r"(?:^|[.\s])Т\.\s*\d")
 
 
 def _nominative(name: str) -> str:
@@ -275,11 +279,13 @@ def _russian_book(f: dict[str, str], rest: str, url: str | None) -> str:
     for vm in _VOLUMES.finditer(rest):
         if vm["v"] or vm["v2"]:
             f["volume"] = vm["v"] or vm["v2"]  # Т. 3 (В 5 т. names the set, not the volume cited)
+        elif vm["v3"] and not _TOM.search(rest):
+            f["volume"] = vm["v3"]  # Кн. 2 of a work in books; after Т. 3 it only names a part
     rest = cre.sub(r"\s*[:.]?\s*[Вв]\s+\d+\s+т\.\s*(?:Т\.\s*\d+\.?)?", ".", rest)
     cm = RU_CITY.search(rest)
     if cm:
         title = rest[: cm.start()]
-        f["title"] = strip_trailing(cre.sub(r"(?:^|\.\s*)(?:Т|Vol)\.\s*\d+\.?\s*$", "", strip_trailing(title)))
+        f["title"] = strip_trailing(cre.sub(r"(?:(?:^|\.\s*)(?:Т|Vol|Кн)\.\s*\d+\.?\s*)+$", "", strip_trailing(title)))
         loc = cm.group(1)
         f["location"] = {"М.": "Москва", "СПб.": "Санкт-Петербург", "Л.": "Ленинград"}.get(loc, loc)
         pm2 = cre.match(r"\s*([^,]+?),\s*(\d{4})", rest[cm.end() :])
