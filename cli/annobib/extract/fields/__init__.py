@@ -1193,6 +1193,19 @@ GENRES: list[Genre] = [
         _year_in_brackets,
         parse_apa,
         examples=(
+            # tests/data/extract_blind25: an agency's report number after the title, the issuer after it
+            (
+                "Bureau of Labor Statistics. (2022). Employment projections 2021-2031 (BLS 2022-118). U.S. "
+                "Department of Labor. https://example.gov/ep",
+                {
+                    "type": "report",
+                    "fields": {
+                        "title": "Employment projections 2021-2031",
+                        "number": "BLS 2022-118",
+                        "institution": "U.S. Department of Labor",
+                    },
+                },
+            ),
             # tests/test_extract_western_notes.py::test_apa_references
             (
                 "Acemoglu, D., Johnson, S., & Robinson, J. A. (2001). "
