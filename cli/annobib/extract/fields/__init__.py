@@ -1614,6 +1614,12 @@ GENRES: list[Genre] = [
         _always,
         parse_western,
         examples=(
+            # tests/data/extract_blind25: a ministry's statement quoted in a Korean note: the date is no
+            # outlet, the ministry a body
+            (
+                '통일부, "남북 고위급회담 결과 발표," 2018년 6월 1일, https://example.go.kr/a?b=2 (검색일: 2019.2.4).',
+                {"type": "online", "fields": {"author": "{통일부}", "date": "2018-06-01", "journaltitle": None}},
+            ),
             # tests/data/extract_blind25: only the first author inverted, the others written whole
             (
                 "Tanaka, Ken, Ruth Miller and Omar Haddad, “Port Congestion and Freight Rates in East Asia,” "
@@ -1666,7 +1672,7 @@ GENRES: list[Genre] = [
             # tests/data/extract_blind23: a Korean author written whole; an access date 2020. 2. 1
             (
                 '박민수, "Korea and the Alliance," 2020년 1월 5일, https://www.kida.re.kr/x/77 (검색일: 2020. 2. 1).',
-                {"type": "article", "fields": {"author": "박민수", "urldate": "2020-02-01"}},
+                {"type": "online", "fields": {"author": "박민수", "urldate": "2020-02-01", "journaltitle": None}},
             ),
             # tests/data/extract_blind23: an e-book's location; an original year in brackets; a
             # translator who edited too; a Bekker number cited

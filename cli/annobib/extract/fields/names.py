@@ -341,6 +341,8 @@ def western_person(text: str) -> str:
         text = text[: m.start()]
     tokens = text.split()
     if len(tokens) == 1 and _CJK_NAME.fullmatch(tokens[0]):
+        if is_cjk_org(tokens[0]):
+            return brace_org(tokens[0])  # 외교부, 国务院: a body, braced as the CJK builder does
         return tokens[0]  # 박정훈, 王某: a CJK name is written whole, family name first
     if len(tokens) == 2 and not suffix and _pinyin_family_first(tokens[0], tokens[1]):
         return f"{tokens[0]}, {tokens[1]}"  # Mao Zedong, Yan Xuetong: pinyin, family name first

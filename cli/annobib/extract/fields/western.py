@@ -402,6 +402,8 @@ def _western_cues(n: _WesternNote) -> None:
             or first == "p"
             and EN_PAGES.fullmatch(s2)
             or _is_year(s2)
+            or not s2.isascii()
+            and _CJK_DATE.fullmatch(s2)  # 외교부, "…," 2021년 5월 21일, URL: the date, no outlet
         ):
             continue
         if (
@@ -437,6 +439,7 @@ def _western_cues(n: _WesternNote) -> None:
     n.segs, n.thesis, n.vol = segs, thesis, vol
 
 
+_CJK_DATE = re.compile(r"\d{4}\s*[년年]\s*\d{1,2}\s*[월月](?:\s*\d{1,2}\s*[일日])?")
 _YEAR_AFTER_NAMES = re.compile(r"\s*\(((?:1[5-9]|20)\d\d)[a-z]?\)\s*,?\s*$")
 
 
