@@ -494,6 +494,11 @@ GENRES: list[Genre] = [
         parse_cjk_or_court_case,
         needs_cjk=True,
         examples=(
+            # tests/data/extract_blind25: a piece in its author's collected works named without an imprint
+            (
+                "茅盾：《论现实主义》，《茅盾全集》第21卷，第35页。",
+                {"type": "inbook", "locator": "35", "fields": {"booktitle": "茅盾全集", "volume": "21"}},
+            ),
             # tests/data/extract_blind25: a numbered paper series after the title (its name as `type`)
             (
                 "森田真一「物価と賃金の連動」日本銀行ワーキングペーパーシリーズ No.17-J-3、2017年5月。",

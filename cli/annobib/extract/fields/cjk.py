@@ -815,6 +815,11 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
     )
     series, title_mark, vol, zai_container = n.series, n.title_mark, n.vol, n.zai_container
     etype = None
+    if container and vol and not (issue or chapter or pub) and _COLLECTED_WORKS.search(container):
+        # 鲁迅：《摩罗诗力说》，《鲁迅全集》第1卷，第68页: a piece in its author's collected works, no imprint
+        f["booktitle"] = container
+        f["volume"] = _cn_int(vol.group(1) or vol.group(2) or vol.group(3))
+        return "inbook"
     if (
         container
         and (issue or vol or series or ko_num or cre.search(r"第\s*\d{1,4}\s*期", rest_nourl))
