@@ -337,6 +337,11 @@ GENRES: list[Genre] = [
         _mostly_cyrillic,
         parse_russian,
         examples=(
+            # tests/data/extract_blind25: a newspaper's issue with the month abbreviated (GOST)
+            (
+                "Указ о земле // Известия. 1953. 14 нояб.",
+                {"type": "article", "fields": {"journaltitle": "Известия", "date": "1953-11-14"}},
+            ),
             # tests/data/extract_blind25: Кн. N names the book of a work in books (after Т. N, a part)
             (
                 "Петров И.В. Степь и город: очерки истории. Кн. 3. Алматы: Дайк-Пресс, 2012. С. 40.",

@@ -215,12 +215,10 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
         f["date"] = cm.group(2)
     else:
         f["journaltitle"] = strip_trailing(cont.split(".")[0])
-    rd = cre.search(
-        r"(\d{1,2})\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)", cont
-    )
-    if rd and f.get("date"):
-        months = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
-        f["date"] = f"{f['date'][:4]}-{months.index(rd.group(2)) + 1:02d}-{int(rd.group(1)):02d}"
+    rd = _RU_DAY_MONTH.search(cont)
+    if rd and f.get("date"):  # 16 декабря / 16 дек. (GOST abbreviates months): the day
+        month = next(k for k, stem in enumerate(_RU_MONTH_STEMS, 1) if rd.group(2).startswith(stem))
+        f["date"] = f"{f['date'][:4]}-{month:02d}-{int(rd.group(1)):02d}"
     vm = cre.search(r"(?:Т|Vol)\.\s*(\d+)", cont)
     if vm:
         f["volume"] = vm.group(1)
@@ -230,11 +228,13 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
     if locator and "-" in locator:
         f["pages"] = locator
     etype = "article"
-    if cre.search(
-        r"\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)", cont
-    ) or cre.search(r"газета|Известия|Правда|Коммерсант|Ведомости|РИА|ТАСС", f.get("journaltitle", "")):
+    if rd or cre.search(r"газета|Известия|Правда|Коммерсант|Ведомости|РИА|ТАСС", f.get("journaltitle", "")):
         f["entrysubtype"] = "newspaper"
     return etype
+
+
+_RU_MONTH_STEMS = ("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
+_RU_DAY_MONTH = re.compile(r"(\d{1,2})\s+((?:янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*)(?![а-я])")
 
 
 def _russian_chapter(f: dict[str, str], rest: str, locator: str | None) -> str:
