@@ -499,6 +499,13 @@ GENRES: list[Genre] = [
         parse_cjk_or_court_case,
         needs_cjk=True,
         examples=(
+            (
+                "厚生労働省「賃金構造基本統計調査（令和2年）結果の概況」https://example.go.jp/a.html（2021年5月1日アクセス）。",
+                {
+                    "type": "online",
+                    "fields": {"title": "賃金構造基本統計調査（令和2年）結果の概況", "urldate": "2021-05-01"},
+                },
+            ),
             # tests/data/extract_blind25: a piece in its author's collected works named without an imprint
             (
                 "茅盾：《论现实主义》，《茅盾全集》第21卷，第35页。",
