@@ -499,6 +499,16 @@ GENRES: list[Genre] = [
         parse_cjk_or_court_case,
         needs_cjk=True,
         examples=(
+            # tests/data/extract_blind25: a series in brackets between the title and the press; an era
+            # year inside a title kept as printed
+            (
+                "川島真『近代国家への模索 1894-1925』（シリーズ中国近現代史②）岩波新書、2010年、5頁。",
+                {
+                    "type": "book",
+                    "locator": "5",
+                    "fields": {"series": "シリーズ中国近現代史②", "publisher": "岩波新書", "date": "2010"},
+                },
+            ),
             (
                 "厚生労働省「賃金構造基本統計調査（令和2年）結果の概況」https://example.go.jp/a.html（2021年5月1日アクセス）。",
                 {

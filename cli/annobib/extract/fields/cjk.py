@@ -400,6 +400,13 @@ _ZH_SIMPLIFIED = re.compile(
 )
 
 
+_SERIES_WORDS = ("シリーズ", "叢書", "双書", "選書", "新書", "文庫", "講座", "ブックレット")
+_JA_PAREN_SERIES = re.compile(
+    r"\s*[（(](?P<ser>[^（()）、，,]{0,20}(?:シリーズ|叢書|双書|選書|新書|文庫|講座|ブックレット)[^（()）、，,]{0,20})[)）]"
+    r"(?=\s*[^\s\d、，,。])"
+)
+
+
 def _cjk_language_and_url(n: _CjkNote) -> None:
     """The language; the URL, and ``rest_nourl``: the rest without it, an imprint in parentheses set
     off by commas, an access date taken out (into ``urldate``)."""
@@ -412,6 +419,10 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
         n.title,
         n.title_mark,
     )
+    series = _JA_PAREN_SERIES.match(rest) if rest.lstrip()[:1] in "（(" and _has_any(rest[:40], _SERIES_WORDS) else None
+    if series:  # 『開発主義の時代へ』（シリーズ中国近現代史⑤）岩波新書、2014年: the series, then the imprint
+        f["series"] = series["ser"].strip()
+        n.rest = rest = rest[series.end() :]
     lang = language_of(title + author_part) if (KANA.search(text) or HANGUL.search(text)) else language_of(title)
     if (
         lang == "chinese"
