@@ -19,6 +19,9 @@ PASTES = {
     # a journal's title and issue, or a running head, above note 1 (a PDF page copied whole)
     "journal-title-above-half-paren-markers": "商事法論集 第7号(2019)\n1) 川端和夫『契約法講義』(成文堂、2014年)88頁。\n"
     "2) 川端・前掲注1)91頁。\n3) 野口典子「約款の拘束力」法学雑誌55巻2号(2008年)1-20頁。",
+    # ``N)`` markers (Japanese economics PDFs) with a short note and the next one on one line
+    "half-paren-markers-run-on": "1) 森田真一『物価の経済学』有斐閣、2016年、33頁。\n2) 同上、41頁。 3) 北川亮「金利の期間構造」"
+    "『金融研究』第29巻第2号、2010年、1-30頁。",
     "two-head-lines-above-notes": "Vol. 12, No. 3 (2020)\nCONTRACT AND CONSENT\n1) A. Writer, Terms (Oxford: OUP, 2010), 5.\n"
     "2) Ibid., 9.\n3) B. Author, Consent (London: Hart, 2012), 14.",
 }
@@ -49,3 +52,14 @@ def test_a_posts_footer_after_its_end_mark_is_no_part_of_the_last_note(mark):
     notes = loose_notes(text)
     assert [n.number for n in notes] == [1, 2]
     assert notes[-1].text == "Ann Lee, Tides (Oxford: OUP, 2011), p. 9."
+
+
+def test_a_date_ending_in_the_next_number_and_a_paren_cuts_no_note():
+    # ``2020.5.10)`` after note 9 looks like the run-on marker ``10)``; only a stop after a space is one
+    text = (
+        "8) 한지수, 「선거와 여론」, 『정치연구』 제3호, 2019, 12쪽.\n"
+        "9) 통계청, 「인구 동향」, http://kostat.go.kr/a.do?b=1 (검색일: 2020.5.10).\n10) 위의 글, 14쪽."
+    )
+    notes = loose_notes(text)
+    assert [n.number for n in notes] == [8, 9, 10]
+    assert notes[1].text.endswith("(검색일: 2020.5.10).")

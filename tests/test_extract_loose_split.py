@@ -20,7 +20,19 @@ from annobib.extract.document import normalize_text
 ROOT = Path(__file__).resolve().parents[1]
 # the shapes that open or cut numbered notes, and the noise around them
 PIECES = ["\n", "\n\n", "12\n", "3\n\n", "。(4) ", ". [5] ", "③", "[PDF] 6. ", "7 ", "８. ", "注 9 ", "¹ ", "(10)"]
-PIECES += ["1000. ", "〔2〕", " ", "。", ".", "④3\n", "\n1. ① ", "\n\n1001. （1）", "\n1002. ① ", "\n999. (1000) "]
+PIECES += [
+    "1000. ",
+    "〔2〕",
+    " ",
+    "。",
+    ".",
+    "④3\n",
+    "\n1. ① ",
+    "\n\n1001. （1）",
+    "\n1002. ① ",
+    "\n999. (1000) ",
+    "。 5) ",
+]
 
 
 def _documents() -> list[str]:

@@ -36,6 +36,15 @@ LISTS = {
         "Dube, N. (2020) Grain prices and urban unrest. Available at: https://www.example.org/blog/grain-\n"
         "prices-unrest (Accessed: 9 June 2021)."
     ),
+    # APA 7 from a PDF: an organization's item dated to the day follows a dissertation's last line
+    "apa-org-item-dated-to-the-day": (
+        "Baker, T. (2018). Peer tutoring and persistence [Doctoral dissertation, Ohio State University].\n"
+        "ProQuest Dissertations and Theses Global.\n"
+        "United Nations Children's Fund. (2021, October 5). The state of the world's children 2021.\n"
+        "https://www.example.org/reports/sowc-2021\n"
+        "Chen, L., & Ortiz, R. (2020). Feedback that sticks. Journal of Learning, 12(2), 45-60.\n"
+        "Diaz, M. (2017). Classroom talk. Routledge."
+    ),
 }
 
 

@@ -16,6 +16,9 @@ from annobib.extract.segment import citation_score, citation_start, sentences
             "For a critique of this view, see Robert Jervis, “Cooperation under the Security Dilemma,” World Politics, Vol. 30, No. 2, 1978.",
             "Robert",
         ),
+        # Japanese commentary ends at 、 and the author is followed by 『 with no colon
+        ("詳しくは、森田真一『物価の経済学』有斐閣、2016年、第3章を参照されたい。", "森田真一"),
+        ("日本側の議論については、北川亮・森田真一『金融政策の論点』東洋経済新報社、2015年を参照。", "北川亮"),
     ],
 )
 def test_commentary_before_a_citation_is_cut(note, start):
@@ -172,3 +175,12 @@ def test_a_topic_clause_between_the_lead_word_and_the_full_stop_opens_a_second_c
         first, second = read_note(note).citations
         assert first.parsed.fields["title"] == "清代盐政研究" and "series" not in first.parsed.fields
         assert (second.parsed.fields["author"], second.parsed.fields["journaltitle"]) == ("周某", "史学月刊")
+
+
+def test_a_japanese_and_joins_two_citations():
+    # …、および B『…』: the second work is a citation of its own, not part of the first one's imprint
+    reading = read_note(
+        "この点は、北川亮「金利と銀行」『金融研究』第12号、2011年、5-9頁、および森田真一『物価の経済学』有斐閣、2016年を参照。"
+    )
+    assert [c.parsed.fields.get("title") for c in reading.citations] == ["金利と銀行", "物価の経済学"]
+    assert reading.citations[0].parsed.fields.get("author") == "北川亮"

@@ -20,6 +20,7 @@ from functools import lru_cache
 from annobib.extract.normalize import normalize
 from annobib.extract.segment import citation_score, citation_start, quoted_from, sentences, translation_pairs
 from annobib.extract.fields.features import after_boundary, cjk_pages, en_pages, first_index, norm_range, rstrip_run
+from annobib.extract.fields.names import is_cjk_org
 from annobib.extract.fields import (
     HAN,
     URL_RE,
@@ -130,6 +131,19 @@ OPCIT_ZH_RE = re.compile(
 AUTHOR_DATE_SHORT = re.compile(
     r"^(?P<au>[A-Z][\w'’\-]+(?:\s+(?:and|&)\s+[A-Z][\w'’\-]+)?(?:\s+et\s+al\.)?)\s*\((?P<y>(?:1[5-9]|20)\d\d)[a-z]?\)\s*(?:[,:]\s*(?P<rest>.*))?$"
 )
+# 前掲、内閣府（2021）、62頁 / 中山・西田（2018）、前掲、15頁: Japanese author-date notes refer back by
+# the author(s) and the year, with 前掲 before or after them
+_JA_AUTHOR_YEAR_BACKREF = re.compile(
+    r"^(?:(?P<pre>前掲|前揭)\s*[、，,]?\s*)?"
+    r"(?P<au>[\u3005\u4e00-\u9fff\u30a0-\u30ff]{1,12}(?:[・、][\u3005\u4e00-\u9fff\u30a0-\u30ff]{1,12}){0,3})\s*"
+    r"[（(](?P<y>(?:1[89]|20)\d\d)[a-z]?[)）]\s*(?(pre)|[、，,]\s*(?:前掲|前揭)(?:書|論文)?)\s*(?:[、，,の]\s*)?(?P<rest>.*)$"
+)
+
+
+def _may_be_ja_author_year(piece: str) -> bool:  # _JA_AUTHOR_YEAR_BACKREF needs 前掲/前揭 and a bracket
+    return ("前掲" in piece or "前揭" in piece) and ("（" in piece or "(" in piece)
+
+
 # Кудрин А. Л., Гурвич Е. Т. Указ. соч.: co-authors after the first (the first names the work)
 OPCIT_RU_RE = re.compile(
     r"^(?P<author>[А-ЯЁ][а-яё\-]+)\s+(?:[А-ЯЁ]\.\s*){1,2}(?:,\s*[А-ЯЁ][а-яё\-]+\s+(?:[А-ЯЁ]\.\s*){1,2})*"
@@ -830,6 +844,15 @@ def classify(piece: str) -> CitationText | None:
     m = OPCIT_ZH_RE.match(piece) if _may_be_opcit_zh(piece) else None
     if m and "《" not in piece:
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author").strip())
+    m = _JA_AUTHOR_YEAR_BACKREF.match(piece) if _may_be_ja_author_year(piece) else None
+    if m:  # 前掲、内閣府（2021）、62頁 / 中山・西田（2018）、前掲、15頁: author (year), flagged by 前掲
+        rest = m["rest"].strip(" .。")
+        loc = locator_of(rest) or bare_page(rest) if rest else None
+        names = [a for a in cre.split(r"[・、]", m["au"]) if a]
+        who = " and ".join("{" + a + "}" if is_cjk_org(a) else a for a in names)  # 内閣府: as the entry braces it
+        fields = {"author": who, "date": m["y"], "langid": "japanese"}
+        parsed = Parsed(type="misc", fields=fields, locator=loc, kind="short", names=names)
+        return CitationText(piece, "short", loc, parsed=parsed)
     m = AUTHOR_DATE_SHORT.match(piece) if "A" <= first <= "Z" and "(" in piece else None
     if m:  # Mearsheimer (2019), p. 12: an author-date back-reference (Harvard/APA notes)
         rest = (m.group("rest") or "").strip(" .")

@@ -761,9 +761,13 @@ def _numbers_alone_as_markers(items: list[str]) -> list[str]:
     return out
 
 
-# ``…、7面。(8) 同上。``: two notes run onto one line (a PDF's short notes); the second marker must
-# continue the numbering
-_RUN_ON_MARKER = re.compile(r"(?<=[。.])[\s\u3000]*(?=(?:[（(](\d{1,3})[)）]|\[(\d{1,3})\]|([" + CIRCLED + r"]))\s*\S)")
+# ``…、7面。(8) 同上。``, ``…12頁。 4) 中山…``: two notes run onto one line (a PDF's short notes); the
+# second marker must continue the numbering; a bare ``4)`` only after a space and a stop that ends
+# no number (``(검색일: 2020.5.10)``)
+_RUN_ON_MARKER = re.compile(
+    r"(?<=[。.])[\s\u3000]*(?=(?:[（(](\d{1,3})[)）]|\[(\d{1,3})\]|([" + CIRCLED + r"]))\s*\S)"
+    r"|(?<=[。.])(?<!\d\.)[\s\u3000]+(?=(\d{1,3})\)\s*\S)"
+)
 
 
 def _split_run_on(lines: list[str], marks: list) -> tuple[list[str], list]:
@@ -776,9 +780,8 @@ def _split_run_on(lines: list[str], marks: list) -> tuple[list[str], list]:
             last = _loose_number(m)
         start, begin = 0, m.end() if m else 0
         for run in _RUN_ON_MARKER.finditer(line, begin) if last is not None else ():
-            number = (
-                int(run.group(1) or run.group(2)) if (run.group(1) or run.group(2)) else CIRCLED.index(run.group(3)) + 1
-            )
+            digits = run.group(1) or run.group(2) or run.group(4)  # ``(8)``, ``[8]``, ``8)``
+            number = int(digits) if digits else CIRCLED.index(run.group(3)) + 1
             if number == last + 1:
                 out_lines.append(line[start : run.start()])
                 out_marks.append(m if start == 0 else LOOSE_MARKER_RE.match(out_lines[-1]))
@@ -834,7 +837,8 @@ _FOLIO_BEFORE = re.compile(r"\d{1,4} (?=\S)")
 _ITEM_END = re.compile(r"(?:[.。][)）]?|https?://\S+|10\.\d{4,9}/\S+)\s*$")
 _ITEM_HEAD = re.compile(
     r"^\s*(?:[A-Z][\w'’\-‐‑]+(?:\s+[A-Z][\w'’\-‐‑]+){0,3},\s*(?:[A-Z]|&)|[A-Z][\w'’\-‐‑]+\s+[A-Z]{1,3}[,.]\s"
-    r"|[A-Z][\w'’\-‐‑]+(?:\s+(?:[A-Z][\w'’\-‐‑]+|of|for|and|on|in|the|de)){0,6}\.?\s*\((?:1[5-9]|20)\d\d[a-z]?\)"
+    r"|[A-Z][\w'’\-‐‑]+(?:\s+(?:[A-Z][\w'’\-‐‑]+|of|for|and|on|in|the|de)){0,6}\.?\s*\((?:1[5-9]|20)\d\d[a-z]?"
+    r"(?:,\s*[A-Z][a-z]+(?:\s+\d{1,2})?)?\)"  # World Health Organization. (2020, March 18).
     r"|[\u4e00-\u9fff·]{2,15}(?:[、，,][\u4e00-\u9fff·]{2,8})*\s*(?:等\s*)?[.．，,:：]\s*[\u4e00-\u9fff《“「『(（\d]|[《「『“\"]"
     r"|(?:[\u3005\u3040-\u30ff\u4e00-\u9fff・·＝=]{2,30}|[―—－-]{2,})\s*(?:編|編著|著|监修|監修)?\s*[（(](?:1[5-9]|20)\d\d)"  # 青山昌彦 (2008)『…』, ―― (2007)
 )

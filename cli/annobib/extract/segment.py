@@ -36,6 +36,7 @@ _EVIDENCE: tuple[tuple[re.Pattern, int], ...] = (
 # Han word and an English word never overlap, so the two counts add up to the count of the union.
 _PROSE_HAN = re.compile(
     r"的|了|吗|呢|认为|指出|主要有|包括|区别|讨论|问题|观点|例如|比如|可以|值得|需要|笔者|本文|作者|学界|学者|研究成果|相关研究"
+    r"|は、|については|詳しくは|詳細は|であり|である"  # Japanese prose (中国側の議論については、…)
 )
 # \b(?:is|are|…)\b, written with the start boundary after the first letter (``(?<!\w.)``: no word
 # character before it) so that every alternative still opens with a literal
@@ -74,13 +75,14 @@ _OPENS = re.compile(
     rf"|{_LEAD_WORDS}(?=[A-Z][\w'’\-]+(?:\s+[A-Z][\w.'’\-]*){{0,3}},\s*[“\"A-Z])"  # 亦可参看 Marta Lin, “…”
     r"|(?:(?:Refer|refer)\s+to|(?:See|see)(?:\s+also)?|(?:Cf|cf)\.)\s*[:,]?\s*(?=[A-Z“\"])"
     r"|(?<=[\u4e00-\u9fff])(?=[A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w'’\-]+){1,2}(?:,|\s+and\s))"  # …代表性的是Nicholas Bayne and …
+    rf"|(?<=、)(?=[{_HAN}々]{{2,10}}(?:・[{_HAN}々]{{2,10}})*[『「])"  # 詳しくは、白川方明『…』: a Japanese author after 、
 )
 # a lead word inside what looks like an author (类似现象亦见于欧阳静：《…》): the author follows it
 _LEAD_INSIDE = re.compile(r".*(?:见于|参见|参考|参阅|详见|转引自|引自|可见|亦见|也见|另见)\s*")
 # (the lookahead in front: a position where none of the three can open is passed over by one class
 # test instead of by trying each alternative, two of which open with a lookbehind)
 _BOUNDARY = re.compile(
-    r"(?=[，,：:。；;可请参详A-Z\s])(?:[，,：:。；;]\s*|(?<=[\u4e00-\u9fff])(?=(?:可以|可|请)?\s*(?:参\s*考|参\s*照|参\s*见|参\s*阅|详\s*见))"
+    r"(?=[，,：:。；;、可请参详A-Z\s])(?:[，,：:。；;、]\s*|(?<=[\u4e00-\u9fff])(?=(?:可以|可|请)?\s*(?:参\s*考|参\s*照|参\s*见|参\s*阅|详\s*见))"
     r"|(?<=[\u4e00-\u9fff])(?=[A-Z][a-z]))"
 )
 
@@ -214,6 +216,8 @@ _TRANSLATION_IN_BRACKETS = re.compile(
 _JA_ALSO = re.compile(r"(?<=[.。])\s*(?:また|なお|さらに)[、，]\s*(?=[^。]{0,60}[『「])")
 # 松井孝『…』（…）、同『…』: a second work by the same author (同), cited after the first
 _JA_SAME_AUTHOR = re.compile(r"(?<=[）)』」])\s*[、，,]\s*同(?=\s*[『「《])")
+# …、40-48頁、および蘇長和『…』: a second citation joined by "and" (および, 及び, ならびに)
+_JA_AND_NEXT = re.compile(r"[、，,]\s*(?:および|及び|ならびに|並びに)\s*(?=[^。、，,『「]{0,20}[『「])")
 _NOTEREF_LIST = re.compile(r"、(?=[^、，。；]{0,20}?(?:前掲注|前揭注|前引注))")
 _JA_SEE_TAIL = re.compile(r"\s*(?:など)?(?:も|を)?参照(?:のこと|されたい)?\s*[。.]?\s*$")
 
@@ -235,7 +239,8 @@ def _original_after_translation(text: str) -> str:
 
 def translation_pairs(text: str) -> str:
     """Separate with ``；`` a translation printed in brackets after its original, and a Japanese
-    ``また、…も参照`` citation after the one before it, so that each is read as a citation."""
+    ``また、…も参照`` or ``…、および…`` citation after the one before it, so that each is read as a
+    citation."""
     m = _TRANSLATION_IN_BRACKETS.search(text) if ("訳" in text or "译" in text or "譯" in text) else None
     if m and cre.search(r"訳|译|譯", m.group("tr")) and cre.search(r"[『《「]", m.group("tr")):
         tr = cre.sub(r"[\s.．。]+$", "", m.group("tr"))
@@ -250,6 +255,8 @@ def translation_pairs(text: str) -> str:
         text = _JA_SAME_AUTHOR.sub("；同", text)
     if "前掲注" in text or "前揭注" in text or "前引注" in text:
         text = _NOTEREF_LIST.sub("；", text)  # 前掲注（1）我田・160頁、前掲注（7）中川・102頁
+    if "および" in text or "及び" in text or "ならびに" in text or "並びに" in text:
+        text = _JA_AND_NEXT.sub("；", text)
     if "参照" in text:
         text = _JA_SEE_TAIL.sub("。", _JA_ALSO.sub("；", text))
     return text

@@ -66,6 +66,7 @@ from annobib.extract.fields.lawcites import (
 from annobib.extract.fields.model import Genre, Parsed
 from annobib.extract.fields.names import western_person
 from annobib.extract.fields.russian import parse_russian
+from annobib.extract.fields.ukparl import parse_uk_parliamentary, uk_parliamentary
 from annobib.extract.fields.western import parse_western
 
 
@@ -173,6 +174,19 @@ GENRES: list[Genre] = [
         _has_gbt_tag,
         parse_gbt_tagged,
         examples=(
+            # tests/data/extract_blind25: a standard's number after its title, then the imprint
+            (
+                "国家市场监督管理总局.数据安全技术 数据分类分级规则:GB/T 43697—2024[S].北京:中国标准出版社,2024.",
+                {
+                    "type": "standard",
+                    "fields": {
+                        "title": "数据安全技术 数据分类分级规则",
+                        "number": "GB/T 43697—2024",
+                        "publisher": "中国标准出版社",
+                        "date": "2024",
+                    },
+                },
+            ),
             # tests/data/extract_blind23: an English book's translators (or editors) after its [M] tag
             (
                 "Hannah Lowe. The Quiet City[M]. Trans. Anna Berg and Tom Hale. London: Verso, 2004: 31.",
@@ -330,6 +344,16 @@ GENRES: list[Genre] = [
         _mostly_cyrillic,
         parse_russian,
         examples=(
+            # tests/data/extract_blind25: a newspaper's issue with the month abbreviated (GOST)
+            (
+                "Указ о земле // Известия. 1953. 14 нояб.",
+                {"type": "article", "fields": {"journaltitle": "Известия", "date": "1953-11-14"}},
+            ),
+            # tests/data/extract_blind25: Кн. N names the book of a work in books (after Т. N, a part)
+            (
+                "Петров И.В. Степь и город: очерки истории. Кн. 3. Алматы: Дайк-Пресс, 2012. С. 40.",
+                {"type": "book", "locator": "40", "fields": {"title": "Степь и город: очерки истории", "volume": "3"}},
+            ),
             # tests/test_extract_patterns.py
             (
                 "Арбатов А.Г. Безопасность: российский выбор. М.: ЭПИцентр, 1999. С. 15.",
@@ -490,6 +514,59 @@ GENRES: list[Genre] = [
         parse_cjk_or_court_case,
         needs_cjk=True,
         examples=(
+            # tests/data/extract_blind25: a series in brackets between the title and the press; an era
+            # year inside a title kept as printed
+            (
+                "川島真『近代国家への模索 1894-1925』（シリーズ中国近現代史②）岩波新書、2010年、5頁。",
+                {
+                    "type": "book",
+                    "locator": "5",
+                    "fields": {"series": "シリーズ中国近現代史②", "publisher": "岩波新書", "date": "2010"},
+                },
+            ),
+            (
+                "厚生労働省「賃金構造基本統計調査（令和2年）結果の概況」https://example.go.jp/a.html（2021年5月1日アクセス）。",
+                {
+                    "type": "online",
+                    "fields": {"title": "賃金構造基本統計調査（令和2年）結果の概況", "urldate": "2021-05-01"},
+                },
+            ),
+            # tests/data/extract_blind25: a piece in its author's collected works named without an imprint
+            (
+                "茅盾：《论现实主义》，《茅盾全集》第21卷，第35页。",
+                {"type": "inbook", "locator": "35", "fields": {"booktitle": "茅盾全集", "volume": "21"}},
+            ),
+            # tests/data/extract_blind25: a numbered paper series after the title (its name as `type`)
+            (
+                "森田真一「物価と賃金の連動」日本銀行ワーキングペーパーシリーズ No.17-J-3、2017年5月。",
+                {
+                    "type": "report",
+                    "fields": {"type": "日本銀行ワーキングペーパーシリーズ", "number": "17-J-3", "date": "2017-05"},
+                },
+            ),
+            (
+                "北川亮「企業の新陳代謝」RIETI Discussion Paper Series 18-J-044、経済産業研究所、2018年。",
+                {
+                    "type": "report",
+                    "fields": {
+                        "type": "RIETI Discussion Paper Series",
+                        "number": "18-J-044",
+                        "institution": "経済産業研究所",
+                    },
+                },
+            ),
+            (
+                "王某：《地方债务与银行信贷》，清华大学金融研究院工作论文，No.W2020013，2020年。",
+                {
+                    "type": "report",
+                    "fields": {"type": "工作论文", "institution": "清华大学金融研究院", "number": "W2020013"},
+                },
+            ),
+            # tests/data/extract_blind25: a Chinese work cited the Japanese way keeps its language
+            (
+                "张某『国际关系理论与中国外交』北京：世界知识出版社、2015年、45頁。",
+                {"type": "book", "locator": "45", "fields": {"langid": "chinese", "publisher": "世界知识出版社"}},
+            ),
             # tests/data/extract_blind23: a research institute's numbered report series
             (
                 "한국국방연구원, 「동맹 관리의 과제」, KIDA 연구총서 21-07 (서울: 한국국방연구원, 2021).",
@@ -842,6 +919,15 @@ GENRES: list[Genre] = [
         western_law_cue,
         parse_western_legislation,
         examples=(
+            # tests/data/extract_blind25: the article or section cited after the name is no part of it
+            (
+                "Charter of the Organization of American States art. XIV, Apr. 30, 1948, 119 U.N.T.S. 3.",
+                {"type": "legislation", "fields": {"title": "Charter of the Organization of American States"}},
+            ),
+            (
+                "Defense Production Act of 1950 § 721, 50 U.S.C. § 4565 (2018).",
+                {"type": "legislation", "fields": {"title": "Defense Production Act of 1950", "date": "2018"}},
+            ),
             # tests/data/extract_blind7 and extract_blind9 (statutes, treaties, resolutions)
             (
                 "Consolidated Appropriations Act, 2016, Pub. L. No. 114-113, 129 Stat. 2242 (2015).",
@@ -1035,6 +1121,11 @@ GENRES: list[Genre] = [
         is_wto_report,
         parse_wto_report,
         examples=(
+            # tests/data/extract_blind25: Bluebook's "WTO Doc." before the symbol
+            (
+                "Panel Report, India—Tariffs on Steel Wire, WTO Doc. WT/DS677/R (adopted Jan. 9, 2020).",
+                {"type": "jurisdiction", "fields": {"number": "WT/DS677/R", "date": "2020-01-09", "author": None}},
+            ),
             # tests/data/extract_blind19 (a WTO report in an English note of a Chinese law article)
             (
                 "Panel Report, EU — Duties on Olive Oil from Tunisia, WT/DS612/R, adopted 3 May 2021, para. 7.48.",
@@ -1188,6 +1279,19 @@ GENRES: list[Genre] = [
         _year_in_brackets,
         parse_apa,
         examples=(
+            # tests/data/extract_blind25: an agency's report number after the title, the issuer after it
+            (
+                "Bureau of Labor Statistics. (2022). Employment projections 2021-2031 (BLS 2022-118). U.S. "
+                "Department of Labor. https://example.gov/ep",
+                {
+                    "type": "report",
+                    "fields": {
+                        "title": "Employment projections 2021-2031",
+                        "number": "BLS 2022-118",
+                        "institution": "U.S. Department of Labor",
+                    },
+                },
+            ),
             # tests/test_extract_western_notes.py::test_apa_references
             (
                 "Acemoglu, D., Johnson, S., & Robinson, J. A. (2001). "
@@ -1424,11 +1528,77 @@ GENRES: list[Genre] = [
         ),
     ),
     Genre(
+        "uk-parliamentary",
+        "ukparl",
+        uk_parliamentary,
+        parse_uk_parliamentary,
+        examples=(
+            # tests/data/extract_blind25: a Command paper with its imprint and the page cited
+            (
+                "Report on Colonial Development, Cmd. 6713 (London: HMSO, 1945), 12.",
+                {
+                    "type": "report",
+                    "locator": "12",
+                    "fields": {"title": "Report on Colonial Development", "number": "Cmd. 6713", "publisher": "HMSO"},
+                },
+            ),
+            # tests/data/extract_blind25: a Colonial paper whose title ends with a year
+            (
+                "Report of the Gold Coast Commission of Enquiry, 1948, Colonial No. 231 (London: HMSO, 1948), 7.",
+                {
+                    "type": "report",
+                    "locator": "7",
+                    "fields": {
+                        "title": "Report of the Gold Coast Commission of Enquiry, 1948",
+                        "number": "Colonial No. 231",
+                        "date": "1948",
+                        "author": None,
+                    },
+                },
+            ),
+            # tests/data/extract_blind25: Hansard by series, volume and column
+            (
+                "Hansard, House of Lords Debates, 5th ser., vol. 152, col. 318, 9 May 1946.",
+                {
+                    "type": "misc",
+                    "locator": "318",
+                    "fields": {
+                        "title": "House of Lords Debates",
+                        "series": "5",
+                        "volume": "152",
+                        "date": "1946-05-09",
+                        "author": None,
+                    },
+                },
+            ),
+        ),
+    ),
+    Genre(
         "western-archive",
         "archive",
         looks_like_western_archive,
         parse_western_archive,
         examples=(
+            # tests/data/extract_blind25: a registry number and a cabinet paper after the piece; the kind
+            # of document before a quoted title is no author; a date alone is no title
+            (
+                "TNA, FO 371/81234, F 1022/5/10, Minute by R. H. Scott, 9 June 1950.",
+                {
+                    "type": "misc",
+                    "fields": {"number": "FO 371/81234, F 1022/5/10", "title": "Minute by R. H. Scott"},
+                },
+            ),
+            (
+                "Memorandum by the Minister of Defence, ‘Forces in the Far East’, 2 May 1951, CAB 129/45, CP (51) 120.",
+                {
+                    "type": "misc",
+                    "fields": {"number": "CAB 129/45, CP (51) 120", "title": "Forces in the Far East", "author": None},
+                },
+            ),
+            (
+                "TNA, CAB 128/19, CM 31(51), 7 May 1951.",
+                {"type": "misc", "fields": {"number": "CAB 128/19, CM 31(51)", "title": None, "date": "1951-05-07"}},
+            ),
             # tests/data/extract_blind23: the title runs to the date; a decimal file number; a lower-case
             # box and a person's papers; the repository's abbreviation printed first
             (
@@ -1530,6 +1700,30 @@ GENRES: list[Genre] = [
         _always,
         parse_western,
         examples=(
+            # tests/data/extract_blind25: a ministry's statement quoted in a Korean note: the date is no
+            # outlet, the ministry a body
+            (
+                '통일부, "남북 고위급회담 결과 발표," 2018년 6월 1일, https://example.go.kr/a?b=2 (검색일: 2019.2.4).',
+                {"type": "online", "fields": {"author": "{통일부}", "date": "2018-06-01", "journaltitle": None}},
+            ),
+            # tests/data/extract_blind25: only the first author inverted, the others written whole
+            (
+                "Tanaka, Ken, Ruth Miller and Omar Haddad, “Port Congestion and Freight Rates in East Asia,” "
+                "NBER Working Paper, No. 30112, 2022.",
+                {
+                    "type": "report",
+                    "fields": {"author": "Tanaka, Ken and Miller, Ruth and Haddad, Omar", "number": "30112"},
+                },
+            ),
+            # tests/data/extract_blind25: economics' author-date, the year in brackets after the names
+            (
+                "Okada, S. and J. M. Lindqvist (2015), “Deflation Expectations and Wage Setting,” Journal of "
+                "Monetary Economics, Vol. 74, No. 3, pp. 44-61.",
+                {
+                    "type": "article",
+                    "fields": {"author": "Okada, S. and Lindqvist, J. M.", "date": "2015", "volume": "74"},
+                },
+            ),
             # tests/data/extract_blind23: a translated piece in an edited book (trans. A, in Book, ed. B)
             (
                 "Max Weber, Politics as a Vocation, trans. Ann Lee, in Essays in Sociology, ed. Tom Hale (London: "
@@ -1564,7 +1758,7 @@ GENRES: list[Genre] = [
             # tests/data/extract_blind23: a Korean author written whole; an access date 2020. 2. 1
             (
                 '박민수, "Korea and the Alliance," 2020년 1월 5일, https://www.kida.re.kr/x/77 (검색일: 2020. 2. 1).',
-                {"type": "article", "fields": {"author": "박민수", "urldate": "2020-02-01"}},
+                {"type": "online", "fields": {"author": "박민수", "urldate": "2020-02-01", "journaltitle": None}},
             ),
             # tests/data/extract_blind23: an e-book's location; an original year in brackets; a
             # translator who edited too; a Bekker number cited
@@ -1864,6 +2058,7 @@ _SUBMODULES = (
     "russian",
     "jpdate",
     "lawcites",
+    "ukparl",
 )
 
 

@@ -65,7 +65,8 @@ _APA_BRACKET = re.compile(
     r"\s*\[(?P<kind>Doctoral dissertation|Master['’]s thesis|Master's thesis)[,\s]+(?P<inst>[^\]]+)\]\s*$"
 )
 _APA_TITLE_TAIL = re.compile(
-    r"\s*\((?:(?P<rep>(?:[A-Z][\w.]*\s+){0,3}(?:Report|Paper|Brief)\s+No\.)\s*(?P<num>[\w.\-/]+)|pp?\.\s*(?P<pp>[\d–—-]+))\)\s*$"
+    r"\s*\((?:(?P<rep>(?:[A-Z][\w.]*\s+){0,3}(?:Report|Paper|Brief|Publication)\s+No\.)\s*(?P<num>[\w.\-/]+)"
+    r"|(?P<num2>[A-Z]{2,8}\s+\d{2,4}[-–]\d{1,5})|pp?\.\s*(?P<pp>[\d–—-]+))\)\s*$"  # (NCES 2021-144): an agency's number
 )
 
 
@@ -278,8 +279,8 @@ def _apa_title_tail(title: str, f: dict, locator: str | None, etype: str) -> tup
         f["title_translation"] = trm["tr"].strip()
         title = title[: trm.start()].strip()
     tm = _APA_TITLE_TAIL.search(title)
-    if tm and tm["num"]:
-        f["number"] = tm["num"]
+    if tm and (tm["num"] or tm["num2"]):
+        f["number"] = tm["num"] or tm["num2"]
         return title[: tm.start()].strip(), locator, "report"
     if tm and tm["pp"]:
         return title[: tm.start()].strip(), cre.sub(r"\s*[–—-]\s*", "-", tm["pp"]), etype

@@ -50,6 +50,11 @@ ARCHIVE_PART = re.compile(
     r"^(?:RG|Record Group|Box|Folder|File|Entry|FO|PREM|CAB|CO|WO|ADM|HO|DO|Central|Lot|Series|Reel|Doc(?:ument)?\.?)\b",
     re.I,
 )
+# a registry or cabinet reference printed after the piece (``FO 371/63522, F 4371/76/10``;
+# ``CAB 128/9, CM 45(47)``; ``CAB 129/34, CP (49) 78``): part of the call number, not a title
+UK_FILE_REF = re.compile(
+    r"(?:[A-Z]{1,2}\s+\d{1,5}(?:/\d{1,5}){1,3}|C\.?[MP]\.?\s*(?:\(\d{2}\)\s*\d{1,4}|\d{1,4}\s*\(\d{2}\)))"
+)
 ARCHIVE_HOLDER = re.compile(r"Archives?|Library|Record Office|\bTNA\b|\bNARA\b|Manuscript Division")
 
 
@@ -79,6 +84,16 @@ _PLACE = re.compile(r"[A-Z][a-z]+(?:,?\s+(?:[A-Z][a-z]+|[A-Z]{2}))?")
 _FOLIO = re.compile(r"\bfols?\.\s*(\d{1,4}[rv]?(?:\s*[-–]\s*\d{1,4}[rv]?)?)\s*\.?$")
 
 
+# ``Memorandum by the Secretary of State for the Colonies, ‘Future Policy in Malaya’``: the kind of
+# document and who wrote it, before its quoted title; no author list
+_DOCUMENT_KIND = re.compile(
+    r"(?:Memorandum|Minute|Letter|Telegram|Despatch|Dispatch|Note|Record|Report)s?\s+(?:by|from|of)\b"
+)
+
+
+_DAY_MONTH_YEAR = re.compile(r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+(?:1[5-9]|20)\d\d\.?")  # 15 May 1947: a date, no title
+
+
 def parse_western_archive(text: str) -> Parsed:
     """Telegram from Tokyo, March 3, 1952, RG 59, Central Decimal File, Box 123, National Archives, College Park.
 
@@ -102,7 +117,7 @@ def parse_western_archive(text: str) -> Parsed:
         pre = cre.split(r"\s+to\s+", pre)[0] if cre.search(r"\s+to\s+", pre) else pre  # Dulles to Eisenhower
         if pre and ARCHIVE_HOLDER.search(pre):
             lead = pre
-        elif pre and looks_like_names(pre):
+        elif pre and looks_like_names(pre) and not _DOCUMENT_KIND.match(pre):
             names, others, _r = western_names(pre)
             f["author"] = names_field(names, others)
         f["title"] = cre.sub(r"[,，]\s*$", "", title.strip())
@@ -117,24 +132,38 @@ def parse_western_archive(text: str) -> Parsed:
     place = None
     if at is not None and at + 1 < len(segs) and _PLACE.fullmatch(segs[at + 1].strip(" .")):
         place = segs.pop(at + 1).strip(" .")  # British Library, London / The National Archives, Kew
-    shelf = [k for k, s_ in enumerate(segs) if _SHELFMARK.fullmatch(s_.strip(" ."))]
+    shelf = [
+        k for k, s_ in enumerate(segs) if _SHELFMARK.fullmatch(s_.strip(" .")) or UK_FILE_REF.fullmatch(s_.strip(" ."))
+    ]
     if not q and segs:
         skip = set(shelf) | ({at} if at is not None else set())
         k = next(
-            (k for k, s_ in enumerate(segs) if k not in skip and not ARCHIVE_PART.match(s_) and "\x00" not in s_), 0
+            (
+                k
+                for k, s_ in enumerate(segs)
+                if k not in skip
+                and not ARCHIVE_PART.match(s_)
+                and "\x00" not in s_
+                and not _DAY_MONTH_YEAR.fullmatch(s_)
+            ),
+            0,
         )
         # Memorandum of conversation, Dulles and Yoshida, November 8, 1954: the title runs to the date
         end = k + 1
         date_at = next((j for j, s_ in enumerate(segs) if "\x00" in s_), -1)
         while end < date_at and end not in skip and not ARCHIVE_PART.match(segs[end]):
             end += 1
-        f["title"] = _unmask(", ".join(segs[k:end]))
-        segs = segs[:k] + segs[end:]
+        if k not in skip and not ARCHIVE_PART.match(segs[k]):  # else only the holder and call numbers
+            f["title"] = _unmask(", ".join(segs[k:end]))
+            segs = segs[:k] + segs[end:]
     date = iso_date(rest)
     parts = [
         _unmask(s_.strip(" ."))
         for s_ in segs
-        if ARCHIVE_PART.match(s_) or _SHELFMARK.fullmatch(s_.strip(" .")) or _PAPERS.fullmatch(s_.strip(" ."))
+        if ARCHIVE_PART.match(s_)
+        or _SHELFMARK.fullmatch(s_.strip(" ."))
+        or _PAPERS.fullmatch(s_.strip(" ."))
+        or UK_FILE_REF.fullmatch(s_.strip(" ."))
     ]
     f["entrysubtype"] = "archive"
     if holder:

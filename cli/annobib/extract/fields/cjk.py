@@ -156,9 +156,38 @@ def parse_cjk(text: str) -> Parsed:
         or _cjk_type_web_or_short(note)
     )
     parsed = _cjk_finish(note, etype)
+    if etype == "book" and _has_any(text, _PAPER_SERIES_CUES):
+        parsed = _paper_series(parsed, text)
+        if parsed.type == "report":
+            return parsed
     if etype == "book" and "」" in text and "『" not in text:
         return _ja_unbracketed_journal(parsed, text)
     return _newspaper_issue(parsed) if etype == "book" and "author" not in parsed.fields else parsed
+
+
+# 「…」日本銀行ワーキングペーパーシリーズ No.18-J-5 / 「…」RIETI Discussion Paper Series 19-J-021、経済産業研究所 /
+# 《…》，北京大学国家发展研究院工作论文，No.C2019007: a numbered paper series after the title
+_PAPER_SERIES_CUES = ("Paper", "Brief", "ペーパー", "工作论文", "工作論文")
+_PAPER_SERIES = re.compile(
+    r"[」》』]\s*[，,、]?\s*(?:(?P<s>(?:[A-Z][\w.&\-]*\s+){0,4}(?:(?:Working|Discussion)\s+Papers?(?:\s+Series)?|Policy\s+Briefs?)"
+    r"|[\u3005\u4e00-\u9fff\u30a0-\u30ff]{0,20}?(?:ワーキング・?ペーパー|ディスカッション・?ペーパー)(?:・?シリーズ)?)"
+    r"|(?P<inst>[\u4e00-\u9fff]{2,20}?)(?P<kind>工作论文|工作論文))"
+    r"\s*[，,、]?\s*(?:No\.?\s*|第\s*)?(?P<n>[A-Z]{0,3}\d{1,8}(?:-[A-Z]{0,2}-?\d{1,5})*)(?![\d年])"
+)
+
+
+def _paper_series(p: Parsed, text: str) -> Parsed:
+    """A title followed by a numbered paper series: an @report with the series as ``type`` (docs/fields.md)
+    and its number; the press named after it, or the institute named before 工作论文, issued it."""
+    m = _PAPER_SERIES.search(text)
+    if not m or "journaltitle" in p.fields:
+        return p
+    f = {k: v for k, v in p.fields.items() if k not in ("publisher", "series")}
+    inst = m["inst"] or p.fields.get("publisher")
+    f.update(type=m["kind"] or m["s"].strip(), number=m["n"])
+    if inst:
+        f["institution"] = inst
+    return Parsed(type="report", fields=_order(f), locator=p.locator, kind=p.kind, names=p.names)
 
 
 # 西山健吾「…」法律時報81巻9号(2009年)54頁: a Japanese law journal named without 『』, then its issue
@@ -364,6 +393,20 @@ _CJK_LANGUAGE_AND_URL_RE1 = re.compile(r"(日|英|俄|韩|法|德)文版")
 _CJK_LANGUAGE_AND_URL_RE2 = re.compile(r"出版会|書房|新書|文庫|選書|講談社|岩波|有斐閣|東京")
 
 
+# simplified characters Japanese never writes (it has 対 発 際 記 問 …): a title holding one is Chinese
+_ZH_SIMPLIFIED = re.compile(
+    "[这们个说对时过还进见记问话讲认识际东车长门书买卖电无从开关现实样变产业级织纪联务动劳员华习发议论题设计证语读"
+    "调谈应处权报战强历农军贸边统结运种组义济验阶层乐伦传]"
+)
+
+
+_SERIES_WORDS = ("シリーズ", "叢書", "双書", "選書", "新書", "文庫", "講座", "ブックレット")
+_JA_PAREN_SERIES = re.compile(
+    r"\s*[（(](?P<ser>[^（()）、，,]{0,20}(?:シリーズ|叢書|双書|選書|新書|文庫|講座|ブックレット)[^（()）、，,]{0,20})[)）]"
+    r"(?=\s*[^\s\d、，,。])"
+)
+
+
 def _cjk_language_and_url(n: _CjkNote) -> None:
     """The language; the URL, and ``rest_nourl``: the rest without it, an imprint in parentheses set
     off by commas, an access date taken out (into ``urldate``)."""
@@ -376,6 +419,10 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
         n.title,
         n.title_mark,
     )
+    series = _JA_PAREN_SERIES.match(rest) if rest.lstrip()[:1] in "（(" and _has_any(rest[:40], _SERIES_WORDS) else None
+    if series:  # 『開発主義の時代へ』（シリーズ中国近現代史⑤）岩波新書、2014年: the series, then the imprint
+        f["series"] = series["ser"].strip()
+        n.rest = rest = rest[series.end() :]
     lang = language_of(title + author_part) if (KANA.search(text) or HANGUL.search(text)) else language_of(title)
     if (
         lang == "chinese"
@@ -390,6 +437,8 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
         ]
     elif lang == "chinese" and _CJK_LANGUAGE_AND_URL_RE2.search(rest):
         lang = "japanese"  # Japanese publisher forms
+    elif lang == "japanese" and _ZH_SIMPLIFIED.search(title) and not KANA.search(title + author_part):
+        lang = "chinese"  # 閻明遠『大国外交与国际秩序』北京：…: a Chinese work cited the Japanese way
     # Japanese notes print the container in 『』 after a 「」 title
     url_m = find_url(rest)
     url = clean_url(url_m.group(0)) if url_m else None
@@ -781,6 +830,11 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
     )
     series, title_mark, vol, zai_container = n.series, n.title_mark, n.vol, n.zai_container
     etype = None
+    if container and vol and not (issue or chapter or pub) and _COLLECTED_WORKS.search(container):
+        # 鲁迅：《摩罗诗力说》，《鲁迅全集》第1卷，第68页: a piece in its author's collected works, no imprint
+        f["booktitle"] = container
+        f["volume"] = _cn_int(vol.group(1) or vol.group(2) or vol.group(3))
+        return "inbook"
     if (
         container
         and (issue or vol or series or ko_num or cre.search(r"第\s*\d{1,4}\s*期", rest_nourl))

@@ -866,4 +866,16 @@ def era_years(text: str) -> str:
     that know only Western years read them."""
     if not _ERA_CUE.search(text):
         return text
-    return _ERA_YEAR.sub(lambda m: f"{_ERA_BASE[m[1]] + (1 if m[2] == '元' else int(_cn_int(m[2])))}年", text)
+    # a title keeps its years as printed (「労働力調査 2021年（令和3年）平均結果」): only the text between
+    # titles is read for dates
+    parts = _TITLE_SPAN.split(text)
+    for k in range(0, len(parts), 2):
+        parts[k] = _ERA_YEAR.sub(_western_year, parts[k])
+    return "".join(parts)
+
+
+_TITLE_SPAN = re.compile(r"([「『《〈][^「『《〈」』》〉]*[」』》〉])")
+
+
+def _western_year(m: re.Match) -> str:
+    return f"{_ERA_BASE[m[1]] + (1 if m[2] == '元' else int(_cn_int(m[2])))}年"

@@ -99,11 +99,14 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
         ud = cre.search(r"\[(\d{4}-\d{2}-\d{2})\]", r)  # …: 889-910[2022-11-30]: the access date of [J/OL], [M/OL] …
         if ud:
             f["urldate"], r = ud.group(1), r[: ud.start()] + r[ud.end() :]
+    std = _STANDARD_NUMBER.search(f["title"]) if tag in ("S", "S/OL") else None
+    if std:  # 信息安全技术 个人信息安全规范:GB/T 35273—2020[S]: the standard's number closes its title
+        f["title"], f["number"] = f["title"][: std.start()].rstrip(), std.group(1)
     if tag in ("J", "J/OL"):
         locator = _gbt_journal(f, r)
     elif tag in ("N", "N/OL"):
         locator = _gbt_newspaper(f, r)
-    elif tag in ("M", "M/OL", "D", "R", "C", "A", "G"):
+    elif tag in ("M", "M/OL", "D", "R", "C", "A", "G", "S"):
         locator = _gbt_book(f, tag, r)
     else:
         _gbt_online_dates(f, r)
@@ -113,6 +116,10 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
     return Parsed(type=etype, fields=_order(f), locator=locator, names=[])
 
 
+# a standard's number after its title: GB/T 35273—2020, GB 5749-2006, ISO 9001:2015, JIS X 0208:1997
+_STANDARD_NUMBER = re.compile(
+    r"\s*[:：]?\s*((?:GB(?:/[TZ])?|[A-Z]{2,4}/T|ISO(?:/IEC)?|IEC|JIS\s+[A-Z]|DB\d{2}(?:/T)?)\s*[\d.]+(?:\s*[—–\-:]\s*\d{4})?)$"
+)
 # an English book's translators or editors after its [M] tag, up to the place of publication
 _GBT_WESTERN_RESP = re.compile(
     r"^\s*(?P<role>Trans(?:lated)?\.?(?:\s+by)?|Tr\.|Ed(?:ited)?\.?(?:\s+by)?|Eds\.)\s+(?P<who>.+?)\.\s+"

@@ -241,9 +241,10 @@ def parse_case(text: str) -> Parsed | None:
 
 
 # Appellate Body Report, China — Measures …, WT/DS431/AB/R, adopted 29 August 2014, para. 5.12
+# (Bluebook prints ``WTO Doc. WT/DS512/R`` before the symbol)
 WTO_REPORT_RE = re.compile(
     r"^(?P<kind>Appellate\s+Body\s+Reports?|Panel\s+Reports?|Award\s+of\s+the\s+Arbitrators?),\s+(?P<t>.+?),\s+"
-    r"(?P<n>WT/DS\d+(?:/[A-Z0-9]+)*(?:\s+and\s+WT/DS\S+)?)(?:,\s*adopted\s+(?P<d>[^,]+?)|\s*\(adopted\s+(?P<d2>[^()]+)\))?"
+    r"(?:WTO\s+Doc\.\s+)?(?P<n>WT/DS\d+(?:/[A-Z0-9]+)*(?:\s+and\s+WT/DS\S+)?)(?:,\s*adopted\s+(?P<d>[^,]+?)|\s*\(adopted\s+(?P<d2>[^()]+)\))?"
     r"(?:,\s*(?P<para>(?:paras?\.|¶+)\s*\d+(?:\.\d+)*(?:\s*[-–]\s*\d+(?:\.\d+)*)?))?\.?\s*$"
 )
 

@@ -227,6 +227,8 @@ _CODE_SECTION = re.compile(
     rf"^(?:(?P<t>[^,()]{{3,150}}?),\s*)?(?P<code>\d{{1,3}}\s+U\.S\.C\.|[A-Z][a-z]{{1,5}}\.\s+[A-Z][a-z.]+\s+Code)"
     rf"\s*§§?\s*[\d.\-–]+(?:\s*\((?:[A-Za-z]+\s+)?(?P<y>{_YEAR})\))?\s*\.?$"
 )
+# Trade Expansion Act of 1962 § 232, 19 U.S.C. § 1862: the Act's own section, no part of its name
+_SECTION_AFTER_TITLE = re.compile(r"\s+§§?\s*[\d.\-–]+[a-z]?$")
 _STATUTE = re.compile(
     rf"^(?P<t>[^()]{{3,160}}?\bAct\b(?:\s+of\s+{_YEAR}|,\s*{_YEAR})?)\s*,\s*Pub\.\s*L\.\s*No\.\s*(?P<n>\d+-\d+)"
     rf"(?:[^()]*?\((?P<y>{_YEAR})\))?"
@@ -234,7 +236,7 @@ _STATUTE = re.compile(
 _PARTY = r"[A-Z][\w.]*(?: [A-Z][\w.]*)?"  # a party's short name: Japan, U.S., Gr. Brit.
 _TREATY = re.compile(
     rf"^(?P<t>[^,;]{{0,200}}?\b(?:Convention|Treaty|Agreement|Protocol|Charter|Covenant|Accord)\b[^;]{{0,300}}?)"
-    rf"(?:\s+arts?\.\s*[\d, –-]+)?(?:,\s*(?P<parties>{_PARTY}(?:[-–]{_PARTY})+))?"  # Japan-U.S., U.S.-Gr. Brit.: the parties
+    rf"(?:\s+arts?\.\s*(?:[\d, –-]+|[IVXL]+\b))?(?:,\s*(?P<parties>{_PARTY}(?:[-–]{_PARTY})+))?"  # Japan-U.S., U.S.-Gr. Brit.: the parties
     rf"\s*,\s*(?:(?:opened\s+for\s+signature|signed|adopted|done)\s+)?(?P<d>{_MONTH_DATE})"
     rf"(?:\s*,\s*(?P<within>[A-Z][^;]{{3,250}}?,\s*(?:Annex|Annexes|Appendix|Schedule)\s+[\w.]+))?"  # GATS in the WTO Agreement
     rf"\s*,\s*(?P<series>(?:\d{{1,5}}\s+)?(?:U\.N\.T\.S\.|E\.T\.S\.|C\.E\.T\.S\.|I\.L\.M\.|T\.I\.A\.S\.|U\.S\.T\.|L\.N\.T\.S\.|Stat\.|UNTS|ETS|ILM)[^;]*)$"
@@ -290,7 +292,7 @@ def parse_western_legislation(text: str) -> Parsed | None:
     m = _CODE_SECTION.match(t)
     if m:  # Clean Water Act, 33 U.S.C. §§ 1251–1387 (2018) / Cal. Civ. Code § 1798.100 (West 2020)
         code = cre.search(r"(?:\d{1,3}\s+U\.S\.C\.|[A-Z][a-z]{1,5}\.\s+[A-Z][a-z.]+\s+Code)\s*§§?\s*[\d.]+", t)
-        f = {"title": (m["t"] or code.group(0)).strip()}
+        f = {"title": _SECTION_AFTER_TITLE.sub("", (m["t"] or code.group(0)).strip())}
         if m["y"]:
             f["date"] = m["y"]
         return _finish("legislation", f, None, None)

@@ -289,6 +289,8 @@ def western_names(text: str) -> tuple[list[str], bool, str | None]:
     ):
         return [f"{chunks[0]}, {chunks[1]}"], others, role
     chunks = [c.strip() for c in chunks if c.strip()]
+    if len(chunks) >= 3 and _first_inverted(text, chunks):
+        chunks = [f"{chunks[0]}, {chunks[1]}", *chunks[2:]]  # Liu, Wenjie, Mark Harrison and Yiping Zhou
     pinyin_order = len(chunks) > 1 and any(
         len(t) == 2 and _pinyin_family_first(t[0], t[1]) for t in (c.split() for c in chunks)
     )
@@ -305,6 +307,21 @@ def western_names(text: str) -> tuple[list[str], bool, str | None]:
         else:
             names.append(western_person(c))
     return names, others, role
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.\s*){1,3}|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+[A-Z]\.){0,2}")
+_SURNAME = re.compile(r"[A-Z][\w'’\-]+")
+
+
+def _first_inverted(text: str, chunks: list[str]) -> bool:
+    """``Ehlers, T., S. Kong and F. Zhu``: only the first author is inverted (economics and Chicago
+    bibliographies). Told by a lone surname before the first comma, initials or one given name after
+    it, and every later author written whole (two words or more, the last no initial)."""
+    if not _SURNAME.fullmatch(chunks[0]) or not _INITIALS.fullmatch(chunks[1]):
+        return False
+    if not text.lstrip().startswith(chunks[0] + ","):
+        return False
+    return all(1 < len(t := c.split()) <= 4 and not t[-1].endswith(".") for c in chunks[2:])
 
 
 _SUFFIX_LAST = frozenset(".rIV")  # the last characters of _WESTERN_PERSON_RE1's Jr. Sr. II III IV
@@ -325,6 +342,8 @@ def western_person(text: str) -> str:
         text = text[: m.start()]
     tokens = text.split()
     if len(tokens) == 1 and _CJK_NAME.fullmatch(tokens[0]):
+        if is_cjk_org(tokens[0]):
+            return brace_org(tokens[0])  # 외교부, 国务院: a body, braced as the CJK builder does
         return tokens[0]  # 박정훈, 王某: a CJK name is written whole, family name first
     if len(tokens) == 2 and not suffix and _pinyin_family_first(tokens[0], tokens[1]):
         return f"{tokens[0]}, {tokens[1]}"  # Mao Zedong, Yan Xuetong: pinyin, family name first

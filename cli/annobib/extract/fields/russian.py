@@ -39,8 +39,12 @@ _RESPONSIBILITY = re.compile(
     r"\s*/\s*(?P<role>под\s+(?:общ\.\s+)?ред\.|отв\.\s*ред\.|ред\.|сост\.|пер\.(?:\s+с\s+[а-я]+\.)?|ed\.\s+by|eds?\.)\s*"
     r"(?P<who>(?:[А-ЯЁA-Z]\.\s*){1,2}[А-ЯЁA-Z][а-яёa-z\-]+(?:,\s*(?:[А-ЯЁA-Z]\.\s*){1,2}[А-ЯЁA-Z][а-яёa-z\-]+)*)(?P<others>\s+и\s+др\.?|\s+et\s+al\.?)?\.?"
 )
-_VOLUMES = re.compile(r"\s*[:.]?\s*[Вв]\s+\d+\s+т\.|(?:^|[.\s])Т\.\s*(?P<v>\d+)\.?|(?:^|[.\s])Vol\.\s*(?P<v2>\d+)")
+_VOLUMES = re.compile(
+    r"\s*[:.]?\s*[Вв]\s+\d+\s+т\.|(?:^|[.\s])Т\.\s*(?P<v>\d+)\.?|(?:^|[.\s])Vol\.\s*(?P<v2>\d+)"
+    r"|(?:^|[.\s])Кн\.\s*(?P<v3>\d+)\.?"  # Кн. 2: the book of a work in books (of a volume: Т. 3. Кн. 2)
+)
 _THESIS = re.compile(r"\s*:\s*(?:дис|автореф\.\s*дис)\.\s*…?(?:\.\.\.)?\s*(?:канд|д-ра)\.\s*[а-я.\s]*?наук\.?")
+_TOM = re.compile(r"(?:^|[.\s])Т\.\s*\d")
 
 
 def _nominative(name: str) -> str:
@@ -241,12 +245,10 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
         f["date"] = cm.group(2)
     else:
         f["journaltitle"] = strip_trailing(cont.split(".")[0])
-    rd = cre.search(
-        r"(\d{1,2})\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)", cont
-    )
-    if rd and f.get("date"):
-        months = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
-        f["date"] = f"{f['date'][:4]}-{months.index(rd.group(2)) + 1:02d}-{int(rd.group(1)):02d}"
+    rd = _RU_DAY_MONTH.search(cont)
+    if rd and f.get("date"):  # 16 декабря / 16 дек. (GOST abbreviates months): the day
+        month = next(k for k, stem in enumerate(_RU_MONTH_STEMS, 1) if rd.group(2).startswith(stem))
+        f["date"] = f"{f['date'][:4]}-{month:02d}-{int(rd.group(1)):02d}"
     vm = cre.search(r"(?:Т|Vol)\.\s*(\d+)", cont)
     if vm:
         f["volume"] = vm.group(1)
@@ -256,11 +258,13 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
     if locator and "-" in locator:
         f["pages"] = locator
     etype = "article"
-    if cre.search(
-        r"\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)", cont
-    ) or cre.search(r"газета|Известия|Правда|Коммерсант|Ведомости|РИА|ТАСС", f.get("journaltitle", "")):
+    if rd or cre.search(r"газета|Известия|Правда|Коммерсант|Ведомости|РИА|ТАСС", f.get("journaltitle", "")):
         f["entrysubtype"] = "newspaper"
     return etype
+
+
+_RU_MONTH_STEMS = ("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
+_RU_DAY_MONTH = re.compile(r"(\d{1,2})\s+((?:янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*)(?![а-я])")
 
 
 def _russian_chapter(f: dict[str, str], rest: str, locator: str | None) -> str:
@@ -305,11 +309,13 @@ def _russian_book(f: dict[str, str], rest: str, url: str | None) -> str:
     for vm in _VOLUMES.finditer(rest):
         if vm["v"] or vm["v2"]:
             f["volume"] = vm["v"] or vm["v2"]  # Т. 3 (В 5 т. names the set, not the volume cited)
+        elif vm["v3"] and not _TOM.search(rest):
+            f["volume"] = vm["v3"]  # Кн. 2 of a work in books; after Т. 3 it only names a part
     rest = cre.sub(r"\s*[:.]?\s*[Вв]\s+\d+\s+т\.\s*(?:Т\.\s*\d+\.?)?", ".", rest)
     cm = RU_CITY.search(rest)
     if cm:
         title = rest[: cm.start()]
-        f["title"] = strip_trailing(cre.sub(r"(?:^|\.\s*)(?:Т|Vol)\.\s*\d+\.?\s*$", "", strip_trailing(title)))
+        f["title"] = strip_trailing(cre.sub(r"(?:(?:^|\.\s*)(?:Т|Vol|Кн)\.\s*\d+\.?\s*)+$", "", strip_trailing(title)))
         loc = cm.group(1)
         f["location"] = {"М.": "Москва", "СПб.": "Санкт-Петербург", "Л.": "Ленинград"}.get(loc, loc)
         pm2 = cre.match(r"\s*([^,]+?),\s*(\d{4})", rest[cm.end() :])

@@ -405,6 +405,8 @@ def _western_cues(n: _WesternNote) -> None:
             or first == "p"
             and EN_PAGES.fullmatch(s2)
             or _is_year(s2)
+            or not s2.isascii()
+            and _CJK_DATE.fullmatch(s2)  # 외교부, "…," 2021년 5월 21일, URL: the date, no outlet
         ):
             continue
         if (
@@ -440,9 +442,17 @@ def _western_cues(n: _WesternNote) -> None:
     n.segs, n.thesis, n.vol = segs, thesis, vol
 
 
+_CJK_DATE = re.compile(r"\d{4}\s*[년年]\s*\d{1,2}\s*[월月](?:\s*\d{1,2}\s*[일日])?")
+_YEAR_AFTER_NAMES = re.compile(r"\s*\(((?:1[5-9]|20)\d\d)[a-z]?\)\s*,?\s*$")
+
+
 def _western_quoted_credits(n: _WesternNote) -> None:
     """The authors before a quoted title, and the title."""
     f, names, others, pre, role, title = n.f, n.names, n.others, n.pre, n.role, n.title
+    year = _YEAR_AFTER_NAMES.search(pre) if pre.rstrip(" ,")[-1:] == ")" else None
+    if year:  # Hayashi, F. and E. C. Prescott (2002), “Title,” …: economics' author-date
+        pre = pre[: year.start()]
+        n.date = n.date or year.group(1)
     author_text = strip_trailing(pre)
     if author_text:
         names, others, role = western_names(pre.strip().rstrip(","))  # Ruggles, John G.: keep the initial's stop
