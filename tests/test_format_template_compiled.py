@@ -115,3 +115,10 @@ def test_compiled_template_gives_the_interpreted_pieces(template, fields):
     assert node.run(ctx) == want  # and again, from the compiled closure kept on the node
     if want is not MISSING:
         assert node.format(ctx) == fresh(template).format(ctx)
+
+
+def test_runs_compare_and_hash_by_value():
+    """Runs are not frozen (a frozen dataclass made each one cost four times as much) but still
+    equal and hashable by value, as same-body checks and sets of runs need."""
+    a, b = Run("x", True, "http://u"), Run("x", True, "http://u")
+    assert a == b and hash(a) == hash(b) and len({a, b, Run("x")}) == 2
