@@ -57,6 +57,11 @@ def _same_key(n):
     return [Entry("a", "misc", {}) for _ in range(n)]
 
 
+def _distinct(n):
+    """Small distinct entries (a reference list's usual shape): every body formatted once."""
+    return [Entry(f"k{i}", "misc", {"title": f"T{i}", "author": f"A{i % 97}, B", "year": "2020"}) for i in range(n)]
+
+
 def _fan(n):
     root = Entry("root", "book", {"title": "Root", "editor": "R, A and Q, B", "year": "2000", "publisher": "P"})
     kids = [
@@ -74,6 +79,9 @@ def _fan(n):
         (_same_key, "gbt7714", "author-date"),
         (_fan, "gbt7714", "numeric"),  # each chapter completed from its book
         (_fan, "apa", None),
+        (_distinct, "gbt7714", "numeric"),  # templates compiled once, not read per entry
+        (_distinct, "apa", None),
+        (_distinct, "chicago", None),
     ],
 )
 def test_format_grows_linearly(shape, style, system):

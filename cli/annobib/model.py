@@ -110,7 +110,11 @@ class Entry:
 
     def get(self, name: str, default: str | None = None) -> str | None:
         """A field by its biblatex name, falling back to its BibTeX aliases."""
-        for alias in FIELD_ALIASES.get(name, (name,)):
+        aliases = FIELD_ALIASES.get(name)
+        if aliases is None:  # most names have no alias: one look-up (styles ask thousands of times)
+            value = self.fields.get(name)
+            return default if value is None else value
+        for alias in aliases:
             value = self.fields.get(alias)
             if value is not None:
                 return value

@@ -181,8 +181,10 @@ def format_bibliography(
     mod, edition, system = _defaults(style, edition, system)
     entries, universe = _inherited(list(entries), universe)
     every = universe if universe is not None else entries
-    if getattr(mod, "BODY_ONLY", ()) and len({body(e) for e in every}) < len(every):
-        mod = ByBody(mod)  # copies of one body: their sort keys, groups and citations once
+    sigs = {id(e): body(e) for e in every}  # each body once, for ByBody and SameBody alike
+    distinct = len(set(sigs.values())) == len(every)
+    if getattr(mod, "BODY_ONLY", ()) and not distinct:
+        mod = ByBody(mod, sigs)  # copies of one body: their sort keys, groups and citations once
     numeric = system in ("numeric", "notes")  # notes are numbered in citation order too
     if order == "file":
         ordered = entries
@@ -215,14 +217,13 @@ def format_bibliography(
         full = citation_order(list(universe)) if order == "auto" else list(universe)
         numbers = {id(e): n for n, e in enumerate(full, start=1)}
     refs = []
-    formatted = SameBody(mod, edition, system)
-    sig = mod.sig if type(mod) is ByBody else body
+    formatted = SameBody(mod, edition, system, memo=not distinct)  # no copies: nothing to remember
     for i, e in enumerate(ordered):
         if only is not None and e.key not in only:
             continue
         extra = extras.get(id(e), "")
         target, after = _archive(e, archived, dead)
-        text, warnings = formatted(target, extra, sig(target) if target is e else None)
+        text, warnings = formatted(target, extra, sigs.get(id(e)) if target is e else None)
         if after:
             text = _append_archive(text, after, STYLES[style], edition, e)
         if numeric:

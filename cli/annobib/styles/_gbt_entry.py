@@ -69,10 +69,13 @@ def char_lang(ch: str) -> int:
     return lang
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
 @lru_cache(maxsize=65536)
 def str_lang(text: str) -> int:
-    if text.isascii():  # ASCII letters are Latin, the rest no script: no per-character look-up
-        return LANG_EN if any(c.isalpha() for c in text) else LANG_OTHER
+    if text.isascii():  # ASCII letters are Latin, the rest no script: one C-level scan, no loop
+        return LANG_EN if _ASCII_LETTER.search(text) else LANG_OTHER
     best = LANG_OTHER
     for ch in set(text):  # the highest language of any character: each distinct one once
         lang = char_lang(ch)

@@ -72,10 +72,12 @@ class _Values:
         self.x = x
 
     def field(self, name: str):
-        if "/" in name:  # "names/editor/author": the method and its arguments
-            name, *args = name.split("/")
-            return _GETTERS[name](self, *args)
-        return _GETTERS[name](self)
+        got = _SPLIT.get(name)
+        if got is None:  # "names/editor/author": the method and its arguments, split once
+            head, *args = name.split("/")
+            got = _SPLIT[name] = (_GETTERS[head], tuple(args))
+        fn, args = got
+        return fn(self, *args) if args else fn(self)
 
     def _val(self, name):
         return self.x.vals.get(name, "")
@@ -191,6 +193,7 @@ class _Values:
 
 
 _GETTERS = {k[1:]: v for k, v in vars(_Values).items() if k.startswith("_") and not k.startswith("__")}
+_SPLIT: dict[str, tuple] = {}  # template field name -> (getter, its arguments): a few dozen names
 
 
 def _opt(name: str):

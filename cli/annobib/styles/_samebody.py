@@ -44,8 +44,9 @@ def _filled(text: RichText, slots: list[int], letter: str) -> RichText:
 class SameBody:
     """``mod.format_entry`` once per distinct (body, letter); see the module's docstring."""
 
-    def __init__(self, mod, edition, system):
+    def __init__(self, mod, edition, system, memo: bool = True):
         self.mod, self.edition, self.system = mod, edition, system
+        self.memo = memo  # False: every body is distinct, so each entry is simply formatted
         self.done: dict[tuple, tuple[RichText, list[str]] | None] = {}
         # body -> 1 (seen once), [text with SLOT, its runs with SLOT, warning tails with SLOT,
         # letter lengths checked], or None (the letter changes more than itself)
@@ -64,6 +65,8 @@ class SameBody:
         return None
 
     def __call__(self, entry, extra: str, sig: tuple | None = None) -> tuple[RichText, list[str]]:
+        if not self.memo:
+            return self._format(entry, extra)
         sig = sig if sig is not None else body(entry)
         if extra:
             return self._lettered(entry, extra, sig)
@@ -106,9 +109,9 @@ class ByBody:
     """A style module whose body-only functions (``mod.BODY_ONLY``) answer once per body; every
     other attribute is the module's own."""
 
-    def __init__(self, mod):
+    def __init__(self, mod, sigs: dict[int, tuple] | None = None):
         self._mod = mod
-        self._sigs: dict[int, tuple] = {}
+        self._sigs: dict[int, tuple] = dict(sigs or {})  # id(entry) -> body, for entries kept alive
         self._keep: list = []  # the entries whose id() keys _sigs, alive while this object is
         self._memo: dict[tuple, object] = {}
         for name in getattr(mod, "BODY_ONLY", ()):

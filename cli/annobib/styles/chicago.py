@@ -384,6 +384,20 @@ def _american(children, ctx, **options):
     return inner if not inner else _quote_punctuation(inner)
 
 
+def _compile_american(children, **options):
+    """``_american`` with its sentence built and compiled once, not once per entry."""
+    inner = sentence(**options)[children]
+
+    def run(ctx):
+        out = inner.run(ctx)
+        return out if not out else _quote_punctuation(out)
+
+    return run
+
+
+_american.compile = _compile_american  # type: ignore[attr-defined]
+
+
 american = Node("american", _american)
 
 

@@ -36,18 +36,18 @@ def _options(edition: str, system: str) -> Options:
     return Options(edition, system)
 
 
-def format_text(entry, opts: Options, extra: str = "") -> tuple[str, "_Entry"]:
-    """The reference as plain text, and the formatted entry (its rich text in ``x.rich``)."""
+def _formatted(entry, opts: Options, extra: str = "") -> _Entry:
+    """The formatted entry: its rich text in ``x.rich``."""
     x = _Entry(entry, opts, extra)
     _TEMPLATES.get(x.type, t_misc)(x)
-    return x.rich.plain, x
+    return x
 
 
 def format_entry(
     entry, edition: str = "2025", system: str = "numeric", extra: str = "", warnings: list | None = None
 ) -> RichText:
     """One reference (without its ``[n]`` label) as rich text."""
-    text, x = format_text(entry, _options(str(edition), system), extra)
+    x = _formatted(entry, _options(str(edition), system), extra)  # no plain text: unused here
     if warnings is not None and x.url and not x.has("urldate"):
         web = x.type_id in ("EB", "CP") or x.type in ("online", "webpage", "www", "software")
         if str(edition) == "2015" or web:
