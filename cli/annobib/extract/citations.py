@@ -237,6 +237,7 @@ def split_top(text: str) -> list[str]:
                 and i + 1 < n
                 and (text[i + 1] == " " or _GLUED_NEXT.match(text, i + 1))
                 and (not _in_url(text, i) or _NEXT_CITATION.match(text, i + 1))
+                and not _YEAR_TAIL.match(text, i + 1)
             ):
                 parts.append(text[start:i])
                 start = i + 1
@@ -261,6 +262,8 @@ def citing_parenthetical(text: str) -> list[str]:
 
 
 _GLUED_NEXT = re.compile(r"[A-Z\u4e00-\u9fff《“\"](?![A-Z]*\d)")  # ;Cheng-Chwee Kuik, … (not ;ID=3 in a URL)
+# Vancouver ``Place: Publisher; 2019.``: a year alone after the semicolon ends the same reference
+_YEAR_TAIL = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?\.?\s*$")
 _NEXT_CITATION = re.compile(r"\s+(?:and\s+|&\s+)?[A-Z\u4e00-\u9fff《“\"]")  # URL/; and Author …: a new citation
 
 

@@ -64,6 +64,7 @@ from annobib.extract.fields.lawcites import (
 from annobib.extract.fields.model import Genre, Parsed
 from annobib.extract.fields.names import western_person
 from annobib.extract.fields.russian import parse_russian
+from annobib.extract.fields.vancouver import parse_vancouver, vancouver_cue
 from annobib.extract.fields.western import parse_western
 
 
@@ -1097,6 +1098,50 @@ GENRES: list[Genre] = [
         ),
     ),
     Genre(
+        "vancouver",
+        "vancouver",
+        vancouver_cue,
+        parse_vancouver,
+        examples=(
+            # tests/data/extract_blind27: medical reference lists (ICMJE): initials without periods, et al.
+            (
+                "Okafor N, Lindqvist PR, Tanaka H, et al. Hand hygiene audits in rural clinics. BMJ Open. "
+                "2018 Mar 3;8(4):e01234. doi:10.1136/bmjopen-2017-01234",
+                {
+                    "type": "article",
+                    "locator": "e01234",
+                    "fields": {
+                        "author": "Okafor, N and Lindqvist, PR and Tanaka, H and others",
+                        "title": "Hand hygiene audits in rural clinics",
+                        "journaltitle": "BMJ Open",
+                        "date": "2018",
+                        "volume": "8",
+                        "number": "4",
+                        "pages": "e01234",
+                    },
+                },
+            ),
+            (
+                "Pan American Health Organization. Dengue surveillance in the Americas, 2021. Washington, DC: "
+                "PAHO; 2022.",
+                {
+                    "type": "report",
+                    "fields": {
+                        "author": "{Pan American Health Organization}",
+                        "title": "Dengue surveillance in the Americas, 2021",
+                        "location": "Washington, DC",
+                        "publisher": "PAHO",
+                        "date": "2022",
+                    },
+                },
+            ),
+            (
+                "Meyer KL, Osei A. Primary care after the reform. 2nd ed. Oxford: Radcliffe; 2015.",
+                {"type": "book", "fields": {"author": "Meyer, KL and Osei, A", "publisher": "Radcliffe"}},
+            ),
+        ),
+    ),
+    Genre(
         "social-media",
         "apa",
         _handle,
@@ -1805,6 +1850,7 @@ _SUBMODULES = (
     "russian",
     "jpdate",
     "lawcites",
+    "vancouver",
 )
 
 
