@@ -83,3 +83,48 @@ def test_named_edition_after_title(note, edition):
     reading = read_note(note)
     assert reading.status == "cited"
     assert reading.citations[0].parsed.fields.get("edition") == edition
+
+
+# MLA works-cited items: no place, the second author given name first, ``editors``, "Title." with its stop
+MLA = [
+    (
+        "Quist, Marit E. Salt Roads: Trade and Taxation in the Sahel. Indiana UP, 2012.",
+        "book",
+        {
+            "author": "Quist, Marit E.",
+            "title": "Salt Roads: Trade and Taxation in the Sahel",
+            "publisher": "Indiana UP",
+        },
+        None,
+    ),
+    (
+        "Brandt, Oskar, and Leila Haddad. Tables of Tides. Verso, 2004.",
+        "book",
+        {"author": "Brandt, Oskar and Haddad, Leila", "title": "Tables of Tides", "date": "2004"},
+        None,
+    ),
+    (
+        "Moss, Ada, et al., editors. The Harbour Reader. Penguin, 2011.",
+        "collection",
+        {"editor": "Moss, Ada and others", "title": "The Harbour Reader", "publisher": "Penguin"},
+        None,
+    ),
+    (
+        'Ueda, Rin. "Ferries and Their Timetables." Journal of Transport History, vol. 12, no. 2, 2015, pp. 88-104.',
+        "article",
+        {"title": "Ferries and Their Timetables", "journaltitle": "Journal of Transport History", "pages": "88-104"},
+        "88-104",
+    ),
+]
+
+
+@pytest.mark.parametrize("note,etype,fields,locator", MLA)
+def test_mla_works_cited_item(note, etype, fields, locator):
+    assert_one_citation(note, etype, fields, locator)
+
+
+def test_quoted_title_keeps_an_abbreviation_stop():
+    from annobib.extract.fields import parse_citation
+
+    p = parse_citation('Lee, Ann. "Trade Policy in the U.S." Policy Review, vol. 3, 2001, pp. 1-9.')
+    assert p.fields["title"] == "Trade Policy in the U.S."

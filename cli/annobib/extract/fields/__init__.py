@@ -61,6 +61,7 @@ from annobib.extract.fields.lawcites import (
     parse_western_legislation,
     western_law_cue,
 )
+from annobib.extract.fields.mla import mla_cue, parse_mla_book
 from annobib.extract.fields.model import Genre, Parsed
 from annobib.extract.fields.names import western_person
 from annobib.extract.fields.russian import parse_russian
@@ -1142,6 +1143,42 @@ GENRES: list[Genre] = [
         ),
     ),
     Genre(
+        "mla-book",
+        "mla",
+        mla_cue,
+        parse_mla_book,
+        examples=(
+            # tests/data/extract_blind27: an MLA works-cited list (no place; the second author given name first)
+            (
+                "Okonkwo, Adaeze M. Harbours of the Bight: Trade and Credit on the Niger Delta. Ohio UP, 2009.",
+                {
+                    "type": "book",
+                    "fields": {
+                        "author": "Okonkwo, Adaeze M.",
+                        "title": "Harbours of the Bight: Trade and Credit on the Niger Delta",
+                        "publisher": "Ohio UP",
+                        "date": "2009",
+                    },
+                },
+            ),
+            (
+                "Lund, Helle, and Tomas Ribeiro, editors. Paper Trails: Archives and Empire. Routledge, 2020.",
+                {
+                    "type": "collection",
+                    "fields": {
+                        "editor": "Lund, Helle and Ribeiro, Tomas",
+                        "title": "Paper Trails: Archives and Empire",
+                        "publisher": "Routledge",
+                    },
+                },
+            ),
+            (
+                "Ferris, Dana, et al. Counting the Commons. U of Minnesota P, 2016.",
+                {"type": "book", "fields": {"author": "Ferris, Dana and others", "title": "Counting the Commons"}},
+            ),
+        ),
+    ),
+    Genre(
         "social-media",
         "apa",
         _handle,
@@ -1851,6 +1888,7 @@ _SUBMODULES = (
     "jpdate",
     "lawcites",
     "vancouver",
+    "mla",
 )
 
 

@@ -249,7 +249,7 @@ _WESTERN_TITLE_RE2 = re.compile(
     r"(?:,\s*at\s+(?P<at>\d+(?:\s*[-–—]\s*\d+)?))?"  # a chapter's pages, at the page cited
     r"|,\s*(?:chap|ch|chapter|sec|pt)\.?\s*[\dIVXivx]+)?$"
 )
-_WESTERN_TITLE_RE3 = re.compile(r"[,，]\s*$")
+_WESTERN_TITLE_RE3 = re.compile(r"(?:[,，]|(?<![.\s][A-Z])\.)\s*$")  # MLA: "Title." (not "U.S.")
 
 
 def _western_title(n: _WesternNote) -> None:
