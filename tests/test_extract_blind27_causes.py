@@ -128,3 +128,15 @@ def test_quoted_title_keeps_an_abbreviation_stop():
 
     p = parse_citation('Lee, Ann. "Trade Policy in the U.S." Policy Review, vol. 3, 2001, pp. 1-9.')
     assert p.fields["title"] == "Trade Policy in the U.S."
+
+
+def test_connective_after_a_full_stop_opens_the_next_citation():
+    from annobib.extract.citations import read_note
+
+    note = "周某：《港口与腹地》，上海：某某出版社1999年版，第3页。此外，钱某：《海关史》，北京：某某书局2005年版，第88页。"
+    reading = read_note(note)
+    got = [(c.parsed.fields.get("author"), c.parsed.fields.get("title"), c.locator) for c in reading.citations]
+    assert got == [("周某", "港口与腹地", "3"), ("钱某", "海关史", "88")]
+    # a remark after 此外 is no citation
+    reading = read_note("周某：《港口与腹地》，上海：某某出版社1999年版，第3页。此外，笔者认为此说可疑。")
+    assert [c.parsed.fields.get("title") for c in reading.citations] == ["港口与腹地"]

@@ -436,6 +436,8 @@ def _read_note(text: str) -> NoteReading:
         if k:
             piece = cut_commentary(piece)  # …；此外，英文文献可参见Kevin L. Tan, …: the remark before 可参见
         piece = strip_lead_in(piece)
+        if k and piece[:1] in "此另再":  # 。此外，吴某：《…》: a connective before the next author
+            piece = _CONNECTIVE.sub("", piece)
         if k and piece.startswith(("and", "&")) and not HAN.search(piece[:12]):
             piece = cre.sub(r"^(?:and|&)\s+(?=[A-Z“\"])", "", piece)  # …, 23; and Philip Huang, Title
             piece = strip_lead_in(piece)
@@ -465,6 +467,7 @@ def _read_note(text: str) -> NoteReading:
     return NoteReading("cited", out)
 
 
+_CONNECTIVE = re.compile(r"^(?:此外|另外|再者)\s*[，,]\s*(?=[^，,。：:《]{2,30}[：:]\s*[《「『])")
 _DITTO_FIRST = frozenset("ОIE同같")  # the first characters of DITTO_RE's words
 _LEAD_WORD_CUES = ("参", "详", "转", "See", "see", "Cf", "cf")
 _LEAD_WORD_CUE_RE = re.compile("|".join(_LEAD_WORD_CUES))  # the reference the test checks against
