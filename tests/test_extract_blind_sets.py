@@ -33,7 +33,7 @@ blog copy came out as one note); after the fixes of its round 95.4 % (works 149/
 47/50; 94.9 % against its expectation as first written, 7 values of which disagreed with earlier sets).
 Set 27 (Vancouver medical lists, an MLA works-cited list, Chicago with romanized CJK, Japanese
 literature, GB/T CS references) scored 85.6 % on first contact (works 152/158, back-references 45/50);
-after the fixes of its round 90.4 % (33 values of its expectation, against the conventions of sets 6-24,
+after the fixes of its round 91.0 % (33 values of its expectation, against the conventions of sets 6-24,
 were re-read as those sets read them: numbered editions as numbers, ``Surname, Initials``, 新書 imprints
 as publisher, edited volumes as ``collection``).
 Floors sit just under today's scores.
@@ -66,7 +66,7 @@ FLOORS = {
     "extract_blind22": 0.958,  # 96.8 % after the fixes of its round (90.6 % on first contact)
     "extract_blind23": 0.975,  # 98.6 % after the fixes of its round (89.2 % on first contact)
     "extract_blind24": 0.944,  # 95.4 % after the fixes of its round (84.5 % on first contact)
-    "extract_blind27": 0.894,  # 90.4 % after the fixes of its round (85.6 % on first contact)
+    "extract_blind27": 0.90,  # 91.0 % after the fixes of its round (85.6 % on first contact)
 }
 
 
