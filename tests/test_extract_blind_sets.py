@@ -39,7 +39,13 @@ Set 26 (an OCR'd 1990s Chinese journal, a Westlaw copy with ``FN1.`` labels, a H
 ``Reference list``, Japanese sociology, Korean web copy, Russian political science) scored 82.7 % on
 first contact (works 150/153, back-references 42/48); after the fixes of its round 97.3 % (works
 153/153, back-references 47/48; 96.4 % against its expectation as first written, 13 values of which
-disagreed with earlier sets). Floors sit just under today's scores.
+disagreed with earlier sets).
+Set 27 (Vancouver medical lists, an MLA works-cited list, Chicago with romanized CJK, Japanese
+literature, GB/T CS references) scored 85.6 % on first contact (works 152/158, back-references 45/50);
+after the fixes of its round 91.0 % (33 values of its expectation, against the conventions of sets 6-24,
+were re-read as those sets read them: numbered editions as numbers, ``Surname, Initials``, 新書 imprints
+as publisher, edited volumes as ``collection``).
+Floors sit just under today's scores.
 
     PYTHONPATH=cli python benchmarks/extract_heldout.py --data tests/data/extract_blind7
 """
@@ -71,6 +77,7 @@ FLOORS = {
     "extract_blind24": 0.944,  # 95.4 % after the fixes of its round (84.5 % on first contact)
     "extract_blind25": 0.957,  # 96.7 % after the fixes of its round (86.7 % on first contact)
     "extract_blind26": 0.963,  # 97.3 % after the fixes of its round (82.7 % on first contact)
+    "extract_blind27": 0.90,  # 91.0 % after the fixes of its round (85.6 % on first contact)
 }
 
 

@@ -254,6 +254,7 @@ def split_top(text: str) -> list[str]:
                 and i + 1 < n
                 and (text[i + 1] == " " or _GLUED_NEXT.match(text, i + 1))
                 and (not _in_url(text, i) or _NEXT_CITATION.match(text, i + 1))
+                and not _YEAR_TAIL.match(text, i + 1)
             ):
                 parts.append(text[start:i])
                 start = i + 1
@@ -278,6 +279,8 @@ def citing_parenthetical(text: str) -> list[str]:
 
 
 _GLUED_NEXT = re.compile(r"[A-Z\u4e00-\u9fff《“\"](?![A-Z]*\d)")  # ;Cheng-Chwee Kuik, … (not ;ID=3 in a URL)
+# Vancouver ``Place: Publisher; 2019.``: a year alone after the semicolon ends the same reference
+_YEAR_TAIL = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?\.?\s*$")
 # URL/; and Author …, URL/; but cf. Author …: a new citation (a signal word may open it)
 _NEXT_CITATION = re.compile(r"\s+(?:and\s+|&\s+|(?:but\s+)?(?:see(?:\s+also)?|cf\.)\s+)?[A-Z\u4e00-\u9fff《“\"]")
 
@@ -455,6 +458,8 @@ def _read_note(text: str) -> NoteReading:
         if k:
             piece = cut_commentary(piece)  # …；此外，英文文献可参见Kevin L. Tan, …: the remark before 可参见
         piece = strip_lead_in(piece)
+        if k and piece[:1] in "此另再":  # 。此外，吴某：《…》: a connective before the next author
+            piece = _CONNECTIVE.sub("", piece)
         if k and piece.startswith(("and", "&")) and not HAN.search(piece[:12]):
             piece = cre.sub(r"^(?:and|&)\s+(?=[A-Z“\"])", "", piece)  # …, 23; and Philip Huang, Title
             piece = strip_lead_in(piece)
@@ -484,6 +489,7 @@ def _read_note(text: str) -> NoteReading:
     return NoteReading("cited", out)
 
 
+_CONNECTIVE = re.compile(r"^(?:此外|另外|再者)\s*[，,]\s*(?=[^，,。：:《]{2,30}[：:]\s*[《「『])")
 _DITTO_FIRST = frozenset("ОIE同같")  # the first characters of DITTO_RE's words
 _LEAD_WORD_CUES = ("参", "详", "转", "See", "see", "Cf", "cf")
 _LEAD_WORD_CUE_RE = re.compile("|".join(_LEAD_WORD_CUES))  # the reference the test checks against

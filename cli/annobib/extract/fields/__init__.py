@@ -63,10 +63,12 @@ from annobib.extract.fields.lawcites import (
     parse_western_legislation,
     western_law_cue,
 )
+from annobib.extract.fields.mla import mla_cue, parse_mla_book
 from annobib.extract.fields.model import Genre, Parsed
 from annobib.extract.fields.names import western_person
 from annobib.extract.fields.russian import parse_russian
 from annobib.extract.fields.ukparl import parse_uk_parliamentary, uk_parliamentary
+from annobib.extract.fields.vancouver import parse_vancouver, vancouver_cue
 from annobib.extract.fields.western import parse_western
 
 
@@ -1247,6 +1249,86 @@ GENRES: list[Genre] = [
         ),
     ),
     Genre(
+        "vancouver",
+        "vancouver",
+        vancouver_cue,
+        parse_vancouver,
+        examples=(
+            # tests/data/extract_blind27: medical reference lists (ICMJE): initials without periods, et al.
+            (
+                "Okafor N, Lindqvist PR, Tanaka H, et al. Hand hygiene audits in rural clinics. BMJ Open. "
+                "2018 Mar 3;8(4):e01234. doi:10.1136/bmjopen-2017-01234",
+                {
+                    "type": "article",
+                    "locator": "e01234",
+                    "fields": {
+                        "author": "Okafor, N and Lindqvist, PR and Tanaka, H and others",
+                        "title": "Hand hygiene audits in rural clinics",
+                        "journaltitle": "BMJ Open",
+                        "date": "2018",
+                        "volume": "8",
+                        "number": "4",
+                        "pages": "e01234",
+                    },
+                },
+            ),
+            (
+                "Pan American Health Organization. Dengue surveillance in the Americas, 2021. Washington, DC: "
+                "PAHO; 2022.",
+                {
+                    "type": "report",
+                    "fields": {
+                        "author": "{Pan American Health Organization}",
+                        "title": "Dengue surveillance in the Americas, 2021",
+                        "location": "Washington, DC",
+                        "publisher": "PAHO",
+                        "date": "2022",
+                    },
+                },
+            ),
+            (
+                "Meyer KL, Osei A. Primary care after the reform. 2nd ed. Oxford: Radcliffe; 2015.",
+                {"type": "book", "fields": {"author": "Meyer, KL and Osei, A", "publisher": "Radcliffe"}},
+            ),
+        ),
+    ),
+    Genre(
+        "mla-book",
+        "mla",
+        mla_cue,
+        parse_mla_book,
+        examples=(
+            # tests/data/extract_blind27: an MLA works-cited list (no place; the second author given name first)
+            (
+                "Okonkwo, Adaeze M. Harbours of the Bight: Trade and Credit on the Niger Delta. Ohio UP, 2009.",
+                {
+                    "type": "book",
+                    "fields": {
+                        "author": "Okonkwo, Adaeze M.",
+                        "title": "Harbours of the Bight: Trade and Credit on the Niger Delta",
+                        "publisher": "Ohio UP",
+                        "date": "2009",
+                    },
+                },
+            ),
+            (
+                "Lund, Helle, and Tomas Ribeiro, editors. Paper Trails: Archives and Empire. Routledge, 2020.",
+                {
+                    "type": "collection",
+                    "fields": {
+                        "editor": "Lund, Helle and Ribeiro, Tomas",
+                        "title": "Paper Trails: Archives and Empire",
+                        "publisher": "Routledge",
+                    },
+                },
+            ),
+            (
+                "Ferris, Dana, et al. Counting the Commons. U of Minnesota P, 2016.",
+                {"type": "book", "fields": {"author": "Ferris, Dana and others", "title": "Counting the Commons"}},
+            ),
+        ),
+    ),
+    Genre(
         "social-media",
         "apa",
         _handle,
@@ -2059,6 +2141,8 @@ _SUBMODULES = (
     "jpdate",
     "lawcites",
     "ukparl",
+    "vancouver",
+    "mla",
 )
 
 

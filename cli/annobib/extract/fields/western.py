@@ -250,7 +250,7 @@ _WESTERN_TITLE_RE2 = re.compile(
     r"|,\s*(?P<roman>[ivxlc]{1,7}(?:\s*[-–—]\s*[ivxlc]{1,7})?)"  # a front-matter page: (…, 2013), xxi
     r"|,\s*(?:chap|ch|chapter|sec|pt)\.?\s*[\dIVXivx]+)?$"
 )
-_WESTERN_TITLE_RE3 = re.compile(r"[,，]\s*$")
+_WESTERN_TITLE_RE3 = re.compile(r"(?:[,，]|(?<![.\s][A-Z])\.)\s*$")  # MLA: "Title." (not "U.S.")
 
 
 def _western_title(n: _WesternNote) -> None:
