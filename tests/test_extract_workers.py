@@ -198,3 +198,17 @@ def test_a_stuck_helper_is_never_waited_for(monkeypatch):
     assert list(workers.stream_on_cores(sticks, range(1500), minimum=10)) == [k * 2 for k in range(1500)]
     assert time.monotonic() - t0 < 10
     assert _children(parent) == []  # killed and reaped, not left sleeping
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_a_ctrl_c_while_the_parent_forks_is_not_lost():
+    # the helpers are forked with SIGINT blocked, not ignored: a Ctrl-C pressed in that window
+    # waits and interrupts the parent as soon as the fork is done (ignored, the run went on)
+    import signal
+
+    from annobib.extract.workers import _helpers_born_deaf_to_ctrl_c
+
+    with pytest.raises(KeyboardInterrupt):
+        with _helpers_born_deaf_to_ctrl_c():
+            os.kill(os.getpid(), signal.SIGINT)
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set())  # the mask is back

@@ -139,6 +139,7 @@ class _Team:
             import struct  # lazy: as above
 
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # forked from a thread: not ignored yet
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by the parent's fork
             gc.freeze()  # the parent's objects are never collected here: no copy-on-write for nothing
             parent = os.getppid()
             while os.getppid() == parent:  # an orphan stops: nobody would read its results
@@ -225,17 +226,17 @@ def _write_all(fd: int, data: bytes) -> None:
 
 @contextmanager
 def _helpers_born_deaf_to_ctrl_c():
-    """Fork with SIGINT ignored, so helpers never see Ctrl-C (it reaches the whole process group:
-    the parent alone handles it and ends them); the parent's handler is put back at once. Only the
-    main thread may change signal handlers; elsewhere this does nothing."""
+    """Fork with SIGINT blocked, so helpers never see Ctrl-C (it reaches the whole process group:
+    the parent alone handles it and ends them). Blocked, not ignored: a Ctrl-C pressed while the
+    parent forks waits and reaches it the moment the mask is put back (ignoring it there lost
+    it, and the run went on to the end). The helper ignores SIGINT before it unblocks it
+    (:meth:`_help`); a child leaving this block leaves the mask to it."""
     import signal  # lazy: only a run that forks helpers needs it
-    import threading  # lazy: as above
 
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getpid()
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        if os.getpid() == parent:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
