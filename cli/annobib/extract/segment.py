@@ -57,8 +57,30 @@ def _has_prose(text: str, end: int) -> bool:
 def citation_score(span: str) -> int:
     """Evidence that ``span`` cites a work (positive) or is prose (negative)."""
     score = sum(weight for rx, weight in _EVIDENCE if rx.search(span))
+    return score - _prose_penalty(span)
+
+
+def _prose_penalty(span: str) -> int:
     han = 0 if span.isascii() else len(_PROSE_HAN.findall(span))
-    return score - min(3, han + len(_PROSE_EN.findall(span)))
+    return min(3, han + len(_PROSE_EN.findall(span)))
+
+
+# the weight of each evidence pattern and of all those after it: what the rest can still add
+_EVIDENCE_LEFT = tuple(sum(w for _rx, w in _EVIDENCE[k:]) for k in range(len(_EVIDENCE)))
+
+
+def score_at_least(span: str, least: int) -> bool:
+    """``citation_score(span) >= least``, reading only the evidence that decides it: the callers
+    compare the score with a bound, and most spans are decided by two or three of the ten patterns
+    (once the bound is reached, or once the patterns left cannot reach it)."""
+    need = least + _prose_penalty(span)
+    got = 0
+    for (rx, weight), left in zip(_EVIDENCE, _EVIDENCE_LEFT):
+        if got >= need or got + left < need:
+            break
+        if rx.search(span):
+            got += weight
+    return got >= need
 
 
 # A citation opens with an author before a colon and a title, a title mark, a Western name and a
@@ -117,7 +139,7 @@ def citation_start(text: str) -> int:
         m = _OPENS.match(text, cut)
         if not m:
             continue
-        if citation_score(prefix) < 0 and citation_score(text[cut:]) >= 3:
+        if not score_at_least(prefix, 0) and score_at_least(text[cut:], 3):
             start = m.end() if m.end() > cut else cut
             colon = cre.match(r"[^，,。：:《]{1,30}(?=[：:]\s*[《「『“])", text[start:])
             lead = _LEAD_INSIDE.match(colon.group(0)) if colon else None
@@ -195,8 +217,8 @@ def sentences(text: str) -> list[str]:
             or text[j : j + 1] in _LEAD_AHEAD_FIRST
             and _LEAD_AHEAD.match(text, j, end)
             or citation_start(text[j:end]) > 0
-            or (text[i] == "。" and _WESTERN_AFTER_CJK_STOP.match(text, j, end) and citation_score(text[j:end]) >= 3)
-        ) and citation_score(text[max(start, i - _WINDOW) : i]) >= 4:
+            or (text[i] == "。" and _WESTERN_AFTER_CJK_STOP.match(text, j, end) and score_at_least(text[j:end], 3))
+        ) and score_at_least(text[max(start, i - _WINDOW) : i], 4):
             out.append(text[start : i + 1])
             start = j
     out.append(text[start:])
@@ -279,6 +301,6 @@ def quoted_from(text: str) -> list[str]:
         return [text]
     for m in _QUOTED_FROM.finditer(text):
         head = text[: m.start()]
-        if _depth(head) == 0 and citation_score(head) >= 5 and citation_score(text[m.end() :]) >= 3:
+        if _depth(head) == 0 and score_at_least(head, 5) and score_at_least(text[m.end() :], 3):
             return [head, text[m.end() :]]
     return [text]
