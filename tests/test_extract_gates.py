@@ -783,3 +783,41 @@ def test_literal_led_cues_answer_as_the_class_led_regexes():
         assert N._may_hold_debris(t) == bool(N._DEBRIS_CUE.search(t, max(0, len(t) - N._DEBRIS_TAIL))), t
         stat = LC._STATUTES_AT_LARGE.search(t) is not None  # 8 Stat. 218: a treaty in the Statutes at Large
         assert LC.western_law_cue(t) == (bool(old_law.search(t)) or "O.J. (" in t or stat), t
+
+
+def test_substring_gates_answer_as_their_regexes():
+    import random
+
+    from annobib.extract import fields as G
+    from annobib.extract import normalize as N
+
+    assert _opening(N._KANJI_GATE) <= set(N._KANJI_GATE_FIRST)
+    assert {c + " " for c in "BCDEFGHJKLMNOPQRSTUVWXYZ"} == set(N._CAPITAL_SPACES)
+    pieces = _PIECES + [
+        "一九八六年",
+        "三頁",
+        "十",
+        "〇",
+        "W orld",
+        "A b",
+        "I am",
+        " Re view",
+        "被引量:1",
+        "[Cited by 3]",
+    ]
+    pieces += ["https://a.cn/x", "Www.b.org", "http://", "hTTp://c.jp", "第3页", "ab", "H", "w", "〈", "「"]
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(8000)]
+    for t in texts + _corpus_notes():
+        assert N._may_split_capital(t) == (N._BROKEN_WORDS_CUE.search(t) is not None), t
+        assert N._may_hold_kanji_number(t) == (N._KANJI_GATE.search(t) is not None), t
+        start = max(0, len(t) - N._DEBRIS_TAIL)
+        assert N._may_hold_debris(t) == (N._DEBRIS_CUE.search(t, start) is not None), t
+        old = (
+            not t.isascii()
+            and G.FIRST_TITLE_MARK_RE.search(t) is None
+            and bool(G.HAN.search(t))
+            and not G.LATIN.search(G.URL_RE.sub("", t))
+        )
+        assert G._chinese_without_marks(t) == old, t
+        assert G._latin_outside_urls(t) == bool(G.LATIN.search(G.URL_RE.sub("", t))), t
