@@ -790,6 +790,7 @@ def test_substring_gates_answer_as_their_regexes():
 
     from annobib.extract import fields as G
     from annobib.extract import normalize as N
+    from annobib.extract.fields import features as F
 
     assert _opening(N._KANJI_GATE) <= set(N._KANJI_GATE_FIRST)
     assert {c + " " for c in "BCDEFGHJKLMNOPQRSTUVWXYZ"} == set(N._CAPITAL_SPACES)
@@ -805,7 +806,21 @@ def test_substring_gates_answer_as_their_regexes():
         "被引量:1",
         "[Cited by 3]",
     ]
-    pieces += ["https://a.cn/x", "Www.b.org", "http://", "hTTp://c.jp", "第3页", "ab", "H", "w", "〈", "「"]
+    pieces += [
+        "https://a.cn/x",
+        "Www.b.org",
+        "http://",
+        "hTTp://c.jp",
+        "wWw.",
+        "w.",
+        "://",
+        "第3页",
+        "ab",
+        "H",
+        "w",
+        "〈",
+        "「",
+    ]
     rng = random.Random(5)
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(8000)]
     for t in texts + _corpus_notes():
@@ -821,3 +836,15 @@ def test_substring_gates_answer_as_their_regexes():
         )
         assert G._chinese_without_marks(t) == old, t
         assert G._latin_outside_urls(t) == bool(G.LATIN.search(G.URL_RE.sub("", t))), t
+        url, found = G.URL_RE.search(t), F.find_url(t)
+        assert (url and url.span()) == (found and found.span()), t
+        assert S._may_be_prose_en(t) or S._PROSE_EN.search(t) is None, t
+
+
+def test_prose_word_parts_hold_every_word():
+    inner = S._PROSE_EN.pattern[len("(?:") : -len(r")\b")]
+    words = [re.sub(r"\(\?:[^)]*\)\?|.\?$", "", a.replace(r"(?<!\w.)", "")) for a in _top_alternatives(inner)]
+    assert len(words) == 15 and "discuss" in words and "argue" in words
+    for w in words:
+        assert S._PROSE_EN.fullmatch(w), w
+        assert any(part in w for part in S._PROSE_EN_PARTS), w

@@ -49,9 +49,23 @@ _PROSE_EN = re.compile(
 )
 
 
+# a part of each word of _PROSE_EN (a test checks them): a text holding none skips the regex, which
+# tries every i, a, w, t, d, c and o of a note (Chinese notes seldom hold any of these words)
+_PROSE_EN_PARTS = ("is", "are", "was", "we", "th", "argue", "discuss", "details", "critique", "overview", "our")
+
+
+def _may_be_prose_en(text: str) -> bool:
+    for w in _PROSE_EN_PARTS:
+        if w in text:
+            return True
+    return False
+
+
 def _has_prose(text: str, end: int) -> bool:
     # _PROSE_HAN's words are Han: ASCII text (a flag, not a scan) holds none
-    return bool(not text.isascii() and _PROSE_HAN.search(text, 0, end) or _PROSE_EN.search(text, 0, end))
+    if not text.isascii() and _PROSE_HAN.search(text, 0, end):
+        return True
+    return _may_be_prose_en(text) and _PROSE_EN.search(text, 0, end) is not None
 
 
 def citation_score(span: str) -> int:
@@ -62,7 +76,7 @@ def citation_score(span: str) -> int:
 
 def _prose_penalty(span: str) -> int:
     han = 0 if span.isascii() else len(_PROSE_HAN.findall(span))
-    return min(3, han + len(_PROSE_EN.findall(span)))
+    return min(3, han + len(_PROSE_EN.findall(span)) if _may_be_prose_en(span) else han)
 
 
 # the weight of each evidence pattern and of all those after it: what the rest can still add
