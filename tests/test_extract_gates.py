@@ -848,3 +848,15 @@ def test_prose_word_parts_hold_every_word():
     for w in words:
         assert S._PROSE_EN.fullmatch(w), w
         assert any(part in w for part in S._PROSE_EN_PARTS), w
+
+
+def test_new_citation_gate_answers_as_its_regex():
+    import random
+
+    rng = random.Random(9)
+    texts = _random_texts(31, 3000) + _corpus_notes()
+    texts += ["王某：《书》。李某、张某主编：《书》", "A. Smith, “T,” 1999. John Smith, “T.”", "（清）王某：《书》"]
+    for t in texts:
+        for j in {0, len(t) // 2, rng.randrange(len(t) + 1)} | {m.end() for m in S._STOP.finditer(t)}:
+            for end in (j + 400, j + 5, len(t)):
+                assert S._new_citation_at(t, j, end) == (S._NEW_CITATION.match(t, j, end) is not None), (t, j)

@@ -674,6 +674,8 @@ def _may_cite_opcit(piece: str) -> bool:
     miss the odd folds, is left to the regex."""
     if piece.isascii():
         return "cit" in piece.lower()
+    if "t" not in piece and "T" not in piece and "з" not in piece and "З" not in piece:
+        return False  # each word ends in a t or a з (no other character folds to them)
     return _OPCIT_EN_CUE.search(piece) is not None
 
 

@@ -167,6 +167,14 @@ _NEW_CITATION = re.compile(
 )
 
 
+def _new_citation_at(text: str, j: int, end: int) -> bool:
+    """``bool(_NEW_CITATION.match(text, j, end))``, the regex run only where it can match: its
+    Chinese opening needs a colon before the title, its Western one a capital first."""
+    if "A" <= text[j : j + 1] <= "Z" or text.find("：", j, end) >= 0 or text.find(":", j, end) >= 0:
+        return _NEW_CITATION.match(text, j, end) is not None
+    return False
+
+
 # 此外，可参考吴启鸣前引文 / 王一帆也持相似看法，参见王一帆：前引文: a back-reference after a full stop
 _BACKREF_AHEAD = re.compile(r"[^。.]{0,40}?(?:前引|前揭|前掲)(?:书|文|書|論文)?|(?:Ibid|Id)\.")
 # 此外，亦可参见资中明：《…》 / 另参见《…》: a lead word after a full stop opens the next citation
@@ -225,7 +233,7 @@ def sentences(text: str) -> list[str]:
             continue
         end = j + _WINDOW  # the regexes read the window in place (none looks behind its start)
         if (
-            _NEW_CITATION.match(text, j, end)
+            _new_citation_at(text, j, end)
             or (text[j : j + 1] == "I" or text.find("前", j, end) >= 0)
             and _BACKREF_AHEAD.match(text, j, end)
             or text[j : j + 1] in _LEAD_AHEAD_FIRST
