@@ -183,20 +183,7 @@ def broken_words(text: str) -> str:
         return text  # both patterns need a space (Chinese notes often have none): one test decides
     if "- " in text:
         text = _HYPHEN_BREAK.sub(_dehyphen, text)
-    return _SPLIT_CAPITAL.sub(r"\1\2", text) if _may_split_capital(text) else text
-
-
-# the capitals _BROKEN_WORDS_CUE needs before its space, each with the space (a test reads them)
-_CAPITAL_SPACES = tuple(c + " " for c in "BCDEFGHJKLMNOPQRSTUVWXYZ")
-
-
-def _may_split_capital(text: str) -> bool:
-    """``bool(_BROKEN_WORDS_CUE.search(text))``, the regex run only where a capital stands before a
-    space (Chinese notes have none; the regex's space is in most notes)."""
-    for cs in _CAPITAL_SPACES:
-        if cs in text:
-            return _BROKEN_WORDS_CUE.search(text) is not None
-    return False
+    return _SPLIT_CAPITAL.sub(r"\1\2", text) if _BROKEN_WORDS_CUE.search(text) else text
 
 
 def _dehyphen(m: re.Match) -> str:
@@ -326,11 +313,13 @@ _DEBRIS_WORDS_ASCII = tuple(w for w in _DEBRIS_WORDS if w.isascii())
 
 
 def _may_hold_debris(text: str) -> bool:
-    """``bool(_DEBRIS_CUE.search(text, len(text) - _DEBRIS_TAIL))`` by substring tests of the words
-    (ASCII text: of the ASCII words only); the regex opens with a class, tested at every character."""
+    """``bool(_DEBRIS_CUE.search(text, len(text) - _DEBRIS_TAIL))``: in ASCII text by substring tests
+    of the ASCII words (fast there; the regex opens with a class, tested at every character)."""
     start = max(0, len(text) - _DEBRIS_TAIL)
+    if not text.isascii():
+        return _DEBRIS_CUE.search(text, start) is not None
     tail = text[start:] if start else text
-    for w in _DEBRIS_WORDS_ASCII if text.isascii() else _DEBRIS_WORDS:
+    for w in _DEBRIS_WORDS_ASCII:
         if w in tail:
             return True
     return False
@@ -443,21 +432,9 @@ def _kanji_value(digits: str) -> str:
     return str(_KANJI_DIGITS.get(tens, 1) * 10 + _KANJI_DIGITS.get(ones, 0))
 
 
-# the characters _KANJI_GATE opens with (a test reads them from it): a note holding none is passed
-# by substring tests, cheaper than the regex's class test at every character
-_KANJI_GATE_FIRST = "一二三四五六七八九十〇"
-
-
-def _may_hold_kanji_number(text: str) -> bool:
-    for c in _KANJI_GATE_FIRST:
-        if c in text:
-            return _KANJI_GATE.search(text) is not None
-    return False
-
-
 def kanji_numerals(text: str) -> str:
     """``岩波書店、一九八六年、一二三頁`` -> ``岩波書店、1986年、123頁``; ``第一巻`` -> ``第1巻``."""
-    if text.isascii() or not _may_hold_kanji_number(text):
+    if text.isascii() or not _KANJI_GATE.search(text):
         return text  # the common case: no kanji number before a unit
     return _outside_protected(text, lambda part: _KANJI_NUMBER.sub(lambda m: _kanji_value(m.group(m.lastindex)), part))
 
