@@ -783,3 +783,76 @@ def test_literal_led_cues_answer_as_the_class_led_regexes():
         assert N._may_hold_debris(t) == bool(N._DEBRIS_CUE.search(t, max(0, len(t) - N._DEBRIS_TAIL))), t
         stat = LC._STATUTES_AT_LARGE.search(t) is not None  # 8 Stat. 218: a treaty in the Statutes at Large
         assert LC.western_law_cue(t) == (bool(old_law.search(t)) or "O.J. (" in t or stat), t
+
+
+def test_substring_gates_answer_as_their_regexes():
+    import random
+
+    from annobib.extract import fields as G
+    from annobib.extract import normalize as N
+    from annobib.extract.fields import features as F
+
+    pieces = _PIECES + [
+        "一九八六年",
+        "三頁",
+        "十",
+        "〇",
+        "W orld",
+        "A b",
+        "I am",
+        " Re view",
+        "被引量:1",
+        "[Cited by 3]",
+    ]
+    pieces += [
+        "https://a.cn/x",
+        "Www.b.org",
+        "http://",
+        "hTTp://c.jp",
+        "wWw.",
+        "w.",
+        "://",
+        "第3页",
+        "ab",
+        "H",
+        "w",
+        "〈",
+        "「",
+    ]
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(8000)]
+    for t in texts + _corpus_notes():
+        start = max(0, len(t) - N._DEBRIS_TAIL)
+        assert N._may_hold_debris(t) == (N._DEBRIS_CUE.search(t, start) is not None), t
+        old = (
+            not t.isascii()
+            and G.FIRST_TITLE_MARK_RE.search(t) is None
+            and bool(G.HAN.search(t))
+            and not G.LATIN.search(G.URL_RE.sub("", t))
+        )
+        assert G._chinese_without_marks(t) == old, t
+        assert G._latin_outside_urls(t) == bool(G.LATIN.search(G.URL_RE.sub("", t))), t
+        url, found = G.URL_RE.search(t), F.find_url(t)
+        assert (url and url.span()) == (found and found.span()), t
+        assert S._may_be_prose_en(t) or S._PROSE_EN.search(t) is None, t
+
+
+def test_prose_word_parts_hold_every_word():
+    inner = S._PROSE_EN.pattern[len("(?:") : -len(r")\b")]
+    words = [re.sub(r"\(\?:[^)]*\)\?|.\?$", "", a.replace(r"(?<!\w.)", "")) for a in _top_alternatives(inner)]
+    assert len(words) == 15 and "discuss" in words and "argue" in words
+    for w in words:
+        assert S._PROSE_EN.fullmatch(w), w
+        assert any(part in w for part in S._PROSE_EN_PARTS), w
+
+
+def test_new_citation_gate_answers_as_its_regex():
+    import random
+
+    rng = random.Random(9)
+    texts = _random_texts(31, 3000) + _corpus_notes()
+    texts += ["王某：《书》。李某、张某主编：《书》", "A. Smith, “T,” 1999. John Smith, “T.”", "（清）王某：《书》"]
+    for t in texts:
+        for j in {0, len(t) // 2, rng.randrange(len(t) + 1)} | {m.end() for m in S._STOP.finditer(t)}:
+            for end in (j + 400, j + 5, len(t)):
+                assert S._new_citation_at(t, j, end) == (S._NEW_CITATION.match(t, j, end) is not None), (t, j)

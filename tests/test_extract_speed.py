@@ -380,3 +380,12 @@ def test_character_gates_never_skip_a_match():
 def test_access_cue_is_any_cue_word():
     for t in CORPUS + ["访问时间：2020年", "“Title,” accessed May 1", "Retrieved", "[2020-01-02]", "обращения"]:
         assert F.has_access_cue(t) == any(w in t for w in F._ACCESS_CUES), t
+
+
+def test_score_at_least_answers_as_the_whole_score():
+    # every prefix and suffix of the test notes at a few cuts, against each bound the callers use
+    spans = [t[:k] for t in CORPUS for k in (20, 60, 160, len(t))] + [t[k:] for t in CORPUS for k in (10, 40)]
+    for span in spans:
+        score = S.citation_score(span)
+        for least in (-4, 0, 3, 4, 5, 9, 30):
+            assert S.score_at_least(span, least) == (score >= least), (span, least)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from annobib.extract.normalize import normalize
-from annobib.extract.segment import citation_score, citation_start, quoted_from, sentences, translation_pairs
+from annobib.extract.segment import citation_start, quoted_from, score_at_least, sentences, translation_pairs
 from annobib.extract.fields.features import after_boundary, cjk_pages, en_pages, first_index, norm_range, rstrip_run
 from annobib.extract.fields.names import is_cjk_org
 from annobib.extract.fields import (
@@ -476,7 +476,7 @@ def _read_note(text: str) -> NoteReading:
             prose = True
             continue
         out.append(c)
-    if prose and all(c.kind == "full" and citation_score(c.text) < 0 for c in out):
+    if prose and all(c.kind == "full" and not score_at_least(c.text, 0) for c in out):
         out = []  # The figures … are my own calculations; they exclude …: a remark cut at its semicolon
     if not out:
         if not prose and UNREAD_SIGNAL.search(raw):
@@ -584,7 +584,7 @@ def cut_trailing_commentary(text: str) -> str:
                 and _CUT_TRAILING_COMMENTARY_RE2.search(before + "，")
                 and HAN.search(after[:4])
                 and not _AFTER_CITE_OK.search(after)
-                and citation_score(after) < 3
+                and not score_at_least(after, 3)
                 and (not cre.search(r"\d{4}", after) or _AFTER_PROSE.search(after) and cre.search(r"[，,]", after))
             ):
                 return before + "。"
@@ -722,6 +722,8 @@ def _may_cite_opcit(piece: str) -> bool:
     miss the odd folds, is left to the regex."""
     if piece.isascii():
         return "cit" in piece.lower()
+    if "t" not in piece and "T" not in piece and "з" not in piece and "З" not in piece:
+        return False  # each word ends in a t or a з (no other character folds to them)
     return _OPCIT_EN_CUE.search(piece) is not None
 
 

@@ -50,16 +50,52 @@ _PROSE_EN = re.compile(
 )
 
 
+# a part of each word of _PROSE_EN (a test checks them): a text holding none skips the regex, which
+# tries every i, a, w, t, d, c and o of a note (Chinese notes seldom hold any of these words)
+_PROSE_EN_PARTS = ("is", "are", "was", "we", "th", "argue", "discuss", "details", "critique", "overview", "our")
+
+
+def _may_be_prose_en(text: str) -> bool:
+    for w in _PROSE_EN_PARTS:
+        if w in text:
+            return True
+    return False
+
+
 def _has_prose(text: str, end: int) -> bool:
     # _PROSE_HAN's words are Han: ASCII text (a flag, not a scan) holds none
-    return bool(not text.isascii() and _PROSE_HAN.search(text, 0, end) or _PROSE_EN.search(text, 0, end))
+    if not text.isascii() and _PROSE_HAN.search(text, 0, end):
+        return True
+    return _may_be_prose_en(text) and _PROSE_EN.search(text, 0, end) is not None
 
 
 def citation_score(span: str) -> int:
     """Evidence that ``span`` cites a work (positive) or is prose (negative)."""
     score = sum(weight for rx, weight in _EVIDENCE if rx.search(span))
+    return score - _prose_penalty(span)
+
+
+def _prose_penalty(span: str) -> int:
     han = 0 if span.isascii() else len(_PROSE_HAN.findall(span))
-    return score - min(3, han + len(_PROSE_EN.findall(span)))
+    return min(3, han + len(_PROSE_EN.findall(span)) if _may_be_prose_en(span) else han)
+
+
+# the weight of each evidence pattern and of all those after it: what the rest can still add
+_EVIDENCE_LEFT = tuple(sum(w for _rx, w in _EVIDENCE[k:]) for k in range(len(_EVIDENCE)))
+
+
+def score_at_least(span: str, least: int) -> bool:
+    """``citation_score(span) >= least``, reading only the evidence that decides it: the callers
+    compare the score with a bound, and most spans are decided by two or three of the ten patterns
+    (once the bound is reached, or once the patterns left cannot reach it)."""
+    need = least + _prose_penalty(span)
+    got = 0
+    for (rx, weight), left in zip(_EVIDENCE, _EVIDENCE_LEFT):
+        if got >= need or got + left < need:
+            break
+        if rx.search(span):
+            got += weight
+    return got >= need
 
 
 # A citation opens with an author before a colon and a title, a title mark, a Western name and a
@@ -119,7 +155,7 @@ def citation_start(text: str) -> int:
         m = _OPENS.match(text, cut)
         if not m:
             continue
-        if citation_score(prefix) < 0 and citation_score(text[cut:]) >= 3:
+        if not score_at_least(prefix, 0) and score_at_least(text[cut:], 3):
             start = m.end() if m.end() > cut else cut
             colon = cre.match(r"[^，,。：:《]{1,30}(?=[：:]\s*[《「『“])", text[start:])
             lead = _LEAD_INSIDE.match(colon.group(0)) if colon else None
@@ -131,6 +167,14 @@ _NEW_CITATION = re.compile(
     rf"(?:(?:此外|另外|再者)\s*[，,]\s*)?(?:[\[［〔（(][{_HAN}]{{1,3}}[\]］〕）)]\s*)?[{_HAN}·]{{2,12}}(?:[、和][{_HAN}·]{{2,12}})*(?:\s*等)?\s*(?:主编|编著|编|著)?[：:]\s*[《「『]"
     r"|[A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][a-z'’\-]+){1,2},\s*[“\"]"
 )
+
+
+def _new_citation_at(text: str, j: int, end: int) -> bool:
+    """``bool(_NEW_CITATION.match(text, j, end))``, the regex run only where it can match: its
+    Chinese opening needs a colon before the title, its Western one a capital first."""
+    if "A" <= text[j : j + 1] <= "Z" or text.find("：", j, end) >= 0 or text.find(":", j, end) >= 0:
+        return _NEW_CITATION.match(text, j, end) is not None
+    return False
 
 
 # 此外，可参考吴启鸣前引文 / 王一帆也持相似看法，参见王一帆：前引文: a back-reference after a full stop
@@ -191,14 +235,14 @@ def sentences(text: str) -> list[str]:
             continue
         end = j + _WINDOW  # the regexes read the window in place (none looks behind its start)
         if (
-            _NEW_CITATION.match(text, j, end)
+            _new_citation_at(text, j, end)
             or (text[j : j + 1] == "I" or text.find("前", j, end) >= 0)
             and _BACKREF_AHEAD.match(text, j, end)
             or text[j : j + 1] in _LEAD_AHEAD_FIRST
             and _LEAD_AHEAD.match(text, j, end)
             or citation_start(text[j:end]) > 0
-            or (text[i] == "。" and _WESTERN_AFTER_CJK_STOP.match(text, j, end) and citation_score(text[j:end]) >= 3)
-        ) and citation_score(text[max(start, i - _WINDOW) : i]) >= 4:
+            or (text[i] == "。" and _WESTERN_AFTER_CJK_STOP.match(text, j, end) and score_at_least(text[j:end], 3))
+        ) and score_at_least(text[max(start, i - _WINDOW) : i], 4):
             out.append(text[start : i + 1])
             start = j
     out.append(text[start:])
@@ -286,6 +330,6 @@ def quoted_from(text: str) -> list[str]:
         return [text]
     for m in _QUOTED_FROM.finditer(text):
         head = text[: m.start()]
-        if _depth(head) == 0 and citation_score(head) >= 5 and citation_score(text[m.end() :]) >= 3:
+        if _depth(head) == 0 and score_at_least(head, 5) and score_at_least(text[m.end() :], 3):
             return [head, text[m.end() :]]
     return [text]

@@ -37,6 +37,7 @@ from annobib.extract.fields.features import (
     KO_PAGES,
     LATIN,
     TW_PAGES,
+    URL_FIRST,
     URL_RE,
     ZH_PAGES,
     _order,
@@ -143,10 +144,21 @@ def _chinese_without_marks(text: str) -> bool:
     """Chinese text without title marks and, URLs aside, without Latin letters."""
     return (
         not text.isascii()
-        and FIRST_TITLE_MARK_RE.search(text) is None
+        and first_index(text, "《「『〈") < 0  # FIRST_TITLE_MARK_RE
         and bool(HAN.search(text))
-        and not LATIN.search(URL_RE.sub("", text))
+        and not _latin_outside_urls(text)
     )
+
+
+def _latin_outside_urls(text: str) -> bool:
+    """``bool(LATIN.search(URL_RE.sub("", text)))``, mostly without cutting the URLs out: a URL opens
+    with a Latin letter, so the first Latin letter either opens one or stands outside every URL."""
+    m = LATIN.search(text)
+    if m is None:
+        return False
+    if text[m.start()] not in URL_FIRST or URL_RE.match(text, m.start()) is None:
+        return True
+    return LATIN.search(URL_RE.sub("", text)) is not None
 
 
 def _always(text: str) -> bool:

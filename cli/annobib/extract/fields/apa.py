@@ -19,7 +19,6 @@ from annobib.extract.fields.features import (
     ORG_RE,
     REPORT_TITLE_RE,
     THINK_TANK_RE,
-    URL_RE,
     _journal_fields,
     _mask_dates,
     _news_outlet,
@@ -29,6 +28,7 @@ from annobib.extract.fields.features import (
     iso_date,
     language_of,
     strip_trailing,
+    find_url,
 )
 from annobib.extract.fields.model import Parsed
 from annobib.extract.fields.names import names_field, western_person
@@ -225,7 +225,7 @@ def _author_date_result(
 
 def _apa_url(body: str) -> tuple[str, str | None, str | None]:
     """The body without its URL, DOI and ``Retrieved Month D, YYYY, from``; the URL and access date."""
-    url_m = URL_RE.search(body)
+    url_m = find_url(body)
     url = clean_url(url_m.group(0)).rstrip(".") if url_m else None
     urldate = None
     if url_m:
@@ -322,7 +322,7 @@ def parse_social(text: str) -> Parsed | None:
     if not m:
         return None
     rest = m["rest"]
-    url_m = URL_RE.search(rest)
+    url_m = find_url(rest)
     date = iso_date(_mask_dates(rest[: url_m.start()] if url_m else rest).replace("\x00", ","))
     if not date and not url_m:
         return None
@@ -493,7 +493,7 @@ def _harvard_url_and_title(h: _HarvardRef) -> None:
         url, acc = clean_url(am["url"]), am["acc"]
         body = body[: am.start()].strip()
     else:
-        um = URL_RE.search(body)
+        um = find_url(body)
         if um:
             url = clean_url(um.group(0))
             body = body[: um.start()].rstrip(" .,")

@@ -140,9 +140,10 @@ def first_index(text: str, chars: str) -> int:
 
 
 def find_url(text: str) -> re.Match | None:
-    """``URL_RE.search(text)``, the regex called only when a URL can be there (``http…://`` holds a
-    slash, ``www.`` a full stop)."""
-    return URL_RE.search(text) if "/" in text or "." in text else None
+    """``URL_RE.search(text)``, the regex called only when a URL can be there: ``http…`` needs
+    ``://``, ``www.`` (any case) a ``w.`` or ``W.`` (the regex opens with a class, tried at every h
+    and w of a Western note)."""
+    return URL_RE.search(text) if "://" in text or "w." in text or "W." in text else None
 
 
 ACCESS_RE = re.compile(

@@ -11,12 +11,12 @@ from annobib.extract.fields.features import (
     HAN,
     HANGUL,
     KANA,
-    URL_RE,
     YEAR,
     _order,
     clean_url,
     language_of,
     strip_trailing,
+    find_url,
 )
 from annobib.extract.fields.model import Parsed
 from annobib.extract.fields.names import (
@@ -91,7 +91,7 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
     in_m = cre.match(r"\s*In\s*:\s*", rest)
     if in_m and tag in ("C", "A", "M"):  # Title[C]. In: Editor, eds. Book. Place: Publisher, 1999: 252-266.
         return _gbt_part(f, tag, rest[in_m.end() :], lang)
-    url_m = URL_RE.search(rest)
+    url_m = find_url(rest)
     url = clean_url(url_m.group(0)) if url_m else None
     r = rest[: url_m.start()] if url_m else rest
     locator = None
@@ -288,7 +288,7 @@ def _gbt_part(f: dict[str, str], tag: str, rest: str, lang: str) -> Parsed:
         r"Proceedings|Conference|Symposium|Workshop|Congress|Meeting|会议|年会|研讨会|論文集|论文集", rest
     )
     etype = "inproceedings" if tag == "C" and conference else "incollection"
-    url_m = URL_RE.search(rest)
+    url_m = find_url(rest)
     url = clean_url(url_m.group(0)) if url_m else None
     r = (rest[: url_m.start()] if url_m else rest).strip()
     r = cre.sub(r"\[(?:M|C|A|G)\]", "", r)

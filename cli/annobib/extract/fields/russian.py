@@ -9,7 +9,6 @@ from annobib.extract import rx as cre
 
 from annobib.extract.fields.features import (
     CYR,
-    URL_RE,
     YEAR,
     _order,
     clean_url,
@@ -17,6 +16,7 @@ from annobib.extract.fields.features import (
     norm_range,
     page_range,
     strip_trailing,
+    find_url,
 )
 from annobib.extract.fields.model import Parsed
 
@@ -140,7 +140,7 @@ def parse_russian(text: str) -> Parsed:
     eres = _ELECTRONIC.search(text) if "[" in text else None
     if eres:
         text = text[: eres.start()] + text[eres.end() :]
-    url_m = URL_RE.search(text)
+    url_m = find_url(text)
     url = clean_url(url_m.group(0)) if url_m else None
     body = text[: url_m.start()] if url_m else text
     locator = None

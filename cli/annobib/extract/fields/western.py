@@ -47,6 +47,7 @@ from annobib.extract.fields.features import (
     norm_range,
     page_range,
     strip_trailing,
+    find_url,
 )
 from annobib.extract.fields.model import Parsed
 from annobib.extract.fields.names import looks_like_names, names_field, western_names
@@ -219,7 +220,7 @@ def _western_url_and_translation(n: _WesternNote) -> None:
     f: dict[str, str] = {}
     text = text.strip()
     # op. cit. / short forms handled by callers through kind
-    url_m = URL_RE.search(text)
+    url_m = find_url(text)
     url = clean_url(url_m.group(0)) if url_m else None
     body = (text[: url_m.start()] + text[url_m.end() :]) if url_m else text
     access = (ACCESS_EN.search(body) or ACCESS_RE.search(body)) if has_access_cue(body) else None
