@@ -328,6 +328,14 @@ def check_written(lib: Library, parts: list[Part], done: set[int] | None = None)
                 f"entry {entry.key or '(no key)'}: field {name} holds a NUL character (U+0000), "
                 "which no .bib reader accepts; nothing written"
             )
+    for at in range(0, len(todo), _CHECK_BATCH):
+        _check_batch(lib, todo[at : at + _CHECK_BATCH])
+
+
+_CHECK_BATCH = 2000  # entries read back at once: their parse records are dropped batch by batch
+
+
+def _check_batch(lib: Library, todo: list[tuple[Entry, str]]) -> None:
     records = parse_chunks([t for _, t in todo])
     for (entry, _text), rec in zip(todo, records):
         wanted = {k: v for k, v in entry.fields.items() if v is not None}
