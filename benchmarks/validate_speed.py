@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "cli"))
 sys.path.insert(0, str(ROOT / "tests"))  # the generator: tests/generate.py
 
+from fixes_gen import fixes_text  # noqa: E402
 from generate import generate  # noqa: E402
 
 from annobib.bib import read_library  # noqa: E402
@@ -87,34 +88,9 @@ def red_shape(n: int) -> str:
 
 
 def fixes_shape(n: int) -> str:
-    """Every entry needs safe fixes (the session-8 report's ``gen50k_fixes.py``): an article with
-    doubled spaces, an entity, a control character, ``%``, full-width letters, ``Vol.``, spaced
-    pages, a DOI URL, a bare ``#``, an empty note; a Chinese book with a spaced publisher, an
-    ``ISBN:`` prefix, a URL ending in ``.``, an em-dash range; a web page with a tab and spaces."""
-    out = []
-    for i in range(n):
-        k = f"e{i:05d}"
-        if i % 3 == 0:
-            out.append(
-                f"@article{{{k},\n  author  = {{Smith,  John and  Doe, Jane}},\n"
-                f"  title   = {{A  study of   things {i} 50% off &amp; more\x07}},\n"
-                f"  journaltitle = {{Ｊｏｕｒｎａｌ of Things}},\n  date    = {{2020}},\n  volume  = {{Vol. 3}},\n"
-                f"  pages   = {{12 - 15}},\n  doi     = {{https://doi.org/10.1234/abc{i}}},\n"
-                f"  url     = {{http://example.com/p{i}#}},\n  note    = {{}},\n}}\n"
-            )
-        elif i % 3 == 1:
-            out.append(
-                f"@book{{{k},\n  author = {{刘琳}},\n  title  = {{美菲“肩并肩 2025”，美国新版“印太战略”现端倪 {i}}},\n"
-                f"  publisher = {{世界知识出版社 }},\n  date = {{2025}},\n  isbn = {{ISBN: 978-7-5012-{i:05d}-1}},\n"
-                f"  url = {{https://example.org/x{i}.}},\n  pages = {{1—20}},\n}}\n"
-            )
-        else:
-            out.append(
-                f"@online{{{k},\n  title = {{Page\t{i}   with   spaces }},\n  url = {{https://example.net/q{i}}},\n"
-                f"  urldate = {{2024-01-01}},\n  date = {{2023-02-03}},\n  keywords = {{alpha, beta}},\n"
-                f"  langid = {{english}},\n}}\n"
-            )
-    return "".join(out)
+    """Every entry needs safe fixes: the session-8 report's ``gen50k_fixes.py`` file, from the
+    generator the tests share (``tests/fixes_gen.py``)."""
+    return fixes_text(n)
 
 
 def whole_process(args: list[str], env: dict, cwd: Path) -> tuple[float, float, float, int]:

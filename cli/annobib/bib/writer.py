@@ -328,6 +328,14 @@ def check_written(lib: Library, parts: list[Part], done: set[int] | None = None)
                 f"entry {entry.key or '(no key)'}: field {name} holds a NUL character (U+0000), "
                 "which no .bib reader accepts; nothing written"
             )
+    for at in range(0, len(todo), _CHECK_BATCH):
+        _check_batch(lib, todo[at : at + _CHECK_BATCH])
+
+
+_CHECK_BATCH = 2000  # entries read back at once: their parse records are dropped batch by batch
+
+
+def _check_batch(lib: Library, todo: list[tuple[Entry, str]]) -> None:
     # each text without the line end put before it (an entry added after another starts with
     # one): text before the `@` sent every such entry to bibtexparser, the fast path's refusal,
     # ~1.7 ms an entry; the entry read back is the same either way
@@ -469,12 +477,15 @@ def write_library(
         if same_file and lib.stamp is not None:
             _refuse_if_changed(target, lib.stamp)
         before = _read_bytes_or_none(target)  # for `annobib undo` (core.journal)
+        # encoded once for the write, the journal and the stamp (three copies of 14 MB at 50,000)
+        data = (b"\xef\xbb\xbf" if lib.bom else b"") + new_text.encode("utf-8")
         # a Library not read from its file (there was none) must not replace one made meanwhile
-        atomic_write_text(target, new_text, bom=lib.bom, create=same_file and lib.stamp is None)
-        journal.record(target, before, (b"\xef\xbb\xbf" if lib.bom else b"") + new_text.encode("utf-8"))
+        files.atomic_write_bytes(target, data, create=same_file and lib.stamp is None)
+        journal.record(target, before, data)
+        del before
         if same_file:  # what is on disk now is what this Library holds
             lib.original_text = new_text
-            lib.stamp = file_stamp(target, (b"\xef\xbb\xbf" if lib.bom else b"") + new_text.encode("utf-8"))
+            lib.stamp = file_stamp(target, data)
     return shown
 
 

@@ -142,7 +142,7 @@ def json_report(outcome) -> dict:
     if outcome.unreadable:
         doc["errors"] = [str(exc) for exc in outcome.unreadable]
     if outcome.fixing:
-        doc["fixed"] = outcome.applied
+        doc["fixed"] = list(outcome.applied)
         doc["diff"] = "".join(outcome.diffs)
         doc["dry_run"] = bool(outcome.dry_run)
     return doc

@@ -21,7 +21,7 @@ from annobib.perf import paused_gc
 MAX_PASSES = 8
 
 
-@dataclass
+@dataclass(slots=True)
 class Applied:
     key: str
     field: str

@@ -221,12 +221,14 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'s' if n != 1 else ''}"
 
 
-def fix_summary(applied: list[dict], entries: int, dry_run: bool) -> str:
+def fix_summary(applied, entries: int, dry_run: bool) -> str:
     """``annobib: fixed 12 fields in 5 entries (W305 5, W508 4, E314 3)``: the count of fields
-    and entries, then per rule code, most first (ruff's way: a summary, the diff on request)."""
+    and entries, then per rule code, most first (ruff's way: a summary, the diff on request).
+    ``applied``: the rows of the JSON report (or a report that gives its ``codes()`` at once)."""
     per_code: dict[str, int] = {}
-    for a in applied:
-        per_code[a["code"]] = per_code.get(a["code"], 0) + 1
+    codes = applied.codes() if hasattr(applied, "codes") else (a["code"] for a in applied)
+    for code in codes:
+        per_code[code] = per_code.get(code, 0) + 1
     codes = ", ".join(f"{c} {n:,}" for c, n in sorted(per_code.items(), key=lambda cn: (-cn[1], cn[0])))
     return (
         f"annobib: {'would fix' if dry_run else 'fixed'} {_plural(len(applied), 'field')} in "
