@@ -132,33 +132,9 @@ class lead:
 
 
 def _join(children, ctx, sep="", last_sep=None, pair_sep=None):
-    parts, leads = [], []
-    for c in children:
-        own = None
-        if type(c) is lead:
-            own, c = c.sep, c.child
-        p = _run(c, ctx)
-        if p is MISSING:
-            return MISSING
-        if p:
-            parts.append(p)
-            leads.append(own)
-    n = len(parts)
-    if n < 2:
-        return parts[0] if parts else []
-    out = list(parts[0])
-    for i in range(1, n):
-        s = leads[i]
-        if s is None:
-            s = (
-                pair_sep
-                if n == 2 and pair_sep is not None
-                else (last_sep if i == n - 1 and last_sep is not None else sep)
-            )
-        if s:
-            out.append(s)
-        out.extend(parts[i])
-    return out
+    # lazily: the children after a MISSING one are never run
+    got = ((c.sep, _run(c.child, ctx)) if type(c) is lead else (None, _run(c, ctx)) for c in children)
+    return _join_parts(got, sep, last_sep, pair_sep)
 
 
 join = Node("join", _join)
