@@ -156,3 +156,23 @@ def parsed_fast_and_slow(chunks: list[str]):
     finally:
         bp.FAST_PATH = True
     return fast, slow
+
+
+def modules_after(args: list[str], env: dict | None = None) -> list[str]:
+    """Every module a fresh process has loaded after running ``annobib ARGS`` (start-up tests)."""
+    import json
+    import subprocess
+
+    code = (
+        "import sys, json\n"
+        "from annobib.cli import main\n"
+        "try:\n"
+        f"    main({args!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.__stderr__.write('\\n' + json.dumps(sorted(sys.modules)))\n"
+    )
+    cli_dir = str(Path(__file__).resolve().parents[1] / "cli")
+    full = dict(os.environ, PYTHONPATH=cli_dir + os.pathsep + os.environ.get("PYTHONPATH", ""), **(env or {}))
+    done = subprocess.run([sys.executable, "-c", code], env=full, capture_output=True, text=True, timeout=120)
+    return json.loads(done.stderr.strip().splitlines()[-1])

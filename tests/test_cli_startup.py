@@ -13,6 +13,7 @@ import click
 import pytest
 
 from annobib.cli import COMMAND_TABLE, _short_help, cli
+from conftest import modules_after
 
 CLI_DIR = str(Path(__file__).resolve().parents[1] / "cli")
 
@@ -26,27 +27,9 @@ def test_the_short_help_in_the_table_is_the_commands_own(name):
         assert _short_help(kept, limit) == command.get_short_help_str(limit), (name, limit)
 
 
-def _modules_after(args: list[str], env: dict | None = None) -> list[str]:
-    """The annobib and rich modules a fresh process has loaded after running ``annobib ARGS``."""
-    code = (
-        "import sys, json\n"
-        "from annobib.cli import main\n"
-        "try:\n"
-        f"    main({args!r})\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "sys.__stderr__.write(json.dumps(sorted(m for m in sys.modules if m.startswith(('annobib', 'rich')))))\n"
-    )
-    full = dict(os.environ, PYTHONPATH=CLI_DIR + os.pathsep + os.environ.get("PYTHONPATH", ""), **(env or {}))
-    done = subprocess.run(
-        [sys.executable, "-c", code], env=full, capture_output=True, text=True, timeout=60, check=False
-    )
-    return json.loads(done.stderr.strip().splitlines()[-1])
-
-
 @pytest.mark.parametrize("args", [["--help"], ["--version"], ["-h"]])
 def test_help_and_version_load_no_command_module(args):
-    loaded = _modules_after(args)
+    loaded = modules_after(args)
     assert [m for m in loaded if m.startswith("annobib.commands.")] == []
     assert not [m for m in loaded if m.startswith(("rich", "annobib.lookup", "annobib.config"))]
 
@@ -54,7 +37,7 @@ def test_help_and_version_load_no_command_module(args):
 def test_a_command_loads_its_own_module_only(tmp_path):
     bib = tmp_path / "one.bib"
     bib.write_text("@book{a1, title = {One}, author = {Liu, Lin}, year = {2024}}\n", encoding="utf-8")
-    loaded = _modules_after(["--bib", str(bib), "search", "--format", "keys", "one"])
+    loaded = modules_after(["--bib", str(bib), "search", "--format", "keys", "one"])
     commands = {m for m in loaded if m.startswith("annobib.commands.")}
     assert commands <= {"annobib.commands._common", "annobib.commands.search", "annobib.commands.listing"}
     assert "annobib.commands.search" in commands
@@ -72,10 +55,10 @@ def test_a_command_reads_no_config_code_without_a_config(tmp_path):
     bib = tmp_path / "one.bib"
     bib.write_text("@book{a1, title = {One}, year = {2024}}\n", encoding="utf-8")
     args = ["--bib", str(bib), "search", "--format", "keys", "one"]
-    assert "annobib.config" not in _modules_after(args, {"ANNOBIB_CONFIG": str(tmp_path / "none.toml")})
+    assert "annobib.config" not in modules_after(args, {"ANNOBIB_CONFIG": str(tmp_path / "none.toml")})
     (tmp_path / "c.toml").write_text('[format]\nstyle = "apa"\n', encoding="utf-8")
-    assert "annobib.config" in _modules_after(args, {"ANNOBIB_CONFIG": str(tmp_path / "c.toml")})
-    assert "annobib.config" in _modules_after(args, {"ANNOBIB_CONFIG": "/nonexistent", "ANNOBIB_STYLE": "apa"})
+    assert "annobib.config" in modules_after(args, {"ANNOBIB_CONFIG": str(tmp_path / "c.toml")})
+    assert "annobib.config" in modules_after(args, {"ANNOBIB_CONFIG": "/nonexistent", "ANNOBIB_STYLE": "apa"})
 
 
 @pytest.mark.parametrize("incomplete", ["", "e", "ex", "c", "zz", "-", "--"])

@@ -4,7 +4,6 @@ and the check still refuses what a writer bug would break."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import modules_after, run_cli
 
 CLI_DIR = str(Path(__file__).resolve().parents[1] / "cli")
 
@@ -26,24 +25,8 @@ NOTES = (
 
 
 def _loaded_after(args: list[str], tmp_path: Path) -> list[str]:
-    """The modules a fresh process has loaded after running ``annobib ARGS``."""
-    code = (
-        "import sys, json\n"
-        "from annobib.cli import main\n"
-        "try:\n"
-        f"    main({args!r})\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "sys.__stderr__.write('\\n' + json.dumps(sorted(sys.modules)))\n"
-    )
-    env = dict(
-        os.environ,
-        PYTHONPATH=CLI_DIR + os.pathsep + os.environ.get("PYTHONPATH", ""),
-        ANNOBIB_CACHE_DIR=str(tmp_path / "cache"),
-        ANNOBIB_JOBS="1",
-    )
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
-    return json.loads(done.stderr.strip().splitlines()[-1])
+    """The modules a fresh one-job process with its own cache has loaded after ``annobib ARGS``."""
+    return modules_after(args, {"ANNOBIB_CACHE_DIR": str(tmp_path / "cache"), "ANNOBIB_JOBS": "1"})
 
 
 @pytest.mark.parametrize("run", ["first", "cached"])
