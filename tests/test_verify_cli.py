@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import run_cli
-from verify_fake import CROSSREF, OPENALEX, FakeWorld
+import verify_fake
 
 BIB = r"""@article{morrow1991alliances,
   author       = {Morrow, James D.},
@@ -88,24 +88,7 @@ PAGES = {
 
 @pytest.fixture
 def world(monkeypatch, tmp_path):
-    import annobib.commands.verify as cmd
-
-    fake = FakeWorld(pages=PAGES)
-    monkeypatch.setattr(cmd, "_transport", fake.transport)
-    bib = tmp_path / "refs.bib"
-    bib.write_text(BIB, encoding="utf-8")
-    env = {
-        "ANNOBIB_CONFIG": str(tmp_path / "none.toml"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "ANNOBIB_CROSSREF_URL": CROSSREF,
-        "ANNOBIB_OPENALEX_URL": OPENALEX,
-        "ANNOBIB_MAILTO": "ed@example.org",
-        "ANNOBIB_VERIFY_BACKOFF": "0.01",
-        "ANNOBIB_LINKS_BACKOFF": "0.01",
-        "ANNOBIB_LINKS_HOST_INTERVAL": "0",
-        "NO_COLOR": "1",
-    }
-    return fake, bib, env
+    return verify_fake.world(monkeypatch, tmp_path, BIB, pages=PAGES)
 
 
 def _json(r):

@@ -15,7 +15,7 @@ from annobib.crossref import doi_problem, lookup_doi
 from annobib.errors import InputError
 from annobib.verify import registries as reg
 from conftest import run_cli
-from verify_fake import CROSSREF, OPENALEX, FakeWorld
+import verify_fake
 
 BAD = [
     "10.1234/../../../members/98765",
@@ -83,22 +83,7 @@ BIB = r"""@article{t1,
 
 @pytest.fixture
 def world(monkeypatch, tmp_path):
-    import annobib.commands.verify as cmd
-
-    fake = FakeWorld()
-    monkeypatch.setattr(cmd, "_transport", fake.transport)
-    bib = tmp_path / "refs.bib"
-    bib.write_text(BIB, encoding="utf-8")
-    env = {
-        "ANNOBIB_CONFIG": str(tmp_path / "none.toml"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "ANNOBIB_CROSSREF_URL": CROSSREF,
-        "ANNOBIB_OPENALEX_URL": OPENALEX,
-        "ANNOBIB_MAILTO": "ed@example.org",
-        "ANNOBIB_VERIFY_BACKOFF": "0.01",
-        "NO_COLOR": "1",
-    }
-    return fake, bib, env
+    return verify_fake.world(monkeypatch, tmp_path, BIB)
 
 
 def test_verify_requests_exactly_works_paths_and_reports_the_bad_doi(world):

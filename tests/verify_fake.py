@@ -178,3 +178,26 @@ def bench_bib(n: int) -> str:
         f"  pages = {{1-10}},\n  doi = {{10.5555/bench.{i}}},\n}}\n"
         for i in range(n)
     )
+
+
+def world(monkeypatch, tmp_path, bib_text: str, **fake_options) -> tuple:
+    """(fake, bib, env) for a ``verify`` run: the command's transport replaced by a FakeWorld, the
+    .bib written, and an environment pointing at the fake registries with short back-offs."""
+    import annobib.commands.verify as cmd
+
+    fake = FakeWorld(**fake_options)
+    monkeypatch.setattr(cmd, "_transport", fake.transport)
+    bib = tmp_path / "refs.bib"
+    bib.write_text(bib_text, encoding="utf-8")
+    env = {
+        "ANNOBIB_CONFIG": str(tmp_path / "none.toml"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "ANNOBIB_CROSSREF_URL": CROSSREF,
+        "ANNOBIB_OPENALEX_URL": OPENALEX,
+        "ANNOBIB_MAILTO": "ed@example.org",
+        "ANNOBIB_VERIFY_BACKOFF": "0.01",
+        "ANNOBIB_LINKS_BACKOFF": "0.01",
+        "ANNOBIB_LINKS_HOST_INTERVAL": "0",
+        "NO_COLOR": "1",
+    }
+    return fake, bib, env
