@@ -176,3 +176,19 @@ def modules_after(args: list[str], env: dict | None = None) -> list[str]:
     full = dict(os.environ, PYTHONPATH=cli_dir + os.pathsep + os.environ.get("PYTHONPATH", ""), **(env or {}))
     done = subprocess.run([sys.executable, "-c", code], env=full, capture_output=True, text=True, timeout=120)
     return json.loads(done.stderr.strip().splitlines()[-1])
+
+
+@pytest.fixture
+def forks(monkeypatch) -> list[int]:
+    """The pids of the children ``os.fork`` makes while the test runs (fork still forks)."""
+    made: list[int] = []
+    real_fork = os.fork
+
+    def counting_fork():
+        pid = real_fork()
+        if pid:
+            made.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counting_fork)
+    return made

@@ -33,21 +33,11 @@ def _run(path, *, split: bool, monkeypatch, **kw):
     return path.read_bytes(), dump, out.applied, out.fixed_entries, out.diffs
 
 
-def test_two_processes_fix_exactly_what_one_fixes(monkeypatch, tmp_path):
+def test_two_processes_fix_exactly_what_one_fixes(monkeypatch, tmp_path, forks):
     one, two = tmp_path / "one.bib", tmp_path / "two.bib"
     text = _fixes_text(41)
     one.write_text(text, encoding="utf-8")
     two.write_text(text, encoding="utf-8")
-    forks: list[int] = []
-    real_fork = os.fork
-
-    def counting_fork():
-        pid = real_fork()
-        if pid:
-            forks.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", counting_fork)
     alone = _run(one, split=False, monkeypatch=monkeypatch)
     n_alone = len(forks)
     shared = _run(two, split=True, monkeypatch=monkeypatch, diff=True)
