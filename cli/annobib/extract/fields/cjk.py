@@ -594,7 +594,7 @@ def _cjk_cues(n: _CjkNote) -> None:
         pub = (PLACE_PUB_NIANBAN.search(rest_after) or PLACE_PUB_CJK.search(rest_after)) if colon else None
     translator_m = _CJK_CUES_RE5.search(rest_nourl) if _has_any(rest_nourl, "译訳譯") else None
     issue = ZH_ISSUE.search(rest_nourl) if "期" in rest_nourl else None
-    vol = ZH_VOLUME.search(rest_nourl) if _has_any(rest_nourl, "卷辑輯册冊권집巻") else None
+    vol = ZH_VOLUME.search(rest_nourl) if _has_any(rest_nourl, "卷辑輯集册冊권집巻") else None
     ko_num = KO_NUMBER.search(rest_nourl) if "호" in rest_nourl or "号" in rest_nourl else None
     series = ZH_SERIES.search(rest_nourl) if "辑" in rest_nourl else None
     date = iso_date(rest_nourl)
@@ -765,6 +765,8 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
         dn = DOC_NUMBER_RE.search(rest_nourl)
         if dn:
             f["number"] = cre.sub(r"\s+", "", dn.group(0))
+            # 国发〔2021〕5号: the bracketed year numbers the document, it does not date it
+            date = iso_date(rest_nourl[: dn.start()] + rest_nourl[dn.end() :])
         if date:
             f["date"] = date
     elif juan and not pub and not issue:
@@ -882,7 +884,7 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
             f["editor"] = format_cjk_names(editors, editor_others)
         f["booktitle"] = container
         vm = cre.match(
-            r"\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|([上中下])\s*[卷册]|[（(]([上中下])[）)])",
+            r"\s*(?:[（(]\s*(?=第))?(?:第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|([上中下])\s*[卷册]|[（(]([上中下])[）)])",
             rest_after,
         )
         if vm:
