@@ -515,10 +515,13 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
         # World Bank, “Title,” East Asia and Pacific Economic Update, April 2022, URL: an international
         # organization's report series, not a periodical
         etype = "report"
-        f["type"] = container
+        f["type"], number = _series_and_number(container)
         f["institution"] = author_text
-        if num:
-            f["number"] = num.group(1)
+        if num or number:
+            f["number"] = num.group(1) if num else number
+        place = _series_place(segs, container)
+        if place:
+            f["location"] = place
     elif chap:
         etype = "incollection"
         if chap.re is _IN_SHORT_VOLUME and not locator:  # …, 120–44: the chapter's pages, cited whole
@@ -577,14 +580,17 @@ def _western_quoted_type_numbered(n: _WesternNote) -> str | None:
             f["pages"] = locator
     elif container and REPORT_CONTAINER_RE.search(container):
         etype = "report"
-        f["type"] = cre.sub(r",?\s*(?:No\.?|no\.|Number)\s*\S+$", "", container).strip()
-        if num:
-            f["number"] = num.group(1)
+        f["type"], number = _series_and_number(container)
+        if num or number:
+            f["number"] = num.group(1) if num else number
         code = cre.search(r"\s+([A-Z]{1,5}-?\d{3,}[A-Z\d-]*|[A-Z]{1,5}/\d{2,4}/\d{1,4})$", f["type"])
         if code and not num:  # CRS In Focus IF10199, CRS Report R45464
             f["number"] = code.group(1)
             f["type"] = f["type"][: code.start()].strip()
-        inst = _series_institution(segs, container)
+        place = _series_place(segs, container)  # …, Washington, D.C., May 2020: no institution
+        inst = None if place else _series_institution(segs, container)
+        if place and not placepub:
+            f["location"] = place
         if placepub and not _unmask(placepub.group("pub")).strip().startswith(("No.", "no.")):
             # NBER Working Paper No. 10234 (Cambridge, MA: National Bureau of Economic Research, 2004)
             f["institution"] = placepub.group("pub").strip()
@@ -1106,6 +1112,35 @@ def _more_authors(parts: list[str]) -> int:
                 return 0
             return k
     return 0
+
+
+# the number closing a report series: ``… Report No. 19/266``, ``PIIE Working Paper 19-7``
+_SERIES_NUMBER = re.compile(r",?\s*(?:No\.?|no\.|Number)\s*(\S+)$|(?<=[A-Za-z]) +(\d[\d/-]*)$")
+
+
+def _series_and_number(container: str) -> tuple[str, str | None]:
+    """``IMF Country Report No. 19/266`` -> (``IMF Country Report``, ``19/266``): the series is the
+    report's type, the number after it its number."""
+    m = _SERIES_NUMBER.search(container)
+    if not m:
+        return container, None
+    return container[: m.start()].strip(), (m.group(1) or m.group(2)).rstrip(".,")
+
+
+def _series_place(segs: list[str], container: str) -> str | None:
+    """``IMF Country Report No. 19/266, Washington, D.C., August 2019``: a city and its US state
+    after the report series are where the report was issued."""
+    try:
+        k = [x.strip(" .") for x in segs].index(container)
+    except ValueError:
+        return None
+    if len(segs) < k + 3:
+        return None
+    city, state = segs[k + 1].strip(), segs[k + 2].strip()
+    if cre.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", city) and not MONTHS.get(city[:3].lower()):
+        if US_STATE_RE.fullmatch(state):
+            return f"{city}, {state}"
+    return None
 
 
 def _series_institution(segs: list[str], container: str) -> str | None:

@@ -1,0 +1,61 @@
+"""The causes behind blind set 30's misses, each shown on an invented note of the same shape."""
+
+import random
+
+from annobib.extract import extract_notes
+from annobib.extract import normalize as N
+from annobib.extract.fields import parse_citation
+
+
+def test_a_document_number_year_is_no_date_of_the_document():
+    # 国发〔2021〕5号 numbers the document; its year is not the date it was issued (sets 13, 24, 30)
+    p = parse_citation("国务院：《关于改进某某工作的意见》（国发〔2021〕5号）。")
+    assert p.type == "legislation" and p.fields["number"] == "国发〔2021〕5号"
+    assert "date" not in p.fields
+    p = parse_citation("国务院办公厅：《关于某某工作的通知》（国办发〔2017〕32号），2017年4月26日。")
+    assert p.fields["date"] == "2017-04-26"
+
+
+def test_a_bracketed_ji_after_the_book_of_a_chapter_is_its_volume():
+    p = parse_citation("王某：《村庄共同体》，载李某主编：《社会变迁论丛》（第3辑），北京：某某出版社2015年版，第5—9页。")
+    assert (p.type, p.fields["booktitle"], p.fields["volume"]) == ("incollection", "社会变迁论丛", "3")
+
+
+def test_a_japanese_journal_numbered_by_shu_has_that_volume():
+    p = parse_citation("山田某「教育の格差」『教育学研究』第77集、2010年、5-22頁。")
+    assert (p.type, p.fields["volume"], p.fields["pages"]) == ("article", "77", "5-22")
+
+
+def test_digits_spaced_one_by_one_before_a_counter_are_one_number():
+    # a PDF's letter-spacing: 第 1 2 - 2 6 页 is pages 12-26, 指导案例 2 1 8 号 guiding case 218
+    x = extract_notes(
+        "1 张某:《劳动生产率》,《经济研究》2017年第9期,第 1 2 - 2 6 页。\n\n"
+        "2 《某某纠纷案》,最高人民法院指导案例 2 1 8 号。\n"
+    )
+    article, case = (e.fields for e in x.entries)
+    assert article["pages"] == "12-26"
+    assert (case["number"], case["institution"]) == ("指导案例218号", "最高人民法院")
+    assert N.ocr_confusions("《2 1 8 号》") == "《2 1 8 号》"  # a title keeps its spacing
+    assert N.ocr_confusions("Vol. 3, 1 2 号") == "Vol. 3, 12 号"
+
+
+def test_the_ocr_gate_answers_as_its_regex_with_spaced_counters():
+    rng = random.Random(30)
+    bits = ["1", "9", " ", "页", "号", "頁", "號", "第", "-", "a"]
+    for _ in range(20000):
+        t = "".join(rng.choice(bits) for _ in range(rng.randint(0, 7)))
+        assert (N._OCR_GATE.search(t) is not None) == N._may_be_misread(t), t
+
+
+def test_a_report_series_number_and_issuing_city_are_fields_of_their_own():
+    # the number after the series (with or without No.) is the report's number, not part of its type;
+    # a city and its US state after the series are where it was issued (sets 25, 30)
+    p = parse_citation(
+        'World Bank, "Ports and Growth: 2019 Review," WB Country Report No. 19/26, Washington, D.C., '
+        "August 2019, p. 4."
+    )
+    assert (p.fields["type"], p.fields["number"], p.fields["location"]) == ("WB Country Report", "19/26", "Washington, D.C.")
+    p = parse_citation('Jo Tam, "Tariffs and Ports," PIIE Working Paper 18-3 (Washington, DC: Peterson Institute, 2018), 9.')
+    assert (p.fields["type"], p.fields["number"]) == ("PIIE Working Paper", "18-3")
+    p = parse_citation('Jo Tam, "Ports," CSIS Brief No. 12, Washington, D.C., May 2020, p. 3.')
+    assert p.fields["location"] == "Washington, D.C." and "institution" not in p.fields
