@@ -59,3 +59,11 @@ def test_a_report_series_number_and_issuing_city_are_fields_of_their_own():
     assert (p.fields["type"], p.fields["number"]) == ("PIIE Working Paper", "18-3")
     p = parse_citation('Jo Tam, "Ports," CSIS Brief No. 12, Washington, D.C., May 2020, p. 3.')
     assert p.fields["location"] == "Washington, D.C." and "institution" not in p.fields
+
+
+def test_a_gbt_back_reference_to_a_numbered_item_reads_its_bare_page():
+    from annobib.extract.citations import read_note
+
+    assert read_note("同[2]:102.").citations[0].locator == "102"
+    assert read_note("同［1］：9-12。").citations[0].locator == "9-12"
+    assert read_note("同[2],第41页。").citations[0].locator == "41"

@@ -792,6 +792,8 @@ _CASE_REPORTER = re.compile(r"\d(?:d|th)$|U\.\s?S\.$|S\.\s?Ct\.$|F\.\s?Supp\.|L\
 
 # Each back-reference pattern below is anchored and opens with one of a few words: a test of the
 # piece's first character (or of a word it must hold) decides most pieces without running the regex.
+# 同[2]:102.: after the note's number, GB/T 7714 prints the page bare
+_BARE_PAGES = re.compile(r"(\d{1,5})(?:\s*[-–—]\s*(\d{1,5}))?\s*[.。]?")
 _NOTEREF_FIRST = "同参见見前sSnNſ"  # NOTEREF_RE (re.I: ``ſ`` folds to ``s``)
 _IBID_FIRST = "同Ii上위상Т"
 _BACKREF_WORDS = ("前引", "前揭", "前掲")
@@ -805,7 +807,10 @@ def classify(piece: str) -> CitationText | None:
         raw_n = m.group("n") or m.group("n2")
         num = CIRCLED_NUMS.index(raw_n) + 1 if raw_n in CIRCLED_NUMS else int(cre.sub(r"\D", "", raw_n))
         rest = m.group("rest") if m.group("n") else m.group("rest2")
-        return CitationText(piece, "noteref", locator_of(rest or ""), author=str(num))
+        locator = locator_of(rest or "")
+        if locator is None and rest and _BARE_PAGES.fullmatch(rest):
+            locator = page_range(*_BARE_PAGES.fullmatch(rest).groups())  # 同[2]:102. (GB/T's :page)
+        return CitationText(piece, "noteref", locator, author=str(num))
     m = NAMED_NOTEREF_RE.match(piece) if _may_name_noteref(piece) else None
     if m and (m.group("n") or m.group("n2") or m.group("n3")):
         num = int(m.group("n") or m.group("n2") or m.group("n3"))
