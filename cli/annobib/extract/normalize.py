@@ -437,7 +437,10 @@ def _may_be_misread(text: str) -> bool:
         or ("杜" in text and ("出版杜" in text or "杂志杜" in text))
         or ("一" in text and _OCR_YI.search(text) is not None)
         or ("第" in text and _OCR_SPACED.search(text) is not None)
-        or (("页" in text or "号" in text or "頁" in text or "號" in text) and _OCR_SPACED_COUNT.search(text) is not None)
+        or (
+            ("页" in text or "号" in text or "頁" in text or "號" in text)
+            and _OCR_SPACED_COUNT.search(text) is not None
+        )
     )
 
 
