@@ -17,7 +17,9 @@ def test_a_document_number_year_is_no_date_of_the_document():
 
 
 def test_a_bracketed_ji_after_the_book_of_a_chapter_is_its_volume():
-    p = parse_citation("王某：《村庄共同体》，载李某主编：《社会变迁论丛》（第3辑），北京：某某出版社2015年版，第5—9页。")
+    p = parse_citation(
+        "王某：《村庄共同体》，载李某主编：《社会变迁论丛》（第3辑），北京：某某出版社2015年版，第5—9页。"
+    )
     assert (p.type, p.fields["booktitle"], p.fields["volume"]) == ("incollection", "社会变迁论丛", "3")
 
 
@@ -51,11 +53,16 @@ def test_a_report_series_number_and_issuing_city_are_fields_of_their_own():
     # the number after the series (with or without No.) is the report's number, not part of its type;
     # a city and its US state after the series are where it was issued (sets 25, 30)
     p = parse_citation(
-        'World Bank, "Ports and Growth: 2019 Review," WB Country Report No. 19/26, Washington, D.C., '
-        "August 2019, p. 4."
+        'World Bank, "Ports and Growth: 2019 Review," WB Country Report No. 19/26, Washington, D.C., August 2019, p. 4.'
     )
-    assert (p.fields["type"], p.fields["number"], p.fields["location"]) == ("WB Country Report", "19/26", "Washington, D.C.")
-    p = parse_citation('Jo Tam, "Tariffs and Ports," PIIE Working Paper 18-3 (Washington, DC: Peterson Institute, 2018), 9.')
+    assert (p.fields["type"], p.fields["number"], p.fields["location"]) == (
+        "WB Country Report",
+        "19/26",
+        "Washington, D.C.",
+    )
+    p = parse_citation(
+        'Jo Tam, "Tariffs and Ports," PIIE Working Paper 18-3 (Washington, DC: Peterson Institute, 2018), 9.'
+    )
     assert (p.fields["type"], p.fields["number"]) == ("PIIE Working Paper", "18-3")
     p = parse_citation('Jo Tam, "Ports," CSIS Brief No. 12, Washington, D.C., May 2020, p. 3.')
     assert p.fields["location"] == "Washington, D.C." and "institution" not in p.fields
@@ -67,3 +74,12 @@ def test_a_gbt_back_reference_to_a_numbered_item_reads_its_bare_page():
     assert read_note("同[2]:102.").citations[0].locator == "102"
     assert read_note("同［1］：9-12。").citations[0].locator == "9-12"
     assert read_note("同[2],第41页。").citations[0].locator == "41"
+
+
+def test_a_paragraph_closing_a_citation_or_a_back_reference_is_its_locator():
+    from annobib.extract.citations import read_note
+
+    p = parse_citation('"Our Common Ports," UN Doc. A/RES/71/9, May 2, 2016, para. 12.')
+    assert (p.type, p.locator) == ("report", "para. 12")
+    assert read_note("Ibid., paras. 24-26.").citations[0].locator == "paras. 24-26"
+    assert read_note("同上,para. 202。").citations[0].locator == "para. 202"

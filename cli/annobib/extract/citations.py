@@ -19,7 +19,15 @@ from functools import lru_cache
 
 from annobib.extract.normalize import normalize
 from annobib.extract.segment import citation_start, quoted_from, score_at_least, sentences, translation_pairs
-from annobib.extract.fields.features import after_boundary, cjk_pages, en_pages, first_index, norm_range, rstrip_run
+from annobib.extract.fields.features import (
+    after_boundary,
+    cjk_pages,
+    en_pages,
+    first_index,
+    norm_range,
+    para_locator,
+    rstrip_run,
+)
 from annobib.extract.fields.names import is_cjk_org
 from annobib.extract.fields import (
     HAN,
@@ -319,6 +327,9 @@ def locator_of(text: str) -> str | None:
         m = cre.search(r"(?<![A-Za-z])P\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
         if m:
             return page_range(m.group(1), m.group(2))
+    para = para_locator(text)  # Ibid., para. 24. / 同上，para. 202。: a paragraph cited
+    if para:
+        return para
     if "fol" in text:  # Ibid., fols. 25–27: archival leaves, the locator of a manuscript
         m = cre.search(r"\bfols?\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
         if m:

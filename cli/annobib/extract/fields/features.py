@@ -579,6 +579,16 @@ def norm_range(text: str) -> str:
     return cre.sub(r"\s*[-–—~～]+\s*", "-", text.strip())
 
 
+# ``…, para. 17.`` / ``Ibid., paras. 12-14.`` / ``同上,para. 202。``: a paragraph closing a citation
+_PARA_TAIL = re.compile(r"(?:^|[,;，、]\s*|\s)(paras?)\.?\s*(\d+(?:\.\d+)*(?:\s*[-–]\s*\d+(?:\.\d+)*)?)\s*[.。]?\s*$")
+
+
+def para_locator(text: str) -> str | None:
+    """The paragraph(s) a citation ends on, as its locator (``para. 17``, ``paras. 12-14``)."""
+    m = _PARA_TAIL.search(text) if "para" in text else None
+    return f"{m.group(1)}. {norm_range(m.group(2))}" if m else None
+
+
 _CLEAN_URL_RE1 = re.compile(r"等$")
 
 

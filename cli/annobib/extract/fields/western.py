@@ -25,6 +25,7 @@ from annobib.extract.fields.features import (
     KNOWN_MAGAZINE_RE,
     MAGAZINE_RE,
     MONTHS,
+    para_locator,
     NEWS_RE,
     ORG_RE,
     REPORT_CONTAINER_RE,
@@ -381,6 +382,8 @@ def _western_cues(n: _WesternNote) -> None:
         # Li and Zhou, “Political Turnover,” 12. / “Title,” The Economist, June 12, 1999, 21.: a
         # bare page after the title or after the date (Chicago notes write no p.)
         locator = bare_page(rest) or norm_range(rest.rsplit(",", 1)[1].strip())
+    else:
+        locator = para_locator(rest)  # “Title,” UN Doc. A/RES/70/1, October 21, 2015, para. 17.
     rest_wo = rest
     if pages_m:
         rest_wo = rest_wo[: pages_m.start()] + rest_wo[pages_m.end() :]
