@@ -83,3 +83,10 @@ def test_a_paragraph_closing_a_citation_or_a_back_reference_is_its_locator():
     assert (p.type, p.locator) == ("report", "para. 12")
     assert read_note("Ibid., paras. 24-26.").citations[0].locator == "paras. 24-26"
     assert read_note("同上,para. 202。").citations[0].locator == "para. 202"
+
+
+def test_a_page_cited_after_a_chicago_articles_range_is_the_locator():
+    p = parse_citation('Ann Lee, "Ports for Sale," Review of Trade 8, no. 2 (1994): 133-50, 140.')
+    assert (p.locator, p.fields["pages"]) == ("140", "133-50")
+    p = parse_citation('Ann Lee, "Ports for Sale," Review of Trade 8, no. 2 (1994): 133-50.')
+    assert (p.locator, p.fields["pages"]) == ("133-50", "133-50")

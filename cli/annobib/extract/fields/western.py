@@ -302,6 +302,7 @@ _WESTERN_CUES_RE3 = re.compile(
 # not rescanned for each character the lazy journal grows by
 _WESTERN_CUES_RE4 = re.compile(
     r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?(?!(?:No|Vol|Nos)\.)[A-Z][^,\d]*?)*?)(?<!\s)\s+(?P<v>\d+)(?:,\s*nos?\.\s*(?P<n>\d+(?:\s*[-–/]\s*\d+)?))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?"
+    r"(?:(?<=\d),\s*(?P<pin>\d+(?:\s*[-–—]\s*\d+)?)(?![\d/.]))?"  # …(1994): 833-50, 840: the page cited
 )
 _WESTERN_CUES_RE5 = re.compile(r"(Ph\.?\s?D\.?|doctoral|master'?s|M\.?A\.?|MPhil)\s*(diss\.|dissertation|thesis)", re.I)
 _WESTERN_CUES_RE6 = re.compile(r"paper (?:presented|delivered|prepared) (?:at|for) (?:the )?(?P<ev>[^,]+)", re.I)
@@ -377,7 +378,7 @@ def _western_cues(n: _WesternNote) -> None:
     elif bare_locator:
         locator = bare_locator
     elif chicago and chicago.group("pp"):
-        locator = cre.sub(r"\s*[-–—]\s*", "-", chicago.group("pp"))
+        locator = cre.sub(r"\s*[-–—]\s*", "-", chicago.group("pin") or chicago.group("pp"))
     elif q and (bare_page(rest) or cre.search(r"(?:1[5-9]|20)\d\d,\s*(\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)$", rest)):
         # Li and Zhou, “Political Turnover,” 12. / “Title,” The Economist, June 12, 1999, 21.: a
         # bare page after the title or after the date (Chicago notes write no p.)
@@ -579,7 +580,9 @@ def _western_quoted_type_numbered(n: _WesternNote) -> str | None:
             f["volume"] = vol.group(1)
         if num:
             f["number"] = num.group(1)
-        if etype == "article" and locator and "-" in locator:
+        if etype == "article" and chicago and chicago.group("pin") and "-" in chicago.group("pp"):
+            f["pages"] = norm_range(chicago.group("pp"))  # …: 833-50, 840: the article's range
+        elif etype == "article" and locator and "-" in locator:
             f["pages"] = locator
     elif container and REPORT_CONTAINER_RE.search(container):
         etype = "report"
