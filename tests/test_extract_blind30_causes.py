@@ -90,3 +90,12 @@ def test_a_page_cited_after_a_chicago_articles_range_is_the_locator():
     assert (p.locator, p.fields["pages"]) == ("140", "133-50")
     p = parse_citation('Ann Lee, "Ports for Sale," Review of Trade 8, no. 2 (1994): 133-50.')
     assert (p.locator, p.fields["pages"]) == ("133-50", "133-50")
+
+
+def test_a_month_and_year_end_an_unquoted_title():
+    p = parse_citation("The White House, National Port Strategy of the United States, May 2019, p. 5.")
+    assert (p.fields["title"], p.fields["date"], p.locator) == (
+        "National Port Strategy of the United States",
+        "2019-05",
+        "5",
+    )

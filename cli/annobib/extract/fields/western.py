@@ -343,6 +343,15 @@ def _is_year(text: str) -> bool:
     return len(text) == 4 and YEAR.fullmatch(text) is not None
 
 
+# ``December 2017``: a month and year standing as a part of their own end an unquoted title
+_MONTH_YEAR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:1[5-9]|20)\d\d")
+
+
+def _is_month_year(text: str) -> bool:
+    """``bool(_MONTH_YEAR.fullmatch(text))``, the regex called only on a short part ending in a digit."""
+    return 8 <= len(text) <= 15 and text[-1:].isdigit() and _MONTH_YEAR.fullmatch(text) is not None
+
+
 def _pages_first(text: str) -> bool:
     """``bool(EN_PAGES.match(text))``: the regex opens with ``p``, called only then."""
     return text[:1] == "p" and EN_PAGES.match(text) is not None
@@ -738,6 +747,8 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             "\x00" in s
             or _pages_first(s)
             or _is_year(s.strip(" ."))
+            or tparts
+            and _is_month_year(s.strip(" ."))
             or s[:1] in _UNQUOTED_RE4_FIRST
             and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE4.match(s)
         ):
