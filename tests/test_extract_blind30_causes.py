@@ -99,3 +99,18 @@ def test_a_month_and_year_end_an_unquoted_title():
         "2019-05",
         "5",
     )
+
+
+def test_bare_qianyinshu_and_shangyinwen_join_the_work_cited_before():
+    # 前引书 naming no author is the last book cited (前引文 the last article), even with an article
+    # cited since; 孙某:上引文 is that author's work cited above, like 前引文
+    x = extract_notes(
+        "（1）孙某:《利率市场化》,《金融研究》2018年第11期,第1-16页。\n"
+        "（2）郭某:《地方债务研究》,北京:某某出版社2017年版,第45页。\n"
+        "（3）孙某:上引文,第7页。\n"
+        "（4）前引书,第52页。\n"
+        "（5）前揭文。\n"
+    )
+    article, book = x.entries
+    assert [r.keys for r in x.notes] == [[article.key], [book.key], [article.key], [book.key], [article.key]]
+    assert book.fields["citations"] == "n. 2, at 45 || n. 4, at 52"

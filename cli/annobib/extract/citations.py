@@ -118,8 +118,11 @@ IBID_RE = re.compile(
     r"^(?:同上(?:书|文|注|引)?|同前(?:注|书)?(?![引掲揭\s]*["
     + "①②③④⑤⑥⑦⑧⑨⑩"
     + r"\d(（\[])|Ibid\.?|ibid\.?|Ibidem|Id\.|Id$|"
-    r"同書|同上書|同論文|同右|同[・·]?(?=\s*\d{1,5}\s*頁)|上书|上引书|上引文|上揭书|上掲書|위의\s*(?:책|글|논문)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
+    r"同書|同上書|同論文|同右|同[・·]?(?=\s*\d{1,5}\s*頁)|上书|上引书|上引文|上揭书|上掲書|"
+    r"위의\s*(?:책|글|논문)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
 )
+# 前引书，第52页 / 前揭文。: no author named, the book (书) or article (文) cited last
+BARE_OPCIT_ZH_RE = re.compile(r"^(?:前引|前揭)(?P<kind>[书文])\s*(?:[,，。.:：、]\s*|(?=第)|$)(?P<rest>.*)$")
 # 前引周雪光书 / 前揭李明文 / 上引王叔平书: the back-reference word first, then the author
 # 前掲、宮里、320頁: the word, then the author between commas (Japanese), the 書 left out
 OPCIT_ZH_PRE_RE = re.compile(
@@ -133,7 +136,7 @@ PRE_BACKREF_RE = re.compile(r"^(?:前掲|前揭|前引|上掲)\s*(?=[^，,。]{0
 OPCIT_ZH_RE = re.compile(
     # 李文静，周海涛，前引文 / 王・前掲書: co-authors after commas, a Japanese ・ before the word
     r"^(?P<author>[^，,：:《》「」『』、・]{1,40}?(?:[、，,][^，,：:《》「」『』、・]{1,40}?)*)(?:\s*(?:외|等人|等))?"  # 김상기 외: et al.
-    r"\s*[：:，,、・]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|앞의|위의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문)|서)?"
+    r"\s*[：:，,、・]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|上引|上揭|앞의|위의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문)|서)?"
     r"\s*(?:[，,。、]\s*)?(?P<rest>.*)$"
 )
 AUTHOR_DATE_SHORT = re.compile(
@@ -188,7 +191,7 @@ class CitationText:
     """One citation inside a note, before field parsing."""
 
     text: str
-    kind: str = "full"  # full | ibid | opcit | short
+    kind: str = "full"  # full | ibid | opcit | short | noteref | lastwork (前引书: author is 书 or 文)
     locator: str | None = None
     author: str | None = None  # for opcit
     parsed: Parsed | None = None
@@ -740,7 +743,7 @@ def _may_cite_opcit(piece: str) -> bool:
 
 # the words each pattern needs, whole (a lone 前 is in 目前, 当前, 前沿; 上 in 上海): a test checks them
 _NAMED_NOTEREF_WORDS = ("前掲", "前揭", "前引", "前注", "supra", "(n")  # supra note / (n 1) / 前掲注 …
-_OPCIT_ZH_WORDS = ("前引", "前揭", "前掲", "前注所引", "앞의", "위의", "전게")
+_OPCIT_ZH_WORDS = ("前引", "前揭", "前掲", "前注所引", "上引", "上揭", "앞의", "위의", "전게")
 _NAMED_PRE_BACKREF_WORDS = ("前引", "前揭", "前掲", "上引", "上掲")
 
 
@@ -759,6 +762,8 @@ def _may_name_noteref(piece: str) -> bool:  # NAMED_NOTEREF_RE (the words of _NA
 
 def _may_be_opcit_zh(piece: str) -> bool:  # OPCIT_ZH_RE (the words of _OPCIT_ZH_WORDS)
     if "前" in piece and ("前引" in piece or "前揭" in piece or "前掲" in piece or "前注所引" in piece):
+        return True
+    if "上" in piece and ("上引" in piece or "上揭" in piece):  # 孙立强:上引文: the author's work cited above
         return True
     return "앞의" in piece or "위의" in piece or "전게" in piece
 
@@ -849,6 +854,9 @@ def classify(piece: str) -> CitationText | None:
         rest = m.group("rest")
         return CitationText(piece, "opcit", locator_of(rest) or bare_page(rest), author=m.group("author").strip())
     starts_backref = first == "前" and piece.startswith(_BACKREF_WORDS)
+    m = BARE_OPCIT_ZH_RE.match(piece) if starts_backref else None
+    if m:  # 前引书，第52页: the last book cited (a 文, the last article or chapter)
+        return CitationText(piece, "lastwork", locator_of(m.group("rest")), author=m.group("kind"))
     m = OPCIT_ZH_PRE_RE.match(piece) if starts_backref or first == "上" and piece[1:2] in "引揭掲" else None
     if m:
         author = m.group("author") or m.group("author2")
