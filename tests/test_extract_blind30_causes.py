@@ -114,3 +114,19 @@ def test_bare_qianyinshu_and_shangyinwen_join_the_work_cited_before():
     article, book = x.entries
     assert [r.keys for r in x.notes] == [[article.key], [book.key], [article.key], [book.key], [article.key]]
     assert book.fields["citations"] == "n. 2, at 45 || n. 4, at 52"
+
+
+def test_a_place_before_the_date_of_an_unquoted_report_is_its_location():
+    p = parse_citation("Harbour Board, Port Outlook for the Pacific, Suva, June 2019.")
+    assert (p.fields["title"], p.fields["location"], p.fields["date"]) == (
+        "Port Outlook for the Pacific",
+        "Suva",
+        "2019-06",
+    )
+    p = parse_citation("The White House, National Port Strategy, Washington, D.C., October 2022, p. 3.")
+    assert (p.fields["title"], p.fields["location"]) == ("National Port Strategy", "Washington, D.C.")
+    # with a publisher after it, a month and year belong to the title
+    p = parse_citation(
+        "Ann Kahn, The Harbour Conference: Suva, Fiji, April 1955, Ithaca: Cornell University Press, 1956."
+    )
+    assert p.fields["title"] == "The Harbour Conference: Suva, Fiji, April 1955"

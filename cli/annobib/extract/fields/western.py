@@ -352,6 +352,20 @@ def _is_month_year(text: str) -> bool:
     return 8 <= len(text) <= 15 and text[-1:].isdigit() and _MONTH_YEAR.fullmatch(text) is not None
 
 
+def _place_before_date(tparts: list[str], f: dict[str, str]) -> None:
+    """``Title, Jakarta, June 2019`` / ``Title, Washington, D.C., October 2022``: a city (and its US
+    state) between an unquoted title and its date is where the work was issued."""
+    last = tparts[-1].strip()
+    if len(tparts) > 2 and US_STATE_RE.fullmatch(last + ("." if last == "D.C" else "")):
+        city = tparts[-2].strip()
+        if cre.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", city):
+            f["location"] = f"{city}, {last}" + ("." if last == "D.C" else "")
+            del tparts[-2:]
+    elif len(tparts) > 1 and cre.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", last) and not MONTHS.get(last[:3].lower()):
+        f["location"] = last
+        tparts.pop()
+
+
 def _pages_first(text: str) -> bool:
     """``bool(EN_PAGES.match(text))``: the regex opens with ``p``, called only then."""
     return text[:1] == "p" and EN_PAGES.match(text) is not None
@@ -747,11 +761,12 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             "\x00" in s
             or _pages_first(s)
             or _is_year(s.strip(" ."))
-            or tparts
-            and _is_month_year(s.strip(" ."))
             or s[:1] in _UNQUOTED_RE4_FIRST
             and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE4.match(s)
         ):
+            break
+        if tparts and not placepub and _is_month_year(s.strip(" .")):
+            _place_before_date(tparts, f)  # Title, Jakarta, June 2019: no publisher, the date ends it
             break
         after = parts[k + 1].strip(" .") if k + 1 < len(parts) else ""
         if tparts and not placepub and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE5.match(after):
