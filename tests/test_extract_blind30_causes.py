@@ -130,3 +130,11 @@ def test_a_place_before_the_date_of_an_unquoted_report_is_its_location():
         "Ann Kahn, The Harbour Conference: Suva, Fiji, April 1955, Ithaca: Cornell University Press, 1956."
     )
     assert p.fields["title"] == "The Harbour Conference: Suva, Fiji, April 1955"
+
+
+def test_a_gbt_item_tagged_z_with_a_laws_title_is_legislation():
+    p = parse_citation("全国人民代表大会常务委员会.中华人民共和国某某法[Z].2021-04-29.")
+    assert (p.type, p.fields["date"]) == ("legislation", "2021-04-29")
+    assert parse_citation("某部.某某管理办法(试行)[Z].2020-12-31.").type == "legislation"
+    assert parse_citation("某某.某某手册[Z].2019.").type == "misc"
+    assert parse_citation("某部：《某某管理办法（试行）》，2020年12月31日发布。").type == "legislation"

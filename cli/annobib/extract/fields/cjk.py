@@ -44,7 +44,7 @@ from annobib.extract.fields.features import (
     page_range,
     strip_trailing,
 )
-from annobib.extract.fields.law import DOC_NUMBER_RE, LEGAL_CUE_RE, LEGAL_ISSUER_RE, _court_case
+from annobib.extract.fields.law import DOC_NUMBER_RE, LAW_TITLE_END, LEGAL_CUE_RE, LEGAL_ISSUER_RE, _court_case
 from annobib.extract.fields.model import Parsed
 from annobib.extract.fields.names import ROLE_SUFFIX_RE, cjk_names, format_cjk_names, is_cjk_org
 
@@ -672,9 +672,6 @@ def _cjk_credits(n: _CjkNote) -> None:
     n.authors_field, n.names, n.news_author = authors_field, names, news_author
 
 
-_CJK_TYPE_SPECIAL_RE1 = re.compile(
-    r"(?:法|法典|条例|規則|规定|规则|办法|细则|决定|通知|意见|章程|规章|命令|公告|解释|公约|條約|条约|协定|議定書|议定书|宪章)[）)]?$"
-)
 _CJK_TYPE_SPECIAL_RE2 = re.compile(r"(论文集|会议文集|研讨会文集|会议录|論文集|Proceedings)$")
 
 
@@ -747,7 +744,7 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
             f["date"] = date[:4] if len(date) > 7 else date
     elif (
         not container
-        and _CJK_TYPE_SPECIAL_RE1.search(title)
+        and LAW_TITLE_END.search(title)
         and (
             LEGAL_CUE_RE.search(rest_nourl)
             or DOC_NUMBER_RE.search(rest_nourl)
