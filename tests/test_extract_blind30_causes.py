@@ -138,3 +138,36 @@ def test_a_gbt_item_tagged_z_with_a_laws_title_is_legislation():
     assert parse_citation("某部.某某管理办法(试行)[Z].2020-12-31.").type == "legislation"
     assert parse_citation("某某.某某手册[Z].2019.").type == "misc"
     assert parse_citation("某部：《某某管理办法（试行）》，2020年12月31日发布。").type == "legislation"
+
+
+def test_a_russian_document_approved_by_an_act_is_legislation_with_the_acts_date_and_number():
+    p = parse_citation(
+        "Стратегия развития портов (утв. Указом Президента РФ от 12.05.2021 № 31). "
+        "URL: http://example.ru/acts/1 (дата обращения: 15.06.2021)."
+    )
+    assert p.type == "legislation"
+    assert (p.fields["title"], p.fields["date"], p.fields["number"]) == (
+        "Стратегия развития портов",
+        "2021-05-12",
+        "31",
+    )
+    assert p.fields["urldate"] == "2021-06-15"
+
+
+def test_a_russian_report_by_gost_kind_number_and_body():
+    p = parse_citation("Порты и торговля: модель 2021: доклад № 61/2021 / Совет по портам (СП). М.: НП СП, 2021. 80 с.")
+    assert p.type == "report"
+    f = p.fields
+    assert (f["title"], f["type"], f["number"]) == ("Порты и торговля: модель 2021", "доклад", "61/2021")
+    assert (f["author"], f["institution"], f["location"]) == ("{Совет по портам (СП)}", "НП СП", "Москва")
+    p = parse_citation(
+        "Северный банк развития. Миграция в ЕАЭС: доклад. 2020. URL: https://example.org/r (дата обращения: 10.01.2021)."
+    )
+    assert (p.type, p.fields["title"]) == ("report", "Миграция в ЕАЭС")
+
+
+def test_a_russian_title_keeps_the_full_stop_of_its_final_abbreviation():
+    p = parse_citation("Иванов И.И. Порты XVII–XIX вв. М.: Наука, 1968. С. 7.")
+    assert p.fields["title"] == "Порты XVII–XIX вв."
+    p = parse_citation("Петров П.П. Порты Сибири: моногр. / под ред. А.В. Лукина. М.: Наука, 2018. 320 с.")
+    assert (p.fields["title"], p.fields["editor"]) == ("Порты Сибири: моногр.", "Лукин, А.В.")
