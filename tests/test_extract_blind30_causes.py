@@ -171,3 +171,31 @@ def test_a_russian_title_keeps_the_full_stop_of_its_final_abbreviation():
     assert p.fields["title"] == "Порты XVII–XIX вв."
     p = parse_citation("Петров П.П. Порты Сибири: моногр. / под ред. А.В. Лукина. М.: Наука, 2018. 320 с.")
     assert (p.fields["title"], p.fields["editor"]) == ("Порты Сибири: моногр.", "Лукин, А.В.")
+
+
+def test_a_japanese_author_after_a_full_stop_opens_a_new_citation():
+    from annobib.extract.citations import read_note
+
+    r = read_note("渡部某編『戦後の港湾政策』有斐閣、1985年。猪口某『港湾経済の構図』有斐閣、1982年。")
+    assert [c.text for c in r.citations] == [
+        "渡部某編『戦後の港湾政策』有斐閣、1985年",
+        "猪口某『港湾経済の構図』有斐閣、1982年",
+    ]
+    r = read_note("渡部某『戦後の港湾』有斐閣、1985年。同書は『外交』を論じる。")
+    assert len(r.citations) == 1
+
+
+def test_a_romanized_newspaper_issue_and_the_comment_after_it():
+    # Shenbao, date, page: a newspaper issue (the page is its pages and the locator); an English
+    # sentence of comment after the citation is no part of it
+    x = extract_notes("1 Shenbao, 3 May 1872, 1. The editorial is unsigned but was probably written by its editor.\n")
+    (e,) = x.entries
+    assert (e.type, e.fields["journaltitle"], e.fields["date"], e.fields["pages"]) == (
+        "article",
+        "Shenbao",
+        "1872-05-03",
+        "1",
+    )
+    assert "title" not in e.fields and x.notes[0].status == "cited"
+    p = parse_citation("North-China Herald, 22 April 1871, 3.")
+    assert (p.fields["pages"], p.locator) == ("3", "3")

@@ -131,7 +131,7 @@ def parse_western(text: str) -> Parsed:
 def _parse_western(text: str) -> Parsed:
     if "esp" in text:
         text = _EMPHASIS_PIN.sub(", ", text)  # …, 2013), esp. chap. 3 / esp. 45-47: the place cited
-    issue = _newspaper_issue(text) if text[-1:] in ".0123456789" and NEWS_RE.search(text, 0, 60) else None
+    issue = _newspaper_issue(text) if text[-1:] in ".0123456789" and _may_name_paper(text) else None
     if issue:
         return issue
     n = _WesternNote(text=_periods_as_commas(text) if ". " in text else text)
@@ -168,15 +168,28 @@ _NEWSPAPER_ISSUE = re.compile(
 )
 
 
+# Shenbao, Dagongbao, Renmin Ribao, Asahi Shimbun, Chosun Ilbo: a paper named in romanization
+_ROMANIZED_PAPER = re.compile(r"(?:[Bb]ao|[Ss]him?bun|[Ii]lbo)$")
+
+
+def _may_name_paper(text: str) -> bool:
+    """A newspaper's name may open the text: a news word, or a romanized paper's ending and a comma."""
+    return NEWS_RE.search(text, 0, 60) is not None or "bao, " in text or "bun, " in text or "lbo, " in text
+
+
 def _newspaper_issue(text: str) -> Parsed | None:
     """A newspaper cited by its name, a full date and perhaps a page: an @article of that issue with
-    no title; the page is the locator only (the note cites a page of the issue, not a piece's span)."""
+    no title; the page is the page cited and, as for 第3版, the article's page (docs/fields.md)."""
     m = _NEWSPAPER_ISSUE.match(text.strip())
-    date = iso_date(m["d"]) if m and NEWS_RE.search(m["j"]) else None
+    paper = m and (NEWS_RE.search(m["j"]) or _ROMANIZED_PAPER.search(m["j"]))
+    date = iso_date(m["d"]) if paper else None
     if not date or len(date) != 10:
         return None
     f = {"journaltitle": m["j"], "date": date, "entrysubtype": "newspaper", "langid": "english"}
-    return Parsed(type="article", fields=_order(f), locator=norm_range(m["p"]) if m["p"] else None, names=[])
+    page = norm_range(m["p"]) if m["p"] else None
+    if page:
+        f["pages"] = page
+    return Parsed(type="article", fields=_order(f), locator=page, names=[])
 
 
 _GIVEN_FAMILY = r"[A-Z][\w'’\-]*\.?(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3}"
