@@ -186,16 +186,39 @@ def test_a_japanese_author_after_a_full_stop_opens_a_new_citation():
 
 
 def test_a_romanized_newspaper_issue_and_the_comment_after_it():
-    # Shenbao, date, page: a newspaper issue (the page is its pages and the locator); an English
-    # sentence of comment after the citation is no part of it
+    # Shenbao, date, page: a newspaper issue, the page its locator (sets 12, 20); an English sentence
+    # of comment after the citation is no part of it, an APA title sentence is
     x = extract_notes("1 Shenbao, 3 May 1872, 1. The editorial is unsigned but was probably written by its editor.\n")
     (e,) = x.entries
-    assert (e.type, e.fields["journaltitle"], e.fields["date"], e.fields["pages"]) == (
-        "article",
-        "Shenbao",
-        "1872-05-03",
-        "1",
-    )
+    assert (e.type, e.fields["journaltitle"], e.fields["date"]) == ("article", "Shenbao", "1872-05-03")
     assert "title" not in e.fields and x.notes[0].status == "cited"
-    p = parse_citation("North-China Herald, 22 April 1871, 3.")
-    assert (p.fields["pages"], p.locator) == ("3", "3")
+    assert x.entries[0].fields["citations"] == "n. 1, at 1"
+    from annobib.extract.citations import read_note
+
+    r = read_note(
+        "Tam, S. (2019, May 22). Fewer ports are open, and it may be hurting trade. The Harbour Times. https://example.com/p"
+    )
+    assert len(r.citations) == 1 and r.citations[0].parsed.type == "article"
+
+
+def test_apa_credits_presentations_and_pages_retrieved_from_a_long_named_site():
+    p = parse_citation("Doe, P., & Roe, J.-C. (1990). Ports in society and culture (R. Nice, Trans.; 2nd ed.). Sage.")
+    f = p.fields
+    assert (f["title"], f["translator"], f["edition"]) == ("Ports in society and culture", "Nice, R.", "2")
+    p = parse_citation(
+        "Reyes, M. A., & Kim, S. (2019, April 6). Tracking in port schools [Paper presentation]. "
+        "Harbour Research Association Annual Meeting, Toronto, ON, Canada."
+    )
+    assert p.type == "inproceedings"
+    assert (p.fields["eventtitle"], p.fields["venue"]) == (
+        "Harbour Research Association Annual Meeting",
+        "Toronto, ON, Canada",
+    )
+    p = parse_citation(
+        "National Center for Port Statistics. (2022, May). Characteristics of harbour pilots. U.S. Department "
+        "of Transportation, Institute of Maritime Sciences. Retrieved September 12, 2022, from https://example.gov/p"
+    )
+    assert (p.type, p.fields["organization"]) == (
+        "online",
+        "U.S. Department of Transportation, Institute of Maritime Sciences",
+    )

@@ -220,14 +220,14 @@ _WINDOW = 400
 
 
 def _english_prose_at(text: str, j: int, end: int) -> bool:
-    """``…, 3 May 1872, 1. The editorial is unsigned but …``: an English sentence of comment opens
-    at ``j`` (a capital, prose words, less evidence of a citation than of prose), so the citation
-    before it ends at the stop."""
+    """``…, 3 May 1872, 1. The editorial is unsigned but was …``: English comment opens at ``j`` and
+    runs on (a capital, then at least two more signs of prose than of a citation in the rest of the
+    window), so the citation before it ends at the stop. An APA title sentence is followed by its
+    journal, publisher or URL, which outweigh the prose words of the title."""
     if not ("A" <= text[j : j + 1] <= "Z"):
         return False
-    stop = text.find(". ", j, end)
-    sentence = text[j : stop if stop > 0 else end]
-    return _has_prose(sentence, len(sentence)) and not score_at_least(sentence, 0)
+    rest = text[j:end]
+    return _has_prose(rest, len(rest)) and not score_at_least(rest, -1)
 
 
 def sentences(text: str) -> list[str]:

@@ -179,17 +179,14 @@ def _may_name_paper(text: str) -> bool:
 
 def _newspaper_issue(text: str) -> Parsed | None:
     """A newspaper cited by its name, a full date and perhaps a page: an @article of that issue with
-    no title; the page is the page cited and, as for 第3版, the article's page (docs/fields.md)."""
+    no title; the page is the locator only (the note cites a page of the issue, not a piece's span)."""
     m = _NEWSPAPER_ISSUE.match(text.strip())
     paper = m and (NEWS_RE.search(m["j"]) or _ROMANIZED_PAPER.search(m["j"]))
     date = iso_date(m["d"]) if paper else None
     if not date or len(date) != 10:
         return None
     f = {"journaltitle": m["j"], "date": date, "entrysubtype": "newspaper", "langid": "english"}
-    page = norm_range(m["p"]) if m["p"] else None
-    if page:
-        f["pages"] = page
-    return Parsed(type="article", fields=_order(f), locator=page, names=[])
+    return Parsed(type="article", fields=_order(f), locator=norm_range(m["p"]) if m["p"] else None, names=[])
 
 
 _GIVEN_FAMILY = r"[A-Z][\w'’\-]*\.?(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3}"
