@@ -222,3 +222,19 @@ def test_apa_credits_presentations_and_pages_retrieved_from_a_long_named_site():
         "online",
         "U.S. Department of Transportation, Institute of Maritime Sciences",
     )
+
+
+def test_a_press_release_of_an_office_is_a_web_page_by_that_office():
+    p = parse_citation(
+        'U.S. Trade Representative, "USTR Announces Port Fees," press release, May 14, 2024, '
+        "https://example.gov/ustr-port-fees. Accessed June 2, 2024."
+    )
+    assert (p.type, p.fields["author"], p.fields["date"]) == ("online", "{U.S. Trade Representative}", "2024-05-14")
+    assert "journaltitle" not in p.fields
+
+
+def test_a_korean_translator_after_the_title_before_the_imprint():
+    p = parse_citation("울리히 벡, 『항구사회』, 홍성태 옮김 (서울: 새물결, 1997), 120쪽.")
+    assert (p.fields["translator"], p.fields["publisher"], p.locator) == ("홍성태", "새물결", "120")
+    p = parse_citation("앤서니 기든스, 『항구의 결과』, 이윤희·이현희 옮김 (서울: 민영사, 1991), 33-35쪽.")
+    assert p.fields["translator"] == "이윤희 and 이현희"

@@ -262,7 +262,8 @@ _ORG_WORDS = (
     "Center|Centre|Society|Bank|Corporation|Company|Group|Forces|Command|Federation|Union|Nations|"
     "Secretariat|Parliament|Congress|Senate|Court|Embassy|Coalition|Forum|Fund|Program(?:me)?|"
     "Service|Library|Archives?|Museum|Academy|School|College|Cabinet|State|Republic|Kingdom|Endowment|Brookings|Carnegie|"
-    "Heritage|Hoover|Stimson|Chatham|Trust|Initiative|Partnership|Consortium|Observatory|Think Tank|Board|Authority|Directorate"
+    "Heritage|Hoover|Stimson|Chatham|Trust|Initiative|Partnership|Consortium|Observatory|Think Tank|Board|Authority|Directorate|"
+    "Trade Representative|High Representative"
 )
 # \b(?:Department|Ministry|…)\b, grouped by first letter as NEWS_RE is
 ORG_RE = re.compile("|".join(_by_first_char(_ORG_WORDS.split("|"), r"(?<!\w.)", r"\b")))

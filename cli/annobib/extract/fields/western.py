@@ -376,6 +376,14 @@ def _place_before_date(tparts: list[str], f: dict[str, str]) -> None:
         tparts.pop()
 
 
+def _is_description(text: str) -> bool:
+    """``press release``, ``fact sheet``, ``joint statement``: a few lower-case words saying what kind
+    of document a work is (a journal or site is named with capitals)."""
+    return (
+        len(text) <= 30 and text.count(" ") <= 2 and text.replace(" ", "").replace("-", "").isalpha() and text.islower()
+    )
+
+
 def _pages_first(text: str) -> bool:
     """``bool(EN_PAGES.match(text))``: the regex opens with ``p``, called only then."""
     return text[:1] == "p" and EN_PAGES.match(text) is not None
@@ -451,6 +459,8 @@ def _western_cues(n: _WesternNote) -> None:
             s2.isdecimal() or first in _WESTERN_CUES_RE12_FIRST and _WESTERN_CUES_RE12.match(s2)
         ):  # isdecimal: \d+ in full
             continue
+        if first.islower() and _is_description(s2):
+            continue  # “Title,” press release, May 14, 2024: what the work is, not where it appeared
         container = s2
         break
     if chicago and not vol:
