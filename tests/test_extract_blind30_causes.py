@@ -238,3 +238,12 @@ def test_a_korean_translator_after_the_title_before_the_imprint():
     assert (p.fields["translator"], p.fields["publisher"], p.locator) == ("홍성태", "새물결", "120")
     p = parse_citation("앤서니 기든스, 『항구의 결과』, 이윤희·이현희 옮김 (서울: 민영사, 1991), 33-35쪽.")
     assert p.fields["translator"] == "이윤희 and 이현희"
+
+
+def test_op_cit_after_a_quoted_short_title_refers_back():
+    x = extract_notes(
+        '6. Linda R. Chou, "Guilds and Urban Order in Late Qing Ports" (PhD diss., Yale University, 1998), 112.\n\n'
+        '7. Chou, "Guilds," op. cit., 130.\n'
+    )
+    (e,) = x.entries
+    assert x.notes[1].keys == [e.key] and e.fields["citations"] == "n. 6, at 112 || n. 7, at 130"

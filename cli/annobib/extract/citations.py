@@ -161,7 +161,7 @@ OPCIT_RU_RE = re.compile(
     r",?\s*[Уу]каз\.\s*соч\.?\s*(?P<rest>.*)$"
 )
 OPCIT_EN_RE = re.compile(
-    r"^(?P<author>(?:[^,]{1,40},\s*){0,3}[^,]{1,60}?)(?:,|(?<=[A-Z]\.))\s*(?:op\.\s*cit\.?|loc\.\s*cit\.?|Указ\.\s*соч\.?)\s*(?P<rest>.*)$",
+    r"^(?P<author>(?:[^,]{1,40},\s*){0,3}[^,]{1,60}?)(?:,[”\"]?|(?<=[A-Z]\.))\s*(?:op\.\s*cit\.?|loc\.\s*cit\.?|Указ\.\s*соч\.?)\s*(?P<rest>.*)$",
     re.I,
 )
 # the author of the work cited just before, named again by a word or a dash
