@@ -247,3 +247,11 @@ def test_op_cit_after_a_quoted_short_title_refers_back():
     )
     (e,) = x.entries
     assert x.notes[1].keys == [e.key] and e.fields["citations"] == "n. 6, at 112 || n. 7, at 130"
+
+
+def test_a_news_site_named_as_author_is_a_body():
+    p = parse_citation("新华网:《我国港口吞吐量创新高》,2024年3月22日,http://www.news.cn/tech/20240322/x.html。")
+    assert (p.type, p.fields["journaltitle"], p.fields["entrysubtype"]) == ("article", "新华网", "newspaper")
+    from annobib.extract.fields.names import is_cjk_org
+
+    assert is_cjk_org("澎湃新闻") and is_cjk_org("新华网") and not is_cjk_org("王立新")
