@@ -255,3 +255,8 @@ def test_a_news_site_named_as_author_is_a_body():
     from annobib.extract.fields.names import is_cjk_org
 
     assert is_cjk_org("澎湃新闻") and is_cjk_org("新华网") and not is_cjk_org("王立新")
+
+
+def test_an_account_on_a_platform_as_author_is_the_author_on_that_site():
+    p = parse_citation("微信公众号“港口茶话会”:《县级港口的“破圈”之路》,2022年5月9日,https://mp.weixin.qq.com/s/Xq3。")
+    assert (p.type, p.fields["author"], p.fields["organization"]) == ("online", "{港口茶话会}", "微信公众号")

@@ -315,6 +315,13 @@ def _text_editors_first(n: _CjkNote, author_part: str, japanese: bool) -> str:
     return "，".join(keep)
 
 
+# an account on a platform as author: 微信公众号“传媒茶话会” / “传媒茶话会”微信公众号
+_ACCOUNT_ON_PLATFORM = re.compile(
+    r"(?P<pf>微信公众号|公众号|头条号|抖音号)\s*[“\"「](?P<acct>[^”\"」]{1,30})[”\"」]"
+    r"|[“\"「](?P<acct2>[^”\"」]{1,30})[”\"」]\s*(?P<pf2>微信公众号|公众号|头条号|抖音号)"
+)
+
+
 def _cjk_authors(n: _CjkNote) -> None:
     """The authors (or editors) printed before the title, translators named there, and a holding
     archive printed first (which is no author)."""
@@ -336,6 +343,10 @@ def _cjk_authors(n: _CjkNote) -> None:
         dl = cre.match(r"^\s*[，,]\s*(新华社|中新社|中国新闻社)[^，,。《]{0,30}?电\s*(?=[，,（(]|$)", text[after:])
         if dl:
             author_part = dl.group(1)
+    account = _ACCOUNT_ON_PLATFORM.fullmatch(author_part) if "号" in author_part else None
+    if account:  # 微信公众号“传媒茶话会”：《…》: the account wrote it, the platform is the site
+        author_part = account["acct"] or account["acct2"]
+        n.f["organization"] = account["pf"] or account["pf2"]
     authors: list[str] = []
     others = False
     role = None
