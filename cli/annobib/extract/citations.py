@@ -19,7 +19,15 @@ from functools import lru_cache
 
 from annobib.extract.normalize import normalize
 from annobib.extract.segment import citation_start, quoted_from, score_at_least, sentences, translation_pairs
-from annobib.extract.fields.features import after_boundary, cjk_pages, en_pages, first_index, norm_range, rstrip_run
+from annobib.extract.fields.features import (
+    after_boundary,
+    cjk_pages,
+    en_pages,
+    first_index,
+    norm_range,
+    para_locator,
+    rstrip_run,
+)
 from annobib.extract.fields.names import is_cjk_org
 from annobib.extract.fields import (
     HAN,
@@ -110,8 +118,11 @@ IBID_RE = re.compile(
     r"^(?:同上(?:书|文|注|引)?|同前(?:注|书)?(?![引掲揭\s]*["
     + "①②③④⑤⑥⑦⑧⑨⑩"
     + r"\d(（\[])|Ibid\.?|ibid\.?|Ibidem|Id\.|Id$|"
-    r"同書|同上書|同論文|同右|同[・·]?(?=\s*\d{1,5}\s*頁)|上书|上引书|上引文|上揭书|上掲書|위의\s*(?:책|글|논문)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
+    r"同書|同上書|同論文|同右|同[・·]?(?=\s*\d{1,5}\s*頁)|上书|上引书|上引文|上揭书|上掲書|"
+    r"위의\s*(?:책|글|논문)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
 )
+# 前引书，第52页 / 前揭文。: no author named, the book (书) or article (文) cited last
+BARE_OPCIT_ZH_RE = re.compile(r"^(?:前引|前揭)(?P<kind>[书文])\s*(?:[,，。.:：、]\s*|(?=第)|$)(?P<rest>.*)$")
 # 前引周雪光书 / 前揭李明文 / 上引王叔平书: the back-reference word first, then the author
 # 前掲、宮里、320頁: the word, then the author between commas (Japanese), the 書 left out
 OPCIT_ZH_PRE_RE = re.compile(
@@ -125,7 +136,7 @@ PRE_BACKREF_RE = re.compile(r"^(?:前掲|前揭|前引|上掲)\s*(?=[^，,。]{0
 OPCIT_ZH_RE = re.compile(
     # 李文静，周海涛，前引文 / 王・前掲書: co-authors after commas, a Japanese ・ before the word
     r"^(?P<author>[^，,：:《》「」『』、・]{1,40}?(?:[、，,][^，,：:《》「」『』、・]{1,40}?)*)(?:\s*(?:외|等人|等))?"  # 김상기 외: et al.
-    r"\s*[：:，,、・]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|앞의|위의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문)|서)?"
+    r"\s*[：:，,、・]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|上引|上揭|앞의|위의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문)|서)?"
     r"\s*(?:[，,。、]\s*)?(?P<rest>.*)$"
 )
 AUTHOR_DATE_SHORT = re.compile(
@@ -150,7 +161,7 @@ OPCIT_RU_RE = re.compile(
     r",?\s*[Уу]каз\.\s*соч\.?\s*(?P<rest>.*)$"
 )
 OPCIT_EN_RE = re.compile(
-    r"^(?P<author>(?:[^,]{1,40},\s*){0,3}[^,]{1,60}?)(?:,|(?<=[A-Z]\.))\s*(?:op\.\s*cit\.?|loc\.\s*cit\.?|Указ\.\s*соч\.?)\s*(?P<rest>.*)$",
+    r"^(?P<author>(?:[^,]{1,40},\s*){0,3}[^,]{1,60}?)(?:,[”\"]?|(?<=[A-Z]\.))\s*(?:op\.\s*cit\.?|loc\.\s*cit\.?|Указ\.\s*соч\.?)\s*(?P<rest>.*)$",
     re.I,
 )
 # the author of the work cited just before, named again by a word or a dash
@@ -180,7 +191,7 @@ class CitationText:
     """One citation inside a note, before field parsing."""
 
     text: str
-    kind: str = "full"  # full | ibid | opcit | short
+    kind: str = "full"  # full | ibid | opcit | short | noteref | lastwork (前引书: author is 书 or 文)
     locator: str | None = None
     author: str | None = None  # for opcit
     parsed: Parsed | None = None
@@ -319,6 +330,9 @@ def locator_of(text: str) -> str | None:
         m = cre.search(r"(?<![A-Za-z])P\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
         if m:
             return page_range(m.group(1), m.group(2))
+    para = para_locator(text)  # Ibid., para. 24. / 同上，para. 202。: a paragraph cited
+    if para:
+        return para
     if "fol" in text:  # Ibid., fols. 25–27: archival leaves, the locator of a manuscript
         m = cre.search(r"\bfols?\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
         if m:
@@ -729,7 +743,7 @@ def _may_cite_opcit(piece: str) -> bool:
 
 # the words each pattern needs, whole (a lone 前 is in 目前, 当前, 前沿; 上 in 上海): a test checks them
 _NAMED_NOTEREF_WORDS = ("前掲", "前揭", "前引", "前注", "supra", "(n")  # supra note / (n 1) / 前掲注 …
-_OPCIT_ZH_WORDS = ("前引", "前揭", "前掲", "前注所引", "앞의", "위의", "전게")
+_OPCIT_ZH_WORDS = ("前引", "前揭", "前掲", "前注所引", "上引", "上揭", "앞의", "위의", "전게")
 _NAMED_PRE_BACKREF_WORDS = ("前引", "前揭", "前掲", "上引", "上掲")
 
 
@@ -748,6 +762,8 @@ def _may_name_noteref(piece: str) -> bool:  # NAMED_NOTEREF_RE (the words of _NA
 
 def _may_be_opcit_zh(piece: str) -> bool:  # OPCIT_ZH_RE (the words of _OPCIT_ZH_WORDS)
     if "前" in piece and ("前引" in piece or "前揭" in piece or "前掲" in piece or "前注所引" in piece):
+        return True
+    if "上" in piece and ("上引" in piece or "上揭" in piece):  # 孙立强:上引文: the author's work cited above
         return True
     return "앞의" in piece or "위의" in piece or "전게" in piece
 
@@ -792,6 +808,8 @@ _CASE_REPORTER = re.compile(r"\d(?:d|th)$|U\.\s?S\.$|S\.\s?Ct\.$|F\.\s?Supp\.|L\
 
 # Each back-reference pattern below is anchored and opens with one of a few words: a test of the
 # piece's first character (or of a word it must hold) decides most pieces without running the regex.
+# 同[2]:102.: after the note's number, GB/T 7714 prints the page bare
+_BARE_PAGES = re.compile(r"(\d{1,5})(?:\s*[-–—]\s*(\d{1,5}))?\s*[.。]?")
 _NOTEREF_FIRST = "同参见見前sSnNſ"  # NOTEREF_RE (re.I: ``ſ`` folds to ``s``)
 _IBID_FIRST = "同Ii上위상Т"
 _BACKREF_WORDS = ("前引", "前揭", "前掲")
@@ -805,7 +823,10 @@ def classify(piece: str) -> CitationText | None:
         raw_n = m.group("n") or m.group("n2")
         num = CIRCLED_NUMS.index(raw_n) + 1 if raw_n in CIRCLED_NUMS else int(cre.sub(r"\D", "", raw_n))
         rest = m.group("rest") if m.group("n") else m.group("rest2")
-        return CitationText(piece, "noteref", locator_of(rest or ""), author=str(num))
+        locator = locator_of(rest or "")
+        if locator is None and rest and _BARE_PAGES.fullmatch(rest):
+            locator = page_range(*_BARE_PAGES.fullmatch(rest).groups())  # 同[2]:102. (GB/T's :page)
+        return CitationText(piece, "noteref", locator, author=str(num))
     m = NAMED_NOTEREF_RE.match(piece) if _may_name_noteref(piece) else None
     if m and (m.group("n") or m.group("n2") or m.group("n3")):
         num = int(m.group("n") or m.group("n2") or m.group("n3"))
@@ -833,6 +854,9 @@ def classify(piece: str) -> CitationText | None:
         rest = m.group("rest")
         return CitationText(piece, "opcit", locator_of(rest) or bare_page(rest), author=m.group("author").strip())
     starts_backref = first == "前" and piece.startswith(_BACKREF_WORDS)
+    m = BARE_OPCIT_ZH_RE.match(piece) if starts_backref else None
+    if m:  # 前引书，第52页: the last book cited (a 文, the last article or chapter)
+        return CitationText(piece, "lastwork", locator_of(m.group("rest")), author=m.group("kind"))
     m = OPCIT_ZH_PRE_RE.match(piece) if starts_backref or first == "上" and piece[1:2] in "引揭掲" else None
     if m:
         author = m.group("author") or m.group("author2")

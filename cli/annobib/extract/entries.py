@@ -31,6 +31,9 @@ from annobib.extract.workers import PARALLEL_MIN, stream_on_cores
 from annobib.model import Citation, Entry
 
 
+_BOOK_TYPES = frozenset({"book", "collection", "mvbook", "thesis", "report"})  # what 前引书 refers to
+
+
 @dataclass
 class NoteResult:
     note: Note
@@ -236,6 +239,16 @@ class Builder:
                 return w
         return None
 
+    def _last_of_kind(self, book: bool) -> _Work | None:
+        """前引书 / 前引文 naming no author: the book (or the article, chapter …) cited last. Rare, so
+        the works are scanned rather than indexed."""
+        best: _Work | None = None
+        for w in self.works:
+            if w.citations and (w.type in _BOOK_TYPES) == book:
+                if best is None or w.citations[-1].note >= best.citations[-1].note:
+                    best = w
+        return best
+
     def add_note(self, note: Note, reading: NoteReading | None = None) -> NoteResult:
         """Join a note's citations to the works so far; ``reading`` is ``read_note(note.text)``
         when the caller has it already (read in a worker)."""
@@ -254,6 +267,10 @@ class Builder:
                 target = self.last_cited[-1] if self.last_cited else None
                 if target is None:
                     problems.append("同上/Ibid. with no previous citation")
+            elif c.kind == "lastwork":
+                target = self._last_of_kind(c.author == "书")
+                if target is None:
+                    problems.append(f"前引{c.author} with no earlier work of that kind")
             elif c.kind == "noteref":
                 works = self.by_note_number.get(int(c.author or 0))
                 # 前引(9)，罗嘉言书: of the works of note 9, the one by the author named

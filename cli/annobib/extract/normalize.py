@@ -402,12 +402,14 @@ def _split_range(m: re.Match) -> str:
 # A scanned page (a 1990s journal run through OCR) misreads a few shapes the parser keys on: the
 # letter l for the digit 1 inside a number (``l987年``, ``第8l页``, ``p. 9l``), 杜 for 社 in
 # 出版社/杂志社, 一 (one) for the dash of a range (``56一58``), and spaces inside a page number
-# (``第3 5页``, ``第 6 5 页``). A number is only read where it is one: a run of digits and l with a
+# (``第3 5页``, ``第 6 5 页``, ``第 1 2 - 2 6 页``, ``指导案例 2 1 8 号``: digits spaced one by one before the
+# counter). A number is only read where it is one: a run of digits and l with a
 # digit in it and no letter beside it (``Vol. l`` and ``html5`` stay).
-_OCR_GATE = re.compile(r"\dl|l\d|出版杜|杂志杜|\d一\d|第\s*\d+ \d")
+_OCR_GATE = re.compile(r"\dl|l\d|出版杜|杂志杜|\d一\d|第\s*\d+ \d|\d \d ?[页頁号號]")
 _OCR_FIX = re.compile(
     r"(?<![A-Za-z\d])[\dl]*(?:\dl|l\d)[\dl]*(?![A-Za-z\d])"
     r"|(?<=出版|杂志)杜|(?<=\d)一(?=\d)|(?<=第)\s*\d+(?: \d+)+(?=\s*[页頁])"
+    r"|(?<![\dA-Za-z])\d(?: \d)+(?: ?[-—–] ?\d(?: \d)*)?(?= ?[页頁号號])"
 )
 
 
@@ -425,6 +427,7 @@ def _ocr_fix(m: re.Match) -> str:
 _OCR_L = re.compile(r"l(?:(?<=\dl)|(?=\d))")
 _OCR_YI = re.compile(r"一(?<=\d一)(?=\d)")
 _OCR_SPACED = re.compile(r"第\s*\d+ \d")
+_OCR_SPACED_COUNT = re.compile(r"\d \d ?[页頁号號]")  # 第 1 2 - 2 6 页, 指导案例 2 1 8 号
 
 
 def _may_be_misread(text: str) -> bool:
@@ -434,6 +437,10 @@ def _may_be_misread(text: str) -> bool:
         or ("杜" in text and ("出版杜" in text or "杂志杜" in text))
         or ("一" in text and _OCR_YI.search(text) is not None)
         or ("第" in text and _OCR_SPACED.search(text) is not None)
+        or (
+            ("页" in text or "号" in text or "頁" in text or "號" in text)
+            and _OCR_SPACED_COUNT.search(text) is not None
+        )
     )
 
 

@@ -166,13 +166,20 @@ def citation_start(text: str) -> int:
 _NEW_CITATION = re.compile(
     rf"(?:(?:此外|另外|再者)\s*[，,]\s*)?(?:[\[［〔（(][{_HAN}]{{1,3}}[\]］〕）)]\s*)?[{_HAN}·]{{2,12}}(?:[、和][{_HAN}·]{{2,12}})*(?:\s*等)?\s*(?:主编|编著|编|著)?[：:]\s*[《「『]"
     r"|[A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][a-z'’\-]+){1,2},\s*[“\"]"
+    rf"|[{_HAN}々・]{{2,12}}(?:編著|編|著)?『"  # 。猪口孝『…』: a Japanese author's name runs into the title
 )
 
 
 def _new_citation_at(text: str, j: int, end: int) -> bool:
     """``bool(_NEW_CITATION.match(text, j, end))``, the regex run only where it can match: its
-    Chinese opening needs a colon before the title, its Western one a capital first."""
-    if "A" <= text[j : j + 1] <= "Z" or text.find("：", j, end) >= 0 or text.find(":", j, end) >= 0:
+    Chinese opening needs a colon before the title, its Western one a capital first, its Japanese one
+    a 『 within a name's length."""
+    if (
+        "A" <= text[j : j + 1] <= "Z"
+        or text.find("：", j, end) >= 0
+        or text.find(":", j, end) >= 0
+        or text.find("『", j, j + 16) >= 0
+    ):
         return _NEW_CITATION.match(text, j, end) is not None
     return False
 
@@ -212,6 +219,17 @@ def _depth(text: str) -> int:
 _WINDOW = 400
 
 
+def _english_prose_at(text: str, j: int, end: int) -> bool:
+    """``…, 3 May 1872, 1. The editorial is unsigned but was …``: English comment opens at ``j`` and
+    runs on (a capital, then at least two more signs of prose than of a citation in the rest of the
+    window), so the citation before it ends at the stop. An APA title sentence is followed by its
+    journal, publisher or URL, which outweigh the prose words of the title."""
+    if not ("A" <= text[j : j + 1] <= "Z"):
+        return False
+    rest = text[j:end]
+    return _has_prose(rest, len(rest)) and not score_at_least(rest, -1)
+
+
 def sentences(text: str) -> list[str]:
     """Split a note at a top-level ``。`` (or ``. ``) after which a new citation begins, when what
     stands before is a citation of its own."""
@@ -235,14 +253,20 @@ def sentences(text: str) -> list[str]:
             continue
         end = j + _WINDOW  # the regexes read the window in place (none looks behind its start)
         if (
-            _new_citation_at(text, j, end)
-            or (text[j : j + 1] == "I" or text.find("前", j, end) >= 0)
-            and _BACKREF_AHEAD.match(text, j, end)
-            or text[j : j + 1] in _LEAD_AHEAD_FIRST
-            and _LEAD_AHEAD.match(text, j, end)
-            or citation_start(text[j:end]) > 0
-            or (text[i] == "。" and _WESTERN_AFTER_CJK_STOP.match(text, j, end) and score_at_least(text[j:end], 3))
-        ) and score_at_least(text[max(start, i - _WINDOW) : i], 4):
+            (
+                _new_citation_at(text, j, end)
+                or (text[j : j + 1] == "I" or text.find("前", j, end) >= 0)
+                and _BACKREF_AHEAD.match(text, j, end)
+                or text[j : j + 1] in _LEAD_AHEAD_FIRST
+                and _LEAD_AHEAD.match(text, j, end)
+                or citation_start(text[j:end]) > 0
+                or (text[i] == "。" and _WESTERN_AFTER_CJK_STOP.match(text, j, end) and score_at_least(text[j:end], 3))
+            )
+            and score_at_least(text[max(start, i - _WINDOW) : i], 4)
+            or text[i] == "."
+            and _english_prose_at(text, j, end)
+            and score_at_least(text[max(start, i - _WINDOW) : i], 1)
+        ):
             out.append(text[start : i + 1])
             start = j
     out.append(text[start:])

@@ -90,7 +90,12 @@ def parse_apa(text: str) -> Parsed | None:
     jm = APA_JOURNAL.match(rest)
     chapter = _APA_CHAPTER.match(rest)
     iv = _APA_IN_VOLUME.match(rest) if not chapter else None
-    if etype in ("thesis", "report") and len(rest) <= 80:
+    if etype == "inproceedings":  # [Paper presentation]. Annual Meeting, Toronto, ON, Canada.
+        event, _, venue = rest.strip(" .").partition(", ")
+        f["eventtitle"] = event
+        if venue:
+            f["venue"] = venue
+    elif etype in ("thesis", "report") and len(rest) <= 80:
         if etype == "report" and rest.strip(" .") and not cre.search(r"\d|://", rest):
             f["institution"] = rest.strip(" .")  # (NBER Working Paper No. 31877). National Bureau of …: the issuer
     elif jm:
@@ -124,7 +129,7 @@ def parse_apa(text: str) -> Parsed | None:
         m["md"]
         and rest.strip(". ")
         and ":" not in rest
-        and len(rest.rstrip(". ")) <= 60
+        and len(rest.rstrip(". ")) <= (120 if urldate else 60)  # Retrieved …, from URL: a page, its site may be long
         and (url or _news_outlet(rest.rstrip(". ")) or NEWS_RE.search(rest) or MAGAZINE_RE.search(rest))
     ):
         # Family, I. (2020, March 3). Title. The New York Times. URL: a dated news item or web page
@@ -262,6 +267,25 @@ def _drop_stop(title: str) -> str:
     return title[:-1] if title.endswith(".") else title
 
 
+# APA's description of a talk: ``[Paper presentation]``, ``[Poster session]``, ``[Conference session]``
+_APA_PRESENTATION = re.compile(r"\s*\[(?:Paper|Poster|Conference)\s+(?:presentation|session)\]$")
+# the credits APA prints in brackets after a book's title, ``;`` between them: ``(R. Nice, Trans.;
+# 2nd ed.)``, ``(J. Doe & A. Roe, Eds.)``
+_APA_CREDITS = re.compile(r"\s*\((?P<credits>[^()]{3,200}?,\s*(?:Trans|Eds?)\.(?:;[^()]{2,60})?)\)\s*$")
+_APA_CREDIT = re.compile(r"^(?P<who>.+?),\s*(?P<role>Trans|Eds?)\.$|^(?P<ed>\d+)(?:st|nd|rd|th)\s+ed\.$")
+
+
+def _apa_credits(f: dict, credits: str) -> None:
+    """Translators, editors and the edition named in the brackets after a title."""
+    for part in credits.split(";"):
+        m = _APA_CREDIT.match(part.strip())
+        if m and m["ed"]:
+            f["edition"] = m["ed"]
+        elif m:
+            who = [western_person(w.strip()) for w in cre.split(r",?\s*&\s*|,\s*(?=[A-Z]\.)", m["who"]) if w.strip()]
+            f["translator" if m["role"] == "Trans" else "editor"] = names_field(who, False)
+
+
 def _apa_title_tail(title: str, f: dict, locator: str | None, etype: str) -> tuple[str, str | None, str]:
     """``[Doctoral dissertation, Georgetown University]``, ``(Report No. 17284)`` and ``(pp. 25–41)``
     after the title: a thesis, a report, the pages cited."""
@@ -270,6 +294,13 @@ def _apa_title_tail(title: str, f: dict, locator: str | None, etype: str) -> tup
         f["type"] = "phdthesis" if bm["kind"].startswith("Doctoral") else "mathesis"
         f["institution"] = bm["inst"].strip()
         return title[: bm.start()].strip(), locator, "thesis"
+    pm = _APA_PRESENTATION.search(title) if title.endswith("]") else None
+    if pm:  # Tracking and teacher expectations [Paper presentation]: given at a meeting
+        return title[: pm.start()].strip(), locator, "inproceedings"
+    cm = _APA_CREDITS.search(title) if "." in title[-20:] and title.endswith(")") else None
+    if cm:  # Reproduction in education (R. Nice, Trans.; 2nd ed.)
+        _apa_credits(f, cm["credits"])
+        title = title[: cm.start()].strip()
     em = cre.search(r"\s*\((\d+)(?:st|nd|rd|th)\s+ed\.\)\s*$", title)
     if em:  # The precarious decade (2nd ed.)
         f["edition"] = em.group(1)

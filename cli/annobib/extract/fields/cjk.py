@@ -44,7 +44,7 @@ from annobib.extract.fields.features import (
     page_range,
     strip_trailing,
 )
-from annobib.extract.fields.law import DOC_NUMBER_RE, LEGAL_CUE_RE, LEGAL_ISSUER_RE, _court_case
+from annobib.extract.fields.law import DOC_NUMBER_RE, LAW_TITLE_END, LEGAL_CUE_RE, LEGAL_ISSUER_RE, _court_case
 from annobib.extract.fields.model import Parsed
 from annobib.extract.fields.names import ROLE_SUFFIX_RE, cjk_names, format_cjk_names, is_cjk_org
 
@@ -315,6 +315,13 @@ def _text_editors_first(n: _CjkNote, author_part: str, japanese: bool) -> str:
     return "，".join(keep)
 
 
+# an account on a platform as author: 微信公众号“传媒茶话会” / “传媒茶话会”微信公众号
+_ACCOUNT_ON_PLATFORM = re.compile(
+    r"(?P<pf>微信公众号|公众号|头条号|抖音号)\s*[“\"「](?P<acct>[^”\"」]{1,30})[”\"」]"
+    r"|[“\"「](?P<acct2>[^”\"」]{1,30})[”\"」]\s*(?P<pf2>微信公众号|公众号|头条号|抖音号)"
+)
+
+
 def _cjk_authors(n: _CjkNote) -> None:
     """The authors (or editors) printed before the title, translators named there, and a holding
     archive printed first (which is no author)."""
@@ -336,6 +343,10 @@ def _cjk_authors(n: _CjkNote) -> None:
         dl = cre.match(r"^\s*[，,]\s*(新华社|中新社|中国新闻社)[^，,。《]{0,30}?电\s*(?=[，,（(]|$)", text[after:])
         if dl:
             author_part = dl.group(1)
+    account = _ACCOUNT_ON_PLATFORM.fullmatch(author_part) if "号" in author_part else None
+    if account:  # 微信公众号“传媒茶话会”：《…》: the account wrote it, the platform is the site
+        author_part = account["acct"] or account["acct2"]
+        n.f["organization"] = account["pf"] or account["pf2"]
     authors: list[str] = []
     others = False
     role = None
@@ -555,8 +566,9 @@ _CJK_CUES_RE3 = re.compile(
 )
 _CJK_CUES_RE4 = re.compile(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏|所蔵")
 _CJK_CUES_RE5 = re.compile(
-    r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:合|共)?(?:译注|譯註|译|訳|譯)\s*(?:[，,]|(?<=訳)\s*、|$)"
-)  # 森本隆訳、筑摩書房: Japanese separates the credit with 、
+    r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:合|共)?(?:译注|譯註|译|訳|譯|(?<=[\uac00-\ud7af])\s*옮김)"
+    r"\s*(?:[，,]|(?<=訳)\s*、|(?<=옮김)\s*(?=[（(])|$)"
+)  # 森本隆訳、筑摩書房: Japanese separates the credit with 、; 홍성태 옮김 (서울: …): Korean's before the imprint
 _CJK_CUES_RE6 = re.compile(r"^\s*(白皮书|蓝皮书|研究报告|报告|政策简报|工作论文|白書|報告書|보고서)")
 _CJK_CUES_RE7 = re.compile(r"\d")
 # ``内部资料`` / ``（内部参考）`` (how the item circulated: an internal print) and ``上巻``/``下册`` (a volume) are
@@ -592,9 +604,9 @@ def _cjk_cues(n: _CjkNote) -> None:
     if not pub:
         colon = ":" in rest_after or "：" in rest_after
         pub = (PLACE_PUB_NIANBAN.search(rest_after) or PLACE_PUB_CJK.search(rest_after)) if colon else None
-    translator_m = _CJK_CUES_RE5.search(rest_nourl) if _has_any(rest_nourl, "译訳譯") else None
+    translator_m = _CJK_CUES_RE5.search(rest_nourl) if _has_any(rest_nourl, "译訳譯") or "옮김" in rest_nourl else None
     issue = ZH_ISSUE.search(rest_nourl) if "期" in rest_nourl else None
-    vol = ZH_VOLUME.search(rest_nourl) if _has_any(rest_nourl, "卷辑輯册冊권집巻") else None
+    vol = ZH_VOLUME.search(rest_nourl) if _has_any(rest_nourl, "卷辑輯集册冊권집巻") else None
     ko_num = KO_NUMBER.search(rest_nourl) if "호" in rest_nourl or "号" in rest_nourl else None
     series = ZH_SERIES.search(rest_nourl) if "辑" in rest_nourl else None
     date = iso_date(rest_nourl)
@@ -672,9 +684,6 @@ def _cjk_credits(n: _CjkNote) -> None:
     n.authors_field, n.names, n.news_author = authors_field, names, news_author
 
 
-_CJK_TYPE_SPECIAL_RE1 = re.compile(
-    r"(?:法|法典|条例|規則|规定|规则|办法|细则|决定|通知|意见|章程|规章|命令|公告|解释|公约|條約|条约|协定|議定書|议定书|宪章)[）)]?$"
-)
 _CJK_TYPE_SPECIAL_RE2 = re.compile(r"(论文集|会议文集|研讨会文集|会议录|論文集|Proceedings)$")
 
 
@@ -747,7 +756,7 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
             f["date"] = date[:4] if len(date) > 7 else date
     elif (
         not container
-        and _CJK_TYPE_SPECIAL_RE1.search(title)
+        and LAW_TITLE_END.search(title)
         and (
             LEGAL_CUE_RE.search(rest_nourl)
             or DOC_NUMBER_RE.search(rest_nourl)
@@ -765,6 +774,8 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
         dn = DOC_NUMBER_RE.search(rest_nourl)
         if dn:
             f["number"] = cre.sub(r"\s+", "", dn.group(0))
+            # 国发〔2021〕5号: the bracketed year numbers the document, it does not date it
+            date = iso_date(rest_nourl[: dn.start()] + rest_nourl[dn.end() :])
         if date:
             f["date"] = date
     elif juan and not pub and not issue:
@@ -882,7 +893,7 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
             f["editor"] = format_cjk_names(editors, editor_others)
         f["booktitle"] = container
         vm = cre.match(
-            r"\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|([上中下])\s*[卷册]|[（(]([上中下])[）)])",
+            r"\s*(?:[（(]\s*(?=第))?(?:第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|([上中下])\s*[卷册]|[（(]([上中下])[）)])",
             rest_after,
         )
         if vm:

@@ -87,7 +87,7 @@ ZH_YMD = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[�
 ZH_YM = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?!\s*\d{1,2}\s*[日일])")
 ZH_ISSUE = re.compile(r"(\d{4})\s*年\s*(?:第\s*)?(\d{1,3})\s*期")
 ZH_VOLUME = re.compile(
-    r"第\s*(\d{1,4})\s*(?:卷|辑|輯|分册|分冊)|제\s*(\d{1,4})\s*[권집]|(?<![\d.])(\d{1,4})\s*(?:巻|[권집](?=\s*(?:제\s*)?\d{1,3}\s*호))"
+    r"第\s*(\d{1,4})\s*(?:卷|辑|輯|集|分册|分冊)|제\s*(\d{1,4})\s*[권집]|(?<![\d.])(\d{1,4})\s*(?:巻|[권집](?=\s*(?:제\s*)?\d{1,3}\s*호))"
 )
 KO_NUMBER = re.compile(
     r"제\s*(\d{1,4})\s*호|第\s*(\d{1,4})\s*号|(?<=[권집巻])\s*(\d{1,4}(?:=\d{1,4})?)\s*[호号]"
@@ -262,7 +262,8 @@ _ORG_WORDS = (
     "Center|Centre|Society|Bank|Corporation|Company|Group|Forces|Command|Federation|Union|Nations|"
     "Secretariat|Parliament|Congress|Senate|Court|Embassy|Coalition|Forum|Fund|Program(?:me)?|"
     "Service|Library|Archives?|Museum|Academy|School|College|Cabinet|State|Republic|Kingdom|Endowment|Brookings|Carnegie|"
-    "Heritage|Hoover|Stimson|Chatham|Trust|Initiative|Partnership|Consortium|Observatory|Think Tank|Board|Authority|Directorate"
+    "Heritage|Hoover|Stimson|Chatham|Trust|Initiative|Partnership|Consortium|Observatory|Think Tank|Board|Authority|Directorate|"
+    "Trade Representative|High Representative"
 )
 # \b(?:Department|Ministry|…)\b, grouped by first letter as NEWS_RE is
 ORG_RE = re.compile("|".join(_by_first_char(_ORG_WORDS.split("|"), r"(?<!\w.)", r"\b")))
@@ -577,6 +578,16 @@ def page_range(a: str, b: str | None) -> str:
 
 def norm_range(text: str) -> str:
     return cre.sub(r"\s*[-–—~～]+\s*", "-", text.strip())
+
+
+# ``…, para. 17.`` / ``Ibid., paras. 12-14.`` / ``同上,para. 202。``: a paragraph closing a citation
+_PARA_TAIL = re.compile(r"(?:^|[,;，、]\s*|\s)(paras?)\.?\s*(\d+(?:\.\d+)*(?:\s*[-–]\s*\d+(?:\.\d+)*)?)\s*[.。]?\s*$")
+
+
+def para_locator(text: str) -> str | None:
+    """The paragraph(s) a citation ends on, as its locator (``para. 17``, ``paras. 12-14``)."""
+    m = _PARA_TAIL.search(text) if "para" in text else None
+    return f"{m.group(1)}. {norm_range(m.group(2))}" if m else None
 
 
 _CLEAN_URL_RE1 = re.compile(r"等$")

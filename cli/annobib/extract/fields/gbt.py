@@ -18,6 +18,7 @@ from annobib.extract.fields.features import (
     strip_trailing,
     find_url,
 )
+from annobib.extract.fields.law import LAW_TITLE_END
 from annobib.extract.fields.model import Parsed
 from annobib.extract.fields.names import (
     PINYIN_SURNAMES,
@@ -86,6 +87,8 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
         _gbt_authors(f, au)
     f["title"] = title.strip()
     etype = GBT_TAGS.get(tag, "misc")
+    if tag in ("Z", "Z/OL") and LAW_TITLE_END.search(title.strip()):
+        etype = "legislation"  # 中华人民共和国教育法[Z]: a law or normative document tagged "other"
     if rest.lstrip().startswith("//"):
         return _gbt_part(f, tag, rest.lstrip()[2:], lang)
     in_m = cre.match(r"\s*In\s*:\s*", rest)

@@ -300,6 +300,10 @@ def parse_un_doc(text: str) -> Parsed | None:
     return Parsed(type="report", fields=_order(f), locator=locator, names=[])
 
 
+# the word closing the title of a law, regulation or normative document (《…法》, …办法(试行), …的通知)
+LAW_TITLE_END = re.compile(
+    r"(?:法|法典|条例|規則|规定|规则|办法|细则|决定|通知|意见|章程|规章|命令|公告|解释|公约|條約|条约|协定|議定書|议定书|宪章)(?:[（(](?:试行|暂行|草案|修订稿|征求意见稿)[）)])?[）)]?$"
+)
 LEGAL_CUE_RE = re.compile(
     r"通过|公布|施行|修正(?![版本])|修订(?![版本])|颁布|发布|令\s*第\s*\d+\s*号|[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号"
 )

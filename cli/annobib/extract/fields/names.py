@@ -181,7 +181,11 @@ def is_cjk_org(name: str) -> bool:
         # 외교부, 통일연구원, 국가안보전략연구원: a Korean body; a three-syllable name that starts with a
         # common family name (김정부) is read as a person
         return bool(KO_ORG_SUFFIX.search(name)) and (len(name) >= 4 or name[0] not in KO_SURNAMES)
-    return len(name) >= 6 or (len(name) >= 3 and zh_org_suffix(name))
+    return len(name) >= 6 or (len(name) >= 3 and (zh_org_suffix(name) or name.endswith(_ZH_OUTLET_ENDS)))
+
+
+# 新华网, 澎湃新闻, 南方日报: a news site or paper named as the author of its own item is a body
+_ZH_OUTLET_ENDS = ("网", "新闻", "新聞", "日报", "晚报", "时报", "周刊")
 
 
 KO_ORG_SUFFIX = re.compile(

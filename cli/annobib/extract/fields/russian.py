@@ -87,8 +87,8 @@ def _responsibility(f: dict[str, str], text: str) -> str:
 
 
 _ELECTRONIC = re.compile(r"\s*\[(?:Электронный ресурс|Electronic resource)\]", re.I)
-# a title may end in an abbreviation whose full stop it keeps: … в XIX в. / … 1800–1850-е гг.
-_TITLE_ABBREV_END = re.compile(r"(?:\s|-е\s|\d)(?:в|вв|г|гг|т|ст)\.$")
+# a title may end in an abbreviation whose full stop it keeps: … в XIX в. / … 1800–1850-е гг. / …: моногр.
+_TITLE_ABBREV_END = re.compile(r"(?:\s|-е\s|\d)(?:в|вв|г|гг|т|ст|моногр)\.$")
 
 
 def _ru_title(text: str) -> str:
@@ -109,15 +109,26 @@ _RU_ACT = re.compile(
 _RU_MONTHS = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
 
 
+def _act_date(d: str) -> str:
+    """``31.03.2023`` or ``31 марта 2023 г.`` -> ``2023-03-31``."""
+    dm = cre.match(r"(\d{1,2})\s+([а-я]+)\s+(\d{4})", d)
+    if dm and dm.group(2) in _RU_MONTHS:  # 31 марта 2023 г.
+        return f"{dm.group(3)}-{_RU_MONTHS.index(dm.group(2)) + 1:02d}-{int(dm.group(1)):02d}"
+    return iso_date(d) or d
+
+
+# ``Концепция … (утв. Указом Президента РФ от 31.03.2023 № 229)``: a document approved by an act; the
+# act's date and number are the document's, and no part of its title
+_RU_APPROVED = re.compile(
+    r"\s*\(утв\.\s*[^()]{0,120}?\s+от\s+(?P<d>\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\s+[а-я]+\s+\d{4}\s*г\.)\s*№\s*(?P<n>[\w\-]+)\s*\)"
+)
+
+
 def _russian_act(text: str) -> Parsed | None:
     m = _RU_ACT.match(text) if "№" in text and "«" in text else None
     if m is None:
         return None
-    date = iso_date(m["d"]) or m["d"]
-    dm = cre.match(r"(\d{1,2})\s+([а-я]+)\s+(\d{4})", m["d"])
-    if dm and dm.group(2) in _RU_MONTHS:  # 31 марта 2023 г.
-        date = f"{dm.group(3)}-{_RU_MONTHS.index(dm.group(2)) + 1:02d}-{int(dm.group(1)):02d}"
-    f = {"title": m["t"].strip(), "date": date, "number": m["n"], "langid": "russian"}
+    f = {"title": m["t"].strip(), "date": _act_date(m["d"]), "number": m["n"], "langid": "russian"}
     return Parsed(type="legislation", fields=_order(f), locator=None, names=[])
 
 
@@ -128,6 +139,9 @@ def parse_russian(text: str) -> Parsed:
     act = _russian_act(text)
     if act is not None:
         return act
+    approved = _RU_APPROVED.search(text) if "утв." in text else None
+    if approved:
+        text = text[: approved.start()] + text[approved.end() :]
     f: dict[str, str] = {}
     acc = cre.search(r"\(?\s*(?:дата обращения|дата доступа|accessed)\s*[：:]?\s*([\d.\-]+)\s*\)?", text, re.I)
     if acc:
@@ -168,6 +182,9 @@ def parse_russian(text: str) -> Parsed:
         if "journaltitle" in f:
             f["organization"] = f.pop("journaltitle")
         f.pop("entrysubtype", None)
+    if approved:  # the act's date and number, the document a piece of legislation (sets 7, 14, 30)
+        etype = "legislation"
+        f["date"], f["number"] = _act_date(approved["d"]), approved["n"]
     f["langid"] = "russian" if CYR.search(f.get("title", "") + rest) else "english"  # GOST-style Latin items
     return Parsed(type=etype, fields=_order(f), locator=locator, names=names)
 
@@ -285,10 +302,41 @@ def _russian_chapter(f: dict[str, str], rest: str, locator: str | None) -> str:
     return "incollection"
 
 
+# GOST's ``Название : доклад № 60/2020 / Организация.``: the kind of work after the title makes a
+# report; its number follows, the body responsible for it after the slash
+_REPORT_KIND = re.compile(
+    r"\s*:\s*(?:аналит\.\s*)?(?:доклад|докл\.)(?:\s*№\s*(?P<n>[\w/\-]+))?\.?"
+    r"(?:\s*/\s*(?P<org>[А-ЯЁ][^/]{2,120}?)\.(?=\s|$))?(?=\s|$)"
+)
+
+
+def _russian_report_kind(f: dict[str, str], rest: str) -> tuple[str, bool]:
+    """The report's kind, number and body cut from after its title: (the rest, whether it is one)."""
+    m = _REPORT_KIND.search(rest) if "док" in rest else None
+    if m is None:
+        return rest, False
+    f["type"] = "доклад"
+    if m["n"]:
+        f["number"] = m["n"]
+    if m["org"] and "author" not in f:
+        f["author"] = "{" + m["org"].strip() + "}"
+    return rest[: m.start()] + "." + rest[m.end() :], True
+
+
 def _russian_book(f: dict[str, str], rest: str, url: str | None) -> str:
     """``Название. М.: Изд-во, 2001.``: a book (the city abbreviation spelt out); without a city, a book
-    or (with a URL) a web page."""
-    rest = _responsibility(f, rest)
+    or (with a URL) a web page; with ``: доклад`` after the title, a report."""
+    rest, report = _russian_report_kind(f, rest)
+    etype = _russian_book_or_page(f, _responsibility(f, rest), url)
+    if report:
+        if "publisher" in f:  # М.: НП РСМД, 2020: the body that issued the report
+            f["institution"] = f.pop("publisher")
+        return "report"
+    return etype
+
+
+def _russian_book_or_page(f: dict[str, str], rest: str, url: str | None) -> str:
+    """The book's title, volume, edition and imprint, or a thesis; a web page without a city."""
     em = cre.search(
         r"(?:^|[.\s])(\d{1,2})-е\s+изд\.(?:,?\s*[а-я. ]*?)?(?=\s*[А-ЯЁ]|\s*$)|(?:^|[.\s])(\d{1,2})(?:st|nd|rd|th)\s+ed\.",
         rest,
@@ -315,7 +363,8 @@ def _russian_book(f: dict[str, str], rest: str, url: str | None) -> str:
     cm = RU_CITY.search(rest)
     if cm:
         title = rest[: cm.start()]
-        f["title"] = strip_trailing(cre.sub(r"(?:(?:^|\.\s*)(?:Т|Vol|Кн)\.\s*\d+\.?\s*)+$", "", strip_trailing(title)))
+        bare = cre.sub(r"(?:(?:^|\.\s*)(?:Т|Vol|Кн)\.\s*\d+\.?\s*)+$", "", strip_trailing(title))
+        f["title"] = _ru_title(title) if bare == strip_trailing(title) else strip_trailing(bare)
         loc = cm.group(1)
         f["location"] = {"М.": "Москва", "СПб.": "Санкт-Петербург", "Л.": "Ленинград"}.get(loc, loc)
         pm2 = cre.match(r"\s*([^,]+?),\s*(\d{4})", rest[cm.end() :])

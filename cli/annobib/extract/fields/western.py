@@ -25,6 +25,7 @@ from annobib.extract.fields.features import (
     KNOWN_MAGAZINE_RE,
     MAGAZINE_RE,
     MONTHS,
+    para_locator,
     NEWS_RE,
     ORG_RE,
     REPORT_CONTAINER_RE,
@@ -130,7 +131,7 @@ def parse_western(text: str) -> Parsed:
 def _parse_western(text: str) -> Parsed:
     if "esp" in text:
         text = _EMPHASIS_PIN.sub(", ", text)  # …, 2013), esp. chap. 3 / esp. 45-47: the place cited
-    issue = _newspaper_issue(text) if text[-1:] in ".0123456789" and NEWS_RE.search(text, 0, 60) else None
+    issue = _newspaper_issue(text) if text[-1:] in ".0123456789" and _may_name_paper(text) else None
     if issue:
         return issue
     n = _WesternNote(text=_periods_as_commas(text) if ". " in text else text)
@@ -167,11 +168,21 @@ _NEWSPAPER_ISSUE = re.compile(
 )
 
 
+# Shenbao, Dagongbao, Renmin Ribao, Asahi Shimbun, Chosun Ilbo: a paper named in romanization
+_ROMANIZED_PAPER = re.compile(r"(?:[Bb]ao|[Ss]him?bun|[Ii]lbo)$")
+
+
+def _may_name_paper(text: str) -> bool:
+    """A newspaper's name may open the text: a news word, or a romanized paper's ending and a comma."""
+    return NEWS_RE.search(text, 0, 60) is not None or "bao, " in text or "bun, " in text or "lbo, " in text
+
+
 def _newspaper_issue(text: str) -> Parsed | None:
     """A newspaper cited by its name, a full date and perhaps a page: an @article of that issue with
     no title; the page is the locator only (the note cites a page of the issue, not a piece's span)."""
     m = _NEWSPAPER_ISSUE.match(text.strip())
-    date = iso_date(m["d"]) if m and NEWS_RE.search(m["j"]) else None
+    paper = m and (NEWS_RE.search(m["j"]) or _ROMANIZED_PAPER.search(m["j"]))
+    date = iso_date(m["d"]) if paper else None
     if not date or len(date) != 10:
         return None
     f = {"journaltitle": m["j"], "date": date, "entrysubtype": "newspaper", "langid": "english"}
@@ -301,6 +312,7 @@ _WESTERN_CUES_RE3 = re.compile(
 # not rescanned for each character the lazy journal grows by
 _WESTERN_CUES_RE4 = re.compile(
     r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?(?!(?:No|Vol|Nos)\.)[A-Z][^,\d]*?)*?)(?<!\s)\s+(?P<v>\d+)(?:,\s*nos?\.\s*(?P<n>\d+(?:\s*[-–/]\s*\d+)?))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?"
+    r"(?:(?<=\d),\s*(?P<pin>\d+(?:\s*[-–—]\s*\d+)?)(?![\d/.]))?"  # …(1994): 833-50, 840: the page cited
 )
 _WESTERN_CUES_RE5 = re.compile(r"(Ph\.?\s?D\.?|doctoral|master'?s|M\.?A\.?|MPhil)\s*(diss\.|dissertation|thesis)", re.I)
 _WESTERN_CUES_RE6 = re.compile(r"paper (?:presented|delivered|prepared) (?:at|for) (?:the )?(?P<ev>[^,]+)", re.I)
@@ -341,6 +353,37 @@ def _is_year(text: str) -> bool:
     return len(text) == 4 and YEAR.fullmatch(text) is not None
 
 
+# ``December 2017``: a month and year standing as a part of their own end an unquoted title
+_MONTH_YEAR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:1[5-9]|20)\d\d")
+
+
+def _is_month_year(text: str) -> bool:
+    """``bool(_MONTH_YEAR.fullmatch(text))``, the regex called only on a short part ending in a digit."""
+    return 8 <= len(text) <= 15 and text[-1:].isdigit() and _MONTH_YEAR.fullmatch(text) is not None
+
+
+def _place_before_date(tparts: list[str], f: dict[str, str]) -> None:
+    """``Title, Jakarta, June 2019`` / ``Title, Washington, D.C., October 2022``: a city (and its US
+    state) between an unquoted title and its date is where the work was issued."""
+    last = tparts[-1].strip()
+    if len(tparts) > 2 and US_STATE_RE.fullmatch(last + ("." if last == "D.C" else "")):
+        city = tparts[-2].strip()
+        if cre.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", city):
+            f["location"] = f"{city}, {last}" + ("." if last == "D.C" else "")
+            del tparts[-2:]
+    elif len(tparts) > 1 and cre.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", last) and not MONTHS.get(last[:3].lower()):
+        f["location"] = last
+        tparts.pop()
+
+
+def _is_description(text: str) -> bool:
+    """``press release``, ``fact sheet``, ``joint statement``: a few lower-case words saying what kind
+    of document a work is (a journal or site is named with capitals)."""
+    return (
+        len(text) <= 30 and text.count(" ") <= 2 and text.replace(" ", "").replace("-", "").isalpha() and text.islower()
+    )
+
+
 def _pages_first(text: str) -> bool:
     """``bool(EN_PAGES.match(text))``: the regex opens with ``p``, called only then."""
     return text[:1] == "p" and EN_PAGES.match(text) is not None
@@ -376,11 +419,13 @@ def _western_cues(n: _WesternNote) -> None:
     elif bare_locator:
         locator = bare_locator
     elif chicago and chicago.group("pp"):
-        locator = cre.sub(r"\s*[-–—]\s*", "-", chicago.group("pp"))
+        locator = cre.sub(r"\s*[-–—]\s*", "-", chicago.group("pin") or chicago.group("pp"))
     elif q and (bare_page(rest) or cre.search(r"(?:1[5-9]|20)\d\d,\s*(\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)$", rest)):
         # Li and Zhou, “Political Turnover,” 12. / “Title,” The Economist, June 12, 1999, 21.: a
         # bare page after the title or after the date (Chicago notes write no p.)
         locator = bare_page(rest) or norm_range(rest.rsplit(",", 1)[1].strip())
+    else:
+        locator = para_locator(rest)  # “Title,” UN Doc. A/RES/70/1, October 21, 2015, para. 17.
     rest_wo = rest
     if pages_m:
         rest_wo = rest_wo[: pages_m.start()] + rest_wo[pages_m.end() :]
@@ -414,6 +459,8 @@ def _western_cues(n: _WesternNote) -> None:
             s2.isdecimal() or first in _WESTERN_CUES_RE12_FIRST and _WESTERN_CUES_RE12.match(s2)
         ):  # isdecimal: \d+ in full
             continue
+        if first.islower() and _is_description(s2):
+            continue  # “Title,” press release, May 14, 2024: what the work is, not where it appeared
         container = s2
         break
     if chicago and not vol:
@@ -515,10 +562,13 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
         # World Bank, “Title,” East Asia and Pacific Economic Update, April 2022, URL: an international
         # organization's report series, not a periodical
         etype = "report"
-        f["type"] = container
+        f["type"], number = _series_and_number(container)
         f["institution"] = author_text
-        if num:
-            f["number"] = num.group(1)
+        if num or number:
+            f["number"] = num.group(1) if num else number
+        place = _series_place(segs, container)
+        if place:
+            f["location"] = place
     elif chap:
         etype = "incollection"
         if chap.re is _IN_SHORT_VOLUME and not locator:  # …, 120–44: the chapter's pages, cited whole
@@ -573,18 +623,23 @@ def _western_quoted_type_numbered(n: _WesternNote) -> str | None:
             f["volume"] = vol.group(1)
         if num:
             f["number"] = num.group(1)
-        if etype == "article" and locator and "-" in locator:
+        if etype == "article" and chicago and chicago.group("pin") and "-" in chicago.group("pp"):
+            f["pages"] = norm_range(chicago.group("pp"))  # …: 833-50, 840: the article's range
+        elif etype == "article" and locator and "-" in locator:
             f["pages"] = locator
     elif container and REPORT_CONTAINER_RE.search(container):
         etype = "report"
-        f["type"] = cre.sub(r",?\s*(?:No\.?|no\.|Number)\s*\S+$", "", container).strip()
-        if num:
-            f["number"] = num.group(1)
+        f["type"], number = _series_and_number(container)
+        if num or number:
+            f["number"] = num.group(1) if num else number
         code = cre.search(r"\s+([A-Z]{1,5}-?\d{3,}[A-Z\d-]*|[A-Z]{1,5}/\d{2,4}/\d{1,4})$", f["type"])
         if code and not num:  # CRS In Focus IF10199, CRS Report R45464
             f["number"] = code.group(1)
             f["type"] = f["type"][: code.start()].strip()
-        inst = _series_institution(segs, container)
+        place = _series_place(segs, container)  # …, Washington, D.C., May 2020: no institution
+        inst = None if place else _series_institution(segs, container)
+        if place and not placepub:
+            f["location"] = place
         if placepub and not _unmask(placepub.group("pub")).strip().startswith(("No.", "no.")):
             # NBER Working Paper No. 10234 (Cambridge, MA: National Bureau of Economic Research, 2004)
             f["institution"] = placepub.group("pub").strip()
@@ -729,6 +784,9 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             or s[:1] in _UNQUOTED_RE4_FIRST
             and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE4.match(s)
         ):
+            break
+        if tparts and not placepub and _is_month_year(s.strip(" .")):
+            _place_before_date(tparts, f)  # Title, Jakarta, June 2019: no publisher, the date ends it
             break
         after = parts[k + 1].strip(" .") if k + 1 < len(parts) else ""
         if tparts and not placepub and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE5.match(after):
@@ -1106,6 +1164,35 @@ def _more_authors(parts: list[str]) -> int:
                 return 0
             return k
     return 0
+
+
+# the number closing a report series: ``… Report No. 19/266``, ``PIIE Working Paper 19-7``
+_SERIES_NUMBER = re.compile(r",?\s*(?:No\.?|no\.|Number)\s*(\S+)$|(?<=[A-Za-z]) +(\d[\d/-]*)$")
+
+
+def _series_and_number(container: str) -> tuple[str, str | None]:
+    """``IMF Country Report No. 19/266`` -> (``IMF Country Report``, ``19/266``): the series is the
+    report's type, the number after it its number."""
+    m = _SERIES_NUMBER.search(container)
+    if not m:
+        return container, None
+    return container[: m.start()].strip(), (m.group(1) or m.group(2)).rstrip(".,")
+
+
+def _series_place(segs: list[str], container: str) -> str | None:
+    """``IMF Country Report No. 19/266, Washington, D.C., August 2019``: a city and its US state
+    after the report series are where the report was issued."""
+    try:
+        k = [x.strip(" .") for x in segs].index(container)
+    except ValueError:
+        return None
+    if len(segs) < k + 3:
+        return None
+    city, state = segs[k + 1].strip(), segs[k + 2].strip()
+    if cre.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", city) and not MONTHS.get(city[:3].lower()):
+        if US_STATE_RE.fullmatch(state):
+            return f"{city}, {state}"
+    return None
 
 
 def _series_institution(segs: list[str], container: str) -> str | None:
