@@ -140,3 +140,40 @@ def test_connective_after_a_full_stop_opens_the_next_citation():
     # a remark after 此外 is no citation
     reading = read_note("周某：《港口与腹地》，上海：某某出版社1999年版，第3页。此外，笔者认为此说可疑。")
     assert [c.parsed.fields.get("title") for c in reading.citations] == ["港口与腹地"]
+
+
+# a work printed in a numbered volume of a canon or of (a part of) collected works: the volume is
+# the collection's, 册 counts it as 卷 does; in a periodical 第N册 stays the issue
+COLLECTION_VOLUMES = [
+    (
+        "（唐）某某：《某某经疏》卷二，《大正藏》第38册，第512页中。",
+        "inbook",
+        {"author": "某某", "title": "某某经疏", "booktitle": "大正藏", "volume": "38"},
+        "512中",
+    ),
+    (
+        "《某某真经注》，《道藏》第12册，北京：某某出版社1988年版，第30页。",
+        "inbook",
+        {"title": "某某真经注", "booktitle": "道藏", "volume": "12", "publisher": "某某出版社"},
+        "30",
+    ),
+    (
+        "王某：《某某考释》，《王某全集·历史编》第3卷，北京：某某出版社2002年版，第56页。",
+        "inbook",
+        {"booktitle": "王某全集·历史编", "volume": "3", "date": "2002"},
+        "56",
+    ),
+    ("《某某刍议》，《某某新报》第29册，1897年6月。", "article", {"journaltitle": "某某新报", "volume": None}, None),
+]
+
+
+@pytest.mark.parametrize("note,etype,fields,locator", COLLECTION_VOLUMES)
+def test_work_in_a_volume_of_a_collection(note, etype, fields, locator):
+    assert_one_citation(note, etype, fields, locator)
+
+
+def test_page_register_is_part_of_the_locator():
+    from annobib.extract import extract_notes
+
+    x = extract_notes("1. 某某：《某某传》，《大正藏》第50册，第345页上。\n2. 同上，第346页下。\n3. 同上，第347页。")
+    assert [c.locator for c in x.entries[0].citations] == ["345上", "346下", "347"]

@@ -19,7 +19,15 @@ from functools import lru_cache
 
 from annobib.extract.normalize import normalize
 from annobib.extract.segment import citation_start, quoted_from, score_at_least, sentences, translation_pairs
-from annobib.extract.fields.features import after_boundary, cjk_pages, en_pages, first_index, norm_range, rstrip_run
+from annobib.extract.fields.features import (
+    after_boundary,
+    cjk_page_locator,
+    cjk_pages,
+    en_pages,
+    first_index,
+    norm_range,
+    rstrip_run,
+)
 from annobib.extract.fields.names import is_cjk_org
 from annobib.extract.fields import (
     HAN,
@@ -304,7 +312,7 @@ def strip_etc(text: str) -> str:
 def locator_of(text: str) -> str | None:
     m = cjk_pages(text)
     if m:
-        return page_range(m.group(1), m.group(2))
+        return cjk_page_locator(m)
     m = en_pages(text)
     if m:
         return page_range(m.group(2), m.group(3))

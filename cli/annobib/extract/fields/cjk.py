@@ -8,6 +8,7 @@ from annobib.extract import rx as cre
 from dataclasses import dataclass, field
 
 from annobib.extract.fields.features import (
+    cjk_page_locator,
     cjk_pages,
     en_pages,
     era_years,
@@ -470,7 +471,7 @@ def _cjk_locators(n: _CjkNote) -> None:
     locator = None
     pm = cjk_pages(rest_nourl)
     if pm:
-        locator = page_range(pm.group(1), pm.group(2))
+        locator = cjk_page_locator(pm)
     else:
         em = en_pages(rest_nourl)
         if em:
@@ -595,6 +596,8 @@ def _cjk_cues(n: _CjkNote) -> None:
     translator_m = _CJK_CUES_RE5.search(rest_nourl) if _has_any(rest_nourl, "译訳譯") else None
     issue = ZH_ISSUE.search(rest_nourl) if "期" in rest_nourl else None
     vol = ZH_VOLUME.search(rest_nourl) if _has_any(rest_nourl, "卷辑輯册冊권집巻") else None
+    if not vol and n.container and _COLLECTED_WORKS.search(n.container):
+        vol = _COLLECTION_VOLUME.match(rest_after)  # 《大正藏》第50册: a canon's volumes are 册
     ko_num = KO_NUMBER.search(rest_nourl) if "호" in rest_nourl or "号" in rest_nourl else None
     series = ZH_SERIES.search(rest_nourl) if "辑" in rest_nourl else None
     date = iso_date(rest_nourl)
@@ -767,7 +770,7 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
             f["number"] = cre.sub(r"\s+", "", dn.group(0))
         if date:
             f["date"] = date
-    elif juan and not pub and not issue:
+    elif juan and not pub and not issue and not (container and n.vol and _COLLECTED_WORKS.search(container)):
         etype = "book"  # （清）顾炎武：《日知录》卷十《…》: a classic, cited without an edition
         if date:
             f["date"] = date
@@ -869,7 +872,7 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
         # 鲁迅：《“京派”与“海派”》，《鲁迅全集》第5卷，第453页: an essay in a volume of collected works
         etype = "inbook"
         f["booktitle"] = container
-        f["volume"] = vol.group(1) or vol.group(2) or vol.group(3)
+        f["volume"] = _cn_int(vol.group(1) or vol.group(2) or vol.group(3))
         if pub:
             _cjk_imprint(f, pub)
         elif date:
@@ -944,7 +947,15 @@ _REPORT_SERIES = re.compile(
     r"(?:제\s*|No\.\s*|第\s*)?(?P<n>\d{1,4}(?:-\d{1,4})?)"
 )
 _REPORT_SERIES_CUES = ("시리즈", "총서", "보고서", "系列", "研究报告", "研究報告", "Working Paper")
-_COLLECTED_WORKS = re.compile(r"(?:全集|文集|选集|選集|文选|文選|著作集|作品集)$")
+# the collections that print other works in numbered volumes: an author's collected works (with a
+# part of them, 《郭沫若全集·考古编》), a compendium (《四库全书》) or a canon (《大正藏》, 《道藏》)
+_COLLECTED_WORKS = re.compile(
+    r"(?:全集|文集|选集|選集|文选|文選|著作集|作品集)(?:·[^·]{1,10})?$|(?:全书|全書|大正藏|道藏|藏经|藏經|续藏|續藏)$"
+)
+# the volume of such a collection: 第8卷 / 第50册 / 第三册 (in a periodical, 《时务报》第29册 numbers an issue)
+_COLLECTION_VOLUME = re.compile(
+    r"\s*第\s*(?:(\d{1,4})\s*[卷巻]|(\d{1,4})\s*[册冊]|([一二三四五六七八九十]{1,3})\s*[卷巻册冊])"
+)
 
 
 def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
