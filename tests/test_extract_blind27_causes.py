@@ -177,3 +177,57 @@ def test_page_register_is_part_of_the_locator():
 
     x = extract_notes("1. 某某：《某某传》，《大正藏》第50册，第345页上。\n2. 同上，第346页下。\n3. 同上，第347页。")
     assert [c.locator for c in x.entries[0].citations] == ["345上", "346下", "347"]
+
+
+# credits and editions after a Western title: a qualified numbered edition before a Chicago imprint
+# (a publisher's "… Series" named in it), a Russian reference work's chief editor, a Harvard translator
+CREDITS_AND_EDITIONS = [
+    (
+        "Mei Lin, Harbours of the South: Trade and Empire, 3rd rev. ed. (Ithaca: Cornell East Asia Series, 2009), 41.",
+        "book",
+        {
+            "title": "Harbours of the South: Trade and Empire",
+            "edition": "3rd rev. ed.",
+            "location": "Ithaca",
+            "publisher": "Cornell East Asia Series",
+        },
+        "41",
+    ),
+    (
+        "Mei Lin, Harbours of the South, 3rd ed. (Ithaca: Cornell University Press, 2009), 41.",
+        "book",
+        {"title": "Harbours of the South", "edition": "3"},
+        "41",
+    ),
+    (
+        "Словарь китайской культуры / гл. ред. А. Б. Петров. М.: Наука, 2001. С. 5.",
+        "book",
+        {"title": "Словарь китайской культуры", "editor": "Петров, А. Б.", "publisher": "Наука"},
+        "5",
+    ),
+    (
+        "Lund, K. (2009) Salt and Silver. Translated by M. Ortega. Oxford: Clarendon Press, p. 14.",
+        "book",
+        {"title": "Salt and Silver", "translator": "Ortega, M.", "location": "Oxford", "publisher": "Clarendon Press"},
+        "14",
+    ),
+    (
+        "Lund, K. (2009) Salt and Silver. Trans. M. Ortega and P. Roy. Washington, DC: Island Press.",
+        "book",
+        {"translator": "Ortega, M. and Roy, P.", "location": "Washington, DC"},
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("note,etype,fields,locator", CREDITS_AND_EDITIONS)
+def test_credit_or_edition_after_a_western_title(note, etype, fields, locator):
+    assert_one_citation(note, etype, fields, locator)
+
+
+@pytest.mark.parametrize("rest,locator", [("Ibid., 3:27.", "27"), ("Ibid., 2:415–19.", "415-19"), ("Ibid., 88.", "88")])
+def test_ibid_with_volume_and_page_cites_the_page(rest, locator):
+    from annobib.extract.citations import classify
+
+    c = classify(rest)
+    assert (c.kind, c.locator) == ("ibid", locator)

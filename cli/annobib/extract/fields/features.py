@@ -356,7 +356,7 @@ IGO_SERIES_RE = re.compile(
 PUBLISHER_CUE = re.compile(
     r"Press|Publish|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|Random House|Knopf|"
     r"Blackwell|Sage|Rienner|Addison|McGraw|Houghton|Harper|Simon|Polity|Verso|Brookings|RAND|Department|Office|"
-    r"Institute|Center|Centre|Council|University|Bureau|Foundation|Endowment|Association|Society|Academy|Research|Studies|Éditions|Editions|Gallimard|Seuil|Suhrkamp|Beck|Elsevier|Taylor"
+    r"Institute|Center|Centre|Council|University|Bureau|Foundation|Endowment|Association|Society|Academy|Research|Studies|Series|Éditions|Editions|Gallimard|Seuil|Suhrkamp|Beck|Elsevier|Taylor"
 )
 
 
@@ -659,6 +659,7 @@ def language_of(text: str) -> str:
 
 _VIETNAMESE_LETTERS = re.compile("[\u1ea0-\u1ef9ơư]")
 _BARE_PAGE_RE1 = re.compile(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?")
+_VOLUME_PAGE = re.compile(r"\d{1,2}\s*:\s*(\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)")
 
 
 # a front-matter page in lower-case Roman numerals (``xxi``, ``xiv-xvi``): a well-formed numeral only
@@ -668,10 +669,14 @@ _ROMAN_PAGE = re.compile(
 
 
 def bare_page(text: str) -> str | None:
-    """``20.`` / ``1420–22`` / ``xxi``: a page or range written alone (Chicago notes write no ``p.``)."""
+    """``20.`` / ``1420–22`` / ``xxi``: a page or range written alone (Chicago notes write no ``p.``);
+    ``2:415``, Chicago's volume and page, cites the page (the volume is the entry's)."""
     t = (text or "").strip(" .。,，")
     if _BARE_PAGE_RE1.fullmatch(t):
         return norm_range(t)
+    vol_page = _VOLUME_PAGE.fullmatch(t) if ":" in t else None
+    if vol_page:
+        return norm_range(vol_page.group(1))
     if t[:1] in "ivxlc" and t and t != "c" and _ROMAN_PAGE.fullmatch(t):
         return cre.sub(r"\s*[-–—]\s*", "-", t)
     return None

@@ -34,9 +34,10 @@ _FAMILY = r"[А-ЯЁA-Z][а-яёa-z'’\-]+"
 _INITIAL = r"[А-ЯЁA-Z][а-яёa-z]?\."
 _ONE_AUTHOR = rf"(?:{_FAMILY}\s+(?:{_INITIAL}\s*){{1,2}}|(?:{_INITIAL}\s*){{1,2}}{_FAMILY})"
 _AUTHORS = re.compile(rf"^\s*({_ONE_AUTHOR}(?:,\s*{_ONE_AUTHOR})*)(?:\s*и\s*др\.|\s*et\s+al\.)?\s*")
-# the statement of responsibility after a title: / под ред. А.И. Миллера / пер. с англ. В. Козлова
+# the statement of responsibility after a title: / под ред. А.И. Миллера / гл. ред. (a reference work's
+# chief editor) / пер. с англ. В. Козлова
 _RESPONSIBILITY = re.compile(
-    r"\s*/\s*(?P<role>под\s+(?:общ\.\s+)?ред\.|отв\.\s*ред\.|ред\.|сост\.|пер\.(?:\s+с\s+[а-я]+\.)?|ed\.\s+by|eds?\.)\s*"
+    r"\s*/\s*(?P<role>под\s+(?:общ\.\s+)?ред\.|(?:отв|гл)\.\s*ред\.|ред\.|сост\.|пер\.(?:\s+с\s+[а-я]+\.)?|ed\.\s+by|eds?\.)\s*"
     r"(?P<who>(?:[А-ЯЁA-Z]\.\s*){1,2}[А-ЯЁA-Z][а-яёa-z\-]+(?:,\s*(?:[А-ЯЁA-Z]\.\s*){1,2}[А-ЯЁA-Z][а-яёa-z\-]+)*)(?P<others>\s+и\s+др\.?|\s+et\s+al\.?)?\.?"
 )
 _VOLUMES = re.compile(

@@ -673,10 +673,12 @@ _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10 = re.compile(
 )
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11 = re.compile(
     # revised and enlarged edition: two qualifiers joined by "and"
-    r"\d+(?:st|nd|rd|th)\s+(?:ed\.?|edition)|(?:rev\.|revised|updated|new|expanded|enlarged|corrected)"
+    r"\d+(?:st|nd|rd|th)\s+(?:(?:rev\.|revised|expanded|enlarged)\s+)?(?:ed\.?|edition)"
+    r"|(?:rev\.|revised|updated|new|expanded|enlarged|corrected)"
     r"(?:\s+and\s+(?:updated|expanded|enlarged|corrected))?\s+(?:ed\.?|edition)",
     re.I,
 )
+_NUMBERED_EDITION = re.compile(r"(\d+)(?:st|nd|rd|th)\s+(?:ed\.?|edition)", re.I)
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE12 = re.compile(r"[A-Z]{1,6}-[A-Z]{0,3}\d[\w/-]*")
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE13 = re.compile(
     r"^(?P<type>(?:[A-Z][\w.&-]*\s+){0,4}(?:Reports?|Briefs?|Papers?|Memos?|Backgrounders?|Series|Analys[ie]s|Commentary|Insights?|Monographs?|In Focus))\s+(?:No\.\s*|Number\s+)?(?P<num>[A-Z]*[-\d]+[A-Z\d-]*)\.?$"
@@ -780,7 +782,9 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             _translator_part(n, f, tm, parts[k + 1 :])
             break
         if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11.fullmatch(s.strip(" .")):
-            f["edition"] = cre.match(r"\d+", s.strip()).group(0) if s.strip()[:1] in "0123456789" else s.strip()
+            # 3rd ed. -> 3; a numbered edition with its qualifier stays as printed (2nd rev. ed.)
+            plain = _NUMBERED_EDITION.fullmatch(s.strip(" ."))
+            f["edition"] = plain.group(1) if plain else s.strip()
             continue  # Title, 3rd ed., Manchester University Press, 1999: the publisher may follow
         if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE12.fullmatch(s.strip(" .")):
             f["number"] = s.strip(" .")
