@@ -231,3 +231,33 @@ def test_ibid_with_volume_and_page_cites_the_page(rest, locator):
 
     c = classify(rest)
     assert (c.kind, c.locator) == ("ibid", locator)
+
+
+def test_untagged_gbt_web_reference():
+    """``Author.Title.URL [access date]``: a GB/T web reference without its [EB/OL] tag is read as one,
+    its title (ASCII brackets and all) as printed and the date after the URL as the access date."""
+    from annobib.extract.citations import read_note
+
+    note = "某某部.关于推进某某工作的意见(某发〔2019〕12号).http://www.example.gov.cn/a/t2019.html. [2021-03-04]"
+    reading = read_note(note)
+    assert reading.status == "cited"
+    (c,) = reading.citations
+    assert c.parsed.type == "online"
+    assert c.parsed.fields == {
+        "author": "{某某部}",
+        "title": "关于推进某某工作的意见(某发〔2019〕12号)",
+        "url": "http://www.example.gov.cn/a/t2019.html",
+        "urldate": "2021-03-04",
+        "langid": "chinese",
+    }
+
+
+def test_tagged_web_reference_access_date_alone_is_no_publication_date():
+    from annobib.extract.fields import parse_citation
+
+    p = parse_citation("某某部.关于推进某某工作的意见[EB/OL].[2021-03-04].http://www.example.gov.cn/a/t2019.html.")
+    assert (p.fields.get("date"), p.fields.get("urldate")) == (None, "2021-03-04")
+    p = parse_citation(
+        "某某部.关于推进某某工作的意见[EB/OL].(2019-05-13)[2021-03-04].http://www.example.gov.cn/a.html."
+    )
+    assert (p.fields.get("date"), p.fields.get("urldate")) == ("2019-05-13", "2021-03-04")

@@ -20,7 +20,7 @@ from annobib.extract import rx as cre
 from typing import Callable
 
 from annobib.extract.document import COMPOUND_PREFIXES
-from annobib.extract.fields.features import GBT_TAG_RE, URL_RE
+from annobib.extract.fields.features import GBT_TAG_RE, URL_RE, gbt_untagged_online
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 _KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
@@ -90,8 +90,14 @@ def punctuation_width(text: str) -> str:
     An ASCII ``, : ; ? !`` becomes full width when a Chinese character (or a closing title mark,
     bracket or quote) stands next to it, ignoring spaces; ``( )`` pairs holding or touching Chinese
     become ``（ ）``; a final ``.`` after a Chinese character becomes ``。``."""
-    if text.isascii() or not _has_widen_cue(text) or not _is_chinese_note(text) or GBT_TAG_RE.search(text):
-        return text  # nothing to widen; GB/T 7714 references print ASCII punctuation by rule
+    if (
+        text.isascii()
+        or not _has_widen_cue(text)
+        or not _is_chinese_note(text)
+        or GBT_TAG_RE.search(text)
+        or gbt_untagged_online(text)
+    ):
+        return text  # nothing to widen; GB/T 7714 references print ASCII punctuation by rule, tagged or not
     return _outside_protected(text, _widen)
 
 

@@ -124,6 +124,23 @@ def cjk_page_locator(m: re.Match) -> str:
     return loc + reg.group(0) if reg else loc
 
 
+# 教育部.关于…的意见(教基二〔2014〕4号).http://www.moe.gov.cn/…. [2020-04-20]: a GB/T 7714 reference to a
+# web page printed without its [EB/OL] tag: the author (no title mark, no tag, a short run), the
+# title, then the URL right after the title's stop
+_GBT_UNTAGGED_ONLINE = re.compile(
+    r"(?P<au>[^.．。\[\]《》「」『』:：/]{2,40}?)[.．]\s*(?P<title>[^\[\]《》]{2,200}?)[.．。]\s*(?=https?://)"
+)
+
+
+def gbt_untagged_online(text: str) -> re.Match | None:
+    """``Author.Title.URL``, a Chinese author and title (Han in each): the match, else None; the
+    regex, anchored, runs only when a stop stands right before a URL."""
+    if ".http" not in text and ". http" not in text and "。http" not in text and "．http" not in text:
+        return None
+    m = _GBT_UNTAGGED_ONLINE.match(text)
+    return m if m and HAN.search(m["au"]) and HAN.search(m["title"]) else None
+
+
 def en_pages(text: str) -> re.Match | None:
     """``EN_PAGES.search(text)``, tried only when a ``p.`` is there."""
     return EN_PAGES.search(text) if "p." in text else None
