@@ -261,3 +261,16 @@ def test_tagged_web_reference_access_date_alone_is_no_publication_date():
         "某某部.关于推进某某工作的意见[EB/OL].(2019-05-13)[2021-03-04].http://www.example.gov.cn/a.html."
     )
     assert (p.fields.get("date"), p.fields.get("urldate")) == ("2019-05-13", "2021-03-04")
+
+
+def test_law_review_article_with_hereinafter_then_supra():
+    from annobib.extract import extract_notes
+
+    x = extract_notes(
+        "1. Ann Roe, Quiet Courts, 88 Yale L.J. 12, 15-18 (1979) [hereinafter Roe, Quiet Courts].\n"
+        "2. Roe, Quiet Courts, supra note 1, at 20.\n"
+    )
+    (e,) = x.entries
+    assert e.type == "article"
+    assert (e.fields["title"], e.fields["journaltitle"], e.fields["volume"]) == ("Quiet Courts", "Yale L.J.", "88")
+    assert [c.locator for c in e.citations] == ["15-18", "20"]

@@ -349,6 +349,21 @@ def site_debris(text: str) -> str:
     return text[: m.start()].rstrip() if m and m.start() > 4 else text
 
 
+# ------------------------------------------------------------------ Bluebook's hereinafter
+
+# ``… 96 Harv. L. Rev. 374, 380-86 (1982) [hereinafter Resnik, Managerial Judges].``: the short name a
+# law article gives a work for its later notes is no part of the work (the later ``supra`` short
+# form joins by its title words); left in, it hides the year that closes a Bluebook citation
+_HEREINAFTER = re.compile(r"\s*\[\s*hereinafter\s[^\[\]]{1,160}\]")
+
+
+def hereinafter_clauses(text: str) -> str:
+    """``… (1982) [hereinafter Resnik, Managerial Judges].`` -> ``… (1982).``"""
+    if "hereinafter" not in text:
+        return text  # the common case, decided without the regex
+    return _HEREINAFTER.sub("", text)
+
+
 # ------------------------------------------------------------------ page ranges that lost their dash
 
 # ``pp.`` promises a range, so four digits may split (not the first page of a printed range:
@@ -583,6 +598,7 @@ NORMALIZERS: tuple[Callable[[str], str], ...] = (
     spaced_punctuation,
     ascii_title_marks,
     site_debris,
+    hereinafter_clauses,
     url_tails,
     broken_words,
     ocr_confusions,
