@@ -274,3 +274,24 @@ def test_law_review_article_with_hereinafter_then_supra():
     assert e.type == "article"
     assert (e.fields["title"], e.fields["journaltitle"], e.fields["volume"]) == ("Quiet Courts", "Yale L.J.", "88")
     assert [c.locator for c in e.citations] == ["15-18", "20"]
+
+
+@pytest.mark.parametrize(
+    "note,fields,locator",
+    [
+        (
+            "Ann B. Roe, Jr. & Carl D. Poe, The Quiet Court: Essays 3-6 (Dana E. Loe, Jr. & Eve F. Moe eds., 1994).",
+            {
+                "author": "Roe, Jr., Ann B. and Poe, Carl D.",
+                "editor": "Loe, Jr., Dana E. and Moe, Eve F.",
+                "title": "The Quiet Court: Essays",
+                "date": "1994",
+            },
+            "3-6",
+        ),
+        ("Ann B. Roe, The Quiet Court 12 (Eve F. Moe ed., 2001).", {"editor": "Moe, Eve F.", "date": "2001"}, "12"),
+        ("Ann B. Roe, The Quiet Court 12 (2d ed. 2001).", {"edition": "2", "editor": None}, "12"),
+    ],
+)
+def test_bluebook_book_with_editors_of_the_edition(note, fields, locator):
+    assert_one_citation(note, "book", fields, locator)
