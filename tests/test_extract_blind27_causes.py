@@ -295,3 +295,13 @@ def test_law_review_article_with_hereinafter_then_supra():
 )
 def test_bluebook_book_with_editors_of_the_edition(note, fields, locator):
     assert_one_citation(note, "book", fields, locator)
+
+
+def test_chapter_in_own_book_published_by_an_institute():
+    """载氏著《…》, then an imprint whose publisher is no press by name (a 研究所): a chapter all the same."""
+    assert_one_citation(
+        "钱某：《某某白银考》，载氏著《某某经济史论集》第2册，香港：某某研究所1975年版，第35-50页。",
+        "incollection",
+        {"booktitle": "某某经济史论集", "volume": "2", "publisher": "某某研究所", "location": "香港", "pages": "35-50"},
+        "35-50",
+    )

@@ -502,6 +502,20 @@ _CJK_CONTAINER_RE4 = re.compile(r"^[\s，,、。.]*(?:载于|载|收录于|收�
 _CJK_CONTAINER_RE5 = re.compile(r"(主编|编|編|编校|点校|監修|eds?\.|(?<=\s)편|엮음)\s*[：:，,]?\s*$")
 
 
+def _place_and_publisher(text: str) -> re.Match | None:
+    """``北京：某某研究所 1972 年版`` / ``서울: 명인문화사, 2017``: an imprint by its shape (place, colon,
+    name, year) whatever the publisher's name ends in."""
+    if ":" not in text and "：" not in text:
+        return None
+    return PLACE_PUB_NIANBAN.search(text) or PLACE_PUB_CJK.search(text)
+
+
+def _imprint_in(text: str) -> bool:
+    """A publisher named with its year in ``text``: by its name's ending, or by the imprint's shape."""
+    pub = publisher_zh(text)
+    return bool(pub and len(pub.group("pub")) >= 2) or _place_and_publisher(text) is not None
+
+
 def _cjk_container(n: _CjkNote) -> None:
     """A second title in marks after the first: the container (journal, newspaper, or the book a
     chapter is in, with its editors); ``rest_after`` is the text after it."""
@@ -531,8 +545,10 @@ def _cjk_container(n: _CjkNote) -> None:
                 if "，" in ed_text or "," in ed_text:  # 《传习录》上，见陈立言等编校：: the credit's own part
                     ed_text = _CJK_CONTAINER_RE4.sub("", cre.split(r"[，,]", ed_text)[-1])
                 editors, _r, editor_others = cjk_names(ed_text, bool(_JAPANESE_CUE.search(rest_nourl)))
-            elif zai_container and not ZH_SERIES.search(rest_nourl) and publisher_zh(rest_nourl[took2[1] :]):
-                chapter = True  # 载《毛泽东选集》第 4 卷，人民出版社 1991 年版: a part of a book
+            elif zai_container and not ZH_SERIES.search(rest_nourl) and _imprint_in(rest_nourl[took2[1] :]):
+                # 载《毛泽东选集》第 4 卷，人民出版社 1991 年版 / 载氏著《…》，香港：新亚研究所 1972 年版: a
+                # part of a book, whatever its publisher's name ends in
+                chapter = True
             rest_after = rest_nourl[took2[1] :]
         else:
             rest_after = rest_nourl
@@ -591,8 +607,7 @@ def _cjk_cues(n: _CjkNote) -> None:
     if pub and len(pub.group("pub")) < 2:
         pub = None
     if not pub:
-        colon = ":" in rest_after or "：" in rest_after
-        pub = (PLACE_PUB_NIANBAN.search(rest_after) or PLACE_PUB_CJK.search(rest_after)) if colon else None
+        pub = _place_and_publisher(rest_after)
     translator_m = _CJK_CUES_RE5.search(rest_nourl) if _has_any(rest_nourl, "译訳譯") else None
     issue = ZH_ISSUE.search(rest_nourl) if "期" in rest_nourl else None
     vol = ZH_VOLUME.search(rest_nourl) if _has_any(rest_nourl, "卷辑輯册冊권집巻") else None
