@@ -305,3 +305,30 @@ def test_chapter_in_own_book_published_by_an_institute():
         {"booktitle": "某某经济史论集", "volume": "2", "publisher": "某某研究所", "location": "香港", "pages": "35-50"},
         "35-50",
     )
+
+
+# Japanese editions of classics: the editors' credit inside the imprint's brackets, 校注・訳 before the
+# title (edited, annotated and translated: the editors), a numbered series opening the imprint
+JAPANESE_CLASSICS = [
+    (
+        "清水某『某某日記』（山田某・川上某校注、某某文庫、1970年）45頁。",
+        {"editor": "山田某 and 川上某", "title": "某某日記", "publisher": "某某文庫", "date": "1970"},
+        "45",
+    ),
+    (
+        "山田某・川上某校注・訳『某某物語①』（日本古典文学全集12、某某館、1990年）33頁。",
+        {
+            "editor": "山田某 and 川上某",
+            "title": "某某物語①",
+            "series": "日本古典文学全集",
+            "number": "12",
+            "publisher": "某某館",
+        },
+        "33",
+    ),
+]
+
+
+@pytest.mark.parametrize("note,fields,locator", JAPANESE_CLASSICS)
+def test_japanese_edition_of_a_classic(note, fields, locator):
+    assert_one_citation(note, "book", fields, locator)

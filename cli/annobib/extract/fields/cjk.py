@@ -235,7 +235,7 @@ def _newspaper_issue(p: Parsed) -> Parsed:
 
 # 『…日記』、伊藤隆之監修 / 《史记志疑》，贺次君点校 / 止庵校订: who edited the text, after its title
 _EDITOR_AFTER_TITLE = re.compile(
-    r"(?:^|[，,、])\s*([^，,、《》『』「」\d]{2,30}?)\s*"
+    r"(?:^|[，,、（(])\s*([^，,、《》『』「」（()）\d]{2,30}?)\s*"
     r"(?:監修|监修|点校|校点|點校|校订|校訂|校定|校注|校勘|校释|笺注|箋注|辑校|编校|整理)\s*(?=[，,、]|$)"
 )
 _EDITOR_AFTER_TITLE_CUES = "修校注理"  # a character each of its credit words holds (a gate)
@@ -407,6 +407,13 @@ _JA_PAREN_SERIES = re.compile(
     r"(?=\s*[^\s\d、，,。])"
 )
 
+# （新編日本古典文学全集20、小学館、1994年） / （日本思想大系 3、岩波書店）: a numbered series opening the
+# imprint in brackets (a collection's name ends in one of these words)
+_NUMBERED_SERIES_WORDS = ("全集", "大系", "叢書", "双書", "選書", "文庫", "講座", "シリーズ", "集成")
+_SERIES_IN_IMPRINT = re.compile(
+    r"\s*[（(](?P<ser>[^（()）、，,\d]{1,30}(?:全集|大系|叢書|双書|選書|文庫|講座|シリーズ|集成))\s*(?P<no>\d{1,4})\s*[、，,]\s*"
+)
+
 
 def _cjk_language_and_url(n: _CjkNote) -> None:
     """The language; the URL, and ``rest_nourl``: the rest without it, an imprint in parentheses set
@@ -424,6 +431,14 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
     if series:  # 『開発主義の時代へ』（シリーズ中国近現代史⑤）岩波新書、2014年: the series, then the imprint
         f["series"] = series["ser"].strip()
         n.rest = rest = rest[series.end() :]
+    numbered = (
+        _SERIES_IN_IMPRINT.match(rest)
+        if not series and rest.lstrip()[:1] in "（(" and _has_any(rest[:40], _NUMBERED_SERIES_WORDS)
+        else None
+    )
+    if numbered:  # 『源氏物語①』（新編日本古典文学全集20、小学館、1994年）: the series and its number, then the imprint
+        f["series"], f["number"] = numbered["ser"].strip(), numbered["no"]
+        n.rest = rest = rest[: numbered.start("ser")] + rest[numbered.end() :]
     lang = language_of(title + author_part) if (KANA.search(text) or HANGUL.search(text)) else language_of(title)
     if (
         lang == "chinese"
@@ -1020,7 +1035,7 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
             else None
         )
         if supervisor and not f.get("editor") and not (container and not chapter):
-            ed_names, _r, ed_others = cjk_names(supervisor.group(1))  # 『…日記』、伊藤隆之監修、…
+            ed_names, _r, ed_others = cjk_names(supervisor.group(1), n.lang == "japanese")  # 『…日記』、伊藤隆之監修、…
             f["editor"] = format_cjk_names(ed_names, ed_others)
         if translator_m and not (container and not chapter):
             tr_names, _r, tr_others = cjk_names(translator_m.group(1))
