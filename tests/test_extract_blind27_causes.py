@@ -332,3 +332,21 @@ JAPANESE_CLASSICS = [
 @pytest.mark.parametrize("note,fields,locator", JAPANESE_CLASSICS)
 def test_japanese_edition_of_a_classic(note, fields, locator):
     assert_one_citation(note, "book", fields, locator)
+
+
+@pytest.mark.parametrize(
+    "note,booktitle,edition",
+    [
+        ("孙某：《某某考》，载《某某集》（修订本），北京：某某书店2002年版，第7-14页。", "某某集", "修订本"),
+        ("孙某：《某某考》，载《某某集》（第3版），北京：某某书店2002年版，第7-14页。", "某某集", "3"),
+    ],
+)
+def test_edition_of_the_book_a_chapter_is_in(note, booktitle, edition):
+    assert_one_citation(note, "incollection", {"booktitle": booktitle, "edition": edition}, "7-14")
+
+
+def test_a_periodicals_edition_still_names_it():
+    from annobib.extract.fields import parse_citation
+
+    p = parse_citation("王某：《某文》，《某某日报》（海外版）2019年5月4日，第3版。")
+    assert (p.fields["journaltitle"], p.fields.get("edition")) == ("某某日报（海外版）", None)

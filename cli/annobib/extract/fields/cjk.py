@@ -512,6 +512,10 @@ _CJK_CONTAINER_RE2 = re.compile(
 )
 _CJK_CONTAINER_RE3 = re.compile(r"\s*([（(](?:[^）)]{1,6}版|[^）)]{1,6}刊)[）)])")
 _CJK_CONTAINER_RE4 = re.compile(r"^[\s，,、。.]*(?:载于|载|收录于|收录在|收入|收于|见|所收|in)?\s*(?:氏著|其著)?\s*")
+_CONTAINER_EDITION = re.compile(
+    r"\s*[（(]\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(修订版|增订版|再版|修订本|增订本|增订新版|修订新版|补订版|增补版))"
+    r"\s*[）)]"
+)
 # 收入陳萬明主編，《…》: Taiwanese notes set the editor off with a comma
 # 한국사연구회 편, 『…』: a Korean editor (편 / 엮음) before the book
 _CJK_CONTAINER_RE5 = re.compile(r"(主编|编|編|编校|点校|監修|eds?\.|(?<=\s)편|엮음)\s*[：:，,]?\s*$")
@@ -550,7 +554,11 @@ def _cjk_container(n: _CjkNote) -> None:
         if took2:
             container = took2[0]
             ed_m = _CJK_CONTAINER_RE3.match(rest_nourl[took2[1] :])
-            if ed_m:
+            book_ed = _CONTAINER_EDITION.match(rest_nourl, took2[1]) if ed_m or "本" in rest_nourl else None
+            if book_ed:  # 载《七缀集》（修订本）/（第2版）: the edition of the book, not a part of its title
+                n.f["edition"] = _cn_int(book_ed.group(1)) if book_ed.group(1) else book_ed.group(2)
+                took2 = (container, book_ed.end())
+            elif ed_m:  # 《人民日报》（海外版）/ 《…学报》（哲学社会科学版）: a periodical's edition names it
                 container += ed_m.group(1).replace("(", "（").replace(")", "）")
                 took2 = (container, took2[1] + ed_m.end())
             before_clean = _CJK_CONTAINER_RE4.sub("", before)
