@@ -114,13 +114,17 @@ def cjk_pages(text: str) -> re.Match | None:
 
 # 第345页上 / 第346页中: a page of a canon printed in registers (the Taishō's 上中下, often a b c)
 _PAGE_REGISTER = re.compile(r"[上中下](?=\s*(?:[。，,.;；）)]|$))")
+_REGISTERS = ("上", "中", "下")
 
 
 def cjk_page_locator(m: re.Match) -> str:
     """The locator a :func:`cjk_pages` match cites: its page or range, and the register of a
     page printed after 页 (``第345页上`` -> ``345上``)."""
     loc = page_range(m.group(1), m.group(2))
-    reg = _PAGE_REGISTER.match(m.string, m.end()) if m.string[m.end() - 1 : m.end()] == "页" else None
+    text, end = m.string, m.end()
+    if text[end : end + 1] not in _REGISTERS or text[end - 1 : end] != "页":
+        return loc  # the common case: no register, decided without the regex
+    reg = _PAGE_REGISTER.match(text, end)
     return loc + reg.group(0) if reg else loc
 
 
