@@ -350,3 +350,21 @@ def test_a_periodicals_edition_still_names_it():
 
     p = parse_citation("王某：《某文》，《某某日报》（海外版）2019年5月4日，第3版。")
     assert (p.fields["journaltitle"], p.fields.get("edition")) == ("某某日报（海外版）", None)
+
+
+@pytest.mark.parametrize(
+    "ibid,joins_book",
+    [("위의 책, 160쪽.", True), ("同上书，第160页。", True), ("同上，第160页。", False), ("위의 글, 30쪽.", False)],
+)
+def test_ibid_naming_a_book_skips_the_article_cited_after_it(ibid, joins_book):
+    from annobib.extract import extract_notes
+
+    x = extract_notes(
+        "1. 김某, 『한국某사』(서울: 某사, 2000), 152쪽.\n"
+        "2. 박某, 「某세기 연구」, 『某학회지』 21권 1호 (1999), 27-57쪽.\n"
+        f"3. {ibid}\n"
+    )
+    book, article = x.entries
+    assert [r.status for r in x.notes] == ["cited"] * 3
+    joined = book if joins_book else article
+    assert "n. 3" in joined.fields["citations"]
