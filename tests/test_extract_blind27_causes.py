@@ -368,3 +368,12 @@ def test_ibid_naming_a_book_skips_the_article_cited_after_it(ibid, joins_book):
     assert [r.status for r in x.notes] == ["cited"] * 3
     joined = book if joins_book else article
     assert "n. 3" in joined.fields["citations"]
+
+
+def test_japanese_part_after_the_title_is_the_volume():
+    assert_one_citation(
+        "某某省編『某某年表並主要文書』下巻（某書房、1966年）、205頁。",
+        "book",
+        {"title": "某某年表並主要文書", "volume": "下巻", "publisher": "某書房"},
+        "205",
+    )

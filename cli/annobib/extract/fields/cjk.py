@@ -963,7 +963,8 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
 
 
 _CJK_TYPE_BOOK_OR_REPORT_RE1 = re.compile(
-    r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]|^\s*[（(]([上中下一二三四五六七八九十]|\d{1,2})[）)]"
+    r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]"
+    r"|^\s*[（(]([上中下一二三四五六七八九十]|\d{1,2})[）)]|^\s*[，,、]?\s*([上中下]巻)"  # 『…』下巻: a Japanese part, as printed
 )
 _CJK_TYPE_BOOK_OR_REPORT_RE2 = re.compile(
     r"(?:^|[》）)\s，,（(])\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(修订版|增订版|再版|修订本|增订本|增订新版|修订新版|補訂版|补订版|増補版|增补版|改訂版|増補改訂版|新装版))\s*[）)]?\s*(?=[，,、第（(]|$)"
@@ -1020,7 +1021,7 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
         etype = "book"
         vm = _CJK_TYPE_BOOK_OR_REPORT_RE1.search(rest_nourl) if _has_any(rest_nourl, "卷册巻辑輯（(") else None
         if vm:
-            v = vm.group(1) or vm.group(2) or vm.group(3)
+            v = vm.group(1) or vm.group(2) or vm.group(3) or vm.group(4)
             f["volume"] = _cn_int(v)
         em = _CJK_TYPE_BOOK_OR_REPORT_RE2.search(
             rest_nourl[: pub.start()] if pub.re is PUBLISHER_ZH and pub.string is rest_nourl else rest_nourl[:20]
