@@ -377,3 +377,12 @@ def test_japanese_part_after_the_title_is_the_volume():
         {"title": "某某年表並主要文書", "volume": "下巻", "publisher": "某書房"},
         "205",
     )
+
+
+def test_russian_place_and_year_without_publisher():
+    assert_one_citation(
+        "Петров А. Б. Историк и его время. М., 1971. С. 12.",
+        "book",
+        {"title": "Историк и его время", "location": "Москва", "date": "1971", "publisher": None},
+        "12",
+    )

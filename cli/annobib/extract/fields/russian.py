@@ -23,6 +23,13 @@ from annobib.extract.fields.model import Parsed
 
 # ---------------------------------------------------------------- Russian
 
+_RU_CITY_NAMES = {"М.": "Москва", "СПб.": "Санкт-Петербург", "Л.": "Ленинград"}
+# ``… историк. М., 1970. С. 203``: a listed city, a comma and the year, with no publisher between
+_RU_CITY_YEAR = re.compile(
+    r"(?:(?<=[.\s])|^)(?P<loc>М\.|СПб\.|Л\.|Москва|Санкт-Петербург|Ленинград|Киев|Новосибирск|Казань|Минск)"
+    r"\s*,\s*(?P<y>(?:1[5-9]|20)\d\d)(?!\d)"
+)
+
 RU_CITY = re.compile(
     r"(?:^|[.\s])(М\.|Москва|СПб\.|Санкт-Петербург|Л\.|Ленинград|Киев|Новосибирск|Екатеринбург|Казань"
     r"|Самара|Саратов|Томск|Нижний Новгород|Ростов-на-Дону|Воронеж|Владивосток|Минск"
@@ -314,11 +321,17 @@ def _russian_book(f: dict[str, str], rest: str, url: str | None) -> str:
             f["volume"] = vm["v3"]  # Кн. 2 of a work in books; after Т. 3 it only names a part
     rest = cre.sub(r"\s*[:.]?\s*[Вв]\s+\d+\s+т\.\s*(?:Т\.\s*\d+\.?)?", ".", rest)
     cm = RU_CITY.search(rest)
-    if cm:
+    cy = _RU_CITY_YEAR.search(rest) if not cm and "," in rest else None
+    if cy:  # Сыма Цянь — историк. М., 1970: the place and year, no publisher (GOST allows it)
+        f["title"] = strip_trailing(rest[: cy.start()])
+        f["location"] = _RU_CITY_NAMES.get(cy["loc"], cy["loc"])
+        f["date"] = cy["y"]
+        etype = "book"
+    elif cm:
         title = rest[: cm.start()]
         f["title"] = strip_trailing(cre.sub(r"(?:(?:^|\.\s*)(?:Т|Vol|Кн)\.\s*\d+\.?\s*)+$", "", strip_trailing(title)))
         loc = cm.group(1)
-        f["location"] = {"М.": "Москва", "СПб.": "Санкт-Петербург", "Л.": "Ленинград"}.get(loc, loc)
+        f["location"] = _RU_CITY_NAMES.get(loc, loc)
         pm2 = cre.match(r"\s*([^,]+?),\s*(\d{4})", rest[cm.end() :])
         if pm2:
             f["publisher"] = pm2.group(1).strip()
