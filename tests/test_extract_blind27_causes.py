@@ -386,3 +386,19 @@ def test_russian_place_and_year_without_publisher():
         {"title": "Историк и его время", "location": "Москва", "date": "1971", "publisher": None},
         "12",
     )
+
+
+@pytest.mark.parametrize(
+    "note,number",
+    [
+        ("某某科技有限公司. 一种某某检测方法: CN109876543A[P]. 2019-03-05.", "CN109876543A"),
+        ("张某. 一种某某装置: ZL201510012345.6[P]. 2016-01-02.", "ZL201510012345.6"),
+    ],
+)
+def test_gbt_patent_number_closes_its_title(note, number):
+    from annobib.extract.fields import parse_citation
+
+    p = parse_citation(note)
+    assert p.type == "patent"
+    assert (p.fields["title"].startswith("一种某某"), p.fields["number"]) == (True, number)
+    assert ":" not in p.fields["title"]

@@ -103,6 +103,9 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
     std = _STANDARD_NUMBER.search(f["title"]) if tag in ("S", "S/OL") else None
     if std:  # 信息安全技术 个人信息安全规范:GB/T 35273—2020[S]: the standard's number closes its title
         f["title"], f["number"] = f["title"][: std.start()].rstrip(), std.group(1)
+    pat = _PATENT_NUMBER.search(f["title"]) if tag in ("P", "P/OL") else None
+    if pat:  # 一种数据传输方法及装置: CN110012345A[P]: so does a patent's
+        f["title"], f["number"] = f["title"][: pat.start()].rstrip(), pat.group(1)
     if tag in ("J", "J/OL"):
         locator = _gbt_journal(f, r)
     elif tag in ("N", "N/OL"):
@@ -130,6 +133,8 @@ def parse_gbt_untagged_online(text: str) -> Parsed | None:
 _STANDARD_NUMBER = re.compile(
     r"\s*[:：]?\s*((?:GB(?:/[TZ])?|[A-Z]{2,4}/T|ISO(?:/IEC)?|IEC|JIS\s+[A-Z]|DB\d{2}(?:/T)?)\s*[\d.]+(?:\s*[—–\-:]\s*\d{4})?)$"
 )
+# a patent's number after its title: CN110012345A, US 7654321 B2, ZL201510012345.6, EP1234567
+_PATENT_NUMBER = re.compile(r"\s*[:：]\s*((?:[A-Z]{2}|ZL)\s?\d{5,12}(?:\.\d)?(?:\s?[A-Z]\d?)?)$")
 # an English book's translators or editors after its [M] tag, up to the place of publication
 _GBT_WESTERN_RESP = re.compile(
     r"^\s*(?P<role>Trans(?:lated)?\.?(?:\s+by)?|Tr\.|Ed(?:ited)?\.?(?:\s+by)?|Eds\.)\s+(?P<who>.+?)\.\s+"
