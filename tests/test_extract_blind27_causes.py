@@ -402,3 +402,12 @@ def test_gbt_patent_number_closes_its_title(note, number):
     assert p.type == "patent"
     assert (p.fields["title"].startswith("一种某某"), p.fields["number"]) == (True, number)
     assert ":" not in p.fields["title"]
+
+
+def test_digital_archive_reference_code_is_the_number():
+    assert_one_citation(
+        "「某某部隊戦闘詳報」JACAR(アジア歴史資料センター)Ref.C13070012300、某某研究所所蔵。",
+        "misc",
+        {"entrysubtype": "archive", "number": "Ref.C13070012300", "library": "某某研究所"},
+        None,
+    )

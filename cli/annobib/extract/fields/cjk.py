@@ -719,6 +719,9 @@ _CJK_TYPE_SPECIAL_RE1 = re.compile(
 _CJK_TYPE_SPECIAL_RE2 = re.compile(r"(论文集|会议文集|研讨会文集|会议录|論文集|Proceedings)$")
 
 
+_ARCHIVE_REF = re.compile(r"(Ref\.\s?[A-Z]?\d{6,14})")
+
+
 def _cjk_archive_fields(n: _CjkNote) -> None:
     """An archival document's fields: the holding archive in ``library``, its file number in ``number``."""
     f, date, lib_first, rest_nourl = n.f, n.date, n.lib_first, n.rest_nourl
@@ -738,11 +741,16 @@ def _cjk_archive_fields(n: _CjkNote) -> None:
         f["library"] = strip_trailing(cre.sub(r"(藏|所藏|館蔵)$", "", holder.strip()))
     elif lib_first:
         f["library"] = lib_first
-    num = cre.search(
-        r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])",
-        rest_nourl,
-    ) or cre.search(
-        r"(?:^|[，,。、])\s*([A-Z]{0,4}\d{1,6}(?:\s*[-—–./]\s*[A-Za-z]?\d{1,6}){1,5})\s*[。.]?\s*$", rest_nourl
+    # JACAR(アジア歴史資料センター)Ref.C12120016300: a digital archive's reference code, as printed
+    num = (
+        (_ARCHIVE_REF.search(rest_nourl) if "Ref" in rest_nourl else None)
+        or cre.search(
+            r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])",
+            rest_nourl,
+        )
+        or cre.search(
+            r"(?:^|[，,。、])\s*([A-Z]{0,4}\d{1,6}(?:\s*[-—–./]\s*[A-Za-z]?\d{1,6}){1,5})\s*[。.]?\s*$", rest_nourl
+        )
     )
     if num:
         f["number"] = cre.sub(r"\s+", "", num.group(1))
