@@ -411,3 +411,35 @@ def test_digital_archive_reference_code_is_the_number():
         {"entrysubtype": "archive", "number": "Ref.C13070012300", "library": "某某研究所"},
         None,
     )
+
+
+# an original and its Japanese translation (or the reverse) in one note, the second named in a sentence
+# of its own: 原著は… / 邦訳は…
+OTHER_EDITION_NOTES = [
+    (
+        "アン・ロウ(山田某・川上某訳)『港の帝国―海運と近代』(某書店、2003年)。"
+        "原著はAnn Roe, Empire of Harbours: Shipping and the Modern Age (Boston: Beacon Press, 1999).",
+        [
+            ("アン・ロウ", "港の帝国―海運と近代", None),
+            ("Roe, Ann", "Empire of Harbours: Shipping and the Modern Age", None),
+        ],
+    ),
+    (
+        'Ann Roe, Empire of Harbours: A Reading of "The Tempest" (Boston: Beacon Press, 1999), 12. '
+        "邦訳はアン・ロウ(山田某訳)『港の帝国―『テンペスト』を読む』(某書店、2003年)30頁。",
+        [
+            ("Roe, Ann", 'Empire of Harbours: A Reading of "The Tempest"', "12"),
+            ("アン・ロウ", "港の帝国―『テンペスト』を読む", "30"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("note,expected", OTHER_EDITION_NOTES)
+def test_original_and_translation_in_sentences_of_their_own(note, expected):
+    from annobib.extract.citations import read_note
+
+    reading = read_note(note)
+    got = [(c.parsed.fields.get("author"), c.parsed.fields.get("title"), c.locator) for c in reading.citations]
+    assert got == expected
+    assert all(c.parsed.type == "book" for c in reading.citations)

@@ -274,6 +274,12 @@ _ORIGINAL_IN_BRACKETS = re.compile(
 )
 
 
+# ``…(岩波書店、2001年)。原著はLouise Young, …`` / ``…, 112. 邦訳はハルオ・シラネ(…訳)『…』…``: after a
+# citation's full stop, "the original is" / "the Japanese translation is" opens the other edition's
+# citation
+_JA_OTHER_EDITION_IS = re.compile(r"(?<=[.。])\s*(?:原著|原書|原典|邦訳|翻訳|訳書)\s*(?:は|として)\s*[、，,]?\s*")
+
+
 def _original_after_translation(text: str) -> str:
     m = _ORIGINAL_IN_BRACKETS.search(text)
     if m and cre.search(r"訳|译|譯", text[: m.start()]) and cre.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", m["orig"]):
@@ -285,6 +291,10 @@ def translation_pairs(text: str) -> str:
     """Separate with ``；`` a translation printed in brackets after its original, and a Japanese
     ``また、…も参照`` or ``…、および…`` citation after the one before it, so that each is read as a
     citation."""
+    if "は" in text:
+        parts = _JA_OTHER_EDITION_IS.split(text, maxsplit=1)
+        if len(parts) == 2 and _JA_OTHER_EDITION_IS.search(text).start() > 0:
+            return parts[0].rstrip() + "；" + parts[1]  # each part a citation of its own: no pair in brackets
     m = _TRANSLATION_IN_BRACKETS.search(text) if ("訳" in text or "译" in text or "譯" in text) else None
     if m and cre.search(r"訳|译|譯", m.group("tr")) and cre.search(r"[『《「]", m.group("tr")):
         tr = cre.sub(r"[\s.．。]+$", "", m.group("tr"))
