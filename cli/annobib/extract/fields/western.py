@@ -254,6 +254,20 @@ _WESTERN_TITLE_RE2 = re.compile(
 _WESTERN_TITLE_RE3 = re.compile(r"(?:[,，]|(?<![.\s][A-Z])\.)\s*$")  # MLA: "Title." (not "U.S.")
 
 
+def _inside_a_title(body: str, i: int) -> bool:
+    """The quote opening at ``i`` follows a lowercase word (``A Poetics of "…"``), not a comma,
+    stop or colon, and a Chicago imprint in brackets follows it: a work quoted inside an unquoted
+    book title, not the title of an article or chapter."""
+    before = body[:i].rstrip()
+    if not before or not before[-1].islower() or not body[:i].endswith(" "):
+        return False
+    word = before.rsplit(" ", 1)[-1]
+    return word in _TITLE_LINK_WORDS and ", (" not in body[i:] and body.find(":", i) > 0
+
+
+_TITLE_LINK_WORDS = frozenset(("of", "on", "and", "the", "for", "about"))
+
+
 def _western_title(n: _WesternNote) -> None:
     """A Chicago imprint in parentheses (with the page after it), and the quoted title: ``pre`` is
     the text before it (the authors), ``rest`` the text after it."""
@@ -273,6 +287,8 @@ def _western_title(n: _WesternNote) -> None:
         n.pinpoint = norm_range(paren.group("at")) if paren.group("at") else None
         body = body[: paren.start()] + ", " + paren.group(1)
     q = _find_quoted(body)
+    if q and _inside_a_title(body, q[0]):
+        q = None  # The Bridge of Dreams: A Poetics of "The Tale of Genji" (…): a quotation in an unquoted title
     if q:
         i, j, title = q
         pre, rest = body[:i], body[j + 1 :]
