@@ -443,3 +443,14 @@ def test_original_and_translation_in_sentences_of_their_own(note, expected):
     got = [(c.parsed.fields.get("author"), c.parsed.fields.get("title"), c.locator) for c in reading.citations]
     assert got == expected
     assert all(c.parsed.type == "book" for c in reading.citations)
+
+
+def test_article_then_its_reprint_in_a_book():
+    from annobib.extract.citations import read_note
+
+    reading = read_note(
+        "川上某「某某物語の文体」（『某某国文』第12巻第3号、1960年3月）。のち山田某編『某某研究論集』（某書房、1999年）に再録。"
+    )
+    got = [(c.parsed.type, c.parsed.fields.get("title"), c.parsed.fields.get("date")) for c in reading.citations]
+    assert got == [("article", "某某物語の文体", "1960-03"), ("book", "某某研究論集", "1999")]
+    assert reading.citations[1].parsed.fields["editor"] == "山田某"

@@ -277,7 +277,9 @@ _ORIGINAL_IN_BRACKETS = re.compile(
 # ``…(岩波書店、2001年)。原著はLouise Young, …`` / ``…, 112. 邦訳はハルオ・シラネ(…訳)『…』…``: after a
 # citation's full stop, "the original is" / "the Japanese translation is" opens the other edition's
 # citation
-_JA_OTHER_EDITION_IS = re.compile(r"(?<=[.。])\s*(?:原著|原書|原典|邦訳|翻訳|訳書)\s*(?:は|として)\s*[、，,]?\s*")
+_JA_OTHER_EDITION_IS = re.compile(
+    r"(?<=[.。])\s*(?:(?:原著|原書|原典|邦訳|翻訳|訳書)\s*(?:は|として)|のち|後に)\s*[、，,]?\s*(?=\S)"
+)  # 。のち吉海某編『…』（…）に再録: the reprint, a citation of its own too
 
 
 def _original_after_translation(text: str) -> str:
@@ -291,7 +293,7 @@ def translation_pairs(text: str) -> str:
     """Separate with ``；`` a translation printed in brackets after its original, and a Japanese
     ``また、…も参照`` or ``…、および…`` citation after the one before it, so that each is read as a
     citation."""
-    if "は" in text:
+    if "は" in text or "のち" in text or "後に" in text:
         parts = _JA_OTHER_EDITION_IS.split(text, maxsplit=1)
         if len(parts) == 2 and _JA_OTHER_EDITION_IS.search(text).start() > 0:
             return parts[0].rstrip() + "；" + parts[1]  # each part a citation of its own: no pair in brackets
