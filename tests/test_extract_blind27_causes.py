@@ -454,3 +454,20 @@ def test_article_then_its_reprint_in_a_book():
     got = [(c.parsed.type, c.parsed.fields.get("title"), c.parsed.fields.get("date")) for c in reading.citations]
     assert got == [("article", "某某物語の文体", "1960-03"), ("book", "某某研究論集", "1999")]
     assert reading.citations[1].parsed.fields["editor"] == "山田某"
+
+
+def test_film_with_its_director():
+    assert_one_citation(
+        "Harbour Lights, directed by Lin Mei (Taipei: Blue Pictures, 2004), DVD.",
+        "misc",
+        {
+            "title": "Harbour Lights",
+            "editor": "Lin, Mei",
+            "editortype": "director",
+            "location": "Taipei",
+            "publisher": "Blue Pictures",
+            "date": "2004",
+            "author": None,
+        },
+        None,
+    )

@@ -64,6 +64,7 @@ from annobib.extract.fields.lawcites import (
     parse_western_legislation,
     western_law_cue,
 )
+from annobib.extract.fields.film import directed_by, parse_film
 from annobib.extract.fields.mla import mla_cue, parse_mla_book
 from annobib.extract.fields.model import Genre, Parsed
 from annobib.extract.fields.names import western_person
@@ -1818,6 +1819,28 @@ GENRES: list[Genre] = [
         ),
     ),
     Genre(
+        "film",
+        "film",
+        directed_by,
+        parse_film,
+        examples=(
+            # tests/test_extract_blind27_causes.py::test_film_with_its_director
+            (
+                "Harbour Lights, directed by Lin Mei (Taipei: Blue Pictures, 2004), DVD.",
+                {
+                    "type": "misc",
+                    "fields": {
+                        "title": "Harbour Lights",
+                        "editortype": "director",
+                        "location": "Taipei",
+                        "publisher": "Blue Pictures",
+                        "date": "2004",
+                    },
+                },
+            ),
+        ),
+    ),
+    Genre(
         "western",
         "western",
         _always,
@@ -2184,6 +2207,7 @@ _SUBMODULES = (
     "ukparl",
     "vancouver",
     "mla",
+    "film",
 )
 
 
