@@ -187,6 +187,11 @@ _LEAD_AHEAD = re.compile(
 )
 # the characters _LEAD_AHEAD can open with (a test checks them against the regex)
 _LEAD_AHEAD_FIRST = frozenset("此另同再可请亦也还均具详更参见例比诸譬如关对有")
+# ``… 1:1–5. On the phrase "liujing jie shi", see also Yu Ying-shih, …``: a sentence that turns to
+# another work with a "see (also)" after a few words of its own opens a citation (its words are cut
+# as commentary later)
+_SEE_AHEAD = re.compile(r"[A-Z][^.;()]{0,120}?(?:,\s*|\s)(?:see also|see|cf\.)\s+[A-Z“\"]")
+_SEE_AHEAD_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # a stop and the whitespace after it (``\s`` and :meth:`str.isspace` agree): the next sentence opens at its end
 _STOP = re.compile(r"(?:。|\.(?= ))\s*")
 # …第9-31页。Aaron L. Friedberg, A Contest for Supremacy, New York: …: after a Chinese full stop a
@@ -241,6 +246,8 @@ def sentences(text: str) -> list[str]:
             or text[j : j + 1] in _LEAD_AHEAD_FIRST
             and _LEAD_AHEAD.match(text, j, end)
             or citation_start(text[j:end]) > 0
+            or text[j : j + 1] in _SEE_AHEAD_FIRST
+            and _SEE_AHEAD.match(text, j, end)
             or (text[i] == "。" and _WESTERN_AFTER_CJK_STOP.match(text, j, end) and score_at_least(text[j:end], 3))
         ) and score_at_least(text[max(start, i - _WINDOW) : i], 4):
             out.append(text[start : i + 1])
