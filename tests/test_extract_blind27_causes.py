@@ -471,3 +471,43 @@ def test_film_with_its_director():
         },
         None,
     )
+
+
+def test_romanized_names_and_titles_with_their_characters():
+    """Chicago glosses a romanized name or title with its characters: the note is read as a Western
+    one (no widening of its commas), the characters kept with the title and, whole, with the names."""
+    from annobib.extract.citations import read_note
+
+    reading = read_note(
+        "Lin Mei 林梅, Haigang yu shangye 海港与商业, ed. Chen Li 陈立 (Shanghai: Sanlian, 2003), 1:45."
+    )
+    (c,) = reading.citations
+    assert c.parsed.type == "book" and c.locator == "45"
+    assert c.parsed.fields == {
+        "author": "Lin Mei 林梅",
+        "editor": "Chen Li 陈立",
+        "title": "Haigang yu shangye 海港与商业",
+        "location": "Shanghai",
+        "publisher": "Sanlian",
+        "date": "2003",
+        "volume": "1",
+        "langid": "english",
+    }
+
+
+def test_characters_that_are_not_all_glosses_leave_the_note_to_the_cjk_rows():
+    from annobib.extract.fields import genre_of
+
+    assert genre_of("王某：《某某研究》，北京：某某出版社2015年版，第12页。").name != "glossed"
+    assert genre_of("Lin Mei 林梅，海港与商业，上海：三联书店2003年版。").name != "glossed"
+
+
+def test_a_sentence_turning_to_another_work_with_see_also_is_a_citation():
+    from annobib.extract.citations import read_note
+
+    reading = read_note(
+        "Ann Roe, Harbours and Trade (Shanghai: Sanlian, 2003), 45. "
+        'On the phrase "haigang", see also Carl Poe, Ports of the South (Boston: Beacon Press, 1999), 12.'
+    )
+    got = [(c.parsed.fields.get("author"), c.parsed.fields.get("title"), c.locator) for c in reading.citations]
+    assert got == [("Roe, Ann", "Harbours and Trade", "45"), ("Poe, Carl", "Ports of the South", "12")]

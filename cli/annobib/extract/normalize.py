@@ -20,7 +20,7 @@ from annobib.extract import rx as cre
 from typing import Callable
 
 from annobib.extract.document import COMPOUND_PREFIXES
-from annobib.extract.fields.features import GBT_TAG_RE, URL_RE, gbt_untagged_online
+from annobib.extract.fields.features import GBT_TAG_RE, URL_RE, gbt_untagged_online, glosses_only
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 _KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
@@ -96,8 +96,11 @@ def punctuation_width(text: str) -> str:
         or not _is_chinese_note(text)
         or GBT_TAG_RE.search(text)
         or gbt_untagged_online(text)
+        or glosses_only(text)
     ):
-        return text  # nothing to widen; GB/T 7714 references print ASCII punctuation by rule, tagged or not
+        # nothing to widen; GB/T 7714 references print ASCII punctuation by rule, tagged or not; a
+        # Western note only glossing its romanized names and titles with characters is no Chinese one
+        return text
     return _outside_protected(text, _widen)
 
 

@@ -65,6 +65,7 @@ from annobib.extract.fields.lawcites import (
     western_law_cue,
 )
 from annobib.extract.fields.film import directed_by, parse_film
+from annobib.extract.fields.glossed import glossed, parse_glossed
 from annobib.extract.fields.mla import mla_cue, parse_mla_book
 from annobib.extract.fields.model import Genre, Parsed
 from annobib.extract.fields.names import western_person
@@ -1841,6 +1842,31 @@ GENRES: list[Genre] = [
         ),
     ),
     Genre(
+        "glossed",
+        "glossed",
+        glossed,
+        parse_glossed,
+        needs_cjk=True,
+        examples=(
+            # tests/test_extract_blind27_causes.py::test_romanized_names_and_titles_with_their_characters
+            (
+                "Lin Mei 林梅, Haigang yu shangye 海港与商业, ed. Chen Li 陈立 (Shanghai: Sanlian, 2003), 1:45.",
+                {
+                    "type": "book",
+                    "locator": "45",
+                    "fields": {
+                        "author": "Lin Mei 林梅",
+                        "editor": "Chen Li 陈立",
+                        "title": "Haigang yu shangye 海港与商业",
+                        "publisher": "Sanlian",
+                        "volume": "1",
+                        "langid": "english",
+                    },
+                },
+            ),
+        ),
+    ),
+    Genre(
         "western",
         "western",
         _always,
@@ -2208,6 +2234,7 @@ _SUBMODULES = (
     "vancouver",
     "mla",
     "film",
+    "glossed",
 )
 
 

@@ -145,6 +145,20 @@ def gbt_untagged_online(text: str) -> re.Match | None:
     return m if m and HAN.search(m["au"]) and HAN.search(m["title"]) else None
 
 
+# Wang Hui 汪晖, Xiandai … xingqi 现代中国思想的兴起 (Beijing: …): a run of characters right after a
+# romanized word and one space, before a separator or a word -- Chicago's gloss of a CJK name or title
+_GLOSSABLE = r"\u3400-\u4dbf\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af"
+_CJK_RUN = re.compile(rf"[{_GLOSSABLE}][{_GLOSSABLE}·・]*")
+GLOSS = re.compile(rf"(?<=[A-Za-z’'\-.\"”]) (?P<g>[{_GLOSSABLE}][{_GLOSSABLE}·・]{{0,40}})(?=[\s,.;:)(]|$)")
+
+
+def glosses_only(text: str) -> list[re.Match]:
+    """The glosses of a Western note whose every run of characters is one (else []): a CJK note with
+    some Latin words is not such a note."""
+    glosses = list(GLOSS.finditer(text))
+    return glosses if glosses and len(glosses) == len(_CJK_RUN.findall(text)) else []
+
+
 def en_pages(text: str) -> re.Match | None:
     """``EN_PAGES.search(text)``, tried only when a ``p.`` is there."""
     return EN_PAGES.search(text) if "p." in text else None
