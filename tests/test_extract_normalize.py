@@ -11,6 +11,7 @@ from annobib.extract.normalize import (
     ascii_title_marks,
     broken_words,
     glued_page_ranges,
+    hereinafter_clauses,
     kanji_numerals,
     korean_trailing_cues,
     locator_qualifiers,
@@ -25,6 +26,14 @@ from annobib.extract.normalize import (
 )
 
 CASES = {
+    hereinafter_clauses: [
+        (
+            "Ann Roe, Quiet Courts, 88 Yale L.J. 12, 15 (1979) [hereinafter Roe, Quiet Courts].",
+            "Ann Roe, Quiet Courts, 88 Yale L.J. 12, 15 (1979).",
+        ),
+        ("A. Roe, Tides 4 (1999) [ hereinafter Tides], at 7.", "A. Roe, Tides 4 (1999), at 7."),
+        ("Title [Hereafter cited] (1999).", "Title [Hereafter cited] (1999)."),  # not the word: kept
+    ],
     locator_qualifiers: [
         ("Title (Boston: Beacon, 1988), esp. 12–19.", "Title (Boston: Beacon, 1988), 12–19."),
         ("Title, 1988, especially pp. 12–19.", "Title, 1988, pp. 12–19."),

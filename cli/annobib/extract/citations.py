@@ -21,6 +21,7 @@ from annobib.extract.normalize import normalize
 from annobib.extract.segment import citation_start, quoted_from, score_at_least, sentences, translation_pairs
 from annobib.extract.fields.features import (
     after_boundary,
+    cjk_page_locator,
     cjk_pages,
     en_pages,
     first_index,
@@ -182,7 +183,8 @@ UNREAD_SIGNAL = re.compile(
 LEAD_WORD_RE = re.compile(
     r"(?=[可请另亦也还均具详参转相有SsCc\s])(?:(?:可|请|另|亦|也|还|均|具体|详细)?\s*(?:参\s*见|参\s*阅|详\s*见|参看|转\s*引\s*自)"
     r"|(?<=[，。；：,;:])(?:相关|有关|具体|详细)\s*(?:讨论|论述|论证|分析)\s*(?:可\s*)?(?:参\s*)?见(?!解)"  # 。相关讨论见…
-    r"|(?:^|(?<=[,.;:”\"]\s)|(?<=[，。；：]))(?:See also|see also|See|see|Cf\.|cf\.)(?=\s|,\s+(?:for example|for instance|e\.?g\.?),))"
+    r"|(?:^|(?<=[,.;:”\"]\s)|(?<=[，。；：]))(?:See also|see also|See|see|Cf\.|cf\.)(?=\s|,\s+(?:for example|for instance|e\.?g\.?),)"
+    r"|(?<=[a-z’'] )see also(?= [A-Z]))"  # On sound in Wong's films see also Michel Chion, …: "see also" after a phrase
 )
 
 
@@ -315,7 +317,7 @@ def strip_etc(text: str) -> str:
 def locator_of(text: str) -> str | None:
     m = cjk_pages(text)
     if m:
-        return page_range(m.group(1), m.group(2))
+        return cjk_page_locator(m)
     m = en_pages(text)
     if m:
         return page_range(m.group(2), m.group(3))

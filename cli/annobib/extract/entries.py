@@ -136,6 +136,14 @@ _DITTO_AUTHOR = re.compile(r"[―—－\-‐]{2,}")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s*&\s*|[、,，和與与]|\s+et\s+)\s*")
 
 
+# 위의 책 / 同上书 / 上书 / 同書: "the book above". After an article it means the book cited before
+# that article (앞의 글 / 同上文 would name the article), found among the works of the last notes.
+_BOOK_IBID = re.compile(r"[书書책]")
+_PART_TYPES = frozenset(("article", "inproceedings"))
+_BOOK_TYPES = frozenset(("book", "mvbook", "collection", "inbook", "incollection", "report", "thesis"))
+_RECENT = 8
+
+
 class Builder:
     """Accumulates works across notes; linear in the number of citations."""
 
@@ -144,6 +152,7 @@ class Builder:
         self.by_id: dict[str, _Work] = {}
         self.by_family: dict[str, list[_Work]] = {}
         self.last_cited: list[_Work] = []
+        self.recent: list[_Work] = []  # the works of the last notes, in the order cited (_RECENT at most)
         self._id_cache: dict[int, tuple[object, list[str]]] = {}
         self.by_note_number: dict[int, list[_Work]] = {}  # the works of the latest note with that number
         self.by_title = TitleIndex()
@@ -249,6 +258,13 @@ class Builder:
                     best = w
         return best
 
+    def _book_before(self, article: _Work) -> _Work:
+        """The book cited last before ``article`` (the article itself when there is none)."""
+        for w in reversed(self.recent):
+            if w.type in _BOOK_TYPES:
+                return w
+        return article
+
     def add_note(self, note: Note, reading: NoteReading | None = None) -> NoteResult:
         """Join a note's citations to the works so far; ``reading`` is ``read_note(note.text)``
         when the caller has it already (read in a worker)."""
@@ -265,6 +281,8 @@ class Builder:
             joined = True
             if c.kind == "ibid":
                 target = self.last_cited[-1] if self.last_cited else None
+                if target is not None and target.type in _PART_TYPES and _BOOK_IBID.search(c.text, 0, 4):
+                    target = self._book_before(target)
                 if target is None:
                     problems.append("同上/Ibid. with no previous citation")
             elif c.kind == "lastwork":
@@ -319,6 +337,8 @@ class Builder:
                 result.joined.append(joined)
         if cited:
             self.last_cited = cited
+            self.recent.extend(cited)
+            del self.recent[:-_RECENT]
             self.by_note_number[note.number] = cited
         else:
             result.status = "not-understood"

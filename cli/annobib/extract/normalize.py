@@ -20,7 +20,7 @@ from annobib.extract import rx as cre
 from typing import Callable
 
 from annobib.extract.document import COMPOUND_PREFIXES
-from annobib.extract.fields.features import GBT_TAG_RE, URL_RE
+from annobib.extract.fields.features import GBT_TAG_RE, URL_RE, gbt_untagged_online, glosses_only
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 _KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
@@ -90,8 +90,17 @@ def punctuation_width(text: str) -> str:
     An ASCII ``, : ; ? !`` becomes full width when a Chinese character (or a closing title mark,
     bracket or quote) stands next to it, ignoring spaces; ``( )`` pairs holding or touching Chinese
     become ``（ ）``; a final ``.`` after a Chinese character becomes ``。``."""
-    if text.isascii() or not _has_widen_cue(text) or not _is_chinese_note(text) or GBT_TAG_RE.search(text):
-        return text  # nothing to widen; GB/T 7714 references print ASCII punctuation by rule
+    if (
+        text.isascii()
+        or not _has_widen_cue(text)
+        or not _is_chinese_note(text)
+        or GBT_TAG_RE.search(text)
+        or gbt_untagged_online(text)
+        or glosses_only(text)
+    ):
+        # nothing to widen; GB/T 7714 references print ASCII punctuation by rule, tagged or not; a
+        # Western note only glossing its romanized names and titles with characters is no Chinese one
+        return text
     return _outside_protected(text, _widen)
 
 
@@ -343,6 +352,21 @@ def site_debris(text: str) -> str:
     return text[: m.start()].rstrip() if m and m.start() > 4 else text
 
 
+# ------------------------------------------------------------------ Bluebook's hereinafter
+
+# ``… 96 Harv. L. Rev. 374, 380-86 (1982) [hereinafter Resnik, Managerial Judges].``: the short name a
+# law article gives a work for its later notes is no part of the work (the later ``supra`` short
+# form joins by its title words); left in, it hides the year that closes a Bluebook citation
+_HEREINAFTER = re.compile(r"\s*\[\s*hereinafter\s[^\[\]]{1,160}\]")
+
+
+def hereinafter_clauses(text: str) -> str:
+    """``… (1982) [hereinafter Resnik, Managerial Judges].`` -> ``… (1982).``"""
+    if "hereinafter" not in text:
+        return text  # the common case, decided without the regex
+    return _HEREINAFTER.sub("", text)
+
+
 # ------------------------------------------------------------------ page ranges that lost their dash
 
 # ``pp.`` promises a range, so four digits may split (not the first page of a printed range:
@@ -584,6 +608,7 @@ NORMALIZERS: tuple[Callable[[str], str], ...] = (
     spaced_punctuation,
     ascii_title_marks,
     site_debris,
+    hereinafter_clauses,
     url_tails,
     broken_words,
     ocr_confusions,

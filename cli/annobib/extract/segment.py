@@ -194,6 +194,11 @@ _LEAD_AHEAD = re.compile(
 )
 # the characters _LEAD_AHEAD can open with (a test checks them against the regex)
 _LEAD_AHEAD_FIRST = frozenset("此另同再可请亦也还均具详更参见例比诸譬如关对有")
+# ``… 1:1–5. On the phrase "liujing jie shi", see also Yu Ying-shih, …``: a sentence that turns to
+# another work with a "see (also)" after a few words of its own opens a citation (its words are cut
+# as commentary later)
+_SEE_AHEAD = re.compile(r"[A-Z][^.;()]{0,120}?(?:,\s*|\s)(?:see also|see|cf\.)\s+[A-Z“\"]")
+_SEE_AHEAD_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # a stop and the whitespace after it (``\s`` and :meth:`str.isspace` agree): the next sentence opens at its end
 _STOP = re.compile(r"(?:。|\.(?= ))\s*")
 # …第9-31页。Aaron L. Friedberg, A Contest for Supremacy, New York: …: after a Chinese full stop a
@@ -260,6 +265,8 @@ def sentences(text: str) -> list[str]:
                 or text[j : j + 1] in _LEAD_AHEAD_FIRST
                 and _LEAD_AHEAD.match(text, j, end)
                 or citation_start(text[j:end]) > 0
+                or text[j : j + 1] in _SEE_AHEAD_FIRST
+                and _SEE_AHEAD.match(text, j, end)
                 or (text[i] == "。" and _WESTERN_AFTER_CJK_STOP.match(text, j, end) and score_at_least(text[j:end], 3))
             )
             and score_at_least(text[max(start, i - _WINDOW) : i], 4)
@@ -298,6 +305,14 @@ _ORIGINAL_IN_BRACKETS = re.compile(
 )
 
 
+# ``…(岩波書店、2001年)。原著はLouise Young, …`` / ``…, 112. 邦訳はハルオ・シラネ(…訳)『…』…``: after a
+# citation's full stop, "the original is" / "the Japanese translation is" opens the other edition's
+# citation
+_JA_OTHER_EDITION_IS = re.compile(
+    r"(?<=[.。])\s*(?:(?:原著|原書|原典|邦訳|翻訳|訳書)\s*(?:は|として)|のち|後に)\s*[、，,]?\s*(?=\S)"
+)  # 。のち吉海某編『…』（…）に再録: the reprint, a citation of its own too
+
+
 def _original_after_translation(text: str) -> str:
     m = _ORIGINAL_IN_BRACKETS.search(text)
     if m and cre.search(r"訳|译|譯", text[: m.start()]) and cre.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", m["orig"]):
@@ -309,6 +324,10 @@ def translation_pairs(text: str) -> str:
     """Separate with ``；`` a translation printed in brackets after its original, and a Japanese
     ``また、…も参照`` or ``…、および…`` citation after the one before it, so that each is read as a
     citation."""
+    if "は" in text or "のち" in text or "後に" in text:
+        parts = _JA_OTHER_EDITION_IS.split(text, maxsplit=1)
+        if len(parts) == 2 and _JA_OTHER_EDITION_IS.search(text).start() > 0:
+            return parts[0].rstrip() + "；" + parts[1]  # each part a citation of its own: no pair in brackets
     m = _TRANSLATION_IN_BRACKETS.search(text) if ("訳" in text or "译" in text or "譯" in text) else None
     if m and cre.search(r"訳|译|譯", m.group("tr")) and cre.search(r"[『《「]", m.group("tr")):
         tr = cre.sub(r"[\s.．。]+$", "", m.group("tr"))

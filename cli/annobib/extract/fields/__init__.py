@@ -48,7 +48,7 @@ from annobib.extract.fields.features import (
     page_range,
 )
 from annobib.extract.fields.frus import looks_like_frus_document, parse_frus_document
-from annobib.extract.fields.gbt import parse_gbt_tagged
+from annobib.extract.fields.gbt import parse_gbt_tagged, parse_gbt_untagged_online
 from annobib.extract.fields.jpdate import (
     is_cjk_author_date,
     is_japanese_case,
@@ -64,6 +64,8 @@ from annobib.extract.fields.lawcites import (
     parse_western_legislation,
     western_law_cue,
 )
+from annobib.extract.fields.film import directed_by, parse_film
+from annobib.extract.fields.glossed import glossed, parse_glossed
 from annobib.extract.fields.mla import mla_cue, parse_mla_book
 from annobib.extract.fields.model import Genre, Parsed
 from annobib.extract.fields.names import western_person
@@ -92,6 +94,13 @@ QUOTED_BEFORE_MARK = re.compile(
 def _has_gbt_tag(text: str) -> bool:
     """``Title[J]`` / ``[M]`` / ``[EB/OL]``: an old GB/T reference with a type tag."""
     return "[" in text and GBT_TAG_RE.search(text) is not None
+
+
+def _title_stop_then_url(text: str) -> bool:
+    """``….http`` / ``）。http``: a URL right after a stop, as a GB/T web reference without its
+    ``[EB/OL]`` prints it (the builder reads the rest)."""
+    stop_url = ".http" in text or ". http" in text or "。http" in text or "．http" in text
+    return stop_url and HAN.search(text) is not None  # the builder needs a Chinese author and title
 
 
 def _mostly_cyrillic(text: str) -> bool:
@@ -349,6 +358,28 @@ GENRES: list[Genre] = [
             (
                 "毛某.东亚区域合作的制度演进[J].世界经济与政治,2015(07):45-66.",
                 {"type": "article", "fields": {"number": "7", "pages": "45-66"}},
+            ),
+        ),
+    ),
+    Genre(
+        "gbt-untagged-online",
+        "gbt",
+        _title_stop_then_url,
+        parse_gbt_untagged_online,
+        needs_cjk=True,
+        examples=(
+            # tests/test_extract_blind27_causes.py::test_untagged_gbt_web_reference
+            (
+                "某某部.关于推进某某工作的意见(某发〔2019〕12号).http://www.example.gov.cn/a/t2019.html. [2021-03-04]",
+                {
+                    "type": "online",
+                    "fields": {
+                        "author": "{某某部}",
+                        "title": "关于推进某某工作的意见(某发〔2019〕12号)",
+                        "url": "http://www.example.gov.cn/a/t2019.html",
+                        "urldate": "2021-03-04",
+                    },
+                },
             ),
         ),
     ),
@@ -1789,6 +1820,53 @@ GENRES: list[Genre] = [
         ),
     ),
     Genre(
+        "film",
+        "film",
+        directed_by,
+        parse_film,
+        examples=(
+            # tests/test_extract_blind27_causes.py::test_film_with_its_director
+            (
+                "Harbour Lights, directed by Lin Mei (Taipei: Blue Pictures, 2004), DVD.",
+                {
+                    "type": "misc",
+                    "fields": {
+                        "title": "Harbour Lights",
+                        "editortype": "director",
+                        "location": "Taipei",
+                        "publisher": "Blue Pictures",
+                        "date": "2004",
+                    },
+                },
+            ),
+        ),
+    ),
+    Genre(
+        "glossed",
+        "glossed",
+        glossed,
+        parse_glossed,
+        needs_cjk=True,
+        examples=(
+            # tests/test_extract_blind27_causes.py::test_romanized_names_and_titles_with_their_characters
+            (
+                "Lin Mei 林梅, Haigang yu shangye 海港与商业, ed. Chen Li 陈立 (Shanghai: Sanlian, 2003), 1:45.",
+                {
+                    "type": "book",
+                    "locator": "45",
+                    "fields": {
+                        "author": "Lin Mei 林梅",
+                        "editor": "Chen Li 陈立",
+                        "title": "Haigang yu shangye 海港与商业",
+                        "publisher": "Sanlian",
+                        "volume": "1",
+                        "langid": "english",
+                    },
+                },
+            ),
+        ),
+    ),
+    Genre(
         "western",
         "western",
         _always,
@@ -2155,6 +2233,8 @@ _SUBMODULES = (
     "ukparl",
     "vancouver",
     "mla",
+    "film",
+    "glossed",
 )
 
 

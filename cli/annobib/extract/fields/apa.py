@@ -31,7 +31,7 @@ from annobib.extract.fields.features import (
     find_url,
 )
 from annobib.extract.fields.model import Parsed
-from annobib.extract.fields.names import names_field, western_person
+from annobib.extract.fields.names import names_field, western_names, western_person
 
 
 # ---------------------------------------------------------------- APA (Family, I. I., & Family, I. (Year). Title. Journal, 1(2), 3-4.)
@@ -427,6 +427,13 @@ _HARVARD_IMPRINT = re.compile(  # ``London and New York: Routledge``: two places
     r"(?:\s+(?:and|&)\s+[A-Z][A-Za-z'’\-]*(?:\s+[A-Z][A-Za-z'’\-]*){0,2})?(?:,\s*[A-Z]{2}|,\s*D\.\s?C\.)?)\s*:\s*"
     r"(?P<pub>[^:]{2,80}?)(?:,\s*(?P<p>pp?)\.\s*(?P<pg>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$"
 )
+# Title. Translated by P. Camiller. London: Verso / Title. Trans. A. Lee and B. Ng.: the translator
+# after the title; cut before the imprint is read (the names' stops would otherwise open its place).
+# The name ends where the place (``London:``, ``Washington, DC:``) or the text does.
+_HARVARD_TRANSLATOR = re.compile(
+    r"\.\s+(?:Translated|Trans\.|Tr\.)\s+(?:by\s+)?(?P<tr>[A-Z].{0,120}?)"
+    r"(?:\.\s+(?=[A-Z][A-Za-z'’\- ]{0,40}(?:,\s*[A-Z]{2}|,\s*D\.\s?C\.)?\s*:)|\.?\s*$)"
+)
 _HARVARD_JOURNAL = re.compile(
     r"^(?:[,.]\s*)?(?P<j>[^,]+(?:,\s*[^,\d][^,]*)?),\s*(?P<v>\d+)(?:\s*\((?P<n>[^)]+)\))?"
     r"(?:(?:,\s*(?:pp?\.\s*)?|:\s*)(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$"  # 78(6): 1360-80 too
@@ -606,6 +613,11 @@ def _harvard_unquoted(h: _HarvardRef) -> None:
     """An unquoted title: ``Place: Publisher[, p. 88]``, ``[Online]``, an edition, a day and month, a
     report or document number (then a report)."""
     body, date, etype, f, locator, title, year = h.body, h.date, h.etype, h.f, h.locator, h.title, h.year
+    trm = _HARVARD_TRANSLATOR.search(body) if "Tr" in body else None
+    if trm:
+        trs, tr_others, _role = western_names(trm["tr"])
+        f["translator"] = names_field(trs, tr_others)
+        body = body[: trm.start()] + ". " + body[trm.end() :]
     tm = _HARVARD_THESIS.search(body)
     if tm:  # Title. PhD thesis. University.
         etype = "thesis"

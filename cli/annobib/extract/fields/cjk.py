@@ -8,6 +8,7 @@ from annobib.extract import rx as cre
 from dataclasses import dataclass, field
 
 from annobib.extract.fields.features import (
+    cjk_page_locator,
     cjk_pages,
     en_pages,
     era_years,
@@ -234,7 +235,7 @@ def _newspaper_issue(p: Parsed) -> Parsed:
 
 # 『…日記』、伊藤隆之監修 / 《史记志疑》，贺次君点校 / 止庵校订: who edited the text, after its title
 _EDITOR_AFTER_TITLE = re.compile(
-    r"(?:^|[，,、])\s*([^，,、《》『』「」\d]{2,30}?)\s*"
+    r"(?:^|[，,、（(])\s*([^，,、《》『』「」（()）\d]{2,30}?)\s*"
     r"(?:監修|监修|点校|校点|點校|校订|校訂|校定|校注|校勘|校释|笺注|箋注|辑校|编校|整理)\s*(?=[，,、]|$)"
 )
 _EDITOR_AFTER_TITLE_CUES = "修校注理"  # a character each of its credit words holds (a gate)
@@ -417,6 +418,13 @@ _JA_PAREN_SERIES = re.compile(
     r"(?=\s*[^\s\d、，,。])"
 )
 
+# （新編日本古典文学全集20、小学館、1994年） / （日本思想大系 3、岩波書店）: a numbered series opening the
+# imprint in brackets (a collection's name ends in one of these words)
+_NUMBERED_SERIES_WORDS = ("全集", "大系", "叢書", "双書", "選書", "文庫", "講座", "シリーズ", "集成")
+_SERIES_IN_IMPRINT = re.compile(
+    r"\s*[（(](?P<ser>[^（()）、，,\d]{1,30}(?:全集|大系|叢書|双書|選書|文庫|講座|シリーズ|集成))\s*(?P<no>\d{1,4})\s*[、，,]\s*"
+)
+
 
 def _cjk_language_and_url(n: _CjkNote) -> None:
     """The language; the URL, and ``rest_nourl``: the rest without it, an imprint in parentheses set
@@ -434,6 +442,14 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
     if series:  # 『開発主義の時代へ』（シリーズ中国近現代史⑤）岩波新書、2014年: the series, then the imprint
         f["series"] = series["ser"].strip()
         n.rest = rest = rest[series.end() :]
+    numbered = (
+        _SERIES_IN_IMPRINT.match(rest)
+        if not series and rest.lstrip()[:1] in "（(" and _has_any(rest[:40], _NUMBERED_SERIES_WORDS)
+        else None
+    )
+    if numbered:  # 『源氏物語①』（新編日本古典文学全集20、小学館、1994年）: the series and its number, then the imprint
+        f["series"], f["number"] = numbered["ser"].strip(), numbered["no"]
+        n.rest = rest = rest[: numbered.start("ser")] + rest[numbered.end() :]
     lang = language_of(title + author_part) if (KANA.search(text) or HANGUL.search(text)) else language_of(title)
     if (
         lang == "chinese"
@@ -481,7 +497,7 @@ def _cjk_locators(n: _CjkNote) -> None:
     locator = None
     pm = cjk_pages(rest_nourl)
     if pm:
-        locator = page_range(pm.group(1), pm.group(2))
+        locator = cjk_page_locator(pm)
     else:
         em = en_pages(rest_nourl)
         if em:
@@ -507,9 +523,27 @@ _CJK_CONTAINER_RE2 = re.compile(
 )
 _CJK_CONTAINER_RE3 = re.compile(r"\s*([（(](?:[^）)]{1,6}版|[^）)]{1,6}刊)[）)])")
 _CJK_CONTAINER_RE4 = re.compile(r"^[\s，,、。.]*(?:载于|载|收录于|收录在|收入|收于|见|所收|in)?\s*(?:氏著|其著)?\s*")
+_CONTAINER_EDITION = re.compile(
+    r"\s*[（(]\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(修订版|增订版|再版|修订本|增订本|增订新版|修订新版|补订版|增补版))"
+    r"\s*[）)]"
+)
 # 收入陳萬明主編，《…》: Taiwanese notes set the editor off with a comma
 # 한국사연구회 편, 『…』: a Korean editor (편 / 엮음) before the book
 _CJK_CONTAINER_RE5 = re.compile(r"(主编|编|編|编校|点校|監修|eds?\.|(?<=\s)편|엮음)\s*[：:，,]?\s*$")
+
+
+def _place_and_publisher(text: str) -> re.Match | None:
+    """``北京：某某研究所 1972 年版`` / ``서울: 명인문화사, 2017``: an imprint by its shape (place, colon,
+    name, year) whatever the publisher's name ends in."""
+    if ":" not in text and "：" not in text:
+        return None
+    return PLACE_PUB_NIANBAN.search(text) or PLACE_PUB_CJK.search(text)
+
+
+def _imprint_in(text: str) -> bool:
+    """A publisher named with its year in ``text``: by its name's ending, or by the imprint's shape."""
+    pub = publisher_zh(text)
+    return bool(pub and len(pub.group("pub")) >= 2) or _place_and_publisher(text) is not None
 
 
 def _cjk_container(n: _CjkNote) -> None:
@@ -531,7 +565,11 @@ def _cjk_container(n: _CjkNote) -> None:
         if took2:
             container = took2[0]
             ed_m = _CJK_CONTAINER_RE3.match(rest_nourl[took2[1] :])
-            if ed_m:
+            book_ed = _CONTAINER_EDITION.match(rest_nourl, took2[1]) if ed_m or "本" in rest_nourl else None
+            if book_ed:  # 载《七缀集》（修订本）/（第2版）: the edition of the book, not a part of its title
+                n.f["edition"] = _cn_int(book_ed.group(1)) if book_ed.group(1) else book_ed.group(2)
+                took2 = (container, book_ed.end())
+            elif ed_m:  # 《人民日报》（海外版）/ 《…学报》（哲学社会科学版）: a periodical's edition names it
                 container += ed_m.group(1).replace("(", "（").replace(")", "）")
                 took2 = (container, took2[1] + ed_m.end())
             before_clean = _CJK_CONTAINER_RE4.sub("", before)
@@ -541,8 +579,10 @@ def _cjk_container(n: _CjkNote) -> None:
                 if "，" in ed_text or "," in ed_text:  # 《传习录》上，见陈立言等编校：: the credit's own part
                     ed_text = _CJK_CONTAINER_RE4.sub("", cre.split(r"[，,]", ed_text)[-1])
                 editors, _r, editor_others = cjk_names(ed_text, bool(_JAPANESE_CUE.search(rest_nourl)))
-            elif zai_container and not ZH_SERIES.search(rest_nourl) and publisher_zh(rest_nourl[took2[1] :]):
-                chapter = True  # 载《毛泽东选集》第 4 卷，人民出版社 1991 年版: a part of a book
+            elif zai_container and not ZH_SERIES.search(rest_nourl) and _imprint_in(rest_nourl[took2[1] :]):
+                # 载《毛泽东选集》第 4 卷，人民出版社 1991 年版 / 载氏著《…》，香港：新亚研究所 1972 年版: a
+                # part of a book, whatever its publisher's name ends in
+                chapter = True
             rest_after = rest_nourl[took2[1] :]
         else:
             rest_after = rest_nourl
@@ -602,11 +642,12 @@ def _cjk_cues(n: _CjkNote) -> None:
     if pub and len(pub.group("pub")) < 2:
         pub = None
     if not pub:
-        colon = ":" in rest_after or "：" in rest_after
-        pub = (PLACE_PUB_NIANBAN.search(rest_after) or PLACE_PUB_CJK.search(rest_after)) if colon else None
+        pub = _place_and_publisher(rest_after)
     translator_m = _CJK_CUES_RE5.search(rest_nourl) if _has_any(rest_nourl, "译訳譯") or "옮김" in rest_nourl else None
     issue = ZH_ISSUE.search(rest_nourl) if "期" in rest_nourl else None
     vol = ZH_VOLUME.search(rest_nourl) if _has_any(rest_nourl, "卷辑輯集册冊권집巻") else None
+    if not vol and n.container and _COLLECTED_WORKS.search(n.container):
+        vol = _COLLECTION_VOLUME.match(rest_after)  # 《大正藏》第50册: a canon's volumes are 册
     ko_num = KO_NUMBER.search(rest_nourl) if "호" in rest_nourl or "号" in rest_nourl else None
     series = ZH_SERIES.search(rest_nourl) if "辑" in rest_nourl else None
     date = iso_date(rest_nourl)
@@ -687,6 +728,9 @@ def _cjk_credits(n: _CjkNote) -> None:
 _CJK_TYPE_SPECIAL_RE2 = re.compile(r"(论文集|会议文集|研讨会文集|会议录|論文集|Proceedings)$")
 
 
+_ARCHIVE_REF = re.compile(r"(Ref\.\s?[A-Z]?\d{6,14})")
+
+
 def _cjk_archive_fields(n: _CjkNote) -> None:
     """An archival document's fields: the holding archive in ``library``, its file number in ``number``."""
     f, date, lib_first, rest_nourl = n.f, n.date, n.lib_first, n.rest_nourl
@@ -706,11 +750,16 @@ def _cjk_archive_fields(n: _CjkNote) -> None:
         f["library"] = strip_trailing(cre.sub(r"(藏|所藏|館蔵)$", "", holder.strip()))
     elif lib_first:
         f["library"] = lib_first
-    num = cre.search(
-        r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])",
-        rest_nourl,
-    ) or cre.search(
-        r"(?:^|[，,。、])\s*([A-Z]{0,4}\d{1,6}(?:\s*[-—–./]\s*[A-Za-z]?\d{1,6}){1,5})\s*[。.]?\s*$", rest_nourl
+    # JACAR(アジア歴史資料センター)Ref.C12120016300: a digital archive's reference code, as printed
+    num = (
+        (_ARCHIVE_REF.search(rest_nourl) if "Ref" in rest_nourl else None)
+        or cre.search(
+            r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])",
+            rest_nourl,
+        )
+        or cre.search(
+            r"(?:^|[，,。、])\s*([A-Z]{0,4}\d{1,6}(?:\s*[-—–./]\s*[A-Za-z]?\d{1,6}){1,5})\s*[。.]?\s*$", rest_nourl
+        )
     )
     if num:
         f["number"] = cre.sub(r"\s+", "", num.group(1))
@@ -778,7 +827,7 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
             date = iso_date(rest_nourl[: dn.start()] + rest_nourl[dn.end() :])
         if date:
             f["date"] = date
-    elif juan and not pub and not issue:
+    elif juan and not pub and not issue and not (container and n.vol and _COLLECTED_WORKS.search(container)):
         etype = "book"  # （清）顾炎武：《日知录》卷十《…》: a classic, cited without an edition
         if date:
             f["date"] = date
@@ -880,7 +929,7 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
         # 鲁迅：《“京派”与“海派”》，《鲁迅全集》第5卷，第453页: an essay in a volume of collected works
         etype = "inbook"
         f["booktitle"] = container
-        f["volume"] = vol.group(1) or vol.group(2) or vol.group(3)
+        f["volume"] = _cn_int(vol.group(1) or vol.group(2) or vol.group(3))
         if pub:
             _cjk_imprint(f, pub)
         elif date:
@@ -933,7 +982,8 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
 
 
 _CJK_TYPE_BOOK_OR_REPORT_RE1 = re.compile(
-    r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]|^\s*[（(]([上中下一二三四五六七八九十]|\d{1,2})[）)]"
+    r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]"
+    r"|^\s*[（(]([上中下一二三四五六七八九十]|\d{1,2})[）)]|^\s*[，,、]?\s*([上中下]巻)"  # 『…』下巻: a Japanese part, as printed
 )
 _CJK_TYPE_BOOK_OR_REPORT_RE2 = re.compile(
     r"(?:^|[》）)\s，,（(])\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(修订版|增订版|再版|修订本|增订本|增订新版|修订新版|補訂版|补订版|増補版|增补版|改訂版|増補改訂版|新装版))\s*[）)]?\s*(?=[，,、第（(]|$)"
@@ -955,7 +1005,15 @@ _REPORT_SERIES = re.compile(
     r"(?:제\s*|No\.\s*|第\s*)?(?P<n>\d{1,4}(?:-\d{1,4})?)"
 )
 _REPORT_SERIES_CUES = ("시리즈", "총서", "보고서", "系列", "研究报告", "研究報告", "Working Paper")
-_COLLECTED_WORKS = re.compile(r"(?:全集|文集|选集|選集|文选|文選|著作集|作品集)$")
+# the collections that print other works in numbered volumes: an author's collected works (with a
+# part of them, 《郭沫若全集·考古编》), a compendium (《四库全书》) or a canon (《大正藏》, 《道藏》)
+_COLLECTED_WORKS = re.compile(
+    r"(?:全集|文集|选集|選集|文选|文選|著作集|作品集)(?:·[^·]{1,10})?$|(?:全书|全書|大正藏|道藏|藏经|藏經|续藏|續藏)$"
+)
+# the volume of such a collection: 第8卷 / 第50册 / 第三册 (in a periodical, 《时务报》第29册 numbers an issue)
+_COLLECTION_VOLUME = re.compile(
+    r"\s*第\s*(?:(\d{1,4})\s*[卷巻]|(\d{1,4})\s*[册冊]|([一二三四五六七八九十]{1,3})\s*[卷巻册冊])"
+)
 
 
 def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
@@ -982,7 +1040,7 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
         etype = "book"
         vm = _CJK_TYPE_BOOK_OR_REPORT_RE1.search(rest_nourl) if _has_any(rest_nourl, "卷册巻辑輯（(") else None
         if vm:
-            v = vm.group(1) or vm.group(2) or vm.group(3)
+            v = vm.group(1) or vm.group(2) or vm.group(3) or vm.group(4)
             f["volume"] = _cn_int(v)
         em = _CJK_TYPE_BOOK_OR_REPORT_RE2.search(
             rest_nourl[: pub.start()] if pub.re is PUBLISHER_ZH and pub.string is rest_nourl else rest_nourl[:20]
@@ -1005,7 +1063,7 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
             else None
         )
         if supervisor and not f.get("editor") and not (container and not chapter):
-            ed_names, _r, ed_others = cjk_names(supervisor.group(1))  # 『…日記』、伊藤隆之監修、…
+            ed_names, _r, ed_others = cjk_names(supervisor.group(1), n.lang == "japanese")  # 『…日記』、伊藤隆之監修、…
             f["editor"] = format_cjk_names(ed_names, ed_others)
         if translator_m and not (container and not chapter):
             tr_names, _r, tr_others = cjk_names(translator_m.group(1))

@@ -112,6 +112,53 @@ def cjk_pages(text: str) -> re.Match | None:
     return m
 
 
+# 第345页上 / 第346页中: a page of a canon printed in registers (the Taishō's 上中下, often a b c)
+_PAGE_REGISTER = re.compile(r"[上中下](?=\s*(?:[。，,.;；）)]|$))")
+_REGISTERS = ("上", "中", "下")
+
+
+def cjk_page_locator(m: re.Match) -> str:
+    """The locator a :func:`cjk_pages` match cites: its page or range, and the register of a
+    page printed after 页 (``第345页上`` -> ``345上``)."""
+    loc = page_range(m.group(1), m.group(2))
+    text, end = m.string, m.end()
+    if text[end : end + 1] not in _REGISTERS or text[end - 1 : end] != "页":
+        return loc  # the common case: no register, decided without the regex
+    reg = _PAGE_REGISTER.match(text, end)
+    return loc + reg.group(0) if reg else loc
+
+
+# 教育部.关于…的意见(教基二〔2014〕4号).http://www.moe.gov.cn/…. [2020-04-20]: a GB/T 7714 reference to a
+# web page printed without its [EB/OL] tag: the author (no title mark, no tag, a short run), the
+# title, then the URL right after the title's stop
+_GBT_UNTAGGED_ONLINE = re.compile(
+    r"(?P<au>[^.．。\[\]《》「」『』:：/]{2,40}?)[.．]\s*(?P<title>[^\[\]《》]{2,200}?)[.．。]\s*(?=https?://)"
+)
+
+
+def gbt_untagged_online(text: str) -> re.Match | None:
+    """``Author.Title.URL``, a Chinese author and title (Han in each): the match, else None; the
+    regex, anchored, runs only when a stop stands right before a URL."""
+    if ".http" not in text and ". http" not in text and "。http" not in text and "．http" not in text:
+        return None
+    m = _GBT_UNTAGGED_ONLINE.match(text)
+    return m if m and HAN.search(m["au"]) and HAN.search(m["title"]) else None
+
+
+# Wang Hui 汪晖, Xiandai … xingqi 现代中国思想的兴起 (Beijing: …): a run of characters right after a
+# romanized word and one space, before a separator or a word -- Chicago's gloss of a CJK name or title
+_GLOSSABLE = r"\u3400-\u4dbf\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af"
+_CJK_RUN = re.compile(rf"[{_GLOSSABLE}][{_GLOSSABLE}·・]*")
+GLOSS = re.compile(rf"(?<=[A-Za-z’'\-.\"”]) (?P<g>[{_GLOSSABLE}][{_GLOSSABLE}·・]{{0,40}})(?=[\s,.;:)(]|$)")
+
+
+def glosses_only(text: str) -> list[re.Match]:
+    """The glosses of a Western note whose every run of characters is one (else []): a CJK note with
+    some Latin words is not such a note."""
+    glosses = list(GLOSS.finditer(text))
+    return glosses if glosses and len(glosses) == len(_CJK_RUN.findall(text)) else []
+
+
 def en_pages(text: str) -> re.Match | None:
     """``EN_PAGES.search(text)``, tried only when a ``p.`` is there."""
     return EN_PAGES.search(text) if "p." in text else None
@@ -345,7 +392,7 @@ IGO_SERIES_RE = re.compile(
 PUBLISHER_CUE = re.compile(
     r"Press|Publish|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|Random House|Knopf|"
     r"Blackwell|Sage|Rienner|Addison|McGraw|Houghton|Harper|Simon|Polity|Verso|Brookings|RAND|Department|Office|"
-    r"Institute|Center|Centre|Council|University|Bureau|Foundation|Endowment|Association|Society|Academy|Research|Studies|Éditions|Editions|Gallimard|Seuil|Suhrkamp|Beck|Elsevier|Taylor"
+    r"Institute|Center|Centre|Council|University|Bureau|Foundation|Endowment|Association|Society|Academy|Research|Studies|Series|Éditions|Editions|Gallimard|Seuil|Suhrkamp|Beck|Elsevier|Taylor"
 )
 
 
@@ -658,6 +705,7 @@ def language_of(text: str) -> str:
 
 _VIETNAMESE_LETTERS = re.compile("[\u1ea0-\u1ef9ơư]")
 _BARE_PAGE_RE1 = re.compile(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?")
+_VOLUME_PAGE = re.compile(r"\d{1,2}\s*:\s*(\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)")
 
 
 # a front-matter page in lower-case Roman numerals (``xxi``, ``xiv-xvi``): a well-formed numeral only
@@ -667,10 +715,14 @@ _ROMAN_PAGE = re.compile(
 
 
 def bare_page(text: str) -> str | None:
-    """``20.`` / ``1420–22`` / ``xxi``: a page or range written alone (Chicago notes write no ``p.``)."""
+    """``20.`` / ``1420–22`` / ``xxi``: a page or range written alone (Chicago notes write no ``p.``);
+    ``2:415``, Chicago's volume and page, cites the page (the volume is the entry's)."""
     t = (text or "").strip(" .。,，")
     if _BARE_PAGE_RE1.fullmatch(t):
         return norm_range(t)
+    vol_page = _VOLUME_PAGE.fullmatch(t) if ":" in t else None
+    if vol_page:
+        return norm_range(vol_page.group(1))
     if t[:1] in "ivxlc" and t and t != "c" and _ROMAN_PAGE.fullmatch(t):
         return cre.sub(r"\s*[-–—]\s*", "-", t)
     return None

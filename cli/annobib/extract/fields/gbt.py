@@ -17,6 +17,7 @@ from annobib.extract.fields.features import (
     language_of,
     strip_trailing,
     find_url,
+    gbt_untagged_online,
 )
 from annobib.extract.fields.law import LAW_TITLE_END
 from annobib.extract.fields.model import Parsed
@@ -105,24 +106,38 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
     std = _STANDARD_NUMBER.search(f["title"]) if tag in ("S", "S/OL") else None
     if std:  # 信息安全技术 个人信息安全规范:GB/T 35273—2020[S]: the standard's number closes its title
         f["title"], f["number"] = f["title"][: std.start()].rstrip(), std.group(1)
+    pat = _PATENT_NUMBER.search(f["title"]) if tag in ("P", "P/OL") else None
+    if pat:  # 一种数据传输方法及装置: CN110012345A[P]: so does a patent's
+        f["title"], f["number"] = f["title"][: pat.start()].rstrip(), pat.group(1)
     if tag in ("J", "J/OL"):
         locator = _gbt_journal(f, r)
     elif tag in ("N", "N/OL"):
         locator = _gbt_newspaper(f, r)
     elif tag in ("M", "M/OL", "D", "R", "C", "A", "G", "S"):
         locator = _gbt_book(f, tag, r)
-    else:
-        _gbt_online_dates(f, r)
+    else:  # an online item's access date may follow its URL: …/t20140408.html. [2020-04-20]
+        _gbt_online_dates(f, r + " " + rest[url_m.end() :] if url_m else r)
     if url:
         f["url"] = url
     f["langid"] = lang
     return Parsed(type=etype, fields=_order(f), locator=locator, names=[])
 
 
+def parse_gbt_untagged_online(text: str) -> Parsed | None:
+    """``Author.Title.URL [access date]`` in a Chinese reference list: read as the ``[EB/OL]`` it
+    leaves out (None unless the author and the title are CJK text)."""
+    m = gbt_untagged_online(text)
+    if not m:
+        return None
+    return parse_gbt_tagged(text[: m.end("title")] + "[EB/OL]" + text[m.end("title") :])
+
+
 # a standard's number after its title: GB/T 35273—2020, GB 5749-2006, ISO 9001:2015, JIS X 0208:1997
 _STANDARD_NUMBER = re.compile(
     r"\s*[:：]?\s*((?:GB(?:/[TZ])?|[A-Z]{2,4}/T|ISO(?:/IEC)?|IEC|JIS\s+[A-Z]|DB\d{2}(?:/T)?)\s*[\d.]+(?:\s*[—–\-:]\s*\d{4})?)$"
 )
+# a patent's number after its title: CN110012345A, US 7654321 B2, ZL201510012345.6, EP1234567
+_PATENT_NUMBER = re.compile(r"\s*[:：]\s*((?:[A-Z]{2}|ZL)\s?\d{5,12}(?:\.\d)?(?:\s?[A-Z]\d?)?)$")
 # an English book's translators or editors after its [M] tag, up to the place of publication
 _GBT_WESTERN_RESP = re.compile(
     r"^\s*(?P<role>Trans(?:lated)?\.?(?:\s+by)?|Tr\.|Ed(?:ited)?\.?(?:\s+by)?|Eds\.)\s+(?P<who>.+?)\.\s+"
@@ -257,7 +272,8 @@ def _gbt_book(f: dict[str, str], tag: str, r: str) -> str | None:
 
 def _gbt_online_dates(f: dict[str, str], r: str) -> None:
     """An online or other item: the publication date ``(2020-05-01)`` and the access date ``[2021-01-02]``."""
-    d = cre.search(r"\((\d{4}-\d{2}-\d{2})\)", r) or cre.search(r"(\d{4}-\d{2}-\d{2})", r)
+    # a date alone may be the publication date, not one in brackets: that is when it was accessed
+    d = cre.search(r"\((\d{4}-\d{2}-\d{2})\)", r) or cre.search(r"(?<!\[)(\d{4}-\d{2}-\d{2})(?!\])", r)
     if d:
         f["date"] = d.group(1)
     ud = cre.search(r"\[(\d{4}-\d{2}-\d{2})\]", r)

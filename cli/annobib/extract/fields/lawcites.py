@@ -31,8 +31,8 @@ BLUEBOOK_ARTICLE = re.compile(
 )
 # ``Title, 1780–1860, at 31 (1977)``: "at" before the page where the title ends in a number
 BLUEBOOK_BOOK = re.compile(
-    rf"^(?P<head>.+?)(?:,\s+at(?=\s+\d))?\s+(?P<pin>{_PIN})?\s*\((?:(?P<ed>\d{{1,2}})(?:st|nd|rd|d|th)\s+ed\.\s*)?(?:[^():,\d]{{2,40}}\s+eds?\.,?\s+)?(?P<y>{_YEAR})\)\s*\.?$"
-)
+    rf"^(?P<head>.+?)(?:,\s+at(?=\s+\d))?\s+(?P<pin>{_PIN})?\s*\((?:(?P<ed>\d{{1,2}})(?:st|nd|rd|d|th)\s+ed\.\s*)?(?:(?P<eds>[^():\d]{{2,80}}?)\s+eds?\.,?\s+)?(?P<y>{_YEAR})\)\s*\.?$"
+)  # (William N. Eskridge, Jr. & Philip P. Frickey eds., 1994): the editors of the edition cited
 OSCOLA_BOOK = re.compile(
     rf"^(?P<head>.+?)\s*\((?:(?P<ed>\d{{1,2}})(?:st|nd|rd|th)\s+edn,\s*)?(?P<pub>[A-Z][^():,]{{1,60}}?)\s+(?P<y>{_YEAR})\)"
     rf"\s*(?P<pin>(?:{_PIN})(?:,\s*{_PIN})?)?{_CHAPTER_PIN}\s*\.?$"
@@ -65,7 +65,8 @@ def _range(pin: str | None) -> str | None:
 def _author_and_title(head: str) -> tuple[str | None, str] | None:
     """``Anil Chandran & Uyen P. Leigh, Data Localism`` -> (BibTeX names, title); the title alone
     when what stands before the first comma is no list of names."""
-    head = cre.sub(r",\s*(Jr|Sr)\.,", r" \1.,", head)  # William H. Rogerson, Jr., Title
+    # William H. Rogerson, Jr., Title / Henry M. Hart, Jr. & Albert M. Sacks, Title: the suffix's comma
+    head = cre.sub(r",\s*(Jr|Sr)\.(?=,|\s+&\s|\s+and\s)", r" \1.", head)
     for m in cre.finditer(r",\s+", head):
         who, title = head[: m.start()], head[m.end() :]
         title = _STUDENT_LABEL.sub("", title)  # Kristin Dale, Note, Rethinking …
@@ -154,6 +155,10 @@ def _book(m: re.Match | None, case_mark: str) -> Parsed | None:
         f["publisher"] = m["pub"].strip()
     if m["ed"]:
         f["edition"] = m["ed"]
+    eds = m.groupdict().get("eds")
+    if eds and looks_like_names(eds.replace(" & ", " and ")):
+        editors, ed_others, _r = western_names(eds.replace(" & ", " and "))
+        f["editor"] = names_field(editors, ed_others)
     pin = (m["pin"] or "").split(",")[-1].strip() or None  # (OUP 2019) 271, 280: the last is cited
     return _finish("book", f, _range(pin), author)
 

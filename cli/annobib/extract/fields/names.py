@@ -129,6 +129,8 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
         role = "translator"
         text = cre.sub(r"(等)?(译|訳)$", "", text)
         others = text.endswith("等")
+        if text[-1:] == "・" and role_suffix(text[:-1]):
+            text = text[:-1]  # 校注・訳: edited with notes and translated, read as the credit before 訳
     km = KO_ROLE_RE.search(text) if _has_any_char(text[-2:], _KO_ROLE_LAST) else None
     if km:  # 김낙년 편 / 이영훈 외 엮음 / 홍길동 옮김
         role = (

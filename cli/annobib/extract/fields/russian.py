@@ -23,6 +23,13 @@ from annobib.extract.fields.model import Parsed
 
 # ---------------------------------------------------------------- Russian
 
+_RU_CITY_NAMES = {"М.": "Москва", "СПб.": "Санкт-Петербург", "Л.": "Ленинград"}
+# ``… историк. М., 1970. С. 203``: a listed city, a comma and the year, with no publisher between
+_RU_CITY_YEAR = re.compile(
+    r"(?:(?<=[.\s])|^)(?P<loc>М\.|СПб\.|Л\.|Москва|Санкт-Петербург|Ленинград|Киев|Новосибирск|Казань|Минск)"
+    r"\s*,\s*(?P<y>(?:1[5-9]|20)\d\d)(?!\d)"
+)
+
 RU_CITY = re.compile(
     r"(?:^|[.\s])(М\.|Москва|СПб\.|Санкт-Петербург|Л\.|Ленинград|Киев|Новосибирск|Екатеринбург|Казань"
     r"|Самара|Саратов|Томск|Нижний Новгород|Ростов-на-Дону|Воронеж|Владивосток|Минск"
@@ -34,9 +41,10 @@ _FAMILY = r"[А-ЯЁA-Z][а-яёa-z'’\-]+"
 _INITIAL = r"[А-ЯЁA-Z][а-яёa-z]?\."
 _ONE_AUTHOR = rf"(?:{_FAMILY}\s+(?:{_INITIAL}\s*){{1,2}}|(?:{_INITIAL}\s*){{1,2}}{_FAMILY})"
 _AUTHORS = re.compile(rf"^\s*({_ONE_AUTHOR}(?:,\s*{_ONE_AUTHOR})*)(?:\s*и\s*др\.|\s*et\s+al\.)?\s*")
-# the statement of responsibility after a title: / под ред. А.И. Миллера / пер. с англ. В. Козлова
+# the statement of responsibility after a title: / под ред. А.И. Миллера / гл. ред. (a reference work's
+# chief editor) / пер. с англ. В. Козлова
 _RESPONSIBILITY = re.compile(
-    r"\s*/\s*(?P<role>под\s+(?:общ\.\s+)?ред\.|отв\.\s*ред\.|ред\.|сост\.|пер\.(?:\s+с\s+[а-я]+\.)?|ed\.\s+by|eds?\.)\s*"
+    r"\s*/\s*(?P<role>под\s+(?:общ\.\s+)?ред\.|(?:отв|гл)\.\s*ред\.|ред\.|сост\.|пер\.(?:\s+с\s+[а-я]+\.)?|ed\.\s+by|eds?\.)\s*"
     r"(?P<who>(?:[А-ЯЁA-Z]\.\s*){1,2}[А-ЯЁA-Z][а-яёa-z\-]+(?:,\s*(?:[А-ЯЁA-Z]\.\s*){1,2}[А-ЯЁA-Z][а-яёa-z\-]+)*)(?P<others>\s+и\s+др\.?|\s+et\s+al\.?)?\.?"
 )
 _VOLUMES = re.compile(
@@ -361,12 +369,18 @@ def _russian_book_or_page(f: dict[str, str], rest: str, url: str | None) -> str:
             f["volume"] = vm["v3"]  # Кн. 2 of a work in books; after Т. 3 it only names a part
     rest = cre.sub(r"\s*[:.]?\s*[Вв]\s+\d+\s+т\.\s*(?:Т\.\s*\d+\.?)?", ".", rest)
     cm = RU_CITY.search(rest)
-    if cm:
+    cy = _RU_CITY_YEAR.search(rest) if not cm and "," in rest else None
+    if cy:  # Сыма Цянь — историк. М., 1970: the place and year, no publisher (GOST allows it)
+        f["title"] = strip_trailing(rest[: cy.start()])
+        f["location"] = _RU_CITY_NAMES.get(cy["loc"], cy["loc"])
+        f["date"] = cy["y"]
+        etype = "book"
+    elif cm:
         title = rest[: cm.start()]
         bare = cre.sub(r"(?:(?:^|\.\s*)(?:Т|Vol|Кн)\.\s*\d+\.?\s*)+$", "", strip_trailing(title))
         f["title"] = _ru_title(title) if bare == strip_trailing(title) else strip_trailing(bare)
         loc = cm.group(1)
-        f["location"] = {"М.": "Москва", "СПб.": "Санкт-Петербург", "Л.": "Ленинград"}.get(loc, loc)
+        f["location"] = _RU_CITY_NAMES.get(loc, loc)
         pm2 = cre.match(r"\s*([^,]+?),\s*(\d{4})", rest[cm.end() :])
         if pm2:
             f["publisher"] = pm2.group(1).strip()

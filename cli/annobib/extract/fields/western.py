@@ -265,6 +265,20 @@ _WESTERN_TITLE_RE2 = re.compile(
 _WESTERN_TITLE_RE3 = re.compile(r"(?:[,，]|(?<![.\s][A-Z])\.)\s*$")  # MLA: "Title." (not "U.S.")
 
 
+def _inside_a_title(body: str, i: int) -> bool:
+    """The quote opening at ``i`` follows a lowercase word (``A Poetics of "…"``), not a comma,
+    stop or colon, and a Chicago imprint in brackets follows it: a work quoted inside an unquoted
+    book title, not the title of an article or chapter."""
+    before = body[:i].rstrip()
+    if not before or not before[-1].islower() or not body[:i].endswith(" "):
+        return False
+    word = before.rsplit(" ", 1)[-1]
+    return word in _TITLE_LINK_WORDS and ", (" not in body[i:] and body.find(":", i) > 0
+
+
+_TITLE_LINK_WORDS = frozenset(("of", "on", "and", "the", "for", "about"))
+
+
 def _western_title(n: _WesternNote) -> None:
     """A Chicago imprint in parentheses (with the page after it), and the quoted title: ``pre`` is
     the text before it (the authors), ``rest`` the text after it."""
@@ -284,6 +298,8 @@ def _western_title(n: _WesternNote) -> None:
         n.pinpoint = norm_range(paren.group("at")) if paren.group("at") else None
         body = body[: paren.start()] + ", " + paren.group(1)
     q = _find_quoted(body)
+    if q and _inside_a_title(body, q[0]):
+        q = None  # The Bridge of Dreams: A Poetics of "The Tale of Genji" (…): a quotation in an unquoted title
     if q:
         i, j, title = q
         pre, rest = body[:i], body[j + 1 :]
@@ -728,10 +744,12 @@ _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10 = re.compile(
 )
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11 = re.compile(
     # revised and enlarged edition: two qualifiers joined by "and"
-    r"\d+(?:st|nd|rd|th)\s+(?:ed\.?|edition)|(?:rev\.|revised|updated|new|expanded|enlarged|corrected)"
+    r"\d+(?:st|nd|rd|th)\s+(?:(?:rev\.|revised|expanded|enlarged)\s+)?(?:ed\.?|edition)"
+    r"|(?:rev\.|revised|updated|new|expanded|enlarged|corrected)"
     r"(?:\s+and\s+(?:updated|expanded|enlarged|corrected))?\s+(?:ed\.?|edition)",
     re.I,
 )
+_NUMBERED_EDITION = re.compile(r"(\d+)(?:st|nd|rd|th)\s+(?:ed\.?|edition)", re.I)
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE12 = re.compile(r"[A-Z]{1,6}-[A-Z]{0,3}\d[\w/-]*")
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE13 = re.compile(
     r"^(?P<type>(?:[A-Z][\w.&-]*\s+){0,4}(?:Reports?|Briefs?|Papers?|Memos?|Backgrounders?|Series|Analys[ie]s|Commentary|Insights?|Monographs?|In Focus))\s+(?:No\.\s*|Number\s+)?(?P<num>[A-Z]*[-\d]+[A-Z\d-]*)\.?$"
@@ -838,7 +856,9 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             _translator_part(n, f, tm, parts[k + 1 :])
             break
         if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11.fullmatch(s.strip(" .")):
-            f["edition"] = cre.match(r"\d+", s.strip()).group(0) if s.strip()[:1] in "0123456789" else s.strip()
+            # 3rd ed. -> 3; a numbered edition with its qualifier stays as printed (2nd rev. ed.)
+            plain = _NUMBERED_EDITION.fullmatch(s.strip(" ."))
+            f["edition"] = plain.group(1) if plain else s.strip()
             continue  # Title, 3rd ed., Manchester University Press, 1999: the publisher may follow
         if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE12.fullmatch(s.strip(" .")):
             f["number"] = s.strip(" .")
