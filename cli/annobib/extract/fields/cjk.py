@@ -880,13 +880,14 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
             f["date"] = date[:4]
     elif container and chapter:
         # 见陈立言等编校：《王阳明全集》: a work in its author's collected works, their editors named,
-        # is a part of that book as blind20 records it (载《毛泽东选集》第 3 卷 stays an @incollection)
+        # is a part of that book as blind20 records it (载《毛泽东选集》第 3 卷 stays an @incollection);
+        # its volume may be bracketed: 载《习近平谈治国理政》（第1卷）
         etype = "inbook" if editors and _COLLECTED_WORKS.search(container) else "incollection"
         if editors:
             f["editor"] = format_cjk_names(editors, editor_others)
         f["booktitle"] = container
         vm = cre.match(
-            r"\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|([上中下])\s*[卷册]|[（(]([上中下])[）)])",
+            r"\s*(?:[（(]\s*(?=第))?(?:第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|([上中下])\s*[卷册]|[（(]([上中下])[）)])",
             rest_after,
         )
         if vm:
