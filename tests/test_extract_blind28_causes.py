@@ -23,3 +23,20 @@ def test_bracketed_volume_of_the_container():
     p = parse_citation("周平：《论睦邻外交》，载《邓小平文选》（第3卷），北京：人民出版社1993年版，第12—15页。")
     assert p.type == "incollection"
     assert (p.fields["booktitle"], p.fields["volume"]) == ("邓小平文选", "3")
+
+
+COMMENTARY_BEFORE_AUTHOR = [
+    # a short term in quotes is a word of the commentary, not a quoted title: the lead word cuts it
+    ("有关“软性制衡”的概念，可参考刘远航:《国际制衡的新形态》,上海:上海人民出版社2016年版,第40页。", "刘远航"),
+    # a clause naming what follows (…的是, …作有) before the author
+    ("学界对此讨论甚多，最具影响的是韩启明：《联盟困境再探》，《国际政治研究》2014年第2期，第8—30页。", "韩启明"),
+    ("对这一问题，其代表作有赵明川：《海权论新解》，北京：时事出版社2009年版，第5页。", "赵明川"),
+]
+
+
+@pytest.mark.parametrize("note,author", COMMENTARY_BEFORE_AUTHOR)
+def test_commentary_before_the_author_is_cut(note, author):
+    from annobib.extract.citations import read_note
+
+    reading = read_note(note)
+    assert [c.parsed.fields.get("author") for c in reading.citations] == [author]

@@ -18,7 +18,8 @@ from annobib.extract import rx as cre
 _HAN = r"\u4e00-\u9fff"
 _EVIDENCE: tuple[tuple[re.Pattern, int], ...] = (
     (re.compile(r"[《「『〈][^》」』〉]{1,200}[》」』〉]"), 3),
-    (re.compile(r"[“\"][^”\"]{4,300}[,，.]?[”\"]"), 2),
+    # a quoted title; a short Han term in quotes (关于“英国学派”的梳理) is a word of the prose
+    (re.compile(r"[“\"](?![\u4e00-\u9fff]{1,6}[”\"])[^”\"]{4,300}[,，.]?[”\"]"), 2),
     (re.compile(r"https?://|www\."), 3),
     (re.compile(r"出版社|書店|书局|出版|Press|Verlag|Publish|Books\b|University|大学"), 2),
     (re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)"), 1),
@@ -113,8 +114,9 @@ _OPENS = re.compile(
     r"|(?<=[\u4e00-\u9fff])(?=[A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w'’\-]+){1,2}(?:,|\s+and\s))"  # …代表性的是Nicholas Bayne and …
     rf"|(?<=、)(?=[{_HAN}々]{{2,10}}(?:・[{_HAN}々]{{2,10}})*[『「])"  # 詳しくは、白川方明『…』: a Japanese author after 、
 )
-# a lead word inside what looks like an author (类似现象亦见于欧阳静：《…》): the author follows it
-_LEAD_INSIDE = re.compile(r".*(?:见于|参见|参考|参阅|详见|转引自|引自|可见|亦见|也见|另见)\s*")
+# a lead word inside what looks like an author (类似现象亦见于欧阳静：《…》), or a clause naming what
+# follows (较有代表性的是罗某：《…》, 代表作有…, 研究者有…): the author follows it
+_LEAD_INSIDE = re.compile(r".*(?:见于|参见|参考|参阅|详见|转引自|引自|可见|亦见|也见|另见|[的作者][是有])\s*")
 # (the lookahead in front: a position where none of the three can open is passed over by one class
 # test instead of by trying each alternative, two of which open with a lookbehind)
 _BOUNDARY = re.compile(
