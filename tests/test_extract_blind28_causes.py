@@ -40,3 +40,28 @@ def test_commentary_before_the_author_is_cut(note, author):
 
     reading = read_note(note)
     assert [c.parsed.fields.get("author") for c in reading.citations] == [author]
+
+
+ORG_DOCUMENT_PLACE_DATE = [
+    # Org, Title, Place, Date: the place and date end the unquoted title
+    (
+        "Department of Foreign Affairs and Trade, Foreign Policy White Paper, Canberra, November 2017, p. 4.",
+        {"title": "Foreign Policy White Paper", "location": "Canberra", "date": "2017-11"},
+        "4",
+    ),
+    (
+        "European Commission, A Strategy for Cooperation in the Indo-Pacific, Brussels, 16 September 2021.",
+        {"title": "A Strategy for Cooperation in the Indo-Pacific", "location": "Brussels", "date": "2021-09-16"},
+        None,
+    ),
+    (
+        "U.S. Department of State, A Free and Open Indo-Pacific, Washington, DC, November 2019, p. 6.",
+        {"title": "A Free and Open Indo-Pacific", "location": "Washington, DC", "date": "2019-11"},
+        "6",
+    ),
+]
+
+
+@pytest.mark.parametrize("note,fields,locator", ORG_DOCUMENT_PLACE_DATE)
+def test_organization_document_place_and_date(note, fields, locator):
+    assert_one_citation(note, "report", fields, locator)

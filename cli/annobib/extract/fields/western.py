@@ -34,6 +34,7 @@ from annobib.extract.fields.features import (
     YEAR,
     _find_quoted,
     _mask_dates,
+    _month_number,
     _news_outlet,
     _order,
     _pp_date,
@@ -819,16 +820,32 @@ def _credit_or_place_ends_title(
 ) -> bool:
     """A part after the title that ends it and is read into ``f``: ``ed. by A. Editor`` (the book's
     editors: Title, ed. by A. Editor (Place: Publisher, 2011)) or a place followed only by the year
-    (Title (London, 1832), 14: no publisher printed)."""
+    or date (Title (London, 1832), 14: no publisher printed; Org, Title, Jakarta, June 2019)."""
     em = _ED_BY_PART.match(s)
     if em:
         eds, ed_others, _r = western_names(_unmask(", ".join([em.group("ed"), *_serial_names(later)])))
         f["editor"] = names_field(eds, ed_others)
         return True
-    if not placepub and s.strip(" .") in PUBLISHING_CITIES and (_is_year(after) or "\x00" in after):
+    if not placepub and s.strip(" .") in PUBLISHING_CITIES and _is_date_part(after):
         f["location"] = s.strip(" .")
         return True
+    # Org, Title, Washington, D.C., October 2022: the capital's district is a part of its own
+    date_next = later[1].strip(" .") if len(later) > 1 else ""
+    if not placepub and s.strip() == "Washington" and after in ("D.C", "DC") and _is_date_part(date_next):
+        f["location"] = f"Washington, {later[0].strip()}"
+        return True
     return False
+
+
+def _is_date_part(part: str) -> bool:
+    """A comma-separated part that is a date: ``1832``, ``May 21, 2025`` (masked), ``June 2019``,
+    ``1 December 2021``."""
+    if _is_year(part) or "\x00" in part:
+        return True
+    words = part.split(" ", 3)
+    if len(words) == 3 and words[0].isdigit() and len(words[0]) <= 2:
+        words = words[1:]  # the day first
+    return len(words) == 2 and _is_year(words[1]) and _month_number(words[0]) is not None
 
 
 _NAME_PART = re.compile(r"(?:and\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3}")
