@@ -65,3 +65,17 @@ ORG_DOCUMENT_PLACE_DATE = [
 @pytest.mark.parametrize("note,fields,locator", ORG_DOCUMENT_PLACE_DATE)
 def test_organization_document_place_and_date(note, fields, locator):
     assert_one_citation(note, "report", fields, locator)
+
+
+PINYIN_ONE_SYLLABLE_GIVEN = [
+    # a pinyin surname, then a one-syllable given name that is no surname: family name first
+    ("Zhou Bin, Rising Powers and Regional Order, Boulder: Lynne Rienner, 2015, p. 9.", "Zhou, Bin"),
+    ("Xu Jun, “Alliance Hedging in Southeast Asia,” Asian Survey 58, no. 2 (2018): 301-322.", "Xu, Jun"),
+    # a given name first and a pinyin surname last stays in that order
+    ("Jun Xu, Rising Powers and Regional Order, Boulder: Lynne Rienner, 2015, p. 9.", "Xu, Jun"),
+]
+
+
+@pytest.mark.parametrize("note,author", PINYIN_ONE_SYLLABLE_GIVEN)
+def test_pinyin_name_with_one_syllable_given_name(note, author):
+    assert parse_citation(note).fields["author"] == author
