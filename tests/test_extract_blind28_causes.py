@@ -79,3 +79,25 @@ PINYIN_ONE_SYLLABLE_GIVEN = [
 @pytest.mark.parametrize("note,author", PINYIN_ONE_SYLLABLE_GIVEN)
 def test_pinyin_name_with_one_syllable_given_name(note, author):
     assert parse_citation(note).fields["author"] == author
+
+
+def test_at_page_after_an_articles_range_is_the_page_cited():
+    note = (
+        "Maria Santos, “Coalitions Under Strain,” Journal of Strategic Studies, Vol. 41, No. 3 (2018), "
+        "pp. 301–330, at p. 315."
+    )
+    assert_one_citation(note, "article", {"pages": "301-330", "volume": "41"}, "315")
+
+
+def test_journal_running_head_with_a_bar_is_page_furniture():
+    from annobib.extract.notes import loose_notes
+
+    text = (
+        "1. Maria Santos, “Coalitions Under Strain,” Journal of Strategic Studies, Vol. 41, No. 3 (2018), "
+        "pp. 301–330, at p. 315.\n"
+        "Asian Security 12:2 | 207\n"
+        "2. Ibid., p. 318.\n"
+    )
+    notes = loose_notes(text)
+    assert [n.text.rstrip() for n in notes][0].endswith("at p. 315.")
+    assert len(notes) == 2 and "Asian Security" not in notes[0].text
