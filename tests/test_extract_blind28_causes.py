@@ -101,3 +101,12 @@ def test_journal_running_head_with_a_bar_is_page_furniture():
     notes = loose_notes(text)
     assert [n.text.rstrip() for n in notes][0].endswith("at p. 315.")
     assert len(notes) == 2 and "Asian Security" not in notes[0].text
+
+
+def test_translated_journal_name_in_brackets_is_dropped():
+    p = parse_citation(
+        "Li Ming, “Diqu zhixu de zhuanxing” [The Transformation of Regional Order], Guoji zhengzhi yanjiu "
+        "[International Politics Quarterly], No. 2 (2016), pp. 33–50."
+    )
+    assert (p.type, p.fields["journaltitle"]) == ("article", "Guoji zhengzhi yanjiu")
+    assert p.fields["title_translation"] == "The Transformation of Regional Order"

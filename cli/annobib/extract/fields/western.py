@@ -251,6 +251,11 @@ def _western_url_and_translation(n: _WesternNote) -> None:
     if tr_m and not cre.fullmatch(r"[A-Z]{1,2}(?:/[A-Z]{2})?", tr_m.group(1)):
         addon = tr_m.group(1).strip()
         body = body[: tr_m.start()] + body[tr_m.end() :]
+        # …, Shijie jingji yu zhengzhi [World Economics and Politics], No. 3: the journal's name
+        # translated likewise is no part of it (biblatex has no field for it)
+        jr_m = _WESTERN_URL_AND_TRANSLATION_RE1.search(body, tr_m.start()) if "[" in body[tr_m.start() :] else None
+        if jr_m and not cre.fullmatch(r"[A-Z]{1,2}(?:/[A-Z]{2})?", jr_m.group(1)):
+            body = body[: jr_m.start()] + body[jr_m.end() :]
     n.addon, n.body, n.f, n.p, n.url = addon, body, f, p, url
 
 
