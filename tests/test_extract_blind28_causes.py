@@ -110,3 +110,21 @@ def test_translated_journal_name_in_brackets_is_dropped():
     )
     assert (p.type, p.fields["journaltitle"]) == ("article", "Guoji zhengzhi yanjiu")
     assert p.fields["title_translation"] == "The Transformation of Regional Order"
+
+
+def test_an_interview_record_cites_nothing():
+    from annobib.extract.citations import read_note
+
+    reading = read_note("Author's interview with a retired Indonesian navy officer, Surabaya, May 2021.")
+    assert (reading.status, reading.citations) == ("not-a-citation", [])
+
+
+def test_a_work_cited_after_an_interview_record_is_read_alone():
+    from annobib.extract.citations import read_note
+
+    reading = read_note(
+        "Author's interview with a port official, Piraeus, 3 June 2019. On the port's sale see also "
+        "Helena Markou, Ports for Sale, London: Verso, 2020, p. 41."
+    )
+    assert [c.parsed.fields.get("author") for c in reading.citations] == ["Markou, Helena"]
+    assert reading.citations[0].parsed.fields["title"] == "Ports for Sale"

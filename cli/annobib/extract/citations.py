@@ -57,6 +57,8 @@ _NOT_CITATION_HEAD = re.compile(
     r"|(?:Исследование выполнено|Работа выполнена|Статья подготовлена|Здесь и далее)"
     r"|本(?:节|章|文|稿)(?:部分|的部分|主要)?内容(?:曾|已)"
 )
+# an interview the author held, opening a sentence of a note (a note may cite a work after it)
+_INTERVIEW_RECORD = re.compile(r"(?:Author['’]s |The author['’]s |My )?[Ii]nterviews? (?:with|conducted|by the author)")
 # the ASCII letters _NOT_CITATION_HEAD can open with (a test reads them from the regex)
 _NOT_CITATION_ASCII_FIRST = "TIFAf"
 # every character _NOT_CITATION_HEAD can open with (a test reads them from the regex)
@@ -454,6 +456,13 @@ def _read_note(text: str) -> NoteReading:
     out: list[CitationText] = []
     prose = False
     for k, piece in enumerate(pieces):
+        if piece[:1] in "AIMT" and _INTERVIEW_RECORD.match(piece) and not cre.search(r"”,|,”", piece):
+            # Author's interview with an official, Seoul, 2022.: a record, no work cited; a work
+            # cited in a sentence after it is read on its own
+            piece = _cited_after_record(piece)
+            if not piece:
+                prose = True
+                continue
         piece = piece[citation_start(piece) :]
         if k:
             piece = cut_commentary(piece)  # …；此外，英文文献可参见Kevin L. Tan, …: the remark before 可参见
@@ -487,6 +496,23 @@ def _read_note(text: str) -> NoteReading:
             return NoteReading("not-understood", [], "a citation could not be read")
         return NoteReading("not-a-citation", [], "no citation found (an interview, data source or remark)")
     return NoteReading("cited", out)
+
+
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
+
+
+def _cited_after_record(piece: str) -> str:
+    """What a sentence after an interview record cites (``… 2018. On sound see also A. Author,
+    Title, New York: Press, 1994``), else ``""``."""
+    for m in _SENTENCE_END.finditer(piece):
+        rest = piece[m.end() :]
+        if score_at_least(rest, 3):
+            see = _SEE_INSIDE.search(rest)  # On sound in his films see also …: the topic before the signal
+            return rest[see.end() :] if see and not score_at_least(rest[: see.start()], 1) else rest
+    return ""
+
+
+_SEE_INSIDE = re.compile(r"\b(?:[Ss]ee(?: also)?|[Cc]f\.)\s+(?=[A-Z“\"])")
 
 
 _CONNECTIVE = re.compile(r"^(?:此外|另外|再者)\s*[，,]\s*(?=[^，,。：:《]{2,30}[：:]\s*[《「『])")
