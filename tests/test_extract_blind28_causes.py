@@ -128,3 +128,10 @@ def test_a_work_cited_after_an_interview_record_is_read_alone():
     )
     assert [c.parsed.fields.get("author") for c in reading.citations] == ["Markou, Helena"]
     assert reading.citations[0].parsed.fields["title"] == "Ports for Sale"
+
+
+@pytest.mark.parametrize("note,locator", [("Ibid., para. 31.", "para. 31"), ("同上，paras. 12-14。", "paras. 12-14")])
+def test_a_paragraph_is_the_locator_of_a_back_reference(note, locator):
+    from annobib.extract.citations import read_note
+
+    assert [c.locator for c in read_note(note).citations] == [locator]

@@ -325,6 +325,10 @@ def locator_of(text: str) -> str | None:
         m = cre.search(r"\bfols?\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
         if m:
             return page_range(m.group(1), m.group(2))
+    if "para" in text:  # Ibid., para. 24 / 同上，para. 202: a paragraph of a judgment, as printed (docs/fields.md)
+        m = cre.search(r"\bparas?\.\s*\d+(?:\s*[-–—]\s*\d+)?", text)
+        if m:
+            return m.group(0)
     return None
 
 
