@@ -135,3 +135,13 @@ def test_a_paragraph_is_the_locator_of_a_back_reference(note, locator):
     from annobib.extract.citations import read_note
 
     assert [c.locator for c in read_note(note).citations] == [locator]
+
+
+def test_a_remark_before_a_colon_and_an_english_citation_is_cut():
+    from annobib.extract.citations import read_note
+
+    reading = read_note(
+        "参见所谓“科索沃咨询意见”：Accordance with International Law of the Unilateral Declaration of "
+        "Independence in Respect of Kosovo, Advisory Opinion, I.C.J. Reports 2010, p. 403, para. 84。"
+    )
+    assert [c.parsed.fields.get("title", "")[:10] for c in reading.citations] == ["Accordance"]
