@@ -145,3 +145,12 @@ def test_a_remark_before_a_colon_and_an_english_citation_is_cut():
         "Independence in Respect of Kosovo, Advisory Opinion, I.C.J. Reports 2010, p. 403, para. 84。"
     )
     assert [c.parsed.fields.get("title", "")[:10] for c in reading.citations] == ["Accordance"]
+
+
+def test_a_departments_volume_printed_by_the_gpo_is_a_book():
+    note = (
+        "U.S. Department of State, Foreign Relations of the United States, 1961–1963, vol. 22, Northeast Asia "
+        "(Washington, DC: Government Printing Office, 1996), 88."
+    )
+    fields = {"volume": "22", "publisher": "Government Printing Office", "date": "1996"}
+    assert_one_citation(note, "book", fields, "88")

@@ -960,7 +960,11 @@ def _western_unquoted_type(n: _WesternNote) -> None:
     elif n.publisher:
         etype = "book"
         f["publisher"] = n.publisher
-    elif placepub and (names and names[0].startswith("{") or "number" in f or _think_tank(placepub.group("pub"))):
+    elif (
+        placepub
+        and (names and names[0].startswith("{") or "number" in f or _think_tank(placepub.group("pub")))
+        and "Printing Office" not in placepub.group("pub")  # a department's book printed by the GPO
+    ):
         # an organization's or a numbered publication, or a think tank's (Santa Monica, CA: RAND
         # Corporation, 2021): a report
         etype = "report"
