@@ -154,3 +154,17 @@ def test_a_departments_volume_printed_by_the_gpo_is_a_book():
     )
     fields = {"volume": "22", "publisher": "Government Printing Office", "date": "1996"}
     assert_one_citation(note, "book", fields, "88")
+
+
+def test_a_document_cited_before_zhuanyinzi_is_kept():
+    from annobib.extract.citations import read_note
+
+    reading = read_note(
+        "《周恩来致斯大林电》（1950年10月8日），АВП РФ, ф. 0100, оп. 43, д. 12, л. 5-7。"
+        "转引自沈志明：《中苏关系史纲》，第88页。"
+    )
+    archive, source = reading.citations
+    assert archive.parsed.type == "misc" and archive.locator == "5-7"
+    assert (archive.parsed.fields["title"], archive.parsed.fields["date"]) == ("周恩来致斯大林电", "1950-10-08")
+    assert archive.parsed.fields["library"] == "АВП РФ"
+    assert (source.parsed.fields["author"], source.locator) == ("沈志明", "88")

@@ -552,6 +552,8 @@ def cut_commentary(text: str) -> str:
         return text  # 同上，第 9 页；另参见……: a back-reference is a citation, not commentary
     if PREFIX_CITES.search(before) or before.count("《") > before.count("》") or before.count("“") > before.count("”"):
         return text
+    if "《" in before and score_at_least(before, 4):
+        return text  # 《…会谈纪要》（1956年3月31日），АПРФ, ф. 45…。转引自…: a document cited before, by its evidence
     if _CITED_PAGE_THEN_SEMICOLON.search(before):
         return text  # Wessel, Global Cold War, 112; see also …: a short form ends at its page
     return text[m.start() :]
