@@ -66,6 +66,8 @@ _NOT_CITATION_HEAD = re.compile(
     r"|(?:Исследование выполнено|Работа выполнена|Статья подготовлена|Здесь и далее)"
     r"|本(?:节|章|文|稿)(?:部分|的部分|主要)?内容(?:曾|已)"
 )
+# an interview the author held, opening a sentence of a note (a note may cite a work after it)
+_INTERVIEW_RECORD = re.compile(r"(?:Author['’]s |The author['’]s |My )?[Ii]nterviews? (?:with|conducted|by the author)")
 # the ASCII letters _NOT_CITATION_HEAD can open with (a test reads them from the regex)
 _NOT_CITATION_ASCII_FIRST = "TIFAf"
 # every character _NOT_CITATION_HEAD can open with (a test reads them from the regex)
@@ -339,6 +341,10 @@ def locator_of(text: str) -> str | None:
         m = cre.search(r"\bfols?\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
         if m:
             return page_range(m.group(1), m.group(2))
+    if "para" in text:  # Ibid., para. 24 / 同上，para. 202: a paragraph of a judgment, as printed (docs/fields.md)
+        m = cre.search(r"\bparas?\.\s*\d+(?:\s*[-–—]\s*\d+)?", text)
+        if m:
+            return m.group(0)
     return None
 
 
@@ -470,6 +476,13 @@ def _read_note(text: str) -> NoteReading:
     out: list[CitationText] = []
     prose = False
     for k, piece in enumerate(pieces):
+        if piece[:1] in "AIMT" and _INTERVIEW_RECORD.match(piece) and not cre.search(r"”,|,”", piece):
+            # Author's interview with an official, Seoul, 2022.: a record, no work cited; a work
+            # cited in a sentence after it is read on its own
+            piece = _cited_after_record(piece)
+            if not piece:
+                prose = True
+                continue
         piece = piece[citation_start(piece) :]
         if k:
             piece = cut_commentary(piece)  # …；此外，英文文献可参见Kevin L. Tan, …: the remark before 可参见
@@ -505,6 +518,23 @@ def _read_note(text: str) -> NoteReading:
     return NoteReading("cited", out)
 
 
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
+
+
+def _cited_after_record(piece: str) -> str:
+    """What a sentence after an interview record cites (``… 2018. On sound see also A. Author,
+    Title, New York: Press, 1994``), else ``""``."""
+    for m in _SENTENCE_END.finditer(piece):
+        rest = piece[m.end() :]
+        if score_at_least(rest, 3):
+            see = _SEE_INSIDE.search(rest)  # On sound in his films see also …: the topic before the signal
+            return rest[see.end() :] if see and not score_at_least(rest[: see.start()], 1) else rest
+    return ""
+
+
+_SEE_INSIDE = re.compile(r"\b(?:[Ss]ee(?: also)?|[Cc]f\.)\s+(?=[A-Z“\"])")
+
+
 _CONNECTIVE = re.compile(r"^(?:此外|另外|再者)\s*[，,]\s*(?=[^，,。：:《]{2,30}[：:]\s*[《「『])")
 _DITTO_FIRST = frozenset("ОIE同같")  # the first characters of DITTO_RE's words
 _LEAD_WORD_CUES = ("参", "详", "转", "See", "see", "Cf", "cf")
@@ -538,6 +568,8 @@ def cut_commentary(text: str) -> str:
         return text  # 同上，第 9 页；另参见……: a back-reference is a citation, not commentary
     if PREFIX_CITES.search(before) or before.count("《") > before.count("》") or before.count("“") > before.count("”"):
         return text
+    if "《" in before and score_at_least(before, 4):
+        return text  # 《…会谈纪要》（1956年3月31日），АПРФ, ф. 45…。转引自…: a document cited before, by its evidence
     if _CITED_PAGE_THEN_SEMICOLON.search(before):
         return text  # Wessel, Global Cold War, 112; see also …: a short form ends at its page
     return text[m.start() :]

@@ -111,7 +111,18 @@ def is_folio(line: str) -> int | None:
         m = _FOLIO_IN_HEAD.match(line)
         if m and not cre.search(r"\d{1,4}\s*[-–—]\s*\d", m.group("a") or m.group("b") or ""):
             return int(m.group(1) or m.group(4))
+    if " | " in line and len(line) <= 72:
+        m = _FOLIO_BAR_HEAD.match(line)
+        if m:
+            return int(m.group(1) or m.group(2))
     return None
+
+
+# ``International Security 46:3 | 118`` / ``118 | Journal of Cold War Studies``: a journal's running
+# head and its folio set apart by a bar (no sentence punctuation, no quotes on the head's side)
+_FOLIO_BAR_HEAD = re.compile(
+    r"^[^|。，；,;“”\"]{4,60}? \| (\d{1,4})$|^(\d{1,4}) \| [^|。，；,;“”\"]{4,60}$"
+)
 
 
 def _bare_folios(st: list[str]) -> set[int]:

@@ -18,7 +18,8 @@ from annobib.extract import rx as cre
 _HAN = r"\u4e00-\u9fff"
 _EVIDENCE: tuple[tuple[re.Pattern, int], ...] = (
     (re.compile(r"[《「『〈][^》」』〉]{1,200}[》」』〉]"), 3),
-    (re.compile(r"[“\"][^”\"]{4,300}[,，.]?[”\"]"), 2),
+    # a quoted title; a Han term of a few words in quotes (关于“英国学派”的梳理) is a word of the prose
+    (re.compile(r"[“\"](?![\u4e00-\u9fff]{1,12}[”\"])[^”\"]{4,300}[,，.]?[”\"]"), 2),
     (re.compile(r"https?://|www\."), 3),
     (re.compile(r"出版社|書店|书局|出版|Press|Verlag|Publish|Books\b|University|大学"), 2),
     (re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)"), 1),
@@ -35,7 +36,7 @@ _EVIDENCE: tuple[tuple[re.Pattern, int], ...] = (
 # the regex engine skips to the places where one can start instead of trying every position. A
 # Han word and an English word never overlap, so the two counts add up to the count of the union.
 _PROSE_HAN = re.compile(
-    r"的|了|吗|呢|认为|指出|主要有|包括|区别|讨论|问题|观点|例如|比如|可以|值得|需要|笔者|本文|作者|学界|学者|研究成果|相关研究"
+    r"的|了|吗|呢|认为|指出|主要有|包括|区别|讨论|问题|观点|例如|比如|可以|值得|需要|笔者|本文|作者|学界|学者|研究成果|相关研究|所谓"
     r"|は、|については|詳しくは|詳細は|であり|である"  # Japanese prose (中国側の議論については、…)
 )
 # \b(?:is|are|…)\b, written with the start boundary after the first letter (``(?<!\w.)``: no word
@@ -112,9 +113,11 @@ _OPENS = re.compile(
     r"|(?:(?:Refer|refer)\s+to|(?:See|see)(?:\s+also)?|(?:Cf|cf)\.)\s*[:,]?\s*(?=[A-Z“\"])"
     r"|(?<=[\u4e00-\u9fff])(?=[A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w'’\-]+){1,2}(?:,|\s+and\s))"  # …代表性的是Nicholas Bayne and …
     rf"|(?<=、)(?=[{_HAN}々]{{2,10}}(?:・[{_HAN}々]{{2,10}})*[『「])"  # 詳しくは、白川方明『…』: a Japanese author after 、
+    r"|(?<=[：:])(?=[A-Z])|(?<=[：:]\s)(?=[A-Z])"  # 所谓“…”裁决：The South China Sea Arbitration …: after a remark's colon
 )
-# a lead word inside what looks like an author (类似现象亦见于欧阳静：《…》): the author follows it
-_LEAD_INSIDE = re.compile(r".*(?:见于|参见|参考|参阅|详见|转引自|引自|可见|亦见|也见|另见)\s*")
+# a lead word inside what looks like an author (类似现象亦见于欧阳静：《…》), or a clause naming what
+# follows (较有代表性的是罗某：《…》, 代表作有…, 研究者有…): the author follows it
+_LEAD_INSIDE = re.compile(r".*(?:见于|参见|参考|参阅|详见|转引自|引自|可见|亦见|也见|另见|[的作者][是有])\s*")
 # (the lookahead in front: a position where none of the three can open is passed over by one class
 # test instead of by trying each alternative, two of which open with a lookbehind)
 _BOUNDARY = re.compile(

@@ -163,7 +163,7 @@ def parse_cjk(text: str) -> Parsed:
             return parsed
     if etype == "book" and "」" in text and "『" not in text:
         return _ja_unbracketed_journal(parsed, text)
-    return _newspaper_issue(parsed) if etype == "book" and "author" not in parsed.fields else parsed
+    return _newspaper_issue(parsed, note.ban) if etype == "book" and "author" not in parsed.fields else parsed
 
 
 # 「…」日本銀行ワーキングペーパーシリーズ No.18-J-5 / 「…」RIETI Discussion Paper Series 19-J-021、経済産業研究所 /
@@ -219,18 +219,22 @@ _NEWSPAPER_NAME = re.compile(r"(?:新聞|新闻|日報|日报|時報|时报|晚�
 _ISSUE_ONLY = frozenset(("title", "date", "langid", "pages"))
 
 
-def _newspaper_issue(p: Parsed) -> Parsed:
+def _newspaper_issue(p: Parsed, ban: re.Match | None) -> Parsed:
     """A "book" that is only a newspaper's name in title marks and a full date is that newspaper's
-    issue: an @article with the name as ``journaltitle`` and no title (the note names no piece)."""
+    issue: an @article with the name as ``journaltitle`` and no title (the note names no piece); its
+    第N版 is the page, as for a titled article in a newspaper (``pages`` and the locator)."""
     f = p.fields
     if not (f.keys() <= _ISSUE_ONLY and len(f.get("date", "")) == 10 and _NEWSPAPER_NAME.search(f.get("title", ""))):
         return p
-    g = {"journaltitle": f["title"], "date": f["date"]}
-    if "pages" in f:
+    g = {"journaltitle": f["title"], "entrysubtype": "newspaper", "date": f["date"]}
+    locator = p.locator
+    if ban:
+        g["pages"] = locator = ban.group(1) or ban.group(2) or ban.group(3)
+    elif "pages" in f:
         g["pages"] = f["pages"]
     lang = {"聞": "japanese", "보": "korean", "문": "korean"}.get(f["title"][-1], f["langid"])
     g["langid"] = lang
-    return Parsed(type="article", fields=_order(g), locator=p.locator, names=p.names, kind=p.kind)
+    return Parsed(type="article", fields=_order(g), locator=locator, names=p.names, kind=p.kind)
 
 
 # 『…日記』、伊藤隆之監修 / 《史记志疑》，贺次君点校 / 止庵校订: who edited the text, after its title
@@ -936,7 +940,8 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
             f["date"] = date[:4]
     elif container and chapter:
         # 见陈立言等编校：《王阳明全集》: a work in its author's collected works, their editors named,
-        # is a part of that book as blind20 records it (载《毛泽东选集》第 3 卷 stays an @incollection)
+        # is a part of that book as blind20 records it (载《毛泽东选集》第 3 卷 stays an @incollection);
+        # its volume may be bracketed: 载《习近平谈治国理政》（第1卷）
         etype = "inbook" if editors and _COLLECTED_WORKS.search(container) else "incollection"
         if editors:
             f["editor"] = format_cjk_names(editors, editor_others)

@@ -470,6 +470,15 @@ PUBLISHING_CITIES = frozenset(
         "Moscow",
         "Madrid",
         "Rome",
+        # seats of governments and international bodies that issue documents (ASEAN, EU, UN offices)
+        "Jakarta",
+        "Brussels",
+        "Manila",
+        "Bangkok",
+        "Kuala Lumpur",
+        "Ottawa",
+        "Nairobi",
+        "The Hague",
     )
 )
 # a publisher's name (narrower than PUBLISHER_CUE, which also finds institutes and offices)

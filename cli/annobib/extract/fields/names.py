@@ -376,14 +376,16 @@ _PY_SYL = (
     r"ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)"
 )
 _PY_GIVEN = re.compile(r"[A-Z][a-z]{1,8}")
-_PY_TWO = re.compile(r"(?:" + _PY_SYL + r"){2}")
+_PY_GIVEN_SYLLABLES = re.compile(r"(?:" + _PY_SYL + r"){1,2}")
 
 
 def _pinyin_family_first(first: str, second: str) -> bool:
-    """``Mao Zedong``: a pinyin surname, then a two-syllable pinyin given name that is no surname."""
+    """``Mao Zedong``, ``Wang Jun``: a pinyin surname, then a pinyin given name of one or two
+    syllables that is no surname (``Li Zhang`` stays in the order of its language: either word may
+    be the family name)."""
     if first not in PINYIN_SURNAMES or second in PINYIN_SURNAMES or not _PY_GIVEN.fullmatch(second):
         return False
-    return bool(_PY_TWO.fullmatch(second.lower()))
+    return bool(_PY_GIVEN_SYLLABLES.fullmatch(second.lower()))
 
 
 def names_field(names: list[str], others: bool) -> str:

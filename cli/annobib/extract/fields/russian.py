@@ -13,6 +13,7 @@ from annobib.extract.fields.features import (
     _order,
     clean_url,
     iso_date,
+    language_of,
     norm_range,
     page_range,
     strip_trailing,
@@ -197,6 +198,9 @@ def parse_russian(text: str) -> Parsed:
     return Parsed(type=etype, fields=_order(f), locator=locator, names=names)
 
 
+_MARKED_DOC = re.compile(r"[《「『](?P<t>[^》」』]{1,200})[》」』]\s*(?:[（(](?P<d>[^（）()]{4,30})[）)])?\s*[，,、]?\s*(?P<h>.*)$")
+
+
 def _russian_archive(f: dict[str, str], body: str) -> Parsed | None:
     """``АВП РФ. Ф. 0100. Оп. 42. П. 288. Д. 19. Л. 81–85.``: the holder and the file's signature;
     the leaves are the locator. None when there is no fonds / inventory signature."""
@@ -213,11 +217,19 @@ def _russian_archive(f: dict[str, str], body: str) -> Parsed | None:
         doc, _, holder = holder.partition("//")
         f["title"] = strip_trailing(doc)
         holder = holder.strip()
+    marked = _MARKED_DOC.match(holder) if holder[:1] in "《「『" else None
+    lang = "russian"
+    if marked:  # 《…会谈纪要》（1956年3月31日），АПРФ, ф. 45: a Chinese note's title and date, then the holder
+        f["title"], holder = marked["t"], marked["h"]
+        lang = language_of(marked["t"])
+        date = iso_date(marked["d"]) if marked["d"] else None
+        if date:
+            f["date"] = date
     if holder:  # Российский государственный исторический архив (РГИА): the name, not its abbreviation
         f["library"] = cre.sub(r"\s*\([А-ЯЁA-Z]{2,8}\)$", "", holder)
     f["number"] = sig
     f["entrysubtype"] = "archive"
-    f["langid"] = "russian"
+    f["langid"] = lang
     return Parsed(type="misc", fields=_order(f), locator=norm_range(lm.group(1)) if lm else None)
 
 

@@ -35,6 +35,7 @@ from annobib.extract.fields.features import (
     YEAR,
     _find_quoted,
     _mask_dates,
+    _month_number,
     _news_outlet,
     _order,
     _pp_date,
@@ -98,6 +99,10 @@ class _WesternNote:
     publisher: str | None = None  # a publisher printed without a place
 
 
+# the pinpoint closing a note: ``…, pp. 455–487, at p. 462.`` (Bluebook's ``at 210`` is read elsewhere)
+_AT_PAGE_END = re.compile(r",\s*at\s+pp?\.\s*(\d+(?:\s*[-–—]\s*\d+)?)\s*\.?\s*$")
+
+
 def parse_western(text: str) -> Parsed:
     """A Western (Chicago-like) note: ``Author, “Title,” Journal 30, no. 2 (1978): 167–214.``, ``Author,
     Title (Place: Publisher, Year), 45.``, ``Org, “Title,” Site, Date, URL``; an archival note goes to
@@ -118,6 +123,13 @@ def parse_western(text: str) -> Parsed:
         origdate = _ORIG_YEAR.search(text)  # (Cambridge: …, [1651] 1996): the first edition's year
         if origdate:
             text = text[: origdate.start()] + origdate.group(2) + text[origdate.end() :]
+    at_page = _AT_PAGE_END.search(text) if ", at p" in text else None
+    if at_page:  # …, pp. 455–487, at p. 462.: the page cited inside the article's range
+        p = _parse_western(text[: at_page.start()] + ".")
+        if p.locator and "-" in p.locator and p.type in ("article", "incollection", "inbook"):
+            p.fields = _order({**p.fields, "pages": p.fields.get("pages", p.locator)})
+        p.locator = norm_range(at_page.group(1))
+        return p
     if kindle or origdate:
         p = _parse_western(text)
         if kindle and kindle.group("loc"):
@@ -250,6 +262,11 @@ def _western_url_and_translation(n: _WesternNote) -> None:
     if tr_m and not cre.fullmatch(r"[A-Z]{1,2}(?:/[A-Z]{2})?", tr_m.group(1)):
         addon = tr_m.group(1).strip()
         body = body[: tr_m.start()] + body[tr_m.end() :]
+        # …, Shijie jingji yu zhengzhi [World Economics and Politics], No. 3: the journal's name
+        # translated likewise is no part of it (biblatex has no field for it)
+        jr_m = _WESTERN_URL_AND_TRANSLATION_RE1.search(body, tr_m.start()) if "[" in body[tr_m.start() :] else None
+        if jr_m and not cre.fullmatch(r"[A-Z]{1,2}(?:/[A-Z]{2})?", jr_m.group(1)):
+            body = body[: jr_m.start()] + body[jr_m.end() :]
     n.addon, n.body, n.f, n.p, n.url = addon, body, f, p, url
 
 
@@ -897,16 +914,32 @@ def _credit_or_place_ends_title(
 ) -> bool:
     """A part after the title that ends it and is read into ``f``: ``ed. by A. Editor`` (the book's
     editors: Title, ed. by A. Editor (Place: Publisher, 2011)) or a place followed only by the year
-    (Title (London, 1832), 14: no publisher printed)."""
+    or date (Title (London, 1832), 14: no publisher printed; Org, Title, Jakarta, June 2019)."""
     em = _ED_BY_PART.match(s)
     if em:
         eds, ed_others, _r = western_names(_unmask(", ".join([em.group("ed"), *_serial_names(later)])))
         f["editor"] = names_field(eds, ed_others)
         return True
-    if not placepub and s.strip(" .") in PUBLISHING_CITIES and (_is_year(after) or "\x00" in after):
+    if not placepub and s.strip(" .") in PUBLISHING_CITIES and _is_date_part(after):
         f["location"] = s.strip(" .")
         return True
+    # Org, Title, Washington, D.C., October 2022: the capital's district is a part of its own
+    date_next = later[1].strip(" .") if len(later) > 1 else ""
+    if not placepub and s.strip() == "Washington" and after in ("D.C", "DC") and _is_date_part(date_next):
+        f["location"] = f"Washington, {later[0].strip()}"
+        return True
     return False
+
+
+def _is_date_part(part: str) -> bool:
+    """A comma-separated part that is a date: ``1832``, ``May 21, 2025`` (masked), ``June 2019``,
+    ``1 December 2021``."""
+    if _is_year(part) or "\x00" in part:
+        return True
+    words = part.split(" ", 3)
+    if len(words) == 3 and words[0].isdigit() and len(words[0]) <= 2:
+        words = words[1:]  # the day first
+    return len(words) == 2 and _is_year(words[1]) and _month_number(words[0]) is not None
 
 
 _NAME_PART = re.compile(r"(?:and\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3}")
@@ -1005,7 +1038,11 @@ def _western_unquoted_type(n: _WesternNote) -> None:
     elif n.publisher:
         etype = "book"
         f["publisher"] = n.publisher
-    elif placepub and (names and names[0].startswith("{") or "number" in f or _think_tank(placepub.group("pub"))):
+    elif (
+        placepub
+        and (names and names[0].startswith("{") or "number" in f or _think_tank(placepub.group("pub")))
+        and "Printing Office" not in placepub.group("pub")  # a department's book printed by the GPO
+    ):
         # an organization's or a numbered publication, or a think tank's (Santa Monica, CA: RAND
         # Corporation, 2021): a report
         etype = "report"
