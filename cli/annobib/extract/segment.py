@@ -193,6 +193,16 @@ _STOP = re.compile(r"(?:。|\.(?= ))\s*")
 # Western name, a comma and a capitalised word open an unquoted Western citation (with its own evidence)
 _WESTERN_AFTER_CJK_STOP = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][a-z'’\-]+){1,2},\s*[A-Z]")
 _OPENERS, _CLOSERS = "《「『（(“[［", "》」』）)”]］"
+# …, 330. For a contrasting view, see Louis Ferrante, “…” / …С. 41. Ср.: Панкратов А. Н. …: a sentence
+# that opens with a signal (see, cf., См., Ср.), perhaps after a short topic, cites a new work
+_SEE_AHEAD = re.compile(
+    r"(?:(?:For|On|In|About|Regarding)\s+(?:a|an|the|this|that|his|her|their|more|further)\s+[^,;:.]{2,60}?,?\s+)?"
+    r"(?:[Ss]ee(?:\s+also)?|[Cc]f\.|Compare)[,:]?\s+(?=[A-Z“\"])"
+    r"|(?:См\.(?:\s+также)?|Ср\.)\s*:?\s*(?=[А-ЯЁ«])"
+)
+_SEE_AHEAD_FIRST = frozenset("FOIARSsCcС")
+# …, 330. / … op. cit., 850. / … С. 41.: what stands before such a sentence ends with its cited page
+_ENDS_WITH_PAGE = re.compile(r"(?:,|\b[pPСC]\.)\s*\d+(?:\s*[-–]\s*\d+)?\s*$")
 
 
 # one scan each for the openers and the closers (``str.count`` per mark was 14 scans)
@@ -243,6 +253,14 @@ def sentences(text: str) -> list[str]:
             or citation_start(text[j:end]) > 0
             or (text[i] == "。" and _WESTERN_AFTER_CJK_STOP.match(text, j, end) and score_at_least(text[j:end], 3))
         ) and score_at_least(text[max(start, i - _WINDOW) : i], 4):
+            out.append(text[start : i + 1])
+            start = j
+        elif (
+            text[j : j + 1] in _SEE_AHEAD_FIRST
+            and _SEE_AHEAD.match(text, j, end)
+            and _ENDS_WITH_PAGE.search(text, max(start, i - 24), i)
+            and score_at_least(text[j:end], 3)
+        ):
             out.append(text[start : i + 1])
             start = j
     out.append(text[start:])
