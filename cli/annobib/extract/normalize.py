@@ -290,10 +290,11 @@ _DEBRIS_WORDS = (
 )
 
 
-# a PDF's download stamp on every page: HeinOnline, JSTOR, SSRN
+# a PDF's download stamp on every page: HeinOnline, JSTOR, SSRN; a site's banner between the items of
+# a page copied whole (CyberLeninka's ``i Надоели баннеры? …``, its info icon read as ``i``)
 _WATERMARK = re.compile(
     r"\s*(?:HeinOnline\s*--|This content downloaded from|Downloaded from\s+https?://"
-    r"|Electronic copy available at:|All use subject to https?://)"
+    r"|Electronic copy available at:|All use subject to https?://|(?:i\s+)?Надоели баннеры\?)"
 )
 
 

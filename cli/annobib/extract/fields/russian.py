@@ -43,8 +43,14 @@ _VOLUMES = re.compile(
     r"\s*[:.]?\s*[Вв]\s+\d+\s+т\.|(?:^|[.\s])Т\.\s*(?P<v>\d+)\.?|(?:^|[.\s])Vol\.\s*(?P<v2>\d+)"
     r"|(?:^|[.\s])Кн\.\s*(?P<v3>\d+)\.?"  # Кн. 2: the book of a work in books (of a volume: Т. 3. Кн. 2)
 )
-_THESIS = re.compile(r"\s*:\s*(?:дис|автореф\.\s*дис)\.\s*…?(?:\.\.\.)?\s*(?:канд|д-ра)\.\s*[а-я.\s]*?наук\.?")
+# канд. (кандидата) is abbreviated with a full stop, д-ра (доктора) with a hyphen and none
+_THESIS = re.compile(r"\s*:\s*(?:дис|автореф\.\s*дис)\.\s*…?(?:\.\.\.)?\s*(?:канд\.|д-ра)\s*[а-я.\s]*?наук\.?")
 _TOM = re.compile(r"(?:^|[.\s])Т\.\s*\d")
+# GOST's area separator in reference lists, ``Title. — М.: Publisher, 2011. — 280 с.``: read as the
+# ``. `` of a note (only before what opens an area: a year or number, a city, Т., №, С., URL …)
+_GOST_AREA = re.compile(
+    r"\.\s+—\s+(?=\d|(?:Т|№|С|P|Vol|No|Вып|URL|DOI|EDN)\b|[А-ЯЁA-Z][А-ЯЁа-яёa-z\-]*\.?\s*[:,]\s*[А-ЯЁA-Z\d«])"
+)
 
 
 def _nominative(name: str) -> str:
@@ -106,18 +112,29 @@ _RU_ACT = re.compile(
 )
 
 
+# ``Концепция … : утв. Указом Президента РФ от 31.03.2023 № 229``: a document approved by an act; the
+# act's date and number are the document's
+_RU_APPROVED = re.compile(
+    r"^\s*(?P<t>[^:«»/]{3,300}?)\s*:\s*утв(?:\.|ерж[а-я]+)\s+[^.:]{0,80}?\s+от\s+(?P<d>\d{1,2}\.\d{1,2}\.\d{4})"
+    r"\s*(?:г\.\s*)?№\s*(?P<n>[\w\-]+)"
+)
+
+
 _RU_MONTHS = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
 
 
-def _russian_act(text: str) -> Parsed | None:
+def _russian_act(text: str, online: dict[str, str]) -> Parsed | None:
+    """An act, or a document approved by one; ``online`` holds its URL and access date if any."""
     m = _RU_ACT.match(text) if "№" in text and "«" in text else None
+    if m is None:
+        m = _RU_APPROVED.match(text) if "№" in text and "утв" in text else None
     if m is None:
         return None
     date = iso_date(m["d"]) or m["d"]
     dm = cre.match(r"(\d{1,2})\s+([а-я]+)\s+(\d{4})", m["d"])
     if dm and dm.group(2) in _RU_MONTHS:  # 31 марта 2023 г.
         date = f"{dm.group(3)}-{_RU_MONTHS.index(dm.group(2)) + 1:02d}-{int(dm.group(1)):02d}"
-    f = {"title": m["t"].strip(), "date": date, "number": m["n"], "langid": "russian"}
+    f = {"title": m["t"].strip(), "date": date, "number": m["n"], "langid": "russian", **online}
     return Parsed(type="legislation", fields=_order(f), locator=None, names=[])
 
 
@@ -125,9 +142,8 @@ def parse_russian(text: str) -> Parsed:
     """A Russian citation: ``Автор А.Б. Название. М.: Изд-во, 2001. С. 15.`` (a book), ``Автор А.Б.
     Статья // Журнал. 2016. № 3. С. 8–20.`` (an article), an act (``Федеральный закон от … № … «…»``),
     or an archive signature ``Ф. … Оп. … Д. … Л. …``."""
-    act = _russian_act(text)
-    if act is not None:
-        return act
+    if " — " in text:
+        text = _GOST_AREA.sub(". ", text)
     f: dict[str, str] = {}
     acc = cre.search(r"\(?\s*(?:дата обращения|дата доступа|accessed)\s*[：:]?\s*([\d.\-]+)\s*\)?", text, re.I)
     if acc:
@@ -143,6 +159,9 @@ def parse_russian(text: str) -> Parsed:
     url_m = find_url(text)
     url = clean_url(url_m.group(0)) if url_m else None
     body = text[: url_m.start()] if url_m else text
+    act = _russian_act(body, {**f, "url": url} if url else f)
+    if act is not None:
+        return act
     locator = None
     pm = cre.search(r"\b[СCсP]\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", body)
     if pm:

@@ -1,0 +1,56 @@
+"""The causes behind blind set 29's misses, each shown on an invented note of the same shape."""
+
+from annobib.extract import extract_notes
+from annobib.extract.fields import parse_citation
+from annobib.extract.normalize import debris_line
+
+
+def test_gost_area_dashes_of_a_reference_list_are_full_stops():
+    # ``Title. — М.: Publisher, 2011. — 280 с.``: the dash opens an area, it is no part of the title
+    p = parse_citation("Орехов П. С. Северные морские пути. — СПб.: Нева, 2009. — 312 с.")
+    assert (p.type, p.fields["title"], p.fields["location"], p.fields["date"]) == (
+        "book",
+        "Северные морские пути",
+        "Санкт-Петербург",
+        "2009",
+    )
+    a = parse_citation("Орехов П. С. Лёд и торговля // Вопросы истории. — 2013. — Т. 5, № 2. — С. 10–21.")
+    assert (a.type, a.fields["date"], a.fields["volume"], a.fields["number"]) == ("article", "2013", "5", "2")
+    # a dash inside a title (not before an area) stays
+    t = parse_citation("Орехов П. С. Россия XIX в. — начала XX в. М.: Наука, 2001. С. 5.")
+    assert t.fields["title"].startswith("Россия XIX в. — начала XX в")
+
+
+def test_a_doctoral_thesis_or_its_abstract_is_a_thesis():
+    # д-ра (доктора) has no full stop of its own, канд. has one
+    p = parse_citation("Орехов П. С. Торговля на Амуре (1860–1900): автореф. дис. … д-ра ист. наук. Хабаровск, 2011. 40 с.")
+    assert (p.type, p.fields["title"], p.fields["location"], p.fields["date"]) == (
+        "thesis",
+        "Торговля на Амуре (1860–1900)",
+        "Хабаровск",
+        "2011",
+    )
+
+
+def test_a_document_approved_by_an_act_is_legislation_with_its_url():
+    p = parse_citation(
+        "Стратегия развития Арктики : утв. Указом Президента РФ от 05.03.2020 № 164. — URL: "
+        "http://example.ru/acts/164 (дата обращения: 01.04.2020)."
+    )
+    assert (p.type, p.fields["title"], p.fields["date"], p.fields["number"]) == (
+        "legislation",
+        "Стратегия развития Арктики",
+        "2020-03-05",
+        "164",
+    )
+    assert (p.fields["url"], p.fields["urldate"]) == ("http://example.ru/acts/164", "2020-04-01")
+
+
+def test_cyberleninka_banner_between_notes_is_debris():
+    assert debris_line("i Надоели баннеры? Вы всегда можете отключить рекламу.")
+    x = extract_notes(
+        "1Orekhov P. Ice and Trade. London: Northgate Press, 2001. P. 9.\n"
+        "i Надоели баннеры? Вы всегда можете отключить рекламу.\n"
+        "2Орехов П. С. Лёд. М.: Наука, 2003. С. 4.\n"
+    )
+    assert [e.fields["langid"] for e in x.entries] == ["english", "russian"]
