@@ -54,3 +54,10 @@ def test_cyberleninka_banner_between_notes_is_debris():
         "2Орехов П. С. Лёд. М.: Наука, 2003. С. 4.\n"
     )
     assert [e.fields["langid"] for e in x.entries] == ["english", "russian"]
+
+
+def test_digits_a_pdf_spaced_out_are_read_as_numbers():
+    x = extract_notes("1 高木 一郎「港湾と地域」『海事研究』第 4 5 号、2 0 1 6 年、2 3 - 4 1 頁。\n2 同上、3 0 頁。\n")
+    (e,) = x.entries
+    assert (e.fields["number"], e.fields["date"], e.fields["pages"]) == ("45", "2016", "23-41")
+    assert [c.locator for c in e.citations] == ["23-41", "30"]
