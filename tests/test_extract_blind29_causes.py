@@ -61,3 +61,16 @@ def test_digits_a_pdf_spaced_out_are_read_as_numbers():
     (e,) = x.entries
     assert (e.fields["number"], e.fields["date"], e.fields["pages"]) == ("45", "2016", "23-41")
     assert [c.locator for c in e.citations] == ["23-41", "30"]
+
+
+def test_gbt_english_list_of_chinese_works():
+    # capitals mark the family name; ``(in Chinese)`` is the work's language, no part of its title
+    p = parse_citation("QIAN Hong, SU Li. Ports and the inland economy (in Chinese)[J]. Asian Trade Review, 2018(2): 3-19.")
+    assert (p.fields["author"], p.fields["title"], p.fields["langid"]) == (
+        "QIAN, Hong and SU, Li",
+        "Ports and the inland economy",
+        "chinese",
+    )
+    # a dotted abbreviation in a body's name does not end the author list
+    o = parse_citation("U.K. Foreign Office. Statement on the harbour talks[EB/OL]. (2020-05-01). https://example.org/s.")
+    assert (o.fields["author"], o.fields["title"]) == ("{U.K. Foreign Office}", "Statement on the harbour talks")
