@@ -2,7 +2,7 @@
 
 from annobib.extract import extract_notes
 from annobib.extract.fields import parse_citation
-from annobib.extract.normalize import debris_line
+from annobib.extract.normalize import debris_line, normalize
 
 
 def test_gost_area_dashes_of_a_reference_list_are_full_stops():
@@ -74,3 +74,29 @@ def test_gbt_english_list_of_chinese_works():
     # a dotted abbreviation in a body's name does not end the author list
     o = parse_citation("U.K. Foreign Office. Statement on the harbour talks[EB/OL]. (2020-05-01). https://example.org/s.")
     assert (o.fields["author"], o.fields["title"]) == ("{U.K. Foreign Office}", "Statement on the harbour talks")
+
+
+def test_korean_author_year_notes():
+    # an author with a role word (외 = et al., 역 = translator), a thesis, ``57, 1~32쪽`` after a journal
+    p = parse_citation("박소연 외, 2011, 『해양 교역사 연구』, 바다출판사, 41쪽.")
+    assert (p.type, p.fields["author"], p.fields["publisher"], p.fields["date"]) == (
+        "book",
+        "박소연 and others",
+        "바다출판사",
+        "2011",
+    )
+    t = parse_citation("오지훈, 2016, 『조선 후기 포구 상업 연구』, 부산대학교 석사학위논문.")
+    assert (t.type, t.fields["type"], t.fields["institution"]) == ("thesis", "석사학위논문", "부산대학교")
+    a = parse_citation(normalize("오지훈, 2014, ｢포구와 객주｣, 『역사와 경제』 31, 5~29쪽."))
+    assert (a.fields["number"], a.fields["pages"]) == ("31", "5-29")
+
+
+def test_korean_author_year_back_reference_joins_its_work():
+    x = extract_notes(
+        "1 오지훈, 2014, ｢포구와 객주｣, 『역사와 경제』 31, 5~29쪽.\n"
+        "2 오지훈, 2016, 『조선 후기 포구 상업 연구』, 부산대학교 석사학위논문.\n"
+        "3 오지훈, 2014, 앞의 논문, 12쪽.\n"
+    )
+    first = x.entries[0]
+    assert first.fields["date"] == "2014"
+    assert [(c.note, c.locator) for c in first.citations] == [(1, "5-29"), (3, "12")]

@@ -548,7 +548,7 @@ def _cjk_container(n: _CjkNote) -> None:
 
 
 _CJK_CUES_RE1 = re.compile(r"[，,、。；;]")
-_CJK_CUES_RE2 = re.compile(r"(博士|硕士|碩士|学士)(?:学位)?论文|博士論文|修士論文|学位論文")
+_CJK_CUES_RE2 = re.compile(r"(博士|硕士|碩士|学士)(?:学位)?论文|博士論文|修士論文|学位論文|(?:박사|석사)(?:학위)?\s*논문")
 _CJK_CUES_RE3 = re.compile(
     r"(?:会议|研讨会|论坛|年会|学术会议|シンポジウム|学会)[”\"]?(?:上的|的)?(?:论文|報告|发言|提交论文)|(?:会议|研讨会|论坛)\s*[，,]"
     r"|[“\"][^”\"]{2,40}[”\"]\s*(?:会议)?论文(?!集)|提交[^，,。《》]{2,40}?的?论文(?!集)"
@@ -583,7 +583,11 @@ def _cjk_cues(n: _CjkNote) -> None:
     segs = [s.strip() for s in _CJK_CUES_RE1.split(rest_after) if s.strip()]
     # each regex below needs a word of its own (论文, 会议, 译, 期, 卷 …): tested first, it spares
     # most citations a scan that cannot match
-    thesis = _CJK_CUES_RE2.search(rest_nourl) if "论文" in rest_nourl or "論文" in rest_nourl else None
+    thesis = (
+        _CJK_CUES_RE2.search(rest_nourl)
+        if "论文" in rest_nourl or "論文" in rest_nourl or "논문" in rest_nourl
+        else None
+    )
     conf = _CJK_CUES_RE3.search(rest_nourl) if _has_any(rest_nourl, _CONF_CUES) else None
     archive = _CJK_CUES_RE4.search(rest_nourl) or lib_first
     pub = publisher_zh(rest_after) or publisher_zh(rest_nourl)
@@ -738,10 +742,12 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
     if thesis:
         etype = "thesis"
         f["type"] = thesis.group(0)
-        inst = next((s for s in segs if cre.search(r"大学|学院|研究院|研究所|大學|University|Institute", s)), None)
+        inst = next((s for s in segs if cre.search(r"大学|学院|研究院|研究所|大學|대학|University|Institute", s)), None)
         if inst:
             inst = cre.sub(r"^[\u4e00-\u9fff]{2,4}\s*[：:]\s*", "", inst)
-            inst = cre.sub(r"(?:博士|硕士|碩士|学士)(?:学位)?论文$|(?:博士|修士)論文$", "", inst).strip()
+            inst = cre.sub(
+                r"(?:博士|硕士|碩士|学士)(?:学位)?论文$|(?:博士|修士)論文$|(?:박사|석사)(?:학위)?\s*논문$", "", inst
+            ).strip()
             f["institution"] = inst
         if date:
             f["date"] = date[:4] if len(date) > 7 else date
