@@ -62,6 +62,10 @@ def test_new_author_after_full_stop_starts_a_citation():
             "Лебедев И. П. Указ. соч. С. 12. Ср.: Соколова Н. В. Северный путь. СПб.: Нева, 2003. С. 7–9.",
             ["Соколова, Н. В."],
         ),
+        (
+            "오지훈, 앞의 책, 41쪽. 이와 다른 견해로는 Mi-ra Seo, “Ports and Power,” Harbor Studies 8, no. 2 (2019): 3-20 참조.",
+            ["Seo, Mi-ra"],
+        ),
     ],
 )
 def test_a_sentence_opening_with_see_after_a_cited_page_cites_a_new_work(note, authors):
