@@ -100,3 +100,13 @@ def test_korean_author_year_back_reference_joins_its_work():
     first = x.entries[0]
     assert first.fields["date"] == "2014"
     assert [(c.note, c.locator) for c in first.citations] == [(1, "5-29"), (3, "12")]
+
+
+def test_romanized_korean_name_with_breves_is_family_first():
+    p = parse_citation("Pak Yŏng-ch'ŏl, Haean ŭi sangŏp [Coastal trade] (Seoul: Ilchogak, 1990), 12.")
+    assert p.fields["author"] == "Pak, Yŏng-ch'ŏl"
+
+
+def test_article_numbered_by_issue_alone_keeps_its_pages():
+    p = parse_citation("Lin Ma, “Trade and Ports,” Harbour History, no. 4 (2003): 77–101.")
+    assert (p.fields["number"], p.fields["pages"], p.locator) == ("4", "77-101", "77-101")
