@@ -110,3 +110,27 @@ def test_romanized_korean_name_with_breves_is_family_first():
 def test_article_numbered_by_issue_alone_keeps_its_pages():
     p = parse_citation("Lin Ma, “Trade and Ports,” Harbour History, no. 4 (2003): 77–101.")
     assert (p.fields["number"], p.fields["pages"], p.locator) == ("4", "77-101", "77-101")
+
+
+def test_apa_and_harvard_reports_and_apa6_retrieved_from():
+    a = parse_citation("Orr, K. (2019). Harbour dues revisited. Port Studies, 12(3), 40-58. Retrieved from https://example.org/a/12")
+    assert (a.type, a.fields["title"], a.fields["journaltitle"], a.fields["pages"]) == (
+        "article",
+        "Harbour dues revisited",
+        "Port Studies",
+        "40-58",
+    )
+    r = parse_citation("Harbour Research Office. (2020). Tides and tariffs (HRO Report No. R1234). https://example.org/r")
+    assert (r.type, r.fields["title"], r.fields["type"], r.fields["number"]) == (
+        "report",
+        "Tides and tariffs",
+        "HRO Report",
+        "R1234",
+    )
+    h = parse_citation("Orr, K. (2021) Ports after the Pandemic. Policy Brief 21/07. London: Harbour Institute.")
+    assert (h.type, h.fields["type"], h.fields["number"], h.fields["institution"]) == (
+        "report",
+        "Policy Brief",
+        "21/07",
+        "Harbour Institute",
+    )
