@@ -1,6 +1,7 @@
 """The causes behind blind set 29's misses, each shown on an invented note of the same shape."""
 
 from annobib.extract import extract_notes
+from annobib.extract.citations import read_note
 from annobib.extract.fields import parse_citation
 from annobib.extract.normalize import debris_line, normalize
 
@@ -134,3 +135,24 @@ def test_apa_and_harvard_reports_and_apa6_retrieved_from():
         "21/07",
         "Harbour Institute",
     )
+
+
+def test_russian_notes_editor_in_chief_yearbook_newspaper_issue():
+    d = parse_citation("Морской словарь: в 2 т. / гл. ред. П. С. Орехов. М.: Флот, 1990. Т. 1. С. 12.")
+    assert (d.fields["editor"], d.fields["title"]) == ("Орехов, П. С.", "Морской словарь")
+    y = parse_citation("Орехов П. С. Порты Сахалина // Сахалин: ежегодник. Южно-Сахалинск, 2015. Вып. 7. С. 5–20.")
+    assert (y.fields["journaltitle"], y.fields["date"], y.fields["number"]) == ("Сахалин: ежегодник", "2015", "7")
+    r = read_note("«Новый порт» // Известия. 1960. 23 мая; см. также: Правда. 1960. 24 мая.")
+    assert [(c.parsed.fields.get("title"), c.parsed.fields["journaltitle"], c.parsed.fields["date"]) for c in r.citations] == [
+        ("Новый порт", "Известия", "1960-05-23"),
+        (None, "Правда", "1960-05-24"),
+    ]
+
+
+def test_gost_op_cit_of_a_latin_name_joins_its_work():
+    x = extract_notes(
+        "1 Orekhov P. S. Harbours of the North. London: Northgate Press, 2001. P. 9.\n"
+        "2 Лебедев И. П. Лёд. М.: Наука, 2003. С. 4.\n"
+        "3 Orekhov P. S. Op. cit. P. 60.\n"
+    )
+    assert [c.locator for c in x.entries[0].citations] == ["9", "60"]

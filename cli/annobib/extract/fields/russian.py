@@ -36,7 +36,7 @@ _ONE_AUTHOR = rf"(?:{_FAMILY}\s+(?:{_INITIAL}\s*){{1,2}}|(?:{_INITIAL}\s*){{1,2}
 _AUTHORS = re.compile(rf"^\s*({_ONE_AUTHOR}(?:,\s*{_ONE_AUTHOR})*)(?:\s*и\s*др\.|\s*et\s+al\.)?\s*")
 # the statement of responsibility after a title: / под ред. А.И. Миллера / пер. с англ. В. Козлова
 _RESPONSIBILITY = re.compile(
-    r"\s*/\s*(?P<role>под\s+(?:общ\.\s+)?ред\.|отв\.\s*ред\.|ред\.|сост\.|пер\.(?:\s+с\s+[а-я]+\.)?|ed\.\s+by|eds?\.)\s*"
+    r"\s*/\s*(?P<role>под\s+(?:общ\.\s+)?ред\.|отв\.\s*ред\.|гл\.\s*ред\.|ред\.|сост\.|пер\.(?:\s+с\s+[а-я]+\.)?|ed\.\s+by|eds?\.)\s*"
     r"(?P<who>(?:[А-ЯЁA-Z]\.\s*){1,2}[А-ЯЁA-Z][а-яёa-z\-]+(?:,\s*(?:[А-ЯЁA-Z]\.\s*){1,2}[А-ЯЁA-Z][а-яёa-z\-]+)*)(?P<others>\s+и\s+др\.?|\s+et\s+al\.?)?\.?"
 )
 _VOLUMES = re.compile(
@@ -76,7 +76,7 @@ def _responsibility(f: dict[str, str], text: str) -> str:
     m = _RESPONSIBILITY.search(text)
     if not m:
         return text
-    genitive = not m["role"].startswith(("отв", "ed", "сост"))
+    genitive = not m["role"].startswith(("отв", "гл", "ed", "сост"))  # гл. ред. В. П. Орлов: nominative
     names = []
     for who in cre.split(r",\s*", m["who"]):
         wm = cre.match(r"((?:[А-ЯЁA-Z]\.\s*){1,2})(.+)$", who.strip())
@@ -172,6 +172,11 @@ def parse_russian(text: str) -> Parsed:
         return archive
     rest, names = _russian_authors(f, body)
     rest = rest.lstrip(". ")
+    issue = _RU_NEWS_ISSUE.match(rest) if not names and "//" not in rest else None
+    if issue:  # Правда. 1956. 21 окт.: a newspaper's issue cited by its date, no article named
+        f["journaltitle"], f["entrysubtype"], f["langid"] = issue["j"], "newspaper", "russian"
+        f["date"] = _ru_day_date(issue["y"], issue["m"], issue["d"])
+        return Parsed(type="article", fields=_order(f), locator=locator, names=[])
     if "//" in rest and RU_CITY.search(rest.partition("//")[2]):
         etype = _russian_chapter(f, rest, locator)
     elif "//" in rest:
@@ -257,8 +262,9 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
     """``Статья // Журнал. 2016. Т. 5. № 3.``: an article in a journal or (dated to the day, or a known
     title) a newspaper."""
     title, _, cont = rest.partition("//")
-    f["title"] = _ru_title(title)
-    cm = cre.match(r"\s*(.+?)\.\s*((?:1[5-9]|20)\d\d)\b", cont)  # Полис. Политические исследования. 2015
+    f["title"] = _ru_title(title).removeprefix("«").removesuffix("»")  # «Совместная декларация …» // Известия
+    # Полис. Политические исследования. 2015 / Япония: ежегодник. М., 2012 (a yearbook's city before the year)
+    cm = cre.match(r"\s*(.+?)\.\s*(?:(?:М|СПб|Л)\.,\s*|[А-ЯЁ][А-ЯЁа-яё\-]+,\s*)?((?:1[5-9]|20)\d\d)\b", cont)
     if cm:
         f["journaltitle"] = cm.group(1).strip()
         f["date"] = cm.group(2)
@@ -266,12 +272,11 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
         f["journaltitle"] = strip_trailing(cont.split(".")[0])
     rd = _RU_DAY_MONTH.search(cont)
     if rd and f.get("date"):  # 16 декабря / 16 дек. (GOST abbreviates months): the issue's day
-        month = next(k for k, stem in enumerate(_RU_MONTH_STEMS, 1) if rd.group(2).startswith(stem))
-        f["date"] = f"{f['date'][:4]}-{month:02d}-{int(rd.group(1)):02d}"
+        f["date"] = _ru_day_date(f["date"][:4], rd.group(2), rd.group(1))
     vm = cre.search(r"(?:Т|Vol)\.\s*(\d+)", cont)
     if vm:
         f["volume"] = vm.group(1)
-    nm2 = cre.search(r"(?:№|No\.)\s*(\d+)", cont)
+    nm2 = cre.search(r"(?:№|No\.|Вып\.)\s*(\d+)", cont)
     if nm2:
         f["number"] = nm2.group(1)
     if locator and "-" in locator:
@@ -282,7 +287,17 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
     return etype
 
 
+def _ru_day_date(year: str, month: str, day: str) -> str:
+    """1956, окт. (октября), 21 -> 1956-10-21."""
+    number = next(k for k, stem in enumerate(_RU_MONTH_STEMS, 1) if month.startswith(stem))
+    return f"{year}-{number:02d}-{int(day):02d}"
+
+
 _RU_MONTH_STEMS = ("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
+_RU_NEWS_ISSUE = re.compile(
+    r"^(?P<j>[А-ЯЁ][^.,:;/]{1,40})\.\s*(?P<y>(?:1[89]|20)\d\d)\.\s*(?P<d>\d{1,2})\s+"
+    r"(?P<m>(?:янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*)\.?\s*(?:С\.\s*\d+\.?)?\s*$"
+)
 _RU_DAY_MONTH = re.compile(r"(\d{1,2})\s+((?:янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*)(?![а-я])")
 
 
