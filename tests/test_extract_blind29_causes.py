@@ -156,3 +156,20 @@ def test_gost_op_cit_of_a_latin_name_joins_its_work():
         "3 Orekhov P. S. Op. cit. P. 60.\n"
     )
     assert [c.locator for c in x.entries[0].citations] == ["9", "60"]
+
+
+def test_japanese_article_with_its_journal_publisher_and_korean_books():
+    a = parse_citation("高木一郎「港と町」『史学』第12巻第4号、岩波書店、2001年3月、10-30頁。")
+    assert (a.type, a.fields["journaltitle"], a.fields["volume"], a.fields["number"], a.fields["pages"]) == (
+        "article",
+        "史学",
+        "12",
+        "4",
+        "10-30",
+    )
+    r = parse_citation("해양전략연구소, 『2020 해양안보 전망』 (서울: 해양전략연구소, 2020), 12쪽.")
+    assert (r.type, r.fields["institution"]) == ("report", "해양전략연구소")
+    e = parse_citation("오지훈, 『항구의 역사』 제3판 (서울: 바다사, 2019), 5쪽.")
+    assert e.fields["edition"] == "3"
+    o = parse_citation("首相官邸「港湾政策について」2020年5月1日、https://example.jp/p.html。")
+    assert o.fields["author"] == "{首相官邸}"

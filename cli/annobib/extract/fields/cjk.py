@@ -845,7 +845,8 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
         container
         and (issue or vol or series or ko_num or cre.search(r"第\s*\d{1,4}\s*期", rest_nourl))
         and not chapter
-        and (not pub or series and not issue and zai_container)
+        # 「論文」『文学』第8巻第3号、岩波書店、…: a journal's volume and issue, its publisher printed too
+        and (not pub or series and not issue and zai_container or title_mark == "「" and vol and ko_num)
         and not (vol and not issue and _COLLECTED_WORKS.search(container))  # 《鲁迅全集》第5卷: a book's volume
     ):
         etype = "article"
@@ -931,7 +932,7 @@ _CJK_TYPE_BOOK_OR_REPORT_RE1 = re.compile(
     r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]|^\s*[（(]([上中下一二三四五六七八九十]|\d{1,2})[）)]"
 )
 _CJK_TYPE_BOOK_OR_REPORT_RE2 = re.compile(
-    r"(?:^|[》）)\s，,（(])\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(修订版|增订版|再版|修订本|增订本|增订新版|修订新版|補訂版|补订版|増補版|增补版|改訂版|増補改訂版|新装版))\s*[）)]?\s*(?=[，,、第（(]|$)"
+    r"(?:^|[》』）)\s，,（(])\s*(?:(?:第|제)\s*(\d+|[一二三四五六七八九十]+)\s*(?:版|판)|(修订版|增订版|再版|修订本|增订本|增订新版|修订新版|補訂版|补订版|増補版|增补版|改訂版|増補改訂版|新装版))\s*[）)]?\s*(?=[，,、第（(]|$)"
 )
 _BAN_CUE = re.compile(r"\d\s*[版面면]")
 _BRACKET_CLOSES = ("〕", "］", "]", "）", ")")  # what _EDITION_IN_TITLE ends with
@@ -951,6 +952,11 @@ _REPORT_SERIES = re.compile(
 )
 _REPORT_SERIES_CUES = ("시리즈", "총서", "보고서", "系列", "研究报告", "研究報告", "Working Paper")
 _COLLECTED_WORKS = re.compile(r"(?:全集|文集|选集|選集|文选|文選|著作集|作品集)$")
+
+
+# 한국국방연구원, 『…』 (서울: 한국국방연구원, 2022): a research institute printing its own work issues
+# a report, as a think tank publishing does in English notes (docs/fields.md)
+_RESEARCH_INSTITUTE = re.compile(r"(?:연구원|연구소|研究院|研究所|研究中心)\}$")
 
 
 def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
@@ -1022,7 +1028,7 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
             and authors_field
             and authors_field.startswith("{")
             and " and " not in authors_field
-            and REPORT_TITLE_RE.search(title)
+            and (REPORT_TITLE_RE.search(title) or _RESEARCH_INSTITUTE.search(authors_field))
             and pub.group("pub").strip() == authors_field.strip("{}")
         ):
             # 통일연구원, 「2023 북한인권백서」 (서울: 통일연구원, 2023): an institute's white paper or report
@@ -1030,7 +1036,7 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
             etype = "report"
             f["institution"] = authors_field.strip("{}")
         series_no = _REPORT_SERIES.search(rest_nourl) if _has_any(rest_nourl, _REPORT_SERIES_CUES) else None
-        if series_no and not container and etype == "book":
+        if series_no and not container and etype in ("book", "report"):
             # 「…」, KINU 정책연구시리즈 19-03 (서울: 통일연구원, 2019): a numbered report series
             etype = "report"
             f["number"] = series_no.group("n")
