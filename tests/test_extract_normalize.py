@@ -19,6 +19,7 @@ from annobib.extract.normalize import (
     normalize,
     ocr_confusions,
     odd_dashes,
+    pdf_spaced_digits,
     punctuation_width,
     site_debris,
     spaced_punctuation,
@@ -48,6 +49,12 @@ CASES = {
             "《l9世纪》, http://x.cn/l9, Vol. l, html5",
         ),  # titles, URLs, words kept
         ("杜甫诗选, 一一对应, 第3 章", "杜甫诗选, 一一对应, 第3 章"),  # 杜 and 一 elsewhere, a number before 章
+    ],
+    pdf_spaced_digits: [
+        ("高木「港」『海事研究』第 4 5 号、2 0 1 6 年、2 3 - 4 1 頁。", "高木「港」『海事研究』第 45 号、2016 年、23 - 41 頁。"),
+        ("『海事』6 2 巻 1 1 号 (2014)", "『海事』62 巻 11 号 (2014)"),
+        ("同上、3 0 頁。", "同上、30 頁。"),
+        ("『1 2 3 年』, Vol. 3 4, 第 3 章", "『1 2 3 年』, Vol. 3 4, 第 3 章"),  # a title, no counter, one digit
     ],
     korean_trailing_cues: [
         ("Ann Lee, Rivers (Boston: Beacon, 1999), p. 12 참조.", "Ann Lee, Rivers (Boston: Beacon, 1999), p. 12."),

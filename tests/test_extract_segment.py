@@ -49,6 +49,32 @@ def test_new_author_after_full_stop_starts_a_citation():
     assert [c.parsed.fields["author"] for c in reading.citations] == ["李明", "王强"]
 
 
+@pytest.mark.parametrize(
+    "note, authors",
+    [
+        (
+            "Pim Orlov, Harbours of the North (Oslo: Fjord, 1971), 88. For an opposing reading, see Ada Venn, "
+            "“Ice and Empire,” Polar Review 12, no. 2 (1990): 40–61.",
+            ["Orlov, Pim", "Venn, Ada"],
+        ),
+        ("Orlov, op. cit., 91. On the navy's role, see Ada Venn, “Ice and Empire,” Polar Review 12 (1990): 40–61.", ["Venn, Ada"]),
+        (
+            "Лебедев И. П. Указ. соч. С. 12. Ср.: Соколова Н. В. Северный путь. СПб.: Нева, 2003. С. 7–9.",
+            ["Соколова, Н. В."],
+        ),
+        (
+            "오지훈, 앞의 책, 41쪽. 이와 다른 견해로는 Mi-ra Seo, “Ports and Power,” Harbor Studies 8, no. 2 (2019): 3-20 참조.",
+            ["Seo, Mi-ra"],
+        ),
+    ],
+)
+def test_a_sentence_opening_with_see_after_a_cited_page_cites_a_new_work(note, authors):
+    # the sentence before ends with its page; the signal (see, Ср.) opens the next citation
+    assert len(sentences(note)) == 2
+    got = [c.parsed.fields.get("author") for c in read_note(note).citations if c.parsed is not None]
+    assert got[-len(authors) :] == authors
+
+
 def test_unquoted_western_citation_after_a_chinese_full_stop_starts_a_citation():
     note = (
         "钱立:《边疆与帝国》,《近代史研究》2015年第4期,第7-30页。Jonah K. Pell, A Frontier of Salt: Trade and Empire "

@@ -49,7 +49,7 @@ LEAD_IN_RE = re.compile(
     r"|(?:See|see),\s+(?:for|on)\s+[^,;:]{3,60},(?=\s+[A-Z])"
     r"|(?:For\s+(?:example|instance)|E\.g\.),?\s+see|(?:But|but)\s+(?:see|cf\.)|See|see|Cf\.|cf\.|Compare|(?:As\s+)?(?:Quoted|quoted|Cited|cited)\s+in|"
     r"For\s+(?:a|an|the|more|further)\b[^,:]{0,80}?,\s*see(?:,?\s+(?:for\s+example|for\s+instance|e\.?g\.?),)?|Also\s+see|(?:On|For|In|About|Regarding)\s+(?:a|an|the|this|that|his|her|their)\s+[^,;:.]{2,60}?,?\s+see(?:\s+also)?)\s*[:,]?\s+"
-    r"|(?:Подробнее\s+см\.|См\.\s+также|См\.,?\s+(?:например|напр\.|в\s+частности)|См\.|Цит\.\s+по|Ср\.)\s*[:：]?\s*)"
+    r"|(?:Подробнее\s+см\.|[Сс]м\.\s+также|[Сс]м\.,?\s+(?:например|напр\.|в\s+частности)|[Сс]м\.|Цит\.\s+по|[Сс]р\.)\s*[:：]?\s*)"
 )
 COMMENTARY_LEAD_RE = re.compile(
     r"^(?P<comment>.{2,200}?[，,：:。])\s*(?=(?:可|请|另|亦|也|还)?\s*(?:参\s*见|参\s*阅|详\s*见|参看)|(?:see also|see|cf\.)\s)",
@@ -211,7 +211,7 @@ class NoteReading:
 
 # every alternative of LEAD_IN_RE opens with one of these characters (it is anchored, not re.I)
 _LEAD_IN_FIRST = frozenset(
-    "中日韩英俄德法原邦资数材史例比此另同亦也还又均请可具详更相有讨论分参见转引载SsFECcAQqOIRПСЦBb"
+    "中日韩英俄德法原邦资数材史例比此另同亦也还又均请可具详更相有讨论分参见转引载SsFECcAQqOIRПСсЦBb"
 )
 
 
@@ -850,6 +850,19 @@ _BACKREF_WORDS = ("前引", "前揭", "前掲")
 _PRE_BACKREF_WORDS = ("前掲", "前揭", "前引", "上掲")
 
 
+# 노태준, 2005 / 윤석호·한지민, 2021: the author(s) and the year before a back-reference word
+_AUTHOR_THEN_YEAR = re.compile(r"^(?P<au>[^，,]{1,40}?)\s*[，,]\s*(?P<y>(?:1[5-9]|20)\d\d)[a-z]?\s*[，,]?\s*$")
+
+
+def _author_year_short(piece: str, authors: str, year: str, loc: str | None, langid: str | None = None) -> CitationText:
+    """A back-reference by author(s) and year, joined to the work of those authors in that year."""
+    names = [a.strip() for a in cre.split(r"[・、·]", authors) if a.strip()]
+    who = " and ".join("{" + a + "}" if is_cjk_org(a) else a for a in names)  # 内閣府: as the entry braces it
+    fields = {"author": who, "date": year, **({"langid": langid} if langid else {})}
+    parsed = Parsed(type="misc", fields=fields, locator=loc, kind="short", names=names)
+    return CitationText(piece, "short", loc, parsed=parsed)
+
+
 def classify(piece: str) -> CitationText | None:
     first = piece[:1]
     m = NOTEREF_RE.match(piece) if first and first in _NOTEREF_FIRST else None
@@ -909,16 +922,15 @@ def classify(piece: str) -> CitationText | None:
         return CitationText(piece, "short", parsed.locator, parsed=parsed)
     m = OPCIT_ZH_RE.match(piece) if _may_be_opcit_zh(piece) else None
     if m and "《" not in piece:
+        year = _AUTHOR_THEN_YEAR.match(m["author"])
+        if year:  # 노태준, 2005, 앞의 책, 60쪽: an author-date note names the work by author and year
+            return _author_year_short(piece, year["au"], year["y"], locator_of(m["rest"]))
         return CitationText(piece, "opcit", locator_of(m.group("rest")), author=m.group("author").strip())
     m = _JA_AUTHOR_YEAR_BACKREF.match(piece) if _may_be_ja_author_year(piece) else None
     if m:  # 前掲、内閣府（2021）、62頁 / 中山・西田（2018）、前掲、15頁: author (year), flagged by 前掲
         rest = m["rest"].strip(" .。")
         loc = locator_of(rest) or bare_page(rest) if rest else None
-        names = [a for a in cre.split(r"[・、]", m["au"]) if a]
-        who = " and ".join("{" + a + "}" if is_cjk_org(a) else a for a in names)  # 内閣府: as the entry braces it
-        fields = {"author": who, "date": m["y"], "langid": "japanese"}
-        parsed = Parsed(type="misc", fields=fields, locator=loc, kind="short", names=names)
-        return CitationText(piece, "short", loc, parsed=parsed)
+        return _author_year_short(piece, m["au"], m["y"], loc, "japanese")
     m = AUTHOR_DATE_SHORT.match(piece) if "A" <= first <= "Z" and "(" in piece else None
     if m:  # Mearsheimer (2019), p. 12: an author-date back-reference (Harvard/APA notes)
         rest = (m.group("rest") or "").strip(" .")

@@ -120,9 +120,7 @@ def is_folio(line: str) -> int | None:
 
 # ``International Security 46:3 | 118`` / ``118 | Journal of Cold War Studies``: a journal's running
 # head and its folio set apart by a bar (no sentence punctuation, no quotes on the head's side)
-_FOLIO_BAR_HEAD = re.compile(
-    r"^[^|。，；,;“”\"]{4,60}? \| (\d{1,4})$|^(\d{1,4}) \| [^|。，；,;“”\"]{4,60}$"
-)
+_FOLIO_BAR_HEAD = re.compile(r"^[^|。，；,;“”\"]{4,60}? \| (\d{1,4})$|^(\d{1,4}) \| [^|。，；,;“”\"]{4,60}$")
 
 
 def _bare_folios(st: list[str]) -> set[int]:

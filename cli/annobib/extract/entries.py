@@ -98,6 +98,9 @@ def _near(short: str, full: str) -> bool:
     return SequenceMatcher(None, short, full).ratio() >= 0.9
 
 
+_FAMILY_THEN_INITIALS = re.compile(r"^([A-ZА-ЯЁ][\w'’\-]+)\s+(?:[A-ZА-ЯЁ]\.\s*){1,2}$")
+
+
 def _families(fields: dict[str, str]) -> frozenset[str]:
     return _families_of(fields.get("author") or fields.get("editor") or "", fields.get("langid"))
 
@@ -354,10 +357,14 @@ class Builder:
         author = NATIONALITY_RE.sub("", author).strip()  # [日]佐野雅彦
         who, _, short_title = author.partition(",") if cre.search(r"[A-Za-z]", author) else (author, "", "")
         who = who.strip()
+        gost = _FAMILY_THEN_INITIALS.match(who)  # Hallman D. R., Op. cit.: GOST's family name first
         fams = [
             f
             for f in dict.fromkeys(
-                (family_part(who), family_part(who[:2], "japanese") if _HAN_START.match(who) else "")
+                (
+                    family_part(gost.group(1) if gost else who),
+                    family_part(who[:2], "japanese") if _HAN_START.match(who) else "",
+                )
             )
             if f
         ]

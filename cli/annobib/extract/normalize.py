@@ -299,10 +299,11 @@ _DEBRIS_WORDS = (
 )
 
 
-# a PDF's download stamp on every page: HeinOnline, JSTOR, SSRN
+# a PDF's download stamp on every page: HeinOnline, JSTOR, SSRN; a site's banner between the items of
+# a page copied whole (CyberLeninka's ``i Надоели баннеры? …``, its info icon read as ``i``)
 _WATERMARK = re.compile(
     r"\s*(?:HeinOnline\s*--|This content downloaded from|Downloaded from\s+https?://"
-    r"|Electronic copy available at:|All use subject to https?://)"
+    r"|Electronic copy available at:|All use subject to https?://|(?:i\s+)?Надоели баннеры\?)"
 )
 
 
@@ -476,6 +477,25 @@ def ocr_confusions(text: str) -> str:
     return _outside_protected(text, lambda part: _OCR_FIX.sub(_ocr_fix, part))
 
 
+# ------------------------------------------------------------------ digits a PDF spaced out
+
+# A Japanese or Chinese PDF set in a justified grid gives every digit its own cell: ``第 4 5 号、
+# 2 0 1 6 年、2 3 - 4 1 頁``, ``6 2 巻 1 1 号``, ``同上、3 0 頁``. A run of single digits joined by
+# single spaces is one number where a CJK counter (年 頁 号 巻 …) or a range to one follows it.
+_SPACED_DIGITS = re.compile(
+    r"(?<![A-Za-z0-9.,])\d(?: \d)+(?= ?(?:[年月日頁页号號巻卷期冊册面쪽면版]|[-–] ?\d(?: \d)* ?[頁页쪽]))"
+)
+_SPACED_DIGITS_GATE = re.compile(r"\d \d")
+
+
+def pdf_spaced_digits(text: str) -> str:
+    """``2 0 1 6 年、2 3 - 4 1 頁`` -> ``2016 年、23 - 41 頁``: numbers a PDF spaced digit by digit,
+    outside titles, quotes and URLs."""
+    if text.isascii() or _SPACED_DIGITS_GATE.search(text) is None:
+        return text
+    return _outside_protected(text, lambda part: _SPACED_DIGITS.sub(lambda m: m[0].replace(" ", ""), part))
+
+
 # ------------------------------------------------------------------ rare dashes in ranges
 
 # Japanese typesetting prints ``1‐40頁`` with U+2010 (hyphen), PDFs give U+2011/U+2012/U+2212: between
@@ -612,6 +632,7 @@ NORMALIZERS: tuple[Callable[[str], str], ...] = (
     url_tails,
     broken_words,
     ocr_confusions,
+    pdf_spaced_digits,
     glued_page_ranges,
     odd_dashes,
     kanji_numerals,

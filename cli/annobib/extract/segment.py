@@ -208,6 +208,22 @@ _STOP = re.compile(r"(?:。|\.(?= ))\s*")
 # Western name, a comma and a capitalised word open an unquoted Western citation (with its own evidence)
 _WESTERN_AFTER_CJK_STOP = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][a-z'’\-]+){1,2},\s*[A-Z]")
 _OPENERS, _CLOSERS = "《「『（(“[［", "》」』）)”]］"
+# …, 330. For a contrasting view, see Louis Ferrante, “…” / …С. 41. Ср.: Панкратов А. Н. …: a sentence
+# that opens with a signal (see, cf., См., Ср.), perhaps after a short topic, cites a new work
+_SEE_AHEAD = re.compile(
+    r"(?:(?:For|On|In|About|Regarding)\s+(?:a|an|the|this|that|his|her|their|more|further)\s+[^,;:.]{2,60}?,?\s+)?"
+    r"(?:[Ss]ee(?:\s+also)?|[Cc]f\.|Compare)[,:]?\s+(?=[A-Z“\"])"
+    r"|(?:См\.(?:\s+также)?|Ср\.)\s*:?\s*(?=[А-ЯЁ«])"
+)
+_SEE_AHEAD_FIRST = frozenset("FOIARSsCcС")
+# …, 330. / … op. cit., 850. / … С. 41.: what stands before such a sentence ends with its cited page
+_ENDS_WITH_PAGE = re.compile(r"(?:(?:,|\b[pPСC]\.)\s*\d+(?:\s*[-–~]\s*\d+)?|\d+\s*[쪽頁页])\s*$")
+# …155쪽. 이에 대한 반론으로는 Ji-hoon Yoo, "…": a Korean clause introducing a Western citation (the
+# clause is commentary: the next citation opens at the name)
+_KOREAN_LEAD_WESTERN = re.compile(
+    r"[\uac00-\ud7af][\uac00-\ud7af ]{0,40}?[\uac00-\ud7af]\s+"
+    r"(?=[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][\w'’\-]+){1,2},\s*[“\"A-Z])"
+)
 
 
 # one scan each for the openers and the closers (``str.count`` per mark was 14 scans)
@@ -279,6 +295,19 @@ def sentences(text: str) -> list[str]:
         ):
             out.append(text[start : i + 1])
             start = j
+        elif (
+            text[j : j + 1] in _SEE_AHEAD_FIRST
+            and _SEE_AHEAD.match(text, j, end)
+            and _ENDS_WITH_PAGE.search(text, max(start, i - 24), i)
+            and score_at_least(text[j:end], 3)
+        ):
+            out.append(text[start : i + 1])
+            start = j
+        elif "\uac00" <= text[j : j + 1] <= "\ud7af" and _ENDS_WITH_PAGE.search(text, max(start, i - 24), i):
+            lead = _KOREAN_LEAD_WESTERN.match(text, j, end)
+            if lead and score_at_least(text[lead.end() : end], 3):
+                out.append(text[start : i + 1])
+                start = lead.end()
     out.append(text[start:])
     return [s for s in out if s.strip()]
 

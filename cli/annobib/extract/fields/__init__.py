@@ -44,6 +44,7 @@ from annobib.extract.fields.features import (
     bare_page,
     first_index,
     iso_date,
+    language_note,
     language_of,
     page_range,
 )
@@ -2158,6 +2159,8 @@ def parse_citation(text: str) -> Parsed:
     becomes the ``doi`` field."""
     text, doi = _prepare(text)
     p = match_genre(text)[1]
+    if "(in " in text or "[in " in text:
+        language_note(p.fields)
     url = p.fields.get("url")
     if not doi and url:
         m = DOI_URL.match(url)

@@ -60,7 +60,8 @@ _APA_CHAPTER = re.compile(
 _APA_IN_VOLUME = re.compile(r"^In\s+(?P<book>[^()]{4,200}?)\s*\(pp?\.\s*(?P<pp>[\d–—-]+)\)\.\s*(?P<pub>[^.].*?)\.?$")
 # the sentence boundaries of the body: the title is the text before one of them
 _APA_STOP = re.compile(r"(?<!\b[A-Z])[.?!](?=\s+[A-Z(\[])")
-_APA_RETRIEVED = re.compile(r"\.?\s*Retrieved\s+(?P<d>[^,]+,\s*\d{4}),\s*from\s*$")
+# APA 7 ``Retrieved May 2, 2023, from URL``; APA 6 ``Retrieved from URL`` (no date)
+_APA_RETRIEVED = re.compile(r"\.?\s*Retrieved\s+(?:(?P<d>[^,]+,\s*\d{4}),\s*)?from\s*$")
 _APA_BRACKET = re.compile(
     r"\s*\[(?P<kind>Doctoral dissertation|Master['’]s thesis|Master's thesis)[,\s]+(?P<inst>[^\]]+)\]\s*$"
 )
@@ -237,7 +238,7 @@ def _apa_url(body: str) -> tuple[str, str | None, str | None]:
         body = body[: url_m.start()].strip()
         rm = _APA_RETRIEVED.search(body)
         if rm:
-            urldate = iso_date(rm["d"])
+            urldate = iso_date(rm["d"]) if rm["d"] else None
             body = body[: rm.start()].strip()
     return cre.sub(r"\s*\b(?:doi|DOI)\s*:\s*\S+\s*$", "", body).strip(), url, urldate
 
@@ -246,7 +247,8 @@ def _apa_title_and_rest(body: str) -> tuple[str, str] | None:
     """The title sentence and what follows: the first sentence boundary after which the rest reads
     as a journal, a chapter's container, a short publisher or nothing (a sentence-case title may
     hold ``?`` and ``:`` before its end)."""
-    stops = [m.end() for m in _APA_STOP.finditer(body)]
+    # a stop inside brackets ends no title: U.S.-Japan relations (CRS Report No. R47390).
+    stops = [m.end() for m in _APA_STOP.finditer(body) if body.count("(", 0, m.end()) <= body.count(")", 0, m.end())]
     for end in stops:
         rest = body[end:].strip()
         if (
@@ -312,6 +314,9 @@ def _apa_title_tail(title: str, f: dict, locator: str | None, etype: str) -> tup
     tm = _APA_TITLE_TAIL.search(title)
     if tm and (tm["num"] or tm["num2"]):
         f["number"] = tm["num"] or tm["num2"]
+        series = cre.sub(r"\s*No\.$", "", tm["rep"] or "").strip()
+        if " " in series:  # (CRS Report No. R47390): the series is the report's type; (Report No. 5) names none
+            f["type"] = series
         return title[: tm.start()].strip(), locator, "report"
     if tm and tm["pp"]:
         return title[: tm.start()].strip(), cre.sub(r"\s*[–—-]\s*", "-", tm["pp"]), etype
@@ -439,7 +444,7 @@ _HARVARD_JOURNAL = re.compile(
     r"(?:(?:,\s*(?:pp?\.\s*)?|:\s*)(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$"  # 78(6): 1360-80 too
 )
 _HARVARD_REPORT_NO = re.compile(
-    r",\s*(?P<t>(?:[A-Z][A-Za-z]{1,8}\s+){0,2}(?:Report|Paper|Brief|Note|Memorandum|Study)(?:\s+No\.)?)\s+(?P<n>[A-Z]{0,4}-?\d[\w\-/.]*)$"
+    r"[,.]\s*(?P<t>(?:[A-Z][A-Za-z]{1,8}\s+){0,2}(?:Report|Paper|Brief|Note|Memorandum|Study)(?:\s+No\.)?)\s+(?P<n>[A-Z]{0,4}-?\d[\w\-/.]*)$"
     r"|,\s*(?P<sym>[A-Z]{2,}[A-Za-z]*(?:\(\d{4}\))?[/\-]?[\w()/.\-]*\d[\w()/.\-]*(?:\s+\d+)?(?:\s+[a-z]{2,6})?)$"
 )
 _HARVARD_CHAPTER = re.compile(
@@ -650,6 +655,8 @@ def _harvard_unquoted(h: _HarvardRef) -> None:
             f["number"] = rn["sym"].strip()
         title = title[: rn.start()].strip()
         etype = "report"
+        if f.get("publisher"):  # …. Policy Brief 21/04. London: Royal United Services Institute: the issuer
+            f["institution"] = f.pop("publisher")
     h.date, h.etype, h.locator, h.title = date, etype, locator, title
 
 

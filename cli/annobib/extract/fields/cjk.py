@@ -603,7 +603,9 @@ def _cjk_container(n: _CjkNote) -> None:
 
 
 _CJK_CUES_RE1 = re.compile(r"[，,、。；;]")
-_CJK_CUES_RE2 = re.compile(r"(博士|硕士|碩士|学士)(?:学位)?论文|博士論文|修士論文|学位論文")
+_CJK_CUES_RE2 = re.compile(
+    r"(博士|硕士|碩士|学士)(?:学位)?论文|博士論文|修士論文|学位論文|(?:박사|석사)(?:학위)?\s*논문"
+)
 _CJK_CUES_RE3 = re.compile(
     r"(?:会议|研讨会|论坛|年会|学术会议|シンポジウム|学会)[”\"]?(?:上的|的)?(?:论文|報告|发言|提交论文)|(?:会议|研讨会|论坛)\s*[，,]"
     r"|[“\"][^”\"]{2,40}[”\"]\s*(?:会议)?论文(?!集)|提交[^，,。《》]{2,40}?的?论文(?!集)"
@@ -639,7 +641,11 @@ def _cjk_cues(n: _CjkNote) -> None:
     segs = [s.strip() for s in _CJK_CUES_RE1.split(rest_after) if s.strip()]
     # each regex below needs a word of its own (论文, 会议, 译, 期, 卷 …): tested first, it spares
     # most citations a scan that cannot match
-    thesis = _CJK_CUES_RE2.search(rest_nourl) if "论文" in rest_nourl or "論文" in rest_nourl else None
+    thesis = (
+        _CJK_CUES_RE2.search(rest_nourl)
+        if "论文" in rest_nourl or "論文" in rest_nourl or "논문" in rest_nourl
+        else None
+    )
     conf = _CJK_CUES_RE3.search(rest_nourl) if _has_any(rest_nourl, _CONF_CUES) else None
     archive = _CJK_CUES_RE4.search(rest_nourl) or lib_first
     pub = publisher_zh(rest_after) or publisher_zh(rest_nourl)
@@ -800,10 +806,12 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
     if thesis:
         etype = "thesis"
         f["type"] = thesis.group(0)
-        inst = next((s for s in segs if cre.search(r"大学|学院|研究院|研究所|大學|University|Institute", s)), None)
+        inst = next((s for s in segs if cre.search(r"大学|学院|研究院|研究所|大學|대학|University|Institute", s)), None)
         if inst:
             inst = cre.sub(r"^[\u4e00-\u9fff]{2,4}\s*[：:]\s*", "", inst)
-            inst = cre.sub(r"(?:博士|硕士|碩士|学士)(?:学位)?论文$|(?:博士|修士)論文$", "", inst).strip()
+            inst = cre.sub(
+                r"(?:博士|硕士|碩士|学士)(?:学位)?论文$|(?:博士|修士)論文$|(?:박사|석사)(?:학위)?\s*논문$", "", inst
+            ).strip()
             f["institution"] = inst
         if date:
             f["date"] = date[:4] if len(date) > 7 else date
@@ -903,7 +911,8 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
         container
         and (issue or vol or series or ko_num or cre.search(r"第\s*\d{1,4}\s*期", rest_nourl))
         and not chapter
-        and (not pub or series and not issue and zai_container)
+        # 「論文」『文学』第8巻第3号、岩波書店、…: a journal's volume and issue, its publisher printed too
+        and (not pub or series and not issue and zai_container or title_mark == "「" and vol and ko_num)
         and not (vol and not issue and _COLLECTED_WORKS.search(container))  # 《鲁迅全集》第5卷: a book's volume
     ):
         etype = "article"
@@ -991,7 +1000,7 @@ _CJK_TYPE_BOOK_OR_REPORT_RE1 = re.compile(
     r"|^\s*[（(]([上中下一二三四五六七八九十]|\d{1,2})[）)]|^\s*[，,、]?\s*([上中下]巻)"  # 『…』下巻: a Japanese part, as printed
 )
 _CJK_TYPE_BOOK_OR_REPORT_RE2 = re.compile(
-    r"(?:^|[》）)\s，,（(])\s*(?:第\s*(\d+|[一二三四五六七八九十]+)\s*版|(修订版|增订版|再版|修订本|增订本|增订新版|修订新版|補訂版|补订版|増補版|增补版|改訂版|増補改訂版|新装版))\s*[）)]?\s*(?=[，,、第（(]|$)"
+    r"(?:^|[》』）)\s，,（(])\s*(?:(?:第|제)\s*(\d+|[一二三四五六七八九十]+)\s*(?:版|판)|(修订版|增订版|再版|修订本|增订本|增订新版|修订新版|補訂版|补订版|増補版|增补版|改訂版|増補改訂版|新装版))\s*[）)]?\s*(?=[，,、第（(]|$)"
 )
 _BAN_CUE = re.compile(r"\d\s*[版面면]")
 _BRACKET_CLOSES = ("〕", "］", "]", "）", ")")  # what _EDITION_IN_TITLE ends with
@@ -1019,6 +1028,11 @@ _COLLECTED_WORKS = re.compile(
 _COLLECTION_VOLUME = re.compile(
     r"\s*第\s*(?:(\d{1,4})\s*[卷巻]|(\d{1,4})\s*[册冊]|([一二三四五六七八九十]{1,3})\s*[卷巻册冊])"
 )
+
+
+# 한국국방연구원, 『…』 (서울: 한국국방연구원, 2022): a research institute printing its own work issues
+# a report, as a think tank publishing does in English notes (docs/fields.md)
+_RESEARCH_INSTITUTE = re.compile(r"(?:연구원|연구소|研究院|研究所|研究中心)\}$")
 
 
 def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
@@ -1090,7 +1104,7 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
             and authors_field
             and authors_field.startswith("{")
             and " and " not in authors_field
-            and REPORT_TITLE_RE.search(title)
+            and (REPORT_TITLE_RE.search(title) or _RESEARCH_INSTITUTE.search(authors_field))
             and pub.group("pub").strip() == authors_field.strip("{}")
         ):
             # 통일연구원, 「2023 북한인권백서」 (서울: 통일연구원, 2023): an institute's white paper or report
@@ -1098,7 +1112,7 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
             etype = "report"
             f["institution"] = authors_field.strip("{}")
         series_no = _REPORT_SERIES.search(rest_nourl) if _has_any(rest_nourl, _REPORT_SERIES_CUES) else None
-        if series_no and not container and etype == "book":
+        if series_no and not container and etype in ("book", "report"):
             # 「…」, KINU 정책연구시리즈 19-03 (서울: 통일연구원, 2019): a numbered report series
             etype = "report"
             f["number"] = series_no.group("n")

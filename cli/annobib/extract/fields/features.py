@@ -331,7 +331,7 @@ REPORT_CONTAINER_RE = re.compile(
 )
 ZH_ORG_SUFFIX = re.compile(
     r"(?:部|办公室|委员会|院|局|署|中心|研究所|政府|协会|学会|组织|基金会|大学|学院|研究会|公司|集团|馆|厅|处|会|党|社|省|联合会|银行|议会|法院|使馆|"
-    r"機構|省庁|委員会|研究所|事務所|庁|府|官房|内閣|本部|財団|センター|協会|学会|연구소|위원회|연구원|부)$"
+    r"機構|省庁|委員会|研究所|事務所|庁|府|官房|官邸|内閣|本部|財団|センター|協会|学会|연구소|위원회|연구원|부)$"
 )
 # the last character of each ending ZH_ORG_SUFFIX accepts: the regex, ``$``-anchored, is tried at every
 # position, and a text ending otherwise is decided by a set test (a test checks the set)
@@ -713,6 +713,20 @@ def language_of(text: str) -> str:
 
 
 _VIETNAMESE_LETTERS = re.compile("[\u1ea0-\u1ef9ơư]")
+# ``Title (in Chinese)[J]`` / ``Title [in Japanese]``: an English list's note that the work is in another
+# language, no part of its title (as 日文版 / 英文版 name an edition's language)
+_LANGUAGE_NOTE = re.compile(r"\s*[(\[]in (Chinese|Japanese|Korean|Russian)[)\]]\s*$")
+
+
+def language_note(fields: dict[str, str]) -> None:
+    """Move a title's closing ``(in Chinese)`` into ``langid``."""
+    title = fields.get("title", "")
+    m = _LANGUAGE_NOTE.search(title) if title.endswith((")", "]")) else None
+    if m:
+        fields["title"] = title[: m.start()]
+        fields["langid"] = m.group(1).lower()
+
+
 _BARE_PAGE_RE1 = re.compile(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?")
 _VOLUME_PAGE = re.compile(r"\d{1,2}\s*:\s*(\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)")
 

@@ -143,7 +143,7 @@ _GBT_WESTERN_RESP = re.compile(
     r"^\s*(?P<role>Trans(?:lated)?\.?(?:\s+by)?|Tr\.|Ed(?:ited)?\.?(?:\s+by)?|Eds\.)\s+(?P<who>.+?)\.\s+"
     r"(?=[A-Z][^.:：]{1,40}[:：])"
 )
-_INITIAL_CUT = re.compile(r"(?:^|\s)[A-Z]$")
+_INITIAL_CUT = re.compile(r"(?:^|[\s.])[A-Z]$")  # R, J.R, the S of U.S: no end of the list
 _GIVEN_FIRST_COMMA = (
     r"^(?P<au>[A-Z][\w'’\-]+(?:\s+[A-Z]\.)+\s+[A-Z][\w'’\-]+),\s+[\"“]?(?P<title>[^\[\]]+?)(?<=[^\"”])[\"”]?"
 )
@@ -368,6 +368,13 @@ def _gbt_western_name(text: str) -> str:
     parts = text.split()
     if len(parts) == 2 and parts[0] in PINYIN_SURNAMES and cre.fullmatch(r"[A-Z][a-z]+", parts[1]):
         return f"{parts[0]}, {parts[1]}"  # GB/T puts the family name first: Zhang Feng
+    if (
+        len(parts) == 2
+        and len(parts[0]) > 1
+        and parts[0].isupper()
+        and cre.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", parts[1])
+    ):
+        return f"{parts[0]}, {parts[1]}"  # ZHANG Wei, YAN Chen: GB/T's capitals mark the family name
     if len(parts) >= 2 and all(cre.fullmatch(r"[A-Z]{1,3}\.?", p) for p in parts[1:]):
         return f"{parts[0]}, {' '.join(parts[1:])}"  # KATZENSTEIN stays as printed (styles set the case)
     return western_person(text)

@@ -20,7 +20,7 @@ from annobib.extract.fields.model import Parsed
 
 DITTO_AUTHOR = re.compile(r"^[―—－\-‐]{2,}$")
 CJK_AUTHOR_DATE = re.compile(
-    r"^(?P<au>[^\s（()『「《“\"，,]{1,40}?|[―—－\-‐]{2,})\s*"
+    r"^(?P<au>[^\s（()『「《“\"，,]{1,40}?(?:\s[^\s（()『「《“\"，,]{1,6})?|[―—－\-‐]{2,})\s*"  # 연민석 외, 이병수 역, 津村 宏
     r"(?:[（(](?P<y>(?:1[5-9]|20)\d\d)[a-z]?[)）]|[，,]\s*(?P<y2>(?:1[5-9]|20)\d\d)[a-z]?\s*[，,.．])\s*[.．。,，:：]?\s*"
     r"(?=[《「『“\"〈])"
 )
@@ -56,9 +56,12 @@ _VOL_ISSUE_PAGES = re.compile(
     r"(?<=[』》」])\s*[,，、]?\s*(\d{1,4})\s*[（(](\d{1,3})[)）]\s*[:：、,，]\s*(?:pp?\.\s*)?(\d+)\s*[-–—]\s*(\d+)\s*頁?"
 )
 # 『日本労働研究雑誌』462、2-13 頁: one number after a Japanese journal is its (running) issue number
-_ISSUE_PAGES = re.compile(r"(?<=』)\s*[,，、]?\s*(\d{1,4})\s*[、,，:：]\s*(?:pp?\.\s*)?(\d+\s*[-–—]\s*\d+)\s*頁?")
+# (Korean: 『한국고대사연구』 57, 121~150쪽, the range with a tilde)
+_ISSUE_PAGES = re.compile(
+    r"(?<=』)\s*[,，、]?\s*(\d{1,4})\s*[、,，:：]\s*(?:pp?\.\s*)?(\d+\s*[-–—~～]\s*\d+)\s*(?:頁|쪽)?"
+)
 # …ミネルヴァ書房、pp.113-138 / …、180-196 頁: the pages that close the item (the year goes before them)
-_END_PAGES = re.compile(r"[、，,]\s*(?:pp?\.\s*)?(\d+(?:\s*[-–—]\s*\d+)?)\s*(?:頁|页)?$")
+_END_PAGES = re.compile(r"[、，,]\s*(?:pp?\.\s*)?(\d+(?:\s*[-–—~～]\s*\d+)?)\s*(頁|页|쪽)?$")
 # ブラウン、スティーヴン (2009): a Western name in katakana, family name first, one person
 _INVERTED_KANA_NAME = re.compile(r"^[\u30a0-\u30ff]+[、，,]\s*[\u30a0-\u30ff・]+$")
 
@@ -77,7 +80,7 @@ def _as_note(rest: str, year: str) -> str:
         return rest + "。"
     pages = _END_PAGES.search(rest) if japanese else None
     if pages:  # the year after the imprint, before the pages: 書房、2015年、113-138頁
-        return f"{rest[: pages.start()]}、{year}年、{pages.group(1)}頁。"
+        return f"{rest[: pages.start()]}、{year}年、{pages.group(1)}{pages.group(2) or '頁'}。"
     return rest + ("、" if japanese else "，") + year + "年。"
 
 

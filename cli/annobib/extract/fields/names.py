@@ -333,7 +333,8 @@ def _first_inverted(text: str, chunks: list[str]) -> bool:
 _SUFFIX_LAST = frozenset(".rIV")  # the last characters of _WESTERN_PERSON_RE1's Jr. Sr. II III IV
 _CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af·・]{2,12}")
 _WESTERN_PERSON_RE1 = re.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
-_WESTERN_PERSON_RE2 = re.compile(r"[A-Z][a-z]+-[a-z]+")
+# a hyphenated given name, McCune-Reischauer's breves and apostrophes included: Sŭng-ho, Yŏng-ch'ŏl
+_WESTERN_PERSON_RE2 = re.compile(r"[A-Z][a-zŏŭ'’]+-[a-zŏŭ'’]+")
 
 
 def western_person(text: str) -> str:

@@ -52,8 +52,14 @@ _VOLUMES = re.compile(
     r"\s*[:.]?\s*[Вв]\s+\d+\s+т\.|(?:^|[.\s])Т\.\s*(?P<v>\d+)\.?|(?:^|[.\s])Vol\.\s*(?P<v2>\d+)"
     r"|(?:^|[.\s])Кн\.\s*(?P<v3>\d+)\.?"  # Кн. 2: the book of a work in books (of a volume: Т. 3. Кн. 2)
 )
-_THESIS = re.compile(r"\s*:\s*(?:дис|автореф\.\s*дис)\.\s*…?(?:\.\.\.)?\s*(?:канд|д-ра)\.\s*[а-я.\s]*?наук\.?")
+# канд. (кандидата) is abbreviated with a full stop, д-ра (доктора) with a hyphen and none
+_THESIS = re.compile(r"\s*:\s*(?:дис|автореф\.\s*дис)\.\s*…?(?:\.\.\.)?\s*(?:канд\.|д-ра)\s*[а-я.\s]*?наук\.?")
 _TOM = re.compile(r"(?:^|[.\s])Т\.\s*\d")
+# GOST's area separator in reference lists, ``Title. — М.: Publisher, 2011. — 280 с.``: read as the
+# ``. `` of a note (only before what opens an area: a year or number, a city, Т., №, С., URL …)
+_GOST_AREA = re.compile(
+    r"\.\s+—\s+(?=\d|(?:Т|№|С|P|Vol|No|Вып|URL|DOI|EDN)\b|[А-ЯЁA-Z][А-ЯЁа-яёa-z\-]*\.?\s*[:,]\s*[А-ЯЁA-Z\d«])"
+)
 
 
 def _nominative(name: str) -> str:
@@ -79,7 +85,7 @@ def _responsibility(f: dict[str, str], text: str) -> str:
     m = _RESPONSIBILITY.search(text)
     if not m:
         return text
-    genitive = not m["role"].startswith(("отв", "ed", "сост"))
+    genitive = not m["role"].startswith(("отв", "гл", "ed", "сост"))  # гл. ред. В. П. Орлов: nominative
     names = []
     for who in cre.split(r",\s*", m["who"]):
         wm = cre.match(r"((?:[А-ЯЁA-Z]\.\s*){1,2})(.+)$", who.strip())
@@ -115,6 +121,14 @@ _RU_ACT = re.compile(
 )
 
 
+# ``Концепция … : утв. Указом Президента РФ от 31.03.2023 № 229``: a document approved by an act; the
+# act's date and number are the document's
+_RU_APPROVED_TITLE = re.compile(
+    r"^\s*(?P<t>[^:«»/]{3,300}?)\s*:\s*утв(?:\.|ерж[а-я]+)\s+[^.:]{0,80}?\s+от\s+(?P<d>\d{1,2}\.\d{1,2}\.\d{4})"
+    r"\s*(?:г\.\s*)?№\s*(?P<n>[\w\-]+)"
+)
+
+
 _RU_MONTHS = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
 
 
@@ -133,11 +147,14 @@ _RU_APPROVED = re.compile(
 )
 
 
-def _russian_act(text: str) -> Parsed | None:
+def _russian_act(text: str, online: dict[str, str]) -> Parsed | None:
+    """An act, or a document approved by one; ``online`` holds its URL and access date if any."""
     m = _RU_ACT.match(text) if "№" in text and "«" in text else None
     if m is None:
+        m = _RU_APPROVED_TITLE.match(text) if "№" in text and "утв" in text else None
+    if m is None:
         return None
-    f = {"title": m["t"].strip(), "date": _act_date(m["d"]), "number": m["n"], "langid": "russian"}
+    f = {"title": m["t"].strip(), "date": _act_date(m["d"]), "number": m["n"], "langid": "russian", **online}
     return Parsed(type="legislation", fields=_order(f), locator=None, names=[])
 
 
@@ -145,9 +162,8 @@ def parse_russian(text: str) -> Parsed:
     """A Russian citation: ``Автор А.Б. Название. М.: Изд-во, 2001. С. 15.`` (a book), ``Автор А.Б.
     Статья // Журнал. 2016. № 3. С. 8–20.`` (an article), an act (``Федеральный закон от … № … «…»``),
     or an archive signature ``Ф. … Оп. … Д. … Л. …``."""
-    act = _russian_act(text)
-    if act is not None:
-        return act
+    if " — " in text:
+        text = _GOST_AREA.sub(". ", text)
     approved = _RU_APPROVED.search(text) if "утв." in text else None
     if approved:
         text = text[: approved.start()] + text[approved.end() :]
@@ -166,6 +182,9 @@ def parse_russian(text: str) -> Parsed:
     url_m = find_url(text)
     url = clean_url(url_m.group(0)) if url_m else None
     body = text[: url_m.start()] if url_m else text
+    act = _russian_act(body, {**f, "url": url} if url else f)
+    if act is not None:
+        return act
     locator = None
     pm = cre.search(r"\b[СCсP]\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", body)
     if pm:
@@ -176,6 +195,11 @@ def parse_russian(text: str) -> Parsed:
         return archive
     rest, names = _russian_authors(f, body)
     rest = rest.lstrip(". ")
+    issue = _RU_NEWS_ISSUE.match(rest) if not names and "//" not in rest else None
+    if issue:  # Правда. 1956. 21 окт.: a newspaper's issue cited by its date, no article named
+        f["journaltitle"], f["entrysubtype"], f["langid"] = issue["j"], "newspaper", "russian"
+        f["date"] = _ru_day_date(issue["y"], issue["m"], issue["d"])
+        return Parsed(type="article", fields=_order(f), locator=locator, names=[])
     if "//" in rest and RU_CITY.search(rest.partition("//")[2]):
         etype = _russian_chapter(f, rest, locator)
     elif "//" in rest:
@@ -198,7 +222,9 @@ def parse_russian(text: str) -> Parsed:
     return Parsed(type=etype, fields=_order(f), locator=locator, names=names)
 
 
-_MARKED_DOC = re.compile(r"[《「『](?P<t>[^》」』]{1,200})[》」』]\s*(?:[（(](?P<d>[^（）()]{4,30})[）)])?\s*[，,、]?\s*(?P<h>.*)$")
+_MARKED_DOC = re.compile(
+    r"[《「『](?P<t>[^》」』]{1,200})[》」』]\s*(?:[（(](?P<d>[^（）()]{4,30})[）)])?\s*[，,、]?\s*(?P<h>.*)$"
+)
 
 
 def _russian_archive(f: dict[str, str], body: str) -> Parsed | None:
@@ -275,8 +301,9 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
     """``Статья // Журнал. 2016. Т. 5. № 3.``: an article in a journal or (dated to the day, or a known
     title) a newspaper."""
     title, _, cont = rest.partition("//")
-    f["title"] = _ru_title(title)
-    cm = cre.match(r"\s*(.+?)\.\s*((?:1[5-9]|20)\d\d)\b", cont)  # Полис. Политические исследования. 2015
+    f["title"] = _ru_title(title).removeprefix("«").removesuffix("»")  # «Совместная декларация …» // Известия
+    # Полис. Политические исследования. 2015 / Япония: ежегодник. М., 2012 (a yearbook's city before the year)
+    cm = cre.match(r"\s*(.+?)\.\s*(?:(?:М|СПб|Л)\.,\s*|[А-ЯЁ][А-ЯЁа-яё\-]+,\s*)?((?:1[5-9]|20)\d\d)\b", cont)
     if cm:
         f["journaltitle"] = cm.group(1).strip()
         f["date"] = cm.group(2)
@@ -284,12 +311,11 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
         f["journaltitle"] = strip_trailing(cont.split(".")[0])
     rd = _RU_DAY_MONTH.search(cont)
     if rd and f.get("date"):  # 16 декабря / 16 дек. (GOST abbreviates months): the issue's day
-        month = next(k for k, stem in enumerate(_RU_MONTH_STEMS, 1) if rd.group(2).startswith(stem))
-        f["date"] = f"{f['date'][:4]}-{month:02d}-{int(rd.group(1)):02d}"
+        f["date"] = _ru_day_date(f["date"][:4], rd.group(2), rd.group(1))
     vm = cre.search(r"(?:Т|Vol)\.\s*(\d+)", cont)
     if vm:
         f["volume"] = vm.group(1)
-    nm2 = cre.search(r"(?:№|No\.)\s*(\d+)", cont)
+    nm2 = cre.search(r"(?:№|No\.|Вып\.)\s*(\d+)", cont)
     if nm2:
         f["number"] = nm2.group(1)
     if locator and "-" in locator:
@@ -300,7 +326,17 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
     return etype
 
 
+def _ru_day_date(year: str, month: str, day: str) -> str:
+    """1956, окт. (октября), 21 -> 1956-10-21."""
+    number = next(k for k, stem in enumerate(_RU_MONTH_STEMS, 1) if month.startswith(stem))
+    return f"{year}-{number:02d}-{int(day):02d}"
+
+
 _RU_MONTH_STEMS = ("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
+_RU_NEWS_ISSUE = re.compile(
+    r"^(?P<j>[А-ЯЁ][^.,:;/]{1,40})\.\s*(?P<y>(?:1[89]|20)\d\d)\.\s*(?P<d>\d{1,2})\s+"
+    r"(?P<m>(?:янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*)\.?\s*(?:С\.\s*\d+\.?)?\s*$"
+)
 _RU_DAY_MONTH = re.compile(r"(\d{1,2})\s+((?:янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*)(?![а-я])")
 
 

@@ -347,6 +347,8 @@ _WESTERN_CUES_RE4 = re.compile(
     r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?(?!(?:No|Vol|Nos)\.)[A-Z][^,\d]*?)*?)(?<!\s)\s+(?P<v>\d+)(?:,\s*nos?\.\s*(?P<n>\d+(?:\s*[-–/]\s*\d+)?))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?"
     r"(?:(?<=\d),\s*(?P<pin>\d+(?:\s*[-–—]\s*\d+)?)(?![\d/.]))?"  # …(1994): 833-50, 840: the page cited
 )
+# Jindaishi yanjiu, no. 4 (2003): 77–101: a journal numbered by issue alone, no volume before it
+_ISSUE_ONLY_PAGES = re.compile(r",\s*no\.\s*\d+\s*\([^()]{0,30}\d{4}\):\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?)")
 _WESTERN_CUES_RE5 = re.compile(r"(Ph\.?\s?D\.?|doctoral|master'?s|M\.?A\.?|MPhil)\s*(diss\.|dissertation|thesis)", re.I)
 _WESTERN_CUES_RE6 = re.compile(r"paper (?:presented|delivered|prepared) (?:at|for) (?:the )?(?P<ev>[^,]+)", re.I)
 _WESTERN_CUES_RE7 = re.compile(
@@ -453,6 +455,8 @@ def _western_cues(n: _WesternNote) -> None:
         locator = bare_locator
     elif chicago and chicago.group("pp"):
         locator = cre.sub(r"\s*[-–—]\s*", "-", chicago.group("pin") or chicago.group("pp"))
+    elif not chicago and "no." in rest and (issue_pp := _ISSUE_ONLY_PAGES.search(rest)):
+        locator = norm_range(issue_pp["pp"])
     elif q and (bare_page(rest) or cre.search(r"(?:1[5-9]|20)\d\d,\s*(\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)$", rest)):
         # Li and Zhou, “Political Turnover,” 12. / “Title,” The Economist, June 12, 1999, 21.: a
         # bare page after the title or after the date (Chicago notes write no p.)
