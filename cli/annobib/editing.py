@@ -110,10 +110,8 @@ def locate_many(libraries, keys: Iterable[str]) -> list[tuple]:
     took minutes. A key the index cannot answer goes to :func:`locate` (its error, its hints)."""
     first: dict[str, tuple] = {}
     for lib in libraries:
-        for block in lib.blocks:
-            k = block.key
-            if k is not None and k not in first:
-                first[k] = (lib, block)
+        for k, block in lib.first_blocks().items():
+            first.setdefault(k, (lib, block))
     out = []
     for key in keys:
         hit = first.get(key)
@@ -246,23 +244,25 @@ def get_tags(entry: Entry) -> list[str]:
 
 
 def change_tags(entry: Entry, add: Iterable[str] = (), remove: Iterable[str] = ()) -> tuple[list[str], list[str]]:
-    """Add and remove tags (case-insensitively matched); returns (added, removed)."""
+    """Add and remove tags (case-insensitively matched); returns (added, removed). Linear in the
+    number of tags: 12,000 tags in one call took seconds when each was compared with every other."""
     name = entry.field_name(TAGS_FIELD) or TAGS_FIELD
     tags = split_tags(entry.fields.get(name))
-    added, removed = [], []
-    for tag in remove:
-        tag = tag.strip()
-        hit = [t for t in tags if t.casefold() == tag.casefold()]
-        for t in hit:
-            tags.remove(t)
-            removed.append(t)
+    added: list[str] = []
+    removed: list[str] = []
+    gone = {tag.strip().casefold() for tag in remove}
+    if gone:
+        removed = [t for t in tags if t.casefold() in gone]
+        tags = [t for t in tags if t.casefold() not in gone]
+    have = {t.casefold() for t in tags}
     for tag in add:
         tag = tag.strip()
         if not tag:
             continue
         if re.search(r"[,;，；{}]", tag):
             raise InputError(f"a tag cannot contain a comma, semicolon or brace: {tag!r}")
-        if not any(t.casefold() == tag.casefold() for t in tags):
+        if tag.casefold() not in have:
+            have.add(tag.casefold())
             tags.append(tag)
             added.append(tag)
     if added or removed:
@@ -292,10 +292,11 @@ def has_tags(entry: Entry, wanted: Iterable[str]) -> bool:
 def remove_entries(lib, keys: Iterable[str]) -> list[Entry]:
     """Remove every key or none (an unknown key raises before anything is removed)."""
     keys = list(dict.fromkeys(keys))
-    missing = [k for k in keys if lib.get(k) is None]
+    first = lib.first_blocks()
+    missing = [k for k in keys if (b := first.get(k)) is None or b.entry is None]
     if missing:
         raise unknown_key_error(missing[0], lib.keys())
-    return [lib.remove(k) for k in keys]
+    return lib.remove_many(keys)
 
 
 # --------------------------------------------------------------------------- adding

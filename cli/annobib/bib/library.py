@@ -188,6 +188,16 @@ class Library:
                 return b
         return None
 
+    def first_blocks(self) -> dict[str, Block]:
+        """Each key's first block, from one pass: for callers that look up many keys at once
+        (:meth:`block_of` scans every block, so 6,000 keys of a 1 MB file took 10-26 s)."""
+        first: dict[str, Block] = {}
+        for b in self.blocks:
+            k = b.key
+            if k is not None and k not in first:
+                first[k] = b
+        return first
+
     def add(self, entry: Entry, after: str | None = None) -> None:
         block = Block("entry", "", 0, entry, None)
         if after is not None:
@@ -200,21 +210,27 @@ class Library:
     def remove(self, key: str) -> Entry | None:
         """Take the entry out. Text after it that is not on its closing line (a comment about
         the next entry, free notes) stays in the file: it is kept as a comment block."""
-        for i, b in enumerate(self.blocks):
-            if b.key == key:
-                entry = b.entry
-                tail = _text_after_entry(b.raw)
-                if tail:
-                    self.blocks[i] = Block(
-                        "comment",
-                        tail,
-                        b.line + b.raw[: len(b.raw) - len(tail)].count("\n"),
-                        offset=b.offset + len(b.raw) - len(tail) if b.offset >= 0 else -1,
-                    )
-                else:
-                    del self.blocks[i]
-                return entry
-        return None
+        return self.remove_many([key])[0]
+
+    def remove_many(self, keys: list[str]) -> list[Entry | None]:
+        """:meth:`remove` for each of ``keys`` (the first block of each), in one pass."""
+        wanted = set(keys)
+        removed: dict[str, Entry | None] = {}
+        kept: list[Block] = []
+        for b in self.blocks:
+            k = b.key
+            if k is None or k not in wanted or k in removed:
+                kept.append(b)
+                continue
+            removed[k] = b.entry
+            tail = _text_after_entry(b.raw)
+            if tail:
+                line = b.line + b.raw[: len(b.raw) - len(tail)].count("\n")
+                offset = b.offset + len(b.raw) - len(tail) if b.offset >= 0 else -1
+                kept.append(Block("comment", tail, line, offset=offset))
+        if removed:
+            self.blocks[:] = kept
+        return [removed.get(k) for k in keys]
 
 
 def _text_after_entry(raw: str) -> str:

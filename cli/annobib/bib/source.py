@@ -12,11 +12,12 @@ from annobib.model import Entry
 _LINE_BREAKS = ("\n", "\r")
 
 
-def entry_text(lib: Library, key: str) -> str | None:
+def entry_text(lib: Library, key: str, block: Block | None = None) -> str | None:
     """The entry's text exactly as in the file: from its first line (a comment right above it
     in its block comes with it, as ``Library.remove`` takes that away too) to its closing
-    delimiter, ``}`` or ``)``; a line end after it. None when it was not read from the file."""
-    block = lib.block_of(key)
+    delimiter, ``}`` or ``)``; a line end after it. None when it was not read from the file.
+    ``block``: the key's block when the caller has it (from ``Library.first_blocks``)."""
+    block = block or lib.block_of(key)
     if block is None or not block.raw or block.snapshot is None:
         return None
     raw = block.raw

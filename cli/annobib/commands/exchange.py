@@ -60,7 +60,7 @@ def export(
       annobib export --to ris --tag alliance > alliance.ris
     """
     # lazy: not needed by `annobib --help`; looked up when called (tests patch it on its module)
-    from annobib.editing import has_tags, load_libraries, locate
+    from annobib.editing import has_tags, load_libraries, locate_many
     from annobib.exchange import export_text
 
     paths = bibliography_paths()
@@ -78,16 +78,17 @@ def export(
     if broken > BROKEN_SHOWN:
         warn(f"{broken - BROKEN_SHOWN:,} more blocks that do not parse are left out (annobib validate lists them all)")
     if keys:
-        entries = [locate(libraries, k)[1] for k in dict.fromkeys(keys)]
+        entries = [entry for _, entry in locate_many(libraries, dict.fromkeys(keys))]
     else:
         entries = [e for lib in libraries for e in lib.entries]
     if tags:
         entries = [e for e in entries if has_tags(e, tags)]
     text = export_text(entries, fmt, with_citations=with_citations)
+    # a key twice: exported, as list and format show both, and named with exit 2 as they do
+    duplicates = [p for lib in libraries for p in lib.extra_problems if p.message.startswith("duplicate key")]
     if output is None or output == "-":  # as for extract and format: never a file named "-"
         echo_exact(text, nl=False)  # BibTeX piped stays byte-exact; a terminal sees no raw escape
-        if broken:
-            raise SystemExit(1)
+        _exit_for(broken, duplicates)
         return
     target = Path(output)
     if any(target.resolve() == Path(p).resolve() for p in paths):
@@ -107,6 +108,15 @@ def export(
         f"annobib: exported {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} to {message(target)} ({fmt})",
         err=True,
     )
+    _exit_for(broken, duplicates)
+
+
+def _exit_for(broken: int, duplicates) -> None:
+    """Exit 2 naming duplicate keys (as every reader does), else 1 when blocks were left out."""
+    if duplicates:
+        from annobib.commands._common import report_problems
+
+        raise SystemExit(report_problems(duplicates))
     if broken:
         raise SystemExit(1)  # the export is incomplete: say so in the exit code
 

@@ -25,14 +25,14 @@ def rm(keys: tuple[str, ...], yes: bool, dry_run: bool) -> None:
     nothing is removed. All keys must exist, or nothing is removed.
     """
     # looked up when called (tests patch it on its module)
-    from annobib.editing import locate, remove_entries, save
+    from annobib.editing import locate_many, remove_entries, save
 
     ask = not dry_run and not yes and getattr(sys.stdin, "isatty", lambda: False)()
     # locked from the read to the write, except while a person is asked (a changed file is refused)
     libraries = libraries_for_writing(lock=not ask, keys=list(dict.fromkeys(keys)))
     by_lib: dict[int, tuple] = {}
-    for key in dict.fromkeys(keys):
-        lib, _ = locate(libraries, key)  # every key is checked before anything changes
+    unique = list(dict.fromkeys(keys))
+    for key, (lib, _) in zip(unique, locate_many(libraries, unique)):  # every key checked before any change
         by_lib.setdefault(id(lib), (lib, []))[1].append(key)
     if ask:
         names = ", ".join(keys)
@@ -67,7 +67,8 @@ def _print_removed(groups) -> None:
 
     chunks = []
     for lib, keys in groups:
-        texts = [entry_text(lib, k) or serialize_entry(lib.get(k)) for k in keys]
+        first = lib.first_blocks()  # one pass, not one scan per key
+        texts = [entry_text(lib, k, first[k]) or serialize_entry(first[k].entry) for k in keys]
         chunks += macros_used(lib, texts) + texts
     try:
         # exact bytes (click.echo alone strips ESC[…m when piped); it flushes: a closed pipe fails here
