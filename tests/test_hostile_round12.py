@@ -313,7 +313,6 @@ def test_one_bibliography_named_many_times_is_read_once(tmp_path, where):
 # --------------------------------------------------------------------------- internal errors
 
 
-@pytest.mark.xfail(strict=True, reason="a DOI past httpx's 64 KB URL limit: 'internal error: InvalidURL: URL too long'")
 @pytest.mark.parametrize("how", ["citation", "--doi"])
 def test_add_a_doi_too_long_for_a_url_is_one_clear_line(tmp_path, how):
     (tmp_path / "a.bib").write_text("@misc{a, title = {A}}\n")
@@ -326,11 +325,6 @@ def test_add_a_doi_too_long_for_a_url_is_one_clear_line(tmp_path, how):
 LONG_URL_BIB = "@online{lu, title = {Long}, url = {http://127.0.0.1:9/%s}, year = {2020}}\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="archive shows 'internal error: InvalidURL: URL component 'query' too long' as a "
-    "URL's detail when the cited URL is past 64 KB",
-)
 def test_archive_a_url_too_long_to_request_is_named_as_such(tmp_path, web):
     (tmp_path / "a.bib").write_text(LONG_URL_BIB % ("a" * 70000))
     env = {"ANNOBIB_WAYBACK_URL": web, "ANNOBIB_ARCHIVE_ORG_URL": web}
@@ -338,11 +332,6 @@ def test_archive_a_url_too_long_to_request_is_named_as_such(tmp_path, web):
     assert "internal error" not in out + err, (out + err)[-400:]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="verify calls an entry whose DOI is past 64 KB 'unreachable' ('internal error: "
-    "InvalidURL', 'run again later'); with only such entries it says 'offline'",
-)
 def test_verify_a_doi_too_long_to_request_is_not_unreachable(tmp_path, web):
     FakeWeb.body = json.dumps({"status": "ok", "message": {"items": [], "total-results": 0}}).encode()
     long = "@article{ld, title = {Long}, author = {Wang, Li}, journal = {J}, doi = {10.1000/%s}, year = {2020}}\n"

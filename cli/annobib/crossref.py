@@ -131,6 +131,8 @@ def fetch_work(doi: str, *, transport=None) -> dict:
         ) from None
     except (TimeoutError, httpx.TimeoutException):
         raise CrossrefError(f"Crossref did not answer within {timeout:g} s ({shown}); nothing written") from None
+    except httpx.InvalidURL as exc:  # a DOI of 70,000 characters makes a URL httpx will not send
+        raise CrossrefError(f"cannot ask Crossref about this DOI ({exc}); nothing written") from None
     except httpx.HTTPError as exc:
         from annobib.archive.links import UNREACHABLE_KINDS, _classify_exception
 

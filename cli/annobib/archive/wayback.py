@@ -400,6 +400,8 @@ class WaybackClient:
                 raise
             except TooLarge as exc:
                 raise (ArchiveError if resend else AnswerLost)(f"Archive request failed: {exc}") from None
+            except httpx.InvalidURL as exc:  # nothing was sent (a cited URL of 70,000 characters)
+                raise ArchiveError(f"cannot ask the Archive about this URL ({str(exc)[:120]})") from None
             except (httpx.HTTPError, asyncio.TimeoutError, OSError) as exc:
                 last = (
                     "timed out"

@@ -223,7 +223,7 @@ class RegistryClient:
             raise
         except TooLarge:
             return Answer("error", status=200, detail="answer larger than 4 MB"), None, False
-        except (httpx.HTTPError, OSError, TimeoutError) as exc:
+        except (httpx.HTTPError, httpx.InvalidURL, OSError, TimeoutError) as exc:  # InvalidURL: a 64 KB DOI
             failure = _classify_exception(exc)
             kind = "unreachable" if failure.kind in UNREACHABLE_KINDS else "error"
             return Answer(kind, detail=failure.detail), None, failure.retry
