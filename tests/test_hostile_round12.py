@@ -345,11 +345,6 @@ def test_verify_a_doi_too_long_to_request_is_not_unreachable(tmp_path, web):
 # --------------------------------------------------------------------------- registry answers written
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="add --doi writes a registry's list/dict name parts as Python reprs: "
-    "author = {['W'], \\textbraceleft{}'a': 1\\textbraceright{}}",
-)
 def test_add_writes_no_python_repr_of_a_registry_value(tmp_path, web):
     FakeWeb.body = crossref_work(author=[{"family": ["W"], "given": {"a": 1}}])
     (tmp_path / "a.bib").write_text("@misc{a, title = {A}}\n")
@@ -360,11 +355,6 @@ def test_add_writes_no_python_repr_of_a_registry_value(tmp_path, web):
     assert "['W']" not in written and "'a': 1" not in written, written
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="add --doi stores the registry's url = {javascript:alert(1)} and the DOI it answered "
-    "(10.1/other) for the one asked (10.1000/abc), without a word",
-)
 def test_add_keeps_the_asked_doi_and_no_unsafe_url(tmp_path, web):
     FakeWeb.body = crossref_work(DOI="10.1/other", URL="javascript:alert(1)")
     (tmp_path / "a.bib").write_text("@misc{a, title = {A}}\n")

@@ -15,7 +15,7 @@ from urllib.parse import quote, unquote
 from annobib import __version__
 from annobib.bounded import MAX_ANSWER_BYTES, TooLarge, finite_number, get_within, loads_json
 from annobib.config import read_config_file
-from annobib.core.sanitize import network_text, redact
+from annobib.core.sanitize import network_text, redact, safe_url
 from annobib.errors import InputError
 from annobib.exchange.common import clean_date_parts
 from annobib.exchange.csl_json import csl_to_entry
@@ -174,6 +174,26 @@ def _first_text(value) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _scalar(value) -> str | None:
+    """A text or number as text; None for a list, an object or a boolean (a wrong JSON type,
+    which would otherwise be written as Python's repr, ``['W']``)."""
+    if isinstance(value, str):
+        return value or None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+_NAME_PARTS = ("family", "given", "literal", "suffix", "non-dropping-particle")
+
+
+def _person(p: dict) -> dict:
+    """A CSL name from a Crossref person: text parts only."""
+    parts = {k: v for k in _NAME_PARTS if (v := _scalar(p.get(k)))}
+    name = _scalar(p.get("name"))
+    return parts or {"literal": name or ""}
+
+
 def work_to_csl(message: dict, warnings: list[str] | None = None) -> dict:
     """Crossref's work record -> a CSL-JSON item (the two are close relatives); what had to be
     dropped (an impossible date) is said in ``warnings``."""
@@ -191,16 +211,11 @@ def work_to_csl(message: dict, warnings: list[str] | None = None) -> dict:
     for name in ("author", "editor", "translator"):
         people = message.get(name)
         if isinstance(people, list) and people:
-            item[name] = [
-                {k: p[k] for k in ("family", "given", "literal", "suffix", "non-dropping-particle") if p.get(k)}
-                or {"literal": p.get("name", "")}
-                for p in people
-                if isinstance(p, dict)
-            ]
+            item[name] = [_person(p) for p in people if isinstance(p, dict)]
             if not any(p.get("literal") or p.get("family") or p.get("given") for p in item[name]):
                 del item[name]
-            elif all("name" in p and "family" not in p for p in people):
-                item[name] = [{"literal": p["name"]} for p in people]
+            elif all(isinstance(p, dict) and _scalar(p.get("name")) and "family" not in p for p in people):
+                item[name] = [{"literal": _scalar(p["name"])} for p in people]
     for source in ("issued", "published-print", "published-online", "published", "created"):
         date = message.get(source)
         if not isinstance(date, dict) or not date.get("date-parts"):
@@ -218,17 +233,20 @@ def work_to_csl(message: dict, warnings: list[str] | None = None) -> dict:
             item["issued"] = {"date-parts": parts}
             break
     for name in ("volume", "issue", "page", "publisher", "publisher-place", "language", "edition-number"):
-        if message.get(name):
-            item["edition" if name == "edition-number" else name] = str(message[name])
-    if message.get("DOI"):
-        item["DOI"] = str(message["DOI"])
-    if message.get("URL"):
-        item["URL"] = str(message["URL"])
+        if value := _scalar(message.get(name)):
+            item["edition" if name == "edition-number" else name] = value
+    if value := _scalar(message.get("DOI")):
+        item["DOI"] = value
+    if value := _scalar(message.get("URL")):
+        if safe_url(value) and value.lower().startswith(("http://", "https://")):
+            item["URL"] = value
+        elif warnings is not None:  # javascript:, data: … never reach the .bib
+            warnings.append(f"Crossref's URL {value[:60]!r} is not a web address; left out")
     for name in ("ISSN", "ISBN"):
-        if message.get(name):
-            item[name] = str(_first(message[name]))
-    if message.get("abstract"):
-        item["abstract"] = " ".join(re.sub(r"<[^>]+>", " ", str(message["abstract"])).split())
+        if value := _scalar(_first(message.get(name))):
+            item[name] = value
+    if abstract := _scalar(message.get("abstract")):
+        item["abstract"] = " ".join(re.sub(r"<[^>]+>", " ", abstract).split())
     return item
 
 
@@ -248,6 +266,11 @@ def lookup_doi(doi: str, *, transport=None, warnings: list[str] | None = None) -
         ) from None
     for name, value in entry.fields.items():  # ESC, OSC 52, C1 from a server never reach the .bib
         entry.fields[name] = network_text(value)
+    answered = entry.fields.get("doi")
+    if answered is not None and answered.casefold() != clean.casefold():
+        entry.fields["doi"] = clean  # the DOI asked for is the one the user cited
+        if warnings is not None:
+            warnings.append(f"Crossref answered for DOI {network_text(answered)[:80]}; the DOI asked for is kept")
     if entry.fields.get("url", "").startswith(("http://dx.doi.org/", "https://doi.org/")):
         del entry.fields["url"]  # the DOI says it already
     entry.key = ""
