@@ -369,11 +369,6 @@ def test_add_keeps_the_asked_doi_and_no_unsafe_url(tmp_path, web):
 # --------------------------------------------------------------------------- litter
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a killed writer's journal temp (.<stamp>.before.annobib-PID-….tmp, as large as the "
-    ".bib) and a .before left without its .json stay in the state folder after later writes",
-)
 def test_a_killed_writers_journal_litter_goes_with_the_next_write(tmp_path):
     (tmp_path / "a.bib").write_text("@misc{a, title = {A}}\n")
     journal = tmp_path / "state" / "journal"

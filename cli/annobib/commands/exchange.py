@@ -114,6 +114,7 @@ def export(
 def _exit_for(broken: int, duplicates) -> None:
     """Exit 2 naming duplicate keys (as every reader does), else 1 when blocks were left out."""
     if duplicates:
+        # lazy: only a file with a duplicate key needs it
         from annobib.commands._common import report_problems
 
         raise SystemExit(report_problems(duplicates))

@@ -14,13 +14,14 @@ import hashlib
 import json
 import math
 import os
+import re
 import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from annobib.core.dirs import state_dir
-from annobib.core.files import atomic_write_bytes, locked
+from annobib.core.files import STALE_AGE, atomic_write_bytes, locked, process_alive
 from annobib.errors import ConflictError, InputError, os_reason
 
 KEEP = 20
@@ -62,11 +63,40 @@ def record(path: str | os.PathLike, before: bytes | None, after: bytes) -> None:
         pass  # best effort: see the module docstring
 
 
+# what a killed recorder leaves: a ``.before`` whose ``.json`` never came, and the temporary
+# files of either (``.<stamp>.before.annobib-<pid>-<random>.tmp``, as large as the .bib)
+_LITTER = re.compile(r"(\.)?(\d{20})-(\d+)\.(?:before|json)(?:\.annobib-(\d+)-\w+\.tmp)?")
+
+
 def _prune(folder: Path) -> None:
     """Drop every record past the newest KEEP, read or not: stamps sort by time, so nothing is
-    parsed, and junk in the folder cannot make each write slower."""
-    for name in _names(folder)[KEEP:]:
+    parsed, and junk in the folder cannot make each write slower. Then the litter of recorders
+    that died (their process is gone, or the file is older than an hour)."""
+    names = _names(folder)
+    for name in names[KEEP:]:
         forget_stamp(name[:-5])
+    recorded = {name[:-5] for name in names[:KEEP]}
+    now = time.time()
+    try:
+        everything = os.listdir(folder)
+    except OSError:
+        return
+    for name in everything:
+        m = _LITTER.fullmatch(name)
+        if m is None or (m.group(4) is None) != (m.group(1) is None) or name.endswith(".json"):
+            continue  # not ours, or a record's own .json
+        if m.group(1) is None and f"{m.group(2)}-{m.group(3)}" in recorded:
+            continue  # a record's .before
+        pid = int(m.group(4) or m.group(3))
+        if pid == os.getpid():
+            continue
+        full = folder / name
+        try:
+            st = os.lstat(full)
+            if stat.S_ISREG(st.st_mode) and (not process_alive(pid) or now - st.st_mtime > STALE_AGE):
+                os.unlink(full)
+        except OSError:
+            pass
 
 
 def _names(folder: Path) -> list[str]:
