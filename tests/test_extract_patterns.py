@@ -894,5 +894,5 @@ def test_chapter_variants(note):
 def test_russian_editors_keep_their_printed_initials_and_others():
     p = parse_citation("Очерки истории Сибири: сб. ст. / под ред. Н. П. Гусева и др. Томск: ТГУ, 2011. С. 40–44.")
     assert p.fields["editor"] == "Гусев, Н. П. and others"
-    assert p.fields["title"] == "Очерки истории Сибири: сб. ст"  # no "и др" left in it
+    assert p.fields["title"] == "Очерки истории Сибири: сб. ст."  # no "и др" left in it (ст. as printed)
     assert parse_citation("Очерки / под ред. Н.П. Гусева. М.: Наука, 2011.").fields["editor"] == "Гусев, Н.П."

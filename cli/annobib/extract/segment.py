@@ -243,6 +243,9 @@ def _depth(text: str) -> int:
 _WINDOW = 400
 
 
+_CITATION_END = frozenset("0123456789)]")
+
+
 def _english_prose_at(text: str, j: int, end: int) -> bool:
     """``…, 3 May 1872, 1. The editorial is unsigned but was …``: English comment opens at ``j`` and
     runs on (a capital, then at least two more signs of prose than of a citation in the rest of the
@@ -290,6 +293,7 @@ def sentences(text: str) -> list[str]:
             )
             and score_at_least(text[max(start, i - _WINDOW) : i], 4)
             or text[i] == "."
+            and text[i - 1 : i] in _CITATION_END  # a page, year or bracket closes the citation
             and _english_prose_at(text, j, end)
             and score_at_least(text[max(start, i - _WINDOW) : i], 1)
         ):
