@@ -54,3 +54,45 @@ def test_a_text_that_would_not_read_back_is_refused_from_either_half(tmp_path, m
     monkeypatch.setattr(writer, "PARALLEL_MIN", 4)
     with pytest.raises(InputError, match=f"entry k{at}: field title holds a NUL"):
         writer.check_library(lib)
+
+
+def _new_entries(tmp_path, n: int = 40):
+    """A library of ``n`` entries not yet written (as an extraction makes: no text read)."""
+    from annobib.bib.library import build_library
+    from annobib.model import Entry
+
+    lib = build_library([], [], [], tmp_path / "new.bib")
+    for i in range(n):
+        lib.add(Entry(key=f"n{i}", type="book", fields={"title": f"Book {i} 50% & more", "date": "2001"}))
+    return lib
+
+
+def test_many_new_entries_are_read_back_half_in_a_child(tmp_path, monkeypatch, forks):
+    lib = _new_entries(tmp_path)
+    monkeypatch.setattr(writer, "CHECK_PARALLEL_MIN", 4)
+    read_back = []
+    real = writer._check_batch
+    monkeypatch.setattr(writer, "_check_batch", lambda lib, todo: read_back.extend(todo) or real(lib, todo))
+    writer.write_library(lib)
+    assert forks  # a second process read back the other half
+    assert [e.key for e, _ in read_back] == [f"n{i}" for i in range(20)]  # this process: the first half
+    assert "title = {Book 39 50\\% \\& more}" in (tmp_path / "new.bib").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("bad", [[3], [33], [3, 33], [33, 3]])  # the parent's half, the child's, both
+def test_new_entries_that_would_not_read_back_are_refused_as_one_process_does(tmp_path, monkeypatch, bad):
+    def refusal(share_min: int) -> str:
+        lib = _new_entries(tmp_path)
+        for at in bad:  # an unescaped `}` in a value ends the entry early when read back
+            lib.entries[at].fields["title"] = "x"
+            lib.entries[at].fields[f"n{at}"] = "v}"
+        monkeypatch.setattr(writer, "CHECK_PARALLEL_MIN", share_min)
+        monkeypatch.setattr(writer, "_braced", lambda value, name="": "{" + value + "}")  # no escaping
+        with pytest.raises(InputError) as caught:
+            writer.write_library(lib)
+        assert not (tmp_path / "new.bib").exists()
+        return str(caught.value)
+
+    alone, shared = refusal(10_000), refusal(4)
+    assert shared == alone
+    assert f"entry n{min(bad)}:" in shared
