@@ -444,6 +444,8 @@ def _safe_value(name: str, value: str) -> str:
     """The note's plain text as a .bib value (:func:`plain_to_latex`: a ``\\input`` in a note stays
     text). Braces in a printed title become parentheses; names keep their organization braces."""
     if name in NAME_FIELDS:
+        if "{" not in value and "}" not in value:  # nothing to balance (most names)
+            return plain_to_latex(value, name, keep_braces=True)
         depth = 0
         for ch in value:
             depth += ch == "{"
