@@ -481,10 +481,13 @@ def write_library(
     dry_run: bool = False,
     diff: bool | None = None,
     checked: list[Part] | None = None,
+    share_check: bool = False,
 ) -> str:
     """Write ``lib`` (to its own path by default). Returns the unified diff when ``diff`` (by
     default: with ``dry_run``), else "" — a diff of a large file costs more than the write, so
     none is made unless it is shown. ``lib.changed`` tells whether the text differed.
+    ``share_check``: many edited entries are read back half in a forked child (see
+    :func:`check_written`), for a caller that may use a second core.
 
     The file's lock (:func:`annobib.core.files.locked`, re-entrant: a caller may hold it since
     the read) is held while the file on disk is compared with the one read and replaced; a file
@@ -509,7 +512,7 @@ def write_library(
     if dry_run or not lib.changed:
         return shown
     if checked is None:
-        check_written(lib, parts, share=True)
+        check_written(lib, parts, share=share_check)
     files.output_target(target)  # read-only, a directory, a device …: say so before anything else
     with files.locked(target):
         if same_file and lib.stamp is not None:
