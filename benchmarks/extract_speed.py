@@ -6,6 +6,7 @@ stay flat as the document grows (time linear in length).
 
     python benchmarks/extract_speed.py [--repeat N]
     python benchmarks/extract_speed.py --files     # the notes-file path only, one process and two jobs
+    python benchmarks/extract_speed.py --files --blind   # ... on the blind sets' notes, one a line
 """
 
 from __future__ import annotations
@@ -61,6 +62,19 @@ def distinct_notes(limit: int) -> list[str]:
     return out[:limit]
 
 
+def blind_notes(limit: int) -> list[str]:
+    """The distinct notes of the blind sets (written from real pages, noise kept) in set order,
+    then again with their cited page added (``第 k 页。``) until there are ``limit``: distinct notes
+    as users paste them, for the notes-file figures (``--blind``)."""
+    from annobib.extract.notes import loose_notes
+
+    base = []
+    for path in sorted((ROOT / "tests" / "data").glob("extract_blind*/notes_w*.txt")):
+        base += [n.text for n in loose_notes(path.read_text(encoding="utf-8"))]
+    base = list(dict.fromkeys(base))
+    return [base[k % len(base)] + (f" 第 {k + 1} 页。" if k >= len(base) else "") for k in range(limit)]
+
+
 def blind_set_rate(repeat: int) -> None:
     """Notes/s of the note reader on the notes of the blind sets (written from real pages, noise
     kept), cache cleared: the figure for what users paste, beside the clean sets' figure above."""
@@ -98,7 +112,7 @@ def uncached_rate(repeat: int) -> None:
         print(f"{size:>14} {c:>8.3f} {size / c:>9,.0f} {size / b:>9,.0f}")
 
 
-def notes_file_rate(repeat: int) -> None:
+def notes_file_rate(repeat: int, blind: bool = False) -> None:
     """Notes/s of the notes-file path on files of 1,000, 4,000 and 16,000 distinct notes, in one
     process (``ANNOBIB_JOBS=1``) and with two jobs (``ANNOBIB_JOBS=2``: this process and one
     forked helper): ``extract_notes`` (splitting, reading, joining of works, keys) and the .bib
@@ -107,7 +121,9 @@ def notes_file_rate(repeat: int) -> None:
     the parent's CPU alone. The parent never waits for a helper (it reads the chunk itself), so on
     a quiet machine with a core per job the wall time is the parent's CPU time: ``quiet n/s`` is
     notes over the command's parent CPU, a figure that a busy shared machine cannot fake (its wall
-    times are noise). Time must be linear in the file's length: the notes/s figures stay flat."""
+    times are noise). Time must be linear in the file's length: the notes/s figures stay flat.
+    ``blind``: the notes of :func:`blind_notes`, one a line (``1. …`` to ``16000. …``, no blank
+    lines), instead of the held-out notes one a paragraph."""
     import os
     import resource
     import subprocess
@@ -138,7 +154,8 @@ def notes_file_rate(repeat: int) -> None:
     )
     with tempfile.TemporaryDirectory() as tmp:
         for size in (1000, 4000, 16000):
-            text = "\n\n".join(f"{k}. {note}" for k, note in enumerate(distinct_notes(size), 1))
+            notes, between = (blind_notes(size), "\n") if blind else (distinct_notes(size), "\n\n")
+            text = between.join(f"{k}. {note}" for k, note in enumerate(notes, 1))
             path = Path(tmp) / f"notes{size}.txt"
             path.write_text(text, encoding="utf-8")
             for jobs in ("1", "2"):
@@ -176,9 +193,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--files", action="store_true", help="only the notes-file figures (end to end)")
+    ap.add_argument("--blind", action="store_true", help="with --files: the blind sets' notes, one a line")
     args = ap.parse_args()
     if args.files:
-        notes_file_rate(args.repeat)
+        notes_file_rate(args.repeat, blind=args.blind)
         return
     seed = (ROOT / "refs" / "article.txt").read_text(encoding="utf-8")
     extract_text(seed)  # warm up (lazy imports: pypinyin, names)

@@ -68,10 +68,41 @@ def test_the_bound_is_never_below_what_the_paragraph_reading_numbers():
     assert skipped >= 20  # the shortcut is taken on many of them, not only proved harmless
 
 
+def test_the_bound_by_distinct_numbers_alone_is_never_below_either():
+    for text in _variants():
+        text = N._before_end_mark(normalize_text(text))
+        bound = N._distinct_numbers_at_most(text, N._run_on_markers(text))
+        numbered = sum(num is not None for num, _lines in N._paragraph_reading(text))
+        assert numbered <= bound, text[:300]
+
+
+def test_the_stop_first_scan_finds_the_run_on_markers_the_reading_finds():
+    for text in _variants():
+        wanted = [
+            (m.start(), m.group(1) or m.group(2) or m.group(4) or m.group(3)) for m in N._RUN_ON_MARKER.finditer(text)
+        ]
+        found = N._run_on_markers(text)
+        assert [at for at, _n in found] == [at for at, _g in wanted]
+        assert [n for _at, n in found] == [N.CIRCLED.index(g) + 1 if g in N.CIRCLED else int(g) for _at, g in wanted]
+
+
+def test_a_long_list_one_note_a_line_is_not_read_by_paragraphs(monkeypatch):
+    # no blank lines, numbers past 999 (a marker that may be dropped), and notes holding run-on
+    # markers that cannot continue the numbering: ``(Mar. 31).``, ``[26]`` after ``1972.``
+    notes = [f"王某：《大国关系》，北京：某某出版社2015年版，第{k}页。" for k in range(1, 1201)]
+    notes[1098] = "Pulp Mills (Arg. v. Uru.), Judgment, 2010 I.C.J. 14, 83 (Apr. 20)."
+    notes[1149] = "[26] Rhee, Rethinking Hedging, p. 260."
+    text = "\n".join(f"{k}. {note}" for k, note in enumerate(notes, 1))
+    monkeypatch.setattr(N, "_paragraph_reading", lambda text: pytest.fail("read by paragraphs"))
+    read = N.loose_notes(text)
+    assert [n.number for n in read] == list(range(1, 1201))
+    assert read[1149].text == "[26] Rhee, Rethinking Hedging, p. 260."
+
+
 def test_notes_are_the_same_with_the_shortcut_and_without(monkeypatch):
     texts = _variants(per_document=1)
     fast = [[(n.number, n.text, n.lines) for n in N.loose_notes(t)] for t in texts]
-    monkeypatch.setattr(N, "_numbered_at_most", lambda text: 10**9)  # always read by paragraphs too
+    monkeypatch.setattr(N, "_numbered_at_most", lambda text, enough=None: 10**9)  # always read by paragraphs too
     slow = [[(n.number, n.text, n.lines) for n in N.loose_notes(t)] for t in texts]
     assert fast == slow
 

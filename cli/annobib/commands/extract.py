@@ -115,6 +115,7 @@ def extract(
         from annobib.bib import read_library, write_library
         from annobib.bib.library import build_library
         from annobib.extract.merge import merge_into
+        from annobib.extract.workers import jobs
 
         if not target.parent.is_dir() and str(target.parent) not in ("", "."):
             raise InputError(f"{target}: no such directory ({target.parent})")
@@ -135,7 +136,8 @@ def extract(
         with paused_gc():  # the read-back check parses every entry written: nothing to collect
             merged = merge_into(lib, x.entries, refresh=refresh)
             try:
-                diff = write_library(lib, target, dry_run=dry_run)
+                # a second core reads back half the new entries when the notes were read on two
+                diff = write_library(lib, target, dry_run=dry_run, share_check=jobs() >= 2)
             except OSError as exc:
                 raise write_error(target, exc) from None
         if dry_run:

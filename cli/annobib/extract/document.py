@@ -534,6 +534,8 @@ def _url_like(line: str) -> bool:
 
 def join_lines(lines: list[str]) -> str:
     """Rejoin hard-wrapped lines into one string (see :func:`join_pair`)."""
+    if len(lines) == 1:  # a note on one line (most pasted notes): nothing to join
+        return lines[0].strip()
     out: list[str] = []
     prev = ""
     for line in lines:

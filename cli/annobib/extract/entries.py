@@ -162,6 +162,9 @@ class Builder:
         self.comparisons = 0  # works tested by back-references: a test keeps this linear in the notes
         self._by_author_text: dict[str, list[_Work]] = {}  # who -> works whose author holds it
         self._short_memo: dict[tuple[str | None, ...], tuple[_Work | None, int]] = {}  # see _short_match
+        # works that learnt an author or editor after they were filed in by_family: their families
+        # now may differ from the lists they are in (see _by_authors)
+        self._refiled: list[_Work] = []
 
     def _ids(self, fields: dict[str, str], any_volume: bool = False) -> list[str]:
         """The identities a work is found by: its URL, and its title with the first author's family.
@@ -324,11 +327,14 @@ class Builder:
                         joined = False
                     else:
                         untitled, anonymous = not target.fields.get("title"), not target.fields.get("author")
+                        unnamed = anonymous and not target.fields.get("editor")  # no families yet
                         known = len(target.fields)
                         for k, v in fields.items():
                             target.fields.setdefault(k, v)
                         if len(target.fields) != known:
                             self._short_memo.clear()  # a title or date learnt: a work may fit now
+                            if anonymous and target.fields.get("author") or unnamed and target.fields.get("editor"):
+                                self._refiled.append(target)  # a name learnt: its families changed
                         if untitled:
                             self._index_title(target)  # a title learnt later: short forms find it too
                         if anonymous and target.fields.get("author"):
@@ -412,7 +418,13 @@ class Builder:
         fams = [family_part(n) for n in names]
         if not all(fams):
             return None
-        for w in reversed(self.works):
+        # the latest work whose families hold them all: among the works filed under the first (a
+        # work's families are those it was filed with, unless it learnt a name since: refiled);
+        # a scan of every work per short form made a long notes file quadratic
+        filed = self.by_family.get(fams[0], [])
+        if self._refiled:
+            filed = sorted({w.index: w for w in [*filed, *self._refiled]}.values(), key=lambda w: w.index)
+        for w in reversed(filed):
             have = _families(w.fields)
             if all(f in have for f in fams):
                 return w
@@ -476,6 +488,8 @@ def _safe_value(name: str, value: str) -> str:
     """The note's plain text as a .bib value (:func:`plain_to_latex`: a ``\\input`` in a note stays
     text). Braces in a printed title become parentheses; names keep their organization braces."""
     if name in NAME_FIELDS:
+        if "{" not in value and "}" not in value:  # nothing to balance (most names)
+            return plain_to_latex(value, name, keep_braces=True)
         depth = 0
         for ch in value:
             depth += ch == "{"

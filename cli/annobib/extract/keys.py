@@ -173,6 +173,8 @@ def fold(text: str) -> str:
 
 
 def _first_name(value: str) -> str:
+    if "{" not in value and "}" not in value:  # no organization braces: the first " and " splits
+        return value.split(" and ", 1)[0].strip()
     depth = 0
     for i, ch in enumerate(value):
         depth += ch == "{"

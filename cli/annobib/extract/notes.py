@@ -19,6 +19,7 @@ marker closes (``…明确信号。[1]``) or sits in (``…一倍以上 [1] ；`
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from annobib.extract import rx as cre
 from dataclasses import dataclass, field
@@ -550,7 +551,7 @@ def loose_notes(text: str) -> list[Note]:
     """
     text = _before_end_mark(normalize_text(text).replace("\f", "\n"))  # loose notes have no pages
     run = numbered_run(text)
-    if len(run) >= 2 and len(run) >= _numbered_at_most(text):
+    if len(run) >= 2 and len(run) >= _numbered_at_most(text, len(run)):
         raw = _notes_of_run(text, run)  # the reading by paragraphs could not number more notes
     else:
         raw = _paragraph_reading(text)
@@ -600,7 +601,52 @@ _DIGITS_LINE = re.compile(r"[^\S\n]*\d{1,3}[^\S\n]*")
 _INDENT = re.compile(r"[^\S\n]*")
 
 
-def _numbered_at_most(text: str) -> int:
+def _numbered_at_most(text: str, enough: int | None = None) -> int:
+    """An upper bound of the numbered notes :func:`_paragraph_reading` finds: the least of
+    :func:`_opening_lines_at_most` and (when that one is above ``enough``)
+    :func:`_distinct_numbers_at_most`."""
+    run_ons = _run_on_markers(text)
+    bound = _opening_lines_at_most(text, run_ons)
+    if enough is None or bound > enough:
+        bound = min(bound, _distinct_numbers_at_most(text, run_ons))
+    return bound
+
+
+def _run_on_markers(text: str) -> list[tuple[int, int]]:
+    """(start, number) of each match of ``_RUN_ON_MARKER.finditer(text)``, in order."""
+    out = []
+    for m in _STOP_THEN_RUN_ON.finditer(text):
+        digits = m.group(1) or m.group(2) or m.group(4)
+        out.append((m.start() + 1, int(digits) if digits else CIRCLED.index(m.group(3)) + 1))
+    return out
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")  # as _paragraph_reading splits paragraphs
+# the lines of _MAY_OPEN_LINE, the digits one opens with caught
+_OPENING_NUMBER = re.compile(r"^[^\S\n]*(?:(\d+)|FN|[注註\[【〔［（(" + CIRCLED + SUPERSCRIPT + r"])", re.M)
+
+
+def _distinct_numbers_at_most(text: str, run_ons: list[tuple[int, int]]) -> int:
+    """An upper bound of the numbered notes :func:`_paragraph_reading` finds, by their numbers:
+    in one paragraph they are numbered a, a+1, … (a note opens only on the next number), each by
+    a marker there, so there are no more of them than distinct numbers those markers may give:
+    the number a line opens with (a line that opens otherwise: a number of its own) and a
+    run-on marker's. 4,000 notes one per line (no blank lines: one paragraph) of which a few hold
+    a run-on marker that cannot continue the numbering (``1486. … (Mar. 31).``, ``1972. [26] …``)
+    pass this bound where the count of lines and markers fails it by those few. Linear."""
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    seen: set[tuple[int, int]] = set()
+    for m in _OPENING_NUMBER.finditer(text):
+        at, digits = m.start(), m.group(1)
+        # every marker of a line that opens with digits has that number; another, one of its own
+        number = int(digits) if digits and len(digits) <= 6 else -1 - at
+        seen.add((bisect_right(breaks, at) if breaks else 0, number))
+    for at, number in run_ons:
+        seen.add((bisect_right(breaks, at) if breaks else 0, number))
+    return len(seen)
+
+
+def _opening_lines_at_most(text: str, run_ons: list[tuple[int, int]]) -> int:
     """An upper bound, found by two scans, of the numbered notes :func:`_paragraph_reading` finds:
     the lines that open with a marker, and the run-on markers (``。(8)``) that may cut a line, less
     those inside a line's own opening marker (``1. ① …``: the ``.`` of ``1.``), which the reading
@@ -609,8 +655,7 @@ def _numbered_at_most(text: str) -> int:
     line is never scanned once per marker."""
     count = len(_MAY_OPEN_LINE.findall(text))
     start = seen = indent = 0  # the latest marker's line: its start, where its text starts
-    for m in _RUN_ON_MARKER.finditer(text):
-        at = m.start()
+    for at, _number in run_ons:
         line_start = text.rfind("\n", seen, at) + 1 or start
         if line_start != start or not seen:
             start, indent = line_start, _INDENT.match(text, line_start).end()  # type: ignore[union-attr]
@@ -767,6 +812,13 @@ def _numbers_alone_as_markers(items: list[str]) -> list[str]:
 _RUN_ON_MARKER = re.compile(
     r"(?<=[。.])[\s\u3000]*(?=(?:[（(](\d{1,3})[)）]|\[(\d{1,3})\]|([" + CIRCLED + r"]))\s*\S)"
     r"|(?<=[。.])(?<!\d\.)[\s\u3000]+(?=(\d{1,3})\)\s*\S)"
+)
+# _RUN_ON_MARKER with the stop it follows taken in, not looked behind at: the engine jumps from
+# stop to stop instead of trying the pattern at every character (a long file's scan ~3x faster);
+# each match is one of _RUN_ON_MARKER's, started a character earlier, with the same groups
+_STOP_THEN_RUN_ON = re.compile(
+    r"[。.](?:[\s\u3000]*(?=(?:[（(](\d{1,3})[)）]|\[(\d{1,3})\]|([" + CIRCLED + r"]))\s*\S)"
+    r"|(?<!\d\.)[\s\u3000]+(?=(\d{1,3})\)\s*\S))"
 )
 
 

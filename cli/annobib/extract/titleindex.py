@@ -28,7 +28,9 @@ class TitleIndex:
         """Register work ``index`` under its title forms."""
         if not full:
             return  # a work without a title never fits a short title
-        keys = {full[:j] for j in LEVELS if j <= len(full)} | {bare[:j] for j in LEVELS if j <= len(bare)}
+        keys = {full[:j] for j in LEVELS if j <= len(full)}
+        if bare != full:  # most titles open with no article: their heads are the same
+            keys.update(bare[:j] for j in LEVELS if j <= len(bare))
         for k in keys:
             _push(self._prefix, k, index)
         _push(self._whole, full, index)
