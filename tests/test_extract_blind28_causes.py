@@ -173,12 +173,7 @@ def test_a_document_cited_before_zhuanyinzi_is_kept():
 def test_an_english_journal_issue_head_and_its_folio_are_page_furniture():
     from annobib.extract.notes import loose_notes
 
-    text = (
-        "7. Park, “Alliance Management,” 211.\n"
-        "Asian Security Review, 2021, Vol. 9, No. 3\n"
-        "214\n"
-        "8. Ibid., 213.\n"
-    )
+    text = "7. Park, “Alliance Management,” 211.\nAsian Security Review, 2021, Vol. 9, No. 3\n214\n8. Ibid., 213.\n"
     notes = loose_notes(text)
     assert len(notes) == 2
     assert notes[0].text.rstrip() == "Park, “Alliance Management,” 211."

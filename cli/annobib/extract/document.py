@@ -120,9 +120,7 @@ def is_folio(line: str) -> int | None:
 
 # ``International Security 46:3 | 118`` / ``118 | Journal of Cold War Studies``: a journal's running
 # head and its folio set apart by a bar (no sentence punctuation, no quotes on the head's side)
-_FOLIO_BAR_HEAD = re.compile(
-    r"^[^|。，；,;“”\"]{4,60}? \| (\d{1,4})$|^(\d{1,4}) \| [^|。，；,;“”\"]{4,60}$"
-)
+_FOLIO_BAR_HEAD = re.compile(r"^[^|。，；,;“”\"]{4,60}? \| (\d{1,4})$|^(\d{1,4}) \| [^|。，；,;“”\"]{4,60}$")
 
 
 def _bare_folios(st: list[str]) -> set[int]:
@@ -259,11 +257,7 @@ def page_furniture(lines: list[str]) -> set[int]:
     for i, (num, _rest) in _numbered_heads(st).items():
         fol[i] = num
     heads = _head_candidates(st, fol)
-    return {
-        i
-        for i, s in enumerate(st)
-        if fol[i] is not None or (s and _is_head(s, heads)) or _caps_head(s)
-    }
+    return {i for i, s in enumerate(st) if fol[i] is not None or (s and _is_head(s, heads)) or _caps_head(s)}
 
 
 def _caps_head(s: str) -> bool:

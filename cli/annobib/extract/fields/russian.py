@@ -173,7 +173,9 @@ def parse_russian(text: str) -> Parsed:
     return Parsed(type=etype, fields=_order(f), locator=locator, names=names)
 
 
-_MARKED_DOC = re.compile(r"[《「『](?P<t>[^》」』]{1,200})[》」』]\s*(?:[（(](?P<d>[^（）()]{4,30})[）)])?\s*[，,、]?\s*(?P<h>.*)$")
+_MARKED_DOC = re.compile(
+    r"[《「『](?P<t>[^》」』]{1,200})[》」』]\s*(?:[（(](?P<d>[^（）()]{4,30})[）)])?\s*[，,、]?\s*(?P<h>.*)$"
+)
 
 
 def _russian_archive(f: dict[str, str], body: str) -> Parsed | None:
