@@ -168,3 +168,12 @@ def test_a_document_cited_before_zhuanyinzi_is_kept():
     assert (archive.parsed.fields["title"], archive.parsed.fields["date"]) == ("周恩来致斯大林电", "1950-10-08")
     assert archive.parsed.fields["library"] == "АВП РФ"
     assert (source.parsed.fields["author"], source.locator) == ("沈志明", "88")
+
+
+def test_an_english_journal_issue_head_and_its_folio_are_page_furniture():
+    from annobib.extract.notes import loose_notes
+
+    text = "7. Park, “Alliance Management,” 211.\nAsian Security Review, 2021, Vol. 9, No. 3\n214\n8. Ibid., 213.\n"
+    notes = loose_notes(text)
+    assert len(notes) == 2
+    assert notes[0].text.rstrip() == "Park, “Alliance Management,” 211."

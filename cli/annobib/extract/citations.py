@@ -524,9 +524,11 @@ _SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
 def _cited_after_record(piece: str) -> str:
     """What a sentence after an interview record cites (``… 2018. On sound see also A. Author,
     Title, New York: Press, 1994``), else ``""``."""
-    for m in _SENTENCE_END.finditer(piece):
+    for k, m in enumerate(_SENTENCE_END.finditer(piece)):
+        if k == 4:
+            break  # a record is a sentence or two (U.S. officials, D.C.): rescoring every tail is quadratic
         rest = piece[m.end() :]
-        if score_at_least(rest, 3):
+        if score_at_least(rest[:400], 3):
             see = _SEE_INSIDE.search(rest)  # On sound in his films see also …: the topic before the signal
             return rest[see.end() :] if see and not score_at_least(rest[: see.start()], 1) else rest
     return ""

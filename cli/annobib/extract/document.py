@@ -205,6 +205,9 @@ def _head_candidates(st: list[str], fol: list[int | None]) -> set[str]:
         for j in (pos - 1, pos + 1):
             if 0 <= j < len(nonblank):
                 s = st[nonblank[j]]
+                if s[:1].isupper() and s[-1:].isdigit() and _EN_ISSUE_HEAD.fullmatch(s):
+                    heads.add(s)  # The Chinese Journal of International Politics, 2024, Vol. 17, No. 2
+                    continue
                 if 2 <= len(s) <= 40 and not cre.search(r"[。，；,;！？]", s) and not s.startswith(("[", "［")):
                     if not cre.match(r"^(?:[\[［]\d+[\]］]|[①-⑳]|[" + SUPERSCRIPT + r"]|\d+[.、])", s):
                         if j == pos - 1 and not _head_shaped(s, counts):
@@ -227,8 +230,14 @@ def _head_shaped(s: str, counts: Counter) -> bool:
     return not _LOCATOR_TAIL.search(s)
 
 
+# a journal's running head in English: its name, year, volume and issue, nothing after them
+_EN_ISSUE_HEAD = re.compile(r"[A-Z][\w&'’ .\-]{3,80}?,\s*(?:19|20)\d\d,\s*Vol\.\s*\d{1,4},\s*No\.\s*\d{1,4}")
+
+
 def _is_head(s: str, heads: set[str]) -> bool:
     """``s`` is a stripped line."""
+    if s in heads:
+        return True  # (a journal's head in English may be longer than a CJK one)
     if not s or len(s) > 40:
         return False
     return s in heads or ("期" in s and bool(ISSUE_HEAD_RE.match(s)))
@@ -248,11 +257,7 @@ def page_furniture(lines: list[str]) -> set[int]:
     for i, (num, _rest) in _numbered_heads(st).items():
         fol[i] = num
     heads = _head_candidates(st, fol)
-    return {
-        i
-        for i, s in enumerate(st)
-        if fol[i] is not None or (s and len(s) <= 40 and _is_head(s, heads)) or _caps_head(s)
-    }
+    return {i for i, s in enumerate(st) if fol[i] is not None or (s and _is_head(s, heads)) or _caps_head(s)}
 
 
 def _caps_head(s: str) -> bool:
@@ -354,7 +359,7 @@ def split_pages(text: str) -> Document:
                 events.append(("break", None))
             i += 1
             continue
-        if fol[i] is not None or (len(s) <= 40 and _is_head(s, heads)):
+        if fol[i] is not None or _is_head(s, heads):
             # a cluster of heads/folios (blank lines between allowed)
             numbers = []
             j = i
