@@ -89,10 +89,13 @@ def _counts_with_findings(findings, libraries) -> dict:
     """How many entries have findings, and how many blocks that did not parse (a finding
     without its entry is matched to an entry of that file and key when there is one)."""
     by_key: dict[tuple, int] | None = None  # made only for a finding without its entry (rare)
-    entries, blocks = set(), set()
+    entries, blocks, manuscripts = set(), set(), set()
+    bibliographies = {str(lib.path) if lib.path else None for lib in libraries}
     for f in findings:
         if f.entry is not None:
             entries.add(id(f.entry))
+        elif f.source not in bibliographies:
+            manuscripts.add(f.source)  # a cited key with no entry: the manuscript's, no block's
         elif f.key is not None:
             if by_key is None:
                 by_key = {}
@@ -104,7 +107,7 @@ def _counts_with_findings(findings, libraries) -> dict:
                 entries.add(known)
             else:
                 blocks.add((f.source, f.line))
-    return {"entries_with_findings": len(entries), "broken_blocks": len(blocks)}
+    return {"entries_with_findings": len(entries), "broken_blocks": len(blocks), "manuscripts": len(manuscripts)}
 
 
 def summary_line(s: dict) -> str:
@@ -120,6 +123,9 @@ def summary_line(s: dict) -> str:
     if s.get("broken_blocks"):
         n = s["broken_blocks"]
         line += f" and {n} block{'s' if n != 1 else ''} that did not parse"
+    if s.get("manuscripts"):
+        n = s["manuscripts"]
+        line += f" and {n} manuscript{'s' if n != 1 else ''}"
     fixes = []
     if s["fixable"]:
         fixes.append(f"{s['fixable']} fixable with --fix")
