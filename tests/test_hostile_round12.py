@@ -409,10 +409,6 @@ def test_missing_manuscript_keys_are_not_counted_as_unparsed_blocks(tmp_path):
 PASSWORD_BIB = "@online{k, title = {T}, url = {https://user:hunter2pw@ex.org/a}, year = {2020}}\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a URL's password is [REDACTED] in list --links but printed by show, format and open --print",
-)
 @pytest.mark.parametrize("args", [["show", "k"], ["format"], ["format", "--to", "html"], ["open", "--print", "k"]])
 def test_a_password_in_a_url_is_redacted_everywhere(tmp_path, args):
     (tmp_path / "a.bib").write_text(PASSWORD_BIB)
@@ -422,11 +418,6 @@ def test_a_password_in_a_url_is_redacted_everywhere(tmp_path, args):
     assert "hunter2pw" not in out + err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open hands the browser a URL with a raw space and TAB (and echoes the TAB); "
-    "list --links shows the same URL with the white space dropped",
-)
 def test_open_hands_the_browser_no_raw_white_space(tmp_path):
     (tmp_path / "a.bib").write_text("@online{k, title = {T}, url = {HTTPS://EX.org/a b\tc}, year = {2020}}\n")
     log = tmp_path / "browser.log"

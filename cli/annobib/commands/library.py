@@ -98,8 +98,12 @@ def link_of(entry, which: str) -> str | None:
         )
     candidates = {"url": fields.get("url"), "doi": doi_url, "archived": fields.get("archiveurl")}
     order = ("url", "doi", "archived") if which == "auto" else (which,)
+    # lazy: not needed by `annobib --help`
+    from annobib.archive.urls import clean_url
+
     for name in order:
-        value = (candidates.get(name) or "").strip()
+        # as check-links reads it: a URL wrapped over lines in the .bib, \_ and braces undone
+        value = clean_url(candidates.get(name))
         if value:
             return value
     return None
@@ -133,15 +137,19 @@ def open_command(ctx, key, which, print_only):
             which or "", "no URL, DOI or archived copy"
         )
         raise InputError(f"{entry.key}: {what}")
+    # lazy: not needed by `annobib --help`
+    from annobib.core.sanitize import redact
+
+    shown = redact(address)  # a URL's password (user:secret@host) is never printed
     if print_only:
-        echo_exact(address)
+        echo_exact(shown)
         return 0
     if not address.lower().startswith(("http://", "https://")):
-        raise InputError(f"{entry.key}: not an http(s) address, not opened: {address} (--print shows it)")
+        raise InputError(f"{entry.key}: not an http(s) address, not opened: {shown} (--print shows it)")
     # lazy: loads webbrowser only when this runs
     import webbrowser
 
     if not webbrowser.open(address):
-        raise InputError(f"no browser to open {address} (use --print)")
-    click.echo(f"annobib: opened {address}", err=True)
+        raise InputError(f"no browser to open {shown} (use --print)")
+    click.echo(f"annobib: opened {shown}", err=True)
     return 0

@@ -17,6 +17,7 @@ from annobib.commands._common import (
     report_problems,
 )
 from annobib.core.sanitize import message
+from annobib.core.sanitize import redact
 from annobib.core.sanitize import terminal as safe
 from annobib.core.sanitize import terminal_lines as safe_lines
 from annobib.errors import InputError
@@ -255,6 +256,8 @@ def _print_entry(con, view, i: int, style: str) -> None:
             more = f"{len(fields) - k:,} more fields (--json or --bibtex shows all)"
             rows.append(("…", Text(more, style="dim")))
             break
+        if "@" in value and "://" in value:
+            value = redact(value)  # a URL's password (user:secret@host): --json and --bibtex keep it
         decoded = _cut(latex_to_text(value))
         shown = _cut(name_list(value)) if name in NAME_FIELDS else decoded
         if decoded != _cut(" ".join(value.split())):

@@ -23,6 +23,12 @@ class Run:
     url: str | None = None  # the run is a link to this target (the text is usually the URL itself)
     lang: str | None = None  # BCP 47 tag (zh, ja, en …) where it differs from the surroundings
 
+    def __post_init__(self) -> None:
+        if self.url is not None and "@" in self.url:  # a link's password (user:secret@host) is never shown
+            from annobib.core.sanitize import redact  # here: a rare case, and render stays light
+
+            self.url, self.text = redact(self.url), redact(self.text)
+
     def same_style(self, other: "Run") -> bool:
         return self.italic == other.italic and self.url == other.url and self.lang == other.lang
 
