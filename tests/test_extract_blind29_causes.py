@@ -173,3 +173,15 @@ def test_japanese_article_with_its_journal_publisher_and_korean_books():
     assert e.fields["edition"] == "3"
     o = parse_citation("首相官邸「港湾政策について」2020年5月1日、https://example.jp/p.html。")
     assert o.fields["author"] == "{首相官邸}"
+
+
+def test_bluebook_book_page_before_the_imprint_and_law_review_heads():
+    p = parse_citation("ANNA K. ORR, THE LAW OF HARBOURS 45 (Oxford Univ. Press 2020)")
+    assert (p.fields["title"], p.locator) == ("THE LAW OF HARBOURS", "45")
+    x = extract_notes(
+        "1 ANNA K. ORR, THE LAW OF HARBOURS 45 (Oxford Univ. Press 2020).\n"
+        "2 ORR, supra note 1, at 101.\n"
+        "1462 COLUMBIA JOURNAL OF TRANSNATIONAL LAW [62:1457\n"
+        "3 ORR, supra note 1, at 120.\n"
+    )
+    assert [c.locator for c in x.entries[0].citations] == ["45", "101", "120"]
