@@ -185,3 +185,14 @@ def test_bluebook_book_page_before_the_imprint_and_law_review_heads():
         "3 ORR, supra note 1, at 120.\n"
     )
     assert [c.locator for c in x.entries[0].citations] == ["45", "101", "120"]
+
+
+def test_harvard_web_pages_a_site_read_online_and_a_body_with_a_comma():
+    p = parse_citation(
+        "Orr, K. (2023) 'Ports and power', Harbour Forum, 9 May. Available at: https://example.org/p (Accessed: 20 May 2023)."
+    )
+    assert (p.type, p.fields["organization"], p.fields.get("journaltitle")) == ("online", "Harbour Forum", None)
+    n = parse_citation("Orr, K. (2023) 'Ports and power', The Guardian, 9 May. Available at: https://example.org/g.")
+    assert (n.type, n.fields["journaltitle"]) == ("article", "The Guardian")  # a newspaper stays an article
+    b = parse_citation("Trade, Ports & Harbours Office (2022) Harbour dues. Available at: https://example.org/h.")
+    assert (b.fields["author"], b.fields["title"]) == ("{Trade, Ports & Harbours Office}", "Harbour dues")
