@@ -24,7 +24,9 @@ def test_gost_area_dashes_of_a_reference_list_are_full_stops():
 
 def test_a_doctoral_thesis_or_its_abstract_is_a_thesis():
     # д-ра (доктора) has no full stop of its own, канд. has one
-    p = parse_citation("Орехов П. С. Торговля на Амуре (1860–1900): автореф. дис. … д-ра ист. наук. Хабаровск, 2011. 40 с.")
+    p = parse_citation(
+        "Орехов П. С. Торговля на Амуре (1860–1900): автореф. дис. … д-ра ист. наук. Хабаровск, 2011. 40 с."
+    )
     assert (p.type, p.fields["title"], p.fields["location"], p.fields["date"]) == (
         "thesis",
         "Торговля на Амуре (1860–1900)",
@@ -66,14 +68,18 @@ def test_digits_a_pdf_spaced_out_are_read_as_numbers():
 
 def test_gbt_english_list_of_chinese_works():
     # capitals mark the family name; ``(in Chinese)`` is the work's language, no part of its title
-    p = parse_citation("QIAN Hong, SU Li. Ports and the inland economy (in Chinese)[J]. Asian Trade Review, 2018(2): 3-19.")
+    p = parse_citation(
+        "QIAN Hong, SU Li. Ports and the inland economy (in Chinese)[J]. Asian Trade Review, 2018(2): 3-19."
+    )
     assert (p.fields["author"], p.fields["title"], p.fields["langid"]) == (
         "QIAN, Hong and SU, Li",
         "Ports and the inland economy",
         "chinese",
     )
     # a dotted abbreviation in a body's name does not end the author list
-    o = parse_citation("U.K. Foreign Office. Statement on the harbour talks[EB/OL]. (2020-05-01). https://example.org/s.")
+    o = parse_citation(
+        "U.K. Foreign Office. Statement on the harbour talks[EB/OL]. (2020-05-01). https://example.org/s."
+    )
     assert (o.fields["author"], o.fields["title"]) == ("{U.K. Foreign Office}", "Statement on the harbour talks")
 
 
@@ -114,14 +120,18 @@ def test_article_numbered_by_issue_alone_keeps_its_pages():
 
 
 def test_apa_and_harvard_reports_and_apa6_retrieved_from():
-    a = parse_citation("Orr, K. (2019). Harbour dues revisited. Port Studies, 12(3), 40-58. Retrieved from https://example.org/a/12")
+    a = parse_citation(
+        "Orr, K. (2019). Harbour dues revisited. Port Studies, 12(3), 40-58. Retrieved from https://example.org/a/12"
+    )
     assert (a.type, a.fields["title"], a.fields["journaltitle"], a.fields["pages"]) == (
         "article",
         "Harbour dues revisited",
         "Port Studies",
         "40-58",
     )
-    r = parse_citation("Harbour Research Office. (2020). Tides and tariffs (HRO Report No. R1234). https://example.org/r")
+    r = parse_citation(
+        "Harbour Research Office. (2020). Tides and tariffs (HRO Report No. R1234). https://example.org/r"
+    )
     assert (r.type, r.fields["title"], r.fields["type"], r.fields["number"]) == (
         "report",
         "Tides and tariffs",
@@ -143,7 +153,9 @@ def test_russian_notes_editor_in_chief_yearbook_newspaper_issue():
     y = parse_citation("Орехов П. С. Порты Сахалина // Сахалин: ежегодник. Южно-Сахалинск, 2015. Вып. 7. С. 5–20.")
     assert (y.fields["journaltitle"], y.fields["date"], y.fields["number"]) == ("Сахалин: ежегодник", "2015", "7")
     r = read_note("«Новый порт» // Известия. 1960. 23 мая; см. также: Правда. 1960. 24 мая.")
-    assert [(c.parsed.fields.get("title"), c.parsed.fields["journaltitle"], c.parsed.fields["date"]) for c in r.citations] == [
+    assert [
+        (c.parsed.fields.get("title"), c.parsed.fields["journaltitle"], c.parsed.fields["date"]) for c in r.citations
+    ] == [
         ("Новый порт", "Известия", "1960-05-23"),
         (None, "Правда", "1960-05-24"),
     ]

@@ -42,7 +42,10 @@ CASES = {
         ("杜甫诗选, 一一对应, 第3 章", "杜甫诗选, 一一对应, 第3 章"),  # 杜 and 一 elsewhere, a number before 章
     ],
     pdf_spaced_digits: [
-        ("高木「港」『海事研究』第 4 5 号、2 0 1 6 年、2 3 - 4 1 頁。", "高木「港」『海事研究』第 45 号、2016 年、23 - 41 頁。"),
+        (
+            "高木「港」『海事研究』第 4 5 号、2 0 1 6 年、2 3 - 4 1 頁。",
+            "高木「港」『海事研究』第 45 号、2016 年、23 - 41 頁。",
+        ),
         ("『海事』6 2 巻 1 1 号 (2014)", "『海事』62 巻 11 号 (2014)"),
         ("同上、3 0 頁。", "同上、30 頁。"),
         ("『1 2 3 年』, Vol. 3 4, 第 3 章", "『1 2 3 年』, Vol. 3 4, 第 3 章"),  # a title, no counter, one digit
@@ -106,6 +109,10 @@ CASES = {
     site_debris: [
         ("王某：《书》，某出版社2015年版，第3页。被引量:1", "王某：《书》，某出版社2015年版，第3页。"),
         ("J. Doe, “T,” Journal 2 (2001): 1-9. [Cited by 3] Google Scholar", "J. Doe, “T,” Journal 2 (2001): 1-9."),
+        (
+            "Orr, K. (2018). Tides. In A. Lee (Ed.), Ports (pp. 5-9). Harbor Press. Download citation",
+            "Orr, K. (2018). Tides. In A. Lee (Ed.), Ports (pp. 5-9). Harbor Press.",
+        ),
         # a count with a thousands separator, a registered-mark index name
         (
             "Roe, A. (2011). Tides. Marine Letters, 4(2), 5–9. [Cited by 2,315]",

@@ -57,7 +57,10 @@ def test_new_author_after_full_stop_starts_a_citation():
             "“Ice and Empire,” Polar Review 12, no. 2 (1990): 40–61.",
             ["Orlov, Pim", "Venn, Ada"],
         ),
-        ("Orlov, op. cit., 91. On the navy's role, see Ada Venn, “Ice and Empire,” Polar Review 12 (1990): 40–61.", ["Venn, Ada"]),
+        (
+            "Orlov, op. cit., 91. On the navy's role, see Ada Venn, “Ice and Empire,” Polar Review 12 (1990): 40–61.",
+            ["Venn, Ada"],
+        ),
         (
             "Лебедев И. П. Указ. соч. С. 12. Ср.: Соколова Н. В. Северный путь. СПб.: Нева, 2003. С. 7–9.",
             ["Соколова, Н. В."],
