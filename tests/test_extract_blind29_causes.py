@@ -208,3 +208,8 @@ def test_harvard_web_pages_a_site_read_online_and_a_body_with_a_comma():
     assert (n.type, n.fields["journaltitle"]) == ("article", "The Guardian")  # a newspaper stays an article
     b = parse_citation("Trade, Ports & Harbours Office (2022) Harbour dues. Available at: https://example.org/h.")
     assert (b.fields["author"], b.fields["title"]) == ("{Trade, Ports & Harbours Office}", "Harbour dues")
+
+
+def test_ibid_same_page_repeats_the_page_cited_last():
+    x = extract_notes("1 高木一郎『港と町』岩波書店、2001年、41頁。\n2 同右、同頁。\n3 同上。\n")
+    assert [(c.note, c.locator) for c in x.entries[0].citations] == [(1, "41"), (2, "41"), (3, None)]

@@ -95,6 +95,8 @@ def _near(short: str, full: str) -> bool:
     return SequenceMatcher(None, short, full).ratio() >= 0.9
 
 
+# 同頁 / 同页 / 동면 after 同上 or 同右: the same page as the note before
+_SAME_PAGE = re.compile(r"同[頁页]|같은\s*(?:쪽|면)")
 _FAMILY_THEN_INITIALS = re.compile(r"^([A-ZА-ЯЁ][\w'’\-]+)\s+(?:[A-ZА-ЯЁ]\.\s*){1,2}$")
 
 
@@ -257,6 +259,8 @@ class Builder:
                 target = self.last_cited[-1] if self.last_cited else None
                 if target is None:
                     problems.append("同上/Ibid. with no previous citation")
+                elif c.locator is None and target.citations and _SAME_PAGE.search(c.text):
+                    citation.locator = target.citations[-1].locator  # 同右、同頁: the page cited last
             elif c.kind == "noteref":
                 works = self.by_note_number.get(int(c.author or 0))
                 # 前引(9)，罗嘉言书: of the works of note 9, the one by the author named
