@@ -213,3 +213,11 @@ def test_harvard_web_pages_a_site_read_online_and_a_body_with_a_comma():
 def test_ibid_same_page_repeats_the_page_cited_last():
     x = extract_notes("1 高木一郎『港と町』岩波書店、2001年、41頁。\n2 同右、同頁。\n3 同上。\n")
     assert [(c.note, c.locator) for c in x.entries[0].citations] == [(1, "41"), (2, "41"), (3, None)]
+
+
+def test_japanese_call_number_and_korean_chapter_of_the_book_above():
+    a = parse_citation("国立図書館所蔵「港湾日誌」(請求記号 ア12 00345)。")
+    assert (a.fields["entrysubtype"], a.fields["library"], a.fields["number"]) == ("archive", "国立図書館", "ア12 00345")
+    assert "author" not in a.fields
+    c = parse_citation("오지훈, 「포구와 객주」, 박소연 편, 위의 책, 45-70쪽.")
+    assert (c.type, c.fields["editor"], c.fields["pages"]) == ("incollection", "박소연", "45-70")
