@@ -221,3 +221,11 @@ def test_japanese_call_number_and_korean_chapter_of_the_book_above():
     assert "author" not in a.fields
     c = parse_citation("오지훈, 「포구와 객주」, 박소연 편, 위의 책, 45-70쪽.")
     assert (c.type, c.fields["editor"], c.fields["pages"]) == ("incollection", "박소연", "45-70")
+
+
+def test_an_english_remark_with_is_or_are_cites_nothing():
+    assert read_note("Korean names are written family name first, except for authors of English works.").status == (
+        "not-a-citation"
+    )
+    # a sentence-case title with its year and publisher is still a citation
+    assert read_note("Orr, K. (2019). Ports are changing fast in the north. Harbor Press.").status == "cited"

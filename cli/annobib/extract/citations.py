@@ -679,6 +679,18 @@ def _english_sentence(piece: str) -> bool:
     return piece[:1] in _ENGLISH_SENTENCE_FIRST and _ENGLISH_SENTENCE.match(piece) is not None
 
 
+# Japanese names are given in the Japanese order, …: a subject of a few words, then is/are/was/were
+# and lower-case words (a title in sentence case comes with a year, a page or a publisher)
+_BE_SENTENCE = re.compile(r"[A-Z][a-z]+(?: [a-z]+){0,3} (?:is|are|was|were) [a-z]+(?: [a-z]+){2}")
+
+
+def _be_sentence(piece: str) -> bool:
+    return " " in piece[:40] and _BE_SENTENCE.match(piece) is not None and not _DIGIT.search(piece)
+
+
+_DIGIT = re.compile(r"\d")
+
+
 def _first_person(piece: str) -> bool:
     """``bool(_FIRST_PERSON.search(piece))``, faster: each regex only where its opening can be (the
     pronoun after a comma needs an ``I`` or a ``we``/``We``)."""
@@ -904,7 +916,9 @@ def classify(piece: str) -> CitationText | None:
         and not en_pages(piece)
     ):
         return None  # Here “alliance” means …: a quoted word in prose
-    if _western_prose(piece) or (_english_sentence(piece) or _first_person(piece)) and not _citation_bits(piece):
+    if _western_prose(piece) or (
+        _english_sentence(piece) or _first_person(piece) or _be_sentence(piece)
+    ) and not _citation_bits(piece):
         return None  # On the dating of the 1935 reform the sources differ: a sentence, no citation
     if not has_citation_signal(piece):
         # commentary fragment, or a bare "Author, Title, p. N" short form
