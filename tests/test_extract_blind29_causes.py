@@ -229,3 +229,11 @@ def test_an_english_remark_with_is_or_are_cites_nothing():
     )
     # a sentence-case title with its year and publisher is still a citation
     assert read_note("Orr, K. (2019). Ports are changing fast in the north. Harbor Press.").status == "cited"
+
+
+def test_a_short_form_closing_a_remark_before_see_also_is_kept():
+    r = read_note(
+        "On ports see note 2; the reading here follows Orr, Harbour Power, 30–34. See also Ada Venn, "
+        "Tides of Trade (Leeds: Northgate, 2008), 12."
+    )
+    assert [(c.kind, c.locator) for c in r.citations] == [("short", "30-34"), ("full", "12")]

@@ -524,10 +524,17 @@ def cut_commentary(text: str) -> str:
         return text
     if _CITED_PAGE_THEN_SEMICOLON.search(before):
         return text  # Wessel, Global Cold War, 112; see also …: a short form ends at its page
+    short = _SHORT_FORM_ENDS_REMARK.search(before) if before.rstrip().endswith(".") else None
+    if short:  # …; the distinction drawn here follows Halvorsen, Alliance Bargaining, 30–34. See also …
+        return short.group(1) + "; " + text[m.start() :]
     return text[m.start() :]
 
 
 _CITED_PAGE_THEN_SEMICOLON = re.compile(r"(?:\d|页|頁)\s*[;；]\s*$")
+# a Chicago short form (Author, Short Title, page) closing a remark: the remark goes, the citation stays
+_SHORT_FORM_ENDS_REMARK = re.compile(
+    r"\b([A-Z][\w'’\-]+(?: and [A-Z][\w'’\-]+)?, [A-Z“\"][^,;.]{2,80}, \d{1,4}(?:\s*[-–]\s*\d{1,4})?)\.\s*$"
+)
 
 
 _AFTER_CITE_OK = re.compile(
