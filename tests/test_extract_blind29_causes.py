@@ -237,3 +237,8 @@ def test_a_short_form_closing_a_remark_before_see_also_is_kept():
         "Tides of Trade (Leeds: Northgate, 2008), 12."
     )
     assert [(c.kind, c.locator) for c in r.citations] == [("short", "30-34"), ("full", "12")]
+
+
+def test_guillemets_inside_a_russian_title_stay():
+    p = parse_citation("Орехов П. С. Экономика «ресурсного проклятия» // Вопросы экономики. 2010. № 3. С. 5–20.")
+    assert p.fields["title"] == "Экономика «ресурсного проклятия»"
