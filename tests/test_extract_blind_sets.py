@@ -77,7 +77,8 @@ FLOORS = {
     "extract_blind24": 0.944,  # 95.4 % after the fixes of its round (84.5 % on first contact)
     "extract_blind25": 0.957,  # 96.7 % after the fixes of its round (86.7 % on first contact)
     "extract_blind26": 0.963,  # 97.3 % after the fixes of its round (82.7 % on first contact)
-    "extract_blind27": 0.90,  # 91.0 % after the fixes of its round (85.6 % on first contact)
+    "extract_blind27": 0.912,  # 91.8 % after set 29's fixes (85.6 % on first contact)
+    "extract_blind29": 0.98,  # 99.0 % after the fixes of its round (85.8 % on first contact)
 }
 
 
