@@ -217,7 +217,11 @@ def test_ibid_same_page_repeats_the_page_cited_last():
 
 def test_japanese_call_number_and_korean_chapter_of_the_book_above():
     a = parse_citation("国立図書館所蔵「港湾日誌」(請求記号 ア12 00345)。")
-    assert (a.fields["entrysubtype"], a.fields["library"], a.fields["number"]) == ("archive", "国立図書館", "ア12 00345")
+    assert (a.fields["entrysubtype"], a.fields["library"], a.fields["number"]) == (
+        "archive",
+        "国立図書館",
+        "ア12 00345",
+    )
     assert "author" not in a.fields
     c = parse_citation("오지훈, 「포구와 객주」, 박소연 편, 위의 책, 45-70쪽.")
     assert (c.type, c.fields["editor"], c.fields["pages"]) == ("incollection", "박소연", "45-70")

@@ -923,9 +923,11 @@ def classify(piece: str) -> CitationText | None:
         and not en_pages(piece)
     ):
         return None  # Here “alliance” means …: a quoted word in prose
-    if _western_prose(piece) or (
-        _english_sentence(piece) or _first_person(piece) or _be_sentence(piece)
-    ) and not _citation_bits(piece):
+    if (
+        _western_prose(piece)
+        or (_english_sentence(piece) or _first_person(piece) or _be_sentence(piece))
+        and not _citation_bits(piece)
+    ):
         return None  # On the dating of the 1935 reform the sources differ: a sentence, no citation
     if not has_citation_signal(piece):
         # commentary fragment, or a bare "Author, Title, p. N" short form

@@ -548,7 +548,9 @@ def _cjk_container(n: _CjkNote) -> None:
 
 
 _CJK_CUES_RE1 = re.compile(r"[，,、。；;]")
-_CJK_CUES_RE2 = re.compile(r"(博士|硕士|碩士|学士)(?:学位)?论文|博士論文|修士論文|学位論文|(?:박사|석사)(?:학위)?\s*논문")
+_CJK_CUES_RE2 = re.compile(
+    r"(博士|硕士|碩士|学士)(?:学位)?论文|博士論文|修士論文|学位論文|(?:박사|석사)(?:학위)?\s*논문"
+)
 _CJK_CUES_RE3 = re.compile(
     r"(?:会议|研讨会|论坛|年会|学术会议|シンポジウム|学会)[”\"]?(?:上的|的)?(?:论文|報告|发言|提交论文)|(?:会议|研讨会|论坛)\s*[，,]"
     r"|[“\"][^”\"]{2,40}[”\"]\s*(?:会议)?论文(?!集)|提交[^，,。《》]{2,40}?的?论文(?!集)"
@@ -709,7 +711,11 @@ def _cjk_archive_fields(n: _CjkNote) -> None:
     )
     if num:
         f["number"] = cre.sub(r"\s+", "", num.group(1))
-    call = cre.search(r"請求記号\s*[：:]?\s*([^（()）。、，,]{1,40}?)\s*[)）]?\s*[。.]?\s*$", rest_nourl) if "請求記号" in rest_nourl else None
+    call = (
+        cre.search(r"請求記号\s*[：:]?\s*([^（()）。、，,]{1,40}?)\s*[)）]?\s*[。.]?\s*$", rest_nourl)
+        if "請求記号" in rest_nourl
+        else None
+    )
     if call:  # (請求記号 チ06 03890): a Japanese library's call number, its spaces as printed
         f["number"] = call.group(1).strip()
     sig = cre.findall(r"(?:全宗号?|目录号?|案卷号|卷宗号|卷号|件号)\s*[：:]?\s*([A-Za-z0-9\-—./]+)", rest_nourl)

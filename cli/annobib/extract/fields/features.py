@@ -658,6 +658,8 @@ def language_note(fields: dict[str, str]) -> None:
     if m:
         fields["title"] = title[: m.start()]
         fields["langid"] = m.group(1).lower()
+
+
 _BARE_PAGE_RE1 = re.compile(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?")
 
 

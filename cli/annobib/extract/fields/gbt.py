@@ -349,7 +349,12 @@ def _gbt_western_name(text: str) -> str:
     parts = text.split()
     if len(parts) == 2 and parts[0] in PINYIN_SURNAMES and cre.fullmatch(r"[A-Z][a-z]+", parts[1]):
         return f"{parts[0]}, {parts[1]}"  # GB/T puts the family name first: Zhang Feng
-    if len(parts) == 2 and len(parts[0]) > 1 and parts[0].isupper() and cre.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", parts[1]):
+    if (
+        len(parts) == 2
+        and len(parts[0]) > 1
+        and parts[0].isupper()
+        and cre.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", parts[1])
+    ):
         return f"{parts[0]}, {parts[1]}"  # ZHANG Wei, YAN Chen: GB/T's capitals mark the family name
     if len(parts) >= 2 and all(cre.fullmatch(r"[A-Z]{1,3}\.?", p) for p in parts[1:]):
         return f"{parts[0]}, {' '.join(parts[1:])}"  # KATZENSTEIN stays as printed (styles set the case)

@@ -57,7 +57,9 @@ _VOL_ISSUE_PAGES = re.compile(
 )
 # 『日本労働研究雑誌』462、2-13 頁: one number after a Japanese journal is its (running) issue number
 # (Korean: 『한국고대사연구』 57, 121~150쪽, the range with a tilde)
-_ISSUE_PAGES = re.compile(r"(?<=』)\s*[,，、]?\s*(\d{1,4})\s*[、,，:：]\s*(?:pp?\.\s*)?(\d+\s*[-–—~～]\s*\d+)\s*(?:頁|쪽)?")
+_ISSUE_PAGES = re.compile(
+    r"(?<=』)\s*[,，、]?\s*(\d{1,4})\s*[、,，:：]\s*(?:pp?\.\s*)?(\d+\s*[-–—~～]\s*\d+)\s*(?:頁|쪽)?"
+)
 # …ミネルヴァ書房、pp.113-138 / …、180-196 頁: the pages that close the item (the year goes before them)
 _END_PAGES = re.compile(r"[、，,]\s*(?:pp?\.\s*)?(\d+(?:\s*[-–—~～]\s*\d+)?)\s*(頁|页|쪽)?$")
 # ブラウン、スティーヴン (2009): a Western name in katakana, family name first, one person
