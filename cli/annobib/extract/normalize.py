@@ -453,7 +453,8 @@ def ocr_confusions(text: str) -> str:
 # 2 0 1 6 年、2 3 - 4 1 頁``, ``6 2 巻 1 1 号``, ``同上、3 0 頁``. A run of single digits joined by
 # single spaces is one number where a CJK counter (年 頁 号 巻 …) or a range to one follows it.
 _SPACED_DIGITS = re.compile(
-    r"(?<![A-Za-z0-9.,])\d(?: \d)+(?= ?(?:[年月日頁页号號巻卷期冊册面쪽면版]|[-–] ?\d(?: \d)* ?[頁页쪽]))"
+    # (only a run's first digit may start a match: one scan of the run, not one per digit)
+    r"(?<![A-Za-z0-9.,])(?<!\d )\d(?: \d)+(?= ?(?:[年月日頁页号號巻卷期冊册面쪽면版]|[-–] ?\d(?: \d)* ?[頁页쪽]))"
 )
 _SPACED_DIGITS_GATE = re.compile(r"\d \d")
 
