@@ -185,3 +185,64 @@ def test_japanese_article_with_its_journal_publisher_and_korean_books():
     assert e.fields["edition"] == "3"
     o = parse_citation("首相官邸「港湾政策について」2020年5月1日、https://example.jp/p.html。")
     assert o.fields["author"] == "{首相官邸}"
+
+
+def test_bluebook_book_page_before_the_imprint_and_law_review_heads():
+    p = parse_citation("ANNA K. ORR, THE LAW OF HARBOURS 45 (Oxford Univ. Press 2020)")
+    assert (p.fields["title"], p.locator) == ("THE LAW OF HARBOURS", "45")
+    x = extract_notes(
+        "1 ANNA K. ORR, THE LAW OF HARBOURS 45 (Oxford Univ. Press 2020).\n"
+        "2 ORR, supra note 1, at 101.\n"
+        "1462 COLUMBIA JOURNAL OF TRANSNATIONAL LAW [62:1457\n"
+        "3 ORR, supra note 1, at 120.\n"
+    )
+    assert [c.locator for c in x.entries[0].citations] == ["45", "101", "120"]
+
+
+def test_harvard_web_pages_a_site_read_online_and_a_body_with_a_comma():
+    p = parse_citation(
+        "Orr, K. (2023) 'Ports and power', Harbour Forum, 9 May. Available at: https://example.org/p (Accessed: 20 May 2023)."
+    )
+    assert (p.type, p.fields["organization"], p.fields.get("journaltitle")) == ("online", "Harbour Forum", None)
+    n = parse_citation("Orr, K. (2023) 'Ports and power', The Guardian, 9 May. Available at: https://example.org/g.")
+    assert (n.type, n.fields["journaltitle"]) == ("article", "The Guardian")  # a newspaper stays an article
+    b = parse_citation("Trade, Ports & Harbours Office (2022) Harbour dues. Available at: https://example.org/h.")
+    assert (b.fields["author"], b.fields["title"]) == ("{Trade, Ports & Harbours Office}", "Harbour dues")
+
+
+def test_ibid_same_page_repeats_the_page_cited_last():
+    x = extract_notes("1 高木一郎『港と町』岩波書店、2001年、41頁。\n2 同右、同頁。\n3 同上。\n")
+    assert [(c.note, c.locator) for c in x.entries[0].citations] == [(1, "41"), (2, "41"), (3, None)]
+
+
+def test_japanese_call_number_and_korean_chapter_of_the_book_above():
+    a = parse_citation("国立図書館所蔵「港湾日誌」(請求記号 ア12 00345)。")
+    assert (a.fields["entrysubtype"], a.fields["library"], a.fields["number"]) == (
+        "archive",
+        "国立図書館",
+        "ア12 00345",
+    )
+    assert "author" not in a.fields
+    c = parse_citation("오지훈, 「포구와 객주」, 박소연 편, 위의 책, 45-70쪽.")
+    assert (c.type, c.fields["editor"], c.fields["pages"]) == ("incollection", "박소연", "45-70")
+
+
+def test_an_english_remark_with_is_or_are_cites_nothing():
+    assert read_note("Korean names are written family name first, except for authors of English works.").status == (
+        "not-a-citation"
+    )
+    # a sentence-case title with its year and publisher is still a citation
+    assert read_note("Orr, K. (2019). Ports are changing fast in the north. Harbor Press.").status == "cited"
+
+
+def test_a_short_form_closing_a_remark_before_see_also_is_kept():
+    r = read_note(
+        "On ports see note 2; the reading here follows Orr, Harbour Power, 30–34. See also Ada Venn, "
+        "Tides of Trade (Leeds: Northgate, 2008), 12."
+    )
+    assert [(c.kind, c.locator) for c in r.citations] == [("short", "30-34"), ("full", "12")]
+
+
+def test_guillemets_inside_a_russian_title_stay():
+    p = parse_citation("Орехов П. С. Экономика «ресурсного проклятия» // Вопросы экономики. 2010. № 3. С. 5–20.")
+    assert p.fields["title"] == "Экономика «ресурсного проклятия»"

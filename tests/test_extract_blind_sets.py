@@ -77,8 +77,9 @@ FLOORS = {
     "extract_blind24": 0.944,  # 95.4 % after the fixes of its round (84.5 % on first contact)
     "extract_blind25": 0.957,  # 96.7 % after the fixes of its round (86.7 % on first contact)
     "extract_blind26": 0.963,  # 97.3 % after the fixes of its round (82.7 % on first contact)
-    "extract_blind27": 0.91,  # 91.0 % after the fixes of its round (85.6 % on first contact); later rounds raised it
+    "extract_blind27": 0.912,  # 91.8 % after set 29's fixes (85.6 % on first contact)
     "extract_blind28": 0.99,  # 99.7 % after the fixes of its round (96.6 % on first contact)
+    "extract_blind29": 0.98,  # 99.0 % after the fixes of its round (85.8 % on first contact)
     "extract_blind30": 0.988,  # 99.8 % after the fixes of its round (94.6 % on first contact)
 }
 

@@ -653,7 +653,7 @@ def test_builder_gates_hold_their_regexes():
         words
     )
     assert {w[-1] for w in M.KO_ROLE_RE.pattern.split("(")[-1].split(")")[0].split("|")} <= set(M._KO_ROLE_LAST)
-    assert J._CJK_AUTHORS_RE3.pattern.endswith("(?:藏|所藏|館蔵)$")
+    assert J._CJK_AUTHORS_RE3.pattern.endswith("(?:藏|所藏|館蔵|所蔵)$")
     assert J._CJK_LANGUAGE_AND_URL_RE1.pattern.endswith(")文版")
     assert L.GUIDING_CASE_RE.pattern.endswith("号") and L.CASE_NUMBER_RE.pattern.endswith("号")
     for alt in _top_alternatives(C._NOT_CITATION_ANY.pattern):

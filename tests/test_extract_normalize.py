@@ -118,6 +118,10 @@ CASES = {
     site_debris: [
         ("王某：《书》，某出版社2015年版，第3页。被引量:1", "王某：《书》，某出版社2015年版，第3页。"),
         ("J. Doe, “T,” Journal 2 (2001): 1-9. [Cited by 3] Google Scholar", "J. Doe, “T,” Journal 2 (2001): 1-9."),
+        (
+            "Orr, K. (2018). Tides. In A. Lee (Ed.), Ports (pp. 5-9). Harbor Press. Download citation",
+            "Orr, K. (2018). Tides. In A. Lee (Ed.), Ports (pp. 5-9). Harbor Press.",
+        ),
         # a count with a thousands separator, a registered-mark index name
         (
             "Roe, A. (2011). Tides. Marine Letters, 4(2), 5–9. [Cited by 2,315]",

@@ -574,10 +574,17 @@ def cut_commentary(text: str) -> str:
         return text  # 《…会谈纪要》（1956年3月31日），АПРФ, ф. 45…。转引自…: a document cited before, by its evidence
     if _CITED_PAGE_THEN_SEMICOLON.search(before):
         return text  # Wessel, Global Cold War, 112; see also …: a short form ends at its page
+    short = _SHORT_FORM_ENDS_REMARK.search(before) if before.rstrip().endswith(".") else None
+    if short:  # …; the distinction drawn here follows Halvorsen, Alliance Bargaining, 30–34. See also …
+        return short.group(1) + "; " + text[m.start() :]
     return text[m.start() :]
 
 
 _CITED_PAGE_THEN_SEMICOLON = re.compile(r"(?:\d|页|頁)\s*[;；]\s*$")
+# a Chicago short form (Author, Short Title, page) closing a remark: the remark goes, the citation stays
+_SHORT_FORM_ENDS_REMARK = re.compile(
+    r"\b([A-Z][\w'’\-]+(?: and [A-Z][\w'’\-]+)?, [A-Z“\"][^,;.]{2,80}, \d{1,4}(?:\s*[-–]\s*\d{1,4})?)\.\s*$"
+)
 
 
 _AFTER_CITE_OK = re.compile(
@@ -727,6 +734,18 @@ _FIRST_PERSON_FIRST = "IwW"
 
 def _english_sentence(piece: str) -> bool:
     return piece[:1] in _ENGLISH_SENTENCE_FIRST and _ENGLISH_SENTENCE.match(piece) is not None
+
+
+# Japanese names are given in the Japanese order, …: a subject of a few words, then is/are/was/were
+# and lower-case words (a title in sentence case comes with a year, a page or a publisher)
+_BE_SENTENCE = re.compile(r"[A-Z][a-z]+(?: [a-z]+){0,3} (?:is|are|was|were) [a-z]+(?: [a-z]+){2}")
+
+
+def _be_sentence(piece: str) -> bool:
+    return " " in piece[:40] and _BE_SENTENCE.match(piece) is not None and not _DIGIT.search(piece)
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _first_person(piece: str) -> bool:
@@ -964,7 +983,11 @@ def classify(piece: str) -> CitationText | None:
         and not en_pages(piece)
     ):
         return None  # Here “alliance” means …: a quoted word in prose
-    if _western_prose(piece) or (_english_sentence(piece) or _first_person(piece)) and not _citation_bits(piece):
+    if (
+        _western_prose(piece)
+        or (_english_sentence(piece) or _first_person(piece) or _be_sentence(piece))
+        and not _citation_bits(piece)
+    ):
         return None  # On the dating of the 1935 reform the sources differ: a sentence, no citation
     if not has_citation_signal(piece):
         # commentary fragment, or a bare "Author, Title, p. N" short form

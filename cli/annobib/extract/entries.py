@@ -98,6 +98,8 @@ def _near(short: str, full: str) -> bool:
     return SequenceMatcher(None, short, full).ratio() >= 0.9
 
 
+# 同頁 / 同页 / 동면 after 同上 or 同右: the same page as the note before
+_SAME_PAGE = re.compile(r"同[頁页]|같은\s*(?:쪽|면)")
 _FAMILY_THEN_INITIALS = re.compile(r"^([A-ZА-ЯЁ][\w'’\-]+)\s+(?:[A-ZА-ЯЁ]\.\s*){1,2}$")
 
 
@@ -291,6 +293,8 @@ class Builder:
                     target = self._book_before(target)
                 if target is None:
                     problems.append("同上/Ibid. with no previous citation")
+                elif c.locator is None and target.citations and _SAME_PAGE.search(c.text):
+                    citation.locator = target.citations[-1].locator  # 同右、同頁: the page cited last
             elif c.kind == "lastwork":
                 target = self._last_of_kind(c.author == "书")
                 if target is None:

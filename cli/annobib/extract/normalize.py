@@ -249,11 +249,11 @@ def url_tails(text: str) -> str:
 # every piece of debris opens (after spaces) with one of the characters of the lookahead: a position
 # without one is passed over by one class test instead of by trying each alternative
 _DEBRIS = re.compile(
-    r"(?=[\s\[［【(（被下引浏CTRAGPWS百知万维谷VFJNB阅↩↑])"
+    r"(?=[\s\[［【(（被下引浏CTRAGPWS百知万维谷VFJNBD阅↩↑])"
     r"(?:\s*(?:[\[［【(（]\s*)?(?:被引量|被引次数|被引|下载量|下载次数|下载|引用次数|引用|浏览次数|浏览)\s*[:：]?\s*\d+\s*(?:次)?(?:\s*[\]］】)）])?"
     r"|\s*[\[(]\s*(?:Cited by|Citations?|Times cited)\s*:?\s*\d+(?:,\d{3})*\s*[\])]"  # [Cited by 1,204]
     r"|\s*(?:Cited by|Times cited)\s*:?\s*\d+(?:,\d{3})*|\s*Related articles|\s*All \d+ versions"
-    r"|\s*(?:\[\s*)?(?:Google Scholar|CrossRef|Crossref|PubMed|Web of Science\s?®?|Scopus|CNKI|百度学术|知网|万方|维普|谷歌学术|Search in Google Scholar|View (?:in )?Article|Find this resource|Ref\s*list|CiNii(?: Research| Articles| Books)?(?:\s*で見る)?|J-STAGE|NDL Search|JSTOR|Back to [Tt]op|[(（]?阅读原文[)）]?)(?:\s*\])?"
+    r"|\s*(?:\[\s*)?(?:Google Scholar|CrossRef|Crossref|PubMed|Web of Science\s?®?|Scopus|CNKI|百度学术|知网|万方|维普|谷歌学术|Search in Google Scholar|View (?:in )?Article|Find this resource|Ref\s*list|CiNii(?: Research| Articles| Books)?(?:\s*で見る)?|J-STAGE|NDL Search|JSTOR|Back to [Tt]op|Download citation|[(（]?阅读原文[)）]?)(?:\s*\])?"
     r"|\s*,(?=\s*[\[［])"  # ``[Crossref], [Google Scholar]``: a comma between bracketed links
     r"|\s*[↩↑]\ufe0e?\ufe0f?[0-9²³¹⁴-⁹]?"  # a web page's back-link to the text (Markdown footnotes: ``↩`` ``↩2``)
     r")+\s*$"
@@ -293,6 +293,7 @@ _DEBRIS_WORDS = (
     "Related",
     "versions",
     "Back to",
+    "Download citation",
     "阅读原文",
     "↩",
     "↑",
@@ -483,7 +484,8 @@ def ocr_confusions(text: str) -> str:
 # 2 0 1 6 年、2 3 - 4 1 頁``, ``6 2 巻 1 1 号``, ``同上、3 0 頁``. A run of single digits joined by
 # single spaces is one number where a CJK counter (年 頁 号 巻 …) or a range to one follows it.
 _SPACED_DIGITS = re.compile(
-    r"(?<![A-Za-z0-9.,])\d(?: \d)+(?= ?(?:[年月日頁页号號巻卷期冊册面쪽면版]|[-–] ?\d(?: \d)* ?[頁页쪽]))"
+    # (only a run's first digit may start a match: one scan of the run, not one per digit)
+    r"(?<![A-Za-z0-9.,])(?<!\d )\d(?: \d)+(?= ?(?:[年月日頁页号號巻卷期冊册面쪽면版]|[-–] ?\d(?: \d)* ?[頁页쪽]))"
 )
 _SPACED_DIGITS_GATE = re.compile(r"\d \d")
 

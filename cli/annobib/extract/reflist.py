@@ -47,9 +47,13 @@ _RUNS_ON = re.compile(r"(?:[\-‐‑,，、・&/]|\b(?:and|in|In|of|the|eds?\.?)
 # running head in capitals with its folio (``NOTES 333``, ``214 REFERENCES``)
 _CAPS = r"[A-Z]{4,}(?:\s+(?:[A-Z&][A-Z&’':\-]*)){0,5}"
 _FOLIO = r"(?!(?:1[5-9]|20)\d\d\b)\d{1,4}"  # a year is not a folio
+# a law review's heads: ``1462 COLUMBIA JOURNAL OF TRANSNATIONAL LAW [62:1457`` (volume:first page) on
+# even pages, ``2024] SOVEREIGN DEBT 1463`` (the year's closing bracket) on odd ones
+_LAW_HEAD_TAIL = r"(?:\s+\[\d{1,4}:\d{1,5}\]?)?"
+_LAW_HEAD_LEAD = r"(?:(?:1[5-9]|20)\d\d\]\s+)?"
 PAGE_OF_RE = re.compile(
     r"^\s*(?:Page\s+\d{1,4}\s+of\s+\d{1,4}|\d{1,4}\s*/\s*\d{1,4}|第\s*\d{1,4}\s*页\s*[，,]?\s*共\s*\d{1,4}\s*页"
-    rf"|{_CAPS}\s+{_FOLIO}|{_FOLIO}\s+{_CAPS})\s*$"
+    rf"|{_LAW_HEAD_LEAD}{_CAPS}\s+{_FOLIO}|{_FOLIO}\s+{_CAPS}{_LAW_HEAD_TAIL})\s*$"
 )
 
 

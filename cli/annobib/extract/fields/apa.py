@@ -396,7 +396,8 @@ _HARVARD_NAME = (
 )
 HARVARD_RE = re.compile(
     r"^(?P<au>(?P<people>" + _HARVARD_NAME + r"(?:(?:,\s*|,?\s*(?:&|and)\s*)" + _HARVARD_NAME + r")*(?:,?\s*et al\.)?)"
-    r"|(?P<corp>(?:The\s+)?[A-Z][\w.&'’\-]*(?:\s+" + _CORP_WORD + r"){0,7}))"
+    # a body's name may hold a comma: Foreign, Commonwealth & Development Office (2022)
+    r"|(?P<corp>(?:The\s+)?[A-Z][\w.&'’\-]*(?:,?\s+" + _CORP_WORD + r"){0,7}))"
     r"(?:\s*(?P<eds>\((?:eds?|Eds?)\.?\)))?"
     r"\s*\((?P<y>(?:1[5-9]|20)\d\d|n\.\s?d\.)[a-z]?\)\s+(?P<body>[‘“'\"A-Z0-9].+)$"
 )
@@ -606,11 +607,17 @@ def _harvard_quoted_container(h: _HarvardRef) -> None:
             seg = seg[: dm.start()]
         seg = seg.strip(" ,.")
         if seg and len(seg) < 60 and "," not in seg:
-            f["journaltitle"] = seg
-            etype = "article"
             kind = _outlet_kind(seg)
-            if kind:
-                f["entrysubtype"] = kind
+            if h.url and dm and not pm and kind != "newspaper":
+                # …', East Asia Forum, 9 May. Available at: URL: a page of a site or magazine read
+                # online (Harvard's form for web pages); the site is its organization
+                f["organization"] = seg
+                etype = "online"
+            else:
+                f["journaltitle"] = seg
+                etype = "article"
+                if kind:
+                    f["entrysubtype"] = kind
     h.date, h.etype, h.locator = date, etype, locator
 
 

@@ -295,7 +295,7 @@ _CJK_AUTHORS_RE1 = re.compile(r"^((?:新华社|中新社|中国新闻社)).{0,12
 _CJK_AUTHORS_RE2 = re.compile(r"^(?:前引|前揭|前注所引|上引)\s*")
 _CJK_AUTHORS_RE2_FIRST = ("前", "上")  # its opening characters (a test reads them from it)
 _CJK_AUTHORS_RE3 = re.compile(
-    r"(?:档案馆|档案局|图书馆|圖書館|檔案館|博物馆|文书馆|史料馆|資料館|文書館)(?:藏|所藏|館蔵)$"
+    r"(?:档案馆|档案局|图书馆|圖書館|図書館|檔案館|博物馆|博物館|文书馆|史料馆|史料館|資料館|文書館)(?:藏|所藏|館蔵|所蔵)$"
 )
 _CJK_AUTHORS_RE4 = re.compile(r"[，,]|(?<=著)\s*、")  # ケネス・M・ハーグローヴ著、三浦陽子訳: author, then translator
 
@@ -341,7 +341,7 @@ def _cjk_authors(n: _CjkNote) -> None:
     lib_first = None
     if author_part and _has_any(author_part[-2:], "藏蔵") and _CJK_AUTHORS_RE3.search(author_part):  # …藏$
         # 上海市档案馆藏：《…》，档号 …: the holding archive printed first is no author
-        lib_first = cre.sub(r"(?:所藏|藏|館蔵)$", "", author_part)
+        lib_first = cre.sub(r"(?:所藏|所蔵|藏|館蔵)$", "", author_part)  # 早稲田大学図書館所蔵「…」 too
         author_part = ""
     if not author_part:
         # 《标题》，新华社莫斯科 5 月 16 日电，《人民日报》…: the dispatch's agency is the author
@@ -773,6 +773,13 @@ def _cjk_archive_fields(n: _CjkNote) -> None:
     )
     if num:
         f["number"] = cre.sub(r"\s+", "", num.group(1))
+    call = (
+        cre.search(r"請求記号\s*[：:]?\s*([^（()）。、，,]{1,40}?)\s*[)）]?\s*[。.]?\s*$", rest_nourl)
+        if "請求記号" in rest_nourl
+        else None
+    )
+    if call:  # (請求記号 チ06 03890): a Japanese library's call number, its spaces as printed
+        f["number"] = call.group(1).strip()
     sig = cre.findall(r"(?:全宗号?|目录号?|案卷号|卷宗号|卷号|件号)\s*[：:]?\s*([A-Za-z0-9\-—./]+)", rest_nourl)
     if len(sig) > 1:  # 全宗号 ZA1，目录号 2，案卷号 87: the whole signature, ZA1-2-87
         f["number"] = "-".join(sig)
@@ -1142,6 +1149,11 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
     return etype
 
 
+_CHAPTER_IN_BOOK_ABOVE = re.compile(
+    r"^\s*[，,、]\s*([\uac00-\ud7af\u4e00-\u9fff·・]{2,12})\s*(?:편|엮음|編|编)\s*[，,、]\s*(?:위의|앞의)\s*책"
+)
+
+
 def _cjk_type_web_or_short(n: _CjkNote) -> str:
     """Works printed by a publisher named plainly, web pages and news sites, undated or short forms."""
     author_part, authors, authors_field, conf, container = (
@@ -1214,6 +1226,12 @@ def _cjk_type_web_or_short(n: _CjkNote) -> str:
             f["institution"] = authors_field.strip("{}")
         if date:
             f["date"] = date
+    elif authors and not date and not container and (chapter_above := _CHAPTER_IN_BOOK_ABOVE.search(n.rest_nourl)):
+        # 최민수, 「…」, 정재훈 편, 위의 책, 145-170쪽: a chapter of the edited book the note before cites
+        etype = "incollection"
+        f["editor"] = chapter_above.group(1)
+        if locator and "-" in locator:
+            f["pages"] = locator
     elif authors and not date and not container and not url:
         p.kind = "short"
         etype = "misc"

@@ -715,7 +715,7 @@ def language_of(text: str) -> str:
 _VIETNAMESE_LETTERS = re.compile("[\u1ea0-\u1ef9ơư]")
 # ``Title (in Chinese)[J]`` / ``Title [in Japanese]``: an English list's note that the work is in another
 # language, no part of its title (as 日文版 / 英文版 name an edition's language)
-_LANGUAGE_NOTE = re.compile(r"\s*[(\[]in (Chinese|Japanese|Korean|Russian)[)\]]\s*$")
+_LANGUAGE_NOTE = re.compile(r"[(\[]in (Chinese|Japanese|Korean|Russian)[)\]]\s*$")  # (no \s* before: a run of spaces)
 
 
 def language_note(fields: dict[str, str]) -> None:
@@ -723,7 +723,7 @@ def language_note(fields: dict[str, str]) -> None:
     title = fields.get("title", "")
     m = _LANGUAGE_NOTE.search(title) if title.endswith((")", "]")) else None
     if m:
-        fields["title"] = title[: m.start()]
+        fields["title"] = title[: m.start()].rstrip()
         fields["langid"] = m.group(1).lower()
 
 

@@ -150,6 +150,10 @@ def _book(m: re.Match | None, case_mark: str) -> Parsed | None:
     if not split or not split[0]:
         return None
     author, title = split
+    pin = (m["pin"] or "").split(",")[-1].strip() or None  # (OUP 2019) 271, 280: the last is cited
+    before = _PIN_BEFORE_IMPRINT.search(title) if not pin and title.isupper() else None
+    if before:  # FELD, THE STATE AS MERCHANT 45 (Oxford Univ. Press 2020): Bluebook's page before the imprint
+        title, pin = title[: before.start()], before.group(1)
     f = {"title": title, "date": m["y"]}
     if m.groupdict().get("pub"):
         f["publisher"] = m["pub"].strip()
@@ -159,8 +163,11 @@ def _book(m: re.Match | None, case_mark: str) -> Parsed | None:
     if eds and looks_like_names(eds.replace(" & ", " and ")):
         editors, ed_others, _r = western_names(eds.replace(" & ", " and "))
         f["editor"] = names_field(editors, ed_others)
-    pin = (m["pin"] or "").split(",")[-1].strip() or None  # (OUP 2019) 271, 280: the last is cited
     return _finish("book", f, _range(pin), author)
+
+
+# the page a small-caps (all capitals) Bluebook title is cited at, printed before its parenthetical
+_PIN_BEFORE_IMPRINT = re.compile(r"\s+(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)$")
 
 
 def _oscola_article(t: str) -> Parsed | None:

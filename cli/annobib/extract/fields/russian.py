@@ -301,7 +301,9 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
     """``Статья // Журнал. 2016. Т. 5. № 3.``: an article in a journal or (dated to the day, or a known
     title) a newspaper."""
     title, _, cont = rest.partition("//")
-    f["title"] = _ru_title(title).removeprefix("«").removesuffix("»")  # «Совместная декларация …» // Известия
+    f["title"] = _ru_title(title)
+    if f["title"].startswith("«") and f["title"].endswith("»") and f["title"].count("«") == 1:
+        f["title"] = f["title"][1:-1]  # «Совместная декларация …» // Известия: the quotes are no part of it
     # Полис. Политические исследования. 2015 / Япония: ежегодник. М., 2012 (a yearbook's city before the year)
     cm = cre.match(r"\s*(.+?)\.\s*(?:(?:М|СПб|Л)\.,\s*|[А-ЯЁ][А-ЯЁа-яё\-]+,\s*)?((?:1[5-9]|20)\d\d)\b", cont)
     if cm:
