@@ -139,6 +139,7 @@ def test_a_few_keys_keep_their_panels(tmp_path):
     r = _show(path, [f"k{i}" for i in range(show_command.SHOW_PANELS)])
     assert r.exit_code == 0, r.stderr
     assert r.stdout.count("╭─") == show_command.SHOW_PANELS
+    assert f"More than {show_command.SHOW_PANELS} entries" in " ".join(show_command.show.help.split())
 
 
 def test_plain_lines_make_control_characters_visible(tmp_path):

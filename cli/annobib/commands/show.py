@@ -99,7 +99,8 @@ def show(ctx, keys, bibtex, as_json, style):
     entry), several are listed (exit 1), none suggests the closest keys (exit 2).
 
     The panel shows up to 1,000 fields and 4,000 characters of a value, saying what it
-    leaves out; --json and --bibtex always give the whole entry.
+    leaves out; --json and --bibtex always give the whole entry. More than 50 entries are
+    shown as plain lines, without panels.
 
     \b
     Examples:
