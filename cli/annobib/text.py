@@ -264,12 +264,30 @@ def _pinyin_source() -> str | None:
     return os.path.join(os.path.dirname(spec.origin), "pinyin_dict.py")
 
 
-def _pinyin_stamp() -> int | None:
+@functools.lru_cache(maxsize=1)
+def _pinyin_stamp() -> str | None:
+    """What the cached pinyin tables are keyed by: pypinyin's version (a hash of its
+    ``__init__.py``, which names it) and the sizes of its character table's files (the module,
+    and the JSON file newer releases load). Not their dates: each install sets them anew, so
+    every new virtual environment rebuilt the tables (~1 s of a first ``stats``)."""
+    # lazy: only when a table is read or built
+    import hashlib
+
     path = _pinyin_source()
+    if not path:
+        return None
+    folder = os.path.dirname(path)
     try:
-        return os.stat(path).st_mtime_ns if path else None
+        with open(os.path.join(folder, "__init__.py"), "rb") as fh:
+            version = hashlib.sha1(fh.read()).hexdigest()[:16]
+        sizes = [
+            os.stat(os.path.join(folder, name)).st_size
+            for name in ("pinyin_dict.py", "pinyin_dict.json")
+            if os.path.exists(os.path.join(folder, name))
+        ]
     except OSError:
         return None
+    return f"{version}:{':'.join(map(str, sizes))}"
 
 
 def _cache_file(name: str) -> str:

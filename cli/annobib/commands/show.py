@@ -100,7 +100,8 @@ def show(ctx, keys, bibtex, as_json, style):
     entry), several are listed (exit 1), none suggests the closest keys (exit 2).
 
     The panel shows up to 1,000 fields and 4,000 characters of a value, saying what it
-    leaves out; --json and --bibtex always give the whole entry.
+    leaves out; --json and --bibtex always give the whole entry. More than 50 entries are
+    shown as plain lines, without panels.
 
     \b
     Examples:
@@ -154,6 +155,9 @@ def show(ctx, keys, bibtex, as_json, style):
             if on_terminal:  # an ESC or BEL in a value must not reach the terminal; piped, exact bytes
                 text = safe_lines(text)
             click.echo(text + ("\n" if n < len(found) - 1 else ""), color=True)  # color=True: click strips no escape
+    elif len(found) > SHOW_PANELS:
+        for i in found:
+            click.echo(_plain_entry(view, i, style))
     else:
         con = console(ctx)
         for i in found:
@@ -227,6 +231,8 @@ SHOW_MAX = 4000  # characters of one value in the panel; Rich lays out longer on
 # fields took seconds; the rest are counted in one line (no real entry comes near either)
 SHOW_FIELDS = 1000
 SHOW_FIELD_CHARS = 100_000
+# entries shown in panels; more are listed as plain lines (a thousand panels took ~1.5 s)
+SHOW_PANELS = 50
 
 
 def _cut(text: str) -> str:
@@ -237,36 +243,88 @@ def _cut(text: str) -> str:
     return f"{text[:SHOW_MAX]} … ({len(text) - SHOW_MAX:,} more characters; --json shows all)"
 
 
+def _field_rows(entry) -> list[tuple[str | None, str, str | None]]:
+    """The panel's field rows, terminal-safe: (name, value as shown, the raw value when it
+    differs, else None); a last row without a name counts the fields left out."""
+    # lazy: not needed by `annobib --help`
+    from annobib.text import latex_to_text
+
+    rows: list[tuple[str | None, str, str | None]] = []
+    fields = [(n, v) for n, v in entry.fields.items() if n not in ("citations",) + ANNOTATION_FIELDS]
+    shown_chars = 0
+    for k, (name, value) in enumerate(fields):
+        if k == SHOW_FIELDS or shown_chars > SHOW_FIELD_CHARS:
+            rows.append((None, f"{len(fields) - k:,} more fields (--json or --bibtex shows all)", None))
+            break
+        if "@" in value and "://" in value:
+            value = redact(value)  # a URL's password (user:secret@host): --json and --bibtex keep it
+        decoded = _cut(latex_to_text(value))
+        shown = safe(_cut(name_list(value)) if name in NAME_FIELDS else decoded)
+        raw = _cut(" ".join(value.split()))
+        rows.append((safe(name), shown, safe(raw) if decoded != raw else None))
+        shown_chars += len(shown) + (len(rows[-1][2]) + 2 if decoded != raw else 0)
+    return rows
+
+
+def _citing_lines(entry) -> list[tuple[str, str]]:
+    """(where, citing sentence) of each citation, terminal-safe."""
+    out = []
+    for c in entry.citations:
+        where = (f"p. {c.page}, " if c.page is not None else "") + f"n. {c.note}"
+        if c.locator:
+            where += f", at {c.locator}"
+        out.append((where, safe(c.context) if c.context else ""))
+    return out
+
+
+def _plain_entry(view, i: int, style: str) -> str:
+    """One entry for a long ``show`` (over SHOW_PANELS keys): what the panel shows, as plain
+    lines without a frame, colour or wrapping (Rich's panels cost ~1.5 ms an entry)."""
+    # lazy: not needed by `annobib --help`
+    from annobib.archive.state import link_text
+    from annobib.text import latex_to_text
+
+    entry = view.entry(i)
+    out = [safe(f"{entry.key}  @{entry.type}  {entry.source}:{entry.line}")]
+    rows = _field_rows(entry)
+    width = max((len(name) for name, _, _ in rows if name), default=0)
+    for name, shown, raw in rows:
+        out.append(f"  {(name or '…').ljust(width)}  {shown}" + (f"  ({raw})" if raw is not None else ""))
+    link_line = link_text(entry)
+    if link_line is not None:
+        out.append("  " + safe(link_line.plain))
+    ref = formatted_reference(entry, style, "text")
+    if isinstance(ref, str):
+        out.append("  Reference: " + safe(_cut(ref)))
+    cites = _citing_lines(entry)
+    if cites:
+        out.append(f"  Cited {len(cites)} time{'s' if len(cites) != 1 else ''}:")
+        out.extend(f"    {where}" + (f"  {context}" if context else "") for where, context in cites)
+    note = next((entry.fields[f] for f in ANNOTATION_FIELDS if entry.fields.get(f)), None)
+    if note:
+        out.append("  Annotation: " + safe(_cut(latex_to_text(note))))
+    return "\n".join(out) + "\n"
+
+
 def _print_entry(con, view, i: int, style: str) -> None:
     # lazy: loads rich only when this runs; not needed by `annobib --help`
-    from rich import box
     from rich.console import Group
-    from rich.panel import Panel
     from rich.text import Text
 
+    from annobib.render.frame import Framed
     from annobib.render.wrap import Rows, Wrapped
     from annobib.text import latex_to_text
 
     entry = view.entry(i)
     rows: list = []
-    fields = [(n, v) for n, v in entry.fields.items() if n not in ("citations",) + ANNOTATION_FIELDS]
-    shown_chars = 0
-    for k, (name, value) in enumerate(fields):
-        if k == SHOW_FIELDS or shown_chars > SHOW_FIELD_CHARS:
-            more = f"{len(fields) - k:,} more fields (--json or --bibtex shows all)"
-            rows.append(("…", Text(more, style="dim")))
-            break
-        if "@" in value and "://" in value:
-            value = redact(value)  # a URL's password (user:secret@host): --json and --bibtex keep it
-        decoded = _cut(latex_to_text(value))
-        shown = _cut(name_list(value)) if name in NAME_FIELDS else decoded
-        if decoded != _cut(" ".join(value.split())):
-            cell = Text(safe(shown))
-            cell.append("  " + safe(_cut(" ".join(value.split()))), style="dim")
-        else:
-            cell = Text(safe(shown))
-        rows.append((safe(name), cell))
-        shown_chars += len(cell.plain)
+    for name, shown, raw in _field_rows(entry):
+        if name is None:
+            rows.append(("…", Text(shown, style="dim")))
+            continue
+        cell = Text(shown)
+        if raw is not None:
+            cell.append("  " + raw, style="dim")
+        rows.append((name, cell))
     parts: list = [Rows(rows)]  # a Rich Table is slow with thousands of fields
     from annobib.archive.state import link_text
 
@@ -282,18 +340,15 @@ def _print_entry(con, view, i: int, style: str) -> None:
         elif safe(ref.plain) != ref.plain or len(ref.plain) > SHOW_MAX:
             ref = Text(safe(_cut(ref.plain)))  # control characters in a field: shown, never obeyed
         parts.append(Wrapped(ref))
-    cites = entry.citations
+    cites = _citing_lines(entry)
     if cites:
         parts.append(Text(""))
         parts.append(Text(f"Cited {len(cites)} time{'s' if len(cites) != 1 else ''}", style="bold underline"))
-        for c in cites:
-            where = (f"p. {c.page}, " if c.page is not None else "") + f"n. {c.note}"
-            if c.locator:
-                where += f", at {c.locator}"
+        for where, context in cites:
             line = Text(where, style="cyan")
-            if c.context:
+            if context:
                 line.append("  ")
-                line.append(safe(c.context))
+                line.append(context)
             parts.append(Wrapped(line))
     note = next((entry.fields[f] for f in ANNOTATION_FIELDS if entry.fields.get(f)), None)
     if note:
@@ -303,14 +358,4 @@ def _print_entry(con, view, i: int, style: str) -> None:
     title = Text(safe(entry.key), style="bold cyan")
     title.append(f"  @{safe(entry.type)}", style="dim")
     subtitle = Text(safe(f"{entry.source}:{entry.line}"), style="dim")
-    con.print(
-        Panel(
-            Group(*parts),
-            title=title,
-            title_align="left",
-            subtitle=subtitle,
-            subtitle_align="right",
-            box=box.ROUNDED,
-            expand=True,
-        )
-    )
+    con.print(Framed(Group(*parts), title, subtitle))

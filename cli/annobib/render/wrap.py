@@ -51,6 +51,8 @@ def break_offsets(text: str, width: int, rest: int | None = None) -> list[int]:
     first = width = max(1, width)
     rest = first if rest is None else max(1, rest)
     widths = _widths(text)
+    if sum(widths) <= width:  # the whole line fits (most values): no break to look for
+        return []
     cuts = [0, *_starts(text, widths), len(text)]
     offsets: list[int] = []
     used = 0
@@ -123,7 +125,22 @@ class Wrapped:
         self.indent = indent
 
     def __rich_console__(self, console, options):
-        yield wrap(self.text, options.max_width, self.indent)
+        if "\t" in self.text.plain:  # Rich expands tabs: leave that to it
+            yield wrap(self.text, options.max_width, self.indent)
+            return
+        # lazy: loads rich only when this runs
+        from rich.segment import Segment
+        from rich.text import Text
+
+        # the lines' segments, as Rich would render the joined, unwrappable Text: without
+        # handing Rich a Text to split, copy and join again (a third of `show`'s layout)
+        newline = Segment.line()
+        for line in wrap_lines(self.text, options.max_width, self.indent):
+            if line.style:  # as in the joined Text: the line's style a span under its own spans
+                line = Text("").join([line])
+            line.end = ""
+            yield from line.render(console)
+            yield newline
 
     def __rich_measure__(self, console, options):
         # lazy: loads rich only when this runs
