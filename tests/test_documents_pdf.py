@@ -405,3 +405,44 @@ def test_bombs_behind_ascii85_or_spread_over_streams_are_refused(monkeypatch):
         pdfguard.check_streams(_bomb_pdf([_spaces(20)] * 3), "many.pdf")
     pdfguard.check_streams(_bomb_pdf([_spaces(20)] * 2), "fine.pdf")  # under both limits
     pdfguard.check_streams((DATA / "seed-footnotes.pdf").read_bytes(), "seed.pdf")
+
+
+def test_every_stage_of_a_filter_chain_is_counted():
+    """[/FlateDecode /FlateDecode] was measured at its first stage only: a 2.5 KB file unpacked to
+    1 GB in PDFium. Each stage is inflated in pieces now, and a stage not measured here (LZW,
+    RunLength) after Flate is refused."""
+    import tracemalloc
+
+    from annobib.documents.pdfguard import check_streams
+    from annobib.errors import InputError
+
+    twice = zlib.compress(_spaces(40), 9)
+    tracemalloc.start()
+    with pytest.raises(InputError, match="32 MB"):
+        check_streams(_bomb_pdf([twice], "[/FlateDecode/FlateDecode]"), "twice.pdf")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 8 << 20, f"{peak >> 20} MB held while measuring"
+    thrice = zlib.compress(zlib.compress(_spaces(40), 9), 9)
+    with pytest.raises(InputError, match="32 MB"):
+        check_streams(_bomb_pdf([thrice], "[/Fl/FlateDecode/Fl]"), "thrice.pdf")
+    check_streams(_bomb_pdf([zlib.compress(_spaces(8), 9)], "[/FlateDecode/FlateDecode]"), "small.pdf")
+    with pytest.raises(InputError, match="compressed again after FlateDecode"):
+        check_streams(_bomb_pdf([zlib.compress(b"x")], "[/FlateDecode/LZWDecode]"), "lzw.pdf")
+
+
+def test_text_and_drawing_operators_are_weighed_against_the_pages(tmp_path, monkeypatch):
+    """1.9 million ``Tj`` in one 79 KB PDF took 650 MB when PDFium loaded the page: a stream may
+    draw what a page holds, and all streams what the file's pages hold."""
+    from annobib.documents import pdfguard
+    from annobib.errors import InputError
+
+    monkeypatch.setattr(pdfguard, "PAGE_DRAWING_LIMIT", 1000)
+    ops = b"BT /F1 1 Tf " + b"(x) Tj 0 -1 Td " * 600 + b"ET\n"
+    with pytest.raises(InputError, match="more than pages can hold"):
+        pdfguard.check_streams(_bomb_pdf([zlib.compress(ops * 2)]), "one.pdf")
+    two = tmp_path / "two.pdf"
+    two.write_bytes(_bomb_pdf([zlib.compress(ops)] * 2))  # each stream under, both over one page
+    assert pdfguard.check_streams(two.read_bytes(), "two.pdf") == 1200
+    with pytest.raises(InputError, match="1,200 text and drawing operators for 1 page"):
+        read_document(str(two))
