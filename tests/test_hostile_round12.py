@@ -230,11 +230,6 @@ def _docx_near_the_ratio_limit(path: Path, megabytes: int = 40) -> None:
         z.writestr("word/footnotes.xml", notes)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="safezip allows 64 MB parts at 100x: a 428 KB .docx (42 MB body) took 5.1 s CPU and "
-    "503 MB in extract; 611 KB (60 MB) took 7.3 s / 720 MB, and 7.4 s / 582 MB in format --manuscript",
-)
 @pytest.mark.parametrize("args", [["extract", "paper.docx", "-o", "-"], ["format", "--manuscript", "paper.docx"]])
 def test_a_docx_just_under_the_ratio_limit_stays_under_the_limits(tmp_path, args):
     _docx_near_the_ratio_limit(tmp_path / "paper.docx")
