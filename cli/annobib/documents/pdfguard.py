@@ -6,8 +6,8 @@ counting bytes and keeping none: a stream may unpack to 32 MB and all streams to
 (like the .docx guard in :mod:`.safezip`); past that the PDF is refused in one line. Streams behind
 an ASCIIHex/ASCII85 filter are decoded first; a chain of FlateDecode stages is inflated stage by
 stage, every stage's bytes counted; a damaged or encrypted stream is left to PDFium. The text and
-drawing operators of the inflated streams are counted too: PDFium builds an object for each when
-it loads a page, so a stream may draw what one page can hold and the file what its pages can.
+tokens of the inflated streams are counted too: PDFium keeps each when it loads a page, so a
+stream may hold what one page can, and the file what its pages and its size can.
 """
 
 from __future__ import annotations
@@ -35,13 +35,18 @@ def _filters(head: bytes) -> list[bytes]:
     return _NAME.findall(found.group(1)) if found else []
 
 
-# Operators that each make a page object in PDFium (text shown, path segments, XObjects drawn),
-# as they are spelt after white space; counted with bytes.count (a regex costs 1 s on 32 MB).
-_DRAWING = (b"Tj", b"TJ", b"'", b'"', b" re", b" l", b" c", b" m", b" Do")
-# What one page can hold: a dense page of text is a few thousand glyphs, a busy plot some ten
-# thousand segments. PDFium builds an object of ~340 bytes for each when it loads the page (1.9
-# million ``Tj`` in a 79 KB file took 650 MB and 1 s before a character was read).
-PAGE_DRAWING_LIMIT = 250_000
+# The tokens of a content stream (operators, operands, the elements of a TJ array), counted as
+# the runs between white space plus the delimiters that part tokens without it (``(x)(y)``,
+# ``-1-1``), in C (bytes.split, bytes.count: 0.4 s on 32 MB; a regex takes twice that). PDFium
+# keeps ~57 bytes for each when it loads a page: 1.9 million ``(x) Tj 0.01 0 Td`` in a 79 KB
+# file took 650 MB and 1 s, one TJ array of 12 million numbers 710 MB and 1.9 s, before a
+# character was read.
+_TOKEN_MARKS = (b"(", b"<", b"-", b"[", b"/")
+# A real page has a few thousand (2,500 a page in three PDFs, 0.3-0.4 a byte of the file): a
+# stream may hold what a page can at its densest, the file what its pages can, and never more
+# than a few times what its size holds.
+PAGE_TOKEN_LIMIT = 1_000_000
+TOKENS_PER_BYTE = 4
 _FLATE = (b"FlateDecode", b"Fl")
 _EXPANDING = _FLATE + (b"LZWDecode", b"LZW", b"RunLengthDecode", b"RL")
 
@@ -97,69 +102,73 @@ def _inflate(pieces, budget: list[int]):
 
 
 def _measure(data: bytes, stages: int, limit: int) -> tuple[int, int]:
-    """(bytes out of the last stage, drawing operators in them) of ``data`` inflated ``stages``
+    """(bytes out of the last stage, tokens in them) of ``data`` inflated ``stages``
     times; every stage's bytes count against ``limit``, and inflating stops past it."""
     budget = [limit * stages]
     pieces = iter((data,))
     for _ in range(stages):
         pieces = _inflate(pieces, budget)
-    size = drawing = 0
+    size = tokens = 0
     for piece in pieces:
         size += len(piece)
-        drawing += _drawing(piece)
+        tokens += _tokens(piece)
         if size > limit:
             break
-    return (limit + 1 if budget[0] < 0 else size), drawing
+    return (limit + 1 if budget[0] < 0 else size), tokens
 
 
-def _drawing(data: bytes) -> int:
-    return sum(data.count(op) for op in _DRAWING)
+def _tokens(data: bytes) -> int:
+    return len(data.split()) + sum(data.count(mark) for mark in _TOKEN_MARKS)
 
 
 def check_streams(data: bytes, name: str) -> int:
     """Raise InputError when a FlateDecode stream of the PDF ``data`` unpacks past the limits, or
-    draws more than a page can hold; else the drawing operators of all streams (for the caller
-    to weigh against the page count)."""
-    total = drawn = 0
+    holds more tokens than a page can, or all streams more than the file's size can; else the
+    tokens of all streams (for the caller to weigh against the page count)."""
+    total = tokens = 0
     pos = 0
+    file_limit = max(PAGE_TOKEN_LIMIT, TOKENS_PER_BYTE * len(data))
     while True:
         m = _STREAM.search(data, pos)
         if not m:
-            return drawn
+            return tokens
         head = data[max(0, m.start() - 2048) : m.start()]
         end = data.find(b"endstream", m.end())
         if end < 0:
             end = len(data)
         pos = end
         names = _filters(head[head.rfind(b"obj") + 1 :])
-        if not names:  # stored as it is: nothing to inflate, its operators still count
-            drawing = _drawing(data[m.end() : end])
-            drawn += drawing
-            check_drawing(drawing, 1, name)
-            continue
-        try:
-            found = _pre_decode(names, data[m.end() : end])
-        except _Unmeasured:
-            raise InputError(
-                f"{name}: a stream compressed again after FlateDecode ({b' '.join(names).decode()}); refused "
-                "(a compression bomb, not a document)"
-            ) from None
-        if found is None:
-            continue
-        size, drawing = _measure(found[0], found[1], STREAM_LIMIT)
+        if not names:  # stored as it is: nothing to inflate, its tokens still count
+            size, found = 0, _tokens(data[m.end() : end])
+        else:
+            try:
+                decoded = _pre_decode(names, data[m.end() : end])
+            except _Unmeasured:
+                raise InputError(
+                    f"{name}: a stream compressed again after FlateDecode ({b' '.join(names).decode()}); "
+                    "refused (a compression bomb, not a document)"
+                ) from None
+            if decoded is None:
+                continue
+            size, found = _measure(decoded[0], decoded[1], STREAM_LIMIT)
         total += size
-        drawn += drawing
+        tokens += found
         if size > STREAM_LIMIT or total > TOTAL_LIMIT:
             limit = STREAM_LIMIT if size > STREAM_LIMIT else TOTAL_LIMIT
             what = "a compressed stream unpacks" if size > STREAM_LIMIT else "its compressed streams unpack"
             raise InputError(f"{name}: {what} past {limit >> 20} MB; refused (a compression bomb, not a document)")
-        check_drawing(drawing, 1, name)  # one stream draws one page at most
+        check_tokens(found, 1, name)  # one stream holds one page at most
+        if tokens > file_limit:
+            raise InputError(
+                f"{name}: {tokens:,} tokens in its content streams, more than {TOKENS_PER_BYTE} a byte of the "
+                "file; refused (not a plausible document)"
+            )
 
 
-def check_drawing(drawing: int, pages: int, name: str) -> None:
-    """Raise InputError when ``drawing`` operators are more than ``pages`` pages can hold."""
-    if drawing > PAGE_DRAWING_LIMIT * pages:
+def check_tokens(tokens: int, pages: int, name: str) -> None:
+    """Raise InputError when ``tokens`` are more than ``pages`` pages can hold."""
+    if tokens > PAGE_TOKEN_LIMIT * pages:
         raise InputError(
-            f"{name}: {drawing:,} text and drawing operators for {pages:,} page(s), more than pages can hold "
-            f"(limit {PAGE_DRAWING_LIMIT:,} a page); refused"
+            f"{name}: {tokens:,} tokens in content for {pages:,} page(s), more than pages can hold "
+            f"(limit {PAGE_TOKEN_LIMIT:,} a page); refused"
         )
