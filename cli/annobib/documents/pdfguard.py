@@ -5,9 +5,9 @@ PDFium inflates a content stream whole, in memory (200 MB of spaces in a 195 KB 
 counting bytes and keeping none: a stream may unpack to 32 MB and all streams together to 256 MB
 (like the .docx guard in :mod:`.safezip`); past that the PDF is refused in one line. Streams behind
 an ASCIIHex/ASCII85 filter are decoded first; a chain of FlateDecode stages is inflated stage by
-stage, every stage's bytes counted; a damaged or encrypted stream is left to PDFium. The text and
-tokens of the inflated streams are counted too: PDFium keeps each when it loads a page, so a
-stream may hold what one page can, and the file what its pages and its size can.
+stage, every stage's bytes counted; a damaged or encrypted stream is left to PDFium. The tokens
+of the inflated streams are counted too: PDFium keeps each when it loads a page, so a stream may
+hold what one page can, and the file what its pages and its size can.
 """
 
 from __future__ import annotations
@@ -42,10 +42,16 @@ def _filters(head: bytes) -> list[bytes]:
 # file took 650 MB and 1 s, one TJ array of 12 million numbers 710 MB and 1.9 s, before a
 # character was read.
 _TOKEN_MARKS = (b"(", b"<", b"-", b"[", b"/")
-# A real page has a few thousand (2,500 a page in three PDFs, 0.3-0.4 a byte of the file): a
+# Each text shown (Tj, TJ, and ' " after a string) weighs 12 tokens more: PDFium keeps a text
+# object and its characters, ~800 bytes (650,000 ``(x) Tj`` took 537 MB and 2.5 s).
+_SHOWS = (b"Tj", b"TJ", b")'", b") '", b">'", b"> '", b')"', b') "', b'>"', b'> "')
+SHOW_WEIGHT = 12
+# A real page has a few thousand (3,000-3,600 a page in three PDFs, 0.4-0.5 a byte of the file): a
 # stream may hold what a page can at its densest, the file what its pages can, and never more
-# than a few times what its size holds.
-PAGE_TOKEN_LIMIT = 1_000_000
+# than a few times what its size holds. Pictures and fonts are counted too (a stream's dictionary
+# is the file's word, not PDFium's): 32 MB of random bytes, a photograph at the stream limit,
+# make 1.5 million "tokens", under the limit of one stream.
+PAGE_TOKEN_LIMIT = 2_000_000
 TOKENS_PER_BYTE = 4
 _FLATE = (b"FlateDecode", b"Fl")
 _EXPANDING = _FLATE + (b"LZWDecode", b"LZW", b"RunLengthDecode", b"RL")
@@ -118,7 +124,8 @@ def _measure(data: bytes, stages: int, limit: int) -> tuple[int, int]:
 
 
 def _tokens(data: bytes) -> int:
-    return len(data.split()) + sum(data.count(mark) for mark in _TOKEN_MARKS)
+    shows = sum(data.count(show) for show in _SHOWS)
+    return len(data.split()) + sum(data.count(mark) for mark in _TOKEN_MARKS) + SHOW_WEIGHT * shows
 
 
 def check_streams(data: bytes, name: str) -> int:
