@@ -185,6 +185,26 @@ def test_a_part_that_inflates_past_the_limit_is_refused(tmp_path, monkeypatch):
         read_document(str(p))
 
 
+def test_all_the_xml_of_an_archive_is_weighed_against_its_size(tmp_path, monkeypatch):
+    """A 428 KB .docx whose body unpacked 95 times (within the ratio rule) took 5 s and 500 MB:
+    the XML read from one archive may come to 16 times its size, counted over every part."""
+    from annobib.documents import safezip
+
+    monkeypatch.setattr(safezip, "XML_FLOOR", 20_000)
+    body = "<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 400  # 14 KB, packs to a few hundred bytes
+    parts = {"word/document.xml": f"<w:document><w:body>{body}</w:body></w:document>"}
+    p = tmp_path / "dense.docx"
+    p.write_bytes(_zip(parts, zipfile.ZIP_DEFLATED))
+    pkg = safezip.Package(p.read_bytes(), "dense.docx")
+    assert pkg.budget == 20_000
+    assert pkg.raw("word/document.xml") is not None  # 14 KB: under the budget
+    with pytest.raises(InputError, match=r"its XML \(at word/document.xml\) unpacks past .*16 times the file"):
+        pkg.raw("word/document.xml")  # read again: 28 KB in all
+    monkeypatch.setattr(safezip, "XML_FLOOR", 10_000)
+    with pytest.raises(InputError, match="16 times the file's size"):
+        read_document(str(p))
+
+
 def test_pages_is_for_pdfs(tmp_path):
     p = tmp_path / "notes.docx"
     p.write_bytes(docbuild.docx(docbuild.SMALL_NOTES))

@@ -168,11 +168,6 @@ def _deflate_stream(chunk: bytes, times: int) -> bytes:
     return b"".join(parts) + packer.flush()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pdfguard measures only the first FlateDecode of [/FlateDecode /FlateDecode]: "
-    "a 2.5 KB PDF unpacked to 1 GB peaked at 2.1 GB in PDFium",
-)
 def test_a_pdf_deflated_twice_is_refused_in_bounded_memory(tmp_path):
     # 300 MB of spaces behind two Flate filters: the outer stream unpacks to well under 32 MB
     inner = _deflate_stream(b" " * (1 << 20), 300)
@@ -182,11 +177,6 @@ def test_a_pdf_deflated_twice_is_refused_in_bounded_memory(tmp_path):
     assert_one_clear_line(code, err)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a 79 KB PDF whose one content stream is 32 MB of text operators (within the 32 MB "
-    "stream limit) took 673 MB and 1.7 s CPU in extract",
-)
 def test_a_pdf_of_millions_of_glyphs_stays_under_the_limits(tmp_path):
     ops = b"BT /F1 1 Tf " + b"(x) Tj 0.01 0 Td " * 1_900_000 + b"ET\n"
     (tmp_path / "glyphs.pdf").write_bytes(_pdf(zlib.compress(ops, 9), b"/FlateDecode"))
@@ -240,11 +230,6 @@ def _docx_near_the_ratio_limit(path: Path, megabytes: int = 40) -> None:
         z.writestr("word/footnotes.xml", notes)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="safezip allows 64 MB parts at 100x: a 428 KB .docx (42 MB body) took 5.1 s CPU and "
-    "503 MB in extract; 611 KB (60 MB) took 7.3 s / 720 MB, and 7.4 s / 582 MB in format --manuscript",
-)
 @pytest.mark.parametrize("args", [["extract", "paper.docx", "-o", "-"], ["format", "--manuscript", "paper.docx"]])
 def test_a_docx_just_under_the_ratio_limit_stays_under_the_limits(tmp_path, args):
     _docx_near_the_ratio_limit(tmp_path / "paper.docx")
@@ -258,11 +243,6 @@ def test_a_docx_just_under_the_ratio_limit_stays_under_the_limits(tmp_path, args
 # --------------------------------------------------------------------------- super-linear on small input
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=r"checks/coverage.py _TEX_CITE scans \{([^}]*)\} to the end from every \cite{: "
-    r"20,000 unclosed \cite{ (120 KB) took 7.7 s CPU in validate --manuscript",
-)
 def test_validate_manuscript_of_unclosed_cites_is_linear(tmp_path):
     (tmp_path / "a.bib").write_bytes(ARTICLE_BIB.read_bytes())
     (tmp_path / "paper.tex").write_text("\\cite{" * 20000)
@@ -271,11 +251,6 @@ def test_validate_manuscript_of_unclosed_cites_is_linear(tmp_path):
     assert cpu < CPU_LIMIT, f"{cpu:.1f} s CPU"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the same .bib named 2,000 times is read and merged 2,000 times: format took 6.9 s "
-    "CPU and 374 MB (ANNOBIB_BIB), pandoc-filter 6.3 s and 291 MB (metadata bibliography list)",
-)
 @pytest.mark.parametrize("where", ["env", "pandoc-meta"])
 def test_one_bibliography_named_many_times_is_read_once(tmp_path, where):
     (tmp_path / "a.bib").write_bytes(ARTICLE_BIB.read_bytes())

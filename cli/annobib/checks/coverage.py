@@ -22,9 +22,12 @@ from annobib.checks._util import text_of
 from annobib.checks.base import Fix, rule, scanner
 from annobib.model import CITATION_SEPARATOR
 
+# A key list stops at a ``{`` or ``\`` as well as at its ``}``, an option at a ``[``: an unclosed
+# ``\cite{`` then ends at the next command instead of scanning to the end of the text from every
+# one (20,000 unclosed ``\cite{`` in 120 KB took 8 s).
 _TEX_CITE = re.compile(
-    r"\\(?:[a-zA-Z]*cite[a-zA-Z]*\*?|citation)\s*(?:\[[^\]]*\]\s*){0,2}\{([^}]*)\}"
-    r"|\\abx@aux@cite\{(?:[^}]*)\}\{([^}]*)\}"
+    r"\\(?:[a-zA-Z]*cite[a-zA-Z]*\*?|citation)\s*(?:\[[^\]\[]*\]\s*){0,2}\{([^{}\\]*)\}"
+    r"|\\abx@aux@cite\{(?:[^{}\\]*)\}\{([^{}\\]*)\}"
 )
 _PANDOC_CITE = re.compile(r"(?:(?<=[\s\[;(])|^)-?@(?:\{([^}]+)\}|([\w][\w:.#$%&\-+?<>~/]*[\w]|[\w]))", re.M)
 

@@ -44,9 +44,9 @@ def resolve_bibliography(ctx: click.Context | None = None) -> tuple[list[Path], 
     """The bibliography and where the choice came from: option, env, config or folder."""
     chosen = list(settings(ctx).bib_paths)
     if chosen:
-        return [Path(p) for p in chosen], "option"
+        return distinct_paths(Path(p) for p in chosen), "option"
     if os.environ.get("ANNOBIB_BIB"):
-        return [Path(p) for p in os.environ["ANNOBIB_BIB"].split(os.pathsep) if p], "env"
+        return distinct_paths(Path(p) for p in os.environ["ANNOBIB_BIB"].split(os.pathsep) if p), "env"
     # lazy: not needed by `annobib --help`
     from annobib.config import library_from_config
 
@@ -59,6 +59,22 @@ def resolve_bibliography(ctx: click.Context | None = None) -> tuple[list[Path], 
         "no bibliography: pass --bib FILE, set ANNOBIB_BIB, run `annobib init` for a library of your own, "
         "or run in a folder with refs/article.bib"
     )
+
+
+def distinct_paths(paths) -> list[Path]:
+    """``paths`` in order, each file once: a bibliography named again (``a.bib:./a.bib``, a
+    link to it, or one name 2,000 times in a hostile list) is read and merged only once."""
+    seen: set[str] = set()
+    out = []
+    for path in paths:
+        try:
+            real = os.path.realpath(path)
+        except (OSError, ValueError):  # a loop of links, a NUL: let the reader say what is wrong
+            real = str(path)
+        if real not in seen:
+            seen.add(real)
+            out.append(path)
+    return out
 
 
 def libraries_for_writing(paths=None, lock: bool = True, keys=None):

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from annobib.cli import main as cli_main
-from annobib.commands._common import bibliography_paths, report_problems, settings, warn
+from annobib.commands._common import bibliography_paths, distinct_paths, report_problems, settings, warn
 from annobib.core.stdout import OutputLost
 from annobib.errors import InputError
 
@@ -111,7 +111,7 @@ def _entries(ctx, from_meta: list[str]) -> list:
 
     paths = None
     if not settings(ctx).bib_paths and not os.environ.get("ANNOBIB_BIB") and from_meta:
-        paths = [Path(p) for p in from_meta if p]
+        paths = distinct_paths(Path(p) for p in from_meta if p)
     paths = paths or bibliography_paths(ctx)
     entries, problems = [], []
     for path in paths:

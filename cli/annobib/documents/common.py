@@ -53,12 +53,15 @@ def mendeley_items(tag: str) -> list[tuple[dict, str | None]] | None:
     return csl_items("CSL_CITATION " + payload)
 
 
-def anchors(stream: str) -> dict[int, str | None]:
-    """For each marker in the body stream (paragraphs joined by newlines): the sentence citing it."""
+def anchors(stream: str, wanted: set[int] | None = None) -> dict[int, str | None]:
+    """For each marker in the body stream (paragraphs joined by newlines): the sentence citing it.
+    ``wanted``: only these markers (a sentence costs ~40 µs; a body may cite one note 50,000 times)."""
 
     out: dict[int, str | None] = {}
     for m in MARK.finditer(stream):
-        out[int(m.group(1))] = sentence_at(stream, m.start(), m.end(), MARK)
+        number = int(m.group(1))
+        if wanted is None or number in wanted:
+            out[number] = sentence_at(stream, m.start(), m.end(), MARK)
     return out
 
 

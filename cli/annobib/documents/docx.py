@@ -75,16 +75,16 @@ def read_docx(data: bytes, name: str) -> Doc:
     w.walk(body)
     stream = "".join(w.out)
     texts = _note_texts(pkg, note_parts)
-    said = anchors(stream)
+    # the first reference to each note stands for it (footnotes, then endnotes)
+    first: dict[tuple[str, str], int] = {}
+    for i in sorted(range(len(w.refs)), key=lambda i: w.refs[i][0] == "endnote"):
+        if w.refs[i][1] in texts[w.refs[i][0]]:
+            first.setdefault(w.refs[i], i)
+    said = anchors(stream, set(first.values()))
     notes: list[DocNote] = []
-    seen: set[tuple[str, str]] = set()
+    seen = set(first)
     numbered = 0
-    order = sorted(range(len(w.refs)), key=lambda i: w.refs[i][0] == "endnote")  # footnotes, then endnotes
-    for i in order:
-        kind, nid = w.refs[i]
-        if (kind, nid) in seen or nid not in texts[kind]:
-            continue
-        seen.add((kind, nid))
+    for (kind, nid), i in first.items():
         lines, cites = texts[kind][nid]
         if i in w.custom:  # a custom mark (*): unnumbered, like a star note in plain text
             notes.append(

@@ -17,7 +17,7 @@ import re
 from annobib.documents.layout import notes_from_pages
 from annobib.documents.model import Doc
 from annobib.documents.pagelines import PageText, build_lines
-from annobib.documents.pdfguard import check_streams
+from annobib.documents.pdfguard import check_streams, check_tokens
 from annobib.errors import InputError
 
 _RANGE = re.compile(r"^\s*(\d{1,6})\s*(?:[-–:]\s*(\d{1,6})?\s*)?$")
@@ -78,7 +78,7 @@ def read_pdf(data: bytes, name: str, pages: str | None = None, progress=None) ->
     except ImportError:
         raise InputError(f"{name}: reading PDFs needs pypdfium2 (pip install pypdfium2)") from None
 
-    check_streams(data, name)  # before PDFium, which would inflate a bomb whole
+    tokens = check_streams(data, name)  # before PDFium, which would inflate a bomb whole
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -95,6 +95,7 @@ def read_pdf(data: bytes, name: str, pages: str | None = None, progress=None) ->
                 f"{name}: {count} pages in {len(data):,} bytes (a page tree that lists pages again and "
                 "again); not a plausible document"
             )
+        check_tokens(tokens, count, name)  # before a page is loaded: PDFium keeps every token
         wanted = page_range(pages, count, name)
         read: list[PageText] = []
         has_text = False

@@ -4,7 +4,10 @@ PDFium inflates a content stream whole, in memory (200 MB of spaces in a 195 KB 
 408 MB). Before PDFium sees the file, every FlateDecode stream is inflated here incrementally,
 counting bytes and keeping none: a stream may unpack to 32 MB and all streams together to 256 MB
 (like the .docx guard in :mod:`.safezip`); past that the PDF is refused in one line. Streams behind
-an ASCIIHex/ASCII85 filter are decoded first; a damaged or encrypted stream is left to PDFium.
+an ASCIIHex/ASCII85 filter are decoded first; a chain of FlateDecode stages is inflated stage by
+stage, every stage's bytes counted; a damaged or encrypted stream is left to PDFium. The tokens
+of the inflated streams are counted too: PDFium keeps each when it loads a page, so a stream may
+hold what one page can, and the file what its pages and its size can.
 """
 
 from __future__ import annotations
@@ -32,12 +35,41 @@ def _filters(head: bytes) -> list[bytes]:
     return _NAME.findall(found.group(1)) if found else []
 
 
-def _pre_decode(names: list[bytes], raw: bytes) -> bytes | None:
-    """The bytes that reach FlateDecode: ASCII filters before it undone; None when another filter
-    stands before it (nothing to measure here)."""
-    for name in names:
-        if name in (b"FlateDecode", b"Fl"):
-            return raw
+# The tokens of a content stream (operators, operands, the elements of a TJ array), counted as
+# the runs between white space plus the delimiters that part tokens without it (``(x)(y)``,
+# ``-1-1``), in C (bytes.split, bytes.count: 0.4 s on 32 MB; a regex takes twice that). PDFium
+# keeps ~57 bytes for each when it loads a page: 1.9 million ``(x) Tj 0.01 0 Td`` in a 79 KB
+# file took 650 MB and 1 s, one TJ array of 12 million numbers 710 MB and 1.9 s, before a
+# character was read.
+_TOKEN_MARKS = (b"(", b"<", b"-", b"[", b"/")
+# Each text shown (Tj, TJ, and ' " after a string) weighs 12 tokens more: PDFium keeps a text
+# object and its characters, ~800 bytes (650,000 ``(x) Tj`` took 537 MB and 2.5 s).
+_SHOWS = (b"Tj", b"TJ", b")'", b") '", b">'", b"> '", b')"', b') "', b'>"', b'> "')
+SHOW_WEIGHT = 12
+# A real page has a few thousand (3,000-3,600 a page in three PDFs, 0.4-0.5 a byte of the file): a
+# stream may hold what a page can at its densest, the file what its pages can, and never more
+# than a few times what its size holds. Pictures and fonts are counted too (a stream's dictionary
+# is the file's word, not PDFium's): 32 MB of random bytes, a photograph at the stream limit,
+# make 1.5 million "tokens", under the limit of one stream.
+PAGE_TOKEN_LIMIT = 2_000_000
+TOKENS_PER_BYTE = 4
+_FLATE = (b"FlateDecode", b"Fl")
+_EXPANDING = _FLATE + (b"LZWDecode", b"LZW", b"RunLengthDecode", b"RL")
+
+
+def _pre_decode(names: list[bytes], raw: bytes) -> tuple[bytes, int] | None:
+    """The bytes that reach the first FlateDecode (ASCII filters before it undone) and how many
+    FlateDecode stages follow one another from there; None when another filter stands before it
+    (nothing to measure here). A stream compressed again after its Flate stages by a filter
+    not measured here (LZW, RunLength) is refused: every stage that expands is counted."""
+    for i, name in enumerate(names):
+        if name in _FLATE:
+            stages = 0
+            while i + stages < len(names) and names[i + stages] in _FLATE:
+                stages += 1
+            if any(n in _EXPANDING for n in names[i + stages :]):
+                raise _Unmeasured
+            return raw, stages
         try:
             if name in (b"ASCIIHexDecode", b"AHx"):
                 raw = bytes.fromhex(re.sub(rb"[^0-9A-Fa-f]", b"", raw.split(b">", 1)[0]).decode())
@@ -51,43 +83,99 @@ def _pre_decode(names: list[bytes], raw: bytes) -> bytes | None:
     return None
 
 
-def _inflated_size(data: bytes, limit: int) -> int:
-    """How many bytes ``data`` inflates to, stopping once past ``limit`` (nothing kept)."""
+class _Unmeasured(Exception):
+    """A filter chain that expands in a stage not measured here."""
+
+
+def _inflate(pieces, budget: list[int]):
+    """The inflated pieces (at most 1 MB each) of the compressed ``pieces``; each byte made is
+    taken from ``budget[0]``, and inflating stops once it is spent (nothing kept)."""
     d = zlib.decompressobj()
-    total = 0
-    rest = data
     try:
-        while total <= limit:
-            piece = d.decompress(rest, _CHUNK)
-            total += len(piece)
-            rest = d.unconsumed_tail
-            if not piece or d.eof:
-                break
+        for rest in pieces:
+            while budget[0] >= 0:
+                piece = d.decompress(rest, _CHUNK)
+                rest = d.unconsumed_tail
+                budget[0] -= len(piece)
+                if piece:
+                    yield piece
+                if d.eof or not rest:
+                    break
+            if d.eof or budget[0] < 0:
+                return
     except zlib.error:
         pass  # damaged or encrypted: PDFium reports it (what came out so far still counts)
-    return total
 
 
-def check_streams(data: bytes, name: str) -> None:
-    """Raise InputError when a FlateDecode stream of the PDF ``data`` unpacks past the limits."""
-    total = 0
+def _measure(data: bytes, stages: int, limit: int) -> tuple[int, int]:
+    """(bytes out of the last stage, tokens in them) of ``data`` inflated ``stages``
+    times; every stage's bytes count against ``limit``, and inflating stops past it."""
+    budget = [limit * stages]
+    pieces = iter((data,))
+    for _ in range(stages):
+        pieces = _inflate(pieces, budget)
+    size = tokens = 0
+    for piece in pieces:
+        size += len(piece)
+        tokens += _tokens(piece)
+        if size > limit:
+            break
+    return (limit + 1 if budget[0] < 0 else size), tokens
+
+
+def _tokens(data: bytes) -> int:
+    shows = sum(data.count(show) for show in _SHOWS)
+    return len(data.split()) + sum(data.count(mark) for mark in _TOKEN_MARKS) + SHOW_WEIGHT * shows
+
+
+def check_streams(data: bytes, name: str) -> int:
+    """Raise InputError when a FlateDecode stream of the PDF ``data`` unpacks past the limits, or
+    holds more tokens than a page can, or all streams more than the file's size can; else the
+    tokens of all streams (for the caller to weigh against the page count)."""
+    total = tokens = 0
     pos = 0
+    file_limit = max(PAGE_TOKEN_LIMIT, TOKENS_PER_BYTE * len(data))
     while True:
         m = _STREAM.search(data, pos)
         if not m:
-            return
+            return tokens
         head = data[max(0, m.start() - 2048) : m.start()]
         end = data.find(b"endstream", m.end())
         if end < 0:
             end = len(data)
         pos = end
         names = _filters(head[head.rfind(b"obj") + 1 :])
-        body = _pre_decode(names, data[m.end() : end]) if names else None
-        if body is None:
-            continue
-        size = _inflated_size(body, STREAM_LIMIT)
+        if not names:  # stored as it is: nothing to inflate, its tokens still count
+            size, found = 0, _tokens(data[m.end() : end])
+        else:
+            try:
+                decoded = _pre_decode(names, data[m.end() : end])
+            except _Unmeasured:
+                raise InputError(
+                    f"{name}: a stream compressed again after FlateDecode ({b' '.join(names).decode()}); "
+                    "refused (a compression bomb, not a document)"
+                ) from None
+            if decoded is None:
+                continue
+            size, found = _measure(decoded[0], decoded[1], STREAM_LIMIT)
         total += size
+        tokens += found
         if size > STREAM_LIMIT or total > TOTAL_LIMIT:
             limit = STREAM_LIMIT if size > STREAM_LIMIT else TOTAL_LIMIT
             what = "a compressed stream unpacks" if size > STREAM_LIMIT else "its compressed streams unpack"
             raise InputError(f"{name}: {what} past {limit >> 20} MB; refused (a compression bomb, not a document)")
+        check_tokens(found, 1, name)  # one stream holds one page at most
+        if tokens > file_limit:
+            raise InputError(
+                f"{name}: {tokens:,} tokens in its content streams, more than {TOKENS_PER_BYTE} a byte of the "
+                "file; refused (not a plausible document)"
+            )
+
+
+def check_tokens(tokens: int, pages: int, name: str) -> None:
+    """Raise InputError when ``tokens`` are more than ``pages`` pages can hold."""
+    if tokens > PAGE_TOKEN_LIMIT * pages:
+        raise InputError(
+            f"{name}: {tokens:,} tokens in content for {pages:,} page(s), more than pages can hold "
+            f"(limit {PAGE_TOKEN_LIMIT:,} a page); refused"
+        )
