@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import random
 import subprocess
 import sys
 import threading
+import time
 import zipfile
 import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -49,13 +51,15 @@ def child(args, tmp_path, *, env=None, stdin=None, timeout=120):
         ANNOBIB_ARCHIVE_ORG_URL=CLOSED_PORT_URL,
     )
     full_env.update(env or {})
+    usage_file = tmp_path / f".usage-{time.monotonic_ns()}"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "annobib", *args],
+        [sys.executable, "-c", _LAUNCH, str(usage_file), sys.executable, "-m", "annobib", *args],
         cwd=tmp_path,
         env=full_env,
         stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        start_new_session=True,  # a timeout kills the launcher and annobib together
     )
     # read both pipes in threads so a large output cannot block the child before wait4
     got: dict[str, bytes] = {}
@@ -69,23 +73,34 @@ def child(args, tmp_path, *, env=None, stdin=None, timeout=120):
     if stdin is not None:
         proc.stdin.write(stdin)
         proc.stdin.close()
-    timer = threading.Timer(timeout, proc.kill)
+    timer = threading.Timer(timeout, lambda: os.killpg(proc.pid, signal.SIGKILL))
     timer.start()
     try:
-        _, status, usage = os.wait4(proc.pid, 0)
+        proc.wait()
     finally:
         timer.cancel()
-    proc.returncode = os.waitstatus_to_exitcode(status)
     for t in readers:
         t.join()
-    cpu = usage.ru_utime + usage.ru_stime
+    code, cpu, peak_kb = usage_file.read_text().split()
     return (
-        proc.returncode,
+        int(code),
         got["out"].decode("utf-8", "replace"),
         got["err"].decode("utf-8", "replace"),
-        cpu,
-        usage.ru_maxrss / 1024,
+        float(cpu),
+        int(peak_kb) / 1024,
     )
+
+
+# annobib is started by a small launcher that reports its exit code, CPU time and peak memory:
+# on Linux a child's ru_maxrss starts from the peak of the process that forked it, and pytest is
+# 400+ MB late in a full run, so annobib's own peak is only seen from a small parent
+_LAUNCH = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}")
+"""
 
 
 def assert_one_clear_line(code, err):
