@@ -22,7 +22,8 @@ _TITLE_FIELDS = ("title", "booktitle", "journaltitle", "series")
 
 
 def glossed(text: str) -> bool:
-    """Characters after a romanized word (the cheap test first: not ASCII)."""
+    """Characters after a space (the cheap tests: not ASCII, then the regex opened by its space);
+    the builder checks that a romanized word stands before each run."""
     return not text.isascii() and GLOSS.search(text) is not None
 
 
