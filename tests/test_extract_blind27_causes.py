@@ -194,6 +194,16 @@ CREDITS_AND_EDITIONS = [
         "41",
     ),
     (
+        "Ann Roe, Tides of the South: Ports and People, 3rd ed. with a new preface, Boston: Beacon Press, 2011.",
+        "book",
+        {
+            "title": "Tides of the South: Ports and People",
+            "edition": "3rd ed. with a new preface",
+            "publisher": "Beacon Press",
+        },
+        None,
+    ),
+    (
         "Mei Lin, Harbours of the South, 3rd ed. (Ithaca: Cornell University Press, 2009), 41.",
         "book",
         {"title": "Harbours of the South", "edition": "3"},
