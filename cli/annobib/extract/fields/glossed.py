@@ -16,6 +16,8 @@ from annobib.extract.fields.western import parse_western
 
 # the romanized words a gloss follows run back to the last of these (a credit word left out)
 _SEPARATORS = ',;:()"“”'
+_MOST_GLOSSES = 12  # a citation glosses its author, title, editors, translator: a few of them
+_LOOKBACK = 160  # a romanized name or title is shorter: the scan back stays bounded however long the note
 _CREDIT = re.compile(r"^(?:(?:ed|eds|trans|comp)\.|edited by|translated by|by|see also|see|cf\.)\s+", re.I)
 _NAME_FIELDS = ("author", "editor", "translator")
 _TITLE_FIELDS = ("title", "booktitle", "journaltitle", "series")
@@ -31,14 +33,15 @@ def parse_glossed(text: str) -> Parsed | None:
     """The note read without its glosses, the glosses given back to its values; None unless every
     run of characters in the note is such a gloss (a CJK note with Latin words is not one)."""
     glosses = glosses_only(text)
-    if not glosses:
-        return None
+    if not glosses or len(glosses) > _MOST_GLOSSES:
+        return None  # (each value is matched against each gloss: a bounded number keeps that linear)
     pairs = []  # (romanized words, characters)
-    out, last = [], 0
+    out, last, tail = [], 0, ""
     for g in glosses:
         before = text[last : g.start()]
         out.append(before)
-        phrase = _CREDIT.sub("", _phrase_before("".join(out)))
+        tail = (tail + before)[-_LOOKBACK:]  # the words before the gloss, without the glosses before it
+        phrase = _CREDIT.sub("", _phrase_before(tail))
         if phrase:
             pairs.append((phrase, g["g"]))
         last = g.end()
