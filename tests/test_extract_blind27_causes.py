@@ -194,6 +194,16 @@ CREDITS_AND_EDITIONS = [
         "41",
     ),
     (
+        "Ann Roe, Tides of the South: Ports and People, 3rd ed. with a new preface, Boston: Beacon Press, 2011.",
+        "book",
+        {
+            "title": "Tides of the South: Ports and People",
+            "edition": "3rd ed. with a new preface",
+            "publisher": "Beacon Press",
+        },
+        None,
+    ),
+    (
         "Mei Lin, Harbours of the South, 3rd ed. (Ithaca: Cornell University Press, 2009), 41.",
         "book",
         {"title": "Harbours of the South", "edition": "3"},
@@ -511,3 +521,14 @@ def test_a_sentence_turning_to_another_work_with_see_also_is_a_citation():
     )
     got = [(c.parsed.fields.get("author"), c.parsed.fields.get("title"), c.locator) for c in reading.citations]
     assert got == [("Roe, Ann", "Harbours and Trade", "45"), ("Poe, Carl", "Ports of the South", "12")]
+
+
+def test_translation_after_its_original_keeps_the_author():
+    from annobib.extract import extract_notes
+
+    x = extract_notes(
+        "1. [日]山田某：《某某思想の研究》，京都：某某研究所1961年版；中译本参见林某译：《某某思想研究》，台北：某某出版社2007年版，第33页。\n"
+    )
+    original, translation = x.entries
+    assert (original.fields["author"], translation.fields["author"]) == ("山田某", "山田某")
+    assert translation.fields["translator"] == "林某"

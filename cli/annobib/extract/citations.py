@@ -484,6 +484,8 @@ def _read_note(text: str) -> NoteReading:
                 prose = True
                 continue
         piece = piece[citation_start(piece) :]
+        # …；中译本参见林某译：《…》: the translation of the work just cited, by its author
+        translation = k > 0 and piece[:1] in _TRANSLATION_FIRST and _TRANSLATION_LEAD.match(piece) is not None
         if k:
             piece = cut_commentary(piece)  # …；此外，英文文献可参见Kevin L. Tan, …: the remark before 可参见
         piece = strip_lead_in(piece)
@@ -501,6 +503,8 @@ def _read_note(text: str) -> NoteReading:
         c = classify(piece)
         if c is not None and ditto:
             c.same_author = True
+        if translation and c is not None and c.parsed is not None and not c.parsed.fields.get("author"):
+            c.same_author = bool(c.parsed.fields.get("translator"))
         if c is None:
             prose = True
             continue
@@ -537,6 +541,8 @@ def _cited_after_record(piece: str) -> str:
 _SEE_INSIDE = re.compile(r"\b(?:[Ss]ee(?: also)?|[Cc]f\.)\s+(?=[A-Z“\"])")
 
 
+_TRANSLATION_LEAD = re.compile(r"(?:[中日韩英俄德法]文?译本|中译|日译|汉译|邦訳|翻訳)")
+_TRANSLATION_FIRST = frozenset("中日韩英俄德法汉邦翻")
 _CONNECTIVE = re.compile(r"^(?:此外|另外|再者)\s*[，,]\s*(?=[^，,。：:《]{2,30}[：:]\s*[《「『])")
 _DITTO_FIRST = frozenset("ОIE同같")  # the first characters of DITTO_RE's words
 _LEAD_WORD_CUES = ("参", "详", "转", "See", "see", "Cf", "cf")

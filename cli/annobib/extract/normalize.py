@@ -359,14 +359,20 @@ def site_debris(text: str) -> str:
 # ``… 96 Harv. L. Rev. 374, 380-86 (1982) [hereinafter Resnik, Managerial Judges].``: the short name a
 # law article gives a work for its later notes is no part of the work (the later ``supra`` short
 # form joins by its title words); left in, it hides the year that closes a Bluebook citation
-_HEREINAFTER = re.compile(r"\s*\[\s*hereinafter\s[^\[\]]{1,160}\]")
+# (opened by its bracket, not by the spaces before it: a regex opened by ``\s*`` retries a long run
+# of spaces from each of its positions; the spaces are cut in the loop)
+_HEREINAFTER = re.compile(r"\[\s*hereinafter\s[^\[\]]{1,160}\]")
 
 
 def hereinafter_clauses(text: str) -> str:
     """``… (1982) [hereinafter Resnik, Managerial Judges].`` -> ``… (1982).``"""
     if "hereinafter" not in text:
         return text  # the common case, decided without the regex
-    return _HEREINAFTER.sub("", text)
+    out, last = [], 0
+    for m in _HEREINAFTER.finditer(text):
+        out.append(text[last : m.start()].rstrip())
+        last = m.end()
+    return "".join(out) + text[last:] if out else text
 
 
 # ------------------------------------------------------------------ page ranges that lost their dash

@@ -202,6 +202,17 @@ _LEAD_AHEAD_FIRST = frozenset("此另同再可请亦也还均具详更参见例�
 # as commentary later)
 _SEE_AHEAD = re.compile(r"[A-Z][^.;()]{0,120}?(?:,\s*|\s)(?:see also|see|cf\.)\s+[A-Z“\"]")
 _SEE_AHEAD_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _see_ahead(text: str, j: int, end: int) -> bool:
+    """``_SEE_AHEAD.match(text, j, end)``, tried only when a ``see`` / ``cf.`` is near (a sentence
+    of English notes opens with a capital at most of its stops: ``A. B. Author``, ``Vol. 2``)."""
+    near = min(end, j + 140)
+    if text.find("see", j, near) < 0 and text.find("cf.", j, near) < 0:
+        return False
+    return _SEE_AHEAD.match(text, j, end) is not None
+
+
 # a stop and the whitespace after it (``\s`` and :meth:`str.isspace` agree): the next sentence opens at its end
 _STOP = re.compile(r"(?:。|\.(?= ))\s*")
 # …第9-31页。Aaron L. Friedberg, A Contest for Supremacy, New York: …: after a Chinese full stop a
@@ -288,7 +299,7 @@ def sentences(text: str) -> list[str]:
                 and _LEAD_AHEAD.match(text, j, end)
                 or citation_start(text[j:end]) > 0
                 or text[j : j + 1] in _SEE_AHEAD_FIRST
-                and _SEE_AHEAD.match(text, j, end)
+                and _see_ahead(text, j, end)
                 or (text[i] == "。" and _WESTERN_AFTER_CJK_STOP.match(text, j, end) and score_at_least(text[j:end], 3))
             )
             and score_at_least(text[max(start, i - _WINDOW) : i], 4)

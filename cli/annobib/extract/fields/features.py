@@ -149,13 +149,19 @@ def gbt_untagged_online(text: str) -> re.Match | None:
 # romanized word and one space, before a separator or a word -- Chicago's gloss of a CJK name or title
 _GLOSSABLE = r"\u3400-\u4dbf\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af"
 _CJK_RUN = re.compile(rf"[{_GLOSSABLE}][{_GLOSSABLE}·・]*")
-GLOSS = re.compile(rf"(?<=[A-Za-z’'\-.\"”]) (?P<g>[{_GLOSSABLE}][{_GLOSSABLE}·・]{{0,40}})(?=[\s,.;:)(]|$)")
+# (opened by its literal space, the regex is scanned for in C; the word before it is tested after)
+GLOSS = re.compile(rf" (?P<g>[{_GLOSSABLE}][{_GLOSSABLE}·・]{{0,40}})(?=[\s,.;:)(]|$)")
+_GLOSSED_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’'-.\"”")
 
 
 def glosses_only(text: str) -> list[re.Match]:
     """The glosses of a Western note whose every run of characters is one (else []): a CJK note with
     some Latin words is not such a note."""
-    glosses = list(GLOSS.finditer(text))
+    glosses = []
+    for m in GLOSS.finditer(text):
+        if m.start() == 0 or text[m.start() - 1] not in _GLOSSED_LAST:
+            return []  # characters after a space but no romanized word: not a gloss
+        glosses.append(m)
     return glosses if glosses and len(glosses) == len(_CJK_RUN.findall(text)) else []
 
 

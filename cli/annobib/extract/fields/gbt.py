@@ -137,7 +137,7 @@ _STANDARD_NUMBER = re.compile(
     r"\s*[:：]?\s*((?:GB(?:/[TZ])?|[A-Z]{2,4}/T|ISO(?:/IEC)?|IEC|JIS\s+[A-Z]|DB\d{2}(?:/T)?)\s*[\d.]+(?:\s*[—–\-:]\s*\d{4})?)$"
 )
 # a patent's number after its title: CN110012345A, US 7654321 B2, ZL201510012345.6, EP1234567
-_PATENT_NUMBER = re.compile(r"\s*[:：]\s*((?:[A-Z]{2}|ZL)\s?\d{5,12}(?:\.\d)?(?:\s?[A-Z]\d?)?)$")
+_PATENT_NUMBER = re.compile(r"[:：]\s*((?:[A-Z]{2}|ZL)\s?\d{5,12}(?:\.\d)?(?:\s?[A-Z]\d?)?)$")
 # an English book's translators or editors after its [M] tag, up to the place of publication
 _GBT_WESTERN_RESP = re.compile(
     r"^\s*(?P<role>Trans(?:lated)?\.?(?:\s+by)?|Tr\.|Ed(?:ited)?\.?(?:\s+by)?|Eds\.)\s+(?P<who>.+?)\.\s+"

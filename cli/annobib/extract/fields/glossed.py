@@ -16,13 +16,16 @@ from annobib.extract.fields.western import parse_western
 
 # the romanized words a gloss follows run back to the last of these (a credit word left out)
 _SEPARATORS = ',;:()"“”'
+_MOST_GLOSSES = 12  # a citation glosses its author, title, editors, translator: a few of them
+_LOOKBACK = 160  # a romanized name or title is shorter: the scan back stays bounded however long the note
 _CREDIT = re.compile(r"^(?:(?:ed|eds|trans|comp)\.|edited by|translated by|by|see also|see|cf\.)\s+", re.I)
 _NAME_FIELDS = ("author", "editor", "translator")
 _TITLE_FIELDS = ("title", "booktitle", "journaltitle", "series")
 
 
 def glossed(text: str) -> bool:
-    """Characters after a romanized word (the cheap test first: not ASCII)."""
+    """Characters after a space (the cheap tests: not ASCII, then the regex opened by its space);
+    the builder checks that a romanized word stands before each run."""
     return not text.isascii() and GLOSS.search(text) is not None
 
 
@@ -30,14 +33,15 @@ def parse_glossed(text: str) -> Parsed | None:
     """The note read without its glosses, the glosses given back to its values; None unless every
     run of characters in the note is such a gloss (a CJK note with Latin words is not one)."""
     glosses = glosses_only(text)
-    if not glosses:
-        return None
+    if not glosses or len(glosses) > _MOST_GLOSSES:
+        return None  # (each value is matched against each gloss: a bounded number keeps that linear)
     pairs = []  # (romanized words, characters)
-    out, last = [], 0
+    out, last, tail = [], 0, ""
     for g in glosses:
         before = text[last : g.start()]
         out.append(before)
-        phrase = _CREDIT.sub("", _phrase_before("".join(out)))
+        tail = (tail + before)[-_LOOKBACK:]  # the words before the gloss, without the glosses before it
+        phrase = _CREDIT.sub("", _phrase_before(tail))
         if phrase:
             pairs.append((phrase, g["g"]))
         last = g.end()

@@ -765,7 +765,7 @@ _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE10 = re.compile(
 )
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11 = re.compile(
     # revised and enlarged edition: two qualifiers joined by "and"
-    r"\d+(?:st|nd|rd|th)\s+(?:(?:rev\.|revised|expanded|enlarged)\s+)?(?:ed\.?|edition)"
+    r"\d+(?:st|nd|rd|th)\s+(?:(?:rev\.|revised|expanded|enlarged)\s+)?(?:ed\.?|edition)(?:\s+with\s+[a-z][a-z ]{2,60})?"
     r"|(?:rev\.|revised|updated|new|expanded|enlarged|corrected)"
     r"(?:\s+and\s+(?:updated|expanded|enlarged|corrected))?\s+(?:ed\.?|edition)",
     re.I,
