@@ -81,3 +81,24 @@ def test_validate_leaves_its_parse_for_the_next_read(tmp_path, monkeypatch):
     lib = bib_library.read_library(bib, store=PARSE_CACHE)
     assert parsed == []
     assert len(view) == len(lib.entries) == VIEW_AFTER + 50
+
+
+def test_the_worker_leaves_the_cores_to_the_command(tmp_path):
+    """A cold read of 50,000 entries leaves 2 s of cache building to the worker: at the normal
+    priority it took one of two cores from `validate --fix`, which checks in two processes."""
+    target = tmp_path / "niceness.txt"
+    code = (
+        "import os\n"
+        "from annobib import perf\n"
+        "perf.BACKGROUND = True\n"
+        f"perf.soon(lambda: open({str(target)!r}, 'w').write(str(os.nice(0))))\n"
+        "print(os.nice(0), flush=True)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(REPO / "cli"))
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0, done.stderr
+    deadline = time.monotonic() + 20
+    while not (target.exists() and target.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert int(done.stdout) < perf.WORKER_NICENESS  # the command itself keeps its priority
+    assert int(target.read_text()) == perf.WORKER_NICENESS
