@@ -25,7 +25,9 @@ from annobib.model import Entry
 # A parse record of one block, as bib.parse makes it: (kind, offset, line, …); an entry's is
 # (kind, offset, line, type, key, fields, problem), a string's (kind, offset, line, name, value).
 Record = tuple[Any, ...]
-Snapshot = tuple[str, str, tuple[tuple[str, str], ...]]  # (type, key, fields) as read
+# (type, key, field names, their values) as read: two flat tuples, not a tuple of (name, value)
+# pairs (466,000 pairs were 27 MB at 50,000 entries, and is_modified built them all again)
+Snapshot = tuple[str, str, tuple[str, ...], tuple[str, ...]]
 Stamp = tuple[int, int, str]  # (size, mtime_ns, sha256) of a file as read
 
 
@@ -240,7 +242,8 @@ def _text_after_entry(raw: str) -> str:
 
 
 def _snapshot(entry: Entry) -> Snapshot:
-    return (entry.type, entry.key, tuple(entry.fields.items()))
+    fields = entry.fields
+    return (entry.type, entry.key, tuple(fields), tuple(fields.values()))
 
 
 def file_stamp(path: Path, data: bytes) -> Stamp:
@@ -471,7 +474,16 @@ def _block_name(item: Record) -> str:
 def is_modified(block: Block) -> bool:
     if block.untouched:
         return False
-    return block.entry is not None and (block.snapshot is None or _snapshot(block.entry) != block.snapshot)
+    entry = block.entry
+    if entry is None:
+        return False
+    was = block.snapshot
+    if was is None:
+        return True
+    fields = entry.fields
+    return (
+        entry.type != was[0] or entry.key != was[1] or tuple(fields) != was[2] or tuple(fields.values()) != was[3]
+    )
 
 
 __all__ = ["Block", "Library", "ParseProblem", "read_library", "parse_library", "is_modified", "file_stamp"]

@@ -110,8 +110,8 @@ def splice_entry(block: Block) -> str | None:
     if spans is None or block.snapshot is None:
         return None
     entry = _edited_entry(block)
-    old_type, old_key, old_items = block.snapshot
-    old = dict(old_items)
+    old_type, old_key, old_names, old_values = block.snapshot
+    old = dict(zip(old_names, old_values))
     new = {k: v for k, v in entry.fields.items() if v is not None}
     nl = "\r\n" if "\r\n" in raw else "\r" if "\r" in raw and "\n" not in raw else "\n"
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement)
@@ -253,10 +253,16 @@ def _block_texts(lib: Library, spliced_before: dict[int, str | None] | None = No
     """(block or None, its text, old offset) in file order; the block is given only when its
     entry was edited or added (its text is new), None for text written back as it was, which
     then started at that offset of the text read (-1: unknown or new). ``spliced_before``:
-    id(block) -> :func:`splice_entry` of it, already made."""
+    id(block) -> :func:`splice_entry` of it, already made (only edited blocks are spliced: a
+    block with a text there is not compared with its snapshot again)."""
     parts: list[Part] = []
     nl = None  # the file's line end, for entries written whole (found when first needed)
+    before = spliced_before or {}
     for block in lib.blocks:
+        made = before.get(id(block))
+        if made is not None:
+            parts.append((block, made, -1))
+            continue
         if not is_modified(block):
             parts.append((None, block.raw, block.offset))
             continue
