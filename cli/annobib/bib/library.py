@@ -481,9 +481,7 @@ def is_modified(block: Block) -> bool:
     if was is None:
         return True
     fields = entry.fields
-    return (
-        entry.type != was[0] or entry.key != was[1] or tuple(fields) != was[2] or tuple(fields.values()) != was[3]
-    )
+    return entry.type != was[0] or entry.key != was[1] or tuple(fields) != was[2] or tuple(fields.values()) != was[3]
 
 
 __all__ = ["Block", "Library", "ParseProblem", "read_library", "parse_library", "is_modified", "file_stamp"]
