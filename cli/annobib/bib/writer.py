@@ -466,12 +466,16 @@ def write_library(
     parts = checked if checked is not None else _block_texts(lib)
     new_text = "".join(part[1] for part in parts)
     same_file = target == lib.path
-    old_text = lib.original_text if same_file else _read_or_empty(target)
-    lib.changed = new_text != old_text or not target.exists()
+    # the file's own text is compared piece by piece: it is made whole only for a diff
+    if same_file:
+        lib.changed = not lib.reads_as(new_text) or not target.exists()
+    else:
+        old_text = _read_or_empty(target)
+        lib.changed = new_text != old_text or not target.exists()
     if not diff:
         shown = ""
     elif same_file:
-        shown = library_diff(old_text, new_text, parts, str(target))
+        shown = library_diff(lib.original_text, new_text, parts, str(target))
     else:
         shown = unified_diff(old_text, new_text, str(target))
     if dry_run or not lib.changed:
