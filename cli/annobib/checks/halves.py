@@ -29,6 +29,7 @@ from annobib.checks.runner import (
     check_corpus,
     finding_of,
     finding_row,
+    forget_values,
     sort_findings,
 )
 from annobib.core import fork
@@ -87,6 +88,8 @@ def fix_in_two(lib: Library, rules: list[Rule], fixing: dict[str, Rule], ctx: Co
         got = child()  # waited for even when this half failed: no process is left behind
     if here.error is not None:
         raise InputError(here.error)
+    if got is not None:
+        forget_values()  # this half's scan memo, before the child's half becomes objects here
     if got is None:  # the child failed: its half here too
         there = _fix_part(lib, theirs, blocks, rules, fixing, ctx, unsafe)
         if there.error is not None:
