@@ -52,11 +52,15 @@ def can_split(lib: Library) -> bool:
     return fork.available() and sum(1 for b in lib.blocks if b.kind == "entry") >= PARALLEL_MIN
 
 
-def fix_in_two(lib: Library, rules: list[Rule], fixing: dict[str, Rule], ctx: Context, *, unsafe: bool) -> Fixed | None:
+def fix_in_two(
+    lib: Library, rules: list[Rule], fixing: dict[str, Rule], ctx: Context, *, unsafe: bool, fixed=None
+) -> Fixed | None:
     """Check, fix, re-check, splice and read back ``lib`` in two processes (see the module
     docstring); ``fixing``: the rules the first check runs. None when no second process can be
     had (the caller then goes the one-process way). InputError when a fixed entry would not
-    read back: nothing is written."""
+    read back: nothing is written. ``fixed()``: called when every entry has its fixed fields
+    (if a fix was applied), before the texts are joined and checked: the caller's library
+    rules then run in a process of their own meanwhile (they waited for the join before)."""
     entries = lib.entries
     blocks = {id(b.entry): b for b in lib.blocks if b.kind == "entry" and not b.untouched and b.entry is not None}
     cut = len(entries) // 2
@@ -97,6 +101,8 @@ def fix_in_two(lib: Library, rules: list[Rule], fixing: dict[str, Rule], ctx: Co
     else:
         there = _received(got, theirs, blocks, ctx)
         del got  # the child's rows, objects now: held on, they were 100 MB more while the file was joined
+    if fixed is not None and (here.applied or there.applied):
+        fixed()
     return _joined(lib, entries, here, there)
 
 
