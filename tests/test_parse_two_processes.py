@@ -24,7 +24,8 @@ def test_two_processes_parse_exactly_what_one_parses(monkeypatch, forks):
         f"@article{{broken{i}, title = {{never closed}}\n\n"
         for i in range(300)
     )
-    data = (generate(4000, seed=3) + odd + fixes_text(2000)).encode("utf-8")
+    twice = "@misc{same, title = {T}}\n" * 500  # a repeated text: parsed once, its record shared
+    data = (generate(4000, seed=3) + twice + odd + fixes_text(2000) + twice).encode("utf-8")
     monkeypatch.setattr(perf, "DETACHED", True)  # no second process
     alone = _records(data)
     assert not forks
