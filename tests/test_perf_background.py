@@ -92,7 +92,11 @@ def test_the_worker_leaves_the_cores_to_the_command(tmp_path):
     """A cold read of 50,000 entries leaves 2 s of cache building to the worker: at the normal
     priority it took one of two cores from `validate --fix`, which checks in two processes."""
     target = tmp_path / "niceness.txt"
-    done = _command(f"lambda: open({str(target)!r}, 'w').write(str(os.nice(0)))", "os.nice(0)")
+    group = Path("/proc/self/autogroup")  # Linux: the cores are shared between sessions first
+    grouped = group.exists() and Path("/proc/sys/kernel/sched_autogroup_enabled").read_text().strip() == "1"
+    seen = "open('/proc/self/autogroup').read().split()[-1]" if grouped else "str(os.nice(0))"
+    job = f"lambda: open({str(target)!r}, 'w').write(str(os.nice(0)) + ' ' + {seen})"
+    done = _command(job, "os.nice(0)")
     assert done.returncode == 0, done.stderr
-    assert int(_landed(target)) == perf.WORKER_NICENESS
+    assert _landed(target).split() == [str(perf.WORKER_NICENESS)] * 2  # itself and its session
     assert int(done.stdout) < perf.WORKER_NICENESS  # the command itself keeps its priority

@@ -46,6 +46,13 @@ def _yield_the_cores() -> None:
         os.nice(WORKER_NICENESS - os.nice(0))
     except (AttributeError, OSError):  # no nice on this system, or not allowed: run as it is
         pass
+    # Linux shares the cores between sessions first (autogroups; the worker has a session of its
+    # own, setsid): a process's niceness counts only inside its session, so the session's too
+    try:
+        with open("/proc/self/autogroup", "w") as fh:
+            fh.write(str(WORKER_NICENESS))
+    except OSError:  # not Linux, or autogroups off: the process's niceness is what counts
+        pass
 
 
 def soon(job, *, or_never: bool = False) -> None:
