@@ -20,25 +20,30 @@ def test_in_process_callers_write_at_once(tmp_path):
     assert target.read_text() == "done"
 
 
+def _command(job: str, answer: str) -> subprocess.CompletedProcess:
+    """A process that leaves ``job`` (Python source of a lambda) to perf.soon as a command does
+    (BACKGROUND on), then prints ``answer``."""
+    code = f"import os, sys, time\nfrom annobib import perf\nperf.BACKGROUND = True\nperf.soon({job})\nprint({answer}, flush=True)\n"
+    env = dict(os.environ, PYTHONPATH=str(REPO / "cli"))
+    # capture_output: the run ends only when every holder of the pipes has closed them
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=30)
+
+
+def _landed(target: Path) -> str:
+    """What the worker wrote to ``target`` ('' if nothing within 20 s)."""
+    deadline = time.monotonic() + 20
+    while not (target.exists() and target.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return target.read_text() if target.exists() else ""
+
+
 def test_a_command_process_answers_before_the_write_lands(tmp_path):
     target = tmp_path / "later.txt"
-    code = (
-        "import sys, time\n"
-        "from annobib import perf\n"
-        "perf.BACKGROUND = True\n"
-        f"perf.soon(lambda: (time.sleep(3), open({str(target)!r}, 'w').write('done')))\n"
-        "print('answered', flush=True)\n"
-    )
-    env = dict(os.environ, PYTHONPATH=str(REPO / "cli"))
-    # capture_output: the run ends only when every holder of the pipes has closed them, so this
-    # also proves the worker let go of stdout/stderr at once
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=30)
+    done = _command(f"lambda: (time.sleep(3), open({str(target)!r}, 'w').write('done'))", "'answered'")
+    # the pipes closed at once: the worker let go of stdout/stderr
     assert done.returncode == 0 and done.stdout == "answered\n", done.stderr
     assert not target.exists()  # had the process waited for the worker, the file would be there
-    deadline = time.monotonic() + 20
-    while not target.exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert target.read_text() == "done"
+    assert _landed(target) == "done"
 
 
 def test_validate_leaves_its_parse_for_the_next_read(tmp_path, monkeypatch):
@@ -81,3 +86,17 @@ def test_validate_leaves_its_parse_for_the_next_read(tmp_path, monkeypatch):
     lib = bib_library.read_library(bib, store=PARSE_CACHE)
     assert parsed == []
     assert len(view) == len(lib.entries) == VIEW_AFTER + 50
+
+
+def test_the_worker_leaves_the_cores_to_the_command(tmp_path):
+    """A cold read of 50,000 entries leaves 2 s of cache building to the worker: at the normal
+    priority it took one of two cores from `validate --fix`, which checks in two processes."""
+    target = tmp_path / "niceness.txt"
+    group = Path("/proc/self/autogroup")  # Linux: the cores are shared between sessions first
+    grouped = group.exists() and Path("/proc/sys/kernel/sched_autogroup_enabled").read_text().strip() == "1"
+    seen = "open('/proc/self/autogroup').read().split()[-1]" if grouped else "str(os.nice(0))"
+    job = f"lambda: open({str(target)!r}, 'w').write(str(os.nice(0)) + ' ' + {seen})"
+    done = _command(job, "os.nice(0)")
+    assert done.returncode == 0, done.stderr
+    assert _landed(target).split() == [str(perf.WORKER_NICENESS)] * 2  # itself and its session
+    assert int(done.stdout) < perf.WORKER_NICENESS  # the command itself keeps its priority

@@ -70,6 +70,19 @@ def test_a_fix_that_would_not_read_back_in_the_childs_half_writes_nothing(monkey
     assert bib.read_text(encoding="utf-8") == text
 
 
+def test_the_library_rules_start_before_the_fixed_text_is_joined(monkeypatch, tmp_path):
+    """Once both halves are fixed the library rules (duplicates: 1 s at 50,000) start in a
+    process of their own at once: they ran only after the join, and the command waited."""
+    bib = tmp_path / "refs.bib"
+    bib.write_text(_fixes_text(24), encoding="utf-8")
+    order: list[str] = []
+    real_start, real_check = session.start_library_rules, halves.check_library
+    monkeypatch.setattr(session, "start_library_rules", lambda *a: order.append("start") or real_start(*a))
+    monkeypatch.setattr(halves, "check_library", lambda *a: order.append("join") or real_check(*a))
+    _run(bib, split=True, monkeypatch=monkeypatch)
+    assert order == ["start", "join"]
+
+
 def _cpu_all() -> float:
     """CPU of this process and of its children waited for (the second half runs in one)."""
     t = os.times()

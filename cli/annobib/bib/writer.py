@@ -110,8 +110,8 @@ def splice_entry(block: Block) -> str | None:
     if spans is None or block.snapshot is None:
         return None
     entry = _edited_entry(block)
-    old_type, old_key, old_items = block.snapshot
-    old = dict(old_items)
+    old_type, old_key, old_names, old_values = block.snapshot
+    old = dict(zip(old_names, old_values))
     new = {k: v for k, v in entry.fields.items() if v is not None}
     nl = "\r\n" if "\r\n" in raw else "\r" if "\r" in raw and "\n" not in raw else "\n"
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement)
@@ -253,10 +253,16 @@ def _block_texts(lib: Library, spliced_before: dict[int, str | None] | None = No
     """(block or None, its text, old offset) in file order; the block is given only when its
     entry was edited or added (its text is new), None for text written back as it was, which
     then started at that offset of the text read (-1: unknown or new). ``spliced_before``:
-    id(block) -> :func:`splice_entry` of it, already made."""
+    id(block) -> :func:`splice_entry` of it, already made (only edited blocks are spliced: a
+    block with a text there is not compared with its snapshot again)."""
     parts: list[Part] = []
     nl = None  # the file's line end, for entries written whole (found when first needed)
+    before = spliced_before or {}
     for block in lib.blocks:
+        made = before.get(id(block))
+        if made is not None:
+            parts.append((block, made, -1))
+            continue
         if not is_modified(block):
             parts.append((None, block.raw, block.offset))
             continue
@@ -501,12 +507,16 @@ def write_library(
     parts = checked if checked is not None else _block_texts(lib)
     new_text = "".join(part[1] for part in parts)
     same_file = target == lib.path
-    old_text = lib.original_text if same_file else _read_or_empty(target)
-    lib.changed = new_text != old_text or not target.exists()
+    # the file's own text is compared piece by piece: it is made whole only for a diff
+    if same_file:
+        lib.changed = not lib.reads_as(new_text) or not target.exists()
+    else:
+        old_text = _read_or_empty(target)
+        lib.changed = new_text != old_text or not target.exists()
     if not diff:
         shown = ""
     elif same_file:
-        shown = library_diff(old_text, new_text, parts, str(target))
+        shown = library_diff(lib.original_text, new_text, parts, str(target))
     else:
         shown = unified_diff(old_text, new_text, str(target))
     if dry_run or not lib.changed:

@@ -29,6 +29,7 @@ from annobib.checks.runner import (
     check_corpus,
     finding_of,
     finding_row,
+    forget_values,
     sort_findings,
 )
 from annobib.core import fork
@@ -51,11 +52,15 @@ def can_split(lib: Library) -> bool:
     return fork.available() and sum(1 for b in lib.blocks if b.kind == "entry") >= PARALLEL_MIN
 
 
-def fix_in_two(lib: Library, rules: list[Rule], fixing: dict[str, Rule], ctx: Context, *, unsafe: bool) -> Fixed | None:
+def fix_in_two(
+    lib: Library, rules: list[Rule], fixing: dict[str, Rule], ctx: Context, *, unsafe: bool, fixed=None
+) -> Fixed | None:
     """Check, fix, re-check, splice and read back ``lib`` in two processes (see the module
     docstring); ``fixing``: the rules the first check runs. None when no second process can be
     had (the caller then goes the one-process way). InputError when a fixed entry would not
-    read back: nothing is written."""
+    read back: nothing is written. ``fixed()``: called when every entry has its fixed fields
+    (if a fix was applied), before the texts are joined and checked: the caller's library
+    rules then run in a process of their own meanwhile (they waited for the join before)."""
     entries = lib.entries
     blocks = {id(b.entry): b for b in lib.blocks if b.kind == "entry" and not b.untouched and b.entry is not None}
     cut = len(entries) // 2
@@ -87,6 +92,8 @@ def fix_in_two(lib: Library, rules: list[Rule], fixing: dict[str, Rule], ctx: Co
         got = child()  # waited for even when this half failed: no process is left behind
     if here.error is not None:
         raise InputError(here.error)
+    if got is not None:
+        forget_values()  # this half's scan memo, before the child's half becomes objects here
     if got is None:  # the child failed: its half here too
         there = _fix_part(lib, theirs, blocks, rules, fixing, ctx, unsafe)
         if there.error is not None:
@@ -94,6 +101,8 @@ def fix_in_two(lib: Library, rules: list[Rule], fixing: dict[str, Rule], ctx: Co
     else:
         there = _received(got, theirs, blocks, ctx)
         del got  # the child's rows, objects now: held on, they were 100 MB more while the file was joined
+    if fixed is not None and (here.applied or there.applied):
+        fixed()
     return _joined(lib, entries, here, there)
 
 
@@ -116,6 +125,7 @@ def _fix_part(lib, entries, blocks, rules, fixing, ctx: Context, unsafe: bool) -
         fresh: dict = {}
         applied = apply_fixes(lib, rules, ctx, unsafe=unsafe, findings=found, rechecked=fresh, entries=entries)
     kept = [f for f in found if f.entry is None or id(f.entry) not in fresh]
+    del found  # the fixed entries' first findings (most of them at 50,000 fixed): not while splicing
     # the entry rules that offer no fix, on the entries left as they were (the fixed ones were
     # checked with every rule): here, in both halves, not in a further pass over the file
     # (a file with little to fix spent a second pass and a third process on them)

@@ -206,15 +206,16 @@ def fix_and_write(
     return diffs, report, len({id(a.entry) for _, applied, _ in pending for a in applied})
 
 
-def _fixed_in_two(libraries, rules, fixing: set[str], ctx: Context, *, unsafe: bool, dry_run: bool):
+def _fixed_in_two(libraries, rules, fixing: set[str], ctx: Context, *, unsafe: bool, dry_run: bool, fixed=None):
     """One large file fixed, re-checked, spliced and read back in two processes
     (:mod:`annobib.checks.halves`): ({id(library): Fixed}, the findings its first check made
     of the entries left unfixed); (None, []) when that way is not open (several files, a dry
-    run, a small file, no second process)."""
+    run, a small file, no second process). ``fixed()``: called once the fixes are applied to
+    every entry (if any was), before the fixed text is joined and checked."""
     if dry_run or len(libraries) != 1 or not halves.can_split(libraries[0]):
         return None, []
     active = {r.code: r for r in rules if r.code in fixing and all(ctx.has(n) for n in r.needs)}
-    got = halves.fix_in_two(libraries[0], rules, active, ctx, unsafe=unsafe)
+    got = halves.fix_in_two(libraries[0], rules, active, ctx, unsafe=unsafe, fixed=fixed)
     if got is None:
         return None, []
     return {id(libraries[0]): got}, got.kept
@@ -260,6 +261,14 @@ def validate(
     ctx = Context(today=today or _dt.date.today(), cited_keys=cited)
     if links or _names_a_link_rule(select):
         ctx.state["links"] = True  # the link rules read each file's state themselves
+    started: list = []  # the library rules over the fixed entries, run while the files are written
+
+    def fixed() -> None:
+        """Every fix is applied: start the library rules (once) in a second process."""
+        if not started:
+            forget_values()
+            started.append(start_library_rules(libraries, rules, ctx))
+
     if not fix:
         findings = run_checks(libraries, rules=rules, ctx=ctx)
     else:
@@ -268,7 +277,7 @@ def validate(
         # on the entries it left as they were (a fixed entry is checked again anyway)
         prepare_context(libraries, ctx, {r.code: r for r in rules})  # the library rules' too
         fixing = fixing_codes(rules, ctx, unsafe)
-        done, findings = _fixed_in_two(libraries, rules, fixing, ctx, unsafe=unsafe, dry_run=dry_run)
+        done, findings = _fixed_in_two(libraries, rules, fixing, ctx, unsafe=unsafe, dry_run=dry_run, fixed=fixed)
         if done is None:
             findings = run_checks(libraries, rules=[r for r in rules if r.code in fixing], ctx=ctx, refine=False)
     diffs: list[str] = []
@@ -278,12 +287,6 @@ def validate(
         fresh: dict = {}  # the fixed entries' findings, from the fixer's own last check of them
         for got in (done or {}).values():
             fresh.update(got.fresh)
-        started = []  # the library rules over the fixed entries, run while the files are written
-
-        def fixed() -> None:
-            forget_values()
-            started.append(start_library_rules(libraries, rules, ctx))
-
         diffs, applied, n_fixed = fix_and_write(
             libraries,
             rules,
