@@ -307,6 +307,11 @@ _WATERMARK = re.compile(
 )
 
 
+# a CMS's anti-scraping stamp on a line of its own between a page's paragraphs: DedeCMS (织梦) puts
+# ``内容来自dedecms``, ``织梦好,好织梦``, ``织梦内容管理系统`` between the notes of a copied page
+_CMS_STAMP = re.compile(r"[\w ,，]{0,12}(?:dedecms|织梦)[\w ,，]{0,12}\s*$", re.I)
+
+
 # Google Scholar's tags before an item: ``[PDF] Smalls, M. L. (2009). …``
 _LEADING_TAG = re.compile(r"^(\s*)\[(?:PDF|HTML|BOOK|CITATION|DOC|B|C)\]\s+(?=[A-Z\u4e00-\u9fff\u3040-\u30ff])")
 
@@ -324,6 +329,8 @@ def debris_line(line: str) -> bool:
     ``被引量:12 下载:1548``, ``View in Article``) or a PDF's download stamp (``HeinOnline -- 59 Va. J.
     Int'l L. 123 2019``)."""
     if _WATERMARK.match(line):
+        return True
+    if ("织梦" in line or "dede" in line.lower()) and _CMS_STAMP.match(line):
         return True
     m = _DEBRIS.match(line) if _DEBRIS_CUE.search(line) else None
     return bool(m and m.start() == 0)

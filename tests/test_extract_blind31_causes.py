@@ -1,0 +1,39 @@
+"""The causes behind blind set 31's misses, each shown on an invented note of the same shape."""
+
+from annobib.extract.normalize import debris_line
+from annobib.extract.notes import loose_notes
+
+
+def test_circled_markers_that_start_again_on_each_page_number_the_notes_in_order():
+    # a journal's page footnotes pasted from its PDF: ① ② on one page, ① ② ③ on the next
+    text = (
+        "① 李某：《边疆史稿》，北京：某某出版社，2010年，第3页。\n"
+        "② 同上书，第9页。\n"
+        "·12·                 某某研究  2020 年第 1 期\n"
+        "① 王某：《草原商路》，兰州：某某出版社，2008年，第40页。\n"
+        "② 这里所说的商路，指清代的驼道。\n"
+        "③ 张某：《驼队》，银川：某某出版社，2001年。\n"
+        "·13·\n"
+        "① 同上。\n"
+    )
+    notes = loose_notes(text)
+    assert [n.number for n in notes] == [1, 2, 3, 4, 5, 6]
+    assert notes[2].text.startswith("王某") and notes[5].text == "同上。"
+
+
+def test_circled_markers_out_of_order_are_not_a_page_restart():
+    text = "① 李某：《甲》，2010年。\n③ 王某：《乙》，2011年。\n① 张某：《丙》，2012年。\n"
+    assert [n.number for n in loose_notes(text)] != [1, 2, 3]
+
+
+def test_a_marker_printed_with_its_closing_bracket_only_opens_a_note():
+    text = "1〕李某:《边疆史稿》,北京:某某出版社2010年版,第3页。\n2〕同上书,第9页。\n3〕王某:《驼队》,2001年。\n"
+    notes = loose_notes(text)
+    assert [(n.number, n.text[:2]) for n in notes] == [(1, "李某"), (2, "同上"), (3, "王某")]
+
+
+def test_a_cms_anti_scraping_stamp_is_a_debris_line():
+    for line in ("内容来自dedecms", "织梦好,好织梦", "织梦内容管理系统", "copyright DedeCMS"):
+        assert debris_line(line), line
+    # a note that names the CMS is text
+    assert not debris_line("王某:《织梦与网站建设》,北京:某某出版社2010年版,第3页。")
