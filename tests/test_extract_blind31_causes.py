@@ -1,5 +1,6 @@
 """The causes behind blind set 31's misses, each shown on an invented note of the same shape."""
 
+from annobib.extract.fields import parse_citation
 from annobib.extract.normalize import debris_line
 from annobib.extract.notes import loose_notes
 
@@ -37,3 +38,32 @@ def test_a_cms_anti_scraping_stamp_is_a_debris_line():
         assert debris_line(line), line
     # a note that names the CMS is text
     assert not debris_line("王某:《织梦与网站建设》,北京:某某出版社2010年版,第3页。")
+
+
+def test_a_reference_list_item_whose_body_opens_with_an_initialism_is_an_item():
+    text = (
+        "Pollard, C., & Boekaert, G. (2018). Public management reform (4th ed.). Oxford University Press.\n"
+        "U.S. Census Bureau. (2020, May). Housing vacancies and homeownership (CPS-20-114). https://example.gov/h\n"
+    )
+    assert len(loose_notes(text)) == 2
+
+
+def test_an_apa_report_with_an_agency_number_or_a_plural_series():
+    p = parse_citation(
+        "U.S. Census Bureau. (2020, May). Housing vacancies and homeownership (CPS-20-114). https://example.gov/h"
+    )
+    assert (p.type, p.fields["author"], p.fields["number"], p.fields["date"]) == (
+        "report",
+        "{U.S. Census Bureau}",
+        "CPS-20-114",
+        "2020-05",
+    )
+    s = parse_citation(
+        "World Bank. (2019). Water and cities: A review (World Bank Urban Development Papers No. 12). World Bank."
+    )
+    assert (s.type, s.fields["title"], s.fields["type"], s.fields["number"]) == (
+        "report",
+        "Water and cities: A review",
+        "World Bank Urban Development Papers",
+        "12",
+    )
