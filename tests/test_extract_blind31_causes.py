@@ -1,5 +1,6 @@
 """The causes behind blind set 31's misses, each shown on an invented note of the same shape."""
 
+from annobib.extract.citations import read_note
 from annobib.extract.fields import parse_citation
 from annobib.extract.normalize import debris_line
 from annobib.extract.notes import loose_notes
@@ -67,3 +68,8 @@ def test_an_apa_report_with_an_agency_number_or_a_plural_series():
         "World Bank Urban Development Papers",
         "12",
     )
+
+
+def test_a_back_reference_by_shang_yin_before_a_see_also_is_kept():
+    r = read_note("上引李某、王某文；另参见张某：《草原商路》，《西北史地》2018年第4期。")
+    assert [c.kind for c in r.citations] == ["opcit", "full"]

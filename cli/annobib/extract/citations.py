@@ -563,7 +563,7 @@ def cut_commentary(text: str) -> str:
     if (
         IBID_RE.match(before.strip())
         or NOTEREF_RE.match(before.strip())
-        or cre.search(r"前引|前揭|前掲|\bop\.\s*cit|\bsupra\b|\(n\s*\d", before)
+        or cre.search(r"前引|前揭|前掲|上引|上揭|上掲|\bop\.\s*cit|\bsupra\b|\(n\s*\d", before)
     ):
         return text  # 同上，第 9 页；另参见……: a back-reference is a citation, not commentary
     if PREFIX_CITES.search(before) or before.count("《") > before.count("》") or before.count("“") > before.count("”"):
