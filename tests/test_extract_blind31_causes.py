@@ -73,3 +73,11 @@ def test_an_apa_report_with_an_agency_number_or_a_plural_series():
 def test_a_back_reference_by_shang_yin_before_a_see_also_is_kept():
     r = read_note("上引李某、王某文；另参见张某：《草原商路》，《西北史地》2018年第4期。")
     assert [c.kind for c in r.citations] == ["opcit", "full"]
+
+
+def test_quoted_from_a_work_cited_by_a_back_reference_is_a_second_citation():
+    r = read_note(
+        "Ann B. Lowe, Salt and Silver: Trade in the Ming, Cambridge, Mass.: Council on Asian Studies, "
+        "Harvard University, 1994, p. 41, 转引自李某：前引书，第36页。"
+    )
+    assert [(c.kind, c.locator) for c in r.citations] == [("full", "41"), ("opcit", "36")]
