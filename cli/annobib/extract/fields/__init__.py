@@ -428,6 +428,14 @@ GENRES: list[Genre] = [
                 "АВП РФ. Ф. 0100. Оп. 42. П. 288. Д. 19. Л. 81–85.",
                 {"type": "misc", "locator": "81-85", "fields": {"entrysubtype": "archive", "langid": "russian"}},
             ),
+            # tests/data/extract_blind31: a document approved by an order, its date in words
+            (
+                "Программа развития Севера до 2030 года: утв. распоряжением Правительства РФ от 3 мая 2019 г. № 812-р.",
+                {
+                    "type": "legislation",
+                    "fields": {"title": "Программа развития Севера до 2030 года", "date": "2019-05-03", "number": "812-р"},
+                },
+            ),
             # tests/data/extract_blind26: an act by kind, date, number and «title»
             (
                 "Федеральный закон от 21.11.2011 № 323-ФЗ «Об основах охраны здоровья граждан».",
