@@ -872,6 +872,18 @@ GENRES: list[Genre] = [
                     },
                 },
             ),
+            # tests/data/extract_blind31: a Korean or Japanese law by its promulgation number
+            (
+                "「출입국관리법 시행령」(대통령령 제1234호, 2010. 5. 4. 개정).",
+                {
+                    "type": "legislation",
+                    "fields": {"title": "출입국관리법 시행령", "number": "대통령령 제1234호", "date": "2010-05-04"},
+                },
+            ),
+            (
+                "『漁業法』（昭和24年法律第267号）第3条。",
+                {"type": "legislation", "fields": {"title": "漁業法", "number": "昭和24年法律第267号"}},
+            ),
             # tests/test_extract_legal.py::test_chinese_court_decisions_are_jurisdiction
             (
                 "《王某诉李某合同纠纷案》，最高人民法院指导案例 15 号，2013 年 1 月 31 日发布。",

@@ -834,7 +834,8 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
         etype = "legislation"
         dn = DOC_NUMBER_RE.search(rest_nourl)
         if dn:
-            f["number"] = cre.sub(r"\s+", "", dn.group(0))
+            # 国务院令第686号 is printed solid, 법률 제6967호 with its space
+            f["number"] = cre.sub(r"\s+", " " if HANGUL.search(dn.group(0)) else "", dn.group(0))
             # 国发〔2021〕5号: the bracketed year numbers the document, it does not date it
             date = iso_date(rest_nourl[: dn.start()] + rest_nourl[dn.end() :])
         if date:
