@@ -29,6 +29,7 @@ from annobib.extract.fields.features import (
     para_locator,
     rstrip_run,
 )
+from annobib.extract.fields.law import GUIDING_CASE_RE, JA_LAW_NUMBER_RE
 from annobib.extract.fields.names import is_cjk_org
 from annobib.extract.fields import (
     HAN,
@@ -428,7 +429,7 @@ def has_citation_signal(text: str) -> bool:
     return bool(
         is_japanese_case(text)
         or "号" in text
-        and _JUDGMENT.search(text)
+        and (_JUDGMENT.search(text) or GUIDING_CASE_RE.search(text) or JA_LAW_NUMBER_RE.search(text))
         or _zh_cite_signal(text)
         or _en_cite_signal(text)
         or text[:1] in _IBID_FIRST

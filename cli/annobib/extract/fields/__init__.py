@@ -926,6 +926,23 @@ GENRES: list[Genre] = [
                     },
                 },
             ),
+            # tests/data/extract_blind31: a guiding case by its number, the case named after it
+            (
+                "最高人民法院指导案例99号：某某诉某市水务公司供水合同纠纷案。",
+                {
+                    "type": "jurisdiction",
+                    "fields": {
+                        "title": "某某诉某市水务公司供水合同纠纷案",
+                        "institution": "最高人民法院",
+                        "number": "指导案例99号",
+                    },
+                },
+            ),
+            # tests/data/extract_blind31: a Japanese law cited unmarked, by its era year and number
+            (
+                "漁業法（昭和24年法律第267号）第3条。",
+                {"type": "legislation", "fields": {"title": "漁業法", "number": "昭和24年法律第267号", "langid": "japanese"}},
+            ),
             (
                 "最高人民法院（2019）最高法民终 1234 号民事判决书。",
                 {

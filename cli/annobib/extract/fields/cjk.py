@@ -45,7 +45,14 @@ from annobib.extract.fields.features import (
     page_range,
     strip_trailing,
 )
-from annobib.extract.fields.law import DOC_NUMBER_RE, LAW_TITLE_END, LEGAL_CUE_RE, LEGAL_ISSUER_RE, _court_case
+from annobib.extract.fields.law import (
+    DOC_NUMBER_RE,
+    LAW_TITLE_END,
+    LEGAL_CUE_RE,
+    LEGAL_ISSUER_RE,
+    _court_case,
+    statute_by_number,
+)
 from annobib.extract.fields.model import Parsed
 from annobib.extract.fields.names import ROLE_SUFFIX_RE, cjk_names, format_cjk_names, is_cjk_org
 
@@ -1258,4 +1265,4 @@ def _parse_cjk_untitled(text: str) -> Parsed:
 def parse_cjk_or_court_case(text: str) -> Parsed:
     """A CJK citation that opens with a title mark: :func:`parse_cjk`, read as a court decision
     (``@jurisdiction``) when it names a guiding case or a case number."""
-    return _court_case(text, parse_cjk(text))
+    return _court_case(text, statute_by_number(text, parse_cjk(text)))
