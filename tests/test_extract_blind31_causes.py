@@ -87,3 +87,8 @@ def test_a_law_or_a_guiding_case_cited_by_its_number_alone_is_a_citation():
     for note in ("漁業法（昭和24年法律第267号）第3条。", "最高人民法院指导案例99号：某某诉某市水务公司供水合同纠纷案。"):
         r = read_note(note)
         assert r.status == "cited" and r.citations[0].parsed.type in ("legislation", "jurisdiction"), note
+
+
+def test_a_japanese_remark_on_a_view_named_by_a_term_is_no_citation():
+    assert read_note("ここでいう「国家祭祀」説については、第三章で扱う。").status == "not-a-citation"
+    assert read_note("島田一郎「祭祀と国家」『宗教研究』第12巻第3号、1990年、45頁。").status == "cited"

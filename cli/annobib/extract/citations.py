@@ -641,7 +641,10 @@ def cut_trailing_commentary(text: str) -> str:
     return text
 
 
-_JA_TERM_IN_PROSE = re.compile(r"「[^」]{1,12}」\s*(?:とは|は|を|が|という|といった|と「|の(?:区分|用法|意味|定義))")
+# ここでいう「自治」は / 「非宗教」論については: a term (or a view named by it: 論, 説, 概念) in prose
+_JA_TERM_IN_PROSE = re.compile(
+    r"「[^」]{1,12}」\s*(?:[論説観]|概念)?\s*(?:とは|は|を|が|という|といった|について|と「|の(?:区分|用法|意味|定義))"
+)
 
 
 _JA_TERMS_NAMED = re.compile(r"「[^」]{1,12}」\s*と(?:呼ぶ|呼称する|称する|略称する|略記する|略す|いう。)")
