@@ -90,5 +90,5 @@ def test_a_law_or_a_guiding_case_cited_by_its_number_alone_is_a_citation():
 
 
 def test_a_japanese_remark_on_a_view_named_by_a_term_is_no_citation():
-    assert read_note("ここでいう「国家祭祀」説については、第三章で扱う。").status == "not-a-citation"
+    assert read_note("ここでいう「国家祭祀」説については、次章で扱う。").status == "not-a-citation"
     assert read_note("島田一郎「祭祀と国家」『宗教研究』第12巻第3号、1990年、45頁。").status == "cited"
