@@ -1910,6 +1910,20 @@ GENRES: list[Genre] = [
         _always,
         parse_western,
         examples=(
+            # tests/data/extract_blind31: an unquoted paper in a series named without a number
+            (
+                "Ana Ruiz, Who Sets the Price of Water?, Lima Institute Working Paper (Lima: Lima Institute for "
+                "Public Policy, 2011).",
+                {
+                    "type": "report",
+                    "fields": {
+                        "title": "Who Sets the Price of Water?",
+                        "type": "Lima Institute Working Paper",
+                        "institution": "Lima Institute for Public Policy",
+                        "location": "Lima",
+                    },
+                },
+            ),
             # tests/data/extract_blind25: a ministry's statement quoted in a Korean note: the date is no
             # outlet, the ministry a body
             (
