@@ -2,7 +2,7 @@
 
 from annobib.extract.citations import read_note
 from annobib.extract.fields import parse_citation
-from annobib.extract.normalize import debris_line
+from annobib.extract.normalize import debris_line, ocr_confusions, site_debris
 from annobib.extract.notes import loose_notes
 
 
@@ -92,3 +92,13 @@ def test_a_law_or_a_guiding_case_cited_by_its_number_alone_is_a_citation():
 def test_a_japanese_remark_on_a_view_named_by_a_term_is_no_citation():
     assert read_note("ここでいう「国家祭祀」説については、次章で扱う。").status == "not-a-citation"
     assert read_note("島田一郎「祭祀と国家」『宗教研究』第12巻第3号、1990年、45頁。").status == "cited"
+
+
+def test_site_debris_view_all_references_is_cut():
+    text = "Ruiz, A. (2010) 'Rivers and rule', Water Politics, 3(1), pp. 10–20. View all references"
+    assert site_debris(text).endswith("pp. 10–20.")
+
+
+def test_the_letter_o_read_for_a_zero_in_a_year():
+    assert ocr_confusions("北京：某某出版社，2O1O 年，第 3 页。") == "北京：某某出版社，2010 年，第 3 页。"
+    assert ocr_confusions("O2O模式的兴起，2019年") == "O2O模式的兴起，2019年"
