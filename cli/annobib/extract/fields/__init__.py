@@ -198,6 +198,14 @@ GENRES: list[Genre] = [
         _has_gbt_tag,
         parse_gbt_tagged,
         examples=(
+            # tests/data/extract_blind31: a normative document, its number after its title and a colon
+            (
+                "水利部.水利部关于加强河湖管理的意见:水河湖〔2019〕8号[A/OL].(2019-03-02)[2024-01-05].https://example.gov.cn/a.htm.",
+                {
+                    "type": "legislation",
+                    "fields": {"title": "水利部关于加强河湖管理的意见", "number": "水河湖〔2019〕8号", "date": "2019-03-02"},
+                },
+            ),
             # tests/data/extract_blind25: a standard's number after its title, then the imprint
             (
                 "国家市场监督管理总局.数据安全技术 数据分类分级规则:GB/T 43697—2024[S].北京:中国标准出版社,2024.",
