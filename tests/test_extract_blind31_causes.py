@@ -84,7 +84,10 @@ def test_quoted_from_a_work_cited_by_a_back_reference_is_a_second_citation():
 
 
 def test_a_law_or_a_guiding_case_cited_by_its_number_alone_is_a_citation():
-    for note in ("漁業法（昭和24年法律第267号）第3条。", "最高人民法院指导案例99号：某某诉某市水务公司供水合同纠纷案。"):
+    for note in (
+        "漁業法（昭和24年法律第267号）第3条。",
+        "最高人民法院指导案例99号：某某诉某市水务公司供水合同纠纷案。",
+    ):
         r = read_note(note)
         assert r.status == "cited" and r.citations[0].parsed.type in ("legislation", "jurisdiction"), note
 

@@ -203,7 +203,11 @@ GENRES: list[Genre] = [
                 "水利部.水利部关于加强河湖管理的意见:水河湖〔2019〕8号[A/OL].(2019-03-02)[2024-01-05].https://example.gov.cn/a.htm.",
                 {
                     "type": "legislation",
-                    "fields": {"title": "水利部关于加强河湖管理的意见", "number": "水河湖〔2019〕8号", "date": "2019-03-02"},
+                    "fields": {
+                        "title": "水利部关于加强河湖管理的意见",
+                        "number": "水河湖〔2019〕8号",
+                        "date": "2019-03-02",
+                    },
                 },
             ),
             # tests/data/extract_blind25: a standard's number after its title, then the imprint
@@ -441,7 +445,11 @@ GENRES: list[Genre] = [
                 "Программа развития Севера до 2030 года: утв. распоряжением Правительства РФ от 3 мая 2019 г. № 812-р.",
                 {
                     "type": "legislation",
-                    "fields": {"title": "Программа развития Севера до 2030 года", "date": "2019-05-03", "number": "812-р"},
+                    "fields": {
+                        "title": "Программа развития Севера до 2030 года",
+                        "date": "2019-05-03",
+                        "number": "812-р",
+                    },
                 },
             ),
             # tests/data/extract_blind26: an act by kind, date, number and «title»
@@ -949,7 +957,10 @@ GENRES: list[Genre] = [
             # tests/data/extract_blind31: a Japanese law cited unmarked, by its era year and number
             (
                 "漁業法（昭和24年法律第267号）第3条。",
-                {"type": "legislation", "fields": {"title": "漁業法", "number": "昭和24年法律第267号", "langid": "japanese"}},
+                {
+                    "type": "legislation",
+                    "fields": {"title": "漁業法", "number": "昭和24年法律第267号", "langid": "japanese"},
+                },
             ),
             (
                 "最高人民法院（2019）最高法民终 1234 号民事判决书。",

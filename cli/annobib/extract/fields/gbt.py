@@ -94,7 +94,11 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
     dn = _NUMBER_AFTER_TITLE.search(f["title"]) if "号" in f["title"] else None
     if dn and LAW_TITLE_END.search(f["title"][: dn.start()].rstrip()):
         # 国务院关于…的指导意见:国发〔2022〕14号[A/OL]: a normative document, its number after its title
-        f["title"], f["number"], etype = f["title"][: dn.start()].rstrip(), cre.sub(r"\s+", "", dn.group(1)), "legislation"
+        f["title"], f["number"], etype = (
+            f["title"][: dn.start()].rstrip(),
+            cre.sub(r"\s+", "", dn.group(1)),
+            "legislation",
+        )
     if tag in ("Z", "Z/OL") and LAW_TITLE_END.search(title.strip()):
         etype = "legislation"  # 中华人民共和国教育法[Z]: a law or normative document tagged "other"
     if rest.lstrip().startswith("//"):

@@ -77,8 +77,12 @@ def _court_case(text: str, p: Parsed) -> Parsed:
 
 # 宗教法人法（昭和26年法律第126号）第1条: a Japanese law cited the Japanese way, without title marks,
 # its era year and number in brackets after its name
-JA_LAW_NUMBER_RE = re.compile(r"(?:明治|大正|昭和|平成|令和)\s*\d{1,2}\s*年\s*(?:法律|政令|勅令|省令|条約)\s*第\s*\d+\s*号")
-_UNMARKED_LAW = re.compile(r"^\s*(?P<t>[^\s（(，,、。：:]{2,40}?)\s*[（(]\s*(?P<n>" + JA_LAW_NUMBER_RE.pattern + r")\s*[）)]")
+JA_LAW_NUMBER_RE = re.compile(
+    r"(?:明治|大正|昭和|平成|令和)\s*\d{1,2}\s*年\s*(?:法律|政令|勅令|省令|条約)\s*第\s*\d+\s*号"
+)
+_UNMARKED_LAW = re.compile(
+    r"^\s*(?P<t>[^\s（(，,、。：:]{2,40}?)\s*[（(]\s*(?P<n>" + JA_LAW_NUMBER_RE.pattern + r")\s*[）)]"
+)
 
 
 def statute_by_number(text: str, p: Parsed) -> Parsed:
@@ -337,6 +341,5 @@ LEGAL_ISSUER_RE = re.compile(
 # number (昭和26年法律第126号), a Korean law's (법률 제6967호)
 DOC_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fff]{0,8}令\s*第\s*\d+\s*号|[\u4e00-\u9fff]{1,8}\s*[〔\[［]\s*\d{4}\s*[〕\]］]\s*\d+\s*号"
-    r"|" + JA_LAW_NUMBER_RE.pattern
-    + r"|(?:법률|대통령령|총리령|[가-힣]{1,6}부령)\s*제\s*\d+\s*호"
+    r"|" + JA_LAW_NUMBER_RE.pattern + r"|(?:법률|대통령령|총리령|[가-힣]{1,6}부령)\s*제\s*\d+\s*호"
 )
