@@ -386,7 +386,7 @@ def translation_pairs(text: str) -> str:
 # or a speech cited only through the second one stays in it: ``蒋介石日记，1931年9月19日，转引自…``)
 # ``…, 1994, p. 41, 转引自马俊峰：前引书，第36页``: the work quoted from is cited by a back-reference,
 # which has little evidence of its own (no title mark, no imprint) yet is a citation
-_BACKREF_AHEAD = re.compile(
+_QUOTED_FROM_BACKREF = re.compile(
     r"(?:转\s*引\s*自|轉\s*引\s*自|转\s*引)\s*(?:[^，,。：:《]{1,20}[：:，,]\s*)?(?:前引|前揭|前掲|上引|上揭|同上|同前)"
 )
 _QUOTED_FROM = re.compile(r"[，,]\s*(?=转\s*引\s*自|轉\s*引\s*自|转\s*引|(?:as\s+)?(?:quoted|cited)\s+in\s)")
@@ -411,6 +411,10 @@ def quoted_from(text: str) -> list[str]:
     for m in _QUOTED_FROM.finditer(text):
         head = text[: m.start()]
         tail = text[m.end() :]
-        if _depth(head) == 0 and score_at_least(head, 5) and (score_at_least(tail, 3) or _BACKREF_AHEAD.match(tail)):
+        if (
+            _depth(head) == 0
+            and score_at_least(head, 5)
+            and (score_at_least(tail, 3) or _QUOTED_FROM_BACKREF.match(tail))
+        ):
             return [head, tail]
     return [text]
