@@ -105,3 +105,28 @@ def test_site_debris_view_all_references_is_cut():
 def test_the_letter_o_read_for_a_zero_in_a_year():
     assert ocr_confusions("北京：某某出版社，2O1O 年，第 3 页。") == "北京：某某出版社，2010 年，第 3 页。"
     assert ocr_confusions("O2O模式的兴起，2019年") == "O2O模式的兴起，2019年"
+
+
+def test_a_chapter_in_a_volume_of_papers_is_an_incollection():
+    p = parse_citation(
+        "李某：《河西走廊的清真寺》，载王某主编：《西北民族研究文集》，兰州：某出版社，2012年，第5—20页。"
+    )
+    assert (p.type, p.fields["editor"], p.fields["booktitle"]) == ("incollection", "王某", "西北民族研究文集")
+    # a chapter of an author's own collected works stays a part of that book
+    q = parse_citation(
+        "毛泽东：《论持久战》，载中共中央文献研究室编：《毛泽东文集》第2卷，北京：人民出版社，1993年，第5页。"
+    )
+    assert q.type == "inbook"
+
+
+def test_a_chief_editor_is_an_editor_without_the_chief():
+    p = parse_citation("张某总主编：《中国水利史》第2卷，北京：某出版社，2001年，第3页。")
+    assert (p.fields["editor"], p.fields["volume"]) == ("张某", "2")
+
+
+def test_a_japanese_publisher_named_in_latin_letters_or_katakana_then_shuppan():
+    for note, pub in (
+        ("山田太郎『地域の政治』（NTT出版、2014年）、10頁。", "NTT出版"),
+        ("山田太郎『地域の政治』（ナカニシヤ出版、2014年）、10頁。", "ナカニシヤ出版"),
+    ):
+        assert parse_citation(note).fields.get("publisher") == pub
