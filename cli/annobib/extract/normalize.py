@@ -443,7 +443,8 @@ _OCR_FIX = re.compile(
     r"|(?<=出版|杂志)杜|(?<=\d)一(?=\d)|(?<=第)\s*\d+(?: \d+)+(?=\s*[页頁])"
     r"|(?<![\dA-Za-z])\d(?: \d)+(?: ?[-—–] ?\d(?: \d)*)?(?= ?[页頁号號])"
     # 2O1O 年: the letter O for a zero, only in a number of two digits or more before its counter
-    r"|(?<![A-Za-z\d])(?=O?\dO*\d)[\dO]*(?:\dO|O\d)[\dO]*(?= ?[年页頁号號期卷])"
+    # (one lazy look-ahead for the O, then the run taken whole and never given back: linear)
+    r"|(?<![A-Za-z\d])(?=O?\dO*\d)(?=[\dO]*?(?:\dO|O\d))[\dO]++(?= ?[年页頁号號期卷])"
 )
 
 
