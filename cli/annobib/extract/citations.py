@@ -29,6 +29,7 @@ from annobib.extract.fields.features import (
     para_locator,
     rstrip_run,
 )
+from annobib.extract.fields.law import GUIDING_CASE_RE, JA_LAW_NUMBER_RE
 from annobib.extract.fields.names import is_cjk_org
 from annobib.extract.fields import (
     HAN,
@@ -428,7 +429,7 @@ def has_citation_signal(text: str) -> bool:
     return bool(
         is_japanese_case(text)
         or "号" in text
-        and _JUDGMENT.search(text)
+        and (_JUDGMENT.search(text) or GUIDING_CASE_RE.search(text) or JA_LAW_NUMBER_RE.search(text))
         or _zh_cite_signal(text)
         or _en_cite_signal(text)
         or text[:1] in _IBID_FIRST
@@ -571,7 +572,7 @@ def cut_commentary(text: str) -> str:
     if (
         IBID_RE.match(before.strip())
         or NOTEREF_RE.match(before.strip())
-        or cre.search(r"前引|前揭|前掲|\bop\.\s*cit|\bsupra\b|\(n\s*\d", before)
+        or cre.search(r"前引|前揭|前掲|上引|上揭|上掲|\bop\.\s*cit|\bsupra\b|\(n\s*\d", before)
     ):
         return text  # 同上，第 9 页；另参见……: a back-reference is a citation, not commentary
     if PREFIX_CITES.search(before) or before.count("《") > before.count("》") or before.count("“") > before.count("”"):
@@ -655,7 +656,10 @@ def cut_trailing_commentary(text: str) -> str:
     return text
 
 
-_JA_TERM_IN_PROSE = re.compile(r"「[^」]{1,12}」\s*(?:とは|は|を|が|という|といった|と「|の(?:区分|用法|意味|定義))")
+# ここでいう「自治」は / 「非宗教」論については: a term (or a view named by it: 論, 説, 概念) in prose
+_JA_TERM_IN_PROSE = re.compile(
+    r"「[^」]{1,12}」\s*(?:[論説観]|概念)?\s*(?:とは|は|を|が|という|といった|について|と「|の(?:区分|用法|意味|定義))"
+)
 
 
 _JA_TERMS_NAMED = re.compile(r"「[^」]{1,12}」\s*と(?:呼ぶ|呼称する|称する|略称する|略記する|略す|いう。)")

@@ -253,7 +253,7 @@ _DEBRIS = re.compile(
     r"(?:\s*(?:[\[［【(（]\s*)?(?:被引量|被引次数|被引|下载量|下载次数|下载|引用次数|引用|浏览次数|浏览)\s*[:：]?\s*\d+\s*(?:次)?(?:\s*[\]］】)）])?"
     r"|\s*[\[(]\s*(?:Cited by|Citations?|Times cited)\s*:?\s*\d+(?:,\d{3})*\s*[\])]"  # [Cited by 1,204]
     r"|\s*(?:Cited by|Times cited)\s*:?\s*\d+(?:,\d{3})*|\s*Related articles|\s*All \d+ versions"
-    r"|\s*(?:\[\s*)?(?:Google Scholar|CrossRef|Crossref|PubMed|Web of Science\s?®?|Scopus|CNKI|百度学术|知网|万方|维普|谷歌学术|Search in Google Scholar|View (?:in )?Article|Find this resource|Ref\s*list|CiNii(?: Research| Articles| Books)?(?:\s*で見る)?|J-STAGE|NDL Search|JSTOR|Back to [Tt]op|Download citation|[(（]?阅读原文[)）]?)(?:\s*\])?"
+    r"|\s*(?:\[\s*)?(?:Google Scholar|CrossRef|Crossref|PubMed|Web of Science\s?®?|Scopus|CNKI|百度学术|知网|万方|维普|谷歌学术|Search in Google Scholar|View (?:in )?Article|View all (?:references|notes)|Find this resource|Ref\s*list|CiNii(?: Research| Articles| Books)?(?:\s*で見る)?|J-STAGE|NDL Search|JSTOR|Back to [Tt]op|Download citation|[(（]?阅读原文[)）]?)(?:\s*\])?"
     r"|\s*,(?=\s*[\[［])"  # ``[Crossref], [Google Scholar]``: a comma between bracketed links
     r"|\s*[↩↑]\ufe0e?\ufe0f?[0-9²³¹⁴-⁹]?"  # a web page's back-link to the text (Markdown footnotes: ``↩`` ``↩2``)
     r")+\s*$"
@@ -308,6 +308,11 @@ _WATERMARK = re.compile(
 )
 
 
+# a CMS's anti-scraping stamp on a line of its own between a page's paragraphs: DedeCMS (织梦) puts
+# ``内容来自dedecms``, ``织梦好,好织梦``, ``织梦内容管理系统`` between the notes of a copied page
+_CMS_STAMP = re.compile(r"[\w ,，]{0,12}(?:dedecms|织梦)[\w ,，]{0,12}\s*$", re.I)
+
+
 # Google Scholar's tags before an item: ``[PDF] Smalls, M. L. (2009). …``
 _LEADING_TAG = re.compile(r"^(\s*)\[(?:PDF|HTML|BOOK|CITATION|DOC|B|C)\]\s+(?=[A-Z\u4e00-\u9fff\u3040-\u30ff])")
 
@@ -325,6 +330,8 @@ def debris_line(line: str) -> bool:
     ``被引量:12 下载:1548``, ``View in Article``) or a PDF's download stamp (``HeinOnline -- 59 Va. J.
     Int'l L. 123 2019``)."""
     if _WATERMARK.match(line):
+        return True
+    if ("织梦" in line or "dede" in line.lower()) and _CMS_STAMP.match(line):
         return True
     m = _DEBRIS.match(line) if _DEBRIS_CUE.search(line) else None
     return bool(m and m.start() == 0)
@@ -437,11 +444,14 @@ def _split_range(m: re.Match) -> str:
 # (``第3 5页``, ``第 6 5 页``, ``第 1 2 - 2 6 页``, ``指导案例 2 1 8 号``: digits spaced one by one before the
 # counter). A number is only read where it is one: a run of digits and l with a
 # digit in it and no letter beside it (``Vol. l`` and ``html5`` stay).
-_OCR_GATE = re.compile(r"\dl|l\d|出版杜|杂志杜|\d一\d|第\s*\d+ \d|\d \d ?[页頁号號]")
+_OCR_GATE = re.compile(r"\dl|l\d|\dO|O\d|出版杜|杂志杜|\d一\d|第\s*\d+ \d|\d \d ?[页頁号號]")
 _OCR_FIX = re.compile(
     r"(?<![A-Za-z\d])[\dl]*(?:\dl|l\d)[\dl]*(?![A-Za-z\d])"
     r"|(?<=出版|杂志)杜|(?<=\d)一(?=\d)|(?<=第)\s*\d+(?: \d+)+(?=\s*[页頁])"
     r"|(?<![\dA-Za-z])\d(?: \d)+(?: ?[-—–] ?\d(?: \d)*)?(?= ?[页頁号號])"
+    # 2O1O 年: the letter O for a zero, only in a number of two digits or more before its counter
+    # (one lazy look-ahead for the O, then the run taken whole and never given back: linear)
+    r"|(?<![A-Za-z\d])(?=O?\dO*\d)(?=[\dO]*?(?:\dO|O\d))[\dO]++(?= ?[年页頁号號期卷])"
 )
 
 
@@ -451,12 +461,13 @@ def _ocr_fix(m: re.Match) -> str:
         return "社"
     if t == "一":
         return "-"
-    return t.replace("l", "1").replace(" ", "")
+    return t.replace("l", "1").replace("O", "0").replace(" ", "")
 
 
 # _OCR_GATE's alternatives apart, each led by a literal the engine jumps to (the gate opens with a
 # class, tried at every character: 2 % of reading a note); a test checks them against it
 _OCR_L = re.compile(r"l(?:(?<=\dl)|(?=\d))")
+_OCR_O = re.compile(r"O(?:(?<=\dO)|(?=\d))")
 _OCR_YI = re.compile(r"一(?<=\d一)(?=\d)")
 _OCR_SPACED = re.compile(r"第\s*\d+ \d")
 _OCR_SPACED_COUNT = re.compile(r"\d \d ?[页頁号號]")  # 第 1 2 - 2 6 页, 指导案例 2 1 8 号
@@ -466,6 +477,7 @@ def _may_be_misread(text: str) -> bool:
     """``_OCR_GATE.search(text) is not None``, by substring tests and literal-led searches."""
     return (
         ("l" in text and _OCR_L.search(text) is not None)
+        or ("O" in text and _OCR_O.search(text) is not None)
         or ("杜" in text and ("出版杜" in text or "杂志杜" in text))
         or ("一" in text and _OCR_YI.search(text) is not None)
         or ("第" in text and _OCR_SPACED.search(text) is not None)

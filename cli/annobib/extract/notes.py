@@ -889,8 +889,9 @@ _FOLIO_BEFORE = re.compile(r"\d{1,4} (?=\S)")
 _ITEM_END = re.compile(r"(?:[.。][)）]?|https?://\S+|10\.\d{4,9}/\S+)\s*$")
 _ITEM_HEAD = re.compile(
     r"^\s*(?:[A-Z][\w'’\-‐‑]+(?:\s+[A-Z][\w'’\-‐‑]+){0,3},\s*(?:[A-Z]|&)|[A-Z][\w'’\-‐‑]+\s+[A-Z]{1,3}[,.]\s"
-    r"|[A-Z][\w'’\-‐‑]+(?:\s+(?:[A-Z][\w'’\-‐‑]+|of|for|and|on|in|the|de)){0,6}\.?\s*\((?:1[5-9]|20)\d\d[a-z]?"
-    r"(?:,\s*[A-Z][a-z]+(?:\s+\d{1,2})?)?\)"  # World Health Organization. (2020, March 18).
+    r"|(?:[A-Z][\w'’\-‐‑]+|(?:[A-Z]\.){2,3})(?:\s+(?:[A-Z][\w'’\-‐‑]+|of|for|and|on|in|the|de)){0,6}\.?\s*"
+    r"\((?:1[5-9]|20)\d\d[a-z]?(?:,\s*[A-Z][a-z]+(?:\s+\d{1,2})?)?\)"  # World Health Organization. (2020, March 18).
+    # (U.S. Government Accountability Office. (2021, June).: an initialism opens the name)
     r"|[\u4e00-\u9fff·]{2,15}(?:[、，,][\u4e00-\u9fff·]{2,8})*\s*(?:等\s*)?[.．，,:：]\s*[\u4e00-\u9fff《“「『(（\d]|[《「『“\"]"
     r"|(?:[\u3005\u3040-\u30ff\u4e00-\u9fff・·＝=]{2,30}|[―—－-]{2,})\s*(?:編|編著|著|监修|監修)?\s*[（(](?:1[5-9]|20)\d\d)"  # 青山昌彦 (2008)『…』, ―― (2007)
 )

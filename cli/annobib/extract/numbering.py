@@ -32,6 +32,9 @@ _SHAPES = (
     _BRACKET
     + "|"
     + _CIRCLED
+    + r"|(?P<closing>(?P<c>"
+    + _NUM
+    + r")[\]】〕］])"  # ``1〕`` / ``12]``: a site that prints only the closing bracket
     + r"|(?P<paren>[（(][ \t]?(?P<p>"
     + _NUM
     + r")[ \t]?[)）])"
@@ -69,6 +72,7 @@ _MARKED = re.compile(_BRACKET + "|" + _CIRCLED)
 # _MARKED (two groups) is tried at every character of the text
 _MARKED_OPEN = re.compile(r"[\[【〔［" + CIRCLED + "]")
 _SPACE = " \t\u3000"
+_IN_VALUE = frozenset(("dot", "bare", "closing"))
 
 
 class Marker(NamedTuple):
@@ -111,7 +115,7 @@ def candidates(text: str) -> list[Marker]:
             strength = 1
         else:
             continue
-        if strength < 3 and (shape == "dot" or shape == "bare") and text[start - 1].isalnum():
+        if strength < 3 and shape in _IN_VALUE and text[start - 1].isalnum():
             continue  # ``p.5.`` / ``2015.`` inside a value
         end = m.end()
         while end < size and text[end] in _SPACE:
@@ -137,7 +141,7 @@ def _at_break(text: str) -> Iterator[re.Match]:
             end = m.end()
 
 
-_NUMBER_GROUP = {"bracket": "b", "paren": "p", "dot": "d", "bare": "n", "alone": "a"}
+_NUMBER_GROUP = {"bracket": "b", "closing": "c", "paren": "p", "dot": "d", "bare": "n", "alone": "a"}
 
 
 def _continuing(cands: list[Marker]) -> list[Marker]:
@@ -154,10 +158,34 @@ def _continuing(cands: list[Marker]) -> list[Marker]:
 
 def numbered_run(text: str) -> list[Marker]:
     """The longest run of markers numbered k, k+1, k+2, … in text order (ties: one shape, line
-    starts); empty when no marker is found."""
+    starts), or the circled markers of page footnotes that start again on every page; empty when
+    no marker is found."""
     cands = candidates(text)
     if not cands:
         return []
+    run = _longest_run(cands)
+    restarting = _restarting_per_page(cands)
+    return restarting if len(restarting) > len(run) else run
+
+
+def _restarting_per_page(cands: list[Marker]) -> list[Marker]:
+    """``① ② ·56· ① ② ③ ④ ·57· ① …``: a Chinese journal's page footnotes, numbered afresh on every
+    page, pasted from its PDF. Every circled marker at a line start, in order, either continues the
+    numbering or starts it again at ①; the notes are then numbered by their place in the text (a
+    marker names a note only on its own page). Empty unless the numbering starts again at least once."""
+    circled = [c for c in cands if c.shape == "circled" and c.strength == 3]
+    if len(circled) < 3 or circled[0].number != 1:
+        return []
+    restarts = 0
+    for before, c in zip(circled, circled[1:]):
+        if c.number == 1:
+            restarts += 1
+        elif c.number != before.number + 1:
+            return []
+    return [c._replace(number=i) for i, c in enumerate(circled, 1)] if restarts else []
+
+
+def _longest_run(cands: list[Marker]) -> list[Marker]:
     score: list[int] = []
     back: list[int] = []
     best_of: dict[int, int] = {}  # number -> index of the best run ending there so far

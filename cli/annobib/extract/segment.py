@@ -399,6 +399,11 @@ def translation_pairs(text: str) -> str:
 # ``…，第 221 页，转引自高华明：《…》…`` / ``…, p. 5, quoted in A. Author, …``: the work quoted and
 # the work it was read in are two citations when the first stands as a citation of its own (a diary
 # or a speech cited only through the second one stays in it: ``蒋介石日记，1931年9月19日，转引自…``)
+# ``…, 1994, p. 41, 转引自马俊峰：前引书，第36页``: the work quoted from is cited by a back-reference,
+# which has little evidence of its own (no title mark, no imprint) yet is a citation
+_QUOTED_FROM_BACKREF = re.compile(
+    r"(?:转\s*引\s*自|轉\s*引\s*自|转\s*引)\s*(?:[^，,。：:《]{1,20}[：:，,]\s*)?(?:前引|前揭|前掲|上引|上揭|同上|同前)"
+)
 _QUOTED_FROM = re.compile(r"[，,]\s*(?=转\s*引\s*自|轉\s*引\s*自|转\s*引|(?:as\s+)?(?:quoted|cited)\s+in\s)")
 
 
@@ -420,6 +425,11 @@ def quoted_from(text: str) -> list[str]:
         return [text]
     for m in _QUOTED_FROM.finditer(text):
         head = text[: m.start()]
-        if _depth(head) == 0 and score_at_least(head, 5) and score_at_least(text[m.end() :], 3):
-            return [head, text[m.end() :]]
+        tail = text[m.end() :]
+        if (
+            _depth(head) == 0
+            and score_at_least(head, 5)
+            and (score_at_least(tail, 3) or _QUOTED_FROM_BACKREF.match(tail))
+        ):
+            return [head, tail]
     return [text]

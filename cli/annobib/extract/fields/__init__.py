@@ -198,6 +198,18 @@ GENRES: list[Genre] = [
         _has_gbt_tag,
         parse_gbt_tagged,
         examples=(
+            # tests/data/extract_blind31: a normative document, its number after its title and a colon
+            (
+                "水利部.水利部关于加强河湖管理的意见:水河湖〔2019〕8号[A/OL].(2019-03-02)[2024-01-05].https://example.gov.cn/a.htm.",
+                {
+                    "type": "legislation",
+                    "fields": {
+                        "title": "水利部关于加强河湖管理的意见",
+                        "number": "水河湖〔2019〕8号",
+                        "date": "2019-03-02",
+                    },
+                },
+            ),
             # tests/data/extract_blind25: a standard's number after its title, then the imprint
             (
                 "国家市场监督管理总局.数据安全技术 数据分类分级规则:GB/T 43697—2024[S].北京:中国标准出版社,2024.",
@@ -427,6 +439,18 @@ GENRES: list[Genre] = [
             (
                 "АВП РФ. Ф. 0100. Оп. 42. П. 288. Д. 19. Л. 81–85.",
                 {"type": "misc", "locator": "81-85", "fields": {"entrysubtype": "archive", "langid": "russian"}},
+            ),
+            # tests/data/extract_blind31: a document approved by an order, its date in words
+            (
+                "Программа развития Севера до 2030 года: утв. распоряжением Правительства РФ от 3 мая 2019 г. № 812-р.",
+                {
+                    "type": "legislation",
+                    "fields": {
+                        "title": "Программа развития Севера до 2030 года",
+                        "date": "2019-05-03",
+                        "number": "812-р",
+                    },
+                },
             ),
             # tests/data/extract_blind26: an act by kind, date, number and «title»
             (
@@ -864,6 +888,18 @@ GENRES: list[Genre] = [
                     },
                 },
             ),
+            # tests/data/extract_blind31: a Korean or Japanese law by its promulgation number
+            (
+                "「출입국관리법 시행령」(대통령령 제1234호, 2010. 5. 4. 개정).",
+                {
+                    "type": "legislation",
+                    "fields": {"title": "출입국관리법 시행령", "number": "대통령령 제1234호", "date": "2010-05-04"},
+                },
+            ),
+            (
+                "『漁業法』（昭和24年法律第267号）第3条。",
+                {"type": "legislation", "fields": {"title": "漁業法", "number": "昭和24年法律第267号"}},
+            ),
             # tests/test_extract_legal.py::test_chinese_court_decisions_are_jurisdiction
             (
                 "《王某诉李某合同纠纷案》，最高人民法院指导案例 15 号，2013 年 1 月 31 日发布。",
@@ -904,6 +940,26 @@ GENRES: list[Genre] = [
                         "number": "（2020）浙0192民初3081号",
                         "date": "2020",
                     },
+                },
+            ),
+            # tests/data/extract_blind31: a guiding case by its number, the case named after it
+            (
+                "最高人民法院指导案例99号：某某诉某市水务公司供水合同纠纷案。",
+                {
+                    "type": "jurisdiction",
+                    "fields": {
+                        "title": "某某诉某市水务公司供水合同纠纷案",
+                        "institution": "最高人民法院",
+                        "number": "指导案例99号",
+                    },
+                },
+            ),
+            # tests/data/extract_blind31: a Japanese law cited unmarked, by its era year and number
+            (
+                "漁業法（昭和24年法律第267号）第3条。",
+                {
+                    "type": "legislation",
+                    "fields": {"title": "漁業法", "number": "昭和24年法律第267号", "langid": "japanese"},
                 },
             ),
             (
@@ -1873,6 +1929,20 @@ GENRES: list[Genre] = [
         _always,
         parse_western,
         examples=(
+            # tests/data/extract_blind31: an unquoted paper in a series named without a number
+            (
+                "Ana Ruiz, Who Sets the Price of Water?, Lima Institute Working Paper (Lima: Lima Institute for "
+                "Public Policy, 2011).",
+                {
+                    "type": "report",
+                    "fields": {
+                        "title": "Who Sets the Price of Water?",
+                        "type": "Lima Institute Working Paper",
+                        "institution": "Lima Institute for Public Policy",
+                        "location": "Lima",
+                    },
+                },
+            ),
             # tests/data/extract_blind25: a ministry's statement quoted in a Korean note: the date is no
             # outlet, the ministry a body
             (

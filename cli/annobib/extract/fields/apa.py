@@ -39,7 +39,7 @@ from annobib.extract.fields.names import names_field, western_names, western_per
 _APA_NAME = r"(?:(?:de|van|von|der|den|del|da|di|la|le)\s+)*[^\W\d_][\w'’\-‐‑]*(?:\s+[^\W\d_][\w'’\-‐‑]*){0,2},\s*[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*(?:,\s*(?:Jr|Sr)\.)?"
 APA_RE = re.compile(
     r"^(?:(?P<au>" + _APA_NAME + r"(?:(?:,\s*|,?\s*&\s*)" + _APA_NAME + r")*(?:,?\s*(?:&\s*)?(?:et al\.|\.\.\.|…))?)"
-    r"|(?P<corp>(?:The\s+)?[A-Z][\w&'’\-]*(?:\s+(?:[A-Z&][\w&'’\-]*|of|for|and|on)){0,7})\.)"
+    r"|(?P<corp>(?:The\s+)?(?:(?:[A-Z]\.){2,3}\s+)?[A-Z][\w&'’\-]*(?:\s+(?:[A-Z&][\w&'’\-]*|of|for|and|on)){0,7})\.)"
     r"\s*(?P<ed>\((?:Eds?|eds?)\.\)\.?)?"
     r"\s*\((?P<y>(?:1[5-9]|20)\d\d)[a-z]?(?:,\s*(?P<md>[A-Z][a-z]+\.?(?:/[A-Z][a-z]+)?(?:\s+\d{1,2})?))?\)\.\s+(?P<body>.+)$"
 )
@@ -66,9 +66,9 @@ _APA_BRACKET = re.compile(
     r"\s*\[(?P<kind>Doctoral dissertation|Master['’]s thesis|Master's thesis)[,\s]+(?P<inst>[^\]]+)\]\s*$"
 )
 _APA_TITLE_TAIL = re.compile(
-    r"\s*\((?:(?P<rep>(?:[A-Z][\w.]*\s+){0,3}(?:Report|Paper|Brief|Publication)\s+No\.)\s*(?P<num>[\w.\-/]+)"
-    r"|(?P<num2>[A-Z]{2,8}\s+\d{2,4}[-–]\d{1,5})|pp?\.\s*(?P<pp>[\d–—-]+))\)\s*$"  # (NCES 2021-144): an agency's number
-)
+    r"\s*\((?:(?P<rep>(?:[A-Z][\w.]*\s+){0,5}(?:Report|Paper|Brief|Publication)s?\s+No\.)\s*(?P<num>[\w.\-/]+)"
+    r"|(?P<num2>[A-Z]{2,8}(?:\s+|-)\d{2,4}[-–]\d{1,5}[A-Z]{0,3})|pp?\.\s*(?P<pp>[\d–—-]+))\)\s*$"
+)  # (NCES 2021-144), (GAO-21-530SP): an agency's number; (OECD … Policy Papers No. 07): a series
 
 
 def parse_apa(text: str) -> Parsed | None:

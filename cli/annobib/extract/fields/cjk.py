@@ -45,7 +45,14 @@ from annobib.extract.fields.features import (
     page_range,
     strip_trailing,
 )
-from annobib.extract.fields.law import DOC_NUMBER_RE, LAW_TITLE_END, LEGAL_CUE_RE, LEGAL_ISSUER_RE, _court_case
+from annobib.extract.fields.law import (
+    DOC_NUMBER_RE,
+    LAW_TITLE_END,
+    LEGAL_CUE_RE,
+    LEGAL_ISSUER_RE,
+    _court_case,
+    statute_by_number,
+)
 from annobib.extract.fields.model import Parsed
 from annobib.extract.fields.names import ROLE_SUFFIX_RE, cjk_names, format_cjk_names, is_cjk_org
 
@@ -841,7 +848,8 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
         etype = "legislation"
         dn = DOC_NUMBER_RE.search(rest_nourl)
         if dn:
-            f["number"] = cre.sub(r"\s+", "", dn.group(0))
+            # 国务院令第686号 is printed solid, 법률 제6967호 with its space
+            f["number"] = cre.sub(r"\s+", " " if HANGUL.search(dn.group(0)) else "", dn.group(0))
             # 国发〔2021〕5号: the bracketed year numbers the document, it does not date it
             date = iso_date(rest_nourl[: dn.start()] + rest_nourl[dn.end() :])
         if date:
@@ -1029,8 +1037,9 @@ _REPORT_SERIES_CUES = ("시리즈", "총서", "보고서", "系列", "研究报�
 # the collections that print other works in numbered volumes: an author's collected works (with a
 # part of them, 《郭沫若全集·考古编》), a compendium (《四库全书》) or a canon (《大正藏》, 《道藏》)
 _COLLECTED_WORKS = re.compile(
-    r"(?:全集|文集|选集|選集|文选|文選|著作集|作品集)(?:·[^·]{1,10})?$|(?:全书|全書|大正藏|道藏|藏经|藏經|续藏|續藏)$"
+    r"(?:全集|(?<!论)(?<!論)(?<!研究)文集|选集|選集|文选|文選|著作集|作品集)(?:·[^·]{1,10})?$|(?:全书|全書|大正藏|道藏|藏经|藏經|续藏|續藏)$"
 )
+# (论文集 / 研究文集: papers by many hands, not an author's collected works)
 # the volume of such a collection: 第8卷 / 第50册 / 第三册 (in a periodical, 《时务报》第29册 numbers an issue)
 _COLLECTION_VOLUME = re.compile(
     r"\s*第\s*(?:(\d{1,4})\s*[卷巻]|(\d{1,4})\s*[册冊]|([一二三四五六七八九十]{1,3})\s*[卷巻册冊])"
@@ -1275,4 +1284,4 @@ def _parse_cjk_untitled(text: str) -> Parsed:
 def parse_cjk_or_court_case(text: str) -> Parsed:
     """A CJK citation that opens with a title mark: :func:`parse_cjk`, read as a court decision
     (``@jurisdiction``) when it names a guiding case or a case number."""
-    return _court_case(text, parse_cjk(text))
+    return _court_case(text, statute_by_number(text, parse_cjk(text)))

@@ -82,6 +82,8 @@ def _has_month_word(text: str) -> bool:
 
 DOT_DMY = re.compile(r"(\d" + _WB + r"\d?)\.(\d{1,2})\.(\d{4})\b")
 ISO_DATE = re.compile(r"(\d" + _WB + r"\d{3})([-./])(\d{1,2})\2(\d{1,2})\b")
+# 2003. 8. 16.: a Korean date, a space after each dot and one closing it
+KO_DOTTED = re.compile(r"(?<![\d.])((?:1[89]|20)\d\d)\. (\d{1,2})\. (\d{1,2})\.")
 YEAR = re.compile(r"(1(?<![\d/.-]1)[5-9]\d\d|2(?<![\d/.-]2)0\d\d)(?!\d)")  # (?<![\d/.-])(1[5-9]\d\d|20\d\d)
 ZH_YMD = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 ZH_YM = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?!\s*\d{1,2}\s*[日일])")
@@ -355,14 +357,15 @@ PUBLISHER_ZH = re.compile(
     r"(?:(?P<loc>[\u4e00-\u9fff]{2,8})\s*[：:]\s*)?(?P<pub>"
     r"(?:[\u3005\u3040-\u30ff\u4e00-\u9fff·（）()A-Za-z]{1,30}?(?:出版社|出版公司|出版集团|书局|书店|印书馆|書店|書房|書局)\s*、\s*)*"  # 格致出版社、上海人民出版社
     r"[\u3005\u3040-\u30ff\u4e00-\u9fff·（）()A-Za-z]{0,30}?"  # ミネルヴァ書房, ナカニシヤ出版
-    r"(?:出版社|出版公司|出版集团|出版中心|出版发行|出版企业有限公司|有限公司|书局|书店|印书馆|出版会|出版部|出版協会|出版协会|書店|書房|出版會|新社|講談社|新潮社|文藝春秋|有斐閣|勁草書房|文庫|新書|選書|叢書|丛书|文库|社))"
+    r"(?:(?:出版社|出版公司|出版集团|出版中心|出版发行|出版企业有限公司|有限公司|书局|书店|印书馆|出版会|出版部|出版協会|出版协会|書店|書房|出版會|新社|講談社|新潮社|文藝春秋|有斐閣|勁草書房|文庫|新書|選書|叢書|丛书|文库|社)|(?<=[A-Za-z\u30a0-\u30ff])出版))"
     r"\s*[，,、]?\s*(?P<year>\d{4})(?:\s*年|(?=\s*[，,。.）)]|\s*$))(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s*(?P<month>\d{1,2})\s*月)?\s*(?:第\s*\d+\s*次印刷)?\s*(?:版|刊)?"
 )
 # one of these is in every publisher ending PUBLISHER_ZH accepts (出版社, 书局, 書房, 社, 文庫 …)
 _PUBLISHER_ZH_CUE = re.compile(r"[出公书書社春閣庫库]")
+# (NTT出版, ナカニシヤ出版: a Japanese publisher named in Latin letters or katakana, then 出版)
 # a publisher ending's last character, then the year (as PUBLISHER_ZH reads them): without it there is
 # no match, and the regex, tried at every position, is not run (a test checks the set against it)
-_PUBLISHER_ZH_LAST = "社司团心行局店馆会部房會秋閣庫書书库"
+_PUBLISHER_ZH_LAST = "社司团心行局店馆会部房會秋閣庫書书库版"
 _PUBLISHER_ZH_YEAR = re.compile(rf"[{_PUBLISHER_ZH_LAST}]\s*[，,、]?\s*\d{{4}}")
 
 
@@ -584,6 +587,9 @@ def iso_date(text: str) -> str | None:
     m = ISO_DATE.search(text) if iso else None
     if m and _valid_day(int(m.group(3)), int(m.group(4))):
         return f"{m.group(1)}-{int(m.group(3)):02d}-{int(m.group(4)):02d}"
+    m = KO_DOTTED.search(text) if dot and ". " in text else None
+    if m and _valid_day(int(m.group(2)), int(m.group(3))):
+        return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
     if month:
         m = EN_MDY.search(text)
         if m:

@@ -19,7 +19,7 @@ from annobib.extract.fields.features import (
     find_url,
     gbt_untagged_online,
 )
-from annobib.extract.fields.law import LAW_TITLE_END
+from annobib.extract.fields.law import DOC_NUMBER_RE, LAW_TITLE_END
 from annobib.extract.fields.model import Parsed
 from annobib.extract.fields.names import (
     PINYIN_SURNAMES,
@@ -29,6 +29,9 @@ from annobib.extract.fields.names import (
     western_names,
     western_person,
 )
+
+# ``…的指导意见:国发〔2022〕14号``: a document number closing a title after a colon
+_NUMBER_AFTER_TITLE = re.compile(r"\s*[:：]\s*(" + DOC_NUMBER_RE.pattern + r")\s*$")
 
 
 # ---------------------------------------------------------------- old GB/T style with type tags
@@ -88,6 +91,14 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
         _gbt_authors(f, au)
     f["title"] = title.strip()
     etype = GBT_TAGS.get(tag, "misc")
+    dn = _NUMBER_AFTER_TITLE.search(f["title"]) if "号" in f["title"] else None
+    if dn and LAW_TITLE_END.search(f["title"][: dn.start()].rstrip()):
+        # 国务院关于…的指导意见:国发〔2022〕14号[A/OL]: a normative document, its number after its title
+        f["title"], f["number"], etype = (
+            f["title"][: dn.start()].rstrip(),
+            cre.sub(r"\s+", "", dn.group(1)),
+            "legislation",
+        )
     if tag in ("Z", "Z/OL") and LAW_TITLE_END.search(title.strip()):
         etype = "legislation"  # 中华人民共和国教育法[Z]: a law or normative document tagged "other"
     if rest.lstrip().startswith("//"):

@@ -22,6 +22,8 @@ CASE_NUMBER_RE = re.compile(
 )
 COURT_RE = re.compile(r"[\u4e00-\u9fff]{0,12}(?:人民法院|法院|人民检察院)")
 FIRST_MARK_RE = re.compile(r"[《〈「『]")
+# a case's name as a clause of its own: 某某诉某公司环境污染民事公益诉讼案
+_CASE_NAME = re.compile(r"(?:^|[：:，,])\s*([^，,。：:]{2,60}?案)\s*(?:[，,。]|$)")
 COURT_ABBR = {"最高法": "最高人民法院", "最高检": "最高人民检察院"}
 
 
@@ -49,6 +51,9 @@ def _court_case(text: str, p: Parsed) -> Parsed:
     if guide:
         f["number"] = f"指导案例{guide['n']}号"
         f["institution"] = guide["court"]
+        name = _CASE_NAME.search(text) if not FIRST_MARK_RE.search(text) else None
+        if name:  # 最高人民法院指导案例213号：某某诉某公司…案: the case named without marks, before or after
+            f["title"] = name.group(1)
     else:
         f["number"] = cre.sub(r"\s+", "", caseno.group(0))
         before = [m for m in COURT_RE.finditer(text[: caseno.start()]) if not m.group(0).endswith("检察院")]
@@ -66,6 +71,27 @@ def _court_case(text: str, p: Parsed) -> Parsed:
     p.fields = _order(f)
     p.understood = True  # a court and a docket number name the decision, title marks or not
     return p
+
+
+# ---------------------------------------------------------------- a law by its number, unmarked
+
+# 宗教法人法（昭和26年法律第126号）第1条: a Japanese law cited the Japanese way, without title marks,
+# its era year and number in brackets after its name
+JA_LAW_NUMBER_RE = re.compile(
+    r"(?:明治|大正|昭和|平成|令和)\s*\d{1,2}\s*年\s*(?:法律|政令|勅令|省令|条約)\s*第\s*\d+\s*号"
+)
+_UNMARKED_LAW = re.compile(
+    r"^\s*(?P<t>[^\s（(，,、。：:]{2,40}?)\s*[（(]\s*(?P<n>" + JA_LAW_NUMBER_RE.pattern + r")\s*[）)]"
+)
+
+
+def statute_by_number(text: str, p: Parsed) -> Parsed:
+    """``宗教法人法（昭和26年法律第126号）``: an unmarked Japanese law, ``@legislation`` with its number."""
+    m = _UNMARKED_LAW.match(text) if "号" in text else None
+    if m is None or not LAW_TITLE_END.search(m["t"]):
+        return p
+    f = {"title": m["t"], "number": cre.sub(r"\s+", "", m["n"]), "langid": "japanese"}
+    return Parsed(type="legislation", fields=_order(f), locator=None, names=[], understood=True)
 
 
 # ---------------------------------------------------------------- Western case law (@jurisdiction)
@@ -302,7 +328,7 @@ def parse_un_doc(text: str) -> Parsed | None:
 
 # the word closing the title of a law, regulation or normative document (《…法》, …办法(试行), …的通知)
 LAW_TITLE_END = re.compile(
-    r"(?:法|法典|条例|規則|规定|规则|办法|细则|决定|通知|意见|章程|规章|命令|公告|解释|公约|條約|条约|协定|議定書|议定书|宪章)(?:[（(](?:试行|暂行|草案|修订稿|征求意见稿)[）)])?[）)]?$"
+    r"(?:法|法典|条例|規則|规定|规则|办法|细则|决定|通知|意见|章程|规章|命令|公告|解释|公约|條約|条约|协定|議定書|议定书|宪章|법률|법|시행령|시행규칙|조약|협정)(?:[（(](?:试行|暂行|草案|修订稿|征求意见稿)[）)])?[）)]?$"
 )
 LEGAL_CUE_RE = re.compile(
     r"通过|公布|施行|修正(?![版本])|修订(?![版本])|颁布|发布|令\s*第\s*\d+\s*号|[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号"
@@ -311,6 +337,9 @@ LEGAL_CUE_RE = re.compile(
 LEGAL_ISSUER_RE = re.compile(
     r"(?:人民代表大会|常务委员会|国务院|办公厅|人民政府|[^研]部|总局|[^新]局|署|人民银行|委员会)$"
 )
+# the number a law is promulgated under: 国务院令第686号, 国发〔2022〕14号; a Japanese law's era year and
+# number (昭和26年法律第126号), a Korean law's (법률 제6967호)
 DOC_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fff]{0,8}令\s*第\s*\d+\s*号|[\u4e00-\u9fff]{1,8}\s*[〔\[［]\s*\d{4}\s*[〕\]］]\s*\d+\s*号"
+    r"|" + JA_LAW_NUMBER_RE.pattern + r"|(?:법률|대통령령|총리령|[가-힣]{1,6}부령)\s*제\s*\d+\s*호"
 )

@@ -33,8 +33,9 @@ def _drop_nationality(text: str) -> str:
     return NATIONALITY_RE.sub("", text) if text.lstrip()[:1] in _NATIONALITY_OPEN else text
 
 
+# 总主编 / 总编著: a series' chief editor, an editor all the same (the 总 is no part of the name)
 ROLE_SUFFIX_RE = re.compile(
-    r"\s*(主编|主編|编著|合编|合編|编选|編選|编译|編譯|编校|點校|点校|校订|校注|编|著|等著|撰|口述|整理|選|編著|編|監修|著作|外著)$"
+    r"\s*(?:总|總)?(主编|主編|编著|合编|合編|编选|編選|编译|編譯|编校|點校|点校|校订|校注|编|著|等著|撰|口述|整理|選|編著|編|監修|著作|外著)$"
 )
 # the last characters of ROLE_SUFFIX_RE's words: the regex ends at the end of the text (``$``: perhaps
 # before a final newline), and tried at every position it is spared where no such character ends it

@@ -776,6 +776,12 @@ _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE13 = re.compile(
     r"^(?P<type>(?:[A-Z][\w.&-]*\s+){0,4}(?:Reports?|Briefs?|Papers?|Memos?|Backgrounders?|Series|Analys[ie]s|Commentary|Insights?|Monographs?|In Focus))\s+(?:No\.\s*|Number\s+)?(?P<num>[A-Z]*[-\d]+[A-Z\d-]*)\.?$"
 )
 
+# a paper series named without a number, its imprint (or nothing) after it
+_UNNUMBERED_SERIES = re.compile(
+    r"^(?P<type>(?:[A-Z][\w.&-]*\s+){0,4}(?:Working|Discussion|Occasional|Policy|Research)\s+(?:Papers?|Briefs?))"
+    r"\s*(?:\(|\.?$)"
+)
+
 
 def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     """An unquoted note (``Author, Title, Place: Publisher, Year`` / ``Org, Title, Date, URL`` / a short
@@ -888,6 +894,10 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
         if rm_:
             f["type"] = rm_.group("type")
             f["number"] = rm_.group("num")
+            break
+        sm = _UNNUMBERED_SERIES.match(s) if tparts else None
+        if sm:  # Title, Baker Institute Working Paper (Houston: …, 2009): a series, no number printed
+            f["type"] = sm.group("type")
             break
         tparts.append(s)
     title = ", ".join(tparts).strip(" .") or None
@@ -1044,7 +1054,7 @@ def _western_unquoted_type(n: _WesternNote) -> None:
         f["publisher"] = n.publisher
     elif (
         placepub
-        and (names and names[0].startswith("{") or "number" in f or _think_tank(placepub.group("pub")))
+        and (names and names[0].startswith("{") or "number" in f or "type" in f or _think_tank(placepub.group("pub")))
         and "Printing Office" not in placepub.group("pub")  # a department's book printed by the GPO
     ):
         # an organization's or a numbered publication, or a think tank's (Santa Monica, CA: RAND
