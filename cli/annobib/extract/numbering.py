@@ -164,7 +164,7 @@ def numbered_run(text: str) -> list[Marker]:
     if not cands:
         return []
     run = _longest_run(cands)
-    restarting = _restarting_per_page(cands)
+    restarting = _restarting_per_page(cands) or _restarting_after_folios(cands, text)
     return restarting if len(restarting) > len(run) else run
 
 
@@ -183,6 +183,32 @@ def _restarting_per_page(cands: list[Marker]) -> list[Marker]:
         elif c.number != before.number + 1:
             return []
     return [c._replace(number=i) for i, c in enumerate(circled, 1)] if restarts else []
+
+
+def _restarting_after_folios(cands: list[Marker], text: str) -> list[Marker]:
+    """``1… 2… 3… ·84· 期刊名 … 1… 2…``: page footnotes numbered afresh on every page with digits
+    (glued ``1费孝通:…``, ``1.``, ``(1)``), pasted from a PDF. A digit marker starting again at 1 is
+    common inside values, so here every restart must follow a folio line (``·84·``, ``— 812 —``, a
+    running head with its folio) since the marker before it; the notes are then numbered by place."""
+    # lazy: document is the page reader; only a paste that starts its numbering again needs it
+    from annobib.extract.document import is_folio
+
+    starts = [c for c in cands if c.strength == 3 and c.shape != "circled"]
+    if len(starts) < 3:
+        return []
+    shape = max({c.shape for c in starts}, key=lambda s: sum(c.shape == s for c in starts))
+    marks = [c for c in starts if c.shape == shape]
+    if marks[0].number != 1:
+        return []
+    restarts = 0
+    for before, c in zip(marks, marks[1:]):
+        if c.number == before.number + 1:
+            continue
+        lines = text[before.end : c.start].splitlines()
+        if c.number != 1 or not any(is_folio(" ".join(line.split())) is not None for line in lines[1:]):
+            return []
+        restarts += 1
+    return [c._replace(number=i) for i, c in enumerate(marks, 1)] if restarts else []
 
 
 def _longest_run(cands: list[Marker]) -> list[Marker]:
