@@ -252,3 +252,11 @@ def test_see_the_essays_in_an_edited_book_with_esp_pages():
     assert c.parsed.fields["editor"] == "Thorne, Margaret L."
     assert c.parsed.fields["title"] == "Merchants of the North Sea"
     assert (c.parsed.fields["publisher"], c.parsed.locator) == ("Clarendon Press", "33-41")
+
+
+def test_a_kanji_page_range_with_the_horizontal_bar_is_a_range():
+    # Japanese typesetting joins a range with U+2015 (―): once kanji numerals are digits it is 115-118
+    from annobib.extract.normalize import normalize
+
+    assert normalize("岩波書店、一九二七年、一一五―一一八頁。") == "岩波書店、1927年、115-118頁。"
+    assert normalize("『上巻―下巻』") == "『上巻―下巻』"  # a title keeps its bar

@@ -520,13 +520,16 @@ def pdf_spaced_digits(text: str) -> str:
 
 # Japanese typesetting prints ``1‐40頁`` with U+2010 (hyphen), PDFs give U+2011/U+2012/U+2212: between
 # digits each is the range dash the parsers read as ``-``
-_ODD_DASH = re.compile(r"(?<=\d)\s*[\u2010\u2011\u2012\u2212]\s*(?=\d)")
-_ODD_DASH_GATE = re.compile(r"[\u2010\u2011\u2012\u2212]")
+_ODD_DASH = re.compile(r"(?<=\d)\s*[\u2010\u2011\u2012\u2015\u2212]\s*(?=\d)")
+_ODD_DASH_GATE = re.compile(r"[\u2010\u2011\u2012\u2015\u2212]")
 
 
 def odd_dashes(text: str) -> str:
-    """``1‐40頁`` (U+2010) -> ``1-40頁``: a range printed with a rare dash reads like any other."""
-    if text.isascii() or not ("\u2010" in text or "\u2011" in text or "\u2012" in text or "\u2212" in text):
+    """``1‐40頁`` (U+2010) -> ``1-40頁``: a range printed with a rare dash reads like any other
+    (``115―118頁``: the horizontal bar of Japanese typesetting, once kanji numerals are digits)."""
+    if text.isascii() or not (
+        "\u2010" in text or "\u2011" in text or "\u2012" in text or "\u2015" in text or "\u2212" in text
+    ):
         return text  # (_ODD_DASH_GATE's characters, tested one by one: cheaper than a regex call)
     return _outside_protected(text, lambda part: _ODD_DASH.sub("-", part))
 
@@ -544,7 +547,7 @@ _KANJI_NUMBER = re.compile(
     r"|(?<![\u3400-\u9fff〇])([〇一二三四五六七八九十]{1,5})(?=\s*[頁页])"
     r"|(?<=第)([〇一二三四五六七八九十]{1,4})(?=[巻卷号號版冊册章集輯辑編编])"
     # the first page of a range (``五六～五八頁``) and the month and day of a kanji date
-    r"|(?<![\u3400-\u9fff〇])([〇一二三四五六七八九十]{1,5})(?=\s*[～〜~—–-]\s*[〇一二三四五六七八九十]{1,5}\s*[頁页])"
+    r"|(?<![\u3400-\u9fff〇])([〇一二三四五六七八九十]{1,5})(?=\s*[～〜~—―–-]\s*[〇一二三四五六七八九十]{1,5}\s*[頁页])"
     r"|(?<=[0-9〇一二三四五六七八九]{4}年)([一二三四五六七八九十]{1,2})(?=月)"
     r"|(?<=[0-9〇一二三四五六七八九]{4}年[一二三四五六七八九十0-9]月)([一二三四五六七八九十]{1,3})(?=日)"
     r"|(?<=[0-9〇一二三四五六七八九]{4}年[一二三四五六七八九十0-9]{2}月)([一二三四五六七八九十]{1,3})(?=日)"
@@ -654,8 +657,8 @@ NORMALIZERS: tuple[Callable[[str], str], ...] = (
     ocr_confusions,
     pdf_spaced_digits,
     glued_page_ranges,
-    odd_dashes,
     kanji_numerals,
+    odd_dashes,  # after kanji_numerals: 一一五―一一八頁 is a range once its numbers are digits
     punctuation_width,
 )
 
