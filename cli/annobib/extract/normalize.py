@@ -520,15 +520,20 @@ def pdf_spaced_digits(text: str) -> str:
 
 # Japanese typesetting prints ``1‐40頁`` with U+2010 (hyphen), PDFs give U+2011/U+2012/U+2212: between
 # digits each is the range dash the parsers read as ``-``
-_ODD_DASH = re.compile(r"(?<=\d)\s*[\u2010\u2011\u2012\u2015\u2212]\s*(?=\d)")
-_ODD_DASH_GATE = re.compile(r"[\u2010\u2011\u2012\u2015\u2212]")
+_ODD_DASH = re.compile(r"(?<=\d)\s*[\u2010\u2011\u2012\u2015\u2212\u2500]\s*(?=\d)")
+_ODD_DASH_GATE = re.compile(r"[\u2010\u2011\u2012\u2015\u2212\u2500]")
 
 
 def odd_dashes(text: str) -> str:
     """``1‐40頁`` (U+2010) -> ``1-40頁``: a range printed with a rare dash reads like any other
     (``115―118頁``: the horizontal bar of Japanese typesetting, once kanji numerals are digits)."""
     if text.isascii() or not (
-        "\u2010" in text or "\u2011" in text or "\u2012" in text or "\u2015" in text or "\u2212" in text
+        "\u2010" in text
+        or "\u2011" in text
+        or "\u2012" in text
+        or "\u2015" in text
+        or "\u2212" in text
+        or "\u2500" in text  # ─, a box-drawing line a PDF or a site gives for a dash
     ):
         return text  # (_ODD_DASH_GATE's characters, tested one by one: cheaper than a regex call)
     return _outside_protected(text, lambda part: _ODD_DASH.sub("-", part))

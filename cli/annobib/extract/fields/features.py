@@ -99,14 +99,16 @@ ZH_SERIES = re.compile(r"第\s*(\d{1,4})\s*辑")
 ZH_PAGES = re.compile(r"第\s*(\d+)\s*(?:[—–\-~～至]+\s*(\d+))?\s*页")
 ZH_BAN = re.compile(r"第\s*(\d+)\s*版|(?<![\d])(\d+)\s*面(?![\w])|(?<![\w])([A-Z]?\d+)\s*면(?![\w])")  # 2面 / A1면
 JA_PAGES = re.compile(r"(?:p+\.\s*)?(\d+)\s*(?:[—–\-~～]+\s*(\d+))?\s*頁")
-TW_PAGES = re.compile(r"(?<![\d第])頁\s*(\d+)(?:\s*[—–\-~～]+\s*(\d+))?")  # Taiwan/Hong Kong: 頁 1-30
+TW_PAGES = re.compile(
+    r"(?<![\d第])[頁页]\s*(\d+)(?:\s*[—–\-~～]+\s*(\d+))?"
+)  # Taiwan/Hong Kong, older mainland: 頁 1-30, 页192
 EN_PAGES = re.compile(r"(p(?<!\w.)p?)\.\s*([A-Z]?\d+|[IVXLCivxlc]+)(?:\s*[-–—]+\s*([A-Z]?\d+))?")
 
 
 def cjk_pages(text: str) -> re.Match | None:
     """``ZH_PAGES.search(text) or JA_PAGES.search(text) or TW_PAGES.search(text) or
     KO_PAGES.search(text)``, each regex tried only when the page word it needs (页, 頁, 쪽) is there."""
-    m = ZH_PAGES.search(text) if "页" in text else None
+    m = ZH_PAGES.search(text) or TW_PAGES.search(text) if "页" in text else None
     if m is None and "頁" in text:
         m = JA_PAGES.search(text) or TW_PAGES.search(text)
     if m is None and "쪽" in text:
