@@ -265,7 +265,8 @@ def test_a_kanji_page_range_with_the_horizontal_bar_is_a_range():
 def test_a_page_written_after_the_page_word_is_the_locator():
     # older mainland and Taiwanese notes write the page word first: 页192-195, 頁 30
     from annobib.extract.fields import parse_citation
+    from annobib.extract.normalize import normalize
 
-    p = parse_citation("谢某著、耿某译:《中国的寺院经济》,兰州:甘肃人民出版社1987年版,页192─195。")
+    p = parse_citation(normalize("谢某著、耿某译:《中国的寺院经济》,兰州:甘肃人民出版社1987年版,页192─195。"))
     assert p.locator == "192-195"
     assert parse_citation("王某:《某书》,北京:某某出版社2001年版,第3页。").locator == "3"
