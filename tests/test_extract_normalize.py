@@ -270,3 +270,11 @@ def test_a_page_written_after_the_page_word_is_the_locator():
     p = parse_citation(normalize("谢某著、耿某译:《中国的寺院经济》,兰州:甘肃人民出版社1987年版,页192─195。"))
     assert p.locator == "192-195"
     assert parse_citation("王某:《某书》,北京:某某出版社2001年版,第3页。").locator == "3"
+
+
+def test_a_bare_can_before_an_author_is_a_lead_word_but_not_in_a_name():
+    # older notes write 参 alone for 参见 before the author; 参议院 and 参谋长 are names
+    from annobib.extract.citations import strip_lead_in
+
+    assert strip_lead_in("参道端某:《唐代佛教史の研究》,京都:法藏馆,1957年").startswith("道端某")
+    assert strip_lead_in("参议院:《某报告》").startswith("参议院")
