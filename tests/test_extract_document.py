@@ -3,7 +3,7 @@
 import pytest
 
 from annobib.extract import extract_text
-from annobib.extract.document import clean_spacing, join_lines, join_pair, split_pages
+from annobib.extract.document import clean_spacing, join_lines, join_pair, normalize_text, split_pages
 from annobib.extract.notes import find_notes, loose_notes
 
 NOTES = [
@@ -220,3 +220,24 @@ def test_folios_at_the_page_foot():
     )
     x = extract_text(text)
     assert [r.note.page for r in x.notes] == [56, 57, 58]
+
+
+@pytest.mark.parametrize(
+    ("odd", "made"),
+    [
+        ("\u2028", "\n"),  # a line end
+        ("\u2029", "\n\n"),  # a paragraph end
+        ("\x85", "\n"),
+        ("\u2474", "(1)"),  # ⑴, a number form
+        ("\u249b", "20."),  # ⒛
+        ("\x1b[31m", ""),  # a terminal escape
+        ("\x07", ""),  # a control character
+        ("\x9b", ""),  # C1
+    ],
+)
+def test_normalize_text_finds_each_odd_character_alone(odd: str, made: str) -> None:
+    """normalize_text looks for these only after one scan says the text holds one: each, alone in
+    a long plain text, is still found and made ordinary."""
+    plain = "Robert Keohane, After Hegemony, 1984, p. 45.\n" * 50
+    assert normalize_text(plain + "a" + odd + "b") == plain + "a" + made + "b"
+    assert normalize_text(plain) == plain

@@ -73,12 +73,13 @@ def normalize_text(text: str) -> str:
     (CR, VT, NEL, U+2028) becomes a newline and U+2029 a blank line (a paragraph), so no note is
     run into the one before it."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if _LINE_END.search(text):  # a scan in C; the common text has none
-        text = text.translate(_LINE_ENDS)
-    if _NUMBER_FORM.search(text):  # a scan in C: a per-character test cost more than the rest
-        text = text.translate(_NUMBER_FORMS)
-    if _CONTROL.search(text):
-        text = _CONTROL.sub("", text)  # ESC, BEL, C1 …: nothing a printed note holds, never a value
+    if _ANY_ODD.search(text):  # one scan in C instead of three: the common text has none of them
+        if _LINE_END.search(text):
+            text = text.translate(_LINE_ENDS)
+        if _NUMBER_FORM.search(text):  # a scan in C: a per-character test cost more than the rest
+            text = text.translate(_NUMBER_FORMS)
+        if _CONTROL.search(text):
+            text = _CONTROL.sub("", text)  # ESC, BEL, C1 …: nothing a printed note holds, never a value
     return text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u200b", "")
 
 
@@ -88,6 +89,10 @@ _LINE_ENDS = str.maketrans({"\x0b": "\n", "\x85": "\n", "\u2028": "\n", "\u2029"
 # can carry them (a terminal's escape sequences, a PDF's junk) and a .bib value must not
 _NUMBER_FORM = re.compile("[\u2474-\u249b]")
 _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# a character any of the three above starts with (every _CONTROL match holds one of its last class,
+# \x1b among them): one character class is a fast scan, where _CONTROL's alternation tries each
+# branch at every character (2 MB of notes: 5 ms instead of 26 ms for the three)
+_ANY_ODD = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u2028\u2029\u2474-\u249b]")
 
 
 _FOLIO_FIRST = frozenset("-–—－·•第 \t")
