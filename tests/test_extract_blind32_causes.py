@@ -1,0 +1,24 @@
+"""The general causes behind blind set 32's misses, each on notes written for these tests (not
+taken from any evaluation set)."""
+
+import pytest
+
+from annobib.extract.notes import loose_notes
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["Ocean Politics in the Far North" + " " * 40 + "233", "233" + " " * 30 + "Ocean Politics after 2019"],
+)
+def test_a_running_head_set_a_layout_gap_from_its_folio_is_page_furniture(head):
+    text = (
+        f'4. Ann Lee, "Ice and Law," in Polar Orders, ed. Tom Ray (Oslo: Norli, 2015), 40-61.\n{head}\n5. Ibid., 44.\n'
+    )
+    notes = loose_notes(text)
+    assert len(notes) == 2
+    assert notes[0].text.rstrip().endswith("40-61.")
+
+
+def test_a_note_line_with_wide_spaces_is_not_a_head():
+    text = "4. Ann Lee, Ice and Law (Oslo: Norli, 2015),      61\n5. Ibid., 44.\n"
+    assert loose_notes(text)[0].text.rstrip().endswith("61")
