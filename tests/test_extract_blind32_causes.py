@@ -3,6 +3,7 @@ taken from any evaluation set)."""
 
 import pytest
 
+from annobib.extract.fields import parse_citation
 from annobib.extract.notes import loose_notes
 
 
@@ -22,3 +23,16 @@ def test_a_running_head_set_a_layout_gap_from_its_folio_is_page_furniture(head):
 def test_a_note_line_with_wide_spaces_is_not_a_head():
     text = "4. Ann Lee, Ice and Law (Oslo: Norli, 2015),      61\n5. Ibid., 44.\n"
     assert loose_notes(text)[0].text.rstrip().endswith("61")
+
+
+@pytest.mark.parametrize("date", ["updated May 9, 2021", "May 9, 2021", "rev. May 9, 2021"])
+def test_an_imprint_with_a_full_date_keeps_place_and_publisher(date):
+    p = parse_citation(
+        f"Jane Roe, Sea Ice and Shipping: Issues for Congress, CRS Report R40001 (Washington, DC: "
+        f"Congressional Research Service, {date}), 7."
+    )
+    assert (p.fields["location"], p.fields["institution"], p.fields["date"]) == (
+        "Washington, DC",
+        "Congressional Research Service",
+        "2021-05-09",
+    )
