@@ -36,3 +36,26 @@ def test_an_imprint_with_a_full_date_keeps_place_and_publisher(date):
         "Congressional Research Service",
         "2021-05-09",
     )
+
+
+def test_an_apa_chapter_splits_an_apa6_place_from_its_publisher():
+    p = parse_citation(
+        "Roe, A., & Poe, B. (2001). Grain stores. In C. Doe & D. Loe (Eds.), Famine and markets "
+        "(pp. 3–20). Boston, MA: Beacon Relief Trust."
+    )
+    assert (p.fields["location"], p.fields["publisher"], p.fields["pages"]) == (
+        "Boston, MA",
+        "Beacon Relief Trust",
+        "3-20",
+    )
+
+
+@pytest.mark.parametrize(
+    ("publisher", "etype"),
+    [("Manila: Asian Policy Institute.", "report"), ("Russell Sage Foundation.", "book")],
+)
+def test_an_apa_book_published_by_a_research_institute_is_a_report(publisher, etype):
+    p = parse_citation(f"Roe, A. (2019). Rice prices in Asia: A review. {publisher}")
+    assert p.type == etype
+    if etype == "report":
+        assert (p.fields["location"], p.fields["institution"]) == ("Manila", "Asian Policy Institute")

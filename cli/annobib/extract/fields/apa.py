@@ -23,6 +23,7 @@ from annobib.extract.fields.features import (
     _mask_dates,
     _news_outlet,
     _order,
+    _think_tank,
     brace_org,
     clean_url,
     iso_date,
@@ -108,7 +109,7 @@ def parse_apa(text: str) -> Parsed | None:
         etype = (
             "inproceedings" if cre.search(r"Proceedings|Conference|Symposium|Workshop", iv["book"]) else "incollection"
         )
-        f["booktitle"], f["publisher"] = iv["book"].strip(), iv["pub"].strip()
+        f["booktitle"], f["publisher"] = iv["book"].strip(), _place_and_publisher(f, iv["pub"].strip())
         f["pages"] = locator = cre.sub(r"\s*[–—-]\s*", "-", iv["pp"])
     elif chapter:
         etype = "incollection"
@@ -125,7 +126,7 @@ def parse_apa(text: str) -> Parsed | None:
         f["booktitle"] = chapter["book"].strip()
         if chapter["pp"]:
             f["pages"] = locator = cre.sub(r"\s*[–—-]\s*", "-", chapter["pp"])
-        f["publisher"] = chapter["pub"].strip()
+        f["publisher"] = _place_and_publisher(f, chapter["pub"].strip())  # APA 6: New York, NY: Publisher
     elif (
         m["md"]
         and rest.strip(". ")
@@ -151,6 +152,11 @@ def parse_apa(text: str) -> Parsed | None:
             return None
         if m["corp"] and etype == "book":
             etype = "report" if url or REPORT_TITLE_RE.search(title) else etype
+        elif etype == "book" and pub and _think_tank(pub) and not cre.search(r"Foundation|Fund\b", pub):
+            # Tokyo: Asian Development Bank Institute: a research body publishes reports (a foundation,
+            # Russell Sage Foundation, publishes books)
+            etype = "report"
+            f["institution"] = f.pop("publisher")
     role = "editor" if m["ed"] else "author"
     return _author_date_result(etype, {role: _apa_authors(m), "title": title, **f, "date": date}, url, urldate, locator)
 
