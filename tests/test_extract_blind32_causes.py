@@ -48,14 +48,3 @@ def test_an_apa_chapter_splits_an_apa6_place_from_its_publisher():
         "Beacon Relief Trust",
         "3-20",
     )
-
-
-@pytest.mark.parametrize(
-    ("publisher", "etype"),
-    [("Manila: Asian Policy Institute.", "report"), ("Russell Sage Foundation.", "book")],
-)
-def test_an_apa_book_published_by_a_research_institute_is_a_report(publisher, etype):
-    p = parse_citation(f"Roe, A. (2019). Rice prices in Asia: A review. {publisher}")
-    assert p.type == etype
-    if etype == "report":
-        assert (p.fields["location"], p.fields["institution"]) == ("Manila", "Asian Policy Institute")

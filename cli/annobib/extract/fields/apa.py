@@ -23,7 +23,6 @@ from annobib.extract.fields.features import (
     _mask_dates,
     _news_outlet,
     _order,
-    _think_tank,
     brace_org,
     clean_url,
     iso_date,
@@ -152,11 +151,6 @@ def parse_apa(text: str) -> Parsed | None:
             return None
         if m["corp"] and etype == "book":
             etype = "report" if url or REPORT_TITLE_RE.search(title) else etype
-        elif etype == "book" and pub and _think_tank(pub) and not cre.search(r"Foundation|Fund\b", pub):
-            # Tokyo: Asian Development Bank Institute: a research body publishes reports (a foundation,
-            # Russell Sage Foundation, publishes books)
-            etype = "report"
-            f["institution"] = f.pop("publisher")
     role = "editor" if m["ed"] else "author"
     return _author_date_result(etype, {role: _apa_authors(m), "title": title, **f, "date": date}, url, urldate, locator)
 
