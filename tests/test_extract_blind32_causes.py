@@ -48,3 +48,8 @@ def test_an_apa_chapter_splits_an_apa6_place_from_its_publisher():
         "Beacon Relief Trust",
         "3-20",
     )
+
+
+def test_a_gost_latin_article_reads_a_lower_case_no_as_its_issue():
+    p = parse_citation("Roe J.A. Ice Law and Order // Polar Affairs. 2011. Vol. 7, no. 3. P. 40–52.")
+    assert (p.fields["volume"], p.fields["number"], p.fields["pages"]) == ("7", "3", "40-52")
