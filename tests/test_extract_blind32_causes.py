@@ -53,3 +53,15 @@ def test_an_apa_chapter_splits_an_apa6_place_from_its_publisher():
 def test_a_gost_latin_article_reads_a_lower_case_no_as_its_issue():
     p = parse_citation("Roe J.A. Ice Law and Order // Polar Affairs. 2011. Vol. 7, no. 3. P. 40–52.")
     assert (p.fields["volume"], p.fields["number"], p.fields["pages"]) == ("7", "3", "40-52")
+
+
+@pytest.mark.parametrize("issue", ["第l期", "第 l 期"])
+def test_a_lone_l_for_an_issue_number_is_read_as_one(issue):
+    from annobib.extract.normalize import ocr_confusions
+
+    assert (
+        ocr_confusions(f"王某:《某某考》,《南洋研究》1998年{issue},第5-9页。")
+        .replace(" ", "")
+        .endswith("1998年第1期,第5-9页。")
+    )
+    assert ocr_confusions("《第l期》") == "《第l期》"  # a title is never touched
