@@ -86,7 +86,7 @@ FLOORS = {
     "extract_blind29": 0.98,  # 99.0 % after the fixes of its round (85.8 % on first contact)
     "extract_blind30": 0.988,  # 99.8 % after the fixes of its round (94.6 % on first contact)
     "extract_blind31": 0.967,  # 97.4 % after the fixes of its round (82.4 % on first contact)
-    "extract_blind32": 0.967,  # 97.3 % after the fixes of its round (90.5 % on first contact)
+    "extract_blind32": 0.97,  # 97.5 % after the fixes of its round (90.5 % on first contact)
 }
 
 
