@@ -86,8 +86,8 @@ FLOORS = {
     "extract_blind29": 0.98,  # 99.0 % after the fixes of its round (85.8 % on first contact)
     "extract_blind30": 0.988,  # 99.8 % after the fixes of its round (94.6 % on first contact)
     "extract_blind31": 0.967,  # 97.4 % after the fixes of its round (82.4 % on first contact)
-    "extract_blind33": 0.91,  # 91.4 % after one fix (88.5 % on first contact, on the session's final code)
-    "extract_blind32": 0.94,  # 94.6 %, never fixed (90.5 % on first contact, before set 31's fixes)
+    "extract_blind32": 0.97,  # 97.5 % after the fixes of its round (90.5 % on first contact)
+    "extract_blind33": 0.92,  # 92.5 % after four fixes (88.5 % on first contact, on the session's final code)
 }
 
 

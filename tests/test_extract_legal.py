@@ -1,9 +1,11 @@
 """Legal sources: Chinese laws, regulations and court decisions; US, UK, EU and international cases.
 Each case was written for these tests (not taken from any evaluation set)."""
 
+import pytest
 from conftest import first_entry, run_notes
 
 from annobib.extract.citations import read_note
+from annobib.extract.fields import parse_citation
 
 
 def test_chinese_court_decisions_are_jurisdiction():
@@ -265,3 +267,22 @@ def test_early_us_reports_treaties_in_statutes_at_large_and_a_book_cited_at_a_pa
     assert treaty.type == "legislation" and treaty.fields["title"] == "Convention of Commerce and Navigation"
     assert (treaty.fields["date"], treaty.fields["volume"], treaty.fields["pages"]) == ("1815-07-03", "8", "228")
     assert book.fields["title"] == "The Courts and the Canals, 1790–1850" and book.citations[0].locator == "44"
+
+
+@pytest.mark.parametrize(
+    ("note", "number"),
+    [
+        # a judicial interpretation issued in numbered parts, ASCII brackets as pasted from a PDF
+        ("最高人民法院:《关于审理某类案件若干问题的规定(二)》(法释〔2019〕7号),2019年5月1日。", "法释〔2019〕7号"),
+        # a 通告 with its issuer's number
+        ("生态环境部：《关于某某区域禁渔的通告》（生态环境部通告〔2021〕3号）。", "生态环境部通告〔2021〕3号"),
+        # an issuing body with a long name keeps its whole name in the 令 number
+        (
+            "国家市场监督管理总局：《某某监督管理办法》（国家市场监督管理总局令第25号），2020年1月3日。",
+            "国家市场监督管理总局令第25号",
+        ),
+    ],
+)
+def test_normative_document_shapes_are_legislation(note, number):
+    p = parse_citation(note)
+    assert (p.type, p.fields["number"]) == ("legislation", number)

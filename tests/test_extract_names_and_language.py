@@ -71,3 +71,10 @@ def test_gost_corporate_heading_is_the_author_not_the_title():
     # a title that ends in such a word, straight before its imprint, stays the title
     title_only = parse_citation("Как работает банк. М.: Дело, 2014. 200 с.")
     assert "author" not in title_only.fields and title_only.fields["title"] == "Как работает банк"
+
+
+def test_initials_before_a_transliterated_name_are_a_person():
+    # [英]D.G.E.霍尔: a translated author keeps his initials; six characters do not make him a body
+    p = parse_citation("[英]K.M.贝利:《某国史纲》,某某研究所译,北京:商务印书馆 1979 年版,第 12 页。")
+    assert p.fields["author"] == "K.M.贝利"
+    assert p.fields["translator"] == "{某某研究所}"

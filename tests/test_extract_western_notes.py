@@ -481,3 +481,17 @@ def test_an_edition_of_two_qualifiers_in_an_unquoted_note_leaves_the_title():
         "corrected and enlarged edition",
     )
     assert (book.fields["publisher"], book.locator) == ("Clarendon Press", "11-14")
+
+
+def test_a_serial_list_in_a_book_title_stays_in_the_booktitle():
+    # the commas of "Ports, Traders and Tides" are the title's own, not where the book's volume begins
+    p = parse_citation(
+        'Jane Doe, "Harbour Towns," in Coastal Lives: Ports, Traders and Tides in the North Sea, '
+        "ed. John Roe (Leiden: Brill, 2011), 12-30."
+    )
+    assert p.fields["booktitle"] == "Coastal Lives: Ports, Traders and Tides in the North Sea"
+    assert (p.fields["publisher"], p.fields["pages"]) == ("Brill", "12-30")
+    p = parse_citation(
+        'Jane Doe, "Harbour Towns," in Coastal Lives, vol. 2, ed. John Roe (Leiden: Brill, 2011), 12-30.'
+    )
+    assert (p.fields["booktitle"], p.fields.get("volume")) == ("Coastal Lives", "2")

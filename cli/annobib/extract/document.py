@@ -261,8 +261,32 @@ def page_furniture(lines: list[str]) -> set[int]:
     fol: list[int | None] = [is_folio(s) or (int(s) if s.isdecimal() and len(s) <= 4 else None) for s in st]
     for i, (num, _rest) in _numbered_heads(st).items():
         fol[i] = num
+    for i, s in enumerate(st):
+        num = _gap_head(s) if fol[i] is None and "  " in s else None
+        if num is not None:
+            fol[i] = num
     heads = _head_candidates(st, fol)
     return {i for i, s in enumerate(st) if fol[i] is not None or (s and _is_head(s, heads)) or _caps_head(s)}
+
+
+# ``Arctic Governance after 2022                     411``: a head and its folio set far apart, as a
+# PDF's layout prints them (a note's own words are never spaced six apart)
+_GAP_HEAD = re.compile(r"^(\d{1,4})[ \u3000]{6,}(\S.{1,60}?)$|^(\S.{1,60}?)[ \u3000]{6,}(\d{1,4})$")
+
+
+def _gap_head(s: str) -> int | None:
+    """The folio of a running-head line whose head and folio stand a layout gap apart, if the head
+    is shaped like one (no sentence punctuation, its words capitalised or CJK)."""
+    m = _GAP_HEAD.match(s)
+    if not m:
+        return None
+    num, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    if cre.search(r"[。，；,;：:！？!?“”\"()（）]", rest) or rest[-1:] == "." or MARKER_TAIL_RE.search(rest):
+        return None
+    words = cre.findall(r"[A-Za-z][\w'’\-]*", rest)
+    if words and not CJK_RE.search(rest) and sum(w[0].isupper() for w in words) < 0.5 * len(words):
+        return None
+    return int(num) or None
 
 
 def _caps_head(s: str) -> bool:

@@ -441,14 +441,15 @@ def _split_range(m: re.Match) -> str:
 # A scanned page (a 1990s journal run through OCR) misreads a few shapes the parser keys on: the
 # letter l for the digit 1 inside a number (``l987年``, ``第8l页``, ``p. 9l``), 杜 for 社 in
 # 出版社/杂志社, 一 (one) for the dash of a range (``56一58``), and spaces inside a page number
-# (``第3 5页``, ``第 6 5 页``, ``第 1 2 - 2 6 页``, ``指导案例 2 1 8 号``: digits spaced one by one before the
+# (``第l期``, ``第3 5页``, ``第 6 5 页``, ``第 1 2 - 2 6 页``, ``指导案例 2 1 8 号``: digits spaced one by one before the
 # counter). A number is only read where it is one: a run of digits and l with a
 # digit in it and no letter beside it (``Vol. l`` and ``html5`` stay).
-_OCR_GATE = re.compile(r"\dl|l\d|\dO|O\d|出版杜|杂志杜|\d一\d|第\s*\d+ \d|\d \d ?[页頁号號]")
+_OCR_GATE = re.compile(r"\dl|l\d|\dO|O\d|出版杜|杂志杜|\d一\d|第\s*\d+ \d|\d \d ?[页頁号號]|第 ?l ?[期页頁卷号號版]")
 _OCR_FIX = re.compile(
     r"(?<![A-Za-z\d])[\dl]*(?:\dl|l\d)[\dl]*(?![A-Za-z\d])"
     r"|(?<=出版|杂志)杜|(?<=\d)一(?=\d)|(?<=第)\s*\d+(?: \d+)+(?=\s*[页頁])"
     r"|(?<![\dA-Za-z])\d(?: \d)+(?: ?[-—–] ?\d(?: \d)*)?(?= ?[页頁号號])"
+    r"|(?<=第) ?l(?= ?[期页頁卷号號版])"  # 2005年第l期: a lone l between 第 and its counter is the one
     # 2O1O 年: the letter O for a zero, only in a number of two digits or more before its counter
     # (one lazy look-ahead for the O, then the run taken whole and never given back: linear)
     r"|(?<![A-Za-z\d])(?=O?\dO*\d)(?=[\dO]*?(?:\dO|O\d))[\dO]++(?= ?[年页頁号號期卷])"
@@ -470,7 +471,8 @@ _OCR_L = re.compile(r"l(?:(?<=\dl)|(?=\d))")
 _OCR_O = re.compile(r"O(?:(?<=\dO)|(?=\d))")
 _OCR_YI = re.compile(r"一(?<=\d一)(?=\d)")
 _OCR_SPACED = re.compile(r"第\s*\d+ \d")
-_OCR_SPACED_COUNT = re.compile(r"\d \d ?[页頁号號]")  # 第 1 2 - 2 6 页, 指导案例 2 1 8 号
+_OCR_SPACED_COUNT = re.compile(r"\d \d ?[页頁号號]")
+_OCR_LONE_L = re.compile(r"第 ?l ?[期页頁卷号號版]")  # 第 1 2 - 2 6 页, 指导案例 2 1 8 号
 
 
 def _may_be_misread(text: str) -> bool:
@@ -481,6 +483,7 @@ def _may_be_misread(text: str) -> bool:
         or ("杜" in text and ("出版杜" in text or "杂志杜" in text))
         or ("一" in text and _OCR_YI.search(text) is not None)
         or ("第" in text and _OCR_SPACED.search(text) is not None)
+        or ("l" in text and "第" in text and _OCR_LONE_L.search(text) is not None)
         or (
             ("页" in text or "号" in text or "頁" in text or "號" in text)
             and _OCR_SPACED_COUNT.search(text) is not None

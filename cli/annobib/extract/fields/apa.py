@@ -108,7 +108,7 @@ def parse_apa(text: str) -> Parsed | None:
         etype = (
             "inproceedings" if cre.search(r"Proceedings|Conference|Symposium|Workshop", iv["book"]) else "incollection"
         )
-        f["booktitle"], f["publisher"] = iv["book"].strip(), iv["pub"].strip()
+        f["booktitle"], f["publisher"] = iv["book"].strip(), _place_and_publisher(f, iv["pub"].strip())
         f["pages"] = locator = cre.sub(r"\s*[–—-]\s*", "-", iv["pp"])
     elif chapter:
         etype = "incollection"
@@ -125,7 +125,7 @@ def parse_apa(text: str) -> Parsed | None:
         f["booktitle"] = chapter["book"].strip()
         if chapter["pp"]:
             f["pages"] = locator = cre.sub(r"\s*[–—-]\s*", "-", chapter["pp"])
-        f["publisher"] = chapter["pub"].strip()
+        f["publisher"] = _place_and_publisher(f, chapter["pub"].strip())  # APA 6: New York, NY: Publisher
     elif (
         m["md"]
         and rest.strip(". ")

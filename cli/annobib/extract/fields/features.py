@@ -382,8 +382,8 @@ def publisher_zh(text: str) -> re.Match | None:
 PLACE_PUBLISHER_EN = re.compile(
     # (?:(?<=, )|(?<=,)|(?<=\. )|^)(?P<loc>[A-Z]…: the place's capital first, then what stands before it
     r"(?P<loc>[A-Z](?:(?<=, .)|(?<=,.)|(?<=\. .)|(?<![\s\S].))[A-Za-z.'’-]*(?:\s+(?:[A-Z][A-Za-z.'’-]*|and|upon|am|on|de)){0,3}"
-    r"(?:,\s*(?:[A-Z]{2}|D\.\s?C\.|[A-Z][a-z]{1,4}\.|N\.\s?[YJ]\.))?)\s*:\s*(?P<pub>Little,\s*Brown(?:\s+and\s+Company)?|Farrar,\s*Straus(?:,?\s*(?:and|&)\s*Giroux)?|Harcourt,\s*Brace[\w &]*|[^,:;]{2,80}?(?:,\s*[A-Z][A-Za-z&'’. ]{1,40}?(?=,\s*(?:1[5-9]|20)\d\d\s*(?:[,.;)]|$)))?)(?:,\s*|\s+)(?:(?P<month>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?)\s+)?(?P<year>(?:1[5-9]|20)\d\d)(?=\s*(?:[,.;:)]|$))"
-)
+    r"(?:,\s*(?:[A-Z]{2}|D\.\s?C\.|[A-Z][a-z]{1,4}\.|N\.\s?[YJ]\.))?)\s*:\s*(?P<pub>Little,\s*Brown(?:\s+and\s+Company)?|Farrar,\s*Straus(?:,?\s*(?:and|&)\s*Giroux)?|Harcourt,\s*Brace[\w &]*|[^,:;]{2,80}?(?:,\s*[A-Z][A-Za-z&'’. ]{1,40}?(?=,\s*(?:1[5-9]|20)\d\d\s*(?:[,.;)]|$)))?)(?:,\s*|\s+)(?:(?:updated|rev\.|revised)\s+)?(?:(?P<month>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?)\s+(?:(?P<day>\d{1,2}),\s+)?)?(?P<year>(?:1[5-9]|20)\d\d)(?=\s*(?:[,.;:)]|$))"
+)  # (Washington, DC: Congressional Research Service, updated March 2, 2023): a report's full date
 US_STATE_RE = re.compile(
     r"D\.\s?C\.|[A-Z]{2}|N\.\s?[YJ]\.|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\."
 )
@@ -415,9 +415,10 @@ def _think_tank(pub: str) -> bool:
 
 
 def _pp_date(m) -> str:
-    """The date of a ``Place: Publisher, [Month] Year`` match: the year, or year-month."""
+    """The date of a ``Place: Publisher, [Month [Day,]] Year`` match: the year, year-month or the day."""
     if m.groupdict().get("month"):
-        d = iso_date(f"{m.group('month')} {m.group('year')}")
+        day = m.groupdict().get("day")
+        d = iso_date(f"{m.group('month')} {day + ', ' if day else ''}{m.group('year')}")
         if d:
             return d
     return m.group("year")

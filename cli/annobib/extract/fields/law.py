@@ -328,8 +328,9 @@ def parse_un_doc(text: str) -> Parsed | None:
 
 # the word closing the title of a law, regulation or normative document (《…法》, …办法(试行), …的通知)
 LAW_TITLE_END = re.compile(
-    r"(?:法|法典|条例|規則|规定|规则|办法|细则|决定|通知|意见|章程|规章|命令|公告|解释|公约|條約|条约|协定|議定書|议定书|宪章|법률|법|시행령|시행규칙|조약|협정)(?:[（(](?:试行|暂行|草案|修订稿|征求意见稿)[）)])?[）)]?$"
-)
+    r"(?:法|法典|条例|規則|规定|规则|办法|细则|决定|通知|通告|意见|章程|规章|命令|公告|解释|公约|條約|条约|协定|議定書|议定书|宪章|법률|법|시행령|시행규칙|조약|협정)"
+    r"(?:[（(](?:试行|暂行|草案|修订稿|征求意见稿|[一二三四五六七八九十]{1,3})[）)])?[）)]?$"
+)  # …若干问题的规定（一）: a judicial interpretation issued in numbered parts
 LEGAL_CUE_RE = re.compile(
     r"通过|公布|施行|修正(?![版本])|修订(?![版本])|颁布|发布|令\s*第\s*\d+\s*号|[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号"
 )
@@ -340,6 +341,6 @@ LEGAL_ISSUER_RE = re.compile(
 # the number a law is promulgated under: 国务院令第686号, 国发〔2022〕14号; a Japanese law's era year and
 # number (昭和26年法律第126号), a Korean law's (법률 제6967호)
 DOC_NUMBER_RE = re.compile(
-    r"[\u4e00-\u9fff]{0,8}令\s*第\s*\d+\s*号|[\u4e00-\u9fff]{1,8}\s*[〔\[［]\s*\d{4}\s*[〕\]］]\s*\d+\s*号"
+    r"[\u4e00-\u9fff]{0,16}令\s*第\s*\d+\s*号|[\u4e00-\u9fff]{1,8}\s*[〔\[［]\s*\d{4}\s*[〕\]］]\s*\d+\s*号"
     r"|" + JA_LAW_NUMBER_RE.pattern + r"|(?:법률|대통령령|총리령|[가-힣]{1,6}부령)\s*제\s*\d+\s*호"
 )

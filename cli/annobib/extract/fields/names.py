@@ -184,9 +184,12 @@ def is_cjk_org(name: str) -> bool:
         # 외교부, 통일연구원, 국가안보전략연구원: a Korean body; a three-syllable name that starts with a
         # common family name (김정부) is read as a person
         return bool(KO_ORG_SUFFIX.search(name)) and (len(name) >= 4 or name[0] not in KO_SURNAMES)
+    if _INITIALS_HAN.match(name):
+        return False  # D.G.E.霍尔, J.K.费正清: a foreign author's initials before the transliterated family name
     return len(name) >= 6 or (len(name) >= 3 and (zh_org_suffix(name) or name.endswith(_ZH_OUTLET_ENDS)))
 
 
+_INITIALS_HAN = re.compile(r"(?:[A-Z]\.\s?){1,4}[\u4e00-\u9fff]{1,5}$")
 # 新华网, 澎湃新闻, 南方日报: a news site or paper named as the author of its own item is a body
 _ZH_OUTLET_ENDS = ("网", "新闻", "新聞", "日报", "晚报", "时报", "周刊")
 

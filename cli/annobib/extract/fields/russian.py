@@ -318,7 +318,7 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
     vm = cre.search(r"(?:Т|Vol)\.\s*(\d+)", cont)
     if vm:
         f["volume"] = vm.group(1)
-    nm2 = cre.search(r"(?:№|No\.|Вып\.)\s*(\d+)", cont)
+    nm2 = cre.search(r"(?:№|[Nn]o\.|Вып\.)\s*(\d+)", cont)
     if nm2:
         f["number"] = nm2.group(1)
     if locator and "-" in locator:

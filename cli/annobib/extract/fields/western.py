@@ -616,7 +616,8 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
         bsegs = [s.strip() for s in cre.split(r",\s*", _mask_dates(book)) if s.strip()]
         if bsegs:
             span = _BOOK_WITH_SPAN.match(book)
-            f["booktitle"] = span.group(1).strip() if span else cre.sub(r"\s*\(.*$", "", bsegs[0]).strip()
+            first = _title_with_series(bsegs)
+            f["booktitle"] = span.group(1).strip() if span else cre.sub(r"\s*\(.*$", "", first).strip()
         bvol = cre.search(r"(?:^|,\s*)(?:Vol(?:ume)?\.?|vol\.)\s*(\d+)\b", book + chap_tail)
         if bvol:  # in The Cambridge History of …, vol. 2, ed. …: the volume of the book
             f["volume"] = bvol.group(1)
@@ -989,6 +990,22 @@ _THESIS_PART = re.compile(
 _IN_BOOK = re.compile(
     r"^[Ii]n:?\s+(?:(?P<eds0>[^,()]+?)\s*(?:\((?:eds?|Hrsg|Hg)\.?\)|,?\s*eds?\.)\s*,\s*)?(?P<book>[^,]+?)(?:,\s*(?:ed\.\s*by|eds?\.|edited\s+by)\s+(?P<eds>[^,:]+?))?\s*(?:,|$)"
 )
+
+
+# Peoples, Powers and Prospects: a list of capitalised words closed by "and" inside a title
+_TITLE_LIST_ITEM = re.compile(r"[A-Z][^\d\x00]{0,40}$")
+
+
+def _title_with_series(segs: list[str]) -> str:
+    """The first comma segment of a book title, with a serial list it opens (``Northern Exposure:
+    Peoples, Powers and Prospects in Canada's North``) kept whole: the commas of ``A, B and C`` are
+    the title's own, not where its volume or edition begins."""
+    for k in range(1, min(len(segs), 4)):
+        if not _TITLE_LIST_ITEM.match(segs[k]) or cre.match(r"(?:Vol|Volume|Part|Book|No)\b", segs[k]):
+            break
+        if " and " in segs[k] or " & " in segs[k]:
+            return ", ".join(segs[: k + 1])
+    return segs[0]
 
 
 _WESTERN_UNQUOTED_TYPE_RE1 = re.compile(r"\bop\.\s*cit\.?|\bloc\.\s*cit\.?", re.I)
