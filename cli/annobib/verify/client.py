@@ -81,6 +81,7 @@ class _Gate:
         self.next_start = 0.0
         self.known = False  # the server's limits are known (after its first answer)
         self.probe = asyncio.Lock()
+        self.starting = asyncio.Lock()  # one start at a time (see start)
         self.down: str | None = None
         self.slowed = False  # a 429 came: our pace is the server's minus more
 
@@ -104,11 +105,14 @@ class _Gate:
             self.concurrency = cap
 
     async def start(self) -> None:
-        now = time.monotonic()
-        at = max(now, self.next_start)
-        self.next_start = at + self.spacing
-        if at > now:
-            await asyncio.sleep(at - now)
+        """Wait for this host's next start. Starts are spaced from when they really happened: with
+        times booked in advance, a process stalled for 200 ms (a busy machine) woke every waiter
+        whose time had passed at once, and the burst drew 429s from a server counting a second."""
+        async with self.starting:
+            now = time.monotonic()
+            if self.next_start > now:
+                await asyncio.sleep(self.next_start - now)
+            self.next_start = time.monotonic() + self.spacing
 
     def pause(self, seconds: float) -> None:
         self.next_start = max(self.next_start, time.monotonic() + seconds)
