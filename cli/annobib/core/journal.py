@@ -65,7 +65,8 @@ def record(path: str | os.PathLike, before: bytes | None, after: bytes) -> None:
 
 # what a killed recorder leaves: a ``.before`` whose ``.json`` never came, and the temporary
 # files of either (``.<stamp>.before.annobib-<pid>-<random>.tmp``, as large as the .bib)
-_LITTER = re.compile(r"(\.)?(\d{20})-(\d+)\.(?:before|json)(?:\.annobib-(\d+)-\w+\.tmp)?")
+_TEMP = re.compile(r"\.\d{20}-\d+\.(?:before|json)\.annobib-(?P<pid>\d+)-\w+\.tmp")
+_BEFORE = re.compile(r"(?P<stamp>\d{20}-(?P<pid>\d+))\.before")
 
 
 def _prune(folder: Path) -> None:
@@ -82,12 +83,10 @@ def _prune(folder: Path) -> None:
     except OSError:
         return
     for name in everything:
-        m = _LITTER.fullmatch(name)
-        if m is None or (m.group(4) is None) != (m.group(1) is None) or name.endswith(".json"):
-            continue  # not ours, or a record's own .json
-        if m.group(1) is None and f"{m.group(2)}-{m.group(3)}" in recorded:
-            continue  # a record's .before
-        pid = int(m.group(4) or m.group(3))
+        m = _TEMP.fullmatch(name) or _BEFORE.fullmatch(name)
+        if m is None or m.groupdict().get("stamp") in recorded:
+            continue  # not ours, or a record's own .before
+        pid = int(m["pid"])
         if pid == os.getpid():
             continue
         full = folder / name
