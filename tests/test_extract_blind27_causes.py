@@ -384,7 +384,7 @@ def test_japanese_part_after_the_title_is_the_volume():
     assert_one_citation(
         "某某省編『某某年表並主要文書』下巻（某書房、1966年）、205頁。",
         "book",
-        {"title": "某某年表並主要文書", "volume": "下巻", "publisher": "某書房"},
+        {"title": "某某年表並主要文書", "volume": "下", "publisher": "某書房"},
         "205",
     )
 
