@@ -22,7 +22,7 @@ import re
 from bisect import bisect_right
 
 from annobib.extract import rx as cre
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from annobib.extract.document import (
     MARKER_TAIL_RE,
@@ -550,6 +550,13 @@ def loose_notes(text: str) -> list[Note]:
     Notes are numbered by their marker, else by position; they have no page.
     """
     text = _before_end_mark(normalize_text(text).replace("\f", "\n"))  # loose notes have no pages
+    at = _list_heading_after_notes(text)
+    notes = loose_notes(text[:at]) if at else []
+    if len(notes) >= 2:
+        # the list's items are numbered on after the notes, by place: their own ``[1]`` … would
+        # name notes 1, 2, … (a work cited in note 2 and listed second is not cited twice in note 2)
+        listed = loose_notes(text[at:])
+        return notes + [replace(n, number=len(notes) + i) for i, n in enumerate(listed, 1)]
     run = numbered_run(text)
     if len(run) >= 2 and len(run) >= _numbered_at_most(text, len(run)):
         raw = _notes_of_run(text, run)  # the reading by paragraphs could not number more notes
@@ -569,6 +576,23 @@ def loose_notes(text: str) -> list[Note]:
             )
         )
     return out
+
+
+# the heading of a reference list (never of notes) on a line of its own: ``参考文献``, ``References``
+_LIST_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:参考文献|參考文獻|参考文献一覧|引用文献|References|REFERENCES|Bibliography|BIBLIOGRAPHY|"
+    r"Works Cited|Literature Cited|Литература|ЛИТЕРАТУРА|Список литературы|참고문헌|참고 문헌)"
+    r"[ \t\u3000]*[:：]?[ \t\u3000]*$",
+    re.M,
+)
+
+
+def _list_heading_after_notes(text: str) -> int | None:
+    """``1 … 2 … 参考文献 [1] …``: notes followed by the article's reference list under its heading.
+    Where that heading stands, when it is the text's first and something that may cite comes before
+    it (a list alone under its heading is read as one, its own numbers kept); else None."""
+    m = _LIST_HEADING.search(text)
+    return m.start() if m and _CITES.search(text, 0, m.start()) else None
 
 
 def _paragraph_reading(text: str) -> list[tuple[int | None, list[str]]]:
@@ -892,7 +916,9 @@ _ITEM_HEAD = re.compile(
     r"|(?:[A-Z][\w'’\-‐‑]+|(?:[A-Z]\.){2,3})(?:\s+(?:[A-Z][\w'’\-‐‑]+|of|for|and|on|in|the|de)){0,6}\.?\s*"
     r"\((?:1[5-9]|20)\d\d[a-z]?(?:,\s*[A-Z][a-z]+(?:\s+\d{1,2})?)?\)"  # World Health Organization. (2020, March 18).
     # (U.S. Government Accountability Office. (2021, June).: an initialism opens the name)
-    r"|[\u4e00-\u9fff·]{2,15}(?:[、，,][\u4e00-\u9fff·]{2,8})*\s*(?:等\s*)?[.．，,:：]\s*[\u4e00-\u9fff《“「『(（\d]|[《「『“\"]"
+    r"|[\u4e00-\u9fff\uac00-\ud7af·]{2,15}(?:[、，,][\u4e00-\u9fff\uac00-\ud7af·]{2,8})*\s*(?:等\s*)?[.．，,:：]\s*"
+    r"[\u4e00-\u9fff\uac00-\ud7af《“「『(（\d]|[《「『“\"]"  # 费孝通. 乡土中国, 송방송. 2007. 『…』
+    r"|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s)?"  # Абашин С. Н. (GOST: surname, initials)
     r"|(?:[\u3005\u3040-\u30ff\u4e00-\u9fff・·＝=]{2,30}|[―—－-]{2,})\s*(?:編|編著|著|监修|監修)?\s*[（(](?:1[5-9]|20)\d\d)"  # 青山昌彦 (2008)『…』, ―― (2007)
 )
 

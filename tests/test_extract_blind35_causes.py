@@ -1,0 +1,43 @@
+"""The general causes behind blind set 35's misses (note layouts as pasted), each on notes written
+for these tests (not taken from any evaluation set)."""
+
+import pytest
+
+from annobib.extract.document import is_folio
+from annobib.extract.notes import loose_notes
+
+
+@pytest.mark.parametrize("head", ["88" + " " * 30 + "POLAR AFFAIRS REVIEW", "ICE AND EMPIRE IN THE NORTH" + " " * 30 + "89"])
+def test_notes_restarting_after_a_capitals_running_head_and_folio_are_numbered_on(head):
+    text = (
+        "1 Ann Lee, Ice and Law (Oslo, 2015), p. 4.\n2 Ibid., p. 9.\n3 Tom Ray, Cold Seas (Bergen, 2001), p. 7.\n"
+        f"{head}\n1 Lee, Ice and Law, p. 12.\n2 Ray, op. cit., p. 40.\n"
+    )
+    notes = loose_notes(text)
+    assert [n.number for n in notes] == [1, 2, 3, 4, 5]
+    assert notes[2].text.rstrip().endswith("p. 7.")
+
+
+@pytest.mark.parametrize("line", ["3 UNESCO", "12 IBID.", "4 Ann Lee, ICE AND LAW", "WHO 5"])
+def test_a_note_in_capitals_is_no_running_head(line):
+    assert is_folio(line) is None
+
+
+@pytest.mark.parametrize(
+    "heading, items",
+    [
+        ("参考文献", ["[1] 周某.海塘志[M].杭州:浙江古籍出版社,2003.", "[2] 吴某.潮与堤[J].农史研究,2011(2):40-52."]),
+        ("Литература", ["Петров А. В. Степь и город. М.: Наука, 1978. 210 с.", "Орлова Н. К. Караваны. Казань, 2001. 96 с."]),
+        ("참고문헌", ["김철수. 2004. 『바다와 소금』. 서울: 민음사.", "박영희. 1999. 『염전의 역사』. 부산: 해문사."]),
+    ],
+)
+def test_a_reference_list_after_the_notes_is_numbered_on_one_item_a_line(heading, items):
+    notes = "1 Ann Lee, Ice and Law (Oslo, 2015), p. 4.\n2 Ibid., p. 9.\n3 Tom Ray, Cold Seas (Bergen, 2001), p. 7.\n"
+    read = loose_notes(notes + "\n" + heading + "\n" + "\n".join(items) + "\n")
+    assert [n.number for n in read] == [1, 2, 3, 4, 5]
+    assert [n.text for n in read[3:]] == [item.removeprefix("[1] ").removeprefix("[2] ") for item in items]
+
+
+def test_a_reference_list_alone_keeps_its_own_numbers():
+    read = loose_notes("参考文献\n[1] 周某.海塘志[M].杭州:浙江古籍出版社,2003.\n[2] 吴某.潮与堤[J].农史研究,2011(2):40-52.\n")
+    assert [n.number for n in read] == [1, 2]
