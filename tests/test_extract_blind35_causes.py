@@ -41,3 +41,12 @@ def test_a_reference_list_after_the_notes_is_numbered_on_one_item_a_line(heading
 def test_a_reference_list_alone_keeps_its_own_numbers():
     read = loose_notes("参考文献\n[1] 周某.海塘志[M].杭州:浙江古籍出版社,2003.\n[2] 吴某.潮与堤[J].农史研究,2011(2):40-52.\n")
     assert [n.number for n in read] == [1, 2]
+
+
+def test_a_chapter_heading_run_into_note_one_is_no_part_of_it():
+    text = (
+        "Notes\n\n3 Ice and Empire 1. Ann Lee, Ice and Law (Oslo, 2015) p. 4. 2. Ibid., p. 9. "
+        "3. Tom Ray, Cold Seas (Bergen, 2001) p. 7.\n"
+    )
+    notes = loose_notes(text)
+    assert [(n.number, n.text[:8]) for n in notes] == [(1, "Ann Lee,"), (2, "Ibid., p"), (3, "Tom Ray,")]

@@ -775,8 +775,12 @@ def _without_page_debris(lines: list[str]) -> list[str]:
 def _notes_of_run(text: str, run: list) -> list[tuple[int | None, list[str]]]:
     """The notes a numbered run marks; what comes before its first marker is read as above."""
     head = text[: run[0].start]
+    first = _note_one_after_heading(head) if run[0].number == 2 else None
+    if first is not None:
+        head, first_lines = head[: first[0]], first[1].split("\n")
     # what stands before note 1 is a heading or page debris (``向上滑动阅览``) unless it could cite
     notes = [(None, n.lines) for n in loose_notes(head) if _CITES.search(n.text)] if head.strip() else []
+    notes += [(1, first_lines)] if first is not None else []
     tail = cre.split(r"(\n\s*\n)", text[run[-1].end :])  # paragraphs after the last marker
     while len(tail) > 2 and not _CITES.search(tail[-1]):
         del tail[-2:]  # ``—END—``, a site's footer: nothing a note would cite
@@ -800,6 +804,21 @@ def _notes_of_run(text: str, run: list) -> list[tuple[int | None, list[str]]]:
             notes.append((number, kept or [""]))
         at += len(part)
     return notes
+
+
+# ``2 The Thirty-Eighth Parallel and After 1. Allan R. Millett, …``: a book's endnotes run together
+# on one line, the chapter's number and title before note 1's marker
+_NOTE_ONE_IN_LINE = re.compile(r"(?<=[^\S\n])1[.．][ \t]+(?=\S)")
+
+
+def _note_one_after_heading(head: str) -> tuple[int, str] | None:
+    """Where the line holding note 1 starts and note 1's text, when a heading (short, no sentence
+    stop: a chapter's number and title) stands before its marker on that line; else None."""
+    line_start = head.rfind("\n", 0, len(head.rstrip())) + 1
+    m = _NOTE_ONE_IN_LINE.search(head, line_start)
+    if m is None or not _HEADING_LINE.match(head[line_start : m.start()].strip() or "。"):
+        return None
+    return line_start, head[m.end() :].rstrip()
 
 
 _BLANK_LINE_END = re.compile(r"\n[ \t\u3000]*\n[ \t\u3000]*\Z")
