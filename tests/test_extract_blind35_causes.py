@@ -4,10 +4,13 @@ for these tests (not taken from any evaluation set)."""
 import pytest
 
 from annobib.extract.document import is_folio
+from annobib.extract.fields import parse_citation
 from annobib.extract.notes import loose_notes
 
 
-@pytest.mark.parametrize("head", ["88" + " " * 30 + "POLAR AFFAIRS REVIEW", "ICE AND EMPIRE IN THE NORTH" + " " * 30 + "89"])
+@pytest.mark.parametrize(
+    "head", ["88" + " " * 30 + "POLAR AFFAIRS REVIEW", "ICE AND EMPIRE IN THE NORTH" + " " * 30 + "89"]
+)
 def test_notes_restarting_after_a_capitals_running_head_and_folio_are_numbered_on(head):
     text = (
         "1 Ann Lee, Ice and Law (Oslo, 2015), p. 4.\n2 Ibid., p. 9.\n3 Tom Ray, Cold Seas (Bergen, 2001), p. 7.\n"
@@ -27,7 +30,10 @@ def test_a_note_in_capitals_is_no_running_head(line):
     "heading, items",
     [
         ("参考文献", ["[1] 周某.海塘志[M].杭州:浙江古籍出版社,2003.", "[2] 吴某.潮与堤[J].农史研究,2011(2):40-52."]),
-        ("Литература", ["Петров А. В. Степь и город. М.: Наука, 1978. 210 с.", "Орлова Н. К. Караваны. Казань, 2001. 96 с."]),
+        (
+            "Литература",
+            ["Петров А. В. Степь и город. М.: Наука, 1978. 210 с.", "Орлова Н. К. Караваны. Казань, 2001. 96 с."],
+        ),
         ("참고문헌", ["김철수. 2004. 『바다와 소금』. 서울: 민음사.", "박영희. 1999. 『염전의 역사』. 부산: 해문사."]),
     ],
 )
@@ -39,7 +45,9 @@ def test_a_reference_list_after_the_notes_is_numbered_on_one_item_a_line(heading
 
 
 def test_a_reference_list_alone_keeps_its_own_numbers():
-    read = loose_notes("参考文献\n[1] 周某.海塘志[M].杭州:浙江古籍出版社,2003.\n[2] 吴某.潮与堤[J].农史研究,2011(2):40-52.\n")
+    read = loose_notes(
+        "参考文献\n[1] 周某.海塘志[M].杭州:浙江古籍出版社,2003.\n[2] 吴某.潮与堤[J].农史研究,2011(2):40-52.\n"
+    )
     assert [n.number for n in read] == [1, 2]
 
 
@@ -50,3 +58,44 @@ def test_a_chapter_heading_run_into_note_one_is_no_part_of_it():
     )
     notes = loose_notes(text)
     assert [(n.number, n.text[:8]) for n in notes] == [(1, "Ann Lee,"), (2, "Ibid., p"), (3, "Tom Ray,")]
+
+
+@pytest.mark.parametrize(
+    "imprint, place",
+    [
+        ("(Bergen, 2001), p. 7.", "Bergen"),
+        ("(Oslo, 2001) p. 7.", "Oslo"),
+        ("(Bloomington, IN, 2001) pp. 7-9.", "Bloomington, IN"),
+        ("(Berkeley, Calif., 2001), p. 7.", "Berkeley, Calif."),
+        ("(London and New York, 2001) p. 7.", "London and New York"),
+        ("(Leiden, 2001).", "Leiden"),
+    ],
+)
+def test_a_british_imprint_of_place_and_year_is_no_part_of_the_title(imprint, place):
+    p = parse_citation(f"Tom Ray, Cold Seas and Warm Ports: Trade in the North {imprint}")
+    assert p.fields["title"] == "Cold Seas and Warm Ports: Trade in the North"
+    assert (p.fields["location"], p.fields["date"]) == (place, "2001")
+
+
+def test_a_subtitle_before_a_place_and_year_imprint_is_no_publisher():
+    p = parse_citation("Tom Ray, The Cold Sea: A Northern History (Bloomington, IN, 2001) p. 7.")
+    assert (p.fields["title"], p.fields["location"], p.locator) == (
+        "The Cold Sea: A Northern History",
+        "Bloomington, IN",
+        "7",
+    )
+    assert "publisher" not in p.fields
+
+
+@pytest.mark.parametrize(
+    "journal, volume, number",
+    [
+        ("Polar Affairs, 6 (1995)", "6", None),
+        ("Polar Affairs, 49:4 (1995)", "49", "4"),
+        ("Polar Affairs 49:4 (1995)", "49", "4"),
+    ],
+)
+def test_a_british_journal_volume_after_a_comma_or_with_its_issue_after_a_colon(journal, volume, number):
+    p = parse_citation(f"Ann Lee, 'Ice and Law in the Arctic', {journal}, pp. 49-74, at p. 58.")
+    assert (p.type, p.fields["journaltitle"], p.fields["volume"]) == ("article", "Polar Affairs", volume)
+    assert (p.fields.get("number"), p.fields["pages"], p.locator) == (number, "49-74", "58")
