@@ -285,6 +285,17 @@ _PLACE_AND_YEAR = re.compile(
     r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, (?P<st>[A-Z]{2}|[A-Z][a-z]{1,4}\.)| and [A-Z][a-z]+(?: [A-Z][a-z]+)?)?),"
     r"\s*(?P<y>(?:1[5-9]|20)\d\d)"
 )
+
+
+def _place_and_year(imprint: str) -> re.Match | None:
+    """``Leiden, 2001`` / ``Princeton, NJ, 1995`` / ``London and New York, 2012``: an imprint of a
+    place (a US state after its town) and a year, no publisher (``Hart Publishing, 2016`` is one)."""
+    m = _PLACE_AND_YEAR.fullmatch(imprint)
+    if m and (m["st"] is None or US_STATE_RE.fullmatch(m["st"])) and not PRESS_NAME.search(m["place"]):
+        return m
+    return None
+
+
 _WESTERN_TITLE_RE3 = re.compile(r"(?:[,，]|(?<![.\s][A-Z])\.)\s*$")  # MLA: "Title." (not "U.S.")
 
 
@@ -314,13 +325,15 @@ def _western_title(n: _WesternNote) -> None:
     # one match there answers as the search would (tried at every position, it was costly)
     k = body.rfind("(")
     paren = _WESTERN_TITLE_RE2.match(body, len(body[:k].rstrip())) if k >= 0 else None
+    place = _place_and_year(paren.group(1)) if paren and ":" not in paren.group(1) else None
+    if paren and not place and ":" not in paren.group(1) and paren.group(0).endswith(")"):
+        paren = None  # New America (Jan. 26, 2021) closing the note: a date, not an imprint
     bare_locator = paren_vol = None
     if paren:
         bare_locator = norm_range(paren.group(3)) if paren.group(3) else bare_page(paren.group("roman") or "")
         paren_vol = paren.group("vol")
         n.pinpoint = norm_range(paren.group("at")) if paren.group("at") else None
-        place = _PLACE_AND_YEAR.fullmatch(paren.group(1))
-        if place and (place["st"] is None or US_STATE_RE.fullmatch(place["st"])) and not PRESS_NAME.search(place[0]):
+        if place:
             n.f["location"] = place["place"]  # (Leiden, 2001) / (Princeton, NJ, 1995): no publisher
             body = body[: paren.start()] + ", " + place["y"]
         else:
