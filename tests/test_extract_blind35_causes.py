@@ -99,3 +99,28 @@ def test_a_british_journal_volume_after_a_comma_or_with_its_issue_after_a_colon(
     p = parse_citation(f"Ann Lee, 'Ice and Law in the Arctic', {journal}, pp. 49-74, at p. 58.")
     assert (p.type, p.fields["journaltitle"], p.fields["volume"]) == ("article", "Polar Affairs", volume)
     assert (p.fields.get("number"), p.fields["pages"], p.locator) == (number, "49-74", "58")
+
+
+def test_a_date_in_brackets_closing_a_note_is_no_imprint():
+    p = parse_citation("Ann Lee, How Far Will the Ice Go?, Polar Watch (Jan. 26, 2021), https://polar.example/ice.")
+    assert p.fields["title"] == "How Far Will the Ice Go?"
+
+
+@pytest.mark.parametrize(
+    "journal, fields",
+    [
+        ("Polar Affairs, 55(3): 322-341.", ("Polar Affairs", "55", "3", "322-341")),
+        ("Arctic Review: Law and Politics, 13(2), 10-17.", ("Arctic Review: Law and Politics", "13", "2", "10-17")),
+        ("Open Polar Research, 1: 78. doi: 10.1234/opr.5678.2", ("Open Polar Research", "1", None, "78")),
+    ],
+)
+def test_a_harvard_article_with_an_unquoted_title(journal, fields):
+    p = parse_citation(f"Lee, A. and Ray, T. (2020) What is ice law? Cases, claims and courts. {journal}")
+    assert (p.type, p.fields["title"]) == ("article", "What is ice law? Cases, claims and courts")
+    f = p.fields
+    assert (f["journaltitle"], f["volume"], f.get("number"), f["pages"]) == fields
+
+
+def test_a_harvard_book_with_a_cited_page_stays_a_book():
+    p = parse_citation("Lee, A. (2001) Cold seas. Oxford: Clarendon Press, p. 45.")
+    assert (p.type, p.fields["publisher"], p.locator) == ("book", "Clarendon Press", "45")
