@@ -124,3 +124,21 @@ def test_a_harvard_article_with_an_unquoted_title(journal, fields):
 def test_a_harvard_book_with_a_cited_page_stays_a_book():
     p = parse_citation("Lee, A. (2001) Cold seas. Oxford: Clarendon Press, p. 45.")
     assert (p.type, p.fields["publisher"], p.locator) == ("book", "Clarendon Press", "45")
+
+
+@pytest.mark.parametrize(
+    "bracket, series, number",
+    [
+        ("(北方史叢4)", "北方史叢", "4"),
+        ("（シリーズ海の歴史12）", "シリーズ海の歴史", "12"),
+        ("(海と島の歴史03)", "海と島の歴史", "03"),
+    ],
+)
+def test_a_japanese_series_and_number_in_brackets_before_the_publisher(bracket, series, number):
+    p = parse_citation(f"北村一郎編『氷の海と港』{bracket}北海出版会、1998年、45頁。")
+    assert (p.fields["series"], p.fields["number"], p.fields["publisher"]) == (series, number, "北海出版会")
+
+
+def test_a_chinese_edition_in_brackets_is_no_series():
+    p = parse_citation("王某:《海塘志》(第2版),北京:中华书局2003年版,第5页。")
+    assert "series" not in p.fields
