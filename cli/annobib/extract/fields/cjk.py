@@ -455,7 +455,9 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
         n.title,
         n.title_mark,
     )
-    numbered_paren = _JA_NUMBERED_PAREN_SERIES.match(rest) if title_mark == "『" and rest.lstrip()[:1] in "（(" else None
+    numbered_paren = (
+        _JA_NUMBERED_PAREN_SERIES.match(rest) if title_mark == "『" and rest.lstrip()[:1] in "（(" else None
+    )
     if numbered_paren:  # 『稲作の始まり』(古代史発掘4)講談社、1975年: the series and its number, then the publisher
         f["series"], f["number"] = numbered_paren["ser"].strip(), numbered_paren["no"]
         n.rest = rest = rest[numbered_paren.end() :]
