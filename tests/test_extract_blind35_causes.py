@@ -142,3 +142,31 @@ def test_a_japanese_series_and_number_in_brackets_before_the_publisher(bracket, 
 def test_a_chinese_edition_in_brackets_is_no_series():
     p = parse_citation("王某:《海塘志》(第2版),北京:中华书局2003年版,第5页。")
     assert "series" not in p.fields
+
+
+@pytest.mark.parametrize(
+    "item, fields",
+    [
+        ("김철수. 2004. 『바다와 소금』. 서울: 민음사.", ("김철수", "바다와 소금", "서울", "민음사", "2004")),
+        ("周某. 2003. 《海塘志》. 杭州: 浙江古籍出版社.", ("周某", "海塘志", "杭州", "浙江古籍出版社", "2003")),
+    ],
+)
+def test_a_cjk_author_date_item_set_off_by_full_stops(item, fields):
+    f = parse_citation(item).fields
+    assert (f["author"], f["title"], f["location"], f["publisher"], f["date"]) == fields
+
+
+def test_a_second_place_after_a_semicolon_stays_in_the_imprint():
+    from annobib.extract.citations import read_note
+
+    reading = read_note("Ray T. A Historical Atlas of the Arctic. Leiden; Boston: Brill, 2003. P. 58.")
+    assert len(reading.citations) == 1
+    p = reading.citations[0].parsed
+    assert (p.fields["location"], p.fields["publisher"], p.locator) == ("Leiden; Boston", "Brill", "58")
+
+
+def test_a_semicolon_before_the_next_author_still_splits():
+    from annobib.extract.citations import read_note
+
+    reading = read_note("Ray T. Cold Seas. Oslo: Norli, 2003. P. 5; Lee A. Ice Law. Bergen: Vest, 2001. P. 9.")
+    assert len(reading.citations) == 2
