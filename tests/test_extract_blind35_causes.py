@@ -170,3 +170,10 @@ def test_a_semicolon_before_the_next_author_still_splits():
 
     reading = read_note("Ray T. Cold Seas. Oslo: Norli, 2003. P. 5; Lee A. Ice Law. Bergen: Vest, 2001. P. 9.")
     assert len(reading.citations) == 2
+
+
+def test_a_long_capitals_running_head_with_volume_issue_and_folio_is_no_part_of_a_note():
+    head = "JOURNAL OF THE SOCIETY FOR POLAR HISTORY 54:2" + " " * 40 + "117"
+    text = f"1Ann Lee, Ice and Law (Oslo: Norli, 2015), 4.\n2Ibid., 12.\n{head}\n3Tom Ray, Cold Seas (Bergen: Vest, 2001), 7.\n"
+    notes = loose_notes(text)
+    assert [n.text for n in notes][1] == "Ibid., 12."
