@@ -177,3 +177,16 @@ def test_a_long_capitals_running_head_with_volume_issue_and_folio_is_no_part_of_
     text = f"1Ann Lee, Ice and Law (Oslo: Norli, 2015), 4.\n2Ibid., 12.\n{head}\n3Tom Ray, Cold Seas (Bergen: Vest, 2001), 7.\n"
     notes = loose_notes(text)
     assert [n.text for n in notes][1] == "Ibid., 12."
+
+
+def test_a_pinpoint_after_at_follows_an_articles_range():
+    p = parse_citation('Ann Lee, "Ice and Law," Journal of Polar Studies 11, no. 2 (1997): 103-60, at 121.')
+    assert (p.fields["pages"], p.locator) == ("103-60", "121")
+
+
+def test_an_edition_after_a_books_editors_is_no_editor():
+    p = parse_citation(
+        'Ann Lee, "Ice and Law," in Handbook of Polar Law, ed. Tom Ray and Jo Vik, 2nd ed. (Oslo: Norli, 2021), 287-301.'
+    )
+    f = p.fields
+    assert (f["booktitle"], f["editor"], f["edition"]) == ("Handbook of Polar Law", "Ray, Tom and Vik, Jo", "2")
