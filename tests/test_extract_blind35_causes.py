@@ -190,3 +190,17 @@ def test_an_edition_after_a_books_editors_is_no_editor():
     )
     f = p.fields
     assert (f["booktitle"], f["editor"], f["edition"]) == ("Handbook of Polar Law", "Ray, Tom and Vik, Jo", "2")
+
+
+@pytest.mark.parametrize("pages", ["140-42", "1420–22"])
+def test_a_quoted_short_title_before_a_page_range_is_a_short_form(pages):
+    p = parse_citation(f'Lee, "Ice and Law," {pages}.')
+    assert p.kind == "short" and "journaltitle" not in p.fields
+
+
+def test_a_journal_issue_line_in_capitals_is_no_part_of_a_note():
+    text = (
+        "1.\nAnn Lee, Ice and Law (Oslo: Norli, 2015), 4.\n2.\nLee, Ice and Law, 240.\n"
+        "POLAR PERSPECTIVES · VOLUME 62, NUMBER 1 · SPRING 2023\n214\n3.\nTom Ray, Cold Seas (Bergen: Vest, 2001), 7.\n"
+    )
+    assert [n.text for n in loose_notes(text)][1] == "Lee, Ice and Law, 240."

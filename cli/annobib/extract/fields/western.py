@@ -524,6 +524,8 @@ def _western_cues(n: _WesternNote) -> None:
             s2.isdecimal() or first in _WESTERN_CUES_RE12_FIRST and _WESTERN_CUES_RE12.match(s2)
         ):  # isdecimal: \d+ in full
             continue
+        if first.isdigit() and bare_page(s2):
+            continue  # Author, “Short Title,” 140-42: the pages cited, not a journal
         if first.islower() and _is_description(s2):
             continue  # “Title,” press release, May 14, 2024: what the work is, not where it appeared
         container = s2
