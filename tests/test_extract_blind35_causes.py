@@ -204,3 +204,8 @@ def test_a_journal_issue_line_in_capitals_is_no_part_of_a_note():
         "POLAR PERSPECTIVES · VOLUME 62, NUMBER 1 · SPRING 2023\n214\n3.\nTom Ray, Cold Seas (Bergen: Vest, 2001), 7.\n"
     )
     assert [n.text for n in loose_notes(text)][1] == "Lee, Ice and Law, 240."
+
+
+def test_the_collected_works_author_after_the_double_slash_is_no_part_of_the_book_title():
+    p = parse_citation("Петров А. В. Степь и город // Петров А. В. Сочинения. Т. 2. М.: Наука, 1978. С. 5–20.")
+    assert (p.type, p.fields["booktitle"], p.fields["volume"]) == ("incollection", "Сочинения", "2")
