@@ -209,3 +209,17 @@ def test_a_journal_issue_line_in_capitals_is_no_part_of_a_note():
 def test_the_collected_works_author_after_the_double_slash_is_no_part_of_the_book_title():
     p = parse_citation("Петров А. В. Степь и город // Петров А. В. Сочинения. Т. 2. М.: Наука, 1978. С. 5–20.")
     assert (p.type, p.fields["booktitle"], p.fields["volume"]) == ("incollection", "Сочинения", "2")
+
+
+def test_a_heading_with_a_colon_glued_to_note_one():
+    text = "参考注释:1周某:《海塘志》,杭州:浙江古籍出版社2003年版,第5页。2同上,第7页。3吴某:《潮与堤》,北京:中华书局2011年版,第9页。\n"
+    notes = loose_notes(text)
+    assert [(n.number, n.text[:3]) for n in notes] == [(1, "周某:"), (2, "同上,"), (3, "吴某:")]
+
+
+@pytest.mark.parametrize("note", ["같은 책, 51쪽.", "같은 글, 12쪽."])
+def test_the_korean_same_book_or_article_is_a_back_reference(note):
+    from annobib.extract.citations import read_note
+
+    reading = read_note(note)
+    assert reading.status == "cited" and reading.citations[0].kind == "ibid"
