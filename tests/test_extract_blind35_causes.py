@@ -223,3 +223,16 @@ def test_the_korean_same_book_or_article_is_a_back_reference(note):
 
     reading = read_note(note)
     assert reading.status == "cited" and reading.citations[0].kind == "ibid"
+
+
+def test_a_korean_books_volume_before_its_imprint():
+    p = parse_citation("해양사연구회 편, 『북방해역사료집』 제16권(부산: 해문사, 1993), 45쪽.")
+    assert (p.type, p.fields["volume"], p.fields["publisher"]) == ("book", "16", "해문사")
+
+
+def test_a_korean_dotted_date_in_brackets_and_no_site_from_its_stops():
+    p = parse_citation(
+        "해양수산부, 「2022 연안관리 기본계획」(2022. 3. 15), https://www.example.kr/plan (검색일: 2023년 4월 2일)."
+    )
+    assert p.fields["date"] == "2022-03-15"
+    assert "organization" not in p.fields
