@@ -236,3 +236,25 @@ def test_a_korean_dotted_date_in_brackets_and_no_site_from_its_stops():
     )
     assert p.fields["date"] == "2022-03-15"
     assert "organization" not in p.fields
+
+
+def test_chief_translators_lose_the_role_word():
+    p = parse_citation("[美]某甲:《冰海》,张三、李四主译,北京:某某出版社2009年版,第21页。")
+    assert p.fields["translator"] == "张三 and 李四"
+
+
+def test_a_lead_in_before_a_dynasty_and_author():
+    from annobib.extract.citations import read_note
+
+    reading = read_note("同上书,第9页;又参(元)周某著,吴某校释:《海塘志校释》,北京:中华书局1981年版,第15页。")
+    assert reading.citations[1].parsed.fields["author"] == "周某"
+
+
+def test_his_work_after_a_citation_is_by_the_same_author():
+    from annobib.extract.citations import read_note
+
+    reading = read_note(
+        "周某:《海塘》,《农史》1996年第3期,第18-31页;又见氏著:《潮与堤》,上海:某出版社2005年版,第72页。"
+    )
+    second = reading.citations[1]
+    assert second.same_author and "author" not in second.parsed.fields
