@@ -258,3 +258,15 @@ def test_his_work_after_a_citation_is_by_the_same_author():
     )
     second = reading.citations[1]
     assert second.same_author and "author" not in second.parsed.fields
+
+
+@pytest.mark.parametrize("footer", ["(本文原载《农史研究》2022年第1期,转载时注释有删节。)", "（责任编辑：吴某）"])
+def test_a_posts_footer_after_the_last_note_is_no_part_of_it(footer):
+    text = f"注释:\n¹周某:《海塘志》,杭州:某出版社2003年版,第5页。\n²周某:前引书,第16页。\n{footer}\n阅读 3046  赞 18  在看 7\n"
+    notes = loose_notes(text)
+    assert notes[-1].text == "周某:前引书,第16页。"
+
+
+def test_a_wrapped_last_note_keeps_its_bracketed_line():
+    text = "1. 周某:《海塘志》,杭州:某出版社2003年版,第5页。\n2. 吴某:《潮与堤》,北京:中华书局\n(2011年),第9页。\n"
+    assert loose_notes(text)[-1].text.endswith("第9页。")

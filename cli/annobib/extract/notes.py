@@ -564,6 +564,8 @@ def loose_notes(text: str) -> list[Note]:
         raw = _paragraph_reading(text)
         if len(run) >= max(sum(num is not None for num, _lines in raw), 2):
             raw = _notes_of_run(text, run)  # markers of a shape or in a place the rules above miss
+    if raw:
+        raw[-1] = (raw[-1][0], _without_bracketed_footer(raw[-1][1]))
     out = []
     for i, (num, lines) in enumerate(raw, 1):
         out.append(
@@ -804,6 +806,19 @@ def _notes_of_run(text: str, run: list) -> list[tuple[int | None, list[str]]]:
             notes.append((number, kept or [""]))
         at += len(part)
     return notes
+
+
+# a line wholly in brackets: ``(本文原载《音乐艺术》2022年第1期，转载时注释有删节。)``, ``（责任编辑：周某）``
+_BRACKETED_LINE = re.compile(r"\s*(?:\([^()]*\)|（[^（）]*）)\s*")
+
+
+def _without_bracketed_footer(lines: list[str]) -> list[str]:
+    """The last note's lines less a post's footer after it: lines wholly in brackets that follow
+    a line ending the note with a sentence stop (a wrapped note runs on without one)."""
+    end = len(lines)
+    while end > 1 and _BRACKETED_LINE.fullmatch(lines[end - 1]) and lines[end - 2].rstrip()[-1:] in "。.!?！？":
+        end -= 1
+    return lines[:end]
 
 
 # ``2 The Thirty-Eighth Parallel and After 1. Allan R. Millett, …``: a book's endnotes run together
