@@ -270,3 +270,10 @@ def test_a_posts_footer_after_the_last_note_is_no_part_of_it(footer):
 def test_a_wrapped_last_note_keeps_its_bracketed_line():
     text = "1. 周某:《海塘志》,杭州:某出版社2003年版,第5页。\n2. 吴某:《潮与堤》,北京:中华书局\n(2011年),第9页。\n"
     assert loose_notes(text)[-1].text.endswith("第9页。")
+
+
+def test_an_author_and_the_same_book_is_that_authors_work_cited_before():
+    from annobib.extract.citations import read_note
+
+    reading = read_note("吴某:《潮与堤》,北京:中华书局2011年版,第9页;周某:同上书,第71页。")
+    assert [c.kind for c in reading.citations] == ["full", "opcit"]

@@ -138,9 +138,9 @@ OPCIT_ZH_PRE_RE = re.compile(
 _TITLE_THEN_BACKREF = re.compile(r"^《([^《》]{2,80})》\s*[，,]?\s*(?:前引|前揭|同前)(?:书|文)?\s*[，,。]?\s*(.*)$")
 PRE_BACKREF_RE = re.compile(r"^(?:前掲|前揭|前引|上掲)\s*(?=[^，,。]{0,20}[《「『])")
 OPCIT_ZH_RE = re.compile(
-    # 李文静，周海涛，前引文 / 王・前掲書: co-authors after commas, a Japanese ・ before the word
+    # 李文静，周海涛，前引文 / 王・前掲書 / 潘志平:同上书: co-authors after commas, a Japanese ・ before the word
     r"^(?P<author>[^，,：:《》「」『』、・]{1,40}?(?:[、，,][^，,：:《》「」『』、・]{1,40}?)*)(?:\s*(?:외|等人|等))?"  # 김상기 외: et al.
-    r"\s*[：:，,、・]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|上引|上揭|앞의|위의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문)|서)?"
+    r"\s*[：:，,、・]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|上引|上揭|同上(?=[书文])|앞의|위의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문)|서)?"
     r"\s*(?:[，,。、]\s*)?(?P<rest>.*)$"
 )
 AUTHOR_DATE_SHORT = re.compile(
@@ -812,7 +812,7 @@ def _may_cite_opcit(piece: str) -> bool:
 
 # the words each pattern needs, whole (a lone 前 is in 目前, 当前, 前沿; 上 in 上海): a test checks them
 _NAMED_NOTEREF_WORDS = ("前掲", "前揭", "前引", "前注", "supra", "(n")  # supra note / (n 1) / 前掲注 …
-_OPCIT_ZH_WORDS = ("前引", "前揭", "前掲", "前注所引", "上引", "上揭", "앞의", "위의", "전게")
+_OPCIT_ZH_WORDS = ("前引", "前揭", "前掲", "前注所引", "上引", "上揭", "同上", "앞의", "위의", "전게")
 _NAMED_PRE_BACKREF_WORDS = ("前引", "前揭", "前掲", "上引", "上掲")
 
 
@@ -832,7 +832,7 @@ def _may_name_noteref(piece: str) -> bool:  # NAMED_NOTEREF_RE (the words of _NA
 def _may_be_opcit_zh(piece: str) -> bool:  # OPCIT_ZH_RE (the words of _OPCIT_ZH_WORDS)
     if "前" in piece and ("前引" in piece or "前揭" in piece or "前掲" in piece or "前注所引" in piece):
         return True
-    if "上" in piece and ("上引" in piece or "上揭" in piece):  # 孙立强:上引文: the author's work cited above
+    if "上" in piece and ("上引" in piece or "上揭" in piece or "同上" in piece):  # 孙立强:上引文 / 潘某:同上书
         return True
     return "앞의" in piece or "위의" in piece or "전게" in piece
 
