@@ -277,3 +277,8 @@ def test_an_author_and_the_same_book_is_that_authors_work_cited_before():
 
     reading = read_note("吴某:《潮与堤》,北京:中华书局2011年版,第9页;周某:同上书,第71页。")
     assert [c.kind for c in reading.citations] == ["full", "opcit"]
+
+
+def test_a_fields_collected_papers_are_an_edited_volume_not_an_authors_works():
+    p = parse_citation("周某:《海塘考》,载某某研究所编:《农史学文集》第二辑,北京:某出版社2019年版,第88-104页。")
+    assert p.type == "incollection"

@@ -1054,9 +1054,9 @@ _REPORT_SERIES_CUES = ("시리즈", "총서", "보고서", "系列", "研究报�
 # the collections that print other works in numbered volumes: an author's collected works (with a
 # part of them, 《郭沫若全集·考古编》), a compendium (《四库全书》) or a canon (《大正藏》, 《道藏》)
 _COLLECTED_WORKS = re.compile(
-    r"(?:全集|(?<!论)(?<!論)(?<!研究)文集|选集|選集|文选|文選|著作集|作品集)(?:·[^·]{1,10})?$|(?:全书|全書|大正藏|道藏|藏经|藏經|续藏|續藏)$"
+    r"(?:全集|(?<!论)(?<!論)(?<!研究)(?<!学)(?<!學)文集|选集|選集|文选|文選|著作集|作品集)(?:·[^·]{1,10})?$|(?:全书|全書|大正藏|道藏|藏经|藏經|续藏|續藏)$"
 )
-# (论文集 / 研究文集: papers by many hands, not an author's collected works)
+# (论文集 / 研究文集 / 音乐学文集: papers by many hands in a field, not an author's collected works)
 # the volume of such a collection: 第8卷 / 第50册 / 第三册 (in a periodical, 《时务报》第29册 numbers an issue)
 _COLLECTION_VOLUME = re.compile(
     r"\s*第\s*(?:(\d{1,4})\s*[卷巻]|(\d{1,4})\s*[册冊]|([一二三四五六七八九十]{1,3})\s*[卷巻册冊])"
