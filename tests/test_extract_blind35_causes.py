@@ -282,3 +282,20 @@ def test_an_author_and_the_same_book_is_that_authors_work_cited_before():
 def test_a_fields_collected_papers_are_an_edited_volume_not_an_authors_works():
     p = parse_citation("周某:《海塘考》,载某某研究所编:《农史学文集》第二辑,北京:某出版社2019年版,第88-104页。")
     assert p.type == "incollection"
+
+
+def test_a_japanese_publisher_ending_in_do():
+    p = parse_citation("北村一郎「氷の港」日本海事学会編『北の海と港』東京堂、1961年、37-77頁。")
+    assert (p.type, p.fields["publisher"], p.fields["date"]) == ("incollection", "東京堂", "1961")
+
+
+@pytest.mark.parametrize(
+    "note, author",
+    [
+        ("국립해양원, 『해양연감 2020』(서울: 국립해양원, 2021), 18쪽.", "{국립해양원}"),
+        ("김지원, 『바다와 소금』(서울: 민음사, 2021), 18쪽.", "김지원"),
+        ("函館市「港の歴史」https://www.example.jp/history/ (2024年5月10日閲覧)。", "{函館市}"),
+    ],
+)
+def test_a_korean_institute_and_a_japanese_city_are_bodies(note, author):
+    assert parse_citation(note).fields["author"] == author
