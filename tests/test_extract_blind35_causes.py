@@ -299,3 +299,9 @@ def test_a_japanese_publisher_ending_in_do():
 )
 def test_a_korean_institute_and_a_japanese_city_are_bodies(note, author):
     assert parse_citation(note).fields["author"] == author
+
+
+def test_an_organizations_report_keeps_its_publishing_arm_as_publisher():
+    p = parse_citation("OECD, Polar Outlook 2022: OECD Indicators (Paris: OECD Publishing, 2022), 12.")
+    assert (p.type, p.fields["publisher"]) == ("report", "OECD Publishing")
+    assert "institution" not in p.fields

@@ -88,7 +88,7 @@ FLOORS = {
     "extract_blind31": 0.967,  # 97.4 % after the fixes of its round (82.4 % on first contact)
     "extract_blind32": 0.97,  # 97.5 % after the fixes of its round (90.5 % on first contact)
     "extract_blind33": 0.92,  # 92.5 % after four fixes (88.5 % on first contact, on the session's final code)
-    "extract_blind35": 0.98,  # 98.7 % after the fixes of its round (83.7 % on first contact)
+    "extract_blind35": 0.98,  # 98.8 % after the fixes of its round (83.7 % on first contact)
 }
 
 

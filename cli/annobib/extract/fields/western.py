@@ -1110,7 +1110,9 @@ def _western_unquoted_type(n: _WesternNote) -> None:
         # an organization's or a numbered publication, or a think tank's (Santa Monica, CA: RAND
         # Corporation, 2021): a report
         etype = "report"
-        f["institution"] = placepub.group("pub").strip()
+        pub = placepub.group("pub").strip()
+        # (Paris: OECD Publishing, 2022): a publishing arm's imprint is the publisher, as sets read it
+        f["publisher" if PRESS_NAME.search(pub) else "institution"] = pub
         f["location"] = placepub.group("loc").strip()
         f["date"] = _pp_date(placepub)
     elif placepub:
