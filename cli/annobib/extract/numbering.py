@@ -120,6 +120,8 @@ def candidates(text: str) -> list[Marker]:
         end = m.end()
         while end < size and text[end] in _SPACE:
             end += 1
+        if strength < 3 and shape in _IN_VALUE and (end == size or text[end] == "\n"):
+            continue  # ``Там же. С. 3.`` at a note's end: a page, not a note with no text
         number = CIRCLED.index(m.group(shape)) + 1 if shape == "circled" else int(m.group(_NUMBER_GROUP[shape]))
         out.append(Marker(number, shape, start, end, strength))
     return _continuing(out)
