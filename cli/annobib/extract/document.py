@@ -123,6 +123,20 @@ def is_folio(line: str) -> int | None:
     return None
 
 
+# a chapter's or part's heading above its notes, which a book numbers afresh: ``Chapter 2``,
+# ``Notes to Chapter 3``, ``第二章 国家与社会``, ``Глава 4``, ``제3장``, ``第3節`` (short, no sentence stop)
+_SECTION_HEADING = re.compile(
+    r"^(?:(?:Notes to )?(?:Chapter|CHAPTER|Part|PART|Глава|ГЛАВА|Часть)\s+(?:\d{1,3}|[IVXLC]{1,6}|[A-Z][a-z]{2,9})\b"
+    r"|第\s*[一二三四五六七八九十百零〇\d]{1,4}\s*[章节節部篇讲講]|제\s*\d{1,3}\s*[장절부])"
+    r"[^。．.！？!?；;]{0,60}$"
+)
+
+
+def is_section_heading(line: str) -> bool:
+    """``Chapter 2`` / ``第二章 国家与社会``: a line that heads a chapter's notes."""
+    return len(line) <= 72 and bool(_SECTION_HEADING.match(line))
+
+
 # ``International Security 46:3 | 118`` / ``118 | Journal of Cold War Studies``: a journal's running
 # head and its folio set apart by a bar (no sentence punctuation, no quotes on the head's side)
 _FOLIO_BAR_HEAD = re.compile(r"^[^|。，；,;“”\"]{4,60}? \| (\d{1,4})$|^(\d{1,4}) \| [^|。，；,;“”\"]{4,60}$")

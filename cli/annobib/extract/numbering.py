@@ -19,9 +19,12 @@ from typing import Iterator, NamedTuple
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 
-# what may follow a bare number that opens a note: a name, a title mark, a quote (not 年, 月, %, …)
+# what may follow a bare number that opens a note: a name, a title mark, a quote (not 年, 月, %, …);
+# glued to it also a full-width parenthesis (``2（英）亚当·斯密…``, ``3（汉）司马迁…``: a nationality or
+# dynasty before the name) or a lower-case word (``4ibid 31.``, ``7de Gaulle…``; not ``2nd``, ``4th``)
 _OPENS_NOTE = r"[A-Z\u4e00-\u9fff\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af《“「『\"\[［〔【]"
-_NOT_A_NOTE = r"[年月日时号期版卷届次个%％万亿多余名位家岁倍人天条项点世代]"
+# (but ``4日本外務省…``, ``3人民出版社…``, ``2世界银行…``: a name that opens with such a character)
+_NOT_A_NOTE = r"(?:[年月时号期版卷届次个%％万亿多余名位家岁倍天条项点代]|日(?!本)|人(?!民)|世(?!界))"
 # numbers up to 6 digits (a book's 1,300 endnotes; 100,000 pasted notes): one of 4 or more digits
 # (a year) only counts where it continues a run (see _continuing); ``[^12]:`` is a Markdown
 # footnote pasted as text, ``[注3]`` a blog's copy of a note marker
@@ -45,7 +48,7 @@ _SHAPES = (
     + _NUM
     + r")(?!\d)(?=[ \t\u3000]?"
     + _OPENS_NOTE
-    + r")(?![ \t\u3000]?"
+    + r"|（|(?!(?:st|nd|rd|th)\b)[a-z])(?![ \t\u3000]?"
     + _NOT_A_NOTE
     + r"))"
     + r"|(?P<alone>(?P<a>"
@@ -164,7 +167,7 @@ def numbered_run(text: str) -> list[Marker]:
     if not cands:
         return []
     run = _longest_run(cands)
-    restarting = _restarting_per_page(cands) or _restarting_after_folios(cands, text)
+    restarting = _restarting_per_page(cands) or _restarting_after_breaks(cands, text)
     return restarting if len(restarting) > len(run) else run
 
 
@@ -185,30 +188,78 @@ def _restarting_per_page(cands: list[Marker]) -> list[Marker]:
     return [c._replace(number=i) for i, c in enumerate(circled, 1)] if restarts else []
 
 
-def _restarting_after_folios(cands: list[Marker], text: str) -> list[Marker]:
-    """``1… 2… 3… ·84· 期刊名 … 1… 2…``: page footnotes numbered afresh on every page with digits
-    (glued ``1费孝通:…``, ``1.``, ``(1)``), pasted from a PDF. A digit marker starting again at 1 is
-    common inside values, so here every restart must follow a folio line (``·84·``, ``— 812 —``, a
-    running head with its folio) since the marker before it; the notes are then numbered by place."""
-    # lazy: document is the page reader; only a paste that starts its numbering again needs it
-    from annobib.extract.document import is_folio
-
+def _restarting_after_breaks(cands: list[Marker], text: str) -> list[Marker]:
+    """``1… 2… 3… ·84· 期刊名 … 1… 2…``: notes numbered afresh on every page (a journal's PDF:
+    glued ``1费孝通:…``, ``1.``, ``(1)``) or in every chapter (a book's endnotes under ``Chapter 2``,
+    ``第二章 …``). A digit marker starting again at 1 is common inside values, so a restart counts
+    only after a page or section break (a folio line, a running head with its folio, a chapter
+    heading) since the marker before it. The longest chain of markers that go on by one or start
+    again after a break is kept, and its notes numbered on through the text; a marker the text
+    lost (``1时殷弘`` read as a time) costs its own note, not the notes after it. Empty unless the
+    numbering starts again."""
     starts = [c for c in cands if c.strength == 3 and c.shape != "circled"]
     if len(starts) < 3:
         return []
     shape = max({c.shape for c in starts}, key=lambda s: sum(c.shape == s for c in starts))
     marks = [c for c in starts if c.shape == shape]
-    if marks[0].number != 1:
+    breaks = _break_lines(text, marks[0].start)
+    if not breaks:
         return []
-    restarts = 0
-    for before, c in zip(marks, marks[1:]):
-        if c.number == before.number + 1:
-            continue
-        lines = text[before.end : c.start].splitlines()
-        if c.number != 1 or not any(is_folio(" ".join(line.split())) is not None for line in lines[1:]):
-            return []
-        restarts += 1
-    return [c._replace(number=i) for i, c in enumerate(marks, 1)] if restarts else []
+    # one pass of dynamic programming, breaks and markers merged in text order: a marker may
+    # follow the best chain ending at its number less one (or less two: one marker lost), and a
+    # marker numbered 1 (or 2, the page's first lost) the best chain that ended before the latest
+    # break; the chain's notes are numbered on from the page before (a lost marker keeps its place)
+    score: list[int] = []
+    back: list[int] = []
+    place: list[int] = []  # the note's number in the whole text
+    restarts: list[int] = []
+    best_of: dict[int, int] = {}
+    best, best_at_break = -1, -1  # the best chain so far; the best that ended before a break
+    b = 0
+    for i, c in enumerate(marks):
+        while b < len(breaks) and breaks[b] < c.start:
+            best_at_break, b = best, b + 1
+        s, prev, n, r = 1, -1, c.number, 0
+        for step in (1, 2):
+            j = best_of.get(c.number - step)
+            if j is not None and score[j] + 1 > s:
+                s, prev, n, r = score[j] + 1, j, place[j] + step, restarts[j]
+        if c.number <= 2 and best_at_break >= 0 and score[best_at_break] + 1 > s:
+            j = best_at_break
+            s, prev, n, r = score[j] + 1, j, place[j] + c.number, restarts[j] + 1
+        score.append(s)
+        back.append(prev)
+        place.append(n)
+        restarts.append(r)
+        if c.number not in best_of or s > score[best_of[c.number]]:
+            best_of[c.number] = i
+        if best < 0 or s > score[best]:
+            best = i
+    if not restarts[best]:
+        return []
+    chain = []
+    i = best
+    while i >= 0:
+        chain.append(marks[i]._replace(number=place[i]))
+        i = back[i]
+    return chain[::-1]
+
+
+def _break_lines(text: str, after: int) -> list[int]:
+    """Where the page and section breaks after position ``after`` stand: folio lines (``·84·``,
+    ``— 812 —``, ``105 | Journal …``) and chapter headings (``Chapter 2``, ``第二章 …``)."""
+    # lazy: document is the page reader; only a paste that starts its numbering again needs it
+    from annobib.extract.document import is_folio, is_section_heading
+
+    out = []
+    for m in _LINE.finditer(text, after):
+        line = " ".join(m.group().split())
+        if line and (is_folio(line) is not None or is_section_heading(line)):
+            out.append(m.start())
+    return out
+
+
+_LINE = re.compile(r"(?m)^.*$")
 
 
 def _longest_run(cands: list[Marker]) -> list[Marker]:
