@@ -116,7 +116,9 @@ def _wrap(text, width):
     """Cut a line as a PDF does: at a space in Latin text, anywhere between CJK characters; never
     inside a URL (a PDF breaks those too, but the expectation keeps the URL whole)."""
     out, line = [], ""
-    for token in re.findall(r"https?://\S+|[\u3000-\u9fff\uff00-\uffef]|\S+|\s+", text.replace("\n", " ")):
+    for token in re.findall(
+        r"https?://\S+|[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+|\s+", text.replace("\n", " ")
+    ):
         cjk = len(token) == 1 and "\u3000" <= token <= "\uffef"
         if line.strip() and len(line) + len(token) > width and not token.isspace():
             out.append(line.rstrip())

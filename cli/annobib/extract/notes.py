@@ -550,6 +550,7 @@ def loose_notes(text: str) -> list[Note]:
     Notes are numbered by their marker, else by position; they have no page.
     """
     text = _before_end_mark(normalize_text(text).replace("\f", "\n"))  # loose notes have no pages
+    text = _single_spaced(text)
     run = numbered_run(text)
     if len(run) >= 2 and len(run) >= _numbered_at_most(text, len(run)):
         raw = _notes_of_run(text, run)  # the reading by paragraphs could not number more notes
@@ -569,6 +570,33 @@ def loose_notes(text: str) -> list[Note]:
             )
         )
     return out
+
+
+_BLANK_LINES = re.compile(r"\n[ \t\u3000]*\n\s*")
+_ENDS_ITEM = frozenset("。．.！？!?；;)）”’」』]】")
+_LINE_WIDTH = 110  # characters: a printed line of Latin text is shorter, a CJK one much shorter
+
+
+def _single_spaced(text: str) -> str:
+    """A hard-wrapped text with a blank line after every line (a PDF viewer's copy, a double-spaced
+    typescript) with the blank lines taken out: they space lines, they part no notes. Told by the
+    wrapping: many paragraphs, nearly all one line no longer than a printed line, and many a line
+    that does not end a sentence (nor is a number alone) followed by one that opens no note, which
+    a text whose blank lines part notes or list items seldom has. Other texts are returned as they
+    are."""
+    if text.count("\n\n") < 6:
+        return text  # the common case, decided without splitting
+    paragraphs = [p.strip() for p in _BLANK_LINES.split(text) if p.strip()]
+    if len(paragraphs) < 6 or sum("\n" in p or len(p) > _LINE_WIDTH for p in paragraphs) * 10 > len(paragraphs):
+        return text  # paragraphs of several lines, or longer than a printed line: notes or items
+    carried = sum(
+        before[-1] not in _ENDS_ITEM
+        and not before.isdigit()
+        and not LOOSE_MARKER_RE.match(line)
+        and not GLUED_MARKER_RE.match(line)
+        for before, line in zip(paragraphs, paragraphs[1:])
+    )
+    return "\n".join(paragraphs) + "\n" if carried * 4 >= len(paragraphs) else text
 
 
 def _paragraph_reading(text: str) -> list[tuple[int | None, list[str]]]:
