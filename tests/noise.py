@@ -86,6 +86,9 @@ def run_together(notes):
     return [" ".join(f"[{n}]{t.strip()}" for n, t in notes)]
 
 
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
+
+
 def circled_one_per_line(notes):
     """``①王某：…`` one per line, no blank lines (CNKI HTML, WeChat reposts)."""
     circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
@@ -215,7 +218,7 @@ def _paged(notes, marker, per_page=4, width=38, restart=False):
         if i and i % per_page == 0:
             lines += [_FOLIOS[folio % len(_FOLIOS)].format(folio), _HEADS[folio % len(_HEADS)]]
             folio += 1
-        shown = i % per_page + 1 if restart else n
+        shown = i % per_page + 1 if restart and i >= per_page else n  # a set may start at note 31
         lines += _wrap(f"{marker(shown)}{t}", width)
     return ["\n".join(lines)]
 
@@ -234,8 +237,7 @@ def restart_glued_digits(notes):
 
 def restart_circled(notes):
     """``① … ④ ·101· head ① …``: circled page footnotes starting again on every page."""
-    circled = "①②③④⑤⑥⑦⑧⑨⑩"
-    return _paged(notes, lambda n: circled[n - 1], restart=True)
+    return _paged(notes, lambda n: CIRCLED[n - 1] if 0 < n <= 50 else f"({n})", restart=True)
 
 
 def chapter_restart(notes):

@@ -21,7 +21,8 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓
 
 # what may follow a bare number that opens a note: a name, a title mark, a quote (not 年, 月, %, …);
 # glued to it also a full-width parenthesis (``2（英）亚当·斯密…``, ``3（汉）司马迁…``: a nationality or
-# dynasty before the name) or a lower-case word (``4ibid 31.``, ``7de Gaulle…``; not ``2nd``, ``4th``)
+# dynasty before the name), a lower-case word (``4ibid 31.``, ``7de Gaulle…``; not ``2nd``, ``4th``)
+# or the dash that repeats the author above (``3――――（1998b）…``)
 _OPENS_NOTE = r"[A-Z\u4e00-\u9fff\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af《“「『\"\[［〔【]"
 # (but ``4日本外務省…``, ``3人民出版社…``, ``2世界银行…``: a name that opens with such a character)
 _NOT_A_NOTE = r"(?:[年月时号期版卷届次个%％万亿多余名位家岁倍天条项点代]|日(?!本)|人(?!民)|世(?!界))"
@@ -48,7 +49,7 @@ _SHAPES = (
     + _NUM
     + r")(?!\d)(?=[ \t\u3000]?"
     + _OPENS_NOTE
-    + r"|（|(?!(?:st|nd|rd|th)\b)[a-z])(?![ \t\u3000]?"
+    + r"|（|(?!(?:st|nd|rd|th)\b)[a-z]|[―—]{2})(?![ \t\u3000]?"
     + _NOT_A_NOTE
     + r"))"
     + r"|(?P<alone>(?P<a>"
@@ -175,9 +176,10 @@ def _restarting_per_page(cands: list[Marker]) -> list[Marker]:
     """``① ② ·56· ① ② ③ ④ ·57· ① …``: a Chinese journal's page footnotes, numbered afresh on every
     page, pasted from its PDF. Every circled marker at a line start, in order, either continues the
     numbering or starts it again at ①; the notes are then numbered by their place in the text (a
-    marker names a note only on its own page). Empty unless the numbering starts again at least once."""
+    marker names a note only on its own page; a paste that starts inside the article, at ㉛, numbers on
+    from there). Empty unless the numbering starts again at least once."""
     circled = [c for c in cands if c.shape == "circled" and c.strength == 3]
-    if len(circled) < 3 or circled[0].number != 1:
+    if len(circled) < 3:
         return []
     restarts = 0
     for before, c in zip(circled, circled[1:]):
@@ -185,7 +187,7 @@ def _restarting_per_page(cands: list[Marker]) -> list[Marker]:
             restarts += 1
         elif c.number != before.number + 1:
             return []
-    return [c._replace(number=i) for i, c in enumerate(circled, 1)] if restarts else []
+    return [c._replace(number=i) for i, c in enumerate(circled, circled[0].number)] if restarts else []
 
 
 def _restarting_after_breaks(cands: list[Marker], text: str) -> list[Marker]:
