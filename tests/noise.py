@@ -91,8 +91,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓
 
 def circled_one_per_line(notes):
     """``①王某：…`` one per line, no blank lines (CNKI HTML, WeChat reposts)."""
-    circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
-    return ["\n".join(f"{circled[n - 1] if 0 < n <= 50 else n}{t}" for n, t in notes)]
+    return ["\n".join(f"{CIRCLED[n - 1] if 0 < n <= 50 else n}{t}" for n, t in notes)]
 
 
 def numbers_alone(notes):
@@ -178,6 +177,11 @@ markdown_footnotes = _one_per_line(lambda n: f"[^{n}]: ")
 markdown_footnotes.__doc__ = "``[^1]: …``: a Markdown page's footnotes pasted as text."
 
 
+def word_marker_alone(notes):
+    """``주001)`` on a line of its own, the note below it (a Korean critical edition online)."""
+    return ["\n".join(f"주{n:03d})\n{t}" for n, t in notes)]
+
+
 def fullwidth_dot(notes):
     """``1．王某：…`` with a full-width stop, blank line between notes (PDF text of Chinese books)."""
     return [f"{n}．{t}" for n, t in notes]
@@ -204,9 +208,9 @@ def heading_and_footer(notes):
 
 
 def circled_run_together(notes):
-    """``①王某：…。②同上。③…`` on one line: a CNKI HTML page copied without its line breaks."""
-    circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
-    return ["".join(f"{circled[n - 1] if 0 < n <= 50 else f'({n})'}{t.strip()}" for n, t in notes)]
+    """``①王某：…。②同上。③…`` on one line: a CNKI HTML page copied without its line breaks (past
+    ㊿, which is as far as circled numbers go, such a page prints ``[51]``)."""
+    return ["".join(f"{CIRCLED[n - 1] if 0 < n <= 50 else f'[{n}]'}{t.strip()}" for n, t in notes)]
 
 
 _FOLIOS = ("·{}·", "— {} —", "- {} -", "{} | Journal of Contemporary Studies", "Asian Review 12:3 | {}", "第{}页")
@@ -276,6 +280,7 @@ SHAPES.update(
         "close_paren": close_paren,
         "tab_number": tab_number,
         "markdown_footnotes": markdown_footnotes,
+        "word_marker_alone": word_marker_alone,
         "fullwidth_dot": fullwidth_dot,
         "backlinks": backlinks,
         "closing_bracket_stamps": closing_bracket_stamps,

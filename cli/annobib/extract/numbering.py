@@ -28,14 +28,19 @@ _OPENS_NOTE = r"[A-Z\u4e00-\u9fff\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af《“�
 _NOT_A_NOTE = r"(?:[年月时号期版卷届次个%％万亿多余名位家岁倍天条项点代]|日(?!本)|人(?!民)|世(?!界))"
 # numbers up to 6 digits (a book's 1,300 endnotes; 100,000 pasted notes): one of 4 or more digits
 # (a year) only counts where it continues a run (see _continuing); ``[^12]:`` is a Markdown
-# footnote pasted as text, ``[注3]`` a blog's copy of a note marker
+# footnote pasted as text, ``[注3]`` a blog's copy of a note marker, ``[注釈 1]`` a Japanese wiki's
 _NUM = r"\d{1,6}"
-_BRACKET = r"(?P<bracket>[\[【〔［](?:\^|[注註][ \t]?)?(?P<b>" + _NUM + r")[\]】〕］]:?)"
+_NOTE_WORD = r"(?:注释|注釋|註釋|注釈|註釈|注|註|주)"
+_BRACKET = r"(?P<bracket>[\[【〔［](?:\^|" + _NOTE_WORD + r"[ \t]?)?(?P<b>" + _NUM + r")[\]】〕］]:?)"
+# the word spelled out before the number: ``注1：`` (a Chinese site), ``주001)`` (a Korean edition)
+_NOTED = r"(?P<noted>" + _NOTE_WORD + r"[ \t]?(?P<z>" + _NUM + r")(?!\d)[:：.．、)）]?)"
 _CIRCLED = r"(?P<circled>[" + CIRCLED + r"])"
 _SHAPES = (
     _BRACKET
     + "|"
     + _CIRCLED
+    + "|"
+    + _NOTED
     + r"|(?P<closing>(?P<c>"
     + _NUM
     + r")[\]】〕］])"  # ``1〕`` / ``12]``: a site that prints only the closing bracket
@@ -69,7 +74,7 @@ _ANYWHERE = frozenset(("bracket", "circled"))
 _AT_BREAK = re.compile(r"(?:\A|(?<=[\n" + _STOPS + r"]))[ \t\u3000]*(?:" + _SHAPES + ")")
 # _AT_BREAK is found as: a line end or stop that spaces and a marker's first character follow
 # (one class first: the engine jumps along), then the shape matched right after it
-_BREAK_BEFORE_SHAPE = re.compile(r"[\n" + _STOPS + r"](?=[ \t\u3000]*[\d\[【〔［（(" + CIRCLED + "])")
+_BREAK_BEFORE_SHAPE = re.compile(r"[\n" + _STOPS + r"](?=[ \t\u3000]*[\d\[【〔［（(注註주" + CIRCLED + "])")
 _SHAPE_AT = re.compile(r"[ \t\u3000]*(?:" + _SHAPES + ")")
 _MARKED = re.compile(_BRACKET + "|" + _CIRCLED)
 # the characters a ``[12]``/``⑫`` marker opens with: one class the engine jumps along, where
@@ -145,7 +150,7 @@ def _at_break(text: str) -> Iterator[re.Match]:
             end = m.end()
 
 
-_NUMBER_GROUP = {"bracket": "b", "closing": "c", "paren": "p", "dot": "d", "bare": "n", "alone": "a"}
+_NUMBER_GROUP = {"noted": "z", "bracket": "b", "closing": "c", "paren": "p", "dot": "d", "bare": "n", "alone": "a"}
 
 
 def _continuing(cands: list[Marker]) -> list[Marker]:
