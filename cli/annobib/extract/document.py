@@ -241,12 +241,18 @@ _LOCATOR_TAIL = re.compile(r"\bpp?\.\s*\d|第\s*\d+\s*[页頁版]|\d+\s*[-–—
 def _head_shaped(s: str, counts: Counter) -> bool:
     """A line just above a folio is a running head if it repeats across pages or has the shape of a
     journal issue; one printed once that ends like a citation (``pp. 28-43.``, ``2019.``, a URL) is
-    the last line of a note. (A line printed once that ends without a period stays a head: a note cut
-    at the page foot is followed by the heads of a two-page article.) ``counts``: how often each
-    non-blank line stands in the text."""
+    the last line of a note, and so is one that ends cut inside a sentence (``powers in the
+    twenty-first century:``, ``…University of``). (A line printed once that ends otherwise without a
+    period stays a head: a note cut at the page foot is followed by the heads of a two-page
+    article.) ``counts``: how often each non-blank line stands in the text."""
     if counts[s] > 1 or ("期" in s and ISSUE_HEAD_RE.match(s)):
         return True
-    return not _LOCATOR_TAIL.search(s)
+    return not _LOCATOR_TAIL.search(s) and not _CUT_TAIL.search(s)
+
+
+# how a line cut inside a sentence at the page foot ends (a head ends with a name or a number):
+# a colon, comma or dash, an opening bracket, or a lower-case word (``…how great``, ``…(pp.``)
+_CUT_TAIL = re.compile(r"[:：,，、(（\[\-–—/]$|(?<![A-Za-z])[a-z][a-z'’]*\.?$")
 
 
 # a journal's running head in English: its name, year, volume and issue, nothing after them
