@@ -235,7 +235,9 @@ def _head_candidates(st: list[str], fol: list[int | None]) -> set[str]:
     return heads
 
 
-_LOCATOR_TAIL = re.compile(r"\bpp?\.\s*\d|第\s*\d+\s*[页頁版]|\d+\s*[-–—]\s*\d+\.?$|[.。]$|https?://|www\.|\w/\w")
+_LOCATOR_TAIL = re.compile(
+    r"\bpp?\.\s*\d|第\s*\d+\s*[页頁版]|\d+\s*[-–—]\s*\d+\.?$|[.。][)）」』”\"]?$|https?://|www\.|\w/\w"
+)
 
 
 def _head_shaped(s: str, counts: Counter) -> bool:

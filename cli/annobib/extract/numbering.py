@@ -23,7 +23,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓
 # glued to it also a full-width parenthesis (``2（英）亚当·斯密…``, ``3（汉）司马迁…``: a nationality or
 # dynasty before the name), a lower-case word (``4ibid 31.``, ``7de Gaulle…``; not ``2nd``, ``4th``)
 # or the dash that repeats the author above (``3――――（1998b）…``)
-_OPENS_NOTE = r"[A-Z\u4e00-\u9fff\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af《“「『\"\[［〔【]"
+_OPENS_NOTE = r"[A-Z\u4e00-\u9fff\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af《〈“「『\"\[［〔【]"
 # (but ``4日本外務省…``, ``3人民出版社…``, ``2世界银行…``: a name that opens with such a character)
 _NOT_A_NOTE = r"(?:[年月时号期版卷届次个%％万亿多余名位家岁倍天条项点代]|日(?!本)|人(?!民)|世(?!界))"
 # numbers up to 6 digits (a book's 1,300 endnotes; 100,000 pasted notes): one of 4 or more digits
@@ -212,6 +212,8 @@ def _restarting_after_breaks(cands: list[Marker], text: str) -> list[Marker]:
     breaks = _break_lines(text, marks[0].start)
     if not breaks:
         return []
+    if shape == "bare":
+        marks = _with_weak_glued(marks, text)
     # one pass of dynamic programming, breaks and markers merged in text order: a marker may
     # follow the best chain ending at its number less one (or less two: one marker lost), and a
     # marker numbered 1 (or 2, the page's first lost) the best chain that ended before the latest
@@ -226,12 +228,13 @@ def _restarting_after_breaks(cands: list[Marker], text: str) -> list[Marker]:
     for i, c in enumerate(marks):
         while b < len(breaks) and breaks[b] < c.start:
             best_at_break, b = best, b + 1
-        s, prev, n, r = 1, -1, c.number, 0
-        for step in (1, 2):
+        weak = c.shape == "weak"  # only where it goes on by one from the marker before
+        s, prev, n, r = 0 if weak else 1, -1, c.number, 0
+        for step in (1,) if weak else (1, 2):
             j = best_of.get(c.number - step)
             if j is not None and score[j] + 1 > s:
                 s, prev, n, r = score[j] + 1, j, place[j] + step, restarts[j]
-        if c.number <= 2 and best_at_break >= 0 and score[best_at_break] + 1 > s:
+        if not weak and c.number <= 2 and best_at_break >= 0 and score[best_at_break] + 1 > s:
             j = best_at_break
             s, prev, n, r = score[j] + 1, j, place[j] + c.number, restarts[j] + 1
         score.append(s)
@@ -250,6 +253,26 @@ def _restarting_after_breaks(cands: list[Marker], text: str) -> list[Marker]:
         chain.append(marks[i]._replace(number=place[i]))
         i = back[i]
     return chain[::-1]
+
+
+# a number glued at a line's start to what no marker opens with elsewhere (``4@央视新闻：…``), never
+# to a letter (``5th ser.``: the bare shape has those it takes), a unit, a date or a range
+_WEAK_GLUED = re.compile(
+    r"(?m)^[ \t\u3000]*(\d{1,3})(?=[^\dA-Za-z\s.．,，。、:：;；)）\]】〕］%％\-–—/~～年月日时号期版卷页頁])"
+)
+
+
+def _with_weak_glued(marks: list[Marker], text: str) -> list[Marker]:
+    """``marks`` and, in text order among them, the weak glued markers of ``_WEAK_GLUED``: on a page
+    numbered afresh a marker lost at its foot would shift every later note's number, so there a
+    line that opens with the next number counts when it goes on by one (see the caller)."""
+    taken = {c.start for c in marks}
+    weak = [
+        Marker(int(m.group(1)), "weak", m.start(1), m.end(1), 3)
+        for m in _WEAK_GLUED.finditer(text, marks[0].start)
+        if m.start(1) not in taken
+    ]
+    return sorted(marks + weak, key=lambda c: c.start) if weak else marks
 
 
 def _break_lines(text: str, after: int) -> list[int]:
