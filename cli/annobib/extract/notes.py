@@ -30,6 +30,7 @@ from annobib.extract.document import (
     Document,
     Page,
     clean_spacing,
+    is_section_heading,
     join_lines,
     join_pair,
     normalize_text,
@@ -573,7 +574,9 @@ def loose_notes(text: str) -> list[Note]:
 
 
 _BLANK_LINES = re.compile(r"\n[ \t\u3000]*\n\s*")
-_ENDS_ITEM = frozenset("。．.！？!?；;)）”’」』]】")
+_STOPS_ITEM = re.compile(
+    r"[。．.！？!?；;][)）”’」』\]】]?$"
+)  # a note or item ends so; a title mark, a bracket may end a line
 _LINE_WIDTH = 110  # characters: a printed line of Latin text is shorter, a CJK one much shorter
 
 
@@ -590,7 +593,7 @@ def _single_spaced(text: str) -> str:
     if len(paragraphs) < 6 or sum("\n" in p or len(p) > _LINE_WIDTH for p in paragraphs) * 10 > len(paragraphs):
         return text  # paragraphs of several lines, or longer than a printed line: notes or items
     carried = sum(
-        before[-1] not in _ENDS_ITEM
+        not _STOPS_ITEM.search(before)
         and not before.isdigit()
         and not LOOSE_MARKER_RE.match(line)
         and not GLUED_MARKER_RE.match(line)
@@ -798,12 +801,18 @@ def _notes_of_run(text: str, run: list) -> list[tuple[int | None, list[str]]]:
             if not line.strip() and paragraphed and kept:
                 notes.append((number, kept))
                 number, kept = None, []
-            elif line.strip() and (i not in furniture or i == at) and not debris_line(line) and not page_of_line(line):
+            elif line.strip() and (i not in furniture or i == at) and not _between_notes(line):
                 kept.append(line)
         if kept or number is not None:
             notes.append((number, kept or [""]))
         at += len(part)
     return notes
+
+
+def _between_notes(line: str) -> bool:
+    """A line that stands between notes and is none of their text: a site's links and counts, a
+    viewer's page counter, a chapter's heading (``Chapter 2``: a book's notes by chapter)."""
+    return debris_line(line) or page_of_line(line) or is_section_heading(" ".join(line.split()))
 
 
 _BLANK_LINE_END = re.compile(r"\n[ \t\u3000]*\n[ \t\u3000]*\Z")
