@@ -221,7 +221,8 @@ def _head_candidates(st: list[str], fol: list[int | None]) -> set[str]:
     for pos, i in enumerate(nonblank):
         if fol[i] is None:
             continue
-        for j in (pos - 1, pos + 1):
+        below = False  # a head stands below the folio: the line above is a note's unless it repeats
+        for j in (pos + 1, pos - 1):
             if 0 <= j < len(nonblank):
                 s = st[nonblank[j]]
                 if s[:1].isupper() and s[-1:].isdigit() and _EN_ISSUE_HEAD.fullmatch(s):
@@ -229,9 +230,12 @@ def _head_candidates(st: list[str], fol: list[int | None]) -> set[str]:
                     continue
                 if 2 <= len(s) <= 40 and not cre.search(r"[。，；,;！？]", s) and not s.startswith(("[", "［")):
                     if not cre.match(r"^(?:[\[［]\d+[\]］]|[①-⑳]|[" + SUPERSCRIPT + r"]|\d+[.、])", s):
-                        if j == pos - 1 and not _head_shaped(s, counts):
+                        if j == pos - 1 and (
+                            not _head_shaped(s, counts) or below and counts[s] == 1 and not ISSUE_HEAD_RE.match(s)
+                        ):
                             continue  # the short last line of a note, not a running head
                         heads.add(s)
+                        below = below or j == pos + 1
     return heads
 
 
@@ -552,6 +556,8 @@ def join_pair(prev: str, nxt: str) -> str:
         if not url.endswith((".", ",")) and cre.match(r"^[a-z0-9]", first):
             return ""
     a, b = prev[-1], nxt[0]
+    if "\uac00" <= a <= "\ud7af" and "\uac00" <= b <= "\ud7af":
+        return " "  # Korean is set with spaces between words, and wrapped at them: 있을\n수
     if _is_cjk(a) or _is_cjk(b):
         return ""
     if b in ",.;:)]}" or a in "([{":
