@@ -116,11 +116,12 @@ def pdf_pages(notes, per_page=4, width=38):
 
 def _wrap(text, width):
     """Cut a line as a PDF does: at a space in Latin text, anywhere between CJK characters; never
-    inside a URL (a PDF breaks those too, but the expectation keeps the URL whole)."""
+    inside a URL (a PDF breaks those too, but the expectation keeps the URL whole). A line break
+    the note already holds (``исто-\nрии``: a word hyphenated where the source broke it) stays."""
+    if "\n" in text:
+        return [line for part in text.split("\n") for line in _wrap(part, width)]
     out, line = [], ""
-    for token in re.findall(
-        r"https?://\S+|[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+|\s+", text.replace("\n", " ")
-    ):
+    for token in re.findall(r"https?://\S+|[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+|\s+", text):
         cjk = len(token) == 1 and "\u3000" <= token <= "\uffef"
         if line.strip() and len(line) + len(token) > width and not token.isspace():
             out.append(line.rstrip())

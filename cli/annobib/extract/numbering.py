@@ -25,7 +25,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓
 # or the dash that repeats the author above (``3――――（1998b）…``)
 _OPENS_NOTE = r"[A-Z\u4e00-\u9fff\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af《〈“「『\"\[［〔【]"
 # (but ``4日本外務省…``, ``3人民出版社…``, ``2世界银行…``: a name that opens with such a character)
-_NOT_A_NOTE = r"(?:[年月时号期版卷届次个%％万亿多余名位家岁倍天条项点代]|日(?!本)|人(?!民)|世(?!界))"
+_NOT_A_NOTE = r"(?:[年月时号號期版卷巻届次个%％万亿多余名位家岁倍天条项点代頁页]|日(?!本)|人(?!民)|世(?!界))"
 # numbers up to 6 digits (a book's 1,300 endnotes; 100,000 pasted notes): one of 4 or more digits
 # (a year) only counts where it continues a run (see _continuing); ``[^12]:`` is a Markdown
 # footnote pasted as text, ``[注3]`` a blog's copy of a note marker, ``[注釈 1]`` a Japanese wiki's
@@ -229,14 +229,15 @@ def _restarting_after_breaks(cands: list[Marker], text: str) -> list[Marker]:
         while b < len(breaks) and breaks[b] < c.start:
             best_at_break, b = best, b + 1
         weak = c.shape == "weak"  # only where it goes on by one from the marker before
-        s, prev, n, r = 0 if weak else 1, -1, c.number, 0
+        s, prev, n, r = 0 if weak else 2, -1, c.number, 0
         for step in (1,) if weak else (1, 2):
             j = best_of.get(c.number - step)
-            if j is not None and score[j] + 1 > s:
-                s, prev, n, r = score[j] + 1, j, place[j] + step, restarts[j]
-        if not weak and c.number <= 2 and best_at_break >= 0 and score[best_at_break] + 1 > s:
+            gain = 3 - step  # a chain that skips a lost marker counts less than one that does not
+            if j is not None and score[j] + gain > s:
+                s, prev, n, r = score[j] + gain, j, place[j] + step, restarts[j]
+        if not weak and c.number <= 2 and best_at_break >= 0 and score[best_at_break] + 2 > s:
             j = best_at_break
-            s, prev, n, r = score[j] + 1, j, place[j] + c.number, restarts[j] + 1
+            s, prev, n, r = score[j] + 2, j, place[j] + c.number, restarts[j] + 1
         score.append(s)
         back.append(prev)
         place.append(n)
