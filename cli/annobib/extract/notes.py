@@ -782,8 +782,11 @@ def _without_page_debris(lines: list[str]) -> list[str]:
 def _notes_of_run(text: str, run: list) -> list[tuple[int | None, list[str]]]:
     """The notes a numbered run marks; what comes before its first marker is read as above."""
     head = text[: run[0].start]
-    # what stands before note 1 is a heading or page debris (``向上滑动阅览``) unless it could cite
-    notes = [(None, n.lines) for n in loose_notes(head) if _CITES.search(n.text)] if head.strip() else []
+    # what stands before note 1 is a heading (``Chapter 1``) or page debris (``向上滑动阅览``) unless
+    # it could cite
+    notes: list[tuple[int | None, list[str]]] = []
+    if head.strip():
+        notes = [(None, n.lines) for n in loose_notes(head) if _CITES.search(n.text) and not _between_notes(n.text)]
     tail = cre.split(r"(\n\s*\n)", text[run[-1].end :])  # paragraphs after the last marker
     while len(tail) > 2 and not _CITES.search(tail[-1]):
         del tail[-2:]  # ``—END—``, a site's footer: nothing a note would cite
