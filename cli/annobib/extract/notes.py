@@ -30,6 +30,7 @@ from annobib.extract.document import (
     Document,
     Page,
     clean_spacing,
+    is_section_heading,
     join_lines,
     join_pair,
     normalize_text,
@@ -550,6 +551,7 @@ def loose_notes(text: str) -> list[Note]:
     Notes are numbered by their marker, else by position; they have no page.
     """
     text = _before_end_mark(normalize_text(text).replace("\f", "\n"))  # loose notes have no pages
+    text = _single_spaced(text)
     run = numbered_run(text)
     if len(run) >= 2 and len(run) >= _numbered_at_most(text, len(run)):
         raw = _notes_of_run(text, run)  # the reading by paragraphs could not number more notes
@@ -569,6 +571,35 @@ def loose_notes(text: str) -> list[Note]:
             )
         )
     return out
+
+
+_BLANK_LINES = re.compile(r"\n[ \t\u3000]*\n\s*")
+_STOPS_ITEM = re.compile(
+    r"[。．.！？!?；;][)）”’」』\]】]?$"
+)  # a note or item ends so; a title mark, a bracket may end a line
+_LINE_WIDTH = 110  # characters: a printed line of Latin text is shorter, a CJK one much shorter
+
+
+def _single_spaced(text: str) -> str:
+    """A hard-wrapped text with a blank line after every line (a PDF viewer's copy, a double-spaced
+    typescript) with the blank lines taken out: they space lines, they part no notes. Told by the
+    wrapping: many paragraphs, nearly all one line no longer than a printed line, and many a line
+    that does not end a sentence (nor is a number alone) followed by one that opens no note, which
+    a text whose blank lines part notes or list items seldom has. Other texts are returned as they
+    are."""
+    if text.count("\n\n") < 6:
+        return text  # the common case, decided without splitting
+    paragraphs = [p.strip() for p in _BLANK_LINES.split(text) if p.strip()]
+    if len(paragraphs) < 6 or sum("\n" in p or len(p) > _LINE_WIDTH for p in paragraphs) * 10 > len(paragraphs):
+        return text  # paragraphs of several lines, or longer than a printed line: notes or items
+    carried = sum(
+        not _STOPS_ITEM.search(before)
+        and not before.isdigit()
+        and not LOOSE_MARKER_RE.match(line)
+        and not GLUED_MARKER_RE.match(line)
+        for before, line in zip(paragraphs, paragraphs[1:])
+    )
+    return "\n".join(paragraphs) + "\n" if carried * 4 >= len(paragraphs) else text
 
 
 def _paragraph_reading(text: str) -> list[tuple[int | None, list[str]]]:
@@ -751,8 +782,11 @@ def _without_page_debris(lines: list[str]) -> list[str]:
 def _notes_of_run(text: str, run: list) -> list[tuple[int | None, list[str]]]:
     """The notes a numbered run marks; what comes before its first marker is read as above."""
     head = text[: run[0].start]
-    # what stands before note 1 is a heading or page debris (``向上滑动阅览``) unless it could cite
-    notes = [(None, n.lines) for n in loose_notes(head) if _CITES.search(n.text)] if head.strip() else []
+    # what stands before note 1 is a heading (``Chapter 1``) or page debris (``向上滑动阅览``) unless
+    # it could cite
+    notes: list[tuple[int | None, list[str]]] = []
+    if head.strip():
+        notes = [(None, n.lines) for n in loose_notes(head) if _CITES.search(n.text) and not _between_notes(n.text)]
     tail = cre.split(r"(\n\s*\n)", text[run[-1].end :])  # paragraphs after the last marker
     while len(tail) > 2 and not _CITES.search(tail[-1]):
         del tail[-2:]  # ``—END—``, a site's footer: nothing a note would cite
@@ -770,12 +804,18 @@ def _notes_of_run(text: str, run: list) -> list[tuple[int | None, list[str]]]:
             if not line.strip() and paragraphed and kept:
                 notes.append((number, kept))
                 number, kept = None, []
-            elif line.strip() and (i not in furniture or i == at) and not debris_line(line) and not page_of_line(line):
+            elif line.strip() and (i not in furniture or i == at) and not _between_notes(line):
                 kept.append(line)
         if kept or number is not None:
             notes.append((number, kept or [""]))
         at += len(part)
     return notes
+
+
+def _between_notes(line: str) -> bool:
+    """A line that stands between notes and is none of their text: a site's links and counts, a
+    viewer's page counter, a chapter's heading (``Chapter 2``: a book's notes by chapter)."""
+    return debris_line(line) or page_of_line(line) or is_section_heading(" ".join(line.split()))
 
 
 _BLANK_LINE_END = re.compile(r"\n[ \t\u3000]*\n[ \t\u3000]*\Z")
