@@ -271,6 +271,7 @@ def split_top(text: str) -> list[str]:
                 and (text[i + 1] == " " or _GLUED_NEXT.match(text, i + 1))
                 and (not _in_url(text, i) or _NEXT_CITATION.match(text, i + 1))
                 and not _YEAR_TAIL.match(text, i + 1)
+                and not _SECOND_PLACE.match(text, i + 1)
             ):
                 parts.append(text[start:i])
                 start = i + 1
@@ -297,6 +298,9 @@ def citing_parenthetical(text: str) -> list[str]:
 _GLUED_NEXT = re.compile(r"[A-Z\u4e00-\u9fff《“\"](?![A-Z]*\d)")  # ;Cheng-Chwee Kuik, … (not ;ID=3 in a URL)
 # Vancouver ``Place: Publisher; 2019.``: a year alone after the semicolon ends the same reference
 _YEAR_TAIL = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?\.?\s*$")
+# ``Leiden; Boston: Brill, 2003``: a second place of the imprint after the semicolon, its publisher
+# and year after a colon, ends the same reference
+_SECOND_PLACE = re.compile(r"\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z]{2})?\s*:\s*[^;:]{2,60}?,\s*(?:1[5-9]|20)\d\d\b")
 # URL/; and Author …, URL/; but cf. Author …: a new citation (a signal word may open it)
 _NEXT_CITATION = re.compile(r"\s+(?:and\s+|&\s+|(?:but\s+)?(?:see(?:\s+also)?|cf\.)\s+)?[A-Z\u4e00-\u9fff《“\"]")
 

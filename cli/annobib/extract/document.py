@@ -120,6 +120,10 @@ def is_folio(line: str) -> int | None:
         m = _FOLIO_BAR_HEAD.match(line)
         if m:
             return int(m.group(1) or m.group(2))
+    if len(line) <= 72 and line[0].isdigit() != line[-1].isdigit():
+        m = _FOLIO_CAPS_HEAD.match(line)
+        if m:
+            return int(m.group(1) or m.group(2))
     return None
 
 
@@ -140,6 +144,11 @@ def is_section_heading(line: str) -> bool:
 # ``International Security 46:3 | 118`` / ``118 | Journal of Cold War Studies``: a journal's running
 # head and its folio set apart by a bar (no sentence punctuation, no quotes on the head's side)
 _FOLIO_BAR_HEAD = re.compile(r"^[^|。，；,;“”\"]{4,60}? \| (\d{1,4})$|^(\d{1,4}) \| [^|。，；,;“”\"]{4,60}$")
+# ``154   MODERN ASIAN STUDIES`` / ``QUANZHOU AND THE SOUTHERN SEAS   155``: an English journal's
+# running head in capitals, two words or more, its folio before or after (no sentence stop: a note
+# set in capitals ends with one, and a note's number is followed by a name, not a run of capitals)
+_CAPS_HEAD = r"[A-Z][A-Z'’&-]+(?: (?:[A-Z][A-Z'’&-]*|OF|AND|THE|IN|ON|[0-9]{1,4}|[0-9]{1,3}:[0-9]{1,2}))+"
+_FOLIO_CAPS_HEAD = re.compile(rf"^(\d{{1,4}}) {_CAPS_HEAD}$|^{_CAPS_HEAD} (\d{{1,4}})$")
 
 
 def _bare_folios(st: list[str]) -> set[int]:

@@ -429,6 +429,12 @@ _JA_PAREN_SERIES = re.compile(
     r"(?=\s*[^\s\d、，,。])"
 )
 
+# 『稲作の始まり』(古代史発掘4)講談社 / (シリーズ日本古代史1)岩波書店: a series' name and the book's number
+# in brackets after the title, the publisher right after them (no comma: not a part of the imprint)
+_JA_NUMBERED_PAREN_SERIES = re.compile(
+    r"\s*[（(](?P<ser>(?!第)[^（()）、，,:：\d]{2,30}?)\s*(?P<no>\d{1,3})[)）](?=\s*[^\s\d、，,。（(])"
+)
+
 # （新編日本古典文学全集20、小学館、1994年） / （日本思想大系 3、岩波書店）: a numbered series opening the
 # imprint in brackets (a collection's name ends in one of these words)
 _NUMBERED_SERIES_WORDS = ("全集", "大系", "叢書", "双書", "選書", "文庫", "講座", "シリーズ", "集成")
@@ -449,7 +455,17 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
         n.title,
         n.title_mark,
     )
-    series = _JA_PAREN_SERIES.match(rest) if rest.lstrip()[:1] in "（(" and _has_any(rest[:40], _SERIES_WORDS) else None
+    numbered_paren = (
+        _JA_NUMBERED_PAREN_SERIES.match(rest) if title_mark == "『" and rest.lstrip()[:1] in "（(" else None
+    )
+    if numbered_paren:  # 『稲作の始まり』(古代史発掘4)講談社、1975年: the series and its number, then the publisher
+        f["series"], f["number"] = numbered_paren["ser"].strip(), numbered_paren["no"]
+        n.rest = rest = rest[numbered_paren.end() :]
+    series = (
+        _JA_PAREN_SERIES.match(rest)
+        if not numbered_paren and rest.lstrip()[:1] in "（(" and _has_any(rest[:40], _SERIES_WORDS)
+        else None
+    )
     if series:  # 『開発主義の時代へ』（シリーズ中国近現代史⑤）岩波新書、2014年: the series, then the imprint
         f["series"] = series["ser"].strip()
         n.rest = rest = rest[series.end() :]
