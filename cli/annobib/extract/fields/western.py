@@ -99,8 +99,9 @@ class _WesternNote:
     publisher: str | None = None  # a publisher printed without a place
 
 
-# the pinpoint closing a note: ``…, pp. 455–487, at p. 462.`` (Bluebook's ``at 210`` is read elsewhere)
-_AT_PAGE_END = re.compile(r",\s*at\s+pp?\.\s*(\d+(?:\s*[-–—]\s*\d+)?)\s*\.?\s*$")
+# the pinpoint closing a note: ``…, pp. 455–487, at p. 462.``, ``…): 389–423, at 401.`` (Bluebook's
+# ``at 210`` is read elsewhere; a bare number is a pinpoint only after the article's range)
+_AT_PAGE_END = re.compile(r",\s*at\s+(pp?\.\s*)?(\d+(?:\s*[-–—]\s*\d+)?)\s*\.?\s*$")
 
 
 def parse_western(text: str) -> Parsed:
@@ -123,13 +124,15 @@ def parse_western(text: str) -> Parsed:
         origdate = _ORIG_YEAR.search(text)  # (Cambridge: …, [1651] 1996): the first edition's year
         if origdate:
             text = text[: origdate.start()] + origdate.group(2) + text[origdate.end() :]
-    at_page = _AT_PAGE_END.search(text) if ", at p" in text else None
+    at_page = _AT_PAGE_END.search(text) if ", at " in text else None
     if at_page:  # …, pp. 455–487, at p. 462.: the page cited inside the article's range
         p = _parse_western(text[: at_page.start()] + ".")
-        if p.locator and "-" in p.locator and p.type in ("article", "incollection", "inbook"):
+        ranged = p.locator and "-" in p.locator and p.type in ("article", "incollection", "inbook")
+        if ranged:
             p.fields = _order({**p.fields, "pages": p.fields.get("pages", p.locator)})
-        p.locator = norm_range(at_page.group(1))
-        return p
+        if ranged or at_page.group(1):
+            p.locator = norm_range(at_page.group(2))
+            return p
     if kindle or origdate:
         p = _parse_western(text)
         if kindle and kindle.group("loc"):
