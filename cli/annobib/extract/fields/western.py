@@ -565,6 +565,11 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
         etype = "thesis"
         f["type"] = "phdthesis" if cre.match(r"ph|doc", thesis.group(1), re.I) else "mathesis"
         inst = next((s for s in segs if ORG_RE.search(s) or "Univ" in s), None)
+        # Chicago's ``(PhD diss., University of California, Los Angeles, 2009)`` names no place:
+        # all between the kind and the year is the university, with its campus
+        whole = _THESIS_IN_PARENS.search(n.text) if inst and "(" in n.text else None
+        if whole and inst in whole.group("inst"):
+            inst = whole.group("inst")
         if inst:
             f["institution"] = inst
     elif conf:
@@ -985,6 +990,9 @@ def _PLACE_THEN_YEAR(part: str, later: list[str]) -> bool:
     )
 
 
+_THESIS_IN_PARENS = re.compile(
+    r"\([^()]*?(?:diss\.|dissertation|thesis),\s*(?P<inst>[^(),]+,[^(),]+?),\s*(?:1[5-9]|20)\d\d\s*\)", re.I
+)
 _THESIS_PART = re.compile(
     r"(?:unpublished\s+)?(?:Ph\.?\s?D\.?|doctoral|master'?s|M\.?\s?A\.?|MPhil|M\.?\s?Phil\.?)\s+(?:diss\.|dissertation|thesis)$",
     re.I,
