@@ -19,3 +19,29 @@ def test_a_thesis_outside_parentheses_leaves_its_place_out_of_the_institution():
         'Ann Roe, "Ice Law and Empire," unpublished PhD thesis, Jawaharlal Nehru University, New Delhi, 1994, p. 9.'
     )
     assert p.fields["institution"] == "Jawaharlal Nehru University"
+
+
+def test_a_bluebook_article_reads_three_authors_joined_by_commas_and_an_ampersand():
+    p = parse_citation("Ann B. Roe, Ben C. Poe & Cy D. Doe, Ice and Law, 12 Polar L. Rev. 40, 44 (2019).")
+    assert (p.fields["author"], p.fields["title"]) == ("Roe, Ann B. and Poe, Ben C. and Doe, Cy D.", "Ice and Law")
+
+
+def test_a_bluebook_title_holding_an_ampersand_is_no_author_list():
+    p = parse_citation("Ann Roe, Law, Order & Chaos, Revisited, 12 Polar L. Rev. 40, 44 (2019).")
+    assert (p.fields["author"], p.fields["title"]) == ("Roe, Ann", "Law, Order & Chaos, Revisited")
+
+
+def test_a_bluebook_article_in_a_journal_known_by_its_acronym():
+    p = parse_citation("Ann Roe & Ben Poe, Frost Injuries at Sea, 310 BMJ 12, 15 (2018).")
+    assert (p.type, p.fields["journaltitle"], p.fields["volume"], p.fields["pages"], p.locator) == (
+        "article",
+        "BMJ",
+        "310",
+        "12",
+        "15",
+    )
+
+
+def test_a_bluebook_article_on_supplement_pages():
+    p = parse_citation("Ann Roe et al., Cold Wards, 9 J. Polar Med. S12, S14-S15 (2021).")
+    assert (p.fields["pages"], p.locator) == ("S12", "S14-S15")
