@@ -1,6 +1,8 @@
 """The general causes behind blind set 34's misses in its English, Japanese and Russian works
 (w09-w17), each on notes written for these tests (not taken from any evaluation set)."""
 
+import pytest
+
 from annobib.extract.fields import parse_citation
 
 
@@ -45,3 +47,16 @@ def test_a_bluebook_article_in_a_journal_known_by_its_acronym():
 def test_a_bluebook_article_on_supplement_pages():
     p = parse_citation("Ann Roe et al., Cold Wards, 9 J. Polar Med. S12, S14-S15 (2021).")
     assert (p.fields["pages"], p.locator) == ("S12", "S14-S15")
+
+
+@pytest.mark.parametrize(
+    ("note", "title"),
+    [
+        ("7 U.S.C. § 136(a) (2018).", "7 U.S.C. § 136(a)"),
+        ("Ocean Act, 16 U.S.C. § 1451(b)(2) (2018).", "Ocean Act"),
+        ("Seal Act of 1972, 16 U.S.C. §§ 1361–1407h (2018).", "Seal Act of 1972"),
+    ],
+)
+def test_a_code_section_with_subsections_is_legislation(note, title):
+    p = parse_citation(note)
+    assert (p.type, p.fields["title"], p.fields["date"]) == ("legislation", title, "2018")

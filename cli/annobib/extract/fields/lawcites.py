@@ -261,9 +261,11 @@ _MONTH_DATE = (
     + r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+"
     + _YEAR
 )
+# a section's subsections, as printed right after its number: § 2703(d), § 824(b)(1)
+_SUBSECTIONS = r"(?:\([a-z0-9]{1,4}\)){0,4}"
 _CODE_SECTION = re.compile(
     rf"^(?:(?P<t>[^,()]{{3,150}}?),\s*)?(?P<code>\d{{1,3}}\s+U\.S\.C\.|[A-Z][a-z]{{1,5}}\.\s+[A-Z][a-z.]+\s+Code)"
-    rf"\s*§§?\s*[\d.\-–]+(?:\s*\((?:[A-Za-z]+\s+)?(?P<y>{_YEAR})\))?\s*\.?$"
+    rf"\s*§§?\s*[\d.\-–]+[a-z]?{_SUBSECTIONS}(?:\s*\((?:[A-Za-z]+\s+)?(?P<y>{_YEAR})\))?\s*\.?$"
 )
 # Trade Expansion Act of 1962 § 232, 19 U.S.C. § 1862: the Act's own section, no part of its name
 _SECTION_AFTER_TITLE = re.compile(r"\s+§§?\s*[\d.\-–]+[a-z]?$")
@@ -329,7 +331,9 @@ def parse_western_legislation(text: str) -> Parsed | None:
     t = text.strip().rstrip(".")
     m = _CODE_SECTION.match(t)
     if m:  # Clean Water Act, 33 U.S.C. §§ 1251–1387 (2018) / Cal. Civ. Code § 1798.100 (West 2020)
-        code = cre.search(r"(?:\d{1,3}\s+U\.S\.C\.|[A-Z][a-z]{1,5}\.\s+[A-Z][a-z.]+\s+Code)\s*§§?\s*[\d.]+", t)
+        code = cre.search(
+            r"(?:\d{1,3}\s+U\.S\.C\.|[A-Z][a-z]{1,5}\.\s+[A-Z][a-z.]+\s+Code)\s*§§?\s*[\d.]+[a-z]?" + _SUBSECTIONS, t
+        )
         f = {"title": _SECTION_AFTER_TITLE.sub("", (m["t"] or code.group(0)).strip())}
         if m["y"]:
             f["date"] = m["y"]
