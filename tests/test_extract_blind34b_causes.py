@@ -60,3 +60,20 @@ def test_a_bluebook_article_on_supplement_pages():
 def test_a_code_section_with_subsections_is_legislation(note, title):
     p = parse_citation(note)
     assert (p.type, p.fields["title"], p.fields["date"]) == ("legislation", title, "2018")
+
+
+def test_a_bluebook_web_page_of_an_agency_with_its_date_in_brackets():
+    p = parse_citation(
+        "Nat'l Ctr. for Polar Health, Cold Exposure for Crews (Mar. 3, 2021), https://polar.example.org/cold.html."
+    )
+    assert (p.type, p.fields["author"], p.fields["title"], p.fields["date"]) == (
+        "online",
+        "{Nat'l Ctr. for Polar Health}",
+        "Cold Exposure for Crews",
+        "2021-03-03",
+    )
+
+
+def test_a_bluebook_web_page_keeps_its_site_out_of_the_title():
+    p = parse_citation("Ann Roe, Ice Rules Tighten, Polar Post (Mar. 3, 2021), https://polar.example.org/ice.html.")
+    assert p.fields["title"] == "Ice Rules Tighten"

@@ -320,7 +320,9 @@ _ORG_WORDS = (
     "Secretariat|Parliament|Congress|Senate|Court|Embassy|Coalition|Forum|Fund|Program(?:me)?|"
     "Service|Library|Archives?|Museum|Academy|School|College|Cabinet|State|Republic|Kingdom|Endowment|Brookings|Carnegie|"
     "Heritage|Hoover|Stimson|Chatham|Trust|Initiative|Partnership|Consortium|Observatory|Think Tank|Board|Authority|Directorate|"
-    "Trade Representative|High Representative"
+    "Trade Representative|High Representative|"
+    # Bluebook's abbreviations of these words (T6): Ctrs. for Disease Control, Dep't of Justice
+    "Ctrs?|Dep't|Ass'n|Comm'n|Soc'y|Gov't"
 )
 # \b(?:Department|Ministry|…)\b, grouped by first letter as NEWS_RE is
 ORG_RE = re.compile("|".join(_by_first_char(_ORG_WORDS.split("|"), r"(?<!\w.)", r"\b")))

@@ -97,6 +97,7 @@ class _WesternNote:
     in_book: str | None = None  # an unquoted chapter's ``in: Book, ed. by …`` and what follows
     thesis_at: list[str] | None = None  # the parts after ``unpublished PhD thesis``: university, place
     publisher: str | None = None  # a publisher printed without a place
+    dated_title: bool = False  # Bluebook's ``Title (Feb. 24, 2020), URL``: the date in brackets after the title
 
 
 # the pinpoint closing a note: ``…, pp. 455–487, at p. 462.``, ``…): 389–423, at 401.`` (Bluebook's
@@ -792,6 +793,10 @@ _UNNUMBERED_SERIES = re.compile(
 )
 
 
+# a title, then a full date in brackets (its comma masked): ``Legal Authorities (Feb. 24\x00 2020)``
+_TITLE_THEN_DATE = re.compile(r"([^()\x00]+?)\s*\([^()]*\x00[^()]*\)$")
+
+
 def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     """An unquoted note (``Author, Title, Place: Publisher, Year`` / ``Org, Title, Date, URL`` / a short
     form): the authors (or editors), then the title parts up to the imprint, a date, a page, a
@@ -831,6 +836,11 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     tparts = []
     placepub = find_place_publisher(body)
     for k, s in enumerate(parts):
+        dated = _TITLE_THEN_DATE.match(s) if not tparts and "\x00" in s and s.endswith(")") else None
+        if dated:  # Org, Title (Feb. 24, 2020), URL: Bluebook's web page, its date in brackets
+            tparts.append(dated.group(1))
+            n.dated_title = True
+            break
         if (
             "\x00" in s
             or _pages_first(s)
@@ -1093,6 +1103,8 @@ def _western_unquoted_type(n: _WesternNote) -> None:
         f["date"] = _pp_date(placepub)
     elif placepub:
         etype = "book"
+    elif n.dated_title and url and title and not REPORT_TITLE_RE.search(title) and "type" not in f:
+        etype = "online"  # Bluebook's internet source: Ctrs. for Disease Control, Title (Feb. 24, 2020), URL
     elif (
         title and (names and names[0].startswith("{") or REPORT_TITLE_RE.search(title) or "type" in f) and (date or url)
     ):
