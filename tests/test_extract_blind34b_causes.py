@@ -77,3 +77,16 @@ def test_a_bluebook_web_page_of_an_agency_with_its_date_in_brackets():
 def test_a_bluebook_web_page_keeps_its_site_out_of_the_title():
     p = parse_citation("Ann Roe, Ice Rules Tighten, Polar Post (Mar. 3, 2021), https://polar.example.org/ice.html.")
     assert p.fields["title"] == "Ice Rules Tighten"
+
+
+@pytest.mark.parametrize("q", ['"', "“”"])
+def test_a_chapter_in_a_book_whose_title_ends_in_a_quoted_word(q):
+    o, c = q[0], q[-1]
+    p = parse_citation(
+        f"Ann Roe, {o}Ice Ports,{c} in Polar Trade and the {o}Frontier,{c} ed. Ben Poe (Oslo: Norli, 2011), 12–30."
+    )
+    assert (p.type, p.fields["booktitle"], p.fields["editor"]) == (
+        "incollection",
+        f"Polar Trade and the {o}Frontier{c}",
+        "Poe, Ben",
+    )

@@ -364,6 +364,9 @@ _WESTERN_CUES_RE8 = re.compile(
     r"[^,(]+?)(?P<tail>(?:,|\s*\().*)?$",
     re.I,
 )  # ed. A, B, and C (Place: …): a serial list of editors is read whole
+# a book title ending in a quoted word, its comma printed inside the quote (Chicago): moved out, so
+# the title ends before the comma as any other does
+_COMMA_INSIDE_QUOTE = re.compile(r",([\"”])(?=\s+(?:eds?\.|edited\s+by)\s)")
 # “Chapter,” in Marlowe, Networks of Empire, 120–44: a chapter in a volume cited before in short form
 # (the editor's surname and a short title)
 _IN_SHORT_VOLUME = re.compile(
@@ -473,7 +476,10 @@ def _western_cues(n: _WesternNote) -> None:
     date = iso_date(rest_wo)
     thesis = _WESTERN_CUES_RE5.search(rest_wo) if _may_hold_folded(rest_wo, ("diss", "thesis")) else None
     conf = _WESTERN_CUES_RE6.search(rest_wo) if _may_hold_folded(rest_wo, ("paper ",)) else None
-    chap = _WESTERN_CUES_RE7.match(rest_wo) or _WESTERN_CUES_RE8.match(rest_wo) or _IN_SHORT_VOLUME.match(rest)
+    in_book = rest_wo
+    if in_book[:2].lower() == "in" and ('"' in in_book or "”" in in_book):
+        in_book = _COMMA_INSIDE_QUOTE.sub(r"\1,", in_book)  # in Early Cinema and the "National," ed. …
+    chap = _WESTERN_CUES_RE7.match(in_book) or _WESTERN_CUES_RE8.match(in_book) or _IN_SHORT_VOLUME.match(rest)
     chap_tail = ""
     if chap and "tail" in chap.groupdict():
         chap_tail = chap.group("tail") or ""
