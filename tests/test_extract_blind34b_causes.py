@@ -90,3 +90,25 @@ def test_a_chapter_in_a_book_whose_title_ends_in_a_quoted_word(q):
         f"Polar Trade and the {o}Frontier{c}",
         "Poe, Ben",
     )
+
+
+def test_an_editor_before_a_quoted_title_keeps_the_role_of_its_ed():
+    p = parse_citation('Ann Roe, ed., "Polar Papers, 1950–1960," Ice Archive Briefing Book No. 12, May 3, 2011.')
+    assert p.fields["editor"] == "Roe, Ann" and "author" not in p.fields
+
+
+@pytest.mark.parametrize(
+    ("container", "series"),
+    [
+        ("Polar Trade Bulletin no. 41", "Polar Trade Bulletin"),
+        ("Ice Archive Electronic Briefing Book No. 41", "Ice Archive Electronic Briefing Book"),
+    ],
+)
+def test_a_numbered_bulletin_or_briefing_book_is_a_report_series(container, series):
+    p = parse_citation(f'Ann Roe, "Ice Ports," {container} (Washington, DC: Polar Office, 1927), 12–13.')
+    assert (p.type, p.fields["type"], p.fields["number"], p.locator) == ("report", series, "41", "12-13")
+
+
+def test_a_bulletin_with_a_volume_stays_a_journal():
+    p = parse_citation('Ann Roe, "Ice Ports," Polar Bulletin 94, no. 2 (2012): 40–61.')
+    assert (p.type, p.fields["journaltitle"]) == ("article", "Polar Bulletin")

@@ -338,7 +338,11 @@ REPORT_TITLE_RE = re.compile(
     + "|报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|보고서|백서"
 )
 REPORT_CONTAINER_RE = re.compile(
-    after_boundary("Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder|In Focus|Monograph")
+    after_boundary(
+        "Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder|In Focus|Monograph|Briefing Book"
+        # a numbered bulletin is a series (Trade Information Bulletin no. 467); the Art Bulletin 94 is a journal
+        r"|Bulletin(?=,?\s+[Nn]o\.\s*\d)"
+    )
     + r"\b"
 )
 ZH_ORG_SUFFIX = re.compile(
