@@ -112,3 +112,12 @@ def test_a_numbered_bulletin_or_briefing_book_is_a_report_series(container, seri
 def test_a_bulletin_with_a_volume_stays_a_journal():
     p = parse_citation('Ann Roe, "Ice Ports," Polar Bulletin 94, no. 2 (2012): 40–61.')
     assert (p.type, p.fields["journaltitle"]) == ("article", "Polar Bulletin")
+
+
+def test_a_long_publisher_named_a_company_is_a_publisher():
+    p = parse_citation("Ann Roe, Ice Ports, vol. 2 (Boston: Polar Shipping and Ice Trade Review Company, 1931), p. 40.")
+    assert (p.fields["location"], p.fields["publisher"], p.fields["volume"]) == (
+        "Boston",
+        "Polar Shipping and Ice Trade Review Company",
+        "2",
+    )

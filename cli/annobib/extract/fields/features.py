@@ -409,7 +409,7 @@ IGO_SERIES_RE = re.compile(
 PUBLISHER_CUE = re.compile(
     r"Press|Publish|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|Random House|Knopf|"
     r"Blackwell|Sage|Rienner|Addison|McGraw|Houghton|Harper|Simon|Polity|Verso|Brookings|RAND|Department|Office|"
-    r"Institute|Center|Centre|Council|University|Bureau|Foundation|Endowment|Association|Society|Academy|Research|Studies|Series|Éditions|Editions|Gallimard|Seuil|Suhrkamp|Beck|Elsevier|Taylor"
+    r"Institute|Center|Centre|Council|University|Bureau|Foundation|Endowment|Association|Society|Academy|Research|Studies|Series|Éditions|Editions|Gallimard|Seuil|Suhrkamp|Beck|Elsevier|Taylor|Company"
 )
 
 
