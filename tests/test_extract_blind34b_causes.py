@@ -121,3 +121,14 @@ def test_a_long_publisher_named_a_company_is_a_publisher():
         "Polar Shipping and Ice Trade Review Company",
         "2",
     )
+
+
+@pytest.mark.parametrize("paren", ["(岩波新書)", "（岩波新書）"])
+def test_a_japanese_series_in_brackets_after_its_publisher(paren):
+    p = parse_citation(f"山田太郎『港の歴史』岩波書店{paren}、1976年、15頁。")
+    assert (p.fields["publisher"], p.fields["series"], p.fields["date"], p.locator) == (
+        "岩波書店",
+        "岩波新書",
+        "1976",
+        "15",
+    )
