@@ -435,6 +435,12 @@ _JA_NUMBERED_PAREN_SERIES = re.compile(
     r"\s*[（(](?P<ser>(?!第)[^（()）、，,:：\d]{2,30}?)\s*(?P<no>\d{1,3})[)）](?=\s*[^\s\d、，,。（(])"
 )
 
+# 中央公論社(中公新書)、1980年: the series in brackets after the publisher, the year after it
+_JA_SERIES_AFTER_PUBLISHER = re.compile(
+    r"[（(](?P<ser>[^（()）、，,]{0,20}(?:シリーズ|叢書|双書|選書|新書|文庫|講座|ブックレット)[^（()）、，,]{0,20})[)）]"
+    r"(?=\s*[、，,]\s*(?:1[5-9]|20)\d\d)"
+)
+
 # （新編日本古典文学全集20、小学館、1994年） / （日本思想大系 3、岩波書店）: a numbered series opening the
 # imprint in brackets (a collection's name ends in one of these words)
 _NUMBERED_SERIES_WORDS = ("全集", "大系", "叢書", "双書", "選書", "文庫", "講座", "シリーズ", "集成")
@@ -477,6 +483,14 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
     if numbered:  # 『源氏物語①』（新編日本古典文学全集20、小学館、1994年）: the series and its number, then the imprint
         f["series"], f["number"] = numbered["ser"].strip(), numbered["no"]
         n.rest = rest = rest[: numbered.start("ser")] + rest[numbered.end() :]
+    after_pub = (
+        _JA_SERIES_AFTER_PUBLISHER.search(rest)
+        if not (series or numbered) and _has_any(rest, _SERIES_WORDS) and ("(" in rest or "（" in rest)
+        else None
+    )
+    if after_pub:  # 『茶の世界史』中央公論社(中公新書)、1980年: the series after its publisher, before the year
+        f["series"] = after_pub["ser"].strip()
+        n.rest = rest = rest[: after_pub.start()] + rest[after_pub.end() :]
     lang = language_of(title + author_part) if (KANA.search(text) or HANGUL.search(text)) else language_of(title)
     if (
         lang == "chinese"

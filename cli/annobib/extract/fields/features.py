@@ -320,7 +320,9 @@ _ORG_WORDS = (
     "Secretariat|Parliament|Congress|Senate|Court|Embassy|Coalition|Forum|Fund|Program(?:me)?|"
     "Service|Library|Archives?|Museum|Academy|School|College|Cabinet|State|Republic|Kingdom|Endowment|Brookings|Carnegie|"
     "Heritage|Hoover|Stimson|Chatham|Trust|Initiative|Partnership|Consortium|Observatory|Think Tank|Board|Authority|Directorate|"
-    "Trade Representative|High Representative"
+    "Trade Representative|High Representative|"
+    # Bluebook's abbreviations of these words (T6): Ctrs. for Disease Control, Dep't of Justice
+    "Ctrs?|Dep't|Ass'n|Comm'n|Soc'y|Gov't"
 )
 # \b(?:Department|Ministry|…)\b, grouped by first letter as NEWS_RE is
 ORG_RE = re.compile("|".join(_by_first_char(_ORG_WORDS.split("|"), r"(?<!\w.)", r"\b")))
@@ -336,7 +338,11 @@ REPORT_TITLE_RE = re.compile(
     + "|报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|보고서|백서"
 )
 REPORT_CONTAINER_RE = re.compile(
-    after_boundary("Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder|In Focus|Monograph")
+    after_boundary(
+        "Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder|In Focus|Monograph|Briefing Book"
+        # a numbered bulletin is a series (Trade Information Bulletin no. 467); the Art Bulletin 94 is a journal
+        r"|Bulletin(?=,?\s+[Nn]o\.\s*\d)"
+    )
     + r"\b"
 )
 ZH_ORG_SUFFIX = re.compile(
@@ -403,7 +409,7 @@ IGO_SERIES_RE = re.compile(
 PUBLISHER_CUE = re.compile(
     r"Press|Publish|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|Random House|Knopf|"
     r"Blackwell|Sage|Rienner|Addison|McGraw|Houghton|Harper|Simon|Polity|Verso|Brookings|RAND|Department|Office|"
-    r"Institute|Center|Centre|Council|University|Bureau|Foundation|Endowment|Association|Society|Academy|Research|Studies|Series|Éditions|Editions|Gallimard|Seuil|Suhrkamp|Beck|Elsevier|Taylor"
+    r"Institute|Center|Centre|Council|University|Bureau|Foundation|Endowment|Association|Society|Academy|Research|Studies|Series|Éditions|Editions|Gallimard|Seuil|Suhrkamp|Beck|Elsevier|Taylor|Company"
 )
 
 

@@ -264,6 +264,9 @@ def western_names(text: str) -> tuple[list[str], bool, str | None]:
     # _WESTERN_NAMES_RE2 ends its match with one of these characters before the end (``$``: perhaps a
     # final newline); without one the regex, tried at every position, cannot match
     m = _WESTERN_NAMES_RE2.search(text) if text.rstrip("\n")[-1:] in _ROLE_LAST else None
+    if m is None and bare.endswith((" ed.", " eds.", ",ed.")):
+        m = _WESTERN_NAMES_RE2.search(bare)  # William Burr, ed.: strip_trailing took the role's stop
+        text = bare
     if m:
         role = "translator" if m.group(1).lower().startswith("tr") else "editor"
         text = strip_trailing(text[: m.start()])

@@ -97,10 +97,12 @@ class _WesternNote:
     in_book: str | None = None  # an unquoted chapter's ``in: Book, ed. by …`` and what follows
     thesis_at: list[str] | None = None  # the parts after ``unpublished PhD thesis``: university, place
     publisher: str | None = None  # a publisher printed without a place
+    dated_title: bool = False  # Bluebook's ``Title (Feb. 24, 2020), URL``: the date in brackets after the title
 
 
-# the pinpoint closing a note: ``…, pp. 455–487, at p. 462.`` (Bluebook's ``at 210`` is read elsewhere)
-_AT_PAGE_END = re.compile(r",\s*at\s+pp?\.\s*(\d+(?:\s*[-–—]\s*\d+)?)\s*\.?\s*$")
+# the pinpoint closing a note: ``…, pp. 455–487, at p. 462.``, ``…): 389–423, at 401.`` (Bluebook's
+# ``at 210`` is read elsewhere; a bare number is a pinpoint only after the article's range)
+_AT_PAGE_END = re.compile(r",\s*at\s+(pp?\.\s*)?(\d+(?:\s*[-–—]\s*\d+)?)\s*\.?\s*$")
 
 
 def parse_western(text: str) -> Parsed:
@@ -123,13 +125,15 @@ def parse_western(text: str) -> Parsed:
         origdate = _ORIG_YEAR.search(text)  # (Cambridge: …, [1651] 1996): the first edition's year
         if origdate:
             text = text[: origdate.start()] + origdate.group(2) + text[origdate.end() :]
-    at_page = _AT_PAGE_END.search(text) if ", at p" in text else None
+    at_page = _AT_PAGE_END.search(text) if ", at " in text else None
     if at_page:  # …, pp. 455–487, at p. 462.: the page cited inside the article's range
         p = _parse_western(text[: at_page.start()] + ".")
-        if p.locator and "-" in p.locator and p.type in ("article", "incollection", "inbook"):
+        ranged = p.locator and "-" in p.locator and p.type in ("article", "incollection", "inbook")
+        if ranged:
             p.fields = _order({**p.fields, "pages": p.fields.get("pages", p.locator)})
-        p.locator = norm_range(at_page.group(1))
-        return p
+        if ranged or at_page.group(1):
+            p.locator = norm_range(at_page.group(2))
+            return p
     if kindle or origdate:
         p = _parse_western(text)
         if kindle and kindle.group("loc"):
@@ -385,6 +389,9 @@ _WESTERN_CUES_RE8 = re.compile(
     r"[^,(]+?)(?P<tail>(?:,|\s*\().*)?$",
     re.I,
 )  # ed. A, B, and C (Place: …): a serial list of editors is read whole
+# a book title ending in a quoted word, its comma printed inside the quote (Chicago): moved out, so
+# the title ends before the comma as any other does
+_COMMA_INSIDE_QUOTE = re.compile(r",([\"”])(?=\s+(?:eds?\.|edited\s+by)\s)")
 # “Chapter,” in Marlowe, Networks of Empire, 120–44: a chapter in a volume cited before in short form
 # (the editor's surname and a short title)
 _IN_SHORT_VOLUME = re.compile(
@@ -494,7 +501,10 @@ def _western_cues(n: _WesternNote) -> None:
     date = iso_date(rest_wo)
     thesis = _WESTERN_CUES_RE5.search(rest_wo) if _may_hold_folded(rest_wo, ("diss", "thesis")) else None
     conf = _WESTERN_CUES_RE6.search(rest_wo) if _may_hold_folded(rest_wo, ("paper ",)) else None
-    chap = _WESTERN_CUES_RE7.match(rest_wo) or _WESTERN_CUES_RE8.match(rest_wo) or _IN_SHORT_VOLUME.match(rest)
+    in_book = rest_wo
+    if in_book[:2].lower() == "in" and ('"' in in_book or "”" in in_book):
+        in_book = _COMMA_INSIDE_QUOTE.sub(r"\1,", in_book)  # in Early Cinema and the "National," ed. …
+    chap = _WESTERN_CUES_RE7.match(in_book) or _WESTERN_CUES_RE8.match(in_book) or _IN_SHORT_VOLUME.match(rest)
     chap_tail = ""
     if chap and "tail" in chap.groupdict():
         chap_tail = chap.group("tail") or ""
@@ -589,6 +599,11 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
         etype = "thesis"
         f["type"] = "phdthesis" if cre.match(r"ph|doc", thesis.group(1), re.I) else "mathesis"
         inst = next((s for s in segs if ORG_RE.search(s) or "Univ" in s), None)
+        # Chicago's ``(PhD diss., University of California, Los Angeles, 2009)`` names no place:
+        # all between the kind and the year is the university, with its campus
+        whole = _THESIS_IN_PARENS.search(n.text) if inst and "(" in n.text else None
+        if whole and inst in whole.group("inst"):
+            inst = whole.group("inst")
         if inst:
             f["institution"] = inst
     elif conf:
@@ -811,6 +826,10 @@ _UNNUMBERED_SERIES = re.compile(
 )
 
 
+# a title, then a full date in brackets (its comma masked): ``Legal Authorities (Feb. 24\x00 2020)``
+_TITLE_THEN_DATE = re.compile(r"([^()\x00]+?)\s*\([^()]*\x00[^()]*\)$")
+
+
 def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     """An unquoted note (``Author, Title, Place: Publisher, Year`` / ``Org, Title, Date, URL`` / a short
     form): the authors (or editors), then the title parts up to the imprint, a date, a page, a
@@ -850,6 +869,11 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     tparts = []
     placepub = find_place_publisher(body) if "location" not in f else None  # (Place, Year): see _western_title
     for k, s in enumerate(parts):
+        dated = _TITLE_THEN_DATE.match(s) if not tparts and "\x00" in s and s.endswith(")") else None
+        if dated:  # Org, Title (Feb. 24, 2020), URL: Bluebook's web page, its date in brackets
+            tparts.append(dated.group(1))
+            n.dated_title = True
+            break
         if (
             "\x00" in s
             or _pages_first(s)
@@ -1009,6 +1033,9 @@ def _PLACE_THEN_YEAR(part: str, later: list[str]) -> bool:
     )
 
 
+_THESIS_IN_PARENS = re.compile(
+    r"\([^()]*?(?:diss\.|dissertation|thesis),\s*(?P<inst>[^(),]+,[^(),]+?),\s*(?:1[5-9]|20)\d\d\s*\)", re.I
+)
 _THESIS_PART = re.compile(
     r"(?:unpublished\s+)?(?:Ph\.?\s?D\.?|doctoral|master'?s|M\.?\s?A\.?|MPhil|M\.?\s?Phil\.?)\s+(?:diss\.|dissertation|thesis)$",
     re.I,
@@ -1109,6 +1136,8 @@ def _western_unquoted_type(n: _WesternNote) -> None:
         f["date"] = _pp_date(placepub)
     elif placepub:
         etype = "book"
+    elif n.dated_title and url and title and not REPORT_TITLE_RE.search(title) and "type" not in f:
+        etype = "online"  # Bluebook's internet source: Ctrs. for Disease Control, Title (Feb. 24, 2020), URL
     elif (
         title and (names and names[0].startswith("{") or REPORT_TITLE_RE.search(title) or "type" in f) and (date or url)
     ):
