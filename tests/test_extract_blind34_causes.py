@@ -33,3 +33,45 @@ def test_gateun_chaek_is_the_book_just_cited():
     r = extract_notes("1 박정수, 『바다와 국가』(서울: 해림사, 1988), 12쪽.\n2 같은 책, 30쪽.\n")
     (work,) = r.entries
     assert [c.locator for c in work.citations] == ["12", "30"]
+
+
+def test_an_mdpi_article_is_one_citation_with_its_journal_apart():
+    r = extract_notes(
+        "1.\tOkoro, C.N.; Lind, P.; Haas, R.T. Tidal mixing on narrow shelves. J. Mar. Syst. 2019, 12, "
+        "301–318. [Google Scholar] [CrossRef] [Green Version]\n"
+        "2.\tMoss, R. Ferry Subsidies in Island States; Policy Brief 7; Pacific Institute: Suva, Fiji, 2020.\n"
+    )
+    first, second = r.entries
+    assert first.type == "article"
+    assert (first.fields["author"], first.fields["journaltitle"], first.fields["pages"]) == (
+        "Okoro, C.N. and Lind, P. and Haas, R.T.",
+        "J. Mar. Syst.",
+        "301-318",
+    )
+    assert (second.type, second.fields["institution"], second.fields["location"]) == (
+        "report",
+        "Pacific Institute",
+        "Suva, Fiji",
+    )
+
+
+def test_an_acs_book_by_a_body_and_a_web_page():
+    r = extract_notes(
+        "1. WMO. Storm Tracks of the Coral Sea; Springer: Cham, Switzerland, 2018.\n"
+        "2. Reef Watch. Bleaching Map: Live Data. Available online: https://reefwatch.example.org/map "
+        "(accessed on 3 May 2022).\n"
+    )
+    book, page = r.entries
+    assert (book.type, book.fields["author"], book.fields["publisher"]) == ("book", "{WMO}", "Springer")
+    assert (page.type, page.fields["title"], page.fields["urldate"]) == (
+        "online",
+        "Bleaching Map: Live Data",
+        "2022-05-03",
+    )
+
+
+def test_two_acs_articles_run_on_are_still_two():
+    r = extract_notes(
+        "1 Okoro, C.N. Tidal mixing. J. Mar. Syst. 2019, 12, 301–318; Lind, P. Shelf waves. Ocean Dyn. 2020, 3, 5–9.\n"
+    )
+    assert len(r.entries) == 2

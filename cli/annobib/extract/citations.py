@@ -29,6 +29,7 @@ from annobib.extract.fields.features import (
     para_locator,
     rstrip_run,
 )
+from annobib.extract.fields.acs import whole_item
 from annobib.extract.fields.law import GUIDING_CASE_RE, JA_LAW_NUMBER_RE
 from annobib.extract.fields.names import is_cjk_org
 from annobib.extract.fields import (
@@ -471,9 +472,16 @@ def _read_note(text: str) -> NoteReading:
     body = cut_commentary(raw)
     body = cut_trailing_commentary(body)
     body = translation_pairs(strip_lead_in(body))
-    pieces = [
-        s for part in split_top(body) for c in citing_parenthetical(part) for q in quoted_from(c) for s in sentences(q)
-    ]
+    if whole_item(body):  # an ACS/MDPI reference: its semicolons join authors and imprint
+        pieces = [body]
+    else:
+        pieces = [
+            s
+            for part in split_top(body)
+            for c in citing_parenthetical(part)
+            for q in quoted_from(c)
+            for s in sentences(q)
+        ]
     out: list[CitationText] = []
     prose = False
     for k, piece in enumerate(pieces):

@@ -65,6 +65,7 @@ from annobib.extract.fields.lawcites import (
     parse_western_legislation,
     western_law_cue,
 )
+from annobib.extract.fields.acs import acs_cue, parse_acs
 from annobib.extract.fields.film import directed_by, parse_film
 from annobib.extract.fields.glossed import glossed, parse_glossed
 from annobib.extract.fields.mla import mla_cue, parse_mla_book
@@ -1349,6 +1350,52 @@ GENRES: list[Genre] = [
         ),
     ),
     Genre(
+        "acs",
+        "acs",
+        acs_cue,
+        parse_acs,
+        examples=(
+            # tests/test_extract_blind34_causes.py: MDPI / ACS reference lists
+            (
+                "Okoro, C.N.; Lind, P.; et al. Tidal mixing on narrow shelves. J. Mar. Syst. 2019, 12, 301–318.",
+                {
+                    "type": "article",
+                    "locator": "301-318",
+                    "fields": {
+                        "author": "Okoro, C.N. and Lind, P. and others",
+                        "title": "Tidal mixing on narrow shelves",
+                        "journaltitle": "J. Mar. Syst.",
+                        "date": "2019",
+                        "volume": "12",
+                        "pages": "301-318",
+                    },
+                },
+            ),
+            (
+                "Berg, A.; Sato, K. Harbour dues. In Ports and Power; Lee, M., Ed.; Brill: Leiden, The Netherlands, "
+                "2015; pp. 45–60.",
+                {
+                    "type": "incollection",
+                    "locator": "45-60",
+                    "fields": {
+                        "booktitle": "Ports and Power",
+                        "editor": "Lee, M.",
+                        "publisher": "Brill",
+                        "location": "Leiden, The Netherlands",
+                    },
+                },
+            ),
+            (
+                "Moss, R. Ferry Subsidies in Island States; Policy Brief 7; Pacific Institute: Suva, Fiji, 2020.",
+                {"type": "report", "fields": {"number": "Policy Brief 7", "institution": "Pacific Institute"}},
+            ),
+            (
+                "Tan, W. Salt Flats and Empire. Ph.D. Thesis, University of Leeds, Leeds, UK, 2011.",
+                {"type": "thesis", "fields": {"type": "phdthesis", "institution": "University of Leeds"}},
+            ),
+        ),
+    ),
+    Genre(
         "vancouver",
         "vancouver",
         vancouver_cue,
@@ -2292,6 +2339,7 @@ def match_genre(text: str) -> tuple[Genre, Parsed]:
 # (``from annobib.extract.fields import _order``) is still found, in the submodule that holds it now.
 _SUBMODULES = (
     "features",
+    "acs",
     "names",
     "model",
     "law",
