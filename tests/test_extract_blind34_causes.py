@@ -2,7 +2,7 @@
 taken from any evaluation set)."""
 
 from annobib.extract import extract_notes
-from annobib.extract.normalize import site_debris
+from annobib.extract.normalize import ocr_confusions, site_debris
 from annobib.extract.notes import loose_notes
 
 
@@ -75,3 +75,9 @@ def test_two_acs_articles_run_on_are_still_two():
         "1 Okoro, C.N. Tidal mixing. J. Mar. Syst. 2019, 12, 301–318; Lind, P. Shelf waves. Ocean Dyn. 2020, 3, 5–9.\n"
     )
     assert len(r.entries) == 2
+
+
+def test_an_ocr_o_for_zero_inside_a_number():
+    assert ocr_confusions("档号02-0113-3O52-001。") == "档号02-0113-3052-001。"
+    assert ocr_confusions("《江汉论坛》1991年第2期,第7—3O页。") == "《江汉论坛》1991年第2期,第7—30页。"
+    assert ocr_confusions("Al2O3 and H2O, 10O") == "Al2O3 and H2O, 10O"

@@ -453,9 +453,11 @@ _OCR_FIX = re.compile(
     r"|(?<=出版|杂志)杜|(?<=\d)一(?=\d)|(?<=第)\s*\d+(?: \d+)+(?=\s*[页頁])"
     r"|(?<![\dA-Za-z])\d(?: \d)+(?: ?[-—–] ?\d(?: \d)*)?(?= ?[页頁号號])"
     r"|(?<=第) ?l(?= ?[期页頁卷号號版])"  # 2005年第l期: a lone l between 第 and its counter is the one
-    # 2O1O 年: the letter O for a zero, only in a number of two digits or more before its counter
-    # (one lazy look-ahead for the O, then the run taken whole and never given back: linear)
-    r"|(?<![A-Za-z\d])(?=O?\dO*\d)(?=[\dO]*?(?:\dO|O\d))[\dO]++(?= ?[年页頁号號期卷])"
+    # 2O1O 年, 第9—2O页: the letter O for a zero, in a number before its counter (one lazy look-ahead
+    # for the O, then the run taken whole and never given back: linear)
+    r"|(?<![A-Za-z\d])(?=[\dO]*?(?:\dO|O\d))[\dO]++(?= ?[年页頁号號期卷])"
+    # 档号03-0176-2O31-009: an O inside a run of digits that no letter touches (``B2O3`` stays)
+    r"|(?<![A-Za-z\d])(?=\d[\dO]*O)[\dO]++(?<=\d)(?![A-Za-z])"
 )
 
 
