@@ -2,6 +2,7 @@
 taken from any evaluation set)."""
 
 from annobib.extract import extract_notes
+from annobib.extract.fields import parse_citation
 from annobib.extract.normalize import ocr_confusions, site_debris
 from annobib.extract.notes import loose_notes
 
@@ -81,3 +82,17 @@ def test_an_ocr_o_for_zero_inside_a_number():
     assert ocr_confusions("档号02-0113-3O52-001。") == "档号02-0113-3052-001。"
     assert ocr_confusions("《江汉论坛》1991年第2期,第7—3O页。") == "《江汉论坛》1991年第2期,第7—30页。"
     assert ocr_confusions("Al2O3 and H2O, 10O") == "Al2O3 and H2O, 10O"
+
+
+def test_an_archival_document_named_without_title_marks():
+    p = parse_citation("上海市档案馆藏工部局档案，关于码头捐的报告，1931年5月，档号U1-3-2207，第6页。")
+    assert (p.type, p.fields["entrysubtype"], p.fields["library"], p.fields["number"], p.locator) == (
+        "misc",
+        "archive",
+        "上海市档案馆",
+        "U1-3-2207",
+        "6",
+    )
+    assert p.fields["title"] == "关于码头捐的报告"  # the series glued to 藏 is the file's
+    reign = parse_citation("中国第一历史档案馆藏宫中朱批奏折，嘉庆五年，档号04-01-01-0480-011。")
+    assert reign.fields["title"] == "宫中朱批奏折" and "date" not in reign.fields  # a reign year is no date

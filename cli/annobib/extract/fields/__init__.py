@@ -24,7 +24,7 @@ from annobib.extract import rx as cre
 # import from annobib.extract.fields (EN_PAGES, bare_page, iso_date, language_of, western_person …).
 from annobib.extract.fields.apa import parse_apa, parse_asa, parse_harvard, parse_social
 from annobib.extract.fields.archive import looks_like_western_archive, parse_western_archive
-from annobib.extract.fields.cjk import parse_cjk, parse_cjk_or_court_case
+from annobib.extract.fields.cjk import archive_first, parse_cjk, parse_cjk_archive_first, parse_cjk_or_court_case
 from annobib.extract.fields.features import (
     ANGLE_TITLE,
     CYR,
@@ -923,6 +923,30 @@ GENRES: list[Genre] = [
         ),
     ),
     Genre("cjk-book-marks", "cjk", _chinese_with_book_marks, parse_cjk, needs_cjk=True),  # no example in the tests yet
+    Genre(
+        "cjk-archive-first",
+        "cjk",
+        archive_first,
+        parse_cjk_archive_first,
+        needs_cjk=True,
+        examples=(
+            # tests/test_extract_blind34_causes.py: the archive first, no title marks
+            (
+                "上海市档案馆藏工部局档案，关于码头捐的报告，1931年5月，档号U1-3-2207，第6页。",
+                {
+                    "type": "misc",
+                    "locator": "6",
+                    "fields": {
+                        "entrysubtype": "archive",
+                        "title": "关于码头捐的报告",
+                        "library": "上海市档案馆",
+                        "number": "U1-3-2207",
+                        "date": "1931-05",
+                    },
+                },
+            ),
+        ),
+    ),
     Genre(
         "cjk-unmarked",
         "cjk",
