@@ -96,3 +96,16 @@ def test_an_archival_document_named_without_title_marks():
     assert p.fields["title"] == "关于码头捐的报告"  # the series glued to 藏 is the file's
     reign = parse_citation("中国第一历史档案馆藏宫中朱批奏折，嘉庆五年，档号04-01-01-0480-011。")
     assert reign.fields["title"] == "宫中朱批奏折" and "date" not in reign.fields  # a reign year is no date
+
+
+def test_a_document_symbol_where_a_journal_would_stand_makes_a_report():
+    q = parse_citation('IAEA, "Safeguards in Practice," GOV/2019/31, 4 June 2019, para. 3.')
+    assert (q.type, q.fields["number"], q.locator) == ("report", "GOV/2019/31", "para. 3")
+    j = parse_citation('Jane Roe, "Ships," AI/ML Review 3 (2020): 4.')
+    assert j.type == "article"
+
+
+def test_a_chinese_note_quoting_a_un_document():
+    r = extract_notes("1 “第四届会议的报告”，联合国文件NPT/CONF.2025/9，2024年4月2日，第11页。\n")
+    (work,) = r.entries
+    assert (work.type, work.fields["number"], work.citations[0].locator) == ("report", "NPT/CONF.2025/9", "11")

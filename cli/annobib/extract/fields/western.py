@@ -19,6 +19,7 @@ from annobib.extract.fields.features import (
     PUBLISHING_CITIES,
     has_access_cue,
     DOC_SYMBOL_RE,
+    ZH_PAGES,
     EN_PAGES,
     IGO_RE,
     IGO_SERIES_RE,
@@ -367,7 +368,7 @@ _IN_SHORT_VOLUME = re.compile(
 )
 # in Capital and Empire, 1700–1900, ed. …: a span of years belongs to the book's title
 _BOOK_WITH_SPAN = re.compile(r"^([^,(]+,\s*(?:1[5-9]|20)\d\d\s*[-–—]\s*(?:(?:1[5-9]|20)\d\d|\d\d))(?=\s*(?:,|\(|$))")
-_WESTERN_CUES_RE9 = re.compile(r",\s*")
+_WESTERN_CUES_RE9 = re.compile(r"[,，]\s*")  # a Chinese note quoting its title prints full-width commas
 _WESTERN_CUES_RE10 = re.compile(r"(?:Vol(?:ume)?\.?|vol\.|No\.?|no\.|Issue)\s*\d+[A-Za-z]?")
 _WESTERN_CUES_RE11 = re.compile(r"\d+")
 _WESTERN_CUES_RE12 = re.compile(r"^(in|See|accessed)\b")
@@ -461,6 +462,8 @@ def _western_cues(n: _WesternNote) -> None:
         # Li and Zhou, “Political Turnover,” 12. / “Title,” The Economist, June 12, 1999, 21.: a
         # bare page after the title or after the date (Chicago notes write no p.)
         locator = bare_page(rest) or norm_range(rest.rsplit(",", 1)[1].strip())
+    elif "页" in rest and (zh_pages := ZH_PAGES.search(rest)):
+        locator = page_range(zh_pages.group(1), zh_pages.group(2))  # “标题”，联合国文件…，第6页: a Chinese note
     else:
         locator = para_locator(rest)  # “Title,” UN Doc. A/RES/70/1, October 21, 2015, para. 17.
     rest_wo = rest
@@ -587,7 +590,8 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
         # “Title,” UN Doc. A/RES/70/1, 21 October 2015: a document symbol, not a journal
         dm_ = DOC_SYMBOL_RE.match(container)
         etype = "report"
-        f["type"] = cre.sub(r"^U\.N\.", "UN", dm_.group("t"))
+        if dm_.group("t"):
+            f["type"] = cre.sub(r"^U\.N\.", "UN", dm_.group("t"))
         f["number"] = dm_.group("n").rstrip(".,")
     elif (
         container
