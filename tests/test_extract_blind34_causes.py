@@ -109,3 +109,11 @@ def test_a_chinese_note_quoting_a_un_document():
     r = extract_notes("1 “第四届会议的报告”，联合国文件NPT/CONF.2025/9，2024年4月2日，第11页。\n")
     (work,) = r.entries
     assert (work.type, work.fields["number"], work.citations[0].locator) == ("report", "NPT/CONF.2025/9", "11")
+
+
+def test_a_press_imprint_publishes_an_organizations_report():
+    p = parse_citation("OECD, Skills Outlook 2021: Learning for Life, Paris: OECD Publishing, 2021, p.12.")
+    assert (p.type, p.fields["publisher"], p.fields["location"]) == ("report", "OECD Publishing", "Paris")
+    assert "institution" not in p.fields
+    q = parse_citation("World Bank, Rural Roads Review, Washington, DC: World Bank, 2016, p. 3.")
+    assert q.fields.get("institution") == "World Bank"

@@ -530,6 +530,7 @@ def _western_cues(n: _WesternNote) -> None:
     n.segs, n.thesis, n.vol = segs, thesis, vol
 
 
+_PRESS_IMPRINT = re.compile(r"\b(?:Press|Publishing|Publishers|Publications)\b")
 _CJK_DATE = re.compile(r"\d{4}\s*[년年]\s*\d{1,2}\s*[월月](?:\s*\d{1,2}\s*[일日])?")
 _YEAR_AFTER_NAMES = re.compile(r"\s*\(((?:1[5-9]|20)\d\d)[a-z]?\)\s*,?\s*$")
 
@@ -1081,7 +1082,9 @@ def _western_unquoted_type(n: _WesternNote) -> None:
         # an organization's or a numbered publication, or a think tank's (Santa Monica, CA: RAND
         # Corporation, 2021): a report
         etype = "report"
-        f["institution"] = placepub.group("pub").strip()
+        pub = placepub.group("pub").strip()
+        # OECD Publishing, … University Press: a press imprint publishes the report, it is no institution
+        f["publisher" if _PRESS_IMPRINT.search(pub) else "institution"] = pub
         f["location"] = placepub.group("loc").strip()
         f["date"] = _pp_date(placepub)
     elif placepub:
