@@ -193,7 +193,7 @@ def _numbered_heads(st: list[str]) -> dict[int, tuple[int, str]]:
             m.group("b") and cre.search(r"(?:\d|年|第|[Vv]ol\.?|[Nn]o\.?|pp?\.?)$", rest)
         ):
             continue
-        if cre.match(r"(?:同上|同前|前引|前揭|前掲|Ibid|ibid|Id\b|위의|앞의)", rest):
+        if cre.match(r"(?:同上|同前|前引|前揭|前掲|Ibid|ibid|Id\b|위의|앞의|같은)", rest):
             continue  # a bare-numbered note (``3 同上``), not a running head
         words = cre.findall(r"[A-Za-z][\w'’\-]*", rest)
         if words and not CJK_RE.search(rest) and sum(w[0].isupper() for w in words) < 0.6 * len(words):

@@ -131,8 +131,17 @@ def candidates(text: str) -> list[Marker]:
             end += 1
         if strength < 3 and shape in _IN_VALUE and (end == size or text[end] == "\n"):
             continue  # ``Там же. С. 3.`` at a note's end: a page, not a note with no text
-        number = CIRCLED.index(m.group(shape)) + 1 if shape == "circled" else int(m.group(_NUMBER_GROUP[shape]))
-        out.append(Marker(number, shape, start, end, strength))
+        if shape == "circled":
+            out.append(Marker(CIRCLED.index(m.group(shape)) + 1, shape, start, end, strength))
+            continue
+        digits = m.group(_NUMBER_GROUP[shape])
+        out.append(Marker(int(digits), shape, start, end, strength))
+        # a Korean database prints each number twice, zero-padded and glued (``001001 閔斗植, …``:
+        # its list number and its back-link); both readings are kept, the run decides (``1010`` may
+        # still be note 1010 of a long book)
+        half = len(digits) // 2
+        if half >= 2 and digits[:half] == digits[half:]:
+            out.append(Marker(int(digits[:half]), shape, start, end, strength))
     return _continuing(out)
 
 

@@ -19,6 +19,7 @@ from annobib.extract.fields.features import (
     PUBLISHING_CITIES,
     has_access_cue,
     DOC_SYMBOL_RE,
+    ZH_PAGES,
     EN_PAGES,
     IGO_RE,
     IGO_SERIES_RE,
@@ -399,7 +400,7 @@ _IN_SHORT_VOLUME = re.compile(
 )
 # in Capital and Empire, 1700–1900, ed. …: a span of years belongs to the book's title
 _BOOK_WITH_SPAN = re.compile(r"^([^,(]+,\s*(?:1[5-9]|20)\d\d\s*[-–—]\s*(?:(?:1[5-9]|20)\d\d|\d\d))(?=\s*(?:,|\(|$))")
-_WESTERN_CUES_RE9 = re.compile(r",\s*")
+_WESTERN_CUES_RE9 = re.compile(r"[,，]\s*")  # a Chinese note quoting its title prints full-width commas
 _WESTERN_CUES_RE10 = re.compile(r"(?:Vol(?:ume)?\.?|vol\.|No\.?|no\.|Issue)\s*\d+[A-Za-z]?")
 _WESTERN_CUES_RE11 = re.compile(r"\d+")
 _WESTERN_CUES_RE12 = re.compile(r"^(in|See|accessed)\b")
@@ -493,6 +494,8 @@ def _western_cues(n: _WesternNote) -> None:
         # Li and Zhou, “Political Turnover,” 12. / “Title,” The Economist, June 12, 1999, 21.: a
         # bare page after the title or after the date (Chicago notes write no p.)
         locator = bare_page(rest) or norm_range(rest.rsplit(",", 1)[1].strip())
+    elif "页" in rest and (zh_pages := ZH_PAGES.search(rest)):
+        locator = page_range(zh_pages.group(1), zh_pages.group(2))  # “标题”，联合国文件…，第6页: a Chinese note
     else:
         locator = para_locator(rest)  # “Title,” UN Doc. A/RES/70/1, October 21, 2015, para. 17.
     rest_wo = rest
@@ -564,6 +567,7 @@ def _western_cues(n: _WesternNote) -> None:
     n.segs, n.thesis, n.vol = segs, thesis, vol
 
 
+_PRESS_IMPRINT = re.compile(r"\b(?:Press|Publishing|Publishers|Publications)\b")
 _CJK_DATE = re.compile(r"\d{4}\s*[년年]\s*\d{1,2}\s*[월月](?:\s*\d{1,2}\s*[일日])?")
 _YEAR_AFTER_NAMES = re.compile(r"\s*\(((?:1[5-9]|20)\d\d)[a-z]?\)\s*,?\s*$")
 
@@ -629,7 +633,8 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
         # “Title,” UN Doc. A/RES/70/1, 21 October 2015: a document symbol, not a journal
         dm_ = DOC_SYMBOL_RE.match(container)
         etype = "report"
-        f["type"] = cre.sub(r"^U\.N\.", "UN", dm_.group("t"))
+        if dm_.group("t"):
+            f["type"] = cre.sub(r"^U\.N\.", "UN", dm_.group("t"))
         f["number"] = dm_.group("n").rstrip(".,")
     elif (
         container
@@ -1131,7 +1136,9 @@ def _western_unquoted_type(n: _WesternNote) -> None:
         # an organization's or a numbered publication, or a think tank's (Santa Monica, CA: RAND
         # Corporation, 2021): a report
         etype = "report"
-        f["institution"] = placepub.group("pub").strip()
+        pub = placepub.group("pub").strip()
+        # OECD Publishing, … University Press: a press imprint publishes the report, it is no institution
+        f["publisher" if _PRESS_IMPRINT.search(pub) else "institution"] = pub
         f["location"] = placepub.group("loc").strip()
         f["date"] = _pp_date(placepub)
     elif placepub:
