@@ -137,10 +137,10 @@ def candidates(text: str) -> list[Marker]:
         digits = m.group(_NUMBER_GROUP[shape])
         out.append(Marker(int(digits), shape, start, end, strength))
         # a Korean database prints each number twice, zero-padded and glued (``001001 閔斗植, …``:
-        # its list number and its back-link); both readings are kept, the run decides (``1010`` may
-        # still be note 1010 of a long book)
+        # its list number and its back-link, padded to three digits); both readings are kept, the
+        # run decides (``1010`` is note 1010 only: a run of ``1819. 1820. …`` makes no notes 18, 19)
         half = len(digits) // 2
-        if half >= 2 and digits[:half] == digits[half:]:
+        if half >= 3 and digits[:half] == digits[half:]:
             out.append(Marker(int(digits[:half]), shape, start, end, strength))
     return _continuing(out)
 
