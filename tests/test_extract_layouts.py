@@ -112,3 +112,9 @@ def test_section_headings():
         "Ibid., chap. 2.",
     ):
         assert not is_section_heading(line), line
+
+
+def test_a_wiki_note_list_without_its_numbers():
+    text = f"Notes\n^ {BOOK}\n^ a b 同上，第 15 页。\n^ {ARTICLE}\n"
+    assert _read(text) == [(1, BOOK), (2, "同上，第 15 页。"), (3, ARTICLE)]
+    assert [n for n, _t in _read(f"31. ^ {BOOK}\n32. ^ a b {ARTICLE}\n")] == [31, 32]
