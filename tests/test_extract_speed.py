@@ -367,7 +367,7 @@ def test_character_gates_never_skip_a_match():
             assert not K._EDITION_IN_TITLE.search(t), t
         if not any(c in t for c in K._EDITOR_AFTER_TITLE_CUES):
             assert not K._EDITOR_AFTER_TITLE.search(t), t
-        if not any(c in t for c in "卷册巻辑輯（("):
+        if not any(c in t for c in "卷册巻辑輯권（("):
             assert not K._CJK_TYPE_BOOK_OR_REPORT_RE1.search(t), t
         if not K._BAN_CUE.search(t):
             assert not F.ZH_BAN.search(t), t

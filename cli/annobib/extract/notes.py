@@ -868,12 +868,19 @@ _NOTE_ONE_IN_LINE = re.compile(r"(?<=[^\S\n])1[.．][ \t]+(?=\S)")
 
 def _note_one_after_heading(head: str) -> tuple[int, str] | None:
     """Where the line holding note 1 starts and note 1's text, when a heading (short, no sentence
-    stop: a chapter's number and title) stands before its marker on that line; else None."""
+    stop: a chapter's number and title; or a short heading and its colon, ``注释:1…``) stands before
+    its marker on that line; else None."""
     line_start = head.rfind("\n", 0, len(head.rstrip())) + 1
+    glued = _HEADING_COLON_ONE.match(head, line_start)
+    if glued:  # 参考注释:1王治来:…: a heading and its colon, note 1's number glued to its text
+        return line_start, head[glued.end() :].rstrip()
     m = _NOTE_ONE_IN_LINE.search(head, line_start)
     if m is None or not _HEADING_LINE.match(head[line_start : m.start()].strip() or "。"):
         return None
     return line_start, head[m.end() :].rstrip()
+
+
+_HEADING_COLON_ONE = re.compile(r"[ \t\u3000]*[^\s\d。.，,:：《“\"]{1,12}[:：][ \t\u3000]*1(?![\d年月日.．、)）])")
 
 
 _BLANK_LINE_END = re.compile(r"\n[ \t\u3000]*\n[ \t\u3000]*\Z")

@@ -650,7 +650,7 @@ _CJK_CUES_RE3 = re.compile(
 )
 _CJK_CUES_RE4 = re.compile(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏|所蔵")
 _CJK_CUES_RE5 = re.compile(
-    r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:合|共)?(?:译注|譯註|译|訳|譯|(?<=[\uac00-\ud7af])\s*옮김)"
+    r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:合|共|主)?(?:译注|譯註|译|訳|譯|(?<=[\uac00-\ud7af])\s*옮김)"
     r"\s*(?:[，,]|(?<=訳)\s*、|(?<=옮김)\s*(?=[（(])|$)"
 )  # 森本隆訳、筑摩書房: Japanese separates the credit with 、; 홍성태 옮김 (서울: …): Korean's before the imprint
 _CJK_CUES_RE6 = re.compile(r"^\s*(白皮书|蓝皮书|研究报告|报告|政策简报|工作论文|白書|報告書|보고서)")
@@ -709,6 +709,7 @@ def _cjk_cues(n: _CjkNote) -> None:
             continue
         if (
             len(s) > 30
+            or not s.strip(" .。,，、()（）")  # the stops a masked date leaves, no site
             or s.startswith(("载", "见", "第"))
             or s[:1] in URL_FIRST
             and URL_RE.match(s)
@@ -1042,8 +1043,8 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
 
 
 _CJK_TYPE_BOOK_OR_REPORT_RE1 = re.compile(
-    r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]"
-    r"|^\s*[（(]([上中下一二三四五六七八九十]|\d{1,2})[）)]|^\s*[，,、]?\s*([上中下])巻"  # 『…』下巻: a Japanese part (volume 下, as 上册 is 上)
+    r"(?:第|제)\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯권])|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]"
+    r"|^\s*[（(]([上中下一二三四五六七八九十]|\d{1,2})[）)]|^\s*[，,、]?\s*([上中下])巻"  # 『…』下巻: a Japanese part (volume 下, as 上册 is 上); 제16권: Korean
 )
 _CJK_TYPE_BOOK_OR_REPORT_RE2 = re.compile(
     r"(?:^|[》』）)\s，,（(])\s*(?:(?:第|제)\s*(\d+|[一二三四五六七八九十]+)\s*(?:版|판)|(修订版|增订版|再版|修订本|增订本|增订新版|修订新版|補訂版|补订版|増補版|增补版|改訂版|増補改訂版|新装版))\s*[）)]?\s*(?=[，,、第（(]|$)"
@@ -1104,7 +1105,7 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
     etype = None
     if pub:
         etype = "book"
-        vm = _CJK_TYPE_BOOK_OR_REPORT_RE1.search(rest_nourl) if _has_any(rest_nourl, "卷册巻辑輯（(") else None
+        vm = _CJK_TYPE_BOOK_OR_REPORT_RE1.search(rest_nourl) if _has_any(rest_nourl, "卷册巻辑輯권（(") else None
         if vm:
             v = vm.group(1) or vm.group(2) or vm.group(3) or vm.group(4)
             f["volume"] = _cn_int(v)

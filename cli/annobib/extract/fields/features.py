@@ -83,7 +83,8 @@ def _has_month_word(text: str) -> bool:
 DOT_DMY = re.compile(r"(\d" + _WB + r"\d?)\.(\d{1,2})\.(\d{4})\b")
 ISO_DATE = re.compile(r"(\d" + _WB + r"\d{3})([-./])(\d{1,2})\2(\d{1,2})\b")
 # 2003. 8. 16.: a Korean date, a space after each dot and one closing it
-KO_DOTTED = re.compile(r"(?<![\d.])((?:1[89]|20)\d\d)\. (\d{1,2})\. (\d{1,2})\.")
+# 2019. 3. 5. / (2022. 3. 15): a Korean date, its last stop left out before a closing bracket
+KO_DOTTED = re.compile(r"(?<![\d.])((?:1[89]|20)\d\d)\. (\d{1,2})\. (\d{1,2})(?:\.|(?=[)）]))")
 YEAR = re.compile(r"(1(?<![\d/.-]1)[5-9]\d\d|2(?<![\d/.-]2)0\d\d)(?!\d)")  # (?<![\d/.-])(1[5-9]\d\d|20\d\d)
 ZH_YMD = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 ZH_YM = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?!\s*\d{1,2}\s*[日일])")

@@ -348,6 +348,9 @@ def _russian_chapter(f: dict[str, str], rest: str, locator: str | None) -> str:
     in a collection (a city and publisher after ``//``, not a journal's year and issue)."""
     title, _, cont = rest.partition("//")
     f["title"] = strip_trailing(title)
+    book_author = _AUTHORS.match(cont)
+    if book_author:  # // Бартольд В. В. Сочинения. Т. 1.: the collected works' author before their title
+        cont = cont[book_author.end() :]
     book = {}
     _russian_book(book, cont, None)
     f["booktitle"] = cre.sub(
