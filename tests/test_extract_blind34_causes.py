@@ -2,6 +2,7 @@
 taken from any evaluation set)."""
 
 from annobib.extract import extract_notes
+from annobib.extract.citations import read_note
 from annobib.extract.fields import parse_citation
 from annobib.extract.normalize import ocr_confusions, site_debris
 from annobib.extract.notes import loose_notes
@@ -117,3 +118,11 @@ def test_a_press_imprint_publishes_an_organizations_report():
     assert "institution" not in p.fields
     q = parse_citation("World Bank, Rural Roads Review, Washington, DC: World Bank, 2016, p. 3.")
     assert q.fields.get("institution") == "World Bank"
+
+
+def test_a_remark_with_a_quoted_term_after_a_chinese_citation_is_cut():
+    r = read_note('《大公报》1936年3月2日,第4版。此后该报"经济周刊"又有续论,此处从略。')
+    (c,) = r.citations
+    assert c.parsed.type == "article" and c.parsed.fields["journaltitle"] == "大公报"
+    kept = read_note('王某:《论海运》,《东方杂志》1931年第2期。另见李某:"海运再论",《申报》1931年5月2日。')
+    assert len(kept.citations) == 2
