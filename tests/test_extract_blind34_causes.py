@@ -126,3 +126,14 @@ def test_a_remark_with_a_quoted_term_after_a_chinese_citation_is_cut():
     assert c.parsed.type == "article" and c.parsed.fields["journaltitle"] == "大公报"
     kept = read_note('王某:《论海运》,《东方杂志》1931年第2期。另见李某:"海运再论",《申报》1931年5月2日。')
     assert len(kept.citations) == 2
+
+
+def test_a_russian_newspaper_article_cited_with_commas():
+    p = parse_citation("А. Б. Иванов, «Граница на Амуре», Известия, 5 мая 2001 г., с. 3.")
+    assert (p.type, p.fields["entrysubtype"], p.fields["title"], p.fields["journaltitle"]) == (
+        "article",
+        "newspaper",
+        "Граница на Амуре",
+        "Известия",
+    )
+    assert (p.fields["date"], p.fields["pages"], p.locator) == ("2001-05-05", "3", "3")
