@@ -137,3 +137,15 @@ def test_a_russian_newspaper_article_cited_with_commas():
         "Известия",
     )
     assert (p.fields["date"], p.fields["pages"], p.locator) == ("2001-05-05", "3", "3")
+
+
+def test_an_archive_word_in_a_books_title_makes_no_archive():
+    p = parse_citation("《李某与张某谈话记录》(1952年3月1日),载王某主编:《苏联档案汇编》第3卷,第10—12页。")
+    assert (p.type, p.fields["editor"], p.fields["booktitle"], p.fields["volume"]) == (
+        "incollection",
+        "王某",
+        "苏联档案汇编",
+        "3",
+    )
+    kept = parse_citation("中国第一历史档案馆藏:《宫中朱批奏折》,档号04-01-35-0001-001。")
+    assert kept.fields["entrysubtype"] == "archive"

@@ -618,6 +618,7 @@ _CJK_CUES_RE3 = re.compile(
     r"(?:会议|研讨会|论坛|年会|学术会议|シンポジウム|学会)[”\"]?(?:上的|的)?(?:论文|報告|发言|提交论文)|(?:会议|研讨会|论坛)\s*[，,]"
     r"|[“\"][^”\"]{2,40}[”\"]\s*(?:会议)?论文(?!集)|提交[^，,。《》]{2,40}?的?论文(?!集)"
 )
+_MARKED_SPAN = re.compile(r"《[^《》]*》")
 _CJK_CUES_RE4 = re.compile(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏|所蔵")
 _CJK_CUES_RE5 = re.compile(
     r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:合|共)?(?:译注|譯註|译|訳|譯|(?<=[\uac00-\ud7af])\s*옮김)"
@@ -655,7 +656,8 @@ def _cjk_cues(n: _CjkNote) -> None:
         else None
     )
     conf = _CJK_CUES_RE3.search(rest_nourl) if _has_any(rest_nourl, _CONF_CUES) else None
-    archive = _CJK_CUES_RE4.search(rest_nourl) or lib_first
+    # (an archive's word inside a container's title marks, 载…《俄罗斯解密档案选编》, names a book)
+    archive = _CJK_CUES_RE4.search(_MARKED_SPAN.sub("", rest_nourl) if "《" in rest_nourl else rest_nourl) or lib_first
     pub = publisher_zh(rest_after) or publisher_zh(rest_nourl)
     if pub and len(pub.group("pub")) < 2:
         pub = None
