@@ -149,3 +149,19 @@ def test_an_archive_word_in_a_books_title_makes_no_archive():
     )
     kept = parse_citation("中国第一历史档案馆藏:《宫中朱批奏折》,档号04-01-35-0001-001。")
     assert kept.fields["entrysubtype"] == "archive"
+
+
+def test_a_body_that_printed_the_work_is_its_publisher():
+    p = parse_citation("王某:《某县茶业调查》,某省建设厅合作事业管理处1937年印行,第8页。")
+    assert (p.type, p.fields["publisher"], p.fields["date"], p.locator) == (
+        "book",
+        "某省建设厅合作事业管理处",
+        "1937",
+        "8",
+    )
+
+
+def test_a_woodblock_edition_names_its_studio_and_the_leafs_side():
+    p = parse_citation("(清)张某:《某某纪略》卷三,清嘉庆十年某某堂刻本,第12页a。")
+    assert (p.fields["publisher"], p.locator) == ("某某堂", "12a")
+    assert "date" not in p.fields  # a reign year is no date, as the sets read it

@@ -546,10 +546,21 @@ _CJK_CONTAINER_RE5 = re.compile(r"(主编|编|編|编校|点校|監修|eds?\.|(?
 
 def _place_and_publisher(text: str) -> re.Match | None:
     """``北京：某某研究所 1972 年版`` / ``서울: 명인문화사, 2017``: an imprint by its shape (place, colon,
-    name, year) whatever the publisher's name ends in."""
+    name, year) whatever the publisher's name ends in; ``某省农林处研究室1943年印行``: the body that
+    printed the work, its year and the word 印行 (编印, 铅印 …)."""
+    printed = _PRINTED_BY.search(text) if "印" in text else None
+    if printed:
+        return printed
     if ":" not in text and "：" not in text:
         return None
     return PLACE_PUB_NIANBAN.search(text) or PLACE_PUB_CJK.search(text)
+
+
+_WOODBLOCK = re.compile(r"年\s*(?P<pub>[\u4e00-\u9fff]{2,8}?)(?:刻本|刊本|重刊本|重刻本|活字本)")
+_PRINTED_BY = re.compile(
+    r"(?:^|[，,]\s*)(?:(?P<loc>[\u4e00-\u9fff]{2,4})\s*[：:]\s*)?(?P<pub>[^，,：:；;。《》「」『』\d\s]{2,30}?)"
+    r"\s*(?P<year>\d{4})\s*年\s*(?P<month>)(?:印行|编印|刊印|铅印|油印|印制)"
+)
 
 
 def _imprint_in(text: str) -> bool:
@@ -861,6 +872,9 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
         etype = "book"  # （清）顾炎武：《日知录》卷十《…》: a classic, cited without an edition
         if date:
             f["date"] = date
+        woodblock = _WOODBLOCK.search(rest_nourl) if "本" in rest_nourl else None
+        if woodblock:  # 清道光二十六年筠渌山房刻本: the studio that cut the blocks published it
+            f["publisher"] = woodblock["pub"]
     elif archive and not issue and not pub:
         etype = "misc"
         _cjk_archive_fields(n)
