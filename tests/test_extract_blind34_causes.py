@@ -165,3 +165,8 @@ def test_a_woodblock_edition_names_its_studio_and_the_leafs_side():
     p = parse_citation("(清)张某:《某某纪略》卷三,清嘉庆十年某某堂刻本,第12页a。")
     assert (p.fields["publisher"], p.locator) == ("某某堂", "12a")
     assert "date" not in p.fields  # a reign year is no date, as the sets read it
+
+
+def test_a_hanja_title_published_in_korea_is_korean():
+    assert parse_citation("金某, 『韓國海運史』(서울: 一志社, 1980), 12쪽.").fields["langid"] == "korean"
+    assert parse_citation("王某, 『海運史』(上海: 商務印書館, 1930), 12쪽.").fields["langid"] == "chinese"

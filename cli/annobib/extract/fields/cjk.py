@@ -476,6 +476,8 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
         ]
     elif lang == "chinese" and _CJK_LANGUAGE_AND_URL_RE2.search(rest):
         lang = "japanese"  # Japanese publisher forms
+    elif lang == "chinese" and HANGUL.search(rest) and _HANGUL_PLACE.search(rest):
+        lang = "korean"  # 閔斗植, 『中國近代史硏究』(서울: 一潮閣, 1973): published in Korea, in Hanja
     elif lang == "japanese" and _ZH_SIMPLIFIED.search(title) and not KANA.search(title + author_part):
         lang = "chinese"  # 閻明遠『大国外交与国际秩序』北京：…: a Chinese work cited the Japanese way
     # Japanese notes print the container in 『』 after a 「」 title
@@ -557,6 +559,8 @@ def _place_and_publisher(text: str) -> re.Match | None:
 
 
 _WOODBLOCK = re.compile(r"年\s*(?P<pub>[\u4e00-\u9fff]{2,8}?)(?:刻本|刊本|重刊本|重刻本|活字本)")
+# an imprint's place written in Hangul, ``(서울: 一潮閣, 1973)``, ``, 파주: 한울, 2010``
+_HANGUL_PLACE = re.compile(r"(?:^|[（(，,]\s*)[\uac00-\ud7af]{2,4}\s*[：:]")
 _PRINTED_BY = re.compile(
     r"(?:^|[，,]\s*)(?:(?P<loc>[\u4e00-\u9fff]{2,4})\s*[：:]\s*)?(?P<pub>[^，,：:；;。《》「」『』\d\s]{2,30}?)"
     r"\s*(?P<year>\d{4})\s*年\s*(?P<month>)(?:印行|编印|刊印|铅印|油印|印制)"
