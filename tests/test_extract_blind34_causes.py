@@ -170,3 +170,8 @@ def test_a_woodblock_edition_names_its_studio_and_the_leafs_side():
 def test_a_hanja_title_published_in_korea_is_korean():
     assert parse_citation("金某, 『韓國海運史』(서울: 一志社, 1980), 12쪽.").fields["langid"] == "korean"
     assert parse_citation("王某, 『海運史』(上海: 商務印書館, 1930), 12쪽.").fields["langid"] == "chinese"
+
+
+def test_a_number_between_a_title_and_its_imprint_is_the_volume():
+    p = parse_citation("한국학중앙연구원 편, 『한국문화사』 17 (서울: 경인문화사, 2012), 30쪽.")
+    assert (p.type, p.fields["volume"], p.fields["publisher"]) == ("book", "17", "경인문화사")

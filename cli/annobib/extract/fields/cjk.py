@@ -561,6 +561,9 @@ def _place_and_publisher(text: str) -> re.Match | None:
 _WOODBLOCK = re.compile(r"年\s*(?P<pub>[\u4e00-\u9fff]{2,8}?)(?:刻本|刊本|重刊本|重刻本|活字本)")
 # an imprint's place written in Hangul, ``(서울: 一潮閣, 1973)``, ``, 파주: 한울, 2010``
 _HANGUL_PLACE = re.compile(r"(?:^|[（(，,]\s*)[\uac00-\ud7af]{2,4}\s*[：:]")
+# a number alone between a title and its imprint in brackets: the volume of a multi-volume work
+# (the imprint's brackets are a full-width comma by now: PAREN_IMPRINT)
+_BARE_VOLUME = re.compile(r"\s*(\d{1,3})()()\s*(?=[（(，][^）)，]*\d{4})")
 _PRINTED_BY = re.compile(
     r"(?:^|[，,]\s*)(?:(?P<loc>[\u4e00-\u9fff]{2,4})\s*[：:]\s*)?(?P<pub>[^，,：:；;。《》「」『』\d\s]{2,30}?)"
     r"\s*(?P<year>\d{4})\s*年\s*(?P<month>)(?:印行|编印|刊印|铅印|油印|印制)"
@@ -683,6 +686,8 @@ def _cjk_cues(n: _CjkNote) -> None:
     vol = ZH_VOLUME.search(rest_nourl) if _has_any(rest_nourl, "卷辑輯集册冊권집巻") else None
     if not vol and n.container and _COLLECTED_WORKS.search(n.container):
         vol = _COLLECTION_VOLUME.match(rest_after)  # 《大正藏》第50册: a canon's volumes are 册
+    if not vol and rest_after[:4].strip()[:1].isdigit():
+        vol = _BARE_VOLUME.match(rest_after)  # 『한국사』 52 (서울: 탐구당, 2001): a series' volume
     ko_num = KO_NUMBER.search(rest_nourl) if "호" in rest_nourl or "号" in rest_nourl else None
     series = ZH_SERIES.search(rest_nourl) if "辑" in rest_nourl else None
     date = iso_date(rest_nourl)
@@ -1098,6 +1103,8 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
         if vm:
             v = vm.group(1) or vm.group(2) or vm.group(3) or vm.group(4)
             f["volume"] = _cn_int(v)
+        elif n.vol is not None and n.vol.re is _BARE_VOLUME:
+            f["volume"] = n.vol.group(1)  # 『한국사』 52 (서울: 탐구당, 2001)
         em = _CJK_TYPE_BOOK_OR_REPORT_RE2.search(
             rest_nourl[: pub.start()] if pub.re is PUBLISHER_ZH and pub.string is rest_nourl else rest_nourl[:20]
         )
