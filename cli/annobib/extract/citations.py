@@ -609,6 +609,9 @@ _SHORT_FORM_ENDS_REMARK = re.compile(
 _AFTER_CITE_OK = re.compile(
     r"[《「『“\"]|https?://|www\.|第\s*\d+\s*[页頁版卷期]|\bpp?\.\s*\d|同上|前引|参见|参阅|转引|另见|又见|亦见|见"
 )
+# 该报"商务"栏另有记载: a short quoted term that prose runs on from (a Han character right after
+# it), no title a citation would quote
+_QUOTED_TERM = re.compile(r"[“\"][^”\"，,。]{1,8}[”\"](?=[\u4e00-\u9fff])")
 _AFTER_PROSE = re.compile(r"[的了是]|认为|指出|值得|需要|本文|笔者|作者|该书|该文|此外|不过|但是")
 
 
@@ -659,7 +662,7 @@ def cut_trailing_commentary(text: str) -> str:
                 ("《" in before or "「" in before or "『" in before)  # _CUT_TRAILING_COMMENTARY_RE1
                 and _CUT_TRAILING_COMMENTARY_RE2.search(before + "，")
                 and HAN.search(after[:4])
-                and not _AFTER_CITE_OK.search(after)
+                and not _AFTER_CITE_OK.search(_QUOTED_TERM.sub("", after) if '"' in after or "“" in after else after)
                 and not score_at_least(after, 3)
                 and (not cre.search(r"\d{4}", after) or _AFTER_PROSE.search(after) and cre.search(r"[，,]", after))
             ):

@@ -118,8 +118,9 @@ def cjk_pages(text: str) -> re.Match | None:
 
 
 # 第345页上 / 第346页中: a page of a canon printed in registers (the Taishō's 上中下, often a b c)
-_PAGE_REGISTER = re.compile(r"[上中下](?=\s*(?:[。，,.;；）)]|$))")
-_REGISTERS = ("上", "中", "下")
+# the register of a page (上 中 下), or the side of a woodblock leaf (``第5页b``: a 刻本's folio, a/b)
+_PAGE_REGISTER = re.compile(r"[上中下ab](?=\s*(?:[。，,.;；）)]|$))")
+_REGISTERS = ("上", "中", "下", "a", "b")
 
 
 def cjk_page_locator(m: re.Match) -> str:
