@@ -132,3 +132,9 @@ def test_a_japanese_series_in_brackets_after_its_publisher(paren):
         "1976",
         "15",
     )
+
+
+@pytest.mark.parametrize("label", ["管理番号", "請求番号"])
+def test_a_japanese_archive_file_number_after_its_label(label):
+    p = parse_citation(f"「港湾に関する件」1955年4月1日、外務省外交史料館所蔵、{label}2010-0312。")
+    assert (p.fields["entrysubtype"], p.fields["number"]) == ("archive", "2010-0312")
