@@ -138,3 +138,8 @@ def test_a_japanese_series_in_brackets_after_its_publisher(paren):
 def test_a_japanese_archive_file_number_after_its_label(label):
     p = parse_citation(f"「港湾に関する件」1955年4月1日、外務省外交史料館所蔵、{label}2010-0312。")
     assert (p.fields["entrysubtype"], p.fields["number"]) == ("archive", "2010-0312")
+
+
+def test_a_russian_archive_leaf_verso_is_kept_in_the_locator():
+    p = parse_citation("ЦГА. Ф. 12. Оп. 3. Д. 45. Л. 7 об.")
+    assert (p.fields["number"], p.locator) == ("Ф. 12. Оп. 3. Д. 45", "7 об.")
