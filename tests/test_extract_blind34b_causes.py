@@ -143,3 +143,15 @@ def test_a_japanese_archive_file_number_after_its_label(label):
 def test_a_russian_archive_leaf_verso_is_kept_in_the_locator():
     p = parse_citation("ЦГА. Ф. 12. Оп. 3. Д. 45. Л. 7 об.")
     assert (p.fields["number"], p.locator) == ("Ф. 12. Оп. 3. Д. 45", "7 об.")
+
+
+def test_a_frus_document_keeps_the_whole_place_of_its_bracketed_imprint():
+    p = parse_citation(
+        "Telegram from Oslo, May 2, 1960, Foreign Relations of the United States, 1958–1960, vol. 7, "
+        "Western Europe (Washington, DC: Government Printing Office, 1993), 44."
+    )
+    assert (p.fields["location"], p.fields["publisher"], p.locator) == (
+        "Washington, DC",
+        "Government Printing Office",
+        "44",
+    )
