@@ -155,3 +155,11 @@ def test_a_frus_document_keeps_the_whole_place_of_its_bracketed_imprint():
         "Government Printing Office",
         "44",
     )
+
+
+def test_a_quoted_folder_name_is_no_archival_title():
+    p = parse_citation(
+        'Ann Roe to Ben Poe, May 2, 1961, folder "Ice Ports," box 7, Record Group 12, National Archives, Washington.'
+    )
+    assert (p.fields["title"], p.fields["date"], "author" in p.fields) == ("Ann Roe to Ben Poe", "1961-05-02", False)
+    assert p.fields["number"].startswith('folder "Ice Ports", box 7')
