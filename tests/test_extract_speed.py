@@ -155,7 +155,8 @@ def test_date_patterns_match_as_before(name):
             F.REPORT_TITLE_RE,
         ),
         (
-            r"\b(?:Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder|In Focus|Monograph)\b",
+            r"\b(?:Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder|In Focus|Monograph"
+            r"|Briefing Book|Bulletin(?=,?\s+[Nn]o\.\s*\d))\b",
             F.REPORT_CONTAINER_RE,
         ),
         (

@@ -29,6 +29,7 @@ from annobib.extract.fields.features import (
     para_locator,
     rstrip_run,
 )
+from annobib.extract.fields.acs import whole_item
 from annobib.extract.fields.law import GUIDING_CASE_RE, JA_LAW_NUMBER_RE
 from annobib.extract.fields.names import is_cjk_org
 from annobib.extract.fields import (
@@ -123,7 +124,7 @@ IBID_RE = re.compile(
     + "①②③④⑤⑥⑦⑧⑨⑩"
     + r"\d(（\[])|Ibid\.?|ibid\.?|Ibidem|Id\.|Id$|"
     r"同書|同上書|同論文|同右|同[・·]?(?=\s*\d{1,5}\s*頁)|上书|上引书|上引文|上揭书|上掲書|"
-    r"위의\s*(?:책|글|논문)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
+    r"(?:위의|같은)\s*(?:책|글|논문)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
 )
 # 前引书，第52页 / 前揭文。: no author named, the book (书) or article (文) cited last
 BARE_OPCIT_ZH_RE = re.compile(r"^(?:前引|前揭)(?P<kind>[书文])\s*(?:[,，。.:：、]\s*|(?=第)|$)(?P<rest>.*)$")
@@ -271,6 +272,7 @@ def split_top(text: str) -> list[str]:
                 and (text[i + 1] == " " or _GLUED_NEXT.match(text, i + 1))
                 and (not _in_url(text, i) or _NEXT_CITATION.match(text, i + 1))
                 and not _YEAR_TAIL.match(text, i + 1)
+                and not _SECOND_PLACE.match(text, i + 1)
             ):
                 parts.append(text[start:i])
                 start = i + 1
@@ -297,6 +299,9 @@ def citing_parenthetical(text: str) -> list[str]:
 _GLUED_NEXT = re.compile(r"[A-Z\u4e00-\u9fff《“\"](?![A-Z]*\d)")  # ;Cheng-Chwee Kuik, … (not ;ID=3 in a URL)
 # Vancouver ``Place: Publisher; 2019.``: a year alone after the semicolon ends the same reference
 _YEAR_TAIL = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?\.?\s*$")
+# ``Leiden; Boston: Brill, 2003``: a second place of the imprint after the semicolon, its publisher
+# and year after a colon, ends the same reference
+_SECOND_PLACE = re.compile(r"\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z]{2})?\s*:\s*[^;:]{2,60}?,\s*(?:1[5-9]|20)\d\d\b")
 # URL/; and Author …, URL/; but cf. Author …: a new citation (a signal word may open it)
 _NEXT_CITATION = re.compile(r"\s+(?:and\s+|&\s+|(?:but\s+)?(?:see(?:\s+also)?|cf\.)\s+)?[A-Z\u4e00-\u9fff《“\"]")
 
@@ -471,9 +476,16 @@ def _read_note(text: str) -> NoteReading:
     body = cut_commentary(raw)
     body = cut_trailing_commentary(body)
     body = translation_pairs(strip_lead_in(body))
-    pieces = [
-        s for part in split_top(body) for c in citing_parenthetical(part) for q in quoted_from(c) for s in sentences(q)
-    ]
+    if whole_item(body):  # an ACS/MDPI reference: its semicolons join authors and imprint
+        pieces = [body]
+    else:
+        pieces = [
+            s
+            for part in split_top(body)
+            for c in citing_parenthetical(part)
+            for q in quoted_from(c)
+            for s in sentences(q)
+        ]
     out: list[CitationText] = []
     prose = False
     for k, piece in enumerate(pieces):
@@ -876,7 +888,7 @@ _CASE_REPORTER = re.compile(r"\d(?:d|th)$|U\.\s?S\.$|S\.\s?Ct\.$|F\.\s?Supp\.|L\
 # 同[2]:102.: after the note's number, GB/T 7714 prints the page bare
 _BARE_PAGES = re.compile(r"(\d{1,5})(?:\s*[-–—]\s*(\d{1,5}))?\s*[.。]?")
 _NOTEREF_FIRST = "同参见見前sSnNſ"  # NOTEREF_RE (re.I: ``ſ`` folds to ``s``)
-_IBID_FIRST = "同Ii上위상Т"
+_IBID_FIRST = "同Ii上위같상Т"
 _BACKREF_WORDS = ("前引", "前揭", "前掲")
 _PRE_BACKREF_WORDS = ("前掲", "前揭", "前引", "上掲")
 

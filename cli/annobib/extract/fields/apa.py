@@ -444,6 +444,12 @@ _HARVARD_JOURNAL = re.compile(
     r"^(?:[,.]\s*)?(?P<j>[^,]+(?:,\s*[^,\d][^,]*)?),\s*(?P<v>\d+)(?:\s*\((?P<n>[^)]+)\))?"
     r"(?:(?:,\s*(?:pp?\.\s*)?|:\s*)(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$"  # 78(6): 1360-80 too
 )
+# ``Title? Subtitle. Journal Name, 13(2): 10-17`` / ``…. Open Research Europe, 1: 78``: a Harvard
+# article with its title unquoted; the journal (no full stop in it) and volume close the reference
+_HARVARD_UNQUOTED_ARTICLE = re.compile(
+    r"(?P<t>.+?[.?!])\s+(?P<j>[A-Z][^.,]{2,100}?),\s*(?P<v>\d{1,4})(?:\s*\((?P<n>[^)]{1,12})\))?"
+    r"(?:,\s*(?:pp?\.\s*)?|:\s*)(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?)\.?\s*$"
+)
 _HARVARD_REPORT_NO = re.compile(
     r"[,.]\s*(?P<t>(?:[A-Z][A-Za-z]{1,8}\s+){0,2}(?:Report|Paper|Brief|Note|Memorandum|Study)(?:\s+No\.)?)\s+(?P<n>[A-Z]{0,4}-?\d[\w\-/.]*)$"
     r"|,\s*(?P<sym>[A-Z]{2,}[A-Za-z]*(?:\(\d{4}\))?[/\-]?[\w()/.\-]*\d[\w()/.\-]*(?:\s+\d+)?(?:\s+[a-z]{2,6})?)$"
@@ -637,7 +643,11 @@ def _harvard_unquoted(h: _HarvardRef) -> None:
         if tm["inst"]:
             f["institution"] = tm["inst"].strip()
         body = body[: tm.start()].strip()
-    im = _HARVARD_IMPRINT.search(body) if not tm else None
+    am = _HARVARD_UNQUOTED_ARTICLE.match(body) if not tm and body.rstrip(" .")[-1:].isdigit() else None
+    if am:  # Title. Journal, 55(3): 322-341: an article whose title is not quoted
+        etype, body = "article", am["t"]
+        locator = _journal_fields(f, am)
+    im = _HARVARD_IMPRINT.search(body) if not tm and not am else None
     if im:
         f["location"] = im["loc"].strip()
         pub = im["pub"].strip()

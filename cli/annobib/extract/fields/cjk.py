@@ -33,6 +33,7 @@ from annobib.extract.fields.features import (
     zh_org_suffix,
     ZH_BAN,
     ZH_ISSUE,
+    ZH_PAGES,
     ZH_SERIES,
     ZH_VOLUME,
     ZH_YMD,
@@ -429,6 +430,12 @@ _JA_PAREN_SERIES = re.compile(
     r"(?=\s*[^\s\d、，,。])"
 )
 
+# 『稲作の始まり』(古代史発掘4)講談社 / (シリーズ日本古代史1)岩波書店: a series' name and the book's number
+# in brackets after the title, the publisher right after them (no comma: not a part of the imprint)
+_JA_NUMBERED_PAREN_SERIES = re.compile(
+    r"\s*[（(](?P<ser>(?!第)[^（()）、，,:：\d]{2,30}?)\s*(?P<no>\d{1,3})[)）](?=\s*[^\s\d、，,。（(])"
+)
+
 # 中央公論社(中公新書)、1980年: the series in brackets after the publisher, the year after it
 _JA_SERIES_AFTER_PUBLISHER = re.compile(
     r"[（(](?P<ser>[^（()）、，,]{0,20}(?:シリーズ|叢書|双書|選書|新書|文庫|講座|ブックレット)[^（()）、，,]{0,20})[)）]"
@@ -455,7 +462,17 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
         n.title,
         n.title_mark,
     )
-    series = _JA_PAREN_SERIES.match(rest) if rest.lstrip()[:1] in "（(" and _has_any(rest[:40], _SERIES_WORDS) else None
+    numbered_paren = (
+        _JA_NUMBERED_PAREN_SERIES.match(rest) if title_mark == "『" and rest.lstrip()[:1] in "（(" else None
+    )
+    if numbered_paren:  # 『稲作の始まり』(古代史発掘4)講談社、1975年: the series and its number, then the publisher
+        f["series"], f["number"] = numbered_paren["ser"].strip(), numbered_paren["no"]
+        n.rest = rest = rest[numbered_paren.end() :]
+    series = (
+        _JA_PAREN_SERIES.match(rest)
+        if not numbered_paren and rest.lstrip()[:1] in "（(" and _has_any(rest[:40], _SERIES_WORDS)
+        else None
+    )
     if series:  # 『開発主義の時代へ』（シリーズ中国近現代史⑤）岩波新書、2014年: the series, then the imprint
         f["series"] = series["ser"].strip()
         n.rest = rest = rest[series.end() :]
@@ -1299,3 +1316,56 @@ def parse_cjk_or_court_case(text: str) -> Parsed:
     """A CJK citation that opens with a title mark: :func:`parse_cjk`, read as a court decision
     (``@jurisdiction``) when it names a guiding case or a case number."""
     return _court_case(text, statute_by_number(text, parse_cjk(text)))
+
+
+# ---------------------------------------------------------------- archival documents named without marks
+
+# 中国第一历史档案馆藏军机处录副奏折，伊犁将军…事，乾隆三十一年，档号03-0176-2031-009 / 中国外交部档案馆藏，
+# 档号109-00023-05，第14页: the holding archive first, then (perhaps) the series and the document's
+# name, a date, the file number and the page, all without title marks
+_ARCHIVE_FIRST = re.compile(
+    r"(?P<lib>[\u4e00-\u9fff“”\"]{2,30}?(?:档案馆|档案局|图书馆|檔案館|博物馆|史料馆))(?:所)?藏\s*[：:]?\s*"
+)
+_FILE_NUMBER = re.compile(
+    r"(?:档号|檔號|卷宗号|档案号|全宗号)\s*[：:]?\s*([A-Za-z0-9][A-Za-z0-9\-—./]*[A-Za-z0-9]|[A-Za-z0-9])$"
+)
+# 1931年5月 / 乾隆三十一年 / 光绪十二年三月初四日: a date, a reign's name perhaps before it
+_DATE_PIECE = re.compile(
+    r"(?:[清明]\s*)?(?:[\u4e00-\u9fff]{2}\s*)?(?:[\d〇零一二三四五六七八九十]+|元)\s*年"
+    r"(?:\s*[\d〇零一二三四五六七八九十初]+\s*[月日])*$"
+)
+
+
+def archive_first(text: str) -> bool:
+    """A file number (档号) and an archive's ``…馆藏`` opening the note, no title marks."""
+    return "档号" in text and "藏" in text[:40] and first_index(text, "《「『〈") < 0
+
+
+def parse_cjk_archive_first(text: str) -> Parsed | None:
+    """An archival document named without title marks, the archive first (see _ARCHIVE_FIRST); the
+    last piece that is no date, number or page is the document's name (a series glued to 藏 before
+    it is its file's, not its own). None unless the note opens with the archive and has a 档号."""
+    m = _ARCHIVE_FIRST.match(text)
+    if m is None:
+        return None
+    f = {"entrysubtype": "archive", "library": m["lib"]}
+    locator = None
+    names = []
+    for piece in cre.split(r"[，,。；;]", text[m.end() :]):
+        piece = piece.strip()
+        number = _FILE_NUMBER.search(piece)
+        if number:
+            f["number"] = number.group(1)
+        elif (page := ZH_PAGES.fullmatch(piece)) is not None:
+            locator = page_range(page.group(1), page.group(2))
+        elif _DATE_PIECE.match(piece):
+            if cre.match(r"\d{4}", piece):  # a Western year (a reign year is read as no date, as the sets do)
+                f["date"] = iso_date(piece) or ""
+        elif piece:
+            names.append(piece)
+    if "number" not in f:
+        return None
+    if names:
+        f["title"] = names[-1]
+    f["langid"] = "chinese"
+    return Parsed("misc", _order(f), locator=locator)

@@ -393,8 +393,11 @@ PLACE_PUBLISHER_EN = re.compile(
 US_STATE_RE = re.compile(
     r"D\.\s?C\.|[A-Z]{2}|N\.\s?[YJ]\.|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\."
 )
+# ``UN Doc. A/RES/70/1`` / ``联合国文件NPT/CONF.2020/1``, or a symbol alone where a journal would stand (``GOV/2021/10``,
+# ``NPT/CONF.2020/1``, ``S/2021/123``: capitals, slashes and a digit, no lower-case word)
 DOC_SYMBOL_RE = re.compile(
-    r"^(?P<t>(?:UN|U\.N\.|UNGA|WTO|IMF|OECD)\s+Doc(?:ument)?\.?)\s*(?:No\.\s*)?(?P<n>[A-Z][A-Za-z]{0,9}(?:/[A-Za-z0-9.()\-]+)+)\s*$"
+    r"^(?:(?P<t>(?:UN|U\.N\.|UNGA|WTO|IMF|OECD)\s+Doc(?:ument)?\.?|联合国文件)\s*(?:No\.\s*|[号號]?\s*[：:]?\s*)?"
+    r"|(?=[A-Z]{1,10}/[A-Z0-9./()\-]*\d))(?P<n>[A-Z][A-Za-z]{0,9}(?:/[A-Za-z0-9.()\-]+)+)\s*$"
 )
 IGO_RE = re.compile(
     r"(?:The\s+)?(?:World Bank(?: Group)?|International Monetary Fund|IMF|OECD|United Nations(?: [A-Z][A-Za-z ]{2,60})?|UN(?: [A-Z][A-Za-z ]{2,40})?|"

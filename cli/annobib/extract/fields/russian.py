@@ -34,10 +34,10 @@ _RU_CITY_YEAR = re.compile(
 RU_CITY = re.compile(
     r"(?:^|[.\s])(М\.|Москва|СПб\.|Санкт-Петербург|Л\.|Ленинград|Киев|Новосибирск|Екатеринбург|Казань"
     r"|Самара|Саратов|Томск|Нижний Новгород|Ростов-на-Дону|Воронеж|Владивосток|Минск"
-    r"|(?<=\.\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s*\([A-Z][a-z]+\.?\)|,\s*[A-Z]{2})?"
+    r"|(?<=\.\s)(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?;\s*)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s*\([A-Z][a-z]+\.?\)|,\s*[A-Z]{2})?"
     r"|(?<=\.\s)[А-ЯЁ][а-яё\-]+(?:\s+[А-ЯЁ][а-яё\-]+)?(?=\s*:\s*[^.:]{2,80},\s*(?:1[5-9]|20)\d\d))\s*:\s*"
 )  # a Latin city follows a full stop (Title. Chapel Hill: / Washington, DC:), not a word of a subtitled
-# title (Tea and Empire:); a Cyrillic city not listed (Омск:) only before ``Publisher, Year``
+# title (Tea and Empire:), two Latin cities set apart by a semicolon (Leiden; Boston:); a Cyrillic city not listed (Омск:) only before ``Publisher, Year``
 _FAMILY = r"[А-ЯЁA-Z][а-яёa-z'’\-]+"
 _INITIAL = r"[А-ЯЁA-Z][а-яёa-z]?\."
 _ONE_AUTHOR = rf"(?:{_FAMILY}\s+(?:{_INITIAL}\s*){{1,2}}|(?:{_INITIAL}\s*){{1,2}}{_FAMILY})"

@@ -19,6 +19,7 @@ from annobib.extract.fields.features import (
     PUBLISHING_CITIES,
     has_access_cue,
     DOC_SYMBOL_RE,
+    ZH_PAGES,
     EN_PAGES,
     IGO_RE,
     IGO_SERIES_RE,
@@ -172,7 +173,7 @@ _KINDLE_LOC = re.compile(
 _ORIG_YEAR = re.compile(r"\[((?:1[0-9]|20)\d\d)\]\s+((?:1[5-9]|20)\d\d)\b")
 # an imprint in brackets and the cited page after it with no comma (law writing: (OUP, 2012) 45)
 _PAREN_IMPRINT_PIN = re.compile(
-    r"(\([^()]{2,80}?,\s*(?:1[5-9]|20)\d\d\))\s+(\d{1,4}(?:\s*[-–]\s*\d{1,4})?)(?=\s*\.?\s*$)"
+    r"(\([^()]{2,80}?,\s*(?:1[5-9]|20)\d\d\))\s+((?:pp?\.\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?)(?=\s*\.?\s*$)"
 )
 # ``esp.``/``especially`` before the page or chapter cited after the imprint: the place, not a title word
 _EMPHASIS_PIN = re.compile(r"(?<=\)),\s*(?:esp\.|especially)\s+(?=(?:(?:chaps?\.|ch\.|pp?\.)\s*)?[\dxivlc]+\b)")
@@ -276,13 +277,30 @@ def _western_url_and_translation(n: _WesternNote) -> None:
 
 _WESTERN_TITLE_RE1 = re.compile(r",\s*\d{1,2}\s+vols?\.(?=\s*\(|\s*,|\s*$)")
 _WESTERN_TITLE_RE2 = re.compile(
-    r"\s*\(([^()]*:[^()]*?\d{4}|[^()]*,[^()]*?\d{4}(?=\),\s*\d))\)"
+    r"\s*\(([^()]*:[^()]*?\d{4}|[^()]*,[^()]*?\d{4}(?=\)(?:,\s*(?:pp?\.\s*)?\d|$)))\)"
     # a page, or a Bekker number (1253a, 1094a1-2: a column letter and line after the page)
     r"(?:,\s*(?:pp?\.\s*(?=\d))?(?:(?P<vol>\d{1,2}):\s*)?(\d+(?:[ab]\d{0,2})?(?:\s*[-–—]\s*\d+(?:[ab]\d{0,2})?)?)"
     r"(?:,\s*at\s+(?P<at>\d+(?:\s*[-–—]\s*\d+)?))?"  # a chapter's pages, at the page cited
     r"|,\s*(?P<roman>[ivxlc]{1,7}(?:\s*[-–—]\s*[ivxlc]{1,7})?)"  # a front-matter page: (…, 2013), xxi
     r"|,\s*(?:chap|ch|chapter|sec|pt)\.?\s*[\dIVXivx]+)?$"
 )
+# a British imprint, the place (a town and its US state, or two towns) and the year: (Leiden, 2001),
+# (Lawrence, Kan., 2005), (London and New York, 2012)
+_PLACE_AND_YEAR = re.compile(
+    r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, (?P<st>[A-Z]{2}|[A-Z][a-z]{1,4}\.)| and [A-Z][a-z]+(?: [A-Z][a-z]+)?)?),"
+    r"\s*(?P<y>(?:1[5-9]|20)\d\d)"
+)
+
+
+def _place_and_year(imprint: str) -> re.Match | None:
+    """``Leiden, 2001`` / ``Princeton, NJ, 1995`` / ``London and New York, 2012``: an imprint of a
+    place (a US state after its town) and a year, no publisher (``Hart Publishing, 2016`` is one)."""
+    m = _PLACE_AND_YEAR.fullmatch(imprint)
+    if m and (m["st"] is None or US_STATE_RE.fullmatch(m["st"])) and not PRESS_NAME.search(m["place"]):
+        return m
+    return None
+
+
 _WESTERN_TITLE_RE3 = re.compile(r"(?:[,，]|(?<![.\s][A-Z])\.)\s*$")  # MLA: "Title." (not "U.S.")
 
 
@@ -312,12 +330,19 @@ def _western_title(n: _WesternNote) -> None:
     # one match there answers as the search would (tried at every position, it was costly)
     k = body.rfind("(")
     paren = _WESTERN_TITLE_RE2.match(body, len(body[:k].rstrip())) if k >= 0 else None
+    place = _place_and_year(paren.group(1)) if paren and ":" not in paren.group(1) else None
+    if paren and not place and ":" not in paren.group(1) and paren.group(0).endswith(")"):
+        paren = None  # New America (Jan. 26, 2021) closing the note: a date, not an imprint
     bare_locator = paren_vol = None
     if paren:
         bare_locator = norm_range(paren.group(3)) if paren.group(3) else bare_page(paren.group("roman") or "")
         paren_vol = paren.group("vol")
         n.pinpoint = norm_range(paren.group("at")) if paren.group("at") else None
-        body = body[: paren.start()] + ", " + paren.group(1)
+        if place:
+            n.f["location"] = place["place"]  # (Leiden, 2001) / (Princeton, NJ, 1995): no publisher
+            body = body[: paren.start()] + ", " + place["y"]
+        else:
+            body = body[: paren.start()] + ", " + paren.group(1)
     q = _find_quoted(body)
     if q and _inside_a_title(body, q[0]):
         q = None  # The Bridge of Dreams: A Poetics of "The Tale of Genji" (…): a quotation in an unquoted title
@@ -347,8 +372,9 @@ _WESTERN_CUES_RE3 = re.compile(
 )
 # (?<!\s): the volume's spaces start where the journal's words end, so a long run of spaces is
 # not rescanned for each character the lazy journal grows by
+# Journal 30, no. 2 (1978): 167–214; British: Journal, 6 (1995), pp. … / Journal, 49:4 (2006) (volume:issue)
 _WESTERN_CUES_RE4 = re.compile(
-    r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?(?!(?:No|Vol|Nos)\.)[A-Z][^,\d]*?)*?)(?<!\s)\s+(?P<v>\d+)(?:,\s*nos?\.\s*(?P<n>\d+(?:\s*[-–/]\s*\d+)?))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?"
+    r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?(?!(?:No|Vol|Nos)\.)[A-Z][^,\d]*?)*?)(?<!\s)(?:,(?=\s+\d{1,4}(?::\d{1,3})?\s*\())?\s+(?P<v>\d+)(?::(?P<cn>\d{1,3})(?=\s*\())?(?:,\s*nos?\.\s*(?P<n>\d+(?:\s*[-–/]\s*\d+)?))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?"
     r"(?:(?<=\d),\s*(?P<pin>\d+(?:\s*[-–—]\s*\d+)?)(?![\d/.]))?"  # …(1994): 833-50, 840: the page cited
 )
 # Jindaishi yanjiu, no. 4 (2003): 77–101: a journal numbered by issue alone, no volume before it
@@ -374,7 +400,7 @@ _IN_SHORT_VOLUME = re.compile(
 )
 # in Capital and Empire, 1700–1900, ed. …: a span of years belongs to the book's title
 _BOOK_WITH_SPAN = re.compile(r"^([^,(]+,\s*(?:1[5-9]|20)\d\d\s*[-–—]\s*(?:(?:1[5-9]|20)\d\d|\d\d))(?=\s*(?:,|\(|$))")
-_WESTERN_CUES_RE9 = re.compile(r",\s*")
+_WESTERN_CUES_RE9 = re.compile(r"[,，]\s*")  # a Chinese note quoting its title prints full-width commas
 _WESTERN_CUES_RE10 = re.compile(r"(?:Vol(?:ume)?\.?|vol\.|No\.?|no\.|Issue)\s*\d+[A-Za-z]?")
 _WESTERN_CUES_RE11 = re.compile(r"\d+")
 _WESTERN_CUES_RE12 = re.compile(r"^(in|See|accessed)\b")
@@ -468,6 +494,8 @@ def _western_cues(n: _WesternNote) -> None:
         # Li and Zhou, “Political Turnover,” 12. / “Title,” The Economist, June 12, 1999, 21.: a
         # bare page after the title or after the date (Chicago notes write no p.)
         locator = bare_page(rest) or norm_range(rest.rsplit(",", 1)[1].strip())
+    elif "页" in rest and (zh_pages := ZH_PAGES.search(rest)):
+        locator = page_range(zh_pages.group(1), zh_pages.group(2))  # “标题”，联合国文件…，第6页: a Chinese note
     else:
         locator = para_locator(rest)  # “Title,” UN Doc. A/RES/70/1, October 21, 2015, para. 17.
     rest_wo = rest
@@ -483,7 +511,9 @@ def _western_cues(n: _WesternNote) -> None:
     chap_tail = ""
     if chap and "tail" in chap.groupdict():
         chap_tail = chap.group("tail") or ""
-    placepub = find_place_publisher(rest_wo if not chap else (chap.group("book") + chap_tail))
+    placepub = None
+    if "location" not in n.f:  # else the imprint named a place and no publisher (Title: Subtitle is none)
+        placepub = find_place_publisher(rest_wo if not chap else (chap.group("book") + chap_tail))
     segs = [s.strip() for s in _WESTERN_CUES_RE9.split(_mask_dates(rest_wo)) if s.strip()]
     container = None
     for s in segs:
@@ -537,6 +567,7 @@ def _western_cues(n: _WesternNote) -> None:
     n.segs, n.thesis, n.vol = segs, thesis, vol
 
 
+_PRESS_IMPRINT = re.compile(r"\b(?:Press|Publishing|Publishers|Publications)\b")
 _CJK_DATE = re.compile(r"\d{4}\s*[년年]\s*\d{1,2}\s*[월月](?:\s*\d{1,2}\s*[일日])?")
 _YEAR_AFTER_NAMES = re.compile(r"\s*\(((?:1[5-9]|20)\d\d)[a-z]?\)\s*,?\s*$")
 
@@ -602,7 +633,8 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
         # “Title,” UN Doc. A/RES/70/1, 21 October 2015: a document symbol, not a journal
         dm_ = DOC_SYMBOL_RE.match(container)
         etype = "report"
-        f["type"] = cre.sub(r"^U\.N\.", "UN", dm_.group("t"))
+        if dm_.group("t"):
+            f["type"] = cre.sub(r"^U\.N\.", "UN", dm_.group("t"))
         f["number"] = dm_.group("n").rstrip(".,")
     elif (
         container
@@ -670,8 +702,8 @@ def _western_quoted_type_numbered(n: _WesternNote) -> str | None:
                 f["entrysubtype"] = "magazine"  # Foreign Affairs, Vol. 101, No. 6: a magazine's issue
         if chicago:
             f["volume"] = chicago.group("v")
-            if chicago.group("n"):
-                f["number"] = chicago.group("n")
+            if chicago.group("n") or chicago.group("cn"):
+                f["number"] = chicago.group("n") or chicago.group("cn")
         if vol:
             f["volume"] = vol.group(1)
         if num:
@@ -840,7 +872,7 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             role = "editor"
             parts = parts[1:]
     tparts = []
-    placepub = find_place_publisher(body)
+    placepub = find_place_publisher(body) if "location" not in f else None  # (Place, Year): see _western_title
     for k, s in enumerate(parts):
         dated = _TITLE_THEN_DATE.match(s) if not tparts and "\x00" in s and s.endswith(")") else None
         if dated:  # Org, Title (Feb. 24, 2020), URL: Bluebook's web page, its date in brackets
@@ -1104,7 +1136,9 @@ def _western_unquoted_type(n: _WesternNote) -> None:
         # an organization's or a numbered publication, or a think tank's (Santa Monica, CA: RAND
         # Corporation, 2021): a report
         etype = "report"
-        f["institution"] = placepub.group("pub").strip()
+        pub = placepub.group("pub").strip()
+        # OECD Publishing, … University Press: a press imprint publishes the report, it is no institution
+        f["publisher" if _PRESS_IMPRINT.search(pub) else "institution"] = pub
         f["location"] = placepub.group("loc").strip()
         f["date"] = _pp_date(placepub)
     elif placepub:
