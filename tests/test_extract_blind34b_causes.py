@@ -4,6 +4,7 @@
 import pytest
 
 from annobib.extract.fields import parse_citation
+from annobib.extract.fields.features import norm_range
 
 
 def test_a_bare_at_page_after_an_article_range_is_the_pinpoint():
@@ -163,3 +164,9 @@ def test_a_quoted_folder_name_is_no_archival_title():
     )
     assert (p.fields["title"], p.fields["date"], "author" in p.fields) == ("Ann Roe to Ben Poe", "1961-05-02", False)
     assert p.fields["number"].startswith('folder "Ice Ports", box 7')
+
+
+@pytest.mark.parametrize("pages", ["404–5", "404-405"])
+def test_a_quoted_short_form_with_a_page_range_is_a_short_form(pages):
+    p = parse_citation(f'Roe, "Ice Ports and the Politics," {pages}.')
+    assert (p.kind, p.locator, "journaltitle" in p.fields) == ("short", norm_range(pages), False)

@@ -533,8 +533,12 @@ def _western_cues(n: _WesternNote) -> None:
         ):
             continue
         if (
-            s2.isdecimal() or first in _WESTERN_CUES_RE12_FIRST and _WESTERN_CUES_RE12.match(s2)
-        ):  # isdecimal: \d+ in full
+            s2.isdecimal()  # \d+ in full
+            or first.isdigit()
+            and bare_page(s2)  # Brandt, “Nonproliferation,” 404–5: a page range, no outlet
+            or first in _WESTERN_CUES_RE12_FIRST
+            and _WESTERN_CUES_RE12.match(s2)
+        ):
             continue
         if first.islower() and _is_description(s2):
             continue  # “Title,” press release, May 14, 2024: what the work is, not where it appeared
