@@ -170,3 +170,21 @@ def test_a_quoted_folder_name_is_no_archival_title():
 def test_a_quoted_short_form_with_a_page_range_is_a_short_form(pages):
     p = parse_citation(f'Roe, "Ice Ports and the Politics," {pages}.')
     assert (p.kind, p.locator, "journaltitle" in p.fields) == ("short", norm_range(pages), False)
+
+
+def test_a_lower_case_remark_closing_a_chicago_note_is_cut_off():
+    from annobib.extract.segment import sentences
+
+    note = (
+        "Ann Roe, Ice Ports of the North, 1890–1920 (Oslo, ND: Norli, 2015), 40–41. Roe's figures for the "
+        "winter trade rest on the harbour board's own returns and may overstate the tonnage."
+    )
+    parts = sentences(note)
+    assert len(parts) == 2 and parts[0].endswith("40–41.")
+
+
+def test_an_apa_title_in_sentence_case_is_no_remark():
+    from annobib.extract.segment import sentences
+
+    note = "Roe, A. (2015). Ice ports of the north and the winter trade in the long century. Polar Review, 8(2), 40–61."
+    assert sentences(note) == [note]
