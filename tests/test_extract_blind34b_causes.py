@@ -4,6 +4,7 @@
 import pytest
 
 from annobib.extract.fields import parse_citation
+from annobib.extract.fields.features import norm_range
 
 
 def test_a_bare_at_page_after_an_article_range_is_the_pinpoint():
@@ -132,3 +133,58 @@ def test_a_japanese_series_in_brackets_after_its_publisher(paren):
         "1976",
         "15",
     )
+
+
+@pytest.mark.parametrize("label", ["管理番号", "請求番号"])
+def test_a_japanese_archive_file_number_after_its_label(label):
+    p = parse_citation(f"「港湾に関する件」1955年4月1日、外務省外交史料館所蔵、{label}2010-0312。")
+    assert (p.fields["entrysubtype"], p.fields["number"]) == ("archive", "2010-0312")
+
+
+def test_a_russian_archive_leaf_verso_is_kept_in_the_locator():
+    p = parse_citation("ЦГА. Ф. 12. Оп. 3. Д. 45. Л. 7 об.")
+    assert (p.fields["number"], p.locator) == ("Ф. 12. Оп. 3. Д. 45", "7 об.")
+
+
+def test_a_frus_document_keeps_the_whole_place_of_its_bracketed_imprint():
+    p = parse_citation(
+        "Telegram from Oslo, May 2, 1960, Foreign Relations of the United States, 1958–1960, vol. 7, "
+        "Western Europe (Washington, DC: Government Printing Office, 1993), 44."
+    )
+    assert (p.fields["location"], p.fields["publisher"], p.locator) == (
+        "Washington, DC",
+        "Government Printing Office",
+        "44",
+    )
+
+
+def test_a_quoted_folder_name_is_no_archival_title():
+    p = parse_citation(
+        'Ann Roe to Ben Poe, May 2, 1961, folder "Ice Ports," box 7, Record Group 12, National Archives, Washington.'
+    )
+    assert (p.fields["title"], p.fields["date"], "author" in p.fields) == ("Ann Roe to Ben Poe", "1961-05-02", False)
+    assert p.fields["number"].startswith('folder "Ice Ports", box 7')
+
+
+@pytest.mark.parametrize("pages", ["404–5", "404-405"])
+def test_a_quoted_short_form_with_a_page_range_is_a_short_form(pages):
+    p = parse_citation(f'Roe, "Ice Ports and the Politics," {pages}.')
+    assert (p.kind, p.locator, "journaltitle" in p.fields) == ("short", norm_range(pages), False)
+
+
+def test_a_lower_case_remark_closing_a_chicago_note_is_cut_off():
+    from annobib.extract.segment import sentences
+
+    note = (
+        "Ann Roe, Ice Ports of the North, 1890–1920 (Oslo, ND: Norli, 2015), 40–41. Roe's figures for the "
+        "winter trade rest on the harbour board's own returns and may overstate the tonnage."
+    )
+    parts = sentences(note)
+    assert len(parts) == 2 and parts[0].endswith("40–41.")
+
+
+def test_an_apa_title_in_sentence_case_is_no_remark():
+    from annobib.extract.segment import sentences
+
+    note = "Roe, A. (2015). Ice ports of the north and the winter trade in the long century. Polar Review, 8(2), 40–61."
+    assert sentences(note) == [note]

@@ -825,7 +825,7 @@ def _cjk_archive_fields(n: _CjkNote) -> None:
     num = (
         (_ARCHIVE_REF.search(rest_nourl) if "Ref" in rest_nourl else None)
         or cre.search(
-            r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])",
+            r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號|管理番号|請求番号)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])",
             rest_nourl,
         )
         or cre.search(

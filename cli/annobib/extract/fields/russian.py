@@ -241,7 +241,7 @@ def _russian_archive(f: dict[str, str], body: str) -> Parsed | None:
         return None
     sig = body[arch.start() :].strip().rstrip(".")
     holder = strip_trailing(body[: arch.start()])
-    lm = cre.search(r"(?:^|[\s.,])[Лл]\.\s*(\d+(?:\s*[-–—]\s*\d+)?)(?:\s*об\.)?", sig)
+    lm = cre.search(r"(?:^|[\s.,])[Лл]\.\s*(\d+(?:\s*[-–—]\s*\d+)?)(\s*об\b\.?)?", sig)
     if lm:  # the leaves (Л. 54–72) are the locator, not part of the file's signature
         sig = strip_trailing(sig[: lm.start()])
     # no document title: the holder and the file's signature name the item (no title is made up)
@@ -262,7 +262,10 @@ def _russian_archive(f: dict[str, str], body: str) -> Parsed | None:
     f["number"] = sig
     f["entrysubtype"] = "archive"
     f["langid"] = lang
-    return Parsed(type="misc", fields=_order(f), locator=norm_range(lm.group(1)) if lm else None)
+    locator = norm_range(lm.group(1)) if lm else None
+    if lm and lm.group(2):
+        locator += " об."  # Л. 3 об.: the verso of leaf 3, as cited
+    return Parsed(type="misc", fields=_order(f), locator=locator)
 
 
 def _russian_authors(f: dict[str, str], body: str) -> tuple[str, list[str]]:

@@ -534,8 +534,12 @@ def _western_cues(n: _WesternNote) -> None:
         ):
             continue
         if (
-            s2.isdecimal() or first in _WESTERN_CUES_RE12_FIRST and _WESTERN_CUES_RE12.match(s2)
-        ):  # isdecimal: \d+ in full
+            s2.isdecimal()  # \d+ in full
+            or first.isdigit()
+            and bare_page(s2)  # Brandt, “Nonproliferation,” 404–5: a page range, no outlet
+            or first in _WESTERN_CUES_RE12_FIRST
+            and _WESTERN_CUES_RE12.match(s2)
+        ):
             continue
         if first.isdigit() and bare_page(s2):
             continue  # Author, “Short Title,” 140-42: the pages cited, not a journal
