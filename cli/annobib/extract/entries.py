@@ -23,7 +23,7 @@ from typing import Iterator
 from dataclasses import dataclass, field
 
 from annobib.extract.citations import CitationText, NoteReading, read_note
-from annobib.extract.fields.names import NATIONALITY_RE, romanized_same_person
+from annobib.extract.fields.names import NATIONALITY_RE, romanized_person_test
 from annobib.extract.keys import base_key, family_part, unique
 from annobib.extract.notes import Note
 from annobib.bib.latex import plain_to_latex
@@ -117,7 +117,7 @@ def _families(fields: dict[str, str]) -> frozenset[str]:
     return _families_of(fields.get("author") or fields.get("editor") or "", fields.get("langid"))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=_TITLES_KEPT)  # as the title caches: 4,096 cycled through 16,000 notes' names
 def _families_of(who: str, langid: str | None) -> frozenset[str]:
     out = set()
     depth = 0
@@ -398,8 +398,10 @@ class Builder:
         by_fam = [w for fam in fams for w in self.by_family.get(fam, [])]
         exact = [w for w in by_fam if who and who in (w.fields.get("author") or w.fields.get("editor") or "")]
         cands = exact or by_fam or self._author_holds(who)
-        if not cands and len(who) <= 4:  # 李欧梵：前引书 after Leo Ou-fan Lee, Voices …
-            cands = [w for w in self.works if romanized_same_person(who, w.fields.get("author") or "")]
+        same = romanized_person_test(who) if not cands and len(who) <= 4 else None
+        if same is not None:  # 李欧梵：前引书 after Leo Ou-fan Lee, Voices …
+            cands = [w for w, author in zip(self._authored, self._authors) if same(author)]
+            cands.sort(key=_index_of)  # a work that learnt its author later was filed later
         short = _norm_title(short_title)
         if short:
             titled = [w for w in cands if any(f.startswith(short) for f in _title_forms(w.fields.get("title", "")))]
