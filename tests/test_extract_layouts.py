@@ -118,3 +118,11 @@ def test_a_wiki_note_list_without_its_numbers():
     text = f"Notes\n^ {BOOK}\n^ a b 同上，第 15 页。\n^ {ARTICLE}\n"
     assert _read(text) == [(1, BOOK), (2, "同上，第 15 页。"), (3, ARTICLE)]
     assert [n for n, _t in _read(f"31. ^ {BOOK}\n32. ^ a b {ARTICLE}\n")] == [31, 32]
+
+
+def test_a_folio_alone_above_a_marked_note_is_no_marker():
+    # a number alone above a note is its marker (e-book pages), unless the note has a marker of its
+    # own: then the number is the page's folio
+    text = f"⁶{BOOK}\nThe Journal of Contemporary Studies, 2024, Vol. 17, No. 2\n152\n⁷{ARTICLE}\n"
+    assert [n for n, _t in _read(text)] == [6, 7]
+    assert [n for n, _t in _read(f"6\n{BOOK}\n7\n{ARTICLE}\n")] == [6, 7]

@@ -892,10 +892,17 @@ def _after_blank_line(text: str, at: int) -> bool:
     return bool(_BLANK_LINE_END.search(window)) or (at <= 40 and not window.strip())
 
 
+# a line that opens with a marker few texts open with (``[7]``, ``⑦``, ``⁷``, ``(7)``, ``7)``, ``7. ``)
+_MARKED_LINE = re.compile(
+    r"\s*(?:[\[【〔［(（]?\d{1,3}[\]】〕］)）]|\d{1,3}[.．][ \t]|[" + CIRCLED + SUPERSCRIPT + "])"
+)
+
+
 def _numbers_alone_as_markers(items: list[str]) -> list[str]:
     """``1`` / ``Иванов А.В. …``: a note's number printed alone, as a line or a paragraph of its own
     (e-book pages, a margin column), is the marker of the line or paragraph after it; two numbers in
-    a row leave the first as it was."""
+    a row leave the first as it was, and so does a line that has a marker of its own (the number is
+    then a folio)."""
     out: list[str] = []
     number = None
     for item in items:
@@ -904,6 +911,9 @@ def _numbers_alone_as_markers(items: list[str]) -> list[str]:
                 out.append(number)
             number = item.strip()
             continue
+        if number is not None and _MARKED_LINE.match(item):
+            out.append(number)  # ``152`` / ``⁷Yonhap…``: the line has its marker, the number is a folio
+            number = None
         out.append(f"{number} {item.lstrip()}" if number is not None else item)
         number = None
     if number is not None:
