@@ -188,3 +188,20 @@ def test_an_apa_title_in_sentence_case_is_no_remark():
 
     note = "Roe, A. (2015). Ice ports of the north and the winter trade in the long century. Polar Review, 8(2), 40–61."
     assert sentences(note) == [note]
+
+
+def test_a_first_person_remark_and_its_lower_case_sequel_cite_nothing():
+    from annobib.extract.citations import read_note
+
+    r = read_note(
+        "I could not trace the ledger itself; the totals are taken from a digest in the harbour board's "
+        "1911 yearly return, of which only a printed summary survives."
+    )
+    assert (r.status, r.citations) == ("not-a-citation", [])
+
+
+def test_a_remark_with_a_citation_after_its_semicolon_keeps_the_citation():
+    from annobib.extract.citations import read_note
+
+    r = read_note("I could not trace the ledger itself; see Ann Roe, Ice Ports (Oslo: Norli, 2015), 40.")
+    assert r.status == "cited"

@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from annobib.extract.normalize import normalize
-from annobib.extract.segment import citation_start, quoted_from, score_at_least, sentences, translation_pairs
+from annobib.extract.segment import (
+    citation_start,
+    mostly_lower_case,
+    quoted_from,
+    score_at_least,
+    sentences,
+    translation_pairs,
+)
 from annobib.extract.fields.features import (
     after_boundary,
     cjk_page_locator,
@@ -522,7 +529,11 @@ def _read_note(text: str) -> NoteReading:
             prose = True
             continue
         out.append(c)
-    if prose and all(c.kind == "full" and not score_at_least(c.text, 0) for c in out):
+    if prose and all(
+        c.kind == "full"
+        and (not score_at_least(c.text, 0) or not score_at_least(c.text, 2) and mostly_lower_case(c.text))
+        for c in out
+    ):
         out = []  # The figures … are my own calculations; they exclude …: a remark cut at its semicolon
     if not out:
         if not prose and UNREAD_SIGNAL.search(raw):
