@@ -205,3 +205,8 @@ def test_a_remark_with_a_citation_after_its_semicolon_keeps_the_citation():
 
     r = read_note("I could not trace the ledger itself; see Ann Roe, Ice Ports (Oslo: Norli, 2015), 40.")
     assert r.status == "cited"
+
+
+def test_a_russian_sentence_with_no_author_imprint_or_page_is_not_understood():
+    assert not parse_citation("Подробнее о порядке работы комиссии см. ниже, раздел 4").understood
+    assert parse_citation("Иванов И. И. Граница на реке. М.: Наука, 1999. С. 12.").understood
