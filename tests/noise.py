@@ -193,6 +193,18 @@ def backlinks(notes):
     return ["\n".join(f"{n}. {t} ↩︎" for n, t in notes)]
 
 
+def caret_backlinks(notes):
+    """``^ a b Smith, J. …``: a wiki's note list copied from a browser, which leaves out the list's
+    numbers; the letters jump back to each place the note is cited. (A list that starts past note
+    1 is kept numbered, ``31. ^ …``, as a browser that copies the numbers gives it: without them
+    no reader could tell where it starts.)"""
+    numbered = [n for n, _t in notes] != list(range(1, len(notes) + 1))
+    jumps = ("", "a b ", "")
+    return [
+        "\n".join(f"{f'{n}. ' if numbered else ''}^ {jumps[n % 3]}{t}" for n, t in notes),
+    ]
+
+
 def closing_bracket_stamps(notes):
     """``1〕王某：…`` under a CMS page's stamp lines (a government or university site)."""
     stamps = "首页 > 学术研究 > 正文\n发布时间：2021-03-02 09:15  来源：本站  浏览次数：356\n"
@@ -284,6 +296,7 @@ SHAPES.update(
         "word_marker_alone": word_marker_alone,
         "fullwidth_dot": fullwidth_dot,
         "backlinks": backlinks,
+        "caret_backlinks": caret_backlinks,
         "closing_bracket_stamps": closing_bracket_stamps,
         "heading_and_footer": heading_and_footer,
         "circled_run_together": circled_run_together,

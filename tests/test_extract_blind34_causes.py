@@ -2,6 +2,7 @@
 taken from any evaluation set)."""
 
 from annobib.extract import extract_notes
+from annobib.extract.citations import read_note
 from annobib.extract.fields import parse_citation
 from annobib.extract.normalize import ocr_confusions, site_debris
 from annobib.extract.notes import loose_notes
@@ -117,3 +118,60 @@ def test_a_press_imprint_publishes_an_organizations_report():
     assert "institution" not in p.fields
     q = parse_citation("World Bank, Rural Roads Review, Washington, DC: World Bank, 2016, p. 3.")
     assert q.fields.get("institution") == "World Bank"
+
+
+def test_a_remark_with_a_quoted_term_after_a_chinese_citation_is_cut():
+    r = read_note('《大公报》1936年3月2日,第4版。此后该报"经济周刊"又有续论,此处从略。')
+    (c,) = r.citations
+    assert c.parsed.type == "article" and c.parsed.fields["journaltitle"] == "大公报"
+    kept = read_note('王某:《论海运》,《东方杂志》1931年第2期。另见李某:"海运再论",《申报》1931年5月2日。')
+    assert len(kept.citations) == 2
+
+
+def test_a_russian_newspaper_article_cited_with_commas():
+    p = parse_citation("А. Б. Иванов, «Граница на Амуре», Известия, 5 мая 2001 г., с. 3.")
+    assert (p.type, p.fields["entrysubtype"], p.fields["title"], p.fields["journaltitle"]) == (
+        "article",
+        "newspaper",
+        "Граница на Амуре",
+        "Известия",
+    )
+    assert (p.fields["date"], p.fields["pages"], p.locator) == ("2001-05-05", "3", "3")
+
+
+def test_an_archive_word_in_a_books_title_makes_no_archive():
+    p = parse_citation("《李某与张某谈话记录》(1952年3月1日),载王某主编:《苏联档案汇编》第3卷,第10—12页。")
+    assert (p.type, p.fields["editor"], p.fields["booktitle"], p.fields["volume"]) == (
+        "incollection",
+        "王某",
+        "苏联档案汇编",
+        "3",
+    )
+    kept = parse_citation("中国第一历史档案馆藏:《宫中朱批奏折》,档号04-01-35-0001-001。")
+    assert kept.fields["entrysubtype"] == "archive"
+
+
+def test_a_body_that_printed_the_work_is_its_publisher():
+    p = parse_citation("王某:《某县茶业调查》,某省建设厅合作事业管理处1937年印行,第8页。")
+    assert (p.type, p.fields["publisher"], p.fields["date"], p.locator) == (
+        "book",
+        "某省建设厅合作事业管理处",
+        "1937",
+        "8",
+    )
+
+
+def test_a_woodblock_edition_names_its_studio_and_the_leafs_side():
+    p = parse_citation("(清)张某:《某某纪略》卷三,清嘉庆十年某某堂刻本,第12页a。")
+    assert (p.fields["publisher"], p.locator) == ("某某堂", "12a")
+    assert "date" not in p.fields  # a reign year is no date, as the sets read it
+
+
+def test_a_hanja_title_published_in_korea_is_korean():
+    assert parse_citation("金某, 『韓國海運史』(서울: 一志社, 1980), 12쪽.").fields["langid"] == "korean"
+    assert parse_citation("王某, 『海運史』(上海: 商務印書館, 1930), 12쪽.").fields["langid"] == "chinese"
+
+
+def test_a_number_between_a_title_and_its_imprint_is_the_volume():
+    p = parse_citation("한국학중앙연구원 편, 『한국문화사』 17 (서울: 경인문화사, 2012), 30쪽.")
+    assert (p.type, p.fields["volume"], p.fields["publisher"]) == ("book", "17", "경인문화사")

@@ -177,3 +177,84 @@ def test_a_long_capitals_running_head_with_volume_issue_and_folio_is_no_part_of_
     text = f"1Ann Lee, Ice and Law (Oslo: Norli, 2015), 4.\n2Ibid., 12.\n{head}\n3Tom Ray, Cold Seas (Bergen: Vest, 2001), 7.\n"
     notes = loose_notes(text)
     assert [n.text for n in notes][1] == "Ibid., 12."
+
+
+def test_a_pinpoint_after_at_follows_an_articles_range():
+    p = parse_citation('Ann Lee, "Ice and Law," Journal of Polar Studies 11, no. 2 (1997): 103-60, at 121.')
+    assert (p.fields["pages"], p.locator) == ("103-60", "121")
+
+
+def test_an_edition_after_a_books_editors_is_no_editor():
+    p = parse_citation(
+        'Ann Lee, "Ice and Law," in Handbook of Polar Law, ed. Tom Ray and Jo Vik, 2nd ed. (Oslo: Norli, 2021), 287-301.'
+    )
+    f = p.fields
+    assert (f["booktitle"], f["editor"], f["edition"]) == ("Handbook of Polar Law", "Ray, Tom and Vik, Jo", "2")
+
+
+@pytest.mark.parametrize("pages", ["140-42", "1420–22"])
+def test_a_quoted_short_title_before_a_page_range_is_a_short_form(pages):
+    p = parse_citation(f'Lee, "Ice and Law," {pages}.')
+    assert p.kind == "short" and "journaltitle" not in p.fields
+
+
+def test_a_journal_issue_line_in_capitals_is_no_part_of_a_note():
+    text = (
+        "1.\nAnn Lee, Ice and Law (Oslo: Norli, 2015), 4.\n2.\nLee, Ice and Law, 240.\n"
+        "POLAR PERSPECTIVES · VOLUME 62, NUMBER 1 · SPRING 2023\n214\n3.\nTom Ray, Cold Seas (Bergen: Vest, 2001), 7.\n"
+    )
+    assert [n.text for n in loose_notes(text)][1] == "Lee, Ice and Law, 240."
+
+
+def test_the_collected_works_author_after_the_double_slash_is_no_part_of_the_book_title():
+    p = parse_citation("Петров А. В. Степь и город // Петров А. В. Сочинения. Т. 2. М.: Наука, 1978. С. 5–20.")
+    assert (p.type, p.fields["booktitle"], p.fields["volume"]) == ("incollection", "Сочинения", "2")
+
+
+def test_a_heading_with_a_colon_glued_to_note_one():
+    text = "参考注释:1周某:《海塘志》,杭州:浙江古籍出版社2003年版,第5页。2同上,第7页。3吴某:《潮与堤》,北京:中华书局2011年版,第9页。\n"
+    notes = loose_notes(text)
+    assert [(n.number, n.text[:3]) for n in notes] == [(1, "周某:"), (2, "同上,"), (3, "吴某:")]
+
+
+@pytest.mark.parametrize("note", ["같은 책, 51쪽.", "같은 글, 12쪽."])
+def test_the_korean_same_book_or_article_is_a_back_reference(note):
+    from annobib.extract.citations import read_note
+
+    reading = read_note(note)
+    assert reading.status == "cited" and reading.citations[0].kind == "ibid"
+
+
+def test_a_korean_books_volume_before_its_imprint():
+    p = parse_citation("해양사연구회 편, 『북방해역사료집』 제16권(부산: 해문사, 1993), 45쪽.")
+    assert (p.type, p.fields["volume"], p.fields["publisher"]) == ("book", "16", "해문사")
+
+
+def test_a_korean_dotted_date_in_brackets_and_no_site_from_its_stops():
+    p = parse_citation(
+        "해양수산부, 「2022 연안관리 기본계획」(2022. 3. 15), https://www.example.kr/plan (검색일: 2023년 4월 2일)."
+    )
+    assert p.fields["date"] == "2022-03-15"
+    assert "organization" not in p.fields
+
+
+def test_chief_translators_lose_the_role_word():
+    p = parse_citation("[美]某甲:《冰海》,张三、李四主译,北京:某某出版社2009年版,第21页。")
+    assert p.fields["translator"] == "张三 and 李四"
+
+
+def test_a_lead_in_before_a_dynasty_and_author():
+    from annobib.extract.citations import read_note
+
+    reading = read_note("同上书,第9页;又参(元)周某著,吴某校释:《海塘志校释》,北京:中华书局1981年版,第15页。")
+    assert reading.citations[1].parsed.fields["author"] == "周某"
+
+
+def test_his_work_after_a_citation_is_by_the_same_author():
+    from annobib.extract.citations import read_note
+
+    reading = read_note(
+        "周某:《海塘》,《农史》1996年第3期,第18-31页;又见氏著:《潮与堤》,上海:某出版社2005年版,第72页。"
+    )
+    second = reading.citations[1]
+    assert second.same_author and "author" not in second.parsed.fields

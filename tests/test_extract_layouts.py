@@ -78,9 +78,10 @@ def test_korean_lines_rejoin_with_a_space():
 
 
 def test_a_line_cut_above_a_folio_stays_in_its_note():
+    # the folio at the page foot, no head beside it: the line above it ends inside a sentence
     lines = ["3. Brooks, S. G. (2016). The rise and fall of the great", "powers in the twenty-first century:"]
-    lines += ["— 201 —", "国际政治研究  2019 年第 3 期", "China's rise. International Security, 40(3), 7–53."]
-    assert page_furniture(lines) == {2, 3}
+    lines += ["— 201 —", "China's rise. International Security, 40(3), 7–53."]
+    assert page_furniture(lines) == {2}
 
 
 def test_a_line_printed_once_above_a_folio_with_its_head_below_is_the_note_s():
@@ -111,3 +112,9 @@ def test_section_headings():
         "Ibid., chap. 2.",
     ):
         assert not is_section_heading(line), line
+
+
+def test_a_wiki_note_list_without_its_numbers():
+    text = f"Notes\n^ {BOOK}\n^ a b 同上，第 15 页。\n^ {ARTICLE}\n"
+    assert _read(text) == [(1, BOOK), (2, "同上，第 15 页。"), (3, ARTICLE)]
+    assert [n for n, _t in _read(f"31. ^ {BOOK}\n32. ^ a b {ARTICLE}\n")] == [31, 32]

@@ -75,7 +75,10 @@ def test_paste_shape_keeps_accuracy(heldout_bench, tmp_path, name, shape):
 
 
 def test_paste_shapes_change_the_text():
-    texts = ("王某：《大国关系》，北京：某出版社 2015 年版，第 12 页。", "Robert Jervis, Perception and Misperception, p. 58.")
+    texts = (
+        "王某：《大国关系》，北京：某出版社 2015 年版，第 12 页。",
+        "Robert Jervis, Perception and Misperception, p. 58.",
+    )
     notes = [(n, texts[n % 2]) for n in range(1, 11)]  # enough notes for two pages of four
     pasted = {noise.pasted_notes_file(shape, notes) for shape in noise.SHAPES}
     assert len(pasted) == len(noise.SHAPES)

@@ -50,7 +50,7 @@ from annobib.extract.fields import (
 )
 
 LEAD_IN_RE = re.compile(
-    r"^(?:(?:[中日韩英俄德法]文(?:原版|原著|版)|原版|原著|[中日韩英俄]译本|中译|日译|邦訳)\s*(?:(?:参?见|見)\s*[：:]?|[：:]|として\s*[、，,]?)\s*|(?:资料|数据|材料|史料)(?:来源|出处)\s*[：:]\s*|(?:(?:例如|比如|此外|另外|同时)\s*[，,]?\s*(?=(?:(?:可|请|亦|也|还|另)\s*){0,2}[参详见]))?(?:(?:(?:另|亦|也|还|又|均|请|可以|可|具体|详细|更多|相关|有关|讨论|论述|论证|分析)\s*){0,3}(?:参\s*见|参\s*阅|参\s*看|详\s*见|见|转\s*引\s*自|转\s*引|引\s*自|参考|参照|载|参(?![议議谋謀考照阅看见與与加赞])(?=[\u4e00-\u9fff·]{2,8}?\s*(?:[：:]\s*[《「『]|氏)))(?:于)?\s*[：:]?\s*(?:(?:例如|比如|如)\s*[：:，,]?\s*)?)"
+    r"^(?:(?:[中日韩英俄德法]文(?:原版|原著|版)|原版|原著|[中日韩英俄]译本|中译|日译|邦訳)\s*(?:(?:参?见|見)\s*[：:]?|[：:]|として\s*[、，,]?)\s*|(?:资料|数据|材料|史料)(?:来源|出处)\s*[：:]\s*|(?:(?:例如|比如|此外|另外|同时)\s*[，,]?\s*(?=(?:(?:可|请|亦|也|还|另)\s*){0,2}[参详见]))?(?:(?:(?:另|亦|也|还|又|均|请|可以|可|具体|详细|更多|相关|有关|讨论|论述|论证|分析)\s*){0,3}(?:参\s*见|参\s*阅|参\s*看|详\s*见|见|转\s*引\s*自|转\s*引|引\s*自|参考|参照|载|参(?![议議谋謀考照阅看见與与加赞])(?=(?:[（(［\[〔][\u4e00-\u9fff]{1,3}[）)］\]〕])?[\u4e00-\u9fff·]{2,8}?\s*(?:[：:]\s*[《「『]|氏|著[，,])))(?:于)?\s*[：:]?\s*(?:(?:例如|比如|如)\s*[：:，,]?\s*)?)"
     r"|(?:See|see)(?:\s+also)?\s+the\s+(?:essays|chapters|contributions|articles|papers)\s+(?:in|to)\b"  # see the essays in Ed., ed.,
     r"|(?:See|see)(?:\s+also)?\s+the\s+[a-z][a-z'’\- ]{2,120}?\s+in(?=\s+[A-Z])"  # see the discussion in A. Author, …
     r"|(?:(?:See|see)\s+also,?\s+(?:for\s+example|for\s+instance|e\.?g\.?),|(?:See|see)\s+also|(?:See|see),?\s+(?:for\s+example|for\s+instance|e\.?g\.?|inter\s+alia|among\s+others|in\s+particular|especially|generally),"
@@ -178,8 +178,8 @@ OPCIT_EN_RE = re.compile(
 )
 # the author of the work cited just before, named again by a word or a dash
 DITTO_RE = re.compile(
-    r"^(?:Он\s+же|Она\s+же|Они\s+же|Idem|Eadem|同氏|同人|同(?=\s*[『「《])|같은\s*(?:필자|저자|이))\s*[.,，、:：]?\s*(?=\S)"
-)  # 같은 필자 (Korean): the same author
+    r"^(?:Он\s+же|Она\s+же|Они\s+же|Idem|Eadem|同氏|同人|同(?=\s*[『「《])|氏著(?=\s*[：:]?\s*[《「『])|같은\s*(?:필자|저자|이))\s*[.,，、:：]?\s*(?=\S)"
+)  # 같은 필자 (Korean), 氏著 (Chinese: his or her work): the same author
 STRONG_SIGNAL = re.compile(r"https?://|\d{4}|\[(?:J|M|N|D|C|R|EB/OL)\]|,”|,\"|[：:]\s*[《「『]|》\s*[，,]\s*(?:载|《)")
 PREFIX_CITES = re.compile(
     r"https?://|www\.|\b(?:1[5-9]|20)\d\d\b|\[(?:J|M|N|D|C|R|EB/OL)\]|[：:]\s*[《「『]|》\s*[，,]\s*(?:载|《)"
@@ -568,7 +568,7 @@ _SEE_INSIDE = re.compile(r"\b(?:[Ss]ee(?: also)?|[Cc]f\.)\s+(?=[A-Z“\"])")
 _TRANSLATION_LEAD = re.compile(r"(?:[中日韩英俄德法]文?译本|中译|日译|汉译|邦訳|翻訳)")
 _TRANSLATION_FIRST = frozenset("中日韩英俄德法汉邦翻")
 _CONNECTIVE = re.compile(r"^(?:此外|另外|再者)\s*[，,]\s*(?=[^，,。：:《]{2,30}[：:]\s*[《「『])")
-_DITTO_FIRST = frozenset("ОIE同같")  # the first characters of DITTO_RE's words
+_DITTO_FIRST = frozenset("ОIE同氏같")  # the first characters of DITTO_RE's words
 _LEAD_WORD_CUES = ("参", "详", "转", "See", "see", "Cf", "cf")
 _LEAD_WORD_CUE_RE = re.compile("|".join(_LEAD_WORD_CUES))  # the reference the test checks against
 _LEAD_WORD_CUES_ASCII = tuple(w for w in _LEAD_WORD_CUES if w.isascii())
@@ -620,6 +620,9 @@ _SHORT_FORM_ENDS_REMARK = re.compile(
 _AFTER_CITE_OK = re.compile(
     r"[《「『“\"]|https?://|www\.|第\s*\d+\s*[页頁版卷期]|\bpp?\.\s*\d|同上|前引|参见|参阅|转引|另见|又见|亦见|见"
 )
+# 该报"商务"栏另有记载: a short quoted term that prose runs on from (a Han character right after
+# it), no title a citation would quote
+_QUOTED_TERM = re.compile(r"[“\"][^”\"，,。]{1,8}[”\"](?=[\u4e00-\u9fff])")
 _AFTER_PROSE = re.compile(r"[的了是]|认为|指出|值得|需要|本文|笔者|作者|该书|该文|此外|不过|但是")
 
 
@@ -688,7 +691,9 @@ def cut_trailing_commentary(text: str) -> str:
                 and _CUT_TRAILING_COMMENTARY_RE2.search(before + "，")
                 and (
                     HAN.search(after[:4])
-                    and not _AFTER_CITE_OK.search(after)
+                    and not _AFTER_CITE_OK.search(
+                        _QUOTED_TERM.sub("", after) if '"' in after or "“" in after else after
+                    )
                     and not score_at_least(after, 3)
                     and (not cre.search(r"\d{4}", after) or _AFTER_PROSE.search(after) and cre.search(r"[，,]", after))
                     or _japanese_remark(after)

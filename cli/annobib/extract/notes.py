@@ -551,7 +551,7 @@ def loose_notes(text: str) -> list[Note]:
     Notes are numbered by their marker, else by position; they have no page.
     """
     text = _before_end_mark(normalize_text(text).replace("\f", "\n"))  # loose notes have no pages
-    text = _single_spaced(text)
+    text = _caret_items(_single_spaced(text))
     at = _list_heading_after_notes(text)
     notes = loose_notes(text[:at]) if at else []
     if len(notes) >= 2:
@@ -578,6 +578,21 @@ def loose_notes(text: str) -> list[Note]:
             )
         )
     return out
+
+
+# ``^ a b Smith, J. (2001)…``: a wiki's note list copied from a browser, which draws the list's
+# numbers itself and so mostly leaves them out of the copy (``31. ^ …`` when it copies them); the
+# caret and the letters that jump back to each place the note is cited open every note
+_CARET = re.compile(r"^[ \t]*(\d{1,6}[.．][ \t]*)?\^(?:[ \t]+[a-z](?=[ \t]))*[ \t]*", re.M)
+
+
+def _caret_items(text: str) -> str:
+    """A pasted wiki note list with its carets taken out, each note opened by its number (the
+    copied one, else its place in the list); other texts as they are."""
+    if "^" not in text or len(_CARET.findall(text)) < 2:
+        return text
+    place = iter(range(1, text.count("^") + 1))
+    return _CARET.sub(lambda m: m.group(1) or f"{next(place)}. ", text)
 
 
 _BLANK_LINES = re.compile(r"\n[ \t\u3000]*\n\s*")
@@ -853,12 +868,19 @@ _NOTE_ONE_IN_LINE = re.compile(r"(?<=[^\S\n])1[.．][ \t]+(?=\S)")
 
 def _note_one_after_heading(head: str) -> tuple[int, str] | None:
     """Where the line holding note 1 starts and note 1's text, when a heading (short, no sentence
-    stop: a chapter's number and title) stands before its marker on that line; else None."""
+    stop: a chapter's number and title; or a short heading and its colon, ``注释:1…``) stands before
+    its marker on that line; else None."""
     line_start = head.rfind("\n", 0, len(head.rstrip())) + 1
+    glued = _HEADING_COLON_ONE.match(head, line_start)
+    if glued:  # 参考注释:1王治来:…: a heading and its colon, note 1's number glued to its text
+        return line_start, head[glued.end() :].rstrip()
     m = _NOTE_ONE_IN_LINE.search(head, line_start)
     if m is None or not _HEADING_LINE.match(head[line_start : m.start()].strip() or "。"):
         return None
     return line_start, head[m.end() :].rstrip()
+
+
+_HEADING_COLON_ONE = re.compile(r"[ \t\u3000]*[^\s\d。.，,:：《“\"]{1,12}[:：][ \t\u3000]*1(?![\d年月日.．、)）])")
 
 
 _BLANK_LINE_END = re.compile(r"\n[ \t\u3000]*\n[ \t\u3000]*\Z")

@@ -220,6 +220,8 @@ def _restarting_after_breaks(cands: list[Marker], text: str) -> list[Marker]:
         return []
     shape = max({c.shape for c in starts}, key=lambda s: sum(c.shape == s for c in starts))
     marks = [c for c in starts if c.shape == shape]
+    if not any(c.number <= min(2, before.number) for before, c in zip(marks, marks[1:])):
+        return []  # the numbering never starts again: no need to look for breaks
     breaks = _break_lines(text, marks[0].start)
     if not breaks:
         return []

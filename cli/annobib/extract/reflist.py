@@ -51,9 +51,14 @@ _FOLIO = r"(?!(?:1[5-9]|20)\d\d\b)\d{1,4}"  # a year is not a folio
 # even pages, ``2024] SOVEREIGN DEBT 1463`` (the year's closing bracket) on odd ones
 _LAW_HEAD_TAIL = r"(?:\s+\[\d{1,4}:\d{1,5}\]?)?"
 _LAW_HEAD_LEAD = r"(?:(?:1[5-9]|20)\d\d\]\s+)?"
+# a journal's issue line in capitals: ``ASIAN PERSPECTIVES · VOLUME 62, NUMBER 1 · SPRING 2023``
+_ISSUE_HEAD = (
+    r"[A-Z][A-Z&’' ]{3,60}\s*[·•|,]\s*VOL(?:UME|\.)\s*\d{1,4}(?:\s*,?\s*(?:NUMBER|NO\.|ISSUE)\s*\d{1,3})?"
+    r"(?:\s*[·•|,]\s*(?:[A-Z]{3,9}\.?\s+)?(?:1[5-9]|20)\d\d)?"
+)
 PAGE_OF_RE = re.compile(
     r"^\s*(?:Page\s+\d{1,4}\s+of\s+\d{1,4}|\d{1,4}\s*/\s*\d{1,4}|第\s*\d{1,4}\s*页\s*[，,]?\s*共\s*\d{1,4}\s*页"
-    rf"|{_LAW_HEAD_LEAD}{_CAPS}\s+{_FOLIO}|{_FOLIO}\s+{_CAPS}{_LAW_HEAD_TAIL})\s*$"
+    rf"|{_LAW_HEAD_LEAD}{_CAPS}\s+{_FOLIO}|{_FOLIO}\s+{_CAPS}{_LAW_HEAD_TAIL}|{_ISSUE_HEAD})\s*$"
 )
 
 

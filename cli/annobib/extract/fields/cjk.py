@@ -506,6 +506,8 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
         ]
     elif lang == "chinese" and _CJK_LANGUAGE_AND_URL_RE2.search(rest):
         lang = "japanese"  # Japanese publisher forms
+    elif lang == "chinese" and HANGUL.search(rest) and _HANGUL_PLACE.search(rest):
+        lang = "korean"  # 閔斗植, 『中國近代史硏究』(서울: 一潮閣, 1973): published in Korea, in Hanja
     elif lang == "japanese" and _ZH_SIMPLIFIED.search(title) and not KANA.search(title + author_part):
         lang = "chinese"  # 閻明遠『大国外交与国际秩序』北京：…: a Chinese work cited the Japanese way
     # Japanese notes print the container in 『』 after a 「」 title
@@ -576,10 +578,26 @@ _CJK_CONTAINER_RE5 = re.compile(r"(主编|编|編|编校|点校|監修|eds?\.|(?
 
 def _place_and_publisher(text: str) -> re.Match | None:
     """``北京：某某研究所 1972 年版`` / ``서울: 명인문화사, 2017``: an imprint by its shape (place, colon,
-    name, year) whatever the publisher's name ends in."""
+    name, year) whatever the publisher's name ends in; ``某省农林处研究室1943年印行``: the body that
+    printed the work, its year and the word 印行 (编印, 铅印 …)."""
+    printed = _PRINTED_BY.search(text) if "印" in text else None
+    if printed:
+        return printed
     if ":" not in text and "：" not in text:
         return None
     return PLACE_PUB_NIANBAN.search(text) or PLACE_PUB_CJK.search(text)
+
+
+_WOODBLOCK = re.compile(r"年\s*(?P<pub>[\u4e00-\u9fff]{2,8}?)(?:刻本|刊本|重刊本|重刻本|活字本)")
+# an imprint's place written in Hangul, ``(서울: 一潮閣, 1973)``, ``, 파주: 한울, 2010``
+_HANGUL_PLACE = re.compile(r"(?:^|[（(，,]\s*)[\uac00-\ud7af]{2,4}\s*[：:]")
+# a number alone between a title and its imprint in brackets: the volume of a multi-volume work
+# (the imprint's brackets are a full-width comma by now: PAREN_IMPRINT)
+_BARE_VOLUME = re.compile(r"\s*(\d{1,3})()()\s*(?=[（(，][^）)，]*\d{4})")
+_PRINTED_BY = re.compile(
+    r"(?:^|[，,]\s*)(?:(?P<loc>[\u4e00-\u9fff]{2,4})\s*[：:]\s*)?(?P<pub>[^，,：:；;。《》「」『』\d\s]{2,30}?)"
+    r"\s*(?P<year>\d{4})\s*年\s*(?P<month>)(?:印行|编印|刊印|铅印|油印|印制)"
+)
 
 
 def _imprint_in(text: str) -> bool:
@@ -648,9 +666,10 @@ _CJK_CUES_RE3 = re.compile(
     r"(?:会议|研讨会|论坛|年会|学术会议|シンポジウム|学会)[”\"]?(?:上的|的)?(?:论文|報告|发言|提交论文)|(?:会议|研讨会|论坛)\s*[，,]"
     r"|[“\"][^”\"]{2,40}[”\"]\s*(?:会议)?论文(?!集)|提交[^，,。《》]{2,40}?的?论文(?!集)"
 )
+_MARKED_SPAN = re.compile(r"《[^《》]*》")
 _CJK_CUES_RE4 = re.compile(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏|所蔵")
 _CJK_CUES_RE5 = re.compile(
-    r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:合|共)?(?:译注|譯註|译|訳|譯|(?<=[\uac00-\ud7af])\s*옮김)"
+    r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:合|共|主)?(?:译注|譯註|译|訳|譯|(?<=[\uac00-\ud7af])\s*옮김)"
     r"\s*(?:[，,]|(?<=訳)\s*、|(?<=옮김)\s*(?=[（(])|$)"
 )  # 森本隆訳、筑摩書房: Japanese separates the credit with 、; 홍성태 옮김 (서울: …): Korean's before the imprint
 _CJK_CUES_RE6 = re.compile(r"^\s*(白皮书|蓝皮书|研究报告|报告|政策简报|工作论文|白書|報告書|보고서)")
@@ -685,7 +704,8 @@ def _cjk_cues(n: _CjkNote) -> None:
         else None
     )
     conf = _CJK_CUES_RE3.search(rest_nourl) if _has_any(rest_nourl, _CONF_CUES) else None
-    archive = _CJK_CUES_RE4.search(rest_nourl) or lib_first
+    # (an archive's word inside a container's title marks, 载…《俄罗斯解密档案选编》, names a book)
+    archive = _CJK_CUES_RE4.search(_MARKED_SPAN.sub("", rest_nourl) if "《" in rest_nourl else rest_nourl) or lib_first
     pub = publisher_zh(rest_after) or publisher_zh(rest_nourl)
     if pub and len(pub.group("pub")) < 2:
         pub = None
@@ -696,6 +716,8 @@ def _cjk_cues(n: _CjkNote) -> None:
     vol = ZH_VOLUME.search(rest_nourl) if _has_any(rest_nourl, "卷辑輯集册冊권집巻") else None
     if not vol and n.container and _COLLECTED_WORKS.search(n.container):
         vol = _COLLECTION_VOLUME.match(rest_after)  # 《大正藏》第50册: a canon's volumes are 册
+    if not vol and rest_after[:4].strip()[:1].isdigit():
+        vol = _BARE_VOLUME.match(rest_after)  # 『한국사』 52 (서울: 탐구당, 2001): a series' volume
     ko_num = KO_NUMBER.search(rest_nourl) if "호" in rest_nourl or "号" in rest_nourl else None
     series = ZH_SERIES.search(rest_nourl) if "辑" in rest_nourl else None
     date = iso_date(rest_nourl)
@@ -709,6 +731,7 @@ def _cjk_cues(n: _CjkNote) -> None:
             continue
         if (
             len(s) > 30
+            or not s.strip(" .。,，、()（）")  # the stops a masked date leaves, no site
             or s.startswith(("载", "见", "第"))
             or s[:1] in URL_FIRST
             and URL_RE.match(s)
@@ -889,6 +912,9 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
         etype = "book"  # （清）顾炎武：《日知录》卷十《…》: a classic, cited without an edition
         if date:
             f["date"] = date
+        woodblock = _WOODBLOCK.search(rest_nourl) if "本" in rest_nourl else None
+        if woodblock:  # 清道光二十六年筠渌山房刻本: the studio that cut the blocks published it
+            f["publisher"] = woodblock["pub"]
     elif archive and not issue and not pub:
         etype = "misc"
         _cjk_archive_fields(n)
@@ -1042,8 +1068,8 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
 
 
 _CJK_TYPE_BOOK_OR_REPORT_RE1 = re.compile(
-    r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]"
-    r"|^\s*[（(]([上中下一二三四五六七八九十]|\d{1,2})[）)]|^\s*[，,、]?\s*([上中下])巻"  # 『…』下巻: a Japanese part (volume 下, as 上册 is 上)
+    r"(?:第|제)\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯권])|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]"
+    r"|^\s*[（(]([上中下一二三四五六七八九十]|\d{1,2})[）)]|^\s*[，,、]?\s*([上中下])巻"  # 『…』下巻: a Japanese part (volume 下, as 上册 is 上); 제16권: Korean
 )
 _CJK_TYPE_BOOK_OR_REPORT_RE2 = re.compile(
     r"(?:^|[》』）)\s，,（(])\s*(?:(?:第|제)\s*(\d+|[一二三四五六七八九十]+)\s*(?:版|판)|(修订版|增订版|再版|修订本|增订本|增订新版|修订新版|補訂版|补订版|増補版|增补版|改訂版|増補改訂版|新装版))\s*[）)]?\s*(?=[，,、第（(]|$)"
@@ -1104,10 +1130,12 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
     etype = None
     if pub:
         etype = "book"
-        vm = _CJK_TYPE_BOOK_OR_REPORT_RE1.search(rest_nourl) if _has_any(rest_nourl, "卷册巻辑輯（(") else None
+        vm = _CJK_TYPE_BOOK_OR_REPORT_RE1.search(rest_nourl) if _has_any(rest_nourl, "卷册巻辑輯권（(") else None
         if vm:
             v = vm.group(1) or vm.group(2) or vm.group(3) or vm.group(4)
             f["volume"] = _cn_int(v)
+        elif n.vol is not None and n.vol.re is _BARE_VOLUME:
+            f["volume"] = n.vol.group(1)  # 『한국사』 52 (서울: 탐구당, 2001)
         em = _CJK_TYPE_BOOK_OR_REPORT_RE2.search(
             rest_nourl[: pub.start()] if pub.re is PUBLISHER_ZH and pub.string is rest_nourl else rest_nourl[:20]
         )

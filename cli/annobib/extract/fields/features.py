@@ -82,8 +82,10 @@ def _has_month_word(text: str) -> bool:
 
 DOT_DMY = re.compile(r"(\d" + _WB + r"\d?)\.(\d{1,2})\.(\d{4})\b")
 ISO_DATE = re.compile(r"(\d" + _WB + r"\d{3})([-./])(\d{1,2})\2(\d{1,2})\b")
-# 2003. 8. 16.: a Korean date, a space after each dot and one closing it
-KO_DOTTED = re.compile(r"(?<![\d.])((?:1[89]|20)\d\d)\. (\d{1,2})\. (\d{1,2})\.")
+# 2019. 3. 5. / (2022. 3. 15): a Korean date, its last stop left out before a closing bracket;
+# (?<![\d.])((?:1[89]|20)\d\d)\. …, its boundary written after the first digit (as YEAR's) so that the
+# engine looks for a 1 or a 2 instead of testing the lookbehind at every position
+KO_DOTTED = re.compile(r"((?:1(?<![\d.]1)[89]|2(?<![\d.]2)0)\d\d)\. (\d{1,2})\. (\d{1,2})(?:\.|(?=[)）]))")
 YEAR = re.compile(r"(1(?<![\d/.-]1)[5-9]\d\d|2(?<![\d/.-]2)0\d\d)(?!\d)")  # (?<![\d/.-])(1[5-9]\d\d|20\d\d)
 ZH_YMD = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 ZH_YM = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?!\s*\d{1,2}\s*[日일])")
@@ -117,8 +119,9 @@ def cjk_pages(text: str) -> re.Match | None:
 
 
 # 第345页上 / 第346页中: a page of a canon printed in registers (the Taishō's 上中下, often a b c)
-_PAGE_REGISTER = re.compile(r"[上中下](?=\s*(?:[。，,.;；）)]|$))")
-_REGISTERS = ("上", "中", "下")
+# the register of a page (上 中 下), or the side of a woodblock leaf (``第5页b``: a 刻本's folio, a/b)
+_PAGE_REGISTER = re.compile(r"[上中下ab](?=\s*(?:[。，,.;；）)]|$))")
+_REGISTERS = ("上", "中", "下", "a", "b")
 
 
 def cjk_page_locator(m: re.Match) -> str:
@@ -850,7 +853,8 @@ _QUOTE_PAIRS = {"“": "”", '"': '"'}
 
 
 # a British title in single quotes after the author's comma, closed before a comma: 'Title', in …
-_SINGLE_QUOTED = re.compile(r"(?<=,\s)['‘](?P<t>[^'‘’]{3,}?(?:['’][a-z][^'‘’]*?)*)['’](?=\s*,)")
+# ((?<=,\s)['‘]…, the lookbehind written after the quote: the engine looks for quotes, not at every position)
+_SINGLE_QUOTED = re.compile(r"['‘](?<=,\s['‘])(?P<t>[^'‘’]{3,}?(?:['’][a-z][^'‘’]*?)*)['’](?=\s*,)")
 
 
 def _find_quoted(text: str) -> tuple[int, int, str] | None:

@@ -201,7 +201,12 @@ def parse_russian(text: str) -> Parsed:
         f["journaltitle"], f["entrysubtype"], f["langid"] = issue["j"], "newspaper", "russian"
         f["date"] = _ru_day_date(issue["y"], issue["m"], issue["d"])
         return Parsed(type="article", fields=_order(f), locator=locator, names=[])
-    if "//" in rest and RU_CITY.search(rest.partition("//")[2]):
+    news = _RU_QUOTED_NEWS.match(rest) if "//" not in rest and "г" in rest else None
+    if news:  # Н. Т. Федорченко, «Ночные беседы», Правда, 23 октября 1988 г., с. 4.
+        etype = "article"
+        f.update(title=news["t"].strip(), journaltitle=news["j"].strip(), entrysubtype="newspaper")
+        f.update(date=_ru_day_date(news["y"], news["m"], news["d"]), pages=news["p"] or "")
+    elif "//" in rest and RU_CITY.search(rest.partition("//")[2]):
         etype = _russian_chapter(f, rest, locator)
     elif "//" in rest:
         etype = _russian_article(f, rest, locator)
@@ -349,6 +354,13 @@ _RU_NEWS_ISSUE = re.compile(
     r"^(?P<j>[А-ЯЁ][^.,:;/]{1,40})\.\s*(?P<y>(?:1[89]|20)\d\d)\.\s*(?P<d>\d{1,2})\s+"
     r"(?P<m>(?:янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*)\.?\s*(?:С\.\s*\d+\.?)?\s*$"
 )
+# a newspaper article cited the Chicago way, as Chinese and English notes cite Russian papers: the
+# title quoted, the paper, the day, the page (``, «Ночные беседы», Правда, 23 октября 1988 г., с. 4.``)
+_RU_QUOTED_NEWS = re.compile(
+    r"^,?\s*[«\"“](?P<t>[^»\"”]{2,200})[»\"”],?\s*(?P<j>[А-ЯЁ][^,«»\"]{1,60}),\s*(?P<d>\d{1,2})\s+"
+    r"(?P<m>(?:янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*)\.?\s+(?P<y>(?:1[89]|20)\d\d)\s*(?:г\.)?"
+    r"(?:,\s*[сС]\.\s*(?P<p>\d+))?\.?\s*$"
+)
 _RU_DAY_MONTH = re.compile(r"(\d{1,2})\s+((?:янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*)(?![а-я])")
 
 
@@ -357,6 +369,9 @@ def _russian_chapter(f: dict[str, str], rest: str, locator: str | None) -> str:
     in a collection (a city and publisher after ``//``, not a journal's year and issue)."""
     title, _, cont = rest.partition("//")
     f["title"] = strip_trailing(title)
+    book_author = _AUTHORS.match(cont)
+    if book_author:  # // Бартольд В. В. Сочинения. Т. 1.: the collected works' author before their title
+        cont = cont[book_author.end() :]
     book = {}
     _russian_book(book, cont, None)
     f["booktitle"] = cre.sub(

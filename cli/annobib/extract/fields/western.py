@@ -375,14 +375,15 @@ _WESTERN_CUES_RE3 = re.compile(
 # Journal 30, no. 2 (1978): 167–214; British: Journal, 6 (1995), pp. … / Journal, 49:4 (2006) (volume:issue)
 _WESTERN_CUES_RE4 = re.compile(
     r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?(?!(?:No|Vol|Nos)\.)[A-Z][^,\d]*?)*?)(?<!\s)(?:,(?=\s+\d{1,4}(?::\d{1,3})?\s*\())?\s+(?P<v>\d+)(?::(?P<cn>\d{1,3})(?=\s*\())?(?:,\s*nos?\.\s*(?P<n>\d+(?:\s*[-–/]\s*\d+)?))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?"
-    r"(?:(?<=\d),\s*(?P<pin>\d+(?:\s*[-–—]\s*\d+)?)(?![\d/.]))?"  # …(1994): 833-50, 840: the page cited
+    r"(?:(?<=\d),\s*(?:at\s+)?(?P<pin>\d+(?:\s*[-–—]\s*\d+)?)(?![\d/.]))?"  # …(1994): 833-50, [at] 840: the page cited
 )
 # Jindaishi yanjiu, no. 4 (2003): 77–101: a journal numbered by issue alone, no volume before it
 _ISSUE_ONLY_PAGES = re.compile(r",\s*no\.\s*\d+\s*\([^()]{0,30}\d{4}\):\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?)")
 _WESTERN_CUES_RE5 = re.compile(r"(Ph\.?\s?D\.?|doctoral|master'?s|M\.?A\.?|MPhil)\s*(diss\.|dissertation|thesis)", re.I)
 _WESTERN_CUES_RE6 = re.compile(r"paper (?:presented|delivered|prepared) (?:at|for) (?:the )?(?P<ev>[^,]+)", re.I)
 _WESTERN_CUES_RE7 = re.compile(
-    r"^in:?\s+(?P<eds>.+?),?\s*(?:\((?:eds?\.?|editors?)\)|eds?\.|editors?)\s*,\s*(?P<book>.+)$", re.I
+    r"^in:?\s+(?P<eds>.+?),?\s*(?:\((?:eds?\.?|editors?)\)|(?<!\d[a-z]{2}\s)(?<!rev\.\s)eds?\.|editors?)\s*,\s*(?P<book>.+)$",
+    re.I,
 )
 _WESTERN_CUES_RE8 = re.compile(
     r"^in:?\s+(?P<book>.+?),\s*(?:eds?\.|edited by)\s+(?P<eds>"
@@ -540,6 +541,8 @@ def _western_cues(n: _WesternNote) -> None:
             and _WESTERN_CUES_RE12.match(s2)
         ):
             continue
+        if first.isdigit() and bare_page(s2):
+            continue  # Author, “Short Title,” 140-42: the pages cited, not a journal
         if first.islower() and _is_description(s2):
             continue  # “Title,” press release, May 14, 2024: what the work is, not where it appeared
         container = s2
@@ -672,6 +675,9 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
         bvol = cre.search(r"(?:^|,\s*)(?:Vol(?:ume)?\.?|vol\.)\s*(\d+)\b", book + chap_tail)
         if bvol:  # in The Cambridge History of …, vol. 2, ed. …: the volume of the book
             f["volume"] = bvol.group(1)
+        bed = _NUMBERED_EDITION.search(chap_tail) if "ed" in chap_tail else None
+        if bed:  # in Book, ed. A and B, 2nd ed. (Place: …): the book's edition
+            f["edition"] = bed.group(1)
         if placepub:
             f["location"] = placepub.group("loc").strip()
             f["publisher"] = placepub.group("pub").strip()
