@@ -43,7 +43,36 @@ odd = st.recursive(  # shapes the fast writer hands back to json: tuples, keys t
 @FAST
 @given(st.one_of(plain, odd), st.sampled_from([1, 2, 4]))
 def test_indented_json_is_the_standard_librarys_text(data, indent):
-    assert jsonout.dumps(data, indent) == json.dumps(data, ensure_ascii=False, indent=indent)
+    expected = json.dumps(data, ensure_ascii=False, indent=indent)
+    assert jsonout.dumps(data, indent) == expected
+    saved, jsonout.LONG_LIST = jsonout.LONG_LIST, 0  # every list a long one: items joined as made
+    try:
+        assert jsonout.dumps(data, indent) == expected
+    finally:
+        jsonout.LONG_LIST = saved
+
+
+def test_a_long_list_is_held_as_item_texts_not_parts():
+    """`validate --json` of 126,000 findings: their parts held at once took 323 MB, 60 MB more
+    than json.dumps; each finding's text joined as it is made takes half of json's peak."""
+    import tracemalloc
+
+    findings = [
+        {"line": i, "code": "E201", "key": f"k{i}", "message": "no title; add title = {…}", "fix": None}
+        for i in range(5000)
+    ]
+
+    def peak(write) -> int:
+        tracemalloc.start()
+        try:
+            write(findings)
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    ours = peak(jsonout.dumps)
+    theirs = peak(lambda data: json.dumps(data, ensure_ascii=False, indent=2))
+    assert ours < 0.7 * theirs, (ours, theirs)
 
 
 def test_a_cycle_is_refused_as_json_refuses_it():

@@ -19,6 +19,7 @@ class _Unusual(Exception):
 
 
 _WORDS = {True: "true", False: "false", None: "null"}
+LONG_LIST = 100  # items: past this, each item's text is joined as soon as it is written
 
 
 def dumps(data, indent: int = 2) -> str:
@@ -58,9 +59,14 @@ def _write(value, out: list[str], newline: str, step: str) -> None:
             return
         inner = newline + step
         sep = "[" + inner
+        long = len(value) > LONG_LIST
         for item in value:
             if type(item) is str:
                 out += (sep, _string(item))
+            elif long:  # joined at once: the parts of 126,000 findings held together took 323 MB
+                part = [sep]
+                _write(item, part, inner, step)
+                out.append("".join(part))
             else:
                 out.append(sep)
                 _write(item, out, inner, step)
