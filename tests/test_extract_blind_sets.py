@@ -91,6 +91,7 @@ FLOORS = {
     "extract_blind34": 0.80,  # 80.3 % on first contact (as the outside test had it)
     "extract_blind35": 0.835,  # 83.7 % on first contact (note layouts as pasted)
     "extract_blind36": 0.935,  # 94.0 % on first contact (written last, as the outside test had it)
+    "extract_blind37": 0.93,  # 93.5 % on first contact (written last; never fixed: the measure of the final code)
 }
 
 
