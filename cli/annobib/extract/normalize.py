@@ -249,14 +249,15 @@ def url_tails(text: str) -> str:
 # every piece of debris opens (after spaces) with one of the characters of the lookahead: a position
 # without one is passed over by one class test instead of by trying each alternative
 _DEBRIS = re.compile(
-    r"(?=[\s\[［【(（被下引浏CTRAGPWS百知万维谷VFJNBD阅在赞点分↩↑])"
+    r"(?=[\s\[［【(（被下引浏CTRAGPWS百知万维谷VFJNBD阅在赞点分↩↑닫])"
     r"(?:\s*(?:[\[［【(（]\s*)?(?:被引量|被引次数|被引|下载量|下载次数|下载|引用次数|引用|浏览次数|浏览)\s*[:：]?\s*\d+\s*(?:次)?(?:\s*[\]］】)）])?"
     r"|\s*[\[(]\s*(?:Cited by|Citations?|Times cited)\s*:?\s*\d+(?:,\d{3})*\s*[\])]"  # [Cited by 1,204]
     r"|\s*(?:Cited by|Times cited)\s*:?\s*\d+(?:,\d{3})*|\s*Related articles|\s*All \d+ versions"
-    r"|\s*(?:\[\s*)?(?:Google Scholar|CrossRef|Crossref|PubMed|Web of Science\s?®?|Scopus|CNKI|百度学术|知网|万方|维普|谷歌学术|Search in Google Scholar|View (?:in )?Article|View all (?:references|notes)|Find this resource|Ref\s*list|CiNii(?: Research| Articles| Books)?(?:\s*で見る)?|J-STAGE|NDL Search|JSTOR|Back to [Tt]op|Download citation|[(（]?阅读原文[)）]?)(?:\s*\])?"
+    r"|\s*(?:\[\s*)?(?:Google Scholar|CrossRef|Crossref|PubMed|Web of Science\s?®?|Scopus|CNKI|百度学术|知网|万方|维普|谷歌学术|Search in Google Scholar|View (?:in )?Article|View all (?:references|notes)|Find this resource|Ref\s*list|CiNii(?: Research| Articles| Books)?(?:\s*で見る)?|J-STAGE|NDL Search|JSTOR|Back to [Tt]op|Green Version|Download citation|[(（]?阅读原文[)）]?)(?:\s*\])?"
     r"|\s*,(?=\s*[\[［])"  # ``[Crossref], [Google Scholar]``: a comma between bracketed links
     r"|\s*(?:阅读|在看|点赞|赞|分享)\s*[:：]?\s*\d+(?:\.\d+)?\s*[万wW]?\+?"  # a WeChat post's counts: 阅读 3046  赞 18  在看 7
     r"|\s*[↩↑]\ufe0e?\ufe0f?[0-9²³¹⁴-⁹]?"  # a web page's back-link to the text (Markdown footnotes: ``↩`` ``↩2``)
+    r"|(?<=[.。)）\d])\s*닫기"  # the close button of a Korean database's note pop-up, read with its note
     r")+\s*$"
 )
 
@@ -299,8 +300,11 @@ _DEBRIS_WORDS = (
     "在看",
     "赞",
     "分享",
+    "Green Version",
+    "阅读原文",
     "↩",
     "↑",
+    "닫기",
 )
 
 
@@ -328,6 +332,10 @@ def leading_tag(line: str) -> str:
 
 _DEBRIS_CUE = re.compile("|".join(map(re.escape, _DEBRIS_WORDS)))
 
+# a repost's line about where the article first appeared, after or before its notes:
+# ``（本文原载《…》2022年第4期，注释有删节。）``, ``原文刊载于《…》…``, a WeChat page's counters after it
+_REPRINT_NOTICE = re.compile(r"\s*[（(]?\s*(?:本文|原文)(?:原载|原刊|刊载|刊发|发表|首发)于?\s*《")
+
 
 def debris_line(line: str) -> bool:
     """A line that holds nothing but a site's links and counts (``CrossRef  Google Scholar``,
@@ -336,6 +344,8 @@ def debris_line(line: str) -> bool:
     if _WATERMARK.match(line):
         return True
     if ("织梦" in line or "dede" in line.lower()) and _CMS_STAMP.match(line):
+        return True
+    if ("本文" in line or "原文" in line) and _REPRINT_NOTICE.match(line):
         return True
     m = _DEBRIS.match(line) if _DEBRIS_CUE.search(line) else None
     return bool(m and m.start() == 0)
@@ -454,9 +464,11 @@ _OCR_FIX = re.compile(
     r"|(?<=出版|杂志)杜|(?<=\d)一(?=\d)|(?<=第)\s*\d+(?: \d+)+(?=\s*[页頁])"
     r"|(?<![\dA-Za-z])\d(?: \d)+(?: ?[-—–] ?\d(?: \d)*)?(?= ?[页頁号號])"
     r"|(?<=第) ?l(?= ?[期页頁卷号號版])"  # 2005年第l期: a lone l between 第 and its counter is the one
-    # 2O1O 年: the letter O for a zero, only in a number of two digits or more before its counter
-    # (one lazy look-ahead for the O, then the run taken whole and never given back: linear)
-    r"|(?<![A-Za-z\d])(?=O?\dO*\d)(?=[\dO]*?(?:\dO|O\d))[\dO]++(?= ?[年页頁号號期卷])"
+    # 2O1O 年, 第9—2O页: the letter O for a zero, in a number before its counter (one lazy look-ahead
+    # for the O, then the run taken whole and never given back: linear)
+    r"|(?<![A-Za-z\d])(?=[\dO]*?(?:\dO|O\d))[\dO]++(?= ?[年页頁号號期卷])"
+    # 档号03-0176-2O31-009: an O inside a run of digits that no letter touches (``B2O3`` stays)
+    r"|(?<![A-Za-z\d])(?=\d[\dO]*O)[\dO]++(?<=\d)(?![A-Za-z])"
 )
 
 

@@ -125,7 +125,19 @@ def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
     )
     if CONTROL.search(decoded.replace(_ESEP, "").replace(_DSEP, "")):
         decoded = re.sub(r"[\x00-\x17\x1a-\x1f\x7f]", " ", decoded)
-    decoded_parts = decoded.split(_ESEP)
+    plains = _plain_haystacks(items, metas, decoded.split(_ESEP))
+    # a closing separator: the last entry folds like the others (fold() trims the ends of
+    # non-ASCII text only), so a haystack never depends on what it was built with
+    folded_all = tx.fold(_ESEP.join(plains) + _ESEP).split(_ESEP)[:-1]
+    py_groups = _pinyin_groups(folded_all)
+    empty_py = "".join(M[11 : END + 1])
+    return [(folded_all[k] + py_groups.get(k, empty_py)).encode("utf-8", "surrogatepass") for k in range(len(items))]
+
+
+def _plain_haystacks(items: list[tuple], metas: list, decoded_parts: list[str]) -> list[str]:
+    """Each entry's groups behind their markers, before folding: decoded author/title/container/
+    tag/note/rest text, its key and type, keywords, languages and URL domain."""
+    M = MARKERS
     plains = []
     lang_memo: dict[str, str] = {}
     for k, it in enumerate(items):
@@ -177,9 +189,13 @@ def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
                 )
             )
         )
-    # a closing separator: the last entry folds like the others (fold() trims the ends of
-    # non-ASCII text only), so a haystack never depends on what it was built with
-    folded_all = tx.fold(_ESEP.join(plains) + _ESEP).split(_ESEP)[:-1]
+    return plains
+
+
+def _pinyin_groups(folded_all: list[str]) -> dict[int, str]:
+    """The pinyin groups of each haystack with Han characters (author, title, container, tags),
+    read in one pass over all of them; a group whose pinyin is its text stays empty."""
+    M = MARKERS
     han_idx = [k for k, h in enumerate(folded_all) if not h.isascii() and tx.has_han(h)]
     py_groups: dict[int, str] = {}
     if han_idx:
@@ -212,8 +228,7 @@ def batch_hays(items: list[tuple], strings: dict) -> list[bytes]:
                             text += "\x1f" + nm.SURNAME_READINGS[fam] + tx.pinyin(name[len(fam) :])
                 out.append(text)
             py_groups[k] = "".join((M[11], out[0], M[12], out[1], M[13], out[2], M[14], out[3], M[15], M[16], M[17]))
-    empty_py = "".join(M[11 : END + 1])
-    return [(folded_all[k] + py_groups.get(k, empty_py)).encode("utf-8", "surrogatepass") for k in range(len(items))]
+    return py_groups
 
 
 _STRING_START = re.compile(rb"^[ \t]*@[ \t]*string[ \t]*[{(]", re.I | re.M)

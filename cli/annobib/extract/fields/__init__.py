@@ -24,7 +24,7 @@ from annobib.extract import rx as cre
 # import from annobib.extract.fields (EN_PAGES, bare_page, iso_date, language_of, western_person …).
 from annobib.extract.fields.apa import parse_apa, parse_asa, parse_harvard, parse_social
 from annobib.extract.fields.archive import looks_like_western_archive, parse_western_archive
-from annobib.extract.fields.cjk import parse_cjk, parse_cjk_or_court_case
+from annobib.extract.fields.cjk import archive_first, parse_cjk, parse_cjk_archive_first, parse_cjk_or_court_case
 from annobib.extract.fields.features import (
     ANGLE_TITLE,
     CYR,
@@ -65,6 +65,7 @@ from annobib.extract.fields.lawcites import (
     parse_western_legislation,
     western_law_cue,
 )
+from annobib.extract.fields.acs import acs_cue, parse_acs
 from annobib.extract.fields.film import directed_by, parse_film
 from annobib.extract.fields.glossed import glossed, parse_glossed
 from annobib.extract.fields.mla import mla_cue, parse_mla_book
@@ -931,6 +932,30 @@ GENRES: list[Genre] = [
     ),
     Genre("cjk-book-marks", "cjk", _chinese_with_book_marks, parse_cjk, needs_cjk=True),  # no example in the tests yet
     Genre(
+        "cjk-archive-first",
+        "cjk",
+        archive_first,
+        parse_cjk_archive_first,
+        needs_cjk=True,
+        examples=(
+            # tests/test_extract_blind34_causes.py: the archive first, no title marks
+            (
+                "上海市档案馆藏工部局档案，关于码头捐的报告，1931年5月，档号U1-3-2207，第6页。",
+                {
+                    "type": "misc",
+                    "locator": "6",
+                    "fields": {
+                        "entrysubtype": "archive",
+                        "title": "关于码头捐的报告",
+                        "library": "上海市档案馆",
+                        "number": "U1-3-2207",
+                        "date": "1931-05",
+                    },
+                },
+            ),
+        ),
+    ),
+    Genre(
         "cjk-unmarked",
         "cjk",
         _chinese_without_marks,
@@ -1353,6 +1378,52 @@ GENRES: list[Genre] = [
                     "locator": "paras. 12-14",
                     "fields": {"number": "2014-02", "date": "2015-08-14", "institution": "PCA"},
                 },
+            ),
+        ),
+    ),
+    Genre(
+        "acs",
+        "acs",
+        acs_cue,
+        parse_acs,
+        examples=(
+            # tests/test_extract_blind34_causes.py: MDPI / ACS reference lists
+            (
+                "Okoro, C.N.; Lind, P.; et al. Tidal mixing on narrow shelves. J. Mar. Syst. 2019, 12, 301–318.",
+                {
+                    "type": "article",
+                    "locator": "301-318",
+                    "fields": {
+                        "author": "Okoro, C.N. and Lind, P. and others",
+                        "title": "Tidal mixing on narrow shelves",
+                        "journaltitle": "J. Mar. Syst.",
+                        "date": "2019",
+                        "volume": "12",
+                        "pages": "301-318",
+                    },
+                },
+            ),
+            (
+                "Berg, A.; Sato, K. Harbour dues. In Ports and Power; Lee, M., Ed.; Brill: Leiden, The Netherlands, "
+                "2015; pp. 45–60.",
+                {
+                    "type": "incollection",
+                    "locator": "45-60",
+                    "fields": {
+                        "booktitle": "Ports and Power",
+                        "editor": "Lee, M.",
+                        "publisher": "Brill",
+                        "location": "Leiden, The Netherlands",
+                    },
+                },
+            ),
+            (
+                "Moss, R. Ferry Subsidies in Island States; Policy Brief 7; Pacific Institute: Suva, Fiji, 2020.",
+                {"type": "report", "fields": {"number": "Policy Brief 7", "institution": "Pacific Institute"}},
+            ),
+            (
+                "Tan, W. Salt Flats and Empire. Ph.D. Thesis, University of Leeds, Leeds, UK, 2011.",
+                {"type": "thesis", "fields": {"type": "phdthesis", "institution": "University of Leeds"}},
             ),
         ),
     ),
@@ -2300,6 +2371,7 @@ def match_genre(text: str) -> tuple[Genre, Parsed]:
 # (``from annobib.extract.fields import _order``) is still found, in the submodule that holds it now.
 _SUBMODULES = (
     "features",
+    "acs",
     "names",
     "model",
     "law",

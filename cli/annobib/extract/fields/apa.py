@@ -162,6 +162,9 @@ ASA_RE = re.compile(
     r"^(?P<au>" + _ASA_FIRST + r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3})*)"
     r"\.?\s+(?P<y>(?:1[5-9]|20)\d\d)[a-z]?\.\s+(?P<body>.+)$"
 )
+# what ASA_RE cannot match without: a comma after the family name, and the year between a space and
+# a period and space (the regex backtracks through every name before it fails)
+_ASA_YEAR = re.compile(r"\s(?:1[5-9]|20)\d\d[a-z]?\.\s")
 _ASA_CHAPTER = re.compile(
     r"^(?:Pp\.\s*(?P<pp>[\d–—-]+)\s+)?in\s+(?P<book>.+?),\s*edited\s+by\s+(?P<eds>[^.]+?)\.\s*"
     r"(?:(?P<loc>[^:]{2,40}):\s*)?(?P<pub>.+?)\.?$",
@@ -173,7 +176,7 @@ def parse_asa(text: str) -> Parsed | None:
     """An ASA (Chicago author-date) reference, common in Chinese sociology's English items: ``Oi,
     Jean C. 1999. Title. Berkeley: University of California Press.`` / ``Tsai, Lily L. 2007. “Title.”
     Journal 101(2): 355-372.`` / ``Pp. 12-30 in Book, edited by A. Editor. Place: Publisher.``"""
-    m = ASA_RE.match(text.strip())
+    m = ASA_RE.match(text.strip()) if "," in text and _ASA_YEAR.search(text) else None
     if not m:
         return None
     body, url, urldate = _apa_url(m["body"].strip())

@@ -33,6 +33,7 @@ from annobib.extract.fields.features import (
     zh_org_suffix,
     ZH_BAN,
     ZH_ISSUE,
+    ZH_PAGES,
     ZH_SERIES,
     ZH_VOLUME,
     ZH_YMD,
@@ -435,6 +436,12 @@ _JA_NUMBERED_PAREN_SERIES = re.compile(
     r"\s*[（(](?P<ser>(?!第)[^（()）、，,:：\d]{2,30}?)\s*(?P<no>\d{1,3})[)）](?=\s*[^\s\d、，,。（(])"
 )
 
+# 中央公論社(中公新書)、1980年: the series in brackets after the publisher, the year after it
+_JA_SERIES_AFTER_PUBLISHER = re.compile(
+    r"[（(](?P<ser>[^（()）、，,]{0,20}(?:シリーズ|叢書|双書|選書|新書|文庫|講座|ブックレット)[^（()）、，,]{0,20})[)）]"
+    r"(?=\s*[、，,]\s*(?:1[5-9]|20)\d\d)"
+)
+
 # （新編日本古典文学全集20、小学館、1994年） / （日本思想大系 3、岩波書店）: a numbered series opening the
 # imprint in brackets (a collection's name ends in one of these words)
 _NUMBERED_SERIES_WORDS = ("全集", "大系", "叢書", "双書", "選書", "文庫", "講座", "シリーズ", "集成")
@@ -477,6 +484,14 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
     if numbered:  # 『源氏物語①』（新編日本古典文学全集20、小学館、1994年）: the series and its number, then the imprint
         f["series"], f["number"] = numbered["ser"].strip(), numbered["no"]
         n.rest = rest = rest[: numbered.start("ser")] + rest[numbered.end() :]
+    after_pub = (
+        _JA_SERIES_AFTER_PUBLISHER.search(rest)
+        if not (series or numbered) and _has_any(rest, _SERIES_WORDS) and ("(" in rest or "（" in rest)
+        else None
+    )
+    if after_pub:  # 『茶の世界史』中央公論社(中公新書)、1980年: the series after its publisher, before the year
+        f["series"] = after_pub["ser"].strip()
+        n.rest = rest = rest[: after_pub.start()] + rest[after_pub.end() :]
     lang = language_of(title + author_part) if (KANA.search(text) or HANGUL.search(text)) else language_of(title)
     if (
         lang == "chinese"
@@ -491,6 +506,8 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
         ]
     elif lang == "chinese" and _CJK_LANGUAGE_AND_URL_RE2.search(rest):
         lang = "japanese"  # Japanese publisher forms
+    elif lang == "chinese" and HANGUL.search(rest) and _HANGUL_PLACE.search(rest):
+        lang = "korean"  # 閔斗植, 『中國近代史硏究』(서울: 一潮閣, 1973): published in Korea, in Hanja
     elif lang == "japanese" and _ZH_SIMPLIFIED.search(title) and not KANA.search(title + author_part):
         lang = "chinese"  # 閻明遠『大国外交与国际秩序』北京：…: a Chinese work cited the Japanese way
     # Japanese notes print the container in 『』 after a 「」 title
@@ -561,10 +578,26 @@ _CJK_CONTAINER_RE5 = re.compile(r"(主编|编|編|编校|点校|監修|eds?\.|(?
 
 def _place_and_publisher(text: str) -> re.Match | None:
     """``北京：某某研究所 1972 年版`` / ``서울: 명인문화사, 2017``: an imprint by its shape (place, colon,
-    name, year) whatever the publisher's name ends in."""
+    name, year) whatever the publisher's name ends in; ``某省农林处研究室1943年印行``: the body that
+    printed the work, its year and the word 印行 (编印, 铅印 …)."""
+    printed = _PRINTED_BY.search(text) if "印" in text else None
+    if printed:
+        return printed
     if ":" not in text and "：" not in text:
         return None
     return PLACE_PUB_NIANBAN.search(text) or PLACE_PUB_CJK.search(text)
+
+
+_WOODBLOCK = re.compile(r"年\s*(?P<pub>[\u4e00-\u9fff]{2,8}?)(?:刻本|刊本|重刊本|重刻本|活字本)")
+# an imprint's place written in Hangul, ``(서울: 一潮閣, 1973)``, ``, 파주: 한울, 2010``
+_HANGUL_PLACE = re.compile(r"(?:^|[（(，,]\s*)[\uac00-\ud7af]{2,4}\s*[：:]")
+# a number alone between a title and its imprint in brackets: the volume of a multi-volume work
+# (the imprint's brackets are a full-width comma by now: PAREN_IMPRINT)
+_BARE_VOLUME = re.compile(r"\s*(\d{1,3})()()\s*(?=[（(，][^）)，]*\d{4})")
+_PRINTED_BY = re.compile(
+    r"(?:^|[，,]\s*)(?:(?P<loc>[\u4e00-\u9fff]{2,4})\s*[：:]\s*)?(?P<pub>[^，,：:；;。《》「」『』\d\s]{2,30}?)"
+    r"\s*(?P<year>\d{4})\s*年\s*(?P<month>)(?:印行|编印|刊印|铅印|油印|印制)"
+)
 
 
 def _imprint_in(text: str) -> bool:
@@ -633,6 +666,7 @@ _CJK_CUES_RE3 = re.compile(
     r"(?:会议|研讨会|论坛|年会|学术会议|シンポジウム|学会)[”\"]?(?:上的|的)?(?:论文|報告|发言|提交论文)|(?:会议|研讨会|论坛)\s*[，,]"
     r"|[“\"][^”\"]{2,40}[”\"]\s*(?:会议)?论文(?!集)|提交[^，,。《》]{2,40}?的?论文(?!集)"
 )
+_MARKED_SPAN = re.compile(r"《[^《》]*》")
 _CJK_CUES_RE4 = re.compile(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏|所蔵")
 _CJK_CUES_RE5 = re.compile(
     r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:合|共|主)?(?:译注|譯註|译|訳|譯|(?<=[\uac00-\ud7af])\s*옮김)"
@@ -670,7 +704,8 @@ def _cjk_cues(n: _CjkNote) -> None:
         else None
     )
     conf = _CJK_CUES_RE3.search(rest_nourl) if _has_any(rest_nourl, _CONF_CUES) else None
-    archive = _CJK_CUES_RE4.search(rest_nourl) or lib_first
+    # (an archive's word inside a container's title marks, 载…《俄罗斯解密档案选编》, names a book)
+    archive = _CJK_CUES_RE4.search(_MARKED_SPAN.sub("", rest_nourl) if "《" in rest_nourl else rest_nourl) or lib_first
     pub = publisher_zh(rest_after) or publisher_zh(rest_nourl)
     if pub and len(pub.group("pub")) < 2:
         pub = None
@@ -681,6 +716,8 @@ def _cjk_cues(n: _CjkNote) -> None:
     vol = ZH_VOLUME.search(rest_nourl) if _has_any(rest_nourl, "卷辑輯集册冊권집巻") else None
     if not vol and n.container and _COLLECTED_WORKS.search(n.container):
         vol = _COLLECTION_VOLUME.match(rest_after)  # 《大正藏》第50册: a canon's volumes are 册
+    if not vol and rest_after[:4].strip()[:1].isdigit():
+        vol = _BARE_VOLUME.match(rest_after)  # 『한국사』 52 (서울: 탐구당, 2001): a series' volume
     ko_num = KO_NUMBER.search(rest_nourl) if "호" in rest_nourl or "号" in rest_nourl else None
     series = ZH_SERIES.search(rest_nourl) if "辑" in rest_nourl else None
     date = iso_date(rest_nourl)
@@ -788,7 +825,7 @@ def _cjk_archive_fields(n: _CjkNote) -> None:
     num = (
         (_ARCHIVE_REF.search(rest_nourl) if "Ref" in rest_nourl else None)
         or cre.search(
-            r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])",
+            r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號|管理番号|請求番号)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])",
             rest_nourl,
         )
         or cre.search(
@@ -875,6 +912,9 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
         etype = "book"  # （清）顾炎武：《日知录》卷十《…》: a classic, cited without an edition
         if date:
             f["date"] = date
+        woodblock = _WOODBLOCK.search(rest_nourl) if "本" in rest_nourl else None
+        if woodblock:  # 清道光二十六年筠渌山房刻本: the studio that cut the blocks published it
+            f["publisher"] = woodblock["pub"]
     elif archive and not issue and not pub:
         etype = "misc"
         _cjk_archive_fields(n)
@@ -1094,6 +1134,8 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
         if vm:
             v = vm.group(1) or vm.group(2) or vm.group(3) or vm.group(4)
             f["volume"] = _cn_int(v)
+        elif n.vol is not None and n.vol.re is _BARE_VOLUME:
+            f["volume"] = n.vol.group(1)  # 『한국사』 52 (서울: 탐구당, 2001)
         em = _CJK_TYPE_BOOK_OR_REPORT_RE2.search(
             rest_nourl[: pub.start()] if pub.re is PUBLISHER_ZH and pub.string is rest_nourl else rest_nourl[:20]
         )
@@ -1302,3 +1344,56 @@ def parse_cjk_or_court_case(text: str) -> Parsed:
     """A CJK citation that opens with a title mark: :func:`parse_cjk`, read as a court decision
     (``@jurisdiction``) when it names a guiding case or a case number."""
     return _court_case(text, statute_by_number(text, parse_cjk(text)))
+
+
+# ---------------------------------------------------------------- archival documents named without marks
+
+# 中国第一历史档案馆藏军机处录副奏折，伊犁将军…事，乾隆三十一年，档号03-0176-2031-009 / 中国外交部档案馆藏，
+# 档号109-00023-05，第14页: the holding archive first, then (perhaps) the series and the document's
+# name, a date, the file number and the page, all without title marks
+_ARCHIVE_FIRST = re.compile(
+    r"(?P<lib>[\u4e00-\u9fff“”\"]{2,30}?(?:档案馆|档案局|图书馆|檔案館|博物馆|史料馆))(?:所)?藏\s*[：:]?\s*"
+)
+_FILE_NUMBER = re.compile(
+    r"(?:档号|檔號|卷宗号|档案号|全宗号)\s*[：:]?\s*([A-Za-z0-9][A-Za-z0-9\-—./]*[A-Za-z0-9]|[A-Za-z0-9])$"
+)
+# 1931年5月 / 乾隆三十一年 / 光绪十二年三月初四日: a date, a reign's name perhaps before it
+_DATE_PIECE = re.compile(
+    r"(?:[清明]\s*)?(?:[\u4e00-\u9fff]{2}\s*)?(?:[\d〇零一二三四五六七八九十]+|元)\s*年"
+    r"(?:\s*[\d〇零一二三四五六七八九十初]+\s*[月日])*$"
+)
+
+
+def archive_first(text: str) -> bool:
+    """A file number (档号) and an archive's ``…馆藏`` opening the note, no title marks."""
+    return "档号" in text and "藏" in text[:40] and first_index(text, "《「『〈") < 0
+
+
+def parse_cjk_archive_first(text: str) -> Parsed | None:
+    """An archival document named without title marks, the archive first (see _ARCHIVE_FIRST); the
+    last piece that is no date, number or page is the document's name (a series glued to 藏 before
+    it is its file's, not its own). None unless the note opens with the archive and has a 档号."""
+    m = _ARCHIVE_FIRST.match(text)
+    if m is None:
+        return None
+    f = {"entrysubtype": "archive", "library": m["lib"]}
+    locator = None
+    names = []
+    for piece in cre.split(r"[，,。；;]", text[m.end() :]):
+        piece = piece.strip()
+        number = _FILE_NUMBER.search(piece)
+        if number:
+            f["number"] = number.group(1)
+        elif (page := ZH_PAGES.fullmatch(piece)) is not None:
+            locator = page_range(page.group(1), page.group(2))
+        elif _DATE_PIECE.match(piece):
+            if cre.match(r"\d{4}", piece):  # a Western year (a reign year is read as no date, as the sets do)
+                f["date"] = iso_date(piece) or ""
+        elif piece:
+            names.append(piece)
+    if "number" not in f:
+        return None
+    if names:
+        f["title"] = names[-1]
+    f["langid"] = "chinese"
+    return Parsed("misc", _order(f), locator=locator)

@@ -201,7 +201,12 @@ def parse_russian(text: str) -> Parsed:
         f["journaltitle"], f["entrysubtype"], f["langid"] = issue["j"], "newspaper", "russian"
         f["date"] = _ru_day_date(issue["y"], issue["m"], issue["d"])
         return Parsed(type="article", fields=_order(f), locator=locator, names=[])
-    if "//" in rest and RU_CITY.search(rest.partition("//")[2]):
+    news = _RU_QUOTED_NEWS.match(rest) if "//" not in rest and "г" in rest else None
+    if news:  # Н. Т. Федорченко, «Ночные беседы», Правда, 23 октября 1988 г., с. 4.
+        etype = "article"
+        f.update(title=news["t"].strip(), journaltitle=news["j"].strip(), entrysubtype="newspaper")
+        f.update(date=_ru_day_date(news["y"], news["m"], news["d"]), pages=news["p"] or "")
+    elif "//" in rest and RU_CITY.search(rest.partition("//")[2]):
         etype = _russian_chapter(f, rest, locator)
     elif "//" in rest:
         etype = _russian_article(f, rest, locator)
@@ -220,7 +225,13 @@ def parse_russian(text: str) -> Parsed:
         etype = "legislation"
         f["date"], f["number"] = _act_date(approved["d"]), approved["n"]
     f["langid"] = "russian" if CYR.search(f.get("title", "") + rest) else "english"  # GOST-style Latin items
-    return Parsed(type=etype, fields=_order(f), locator=locator, names=names)
+    # a title alone (perhaps with a year): no author, imprint, periodical, page or address names a
+    # work: a sentence of the note's own (Подробнее … см. ниже, раздел 3)
+    understood = bool(names or locator or url or set(f) - _BARE_TITLE_FIELDS)
+    return Parsed(type=etype, fields=_order(f), locator=locator, names=names, understood=understood)
+
+
+_BARE_TITLE_FIELDS = frozenset(("title", "date", "langid"))
 
 
 _MARKED_DOC = re.compile(
@@ -236,7 +247,7 @@ def _russian_archive(f: dict[str, str], body: str) -> Parsed | None:
         return None
     sig = body[arch.start() :].strip().rstrip(".")
     holder = strip_trailing(body[: arch.start()])
-    lm = cre.search(r"(?:^|[\s.,])[Лл]\.\s*(\d+(?:\s*[-–—]\s*\d+)?)(?:\s*об\.)?", sig)
+    lm = cre.search(r"(?:^|[\s.,])[Лл]\.\s*(\d+(?:\s*[-–—]\s*\d+)?)(\s*об\b\.?)?", sig)
     if lm:  # the leaves (Л. 54–72) are the locator, not part of the file's signature
         sig = strip_trailing(sig[: lm.start()])
     # no document title: the holder and the file's signature name the item (no title is made up)
@@ -257,7 +268,10 @@ def _russian_archive(f: dict[str, str], body: str) -> Parsed | None:
     f["number"] = sig
     f["entrysubtype"] = "archive"
     f["langid"] = lang
-    return Parsed(type="misc", fields=_order(f), locator=norm_range(lm.group(1)) if lm else None)
+    locator = norm_range(lm.group(1)) if lm else None
+    if lm and lm.group(2):
+        locator += " об."  # Л. 3 об.: the verso of leaf 3, as cited
+    return Parsed(type="misc", fields=_order(f), locator=locator)
 
 
 def _russian_authors(f: dict[str, str], body: str) -> tuple[str, list[str]]:
@@ -339,6 +353,13 @@ _RU_MONTH_STEMS = ("янв", "фев", "мар", "апр", "ма", "июн", "и
 _RU_NEWS_ISSUE = re.compile(
     r"^(?P<j>[А-ЯЁ][^.,:;/]{1,40})\.\s*(?P<y>(?:1[89]|20)\d\d)\.\s*(?P<d>\d{1,2})\s+"
     r"(?P<m>(?:янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*)\.?\s*(?:С\.\s*\d+\.?)?\s*$"
+)
+# a newspaper article cited the Chicago way, as Chinese and English notes cite Russian papers: the
+# title quoted, the paper, the day, the page (``, «Ночные беседы», Правда, 23 октября 1988 г., с. 4.``)
+_RU_QUOTED_NEWS = re.compile(
+    r"^,?\s*[«\"“](?P<t>[^»\"”]{2,200})[»\"”],?\s*(?P<j>[А-ЯЁ][^,«»\"]{1,60}),\s*(?P<d>\d{1,2})\s+"
+    r"(?P<m>(?:янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*)\.?\s+(?P<y>(?:1[89]|20)\d\d)\s*(?:г\.)?"
+    r"(?:,\s*[сС]\.\s*(?P<p>\d+))?\.?\s*$"
 )
 _RU_DAY_MONTH = re.compile(r"(\d{1,2})\s+((?:янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*)(?![а-я])")
 

@@ -19,6 +19,7 @@ from annobib.extract.fields.features import (
     PUBLISHING_CITIES,
     has_access_cue,
     DOC_SYMBOL_RE,
+    ZH_PAGES,
     EN_PAGES,
     IGO_RE,
     IGO_SERIES_RE,
@@ -97,10 +98,12 @@ class _WesternNote:
     in_book: str | None = None  # an unquoted chapter's ``in: Book, ed. by …`` and what follows
     thesis_at: list[str] | None = None  # the parts after ``unpublished PhD thesis``: university, place
     publisher: str | None = None  # a publisher printed without a place
+    dated_title: bool = False  # Bluebook's ``Title (Feb. 24, 2020), URL``: the date in brackets after the title
 
 
-# the pinpoint closing a note: ``…, pp. 455–487, at p. 462.`` (Bluebook's ``at 210`` is read elsewhere)
-_AT_PAGE_END = re.compile(r",\s*at\s+pp?\.\s*(\d+(?:\s*[-–—]\s*\d+)?)\s*\.?\s*$")
+# the pinpoint closing a note: ``…, pp. 455–487, at p. 462.``, ``…): 389–423, at 401.`` (Bluebook's
+# ``at 210`` is read elsewhere; a bare number is a pinpoint only after the article's range)
+_AT_PAGE_END = re.compile(r",\s*at\s+(pp?\.\s*)?(\d+(?:\s*[-–—]\s*\d+)?)\s*\.?\s*$")
 
 
 def parse_western(text: str) -> Parsed:
@@ -123,13 +126,15 @@ def parse_western(text: str) -> Parsed:
         origdate = _ORIG_YEAR.search(text)  # (Cambridge: …, [1651] 1996): the first edition's year
         if origdate:
             text = text[: origdate.start()] + origdate.group(2) + text[origdate.end() :]
-    at_page = _AT_PAGE_END.search(text) if ", at p" in text else None
+    at_page = _AT_PAGE_END.search(text) if ", at " in text else None
     if at_page:  # …, pp. 455–487, at p. 462.: the page cited inside the article's range
         p = _parse_western(text[: at_page.start()] + ".")
-        if p.locator and "-" in p.locator and p.type in ("article", "incollection", "inbook"):
+        ranged = p.locator and "-" in p.locator and p.type in ("article", "incollection", "inbook")
+        if ranged:
             p.fields = _order({**p.fields, "pages": p.fields.get("pages", p.locator)})
-        p.locator = norm_range(at_page.group(1))
-        return p
+        if ranged or at_page.group(1):
+            p.locator = norm_range(at_page.group(2))
+            return p
     if kindle or origdate:
         p = _parse_western(text)
         if kindle and kindle.group("loc"):
@@ -386,6 +391,9 @@ _WESTERN_CUES_RE8 = re.compile(
     r"[^,(]+?)(?P<tail>(?:,|\s*\().*)?$",
     re.I,
 )  # ed. A, B, and C (Place: …): a serial list of editors is read whole
+# a book title ending in a quoted word, its comma printed inside the quote (Chicago): moved out, so
+# the title ends before the comma as any other does
+_COMMA_INSIDE_QUOTE = re.compile(r",([\"”])(?=\s+(?:eds?\.|edited\s+by)\s)")
 # “Chapter,” in Marlowe, Networks of Empire, 120–44: a chapter in a volume cited before in short form
 # (the editor's surname and a short title)
 _IN_SHORT_VOLUME = re.compile(
@@ -393,7 +401,7 @@ _IN_SHORT_VOLUME = re.compile(
 )
 # in Capital and Empire, 1700–1900, ed. …: a span of years belongs to the book's title
 _BOOK_WITH_SPAN = re.compile(r"^([^,(]+,\s*(?:1[5-9]|20)\d\d\s*[-–—]\s*(?:(?:1[5-9]|20)\d\d|\d\d))(?=\s*(?:,|\(|$))")
-_WESTERN_CUES_RE9 = re.compile(r",\s*")
+_WESTERN_CUES_RE9 = re.compile(r"[,，]\s*")  # a Chinese note quoting its title prints full-width commas
 _WESTERN_CUES_RE10 = re.compile(r"(?:Vol(?:ume)?\.?|vol\.|No\.?|no\.|Issue)\s*\d+[A-Za-z]?")
 _WESTERN_CUES_RE11 = re.compile(r"\d+")
 _WESTERN_CUES_RE12 = re.compile(r"^(in|See|accessed)\b")
@@ -487,6 +495,8 @@ def _western_cues(n: _WesternNote) -> None:
         # Li and Zhou, “Political Turnover,” 12. / “Title,” The Economist, June 12, 1999, 21.: a
         # bare page after the title or after the date (Chicago notes write no p.)
         locator = bare_page(rest) or norm_range(rest.rsplit(",", 1)[1].strip())
+    elif "页" in rest and (zh_pages := ZH_PAGES.search(rest)):
+        locator = page_range(zh_pages.group(1), zh_pages.group(2))  # “标题”，联合国文件…，第6页: a Chinese note
     else:
         locator = para_locator(rest)  # “Title,” UN Doc. A/RES/70/1, October 21, 2015, para. 17.
     rest_wo = rest
@@ -495,7 +505,10 @@ def _western_cues(n: _WesternNote) -> None:
     date = iso_date(rest_wo)
     thesis = _WESTERN_CUES_RE5.search(rest_wo) if _may_hold_folded(rest_wo, ("diss", "thesis")) else None
     conf = _WESTERN_CUES_RE6.search(rest_wo) if _may_hold_folded(rest_wo, ("paper ",)) else None
-    chap = _WESTERN_CUES_RE7.match(rest_wo) or _WESTERN_CUES_RE8.match(rest_wo) or _IN_SHORT_VOLUME.match(rest)
+    in_book = rest_wo
+    if in_book[:2].lower() == "in" and ('"' in in_book or "”" in in_book):
+        in_book = _COMMA_INSIDE_QUOTE.sub(r"\1,", in_book)  # in Early Cinema and the "National," ed. …
+    chap = _WESTERN_CUES_RE7.match(in_book) or _WESTERN_CUES_RE8.match(in_book) or _IN_SHORT_VOLUME.match(rest)
     chap_tail = ""
     if chap and "tail" in chap.groupdict():
         chap_tail = chap.group("tail") or ""
@@ -521,8 +534,12 @@ def _western_cues(n: _WesternNote) -> None:
         ):
             continue
         if (
-            s2.isdecimal() or first in _WESTERN_CUES_RE12_FIRST and _WESTERN_CUES_RE12.match(s2)
-        ):  # isdecimal: \d+ in full
+            s2.isdecimal()  # \d+ in full
+            or first.isdigit()
+            and bare_page(s2)  # Brandt, “Nonproliferation,” 404–5: a page range, no outlet
+            or first in _WESTERN_CUES_RE12_FIRST
+            and _WESTERN_CUES_RE12.match(s2)
+        ):
             continue
         if first.isdigit() and bare_page(s2):
             continue  # Author, “Short Title,” 140-42: the pages cited, not a journal
@@ -557,6 +574,7 @@ def _western_cues(n: _WesternNote) -> None:
     n.segs, n.thesis, n.vol = segs, thesis, vol
 
 
+_PRESS_IMPRINT = re.compile(r"\b(?:Press|Publishing|Publishers|Publications)\b")
 _CJK_DATE = re.compile(r"\d{4}\s*[년年]\s*\d{1,2}\s*[월月](?:\s*\d{1,2}\s*[일日])?")
 _YEAR_AFTER_NAMES = re.compile(r"\s*\(((?:1[5-9]|20)\d\d)[a-z]?\)\s*,?\s*$")
 
@@ -592,6 +610,11 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
         etype = "thesis"
         f["type"] = "phdthesis" if cre.match(r"ph|doc", thesis.group(1), re.I) else "mathesis"
         inst = next((s for s in segs if ORG_RE.search(s) or "Univ" in s), None)
+        # Chicago's ``(PhD diss., University of California, Los Angeles, 2009)`` names no place:
+        # all between the kind and the year is the university, with its campus
+        whole = _THESIS_IN_PARENS.search(n.text) if inst and "(" in n.text else None
+        if whole and inst in whole.group("inst"):
+            inst = whole.group("inst")
         if inst:
             f["institution"] = inst
     elif conf:
@@ -617,7 +640,8 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
         # “Title,” UN Doc. A/RES/70/1, 21 October 2015: a document symbol, not a journal
         dm_ = DOC_SYMBOL_RE.match(container)
         etype = "report"
-        f["type"] = cre.sub(r"^U\.N\.", "UN", dm_.group("t"))
+        if dm_.group("t"):
+            f["type"] = cre.sub(r"^U\.N\.", "UN", dm_.group("t"))
         f["number"] = dm_.group("n").rstrip(".,")
     elif (
         container
@@ -817,45 +841,30 @@ _UNNUMBERED_SERIES = re.compile(
 )
 
 
+# a title, then a full date in brackets (its comma masked): ``Legal Authorities (Feb. 24\x00 2020)``
+_TITLE_THEN_DATE = re.compile(r"([^()\x00]+?)\s*\([^()]*\x00[^()]*\)$")
+
+
 def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     """An unquoted note (``Author, Title, Place: Publisher, Year`` / ``Org, Title, Date, URL`` / a short
     form): the authors (or editors), then the title parts up to the imprint, a date, a page, a
     translator, an edition or a report number."""
-    body, f, locator, names, others, role = n.body, n.f, n.locator, n.names, n.others, n.role
+    body, f, locator = n.body, n.f, n.locator
     # unquoted: Author, Title, Place: Publisher, Year / Org, Title, Date, URL / short forms
     masked = _mask_dates(body)
     parts = [s.strip() for s in _WESTERN_CUES_RE9.split(masked) if s.strip()]
     if len(parts) >= 3 and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE1.fullmatch(parts[1]):
         parts = [f"{parts[0]} {parts[1]}"] + parts[2:]  # Joseph S. Nye, Jr., Bound to Lead
-    author_text = None
-    ed_paren = (
-        cre.match(r"^(?P<n>.+?)\s*\((?:eds?\.?|editors?|Hrsg\.|dir\.)\)$", parts[0])
-        if parts and parts[0].endswith(")")
-        else None
-    )
-    if ed_paren and looks_like_names(ed_paren["n"]):
-        parts[0] = ed_paren["n"]  # G. John Ikenberry (ed.), Title, …
-    else:
-        ed_paren = None
-    if (
-        len(parts) >= 2
-        and looks_like_names(parts[0])
-        and not _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE2.match(parts[1])
-        and not _ED_BY_PART.match(parts[1])  # Harbours of the South, ed. A. Editor: a title, then its editor
-    ):
-        k = _more_authors(parts)
-        author_text = ", ".join(parts[: k + 1])
-        parts = parts[k + 1 :]
-    if author_text:
-        names, others, role = western_names(author_text)
-        if ed_paren:
-            role = "editor"
-        if parts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE3.fullmatch(parts[0].strip()):
-            role = "editor"
-            parts = parts[1:]
+    parts = _western_unquoted_credits(n, parts)
+    names, others, role = n.names, n.others, n.role
     tparts = []
     placepub = find_place_publisher(body) if "location" not in f else None  # (Place, Year): see _western_title
     for k, s in enumerate(parts):
+        dated = _TITLE_THEN_DATE.match(s) if not tparts and "\x00" in s and s.endswith(")") else None
+        if dated:  # Org, Title (Feb. 24, 2020), URL: Bluebook's web page, its date in brackets
+            tparts.append(dated.group(1))
+            n.dated_title = True
+            break
         if (
             "\x00" in s
             or _pages_first(s)
@@ -945,6 +954,37 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     n.locator, n.names, n.others, n.placepub, n.role, n.title = locator, names, others, placepub, role, title
 
 
+def _western_unquoted_credits(n: _WesternNote, parts: list[str]) -> list[str]:
+    """The authors (or editors) before an unquoted title, into ``n``; the parts after them."""
+    author_text = None
+    ed_paren = (
+        cre.match(r"^(?P<n>.+?)\s*\((?:eds?\.?|editors?|Hrsg\.|dir\.)\)$", parts[0])
+        if parts and parts[0].endswith(")")
+        else None
+    )
+    if ed_paren and looks_like_names(ed_paren["n"]):
+        parts[0] = ed_paren["n"]  # G. John Ikenberry (ed.), Title, …
+    else:
+        ed_paren = None
+    if (
+        len(parts) >= 2
+        and looks_like_names(parts[0])
+        and not _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE2.match(parts[1])
+        and not _ED_BY_PART.match(parts[1])  # Harbours of the South, ed. A. Editor: a title, then its editor
+    ):
+        k = _more_authors(parts)
+        author_text = ", ".join(parts[: k + 1])
+        parts = parts[k + 1 :]
+    if author_text:
+        n.names, n.others, n.role = western_names(author_text)
+        if ed_paren:
+            n.role = "editor"
+        if parts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE3.fullmatch(parts[0].strip()):
+            n.role = "editor"
+            parts = parts[1:]
+    return parts
+
+
 def _translator_part(n: _WesternNote, f: dict[str, str], tm: re.Match, later: list[str]) -> None:
     """``trans. A`` (``trans. and ed. A``: the editor too) after an unquoted title; an ``in Book, ed.
     B (Place: …)`` after it makes the translated piece a chapter of that book."""
@@ -1015,6 +1055,9 @@ def _PLACE_THEN_YEAR(part: str, later: list[str]) -> bool:
     )
 
 
+_THESIS_IN_PARENS = re.compile(
+    r"\([^()]*?(?:diss\.|dissertation|thesis),\s*(?P<inst>[^(),]+,[^(),]+?),\s*(?:1[5-9]|20)\d\d\s*\)", re.I
+)
 _THESIS_PART = re.compile(
     r"(?:unpublished\s+)?(?:Ph\.?\s?D\.?|doctoral|master'?s|M\.?\s?A\.?|MPhil|M\.?\s?Phil\.?)\s+(?:diss\.|dissertation|thesis)$",
     re.I,
@@ -1111,12 +1154,14 @@ def _western_unquoted_type(n: _WesternNote) -> None:
         # Corporation, 2021): a report
         etype = "report"
         pub = placepub.group("pub").strip()
-        # (Paris: OECD Publishing, 2022): a publishing arm's imprint is the publisher, as sets read it
-        f["publisher" if PRESS_NAME.search(pub) else "institution"] = pub
+        # OECD Publishing, … University Press: a press imprint publishes the report, it is no institution
+        f["publisher" if _PRESS_IMPRINT.search(pub) else "institution"] = pub
         f["location"] = placepub.group("loc").strip()
         f["date"] = _pp_date(placepub)
     elif placepub:
         etype = "book"
+    elif n.dated_title and url and title and not REPORT_TITLE_RE.search(title) and "type" not in f:
+        etype = "online"  # Bluebook's internet source: Ctrs. for Disease Control, Title (Feb. 24, 2020), URL
     elif (
         title and (names and names[0].startswith("{") or REPORT_TITLE_RE.search(title) or "type" in f) and (date or url)
     ):
