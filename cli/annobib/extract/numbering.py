@@ -125,11 +125,11 @@ def candidates(text: str) -> list[Marker]:
             continue
         digits = m.group(_NUMBER_GROUP[shape])
         out.append(Marker(int(digits), shape, start, end, strength))
-        # a Korean database prints each number twice, zero-padded and glued (``001001 閔斗植, …``:
-        # its list number and its back-link); both readings are kept, the run decides (``1010`` may
-        # still be note 1010 of a long book)
+        # a Korean database prints each number twice, zero-padded to three digits and glued (``001001
+        # 閔斗植, …``: its list number and its back-link); both readings are kept, the run decides.
+        # Only halves of three digits or a leading zero: ``1010.`` / ``2020.`` are notes or years
         half = len(digits) // 2
-        if half >= 2 and digits[:half] == digits[half:]:
+        if (half >= 3 or half == 2 and digits[0] == "0") and digits[:half] == digits[half:]:
             out.append(Marker(int(digits[:half]), shape, start, end, strength))
     return _continuing(out)
 
