@@ -88,6 +88,8 @@ FLOORS = {
     "extract_blind31": 0.967,  # 97.4 % after the fixes of its round (82.4 % on first contact)
     "extract_blind32": 0.97,  # 97.5 % after the fixes of its round (90.5 % on first contact)
     "extract_blind33": 0.92,  # 92.5 % after four fixes (88.5 % on first contact, on the session's final code)
+    "extract_blind34": 0.80,  # 80.3 % on first contact (as the outside test had it)
+    "extract_blind35": 0.835,  # 83.7 % on first contact (note layouts as pasted)
 }
 
 

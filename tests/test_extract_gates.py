@@ -692,6 +692,17 @@ def test_builder_gates_hold_their_regexes():
             assert "(1" in t or "(2" in t or "(n" in t, t
         if A._HARVARD_BARE_YEAR.match(s):
             assert A._BARE_YEAR_CUE.search(t), t
+    # ASA items written for this test (a year with a letter, a line break, a second author)
+    asa = [
+        "Ono, Ken A. 2007a. Title of a Book. Place: Press.",
+        "Lin, Mei\n2011.\nA Title. Place: Press.",
+        "Park, Ji Hoon, and Ann Lee 1998b.\tTitle. Place: Press.",
+    ]
+    for t in asa:
+        assert A.ASA_RE.match(t.strip()), t
+    for t in _random_texts(24) + _corpus_notes() + asa:
+        if A.ASA_RE.match(t.strip()):
+            assert "," in t and A._ASA_YEAR.search(t), t
 
 
 def test_dotless_names_stay_whole():

@@ -132,3 +132,22 @@ def test_bracketed_zhu_markers_of_a_blog_copy_split_the_notes():
         assert by_key[first].fields["title"] == "城市与乡村"
         assert x.notes[1].keys == [first] and x.notes[3].keys == [first]
         assert by_key[x.notes[2].keys[0]].fields["title"] == "Silver Roads"
+
+
+def test_a_page_number_ending_the_last_note_is_no_note_of_its_own():
+    # ``С. 3.`` closes note 2; read as marker 3 it left note 2 without its page and made an empty note
+    x, by_key = run_notes(
+        "1 Петров А. Б. Речь на сессии // Известия. 1960. 3 мая; Правда. 1960. 4 мая.\n\n2 Там же. С. 3.\n"
+    )
+    assert [n.note.number for n in x.notes] == [1, 2]
+    pravda = x.notes[1].keys[0]
+    assert [c.locator for c in by_key[pravda].citations if c.note == 2] == ["3"]
+
+
+def test_a_reprint_notice_after_the_notes_is_no_part_of_the_last_note():
+    x, by_key = run_notes(
+        "①Kelley Brand, The Health Organization, London: Routledge, 2009, p. 12.\n"
+        "（本文原载《某某研究》2022年第4期，注释有删节。）阅读 3.4万 在看 102 写留言\n"
+    )
+    (entry,) = by_key.values()
+    assert entry.fields["title"] == "The Health Organization" and entry.fields["publisher"] == "Routledge"

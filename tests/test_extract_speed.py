@@ -30,6 +30,7 @@ OLD = {
     "DOT_DMY": r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b",
     "ISO_DATE": r"\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})\b",
     "YEAR": r"(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?!\d)",
+    "KO_DOTTED": r"(?<![\d.])((?:1[89]|20)\d\d)\. (\d{1,2})\. (\d{1,2})(?:\.|(?=[)）]))",
 }
 OLD_PLACE_PUBLISHER_EN = (
     "(?:(?<=, )|(?<=,)|(?<=\\. )|^)(?P<loc>[A-Z]" + F.PLACE_PUBLISHER_EN.pattern.split(r"(?<![\s\S].))", 1)[1]
@@ -108,6 +109,14 @@ EDGES = [
     "the Report",
     "National Security Strategy 2006",
     "Centerx",
+    "2023. 1. 10.",
+    "검색일: 2023. 1. 10.",
+    ".2023. 1. 10.",
+    ".1999. 1. 10.",
+    ".2023. 1. 10.",
+    ".1999. 1. 10.",
+    "x1999. 12. 3.",
+    "2019. 2. 3. 2020. 4. 5.",
 ]
 
 
@@ -126,6 +135,20 @@ CORPUS = _corpus()
 
 def _spans(rx: re.Pattern, text: str) -> list:
     return [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
+def test_single_quoted_title_matches_as_before():
+    old = re.compile(r"(?<=,\s)['‘](?P<t>[^'‘’]{3,}?(?:['’][a-z][^'‘’]*?)*)['’](?=\s*,)")
+    edges = [
+        "A. Author, 'Title', in B",
+        "A,'Title', x",
+        "A, ‘Title’, x",
+        "A, 'Don't Go', x",
+        "'Title', x",
+        "A,\t'Abc', b",
+    ]
+    assert [t for t in CORPUS + edges if _spans(old, t) != _spans(F._SINGLE_QUOTED, t)] == []
+    assert F._SINGLE_QUOTED.search(edges[0]) and F._SINGLE_QUOTED.search(edges[5])
 
 
 @pytest.mark.parametrize("name", sorted(OLD))
@@ -155,7 +178,8 @@ def test_date_patterns_match_as_before(name):
             F.REPORT_TITLE_RE,
         ),
         (
-            r"\b(?:Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder|In Focus|Monograph)\b",
+            r"\b(?:Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder|In Focus|Monograph"
+            r"|Briefing Book|Bulletin(?=,?\s+[Nn]o\.\s*\d))\b",
             F.REPORT_CONTAINER_RE,
         ),
         (
@@ -366,7 +390,7 @@ def test_character_gates_never_skip_a_match():
             assert not K._EDITION_IN_TITLE.search(t), t
         if not any(c in t for c in K._EDITOR_AFTER_TITLE_CUES):
             assert not K._EDITOR_AFTER_TITLE.search(t), t
-        if not any(c in t for c in "卷册巻辑輯（("):
+        if not any(c in t for c in "卷册巻辑輯권（("):
             assert not K._CJK_TYPE_BOOK_OR_REPORT_RE1.search(t), t
         if not K._BAN_CUE.search(t):
             assert not F.ZH_BAN.search(t), t

@@ -96,3 +96,32 @@ def test_repeated_op_cit_of_an_unknown_author_does_not_rescan_every_work():
     assert {tuple(r.keys) for r in cited} == {tuple(results[n].keys)}  # each to the institute's book
     # the first op. cit. tests every work once; the others reuse that list (n*n tests before)
     assert b.comparisons <= 3 * n, b.comparisons
+
+
+def test_works_by_author_text_are_those_a_scan_of_every_work_finds():
+    """``Builder._author_holds`` (op. cit. of an author no family finds) searches the authors joined
+    by ``str.find``; it must give what a test of every work gives, in the works' order, for authors
+    filed as works come, learnt later by a work filed before, and asked before or after."""
+    from annobib.extract.entries import _Work
+
+    rnd = random.Random(7)
+    parts = ["研究所", "世界", "经济", "Smith", "John", "政治", "Lee", "所"]
+    b = Builder()
+    asked: list[str] = []
+    for k in range(400):
+        author = "".join(rnd.choice(parts) for _ in range(rnd.randint(1, 3)))
+        w = _Work(type="book", fields={"author": author} if rnd.random() < 0.8 else {}, citations=[], names=[])
+        w.index = len(b.works)
+        b.works.append(w)
+        b._file_author(w)
+        if rnd.random() < 0.1:  # an anonymous work learns its author later
+            late = rnd.choice([x for x in b.works if "author" not in x.fields] or [w])
+            if "author" not in late.fields:
+                late.fields["author"] = rnd.choice(parts) + "所"
+                b._file_author(late)
+        if rnd.random() < 0.05:
+            asked.append("".join(rnd.choice(parts) for _ in range(rnd.randint(1, 2))))
+            b._author_holds(asked[-1])
+    for who in [*asked, *parts, "研究所世界", "nobody"]:
+        scan = [w for w in b.works if who in (w.fields.get("author") or "")]
+        assert [w.index for w in b._author_holds(who)] == [w.index for w in scan], who

@@ -156,9 +156,18 @@ def finite_number(text: str, what: str, low: float, high: float) -> float:
 # --------------------------------------------------------------------------- network
 
 
+def stacked_coding(response) -> bool:
+    """Whether the answer is compressed more than once (``Content-Encoding: gzip, gzip, gzip``):
+    httpx inflates each layer of a piece whole before the size cap sees it, so 273 bytes held
+    200 MB; no server annobib talks to has a reason to send that."""
+    return "," in response.headers.get("content-encoding", "")
+
+
 async def read_answer(response, limit: int = MAX_ANSWER_BYTES) -> bytes:
     """The body of a streamed httpx response, at most ``limit`` bytes; more raises TooLarge
-    (the connection is closed, the rest never read)."""
+    (the connection is closed, the rest never read), and so does an answer compressed twice or more."""
+    if stacked_coding(response):
+        raise TooLarge("the answer is compressed more than once; not read")
     parts, size = [], 0
     async for chunk in response.aiter_bytes():
         size += len(chunk)

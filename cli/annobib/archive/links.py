@@ -27,6 +27,7 @@ from annobib import __version__
 from annobib.archive.limits import HostLimiter, backoff, parse_retry_after
 from annobib.archive.state import now_iso
 from annobib.archive.urls import fetchable, host_of
+from annobib.bounded import stacked_coding
 from annobib.config import default_of
 
 USER_AGENT = f"annobib/{__version__} (annotated-bibliography link checker; python-httpx)"
@@ -384,7 +385,8 @@ class LinkChecker:
             async with asyncio.timeout(self.options.timeout):
                 async with self._client(host).stream("GET", url) as resp:
                     chunks, size = [], 0
-                    if resp.status_code not in REDIRECT_CODES:
+                    # a body compressed twice or more is left unread (bounded.stacked_coding): the status is the answer
+                    if resp.status_code not in REDIRECT_CODES and not stacked_coding(resp):
                         async for chunk in resp.aiter_bytes():
                             chunks.append(chunk)
                             size += len(chunk)

@@ -106,6 +106,9 @@ def plain_to_latex(value: str, name: str = "", keep_braces: bool = False) -> str
     low = name.lower()
     if low in VERBATIM_FIELDS:
         return value
+    special = _KEYWORD_SPECIAL if low == "keywords" else _PLAIN_SPECIAL
+    if special.search(value) is None:
+        return value  # most values hold nothing to change: one scan, no substitution set up
     table = _PLAIN_MAP_BRACES if keep_braces else _PLAIN_MAP
 
     def one(m: re.Match) -> str:
@@ -114,7 +117,7 @@ def plain_to_latex(value: str, name: str = "", keep_braces: bool = False) -> str
             return ch
         return table.get(ch, "")  # a control character (ESC, an OSC 52, C1) is no text: dropped
 
-    return (_KEYWORD_SPECIAL if low == "keywords" else _PLAIN_SPECIAL).sub(one, value)
+    return special.sub(one, value)
 
 
 _PLAIN_BACK = re.compile(

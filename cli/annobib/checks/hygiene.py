@@ -478,10 +478,16 @@ def _scan_field(rules, name: str, raw: str) -> list:
         return out
     opening, s, closing = unwrap(raw)
     ascii_ = s.isascii()
-    verbatim = name in VERBATIM_FIELDS
-    long = name in LONG_FIELDS
     moji = _mojibake(s) if not ascii_ and "\ufffd" not in s else None
-    # W509 control characters (a C1 character or soft hyphen inside mojibake is one of its bytes: W501)
+    for rule in _VALUE_RULES:
+        out.extend(rule(rules, name, opening, s, closing, moji))
+    return out
+
+
+def _invisible(rules, name: str, opening: str, s: str, closing: str, moji) -> list:
+    """W509: control characters (a C1 character or soft hyphen inside mojibake is one of its bytes: W501)."""
+    e = None
+    out: list = []
     ctrl = _CTRL_OUTSIDE_MOJIBAKE if moji else _CTRL
     if ctrl.search(s):
         bad = sorted({f"U+{ord(c):04X}" for c in ctrl.findall(s)})
@@ -493,7 +499,14 @@ def _scan_field(rules, name: str, raw: str) -> list:
                 Fix(name, opening + ctrl.sub("", s) + closing, description="remove invisible characters"),
             )
         )
-    # W501 mojibake
+    return out
+
+
+def _mojibake_text(rules, name: str, opening: str, s: str, closing: str, moji) -> list:
+    """W501: mojibake."""
+    e = None
+    ascii_ = s.isascii()
+    out: list = []
     if not ascii_ and "\ufffd" in s and _MOJIBAKE.search(s):
         out.append(
             rules["W501"].finding(
@@ -515,7 +528,14 @@ def _scan_field(rules, name: str, raw: str) -> list:
                 Fix(name, opening + fixed + closing, safe=False, description="re-decode") if fixed else None,
             )
         )
-    # W502 HTML
+    return out
+
+
+def _html(rules, name: str, opening: str, s: str, closing: str, moji) -> list:
+    """W502: HTML."""
+    e = None
+    verbatim = name in VERBATIM_FIELDS
+    out: list = []
     if "&" in s or "<" in s:
         ents = _ENTITY.findall(s)
         tags = _TAG.findall(s)
@@ -551,7 +571,14 @@ def _scan_field(rules, name: str, raw: str) -> list:
                     f"{name} contains HTML tags ({', '.join(sorted(set(tags))[:3])}); use \\emph{{…}} or plain text",
                 )
             )
-    # W503 stray LaTeX
+    return out
+
+
+def _stray_latex(rules, name: str, opening: str, s: str, closing: str, moji) -> list:
+    """W503: stray LaTeX."""
+    e = None
+    verbatim = name in VERBATIM_FIELDS
+    out: list = []
     if "\\" in s or "$" in s:
         if (
             verbatim
@@ -570,7 +597,13 @@ def _scan_field(rules, name: str, raw: str) -> list:
                         e, name, f"{name} has an unbalanced '$' (math mode never closes); write \\$ for a dollar sign"
                     )
                 )
-    # W504 special characters
+    return out
+
+
+def _specials(rules, name: str, opening: str, s: str, closing: str, moji) -> list:
+    """W504: special characters."""
+    e = None
+    out: list = []
     if name not in NO_SPECIALS and not name.startswith("archive") and ("&" in s or "%" in s or "#" in s or "_" in s):
         # a link's own characters stay as they are: \url{a_b?x=1&y=2%20} with \_ \& \% is broken
         spans = link_spans(s) if "\\" in s else []
@@ -590,13 +623,27 @@ def _scan_field(rules, name: str, raw: str) -> list:
                     Fix(name, opening + new + closing, description="escape " + " ".join(found)) if new != s else None,
                 )
             )
-    # E505 braces
+    return out
+
+
+def _braces(rules, name: str, opening: str, s: str, closing: str, moji) -> list:
+    """E505: braces."""
+    e = None
+    out: list = []
     if "{" in s or "}" in s:
         pos = _balance_braces(s)
         if pos is not None:
             what = "a '}' without its '{'" if pos >= 0 else "a '{' that is never closed"
             out.append(rules["E505"].finding(e, name, f"{name} has {what}"))
-    # W506 quotes and brackets
+    return out
+
+
+def _unpaired(rules, name: str, opening: str, s: str, closing: str, moji) -> list:
+    """W506: quotes and brackets."""
+    e = None
+    verbatim = name in VERBATIM_FIELDS
+    long = name in LONG_FIELDS
+    out: list = []
     if not verbatim and not long:
         for a, b in _PAIRS if _PAIR_CHARS.search(s) else ():  # most values hold none of them
             if a in s or b in s:
@@ -609,12 +656,26 @@ def _scan_field(rules, name: str, raw: str) -> list:
                 out.append(rules["W506"].finding(e, name, f"{name} has an odd number of '\"'"))
     elif long and name in _QUOTED_LONG and '"' in s and (s.count('"') - s.count('\\"')) % 2:
         out.append(rules["W506"].finding(e, name, f"{name} has an odd number of '\"' (a quotation never closed)"))
-    # W507 CJK punctuation width
+    return out
+
+
+def _width(rules, name: str, opening: str, s: str, closing: str, moji) -> list:
+    """W507: CJK punctuation width."""
+    e = None
+    ascii_ = s.isascii()
+    out: list = []
     if name in TITLE_FIELDS and not ascii_:
         w = _punct_width(rules, e, name, opening, s, closing)
         if w:
             out.append(w)
-    # W508 whitespace
+    return out
+
+
+def _whitespace(rules, name: str, opening: str, s: str, closing: str, moji) -> list:
+    """W508: whitespace."""
+    e = None
+    long = name in LONG_FIELDS
+    out: list = []
     tidy = _tidy(s, long) if _ws_suspect(s) else s
     if tidy != s:
         if s != s.strip():
@@ -638,7 +699,14 @@ def _scan_field(rules, name: str, raw: str) -> list:
                 ),
             )
         )
-    # W510 full-width letters and digits
+    return out
+
+
+def _fullwidth(rules, name: str, opening: str, s: str, closing: str, moji) -> list:
+    """W510: full-width letters and digits."""
+    e = None
+    ascii_ = s.isascii()
+    out: list = []
     if not ascii_ and _FULLWIDTH_ALNUM.search(s):
         new = _FULLWIDTH_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), s)
         out.append(
@@ -650,6 +718,21 @@ def _scan_field(rules, name: str, raw: str) -> list:
             )
         )
     return out
+
+
+# the hygiene rules of one suspect value, in the order their findings are reported
+_VALUE_RULES = (
+    _invisible,
+    _mojibake_text,
+    _html,
+    _stray_latex,
+    _specials,
+    _braces,
+    _unpaired,
+    _width,
+    _whitespace,
+    _fullwidth,
+)
 
 
 _QUOTED_LONG = frozenset({"note", "addendum"})  # printed free text: a '"' left open shows

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from annobib import text
 from annobib.bib.inherit import cycles
+from annobib.bib.keys import KEY_UNSAFE
 from annobib.checks._util import (
     CJK_RE,
     HAN_RE,
@@ -290,9 +291,6 @@ def duplicate_field(R, corpus, ctx):
     return out
 
 
-_KEY_BAD = re.compile(r"[\s,{}()\"#%'=\\~]")
-
-
 declare(
     "E104",
     "key-syntax",
@@ -328,7 +326,7 @@ _TYPE_HINT = {
     "conferencepaper": "inproceedings",
     "dissertation": "thesis",
 }
-_KEY_OK = re.compile(r"[A-Za-z0-9_:.\-+/@!*;<>?\[\]|`^$&]+")
+_KEY_OK = re.compile(r"[A-Za-z0-9_:.\-+/@!*;<>?\[\]|`]+")
 
 
 @scanner("E104", "W105", "W106")
@@ -340,7 +338,7 @@ def scan_head(rules, e, ctx):
         if not key:
             out.append(rules["E104"].finding(e, None, "the entry has no key; add one after '@type{'"))
         else:
-            m = _KEY_BAD.search(key)
+            m = KEY_UNSAFE.search(key)
             if m:
                 ch = m.group(0)
                 shown = {" ": "a space", "\t": "a tab", "\n": "a line break"}.get(ch, repr(ch))

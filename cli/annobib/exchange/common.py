@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from annobib.bib.keys import KEY_UNSAFE
 from annobib.bib.latex import plain_to_latex
 from annobib.bib.values import braces_balanced
 from annobib.core.latex import latex_to_text
@@ -204,12 +205,10 @@ def bibtex_pages(value: str) -> str:
 
 # --------------------------------------------------------------------------- keys
 
-_KEY_RE = re.compile(r"[^\s,{}()\"#%'=\\~]+")
-
 
 def usable_key(key: str) -> bool:
     """A key BibTeX tools accept (and not a URI standing in for one, as Zotero's CSL ids are)."""
-    return bool(key) and bool(_KEY_RE.fullmatch(key)) and "://" not in key and len(key) <= 100
+    return bool(key) and not KEY_UNSAFE.search(key) and "://" not in key and len(key) <= 100
 
 
 def make_key(entry, taken, folded: set | None = None) -> str:

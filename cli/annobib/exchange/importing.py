@@ -58,11 +58,13 @@ def parse_text(text: str, fmt: str, name: str = "input") -> list[Entry]:
             raise InputError(f"{name}: no BibTeX entries found")
 
         out = []
-        for e in lib.entries:
+        for block in lib.blocks:  # each entry with its own block (keys may repeat; no lookup by key)
+            if block.kind != "entry" or (e := block.entry) is None:
+                continue
             converted = to_biblatex(Entry(e.key, e.type, dict(e.fields)))
             if converted.type == e.type and converted.fields == e.fields:
                 # already in annobib's names: it can go in as written (macros, layout, `@book(…)`)
-                converted.verbatim = entry_text(lib, e.key)  # type: ignore[attr-defined]
+                converted.verbatim = entry_text(lib, e.key, block)  # type: ignore[attr-defined]
             out.append(converted)
         return out
     raise InputError(f"unknown import format {fmt!r} (choose from {', '.join(IMPORT_FORMATS)})")
@@ -133,6 +135,7 @@ def merge_into(lib, entries, *, merge: bool = False, force: bool = False) -> Imp
         by_key.setdefault(e.key, e)
     taken = set(by_key)
     folded = {k.casefold() for k in taken}
+    suffixes_tried: dict[str, int] = {}  # base key -> the first suffix not yet found taken
     for entry in entries:
         verbatim = getattr(entry, "verbatim", None)
         entry = Entry(entry.key, entry.type, dict(entry.fields))
@@ -170,7 +173,7 @@ def merge_into(lib, entries, *, merge: bool = False, force: bool = False) -> Imp
             continue
         status = "forced" if real else "added"
         if entry.key.casefold() in folded:
-            entry.key = _next_free(entry.key, taken, folded)
+            entry.key = _next_free(entry.key, taken, folded, suffixes_tried)
             status = "renamed" if status == "added" else status
         if verbatim and entry.key == source_key and _reads_same(lib, entry, verbatim):
             add_verbatim(lib, entry, verbatim)  # `rm K > x.bib; import x.bib` restores it byte for byte

@@ -221,7 +221,8 @@ def parse_records(text: str, name: str = "RIS") -> list[tuple[int, list[tuple[st
     """``[(line, [(tag, value), …]), …]``; a clear InputError for a broken file."""
     text = text.lstrip("\ufeff")
     records = []
-    current: list[tuple[str, str]] | None = None
+    # a value's lines are gathered and joined once (joining at each continuation line was quadratic)
+    current: list[tuple[str, list[str]]] | None = None
     start = 0
     for lineno, line in enumerate(text.splitlines(), 1):
         line = line.rstrip("\r")
@@ -230,8 +231,7 @@ def parse_records(text: str, name: str = "RIS") -> list[tuple[int, list[tuple[st
         m = _TAG_LINE.match(line)
         if not m:
             if current is not None and current:
-                tag, value = current[-1]
-                current[-1] = (tag, (value + " " + line.strip()).strip())  # continuation line
+                current[-1][1].append(line.strip())  # continuation line
                 continue
             raise InputError(f"{name}:{lineno}: not a RIS line (expected 'TY  - …'): {line[:60]!r}")
         tag, value = m.group(1), (m.group(2) or "").strip()
@@ -242,16 +242,16 @@ def parse_records(text: str, name: str = "RIS") -> list[tuple[int, list[tuple[st
                 )
             if not value:
                 raise InputError(f"{name}:{lineno}: 'TY' without a reference type")
-            current, start = [("TY", value)], lineno
+            current, start = [("TY", [value])], lineno
         elif tag == "ER":
             if current is None:
                 raise InputError(f"{name}:{lineno}: 'ER' without a record ('TY  - …') before it")
-            records.append((start, current))
+            records.append((start, [(t, " ".join(parts).strip()) for t, parts in current]))
             current = None
         else:
             if current is None:
                 raise InputError(f"{name}:{lineno}: tag {tag} outside a record (records start with 'TY  - …')")
-            current.append((tag, value))
+            current.append((tag, [value]))
     if current is not None:
         raise InputError(f"{name}:{start}: the record that starts here never ends (missing 'ER  -')")
     if not records:

@@ -43,7 +43,7 @@ from annobib.extract.fields import (
 )
 
 LEAD_IN_RE = re.compile(
-    r"^(?:(?:[中日韩英俄德法]文(?:原版|原著|版)|原版|原著|[中日韩英俄]译本|中译|日译|邦訳)\s*(?:(?:参?见|見)\s*[：:]?|[：:]|として\s*[、，,]?)\s*|(?:资料|数据|材料|史料)(?:来源|出处)\s*[：:]\s*|(?:(?:例如|比如|此外|另外|同时)\s*[，,]?\s*(?=(?:(?:可|请|亦|也|还|另)\s*){0,2}[参详见]))?(?:(?:(?:另|亦|也|还|又|均|请|可以|可|具体|详细|更多|相关|有关|讨论|论述|论证|分析)\s*){0,3}(?:参\s*见|参\s*阅|参\s*看|详\s*见|见|转\s*引\s*自|转\s*引|引\s*自|参考|参照|载|参(?![议議谋謀考照阅看见與与加赞])(?=[\u4e00-\u9fff·]{2,8}?\s*(?:[：:]\s*[《「『]|氏)))(?:于)?\s*[：:]?\s*(?:(?:例如|比如|如)\s*[：:，,]?\s*)?)"
+    r"^(?:(?:[中日韩英俄德法]文(?:原版|原著|版)|原版|原著|[中日韩英俄]译本|中译|日译|邦訳)\s*(?:(?:参?见|見)\s*[：:]?|[：:]|として\s*[、，,]?)\s*|(?:资料|数据|材料|史料)(?:来源|出处)\s*[：:]\s*|(?:(?:例如|比如|此外|另外|同时)\s*[，,]?\s*(?=(?:(?:可|请|亦|也|还|另)\s*){0,2}[参详见]))?(?:(?:(?:另|亦|也|还|又|均|请|可以|可|具体|详细|更多|相关|有关|讨论|论述|论证|分析)\s*){0,3}(?:参\s*见|参\s*阅|参\s*看|详\s*见|见|转\s*引\s*自|转\s*引|引\s*自|参考|参照|载|参(?![议議谋謀考照阅看见與与加赞])(?=(?:[（(［\[〔][\u4e00-\u9fff]{1,3}[）)］\]〕])?[\u4e00-\u9fff·]{2,8}?\s*(?:[：:]\s*[《「『]|氏|著[，,])))(?:于)?\s*[：:]?\s*(?:(?:例如|比如|如)\s*[：:，,]?\s*)?)"
     r"|(?:See|see)(?:\s+also)?\s+the\s+(?:essays|chapters|contributions|articles|papers)\s+(?:in|to)\b"  # see the essays in Ed., ed.,
     r"|(?:See|see)(?:\s+also)?\s+the\s+[a-z][a-z'’\- ]{2,120}?\s+in(?=\s+[A-Z])"  # see the discussion in A. Author, …
     r"|(?:(?:See|see)\s+also,?\s+(?:for\s+example|for\s+instance|e\.?g\.?),|(?:See|see)\s+also|(?:See|see),?\s+(?:for\s+example|for\s+instance|e\.?g\.?|inter\s+alia|among\s+others|in\s+particular|especially|generally),"
@@ -171,8 +171,8 @@ OPCIT_EN_RE = re.compile(
 )
 # the author of the work cited just before, named again by a word or a dash
 DITTO_RE = re.compile(
-    r"^(?:Он\s+же|Она\s+же|Они\s+же|Idem|Eadem|同氏|同人|同(?=\s*[『「《])|같은\s*(?:필자|저자|이))\s*[.,，、:：]?\s*(?=\S)"
-)  # 같은 필자 (Korean): the same author
+    r"^(?:Он\s+же|Она\s+же|Они\s+же|Idem|Eadem|同氏|同人|同(?=\s*[『「《])|氏著(?=\s*[：:]?\s*[《「『])|같은\s*(?:필자|저자|이))\s*[.,，、:：]?\s*(?=\S)"
+)  # 같은 필자 (Korean), 氏著 (Chinese: his or her work): the same author
 STRONG_SIGNAL = re.compile(r"https?://|\d{4}|\[(?:J|M|N|D|C|R|EB/OL)\]|,”|,\"|[：:]\s*[《「『]|》\s*[，,]\s*(?:载|《)")
 PREFIX_CITES = re.compile(
     r"https?://|www\.|\b(?:1[5-9]|20)\d\d\b|\[(?:J|M|N|D|C|R|EB/OL)\]|[：:]\s*[《「『]|》\s*[，,]\s*(?:载|《)"
@@ -272,6 +272,7 @@ def split_top(text: str) -> list[str]:
                 and (text[i + 1] == " " or _GLUED_NEXT.match(text, i + 1))
                 and (not _in_url(text, i) or _NEXT_CITATION.match(text, i + 1))
                 and not _YEAR_TAIL.match(text, i + 1)
+                and not _SECOND_PLACE.match(text, i + 1)
             ):
                 parts.append(text[start:i])
                 start = i + 1
@@ -298,6 +299,9 @@ def citing_parenthetical(text: str) -> list[str]:
 _GLUED_NEXT = re.compile(r"[A-Z\u4e00-\u9fff《“\"](?![A-Z]*\d)")  # ;Cheng-Chwee Kuik, … (not ;ID=3 in a URL)
 # Vancouver ``Place: Publisher; 2019.``: a year alone after the semicolon ends the same reference
 _YEAR_TAIL = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?\.?\s*$")
+# ``Leiden; Boston: Brill, 2003``: a second place of the imprint after the semicolon, its publisher
+# and year after a colon, ends the same reference
+_SECOND_PLACE = re.compile(r"\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z]{2})?\s*:\s*[^;:]{2,60}?,\s*(?:1[5-9]|20)\d\d\b")
 # URL/; and Author …, URL/; but cf. Author …: a new citation (a signal word may open it)
 _NEXT_CITATION = re.compile(r"\s+(?:and\s+|&\s+|(?:but\s+)?(?:see(?:\s+also)?|cf\.)\s+)?[A-Z\u4e00-\u9fff《“\"]")
 
@@ -554,7 +558,7 @@ _SEE_INSIDE = re.compile(r"\b(?:[Ss]ee(?: also)?|[Cc]f\.)\s+(?=[A-Z“\"])")
 _TRANSLATION_LEAD = re.compile(r"(?:[中日韩英俄德法]文?译本|中译|日译|汉译|邦訳|翻訳)")
 _TRANSLATION_FIRST = frozenset("中日韩英俄德法汉邦翻")
 _CONNECTIVE = re.compile(r"^(?:此外|另外|再者)\s*[，,]\s*(?=[^，,。：:《]{2,30}[：:]\s*[《「『])")
-_DITTO_FIRST = frozenset("ОIE同같")  # the first characters of DITTO_RE's words
+_DITTO_FIRST = frozenset("ОIE同氏같")  # the first characters of DITTO_RE's words
 _LEAD_WORD_CUES = ("参", "详", "转", "See", "see", "Cf", "cf")
 _LEAD_WORD_CUE_RE = re.compile("|".join(_LEAD_WORD_CUES))  # the reference the test checks against
 _LEAD_WORD_CUES_ASCII = tuple(w for w in _LEAD_WORD_CUES if w.isascii())

@@ -120,12 +120,38 @@ def is_folio(line: str) -> int | None:
         m = _FOLIO_BAR_HEAD.match(line)
         if m:
             return int(m.group(1) or m.group(2))
+    if len(line) <= 72 and line[0].isdigit() != line[-1].isdigit():
+        m = _FOLIO_CAPS_HEAD.match(line)
+        if m:
+            return int(m.group(1) or m.group(2))
     return None
+
+
+# a chapter's or part's heading above its notes, which a book numbers afresh: ``Chapter 2``,
+# ``Notes to Chapter 3``, ``第二章 国家与社会``, ``Глава 4``, ``제3장``, ``第3節`` (short, no sentence stop)
+_SECTION_HEADING = re.compile(
+    r"^(?:(?:Notes to )?(?:Chapter|CHAPTER|Part|PART|Глава|ГЛАВА|Часть)\s+(?:\d{1,3}|[IVXLC]{1,6}|[A-Z][a-z]{2,9})\b"
+    r"|第\s*[一二三四五六七八九十百零〇\d]{1,4}\s*[章节節部篇讲講]|제\s*\d{1,3}\s*[장절부])"
+    r"[^。．.！？!?；;]{0,60}$"
+)
+
+
+def is_section_heading(line: str) -> bool:
+    """``Chapter 2`` / ``第二章 国家与社会``: a line that heads a chapter's notes."""
+    return line[:1] in _SECTION_FIRST and len(line) <= 72 and bool(_SECTION_HEADING.match(line))
+
+
+_SECTION_FIRST = frozenset("NCPГЧ第제")  # what _SECTION_HEADING can open with: most lines skip the regex
 
 
 # ``International Security 46:3 | 118`` / ``118 | Journal of Cold War Studies``: a journal's running
 # head and its folio set apart by a bar (no sentence punctuation, no quotes on the head's side)
 _FOLIO_BAR_HEAD = re.compile(r"^[^|。，；,;“”\"]{4,60}? \| (\d{1,4})$|^(\d{1,4}) \| [^|。，；,;“”\"]{4,60}$")
+# ``154   MODERN ASIAN STUDIES`` / ``QUANZHOU AND THE SOUTHERN SEAS   155``: an English journal's
+# running head in capitals, two words or more, its folio before or after (no sentence stop: a note
+# set in capitals ends with one, and a note's number is followed by a name, not a run of capitals)
+_CAPS_HEAD = r"[A-Z][A-Z'’&-]+(?: (?:[A-Z][A-Z'’&-]*|OF|AND|THE|IN|ON|[0-9]{1,4}|[0-9]{1,3}:[0-9]{1,2}))+"
+_FOLIO_CAPS_HEAD = re.compile(rf"^(\d{{1,4}}) {_CAPS_HEAD}$|^{_CAPS_HEAD} (\d{{1,4}})$")
 
 
 def _bare_folios(st: list[str]) -> set[int]:
@@ -207,7 +233,8 @@ def _head_candidates(st: list[str], fol: list[int | None]) -> set[str]:
     for pos, i in enumerate(nonblank):
         if fol[i] is None:
             continue
-        for j in (pos - 1, pos + 1):
+        below = False  # a head stands below the folio: the line above is a note's unless it repeats
+        for j in (pos + 1, pos - 1):
             if 0 <= j < len(nonblank):
                 s = st[nonblank[j]]
                 if s[:1].isupper() and s[-1:].isdigit() and _EN_ISSUE_HEAD.fullmatch(s):
@@ -215,24 +242,35 @@ def _head_candidates(st: list[str], fol: list[int | None]) -> set[str]:
                     continue
                 if 2 <= len(s) <= 40 and not cre.search(r"[。，；,;！？]", s) and not s.startswith(("[", "［")):
                     if not cre.match(r"^(?:[\[［]\d+[\]］]|[①-⑳]|[" + SUPERSCRIPT + r"]|\d+[.、])", s):
-                        if j == pos - 1 and not _head_shaped(s, counts):
+                        if j == pos - 1 and (
+                            not _head_shaped(s, counts) or below and counts[s] == 1 and not ISSUE_HEAD_RE.match(s)
+                        ):
                             continue  # the short last line of a note, not a running head
                         heads.add(s)
+                        below = below or j == pos + 1
     return heads
 
 
-_LOCATOR_TAIL = re.compile(r"\bpp?\.\s*\d|第\s*\d+\s*[页頁版]|\d+\s*[-–—]\s*\d+\.?$|[.。]$|https?://|www\.|\w/\w")
+_LOCATOR_TAIL = re.compile(
+    r"\bpp?\.\s*\d|第\s*\d+\s*[页頁版]|\d+\s*[-–—]\s*\d+\.?$|[.。][)）」』”\"]?$|https?://|www\.|\w/\w"
+)
 
 
 def _head_shaped(s: str, counts: Counter) -> bool:
     """A line just above a folio is a running head if it repeats across pages or has the shape of a
     journal issue; one printed once that ends like a citation (``pp. 28-43.``, ``2019.``, a URL) is
-    the last line of a note. (A line printed once that ends without a period stays a head: a note cut
-    at the page foot is followed by the heads of a two-page article.) ``counts``: how often each
-    non-blank line stands in the text."""
+    the last line of a note, and so is one that ends cut inside a sentence (``powers in the
+    twenty-first century:``, ``…University of``). (A line printed once that ends otherwise without a
+    period stays a head: a note cut at the page foot is followed by the heads of a two-page
+    article.) ``counts``: how often each non-blank line stands in the text."""
     if counts[s] > 1 or ("期" in s and ISSUE_HEAD_RE.match(s)):
         return True
-    return not _LOCATOR_TAIL.search(s)
+    return not _LOCATOR_TAIL.search(s) and not _CUT_TAIL.search(s)
+
+
+# how a line cut inside a sentence at the page foot ends (a head ends with a name or a number):
+# a colon, comma or dash, an opening bracket, or a lower-case word (``…how great``, ``…(pp.``)
+_CUT_TAIL = re.compile(r"[:：,，、(（\[\-–—/]$|(?<![A-Za-z])[a-z][a-z'’]*\.?$")
 
 
 # a journal's running head in English: its name, year, volume and issue, nothing after them
@@ -530,6 +568,8 @@ def join_pair(prev: str, nxt: str) -> str:
         if not url.endswith((".", ",")) and cre.match(r"^[a-z0-9]", first):
             return ""
     a, b = prev[-1], nxt[0]
+    if "\uac00" <= a <= "\ud7af" and "\uac00" <= b <= "\ud7af":
+        return " "  # Korean is set with spaces between words, and wrapped at them: 있을\n수
     if _is_cjk(a) or _is_cjk(b):
         return ""
     if b in ",.;:)]}" or a in "([{":

@@ -234,10 +234,20 @@ def family_part(name: str, lang: str | None = None) -> str:
     return fold(n.last) or fold(name)
 
 
+_CJK_LETTER = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]")
+_LETTER_RUN = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]{3,}")
+_TITLE_WORD = re.compile(r"[\w'’]+")
+_YEAR = re.compile(r"\d{4}")
+_CASE_PARTIES = re.compile(r"^(?P<a>[^\u3000-\u9fff]+?)\s+v\.?\s+(?P<b>[^\u3000-\u9fff]+)$")
+
+
 def title_word(title: str) -> str:
-    title = cre.sub(r"\{|\}", "", title or "")
-    m = cre.search(r"[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]", title)
-    latin_first = cre.search(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]{3,}", title)
+    title = title or ""
+    if "{" in title or "}" in title:
+        title = title.replace("{", "").replace("}", "")
+    # a title of ASCII holds no CJK letter: no scan for one, nor for the Latin word before it
+    m = None if title.isascii() else _CJK_LETTER.search(title)
+    latin_first = _LETTER_RUN.search(title) if m else None
     if m and (not latin_first or m.start() < latin_first.start()):
         chars = []
         for ch in title[m.start() :]:
@@ -252,7 +262,7 @@ def title_word(title: str) -> str:
             elif chars:
                 break
         return fold("".join(chars))
-    for w in cre.findall(r"[\w'’]+", title):
+    for w in _TITLE_WORD.findall(title):
         f = fold(w)
         if len(f) >= 3 and not f.isdigit() and f not in STOPWORDS:
             return f
@@ -274,14 +284,10 @@ def base_key(fields: dict[str, str]) -> str:
             or ""
         )
         fam = org_short(holder) if holder else ""
-    m = cre.search(r"\d{4}", fields.get("date", ""))
+    m = _YEAR.search(fields.get("date", ""))
     year = m.group(0) if m else "nd"
     word = title_word(fields.get("title", ""))
-    case = (
-        None
-        if who
-        else cre.match(r"^(?P<a>[^\u3000-\u9fff]+?)\s+v\.?\s+(?P<b>[^\u3000-\u9fff]+)$", fields.get("title", ""))
-    )
+    case = None if who else _CASE_PARTIES.match(fields.get("title", ""))
     if case and title_word(case["b"]):
         # Trump v. Hawaii -> trump2018hawaii: a case is keyed by its parties (court or report if the first is short)
         a, b = case["a"], case["b"]
@@ -290,7 +296,7 @@ def base_key(fields: dict[str, str]) -> str:
         fam = title_word(a) or fam
         word = title_word(b) or word
     key = f"{fam[:20]}{year}{word[:20]}"
-    return key if cre.match(r"^[a-z]", key) else ("anon" + key)
+    return key if "a" <= key[:1] <= "z" else ("anon" + key)
 
 
 def unique(key: str, taken: set[str], tried: dict[str, int] | None = None) -> str:

@@ -327,6 +327,10 @@ def leading_tag(line: str) -> str:
 
 _DEBRIS_CUE = re.compile("|".join(map(re.escape, _DEBRIS_WORDS)))
 
+# a repost's line about where the article first appeared, after or before its notes:
+# ``（本文原载《…》2022年第4期，注释有删节。）``, ``原文刊载于《…》…``, a WeChat page's counters after it
+_REPRINT_NOTICE = re.compile(r"\s*[（(]?\s*(?:本文|原文)(?:原载|原刊|刊载|刊发|发表|首发)于?\s*《")
+
 
 def debris_line(line: str) -> bool:
     """A line that holds nothing but a site's links and counts (``CrossRef  Google Scholar``,
@@ -335,6 +339,8 @@ def debris_line(line: str) -> bool:
     if _WATERMARK.match(line):
         return True
     if ("织梦" in line or "dede" in line.lower()) and _CMS_STAMP.match(line):
+        return True
+    if ("本文" in line or "原文" in line) and _REPRINT_NOTICE.match(line):
         return True
     m = _DEBRIS.match(line) if _DEBRIS_CUE.search(line) else None
     return bool(m and m.start() == 0)

@@ -22,7 +22,7 @@ import re
 from bisect import bisect_right
 
 from annobib.extract import rx as cre
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from annobib.extract.document import (
     MARKER_TAIL_RE,
@@ -30,6 +30,7 @@ from annobib.extract.document import (
     Document,
     Page,
     clean_spacing,
+    is_section_heading,
     join_lines,
     join_pair,
     normalize_text,
@@ -550,6 +551,14 @@ def loose_notes(text: str) -> list[Note]:
     Notes are numbered by their marker, else by position; they have no page.
     """
     text = _before_end_mark(normalize_text(text).replace("\f", "\n"))  # loose notes have no pages
+    text = _caret_items(_single_spaced(text))
+    at = _list_heading_after_notes(text)
+    notes = loose_notes(text[:at]) if at else []
+    if len(notes) >= 2:
+        # the list's items are numbered on after the notes, by place: their own ``[1]`` … would
+        # name notes 1, 2, … (a work cited in note 2 and listed second is not cited twice in note 2)
+        listed = loose_notes(text[at:])
+        return notes + [replace(n, number=len(notes) + i) for i, n in enumerate(listed, 1)]
     run = numbered_run(text)
     if len(run) >= 2 and len(run) >= _numbered_at_most(text, len(run)):
         raw = _notes_of_run(text, run)  # the reading by paragraphs could not number more notes
@@ -569,6 +578,67 @@ def loose_notes(text: str) -> list[Note]:
             )
         )
     return out
+
+
+# ``^ a b Smith, J. (2001)…``: a wiki's note list copied from a browser, which draws the list's
+# numbers itself and so mostly leaves them out of the copy (``31. ^ …`` when it copies them); the
+# caret and the letters that jump back to each place the note is cited open every note
+_CARET = re.compile(r"^[ \t]*(\d{1,6}[.．][ \t]*)?\^(?:[ \t]+[a-z](?=[ \t]))*[ \t]*", re.M)
+
+
+def _caret_items(text: str) -> str:
+    """A pasted wiki note list with its carets taken out, each note opened by its number (the
+    copied one, else its place in the list); other texts as they are."""
+    if "^" not in text or len(_CARET.findall(text)) < 2:
+        return text
+    place = iter(range(1, text.count("^") + 1))
+    return _CARET.sub(lambda m: m.group(1) or f"{next(place)}. ", text)
+
+
+_BLANK_LINES = re.compile(r"\n[ \t\u3000]*\n\s*")
+_STOPS_ITEM = re.compile(
+    r"[。．.！？!?；;][)）”’」』\]】]?$"
+)  # a note or item ends so; a title mark, a bracket may end a line
+_LINE_WIDTH = 110  # characters: a printed line of Latin text is shorter, a CJK one much shorter
+
+
+def _single_spaced(text: str) -> str:
+    """A hard-wrapped text with a blank line after every line (a PDF viewer's copy, a double-spaced
+    typescript) with the blank lines taken out: they space lines, they part no notes. Told by the
+    wrapping: many paragraphs, nearly all one line no longer than a printed line, and many a line
+    that does not end a sentence (nor is a number alone) followed by one that opens no note, which
+    a text whose blank lines part notes or list items seldom has. Other texts are returned as they
+    are."""
+    if text.count("\n\n") < 6:
+        return text  # the common case, decided without splitting
+    paragraphs = [p.strip() for p in _BLANK_LINES.split(text) if p.strip()]
+    if len(paragraphs) < 6 or sum("\n" in p or len(p) > _LINE_WIDTH for p in paragraphs) * 10 > len(paragraphs):
+        return text  # paragraphs of several lines, or longer than a printed line: notes or items
+    carried = sum(
+        not _STOPS_ITEM.search(before)
+        and not before.isdigit()
+        and not LOOSE_MARKER_RE.match(line)
+        and not GLUED_MARKER_RE.match(line)
+        for before, line in zip(paragraphs, paragraphs[1:])
+    )
+    return "\n".join(paragraphs) + "\n" if carried * 4 >= len(paragraphs) else text
+
+
+# the heading of a reference list (never of notes) on a line of its own: ``参考文献``, ``References``
+_LIST_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:参考文献|參考文獻|参考文献一覧|引用文献|References|REFERENCES|Bibliography|BIBLIOGRAPHY|"
+    r"Works Cited|Literature Cited|Литература|ЛИТЕРАТУРА|Список литературы|참고문헌|참고 문헌)"
+    r"[ \t\u3000]*[:：]?[ \t\u3000]*$",
+    re.M,
+)
+
+
+def _list_heading_after_notes(text: str) -> int | None:
+    """``1 … 2 … 参考文献 [1] …``: notes followed by the article's reference list under its heading.
+    Where that heading stands, when it is the text's first and something that may cite comes before
+    it (a list alone under its heading is read as one, its own numbers kept); else None."""
+    m = _LIST_HEADING.search(text)
+    return m.start() if m and _CITES.search(text, 0, m.start()) else None
 
 
 def _paragraph_reading(text: str) -> list[tuple[int | None, list[str]]]:
@@ -751,8 +821,15 @@ def _without_page_debris(lines: list[str]) -> list[str]:
 def _notes_of_run(text: str, run: list) -> list[tuple[int | None, list[str]]]:
     """The notes a numbered run marks; what comes before its first marker is read as above."""
     head = text[: run[0].start]
-    # what stands before note 1 is a heading or page debris (``向上滑动阅览``) unless it could cite
-    notes = [(None, n.lines) for n in loose_notes(head) if _CITES.search(n.text)] if head.strip() else []
+    first = _note_one_after_heading(head) if run[0].number == 2 else None
+    if first is not None:
+        head, first_lines = head[: first[0]], first[1].split("\n")
+    # what stands before note 1 is a heading (``Chapter 1``) or page debris (``向上滑动阅览``) unless
+    # it could cite
+    notes: list[tuple[int | None, list[str]]] = []
+    if head.strip():
+        notes = [(None, n.lines) for n in loose_notes(head) if _CITES.search(n.text) and not _between_notes(n.text)]
+    notes += [(1, first_lines)] if first is not None else []
     tail = cre.split(r"(\n\s*\n)", text[run[-1].end :])  # paragraphs after the last marker
     while len(tail) > 2 and not _CITES.search(tail[-1]):
         del tail[-2:]  # ``—END—``, a site's footer: nothing a note would cite
@@ -770,12 +847,40 @@ def _notes_of_run(text: str, run: list) -> list[tuple[int | None, list[str]]]:
             if not line.strip() and paragraphed and kept:
                 notes.append((number, kept))
                 number, kept = None, []
-            elif line.strip() and (i not in furniture or i == at) and not debris_line(line) and not page_of_line(line):
+            elif line.strip() and (i not in furniture or i == at) and not _between_notes(line):
                 kept.append(line)
         if kept or number is not None:
             notes.append((number, kept or [""]))
         at += len(part)
     return notes
+
+
+def _between_notes(line: str) -> bool:
+    """A line that stands between notes and is none of their text: a site's links and counts, a
+    viewer's page counter, a chapter's heading (``Chapter 2``: a book's notes by chapter)."""
+    return debris_line(line) or page_of_line(line) or is_section_heading(" ".join(line.split()))
+
+
+# ``2 The Thirty-Eighth Parallel and After 1. Allan R. Millett, …``: a book's endnotes run together
+# on one line, the chapter's number and title before note 1's marker
+_NOTE_ONE_IN_LINE = re.compile(r"(?<=[^\S\n])1[.．][ \t]+(?=\S)")
+
+
+def _note_one_after_heading(head: str) -> tuple[int, str] | None:
+    """Where the line holding note 1 starts and note 1's text, when a heading (short, no sentence
+    stop: a chapter's number and title; or a short heading and its colon, ``注释:1…``) stands before
+    its marker on that line; else None."""
+    line_start = head.rfind("\n", 0, len(head.rstrip())) + 1
+    glued = _HEADING_COLON_ONE.match(head, line_start)
+    if glued:  # 参考注释:1王治来:…: a heading and its colon, note 1's number glued to its text
+        return line_start, head[glued.end() :].rstrip()
+    m = _NOTE_ONE_IN_LINE.search(head, line_start)
+    if m is None or not _HEADING_LINE.match(head[line_start : m.start()].strip() or "。"):
+        return None
+    return line_start, head[m.end() :].rstrip()
+
+
+_HEADING_COLON_ONE = re.compile(r"[ \t\u3000]*[^\s\d。.，,:：《“\"]{1,12}[:：][ \t\u3000]*1(?![\d年月日.．、)）])")
 
 
 _BLANK_LINE_END = re.compile(r"\n[ \t\u3000]*\n[ \t\u3000]*\Z")
@@ -787,10 +892,17 @@ def _after_blank_line(text: str, at: int) -> bool:
     return bool(_BLANK_LINE_END.search(window)) or (at <= 40 and not window.strip())
 
 
+# a line that opens with a marker few texts open with (``[7]``, ``⑦``, ``⁷``, ``(7)``, ``7)``, ``7. ``)
+_MARKED_LINE = re.compile(
+    r"\s*(?:[\[【〔［(（]?\d{1,3}[\]】〕］)）]|\d{1,3}[.．][ \t]|[" + CIRCLED + SUPERSCRIPT + "])"
+)
+
+
 def _numbers_alone_as_markers(items: list[str]) -> list[str]:
     """``1`` / ``Иванов А.В. …``: a note's number printed alone, as a line or a paragraph of its own
     (e-book pages, a margin column), is the marker of the line or paragraph after it; two numbers in
-    a row leave the first as it was."""
+    a row leave the first as it was, and so does a line that has a marker of its own (the number is
+    then a folio)."""
     out: list[str] = []
     number = None
     for item in items:
@@ -799,6 +911,9 @@ def _numbers_alone_as_markers(items: list[str]) -> list[str]:
                 out.append(number)
             number = item.strip()
             continue
+        if number is not None and _MARKED_LINE.match(item):
+            out.append(number)  # ``152`` / ``⁷Yonhap…``: the line has its marker, the number is a folio
+            number = None
         out.append(f"{number} {item.lstrip()}" if number is not None else item)
         number = None
     if number is not None:
@@ -892,7 +1007,9 @@ _ITEM_HEAD = re.compile(
     r"|(?:[A-Z][\w'’\-‐‑]+|(?:[A-Z]\.){2,3})(?:\s+(?:[A-Z][\w'’\-‐‑]+|of|for|and|on|in|the|de)){0,6}\.?\s*"
     r"\((?:1[5-9]|20)\d\d[a-z]?(?:,\s*[A-Z][a-z]+(?:\s+\d{1,2})?)?\)"  # World Health Organization. (2020, March 18).
     # (U.S. Government Accountability Office. (2021, June).: an initialism opens the name)
-    r"|[\u4e00-\u9fff·]{2,15}(?:[、，,][\u4e00-\u9fff·]{2,8})*\s*(?:等\s*)?[.．，,:：]\s*[\u4e00-\u9fff《“「『(（\d]|[《「『“\"]"
+    r"|[\u4e00-\u9fff\uac00-\ud7af·]{2,15}(?:[、，,][\u4e00-\u9fff\uac00-\ud7af·]{2,8})*\s*(?:等\s*)?[.．，,:：]\s*"
+    r"[\u4e00-\u9fff\uac00-\ud7af《“「『(（\d]|[《「『“\"]"  # 费孝通. 乡土中国, 송방송. 2007. 『…』
+    r"|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s)?"  # Абашин С. Н. (GOST: surname, initials)
     r"|(?:[\u3005\u3040-\u30ff\u4e00-\u9fff・·＝=]{2,30}|[―—－-]{2,})\s*(?:編|編著|著|监修|監修)?\s*[（(](?:1[5-9]|20)\d\d)"  # 青山昌彦 (2008)『…』, ―― (2007)
 )
 

@@ -19,19 +19,28 @@ from typing import Iterator, NamedTuple
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 
-# what may follow a bare number that opens a note: a name, a title mark, a quote (not 年, 月, %, …)
-_OPENS_NOTE = r"[A-Z\u4e00-\u9fff\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af《“「『\"\[［〔【]"
-_NOT_A_NOTE = r"[年月日时号期版卷届次个%％万亿多余名位家岁倍人天条项点世代]"
+# what may follow a bare number that opens a note: a name, a title mark, a quote (not 年, 月, %, …);
+# glued to it also a full-width parenthesis (``2（英）亚当·斯密…``, ``3（汉）司马迁…``: a nationality or
+# dynasty before the name), a lower-case word (``4ibid 31.``, ``7de Gaulle…``; not ``2nd``, ``4th``)
+# or the dash that repeats the author above (``3――――（1998b）…``)
+_OPENS_NOTE = r"[A-Z\u4e00-\u9fff\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af《〈“「『\"\[［〔【]"
+# (but ``4日本外務省…``, ``3人民出版社…``, ``2世界银行…``: a name that opens with such a character)
+_NOT_A_NOTE = r"(?:[年月时号號期版卷巻届次个%％万亿多余名位家岁倍天条项点代頁页]|日(?!本)|人(?!民)|世(?!界))"
 # numbers up to 6 digits (a book's 1,300 endnotes; 100,000 pasted notes): one of 4 or more digits
 # (a year) only counts where it continues a run (see _continuing); ``[^12]:`` is a Markdown
-# footnote pasted as text, ``[注3]`` a blog's copy of a note marker
+# footnote pasted as text, ``[注3]`` a blog's copy of a note marker, ``[注釈 1]`` a Japanese wiki's
 _NUM = r"\d{1,6}"
-_BRACKET = r"(?P<bracket>[\[【〔［](?:\^|[注註][ \t]?)?(?P<b>" + _NUM + r")[\]】〕］]:?)"
+_NOTE_WORD = r"(?:注释|注釋|註釋|注釈|註釈|注|註|주)"
+_BRACKET = r"(?P<bracket>[\[【〔［](?:\^|" + _NOTE_WORD + r"[ \t]?)?(?P<b>" + _NUM + r")[\]】〕］]:?)"
+# the word spelled out before the number: ``注1：`` (a Chinese site), ``주001)`` (a Korean edition)
+_NOTED = r"(?P<noted>" + _NOTE_WORD + r"[ \t]?(?P<z>" + _NUM + r")(?!\d)[:：.．、)）]?)"
 _CIRCLED = r"(?P<circled>[" + CIRCLED + r"])"
 _SHAPES = (
     _BRACKET
     + "|"
     + _CIRCLED
+    + "|"
+    + _NOTED
     + r"|(?P<closing>(?P<c>"
     + _NUM
     + r")[\]】〕］])"  # ``1〕`` / ``12]``: a site that prints only the closing bracket
@@ -45,7 +54,7 @@ _SHAPES = (
     + _NUM
     + r")(?!\d)(?=[ \t\u3000]?"
     + _OPENS_NOTE
-    + r")(?![ \t\u3000]?"
+    + r"|（|(?!(?:st|nd|rd|th)\b)[a-z]|[―—]{2})(?![ \t\u3000]?"
     + _NOT_A_NOTE
     + r"))"
     + r"|(?P<alone>(?P<a>"
@@ -65,7 +74,7 @@ _ANYWHERE = frozenset(("bracket", "circled"))
 _AT_BREAK = re.compile(r"(?:\A|(?<=[\n" + _STOPS + r"]))[ \t\u3000]*(?:" + _SHAPES + ")")
 # _AT_BREAK is found as: a line end or stop that spaces and a marker's first character follow
 # (one class first: the engine jumps along), then the shape matched right after it
-_BREAK_BEFORE_SHAPE = re.compile(r"[\n" + _STOPS + r"](?=[ \t\u3000]*[\d\[【〔［（(" + CIRCLED + "])")
+_BREAK_BEFORE_SHAPE = re.compile(r"[\n" + _STOPS + r"](?=[ \t\u3000]*[\d\[【〔［（(注註주" + CIRCLED + "])")
 _SHAPE_AT = re.compile(r"[ \t\u3000]*(?:" + _SHAPES + ")")
 _MARKED = re.compile(_BRACKET + "|" + _CIRCLED)
 # the characters a ``[12]``/``⑫`` marker opens with: one class the engine jumps along, where
@@ -120,16 +129,18 @@ def candidates(text: str) -> list[Marker]:
         end = m.end()
         while end < size and text[end] in _SPACE:
             end += 1
+        if strength < 3 and shape in _IN_VALUE and (end == size or text[end] == "\n"):
+            continue  # ``Там же. С. 3.`` at a note's end: a page, not a note with no text
         if shape == "circled":
             out.append(Marker(CIRCLED.index(m.group(shape)) + 1, shape, start, end, strength))
             continue
         digits = m.group(_NUMBER_GROUP[shape])
         out.append(Marker(int(digits), shape, start, end, strength))
-        # a Korean database prints each number twice, zero-padded to three digits and glued (``001001
-        # 閔斗植, …``: its list number and its back-link); both readings are kept, the run decides.
-        # Only halves of three digits or a leading zero: ``1010.`` / ``2020.`` are notes or years
+        # a Korean database prints each number twice, zero-padded and glued (``001001 閔斗植, …``:
+        # its list number and its back-link, padded to three digits); both readings are kept, the
+        # run decides (``1010`` is note 1010 only: a run of ``1819. 1820. …`` makes no notes 18, 19)
         half = len(digits) // 2
-        if (half >= 3 or half == 2 and digits[0] == "0") and digits[:half] == digits[half:]:
+        if half >= 3 and digits[:half] == digits[half:]:
             out.append(Marker(int(digits[:half]), shape, start, end, strength))
     return _continuing(out)
 
@@ -150,7 +161,7 @@ def _at_break(text: str) -> Iterator[re.Match]:
             end = m.end()
 
 
-_NUMBER_GROUP = {"bracket": "b", "closing": "c", "paren": "p", "dot": "d", "bare": "n", "alone": "a"}
+_NUMBER_GROUP = {"noted": "z", "bracket": "b", "closing": "c", "paren": "p", "dot": "d", "bare": "n", "alone": "a"}
 
 
 def _continuing(cands: list[Marker]) -> list[Marker]:
@@ -173,7 +184,7 @@ def numbered_run(text: str) -> list[Marker]:
     if not cands:
         return []
     run = _longest_run(cands)
-    restarting = _restarting_per_page(cands) or _restarting_after_folios(cands, text)
+    restarting = _restarting_per_page(cands) or _restarting_after_breaks(cands, text)
     return restarting if len(restarting) > len(run) else run
 
 
@@ -181,9 +192,10 @@ def _restarting_per_page(cands: list[Marker]) -> list[Marker]:
     """``① ② ·56· ① ② ③ ④ ·57· ① …``: a Chinese journal's page footnotes, numbered afresh on every
     page, pasted from its PDF. Every circled marker at a line start, in order, either continues the
     numbering or starts it again at ①; the notes are then numbered by their place in the text (a
-    marker names a note only on its own page). Empty unless the numbering starts again at least once."""
+    marker names a note only on its own page; a paste that starts inside the article, at ㉛, numbers on
+    from there). Empty unless the numbering starts again at least once."""
     circled = [c for c in cands if c.shape == "circled" and c.strength == 3]
-    if len(circled) < 3 or circled[0].number != 1:
+    if len(circled) < 3:
         return []
     restarts = 0
     for before, c in zip(circled, circled[1:]):
@@ -191,33 +203,107 @@ def _restarting_per_page(cands: list[Marker]) -> list[Marker]:
             restarts += 1
         elif c.number != before.number + 1:
             return []
-    return [c._replace(number=i) for i, c in enumerate(circled, 1)] if restarts else []
+    return [c._replace(number=i) for i, c in enumerate(circled, circled[0].number)] if restarts else []
 
 
-def _restarting_after_folios(cands: list[Marker], text: str) -> list[Marker]:
-    """``1… 2… 3… ·84· 期刊名 … 1… 2…``: page footnotes numbered afresh on every page with digits
-    (glued ``1费孝通:…``, ``1.``, ``(1)``), pasted from a PDF. A digit marker starting again at 1 is
-    common inside values, so here every restart must follow a folio line (``·84·``, ``— 812 —``, a
-    running head with its folio) since the marker before it; the notes are then numbered by place."""
-    # lazy: document is the page reader; only a paste that starts its numbering again needs it
-    from annobib.extract.document import is_folio
-
+def _restarting_after_breaks(cands: list[Marker], text: str) -> list[Marker]:
+    """``1… 2… 3… ·84· 期刊名 … 1… 2…``: notes numbered afresh on every page (a journal's PDF:
+    glued ``1费孝通:…``, ``1.``, ``(1)``) or in every chapter (a book's endnotes under ``Chapter 2``,
+    ``第二章 …``). A digit marker starting again at 1 is common inside values, so a restart counts
+    only after a page or section break (a folio line, a running head with its folio, a chapter
+    heading) since the marker before it. The longest chain of markers that go on by one or start
+    again after a break is kept, and its notes numbered on through the text; a marker the text
+    lost (``1时殷弘`` read as a time) costs its own note, not the notes after it. Empty unless the
+    numbering starts again."""
     starts = [c for c in cands if c.strength == 3 and c.shape != "circled"]
     if len(starts) < 3:
         return []
     shape = max({c.shape for c in starts}, key=lambda s: sum(c.shape == s for c in starts))
     marks = [c for c in starts if c.shape == shape]
-    if marks[0].number != 1:
+    if not any(c.number <= min(2, before.number) for before, c in zip(marks, marks[1:])):
+        return []  # the numbering never starts again: no need to look for breaks
+    breaks = _break_lines(text, marks[0].start)
+    if not breaks:
         return []
-    restarts = 0
-    for before, c in zip(marks, marks[1:]):
-        if c.number == before.number + 1:
-            continue
-        lines = text[before.end : c.start].splitlines()
-        if c.number != 1 or not any(is_folio(" ".join(line.split())) is not None for line in lines[1:]):
-            return []
-        restarts += 1
-    return [c._replace(number=i) for i, c in enumerate(marks, 1)] if restarts else []
+    if shape == "bare":
+        marks = _with_weak_glued(marks, text)
+    # one pass of dynamic programming, breaks and markers merged in text order: a marker may
+    # follow the best chain ending at its number less one (or less two: one marker lost), and a
+    # marker numbered 1 (or 2, the page's first lost) the best chain that ended before the latest
+    # break; the chain's notes are numbered on from the page before (a lost marker keeps its place)
+    score: list[int] = []
+    back: list[int] = []
+    place: list[int] = []  # the note's number in the whole text
+    restarts: list[int] = []
+    best_of: dict[int, int] = {}
+    best, best_at_break = -1, -1  # the best chain so far; the best that ended before a break
+    b = 0
+    for i, c in enumerate(marks):
+        while b < len(breaks) and breaks[b] < c.start:
+            best_at_break, b = best, b + 1
+        weak = c.shape == "weak"  # only where it goes on by one from the marker before
+        s, prev, n, r = 0 if weak else 2, -1, c.number, 0
+        for step in (1,) if weak else (1, 2):
+            j = best_of.get(c.number - step)
+            gain = 3 - step  # a chain that skips a lost marker counts less than one that does not
+            if j is not None and score[j] + gain > s:
+                s, prev, n, r = score[j] + gain, j, place[j] + step, restarts[j]
+        if not weak and c.number <= 2 and best_at_break >= 0 and score[best_at_break] + 2 > s:
+            j = best_at_break
+            s, prev, n, r = score[j] + 2, j, place[j] + c.number, restarts[j] + 1
+        score.append(s)
+        back.append(prev)
+        place.append(n)
+        restarts.append(r)
+        if c.number not in best_of or s > score[best_of[c.number]]:
+            best_of[c.number] = i
+        if best < 0 or s > score[best]:
+            best = i
+    if not restarts[best]:
+        return []
+    chain = []
+    i = best
+    while i >= 0:
+        chain.append(marks[i]._replace(number=place[i]))
+        i = back[i]
+    return chain[::-1]
+
+
+# a number glued at a line's start to what no marker opens with elsewhere (``4@央视新闻：…``), never
+# to a letter (``5th ser.``: the bare shape has those it takes), a unit, a date or a range
+_WEAK_GLUED = re.compile(
+    r"(?m)^[ \t\u3000]*(\d{1,3})(?=[^\dA-Za-z\s.．,，。、:：;；)）\]】〕］%％\-–—/~～年月日时号期版卷页頁])"
+)
+
+
+def _with_weak_glued(marks: list[Marker], text: str) -> list[Marker]:
+    """``marks`` and, in text order among them, the weak glued markers of ``_WEAK_GLUED``: on a page
+    numbered afresh a marker lost at its foot would shift every later note's number, so there a
+    line that opens with the next number counts when it goes on by one (see the caller)."""
+    taken = {c.start for c in marks}
+    weak = [
+        Marker(int(m.group(1)), "weak", m.start(1), m.end(1), 3)
+        for m in _WEAK_GLUED.finditer(text, marks[0].start)
+        if m.start(1) not in taken
+    ]
+    return sorted(marks + weak, key=lambda c: c.start) if weak else marks
+
+
+def _break_lines(text: str, after: int) -> list[int]:
+    """Where the page and section breaks after position ``after`` stand: folio lines (``·84·``,
+    ``— 812 —``, ``105 | Journal …``) and chapter headings (``Chapter 2``, ``第二章 …``)."""
+    # lazy: document is the page reader; only a paste that starts its numbering again needs it
+    from annobib.extract.document import is_folio, is_section_heading
+
+    out = []
+    for m in _LINE.finditer(text, after):
+        line = " ".join(m.group().split())
+        if line and (is_folio(line) is not None or is_section_heading(line)):
+            out.append(m.start())
+    return out
+
+
+_LINE = re.compile(r"(?m)^.*$")
 
 
 def _longest_run(cands: list[Marker]) -> list[Marker]:

@@ -44,16 +44,21 @@ DITTO_RE = re.compile(r"\s*[―—－\-–_＿]{2,}")
 # a line that plainly runs on: the next line continues it whatever it begins with
 _RUNS_ON = re.compile(r"(?:[\-‐‑,，、・&/]|\b(?:and|in|In|of|the|eds?\.?))\s*$")
 # PDF page furniture that a list picks up: ``Page 23 of 25``, ``23 / 25``, ``第 3 页 共 9 页``, and a
-# running head in capitals with its folio (``NOTES 333``, ``214 REFERENCES``)
-_CAPS = r"[A-Z]{4,}(?:\s+(?:[A-Z&][A-Z&’':\-]*)){0,5}"
+# running head in capitals with its folio (``NOTES 333``, ``214 REFERENCES``, ``JOURNAL OF ASIAN MUSIC 54:2  117``)
+_CAPS = r"[A-Z]{4,}(?:\s+(?:[A-Z&][A-Z&’':\-]*)){0,7}(?:\s+\d{1,3}:\d{1,3})?"  # JOURNAL OF … 54:2 (volume:issue)
 _FOLIO = r"(?!(?:1[5-9]|20)\d\d\b)\d{1,4}"  # a year is not a folio
 # a law review's heads: ``1462 COLUMBIA JOURNAL OF TRANSNATIONAL LAW [62:1457`` (volume:first page) on
 # even pages, ``2024] SOVEREIGN DEBT 1463`` (the year's closing bracket) on odd ones
 _LAW_HEAD_TAIL = r"(?:\s+\[\d{1,4}:\d{1,5}\]?)?"
 _LAW_HEAD_LEAD = r"(?:(?:1[5-9]|20)\d\d\]\s+)?"
+# a journal's issue line in capitals: ``ASIAN PERSPECTIVES · VOLUME 62, NUMBER 1 · SPRING 2023``
+_ISSUE_HEAD = (
+    r"[A-Z][A-Z&’' ]{3,60}\s*[·•|,]\s*VOL(?:UME|\.)\s*\d{1,4}(?:\s*,?\s*(?:NUMBER|NO\.|ISSUE)\s*\d{1,3})?"
+    r"(?:\s*[·•|,]\s*(?:[A-Z]{3,9}\.?\s+)?(?:1[5-9]|20)\d\d)?"
+)
 PAGE_OF_RE = re.compile(
     r"^\s*(?:Page\s+\d{1,4}\s+of\s+\d{1,4}|\d{1,4}\s*/\s*\d{1,4}|第\s*\d{1,4}\s*页\s*[，,]?\s*共\s*\d{1,4}\s*页"
-    rf"|{_LAW_HEAD_LEAD}{_CAPS}\s+{_FOLIO}|{_FOLIO}\s+{_CAPS}{_LAW_HEAD_TAIL})\s*$"
+    rf"|{_LAW_HEAD_LEAD}{_CAPS}\s+{_FOLIO}|{_FOLIO}\s+{_CAPS}{_LAW_HEAD_TAIL}|{_ISSUE_HEAD})\s*$"
 )
 
 
@@ -65,4 +70,10 @@ def opens_item(prev: str, line: str) -> bool:
 def page_of_line(line: str) -> bool:
     """``Page 23 of 25`` (a PDF viewer's page counter), ``NOTES 333`` (a running head and folio):
     never part of an item or a note."""
-    return len(line) <= 64 and bool(PAGE_OF_RE.match(line))  # furniture is short: most lines skip the regex
+    if len(line) > 64:  # furniture is short: most lines skip the regex
+        if "   " not in line:
+            return False
+        line = " ".join(line.split())  # a head set a layout gap from its folio (JOURNAL …      117)
+        if len(line) > 64:
+            return False
+    return bool(PAGE_OF_RE.match(line))

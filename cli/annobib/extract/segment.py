@@ -255,6 +255,8 @@ _WINDOW = 400
 
 
 _CITATION_END = frozenset("0123456789)]")
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z'’]+")
+_CAPITAL_WORD = re.compile(r"(?<![\w'’])[A-Z][\w'’]*")
 
 
 def _english_prose_at(text: str, j: int, end: int) -> bool:
@@ -265,7 +267,15 @@ def _english_prose_at(text: str, j: int, end: int) -> bool:
     if not ("A" <= text[j : j + 1] <= "Z"):
         return False
     rest = text[j:end]
-    return _has_prose(rest, len(rest)) and not score_at_least(rest, -1)
+    if _has_prose(rest, len(rest)) and not score_at_least(rest, -1):
+        return True
+    # the note's last sentence, of mostly lower-case words and no sign of a citation (a title is
+    # capitalized, an APA title in sentence case is followed by its source): the author's remark on
+    # the source just cited
+    if end < len(text) or ". " in rest:
+        return False
+    lower = len(_LOWER_WORD.findall(rest))
+    return lower >= 8 and lower >= 3 * len(_CAPITAL_WORD.findall(rest)) and not score_at_least(rest, 1)
 
 
 def sentences(text: str) -> list[str]:

@@ -11,6 +11,8 @@ one a scan over all works would give.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 # A title is filed under its heads of these lengths; a short title is looked up by its longest head
 # among them, so titles that share a common opening (The Politics of …) still fall in small buckets.
 LEVELS = (1, 2, 3, 4, 6, 8, 12, 16, 24, 32)
@@ -28,11 +30,16 @@ class TitleIndex:
         """Register work ``index`` under its title forms."""
         if not full:
             return  # a work without a title never fits a short title
-        keys = {full[:j] for j in LEVELS if j <= len(full)}
+        keys = {full[:j] for j in LEVELS[: _levels_within(len(full))]}
         if bare != full:  # most titles open with no article: their heads are the same
-            keys.update(bare[:j] for j in LEVELS if j <= len(bare))
-        for k in keys:
-            _push(self._prefix, k, index)
+            keys.update(bare[:j] for j in LEVELS[: _levels_within(len(bare))])
+        prefix = self._prefix
+        for k in keys:  # _push, written out: ~10 heads a work
+            bucket = prefix.get(k)
+            if bucket is None:
+                prefix[k] = [index]
+            elif bucket[-1] != index:
+                bucket.append(index)
         _push(self._whole, full, index)
         self._lengths.add(len(full))
         for k2 in {("<", len(full), full[:2]), (">", len(full), full[-2:])}:
@@ -50,6 +57,11 @@ class TitleIndex:
                 found.update(self._ends.get(("<", n, short[:2]), ()))
                 found.update(self._ends.get((">", n, short[-2:]), ()))
         return sorted(found, reverse=True)
+
+
+def _levels_within(n: int) -> int:
+    """How many of :data:`LEVELS` are at most ``n``."""
+    return bisect_right(LEVELS, n)
 
 
 def _push(d: dict, key: object, index: int) -> None:

@@ -531,6 +531,14 @@ GENRES: list[Genre] = [
                 "费某,1998,《乡土社会》,北京:北京大学出版社。",
                 {"type": "book", "fields": {"location": "北京", "publisher": "北京大学出版社", "date": "1998"}},
             ),
+            # tests/test_extract_blind35_causes.py (a Korean list: name, year and title set off by stops)
+            (
+                "김철수. 2004. 『바다와 소금』. 서울: 민음사.",
+                {
+                    "type": "book",
+                    "fields": {"author": "김철수", "title": "바다와 소금", "location": "서울", "publisher": "민음사"},
+                },
+            ),
             # tests/data/extract_blind19 (a Japanese list: spaced names, 62(2)、pages 頁, editors joined by ・)
             (
                 "浜田涼（2018）「介護と移民」北村信・大島礼子編『移動の社会学』明石書店、pp.77-98。",

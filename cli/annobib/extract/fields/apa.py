@@ -162,6 +162,9 @@ ASA_RE = re.compile(
     r"^(?P<au>" + _ASA_FIRST + r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3})*)"
     r"\.?\s+(?P<y>(?:1[5-9]|20)\d\d)[a-z]?\.\s+(?P<body>.+)$"
 )
+# what ASA_RE cannot match without: a comma after the family name, and the year between a space and
+# a period and space (the regex backtracks through every name before it fails)
+_ASA_YEAR = re.compile(r"\s(?:1[5-9]|20)\d\d[a-z]?\.\s")
 _ASA_CHAPTER = re.compile(
     r"^(?:Pp\.\s*(?P<pp>[\d–—-]+)\s+)?in\s+(?P<book>.+?),\s*edited\s+by\s+(?P<eds>[^.]+?)\.\s*"
     r"(?:(?P<loc>[^:]{2,40}):\s*)?(?P<pub>.+?)\.?$",
@@ -173,7 +176,7 @@ def parse_asa(text: str) -> Parsed | None:
     """An ASA (Chicago author-date) reference, common in Chinese sociology's English items: ``Oi,
     Jean C. 1999. Title. Berkeley: University of California Press.`` / ``Tsai, Lily L. 2007. “Title.”
     Journal 101(2): 355-372.`` / ``Pp. 12-30 in Book, edited by A. Editor. Place: Publisher.``"""
-    m = ASA_RE.match(text.strip())
+    m = ASA_RE.match(text.strip()) if "," in text and _ASA_YEAR.search(text) else None
     if not m:
         return None
     body, url, urldate = _apa_url(m["body"].strip())
@@ -444,6 +447,12 @@ _HARVARD_JOURNAL = re.compile(
     r"^(?:[,.]\s*)?(?P<j>[^,]+(?:,\s*[^,\d][^,]*)?),\s*(?P<v>\d+)(?:\s*\((?P<n>[^)]+)\))?"
     r"(?:(?:,\s*(?:pp?\.\s*)?|:\s*)(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?))?\.?\s*$"  # 78(6): 1360-80 too
 )
+# ``Title? Subtitle. Journal Name, 13(2): 10-17`` / ``…. Open Research Europe, 1: 78``: a Harvard
+# article with its title unquoted; the journal (no full stop in it) and volume close the reference
+_HARVARD_UNQUOTED_ARTICLE = re.compile(
+    r"(?P<t>.+?[.?!])\s+(?P<j>[A-Z][^.,]{2,100}?),\s*(?P<v>\d{1,4})(?:\s*\((?P<n>[^)]{1,12})\))?"
+    r"(?:,\s*(?:pp?\.\s*)?|:\s*)(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?)\.?\s*$"
+)
 _HARVARD_REPORT_NO = re.compile(
     r"[,.]\s*(?P<t>(?:[A-Z][A-Za-z]{1,8}\s+){0,2}(?:Report|Paper|Brief|Note|Memorandum|Study)(?:\s+No\.)?)\s+(?P<n>[A-Z]{0,4}-?\d[\w\-/.]*)$"
     r"|,\s*(?P<sym>[A-Z]{2,}[A-Za-z]*(?:\(\d{4}\))?[/\-]?[\w()/.\-]*\d[\w()/.\-]*(?:\s+\d+)?(?:\s+[a-z]{2,6})?)$"
@@ -637,7 +646,11 @@ def _harvard_unquoted(h: _HarvardRef) -> None:
         if tm["inst"]:
             f["institution"] = tm["inst"].strip()
         body = body[: tm.start()].strip()
-    im = _HARVARD_IMPRINT.search(body) if not tm else None
+    am = _HARVARD_UNQUOTED_ARTICLE.match(body) if not tm and body.rstrip(" .")[-1:].isdigit() else None
+    if am:  # Title. Journal, 55(3): 322-341: an article whose title is not quoted
+        etype, body = "article", am["t"]
+        locator = _journal_fields(f, am)
+    im = _HARVARD_IMPRINT.search(body) if not tm and not am else None
     if im:
         f["location"] = im["loc"].strip()
         pub = im["pub"].strip()

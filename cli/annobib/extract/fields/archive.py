@@ -91,6 +91,7 @@ _DOCUMENT_KIND = re.compile(
 )
 
 
+_FOLDER_BEFORE = re.compile(r"\b(?:[Ff]older|[Ff]ile)\s*$")  # the name after it is the folder's
 _DAY_MONTH_YEAR = re.compile(r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+(?:1[5-9]|20)\d\d\.?")  # 15 May 1947: a date, no title
 
 
@@ -109,6 +110,13 @@ def parse_western_archive(text: str) -> Parsed:
     if folio:
         body = strip_trailing(body[: folio.start()])
     q = _find_quoted(body)
+    if q and _FOLDER_BEFORE.search(body[: q[0]]):
+        # folder "Atomic Energy," box 14: a folder's name, part of the call number, not the title
+        # (its comma, printed inside the quote, moved out so that the parts split there)
+        j = q[1]
+        if body[j - 1] in ",，":
+            body = body[: j - 1] + body[j] + "," + body[j + 1 :]
+        q = None
     names: list[str] = []
     lead = ""  # a repository printed before a quoted title
     if q:

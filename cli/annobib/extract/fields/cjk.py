@@ -430,6 +430,18 @@ _JA_PAREN_SERIES = re.compile(
     r"(?=\s*[^\s\d、，,。])"
 )
 
+# 『稲作の始まり』(古代史発掘4)講談社 / (シリーズ日本古代史1)岩波書店: a series' name and the book's number
+# in brackets after the title, the publisher right after them (no comma: not a part of the imprint)
+_JA_NUMBERED_PAREN_SERIES = re.compile(
+    r"\s*[（(](?P<ser>(?!第)[^（()）、，,:：\d]{2,30}?)\s*(?P<no>\d{1,3})[)）](?=\s*[^\s\d、，,。（(])"
+)
+
+# 中央公論社(中公新書)、1980年: the series in brackets after the publisher, the year after it
+_JA_SERIES_AFTER_PUBLISHER = re.compile(
+    r"[（(](?P<ser>[^（()）、，,]{0,20}(?:シリーズ|叢書|双書|選書|新書|文庫|講座|ブックレット)[^（()）、，,]{0,20})[)）]"
+    r"(?=\s*[、，,]\s*(?:1[5-9]|20)\d\d)"
+)
+
 # （新編日本古典文学全集20、小学館、1994年） / （日本思想大系 3、岩波書店）: a numbered series opening the
 # imprint in brackets (a collection's name ends in one of these words)
 _NUMBERED_SERIES_WORDS = ("全集", "大系", "叢書", "双書", "選書", "文庫", "講座", "シリーズ", "集成")
@@ -450,7 +462,17 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
         n.title,
         n.title_mark,
     )
-    series = _JA_PAREN_SERIES.match(rest) if rest.lstrip()[:1] in "（(" and _has_any(rest[:40], _SERIES_WORDS) else None
+    numbered_paren = (
+        _JA_NUMBERED_PAREN_SERIES.match(rest) if title_mark == "『" and rest.lstrip()[:1] in "（(" else None
+    )
+    if numbered_paren:  # 『稲作の始まり』(古代史発掘4)講談社、1975年: the series and its number, then the publisher
+        f["series"], f["number"] = numbered_paren["ser"].strip(), numbered_paren["no"]
+        n.rest = rest = rest[numbered_paren.end() :]
+    series = (
+        _JA_PAREN_SERIES.match(rest)
+        if not numbered_paren and rest.lstrip()[:1] in "（(" and _has_any(rest[:40], _SERIES_WORDS)
+        else None
+    )
     if series:  # 『開発主義の時代へ』（シリーズ中国近現代史⑤）岩波新書、2014年: the series, then the imprint
         f["series"] = series["ser"].strip()
         n.rest = rest = rest[series.end() :]
@@ -462,6 +484,14 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
     if numbered:  # 『源氏物語①』（新編日本古典文学全集20、小学館、1994年）: the series and its number, then the imprint
         f["series"], f["number"] = numbered["ser"].strip(), numbered["no"]
         n.rest = rest = rest[: numbered.start("ser")] + rest[numbered.end() :]
+    after_pub = (
+        _JA_SERIES_AFTER_PUBLISHER.search(rest)
+        if not (series or numbered) and _has_any(rest, _SERIES_WORDS) and ("(" in rest or "（" in rest)
+        else None
+    )
+    if after_pub:  # 『茶の世界史』中央公論社(中公新書)、1980年: the series after its publisher, before the year
+        f["series"] = after_pub["ser"].strip()
+        n.rest = rest = rest[: after_pub.start()] + rest[after_pub.end() :]
     lang = language_of(title + author_part) if (KANA.search(text) or HANGUL.search(text)) else language_of(title)
     if (
         lang == "chinese"
@@ -639,7 +669,7 @@ _CJK_CUES_RE3 = re.compile(
 _MARKED_SPAN = re.compile(r"《[^《》]*》")
 _CJK_CUES_RE4 = re.compile(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏|所蔵")
 _CJK_CUES_RE5 = re.compile(
-    r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:合|共)?(?:译注|譯註|译|訳|譯|(?<=[\uac00-\ud7af])\s*옮김)"
+    r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:合|共|主)?(?:译注|譯註|译|訳|譯|(?<=[\uac00-\ud7af])\s*옮김)"
     r"\s*(?:[，,]|(?<=訳)\s*、|(?<=옮김)\s*(?=[（(])|$)"
 )  # 森本隆訳、筑摩書房: Japanese separates the credit with 、; 홍성태 옮김 (서울: …): Korean's before the imprint
 _CJK_CUES_RE6 = re.compile(r"^\s*(白皮书|蓝皮书|研究报告|报告|政策简报|工作论文|白書|報告書|보고서)")
@@ -701,6 +731,7 @@ def _cjk_cues(n: _CjkNote) -> None:
             continue
         if (
             len(s) > 30
+            or not s.strip(" .。,，、()（）")  # the stops a masked date leaves, no site
             or s.startswith(("载", "见", "第"))
             or s[:1] in URL_FIRST
             and URL_RE.match(s)
@@ -794,7 +825,7 @@ def _cjk_archive_fields(n: _CjkNote) -> None:
     num = (
         (_ARCHIVE_REF.search(rest_nourl) if "Ref" in rest_nourl else None)
         or cre.search(
-            r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])",
+            r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號|管理番号|請求番号)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])",
             rest_nourl,
         )
         or cre.search(
@@ -1037,8 +1068,8 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
 
 
 _CJK_TYPE_BOOK_OR_REPORT_RE1 = re.compile(
-    r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]"
-    r"|^\s*[（(]([上中下一二三四五六七八九十]|\d{1,2})[）)]|^\s*[，,、]?\s*([上中下])巻"  # 『…』下巻: a Japanese part (volume 下, as 上册 is 上)
+    r"(?:第|제)\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯권])|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]"
+    r"|^\s*[（(]([上中下一二三四五六七八九十]|\d{1,2})[）)]|^\s*[，,、]?\s*([上中下])巻"  # 『…』下巻: a Japanese part (volume 下, as 上册 is 上); 제16권: Korean
 )
 _CJK_TYPE_BOOK_OR_REPORT_RE2 = re.compile(
     r"(?:^|[》』）)\s，,（(])\s*(?:(?:第|제)\s*(\d+|[一二三四五六七八九十]+)\s*(?:版|판)|(修订版|增订版|再版|修订本|增订本|增订新版|修订新版|補訂版|补订版|増補版|增补版|改訂版|増補改訂版|新装版))\s*[）)]?\s*(?=[，,、第（(]|$)"
@@ -1099,7 +1130,7 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
     etype = None
     if pub:
         etype = "book"
-        vm = _CJK_TYPE_BOOK_OR_REPORT_RE1.search(rest_nourl) if _has_any(rest_nourl, "卷册巻辑輯（(") else None
+        vm = _CJK_TYPE_BOOK_OR_REPORT_RE1.search(rest_nourl) if _has_any(rest_nourl, "卷册巻辑輯권（(") else None
         if vm:
             v = vm.group(1) or vm.group(2) or vm.group(3) or vm.group(4)
             f["volume"] = _cn_int(v)

@@ -82,8 +82,10 @@ def _has_month_word(text: str) -> bool:
 
 DOT_DMY = re.compile(r"(\d" + _WB + r"\d?)\.(\d{1,2})\.(\d{4})\b")
 ISO_DATE = re.compile(r"(\d" + _WB + r"\d{3})([-./])(\d{1,2})\2(\d{1,2})\b")
-# 2003. 8. 16.: a Korean date, a space after each dot and one closing it
-KO_DOTTED = re.compile(r"(?<![\d.])((?:1[89]|20)\d\d)\. (\d{1,2})\. (\d{1,2})\.")
+# 2019. 3. 5. / (2022. 3. 15): a Korean date, its last stop left out before a closing bracket;
+# (?<![\d.])((?:1[89]|20)\d\d)\. …, its boundary written after the first digit (as YEAR's) so that the
+# engine looks for a 1 or a 2 instead of testing the lookbehind at every position
+KO_DOTTED = re.compile(r"((?:1(?<![\d.]1)[89]|2(?<![\d.]2)0)\d\d)\. (\d{1,2})\. (\d{1,2})(?:\.|(?=[)）]))")
 YEAR = re.compile(r"(1(?<![\d/.-]1)[5-9]\d\d|2(?<![\d/.-]2)0\d\d)(?!\d)")  # (?<![\d/.-])(1[5-9]\d\d|20\d\d)
 ZH_YMD = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 ZH_YM = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?!\s*\d{1,2}\s*[日일])")
@@ -321,7 +323,9 @@ _ORG_WORDS = (
     "Secretariat|Parliament|Congress|Senate|Court|Embassy|Coalition|Forum|Fund|Program(?:me)?|"
     "Service|Library|Archives?|Museum|Academy|School|College|Cabinet|State|Republic|Kingdom|Endowment|Brookings|Carnegie|"
     "Heritage|Hoover|Stimson|Chatham|Trust|Initiative|Partnership|Consortium|Observatory|Think Tank|Board|Authority|Directorate|"
-    "Trade Representative|High Representative"
+    "Trade Representative|High Representative|"
+    # Bluebook's abbreviations of these words (T6): Ctrs. for Disease Control, Dep't of Justice
+    "Ctrs?|Dep't|Ass'n|Comm'n|Soc'y|Gov't"
 )
 # \b(?:Department|Ministry|…)\b, grouped by first letter as NEWS_RE is
 ORG_RE = re.compile("|".join(_by_first_char(_ORG_WORDS.split("|"), r"(?<!\w.)", r"\b")))
@@ -337,7 +341,11 @@ REPORT_TITLE_RE = re.compile(
     + "|报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|보고서|백서"
 )
 REPORT_CONTAINER_RE = re.compile(
-    after_boundary("Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder|In Focus|Monograph")
+    after_boundary(
+        "Brief|Report|Paper|Papers|Series|Memo|Analysis|Commentary|Insight|Backgrounder|In Focus|Monograph|Briefing Book"
+        # a numbered bulletin is a series (Trade Information Bulletin no. 467); the Art Bulletin 94 is a journal
+        r"|Bulletin(?=,?\s+[Nn]o\.\s*\d)"
+    )
     + r"\b"
 )
 ZH_ORG_SUFFIX = re.compile(
@@ -407,7 +415,7 @@ IGO_SERIES_RE = re.compile(
 PUBLISHER_CUE = re.compile(
     r"Press|Publish|Books|Verlag|Routledge|Norton|Wiley|Springer|Palgrave|Macmillan|Penguin|Random House|Knopf|"
     r"Blackwell|Sage|Rienner|Addison|McGraw|Houghton|Harper|Simon|Polity|Verso|Brookings|RAND|Department|Office|"
-    r"Institute|Center|Centre|Council|University|Bureau|Foundation|Endowment|Association|Society|Academy|Research|Studies|Series|Éditions|Editions|Gallimard|Seuil|Suhrkamp|Beck|Elsevier|Taylor"
+    r"Institute|Center|Centre|Council|University|Bureau|Foundation|Endowment|Association|Society|Academy|Research|Studies|Series|Éditions|Editions|Gallimard|Seuil|Suhrkamp|Beck|Elsevier|Taylor|Company"
 )
 
 
@@ -845,7 +853,8 @@ _QUOTE_PAIRS = {"“": "”", '"': '"'}
 
 
 # a British title in single quotes after the author's comma, closed before a comma: 'Title', in …
-_SINGLE_QUOTED = re.compile(r"(?<=,\s)['‘](?P<t>[^'‘’]{3,}?(?:['’][a-z][^'‘’]*?)*)['’](?=\s*,)")
+# ((?<=,\s)['‘]…, the lookbehind written after the quote: the engine looks for quotes, not at every position)
+_SINGLE_QUOTED = re.compile(r"['‘](?<=,\s['‘])(?P<t>[^'‘’]{3,}?(?:['’][a-z][^'‘’]*?)*)['’](?=\s*,)")
 
 
 def _find_quoted(text: str) -> tuple[int, int, str] | None:

@@ -71,7 +71,9 @@ def parse_frus_document(text: str) -> Parsed | None:
     vol = _VOLUME.match(rest)
     if vol:
         f["volume"] = vol.group("vol") or vol.group("bare")
-    placepub = find_place_publisher(rest)
+    # (Washington, DC: GPO, 1997): the bracket read as the comma it stands for (same length, so the
+    # match's offsets hold), else the place would start after the bracket at ``DC``
+    placepub = find_place_publisher(rest.replace("(", ",") if "(" in rest else rest)
     if placepub:
         f["location"] = placepub.group("loc").strip()
         f["publisher"] = placepub.group("pub").strip()

@@ -1,5 +1,5 @@
 """Japanese forms with no title marks in front: author-date reference lists (``青山昌彦 (2008)『…』
-講談社.``, and the Chinese ``费孝通,1998,《乡土中国》,北京:北京大学出版社。``), the ditto ``―― (2007)`` for the author above) and court decisions cited by court, era
+講談社.``, the Chinese ``费孝通,1998,《乡土中国》,北京:北京大学出版社。`` and the Korean ``송방송. 2007. 『…』. 서울: 민속원.``), the ditto ``―― (2007)`` for the author above) and court decisions cited by court, era
 date and law report (``最判昭和48年10月9日民集27巻9号1129頁``).
 
 The author-date form is read by the CJK parser once the ``(Year)`` is taken out of the author, and
@@ -21,7 +21,7 @@ from annobib.extract.fields.model import Parsed
 DITTO_AUTHOR = re.compile(r"^[―—－\-‐]{2,}$")
 CJK_AUTHOR_DATE = re.compile(
     r"^(?P<au>[^\s（()『「《“\"，,]{1,40}?(?:\s[^\s（()『「《“\"，,]{1,6})?|[―—－\-‐]{2,})\s*"  # 연민석 외, 이병수 역, 津村 宏
-    r"(?:[（(](?P<y>(?:1[5-9]|20)\d\d)[a-z]?[)）]|[，,]\s*(?P<y2>(?:1[5-9]|20)\d\d)[a-z]?\s*[，,.．])\s*[.．。,，:：]?\s*"
+    r"(?:[（(](?P<y>(?:1[5-9]|20)\d\d)[a-z]?[)）]|[，,.．]\s*(?P<y2>(?:1[5-9]|20)\d\d)[a-z]?\s*[，,.．])\s*[.．。,，:：]?\s*"
     r"(?=[《「『“\"〈])"
 )
 _HAN_OR_KANA = re.compile(r"[\u3005\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
@@ -62,6 +62,7 @@ _ISSUE_PAGES = re.compile(
 )
 # …ミネルヴァ書房、pp.113-138 / …、180-196 頁: the pages that close the item (the year goes before them)
 _END_PAGES = re.compile(r"[、，,]\s*(?:pp?\.\s*)?(\d+(?:\s*[-–—~～]\s*\d+)?)\s*(頁|页|쪽)?$")
+_STOP_AFTER_MARK = re.compile(r"(?<=[』》」〉])\s*[.．](?!\d)\s*")
 # ブラウン、スティーヴン (2009): a Western name in katakana, family name first, one person
 _INVERTED_KANA_NAME = re.compile(r"^[\u30a0-\u30ff]+[、，,]\s*[\u30a0-\u30ff・]+$")
 
@@ -69,6 +70,7 @@ _INVERTED_KANA_NAME = re.compile(r"^[\u30a0-\u30ff]+[、，,]\s*[\u30a0-\u30ff�
 def _as_note(rest: str, year: str) -> str:
     """The rest of an author-date item as a footnote prints it: the year after the imprint, and
     ``vol(issue): pages`` spelt out, so that the CJK parser reads it as it reads notes."""
+    rest = _STOP_AFTER_MARK.sub(", ", rest)  # 『…』. 서울: 민속원: the list's stop, a note's comma
     japanese = bool(KANA.search(rest)) or "『" in rest
     if japanese:
         rest = _VOL_ISSUE_PAGES.sub(r"\1巻\2号、\3-\4頁", rest, count=1)

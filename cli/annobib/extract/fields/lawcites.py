@@ -25,8 +25,10 @@ _YEAR = r"(?:1[6-9]|20)\d\d"
 _CHAPTER_PIN = r"(?:\s*,?\s*(?:chs?|pts?)\s+\d{1,3}(?:\s*[-–]\s*\d{1,3})?)?"  # (OUP 2017) ch 4: no page
 # a law-journal abbreviation: Emory L.J. / Tex. L. Rev. / Harv. Int’l L.J. / Yale J. Int’l L.
 _JOURNAL = r"[A-Z][A-Za-z.&'’]*(?:\s+(?:[A-Z][A-Za-z.&'’]*|&|of|on|in|and|the))*?"
+# a page of a supplement or an electronic page: S4, e12
+_LETTERED_PIN = r"[Se]?\d{1,5}(?:\s*[-–—]\s*[Se]?\d{1,5})?"
 BLUEBOOK_ARTICLE = re.compile(
-    rf"^(?P<head>.+?),\s+(?P<vol>\d{{1,4}})\s+(?P<j>{_JOURNAL})\s+(?P<first>\d{{1,5}})(?:,\s*(?P<pin>{_PIN}))?"
+    rf"^(?P<head>.+?),\s+(?P<vol>\d{{1,4}})\s+(?P<j>{_JOURNAL})\s+(?P<first>[Se]?\d{{1,5}})(?:,\s*(?P<pin>{_LETTERED_PIN}))?"
     rf"\s*\((?:[A-Z][a-z]{{2,8}}\.?\s+)?(?P<y>{_YEAR})\)\s*\.?$"
 )
 # ``Title, 1780–1860, at 31 (1977)``: "at" before the page where the title ends in a number
@@ -53,6 +55,8 @@ BLUEBOOK_CHAPTER = re.compile(
 )
 _OPENING_QUOTE = re.compile(r"(?:^|[\s,])['‘“\"]")  # a quoted title: not these shapes
 _LAW_JOURNAL_WORD = re.compile(r"\b(?:L|J|Rev|Q|Law|Int['’]l|Y\.?B)\b\.?")
+# a journal known by its acronym, as Bluebook prints medical and science journals: 325 JAMA 733
+_ACRONYM_JOURNAL = re.compile(r"[A-Z]{3,6}")
 
 
 _STUDENT_LABEL = re.compile(r"^(?:Note|Comment|Recent Case|Recent Development|Essay|Book Review|Article),\s+")
@@ -67,6 +71,9 @@ def _author_and_title(head: str) -> tuple[str | None, str] | None:
     when what stands before the first comma is no list of names."""
     # William H. Rogerson, Jr., Title / Henry M. Hart, Jr. & Albert M. Sacks, Title: the suffix's comma
     head = cre.sub(r",\s*(Jr|Sr)\.(?=,|\s+&\s|\s+and\s)", r" \1.", head)
+    serial = _serial_authors(head)
+    if serial:
+        return serial
     for m in cre.finditer(r",\s+", head):
         who, title = head[: m.start()], head[m.end() :]
         title = _STUDENT_LABEL.sub("", title)  # Kristin Dale, Note, Rethinking …
@@ -76,6 +83,25 @@ def _author_and_title(head: str) -> tuple[str | None, str] | None:
         if len(who) > 120:
             break
     return None if "," in head else (None, head.strip())
+
+
+def _serial_authors(head: str) -> tuple[str, str] | None:
+    """``Ann Roe, Ben Poe & Cy Doe, Title``: three or more authors, commas between them and ``&``
+    before the last, every part a person's name (a title holding ``&`` has a part that is not)."""
+    amp = head.find(" & ")
+    end = head.find(", ", amp) if amp > 0 else -1
+    if end < 0:
+        return None
+    who = head[:end]
+    parts = cre.split(r",\s+|\s+&\s+", who)
+    if len(parts) < 3 or cre.search(r"\d", who) or not all(_PERSON.fullmatch(x) for x in parts):
+        return None
+    names, others, _role = western_names(who.replace(" & ", " and "))
+    return names_field(names, others), head[end + 2 :].strip()
+
+
+# a person as Bluebook prints one: Given (Middle initials) Family, Jr.
+_PERSON = re.compile(r"[A-Z][\w'’\-]*\.?(?:\s+[A-Z][\w'’\-]*\.?){1,3}(?:\s+(?:Jr|Sr)\.)?")
 
 
 # ``… 2603 (1997) (book review).``: a Bluebook parenthetical that describes the work, not its date
@@ -122,7 +148,7 @@ def _finish(etype: str, f: dict[str, str], locator: str | None, author: str | No
 
 def _bluebook_article(t: str) -> Parsed | None:
     m = BLUEBOOK_ARTICLE.match(t)
-    if not m or not _LAW_JOURNAL_WORD.search(m["j"]) or " v. " in m["head"]:
+    if not m or not (_LAW_JOURNAL_WORD.search(m["j"]) or _ACRONYM_JOURNAL.fullmatch(m["j"])) or " v. " in m["head"]:
         return None
     split = _author_and_title(m["head"])
     if not split:
@@ -235,9 +261,11 @@ _MONTH_DATE = (
     + r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+"
     + _YEAR
 )
+# a section's subsections, as printed right after its number: § 2703(d), § 824(b)(1)
+_SUBSECTIONS = r"(?:\([a-z0-9]{1,4}\)){0,4}"
 _CODE_SECTION = re.compile(
     rf"^(?:(?P<t>[^,()]{{3,150}}?),\s*)?(?P<code>\d{{1,3}}\s+U\.S\.C\.|[A-Z][a-z]{{1,5}}\.\s+[A-Z][a-z.]+\s+Code)"
-    rf"\s*§§?\s*[\d.\-–]+(?:\s*\((?:[A-Za-z]+\s+)?(?P<y>{_YEAR})\))?\s*\.?$"
+    rf"\s*§§?\s*[\d.\-–]+[a-z]?{_SUBSECTIONS}(?:\s*\((?:[A-Za-z]+\s+)?(?P<y>{_YEAR})\))?\s*\.?$"
 )
 # Trade Expansion Act of 1962 § 232, 19 U.S.C. § 1862: the Act's own section, no part of its name
 _SECTION_AFTER_TITLE = re.compile(r"\s+§§?\s*[\d.\-–]+[a-z]?$")
@@ -303,7 +331,9 @@ def parse_western_legislation(text: str) -> Parsed | None:
     t = text.strip().rstrip(".")
     m = _CODE_SECTION.match(t)
     if m:  # Clean Water Act, 33 U.S.C. §§ 1251–1387 (2018) / Cal. Civ. Code § 1798.100 (West 2020)
-        code = cre.search(r"(?:\d{1,3}\s+U\.S\.C\.|[A-Z][a-z]{1,5}\.\s+[A-Z][a-z.]+\s+Code)\s*§§?\s*[\d.]+", t)
+        code = cre.search(
+            r"(?:\d{1,3}\s+U\.S\.C\.|[A-Z][a-z]{1,5}\.\s+[A-Z][a-z.]+\s+Code)\s*§§?\s*[\d.]+[a-z]?" + _SUBSECTIONS, t
+        )
         f = {"title": _SECTION_AFTER_TITLE.sub("", (m["t"] or code.group(0)).strip())}
         if m["y"]:
             f["date"] = m["y"]

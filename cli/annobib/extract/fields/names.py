@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from annobib.extract import rx as cre
 
@@ -264,6 +265,9 @@ def western_names(text: str) -> tuple[list[str], bool, str | None]:
     # _WESTERN_NAMES_RE2 ends its match with one of these characters before the end (``$``: perhaps a
     # final newline); without one the regex, tried at every position, cannot match
     m = _WESTERN_NAMES_RE2.search(text) if text.rstrip("\n")[-1:] in _ROLE_LAST else None
+    if m is None and bare.endswith((" ed.", " eds.", ",ed.")):
+        m = _WESTERN_NAMES_RE2.search(bare)  # William Burr, ed.: strip_trailing took the role's stop
+        text = bare
     if m:
         role = "translator" if m.group(1).lower().startswith("tr") else "editor"
         text = strip_trailing(text[: m.start()])
@@ -398,6 +402,7 @@ def names_field(names: list[str], others: bool) -> str:
 
 
 _HAN_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_NOT_LOWER = re.compile(r"[^a-z]")
 
 
 def romanized_same_person(han_name: str, western_author: str) -> bool:
@@ -406,13 +411,27 @@ def romanized_same_person(han_name: str, western_author: str) -> bool:
     family name starts as the Chinese family's pinyin does (Lee / Li), or whose given names are just
     that pinyin (``Chou, Ming-kai`` for 周明凯). Other spellings of the given name are not matched
     (a guess there would join the wrong work)."""
-    if not _HAN_PERSON.fullmatch(han_name) or "," not in western_author:
-        return False
+    same = romanized_person_test(han_name)
+    return same is not None and same(western_author)
+
+
+def romanized_person_test(han_name: str) -> Callable[[str], bool] | None:
+    """:func:`romanized_same_person` for one Chinese name and many author fields: the name's pinyin
+    read once; None when ``han_name`` is no Chinese name (no author field can match it)."""
+    if not _HAN_PERSON.fullmatch(han_name):
+        return None
     from annobib.text import pinyin  # lazy: the pinyin table loads only for such a back-reference
 
-    family, _, given = western_author.split(" and ")[0].partition(",")
-    given = cre.sub(r"[^a-z]", "", given.lower())
-    family = family.strip().lower()
     fam_py, given_py = pinyin(han_name[0]), pinyin(han_name[1:])
-    # the family spelt another way (Chou for Zhou) is accepted when the given names are the same
-    return len(given_py) >= 4 and given.endswith(given_py) and (family[:1] == fam_py[:1] or given == given_py)
+    if len(given_py) < 4:
+        return None
+
+    def same(western_author: str) -> bool:
+        if "," not in western_author:
+            return False
+        family, _, given = western_author.split(" and ")[0].partition(",")
+        given = _NOT_LOWER.sub("", given.lower())
+        # the family spelt another way (Chou for Zhou) is accepted when the given names are the same
+        return given.endswith(given_py) and (family.strip().lower()[:1] == fam_py[:1] or given == given_py)
+
+    return same

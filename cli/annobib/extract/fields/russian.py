@@ -34,10 +34,10 @@ _RU_CITY_YEAR = re.compile(
 RU_CITY = re.compile(
     r"(?:^|[.\s])(М\.|Москва|СПб\.|Санкт-Петербург|Л\.|Ленинград|Киев|Новосибирск|Екатеринбург|Казань"
     r"|Самара|Саратов|Томск|Нижний Новгород|Ростов-на-Дону|Воронеж|Владивосток|Минск"
-    r"|(?<=\.\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s*\([A-Z][a-z]+\.?\)|,\s*[A-Z]{2})?"
+    r"|(?<=\.\s)(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?;\s*)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s*\([A-Z][a-z]+\.?\)|,\s*[A-Z]{2})?"
     r"|(?<=\.\s)[А-ЯЁ][а-яё\-]+(?:\s+[А-ЯЁ][а-яё\-]+)?(?=\s*:\s*[^.:]{2,80},\s*(?:1[5-9]|20)\d\d))\s*:\s*"
 )  # a Latin city follows a full stop (Title. Chapel Hill: / Washington, DC:), not a word of a subtitled
-# title (Tea and Empire:); a Cyrillic city not listed (Омск:) only before ``Publisher, Year``
+# title (Tea and Empire:), two Latin cities set apart by a semicolon (Leiden; Boston:); a Cyrillic city not listed (Омск:) only before ``Publisher, Year``
 _FAMILY = r"[А-ЯЁA-Z][а-яёa-z'’\-]+"
 _INITIAL = r"[А-ЯЁA-Z][а-яёa-z]?\."
 _ONE_AUTHOR = rf"(?:{_FAMILY}\s+(?:{_INITIAL}\s*){{1,2}}|(?:{_INITIAL}\s*){{1,2}}{_FAMILY})"
@@ -241,7 +241,7 @@ def _russian_archive(f: dict[str, str], body: str) -> Parsed | None:
         return None
     sig = body[arch.start() :].strip().rstrip(".")
     holder = strip_trailing(body[: arch.start()])
-    lm = cre.search(r"(?:^|[\s.,])[Лл]\.\s*(\d+(?:\s*[-–—]\s*\d+)?)(?:\s*об\.)?", sig)
+    lm = cre.search(r"(?:^|[\s.,])[Лл]\.\s*(\d+(?:\s*[-–—]\s*\d+)?)(\s*об\b\.?)?", sig)
     if lm:  # the leaves (Л. 54–72) are the locator, not part of the file's signature
         sig = strip_trailing(sig[: lm.start()])
     # no document title: the holder and the file's signature name the item (no title is made up)
@@ -262,7 +262,10 @@ def _russian_archive(f: dict[str, str], body: str) -> Parsed | None:
     f["number"] = sig
     f["entrysubtype"] = "archive"
     f["langid"] = lang
-    return Parsed(type="misc", fields=_order(f), locator=norm_range(lm.group(1)) if lm else None)
+    locator = norm_range(lm.group(1)) if lm else None
+    if lm and lm.group(2):
+        locator += " об."  # Л. 3 об.: the verso of leaf 3, as cited
+    return Parsed(type="misc", fields=_order(f), locator=locator)
 
 
 def _russian_authors(f: dict[str, str], body: str) -> tuple[str, list[str]]:
@@ -360,6 +363,9 @@ def _russian_chapter(f: dict[str, str], rest: str, locator: str | None) -> str:
     in a collection (a city and publisher after ``//``, not a journal's year and issue)."""
     title, _, cont = rest.partition("//")
     f["title"] = strip_trailing(title)
+    book_author = _AUTHORS.match(cont)
+    if book_author:  # // Бартольд В. В. Сочинения. Т. 1.: the collected works' author before their title
+        cont = cont[book_author.end() :]
     book = {}
     _russian_book(book, cont, None)
     f["booktitle"] = cre.sub(

@@ -98,10 +98,12 @@ class _WesternNote:
     in_book: str | None = None  # an unquoted chapter's ``in: Book, ed. by …`` and what follows
     thesis_at: list[str] | None = None  # the parts after ``unpublished PhD thesis``: university, place
     publisher: str | None = None  # a publisher printed without a place
+    dated_title: bool = False  # Bluebook's ``Title (Feb. 24, 2020), URL``: the date in brackets after the title
 
 
-# the pinpoint closing a note: ``…, pp. 455–487, at p. 462.`` (Bluebook's ``at 210`` is read elsewhere)
-_AT_PAGE_END = re.compile(r",\s*at\s+pp?\.\s*(\d+(?:\s*[-–—]\s*\d+)?)\s*\.?\s*$")
+# the pinpoint closing a note: ``…, pp. 455–487, at p. 462.``, ``…): 389–423, at 401.`` (Bluebook's
+# ``at 210`` is read elsewhere; a bare number is a pinpoint only after the article's range)
+_AT_PAGE_END = re.compile(r",\s*at\s+(pp?\.\s*)?(\d+(?:\s*[-–—]\s*\d+)?)\s*\.?\s*$")
 
 
 def parse_western(text: str) -> Parsed:
@@ -124,13 +126,15 @@ def parse_western(text: str) -> Parsed:
         origdate = _ORIG_YEAR.search(text)  # (Cambridge: …, [1651] 1996): the first edition's year
         if origdate:
             text = text[: origdate.start()] + origdate.group(2) + text[origdate.end() :]
-    at_page = _AT_PAGE_END.search(text) if ", at p" in text else None
+    at_page = _AT_PAGE_END.search(text) if ", at " in text else None
     if at_page:  # …, pp. 455–487, at p. 462.: the page cited inside the article's range
         p = _parse_western(text[: at_page.start()] + ".")
-        if p.locator and "-" in p.locator and p.type in ("article", "incollection", "inbook"):
+        ranged = p.locator and "-" in p.locator and p.type in ("article", "incollection", "inbook")
+        if ranged:
             p.fields = _order({**p.fields, "pages": p.fields.get("pages", p.locator)})
-        p.locator = norm_range(at_page.group(1))
-        return p
+        if ranged or at_page.group(1):
+            p.locator = norm_range(at_page.group(2))
+            return p
     if kindle or origdate:
         p = _parse_western(text)
         if kindle and kindle.group("loc"):
@@ -169,7 +173,7 @@ _KINDLE_LOC = re.compile(
 _ORIG_YEAR = re.compile(r"\[((?:1[0-9]|20)\d\d)\]\s+((?:1[5-9]|20)\d\d)\b")
 # an imprint in brackets and the cited page after it with no comma (law writing: (OUP, 2012) 45)
 _PAREN_IMPRINT_PIN = re.compile(
-    r"(\([^()]{2,80}?,\s*(?:1[5-9]|20)\d\d\))\s+(\d{1,4}(?:\s*[-–]\s*\d{1,4})?)(?=\s*\.?\s*$)"
+    r"(\([^()]{2,80}?,\s*(?:1[5-9]|20)\d\d\))\s+((?:pp?\.\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?)(?=\s*\.?\s*$)"
 )
 # ``esp.``/``especially`` before the page or chapter cited after the imprint: the place, not a title word
 _EMPHASIS_PIN = re.compile(r"(?<=\)),\s*(?:esp\.|especially)\s+(?=(?:(?:chaps?\.|ch\.|pp?\.)\s*)?[\dxivlc]+\b)")
@@ -273,13 +277,30 @@ def _western_url_and_translation(n: _WesternNote) -> None:
 
 _WESTERN_TITLE_RE1 = re.compile(r",\s*\d{1,2}\s+vols?\.(?=\s*\(|\s*,|\s*$)")
 _WESTERN_TITLE_RE2 = re.compile(
-    r"\s*\(([^()]*:[^()]*?\d{4}|[^()]*,[^()]*?\d{4}(?=\),\s*\d))\)"
+    r"\s*\(([^()]*:[^()]*?\d{4}|[^()]*,[^()]*?\d{4}(?=\)(?:,\s*(?:pp?\.\s*)?\d|$)))\)"
     # a page, or a Bekker number (1253a, 1094a1-2: a column letter and line after the page)
     r"(?:,\s*(?:pp?\.\s*(?=\d))?(?:(?P<vol>\d{1,2}):\s*)?(\d+(?:[ab]\d{0,2})?(?:\s*[-–—]\s*\d+(?:[ab]\d{0,2})?)?)"
     r"(?:,\s*at\s+(?P<at>\d+(?:\s*[-–—]\s*\d+)?))?"  # a chapter's pages, at the page cited
     r"|,\s*(?P<roman>[ivxlc]{1,7}(?:\s*[-–—]\s*[ivxlc]{1,7})?)"  # a front-matter page: (…, 2013), xxi
     r"|,\s*(?:chap|ch|chapter|sec|pt)\.?\s*[\dIVXivx]+)?$"
 )
+# a British imprint, the place (a town and its US state, or two towns) and the year: (Leiden, 2001),
+# (Lawrence, Kan., 2005), (London and New York, 2012)
+_PLACE_AND_YEAR = re.compile(
+    r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, (?P<st>[A-Z]{2}|[A-Z][a-z]{1,4}\.)| and [A-Z][a-z]+(?: [A-Z][a-z]+)?)?),"
+    r"\s*(?P<y>(?:1[5-9]|20)\d\d)"
+)
+
+
+def _place_and_year(imprint: str) -> re.Match | None:
+    """``Leiden, 2001`` / ``Princeton, NJ, 1995`` / ``London and New York, 2012``: an imprint of a
+    place (a US state after its town) and a year, no publisher (``Hart Publishing, 2016`` is one)."""
+    m = _PLACE_AND_YEAR.fullmatch(imprint)
+    if m and (m["st"] is None or US_STATE_RE.fullmatch(m["st"])) and not PRESS_NAME.search(m["place"]):
+        return m
+    return None
+
+
 _WESTERN_TITLE_RE3 = re.compile(r"(?:[,，]|(?<![.\s][A-Z])\.)\s*$")  # MLA: "Title." (not "U.S.")
 
 
@@ -309,12 +330,19 @@ def _western_title(n: _WesternNote) -> None:
     # one match there answers as the search would (tried at every position, it was costly)
     k = body.rfind("(")
     paren = _WESTERN_TITLE_RE2.match(body, len(body[:k].rstrip())) if k >= 0 else None
+    place = _place_and_year(paren.group(1)) if paren and ":" not in paren.group(1) else None
+    if paren and not place and ":" not in paren.group(1) and paren.group(0).endswith(")"):
+        paren = None  # New America (Jan. 26, 2021) closing the note: a date, not an imprint
     bare_locator = paren_vol = None
     if paren:
         bare_locator = norm_range(paren.group(3)) if paren.group(3) else bare_page(paren.group("roman") or "")
         paren_vol = paren.group("vol")
         n.pinpoint = norm_range(paren.group("at")) if paren.group("at") else None
-        body = body[: paren.start()] + ", " + paren.group(1)
+        if place:
+            n.f["location"] = place["place"]  # (Leiden, 2001) / (Princeton, NJ, 1995): no publisher
+            body = body[: paren.start()] + ", " + place["y"]
+        else:
+            body = body[: paren.start()] + ", " + paren.group(1)
     q = _find_quoted(body)
     if q and _inside_a_title(body, q[0]):
         q = None  # The Bridge of Dreams: A Poetics of "The Tale of Genji" (…): a quotation in an unquoted title
@@ -344,16 +372,18 @@ _WESTERN_CUES_RE3 = re.compile(
 )
 # (?<!\s): the volume's spaces start where the journal's words end, so a long run of spaces is
 # not rescanned for each character the lazy journal grows by
+# Journal 30, no. 2 (1978): 167–214; British: Journal, 6 (1995), pp. … / Journal, 49:4 (2006) (volume:issue)
 _WESTERN_CUES_RE4 = re.compile(
-    r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?(?!(?:No|Vol|Nos)\.)[A-Z][^,\d]*?)*?)(?<!\s)\s+(?P<v>\d+)(?:,\s*nos?\.\s*(?P<n>\d+(?:\s*[-–/]\s*\d+)?))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?"
-    r"(?:(?<=\d),\s*(?P<pin>\d+(?:\s*[-–—]\s*\d+)?)(?![\d/.]))?"  # …(1994): 833-50, 840: the page cited
+    r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?(?!(?:No|Vol|Nos)\.)[A-Z][^,\d]*?)*?)(?<!\s)(?:,(?=\s+\d{1,4}(?::\d{1,3})?\s*\())?\s+(?P<v>\d+)(?::(?P<cn>\d{1,3})(?=\s*\())?(?:,\s*nos?\.\s*(?P<n>\d+(?:\s*[-–/]\s*\d+)?))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?"
+    r"(?:(?<=\d),\s*(?:at\s+)?(?P<pin>\d+(?:\s*[-–—]\s*\d+)?)(?![\d/.]))?"  # …(1994): 833-50, [at] 840: the page cited
 )
 # Jindaishi yanjiu, no. 4 (2003): 77–101: a journal numbered by issue alone, no volume before it
 _ISSUE_ONLY_PAGES = re.compile(r",\s*no\.\s*\d+\s*\([^()]{0,30}\d{4}\):\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?)")
 _WESTERN_CUES_RE5 = re.compile(r"(Ph\.?\s?D\.?|doctoral|master'?s|M\.?A\.?|MPhil)\s*(diss\.|dissertation|thesis)", re.I)
 _WESTERN_CUES_RE6 = re.compile(r"paper (?:presented|delivered|prepared) (?:at|for) (?:the )?(?P<ev>[^,]+)", re.I)
 _WESTERN_CUES_RE7 = re.compile(
-    r"^in:?\s+(?P<eds>.+?),?\s*(?:\((?:eds?\.?|editors?)\)|eds?\.|editors?)\s*,\s*(?P<book>.+)$", re.I
+    r"^in:?\s+(?P<eds>.+?),?\s*(?:\((?:eds?\.?|editors?)\)|(?<!\d[a-z]{2}\s)(?<!rev\.\s)eds?\.|editors?)\s*,\s*(?P<book>.+)$",
+    re.I,
 )
 _WESTERN_CUES_RE8 = re.compile(
     r"^in:?\s+(?P<book>.+?),\s*(?:eds?\.|edited by)\s+(?P<eds>"
@@ -361,6 +391,9 @@ _WESTERN_CUES_RE8 = re.compile(
     r"[^,(]+?)(?P<tail>(?:,|\s*\().*)?$",
     re.I,
 )  # ed. A, B, and C (Place: …): a serial list of editors is read whole
+# a book title ending in a quoted word, its comma printed inside the quote (Chicago): moved out, so
+# the title ends before the comma as any other does
+_COMMA_INSIDE_QUOTE = re.compile(r",([\"”])(?=\s+(?:eds?\.|edited\s+by)\s)")
 # “Chapter,” in Marlowe, Networks of Empire, 120–44: a chapter in a volume cited before in short form
 # (the editor's surname and a short title)
 _IN_SHORT_VOLUME = re.compile(
@@ -472,11 +505,16 @@ def _western_cues(n: _WesternNote) -> None:
     date = iso_date(rest_wo)
     thesis = _WESTERN_CUES_RE5.search(rest_wo) if _may_hold_folded(rest_wo, ("diss", "thesis")) else None
     conf = _WESTERN_CUES_RE6.search(rest_wo) if _may_hold_folded(rest_wo, ("paper ",)) else None
-    chap = _WESTERN_CUES_RE7.match(rest_wo) or _WESTERN_CUES_RE8.match(rest_wo) or _IN_SHORT_VOLUME.match(rest)
+    in_book = rest_wo
+    if in_book[:2].lower() == "in" and ('"' in in_book or "”" in in_book):
+        in_book = _COMMA_INSIDE_QUOTE.sub(r"\1,", in_book)  # in Early Cinema and the "National," ed. …
+    chap = _WESTERN_CUES_RE7.match(in_book) or _WESTERN_CUES_RE8.match(in_book) or _IN_SHORT_VOLUME.match(rest)
     chap_tail = ""
     if chap and "tail" in chap.groupdict():
         chap_tail = chap.group("tail") or ""
-    placepub = find_place_publisher(rest_wo if not chap else (chap.group("book") + chap_tail))
+    placepub = None
+    if "location" not in n.f:  # else the imprint named a place and no publisher (Title: Subtitle is none)
+        placepub = find_place_publisher(rest_wo if not chap else (chap.group("book") + chap_tail))
     segs = [s.strip() for s in _WESTERN_CUES_RE9.split(_mask_dates(rest_wo)) if s.strip()]
     container = None
     for s in segs:
@@ -496,9 +534,15 @@ def _western_cues(n: _WesternNote) -> None:
         ):
             continue
         if (
-            s2.isdecimal() or first in _WESTERN_CUES_RE12_FIRST and _WESTERN_CUES_RE12.match(s2)
-        ):  # isdecimal: \d+ in full
+            s2.isdecimal()  # \d+ in full
+            or first.isdigit()
+            and bare_page(s2)  # Brandt, “Nonproliferation,” 404–5: a page range, no outlet
+            or first in _WESTERN_CUES_RE12_FIRST
+            and _WESTERN_CUES_RE12.match(s2)
+        ):
             continue
+        if first.isdigit() and bare_page(s2):
+            continue  # Author, “Short Title,” 140-42: the pages cited, not a journal
         if first.islower() and _is_description(s2):
             continue  # “Title,” press release, May 14, 2024: what the work is, not where it appeared
         container = s2
@@ -566,6 +610,11 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
         etype = "thesis"
         f["type"] = "phdthesis" if cre.match(r"ph|doc", thesis.group(1), re.I) else "mathesis"
         inst = next((s for s in segs if ORG_RE.search(s) or "Univ" in s), None)
+        # Chicago's ``(PhD diss., University of California, Los Angeles, 2009)`` names no place:
+        # all between the kind and the year is the university, with its campus
+        whole = _THESIS_IN_PARENS.search(n.text) if inst and "(" in n.text else None
+        if whole and inst in whole.group("inst"):
+            inst = whole.group("inst")
         if inst:
             f["institution"] = inst
     elif conf:
@@ -626,6 +675,9 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
         bvol = cre.search(r"(?:^|,\s*)(?:Vol(?:ume)?\.?|vol\.)\s*(\d+)\b", book + chap_tail)
         if bvol:  # in The Cambridge History of …, vol. 2, ed. …: the volume of the book
             f["volume"] = bvol.group(1)
+        bed = _NUMBERED_EDITION.search(chap_tail) if "ed" in chap_tail else None
+        if bed:  # in Book, ed. A and B, 2nd ed. (Place: …): the book's edition
+            f["edition"] = bed.group(1)
         if placepub:
             f["location"] = placepub.group("loc").strip()
             f["publisher"] = placepub.group("pub").strip()
@@ -660,8 +712,8 @@ def _western_quoted_type_numbered(n: _WesternNote) -> str | None:
                 f["entrysubtype"] = "magazine"  # Foreign Affairs, Vol. 101, No. 6: a magazine's issue
         if chicago:
             f["volume"] = chicago.group("v")
-            if chicago.group("n"):
-                f["number"] = chicago.group("n")
+            if chicago.group("n") or chicago.group("cn"):
+                f["number"] = chicago.group("n") or chicago.group("cn")
         if vol:
             f["volume"] = vol.group(1)
         if num:
@@ -789,6 +841,10 @@ _UNNUMBERED_SERIES = re.compile(
 )
 
 
+# a title, then a full date in brackets (its comma masked): ``Legal Authorities (Feb. 24\x00 2020)``
+_TITLE_THEN_DATE = re.compile(r"([^()\x00]+?)\s*\([^()]*\x00[^()]*\)$")
+
+
 def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     """An unquoted note (``Author, Title, Place: Publisher, Year`` / ``Org, Title, Date, URL`` / a short
     form): the authors (or editors), then the title parts up to the imprint, a date, a page, a
@@ -826,8 +882,13 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             role = "editor"
             parts = parts[1:]
     tparts = []
-    placepub = find_place_publisher(body)
+    placepub = find_place_publisher(body) if "location" not in f else None  # (Place, Year): see _western_title
     for k, s in enumerate(parts):
+        dated = _TITLE_THEN_DATE.match(s) if not tparts and "\x00" in s and s.endswith(")") else None
+        if dated:  # Org, Title (Feb. 24, 2020), URL: Bluebook's web page, its date in brackets
+            tparts.append(dated.group(1))
+            n.dated_title = True
+            break
         if (
             "\x00" in s
             or _pages_first(s)
@@ -987,6 +1048,9 @@ def _PLACE_THEN_YEAR(part: str, later: list[str]) -> bool:
     )
 
 
+_THESIS_IN_PARENS = re.compile(
+    r"\([^()]*?(?:diss\.|dissertation|thesis),\s*(?P<inst>[^(),]+,[^(),]+?),\s*(?:1[5-9]|20)\d\d\s*\)", re.I
+)
 _THESIS_PART = re.compile(
     r"(?:unpublished\s+)?(?:Ph\.?\s?D\.?|doctoral|master'?s|M\.?\s?A\.?|MPhil|M\.?\s?Phil\.?)\s+(?:diss\.|dissertation|thesis)$",
     re.I,
@@ -1089,6 +1153,8 @@ def _western_unquoted_type(n: _WesternNote) -> None:
         f["date"] = _pp_date(placepub)
     elif placepub:
         etype = "book"
+    elif n.dated_title and url and title and not REPORT_TITLE_RE.search(title) and "type" not in f:
+        etype = "online"  # Bluebook's internet source: Ctrs. for Disease Control, Title (Feb. 24, 2020), URL
     elif (
         title and (names and names[0].startswith("{") or REPORT_TITLE_RE.search(title) or "type" in f) and (date or url)
     ):
