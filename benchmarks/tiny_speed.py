@@ -1,7 +1,7 @@
 """Speed of the reading commands on files under 1 MB of many tiny entries (issue 12: no run over
 1 s on inputs under 1 MB), whole-process wall and CPU time (medians), cold and warm cache.
 
-    python benchmarks/tiny_speed.py [--runs 3] [--commands list,search,show,stats,validate]
+    python benchmarks/tiny_speed.py [--runs 3] [--commands list,search,show,stats,validate,export]
 
 Files (each just under 1 MB, written to a temporary folder):
   * ``bare``: ``@misc{k1,title={a}}`` blocks, ~42,000 of them;
@@ -36,6 +36,7 @@ COMMANDS = {
     "show": ["show", "k100"],
     "stats": ["stats"],
     "validate": ["validate"],
+    "export": ["export", "--to", "csl-json"],
 }
 
 

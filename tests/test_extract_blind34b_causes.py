@@ -188,3 +188,43 @@ def test_an_apa_title_in_sentence_case_is_no_remark():
 
     note = "Roe, A. (2015). Ice ports of the north and the winter trade in the long century. Polar Review, 8(2), 40–61."
     assert sentences(note) == [note]
+
+
+def test_a_first_person_remark_and_its_lower_case_sequel_cite_nothing():
+    from annobib.extract.citations import read_note
+
+    r = read_note(
+        "I could not trace the ledger itself; the totals are taken from a digest in the harbour board's "
+        "1911 yearly return, of which only a printed summary survives."
+    )
+    assert (r.status, r.citations) == ("not-a-citation", [])
+
+
+def test_a_remark_with_a_citation_after_its_semicolon_keeps_the_citation():
+    from annobib.extract.citations import read_note
+
+    r = read_note("I could not trace the ledger itself; see Ann Roe, Ice Ports (Oslo: Norli, 2015), 40.")
+    assert r.status == "cited"
+
+
+def test_a_russian_sentence_with_no_author_imprint_or_page_is_not_understood():
+    assert not parse_citation("Подробнее о порядке работы комиссии см. ниже, раздел 4").understood
+    assert parse_citation("Иванов И. И. Граница на реке. М.: Наука, 1999. С. 12.").understood
+
+
+def test_a_japanese_remark_naming_a_title_after_a_citation_is_cut_off():
+    from annobib.extract.citations import read_note
+
+    r = read_note(
+        "山田太郎『港湾統計の研究』港湾書院、1931年、40頁。なお、数字は記録と合わないため、本稿では横浜税関『横浜港年報』の値を用いた。"
+    )
+    assert [c.text for c in r.citations] == ["山田太郎『港湾統計の研究』港湾書院、1931年、40頁"]
+
+
+def test_a_japanese_sentence_citing_another_work_is_kept():
+    from annobib.extract.citations import read_note
+
+    r = read_note(
+        "山田太郎『港湾統計の研究』港湾書院、1931年、40頁。なお、佐藤花子『横浜港の歴史』港湾書院、1950年も参照。"
+    )
+    assert len(r.citations) == 2

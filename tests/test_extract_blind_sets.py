@@ -90,6 +90,7 @@ FLOORS = {
     "extract_blind33": 0.92,  # 92.5 % after four fixes (88.5 % on first contact, on the session's final code)
     "extract_blind34": 0.80,  # 80.3 % on first contact (as the outside test had it)
     "extract_blind35": 0.835,  # 83.7 % on first contact (note layouts as pasted)
+    "extract_blind36": 0.935,  # 94.0 % on first contact (written last, as the outside test had it)
 }
 
 

@@ -53,3 +53,28 @@ def test_a_multi_author_op_cit_tests_only_the_works_of_its_first_family(monkeypa
     _b, results = _results(lines)
     assert [r.keys for r in results[n:]] == [r.keys for r in results[:n]]  # each to its own work
     assert 0 < len(tested) <= 2 * n  # a scan of every earlier work: ~n*n
+
+
+def test_families_split_names_as_the_brace_aware_loop_does():
+    """``_families_of`` splits a name list by ``str.split`` when no brace (nor `` and and ``) is
+    there; the answer must be that of the loop that splits outside braces, on every list."""
+    import random
+
+    from annobib.extract.keys import family_part
+
+    def by_loop(who: str) -> frozenset[str]:
+        depth, start, parts = 0, 0, []
+        for i, ch in enumerate(who):
+            depth += ch == "{"
+            depth -= ch == "}"
+            if depth == 0 and who.startswith(" and ", i):
+                parts.append(who[start:i])
+                start = i + 5
+        parts.append(who[start:])
+        return frozenset(family_part(p.strip()) for p in parts if p.strip() and p.strip() != "others")
+
+    rng = random.Random(5)
+    pieces = ["A", " and ", "and", " ", "{", "}", "Smith, J.", "王某", "others", "B. Lee", " and and ", "{UN and EU}"]
+    lists = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(5000)]
+    for who in [*lists, "Smith, J. and and Lee, B.", "{Ford and Sons} and Lee, B."]:
+        assert entries._families_of.__wrapped__(who, None) == by_loop(who), who

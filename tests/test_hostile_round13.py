@@ -236,12 +236,6 @@ def drip_web():
     server.server_close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a registry that trickles is asked four times per entry (Crossref and OpenAlex, by DOI then "
-    "by title), each with every try: one entry took 37.9 s with ANNOBIB_VERIFY_TIMEOUT=2, and two "
-    "entries ran past 180 s at the default 20 s",
-)
 def test_verify_gives_up_a_trickling_registry_in_bounded_time(tmp_path, drip_web):
     (tmp_path / "lib.bib").write_text(
         "@article{d1, author = {Wang, Li}, title = {A title}, journaltitle = {J}, date = {2020}, doi = {10.1000/abc}}\n"

@@ -277,6 +277,7 @@ def main(argv: list[str] | None = None) -> None:
     _drop_bad_size_variables()
     if argv is None:  # a process of its own (not a test or a library caller)
         perf.BACKGROUND = True
+        perf.fewer_collections()
         _stdout.guard_stdout()
     restore = _guard_streams(real_process=argv is None)
     try:

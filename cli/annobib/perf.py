@@ -24,6 +24,18 @@ def paused_gc():
             gc.enable()
 
 
+COLLECT_EVERY = 50_000  # net allocations between young collections in a command's process (Python: 700)
+
+
+def fewer_collections() -> None:
+    """In a command's own process, run the cyclic collector every :data:`COLLECT_EVERY`
+    allocations instead of every 700. Reading 58,000 small entries makes millions of objects
+    that live to the end; the collector walked them again and again (638 young, 58 middle and 5
+    full collections, a quarter of `export`'s CPU) and found some 300 cycles. Cycles are still
+    collected, a little later; the bulk jobs pause it altogether (:func:`paused_gc`)."""
+    gc.set_threshold(COLLECT_EVERY, *gc.get_threshold()[1:])
+
+
 # Set by the command-line entry point: a short-lived process may leave cache writes to a
 # detached child and answer at once. Off for in-process callers (tests, library users), whose
 # process lives on and would collect zombies or fork threads.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import json
 import os
 import sys
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from annobib.core import jsonout
 from annobib.core.sanitize import is_clean, json_text, raw_stream, terminal_lines
 from annobib.core.sanitize import message as clean
 from annobib.errors import InputError
@@ -227,7 +227,7 @@ def emit_json(data) -> None:
     """One JSON document on stdout: UTF-8, no colour; characters that could drive a terminal
     (DEL, C1, bidi, zero-width) written as \\uXXXX escapes, so parsers read the same strings."""
 
-    click.echo(json_text(json.dumps(data, ensure_ascii=False, indent=2)))
+    click.echo(json_text(jsonout.dumps(data)))
 
 
 def echo_exact(text: str, nl: bool = True) -> None:

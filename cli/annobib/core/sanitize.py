@@ -312,6 +312,9 @@ def _json_escape(m: re.Match) -> str:
 
 def json_text(document: str) -> str:
     """A ``json.dumps`` result with every unsafe character escaped (they only occur in strings)."""
+    # DEL is the one ASCII character searched for: ASCII text is checked at C speed
+    if document.isascii() and "\x7f" not in document:
+        return document
     if _JSON_RAW.search(document) is None:
         return document
     return _JSON_RAW.sub(_json_escape, document)

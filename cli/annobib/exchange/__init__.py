@@ -42,8 +42,12 @@ def export_text(entries, fmt: str, with_citations: bool = False) -> str:
 
     entries = list(entries)
     if fmt != "csl-json" and not with_citations:
+        # a copy only of an entry that has such a field (the exporters build new entries anyway)
         entries = [
-            Entry(e.key, e.type, {k: v for k, v in e.fields.items() if k not in PRIVATE_FIELDS}) for e in entries
+            e
+            if e.fields.keys().isdisjoint(PRIVATE_FIELDS)
+            else Entry(e.key, e.type, {k: v for k, v in e.fields.items() if k not in PRIVATE_FIELDS})
+            for e in entries
         ]
     if fmt == "csl-json":
         # lazy: the converters load names and the key maker; `annobib --help` reads EXPORT_FORMATS only

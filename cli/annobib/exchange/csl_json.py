@@ -13,10 +13,10 @@ Other tools ignore ``custom`` (CSL-JSON 1.0.2's place for such data).
 
 from __future__ import annotations
 
-import json
 import re
 
 from annobib.bounded import loads_json
+from annobib.core import jsonout
 from annobib.core.latex import decode_accents
 from annobib.core.sanitize import json_text
 from annobib.errors import InputError
@@ -475,7 +475,7 @@ def csl_to_entry(item: dict, strict: bool = True) -> Entry:
 def dumps(entries) -> str:
     """CSL-JSON text; characters that could drive a terminal are \\u-escaped (same strings)."""
 
-    return json_text(json.dumps(_items(entries), ensure_ascii=False, indent=2)) + "\n"
+    return json_text(jsonout.dumps(_items(entries))) + "\n"
 
 
 def _items(entries) -> list[dict]:

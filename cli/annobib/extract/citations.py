@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from annobib.extract.normalize import normalize
-from annobib.extract.segment import citation_start, quoted_from, score_at_least, sentences, translation_pairs
+from annobib.extract.segment import (
+    citation_start,
+    mostly_lower_case,
+    quoted_from,
+    score_at_least,
+    sentences,
+    translation_pairs,
+)
 from annobib.extract.fields.features import (
     after_boundary,
     cjk_page_locator,
@@ -523,7 +530,11 @@ def _read_note(text: str) -> NoteReading:
             prose = True
             continue
         out.append(c)
-    if prose and all(c.kind == "full" and not score_at_least(c.text, 0) for c in out):
+    if prose and all(
+        c.kind == "full"
+        and (not score_at_least(c.text, 0) or not score_at_least(c.text, 2) and mostly_lower_case(c.text))
+        for c in out
+    ):
         out = []  # The figures … are my own calculations; they exclude …: a remark cut at its semicolon
     if not out:
         if not prose and UNREAD_SIGNAL.search(raw):
@@ -641,6 +652,23 @@ def _cut_cjk_remark_after_latin(text: str) -> str:
     return text[: m.start() + 1]
 
 
+_TITLE_IN_MARKS = re.compile(r"[『「《][^』」》]*[』」》]")
+_HIRAGANA = re.compile(r"[\u3041-\u309f]")
+# what a Japanese citation's imprint holds: a year, a page, a publisher
+_JA_IMPRINT_CUE = re.compile(r"\d{4}|頁|出版|書店|書房|[^会]社[、，,。]|https?://")
+
+
+def _japanese_remark(after: str) -> bool:
+    """``…、16頁。なお、同調査の数値は…と一致しない箇所があり、本稿では大蔵省『…』の数値を優先した。``:
+    a sentence of Japanese prose after the citation (hiragana are three in ten of its characters
+    outside its title marks; a citation's imprint holds next to none) that names a title without
+    any imprint: the author's remark, not a second citation."""
+    outside = _TITLE_IN_MARKS.sub("", after) if "『" in after or "「" in after or "《" in after else after
+    if len(outside) < 20 or _JA_IMPRINT_CUE.search(outside):
+        return False
+    return 10 * len(_HIRAGANA.findall(outside)) >= 3 * len(outside)
+
+
 def cut_trailing_commentary(text: str) -> str:
     """``王明：《书名》，北京：某出版社 2001 年版，第 12 页。值得注意的是，……``: a Chinese citation
     ends at its ``。``; a following sentence without any citation data is commentary and is dropped."""
@@ -662,10 +690,15 @@ def cut_trailing_commentary(text: str) -> str:
             if (
                 ("《" in before or "「" in before or "『" in before)  # _CUT_TRAILING_COMMENTARY_RE1
                 and _CUT_TRAILING_COMMENTARY_RE2.search(before + "，")
-                and HAN.search(after[:4])
-                and not _AFTER_CITE_OK.search(_QUOTED_TERM.sub("", after) if '"' in after or "“" in after else after)
-                and not score_at_least(after, 3)
-                and (not cre.search(r"\d{4}", after) or _AFTER_PROSE.search(after) and cre.search(r"[，,]", after))
+                and (
+                    HAN.search(after[:4])
+                    and not _AFTER_CITE_OK.search(
+                        _QUOTED_TERM.sub("", after) if '"' in after or "“" in after else after
+                    )
+                    and not score_at_least(after, 3)
+                    and (not cre.search(r"\d{4}", after) or _AFTER_PROSE.search(after) and cre.search(r"[，,]", after))
+                    or _japanese_remark(after)
+                )
             ):
                 return before + "。"
             return text

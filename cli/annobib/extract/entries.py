@@ -120,16 +120,21 @@ def _families(fields: dict[str, str]) -> frozenset[str]:
 @lru_cache(maxsize=_TITLES_KEPT)  # as the title caches: 4,096 cycled through 16,000 notes' names
 def _families_of(who: str, langid: str | None) -> frozenset[str]:
     out = set()
-    depth = 0
-    start = 0
-    parts = []
-    for i, ch in enumerate(who):
-        depth += ch == "{"
-        depth -= ch == "}"
-        if depth == 0 and who.startswith(" and ", i):
-            parts.append(who[start:i])
-            start = i + 5
-    parts.append(who[start:])
+    # an organization's braces may hold " and ": split outside them; the loop also cuts at each of
+    # two " and " sharing a space (" and and "), where str.split would cut once
+    if "{" in who or "}" in who or " and and " in who:
+        depth = 0
+        start = 0
+        parts = []
+        for i, ch in enumerate(who):
+            depth += ch == "{"
+            depth -= ch == "}"
+            if depth == 0 and who.startswith(" and ", i):
+                parts.append(who[start:i])
+                start = i + 5
+        parts.append(who[start:])
+    else:
+        parts = who.split(" and ")
     for p in parts:
         p = p.strip()
         if p and p != "others":
@@ -172,14 +177,13 @@ class Builder:
         self.by_note_number: dict[int, list[_Work]] = {}  # the works of the latest note with that number
         self.by_title = TitleIndex()
         self.comparisons = 0  # works tested by back-references: a test keeps this linear in the notes
-        self._by_author_text: dict[str, list[_Work]] = {}  # who -> works whose author holds it
+        # who -> (how many of _authored were searched, the works whose author holds it)
+        self._by_author_text: dict[str, tuple[int, list[_Work]]] = {}
         # the works that have an author, in the order they got it, with their authors and where
-        # each starts in those authors joined by NUL (joined when a new ``who`` is looked up)
+        # each would start in all of them joined by NUL
         self._authored: list[_Work] = []
         self._authors: list[str] = []
         self._author_starts: list[int] = []
-        self._authors_text = ""
-        self._authors_joined = 0  # how many authors _authors_text holds
         self._short_memo: dict[tuple[str | None, ...], tuple[_Work | None, int]] = {}  # see _short_match
         # works that learnt an author or editor after they were filed in by_family: their families
         # now may differ from the lists they are in (see _by_authors)
@@ -413,32 +417,35 @@ class Builder:
         return cands[-1] if cands else None
 
     def _author_holds(self, who: str) -> list[_Work]:
-        """The works whose author field holds ``who``, in order. Kept per ``who`` and extended as
-        works come (:meth:`_file_author`), so that repeated 前引 of an unknown author do not each
-        scan every earlier work."""
+        """The works whose author field holds ``who``, in order. Kept per ``who`` with the number of
+        authored works searched, so that a repeated 前引 of an unknown author searches only the
+        authors filed since (and a new work is never tested against every ``who`` asked so far)."""
         if not who:
             return []
-        hit = self._by_author_text.get(who)
-        if hit is None:
-            hit = self._by_author_text[who] = self._authors_holding(who)
-        return hit
+        searched, works = self._by_author_text.get(who, (0, []))
+        if searched < len(self._authored):
+            more = self._authors_holding(who, searched)
+            if more:
+                works = sorted([*works, *more], key=_index_of)  # an author learnt later: in order
+            self._by_author_text[who] = (len(self._authored), works)
+        return works
 
-    def _authors_holding(self, who: str) -> list[_Work]:
-        """The works whose author holds ``who``, in order: found by ``str.find`` in all the authors
-        joined (a test of every work in Python cost ~0.5 µs a work for each new ``who``)."""
+    def _authors_holding(self, who: str, since: int) -> list[_Work]:
+        """The works filed in :attr:`_authored` from ``since`` on whose author holds ``who``, in
+        order: found by ``str.find`` in their authors joined by NUL (a test of each work in Python
+        cost ~0.5 µs a work)."""
+        authored, authors, starts = self._authored, self._authors, self._author_starts
         if "\x00" in who:  # would span two authors: test each
-            self.comparisons += len(self._authored)
-            return [w for w, a in zip(self._authored, self._authors) if who in a]
-        if self._authors_joined != len(self._authors):  # authors filed since the last join
-            self._authors_text, self._authors_joined = "\x00".join(self._authors), len(self._authors)
-        text, starts = self._authors_text, self._author_starts
+            self.comparisons += len(authored) - since
+            return [w for w, a in zip(authored[since:], authors[since:]) if who in a]
+        base, text = starts[since], "\x00".join(authors[since:])
         found = []
         at = text.find(who)
         while at >= 0:
-            k = bisect_right(starts, at) - 1
-            found.append(self._authored[k])
+            k = bisect_right(starts, base + at, since) - 1  # the author the hit falls in
+            found.append(authored[k])
             self.comparisons += 1
-            at = text.find(who, starts[k + 1]) if k + 1 < len(starts) else -1
+            at = text.find(who, starts[k + 1] - base) if k + 1 < len(starts) else -1
         found.sort(key=_index_of)  # a work that learnt its author later was filed later
         return found
 
@@ -448,11 +455,6 @@ class Builder:
             self._author_starts.append(self._author_starts[-1] + len(self._authors[-1]) + 1 if self._authors else 0)
             self._authored.append(work)
             self._authors.append(author)
-        for who, works in self._by_author_text.items():
-            if who in author:
-                works.append(work)
-                if len(works) > 1 and works[-2].index > work.index:
-                    works.sort(key=lambda w: w.index)  # an author learnt later: keep the works in order
 
     def _by_authors(self, who: str) -> _Work | None:
         """The latest work whose author families include every name of a multi-author short form

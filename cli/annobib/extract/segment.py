@@ -274,8 +274,14 @@ def _english_prose_at(text: str, j: int, end: int) -> bool:
     # the source just cited
     if end < len(text) or ". " in rest:
         return False
-    lower = len(_LOWER_WORD.findall(rest))
-    return lower >= 8 and lower >= 3 * len(_CAPITAL_WORD.findall(rest)) and not score_at_least(rest, 1)
+    return mostly_lower_case(rest) and not score_at_least(rest, 1)
+
+
+def mostly_lower_case(text: str) -> bool:
+    """Eight lower-case words or more, three for each capitalized one: a sentence of prose (titles
+    and names are capitalized; an APA title in sentence case is followed by its source)."""
+    lower = len(_LOWER_WORD.findall(text))
+    return lower >= 8 and lower >= 3 * len(_CAPITAL_WORD.findall(text))
 
 
 def sentences(text: str) -> list[str]:

@@ -196,6 +196,11 @@ class RegistryClient:
             if answer.kind == "unreachable" and (not retry or attempt == opts.tries):
                 gate.down = answer.detail  # the rest of the run does not knock again
                 break
+            if answer.detail == "timed out" and attempt == opts.tries:
+                # every try ran out its time (a registry that trickles its answers): asking it about
+                # the next entry, or by title after the DOI, would wait as long again
+                gate.down = f"{answer.detail} {opts.tries} times"
+                break
             if answer.status == 429:
                 gate.too_many()
             if attempt == opts.tries or not retry:

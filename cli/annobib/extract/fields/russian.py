@@ -225,7 +225,13 @@ def parse_russian(text: str) -> Parsed:
         etype = "legislation"
         f["date"], f["number"] = _act_date(approved["d"]), approved["n"]
     f["langid"] = "russian" if CYR.search(f.get("title", "") + rest) else "english"  # GOST-style Latin items
-    return Parsed(type=etype, fields=_order(f), locator=locator, names=names)
+    # a title alone (perhaps with a year): no author, imprint, periodical, page or address names a
+    # work: a sentence of the note's own (Подробнее … см. ниже, раздел 3)
+    understood = bool(names or locator or url or set(f) - _BARE_TITLE_FIELDS)
+    return Parsed(type=etype, fields=_order(f), locator=locator, names=names, understood=understood)
+
+
+_BARE_TITLE_FIELDS = frozenset(("title", "date", "langid"))
 
 
 _MARKED_DOC = re.compile(

@@ -849,38 +849,14 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     """An unquoted note (``Author, Title, Place: Publisher, Year`` / ``Org, Title, Date, URL`` / a short
     form): the authors (or editors), then the title parts up to the imprint, a date, a page, a
     translator, an edition or a report number."""
-    body, f, locator, names, others, role = n.body, n.f, n.locator, n.names, n.others, n.role
+    body, f, locator = n.body, n.f, n.locator
     # unquoted: Author, Title, Place: Publisher, Year / Org, Title, Date, URL / short forms
     masked = _mask_dates(body)
     parts = [s.strip() for s in _WESTERN_CUES_RE9.split(masked) if s.strip()]
     if len(parts) >= 3 and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE1.fullmatch(parts[1]):
         parts = [f"{parts[0]} {parts[1]}"] + parts[2:]  # Joseph S. Nye, Jr., Bound to Lead
-    author_text = None
-    ed_paren = (
-        cre.match(r"^(?P<n>.+?)\s*\((?:eds?\.?|editors?|Hrsg\.|dir\.)\)$", parts[0])
-        if parts and parts[0].endswith(")")
-        else None
-    )
-    if ed_paren and looks_like_names(ed_paren["n"]):
-        parts[0] = ed_paren["n"]  # G. John Ikenberry (ed.), Title, …
-    else:
-        ed_paren = None
-    if (
-        len(parts) >= 2
-        and looks_like_names(parts[0])
-        and not _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE2.match(parts[1])
-        and not _ED_BY_PART.match(parts[1])  # Harbours of the South, ed. A. Editor: a title, then its editor
-    ):
-        k = _more_authors(parts)
-        author_text = ", ".join(parts[: k + 1])
-        parts = parts[k + 1 :]
-    if author_text:
-        names, others, role = western_names(author_text)
-        if ed_paren:
-            role = "editor"
-        if parts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE3.fullmatch(parts[0].strip()):
-            role = "editor"
-            parts = parts[1:]
+    parts = _western_unquoted_credits(n, parts)
+    names, others, role = n.names, n.others, n.role
     tparts = []
     placepub = find_place_publisher(body) if "location" not in f else None  # (Place, Year): see _western_title
     for k, s in enumerate(parts):
@@ -976,6 +952,37 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
     if title:
         f["title"] = _unmask(title)
     n.locator, n.names, n.others, n.placepub, n.role, n.title = locator, names, others, placepub, role, title
+
+
+def _western_unquoted_credits(n: _WesternNote, parts: list[str]) -> list[str]:
+    """The authors (or editors) before an unquoted title, into ``n``; the parts after them."""
+    author_text = None
+    ed_paren = (
+        cre.match(r"^(?P<n>.+?)\s*\((?:eds?\.?|editors?|Hrsg\.|dir\.)\)$", parts[0])
+        if parts and parts[0].endswith(")")
+        else None
+    )
+    if ed_paren and looks_like_names(ed_paren["n"]):
+        parts[0] = ed_paren["n"]  # G. John Ikenberry (ed.), Title, …
+    else:
+        ed_paren = None
+    if (
+        len(parts) >= 2
+        and looks_like_names(parts[0])
+        and not _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE2.match(parts[1])
+        and not _ED_BY_PART.match(parts[1])  # Harbours of the South, ed. A. Editor: a title, then its editor
+    ):
+        k = _more_authors(parts)
+        author_text = ", ".join(parts[: k + 1])
+        parts = parts[k + 1 :]
+    if author_text:
+        n.names, n.others, n.role = western_names(author_text)
+        if ed_paren:
+            n.role = "editor"
+        if parts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE3.fullmatch(parts[0].strip()):
+            n.role = "editor"
+            parts = parts[1:]
+    return parts
 
 
 def _translator_part(n: _WesternNote, f: dict[str, str], tm: re.Match, later: list[str]) -> None:
