@@ -175,3 +175,13 @@ def test_a_hanja_title_published_in_korea_is_korean():
 def test_a_number_between_a_title_and_its_imprint_is_the_volume():
     p = parse_citation("한국학중앙연구원 편, 『한국문화사』 17 (서울: 경인문화사, 2012), 30쪽.")
     assert (p.type, p.fields["volume"], p.fields["publisher"]) == ("book", "17", "경인문화사")
+
+
+def test_an_untitled_archival_file_cited_again_at_another_leaf_is_one_work():
+    r = extract_notes(
+        "1 ГАРФ, ф. 5446, оп. 2, д. 17, л. 3-5.\n2 Там же, л. 8.\n3 ГАРФ, ф. 5446, оп. 2, д. 17, л. 40.\n"
+    )
+    (work,) = r.entries
+    assert [c.locator for c in work.citations] == ["3-5", "8", "40"]
+    two = extract_notes("1 ГАРФ, ф. 5446, оп. 2, д. 17, л. 3.\n2 ГАРФ, ф. 5446, оп. 2, д. 18, л. 3.\n")
+    assert len(two.entries) == 2

@@ -339,8 +339,9 @@ def locator_of(text: str) -> str | None:
     m = cre.search(r"\b[СCс]\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)  # с. 215: GOST's page, lower case too
     if m:
         return page_range(m.group(1), m.group(2))
-    if "Л." in text:  # Там же. Л. 7 (об.): the leaf of an archival file, its locator as in the full note
-        m = cre.search(r"\bЛ\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
+    if "Л." in text or "л." in text:  # Там же. Л. 7 (об.) / Там же, лл. 8-9: an archival file's leaf,
+        # its locator as in the full note
+        m = cre.search(r"(?<![А-Яа-яЁё])(?:Л|л|лл)\.\s*(\d+)(?:\s*[-–—]\s*(\d+))?", text)
         if m:
             return page_range(m.group(1), m.group(2))
     if "P." in text:  # Levitsky, Way. Op. cit. P. 21: GOST's page in a Latin-script back-reference

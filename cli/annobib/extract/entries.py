@@ -206,6 +206,10 @@ class Builder:
                 ids.append(work + "|v" + volume)
             if not volume or any_volume:
                 ids.append(work)
+        elif fields.get("number") and fields.get("library"):
+            # АПРФ, ф. 45, оп. 1, д. 331 / 中国外交部档案馆藏，档号109-00023-05: an untitled archival
+            # file is found by its archive and signature (another leaf cited later is the same file)
+            ids.append("a:" + fields["library"] + "|" + cre.sub(r"\s+", "", fields["number"]))
         return ids
 
     def _find(self, fields: dict[str, str]) -> _Work | None:

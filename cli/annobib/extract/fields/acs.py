@@ -54,6 +54,8 @@ _IN_BOOK = re.compile(
     r"\. In (?P<book>[^;]{2,200}?)(?:, (?P<edition>\d{1,2})(?:st|nd|rd|th) ed\.)?"
     rf"; (?P<eds>(?:{_NAME}, )+)Eds?\.$"
 )
+_SENTENCE_STOP = re.compile(r"[.?!] (?=[A-Z])")
+_BETWEEN_NAMES = re.compile(rf"(?<=\.), (?={_FAMILY}, )")  # ``Lee, M., Kim, J., Eds.``
 _PRESS = re.compile(r"Press|Publish|Verlag|Books|Springer|Elsevier|Wiley|Routledge|Palgrave|Macmillan")
 _JOURNAL_WORD = re.compile(rf"[{_UPPER}][\w'’\-]*\.?|&|and|of|in|the|for|on|[A-Z]+")
 _THESIS_TYPE = {"Master": "mathesis", "M.A.": "mathesis", "MSc": "mathesis", "Bachelor": "thesis"}
@@ -88,7 +90,8 @@ def _authors(text: str) -> tuple[str, str, bool] | None:
 def _journal_split(rest: str) -> tuple[str, str] | None:
     """``Title. J. Abbr.`` -> (title, journal): the first sentence stop after which every word is a
     journal's (capitalized or abbreviated, a few joining words) and there are at most eight."""
-    for m in re.finditer(r"[.?!] (?=[A-Z])", rest):
+    head = rest.rsplit(" ", 9)[0] if rest.count(" ") > 9 else ""  # a journal is in the last words
+    for m in _SENTENCE_STOP.finditer(rest, max(0, len(head) - 1)):
         journal = rest[m.end() :].strip()
         words = journal.split()
         if len(words) <= 8 and all(_JOURNAL_WORD.fullmatch(w) for w in words):
@@ -166,7 +169,7 @@ def _imprinted(rest: str, f: dict[str, str], persons: bool) -> Parsed | None:
     book = _IN_BOOK.search(head)
     if book:
         f["title"] = head[: book.start()].strip()
-        eds = [e.strip() for e in re.split(rf"(?<=\.), (?={_FAMILY}, )", book["eds"].rstrip(", "))]
+        eds = [e.strip() for e in _BETWEEN_NAMES.split(book["eds"].rstrip(", "))]
         f.update(booktitle=book["book"].strip(), editor=" and ".join(eds), edition=book["edition"] or "")
         f.update(publisher=m["pub"].strip(), volume=m["vol"] or "", pages=pages or "")
         return Parsed("incollection", f, locator=pages)
