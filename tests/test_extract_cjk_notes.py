@@ -397,3 +397,28 @@ def test_japanese_case_name_a_commentary_after_its_lead_clause_and_terms_named_i
     )
     assert review.citations[0].locator == "55"
     assert x.notes[1].status == "not-a-citation" and x.notes[1].keys == []
+
+
+def test_a_chinese_imprint_set_off_by_commas_names_its_place():
+    # 北京，某出版社，2002: the place before the publisher with a comma for the colon
+    p = parse_citation("钱某：《城隍与乡社》，南京，凤凰出版社，2011，第45页。")
+    assert (p.fields["location"], p.fields["publisher"], p.locator) == ("南京", "凤凰出版社", "45")
+    # a translator or a part before the publisher is no place
+    p = parse_citation("[英]某某：《城市的历史》，孙某译，商务印书馆，2005，第12页。")
+    assert "location" not in p.fields
+    p = parse_citation("钱某：《城隍与乡社》，上卷，凤凰出版社，2011，第45页。")
+    assert "location" not in p.fields
+
+
+def test_a_chinese_page_without_di_is_the_locator():
+    # ，231页 / ，15~17页: the page with no 第 before it
+    p = parse_citation("钱某：《城隍与乡社》，南京，凤凰出版社，2011，15~17页。")
+    assert p.locator == "15-17"
+    p = parse_citation("钱某：《城隍与乡社》，南京，凤凰出版社，2011，231页。")
+    assert p.locator == "231"
+
+
+def test_a_journal_year_and_issue_printed_without_nian_and_qi():
+    # 载《史林》，2016(4): the year and the issue in brackets, as GB/T prints them
+    p = parse_citation("孙某：《庙会与市集》，载《史林》，2016(4)。")
+    assert (p.type, p.fields["journaltitle"], p.fields["date"], p.fields["number"]) == ("article", "史林", "2016", "4")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from annobib.extract.fields.features import (
     cjk_page_locator,
     cjk_pages,
+    imprint_place,
     en_pages,
     era_years,
     ACCESS_RE,
@@ -33,6 +34,7 @@ from annobib.extract.fields.features import (
     zh_org_suffix,
     ZH_BAN,
     ZH_ISSUE,
+    ZH_YEAR_ISSUE,
     ZH_PAGES,
     ZH_SERIES,
     ZH_VOLUME,
@@ -88,8 +90,8 @@ def _cut_prose_before_authors(author_part: str) -> str:
 
 def _cjk_imprint(f: dict[str, str], pub: re.Match) -> None:
     """Location (when printed), publisher and year of a CJK imprint match (groups loc, pub, year)."""
-    if pub.group("loc"):
-        f["location"] = pub.group("loc")
+    if place := imprint_place(pub):
+        f["location"] = place
     f["publisher"] = pub.group("pub")
     f["date"] = pub.group("year")
 
@@ -713,6 +715,8 @@ def _cjk_cues(n: _CjkNote) -> None:
         pub = _place_and_publisher(rest_after)
     translator_m = _CJK_CUES_RE5.search(rest_nourl) if _has_any(rest_nourl, "译訳譯") or "옮김" in rest_nourl else None
     issue = ZH_ISSUE.search(rest_nourl) if "期" in rest_nourl else None
+    if issue is None and n.container and ("(" in rest_after or "（" in rest_after):
+        issue = ZH_YEAR_ISSUE.search(rest_after)  # 载《东南学术》,2014(3): the journal's year and issue
     vol = ZH_VOLUME.search(rest_nourl) if _has_any(rest_nourl, "卷辑輯集册冊권집巻") else None
     if not vol and n.container and _COLLECTED_WORKS.search(n.container):
         vol = _COLLECTION_VOLUME.match(rest_after)  # 《大正藏》第50册: a canon's volumes are 册
@@ -923,8 +927,8 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
         f["booktitle"] = container
         if pub:
             f["publisher"] = pub.group("pub")
-            if pub.group("loc"):
-                f["location"] = pub.group("loc")
+            if place := imprint_place(pub):
+                f["location"] = place
             f["date"] = pub.group("year")
         elif date:
             f["date"] = date
@@ -1169,8 +1173,8 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
         elif container and not chapter:
             # 《丛书名》 or a second title: keep as series
             f["series"] = container
-        if pub.group("loc"):
-            f["location"] = pub.group("loc")
+        if place := imprint_place(pub):
+            f["location"] = place
         f["publisher"] = pub.group("pub")
         f["date"] = pub.group("year") + (f"-{int(pub.group('month')):02d}" if pub.group("month") else "")
         if (
