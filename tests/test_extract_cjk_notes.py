@@ -422,3 +422,23 @@ def test_a_journal_year_and_issue_printed_without_nian_and_qi():
     # 载《史林》，2016(4): the year and the issue in brackets, as GB/T prints them
     p = parse_citation("孙某：《庙会与市集》，载《史林》，2016(4)。")
     assert (p.type, p.fields["journaltitle"], p.fields["date"], p.fields["number"]) == ("article", "史林", "2016", "4")
+
+
+def test_a_japanese_ronbunshu_with_volume_and_issue_is_a_journal():
+    # 『…論文集』第72巻第601号: a society's transactions numbered as a periodical, no proceedings
+    p = parse_citation("森某「港湾倉庫の配置」『土木学会論文集』第72巻第601号、2016年、33-41頁。")
+    assert (p.type, p.fields["journaltitle"], p.fields["volume"], p.fields["number"]) == (
+        "article",
+        "土木学会論文集",
+        "72",
+        "601",
+    )
+    # without the numbers the same title is a proceedings volume
+    p = parse_citation("森某「港湾倉庫の配置」『土木学会論文集』、2016年、33-41頁。")
+    assert p.type == "inproceedings"
+
+
+def test_a_japanese_office_edits_and_publishes_a_numbered_volume():
+    # 横浜税関編『…』第2巻、横浜税関、…: the customs house is an organization, the volume is kept
+    p = parse_citation("横浜税関編『横浜税関百年史』第2巻、横浜税関、1959年、88頁。")
+    assert (p.fields["editor"], p.fields["volume"], p.locator) == ("{横浜税関}", "2", "88")

@@ -922,7 +922,8 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
     elif archive and not issue and not pub:
         etype = "misc"
         _cjk_archive_fields(n)
-    elif container and _CJK_TYPE_SPECIAL_RE2.search(container) and not issue:
+    elif container and _CJK_TYPE_SPECIAL_RE2.search(container) and not issue and not (n.vol and n.ko_num):
+        # (『…論文集』第85巻第770号: a volume and an issue number a periodical, not a proceedings)
         etype = "inproceedings"
         f["booktitle"] = container
         if pub:
@@ -1112,6 +1113,17 @@ _COLLECTION_VOLUME = re.compile(
 _RESEARCH_INSTITUTE = re.compile(r"(?:연구원|연구소|研究院|研究所|研究中心)\}$")
 
 
+def _book_volume(n: _CjkNote) -> None:
+    """The volume of a book: ``第3巻``, ``上册``, ``（下）``, or a series' bare number."""
+    rest_nourl = n.rest_nourl
+    vm = _CJK_TYPE_BOOK_OR_REPORT_RE1.search(rest_nourl) if _has_any(rest_nourl, "卷册巻辑輯권（(") else None
+    if vm:
+        v = vm.group(1) or vm.group(2) or vm.group(3) or vm.group(4)
+        n.f["volume"] = _cn_int(v)
+    elif n.vol is not None and n.vol.re is _BARE_VOLUME:
+        n.f["volume"] = n.vol.group(1)  # 『한국사』 52 (서울: 탐구당, 2001)
+
+
 def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
     """Books with a publisher (or a report printed by a press), dated articles, reports by type."""
     authors_field, chapter, container, date, doctype, f = (
@@ -1134,12 +1146,7 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
     etype = None
     if pub:
         etype = "book"
-        vm = _CJK_TYPE_BOOK_OR_REPORT_RE1.search(rest_nourl) if _has_any(rest_nourl, "卷册巻辑輯권（(") else None
-        if vm:
-            v = vm.group(1) or vm.group(2) or vm.group(3) or vm.group(4)
-            f["volume"] = _cn_int(v)
-        elif n.vol is not None and n.vol.re is _BARE_VOLUME:
-            f["volume"] = n.vol.group(1)  # 『한국사』 52 (서울: 탐구당, 2001)
+        _book_volume(n)
         em = _CJK_TYPE_BOOK_OR_REPORT_RE2.search(
             rest_nourl[: pub.start()] if pub.re is PUBLISHER_ZH and pub.string is rest_nourl else rest_nourl[:20]
         )
@@ -1263,6 +1270,7 @@ def _cjk_type_web_or_short(n: _CjkNote) -> str:
             f["institution"] = authors_field.strip("{}")
         else:
             etype = "book"
+            _book_volume(n)  # 北海道庁編『新撰北海道史』第3巻、北海道庁、1937年
             if translator_m and "translator" not in f:  # 訳者訳（ウェッジ、2008年）: a press without 出版社 in its name
                 tr_names, _r, tr_others = cjk_names(translator_m.group(1))
                 f["translator"] = format_cjk_names(tr_names, tr_others)
