@@ -442,3 +442,13 @@ def test_a_japanese_office_edits_and_publishes_a_numbered_volume():
     # 横浜税関編『…』第2巻、横浜税関、…: the customs house is an organization, the volume is kept
     p = parse_citation("横浜税関編『横浜税関百年史』第2巻、横浜税関、1959年、88頁。")
     assert (p.fields["editor"], p.fields["volume"], p.locator) == ("{横浜税関}", "2", "88")
+
+
+def test_an_untagged_gbt_article_of_a_listing():
+    # a database's listing drops the [J] and spaces its stops: read as the GB/T article it is
+    p = parse_citation("赵某,钱某.村落的人口迁移 . 人口学刊 . 1995, (3): 21 -26 .")
+    assert p.type == "article"
+    assert (p.fields["author"], p.fields["title"], p.fields["journaltitle"]) == ("赵某 and 钱某", "村落的人口迁移", "人口学刊")
+    assert (p.fields["date"], p.fields["number"], p.fields["pages"]) == ("1995", "3", "21-26")
+    p = parse_citation("孙某.乡村教育的变迁.教育研究,2009,30(2):11-19.")
+    assert (p.fields["volume"], p.fields["number"], p.locator) == ("30", "2", "11-19")
