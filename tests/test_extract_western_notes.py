@@ -517,6 +517,9 @@ def test_a_british_note_stops_the_unquoted_title_before_the_imprint():
     )
     p = parse_citation("L. Fenn, Letters of John F. Dunmore. Boston: Beacon Press, 1961.")
     assert p.fields["title"] == "Letters of John F. Dunmore"
+    # the stop of ``trans.`` introduces the translator, no imprint: the title stays as it was
+    p = parse_citation("Marc Bloch, Feudal Society, trans. Ann Brown, London: Routledge, 1962, p. 9.")
+    assert (p.fields["title"], p.fields["translator"]) == ("Feudal Society", "Brown, Ann")
 
 
 def test_a_british_journal_note_reads_journal_volume_and_issue_date():

@@ -235,10 +235,10 @@ _STOP_BEFORE_JOURNAL = re.compile(
 # stop of an initial (``Henry K. Murphy``)
 _STOP_BEFORE_IMPRINT = re.compile(
     r"(?<![\s.][A-Z])(?<=[\w'’)\]])\.\s+(?=[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){0,3}"
-    r"(?:,\s*[A-Z][A-Za-z.]{1,5})?:\s*[^,:.]{2,80},\s*(?:1[5-9]|20)\d\d\b)"
+    r"(?:,\s*(?:[A-Z]{2}|[A-Z][a-z]{1,4}\.))?:\s*[^,:.]{2,80},\s*(?:1[5-9]|20)\d\d\b)"
 )
-# words whose full stop marks an abbreviation: it stays, a comma follows it
-_ABBREVIATION_BEFORE = re.compile(r"\b(?:eds?|trans|[Vv]ols?|Jr|Co|Inc|Ltd|comp|rev|repr|[Ee]dn)$")
+# words whose full stop marks an abbreviation (``trans. Richard Nice, London: Sage``): no title ends there
+_ABBREVIATION_BEFORE = re.compile(r"\b(?:eds?|trans|tr|[Vv]ols?|Jr|Co|Inc|Ltd|comp|rev|repr|[Ee]dn|by)$")
 
 
 def _periods_as_commas(text: str) -> str:
@@ -258,9 +258,8 @@ def _periods_as_commas(text: str) -> str:
             return f"{m['au']}, “{m['t']},” {m['j']} {m['v']} ({m['d']}): {m['pp']}{m['rest']}"
     if ": " in text:
         for stop in _STOP_BEFORE_IMPRINT.finditer(text):
-            before = text[: stop.start()]
-            glue = "., " if _ABBREVIATION_BEFORE.search(before) else ", "
-            return before + glue + text[stop.end() :]
+            if not _ABBREVIATION_BEFORE.search(text, max(0, stop.start() - 6), stop.start()):
+                return text[: stop.start()] + ", " + text[stop.end() :]
     return text
 
 
