@@ -1095,6 +1095,21 @@ _REPORT_SERIES = re.compile(
     r"(?:정책연구시리즈|연구시리즈|연구총서|연구보고서|정책보고서|政策研究系列|研究报告|研究報告|Working Paper)\s*"
     r"(?:제\s*|No\.\s*|第\s*)?(?P<n>\d{1,4}(?:-\d{1,4})?)"
 )
+# … and the institute named before its series: 한국보건사회연구원 연구보고서 2019-19
+_INSTITUTE_SERIES = re.compile(
+    r"(?:^|[,，、]\s*)(?P<inst>[\uac00-\ud7af\u4e00-\u9fff]{2,30})\s*(?P<type>연구보고서|정책보고서|정책연구시리즈|研究报告|研究報告)"
+    r"\s*(?:제\s*|No\.\s*|第\s*)?(?P<n>\d{1,4}(?:-\d{1,4})?)"
+)
+
+
+def _institute_series(text: str) -> re.Match | None:
+    """``한국해양수산개발원 연구보고서 2017-12``: the institute (the piece that opens with its name)
+    and its numbered report series; None without one."""
+    if not _has_any(text, ("보고서", "시리즈", "研究报告", "研究報告")):
+        return None
+    return _INSTITUTE_SERIES.search(text)
+
+
 _REPORT_SERIES_CUES = ("시리즈", "총서", "보고서", "系列", "研究报告", "研究報告", "Working Paper")
 # the collections that print other works in numbered volumes: an author's collected works (with a
 # part of them, 《郭沫若全集·考古编》), a compendium (《四库全书》) or a canon (《大正藏》, 《道藏》)
@@ -1214,6 +1229,11 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
         f["date"] = date
         if locator and "-" in locator:
             f["pages"] = locator
+    elif (inst_series := _institute_series(rest_nourl)) is not None and date and not url:
+        # 『…』, 한국보건사회연구원 연구보고서 2019-19, 2019: an institute's numbered report, no imprint
+        etype = "report"
+        f["institution"], f["type"], f["number"] = inst_series.group("inst", "type", "n")
+        f["date"] = date
     elif doctype and (url or date or authors_field):
         etype = "report"
         f["type"] = doctype

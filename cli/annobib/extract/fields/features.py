@@ -82,10 +82,11 @@ def _has_month_word(text: str) -> bool:
 
 DOT_DMY = re.compile(r"(\d" + _WB + r"\d?)\.(\d{1,2})\.(\d{4})\b")
 ISO_DATE = re.compile(r"(\d" + _WB + r"\d{3})([-./])(\d{1,2})\2(\d{1,2})\b")
-# 2019. 3. 5. / (2022. 3. 15): a Korean date, its last stop left out before a closing bracket;
+# 2019. 3. 5. / (2022. 3. 15) / 2024. 8. 28, URL: a Korean date, its last stop left out before a closing
+# bracket or a comma;
 # (?<![\d.])((?:1[89]|20)\d\d)\. …, its boundary written after the first digit (as YEAR's) so that the
 # engine looks for a 1 or a 2 instead of testing the lookbehind at every position
-KO_DOTTED = re.compile(r"((?:1(?<![\d.]1)[89]|2(?<![\d.]2)0)\d\d)\. (\d{1,2})\. (\d{1,2})(?:\.|(?=[)）]))")
+KO_DOTTED = re.compile(r"((?:1(?<![\d.]1)[89]|2(?<![\d.]2)0)\d\d)\. (\d{1,2})\. (\d{1,2})(?:\.|(?=[)）,，]))")
 YEAR = re.compile(r"(1(?<![\d/.-]1)[5-9]\d\d|2(?<![\d/.-]2)0\d\d)(?!\d)")  # (?<![\d/.-])(1[5-9]\d\d|20\d\d)
 ZH_YMD = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 ZH_YM = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?!\s*\d{1,2}\s*[日일])")
