@@ -1303,10 +1303,14 @@ _TITLE_WORDS = frozenset(
 )
 
 
+_PARTICLES = frozenset(("de", "da", "van", "von", "der", "den", "del", "di"))
+
+
 def _person_chunk(text: str) -> bool:
-    """``Richard A. Higgott`` / ``Kim Richard Nossal``: a person's name, not title words."""
+    """``Richard A. Higgott`` / ``Kim Richard Nossal`` / ``Derek J. de Solla Price``: a person's name,
+    not title words (a particle such as ``de`` is not counted among its two to four words)."""
     words = text.split()
-    if not 2 <= len(words) <= 4:
+    if not 2 <= len(words) - sum(w in _PARTICLES for w in words) <= 4:
         return False
     if any(w in _TITLE_WORDS for w in words):
         return False
