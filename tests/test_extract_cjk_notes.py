@@ -397,3 +397,71 @@ def test_japanese_case_name_a_commentary_after_its_lead_clause_and_terms_named_i
     )
     assert review.citations[0].locator == "55"
     assert x.notes[1].status == "not-a-citation" and x.notes[1].keys == []
+
+
+def test_a_chinese_imprint_set_off_by_commas_names_its_place():
+    # 北京，某出版社，2002: the place before the publisher with a comma for the colon
+    p = parse_citation("钱某：《城隍与乡社》，南京，凤凰出版社，2011，第45页。")
+    assert (p.fields["location"], p.fields["publisher"], p.locator) == ("南京", "凤凰出版社", "45")
+    # a translator or a part before the publisher is no place
+    p = parse_citation("[英]某某：《城市的历史》，孙某译，商务印书馆，2005，第12页。")
+    assert "location" not in p.fields
+    p = parse_citation("钱某：《城隍与乡社》，上卷，凤凰出版社，2011，第45页。")
+    assert "location" not in p.fields
+
+
+def test_a_chinese_page_without_di_is_the_locator():
+    # ，231页 / ，15~17页: the page with no 第 before it
+    p = parse_citation("钱某：《城隍与乡社》，南京，凤凰出版社，2011，15~17页。")
+    assert p.locator == "15-17"
+    p = parse_citation("钱某：《城隍与乡社》，南京，凤凰出版社，2011，231页。")
+    assert p.locator == "231"
+
+
+def test_a_journal_year_and_issue_printed_without_nian_and_qi():
+    # 载《史林》，2016(4): the year and the issue in brackets, as GB/T prints them
+    p = parse_citation("孙某：《庙会与市集》，载《史林》，2016(4)。")
+    assert (p.type, p.fields["journaltitle"], p.fields["date"], p.fields["number"]) == ("article", "史林", "2016", "4")
+
+
+def test_a_japanese_ronbunshu_with_volume_and_issue_is_a_journal():
+    # 『…論文集』第72巻第601号: a society's transactions numbered as a periodical, no proceedings
+    p = parse_citation("森某「港湾倉庫の配置」『土木学会論文集』第72巻第601号、2016年、33-41頁。")
+    assert (p.type, p.fields["journaltitle"], p.fields["volume"], p.fields["number"]) == (
+        "article",
+        "土木学会論文集",
+        "72",
+        "601",
+    )
+    # without the numbers the same title is a proceedings volume
+    p = parse_citation("森某「港湾倉庫の配置」『土木学会論文集』、2016年、33-41頁。")
+    assert p.type == "inproceedings"
+
+
+def test_a_japanese_office_edits_and_publishes_a_numbered_volume():
+    # 横浜税関編『…』第2巻、横浜税関、…: the customs house is an organization, the volume is kept
+    p = parse_citation("横浜税関編『横浜税関百年史』第2巻、横浜税関、1959年、88頁。")
+    assert (p.fields["editor"], p.fields["volume"], p.locator) == ("{横浜税関}", "2", "88")
+
+
+def test_an_untagged_gbt_article_of_a_listing():
+    # a database's listing drops the [J] and spaces its stops: read as the GB/T article it is
+    p = parse_citation("赵某,钱某.村落的人口迁移 . 人口学刊 . 1995, (3): 21 -26 .")
+    assert p.type == "article"
+    assert (p.fields["author"], p.fields["title"], p.fields["journaltitle"]) == ("赵某 and 钱某", "村落的人口迁移", "人口学刊")
+    assert (p.fields["date"], p.fields["number"], p.fields["pages"]) == ("1995", "3", "21-26")
+    p = parse_citation("孙某.乡村教育的变迁.教育研究,2009,30(2):11-19.")
+    assert (p.fields["volume"], p.fields["number"], p.locator) == ("30", "2", "11-19")
+
+
+def test_a_korean_institute_report_series_without_an_imprint():
+    # 『…』, 한국노동연구원 정책보고서 2021-05, 2021: the institute's numbered report, no place or press
+    p = parse_citation("최민수, 『청년 고용의 구조 변화』, 한국노동연구원 정책보고서 2021-05, 2021, 12쪽.")
+    assert p.type == "report"
+    assert (p.fields["institution"], p.fields["type"], p.fields["number"]) == ("한국노동연구원", "정책보고서", "2021-05")
+
+
+def test_a_korean_dotted_date_before_a_comma():
+    # 2023. 5. 17, URL: the Korean date with its last stop left out before the comma
+    p = parse_citation("교육부, 「2023 교육기본통계」, 2023. 5. 17, https://www.moe.go.kr/a.do?x=1 (검색일: 2023년 6월 1일).")
+    assert (p.fields["date"], p.fields["urldate"]) == ("2023-05-17", "2023-06-01")

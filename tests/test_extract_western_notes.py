@@ -495,3 +495,56 @@ def test_a_serial_list_in_a_book_title_stays_in_the_booktitle():
         'Jane Doe, "Harbour Towns," in Coastal Lives, vol. 2, ed. John Roe (Leiden: Brill, 2011), 12-30.'
     )
     assert (p.fields["booktitle"], p.fields.get("volume")) == ("Coastal Lives", "2")
+
+
+def test_a_british_note_stops_the_unquoted_title_before_the_imprint():
+    # Names, Title. Place: Publisher, Year: the full stop ends the title, the imprint is no part of it
+    book = parse_citation("R. Hale, Harbours of the North Sea 1850-1914. Hull: Humber Press, 1988, pp. 12-19.")
+    assert book.type == "book"
+    assert (book.fields["title"], book.fields["location"], book.fields["publisher"]) == (
+        "Harbours of the North Sea 1850-1914",
+        "Hull",
+        "Humber Press",
+    )
+    # an initial's stop inside the title is no end of it; a state after the town is part of the place
+    p = parse_citation(
+        "D.K. Marsh, Canals, in B. Lowe (ed), Essays on Inland Transport. Ithaca, NY: Cornell University Press, 1979."
+    )
+    assert (p.type, p.fields["booktitle"], p.fields["location"]) == (
+        "incollection",
+        "Essays on Inland Transport",
+        "Ithaca, NY",
+    )
+    p = parse_citation("L. Fenn, Letters of John F. Dunmore. Boston: Beacon Press, 1961.")
+    assert p.fields["title"] == "Letters of John F. Dunmore"
+    # the stop of ``trans.`` introduces the translator, no imprint: the title stays as it was
+    p = parse_citation("Marc Bloch, Feudal Society, trans. Ann Brown, London: Routledge, 1962, p. 9.")
+    assert (p.fields["title"], p.fields["translator"]) == ("Feudal Society", "Brown, Ann")
+
+
+def test_a_british_journal_note_reads_journal_volume_and_issue_date():
+    # Names, Title. Journal, 12 (May 1987) 201-219: an article, its issue's month in the date
+    p = parse_citation("H.R. Tove, Dockland renewal. Town Planning Review, 12 (May 1987) 201-219.")
+    assert p.type == "article"
+    assert (p.fields["title"], p.fields["journaltitle"], p.fields["volume"]) == (
+        "Dockland renewal",
+        "Town Planning Review",
+        "12",
+    )
+    assert (p.fields["date"], p.fields["pages"]) == ("1987-05", "201-219")
+
+
+def test_editors_put_together_a_book_even_at_a_foundation():
+    # a foundation that prints a volume its editors assembled publishes a book, not a report
+    p = parse_citation("A. Byrd and C. Lund (eds), Cities in Transition. New York: Carnegie Foundation, 1990.")
+    assert (p.type, p.fields["publisher"]) == ("book", "Carnegie Foundation")
+
+
+def test_an_author_list_keeps_a_name_with_a_particle():
+    # "Derek J. de Solla Price": five words, one a particle, still one person of the list
+    p = parse_citation(
+        "Ann Holt, Mark Dunn and Pieter H. van der Berg, Tidal Mills of the Low Countries, "
+        "Leiden: Brill, 1998, p. 4."
+    )
+    assert p.fields["author"] == "Holt, Ann and Dunn, Mark and van der Berg, Pieter H."
+    assert p.fields["title"] == "Tidal Mills of the Low Countries"

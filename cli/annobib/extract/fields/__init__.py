@@ -49,7 +49,7 @@ from annobib.extract.fields.features import (
     page_range,
 )
 from annobib.extract.fields.frus import looks_like_frus_document, parse_frus_document
-from annobib.extract.fields.gbt import parse_gbt_tagged, parse_gbt_untagged_online
+from annobib.extract.fields.gbt import parse_gbt_tagged, parse_gbt_untagged_article, parse_gbt_untagged_online
 from annobib.extract.fields.jpdate import (
     is_cjk_author_date,
     is_japanese_case,
@@ -103,6 +103,13 @@ def _title_stop_then_url(text: str) -> bool:
     ``[EB/OL]`` prints it (the builder reads the rest)."""
     stop_url = ".http" in text or ". http" in text or "。http" in text or "．http" in text
     return stop_url and HAN.search(text) is not None  # the builder needs a Chinese author and title
+
+
+def _issue_then_pages(text: str) -> bool:
+    """``(2):47-50`` / ``43(1): 3-17``: an issue in brackets then the pages, as a GB/T article prints
+    them (the builder reads the rest)."""
+    issue_pages = "):" in text or ") :" in text or "）:" in text or "）：" in text
+    return issue_pages and HAN.search(text) is not None  # the builder needs a Chinese author and title
 
 
 def _mostly_cyrillic(text: str) -> bool:
@@ -392,6 +399,30 @@ GENRES: list[Genre] = [
                         "title": "关于推进某某工作的意见(某发〔2019〕12号)",
                         "url": "http://www.example.gov.cn/a/t2019.html",
                         "urldate": "2021-03-04",
+                    },
+                },
+            ),
+        ),
+    ),
+    Genre(
+        "gbt-untagged-article",
+        "gbt",
+        _issue_then_pages,
+        parse_gbt_untagged_article,
+        needs_cjk=True,
+        examples=(
+            # tests/test_extract_cjk_notes.py::test_an_untagged_gbt_article_of_a_listing
+            (
+                "赵某,钱某.村落的人口迁移 . 人口学刊 . 1995, (3): 21 -26 .",
+                {
+                    "type": "article",
+                    "fields": {
+                        "author": "赵某 and 钱某",
+                        "title": "村落的人口迁移",
+                        "journaltitle": "人口学刊",
+                        "date": "1995",
+                        "number": "3",
+                        "pages": "21-26",
                     },
                 },
             ),

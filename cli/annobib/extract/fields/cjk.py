@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from annobib.extract.fields.features import (
     cjk_page_locator,
     cjk_pages,
+    imprint_place,
     en_pages,
     era_years,
     ACCESS_RE,
@@ -33,6 +34,7 @@ from annobib.extract.fields.features import (
     zh_org_suffix,
     ZH_BAN,
     ZH_ISSUE,
+    ZH_YEAR_ISSUE,
     ZH_PAGES,
     ZH_SERIES,
     ZH_VOLUME,
@@ -88,8 +90,8 @@ def _cut_prose_before_authors(author_part: str) -> str:
 
 def _cjk_imprint(f: dict[str, str], pub: re.Match) -> None:
     """Location (when printed), publisher and year of a CJK imprint match (groups loc, pub, year)."""
-    if pub.group("loc"):
-        f["location"] = pub.group("loc")
+    if place := imprint_place(pub):
+        f["location"] = place
     f["publisher"] = pub.group("pub")
     f["date"] = pub.group("year")
 
@@ -713,6 +715,8 @@ def _cjk_cues(n: _CjkNote) -> None:
         pub = _place_and_publisher(rest_after)
     translator_m = _CJK_CUES_RE5.search(rest_nourl) if _has_any(rest_nourl, "译訳譯") or "옮김" in rest_nourl else None
     issue = ZH_ISSUE.search(rest_nourl) if "期" in rest_nourl else None
+    if issue is None and n.container and ("(" in rest_after or "（" in rest_after):
+        issue = ZH_YEAR_ISSUE.search(rest_after)  # 载《东南学术》,2014(3): the journal's year and issue
     vol = ZH_VOLUME.search(rest_nourl) if _has_any(rest_nourl, "卷辑輯集册冊권집巻") else None
     if not vol and n.container and _COLLECTED_WORKS.search(n.container):
         vol = _COLLECTION_VOLUME.match(rest_after)  # 《大正藏》第50册: a canon's volumes are 册
@@ -918,13 +922,14 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
     elif archive and not issue and not pub:
         etype = "misc"
         _cjk_archive_fields(n)
-    elif container and _CJK_TYPE_SPECIAL_RE2.search(container) and not issue:
+    elif container and _CJK_TYPE_SPECIAL_RE2.search(container) and not issue and not (n.vol and n.ko_num):
+        # (『…論文集』第85巻第770号: a volume and an issue number a periodical, not a proceedings)
         etype = "inproceedings"
         f["booktitle"] = container
         if pub:
             f["publisher"] = pub.group("pub")
-            if pub.group("loc"):
-                f["location"] = pub.group("loc")
+            if place := imprint_place(pub):
+                f["location"] = place
             f["date"] = pub.group("year")
         elif date:
             f["date"] = date
@@ -1090,6 +1095,21 @@ _REPORT_SERIES = re.compile(
     r"(?:정책연구시리즈|연구시리즈|연구총서|연구보고서|정책보고서|政策研究系列|研究报告|研究報告|Working Paper)\s*"
     r"(?:제\s*|No\.\s*|第\s*)?(?P<n>\d{1,4}(?:-\d{1,4})?)"
 )
+# … and the institute named before its series: 한국보건사회연구원 연구보고서 2019-19
+_INSTITUTE_SERIES = re.compile(
+    r"(?:^|[,，、]\s*)(?P<inst>[\uac00-\ud7af\u4e00-\u9fff]{2,30})\s*(?P<type>연구보고서|정책보고서|정책연구시리즈|研究报告|研究報告)"
+    r"\s*(?:제\s*|No\.\s*|第\s*)?(?P<n>\d{1,4}(?:-\d{1,4})?)"
+)
+
+
+def _institute_series(text: str) -> re.Match | None:
+    """``한국해양수산개발원 연구보고서 2017-12``: the institute (the piece that opens with its name)
+    and its numbered report series; None without one."""
+    if not _has_any(text, ("보고서", "시리즈", "研究报告", "研究報告")):
+        return None
+    return _INSTITUTE_SERIES.search(text)
+
+
 _REPORT_SERIES_CUES = ("시리즈", "총서", "보고서", "系列", "研究报告", "研究報告", "Working Paper")
 # the collections that print other works in numbered volumes: an author's collected works (with a
 # part of them, 《郭沫若全集·考古编》), a compendium (《四库全书》) or a canon (《大正藏》, 《道藏》)
@@ -1106,6 +1126,17 @@ _COLLECTION_VOLUME = re.compile(
 # 한국국방연구원, 『…』 (서울: 한국국방연구원, 2022): a research institute printing its own work issues
 # a report, as a think tank publishing does in English notes (docs/fields.md)
 _RESEARCH_INSTITUTE = re.compile(r"(?:연구원|연구소|研究院|研究所|研究中心)\}$")
+
+
+def _book_volume(n: _CjkNote) -> None:
+    """The volume of a book: ``第3巻``, ``上册``, ``（下）``, or a series' bare number."""
+    rest_nourl = n.rest_nourl
+    vm = _CJK_TYPE_BOOK_OR_REPORT_RE1.search(rest_nourl) if _has_any(rest_nourl, "卷册巻辑輯권（(") else None
+    if vm:
+        v = vm.group(1) or vm.group(2) or vm.group(3) or vm.group(4)
+        n.f["volume"] = _cn_int(v)
+    elif n.vol is not None and n.vol.re is _BARE_VOLUME:
+        n.f["volume"] = n.vol.group(1)  # 『한국사』 52 (서울: 탐구당, 2001)
 
 
 def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
@@ -1130,12 +1161,7 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
     etype = None
     if pub:
         etype = "book"
-        vm = _CJK_TYPE_BOOK_OR_REPORT_RE1.search(rest_nourl) if _has_any(rest_nourl, "卷册巻辑輯권（(") else None
-        if vm:
-            v = vm.group(1) or vm.group(2) or vm.group(3) or vm.group(4)
-            f["volume"] = _cn_int(v)
-        elif n.vol is not None and n.vol.re is _BARE_VOLUME:
-            f["volume"] = n.vol.group(1)  # 『한국사』 52 (서울: 탐구당, 2001)
+        _book_volume(n)
         em = _CJK_TYPE_BOOK_OR_REPORT_RE2.search(
             rest_nourl[: pub.start()] if pub.re is PUBLISHER_ZH and pub.string is rest_nourl else rest_nourl[:20]
         )
@@ -1169,8 +1195,8 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
         elif container and not chapter:
             # 《丛书名》 or a second title: keep as series
             f["series"] = container
-        if pub.group("loc"):
-            f["location"] = pub.group("loc")
+        if place := imprint_place(pub):
+            f["location"] = place
         f["publisher"] = pub.group("pub")
         f["date"] = pub.group("year") + (f"-{int(pub.group('month')):02d}" if pub.group("month") else "")
         if (
@@ -1203,6 +1229,11 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
         f["date"] = date
         if locator and "-" in locator:
             f["pages"] = locator
+    elif (inst_series := _institute_series(rest_nourl)) is not None and date and not url:
+        # 『…』, 한국보건사회연구원 연구보고서 2019-19, 2019: an institute's numbered report, no imprint
+        etype = "report"
+        f["institution"], f["type"], f["number"] = inst_series.group("inst", "type", "n")
+        f["date"] = date
     elif doctype and (url or date or authors_field):
         etype = "report"
         f["type"] = doctype
@@ -1259,6 +1290,7 @@ def _cjk_type_web_or_short(n: _CjkNote) -> str:
             f["institution"] = authors_field.strip("{}")
         else:
             etype = "book"
+            _book_volume(n)  # 北海道庁編『新撰北海道史』第3巻、北海道庁、1937年
             if translator_m and "translator" not in f:  # 訳者訳（ウェッジ、2008年）: a press without 出版社 in its name
                 tr_names, _r, tr_others = cjk_names(translator_m.group(1))
                 f["translator"] = format_cjk_names(tr_names, tr_others)

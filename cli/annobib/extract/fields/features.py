@@ -82,14 +82,17 @@ def _has_month_word(text: str) -> bool:
 
 DOT_DMY = re.compile(r"(\d" + _WB + r"\d?)\.(\d{1,2})\.(\d{4})\b")
 ISO_DATE = re.compile(r"(\d" + _WB + r"\d{3})([-./])(\d{1,2})\2(\d{1,2})\b")
-# 2019. 3. 5. / (2022. 3. 15): a Korean date, its last stop left out before a closing bracket;
+# 2019. 3. 5. / (2022. 3. 15) / 2024. 8. 28, URL: a Korean date, its last stop left out before a closing
+# bracket or a comma;
 # (?<![\d.])((?:1[89]|20)\d\d)\. …, its boundary written after the first digit (as YEAR's) so that the
 # engine looks for a 1 or a 2 instead of testing the lookbehind at every position
-KO_DOTTED = re.compile(r"((?:1(?<![\d.]1)[89]|2(?<![\d.]2)0)\d\d)\. (\d{1,2})\. (\d{1,2})(?:\.|(?=[)）]))")
+KO_DOTTED = re.compile(r"((?:1(?<![\d.]1)[89]|2(?<![\d.]2)0)\d\d)\. (\d{1,2})\. (\d{1,2})(?:\.|(?=[)）,，]))")
 YEAR = re.compile(r"(1(?<![\d/.-]1)[5-9]\d\d|2(?<![\d/.-]2)0\d\d)(?!\d)")  # (?<![\d/.-])(1[5-9]\d\d|20\d\d)
 ZH_YMD = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 ZH_YM = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?!\s*\d{1,2}\s*[日일])")
 ZH_ISSUE = re.compile(r"(\d{4})\s*年\s*(?:第\s*)?(\d{1,3})\s*期")
+# ``《东南学术》,2014(3)``: a journal's year and issue printed the GB/T way, without 年 and 期
+ZH_YEAR_ISSUE = re.compile(r"(?<!\d)((?:1[89]|20)\d\d)\s*[(（]\s*(\d{1,3})\s*[)）]")
 ZH_VOLUME = re.compile(
     r"第\s*(\d{1,4})\s*(?:卷|辑|輯|集|分册|分冊)|제\s*(\d{1,4})\s*[권집]|(?<![\d.])(\d{1,4})\s*(?:巻|[권집](?=\s*(?:제\s*)?\d{1,3}\s*호))"
 )
@@ -99,6 +102,8 @@ KO_NUMBER = re.compile(
 KO_PAGES = re.compile(r"(\d+)\s*(?:[-–—~～]+\s*(\d+))?\s*쪽")
 ZH_SERIES = re.compile(r"第\s*(\d{1,4})\s*辑")
 ZH_PAGES = re.compile(r"第\s*(\d+)\s*(?:[—–\-~～至]+\s*(\d+))?\s*页")
+# ``，231页`` / ``，15~17页``: the page without 第, set off by a comma or a space (not ``共300页``)
+ZH_BARE_PAGES = re.compile(r"(?:(?<=[,，、;；:：\s])|^)(\d{1,5})\s*(?:[—–\-~～]+\s*(\d{1,5}))?\s*页")
 ZH_BAN = re.compile(r"第\s*(\d+)\s*版|(?<![\d])(\d+)\s*面(?![\w])|(?<![\w])([A-Z]?\d+)\s*면(?![\w])")  # 2面 / A1면
 JA_PAGES = re.compile(r"(?:p+\.\s*)?(\d+)\s*(?:[—–\-~～]+\s*(\d+))?\s*頁")
 TW_PAGES = re.compile(
@@ -110,7 +115,7 @@ EN_PAGES = re.compile(r"(p(?<!\w.)p?)\.\s*([A-Z]?\d+|[IVXLCivxlc]+)(?:\s*[-–�
 def cjk_pages(text: str) -> re.Match | None:
     """``ZH_PAGES.search(text) or JA_PAGES.search(text) or TW_PAGES.search(text) or
     KO_PAGES.search(text)``, each regex tried only when the page word it needs (页, 頁, 쪽) is there."""
-    m = ZH_PAGES.search(text) or TW_PAGES.search(text) if "页" in text else None
+    m = ZH_PAGES.search(text) or TW_PAGES.search(text) or ZH_BARE_PAGES.search(text) if "页" in text else None
     if m is None and "頁" in text:
         m = JA_PAGES.search(text) or TW_PAGES.search(text)
     if m is None and "쪽" in text:
@@ -350,7 +355,7 @@ REPORT_CONTAINER_RE = re.compile(
 )
 ZH_ORG_SUFFIX = re.compile(
     r"(?:部|办公室|委员会|院|局|署|中心|研究所|政府|协会|学会|组织|基金会|大学|学院|研究会|公司|集团|馆|厅|处|会|党|社|省|联合会|银行|议会|法院|使馆|"
-    r"機構|省庁|委員会|研究所|事務所|庁|府|官房|官邸|内閣|本部|財団|センター|協会|学会|市|県|연구소|위원회|연구원|부)$"
+    r"機構|省庁|税関|海关|海關|委員会|研究所|事務所|庁|府|官房|官邸|内閣|本部|財団|センター|協会|学会|市|県|연구소|위원회|연구원|부)$"
 )
 # the last character of each ending ZH_ORG_SUFFIX accepts: the regex, ``$``-anchored, is tried at every
 # position, and a text ending otherwise is decided by a set test (a test checks the set)
@@ -386,6 +391,24 @@ def publisher_zh(text: str) -> re.Match | None:
     if not _PUBLISHER_ZH_CUE.search(text) or not _PUBLISHER_ZH_YEAR.search(text):
         return None
     return PUBLISHER_ZH.search(text)
+
+
+# ``，北京，三联书店，2002``: a place set off by commas right before the publisher (PDF and web text
+# print the imprint so, for ``北京：三联书店``); a short piece of characters that names no role, part or
+# edition (``朱修春译``, ``上卷``, ``修订本`` end in one of the characters after the ^)
+_COMMA_PLACE = re.compile(r"(?:^|[，,])\s*([\u4e00-\u9fff]{2,4})\s*[，,]\s*$")
+_NOT_A_PLACE_END = frozenset("译譯著编編等卷版册冊章页頁辑輯期号號本行稿集部书書文篇")
+
+
+def imprint_place(pub: re.Match) -> str | None:
+    """The place of a :data:`PUBLISHER_ZH` match: printed before a colon (its ``loc``), or the short
+    piece set off by commas just before the publisher."""
+    if pub.group("loc"):
+        return pub.group("loc")
+    m = _COMMA_PLACE.search(pub.string, max(0, pub.start() - 12), pub.start())
+    if m and m.group(1)[-1] not in _NOT_A_PLACE_END and "第" not in m.group(1):
+        return m.group(1)
+    return None
 
 
 PLACE_PUBLISHER_EN = re.compile(

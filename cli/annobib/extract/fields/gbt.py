@@ -143,6 +143,25 @@ def parse_gbt_untagged_online(text: str) -> Parsed | None:
     return parse_gbt_tagged(text[: m.end("title")] + "[EB/OL]" + text[m.end("title") :])
 
 
+# 作者.题名.刊名,2019,43(1):3-17. / 刊名 . 1991, (2): 47 -50 .: a GB/T article whose ``[J]`` a database's
+# listing leaves out; no part but the range holds a full stop, so each group ends at the first one
+_GBT_UNTAGGED_ARTICLE = re.compile(
+    r"^(?P<au>[^.．\[\]]{2,80}?)\s*[.．]\s*(?P<t>[^.．\[\]]{2,200}?)\s*[.．]\s*(?P<j>[^.．,，\[\]\d]{2,60}?)\s*[.,，．]\s*"
+    r"(?P<y>(?:1[89]|20)\d\d)\s*[,，]\s*(?P<v>\d{1,4})?\s*[(（]\s*(?P<n>\d{1,4})\s*[)）]\s*[:：]\s*"
+    r"(?P<pp>\d{1,5}(?:\s*[-–—~]\s*\d{1,5})?)\s*[.．]?\s*$"
+)
+
+
+def parse_gbt_untagged_article(text: str) -> Parsed | None:
+    """``Author.Title.Journal,Year,Vol(Issue):Pages`` in a Chinese reference list: read as the ``[J]``
+    it leaves out (None unless the author and the title are CJK text)."""
+    m = _GBT_UNTAGGED_ARTICLE.match(text.strip())
+    if not m or not HAN.search(m["au"]) or not HAN.search(m["t"]):
+        return None
+    pages = cre.sub(r"\s+", "", m["pp"])
+    return parse_gbt_tagged(f"{m['au']}.{m['t']}[J].{m['j']},{m['y']},{m['v'] or ''}({m['n']}):{pages}.")
+
+
 # a standard's number after its title: GB/T 35273—2020, GB 5749-2006, ISO 9001:2015, JIS X 0208:1997
 _STANDARD_NUMBER = re.compile(
     r"\s*[:：]?\s*((?:GB(?:/[TZ])?|[A-Z]{2,4}/T|ISO(?:/IEC)?|IEC|JIS\s+[A-Z]|DB\d{2}(?:/T)?)\s*[\d.]+(?:\s*[—–\-:]\s*\d{4})?)$"

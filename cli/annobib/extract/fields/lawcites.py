@@ -181,6 +181,8 @@ def _book(m: re.Match | None, case_mark: str) -> Parsed | None:
     if before:  # FELD, THE STATE AS MERCHANT 45 (Oxford Univ. Press 2020): Bluebook's page before the imprint
         title, pin = title[: before.start()], before.group(1)
     f = {"title": title, "date": m["y"]}
+    if m.groupdict().get("pub") and _MONTH_OR_SEASON.fullmatch(m["pub"].strip()):
+        return None  # Journal, 76 (March 1995) 43-51: an issue's date in brackets, not an OSCOLA imprint
     if m.groupdict().get("pub"):
         f["publisher"] = m["pub"].strip()
     if m["ed"]:
@@ -190,6 +192,10 @@ def _book(m: re.Match | None, case_mark: str) -> Parsed | None:
         editors, ed_others, _r = western_names(eds.replace(" & ", " and "))
         f["editor"] = names_field(editors, ed_others)
     return _finish("book", f, _range(pin), author)
+
+
+# a month or a season in brackets before the year is the date of a journal's issue, never a publisher
+_MONTH_OR_SEASON = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter)[a-z]*\.?")
 
 
 # the page a small-caps (all capitals) Bluebook title is cited at, printed before its parenthetical

@@ -223,16 +223,44 @@ _PERIOD_SEPARATED_CHAPTER = re.compile(
 )
 
 
+# British notes: ``A. Author, Title. Journal, 76 (March 1995) 43-51``: names set off by a comma, a full
+# stop after the unquoted title, then the journal, its volume, the date in brackets and the range
+_STOP_BEFORE_JOURNAL = re.compile(
+    r"^(?P<au>[A-Z][^,“”\"]{1,80}?),\s+(?P<t>[A-Z][^“”\"]{2,250}?)\.\s+(?P<j>[A-Z][\w&'’\- ]{1,80}?),?\s+"
+    r"(?P<v>\d{1,4})\s+\((?P<d>[^()]{0,20}?(?:1[5-9]|20)\d\d)\)[,:]?\s*(?P<pp>\d{1,5}(?:\s*[-–—]\s*\d{1,5})?)"
+    r"(?P<rest>(?:,\s*(?:at\s+)?(?:pp?\.\s*)?\d{1,5}(?:\s*[-–—]\s*\d{1,5})?)?\s*\.?)$"
+)
+# … and ``A. Author, Title. Place: Publisher, Year``: the full stop between an unquoted title and its
+# imprint (a place, perhaps with its state, a colon, a publisher, a comma and the year); not the
+# stop of an initial (``Henry K. Murphy``)
+_STOP_BEFORE_IMPRINT = re.compile(
+    r"(?<![\s.][A-Z])(?<=[\w'’)\]])\.\s+(?=[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){0,3}"
+    r"(?:,\s*(?:[A-Z]{2}|[A-Z][a-z]{1,4}\.))?:\s*[^,:.]{2,80},\s*(?:1[5-9]|20)\d\d\b)"
+)
+# words whose full stop marks an abbreviation (``trans. Richard Nice, London: Sage``): no title ends there
+_ABBREVIATION_BEFORE = re.compile(r"\b(?:eds?|trans|tr|[Vv]ols?|Jr|Co|Inc|Ltd|comp|rev|repr|[Ee]dn|by)$")
+
+
 def _periods_as_commas(text: str) -> str:
     """``Names. Title. Place: Publisher, Year`` read as ``Names, Title, Place: Publisher, Year``, and
-    ``Names. Chapter. In: Editor, ed. Book. Place: …`` as ``Names, “Chapter,” in Editor, ed., Book, Place: …``."""
+    ``Names. Chapter. In: Editor, ed. Book. Place: …`` as ``Names, “Chapter,” in Editor, ed., Book, Place: …``;
+    ``Names, Title. Journal, 76 (March 1995) 43-51`` as ``Names, “Title,” Journal 76 (March 1995): 43-51``,
+    and ``Names, Title. Place: Publisher, Year`` as ``Names, Title, Place: Publisher, Year``."""
     m = _PERIOD_SEPARATED_CHAPTER.match(text) if "In" in text else None
     if m and looks_like_names(m["au"]):
         return f"{m['au']}, “{m['t']},” in {m['eds']}, {m['role']}., {m['b']}, {m['imp']}"
     m = _PERIOD_SEPARATED.match(text)
-    if not m or not looks_like_names(m["au"]):
-        return text
-    return f"{m['au']}, {m['t']}, {m['imp']}"
+    if m and looks_like_names(m["au"]):
+        return f"{m['au']}, {m['t']}, {m['imp']}"
+    if "(" in text and ") " in text or ")," in text:
+        m = _STOP_BEFORE_JOURNAL.match(text)
+        if m and looks_like_names(m["au"]) and not _STOP_BEFORE_IMPRINT.search(m.group(0), 0, m.end("t") + 3):
+            return f"{m['au']}, “{m['t']},” {m['j']} {m['v']} ({m['d']}): {m['pp']}{m['rest']}"
+    if ": " in text:
+        for stop in _STOP_BEFORE_IMPRINT.finditer(text):
+            if not _ABBREVIATION_BEFORE.search(text, max(0, stop.start() - 6), stop.start()):
+                return text[: stop.start()] + ", " + text[stop.end() :]
+    return text
 
 
 _WESTERN_URL_AND_TRANSLATION_RE1 = re.compile(
@@ -1147,11 +1175,17 @@ def _western_unquoted_type(n: _WesternNote) -> None:
         f["publisher"] = n.publisher
     elif (
         placepub
-        and (names and names[0].startswith("{") or "number" in f or "type" in f or _think_tank(placepub.group("pub")))
+        and (
+            names and names[0].startswith("{")
+            or "number" in f
+            or "type" in f
+            or n.role != "editor" and _think_tank(placepub.group("pub"))
+        )
         and "Printing Office" not in placepub.group("pub")  # a department's book printed by the GPO
     ):
         # an organization's or a numbered publication, or a think tank's (Santa Monica, CA: RAND
-        # Corporation, 2021): a report
+        # Corporation, 2021): a report; a volume its editors put together is a book whoever prints it
+        # (New York: Russell Sage Foundation)
         etype = "report"
         pub = placepub.group("pub").strip()
         # OECD Publishing, … University Press: a press imprint publishes the report, it is no institution
@@ -1269,10 +1303,14 @@ _TITLE_WORDS = frozenset(
 )
 
 
+_PARTICLES = frozenset(("de", "da", "van", "von", "der", "den", "del", "di"))
+
+
 def _person_chunk(text: str) -> bool:
-    """``Richard A. Higgott`` / ``Kim Richard Nossal``: a person's name, not title words."""
+    """``Richard A. Higgott`` / ``Kim Richard Nossal`` / ``Derek J. de Solla Price``: a person's name,
+    not title words (a particle such as ``de`` is not counted among its two to four words)."""
     words = text.split()
-    if not 2 <= len(words) <= 4:
+    if not 2 <= len(words) - sum(w in _PARTICLES for w in words) <= 4:
         return False
     if any(w in _TITLE_WORDS for w in words):
         return False
