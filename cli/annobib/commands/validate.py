@@ -193,6 +193,7 @@ def validate(
             today=day,
             links=links,
             extra_findings=_online_findings if online else None,
+            report_fixes=fmt == "json",  # only the JSON report lists each fix
         )
     except OptionError as exc:
         raise click.UsageError(str(exc)) from None
