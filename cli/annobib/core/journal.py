@@ -31,7 +31,7 @@ def journal_dir() -> Path:
     return state_dir() / "journal"
 
 
-def _digest(data: bytes | None) -> str | None:
+def _digest(data: bytes | bytearray | None) -> str | None:
     return None if data is None else hashlib.sha256(data).hexdigest()
 
 
@@ -48,7 +48,7 @@ class Record:
         return journal_dir() / f"{self.stamp}.before"
 
 
-def record(path: str | os.PathLike, before: bytes | None, after: bytes) -> None:
+def record(path: str | os.PathLike, before: bytes | None, after: bytes | bytearray) -> None:
     """Remember that ``path`` held ``before`` (None: no file) until annobib wrote ``after``."""
 
     folder = journal_dir()
