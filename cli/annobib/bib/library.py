@@ -111,6 +111,26 @@ class Block:
     def entry(self, value: Entry | None) -> None:
         self._entry, self._record, self._strings = value, None, None
 
+    def build_with(self, fields: Sequence[tuple[str, str]]) -> Entry:
+        """Build the entry with these fields instead of the values as read (which are never
+        parsed): an entry fixed, spliced and checked in another process (checks.halves). It has
+        no snapshot, so it counts as modified, and only the text made for it can write it."""
+        record = self._record
+        if record is None:
+            raise AssertionError(f"block at line {self.line} is built already")
+        self._entry = Entry(
+            key=record[4], type=record[3].lower(), fields=dict(fields), line=self.line, source=self._source
+        )
+        self._snapshot = self._record = self._strings = None
+        return self._entry
+
+    def has_field(self, name: str) -> bool:
+        """Whether the entry holds field ``name`` (lower case), without building it."""
+        record = self._record
+        if record is not None:
+            return any(n.lower() == name for n, _ in record[5])
+        return self._entry is not None and name in self._entry.fields
+
     @property
     def snapshot(self) -> Snapshot | None:
         if self._record is not None:
