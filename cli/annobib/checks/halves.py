@@ -77,29 +77,29 @@ def fix_in_two(
     my_blocks, their_blocks = held[:cut], held[cut:]
 
     def work():
+        """The child's half, sent item by item (each made, sent and let go in turn)."""
         theirs = [b.entry for b in their_blocks]
         part = _fix_part(lib, theirs, _owners(their_blocks), rules, fixing, ctx, unsafe, details)
+        forget_values()  # the scan memo: nothing scans here any more, and the rows take its room
         where = {id(e): i for i, e in enumerate(theirs)}
         applied = part.applied
-        return (
-            [finding_row(f, where) for f in part.kept],
-            [
-                (i, [finding_row(f, where) for f in part.fresh.get(id(e), ())])
-                for i, e in enumerate(theirs)
-                if id(e) in part.fresh
-            ],
-            (
-                (list(applied.codes.items()), [where[k] for k in applied.entries])
-                if isinstance(applied, Counted)
-                else [(where[id(a.entry)], a.field, a.code, a.old, a.new, a.description, a.step) for a in applied]
-            ),
-            [(where[id(e)], tuple(e.fields.items())) for e in _changed(applied)],
-            part.texts,
-            part.error,
-            ctx.state.get("rule_errors", []),
+        yield [finding_row(f, where) for f in part.kept]
+        yield [
+            (i, [finding_row(f, where) for f in part.fresh.get(id(e), ())])
+            for i, e in enumerate(theirs)
+            if id(e) in part.fresh
+        ]
+        yield (
+            (list(applied.codes.items()), [where[k] for k in applied.entries])
+            if isinstance(applied, Counted)
+            else [(where[id(a.entry)], a.field, a.code, a.old, a.new, a.description, a.step) for a in applied]
         )
+        yield [(where[id(e)], tuple(e.fields.items())) for e in _changed(applied)]
+        yield part.texts
+        yield part.error
+        yield ctx.state.get("rule_errors", [])
 
-    child = fork.in_child(work)
+    child = fork.in_child(work, parts=True)
     if child is None:
         return None
     try:
@@ -167,7 +167,12 @@ def _fix_part(lib, entries, blocks, rules, fixing, ctx: Context, unsafe: bool, d
     except InputError as exc:
         return _Part(kept, fresh, applied, [], str(exc))
     it = iter(texts)
-    return _Part(kept, fresh, applied, [next(it) if b is not None else None for b in owned])
+    made = [next(it) if b is not None else None for b in owned]
+    for b, text in zip(owned, made):
+        if b is not None and text is not None:
+            # its text is made and checked: the values as read (those the fixes replaced) go
+            b.snapshot = None
+    return _Part(kept, fresh, applied, made)
 
 
 def _changed(applied: list[Applied] | Counted) -> list:
@@ -182,12 +187,15 @@ def _changed(applied: list[Applied] | Counted) -> list:
 
 def _received(got, blocks: list[Block], ctx: Context) -> tuple[list, _Part]:
     """The child's half as objects of this process: its entries (given their fixed fields) and
-    what was found and done to them."""
-    kept_rows, fresh_rows, applied_rows, fields, texts, error, errors = got
+    what was found and done to them. ``got``: the child's items (:class:`fork.Parts`), each
+    taken once, the fixed fields first: the records they replace are let go before the findings
+    and texts become objects here."""
+    errors, error = got[6], got[5]
     if errors:
         ctx.state.setdefault("rule_errors", []).extend(errors)
     if error is not None:
         raise InputError(error)
+    texts, fields = got[4], got[3]
     for i, items in fields:
         b = blocks[i]
         if texts[i] is not None and b.untouched:
@@ -196,7 +204,9 @@ def _received(got, blocks: list[Block], ctx: Context) -> tuple[list, _Part]:
             e = b.entry
             e.fields.clear()
             e.fields.update(items)
+    del fields
     entries = [b.entry for b in blocks]
+    kept_rows, fresh_rows, applied_rows = got[0], got[1], got[2]
     fresh: dict = {}
     for i, rows in fresh_rows:
         fresh[id(entries[i])] = [finding_of(r, entries) for r in rows]
