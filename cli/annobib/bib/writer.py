@@ -531,12 +531,19 @@ def write_library(
         if same_file and lib.stamp is not None:
             _refuse_if_changed(target, lib.stamp)
         before = _read_bytes_or_none(target)  # for `annobib undo` (core.journal)
+        existed = before is not None
+        saved = journal.save_before(before)  # kept now and let go: not held beside the new bytes
+        del before
         # encoded once for the write, the journal and the stamp (three copies of 14 MB at 50,000)
         data = _encoded(pieces, lib.bom)
-        # a Library not read from its file (there was none) must not replace one made meanwhile
-        files.atomic_write_bytes(target, data, create=same_file and lib.stamp is None)
-        journal.record(target, before, data)
-        del before
+        try:
+            # a Library not read from its file (there was none) must not replace one made meanwhile
+            files.atomic_write_bytes(target, data, create=same_file and lib.stamp is None)
+        except BaseException:
+            if saved is not None:
+                journal.forget_stamp(saved)  # nothing was written: nothing to undo
+            raise
+        journal.finish(target, saved, existed, data)
         if same_file:  # what is on disk now is what this Library holds
             lib.keep_written(pieces)
             lib.stamp = file_stamp(target, data)

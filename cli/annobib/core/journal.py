@@ -50,13 +50,30 @@ class Record:
 
 def record(path: str | os.PathLike, before: bytes | None, after: bytes | bytearray) -> None:
     """Remember that ``path`` held ``before`` (None: no file) until annobib wrote ``after``."""
+    finish(path, save_before(before), before is not None, after)
 
+
+def save_before(before: bytes | None) -> str | None:
+    """The first half of :func:`record`: keep ``before`` now, so that a writer can let go of it
+    before it makes the new bytes (a 14 MB file was held twice at the write). Its stamp, for
+    :func:`finish` (or :func:`forget_stamp` if the write fails), or None when it was not kept."""
     folder = journal_dir()
     stamp = f"{time.time_ns():020d}-{os.getpid()}"
-    meta = {"path": os.path.realpath(path), "existed": before is not None, "after": _digest(after), "when": time.time()}
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         atomic_write_bytes(folder / f"{stamp}.before", before or b"", durable=False, private=True)
+    except (OSError, InputError):
+        return None  # best effort: see the module docstring
+    return stamp
+
+
+def finish(path: str | os.PathLike, stamp: str | None, existed: bool, after: bytes | bytearray) -> None:
+    """The second half of :func:`record`, once ``after`` is written over ``path``."""
+    if stamp is None:
+        return
+    folder = journal_dir()
+    meta = {"path": os.path.realpath(path), "existed": existed, "after": _digest(after), "when": time.time()}
+    try:
         atomic_write_bytes(folder / f"{stamp}.json", json.dumps(meta).encode(), durable=False, private=True)
         _prune(folder)
     except (OSError, InputError):
