@@ -53,6 +53,36 @@ def test_two_processes_fix_exactly_what_one_fixes(monkeypatch, tmp_path, forks):
     assert shared[4] and "+  title   = {A study of things 0 50\\% off \\& more}," in shared[4][0]
 
 
+def test_fixes_counted_not_kept_report_what_the_kept_ones_report(monkeypatch, tmp_path):
+    """Without the JSON report (``report_fixes=False``) the fixes are only counted, in one
+    process or two: the same file, findings, count per code and fixed entries; no rows."""
+    text = _fixes_text(41)
+    kept = tmp_path / "kept.bib"
+    kept.write_text(text, encoding="utf-8")
+    full = _run(kept, split=False, monkeypatch=monkeypatch)
+    codes = sorted(a["code"] for a in full[2])
+    for split in (False, True):
+        bib = tmp_path / f"counted{split}.bib"
+        bib.write_text(text, encoding="utf-8")
+        got = _run(bib, split=split, monkeypatch=monkeypatch, report_fixes=False)
+        assert got[0] == full[0] and got[1] == full[1] and got[3] == full[3]
+        assert len(got[2]) == len(full[2]) and sorted(got[2].codes()) == codes
+        assert not any(isinstance(v, str) and v.startswith(("A  study", "http")) for v in _held(got[2]))
+        with pytest.raises(LookupError):
+            got[2][0]
+
+
+def _held(report) -> list:
+    """Every value a report holds, one level into its objects (the old and new values of kept fixes)."""
+    out = []
+    for part in (getattr(report, "_rows", []), getattr(report, "_counted", [])):
+        for item in part:
+            for x in item if isinstance(item, tuple) else (item,):
+                out += [getattr(x, n, None) for n in getattr(x, "__slots__", ())]
+                out += list(getattr(x, "codes", {}))
+    return out
+
+
 def test_a_fix_that_would_not_read_back_in_the_childs_half_writes_nothing(monkeypatch, tmp_path):
     bib = tmp_path / "refs.bib"
     text = _fixes_text(24)

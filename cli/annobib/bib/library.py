@@ -111,6 +111,26 @@ class Block:
     def entry(self, value: Entry | None) -> None:
         self._entry, self._record, self._strings = value, None, None
 
+    def build_with(self, fields: Sequence[tuple[str, str]]) -> Entry:
+        """Build the entry with these fields instead of the values as read (which are never
+        parsed): an entry fixed, spliced and checked in another process (checks.halves). It has
+        no snapshot, so it counts as modified, and only the text made for it can write it."""
+        record = self._record
+        if record is None:
+            raise AssertionError(f"block at line {self.line} is built already")
+        self._entry = Entry(
+            key=record[4], type=record[3].lower(), fields=dict(fields), line=self.line, source=self._source
+        )
+        self._snapshot = self._record = self._strings = None
+        return self._entry
+
+    def has_field(self, name: str) -> bool:
+        """Whether the entry holds field ``name`` (lower case), without building it."""
+        record = self._record
+        if record is not None:
+            return any(n.lower() == name for n, _ in record[5])
+        return self._entry is not None and name in self._entry.fields
+
     @property
     def snapshot(self) -> Snapshot | None:
         if self._record is not None:
@@ -168,19 +188,16 @@ class Library:
         else:
             self.original_text = text
 
-    def reads_as(self, text: str) -> bool:
-        """Whether ``text`` is the original text, compared piece by piece (no copy of it made)."""
-        pieces = self._pieces
-        if pieces is None:
-            return text == self._text
-        if len(text) != sum(map(len, pieces)):
-            return False
-        pos = 0
-        for piece in pieces:
-            if not text.startswith(piece, pos):
-                return False
-            pos += len(piece)
-        return True
+    def keep_written(self, pieces: Sequence[str]) -> None:
+        """The text just written, as the pieces it was written from (never joined: see
+        :meth:`keep_read_text`)."""
+        self._text, self._pieces = ("", tuple(pieces)) if len(pieces) > 1 else ("".join(pieces), None)
+
+    def reads_as(self, text: str | Sequence[str]) -> bool:
+        """Whether ``text`` (or these pieces end to end) is the original text, compared piece
+        by piece (no copy of either made whole)."""
+        mine = (self._text,) if self._pieces is None else self._pieces
+        return _same_text(mine, (text,) if isinstance(text, str) else text)
 
     def release(self) -> None:
         """Let other writers in (read_library(lock=True) took the file's lock)."""
@@ -294,12 +311,31 @@ def _text_after_entry(raw: str) -> str:
     return rest[line_start:]
 
 
+def _same_text(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two lists of pieces make the same text end to end (pieces cut anywhere)."""
+    if sum(map(len, a)) != sum(map(len, b)):
+        return False
+    ia = ib = pa = pb = 0  # the piece of each, and the place in it
+    while ia < len(a) and ib < len(b):
+        x, y = a[ia], b[ib]
+        n = min(len(x) - pa, len(y) - pb)
+        # a whole piece against a whole piece (the usual case) is no copy: x[0:len(x)] is x
+        if x[pa : pa + n] != y[pb : pb + n]:
+            return False
+        pa, pb = pa + n, pb + n
+        if pa == len(x):
+            ia, pa = ia + 1, 0
+        if pb == len(y):
+            ib, pb = ib + 1, 0
+    return True
+
+
 def _snapshot(entry: Entry) -> Snapshot:
     fields = entry.fields
     return (entry.type, entry.key, tuple(fields), tuple(fields.values()))
 
 
-def file_stamp(path: Path, data: bytes) -> Stamp:
+def file_stamp(path: Path, data: bytes | bytearray) -> Stamp:
     st = os.stat(path)
     return (st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from itertools import accumulate
 
 # bibtexparser reads `@comment…` types (`@commentary`) as comments: hide the prefix from it.
@@ -108,6 +109,17 @@ _FAST_FIELDS_FINDALL = _FAST_FIELDS.findall
 FAST_PATH = True  # tests switch it off to compare with bibtexparser
 
 
+_NAMES: dict[str, str] = {}  # field names as written, each one string
+_NAMES_MAX = 10_000  # distinct names kept (a file of made-up names must not grow it for ever)
+
+
+def _shared_name(name: str) -> str:
+    name = sys.intern(name)
+    if len(_NAMES) < _NAMES_MAX:
+        _NAMES[name] = name
+    return name
+
+
 def _fast_record(chunk: str) -> list[tuple] | None:
     """The record of a chunk that is one plain entry (see above), else None."""
     m = _FAST_ENTRY.match(chunk) or _FAST_ENTRY_PAREN.match(chunk)
@@ -116,8 +128,11 @@ def _fast_record(chunk: str) -> list[tuple] | None:
     etype, key, body = m.group(1, 2, 3)
     if not key or etype.lower().startswith(("comment", "string", "preamble")):
         return None
-    # findall: the (name, value) pairs at C speed (a generator of match objects cost ~3 us an entry)
-    fields = tuple(_FAST_FIELDS_FINDALL(body)) if body else ()
+    # findall: the (name, value) pairs at C speed (a generator of match objects cost ~3 us an entry);
+    # each name then one shared string (every record's own "title" … was 10 MB a half at 50,000,
+    # and marshal sends a shared one once)
+    known = _NAMES.get
+    fields = tuple([(known(n) or _shared_name(n), v) for n, v in _FAST_FIELDS_FINDALL(body)]) if body else ()
     if len(fields) > 1 and len({name for name, _ in fields}) != len(fields):
         return None  # a field given twice: bibtexparser's report
     return [("entry", m.start(1) - 1, 0, etype, key, fields, None)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from itertools import accumulate
 
 from annobib.core.months import MONTH_MACROS, MONTH_NAMES
@@ -260,6 +261,21 @@ def _too_long(part: str) -> str:
     )
 
 
+# field name as written -> its lower case, one string for every entry (each entry's own copy
+# of "title", "author" … was 21 MB at 50,000 entries, in each process that built them)
+_NAMES: dict[str, str] = {}
+_NAMES_MAX = 10_000  # distinct names kept (a file of made-up names must not grow it for ever)
+
+
+def _field_name(name: str) -> str:
+    low = _NAMES.get(name)
+    if low is None:
+        low = sys.intern(name.lower())
+        if len(_NAMES) < _NAMES_MAX:
+            _NAMES[name] = low
+    return low
+
+
 def entry_from_record(item: tuple, strings: dict, line: int, source: str | None) -> tuple[Entry, bool]:
     """(Entry, used_macros) from an entry record."""
     _, _, _, etype, key, fields, _ = item
@@ -269,9 +285,9 @@ def entry_from_record(item: tuple, strings: dict, line: int, source: str | None)
         # most values are one {…} group with no brace inside: what literal_value returns, at C speed
         # (550,000 values at 50,000 entries)
         if raw[:1] == "{" and raw[-1:] == "}" and raw.count("{") == 1 and raw.count("}") == 1:
-            values.setdefault(name.lower(), raw[1:-1])
+            values.setdefault(_field_name(name), raw[1:-1])
             continue
         value, macro = resolve_value(raw, strings)
         used = used or macro and not raw.strip().isdigit()
-        values.setdefault(name.lower(), value)
+        values.setdefault(_field_name(name), value)
     return Entry(key=key, type=etype.lower(), fields=values, line=line, source=source), used

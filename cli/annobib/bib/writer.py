@@ -505,20 +505,23 @@ def write_library(
     if diff is None:
         diff = dry_run
     parts = checked if checked is not None else _block_texts(lib)
-    new_text = "".join(part[1] for part in parts)
+    pieces = [part[1] for part in parts]
     same_file = target == lib.path
-    # the file's own text is compared piece by piece: it is made whole only for a diff
-    if same_file:
-        lib.changed = not lib.reads_as(new_text) or not target.exists()
+    # the new text is made whole only for a diff or another file: the file's own text is
+    # compared piece by piece and written encoded piece by piece (at 50,000 fixed entries the
+    # whole text, 2 bytes a character once one is CJK, was 27 MB more at the write)
+    new_text = "".join(pieces) if diff or not same_file else None
+    if new_text is None:
+        lib.changed = not lib.reads_as(pieces) or not target.exists()
     else:
-        old_text = _read_or_empty(target)
+        old_text = lib.original_text if same_file else _read_or_empty(target)
         lib.changed = new_text != old_text or not target.exists()
     if not diff:
         shown = ""
     elif same_file:
-        shown = library_diff(lib.original_text, new_text, parts, str(target))
+        shown = library_diff(old_text, new_text or "", parts, str(target))
     else:
-        shown = unified_diff(old_text, new_text, str(target))
+        shown = unified_diff(old_text, new_text or "", str(target))
     if dry_run or not lib.changed:
         return shown
     if checked is None:
@@ -528,16 +531,31 @@ def write_library(
         if same_file and lib.stamp is not None:
             _refuse_if_changed(target, lib.stamp)
         before = _read_bytes_or_none(target)  # for `annobib undo` (core.journal)
-        # encoded once for the write, the journal and the stamp (three copies of 14 MB at 50,000)
-        data = (b"\xef\xbb\xbf" if lib.bom else b"") + new_text.encode("utf-8")
-        # a Library not read from its file (there was none) must not replace one made meanwhile
-        files.atomic_write_bytes(target, data, create=same_file and lib.stamp is None)
-        journal.record(target, before, data)
+        existed = before is not None
+        saved = journal.save_before(before)  # kept now and let go: not held beside the new bytes
         del before
+        # encoded once for the write, the journal and the stamp (three copies of 14 MB at 50,000)
+        data = _encoded(pieces, lib.bom)
+        try:
+            # a Library not read from its file (there was none) must not replace one made meanwhile
+            files.atomic_write_bytes(target, data, create=same_file and lib.stamp is None)
+        except BaseException:
+            if saved is not None:
+                journal.forget_stamp(saved)  # nothing was written: nothing to undo
+            raise
+        journal.finish(target, saved, existed, data)
         if same_file:  # what is on disk now is what this Library holds
-            lib.original_text = new_text
+            lib.keep_written(pieces)
             lib.stamp = file_stamp(target, data)
     return shown
+
+
+def _encoded(pieces: list[str], bom: bool) -> bytearray:
+    """The UTF-8 of the pieces end to end, one buffer filled piece by piece (no whole text)."""
+    data = bytearray(b"\xef\xbb\xbf" if bom else b"")
+    for piece in pieces:
+        data += piece.encode("utf-8")
+    return data
 
 
 def _read_bytes_or_none(target: Path) -> bytes | None:

@@ -33,6 +33,34 @@ class Applied:
     step: int = field(default=0, repr=False, compare=False)  # the pass that applied it (0: the first)
 
 
+class Counted:
+    """Fixes applied, counted and not kept: how many of each rule code (in the order first
+    applied) and which entries they changed. What ``validate --fix`` reports unless the JSON
+    report lists every fix: 266,000 fixes at 50,000 entries held as :class:`Applied`, old and
+    new values and descriptions, were 40 MB (and 10 MB for the second process to send back)."""
+
+    __slots__ = ("codes", "entries")
+
+    def __init__(self, applied: list[Applied] | None = None):
+        self.codes: dict[str, int] = {}
+        self.entries: dict[int, object] = {}  # id(entry) -> entry, in the order first fixed
+        for a in applied or ():
+            self.add(a.code, a.entry)
+
+    def add(self, code: str, entry: object, n: int = 1) -> None:
+        self.codes[code] = self.codes.get(code, 0) + n
+        self.entries.setdefault(id(entry), entry)
+
+    def update(self, other: Counted) -> None:
+        for code, n in other.codes.items():
+            self.codes[code] = self.codes.get(code, 0) + n
+        for k, e in other.entries.items():
+            self.entries.setdefault(k, e)
+
+    def __len__(self) -> int:
+        return sum(self.codes.values())
+
+
 def apply_fixes(
     library,
     rules: list[Rule],

@@ -33,10 +33,15 @@ def text_oddities(libraries) -> dict:
     macros: dict[int, tuple] = {}
     for lib in libraries:
         text = getattr(lib, "original_text", None)
-        entries = lib.entries  # a property that builds the list: once
-        if not text or not (entries or any(b.kind == "failed" for b in getattr(lib, "blocks", ()))):
+        if not text or not _has_blocks(lib, ("entry", "failed")):
             continue
-        if _PERCENT_AT.search(text):
+        percent = _PERCENT_AT.search(text)
+        defined = {k.lower() for k in (getattr(lib, "strings", None) or {})} | _MONTHS
+        found = [m for m in _BARE_VALUE.finditer(text) if m.group(1).lower() not in defined]
+        # the entries are built only when the text holds what they are needed for (a large
+        # --fix builds each half's in its own process)
+        entries = lib.entries if percent or found else []
+        if percent:
             # an entry (with fields or not) or a failed block whose '@' sits on a '%' line: a
             # commented-out entry, which BibTeX and biber still read
             starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -56,8 +61,6 @@ def text_oddities(libraries) -> dict:
                 if b.kind == "failed" and on_comment_line(b.line):
                     m = re.search(r"@\s*\w+\s*[{(]\s*([^,\s{}()]*)", b.raw)
                     commented_blocks.append((str(lib.path) if lib.path else None, b.line, m.group(1) if m else None))
-        defined = {k.lower() for k in (getattr(lib, "strings", None) or {})} | _MONTHS
-        found = [m for m in _BARE_VALUE.finditer(text) if m.group(1).lower() not in defined]
         if not found:
             continue
         lines = [e.line or 0 for e in entries]  # entries in file order
@@ -81,6 +84,13 @@ def text_oddities(libraries) -> dict:
         "macros": macros,
         "stray": _stray_at_lines(libraries),
     }
+
+
+def _has_blocks(lib, kinds: tuple[str, ...]) -> bool:
+    blocks = getattr(lib, "blocks", None)
+    if blocks is None:
+        return bool(lib.entries)
+    return any(b.kind in kinds for b in blocks)
 
 
 # led by the literal '@' (a fast scan); whether it starts its line is checked after

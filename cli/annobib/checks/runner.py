@@ -360,11 +360,12 @@ def prepare_context(libraries, ctx: Context, active) -> None:
         ctx.state["text_oddities"] = text_oddities(libraries)
     if "W303" in active:
         # the month rule must tell `month = mar` (a macro, fine) from `month = {March}`
+        # (only those entries built: a large --fix builds each half's in its own process)
         ctx.state["block_raw"] = {
             id(b.entry): b.raw
             for lib in libraries
             for b in getattr(lib, "blocks", [])
-            if b.entry is not None and "month" in b.entry.fields
+            if b.kind == "entry" and b.has_field("month") and b.entry is not None
         }
 
 

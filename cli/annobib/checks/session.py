@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import overload
 
@@ -72,21 +73,26 @@ class Outcome:
 class AppliedReport(Sequence[dict]):
     """The applied fixes as the JSON report shows them (file, key, field, code, old, new,
     description), each row made when it is read: ``validate --fix`` in text or github form reads
-    only the codes and the count (266,000 fixes at 50,000 entries were 266,000 dicts, 55 MB)."""
+    only the codes and the count (266,000 fixes at 50,000 entries were 266,000 dicts, 55 MB).
+    ``counted``: fixes kept as counts only (``validate(report_fixes=False)``): they have codes
+    and a count, no rows."""
 
-    __slots__ = ("_rows",)
+    __slots__ = ("_rows", "_counted")
 
-    def __init__(self, rows: list[tuple[str, fixes.Applied]]):
+    def __init__(self, rows: list[tuple[str, fixes.Applied]], counted: Sequence[fixes.Counted] = ()):
         self._rows = rows  # (file, the fix)
+        self._counted = list(counted)
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._rows) + sum(len(c) for c in self._counted)
 
     @overload
     def __getitem__(self, i: int) -> dict: ...
     @overload
     def __getitem__(self, i: slice) -> list[dict]: ...
     def __getitem__(self, i):
+        if self._counted:
+            raise LookupError("the fixes were counted, not kept (validate(report_fixes=False))")
         if isinstance(i, slice):
             return [_applied_row(*r) for r in self._rows[i]]
         return _applied_row(*self._rows[i])
@@ -95,8 +101,12 @@ class AppliedReport(Sequence[dict]):
         return list(self) == list(other) if isinstance(other, (list, AppliedReport)) else NotImplemented
 
     def codes(self):
-        """The rule code of each fix, in order (what the summary counts)."""
-        return (a.code for _, a in self._rows)
+        """The rule code of each fix, in order (what the summary counts; counted fixes: each
+        code as many times as it was applied)."""
+        yield from (a.code for _, a in self._rows)
+        for c in self._counted:
+            for code, n in c.codes.items():
+                yield from repeat(code, n)
 
 
 def _applied_row(path: str, a: fixes.Applied) -> dict:
@@ -151,7 +161,8 @@ def read_libraries(paths: list[Path], *, lock: bool, all_or_nothing: bool) -> tu
             unreadable.append(exc)
     if unreadable and not libraries:
         raise _AllUnreadable(unreadable)
-    if not any(lib.entries or lib.problems for lib in libraries):
+    # entry blocks, not entries: building 50,000 here held their values as read in this process
+    if not any(any(b.kind == "entry" for b in lib.blocks) or lib.problems for lib in libraries):
         names = ", ".join(str(lib.path) for lib in libraries)
         raise InputError(f"{names}: no entries to validate (an empty file, or only comments)")
     return libraries, unreadable
@@ -177,6 +188,7 @@ def fix_and_write(
     rechecked: dict | None = None,
     fixed=None,
     done: dict | None = None,
+    details: bool = True,
 ) -> tuple[list[str], AppliedReport, int]:
     """Apply the fixes to every library, check every edited one, then write them (or, with
     ``dry_run``, only diff them). Returns the diffs (none unless ``diff``: at 50,000 fixed
@@ -184,7 +196,8 @@ def fix_and_write(
     libraries' check, made already (the fixes' first pass reads it); ``rechecked``: filled
     with the findings of each fixed entry as fixed (see :func:`fixes.apply_fixes`); ``fixed()``
     is called once every fix is applied, before any file is checked or written. ``done``:
-    id(library) -> its :class:`halves.Fixed`, fixed and checked already."""
+    id(library) -> its :class:`halves.Fixed`, fixed and checked already. ``details``: each fix
+    kept for the report's rows, else only counted (:class:`fixes.Counted`)."""
 
     pending = []
     for lib in libraries:
@@ -193,6 +206,8 @@ def fix_and_write(
             applied, parts = got.applied, got.parts
         else:
             applied = fixes.apply_fixes(lib, rules, ctx, unsafe=unsafe, findings=findings, rechecked=rechecked)
+            if not details:
+                applied = fixes.Counted(applied)
             parts = None
         if applied:
             pending.append((lib, applied, parts))
@@ -202,11 +217,18 @@ def fix_and_write(
     checked = [p if p is not None else check_library(lib) if not dry_run else None for lib, _, p in pending]
     # a diff only when it is shown (--diff, --dry-run): it costs what changed, which may be all
     diffs = [write_library(lib, dry_run=dry_run, diff=diff, checked=c) for (lib, _, _), c in zip(pending, checked)]
-    report = AppliedReport([(str(lib.path), a) for lib, applied, _ in pending for a in applied])
-    return diffs, report, len({id(a.entry) for _, applied, _ in pending for a in applied})
+    listed = [(lib, a) for lib, a, _ in pending if not isinstance(a, fixes.Counted)]
+    counted = [a for _, a, _ in pending if isinstance(a, fixes.Counted)]
+    report = AppliedReport([(str(lib.path), a) for lib, applied in listed for a in applied], counted)
+    changed = {id(a.entry) for _, applied in listed for a in applied}
+    for c in counted:
+        changed.update(c.entries)
+    return diffs, report, len(changed)
 
 
-def _fixed_in_two(libraries, rules, fixing: set[str], ctx: Context, *, unsafe: bool, dry_run: bool, fixed=None):
+def _fixed_in_two(
+    libraries, rules, fixing: set[str], ctx: Context, *, unsafe: bool, dry_run: bool, fixed=None, details: bool = True
+):
     """One large file fixed, re-checked, spliced and read back in two processes
     (:mod:`annobib.checks.halves`): ({id(library): Fixed}, the findings its first check made
     of the entries left unfixed); (None, []) when that way is not open (several files, a dry
@@ -215,7 +237,7 @@ def _fixed_in_two(libraries, rules, fixing: set[str], ctx: Context, *, unsafe: b
     if dry_run or len(libraries) != 1 or not halves.can_split(libraries[0]):
         return None, []
     active = {r.code: r for r in rules if r.code in fixing and all(ctx.has(n) for n in r.needs)}
-    got = halves.fix_in_two(libraries[0], rules, active, ctx, unsafe=unsafe, fixed=fixed)
+    got = halves.fix_in_two(libraries[0], rules, active, ctx, unsafe=unsafe, fixed=fixed, details=details)
     if got is None:
         return None, []
     return {id(libraries[0]): got}, got.kept
@@ -244,11 +266,14 @@ def validate(
     today: _dt.date | None = None,
     links: bool = False,
     extra_findings=None,
+    report_fixes: bool = True,
 ) -> Outcome:
     """Run the selected rules over ``paths`` (fixing first with ``fix``). OptionError for
     options that do not go together; InputError when the files cannot be validated.
     ``extra_findings(libraries)`` adds findings from outside the rule registry (``--online``: the
-    registry lookups of :mod:`annobib.verify`, which this layer must not import)."""
+    registry lookups of :mod:`annobib.verify`, which this layer must not import).
+    ``report_fixes=False``: the fixes are counted, not kept (``Outcome.applied`` has their
+    codes and count, no rows: the text and github reports show no more)."""
 
     if (dry_run or unsafe or diff) and not fix:
         raise OptionError("--dry-run, --diff and --unsafe-fixes go with --fix")
@@ -277,7 +302,9 @@ def validate(
         # on the entries it left as they were (a fixed entry is checked again anyway)
         prepare_context(libraries, ctx, {r.code: r for r in rules})  # the library rules' too
         fixing = fixing_codes(rules, ctx, unsafe)
-        done, findings = _fixed_in_two(libraries, rules, fixing, ctx, unsafe=unsafe, dry_run=dry_run, fixed=fixed)
+        done, findings = _fixed_in_two(
+            libraries, rules, fixing, ctx, unsafe=unsafe, dry_run=dry_run, fixed=fixed, details=report_fixes
+        )
         if done is None:
             findings = run_checks(libraries, rules=[r for r in rules if r.code in fixing], ctx=ctx, refine=False)
     diffs: list[str] = []
@@ -298,6 +325,7 @@ def validate(
             rechecked=fresh,
             fixed=fixed,
             done=done,
+            details=report_fixes,
         )
         # the other entries' findings stand: the rules not run yet run on them, the library rules on all
         rest = [] if done else [r for r in rules if r.code not in fixing]  # the halves ran them

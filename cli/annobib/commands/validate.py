@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from annobib import perf
 from annobib.commands._common import bibliography_paths, color_enabled, console, echo_exact, emit_json, warn
 from annobib.commands.verify import online_findings
 from annobib.core.sanitize import message
@@ -202,6 +203,7 @@ def validate(
             today=day,
             links=links,
             extra_findings=_online_findings if online else None,
+            report_fixes=fmt == "json",  # only the JSON report lists each fix
         )
     except OptionError as exc:
         raise click.UsageError(str(exc)) from None
@@ -224,6 +226,8 @@ def validate(
         click.echo(fix_summary(outcome.applied, outcome.fixed_entries, dry_run), err=True)
     for exc in outcome.unreadable:  # the files that could not be read: one line each, after the others' findings
         click.echo(f"annobib: error: {message(exc)}", err=True)
+    # everything is written and closed: the process may end without freeing 50,000 entries one by one
+    perf.EXIT_AT_ONCE = True
     ctx.exit(outcome.exit_code)
 
 

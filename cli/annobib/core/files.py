@@ -234,7 +234,12 @@ def output_target(target: Path) -> Path:
 
 
 def atomic_write_bytes(
-    path: str | os.PathLike, data: bytes, *, create: bool = False, durable: bool = True, private: bool = False
+    path: str | os.PathLike,
+    data: bytes | bytearray,
+    *,
+    create: bool = False,
+    durable: bool = True,
+    private: bool = False,
 ) -> None:
     """Temporary file in the same folder, fsync, rename: readers see the old or the new file.
     The target must be a regular file or new (see :func:`output_target`); temporary files a

@@ -31,7 +31,7 @@ def journal_dir() -> Path:
     return state_dir() / "journal"
 
 
-def _digest(data: bytes | None) -> str | None:
+def _digest(data: bytes | bytearray | None) -> str | None:
     return None if data is None else hashlib.sha256(data).hexdigest()
 
 
@@ -48,15 +48,32 @@ class Record:
         return journal_dir() / f"{self.stamp}.before"
 
 
-def record(path: str | os.PathLike, before: bytes | None, after: bytes) -> None:
+def record(path: str | os.PathLike, before: bytes | None, after: bytes | bytearray) -> None:
     """Remember that ``path`` held ``before`` (None: no file) until annobib wrote ``after``."""
+    finish(path, save_before(before), before is not None, after)
 
+
+def save_before(before: bytes | None) -> str | None:
+    """The first half of :func:`record`: keep ``before`` now, so that a writer can let go of it
+    before it makes the new bytes (a 14 MB file was held twice at the write). Its stamp, for
+    :func:`finish` (or :func:`forget_stamp` if the write fails), or None when it was not kept."""
     folder = journal_dir()
     stamp = f"{time.time_ns():020d}-{os.getpid()}"
-    meta = {"path": os.path.realpath(path), "existed": before is not None, "after": _digest(after), "when": time.time()}
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         atomic_write_bytes(folder / f"{stamp}.before", before or b"", durable=False, private=True)
+    except (OSError, InputError):
+        return None  # best effort: see the module docstring
+    return stamp
+
+
+def finish(path: str | os.PathLike, stamp: str | None, existed: bool, after: bytes | bytearray) -> None:
+    """The second half of :func:`record`, once ``after`` is written over ``path``."""
+    if stamp is None:
+        return
+    folder = journal_dir()
+    meta = {"path": os.path.realpath(path), "existed": existed, "after": _digest(after), "when": time.time()}
+    try:
         atomic_write_bytes(folder / f"{stamp}.json", json.dumps(meta).encode(), durable=False, private=True)
         _prune(folder)
     except (OSError, InputError):
