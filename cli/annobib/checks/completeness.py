@@ -6,6 +6,7 @@ from __future__ import annotations
 from annobib.checks._util import guess_language, text_of, val
 from annobib.checks.base import Fix, rule
 from annobib.checks.form import KNOWN_LANGIDS
+from annobib.model import FIELD_ALIASES
 
 # Where a non-English entry may carry its English title for APA ("title [translation]").
 # The first is the one annobib writes; the others are read (biblatex-apa and common recipes).
@@ -83,7 +84,15 @@ def _is_news(e) -> bool:
     )
 
 
+_LOOKED_UP: dict[tuple, frozenset] = {}  # names -> every field val() reads for them (aliases too)
+
+
 def _has(e, *names) -> bool:
+    looked = _LOOKED_UP.get(names)
+    if looked is None:
+        looked = _LOOKED_UP[names] = frozenset(a for n in names for a in (n, *FIELD_ALIASES.get(n, ())))
+    if looked.isdisjoint(e.fields):
+        return False  # none of them under any name: each val() would be '' (tiny entries, mostly)
     for n in names:
         v = val(e, n)
         if v and not v.isspace():

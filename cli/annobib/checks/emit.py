@@ -16,6 +16,23 @@ SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
+class SafeMemo(dict):
+    """``memo[text]``: ``sanitize(text)``, worked out once per distinct text (a dict lookup in C
+    after that). 100,000 findings carry a few dozen messages and one file name, each searched
+    once instead of once per line. The sanitizers work character by character, so a line
+    joined from sanitized pieces equals the sanitized line."""
+
+    def __init__(self, sanitize):
+        super().__init__()
+        self._sanitize = sanitize
+        self.calls = 0  # texts actually sanitized (tests count work with it)
+
+    def __missing__(self, text: str) -> str:
+        self.calls += 1
+        out = self[text] = self._sanitize(text)
+        return out
+
+
 @dataclass(frozen=True)
 class Exact:
     """Text for tools, printed byte-exact when piped (a diff)."""
@@ -169,14 +186,16 @@ def gh_escape(text: str, prop: bool = False) -> str:
 
 def github(outcome) -> list:
     items: list = [Exact(d.rstrip("\n")) for d in outcome.diffs if d]
+    # gh_escape works character by character: pieces escaped once each (SafeMemo) join to the
+    # escaped whole
+    prop, body = SafeMemo(lambda t: gh_escape(t, True)), SafeMemo(gh_escape)
     for f in outcome.findings:
-        props = [f"file={gh_escape(f.source or '', True)}"]
+        props = [f"file={prop[f.source or '']}"]
         if f.line:
             props.append(f"line={f.line}")
-        props.append(f"title={gh_escape(f'{f.code} {f.rule}', True)}")
-        fld = f" {f.field}:" if f.field else ""
-        body = gh_escape(f"[{f.key or '-'}]{fld} {f.message}")
-        items.append(f"::{GITHUB_LEVEL[f.severity]} {','.join(props)}::{body}")
+        props.append(f"title={prop[f'{f.code} {f.rule}']}")
+        fld = f" {body[f.field]}:" if f.field else ""
+        items.append(f"::{GITHUB_LEVEL[f.severity]} {','.join(props)}::[{body[f.key or '-']}]{fld} {body[f.message]}")
     items.append(summary_line(outcome.summary))
     return items
 
@@ -192,9 +211,12 @@ def text(outcome, grouped: bool) -> list:
     s = outcome.summary
     if not grouped:
         items: list = [Exact(d.rstrip("\n")) for d in outcome.diffs if d]
+        clean = SafeMemo(safe)
         for f in outcome.findings:
-            fld = f" {f.field}:" if f.field else ""
-            items.append(safe(f"{f.source or '-'}:{f.line or 0}: {f.code} [{f.key or '-'}]{fld} {f.message}"))
+            fld = f" {clean[f.field]}:" if f.field else ""
+            items.append(
+                f"{clean[f.source or '-']}:{f.line or 0}: {clean[f.code]} [{clean[f.key or '-']}]{fld} {clean[f.message]}"
+            )
         return items + code_lines(s, outcome.findings) + [summary_line(s)]
     # lazy: loads rich only when this runs
     from rich.text import Text

@@ -18,6 +18,7 @@ backend.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import string
@@ -179,6 +180,14 @@ def format_bibliography(
     10,000-entry file formats one reference, not 10,000).
     """
     mod, edition, system = _defaults(style, edition, system)
+    # a style may share per-entry work among its key functions for the length of one run
+    with getattr(mod, "one_run", contextlib.nullcontext)():
+        return _references(mod, style, entries, edition, system, order, tiebreak, archived, dead, universe, only)
+
+
+def _references(  # format_bibliography's options, passed through
+    mod, style, entries, edition, system, order, tiebreak, archived, dead, universe, only
+) -> list[Reference]:
     entries, universe = _inherited(list(entries), universe)
     every = universe if universe is not None else entries
     sigs = {id(e): body(e) for e in every}  # each body once, for ByBody and SameBody alike
