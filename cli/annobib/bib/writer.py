@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from pathlib import Path
 
 from annobib.bib.diff import library_diff, unified_diff  # noqa: F401  (unified_diff re-exported)
@@ -18,6 +19,7 @@ from annobib.bib.parse import parse_chunks
 from annobib.bib.spans import EntrySpans, FieldSpan, scan_entry  # noqa: F401  (re-exported)
 from annobib.bib.values import braces_balanced, entry_from_record, value_style
 from annobib.core import files, fork, journal
+from annobib.core.sanitize import message
 from annobib.errors import ConflictError, InputError, os_reason
 from annobib.model import Entry
 
@@ -530,10 +532,21 @@ def write_library(
         before = _read_bytes_or_none(target)  # for `annobib undo` (core.journal)
         # encoded once for the write, the journal and the stamp (three copies of 14 MB at 50,000)
         data = (b"\xef\xbb\xbf" if lib.bom else b"") + new_text.encode("utf-8")
-        # a Library not read from its file (there was none) must not replace one made meanwhile
-        files.atomic_write_bytes(target, data, create=same_file and lib.stamp is None)
-        journal.record(target, before, data)
+        # recorded before the rename: a kill right after it still leaves a write undo can undo
+        try:
+            stamp, unrecorded = journal.record(target, before, data), None
+        except journal.NotRecorded as exc:
+            stamp, unrecorded = None, exc
         del before
+        try:
+            # a Library not read from its file (there was none) must not replace one made meanwhile
+            files.atomic_write_bytes(target, data, create=same_file and lib.stamp is None)
+        except BaseException:
+            if stamp is not None:
+                journal.forget_stamp(stamp)  # nothing written: nothing to undo
+            raise
+        if unrecorded is not None:  # the write stands; the user is told it has no undo
+            sys.stderr.write(f"annobib: warning: {message(f'{target}: this write cannot be undone: {unrecorded}')}\n")
         if same_file:  # what is on disk now is what this Library holds
             lib.original_text = new_text
             lib.stamp = file_stamp(target, data)
