@@ -119,3 +119,14 @@ def test_a_kill_before_the_rename_is_passed_over_by_undo(bib):
     assert "interrupted before it landed" in r.stderr and "passed over" in r.stderr, r.stderr
     assert bib.read_text() == BIB  # the write before it was undone
     assert journal.records() == []
+
+
+def test_a_probe_left_by_a_killed_undo_is_cleared_by_the_next_write(bib):
+    folder = journal.journal_dir()
+    folder.mkdir(parents=True)
+    old, fresh = folder / ".probe-killed", folder / ".probe-running"
+    for probe in (old, fresh):
+        probe.write_bytes(b"x")
+    os.utime(old, (1, 1))
+    assert run_cli(["--bib", str(bib), "tag", "a", "+read"]).exit_code == 0
+    assert not old.exists() and fresh.exists()  # a probe being written now is left alone

@@ -55,9 +55,10 @@ def undo(ctx, show_list, all_files, force):
         if rec is None:
             where = "" if paths is None else f" to {', '.join(str(p) for p in paths)}"
             why = journal.folder_problem()  # the writes may have been made but not recorded
-            why = f" ({why})" if why else ""
+            why = f"; {why}" if why else ""
             click.echo(
-                f"annobib: nothing to undo: no recent annobib write{message(where + why)} in the journal", err=True
+                f"annobib: nothing to undo: no recent annobib write{message(where)} in the journal{message(why)}",
+                err=True,
             )
             ctx.exit(1)
         try:

@@ -92,7 +92,7 @@ def folder_problem() -> str | None:
     folder = journal_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, probe = tempfile.mkstemp(prefix=".probe-", dir=folder)
+        fd, probe = tempfile.mkstemp(prefix=_PROBE, dir=folder)
         try:
             os.write(fd, b"x")
             os.fsync(fd)
@@ -109,6 +109,7 @@ def folder_problem() -> str | None:
 # what a killed recorder leaves: a ``.before`` whose ``.json`` never came, and the temporary
 # files of either (``.<stamp>.before.annobib-<pid>-<random>.tmp``, as large as the .bib)
 _TEMP = re.compile(r"\.\d{20}-\d+\.(?:before|json)\.annobib-(?P<pid>\d+)-\w+\.tmp")
+_PROBE = ".probe-"
 _BEFORE = re.compile(r"(?P<stamp>\d{20}-(?P<pid>\d+))\.before")
 
 
@@ -126,6 +127,9 @@ def _prune(folder: Path) -> None:
     except OSError:
         return
     for name in everything:
+        if name.startswith(_PROBE):  # folder_problem's, if it was killed: any older than a minute
+            _unlink_older(folder / name, now - 60)
+            continue
         m = _TEMP.fullmatch(name) or _BEFORE.fullmatch(name)
         if m is None or m.groupdict().get("stamp") in recorded:
             continue  # not ours, or a record's own .before
@@ -139,6 +143,14 @@ def _prune(folder: Path) -> None:
                 os.unlink(full)
         except OSError:
             pass
+
+
+def _unlink_older(path: Path, limit: float) -> None:
+    try:
+        if os.lstat(path).st_mtime < limit:
+            os.unlink(path)
+    except OSError:
+        pass
 
 
 def _names(folder: Path) -> list[str]:
