@@ -200,3 +200,37 @@ def test_export_dry_run_shows_the_change_to_the_output_file(tmp_path):
     r = run_cli(["--bib", str(bib), "export", "--to", "ris", "-o", str(out), "--dry-run"])
     assert r.exit_code == 0 and "+ID  - jervis1978cooperation" in r.stdout
     assert out.read_bytes() == before
+
+
+# decided in hostile round 13 (exchange.common.trim): Unicode whitespace at a value's ends is
+# trimmed, inside it is kept; a zero-width space is no whitespace and is kept
+EDGES = ["\u00a0", "\u2028", "\u2029", "\u3000", "\u0085", " \t"]
+
+
+def _imported_title(folder, name: str, body: str) -> str:
+    folder.mkdir()
+    src = folder / name
+    src.write_text(body, encoding="utf-8")
+    bib = folder / "t.bib"
+    r = run_cli(["--bib", str(bib), "import", str(src)])
+    assert r.exit_code == 0, r.stderr
+    out = run_cli(["--bib", str(bib), "export", "--to", "csl-json", "-o", "-"])
+    (item,) = json.loads(out.stdout)
+    return item["title"]
+
+
+def test_import_trims_unicode_whitespace_at_the_ends_only(tmp_path):
+    for n, edge in enumerate(EDGES):
+        title = f"{edge}Mid\u00a0dle \u200bword{n}\u2028line{edge}"
+        csl = json.dumps([{"id": f"c{n}", "type": "book", "title": title}])
+        got = _imported_title(tmp_path / f"c{n}", "c.json", csl)
+        assert got == title.strip() == f"Mid\u00a0dle \u200bword{n}\u2028line", repr(got)
+        ris = f"TY  - BOOK\nID  - r{n}\nTI  - {title}\nER  - \n"
+        got = _imported_title(tmp_path / f"r{n}", "r.ris", ris)
+        # RIS is a line format: its U+2028 ends a line, and the lines of a value are joined by a space
+        assert got == f"Mid\u00a0dle \u200bword{n} line", repr(got)
+
+
+def test_import_keeps_a_zero_width_space_at_the_ends(tmp_path):
+    csl = json.dumps([{"id": "z", "type": "book", "title": "\u200bZero\u200b"}])
+    assert _imported_title(tmp_path / "z", "z.json", csl) == "\u200bZero\u200b"

@@ -151,3 +151,19 @@ def test_plain_lines_make_control_characters_visible(tmp_path):
     r = _show(path, [f"h{i}" for i in range(60)])
     assert r.exit_code == 0, r.stderr
     assert "\x1b" not in r.stdout and "\x07" not in r.stdout and "\u202e" not in r.stdout
+
+
+@pytest.mark.parametrize("form", [[], ["--bibtex"], ["--json"]])
+def test_a_repeated_key_is_shown_once_in_first_given_order(form):
+    # hostile round 13: `show K` given 20,000 times printed the entry 20,000 times (20 MB)
+    from conftest import ARTICLE_BIB
+
+    once = run_cli(["--bib", str(ARTICLE_BIB), "show", *form, "liu2025meifei", "kelly2025pentagons"])
+    assert once.exit_code == 0, once.stderr
+    many = run_cli(["--bib", str(ARTICLE_BIB), "show", *form] + ["liu2025meifei", "kelly2025pentagons"] * 2_000)
+    assert many.exit_code == 0, many.stderr
+    assert many.stdout == once.stdout and many.stderr == once.stderr  # nothing extra said
+    # a search that finds an entry already named is not shown twice either
+    both = run_cli(["--bib", str(ARTICLE_BIB), "show", *form, "liu2025meifei", "liulin"])
+    alone = run_cli(["--bib", str(ARTICLE_BIB), "show", *form, "liu2025meifei"])
+    assert both.stdout == alone.stdout

@@ -10,6 +10,7 @@ import importlib
 import os
 import re
 import sys
+import warnings
 
 import click
 
@@ -17,7 +18,7 @@ from annobib import __version__, perf
 from annobib.core import stdout as _stdout
 from annobib.core.sanitize import TerminalStream
 from annobib.core.sanitize import message as _clean  # errors echo paths, keys, values: one safe line
-from annobib.errors import AnnobibError
+from annobib.errors import AnnobibError, Notice
 
 # name -> ("module:attribute" under annobib.commands, its short help), in the order --help
 # lists them. The short help is kept here so `annobib --help` imports no command module (Click
@@ -316,11 +317,25 @@ def _exit_at_once(code, restore) -> None:
     os._exit(code or 0)
 
 
+_python_showwarning = warnings.showwarning
+
+
+def _show_notice(text, category, filename, lineno, file=None, line=None) -> None:
+    """The library's :class:`Notice` as one warning line (other warnings as Python shows them)."""
+    if issubclass(category, Notice):
+        click.echo(f"annobib: warning: {_clean(text)}", err=True)
+    else:
+        _python_showwarning(text, category, filename, lineno, file, line)
+
+
 def _run(argv: list[str] | None, debug: bool) -> None:
     _resolved.clear()
     perf.EXIT_AT_ONCE = False  # a command says so again in this call (tests run many in one process)
     try:
-        rv = cli.main(args=argv, prog_name="annobib", standalone_mode=False)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", Notice)
+            warnings.showwarning = _show_notice
+            rv = cli.main(args=argv, prog_name="annobib", standalone_mode=False)
     except AnnobibError as exc:
         click.echo(f"annobib: error: {_clean(exc)}", err=True)
         sys.exit(exc.exit_code)

@@ -156,10 +156,27 @@ def fetch_work(doi: str, *, transport=None) -> dict:
         raise CrossrefError(
             f"Crossref's reply for {doi} is not JSON (or nested or sized beyond reason); nothing written"
         ) from None
+    if is_search_list(data):
+        raise CrossrefError(f"Crossref answered the look-up of {doi} with a list, not the work; nothing written")
     message = data.get("message") if isinstance(data, dict) else None
     if not isinstance(message, dict):
         raise CrossrefError(f"Crossref's reply for {doi} has no work record; nothing written")
     return message
+
+
+def is_search_list(data) -> bool:
+    """Whether a registry answered a look-up of one work with a list of works (Crossref's
+    ``{"message": {"items": [...]}}``, OpenAlex's ``{"results": [...]}``, a bare JSON list). Such
+    an answer is never read as its first item: that item is whatever the list held first, and
+    comparing the entry with it reports a mismatch the entry does not have."""
+    if isinstance(data, list):
+        return True
+    if not isinstance(data, dict):
+        return False
+    message = data.get("message")
+    return isinstance(data.get("results"), list) or (
+        isinstance(message, dict) and isinstance(message.get("items"), list)
+    )
 
 
 def _first(value):

@@ -30,6 +30,12 @@ class ConflictError(AnnobibError):
     """The file changed on disk since it was read; nothing was written."""
 
 
+class Notice(UserWarning):
+    """Something the user should know that stops nothing (a write that cannot be undone). The
+    library raises it with ``warnings.warn`` and never prints; the CLI shows it as one
+    ``annobib: warning:`` line."""
+
+
 # errno -> what a person is told, read or write; the system's own words for the rest
 _REASONS: dict[int, str] = {
     errno.ENOENT: "no such file",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from pathlib import Path
 
 from annobib.bib.diff import library_diff, unified_diff  # noqa: F401  (unified_diff re-exported)
@@ -18,7 +19,7 @@ from annobib.bib.parse import parse_chunks
 from annobib.bib.spans import EntrySpans, FieldSpan, scan_entry  # noqa: F401  (re-exported)
 from annobib.bib.values import braces_balanced, entry_from_record, value_style
 from annobib.core import files, fork, journal
-from annobib.errors import ConflictError, InputError, os_reason
+from annobib.errors import ConflictError, InputError, Notice, os_reason
 from annobib.model import Entry
 
 
@@ -532,18 +533,29 @@ def write_library(
             _refuse_if_changed(target, lib.stamp)
         before = _read_bytes_or_none(target)  # for `annobib undo` (core.journal)
         existed = before is not None
-        saved = journal.save_before(before)  # kept now and let go: not held beside the new bytes
+        # recorded before the rename (a kill right after it still leaves a write undo can undo); the
+        # old bytes kept first and let go of, not held beside the new ones (14 MB each at 50,000)
+        try:
+            stamp, unrecorded = journal.save_before(before), None
+        except journal.NotRecorded as exc:
+            stamp, unrecorded = None, exc
         del before
         # encoded once for the write, the journal and the stamp (three copies of 14 MB at 50,000)
         data = _encoded(pieces, lib.bom)
+        if stamp is not None:
+            try:
+                journal.finish(target, stamp, existed, data)
+            except journal.NotRecorded as exc:
+                stamp, unrecorded = None, exc
         try:
             # a Library not read from its file (there was none) must not replace one made meanwhile
             files.atomic_write_bytes(target, data, create=same_file and lib.stamp is None)
         except BaseException:
-            if saved is not None:
-                journal.forget_stamp(saved)  # nothing was written: nothing to undo
+            if stamp is not None:
+                journal.forget_stamp(stamp)  # nothing written: nothing to undo
             raise
-        journal.finish(target, saved, existed, data)
+        if unrecorded is not None:  # the write stands; the user is told it has no undo
+            warnings.warn(Notice(f"{target}: this write cannot be undone: {unrecorded}"), stacklevel=2)
         if same_file:  # what is on disk now is what this Library holds
             lib.keep_written(pieces)
             lib.stamp = file_stamp(target, data)

@@ -110,6 +110,7 @@ def show(ctx, keys, bibtex, as_json, style):
       annobib show liu2025meifei --bibtex
     """
     view = load_bibliography(ctx)
+    keys = dict.fromkeys(keys)  # each key once, in first-given order (as git show does)
     found: list[int] = []
     missing: list[str] = []
     several: dict[str, list[int]] = {}
@@ -131,6 +132,7 @@ def show(ctx, keys, bibtex, as_json, style):
             several[key] = hits
         else:
             missing.append(key)
+    found = list(dict.fromkeys(found))  # `show liulin liu2025meifei`: one entry, shown once
     if as_json:
         out = []
         for i in found:

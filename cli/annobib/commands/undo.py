@@ -23,7 +23,9 @@ def undo(ctx, show_list, all_files, force):
     keeps the previous bytes in a journal in the user state folder ($ANNOBIB_STATE_DIR, else
     $XDG_STATE_HOME/annobib, else ~/.local/state/annobib; the last 20 writes), never beside
     the .bib. Each undo goes one write further back. A file changed by hand since annobib wrote
-    it is refused (exit 2) unless --force. An undo is not itself undoable.
+    it is refused (exit 2) unless --force. An undo is not itself undoable. A write whose
+    journal record could not be made (a read-only or full state folder) said so in a warning
+    when it was made; a write killed before it landed is passed over.
 
     \b
     Examples:
@@ -48,10 +50,21 @@ def undo(ctx, show_list, all_files, force):
             click.echo("annobib: nothing to undo", err=True)
             ctx.exit(1)
         return 0
-    rec = journal.latest(paths)
-    if rec is None:
-        where = "" if paths is None else f" to {', '.join(str(p) for p in paths)}"
-        click.echo(f"annobib: nothing to undo: no recent annobib write{message(where)} in the journal", err=True)
-        ctx.exit(1)
-    click.echo(f"annobib: {message(journal.undo(rec, force=force))}", err=True)
-    return 0
+    while True:
+        rec = journal.latest(paths)
+        if rec is None:
+            where = "" if paths is None else f" to {', '.join(str(p) for p in paths)}"
+            why = journal.folder_problem()  # the writes may have been made but not recorded
+            why = f"; {why}" if why else ""
+            click.echo(
+                f"annobib: nothing to undo: no recent annobib write{message(where)} in the journal{message(why)}",
+                err=True,
+            )
+            ctx.exit(1)
+        try:
+            done = journal.undo(rec, force=force)
+        except journal.NotLanded as skipped:  # a killed write: the one before it is the last
+            click.echo(f"annobib: {message(skipped)}; passed over", err=True)
+            continue
+        click.echo(f"annobib: {message(done)}", err=True)
+        return 0

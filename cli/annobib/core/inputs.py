@@ -7,7 +7,7 @@ Two policies, each said once:
   line naming the line and byte (and how to convert): guessing an encoding and writing the file
   back would change it silently.
 * :func:`decode_article` — an article or loose notes to extract from, which are only read:
-  UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030/GBK with a note saying so (Chinese
+  UTF-8 (BOM or not), UTF-16 or UTF-32 with a BOM, else GB18030/GBK with a note saying so (Chinese
   articles saved by Windows tools); binary data is refused.
 """
 
@@ -18,15 +18,29 @@ import re
 from annobib.errors import InputError
 
 BOM = b"\xef\xbb\xbf"
+# byte-order marks of the wide encodings, UTF-32 first: its little-endian mark begins with
+# UTF-16's (FF FE), so a UTF-32 file would otherwise be named UTF-16
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """``"UTF-32"`` or ``"UTF-16"`` when ``data`` opens with that encoding's byte-order mark."""
+    return next((name for bom, name in _WIDE_BOMS if data.startswith(bom)), None)
 
 
 def decode_utf8(data: bytes, name: str, *, hint: bool = True, text_only: bool = True) -> str:
     """UTF-8 ``data`` as text (BOM dropped), else InputError ``name:LINE: not valid UTF-8 …``.
-    With ``text_only`` UTF-16 and NUL bytes are refused first, with their own message; ``hint``
+    With ``text_only`` UTF-16/32 and NUL bytes are refused first, with their own message; ``hint``
     adds how to convert (with the encoding a JabRef file declares)."""
     if text_only:
-        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            raise InputError(f'{name}: UTF-16 text ("Unicode" in Windows editors); save it as UTF-8 first')
+        wide = wide_encoding(data)
+        if wide is not None:
+            raise InputError(f'{name}: {wide} text ("Unicode" in Windows editors); save it as UTF-8 first')
         if b"\x00" in data:
             raise InputError(f"{name}: not a text file (it contains NUL bytes)")
     try:
@@ -51,15 +65,16 @@ def _encoding_hint(data: bytes, name: str) -> str:
 
 
 def decode_article(data: bytes, name: str) -> tuple[str, str | None]:
-    """Bytes -> (text, note). UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030/GBK
-    (the note says so). Binary data is an input error."""
+    """Bytes -> (text, note). UTF-8 (with or without BOM), UTF-16 or UTF-32 with BOM, else
+    GB18030/GBK (the note says so). Binary data is an input error."""
     if data.startswith(BOM):
         return data[3:].decode("utf-8", errors="replace"), None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    wide = wide_encoding(data)
+    if wide is not None:
         try:
-            return data.decode("utf-16"), "decoded as UTF-16"
+            return data.decode(wide.lower()), f"decoded as {wide}"
         except UnicodeDecodeError:
-            raise InputError(f"{name}: not valid UTF-16 text") from None
+            raise InputError(f"{name}: not valid {wide} text") from None
     if b"\x00" in data[:4096]:
         raise InputError(f"{name}: not a text file (binary data)")
     try:

@@ -4,8 +4,12 @@ state folder (never beside the .bib). ``bib.writer`` records every write of a bi
 
 A record is two files in ``<state>/journal/``: ``<stamp>.json`` (the file's real path, the
 SHA-256 of the bytes written, whether it existed) and ``<stamp>.before`` (its previous bytes).
-The last ``KEEP`` writes are kept. Journaling is best effort: a state folder that cannot be
-written never stops the write itself (undo then has nothing to offer for it).
+The last ``KEEP`` writes are kept. A record is made *before* the .bib is replaced, under its
+lock: a writer killed after the rename leaves a write that can be undone, and one killed before
+it leaves a record whose write never landed (the file still holds the ``before`` bytes), which
+``undo`` recognises, drops and passes over. A state folder that cannot be written (read-only,
+a full disk) never stops the write itself: :func:`record` raises NotRecorded, and the writer
+says in one warning line that this write cannot be undone.
 """
 
 from __future__ import annotations
@@ -48,41 +52,87 @@ class Record:
         return journal_dir() / f"{self.stamp}.before"
 
 
-def record(path: str | os.PathLike, before: bytes | None, after: bytes | bytearray) -> None:
-    """Remember that ``path`` held ``before`` (None: no file) until annobib wrote ``after``."""
-    finish(path, save_before(before), before is not None, after)
+class NotRecorded(Exception):
+    """The journal could not be written; the message says why (the write itself goes on)."""
 
 
-def save_before(before: bytes | None) -> str | None:
+class NotLanded(Exception):
+    """The record is of a write that never replaced the file (its writer was killed first); it
+    has been dropped."""
+
+
+def record(path: str | os.PathLike, before: bytes | None, after: bytes | bytearray) -> str:
+    """Remember that ``path`` holds ``before`` (None: no file) until annobib writes ``after``;
+    called before the write, with the file's lock held. Returns the record's stamp (for
+    :func:`forget_stamp` when the write then fails); NotRecorded when the state folder cannot
+    be written. A writer that holds large texts calls its two halves instead."""
+    stamp = save_before(before)
+    finish(path, stamp, before is not None, after)
+    return stamp
+
+
+def save_before(before: bytes | None) -> str:
     """The first half of :func:`record`: keep ``before`` now, so that a writer can let go of it
     before it makes the new bytes (a 14 MB file was held twice at the write). Its stamp, for
-    :func:`finish` (or :func:`forget_stamp` if the write fails), or None when it was not kept."""
+    :func:`finish` (or :func:`forget_stamp` if the write fails); NotRecorded when the state
+    folder cannot be written."""
     folder = journal_dir()
     stamp = f"{time.time_ns():020d}-{os.getpid()}"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         atomic_write_bytes(folder / f"{stamp}.before", before or b"", durable=False, private=True)
-    except (OSError, InputError):
-        return None  # best effort: see the module docstring
+    except (OSError, InputError) as exc:
+        forget_stamp(stamp)
+        raise _not_recorded(folder, exc) from None
     return stamp
 
 
-def finish(path: str | os.PathLike, stamp: str | None, existed: bool, after: bytes | bytearray) -> None:
-    """The second half of :func:`record`, once ``after`` is written over ``path``."""
-    if stamp is None:
-        return
+def finish(path: str | os.PathLike, stamp: str, existed: bool, after: bytes | bytearray) -> None:
+    """The second half of :func:`record`: the record itself (the file's path, the digest of
+    ``after``), written before ``after`` replaces ``path``."""
     folder = journal_dir()
     meta = {"path": os.path.realpath(path), "existed": existed, "after": _digest(after), "when": time.time()}
     try:
         atomic_write_bytes(folder / f"{stamp}.json", json.dumps(meta).encode(), durable=False, private=True)
-        _prune(folder)
-    except (OSError, InputError):
-        pass  # best effort: see the module docstring
+    except (OSError, InputError) as exc:
+        forget_stamp(stamp)  # a .before without its .json is litter
+        raise _not_recorded(folder, exc) from None
+    _prune(folder)
+
+
+def _not_recorded(folder: Path, exc: Exception) -> NotRecorded:
+    reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+    return NotRecorded(f"the undo journal in {folder} cannot be written ({reason})")
+
+
+def folder_problem() -> str | None:
+    """Why the journal folder cannot take a record now (None: it can), found by writing and
+    syncing one byte there: read-only, a full disk, a file in the way. For ``undo``'s answer
+    when it has nothing to undo."""
+    # lazy: loads tempfile only when this runs
+    import tempfile
+
+    folder = journal_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, probe = tempfile.mkstemp(prefix=_PROBE, dir=folder)
+        try:
+            os.write(fd, b"x")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+            os.unlink(probe)
+    except OSError as exc:
+        return (
+            f"the undo journal in {folder} cannot be written ({os_reason(exc)}), so annobib's writes are not recorded"
+        )
+    return None
 
 
 # what a killed recorder leaves: a ``.before`` whose ``.json`` never came, and the temporary
 # files of either (``.<stamp>.before.annobib-<pid>-<random>.tmp``, as large as the .bib)
 _TEMP = re.compile(r"\.\d{20}-\d+\.(?:before|json)\.annobib-(?P<pid>\d+)-\w+\.tmp")
+_PROBE = ".probe-"
 _BEFORE = re.compile(r"(?P<stamp>\d{20}-(?P<pid>\d+))\.before")
 
 
@@ -100,6 +150,9 @@ def _prune(folder: Path) -> None:
     except OSError:
         return
     for name in everything:
+        if name.startswith(_PROBE):  # folder_problem's, if it was killed: any older than a minute
+            _unlink_older(folder / name, now - 60)
+            continue
         m = _TEMP.fullmatch(name) or _BEFORE.fullmatch(name)
         if m is None or m.groupdict().get("stamp") in recorded:
             continue  # not ours, or a record's own .before
@@ -113,6 +166,14 @@ def _prune(folder: Path) -> None:
                 os.unlink(full)
         except OSError:
             pass
+
+
+def _unlink_older(path: Path, limit: float) -> None:
+    try:
+        if os.lstat(path).st_mtime < limit:
+            os.unlink(path)
+    except OSError:
+        pass
 
 
 def _names(folder: Path) -> list[str]:
@@ -175,7 +236,8 @@ def latest(paths=None) -> Record | None:
 def undo(rec: Record, force: bool = False) -> str:
     """Put back what ``rec.path`` held before that write (locked, atomic); the record is then
     dropped, so the next undo goes one write further back. Refused (ConflictError) when the
-    file changed since annobib wrote it, unless ``force``. Returns what was done."""
+    file changed since annobib wrote it, unless ``force``; NotLanded (the record dropped, the
+    file untouched) when that write never replaced the file. Returns what was done."""
 
     target = Path(rec.path)
     if not _regular(rec.before_file, follow=False):
@@ -186,17 +248,21 @@ def undo(rec: Record, force: bool = False) -> str:
         before = rec.before_file.read_bytes()
     except OSError as exc:
         raise InputError(f"the journal's copy of {target} is unreadable ({os_reason(exc)})") from None
-    with locked(target):
+    with locked(target):  # a writer holds it from its record to its rename
         try:
             now = target.read_bytes()
         except FileNotFoundError:
             now = None
         except OSError as exc:
             raise InputError(f"{target}: cannot read it ({os_reason(exc)})") from None
+        if _digest(now) != rec.after and _digest(now) == _digest(before if rec.existed else None):
+            forget(rec)
+            raise NotLanded(f"annobib's write of {when(rec.when)} to {target} was interrupted before it landed")
         if _digest(now) != rec.after and not force:
             raise ConflictError(
-                f"{target} changed since annobib's last write to it (edited by hand or by "
-                "another program); nothing undone (--force undoes anyway)"
+                f"{target} changed since annobib's last write to it (edited by hand, by another "
+                "program, or by an annobib write the journal could not record); nothing undone "
+                "(--force undoes anyway)"
             )
         if rec.existed:
             atomic_write_bytes(target, before)

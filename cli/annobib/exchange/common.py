@@ -19,6 +19,21 @@ VERBATIM_FIELDS = frozenset({"url", "doi", "eprint", "file", "urlraw", "archiveu
 # --------------------------------------------------------------------------- LaTeX (minimal)
 
 
+def trim(value: str) -> str:
+    """A CSL-JSON or RIS value without the whitespace at its ends.
+
+    Decided (hostile round 13 found a title's leading no-break space and U+2028 gone): the
+    ends are trimmed of Unicode whitespace, as ``str.strip`` sees it — a no-break space
+    (U+00A0), the line and paragraph separators (U+2028, U+2029), NEL, the ideographic space
+    (U+3000) and the other Unicode spaces, as well as spaces, tabs and line breaks. At the
+    edge of a value they bind or separate nothing a reader could mean: LaTeX sets a leading
+    U+00A0 as a visible gap before the title, and pdfLaTeX's UTF-8 tables have no U+2028,
+    so kept they would only make the .bib worse. Inside a value they stay (a no-break space
+    is written ``~``). A zero-width space is not whitespace and is kept (``list`` shows it).
+    A BibTeX import keeps each entry's text as written."""
+    return value.strip()
+
+
 def decode_latex(value: str, name: str = "") -> str:
     """BibTeX value -> plain Unicode text (the one decoder of :mod:`annobib.core.latex`).
     Verbatim fields (url, doi …) come back untouched."""

@@ -22,6 +22,7 @@ from annobib.core.sanitize import json_text
 from annobib.errors import InputError
 from annobib.exchange.bibtex_export import to_biblatex
 from annobib.exchange.common import (
+    trim,
     bcp47_to_langid,
     csl_pages,
     date_parts,
@@ -363,12 +364,12 @@ def _text(value) -> str:
         return str(value)
     if not isinstance(value, str):
         raise ValueError(f"expected text, got {type(value).__name__}")
-    return value.strip()
+    return trim(value)
 
 
 def _date(value) -> str | None:
     if isinstance(value, str):
-        return value.strip() or None
+        return trim(value) or None
     if not isinstance(value, dict):
         raise ValueError("a date must be an object with date-parts")
     if value.get("date-parts"):

@@ -17,6 +17,7 @@ from annobib.editing import split_tags
 from annobib.errors import InputError
 from annobib.exchange.bibtex_export import to_biblatex
 from annobib.exchange.common import (
+    trim,
     bcp47_to_langid,
     date_parts,
     decode_latex,
@@ -234,7 +235,7 @@ def parse_records(text: str, name: str = "RIS") -> list[tuple[int, list[tuple[st
                 current[-1][1].append(line.strip())  # continuation line
                 continue
             raise InputError(f"{name}:{lineno}: not a RIS line (expected 'TY  - …'): {line[:60]!r}")
-        tag, value = m.group(1), (m.group(2) or "").strip()
+        tag, value = m.group(1), trim(m.group(2) or "")
         if tag == "TY":
             if current is not None:
                 raise InputError(
@@ -246,7 +247,7 @@ def parse_records(text: str, name: str = "RIS") -> list[tuple[int, list[tuple[st
         elif tag == "ER":
             if current is None:
                 raise InputError(f"{name}:{lineno}: 'ER' without a record ('TY  - …') before it")
-            records.append((start, [(t, " ".join(parts).strip()) for t, parts in current]))
+            records.append((start, [(t, trim(" ".join(parts))) for t, parts in current]))
             current = None
         else:
             if current is None:

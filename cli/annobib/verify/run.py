@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from annobib.archive.urls import entry_url
+from annobib.crossref import is_search_list
 from annobib.verify import match
 from annobib.verify import registries as reg
 from annobib.verify.client import Answer, RegistryClient, RegistryOptions
@@ -110,10 +111,14 @@ class Verifier:
             rec, by = await self._by_doi(c.doi, searched, answers)
             if rec is not None:
                 return self._judge(entry.key, c, rec, True, searched)
+        doi_errors = [a.detail for a in answers if a.kind == "error"]  # why the DOI found nothing
         if c.title:
             rec = await self._search(c, searched, answers)
             if rec is not None:
-                return self._judge(entry.key, c, rec, False, searched)
+                verdict = self._judge(entry.key, c, rec, False, searched)
+                if doi_errors and not bad_doi:
+                    verdict.detail = f"DOI {c.doi} was not read ({doi_errors[-1]}); the work was found by its title"
+                return verdict
         if answers and all(a.kind == "unreachable" for a in answers):
             return Verdict(entry.key, "unreachable", searched=searched, detail=answers[-1].detail)
         failed = [a for a in answers if a.kind in ("unreachable", "error")]
@@ -136,7 +141,9 @@ class Verifier:
             searched.append(f"{name}: DOI {doi}")
             answer = await self.client.get_json(url, shrink)
             answers.append(answer)
-            if answer.kind == "ok":
+            if answer.kind == "ok" and is_search_list(answer.data):
+                answers.append(Answer("error", detail=f"{name} answered DOI {doi} with a list, not the work"))
+            elif answer.kind == "ok":
                 records = parse(answer.data)
                 if records and records[0].title:
                     return records[0], name
