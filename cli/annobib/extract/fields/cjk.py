@@ -508,7 +508,7 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
         ]
     elif lang == "chinese" and _CJK_LANGUAGE_AND_URL_RE2.search(rest):
         lang = "japanese"  # Japanese publisher forms
-    elif lang == "chinese" and HANGUL.search(rest) and _HANGUL_PLACE.search(rest):
+    elif lang == "chinese" and HANGUL.search(rest) and _hangul_place(rest):
         lang = "korean"  # 閔斗植, 『中國近代史硏究』(서울: 一潮閣, 1973): published in Korea, in Hanja
     elif lang == "japanese" and _ZH_SIMPLIFIED.search(title) and not KANA.search(title + author_part):
         lang = "chinese"  # 閻明遠『大国外交与国际秩序』北京：…: a Chinese work cited the Japanese way
@@ -592,7 +592,14 @@ def _place_and_publisher(text: str) -> re.Match | None:
 
 _WOODBLOCK = re.compile(r"年\s*(?P<pub>[\u4e00-\u9fff]{2,8}?)(?:刻本|刊本|重刊本|重刻本|活字本)")
 # an imprint's place written in Hangul, ``(서울: 一潮閣, 1973)``, ``, 파주: 한울, 2010``
-_HANGUL_PLACE = re.compile(r"(?:^|[（(，,]\s*)[\uac00-\ud7af]{2,4}\s*[：:]")
+# (the Hangul is tested in _hangul_place: a class of the Hangul block is slow to compile)
+_PLACE_BEFORE_COLON = re.compile(r"(?:^|[（(，,])\s*([^\s（(，,：:]{2,4})\s*[：:]")
+
+
+def _hangul_place(text: str) -> bool:
+    return any(all("\uac00" <= c <= "\ud7af" for c in m[1]) for m in _PLACE_BEFORE_COLON.finditer(text))
+
+
 # a number alone between a title and its imprint in brackets: the volume of a multi-volume work
 # (the imprint's brackets are a full-width comma by now: PAREN_IMPRINT)
 _BARE_VOLUME = re.compile(r"\s*(\d{1,3})()()\s*(?=[（(，][^）)，]*\d{4})")
