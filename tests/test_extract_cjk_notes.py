@@ -448,7 +448,11 @@ def test_an_untagged_gbt_article_of_a_listing():
     # a database's listing drops the [J] and spaces its stops: read as the GB/T article it is
     p = parse_citation("赵某,钱某.村落的人口迁移 . 人口学刊 . 1995, (3): 21 -26 .")
     assert p.type == "article"
-    assert (p.fields["author"], p.fields["title"], p.fields["journaltitle"]) == ("赵某 and 钱某", "村落的人口迁移", "人口学刊")
+    assert (p.fields["author"], p.fields["title"], p.fields["journaltitle"]) == (
+        "赵某 and 钱某",
+        "村落的人口迁移",
+        "人口学刊",
+    )
     assert (p.fields["date"], p.fields["number"], p.fields["pages"]) == ("1995", "3", "21-26")
     p = parse_citation("孙某.乡村教育的变迁.教育研究,2009,30(2):11-19.")
     assert (p.fields["volume"], p.fields["number"], p.locator) == ("30", "2", "11-19")
@@ -458,10 +462,16 @@ def test_a_korean_institute_report_series_without_an_imprint():
     # 『…』, 한국노동연구원 정책보고서 2021-05, 2021: the institute's numbered report, no place or press
     p = parse_citation("최민수, 『청년 고용의 구조 변화』, 한국노동연구원 정책보고서 2021-05, 2021, 12쪽.")
     assert p.type == "report"
-    assert (p.fields["institution"], p.fields["type"], p.fields["number"]) == ("한국노동연구원", "정책보고서", "2021-05")
+    assert (p.fields["institution"], p.fields["type"], p.fields["number"]) == (
+        "한국노동연구원",
+        "정책보고서",
+        "2021-05",
+    )
 
 
 def test_a_korean_dotted_date_before_a_comma():
     # 2023. 5. 17, URL: the Korean date with its last stop left out before the comma
-    p = parse_citation("교육부, 「2023 교육기본통계」, 2023. 5. 17, https://www.moe.go.kr/a.do?x=1 (검색일: 2023년 6월 1일).")
+    p = parse_citation(
+        "교육부, 「2023 교육기본통계」, 2023. 5. 17, https://www.moe.go.kr/a.do?x=1 (검색일: 2023년 6월 1일)."
+    )
     assert (p.fields["date"], p.fields["urldate"]) == ("2023-05-17", "2023-06-01")

@@ -543,8 +543,7 @@ def test_editors_put_together_a_book_even_at_a_foundation():
 def test_an_author_list_keeps_a_name_with_a_particle():
     # "Derek J. de Solla Price": five words, one a particle, still one person of the list
     p = parse_citation(
-        "Ann Holt, Mark Dunn and Pieter H. van der Berg, Tidal Mills of the Low Countries, "
-        "Leiden: Brill, 1998, p. 4."
+        "Ann Holt, Mark Dunn and Pieter H. van der Berg, Tidal Mills of the Low Countries, Leiden: Brill, 1998, p. 4."
     )
     assert p.fields["author"] == "Holt, Ann and Dunn, Mark and van der Berg, Pieter H."
     assert p.fields["title"] == "Tidal Mills of the Low Countries"

@@ -522,9 +522,7 @@ _SPACED_DIGITS = re.compile(
 _SPACED_DIGITS_GATE = re.compile(r"\d \d")
 # … and the page a Western note cites, spaced the same way in such a PDF: ``p. 2 1 7.`` (after ``p.``
 # and closing the note or its clause, where nothing else could stand)
-_SPACED_PAGE = re.compile(
-    r"(?:(?<=\bp\. )\d(?: \d)+|(?<=\bpp\. )\d(?: \d)* ?[-–] ?\d(?: \d)*)(?=\s*(?:[.,;]|$))"
-)
+_SPACED_PAGE = re.compile(r"(?:(?<=\bp\. )\d(?: \d)+|(?<=\bpp\. )\d(?: \d)* ?[-–] ?\d(?: \d)*)(?=\s*(?:[.,;]|$))")
 _SPACE_IN_NUMBER = re.compile(r"(?<=\d) (?=\d)")
 
 

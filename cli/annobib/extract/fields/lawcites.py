@@ -195,7 +195,9 @@ def _book(m: re.Match | None, case_mark: str) -> Parsed | None:
 
 
 # a month or a season in brackets before the year is the date of a journal's issue, never a publisher
-_MONTH_OR_SEASON = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter)[a-z]*\.?")
+_MONTH_OR_SEASON = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter)[a-z]*\.?"
+)
 
 
 # the page a small-caps (all capitals) Bluebook title is cited at, printed before its parenthetical

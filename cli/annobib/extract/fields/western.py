@@ -1180,10 +1180,12 @@ def _western_unquoted_type(n: _WesternNote) -> None:
     elif (
         placepub
         and (
-            names and names[0].startswith("{")
+            names
+            and names[0].startswith("{")
             or "number" in f
             or "type" in f
-            or n.role != "editor" and _think_tank(placepub.group("pub"))
+            or n.role != "editor"
+            and _think_tank(placepub.group("pub"))
         )
         and "Printing Office" not in placepub.group("pub")  # a department's book printed by the GPO
     ):
