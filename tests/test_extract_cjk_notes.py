@@ -475,3 +475,11 @@ def test_a_korean_dotted_date_before_a_comma():
         "교육부, 「2023 교육기본통계」, 2023. 5. 17, https://www.moe.go.kr/a.do?x=1 (검색일: 2023년 6월 1일)."
     )
     assert (p.fields["date"], p.fields["urldate"]) == ("2023-05-17", "2023-06-01")
+
+
+def test_a_japanese_zenkei_names_the_author_and_ronbun_between_commas():
+    # 前掲、山口論文、8頁: the word, the author with 論文 after the name, then the page
+    x, by_key = run_notes("(1)山口花子「港町の商人」『海事史研究』第12号、2015年、4-12頁。\n(2)前掲、山口論文、8頁。\n")
+    key = x.notes[0].keys[0]
+    assert x.notes[1].keys == [key]
+    assert [c.locator for c in by_key[key].citations] == ["4-12", "8"]
