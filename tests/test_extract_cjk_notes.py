@@ -483,3 +483,18 @@ def test_a_japanese_zenkei_names_the_author_and_ronbun_between_commas():
     key = x.notes[0].keys[0]
     assert x.notes[1].keys == [key]
     assert [c.locator for c in by_key[key].citations] == ["4-12", "8"]
+
+
+def test_a_chapter_in_an_edited_lunwenji_is_an_incollection():
+    # 载某某主编:《…论文集》: an edited volume, not the proceedings of a meeting
+    p = parse_citation("周某:《吴语的体》,载钱某主编:《吴语研究论文集》,上海:上海教育出版社1998年版,第41页。")
+    assert (p.type, p.fields["editor"], p.fields["booktitle"]) == ("incollection", "钱某", "吴语研究论文集")
+    # without an editor the same container is a proceedings volume
+    p = parse_citation("周某:《吴语的体》,载《吴语研究论文集》,上海:上海教育出版社1998年版,第41页。")
+    assert p.type == "inproceedings"
+
+
+def test_a_newspaper_page_with_a_letter():
+    # 第A05版: a section letter before the page of the paper
+    p = parse_citation("《城中村改造》,《南方日报》2022年4月18日,第A05版。")
+    assert (p.fields["pages"], p.locator) == ("A05", "A05")

@@ -922,8 +922,15 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
     elif archive and not issue and not pub:
         etype = "misc"
         _cjk_archive_fields(n)
-    elif container and _CJK_TYPE_SPECIAL_RE2.search(container) and not issue and not (n.vol and n.ko_num):
-        # (『…論文集』第85巻第770号: a volume and an issue number a periodical, not a proceedings)
+    elif (
+        container
+        and _CJK_TYPE_SPECIAL_RE2.search(container)
+        and not issue
+        and not (n.vol and n.ko_num)
+        and not (n.editors and n.chapter)
+    ):
+        # (『…論文集』第85巻第770号: a volume and an issue number a periodical, not a proceedings;
+        # 载胡明阳主编:《…论文集》: a volume its editor put together, a chapter in it an @incollection)
         etype = "inproceedings"
         f["booktitle"] = container
         if pub:
