@@ -498,3 +498,9 @@ def test_a_newspaper_page_with_a_letter():
     # 第A05版: a section letter before the page of the paper
     p = parse_citation("《城中村改造》,《南方日报》2022年4月18日,第A05版。")
     assert (p.fields["pages"], p.locator) == ("A05", "A05")
+
+
+def test_an_issued_document_number_makes_legislation_whatever_the_title():
+    # 《…方案》(国办发〔2016〕59号): the number names an issued normative document, 方案 or not
+    p = parse_citation("国务院办公厅:《某某体制改革方案》(国办发〔2016〕59号),2016年8月1日。")
+    assert (p.type, p.fields["number"], p.fields["date"]) == ("legislation", "国办发〔2016〕59号", "2016-08-01")

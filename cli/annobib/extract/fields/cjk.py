@@ -854,6 +854,10 @@ def _cjk_archive_fields(n: _CjkNote) -> None:
         f["date"] = d
 
 
+# (国办发〔2016〕59号) / ，中办发〔2017〕68号: the number of a document an office issued, opening the rest
+_ISSUED_NUMBER = re.compile(r"^\s*[（(，,]?\s*[\u4e00-\u9fff]{1,8}[发發字]\s*〔\s*\d{4}\s*〕\s*\d+\s*号")
+
+
 def _cjk_type_special(n: _CjkNote) -> str | None:
     """Theses, laws and regulations, classics by juan, archives, proceedings and conference papers."""
     archive, authors, conf, container, date, f, issue, juan = (
@@ -889,14 +893,19 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
             f["date"] = date[:4] if len(date) > 7 else date
     elif (
         not container
-        and LAW_TITLE_END.search(title)
         and (
-            LEGAL_CUE_RE.search(rest_nourl)
-            or DOC_NUMBER_RE.search(rest_nourl)
-            or _ARTICLES_ONLY.match(rest_nourl)
-            or date
-            and authors
-            and all(LEGAL_ISSUER_RE.search(a) for a in authors)
+            LAW_TITLE_END.search(title)
+            and (
+                LEGAL_CUE_RE.search(rest_nourl)
+                or DOC_NUMBER_RE.search(rest_nourl)
+                or _ARTICLES_ONLY.match(rest_nourl)
+                or date
+                and authors
+                and all(LEGAL_ISSUER_RE.search(a) for a in authors)
+            )
+            # 《…改革方案》(中办发〔2017〕68号): an issued document's number names it whatever its title
+            or "〔" in rest_nourl
+            and _ISSUED_NUMBER.match(rest_nourl)
         )
         and not pub
         and not issue
