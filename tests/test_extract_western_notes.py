@@ -574,3 +574,11 @@ def test_an_apa_title_asking_a_question_keeps_its_subtitle():
     # an abbreviated journal after the question is no subtitle
     p = parse_citation("Lee, K. (2018). Why do canals close? J. Transp. Hist., 3(2), 10–20.")
     assert p.fields["title"] == "Why do canals close?"
+
+
+def test_a_russian_double_issue_keeps_both_numbers():
+    # № 3–4: a double issue; a longer signature (№ 21-18-00123) is no range
+    p = parse_citation("Иванов И.И. Перепись и итоги // Вопросы статистики. 2019. № 3–4. С. 10–20.")
+    assert p.fields["number"] == "3-4"
+    p = parse_citation("Иванов И.И. Перепись и итоги // Вопросы статистики. 2019. № 21-18-00123. С. 10–20.")
+    assert p.fields["number"] == "21"
