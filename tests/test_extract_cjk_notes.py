@@ -448,7 +448,11 @@ def test_an_untagged_gbt_article_of_a_listing():
     # a database's listing drops the [J] and spaces its stops: read as the GB/T article it is
     p = parse_citation("赵某,钱某.村落的人口迁移 . 人口学刊 . 1995, (3): 21 -26 .")
     assert p.type == "article"
-    assert (p.fields["author"], p.fields["title"], p.fields["journaltitle"]) == ("赵某 and 钱某", "村落的人口迁移", "人口学刊")
+    assert (p.fields["author"], p.fields["title"], p.fields["journaltitle"]) == (
+        "赵某 and 钱某",
+        "村落的人口迁移",
+        "人口学刊",
+    )
     assert (p.fields["date"], p.fields["number"], p.fields["pages"]) == ("1995", "3", "21-26")
     p = parse_citation("孙某.乡村教育的变迁.教育研究,2009,30(2):11-19.")
     assert (p.fields["volume"], p.fields["number"], p.locator) == ("30", "2", "11-19")
@@ -458,10 +462,48 @@ def test_a_korean_institute_report_series_without_an_imprint():
     # 『…』, 한국노동연구원 정책보고서 2021-05, 2021: the institute's numbered report, no place or press
     p = parse_citation("최민수, 『청년 고용의 구조 변화』, 한국노동연구원 정책보고서 2021-05, 2021, 12쪽.")
     assert p.type == "report"
-    assert (p.fields["institution"], p.fields["type"], p.fields["number"]) == ("한국노동연구원", "정책보고서", "2021-05")
+    assert (p.fields["institution"], p.fields["type"], p.fields["number"]) == (
+        "한국노동연구원",
+        "정책보고서",
+        "2021-05",
+    )
 
 
 def test_a_korean_dotted_date_before_a_comma():
     # 2023. 5. 17, URL: the Korean date with its last stop left out before the comma
-    p = parse_citation("교육부, 「2023 교육기본통계」, 2023. 5. 17, https://www.moe.go.kr/a.do?x=1 (검색일: 2023년 6월 1일).")
+    p = parse_citation(
+        "교육부, 「2023 교육기본통계」, 2023. 5. 17, https://www.moe.go.kr/a.do?x=1 (검색일: 2023년 6월 1일)."
+    )
     assert (p.fields["date"], p.fields["urldate"]) == ("2023-05-17", "2023-06-01")
+
+
+def test_a_japanese_zenkei_names_the_author_and_ronbun_between_commas():
+    # 前掲、山口論文、8頁: the word, the author with 論文 after the name, then the page
+    x, by_key = run_notes("(1)山口花子「港町の商人」『海事史研究』第12号、2015年、4-12頁。\n(2)前掲、山口論文、8頁。\n")
+    key = x.notes[0].keys[0]
+    assert x.notes[1].keys == [key]
+    assert [c.locator for c in by_key[key].citations] == ["4-12", "8"]
+    # a 、 between two names joins co-authors (Chinese), it opens no name
+    x, _ = run_notes("[1] 邓某、龙某：《河流与边界》，《边疆研究》2012年第3期。\n[2] 前揭邓某、龙某文，第13页。\n")
+    assert x.notes[1].keys == x.notes[0].keys
+
+
+def test_a_chapter_in_an_edited_lunwenji_is_an_incollection():
+    # 载某某主编:《…论文集》: an edited volume, not the proceedings of a meeting
+    p = parse_citation("周某:《吴语的体》,载钱某主编:《吴语研究论文集》,上海:上海教育出版社1998年版,第41页。")
+    assert (p.type, p.fields["editor"], p.fields["booktitle"]) == ("incollection", "钱某", "吴语研究论文集")
+    # without an editor the same container is a proceedings volume
+    p = parse_citation("周某:《吴语的体》,载《吴语研究论文集》,上海:上海教育出版社1998年版,第41页。")
+    assert p.type == "inproceedings"
+
+
+def test_a_newspaper_page_with_a_letter():
+    # 第A05版: a section letter before the page of the paper
+    p = parse_citation("《城中村改造》,《南方日报》2022年4月18日,第A05版。")
+    assert (p.fields["pages"], p.locator) == ("A05", "A05")
+
+
+def test_an_issued_document_number_makes_legislation_whatever_the_title():
+    # 《…方案》(国办发〔2016〕59号): the number names an issued normative document, 方案 or not
+    p = parse_citation("国务院办公厅:《某某体制改革方案》(国办发〔2016〕59号),2016年8月1日。")
+    assert (p.type, p.fields["number"], p.fields["date"]) == ("legislation", "国办发〔2016〕59号", "2016-08-01")

@@ -59,7 +59,10 @@ CASES = {
         ("同上、3 0 頁。", "同上、30 頁。"),
         ("『1 2 3 年』, Vol. 3 4, 第 3 章", "『1 2 3 年』, Vol. 3 4, 第 3 章"),  # a title, no counter, one digit
         ("Ann Lee, Rivers, Boston: Beacon, 1999, p. 1 3 4.", "Ann Lee, Rivers, Boston: Beacon, 1999, p. 134."),
-        ("Lee, Rivers, pp. 4 5-4 9; see p. 2 and 3.", "Lee, Rivers, pp. 45-49; see p. 2 and 3."),  # a page before a word stays
+        (
+            "Lee, Rivers, pp. 4 5-4 9; see p. 2 and 3.",
+            "Lee, Rivers, pp. 45-49; see p. 2 and 3.",
+        ),  # a page before a word stays
     ],
     korean_trailing_cues: [
         ("Ann Lee, Rivers (Boston: Beacon, 1999), p. 12 참조.", "Ann Lee, Rivers (Boston: Beacon, 1999), p. 12."),

@@ -543,8 +543,42 @@ def test_editors_put_together_a_book_even_at_a_foundation():
 def test_an_author_list_keeps_a_name_with_a_particle():
     # "Derek J. de Solla Price": five words, one a particle, still one person of the list
     p = parse_citation(
-        "Ann Holt, Mark Dunn and Pieter H. van der Berg, Tidal Mills of the Low Countries, "
-        "Leiden: Brill, 1998, p. 4."
+        "Ann Holt, Mark Dunn and Pieter H. van der Berg, Tidal Mills of the Low Countries, Leiden: Brill, 1998, p. 4."
     )
     assert p.fields["author"] == "Holt, Ann and Dunn, Mark and van der Berg, Pieter H."
     assert p.fields["title"] == "Tidal Mills of the Low Countries"
+
+
+def test_an_unquoted_title_keeps_its_own_commas_unspaced():
+    # "10,000" and "'Canals,' 1790" are printed so: the title comes back as printed, not "10, 000"
+    p = parse_citation("Rose Lamb, The 10,000 Locks of England (London: Faber, 1981), 12.")
+    assert p.fields["title"] == "The 10,000 Locks of England"
+    p = parse_citation("T. Kerr, Building the 'Grand Canals,' 1790-1830, London: Faber, 1985, p. 3.")
+    assert p.fields["title"] == "Building the 'Grand Canals,' 1790-1830"
+
+
+def test_a_comma_after_the_issue_date_still_leads_to_the_pages():
+    # Journal 12:3 (1998), 45–67: a comma where Chicago prints a colon
+    p = parse_citation('Ann Roe, "Mill Towns," Labour History 12:3 (1998), 45–67.')
+    assert (p.fields["volume"], p.fields["number"], p.fields["pages"], p.locator) == ("12", "3", "45-67", "45-67")
+
+
+def test_an_apa_title_asking_a_question_keeps_its_subtitle():
+    # Title? Subtitle. Journal, 3(2), 10–20.: the question does not end the title
+    p = parse_citation(
+        "Lee, K., & Moss, T. (2018). Why do canals close? Traffic and tolls in northern England. "
+        "Transport History Review, 3(2), 10–20."
+    )
+    assert p.fields["title"] == "Why do canals close? Traffic and tolls in northern England"
+    assert p.fields["journaltitle"] == "Transport History Review"
+    # an abbreviated journal after the question is no subtitle
+    p = parse_citation("Lee, K. (2018). Why do canals close? J. Transp. Hist., 3(2), 10–20.")
+    assert p.fields["title"] == "Why do canals close?"
+
+
+def test_a_russian_double_issue_keeps_both_numbers():
+    # № 3–4: a double issue; a longer signature (№ 21-18-00123) is no range
+    p = parse_citation("Иванов И.И. Перепись и итоги // Вопросы статистики. 2019. № 3–4. С. 10–20.")
+    assert p.fields["number"] == "3-4"
+    p = parse_citation("Иванов И.И. Перепись и итоги // Вопросы статистики. 2019. № 21-18-00123. С. 10–20.")
+    assert p.fields["number"] == "21"

@@ -252,8 +252,15 @@ def _apa_title_and_rest(body: str) -> tuple[str, str] | None:
     hold ``?`` and ``:`` before its end)."""
     # a stop inside brackets ends no title: U.S.-Japan relations (CRS Report No. R47390).
     stops = [m.end() for m in _APA_STOP.finditer(body) if body.count("(", 0, m.end()) <= body.count(")", 0, m.end())]
-    for end in stops:
+    for i, end in enumerate(stops):
         rest = body[end:].strip()
+        if body[end - 1] in "?!" and APA_JOURNAL.match(rest):
+            # The lowest fertility rates in the world? Evidence from …. Journal, 2(3), …: a question
+            # the subtitle answers; the title ends at the later stop the journal also follows
+            # (a subtitle of three words at least: ``Why? J. Appl. Psychol., 2(3)`` has an abbreviated journal)
+            later = next((e for e in stops[i + 1 :] if APA_JOURNAL.match(body[e:].strip())), None)
+            if later is not None and len(body[end:later].split()) >= 3:
+                return _drop_stop(body[:later]), body[later:].strip()
         if (
             APA_JOURNAL.match(rest)
             or _APA_CHAPTER.match(rest)

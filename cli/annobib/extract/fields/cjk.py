@@ -861,6 +861,10 @@ def _cjk_archive_fields(n: _CjkNote) -> None:
         f["date"] = d
 
 
+# (国办发〔2016〕59号) / ，中办发〔2017〕68号: the number of a document an office issued, opening the rest
+_ISSUED_NUMBER = re.compile(r"^\s*[（(，,]?\s*[\u4e00-\u9fff]{1,8}[发發字]\s*〔\s*\d{4}\s*〕\s*\d+\s*号")
+
+
 def _cjk_type_special(n: _CjkNote) -> str | None:
     """Theses, laws and regulations, classics by juan, archives, proceedings and conference papers."""
     archive, authors, conf, container, date, f, issue, juan = (
@@ -896,14 +900,19 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
             f["date"] = date[:4] if len(date) > 7 else date
     elif (
         not container
-        and LAW_TITLE_END.search(title)
         and (
-            LEGAL_CUE_RE.search(rest_nourl)
-            or DOC_NUMBER_RE.search(rest_nourl)
-            or _ARTICLES_ONLY.match(rest_nourl)
-            or date
-            and authors
-            and all(LEGAL_ISSUER_RE.search(a) for a in authors)
+            LAW_TITLE_END.search(title)
+            and (
+                LEGAL_CUE_RE.search(rest_nourl)
+                or DOC_NUMBER_RE.search(rest_nourl)
+                or _ARTICLES_ONLY.match(rest_nourl)
+                or date
+                and authors
+                and all(LEGAL_ISSUER_RE.search(a) for a in authors)
+            )
+            # 《…改革方案》(中办发〔2017〕68号): an issued document's number names it whatever its title
+            or "〔" in rest_nourl
+            and _ISSUED_NUMBER.match(rest_nourl)
         )
         and not pub
         and not issue
@@ -929,8 +938,15 @@ def _cjk_type_special(n: _CjkNote) -> str | None:
     elif archive and not issue and not pub:
         etype = "misc"
         _cjk_archive_fields(n)
-    elif container and _CJK_TYPE_SPECIAL_RE2.search(container) and not issue and not (n.vol and n.ko_num):
-        # (『…論文集』第85巻第770号: a volume and an issue number a periodical, not a proceedings)
+    elif (
+        container
+        and _CJK_TYPE_SPECIAL_RE2.search(container)
+        and not issue
+        and not (n.vol and n.ko_num)
+        and not (n.editors and n.chapter)
+    ):
+        # (『…論文集』第85巻第770号: a volume and an issue number a periodical, not a proceedings;
+        # 载胡明阳主编:《…论文集》: a volume its editor put together, a chapter in it an @incollection)
         etype = "inproceedings"
         f["booktitle"] = container
         if pub:

@@ -104,7 +104,9 @@ ZH_SERIES = re.compile(r"第\s*(\d{1,4})\s*辑")
 ZH_PAGES = re.compile(r"第\s*(\d+)\s*(?:[—–\-~～至]+\s*(\d+))?\s*页")
 # ``，231页`` / ``，15~17页``: the page without 第, set off by a comma or a space (not ``共300页``)
 ZH_BARE_PAGES = re.compile(r"(?:(?<=[,，、;；:：\s])|^)(\d{1,5})\s*(?:[—–\-~～]+\s*(\d{1,5}))?\s*页")
-ZH_BAN = re.compile(r"第\s*(\d+)\s*版|(?<![\d])(\d+)\s*面(?![\w])|(?<![\w])([A-Z]?\d+)\s*면(?![\w])")  # 2面 / A1면
+ZH_BAN = re.compile(
+    r"第\s*([A-Z]?\d+)\s*版|(?<![\d])(\d+)\s*面(?![\w])|(?<![\w])([A-Z]?\d+)\s*면(?![\w])"
+)  # 2面 / A1면
 JA_PAGES = re.compile(r"(?:p+\.\s*)?(\d+)\s*(?:[—–\-~～]+\s*(\d+))?\s*頁")
 TW_PAGES = re.compile(
     r"(?<![\d第])[頁页]\s*(\d+)(?:\s*[—–\-~～]+\s*(\d+))?"

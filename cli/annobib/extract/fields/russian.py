@@ -332,9 +332,9 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
     vm = cre.search(r"(?:Т|Vol)\.\s*(\d+)", cont)
     if vm:
         f["volume"] = vm.group(1)
-    nm2 = cre.search(r"(?:№|[Nn]o\.|Вып\.)\s*(\d+)", cont)
+    nm2 = cre.search(r"(?:№|[Nn]o\.|Вып\.)\s*(\d+(?:\s*[-–—]\s*\d+(?![-–—\d]))?)", cont)
     if nm2:
-        f["number"] = nm2.group(1)
+        f["number"] = norm_range(nm2.group(1))  # № 693–694: a double issue, numbered as printed
     if locator and "-" in locator:
         f["pages"] = locator
     etype = "article"

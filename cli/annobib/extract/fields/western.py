@@ -402,9 +402,10 @@ _WESTERN_CUES_RE3 = re.compile(
 # not rescanned for each character the lazy journal grows by
 # Journal 30, no. 2 (1978): 167–214; British: Journal, 6 (1995), pp. … / Journal, 49:4 (2006) (volume:issue)
 _WESTERN_CUES_RE4 = re.compile(
-    r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?(?!(?:No|Vol|Nos)\.)[A-Z][^,\d]*?)*?)(?<!\s)(?:,(?=\s+\d{1,4}(?::\d{1,3})?\s*\())?\s+(?P<v>\d+)(?::(?P<cn>\d{1,3})(?=\s*\())?(?:,\s*nos?\.\s*(?P<n>\d+(?:\s*[-–/]\s*\d+)?))?\s*\((?P<d>[^)]*\d{4})\)(?::\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?"
+    r"^(?P<j>[^,]+?(?:,\s*(?:&\s*)?(?!(?:No|Vol|Nos)\.)[A-Z][^,\d]*?)*?)(?<!\s)(?:,(?=\s+\d{1,4}(?::\d{1,3})?\s*\())?\s+(?P<v>\d+)(?::(?P<cn>\d{1,3})(?=\s*\())?(?:,\s*nos?\.\s*(?P<n>\d+(?:\s*[-–/]\s*\d+)?))?\s*\((?P<d>[^)]*\d{4})\)(?:[:,]\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?))?"
     r"(?:(?<=\d),\s*(?:at\s+)?(?P<pin>\d+(?:\s*[-–—]\s*\d+)?)(?![\d/.]))?"  # …(1994): 833-50, [at] 840: the page cited
 )
+# (a comma for the colon after the date, ``29:2 (2003), 167–169``, as some notes print it)
 # Jindaishi yanjiu, no. 4 (2003): 77–101: a journal numbered by issue alone, no volume before it
 _ISSUE_ONLY_PAGES = re.compile(r",\s*no\.\s*\d+\s*\([^()]{0,30}\d{4}\):\s*(?P<pp>\d+(?:\s*[-–—]\s*\d+)?)")
 _WESTERN_CUES_RE5 = re.compile(r"(Ph\.?\s?D\.?|doctoral|master'?s|M\.?A\.?|MPhil)\s*(diss\.|dissertation|thesis)", re.I)
@@ -429,7 +430,10 @@ _IN_SHORT_VOLUME = re.compile(
 )
 # in Capital and Empire, 1700–1900, ed. …: a span of years belongs to the book's title
 _BOOK_WITH_SPAN = re.compile(r"^([^,(]+,\s*(?:1[5-9]|20)\d\d\s*[-–—]\s*(?:(?:1[5-9]|20)\d\d|\d\d))(?=\s*(?:,|\(|$))")
-_WESTERN_CUES_RE9 = re.compile(r"[,，]\s*")  # a Chinese note quoting its title prints full-width commas
+# a Chinese note quoting its title prints full-width commas; no cut in a number (``10,000 Things``) or
+# before the closing single quote of a quoted title inside the title (``'Adaptive Architecture,' 1914``),
+# where the parts, joined again with ", ", would come back spaced
+_WESTERN_CUES_RE9 = re.compile(r"(?:(?<!\d)[,，]|[,，](?!\d{3}(?!\d)))(?!['’])\s*")
 _WESTERN_CUES_RE10 = re.compile(r"(?:Vol(?:ume)?\.?|vol\.|No\.?|no\.|Issue)\s*\d+[A-Za-z]?")
 _WESTERN_CUES_RE11 = re.compile(r"\d+")
 _WESTERN_CUES_RE12 = re.compile(r"^(in|See|accessed)\b")
