@@ -458,3 +458,48 @@ def test_content_tokens_are_weighed_against_pages_and_size(tmp_path, monkeypatch
     assert 4 * len(many) < 9000
     with pytest.raises(InputError, match="more than 4 a byte of the file"):
         pdfguard.check_streams(many, "many.pdf")
+
+
+def test_pages_are_read_through_pdfiums_handles_and_text_in_one_call(monkeypatch):
+    """Issue 12 (5,000 small pages): no pypdfium2 page objects (their bookkeeping), and a page's
+    text in one call when every character is in the BMP (no call a character for it)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    from annobib.documents.pdf import read_pdf
+
+    calls = {"pages": 0, "unicode": 0}
+    page_init, get_unicode = pdfium.PdfPage.__init__, raw.FPDFText_GetUnicode
+
+    def counted_page(self, *a, **k):
+        calls["pages"] += 1
+        page_init(self, *a, **k)
+
+    def counted_unicode(*a):
+        calls["unicode"] += 1
+        return get_unicode(*a)
+
+    monkeypatch.setattr(pdfium.PdfPage, "__init__", counted_page)
+    monkeypatch.setattr(raw, "FPDFText_GetUnicode", counted_unicode)
+    doc = read_pdf((DATA / "seed-footnotes.pdf").read_bytes(), "seed-footnotes.pdf")
+    assert doc.pages > 1 and len(doc.notes) > 40
+    assert calls == {"pages": 0, "unicode": 0}
+
+
+def test_text_outside_the_bmp_is_read_a_character_at_a_time():
+    """A surrogate pair is two UTF-16 units for one character: the one-call text would shift every
+    later character against its position, so such a page is read character by character."""
+    import ctypes
+
+    from annobib.documents import pdf
+
+    class FakeRaw:
+        def __init__(self, text: str):
+            self.units = text.encode("utf-16-le")
+
+        def FPDFText_GetText(self, tp, start, count, buf):
+            ctypes.memmove(buf, self.units, min(len(self.units), 2 * count))
+            return count + 1
+
+    assert pdf._bulk_text(None, FakeRaw("ab-c"), ctypes, 4) == "ab-c"
+    assert pdf._bulk_text(None, FakeRaw("a\U00020000b"), ctypes, 4) is None

@@ -108,3 +108,63 @@ def test_a_field_that_is_not_a_citation_keeps_its_text():
 
 def test_both_readers_are_the_one_walker():
     assert issubclass(docx._Walker, FieldWalker) and issubclass(word._Stream, FieldWalker)
+
+
+# ------------------------------------------------------------------ properties dropped before parsing
+
+RPR = '<w:rPr><w:rFonts w:ascii="Times"/><w:sz w:val="24"/></w:rPr>'
+
+
+def _word_body(runs: int) -> bytes:
+    """A body as Word writes it: every run repeats its properties; a tracked property change nests
+    an ``rPr`` in an ``rPr``, a paragraph's properties hold the mark's ``rPr``."""
+    run = f'<w:r>{RPR}<w:t xml:space="preserve">word </w:t></w:r>'
+    changed = '<w:r><w:rPr><w:b/><w:rPrChange w:id="1"><w:rPr><w:i/></w:rPr></w:rPrChange></w:rPr><w:t>b</w:t></w:r>'
+    ppr = f'<w:pPr><w:ind w:firstLine="480"/>{RPR}</w:pPr>'
+    return f"<w:document {NS}><w:body><w:p>{ppr}{run * runs}{changed}</w:p></w:body></w:document>".encode()
+
+
+def test_run_properties_are_dropped_before_parsing():
+    from annobib.documents.wordml import drop_properties
+
+    data = _word_body(50)
+    tree = ET.fromstring(drop_properties(data))
+    rpr = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rPr"
+    # the runs' and the paragraph mark's properties went; the block holding an rPrChange stays
+    assert len(list(tree.iter(rpr))) == 1 and len(list(ET.fromstring(data).iter(rpr))) == 53
+    assert len(list(ET.fromstring(data).iter())) > 2 * len(list(tree.iter()))  # 265 elements -> 110
+    words = FieldWalker()
+    words.walk(tree)
+    plain = FieldWalker()
+    plain.walk(ET.fromstring(data))
+    assert words.out == plain.out and "".join(words.out) == "word " * 50 + "b\n"
+
+
+@pytest.mark.parametrize(
+    "oddity",
+    [
+        "<!-- <w:rPr> -->",
+        "<![CDATA[<w:rPr>]]>",
+        "<?pi <w:rPr>?>",
+        '<w:x xmlns:w="urn:other"/>',
+    ],
+)
+def test_properties_stay_where_the_bytes_could_mislead(oddity):
+    from annobib.documents.wordml import drop_properties
+
+    data = b'<?xml version="1.0"?>' + _word_body(3).replace(b"<w:body>", b"<w:body>" + oddity.encode())
+    assert drop_properties(data) == data
+
+
+def test_an_article_is_read_from_the_pruned_parts(monkeypatch):
+    """The .docx reader hands its body and both notes parts to the pruning parse."""
+    from annobib.documents import wordml
+
+    seen = []
+    real = wordml.drop_properties
+    monkeypatch.setattr(wordml, "drop_properties", lambda data: seen.append(len(data)) or real(data))
+    body = [["Keohane argues", ("fn", ["Robert Keohane, After Hegemony (Princeton, 1984), 12."])]]
+    from docbuild import docx as build_docx
+
+    doc = docx.read_docx(build_docx(body), "a.docx")
+    assert len(seen) == 3 and doc.notes[0].lines

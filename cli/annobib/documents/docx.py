@@ -17,7 +17,7 @@ from xml.etree import ElementTree as ET
 from annobib.documents.common import anchors, mark, tidy_lines
 from annobib.documents.model import Doc, DocNote
 from annobib.documents.safezip import Package
-from annobib.documents.wordml import NOTE_KINDS, FieldWalker, Items, W, notes, parts
+from annobib.documents.wordml import NOTE_KINDS, FieldWalker, Items, W, notes, parts, wordml_part
 from annobib.errors import InputError
 
 _CUSTOM = re.compile(r"^\s*[^\w\s]{1,3}\s*")
@@ -68,7 +68,7 @@ def _note_texts(pkg: Package, note_parts: dict[str, str]) -> dict[str, dict[str,
 def read_docx(data: bytes, name: str) -> Doc:
     pkg = Package(data, name)
     main, note_parts = parts(pkg)
-    body = pkg.part(main)
+    body = wordml_part(pkg, main)
     if body is None:
         raise InputError(f"{name}: not a Word document (no word/document.xml)")
     w = _Walker()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import zipfile
 import zlib
+from collections.abc import Callable
 from io import BytesIO
 from xml.etree import ElementTree as ET
 
@@ -101,18 +102,19 @@ class Package:
             f"{XML_PER_PACKED} times the file's size, {XML_FLOOR >> 20} MB at least); refused as a zip bomb"
         )
 
-    def part(self, part: str) -> ET.Element | None:
+    def part(self, part: str, prune: Callable[[bytes], bytes] | None = None) -> ET.Element | None:
+        """The part's XML tree; ``prune`` may first drop elements its reader never looks at."""
         data = self.raw(part)
         if data is None:
             return None
-        return parse_xml(data, f"{self.name}: {part}")
+        return parse_xml(data, f"{self.name}: {part}", prune)
 
 
-def parse_xml(data: bytes, where: str) -> ET.Element:
+def parse_xml(data: bytes, where: str, prune: Callable[[bytes], bytes] | None = None) -> ET.Element:
     """Parse XML that may come from anyone: a DTD is refused (no entities to expand)."""
     if any(word in data for word in _DTD_KEYWORDS):  # the keywords are case-sensitive in XML
         raise InputError(f"{where}: the XML declares a DTD or entities; refused (a document never needs them)")
     try:
-        return ET.fromstring(data)
+        return ET.fromstring(prune(data) if prune else data)
     except ET.ParseError as exc:
         raise InputError(f"{where}: damaged XML ({exc})") from None

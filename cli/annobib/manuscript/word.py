@@ -9,7 +9,7 @@ import re
 from xml.etree import ElementTree as ET
 
 from annobib.documents.safezip import Package
-from annobib.documents.wordml import FieldWalker, Items, notes, parts
+from annobib.documents.wordml import FieldWalker, Items, notes, parts, wordml_part
 from annobib.errors import InputError
 from annobib.manuscript.scan import Cite, locator, scan_markdown
 
@@ -57,7 +57,7 @@ def csl_key(item: dict) -> str | None:
 def scan_docx(data: bytes, name: str) -> list[list[Cite]]:
     pkg = Package(data, name)
     main, note_parts = parts(pkg)
-    body = pkg.part(main)
+    body = wordml_part(pkg, main)
     if body is None:
         raise InputError(f"{name}: not a Word document (no word/document.xml)")
     s = _Stream(notes(pkg, note_parts))
