@@ -21,11 +21,6 @@ def paused_gc():
         yield
     finally:
         if was:
-            if BACKGROUND:
-                # a command's own process (short-lived): what the job built is its working set
-                # until it exits. Left in the young generation, the next allocations would walk
-                # all of it up to three times (0.4 s a walk after `validate --fix` at 50,000)
-                gc.freeze()
             gc.enable()
 
 
