@@ -127,6 +127,20 @@ def splice_entry(block: Block) -> str | None:
     removed = [f for f in spans.fields if f.name.lower() in old and f.name.lower() not in new]
     gone = {id(f) for f in removed}  # by identity: comparing spans field by field cost more
     kept = [f for f in spans.fields if id(f) not in gone]
+    edits += _removal_edits(raw, removed, kept, nl)
+    for name, span in by_name.items():
+        if name in old and name in new and new[name] != old[name]:
+            style = value_style(raw[span.value_start : span.value_end])
+            edits.append((span.value_start, span.value_end, format_value(new[name], style, name)))
+    added = [k for k in new if k not in by_name]
+    if added:
+        edits += _addition_edits(raw, spans, new, added, nl)
+    return _applied(raw, edits)
+
+
+def _removal_edits(raw: str, removed: list[FieldSpan], kept: list[FieldSpan], nl: str) -> list[tuple[int, int, str]]:
+    """The edits that take ``removed`` fields out of an entry's text (``kept``: the others)."""
+    edits: list[tuple[int, int, str]] = []
     for span in removed:
         # remove the field: its whole line when it stands alone on it (only spaces before it
         # on its line: found walking back over them, not by slicing from the line start, which
@@ -150,68 +164,74 @@ def splice_entry(block: Block) -> str | None:
                 edits.append((span.name_start, end, ""))
         else:
             edits.append((span.name_start, end, ""))
-    for name, span in by_name.items():
-        if name in old and name in new and new[name] != old[name]:
-            style = value_style(raw[span.value_start : span.value_end])
-            edits.append((span.value_start, span.value_end, format_value(new[name], style, name)))
-    added = [k for k in new if k not in by_name]
-    if added:
-        last = spans.fields[-1] if spans.fields else None
-        if last is not None:
-            ls = _line_start(raw, last.name_start)
-            indent = raw[ls : last.name_start] if raw[ls : last.name_start].strip() == "" else "  "
-            gap = raw[last.name_end : last.value_start]  # e.g. " = " or "     = "
-            eq_at = gap.find("=")
-            col = len(last.name) + eq_at if eq_at >= 0 else 0
-            after_eq = gap[eq_at + 1 :] if eq_at >= 0 else " "
-            before_eq = gap[:eq_at] if eq_at >= 0 else " "
-            trailing = last.comma is not None
-            # `=` in one column across the entry (JabRef, Zotero …): a new field lines up too,
-            # even when the last field has the longest name (no padding of its own)
-            cols = set()
-            for f in spans.fields:
-                g = raw[f.name_end : f.value_start]
-                cols.add(len(f.name) + g.find("=") if "\n" not in g and "=" in g and "\t" not in g else -1)
-            aligned = (
-                len({len(f.name) for f in spans.fields}) > 1  # names of different lengths, one `=` column
-                and cols == {col}
-                and col > 0
-                and before_eq.strip(" ") == ""
-            )
-            text = ""
-            for i, name in enumerate(added):
-                if aligned:
-                    pad = name.ljust(col) if col > len(name) else name + " "
-                elif (
-                    eq_at >= 0 and "\n" not in gap and "\t" not in gap and gap.strip(" ") == "=" and len(before_eq) <= 1
-                ):
-                    pad = name + before_eq  # `name={…}` or `name = {…}`, as the entry writes them
-                else:
-                    pad = (
-                        name.ljust(col)
-                        if before_eq.strip(" ") == "" and len(before_eq) > 1 and col > len(name)
-                        else name + (before_eq if before_eq and "\n" not in before_eq else " ")
-                    )
-                if not pad.endswith(" ") and before_eq.endswith(" "):
-                    pad += " "
-                if eq_at >= 0 and "\n" not in after_eq and after_eq.strip(" \t") == "":
-                    sep = "=" + after_eq  # also `={…}` with no space
-                else:
-                    sep = "= "
-                is_last = i == len(added) - 1
-                text += nl + indent + pad + sep + _braced(new[name], name) + ("," if (not is_last or trailing) else "")
-            if trailing:
-                edits.append((last.comma + 1, last.comma + 1, text))
+    return edits
+
+
+def _addition_edits(
+    raw: str, spans: EntrySpans, new: dict[str, str], added: list[str], nl: str
+) -> list[tuple[int, int, str]]:
+    """The edits that add the ``added`` fields after the last one, written as the entry writes
+    its fields (indent, ``=`` column, spaces, trailing comma)."""
+    edits: list[tuple[int, int, str]] = []
+    last = spans.fields[-1] if spans.fields else None
+    if last is not None:
+        ls = _line_start(raw, last.name_start)
+        indent = raw[ls : last.name_start] if raw[ls : last.name_start].strip() == "" else "  "
+        gap = raw[last.name_end : last.value_start]  # e.g. " = " or "     = "
+        eq_at = gap.find("=")
+        col = len(last.name) + eq_at if eq_at >= 0 else 0
+        after_eq = gap[eq_at + 1 :] if eq_at >= 0 else " "
+        before_eq = gap[:eq_at] if eq_at >= 0 else " "
+        trailing = last.comma is not None
+        # `=` in one column across the entry (JabRef, Zotero …): a new field lines up too,
+        # even when the last field has the longest name (no padding of its own)
+        cols = set()
+        for f in spans.fields:
+            g = raw[f.name_end : f.value_start]
+            cols.add(len(f.name) + g.find("=") if "\n" not in g and "=" in g and "\t" not in g else -1)
+        aligned = (
+            len({len(f.name) for f in spans.fields}) > 1  # names of different lengths, one `=` column
+            and cols == {col}
+            and col > 0
+            and before_eq.strip(" ") == ""
+        )
+        text = ""
+        for i, name in enumerate(added):
+            if aligned:
+                pad = name.ljust(col) if col > len(name) else name + " "
+            elif eq_at >= 0 and "\n" not in gap and "\t" not in gap and gap.strip(" ") == "=" and len(before_eq) <= 1:
+                pad = name + before_eq  # `name={…}` or `name = {…}`, as the entry writes them
             else:
-                edits.append((last.value_end, last.value_end, "," + text))
+                pad = (
+                    name.ljust(col)
+                    if before_eq.strip(" ") == "" and len(before_eq) > 1 and col > len(name)
+                    else name + (before_eq if before_eq and "\n" not in before_eq else " ")
+                )
+            if not pad.endswith(" ") and before_eq.endswith(" "):
+                pad += " "
+            if eq_at >= 0 and "\n" not in after_eq and after_eq.strip(" \t") == "":
+                sep = "=" + after_eq  # also `={…}` with no space
+            else:
+                sep = "= "
+            is_last = i == len(added) - 1
+            text += nl + indent + pad + sep + _braced(new[name], name) + ("," if (not is_last or trailing) else "")
+        if trailing:
+            edits.append((last.comma + 1, last.comma + 1, text))
         else:
-            text = "".join(f"{nl}  {name} = {_braced(new[name], name)}," for name in added)
-            if spans.key_comma is not None:
-                edits.append((spans.key_comma + 1, spans.key_comma + 1, text))
-            else:
-                edits.append((spans.key_end, spans.key_end, "," + text))
-            if raw[spans.close - 1] != "\n":
-                edits.append((spans.close, spans.close, nl))
+            edits.append((last.value_end, last.value_end, "," + text))
+    else:
+        text = "".join(f"{nl}  {name} = {_braced(new[name], name)}," for name in added)
+        if spans.key_comma is not None:
+            edits.append((spans.key_comma + 1, spans.key_comma + 1, text))
+        else:
+            edits.append((spans.key_end, spans.key_end, "," + text))
+        if raw[spans.close - 1] != "\n":
+            edits.append((spans.close, spans.close, nl))
+    return edits
+
+
+def _applied(raw: str, edits: list[tuple[int, int, str]]) -> str:
+    """``raw`` with ``edits`` (start, end, replacement) made."""
     # apply from the end; a removal inside another removal's range is already covered
     edits.sort(key=lambda e: (e[0], -e[1]))
     merged: list[tuple[int, int, str]] = []
