@@ -483,6 +483,9 @@ def test_a_japanese_zenkei_names_the_author_and_ronbun_between_commas():
     key = x.notes[0].keys[0]
     assert x.notes[1].keys == [key]
     assert [c.locator for c in by_key[key].citations] == ["4-12", "8"]
+    # a 、 between two names joins co-authors (Chinese), it opens no name
+    x, _ = run_notes("[1] 邓某、龙某：《河流与边界》，《边疆研究》2012年第3期。\n[2] 前揭邓某、龙某文，第13页。\n")
+    assert x.notes[1].keys == x.notes[0].keys
 
 
 def test_a_chapter_in_an_edited_lunwenji_is_an_incollection():

@@ -137,9 +137,9 @@ IBID_RE = re.compile(
 BARE_OPCIT_ZH_RE = re.compile(r"^(?:前引|前揭)(?P<kind>[书文])\s*(?:[,，。.:：、]\s*|(?=第)|$)(?P<rest>.*)$")
 # 前引周雪光书 / 前揭李明文 / 上引王叔平书: the back-reference word first, then the author
 # 前掲、宮里、320頁 / 前掲、倉本論文、8頁: the word, then the author between commas (Japanese), the 書
-# or 論文 after the name or left out
+# or 論文 after the name or left out (a 、 inside the name joins co-authors: 前揭邓明江、龙爱民文)
 OPCIT_ZH_PRE_RE = re.compile(
-    r"^(?:前引|前揭|前掲|上引|上揭|上掲)\s*(?:(?P<author>[^\s、，,。：:《》「」『』\d（(]{2,12}?)\s*(?:书|文|書|論文|著作)"
+    r"^(?:前引|前揭|前掲|上引|上揭|上掲)\s*(?:(?:、\s*)?(?P<author>[^\s，,。：:《》「」『』\d（(]{2,12}?)\s*(?:书|文|書|論文|著作)"
     r"|[、，,]\s*(?P<author2>[^\sA-Za-z、，,。：:《》「」『』\d（(]{1,12}?)(?:\s*(?:书|文|書|論文|著作))?(?=\s*[、，,]))"
     r"\s*(?:[，,。、]\s*)?(?P<rest>.*)$"
 )
