@@ -7,7 +7,10 @@ Files (each just under 1 MB, written to a temporary folder):
   * ``bare``: ``@misc{k1,title={a}}`` blocks, ~42,000 of them;
   * ``short``: ``@misc{1a2,t={a}}`` blocks (base-36 keys), ~58,000 of them;
   * ``kinds``: one field each, of several kinds (title, author, year, journal, url, note,
-    keywords, doi, date, langid, a Chinese author or title), ~37,000 of them.
+    keywords, doi, date, langid, a Chinese author or title), ~37,000 of them;
+  * ``years``: ``@misc{vN,year={…}}`` blocks, 35,000 of them (899 KB: three findings each);
+  * ``articles``: one-line articles with author, title, journal, year, volume and pages,
+    ~9,600 of them (for ``format``: APA's sort, group and citation keys).
 Cold: the cache folder emptied before the run; warm: the same command again (after one untimed
 run, so that cache files a detached process writes have landed). Prints a table, the
 pass/fail against 1 s, and the load average before and after (the machine may be shared: CPU time
@@ -37,7 +40,10 @@ COMMANDS = {
     "stats": ["stats"],
     "validate": ["validate"],
     "export": ["export", "--to", "csl-json"],
+    "format": ["format", "--style", "apa"],
 }
+SURNAMES = ["Smith", "Jones", "Brown", "Lee", "Wang", "Garcia", "Miller", "Davis", "Chen", "Kim"]
+GIVEN = ["John", "Ann", "Wei", "Maria", "Li", "Paul", "Sara", "Tom"]
 
 
 def _b36(n: int) -> str:
@@ -86,7 +92,18 @@ def tiny_files() -> dict[str, str]:
         "bare": _fill(lambda i: f"@misc{{k{i},title={{a}}}}\n"),
         "short": _fill(lambda i: f"@misc{{{'k100' if i == 100 else _b36(i + 1296)},t={{a}}}}\n"),
         "kinds": _fill(lambda i: f"@misc{{k{i},{rng.choice(KINDS)}}}\n"),
+        "years": "".join(
+            f"@misc{{{'k100' if i == 100 else f'v{i}'},year={{{1900 + i % 120}}}}}\n" for i in range(35000)
+        ),
+        "articles": _fill(lambda i: _article(i, rng)),
     }
+
+
+def _article(i: int, rng: random.Random) -> str:
+    return (
+        f"@article{{{'k100' if i == 100 else f'a{i}'}, author={{{rng.choice(SURNAMES)}{i % 97}, {rng.choice(GIVEN)}}}, "
+        f"title={{T{i}}}, journal={{J}}, year={{{1950 + i % 70}}}, volume={{{i % 30}}}, pages={{{i % 90}}}}}\n"
+    )
 
 
 def run(args: list[str], env: dict) -> tuple[float, float, int]:
@@ -119,7 +136,7 @@ def main() -> None:
     try:
         subprocess.run([PY, "-m", "compileall", "-q", str(REPO / "cli" / "annobib")], env=env, check=False)
         print(
-            f"{'file':<6} {'command':<9} {'entries':>7} {'bytes':>8}  {'cold wall':>9} {'CPU':>6}  {'warm wall':>9} {'CPU':>6}"
+            f"{'file':<8} {'command':<9} {'entries':>7} {'bytes':>8}  {'cold wall':>9} {'CPU':>6}  {'warm wall':>9} {'CPU':>6}"
         )
         for name, text in tiny_files().items():
             path = work / f"{name}.bib"
@@ -137,7 +154,7 @@ def main() -> None:
                 ww, wc = (statistics.median(r[k] for r in warm) for k in (0, 1))
                 verdict = "ok" if max(cw, ww) <= LIMIT_S else f"over {LIMIT_S:g} s"
                 print(
-                    f"{name:<6} {cmd:<9} {text.count(chr(10)):>7} {len(text.encode()):>8}  "
+                    f"{name:<8} {cmd:<9} {text.count(chr(10)):>7} {len(text.encode()):>8}  "
                     f"{cw * 1000:>6.0f} ms {cc * 1000:>4.0f}ms  {ww * 1000:>6.0f} ms {wc * 1000:>4.0f}ms  "
                     f"exit {cold[0][2]}/{warm[0][2]}  {verdict}",
                     flush=True,
