@@ -286,3 +286,9 @@ def test_early_us_reports_treaties_in_statutes_at_large_and_a_book_cited_at_a_pa
 def test_normative_document_shapes_are_legislation(note, number):
     p = parse_citation(note)
     assert (p.type, p.fields["number"]) == ("legislation", number)
+
+
+def test_a_guiding_case_keeps_the_year_printed_after_its_number():
+    # 指导案例131号(2019年): the year the Supreme People's Court issued the guiding case
+    p = parse_citation("某市人民政府诉某化工有限公司环境损害赔偿案,最高人民法院指导案例77号(2016年)。")
+    assert (p.type, p.fields["number"], p.fields["date"]) == ("jurisdiction", "指导案例77号", "2016")

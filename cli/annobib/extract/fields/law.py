@@ -54,6 +54,9 @@ def _court_case(text: str, p: Parsed) -> Parsed:
         name = _CASE_NAME.search(text) if not FIRST_MARK_RE.search(text) else None
         if name:  # 最高人民法院指导案例213号：某某诉某公司…案: the case named without marks, before or after
             f["title"] = name.group(1)
+        issued = iso_date(text[guide.end() :]) if "date" not in f else None
+        if issued:  # 指导案例131号（2019年）: the year the court issued the guiding case
+            f["date"] = issued
     else:
         f["number"] = cre.sub(r"\s+", "", caseno.group(0))
         before = [m for m in COURT_RE.finditer(text[: caseno.start()]) if not m.group(0).endswith("检察院")]
