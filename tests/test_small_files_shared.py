@@ -60,7 +60,9 @@ findings = st.lists(
 def test_a_line_of_sanitized_pieces_is_the_sanitized_line(found):
     lines = emit.text(_outcome(found), grouped=False)[: len(found)]
     whole = [
-        terminal(f"{f.source or '-'}:{f.line or 0}: {f.code} [{f.key or '-'}]{f' {f.field}:' if f.field else ''} {f.message}")
+        terminal(
+            f"{f.source or '-'}:{f.line or 0}: {f.code} [{f.key or '-'}]{f' {f.field}:' if f.field else ''} {f.message}"
+        )
         for f in found
     ]
     assert lines == whole
