@@ -14,72 +14,14 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
-import signal
-import subprocess
-import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from conftest import REPO
-
-CLI_PATH = str(REPO / "cli")
-CPU_LIMIT = 1.5  # seconds of CPU for the whole process (#12 asks 1 s; startup is 0.2-0.4 s)
-RSS_LIMIT_MB = 300
-CLOSED_PORT_URL = "http://127.0.0.1:9"  # discard port: nothing listens, nothing leaves the host
-
-
-def child(args, tmp_path, *, env=None, timeout=120):
-    """``annobib ARGS`` in a fresh process: (exit code, stdout, stderr, CPU s, peak RSS MB)."""
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("ANNOBIB_")}
-    full_env.update(
-        PYTHONPATH=CLI_PATH,
-        HOME=str(tmp_path),
-        XDG_CACHE_HOME=str(tmp_path / "cache"),
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        ANNOBIB_STATE_DIR=str(tmp_path / "state"),
-        ANNOBIB_DATA_DIR=str(tmp_path / "data"),
-        ANNOBIB_CROSSREF_URL=CLOSED_PORT_URL,
-        ANNOBIB_OPENALEX_URL=CLOSED_PORT_URL,
-        ANNOBIB_WAYBACK_URL=CLOSED_PORT_URL,
-        ANNOBIB_ARCHIVE_ORG_URL=CLOSED_PORT_URL,
-    )
-    full_env.update(env or {})
-    usage_file = tmp_path / f".usage-{time.monotonic_ns()}"
-    proc = subprocess.Popen(
-        [sys.executable, "-c", _LAUNCH, str(usage_file), sys.executable, "-m", "annobib", *args],
-        cwd=tmp_path,
-        env=full_env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,  # a timeout kills the launcher and annobib together
-    )
-    timer = threading.Timer(timeout, lambda: os.killpg(proc.pid, signal.SIGKILL))
-    timer.start()
-    try:
-        out, err = proc.communicate()
-    finally:
-        timer.cancel()
-    code, cpu, peak_kb = usage_file.read_text().split()
-    return int(code), out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), float(cpu), int(peak_kb) / 1024
-
-
-# the launcher reports annobib's own exit code, CPU time and peak memory: on Linux a child's
-# ru_maxrss starts from the peak of the process that forked it, and pytest is 400+ MB late in a
-# full run, so annobib's own peak is only seen from a small parent (as in round 12)
-_LAUNCH = """
-import os, subprocess, sys
-child = subprocess.Popen(sys.argv[2:])
-_, status, usage = os.wait4(child.pid, 0)
-with open(sys.argv[1], "w") as out:
-    out.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}")
-"""
+from childproc import CPU_LIMIT, RSS_LIMIT_MB, child
 
 SMALL_BIB = "@book{base2020, author = {Base, Anna}, title = {A base entry}, date = {2020}, publisher = {P}}\n"
-
 
 # --------------------------------------------------------------------------- import: quadratic paths
 
