@@ -88,10 +88,10 @@ FLOORS = {
     "extract_blind31": 0.967,  # 97.4 % after the fixes of its round (82.4 % on first contact)
     "extract_blind32": 0.97,  # 97.5 % after the fixes of its round (90.5 % on first contact)
     "extract_blind33": 0.92,  # 92.5 % after four fixes (88.5 % on first contact, on the session's final code)
-    "extract_blind34": 0.80,  # 80.3 % on first contact (as the outside test had it)
+    "extract_blind34": 0.99,  # 99.7 % after the fixes of its round (80.3 % on first contact)
     "extract_blind35": 0.98,  # 98.8 % after the fixes of its round (83.7 % on first contact)
-    "extract_blind36": 0.935,  # 94.0 % on first contact (written last, as the outside test had it)
-    "extract_blind37": 0.93,  # 93.5 % on first contact (written last; never fixed: the measure of the final code)
+    "extract_blind36": 0.985,  # 99.1 % after the fixes of its round (94.0 % on first contact)
+    "extract_blind37": 0.935,  # 94.2 % on the final code (93.5 % on first contact; never fixed)
 }
 
 
