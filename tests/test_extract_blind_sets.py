@@ -90,7 +90,7 @@ FLOORS = {
     "extract_blind33": 0.92,  # 92.5 % after four fixes (88.5 % on first contact, on the session's final code)
     "extract_blind34": 0.99,  # 99.7 % after the fixes of its round (80.3 % on first contact)
     "extract_blind35": 0.98,  # 98.8 % after the fixes of its round (83.7 % on first contact)
-    "extract_blind36": 0.985,  # 99.1 % after the fixes of its round (94.0 % on first contact)
+    "extract_blind36": 0.985,  # 99.2 % after the fixes of its round (94.0 % on first contact)
     "extract_blind37": 0.935,  # 94.2 % on the final code (93.5 % on first contact; never fixed)
 }
 
