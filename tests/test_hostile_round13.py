@@ -119,18 +119,23 @@ class NestedGzip(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def nested_gzip_web():
-    if not NestedGzip.body:
-        layer = gzip.compress(b"\0" * (200 << 20), 6)
-        NestedGzip.body = gzip.compress(gzip.compress(layer, 9), 9)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), NestedGzip)
+def _serving(handler):
+    """A fixture's body: ``handler`` served on 127.0.0.1 in a thread, its URL yielded, then shut."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def nested_gzip_web():
+    if not NestedGzip.body:
+        layer = gzip.compress(b"\0" * (200 << 20), 6)
+        NestedGzip.body = gzip.compress(gzip.compress(layer, 9), 9)
+    yield from _serving(NestedGzip)
 
 
 @pytest.mark.parametrize("command", ["check-links", "verify"])
@@ -169,13 +174,7 @@ class Drip(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def drip_web():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Drip)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    yield from _serving(Drip)
 
 
 def test_verify_gives_up_a_trickling_registry_in_bounded_time(tmp_path, drip_web):
