@@ -98,3 +98,45 @@ def test_names_score_the_same_in_either_bibtex_order(bench):
     assert bench.same_names("Harold Crane and T. K. Nakamura") == bench.same_names("Crane, Harold and Nakamura, T. K.")
     assert bench.same_names("Harold Crane") != bench.same_names("Crane, Howard")
     assert bench.same_names("王缉思 and {World Bank}") == "王缉思 and {World Bank}"
+
+
+def test_a_citation_without_locator_expects_none(bench, tmp_path):
+    """A set may leave ``locator`` out of a citation that cites no page: the scorer reads that as
+    "no locator", so a page the extractor finds anyway is a miss, not a crash."""
+    note = "王某：《大国关系》，北京：某某出版社2015年版。"
+    (tmp_path / "notes_w01.txt").write_text(f"1. {note}\n2. 王某：《大国关系》，第12页。\n", encoding="utf-8")
+    fields = {"author": "王某", "title": "大国关系", "location": "北京", "publisher": "某某出版社", "date": "2015"}
+    expected = {
+        "notes_w01": [
+            {
+                "n": 1,
+                "text": note,
+                "pattern": "p",
+                "status": "cited",
+                "citations": [{"type": "book", "fields": fields}],
+            },
+            {
+                "n": 2,
+                "text": "王某：《大国关系》，第12页。",
+                "pattern": "short",
+                "status": "cited",
+                "citations": [{"ref": [1, 0]}],
+            },
+        ]
+    }
+    (tmp_path / "expected.json").write_text(json.dumps(expected, ensure_ascii=False), encoding="utf-8")
+    report = bench.evaluate(tmp_path)
+    assert report.by("field")["locator"] == (1, 2)  # note 1 has none (right); note 2's `12` is unexpected
+
+
+def test_a_reference_list_repeating_a_noted_work_is_not_a_merge(bench):
+    """A list after the notes names again a work a note cited: one entry for both is right; two
+    volumes or two years of one title are still two works."""
+    note = {"type": "book", "fields": {"title": "水权制度研究", "date": "2005"}}
+    item = {"type": "book", "fields": {"title": "水权制度研究", "date": "2005", "volume": "2"}}
+    assert bench._same_work(note, item)
+    assert not bench._same_work(
+        item, {"type": "book", "fields": {"title": "水权制度研究", "date": "2005", "volume": "3"}}
+    )
+    assert not bench._same_work(note, {"type": "book", "fields": {"title": "水权制度研究", "date": "2006"}})
+    assert not bench._same_work(note, {"type": "article", "fields": {"title": "水权制度研究", "date": "2005"}})

@@ -10,7 +10,8 @@ Scoring (one point per checked item):
   by page and marker, else by position when the extraction has as many notes as expected);
 * per full citation: ``type``, every field listed in the expectation (value "*" = not scored),
   every field of CHECKED_ABSENT that the expectation does not list must be absent, and ``locator``
-  (the cited page / range recorded for that note in the entry's citations);
+  (the cited page / range recorded for that note in the entry's citations; a citation that lists
+  no ``locator`` expects none);
 * per back-reference (同上, Ibid., 前引, op. cit., short forms): ``join`` (the note's key is the key
   of the earlier work it refers to) and ``locator``;
 * an extra citation in a note (more keys than expected) costs one point (``extra``).
@@ -27,7 +28,7 @@ import json
 from annobib.bib.latex import plain_from_latex
 from annobib.extract import rx as cre
 from annobib.names import format_name_list, parse_names
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,6 +70,18 @@ def same_names(value: str) -> str:
     """A name list in one written form: BibTeX reads ``Harold Crane`` and ``Crane, Harold`` as the
     same name, so a reading is not wrong for writing the other."""
     return format_name_list(parse_names(value))
+
+
+def _same_work(first: dict, again: dict) -> bool:
+    """Two expected full citations of one work (a reference list repeating a work the notes cite):
+    the same type, title and year, and no two different volumes. Sharing a key is then right."""
+    a, b = first["fields"], again["fields"]
+
+    def same(name):
+        x, y = norm(a.get(name)), norm(b.get(name))
+        return x is None or y is None or x.casefold() == y.casefold()
+
+    return first["type"] == again["type"] and bool(a.get("title")) and all(map(same, ("title", "date", "volume")))
 
 
 def _squeeze(text: str) -> str:
@@ -147,7 +160,7 @@ def _score(report: Report, source: str, extraction, expected_notes: list[dict], 
     entries = {e.key: e for e in extraction.entries}
     results = {note_id(r.note.page, r.note.number): r for r in extraction.notes}
     assigned: dict[tuple, str | None] = {}  # (note id, idx) -> key of the expected full citation
-    owner: dict[str, str] = {}  # key -> first expected work id that got it
+    owner: dict[str, tuple] = {}  # key -> (id, citation) of the first expected work that got it
     used_keys: set[str] = set()
 
     def add(nid, pattern, name, exp, got, text):
@@ -157,6 +170,7 @@ def _score(report: Report, source: str, extraction, expected_notes: list[dict], 
         report.checks.append(Check(source, nid, pattern, name, exp, got, ok, text))
 
     ordered = list(extraction.notes)
+    numbers = Counter(en.get("n", en.get("note")) for en in expected_notes)
     by_text: dict[str, list] = defaultdict(list)
     for r in ordered:
         by_text[_squeeze(r.note.text)].append(r)
@@ -166,7 +180,9 @@ def _score(report: Report, source: str, extraction, expected_notes: list[dict], 
         pattern, text = en["pattern"], en["text"]
         # the same note: by its text (robust to a wrongly inferred page), else by page + marker,
         # else by position when the extraction has as many notes as expected
-        same = [r for r in by_text.get(_squeeze(text), []) if r.note.number == number]
+        # (a marker the file repeats — a reference list restarting at [1] after the notes — names
+        # no note: there the text alone decides)
+        same = [r for r in by_text.get(_squeeze(text), []) if r.note.number == number or numbers[number] > 1]
         r = same[0] if len(same) == 1 else results.get(nid)
         if r is None and len(ordered) == len(expected_notes) and ordered[pos].note.number == number:
             r = ordered[pos]
@@ -187,19 +203,19 @@ def _score(report: Report, source: str, extraction, expected_notes: list[dict], 
                 ref = cit["ref"]
                 target = assigned.get((note_id(ref[0] if len(ref) == 3 else None, ref[-2]), ref[-1]))
                 add(nid, pattern, "join", target or "(referenced work missing)", key, text)
-                add(nid, pattern, "locator", cit["locator"], got_loc if entry else None, text)
+                add(nid, pattern, "locator", cit.get("locator"), got_loc if entry else None, text)
                 if key:
                     used_keys.add(key)
                 continue
             wid = f"{nid}#{i}"
             report.works_expected += 1
-            assigned[(nid, i)] = key
+            assigned.setdefault((nid, i), key)
             if entry is None:
                 report.works_missing.append(f"{wid}: {text[:70]}")
-            elif key in owner:
-                report.works_merged.append(f"{wid} merged into {owner[key]} ({key})")
+            elif key in owner and not _same_work(owner[key][1], cit):
+                report.works_merged.append(f"{wid} merged into {owner[key][0]} ({key})")
             else:
-                owner[key] = wid
+                owner.setdefault(key, (wid, cit))
                 report.works_found += 1
             if key:
                 used_keys.add(key)
@@ -213,7 +229,7 @@ def _score(report: Report, source: str, extraction, expected_notes: list[dict], 
             for name in CHECKED_ABSENT:
                 if name not in cit["fields"] and f.get(name):
                     add(nid, pattern, name, None, f.get(name), text)
-            add(nid, pattern, "locator", cit["locator"], got_loc, text)
+            add(nid, pattern, "locator", cit.get("locator"), got_loc, text)
         for key in keys[len(en["citations"]) :]:
             add(nid, pattern, "extra", None, key, text)
     report.extra_entries += [f"{source}: {k}: {entries[k].fields.get('title')}" for k in entries if k not in used_keys]
