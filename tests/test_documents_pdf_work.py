@@ -137,3 +137,20 @@ def test_pdfiums_calls_a_character_convert_no_arguments(monkeypatch):
         doc.close()
     monkeypatch.setattr(pdf, "_Calls", lambda raw_, ctypes_: calls)  # built before the typed ones were wrapped
     assert len(pdf.read_pdf(data, "seed-footnotes.pdf").notes) > 40 and typed_calls == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("ab；; \t\u3000\u00a0中。"), max_size=12))
+def test_a_citing_sentence_loses_its_end_semicolon_as_the_regex_took_it(text):
+    import re
+
+    from annobib.extract.notes import without_end_semicolon
+
+    assert without_end_semicolon(text) == re.sub(r"\s*[；;]$", "", text)
+
+
+def test_the_citing_sentence_of_a_marker_after_a_semicolon():
+    from annobib.documents.common import anchors, mark
+
+    stream = f"前文。他说过这句话{mark(0)} ；后文。Then he said so{mark(1)} ; after."
+    assert anchors(stream) == {0: "他说过这句话", 1: "Then he said so"}
