@@ -78,3 +78,40 @@ def test_a_publishers_links_after_an_item_are_cut(debris):
 def test_a_publishers_download_line_is_no_part_of_the_last_item():
     assert debris_line("Download references (.ris)   Cite this article")
     assert not debris_line("Download the references of a chapter, 1998.")
+
+
+# ---------------------------------------------------------------- Chicago notes
+
+
+@pytest.mark.parametrize("remark", ["The translation is mine.", "Emphasis in original.", "Italics added."])
+def test_a_short_remark_after_the_cited_page_is_no_part_of_the_citation(remark):
+    x = extract_notes(f"1 Ann Lee, Ice and Law, ed. Tom Ray and Eva Holm (Oslo: Nordic Press, 2015), 106. {remark}\n")
+    (e,) = x.entries
+    assert (e.fields["editor"], e.fields["publisher"]) == ("Ray, Tom and Holm, Eva", "Nordic Press")
+    assert x.notes[0].status == "cited"
+
+
+def test_a_sentence_case_title_after_a_year_is_no_remark():
+    from annobib.extract.citations import read_note
+
+    (c,) = read_note("Lee, A. 2015. Salt and law.").citations
+    assert c.text.endswith("Salt and law")
+
+
+def test_and_after_an_imprint_and_its_page_joins_a_second_citation():
+    x = extract_notes(
+        "1 Ann Lee, Ice and Law (Oslo: Nordic Press, 2015), 62.\n\n"
+        "2 See Tom Ray, Cold Seas, trans. Eva Holm (Bergen: Fjord Books, 2001), 30-2, and Lee, Ice and Law, 70.\n"
+    )
+    lee, ray = x.entries
+    assert (ray.fields["translator"], ray.fields["publisher"]) == ("Holm, Eva", "Fjord Books")
+    assert x.notes[1].keys == [ray.key, lee.key]
+
+
+@pytest.mark.parametrize(
+    "paper", ["Gazzetta musicale di Milano", "Corriere della Sera", "Frankfurter Allgemeine Zeitung"]
+)
+def test_a_european_paper_cited_by_its_issue(paper):
+    p = parse_citation(f"{paper}, 2 March 1881, 37.")
+    assert (p.type, p.fields["journaltitle"], p.fields["date"], p.locator) == ("article", paper, "1881-03-02", "37")
+    assert parse_citation("Letter to the Salt Review, 2 March 1881, 37.").type != "article"

@@ -296,6 +296,22 @@ def split_top(text: str) -> list[str]:
 _CITING = re.compile(r"^(?P<outer>.+?)\s*\((?:citing|quoting)\s+(?P<inner>[^()]+)\)\s*[.,;]?\s*$")
 
 
+# ``… (Chicago: University of Chicago Press, 1998), 301-3, and Rutherford, Verdi, 70``: a Chicago
+# note joins its next citation by ``, and`` after the page that follows an imprint's bracket
+_AND_AFTER_PIN = re.compile(r"\),\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?(?:,\s*at\s+\d{1,5})?(,\s+and\s+)(?=[A-Z])")
+
+
+def and_after_pin(text: str) -> list[str]:
+    """The citations a ``, and`` joins after an imprint's bracket and the page it cites, apart."""
+    if ", and " not in text:
+        return [text]  # the common case, decided without the regex
+    parts, start = [], 0
+    for m in _AND_AFTER_PIN.finditer(text):
+        parts.append(text[start : m.start(1)])
+        start = m.end(1)
+    return [*parts, text[start:]]
+
+
 def citing_parenthetical(text: str) -> list[str]:
     """The citation and the one its ``(citing …)`` / ``(quoting …)`` parenthetical names, apart."""
     if "(citing " not in text and "(quoting " not in text:
@@ -490,7 +506,8 @@ def _read_note(text: str) -> NoteReading:
     else:
         pieces = [
             s
-            for part in split_top(body)
+            for top in split_top(body)
+            for part in and_after_pin(top)
             for c in citing_parenthetical(part)
             for q in quoted_from(c)
             for s in sentences(q)

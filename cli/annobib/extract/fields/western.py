@@ -178,8 +178,9 @@ _PAREN_IMPRINT_PIN = re.compile(
 # ``esp.``/``especially`` before the page or chapter cited after the imprint: the place, not a title word
 _EMPHASIS_PIN = re.compile(r"(?<=\)),\s*(?:esp\.|especially)\s+(?=(?:(?:chaps?\.|ch\.|pp?\.)\s*)?[\dxivlc]+\b)")
 # Times of India, 3 March 1877, 5. / The Straits Times, June 4, 1931, p. 7.: a paper's issue, no piece named
+# (Gazzetta musicale di Milano, Corriere della Sera: a paper's name in its language holds lower-case words)
 _NEWSPAPER_ISSUE = re.compile(
-    r"^(?P<j>(?:The\s+)?[A-Z][\w.&'’\-]*(?:\s+(?:of|the|and|[A-Z][\w.&'’\-]*)){0,5}),\s+"
+    r"^(?P<j>(?:The\s+)?[A-Z][\w.&'’\-]*(?:\s+(?:[a-zà-ÿ]{2,12}|[A-Z][\w.&'’\-]*)){0,5}),\s+"
     r"(?P<d>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})"
     r"(?:,\s*(?:pp?\.\s*)?(?P<p>\d{1,4}(?:\s*[-–]\s*\d{1,4})?))?\s*\.?$"
 )
@@ -187,22 +188,40 @@ _NEWSPAPER_ISSUE = re.compile(
 
 # Shenbao, Dagongbao, Renmin Ribao, Asahi Shimbun, Chosun Ilbo: a paper named in romanization
 _ROMANIZED_PAPER = re.compile(r"(?:[Bb]ao|[Ss]him?bun|[Ii]lbo)$")
+# a paper named in Italian, German, French, Spanish, Portuguese, Polish, Dutch
+_EUROPEAN_PAPER = re.compile(
+    r"\b(?:Gazzetta|Gazeta|Gaceta|Zeitung|Corriere|Giornale|Courrier|Moniteur|Kurier|Dagblad)\b"
+)
+# a lower-case word of a paper's name other than English joining words: only in a paper named so
+_FOREIGN_LOWER = re.compile(r"\s(?!(?:of|the|and)\b)[a-zà-ÿ]")
 
 
 def _may_name_paper(text: str) -> bool:
     """A newspaper's name may open the text: a news word, or a romanized paper's ending and a comma."""
-    return NEWS_RE.search(text, 0, 60) is not None or "bao, " in text or "bun, " in text or "lbo, " in text
+    return (
+        NEWS_RE.search(text, 0, 60) is not None
+        or "bao, " in text
+        or "bun, " in text
+        or "lbo, " in text
+        or _EUROPEAN_PAPER.search(text, 0, 60) is not None
+    )
 
 
 def _newspaper_issue(text: str) -> Parsed | None:
     """A newspaper cited by its name, a full date and perhaps a page: an @article of that issue with
     no title; the page is the locator only (the note cites a page of the issue, not a piece's span)."""
     m = _NEWSPAPER_ISSUE.match(text.strip())
-    paper = m and (NEWS_RE.search(m["j"]) or _ROMANIZED_PAPER.search(m["j"]))
+    if not m:
+        return None
+    name = m["j"]
+    if _FOREIGN_LOWER.search(name):  # Letter to the Times: prose, no paper's name
+        paper = _EUROPEAN_PAPER.search(name)
+    else:
+        paper = NEWS_RE.search(name) or _ROMANIZED_PAPER.search(name) or _EUROPEAN_PAPER.search(name)
     date = iso_date(m["d"]) if paper else None
     if not date or len(date) != 10:
         return None
-    f = {"journaltitle": m["j"], "date": date, "entrysubtype": "newspaper", "langid": "english"}
+    f = {"journaltitle": name, "date": date, "entrysubtype": "newspaper", "langid": "english"}
     return Parsed(type="article", fields=_order(f), locator=norm_range(m["p"]) if m["p"] else None, names=[])
 
 
