@@ -115,3 +115,41 @@ def test_a_european_paper_cited_by_its_issue(paper):
     p = parse_citation(f"{paper}, 2 March 1881, 37.")
     assert (p.type, p.fields["journaltitle"], p.fields["date"], p.locator) == ("article", paper, "1881-03-02", "37")
     assert parse_citation("Letter to the Salt Review, 2 March 1881, 37.").type != "article"
+
+
+# ---------------------------------------------------------------- Japanese, Chinese, Korean notes
+
+
+@pytest.mark.parametrize(
+    "note, locator",
+    [
+        ("森田某「綿と港」『経済史研究』第12巻第3号、1990年、45-67頁、特に52頁。", "52"),
+        ("王某:《棉与港》,《经济史研究》2001年第3期,第45—67页,尤其是第52—53页。", "52-53"),
+        ("김철수, 「면과 항구」, 『경제사연구』, 2001, 45-67쪽, 특히 52쪽.", "52"),
+    ],
+)
+def test_the_page_singled_out_of_a_range_is_the_locator(note, locator):
+    p = parse_citation(note)
+    assert (p.fields["pages"], p.locator) == ("45-67", locator)
+
+
+@pytest.mark.parametrize("era", ["明治三十年", "大正十年下半期", "昭和元年"])
+def test_a_date_in_an_era_after_the_title_is_no_publisher(era):
+    p = parse_citation(f"某県農会『綿作調査』{era}、1922年、12頁。")
+    assert "publisher" not in p.fields and p.fields["date"] == "1922"
+
+
+def test_a_publisher_named_after_an_era_is_still_one():
+    assert parse_citation("山田某『港の町』明治書院、1971年、85頁。").fields["publisher"] == "明治書院"
+
+
+def test_a_part_after_the_title_is_no_publisher():
+    p = parse_citation("高田某『綿業史』上、港書房、1971年、85頁。")
+    assert (p.fields["volume"], p.fields["publisher"]) == ("上", "港書房")
+    p = parse_citation("某省某局編『某制百年史』資料編、港書房、1976年、62頁。")
+    assert p.fields["publisher"] == "港書房"
+
+
+def test_an_annual_report_of_a_body_is_a_report():
+    p = parse_citation("某県衛生局『衛生年報』1901年、45頁。")
+    assert (p.type, p.fields["institution"]) == ("report", "某県衛生局")
