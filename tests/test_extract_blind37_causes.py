@@ -153,3 +153,23 @@ def test_a_part_after_the_title_is_no_publisher():
 def test_an_annual_report_of_a_body_is_a_report():
     p = parse_citation("某県衛生局『衛生年報』1901年、45頁。")
     assert (p.type, p.fields["institution"]) == ("report", "某県衛生局")
+
+
+def test_an_archive_named_first_with_its_file_number_holds_the_document():
+    p = parse_citation("국가기록원, 「항만 정비 계획」, 1962, 관리번호 BA0012345.")
+    assert (p.type, p.fields["entrysubtype"], p.fields["library"], p.fields["number"]) == (
+        "misc",
+        "archive",
+        "국가기록원",
+        "BA0012345",
+    )
+    assert "author" not in p.fields
+    p = parse_citation("某某大学档案室藏:《卫生科年度报告》,1931年,档号:0312-04。")
+    assert (p.fields["library"], p.fields["number"]) == ("某某大学档案室", "0312-04")
+    assert "author" not in p.fields
+
+
+def test_a_korean_society_is_a_body():
+    assert parse_citation("대한항만협의회, 『항만 50년사』, 서울: 대한항만협의회, 2010, 112쪽.").fields["author"] == (
+        "{대한항만협의회}"
+    )

@@ -306,7 +306,8 @@ _CJK_AUTHORS_RE1 = re.compile(r"^((?:新华社|中新社|中国新闻社)).{0,12
 _CJK_AUTHORS_RE2 = re.compile(r"^(?:前引|前揭|前注所引|上引)\s*")
 _CJK_AUTHORS_RE2_FIRST = ("前", "上")  # its opening characters (a test reads them from it)
 _CJK_AUTHORS_RE3 = re.compile(
-    r"(?:档案馆|档案局|图书馆|圖書館|図書館|檔案館|博物馆|博物館|文书馆|史料馆|史料館|資料館|文書館)(?:藏|所藏|館蔵|所蔵)$"
+    r"(?:档案馆|档案局|档案室|资料室|資料室|图书馆|圖書館|図書館|檔案館|博物馆|博物館|文书馆|史料馆|史料館|資料館|文書館)"
+    r"(?:藏|所藏|館蔵|所蔵)$"
 )
 _CJK_AUTHORS_RE4 = re.compile(r"[，,]|(?<=著)\s*、")  # ケネス・M・ハーグローヴ著、三浦陽子訳: author, then translator
 
@@ -688,7 +689,7 @@ _CJK_CUES_RE3 = re.compile(
     r"|[“\"][^”\"]{2,40}[”\"]\s*(?:会议)?论文(?!集)|提交[^，,。《》]{2,40}?的?论文(?!集)"
 )
 _MARKED_SPAN = re.compile(r"《[^《》]*》")
-_CJK_CUES_RE4 = re.compile(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏|所蔵")
+_CJK_CUES_RE4 = re.compile(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏|所蔵|관리번호")
 _CJK_CUES_RE5 = re.compile(
     r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:合|共|主)?(?:译注|譯註|译|訳|譯|(?<=[\uac00-\ud7af])\s*옮김)"
     r"\s*(?:[，,]|(?<=訳)\s*、|(?<=옮김)\s*(?=[（(])|$)"
@@ -827,6 +828,10 @@ _CJK_TYPE_SPECIAL_RE2 = re.compile(r"(论文集|会议文集|研讨会文集|会
 _ARCHIVE_REF = re.compile(r"(Ref\.\s?[A-Z]?\d{6,14})")
 
 
+# an archive by its name (a body that keeps files): printed first without 藏, it is the holder, not the author
+_ARCHIVE_BODY = re.compile(r"(?:档案馆|档案局|檔案館|公文書館|기록원|기록관)\}?$")
+
+
 def _cjk_archive_fields(n: _CjkNote) -> None:
     """An archival document's fields: the holding archive in ``library``, its file number in ``number``."""
     f, date, lib_first, rest_nourl = n.f, n.date, n.lib_first, n.rest_nourl
@@ -846,11 +851,14 @@ def _cjk_archive_fields(n: _CjkNote) -> None:
         f["library"] = strip_trailing(cre.sub(r"(藏|所藏|館蔵)$", "", holder.strip()))
     elif lib_first:
         f["library"] = lib_first
+    elif _ARCHIVE_BODY.search(f.get("author", "")):
+        # 국가기록원, 「…」, 1961, 관리번호 …: the archive named first holds the file (it wrote none of it)
+        f["library"] = f.pop("author").strip("{}")
     # JACAR(アジア歴史資料センター)Ref.C12120016300: a digital archive's reference code, as printed
     num = (
         (_ARCHIVE_REF.search(rest_nourl) if "Ref" in rest_nourl else None)
         or cre.search(
-            r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號|管理番号|請求番号)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])",
+            r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號|管理番号|請求番号|관리번호)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])",
             rest_nourl,
         )
         or cre.search(
