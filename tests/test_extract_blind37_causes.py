@@ -173,3 +173,15 @@ def test_a_korean_society_is_a_body():
     assert parse_citation("대한항만협의회, 『항만 50년사』, 서울: 대한항만협의회, 2010, 112쪽.").fields["author"] == (
         "{대한항만협의회}"
     )
+
+
+@pytest.mark.parametrize(
+    "note, locator",
+    [
+        ("Harbour Board, Report on Dredging, Washington, D.C., 1975, 22.", "22"),
+        ("A. Lee, Salt and Law, Nordic Press, 1999, 5-7.", "5-7"),
+        ('Ann Lee, "Ports Reopen," New York Times, March 3, 2008, C4.', "C4"),
+    ],
+)
+def test_a_bare_page_after_the_year_closing_a_note_is_its_locator(note, locator):
+    assert parse_citation(note).locator == locator

@@ -411,6 +411,7 @@ def _western_title(n: _WesternNote) -> None:
     )
 
 
+_YEAR_THEN_PAGE = re.compile(r"(?:1[5-9]|20)\d\d,\s*[A-Z]?\d{1,4}(?:\s*[-–—]\s*[A-Z]?\d{1,4})?$")
 _WESTERN_CUES_RE1 = re.compile(r"\b(?:Vol(?:ume)?\.?|vol\.)\s*(\d+)")
 _WESTERN_CUES_RE2 = re.compile(r"\b[Nn]os\.\s*(\d+\s*[-–/]\s*\d+)")
 _WESTERN_CUES_RE3 = re.compile(
@@ -542,10 +543,11 @@ def _western_cues(n: _WesternNote) -> None:
         locator = cre.sub(r"\s*[-–—]\s*", "-", chicago.group("pin") or chicago.group("pp"))
     elif not chicago and "no." in rest and (issue_pp := _ISSUE_ONLY_PAGES.search(rest)):
         locator = norm_range(issue_pp["pp"])
-    elif q and (bare_page(rest) or cre.search(r"(?:1[5-9]|20)\d\d,\s*(\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)$", rest)):
-        # Li and Zhou, “Political Turnover,” 12. / “Title,” The Economist, June 12, 1999, 21.: a
-        # bare page after the title or after the date (Chicago notes write no p.)
-        locator = bare_page(rest) or norm_range(rest.rsplit(",", 1)[1].strip())
+    elif q and bare_page(rest) or _YEAR_THEN_PAGE.search(rest):
+        # Li and Zhou, “Political Turnover,” 12. / “Title,” The Economist, June 12, 1999, 21. / Board,
+        # Report on Reform, Washington, D.C., 1975, 22.: a bare page after the title or after the date
+        # (Chicago notes write no p.; a newspaper's page may carry its section, C4)
+        locator = (q and bare_page(rest)) or norm_range(rest.rsplit(",", 1)[1].strip())
     elif "页" in rest and (zh_pages := ZH_PAGES.search(rest)):
         locator = page_range(zh_pages.group(1), zh_pages.group(2))  # “标题”，联合国文件…，第6页: a Chinese note
     else:
