@@ -185,3 +185,31 @@ def test_a_korean_society_is_a_body():
 )
 def test_a_bare_page_after_the_year_closing_a_note_is_its_locator(note, locator):
     assert parse_citation(note).locator == locator
+
+
+def test_an_agency_report_symbol_with_a_slash_is_its_number_and_the_place_after_it_is_read():
+    p = parse_citation(
+        "U.S. General Accounting Office, Port Fees and Safety, GAO/RCED-97-12 (Washington, D.C., May 1997), 8."
+    )
+    assert (p.type, p.fields["title"], p.fields["number"]) == ("report", "Port Fees and Safety", "GAO/RCED-97-12")
+    assert (p.fields["location"], p.fields["date"], p.locator) == ("Washington, D.C.", "1997-05", "8")
+
+
+def test_a_numbered_document_of_an_international_organization_is_its_report():
+    p = parse_citation('IMO, "Review of Port Safety 2018," Doc 9123, London: IMO, 2019, p. 7.')
+    assert (p.type, p.fields["author"], p.fields["number"], p.fields["institution"]) == (
+        "report",
+        "{IMO}",
+        "9123",
+        "IMO",
+    )
+
+
+def test_a_bluebook_report_closes_its_title_with_the_page_and_year():
+    p = parse_citation(
+        "U.S. Harbor Office, Dredging and Law, Part 1: Ports 22 (2021), https://harbor.example.gov/r.pdf."
+    )
+    assert (p.fields["title"], p.locator, p.fields["date"]) == ("Dredging and Law, Part 1: Ports", "22", "2021")
+    # a law review's volume, journal and first page are no title's page
+    p = parse_citation("Ann Lee, Ports and Courts, 85 U. Chi. L. Rev. 609 (2018), https://x.example.edu/a.pdf.")
+    assert p.locator != "609"

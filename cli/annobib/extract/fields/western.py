@@ -497,6 +497,17 @@ def _place_before_date(tparts: list[str], f: dict[str, str]) -> None:
         tparts.pop()
 
 
+def _place_after_number(after: list[str], f: dict[str, str]) -> None:
+    """``Title, GAO/RCED-96-79, Washington, D.C., April 1996``: the city before the date that follows a
+    report's number is where it was issued, as after a title (:func:`_place_before_date`)."""
+    for k, part in enumerate(after):
+        s = part.strip(" .")
+        if _is_month_year(s) or _is_year(s):
+            if k:
+                _place_before_date(["", *after[:k]], f)
+            return
+
+
 def _is_description(text: str) -> bool:
     """``press release``, ``fact sheet``, ``joint statement``: a few lower-case words saying what kind
     of document a work is (a journal or site is named with capitals)."""
@@ -646,6 +657,9 @@ def _western_quoted_credits(n: _WesternNote) -> None:
     n.author_text, n.names, n.others, n.role = author_text, names, others, role
 
 
+_IGO_DOC = re.compile(r"Doc(?:ument)?\.?\s+(?:No\.\s*)?(?P<n>\d[\d.\-/]*)")
+
+
 def _western_quoted_type_special(n: _WesternNote) -> str | None:
     """Theses, conference papers, UN documents, the report series of an international organization,
     chapters in edited books."""
@@ -696,6 +710,15 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
         if dm_.group("t"):
             f["type"] = cre.sub(r"^U\.N\.", "UN", dm_.group("t"))
         f["number"] = dm_.group("n").rstrip(".,")
+    elif container and IGO_RE.fullmatch(author_text or "") and (igo_doc := _IGO_DOC.fullmatch(container)):
+        # ICAO, “Annual Report of the Council 2019,” Doc 10136, Montreal: ICAO, 2020: an organization's
+        # numbered document, issued by it
+        etype = "report"
+        f["number"] = igo_doc["n"]
+        f["institution"] = author_text
+        if placepub:
+            f["location"] = placepub.group("loc").strip()
+            f["date"] = _pp_date(placepub)
     elif (
         container
         and not vol
@@ -882,7 +905,9 @@ _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11 = re.compile(
     re.I,
 )
 _NUMBERED_EDITION = re.compile(r"(\d+)(?:st|nd|rd|th)\s+(?:ed\.?|edition)", re.I)
-_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE12 = re.compile(r"[A-Z]{1,6}-[A-Z]{0,3}\d[\w/-]*")
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE12 = re.compile(
+    r"[A-Z]{1,6}(?:/[A-Z]{1,6})?-[A-Z]{0,3}\d[\w/-]*"
+)  # GAO-21-530SP, GAO/RCED-96-79
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE13 = re.compile(
     r"^(?P<type>(?:[A-Z][\w.&-]*\s+){0,4}(?:Reports?|Briefs?|Papers?|Memos?|Backgrounders?|Series|Analys[ie]s|Commentary|Insights?|Monographs?|In Focus))\s+(?:No\.\s*|Number\s+)?(?P<num>[A-Z]*[-\d]+[A-Z\d-]*)\.?$"
 )
@@ -896,6 +921,12 @@ _UNNUMBERED_SERIES = re.compile(
 
 # a title, then a full date in brackets (its comma masked): ``Legal Authorities (Feb. 24\x00 2020)``
 _TITLE_THEN_DATE = re.compile(r"([^()\x00]+?)\s*\([^()]*\x00[^()]*\)$")
+# Bluebook's institutional report: ``Copyright Office, Title, Part 2: Subtitle 18 (2025), URL``: the
+# page cited and the year in brackets close the title (a year-like number is no page: Agenda 2030 (2016);
+# a volume before an abbreviated journal, 85 U. Chi. L. Rev. 609 (2018), is an article's, no title's)
+_TITLE_PIN_YEAR = re.compile(
+    r"(?P<t>(?!\d)[^()]+?)(?<=[^\s.])\s+(?!(?:1[5-9]|20)\d\d\s)(?P<pg>\d{1,4}(?:\s*[-–]\s*\d{1,4})?)\s+\((?:1[5-9]|20)\d\d\)"
+)
 
 
 def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
@@ -985,6 +1016,7 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             continue  # Title, 3rd ed., Manchester University Press, 1999: the publisher may follow
         if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE12.fullmatch(s.strip(" .")):
             f["number"] = s.strip(" .")
+            _place_after_number(parts[k + 1 : k + 4], f)
             break
         rm_ = _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE13.match(s) if tparts else None
         if rm_:
@@ -994,6 +1026,11 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
         sm = _UNNUMBERED_SERIES.match(s) if tparts else None
         if sm:  # Title, Baker Institute Working Paper (Houston: …, 2009): a series, no number printed
             f["type"] = sm.group("type")
+            break
+        pin = _TITLE_PIN_YEAR.fullmatch(s) if tparts and s.endswith(")") else None
+        if pin:
+            tparts.append(pin["t"])
+            locator = locator or norm_range(pin["pg"])
             break
         tparts.append(s)
     title = ", ".join(tparts).strip(" .") or None
