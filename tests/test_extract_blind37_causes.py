@@ -213,3 +213,32 @@ def test_a_bluebook_report_closes_its_title_with_the_page_and_year():
     # a law review's volume, journal and first page are no title's page
     p = parse_citation("Ann Lee, Ports and Courts, 85 U. Chi. L. Rev. 609 (2018), https://x.example.edu/a.pdf.")
     assert p.locator != "609"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "据笔者统计,1920-1925年间《某报》商业版共刊登广告三百余则。",
+        "Подсчитано по отчётам уездных управ за 1901-1905 гг.",
+        "筆者作成。",
+        "Author's calculations; totals may not add up because of rounding.",
+    ],
+)
+def test_the_authors_own_count_citing_no_source_is_no_citation(note):
+    from annobib.extract.citations import read_note
+
+    assert read_note(note).status == "not-a-citation"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "据笔者统计，数据来自《某某统计年鉴2015》，北京：某某出版社2015年版。",
+        "Подсчитано по: Сборник сведений по уезду. М., 1905. С. 3.",
+        "Author's calculations from Ann Lee, Salt and Law (Oslo: Nordic Press, 2015), 4.",
+    ],
+)
+def test_the_authors_count_from_a_cited_source_still_cites_it(note):
+    from annobib.extract.citations import read_note
+
+    assert read_note(note).status == "cited"

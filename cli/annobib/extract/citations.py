@@ -89,6 +89,26 @@ _NOT_CITATION_ANY = re.compile(
 _NOT_CITATION_ANY_WORDS = ("成果", "编号", "资助", "批准号", "при ", "полевые", "为题")
 
 
+# the author's own count or calculation: ``据笔者统计，…《申报》体育版共刊登…`` / ``Подсчитано по отчётам
+# … за 1898-1903 гг.`` / ``Author's calculations from …``: commentary unless a source is cited with its
+# imprint, page or address (``Составлено по: Отчёт … Тверь, 1901. С. 12.`` cites one)
+_COMPUTED_HEAD = re.compile(
+    r"(?:据|根据)?笔者(?:的)?(?:统计|计算|整理)|筆者(?:作成|集計|計算)"
+    r"|(?:Подсчитано|Рассчитано|Вычислено)\s+(?:автором\s+)?по|(?:Подсч[её]ты|Расч[её]ты)\s+автора"
+    r"|(?:The\s+)?[Aa]uthor['’]s\s+(?:own\s+)?(?:calculations?|computations?|count)|Calculated\s+(?:by the author\s+)?from"
+)
+_COMPUTED_FIRST = frozenset("据根笔筆ПРВTACa")
+_SOURCE_CITED = re.compile(
+    r"出版|[页頁쪽]|https?://|www\.|\bpp?\.\s*\d|[СC]\.\s*\d|[：:]\s*[《「『]|Press|University|[Тт]\.\s*\d|№"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月|[А-ЯЁ][а-яё]+,\s*(?:1[5-9]|20)\d\d\."
+)
+
+
+def computed_by_author(text: str) -> bool:
+    """A note that gives the author's own count or calculation and cites no source (see above)."""
+    return text[:1] in _COMPUTED_FIRST and bool(_COMPUTED_HEAD.match(text)) and not _SOURCE_CITED.search(text)
+
+
 def not_a_citation(head: str) -> bool:
     """A funding or acknowledgement note, or an interview record (``head``: the note's start)."""
     if head.isascii():  # _NOT_CITATION_ANY's words are Chinese and Russian
@@ -498,6 +518,8 @@ def _read_note(text: str) -> NoteReading:
         return NoteReading("not-understood", [], "empty note")
     if not_a_citation(raw[:80]) and not cre.search(r"[：:]\s*《|载《|”,|,”", raw):
         return NoteReading("not-a-citation", [], "funding or acknowledgement note")
+    if computed_by_author(raw):
+        return NoteReading("not-a-citation", [], "the author's own count or calculation, no source cited")
     body = cut_commentary(raw)
     body = cut_trailing_commentary(body)
     body = translation_pairs(strip_lead_in(body))
