@@ -242,3 +242,14 @@ def test_the_authors_count_from_a_cited_source_still_cites_it(note):
     from annobib.extract.citations import read_note
 
     assert read_note(note).status == "cited"
+
+
+def test_a_bluebook_short_case_joins_the_case_its_volume_and_page_report():
+    x = extract_notes(
+        "1. Harbor Ass'n of the Port of Salem v. Lee, 512 U.S. 100, 104 (1994).\n\n"
+        "2. Ray v. Holm, 512 U.S. 300, 305 (1994).\n\n"
+        "3. Salem, 512 U.S. at 110; Ray, 512 U.S. at 309.\n"
+    )
+    salem, ray = x.entries
+    assert x.notes[2].keys == [salem.key, ray.key]
+    assert [c.locator for c in salem.citations] == ["104", "110"]

@@ -230,6 +230,7 @@ class CitationText:
     author: str | None = None  # for opcit
     parsed: Parsed | None = None
     same_author: bool = False  # Он же. / Idem / ―― (2007): by the author of the work cited before
+    reporter: str | None = None  # a Bluebook short case's volume and reporter (Warhol, 598 U.S. at 545: "598 US")
 
 
 @dataclass
@@ -963,9 +964,17 @@ _CLASSIFY_RE2 = re.compile(r"[\u4e00-\u9fff《]")
 
 
 _BLUEBOOK_SHORT = re.compile(
-    r"^(?P<name>[A-Z][\w.'’&\-]*(?:\s+[\w.'’&\-]+){0,5}),\s+\d{1,4}\s+(?P<rep>[A-Z][A-Za-z0-9.’' ]{0,24}?)"
+    r"^(?P<name>[A-Z][\w.'’&\-]*(?:\s+[\w.'’&\-]+){0,5}),\s+(?P<vol>\d{1,4})\s+(?P<rep>[A-Z][A-Za-z0-9.’' ]{0,24}?)"
     r"\s+at\s+(?P<pin>\d{1,5}(?:\s*[-–—]\s*\d{1,5})?)(?:\s*\([^()]{2,60}\))?\s*\.?$"  # (Story, J., dissenting)
 )
+
+
+def reporter_key(volume: str, reporter: str) -> str:
+    """``598``, ``U.S.`` -> ``598 US``: a case report's volume and reporter, spelt one way (a short
+    form names the party it likes, Warhol for Andy Warhol Found. v. Goldsmith, but the same report)."""
+    return volume + " " + reporter.replace(".", "").replace(" ", "")
+
+
 _CASE_REPORTER = re.compile(r"\d(?:d|th)$|U\.\s?S\.$|S\.\s?Ct\.$|F\.\s?Supp\.|L\.\s?Ed\.|W\.L\.R\.$|A\.C\.$|E\.R\.$")
 
 
@@ -1079,7 +1088,8 @@ def classify(piece: str) -> CitationText | None:
         case = bool(_CASE_REPORTER.search(m["rep"]))  # a case is named by its first party, an article by its author
         fields = {"title": name} if case else {"author": name}
         parsed = Parsed(type="misc", fields=fields, locator=loc, kind="short", names=[] if case else [name])
-        return CitationText(piece, "short", loc, parsed=parsed)
+        reporter = reporter_key(m["vol"], m["rep"]) if case else None
+        return CitationText(piece, "short", loc, parsed=parsed, reporter=reporter)
     if _cjk_mention_only(piece):
         return None
     q = _quote_then_rest(piece)
