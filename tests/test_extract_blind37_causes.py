@@ -253,3 +253,13 @@ def test_a_bluebook_short_case_joins_the_case_its_volume_and_page_report():
     salem, ray = x.entries
     assert x.notes[2].keys == [salem.key, ray.key]
     assert [c.locator for c in salem.citations] == ["104", "110"]
+
+
+def test_a_body_that_printed_the_work_in_a_year_with_yin_alone_is_its_publisher():
+    p = parse_citation("王某：《某会报告书》，南京：某某体育协进会1932年印，第12页。")
+    assert (p.fields["location"], p.fields["publisher"], p.fields["date"], p.locator) == (
+        "南京",
+        "某某体育协进会",
+        "1932",
+        "12",
+    )

@@ -618,8 +618,8 @@ def _hangul_place(text: str) -> bool:
 _BARE_VOLUME = re.compile(r"\s*(\d{1,3})()()\s*(?=[（(，][^）)，]*\d{4})")
 _PRINTED_BY = re.compile(
     r"(?:^|[，,]\s*)(?:(?P<loc>[\u4e00-\u9fff]{2,4})\s*[：:]\s*)?(?P<pub>[^，,：:；;。《》「」『』\d\s]{2,30}?)"
-    r"\s*(?P<year>\d{4})\s*年\s*(?P<month>)(?:印行|编印|刊印|铅印|油印|印制)"
-)
+    r"\s*(?P<year>\d{4})\s*年\s*(?P<month>)(?:印行|编印|刊印|铅印|油印|印制|印(?=\s*(?:[，,。；;）)]|$)))"
+)  # …协进会1932年印，第12页: 印 alone before the next piece says the same
 
 
 def _imprint_in(text: str) -> bool:
