@@ -900,3 +900,19 @@ def test_character_first_patterns_find_as_they_were_written(module, name, before
         assert old.split(t) == rx.split(t), t
         end = len(t) // 2  # a search that stops short (``search(text, 0, end)``, as the builder asks)
         assert (m := old.search(t, 0, end)) is None and rx.search(t, 0, end) is None or m.span() == rx.search(t, 0, end).span(), t
+
+
+def test_line_gates_between_notes_answer_as_before():
+    import random
+    import sys
+
+    from annobib.extract.document import is_section_heading, is_section_heading_spaced
+
+    rng = random.Random(43)
+    bits = [" ", "\u3000", "\t", "Chapter", "CHAPTER", "Notes to ", "2", "第", "二章", "제", "3장", "Глава", "x", "."]
+    lines = ["".join(rng.choice(bits) for _ in range(rng.randint(0, 6))) for _ in range(20000)]
+    lines += [l for t in _corpus_notes() for l in t.split("\n")]
+    for line in lines:
+        assert is_section_heading_spaced(line) == is_section_heading(" ".join(line.split())), line
+    # a character whose lower case holds a "d" is a "D" or a "d": the gate before lower() skips no "dede"
+    assert [chr(c) for c in range(sys.maxunicode + 1) if "d" in chr(c).lower()] == ["D", "d"]
