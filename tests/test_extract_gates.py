@@ -867,3 +867,53 @@ def test_new_citation_gate_answers_as_its_regex():
         for j in {0, len(t) // 2, rng.randrange(len(t) + 1)} | {m.end() for m in S._STOP.finditer(t)}:
             for end in (j + 400, j + 5, len(t)):
                 assert S._new_citation_at(t, j, end) == (S._NEW_CITATION.match(t, j, end) is not None), (t, j)
+
+
+# patterns rewritten to open with the character they need (the engine then jumps from one such
+# character to the next instead of trying the whole pattern at every position), and what they were
+_CHARACTER_FIRST = [
+    ("western", "_WESTERN_CUES_RE9", r"(?:(?<!\d)[,，]|[,，](?!\d{3}(?!\d)))(?!['’])\s*"),
+    (
+        "western",
+        "_STOP_BEFORE_IMPRINT",
+        r"(?<![\s.][A-Z])(?<=[\w'’)\]])\.\s+(?=[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){0,3}"
+        r"(?:,\s*(?:[A-Z]{2}|[A-Z][a-z]{1,4}\.))?:\s*[^,:.]{2,80},\s*(?:1[5-9]|20)\d\d\b)",
+    ),
+    ("features", "_LANGUAGE_OF_RE1", r"[^\w'’]+"),
+    ("apa", "_APA_STOP", r"(?<!\b[A-Z])[.?!](?=\s+[A-Z(\[])"),
+]
+
+
+@pytest.mark.parametrize("module, name, before", _CHARACTER_FIRST, ids=[c[1] for c in _CHARACTER_FIRST])
+def test_character_first_patterns_find_as_they_were_written(module, name, before):
+    import importlib
+    import random
+
+    rx = getattr(importlib.import_module(f"annobib.extract.fields.{module}"), name)
+    old = re.compile(before)
+    rng = random.Random(41)
+    bits = [",", "，", "1", "123", "1234", "'", "’", " ", ".", "?", "!", "A", "B.", "a", ")", "]", "(", "[", "\n"]
+    bits += ["New York", ": Press, 1999", "é", "中", "_", "Ny: Pr, 2001"]
+    texts = ["".join(rng.choice(bits) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    for t in texts + _corpus_notes():
+        assert [(m.span(), m.groups()) for m in old.finditer(t)] == [(m.span(), m.groups()) for m in rx.finditer(t)], t
+        assert old.split(t) == rx.split(t), t
+        end = len(t) // 2  # a search that stops short (``search(text, 0, end)``, as the builder asks)
+        before, after = old.search(t, 0, end), rx.search(t, 0, end)
+        assert (before and before.span()) == (after and after.span()), t
+
+
+def test_line_gates_between_notes_answer_as_before():
+    import random
+    import sys
+
+    from annobib.extract.document import is_section_heading, is_section_heading_spaced
+
+    rng = random.Random(43)
+    bits = [" ", "\u3000", "\t", "Chapter", "CHAPTER", "Notes to ", "2", "第", "二章", "제", "3장", "Глава", "x", "."]
+    lines = ["".join(rng.choice(bits) for _ in range(rng.randint(0, 6))) for _ in range(20000)]
+    lines += [l for t in _corpus_notes() for l in t.split("\n")]
+    for line in lines:
+        assert is_section_heading_spaced(line) == is_section_heading(" ".join(line.split())), line
+    # a character whose lower case holds a "d" is a "D" or a "d": the gate before lower() skips no "dede"
+    assert [chr(c) for c in range(sys.maxunicode + 1) if "d" in chr(c).lower()] == ["D", "d"]

@@ -144,6 +144,12 @@ def is_section_heading(line: str) -> bool:
 _SECTION_FIRST = frozenset("NCPГЧ第제")  # what _SECTION_HEADING can open with: most lines skip the regex
 
 
+def is_section_heading_spaced(line: str) -> bool:
+    """:func:`is_section_heading` of ``line`` with its runs of spaces made one (a heading copied
+    with a layout gap); the line is collapsed only when its first character can open one."""
+    return line.lstrip()[:1] in _SECTION_FIRST and is_section_heading(" ".join(line.split()))
+
+
 # ``International Security 46:3 | 118`` / ``118 | Journal of Cold War Studies``: a journal's running
 # head and its folio set apart by a bar (no sentence punctuation, no quotes on the head's side)
 _FOLIO_BAR_HEAD = re.compile(r"^[^|。，；,;“”\"]{4,60}? \| (\d{1,4})$|^(\d{1,4}) \| [^|。，；,;“”\"]{4,60}$")

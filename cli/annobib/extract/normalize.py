@@ -347,7 +347,8 @@ def debris_line(line: str) -> bool:
     Int'l L. 123 2019``)."""
     if _WATERMARK.match(line):
         return True
-    if ("织梦" in line or "dede" in line.lower()) and _CMS_STAMP.match(line):
+    # (only D and d lower-case to d: a line without one holds no "dede" in any case, and is not lowered)
+    if ("织梦" in line or ("d" in line or "D" in line) and "dede" in line.lower()) and _CMS_STAMP.match(line):
         return True
     if ("本文" in line or "原文" in line) and _REPRINT_NOTICE.match(line):
         return True

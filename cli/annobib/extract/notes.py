@@ -30,7 +30,7 @@ from annobib.extract.document import (
     Document,
     Page,
     clean_spacing,
-    is_section_heading,
+    is_section_heading_spaced,
     join_lines,
     join_pair,
     normalize_text,
@@ -878,7 +878,7 @@ def _without_bracketed_footer(lines: list[str]) -> list[str]:
 def _between_notes(line: str) -> bool:
     """A line that stands between notes and is none of their text: a site's links and counts, a
     viewer's page counter, a chapter's heading (``Chapter 2``: a book's notes by chapter)."""
-    return debris_line(line) or page_of_line(line) or is_section_heading(" ".join(line.split()))
+    return debris_line(line) or page_of_line(line) or is_section_heading_spaced(line)
 
 
 # ``2 The Thirty-Eighth Parallel and After 1. Allan R. Millett, …``: a book's endnotes run together

@@ -59,7 +59,7 @@ _APA_CHAPTER = re.compile(
 # In Proceedings of the Annual Conference (pp. 55–61). Springer.: a paper in a volume with no editors named
 _APA_IN_VOLUME = re.compile(r"^In\s+(?P<book>[^()]{4,200}?)\s*\(pp?\.\s*(?P<pp>[\d–—-]+)\)\.\s*(?P<pub>[^.].*?)\.?$")
 # the sentence boundaries of the body: the title is the text before one of them
-_APA_STOP = re.compile(r"(?<!\b[A-Z])[.?!](?=\s+[A-Z(\[])")
+_APA_STOP = re.compile(r"[.?!](?<!\b[A-Z][.?!])(?=\s+[A-Z(\[])")  # the stop first: the engine jumps to it
 # APA 7 ``Retrieved May 2, 2023, from URL``; APA 6 ``Retrieved from URL`` (no date)
 _APA_RETRIEVED = re.compile(r"\.?\s*Retrieved\s+(?:(?P<d>[^,]+,\s*\d{4}),\s*)?from\s*$")
 _APA_BRACKET = re.compile(

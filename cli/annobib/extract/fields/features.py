@@ -712,7 +712,7 @@ def clean_url(url: str) -> str:
 
 
 _KANA_HANGUL_CYR = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\uac00-\ud7af]")  # KANA, HANGUL, CYR in one
-_LANGUAGE_OF_RE1 = re.compile(r"[^\w'’]+")
+_LANGUAGE_OF_RE1 = re.compile(r"[^\w'’][^\w'’]*")  # not ``[^\w'’]+``: a class first is a class to jump along
 _LANGUAGE_OF_RE2 = re.compile(r"[ŏŭŎŬ]")
 _LANGUAGE_OF_RE3 = re.compile(r"[ōūŌŪ]")
 _LANGUAGE_OF_RE4 = re.compile(r"[ǎǐǒǔǚàèìòùáéíóúāē]")
