@@ -49,3 +49,13 @@ def test_extracting_chinese_notes_does_not_import_pypinyin():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out[0].startswith("wang2015") and out[1] == "False"
+
+
+def test_an_organization_key_is_letters_and_digits_only():
+    """A bracketed series number among an organization's words (`1832 (735-II)`) gives its acronym
+    part without the brackets: keys never carry debris (`anon17ii)1832report` was written)."""
+    from annobib.extract.keys import org_short
+
+    assert org_short("{United Nations Treaty Series 1832 (735-II)}") == "unts17ii"
+    assert org_short("{Émission ÉU Bureau}") == "eeub"
+    assert org_short("{North Atlantic Treaty Organization}") == "nato"

@@ -203,7 +203,7 @@ def org_short(name: str) -> str:
     out = []
     for w in words:
         if w.isupper() and len(w) <= 5:
-            out.append(w.lower())
+            out.append(fold(w))  # an acronym whole, but never its brackets (`(735-II)`)
         else:
             out.append(fold(w)[:1])
     return "".join(out)
