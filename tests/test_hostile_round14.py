@@ -1,0 +1,257 @@
+"""Hostile round 14: failures found against issue #12's "How it is judged", one test each.
+
+Every test is ``xfail(strict=True)`` with the reason it fails today, so the lead can remove the
+mark as each is fixed (a fixed one then XPASSes, and the strict mark turns that into a failure
+that says "remove me"). The report is /work/prompts/s14/reports/redteam14.md.
+
+The inputs are built here from their shape, small, and never kept as files: a Markdown note of
+unclosed emphasis, a bibliography of stray '@' lines, macros used many times over, a cache folder
+2,000 levels deep. Nothing here touches the internet: the registries and the Archive are raw
+fakes on 127.0.0.1 (an answer of 503s, endless 1xx heads, a trickle, a redirect to port 99999).
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+
+import pytest
+from childproc import CPU_LIMIT, RSS_LIMIT_MB, child
+
+SMALL_BIB = "@book{base2020, author = {Base, Anna}, title = {A base entry}, date = {2020}, publisher = {P}}\n"
+DOI_BIB = (
+    "@article{d1, author = {Wang, Li}, title = {A title}, journaltitle = {J}, date = {2020}, doi = {10.1000/abc}}\n"
+)
+
+
+def assert_no_internal_error(err):
+    assert "internal error" not in err and "Traceback" not in err, err[-500:]
+
+
+# --------------------------------------------------------------------------- a raw web on 127.0.0.1
+
+
+def _serve_raw(answer):
+    """A fixture's body: every connection on 127.0.0.1 gets ``answer(sock)`` after its request head
+    is read (raw bytes: heads no http.server would send); the base URL is yielded."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(64)
+    stop = threading.Event()
+
+    def handle(conn):
+        try:
+            conn.settimeout(60)
+            head = b""
+            while b"\r\n\r\n" not in head:
+                got = conn.recv(65536)
+                if not got:
+                    return
+                head += got
+            answer(conn, stop)
+        except OSError:
+            pass
+        finally:
+            conn.close()
+
+    def accept():
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=handle, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    stop.set()
+    listener.close()
+
+
+def _always_503(conn, stop):
+    conn.sendall(b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+
+
+def _endless_1xx(conn, stop):
+    """1xx heads, back to back, for a minute: no final answer ever comes."""
+    end = time.monotonic() + 60
+    while time.monotonic() < end and not stop.is_set():
+        conn.sendall(b"HTTP/1.1 100 Continue\r\n\r\n" * 100)
+
+
+def _close_delimited_trickle(conn, stop):
+    """An HTTP/1.0 answer with no length: one byte every 0.5 s, for a minute."""
+    conn.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n")
+    end = time.monotonic() + 60
+    while time.monotonic() < end and not stop.is_set():
+        conn.sendall(b" ")
+        time.sleep(0.5)
+
+
+def _redirect_to_port_99999(conn, stop):
+    conn.sendall(b"HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:99999/x\r\nContent-Length: 0\r\n\r\n")
+
+
+@pytest.fixture
+def web_503():
+    yield from _serve_raw(_always_503)
+
+
+@pytest.fixture
+def web_1xx():
+    yield from _serve_raw(_endless_1xx)
+
+
+@pytest.fixture
+def web_trickle():
+    yield from _serve_raw(_close_delimited_trickle)
+
+
+@pytest.fixture
+def web_bad_port():
+    yield from _serve_raw(_redirect_to_port_99999)
+
+
+# --------------------------------------------------------------------------- extract: Markdown
+
+
+MARKDOWN_SHAPES = {
+    # ' _a' never closes: each '_' opens emphasis and the lazy body runs to the line's end
+    "note-underscores": "Text.[^1]\n\n[^1]: Wang Li, " + " _a" * 6_000 + ", Beijing: P, 2020.\n",
+    "inline-note-stars": "Text.^[Wang Li, " + " *a" * 6_000 + ", 2020.]\n",
+    # '[a](x' never closes: each '[' starts a link whose target runs over every later one
+    "note-open-links": "Text.[^1]\n\n[^1]: Wang Li, " + "[a](x" * 4_000 + ", Beijing: P, 2020.\n",
+    "body-underscores": " _a" * 6_000 + "\n\nText.[^1]\n\n[^1]: Wang Li, Title, Beijing: P, 2020.\n",
+}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="documents/markdown.plain: _EMPH and _LINK scan to the line's end from every opener; 18 KB take 2.4-3 s",
+)
+@pytest.mark.parametrize("shape", sorted(MARKDOWN_SHAPES))
+def test_markdown_inline_syntax_is_read_in_linear_time(tmp_path, shape):
+    (tmp_path / "paper.md").write_text(MARKDOWN_SHAPES[shape])
+    code, _, err, cpu, _ = child(["extract", "paper.md", "-o", "-"], tmp_path)
+    assert_no_internal_error(err)
+    assert cpu < CPU_LIMIT, f"{cpu:.1f} s CPU"
+
+
+# --------------------------------------------------------------------------- validate / list
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="checks/rawtext._stray_at_lines measures brace depth from the entry's start for every stray line",
+)
+def test_stray_at_lines_are_found_in_linear_time(tmp_path):
+    (tmp_path / "lib.bib").write_text(SMALL_BIB + "@x\n" * 12_000)  # 36 KB
+    code, _, err, cpu, _ = child(["--bib", "lib.bib", "validate"], tmp_path)
+    assert_no_internal_error(err)
+    assert cpu < CPU_LIMIT, f"{cpu:.1f} s CPU"
+
+
+def _macro_amplified(n=12_000):
+    """818 KB: one 2,000-character macro used five times by each of 12,000 entries (120 MB
+    expanded). validate, import and export refuse it ("expand to too much text in all")."""
+    return (
+        "@string{m = {"
+        + "y" * 2000
+        + "}}\n"
+        + "".join(f"@book{{k{i}, author={{A, B}}, date={{2020}}, title = m # m # m # m # m}}\n" for i in range(n))
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="list/stats read macros through a path without the total-expansion cap: 2.8 s and 515 MB, exit 0",
+)
+@pytest.mark.parametrize("args", [["list"], ["list", "--format", "csv"]], ids=" ".join)
+def test_listing_refuses_a_macro_amplified_file_like_validate(tmp_path, args):
+    (tmp_path / "lib.bib").write_text(_macro_amplified())
+    assert (tmp_path / "lib.bib").stat().st_size < 1 << 20
+    code, _, err, cpu, rss = child(["--bib", "lib.bib", *args], tmp_path)
+    assert_no_internal_error(err)
+    assert rss < RSS_LIMIT_MB and cpu < CPU_LIMIT, f"{cpu:.1f} s CPU, peak {rss:.0f} MB, exit {code}"
+
+
+# --------------------------------------------------------------------------- environment
+
+
+@pytest.mark.xfail(strict=True, reason="os.makedirs recurses once per missing level: RecursionError")
+@pytest.mark.parametrize(
+    "variable, args",
+    [("XDG_CACHE_HOME", ["list"]), ("ANNOBIB_STATE_DIR", ["tag", "base2020", "+x"])],
+    ids=["cache-list", "state-tag"],
+)
+def test_a_folder_2000_levels_deep_is_one_clear_line(tmp_path, variable, args):
+    (tmp_path / "lib.bib").write_text(SMALL_BIB)
+    deep = str(tmp_path / "no" / "such" / ("d/" * 2000))
+    code, _, err, _, _ = child(["--bib", "lib.bib", *args], tmp_path, env={variable: deep})
+    assert_no_internal_error(err)
+
+
+# --------------------------------------------------------------------------- registries and the Archive
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="verify/run.registry: timeouts and 5xx are 'error' answers, so all failing gives not-found",
+)
+@pytest.mark.parametrize("server", ["web_503", "web_trickle"])
+def test_verify_never_says_not_found_when_no_registry_answered(tmp_path, request, server):
+    url = request.getfixturevalue(server)
+    (tmp_path / "lib.bib").write_text(DOI_BIB)
+    env = {"ANNOBIB_CROSSREF_URL": url, "ANNOBIB_OPENALEX_URL": url, "ANNOBIB_VERIFY_TIMEOUT": "2"}
+    code, out, err, _, _ = child(["--bib", "lib.bib", "verify", "--json"], tmp_path, env=env, timeout=200)
+    assert_no_internal_error(err)
+    (verdict,) = json.loads(out)
+    # "DOI 10.1000/abc is unknown to the registries" when none of them answered
+    assert verdict["verdict"] == "unreachable", verdict
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a redirect to port 99999 raises OverflowError inside anyio's TaskGroup: an internal error",
+)
+def test_add_doi_redirected_to_an_impossible_port_is_one_clear_line(tmp_path, web_bad_port):
+    (tmp_path / "lib.bib").write_text(SMALL_BIB)
+    env = {"ANNOBIB_CROSSREF_URL": web_bad_port, "ANNOBIB_OPENALEX_URL": web_bad_port}
+    code, _, err, _, _ = child(["--bib", "lib.bib", "add", "--doi", "10.1000/abc", "--dry-run"], tmp_path, env=env)
+    assert code == 2, err[-300:]
+    assert_no_internal_error(err)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="1xx heads are read without limit until the per-request deadline: 4 s CPU at a 2 s timeout",
+)
+def test_archive_stops_reading_endless_informational_answers(tmp_path, web_1xx):
+    (tmp_path / "lib.bib").write_text(
+        "@online{p1, author = {Wang, Li}, title = {A title}, date = {2020},"
+        " url = {http://127.0.0.1:9/page}, urldate = {2024-01-01}}\n"
+    )
+    env = {"ANNOBIB_WAYBACK_URL": web_1xx, "ANNOBIB_ARCHIVE_ORG_URL": web_1xx, "ANNOBIB_ARCHIVE_TIMEOUT": "2"}
+    code, _, err, cpu, _ = child(["--bib", "lib.bib", "archive"], tmp_path, env=env, timeout=200)
+    assert_no_internal_error(err)
+    assert cpu < CPU_LIMIT, f"{cpu:.1f} s CPU"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the Archive is asked until 6 timeouts in a row: 32 s at a 2 s timeout (218 s at the default 30 s)",
+)
+def test_archive_gives_up_a_trickling_archive_in_bounded_time(tmp_path, web_trickle):
+    (tmp_path / "lib.bib").write_text(
+        "@online{p1, author = {Wang, Li}, title = {A title}, date = {2020},"
+        " url = {http://127.0.0.1:9/page}, urldate = {2024-01-01}}\n"
+    )
+    env = {"ANNOBIB_WAYBACK_URL": web_trickle, "ANNOBIB_ARCHIVE_ORG_URL": web_trickle, "ANNOBIB_ARCHIVE_TIMEOUT": "2"}
+    start = time.monotonic()
+    code, _, err, _, _ = child(["--bib", "lib.bib", "archive"], tmp_path, env=env, timeout=200)
+    wall = time.monotonic() - start
+    assert_no_internal_error(err)
+    # like round 13's verify: an Archive that timed out is not asked again and again in one run
+    assert wall < 15, f"{wall:.0f} s"
