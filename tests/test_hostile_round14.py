@@ -16,6 +16,7 @@ import json
 import socket
 import threading
 import time
+import zlib
 
 import pytest
 from childproc import CPU_LIMIT, RSS_LIMIT_MB, child
@@ -335,5 +336,74 @@ def test_many_tiny_notes_stay_under_the_limits(tmp_path, shape):
     (tmp_path / name).write_text(text)
     assert (tmp_path / name).stat().st_size < 1 << 20
     code, _, err, cpu, rss = child(["extract", name, "-o", "out.bib"], tmp_path)
+    assert_no_internal_error(err)
+    assert cpu < CPU_LIMIT and rss < RSS_LIMIT_MB, f"{cpu:.1f} s CPU, peak {rss:.0f} MB"
+
+
+# --------------------------------------------------------------------------- extract: hostile PDFs
+
+
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    return b"<< %s /Length %d >>\nstream\n%s\nendstream" % (extra, len(data), data)
+
+
+def _pdf(page_extra: bytes, content: bytes, more: list[bytes]) -> bytes:
+    """A one-page PDF: catalog, pages, Helvetica, the page (``page_extra`` in its resources),
+    its content stream object, then ``more`` objects numbered from 6."""
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> "
+        + page_extra
+        + b" >> /Contents 5 0 R >>",
+        content,
+        *more,
+    ]
+    out, offsets = b"%PDF-1.7\n", []
+    for number, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, obj)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+
+
+NOTE_TEXT = b"BT /F1 12 Tf 72 700 Td (Body text.1) Tj ET BT /F1 8 Tf 72 60 Td (1 Wang Li, Title, 2020.) Tj ET"
+
+
+def _form_fan_out(levels: int) -> bytes:
+    """Each form XObject draws the next one twice: 2**levels drawings of one note, in 3.5 KB."""
+    forms = []
+    for i in range(levels):
+        last = i == levels - 1
+        res = b"/Font << /F1 3 0 R >>" + (b"" if last else b" /XObject << /X %d 0 R >>" % (7 + i))
+        head = b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << %s >>" % res
+        forms.append(_stream(NOTE_TEXT if last else b"/X Do /X Do", head))
+    return _pdf(b"/XObject << /X 6 0 R >>", _stream(b"/X Do"), forms)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pdfguard counts tokens, not form XObject drawings: 16 levels take 5.4 s and 622 MB, 25 never end",
+)
+def test_a_pdf_of_form_xobjects_drawn_twice_over_stays_under_the_limits(tmp_path):
+    (tmp_path / "fan.pdf").write_bytes(_form_fan_out(16))
+    code, _, err, cpu, rss = child(["extract", "fan.pdf", "-o", "out.bib"], tmp_path, timeout=200)
+    assert_no_internal_error(err)
+    assert cpu < CPU_LIMIT and rss < RSS_LIMIT_MB, f"{cpu:.1f} s CPU, peak {rss:.0f} MB"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a few long strings pass the token guard: 40 of 26,400 glyphs (3.4 KB) take 2.6 s and 344 MB",
+)
+def test_a_pdf_of_few_very_long_strings_stays_under_the_limits(tmp_path):
+    line = b"Wang Li, Title, 2020. " * 1200
+    ops = b"".join(b"BT /F1 8 Tf 72 %d Td (%s) Tj ET " % (40 + 10 * i, line) for i in range(40))
+    (tmp_path / "long.pdf").write_bytes(_pdf(b"", _stream(zlib.compress(ops, 9), b"/Filter /FlateDecode"), []))
+    assert (tmp_path / "long.pdf").stat().st_size < 8_000
+    code, _, err, cpu, rss = child(["extract", "long.pdf", "-o", "out.bib"], tmp_path)
     assert_no_internal_error(err)
     assert cpu < CPU_LIMIT and rss < RSS_LIMIT_MB, f"{cpu:.1f} s CPU, peak {rss:.0f} MB"
