@@ -24,6 +24,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from annobib.bounded import loads_json
 from annobib.core.dirs import state_dir
 from annobib.core.files import STALE_AGE, atomic_write_bytes, locked, process_alive
 from annobib.errors import ConflictError, InputError, os_reason
@@ -193,12 +194,13 @@ def records() -> list[Record]:
     out = []
     for name in _names(folder)[:KEEP]:
         try:
-            meta = json.loads((folder / name).read_text(encoding="utf-8"))
+            # bounded: a tampered record nested 100,000 deep is skipped, not a RecursionError
+            meta = loads_json((folder / name).read_text(encoding="utf-8"), name)
             seconds = float(meta.get("when", 0))
             if not (math.isfinite(seconds) and 0 <= seconds <= _LATEST_TIME):
                 continue
             out.append(Record(name[:-5], str(meta["path"]), bool(meta["existed"]), str(meta["after"]), seconds))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, InputError):
             continue
     return out
 
