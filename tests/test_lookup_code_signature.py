@@ -3,11 +3,11 @@ stats the files instead of hashing them, and any change to a file is still seen.
 
 from __future__ import annotations
 
-import marshal
 import os
 
 import pytest
 
+from annobib.core.sealed import seal, unseal
 from annobib.lookup import store
 
 
@@ -33,9 +33,9 @@ def _fresh() -> tuple:
 def test_the_kept_hash_is_used_while_no_file_changed(package, tmp_path):
     first = _fresh()
     (memo,) = (tmp_path / "cache").glob("code-*.sig")
-    stats, digest = marshal.loads(memo.read_bytes())
+    stats, digest = unseal(memo.read_bytes())
     assert digest == first[2]
-    memo.write_bytes(marshal.dumps([stats, "f" * 40]))  # a kept hash stands for the files
+    memo.write_bytes(seal([stats, "f" * 40]))  # a kept hash stands for the files
     assert _fresh()[2] == "f" * 40
 
 

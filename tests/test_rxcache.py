@@ -3,12 +3,13 @@ behaviour, and anything unexpected falls back to compiling."""
 
 from __future__ import annotations
 
-import marshal
+
 import re
 
 import pytest
 
 from annobib.core import rxcache
+from annobib.core.sealed import seal, unseal
 
 PATTERNS = [
     (r"(?P<year>\d{4})年(?:第\s*(\d+)\s*期)?", 0),
@@ -77,7 +78,7 @@ def test_the_code_is_kept_as_bytes_not_as_a_list_of_numbers(tmp_path):
     with rxcache.reuse(tmp_path):
         _compile_all()
     (file,) = tmp_path.iterdir()
-    _tag, patterns = marshal.loads(file.read_bytes())
+    _tag, patterns = unseal(file.read_bytes())
     assert len(patterns) == len(PATTERNS)
     assert all(type(args[2]) is bytes and len(args[2]) % 4 == 0 for args in patterns.values())
 
@@ -87,8 +88,8 @@ def test_a_damaged_pattern_is_compiled_as_usual(tmp_path, code):
     with rxcache.reuse(tmp_path):
         _compile_all()
     (file,) = tmp_path.iterdir()
-    tag, patterns = marshal.loads(file.read_bytes())
-    file.write_bytes(marshal.dumps((tag, {k: (a[0], a[1], code, *a[3:]) for k, a in patterns.items()})))
+    tag, patterns = unseal(file.read_bytes())
+    file.write_bytes(seal((tag, {k: (a[0], a[1], code, *a[3:]) for k, a in patterns.items()})))
     with rxcache.reuse(tmp_path):
         assert _behaviour(_compile_all()) == _behaviour([re.compile(p, f) for p, f in PATTERNS])
 

@@ -15,13 +15,13 @@ Making a value safe to print is :mod:`annobib.core.sanitize`'s job (the one sani
 from __future__ import annotations
 
 import functools
-import marshal
 import os
 import re
 import unicodedata
 
 from annobib.core.dirs import cache_dir
 from annobib.core.files import atomic_write_bytes
+from annobib.core.sealed import load_sealed, seal
 from annobib.core.language import char_class, guess_language
 from annobib.core.latex import latex_to_text  # noqa: F401  (display text: the one decoder)
 from annobib.errors import AnnobibError
@@ -295,18 +295,14 @@ def _cache_file(name: str) -> str:
 
 
 def _load_marshal(name: str):
-    try:
-        with open(_cache_file(name), "rb") as fh:
-            return marshal.loads(fh.read())  # marshal.load(fh) reads object by object: slow
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
+    return load_sealed(_cache_file(name), "cache file of pinyin tables")  # never unchecked marshal
 
 
 def _save_marshal(name: str, value) -> None:
     path = _cache_file(name)
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        atomic_write_bytes(path, marshal.dumps(value))
+        atomic_write_bytes(path, seal(value))
     except (OSError, AnnobibError):  # no cache is slower, never wrong
         pass
 

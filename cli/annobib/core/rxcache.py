@@ -18,7 +18,6 @@ note (``rf"…{position}…"``) is not a literal of any function, so it never re
 
 from __future__ import annotations
 
-import marshal
 import re
 import sys
 from contextlib import contextmanager
@@ -26,6 +25,7 @@ from pathlib import Path
 from types import FrameType
 
 from annobib.core.files import atomic_write_bytes
+from annobib.core.sealed import load_sealed, seal
 from annobib.errors import AnnobibError
 
 _MAX_PATTERNS = 5_000  # a bound on the file, whatever imports run inside the block
@@ -144,10 +144,7 @@ def _plain(value):
 
 
 def _load(path: Path, tag: tuple) -> dict:
-    try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
+    data = load_sealed(path, "cache file of compiled patterns")  # never unchecked marshal
     if not (isinstance(data, tuple) and len(data) == 2 and data[0] == tag and isinstance(data[1], dict)):
         return {}
     return data[1]
@@ -158,6 +155,6 @@ def _save(path: Path, tag: tuple, patterns: dict) -> None:
     sees the old file or the new); a read-only cache or a full disk only means compiling again."""
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        atomic_write_bytes(path, marshal.dumps((tag, patterns)), durable=False, private=True)
+        atomic_write_bytes(path, seal((tag, patterns)), durable=False, private=True)
     except (OSError, ValueError, AnnobibError):
         pass

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from annobib import perf
 from annobib.bib.values import entry_from_record
+from annobib.core.sealed import load_sealed, seal
 from annobib.errors import InputError, read_input_bytes
 from annobib.lookup.store import (
     ChunkTable,
@@ -176,7 +177,7 @@ class _Part:
             try:
                 write_bytes(
                     spath,
-                    marshal.dumps(
+                    seal(
                         {
                             "digest": digest,
                             "code": code_signature(),
@@ -192,14 +193,11 @@ class _Part:
 
 
 def _read_sums(spath: Path) -> dict | None:
-    """The ``.sum`` file made by this code (for whatever version of the file), or None."""
-    try:
-        with open(spath, "rb") as fh:
-            got = marshal.loads(fh.read())  # marshal.load(fh) reads object by object: 10x slower
-        if isinstance(got, dict) and got.get("code") == code_signature() and isinstance(got.get("rows"), list):
-            return got
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    """The ``.sum`` file made by this code (for whatever version of the file), or None (also
+    when it is damaged: sealed, never a marshal of unchecked bytes)."""
+    got = load_sealed(spath, "cache file of table rows")
+    if isinstance(got, dict) and got.get("code") == code_signature() and isinstance(got.get("rows"), list):
+        return got
     return None
 
 
@@ -394,9 +392,8 @@ def load_view(
     tpath = base.with_suffix(".trust")
     if use_cache and st is not None:
         try:
-            with open(tpath, "rb") as fh:
-                sig, trusted_digest = marshal.loads(fh.read())
-        except (OSError, EOFError, ValueError, TypeError):
+            sig, trusted_digest = load_sealed(tpath, "cache file of a trusted stat")
+        except (ValueError, TypeError):  # absent (None) or not a pair
             sig = trusted_digest = None
         if sig == list(stat_signature(st)):
             header = read_header(vpath)
@@ -419,7 +416,7 @@ def load_view(
         # the content is known now; its stat signature may stand for it from now on
         if use_cache and trusted:
             try:
-                write_bytes(tpath, marshal.dumps([list(stat_signature(st)), digest()]))
+                write_bytes(tpath, seal([list(stat_signature(st)), digest()]))
             except OSError:
                 pass
 
