@@ -112,7 +112,7 @@ def _sections(view) -> dict:
 
     part = view._parts[0]
     out = {name: part.load(name) for name in SECTIONS}
-    recs = Packed([out["rec"]])
+    recs = Packed([out["rec"]], [part.load("reccrc")])
     out["rec"] = [recs[i] for i in range(len(recs))]
     table = ChunkTable(out["chunk"])
     out["chunk"] = (

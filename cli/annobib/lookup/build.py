@@ -11,6 +11,7 @@ import hashlib
 import marshal
 import os
 import re
+import zlib
 from array import array
 from pathlib import Path
 
@@ -646,6 +647,8 @@ def _assemble(segments: list[tuple], done: dict, lines: list[int], digests: list
         offs_b, old_rec = old.load("rec")
         old_rec_offs = array("Q")
         old_rec_offs.frombytes(offs_b)
+        old_rec_crc = array("I")
+        old_rec_crc.frombytes(old.load("reccrc"))  # the old view was checked whole (store.old_view)
         old_keys = split_keys(old.load("key"))
         old_lines, old_spans, old_cline = (old.load(n) for n in ("line", "span", "cline"))
         old_entry_start = old.chunks.entry_starts()
@@ -654,6 +657,7 @@ def _assemble(segments: list[tuple], done: dict, lines: list[int], digests: list
     hay_starts = array("Q")
     rec_parts: list[bytes] = []
     rec_offs = array("Q", [0])
+    rec_crc = array("I")  # each record's CRC-32: a lookup reads a few alone (view.Packed)
     keys_out: list[str] = []
     line_out: list[int] = []
     span_out: list[tuple] = []
@@ -673,6 +677,7 @@ def _assemble(segments: list[tuple], done: dict, lines: list[int], digests: list
                 rec_parts.append(r)
                 rec_len += len(r)
                 rec_offs.append(rec_len)
+                rec_crc.append(zlib.crc32(r))
                 keys_out.append(key)
                 line_out.append(lines[i] + local_line + 1)
                 span_out.append((i, c0, c1))  # chunk index; its bytes are at cbyte[i]
@@ -701,6 +706,7 @@ def _assemble(segments: list[tuple], done: dict, lines: list[int], digests: list
                 [x + rshift for x in old_rec_offs[e0 + 1 : e1 + 1]] if rshift else old_rec_offs[e0 + 1 : e1 + 1]
             )
             rec_parts.append(old_rec[r0:r1])
+            rec_crc.extend(old_rec_crc[e0:e1])
             rec_len += r1 - r0
             keys_out.extend(old_keys[e0:e1])
             line_out.extend([x + dline for x in old_lines[e0:e1]] if dline else old_lines[e0:e1])
@@ -712,6 +718,7 @@ def _assemble(segments: list[tuple], done: dict, lines: list[int], digests: list
         "span": span_out,
         "hay": (b"".join(hay_parts), hay_starts.tobytes()),
         "rec": (rec_offs.tobytes(), b"".join(rec_parts)),
+        "reccrc": rec_crc.tobytes(),
         "chunk": chunk_out.section(),
         "problems": problems,
         "keys": keys_out,

@@ -21,7 +21,7 @@ import zlib
 from array import array
 from itertools import accumulate
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NoReturn
 
 from annobib import __version__
 from annobib.core.dirs import cache_dir  # the one answer for every cache file
@@ -284,12 +284,19 @@ def _checked(path: Path, data, crc: int | None):
         if crc is not None:
             check(data, crc)
     except Damaged:
+        discard(path)
+    return data
+
+
+def discard(path: Path | None) -> NoReturn:
+    """Remove a view found damaged while in use and stop in one line (the next run rebuilds it)."""
+    if path is not None:
         try:
             os.unlink(path)
         except OSError:
             pass
-        raise InputError(f"{path}: the cache file was damaged while in use; removed: run the command again") from None
-    return data
+    where = f"{path}: " if path is not None else ""
+    raise InputError(f"{where}the cache file was damaged while in use; removed: run the command again")
 
 
 def _lazy(name: str, header: dict) -> bool:
@@ -328,13 +335,14 @@ def section_reader(path: Path, header: dict):
     return load
 
 
-def _sound(fh, header: dict) -> bool:
+def _sound(fh, header: dict, whole: bool) -> bool:
     """Whether every section that is read whole or unmarshalled matches its CRC-32 (about 4 MB
-    at 50,000 entries: 2 ms). The mapped haystacks are only searched and the lazily read records
-    are checked when read whole."""
+    at 50,000 entries: 2 ms). The mapped haystacks are only searched; the lazily read records
+    (18 MB) are checked when read whole, and here too when ``whole`` (a rebuild copies them).
+    Record by record, the few reads of a lookup are not checked."""
     base, crcs = header["base"], header["crc"]
     for name, (off, length) in header["sections"].items():
-        if name in MAPPED or name.endswith(".n") or _lazy(name, header):
+        if name.endswith(".n") or (not whole and (name in MAPPED or _lazy(name, header))):
             continue
         fh.seek(base + off)
         try:
@@ -344,8 +352,9 @@ def _sound(fh, header: dict) -> bool:
     return True
 
 
-def read_header(vpath: Path) -> dict | None:
-    """The header of a view file made by this code (whatever file version it describes)."""
+def read_header(vpath: Path, whole: bool = False) -> dict | None:
+    """The header of a view file made by this code (whatever file version it describes), its
+    sections checked (``whole``: all of them, see :func:`_sound`)."""
     try:
         with open(vpath, "rb") as fh:
             if fh.read(len(MAGIC)) != MAGIC:
@@ -357,7 +366,7 @@ def read_header(vpath: Path) -> dict | None:
             if not isinstance(header, dict) or header.get("code") != code_signature():
                 return None
             header["base"] = len(MAGIC) + _HEAD.size + hlen
-            if not _sound(fh, header):
+            if not _sound(fh, header, whole):
                 raise Damaged("a section's check does not match")
     except OSError:
         return None
@@ -381,7 +390,7 @@ def old_view(path: Path):
     """(header, loader) of the cached view of an earlier version of ``path``, or None: the
     base that a rebuild copies unchanged entries from."""
     vpath = cache_base(Path(path)).with_suffix(".view")
-    header = read_header(vpath)
+    header = read_header(vpath, whole=True)  # its records are copied into the new view
     if header is None:
         return None
     return header, section_reader(vpath, header)

@@ -24,6 +24,7 @@ import hashlib
 import marshal
 import os
 import time
+import zlib
 from typing import Any
 from array import array
 from pathlib import Path
@@ -35,6 +36,7 @@ from annobib.errors import InputError, read_input_bytes
 from annobib.lookup.store import (
     ChunkTable,
     cache_base,
+    discard,
     load_store,
     code_signature,
     read_header,
@@ -47,16 +49,24 @@ from annobib.lookup.store import (
 
 
 class Packed:
-    def __init__(self, parts: list[tuple[bytes, bytes]]):
+    """The parse records of one or more files, each file's as offsets into one blob, with each
+    record's CRC-32 (``crcs``: checked when a record is read alone; a blob read whole was
+    checked whole, see lookup/store)."""
+
+    def __init__(self, parts: list[tuple[bytes, bytes]], crcs: list[bytes]):
         self.offs = []
         self.blobs = []
         self.base = []
+        self.crcs = []
         n = 0
-        for offs_b, blob in parts:
+        for (offs_b, blob), crcs_b in zip(parts, crcs):
             a = array("Q")
             a.frombytes(offs_b)
+            c = array("I")
+            c.frombytes(crcs_b)
             self.offs.append(a)
             self.blobs.append(blob)
+            self.crcs.append(c)
             self.base.append(n)
             n += len(a) - 1
         self.n = n
@@ -68,7 +78,11 @@ class Packed:
         k = bisect.bisect_right(self.base, i) - 1
         a = self.offs[k]
         j = i - self.base[k]
-        return marshal.loads(self.blobs[k][a[j] : a[j + 1]])
+        blob = self.blobs[k]
+        data = blob[a[j] : a[j + 1]]
+        if zlib.crc32(data) != self.crcs[k][j]:  # never a marshal of unchecked bytes (core/sealed)
+            discard(getattr(blob, "path", None))
+        return marshal.loads(data)
 
     def many(self, idx: list[int]) -> list:
         """The records of entries ``idx``: for many of one file, its blob is read once and
@@ -169,7 +183,7 @@ class _Part:
             # anyway), each distinct entry body once
             from annobib.lookup.build import rows_of
 
-            packed = Packed([self.load("rec")])
+            packed = Packed([self.load("rec")], [self.load("reccrc")])
             fresh = rows_of([packed[i] for i in missing], self.strings, batch_summaries)
             for i, row in zip(missing, fresh):
                 rows[i] = row
@@ -315,13 +329,13 @@ class View:
     def record(self, i: int) -> tuple:
         """The parse record of entry ``i`` (see :mod:`annobib.bib.parse`)."""
         if "rec" not in self._cache:
-            self._cache["rec"] = Packed([p.load("rec") for p in self._parts])
+            self._cache["rec"] = Packed([p.load("rec") for p in self._parts], [p.load("reccrc") for p in self._parts])
         return self._cache["rec"][i]
 
     def records(self, idx: list[int]) -> list[tuple]:
         """The parse records of entries ``idx`` (see :meth:`Packed.many`)."""
         if "rec" not in self._cache:
-            self._cache["rec"] = Packed([p.load("rec") for p in self._parts])
+            self._cache["rec"] = Packed([p.load("rec") for p in self._parts], [p.load("reccrc") for p in self._parts])
         return self._cache["rec"].many(idx)
 
     def keys(self) -> list[str]:
