@@ -15,6 +15,7 @@ import warnings
 import click
 
 from annobib import __version__, perf
+from annobib.core import files as _files
 from annobib.core import stdout as _stdout
 from annobib.core.sanitize import TerminalStream
 from annobib.core.sanitize import message as _clean  # errors echo paths, keys, values: one safe line
@@ -330,6 +331,7 @@ def _show_notice(text, category, filename, lineno, file=None, line=None) -> None
 
 def _run(argv: list[str] | None, debug: bool) -> None:
     _resolved.clear()
+    _files.LANDED.clear()  # this call's writes (tests run many in one process)
     perf.EXIT_AT_ONCE = False  # a command says so again in this call (tests run many in one process)
     try:
         with warnings.catch_warnings():
@@ -339,11 +341,8 @@ def _run(argv: list[str] | None, debug: bool) -> None:
     except AnnobibError as exc:
         click.echo(f"annobib: error: {_clean(exc)}", err=True)
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        click.echo("annobib: interrupted", err=True)
-        sys.exit(130)
-    except KeyboardInterrupt:
-        click.echo("annobib: interrupted", err=True)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        click.echo(f"annobib: interrupted{_landed()}", err=True)
         sys.exit(130)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
@@ -364,6 +363,13 @@ def _run(argv: list[str] | None, debug: bool) -> None:
         )
         sys.exit(2)
     sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _landed() -> str:
+    """What an interrupt leaves that it did not stop: the files already written."""
+    if not _files.LANDED:
+        return ""
+    return f", after the write of {_clean(str(_files.LANDED[-1]))} landed (it stands)"
 
 
 def _reader_gone() -> None:

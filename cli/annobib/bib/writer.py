@@ -571,7 +571,7 @@ def write_library(
             # a Library not read from its file (there was none) must not replace one made meanwhile
             files.atomic_write_bytes(target, data, create=same_file and lib.stamp is None)
         except BaseException:
-            if stamp is not None:
+            if stamp is not None and target not in files.LANDED:
                 journal.forget_stamp(stamp)  # nothing written: nothing to undo
             raise
         if unrecorded is not None:  # the write stands; the user is told it has no undo

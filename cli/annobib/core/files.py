@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import stat
+import threading
 import time
-from contextlib import contextmanager
+import warnings
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
-from annobib.errors import AnnobibError, ConflictError, InputError, os_reason, read_error, write_error
+from annobib.errors import AnnobibError, ConflictError, InputError, Notice, os_reason, read_error, write_error
 
 DEFAULT_LOCK_TIMEOUT = 10.0
 STALE_AGE = 3600.0  # a temporary file of a live process older than this is litter too
@@ -233,6 +236,31 @@ def output_target(target: Path) -> Path:
     return real
 
 
+# the user's files this process replaced (an interrupt says they stand: see annobib.cli)
+LANDED: list[Path] = []
+
+
+@contextmanager
+def _interrupts_held(path):
+    """SIGINT held off while a file is renamed into place: an interrupt then came too late to
+    stop the write, so the command goes on and reports it (one warning line says so), instead
+    of saying "interrupted" over a write that landed. A second Ctrl-C works as ever."""
+    late: list[int] = []
+    try:
+        if threading.current_thread() is not threading.main_thread():
+            raise ValueError("signals reach the main thread only")
+        before = signal.signal(signal.SIGINT, lambda signum, frame: late.append(signum))
+    except ValueError:  # another thread: Python delivers the signal to the main one
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+    if late:
+        warnings.warn(Notice(f"{path}: the interrupt came as the write landed; it was finished"), stacklevel=3)
+
+
 def atomic_write_bytes(
     path: str | os.PathLike,
     data: bytes | bytearray,
@@ -274,16 +302,19 @@ def atomic_write_bytes(
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
-        if create:
-            _link_new(tmp, path, shown)
-        else:
-            os.replace(tmp, path)
-        if durable:
-            dfd = os.open(directory, os.O_RDONLY)
-            try:
-                os.fsync(dfd)
-            finally:
-                os.close(dfd)
+        # a user's file (durable) lands and the command reports it, or neither
+        with _interrupts_held(shown) if durable else nullcontext():
+            if create:
+                _link_new(tmp, path, shown)
+            else:
+                os.replace(tmp, path)
+            if durable:
+                LANDED.append(Path(shown))  # as the caller named it
+                dfd = os.open(directory, os.O_RDONLY)
+                try:
+                    os.fsync(dfd)
+                finally:
+                    os.close(dfd)
     except BaseException as exc:
         try:
             os.unlink(tmp)
