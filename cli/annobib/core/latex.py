@@ -13,6 +13,7 @@ through here. What it understands:
   argument as written; ``$…$`` and ``\\(…\\)`` keep the math's text, its symbols decoded
   (``$\\epsilon$`` -> ε, ``A$^\\star$`` -> A*) and protected from case changes;
 * ``\\mkbibquote{x}``/``\\enquote{x}`` -> “x”, protected (a title quoted within a title);
+* ``\\par`` a paragraph break and ``\\newline`` a line break (one space once whitespace is collapsed);
 * an unknown command keeps its argument (``\\mkbibacro{NATO}`` -> ``NATO``) or, with none, its
   name (``\\foo`` -> ``foo``), so nothing silently disappears.
 
@@ -129,6 +130,10 @@ SYMBOLS.update(
     | {"subseteq": "⊆", "subset": "⊂", "cup": "∪", "cap": "∩", "emptyset": "∅", "prime": "′"}
     | {"forall": "∀", "exists": "∃", "neg": "¬", "land": "∧", "lor": "∨", "mid": "|", "sqrt": "√"}
 )
+# breaks, not words: ``\par`` ends a paragraph and ``\newline`` a line (read as "par" they
+# glued the words around them); display collapses a break to a space, and an annotation
+# exported with its whitespace keeps it
+SYMBOLS.update({"par": "\n\n", "newline": "\n"})
 # \<char>: escaped specials, \, a thin space, \- (hyphenation point) and \/ (italic correction) nothing
 ESCAPED = {
     "&": "&",
