@@ -359,8 +359,12 @@ def redact(text) -> str:
     for secret in known_secrets():
         if secret in text:
             text = text.replace(secret, REDACTED)
-    for rx, repl in _PATTERNS:
-        text = rx.sub(repl, text)
+    lowered = text.lower()
+    # each pattern names a word of its own (case-blind "auth…", "…key", "LOW", "://"): a line
+    # with none of them is left alone at once (18,000 import lines were 72,000 regex scans)
+    if "auth" in lowered or "key" in lowered or "LOW" in text or "://" in text:
+        for rx, repl in _PATTERNS:
+            text = rx.sub(repl, text)
     return text
 
 

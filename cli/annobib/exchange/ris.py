@@ -278,7 +278,14 @@ def record_to_entry(tags: list[tuple[str, str]]) -> Entry:
     for tag, value in tags[1:]:
         if value:
             multi.setdefault(tag, []).append(value)
-    one = lambda *ts: next((multi[t][0] for t in ts if t in multi), None)  # noqa: E731
+
+    def one(*ts: str) -> str | None:  # the first of these tags the record has (a loop: 21 per record)
+        for t in ts:
+            got = multi.get(t)
+            if got:
+                return got[0]
+        return None
+
     fields: dict[str, str] = {}
     authors = multi.get("AU", []) + multi.get("A1", [])
     if authors:
