@@ -56,6 +56,16 @@ DETACHED = False  # this process is such a child: it leaves the cores to the com
 # command-line entry point may then end the process at once, without the interpreter's teardown
 # (freeing every module and object one by one: ~40 M instructions, a tenth of a one-note run).
 EXIT_AT_ONCE = False
+_KEPT: list = []  # see keep_to_the_end
+
+
+def keep_to_the_end(*objects) -> None:
+    """In a command's own process, hold ``objects`` until the process ends, so that a process
+    that ends at once (:data:`EXIT_AT_ONCE`) never frees them one by one. `validate` of 260,000
+    findings freed its findings and lines as its frames unwound: ~0.1 s, a tenth of the run.
+    Elsewhere (tests, library callers, whose process lives on) nothing is held."""
+    if _FREEZE_AFTER_PAUSE:
+        _KEPT.extend(objects)
 
 
 WORKER_NICENESS = 19  # the lowest priority: a detached worker runs on cores nobody else wants
