@@ -179,3 +179,56 @@ def test_printable_ascii_is_not_searched(monkeypatch):
         assert sanitize.terminal(text) == text.translate(sanitize._table("one-line"))
         assert sanitize.terminal_lines(text) != text or text == "a\nb" or text == "a\tb"
     assert len(searched) == 10
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def test_a_bare_number_is_read_without_resolving_macros(monkeypatch):
+    """`year = 2001` unbraced (65,000 of them in a 1 MB file): the number is its text, as
+    resolve_value would say, without the call."""
+    from annobib.bib import values
+
+    resolved = []
+    real = values.resolve_value
+    monkeypatch.setattr(values, "resolve_value", lambda raw, strings: resolved.append(raw) or real(raw, strings))
+    record = (
+        "entry",
+        0,
+        0,
+        "Misc",
+        "k",
+        [("Year", "2001"), ("t", "1"), ("n", "١٢"), ("m", "jan"), ("p", "2 "), ("v", "07")],
+        None,
+    )
+    entry, used = values.entry_from_record(record, {}, 1, None)
+    assert entry.fields == {"year": "2001", "t": "1", "n": "١٢", "m": "January", "p": "2", "v": "07"}
+    assert resolved == ["jan", "2 "] and used  # (the month macro)
+    assert [values.resolve_value(v, {})[0] for v in ("2001", "1", "١٢", "07")] == ["2001", "1", "١٢", "07"]
+
+
+def test_show_writes_runs_of_lines_at_once_and_the_rest_in_order(monkeypatch):
+    import click
+
+    from annobib.commands import validate
+
+    class Line(str):
+        pass
+
+    writes: list[tuple[str, str]] = []
+    monkeypatch.setattr(click, "echo", lambda text, **kw: writes.append(("lines", text)))
+    monkeypatch.setattr(validate, "echo_exact", lambda text: writes.append(("exact", text)))
+    monkeypatch.setattr(
+        validate, "console", lambda ctx: SimpleNamespace(print=lambda r, **kw: writes.append(("rich", r)))
+    )
+    items = [emit.Exact("diff"), "a", "b", Line("c"), "d", "e", emit.Wrapped("w"), 7, "f"]
+    validate._show(None, items)
+    assert writes == [
+        ("exact", "diff"),
+        ("lines", "a\nb"),
+        ("lines", "c"),
+        ("lines", "d\ne"),
+        ("rich", "w"),
+        ("rich", 7),
+        ("lines", "f"),
+    ]
