@@ -232,3 +232,34 @@ def test_show_writes_runs_of_lines_at_once_and_the_rest_in_order(monkeypatch):
         ("rich", 7),
         ("lines", "f"),
     ]
+
+
+# --------------------------------------------------------------------------- format
+
+
+def test_an_entrys_year_takes_no_regex_cache_look_up(monkeypatch):
+    """APA asks for an entry's year five times (sort key, group, citations, reference): the
+    pattern is compiled once, not looked up in re's cache each time."""
+    import re
+
+    from annobib import model
+
+    monkeypatch.setattr(re, "search", lambda *a, **k: pytest.fail("re.search looked the pattern up"))
+    assert [Entry("k", "misc", f).year for f in ({"year": "c. 1999a"}, {"date": "2020-05"}, {"year": "99"}, {})] == [
+        "1999",
+        "2020",
+        None,
+        None,
+    ]
+    assert model._FOUR_DIGITS("x 12345").group(0) == "1234"
+
+
+def test_rich_text_is_true_when_a_run_has_text():
+    from annobib.render.richtext import RichText, Run
+
+    def made(*texts):
+        out = RichText()
+        out.runs = [Run(t, False, None, None) for t in texts]
+        return out
+
+    assert [bool(made(*t)) for t in ((), ("",), ("", ""), ("", "a"), ("a",))] == [False, False, False, True, True]
