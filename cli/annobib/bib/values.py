@@ -287,6 +287,9 @@ def entry_from_record(item: tuple, strings: dict, line: int, source: str | None)
         if raw[:1] == "{" and raw[-1:] == "}" and raw.count("{") == 1 and raw.count("}") == 1:
             values.setdefault(_field_name(name), raw[1:-1])
             continue
+        if raw.isdigit():  # `year = 2001`: a number is its own text (literal_value's answer)
+            values.setdefault(_field_name(name), raw)
+            continue
         value, macro = resolve_value(raw, strings)
         used = used or macro and not raw.strip().isdigit()
         values.setdefault(_field_name(name), value)
