@@ -348,6 +348,8 @@ _WESTERN_PERSON_RE2 = re.compile(r"[A-Z][a-zŏŭ'’]+-[a-zŏŭ'’]+")
 def western_person(text: str) -> str:
     if ORG_RE.search(text) or text[:1].isupper() and IGO_RE.fullmatch(text):  # OECD, IMF: no person
         return brace_org(text)
+    if 1 < len(text) <= 8 and text.isupper() and text.isalpha():
+        return brace_org(text)  # IFLA, UNFCCC: one word in capitals, no initials, is a body's acronym
     suffix = ""
     m = _WESTERN_PERSON_RE1.search(text) if text.rstrip("\n")[-1:] in _SUFFIX_LAST else None  # ends at ``$``
     if m:
