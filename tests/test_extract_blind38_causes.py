@@ -56,3 +56,39 @@ def test_gbt_family_name_in_capitals_is_not_a_given_name_before_a_comma_in_the_t
 def test_a_body_named_by_its_acronym_alone_is_braced(acronym):
     p = parse_citation(f"{acronym}. Annual statement 2021[EB/OL].(2021-05-02)[2022-01-03].https://example.org/s.")
     assert p.fields["author"] == "{" + acronym + "}"
+
+
+# ---------------------------------------------------------------- APA reference lists
+
+
+@pytest.mark.parametrize(
+    "note, series, number",
+    [
+        (
+            "Ocean Survey Office. (2017). Tide tables of the coast (Technical Data Series No. 14). OSO.",
+            "Technical Data Series",
+            "14",
+        ),
+        ("Fisheries Board. (2015). Catch and effort in the gulf (FB No. 3318). Harbour Press.", None, "3318"),
+    ],
+)
+def test_apa_report_in_a_numbered_series_after_its_title(note, series, number):
+    p = parse_citation(note)
+    assert (p.type, p.fields.get("type"), p.fields["number"]) == ("report", series, number)
+    assert p.fields["title"].endswith(("coast", "gulf"))
+
+
+def test_apa_hyphenated_given_name_keeps_its_small_second_initial():
+    p = parse_citation("Lin, M.-c. (2012). Harbours of the south. Sea Road Press.")
+    assert (p.fields["author"], p.fields["title"], p.fields["publisher"]) == (
+        "Lin, M.-c.",
+        "Harbours of the south",
+        "Sea Road Press",
+    )
+
+
+def test_apa_body_page_retrieved_on_a_date_without_a_publisher_is_a_web_page():
+    p = parse_citation(
+        "Harbour Trust. (2022, March 8). Visiting the old docks. Retrieved April 1, 2022, from https://example.org/docks"
+    )
+    assert (p.type, p.fields["urldate"]) == ("online", "2022-04-01")
