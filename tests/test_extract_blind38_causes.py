@@ -3,6 +3,7 @@ from any evaluation set)."""
 
 import pytest
 
+from annobib.extract import extract_notes
 from annobib.extract.fields import parse_citation
 
 
@@ -92,3 +93,47 @@ def test_apa_body_page_retrieved_on_a_date_without_a_publisher_is_a_web_page():
         "Harbour Trust. (2022, March 8). Visiting the old docks. Retrieved April 1, 2022, from https://example.org/docks"
     )
     assert (p.type, p.fields["urldate"]) == ("online", "2022-04-01")
+
+
+# ---------------------------------------------------------------- back-references
+
+
+def _read(notes: list[str]):
+    return extract_notes("\n\n".join(f"{k}. {n}" for k, n in enumerate(notes, 1)))
+
+
+@pytest.mark.parametrize("lead", ["参见", "又见", ""])
+def test_zh_author_and_wen_alone_names_that_authors_article(lead):
+    x = _read(
+        [
+            "贺某某：《码头工人的组织》，《社会史研究》2012年第4期，第40-61页。",
+            "钱某：《长江航运史》，武汉：某某出版社2003年版，第9页。",
+            f"{lead}贺某某文，第52页。",
+        ]
+    )
+    third = x.notes[2]
+    assert third.status == "cited" and third.keys == x.notes[0].keys
+    entry = next(e for e in x.entries if e.key == third.keys[0])
+    assert any(c.note == 3 and c.locator == "52" for c in entry.citations)
+
+
+def test_zh_author_and_shu_after_a_back_reference_in_the_same_note():
+    x = _read(
+        [
+            "贺某某：《码头工人的组织》，《社会史研究》2012年第4期，第40-61页。",
+            "钱某：《长江航运史》，武汉：某某出版社2003年版，第9页。",
+            "贺某某前引文，第44页；又见钱某书，第12页。",
+        ]
+    )
+    assert x.notes[2].keys == x.notes[0].keys + x.notes[1].keys
+
+
+@pytest.mark.parametrize("note", ["参见该书，第5页。", "参见判决书，第5页。", "参见白皮书。", "学术论文。"])
+def test_a_word_ending_in_wen_or_shu_names_no_author(note):
+    x = _read(["钱某：《长江航运史》，武汉：某某出版社2003年版，第9页。", note])
+    assert x.notes[1].status == "not-a-citation"
+
+
+def test_ko_wiui_gisa_is_the_article_just_cited():
+    x = _read(["「항만 노동의 변화」, 『부산일보』, 2019년 5월 2일.", "위의 기사."])
+    assert x.notes[1].status == "cited" and x.notes[1].keys == x.notes[0].keys

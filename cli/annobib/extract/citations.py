@@ -131,7 +131,7 @@ IBID_RE = re.compile(
     + "①②③④⑤⑥⑦⑧⑨⑩"
     + r"\d(（\[])|Ibid\.?|ibid\.?|Ibidem|Id\.|Id$|"
     r"同書|同上書|同論文|同右|同[・·]?(?=\s*\d{1,5}\s*頁)|上书|上引书|上引文|上揭书|上掲書|"
-    r"(?:위의|같은)\s*(?:책|글|논문)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
+    r"(?:위의|같은)\s*(?:책|글|논문|기사)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
 )
 # 前引书，第52页 / 前揭文。: no author named, the book (书) or article (文) cited last
 BARE_OPCIT_ZH_RE = re.compile(r"^(?:前引|前揭)(?P<kind>[书文])\s*(?:[,，。.:：、]\s*|(?=第)|$)(?P<rest>.*)$")
@@ -149,7 +149,7 @@ PRE_BACKREF_RE = re.compile(r"^(?:前掲|前揭|前引|上掲)\s*(?=[^，,。]{0
 OPCIT_ZH_RE = re.compile(
     # 李文静，周海涛，前引文 / 王・前掲書 / 潘志平:同上书: co-authors after commas, a Japanese ・ before the word
     r"^(?P<author>[^，,：:《》「」『』、・]{1,40}?(?:[、，,][^，,：:《》「」『』、・]{1,40}?)*)(?:\s*(?:외|等人|等))?"  # 김상기 외: et al.
-    r"\s*[：:，,、・]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|上引|上揭|同上(?=[书文])|앞의|위의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문)|서)?"
+    r"\s*[：:，,、・]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|上引|上揭|同上(?=[书文])|앞의|위의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문|기사)|서)?"
     r"\s*(?:[，,。、]\s*)?(?P<rest>.*)$"
 )
 AUTHOR_DATE_SHORT = re.compile(
@@ -941,6 +941,13 @@ _PRE_BACKREF_WORDS = ("前掲", "前揭", "前引", "上掲")
 
 
 # 노태준, 2005 / 윤석호·한지민, 2021: the author(s) and the year before a back-reference word
+# 谢志毅文，第78页 / 刘晓帆书 (after 参见 or 又见): the work of an author named before, by the name and 文
+# (article) or 书 (book) alone, no 前引 (a piece this short is no commentary; 该书, 本文, 作者文 name nobody,
+# nor do the words 论文, 判决书, 白皮书, 教科书, 参考书 …)
+_AUTHOR_WORK_ZH = re.compile(
+    r"^(?P<author>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})?)(?<![论決决皮科具考议请告划诉译引])[文书]\s*(?:[，,]\s*(?P<rest>第\s*\d[^，,。；;]{0,20}))?\s*[。.]?$"
+)
+_NOT_A_NAME_FIRST = frozenset("该此本上前其原这那彼拙全下后各诸译正同如见引参作笔论")
 _AUTHOR_THEN_YEAR = re.compile(r"^(?P<au>[^，,]{1,40}?)\s*[，,]\s*(?P<y>(?:1[5-9]|20)\d\d)[a-z]?\s*[，,]?\s*$")
 
 
@@ -1041,6 +1048,9 @@ def classify(piece: str) -> CitationText | None:
         fields = {"title": name} if case else {"author": name}
         parsed = Parsed(type="misc", fields=fields, locator=loc, kind="short", names=[] if case else [name])
         return CitationText(piece, "short", loc, parsed=parsed)
+    m = _AUTHOR_WORK_ZH.match(piece) if len(piece) <= 36 and first not in _NOT_A_NAME_FIRST else None
+    if m:
+        return CitationText(piece, "opcit", locator_of(m["rest"] or ""), author=m["author"])
     if _cjk_mention_only(piece):
         return None
     q = _quote_then_rest(piece)
