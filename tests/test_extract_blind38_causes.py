@@ -137,3 +137,25 @@ def test_a_word_ending_in_wen_or_shu_names_no_author(note):
 def test_ko_wiui_gisa_is_the_article_just_cited():
     x = _read(["「항만 노동의 변화」, 『부산일보』, 2019년 5월 2일.", "위의 기사."])
     assert x.notes[1].status == "cited" and x.notes[1].keys == x.notes[0].keys
+
+
+# ---------------------------------------------------------------- unquoted Western notes
+
+
+def test_unquoted_document_symbol_without_its_label_is_the_reports_number():
+    p = parse_citation("Human Rights Council, Report on the right to water, A/HRC/39/55, 3 July 2018, para. 9.")
+    assert (p.type, p.fields["title"], p.fields["number"], p.fields["date"]) == (
+        "report",
+        "Report on the right to water",
+        "A/HRC/39/55",
+        "2018-07-03",
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Ministry of Agriculture and Fisheries", "Department of Foreign Affairs and Trade"],
+)
+def test_a_body_named_x_of_y_and_z_is_one_body(body):
+    p = parse_citation(f"{body}, Annual Review of the Coast 2019, Wellington, 2019, p. 4.")
+    assert p.fields["author"] == "{" + body + "}"

@@ -251,6 +251,7 @@ def _may_end_with_others(text: str) -> bool:
 
 _WESTERN_NAMES_RE5 = re.compile(r"^(The|U\.S\.|US|UK|EU|UN)\b")
 _WESTERN_NAMES_RE5_FIRST = "TUE"  # its opening characters (a test reads them from it)
+_ONE_WORD = re.compile(r"[A-Z][a-z]+")  # Environment, Trade: a body's field, never a person's whole name
 _WESTERN_NAMES_RE6 = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 
 
@@ -284,6 +285,13 @@ def western_names(text: str) -> tuple[list[str], bool, str | None]:
     ):
         return [brace_org(text)], others, role
     chunks = _WESTERN_NAMES_RE6.split(text)
+    if (
+        len(chunks) > 1
+        and " of " in chunks[0]
+        and ORG_RE.search(chunks[0])
+        and all(_ONE_WORD.fullmatch(c) for c in chunks[1:])
+    ):
+        return [brace_org(text)], others, role  # Ministry of Ecology and Environment: one body, no one named
     merged: list[str] = []
     for c in chunks:
         if merged and cre.fullmatch(r"(?:Jr|Sr)\.?|II|III|IV", c.strip()):
