@@ -159,3 +159,21 @@ def test_unquoted_document_symbol_without_its_label_is_the_reports_number():
 def test_a_body_named_x_of_y_and_z_is_one_body(body):
     p = parse_citation(f"{body}, Annual Review of the Coast 2019, Wellington, 2019, p. 4.")
     assert p.fields["author"] == "{" + body + "}"
+
+
+# ---------------------------------------------------------------- Russian (GOST) notes
+
+
+def test_gost_english_book_with_a_city_and_year_and_no_publisher():
+    p = parse_citation("Brooks J. Thank You, Comrade Stalin: Soviet Culture after 1917. Princeton, 2000. P. 12.")
+    assert (p.fields["location"], p.fields["date"], p.locator) == ("Princeton", "2000", "12")
+
+
+def test_gost_serial_issue_before_the_city_is_no_part_of_the_journal_title():
+    p = parse_citation("Петров А. В. Кинотеатры уезда // Искусство кино. Вып. 7. М., 1958, с. 12.")
+    assert (p.fields["journaltitle"], p.fields["number"], p.fields["date"]) == ("Искусство кино", "7", "1958")
+
+
+def test_gost_site_named_with_its_domain_keeps_the_dot():
+    p = parse_citation("Орлов К. Л. Немое кино // Сеанс.РФ. URL: https://example.ru/a/ (дата обращения: 02.03.2021).")
+    assert (p.type, p.fields["organization"]) == ("online", "Сеанс.РФ")
