@@ -177,3 +177,33 @@ def test_gost_serial_issue_before_the_city_is_no_part_of_the_journal_title():
 def test_gost_site_named_with_its_domain_keeps_the_dot():
     p = parse_citation("Орлов К. Л. Немое кино // Сеанс.РФ. URL: https://example.ru/a/ (дата обращения: 02.03.2021).")
     assert (p.type, p.fields["organization"]) == ("online", "Сеанс.РФ")
+
+
+# ---------------------------------------------------------------- CJK notes
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "国家海洋局：《海洋环境监测年报（2018）》，2019年5月2日，http://example.gov.cn/a.html，访问日期：2020年1月3日。",
+        "해양수산부, 「제3차 항만기본계획(2021~2030)」, 2021년 6월, 12쪽.",
+    ],
+)
+def test_a_bodys_annual_report_or_korean_plan_is_a_report(note):
+    p = parse_citation(note)
+    assert p.type == "report" and p.fields["author"].startswith("{")
+
+
+def test_a_body_and_n_other_departments_is_that_body_and_others():
+    p = parse_citation("交通运输部等五部门：《关于加强港口管理的通知》（交水发〔2020〕12号），2020年3月1日。")
+    assert p.fields["author"] == "{交通运输部} and others"
+
+
+def test_unmarked_newspaper_page_is_its_pages_and_the_locator():
+    p = parse_citation("《江汉航运的复兴》，长江日报，2018年7月9日，第5版。")
+    assert (p.fields["journaltitle"], p.fields["pages"], p.locator) == ("长江日报", "5", "5")
+
+
+def test_japanese_translator_in_brackets_after_the_title():
+    p = parse_citation("A・B・スミス『港町の近代』(田中一郎訳)、白水社、2001年、45頁。")
+    assert (p.fields["translator"], p.fields["publisher"]) == ("田中一郎", "白水社")

@@ -117,6 +117,7 @@ def _dotted_names(part: str, japanese: bool) -> list[str]:
 
 _CJK_NAMES_RE1 = re.compile(r"(等)?译$|(等)?訳$")
 _TRANSLATED_LAST = frozenset("译訳")
+_ETC_COUNTED = re.compile(r"等\s*[一二三四五六七八九十两\d]{1,3}\s*个?(?:部门|部委|单位|机构|家|部)$")
 _CJK_NAMES_RE2 = re.compile(r"[、，,／/；;]|\s+和\s+|\s+与\s+")
 _CJK_NAMES_SEP = re.compile(r"[、，,／/；;和与]")  # what _CJK_NAMES_RE2 cannot split without
 
@@ -147,6 +148,9 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
         if m.group(1) in _EDITOR_ROLES:
             role = "editor"  # 编著 (compiled and written) names the volume's editors
         text = text[: m.start()]
+    counted = _ETC_COUNTED.search(text) if "等" in text else None
+    if counted:  # 人力资源社会保障部等八部门: the first body and N others, whose names are not printed
+        text = text[: counted.start() + 1]
     if text.endswith("等") or text.endswith("ほか") or text.endswith("他") or text.endswith(" 외"):
         others = True  # 이상훈 외: Korean for "and others"
         text = cre.sub(r"(等|ほか|他|\s외)$", "", text)
