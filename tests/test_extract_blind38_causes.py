@@ -207,3 +207,34 @@ def test_unmarked_newspaper_page_is_its_pages_and_the_locator():
 def test_japanese_translator_in_brackets_after_the_title():
     p = parse_citation("A・B・スミス『港町の近代』(田中一郎訳)、白水社、2001年、45頁。")
     assert (p.fields["translator"], p.fields["publisher"]) == ("田中一郎", "白水社")
+
+
+# ---------------------------------------------------------------- commentary
+
+
+def test_zh_title_that_prose_speaks_of_is_no_citation_even_with_years():
+    x = _read(
+        [
+            "钱某：《长江航运史》，武汉：某某出版社2003年版，第9页。",
+            "对《江上风云》的上映时间，有1922年与1923年两说，此处从前说。",
+        ]
+    )
+    assert x.notes[1].status == "not-a-citation" and len(x.entries) == 1
+
+
+def test_en_lower_case_remark_after_a_semicolon_is_no_citation():
+    x = _read(["On the 1931 flood see the next section; people along the river called it simply “the great water.”"])
+    assert x.notes[0].status == "not-a-citation" and not x.entries
+
+
+def test_en_remark_naming_its_source_by_in_keeps_the_short_form():
+    x = _read(
+        [
+            "Mara Quill, Harbours of Power (London: Meridian Press, 2018), 40.",
+            "Tom Ray, Cold Seas (Bergen: Fjord Press, 2001), 7.",
+            "See Quill, Harbours of Power, 41; the argument returns, in a milder form, in Ray, Cold Seas, 88.",
+        ]
+    )
+    assert x.notes[2].keys == x.notes[0].keys + x.notes[1].keys
+    ray = next(e for e in x.entries if e.key == x.notes[1].keys[0])
+    assert any(c.note == 3 and c.locator == "88" for c in ray.citations)

@@ -513,6 +513,8 @@ def _read_note(text: str) -> NoteReading:
         piece = strip_lead_in(piece)
         if k and piece[:1] in "此另再":  # 。此外，吴某：《…》: a connective before the next author
             piece = _CONNECTIVE.sub("", piece)
+        if k and "a" <= piece[:1] <= "z":  # …; the phrase recurs, slightly altered, in Pang, Title, 94.
+            piece = _REMARK_BEFORE_SOURCE.sub("", piece, count=1)
         if k and piece.startswith(("and", "&")) and not HAN.search(piece[:12]):
             piece = cre.sub(r"^(?:and|&)\s+(?=[A-Z“\"])", "", piece)  # …, 23; and Philip Huang, Title
             piece = strip_lead_in(piece)
@@ -570,6 +572,9 @@ _SEE_INSIDE = re.compile(r"\b(?:[Ss]ee(?: also)?|[Cc]f\.)\s+(?=[A-Z“\"])")
 _TRANSLATION_LEAD = re.compile(r"(?:[中日韩英俄德法]文?译本|中译|日译|汉译|邦訳|翻訳)")
 _TRANSLATION_FIRST = frozenset("中日韩英俄德法汉邦翻")
 _CONNECTIVE = re.compile(r"^(?:此外|另外|再者)\s*[，,]\s*(?=[^，,。：:《]{2,30}[：:]\s*[《「『])")
+# a clause of lower-case words after a semicolon that names the work it draws on by ``in`` / ``see``
+# and a capitalised name with its comma: the clause is a remark, the rest a citation
+_REMARK_BEFORE_SOURCE = re.compile(r"^[a-z][a-z ,'’\-]{0,120}?\s(?:in|see|see also|cf\.)\s+(?=[A-Z][\w'’\-]+,\s)")
 _DITTO_FIRST = frozenset("ОIE同氏같")  # the first characters of DITTO_RE's words
 _LEAD_WORD_CUES = ("参", "详", "转", "See", "see", "Cf", "cf")
 _LEAD_WORD_CUE_RE = re.compile("|".join(_LEAD_WORD_CUES))  # the reference the test checks against
@@ -725,6 +730,8 @@ _JA_TERMS_NAMED = re.compile(r"「[^」]{1,12}」\s*と(?:呼ぶ|呼称する|�
 _CJK_MENTION_ONLY_RE1 = re.compile(r"(?:载|见|载于|收入)$")
 _CJK_MENTION_ONLY_RE2 = re.compile(r"^\s*(?:[\[［〔【（(][^\]］〕】）)]{1,3}[\]］〕】）)]\s*)?[^，。；]{1,30}$")
 _CJK_MENTION_ONLY_RE3 = re.compile(r"[关于对是的在]")
+# what a citation gives after a title and prose does not (a year alone may be the prose's subject)
+_IMPRINT_CUE = re.compile(r"https?://|出版|[页頁版期号卷]|[载見见]《")
 
 
 def _cjk_mention_only(piece: str) -> bool:
@@ -768,6 +775,9 @@ def _cjk_mention_only(piece: str) -> bool:
         return False
     if _CJK_MENTION_ONLY_RE2.match(before) and not _CJK_MENTION_ONLY_RE3.search(before[:2]):
         return False  # 佐藤優『…』: an author written straight before the title
+    end = piece.find({"《": "》", "「": "」", "『": "』"}[piece[start]], start)
+    if end > 0 and piece[end + 1 : end + 2] == "的" and not _IMPRINT_CUE.search(piece):
+        return True  # 关于《难夫难妻》的拍摄年份，有1913年与1914年两说: the title is the object of prose
     return not cre.search(r"\d{4}|https?://|出版|页|頁|版|期|号", piece)
 
 
@@ -842,6 +852,22 @@ def _western_prose(piece: str) -> bool:
         return False
     words = piece.split()
     return len(words) >= 6 and len(_PROSE_WORDS.findall(piece)) >= 2
+
+
+_LOWER_WORDS = re.compile(r"[a-z]+(?: [a-z]+){2}")
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+def _lower_case_remark(piece: str) -> bool:
+    """``contemporaries called it simply “the panic.”``: a clause of lower-case words (after a
+    semicolon) with no digit, no capitalised word and a quote only of a lower-case term: a remark (a
+    citation names an author or a title, which English capitalises, or a page)."""
+    return (
+        "a" <= piece[:1] <= "z"
+        and _LOWER_WORDS.match(piece) is not None
+        and _DIGIT.search(piece) is None
+        and _CAPITAL.search(piece) is None
+    )
 
 
 _WORD = re.compile(r"[A-Za-z\u0400-\u04ff]{2}")
@@ -1064,6 +1090,7 @@ def classify(piece: str) -> CitationText | None:
         return None  # Here “alliance” means …: a quoted word in prose
     if (
         _western_prose(piece)
+        or _lower_case_remark(piece)
         or (_english_sentence(piece) or _first_person(piece) or _be_sentence(piece))
         and not _citation_bits(piece)
     ):
