@@ -117,15 +117,18 @@ def test_zh_author_and_wen_alone_names_that_authors_article(lead):
     assert any(c.note == 3 and c.locator == "52" for c in entry.citations)
 
 
-def test_zh_author_and_shu_after_a_back_reference_in_the_same_note():
-    x = _read(
-        [
-            "贺某某：《码头工人的组织》，《社会史研究》2012年第4期，第40-61页。",
-            "钱某：《长江航运史》，武汉：某某出版社2003年版，第9页。",
-            "贺某某前引文，第44页；又见钱某书，第12页。",
-        ]
-    )
+def _third_cites_both_before(first: str, second: str, third: str):
+    x = _read([first, second, third])
     assert x.notes[2].keys == x.notes[0].keys + x.notes[1].keys
+    return x
+
+
+def test_zh_author_and_shu_after_a_back_reference_in_the_same_note():
+    _third_cites_both_before(
+        "贺某某：《码头工人的组织》，《社会史研究》2012年第4期，第40-61页。",
+        "钱某：《长江航运史》，武汉：某某出版社2003年版，第9页。",
+        "贺某某前引文，第44页；又见钱某书，第12页。",
+    )
 
 
 @pytest.mark.parametrize("note", ["参见该书，第5页。", "参见判决书，第5页。", "参见白皮书。", "学术论文。"])
@@ -228,13 +231,10 @@ def test_en_lower_case_remark_after_a_semicolon_is_no_citation():
 
 
 def test_en_remark_naming_its_source_by_in_keeps_the_short_form():
-    x = _read(
-        [
-            "Mara Quill, Harbours of Power (London: Meridian Press, 2018), 40.",
-            "Tom Ray, Cold Seas (Bergen: Fjord Press, 2001), 7.",
-            "See Quill, Harbours of Power, 41; the argument returns, in a milder form, in Ray, Cold Seas, 88.",
-        ]
+    x = _third_cites_both_before(
+        "Mara Quill, Harbours of Power (London: Meridian Press, 2018), 40.",
+        "Tom Ray, Cold Seas (Bergen: Fjord Press, 2001), 7.",
+        "See Quill, Harbours of Power, 41; the argument returns, in a milder form, in Ray, Cold Seas, 88.",
     )
-    assert x.notes[2].keys == x.notes[0].keys + x.notes[1].keys
     ray = next(e for e in x.entries if e.key == x.notes[1].keys[0])
     assert any(c.note == 3 and c.locator == "88" for c in ray.citations)
