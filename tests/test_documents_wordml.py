@@ -168,3 +168,24 @@ def test_an_article_is_read_from_the_pruned_parts(monkeypatch):
 
     doc = docx.read_docx(build_docx(body), "a.docx")
     assert len(seen) == 3 and doc.notes[0].lines
+
+
+def test_the_walker_spells_no_tag_for_each_element(monkeypatch):
+    """Issue 12 (5,600 paragraphs, 117,000 elements): each element's tag was compared with tags
+    joined anew (``W + "t"``, nine of them for a run); they are spelled once, and a paragraph or a
+    run is passed on with one look-up."""
+    from annobib.documents import wordml
+
+    joins: list[str] = []
+
+    class CountingPrefix(str):
+        def __add__(self, other):
+            joins.append(other)
+            return str.__add__(self, other)
+
+    body = "<w:p><w:r><w:t>a</w:t></w:r><w:r><w:tab/><w:t>b</w:t></w:r><w:r><w:noBreakHyphen/></w:r></w:p>" * 50
+    tree = ET.fromstring(f"<w:document {NS}><w:body>{body}</w:body></w:document>")
+    monkeypatch.setattr(wordml, "W", CountingPrefix(wordml.W))
+    walker = FieldWalker()
+    walker.walk(tree)
+    assert "".join(walker.out) == "a b-\n" * 50 and joins == []

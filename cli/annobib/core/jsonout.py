@@ -24,12 +24,18 @@ LONG_LIST = 100  # items: past this, each item's text is joined as soon as it is
 
 def dumps(data, indent: int = 2) -> str:
     """``json.dumps(data, ensure_ascii=False, indent=indent)``."""
+    return "".join(pieces(data, indent))
+
+
+def pieces(data, indent: int = 2) -> list[str]:
+    """:func:`dumps`'s text in pieces, not joined (an item of a long list is one piece): a
+    writer can send them on without holding the whole text, or a copy of it, at once."""
     out: list[str] = []
     try:
         _write(data, out, "\n", " " * indent)
     except (_Unusual, RecursionError):
-        return json.dumps(data, ensure_ascii=False, indent=indent)
-    return "".join(out)
+        return [json.dumps(data, ensure_ascii=False, indent=indent)]
+    return out
 
 
 def _write(value, out: list[str], newline: str, step: str) -> None:

@@ -30,6 +30,12 @@ SKIP = frozenset(
 BLOCKS = frozenset((W + "p", W + "tr"))  # a line break in the text after each
 NOTE_REFERENCES = frozenset((W + "footnoteReference", W + "endnoteReference"))
 Items = list[tuple[dict, str | None]]  # (CSL item, locator) per cited work
+# the elements FieldWalker reads itself; the tags spelled out once, not joined for each element
+_T, _INSTR_TEXT, _FLD_CHAR, _SDT, _FLD_SIMPLE, _NO_BREAK_HYPHEN = (
+    W + t for t in ("t", "instrText", "fldChar", "sdt", "fldSimple", "noBreakHyphen")
+)
+_SPACE_LIKE = frozenset((W + "tab", W + "br", W + "cr"))
+_READ = frozenset((_T, _INSTR_TEXT, _FLD_CHAR, _SDT, _FLD_SIMPLE, _NO_BREAK_HYPHEN)) | _SPACE_LIKE | NOTE_REFERENCES
 
 
 class FieldWalker:
@@ -54,7 +60,7 @@ class FieldWalker:
 
     def visible(self) -> bool:
         """Outside every field's instruction and every field whose shown text is left out."""
-        return all(f["phase"] == "result" and not f["hide"] for f in self.fields)
+        return not self.fields or all(f["phase"] == "result" and not f["hide"] for f in self.fields)
 
     def walk(self, el: ET.Element) -> None:
         """Every element in document order, with an explicit stack: a tree nested 200,000 deep
@@ -72,29 +78,29 @@ class FieldWalker:
     def _enter(self, el: ET.Element) -> bool:
         """Read one element; True when its children are to be read too."""
         tag = el.tag
-        if tag in SKIP:
-            return False
-        if tag == W + "t":
-            if self.visible() and el.text:
+        if tag not in _READ:  # a paragraph, a run, a table, a hyperlink …: only its children count
+            return tag not in SKIP
+        if tag == _T:
+            if el.text and self.visible():
                 self.text(el.text)
-        elif tag == W + "instrText":
+        elif tag == _INSTR_TEXT:
             if self.fields and self.fields[-1]["phase"] == "instr" and el.text:
                 self.fields[-1]["instr"].append(el.text)
-        elif tag == W + "fldChar":
+        elif tag == _FLD_CHAR:
             self._fld_char(el.get(W + "fldCharType"))
-        elif tag == W + "sdt":  # a content control; Mendeley Cite keeps its citation in the tag
+        elif tag == _SDT:  # a content control; Mendeley Cite keeps its citation in the tag
             t = el.find(f"{W}sdtPr/{W}tag")
             items = mendeley_items(t.get(W + "val") or "") if t is not None else None
             if items and self.cite(items):
                 return False
-        elif tag == W + "fldSimple":
+        elif tag == _FLD_SIMPLE:
             items = csl_items(el.get(W + "instr") or "")
             if items and self.cite(items):
                 return False
-        elif tag in (W + "tab", W + "br", W + "cr"):
+        elif tag in _SPACE_LIKE:
             if self.visible():
                 self.out.append(" ")
-        elif tag == W + "noBreakHyphen":
+        elif tag == _NO_BREAK_HYPHEN:
             if self.visible():
                 self.out.append("-")
         elif tag in NOTE_REFERENCES:

@@ -89,6 +89,26 @@ _NOT_CITATION_ANY = re.compile(
 _NOT_CITATION_ANY_WORDS = ("成果", "编号", "资助", "批准号", "при ", "полевые", "为题")
 
 
+# the author's own count or calculation: ``据笔者统计，…《申报》体育版共刊登…`` / ``Подсчитано по отчётам
+# … за 1898-1903 гг.`` / ``Author's calculations from …``: commentary unless a source is cited with its
+# imprint, page or address (``Составлено по: Отчёт … Тверь, 1901. С. 12.`` cites one)
+_COMPUTED_HEAD = re.compile(
+    r"(?:据|根据)?笔者(?:的)?(?:统计|计算|整理)|筆者(?:作成|集計|計算)"
+    r"|(?:Подсчитано|Рассчитано|Вычислено)\s+(?:автором\s+)?по|(?:Подсч[её]ты|Расч[её]ты)\s+автора"
+    r"|(?:The\s+)?[Aa]uthor['’]s\s+(?:own\s+)?(?:calculations?|computations?|count)|Calculated\s+(?:by the author\s+)?from"
+)
+_COMPUTED_FIRST = frozenset("据根笔筆ПРВTACa")
+_SOURCE_CITED = re.compile(
+    r"出版|[页頁쪽]|https?://|www\.|\bpp?\.\s*\d|[СC]\.\s*\d|[：:]\s*[《「『]|Press|University|[Тт]\.\s*\d|№"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月|[А-ЯЁ][а-яё]+,\s*(?:1[5-9]|20)\d\d\."
+)
+
+
+def computed_by_author(text: str) -> bool:
+    """A note that gives the author's own count or calculation and cites no source (see above)."""
+    return text[:1] in _COMPUTED_FIRST and bool(_COMPUTED_HEAD.match(text)) and not _SOURCE_CITED.search(text)
+
+
 def not_a_citation(head: str) -> bool:
     """A funding or acknowledgement note, or an interview record (``head``: the note's start)."""
     if head.isascii():  # _NOT_CITATION_ANY's words are Chinese and Russian
@@ -210,6 +230,7 @@ class CitationText:
     author: str | None = None  # for opcit
     parsed: Parsed | None = None
     same_author: bool = False  # Он же. / Idem / ―― (2007): by the author of the work cited before
+    reporter: str | None = None  # a Bluebook short case's volume and reporter (Warhol, 598 U.S. at 545: "598 US")
 
 
 @dataclass
@@ -294,6 +315,22 @@ def split_top(text: str) -> list[str]:
 # Bluebook: ``Loper Bright, 603 U.S. at 401–02 (citing Bamzar, supra note 12, at 1040)``: the
 # authority the cited work relies on, a second citation at the end
 _CITING = re.compile(r"^(?P<outer>.+?)\s*\((?:citing|quoting)\s+(?P<inner>[^()]+)\)\s*[.,;]?\s*$")
+
+
+# ``… (Chicago: University of Chicago Press, 1998), 301-3, and Rutherford, Verdi, 70``: a Chicago
+# note joins its next citation by ``, and`` after the page that follows an imprint's bracket
+_AND_AFTER_PIN = re.compile(r"\),\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?(?:,\s*at\s+\d{1,5})?(,\s+and\s+)(?=[A-Z])")
+
+
+def and_after_pin(text: str) -> list[str]:
+    """The citations a ``, and`` joins after an imprint's bracket and the page it cites, apart."""
+    if ", and " not in text:
+        return [text]  # the common case, decided without the regex
+    parts, start = [], 0
+    for m in _AND_AFTER_PIN.finditer(text):
+        parts.append(text[start : m.start(1)])
+        start = m.end(1)
+    return [*parts, text[start:]]
 
 
 def citing_parenthetical(text: str) -> list[str]:
@@ -482,6 +519,8 @@ def _read_note(text: str) -> NoteReading:
         return NoteReading("not-understood", [], "empty note")
     if not_a_citation(raw[:80]) and not cre.search(r"[：:]\s*《|载《|”,|,”", raw):
         return NoteReading("not-a-citation", [], "funding or acknowledgement note")
+    if computed_by_author(raw):
+        return NoteReading("not-a-citation", [], "the author's own count or calculation, no source cited")
     body = cut_commentary(raw)
     body = cut_trailing_commentary(body)
     body = translation_pairs(strip_lead_in(body))
@@ -490,7 +529,8 @@ def _read_note(text: str) -> NoteReading:
     else:
         pieces = [
             s
-            for part in split_top(body)
+            for top in split_top(body)
+            for part in and_after_pin(top)
             for c in citing_parenthetical(part)
             for q in quoted_from(c)
             for s in sentences(q)
@@ -950,9 +990,17 @@ _CLASSIFY_RE2 = re.compile(r"[\u4e00-\u9fff《]")
 
 
 _BLUEBOOK_SHORT = re.compile(
-    r"^(?P<name>[A-Z][\w.'’&\-]*(?:\s+[\w.'’&\-]+){0,5}),\s+\d{1,4}\s+(?P<rep>[A-Z][A-Za-z0-9.’' ]{0,24}?)"
+    r"^(?P<name>[A-Z][\w.'’&\-]*(?:\s+[\w.'’&\-]+){0,5}),\s+(?P<vol>\d{1,4})\s+(?P<rep>[A-Z][A-Za-z0-9.’' ]{0,24}?)"
     r"\s+at\s+(?P<pin>\d{1,5}(?:\s*[-–—]\s*\d{1,5})?)(?:\s*\([^()]{2,60}\))?\s*\.?$"  # (Story, J., dissenting)
 )
+
+
+def reporter_key(volume: str, reporter: str) -> str:
+    """``598``, ``U.S.`` -> ``598 US``: a case report's volume and reporter, spelt one way (a short
+    form names the party it likes, Warhol for Andy Warhol Found. v. Goldsmith, but the same report)."""
+    return volume + " " + reporter.replace(".", "").replace(" ", "")
+
+
 _CASE_REPORTER = re.compile(r"\d(?:d|th)$|U\.\s?S\.$|S\.\s?Ct\.$|F\.\s?Supp\.|L\.\s?Ed\.|W\.L\.R\.$|A\.C\.$|E\.R\.$")
 
 
@@ -1073,7 +1121,8 @@ def classify(piece: str) -> CitationText | None:
         case = bool(_CASE_REPORTER.search(m["rep"]))  # a case is named by its first party, an article by its author
         fields = {"title": name} if case else {"author": name}
         parsed = Parsed(type="misc", fields=fields, locator=loc, kind="short", names=[] if case else [name])
-        return CitationText(piece, "short", loc, parsed=parsed)
+        reporter = reporter_key(m["vol"], m["rep"]) if case else None
+        return CitationText(piece, "short", loc, parsed=parsed, reporter=reporter)
     m = _AUTHOR_WORK_ZH.match(piece) if len(piece) <= 36 and first not in _NOT_A_NAME_FIRST else None
     if m:
         return CitationText(piece, "opcit", locator_of(m["rest"] or ""), author=m["author"])

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Iterator
 from dataclasses import dataclass, field
 
-from annobib.extract.citations import CitationText, NoteReading, read_note
+from annobib.extract.citations import CitationText, NoteReading, read_note, reporter_key
 from annobib.extract.fields.names import NATIONALITY_RE, romanized_person_test
 from annobib.extract.keys import base_key, family_part, unique
 from annobib.extract.notes import Note
@@ -176,6 +176,7 @@ class Builder:
         self._id_cache: dict[int, tuple[object, list[str]]] = {}
         self.by_note_number: dict[int, list[_Work]] = {}  # the works of the latest note with that number
         self.by_title = TitleIndex()
+        self.by_reporter: dict[str, list[_Work]] = {}  # court decisions by volume and reporter (reporter_key)
         self.comparisons = 0  # works tested by back-references: a test keeps this linear in the notes
         # who -> (how many of _authored were searched, the works whose author holds it)
         self._by_author_text: dict[str, tuple[int, list[_Work]]] = {}
@@ -229,6 +230,10 @@ class Builder:
         for fam in _families(work.fields):
             self.by_family.setdefault(fam, []).append(work)
         self._index_title(work)
+        if work.type == "jurisdiction" and work.fields.get("volume") and work.fields.get("journaltitle"):
+            self.by_reporter.setdefault(reporter_key(work.fields["volume"], work.fields["journaltitle"]), []).append(
+                work
+            )
 
     def _index_title(self, work: _Work) -> None:
         if work.fields.get("title"):
@@ -262,6 +267,18 @@ class Builder:
             # Mearsheimer (2019): an author-date short form names the year, not the title
             candidates = [w for w in candidates if (w.fields.get("date") or "")[:4] == fields["date"][:4]]
         return self._latest_fit(candidates, short)
+
+    def _reported_at(self, reporter: str, pin: str | None) -> _Work | None:
+        """The case a Bluebook short form cites by its report (``Warhol, 598 U.S. at 545``): of the
+        cases in that volume of the reporter, the one starting last at or before the page cited (a
+        volume reports many cases; the short form may name a party the title does not open with)."""
+        page = int(pin.split("-")[0]) if pin and pin.split("-")[0].isdigit() else None
+        best, start = None, -1
+        for w in self.by_reporter.get(reporter, ()):
+            first = (w.fields.get("pages") or "").split("-")[0]
+            if page is not None and first.isdigit() and start < int(first) <= page:
+                best, start = w, int(first)
+        return best
 
     def _latest_fit(self, candidates: list[_Work], short: str) -> _Work | None:
         for w in reversed(candidates):  # the latest wins: from the end, the first that fits
@@ -339,6 +356,8 @@ class Builder:
                     problems.append(f"前引/op. cit. with no earlier work by {c.author}")
             elif c.kind == "short":
                 target = self._short_match(c)
+                if target is None and c.reporter:
+                    target = self._reported_at(c.reporter, c.locator)  # Warhol, 598 U.S. at 545
                 if target is None and c.parsed is not None and c.parsed.fields.get("title"):
                     target = self._new(c)
                     joined = False

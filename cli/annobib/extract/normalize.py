@@ -252,7 +252,9 @@ _DEBRIS = re.compile(
     r"(?=[\s\[［【(（被下引浏CTRAGPWS百知万维谷VFJNBD阅在赞点分↩↑닫])"
     r"(?:\s*(?:[\[［【(（]\s*)?(?:被引量|被引次数|被引|下载量|下载次数|下载|引用次数|引用|浏览次数|浏览)\s*[:：]?\s*\d+\s*(?:次)?(?:\s*[\]］】)）])?"
     r"|\s*[\[(]\s*(?:Cited by|Citations?|Times cited)\s*:?\s*\d+(?:,\d{3})*\s*[\])]"  # [Cited by 1,204]
-    r"|\s*(?:Cited by|Times cited)\s*:?\s*\d+(?:,\d{3})*|\s*Related articles|\s*All \d+ versions"
+    r"|\s*(?:Cited by|Times cited)\s*:?\s*\d+(?:,\d{3})*|\s*All \d+ versions"
+    # a publisher's page: ``[Related articles]``, ``Download references (.ris)   Cite this article``
+    r"|\s*(?:\[\s*)?(?:Related articles|Download references(?:\s*\(\.?[a-z]{2,4}\))?|Cite this (?:article|chapter))(?:\s*\])?"
     r"|\s*(?:\[\s*)?(?:Google Scholar|CrossRef|Crossref|PubMed|Web of Science\s?®?|Scopus|CNKI|百度学术|知网|万方|维普|谷歌学术|Search in Google Scholar|View (?:in )?Article|View all (?:references|notes)|Find this resource|Ref\s*list|CiNii(?: Research| Articles| Books)?(?:\s*で見る)?|J-STAGE|NDL Search|JSTOR|Back to [Tt]op|Green Version|Download citation|[(（]?阅读原文[)）]?)(?:\s*\])?"
     r"|\s*,(?=\s*[\[［])"  # ``[Crossref], [Google Scholar]``: a comma between bracketed links
     r"|\s*(?:阅读|在看|点赞|赞|分享)\s*[:：]?\s*\d+(?:\.\d+)?\s*[万wW]?\+?"  # a WeChat post's counts: 阅读 3046  赞 18  在看 7
@@ -296,6 +298,8 @@ _DEBRIS_WORDS = (
     "versions",
     "Back to",
     "Download citation",
+    "Download references",
+    "Cite this",
     "阅读",
     "在看",
     "赞",

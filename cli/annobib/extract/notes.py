@@ -69,7 +69,6 @@ BODY_MARKER_RES: dict[str, re.Pattern] = {
 _START_CHARS = frozenset("[【〔［（(0123456789" + CIRCLED + SUPERSCRIPT)
 _SPACES = re.compile(r"[ \t]+")
 _STAR_IN_BODY = re.compile(r"\s*[*＊※](?![*＊])")
-_TRAIL_SEMI = re.compile(r"\s*[；;]$")
 _END_RE = re.compile(r"[。！？；;\n]")
 STYLE_ORDER = ["bracket", "circled", "sup", "paren", "dot", "bare"]
 HEADING_RE = re.compile(
@@ -514,9 +513,15 @@ def sentence_at(stream: str, start: int, end: int, marker_rx: re.Pattern | None 
         marker_rx is not BODY_MARKER_RES["bracket"] or "[" in text or "【" in text or "〔" in text or "［" in text
     ):
         text = marker_rx.sub("", text)
-    text = clean_spacing(text.replace("\n", " "))
-    text = _TRAIL_SEMI.sub("", text)
+    text = without_end_semicolon(clean_spacing(text.replace("\n", " ")))
     return text or None
+
+
+def without_end_semicolon(text: str) -> str:
+    """A line (no line break) without the semicolon that ends it and the spaces before that. No
+    regex: ``[；;]$`` after any spaces was tried at every space of a sentence, 40 % of finding a
+    citing sentence."""
+    return text[:-1].rstrip() if text.endswith((";", "；")) else text
 
 
 # ---------------------------------------------------------------- loose notes

@@ -257,6 +257,9 @@ _WINDOW = 400
 _CITATION_END = frozenset("0123456789)]")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z'’]+")
 _CAPITAL_WORD = re.compile(r"(?<![\w'’])[A-Z][\w'’]*")
+_DIGIT = re.compile(r"\d")
+# ``…, 106. `` / ``…, 301-3. ``: a cited page (no year) closes the sentence before
+_PAGE_BEFORE_STOP = re.compile(r",\s*(?!(?:1[5-9]|20)\d\d\.)\d{1,4}(?:\s*[-–]\s*\d{1,4})?\.\s*$")
 
 
 def _english_prose_at(text: str, j: int, end: int) -> bool:
@@ -274,7 +277,20 @@ def _english_prose_at(text: str, j: int, end: int) -> bool:
     # the source just cited
     if end < len(text) or ". " in rest:
         return False
-    return mostly_lower_case(rest) and not score_at_least(rest, 1)
+    after_page = _PAGE_BEFORE_STOP.search(text, max(0, j - 16), j) is not None  # …, 106. The translation is mine.
+    return (mostly_lower_case(rest) or after_page and _short_remark(rest)) and not score_at_least(rest, 1)
+
+
+def _short_remark(text: str) -> bool:
+    """``The translation is mine.`` / ``Emphasis in original.``: a short closing sentence of lower-case
+    words after its capital, no digit (a title or a name is capitalized, a short form has a page)."""
+    words = text.split()
+    return (
+        2 <= len(words) <= 8
+        and len(_CAPITAL_WORD.findall(text)) == 1
+        and len(_LOWER_WORD.findall(text)) == len(words) - 1
+        and not _DIGIT.search(text)
+    )
 
 
 def mostly_lower_case(text: str) -> bool:

@@ -1727,6 +1727,26 @@ GENRES: list[Genre] = [
                     },
                 },
             ),
+            # tests/data/extract_blind37 (a textile-trade article's Chicago author-date list)
+            (
+                "Farnie, Douglas A., and David J. Jeremy, eds. 2004. The Fibre That Changed the World: The Cotton "
+                "Industry in International Perspective, 1600-1990s. Oxford: Oxford University Press.",
+                {"type": "book", "fields": {"editor": "Farnie, Douglas A. and Jeremy, David J.", "date": "2004"}},
+            ),
+            (
+                'Sugihara, Kaoru. 2005. "An Introduction." In Japan, China, and the Growth of the Asian '
+                "International Economy, 1850-1949, edited by Kaoru Sugihara, 1-19. Oxford: Oxford University Press.",
+                {"type": "incollection", "locator": "1-19", "fields": {"editor": "Sugihara, Kaoru", "pages": "1-19"}},
+            ),
+            (
+                "Toms, Steven, and Qi Zhang. 2016. \"Marshall's Lancashire: Industrial Districts and "
+                'Agglomeration." Working Paper 2016-04, Leeds University Business School.',
+                {"type": "report", "fields": {"number": "2016-04", "institution": "Leeds University Business School"}},
+            ),
+            (
+                "———. 1990. Competitive Advantage on the Shop Floor. Cambridge, MA: Harvard University Press.",
+                {"type": "book", "fields": {"author": "———", "location": "Cambridge, MA"}},
+            ),
         ),
     ),
     Genre(

@@ -162,25 +162,40 @@ def parse_apa(text: str) -> Parsed | None:
 # ---------------------------------------------------------------- ASA (Family, Given. Year. Title. Place: Publisher.)
 
 _ASA_FIRST = r"[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*)?,\s*[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)?(?:\s+[A-Z]\.)*"
+# a later author, given name first: ``David J. Jeremy``, ``Julia de Lacy Mann`` (a particle inside)
+_ASA_MORE = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|(?:de|van|von|der|den|del|da|di|la|le|du|dos)(?=\s))){1,4}"
 ASA_RE = re.compile(
-    r"^(?P<au>" + _ASA_FIRST + r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3})*)"
+    r"^(?:(?P<au>" + _ASA_FIRST + r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)" + _ASA_MORE + r")*)"
+    # ``———. 1990. Title.``: a list's dash for the authors of the item before (entries fills them in)
+    r"|(?P<ditto>[―—]{2,}|-{2,}|_{2,}))"
+    r"(?P<eds>,\s*eds?\.)?"  # ``Farnie, Douglas A., and David J. Jeremy, eds. 2004.``: the editors of a book
     r"\.?\s+(?P<y>(?:1[5-9]|20)\d\d)[a-z]?\.\s+(?P<body>.+)$"
 )
-# what ASA_RE cannot match without: a comma after the family name, and the year between a space and
-# a period and space (the regex backtracks through every name before it fails)
+# what ASA_RE cannot match without: a comma after the family name (or a ditto dash), and the year
+# between a space and a period and space (the regex backtracks through every name before it fails)
 _ASA_YEAR = re.compile(r"\s(?:1[5-9]|20)\d\d[a-z]?\.\s")
+# ``Pp. 12-30 in Book, edited by A. Editor. Place: Publisher.`` (ASA) / ``In Book, edited by A. Editor,
+# B. Editor, and C. Editor, 619-43. Place: Publisher.`` (Chicago): the editors end at the first stop
+# that closes no initial; one match from there, as the rest is taken whole
 _ASA_CHAPTER = re.compile(
-    r"^(?:Pp\.\s*(?P<pp>[\d–—-]+)\s+)?in\s+(?P<book>.+?),\s*edited\s+by\s+(?P<eds>[^.]+?)\.\s*"
-    r"(?:(?P<loc>[^:]{2,40}):\s*)?(?P<pub>.+?)\.?$",
-    re.I,
+    r"^(?:[Pp]p\.\s*(?P<pp>[\d–—-]+)\s+)?[Ii]n\s+(?P<book>.+?),\s*[Ee]dited\s+by\s+(?P<eds>.+?)"
+    r"(?:,\s*(?P<pp2>\d+\s*[–—-]\s*\d+))?(?<!\b[A-Z])\.\s+"
+    r"(?:(?P<loc>[^:]{2,40}):\s*)?(?P<pub>.*)$"
 )
+# ``Working Paper 2016-04, Leeds University Business School.``: a numbered paper of an institution
+_ASA_REPORT = re.compile(
+    r"^(?P<t>(?:[A-Z][A-Za-z]{1,12}\s+){0,2}(?:Report|Paper|Brief|Note|Memorandum|Study)(?:\s+No\.)?)"
+    r"\s+(?P<n>[A-Z]{0,4}-?\d[\w\-/.]*?)[.,]\s+(?:(?P<loc>[^:]{2,40}):\s*)?(?P<inst>[A-Z].*)$"
+)
+_NAME_STOP = re.compile(r"(?<=[a-z]{2})\.$")  # ``Bishnupriya Gupta.``: the stop before the year, no initial's
 
 
 def parse_asa(text: str) -> Parsed | None:
     """An ASA (Chicago author-date) reference, common in Chinese sociology's English items: ``Oi,
     Jean C. 1999. Title. Berkeley: University of California Press.`` / ``Tsai, Lily L. 2007. “Title.”
     Journal 101(2): 355-372.`` / ``Pp. 12-30 in Book, edited by A. Editor. Place: Publisher.``"""
-    m = ASA_RE.match(text.strip()) if "," in text and _ASA_YEAR.search(text) else None
+    gate = "," in text or text[:1] in "―—-_"
+    m = ASA_RE.match(text.strip()) if gate and _ASA_YEAR.search(text) else None
     if not m:
         return None
     body, url, urldate = _apa_url(m["body"].strip())
@@ -190,30 +205,50 @@ def parse_asa(text: str) -> Parsed | None:
         return None
     title, rest = split
     f: dict[str, str] = {}
-    etype, locator = "book", None
+    etype, locator = _asa_container(f, rest)
+    if etype is None:
+        return None
+    if m["ditto"]:
+        names = [m["ditto"]]  # the authors of the item before, filled in by the entries stage
+    else:
+        first, _sep, more = m["au"].partition(",")
+        given_rest = cre.split(r",\s*(?:and\s+)?|\s+and\s+", more.strip())
+        names = [f"{first.strip()}, {given_rest[0].strip()}"]
+        names += [western_person(_NAME_STOP.sub("", n.strip())) for n in given_rest[1:] if n.strip()]
+    f = {"editor" if m["eds"] else "author": names_field(names, False), "title": title.strip(), **f, "date": m["y"]}
+    return _author_date_result(etype, f, url, urldate, locator)
+
+
+def _asa_container(f: dict[str, str], rest: str) -> tuple[str | None, str | None]:
+    """What follows an ASA title: a journal, a chapter's book, a numbered paper or an imprint, read
+    into ``f``; the type (None: not an ASA reference) and the pages a note cites."""
     jm = ASA_JOURNAL.match(rest) or APA_JOURNAL.match(rest)
-    chapter = _ASA_CHAPTER.match(rest)
     if jm:
-        etype, locator = "article", _journal_fields(f, jm)
-    elif chapter:
-        etype = "incollection"
-        f["booktitle"], f["publisher"] = chapter["book"].strip(), chapter["pub"].strip()
+        return "article", _journal_fields(f, jm)
+    chapter = _ASA_CHAPTER.match(rest)
+    if chapter:
+        f["booktitle"], f["publisher"] = chapter["book"].strip(), chapter["pub"].strip().rstrip(".")
         eds = [e for e in cre.split(r",\s*(?:and\s+)?|\s+and\s+", chapter["eds"]) if e.strip()]
         f["editor"] = names_field([western_person(e) for e in eds], False)
         if chapter["loc"]:
             f["location"] = chapter["loc"].strip()
-        if chapter["pp"]:
-            f["pages"] = locator = cre.sub(r"\s*[–—-]\s*", "-", chapter["pp"])
-    else:
-        pub = _place_and_publisher(f, rest.rstrip(". "))
-        if not pub or len(pub) > 80:
-            return None
-        f["publisher"] = pub
-    first, _sep, more = m["au"].partition(",")
-    given_rest = cre.split(r",\s*(?:and\s+)?|\s+and\s+", more.strip())
-    names = [f"{first.strip()}, {given_rest[0].strip()}"] + [western_person(n) for n in given_rest[1:] if n.strip()]
-    f = {"author": names_field(names, False), "title": title.strip(), **f, "date": m["y"]}
-    return _author_date_result(etype, f, url, urldate, locator)
+        pp = chapter["pp"] or chapter["pp2"]
+        locator = None
+        if pp:
+            f["pages"] = locator = cre.sub(r"\s*[–—-]\s*", "-", pp)
+        return "incollection", locator
+    report = _ASA_REPORT.match(rest)
+    if report:
+        f["type"], f["number"] = report["t"], report["n"]
+        if report["loc"]:
+            f["location"] = report["loc"].strip()
+        f["institution"] = report["inst"].strip().rstrip(".")
+        return "report", None
+    pub = _place_and_publisher(f, rest.rstrip(". "))
+    if not pub or len(pub) > 80:
+        return None, None
+    f["publisher"] = pub
+    return "book", None
 
 
 def _place_and_publisher(f: dict[str, str], pub: str) -> str:

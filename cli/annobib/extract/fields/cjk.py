@@ -124,6 +124,7 @@ class _CjkNote:
     ban: re.Match | None = None
     juan: re.Match | None = None
     locator: str | None = None
+    pin: str | None = None  # ``45-67頁、特に52頁``: the page the note singles out of the range it gives
     chapter: bool = False  # the work is a part of the container (a chapter)
     container: str | None = None
     editor_others: bool = False
@@ -305,7 +306,8 @@ _CJK_AUTHORS_RE1 = re.compile(r"^((?:新华社|中新社|中国新闻社)).{0,12
 _CJK_AUTHORS_RE2 = re.compile(r"^(?:前引|前揭|前注所引|上引)\s*")
 _CJK_AUTHORS_RE2_FIRST = ("前", "上")  # its opening characters (a test reads them from it)
 _CJK_AUTHORS_RE3 = re.compile(
-    r"(?:档案馆|档案局|图书馆|圖書館|図書館|檔案館|博物馆|博物館|文书馆|史料馆|史料館|資料館|文書館)(?:藏|所藏|館蔵|所蔵)$"
+    r"(?:档案馆|档案局|档案室|资料室|資料室|图书馆|圖書館|図書館|檔案館|博物馆|博物館|文书馆|史料馆|史料館|資料館|文書館)"
+    r"(?:藏|所藏|館蔵|所蔵)$"
 )
 _CJK_AUTHORS_RE4 = re.compile(r"[，,]|(?<=著)\s*、")  # ケネス・M・ハーグローヴ著、三浦陽子訳: author, then translator
 
@@ -536,6 +538,14 @@ _CJK_LOCATORS_RE1 = re.compile(
 )
 
 
+# ``45-67頁、特に52頁`` / ``第45—67页，尤其是第52页`` / ``45-67쪽, 특히 52쪽``: the range of the piece, then the
+# page the note cites in particular (the range stays the piece's pages)
+_PIN_WORDS = ("特に", "とくに", "尤其", "特别是", "특히")
+_PIN_AFTER_RANGE = re.compile(
+    r"\s*[、，,]\s*(?:特に|とくに|尤其是?|特别是|특히)\s*(?:第\s*)?(\d+)\s*(?:[—–\-~～]+\s*(\d+))?\s*[頁页쪽]"
+)
+
+
 def _cjk_locators(n: _CjkNote) -> None:
     """The cited page(s), a newspaper's page (版 / 面 / 면) and a classic's juan (卷) and section."""
     f, rest_nourl = n.f, n.rest_nourl
@@ -544,6 +554,9 @@ def _cjk_locators(n: _CjkNote) -> None:
     pm = cjk_pages(rest_nourl)
     if pm:
         locator = cjk_page_locator(pm)
+        if _has_any(rest_nourl[pm.end() :], _PIN_WORDS):
+            pin = _PIN_AFTER_RANGE.match(rest_nourl, pm.end())
+            n.pin = page_range(pin.group(1), pin.group(2)) if pin else None
     else:
         em = en_pages(rest_nourl)
         if em:
@@ -605,8 +618,8 @@ def _hangul_place(text: str) -> bool:
 _BARE_VOLUME = re.compile(r"\s*(\d{1,3})()()\s*(?=[（(，][^）)，]*\d{4})")
 _PRINTED_BY = re.compile(
     r"(?:^|[，,]\s*)(?:(?P<loc>[\u4e00-\u9fff]{2,4})\s*[：:]\s*)?(?P<pub>[^，,：:；;。《》「」『』\d\s]{2,30}?)"
-    r"\s*(?P<year>\d{4})\s*年\s*(?P<month>)(?:印行|编印|刊印|铅印|油印|印制)"
-)
+    r"\s*(?P<year>\d{4})\s*年\s*(?P<month>)(?:印行|编印|刊印|铅印|油印|印制|印(?=\s*(?:[，,。；;）)]|$)))"
+)  # …协进会1932年印，第12页: 印 alone before the next piece says the same
 
 
 def _imprint_in(text: str) -> bool:
@@ -676,7 +689,7 @@ _CJK_CUES_RE3 = re.compile(
     r"|[“\"][^”\"]{2,40}[”\"]\s*(?:会议)?论文(?!集)|提交[^，,。《》]{2,40}?的?论文(?!集)"
 )
 _MARKED_SPAN = re.compile(r"《[^《》]*》")
-_CJK_CUES_RE4 = re.compile(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏|所蔵")
+_CJK_CUES_RE4 = re.compile(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏|所蔵|관리번호")
 _CJK_CUES_RE5 = re.compile(
     r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:合|共|主)?(?:译注|譯註|译|訳|譯|(?<=[\uac00-\ud7af])\s*옮김)"
     r"\s*(?:[，,]|(?<=訳)\s*、|(?<=옮김)\s*(?=[（(])|$)"
@@ -684,10 +697,12 @@ _CJK_CUES_RE5 = re.compile(
 _PAREN_TRANSLATOR = re.compile(r"\s*[（(]\s*([^，,、《》（）()]{2,40}?\s*(?:等)?)(?:合|共)?(?:译|訳|譯)\s*[）)]")
 _CJK_CUES_RE6 = re.compile(r"^\s*(白皮书|蓝皮书|研究报告|报告|政策简报|工作论文|白書|報告書|보고서)")
 _CJK_CUES_RE7 = re.compile(r"\d")
-# ``内部资料`` / ``（内部参考）`` (how the item circulated: an internal print) and ``上巻``/``下册`` (a volume) are
-# never the site the item is on
+# ``内部资料`` / ``（内部参考）`` (how the item circulated: an internal print), ``上巻``/``下册``/``上`` (a
+# volume), ``記述編`` (a part; or an editor's credit) and ``明治二十三年`` / ``大正十年下半期`` (a date in
+# an era's years, in kanji numerals) are never the site the item is on
 _CJK_CUES_RE8 = re.compile(
-    r"(译|訳|主编|编$|出版|论文|論文|档案|档号|藏$|文版$|^修订版$|^增订版$|内部(?:资料|参考|发行|印行|刊物|读物)|^[上中下][巻卷册冊]$)"
+    r"(译|訳|主编|编$|編$|出版|论文|論文|档案|档号|藏$|文版$|^修订版$|^增订版$|内部(?:资料|参考|发行|印行|刊物|读物)"
+    r"|^[上中下](?:[巻卷册冊])?$|^(?:明治|大正|昭和|平成|令和)\s*[元一二三四五六七八九十〇]+\s*年)"
 )
 
 
@@ -816,6 +831,10 @@ _CJK_TYPE_SPECIAL_RE2 = re.compile(r"(论文集|会议文集|研讨会文集|会
 _ARCHIVE_REF = re.compile(r"(Ref\.\s?[A-Z]?\d{6,14})")
 
 
+# an archive by its name (a body that keeps files): printed first without 藏, it is the holder, not the author
+_ARCHIVE_BODY = re.compile(r"(?:档案馆|档案局|檔案館|公文書館|기록원|기록관)\}?$")
+
+
 def _cjk_archive_fields(n: _CjkNote) -> None:
     """An archival document's fields: the holding archive in ``library``, its file number in ``number``."""
     f, date, lib_first, rest_nourl = n.f, n.date, n.lib_first, n.rest_nourl
@@ -835,11 +854,14 @@ def _cjk_archive_fields(n: _CjkNote) -> None:
         f["library"] = strip_trailing(cre.sub(r"(藏|所藏|館蔵)$", "", holder.strip()))
     elif lib_first:
         f["library"] = lib_first
+    elif _ARCHIVE_BODY.search(f.get("author", "")):
+        # 국가기록원, 「…」, 1961, 관리번호 …: the archive named first holds the file (it wrote none of it)
+        f["library"] = f.pop("author").strip("{}")
     # JACAR(アジア歴史資料センター)Ref.C12120016300: a digital archive's reference code, as printed
     num = (
         (_ARCHIVE_REF.search(rest_nourl) if "Ref" in rest_nourl else None)
         or cre.search(
-            r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號|管理番号|請求番号)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])",
+            r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號|管理番号|請求番号|관리번호)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])",
             rest_nourl,
         )
         or cre.search(
@@ -1102,6 +1124,7 @@ _CJK_TYPE_BOOK_OR_REPORT_RE1 = re.compile(
     r"(?:第|제)\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯권])|(?:^|[》）)\s，,（(])([上中下])\s*[卷册]"
     r"|^\s*[（(]([上中下一二三四五六七八九十]|\d{1,2})[）)]|^\s*[，,、]?\s*([上中下])巻"  # 『…』下巻: a Japanese part (volume 下, as 上册 is 上); 제16권: Korean
 )
+_PART_ALONE = re.compile(r"\s*[，,、]?\s*[上中下]\s*[，,、]")
 _CJK_TYPE_BOOK_OR_REPORT_RE2 = re.compile(
     r"(?:^|[》』）)\s，,（(])\s*(?:(?:第|제)\s*(\d+|[一二三四五六七八九十]+)\s*(?:版|판)|(修订版|增订版|再版|修订本|增订本|增订新版|修订新版|補訂版|补订版|増補版|增补版|改訂版|増補改訂版|新装版))\s*[）)]?\s*(?=[，,、第（(]|$)"
 )
@@ -1163,6 +1186,8 @@ def _book_volume(n: _CjkNote) -> None:
         n.f["volume"] = _cn_int(v)
     elif n.vol is not None and n.vol.re is _BARE_VOLUME:
         n.f["volume"] = n.vol.group(1)  # 『한국사』 52 (서울: 탐구당, 2001)
+    elif _PART_ALONE.match(rest_nourl):
+        n.f["volume"] = rest_nourl.lstrip(" ，,、")[0]  # 『…』上、塙書房: a part named alone (volume 上, as 上巻)
 
 
 def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
@@ -1387,7 +1412,7 @@ def _cjk_finish(n: _CjkNote, etype: str) -> Parsed:
     f["langid"] = lang or "chinese"
     p.type = etype
     p.fields = _order(f)
-    p.locator = locator
+    p.locator = n.pin or locator
     p.names = names
     return p
 

@@ -345,7 +345,7 @@ REPORT_TITLE_RE = re.compile(
             "Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint"
         ).split("|")
     )
-    + "|报告|年报|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|계획|보고서|백서"
+    + "|报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|年报|年報|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|계획|보고서|백서"
 )
 REPORT_CONTAINER_RE = re.compile(
     after_boundary(
@@ -432,7 +432,9 @@ IGO_RE = re.compile(
     r"UNCTAD|UNDP|UNESCO|UNICEF|UNHCR|WTO|World Trade Organi[sz]ation|World Health Organi[sz]ation|WHO|"
     r"Asian Development Bank|ADB|Asian Infrastructure Investment Bank|AIIB|Bank for International Settlements|BIS|"
     r"International Labour Organi[sz]ation|ILO|International Energy Agency|IEA|Food and Agriculture Organization|FAO|"
-    r"European Commission|European Central Bank|ECB|ASEAN Secretariat|African Development Bank|Inter-American Development Bank)"
+    r"European Commission|European Central Bank|ECB|ASEAN Secretariat|African Development Bank|Inter-American Development Bank|"
+    r"International Civil Aviation Organi[sz]ation|ICAO|International Maritime Organi[sz]ation|IMO|"
+    r"International Atomic Energy Agency|IAEA|World Intellectual Property Organi[sz]ation|WIPO|ITU|WMO)"
 )
 IGO_SERIES_RE = re.compile(
     r"\b(?:Update|Outlook|Report|Review|Monitor|Brief|Survey|Series|Note|Notes|Paper|Papers|Bulletin|Assessment)\b"

@@ -178,8 +178,9 @@ _PAREN_IMPRINT_PIN = re.compile(
 # ``esp.``/``especially`` before the page or chapter cited after the imprint: the place, not a title word
 _EMPHASIS_PIN = re.compile(r"(?<=\)),\s*(?:esp\.|especially)\s+(?=(?:(?:chaps?\.|ch\.|pp?\.)\s*)?[\dxivlc]+\b)")
 # Times of India, 3 March 1877, 5. / The Straits Times, June 4, 1931, p. 7.: a paper's issue, no piece named
+# (Gazzetta musicale di Milano, Corriere della Sera: a paper's name in its language holds lower-case words)
 _NEWSPAPER_ISSUE = re.compile(
-    r"^(?P<j>(?:The\s+)?[A-Z][\w.&'’\-]*(?:\s+(?:of|the|and|[A-Z][\w.&'’\-]*)){0,5}),\s+"
+    r"^(?P<j>(?:The\s+)?[A-Z][\w.&'’\-]*(?:\s+(?:[a-zà-ÿ]{2,12}|[A-Z][\w.&'’\-]*)){0,5}),\s+"
     r"(?P<d>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})"
     r"(?:,\s*(?:pp?\.\s*)?(?P<p>\d{1,4}(?:\s*[-–]\s*\d{1,4})?))?\s*\.?$"
 )
@@ -187,22 +188,40 @@ _NEWSPAPER_ISSUE = re.compile(
 
 # Shenbao, Dagongbao, Renmin Ribao, Asahi Shimbun, Chosun Ilbo: a paper named in romanization
 _ROMANIZED_PAPER = re.compile(r"(?:[Bb]ao|[Ss]him?bun|[Ii]lbo)$")
+# a paper named in Italian, German, French, Spanish, Portuguese, Polish, Dutch
+_EUROPEAN_PAPER = re.compile(
+    r"\b(?:Gazzetta|Gazeta|Gaceta|Zeitung|Corriere|Giornale|Courrier|Moniteur|Kurier|Dagblad)\b"
+)
+# a lower-case word of a paper's name other than English joining words: only in a paper named so
+_FOREIGN_LOWER = re.compile(r"\s(?!(?:of|the|and)\b)[a-zà-ÿ]")
 
 
 def _may_name_paper(text: str) -> bool:
     """A newspaper's name may open the text: a news word, or a romanized paper's ending and a comma."""
-    return NEWS_RE.search(text, 0, 60) is not None or "bao, " in text or "bun, " in text or "lbo, " in text
+    return (
+        NEWS_RE.search(text, 0, 60) is not None
+        or "bao, " in text
+        or "bun, " in text
+        or "lbo, " in text
+        or _EUROPEAN_PAPER.search(text, 0, 60) is not None
+    )
 
 
 def _newspaper_issue(text: str) -> Parsed | None:
     """A newspaper cited by its name, a full date and perhaps a page: an @article of that issue with
     no title; the page is the locator only (the note cites a page of the issue, not a piece's span)."""
     m = _NEWSPAPER_ISSUE.match(text.strip())
-    paper = m and (NEWS_RE.search(m["j"]) or _ROMANIZED_PAPER.search(m["j"]))
+    if not m:
+        return None
+    name = m["j"]
+    if _FOREIGN_LOWER.search(name):  # Letter to the Times: prose, no paper's name
+        paper = _EUROPEAN_PAPER.search(name)
+    else:
+        paper = NEWS_RE.search(name) or _ROMANIZED_PAPER.search(name) or _EUROPEAN_PAPER.search(name)
     date = iso_date(m["d"]) if paper else None
     if not date or len(date) != 10:
         return None
-    f = {"journaltitle": m["j"], "date": date, "entrysubtype": "newspaper", "langid": "english"}
+    f = {"journaltitle": name, "date": date, "entrysubtype": "newspaper", "langid": "english"}
     return Parsed(type="article", fields=_order(f), locator=norm_range(m["p"]) if m["p"] else None, names=[])
 
 
@@ -392,6 +411,7 @@ def _western_title(n: _WesternNote) -> None:
     )
 
 
+_YEAR_THEN_PAGE = re.compile(r"(?:1[5-9]|20)\d\d,\s*[A-Z]?\d{1,4}(?:\s*[-–—]\s*[A-Z]?\d{1,4})?$")
 _WESTERN_CUES_RE1 = re.compile(r"\b(?:Vol(?:ume)?\.?|vol\.)\s*(\d+)")
 _WESTERN_CUES_RE2 = re.compile(r"\b[Nn]os\.\s*(\d+\s*[-–/]\s*\d+)")
 _WESTERN_CUES_RE3 = re.compile(
@@ -477,6 +497,17 @@ def _place_before_date(tparts: list[str], f: dict[str, str]) -> None:
         tparts.pop()
 
 
+def _place_after_number(after: list[str], f: dict[str, str]) -> None:
+    """``Title, GAO/RCED-96-79, Washington, D.C., April 1996``: the city before the date that follows a
+    report's number is where it was issued, as after a title (:func:`_place_before_date`)."""
+    for k, part in enumerate(after):
+        s = part.strip(" .")
+        if _is_month_year(s) or _is_year(s):
+            if k:
+                _place_before_date(["", *after[:k]], f)
+            return
+
+
 def _is_description(text: str) -> bool:
     """``press release``, ``fact sheet``, ``joint statement``: a few lower-case words saying what kind
     of document a work is (a journal or site is named with capitals)."""
@@ -523,10 +554,11 @@ def _western_cues(n: _WesternNote) -> None:
         locator = cre.sub(r"\s*[-–—]\s*", "-", chicago.group("pin") or chicago.group("pp"))
     elif not chicago and "no." in rest and (issue_pp := _ISSUE_ONLY_PAGES.search(rest)):
         locator = norm_range(issue_pp["pp"])
-    elif q and (bare_page(rest) or cre.search(r"(?:1[5-9]|20)\d\d,\s*(\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)$", rest)):
-        # Li and Zhou, “Political Turnover,” 12. / “Title,” The Economist, June 12, 1999, 21.: a
-        # bare page after the title or after the date (Chicago notes write no p.)
-        locator = bare_page(rest) or norm_range(rest.rsplit(",", 1)[1].strip())
+    elif q and bare_page(rest) or _YEAR_THEN_PAGE.search(rest):
+        # Li and Zhou, “Political Turnover,” 12. / “Title,” The Economist, June 12, 1999, 21. / Board,
+        # Report on Reform, Washington, D.C., 1975, 22.: a bare page after the title or after the date
+        # (Chicago notes write no p.; a newspaper's page may carry its section, C4)
+        locator = (q and bare_page(rest)) or norm_range(rest.rsplit(",", 1)[1].strip())
     elif "页" in rest and (zh_pages := ZH_PAGES.search(rest)):
         locator = page_range(zh_pages.group(1), zh_pages.group(2))  # “标题”，联合国文件…，第6页: a Chinese note
     else:
@@ -625,6 +657,9 @@ def _western_quoted_credits(n: _WesternNote) -> None:
     n.author_text, n.names, n.others, n.role = author_text, names, others, role
 
 
+_IGO_DOC = re.compile(r"Doc(?:ument)?\.?\s+(?:No\.\s*)?(?P<n>\d[\d.\-/]*)")
+
+
 def _western_quoted_type_special(n: _WesternNote) -> str | None:
     """Theses, conference papers, UN documents, the report series of an international organization,
     chapters in edited books."""
@@ -675,6 +710,15 @@ def _western_quoted_type_special(n: _WesternNote) -> str | None:
         if dm_.group("t"):
             f["type"] = cre.sub(r"^U\.N\.", "UN", dm_.group("t"))
         f["number"] = dm_.group("n").rstrip(".,")
+    elif container and IGO_RE.fullmatch(author_text or "") and (igo_doc := _IGO_DOC.fullmatch(container)):
+        # ICAO, “Annual Report of the Council 2019,” Doc 10136, Montreal: ICAO, 2020: an organization's
+        # numbered document, issued by it
+        etype = "report"
+        f["number"] = igo_doc["n"]
+        f["institution"] = author_text
+        if placepub:
+            f["location"] = placepub.group("loc").strip()
+            f["date"] = _pp_date(placepub)
     elif (
         container
         and not vol
@@ -861,7 +905,9 @@ _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE11 = re.compile(
     re.I,
 )
 _NUMBERED_EDITION = re.compile(r"(\d+)(?:st|nd|rd|th)\s+(?:ed\.?|edition)", re.I)
-_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE12 = re.compile(r"[A-Z]{1,6}-[A-Z]{0,3}\d[\w/-]*")
+_WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE12 = re.compile(
+    r"[A-Z]{1,6}(?:/[A-Z]{1,6})?-[A-Z]{0,3}\d[\w/-]*"
+)  # GAO-21-530SP, GAO/RCED-96-79
 _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE13 = re.compile(
     r"^(?P<type>(?:[A-Z][\w.&-]*\s+){0,4}(?:Reports?|Briefs?|Papers?|Memos?|Backgrounders?|Series|Analys[ie]s|Commentary|Insights?|Monographs?|In Focus))\s+(?:No\.\s*|Number\s+)?(?P<num>[A-Z]*[-\d]+[A-Z\d-]*)\.?$"
 )
@@ -875,6 +921,12 @@ _UNNUMBERED_SERIES = re.compile(
 
 # a title, then a full date in brackets (its comma masked): ``Legal Authorities (Feb. 24\x00 2020)``
 _TITLE_THEN_DATE = re.compile(r"([^()\x00]+?)\s*\([^()]*\x00[^()]*\)$")
+# Bluebook's institutional report: ``Copyright Office, Title, Part 2: Subtitle 18 (2025), URL``: the
+# page cited and the year in brackets close the title (a year-like number is no page: Agenda 2030 (2016);
+# a volume before an abbreviated journal, 85 U. Chi. L. Rev. 609 (2018), is an article's, no title's)
+_TITLE_PIN_YEAR = re.compile(
+    r"(?P<t>(?!\d)[^()]+?)(?<=[^\s.])\s+(?!(?:1[5-9]|20)\d\d\s)(?P<pg>\d{1,4}(?:\s*[-–]\s*\d{1,4})?)\s+\((?:1[5-9]|20)\d\d\)"
+)
 
 
 def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
@@ -964,6 +1016,7 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             continue  # Title, 3rd ed., Manchester University Press, 1999: the publisher may follow
         if tparts and _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE12.fullmatch(s.strip(" .")):
             f["number"] = s.strip(" .")
+            _place_after_number(parts[k + 1 : k + 4], f)
             break
         rm_ = _WESTERN_UNQUOTED_CREDITS_AND_TITLE_RE13.match(s) if tparts else None
         if rm_:
@@ -977,6 +1030,11 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
         sm = _UNNUMBERED_SERIES.match(s) if tparts else None
         if sm:  # Title, Baker Institute Working Paper (Houston: …, 2009): a series, no number printed
             f["type"] = sm.group("type")
+            break
+        pin = _TITLE_PIN_YEAR.fullmatch(s) if tparts and s.endswith(")") else None
+        if pin:
+            tparts.append(pin["t"])
+            locator = locator or norm_range(pin["pg"])
             break
         tparts.append(s)
     title = ", ".join(tparts).strip(" .") or None
