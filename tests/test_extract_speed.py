@@ -174,7 +174,7 @@ def test_date_patterns_match_as_before(name):
         ),
         (
             r"\b(?:Strategy|Report|White Paper|Platform|Review|Plan|Posture|Assessment|Guidance|Doctrine|"
-            r"Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint)\b|(?:报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|年报|年報|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|보고서|백서)",
+            r"Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint)\b|(?:报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|年报|年報|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|계획|보고서|백서)",
             F.REPORT_TITLE_RE,
         ),
         (

@@ -151,7 +151,7 @@ IBID_RE = re.compile(
     + "①②③④⑤⑥⑦⑧⑨⑩"
     + r"\d(（\[])|Ibid\.?|ibid\.?|Ibidem|Id\.|Id$|"
     r"同書|同上書|同論文|同右|同[・·]?(?=\s*\d{1,5}\s*頁)|上书|上引书|上引文|上揭书|上掲書|"
-    r"(?:위의|같은)\s*(?:책|글|논문)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
+    r"(?:위의|같은)\s*(?:책|글|논문|기사)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
 )
 # 前引书，第52页 / 前揭文。: no author named, the book (书) or article (文) cited last
 BARE_OPCIT_ZH_RE = re.compile(r"^(?:前引|前揭)(?P<kind>[书文])\s*(?:[,，。.:：、]\s*|(?=第)|$)(?P<rest>.*)$")
@@ -169,7 +169,7 @@ PRE_BACKREF_RE = re.compile(r"^(?:前掲|前揭|前引|上掲)\s*(?=[^，,。]{0
 OPCIT_ZH_RE = re.compile(
     # 李文静，周海涛，前引文 / 王・前掲書 / 潘志平:同上书: co-authors after commas, a Japanese ・ before the word
     r"^(?P<author>[^，,：:《》「」『』、・]{1,40}?(?:[、，,][^，,：:《》「」『』、・]{1,40}?)*)(?:\s*(?:외|等人|等))?"  # 김상기 외: et al.
-    r"\s*[：:，,、・]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|上引|上揭|同上(?=[书文])|앞의|위의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문)|서)?"
+    r"\s*[：:，,、・]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|上引|上揭|同上(?=[书文])|앞의|위의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문|기사)|서)?"
     r"\s*(?:[，,。、]\s*)?(?P<rest>.*)$"
 )
 AUTHOR_DATE_SHORT = re.compile(
@@ -553,6 +553,8 @@ def _read_note(text: str) -> NoteReading:
         piece = strip_lead_in(piece)
         if k and piece[:1] in "此另再":  # 。此外，吴某：《…》: a connective before the next author
             piece = _CONNECTIVE.sub("", piece)
+        if k and "a" <= piece[:1] <= "z":  # …; the phrase recurs, slightly altered, in Pang, Title, 94.
+            piece = _REMARK_BEFORE_SOURCE.sub("", piece, count=1)
         if k and piece.startswith(("and", "&")) and not HAN.search(piece[:12]):
             piece = cre.sub(r"^(?:and|&)\s+(?=[A-Z“\"])", "", piece)  # …, 23; and Philip Huang, Title
             piece = strip_lead_in(piece)
@@ -610,6 +612,9 @@ _SEE_INSIDE = re.compile(r"\b(?:[Ss]ee(?: also)?|[Cc]f\.)\s+(?=[A-Z“\"])")
 _TRANSLATION_LEAD = re.compile(r"(?:[中日韩英俄德法]文?译本|中译|日译|汉译|邦訳|翻訳)")
 _TRANSLATION_FIRST = frozenset("中日韩英俄德法汉邦翻")
 _CONNECTIVE = re.compile(r"^(?:此外|另外|再者)\s*[，,]\s*(?=[^，,。：:《]{2,30}[：:]\s*[《「『])")
+# a clause of lower-case words after a semicolon that names the work it draws on by ``in`` / ``see``
+# and a capitalised name with its comma: the clause is a remark, the rest a citation
+_REMARK_BEFORE_SOURCE = re.compile(r"^[a-z][a-z ,'’\-]{0,120}?\s(?:in|see|see also|cf\.)\s+(?=[A-Z][\w'’\-]+,\s)")
 _DITTO_FIRST = frozenset("ОIE同氏같")  # the first characters of DITTO_RE's words
 _LEAD_WORD_CUES = ("参", "详", "转", "See", "see", "Cf", "cf")
 _LEAD_WORD_CUE_RE = re.compile("|".join(_LEAD_WORD_CUES))  # the reference the test checks against
@@ -765,6 +770,8 @@ _JA_TERMS_NAMED = re.compile(r"「[^」]{1,12}」\s*と(?:呼ぶ|呼称する|�
 _CJK_MENTION_ONLY_RE1 = re.compile(r"(?:载|见|载于|收入)$")
 _CJK_MENTION_ONLY_RE2 = re.compile(r"^\s*(?:[\[［〔【（(][^\]］〕】）)]{1,3}[\]］〕】）)]\s*)?[^，。；]{1,30}$")
 _CJK_MENTION_ONLY_RE3 = re.compile(r"[关于对是的在]")
+# what a citation gives after a title and prose does not (a year alone may be the prose's subject)
+_IMPRINT_CUE = re.compile(r"https?://|出版|[页頁版期号卷]|[载見见]《")
 
 
 def _cjk_mention_only(piece: str) -> bool:
@@ -808,6 +815,9 @@ def _cjk_mention_only(piece: str) -> bool:
         return False
     if _CJK_MENTION_ONLY_RE2.match(before) and not _CJK_MENTION_ONLY_RE3.search(before[:2]):
         return False  # 佐藤優『…』: an author written straight before the title
+    end = piece.find({"《": "》", "「": "」", "『": "』"}[piece[start]], start)
+    if end > 0 and piece[end + 1 : end + 2] == "的" and not _IMPRINT_CUE.search(piece):
+        return True  # 关于《难夫难妻》的拍摄年份，有1913年与1914年两说: the title is the object of prose
     return not cre.search(r"\d{4}|https?://|出版|页|頁|版|期|号", piece)
 
 
@@ -882,6 +892,22 @@ def _western_prose(piece: str) -> bool:
         return False
     words = piece.split()
     return len(words) >= 6 and len(_PROSE_WORDS.findall(piece)) >= 2
+
+
+_LOWER_WORDS = re.compile(r"[a-z]+(?: [a-z]+){2}")
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+def _lower_case_remark(piece: str) -> bool:
+    """``contemporaries called it simply “the panic.”``: a clause of lower-case words (after a
+    semicolon) with no digit, no capitalised word and a quote only of a lower-case term: a remark (a
+    citation names an author or a title, which English capitalises, or a page)."""
+    return (
+        "a" <= piece[:1] <= "z"
+        and _LOWER_WORDS.match(piece) is not None
+        and _DIGIT.search(piece) is None
+        and _CAPITAL.search(piece) is None
+    )
 
 
 _WORD = re.compile(r"[A-Za-z\u0400-\u04ff]{2}")
@@ -989,6 +1015,13 @@ _PRE_BACKREF_WORDS = ("前掲", "前揭", "前引", "上掲")
 
 
 # 노태준, 2005 / 윤석호·한지민, 2021: the author(s) and the year before a back-reference word
+# 谢志毅文，第78页 / 刘晓帆书 (after 参见 or 又见): the work of an author named before, by the name and 文
+# (article) or 书 (book) alone, no 前引 (a piece this short is no commentary; 该书, 本文, 作者文 name nobody,
+# nor do the words 论文, 判决书, 白皮书, 教科书, 参考书 …)
+_AUTHOR_WORK_ZH = re.compile(
+    r"^(?P<author>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})?)(?<![论決决皮科具考议请告划诉译引])[文书]\s*(?:[，,]\s*(?P<rest>第\s*\d[^，,。；;]{0,20}))?\s*[。.]?$"
+)
+_NOT_A_NAME_FIRST = frozenset("该此本上前其原这那彼拙全下后各诸译正同如见引参作笔论")
 _AUTHOR_THEN_YEAR = re.compile(r"^(?P<au>[^，,]{1,40}?)\s*[，,]\s*(?P<y>(?:1[5-9]|20)\d\d)[a-z]?\s*[，,]?\s*$")
 
 
@@ -1090,6 +1123,9 @@ def classify(piece: str) -> CitationText | None:
         parsed = Parsed(type="misc", fields=fields, locator=loc, kind="short", names=[] if case else [name])
         reporter = reporter_key(m["vol"], m["rep"]) if case else None
         return CitationText(piece, "short", loc, parsed=parsed, reporter=reporter)
+    m = _AUTHOR_WORK_ZH.match(piece) if len(piece) <= 36 and first not in _NOT_A_NAME_FIRST else None
+    if m:
+        return CitationText(piece, "opcit", locator_of(m["rest"] or ""), author=m["author"])
     if _cjk_mention_only(piece):
         return None
     q = _quote_then_rest(piece)
@@ -1103,6 +1139,7 @@ def classify(piece: str) -> CitationText | None:
         return None  # Here “alliance” means …: a quoted word in prose
     if (
         _western_prose(piece)
+        or _lower_case_remark(piece)
         or (_english_sentence(piece) or _first_person(piece) or _be_sentence(piece))
         and not _citation_bits(piece)
     ):

@@ -380,6 +380,20 @@ GENRES: list[Genre] = [
                 "毛某.东亚区域合作的制度演进[J].世界经济与政治,2015(07):45-66.",
                 {"type": "article", "fields": {"number": "7", "pages": "45-66"}},
             ),
+            # tests/data/extract_blind38: pages a PDF spaced digit by digit; a particle name in capitals
+            # and its translator before ``trans.``
+            (
+                "吴 青,张 磊.吐鲁番出土文书所见唐代过所制度[J].敦煌研究,2018(2):1 0 2-1 1 0.",
+                {"type": "article", "locator": "102-110", "fields": {"pages": "102-110"}},
+            ),
+            (
+                "DE LA VALLIÈRE É. Sogdian merchants: a history[M]. WARD J, trans. Leiden: Brill, 2005: 45-47.",
+                {
+                    "type": "book",
+                    "locator": "45-47",
+                    "fields": {"author": "DE LA VALLIÈRE, É", "translator": "WARD, J", "location": "Leiden"},
+                },
+            ),
         ),
     ),
     Genre(
@@ -614,6 +628,11 @@ GENRES: list[Genre] = [
                     "locator": "7-23",
                     "fields": {"journaltitle": "International Affairs", "volume": "94", "number": "1", "pages": "7-23"},
                 },
+            ),
+            # tests/data/extract_blind38: a city and year with no publisher, a year in the title before them
+            (
+                "Stiles R. Russian Popular Culture: Entertainment and Society since 1900. Cambridge, 1993. P. 85.",
+                {"type": "book", "locator": "85", "fields": {"location": "Cambridge", "date": "1993"}},
             ),
         ),
     ),
@@ -1571,6 +1590,19 @@ GENRES: list[Genre] = [
         _year_in_brackets,
         parse_apa,
         examples=(
+            # tests/data/extract_blind38: a series in capitalised words before its number
+            (
+                "International Atomic Energy Agency. (2022). Nuclear power reactors in the world (Reference Data "
+                "Series No. 2). IAEA.",
+                {
+                    "type": "report",
+                    "fields": {
+                        "title": "Nuclear power reactors in the world",
+                        "type": "Reference Data Series",
+                        "number": "2",
+                    },
+                },
+            ),
             # tests/data/extract_blind25: an agency's report number after the title, the issuer after it
             (
                 "Bureau of Labor Statistics. (2022). Employment projections 2021-2031 (BLS 2022-118). U.S. "

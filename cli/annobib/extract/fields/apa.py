@@ -36,7 +36,8 @@ from annobib.extract.fields.names import names_field, western_names, western_per
 
 # ---------------------------------------------------------------- APA (Family, I. I., & Family, I. (Year). Title. Journal, 1(2), 3-4.)
 
-_APA_NAME = r"(?:(?:de|van|von|der|den|del|da|di|la|le)\s+)*[^\W\d_][\w'’\-‐‑]*(?:\s+[^\W\d_][\w'’\-‐‑]*){0,2},\s*[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*(?:,\s*(?:Jr|Sr)\.)?"
+# (``Xu, Y.-h.``: the second initial of a hyphenated given name, Yu-hua, in small letter)
+_APA_NAME = r"(?:(?:de|van|von|der|den|del|da|di|la|le)\s+)*[^\W\d_][\w'’\-‐‑]*(?:\s+[^\W\d_][\w'’\-‐‑]*){0,2},\s*[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.|-[a-z]\.)*(?:,\s*(?:Jr|Sr)\.)?"
 APA_RE = re.compile(
     r"^(?:(?P<au>" + _APA_NAME + r"(?:(?:,\s*|,?\s*&\s*)" + _APA_NAME + r")*(?:,?\s*(?:&\s*)?(?:et al\.|\.\.\.|…))?)"
     r"|(?P<corp>(?:The\s+)?(?:(?:[A-Z]\.){2,3}\s+)?[A-Z][\w&'’\-]*(?:\s+(?:[A-Z&][\w&'’\-]*|of|for|and|on)){0,7})\.)"
@@ -66,9 +67,10 @@ _APA_BRACKET = re.compile(
     r"\s*\[(?P<kind>Doctoral dissertation|Master['’]s thesis|Master's thesis)[,\s]+(?P<inst>[^\]]+)\]\s*$"
 )
 _APA_TITLE_TAIL = re.compile(
-    r"\s*\((?:(?P<rep>(?:[A-Z][\w.]*\s+){0,5}(?:Report|Paper|Brief|Publication)s?\s+No\.)\s*(?P<num>[\w.\-/]+)"
+    r"\s*\((?:(?P<rep>(?:[A-Z][\w.\-]*\s+){1,6}No\.)\s*(?P<num>[\w.\-/]+)"
     r"|(?P<num2>[A-Z]{2,8}(?:\s+|-)\d{2,4}[-–]\d{1,5}[A-Z]{0,3})|pp?\.\s*(?P<pp>[\d–—-]+))\)\s*$"
-)  # (NCES 2021-144), (GAO-21-530SP): an agency's number; (OECD … Policy Papers No. 07): a series
+)  # (NCES 2021-144), (GAO-21-530SP): an agency's number; (OECD … Policy Papers No. 07), (Reference
+# Data Series No. 2), (NEA No. 7299): a series in capitalised words, or its issuer's acronym, then the number
 
 
 def parse_apa(text: str) -> Parsed | None:
@@ -149,7 +151,9 @@ def parse_apa(text: str) -> Parsed | None:
             f["publisher"] = pub
         elif not (m["corp"] and url):
             return None
-        if m["corp"] and etype == "book":
+        if m["corp"] and etype == "book" and not pub and urldate and not REPORT_TITLE_RE.search(title):
+            etype = "online"  # no publisher, Retrieved June 3, 2024, from URL: APA 7 dates the retrieval of a page
+        elif m["corp"] and etype == "book":
             etype = "report" if url or REPORT_TITLE_RE.search(title) else etype
     role = "editor" if m["ed"] else "author"
     return _author_date_result(etype, {role: _apa_authors(m), "title": title, **f, "date": date}, url, urldate, locator)

@@ -694,6 +694,7 @@ _CJK_CUES_RE5 = re.compile(
     r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:合|共|主)?(?:译注|譯註|译|訳|譯|(?<=[\uac00-\ud7af])\s*옮김)"
     r"\s*(?:[，,]|(?<=訳)\s*、|(?<=옮김)\s*(?=[（(])|$)"
 )  # 森本隆訳、筑摩書房: Japanese separates the credit with 、; 홍성태 옮김 (서울: …): Korean's before the imprint
+_PAREN_TRANSLATOR = re.compile(r"\s*[（(]\s*([^，,、《》（）()]{2,40}?\s*(?:等)?)(?:合|共)?(?:译|訳|譯)\s*[）)]")
 _CJK_CUES_RE6 = re.compile(r"^\s*(白皮书|蓝皮书|研究报告|报告|政策简报|工作论文|白書|報告書|보고서)")
 _CJK_CUES_RE7 = re.compile(r"\d")
 # ``内部资料`` / ``（内部参考）`` (how the item circulated: an internal print), ``上巻``/``下册``/``上`` (a
@@ -736,6 +737,8 @@ def _cjk_cues(n: _CjkNote) -> None:
     if not pub:
         pub = _place_and_publisher(rest_after)
     translator_m = _CJK_CUES_RE5.search(rest_nourl) if _has_any(rest_nourl, "译訳譯") or "옮김" in rest_nourl else None
+    if translator_m is None and _has_any(rest_nourl, "译訳譯") and _has_any(rest_nourl, ")）"):
+        translator_m = _PAREN_TRANSLATOR.match(rest_nourl)  # 『…』(小林和夫訳)、みすず書房: the credit in brackets
     issue = ZH_ISSUE.search(rest_nourl) if "期" in rest_nourl else None
     if issue is None and n.container and ("(" in rest_after or "（" in rest_after):
         issue = ZH_YEAR_ISSUE.search(rest_after)  # 载《东南学术》,2014(3): the journal's year and issue
@@ -1352,6 +1355,8 @@ def _cjk_type_web_or_short(n: _CjkNote) -> str:
             etype = "article"
             f["entrysubtype"] = "newspaper"
             f["journaltitle"] = site
+            if n.ban:  # 《…》，湖北日报，2019年4月12日，第3版: the page, as when the paper is in title marks
+                f["pages"] = n.locator = n.ban.group(1) or n.ban.group(2) or n.ban.group(3)
         else:
             etype = "online"
             if not authors_field or site != author_part:

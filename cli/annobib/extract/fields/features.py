@@ -345,7 +345,7 @@ REPORT_TITLE_RE = re.compile(
             "Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint"
         ).split("|")
     )
-    + "|报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|年报|年報|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|보고서|백서"
+    + "|报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|年报|年報|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|계획|보고서|백서"
 )
 REPORT_CONTAINER_RE = re.compile(
     after_boundary(

@@ -1024,6 +1024,10 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             f["type"] = rm_.group("type")
             f["number"] = rm_.group("num")
             break
+        sym = DOC_SYMBOL_RE.match(s.strip(" .")) if tparts and "/" in s else None
+        if sym:  # UNFCCC, Adoption of the Paris Agreement, FCCC/CP/2015/L.9/Rev.1, date: a symbol, unlabelled
+            f["number"] = sym.group("n")
+            break
         sm = _UNNUMBERED_SERIES.match(s) if tparts else None
         if sm:  # Title, Baker Institute Working Paper (Houston: …, 2009): a series, no number printed
             f["type"] = sm.group("type")
