@@ -59,6 +59,9 @@ CASES = {
         ("同上、3 0 頁。", "同上、30 頁。"),
         ("『1 2 3 年』, Vol. 3 4, 第 3 章", "『1 2 3 年』, Vol. 3 4, 第 3 章"),  # a title, no counter, one digit
         ("Ann Lee, Rivers, Boston: Beacon, 1999, p. 1 3 4.", "Ann Lee, Rivers, Boston: Beacon, 1999, p. 134."),
+        # the same in a Chinese article's Western note, no space after p.
+        ("Ann Lee, Rivers, Boston: Beacon, 1999, p.7 1.", "Ann Lee, Rivers, Boston: Beacon, 1999, p.71."),
+        ("Lee, Rivers, pp.6 5-6 6; Roe, Tides, p.1 2 0.", "Lee, Rivers, pp.65-66; Roe, Tides, p.120."),
         (
             "Lee, Rivers, pp. 4 5-4 9; see p. 2 and 3.",
             "Lee, Rivers, pp. 45-49; see p. 2 and 3.",

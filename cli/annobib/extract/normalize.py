@@ -525,16 +525,17 @@ _SPACED_DIGITS = re.compile(
     r"(?<![A-Za-z0-9.,])(?<!\d )\d(?: \d)+(?= ?(?:[年月日頁页号號巻卷期冊册面쪽면版]|[-–] ?\d(?: \d)* ?[頁页쪽]))"
 )
 _SPACED_DIGITS_GATE = re.compile(r"\d \d")
-# … and the page a Western note cites, spaced the same way in such a PDF: ``p. 2 1 7.`` (after ``p.``
-# and closing the note or its clause, where nothing else could stand)
-_SPACED_PAGE = re.compile(r"(?:(?<=\bp\. )\d(?: \d)+|(?<=\bpp\. )\d(?: \d)* ?[-–] ?\d(?: \d)*)(?=\s*(?:[.,;]|$))")
+# … and the page a Western note cites, spaced the same way in such a PDF: ``p. 2 1 7.``, ``p.7 1.``,
+# ``pp.6 5-6 6.`` (after ``p.``, spaced or not, and closing the note or its clause, where nothing else
+# could stand)
+_SPACED_PAGE = re.compile(r"(?:(?<=\bp\.) ?\d(?: \d)+|(?<=\bpp\.) ?\d(?: \d)* ?[-–] ?\d(?: \d)*)(?=\s*(?:[.,;]|$))")
 _SPACE_IN_NUMBER = re.compile(r"(?<=\d) (?=\d)")
 
 
 def pdf_spaced_digits(text: str) -> str:
     """``2 0 1 6 年、2 3 - 4 1 頁`` -> ``2016 年、23 - 41 頁``, ``p. 2 1 7`` -> ``p. 217``: numbers a PDF
     spaced digit by digit, outside titles, quotes and URLs."""
-    if "p. " in text and _SPACED_DIGITS_GATE.search(text) is not None:
+    if "p." in text and _SPACED_DIGITS_GATE.search(text) is not None:
         text = _SPACED_PAGE.sub(lambda m: _SPACE_IN_NUMBER.sub("", m[0]), text)
     if text.isascii() or _SPACED_DIGITS_GATE.search(text) is None:
         return text
