@@ -4,6 +4,7 @@ taken from any evaluation set)."""
 import pytest
 
 from annobib.extract.fields import genre_of, parse_citation
+from annobib.extract.normalize import debris_line
 from annobib.extract.notes import loose_notes
 
 
@@ -50,3 +51,77 @@ def test_a_league_of_nations_treaty_is_legislation_in_its_series(note, series):
     assert p.type == "legislation"
     assert (p.fields["journaltitle"], p.fields["volume"], p.fields["pages"]) == (series, "41", "203")
     assert p.fields["date"] == "1925-03-03"
+
+
+def test_a_taylor_and_francis_download_stamp_is_a_debris_line():
+    assert debris_line("Downloaded by [Memorial University of Newfoundland] at 21:07 02 May 2021")
+    assert not debris_line("Downloaded by many readers, the report (2019) was cited widely.")
+
+
+@pytest.mark.parametrize(
+    ("tail", "kind", "institution", "location"),
+    [
+        (
+            "(Doctoral dissertation). University of Otago, Dunedin, New Zealand.",
+            "phdthesis",
+            "University of Otago",
+            "Dunedin, New Zealand",
+        ),
+        (
+            "(Unpublished master's thesis). Lakehead University, Thunder Bay.",
+            "mathesis",
+            "Lakehead University",
+            "Thunder Bay",
+        ),
+        ("(Doctoral dissertation, Lakehead University).", "phdthesis", "Lakehead University", None),
+    ],
+)
+def test_an_apa6_thesis_names_its_kind_in_brackets(tail, kind, institution, location):
+    p = parse_citation(f"Orr, K. M. (2014). Sea ice and the law of the north {tail}")
+    assert p.type == "thesis"
+    assert (p.fields["title"], p.fields["type"], p.fields["institution"]) == (
+        "Sea ice and the law of the north",
+        kind,
+        institution,
+    )
+    assert p.fields.get("location") == location
+
+
+def test_an_apa_report_number_without_no_and_the_issuer_after_its_place():
+    p = parse_citation(
+        "Polar Research Board. (2019). Shipping lanes in a warming sea (PRB Report T2019-4). Ottawa, ON: Polar Research Board."
+    )
+    assert p.type == "report"
+    assert (p.fields["title"], p.fields["type"], p.fields["number"]) == (
+        "Shipping lanes in a warming sea",
+        "PRB Report",
+        "T2019-4",
+    )
+    assert (p.fields["institution"], p.fields["location"]) == ("Polar Research Board", "Ottawa, ON")
+
+
+@pytest.mark.parametrize(
+    ("when", "etype"),
+    [
+        (
+            "(2022, June 3). Ice charts for mariners. Retrieved July 1, 2023, from https://polar.example.org/charts",
+            "online",
+        ),
+        ("(2022). Ice charts for mariners. Retrieved July 1, 2023, from https://polar.example.org/charts", "online"),
+        ("(2022, June 3). Arctic Report Card 2022. https://polar.example.org/charts", "report"),
+        ("(2022). Ice charts for mariners. https://polar.example.org/charts", "report"),
+    ],
+)
+def test_a_body_s_dated_or_retrieved_page_is_online(when, etype):
+    assert parse_citation(f"Polar Research Board. {when}").type == etype
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        "(2022, June). Ice charts for mariners. https://polar.example.org/charts",  # a month, no day
+        "(2022, June 3). Ice charts for mariners. https://polar.example.org/charts.pdf",  # a PDF
+    ],
+)
+def test_a_body_s_document_by_month_or_as_a_pdf_stays_a_report(when):
+    assert parse_citation(f"Polar Research Board. {when}").type == "report"

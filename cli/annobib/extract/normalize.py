@@ -308,10 +308,11 @@ _DEBRIS_WORDS = (
 )
 
 
-# a PDF's download stamp on every page: HeinOnline, JSTOR, SSRN; a site's banner between the items of
-# a page copied whole (CyberLeninka's ``i Надоели баннеры? …``, its info icon read as ``i``)
+# a PDF's download stamp on every page: HeinOnline, JSTOR, SSRN, Taylor & Francis (``Downloaded by
+# [University of …] at 04:12 19 March 2023``); a site's banner between the items of a page copied
+# whole (CyberLeninka's ``i Надоели баннеры? …``, its info icon read as ``i``)
 _WATERMARK = re.compile(
-    r"\s*(?:HeinOnline\s*--|This content downloaded from|Downloaded from\s+https?://"
+    r"\s*(?:HeinOnline\s*--|This content downloaded from|Downloaded from\s+https?://|Downloaded by \["
     r"|Electronic copy available at:|All use subject to https?://|(?:i\s+)?Надоели баннеры\?)"
 )
 
