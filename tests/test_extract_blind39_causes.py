@@ -125,3 +125,24 @@ def test_a_body_s_dated_or_retrieved_page_is_online(when, etype):
 )
 def test_a_body_s_document_by_month_or_as_a_pdf_stays_a_report(when):
     assert parse_citation(f"Polar Research Board. {when}").type == "report"
+
+
+def test_a_harvard_working_paper_series_names_its_issuer():
+    p = parse_citation(
+        "Okafor, N. (2016) Salvage and average in the Bight of Benin. Lagos Business School Working Paper "
+        "No. 2016-07. Lagos: Lagos Business School."
+    )
+    assert p.type == "report"
+    assert (p.fields["title"], p.fields["type"], p.fields["number"]) == (
+        "Salvage and average in the Bight of Benin",
+        "Lagos Business School Working Paper",
+        "2016-07",
+    )
+    assert (p.fields["institution"], p.fields["location"]) == ("Lagos Business School", "Lagos")
+
+
+def test_a_one_word_body_with_a_harvard_access_line_is_the_page_s_author():
+    p = parse_citation(
+        "Maersk (2022) Our story. Available at: https://www.maersk.example/story (Accessed: 2 May 2023)."
+    )
+    assert (p.type, p.fields["author"], p.fields["title"]) == ("online", "{Maersk}", "Our story")

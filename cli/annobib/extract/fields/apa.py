@@ -483,7 +483,8 @@ _HARVARD_UNQUOTED_ARTICLE = re.compile(
     r"(?:,\s*(?:pp?\.\s*)?|:\s*)(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?)\.?\s*$"
 )
 _HARVARD_REPORT_NO = re.compile(
-    r"[,.]\s*(?P<t>(?:[A-Z][A-Za-z]{1,8}\s+){0,2}(?:Report|Paper|Brief|Note|Memorandum|Study)(?:\s+No\.)?)\s+(?P<n>[A-Z]{0,4}-?\d[\w\-/.]*)$"
+    # (Amherst College Working Paper No. 2011-03: the series may name its issuer; its No. is no part of it)
+    r"[,.]\s*(?P<t>(?:[A-Z][A-Za-z]{1,8}\s+){0,4}(?:Report|Paper|Brief|Note|Memorandum|Study))(?:\s+No\.)?\s+(?P<n>[A-Z]{0,4}-?\d[\w\-/.]*)$"
     r"|,\s*(?P<sym>[A-Z]{2,}[A-Za-z]*(?:\(\d{4}\))?[/\-]?[\w()/.\-]*\d[\w()/.\-]*(?:\s+\d+)?(?:\s+[a-z]{2,6})?)$"
 )
 _HARVARD_CHAPTER = re.compile(
@@ -546,6 +547,7 @@ def parse_harvard(text: str) -> Parsed | None:
         or IGO_RE.fullmatch(corp)
         or cre.fullmatch(r"[A-Z]{2,8}", corp)
         or len(corp.split()) >= 3
+        or "Available " in m["body"]  # Lloyd's (2023) Our history. Available at: URL: a site's page
     ):
         return None  # "Smith (2019) …": a short form or prose, not a corporate author
     h = _HarvardRef(m=m, corp=corp)
