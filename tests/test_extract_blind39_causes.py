@@ -146,3 +146,27 @@ def test_a_one_word_body_with_a_harvard_access_line_is_the_page_s_author():
         "Maersk (2022) Our story. Available at: https://www.maersk.example/story (Accessed: 2 May 2023)."
     )
     assert (p.type, p.fields["author"], p.fields["title"]) == ("online", "{Maersk}", "Our story")
+
+
+@pytest.mark.parametrize(
+    ("note", "who", "publisher", "volume"),
+    [
+        (
+            "港湾史料館編『北前船史料』第四巻、清水堂出版、二〇〇一年、三三頁。",
+            ("editor", "{港湾史料館}"),
+            "清水堂出版",
+            "4",
+        ),
+        ("『海事史大系』第一二巻、海文出版、一九七〇年、五頁。", None, "海文出版", "12"),
+        ("森田実編『港町事典』白鷺出版、一九九〇年、九頁。", ("editor", "森田実"), "白鷺出版", None),
+    ],
+)
+def test_a_japanese_publisher_ending_in_shuppan_after_kanji(note, who, publisher, volume):
+    from annobib.extract.normalize import normalize
+
+    p = parse_citation(normalize(note))
+    assert p.type == "book"
+    assert (p.fields.get("publisher"), p.fields.get("volume")) == (publisher, volume)
+    if who:
+        assert p.fields[who[0]] == who[1]
+

@@ -162,6 +162,8 @@ CASES = {
         ("『一九八四年』の第三章", "『一九八四年』の第3章"),  # a title keeps its kanji
         ("三年後に再び論じる。", "三年後に再び論じる。"),  # not a year: no four digits
         ("統一頁", "統一頁"),  # a kanji word before 頁, not a number
+        ("『港湾新報』一九九八年五月一二日夕刊、一四面。", "『港湾新報』1998年5月12日夕刊、14面。"),  # a newspaper's page
+        ("問題の一面、二面を見る", "問題の一面、二面を見る"),  # 面 as a word: no edition before it
     ],
     southeast_asian_locators: [
         ("Jurnal Studi Asia, Vol. 4, No. 2 (2018), hlm. 12-30.", "Jurnal Studi Asia, Vol. 4, No. 2 (2018), pp. 12-30."),

@@ -571,9 +571,10 @@ def odd_dashes(text: str) -> str:
 # Vertical Japanese printing writes numbers in kanji: ``一九八六年``, ``一二三頁``, ``第一巻``,
 # ``二〇一頁``. The parser reads Arabic digits, so a kanji number is rewritten where it can only be a
 # year (four positional digits), a page (before 頁/页, or opening a range of pages), a volume or issue
-# (after 第, before 巻/号…), or the month and day after a year so rewritten.
+# (after 第, before 巻/号…), the month and day after a year so rewritten, or a newspaper's page
+# after its edition (``朝刊、二七面``: 面 alone is also a word, ``一面``, so only after 朝刊/夕刊).
 # Titles and quotes keep their kanji (``『一九八四年』`` stays as printed).
-_KANJI_GATE = re.compile(r"[〇一二三四五六七八九十](?:年|頁|页|巻|卷|号|號|版|冊|册|章|集|輯|辑|編|编)")
+_KANJI_GATE = re.compile(r"[〇一二三四五六七八九十](?:年|頁|页|巻|卷|号|號|版|冊|册|章|集|輯|辑|編|编|面)")
 _KANJI_NUMBER = re.compile(
     r"(?<![\u3400-\u9fff〇])([〇一二三四五六七八九]{4})(?=年)"
     r"|(?<![\u3400-\u9fff〇])([〇一二三四五六七八九十]{1,5})(?=\s*[頁页])"
@@ -583,6 +584,7 @@ _KANJI_NUMBER = re.compile(
     r"|(?<=[0-9〇一二三四五六七八九]{4}年)([一二三四五六七八九十]{1,2})(?=月)"
     r"|(?<=[0-9〇一二三四五六七八九]{4}年[一二三四五六七八九十0-9]月)([一二三四五六七八九十]{1,3})(?=日)"
     r"|(?<=[0-9〇一二三四五六七八九]{4}年[一二三四五六七八九十0-9]{2}月)([一二三四五六七八九十]{1,3})(?=日)"
+    r"|(?:(?<=刊)|(?<=刊、))([〇一二三四五六七八九十]{1,3})(?=面)"
 )
 _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 
