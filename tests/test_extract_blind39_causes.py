@@ -170,3 +170,26 @@ def test_a_japanese_publisher_ending_in_shuppan_after_kanji(note, who, publisher
     if who:
         assert p.fields[who[0]] == who[1]
 
+
+def test_a_bare_korean_back_reference_is_the_last_work_of_its_kind():
+    from annobib.extract import extract_notes
+
+    x = extract_notes(
+        "1) 김하늘, 『항구의 역사』(서울: 바다출판, 2009), 12쪽.\n"
+        "2) 이바다, 「개항장의 상인」, 『해양사연구』 제7호(2012), 40-61쪽.\n"
+        "3) 앞의 글, 55쪽.\n"
+        "4) 앞의 책, 30쪽.\n"
+    )
+    book, article = x.entries
+    assert [(c.note, c.locator) for c in article.citations] == [(2, "40-61"), (3, "55")]
+    assert [(c.note, c.locator) for c in book.citations] == [(1, "12"), (4, "30")]
+
+
+def test_a_korean_database_s_counts_after_an_item_are_debris():
+    from annobib.extract import extract_notes
+
+    x = extract_notes(
+        "1) Ann Lee, Harbors of Korea, Vol. 2 (Boston: Beacon, 1999), pp. 5-9.\nKCI 피인용횟수 3 | 다운로드 118\n"
+    )
+    (entry,) = x.entries
+    assert (entry.fields["volume"], entry.fields["publisher"]) == ("2", "Beacon")

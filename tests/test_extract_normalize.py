@@ -125,6 +125,8 @@ CASES = {
     ],
     site_debris: [
         ("王某：《书》，某出版社2015年版，第3页。被引量:1", "王某：《书》，某出版社2015年版，第3页。"),
+        ("김철수, 「논문」, 『학보』 3 (2001), 5쪽. KCI 피인용횟수 3 | 다운로드 118", "김철수, 「논문」, 『학보』 3 (2001), 5쪽."),
+        ("『다운로드 12의 역사』", "『다운로드 12의 역사』"),  # a title's words: not after an item
         ("J. Doe, “T,” Journal 2 (2001): 1-9. [Cited by 3] Google Scholar", "J. Doe, “T,” Journal 2 (2001): 1-9."),
         (
             "Orr, K. (2018). Tides. In A. Lee (Ed.), Ports (pp. 5-9). Harbor Press. Download citation",

@@ -135,6 +135,8 @@ IBID_RE = re.compile(
 )
 # 前引书，第52页 / 前揭文。: no author named, the book (书) or article (文) cited last
 BARE_OPCIT_ZH_RE = re.compile(r"^(?:前引|前揭)(?P<kind>[书文])\s*(?:[,，。.:：、]\s*|(?=第)|$)(?P<rest>.*)$")
+# 앞의 글, 215쪽. / 앞의 책.: the same in Korean (책 a book, 글 / 논문 an article or chapter)
+_BARE_OPCIT_KO = re.compile(r"^앞의\s*(?P<kind>책|글|논문)\s*(?:[,，.]\s*|$)(?P<rest>.*)$")
 # 前引周雪光书 / 前揭李明文 / 上引王叔平书: the back-reference word first, then the author
 # 前掲、宮里、320頁 / 前掲、倉本論文、8頁: the word, then the author between commas (Japanese), the 書
 # or 論文 after the name or left out (a 、 inside the name joins co-authors: 前揭邓明江、龙爱民文)
@@ -994,6 +996,10 @@ def classify(piece: str) -> CitationText | None:
     m = BARE_OPCIT_ZH_RE.match(piece) if starts_backref else None
     if m:  # 前引书，第52页: the last book cited (a 文, the last article or chapter)
         return CitationText(piece, "lastwork", locator_of(m.group("rest")), author=m.group("kind"))
+    m = _BARE_OPCIT_KO.match(piece) if first == "앞" else None
+    if m:  # 앞의 글, 215쪽: as 前引文
+        kind = "书" if m.group("kind") == "책" else "文"
+        return CitationText(piece, "lastwork", locator_of(m.group("rest")), author=kind)
     m = OPCIT_ZH_PRE_RE.match(piece) if starts_backref or first == "上" and piece[1:2] in "引揭掲" else None
     if m:
         author = m.group("author") or m.group("author2")

@@ -249,7 +249,7 @@ def url_tails(text: str) -> str:
 # every piece of debris opens (after spaces) with one of the characters of the lookahead: a position
 # without one is passed over by one class test instead of by trying each alternative
 _DEBRIS = re.compile(
-    r"(?=[\s\[［【(（被下引浏CTRAGPWS百知万维谷VFJNBD阅在赞点分↩↑닫])"
+    r"(?=[\s\[［【(（被下引浏CTRAGPWS百知万维谷VFJNBD阅在赞点分↩↑닫K피다|])"
     r"(?:\s*(?:[\[［【(（]\s*)?(?:被引量|被引次数|被引|下载量|下载次数|下载|引用次数|引用|浏览次数|浏览)\s*[:：]?\s*\d+\s*(?:次)?(?:\s*[\]］】)）])?"
     r"|\s*[\[(]\s*(?:Cited by|Citations?|Times cited)\s*:?\s*\d+(?:,\d{3})*\s*[\])]"  # [Cited by 1,204]
     r"|\s*(?:Cited by|Times cited)\s*:?\s*\d+(?:,\d{3})*|\s*Related articles|\s*All \d+ versions"
@@ -258,6 +258,8 @@ _DEBRIS = re.compile(
     r"|\s*(?:阅读|在看|点赞|赞|分享)\s*[:：]?\s*\d+(?:\.\d+)?\s*[万wW]?\+?"  # a WeChat post's counts: 阅读 3046  赞 18  在看 7
     r"|\s*[↩↑]\ufe0e?\ufe0f?[0-9²³¹⁴-⁹]?"  # a web page's back-link to the text (Markdown footnotes: ``↩`` ``↩2``)
     r"|(?<=[.。)）\d])\s*닫기"  # the close button of a Korean database's note pop-up, read with its note
+    # a Korean database's counts after an item: ``KCI 피인용횟수 3 | 다운로드 118``
+    r"|\s*\|?\s*(?:KCI\s*)?(?:피인용횟수|피인용|다운로드)\s*[:：]?\s*\d+(?:,\d{3})*"
     r")+\s*$"
 )
 
@@ -266,6 +268,8 @@ _DEBRIS_TAIL = 300
 # one of these words is in every piece of debris _DEBRIS removes
 _DEBRIS_WORDS = (
     "被引",
+    "피인용",
+    "다운로드",
     "下载",
     "引用",
     "浏览",
