@@ -193,3 +193,26 @@ def test_a_korean_database_s_counts_after_an_item_are_debris():
     )
     (entry,) = x.entries
     assert (entry.fields["volume"], entry.fields["publisher"]) == ("2", "Beacon")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "서울기록원 소장, 「항만 준설 계획의 건」, 관리번호 CJA0012345.",  # the archive first
+        "「항만 준설 계획의 건」, 서울기록원 소장, 관리번호 CJA0012345.",  # the archive after the title
+    ],
+)
+def test_a_korean_archive_and_its_management_number(note):
+    p = parse_citation(note)
+    assert p.type == "misc"
+    assert (p.fields["entrysubtype"], p.fields["library"], p.fields["number"]) == (
+        "archive",
+        "서울기록원",
+        "CJA0012345",
+    )
+    assert "author" not in p.fields
+
+
+def test_a_person_s_title_soljang_is_no_archive():
+    p = parse_citation("김하늘 소장, 「항구의 역사」, 『해양사연구』 제3호(2001), 5쪽.")
+    assert p.type == "article" and "library" not in p.fields

@@ -307,6 +307,10 @@ _CJK_AUTHORS_RE2_FIRST = ("前", "上")  # its opening characters (a test reads 
 _CJK_AUTHORS_RE3 = re.compile(
     r"(?:档案馆|档案局|图书馆|圖書館|図書館|檔案館|博物馆|博物館|文书馆|史料馆|史料館|資料館|文書館)(?:藏|所藏|館蔵|所蔵)$"
 )
+# 국가기록원 소장, 「…」: Korean's 所藏 after an archive's name (소장 after a person is 所長, a title)
+_KO_HELD_BY = re.compile(
+    r"^[\uac00-\ud7af\s]{0,28}(?:기록원|기록관|도서관|박물관|문서관|사료관|자료관|규장각|위원회)\s소장$"
+)
 _CJK_AUTHORS_RE4 = re.compile(r"[，,]|(?<=著)\s*、")  # ケネス・M・ハーグローヴ著、三浦陽子訳: author, then translator
 
 
@@ -349,9 +353,14 @@ def _cjk_authors(n: _CjkNote) -> None:
         pre = _CJK_AUTHORS_RE2.sub("", pre)
     author_part = _cut_prose_before_authors(strip_trailing(pre))
     lib_first = None
-    if author_part and _has_any(author_part[-2:], "藏蔵") and _CJK_AUTHORS_RE3.search(author_part):  # …藏$
+    if author_part and (
+        _has_any(author_part[-2:], "藏蔵")
+        and _CJK_AUTHORS_RE3.search(author_part)  # …藏$
+        or author_part.endswith(" 소장")
+        and _KO_HELD_BY.match(author_part)
+    ):
         # 上海市档案馆藏：《…》，档号 …: the holding archive printed first is no author
-        lib_first = cre.sub(r"(?:所藏|所蔵|藏|館蔵)$", "", author_part)  # 早稲田大学図書館所蔵「…」 too
+        lib_first = cre.sub(r"(?:所藏|所蔵|藏|館蔵|\s소장)$", "", author_part)  # 早稲田大学図書館所蔵「…」 too
         author_part = ""
     if not author_part:
         # 《标题》，新华社莫斯科 5 月 16 日电，《人民日报》…: the dispatch's agency is the author
@@ -676,7 +685,7 @@ _CJK_CUES_RE3 = re.compile(
     r"|[“\"][^”\"]{2,40}[”\"]\s*(?:会议)?论文(?!集)|提交[^，,。《》]{2,40}?的?论文(?!集)"
 )
 _MARKED_SPAN = re.compile(r"《[^《》]*》")
-_CJK_CUES_RE4 = re.compile(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏|所蔵")
+_CJK_CUES_RE4 = re.compile(r"档案馆|档案|檔案|档号|卷宗|全宗|藏[，,。]|藏$|館蔵|所藏|所蔵|관리번호")
 _CJK_CUES_RE5 = re.compile(
     r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:合|共|主)?(?:译注|譯註|译|訳|譯|(?<=[\uac00-\ud7af])\s*옮김)"
     r"\s*(?:[，,]|(?<=訳)\s*、|(?<=옮김)\s*(?=[（(])|$)"
@@ -821,7 +830,7 @@ def _cjk_archive_fields(n: _CjkNote) -> None:
         (
             s
             for s in cre.split(r"[，,。；;]", rest_nourl)
-            if cre.search(r"档案馆|档案|檔案|館|馆藏|藏$", s) and "档号" not in s
+            if cre.search(r"档案馆|档案|檔案|館|馆藏|藏$|\s소장$", s) and "档号" not in s
         ),
         None,
     )
@@ -829,14 +838,14 @@ def _cjk_archive_fields(n: _CjkNote) -> None:
     if held:  # 外務省外交史料館所蔵、3.8.2.4 / （国立国会図書館憲政資料室所蔵「井上毅関係文書」三二一）
         f["library"] = held.group(1)
     elif holder:
-        f["library"] = strip_trailing(cre.sub(r"(藏|所藏|館蔵)$", "", holder.strip()))
+        f["library"] = strip_trailing(cre.sub(r"(藏|所藏|館蔵|\s소장)$", "", holder.strip()))
     elif lib_first:
         f["library"] = lib_first
     # JACAR(アジア歴史資料センター)Ref.C12120016300: a digital archive's reference code, as printed
     num = (
         (_ARCHIVE_REF.search(rest_nourl) if "Ref" in rest_nourl else None)
         or cre.search(
-            r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號|管理番号|請求番号)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])",
+            r"(?:档号|檔號|卷宗号|档案号|全宗号|典藏号|典藏號|管理番号|請求番号|관리번호)\s*[：:]?\s*((?:[A-Za-z0-9〇零一二三四五六七八九十\-—./]|[（(][A-Za-z0-9]{1,3}[）)])*[A-Za-z0-9〇零一二三四五六七八九十])",
             rest_nourl,
         )
         or cre.search(
