@@ -216,3 +216,14 @@ def test_a_korean_archive_and_its_management_number(note):
 def test_a_person_s_title_soljang_is_no_archive():
     p = parse_citation("김하늘 소장, 「항구의 역사」, 『해양사연구』 제3호(2001), 5쪽.")
     assert p.type == "article" and "library" not in p.fields
+
+
+def test_a_gbt_book_s_volume_part_closing_its_title():
+    p = parse_citation("林某.近代港口史料汇编(下册)[M].上海:某某出版社,1985.")
+    assert (p.fields["title"], p.fields["volume"]) == ("近代港口史料汇编", "下")
+    assert parse_citation("林某.港口(1840-1949)[M].上海:某某出版社,1985.").fields["title"] == "港口(1840-1949)"
+
+
+def test_a_chapter_s_container_volume_part_in_brackets():
+    p = parse_citation("王某：《论港口》，载李某编：《港口史论集》（下册），上海：某某出版社1985年版，第9页。")
+    assert (p.type, p.fields["booktitle"], p.fields["volume"]) == ("incollection", "港口史论集", "下")

@@ -1065,7 +1065,7 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
             f["editor"] = format_cjk_names(editors, editor_others)
         f["booktitle"] = container
         vm = cre.match(
-            r"\s*(?:[（(]\s*(?=第))?(?:第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|([上中下])\s*[卷册]|[（(]([上中下])[）)])",
+            r"\s*(?:[（(]\s*(?=第))?(?:第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|([上中下])\s*[卷册]|[（(]([上中下])\s*[卷册]?[）)])",
             rest_after,
         )
         if vm:
