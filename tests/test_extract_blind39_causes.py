@@ -227,3 +227,21 @@ def test_a_gbt_book_s_volume_part_closing_its_title():
 def test_a_chapter_s_container_volume_part_in_brackets():
     p = parse_citation("王某：《论港口》，载李某编：《港口史论集》（下册），上海：某某出版社1985年版，第9页。")
     assert (p.type, p.fields["booktitle"], p.fields["volume"]) == ("incollection", "港口史论集", "下")
+
+
+@pytest.mark.parametrize(
+    ("note", "number", "volume"),
+    [
+        ("《航运周报》第118号，1931年5月，第7页。", "118", None),
+        ("《海事杂志》第3卷第12期，1936年12月。", "12", "3"),
+        ("《商务官报》第21册，1907年9月。", "21", None),
+    ],
+)
+def test_a_periodical_s_issue_cited_whole_is_that_issue(note, number, volume):
+    p = parse_citation(note)
+    assert p.type == "article" and "title" not in p.fields
+    assert (p.fields["number"], p.fields.get("volume")) == (number, volume)
+
+
+def test_a_book_series_volume_is_no_periodical_issue():
+    assert parse_citation("《四部丛刊》第3册，1929年。").type == "book"

@@ -173,7 +173,9 @@ def parse_cjk(text: str) -> Parsed:
             return parsed
     if etype == "book" and "」" in text and "『" not in text:
         return _ja_unbracketed_journal(parsed, text)
-    return _newspaper_issue(parsed, note.ban) if etype == "book" and "author" not in parsed.fields else parsed
+    if etype == "book" and "author" not in parsed.fields:
+        return _periodical_issue(parsed, text[note.after :]) or _newspaper_issue(parsed, note.ban)
+    return parsed
 
 
 # 「…」日本銀行ワーキングペーパーシリーズ No.18-J-5 / 「…」RIETI Discussion Paper Series 19-J-021、経済産業研究所 /
@@ -245,6 +247,29 @@ def _newspaper_issue(p: Parsed, ban: re.Match | None) -> Parsed:
     lang = {"聞": "japanese", "보": "korean", "문": "korean"}.get(f["title"][-1], f["langid"])
     g["langid"] = lang
     return Parsed(type="article", fields=_order(g), locator=locator, names=p.names, kind=p.kind)
+
+
+# 《矿业周报》第235号，1933年4月 / 《东方杂志》第8卷第10号，1912年4月: a periodical's numbered issue cited
+# whole, right after its name (a 丛刊's 第3册 is a volume of a book series)
+_PERIODICAL_NAME = re.compile(r"(?:[报報]|杂志|雜誌|(?<![丛叢])刊)$")
+_ISSUE_AFTER_NAME = re.compile(
+    r"^\s*[，,]?\s*(?:第\s*(?P<v>\d{1,4})\s*[卷巻]\s*)?第\s*(?P<n>\d{1,4})\s*[号號期册冊]\s*[，,]\s*(?:19|18|20)\d\d\s*年"
+)
+
+
+def _periodical_issue(p: Parsed, after: str) -> Parsed | None:
+    """A "book" that is a periodical's name in title marks, its issue number and a date, nothing
+    else: that issue, an @article with the name as ``journaltitle`` and the issue as ``number``."""
+    f = p.fields
+    if not (f.keys() <= _ISSUE_ONLY and "date" in f and _PERIODICAL_NAME.search(f.get("title", ""))):
+        return None
+    m = _ISSUE_AFTER_NAME.match(after)
+    if m is None:
+        return None
+    g = {"journaltitle": f["title"], "date": f["date"], "number": m["n"], "langid": f["langid"]}
+    if m["v"]:
+        g["volume"] = m["v"]
+    return Parsed(type="article", fields=_order(g), locator=p.locator, names=p.names, kind=p.kind)
 
 
 # 『…日記』、伊藤隆之監修 / 《史记志疑》，贺次君点校 / 止庵校订: who edited the text, after its title
