@@ -245,3 +245,38 @@ def test_a_periodical_s_issue_cited_whole_is_that_issue(note, number, volume):
 
 def test_a_book_series_volume_is_no_periodical_issue():
     assert parse_citation("《四部丛刊》第3册，1929年。").type == "book"
+
+
+@pytest.mark.parametrize(
+    ("note", "author", "number"),
+    [
+        (
+            "О сельскохозяйственной кооперации: декрет ВЦИК от 16 марта 1921 г. // Собрание узаконений РСФСР. 1921. № 9.",
+            "{ВЦИК}",
+            None,
+        ),
+        (
+            "О потребительской кооперации : федер. закон от 19.06.1992 № 3085-1 // Ведомости СНД РФ. 1992. № 30.",
+            None,
+            "3085-1",
+        ),
+    ],
+)
+def test_a_russian_act_in_gost_form_after_its_title(note, author, number):
+    p = parse_citation(note)
+    assert p.type == "legislation" and "journaltitle" not in p.fields
+    assert (p.fields.get("author"), p.fields.get("number")) == (author, number)
+    assert p.fields["title"] in ("О сельскохозяйственной кооперации", "О потребительской кооперации")
+    assert p.fields["date"] in ("1921-03-16", "1992-06-19")
+
+
+def test_a_gbt_list_item_repeating_an_edited_book_adds_no_author():
+    from annobib.extract import extract_notes
+
+    x = extract_notes(
+        "注释:\n①林某编:《港口史料》(下册),上海:某某出版社1985年版,第9页。\n②同上书,第12页。\n"
+        "参考文献:\n[1]林某.港口史料(下册)[M].上海:某某出版社,1985.\n[2]王某.海关[M].北京:某某出版社,1990.\n"
+    )
+    edited = x.entries[0]
+    assert (edited.fields.get("editor"), edited.fields.get("author"), edited.fields["volume"]) == ("林某", None, "下")
+    assert len(edited.citations) == 3  # the list item joined the note's book
