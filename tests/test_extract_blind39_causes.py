@@ -280,3 +280,8 @@ def test_a_gbt_list_item_repeating_an_edited_book_adds_no_author():
     edited = x.entries[0]
     assert (edited.fields.get("editor"), edited.fields.get("author"), edited.fields["volume"]) == ("林某", None, "下")
     assert len(edited.citations) == 3  # the list item joined the note's book
+
+
+def test_a_periodical_issue_dated_to_the_day_keeps_the_day():
+    p = parse_citation("王某：《论港政》，《海事周报》第6卷第12期，1933年3月18日。")
+    assert (p.type, p.fields["date"], p.fields["number"]) == ("article", "1933-03-18", "12")

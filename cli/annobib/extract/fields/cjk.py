@@ -1055,7 +1055,7 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
             f["date"] = issue.group(1)
             f["number"] = issue.group(2)
         elif date:
-            f["date"] = date[:7]
+            f["date"] = date  # 《国闻周报》第8卷第38期，1931年9月28日: a weekly's issue is dated to the day
         if vol and vol.group(2) and not ko_num and vol.group(0).endswith("집"):
             f["number"] = vol.group(2)  # 『한국사연구』 제96집: a Korean journal's 집 alone numbers the issue
         elif vol:
