@@ -285,3 +285,13 @@ def test_a_gbt_list_item_repeating_an_edited_book_adds_no_author():
 def test_a_periodical_issue_dated_to_the_day_keeps_the_day():
     p = parse_citation("王某：《论港政》，《海事周报》第6卷第12期，1933年3月18日。")
     assert (p.type, p.fields["date"], p.fields["number"]) == ("article", "1933-03-18", "12")
+
+
+def test_a_law_review_verso_head_with_its_volume_is_page_furniture():
+    text = (
+        "12 Ann Lee, Rivers and Rights, 9 Tex. Envtl. L.J. 44, 50 (1999).\n"
+        "422" + " " * 18 + "HARBOR LAW REVIEW" + " " * 18 + "[Vol. 31:405\n"
+        "13 Id. at 52.\n"
+    )
+    notes = loose_notes(text)
+    assert [n.text for n in notes] == ["Ann Lee, Rivers and Rights, 9 Tex. Envtl. L.J. 44, 50 (1999).", "Id. at 52."]

@@ -287,9 +287,11 @@ def _is_head(s: str, heads: set[str]) -> bool:
     return s in heads or ("期" in s and bool(ISSUE_HEAD_RE.match(s)))
 
 
-# a book's or law review's running head: capitals only, a folio at one end (``2024]`` a volume's year)
+# a book's or law review's running head: capitals only, a folio at one end (``2024]`` a volume's year,
+# ``418 WATER LAW REVIEW [Vol. 27:401`` the volume and first page on the verso)
 _CAPS_HEAD = re.compile(
-    r"^(?:(?P<lead>\d{1,4})\s+|\d{4}\]\s+)?(?P<words>[A-Z][A-Z0-9'’&,:.\-–— ]*?[A-Z0-9])(?:\s+(?P<trail>\d{1,4}))?$"
+    r"^(?:(?P<lead>\d{1,4})\s+|\d{4}\]\s+)?(?P<words>[A-Z][A-Z0-9'’&,:.\-–— ]*?[A-Z0-9])"
+    r"(?:\s+(?P<trail>\d{1,4})|\s+\[Vol\.\s*\d{1,4}:\d{1,5})?$"
 )
 
 
