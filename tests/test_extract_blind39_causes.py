@@ -295,3 +295,14 @@ def test_a_law_review_verso_head_with_its_volume_is_page_furniture():
     )
     notes = loose_notes(text)
     assert [n.text for n in notes] == ["Ann Lee, Rivers and Rights, 9 Tex. Envtl. L.J. 44, 50 (1999).", "Id. at 52."]
+
+
+def test_a_korean_clause_before_the_author_is_no_part_of_the_name():
+    p = parse_citation("이 무렵 항만 정책에 대해서는 김하늘, 『항구의 역사』(서울: 바다출판, 2009), 12쪽 참조.")
+    assert (p.fields["author"], p.fields["title"]) == ("김하늘", "항구의 역사")
+
+
+def test_an_institute_s_own_work_in_volumes_is_a_book():
+    p = parse_citation("해양정책연구소, 『한국 해운사』 제2권(서울: 해양정책연구소, 2004), 87쪽.")
+    assert (p.type, p.fields["volume"]) == ("book", "2")
+    assert parse_citation("해양정책연구소, 『한국 해운 전망』(서울: 해양정책연구소, 2004), 8쪽.").type == "report"

@@ -68,10 +68,20 @@ _NAME_RUN = re.compile(
 )
 
 
+# ``이 시기 38선 충돌에 관해서는 정병주``: a Korean clause ending in a particle (관해서는, 대해서는, 경우에도),
+# then the author's name (two to four syllables, perhaps 외 / 편) closing the run
+_KO_PROSE_THEN_NAME = re.compile(
+    r"\s[\uac00-\ud7af]*(?:는|은|서|도|면)\s+(?P<who>[\uac00-\ud7af]{2,4}(?:\s*(?:외|편|엮음))?)$"
+)
+
+
 def _cut_prose_before_authors(author_part: str) -> str:
     """``对于这一时期……，学界已有较多研究，较有代表性的是张三、李四主编`` -> ``张三、李四主编``:
     commentary clauses before the author run (long, or with verbs/particles) are cut at the last
-    clause boundary (，：是 如 见) before the names."""
+    clause boundary (，：是 如 见) before the names (in Korean, after a particle)."""
+    if " " in author_part and HANGUL.search(author_part[-1:]):
+        ko = _KO_PROSE_THEN_NAME.search(author_part)
+        return ko["who"] if ko else author_part
     if len(author_part) <= 12 or not _PROSE_CLAUSE.search(author_part):
         return author_part
     for m in reversed(list(cre.finditer(r"[，,：:；;。]|(?<=[的是如见])", author_part))):
@@ -1262,7 +1272,8 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
             and authors_field
             and authors_field.startswith("{")
             and " and " not in authors_field
-            and (REPORT_TITLE_RE.search(title) or _RESEARCH_INSTITUTE.search(authors_field))
+            # (a volume of a work in volumes, 『6·25전쟁사』 제3권, is a book whoever prints it)
+            and (REPORT_TITLE_RE.search(title) or _RESEARCH_INSTITUTE.search(authors_field) and "volume" not in f)
             and pub.group("pub").strip() == authors_field.strip("{}")
         ):
             # 통일연구원, 「2023 북한인권백서」 (서울: 통일연구원, 2023): an institute's white paper or report
