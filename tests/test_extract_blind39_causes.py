@@ -306,3 +306,8 @@ def test_an_institute_s_own_work_in_volumes_is_a_book():
     p = parse_citation("해양정책연구소, 『한국 해운사』 제2권(서울: 해양정책연구소, 2004), 87쪽.")
     assert (p.type, p.fields["volume"]) == ("book", "2")
     assert parse_citation("해양정책연구소, 『한국 해운 전망』(서울: 해양정책연구소, 2004), 8쪽.").type == "report"
+
+
+def test_an_article_in_hanja_in_a_korean_paper_is_korean():
+    p = parse_citation("「港灣 擴張 計劃」, 『동아일보』 1929년 3월 2일, 2면.")
+    assert (p.fields["journaltitle"], p.fields["langid"]) == ("동아일보", "korean")

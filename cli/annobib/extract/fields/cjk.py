@@ -552,8 +552,10 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
         ]
     elif lang == "chinese" and _CJK_LANGUAGE_AND_URL_RE2.search(rest):
         lang = "japanese"  # Japanese publisher forms
-    elif lang == "chinese" and HANGUL.search(rest) and _hangul_place(rest):
-        lang = "korean"  # 閔斗植, 『中國近代史硏究』(서울: 一潮閣, 1973): published in Korea, in Hanja
+    elif lang == "chinese" and HANGUL.search(rest) and (_hangul_place(rest) or _HANGUL_CONTAINER.search(rest)):
+        # 閔斗植, 『中國近代史硏究』(서울: 一潮閣, 1973): published in Korea, in Hanja; 「水利組合 反對 陳情」,
+        # 『조선일보』: an article in Hanja in a Korean paper or journal (its name in Hangul)
+        lang = "korean"
     elif lang == "japanese" and _ZH_SIMPLIFIED.search(title) and not KANA.search(title + author_part):
         lang = "chinese"  # 閻明遠『大国外交与国际秩序』北京：…: a Chinese work cited the Japanese way
     # Japanese notes print the container in 『』 after a 「」 title
@@ -573,6 +575,9 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
             f["urldate"] = ud
         rest_nourl = rest_nourl[: access.start()] + rest_nourl[access.end() :]
     n.lang, n.rest_nourl, n.url = lang, rest_nourl, url
+
+
+_HANGUL_CONTAINER = re.compile(r"『[^』]{0,30}[\uac00-\ud7af][^』]{0,30}』")
 
 
 _CJK_LOCATORS_RE1 = re.compile(
