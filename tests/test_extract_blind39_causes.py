@@ -311,3 +311,22 @@ def test_an_institute_s_own_work_in_volumes_is_a_book():
 def test_an_article_in_hanja_in_a_korean_paper_is_korean():
     p = parse_citation("「港灣 擴張 計劃」, 『동아일보』 1929년 3월 2일, 2면.")
     assert (p.fields["journaltitle"], p.fields["langid"]) == ("동아일보", "korean")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "以下、本稿では「港湾」「港湊」の表記を史料の用字に従って使い分ける。",
+        "「船主」・「荷主」の用語は、当時の帳簿の記載による。",
+    ],
+)
+def test_a_japanese_note_on_the_spelling_of_terms_cites_nothing(note):
+    from annobib.extract.citations import read_note
+
+    assert read_note(note).status == "not-a-citation"
+
+
+def test_a_japanese_note_with_a_term_and_a_source_still_cites():
+    from annobib.extract.citations import read_note
+
+    assert read_note("「港湾」の表記は、村上安政『港町史』随想舎、2006年、52頁による。").status == "cited"
