@@ -330,3 +330,13 @@ def test_a_japanese_note_with_a_term_and_a_source_still_cites():
     from annobib.extract.citations import read_note
 
     assert read_note("「港湾」の表記は、村上安政『港町史』随想舎、2006年、52頁による。").status == "cited"
+
+
+def test_a_remark_after_a_citation_set_off_by_a_connective_is_no_citation():
+    from annobib.extract.citations import read_note
+
+    r = read_note(
+        "See Ann Lee, Harbors and Empire (Boston: Beacon, 1999), 214; Lee's totals, however, omit the outer islands."
+    )
+    assert [c.parsed.fields["title"] for c in r.citations] == ["Harbors and Empire"]
+    assert read_note("Lee's totals, however, omit the outer islands.").status == "not-a-citation"

@@ -818,6 +818,17 @@ def _be_sentence(piece: str) -> bool:
     return " " in piece[:40] and _BE_SENTENCE.match(piece) is not None and not _DIGIT.search(piece)
 
 
+# Munro's figures, however, leave out …: a connective set off by commas, then a lower-case verb (a
+# citation's parts are names, titles and numbers, never an argument's connectives)
+_CONNECTIVE_CLAUSE = re.compile(
+    r", (?:however|moreover|though|therefore|nevertheless|in turn|by contrast|in fact|of course), [a-z]+ [a-z]+"
+)
+
+
+def _connective_sentence(piece: str) -> bool:
+    return ", " in piece and _CONNECTIVE_CLAUSE.search(piece) is not None and not _DIGIT.search(piece)
+
+
 _DIGIT = re.compile(r"\d")
 
 
@@ -1062,7 +1073,7 @@ def classify(piece: str) -> CitationText | None:
         return None  # Here “alliance” means …: a quoted word in prose
     if (
         _western_prose(piece)
-        or (_english_sentence(piece) or _first_person(piece) or _be_sentence(piece))
+        or (_english_sentence(piece) or _first_person(piece) or _be_sentence(piece) or _connective_sentence(piece))
         and not _citation_bits(piece)
     ):
         return None  # On the dating of the 1935 reform the sources differ: a sentence, no citation
