@@ -720,7 +720,8 @@ def cut_trailing_commentary(text: str) -> str:
 # ここでいう「自治」は / 「非宗教」論については: a term (or a view named by it: 論, 説, 概念) in prose;
 # 「鉱夫」「坑夫」の表記を: terms side by side, their spelling (表記) or wording (用語, 訳語) discussed
 _JA_TERM_IN_PROSE = re.compile(
-    r"「[^」]{1,12}」(?:[、・]?「[^」]{1,12}」)*\s*(?:[論説観]|概念)?\s*"
+    # (only the first term of a run opens a match: one pass over a run of terms, not one per term)
+    r"(?<!」)(?<!」、)(?<!」・)「[^」]{1,12}」(?:[、・]?「[^」]{1,12}」)*\s*(?:[論説観]|概念)?\s*"
     r"(?:とは|は|を|が|という|といった|について|と「|の(?:区分|用法|意味|定義|表記|用語|訳語))"
 )
 

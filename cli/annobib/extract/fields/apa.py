@@ -67,7 +67,7 @@ _APA_BRACKET = re.compile(
 )
 # APA 6: ``Title (Doctoral dissertation). Institution, Location.`` / ``(Unpublished master's thesis)``
 _APA6_THESIS = re.compile(
-    r"\s*\((?:Unpublished\s+)?(?P<kind>[Dd]octoral dissertation|[Mm]aster['’]s thesis)(?:,\s*(?P<inst>[^()]+))?\)\s*$"
+    r"\((?:Unpublished\s+)?(?P<kind>[Dd]octoral dissertation|[Mm]aster['’]s thesis)(?:,\s*(?P<inst>[^()]+))?\)\s*$"
 )
 _APA_TITLE_TAIL = re.compile(  # (CRS Report R41153): the series' number with or without its No.
     r"\s*\((?:(?P<rep>(?:[A-Z][\w.]*\s+){0,5}(?:Report|Paper|Brief|Publication)s?\s+(?:No\.)?)\s*"

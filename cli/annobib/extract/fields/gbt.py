@@ -166,7 +166,7 @@ def parse_gbt_untagged_article(text: str) -> Parsed | None:
 
 
 # a book's volume named by its part in brackets closing the title: (上册), （下）, (中卷)
-_VOLUME_PART = re.compile(r"\s*[（(]([上中下])\s*[册冊卷巻]?[）)]$")
+_VOLUME_PART = re.compile(r"[（(]([上中下])\s*[册冊卷巻]?[）)]$")
 # a standard's number after its title: GB/T 35273—2020, GB 5749-2006, ISO 9001:2015, JIS X 0208:1997
 _STANDARD_NUMBER = re.compile(
     r"\s*[:：]?\s*((?:GB(?:/[TZ])?|[A-Z]{2,4}/T|ISO(?:/IEC)?|IEC|JIS\s+[A-Z]|DB\d{2}(?:/T)?)\s*[\d.]+(?:\s*[—–\-:]\s*\d{4})?)$"
