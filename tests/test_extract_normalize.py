@@ -59,6 +59,9 @@ CASES = {
         ("同上、3 0 頁。", "同上、30 頁。"),
         ("『1 2 3 年』, Vol. 3 4, 第 3 章", "『1 2 3 年』, Vol. 3 4, 第 3 章"),  # a title, no counter, one digit
         ("Ann Lee, Rivers, Boston: Beacon, 1999, p. 1 3 4.", "Ann Lee, Rivers, Boston: Beacon, 1999, p. 134."),
+        # the same in a Chinese article's Western note, no space after p.
+        ("Ann Lee, Rivers, Boston: Beacon, 1999, p.7 1.", "Ann Lee, Rivers, Boston: Beacon, 1999, p.71."),
+        ("Lee, Rivers, pp.6 5-6 6; Roe, Tides, p.1 2 0.", "Lee, Rivers, pp.65-66; Roe, Tides, p.120."),
         (
             "Lee, Rivers, pp. 4 5-4 9; see p. 2 and 3.",
             "Lee, Rivers, pp. 45-49; see p. 2 and 3.",
@@ -122,6 +125,11 @@ CASES = {
     ],
     site_debris: [
         ("王某：《书》，某出版社2015年版，第3页。被引量:1", "王某：《书》，某出版社2015年版，第3页。"),
+        (
+            "김철수, 「논문」, 『학보』 3 (2001), 5쪽. KCI 피인용횟수 3 | 다운로드 118",
+            "김철수, 「논문」, 『학보』 3 (2001), 5쪽.",
+        ),
+        ("『다운로드 12의 역사』", "『다운로드 12의 역사』"),  # a title's words: not after an item
         ("J. Doe, “T,” Journal 2 (2001): 1-9. [Cited by 3] Google Scholar", "J. Doe, “T,” Journal 2 (2001): 1-9."),
         (
             "Orr, K. (2018). Tides. In A. Lee (Ed.), Ports (pp. 5-9). Harbor Press. Download citation",
@@ -159,6 +167,11 @@ CASES = {
         ("『一九八四年』の第三章", "『一九八四年』の第3章"),  # a title keeps its kanji
         ("三年後に再び論じる。", "三年後に再び論じる。"),  # not a year: no four digits
         ("統一頁", "統一頁"),  # a kanji word before 頁, not a number
+        (
+            "『港湾新報』一九九八年五月一二日夕刊、一四面。",
+            "『港湾新報』1998年5月12日夕刊、14面。",
+        ),  # a newspaper's page
+        ("問題の一面、二面を見る", "問題の一面、二面を見る"),  # 面 as a word: no edition before it
     ],
     southeast_asian_locators: [
         ("Jurnal Studi Asia, Vol. 4, No. 2 (2018), hlm. 12-30.", "Jurnal Studi Asia, Vol. 4, No. 2 (2018), pp. 12-30."),

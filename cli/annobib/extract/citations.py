@@ -155,6 +155,8 @@ IBID_RE = re.compile(
 )
 # 前引书，第52页 / 前揭文。: no author named, the book (书) or article (文) cited last
 BARE_OPCIT_ZH_RE = re.compile(r"^(?:前引|前揭)(?P<kind>[书文])\s*(?:[,，。.:：、]\s*|(?=第)|$)(?P<rest>.*)$")
+# 앞의 글, 215쪽. / 앞의 책.: the same in Korean (책 a book, 글 / 논문 an article or chapter)
+_BARE_OPCIT_KO = re.compile(r"^앞의\s*(?P<kind>책|글|논문)\s*(?:[,，.]\s*|$)(?P<rest>.*)$")
 # 前引周雪光书 / 前揭李明文 / 上引王叔平书: the back-reference word first, then the author
 # 前掲、宮里、320頁 / 前掲、倉本論文、8頁: the word, then the author between commas (Japanese), the 書
 # or 論文 after the name or left out (a 、 inside the name joins co-authors: 前揭邓明江、龙爱民文)
@@ -760,9 +762,12 @@ def cut_trailing_commentary(text: str) -> str:
     return text
 
 
-# ここでいう「自治」は / 「非宗教」論については: a term (or a view named by it: 論, 説, 概念) in prose
+# ここでいう「自治」は / 「非宗教」論については: a term (or a view named by it: 論, 説, 概念) in prose;
+# 「鉱夫」「坑夫」の表記を: terms side by side, their spelling (表記) or wording (用語, 訳語) discussed
 _JA_TERM_IN_PROSE = re.compile(
-    r"「[^」]{1,12}」\s*(?:[論説観]|概念)?\s*(?:とは|は|を|が|という|といった|について|と「|の(?:区分|用法|意味|定義))"
+    # (only the first term of a run opens a match: one pass over a run of terms, not one per term)
+    r"(?<!」)(?<!」、)(?<!」・)「[^」]{1,12}」(?:[、・]?「[^」]{1,12}」)*\s*(?:[論説観]|概念)?\s*"
+    r"(?:とは|は|を|が|という|といった|について|と「|の(?:区分|用法|意味|定義|表記|用語|訳語))"
 )
 
 
@@ -862,6 +867,17 @@ _BE_SENTENCE = re.compile(r"[A-Z][a-z]+(?: [a-z]+){0,3} (?:is|are|was|were) [a-z
 
 def _be_sentence(piece: str) -> bool:
     return " " in piece[:40] and _BE_SENTENCE.match(piece) is not None and not _DIGIT.search(piece)
+
+
+# Munro's figures, however, leave out …: a connective set off by commas, then a lower-case verb (a
+# citation's parts are names, titles and numbers, never an argument's connectives)
+_CONNECTIVE_CLAUSE = re.compile(
+    r", (?:however|moreover|though|therefore|nevertheless|in turn|by contrast|in fact|of course), [a-z]+ [a-z]+"
+)
+
+
+def _connective_sentence(piece: str) -> bool:
+    return ", " in piece and _CONNECTIVE_CLAUSE.search(piece) is not None and not _DIGIT.search(piece)
 
 
 _DIGIT = re.compile(r"\d")
@@ -1075,6 +1091,10 @@ def classify(piece: str) -> CitationText | None:
     m = BARE_OPCIT_ZH_RE.match(piece) if starts_backref else None
     if m:  # 前引书，第52页: the last book cited (a 文, the last article or chapter)
         return CitationText(piece, "lastwork", locator_of(m.group("rest")), author=m.group("kind"))
+    m = _BARE_OPCIT_KO.match(piece) if first == "앞" else None
+    if m:  # 앞의 글, 215쪽: as 前引文
+        kind = "书" if m.group("kind") == "책" else "文"
+        return CitationText(piece, "lastwork", locator_of(m.group("rest")), author=kind)
     m = OPCIT_ZH_PRE_RE.match(piece) if starts_backref or first == "上" and piece[1:2] in "引揭掲" else None
     if m:
         author = m.group("author") or m.group("author2")
@@ -1140,7 +1160,7 @@ def classify(piece: str) -> CitationText | None:
     if (
         _western_prose(piece)
         or _lower_case_remark(piece)
-        or (_english_sentence(piece) or _first_person(piece) or _be_sentence(piece))
+        or (_english_sentence(piece) or _first_person(piece) or _be_sentence(piece) or _connective_sentence(piece))
         and not _citation_bits(piece)
     ):
         return None  # On the dating of the 1935 reform the sources differ: a sentence, no citation

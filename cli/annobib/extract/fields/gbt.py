@@ -116,6 +116,9 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
         ud = cre.search(r"\[(\d{4}-\d{2}-\d{2})\]", r)  # …: 889-910[2022-11-30]: the access date of [J/OL], [M/OL] …
         if ud:
             f["urldate"], r = ud.group(1), r[: ud.start()] + r[ud.end() :]
+    part = _VOLUME_PART.search(f["title"]) if tag in ("M", "M/OL") and f["title"][-1:] in ")）" else None
+    if part:  # 中国近代教育史资料(中册)[M]: the volume named by its part, as 上册 is 上 (docs/fields.md)
+        f["title"], f["volume"] = f["title"][: part.start()].rstrip(), part.group(1)
     std = _STANDARD_NUMBER.search(f["title"]) if tag in ("S", "S/OL") else None
     if std:  # 信息安全技术 个人信息安全规范:GB/T 35273—2020[S]: the standard's number closes its title
         f["title"], f["number"] = f["title"][: std.start()].rstrip(), std.group(1)
@@ -164,6 +167,8 @@ def parse_gbt_untagged_article(text: str) -> Parsed | None:
     return parse_gbt_tagged(f"{m['au']}.{m['t']}[J].{m['j']},{m['y']},{m['v'] or ''}({m['n']}):{pages}.")
 
 
+# a book's volume named by its part in brackets closing the title: (上册), （下）, (中卷)
+_VOLUME_PART = re.compile(r"[（(]([上中下])\s*[册冊卷巻]?[）)]$")
 # a standard's number after its title: GB/T 35273—2020, GB 5749-2006, ISO 9001:2015, JIS X 0208:1997
 _STANDARD_NUMBER = re.compile(
     r"\s*[:：]?\s*((?:GB(?:/[TZ])?|[A-Z]{2,4}/T|ISO(?:/IEC)?|IEC|JIS\s+[A-Z]|DB\d{2}(?:/T)?)\s*[\d.]+(?:\s*[—–\-:]\s*\d{4})?)$"

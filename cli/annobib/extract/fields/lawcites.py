@@ -159,18 +159,19 @@ def _bluebook_article(t: str) -> Parsed | None:
 
 
 def _bluebook_book(t: str) -> Parsed | None:
-    return _book(BLUEBOOK_BOOK.match(t), " v. ")
+    return _book(BLUEBOOK_BOOK.match(t))
 
 
 def _oscola_book(t: str) -> Parsed | None:
-    return _book(OSCOLA_BOOK.match(t), " v ")
+    return _book(OSCOLA_BOOK.match(t))
 
 
-def _book(m: re.Match | None, case_mark: str) -> Parsed | None:
+def _book(m: re.Match | None) -> Parsed | None:
     """A book in either style: ``Author, Title 45 (2d ed. 2015)`` / ``Author, Title (9th edn, OUP
-    2019) 112``; not a case (``v.``), not a quoted title, and an author is needed (a title and a
-    year alone are too little to call a book)."""
-    if not m or case_mark in m["head"] or _OPENING_QUOTE.search(m["head"]):
+    2019) 112``; not a case (``v.`` or ``v``, in either style: a US case's ``(Cal. 1983)`` looks like
+    an OSCOLA imprint), not a quoted title, and an author is needed (a title and a year alone are too
+    little to call a book)."""
+    if not m or " v. " in m["head"] or " v " in m["head"] or _OPENING_QUOTE.search(m["head"]):
         return None
     split = _author_and_title(m["head"])
     if not split or not split[0]:
@@ -311,12 +312,26 @@ _CONGRESS_REPORT = re.compile(
 _WESTERN_LAW_CUE_RE1 = re.compile(
     # \bUNTS\b, \bRes\b, \bRep\.: the boundary after the first letter, so every alternative opens
     # with a literal and the engine skips to candidates (features._WB)
-    r"Pub\.\s*L\.|U\.N\.T\.S\.|U\.S\.T\.|T\.I\.A\.S\.|E\.T\.S\.|I\.L\.M\.|U(?<!\w.)NTS\b|R(?<!\w.)es\b|R(?<!\w.)ep\.\s*No\.|§"
-)
+    r"Pub\.\s*L\.|U\.N\.T\.S\.|L\.N\.T\.S\.|U\.S\.T\.|T\.I\.A\.S\.|E\.T\.S\.|I\.L\.M\.|U(?<!\w.)NTS\b|L(?<!\w.)NTS\b"
+    r"|R(?<!\w.)es\b|R(?<!\w.)ep\.\s*No\.|§"
+)  # (L.N.T.S., LNTS: the League of Nations Treaty Series, 1920-1946)
 
 
 # a literal of each alternative of _WESTERN_LAW_CUE_RE1 (a test checks them against it)
-_WESTERN_LAW_CUE_WORDS = ("Pub.", "U.N.T.S.", "U.S.T.", "T.I.A.S.", "E.T.S.", "I.L.M.", "UNTS", "Res", "Rep.", "§")
+_WESTERN_LAW_CUE_WORDS = (
+    "Pub.",
+    "U.N.T.S.",
+    "L.N.T.S.",
+    "U.S.T.",
+    "T.I.A.S.",
+    "E.T.S.",
+    "I.L.M.",
+    "UNTS",
+    "LNTS",
+    "Res",
+    "Rep.",
+    "§",
+)
 _STATUTES_AT_LARGE = re.compile(r"\d Stat\. \d")  # 8 Stat. 218: a treaty in the Statutes at Large
 
 

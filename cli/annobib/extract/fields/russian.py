@@ -136,6 +136,19 @@ _RU_APPROVED_TITLE = re.compile(
 )
 
 
+# GOST's own form for an act: ``О потребительских кооперативных организациях : декрет СНК РСФСР от 11 апреля
+# 1918 г. // Собрание узаконений РСФСР. 1918. № 32.`` (``: федер. закон от … № …``): the title first, then
+# the kind of act in lower case, its issuer, date and perhaps its number; the gazette after // is no part of it
+_RU_ACT_AFTER_TITLE = re.compile(
+    r"^\s*(?P<t>[^:«»/]{3,300}?)\s*:\s*(?:декрет|указ|постановление|федер(?:альный|\.)\s+закон|закон|распоряжение|приказ)"
+    r"\s+(?P<who>[^:/]{0,80}?)\s*от\s+(?P<d>\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\s+[а-я]+\s+\d{4})\s*(?:г\.)?"
+    r"\s*(?:№\s*(?P<n>[\w\-]+))?"
+)
+# an issuer named by its abbreviation (СНК РСФСР, ВЦИК, ЦК ВКП(б)) is the act's author; a title in the
+# genitive (Президента РФ) is left out
+_RU_ISSUER_ABBREV = re.compile(r"[А-ЯЁ][А-ЯЁ()б]+(?:\s+[А-ЯЁ][А-ЯЁ()б]+)*")
+
+
 _RU_MONTHS = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
 
 
@@ -160,8 +173,15 @@ def _russian_act(text: str, online: dict[str, str]) -> Parsed | None:
     if m is None:
         m = _RU_APPROVED_TITLE.match(text) if "№" in text and "утв" in text else None
     if m is None:
+        m = _RU_ACT_AFTER_TITLE.match(text) if " от " in text and ":" in text else None
+    if m is None:
         return None
-    f = {"title": m["t"].strip(), "date": _act_date(m["d"]), "number": m["n"], "langid": "russian", **online}
+    f = {"title": m["t"].strip(), "date": _act_date(m["d"]), "langid": "russian", **online}
+    if m["n"]:
+        f["number"] = m["n"]
+    who = m.groupdict().get("who")
+    if who and _RU_ISSUER_ABBREV.fullmatch(who.strip()):
+        f["author"] = "{" + who.strip() + "}"
     return Parsed(type="legislation", fields=_order(f), locator=None, names=[])
 
 
