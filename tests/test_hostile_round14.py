@@ -128,10 +128,6 @@ MARKDOWN_SHAPES = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="documents/markdown.plain: _EMPH and _LINK scan to the line's end from every opener; 18 KB take 2.4-3 s",
-)
 @pytest.mark.parametrize("shape", sorted(MARKDOWN_SHAPES))
 def test_markdown_inline_syntax_is_read_in_linear_time(tmp_path, shape):
     (tmp_path / "paper.md").write_text(MARKDOWN_SHAPES[shape])
