@@ -264,10 +264,6 @@ NOTES_BIB = "".join(
 MANY_KEYS = [f"k{i % 200}" for i in range(4_000)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="styles/notes._combine adds each part with RichText + (a copy of all before): 4,000 keys take 3 s",
-)
 @pytest.mark.parametrize("how", ["cite-cn-notes", "format-m-chicago-notes"])
 def test_one_note_of_many_keys_is_combined_in_linear_time(tmp_path, how):
     (tmp_path / "lib.bib").write_text(NOTES_BIB)

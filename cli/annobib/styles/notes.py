@@ -78,5 +78,5 @@ def _combine(parts: list[RichText]) -> RichText:
             elif last and last.url is None and last.text.endswith(("。", ".")) and not last.text.endswith("et al."):
                 runs[-1] = Run(last.text[:-1], last.italic, last.url, last.lang)
             p = RichText(*runs) + ("；" if chinese else "; ")
-        out = out + p
+        out.append(p)  # in place: ``out + p`` would copy every part before it, once per part
     return out
