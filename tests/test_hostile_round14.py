@@ -139,10 +139,6 @@ def test_markdown_inline_syntax_is_read_in_linear_time(tmp_path, shape):
 # --------------------------------------------------------------------------- validate / list
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="checks/rawtext._stray_at_lines measures brace depth from the entry's start for every stray line",
-)
 def test_stray_at_lines_are_found_in_linear_time(tmp_path):
     (tmp_path / "lib.bib").write_text(SMALL_BIB + "@x\n" * 12_000)  # 36 KB
     code, _, err, cpu, _ = child(["--bib", "lib.bib", "validate"], tmp_path)
