@@ -273,10 +273,6 @@ def test_one_note_of_many_keys_is_combined_in_linear_time(tmp_path, how):
     assert cpu < CPU_LIMIT, f"{cpu:.1f} s CPU"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="commands/format._format reads refs[0] when a notes style has no in-text citation: IndexError",
-)
 @pytest.mark.parametrize("style", [["--style", "cn-notes"], ["--style", "chicago", "--system", "notes"]], ids=" ".join)
 def test_a_manuscript_of_only_nocite_star_in_a_notes_style_is_no_internal_error(tmp_path, style):
     (tmp_path / "lib.bib").write_text(NOTES_BIB)

@@ -300,6 +300,15 @@ def format_command(
     return _format(*args)
 
 
+def _nothing(as_json: bool, why: str, code: int) -> None:
+    """Nothing to format: ``[]`` for --json, else why on stderr; exit ``code`` (never below 0)."""
+    if as_json:
+        emit_json([])
+    else:
+        warn(why)
+    sys.exit(max(code, 0))
+
+
 def _format(
     ctx,
     keys,
@@ -331,11 +340,7 @@ def _format(
     else:
         chosen = _select(view, entries, list(keys), query)
     if not chosen:
-        if as_json:
-            emit_json([])
-        else:
-            warn("no entries to format")
-        sys.exit(1 if (keys or query) else max(code, 0))
+        _nothing(as_json, "no entries to format", 1 if (keys or query) else code)
     dead = _dead_keys(chosen) if archived != "off" else set()
     if paper:
         from annobib.manuscript.cited import reference_list
@@ -343,6 +348,8 @@ def _format(
 
         if is_note_style(style, system):  # the paper's footnotes, one per citation, as the filter writes them
             refs = manuscript_notes(cited, entries, style)
+            if not refs:  # only \nocite / nocite: works listed, but no citation makes a footnote
+                _nothing(as_json, f"{paper}: no citation in the text, so no footnotes (nocite makes none)", code)
         else:
             refs = reference_list(cited, entries, style, edition, system, order=order, archived=archived, dead=dead)
     else:
