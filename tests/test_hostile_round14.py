@@ -173,7 +173,6 @@ def test_listing_refuses_a_macro_amplified_file_like_validate(tmp_path, args):
 # --------------------------------------------------------------------------- environment
 
 
-@pytest.mark.xfail(strict=True, reason="os.makedirs recurses once per missing level: RecursionError")
 @pytest.mark.parametrize(
     "variable, args",
     [("XDG_CACHE_HOME", ["list"]), ("ANNOBIB_STATE_DIR", ["tag", "base2020", "+x"])],
