@@ -52,14 +52,20 @@ def default_library(env=None) -> Path:
     return data_dir(env) / "library.bib"
 
 
+MAX_DEPTH = 255  # folders in a path make_dirs makes; no real cache or state folder comes near
+
+
 def make_dirs(path: str | os.PathLike, mode: int = 0o777) -> None:
     """``mkdir -p`` as a loop: ``Path.mkdir(parents=True)`` and ``os.makedirs`` call themselves
     once per missing level, so a variable naming a folder 2,000 levels deep raised RecursionError.
     Failures are the OSError the callers already handle (ENAMETOOLONG there). As with
     ``Path.mkdir``, ``mode`` applies to the last folder only."""
     folder = Path(path)
-    if len(os.fsencode(os.path.abspath(folder))) >= _PATH_MAX:  # refused before any level is made
-        raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), str(folder)[:200] + "…")
+    whole = os.path.abspath(folder)
+    # refused before any level is made: a tree thousands deep is litter that common tools
+    # (shutil.rmtree before Python 3.13, itself recursive) cannot even remove
+    if len(os.fsencode(whole)) >= _PATH_MAX or whole.count(os.sep) > MAX_DEPTH:
+        raise OSError(errno.ENAMETOOLONG, f"more than {MAX_DEPTH} folders deep or too long", whole[:200] + "…")
     missing = []
     while not folder.is_dir():
         missing.append(folder)
