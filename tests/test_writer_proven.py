@@ -16,7 +16,27 @@ from annobib.model import Entry
 
 # what a value may hold that the writer or the reader could act on, and ordinary text
 _ODD = ["{", "}", "\\", "@", "%", "&", "#", "\x00", "\r", "{", "}"]
-_TEXT = ["\n", "@misc{", "\n@misc(", '"', ",", "=", "(", ")", " ", "王某", "a", "B", "1", "~", "$", "{a}"]
+_TEXT = [
+    "\n",
+    "@misc{",
+    "\n@misc(",
+    "@",
+    "\x0c",
+    "\u2028",
+    '"',
+    ",",
+    "=",
+    "(",
+    ")",
+    " ",
+    "王某",
+    "a",
+    "B",
+    "1",
+    "~",
+    "$",
+    "{a}",
+]
 
 
 def _value(rng: random.Random) -> str:
@@ -59,6 +79,7 @@ def test_an_entry_said_plain_reads_back_exactly(monkeypatch, fast):
         ({"title": "a}{"}, "k"),  # unbalanced
         ({"title": "50% & #1"}, "k"),  # escaped
         ({"title": "\n@misc(x,"}, "k"),  # a block start gets its `@` braced
+        ({"title": "a\n@b"}, "k"),  # `@` on a line of its own: left to the read-back
         ({"Title": "a"}, "k"),  # read back lower-cased
         ({"title": "a"}, "k,1"),  # not a plain key
         ({"title": "a"}, "k\x00"),  # NUL: refused by the check
@@ -77,6 +98,7 @@ def _parsed_back(monkeypatch) -> list[int]:
 
 def test_plain_new_entries_are_written_without_being_parsed_back(tmp_path, monkeypatch):
     lib = build_library([], [], [], tmp_path / "new.bib")
+    lib.add(Entry(key="weibo", type="online", fields={"author": "{@央视新闻}"}))  # mid-line `@`: no bibtexparser
     for i in range(30):
         lib.add(Entry(key=f"wang{i}", type="book", fields={"author": "{王某} and {李某}", "title": f"Book {i}"}))
     for i in range(4):  # values the writer escapes: read back as before

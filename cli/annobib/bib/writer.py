@@ -324,12 +324,14 @@ class Proven(str):
     __slots__ = ()
 
 
-# what serialize_entry writes unchanged between braces and the fast path reads back unchanged:
-# no backslash (escape_specials, _safe_text's trailing one), `@` (a block start, `{@}`), `%&#`
-# (escaped), NUL (refused) or CR (a line end the reader may see otherwise); braces only balanced
-# and one level deep (`{王某} and {李某}`: kept by _braced, read by the fast path, and
-# literal_value gives the inside of the outer group back)
-_NOT_PLAIN_VALUE = re.compile(r"[\\@%&#\x00\r]")
+# what serialize_entry writes unchanged between braces and the reader gives back unchanged:
+# no backslash (escape_specials, _safe_text's trailing one), `%&#` (escaped), NUL (refused) or
+# CR (a line end the reader may see otherwise); braces only balanced and one level deep
+# (`{王某} and {李某}`: kept by _braced, read by the fast path, and literal_value gives the
+# inside of the outer group back); `@` only in a value of one line (`{@央视新闻}`, a Weibo
+# account): bibtexparser starts a block only at a line's `@`, and _safe_text braces one there
+_NOT_PLAIN_VALUE = re.compile(r"[\\%&#\x00\r]")
+_LINE_BREAK = re.compile(r"[\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _ONE_LEVEL = re.compile(r"[^{}]*+(?:\{[^{}]*+\}[^{}]*+)*+")
 _PLAIN_TYPE = re.compile(r"[A-Za-z]\w*")
 _PLAIN_KEY = re.compile(PLAIN_KEY + "+")
@@ -353,6 +355,8 @@ def reads_back_plainly(entry: Entry | None) -> bool:
         if type(value) is not str or not _PLAIN_NAME.fullmatch(name) or not_plain(value):
             return False
         if ("{" in value or "}" in value) and not _ONE_LEVEL.fullmatch(value):
+            return False
+        if "@" in value and _LINE_BREAK.search(value):
             return False
     return True
 
