@@ -58,6 +58,23 @@ def _read_back(entry: Entry, text: str) -> Entry | None:
 @pytest.mark.parametrize("fast", [True, False])  # the fast path and bibtexparser read it alike
 def test_an_entry_said_plain_reads_back_exactly(monkeypatch, fast):
     monkeypatch.setattr(parse, "FAST_PATH", fast)
+    _plain_entries_read_back(fast)
+
+
+def test_a_writer_bug_in_a_plain_entry_is_caught_here(monkeypatch):
+    """The read-back check no longer parses a plain entry at run time: a serialize_entry that
+    lost a field (what test_extract_fixed_cost's check catches) must fail the proof above."""
+    real = writer.serialize_entry
+
+    def losing_the_title(entry: Entry, indent: str = "  ") -> str:
+        return "".join(line for line in real(entry, indent).splitlines(True) if not line.lstrip().startswith("title"))
+
+    monkeypatch.setattr(writer, "serialize_entry", losing_the_title)
+    with pytest.raises(AssertionError):
+        _plain_entries_read_back(True)
+
+
+def _plain_entries_read_back(fast: bool) -> None:
     rng = random.Random(11)
     proven = 0
     for _ in range(3000 if fast else 400):
