@@ -197,10 +197,6 @@ def test_a_folder_2000_levels_deep_is_one_clear_line(tmp_path, variable, args):
 # --------------------------------------------------------------------------- registries and the Archive
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="verify/run.registry: timeouts and 5xx are 'error' answers, so all failing gives not-found",
-)
 @pytest.mark.parametrize("server", ["web_503", "web_trickle"])
 def test_verify_never_says_not_found_when_no_registry_answered(tmp_path, request, server):
     url = request.getfixturevalue(server)
