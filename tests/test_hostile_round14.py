@@ -209,10 +209,6 @@ def test_verify_never_says_not_found_when_no_registry_answered(tmp_path, request
     assert verdict["verdict"] == "unreachable", verdict
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a redirect to port 99999 raises OverflowError inside anyio's TaskGroup: an internal error",
-)
 def test_add_doi_redirected_to_an_impossible_port_is_one_clear_line(tmp_path, web_bad_port):
     (tmp_path / "lib.bib").write_text(SMALL_BIB)
     env = {"ANNOBIB_CROSSREF_URL": web_bad_port, "ANNOBIB_OPENALEX_URL": web_bad_port}

@@ -13,7 +13,7 @@ import re
 from urllib.parse import quote, unquote
 
 from annobib import __version__
-from annobib.bounded import MAX_ANSWER_BYTES, TooLarge, finite_number, get_within, loads_json
+from annobib.bounded import MAX_ANSWER_BYTES, REQUEST_HOOKS, TooLarge, finite_number, get_within, loads_json
 from annobib.config import read_config_file
 from annobib.core.sanitize import network_text, redact, safe_url
 from annobib.errors import InputError
@@ -119,7 +119,11 @@ def fetch_work(doi: str, *, transport=None) -> dict:
 
     async def get():
         async with httpx.AsyncClient(
-            timeout=timeout, transport=transport, headers={"User-Agent": agent}, follow_redirects=True
+            timeout=timeout,
+            transport=transport,
+            headers={"User-Agent": agent},
+            follow_redirects=True,
+            event_hooks=REQUEST_HOOKS,
         ) as client:
             return await get_within(client, url, timeout)
 

@@ -27,7 +27,7 @@ from annobib import __version__
 from annobib.archive.limits import HostLimiter, backoff, parse_retry_after
 from annobib.archive.state import now_iso
 from annobib.archive.urls import fetchable, host_of
-from annobib.bounded import stacked_coding
+from annobib.bounded import REQUEST_HOOKS, stacked_coding
 from annobib.config import default_of
 
 USER_AGENT = f"annobib/{__version__} (annotated-bibliography link checker; python-httpx)"
@@ -333,6 +333,7 @@ class LinkChecker:
             transport=transport,
             trust_env=self._pools is None,  # the per-host pools apply the environment's proxies
             follow_redirects=False,
+            event_hooks=REQUEST_HOOKS,
             timeout=httpx.Timeout(options.timeout),
             limits=httpx.Limits(
                 max_connections=options.max_connections, max_keepalive_connections=min(options.max_connections, 100)

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 
 from annobib import __version__
 from annobib.archive.limits import RateBudget, backoff
-from annobib.bounded import MAX_ANSWER_BYTES, TooLarge, loads_json, read_answer
+from annobib.bounded import MAX_ANSWER_BYTES, REQUEST_HOOKS, TooLarge, loads_json, read_answer
 from annobib.config import ARCHIVE_ORG_URL, default_of
 from annobib.errors import InputError
 
@@ -349,6 +349,7 @@ class WaybackClient:
         self.client = httpx.AsyncClient(
             transport=transport,
             follow_redirects=False,
+            event_hooks=REQUEST_HOOKS,
             timeout=httpx.Timeout(options.timeout),
             headers={"User-Agent": options.user_agent},
         )

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from annobib import __version__
 from annobib.archive.limits import backoff, parse_retry_after
-from annobib.bounded import TooLarge, get_within, loads_json
+from annobib.bounded import REQUEST_HOOKS, TooLarge, get_within, loads_json
 
 
 @dataclass
@@ -151,6 +151,7 @@ class RegistryClient:
                 transport=self.transport,
                 timeout=httpx.Timeout(self.options.timeout),
                 follow_redirects=True,
+                event_hooks=REQUEST_HOOKS,
                 headers={"User-Agent": self.options.user_agent, "Accept": "application/json"},
             )
         return self._client
