@@ -232,10 +232,6 @@ def test_archive_stops_reading_endless_informational_answers(tmp_path, web_1xx):
     assert cpu < CPU_LIMIT, f"{cpu:.1f} s CPU"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the Archive is asked until 6 timeouts in a row: 32 s at a 2 s timeout (218 s at the default 30 s)",
-)
 def test_archive_gives_up_a_trickling_archive_in_bounded_time(tmp_path, web_trickle):
     (tmp_path / "lib.bib").write_text(
         "@online{p1, author = {Wang, Li}, title = {A title}, date = {2020},"
