@@ -217,10 +217,6 @@ def test_add_doi_redirected_to_an_impossible_port_is_one_clear_line(tmp_path, we
     assert_no_internal_error(err)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="1xx heads are read without limit until the per-request deadline: 4 s CPU at a 2 s timeout",
-)
 def test_archive_stops_reading_endless_informational_answers(tmp_path, web_1xx):
     (tmp_path / "lib.bib").write_text(
         "@online{p1, author = {Wang, Li}, title = {A title}, date = {2020},"

@@ -18,6 +18,7 @@ from annobib import __version__
 from annobib.archive.limits import RateBudget, backoff
 from annobib.bounded import MAX_ANSWER_BYTES, REQUEST_HOOKS, TooLarge, loads_json, read_answer
 from annobib.config import ARCHIVE_ORG_URL, default_of
+from annobib.core.heads import bound_client
 from annobib.errors import InputError
 
 USER_AGENT = f"annobib/{__version__} (annotated-bibliography archiver; python-httpx)"
@@ -352,12 +353,14 @@ class WaybackClient:
         self.options = options
         self.gate = gate or ArchiveGate(options, sleep=sleep)
         self.sleep = sleep
-        self.client = httpx.AsyncClient(
-            transport=transport,
-            follow_redirects=False,
-            event_hooks=REQUEST_HOOKS,
-            timeout=httpx.Timeout(options.timeout),
-            headers={"User-Agent": options.user_agent},
+        self.client = bound_client(
+            httpx.AsyncClient(
+                transport=transport,
+                follow_redirects=False,
+                event_hooks=REQUEST_HOOKS,
+                timeout=httpx.Timeout(options.timeout),
+                headers={"User-Agent": options.user_agent},
+            )
         )
         self.requests = 0
 
