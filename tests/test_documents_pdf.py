@@ -474,8 +474,8 @@ def test_strings_shown_weigh_by_their_length(tmp_path):
     array = pdfguard._weigh(b"[(" + b"y" * 500 + b") -20 (" + b"z" * 500 + b")] TJ", False)[0]
     hexed = pdfguard._weigh(b"<" + b"0041" * 250 + b"> Tj", False)[0]
     assert array >= pdfguard.GLYPH_WEIGHT * 1000 and hexed >= pdfguard.GLYPH_WEIGHT * 1000
-    first, inside = pdfguard._weigh(b"BT (" + b"w" * 5000, False)  # a string over a piece's end
-    second, inside_after = pdfguard._weigh(b"w" * 5000 + b") Tj ET", True)
+    first, _, inside = pdfguard._weigh(b"BT (" + b"w" * 5000, False)  # a string over a piece's end
+    second, _, inside_after = pdfguard._weigh(b"w" * 5000 + b") Tj ET", True)
     assert inside and not inside_after and first + second >= pdfguard.GLYPH_WEIGHT * 10_000
     line = b"Wang Li, Title, 2020. " * 1200
     ops = b"".join(b"BT /F1 8 Tf 72 %d Td (%s) Tj ET " % (40 + 10 * i, line) for i in range(40))
