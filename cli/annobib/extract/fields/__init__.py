@@ -634,6 +634,11 @@ GENRES: list[Genre] = [
                     "fields": {"series": "シリーズ中国近現代史②", "publisher": "岩波新書", "date": "2010"},
                 },
             ),
+            # a ministry's section (課) is a body, not a person
+            (
+                "総務課編『出入国管理』大蔵省印刷局、2017年、9頁。",
+                {"type": "book", "locator": "9", "fields": {"editor": "{総務課}", "publisher": "大蔵省印刷局"}},
+            ),
             (
                 "厚生労働省「賃金構造基本統計調査（令和2年）結果の概況」https://example.go.jp/a.html（2021年5月1日アクセス）。",
                 {
@@ -1159,6 +1164,11 @@ GENRES: list[Genre] = [
                         "date": "2015",
                     },
                 },
+            ),
+            # a year-like number before the brackets is the title's (Agenda 2030), no page 2030
+            (
+                "Ana Ruiz, Water Targets of Agenda 2030 (2016).",
+                {"type": "book", "locator": None, "fields": {"title": "Water Targets of Agenda 2030", "date": "2016"}},
             ),
             # tests/data/extract_blind22: a chapter cited after the brackets is no page
             (
@@ -2078,6 +2088,17 @@ GENRES: list[Genre] = [
             (
                 '통일부, "남북 고위급회담 결과 발표," 2018년 6월 1일, https://example.go.kr/a?b=2 (검색일: 2019.2.4).',
                 {"type": "online", "fields": {"author": "{통일부}", "date": "2018-06-01", "journaltitle": None}},
+            ),
+            # a body, a title, a place and a year: no Harvard ``Family, I., Year, Title`` (what
+            # follows the year is a page range, no title)
+            (
+                "World Bank, Ports Review, Washington, D.C., 2019, 22-24.",
+                {"type": "report", "locator": "22-24", "fields": {"author": "{World Bank}", "title": "Ports Review"}},
+            ),
+            # a document's name with English words between capitals is no person's name
+            (
+                "Letter to the Times, 4 May 1872, 9.",
+                {"type": "book", "locator": "9", "fields": {"author": None}},
             ),
             # tests/data/extract_blind25: only the first author inverted, the others written whole
             (

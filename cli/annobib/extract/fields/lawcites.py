@@ -166,6 +166,11 @@ def _oscola_book(t: str) -> Parsed | None:
     return _book(OSCOLA_BOOK.match(t), " v ")
 
 
+# a lone page before a Bluebook book's brackets that reads as a year is the title's (a book's page
+# 1800-2099 is rare; Agenda 2030, Horizon 2020, Vision 2030 are common)
+_YEAR_IN_TITLE = re.compile(r"(?:18|19|20)\d\d")
+
+
 def _book(m: re.Match | None, case_mark: str) -> Parsed | None:
     """A book in either style: ``Author, Title 45 (2d ed. 2015)`` / ``Author, Title (9th edn, OUP
     2019) 112``; not a case (``v.``), not a quoted title, and an author is needed (a title and a
@@ -177,6 +182,8 @@ def _book(m: re.Match | None, case_mark: str) -> Parsed | None:
         return None
     author, title = split
     pin = (m["pin"] or "").split(",")[-1].strip() or None  # (OUP 2019) 271, 280: the last is cited
+    if pin and m.re is BLUEBOOK_BOOK and pin == m["pin"].strip() and _YEAR_IN_TITLE.fullmatch(pin):
+        title, pin = f"{title} {pin}", None  # Agenda 2030 (2016), Vision 2030: the title's year, no page
     before = _PIN_BEFORE_IMPRINT.search(title) if not pin and title.isupper() else None
     if before:  # FELD, THE STATE AS MERCHANT 45 (Oxford Univ. Press 2020): Bluebook's page before the imprint
         title, pin = title[: before.start()], before.group(1)

@@ -201,8 +201,10 @@ KO_SURNAMES = frozenset(
 )
 
 
+# a lowercase word of three letters or fewer is a particle (de, dos, ter, y), unless English prose
+# says it: ``Letter to the Times`` is a document's title, no person's name
 _NAME_TOKEN = re.compile(
-    r"^(?:[A-Z][\w'’.\-]*|[a-z]{1,3}|[A-Z]\.|Jr\.?|Sr\.?|II|III|IV|de|da|van|von|der|den|del|la|le|di|al-\w+|bin|ibn)$",
+    r"^(?:[A-Z][\w'’.\-]*|(?!(?:to|the|of|for|on|in|at|by)$)[a-z]{1,3}|[A-Z]\.|Jr\.?|Sr\.?|II|III|IV|de|da|van|von|der|den|del|la|le|di|al-\w+|bin|ibn)$",
     re.U,
 )
 
