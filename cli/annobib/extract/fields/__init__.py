@@ -1104,6 +1104,18 @@ GENRES: list[Genre] = [
                 "Consolidated Appropriations Act, 2016, Pub. L. No. 114-113, 129 Stat. 2242 (2015).",
                 {"type": "legislation", "fields": {"title": "Consolidated Appropriations Act, 2016", "date": "2015"}},
             ),
+            # the public law's number without its words; a treaty printed in two series: the first
+            (
+                "Space Resource Act, Pub. L. No. 114-90, 129 Stat. 704 (2015).",
+                {"type": "legislation", "fields": {"number": "114-90", "journaltitle": None}},
+            ),
+            (
+                "Treaty on the Use of Outer Space, Jan. 27, 1967, 18 U.S.T. 2410, 610 U.N.T.S. 205.",
+                {
+                    "type": "legislation",
+                    "fields": {"journaltitle": "U.S.T.", "volume": "18", "pages": "2410", "number": None},
+                },
+            ),
             (
                 "Convention on Cybercrime, Nov. 23, 2001, E.T.S. No. 185.",
                 {"type": "legislation", "fields": {"title": "Convention on Cybercrime", "date": "2001-11-23"}},

@@ -355,15 +355,18 @@ def parse_western_legislation(text: str) -> Parsed | None:
         return _finish("legislation", f, None, None)
     m = _STATUTE.match(t)
     if m:
-        f = {"title": m["t"].strip(), "number": "Pub. L. No. " + m["n"]}
+        # the public law's number as sets 18 and 33 read it (114-90, not Pub. L. No. 114-90); where
+        # the Statutes at Large print it is left out, as sets 7, 9 and 37 read it
+        f = {"title": m["t"].strip(), "number": m["n"]}
         if m["y"]:
             f["date"] = m["y"]
         return _finish("legislation", f, None, None)
     m = _TREATY.match(t)
     if m:
         f = {"title": m["t"].strip(), "date": iso_date(m["d"]) or m["d"]}
-        series = cre.fullmatch(
-            r"(\d{1,5})\s+(U\.N\.T\.S\.|UNTS|I\.L\.M\.|ILM|T\.I\.A\.S\.|U\.S\.T\.|L\.N\.T\.S\.|Stat\.)\s+(\d{1,5})",
+        series = cre.fullmatch(  # 18 U.S.T. 2410, 610 U.N.T.S. 205: the first series printed
+            r"(\d{1,5})\s+(U\.N\.T\.S\.|UNTS|I\.L\.M\.|ILM|T\.I\.A\.S\.|U\.S\.T\.|L\.N\.T\.S\.|Stat\.)\s+(\d{1,5})"
+            r"(?:,\s*\d{1,5}\s+[A-Z][A-Za-z.]{1,12}\s+\d{1,5})*",
             m["series"].strip(),
         )
         if series:  # 1155 U.N.T.S. 331: the treaty series' volume and first page
