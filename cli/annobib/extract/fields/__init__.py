@@ -1355,6 +1355,15 @@ GENRES: list[Genre] = [
                 "Oil Platforms (Iran v. U.S.), Judgment, 2003 I.C.J. 161, 183-84 (Nov. 6).",
                 {"type": "jurisdiction", "locator": "183-84", "fields": {"pages": "161", "date": "2003-11-06"}},
             ),
+            # the parties to a special agreement named whole, a slash between them
+            (
+                "Gulf Shelf (Kingdom of Ruritania/Freedonia), Judgment, I.C.J. Reports 1971, p. 5, para. 40.",
+                {
+                    "type": "jurisdiction",
+                    "locator": "para. 40",
+                    "fields": {"title": "Gulf Shelf (Kingdom of Ruritania/Freedonia)", "journaltitle": "I.C.J. Reports"},
+                },
+            ),
             # tests/data/extract_blind22: the ICJ in OSCOLA, the stage of the proceedings dropped
             (
                 "Maritime Boundary in the Gulf (Ruritania v Freedonia) (Preliminary Objections) [2009] ICJ Rep 412, para 31.",
