@@ -1361,7 +1361,10 @@ GENRES: list[Genre] = [
                 {
                     "type": "jurisdiction",
                     "locator": "para. 40",
-                    "fields": {"title": "Gulf Shelf (Kingdom of Ruritania/Freedonia)", "journaltitle": "I.C.J. Reports"},
+                    "fields": {
+                        "title": "Gulf Shelf (Kingdom of Ruritania/Freedonia)",
+                        "journaltitle": "I.C.J. Reports",
+                    },
                 },
             ),
             # tests/data/extract_blind22: the ICJ in OSCOLA, the stage of the proceedings dropped
