@@ -998,6 +998,14 @@ GENRES: list[Genre] = [
         parse_cjk_or_court_case,
         needs_cjk=True,
         examples=(
+            # a Japanese law named …に関する法律, its number in brackets (sets 13, 31 and 33)
+            (
+                "港湾の安全な利用の促進に関する法律(平成12年法律第45号)。",
+                {
+                    "type": "legislation",
+                    "fields": {"title": "港湾の安全な利用の促進に関する法律", "number": "平成12年法律第45号"},
+                },
+            ),
             # tests/data/extract_blind10 (Chinese law notes): a judgment cited by court and docket
             (
                 "某某诉某公司合同纠纷案，杭州互联网法院（2020）浙 0192 民初 3081 号民事判决书。",

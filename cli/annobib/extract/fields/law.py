@@ -88,10 +88,15 @@ _UNMARKED_LAW = re.compile(
 )
 
 
+# …の保護に関する法律, …法施行令: a Japanese law's name ends so, besides LAW_TITLE_END's endings (法律
+# is not among those: 《社会与法律》 is a book; before a law's number it is the law)
+_JA_LAW_ENDS = ("法律", "令")
+
+
 def statute_by_number(text: str, p: Parsed) -> Parsed:
     """``宗教法人法（昭和26年法律第126号）``: an unmarked Japanese law, ``@legislation`` with its number."""
     m = _UNMARKED_LAW.match(text) if "号" in text else None
-    if m is None or not LAW_TITLE_END.search(m["t"]):
+    if m is None or not (LAW_TITLE_END.search(m["t"]) or m["t"].endswith(_JA_LAW_ENDS)):
         return p
     f = {"title": m["t"], "number": cre.sub(r"\s+", "", m["n"]), "langid": "japanese"}
     return Parsed(type="legislation", fields=_order(f), locator=None, names=[], understood=True)
