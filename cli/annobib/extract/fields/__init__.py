@@ -634,6 +634,11 @@ GENRES: list[Genre] = [
                     "fields": {"series": "シリーズ中国近現代史②", "publisher": "岩波新書", "date": "2010"},
                 },
             ),
+            # a volume right after the title of a book named without its press
+            (
+                "内務省編『港湾統計』第4巻、1925年、45頁。",
+                {"type": "book", "locator": "45", "fields": {"volume": "4", "date": "1925", "publisher": None}},
+            ),
             # a ministry's section (課) is a body, not a person
             (
                 "総務課編『出入国管理』大蔵省印刷局、2017年、9頁。",
