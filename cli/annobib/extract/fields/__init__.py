@@ -634,6 +634,11 @@ GENRES: list[Genre] = [
                     "fields": {"series": "シリーズ中国近現代史②", "publisher": "岩波新書", "date": "2010"},
                 },
             ),
+            # a stray closing bracket pasted after a URL is no part of it
+            (
+                "某研究院:《港口报告(2020)》,https://example.org/files/report.pdf],访问日期:2020-06-01。",
+                {"type": "report", "fields": {"url": "https://example.org/files/report.pdf", "urldate": "2020-06-01"}},
+            ),
             # a volume right after the title of a book named without its press
             (
                 "内務省編『港湾統計』第4巻、1925年、45頁。",

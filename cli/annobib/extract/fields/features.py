@@ -708,6 +708,8 @@ def clean_url(url: str) -> str:
     url = _CLEAN_URL_RE1.sub("", url)
     if url.endswith(")") and "(" not in url:
         url = url[:-1]
+    if url.endswith("]") and "[" not in url:
+        url = url[:-1].rstrip(".,;:")  # …/report.pdf],访问日期: a stray bracket pasted after it
     return url
 
 
