@@ -2137,6 +2137,20 @@ GENRES: list[Genre] = [
                 "World Bank, Ports Review, Washington, D.C., 2019, 22-24.",
                 {"type": "report", "locator": "22-24", "fields": {"author": "{World Bank}", "title": "Ports Review"}},
             ),
+            # an unquoted title ended by a UN document's symbol (as the quoted form reads it)
+            (
+                "UN Security Council, Report on the Ports of Somalia, UN Doc. S/2010/234, 11 May 2010, p. 4.",
+                {
+                    "type": "report",
+                    "locator": "4",
+                    "fields": {
+                        "title": "Report on the Ports of Somalia",
+                        "type": "UN Doc.",
+                        "number": "S/2010/234",
+                        "institution": None,
+                    },
+                },
+            ),
             # a document's name with English words between capitals is no person's name
             (
                 "Letter to the Times, 4 May 1872, 9.",
