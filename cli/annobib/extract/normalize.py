@@ -417,8 +417,8 @@ _SHORT_NAME = re.compile(
 def short_name_clauses(text: str) -> str:
     """``…，页401─409。以下简称「唐佛教史」。`` -> ``…，页401─409。``; ``…（以下简称《纲要》）。`` ->
     ``…。``: the short name declared for later notes dropped."""
-    if "下" not in text:
-        return text  # the common case, decided without the regex
+    if "下" not in text or ("称" not in text and "稱" not in text and "という" not in text):
+        return text  # the common case, decided without the regex (its third shape opens with a lookbehind)
     return _SHORT_NAME.sub("", text).rstrip() if _SHORT_NAME.search(text) else text
 
 
