@@ -242,7 +242,7 @@ class NoteReading:
 
 # every alternative of LEAD_IN_RE opens with one of these characters (it is anchored, not re.I)
 _LEAD_IN_FIRST = frozenset(
-    "中日韩英俄德法原邦资数材史例比此另同亦也还又均请可具详更相有讨论分参见转引载SsFECcAQqOIRПСсЦBb"
+    "中日韩英俄德法原邦资数材史例比此另同亦也还又均请可具详更相有讨论分参见转引载SsFECcAQqOIRrПСсЦBb"
 )
 
 
