@@ -634,6 +634,11 @@ GENRES: list[Genre] = [
                     "fields": {"series": "シリーズ中国近現代史②", "publisher": "岩波新書", "date": "2010"},
                 },
             ),
+            # 監訳 (a supervised translation) credits translators as 訳 does
+            (
+                "山田一郎・川島花子監訳『港の時代』名古屋大学出版会、2011年、118頁。",
+                {"type": "book", "locator": "118", "fields": {"translator": "山田一郎 and 川島花子"}},
+            ),
             # a stray closing bracket pasted after a URL is no part of it
             (
                 "某研究院:《港口报告(2020)》,https://example.org/files/report.pdf],访问日期:2020-06-01。",

@@ -129,7 +129,7 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
     others = False
     if text[-1:] in _TRANSLATED_LAST and _CJK_NAMES_RE1.search(text):  # stripped: $ is the end
         role = "translator"
-        text = cre.sub(r"(等)?(译|訳)$", "", text)
+        text = cre.sub(r"(等)?(?:監|监)?(译|訳)$", "", text)  # 関根政美・関根薫監訳: 監訳 (supervised translation)
         others = text.endswith("等")
         if text[-1:] == "・" and role_suffix(text[:-1]):
             text = text[:-1]  # 校注・訳: edited with notes and translated, read as the credit before 訳
