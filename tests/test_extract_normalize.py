@@ -12,6 +12,7 @@ from annobib.extract.normalize import (
     broken_words,
     glued_page_ranges,
     hereinafter_clauses,
+    short_name_clauses,
     kanji_numerals,
     korean_trailing_cues,
     locator_qualifiers,
@@ -34,6 +35,17 @@ CASES = {
         ),
         ("A. Roe, Tides 4 (1999) [ hereinafter Tides], at 7.", "A. Roe, Tides 4 (1999), at 7."),
         ("Title [Hereafter cited] (1999).", "Title [Hereafter cited] (1999)."),  # not the word: kept
+    ],
+    short_name_clauses: [
+        (
+            "某甲:《佛寺经济研究》,京都:某社,1957年,页40-49。以下简称「寺经济」。",
+            "某甲:《佛寺经济研究》,京都:某社,1957年,页40-49。",
+        ),
+        ("A. Roe, Tides (Boston: Beacon, 1988), 12. 以下简称 Tides。", "A. Roe, Tides (Boston: Beacon, 1988), 12."),
+        ("《某某规划纲要》（以下简称《纲要》），2010年。", "《某某规划纲要》，2010年。"),
+        ("山田『海法』(以下「山田」という。)、12頁。", "山田『海法』、12頁。"),
+        ("《上下》下册，第5页。", "《上下》下册，第5页。"),  # 下 as a volume's part: kept
+        ("本文以下称为“海权”。", "本文以下称为“海权”。"),  # prose, no stop before 以下: kept
     ],
     locator_qualifiers: [
         ("Title (Boston: Beacon, 1988), esp. 12–19.", "Title (Boston: Beacon, 1988), 12–19."),

@@ -56,7 +56,7 @@ LEAD_IN_RE = re.compile(
     r"|(?:(?:See|see)\s+also,?\s+(?:for\s+example|for\s+instance|e\.?g\.?),|(?:See|see)\s+also|(?:See|see),?\s+(?:for\s+example|for\s+instance|e\.?g\.?|inter\s+alia|among\s+others|in\s+particular|especially|generally),"
     r"|(?:See|see)\s+(?:generally|especially|in\s+particular|further|most\s+notably)\b,?"
     r"|(?:See|see),\s+(?:for|on)\s+[^,;:]{3,60},(?=\s+[A-Z])"
-    r"|(?:For\s+(?:example|instance)|E\.g\.),?\s+see|(?:But|but)\s+(?:see|cf\.)|See|see|Cf\.|cf\.|Compare|(?:As\s+)?(?:Quoted|quoted|Cited|cited)\s+in|"
+    r"|(?:For\s+(?:example|instance)|E\.g\.),?\s+see|(?:But|but)\s+(?:see|cf\.)|See|see|Cf\.|cf\.|Compare|(?:Refer|refer)\s+to|(?:As\s+)?(?:Quoted|quoted|Cited|cited)\s+in|"
     r"For\s+(?:a|an|the|more|further)\b[^,:]{0,80}?,\s*see(?:,?\s+(?:for\s+example|for\s+instance|e\.?g\.?),)?|Also\s+see|(?:On|For|In|About|Regarding)\s+(?:a|an|the|this|that|his|her|their)\s+[^,;:.]{2,60}?,?\s+see(?:\s+also)?)\s*[:,]?\s+"
     r"|(?:Подробнее\s+см\.|[Сс]м\.\s+также|[Сс]м\.,?\s+(?:например|напр\.|в\s+частности)|[Сс]м\.|Цит\.\s+по|[Сс]р\.)\s*[:：]?\s*)"
 )
@@ -244,7 +244,7 @@ class NoteReading:
 
 # every alternative of LEAD_IN_RE opens with one of these characters (it is anchored, not re.I)
 _LEAD_IN_FIRST = frozenset(
-    "中日韩英俄德法原邦资数材史例比此另同亦也还又均请可具详更相有讨论分参见转引载SsFECcAQqOIRПСсЦBb"
+    "中日韩英俄德法原邦资数材史例比此另同亦也还又均请可具详更相有讨论分参见转引载SsFECcAQqOIRrПСсЦBb"
 )
 
 

@@ -406,6 +406,27 @@ def hereinafter_clauses(text: str) -> str:
     return "".join(out) + text[last:] if out else text
 
 
+# ------------------------------------------------------------------ a Chinese or Japanese note's short name
+
+# ``…，第 5 页。以下简称「唐佛教史」。`` / ``…（以下简称《纲要》）`` / ``…(以下「法」という。)``: the short
+# name a note gives a work for its later notes is no part of the work, as Bluebook's hereinafter;
+# left in, its title marks were read as a journal or container and its words as the title's. Both
+# shapes are bounded (40 characters of name), so the regex stays linear.
+_SHORT_NAME = re.compile(
+    r"[（(]\s*(?:以下|下文|下)[、，,]?\s*(?:简称|簡稱|略称|略稱|称|稱)[^（()）\n]{1,40}[)）]"
+    r"|[（(]\s*以下[、，,]?\s*[「『“\"][^」』”\"\n]{1,30}[」』”\"]\s*(?:という|とする|と略す|と略記する)[。.]?\s*[)）]"
+    r"|(?<=[。.，,；;])\s*(?:以下|下文)[、，,]?\s*(?:简称|簡稱|略称|略稱|称|稱)[^。；;\n]{1,40}(?:。|$)"
+)
+
+
+def short_name_clauses(text: str) -> str:
+    """``…，页401─409。以下简称「唐佛教史」。`` -> ``…，页401─409。``; ``…（以下简称《纲要》）。`` ->
+    ``…。``: the short name declared for later notes dropped."""
+    if "下" not in text or ("称" not in text and "稱" not in text and "という" not in text):
+        return text  # the common case, decided without the regex (its third shape opens with a lookbehind)
+    return _SHORT_NAME.sub("", text).rstrip() if _SHORT_NAME.search(text) else text
+
+
 # ------------------------------------------------------------------ page ranges that lost their dash
 
 # ``pp.`` promises a range, so four digits may split (not the first page of a printed range:
@@ -695,6 +716,7 @@ NORMALIZERS: tuple[Callable[[str], str], ...] = (
     ascii_title_marks,
     site_debris,
     hereinafter_clauses,
+    short_name_clauses,
     url_tails,
     broken_words,
     ocr_confusions,

@@ -599,8 +599,8 @@ def parse_harvard(text: str) -> Parsed | None:
     else:
         _harvard_unquoted(h)
     h.title = strip_trailing(h.title) if not h.title.endswith(("?", "!")) else h.title
-    if not h.title or len(h.title) < 3:
-        return None
+    if len(h.title) < 3 or not any(c.isalpha() for c in h.title):
+        return None  # ``World Bank, Ports Review, Washington, D.C., 2019, 22-24.``: pages, no title
     _harvard_authors(h)
     return _harvard_finish(h)
 

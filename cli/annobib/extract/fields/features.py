@@ -357,7 +357,7 @@ REPORT_CONTAINER_RE = re.compile(
 )
 ZH_ORG_SUFFIX = re.compile(
     r"(?:部|办公室|委员会|院|局|署|中心|研究所|政府|协会|学会|组织|基金会|大学|学院|研究会|公司|集团|馆|館|厅|处|会|党|社|省|联合会|银行|议会|法院|使馆|"
-    r"機構|省庁|税関|海关|海關|委員会|研究所|事務所|庁|府|官房|官邸|内閣|本部|財団|センター|協会|学会|市|県|연구소|위원회|연구원|부)$"
+    r"機構|省庁|税関|海关|海關|委員会|研究所|事務所|庁|府|課|课|官房|官邸|内閣|本部|財団|センター|協会|学会|市|県|연구소|위원회|연구원|부)$"
 )
 # the last character of each ending ZH_ORG_SUFFIX accepts: the regex, ``$``-anchored, is tried at every
 # position, and a text ending otherwise is decided by a set test (a test checks the set)
@@ -709,6 +709,8 @@ def clean_url(url: str) -> str:
     url = _CLEAN_URL_RE1.sub("", url)
     if url.endswith(")") and "(" not in url:
         url = url[:-1]
+    if url.endswith("]") and "[" not in url:
+        url = url[:-1].rstrip(".,;:")  # …/report.pdf],访问日期: a stray bracket pasted after it
     return url
 
 

@@ -166,6 +166,11 @@ def _oscola_book(t: str) -> Parsed | None:
     return _book(OSCOLA_BOOK.match(t))
 
 
+# a lone page before a Bluebook book's brackets that reads as a year is the title's (a book's page
+# 1800-2099 is rare; Agenda 2030, Horizon 2020, Vision 2030 are common)
+_YEAR_IN_TITLE = re.compile(r"(?:18|19|20)\d\d")
+
+
 def _book(m: re.Match | None) -> Parsed | None:
     """A book in either style: ``Author, Title 45 (2d ed. 2015)`` / ``Author, Title (9th edn, OUP
     2019) 112``; not a case (``v.`` or ``v``, in either style: a US case's ``(Cal. 1983)`` looks like
@@ -178,6 +183,8 @@ def _book(m: re.Match | None) -> Parsed | None:
         return None
     author, title = split
     pin = (m["pin"] or "").split(",")[-1].strip() or None  # (OUP 2019) 271, 280: the last is cited
+    if pin and m.re is BLUEBOOK_BOOK and pin == m["pin"].strip() and _YEAR_IN_TITLE.fullmatch(pin):
+        title, pin = f"{title} {pin}", None  # Agenda 2030 (2016), Vision 2030: the title's year, no page
     before = _PIN_BEFORE_IMPRINT.search(title) if not pin and title.isupper() else None
     if before:  # FELD, THE STATE AS MERCHANT 45 (Oxford Univ. Press 2020): Bluebook's page before the imprint
         title, pin = title[: before.start()], before.group(1)
@@ -363,15 +370,18 @@ def parse_western_legislation(text: str) -> Parsed | None:
         return _finish("legislation", f, None, None)
     m = _STATUTE.match(t)
     if m:
-        f = {"title": m["t"].strip(), "number": "Pub. L. No. " + m["n"]}
+        # the public law's number as sets 18 and 33 read it (114-90, not Pub. L. No. 114-90); where
+        # the Statutes at Large print it is left out, as sets 7, 9 and 37 read it
+        f = {"title": m["t"].strip(), "number": m["n"]}
         if m["y"]:
             f["date"] = m["y"]
         return _finish("legislation", f, None, None)
     m = _TREATY.match(t)
     if m:
         f = {"title": m["t"].strip(), "date": iso_date(m["d"]) or m["d"]}
-        series = cre.fullmatch(
-            r"(\d{1,5})\s+(U\.N\.T\.S\.|UNTS|I\.L\.M\.|ILM|T\.I\.A\.S\.|U\.S\.T\.|L\.N\.T\.S\.|Stat\.)\s+(\d{1,5})",
+        series = cre.fullmatch(  # 18 U.S.T. 2410, 610 U.N.T.S. 205: the first series printed
+            r"(\d{1,5})\s+(U\.N\.T\.S\.|UNTS|I\.L\.M\.|ILM|T\.I\.A\.S\.|U\.S\.T\.|L\.N\.T\.S\.|Stat\.)\s+(\d{1,5})"
+            r"(?:,\s*\d{1,5}\s+[A-Z][A-Za-z.]{1,12}\s+\d{1,5})*",
             m["series"].strip(),
         )
         if series:  # 1155 U.N.T.S. 331: the treaty series' volume and first page

@@ -130,7 +130,7 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
     others = False
     if text[-1:] in _TRANSLATED_LAST and _CJK_NAMES_RE1.search(text):  # stripped: $ is the end
         role = "translator"
-        text = cre.sub(r"(等)?(译|訳)$", "", text)
+        text = cre.sub(r"(等)?(?:監|监)?(译|訳)$", "", text)  # 関根政美・関根薫監訳: 監訳 (supervised translation)
         others = text.endswith("等")
         if text[-1:] == "・" and role_suffix(text[:-1]):
             text = text[:-1]  # 校注・訳: edited with notes and translated, read as the credit before 訳
@@ -205,8 +205,10 @@ KO_SURNAMES = frozenset(
 )
 
 
+# a lowercase word of three letters or fewer is a particle (de, dos, ter, y), unless English prose
+# says it: ``Letter to the Times`` is a document's title, no person's name
 _NAME_TOKEN = re.compile(
-    r"^(?:[A-Z][\w'’.\-]*|[a-z]{1,3}|[A-Z]\.|Jr\.?|Sr\.?|II|III|IV|de|da|van|von|der|den|del|la|le|di|al-\w+|bin|ibn)$",
+    r"^(?:[A-Z][\w'’.\-]*|(?!(?:to|the|of|for|on|in|at|by)$)[a-z]{1,3}|[A-Z]\.|Jr\.?|Sr\.?|II|III|IV|de|da|van|von|der|den|del|la|le|di|al-\w+|bin|ibn)$",
     re.U,
 )
 

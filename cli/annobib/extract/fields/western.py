@@ -1103,6 +1103,11 @@ def _credit_or_place_ends_title(
         eds, ed_others, _r = western_names(_unmask(", ".join([em.group("ed"), *_serial_names(later)])))
         f["editor"] = names_field(eds, ed_others)
         return True
+    dm = DOC_SYMBOL_RE.match(s.strip()) if "Doc" in s else None
+    if dm and dm.group("t"):  # Body, Title, UN Doc. A/61/402, 12 October 2006: the document's symbol
+        f["type"] = cre.sub(r"^U\.N\.", "UN", dm.group("t"))
+        f["number"] = dm.group("n").rstrip(".,")
+        return True
     if not placepub and s.strip(" .") in PUBLISHING_CITIES and _is_date_part(after):
         f["location"] = s.strip(" .")
         return True
@@ -1269,7 +1274,8 @@ def _western_unquoted_type(n: _WesternNote) -> None:
         title and (names and names[0].startswith("{") or REPORT_TITLE_RE.search(title) or "type" in f) and (date or url)
     ):
         etype = "report"
-        if names and names[0].startswith("{"):
+        if names and names[0].startswith("{") and "Doc" not in f.get("type", ""):
+            # (a UN document is read without an institution, as its quoted form is: sets 28-33)
             f["institution"] = names[0].strip("{}")
     elif title and (date or url):
         etype = "book" if not url else "online"
