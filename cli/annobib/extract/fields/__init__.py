@@ -663,11 +663,6 @@ GENRES: list[Genre] = [
                 "某研究院:《港口报告(2020)》,https://example.org/files/report.pdf],访问日期:2020-06-01。",
                 {"type": "report", "fields": {"url": "https://example.org/files/report.pdf", "urldate": "2020-06-01"}},
             ),
-            # a volume right after the title of a book named without its press
-            (
-                "内務省編『港湾統計』第4巻、1925年、45頁。",
-                {"type": "book", "locator": "45", "fields": {"volume": "4", "date": "1925", "publisher": None}},
-            ),
             # a ministry's section (課) is a body, not a person
             (
                 "総務課編『出入国管理』大蔵省印刷局、2017年、9頁。",

@@ -1444,9 +1444,6 @@ def _cjk_type_web_or_short(n: _CjkNote) -> str:
         )
         if etype == "report" and authors_field:
             f["institution"] = authors_field.strip("{}")
-        elif vm := _COLLECTION_VOLUME.match(n.rest_nourl):
-            # 農商務省編『製糸業調査』第2巻、1912年: a volume right after the title, no press named
-            f["volume"] = _cn_int(vm.group(1) or vm.group(2) or vm.group(3))
         f["date"] = date
     else:
         p.kind = "short" if (authors or locator) else "full"
