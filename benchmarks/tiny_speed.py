@@ -9,6 +9,8 @@ Files (each just under 1 MB, written to a temporary folder):
   * ``kinds``: one field each, of several kinds (title, author, year, journal, url, note,
     keywords, doi, date, langid, a Chinese author or title), ~37,000 of them;
   * ``years``: ``@misc{vN,year={…}}`` blocks, 35,000 of them (899 KB: three findings each);
+  * ``ones``: ``@misc{1a2,t=1}`` blocks (base-36 keys, a bare number), ~65,000 of them (four
+    findings each: 261,000 lines of ``validate``);
   * ``articles``: one-line articles with author, title, journal, year, volume and pages,
     ~9,600 of them (for ``format``: APA's sort, group and citation keys).
 Cold: the cache folder emptied before the run; warm: the same command again (after one untimed
@@ -95,6 +97,7 @@ def tiny_files() -> dict[str, str]:
         "years": "".join(
             f"@misc{{{'k100' if i == 100 else f'v{i}'},year={{{1900 + i % 120}}}}}\n" for i in range(35000)
         ),
+        "ones": _fill(lambda i: f"@misc{{{'k100' if i == 100 else _b36(i + 1296)},t=1}}\n"),
         "articles": _fill(lambda i: _article(i, rng)),
     }
 

@@ -439,6 +439,7 @@ def test_content_tokens_are_weighed_against_pages_and_size(tmp_path, monkeypatch
     from annobib.errors import InputError
 
     monkeypatch.setattr(pdfguard, "PAGE_TOKEN_LIMIT", 5000)
+    monkeypatch.setattr(pdfguard, "GLYPH_WEIGHT", 0)  # strings' lengths: the test below
     text = b"(x)   Tj\n" * 300  # 4,500: 2 runs between white space, a string opened, a text shown (12)
     numbers = b"[" + b"-1" * 898 + b"(x)] TJ "  # 914: no white space, parted by signs
     assert pdfguard._tokens(text) == 4500 and pdfguard._tokens(numbers) == 914
@@ -458,6 +459,28 @@ def test_content_tokens_are_weighed_against_pages_and_size(tmp_path, monkeypatch
     assert 4 * len(many) < 9000
     with pytest.raises(InputError, match="more than 4 a byte of the file"):
         pdfguard.check_streams(many, "many.pdf")
+
+
+def test_strings_shown_weigh_by_their_length(tmp_path):
+    """Round 14: PDFium keeps every glyph of a string shown, so 40 strings of 26,400 glyphs (3.4 KB
+    packed) took 2.6 s and 344 MB while they were a few thousand tokens. Their bytes weigh
+    GLYPH_WEIGHT tokens each, a string cut between two inflated pieces counted whole."""
+    from annobib.documents import pdfguard
+    from annobib.errors import InputError
+
+    plain = pdfguard._weigh(b"BT 1 0 0 1 72 700 Tm ET", False)[0]
+    shown = pdfguard._weigh(b"BT 1 0 0 1 72 700 Tm (" + b"x" * 1000 + b") Tj ET", False)[0]
+    assert shown - plain >= pdfguard.GLYPH_WEIGHT * 1000
+    array = pdfguard._weigh(b"[(" + b"y" * 500 + b") -20 (" + b"z" * 500 + b")] TJ", False)[0]
+    hexed = pdfguard._weigh(b"<" + b"0041" * 250 + b"> Tj", False)[0]
+    assert array >= pdfguard.GLYPH_WEIGHT * 1000 and hexed >= pdfguard.GLYPH_WEIGHT * 1000
+    first, _, inside = pdfguard._weigh(b"BT (" + b"w" * 5000, False)  # a string over a piece's end
+    second, _, inside_after = pdfguard._weigh(b"w" * 5000 + b") Tj ET", True)
+    assert inside and not inside_after and first + second >= pdfguard.GLYPH_WEIGHT * 10_000
+    line = b"Wang Li, Title, 2020. " * 1200
+    ops = b"".join(b"BT /F1 8 Tf 72 %d Td (%s) Tj ET " % (40 + 10 * i, line) for i in range(40))
+    with pytest.raises(InputError, match="more than pages can hold"):
+        pdfguard.check_streams(_bomb_pdf([zlib.compress(ops, 9)]), "long.pdf")
 
 
 def test_pages_are_read_through_pdfiums_handles_and_text_in_one_call(monkeypatch):

@@ -91,9 +91,10 @@ FLOORS = {
     "extract_blind34": 0.99,  # 99.7 % after the fixes of its round (80.3 % on first contact)
     "extract_blind35": 0.98,  # 98.8 % after the fixes of its round (83.7 % on first contact)
     "extract_blind36": 0.985,  # 99.2 % after the fixes of its round (94.0 % on first contact)
-    "extract_blind37": 0.935,  # 94.2 % on the final code (93.5 % on first contact; never fixed)
-    "extract_blind38": 0.96,  # 96.5 % on first contact (session 14)
-    "extract_blind39": 0.94,  # 94.2 % on first contact (89.7 % before the scorer read a restarting list)
+    "extract_blind37": 0.995,  # 99.9 % after the fixes of session 14 (93.5 % on first contact)
+    "extract_blind38": 0.995,  # 100.0 % after the fixes of its round (96.5 % on first contact)
+    "extract_blind39": 0.99,  # 99.5 % after the fixes of its round (94.2 % on first contact; 89.7 %
+    # before the scorer read a list restarting at [1])
 }
 
 

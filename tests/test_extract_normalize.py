@@ -12,6 +12,7 @@ from annobib.extract.normalize import (
     broken_words,
     glued_page_ranges,
     hereinafter_clauses,
+    short_name_clauses,
     kanji_numerals,
     korean_trailing_cues,
     locator_qualifiers,
@@ -34,6 +35,17 @@ CASES = {
         ),
         ("A. Roe, Tides 4 (1999) [ hereinafter Tides], at 7.", "A. Roe, Tides 4 (1999), at 7."),
         ("Title [Hereafter cited] (1999).", "Title [Hereafter cited] (1999)."),  # not the word: kept
+    ],
+    short_name_clauses: [
+        (
+            "某甲:《佛寺经济研究》,京都:某社,1957年,页40-49。以下简称「寺经济」。",
+            "某甲:《佛寺经济研究》,京都:某社,1957年,页40-49。",
+        ),
+        ("A. Roe, Tides (Boston: Beacon, 1988), 12. 以下简称 Tides。", "A. Roe, Tides (Boston: Beacon, 1988), 12."),
+        ("《某某规划纲要》（以下简称《纲要》），2010年。", "《某某规划纲要》，2010年。"),
+        ("山田『海法』(以下「山田」という。)、12頁。", "山田『海法』、12頁。"),
+        ("《上下》下册，第5页。", "《上下》下册，第5页。"),  # 下 as a volume's part: kept
+        ("本文以下称为“海权”。", "本文以下称为“海权”。"),  # prose, no stop before 以下: kept
     ],
     locator_qualifiers: [
         ("Title (Boston: Beacon, 1988), esp. 12–19.", "Title (Boston: Beacon, 1988), 12–19."),
@@ -59,6 +71,9 @@ CASES = {
         ("同上、3 0 頁。", "同上、30 頁。"),
         ("『1 2 3 年』, Vol. 3 4, 第 3 章", "『1 2 3 年』, Vol. 3 4, 第 3 章"),  # a title, no counter, one digit
         ("Ann Lee, Rivers, Boston: Beacon, 1999, p. 1 3 4.", "Ann Lee, Rivers, Boston: Beacon, 1999, p. 134."),
+        # the same in a Chinese article's Western note, no space after p.
+        ("Ann Lee, Rivers, Boston: Beacon, 1999, p.7 1.", "Ann Lee, Rivers, Boston: Beacon, 1999, p.71."),
+        ("Lee, Rivers, pp.6 5-6 6; Roe, Tides, p.1 2 0.", "Lee, Rivers, pp.65-66; Roe, Tides, p.120."),
         (
             "Lee, Rivers, pp. 4 5-4 9; see p. 2 and 3.",
             "Lee, Rivers, pp. 45-49; see p. 2 and 3.",
@@ -122,6 +137,11 @@ CASES = {
     ],
     site_debris: [
         ("王某：《书》，某出版社2015年版，第3页。被引量:1", "王某：《书》，某出版社2015年版，第3页。"),
+        (
+            "김철수, 「논문」, 『학보』 3 (2001), 5쪽. KCI 피인용횟수 3 | 다운로드 118",
+            "김철수, 「논문」, 『학보』 3 (2001), 5쪽.",
+        ),
+        ("『다운로드 12의 역사』", "『다운로드 12의 역사』"),  # a title's words: not after an item
         ("J. Doe, “T,” Journal 2 (2001): 1-9. [Cited by 3] Google Scholar", "J. Doe, “T,” Journal 2 (2001): 1-9."),
         (
             "Orr, K. (2018). Tides. In A. Lee (Ed.), Ports (pp. 5-9). Harbor Press. Download citation",
@@ -159,6 +179,11 @@ CASES = {
         ("『一九八四年』の第三章", "『一九八四年』の第3章"),  # a title keeps its kanji
         ("三年後に再び論じる。", "三年後に再び論じる。"),  # not a year: no four digits
         ("統一頁", "統一頁"),  # a kanji word before 頁, not a number
+        (
+            "『港湾新報』一九九八年五月一二日夕刊、一四面。",
+            "『港湾新報』1998年5月12日夕刊、14面。",
+        ),  # a newspaper's page
+        ("問題の一面、二面を見る", "問題の一面、二面を見る"),  # 面 as a word: no edition before it
     ],
     southeast_asian_locators: [
         ("Jurnal Studi Asia, Vol. 4, No. 2 (2018), hlm. 12-30.", "Jurnal Studi Asia, Vol. 4, No. 2 (2018), pp. 12-30."),

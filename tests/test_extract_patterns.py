@@ -376,6 +376,12 @@ def test_several_citations_lead_in_and_trailing_etc():
     assert r.citations[0].parsed.fields["author"] == "唐世平"
 
 
+def test_refer_to_is_a_lead_in_like_see():
+    r = read_note("Refer to Ann Roe, The Making of Alliances (Ithaca, N.Y.: Cornell University Press, 1987), 21-26.")
+    assert r.citations[0].parsed.fields["author"] == "Roe, Ann"
+    assert r.citations[0].parsed.fields["title"] == "The Making of Alliances"
+
+
 def test_url_then_deng_is_not_part_of_the_url():
     r = read_note(
         "参见 A. Author,“One,” Naval News, May 23, 2025, https://www.navalnews.com/a/；B. Author,“Two,”USNI News, "

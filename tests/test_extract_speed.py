@@ -36,7 +36,10 @@ OLD_PLACE_PUBLISHER_EN = (
     "(?:(?<=, )|(?<=,)|(?<=\\. )|^)(?P<loc>[A-Z]" + F.PLACE_PUBLISHER_EN.pattern.split(r"(?<![\s\S].))", 1)[1]
 )
 OLD_ARCHIVE_EN = r"\b(?:" + "|".join(archive._ARCHIVE_WORDS) + r")\b"
-OLD_LAW_CUE = r"Pub\.\s*L\.|U\.N\.T\.S\.|U\.S\.T\.|T\.I\.A\.S\.|E\.T\.S\.|I\.L\.M\.|\bUNTS\b|\bRes\b|\bRep\.\s*No\.|§"
+OLD_LAW_CUE = (  # (L.N.T.S. and LNTS added with blind set 39)
+    r"Pub\.\s*L\.|U\.N\.T\.S\.|L\.N\.T\.S\.|U\.S\.T\.|T\.I\.A\.S\.|E\.T\.S\.|I\.L\.M\.|\bUNTS\b|\bLNTS\b|\bRes\b"
+    r"|\bRep\.\s*No\.|§"
+)
 OLD_PROSE = (
     r"[的了吗呢]|认为|指出|主要有|包括|区别|讨论|问题|观点|例如|比如|可以|值得|需要|笔者|本文|作者|学界|学者|研究成果|相关研究|所谓"
     r"|は、|については|詳しくは|詳細は|であり|である"  # Japanese prose, added with blind set 25
@@ -174,7 +177,7 @@ def test_date_patterns_match_as_before(name):
         ),
         (
             r"\b(?:Strategy|Report|White Paper|Platform|Review|Plan|Posture|Assessment|Guidance|Doctrine|"
-            r"Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint)\b|(?:报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|年报|年報|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|보고서|백서)",
+            r"Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint)\b|(?:报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|年报|年報|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|계획|보고서|백서)",
             F.REPORT_TITLE_RE,
         ),
         (

@@ -177,6 +177,22 @@ async def read_answer(response, limit: int = MAX_ANSWER_BYTES) -> bytes:
     return b"".join(parts)
 
 
+async def refuse_impossible_url(request) -> None:
+    """An httpx ``request`` event hook, on every client annobib makes: it runs for each request
+    of a redirect chain too, before anything is sent. A ``Location`` of port 99999 otherwise
+    reaches the socket layer, whose OverflowError comes out of anyio's task group wrapped in an
+    ExceptionGroup no ``except httpx.HTTPError`` catches; httpx.InvalidURL is mapped everywhere."""
+    # lazy: loads httpx only when this runs
+    import httpx
+
+    port = request.url.port
+    if port is not None and not 0 < port < 65536:
+        raise httpx.InvalidURL(f"port {port} is out of range")
+
+
+REQUEST_HOOKS = {"request": [refuse_impossible_url]}  # httpx.AsyncClient(event_hooks=REQUEST_HOOKS)
+
+
 async def get_within(client, url: str, seconds: float, limit: int = MAX_ANSWER_BYTES, on_headers=None):
     """GET ``url`` with ``client`` (an httpx.AsyncClient): (response, body), all of it within
     ``seconds`` -- connect, headers and every read. httpx's own timeout bounds each read

@@ -13,8 +13,9 @@ import re
 from urllib.parse import quote, unquote
 
 from annobib import __version__
-from annobib.bounded import MAX_ANSWER_BYTES, TooLarge, finite_number, get_within, loads_json
+from annobib.bounded import MAX_ANSWER_BYTES, REQUEST_HOOKS, TooLarge, finite_number, get_within, loads_json
 from annobib.config import read_config_file
+from annobib.core.heads import bound_client
 from annobib.core.sanitize import network_text, redact, safe_url
 from annobib.errors import InputError
 from annobib.exchange.common import clean_date_parts
@@ -118,8 +119,14 @@ def fetch_work(doi: str, *, transport=None) -> dict:
     shown = redact(base)  # a base URL may hold a password (user:secret@host)
 
     async def get():
-        async with httpx.AsyncClient(
-            timeout=timeout, transport=transport, headers={"User-Agent": agent}, follow_redirects=True
+        async with bound_client(
+            httpx.AsyncClient(
+                timeout=timeout,
+                transport=transport,
+                headers={"User-Agent": agent},
+                follow_redirects=True,
+                event_hooks=REQUEST_HOOKS,
+            )
         ) as client:
             return await get_within(client, url, timeout)
 

@@ -98,6 +98,9 @@ def format_citations(citations: list[Citation]) -> str:
     )
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}").search  # a year (styles ask 5 times an entry: no re cache look-up)
+
+
 @dataclass
 class Entry:
     """A bibliography entry: type, key and ordered fields (raw BibTeX values)."""
@@ -141,7 +144,7 @@ class Entry:
     @property
     def year(self) -> str | None:
         value = self.get("date")
-        m = re.search(r"\d{4}", value or "")
+        m = _FOUR_DIGITS(value) if value else None
         return m.group(0) if m else None
 
     @property

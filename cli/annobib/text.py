@@ -19,7 +19,7 @@ import os
 import re
 import unicodedata
 
-from annobib.core.dirs import cache_dir
+from annobib.core.dirs import cache_dir, make_dirs
 from annobib.core.files import atomic_write_bytes
 from annobib.core.sealed import load_sealed, seal
 from annobib.core.language import char_class, guess_language
@@ -301,7 +301,7 @@ def _load_marshal(name: str):
 def _save_marshal(name: str, value) -> None:
     path = _cache_file(name)
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+        make_dirs(os.path.dirname(path))
         atomic_write_bytes(path, seal(value))
     except (OSError, AnnobibError):  # no cache is slower, never wrong
         pass

@@ -27,8 +27,9 @@ from annobib import __version__
 from annobib.archive.limits import HostLimiter, backoff, parse_retry_after
 from annobib.archive.state import now_iso
 from annobib.archive.urls import fetchable, host_of
-from annobib.bounded import stacked_coding
+from annobib.bounded import REQUEST_HOOKS, stacked_coding
 from annobib.config import default_of
+from annobib.core.heads import bound_client, bound_transport
 
 USER_AGENT = f"annobib/{__version__} (annotated-bibliography link checker; python-httpx)"
 REDIRECT_CODES = {301, 302, 303, 307, 308}
@@ -290,7 +291,9 @@ class _HostPools:
                     self._plain = self._httpx.create_ssl_context(verify=False)
                 verify = self._plain
             limits = self._httpx.Limits(max_connections=self.per_host, max_keepalive_connections=self.per_host)
-            pool = self.pools[key] = self._httpx.AsyncHTTPTransport(verify=verify, limits=limits, proxy=proxy)
+            pool = self.pools[key] = bound_transport(
+                self._httpx.AsyncHTTPTransport(verify=verify, limits=limits, proxy=proxy)
+            )
         return pool
 
     async def handle_async_request(self, request):
@@ -329,15 +332,18 @@ class LinkChecker:
         # lazy: loads httpx only when this runs
         import httpx
 
-        self.client = httpx.AsyncClient(
-            transport=transport,
-            trust_env=self._pools is None,  # the per-host pools apply the environment's proxies
-            follow_redirects=False,
-            timeout=httpx.Timeout(options.timeout),
-            limits=httpx.Limits(
-                max_connections=options.max_connections, max_keepalive_connections=min(options.max_connections, 100)
-            ),
-            headers={"User-Agent": options.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
+        self.client = bound_client(
+            httpx.AsyncClient(
+                transport=transport,
+                trust_env=self._pools is None,  # the per-host pools apply the environment's proxies
+                follow_redirects=False,
+                event_hooks=REQUEST_HOOKS,
+                timeout=httpx.Timeout(options.timeout),
+                limits=httpx.Limits(
+                    max_connections=options.max_connections, max_keepalive_connections=min(options.max_connections, 100)
+                ),
+                headers={"User-Agent": options.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
+            )
         )
         self._refs: collections.Counter = collections.Counter()
 

@@ -31,7 +31,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from annobib.archive.urls import entry_url, fetchable
-from annobib.core.dirs import state_dir
+from annobib.core.dirs import make_dirs, state_dir
 from annobib.core.files import atomic_write_text, locked
 from annobib.core.sanitize import message as safe
 from annobib.core.sanitize import redact_data, short
@@ -129,7 +129,7 @@ class State:
         if self.path is None or not self._dirty:
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            make_dirs(self.path.parent)
             with _locked(self.path):
                 disk = _read(self.path)
                 for section, url in self._dirty:

@@ -16,8 +16,9 @@ from datetime import datetime, timedelta, timezone
 
 from annobib import __version__
 from annobib.archive.limits import RateBudget, backoff
-from annobib.bounded import MAX_ANSWER_BYTES, TooLarge, loads_json, read_answer
+from annobib.bounded import MAX_ANSWER_BYTES, REQUEST_HOOKS, TooLarge, loads_json, read_answer
 from annobib.config import ARCHIVE_ORG_URL, default_of
+from annobib.core.heads import bound_client
 from annobib.errors import InputError
 
 USER_AGENT = f"annobib/{__version__} (annotated-bibliography archiver; python-httpx)"
@@ -294,6 +295,9 @@ def _parse_cdx_text(text: str) -> list[dict] | None:
     return out
 
 
+UNANSWERED_TIMEOUTS = 2  # request timeouts' worth of waiting, in a row, before the Archive counts as down
+
+
 class ArchiveGate:
     """One budget for every Internet Archive host: rate, concurrency, shared 429 pause."""
 
@@ -306,6 +310,9 @@ class ArchiveGate:
         self.sem = asyncio.Semaphore(options.concurrency)
         self.count_429 = 0
         self.failures = 0  # requests without an answer, in a row
+        # seconds spent on those requests: a trickling Archive times out every one, and six of
+        # them (with their pauses) held a run 32 s at a 2 s timeout, 218 s at the default 30 s
+        self.unanswered = 0.0
         self.down: str | None = None  # set when the Archive is taken as unreachable for this run
         self.sleep = sleep
 
@@ -346,11 +353,14 @@ class WaybackClient:
         self.options = options
         self.gate = gate or ArchiveGate(options, sleep=sleep)
         self.sleep = sleep
-        self.client = httpx.AsyncClient(
-            transport=transport,
-            follow_redirects=False,
-            timeout=httpx.Timeout(options.timeout),
-            headers={"User-Agent": options.user_agent},
+        self.client = bound_client(
+            httpx.AsyncClient(
+                transport=transport,
+                follow_redirects=False,
+                event_hooks=REQUEST_HOOKS,
+                timeout=httpx.Timeout(options.timeout),
+                headers={"User-Agent": options.user_agent},
+            )
         )
         self.requests = 0
 
@@ -388,13 +398,16 @@ class WaybackClient:
                 async with self.gate.sem:
                     await self.gate.acquire(capture)
                     self.requests += 1
+                    started = time.monotonic()
                     try:
                         async with asyncio.timeout(opts.timeout):
                             resp = await self._send(method, url, **kwargs)
                     except (asyncio.TimeoutError, httpx.TimeoutException):
-                        # the Archive may still be busy with the request given up on: keep its
-                        # slot a while, so it never sees more than `concurrency` from us
-                        await self.sleep(min(opts.timeout, 5.0))
+                        self._no_answer("timed out", time.monotonic() - started)
+                        if not self.gate.down:
+                            # the Archive may still be busy with the request given up on: keep its
+                            # slot a while, so it never sees more than `concurrency` from us
+                            await self.sleep(min(opts.timeout, 5.0))
                         raise
             except asyncio.CancelledError:
                 raise
@@ -408,18 +421,14 @@ class WaybackClient:
                     if isinstance(exc, (asyncio.TimeoutError, httpx.TimeoutException))
                     else (f"{type(exc).__name__}: {str(exc)[:120]}")
                 )
-                self.gate.failures += 1
-                if self.gate.failures >= opts.max_failures and not self.gate.down:
-                    self.gate.down = (
-                        f"the Archive is not answering ({last}, {self.gate.failures} times in a row); "
-                        "no more Archive requests this run"
-                    )
+                if last != "timed out":  # a timeout was counted above, with its time
+                    self._no_answer(last, 0.0)
                 if not resend and not isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout)):
                     raise AnswerLost(f"Archive request failed: {last}") from None
-                if attempt < opts.tries:
+                if attempt < opts.tries and not self.gate.down:
                     await self.sleep(backoff(1.0, attempt, 30.0))
                 continue
-            self.gate.failures = 0
+            self.gate.failures, self.gate.unanswered = 0, 0.0
             if resp.status_code == 429:
                 self.gate.saw_429()
                 last = "HTTP 429 (too many requests)"
@@ -433,6 +442,23 @@ class WaybackClient:
         if last.startswith("HTTP 429"):
             raise RateLimited(f"Archive request failed: {last}")
         raise ArchiveError(f"Archive request failed: {last}")
+
+    def _no_answer(self, why: str, seconds: float) -> None:
+        """Count a request that got no answer; after ``max_failures`` of them in a row, or once
+        they took UNANSWERED_TIMEOUTS request timeouts in all (a total deadline for an Archive
+        that never answers), the run stops asking it. A capture already sent stays recorded
+        (the runner keeps its job), so it is looked up next run, never sent again."""
+        gate, opts = self.gate, self.options
+        gate.failures += 1
+        gate.unanswered += seconds
+        if gate.down:
+            return
+        if gate.failures >= opts.max_failures:
+            gate.down = f"the Archive is not answering ({why}, {gate.failures} times in a row)"
+        elif gate.unanswered >= UNANSWERED_TIMEOUTS * opts.timeout:
+            gate.down = f"the Archive is not answering ({why}; {gate.unanswered:.0f} s without an answer)"
+        if gate.down:
+            gate.down += "; no more Archive requests this run"
 
     # ------------------------------------------------------------------ lookups
     async def cdx(self, url: str, *, from_ts: str | None = None, limit: int = -5) -> list[dict]:

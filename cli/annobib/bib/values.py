@@ -254,6 +254,30 @@ def resolve_value(raw: str, strings: dict[str, str]) -> tuple[str, bool]:
 _NOT_A_NAME = re.compile(r'[#"{}\\]').search  # then the value is not one macro name
 
 
+def macro_cost(raw: str, strings: dict) -> tuple[int, str]:
+    """(characters, last macro used): what :func:`resolve_value` charges a ``Macros`` budget
+    for ``raw``, without building the text. A reader that expands one value and copies it to
+    other entries (the lookup's shared bodies) charges each copy this, so every reader draws
+    the same total from the budget."""
+    cost, last = 0, ""
+    part = raw.strip()
+    if part[:1].isalpha() and not _NOT_A_NAME(part):
+        parts = [part]
+    elif literal_value(raw) is not None:
+        return 0, ""
+    else:
+        parts = split_concatenation(part)
+    for part in parts:
+        c = part[0]
+        if (c == "{" or c == '"' or c.isdigit()) and literal_value(part) is not None:
+            continue
+        text = strings.get(part.lower())
+        if text is not None:
+            cost += len(text)
+            last = part
+    return cost, last
+
+
 def _too_long(part: str) -> str:
     return (
         f"macro {_shown(part)} makes the value longer than {MAX_VALUE:,} characters"
@@ -286,6 +310,9 @@ def entry_from_record(item: tuple, strings: dict, line: int, source: str | None)
         # (550,000 values at 50,000 entries)
         if raw[:1] == "{" and raw[-1:] == "}" and raw.count("{") == 1 and raw.count("}") == 1:
             values.setdefault(_field_name(name), raw[1:-1])
+            continue
+        if raw.isdigit():  # `year = 2001`: a number is its own text (literal_value's answer)
+            values.setdefault(_field_name(name), raw)
             continue
         value, macro = resolve_value(raw, strings)
         used = used or macro and not raw.strip().isdigit()

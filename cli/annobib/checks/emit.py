@@ -187,17 +187,43 @@ def gh_escape(text: str, prop: bool = False) -> str:
 def github(outcome) -> list:
     items: list = [Exact(d.rstrip("\n")) for d in outcome.diffs if d]
     # gh_escape works character by character: pieces escaped once each (SafeMemo) join to the
-    # escaped whole
+    # escaped whole; a line is its entry's part (file, line, key) and its finding's (see _lines)
     prop, body = SafeMemo(lambda t: gh_escape(t, True)), SafeMemo(gh_escape)
-    for f in outcome.findings:
-        props = [f"file={prop[f.source or '']}"]
-        if f.line:
-            props.append(f"line={f.line}")
-        props.append(f"title={prop[f'{f.code} {f.rule}']}")
+
+    def where(source, line) -> str:
+        return f"file={prop[source or '']},line={line}" if line else f"file={prop[source or '']}"
+
+    def said(f) -> tuple[str, str, str]:
         fld = f" {body[f.field]}:" if f.field else ""
-        items.append(f"::{GITHUB_LEVEL[f.severity]} {','.join(props)}::[{body[f.key or '-']}]{fld} {body[f.message]}")
+        return f"::{GITHUB_LEVEL[f.severity]} ", f",title={prop[f'{f.code} {f.rule}']}::[", f"]{fld} {body[f.message]}"
+
+    items += _lines(outcome.findings, where, body.__getitem__, said)
     items.append(summary_line(outcome.summary))
     return items
+
+
+def _lines(findings, where, key_text, said) -> list[str]:
+    """One line per finding: ``said(f)[0] + where(source, line) + said(f)[1] + key + said(f)[2]``,
+    ``key`` being ``key_text(f.key or '-')``. The sorted findings of an entry are consecutive,
+    and most findings of a big file are a few rules saying the same thing of many entries: the
+    entry's part is made once per entry, the finding's once per (severity, code, rule, field,
+    message), so a line is one join (260,000 findings: two thirds of the time, same text)."""
+    out: list[str] = []
+    append = out.append
+    parts: dict[tuple, tuple[str, str, str]] = {}
+    last_source = last_line = last_key = head = key = None
+    first = True
+    for f in findings:
+        source, line, k = f.source, f.line, f.key
+        if first or line != last_line or k != last_key or source != last_source:
+            first, last_source, last_line, last_key = False, source, line, k
+            head, key = where(source, line), key_text(k or "-")
+        ask = (f.severity, f.code, f.rule, f.field, f.message)
+        part = parts.get(ask)
+        if part is None:
+            part = parts[ask] = said(f)
+        append(f"{part[0]}{head}{part[1]}{key}{part[2]}")
+    return out
 
 
 # --------------------------------------------------------------------------- text
@@ -212,11 +238,12 @@ def text(outcome, grouped: bool) -> list:
     if not grouped:
         items: list = [Exact(d.rstrip("\n")) for d in outcome.diffs if d]
         clean = SafeMemo(safe)
-        for f in outcome.findings:
+
+        def said(f) -> tuple[str, str, str]:
             fld = f" {clean[f.field]}:" if f.field else ""
-            items.append(
-                f"{clean[f.source or '-']}:{f.line or 0}: {clean[f.code]} [{clean[f.key or '-']}]{fld} {clean[f.message]}"
-            )
+            return "", f" {clean[f.code]} [", f"]{fld} {clean[f.message]}"
+
+        items += _lines(outcome.findings, lambda source, line: f"{clean[source or '-']}:{line or 0}:", safe, said)
         return items + code_lines(s, outcome.findings) + [summary_line(s)]
     # lazy: loads rich only when this runs
     from rich.text import Text

@@ -121,18 +121,26 @@ def _stray_at_lines(libraries) -> list:
         entries = lib.entries
         lines = [e.line or 0 for e in entries]
         line, at = 1, 0
+        # one walk forward: the lines and the stray lines come in file order, so the brace depth
+        # of an entry is carried on from its last stray line, never counted again from its start
+        owner, depth, depth_at = -1, 0, 0
+        start_line, start = 1, 0
         for m in found:
             line += text.count("\n", at, m.start())
             at = m.start()
             i = bisect.bisect_right(lines, line) - 1
             if i < 0:
                 continue
-            e = entries[i]
-            start = 0
-            for _ in range(e.line - 1):  # the entry's first character (rare path: a stray line is rare)
-                start = text.index("\n", start) + 1
-            if _depth(text, start, m.start()) <= 0:
-                out.append((e, line, m.group(0).strip()))
+            if i != owner:
+                owner, depth = i, 0
+                while start_line < (entries[i].line or 1):  # the entry's first character
+                    start = text.index("\n", start) + 1
+                    start_line += 1
+                depth_at = start
+            depth += _depth(text, depth_at, at)
+            depth_at = at
+            if depth <= 0:
+                out.append((entries[i], line, m.group(0).strip()))
     return out
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import click
 
 from annobib.cli import cli
+from annobib.core.dirs import make_dirs
 from annobib.core.files import atomic_write_bytes
 from annobib.errors import InputError, os_reason
 
@@ -99,7 +100,7 @@ def completion(shell: str, install: bool) -> None:
 
     path = install_path(shell)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_dirs(path.parent)
         atomic_write_bytes(path, (text + "\n").encode("utf-8"))
     except OSError as exc:
         raise InputError(f"cannot write {path}: {os_reason(exc)}") from None

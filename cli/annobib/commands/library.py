@@ -10,6 +10,7 @@ import click
 
 from annobib.commands._common import echo_exact, load_bibliography, warn
 from annobib.commands.show import find_entry
+from annobib.core.dirs import make_dirs
 from annobib.core.files import atomic_write_text
 from annobib.errors import InputError, os_reason
 
@@ -50,7 +51,7 @@ def init(path):
         click.echo(f"annobib: library {target} already exists; kept as it is", err=True)
     else:
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            make_dirs(target.parent)
         except OSError as exc:
             raise InputError(f"{target.parent}: cannot create the folder ({os_reason(exc)})") from None
         atomic_write_text(target, "", create=True)
@@ -67,7 +68,7 @@ def _name_in_config(cfg: Path, target: Path, write) -> None:
     quoted = json.dumps(str(target), ensure_ascii=False)  # a TOML basic string
     if not cfg.exists():
         try:
-            cfg.parent.mkdir(parents=True, exist_ok=True)
+            make_dirs(cfg.parent)
         except OSError as exc:
             raise InputError(f"{cfg.parent}: cannot create the folder ({os_reason(exc)})") from None
         write(cfg, CONFIG_TEMPLATE.format(path=quoted), create=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import sys
+from itertools import groupby
 from pathlib import Path
 
 import click
@@ -23,24 +24,24 @@ def _show(ctx, items) -> None:
     from annobib.checks.emit import Exact, Wrapped
 
     con = None
-    lines: list[str] = []  # consecutive lines go out in one write (100,000 findings: 0.5 s less)
-    for item in items:
-        if isinstance(item, str):
-            lines.append(item)
+    # consecutive lines go out in one write (100,000 findings: 0.5 s less); the runs are found
+    # in C (a test of each of 260,000 lines in Python was 0.03 s)
+    for kind, run in groupby(items, type):
+        if kind is str:
+            _echo_lines(list(run))
             continue
-        if lines:
-            _echo_lines(lines)
-            lines.clear()
-        if isinstance(item, Exact):
-            echo_exact(item.text)
-        else:
-            con = con or console(ctx)
-            if isinstance(item, Wrapped):
-                con.print(item.renderable, soft_wrap=True)
+        for item in run:
+            if isinstance(item, str):
+                _echo_lines([item])
+            elif isinstance(item, Exact):
+                echo_exact(item.text)
             else:
-                con.print(item)
-    if lines:
-        _echo_lines(lines)
+                con = con or console(ctx)
+                if isinstance(item, Wrapped):
+                    con.print(item.renderable, soft_wrap=True)
+                else:
+                    con.print(item)
+    perf.keep_to_the_end(items)  # (see validate: the lines, never freed one by one either)
 
 
 ECHO_SLICE = 10_000  # lines a write: 188,000 findings joined whole were 40 MB, copied twice more
@@ -215,6 +216,7 @@ def validate(
         emit.without_hints(outcome)
     for problem in outcome.rule_errors[:5]:
         warn(f"a rule failed (its findings are missing; please report it): {problem}")
+    perf.keep_to_the_end(outcome)  # the process may end at once: 260,000 findings never freed one by one
     if fmt == "json":
         emit_json(emit.json_report(outcome))
     elif fmt == "github":

@@ -123,7 +123,7 @@ def run_verify(entries, mailto=None, refresh=False, show_progress=False) -> list
         if cache is not None:
             cache.close()
     checked = [v for v in verdicts if v.verdict != "not-checkable"]
-    if checked and all(v.verdict == "unreachable" for v in checked):
+    if checked and all(v.offline for v in checked):
         raise InputError(
             f"offline: no registry or page could be reached ({checked[0].detail}); nothing verified, nothing cached"
         )

@@ -14,8 +14,14 @@ An empty variable counts as unset. ``env`` defaults to the process environment.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
+
+try:
+    _PATH_MAX = os.pathconf("/", "PC_PATH_MAX")
+except (OSError, ValueError, AttributeError):  # no pathconf (Windows) or no answer
+    _PATH_MAX = 4096
 
 
 def _place(env, explicit: str, xdg: str, fallback: str, *leaf: str) -> Path:
@@ -44,3 +50,31 @@ def state_dir(env=None) -> Path:
 def default_library(env=None) -> Path:
     """Where ``annobib init`` puts a library when no PATH is given."""
     return data_dir(env) / "library.bib"
+
+
+MAX_DEPTH = 255  # folders in a path make_dirs makes; no real cache or state folder comes near
+
+
+def make_dirs(path: str | os.PathLike, mode: int = 0o777) -> None:
+    """``mkdir -p`` as a loop: ``Path.mkdir(parents=True)`` and ``os.makedirs`` call themselves
+    once per missing level, so a variable naming a folder 2,000 levels deep raised RecursionError.
+    Failures are the OSError the callers already handle (ENAMETOOLONG there). As with
+    ``Path.mkdir``, ``mode`` applies to the last folder only."""
+    folder = Path(path)
+    whole = os.path.abspath(folder)
+    # refused before any level is made: a tree thousands deep is litter that common tools
+    # (shutil.rmtree before Python 3.13, itself recursive) cannot even remove
+    if len(os.fsencode(whole)) >= _PATH_MAX or whole.count(os.sep) > MAX_DEPTH:
+        raise OSError(errno.ENAMETOOLONG, f"more than {MAX_DEPTH} folders deep or too long", whole[:200] + "…")
+    missing = []
+    while not folder.is_dir():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for i, level in enumerate(reversed(missing), 1):
+        try:
+            level.mkdir(mode if i == len(missing) else 0o777)
+        except FileExistsError:  # made meanwhile by another writer, or a file in the way
+            if not level.is_dir():
+                raise

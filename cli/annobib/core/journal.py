@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annobib.bounded import loads_json
-from annobib.core.dirs import state_dir
+from annobib.core.dirs import make_dirs, state_dir
 from annobib.core.files import STALE_AGE, atomic_write_bytes, locked, process_alive
 from annobib.errors import ConflictError, InputError, os_reason
 
@@ -80,7 +80,7 @@ def save_before(before: bytes | None) -> str:
     folder = journal_dir()
     stamp = f"{time.time_ns():020d}-{os.getpid()}"
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_dirs(folder, 0o700)
         atomic_write_bytes(folder / f"{stamp}.before", before or b"", durable=False, private=True)
     except (OSError, InputError) as exc:
         forget_stamp(stamp)
@@ -115,7 +115,7 @@ def folder_problem() -> str | None:
 
     folder = journal_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_dirs(folder, 0o700)
         fd, probe = tempfile.mkstemp(prefix=_PROBE, dir=folder)
         try:
             os.write(fd, b"x")

@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
+from annobib.core.dirs import make_dirs
 from annobib.core.files import atomic_write_bytes
 from annobib.core.sealed import load_sealed, seal
 from annobib.errors import AnnobibError
@@ -154,7 +155,7 @@ def _save(path: Path, tag: tuple, patterns: dict) -> None:
     """Written as every cache file is (:func:`~annobib.core.files.atomic_write_bytes`: a reader
     sees the old file or the new); a read-only cache or a full disk only means compiling again."""
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_dirs(path.parent, 0o700)
         atomic_write_bytes(path, seal((tag, patterns)), durable=False, private=True)
     except (OSError, ValueError, AnnobibError):
         pass

@@ -140,8 +140,8 @@ def terminal(text) -> str:
     if not text:
         return ""
     text = str(text)
-    if _unsafe_in(text) is None:
-        return text
+    if (text.isascii() and text.isprintable()) or _unsafe_in(text) is None:
+        return text  # (printable ASCII has no C0 control, DEL or line break: two tests in C)
     return text.translate(_table("one-line"))
 
 
@@ -150,7 +150,7 @@ def terminal_lines(text) -> str:
     if not text:
         return ""
     text = str(text)
-    if _unsafe_in(text, lines=True) is None:
+    if (text.isascii() and text.isprintable()) or _unsafe_in(text, lines=True) is None:
         return text
     out = text.translate(_table("lines"))
     return out.replace("\\x0d\n", "\r\n") if "\r\n" in text else out

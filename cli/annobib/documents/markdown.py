@@ -9,6 +9,7 @@ taken off the note text (``*Title*`` -> ``Title``, ``[site](https://…)`` -> ``
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from annobib.documents.common import anchors, mark
 from annobib.documents.model import Doc, DocNote
@@ -17,9 +18,14 @@ from annobib.errors import InputError
 _DEF = re.compile(r"^ {0,3}\[\^([^\]\s]{1,40})\]:[ \t]?(.*)$")
 _REF = re.compile(r"\[\^([^\]\s]{1,40})\](?!:)")
 _INLINE = re.compile(r"\^\[((?:[^\[\]]|\[[^\[\]]*\])*)\]")
-_EMPH = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-_LINK = re.compile(r"\[([^\[\]]*)\]\((<?)(\S+?)>?(?:\s+\"[^\"]*\")?\)")
-_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^\s>]+|mailto:[^\s>]+)>")
+# Emphasis is read as ``(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])`` would read it,
+# but by _unemphasize: that regex scans to the line's end from every opener that never closes.
+_OPENER = re.compile(r"(?<![\w*])[*_]")
+_CLOSERS = {d: re.compile(r"(?<=\S)" + re.escape(d) + r"(?![\w*])") for c in "*_" for d in (c, c * 2, c * 3)}
+# A target stops at '[' and an autolink at '<', so an opener that never closes ends its scan at
+# the next opener (neither character belongs in a URL unescaped).
+_LINK = re.compile(r"\[([^\[\]]*)\]\((<?)([^\s\[]+?)>?(?:\s+\"[^\"]*\")?\)")
+_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^\s<>]+|mailto:[^\s<>]+)>")
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -37,8 +43,39 @@ def plain(text: str) -> str:
     text = _LINK.sub(lambda m: m.group(3) if m.group(1) in ("", m.group(3)) else f"{m.group(1)} {m.group(3)}", text)
     text = _AUTOLINK.sub(r"\1", text)
     for _ in range(2):
-        text = _EMPH.sub(r"\2", text)
+        text = _unemphasize(text)
     return re.sub(r"\\([\\`*_{}\[\]()#+\-.!])", r"\1", text.replace("`", ""))
+
+
+def _unemphasize(text: str) -> str:
+    """Emphasis marks off, left to right, each opener closed by the first closer after it on its
+    line (as the lazy regex above would): every closer is found once, then looked up by bisection."""
+    closers: dict[str, list[int]] = {}
+    out: list[str] = []
+    done = 0
+    for m in _OPENER.finditer(text):
+        at = m.start()
+        if at < done:
+            continue
+        mark_char = text[at]
+        run = 1
+        while run < 3 and text.startswith(mark_char, at + run):
+            run += 1
+        for size in range(run, 0, -1):
+            start = at + size
+            if start >= len(text) or text[start].isspace():
+                continue
+            delim = mark_char * size
+            found = closers.get(delim)
+            if found is None:
+                found = closers[delim] = [c.start() for c in _CLOSERS[delim].finditer(text)]
+            i = bisect_left(found, start + 1)
+            line_end = text.find("\n", start)
+            if i < len(found) and (line_end < 0 or found[i] < line_end):
+                out += [text[done:at], text[start : found[i]]]
+                done = found[i] + size
+                break
+    return "".join(out) + text[done:] if out else text
 
 
 def _split(text: str) -> tuple[list[str], dict[str, list[str]]]:

@@ -7,7 +7,8 @@ counting bytes and keeping none: a stream may unpack to 32 MB and all streams to
 an ASCIIHex/ASCII85 filter are decoded first; a chain of FlateDecode stages is inflated stage by
 stage, every stage's bytes counted; a damaged or encrypted stream is left to PDFium. The tokens
 of the inflated streams are counted too: PDFium keeps each when it loads a page, so a stream may
-hold what one page can, and the file what its pages and its size can.
+hold what one page can, and the file what its pages and its size can; the bytes of the strings
+shown weigh as tokens too (PDFium keeps every glyph), against the pages, not the file's size.
 """
 
 from __future__ import annotations
@@ -52,6 +53,13 @@ SHOW_WEIGHT = 12
 # is the file's word, not PDFium's): 32 MB of random bytes, a photograph at the stream limit,
 # make 1.5 million "tokens", under the limit of one stream.
 PAGE_TOKEN_LIMIT = 2_000_000
+# A string shown weighs a token a byte over: PDFium keeps every glyph of it (~325 bytes each, with the
+# text page), and a few long strings are few tokens (40 strings of 26,400 glyphs in 3.4 KB took
+# 2.6 s and 344 MB). The bytes of strings shown (Tj ' " and TJ arrays) are counted, in C, and a
+# string longer than a piece of inflated bytes counts whole, its end in a later piece.
+GLYPH_WEIGHT = 6
+# a string shown and its operator (a few bytes more than its glyphs; no groups: counted in C)
+_SHOWN = re.compile(rb"\([^()]*\)\s*(?:Tj|'|\")|<[0-9A-Fa-f\s]*>\s*Tj|\[[^\][]*\]\s*TJ")
 TOKENS_PER_BYTE = 4
 _FLATE = (b"FlateDecode", b"Fl")
 _EXPANDING = _FLATE + (b"LZWDecode", b"LZW", b"RunLengthDecode", b"RL")
@@ -107,32 +115,55 @@ def _inflate(pieces, budget: list[int]):
         pass  # damaged or encrypted: PDFium reports it (what came out so far still counts)
 
 
-def _measure(data: bytes, stages: int, limit: int) -> tuple[int, int]:
-    """(bytes out of the last stage, tokens in them) of ``data`` inflated ``stages``
-    times; every stage's bytes count against ``limit``, and inflating stops past it."""
+def _measure(data: bytes, stages: int, limit: int) -> tuple[int, int, int]:
+    """(bytes out of the last stage, tokens in them, the part of those that strings' glyphs
+    weigh) of ``data`` inflated ``stages`` times; every stage's bytes count against ``limit``,
+    and inflating stops past it."""
     budget = [limit * stages]
     pieces = iter((data,))
     for _ in range(stages):
         pieces = _inflate(pieces, budget)
-    size = tokens = 0
+    size = tokens = glyphs = 0
+    inside = False  # a piece ended inside a string
     for piece in pieces:
         size += len(piece)
-        tokens += _tokens(piece)
-        if size > limit:
+        found, in_glyphs, inside = _weigh(piece, inside)
+        tokens += found
+        glyphs += in_glyphs
+        if size > limit or tokens > PAGE_TOKEN_LIMIT:  # refused either way: nothing more to weigh
             break
-    return (limit + 1 if budget[0] < 0 else size), tokens
+    return (limit + 1 if budget[0] < 0 else size), tokens, glyphs
 
 
 def _tokens(data: bytes) -> int:
+    return _weigh(data, False)[0]
+
+
+def _weigh(data: bytes, inside: bool) -> tuple[int, int, bool]:
+    """(the weight in tokens of a piece of a stream, the part of it its strings' glyphs weigh,
+    whether it ends inside a string); ``inside``: the piece before it did. Each byte of a string
+    shown weighs GLYPH_WEIGHT."""
     shows = sum(data.count(show) for show in _SHOWS)
-    return len(data.split()) + sum(data.count(mark) for mark in _TOKEN_MARKS) + SHOW_WEIGHT * shows
+    tokens = len(data.split()) + sum(data.count(mark) for mark in _TOKEN_MARKS) + SHOW_WEIGHT * shows
+    glyphs, start = 0, 0
+    if inside:  # the rest of a string begun in an earlier piece
+        close = data.find(b")")
+        if close < 0:
+            return tokens + GLYPH_WEIGHT * len(data), GLYPH_WEIGHT * len(data), True
+        glyphs, start = close, close + 1
+    glyphs += sum(map(len, _SHOWN.findall(data, start)))
+    last_open = data.rfind(b"(", start)
+    inside = last_open >= 0 and data.find(b")", last_open) < 0
+    if inside:
+        glyphs += len(data) - last_open
+    return tokens + GLYPH_WEIGHT * glyphs, GLYPH_WEIGHT * glyphs, inside
 
 
 def check_streams(data: bytes, name: str) -> int:
     """Raise InputError when a FlateDecode stream of the PDF ``data`` unpacks past the limits, or
     holds more tokens than a page can, or all streams more than the file's size can; else the
     tokens of all streams (for the caller to weigh against the page count)."""
-    total = tokens = 0
+    total = tokens = plain = 0  # plain: tokens without the glyphs' weight (text packs tighter)
     pos = 0
     file_limit = max(PAGE_TOKEN_LIMIT, TOKENS_PER_BYTE * len(data))
     while True:
@@ -146,7 +177,7 @@ def check_streams(data: bytes, name: str) -> int:
         pos = end
         names = _filters(head[head.rfind(b"obj") + 1 :])
         if not names:  # stored as it is: nothing to inflate, its tokens still count
-            size, found = 0, _tokens(data[m.end() : end])
+            size, (found, glyphs, _) = 0, _weigh(data[m.end() : end], False)
         else:
             try:
                 decoded = _pre_decode(names, data[m.end() : end])
@@ -157,17 +188,18 @@ def check_streams(data: bytes, name: str) -> int:
                 ) from None
             if decoded is None:
                 continue
-            size, found = _measure(decoded[0], decoded[1], STREAM_LIMIT)
+            size, found, glyphs = _measure(decoded[0], decoded[1], STREAM_LIMIT)
         total += size
         tokens += found
+        plain += found - glyphs
         if size > STREAM_LIMIT or total > TOTAL_LIMIT:
             limit = STREAM_LIMIT if size > STREAM_LIMIT else TOTAL_LIMIT
             what = "a compressed stream unpacks" if size > STREAM_LIMIT else "its compressed streams unpack"
             raise InputError(f"{name}: {what} past {limit >> 20} MB; refused (a compression bomb, not a document)")
         check_tokens(found, 1, name)  # one stream holds one page at most
-        if tokens > file_limit:
+        if plain > file_limit:
             raise InputError(
-                f"{name}: {tokens:,} tokens in its content streams, more than {TOKENS_PER_BYTE} a byte of the "
+                f"{name}: {plain:,} tokens in its content streams, more than {TOKENS_PER_BYTE} a byte of the "
                 "file; refused (not a plausible document)"
             )
 

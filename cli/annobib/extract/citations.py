@@ -56,7 +56,7 @@ LEAD_IN_RE = re.compile(
     r"|(?:(?:See|see)\s+also,?\s+(?:for\s+example|for\s+instance|e\.?g\.?),|(?:See|see)\s+also|(?:See|see),?\s+(?:for\s+example|for\s+instance|e\.?g\.?|inter\s+alia|among\s+others|in\s+particular|especially|generally),"
     r"|(?:See|see)\s+(?:generally|especially|in\s+particular|further|most\s+notably)\b,?"
     r"|(?:See|see),\s+(?:for|on)\s+[^,;:]{3,60},(?=\s+[A-Z])"
-    r"|(?:For\s+(?:example|instance)|E\.g\.),?\s+see|(?:But|but)\s+(?:see|cf\.)|See|see|Cf\.|cf\.|Compare|(?:As\s+)?(?:Quoted|quoted|Cited|cited)\s+in|"
+    r"|(?:For\s+(?:example|instance)|E\.g\.),?\s+see|(?:But|but)\s+(?:see|cf\.)|See|see|Cf\.|cf\.|Compare|(?:Refer|refer)\s+to|(?:As\s+)?(?:Quoted|quoted|Cited|cited)\s+in|"
     r"For\s+(?:a|an|the|more|further)\b[^,:]{0,80}?,\s*see(?:,?\s+(?:for\s+example|for\s+instance|e\.?g\.?),)?|Also\s+see|(?:On|For|In|About|Regarding)\s+(?:a|an|the|this|that|his|her|their)\s+[^,;:.]{2,60}?,?\s+see(?:\s+also)?)\s*[:,]?\s+"
     r"|(?:Подробнее\s+см\.|[Сс]м\.\s+также|[Сс]м\.,?\s+(?:например|напр\.|в\s+частности)|[Сс]м\.|Цит\.\s+по|[Сс]р\.)\s*[:：]?\s*)"
 )
@@ -151,10 +151,12 @@ IBID_RE = re.compile(
     + "①②③④⑤⑥⑦⑧⑨⑩"
     + r"\d(（\[])|Ibid\.?|ibid\.?|Ibidem|Id\.|Id$|"
     r"同書|同上書|同論文|同右|同[・·]?(?=\s*\d{1,5}\s*頁)|上书|上引书|上引文|上揭书|上掲書|"
-    r"(?:위의|같은)\s*(?:책|글|논문)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
+    r"(?:위의|같은)\s*(?:책|글|논문|기사)|상게서|Там\s+же\.?)\s*(?:[,，。.:：、]\s*)?(?P<rest>.*)$"
 )
 # 前引书，第52页 / 前揭文。: no author named, the book (书) or article (文) cited last
 BARE_OPCIT_ZH_RE = re.compile(r"^(?:前引|前揭)(?P<kind>[书文])\s*(?:[,，。.:：、]\s*|(?=第)|$)(?P<rest>.*)$")
+# 앞의 글, 215쪽. / 앞의 책.: the same in Korean (책 a book, 글 / 논문 an article or chapter)
+_BARE_OPCIT_KO = re.compile(r"^앞의\s*(?P<kind>책|글|논문)\s*(?:[,，.]\s*|$)(?P<rest>.*)$")
 # 前引周雪光书 / 前揭李明文 / 上引王叔平书: the back-reference word first, then the author
 # 前掲、宮里、320頁 / 前掲、倉本論文、8頁: the word, then the author between commas (Japanese), the 書
 # or 論文 after the name or left out (a 、 inside the name joins co-authors: 前揭邓明江、龙爱民文)
@@ -169,7 +171,7 @@ PRE_BACKREF_RE = re.compile(r"^(?:前掲|前揭|前引|上掲)\s*(?=[^，,。]{0
 OPCIT_ZH_RE = re.compile(
     # 李文静，周海涛，前引文 / 王・前掲書 / 潘志平:同上书: co-authors after commas, a Japanese ・ before the word
     r"^(?P<author>[^，,：:《》「」『』、・]{1,40}?(?:[、，,][^，,：:《》「」『』、・]{1,40}?)*)(?:\s*(?:외|等人|等))?"  # 김상기 외: et al.
-    r"\s*[：:，,、・]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|上引|上揭|同上(?=[书文])|앞의|위의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문)|서)?"
+    r"\s*[：:，,、・]?\s*(?:前引|前揭|前注所引|前引文|前引书|前掲|上引|上揭|同上(?=[书文])|앞의|위의|전게)(?:书|文|文章|著作|書|論文|\s*(?:책|글|논문|기사)|서)?"
     r"\s*(?:[，,。、]\s*)?(?P<rest>.*)$"
 )
 AUTHOR_DATE_SHORT = re.compile(
@@ -242,7 +244,7 @@ class NoteReading:
 
 # every alternative of LEAD_IN_RE opens with one of these characters (it is anchored, not re.I)
 _LEAD_IN_FIRST = frozenset(
-    "中日韩英俄德法原邦资数材史例比此另同亦也还又均请可具详更相有讨论分参见转引载SsFECcAQqOIRПСсЦBb"
+    "中日韩英俄德法原邦资数材史例比此另同亦也还又均请可具详更相有讨论分参见转引载SsFECcAQqOIRrПСсЦBb"
 )
 
 
@@ -553,6 +555,8 @@ def _read_note(text: str) -> NoteReading:
         piece = strip_lead_in(piece)
         if k and piece[:1] in "此另再":  # 。此外，吴某：《…》: a connective before the next author
             piece = _CONNECTIVE.sub("", piece)
+        if k and "a" <= piece[:1] <= "z":  # …; the phrase recurs, slightly altered, in Pang, Title, 94.
+            piece = _REMARK_BEFORE_SOURCE.sub("", piece, count=1)
         if k and piece.startswith(("and", "&")) and not HAN.search(piece[:12]):
             piece = cre.sub(r"^(?:and|&)\s+(?=[A-Z“\"])", "", piece)  # …, 23; and Philip Huang, Title
             piece = strip_lead_in(piece)
@@ -610,6 +614,9 @@ _SEE_INSIDE = re.compile(r"\b(?:[Ss]ee(?: also)?|[Cc]f\.)\s+(?=[A-Z“\"])")
 _TRANSLATION_LEAD = re.compile(r"(?:[中日韩英俄德法]文?译本|中译|日译|汉译|邦訳|翻訳)")
 _TRANSLATION_FIRST = frozenset("中日韩英俄德法汉邦翻")
 _CONNECTIVE = re.compile(r"^(?:此外|另外|再者)\s*[，,]\s*(?=[^，,。：:《]{2,30}[：:]\s*[《「『])")
+# a clause of lower-case words after a semicolon that names the work it draws on by ``in`` / ``see``
+# and a capitalised name with its comma: the clause is a remark, the rest a citation
+_REMARK_BEFORE_SOURCE = re.compile(r"^[a-z][a-z ,'’\-]{0,120}?\s(?:in|see|see also|cf\.)\s+(?=[A-Z][\w'’\-]+,\s)")
 _DITTO_FIRST = frozenset("ОIE同氏같")  # the first characters of DITTO_RE's words
 _LEAD_WORD_CUES = ("参", "详", "转", "See", "see", "Cf", "cf")
 _LEAD_WORD_CUE_RE = re.compile("|".join(_LEAD_WORD_CUES))  # the reference the test checks against
@@ -755,9 +762,12 @@ def cut_trailing_commentary(text: str) -> str:
     return text
 
 
-# ここでいう「自治」は / 「非宗教」論については: a term (or a view named by it: 論, 説, 概念) in prose
+# ここでいう「自治」は / 「非宗教」論については: a term (or a view named by it: 論, 説, 概念) in prose;
+# 「鉱夫」「坑夫」の表記を: terms side by side, their spelling (表記) or wording (用語, 訳語) discussed
 _JA_TERM_IN_PROSE = re.compile(
-    r"「[^」]{1,12}」\s*(?:[論説観]|概念)?\s*(?:とは|は|を|が|という|といった|について|と「|の(?:区分|用法|意味|定義))"
+    # (only the first term of a run opens a match: one pass over a run of terms, not one per term)
+    r"(?<!」)(?<!」、)(?<!」・)「[^」]{1,12}」(?:[、・]?「[^」]{1,12}」)*\s*(?:[論説観]|概念)?\s*"
+    r"(?:とは|は|を|が|という|といった|について|と「|の(?:区分|用法|意味|定義|表記|用語|訳語))"
 )
 
 
@@ -765,6 +775,8 @@ _JA_TERMS_NAMED = re.compile(r"「[^」]{1,12}」\s*と(?:呼ぶ|呼称する|�
 _CJK_MENTION_ONLY_RE1 = re.compile(r"(?:载|见|载于|收入)$")
 _CJK_MENTION_ONLY_RE2 = re.compile(r"^\s*(?:[\[［〔【（(][^\]］〕】）)]{1,3}[\]］〕】）)]\s*)?[^，。；]{1,30}$")
 _CJK_MENTION_ONLY_RE3 = re.compile(r"[关于对是的在]")
+# what a citation gives after a title and prose does not (a year alone may be the prose's subject)
+_IMPRINT_CUE = re.compile(r"https?://|出版|[页頁版期号卷]|[载見见]《")
 
 
 def _cjk_mention_only(piece: str) -> bool:
@@ -808,6 +820,9 @@ def _cjk_mention_only(piece: str) -> bool:
         return False
     if _CJK_MENTION_ONLY_RE2.match(before) and not _CJK_MENTION_ONLY_RE3.search(before[:2]):
         return False  # 佐藤優『…』: an author written straight before the title
+    end = piece.find({"《": "》", "「": "」", "『": "』"}[piece[start]], start)
+    if end > 0 and piece[end + 1 : end + 2] == "的" and not _IMPRINT_CUE.search(piece):
+        return True  # 关于《难夫难妻》的拍摄年份，有1913年与1914年两说: the title is the object of prose
     return not cre.search(r"\d{4}|https?://|出版|页|頁|版|期|号", piece)
 
 
@@ -854,6 +869,17 @@ def _be_sentence(piece: str) -> bool:
     return " " in piece[:40] and _BE_SENTENCE.match(piece) is not None and not _DIGIT.search(piece)
 
 
+# Munro's figures, however, leave out …: a connective set off by commas, then a lower-case verb (a
+# citation's parts are names, titles and numbers, never an argument's connectives)
+_CONNECTIVE_CLAUSE = re.compile(
+    r", (?:however|moreover|though|therefore|nevertheless|in turn|by contrast|in fact|of course), [a-z]+ [a-z]+"
+)
+
+
+def _connective_sentence(piece: str) -> bool:
+    return ", " in piece and _CONNECTIVE_CLAUSE.search(piece) is not None and not _DIGIT.search(piece)
+
+
 _DIGIT = re.compile(r"\d")
 
 
@@ -882,6 +908,22 @@ def _western_prose(piece: str) -> bool:
         return False
     words = piece.split()
     return len(words) >= 6 and len(_PROSE_WORDS.findall(piece)) >= 2
+
+
+_LOWER_WORDS = re.compile(r"[a-z]+(?: [a-z]+){2}")
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+def _lower_case_remark(piece: str) -> bool:
+    """``contemporaries called it simply “the panic.”``: a clause of lower-case words (after a
+    semicolon) with no digit, no capitalised word and a quote only of a lower-case term: a remark (a
+    citation names an author or a title, which English capitalises, or a page)."""
+    return (
+        "a" <= piece[:1] <= "z"
+        and _LOWER_WORDS.match(piece) is not None
+        and _DIGIT.search(piece) is None
+        and _CAPITAL.search(piece) is None
+    )
 
 
 _WORD = re.compile(r"[A-Za-z\u0400-\u04ff]{2}")
@@ -989,6 +1031,13 @@ _PRE_BACKREF_WORDS = ("前掲", "前揭", "前引", "上掲")
 
 
 # 노태준, 2005 / 윤석호·한지민, 2021: the author(s) and the year before a back-reference word
+# 谢志毅文，第78页 / 刘晓帆书 (after 参见 or 又见): the work of an author named before, by the name and 文
+# (article) or 书 (book) alone, no 前引 (a piece this short is no commentary; 该书, 本文, 作者文 name nobody,
+# nor do the words 论文, 判决书, 白皮书, 教科书, 参考书 …)
+_AUTHOR_WORK_ZH = re.compile(
+    r"^(?P<author>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})?)(?<![论決决皮科具考议请告划诉译引])[文书]\s*(?:[，,]\s*(?P<rest>第\s*\d[^，,。；;]{0,20}))?\s*[。.]?$"
+)
+_NOT_A_NAME_FIRST = frozenset("该此本上前其原这那彼拙全下后各诸译正同如见引参作笔论")
 _AUTHOR_THEN_YEAR = re.compile(r"^(?P<au>[^，,]{1,40}?)\s*[，,]\s*(?P<y>(?:1[5-9]|20)\d\d)[a-z]?\s*[，,]?\s*$")
 
 
@@ -1042,6 +1091,10 @@ def classify(piece: str) -> CitationText | None:
     m = BARE_OPCIT_ZH_RE.match(piece) if starts_backref else None
     if m:  # 前引书，第52页: the last book cited (a 文, the last article or chapter)
         return CitationText(piece, "lastwork", locator_of(m.group("rest")), author=m.group("kind"))
+    m = _BARE_OPCIT_KO.match(piece) if first == "앞" else None
+    if m:  # 앞의 글, 215쪽: as 前引文
+        kind = "书" if m.group("kind") == "책" else "文"
+        return CitationText(piece, "lastwork", locator_of(m.group("rest")), author=kind)
     m = OPCIT_ZH_PRE_RE.match(piece) if starts_backref or first == "上" and piece[1:2] in "引揭掲" else None
     if m:
         author = m.group("author") or m.group("author2")
@@ -1090,6 +1143,9 @@ def classify(piece: str) -> CitationText | None:
         parsed = Parsed(type="misc", fields=fields, locator=loc, kind="short", names=[] if case else [name])
         reporter = reporter_key(m["vol"], m["rep"]) if case else None
         return CitationText(piece, "short", loc, parsed=parsed, reporter=reporter)
+    m = _AUTHOR_WORK_ZH.match(piece) if len(piece) <= 36 and first not in _NOT_A_NAME_FIRST else None
+    if m:
+        return CitationText(piece, "opcit", locator_of(m["rest"] or ""), author=m["author"])
     if _cjk_mention_only(piece):
         return None
     q = _quote_then_rest(piece)
@@ -1103,7 +1159,8 @@ def classify(piece: str) -> CitationText | None:
         return None  # Here “alliance” means …: a quoted word in prose
     if (
         _western_prose(piece)
-        or (_english_sentence(piece) or _first_person(piece) or _be_sentence(piece))
+        or _lower_case_remark(piece)
+        or (_english_sentence(piece) or _first_person(piece) or _be_sentence(piece) or _connective_sentence(piece))
         and not _citation_bits(piece)
     ):
         return None  # On the dating of the 1935 reform the sources differ: a sentence, no citation

@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 
 FOLIO_RE = re.compile(r"^\s*(?:[-–—－·•]\s*(\d{1,4})\s*[-–—－·•]|第\s*(\d{1,4})\s*页)\s*$")
 ISSUE_HEAD_RE = re.compile(
-    r"^\s*(?:《[^》]{1,30}》\s*)?(?:[\u4e00-\u9fff]{2,12}\s*)?\d{4}\s*年\s*第\s*\d{1,3}\s*期\s*$"
+    r"^\s*(?:《[^》]{1,30}》\s*)?(?:[\u4e00-\u9fff]{2,12}\s*)?\d{4}\s*年\s*第\s*\d{1,3}\s*期"
+    r"(?:\s*[（(]第\s*\d{1,4}\s*卷[)）])?\s*$"  # 中国农史 2019年第6期(第38卷): the volume after the issue
 )
 CJK_RE = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\uff00-\uffef\uac00-\ud7af\u3040-\u30ff]")
 TERMINAL = "。！？!?；;.…"
@@ -292,20 +293,25 @@ def _is_head(s: str, heads: set[str]) -> bool:
     return s in heads or ("期" in s and bool(ISSUE_HEAD_RE.match(s)))
 
 
-# a book's or law review's running head: capitals only, a folio at one end (``2024]`` a volume's year)
+# a book's or law review's running head: capitals only, a folio at one end (``2024]`` a volume's year,
+# ``418 WATER LAW REVIEW [Vol. 27:401`` the volume and first page on the verso)
 _CAPS_HEAD = re.compile(
-    r"^(?:(?P<lead>\d{1,4})\s+|\d{4}\]\s+)?(?P<words>[A-Z][A-Z0-9'’&,:.\-–— ]*?[A-Z0-9])(?:\s+(?P<trail>\d{1,4}))?$"
+    r"^(?:(?P<lead>\d{1,4})\s+|\d{4}\]\s+)?(?P<words>[A-Z][A-Z0-9'’&,:.\-–— ]*?[A-Z0-9])"
+    r"(?:\s+(?P<trail>\d{1,4})|\s+\[Vol\.\s*\d{1,4}:\d{1,5})?$"
 )
 
 
 def page_furniture(lines: list[str]) -> set[int]:
     """Indexes of the folio and running-head lines among ``lines`` (a notes section copied from a
     PDF: ``101`` / ``— 101 —`` / ``102 国际政治研究 2019 年第 3 期`` and the heads beside them)."""
-    st = [l.strip() for l in lines]
+    laid = [l.strip() for l in lines]
+    # a PDF's layout gaps collapsed (``·58·          教育学报          第14卷第2期``), so that the
+    # length limits of a head count its words, not the width it was set across
+    st = [" ".join(s.split()) if "  " in s else s for s in laid]
     fol: list[int | None] = [is_folio(s) or (int(s) if s.isdecimal() and len(s) <= 4 else None) for s in st]
     for i, (num, _rest) in _numbered_heads(st).items():
         fol[i] = num
-    for i, s in enumerate(st):
+    for i, s in enumerate(laid):
         num = _gap_head(s) if fol[i] is None and "  " in s else None
         if num is not None:
             fol[i] = num

@@ -378,6 +378,8 @@ class Builder:
                         unnamed = anonymous and not target.fields.get("editor")  # no families yet
                         known = len(target.fields)
                         for k, v in fields.items():
+                            if k in _ROLE_TWIN and target.fields.get(_ROLE_TWIN[k]) == v:
+                                continue  # 舒某编 in a note, 舒某.[M] in a GB/T list (no role): one person, one role
                             target.fields.setdefault(k, v)
                         if len(target.fields) != known:
                             self._short_memo.clear()  # a title or date learnt: a work may fit now
@@ -552,6 +554,9 @@ class Builder:
 
 
 NAME_FIELDS = ("author", "editor", "translator")
+
+
+_ROLE_TWIN = {"author": "editor", "editor": "author"}
 
 
 def _safe_value(name: str, value: str) -> str:

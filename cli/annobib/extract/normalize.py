@@ -249,7 +249,7 @@ def url_tails(text: str) -> str:
 # every piece of debris opens (after spaces) with one of the characters of the lookahead: a position
 # without one is passed over by one class test instead of by trying each alternative
 _DEBRIS = re.compile(
-    r"(?=[\s\[［【(（被下引浏CTRAGPWS百知万维谷VFJNBD阅在赞点分↩↑닫])"
+    r"(?=[\s\[［【(（被下引浏CTRAGPWS百知万维谷VFJNBD阅在赞点分↩↑닫K피다|])"
     r"(?:\s*(?:[\[［【(（]\s*)?(?:被引量|被引次数|被引|下载量|下载次数|下载|引用次数|引用|浏览次数|浏览)\s*[:：]?\s*\d+\s*(?:次)?(?:\s*[\]］】)）])?"
     r"|\s*[\[(]\s*(?:Cited by|Citations?|Times cited)\s*:?\s*\d+(?:,\d{3})*\s*[\])]"  # [Cited by 1,204]
     r"|\s*(?:Cited by|Times cited)\s*:?\s*\d+(?:,\d{3})*|\s*All \d+ versions"
@@ -260,6 +260,8 @@ _DEBRIS = re.compile(
     r"|\s*(?:阅读|在看|点赞|赞|分享)\s*[:：]?\s*\d+(?:\.\d+)?\s*[万wW]?\+?"  # a WeChat post's counts: 阅读 3046  赞 18  在看 7
     r"|\s*[↩↑]\ufe0e?\ufe0f?[0-9²³¹⁴-⁹]?"  # a web page's back-link to the text (Markdown footnotes: ``↩`` ``↩2``)
     r"|(?<=[.。)）\d])\s*닫기"  # the close button of a Korean database's note pop-up, read with its note
+    # a Korean database's counts after an item: ``KCI 피인용횟수 3 | 다운로드 118``
+    r"|\s*\|?\s*(?:KCI\s*)?(?:피인용횟수|피인용|다운로드)\s*[:：]?\s*\d+(?:,\d{3})*"
     r")+\s*$"
 )
 
@@ -268,6 +270,8 @@ _DEBRIS_TAIL = 300
 # one of these words is in every piece of debris _DEBRIS removes
 _DEBRIS_WORDS = (
     "被引",
+    "피인용",
+    "다운로드",
     "下载",
     "引用",
     "浏览",
@@ -312,10 +316,11 @@ _DEBRIS_WORDS = (
 )
 
 
-# a PDF's download stamp on every page: HeinOnline, JSTOR, SSRN; a site's banner between the items of
-# a page copied whole (CyberLeninka's ``i Надоели баннеры? …``, its info icon read as ``i``)
+# a PDF's download stamp on every page: HeinOnline, JSTOR, SSRN, Taylor & Francis (``Downloaded by
+# [University of …] at 04:12 19 March 2023``); a site's banner between the items of a page copied
+# whole (CyberLeninka's ``i Надоели баннеры? …``, its info icon read as ``i``)
 _WATERMARK = re.compile(
-    r"\s*(?:HeinOnline\s*--|This content downloaded from|Downloaded from\s+https?://"
+    r"\s*(?:HeinOnline\s*--|This content downloaded from|Downloaded from\s+https?://|Downloaded by \["
     r"|Electronic copy available at:|All use subject to https?://|(?:i\s+)?Надоели баннеры\?)"
 )
 
@@ -399,6 +404,27 @@ def hereinafter_clauses(text: str) -> str:
         out.append(text[last : m.start()].rstrip())
         last = m.end()
     return "".join(out) + text[last:] if out else text
+
+
+# ------------------------------------------------------------------ a Chinese or Japanese note's short name
+
+# ``…，第 5 页。以下简称「唐佛教史」。`` / ``…（以下简称《纲要》）`` / ``…(以下「法」という。)``: the short
+# name a note gives a work for its later notes is no part of the work, as Bluebook's hereinafter;
+# left in, its title marks were read as a journal or container and its words as the title's. Both
+# shapes are bounded (40 characters of name), so the regex stays linear.
+_SHORT_NAME = re.compile(
+    r"[（(]\s*(?:以下|下文|下)[、，,]?\s*(?:简称|簡稱|略称|略稱|称|稱)[^（()）\n]{1,40}[)）]"
+    r"|[（(]\s*以下[、，,]?\s*[「『“\"][^」』”\"\n]{1,30}[」』”\"]\s*(?:という|とする|と略す|と略記する)[。.]?\s*[)）]"
+    r"|(?<=[。.，,；;])\s*(?:以下|下文)[、，,]?\s*(?:简称|簡稱|略称|略稱|称|稱)[^。；;\n]{1,40}(?:。|$)"
+)
+
+
+def short_name_clauses(text: str) -> str:
+    """``…，页401─409。以下简称「唐佛教史」。`` -> ``…，页401─409。``; ``…（以下简称《纲要》）。`` ->
+    ``…。``: the short name declared for later notes dropped."""
+    if "下" not in text or ("称" not in text and "稱" not in text and "という" not in text):
+        return text  # the common case, decided without the regex (its third shape opens with a lookbehind)
+    return _SHORT_NAME.sub("", text).rstrip() if _SHORT_NAME.search(text) else text
 
 
 # ------------------------------------------------------------------ page ranges that lost their dash
@@ -530,16 +556,17 @@ _SPACED_DIGITS = re.compile(
     r"(?<![A-Za-z0-9.,])(?<!\d )\d(?: \d)+(?= ?(?:[年月日頁页号號巻卷期冊册面쪽면版]|[-–] ?\d(?: \d)* ?[頁页쪽]))"
 )
 _SPACED_DIGITS_GATE = re.compile(r"\d \d")
-# … and the page a Western note cites, spaced the same way in such a PDF: ``p. 2 1 7.`` (after ``p.``
-# and closing the note or its clause, where nothing else could stand)
-_SPACED_PAGE = re.compile(r"(?:(?<=\bp\. )\d(?: \d)+|(?<=\bpp\. )\d(?: \d)* ?[-–] ?\d(?: \d)*)(?=\s*(?:[.,;]|$))")
+# … and the page a Western note cites, spaced the same way in such a PDF: ``p. 2 1 7.``, ``p.7 1.``,
+# ``pp.6 5-6 6.`` (after ``p.``, spaced or not, and closing the note or its clause, where nothing else
+# could stand)
+_SPACED_PAGE = re.compile(r"(?:(?<=\bp\.) ?\d(?: \d)+|(?<=\bpp\.) ?\d(?: \d)* ?[-–] ?\d(?: \d)*)(?=\s*(?:[.,;]|$))")
 _SPACE_IN_NUMBER = re.compile(r"(?<=\d) (?=\d)")
 
 
 def pdf_spaced_digits(text: str) -> str:
     """``2 0 1 6 年、2 3 - 4 1 頁`` -> ``2016 年、23 - 41 頁``, ``p. 2 1 7`` -> ``p. 217``: numbers a PDF
     spaced digit by digit, outside titles, quotes and URLs."""
-    if "p. " in text and _SPACED_DIGITS_GATE.search(text) is not None:
+    if "p." in text and _SPACED_DIGITS_GATE.search(text) is not None:
         text = _SPACED_PAGE.sub(lambda m: _SPACE_IN_NUMBER.sub("", m[0]), text)
     if text.isascii() or _SPACED_DIGITS_GATE.search(text) is None:
         return text
@@ -574,9 +601,10 @@ def odd_dashes(text: str) -> str:
 # Vertical Japanese printing writes numbers in kanji: ``一九八六年``, ``一二三頁``, ``第一巻``,
 # ``二〇一頁``. The parser reads Arabic digits, so a kanji number is rewritten where it can only be a
 # year (four positional digits), a page (before 頁/页, or opening a range of pages), a volume or issue
-# (after 第, before 巻/号…), or the month and day after a year so rewritten.
+# (after 第, before 巻/号…), the month and day after a year so rewritten, or a newspaper's page
+# after its edition (``朝刊、二七面``: 面 alone is also a word, ``一面``, so only after 朝刊/夕刊).
 # Titles and quotes keep their kanji (``『一九八四年』`` stays as printed).
-_KANJI_GATE = re.compile(r"[〇一二三四五六七八九十](?:年|頁|页|巻|卷|号|號|版|冊|册|章|集|輯|辑|編|编)")
+_KANJI_GATE = re.compile(r"[〇一二三四五六七八九十](?:年|頁|页|巻|卷|号|號|版|冊|册|章|集|輯|辑|編|编|面)")
 _KANJI_NUMBER = re.compile(
     r"(?<![\u3400-\u9fff〇])([〇一二三四五六七八九]{4})(?=年)"
     r"|(?<![\u3400-\u9fff〇])([〇一二三四五六七八九十]{1,5})(?=\s*[頁页])"
@@ -586,6 +614,7 @@ _KANJI_NUMBER = re.compile(
     r"|(?<=[0-9〇一二三四五六七八九]{4}年)([一二三四五六七八九十]{1,2})(?=月)"
     r"|(?<=[0-9〇一二三四五六七八九]{4}年[一二三四五六七八九十0-9]月)([一二三四五六七八九十]{1,3})(?=日)"
     r"|(?<=[0-9〇一二三四五六七八九]{4}年[一二三四五六七八九十0-9]{2}月)([一二三四五六七八九十]{1,3})(?=日)"
+    r"|(?:(?<=刊)|(?<=刊、))([〇一二三四五六七八九十]{1,3})(?=面)"
 )
 _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 
@@ -687,6 +716,7 @@ NORMALIZERS: tuple[Callable[[str], str], ...] = (
     ascii_title_marks,
     site_debris,
     hereinafter_clauses,
+    short_name_clauses,
     url_tails,
     broken_words,
     ocr_confusions,

@@ -462,8 +462,12 @@ def find_notes(doc: Document) -> list[Note]:
     return out
 
 
-_LATIN_STOP = re.compile(r"[.?!][”’\"]?\d{0,3}\s+(?=[A-Z“\"‘])")
-_LATIN_END = re.compile(r"[.?!](?=[”’\"]?\d{0,3}(?:\s+[A-Z“\"‘]|\s*$))|[;\n]")
+# what may stand between a full stop and the space after it: a closing quote, then a note number
+# glued to it, or the anchors a document reader puts where its notes are (documents.common.mark:
+# private-use characters round the note's index), so that ``this.<anchor> Then`` ends a sentence
+_AFTER_STOP = r"[”’\"]?(?:\d{1,3}|(?:\ue000\d{1,9}\ue001)+)?"
+_LATIN_STOP = re.compile(r"[.?!]" + _AFTER_STOP + r"\s+(?=[A-Z“\"‘])")
+_LATIN_END = re.compile(r"[.?!](?=" + _AFTER_STOP + r"(?:\s+[A-Z“\"‘]|\s*$))|[;\n]")
 _ABBREV_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Vol|No|pp?|ed|eds|vs|cf|al|e\.g|i\.e|U\.S|[A-Z])\.)$")
 
 

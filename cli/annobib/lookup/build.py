@@ -19,7 +19,7 @@ from annobib import names as nm
 from annobib import perf
 from annobib import text as tx
 from annobib.bib.library import collect_strings, decode_bib_bytes, parse_records
-from annobib.bib.values import MacroTooLarge, entry_from_record, resolve_value
+from annobib.bib.values import MacroTooLarge, entry_from_record, macro_cost, resolve_value
 from annobib.lookup.align import aligned_table, full_table, segment_hashes
 from annobib.lookup.rows import LongValues, batch_summaries
 from annobib.lookup.schema import (
@@ -328,12 +328,18 @@ def _chunk_work(
     return result
 
 
-def _distinct(items: list[tuple]) -> tuple[list[tuple], list[int]]:
+def _distinct(items: list[tuple], strings: dict) -> tuple[list[tuple], list[int]]:
     """(one record per distinct (type, fields) among entries with a plain ASCII key, and every
-    other record; for each item, the index of its representative in that list)."""
+    other record; for each item, the index of its representative in that list).
+
+    A copy is never expanded, but it charges the macro budget what its representative's
+    expansion cost, as reading it on its own would: 12,000 entries sharing one body of
+    five 2,000-character macros are refused here as validate refuses them."""
     reps: list[tuple] = []
     rep_of: list[int] = []
     seen: dict[tuple, int] = {}
+    costs: dict[int, tuple[int, str]] = {}
+    charge = getattr(strings, "charge", None)
     for it in items:
         key = it[4]
         if key.isascii() and key.isprintable() and " " not in key:
@@ -342,6 +348,12 @@ def _distinct(items: list[tuple]) -> tuple[list[tuple], list[int]]:
             if n is None:
                 n = seen[sig] = len(reps)
                 reps.append(it)
+            elif charge is not None:
+                cost = costs.get(n)
+                if cost is None:
+                    cost = costs[n] = _macro_cost(it, strings) if _uses_macros(it) else (0, "")
+                if cost[0]:
+                    charge(*cost)
         else:
             n = len(reps)
             reps.append(it)
@@ -349,10 +361,18 @@ def _distinct(items: list[tuple]) -> tuple[list[tuple], list[int]]:
     return reps, rep_of
 
 
+def _macro_cost(item: tuple, strings: dict) -> tuple[int, str]:
+    total, last = 0, ""
+    for _name, raw in item[5]:
+        cost, name = macro_cost(raw, strings)
+        total, last = total + cost, name or last
+    return total, last
+
+
 def rows_of(items: list[tuple], strings: dict, summarize=batch_summaries) -> list[tuple]:
     """The table rows of entry records, each distinct (type, fields) worked out once (see
     :func:`_shared`) by ``summarize`` (a list of Entry -> their rows)."""
-    reps, rep_of = _distinct(items)
+    reps, rep_of = _distinct(items, strings)
     return _copied_rows(items, reps, rep_of, _rows(reps, strings, summarize))
 
 
@@ -369,7 +389,7 @@ def _shared(items: list[tuple], strings: dict, rows: bool) -> tuple[list[bytes],
     itself, so each distinct (type, fields) is decoded, folded and romanized once and the
     others copy its result with their own key. The key's slot is ``key.lower()`` in the
     haystack (what fold() makes of an ASCII key without whitespace; other keys are not shared)."""
-    reps, rep_of = _distinct(items)
+    reps, rep_of = _distinct(items, strings)
     rep_hays = batch_hays(reps, strings)
     rep_rows = _rows(reps, strings) if rows else []
     if len(reps) == len(items):

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, NoReturn
 
 from annobib import __version__
-from annobib.core.dirs import cache_dir  # the one answer for every cache file
+from annobib.core.dirs import cache_dir, make_dirs  # the one answer for every cache file
 from annobib.core.files import atomic_write_bytes
 from annobib.core.sealed import Damaged, check, load_sealed, seal, warn_damaged
 from annobib.errors import AnnobibError, InputError
@@ -226,7 +226,7 @@ def write_bytes(path: Path, data: bytes) -> None:
     folder it creates is the owner's only too, one that exists is left as it is); no fsync (a
     lost cache file only costs speed). Raises OSError for any failure, which callers ignore."""
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_dirs(path.parent, 0o700)
         atomic_write_bytes(path, data, durable=False, private=True)
     except AnnobibError as exc:
         raise OSError(str(exc)) from None

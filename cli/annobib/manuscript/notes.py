@@ -32,7 +32,7 @@ def group_notes(groups: list[list[Cite]], entries: list, style: str) -> list:
     notes = format_notes(entries, cites, style)
     out = []
     for g, rt in zip(groups, notes):
-        prefix = " ".join(c.prefix for c in g[:1] if c.prefix)
+        prefix = g[0].prefix if g else ""
         if prefix:  # 参见 / see: before the note's first word
             joiner = "" if prefix[-1:] >= "\u3000" else " "
             rt = RichText(prefix + joiner, lang=rt.lang) + rt

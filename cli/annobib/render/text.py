@@ -18,8 +18,11 @@ def _indent(text: str, prefix: str) -> str:
 
 def document(items, hanging: bool = False) -> str:
     blocks = []
+    rendered: dict[int, str] = {}  # one note may stand in many places (styles.notes shares it)
     for item in items:
-        line = render(item.text)
+        line = rendered.get(id(item.text))
+        if line is None:
+            line = rendered[id(item.text)] = render(item.text)
         if item.label:
             line = f"{terminal_lines(item.label)} {line}"
         if item.annotation:

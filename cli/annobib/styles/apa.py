@@ -559,6 +559,9 @@ def format_entry(
     entry, edition: str = "7", system: str = "author-date", extra: str = "", warnings: list | None = None
 ) -> RichText:
     a = _A(entry, warnings)
+    shared = _RUN.get(id(entry)) if _RUN is not None else None
+    if shared is not None and shared[0] is entry:
+        a._names = shared[1]._names  # parsed by the run's key functions already (names are data)
     if a.type in LEGAL_TYPES:
         return _legal(a, extra)
     out = REFERENCE.format(_Values(a, extra))

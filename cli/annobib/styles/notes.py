@@ -47,18 +47,25 @@ def format_notes(entries: list, cites: list[Cite], style: str = "cn-notes") -> l
     seen: set[str] = set()
     previous: str | None = None
     out = []
+    # a note depends only on (work, form, locator): a paper citing a work again and again asks
+    # for the same short note each time (120,000 ``[@k1]`` were 27 us each); RichText is
+    # immutable by convention, so one note may stand in many places
+    made: dict[tuple[str, str, str | None], RichText] = {}
     for c in cites:
         parts = []
-        pairs = c.pairs()
-        for key, loc in pairs:
-            e = by_key[key]
-            if ibid and len(pairs) == 1 and key == previous:
+        keys = c.keys
+        single = len(keys) == 1
+        for key, loc in zip(keys, c.locators) if len(c.locators) == len(keys) else c.pairs():
+            if ibid and single and key == previous:
                 form = "ibid"
             else:
                 form = "short" if key in seen else "full"
-            parts.append(mod.note(e, form, loc))
+            note = made.get((key, form, loc))
+            if note is None:
+                note = made[key, form, loc] = mod.note(by_key[key], form, loc)
+            parts.append(note)
             seen.add(key)
-        previous = pairs[0][0] if len(pairs) == 1 else None
+        previous = keys[0] if single else None
         out.append(_combine(parts))
     return out
 
@@ -78,5 +85,5 @@ def _combine(parts: list[RichText]) -> RichText:
             elif last and last.url is None and last.text.endswith(("。", ".")) and not last.text.endswith("et al."):
                 runs[-1] = Run(last.text[:-1], last.italic, last.url, last.lang)
             p = RichText(*runs) + ("；" if chinese else "; ")
-        out = out + p
+        out.append(p)  # in place: ``out + p`` would copy every part before it, once per part
     return out

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from annobib.config import cache_dir
+from annobib.core.dirs import make_dirs
 from annobib.verify.client import Answer
 
 
@@ -35,7 +36,7 @@ class AnswerCache:
         if not create and not self.path.exists():
             return None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            make_dirs(self.path.parent)
             self.db = sqlite3.connect(str(self.path), timeout=5.0, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")

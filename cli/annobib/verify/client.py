@@ -22,7 +22,8 @@ from urllib.parse import urlsplit
 
 from annobib import __version__
 from annobib.archive.limits import backoff, parse_retry_after
-from annobib.bounded import TooLarge, get_within, loads_json
+from annobib.bounded import REQUEST_HOOKS, TooLarge, get_within, loads_json
+from annobib.core.heads import bound_client
 
 
 @dataclass
@@ -147,11 +148,14 @@ class RegistryClient:
             # lazy: loads httpx only when this runs
             import httpx
 
-            self._client = httpx.AsyncClient(
-                transport=self.transport,
-                timeout=httpx.Timeout(self.options.timeout),
-                follow_redirects=True,
-                headers={"User-Agent": self.options.user_agent, "Accept": "application/json"},
+            self._client = bound_client(
+                httpx.AsyncClient(
+                    transport=self.transport,
+                    timeout=httpx.Timeout(self.options.timeout),
+                    follow_redirects=True,
+                    event_hooks=REQUEST_HOOKS,
+                    headers={"User-Agent": self.options.user_agent, "Accept": "application/json"},
+                )
             )
         return self._client
 

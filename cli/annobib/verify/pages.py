@@ -173,7 +173,7 @@ class PageVerifier:
                 detail=f"the site refuses automated checks ({detail})",
             )
         # TLS errors, timeouts, loops: nothing learned about the page either
-        return Verdict(entry.key, "unreachable", source="page", searched=searched, detail=detail)
+        return Verdict(entry.key, "unreachable", source="page", searched=searched, detail=detail, offline=True)
 
     def _judge(self, entry, facts: dict, source: str, searched, note: str) -> Verdict:
         title = latex_to_text(entry.get("title") or "")

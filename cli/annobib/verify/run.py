@@ -39,6 +39,7 @@ REGISTRY_TYPES = {
     "dataset",
 }
 PRESS = {"newspaper", "magazine"}  # articles no registry holds
+ANSWERED = ("ok", "missing")  # a registry's answer about the work; "error" and "unreachable" are none
 
 
 @dataclass
@@ -53,6 +54,7 @@ class Verdict:
     detail: str = ""
     propose_doi: bool = False  # the entry has no DOI and the match is sure: --fix writes it
     record: object = None  # the registry Record (for --fix)
+    offline: bool = False  # unreachable because no host could be reached at all (not in the JSON)
 
     def as_dict(self) -> dict:
         return {
@@ -120,7 +122,12 @@ class Verifier:
                     verdict.detail = f"DOI {c.doi} was not read ({doi_errors[-1]}); the work was found by its title"
                 return verdict
         if answers and all(a.kind == "unreachable" for a in answers):
-            return Verdict(entry.key, "unreachable", searched=searched, detail=answers[-1].detail)
+            return Verdict(entry.key, "unreachable", searched=searched, detail=answers[-1].detail, offline=True)
+        if answers and not any(a.kind in ANSWERED for a in answers):
+            # timeouts, 5xx, garbage: the registries were reached but said nothing about the work,
+            # so there is no verdict on it (not "not-found"), and the network is not "offline"
+            detail = f"no registry could answer ({answers[-1].detail})"
+            return Verdict(entry.key, "unreachable", searched=searched, detail=detail)
         failed = [a for a in answers if a.kind in ("unreachable", "error")]
         doi_text = (
             f"DOI {c.doi} is malformed ({bad_doi}); " if bad_doi else f"DOI {c.doi} is unknown to the registries; "

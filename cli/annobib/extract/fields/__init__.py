@@ -380,6 +380,20 @@ GENRES: list[Genre] = [
                 "毛某.东亚区域合作的制度演进[J].世界经济与政治,2015(07):45-66.",
                 {"type": "article", "fields": {"number": "7", "pages": "45-66"}},
             ),
+            # tests/data/extract_blind38: pages a PDF spaced digit by digit; a particle name in capitals
+            # and its translator before ``trans.``
+            (
+                "吴 青,张 磊.吐鲁番出土文书所见唐代过所制度[J].敦煌研究,2018(2):1 0 2-1 1 0.",
+                {"type": "article", "locator": "102-110", "fields": {"pages": "102-110"}},
+            ),
+            (
+                "DE LA VALLIÈRE É. Sogdian merchants: a history[M]. WARD J, trans. Leiden: Brill, 2005: 45-47.",
+                {
+                    "type": "book",
+                    "locator": "45-47",
+                    "fields": {"author": "DE LA VALLIÈRE, É", "translator": "WARD, J", "location": "Leiden"},
+                },
+            ),
         ),
     ),
     Genre(
@@ -615,6 +629,11 @@ GENRES: list[Genre] = [
                     "fields": {"journaltitle": "International Affairs", "volume": "94", "number": "1", "pages": "7-23"},
                 },
             ),
+            # tests/data/extract_blind38: a city and year with no publisher, a year in the title before them
+            (
+                "Stiles R. Russian Popular Culture: Entertainment and Society since 1900. Cambridge, 1993. P. 85.",
+                {"type": "book", "locator": "85", "fields": {"location": "Cambridge", "date": "1993"}},
+            ),
         ),
     ),
     Genre(
@@ -633,6 +652,21 @@ GENRES: list[Genre] = [
                     "locator": "5",
                     "fields": {"series": "シリーズ中国近現代史②", "publisher": "岩波新書", "date": "2010"},
                 },
+            ),
+            # 監訳 (a supervised translation) credits translators as 訳 does
+            (
+                "山田一郎・川島花子監訳『港の時代』名古屋大学出版会、2011年、118頁。",
+                {"type": "book", "locator": "118", "fields": {"translator": "山田一郎 and 川島花子"}},
+            ),
+            # a stray closing bracket pasted after a URL is no part of it
+            (
+                "某研究院:《港口报告(2020)》,https://example.org/files/report.pdf],访问日期:2020-06-01。",
+                {"type": "report", "fields": {"url": "https://example.org/files/report.pdf", "urldate": "2020-06-01"}},
+            ),
+            # a ministry's section (課) is a body, not a person
+            (
+                "総務課編『出入国管理』大蔵省印刷局、2017年、9頁。",
+                {"type": "book", "locator": "9", "fields": {"editor": "{総務課}", "publisher": "大蔵省印刷局"}},
             ),
             (
                 "厚生労働省「賃金構造基本統計調査（令和2年）結果の概況」https://example.go.jp/a.html（2021年5月1日アクセス）。",
@@ -993,6 +1027,14 @@ GENRES: list[Genre] = [
         parse_cjk_or_court_case,
         needs_cjk=True,
         examples=(
+            # a Japanese law named …に関する法律, its number in brackets (sets 13, 31 and 33)
+            (
+                "港湾の安全な利用の促進に関する法律(平成12年法律第45号)。",
+                {
+                    "type": "legislation",
+                    "fields": {"title": "港湾の安全な利用の促進に関する法律", "number": "平成12年法律第45号"},
+                },
+            ),
             # tests/data/extract_blind10 (Chinese law notes): a judgment cited by court and docket
             (
                 "某某诉某公司合同纠纷案，杭州互联网法院（2020）浙 0192 民初 3081 号民事判决书。",
@@ -1099,6 +1141,18 @@ GENRES: list[Genre] = [
                 "Consolidated Appropriations Act, 2016, Pub. L. No. 114-113, 129 Stat. 2242 (2015).",
                 {"type": "legislation", "fields": {"title": "Consolidated Appropriations Act, 2016", "date": "2015"}},
             ),
+            # the public law's number without its words; a treaty printed in two series: the first
+            (
+                "Space Resource Act, Pub. L. No. 114-90, 129 Stat. 704 (2015).",
+                {"type": "legislation", "fields": {"number": "114-90", "journaltitle": None}},
+            ),
+            (
+                "Treaty on the Use of Outer Space, Jan. 27, 1967, 18 U.S.T. 2410, 610 U.N.T.S. 205.",
+                {
+                    "type": "legislation",
+                    "fields": {"journaltitle": "U.S.T.", "volume": "18", "pages": "2410", "number": None},
+                },
+            ),
             (
                 "Convention on Cybercrime, Nov. 23, 2001, E.T.S. No. 185.",
                 {"type": "legislation", "fields": {"title": "Convention on Cybercrime", "date": "2001-11-23"}},
@@ -1159,6 +1213,11 @@ GENRES: list[Genre] = [
                         "date": "2015",
                     },
                 },
+            ),
+            # a year-like number before the brackets is the title's (Agenda 2030), no page 2030
+            (
+                "Ana Ruiz, Water Targets of Agenda 2030 (2016).",
+                {"type": "book", "locator": None, "fields": {"title": "Water Targets of Agenda 2030", "date": "2016"}},
             ),
             # tests/data/extract_blind22: a chapter cited after the brackets is no page
             (
@@ -1332,6 +1391,18 @@ GENRES: list[Genre] = [
             (
                 "Oil Platforms (Iran v. U.S.), Judgment, 2003 I.C.J. 161, 183-84 (Nov. 6).",
                 {"type": "jurisdiction", "locator": "183-84", "fields": {"pages": "161", "date": "2003-11-06"}},
+            ),
+            # the parties to a special agreement named whole, a slash between them
+            (
+                "Gulf Shelf (Kingdom of Ruritania/Freedonia), Judgment, I.C.J. Reports 1971, p. 5, para. 40.",
+                {
+                    "type": "jurisdiction",
+                    "locator": "para. 40",
+                    "fields": {
+                        "title": "Gulf Shelf (Kingdom of Ruritania/Freedonia)",
+                        "journaltitle": "I.C.J. Reports",
+                    },
+                },
             ),
             # tests/data/extract_blind22: the ICJ in OSCOLA, the stage of the proceedings dropped
             (
@@ -1571,6 +1642,19 @@ GENRES: list[Genre] = [
         _year_in_brackets,
         parse_apa,
         examples=(
+            # tests/data/extract_blind38: a series in capitalised words before its number
+            (
+                "International Atomic Energy Agency. (2022). Nuclear power reactors in the world (Reference Data "
+                "Series No. 2). IAEA.",
+                {
+                    "type": "report",
+                    "fields": {
+                        "title": "Nuclear power reactors in the world",
+                        "type": "Reference Data Series",
+                        "number": "2",
+                    },
+                },
+            ),
             # tests/data/extract_blind25: an agency's report number after the title, the issuer after it
             (
                 "Bureau of Labor Statistics. (2022). Employment projections 2021-2031 (BLS 2022-118). U.S. "
@@ -2078,6 +2162,31 @@ GENRES: list[Genre] = [
             (
                 '통일부, "남북 고위급회담 결과 발표," 2018년 6월 1일, https://example.go.kr/a?b=2 (검색일: 2019.2.4).',
                 {"type": "online", "fields": {"author": "{통일부}", "date": "2018-06-01", "journaltitle": None}},
+            ),
+            # a body, a title, a place and a year: no Harvard ``Family, I., Year, Title`` (what
+            # follows the year is a page range, no title)
+            (
+                "World Bank, Ports Review, Washington, D.C., 2019, 22-24.",
+                {"type": "report", "locator": "22-24", "fields": {"author": "{World Bank}", "title": "Ports Review"}},
+            ),
+            # an unquoted title ended by a UN document's symbol (as the quoted form reads it)
+            (
+                "UN Security Council, Report on the Ports of Somalia, UN Doc. S/2010/234, 11 May 2010, p. 4.",
+                {
+                    "type": "report",
+                    "locator": "4",
+                    "fields": {
+                        "title": "Report on the Ports of Somalia",
+                        "type": "UN Doc.",
+                        "number": "S/2010/234",
+                        "institution": None,
+                    },
+                },
+            ),
+            # a document's name with English words between capitals is no person's name
+            (
+                "Letter to the Times, 4 May 1872, 9.",
+                {"type": "book", "locator": "9", "fields": {"author": None}},
             ),
             # tests/data/extract_blind25: only the first author inverted, the others written whole
             (

@@ -36,7 +36,8 @@ from annobib.extract.fields.names import names_field, western_names, western_per
 
 # ---------------------------------------------------------------- APA (Family, I. I., & Family, I. (Year). Title. Journal, 1(2), 3-4.)
 
-_APA_NAME = r"(?:(?:de|van|von|der|den|del|da|di|la|le)\s+)*[^\W\d_][\w'’\-‐‑]*(?:\s+[^\W\d_][\w'’\-‐‑]*){0,2},\s*[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*(?:,\s*(?:Jr|Sr)\.)?"
+# (``Xu, Y.-h.``: the second initial of a hyphenated given name, Yu-hua, in small letter)
+_APA_NAME = r"(?:(?:de|van|von|der|den|del|da|di|la|le)\s+)*[^\W\d_][\w'’\-‐‑]*(?:\s+[^\W\d_][\w'’\-‐‑]*){0,2},\s*[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.|-[a-z]\.)*(?:,\s*(?:Jr|Sr)\.)?"
 APA_RE = re.compile(
     r"^(?:(?P<au>" + _APA_NAME + r"(?:(?:,\s*|,?\s*&\s*)" + _APA_NAME + r")*(?:,?\s*(?:&\s*)?(?:et al\.|\.\.\.|…))?)"
     r"|(?P<corp>(?:The\s+)?(?:(?:[A-Z]\.){2,3}\s+)?[A-Z][\w&'’\-]*(?:\s+(?:[A-Z&][\w&'’\-]*|of|for|and|on)){0,7})\.)"
@@ -65,10 +66,16 @@ _APA_RETRIEVED = re.compile(r"\.?\s*Retrieved\s+(?:(?P<d>[^,]+,\s*\d{4}),\s*)?fr
 _APA_BRACKET = re.compile(
     r"\s*\[(?P<kind>Doctoral dissertation|Master['’]s thesis|Master's thesis)[,\s]+(?P<inst>[^\]]+)\]\s*$"
 )
-_APA_TITLE_TAIL = re.compile(
-    r"\s*\((?:(?P<rep>(?:[A-Z][\w.]*\s+){0,5}(?:Report|Paper|Brief|Publication)s?\s+No\.)\s*(?P<num>[\w.\-/]+)"
+# APA 6: ``Title (Doctoral dissertation). Institution, Location.`` / ``(Unpublished master's thesis)``
+_APA6_THESIS = re.compile(
+    r"\((?:Unpublished\s+)?(?P<kind>[Dd]octoral dissertation|[Mm]aster['’]s thesis)(?:,\s*(?P<inst>[^()]+))?\)\s*$"
+)
+_APA_TITLE_TAIL = re.compile(  # (CRS Report R41153): the series' number with or without its No.
+    r"\s*\((?:(?P<rep>(?:[A-Z][\w.\-]*\s+){1,6}No\.|(?:[A-Z][\w.]*\s+){0,5}(?:Report|Paper|Brief|Publication)s?\s+(?:No\.)?)\s*"
+    r"(?P<num>(?=[\w.\-/]*\d)[\w.\-/]+)"
     r"|(?P<num2>[A-Z]{2,8}(?:\s+|-)\d{2,4}[-–]\d{1,5}[A-Z]{0,3})|pp?\.\s*(?P<pp>[\d–—-]+))\)\s*$"
-)  # (NCES 2021-144), (GAO-21-530SP): an agency's number; (OECD … Policy Papers No. 07): a series
+)  # (NCES 2021-144), (GAO-21-530SP): an agency's number; (OECD … Policy Papers No. 07), (Reference
+# Data Series No. 2), (NEA No. 7299): a series in capitalised words, or its issuer's acronym, then the number
 
 
 def parse_apa(text: str) -> Parsed | None:
@@ -98,7 +105,14 @@ def parse_apa(text: str) -> Parsed | None:
             f["venue"] = venue
     elif etype in ("thesis", "report") and len(rest) <= 80:
         if etype == "report" and rest.strip(" .") and not cre.search(r"\d|://", rest):
-            f["institution"] = rest.strip(" .")  # (NBER Working Paper No. 31877). National Bureau of …: the issuer
+            # (NBER Working Paper No. 31877). National Bureau of …: the issuer (after its place, APA 6)
+            f["institution"] = _place_and_publisher(f, rest.strip(" ."))
+        elif etype == "thesis" and "institution" not in f and rest.strip(" .") and "://" not in rest:
+            # (Doctoral dissertation). Institution, Location.: APA 6 closes with the place (City, Country)
+            inst, _, place = rest.strip(" .").partition(", ")
+            f["institution"] = inst
+            if place:
+                f["location"] = place
     elif jm:
         etype = "article"
         locator = _journal_fields(f, jm)
@@ -150,9 +164,21 @@ def parse_apa(text: str) -> Parsed | None:
         elif not (m["corp"] and url):
             return None
         if m["corp"] and etype == "book":
-            etype = "report" if url or REPORT_TITLE_RE.search(title) else etype
+            # a dated page retrieved (`Body. (2021, May 20). Title. Retrieved …, from URL`), or no
+            # publisher but a retrieval date: APA 7 dates the retrieval of a web page, not a document
+            undated = not pub and urldate and not (url or "").lower().endswith(".pdf")
+            if (_dated_page(url, m["md"], urldate) or undated) and not REPORT_TITLE_RE.search(title):
+                etype = "online"
+            else:
+                etype = "report" if url or REPORT_TITLE_RE.search(title) else etype
     role = "editor" if m["ed"] else "author"
     return _author_date_result(etype, {role: _apa_authors(m), "title": title, **f, "date": date}, url, urldate, locator)
+
+
+def _dated_page(url: str | None, md: str | None, urldate: str | None) -> bool:
+    """A body's item with a URL is a web page when it has a day (``(2021, May 20)``) or a retrieval
+    date, and the URL is no PDF (``(2022, February)``, ``….pdf``: a document, read as a report)."""
+    return bool(url) and (bool(md and cre.search(r"\d", md)) or bool(urldate)) and not url.lower().endswith(".pdf")
 
 
 # ---------------------------------------------------------------- ASA (Family, Given. Year. Title. Place: Publisher.)
@@ -336,10 +362,11 @@ def _apa_credits(f: dict, credits: str) -> None:
 def _apa_title_tail(title: str, f: dict, locator: str | None, etype: str) -> tuple[str, str | None, str]:
     """``[Doctoral dissertation, Georgetown University]``, ``(Report No. 17284)`` and ``(pp. 25–41)``
     after the title: a thesis, a report, the pages cited."""
-    bm = _APA_BRACKET.search(title)
+    bm = _APA_BRACKET.search(title) if title.endswith("]") else _APA6_THESIS.search(title)
     if bm:
-        f["type"] = "phdthesis" if bm["kind"].startswith("Doctoral") else "mathesis"
-        f["institution"] = bm["inst"].strip()
+        f["type"] = "phdthesis" if bm["kind"][0] in "Dd" else "mathesis"
+        if bm["inst"]:
+            f["institution"] = bm["inst"].strip()
         return title[: bm.start()].strip(), locator, "thesis"
     pm = _APA_PRESENTATION.search(title) if title.endswith("]") else None
     if pm:  # Tracking and teacher expectations [Paper presentation]: given at a meeting
@@ -496,7 +523,8 @@ _HARVARD_UNQUOTED_ARTICLE = re.compile(
     r"(?:,\s*(?:pp?\.\s*)?|:\s*)(?P<pp>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?)\.?\s*$"
 )
 _HARVARD_REPORT_NO = re.compile(
-    r"[,.]\s*(?P<t>(?:[A-Z][A-Za-z]{1,8}\s+){0,2}(?:Report|Paper|Brief|Note|Memorandum|Study)(?:\s+No\.)?)\s+(?P<n>[A-Z]{0,4}-?\d[\w\-/.]*)$"
+    # (Amherst College Working Paper No. 2011-03: the series may name its issuer; its No. is no part of it)
+    r"[,.]\s*(?P<t>(?:[A-Z][A-Za-z]{1,8}\s+){0,4}(?:Report|Paper|Brief|Note|Memorandum|Study))(?:\s+No\.)?\s+(?P<n>[A-Z]{0,4}-?\d[\w\-/.]*)$"
     r"|,\s*(?P<sym>[A-Z]{2,}[A-Za-z]*(?:\(\d{4}\))?[/\-]?[\w()/.\-]*\d[\w()/.\-]*(?:\s+\d+)?(?:\s+[a-z]{2,6})?)$"
 )
 _HARVARD_CHAPTER = re.compile(
@@ -559,6 +587,7 @@ def parse_harvard(text: str) -> Parsed | None:
         or IGO_RE.fullmatch(corp)
         or cre.fullmatch(r"[A-Z]{2,8}", corp)
         or len(corp.split()) >= 3
+        or "Available " in m["body"]  # Lloyd's (2023) Our history. Available at: URL: a site's page
     ):
         return None  # "Smith (2019) …": a short form or prose, not a corporate author
     h = _HarvardRef(m=m, corp=corp)
@@ -570,8 +599,8 @@ def parse_harvard(text: str) -> Parsed | None:
     else:
         _harvard_unquoted(h)
     h.title = strip_trailing(h.title) if not h.title.endswith(("?", "!")) else h.title
-    if not h.title or len(h.title) < 3:
-        return None
+    if len(h.title) < 3 or not any(c.isalpha() for c in h.title):
+        return None  # ``World Bank, Ports Review, Washington, D.C., 2019, 22-24.``: pages, no title
     _harvard_authors(h)
     return _harvard_finish(h)
 

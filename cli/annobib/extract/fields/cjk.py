@@ -68,10 +68,20 @@ _NAME_RUN = re.compile(
 )
 
 
+# ``이 시기 38선 충돌에 관해서는 정병주``: a Korean clause ending in a particle (관해서는, 대해서는, 경우에도),
+# then the author's name (two to four syllables, perhaps 외 / 편) closing the run
+_KO_PROSE_THEN_NAME = re.compile(
+    r"\s[\uac00-\ud7af]*(?:는|은|서|도|면)\s+(?P<who>[\uac00-\ud7af]{2,4}(?:\s*(?:외|편|엮음))?)$"
+)
+
+
 def _cut_prose_before_authors(author_part: str) -> str:
     """``对于这一时期……，学界已有较多研究，较有代表性的是张三、李四主编`` -> ``张三、李四主编``:
     commentary clauses before the author run (long, or with verbs/particles) are cut at the last
-    clause boundary (，：是 如 见) before the names."""
+    clause boundary (，：是 如 见) before the names (in Korean, after a particle)."""
+    if " " in author_part and HANGUL.search(author_part[-1:]):
+        ko = _KO_PROSE_THEN_NAME.search(author_part)
+        return ko["who"] if ko else author_part
     if len(author_part) <= 12 or not _PROSE_CLAUSE.search(author_part):
         return author_part
     for m in reversed(list(cre.finditer(r"[，,：:；;。]|(?<=[的是如见])", author_part))):
@@ -174,7 +184,9 @@ def parse_cjk(text: str) -> Parsed:
             return parsed
     if etype == "book" and "」" in text and "『" not in text:
         return _ja_unbracketed_journal(parsed, text)
-    return _newspaper_issue(parsed, note.ban) if etype == "book" and "author" not in parsed.fields else parsed
+    if etype == "book" and "author" not in parsed.fields:
+        return _periodical_issue(parsed, text[note.after :]) or _newspaper_issue(parsed, note.ban)
+    return parsed
 
 
 # 「…」日本銀行ワーキングペーパーシリーズ No.18-J-5 / 「…」RIETI Discussion Paper Series 19-J-021、経済産業研究所 /
@@ -248,6 +260,29 @@ def _newspaper_issue(p: Parsed, ban: re.Match | None) -> Parsed:
     return Parsed(type="article", fields=_order(g), locator=locator, names=p.names, kind=p.kind)
 
 
+# 《矿业周报》第235号，1933年4月 / 《东方杂志》第8卷第10号，1912年4月: a periodical's numbered issue cited
+# whole, right after its name (a 丛刊's 第3册 is a volume of a book series)
+_PERIODICAL_NAME = re.compile(r"(?:[报報]|杂志|雜誌|(?<![丛叢])刊)$")
+_ISSUE_AFTER_NAME = re.compile(
+    r"^\s*[，,]?\s*(?:第\s*(?P<v>\d{1,4})\s*[卷巻]\s*)?第\s*(?P<n>\d{1,4})\s*[号號期册冊]\s*[，,]\s*(?:19|18|20)\d\d\s*年"
+)
+
+
+def _periodical_issue(p: Parsed, after: str) -> Parsed | None:
+    """A "book" that is a periodical's name in title marks, its issue number and a date, nothing
+    else: that issue, an @article with the name as ``journaltitle`` and the issue as ``number``."""
+    f = p.fields
+    if not (f.keys() <= _ISSUE_ONLY and "date" in f and _PERIODICAL_NAME.search(f.get("title", ""))):
+        return None
+    m = _ISSUE_AFTER_NAME.match(after)
+    if m is None:
+        return None
+    g = {"journaltitle": f["title"], "date": f["date"], "number": m["n"], "langid": f["langid"]}
+    if m["v"]:
+        g["volume"] = m["v"]
+    return Parsed(type="article", fields=_order(g), locator=p.locator, names=p.names, kind=p.kind)
+
+
 # 『…日記』、伊藤隆之監修 / 《史记志疑》，贺次君点校 / 止庵校订: who edited the text, after its title
 _EDITOR_AFTER_TITLE = re.compile(
     r"(?:^|[，,、（(])\s*([^，,、《》『』「」（()）\d]{2,30}?)\s*"
@@ -309,6 +344,10 @@ _CJK_AUTHORS_RE3 = re.compile(
     r"(?:档案馆|档案局|档案室|资料室|資料室|图书馆|圖書館|図書館|檔案館|博物馆|博物館|文书馆|史料馆|史料館|資料館|文書館)"
     r"(?:藏|所藏|館蔵|所蔵)$"
 )
+# 국가기록원 소장, 「…」: Korean's 所藏 after an archive's name (소장 after a person is 所長, a title)
+_KO_HELD_BY = re.compile(
+    r"^[\uac00-\ud7af\s]{0,28}(?:기록원|기록관|도서관|박물관|문서관|사료관|자료관|규장각|위원회)\s소장$"
+)
 _CJK_AUTHORS_RE4 = re.compile(r"[，,]|(?<=著)\s*、")  # ケネス・M・ハーグローヴ著、三浦陽子訳: author, then translator
 
 
@@ -351,9 +390,14 @@ def _cjk_authors(n: _CjkNote) -> None:
         pre = _CJK_AUTHORS_RE2.sub("", pre)
     author_part = _cut_prose_before_authors(strip_trailing(pre))
     lib_first = None
-    if author_part and _has_any(author_part[-2:], "藏蔵") and _CJK_AUTHORS_RE3.search(author_part):  # …藏$
+    if author_part and (
+        _has_any(author_part[-2:], "藏蔵")
+        and _CJK_AUTHORS_RE3.search(author_part)  # …藏$
+        or author_part.endswith(" 소장")
+        and _KO_HELD_BY.match(author_part)
+    ):
         # 上海市档案馆藏：《…》，档号 …: the holding archive printed first is no author
-        lib_first = cre.sub(r"(?:所藏|所蔵|藏|館蔵)$", "", author_part)  # 早稲田大学図書館所蔵「…」 too
+        lib_first = cre.sub(r"(?:所藏|所蔵|藏|館蔵|\s소장)$", "", author_part)  # 早稲田大学図書館所蔵「…」 too
         author_part = ""
     if not author_part:
         # 《标题》，新华社莫斯科 5 月 16 日电，《人民日报》…: the dispatch's agency is the author
@@ -510,8 +554,10 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
         ]
     elif lang == "chinese" and _CJK_LANGUAGE_AND_URL_RE2.search(rest):
         lang = "japanese"  # Japanese publisher forms
-    elif lang == "chinese" and HANGUL.search(rest) and _hangul_place(rest):
-        lang = "korean"  # 閔斗植, 『中國近代史硏究』(서울: 一潮閣, 1973): published in Korea, in Hanja
+    elif lang == "chinese" and HANGUL.search(rest) and (_hangul_place(rest) or _HANGUL_CONTAINER.search(rest)):
+        # 閔斗植, 『中國近代史硏究』(서울: 一潮閣, 1973): published in Korea, in Hanja; 「水利組合 反對 陳情」,
+        # 『조선일보』: an article in Hanja in a Korean paper or journal (its name in Hangul)
+        lang = "korean"
     elif lang == "japanese" and _ZH_SIMPLIFIED.search(title) and not KANA.search(title + author_part):
         lang = "chinese"  # 閻明遠『大国外交与国际秩序』北京：…: a Chinese work cited the Japanese way
     # Japanese notes print the container in 『』 after a 「」 title
@@ -531,6 +577,9 @@ def _cjk_language_and_url(n: _CjkNote) -> None:
             f["urldate"] = ud
         rest_nourl = rest_nourl[: access.start()] + rest_nourl[access.end() :]
     n.lang, n.rest_nourl, n.url = lang, rest_nourl, url
+
+
+_HANGUL_CONTAINER = re.compile(r"『[^』]{0,30}[\uac00-\ud7af][^』]{0,30}』")
 
 
 _CJK_LOCATORS_RE1 = re.compile(
@@ -694,6 +743,7 @@ _CJK_CUES_RE5 = re.compile(
     r"(?:^|[，,、])\s*([^，,《》]{2,40}?\s*(?:等)?)(?:合|共|主)?(?:译注|譯註|译|訳|譯|(?<=[\uac00-\ud7af])\s*옮김)"
     r"\s*(?:[，,]|(?<=訳)\s*、|(?<=옮김)\s*(?=[（(])|$)"
 )  # 森本隆訳、筑摩書房: Japanese separates the credit with 、; 홍성태 옮김 (서울: …): Korean's before the imprint
+_PAREN_TRANSLATOR = re.compile(r"\s*[（(]\s*([^，,、《》（）()]{2,40}?\s*(?:等)?)(?:合|共)?(?:译|訳|譯)\s*[）)]")
 _CJK_CUES_RE6 = re.compile(r"^\s*(白皮书|蓝皮书|研究报告|报告|政策简报|工作论文|白書|報告書|보고서)")
 _CJK_CUES_RE7 = re.compile(r"\d")
 # ``内部资料`` / ``（内部参考）`` (how the item circulated: an internal print), ``上巻``/``下册``/``上`` (a
@@ -736,6 +786,8 @@ def _cjk_cues(n: _CjkNote) -> None:
     if not pub:
         pub = _place_and_publisher(rest_after)
     translator_m = _CJK_CUES_RE5.search(rest_nourl) if _has_any(rest_nourl, "译訳譯") or "옮김" in rest_nourl else None
+    if translator_m is None and _has_any(rest_nourl, "译訳譯") and _has_any(rest_nourl, ")）"):
+        translator_m = _PAREN_TRANSLATOR.match(rest_nourl)  # 『…』(小林和夫訳)、みすず書房: the credit in brackets
     issue = ZH_ISSUE.search(rest_nourl) if "期" in rest_nourl else None
     if issue is None and n.container and ("(" in rest_after or "（" in rest_after):
         issue = ZH_YEAR_ISSUE.search(rest_after)  # 载《东南学术》,2014(3): the journal's year and issue
@@ -840,7 +892,7 @@ def _cjk_archive_fields(n: _CjkNote) -> None:
         (
             s
             for s in cre.split(r"[，,。；;]", rest_nourl)
-            if cre.search(r"档案馆|档案|檔案|館|馆藏|藏$", s) and "档号" not in s
+            if cre.search(r"档案馆|档案|檔案|館|馆藏|藏$|\s소장$", s) and "档号" not in s
         ),
         None,
     )
@@ -848,7 +900,7 @@ def _cjk_archive_fields(n: _CjkNote) -> None:
     if held:  # 外務省外交史料館所蔵、3.8.2.4 / （国立国会図書館憲政資料室所蔵「井上毅関係文書」三二一）
         f["library"] = held.group(1)
     elif holder:
-        f["library"] = strip_trailing(cre.sub(r"(藏|所藏|館蔵)$", "", holder.strip()))
+        f["library"] = strip_trailing(cre.sub(r"(藏|所藏|館蔵|\s소장)$", "", holder.strip()))
     elif lib_first:
         f["library"] = lib_first
     elif _ARCHIVE_BODY.search(f.get("author", "")):
@@ -1043,7 +1095,7 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
             f["date"] = issue.group(1)
             f["number"] = issue.group(2)
         elif date:
-            f["date"] = date[:7]
+            f["date"] = date  # 《国闻周报》第8卷第38期，1931年9月28日: a weekly's issue is dated to the day
         if vol and vol.group(2) and not ko_num and vol.group(0).endswith("집"):
             f["number"] = vol.group(2)  # 『한국사연구』 제96집: a Korean journal's 집 alone numbers the issue
         elif vol:
@@ -1078,7 +1130,7 @@ def _cjk_type_periodical(n: _CjkNote) -> str | None:
             f["editor"] = format_cjk_names(editors, editor_others)
         f["booktitle"] = container
         vm = cre.match(
-            r"\s*(?:[（(]\s*(?=第))?(?:第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|([上中下])\s*[卷册]|[（(]([上中下])[）)])",
+            r"\s*(?:[（(]\s*(?=第))?(?:第\s*(\d+|[一二三四五六七八九十]+)\s*(?:分册|[卷册巻辑輯])|([上中下])\s*[卷册]|[（(]([上中下])\s*[卷册]?[）)])",
             rest_after,
         )
         if vm:
@@ -1253,7 +1305,8 @@ def _cjk_type_book_or_report(n: _CjkNote) -> str | None:
             and authors_field
             and authors_field.startswith("{")
             and " and " not in authors_field
-            and (REPORT_TITLE_RE.search(title) or _RESEARCH_INSTITUTE.search(authors_field))
+            # (a volume of a work in volumes, 『6·25전쟁사』 제3권, is a book whoever prints it)
+            and (REPORT_TITLE_RE.search(title) or _RESEARCH_INSTITUTE.search(authors_field) and "volume" not in f)
             and pub.group("pub").strip() == authors_field.strip("{}")
         ):
             # 통일연구원, 「2023 북한인권백서」 (서울: 통일연구원, 2023): an institute's white paper or report
@@ -1352,6 +1405,8 @@ def _cjk_type_web_or_short(n: _CjkNote) -> str:
             etype = "article"
             f["entrysubtype"] = "newspaper"
             f["journaltitle"] = site
+            if n.ban:  # 《…》，湖北日报，2019年4月12日，第3版: the page, as when the paper is in title marks
+                f["pages"] = n.locator = n.ban.group(1) or n.ban.group(2) or n.ban.group(3)
         else:
             etype = "online"
             if not authors_field or site != author_part:

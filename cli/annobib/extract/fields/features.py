@@ -345,7 +345,7 @@ REPORT_TITLE_RE = re.compile(
             "Outlook|Survey|Yearbook|Budget|Framework|Roadmap|Blueprint"
         ).split("|")
     )
-    + "|报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|年报|年報|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|보고서|백서"
+    + "|报告|白皮书|战略|纲领|规划|纲要|蓝皮书|年鉴|年报|年報|白書|青書|青书|報告書|年次報告|戦略|大綱|計画|方針|전략|계획|보고서|백서"
 )
 REPORT_CONTAINER_RE = re.compile(
     after_boundary(
@@ -356,8 +356,8 @@ REPORT_CONTAINER_RE = re.compile(
     + r"\b"
 )
 ZH_ORG_SUFFIX = re.compile(
-    r"(?:部|办公室|委员会|院|局|署|中心|研究所|政府|协会|学会|组织|基金会|大学|学院|研究会|公司|集团|馆|厅|处|会|党|社|省|联合会|银行|议会|法院|使馆|"
-    r"機構|省庁|税関|海关|海關|委員会|研究所|事務所|庁|府|官房|官邸|内閣|本部|財団|センター|協会|学会|市|県|연구소|위원회|연구원|부)$"
+    r"(?:部|办公室|委员会|院|局|署|中心|研究所|政府|协会|学会|组织|基金会|大学|学院|研究会|公司|集团|馆|館|厅|处|会|党|社|省|联合会|银行|议会|法院|使馆|"
+    r"機構|省庁|税関|海关|海關|委員会|研究所|事務所|庁|府|課|课|官房|官邸|内閣|本部|財団|センター|協会|学会|市|県|연구소|위원회|연구원|부)$"
 )
 # the last character of each ending ZH_ORG_SUFFIX accepts: the regex, ``$``-anchored, is tried at every
 # position, and a text ending otherwise is decided by a set test (a test checks the set)
@@ -375,12 +375,13 @@ PUBLISHER_ZH = re.compile(
     r"(?:(?P<loc>[\u4e00-\u9fff]{2,8})\s*[：:]\s*)?(?P<pub>"
     r"(?:[\u3005\u3040-\u30ff\u4e00-\u9fff·（）()A-Za-z]{1,30}?(?:出版社|出版公司|出版集团|书局|书店|印书馆|書店|書房|書局)\s*、\s*)*"  # 格致出版社、上海人民出版社
     r"[\u3005\u3040-\u30ff\u4e00-\u9fff·（）()A-Za-z]{0,30}?"  # ミネルヴァ書房, ナカニシヤ出版
-    r"(?:(?:出版社|出版公司|出版集团|出版中心|出版发行|出版企业有限公司|有限公司|书局|书店|印书馆|出版会|出版部|出版協会|出版协会|書店|書房|出版會|新社|講談社|新潮社|文藝春秋|有斐閣|勁草書房|文庫|新書|選書|叢書|丛书|文库|社|堂)|(?<=[A-Za-z\u30a0-\u30ff])出版))"
+    r"(?:(?:出版社|出版公司|出版集团|出版中心|出版发行|出版企业有限公司|有限公司|书局|书店|印书馆|出版会|出版部|出版協会|出版协会|書店|書房|出版會|新社|講談社|新潮社|文藝春秋|有斐閣|勁草書房|文庫|新書|選書|叢書|丛书|文库|社|堂)|(?<=[A-Za-z\u30a0-\u30ff])出版|(?<=[\u3005\u4e00-\u9fff])出版(?=、)))"
     r"\s*[，,、]?\s*(?P<year>\d{4})(?:\s*年|(?=\s*[，,。.）)]|\s*$))(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s*(?P<month>\d{1,2})\s*月)?\s*(?:第\s*\d+\s*次印刷)?\s*(?:版|刊)?"
 )
 # one of these is in every publisher ending PUBLISHER_ZH accepts (出版社, 书局, 書房, 社, 文庫 …)
 _PUBLISHER_ZH_CUE = re.compile(r"[出公书書社春閣庫库堂]")
-# (NTT出版, ナカニシヤ出版: a Japanese publisher named in Latin letters or katakana, then 出版)
+# (NTT出版, ナカニシヤ出版: a Japanese publisher named in Latin letters or katakana, then 出版; 東京堂出版、
+# 思文閣出版、: after kanji only before Japanese's 、, where a Chinese imprint would print 出版社)
 # a publisher ending's last character, then the year (as PUBLISHER_ZH reads them): without it there is
 # no match, and the regex, tried at every position, is not run (a test checks the set against it)
 _PUBLISHER_ZH_LAST = "社司团心行局店馆会部房會秋閣庫書书库版堂"
@@ -708,6 +709,8 @@ def clean_url(url: str) -> str:
     url = _CLEAN_URL_RE1.sub("", url)
     if url.endswith(")") and "(" not in url:
         url = url[:-1]
+    if url.endswith("]") and "[" not in url:
+        url = url[:-1].rstrip(".,;:")  # …/report.pdf],访问日期: a stray bracket pasted after it
     return url
 
 

@@ -109,11 +109,16 @@ def parse_gbt_tagged(text: str) -> Parsed | None:
     url_m = find_url(rest)
     url = clean_url(url_m.group(0)) if url_m else None
     r = rest[: url_m.start()] if url_m else rest
+    if " " in r:
+        r = _SPACED_PAGES_TAIL.sub(lambda m: m[0].replace(" ", ""), r)
     locator = None
     if tag.endswith("/OL") and tag != "EB/OL":
         ud = cre.search(r"\[(\d{4}-\d{2}-\d{2})\]", r)  # …: 889-910[2022-11-30]: the access date of [J/OL], [M/OL] …
         if ud:
             f["urldate"], r = ud.group(1), r[: ud.start()] + r[ud.end() :]
+    part = _VOLUME_PART.search(f["title"]) if tag in ("M", "M/OL") and f["title"][-1:] in ")）" else None
+    if part:  # 中国近代教育史资料(中册)[M]: the volume named by its part, as 上册 is 上 (docs/fields.md)
+        f["title"], f["volume"] = f["title"][: part.start()].rstrip(), part.group(1)
     std = _STANDARD_NUMBER.search(f["title"]) if tag in ("S", "S/OL") else None
     if std:  # 信息安全技术 个人信息安全规范:GB/T 35273—2020[S]: the standard's number closes its title
         f["title"], f["number"] = f["title"][: std.start()].rstrip(), std.group(1)
@@ -162,20 +167,30 @@ def parse_gbt_untagged_article(text: str) -> Parsed | None:
     return parse_gbt_tagged(f"{m['au']}.{m['t']}[J].{m['j']},{m['y']},{m['v'] or ''}({m['n']}):{pages}.")
 
 
+# a book's volume named by its part in brackets closing the title: (上册), （下）, (中卷)
+_VOLUME_PART = re.compile(r"[（(]([上中下])\s*[册冊卷巻]?[）)]$")
 # a standard's number after its title: GB/T 35273—2020, GB 5749-2006, ISO 9001:2015, JIS X 0208:1997
 _STANDARD_NUMBER = re.compile(
     r"\s*[:：]?\s*((?:GB(?:/[TZ])?|[A-Z]{2,4}/T|ISO(?:/IEC)?|IEC|JIS\s+[A-Z]|DB\d{2}(?:/T)?)\s*[\d.]+(?:\s*[—–\-:]\s*\d{4})?)$"
 )
 # a patent's number after its title: CN110012345A, US 7654321 B2, ZL201510012345.6, EP1234567
 _PATENT_NUMBER = re.compile(r"[:：]\s*((?:[A-Z]{2}|ZL)\s?\d{5,12}(?:\.\d)?(?:\s?[A-Z]\d?)?)$")
+# ``2014:1 2 5-1 2 7.``: the pages closing the item, spaced digit by digit by a PDF (after the colon
+# that only pages follow; each run of single digits is deterministic: linear)
+_SPACED_PAGES_TAIL = re.compile(r"(?<=[:：])\s*\d(?: \d)+(?:\s*[-–—~]\s*\d(?: \d)*)?(?=\s*[.．。]?\s*$)")
+# ``:85-90,95``: an article that goes on on a later page (GB/T 7714 joins the pieces with a comma)
+_MORE_PAGES = re.compile(r"(?:[,，]\d{1,5}(?:[-–—~]\d{1,5})?)+(?=\s*[.．。]?\s*$)")
 # an English book's translators or editors after its [M] tag, up to the place of publication
 _GBT_WESTERN_RESP = re.compile(
     r"^\s*(?P<role>Trans(?:lated)?\.?(?:\s+by)?|Tr\.|Ed(?:ited)?\.?(?:\s+by)?|Eds\.)\s+(?P<who>.+?)\.\s+"
     r"(?=[A-Z][^.:：]{1,40}[:：])"
 )
+# ``WARD J, trans.`` / ``SMITH A, LEE B, eds.``: names, then their role, before the place
+_GBT_WESTERN_ROLE_AFTER = re.compile(r"^\s*(?P<who>[A-Z][^.:：\[\]]{0,80}?)\s*,\s*(?P<role>trans|tr|eds?)\.\s*")
 _INITIAL_CUT = re.compile(r"(?:^|[\s.])[A-Z]$")  # R, J.R, the S of U.S: no end of the list
 _GIVEN_FIRST_COMMA = (
-    r"^(?P<au>[A-Z][\w'’\-]+(?:\s+[A-Z]\.)+\s+[A-Z][\w'’\-]+),\s+[\"“]?(?P<title>[^\[\]]+?)(?<=[^\"”])[\"”]?"
+    # (a given name in small letters: ``WHITFORD S. Silk, …`` is GB/T's capitals, then the title)
+    r"^(?P<au>[A-Z](?=\w*[a-z])[\w'’\-]+(?:\s+[A-Z]\.)+\s+[A-Z][\w'’\-]+),\s+[\"“]?(?P<title>[^\[\]]+?)(?<=[^\"”])[\"”]?"
 )
 _TAGGED = re.compile(r"\s*\[(?P<tag>[A-Z]+(?:/OL)?)\]\s*[.．。]?\s*(?P<rest>.*)$")
 
@@ -221,7 +236,8 @@ def _gbt_journal(f: dict[str, str], r: str) -> str | None:
         if jm["n"]:
             f["number"] = jm["n"].lstrip("0") if jm["n"].isdigit() and jm["n"].strip("0") else jm["n"]  # 2015(07) -> 7
         if jm["pp"]:
-            f["pages"] = cre.sub(r"[–—~]", "-", jm["pp"]).strip("-")
+            more = _MORE_PAGES.match(r, jm.end())
+            f["pages"] = cre.sub(r"[–—~]", "-", jm["pp"] + (more[0].replace("，", ",") if more else "")).strip("-")
             locator = f["pages"]
     return locator
 
@@ -269,6 +285,13 @@ def _gbt_book(f: dict[str, str], tag: str, r: str) -> str | None:
         names, others, _r = western_names(wm["who"])
         f.setdefault("editor" if wm["role"].startswith("Ed") else "translator", names_field(names, others))
         r = r[wm.end() :]
+    rm_ = _GBT_WESTERN_ROLE_AFTER.match(r) if "." in r else None
+    if rm_:  # Title[M]. WARD J, trans. Leiden: …: the names first, then the role, as in the 2015 standard
+        raw = [a.strip() for a in cre.split(r",\s*", rm_["who"]) if a.strip()]
+        others = bool(raw) and cre.fullmatch(r"et al\.?", raw[-1]) is not None
+        value = names_field([_gbt_western_name(a) for a in raw if not cre.fullmatch(r"et al\.?", a)], others)
+        f.setdefault("editor" if rm_["role"].startswith("ed") else "translator", value)
+        r = r[rm_.end() :]
     # Place: Publisher, Year: pages; a place may hold a comma (Reading, Mass.; Princeton, NJ) and so may
     # a publisher (Little, Brown)
     pm = cre.match(
@@ -407,4 +430,16 @@ def _gbt_western_name(text: str) -> str:
         return f"{parts[0]}, {parts[1]}"  # ZHANG Wei, YAN Chen: GB/T's capitals mark the family name
     if len(parts) >= 2 and all(cre.fullmatch(r"[A-Z]{1,3}\.?", p) for p in parts[1:]):
         return f"{parts[0]}, {' '.join(parts[1:])}"  # KATZENSTEIN stays as printed (styles set the case)
+    given = len(parts)
+    while given > 1 and _is_initials(parts[given - 1]):
+        given -= 1
+    if 1 < given < len(parts) and all(p.isupper() for p in parts[:given]):
+        # DE LA VALLIÈRE É, VAN DER BERG J: a family name of several words in capitals, then initials
+        return f"{' '.join(parts[:given])}, {' '.join(parts[given:])}"
     return western_person(text)
+
+
+def _is_initials(word: str) -> bool:
+    """``J``, ``RO``, ``É``: initials as GB/T 7714 prints them, accented capitals too."""
+    w = word.rstrip(".")
+    return 0 < len(w) <= 3 and w.isalpha() and w.isupper()

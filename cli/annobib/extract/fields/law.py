@@ -88,10 +88,15 @@ _UNMARKED_LAW = re.compile(
 )
 
 
+# …の保護に関する法律, …法施行令: a Japanese law's name ends so, besides LAW_TITLE_END's endings (法律
+# is not among those: 《社会与法律》 is a book; before a law's number it is the law)
+_JA_LAW_ENDS = ("法律", "令")
+
+
 def statute_by_number(text: str, p: Parsed) -> Parsed:
     """``宗教法人法（昭和26年法律第126号）``: an unmarked Japanese law, ``@legislation`` with its number."""
     m = _UNMARKED_LAW.match(text) if "号" in text else None
-    if m is None or not LAW_TITLE_END.search(m["t"]):
+    if m is None or not (LAW_TITLE_END.search(m["t"]) or m["t"].endswith(_JA_LAW_ENDS)):
         return p
     f = {"title": m["t"], "number": cre.sub(r"\s+", "", m["n"]), "langid": "japanese"}
     return Parsed(type="legislation", fields=_order(f), locator=None, names=[], understood=True)
@@ -117,9 +122,10 @@ US_CASE_RE = re.compile(
 )  # (plurality opinion) / (per curiam) after the year
 # Title (A v. B), [stage,] I.C.J. Reports 1986, p. 14 / …, PCA Case No. 2013-19, Award of 12 July 2016, para. 278
 INTL_CASE_RE = re.compile(
-    r"^(?P<t>[^()]{3,200}?\s*\((?:[^()]|\([^()]*\))*?(?:\bv\.?\s|(?<=\.)/)(?:[^()]|\([^()]*\))*\))\s*,\s*(?P<rest>.+)$"
+    r"^(?P<t>[^()]{3,200}?\s*\((?:[^()]|\([^()]*\))*?(?:\bv\.?\s|(?<=[a-z.])/(?=[A-Z]))(?:[^()]|\([^()]*\))*\))\s*,\s*(?P<rest>.+)$"
 )  # (Hung./Slovk.): the parties to a special agreement, a slash between them
-_SPECIAL_AGREEMENT = re.compile(r"\([A-Z][\w.]*\./[A-Z][\w.]*\)")
+# (Hung./Slovk.), (Federal Republic of Germany/Denmark; …): the parties, a slash between them
+_SPECIAL_AGREEMENT = re.compile(r"\([A-Z][\w. ]{0,80}[a-z.]/[A-Z][^()]{0,200}\)")
 # Prosecutor v. Tadić, Case No. IT-94-1-A, …: the case name runs to the first comma after its "v."
 INTL_CASE_PLAIN_RE = re.compile(r"^(?P<t>[^(),]{2,200}?\bv\.?\s[^(),]{2,200}?)\s*,\s*(?P<rest>.+)$")
 # R v Jogee [2016] UKSC 8, [12] / Donoghue v Stevenson [1932] AC 562 / Case C-362/14 Schrems v DPC [2015] ECLI:…

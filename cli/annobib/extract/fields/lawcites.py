@@ -159,24 +159,32 @@ def _bluebook_article(t: str) -> Parsed | None:
 
 
 def _bluebook_book(t: str) -> Parsed | None:
-    return _book(BLUEBOOK_BOOK.match(t), " v. ")
+    return _book(BLUEBOOK_BOOK.match(t))
 
 
 def _oscola_book(t: str) -> Parsed | None:
-    return _book(OSCOLA_BOOK.match(t), " v ")
+    return _book(OSCOLA_BOOK.match(t))
 
 
-def _book(m: re.Match | None, case_mark: str) -> Parsed | None:
+# a lone page before a Bluebook book's brackets that reads as a year is the title's (a book's page
+# 1800-2099 is rare; Agenda 2030, Horizon 2020, Vision 2030 are common)
+_YEAR_IN_TITLE = re.compile(r"(?:18|19|20)\d\d")
+
+
+def _book(m: re.Match | None) -> Parsed | None:
     """A book in either style: ``Author, Title 45 (2d ed. 2015)`` / ``Author, Title (9th edn, OUP
-    2019) 112``; not a case (``v.``), not a quoted title, and an author is needed (a title and a
-    year alone are too little to call a book)."""
-    if not m or case_mark in m["head"] or _OPENING_QUOTE.search(m["head"]):
+    2019) 112``; not a case (``v.`` or ``v``, in either style: a US case's ``(Cal. 1983)`` looks like
+    an OSCOLA imprint), not a quoted title, and an author is needed (a title and a year alone are too
+    little to call a book)."""
+    if not m or " v. " in m["head"] or " v " in m["head"] or _OPENING_QUOTE.search(m["head"]):
         return None
     split = _author_and_title(m["head"])
     if not split or not split[0]:
         return None
     author, title = split
     pin = (m["pin"] or "").split(",")[-1].strip() or None  # (OUP 2019) 271, 280: the last is cited
+    if pin and m.re is BLUEBOOK_BOOK and pin == m["pin"].strip() and _YEAR_IN_TITLE.fullmatch(pin):
+        title, pin = f"{title} {pin}", None  # Agenda 2030 (2016), Vision 2030: the title's year, no page
     before = _PIN_BEFORE_IMPRINT.search(title) if not pin and title.isupper() else None
     if before:  # FELD, THE STATE AS MERCHANT 45 (Oxford Univ. Press 2020): Bluebook's page before the imprint
         title, pin = title[: before.start()], before.group(1)
@@ -311,12 +319,26 @@ _CONGRESS_REPORT = re.compile(
 _WESTERN_LAW_CUE_RE1 = re.compile(
     # \bUNTS\b, \bRes\b, \bRep\.: the boundary after the first letter, so every alternative opens
     # with a literal and the engine skips to candidates (features._WB)
-    r"Pub\.\s*L\.|U\.N\.T\.S\.|U\.S\.T\.|T\.I\.A\.S\.|E\.T\.S\.|I\.L\.M\.|U(?<!\w.)NTS\b|R(?<!\w.)es\b|R(?<!\w.)ep\.\s*No\.|§"
-)
+    r"Pub\.\s*L\.|U\.N\.T\.S\.|L\.N\.T\.S\.|U\.S\.T\.|T\.I\.A\.S\.|E\.T\.S\.|I\.L\.M\.|U(?<!\w.)NTS\b|L(?<!\w.)NTS\b"
+    r"|R(?<!\w.)es\b|R(?<!\w.)ep\.\s*No\.|§"
+)  # (L.N.T.S., LNTS: the League of Nations Treaty Series, 1920-1946)
 
 
 # a literal of each alternative of _WESTERN_LAW_CUE_RE1 (a test checks them against it)
-_WESTERN_LAW_CUE_WORDS = ("Pub.", "U.N.T.S.", "U.S.T.", "T.I.A.S.", "E.T.S.", "I.L.M.", "UNTS", "Res", "Rep.", "§")
+_WESTERN_LAW_CUE_WORDS = (
+    "Pub.",
+    "U.N.T.S.",
+    "L.N.T.S.",
+    "U.S.T.",
+    "T.I.A.S.",
+    "E.T.S.",
+    "I.L.M.",
+    "UNTS",
+    "LNTS",
+    "Res",
+    "Rep.",
+    "§",
+)
 _STATUTES_AT_LARGE = re.compile(r"\d Stat\. \d")  # 8 Stat. 218: a treaty in the Statutes at Large
 
 
@@ -348,15 +370,18 @@ def parse_western_legislation(text: str) -> Parsed | None:
         return _finish("legislation", f, None, None)
     m = _STATUTE.match(t)
     if m:
-        f = {"title": m["t"].strip(), "number": "Pub. L. No. " + m["n"]}
+        # the public law's number as sets 18 and 33 read it (114-90, not Pub. L. No. 114-90); where
+        # the Statutes at Large print it is left out, as sets 7, 9 and 37 read it
+        f = {"title": m["t"].strip(), "number": m["n"]}
         if m["y"]:
             f["date"] = m["y"]
         return _finish("legislation", f, None, None)
     m = _TREATY.match(t)
     if m:
         f = {"title": m["t"].strip(), "date": iso_date(m["d"]) or m["d"]}
-        series = cre.fullmatch(
-            r"(\d{1,5})\s+(U\.N\.T\.S\.|UNTS|I\.L\.M\.|ILM|T\.I\.A\.S\.|U\.S\.T\.|L\.N\.T\.S\.|Stat\.)\s+(\d{1,5})",
+        series = cre.fullmatch(  # 18 U.S.T. 2410, 610 U.N.T.S. 205: the first series printed
+            r"(\d{1,5})\s+(U\.N\.T\.S\.|UNTS|I\.L\.M\.|ILM|T\.I\.A\.S\.|U\.S\.T\.|L\.N\.T\.S\.|Stat\.)\s+(\d{1,5})"
+            r"(?:,\s*\d{1,5}\s+[A-Z][A-Za-z.]{1,12}\s+\d{1,5})*",
             m["series"].strip(),
         )
         if series:  # 1155 U.N.T.S. 331: the treaty series' volume and first page

@@ -117,6 +117,7 @@ def _dotted_names(part: str, japanese: bool) -> list[str]:
 
 _CJK_NAMES_RE1 = re.compile(r"(等)?译$|(等)?訳$")
 _TRANSLATED_LAST = frozenset("译訳")
+_ETC_COUNTED = re.compile(r"等\s*[一二三四五六七八九十两\d]{1,3}\s*个?(?:部门|部委|单位|机构|家|部)$")
 _CJK_NAMES_RE2 = re.compile(r"[、，,／/；;]|\s+和\s+|\s+与\s+")
 _CJK_NAMES_SEP = re.compile(r"[、，,／/；;和与]")  # what _CJK_NAMES_RE2 cannot split without
 
@@ -129,7 +130,7 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
     others = False
     if text[-1:] in _TRANSLATED_LAST and _CJK_NAMES_RE1.search(text):  # stripped: $ is the end
         role = "translator"
-        text = cre.sub(r"(等)?(译|訳)$", "", text)
+        text = cre.sub(r"(等)?(?:監|监)?(译|訳)$", "", text)  # 関根政美・関根薫監訳: 監訳 (supervised translation)
         others = text.endswith("等")
         if text[-1:] == "・" and role_suffix(text[:-1]):
             text = text[:-1]  # 校注・訳: edited with notes and translated, read as the credit before 訳
@@ -147,6 +148,9 @@ def cjk_names(text: str, japanese: bool = False) -> tuple[list[str], str | None,
         if m.group(1) in _EDITOR_ROLES:
             role = "editor"  # 编著 (compiled and written) names the volume's editors
         text = text[: m.start()]
+    counted = _ETC_COUNTED.search(text) if "等" in text else None
+    if counted:  # 人力资源社会保障部等八部门: the first body and N others, whose names are not printed
+        text = text[: counted.start() + 1]
     if text.endswith("等") or text.endswith("ほか") or text.endswith("他") or text.endswith(" 외"):
         others = True  # 이상훈 외: Korean for "and others"
         text = cre.sub(r"(等|ほか|他|\s외)$", "", text)
@@ -201,8 +205,10 @@ KO_SURNAMES = frozenset(
 )
 
 
+# a lowercase word of three letters or fewer is a particle (de, dos, ter, y), unless English prose
+# says it: ``Letter to the Times`` is a document's title, no person's name
 _NAME_TOKEN = re.compile(
-    r"^(?:[A-Z][\w'’.\-]*|[a-z]{1,3}|[A-Z]\.|Jr\.?|Sr\.?|II|III|IV|de|da|van|von|der|den|del|la|le|di|al-\w+|bin|ibn)$",
+    r"^(?:[A-Z][\w'’.\-]*|(?!(?:to|the|of|for|on|in|at|by)$)[a-z]{1,3}|[A-Z]\.|Jr\.?|Sr\.?|II|III|IV|de|da|van|von|der|den|del|la|le|di|al-\w+|bin|ibn)$",
     re.U,
 )
 
@@ -249,6 +255,7 @@ def _may_end_with_others(text: str) -> bool:
 
 _WESTERN_NAMES_RE5 = re.compile(r"^(The|U\.S\.|US|UK|EU|UN)\b")
 _WESTERN_NAMES_RE5_FIRST = "TUE"  # its opening characters (a test reads them from it)
+_ONE_WORD = re.compile(r"[A-Z][a-z]+")  # Environment, Trade: a body's field, never a person's whole name
 _WESTERN_NAMES_RE6 = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 
 
@@ -282,6 +289,13 @@ def western_names(text: str) -> tuple[list[str], bool, str | None]:
     ):
         return [brace_org(text)], others, role
     chunks = _WESTERN_NAMES_RE6.split(text)
+    if (
+        len(chunks) > 1
+        and " of " in chunks[0]
+        and ORG_RE.search(chunks[0])
+        and all(_ONE_WORD.fullmatch(c) for c in chunks[1:])
+    ):
+        return [brace_org(text)], others, role  # Ministry of Ecology and Environment: one body, no one named
     merged: list[str] = []
     for c in chunks:
         if merged and cre.fullmatch(r"(?:Jr|Sr)\.?|II|III|IV", c.strip()):
@@ -346,6 +360,8 @@ _WESTERN_PERSON_RE2 = re.compile(r"[A-Z][a-zŏŭ'’]+-[a-zŏŭ'’]+")
 def western_person(text: str) -> str:
     if ORG_RE.search(text) or text[:1].isupper() and IGO_RE.fullmatch(text):  # OECD, IMF: no person
         return brace_org(text)
+    if 1 < len(text) <= 8 and text.isupper() and text.isalpha():
+        return brace_org(text)  # IFLA, UNFCCC: one word in capitals, no initials, is a body's acronym
     suffix = ""
     m = _WESTERN_PERSON_RE1.search(text) if text.rstrip("\n")[-1:] in _SUFFIX_LAST else None  # ends at ``$``
     if m:

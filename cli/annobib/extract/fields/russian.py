@@ -31,6 +31,12 @@ _RU_CITY_YEAR = re.compile(
     r"\s*,\s*(?P<y>(?:1[5-9]|20)\d\d)(?!\d)"
 )
 
+# ``… since 1900. Cambridge, 1993. P. 85``: an English work's city and year after a full stop, closing
+# the imprint (the page or the end follows), no publisher
+_LATIN_CITY_YEAR = re.compile(
+    r"(?<=\.\s)(?P<loc>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s*(?P<y>(?:1[5-9]|20)\d\d)(?=\.?\s*(?:$|[PСC]\.\s*\d))"
+)
+
 RU_CITY = re.compile(
     r"(?:^|[.\s])(М\.|Москва|СПб\.|Санкт-Петербург|Л\.|Ленинград|Киев|Новосибирск|Екатеринбург|Казань"
     r"|Самара|Саратов|Томск|Нижний Новгород|Ростов-на-Дону|Воронеж|Владивосток|Минск"
@@ -130,6 +136,19 @@ _RU_APPROVED_TITLE = re.compile(
 )
 
 
+# GOST's own form for an act: ``О потребительских кооперативных организациях : декрет СНК РСФСР от 11 апреля
+# 1918 г. // Собрание узаконений РСФСР. 1918. № 32.`` (``: федер. закон от … № …``): the title first, then
+# the kind of act in lower case, its issuer, date and perhaps its number; the gazette after // is no part of it
+_RU_ACT_AFTER_TITLE = re.compile(
+    r"^\s*(?P<t>[^:«»/]{3,300}?)\s*:\s*(?:декрет|указ|постановление|федер(?:альный|\.)\s+закон|закон|распоряжение|приказ)"
+    r"\s+(?P<who>[^:/]{0,80}?)\s*от\s+(?P<d>\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\s+[а-я]+\s+\d{4})\s*(?:г\.)?"
+    r"\s*(?:№\s*(?P<n>[\w\-]+))?"
+)
+# an issuer named by its abbreviation (СНК РСФСР, ВЦИК, ЦК ВКП(б)) is the act's author; a title in the
+# genitive (Президента РФ) is left out
+_RU_ISSUER_ABBREV = re.compile(r"[А-ЯЁ][А-ЯЁ()б]+(?:\s+[А-ЯЁ][А-ЯЁ()б]+)*")
+
+
 _RU_MONTHS = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
 
 
@@ -154,8 +173,15 @@ def _russian_act(text: str, online: dict[str, str]) -> Parsed | None:
     if m is None:
         m = _RU_APPROVED_TITLE.match(text) if "№" in text and "утв" in text else None
     if m is None:
+        m = _RU_ACT_AFTER_TITLE.match(text) if " от " in text and ":" in text else None
+    if m is None:
         return None
-    f = {"title": m["t"].strip(), "date": _act_date(m["d"]), "number": m["n"], "langid": "russian", **online}
+    f = {"title": m["t"].strip(), "date": _act_date(m["d"]), "langid": "russian", **online}
+    if m["n"]:
+        f["number"] = m["n"]
+    who = m.groupdict().get("who")
+    if who and _RU_ISSUER_ABBREV.fullmatch(who.strip()):
+        f["author"] = "{" + who.strip() + "}"
     return Parsed(type="legislation", fields=_order(f), locator=None, names=[])
 
 
@@ -322,10 +348,13 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
     # Полис. Политические исследования. 2015 / Япония: ежегодник. М., 2012 (a yearbook's city before the year)
     cm = cre.match(r"\s*(.+?)\.\s*(?:(?:М|СПб|Л)\.,\s*|[А-ЯЁ][А-ЯЁа-яё\-]+,\s*)?((?:1[5-9]|20)\d\d)\b", cont)
     if cm:
-        f["journaltitle"] = cm.group(1).strip()
+        # Вопросы истории кино. Вып. 4. М., 1962: the issue (read below) before the city is no part of the title
+        issue = _ISSUE_IN_TITLE.search(cm.group(1)) if "." in cm.group(1) else None
+        f["journaltitle"] = cm.group(1)[: issue.start()].strip() if issue else cm.group(1).strip()
         f["date"] = cm.group(2)
     else:
-        f["journaltitle"] = strip_trailing(cont.split(".")[0])
+        # Кино-Театр.РУ. URL: …: a site's name may hold a dot; its stop is followed by a space or the end
+        f["journaltitle"] = strip_trailing(cre.split(r"\.(?:\s|$)", cont.strip(), maxsplit=1)[0])
     rd = _RU_DAY_MONTH.search(cont)
     if rd and f.get("date"):  # 16 декабря / 16 дек. (GOST abbreviates months): the issue's day
         f["date"] = _ru_day_date(f["date"][:4], rd.group(2), rd.group(1))
@@ -341,6 +370,9 @@ def _russian_article(f: dict[str, str], rest: str, locator: str | None) -> str:
     if rd or cre.search(r"газета|Известия|Правда|Коммерсант|Ведомости|РИА|ТАСС", f.get("journaltitle", "")):
         f["entrysubtype"] = "newspaper"
     return etype
+
+
+_ISSUE_IN_TITLE = re.compile(r"\.\s*(?:Вып|Т|Vol|No)\.\s*\d|\.\s*№\s*\d")
 
 
 def _ru_day_date(year: str, month: str, day: str) -> str:
@@ -444,7 +476,7 @@ def _russian_book_or_page(f: dict[str, str], rest: str, url: str | None) -> str:
             f["volume"] = vm["v3"]  # Кн. 2 of a work in books; after Т. 3 it only names a part
     rest = cre.sub(r"\s*[:.]?\s*[Вв]\s+\d+\s+т\.\s*(?:Т\.\s*\d+\.?)?", ".", rest)
     cm = RU_CITY.search(rest)
-    cy = _RU_CITY_YEAR.search(rest) if not cm and "," in rest else None
+    cy = (_RU_CITY_YEAR.search(rest) or _LATIN_CITY_YEAR.search(rest)) if not cm and "," in rest else None
     if cy:  # Сыма Цянь — историк. М., 1970: the place and year, no publisher (GOST allows it)
         f["title"] = strip_trailing(rest[: cy.start()])
         f["location"] = _RU_CITY_NAMES.get(cy["loc"], cy["loc"])

@@ -1024,6 +1024,10 @@ def _western_unquoted_credits_and_title(n: _WesternNote) -> None:
             f["type"] = rm_.group("type")
             f["number"] = rm_.group("num")
             break
+        sym = DOC_SYMBOL_RE.match(s.strip(" .")) if tparts and "/" in s else None
+        if sym:  # UNFCCC, Adoption of the Paris Agreement, FCCC/CP/2015/L.9/Rev.1, date: a symbol, unlabelled
+            f["number"] = sym.group("n")
+            break
         sm = _UNNUMBERED_SERIES.match(s) if tparts else None
         if sm:  # Title, Baker Institute Working Paper (Houston: …, 2009): a series, no number printed
             f["type"] = sm.group("type")
@@ -1098,6 +1102,11 @@ def _credit_or_place_ends_title(
     if em:
         eds, ed_others, _r = western_names(_unmask(", ".join([em.group("ed"), *_serial_names(later)])))
         f["editor"] = names_field(eds, ed_others)
+        return True
+    dm = DOC_SYMBOL_RE.match(s.strip()) if "Doc" in s else None
+    if dm and dm.group("t"):  # Body, Title, UN Doc. A/61/402, 12 October 2006: the document's symbol
+        f["type"] = cre.sub(r"^U\.N\.", "UN", dm.group("t"))
+        f["number"] = dm.group("n").rstrip(".,")
         return True
     if not placepub and s.strip(" .") in PUBLISHING_CITIES and _is_date_part(after):
         f["location"] = s.strip(" .")
@@ -1265,7 +1274,8 @@ def _western_unquoted_type(n: _WesternNote) -> None:
         title and (names and names[0].startswith("{") or REPORT_TITLE_RE.search(title) or "type" in f) and (date or url)
     ):
         etype = "report"
-        if names and names[0].startswith("{"):
+        if names and names[0].startswith("{") and "Doc" not in f.get("type", ""):
+            # (a UN document is read without an institution, as its quoted form is: sets 28-33)
             f["institution"] = names[0].strip("{}")
     elif title and (date or url):
         etype = "book" if not url else "online"
