@@ -1050,6 +1050,35 @@ def _author_year_short(piece: str, authors: str, year: str, loc: str | None, lan
     return CitationText(piece, "short", loc, parsed=parsed)
 
 
+def _is_commentary(piece: str) -> bool:
+    """Prose around or instead of a citation: a mention, a quoted word in a sentence, a remark, or a
+    fragment with no citation signal (a bare ``Author, Title, p. N`` short form still passes)."""
+    if _cjk_mention_only(piece):
+        return True
+    q = _quote_then_rest(piece)
+    if (
+        q
+        and not _CLASSIFY_RE2.search(piece[: q[0]])
+        and PROSE_AFTER_QUOTE.match(q[1])
+        and not PREFIX_CITES.search(piece)
+        and not en_pages(piece)
+    ):
+        return True  # Here “alliance” means …: a quoted word in prose
+    if (
+        _western_prose(piece)
+        or _lower_case_remark(piece)
+        or (_english_sentence(piece) or _first_person(piece) or _be_sentence(piece) or _connective_sentence(piece))
+        and not _citation_bits(piece)
+    ):
+        return True  # On the dating of the 1935 reform the sources differ: a sentence, no citation
+    if not has_citation_signal(piece):
+        # commentary fragment, or a bare "Author, Title, p. N" short form
+        word = _WORD.search(piece)  # a word followed somewhere by a comma (no ``.*,``: quadratic)
+        if not (word and "," in piece[word.end() :]) and not cre.search(r"第\s*\d+\s*页", piece):
+            return True
+    return False
+
+
 def classify(piece: str) -> CitationText | None:
     first = piece[:1]
     m = NOTEREF_RE.match(piece) if first and first in _NOTEREF_FIRST else None
@@ -1146,29 +1175,8 @@ def classify(piece: str) -> CitationText | None:
     m = _AUTHOR_WORK_ZH.match(piece) if len(piece) <= 36 and first not in _NOT_A_NAME_FIRST else None
     if m:
         return CitationText(piece, "opcit", locator_of(m["rest"] or ""), author=m["author"])
-    if _cjk_mention_only(piece):
+    if _is_commentary(piece):
         return None
-    q = _quote_then_rest(piece)
-    if (
-        q
-        and not _CLASSIFY_RE2.search(piece[: q[0]])
-        and PROSE_AFTER_QUOTE.match(q[1])
-        and not PREFIX_CITES.search(piece)
-        and not en_pages(piece)
-    ):
-        return None  # Here “alliance” means …: a quoted word in prose
-    if (
-        _western_prose(piece)
-        or _lower_case_remark(piece)
-        or (_english_sentence(piece) or _first_person(piece) or _be_sentence(piece) or _connective_sentence(piece))
-        and not _citation_bits(piece)
-    ):
-        return None  # On the dating of the 1935 reform the sources differ: a sentence, no citation
-    if not has_citation_signal(piece):
-        # commentary fragment, or a bare "Author, Title, p. N" short form
-        word = _WORD.search(piece)  # a word followed somewhere by a comma (no ``.*,``: quadratic)
-        if not (word and "," in piece[word.end() :]) and not cre.search(r"第\s*\d+\s*页", piece):
-            return None
     parsed = parse_citation(piece)
     kind = parsed.kind
     if kind == "opcit" and parsed.fields.get("title"):
