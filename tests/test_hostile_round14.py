@@ -291,11 +291,22 @@ TINY_NOTES = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="each note marker costs a 600-character sentence window: 100,000 inline notes take 4.8 s, 140 MB",
+@pytest.mark.parametrize(
+    "shape",
+    [
+        pytest.param(
+            shape,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="200,000 one-line notes, each an inferred page: 1.8 s CPU with a cold pattern cache "
+                "(~0.7 s of it startup), ~3 µs a note in find_notes, split_pages, build_entries",
+            ),
+        )
+        if shape == "circled-numbers"
+        else shape
+        for shape in sorted(TINY_NOTES)
+    ],
 )
-@pytest.mark.parametrize("shape", sorted(TINY_NOTES))
 def test_many_tiny_notes_stay_under_the_limits(tmp_path, shape):
     name, text = TINY_NOTES[shape]
     (tmp_path / name).write_text(text)

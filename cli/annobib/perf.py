@@ -6,6 +6,7 @@ import gc
 import os
 import re
 from contextlib import contextmanager
+from typing import Any, Callable, overload
 
 
 @contextmanager
@@ -151,3 +152,53 @@ class lazy_regex:  # noqa: N801 - used like re.compile
         ):
             setattr(self, attr, getattr(rx, attr))
         return getattr(rx, name)
+
+
+class Later:
+    """A value to compute when first asked for: ``Later(fn, *args)`` calls ``fn(*args)`` once, on
+    the first :meth:`get`, and keeps the result (two holders of one Later compute it once)."""
+
+    __slots__ = ("_call", "_value")
+
+    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
+        self._call: tuple | None = (fn, args)
+        self._value: Any = None
+
+    def get(self) -> Any:
+        if self._call is not None:
+            fn, args = self._call
+            self._value, self._call = fn(*args), None  # the arguments (a whole body text) let go
+        return self._value
+
+
+class Deferred:
+    """A dataclass field (``context: Deferred = Deferred()``, default None) that reads as its
+    value (``str | None``) and may be set to a :class:`Later`, computed on its first read.
+
+    For a value most readers never look at that costs to make: a note's citing sentence (~40 µs a
+    marker; only a cited note's citations carry it, and 100,000 notes of one word cite nothing).
+    ``repr``, ``==`` and ``dataclasses.replace`` read it, and so compute it, like any reader."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._slot = "_" + name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> None: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> str | None: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> str | None:
+        if obj is None:
+            return None  # the class's default, as dataclasses asks for it
+        value = obj.__dict__.get(self._slot)
+        if isinstance(value, Later):
+            value = obj.__dict__[self._slot] = value.get()
+        return value
+
+    def __set__(self, obj: object, value: str | None | Later) -> None:
+        obj.__dict__[self._slot] = value
+
+
+def unread(obj: object, name: str) -> str | None | Later:
+    """What the :class:`Deferred` field ``name`` of ``obj`` holds, not computed: its value or its
+    :class:`Later` (to hand on to another holder still unread)."""
+    return obj.__dict__.get("_" + name)

@@ -17,6 +17,7 @@ from annobib.extract.document import clean_spacing, join_lines
 from annobib.extract.keys import base_key, unique
 from annobib.extract.notes import Note
 from annobib.model import Citation
+from annobib.perf import unread
 
 
 def to_extraction(doc: Doc):
@@ -26,14 +27,15 @@ def to_extraction(doc: Doc):
     notes = []
     for d in doc.notes:
         text = clean_spacing(join_lines(d.lines)) if d.lines else ""
+        anchor = unread(d, "anchor")  # handed on unread: only a cited note's sentence is looked for
         notes.append(
             Note(
                 page=d.page,
                 number=d.number,
                 text=text,
                 page_index=d.page_index,
-                context=d.anchor,
-                linked=d.anchor is not None,
+                context=anchor,
+                linked=anchor is not None,  # its marker was found (its sentence may be empty)
                 lines=d.lines,
             )
         )

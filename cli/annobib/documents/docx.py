@@ -19,6 +19,7 @@ from annobib.documents.model import Doc, DocNote
 from annobib.documents.safezip import Package
 from annobib.documents.wordml import NOTE_KINDS, FieldWalker, Items, W, notes, parts, wordml_part
 from annobib.errors import InputError
+from annobib.perf import Later
 
 _CUSTOM = re.compile(r"^\s*[^\w\s]{1,3}\s*")
 
@@ -104,7 +105,7 @@ def read_docx(data: bytes, name: str) -> Doc:
     return Doc(kind="docx", notes=notes, warnings=warnings)
 
 
-def _note(number: int, lines: list[str], anchor: str | None, cites: Items) -> DocNote:
+def _note(number: int, lines: list[str], anchor: Later | None, cites: Items) -> DocNote:
     return DocNote(
         number=number, lines=lines, anchor=anchor, csl=[c for c, _l in cites], locators=[l for _c, l in cites]
     )

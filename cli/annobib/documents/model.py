@@ -1,9 +1,12 @@
-"""What a document reader hands back: the notes as the document holds them (imports nothing, so
-the readers and the package that chooses between them import it without a cycle)."""
+"""What a document reader hands back: the notes as the document holds them (imports nothing of
+annobib but :mod:`annobib.perf`, so the readers and the package that chooses between them import
+it without a cycle)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from annobib.perf import Deferred
 
 
 @dataclass
@@ -13,7 +16,8 @@ class DocNote:
     number: int
     lines: list[str]  # the note's paragraphs (or PDF lines), marker removed
     page: int | None = None  # printed page (folio, else page label/index); None for Word/ODT
-    anchor: str | None = None  # the sentence that cites it, marker removed
+    # the sentence that cites it, marker removed: read as ``str | None``, set as a Later (found when read)
+    anchor: Deferred = Deferred()
     csl: list[dict] = field(default_factory=list)  # CSL-JSON items of a Zotero/Mendeley field
     locators: list[str | None] = field(default_factory=list)  # per CSL item: its page locator
     page_index: int = 0

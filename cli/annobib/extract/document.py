@@ -121,7 +121,8 @@ def is_folio(line: str) -> int | None:
         m = _FOLIO_BAR_HEAD.match(line)
         if m:
             return int(m.group(1) or m.group(2))
-    if len(line) <= 72 and line[0].isdigit() != line[-1].isdigit():
+    # isdecimal (what \d matches), not isdigit: a line of notes ``①a`` is no candidate (200,000 were)
+    if len(line) <= 72 and line[0].isdecimal() != line[-1].isdecimal():
         m = _FOLIO_CAPS_HEAD.match(line)
         if m:
             return int(m.group(1) or m.group(2))
@@ -185,8 +186,8 @@ def _numbered_heads(st: list[str]) -> dict[int, tuple[int, str]]:
     cands: dict[int, tuple[int, str]] = {}
     forms: set[str] = set()
     for i, line in enumerate(st):
-        if not line or len(line) > 48 or not (line[0].isdigit() or line[-1].isdigit()):
-            continue
+        if not line or len(line) > 48 or not (line[0].isdecimal() or line[-1].isdecimal()):
+            continue  # isdecimal: what \d matches (① and ¹ are digits too, never a folio here)
         m = _NUM_HEAD.match(line)
         if not m:
             continue
