@@ -87,12 +87,14 @@ def test_a_fan_out_behind_references_and_inherited_resources_is_refused():
         check_streams(_file(objs), "refs.pdf")
 
 
-def test_a_fan_out_whose_forms_inherit_the_pages_resources_is_refused():
-    """A form without resources names what the page (or the form that drew it) names."""
+@pytest.mark.parametrize("own", [None, b"<< /Font << /F1 3 0 R >> >>"], ids=["no resources", "no XObject"])
+def test_a_fan_out_whose_forms_inherit_the_pages_resources_is_refused(own):
+    """A form without resources names what the form or page that drew it names; one whose
+    resources have no /XObject dictionary, what the page names (PDFium's FindResourceObj)."""
     res = b"<< /Font << /F1 3 0 R >> /XObject << %s >> >>" % b" ".join(b"/X%d %d 0 R" % (i, 10 + i) for i in range(16))
     objs = _one_page(res, BODY % b"first" + b"/X0 Do")
     for i in range(16):
-        objs[10 + i] = _form(b"/X%d Do /X%d Do" % (i + 1, i + 1) if i < 15 else NOTE % b"first", None)
+        objs[10 + i] = _form(b"/X%d Do /X%d Do" % (i + 1, i + 1) if i < 15 else NOTE % b"first", own)
     with pytest.raises(InputError, match="draws its forms"):
         check_streams(_file(objs), "inherited.pdf")
 

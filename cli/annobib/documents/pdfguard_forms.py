@@ -170,17 +170,22 @@ class _Weigher:
         self.objects, self.streams, self.limit, self.name = objects, streams, limit, name
         self.memo: dict[tuple, int] = {}
         self.active: set[int] = set()
-        self.own: dict[int, tuple | None] = {}
+        self.own: dict[int, tuple | str] = {}  # a form's names, or where it takes them from
         self.inherited: dict[int, bytes | None] = {}  # page tree nodes: their resources
-        self.tables: dict[bytes, tuple] = {}
+        self.tables: dict[bytes, tuple | None] = {}
 
-    def xobjects(self, resources: bytes | None) -> tuple:
-        """The names of the forms and images in ``resources``, with their object numbers."""
+    def xobjects(self, resources: bytes | None) -> tuple | None:
+        """The names of the forms and images in ``resources``, with their object numbers; None
+        when there is no /XObject dictionary. One table for the same resources (its id a memo key)."""
         if resources is None:
-            return ()
-        if resources not in self.tables:  # one table for the same resources (its id a memo key)
-            found = self.objects.value(resources, b"XObject") or b""
-            self.tables[resources] = tuple(sorted((_name(n), int(num)) for n, num in _XOBJECT_ENTRY.findall(found)))
+            return None
+        if resources not in self.tables:
+            found = self.objects.value(resources, b"XObject")
+            self.tables[resources] = (
+                None
+                if found is None
+                else tuple(sorted((_name(n), int(num)) for n, num in _XOBJECT_ENTRY.findall(found)))
+            )
         return self.tables[resources]
 
     def resources(self, number: int) -> bytes | None:
@@ -206,7 +211,7 @@ class _Weigher:
     def page(self, number: int) -> None:
         text = self.objects.text(number)
         resources = self.resources(number)
-        names = self.xobjects(resources)
+        names = self.xobjects(resources) or ()
         contents = re.search(rb"/Contents\s*(\[[^\]]*\]|(\d+)\s+\d+\s+R)", text)
         if not contents:
             return
@@ -219,7 +224,7 @@ class _Weigher:
             if n in self.streams:
                 key = (-n, id(names))  # pages that share their contents and resources weighed once
                 if key not in self.memo:
-                    self.memo[key] = self.drawn(self.streams[n], names, 0)
+                    self.memo[key] = self.drawn(self.streams[n], names, names, 0)
                 weight += self.memo[key]
         if weight > self.limit:
             raise InputError(
@@ -227,34 +232,39 @@ class _Weigher:
                 f"can hold (limit {self.limit:,}); refused (forms drawn over and over, not a document)"
             )
 
-    def drawn(self, stream: Stream, names: tuple, depth: int) -> int:
-        """The tokens of ``stream`` with those of every form it draws, named in ``names``."""
+    def drawn(self, stream: Stream, names: tuple, page: tuple, depth: int) -> int:
+        """The tokens of ``stream`` with those of every form it draws, named in ``names`` (the
+        page's names: ``page``)."""
         table = dict(names)
         weight = stream.tokens
         for drawn_name, count in stream.draws.items():
             number = table.get(drawn_name)
             if number is not None and depth < _DEPTH:
-                weight += count * self.form(number, names, depth + 1)
+                weight += count * self.form(number, names, page, depth + 1)
             if weight > self.limit:
                 break  # refused either way
         return weight
 
-    def form(self, number: int, inherited: tuple, depth: int) -> int:
-        """The weight of one drawing of object ``number``: 1 for an image, more for a form."""
+    def form(self, number: int, inherited: tuple, page: tuple, depth: int) -> int:
+        """The weight of one drawing of object ``number``: 1 for an image, more for a form. As in
+        PDFium, a form without resources names what its caller names, one whose resources
+        have no /XObject dictionary what the page names."""
         stream = self.streams.get(number)
         if stream is None or not _FORM.search(stream.head):
             return 1
-        if number not in self.own:  # a form's own names, or None when it has no resources
+        if number not in self.own:
             own = self.objects.value(stream.head, b"Resources")
-            self.own[number] = None if own is None else self.xobjects(own)
-        names = self.own[number] if self.own[number] is not None else inherited
-        key = (number, id(names))  # names: a table kept in self.tables (or empty)
+            table = self.xobjects(own)
+            self.own[number] = "caller" if own is None else "page" if table is None else table
+        mode = self.own[number]
+        names = mode if isinstance(mode, tuple) else inherited if mode == "caller" else page
+        key = (number, id(names), id(page))  # tables kept in self.tables (or empty)
         if key not in self.memo:
             if number in self.active:
                 raise InputError(
                     f"{self.name}: a form (XObject {number}) draws itself; refused (not a plausible document)"
                 )
             self.active.add(number)
-            self.memo[key] = max(1, self.drawn(stream, names, depth))
+            self.memo[key] = max(1, self.drawn(stream, names, page, depth))
             self.active.discard(number)
         return self.memo[key]
