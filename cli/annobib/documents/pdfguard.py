@@ -17,6 +17,7 @@ import base64
 import re
 import zlib
 
+from annobib.documents.pdfguard_forms import KEPT_LIMIT, Drawings, Stream, check_drawings, is_object_stream
 from annobib.errors import InputError
 
 STREAM_LIMIT = 32 << 20
@@ -115,10 +116,12 @@ def _inflate(pieces, budget: list[int]):
         pass  # damaged or encrypted: PDFium reports it (what came out so far still counts)
 
 
-def _measure(data: bytes, stages: int, limit: int) -> tuple[int, int, int]:
+def _measure(
+    data: bytes, stages: int, limit: int, drawings: Drawings | None = None, keep: list[bytes] | None = None
+) -> tuple[int, int, int]:
     """(bytes out of the last stage, tokens in them, the part of those that strings' glyphs
     weigh) of ``data`` inflated ``stages`` times; every stage's bytes count against ``limit``,
-    and inflating stops past it."""
+    and inflating stops past it. The names drawn go to ``drawings``; the pieces to ``keep``."""
     budget = [limit * stages]
     pieces = iter((data,))
     for _ in range(stages):
@@ -127,6 +130,10 @@ def _measure(data: bytes, stages: int, limit: int) -> tuple[int, int, int]:
     inside = False  # a piece ended inside a string
     for piece in pieces:
         size += len(piece)
+        if drawings is not None:
+            drawings.add(piece)
+        if keep is not None:
+            keep.append(piece)
         found, in_glyphs, inside = _weigh(piece, inside)
         tokens += found
         glyphs += in_glyphs
@@ -166,18 +173,27 @@ def check_streams(data: bytes, name: str) -> int:
     total = tokens = plain = 0  # plain: tokens without the glyphs' weight (text packs tighter)
     pos = 0
     file_limit = max(PAGE_TOKEN_LIMIT, TOKENS_PER_BYTE * len(data))
+    streams: list[Stream] = []  # for the forms' drawings, weighed once all are read
+    kept: list[tuple[bytes, bytes]] = []  # object streams (dictionary, bytes): pages, resources
     while True:
         m = _STREAM.search(data, pos)
         if not m:
+            check_drawings(data, streams, kept, PAGE_TOKEN_LIMIT, name)
             return tokens
         head = data[max(0, m.start() - 2048) : m.start()]
         end = data.find(b"endstream", m.end())
         if end < 0:
             end = len(data)
         pos = end
-        names = _filters(head[head.rfind(b"obj") + 1 :])
+        dictionary = head[head.rfind(b"obj") + 1 :]
+        names = _filters(dictionary)
+        drawings = Drawings()
+        keep = [] if is_object_stream(dictionary) and sum(len(b) for _, b in kept) < KEPT_LIMIT else None
         if not names:  # stored as it is: nothing to inflate, its tokens still count
             size, (found, glyphs, _) = 0, _weigh(data[m.end() : end], False)
+            drawings.add(data[m.end() : end])
+            if keep is not None:
+                keep.append(data[m.end() : end])
         else:
             try:
                 decoded = _pre_decode(names, data[m.end() : end])
@@ -188,7 +204,10 @@ def check_streams(data: bytes, name: str) -> int:
                 ) from None
             if decoded is None:
                 continue
-            size, found, glyphs = _measure(decoded[0], decoded[1], STREAM_LIMIT)
+            size, found, glyphs = _measure(decoded[0], decoded[1], STREAM_LIMIT, drawings, keep)
+        streams.append(Stream(m.start(), dictionary, found, drawings.found))
+        if keep:
+            kept.append((dictionary, b"".join(keep)))
         total += size
         tokens += found
         plain += found - glyphs
