@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from annobib.extract.citations import CitationText, NoteReading, read_note, reporter_key
 from annobib.extract.fields.names import NATIONALITY_RE, romanized_person_test
-from annobib.extract.keys import base_key, family_part, unique
+from annobib.extract.keys import base_key, family_part, split_name_list, unique
 from annobib.extract.notes import Note
 from annobib.bib.latex import plain_to_latex
 from annobib.extract.titleindex import TitleIndex
@@ -120,22 +120,7 @@ def _families(fields: dict[str, str]) -> frozenset[str]:
 @lru_cache(maxsize=_TITLES_KEPT)  # as the title caches: 4,096 cycled through 16,000 notes' names
 def _families_of(who: str, langid: str | None) -> frozenset[str]:
     out = set()
-    # an organization's braces may hold " and ": split outside them; the loop also cuts at each of
-    # two " and " sharing a space (" and and "), where str.split would cut once
-    if "{" in who or "}" in who or " and and " in who:
-        depth = 0
-        start = 0
-        parts = []
-        for i, ch in enumerate(who):
-            depth += ch == "{"
-            depth -= ch == "}"
-            if depth == 0 and who.startswith(" and ", i):
-                parts.append(who[start:i])
-                start = i + 5
-        parts.append(who[start:])
-    else:
-        parts = who.split(" and ")
-    for p in parts:
+    for p in split_name_list(who):
         p = p.strip()
         if p and p != "others":
             out.add(family_part(p, langid))

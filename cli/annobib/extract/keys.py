@@ -172,16 +172,25 @@ def fold(text: str) -> str:
     return cre.sub(r"[^a-z0-9]", "", text.lower())
 
 
-def _first_name(value: str) -> str:
-    if "{" not in value and "}" not in value:  # no organization braces: the first " and " splits
-        return value.split(" and ", 1)[0].strip()
-    depth = 0
+def split_name_list(value: str) -> list[str]:
+    """A BibTeX name list cut at each `` and `` outside braces (an organization's braces may hold
+    `` and ``); two `` and `` sharing a space (`` and and ``) are two cuts, where str.split makes one."""
+    if "{" not in value and "}" not in value and " and and " not in value:
+        return value.split(" and ")
+    depth = start = 0
+    parts = []
     for i, ch in enumerate(value):
         depth += ch == "{"
         depth -= ch == "}"
         if depth == 0 and value.startswith(" and ", i):
-            return value[:i].strip()
-    return value.strip()
+            parts.append(value[start:i])
+            start = i + 5
+    parts.append(value[start:])
+    return parts
+
+
+def _first_name(value: str) -> str:
+    return split_name_list(value)[0].strip()
 
 
 def org_short(name: str) -> str:
